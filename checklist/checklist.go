@@ -1,0 +1,181 @@
+// Package checklist is what a review checklist is: its rating scale, its
+// areas and their items (recommendations with prompt questions), and the
+// follow-up questions asked once every item is rated. It loads checklists
+// from YAML, strictly, and embeds the built-in ones.
+//
+// It knows nothing about plans or screens; plans refer to a checklist by id
+// and version and to its items by their stable ids.
+package checklist
+
+// Checklist is a complete review checklist.
+type Checklist struct {
+	ID      string // stable identifier, e.g. "smc-progression"
+	Title   string
+	Version string
+	Source  string // who wrote the wording
+	Licence string // the licence line to show wherever the wording is shown
+	Intro   string
+	// Scale lists the rating levels from worst to best.
+	Scale     []Level
+	Areas     []Area
+	FollowUps []FollowUp
+	// Glossary defines terms the checklist uses, for the help screen.
+	Glossary []Term
+
+	index map[string]ItemRef
+}
+
+// Level is one step of the rating scale.
+type Level struct {
+	Key         string // as written in plan files: "red"
+	Label       string // as shown to people: "Red"
+	Description string // what the level means: "Nothing/Not something you currently do"
+}
+
+// Area groups items, e.g. "Leadership & Culture".
+type Area struct {
+	ID    string
+	Title string
+	Intro string
+	Items []Item
+	// IfAllYouDo lists a few suggestions for the area when time is short.
+	IfAllYouDo []Suggestion
+}
+
+// Item is one rated recommendation.
+type Item struct {
+	ID string
+	// Group is an optional heading inside the area ("Data").
+	Group    string
+	Title    string
+	Prompts  []string
+	Guidance []Passage
+}
+
+// Passage is a short piece of advice from a source document.
+type Passage struct {
+	Source  string // the document it comes from
+	Section string // where in that document
+	Text    string
+}
+
+// Suggestion is a ready-made quick win, credited to its source.
+type Suggestion struct {
+	Text   string
+	Source string
+}
+
+// Term is one glossary entry.
+type Term struct {
+	Term       string
+	Definition string
+	Source     string
+}
+
+// FollowUpKind says what shape a follow-up answer takes.
+type FollowUpKind string
+
+const (
+	// KindCounts is answered by the program: rating counts per area.
+	KindCounts FollowUpKind = "counts"
+	// KindList is answered with a list of short texts (quick wins).
+	KindList FollowUpKind = "list"
+	// KindPerArea is answered with one text per area.
+	KindPerArea FollowUpKind = "per-area"
+	// KindText is answered with free text.
+	KindText FollowUpKind = "text"
+	// KindPlan is answered with a list of steps, each with owner, due date and status.
+	KindPlan FollowUpKind = "plan"
+)
+
+// FollowUpKinds lists every kind, in the order they are documented.
+var FollowUpKinds = []FollowUpKind{KindCounts, KindList, KindPerArea, KindText, KindPlan}
+
+// FollowUp is one of the next-steps questions.
+type FollowUp struct {
+	ID       string
+	Kind     FollowUpKind
+	Question string
+}
+
+// ItemRef locates an item within a checklist.
+type ItemRef struct {
+	Area  int // index into Areas
+	Index int // index into Areas[Area].Items
+	// Seq is the item's position in the whole checklist, from 0.
+	Seq int
+}
+
+// Item returns the item with the given id.
+func (c *Checklist) Item(id string) (*Item, ItemRef, bool) {
+	ref, ok := c.index[id]
+	if !ok {
+		return nil, ItemRef{}, false
+	}
+	return &c.Areas[ref.Area].Items[ref.Index], ref, true
+}
+
+// Len is the number of rated items.
+func (c *Checklist) Len() int { return len(c.index) }
+
+// Items returns every item in checklist order, with its area.
+func (c *Checklist) Items() []Entry {
+	out := make([]Entry, 0, len(c.index))
+	for ai := range c.Areas {
+		a := &c.Areas[ai]
+		for ii := range a.Items {
+			out = append(out, Entry{Area: a, Item: &a.Items[ii], Ref: ItemRef{ai, ii, len(out)}})
+		}
+	}
+	return out
+}
+
+// Entry is an item together with its area, as returned by Items.
+type Entry struct {
+	Area *Area
+	Item *Item
+	Ref  ItemRef
+}
+
+// Level returns the scale level with the given key.
+func (c *Checklist) Level(key string) (Level, int, bool) {
+	for i, l := range c.Scale {
+		if l.Key == key {
+			return l, i, true
+		}
+	}
+	return Level{}, -1, false
+}
+
+// AreaByID returns the area with the given id.
+func (c *Checklist) AreaByID(id string) (*Area, int, bool) {
+	for i := range c.Areas {
+		if c.Areas[i].ID == id {
+			return &c.Areas[i], i, true
+		}
+	}
+	return nil, -1, false
+}
+
+// FollowUp returns the follow-up question with the given id.
+func (c *Checklist) FollowUp(id string) (*FollowUp, bool) {
+	for i := range c.FollowUps {
+		if c.FollowUps[i].ID == id {
+			return &c.FollowUps[i], true
+		}
+	}
+	return nil, false
+}
+
+func (c *Checklist) buildIndex() {
+	c.index = make(map[string]ItemRef)
+	seq := 0
+	for ai, a := range c.Areas {
+		for ii, it := range a.Items {
+			if _, dup := c.index[it.ID]; !dup {
+				c.index[it.ID] = ItemRef{ai, ii, seq}
+			}
+			seq++
+		}
+	}
+}

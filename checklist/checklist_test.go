@@ -1,0 +1,96 @@
+package checklist
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestBuiltinSMCProgression(t *testing.T) {
+	c, ok := Builtin(DefaultID)
+	if !ok {
+		t.Fatalf("built-in %q missing", DefaultID)
+	}
+	if got := c.Len(); got != 21 {
+		t.Errorf("items = %d, want 21", got)
+	}
+	wantAreas := map[string]int{"leadership-culture": 4, "workforce": 2, "enablers": 15}
+	for _, a := range c.Areas {
+		if wantAreas[a.ID] != len(a.Items) {
+			t.Errorf("area %s has %d items, want %d", a.ID, len(a.Items), wantAreas[a.ID])
+		}
+	}
+	var keys []string
+	for _, l := range c.Scale {
+		keys = append(keys, l.Key+"="+l.Description)
+	}
+	want := "red=Nothing/Not something you currently do|amber=Do something in this space but limited|green=Actively do this"
+	if got := strings.Join(keys, "|"); got != want {
+		t.Errorf("scale = %s\nwant %s", got, want)
+	}
+	if len(c.FollowUps) != 5 {
+		t.Errorf("follow-ups = %d, want 5", len(c.FollowUps))
+	}
+	if !strings.Contains(c.Licence, "Open Government Licence v3.0") || !strings.Contains(c.Source, "Social Mobility Commission") {
+		t.Errorf("attribution missing: source %q licence %q", c.Source, c.Licence)
+	}
+}
+
+// TestBuiltinWordForWord checks every title, prompt and follow-up question of
+// the embedded checklist against the source document, when it is present.
+func TestBuiltinWordForWord(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "shared", "seeds", "progression-masterclass-checklist.txt"))
+	if err != nil {
+		t.Skip("source document not beside the repository:", err)
+	}
+	text := strings.NewReplacer("&amp;", "&", "<u>", "", "</u>", "", "<b>", "", "</b>", "").Replace(string(src))
+	c, _ := Builtin(DefaultID)
+	check := func(s string) {
+		if !strings.Contains(text, s) {
+			t.Errorf("not word for word in the source: %q", s)
+		}
+	}
+	for _, e := range c.Items() {
+		check(e.Item.Title)
+		for _, p := range e.Item.Prompts {
+			check(p)
+		}
+	}
+	for _, l := range c.Scale {
+		check(l.Description)
+	}
+	for _, f := range c.FollowUps {
+		check(f.Question)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	if _, err := Resolve(""); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Resolve("nope")
+	if err == nil || !strings.Contains(err.Error(), "smc-progression") {
+		t.Errorf("unknown id error should list the built-ins, got %v", err)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, yaml, want string
+	}{
+		{"unknown key", "id: x\ntitle: t\nversion: '1'\ncolour: red\n", "4:1: unknown key \"colour\""},
+		{"empty", "", "1:1: file is empty"},
+		{"duplicate item", "id: x\ntitle: t\nversion: '1'\nscale:\n  - key: a\n  - key: b\nareas:\n  - id: a1\n    items:\n      - {id: i, title: T}\n      - {id: i, title: U}\n", "11:14: duplicate item id \"i\""},
+		{"reserved key", "id: x\ntitle: t\nversion: '1'\nscale:\n  - key: unrated\n  - key: b\nareas: []\n", "5:10: \"unrated\" is reserved"},
+		{"bad kind", "id: x\ntitle: t\nversion: '1'\nscale: [{key: a}, {key: b}]\nareas: [{id: a, items: [{id: i, title: T}]}]\nfollow_ups:\n  - {id: f, kind: essay, question: Q}\n", "7:19: unknown follow-up kind \"essay\""},
+		{"wrong type", "id: x\ntitle: [t]\nversion: '1'\n", "2:8: title should be text"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("c.yaml", []byte(tc.yaml))
+			if err == nil || !strings.Contains(err.Error(), "c.yaml:"+tc.want) {
+				t.Errorf("error = %v\nwant it to contain c.yaml:%s", err, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,141 @@
+package strictyaml
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Decoder collects the problems found while reading a node tree, so that a
+// file with several mistakes reports all of them at once.
+type Decoder struct {
+	Problems Problems
+}
+
+// Errorf records a problem at the node's position.
+func (d *Decoder) Errorf(n *yaml.Node, format string, args ...any) {
+	d.Problems = append(d.Problems, Problem{n.Line, n.Column, fmt.Sprintf(format, args...)})
+}
+
+// Field is one allowed key of a mapping and what to do with its value.
+type Field struct {
+	Key string
+	Set func(value *yaml.Node)
+}
+
+// IsNull reports whether a node is an empty value (`key:` or `key: null`).
+func IsNull(n *yaml.Node) bool {
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "nothing"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+// Mapping calls each for every key/value pair of a mapping node, in file
+// order. Keys that are not strings, duplicate keys and (for MappingFields)
+// unknown keys are reported. A null node is an empty mapping.
+func (d *Decoder) Mapping(n *yaml.Node, what string, each func(key string, k, v *yaml.Node)) {
+	if IsNull(n) {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		d.Errorf(n, "%s should be a mapping of keys to values, found %s", what, kindName(n))
+		return
+	}
+	seen := make(map[string]int, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode || k.Tag == "!!null" {
+			d.Errorf(k, "keys in %s must be plain names", what)
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.Errorf(k, "duplicate key %q in %s (first at line %d)", k.Value, what, first)
+			continue
+		}
+		seen[k.Value] = k.Line
+		each(k.Value, k, v)
+	}
+}
+
+// Fields reads a mapping whose keys are fixed: each known key's Set is called
+// with its value; any other key is reported with the list of known ones.
+func (d *Decoder) Fields(n *yaml.Node, what string, fields []Field) {
+	d.Mapping(n, what, func(key string, k, v *yaml.Node) {
+		for _, f := range fields {
+			if f.Key == key {
+				f.Set(v)
+				return
+			}
+		}
+		known := make([]string, len(fields))
+		for i, f := range fields {
+			known[i] = f.Key
+		}
+		d.Errorf(k, "unknown key %q in %s (known keys: %s)", key, what, strings.Join(known, ", "))
+	})
+}
+
+// String reads a scalar as text. Null is the empty string. Any scalar is
+// accepted (a title of 2027 is text), but a list or mapping is not.
+func (d *Decoder) String(n *yaml.Node, what string) string {
+	if IsNull(n) {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.Errorf(n, "%s should be text, found %s", what, kindName(n))
+		return ""
+	}
+	return n.Value
+}
+
+// Int reads an integer scalar.
+func (d *Decoder) Int(n *yaml.Node, what string) (int, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		d.Errorf(n, "%s should be a whole number, found %s", what, kindName(n))
+		return 0, false
+	}
+	i, err := strconv.Atoi(n.Value)
+	if err != nil {
+		d.Errorf(n, "%s should be a whole number, found %q", what, n.Value)
+		return 0, false
+	}
+	return i, true
+}
+
+// Sequence calls each for every element of a list. Null is an empty list.
+func (d *Decoder) Sequence(n *yaml.Node, what string, each func(i int, v *yaml.Node)) {
+	if IsNull(n) {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.Errorf(n, "%s should be a list, found %s", what, kindName(n))
+		return
+	}
+	for i, v := range n.Content {
+		each(i, v)
+	}
+}
+
+// Strings reads a list of text values.
+func (d *Decoder) Strings(n *yaml.Node, what string) []string {
+	var out []string
+	d.Sequence(n, what, func(i int, v *yaml.Node) {
+		out = append(out, d.String(v, fmt.Sprintf("%s entry %d", what, i+1)))
+	})
+	return out
+}

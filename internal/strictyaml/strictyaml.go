@@ -1,0 +1,144 @@
+// Package strictyaml reads the YAML files ladder owns (plans and checklists)
+// strictly: every problem is reported with its line and column, unknown keys
+// and wrong types are errors, and hostile input (conflict markers, alias
+// bombs, huge files) is refused before it can do harm.
+//
+// It decodes from yaml.Node trees rather than through yaml.Unmarshal because
+// yaml.Unmarshal reports only lines, stops at the first type error in some
+// cases and silently accepts several things we reject (aliases, duplicate
+// keys inside flow mappings decoded into maps, null where a list is wanted).
+package strictyaml
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest file accepted. A plan for a 1,000-item checklist
+// is a few hundred kilobytes; anything far beyond that is a mistake or an
+// attack, and reading it would only make the user wait.
+const MaxFileSize = 8 << 20
+
+// Problem is one thing wrong with a file, at a 1-based line and column.
+type Problem struct {
+	Line, Column int
+	Message      string
+}
+
+func (p Problem) String() string { return fmt.Sprintf("%d:%d: %s", p.Line, p.Column, p.Message) }
+
+// Problems is every problem found in one file, in file order.
+type Problems []Problem
+
+// Sort orders problems by position, keeping the order of equal positions.
+func (ps Problems) Sort() {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Line != ps[j].Line {
+			return ps[i].Line < ps[j].Line
+		}
+		return ps[i].Column < ps[j].Column
+	})
+}
+
+// FileError is the error for a file that did not load: its path and every
+// problem found. Error() gives one "file:line:col: message" line per problem,
+// the form editors and CI annotate.
+type FileError struct {
+	Path     string
+	Problems Problems
+}
+
+func (e *FileError) Error() string {
+	var b strings.Builder
+	for i, p := range e.Problems {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		fmt.Fprintf(&b, "%s:%d:%d: %s", e.Path, p.Line, p.Column, p.Message)
+	}
+	return b.String()
+}
+
+var conflictMarker = regexp.MustCompile(`^(<{7}|={7}|>{7}|\|{7})( |$)`)
+
+var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// Parse checks the raw bytes and parses them into a document node. It refuses
+// empty files, files over MaxFileSize, leftover git conflict markers, more
+// than one document, anchors and aliases (the defence against alias bombs:
+// ladder's files never need them), and anything that is not YAML.
+func Parse(data []byte) (*yaml.Node, Problems) {
+	if len(data) > MaxFileSize {
+		return nil, Problems{{1, 1, fmt.Sprintf("file is %d bytes, over the %d byte limit", len(data), MaxFileSize)}}
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, Problems{{1, 1, "file is empty"}}
+	}
+	if ps := conflictMarkers(data); len(ps) > 0 {
+		return nil, ps
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		return nil, Problems{syntaxProblem(err)}
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, Problems{{extra.Line, extra.Column, "more than one YAML document in the file"}}
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
+		return nil, Problems{{1, 1, "file holds no YAML document"}}
+	}
+	var ps Problems
+	walk(&doc, func(n *yaml.Node) {
+		if n.Kind == yaml.AliasNode {
+			ps = append(ps, Problem{n.Line, n.Column, "aliases (*name) are not allowed here"})
+		} else if n.Anchor != "" {
+			ps = append(ps, Problem{n.Line, n.Column, "anchors (&name) are not allowed here"})
+		}
+	})
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	return doc.Content[0], nil
+}
+
+func conflictMarkers(data []byte) Problems {
+	var ps Problems
+	line := 0
+	for len(data) > 0 {
+		line++
+		var l []byte
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			l, data = data[:i], data[i+1:]
+		} else {
+			l, data = data, nil
+		}
+		if conflictMarker.Match(bytes.TrimRight(l, "\r")) {
+			ps = append(ps, Problem{line, 1, "leftover git conflict marker: finish resolving the merge, then check again"})
+		}
+	}
+	return ps
+}
+
+func syntaxProblem(err error) Problem {
+	msg := err.Error()
+	if m := syntaxLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		return Problem{line, 1, "not valid YAML: " + m[2]}
+	}
+	return Problem{1, 1, "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+func walk(n *yaml.Node, f func(*yaml.Node)) {
+	f(n)
+	for _, c := range n.Content {
+		walk(c, f)
+	}
+}
