@@ -1,0 +1,124 @@
+// Package cli defines ladder's commands: one file per command, each a
+// cobra.Command built by a constructor and wired together in Root. Commands
+// print data on standard output and errors on standard error, and their exit
+// codes mean something: 0 success, 1 problems found, 2 a usage error.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Version is set at build time with -ldflags "-X .../cli.Version=...".
+var Version = "dev"
+
+// Exit codes.
+const (
+	ExitOK       = 0
+	ExitProblems = 1
+	ExitUsage    = 2
+)
+
+// exitError carries an exit code with the error (or silence, when the
+// command already printed what went wrong).
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageErrorf reports a mistake in how a command was called (exit 2).
+func usageErrorf(format string, args ...any) error {
+	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
+}
+
+// problemsFound ends a command that has already printed its problems (exit 1).
+func problemsFound() error { return &exitError{code: ExitProblems} }
+
+// Root builds the ladder command tree.
+func Root() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "ladder",
+		Short: "Review how people progress in your organisation, and leave with a plan",
+		Long: `ladder walks you through every recommendation of the Social Mobility
+Commission's Progression review and refine checklist, rates each one
+Red/Amber/Green with an action, owner and due date, asks the next-steps
+questions, and keeps the result as a YAML plan file you can keep in git.
+
+Run it with no arguments to start or resume a review.`,
+		Version:       Version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDefault(cmd)
+		},
+	}
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &exitError{code: ExitUsage, err: fmt.Errorf("%w\nRun '%s --help' for usage.", err, cmd.CommandPath())}
+	})
+	root.AddCommand(
+		newReviewCmd(),
+		newNewCmd(),
+		newCheckCmd(),
+		newFmtCmd(),
+		newChecklistsCmd(),
+		newReportCmd(),
+		newDiffCmd(),
+		newHistoryCmd(),
+		newStatusCmd(),
+	)
+	return root
+}
+
+// Main runs ladder with the given arguments and returns the exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := Root()
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintln(stderr, "ladder:", ee.err)
+		}
+		return ee.code
+	}
+	fmt.Fprintln(stderr, "ladder:", err)
+	if isUsageError(err) {
+		return ExitUsage
+	}
+	return ExitProblems
+}
+
+// isUsageError recognises cobra's own argument errors, which it does not type.
+func isUsageError(err error) bool {
+	msg := err.Error()
+	for _, s := range []string{"unknown command", "accepts ", "requires at least", "requires at most", "unknown flag", "unknown shorthand"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// Run is what main calls.
+func Run() int { return Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr) }

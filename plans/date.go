@@ -1,0 +1,77 @@
+package plans
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+)
+
+var datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// Date is a calendar date with no time or zone: a due date means the same
+// day wherever the plan is read. The zero Date means "not set".
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// ParseDate reads a YYYY-MM-DD date and rejects impossible ones (2027-02-30).
+func ParseDate(s string) (Date, error) {
+	if !datePattern.MatchString(s) {
+		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil || t.Format(time.DateOnly) != s {
+		return Date{}, fmt.Errorf("%q is not a real date", s)
+	}
+	return DateOf(t), nil
+}
+
+// DateOf returns the calendar date of t in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return Date{y, m, d}
+}
+
+// Today returns the local calendar date.
+func Today() Date { return DateOf(time.Now()) }
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d == Date{} }
+
+// String gives YYYY-MM-DD, or "" for the zero date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+}
+
+// Time returns midnight UTC of the date.
+func (d Date) Time() time.Time { return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC) }
+
+// Before reports whether d is strictly before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// Compare returns -1, 0 or +1. The zero date sorts after every real date, so
+// undated actions come last in lists ordered by due date.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d == e:
+		return 0
+	case d.IsZero():
+		return 1
+	case e.IsZero():
+		return -1
+	}
+	return d.Time().Compare(e.Time())
+}
+
+// DaysUntil is the number of days from d to e (negative if e is earlier).
+func (d Date) DaysUntil(e Date) int {
+	return int(e.Time().Sub(d.Time()).Hours() / 24)
+}
+
+// AddDays returns the date n days later.
+func (d Date) AddDays(n int) Date { return DateOf(d.Time().AddDate(0, 0, n)) }

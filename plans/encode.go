@@ -1,0 +1,194 @@
+package plans
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/socialmobility/ladder/checklist"
+)
+
+// Encode returns the canonical YAML of a plan. The same plan always gives
+// the same bytes; items and follow-ups come in checklist order, each
+// introduced by a comment with its title so a diff shows which one changed;
+// every field is written, even when empty, so that filling one in changes a
+// line rather than inserting one (and two people filling in different items
+// never touch neighbouring lines).
+func Encode(p *Plan) []byte {
+	c := p.Checklist
+	b := make([]byte, 0, 256+160*c.Len())
+	b = append(b, "# ladder review plan: "...)
+	b = appendComment(b, c.Title)
+	b = append(b, '\n')
+	if c.Source != "" {
+		b = append(b, "# Checklist: "...)
+		b = appendComment(b, c.Source)
+		b = append(b, '\n')
+	}
+	if c.Licence != "" {
+		b = append(b, "# "...)
+		b = appendComment(b, c.Licence)
+		b = append(b, '\n')
+	}
+	b = append(b, "# Edit by hand or with `ladder review`; check with `ladder check`.\n"...)
+	b = append(b, "schema: "...)
+	b = strconv.AppendInt(b, int64(p.Schema), 10)
+	b = append(b, "\nchecklist:\n"...)
+	b = appendField(b, 2, "id", p.ChecklistRef.ID)
+	b = appendField(b, 2, "version", p.ChecklistRef.Version)
+	if p.ChecklistRef.File != "" {
+		b = appendField(b, 2, "file", p.ChecklistRef.File)
+	}
+	b = appendField(b, 0, "organisation", p.Organisation)
+	b = appendField(b, 0, "title", p.Title)
+	b = appendDate(b, 0, "date", p.Date)
+	b = appendField(b, 0, "facilitator", p.Facilitator)
+	b = appendList(b, 0, "participants", p.Participants)
+
+	b = append(b, "items:\n"...)
+	for _, a := range c.Areas {
+		b = append(b, "\n  # == "...)
+		b = appendComment(b, a.Title)
+		b = append(b, " ==\n"...)
+		for _, it := range a.Items {
+			b = appendItem(b, &it, p.Items[it.ID])
+		}
+	}
+
+	if len(c.FollowUps) > 0 {
+		b = append(b, "\nfollow_ups:\n"...)
+		for _, f := range c.FollowUps {
+			b = appendFollowUp(b, c, f, p.FollowUps[f.ID])
+		}
+	}
+	return b
+}
+
+func appendItem(b []byte, it *checklist.Item, r *Response) []byte {
+	if r == nil {
+		r = &Response{Rating: checklist.Unrated, Status: StatusTodo}
+	}
+	b = append(b, "\n  # "...)
+	if it.Group != "" {
+		b = appendComment(b, it.Group)
+		b = append(b, ": "...)
+	}
+	b = appendComment(b, it.Title)
+	b = append(b, "\n  "...)
+	b = append(b, it.ID...)
+	b = append(b, ":\n"...)
+	b = appendField(b, 4, "rating", r.Rating)
+	b = appendField(b, 4, "action", r.Action)
+	b = appendField(b, 4, "owner", r.Owner)
+	b = appendDate(b, 4, "due", r.Due)
+	b = appendField(b, 4, "status", string(r.Status))
+	b = appendField(b, 4, "notes", r.Notes)
+	return b
+}
+
+func appendFollowUp(b []byte, c *checklist.Checklist, f checklist.FollowUp, a *Answer) []byte {
+	if a == nil {
+		a = &Answer{}
+	}
+	b = append(b, "\n  # "...)
+	b = appendComment(b, f.Question)
+	b = append(b, '\n')
+	if f.Kind == checklist.KindCounts {
+		b = append(b, "  # (The counts are worked out from the ratings above, so they are not stored.)\n"...)
+	}
+	b = append(b, "  "...)
+	b = append(b, f.ID...)
+	b = append(b, ":\n"...)
+	switch f.Kind {
+	case checklist.KindList:
+		b = appendList(b, 4, "answers", a.List)
+	case checklist.KindPerArea:
+		b = append(b, "    by_area:\n"...)
+		for _, area := range c.Areas {
+			b = appendField(b, 6, area.ID, a.ByArea[area.ID])
+		}
+	case checklist.KindText:
+		b = appendField(b, 4, "answer", a.Text)
+	case checklist.KindPlan:
+		b = appendSteps(b, a.Steps)
+	}
+	b = appendDate(b, 4, "due", a.Due)
+	return b
+}
+
+func appendSteps(b []byte, steps []Step) []byte {
+	if len(steps) == 0 {
+		return append(b, "    steps: []\n"...)
+	}
+	b = append(b, "    steps:\n"...)
+	for _, s := range steps {
+		b = append(b, "      - id: "...)
+		b = strconv.AppendInt(b, int64(s.ID), 10)
+		b = append(b, '\n')
+		b = appendField(b, 8, "step", s.Text)
+		b = appendField(b, 8, "owner", s.Owner)
+		b = appendDate(b, 8, "due", s.Due)
+		status := s.Status
+		if status == "" {
+			status = StatusTodo
+		}
+		b = appendField(b, 8, "status", string(status))
+		if s.From != "" {
+			b = appendField(b, 8, "from", s.From)
+		}
+	}
+	return b
+}
+
+// appendField writes "key: value"; an empty value is written as nothing
+// after the colon, which every YAML parser reads as null.
+func appendField(b []byte, indent int, key, value string) []byte {
+	b = appendIndent(b, indent)
+	b = append(b, key...)
+	b = append(b, ':')
+	if value != "" {
+		b = append(b, ' ')
+		b = appendScalar(b, value, indent)
+	}
+	return append(b, '\n')
+}
+
+// appendDate writes a date unquoted, as YAML's own date form, so that other
+// tools read it as a date.
+func appendDate(b []byte, indent int, key string, d Date) []byte {
+	b = appendIndent(b, indent)
+	b = append(b, key...)
+	b = append(b, ':')
+	if !d.IsZero() {
+		b = append(b, ' ')
+		b = append(b, d.String()...)
+	}
+	return append(b, '\n')
+}
+
+func appendList(b []byte, indent int, key string, values []string) []byte {
+	b = appendIndent(b, indent)
+	b = append(b, key...)
+	if len(values) == 0 {
+		return append(b, ": []\n"...)
+	}
+	b = append(b, ":\n"...)
+	for _, v := range values {
+		b = appendIndent(b, indent+2)
+		b = append(b, "- "...)
+		if strings.Contains(v, "\n") {
+			// A block scalar inside a list entry would need its indentation
+			// worked out against the dash; a quoted string is always right.
+			b = appendDoubleQuoted(b, v)
+		} else {
+			b = appendScalar(b, v, indent+2)
+		}
+		b = append(b, '\n')
+	}
+	return b
+}
+
+// appendComment writes text on one comment line: line breaks in a custom
+// checklist's titles become spaces.
+func appendComment(b []byte, s string) []byte {
+	return append(b, strings.Join(strings.Fields(s), " ")...)
+}

@@ -1,0 +1,406 @@
+package plans
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/strictyaml"
+	"go.yaml.in/yaml/v3"
+)
+
+// FileError is the error for a plan (or checklist) that did not load: every
+// problem with its line and column. See strictyaml.FileError.
+type FileError = strictyaml.FileError
+
+// Problem is one problem in a file.
+type Problem = strictyaml.Problem
+
+// Resolver finds the checklist a plan names. planDir is the folder of the
+// plan file, against which a relative checklist file is resolved.
+type Resolver func(ref ChecklistRef, planDir string) (*checklist.Checklist, error)
+
+// DefaultResolver finds built-in checklists by id, and custom ones through
+// the plan's checklist.file.
+func DefaultResolver(ref ChecklistRef, planDir string) (*checklist.Checklist, error) {
+	if ref.File != "" {
+		path := ref.File
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(planDir, path)
+		}
+		return checklist.LoadFile(path)
+	}
+	if c, ok := checklist.Builtin(ref.ID); ok {
+		return c, nil
+	}
+	return nil, fmt.Errorf("unknown checklist %q: not built in, and the plan names no checklist file", ref.ID)
+}
+
+// WithChecklist returns a resolver that always uses c (for --checklist FILE).
+func WithChecklist(c *checklist.Checklist) Resolver {
+	return func(ChecklistRef, string) (*checklist.Checklist, error) { return c, nil }
+}
+
+// LoadFile reads and validates a plan. A plan with problems returns a
+// *FileError listing all of them; the file is never changed.
+func LoadFile(path string, resolve Resolver) (*Plan, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data, resolve)
+}
+
+// Parse validates plan YAML. name is used in error messages and to resolve
+// a relative checklist file.
+func Parse(name string, data []byte, resolve Resolver) (*Plan, error) {
+	if resolve == nil {
+		resolve = DefaultResolver
+	}
+	root, ps := strictyaml.Parse(data)
+	if ps != nil {
+		return nil, &FileError{Path: name, Problems: ps}
+	}
+	d := &decoder{Decoder: &strictyaml.Decoder{}}
+	p := d.plan(root)
+	if len(d.Problems) == 0 {
+		c, err := resolve(p.ChecklistRef, filepath.Dir(name))
+		if err != nil {
+			n := d.checklistNode
+			if n == nil {
+				n = root
+			}
+			d.Errorf(n, "%s", firstLine(err))
+		} else {
+			p.Checklist = c
+			d.validate(p)
+		}
+	}
+	if len(d.Problems) > 0 {
+		d.Problems.Sort()
+		return nil, &FileError{Path: name, Problems: d.Problems}
+	}
+	p.fillMissing()
+	p.positions = d.positions()
+	return p, nil
+}
+
+// positions records where each action's due date sits in the file, so that
+// `ladder check --overdue` can point at it.
+func (d *decoder) positions() map[string]Problem {
+	out := map[string]Problem{}
+	for id, n := range d.itemNodes {
+		at := n.due
+		if at == nil {
+			at = n.key
+		}
+		out[id] = Problem{Line: at.Line, Column: at.Column}
+	}
+	for fid, nodes := range d.stepNodes {
+		for _, n := range nodes {
+			var idNode, due *yaml.Node
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				switch n.Content[i].Value {
+				case "id":
+					idNode = n.Content[i+1]
+				case "due":
+					due = n.Content[i+1]
+				}
+			}
+			if idNode == nil {
+				continue
+			}
+			at := n
+			if due != nil {
+				at = due
+			}
+			out[fid+"#"+idNode.Value] = Problem{Line: at.Line, Column: at.Column}
+		}
+	}
+	return out
+}
+
+func firstLine(err error) string {
+	s := err.Error()
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i] + " (and more)"
+	}
+	return s
+}
+
+// decoder reads the plan tree, remembering where things were so that checks
+// made once the checklist is known can still point at the right line.
+type decoder struct {
+	*strictyaml.Decoder
+	checklistNode *yaml.Node
+	itemNodes     map[string]*itemNodes
+	followNodes   map[string]*yaml.Node
+	areaNodes     map[string]map[string]*yaml.Node // follow-up id -> area id -> key node
+	stepNodes     map[string][]*yaml.Node          // follow-up id -> node of each step
+}
+
+type itemNodes struct {
+	key, rating, due *yaml.Node
+}
+
+func (d *decoder) plan(root *yaml.Node) *Plan {
+	p := &Plan{Items: map[string]*Response{}, FollowUps: map[string]*Answer{}}
+	var schemaSeen, checklistSeen bool
+	d.Fields(root, "the plan", []strictyaml.Field{
+		{Key: "schema", Set: func(v *yaml.Node) {
+			schemaSeen = true
+			if n, ok := d.Int(v, "schema"); ok {
+				p.Schema = n
+				switch {
+				case n > SchemaVersion:
+					d.Errorf(v, "schema %d is newer than this ladder understands (%d): update ladder", n, SchemaVersion)
+				case n < 1:
+					d.Errorf(v, "schema %d is not a valid version", n)
+				}
+			}
+		}},
+		{Key: "checklist", Set: func(v *yaml.Node) { checklistSeen = true; d.checklistNode = v; p.ChecklistRef = d.checklistRef(v) }},
+		{Key: "organisation", Set: func(v *yaml.Node) { p.Organisation = d.String(v, "organisation") }},
+		{Key: "title", Set: func(v *yaml.Node) { p.Title = d.String(v, "title") }},
+		{Key: "date", Set: func(v *yaml.Node) { p.Date = d.date(v, "date") }},
+		{Key: "facilitator", Set: func(v *yaml.Node) { p.Facilitator = d.String(v, "facilitator") }},
+		{Key: "participants", Set: func(v *yaml.Node) { p.Participants = d.Strings(v, "participants") }},
+		{Key: "items", Set: func(v *yaml.Node) { d.items(v, p) }},
+		{Key: "follow_ups", Set: func(v *yaml.Node) { d.followUps(v, p) }},
+	})
+	if root.Kind == yaml.MappingNode {
+		if !schemaSeen {
+			d.Errorf(root, "the plan has no \"schema\" (this build writes schema: %d)", SchemaVersion)
+		}
+		if !checklistSeen {
+			d.Errorf(root, "the plan has no \"checklist\" (id and version of the checklist it follows)")
+		}
+	}
+	return p
+}
+
+func (d *decoder) checklistRef(n *yaml.Node) ChecklistRef {
+	var ref ChecklistRef
+	d.Fields(n, "checklist", []strictyaml.Field{
+		{Key: "id", Set: func(v *yaml.Node) { ref.ID = d.String(v, "checklist id") }},
+		{Key: "version", Set: func(v *yaml.Node) { ref.Version = d.String(v, "checklist version") }},
+		{Key: "file", Set: func(v *yaml.Node) { ref.File = d.String(v, "checklist file") }},
+	})
+	if ref.ID == "" && n.Kind == yaml.MappingNode {
+		d.Errorf(n, "checklist has no id")
+	}
+	return ref
+}
+
+func (d *decoder) date(n *yaml.Node, what string) Date {
+	s := d.String(n, what)
+	if s == "" {
+		return Date{}
+	}
+	date, err := ParseDate(s)
+	if err != nil {
+		d.Errorf(n, "%s: %v", what, err)
+	}
+	return date
+}
+
+func (d *decoder) status(n *yaml.Node, what string) Status {
+	s := Status(d.String(n, what))
+	if s == "" {
+		return StatusTodo
+	}
+	if !slices.Contains(Statuses, s) {
+		d.Errorf(n, "%s %q is not one of todo, doing, done", what, s)
+	}
+	return s
+}
+
+func (d *decoder) items(n *yaml.Node, p *Plan) {
+	d.itemNodes = map[string]*itemNodes{}
+	d.Mapping(n, "items", func(id string, k, v *yaml.Node) {
+		r := &Response{}
+		nodes := &itemNodes{key: k}
+		what := "item " + id
+		d.Fields(v, what, []strictyaml.Field{
+			{Key: "rating", Set: func(v *yaml.Node) { nodes.rating = v; r.Rating = d.String(v, what+" rating") }},
+			{Key: "action", Set: func(v *yaml.Node) { r.Action = d.String(v, what+" action") }},
+			{Key: "owner", Set: func(v *yaml.Node) { r.Owner = d.String(v, what+" owner") }},
+			{Key: "due", Set: func(v *yaml.Node) { nodes.due = v; r.Due = d.date(v, what+" due date") }},
+			{Key: "status", Set: func(v *yaml.Node) { r.Status = d.status(v, what+" status") }},
+			{Key: "notes", Set: func(v *yaml.Node) { r.Notes = d.String(v, what+" notes") }},
+		})
+		p.Items[id] = r
+		d.itemNodes[id] = nodes
+	})
+}
+
+func (d *decoder) followUps(n *yaml.Node, p *Plan) {
+	d.followNodes = map[string]*yaml.Node{}
+	d.stepNodes = map[string][]*yaml.Node{}
+	d.areaNodes = map[string]map[string]*yaml.Node{}
+	d.Mapping(n, "follow_ups", func(id string, k, v *yaml.Node) {
+		a := &Answer{}
+		what := "follow-up " + id
+		d.followNodes[id] = k
+		d.Fields(v, what, []strictyaml.Field{
+			{Key: "answer", Set: func(v *yaml.Node) { a.Text = d.String(v, what+" answer") }},
+			{Key: "answers", Set: func(v *yaml.Node) { a.List = d.Strings(v, what+" answers") }},
+			{Key: "by_area", Set: func(v *yaml.Node) {
+				a.ByArea = map[string]string{}
+				d.areaNodes[id] = map[string]*yaml.Node{}
+				d.Mapping(v, what+" by_area", func(area string, k, v *yaml.Node) {
+					a.ByArea[area] = d.String(v, what+" for "+area)
+					d.areaNodes[id][area] = k
+				})
+			}},
+			{Key: "steps", Set: func(v *yaml.Node) { a.Steps = d.steps(v, id, what) }},
+			{Key: "due", Set: func(v *yaml.Node) { a.Due = d.date(v, what+" due date") }},
+		})
+		// Answers shaped for the wrong kind are reported once the checklist
+		// is known; remember which fields were used.
+		p.FollowUps[id] = a
+	})
+}
+
+func (d *decoder) steps(n *yaml.Node, followUpID, what string) []Step {
+	var out []Step
+	seen := map[int]int{}
+	d.Sequence(n, what+" steps", func(i int, v *yaml.Node) {
+		var s Step
+		var idNode *yaml.Node
+		sw := fmt.Sprintf("%s step %d", what, i+1)
+		d.Fields(v, sw, []strictyaml.Field{
+			{Key: "id", Set: func(v *yaml.Node) { idNode = v; s.ID, _ = d.Int(v, sw+" id") }},
+			{Key: "step", Set: func(v *yaml.Node) { s.Text = d.String(v, sw+" text") }},
+			{Key: "owner", Set: func(v *yaml.Node) { s.Owner = d.String(v, sw+" owner") }},
+			{Key: "due", Set: func(v *yaml.Node) { s.Due = d.date(v, sw+" due date") }},
+			{Key: "status", Set: func(v *yaml.Node) { s.Status = d.status(v, sw+" status") }},
+			{Key: "from", Set: func(v *yaml.Node) { s.From = d.String(v, sw+" from") }},
+		})
+		switch {
+		case idNode == nil:
+			d.Errorf(v, "%s has no id (a number unique within the plan)", sw)
+		case s.ID < 1:
+			d.Errorf(idNode, "%s id should be a positive number", sw)
+		case seen[s.ID] != 0:
+			d.Errorf(idNode, "duplicate step id %d (first at line %d)", s.ID, seen[s.ID])
+		default:
+			seen[s.ID] = idNode.Line
+		}
+		if s.Status == "" {
+			s.Status = StatusTodo
+		}
+		d.stepNodes[followUpID] = append(d.stepNodes[followUpID], v)
+		out = append(out, s)
+	})
+	return out
+}
+
+// validate checks the plan against its checklist.
+func (d *decoder) validate(p *Plan) {
+	c := p.Checklist
+	if p.ChecklistRef.ID != c.ID {
+		d.Errorf(d.checklistNode, "the plan follows checklist %q but was checked against %q", p.ChecklistRef.ID, c.ID)
+		return
+	}
+	for id, r := range p.Items {
+		nodes := d.itemNodes[id]
+		if _, _, ok := c.Item(id); !ok {
+			d.Errorf(nodes.key, "item %q is not in checklist %s (%s)", id, c.ID, closest(id, c))
+			continue
+		}
+		if r.Rating == "" {
+			continue
+		}
+		if _, _, ok := c.Level(r.Rating); !ok && r.Rating != checklist.Unrated {
+			d.Errorf(nodes.rating, "item %s rating %q is not one of %s", id, r.Rating, ratingNames(c))
+		}
+	}
+	for id, a := range p.FollowUps {
+		f, ok := c.FollowUp(id)
+		if !ok {
+			d.Errorf(d.followNodes[id], "follow-up %q is not in checklist %s", id, c.ID)
+			continue
+		}
+		d.checkAnswerShape(f, a, d.followNodes[id])
+		for area, k := range d.areaNodes[id] {
+			if _, _, ok := c.AreaByID(area); !ok {
+				d.Errorf(k, "area %q is not in checklist %s", area, c.ID)
+			}
+		}
+	}
+	for id, a := range p.FollowUps {
+		for i, s := range a.Steps {
+			if s.From == "" {
+				continue
+			}
+			if _, _, ok := c.Item(s.From); !ok {
+				d.Errorf(d.stepNodes[id][i], "step %d comes from item %q, which is not in checklist %s", s.ID, s.From, c.ID)
+			}
+		}
+	}
+}
+
+func ratingNames(c *checklist.Checklist) string {
+	names := make([]string, 0, len(c.Scale)+1)
+	for _, l := range c.Scale {
+		names = append(names, l.Key)
+	}
+	return strings.Join(append(names, checklist.Unrated), ", ")
+}
+
+// closest suggests the checklist item id nearest to a mistyped one.
+func closest(id string, c *checklist.Checklist) string {
+	best, bestDist := "", 1<<30
+	for _, e := range c.Items() {
+		if dist := levenshtein(id, e.Item.ID); dist < bestDist {
+			best, bestDist = e.Item.ID, dist
+		}
+	}
+	if best != "" && bestDist <= len(id)/2 {
+		return fmt.Sprintf("did you mean %q?", best)
+	}
+	return "see `ladder checklists show " + c.ID + "`"
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func (d *decoder) checkAnswerShape(f *checklist.FollowUp, a *Answer, at *yaml.Node) {
+	var wrong []string
+	if a.Text != "" && f.Kind != checklist.KindText {
+		wrong = append(wrong, "answer")
+	}
+	if len(a.List) > 0 && f.Kind != checklist.KindList {
+		wrong = append(wrong, "answers")
+	}
+	if len(a.ByArea) > 0 && f.Kind != checklist.KindPerArea {
+		wrong = append(wrong, "by_area")
+	}
+	if len(a.Steps) > 0 && f.Kind != checklist.KindPlan {
+		wrong = append(wrong, "steps")
+	}
+	if len(wrong) > 0 {
+		d.Errorf(at, "follow-up %s is answered with %s, which a %q question does not take", f.ID, strings.Join(wrong, " and "), f.Kind)
+	}
+}

@@ -1,0 +1,169 @@
+// Package plans is what a review plan is and how it lives on disk: the
+// schema, strict loading with file:line:col problems, the canonical YAML
+// encoding (deterministic, commented, merge-friendly), atomic saving, and
+// the summaries and comparisons built from plans.
+//
+// It imports no terminal code: the screens in tui and the commands in main
+// both go through it.
+package plans
+
+import (
+	"github.com/socialmobility/ladder/checklist"
+)
+
+// SchemaVersion is the plan file format this build writes and the newest it
+// reads.
+const SchemaVersion = 1
+
+// Status is how far an action has got.
+type Status string
+
+const (
+	StatusTodo  Status = "todo"
+	StatusDoing Status = "doing"
+	StatusDone  Status = "done"
+)
+
+// Statuses lists every status in workflow order.
+var Statuses = []Status{StatusTodo, StatusDoing, StatusDone}
+
+// Open reports whether the action still needs doing.
+func (s Status) Open() bool { return s != StatusDone }
+
+// ChecklistRef names the checklist a plan was made with.
+type ChecklistRef struct {
+	ID      string
+	Version string
+	// File is the path of a custom checklist, relative to the plan's folder;
+	// empty for a built-in checklist.
+	File string
+}
+
+// Plan is one review: who did it, when, every item's rating and action, and
+// the answers to the follow-up questions.
+type Plan struct {
+	Schema       int
+	ChecklistRef ChecklistRef
+	Organisation string
+	Title        string
+	Date         Date
+	Facilitator  string
+	Participants []string
+	// Items holds one response per checklist item, keyed by item id.
+	Items map[string]*Response
+	// FollowUps holds one answer per follow-up question, keyed by its id.
+	FollowUps map[string]*Answer
+
+	// Checklist is the checklist the plan was loaded or created with. It is
+	// not stored in the file (only ChecklistRef is).
+	Checklist *checklist.Checklist
+
+	// positions maps an item id, or "followup#step", to where its due date
+	// is in the file the plan was loaded from.
+	positions map[string]Problem
+}
+
+// Response is the review's answer to one checklist item.
+type Response struct {
+	Rating string // a scale key, or checklist.Unrated
+	Action string
+	Owner  string
+	Due    Date
+	Status Status
+	Notes  string
+}
+
+// Rated reports whether the item has a rating.
+func (r *Response) Rated() bool { return r.Rating != "" && r.Rating != checklist.Unrated }
+
+// Answer is the answer to one follow-up question. Which fields are used
+// depends on the question's kind: List for "list", ByArea for "per-area",
+// Text for "text", Steps for "plan"; "counts" stores only its due date,
+// because the counts are derived from the ratings.
+type Answer struct {
+	Text   string
+	List   []string
+	ByArea map[string]string // keyed by area id
+	Steps  []Step
+	Due    Date
+}
+
+// Step is one step of the project plan.
+type Step struct {
+	// ID is stable for the step's life, so diffs can follow a step that
+	// was edited or moved. New steps take the next unused number.
+	ID     int
+	Text   string
+	Owner  string
+	Due    Date
+	Status Status
+	// From is the id of the checklist item whose action the step came from.
+	From string
+}
+
+// New returns an empty, unrated plan for a checklist.
+func New(c *checklist.Checklist, org, title string, date Date) *Plan {
+	p := &Plan{
+		Schema:       SchemaVersion,
+		ChecklistRef: ChecklistRef{ID: c.ID, Version: c.Version},
+		Organisation: org,
+		Title:        title,
+		Date:         date,
+		Checklist:    c,
+	}
+	p.fillMissing()
+	return p
+}
+
+// fillMissing gives every checklist item and follow-up an entry, so code
+// that reads a plan never meets a nil response.
+func (p *Plan) fillMissing() {
+	if p.Items == nil {
+		p.Items = map[string]*Response{}
+	}
+	if p.FollowUps == nil {
+		p.FollowUps = map[string]*Answer{}
+	}
+	for _, e := range p.Checklist.Items() {
+		if p.Items[e.Item.ID] == nil {
+			p.Items[e.Item.ID] = &Response{}
+		}
+		r := p.Items[e.Item.ID]
+		if r.Rating == "" {
+			r.Rating = checklist.Unrated
+		}
+		if r.Status == "" {
+			r.Status = StatusTodo
+		}
+	}
+	for _, f := range p.Checklist.FollowUps {
+		if p.FollowUps[f.ID] == nil {
+			p.FollowUps[f.ID] = &Answer{}
+		}
+		a := p.FollowUps[f.ID]
+		for i := range a.Steps {
+			if a.Steps[i].Status == "" {
+				a.Steps[i].Status = StatusTodo
+			}
+		}
+	}
+}
+
+// Response returns the response for an item id (never nil for an item of
+// the plan's checklist).
+func (p *Plan) Response(itemID string) *Response { return p.Items[itemID] }
+
+// Answer returns the answer to a follow-up (never nil for a follow-up of the
+// plan's checklist).
+func (p *Plan) Answer(followUpID string) *Answer { return p.FollowUps[followUpID] }
+
+// NextStepID returns the id for a new project-plan step in an answer.
+func (a *Answer) NextStepID() int {
+	max := 0
+	for _, s := range a.Steps {
+		if s.ID > max {
+			max = s.ID
+		}
+	}
+	return max + 1
+}

@@ -1,0 +1,127 @@
+package plans
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/socialmobility/ladder/checklist"
+)
+
+// Counts is how many items sit at each level of the scale.
+type Counts struct {
+	// ByLevel is indexed like the checklist's Scale (worst first).
+	ByLevel []int
+	Unrated int
+}
+
+// Total is the number of items counted.
+func (c Counts) Total() int {
+	n := c.Unrated
+	for _, k := range c.ByLevel {
+		n += k
+	}
+	return n
+}
+
+// Rated is the number of items with a rating.
+func (c Counts) Rated() int { return c.Total() - c.Unrated }
+
+// AreaCounts is the counts for one area.
+type AreaCounts struct {
+	Area *checklist.Area
+	Counts
+}
+
+// Counts returns the rating counts per area, in checklist order, and over
+// the whole plan. They are always derived, never stored.
+func (p *Plan) Counts() (perArea []AreaCounts, total Counts) {
+	c := p.Checklist
+	total.ByLevel = make([]int, len(c.Scale))
+	for ai := range c.Areas {
+		a := &c.Areas[ai]
+		ac := AreaCounts{Area: a, Counts: Counts{ByLevel: make([]int, len(c.Scale))}}
+		for _, it := range a.Items {
+			r := p.Items[it.ID]
+			if _, li, ok := c.Level(r.Rating); ok {
+				ac.ByLevel[li]++
+				total.ByLevel[li]++
+			} else {
+				ac.Unrated++
+				total.Unrated++
+			}
+		}
+		perArea = append(perArea, ac)
+	}
+	return perArea, total
+}
+
+// FirstUnrated returns the checklist position of the first unrated item,
+// or -1 when every item is rated: where a resumed review picks up.
+func (p *Plan) FirstUnrated() int {
+	for _, e := range p.Checklist.Items() {
+		if !p.Items[e.Item.ID].Rated() {
+			return e.Ref.Seq
+		}
+	}
+	return -1
+}
+
+// Action is one thing someone has to do: an item's action or a step of the
+// project plan.
+type Action struct {
+	// ItemID is set for an item's action.
+	ItemID string
+	// FollowUpID and StepID are set for a project-plan step.
+	FollowUpID string
+	StepID     int
+	Text       string
+	Owner      string
+	Due        Date
+	Status     Status
+}
+
+// OpenActions lists every action not yet done, ordered by due date (undated
+// last), then by checklist order.
+func (p *Plan) OpenActions() []Action {
+	var out []Action
+	for _, e := range p.Checklist.Items() {
+		r := p.Items[e.Item.ID]
+		if r.Action != "" && r.Status.Open() {
+			out = append(out, Action{ItemID: e.Item.ID, Text: r.Action, Owner: r.Owner, Due: r.Due, Status: r.Status})
+		}
+	}
+	for _, f := range p.Checklist.FollowUps {
+		if f.Kind != checklist.KindPlan {
+			continue
+		}
+		for _, s := range p.FollowUps[f.ID].Steps {
+			if s.Status.Open() {
+				out = append(out, Action{FollowUpID: f.ID, StepID: s.ID, Text: s.Text, Owner: s.Owner, Due: s.Due, Status: s.Status})
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Action) int { return a.Due.Compare(b.Due) })
+	return out
+}
+
+// Overdue lists the open actions whose due date is before today.
+func (p *Plan) Overdue(today Date) []Action {
+	var out []Action
+	for _, a := range p.OpenActions() {
+		if !a.Due.IsZero() && a.Due.Before(today) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// Position returns the line and column of an action's due date in the file
+// the plan was loaded from, or 0, 0 for a plan not loaded from a file.
+func (p *Plan) Position(a Action) (line, col int) {
+	key := a.ItemID
+	if key == "" {
+		key = a.FollowUpID + "#" + strconv.Itoa(a.StepID)
+	}
+	pos := p.positions[key]
+	return pos.Line, pos.Column
+}
