@@ -1,0 +1,107 @@
+package plans
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/socialmobility/ladder/checklist"
+)
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Acme Café Ltd":           "acme-cafe-ltd",
+		"../../etc/passwd":        "etc-passwd",
+		"  Spring   review 2027 ": "spring-review-2027",
+		"株式会社 テスト":                "株式会社-テスト",
+		"🚀🚀":                      "plan",
+		"":                        "plan",
+		"O'Neil & Sons":           "o-neil-sons",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Slug(strings.Repeat("é", 200)); len(got) > 80 || !strings.HasPrefix(got, "eee") {
+		t.Errorf("long slug = %q", got)
+	}
+}
+
+func TestPathForStaysInDirAndAvoidsClashes(t *testing.T) {
+	dir := t.TempDir()
+	p1 := PathFor(dir, "../../x", "/etc", Date{2027, 1, 2})
+	if filepath.Dir(p1) != dir || filepath.Base(p1) != "2027-01-02-x-etc.yaml" {
+		t.Fatalf("PathFor = %q", p1)
+	}
+	os.WriteFile(p1, []byte("x"), 0o644)
+	if p2 := PathFor(dir, "../../x", "/etc", Date{2027, 1, 2}); filepath.Base(p2) != "2027-01-02-x-etc-2.yaml" {
+		t.Errorf("second PathFor = %q", p2)
+	}
+}
+
+func TestDiscoverNewestFirstWithErrors(t *testing.T) {
+	dir := t.TempDir()
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	old := filepath.Join(dir, "old.yaml")
+	newer := filepath.Join(dir, "new.yml")
+	if _, err := Create(old, New(c, "Old", "T", Date{2026, 1, 1})); err != nil {
+		t.Fatal(err)
+	}
+	p := New(c, "New", "T", Date{2027, 1, 1})
+	p.Items["lc-vision"].Rating = "red"
+	if _, err := Create(newer, p); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte("schema: [\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, ".plan.yaml.123.tmp"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("x"), 0o644)
+	past := time.Now().Add(-time.Hour)
+	os.Chtimes(old, past, past)
+	os.Chtimes(filepath.Join(dir, "broken.yaml"), past.Add(-time.Hour), past.Add(-time.Hour))
+
+	found, err := Discover(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range found {
+		names = append(names, filepath.Base(f.Path))
+	}
+	if strings.Join(names, ",") != "new.yml,old.yaml,broken.yaml" {
+		t.Fatalf("order = %v", names)
+	}
+	if found[0].Plan == nil || found[0].Plan.Organisation != "New" || found[2].Err == nil {
+		t.Errorf("found = %+v", found)
+	}
+	if _, total := found[0].Plan.Counts(); total.Rated() != 1 || total.Total() != 21 {
+		t.Errorf("counts = %+v", total)
+	}
+	if none, err := Discover(filepath.Join(dir, "missing"), nil); err != nil || len(none) != 0 {
+		t.Errorf("missing dir: %v %v", none, err)
+	}
+}
+
+func TestAddActionSteps(t *testing.T) {
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	p := New(c, "O", "T", Date{2027, 1, 1})
+	p.Items["lc-culture"].Action = "Later"
+	p.Items["lc-culture"].Due = Date{2027, 6, 1}
+	p.Items["lc-vision"].Action = "Sooner"
+	p.Items["lc-vision"].Due = Date{2027, 2, 1}
+	p.Items["wf-interventions"].Action = "Undated"
+	if n := p.AddActionSteps(); n != 3 {
+		t.Fatalf("added %d", n)
+	}
+	steps := p.Answer("project-plan").Steps
+	if steps[0].Text != "Sooner" || steps[1].Text != "Later" || steps[2].Text != "Undated" || steps[2].ID != 3 {
+		t.Errorf("steps = %+v", steps)
+	}
+	if n := p.AddActionSteps(); n != 0 {
+		t.Errorf("second run added %d", n)
+	}
+	if got := p.WrittenActions(); strings.Join(got, "|") != "Sooner|Later|Undated" {
+		t.Errorf("WrittenActions = %v", got)
+	}
+}
