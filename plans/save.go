@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // ErrChangedOnDisk is returned when a plan file was changed by someone else
@@ -103,7 +104,10 @@ func syncDir(dir string) {
 type File struct {
 	Path string
 	Plan *Plan
-	disk []byte // the file's contents as last seen by this process
+
+	mu      sync.Mutex // guards disk and written, for saves from goroutines
+	disk    []byte     // the file's contents as last seen by this process
+	written uint64     // sequence number of the last snapshot written
 }
 
 // Open loads a plan file for editing.
@@ -131,7 +135,24 @@ func Create(path string, p *Plan) (*File, error) {
 // Save writes the plan if it changed. It returns ErrChangedOnDisk, and
 // writes nothing, if the file on disk is no longer what this File last saw.
 func (f *File) Save() (written bool, err error) {
-	data := Encode(f.Plan)
+	f.mu.Lock()
+	seq := f.written + 1
+	f.mu.Unlock()
+	return f.WriteSnapshot(seq, Encode(f.Plan))
+}
+
+// WriteSnapshot saves data, the encoding of the plan taken at some moment
+// and numbered seq by the caller in the order the moments happened. It is
+// safe to call from several goroutines: a snapshot older than one already
+// written is dropped, so saves land in the order they were made even if
+// their goroutines run out of order. Like Save, it refuses to overwrite a
+// file someone else changed.
+func (f *File) WriteSnapshot(seq uint64, data []byte) (written bool, err error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if seq <= f.written {
+		return false, nil
+	}
 	current, err := os.ReadFile(f.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -141,12 +162,14 @@ func (f *File) Save() (written bool, err error) {
 	case !bytes.Equal(current, f.disk):
 		return false, fmt.Errorf("%s: %w", f.Path, ErrChangedOnDisk)
 	case bytes.Equal(current, data):
+		f.written = seq
 		return false, nil
 	}
 	if _, err := WriteFileAtomic(f.Path, data, 0o644); err != nil {
 		return false, err
 	}
 	f.disk = data
+	f.written = seq
 	return true, nil
 }
 
@@ -156,7 +179,9 @@ func (f *File) Reload(resolve Resolver) error {
 	if err != nil {
 		return err
 	}
-	*f = *nf
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.Plan, f.disk = nf.Plan, nf.disk
 	return nil
 }
 

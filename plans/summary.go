@@ -125,3 +125,43 @@ func (p *Plan) Position(a Action) (line, col int) {
 	pos := p.positions[key]
 	return pos.Line, pos.Column
 }
+
+// Marks are the shapes that stand for ratings wherever a rating is shown
+// (screens, reports, diffs), so that a rating never rests on colour alone:
+// the worst level is a square, the best a filled circle, the levels between
+// get other shapes, and an unrated item a hollow circle.
+var (
+	markWorst   = "■"
+	markBest    = "●"
+	markBetween = []string{"▲", "◆", "★", "✚"}
+	MarkUnrated = "○"
+)
+
+// Mark returns the shape for a rating key of checklist c.
+func Mark(c *checklist.Checklist, rating string) string {
+	_, i, ok := c.Level(rating)
+	if !ok {
+		return MarkUnrated
+	}
+	return MarkAt(i, len(c.Scale))
+}
+
+// MarkAt returns the shape for level i of a scale of n levels.
+func MarkAt(i, n int) string {
+	switch {
+	case i == 0:
+		return markWorst
+	case i == n-1:
+		return markBest
+	default:
+		return markBetween[(i-1)%len(markBetween)]
+	}
+}
+
+// Label returns "■ Red"-style text for a rating: mark and word.
+func Label(c *checklist.Checklist, rating string) string {
+	if l, _, ok := c.Level(rating); ok {
+		return Mark(c, rating) + " " + l.Label
+	}
+	return MarkUnrated + " Unrated"
+}
