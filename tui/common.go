@@ -1,0 +1,87 @@
+package tui
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// Minimum terminal size. Below it the app shows a notice instead of a
+// broken layout.
+const (
+	minWidth  = 60
+	minHeight = 16
+)
+
+// common is shared by every screen (one pointer, held by all): the size of
+// the area a screen may draw in, the styles, the global keys, the options
+// the program was started with, and the open plan. The app updates it on
+// every WindowSizeMsg and when a plan is opened, so screens never pass size
+// or styles around.
+type common struct {
+	width, height int // the body area: the terminal less the footer lines
+	styles        styles
+	keys          globalKeys
+	opts          Options
+	today         plans.Date
+	session       *session // nil until a plan is open
+}
+
+// plan is the open plan (nil on the start and set-up screens).
+func (c *common) plan() *plans.Plan {
+	if c.session == nil {
+		return nil
+	}
+	return c.session.file.Plan
+}
+
+// checklist is the open plan's checklist.
+func (c *common) checklist() *checklist.Checklist { return c.plan().Checklist }
+
+// screen is one full-screen view of the app, in the manner of soft-serve's
+// components: a model that updates in place, draws into common's width and
+// height, says which keys it takes (for the help line and the help screen),
+// and says whether a text field has focus (then q types a q).
+type screen interface {
+	// init is called each time the app switches to the screen.
+	init() tea.Cmd
+	update(msg tea.Msg) tea.Cmd
+	view() string
+	// shortHelp lists the few keys for the footer; fullHelp groups every key
+	// for the help screen.
+	shortHelp() []key.Binding
+	fullHelp() [][]key.Binding
+	// typing reports whether a text field has focus.
+	typing() bool
+}
+
+// screenID names the app's screens.
+type screenID int
+
+const (
+	screenStart       screenID = iota // choose a plan to resume, or begin a new one
+	screenSetup                       // a new review: organisation, title, people, checklist
+	screenItem                        // one recommendation: rate it, action, owner, due, notes
+	screenOverview                    // every item with its rating
+	screenAreaSummary                 // counts for an area just finished
+	screenFollowUp                    // one of the next-steps questions
+	screenSummary                     // the end: board, counts, open actions, file and git commands
+	screenHelp                        // every key, and the glossary
+)
+
+// navigateMsg asks the app to show a screen. Arg is the item position for
+// screenItem, the area index for screenAreaSummary, the follow-up index for
+// screenFollowUp.
+type navigateMsg struct {
+	to  screenID
+	arg int
+}
+
+func navigate(to screenID, arg int) tea.Cmd {
+	return func() tea.Msg { return navigateMsg{to, arg} }
+}
+
+// openedMsg tells the app a plan is open (chosen on the start screen or
+// created by set-up); the review starts at its first unrated item.
+type openedMsg struct{ file *plans.File }

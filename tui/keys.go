@@ -1,0 +1,21 @@
+package tui
+
+import "charm.land/bubbles/v2/key"
+
+// globalKeys work on every screen. Screens have their own key maps beside
+// their models; help is drawn from the bindings, never written twice.
+type globalKeys struct {
+	Quit      key.Binding // q, outside text fields
+	ForceQuit key.Binding // ctrl+c, anywhere
+	Help      key.Binding
+	Overview  key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "save & quit")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save & quit")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Overview:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "overview")),
+	}
+}

@@ -1,0 +1,90 @@
+package tui
+
+import (
+	"errors"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// session is the open plan file and the machinery that saves it. Every
+// change a screen commits calls save(), which encodes the plan right away
+// (cheap, and safe: nothing else touches the plan during Update) and hands
+// the bytes to a command that writes them atomically. Snapshots carry a
+// sequence number so that an older one never lands after a newer one.
+type session struct {
+	file    *plans.File
+	resolve plans.Resolver
+	seq     uint64
+
+	// conflict is set when the file changed on disk under us; saving stops
+	// until the user chooses to reload or to save a copy.
+	conflict bool
+	lastErr  error
+	saved    bool // at least one save has landed since the plan was opened
+}
+
+func newSession(f *plans.File, resolve plans.Resolver) *session {
+	return &session{file: f, resolve: resolve}
+}
+
+// savedMsg reports the outcome of one snapshot write.
+type savedMsg struct {
+	seq     uint64
+	written bool
+	err     error
+}
+
+// save snapshots the plan and returns the command that writes it.
+func (s *session) save() tea.Cmd {
+	if s == nil || s.conflict {
+		return nil
+	}
+	s.seq++
+	seq, data, f := s.seq, plans.Encode(s.file.Plan), s.file
+	return func() tea.Msg {
+		written, err := f.WriteSnapshot(seq, data)
+		return savedMsg{seq: seq, written: written, err: err}
+	}
+}
+
+// handleSaved records a save's outcome.
+func (s *session) handleSaved(msg savedMsg) {
+	switch {
+	case errors.Is(msg.err, plans.ErrChangedOnDisk):
+		s.conflict = true
+		s.lastErr = msg.err
+	case msg.err != nil:
+		s.lastErr = msg.err
+	default:
+		if msg.seq == s.seq {
+			s.lastErr = nil
+		}
+		s.saved = true
+	}
+}
+
+// reload drops our in-memory plan for the one on disk.
+func (s *session) reload() error {
+	if err := s.file.Reload(s.resolve); err != nil {
+		return err
+	}
+	s.conflict, s.lastErr = false, nil
+	return nil
+}
+
+// saveCopy writes our plan beside the changed file and carries on editing
+// the copy, leaving the other person's file alone.
+func (s *session) saveCopy() (string, error) {
+	path, err := s.file.SaveCopy()
+	if err != nil {
+		return "", err
+	}
+	f, err := plans.Open(path, s.resolve)
+	if err != nil {
+		return "", err
+	}
+	s.file = f
+	s.conflict, s.lastErr = false, nil
+	return path, nil
+}

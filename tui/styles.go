@@ -1,0 +1,94 @@
+package tui
+
+import (
+	"image/color"
+
+	"charm.land/lipgloss/v2"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// styles holds every style the screens use, built once from whether the
+// terminal background is dark. Colours are the 16 ANSI colours, so the
+// user's own terminal theme (high contrast, colour-blind palettes) decides
+// what they look like. Colour is never the only signal: ratings also carry a
+// shape and a word (see plans.Mark), and focus is also shown by a marker.
+type styles struct {
+	isDark bool
+
+	App        lipgloss.Style // outer padding
+	Title      lipgloss.Style // screen title (the recommendation on an item screen)
+	Heading    lipgloss.Style // area name, section headings
+	Subtle     lipgloss.Style // secondary text: counters, hints, paths
+	Text       lipgloss.Style // body text
+	Prompt     lipgloss.Style // prompt questions
+	Label      lipgloss.Style // form field labels
+	Focused    lipgloss.Style // the focused field label or list row
+	Selected   lipgloss.Style // a chosen option
+	Error      lipgloss.Style // validation messages
+	Success    lipgloss.Style // "saved" and similar
+	Warning    lipgloss.Style // file changed on disk, overdue
+	Box        lipgloss.Style // a bordered panel
+	HelpKey    lipgloss.Style
+	HelpDesc   lipgloss.Style
+	levelColor []color.Color // indexed by scale position, worst first
+}
+
+// newStyles builds the styles for a background; levels is the size of the
+// checklist's scale.
+func newStyles(isDark bool) styles {
+	ld := lipgloss.LightDark(isDark)
+	red := ld(lipgloss.Red, lipgloss.BrightRed)
+	amber := ld(lipgloss.Yellow, lipgloss.BrightYellow)
+	green := ld(lipgloss.Green, lipgloss.BrightGreen)
+	accent := ld(lipgloss.Blue, lipgloss.BrightBlue)
+	subtle := ld(lipgloss.BrightBlack, lipgloss.BrightBlack)
+
+	s := styles{isDark: isDark}
+	s.App = lipgloss.NewStyle().Padding(0, 1)
+	s.Title = lipgloss.NewStyle().Bold(true)
+	s.Heading = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.Subtle = lipgloss.NewStyle().Foreground(subtle)
+	s.Text = lipgloss.NewStyle()
+	s.Prompt = lipgloss.NewStyle()
+	s.Label = lipgloss.NewStyle().Bold(true)
+	s.Focused = lipgloss.NewStyle().Bold(true).Foreground(accent)
+	s.Selected = lipgloss.NewStyle().Bold(true).Underline(true)
+	s.Error = lipgloss.NewStyle().Foreground(red).Bold(true)
+	s.Success = lipgloss.NewStyle().Foreground(green)
+	s.Warning = lipgloss.NewStyle().Foreground(amber).Bold(true)
+	s.Box = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(subtle).Padding(0, 1)
+	s.HelpKey = lipgloss.NewStyle().Bold(true)
+	s.HelpDesc = lipgloss.NewStyle().Foreground(subtle)
+	s.levelColor = []color.Color{red, amber, green}
+	return s
+}
+
+// levelStyle is the colour for scale position i of n (worst first).
+func (s styles) levelStyle(i, n int) lipgloss.Style {
+	st := lipgloss.NewStyle().Bold(true)
+	switch {
+	case i < 0:
+		return st.Foreground(s.Subtle.GetForeground()).Bold(false)
+	case n == len(s.levelColor):
+		return st.Foreground(s.levelColor[i])
+	case i == 0:
+		return st.Foreground(s.levelColor[0])
+	case i == n-1:
+		return st.Foreground(s.levelColor[2])
+	default:
+		return st.Foreground(s.levelColor[1])
+	}
+}
+
+// rating renders a rating as shape + word + colour: "■ Red".
+func (s styles) rating(c *checklist.Checklist, key string) string {
+	_, i, _ := c.Level(key)
+	return s.levelStyle(i, len(c.Scale)).Render(plans.Label(c, key))
+}
+
+// ratingMark renders just the shape, coloured, for compact strips and boards.
+func (s styles) ratingMark(c *checklist.Checklist, key string) string {
+	_, i, _ := c.Level(key)
+	return s.levelStyle(i, len(c.Scale)).Render(plans.Mark(c, key))
+}

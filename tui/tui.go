@@ -1,0 +1,122 @@
+// Package tui is ladder's guided review: the Bubble Tea program that takes a
+// person through every recommendation of a checklist, one screen at a time,
+// and then through the next-steps questions. Each screen is a model in its
+// own file with its key map; they share one common struct (size, styles,
+// keys, the open plan). Screens never write files: every change goes through
+// the session, which saves through plans' atomic writer.
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// Options are what the review was started with.
+type Options struct {
+	// PlanPath is a plan to open; if it does not exist, set-up creates it.
+	PlanPath string
+	// Dir is the plans folder the start screen lists and new plans go in.
+	Dir string
+	// Checklist is the --checklist flag: a built-in id or a YAML file.
+	Checklist string
+	// Today fixes the date (tests); zero means the real date.
+	Today plans.Date
+
+	In  io.Reader
+	Out io.Writer
+	// Env replaces the process environment (tests).
+	Env []string
+}
+
+// resolver finds a plan's checklist, preferring the --checklist file.
+func (o Options) resolver() plans.Resolver {
+	if o.Checklist != "" {
+		if c, err := checklist.Resolve(o.Checklist); err == nil {
+			return plans.WithChecklist(c)
+		}
+	}
+	return plans.DefaultResolver
+}
+
+func (o Options) getenv(k string) string {
+	if o.Env == nil {
+		return os.Getenv(k)
+	}
+	for i := len(o.Env) - 1; i >= 0; i-- {
+		if len(o.Env[i]) > len(k) && o.Env[i][:len(k)] == k && o.Env[i][len(k)] == '=' {
+			return o.Env[i][len(k)+1:]
+		}
+	}
+	return ""
+}
+
+// ErrNotTerminal is returned when the review is started without a terminal.
+var ErrNotTerminal = errors.New("the review needs a terminal (standard input and output must be a terminal); to work without one, use `ladder new` to create a plan, edit it, and `ladder check` to validate it")
+
+// newCommon builds the shared state, opening the plan if one was named and
+// exists.
+func newCommon(opts Options) (*common, error) {
+	if opts.Dir == "" {
+		opts.Dir = plans.DefaultDir
+	}
+	c := &common{styles: newStyles(true), keys: newGlobalKeys(), opts: opts, today: opts.Today}
+	if c.today.IsZero() {
+		c.today = plans.Today()
+	}
+	if opts.PlanPath != "" {
+		if _, err := os.Stat(opts.PlanPath); err == nil {
+			f, err := plans.Open(opts.PlanPath, opts.resolver())
+			if err != nil {
+				return nil, err
+			}
+			c.session = newSession(f, opts.resolver())
+		}
+	}
+	return c, nil
+}
+
+// programOptions are the Bubble Tea options for a review.
+func programOptions(opts Options) []tea.ProgramOption {
+	var po []tea.ProgramOption
+	if opts.In != nil {
+		po = append(po, tea.WithInput(opts.In))
+	}
+	if opts.Out != nil {
+		po = append(po, tea.WithOutput(opts.Out))
+	}
+	if opts.Env != nil {
+		po = append(po, tea.WithEnvironment(opts.Env))
+	}
+	// The colour-profile library reads NO_COLOR as a boolean, so
+	// NO_COLOR=yes would slip through; any non-empty value turns colour off.
+	if opts.getenv("NO_COLOR") != "" {
+		po = append(po, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	return po
+}
+
+// Run starts the review and returns when the user quits.
+func Run(opts Options) error {
+	if opts.In == nil && opts.Out == nil {
+		if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
+			return ErrNotTerminal
+		}
+	}
+	c, err := newCommon(opts)
+	if err != nil {
+		return err
+	}
+	p := tea.NewProgram(newApp(c), programOptions(opts)...)
+	if _, err := p.Run(); err != nil {
+		return fmt.Errorf("review: %w", err)
+	}
+	return nil
+}
