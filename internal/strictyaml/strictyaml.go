@@ -86,7 +86,7 @@ func Parse(data []byte) (*yaml.Node, Problems) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
-		return nil, Problems{syntaxProblem(err)}
+		return nil, Problems{syntaxProblem(data, err)}
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
@@ -127,13 +127,74 @@ func conflictMarkers(data []byte) Problems {
 	return ps
 }
 
-func syntaxProblem(err error) Problem {
+func syntaxProblem(data []byte, err error) Problem {
 	msg := err.Error()
-	if m := syntaxLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return Problem{line, 1, "not valid YAML: " + m[2]}
+	m := syntaxLine.FindStringSubmatch(msg)
+	if m == nil {
+		return Problem{1, 1, "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 	}
-	return Problem{1, 1, "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	line, _ := strconv.Atoi(m[1])
+	p := Problem{line, 1, "not valid YAML: " + m[2] + syntaxHint(m[2])}
+	// For errors found while parsing (not scanning), the YAML library names
+	// the line where the enclosing block started, counted from 0, which can
+	// be far above the mistake. The mistake is on the first line at which a
+	// prefix of the file fails the same way.
+	if k := firstFailingLine(data, m[2], line); k > 0 {
+		p.Line, p.Column = k, firstColumn(data, k)
+	}
+	return p
+}
+
+// syntaxHint says in plain words what usually causes a YAML syntax error.
+func syntaxHint(msg string) string {
+	switch {
+	case strings.Contains(msg, "mapping values are not allowed"):
+		return ` (text containing ": " needs quotes, e.g. action: 'Note: call Ana')`
+	case strings.Contains(msg, "did not find expected key"),
+		strings.Contains(msg, "did not find expected '-' indicator"):
+		return " (check this line is indented like the lines above it, with spaces)"
+	case strings.Contains(msg, "found character that cannot start any token"):
+		return " (indent with spaces, not tabs; text starting with @ or ` needs quotes)"
+	case strings.Contains(msg, "could not find expected ':'"):
+		return " (a key is missing its ':', or a quote is not closed)"
+	}
+	return ""
+}
+
+// firstFailingLine finds, by bisection between the reported line and the end
+// of the file, the first line whose prefix of the file fails to parse with
+// the same error. It returns 0 if there is none.
+func firstFailingLine(data []byte, msg string, from int) int {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	fails := func(k int) bool {
+		var n yaml.Node
+		err := yaml.Unmarshal(bytes.Join(lines[:k], nil), &n)
+		if err == nil {
+			return false
+		}
+		m := syntaxLine.FindStringSubmatch(err.Error())
+		return m != nil && m[2] == msg
+	}
+	lo, hi := max(from, 1), len(lines)
+	if lo > hi || !fails(hi) {
+		return 0
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+// firstColumn is the column of the first character of a line that is not a
+// space (a tab, if that is what broke it).
+func firstColumn(data []byte, line int) int {
+	l := bytes.Split(data, []byte("\n"))[line-1]
+	return len(l) - len(bytes.TrimLeft(l, " ")) + 1
 }
 
 func walk(n *yaml.Node, f func(*yaml.Node)) {

@@ -1,0 +1,31 @@
+package strictyaml
+
+import (
+	"strings"
+	"testing"
+)
+
+// The YAML library reports some syntax errors at the line where the
+// enclosing block began; Parse must point at the line that is wrong.
+func TestSyntaxErrorPosition(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		want       string // "line:col: message fragment"
+	}{
+		{"bad indent deep in a block", "items:\n  a:\n    x: 1\n    y: 2\n  b:\n    x: 1\n   y: 2\n    z: 3\n", "7:4: not valid YAML: did not find expected key (check this line is indented"},
+		{"colon in text", "a:\n  b: 1\n  c: Note: this\n", "3:3: not valid YAML: mapping values are not allowed in this context (text containing \": \" needs quotes"},
+		{"tab", "a:\n\tb: 1\n", "2:1: not valid YAML: found character that cannot start any token (indent with spaces"},
+		{"unclosed flow", "items: [unclosed\n  - x: y\n", "not valid YAML"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, ps := Parse([]byte(tc.yaml))
+			if len(ps) != 1 {
+				t.Fatalf("got %d problems %v, want 1", len(ps), ps)
+			}
+			if got := ps[0].String(); !strings.Contains(got, tc.want) {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
