@@ -1,0 +1,378 @@
+// Package gitrev reads files as they were at git revisions, through the git
+// command. One repository keeps one long-lived `git cat-file --batch`
+// process, so reading a file at two hundred commits costs two hundred
+// round trips on a pipe rather than two hundred processes.
+//
+// Paths given to a Repo are repository-relative with forward slashes, as git
+// names them; Repo.Rel turns a path on disk into one.
+package gitrev
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The kinds of failure a caller may want to tell apart. Errors returned by
+// this package wrap one of them and carry a message fit to show a user.
+var (
+	ErrNotRepository   = errors.New("not in a git repository")
+	ErrUnknownRevision = errors.New("unknown revision")
+	ErrNotInRevision   = errors.New("file not in revision")
+	ErrNoGit           = errors.New("git is not installed")
+)
+
+// Repo is a git repository opened for reading. It is safe for concurrent
+// use; requests to the cat-file process are served one at a time.
+type Repo struct {
+	// Root is the top folder of the work tree, symlinks resolved.
+	Root string
+
+	mu    sync.Mutex
+	batch *catFile
+}
+
+// Open finds the repository that holds dir (a folder, or a path inside a
+// folder that exists).
+func Open(dir string) (*Repo, error) {
+	dir, err := existingDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	out, err := git(dir, "rev-parse", "--show-toplevel")
+	if err != nil {
+		if errors.Is(err, ErrNoGit) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s is %w (run `git init` there, or use a plan inside a repository)", displayDir(dir), ErrNotRepository)
+	}
+	root := strings.TrimRight(string(out), "\n")
+	if root == "" {
+		// A bare repository, or the inside of .git: no work tree to follow.
+		return nil, fmt.Errorf("%s is %w work tree", displayDir(dir), ErrNotRepository)
+	}
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
+	}
+	return &Repo{Root: root}, nil
+}
+
+// existingDir returns the nearest folder at or above path that exists, so
+// that the history of a deleted file can still be asked for.
+func existingDir(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if info, err := os.Stat(dir); err == nil && info.IsDir() {
+			return dir, nil
+		}
+		if filepath.Dir(dir) == dir {
+			return "", fmt.Errorf("%s: no such folder", path)
+		}
+	}
+}
+
+func displayDir(dir string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, dir); err == nil && !strings.HasPrefix(rel, "..") {
+			if rel == "." {
+				return "this folder"
+			}
+			return rel
+		}
+	}
+	return dir
+}
+
+// Rel returns the repository-relative, slash-separated name of a path on
+// disk. The file itself need not exist (it may have been deleted since the
+// revisions that hold it), but it must lie inside the work tree.
+func (r *Repo) Rel(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	// Resolve symlinks in the longest part of the path that exists, so that
+	// /tmp and /private/tmp (or a symlinked home) compare equal to Root.
+	dir, err := existingDir(abs)
+	if err != nil {
+		return "", err
+	}
+	rest, _ := filepath.Rel(dir, abs)
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	rel, err := filepath.Rel(r.Root, filepath.Join(dir, rest))
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("%s is outside the git repository at %s", path, r.Root)
+	}
+	if rel == "." {
+		return "", fmt.Errorf("%s is the top of the repository, not a file", path)
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+// Commit is one commit that touched a file.
+type Commit struct {
+	Hash  string // full object name
+	Short string // abbreviated as git abbreviates it in this repository
+	// Date is the author date, in the author's time zone.
+	Date    time.Time
+	Subject string
+}
+
+// Log lists the commits reachable from HEAD that changed the file at path,
+// oldest first. A file never committed has an empty log and no error.
+func (r *Repo) Log(path string) ([]Commit, error) {
+	if err := checkLine("path", path); err != nil {
+		return nil, err
+	}
+	// An empty repository has no HEAD, and so no history of anything.
+	if _, err := git(r.Root, "rev-parse", "--verify", "--quiet", "HEAD"); err != nil {
+		if errors.Is(err, ErrNoGit) {
+			return nil, err
+		}
+		return nil, nil
+	}
+	out, err := git(r.Root, "--literal-pathspecs", "log", "--reverse", "-z",
+		"--format=%H%x1f%h%x1f%aI%x1f%s", "HEAD", "--", path)
+	if err != nil {
+		return nil, fmt.Errorf("reading the git history of %s: %w", path, err)
+	}
+	var commits []Commit
+	for rec := range bytes.SplitSeq(out, []byte{0}) {
+		rec = bytes.TrimPrefix(rec, []byte{'\n'})
+		if len(rec) == 0 {
+			continue
+		}
+		f := strings.SplitN(string(rec), "\x1f", 4)
+		if len(f) != 4 {
+			return nil, fmt.Errorf("reading the git history of %s: unexpected line %q", path, rec)
+		}
+		date, err := time.Parse(time.RFC3339, f[2])
+		if err != nil {
+			return nil, fmt.Errorf("reading the git history of %s: commit %s: %v", path, f[1], err)
+		}
+		commits = append(commits, Commit{Hash: f[0], Short: f[1], Date: date, Subject: f[3]})
+	}
+	return commits, nil
+}
+
+// Resolve returns the full name of the commit a revision names: a hash, a
+// branch, a tag, HEAD~1, anything git understands.
+func (r *Repo) Resolve(rev string) (string, error) {
+	if err := checkLine("revision", rev); err != nil {
+		return "", err
+	}
+	if rev == "" {
+		return "", fmt.Errorf("empty revision: %w", ErrUnknownRevision)
+	}
+	obj, err := r.object(rev + "^{commit}")
+	if err != nil {
+		return "", err
+	}
+	switch obj.status {
+	case "missing":
+		return "", fmt.Errorf("git does not know the revision %q (try `git log --oneline` to see the commits): %w", rev, ErrUnknownRevision)
+	case "ambiguous":
+		return "", fmt.Errorf("the revision %q is ambiguous: give more of the hash: %w", rev, ErrUnknownRevision)
+	}
+	return obj.oid, nil
+}
+
+// ReadFile returns the content of the file at path in revision rev.
+func (r *Repo) ReadFile(rev, path string) ([]byte, error) {
+	commit, err := r.Resolve(rev)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkLine("path", path); err != nil {
+		return nil, err
+	}
+	obj, err := r.object(commit + ":" + path)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case obj.status == "missing":
+		return nil, fmt.Errorf("%s is not in revision %s (it was added later, deleted, or renamed): %w", path, rev, ErrNotInRevision)
+	case obj.kind == "tree":
+		return nil, fmt.Errorf("%s is a folder in revision %s, not a file: %w", path, rev, ErrNotInRevision)
+	case obj.kind != "blob":
+		return nil, fmt.Errorf("%s is a %s in revision %s, not a file: %w", path, obj.kind, rev, ErrNotInRevision)
+	}
+	return obj.data, nil
+}
+
+// Close stops the cat-file process, if one was started.
+func (r *Repo) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.batch == nil {
+		return nil
+	}
+	err := r.batch.close()
+	r.batch = nil
+	return err
+}
+
+func checkLine(what, s string) error {
+	if strings.ContainsAny(s, "\n\x00") {
+		return fmt.Errorf("the %s %q contains a line break, which git cannot look up", what, s)
+	}
+	return nil
+}
+
+// object asks the cat-file process for one object, starting it on first
+// use.
+func (r *Repo) object(name string) (object, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.batch == nil {
+		b, err := startCatFile(r.Root)
+		if err != nil {
+			return object{}, err
+		}
+		r.batch = b
+	}
+	obj, err := r.batch.get(name)
+	if err != nil {
+		// The process is in an unknown state: stop it, and start afresh on
+		// the next request.
+		r.batch.close()
+		r.batch = nil
+	}
+	return obj, err
+}
+
+// catFile is a running `git cat-file --batch`.
+type catFile struct {
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	out    *bufio.Reader
+	stderr *bytes.Buffer
+}
+
+type object struct {
+	oid, kind string
+	status    string // "" when found, else "missing" or "ambiguous"
+	data      []byte
+}
+
+func startCatFile(dir string) (*catFile, error) {
+	cmd := exec.Command("git", "cat-file", "--batch")
+	cmd.Dir = dir
+	cmd.Env = gitEnv()
+	stderr := &bytes.Buffer{}
+	cmd.Stderr = stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, startError(err)
+	}
+	return &catFile{cmd: cmd, in: in, out: bufio.NewReaderSize(out, 64<<10), stderr: stderr}, nil
+}
+
+func (c *catFile) get(name string) (object, error) {
+	if _, err := io.WriteString(c.in, name+"\n"); err != nil {
+		return object{}, c.fail(err)
+	}
+	header, err := c.out.ReadString('\n')
+	if err != nil {
+		return object{}, c.fail(err)
+	}
+	header = strings.TrimSuffix(header, "\n")
+	for _, status := range []string{"missing", "ambiguous"} {
+		if strings.HasSuffix(header, " "+status) {
+			return object{status: status}, nil
+		}
+	}
+	f := strings.Fields(header)
+	if len(f) != 3 {
+		return object{}, c.fail(fmt.Errorf("unexpected answer %q", header))
+	}
+	size, err := strconv.Atoi(f[2])
+	if err != nil || size < 0 {
+		return object{}, c.fail(fmt.Errorf("unexpected answer %q", header))
+	}
+	data := make([]byte, size+1) // the content, then a line feed
+	if _, err := io.ReadFull(c.out, data); err != nil {
+		return object{}, c.fail(err)
+	}
+	return object{oid: f[0], kind: f[1], data: data[:size]}, nil
+}
+
+func (c *catFile) fail(err error) error {
+	if msg := strings.TrimSpace(c.stderr.String()); msg != "" {
+		return fmt.Errorf("git cat-file: %v: %s", err, msg)
+	}
+	return fmt.Errorf("git cat-file: %v", err)
+}
+
+func (c *catFile) close() error {
+	c.in.Close()
+	return c.cmd.Wait()
+}
+
+// git runs a git command in dir and returns its standard output.
+func git(dir string, args ...string) ([]byte, error) {
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Env = gitEnv()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			msg := strings.TrimSpace(stderr.String())
+			msg = strings.TrimPrefix(msg, "fatal: ")
+			if msg == "" {
+				msg = exit.String()
+			}
+			return nil, fmt.Errorf("git %s: %s", subcommand(args), msg)
+		}
+		return nil, startError(err)
+	}
+	return out, nil
+}
+
+func subcommand(args []string) string {
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			return a
+		}
+	}
+	return ""
+}
+
+func startError(err error) error {
+	if errors.Is(err, exec.ErrNotFound) {
+		return fmt.Errorf("%w: ladder reads plan history through the git command; install git and try again", ErrNoGit)
+	}
+	return fmt.Errorf("running git: %w", err)
+}
+
+// gitEnv is the environment for git: ours, with anything that would make it
+// talk to a terminal or a pager removed.
+func gitEnv() []string {
+	env := os.Environ()
+	return append(env, "GIT_PAGER=cat", "GIT_TERMINAL_PROMPT=0", "LC_ALL=C")
+}

@@ -1,0 +1,245 @@
+package gitrev
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// testRepo makes a real repository in a temporary folder, isolated from the
+// user's git configuration, with fixed names and dates so hashes are stable.
+func testRepo(t testing.TB) string {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	t.Setenv("HOME", dir)
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	t.Setenv("GIT_CONFIG_GLOBAL", filepath.Join(dir, ".gitconfig-none"))
+	t.Setenv("GIT_AUTHOR_NAME", "Ana")
+	t.Setenv("GIT_AUTHOR_EMAIL", "ana@example.com")
+	t.Setenv("GIT_COMMITTER_NAME", "Ana")
+	t.Setenv("GIT_COMMITTER_EMAIL", "ana@example.com")
+	repo := filepath.Join(dir, "repo")
+	run(t, dir, "init", "-q", "-b", "main", repo)
+	return repo
+}
+
+func run(t testing.TB, dir string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// commitFile writes content to name and commits it with the given date.
+func commitFile(t testing.TB, repo, name, content, date string) {
+	t.Helper()
+	path := filepath.Join(repo, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(t, repo, "add", name)
+	commitAt(t, repo, "change "+name, date)
+}
+
+func commitAt(t testing.TB, repo, msg, date string) {
+	t.Helper()
+	cmd := exec.Command("git", "commit", "-q", "-m", msg)
+	cmd.Dir = repo
+	cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git commit: %v\n%s", err, out)
+	}
+}
+
+func TestReadFileAtRevisions(t *testing.T) {
+	repo := testRepo(t)
+	commitFile(t, repo, "plans/a.yaml", "one\n", "2027-01-15T10:00:00+00:00")
+	commitFile(t, repo, "other.txt", "x", "2027-01-16T10:00:00+00:00")
+	commitFile(t, repo, "plans/a.yaml", "two\nlines\n", "2027-02-01T10:00:00+01:00")
+	run(t, repo, "tag", "v1", "HEAD~1")
+
+	r, err := Open(filepath.Join(repo, "plans"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+
+	for rev, want := range map[string]string{"HEAD": "two\nlines\n", "HEAD~1": "one\n", "v1": "one\n", "main~2": "one\n"} {
+		got, err := r.ReadFile(rev, "plans/a.yaml")
+		if err != nil || string(got) != want {
+			t.Errorf("ReadFile(%s) = %q, %v; want %q", rev, got, err, want)
+		}
+	}
+	// A file with no trailing line feed, and one that is empty, come back
+	// byte for byte.
+	if got, err := r.ReadFile("HEAD", "other.txt"); err != nil || string(got) != "x" {
+		t.Errorf("ReadFile(other.txt) = %q, %v", got, err)
+	}
+	hash := run(t, repo, "rev-parse", "HEAD~2")
+	if got, err := r.Resolve("HEAD~2"); err != nil || got != hash {
+		t.Errorf("Resolve(HEAD~2) = %q, %v; want %q", got, err, hash)
+	}
+}
+
+func TestReadFileErrors(t *testing.T) {
+	repo := testRepo(t)
+	commitFile(t, repo, "plans/a.yaml", "one\n", "2027-01-15T10:00:00+00:00")
+	r, err := Open(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+
+	tests := []struct {
+		rev, path string
+		is        error
+		says      string
+	}{
+		{"nope", "plans/a.yaml", ErrUnknownRevision, `git does not know the revision "nope"`},
+		{"HEAD~5", "plans/a.yaml", ErrUnknownRevision, `git does not know the revision "HEAD~5"`},
+		{"", "plans/a.yaml", ErrUnknownRevision, "empty revision"},
+		{"--help", "plans/a.yaml", ErrUnknownRevision, `"--help"`},
+		{"HEAD\nHEAD", "plans/a.yaml", nil, "line break"},
+		{"HEAD", "plans/b.yaml", ErrNotInRevision, "plans/b.yaml is not in revision HEAD"},
+		{"HEAD", "plans", ErrNotInRevision, "plans is a folder in revision HEAD"},
+	}
+	for _, tt := range tests {
+		_, err := r.ReadFile(tt.rev, tt.path)
+		if err == nil || (tt.is != nil && !errors.Is(err, tt.is)) || !strings.Contains(err.Error(), tt.says) {
+			t.Errorf("ReadFile(%q, %q) = %v; want %v saying %q", tt.rev, tt.path, err, tt.is, tt.says)
+		}
+	}
+	// After all those misses the same process still answers.
+	if got, err := r.ReadFile("HEAD", "plans/a.yaml"); err != nil || string(got) != "one\n" {
+		t.Errorf("after errors: %q, %v", got, err)
+	}
+}
+
+func TestOpenOutsideARepository(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", dir)
+	_, err := Open(filepath.Join(dir, "plans", "a.yaml"))
+	if !errors.Is(err, ErrNotRepository) || !strings.Contains(err.Error(), "git init") {
+		t.Errorf("Open outside a repository = %v", err)
+	}
+}
+
+func TestLogOldestFirst(t *testing.T) {
+	repo := testRepo(t)
+	commitFile(t, repo, "plans/a.yaml", "1", "2027-01-15T10:00:00+00:00")
+	commitFile(t, repo, "plans/b.yaml", "b", "2027-01-20T10:00:00+00:00")
+	commitFile(t, repo, "plans/a.yaml", "2", "2027-02-01T23:30:00-05:00")
+	commitFile(t, repo, "plans/a.yaml", "3", "2027-03-01T10:00:00+00:00")
+	r, err := Open(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	log, err := r.Log("plans/a.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range log {
+		got = append(got, c.Date.Format("2006-01-02 -0700")+" "+c.Subject)
+		if len(c.Hash) < 40 || !strings.HasPrefix(c.Hash, c.Short) || len(c.Short) < 7 {
+			t.Errorf("hash %q short %q", c.Hash, c.Short)
+		}
+	}
+	want := []string{"2027-01-15 +0000 change plans/a.yaml", "2027-02-01 -0500 change plans/a.yaml", "2027-03-01 +0000 change plans/a.yaml"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("log:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if content, err := r.ReadFile(log[1].Hash, "plans/a.yaml"); err != nil || string(content) != "2" {
+		t.Errorf("content at second commit = %q, %v", content, err)
+	}
+
+	// A file never committed, a path with pathspec magic characters, and
+	// an empty repository all have empty histories.
+	for _, path := range []string{"plans/new.yaml", "plans/*.yaml", ":(glob)**"} {
+		if log, err := r.Log(path); err != nil || len(log) != 0 {
+			t.Errorf("Log(%q) = %v, %v; want nothing", path, log, err)
+		}
+	}
+	empty := testRepo(t)
+	re, err := Open(empty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log, err := re.Log("a.yaml"); err != nil || len(log) != 0 {
+		t.Errorf("Log in an empty repository = %v, %v", log, err)
+	}
+}
+
+func TestRel(t *testing.T) {
+	repo := testRepo(t)
+	commitFile(t, repo, "plans/a.yaml", "1", "2027-01-15T10:00:00+00:00")
+	link := filepath.Join(filepath.Dir(repo), "link")
+	if err := os.Symlink(repo, link); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	r, err := Open(filepath.Join(link, "plans"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		filepath.Join(repo, "plans", "a.yaml"):         "plans/a.yaml",
+		filepath.Join(link, "plans", "a.yaml"):         "plans/a.yaml",
+		filepath.Join(link, "gone", "deleted.yaml"):    "gone/deleted.yaml",
+		filepath.Join(repo, "plans", "..", "top.yaml"): "top.yaml",
+	} {
+		if got, err := r.Rel(path); err != nil || got != want {
+			t.Errorf("Rel(%s) = %q, %v; want %q", path, got, err, want)
+		}
+	}
+	t.Chdir(filepath.Join(repo, "plans"))
+	if got, err := r.Rel("a.yaml"); err != nil || got != "plans/a.yaml" {
+		t.Errorf("Rel(a.yaml) from plans/ = %q, %v", got, err)
+	}
+	if _, err := r.Rel(filepath.Join(filepath.Dir(repo), "elsewhere.yaml")); err == nil || !strings.Contains(err.Error(), "outside the git repository") {
+		t.Errorf("Rel outside = %v", err)
+	}
+}
+
+func TestConcurrentReads(t *testing.T) {
+	repo := testRepo(t)
+	for i := range 5 {
+		commitFile(t, repo, "a.txt", fmt.Sprint(i), fmt.Sprintf("2027-01-%02dT10:00:00+00:00", i+1))
+	}
+	r, err := Open(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	var wg sync.WaitGroup
+	for i := range 5 {
+		wg.Go(func() {
+			for range 20 {
+				got, err := r.ReadFile(fmt.Sprintf("HEAD~%d", 4-i), "a.txt")
+				if err != nil || string(got) != fmt.Sprint(i) {
+					t.Errorf("HEAD~%d: %q, %v", 4-i, got, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
