@@ -112,8 +112,10 @@ func plainSafe(s string) bool {
 	}
 	// Numbers, dates and times in any YAML version start with a digit, a
 	// sign or a dot and use few characters; quote anything of that shape.
+	// Timestamps (2027-01-01T09:00:00Z) need the T and Z: YAML 1.1 parsers
+	// such as PyYAML read them as datetimes, not text.
 	if (first >= '0' && first <= '9') || first == '+' || first == '.' {
-		if strings.Trim(s, "0123456789abcdefABCDEFxXoO_.:+-eE ") == "" {
+		if strings.Trim(s, "0123456789abcdefABCDEFxXoOtTzZ_.:+-eE ") == "" {
 			return false
 		}
 	}
