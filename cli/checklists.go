@@ -1,14 +1,89 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"fmt"
+	"io"
+	"os"
+	"text/tabwriter"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/spf13/cobra"
+)
 
 func newChecklistsCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:    "checklists",
-		Short:  "(not built yet)",
-		Hidden: true,
+	cmd := &cobra.Command{
+		Use:   "checklists",
+		Short: "List the built-in checklists, or show one as YAML",
+		Long: `A checklist is the list of recommendations a review goes through, with
+the rating scale (Red, Amber, Green) and the follow-up questions.
+
+ladder comes with the Social Mobility Commission's Progression review and
+refine checklist built in. 'ladder checklists' lists the built-in ones;
+'ladder checklists show' prints one in full, as YAML you can copy and
+adapt into a checklist of your own (then use it with --checklist FILE).`,
+		Example: `  # What is built in?
+  ladder checklists
+
+  # Print the built-in checklist, then save a copy to adapt
+  ladder checklists show smc-progression
+  ladder checklists show smc-progression > checklists/ours.yaml`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageErrorf("ladder checklists is not built yet")
+			return listChecklists(cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},
 	}
+	cmd.AddCommand(newChecklistsShowCmd())
+	return cmd
+}
+
+func newChecklistsShowCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "show ID|FILE",
+		Short: "Print a checklist as YAML",
+		Long: `Show prints a checklist as YAML on standard output: a built-in one
+exactly as it ships, ready to copy and adapt, or your own checklist file
+once it has been checked for mistakes (each reported as FILE:LINE:COLUMN).`,
+		Example: `  ladder checklists show smc-progression
+  ladder checklists show smc-progression > checklists/ours.yaml
+  ladder checklists show checklists/ours.yaml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErrorf("ladder checklists show needs one checklist: a built-in id (see ladder checklists) or a checklist file")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return showChecklist(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0])
+		},
+	}
+}
+
+func listChecklists(stdout, stderr io.Writer) error {
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tITEMS\tTITLE")
+	for _, c := range checklist.Builtins() {
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", c.ID, c.Len(), c.Title)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(stderr, "Print one with: ladder checklists show ID")
+	return nil
+}
+
+func showChecklist(stdout, stderr io.Writer, nameOrPath string) error {
+	if data, ok := checklist.BuiltinSource(nameOrPath); ok {
+		_, err := stdout.Write(data)
+		return err
+	}
+	if _, _, err := resolveChecklist(stderr, nameOrPath); err != nil {
+		return err
+	}
+	// Print the file as written, comments and all, not a re-encoding of it.
+	data, err := os.ReadFile(nameOrPath)
+	if err != nil {
+		return err
+	}
+	_, err = stdout.Write(data)
+	return err
 }

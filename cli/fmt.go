@@ -1,14 +1,106 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/socialmobility/ladder/plans"
+	"github.com/spf13/cobra"
+)
 
 func newFmtCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:    "fmt",
-		Short:  "(not built yet)",
-		Hidden: true,
+	var check bool
+	cmd := &cobra.Command{
+		Use:   "fmt [PATH...]",
+		Short: "Tidy plan files into their standard layout",
+		Long: `Fmt rewrites plan files in the one standard layout ladder always writes:
+every field in its usual order and place, each item under a comment with
+its title, dates as YYYY-MM-DD, quotes only where YAML needs them. Run it
+after editing a plan by hand, so the next change shows up in git as a
+small, readable difference.
+
+Only the layout changes, never what the plan says. Comments you wrote
+yourself are not kept: ladder writes its own. A file with a mistake in it
+is reported (FILE:LINE:COLUMN) and left exactly as it is. A file that is
+already tidy is not touched at all, not even its modification time.
+
+PATH can be plan files or folders, as for 'ladder check'; with no PATH,
+the plans folder. The files rewritten are listed on standard output.
+
+With --check nothing is written: the files that would change are listed
+and the exit status is 1 if there are any, for CI.`,
+		Example: `  # Tidy every plan in the plans folder
+  ladder fmt
+
+  # Tidy one plan
+  ladder fmt plans/acme-spring.yaml
+
+  # In CI: fail if a plan was committed untidy
+  ladder fmt --check`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageErrorf("ladder fmt is not built yet")
+			return runFmt(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, check)
 		},
 	}
+	cmd.Flags().BoolVar(&check, "check", false, "write nothing; list the files that would change and exit 1 if there are any")
+	return cmd
+}
+
+func runFmt(stdout, stderr io.Writer, args []string, check bool) error {
+	files, err := planFiles("fmt", args)
+	if err != nil {
+		return err
+	}
+	var changed, bad int
+	for _, path := range files {
+		l := loadFile(path, nil)
+		switch {
+		case l.kind == kindChecklist && l.err == nil:
+			continue // a custom checklist is the user's own file: leave it be
+		case l.err != nil:
+			fmt.Fprintln(stderr, l.err)
+			bad++
+			continue
+		}
+		canonical := plans.Encode(l.plan)
+		if bytes.Equal(canonical, l.data) {
+			continue
+		}
+		if check {
+			fmt.Fprintln(stdout, path)
+			changed++
+			continue
+		}
+		// Someone may have saved the file since it was read; do not undo that.
+		if now, err := os.ReadFile(path); err != nil || !bytes.Equal(now, l.data) {
+			fmt.Fprintf(stderr, "%s: changed while ladder fmt was reading it: left as it is, run ladder fmt again\n", path)
+			bad++
+			continue
+		}
+		written, err := plans.WriteFileAtomic(path, canonical, 0o644)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: not rewritten: %v\n", path, err)
+			bad++
+			continue
+		}
+		if written {
+			fmt.Fprintln(stdout, path)
+			changed++
+		}
+	}
+
+	switch {
+	case check && changed > 0:
+		fmt.Fprintf(stderr, "%s of %d would be rewritten: run ladder fmt to tidy them\n", plural(changed, "file"), len(files))
+	case changed > 0:
+		fmt.Fprintf(stderr, "%s of %d rewritten\n", plural(changed, "file"), len(files))
+	}
+	if bad > 0 {
+		fmt.Fprintf(stderr, "%s with mistakes left as they are: fix the lines above, then run ladder fmt again\n", plural(bad, "file"))
+	}
+	if bad > 0 || (check && changed > 0) {
+		return problemsFound()
+	}
+	return nil
 }

@@ -1,14 +1,145 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/spf13/cobra"
+)
+
+type newOptions struct {
+	org, title   string
+	checklist    string
+	date         string
+	facilitator  string
+	participants []string
+}
 
 func newNewCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:    "new",
-		Short:  "(not built yet)",
-		Hidden: true,
+	var opts newOptions
+	cmd := &cobra.Command{
+		Use:   "new PLAN --org NAME --title TEXT",
+		Short: "Create a new, unrated plan file",
+		Long: `New writes a fresh plan file for a review: your organisation, a title,
+the date, and every item of the checklist waiting to be rated. Nothing is
+rated yet and no screen opens, so you can prepare plans before a workshop
+or from a script.
+
+PLAN is the file to write, ending in .yaml; its folder is created if
+needed. New never overwrites a file that already exists.
+
+The plan follows the built-in Social Mobility Commission checklist unless
+you choose another with --checklist: a built-in id (see 'ladder
+checklists') or your own checklist file. A checklist file's location is
+recorded in the plan by its path from the plan's folder: if you move one,
+move the other with it.
+
+The path written is printed on standard output.`,
+		Example: `  # A plan for today's review
+  ladder new plans/acme-spring.yaml --org "Acme Café Ltd" --title "Spring review"
+
+  # Prepared ahead of a workshop, with the people taking part
+  ladder new plans/acme-spring.yaml --org "Acme Café Ltd" --title "Spring review" \
+    --date 2027-03-14 --facilitator "Sam Patel" --participant Ana --participant Ben
+
+  # With your own checklist
+  ladder new plans/acme.yaml --org "Acme" --title "Our own review" --checklist checklists/ours.yaml`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErrorf("ladder new needs the plan file to write, e.g. ladder new plans/acme.yaml --org \"Acme\" --title \"Spring review\"")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageErrorf("ladder new is not built yet")
+			return runNew(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts)
 		},
 	}
+	f := cmd.Flags()
+	f.StringVar(&opts.org, "org", "", "the organisation's `NAME` (required)")
+	f.StringVar(&opts.title, "title", "", "the title of this review, as `TEXT` such as \"Spring review\" (required)")
+	f.StringVar(&opts.checklist, "checklist", checklist.DefaultID, "the checklist to follow: a built-in `ID` or a checklist FILE")
+	f.StringVar(&opts.date, "date", "", "the date of the review, as `YYYY-MM-DD` (default: today)")
+	f.StringVar(&opts.facilitator, "facilitator", "", "the `NAME` of whoever runs the review")
+	f.StringArrayVar(&opts.participants, "participant", nil, "the `NAME` of someone taking part (repeat for each person)")
+	return cmd
+}
+
+func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
+	if strings.TrimSpace(opts.org) == "" {
+		return usageErrorf("ladder new needs --org: the name of the organisation under review, e.g. --org \"Acme Café Ltd\"")
+	}
+	if strings.TrimSpace(opts.title) == "" {
+		return usageErrorf("ladder new needs --title: a name for this review, e.g. --title \"Spring review\"")
+	}
+	if !plans.IsPlanFile(path) {
+		return usageErrorf("%s: a plan file name should end in .yaml (and not start with a dot), so that ladder check finds it: try %s.yaml",
+			path, strings.TrimSuffix(path, filepath.Ext(path)))
+	}
+	date := plans.Today()
+	if opts.date != "" {
+		var err error
+		if date, err = dateFlag("date", opts.date); err != nil {
+			return err
+		}
+	}
+	c, isFile, err := resolveChecklist(stderr, opts.checklist)
+	if err != nil {
+		return err
+	}
+
+	p := plans.New(c, opts.org, opts.title, date)
+	p.Facilitator = opts.facilitator
+	p.Participants = opts.participants
+	if isFile {
+		if p.ChecklistRef.File, err = relativeTo(filepath.Dir(path), opts.checklist); err != nil {
+			return err
+		}
+	}
+
+	if _, err := os.Lstat(path); err == nil {
+		return exists(path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	if _, err := plans.Create(path, p); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return exists(path)
+		}
+		return err
+	}
+	fmt.Fprintln(stdout, path)
+	fmt.Fprintf(stderr, "Wrote a new plan for %s with %s to rate.\nNext: fill it in with any text editor, then run: ladder check %s\n",
+		opts.org, plural(c.Len(), "item"), path)
+	return nil
+}
+
+func exists(path string) error {
+	return &exitError{code: ExitProblems, err: fmt.Errorf(
+		"%s already exists, and ladder new never overwrites a plan: choose another file name", path)}
+}
+
+// relativeTo gives target's path relative to dir, with forward slashes, so
+// the plan finds its checklist from any machine it is cloned to.
+func relativeTo(dir, target string) (string, error) {
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	absTarget, err := filepath.Abs(target)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(absDir, absTarget)
+	if err != nil {
+		return "", usageErrorf("--checklist %s: cannot be reached from the plan's folder %s", target, dir)
+	}
+	return filepath.ToSlash(rel), nil
 }

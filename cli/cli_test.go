@@ -1,0 +1,115 @@
+package cli_test
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/socialmobility/ladder/cli"
+	"github.com/socialmobility/ladder/plans"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"ladder": func() { os.Exit(cli.Run()) },
+	})
+}
+
+// TestScripts runs the command-line tests in testdata/script: the ladder
+// binary over real files in a temporary folder.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		RequireExplicitExec: true,
+		RequireUniqueNames:  true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("TODAY", plans.Today().String())
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exits":     exits,
+			"edit":      edit,
+			"backdate":  backdate,
+			"backdated": backdated,
+		},
+	})
+}
+
+// exits CODE PROGRAM [ARGS...] runs a program like exec, then checks its
+// exit status is exactly CODE (exec only tells zero from non-zero). Its
+// output can be matched with stdout and stderr afterwards.
+func exits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits CODE PROGRAM [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("%s: %v", args[1], err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with status %d, want %d", args[1], got, want)
+	}
+}
+
+// edit FILE OLD NEW replaces the first OLD in a file with NEW, as a person
+// editing the file by hand would. \n and \t in OLD and NEW stand for a line
+// break and a tab.
+func edit(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: edit FILE OLD NEW")
+	}
+	unescape := strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	old, repl := unescape(args[1]), unescape(args[2])
+	if !strings.Contains(string(data), old) {
+		ts.Fatalf("%s does not contain %q", args[0], old)
+	}
+	ts.Check(os.WriteFile(path, []byte(strings.Replace(string(data), old, repl, 1)), 0o644))
+}
+
+// oldTime is far enough in the past that no test run writes a file then.
+var oldTime = time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
+
+// backdate FILE... sets the files' modification time to oldTime, so that
+// backdated can tell whether anything wrote them since.
+func backdate(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: backdate FILE...")
+	}
+	for _, name := range args {
+		ts.Check(os.Chtimes(ts.MkAbs(name), oldTime, oldTime))
+	}
+}
+
+// backdated FILE... checks that the files' modification time is still the
+// one backdate set (with !, that it is not).
+func backdated(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: [!] backdated FILE...")
+	}
+	for _, name := range args {
+		info, err := os.Stat(ts.MkAbs(name))
+		ts.Check(err)
+		same := info.ModTime().Equal(oldTime)
+		switch {
+		case same && neg:
+			ts.Fatalf("%s was not written", filepath.Base(name))
+		case !same && !neg:
+			ts.Fatalf("%s was written (modified %s)", filepath.Base(name), info.ModTime().Format(time.RFC3339))
+		}
+	}
+}
