@@ -21,11 +21,10 @@ var builtins = sync.OnceValue(func() map[string]*Checklist {
 	}
 	out := map[string]*Checklist{}
 	for _, e := range entries {
-		data, err := builtinFS.ReadFile("builtin/" + e.Name())
-		if err != nil {
-			panic(err)
+		if strings.HasSuffix(e.Name(), GuidanceSuffix) {
+			continue
 		}
-		c, err := Parse("builtin/"+e.Name(), data)
+		c, err := loadBuiltin(e.Name())
 		if err != nil {
 			// The embedded files are tested; reaching this is a build mistake.
 			panic(err)
@@ -34,6 +33,28 @@ var builtins = sync.OnceValue(func() map[string]*Checklist {
 	}
 	return out
 })
+
+func loadBuiltin(name string) (*Checklist, error) {
+	data, err := builtinFS.ReadFile("builtin/" + name)
+	if err != nil {
+		return nil, err
+	}
+	c, err := Parse("builtin/"+name, data)
+	if err != nil {
+		return nil, err
+	}
+	gname := strings.TrimSuffix(name, ".yaml") + GuidanceSuffix
+	if gdata, err := builtinFS.ReadFile("builtin/" + gname); err == nil {
+		g, err := ParseGuidance("builtin/"+gname, gdata)
+		if err != nil {
+			return nil, err
+		}
+		if err := c.applyGuidance("builtin/"+gname, g); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
 
 // Builtin returns the embedded checklist with the given id.
 func Builtin(id string) (*Checklist, bool) {

@@ -18,14 +18,22 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,62}$`)
 // scale level may use it as a key.
 const Unrated = "unrated"
 
-// LoadFile reads and validates a checklist file. Problems come back as a
-// *strictyaml.FileError naming the file, line and column of each.
+// LoadFile reads and validates a checklist file, and merges its companion
+// guidance file (NAME.guidance.yaml) if there is one. Problems come back as
+// a *strictyaml.FileError naming the file, line and column of each.
 func LoadFile(path string) (*Checklist, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data)
+	c, err := Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.loadCompanionGuidance(path); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // Parse validates checklist YAML. name is used in error messages.
