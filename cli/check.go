@@ -21,14 +21,16 @@ func newCheckCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "Check plan files for mistakes (and, with --overdue, for late actions)",
-		Long: `Check reads plan files and tells you about every mistake in them: a
+		Long: `Check reads plan files and tells you what is wrong with them: a
 misspelt rating, a date that does not exist, a line your editor broke, a
 leftover git conflict. Each mistake is printed on its own line as
 
   FILE:LINE:COLUMN: what is wrong
 
 so you can go straight to it (many editors and CI systems turn these lines
-into links). A one-line summary follows on standard error.
+into links). A one-line summary follows on standard error. Fix what it
+reports and run it again: some mistakes only show up once the ones
+reported before them are fixed.
 
 PATH can be plan files or folders; folders are searched for .yaml and .yml
 files, skipping hidden ones. With no PATH, the plans folder is checked.

@@ -79,8 +79,8 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 		return usageErrorf("ladder new needs --title: a name for this review, e.g. --title \"Spring review\"")
 	}
 	if !plans.IsPlanFile(path) {
-		return usageErrorf("%s: a plan file name should end in .yaml (and not start with a dot), so that ladder check finds it: try %s.yaml",
-			path, strings.TrimSuffix(path, filepath.Ext(path)))
+		return usageErrorf("%s: a plan file name should end in .yaml (and not start with a dot), so that ladder check finds it: try %s",
+			path, suggestPlanName(path))
 	}
 	date := plans.Today()
 	if opts.date != "" {
@@ -119,6 +119,16 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 	fmt.Fprintf(stderr, "Wrote a new plan for %s with %s to rate.\nNext: fill it in with any text editor, then run: ladder check %s\n",
 		opts.org, plural(c.Len(), "item"), path)
 	return nil
+}
+
+// suggestPlanName turns a file name ladder check would skip into one it finds.
+func suggestPlanName(path string) string {
+	dir, base := filepath.Split(path)
+	base = strings.TrimLeft(strings.TrimSuffix(base, filepath.Ext(base)), ".")
+	if base == "" {
+		base = "plan"
+	}
+	return dir + base + ".yaml"
 }
 
 func exists(path string) error {
