@@ -1,0 +1,796 @@
+package accessible
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden plan in testdata")
+
+// today is fixed so that relative due dates (2w, 3m) and the plan's date
+// give the same file on every run.
+var today = plans.Date{Year: 2027, Month: time.January, Day: 15}
+
+// runReview runs the accessible review over answers and returns what it
+// printed. The output must be plain text whatever happened.
+func runReview(t *testing.T, opts Options, answers io.Reader) (string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	if opts.Today.IsZero() {
+		opts.Today = today
+	}
+	opts.In, opts.Out = answers, &out
+	err := Run(opts)
+	assertPlain(t, out.String())
+	return out.String(), err
+}
+
+// assertPlain fails if the output holds anything but printable text and
+// newlines: no escape sequences, carriage returns, bells or tabs.
+func assertPlain(t *testing.T, out string) {
+	t.Helper()
+	if i := strings.IndexByte(out, 0x1b); i >= 0 {
+		t.Fatalf("output has an escape byte at %d: %q", i, out[max(0, i-40):min(len(out), i+40)])
+	}
+	for i, r := range out {
+		if r != '\n' && unicode.IsControl(r) {
+			t.Fatalf("output has control character %U at %d: %q", r, i, out[max(0, i-40):min(len(out), i+40)])
+		}
+	}
+}
+
+func readLines(t *testing.T, path string) []string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+}
+
+func linesReader(lines []string) io.Reader {
+	if len(lines) == 0 {
+		return strings.NewReader("")
+	}
+	return strings.NewReader(strings.Join(lines, "\n") + "\n")
+}
+
+func TestWanted(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	for _, tc := range []struct {
+		name   string
+		flag   bool
+		getenv func(string) string
+		want   bool
+	}{
+		{"nothing", false, env("TERM", "xterm-256color"), false},
+		{"flag", true, env("TERM", "xterm-256color"), true},
+		{"ACCESSIBLE=1", false, env("ACCESSIBLE", "1"), true},
+		{"ACCESSIBLE=yes", false, env("ACCESSIBLE", "yes"), true},
+		{"ACCESSIBLE=0 is still set", false, env("ACCESSIBLE", "0"), true},
+		{"ACCESSIBLE empty", false, env("ACCESSIBLE", ""), false},
+		{"TERM=dumb", false, env("TERM", "dumb"), true},
+		{"TERM=dumber", false, env("TERM", "dumber"), false},
+		{"no TERM", false, env(), false},
+	} {
+		if got := Wanted(tc.flag, tc.getenv); got != tc.want {
+			t.Errorf("%s: Wanted = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	t.Setenv("ACCESSIBLE", "")
+	t.Setenv("TERM", "dumb")
+	if !Wanted(false, nil) {
+		t.Errorf("Wanted(false, nil) with TERM=dumb in the environment = false")
+	}
+}
+
+// wantItem is what the full-review answers give one item.
+type wantItem struct {
+	rating, action, owner, due string
+	status                     plans.Status
+	notes                      string
+}
+
+var fullReviewItems = map[string]wantItem{
+	"lc-vision":                     {"red", "Write a one-page vision: why progression matters", "Ana", "2027-03-31", "todo", "Start from the board's values"},
+	"lc-leadership":                 {"amber", "Run a manager workshop on talking about background", "李雷", "2027-03-31", "doing", ""},
+	"lc-educate-leaders":            {"red", "Present two case studies to the senior team", "Björn", "2027-03-31", "todo", ""},
+	"lc-culture":                    {"green", "", "", "", "todo", "We already run culture circles"},
+	"wf-business-as-usual":          {"amber", "Check every team holds monthly 1:1s", "Ana", "2027-01-29", "todo", ""},
+	"wf-interventions":              {"red", "Name the accelerator roles and advertise them to all", "Björn", "2027-04-15", "todo", ""},
+	"en-data-collect":               {"green", "", "", "", "todo", ""},
+	"en-data-training":              {"amber", "Add socio-economic background to the training records", "Ana", "2027-06-30", "todo", ""},
+	"en-data-progression":           {"red", "Compare promotion rates by background", "Ana", "2027-09-30", "todo", ""},
+	"en-data-performance":           {"red", "", "", "", "todo", ""},
+	"en-data-pay-grades":            {"amber", "", "", "", "todo", ""},
+	"en-data-pay-reward":            {"red", "Review pay and reward decisions against the data", "Zoë Østergaard", "2028-01-15", "done", ""},
+	"en-data-share":                 {"amber", "Publish a short data summary to all staff", "Björn", "2027-12-01", "todo", ""},
+	"en-policy-job-skills":          {"green", "", "", "", "todo", ""},
+	"en-policy-incremental":         {"amber", "", "", "", "todo", ""},
+	"en-policy-pathways":            {"red", "Draw career pathways for the front line", "李雷", "2027-07-15", "todo", "Start with the kitchen team"},
+	"en-policy-communicate":         {"amber", "", "", "", "todo", ""},
+	"en-policy-flexible":            {"green", "", "", "", "todo", ""},
+	"en-policy-succession":          {"red", "Write a fair succession policy", "Ana", "2027-01-25", "todo", ""},
+	"en-policy-anti-discrimination": {"amber", "", "", "", "todo", ""},
+	"en-policy-manager-kpis":        {"red", "Set one inclusion KPI for each manager", "Zoë Østergaard", "2027-04-30", "doing", ""},
+}
+
+// checkFullReview checks, field by field, the plan the full-review answers
+// give.
+func checkFullReview(t *testing.T, path string) {
+	t.Helper()
+	p, err := plans.LoadFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Organisation != "Acme Café Ltd" || p.Title != "Spring review: progression" || p.Facilitator != "Zoë Østergaard" ||
+		p.Date != today || !slices.Equal(p.Participants, []string{"Ana", "Björn", "李雷"}) || p.ChecklistRef.ID != checklist.DefaultID {
+		t.Errorf("set-up: got %q %q %q %v %q %q", p.Organisation, p.Title, p.Facilitator, p.Date, p.Participants, p.ChecklistRef.ID)
+	}
+	if n := p.Checklist.Len(); n != len(fullReviewItems) {
+		t.Fatalf("the checklist has %d items, the test expects %d", n, len(fullReviewItems))
+	}
+	for id, want := range fullReviewItems {
+		r := p.Response(id)
+		got := wantItem{r.Rating, r.Action, r.Owner, r.Due.String(), r.Status, r.Notes}
+		if got != want {
+			t.Errorf("%s:\n got %q\nwant %q", id, got, want)
+		}
+	}
+	if a := p.Answer("counts"); !a.Due.IsZero() {
+		t.Errorf("counts due = %v, want none", a.Due)
+	}
+	qw := p.Answer("quick-wins")
+	if want := []string{"Write a one-page vision: why progression matters", "Present two case studies to the senior team", "Appoint a senior social mobility sponsor"}; !slices.Equal(qw.List, want) || qw.Due.String() != "2027-02-15" {
+		t.Errorf("quick wins = %q due %v, want %q due 2027-02-15", qw.List, qw.Due, want)
+	}
+	sw := p.Answer("speak-with")
+	if sw.ByArea["leadership-culture"] != "The managing director" || sw.ByArea["workforce"] != "HR lead" ||
+		sw.ByArea["enablers"] != "Finance and payroll" || sw.Due.String() != "2027-02-28" {
+		t.Errorf("speak with = %q due %v", sw.ByArea, sw.Due)
+	}
+	if dm := p.Answer("decision-makers"); dm.Text != "The board" || !dm.Due.IsZero() {
+		t.Errorf("decision makers = %q due %v", dm.Text, dm.Due)
+	}
+	pp := p.Answer("project-plan")
+	if pp.Due.String() != "2027-12-31" || len(pp.Steps) != 13 {
+		t.Fatalf("project plan: %d steps due %v, want 13 due 2027-12-31", len(pp.Steps), pp.Due)
+	}
+	last := pp.Steps[12]
+	if last != (plans.Step{ID: 13, Text: "Agree the budget", Owner: "Zoë Østergaard", Due: plans.Date{Year: 2027, Month: 2, Day: 14}, Status: plans.StatusTodo}) {
+		t.Errorf("added step = %+v", last)
+	}
+	for i, s := range pp.Steps[:12] {
+		r := p.Response(s.From)
+		if r == nil || s.Text != r.Action || s.Owner != r.Owner || s.Due != r.Due || s.Status != r.Status {
+			t.Errorf("step %d does not match the action it came from: %+v", i+1, s)
+		}
+		if i > 0 && s.Due.Before(pp.Steps[i-1].Due) {
+			t.Errorf("step %d is out of due-date order", i+1)
+		}
+	}
+}
+
+// TestFullReview pipes a whole review, from set-up to the last follow-up,
+// and checks the plan it leaves: every answer field by field, and the
+// whole file against a golden that the screen mode's keystroke test
+// compares with too.
+func TestFullReview(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "plans", "acme.yaml")
+	answers, err := os.Open("testdata/full-review.answers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer answers.Close()
+	out, err := runReview(t, Options{PlanPath: path}, answers)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	checkFullReview(t, path)
+	compareGolden(t, path, "testdata/full-review.golden.yaml")
+
+	for _, want := range []string{
+		"Created the plan " + path + ", with 21 items to rate.\n",
+		"Area: Leadership & Culture\nItem 1 of 21\nRecommendation: Develop a clear vision for your D&I strategy\nQuestions to consider:\n- Do you build progression into your D&I strategy?\n",
+		"1) ■ Red — Nothing/Not something you currently do\n2) ▲ Amber — Do something in this space but limited\n3) ● Green — Actively do this\n",
+		"Type 1, 2 or 3 (or r, a or g), or press Enter to skip it and leave it unrated.\nRating: r\nRated ■ Red.\n",
+		"Group: Data\n",
+		"Due date: 31/03/2027\nUnderstood as Wed 31 Mar 2027 (2027-03-31).\n",
+		"Due date: 2w\nUnderstood as Fri 29 Jan 2027 (2027-01-29).\n",
+		"End of Leadership & Culture: ■ Red 2, ▲ Amber 1, ● Green 1, ○ Unrated 0\n",
+		"End of Workforce: ■ Red 1, ▲ Amber 1, ● Green 0, ○ Unrated 0\n",
+		"End of Enablers: ■ Red 6, ▲ Amber 6, ● Green 3, ○ Unrated 0\n",
+		"Question 1 of 5: How many did you get in each area; red/amber/green?\n",
+		"Question 2 of 5: What are your quick wins?\n",
+		"Question 3 of 5: Who do you need to speak with in your organisation about each area?\n",
+		"Question 4 of 5: Who are the decision makers to help you make this change?\n",
+		"Question 5 of 5: What will your project plan look like?\n",
+		"1. Write a fair succession policy; owner Ana; due Mon 25 Jan 2027 (2027-01-25); todo\n",
+		"All areas: ■ Red 9, ▲ Amber 8, ● Green 4, ○ Unrated 0\n",
+		"The plan is saved in " + path + ".\n",
+		"git add -- " + path + "\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	// Each item is printed once.
+	if n := strings.Count(out, "Recommendation: Develop a clear vision"); n != 1 {
+		t.Errorf("item 1 printed %d times", n)
+	}
+	// The counts question is never asked: it goes straight to its due date.
+	counts := out[strings.Index(out, "Question 1 of 5"):strings.Index(out, "Question 2 of 5")]
+	if strings.Count(counts, "Due date: ") != 1 || strings.Contains(counts, "Answer: ") {
+		t.Errorf("the counts question asked something besides its due date:\n%s", counts)
+	}
+}
+
+func compareGolden(t *testing.T, path, golden string) {
+	t.Helper()
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from %s (run go test -update if the change is intended)\n got:\n%s", path, golden, got)
+	}
+}
+
+// itemAnswers is how many answer lines the item starting at lines[0]
+// takes in the full-review fixture: a rating, then (unless skipped) the
+// action, owner and due date, the status if there is an action, and notes.
+func itemAnswers(lines []string) int {
+	if lines[0] == "" {
+		return 1
+	}
+	if lines[1] == "" {
+		return 5
+	}
+	return 6
+}
+
+// setupAnswers is the number of set-up lines at the top of the fixture.
+const setupAnswers = 5
+
+// TestInputEndsAndResumes ends the input after item 7, checks what was
+// saved and what was said, then feeds the rest to a second run, which
+// carries on at item 8 and leaves the same plan as one uninterrupted run.
+func TestInputEndsAndResumes(t *testing.T) {
+	lines := readLines(t, "testdata/full-review.answers")
+	cut := setupAnswers
+	for range 7 {
+		cut += itemAnswers(lines[cut:])
+	}
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+
+	out, err := runReview(t, Options{PlanPath: path}, linesReader(lines[:cut]))
+	if err != nil {
+		t.Fatalf("a run whose input ends should succeed, got %v\n%s", err, out)
+	}
+	if want := "\nInput ended. Your answers so far are saved in " + path + ".\nTo carry on where you left off, run: ladder review --accessible " + path + "\n"; !strings.HasSuffix(out, want) {
+		t.Errorf("output ends\n%s\nwant it to end\n%s", out[max(0, len(out)-300):], want)
+	}
+	p, err := plans.LoadFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.FirstUnrated(); got != 7 {
+		t.Errorf("after 7 items, the first unrated is %d, want 7", got)
+	}
+	if r := p.Response("wf-interventions"); r.Rating != "red" || r.Due.String() != "2027-04-15" {
+		t.Errorf("item 6 was not saved: %+v", r)
+	}
+
+	out, err = runReview(t, Options{PlanPath: path}, linesReader(lines[cut:]))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.Contains(out, "Carrying on at item 8 of 21, the first one not rated yet.\n\nArea: Enablers\nItem 8 of 21\n") {
+		t.Errorf("the second run did not resume at item 8:\n%s", out[:min(len(out), 600)])
+	}
+	if strings.Contains(out, "Item 7 of 21") {
+		t.Errorf("the second run asked item 7 again")
+	}
+	checkFullReview(t, path)
+	compareGolden(t, path, "testdata/full-review.golden.yaml")
+}
+
+// TestInputEndsInsideAnItem keeps the answers given for an item whose
+// questions were not all answered, and resumes after it (it is rated).
+func TestInputEndsInsideAnItem(t *testing.T) {
+	lines := readLines(t, "testdata/full-review.answers")
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	// Set-up, then item 1's rating and action; the input ends at its owner.
+	out, err := runReview(t, Options{PlanPath: path}, linesReader(lines[:setupAnswers+2]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "Owner: \n\nInput ended.") {
+		t.Errorf("want the input to end at the owner question:\n%s", out[max(0, len(out)-400):])
+	}
+	p, err := plans.LoadFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := p.Response("lc-vision"); r.Rating != "red" || r.Action != "Write a one-page vision: why progression matters" || r.Owner != "" {
+		t.Errorf("lc-vision = %+v", r)
+	}
+	out, _ = runReview(t, Options{PlanPath: path}, strings.NewReader(""))
+	if !strings.Contains(out, "Carrying on at item 2 of 21") {
+		t.Errorf("did not resume at item 2:\n%s", out)
+	}
+}
+
+// TestInputEndsDuringSetUp writes nothing when no plan was made yet.
+func TestInputEndsDuringSetUp(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	out, err := runReview(t, Options{PlanPath: path}, strings.NewReader("Acme\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(out, "Input ended before a plan was created, so nothing was saved.\n") {
+		t.Errorf("output:\n%s", out)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a plan was written: %v", err)
+	}
+}
+
+// TestBadAnswersAskedAgain gives impossible dates, unknown ratings and an
+// empty organisation; each is explained and asked again, and the answer
+// finally given is saved.
+func TestBadAnswersAskedAgain(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	answers := []string{
+		"", "Acme", "Review", "", "", "",
+		"x", "4", "r",
+		"Act", "Me",
+		"31/02/2027", "2027-02-30", "next tuesday", "31 Foo 2027", "99999w", "2027-02-28",
+		"finished", "3",
+	}
+	out, err := runReview(t, Options{PlanPath: path}, linesReader(answers))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Organisation: \nThis one is needed. Please type it.\nOrganisation: Acme\n",
+		`Rating: x` + "\n" + `"x" is not one of the choices. Type 1, 2 or 3 (or r, a or g), or press Enter to skip it and leave it unrated.` + "\n",
+		`"4" is not one of the choices.`,
+		`Due date: 31/02/2027` + "\n" + `Not a date I can use: "31/02/2027" is not a real date. Please try again.` + "\nDue date: 2027-02-30\n",
+		`Not a date I can use: "2027-02-30" is not a real date.`,
+		`Not a date I can use: "next tuesday" is not a date: try 2027-03-31, 31/03/2027, 31 Mar 2027, or 2w / 3m from today.`,
+		`unknown month "Foo"`,
+		`"99999w" is too far ahead`,
+		"Due date: 2027-02-28\nUnderstood as Sun 28 Feb 2027 (2027-02-28).\n",
+		`"finished" is not one of the choices. Type 1, 2 or 3; Enter keeps: todo.`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	p, err := plans.LoadFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := p.Response("lc-vision"); r.Rating != "red" || r.Owner != "Me" || r.Due.String() != "2027-02-28" || r.Status != plans.StatusDone {
+		t.Errorf("lc-vision = %+v", r)
+	}
+}
+
+// newPlan writes a plan for the built-in checklist, changed by edit.
+func newPlan(t *testing.T, path string, edit func(p *plans.Plan)) {
+	t.Helper()
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	p := plans.New(c, "Acme", "Spring", today)
+	if edit != nil {
+		edit(p)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plans.Create(path, p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestEnterKeepsDashClears resumes a plan whose item already has answers:
+// Enter keeps each one (and says what it keeps), "-" clears one.
+func TestEnterKeepsDashClears(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	newPlan(t, path, func(p *plans.Plan) {
+		*p.Response("lc-leadership") = plans.Response{Rating: "amber", Action: "Old action", Owner: "Old owner",
+			Due: plans.Date{Year: 2027, Month: 5, Day: 1}, Status: plans.StatusDoing, Notes: "line one\nline two"}
+	})
+	// Item 1: skip. Item 2: keep the rating, keep the action, clear the
+	// owner, keep the due date, status and notes.
+	out, err := runReview(t, Options{PlanPath: path}, linesReader([]string{"", "", "", "-", "", "", ""}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Rating: \nSkipped: left unrated.\n",
+		"Type 1, 2 or 3 (or r, a or g); Enter keeps: ▲ Amber.\nRating: \nRated ▲ Amber.\n",
+		"What will you do about it? Enter keeps: Old action. Type - to clear it.\nAction: \n",
+		"Who will do it? Enter keeps: Old owner. Type - to clear it.\nOwner: -\n",
+		"Enter keeps: Sat 1 May 2027 (2027-05-01). Type - to clear it.\nDue date: \n",
+		"Enter keeps: doing.\nStatus: \n",
+		"Anything else to note? One line only. Enter keeps: line one / line two. Type - to clear it.\nNotes: \n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	p, err := plans.LoadFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := p.Response("lc-vision"); r.Rated() {
+		t.Errorf("the skipped item was rated %q", r.Rating)
+	}
+	want := plans.Response{Rating: "amber", Action: "Old action", Due: plans.Date{Year: 2027, Month: 5, Day: 1}, Status: plans.StatusDoing, Notes: "line one\nline two"}
+	if r := p.Response("lc-leadership"); *r != want {
+		t.Errorf("lc-leadership = %+v, want %+v", *r, want)
+	}
+}
+
+// TestEverythingAnswered resumes a finished plan: it goes straight to the
+// next steps, and pressing Enter throughout changes nothing on disk.
+func TestEverythingAnswered(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	golden, err := os.ReadFile("testdata/full-review.golden.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, golden, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
+	if err := os.Chtimes(path, old, old); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runReview(t, Options{PlanPath: path}, linesReader(make([]string, 12)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "(21 of 21 rated).\nEvery item is rated, so on to the next steps.\n") {
+		t.Errorf("did not go straight to the next steps:\n%s", out[:min(400, len(out))])
+	}
+	for _, want := range []string{
+		"So far: Write a one-page vision: why progression matters; Present two case studies to the senior team; Appoint a senior social mobility sponsor.\n",
+		"Enter keeps what you have so far",
+		"Leadership & Culture: \n",
+		"Enter keeps: The board. Type - to clear it.\n",
+		"13. Agree the budget; owner Zoë Østergaard; due Sun 14 Feb 2027 (2027-02-14); todo\n",
+		"The plan is saved in " + path + ".\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if strings.Contains(out, "Input ended") {
+		t.Errorf("12 empty answers should finish the review:\n%s", out)
+	}
+	got, _ := os.ReadFile(path)
+	info, _ := os.Stat(path)
+	if !bytes.Equal(got, golden) || !info.ModTime().Equal(old) {
+		t.Errorf("pressing Enter everywhere changed the plan (modified %v)", info.ModTime())
+	}
+}
+
+// lineByLine hands out one line per Read, and calls before(n) before it
+// hands out line n, so a test can act between two answers.
+type lineByLine struct {
+	lines  []string
+	n      int
+	before func(n int)
+}
+
+func (r *lineByLine) Read(b []byte) (int, error) {
+	if r.n >= len(r.lines) {
+		return 0, io.EOF
+	}
+	if r.before != nil {
+		r.before(r.n)
+	}
+	r.n++
+	return copy(b, r.lines[r.n-1]+"\n"), nil
+}
+
+// TestChangedOnDiskSavesACopy changes the plan file behind the review's
+// back: the other person's file is left as they wrote it, and the review
+// carries on in a copy beside it that holds every answer.
+func TestChangedOnDiskSavesACopy(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "acme.yaml")
+	newPlan(t, path, nil)
+	theirs := []byte(strings.Replace(string(mustRead(t, path)), "organisation: Acme", "organisation: Acme Ltd", 1))
+	in := &lineByLine{lines: []string{"r", "Act", "Me", "", "", ""}, before: func(n int) {
+		if n == 1 { // after the rating was saved, before the action is read
+			if err := os.WriteFile(path, theirs, 0o644); err != nil {
+				t.Error(err)
+			}
+		}
+	}}
+	out, err := runReview(t, Options{PlanPath: path}, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyPath := filepath.Join(dir, "acme.copy-1.yaml")
+	for _, want := range []string{
+		path + " was changed by someone else while you were answering, so it was left as it is.\n",
+		"Your answers are saved in a copy beside it, " + copyPath + ", and the review carries on there.\n",
+		"Your answers so far are saved in " + copyPath + ".\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q\n%s", want, out)
+		}
+	}
+	if got := mustRead(t, path); !bytes.Equal(got, theirs) {
+		t.Errorf("the changed file was overwritten")
+	}
+	p, err := plans.LoadFile(copyPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := p.Response("lc-vision"); r.Rating != "red" || r.Action != "Act" || r.Owner != "Me" {
+		t.Errorf("the copy has lc-vision = %+v", r)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestChooseFromPlansFolder lists the plans folder newest first, with how
+// far each got, reports one that does not load, and opens the one chosen.
+func TestChooseFromPlansFolder(t *testing.T) {
+	dir := t.TempDir()
+	older, newer := filepath.Join(dir, "older.yaml"), filepath.Join(dir, "newer.yaml")
+	newPlan(t, older, func(p *plans.Plan) { p.Organisation = "Older Ltd" })
+	newPlan(t, newer, func(p *plans.Plan) {
+		p.Organisation = "Newer Ltd"
+		for _, e := range p.Checklist.Items()[:14] {
+			p.Response(e.Item.ID).Rating = "green"
+		}
+	})
+	if err := os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte("schema: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(older, old, old); err != nil {
+		t.Fatal(err)
+	}
+
+	out, err := runReview(t, Options{Dir: dir}, linesReader([]string{"9", "1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"Not listed: " + filepath.Join(dir, "broken.yaml") + " does not load (",
+		"Plans in " + dir + ", newest first:\n1) Newer Ltd: Spring, 14/21 rated (" + newer + ")\n2) Older Ltd: Spring, 0/21 rated (" + older + ")\n3) Begin a new review\n",
+		"\"9\" is not one of the choices. Type 1, 2 or 3.\nPlan: 1\n",
+		"Carrying on at item 15 of 21",
+		"Your answers so far are saved in " + newer + ".",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q\n%s", want, out)
+		}
+	}
+
+	// A new review from the list gets a file named after it.
+	out, err = runReview(t, Options{Dir: dir}, linesReader([]string{"new", "Café Zoë", "Autumn review", "", "", ""}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := filepath.Join(dir, "2027-01-15-cafe-zoe-autumn-review.yaml")
+	if !strings.Contains(out, "Created the plan "+want+", with 21 items to rate.") {
+		t.Errorf("output:\n%s", out)
+	}
+	if p, err := plans.LoadFile(want, nil); err != nil || p.Organisation != "Café Zoë" {
+		t.Errorf("new plan: %v", err)
+	}
+}
+
+// TestEmptyPlansFolderStartsANewReview needs no choice when there is
+// nothing to resume; the folder is created for the new plan.
+func TestEmptyPlansFolderStartsANewReview(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	out, err := runReview(t, Options{Dir: dir}, linesReader([]string{"Acme", "Spring", "Sam", "Ana", "1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "There are no plans in "+dir+" yet, so this is a new review.") {
+		t.Errorf("output:\n%s", out)
+	}
+	p, err := plans.LoadFile(filepath.Join(dir, "2027-01-15-acme-spring.yaml"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Facilitator != "Sam" || !slices.Equal(p.Participants, []string{"Ana"}) {
+		t.Errorf("plan = %+v", p)
+	}
+}
+
+// TestPlanThatDoesNotLoad reports its problems with file:line:col and
+// leaves it untouched.
+func TestPlanThatDoesNotLoad(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	newPlan(t, path, nil)
+	bad := strings.Replace(string(mustRead(t, path)), "rating: unrated", "rating: purple", 1)
+	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runReview(t, Options{PlanPath: path}, strings.NewReader("r\n"))
+	var fe *plans.FileError
+	if !errors.As(err, &fe) || !strings.Contains(err.Error(), path+":") || !strings.Contains(err.Error(), "purple") {
+		t.Fatalf("err = %v, want a file error naming %s", err, path)
+	}
+	if out != "" {
+		t.Errorf("printed %q", out)
+	}
+	if string(mustRead(t, path)) != bad {
+		t.Errorf("the plan was changed")
+	}
+}
+
+// TestCustomChecklistSuggestions uses --checklist with a file whose areas
+// carry "If all you do is..." suggestions: they are offered as quick wins,
+// and the plan records the checklist file relative to itself.
+func TestCustomChecklistSuggestions(t *testing.T) {
+	dir := t.TempDir()
+	cl := filepath.Join(dir, "ours.yaml")
+	err := os.WriteFile(cl, []byte(`id: ours
+title: Our checklist
+version: "1"
+scale:
+  - {key: no, label: No}
+  - {key: yes, label: Yes}
+areas:
+  - id: people
+    title: People
+    items:
+      - id: p1
+        title: Do you talk to people?
+    if_all_you_do:
+      - {text: Talk to one person a week, source: Us}
+follow_ups:
+  - id: wins
+    kind: list
+    question: What are your quick wins?
+`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "plans", "ours.yaml")
+	answers := []string{"Acme", "Ours", "", "",
+		"no", "Ask", "", "", "", "",
+		"1,2", "", ""}
+	out, err := runReview(t, Options{PlanPath: path, Checklist: cl}, linesReader(answers))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{
+		"Checklist: Our checklist.\n",
+		"1) ■ No\n2) ● Yes\nType 1 or 2 (or n or y)",
+		"The actions written so far:\n1) Ask\nSuggested for People, if all you do is...\n2) Talk to one person a week\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q\n%s", want, out)
+		}
+	}
+	p, err := plans.LoadFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.ChecklistRef.File != "../ours.yaml" || !slices.Equal(p.Answer("wins").List, []string{"Ask", "Talk to one person a week"}) {
+		t.Errorf("plan: checklist file %q, wins %q", p.ChecklistRef.File, p.Answer("wins").List)
+	}
+}
+
+// TestNothingButPlainText resumes a plan whose text holds escape
+// sequences and control characters, typed in with arrow keys pressed:
+// nothing of them reaches the output or the plan.
+func TestNothingButPlainText(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	newPlan(t, path, func(p *plans.Plan) {
+		p.Organisation = "Acme\x1b[2J\x07"
+		p.Response("lc-vision").Action = "\x1b[31mRed\x1b[0m\ttext\r"
+	})
+	out, err := runReview(t, Options{PlanPath: path}, linesReader([]string{"r", "", "Ow\x1b[Aner\x1b[D", "\x1bOP2w"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "Enter keeps: [31mRed[0m text. Type - to clear it.") {
+		t.Errorf("the action was not shown as plain text:\n%s", out)
+	}
+	p, err := plans.LoadFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := p.Response("lc-vision"); r.Owner != "Owner" || r.Due.String() != "2027-01-29" {
+		t.Errorf("typed answers were not cleaned of terminal keys: owner %q due %v", r.Owner, r.Due)
+	}
+}
+
+func TestPlainWriter(t *testing.T) {
+	var b bytes.Buffer
+	in := "a\x1b[1mb\tc\r\n\x07d\u0085e\xffé👩‍💻\n"
+	n, err := plainWriter{&b}.Write([]byte(in))
+	if err != nil || n != len(in) {
+		t.Fatalf("Write = %d, %v", n, err)
+	}
+	if want := "a[1mb c\nde\uFFFDé👩‍💻\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []int
+		err  bool
+	}{
+		{"1,3", []int{0, 2}, false},
+		{"1, 3", []int{0, 2}, false},
+		{"2 1", []int{1, 0}, false},
+		{"1,,3,", []int{0, 2}, false},
+		{"0", nil, true},
+		{"4", nil, true},
+		{"one", nil, true},
+	} {
+		got, err := numbers(tc.in, 3)
+		if (err != nil) != tc.err || !slices.Equal(got, tc.want) {
+			t.Errorf("numbers(%q) = %v, %v", tc.in, got, err)
+		}
+	}
+}
+
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"plans/acme.yaml":       "plans/acme.yaml",
+		"plans/café.yaml":       "plans/café.yaml",
+		"my plans/acme.yaml":    "'my plans/acme.yaml'",
+		"Review of O'Neil: Pay": `'Review of O'\''Neil: Pay'`,
+		"$(rm -rf ~)":           "'$(rm -rf ~)'",
+		"":                      "''",
+	} {
+		if got := shellQuote(in); got != want {
+			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
+		}
+	}
+}

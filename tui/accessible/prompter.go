@@ -1,0 +1,314 @@
+package accessible
+
+import (
+	"bufio"
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// errInputEnded is returned by every question when standard input ends
+// (ctrl+d, or the end of a piped file). Run turns it into a clean exit.
+var errInputEnded = errors.New("input ended")
+
+// prompter asks questions one line at a time, in the manner of the GitHub
+// CLI's accessible prompter: a question is printed once, the answer is read
+// as a whole line, and a bad answer gets a one-line reason and the question
+// again. Everything it prints is plain text and newlines (see plainWriter).
+type prompter struct {
+	in  *bufio.Reader
+	out io.Writer
+	// echo repeats each answer after its prompt, so that a transcript of a
+	// piped run reads like a conversation. A terminal echoes by itself.
+	echo bool
+	// dueExplained is set once the date forms have been listed; later
+	// date questions say it in fewer words.
+	dueExplained bool
+}
+
+func newPrompter(in io.Reader, out io.Writer, echo bool) *prompter {
+	return &prompter{in: bufio.NewReader(in), out: plainWriter{out}, echo: echo}
+}
+
+// say prints one or more lines.
+func (p *prompter) say(format string, args ...any) {
+	fmt.Fprintf(p.out, format+"\n", args...)
+}
+
+// blank prints an empty line, to separate one question from the next.
+func (p *prompter) blank() { io.WriteString(p.out, "\n") }
+
+// line prints a prompt ("Owner: ") and reads one answer, trimmed. It
+// returns errInputEnded when there is nothing more to read.
+func (p *prompter) line(prompt string) (string, error) {
+	io.WriteString(p.out, prompt+": ")
+	s, err := p.in.ReadString('\n')
+	if err != nil && !(errors.Is(err, io.EOF) && s != "") {
+		io.WriteString(p.out, "\n")
+		if errors.Is(err, io.EOF) {
+			return "", errInputEnded
+		}
+		return "", err
+	}
+	s = cleanInput(s)
+	if p.echo {
+		io.WriteString(p.out, s)
+	}
+	io.WriteString(p.out, "\n")
+	return s, nil
+}
+
+// clearWord is typed to empty a field that has a value, since an empty
+// answer keeps it.
+const clearWord = "-"
+
+// text asks for an optional line of text. An empty answer keeps current;
+// "-" clears it.
+func (p *prompter) text(prompt, hint, current string) (string, error) {
+	if current != "" {
+		p.say("%s", strings.TrimSpace(hint+" Enter keeps: "+oneLine(current)+". Type "+clearWord+" to clear it."))
+	} else {
+		p.say("%s", strings.TrimSpace(hint+" Press Enter to leave it empty."))
+	}
+	s, err := p.line(prompt)
+	switch {
+	case err != nil:
+		return current, err
+	case s == "":
+		return current, nil
+	case s == clearWord:
+		return "", nil
+	}
+	return s, nil
+}
+
+// required asks for text that cannot be left empty.
+func (p *prompter) required(prompt, hint string) (string, error) {
+	if hint != "" {
+		p.say("%s", hint)
+	}
+	for {
+		s, err := p.line(prompt)
+		if err != nil || s != "" {
+			return s, err
+		}
+		p.say("This one is needed. Please type it.")
+	}
+}
+
+// choice is one numbered option of a question.
+type choice struct {
+	label string
+	// short names the option in "Enter keeps: ..." (default: label).
+	short string
+	// words are other answers that pick it (case does not matter).
+	words []string
+}
+
+// question is a numbered choice.
+type question struct {
+	prompt  string
+	options []choice
+	// def is what an empty answer picks, or -1 for none.
+	def int
+	// enter says what an empty answer does ("skip it"); when empty, and
+	// def is set, Enter keeps def.
+	enter string
+	// also names other answers taken, e.g. "r, a or g".
+	also string
+}
+
+// hint is the line that says how to answer.
+func (q question) hint() string {
+	n := len(q.options)
+	var b strings.Builder
+	b.WriteString("Type ")
+	switch {
+	case n == 1:
+		b.WriteString("1")
+	case n <= 5:
+		for i := 1; i < n; i++ {
+			if i > 1 {
+				b.WriteString(", ")
+			}
+			b.WriteString(strconv.Itoa(i))
+		}
+		b.WriteString(" or " + strconv.Itoa(n))
+	default:
+		b.WriteString("a number from 1 to " + strconv.Itoa(n))
+	}
+	if q.also != "" {
+		b.WriteString(" (or " + q.also + ")")
+	}
+	switch {
+	case q.enter != "":
+		b.WriteString(", or press Enter to " + q.enter)
+	case q.def >= 0:
+		b.WriteString("; Enter keeps: " + cmp.Or(q.options[q.def].short, q.options[q.def].label))
+	}
+	return b.String() + "."
+}
+
+// choose prints numbered options and reads a choice: a number, or one of
+// an option's words. An empty answer returns q.def (-1 for "none", when
+// q.enter says what that does).
+func (p *prompter) choose(q question) (int, error) {
+	for i, o := range q.options {
+		p.say("%d) %s", i+1, o.label)
+	}
+	hint := q.hint()
+	p.say("%s", hint)
+	for {
+		s, err := p.line(q.prompt)
+		if err != nil {
+			return q.def, err
+		}
+		if s == "" {
+			if q.def >= 0 || q.enter != "" {
+				return q.def, nil
+			}
+			p.say("Please choose one: %s", hint)
+			continue
+		}
+		if i, ok := pick(s, q.options); ok {
+			return i, nil
+		}
+		p.say("%q is not one of the choices. %s", s, hint)
+	}
+}
+
+// pick finds the option an answer names: its number or one of its words.
+func pick(s string, options []choice) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		if n >= 1 && n <= len(options) {
+			return n - 1, true
+		}
+		return 0, false
+	}
+	for i, o := range options {
+		for _, w := range o.words {
+			if strings.EqualFold(s, w) {
+				return i, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// numbers reads a list of option numbers such as "1,3" or "1 3".
+func numbers(s string, n int) ([]int, error) {
+	var out []int
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+		k, err := strconv.Atoi(f)
+		if err != nil || k < 1 || k > n {
+			return nil, fmt.Errorf("%q is not a number from 1 to %d", f, n)
+		}
+		out = append(out, k-1)
+	}
+	return out, nil
+}
+
+// dueHint says which date forms are understood.
+const (
+	dueHint      = "For example 2027-03-31, 31/03/2027, 31 Mar 2027, or 2w or 3m from today."
+	dueHintShort = "A date, or 2w or 3m from today."
+)
+
+// date asks for an optional date and says which date it understood. An
+// impossible or unreadable date is explained and asked again.
+func (p *prompter) date(prompt, hint string, current, today plans.Date) (plans.Date, error) {
+	forms := dueHint
+	if p.dueExplained {
+		forms = dueHintShort
+	}
+	p.dueExplained = true
+	if !current.IsZero() {
+		p.say("%s %s Enter keeps: %s. Type %s to clear it.", hint, forms, friendly(current), clearWord)
+	} else {
+		p.say("%s %s Press Enter to leave it empty.", hint, forms)
+	}
+	for {
+		s, err := p.line(prompt)
+		switch {
+		case err != nil:
+			return current, err
+		case s == "":
+			return current, nil
+		case s == clearWord:
+			return plans.Date{}, nil
+		}
+		d, err := plans.ParseDue(s, today)
+		if err != nil {
+			p.say("Not a date I can use: %v. Please try again.", err)
+			continue
+		}
+		p.say("Understood as %s.", friendly(d))
+		return d, nil
+	}
+}
+
+// friendly gives a date both ways: "Wed 31 Mar 2027 (2027-03-31)".
+func friendly(d plans.Date) string {
+	if d.IsZero() {
+		return "no date"
+	}
+	return d.Friendly() + " (" + d.String() + ")"
+}
+
+// oneLine shows text that may span lines on one line.
+func oneLine(s string) string {
+	return strings.Join(strings.Split(strings.TrimRight(s, "\n"), "\n"), " / ")
+}
+
+// escapeSequence matches the terminal escape sequences that arrow and
+// function keys type into a line read in cooked mode.
+var escapeSequence = regexp.MustCompile(`\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?`)
+
+// cleanInput trims an answer and drops what a terminal, not the person,
+// put in it: escape sequences, carriage returns and other control
+// characters (tabs are kept: they are text).
+func cleanInput(s string) string {
+	s = escapeSequence.ReplaceAllString(s, "")
+	s = strings.Map(func(r rune) rune {
+		if r != '\t' && unicode.IsControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+// plainWriter passes on printable text and newlines only: tabs become
+// spaces, other control characters (escape, carriage return, bell, the C1
+// range) are dropped and broken UTF-8 becomes U+FFFD. Whatever a plan file
+// holds, accessible mode never moves the cursor or changes a colour.
+type plainWriter struct{ w io.Writer }
+
+func (pw plainWriter) Write(b []byte) (int, error) {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		i += size
+		switch {
+		case r == '\n':
+			out = append(out, '\n')
+		case r == '\t':
+			out = append(out, ' ')
+		case unicode.IsControl(r):
+		default:
+			out = utf8.AppendRune(out, r)
+		}
+	}
+	if _, err := pw.w.Write(out); err != nil {
+		return 0, err
+	}
+	return len(b), nil
+}

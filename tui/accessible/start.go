@@ -1,0 +1,187 @@
+package accessible
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// open finds the plan to work on: the one named, a new one at the path
+// named, or one chosen from the plans folder.
+func (r *review) open(resolve plans.Resolver) (*session, error) {
+	path := r.opts.PlanPath
+	if path == "" {
+		return r.choose(resolve)
+	}
+	_, err := os.Stat(path)
+	switch {
+	case err == nil:
+		return r.resume(path, resolve)
+	case errors.Is(err, fs.ErrNotExist):
+		if !plans.IsPlanFile(path) {
+			return nil, fmt.Errorf("%s: a plan file name should end in .yaml (and not start with a dot): try %s.yaml",
+				path, strings.TrimSuffix(path, filepath.Ext(path)))
+		}
+		return r.create(path, resolve)
+	default:
+		return nil, err
+	}
+}
+
+// resume opens a plan file. One that does not load is reported, with the
+// file:line:col of each problem, and left untouched.
+func (r *review) resume(path string, resolve plans.Resolver) (*session, error) {
+	f, err := plans.Open(path, resolve)
+	if err != nil {
+		return nil, err
+	}
+	p := f.Plan
+	_, total := p.Counts()
+	r.p.say("Review of %s: %s.", p.Organisation, p.Title)
+	r.p.say("Plan file: %s (%d of %d rated).", path, total.Rated(), total.Total())
+	return &session{file: f, resolve: resolve, p: r.p}, nil
+}
+
+// choose lists the plans in the plans folder, newest first, to resume one
+// or begin a new review.
+func (r *review) choose(resolve plans.Resolver) (*session, error) {
+	found, err := plans.Discover(r.opts.Dir, resolve)
+	if err != nil {
+		return nil, err
+	}
+	var options []choice
+	var paths []string
+	var broken []plans.Found
+	for _, f := range found {
+		if f.Err != nil {
+			broken = append(broken, f)
+			continue
+		}
+		_, total := f.Plan.Counts()
+		options = append(options, choice{label: fmt.Sprintf("%s: %s, %d/%d rated (%s)",
+			f.Plan.Organisation, f.Plan.Title, total.Rated(), total.Total(), f.Path)})
+		paths = append(paths, f.Path)
+	}
+	for _, f := range broken {
+		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", f.Path, firstLine(f.Err), shellQuote(f.Path))
+	}
+	if len(options) == 0 {
+		r.p.say("There are no plans in %s yet, so this is a new review.", r.opts.Dir)
+		return r.create("", resolve)
+	}
+	r.p.say("Plans in %s, newest first:", r.opts.Dir)
+	options = append(options, choice{label: "Begin a new review", words: []string{"new"}})
+	i, err := r.p.choose(question{prompt: "Plan", options: options, def: -1})
+	if err != nil {
+		return nil, err
+	}
+	if i == len(paths) {
+		return r.create("", resolve)
+	}
+	return r.resume(paths[i], resolve)
+}
+
+// create asks for the details of a new review and writes its plan, at path
+// or, when path is empty, at a file in the plans folder named after the
+// organisation, title and date.
+func (r *review) create(path string, resolve plans.Resolver) (*session, error) {
+	r.p.blank()
+	r.p.say("A new review. First, a few details for the plan.")
+	org, err := r.p.required("Organisation", "The name of the organisation under review, for example Acme Café Ltd.")
+	if err != nil {
+		return nil, err
+	}
+	title, err := r.p.required("Title", "A name for this review, for example Spring review.")
+	if err != nil {
+		return nil, err
+	}
+	facilitator, err := r.p.text("Facilitator", "Who runs the review?", "")
+	if err != nil {
+		return nil, err
+	}
+	people, err := r.p.text("Participants", "Who is taking part? Names separated by commas.", "")
+	if err != nil {
+		return nil, err
+	}
+	c, err := r.chooseChecklist()
+	if err != nil {
+		return nil, err
+	}
+
+	p := plans.New(c, org, title, r.today)
+	p.Facilitator = facilitator
+	p.Participants = splitNames(people)
+	if path == "" {
+		if err := os.MkdirAll(r.opts.Dir, 0o755); err != nil {
+			return nil, err
+		}
+		path = plans.PathFor(r.opts.Dir, org, title, r.today)
+	} else if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	if r.opts.Checklist != "" {
+		if _, builtin := checklist.Builtin(r.opts.Checklist); !builtin {
+			if p.ChecklistRef.File, err = relativeTo(filepath.Dir(path), r.opts.Checklist); err != nil {
+				return nil, err
+			}
+		}
+	}
+	f, err := plans.Create(path, p)
+	if err != nil {
+		return nil, err
+	}
+	r.p.say("Created the plan %s, with %d items to rate.", path, c.Len())
+	return &session{file: f, resolve: resolve, p: r.p}, nil
+}
+
+// chooseChecklist takes --checklist if given, or asks which built-in
+// checklist to follow.
+func (r *review) chooseChecklist() (*checklist.Checklist, error) {
+	if r.opts.Checklist != "" {
+		c, err := checklist.Resolve(r.opts.Checklist)
+		if err == nil {
+			r.p.say("Checklist: %s.", c.Title)
+		}
+		return c, err
+	}
+	builtins := checklist.Builtins()
+	options := make([]choice, len(builtins))
+	def := 0
+	for i, c := range builtins {
+		options[i] = choice{label: c.Title + " (" + c.ID + ")", words: []string{c.ID}}
+		if c.ID == checklist.DefaultID {
+			def = i
+		}
+	}
+	r.p.say("Which checklist will you follow?")
+	i, err := r.p.choose(question{prompt: "Checklist", options: options, def: def, enter: "choose " + builtins[def].ID})
+	if err != nil {
+		return nil, err
+	}
+	return builtins[i], nil
+}
+
+// splitNames reads "Ana, Ben Okafor" as two names.
+func splitNames(s string) []string {
+	var out []string
+	for _, n := range strings.Split(s, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func firstLine(err error) string {
+	s := err.Error()
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

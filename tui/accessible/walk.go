@@ -1,0 +1,197 @@
+package accessible
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// walk goes through the items from the first unrated one to the end,
+// printing each area's counts after its last item.
+func (r *review) walk() error {
+	p := r.s.plan()
+	entries := p.Checklist.Items()
+	start := p.FirstUnrated()
+	switch {
+	case start < 0:
+		r.p.say("Every item is rated, so on to the next steps.")
+		return nil
+	case start > 0:
+		r.p.say("Carrying on at item %d of %d, the first one not rated yet.", start+1, len(entries))
+	}
+	for _, e := range entries[start:] {
+		if err := r.item(e, len(entries)); err != nil {
+			return err
+		}
+		if e.Ref.Index == len(e.Area.Items)-1 {
+			r.p.blank()
+			r.p.say("End of %s", countsLine(r.s.plan(), e.Ref.Area))
+		}
+	}
+	return nil
+}
+
+// item prints one recommendation once, then asks its rating and, unless
+// it was skipped, its action, owner, due date, status and notes. Each
+// answer is saved as soon as it is given.
+func (r *review) item(e checklist.Entry, total int) error {
+	it := e.Item
+	r.p.blank()
+	r.p.say("Area: %s", e.Area.Title)
+	r.p.say("Item %d of %d", e.Ref.Seq+1, total)
+	if it.Group != "" {
+		r.p.say("Group: %s", it.Group)
+	}
+	r.p.say("Recommendation: %s", it.Title)
+	if len(it.Prompts) > 0 {
+		r.p.say("Questions to consider:")
+		for _, q := range it.Prompts {
+			r.p.say("- %s", q)
+		}
+	}
+
+	response := func() *plans.Response { return r.s.plan().Response(it.ID) }
+	rated, err := r.rating(response().Rating)
+	if err != nil {
+		return err
+	}
+	if rated == "" {
+		r.p.say("Skipped: left unrated.")
+		return nil
+	}
+	r.s.edit(func(p *plans.Plan) { p.Response(it.ID).Rating = rated })
+	r.p.say("Rated %s.", plans.Label(r.s.plan().Checklist, rated))
+
+	action, err := r.p.text("Action", "What will you do about it?", response().Action)
+	if err != nil {
+		return err
+	}
+	r.s.edit(func(p *plans.Plan) { p.Response(it.ID).Action = action })
+	owner, err := r.p.text("Owner", "Who will do it?", response().Owner)
+	if err != nil {
+		return err
+	}
+	r.s.edit(func(p *plans.Plan) { p.Response(it.ID).Owner = owner })
+	due, err := r.p.date("Due date", "When by?", response().Due, r.today)
+	if err != nil {
+		return err
+	}
+	r.s.edit(func(p *plans.Plan) { p.Response(it.ID).Due = due })
+	if action != "" {
+		status, err := r.status(response().Status)
+		if err != nil {
+			return err
+		}
+		r.s.edit(func(p *plans.Plan) { p.Response(it.ID).Status = status })
+	}
+	notes, err := r.p.text("Notes", "Anything else to note? One line only.", response().Notes)
+	if err != nil {
+		return err
+	}
+	r.s.edit(func(p *plans.Plan) { p.Response(it.ID).Notes = notes })
+	return nil
+}
+
+// rating asks for a level of the scale by number, key, word or first
+// letter. It returns "" when an unrated item is skipped.
+func (r *review) rating(current string) (string, error) {
+	c := r.s.plan().Checklist
+	options := make([]choice, len(c.Scale))
+	for i, l := range c.Scale {
+		short := plans.MarkAt(i, len(c.Scale)) + " " + l.Label
+		options[i] = choice{label: short, short: short, words: append([]string{l.Key, l.Label}, uniqueInitial(c.Scale, i)...)}
+		if l.Description != "" {
+			options[i].label += " — " + l.Description
+		}
+	}
+	q := question{prompt: "Rating", options: options, def: -1, enter: "skip it and leave it unrated"}
+	if _, i, ok := c.Level(current); ok {
+		q.def, q.enter = i, ""
+	}
+	var initials []string
+	for _, o := range options {
+		if len(o.words) > 2 {
+			initials = append(initials, o.words[2])
+		}
+	}
+	if len(initials) == len(options) {
+		q.also = orList(initials)
+	}
+	r.p.say("How do you rate it?")
+	i, err := r.p.choose(q)
+	if err != nil || i < 0 {
+		return "", err
+	}
+	return c.Scale[i].Key, nil
+}
+
+// uniqueInitial returns the first letter of level i's label if no other
+// level starts with it (r, a, g), so it can be typed alone.
+func uniqueInitial(scale []checklist.Level, i int) []string {
+	initial := func(s string) string {
+		for _, r := range strings.ToLower(s) {
+			return string(r)
+		}
+		return ""
+	}
+	mine := initial(scale[i].Label)
+	for j, l := range scale {
+		if j != i && initial(l.Label) == mine {
+			return nil
+		}
+	}
+	return []string{mine}
+}
+
+// statusLabels describe each status in plain words.
+var statusLabels = map[plans.Status]string{
+	plans.StatusTodo:  "todo: not started yet",
+	plans.StatusDoing: "doing: under way",
+	plans.StatusDone:  "done: finished",
+}
+
+// status asks how far the action has got.
+func (r *review) status(current plans.Status) (plans.Status, error) {
+	options := make([]choice, len(plans.Statuses))
+	def := 0
+	for i, s := range plans.Statuses {
+		options[i] = choice{label: statusLabels[s], short: string(s), words: []string{string(s)}}
+		if s == current {
+			def = i
+		}
+	}
+	options[0].words = append(options[0].words, "to do")
+	r.p.say("How far has the action got?")
+	i, err := r.p.choose(question{prompt: "Status", options: options, def: def})
+	if err != nil {
+		return current, err
+	}
+	return plans.Statuses[i], nil
+}
+
+// countsLine is an area's counts, each level as shape and word:
+// "Workforce: ■ Red 2, ▲ Amber 1, ● Green 1, ○ Unrated 0".
+func countsLine(p *plans.Plan, area int) string {
+	perArea, _ := p.Counts()
+	ac := perArea[area]
+	return ac.Area.Title + ": " + countsText(p.Checklist, ac.Counts)
+}
+
+func countsText(c *checklist.Checklist, counts plans.Counts) string {
+	var parts []string
+	for i, l := range c.Scale {
+		parts = append(parts, plans.MarkAt(i, len(c.Scale))+" "+l.Label+" "+strconv.Itoa(counts.ByLevel[i]))
+	}
+	parts = append(parts, plans.MarkUnrated+" Unrated "+strconv.Itoa(counts.Unrated))
+	return strings.Join(parts, ", ")
+}
+
+// orList joins words as "r, a or g".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
