@@ -66,14 +66,21 @@ func Parse(name string, data []byte, resolve Resolver) (*Plan, error) {
 	}
 	d := &decoder{Decoder: &strictyaml.Decoder{}}
 	p := d.plan(root)
-	if len(d.Problems) == 0 {
+	// Check against the checklist even when other problems were found, so
+	// that one run of `ladder check` reports every mistake, not them in
+	// rounds; only a plan that does not say its checklist is skipped.
+	at := d.checklistNode
+	if at == nil {
+		at = root
+	}
+	if p.ChecklistRef.ID == "" && p.ChecklistRef.File == "" {
+		if len(d.Problems) == 0 {
+			d.Errorf(at, "the plan does not say which checklist it follows (checklist: id: ...)")
+		}
+	} else {
 		c, err := resolve(p.ChecklistRef, filepath.Dir(name))
 		if err != nil {
-			n := d.checklistNode
-			if n == nil {
-				n = root
-			}
-			d.Errorf(n, "%s", firstLine(err))
+			d.Errorf(at, "%s", firstLine(err))
 		} else {
 			p.Checklist = c
 			d.validate(p)

@@ -211,3 +211,11 @@ func TestWriteFileAtomicKeepsModeAndSkipsSameBytes(t *testing.T) {
 		t.Errorf("temporary files left behind: %v", entries)
 	}
 }
+
+func TestAllProblemsReportedInOneRun(t *testing.T) {
+	bad := strings.Replace(strings.Replace(validPlan, "due: 2027-03-31", "due: 2027-02-30", 1), "rating: red", "rating: yellow", 1)
+	_, err := Parse("plan.yaml", []byte(bad), nil)
+	if err == nil || !strings.Contains(err.Error(), "plan.yaml:10:13: item lc-vision rating \"yellow\"") || !strings.Contains(err.Error(), "plan.yaml:11:10: item lc-vision due date") {
+		t.Errorf("want both the rating and the date reported, got:\n%v", err)
+	}
+}
