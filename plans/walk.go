@@ -9,10 +9,11 @@ import (
 )
 
 // Find expands paths into plan files. A file is taken as named, whatever its
-// name; a folder is walked for plan files (see IsPlanFile), skipping
-// hidden folders such as .git. The result is in the order the paths were
-// given, each folder's files in lexical order, without duplicates. A path
-// that does not exist is an error that wraps fs.ErrNotExist.
+// name; a folder is walked for plan files (see IsPlanFile), skipping hidden
+// folders such as .git, and testdata folders. The result is in the order
+// the paths were given, each folder's files in lexical order, without
+// duplicates. A path that does not exist is an error that wraps
+// fs.ErrNotExist.
 func Find(paths ...string) ([]string, error) {
 	var out []string
 	seen := map[string]bool{}
@@ -39,7 +40,10 @@ func Find(paths ...string) ([]string, error) {
 				return nil
 			}
 			if d.IsDir() {
-				if strings.HasPrefix(d.Name(), ".") {
+				// Like the go tool, skip hidden folders (.git) and testdata:
+				// this repository's own plans/ package folder is also the
+				// default plans folder, and its fixtures are not plans.
+				if strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" {
 					return filepath.SkipDir
 				}
 				return nil

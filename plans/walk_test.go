@@ -13,7 +13,7 @@ func TestFind(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{
 		"b.yaml", "a.yml", "C.YAML", "notes.txt", ".hidden.yaml", ".b.yaml.123.tmp",
-		"sub/c.yaml", ".git/x.yaml", "sub/.cache/y.yaml", "named.txt",
+		"sub/c.yaml", ".git/x.yaml", "sub/.cache/y.yaml", "named.txt", "testdata/fixture.yaml",
 	} {
 		path := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
