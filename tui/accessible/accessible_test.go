@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 )
@@ -792,5 +793,27 @@ func TestShellQuote(t *testing.T) {
 		if got := shellQuote(in); got != want {
 			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// TestScriptCopiesMatch keeps the copies of the answers and the golden
+// plan in the command-line script (which runs the real binary) the same as
+// the ones here.
+func TestScriptCopiesMatch(t *testing.T) {
+	a, err := txtar.ParseFile("../../cli/testdata/script/accessible_review.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"answers.txt": "testdata/full-review.answers", "golden.yaml": "testdata/full-review.golden.yaml"}
+	for _, f := range a.Files {
+		if path, ok := want[f.Name]; ok {
+			if !bytes.Equal(f.Data, mustRead(t, path)) {
+				t.Errorf("%s in accessible_review.txtar differs from %s: copy it over", f.Name, path)
+			}
+			delete(want, f.Name)
+		}
+	}
+	for name := range want {
+		t.Errorf("accessible_review.txtar has no %s", name)
 	}
 }
