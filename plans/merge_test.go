@@ -107,6 +107,7 @@ func mergeBase(t *testing.T) []byte {
 // runs with git's default diff algorithm and with the two others a user may
 // have configured, since they place hunks differently.
 func TestMergeDifferentItems(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
@@ -148,6 +149,7 @@ func TestMergeDifferentItems(t *testing.T) {
 	base := mergeBase(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			afterA, afterB := applyEdits(t, base, tc.a), applyEdits(t, base, tc.b)
 			if bytes.Equal(afterA, base) || bytes.Equal(afterB, base) {
 				t.Fatal("an edit changed nothing: the case tests nothing")

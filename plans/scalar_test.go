@@ -201,6 +201,7 @@ json.dump(out, sys.stdout)
 // YAML 1.1) reads every nasty value back as the same text, and dates and
 // numbers as dates and numbers.
 func TestOtherParsersReadPlans(t *testing.T) {
+	t.Parallel()
 	python, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("python3 is not installed")
