@@ -17,7 +17,7 @@ import (
 func (r *review) open(resolve plans.Resolver) (*session, error) {
 	path := r.opts.PlanPath
 	if path == "" {
-		return r.choose(resolve)
+		return r.chooseFromFolder(resolve)
 	}
 	_, err := os.Stat(path)
 	switch {
@@ -48,9 +48,9 @@ func (r *review) resume(path string, resolve plans.Resolver) (*session, error) {
 	return &session{file: f, resolve: resolve, p: r.p}, nil
 }
 
-// choose lists the plans in the plans folder, newest first, to resume one
+// chooseFromFolder lists the plans in the plans folder, newest first, to resume one
 // or begin a new review.
-func (r *review) choose(resolve plans.Resolver) (*session, error) {
+func (r *review) chooseFromFolder(resolve plans.Resolver) (*session, error) {
 	found, err := plans.Discover(r.opts.Dir, resolve)
 	if err != nil {
 		return nil, err

@@ -99,22 +99,21 @@ func (r *review) item(e checklist.Entry, total int) error {
 func (r *review) rating(current string) (string, error) {
 	c := r.s.plan().Checklist
 	options := make([]choice, len(c.Scale))
+	var initials []string
 	for i, l := range c.Scale {
 		short := plans.MarkAt(i, len(c.Scale)) + " " + l.Label
-		options[i] = choice{label: short, short: short, words: append([]string{l.Key, l.Label}, uniqueInitial(c.Scale, i)...)}
+		options[i] = choice{label: short, short: short, words: []string{l.Key, l.Label}}
 		if l.Description != "" {
 			options[i].label += " — " + l.Description
+		}
+		if k, ok := uniqueInitial(c.Scale, i); ok {
+			options[i].words = append(options[i].words, k)
+			initials = append(initials, k)
 		}
 	}
 	q := question{prompt: "Rating", options: options, def: -1, enter: "skip it and leave it unrated"}
 	if _, i, ok := c.Level(current); ok {
 		q.def, q.enter = i, ""
-	}
-	var initials []string
-	for _, o := range options {
-		if len(o.words) > 2 {
-			initials = append(initials, o.words[2])
-		}
 	}
 	if len(initials) == len(options) {
 		q.also = orList(initials)
@@ -129,7 +128,7 @@ func (r *review) rating(current string) (string, error) {
 
 // uniqueInitial returns the first letter of level i's label if no other
 // level starts with it (r, a, g), so it can be typed alone.
-func uniqueInitial(scale []checklist.Level, i int) []string {
+func uniqueInitial(scale []checklist.Level, i int) (string, bool) {
 	initial := func(s string) string {
 		for _, r := range strings.ToLower(s) {
 			return string(r)
@@ -139,10 +138,10 @@ func uniqueInitial(scale []checklist.Level, i int) []string {
 	mine := initial(scale[i].Label)
 	for j, l := range scale {
 		if j != i && initial(l.Label) == mine {
-			return nil
+			return "", false
 		}
 	}
-	return []string{mine}
+	return mine, mine != ""
 }
 
 // statusLabels describe each status in plain words.
