@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
@@ -57,4 +59,28 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("the canonical form is not a fixed point:\n%s", lineDiff(canonical, again))
 		}
 	})
+}
+
+// TestChecklistFileIsNotADevice: a plan names its custom checklist file, so
+// the plan's author, not the user running `ladder check`, picks what is
+// read. A device that never ends (or a named pipe) must give a problem at
+// the checklist line, not a hang or an out-of-memory crash.
+func TestChecklistFileIsNotADevice(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero here")
+	}
+	plan := "schema: 1\nchecklist:\n  id: custom\n  version: '1'\n  file: /dev/zero\n"
+	done := make(chan error, 1)
+	go func() {
+		_, err := plans.Parse("plan.yaml", []byte(plan), nil)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "plan.yaml:3:3: /dev/zero is not a regular file") {
+			t.Errorf("err = %v, want a problem at the checklist saying /dev/zero is not a regular file", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("still reading /dev/zero after 5s")
+	}
 }

@@ -2,7 +2,6 @@ package plans
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -24,14 +23,19 @@ type Problem = strictyaml.Problem
 type Resolver func(ref ChecklistRef, planDir string) (*checklist.Checklist, error)
 
 // DefaultResolver finds built-in checklists by id, and custom ones through
-// the plan's checklist.file.
+// the plan's checklist.file. The file is read with strictyaml.ReadFile: the
+// plan's author chose the path, which could be a pipe or a device.
 func DefaultResolver(ref ChecklistRef, planDir string) (*checklist.Checklist, error) {
 	if ref.File != "" {
 		path := ref.File
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(planDir, path)
 		}
-		return checklist.LoadFile(path)
+		data, err := strictyaml.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		return checklist.Parse(path, data)
 	}
 	if c, ok := checklist.Builtin(ref.ID); ok {
 		return c, nil
@@ -47,7 +51,7 @@ func WithChecklist(c *checklist.Checklist) Resolver {
 // LoadFile reads and validates a plan. A plan with problems returns a
 // *FileError listing all of them; the file is never changed.
 func LoadFile(path string, resolve Resolver) (*Plan, error) {
-	data, err := os.ReadFile(path)
+	data, err := strictyaml.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}

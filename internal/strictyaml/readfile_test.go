@@ -1,0 +1,63 @@
+//go:build unix
+
+package strictyaml
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+func TestReadFileRefusesWhatNeverEnds(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	big := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(big, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(big, MaxFileSize+1); err != nil { // sparse: costs no disk
+		t.Fatal(err)
+	}
+	tests := []struct{ path, want string }{
+		{fifo, "pipe.yaml is not a regular file"},
+		{"/dev/zero", "/dev/zero is not a regular file"},
+		{dir, "is not a regular file"},
+		{big, "big.yaml:1:1: file is 8388609 bytes, over the 8388608 byte limit"},
+	}
+	for _, tc := range tests {
+		if _, err := os.Stat(tc.path); err != nil {
+			continue // no /dev/zero here
+		}
+		done := make(chan error, 1)
+		go func() {
+			_, err := ReadFile(tc.path)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("ReadFile(%s) = %v, want an error containing %q", tc.path, err, tc.want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("ReadFile(%s) still reading after 5s", tc.path)
+		}
+	}
+	var fe *FileError
+	if _, err := ReadFile(big); !errors.As(err, &fe) {
+		t.Errorf("a file over the cap should give a *FileError, got %T", err)
+	}
+	ok := filepath.Join(dir, "ok.yaml")
+	if err := os.WriteFile(ok, []byte("a: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := ReadFile(ok); err != nil || string(data) != "a: 1\n" {
+		t.Errorf("ReadFile(ok.yaml) = %q, %v", data, err)
+	}
+}
