@@ -2,15 +2,18 @@ package tui
 
 import (
 	"errors"
+	"maps"
+	"slices"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/plans"
 )
 
 // session is the open plan file and the machinery that saves it. Every
-// change a screen commits calls save(), which encodes the plan right away
+// change a screen commits calls save(), which copies the plan right away
 // (cheap, and safe: nothing else touches the plan during Update) and hands
-// the bytes to a command that writes them atomically. Snapshots carry a
+// the copy to a command that encodes it and writes it atomically, so a big
+// plan's encoding does not slow the keypress down. Snapshots carry a
 // sequence number so that an older one never lands after a newer one.
 type session struct {
 	file    *plans.File
@@ -41,9 +44,9 @@ func (s *session) save() tea.Cmd {
 		return nil
 	}
 	s.seq++
-	seq, data, f := s.seq, plans.Encode(s.file.Plan), s.file
+	seq, snap, f := s.seq, snapshotPlan(s.file.Plan), s.file
 	return func() tea.Msg {
-		written, err := f.WriteSnapshot(seq, data)
+		written, err := f.WriteSnapshot(seq, plans.Encode(snap))
 		return savedMsg{seq: seq, written: written, err: err}
 	}
 }
@@ -87,4 +90,27 @@ func (s *session) saveCopy() (string, error) {
 	s.file = f
 	s.conflict, s.lastErr = false, nil
 	return path, nil
+}
+
+// snapshotPlan copies everything of p that a screen may change in place
+// (responses, answers, their lists, maps and steps), so the copy can be
+// encoded on another goroutine while the screens carry on. The checklist
+// is shared: nothing changes it.
+func snapshotPlan(p *plans.Plan) *plans.Plan {
+	cp := *p
+	cp.Participants = slices.Clone(p.Participants)
+	cp.Items = make(map[string]*plans.Response, len(p.Items))
+	for id, r := range p.Items {
+		rc := *r
+		cp.Items[id] = &rc
+	}
+	cp.FollowUps = make(map[string]*plans.Answer, len(p.FollowUps))
+	for id, a := range p.FollowUps {
+		ac := *a
+		ac.List = slices.Clone(a.List)
+		ac.ByArea = maps.Clone(a.ByArea)
+		ac.Steps = slices.Clone(a.Steps)
+		cp.FollowUps[id] = &ac
+	}
+	return &cp
 }

@@ -1,0 +1,56 @@
+package tui
+
+import (
+	"bytes"
+	"reflect"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// A snapshot is encoded on another goroutine while the screens carry on
+// changing the plan: changing the plan after the snapshot must not change
+// what is written.
+func TestSnapshotIsIndependentOfLaterChanges(t *testing.T) {
+	p := fuPlan(t)
+	p.Participants = []string{"Ana"}
+	p.Answer("quick-wins").List = []string{"One"}
+	p.Answer("speak-with").ByArea = map[string]string{"workforce": "HR"}
+	p.Answer("project-plan").Steps = []plans.Step{{ID: 1, Text: "Step", Status: plans.StatusTodo}}
+	want := plans.Encode(p)
+
+	snap := snapshotPlan(p)
+	p.Participants[0] = "changed"
+	p.Response("lc-vision").Action = "changed"
+	p.Answer("quick-wins").List[0] = "changed"
+	p.Answer("speak-with").ByArea["workforce"] = "changed"
+	p.Answer("project-plan").Steps[0].Text = "changed"
+	p.Answer("decision-makers").Text = "changed"
+
+	if got := plans.Encode(snap); !bytes.Equal(got, want) {
+		t.Fatalf("the snapshot changed with the plan:\n%s", got)
+	}
+}
+
+// snapshotPlan copies the reference fields it knows about. If the plan
+// grows a new map, slice or pointer field, this test says so, so the copy
+// is taught about it.
+func TestSnapshotKnowsEveryReferenceField(t *testing.T) {
+	known := map[string]bool{
+		"Plan.Participants": true, "Plan.Items": true, "Plan.FollowUps": true,
+		"Plan.Checklist": true, // shared on purpose: never changed
+		"Plan.positions": true, // set by the loader, read-only after
+		"Answer.List":     true, "Answer.ByArea": true, "Answer.Steps": true,
+	}
+	for _, v := range []any{plans.Plan{}, plans.Answer{}, plans.Response{}, plans.Step{}} {
+		typ := reflect.TypeOf(v)
+		for f := range typ.Fields() {
+			switch f.Type.Kind() {
+			case reflect.Map, reflect.Slice, reflect.Pointer, reflect.Interface, reflect.Chan, reflect.Func:
+				if name := typ.Name() + "." + f.Name; !known[name] {
+					t.Errorf("%s is a %s that snapshotPlan does not copy", name, f.Type.Kind())
+				}
+			}
+		}
+	}
+}
