@@ -1,18 +1,458 @@
 package tui
 
 import (
+	"fmt"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
 )
 
-// followupScreen is a placeholder until the screen is built.
-type followupScreen struct{ c *common }
+// followupScreen asks one of the checklist's next-steps questions: the
+// question word for word, an answer whose shape depends on the question's
+// kind (one file each: followup_counts.go, followup_list.go,
+// followup_perarea.go, followup_text.go, followup_plan.go), and the date it
+// is due by.
+//
+// The screen is a column of stops (parts that take focus), the due date
+// always last. A text stop is highlighted first and types once entered
+// (enter or tab), so q, n and p work until then; esc leaves it. List stops
+// (quick wins, project plan) take their keys as soon as they have focus.
+// Every answer is stored in the plan and saved when it is committed:
+// leaving a field, toggling, adding, moving or removing a row.
+type followupScreen struct {
+	c     *common
+	keys  followupKeys
+	index int // into the checklist's FollowUps
 
-func newFollowUpScreen(c *common) *followupScreen { return &followupScreen{c: c} }
+	stops []fuStop
+	focus int // into stops
+	due   *fuDueStop
 
-func (s *followupScreen) init() tea.Cmd              { return nil }
-func (s *followupScreen) update(msg tea.Msg) tea.Cmd { return nil }
-func (s *followupScreen) view() string               { return "FollowUp (not built yet)" }
-func (s *followupScreen) shortHelp() []key.Binding   { return nil }
-func (s *followupScreen) fullHelp() [][]key.Binding  { return nil }
-func (s *followupScreen) typing() bool               { return false }
+	loaded *plans.Plan // the plan the stops were filled from
+}
+
+// fuStop is one part of a follow-up screen that takes focus.
+type fuStop interface {
+	// load fills the stop from the plan's answer.
+	load(p *plans.Plan, a *plans.Answer)
+	// focus gives the stop focus; edit starts typing in a text stop.
+	focus(edit bool) tea.Cmd
+	blur()
+	// textual reports whether the stop is a text field, which is entered
+	// with enter or tab and left with esc.
+	textual() bool
+	typing() bool
+	// update takes a key while the stop has focus. A stop leaves the keys
+	// that move between stops (tab, esc, enter in a one-line field) to the
+	// screen by not handling them.
+	update(msg tea.Msg) fuResult
+	// commit stores what is typed in the plan. ok is false when it cannot
+	// be stored (an impossible date): focus must stay.
+	commit() (changed, ok bool)
+	// view draws the stop w cells wide in at most h lines.
+	view(w, h int, focused bool) string
+	shortHelp() []key.Binding
+	fullHelp() []key.Binding
+}
+
+// fuResult is what a stop did with a key.
+type fuResult struct {
+	cmd     tea.Cmd
+	handled bool
+	changed bool // the plan changed: save it
+}
+
+func handled(cmd tea.Cmd) fuResult { return fuResult{cmd: cmd, handled: true} }
+func handledChange() fuResult      { return fuResult{handled: true, changed: true} }
+
+type followupKeys struct {
+	Next      key.Binding
+	Prev      key.Binding
+	NextField key.Binding
+	PrevField key.Binding
+	Up        key.Binding
+	Down      key.Binding
+	Edit      key.Binding
+	Done      key.Binding
+	Leave     key.Binding
+}
+
+func newFollowupKeys() followupKeys {
+	return followupKeys{
+		Next:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next")),
+		Prev:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "back")),
+		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Edit:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "type")),
+		Done:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
+		Leave:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "stop typing")),
+	}
+}
+
+func newFollowUpScreen(c *common) *followupScreen {
+	return &followupScreen{c: c, keys: newFollowupKeys()}
+}
+
+// followUp is the question on screen.
+func (s *followupScreen) followUp() checklist.FollowUp {
+	return s.c.checklist().FollowUps[s.index]
+}
+
+// setPosition shows follow-up i and builds its stops.
+func (s *followupScreen) setPosition(i int) {
+	s.index = min(max(i, 0), len(s.c.checklist().FollowUps)-1)
+	s.due = newFUDueStop(s.c)
+	s.stops = append(s.kindStops(s.followUp().Kind), s.due)
+	s.focus = 0
+	s.loaded = nil
+}
+
+// kindStops are the stops that answer a question of a kind.
+func (s *followupScreen) kindStops(kind checklist.FollowUpKind) []fuStop {
+	switch kind {
+	case checklist.KindList:
+		return []fuStop{newQuickWins(s.c)}
+	case checklist.KindPerArea:
+		return perAreaStops(s.c)
+	case checklist.KindText:
+		return []fuStop{newFreeText(s.c)}
+	case checklist.KindPlan:
+		return []fuStop{newProjectPlan(s.c)}
+	}
+	return nil // counts: the program answers; only the due date is asked
+}
+
+// init fills the stops from the plan; a new project plan starts as the
+// actions written so far, which is saved at once.
+func (s *followupScreen) init() tea.Cmd {
+	if s.stops == nil {
+		s.setPosition(s.index)
+	}
+	var cmd tea.Cmd
+	if s.followUp().Kind == checklist.KindPlan {
+		p := s.c.plan()
+		if len(p.Answer(s.followUp().ID).Steps) == 0 && p.AddActionSteps() > 0 {
+			cmd = s.c.session.save()
+		}
+	}
+	s.load()
+	return tea.Batch(cmd, s.stops[s.focus].focus(false))
+}
+
+// load fills every stop from the plan.
+func (s *followupScreen) load() {
+	p := s.c.plan()
+	a := p.Answer(s.followUp().ID)
+	for _, st := range s.stops {
+		st.load(p, a)
+	}
+	s.loaded = p
+}
+
+// sync refills the stops if the plan was replaced (reloaded from disk).
+func (s *followupScreen) sync() {
+	if s.loaded != s.c.plan() {
+		s.load()
+	}
+}
+
+func (s *followupScreen) update(msg tea.Msg) tea.Cmd {
+	if s.stops == nil {
+		s.setPosition(s.index)
+	}
+	s.sync()
+	switch msg := msg.(type) {
+	case commitMsg:
+		changed, _ := s.stops[s.focus].commit()
+		if changed {
+			return s.c.session.save()
+		}
+		return nil
+	case tea.KeyPressMsg:
+		return s.key(msg)
+	case tea.PasteMsg:
+		return s.forward(msg)
+	}
+	return nil
+}
+
+// forward gives a message to the focused stop.
+func (s *followupScreen) forward(msg tea.Msg) tea.Cmd {
+	r := s.stops[s.focus].update(msg)
+	if r.changed {
+		return tea.Batch(r.cmd, s.c.session.save())
+	}
+	return r.cmd
+}
+
+func (s *followupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	st := s.stops[s.focus]
+	if r := st.update(msg); r.handled {
+		if r.changed {
+			return tea.Batch(r.cmd, s.c.session.save())
+		}
+		return r.cmd
+	}
+	k := s.keys
+	switch {
+	case key.Matches(msg, k.NextField):
+		return s.moveFocus(s.focus+1, true)
+	case key.Matches(msg, k.PrevField):
+		return s.moveFocus(s.focus-1, true)
+	case key.Matches(msg, k.Leave) && st.typing():
+		return s.leaveField()
+	case key.Matches(msg, k.Edit) && st.textual() && !st.typing():
+		return st.focus(true)
+	case key.Matches(msg, k.Done) && st.typing():
+		if s.focus == len(s.stops)-1 {
+			return s.goTo(s.index + 1)
+		}
+		return s.moveFocus(s.focus+1, true)
+	case st.typing():
+		return nil
+	case key.Matches(msg, k.Next):
+		return s.goTo(s.index + 1)
+	case key.Matches(msg, k.Prev):
+		return s.goTo(s.index - 1)
+	case key.Matches(msg, k.Down):
+		return s.moveFocus(min(s.focus+1, len(s.stops)-1), false)
+	case key.Matches(msg, k.Up):
+		return s.moveFocus(max(s.focus-1, 0), false)
+	}
+	return nil
+}
+
+// commitFocused stores the focused stop's text; ok is false when it must
+// keep focus (a rejected date).
+func (s *followupScreen) commitFocused() (tea.Cmd, bool) {
+	changed, ok := s.stops[s.focus].commit()
+	var cmd tea.Cmd
+	if changed {
+		cmd = s.c.session.save()
+	}
+	return cmd, ok
+}
+
+// moveFocus commits the focused stop and moves to stop i (wrapping round);
+// edit starts typing there if it is a text field.
+func (s *followupScreen) moveFocus(i int, edit bool) tea.Cmd {
+	save, ok := s.commitFocused()
+	if !ok {
+		return save
+	}
+	n := len(s.stops)
+	i = (i%n + n) % n
+	s.stops[s.focus].blur()
+	s.focus = i
+	return tea.Batch(save, s.stops[i].focus(edit))
+}
+
+// leaveField stops typing, keeping the field highlighted.
+func (s *followupScreen) leaveField() tea.Cmd {
+	save, ok := s.commitFocused()
+	if ok {
+		s.stops[s.focus].blur()
+		s.stops[s.focus].focus(false)
+	}
+	return save
+}
+
+// goTo commits and shows follow-up i: before the first is the last item,
+// after the last is the summary.
+func (s *followupScreen) goTo(i int) tea.Cmd {
+	save, ok := s.commitFocused()
+	if !ok {
+		return save
+	}
+	s.stops[s.focus].blur()
+	var next tea.Cmd
+	switch n := len(s.c.checklist().FollowUps); {
+	case i >= n:
+		next = navigate(screenSummary, 0)
+	case i < 0:
+		next = navigate(screenItem, s.c.checklist().Len()-1)
+	default:
+		next = navigate(screenFollowUp, i)
+	}
+	return tea.Sequence(save, next)
+}
+
+func (s *followupScreen) view() string {
+	if s.stops == nil {
+		s.setPosition(s.index)
+	}
+	s.sync()
+	st := s.c.styles
+	w := s.c.width
+	fus := s.c.checklist().FollowUps
+	head := st.Heading.Render(ansi.Truncate(fmt.Sprintf("Next steps · question %d of %d", s.index+1, len(fus)), w, "…"))
+	question := st.Title.Width(w).Render(s.followUp().Question)
+	due := s.due.view(w, 2, s.focus == len(s.stops)-1)
+	top := head + "\n" + question + "\n"
+	bodyHeight := s.c.height - lineCount(top) - lineCount(due) - 1
+	var body []string
+	if s.followUp().Kind == checklist.KindCounts {
+		body = append(body, countsTable(s.c, w))
+	}
+	kind := s.stops[:len(s.stops)-1]
+	if len(kind) > 0 {
+		body = append(body, s.stopsView(kind, w, bodyHeight))
+	}
+	return top + "\n" + clipLines(strings.Join(body, "\n"), bodyHeight) + "\n" + due
+}
+
+// stopsView draws the answer's stops, scrolled so the focused one shows.
+func (s *followupScreen) stopsView(stops []fuStop, w, h int) string {
+	if len(stops) == 1 {
+		return stops[0].view(w, h, s.focus == 0)
+	}
+	blocks := make([]string, len(stops))
+	for i, st := range stops {
+		blocks[i] = st.view(w, h, s.focus == i)
+	}
+	return fitBlocks(blocks, min(s.focus, len(stops)-1), h)
+}
+
+func (s *followupScreen) typing() bool {
+	return s.stops != nil && s.stops[s.focus].typing()
+}
+
+func (s *followupScreen) shortHelp() []key.Binding {
+	if s.stops == nil {
+		return nil
+	}
+	st := s.stops[s.focus]
+	bs := st.shortHelp()
+	switch {
+	case st.typing() && st.textual():
+		return append(bs, s.keys.NextField, s.keys.Leave)
+	case st.typing():
+		return bs
+	case st.textual():
+		bs = append(bs, s.keys.Edit)
+	}
+	return append(bs, s.keys.NextField, s.keys.Next, s.keys.Prev)
+}
+
+func (s *followupScreen) fullHelp() [][]key.Binding {
+	k := s.keys
+	groups := [][]key.Binding{{k.Next, k.Prev, k.NextField, k.PrevField, k.Up, k.Down, k.Edit, k.Leave}}
+	if s.stops != nil {
+		for _, st := range s.stops[:len(s.stops)-1] {
+			if bs := st.fullHelp(); len(bs) > 0 {
+				groups = append(groups, bs)
+				break // per-area stops all share their keys
+			}
+		}
+	}
+	return groups
+}
+
+// fuDueStop is the due date every follow-up has, stored in Answer.Due.
+type fuDueStop struct {
+	c      *common
+	field  fuDate
+	answer *plans.Answer
+}
+
+func newFUDueStop(c *common) *fuDueStop {
+	return &fuDueStop{c: c, field: newFUDate("Due date", c.today)}
+}
+
+func (d *fuDueStop) load(_ *plans.Plan, a *plans.Answer) {
+	d.answer = a
+	d.field.setDate(a.Due)
+}
+
+func (d *fuDueStop) focus(edit bool) tea.Cmd {
+	d.field.style(d.c.styles)
+	if edit {
+		return d.field.focus()
+	}
+	return nil
+}
+
+func (d *fuDueStop) blur()         { d.field.blur() }
+func (d *fuDueStop) textual() bool { return true }
+func (d *fuDueStop) typing() bool  { return d.field.typing() }
+
+func (d *fuDueStop) update(msg tea.Msg) fuResult {
+	if !d.typing() || isFieldKey(msg) {
+		return fuResult{}
+	}
+	return handled(d.field.update(msg))
+}
+
+func (d *fuDueStop) commit() (changed, ok bool) {
+	date, ok := d.field.parse()
+	if !ok {
+		return false, false
+	}
+	if date == d.answer.Due {
+		return false, true
+	}
+	d.answer.Due = date
+	return true, true
+}
+
+func (d *fuDueStop) view(w, _ int, focused bool) string {
+	return d.field.view(d.c.styles, w, len("Due date"), focused)
+}
+
+func (d *fuDueStop) shortHelp() []key.Binding { return nil }
+func (d *fuDueStop) fullHelp() []key.Binding  { return nil }
+
+// isFieldKey reports whether a key moves between fields (so a one-line text
+// field leaves it to the screen).
+func isFieldKey(msg tea.Msg) bool {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return false
+	}
+	switch k.String() {
+	case "tab", "shift+tab", "esc", "enter":
+		return true
+	}
+	return false
+}
+
+// lineCount is the number of lines s takes.
+func lineCount(s string) int { return strings.Count(s, "\n") + 1 }
+
+// clipLines keeps the first h lines of s.
+func clipLines(s string, h int) string {
+	if h <= 0 {
+		return ""
+	}
+	lines := strings.SplitN(s, "\n", h+1)
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return strings.Join(lines, "\n")
+}
+
+// fitBlocks joins blocks of lines, dropping blocks from the start, then the
+// end, so that block focus shows within h lines.
+func fitBlocks(blocks []string, focus, h int) string {
+	from, to := 0, len(blocks)
+	height := func() int {
+		n := 0
+		for _, b := range blocks[from:to] {
+			n += lineCount(b)
+		}
+		return n
+	}
+	for height() > h && from < focus {
+		from++
+	}
+	for height() > h && to > focus+1 {
+		to--
+	}
+	return clipLines(strings.Join(blocks[from:to], "\n"), h)
+}

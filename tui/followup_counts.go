@@ -1,0 +1,83 @@
+package tui
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// The counts question ("How many did you get in each area?") is answered
+// by the program from the ratings, never typed: its screen is this table
+// and the due date. The summary shows the same table.
+
+// countsTable draws the rating counts per area and over all areas, w cells
+// wide: one column per level of the scale and one for unrated items, each
+// headed by its shape, word and colour.
+func countsTable(c *common, w int) string {
+	p := c.plan()
+	cl := p.Checklist
+	st := c.styles
+	perArea, total := p.Counts()
+
+	heads := make([]string, 0, len(cl.Scale)+1)
+	for _, l := range cl.Scale {
+		heads = append(heads, st.rating(cl, l.Key))
+	}
+	heads = append(heads, st.rating(cl, checklist.Unrated))
+	widths := make([]int, len(heads))
+	used := 0
+	for i, h := range heads {
+		widths[i] = max(ansi.StringWidth(h), 3)
+		used += widths[i] + 2
+	}
+	nameWidth := ansi.StringWidth("All areas")
+	for _, ac := range perArea {
+		nameWidth = max(nameWidth, ansi.StringWidth(ac.Area.Title))
+	}
+	nameWidth = min(nameWidth, max(w-used, 8))
+
+	var b strings.Builder
+	b.WriteString(strings.Repeat(" ", nameWidth))
+	for i, h := range heads {
+		b.WriteString("  " + padLeft(h, widths[i]))
+	}
+	row := func(name string, counts plans.Counts, bold bool) {
+		b.WriteString("\n")
+		name = padRight(ansi.Truncate(name, nameWidth, "…"), nameWidth)
+		if bold {
+			name = st.Label.Render(name)
+		}
+		b.WriteString(name)
+		for i, n := range append(append([]int(nil), counts.ByLevel...), counts.Unrated) {
+			level := i
+			if i == len(counts.ByLevel) {
+				level = -1
+			}
+			num := padLeft(strconv.Itoa(n), widths[i])
+			if n > 0 {
+				num = st.levelStyle(level, len(cl.Scale)).Render(num)
+			} else {
+				num = st.Subtle.Render(num)
+			}
+			b.WriteString("  " + num)
+		}
+	}
+	for _, ac := range perArea {
+		row(ac.Area.Title, ac.Counts, false)
+	}
+	if len(perArea) > 1 {
+		row("All areas", total, true)
+	}
+	return b.String()
+}
+
+// padLeft pads s on the left with spaces to w cells.
+func padLeft(s string, w int) string {
+	if n := w - ansi.StringWidth(s); n > 0 {
+		return strings.Repeat(" ", n) + s
+	}
+	return s
+}

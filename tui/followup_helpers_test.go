@@ -1,0 +1,180 @@
+package tui
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// Helpers for the follow-up and summary tests: a real plan file in a temp
+// folder, an app on it, and keys sent through the app's Update with every
+// command they return run, so saves really land on disk.
+
+var fuToday = plans.Date{Year: 2027, Month: 3, Day: 1}
+
+// fuPlan is a plan part-way through a review: some ratings, three written
+// actions (one overdue on fuToday), names with accents, CJK and emoji.
+func fuPlan(t testing.TB) *plans.Plan {
+	t.Helper()
+	c, ok := checklist.Builtin("smc-progression")
+	if !ok {
+		t.Fatal("no built-in checklist smc-progression")
+	}
+	p := plans.New(c, "Acme Café Ltd", "Spring review 🌱", plans.Date{Year: 2027, Month: 1, Day: 15})
+	set := func(id, rating, action, owner string, due plans.Date) {
+		r := p.Response(id)
+		if r == nil {
+			t.Fatalf("no item %s", id)
+		}
+		r.Rating, r.Action, r.Owner, r.Due = rating, action, owner, due
+	}
+	set("lc-vision", "red", "Write a one-page vision: why progression matters", "Zoë", plans.Date{Year: 2027, Month: 3, Day: 31})
+	set("lc-leadership", "amber", "Run a manager workshop on talking about background 🚀", "李雷", plans.Date{Year: 2027, Month: 2, Day: 28})
+	set("wf-interventions", "green", "", "", plans.Date{})
+	set("en-data-collect", "green", "Keep the survey going quarterly", "O'Neil", plans.Date{Year: 2027, Month: 6, Day: 30})
+	set("en-policy-pathways", "red", "", "", plans.Date{})
+	return p
+}
+
+// fuApp writes p to a plan file in a temp folder, opens it as the review
+// would, and sizes the app w×h.
+func fuApp(t testing.TB, p *plans.Plan, w, h int) (*app, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	return fuAppAt(t, p, path, w, h), path
+}
+
+func fuAppAt(t testing.TB, p *plans.Plan, path string, w, h int) *app {
+	t.Helper()
+	if _, err := plans.Create(path, p); err != nil {
+		t.Fatal(err)
+	}
+	c, err := newCommon(Options{PlanPath: path, Today: fuToday, Dir: filepath.Dir(path)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newApp(c)
+	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return a
+}
+
+// fuShow opens a screen as navigating to it would.
+func fuShow(t testing.TB, a *app, to screenID, arg int) {
+	t.Helper()
+	fuRun(t, a, a.show(to, arg))
+}
+
+// fuRun runs a command and feeds what it returns back to the app, as the
+// Bubble Tea runtime would, batches and sequences in order.
+func fuRun(t testing.TB, a *app, cmd tea.Cmd) {
+	t.Helper()
+	if cmd == nil {
+		return
+	}
+	msg := cmd()
+	if msg == nil {
+		return
+	}
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+		for i := range v.Len() {
+			fuRun(t, a, v.Index(i).Interface().(tea.Cmd))
+		}
+		return
+	}
+	switch msg.(type) {
+	case tea.QuitMsg:
+		return
+	case savedMsg:
+		if m := msg.(savedMsg); m.err != nil {
+			t.Fatalf("save failed: %v", m.err)
+		}
+	}
+	_, next := a.Update(msg)
+	fuRun(t, a, next)
+}
+
+// fuKey is the key message for a key name ("enter", "shift+up", "x").
+func fuKey(name string) tea.KeyPressMsg {
+	var k tea.Key
+	mods := strings.Split(name, "+")
+	base := mods[len(mods)-1]
+	for _, m := range mods[:len(mods)-1] {
+		switch m {
+		case "shift":
+			k.Mod |= tea.ModShift
+		case "ctrl":
+			k.Mod |= tea.ModCtrl
+		case "alt":
+			k.Mod |= tea.ModAlt
+		}
+	}
+	named := map[string]rune{
+		"enter": tea.KeyEnter, "tab": tea.KeyTab, "esc": tea.KeyEscape, "space": tea.KeySpace,
+		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+		"backspace": tea.KeyBackspace, "delete": tea.KeyDelete, "home": tea.KeyHome, "end": tea.KeyEnd,
+		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
+	}
+	if r, ok := named[base]; ok {
+		k.Code = r
+		if base == "space" {
+			k.Text = " "
+		}
+		return tea.KeyPressMsg(k)
+	}
+	r, _ := utf8.DecodeRuneInString(base)
+	k.Code = r
+	if k.Mod == 0 {
+		k.Text = base
+	}
+	return tea.KeyPressMsg(k)
+}
+
+// fuPress sends keys by name, running what they return.
+func fuPress(t testing.TB, a *app, names ...string) {
+	t.Helper()
+	for _, n := range names {
+		_, cmd := a.Update(fuKey(n))
+		fuRun(t, a, cmd)
+	}
+}
+
+// fuType types text, one key per character.
+func fuType(t testing.TB, a *app, text string) {
+	t.Helper()
+	for _, r := range text {
+		_, cmd := a.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		fuRun(t, a, cmd)
+	}
+}
+
+// fuView is the screen as text, without escape codes.
+func fuView(a *app) string {
+	return ansi.Strip(a.View().Content)
+}
+
+// fuLoad reads the plan back from disk.
+func fuLoad(t testing.TB, path string) *plans.Plan {
+	t.Helper()
+	p, err := plans.LoadFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// fuContains fails unless the view has every one of want.
+func fuContains(t testing.TB, view string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(view, w) {
+			t.Errorf("screen lacks %q:\n%s", w, view)
+		}
+	}
+}

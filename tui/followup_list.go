@@ -1,0 +1,480 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// A list question ("What are your quick wins?") is answered by choosing
+// from the actions already written (several at once, with space or x),
+// from the areas' "If all you do…" suggestions when the checklist has them,
+// and by typing new ones. The chosen rows are stored in Answer.List in the
+// order they are shown; K/J (or shift+↑/↓) move a row.
+type quickWins struct {
+	c      *common
+	keys   quickWinKeys
+	answer *plans.Answer
+
+	rows    []quickWin
+	cursor  int // into rows; len(rows) is the "add your own" row
+	offset  int // first row shown
+	field   fuText
+	editing int // the row being typed in, len(rows) for a new one, -1 when not typing
+	focused bool
+	// textWidth is how wide the rows' text was last drawn, to tell when
+	// the row under the cursor is cut.
+	textWidth int
+
+	removed []removedWin // for undo, most recent last
+	note    string       // what the last key did, when it is worth saying
+}
+
+// quickWin is one row: a candidate or a chosen quick win.
+type quickWin struct {
+	text   string
+	chosen bool
+	source string // "your action", "typed" or "suggested"
+	detail string // where it comes from, in full
+	typed  bool   // typed here: it can be edited and removed
+}
+
+type removedWin struct {
+	row   quickWin
+	index int
+}
+
+type quickWinKeys struct {
+	Toggle   key.Binding
+	Add      key.Binding
+	Edit     key.Binding
+	Remove   key.Binding
+	Undo     key.Binding
+	MoveUp   key.Binding
+	MoveDown key.Binding
+	Up       key.Binding
+	Down     key.Binding
+	Save     key.Binding
+}
+
+func newQuickWinKeys() quickWinKeys {
+	return quickWinKeys{
+		Toggle:   key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space/x", "choose")),
+		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
+		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "edit")),
+		Remove:   key.NewBinding(key.WithKeys("d", "delete", "backspace"), key.WithHelp("d", "remove")),
+		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo remove")),
+		MoveUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/J", "move")),
+		MoveDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move down")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add")),
+	}
+}
+
+func newQuickWins(c *common) *quickWins {
+	return &quickWins{c: c, keys: newQuickWinKeys(), editing: -1,
+		field: newFUText("Add your own", "type a quick win, then enter")}
+}
+
+const (
+	sourceAction     = "your action"
+	sourceTyped      = "typed"
+	sourceSuggestion = "suggested"
+)
+
+// load lists the chosen quick wins first, in their stored order, then the
+// written actions and the suggestions not chosen.
+func (q *quickWins) load(p *plans.Plan, a *plans.Answer) {
+	q.answer = a
+	offered := offeredWins(p)
+	known := map[string]quickWin{}
+	for _, r := range offered {
+		known[r.text] = r
+	}
+	q.rows = q.rows[:0]
+	for _, text := range a.List {
+		r, ok := known[text]
+		if !ok {
+			r = quickWin{text: text, source: sourceTyped, typed: true}
+		}
+		r.chosen = true
+		q.rows = append(q.rows, r)
+	}
+	for _, r := range offered {
+		if !slices.Contains(a.List, r.text) {
+			q.rows = append(q.rows, r)
+		}
+	}
+	q.cursor = min(q.cursor, len(q.rows))
+	q.editing = -1
+	q.removed = nil
+	q.note = ""
+}
+
+// offeredWins are the rows offered to choose from: the actions written so
+// far, then the areas' "If all you do…" suggestions, each once.
+func offeredWins(p *plans.Plan) []quickWin {
+	var out []quickWin
+	seen := map[string]bool{}
+	for _, text := range p.WrittenActions() {
+		detail := "Your action"
+		for _, e := range p.Checklist.Items() {
+			if p.Items[e.Item.ID].Action == text {
+				detail = "Your action for “" + e.Item.Title + "” (" + e.Area.Title + ")"
+				break
+			}
+		}
+		out = append(out, quickWin{text: text, source: sourceAction, detail: detail})
+		seen[text] = true
+	}
+	for _, area := range p.Checklist.Areas {
+		for _, sg := range area.IfAllYouDo {
+			if seen[sg.Text] {
+				continue
+			}
+			seen[sg.Text] = true
+			detail := "Suggested for " + area.Title + ": if all you do…"
+			if sg.Source != "" {
+				detail += " (" + sg.Source + ")"
+			}
+			out = append(out, quickWin{text: sg.Text, source: sourceSuggestion, detail: detail})
+		}
+	}
+	return out
+}
+
+// find returns the row with the text, or -1.
+func (q *quickWins) find(text string) int {
+	return slices.IndexFunc(q.rows, func(r quickWin) bool { return r.text == text })
+}
+
+// store writes the chosen rows to the answer and reports whether it changed.
+func (q *quickWins) store() bool {
+	var list []string
+	for _, r := range q.rows {
+		if r.chosen {
+			list = append(list, r.text)
+		}
+	}
+	if slices.Equal(list, q.answer.List) {
+		return false
+	}
+	q.answer.List = list
+	return true
+}
+
+func (q *quickWins) focus(bool) tea.Cmd {
+	q.focused = true
+	q.field.style(q.c.styles)
+	return nil
+}
+
+func (q *quickWins) blur() {
+	q.focused = false
+	q.stopTyping()
+}
+
+func (q *quickWins) textual() bool { return false }
+func (q *quickWins) typing() bool  { return q.editing >= 0 }
+
+func (q *quickWins) startTyping(row int) tea.Cmd {
+	q.editing, q.cursor = row, row
+	if row < len(q.rows) {
+		q.field.setValue(q.rows[row].text)
+	} else {
+		q.field.setValue("")
+	}
+	return q.field.focus()
+}
+
+func (q *quickWins) stopTyping() {
+	q.editing = -1
+	q.field.blur()
+	q.field.setValue("")
+}
+
+func (q *quickWins) update(msg tea.Msg) fuResult {
+	if q.typing() {
+		return q.typingKey(msg)
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return fuResult{}
+	}
+	q.note = ""
+	keys := q.keys
+	onRow := q.cursor < len(q.rows)
+	switch {
+	case key.Matches(k, keys.Up):
+		if q.cursor == 0 {
+			return fuResult{}
+		}
+		q.cursor--
+	case key.Matches(k, keys.Down):
+		if q.cursor == len(q.rows) {
+			return fuResult{}
+		}
+		q.cursor++
+	case key.Matches(k, keys.Toggle) && onRow:
+		q.rows[q.cursor].chosen = !q.rows[q.cursor].chosen
+		return q.stored()
+	case key.Matches(k, keys.Add):
+		return handled(q.startTyping(len(q.rows)))
+	case key.Matches(k, keys.Edit) && (!onRow || q.rows[q.cursor].typed):
+		return handled(q.startTyping(q.cursor))
+	case key.Matches(k, keys.Remove) && onRow:
+		return q.remove(q.cursor)
+	case key.Matches(k, keys.Undo):
+		return q.undo()
+	case key.Matches(k, keys.MoveUp) && onRow && q.cursor > 0:
+		q.rows[q.cursor-1], q.rows[q.cursor] = q.rows[q.cursor], q.rows[q.cursor-1]
+		q.cursor--
+		return q.stored()
+	case key.Matches(k, keys.MoveDown) && onRow && q.cursor < len(q.rows)-1:
+		q.rows[q.cursor+1], q.rows[q.cursor] = q.rows[q.cursor], q.rows[q.cursor+1]
+		q.cursor++
+		return q.stored()
+	default:
+		return fuResult{}
+	}
+	return handled(nil)
+}
+
+// stored saves the rows to the answer, and asks for a save if they changed.
+func (q *quickWins) stored() fuResult {
+	return fuResult{handled: true, changed: q.store()}
+}
+
+// typingKey handles keys while typing a new quick win or editing one:
+// enter stores it (and, for a new one, starts the next); tab and esc are
+// left to the screen, which commits.
+func (q *quickWins) typingKey(msg tea.Msg) fuResult {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "tab", "shift+tab", "esc":
+			return fuResult{}
+		case "enter":
+			adding := q.editing == len(q.rows)
+			changed := q.apply()
+			q.stopTyping()
+			if adding && changed {
+				return fuResult{cmd: q.startTyping(len(q.rows)), handled: true, changed: true}
+			}
+			return fuResult{handled: true, changed: changed}
+		}
+	}
+	return handled(q.field.update(msg))
+}
+
+// apply stores what is typed: a new quick win (or, if it is already a row,
+// that row chosen), or the edited text of a typed one. It reports whether
+// the answer changed.
+func (q *quickWins) apply() bool {
+	text := strings.TrimSpace(q.field.value())
+	switch {
+	case q.editing == len(q.rows): // a new one
+		if text == "" {
+			return false
+		}
+		if i := q.find(text); i >= 0 {
+			q.rows[i].chosen = true
+			q.cursor = i
+		} else {
+			q.rows = append(q.rows, quickWin{text: text, chosen: true, source: sourceTyped, typed: true})
+			q.note = "Added “" + text + "”"
+		}
+	case text == "":
+		q.remove(q.editing)
+	default:
+		q.rows[q.editing].text = text
+	}
+	return q.store()
+}
+
+func (q *quickWins) commit() (changed, ok bool) {
+	if !q.typing() {
+		return false, true
+	}
+	changed = q.apply()
+	q.stopTyping()
+	return changed, true
+}
+
+// remove takes a typed row out of the list (it can be undone), or unchooses
+// an action or a suggestion, which stays offered.
+func (q *quickWins) remove(i int) fuResult {
+	r := q.rows[i]
+	if !r.typed {
+		if !r.chosen {
+			return handled(nil)
+		}
+		q.rows[i].chosen = false
+		return q.stored()
+	}
+	q.removed = append(q.removed, removedWin{r, i})
+	q.rows = slices.Delete(q.rows, i, i+1)
+	q.cursor = min(q.cursor, len(q.rows))
+	q.note = fmt.Sprintf("Removed “%s” · u to undo", r.text)
+	return q.stored()
+}
+
+func (q *quickWins) undo() fuResult {
+	if len(q.removed) == 0 {
+		q.note = "Nothing to undo"
+		return handled(nil)
+	}
+	r := q.removed[len(q.removed)-1]
+	q.removed = q.removed[:len(q.removed)-1]
+	i := min(r.index, len(q.rows))
+	q.rows = slices.Insert(q.rows, i, r.row)
+	q.cursor = i
+	q.note = "Put back “" + r.row.text + "”"
+	return q.stored()
+}
+
+func (q *quickWins) view(w, h int, _ bool) string {
+	st := q.c.styles
+	var lines []string
+	chosen := 0
+	for _, r := range q.rows {
+		if r.chosen {
+			chosen++
+		}
+	}
+	hint := fmt.Sprintf("%d chosen. Choose with space or x, or type your own.", chosen)
+	if len(q.rows) == 0 {
+		hint = "No actions written yet: type your own quick wins."
+	}
+	lines = append(lines, st.Subtle.Render(ansi.Truncate(hint, w, "…")))
+	if q.note != "" {
+		lines = append(lines, st.Success.Render(ansi.Truncate(q.note, w, "…")))
+	}
+	n := len(q.rows) + 1 // and the "add your own" row
+	detailHeight := 0
+	if h >= 8 {
+		detailHeight = detailLines
+	}
+	rowsHeight := max(h-len(lines)-detailHeight, 1)
+	if n > rowsHeight {
+		rowsHeight = max(rowsHeight-1, 1) // for the line that says where we are
+	}
+	q.offset = scrollTo(q.offset, q.cursor, n, rowsHeight)
+	srcWidth := 0
+	for _, r := range q.rows {
+		srcWidth = max(srcWidth, ansi.StringWidth(r.source))
+	}
+	srcWidth = min(srcWidth, w/3)
+	q.textWidth = w - 2 - 4 - 2 - srcWidth
+	end := min(q.offset+rowsHeight, n)
+	for i := q.offset; i < end; i++ {
+		lines = append(lines, q.rowView(i, w, srcWidth))
+	}
+	if n > rowsHeight {
+		lines = append(lines, st.Subtle.Render(windowNote(q.offset, end, n)))
+	}
+	if detailHeight > 0 {
+		lines = append(lines, q.detailView(w))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// detailLines is the room kept under the list for the row under the
+// cursor: its whole text and where it comes from.
+const detailLines = 2
+
+// detailView tells where the row under the cursor comes from, with its
+// whole text when the row is too narrow for it; two lines, kept even when
+// empty so the list does not jump as the cursor moves.
+func (q *quickWins) detailView(w int) string {
+	var d string
+	if q.focused && q.cursor < len(q.rows) && q.editing < 0 {
+		r := q.rows[q.cursor]
+		d = r.detail
+		if ansi.StringWidth(r.text) > q.textWidth {
+			d = "“" + r.text + "” · " + d
+		}
+	}
+	d = wrapLines(d, w-2, detailLines, "  ")
+	if n := lineCount(d); n < detailLines {
+		d += strings.Repeat("\n", detailLines-n)
+	}
+	return q.c.styles.Subtle.Render("  " + d)
+}
+
+// rowView draws row i: a marker if it is the cursor, the box, the text cut
+// to fit, and where it comes from.
+func (q *quickWins) rowView(i, w, srcWidth int) string {
+	st := q.c.styles
+	marker := "  "
+	current := q.focused && i == q.cursor
+	if current {
+		marker = "› "
+	}
+	if i == len(q.rows) {
+		if q.editing == i {
+			q.field.setWidth(w - 4 - 1)
+			return marker + "+ " + q.field.in.View()
+		}
+		label := "+ Add your own (a)"
+		if current {
+			return marker + st.Focused.Render(label)
+		}
+		return marker + st.Subtle.Render(label)
+	}
+	r := q.rows[i]
+	box := "[ ] "
+	if r.chosen {
+		box = "[x] "
+	}
+	textWidth := q.textWidth
+	var text string
+	if q.editing == i {
+		q.field.setWidth(textWidth - 1)
+		text = q.field.in.View()
+	} else {
+		text = padRight(ansi.Truncate(r.text, textWidth, "…"), textWidth)
+		if current {
+			text = st.Focused.Render(text)
+		}
+	}
+	if current {
+		box = st.Focused.Render(box)
+	}
+	return marker + box + text + "  " + st.Subtle.Render(ansi.Truncate(r.source, srcWidth, "…"))
+}
+
+func (q *quickWins) shortHelp() []key.Binding {
+	if q.typing() {
+		return []key.Binding{q.keys.Save}
+	}
+	return []key.Binding{q.keys.Toggle, q.keys.Add, q.keys.Remove, q.keys.MoveUp}
+}
+
+func (q *quickWins) fullHelp() []key.Binding {
+	k := q.keys
+	return []key.Binding{k.Toggle, k.Add, k.Edit, k.Remove, k.Undo, k.MoveUp, k.MoveDown}
+}
+
+// windowNote says which rows of a long list show: "  rows 3–10 of 40 · ↑↓".
+func windowNote(from, to, n int) string {
+	return fmt.Sprintf("  rows %d–%d of %d · ↑↓ to scroll", from+1, to, n)
+}
+
+// scrollTo returns the first of n rows to show in a window of h rows so
+// that the cursor row shows, moving the window as little as it can.
+func scrollTo(offset, cursor, n, h int) int {
+	h = max(h, 1)
+	if cursor < offset {
+		offset = cursor
+	}
+	if cursor >= offset+h {
+		offset = cursor - h + 1
+	}
+	return max(min(offset, n-h), 0)
+}

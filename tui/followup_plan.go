@@ -1,0 +1,565 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// The plan question ("What will your project plan look like?") is answered
+// with steps, each with its text, owner, due date and status. A new plan
+// starts as the actions written so far, ordered by due date; i pulls in
+// actions written since. Steps are edited in place, added, moved with K/J
+// (or shift+↑/↓) and removed (u puts the last one back). A step keeps its
+// id for life, so a diff can follow it through edits and moves.
+type projectPlan struct {
+	c      *common
+	keys   planKeys
+	answer *plans.Answer
+
+	cursor  int
+	offset  int
+	focused bool
+	edit    *stepEditor // nil when no step is being edited
+
+	removed []removedStep // for undo, most recent last
+	note    string
+}
+
+type removedStep struct {
+	step  plans.Step
+	index int
+}
+
+// stepEditor holds the fields of the step being edited.
+type stepEditor struct {
+	field  int // stepText, stepOwner, stepDue or stepStatus
+	text   fuText
+	owner  fuText
+	due    fuDate
+	status plans.Status
+	isNew  bool // added just now: dropped if left empty
+}
+
+const (
+	stepText = iota
+	stepOwner
+	stepDue
+	stepStatus
+	stepFields
+)
+
+type planKeys struct {
+	Up         key.Binding
+	Down       key.Binding
+	Top        key.Binding
+	Bottom     key.Binding
+	PageUp     key.Binding
+	PageDown   key.Binding
+	Edit       key.Binding
+	Add        key.Binding
+	Remove     key.Binding
+	Undo       key.Binding
+	MoveUp     key.Binding
+	MoveDown   key.Binding
+	Status     key.Binding
+	PullIn     key.Binding
+	NextField  key.Binding
+	PrevField  key.Binding
+	Done       key.Binding
+	StatusPick key.Binding
+}
+
+func newPlanKeys() planKeys {
+	return planKeys{
+		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Top:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "first step")),
+		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "last step")),
+		PageUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown:   key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdown", "page down")),
+		Edit:       key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "edit")),
+		Add:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
+		Remove:     key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "remove")),
+		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo remove")),
+		MoveUp:     key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/J", "move")),
+		MoveDown:   key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move down")),
+		Status:     key.NewBinding(key.WithKeys("s", "space"), key.WithHelp("s", "status")),
+		PullIn:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "pull in new actions")),
+		NextField:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		PrevField:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Done:       key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter", "done")),
+		StatusPick: key.NewBinding(key.WithKeys("space", "left", "right"), key.WithHelp("space/←/→", "change status")),
+	}
+}
+
+func newProjectPlan(c *common) *projectPlan {
+	return &projectPlan{c: c, keys: newPlanKeys()}
+}
+
+func (pp *projectPlan) load(_ *plans.Plan, a *plans.Answer) {
+	pp.answer = a
+	pp.cursor = min(pp.cursor, max(len(a.Steps)-1, 0))
+	pp.edit = nil
+	pp.removed = nil
+	pp.note = ""
+}
+
+func (pp *projectPlan) steps() []plans.Step { return pp.answer.Steps }
+
+func (pp *projectPlan) focus(bool) tea.Cmd {
+	pp.focused = true
+	return nil
+}
+
+func (pp *projectPlan) blur() { pp.focused = false }
+
+func (pp *projectPlan) textual() bool { return false }
+func (pp *projectPlan) typing() bool  { return pp.edit != nil }
+
+func (pp *projectPlan) update(msg tea.Msg) fuResult {
+	if pp.edit != nil {
+		return pp.editKey(msg)
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return fuResult{}
+	}
+	pp.note = ""
+	keys, n := pp.keys, len(pp.steps())
+	page := max(pp.c.height/2, 1)
+	switch {
+	case key.Matches(k, keys.Up):
+		if pp.cursor == 0 {
+			return fuResult{}
+		}
+		pp.cursor--
+	case key.Matches(k, keys.Down):
+		if pp.cursor >= n-1 {
+			return fuResult{}
+		}
+		pp.cursor++
+	case key.Matches(k, keys.Top):
+		pp.cursor = 0
+	case key.Matches(k, keys.Bottom):
+		pp.cursor = max(n-1, 0)
+	case key.Matches(k, keys.PageUp):
+		pp.cursor = max(pp.cursor-page, 0)
+	case key.Matches(k, keys.PageDown):
+		pp.cursor = max(min(pp.cursor+page, n-1), 0)
+	case key.Matches(k, keys.Edit) && n > 0:
+		return handled(pp.startEdit(false))
+	case key.Matches(k, keys.Add):
+		return handled(pp.add())
+	case key.Matches(k, keys.Remove) && n > 0:
+		return pp.remove()
+	case key.Matches(k, keys.Undo):
+		return pp.undo()
+	case key.Matches(k, keys.MoveUp) && pp.cursor > 0 && n > 0:
+		pp.swap(pp.cursor, pp.cursor-1)
+		pp.cursor--
+		return handledChange()
+	case key.Matches(k, keys.MoveDown) && pp.cursor < n-1:
+		pp.swap(pp.cursor, pp.cursor+1)
+		pp.cursor++
+		return handledChange()
+	case key.Matches(k, keys.Status) && n > 0:
+		s := &pp.answer.Steps[pp.cursor]
+		s.Status = nextStatus(s.Status, 1)
+		return handledChange()
+	case key.Matches(k, keys.PullIn):
+		return pp.pullIn()
+	default:
+		return fuResult{}
+	}
+	return handled(nil)
+}
+
+func (pp *projectPlan) swap(i, j int) {
+	s := pp.answer.Steps
+	s[i], s[j] = s[j], s[i]
+}
+
+// nextStatus moves through todo, doing, done and round again.
+func nextStatus(s plans.Status, by int) plans.Status {
+	i := slices.Index(plans.Statuses, s)
+	n := len(plans.Statuses)
+	return plans.Statuses[((i+by)%n+n)%n]
+}
+
+// nextID is the id for a new step: never one a removed step (which undo
+// may bring back) had.
+func (pp *projectPlan) nextID() int {
+	id := pp.answer.NextStepID()
+	for _, r := range pp.removed {
+		id = max(id, r.step.ID+1)
+	}
+	return id
+}
+
+// add puts a new step after the cursor and starts editing it.
+func (pp *projectPlan) add() tea.Cmd {
+	at := 0
+	if len(pp.steps()) > 0 {
+		at = pp.cursor + 1
+	}
+	step := plans.Step{ID: pp.nextID(), Status: plans.StatusTodo}
+	pp.answer.Steps = slices.Insert(pp.answer.Steps, at, step)
+	pp.cursor = at
+	return pp.startEdit(true)
+}
+
+func (pp *projectPlan) startEdit(isNew bool) tea.Cmd {
+	s := pp.steps()[pp.cursor]
+	e := &stepEditor{
+		text:   newFUText("Step", "what will be done"),
+		owner:  newFUText("Owner", "who will do it"),
+		due:    newFUDate("Due", pp.c.today),
+		status: s.Status,
+		isNew:  isNew,
+	}
+	for _, f := range []*fuText{&e.text, &e.owner, &e.due.fuText} {
+		f.style(pp.c.styles)
+	}
+	e.text.setValue(s.Text)
+	e.owner.setValue(s.Owner)
+	e.due.setDate(s.Due)
+	pp.edit = e
+	pp.note = ""
+	return e.text.focus()
+}
+
+// editKey handles keys while a step is edited: tab and shift+tab move
+// between its fields, enter or esc store it, space or ←/→ change the
+// status, and the rest types.
+func (pp *projectPlan) editKey(msg tea.Msg) fuResult {
+	e := pp.edit
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return handled(e.current().update(msg))
+	}
+	switch {
+	case key.Matches(k, pp.keys.NextField):
+		return handled(pp.moveField(1))
+	case key.Matches(k, pp.keys.PrevField):
+		return handled(pp.moveField(-1))
+	case key.Matches(k, pp.keys.Done):
+		changed, _ := pp.commit()
+		return fuResult{handled: true, changed: changed}
+	case e.field == stepStatus:
+		switch k.String() {
+		case "space", "right", "l":
+			e.status = nextStatus(e.status, 1)
+		case "left", "h":
+			e.status = nextStatus(e.status, -1)
+		}
+		return handled(nil)
+	}
+	return handled(e.current().update(msg))
+}
+
+// current is the text field with focus (nil on the status).
+func (e *stepEditor) current() fieldUpdater {
+	switch e.field {
+	case stepText:
+		return &e.text
+	case stepOwner:
+		return &e.owner
+	case stepDue:
+		return &e.due
+	}
+	return noField{}
+}
+
+// fieldUpdater is a field that takes messages.
+type fieldUpdater interface{ update(tea.Msg) tea.Cmd }
+
+type noField struct{}
+
+func (noField) update(tea.Msg) tea.Cmd { return nil }
+
+// moveField goes to the next or previous field of the step; a date that
+// cannot be read keeps focus, with its message.
+func (pp *projectPlan) moveField(by int) tea.Cmd {
+	e := pp.edit
+	if e.field == stepDue {
+		if _, ok := e.due.parse(); !ok {
+			return nil
+		}
+	}
+	e.text.blur()
+	e.owner.blur()
+	e.due.blur()
+	e.field = ((e.field+by)%stepFields + stepFields) % stepFields
+	switch e.field {
+	case stepText:
+		return e.text.focus()
+	case stepOwner:
+		return e.owner.focus()
+	case stepDue:
+		return e.due.focus()
+	}
+	return nil
+}
+
+// commit stores the step being edited. A new step left empty is dropped.
+// If its date cannot be read, everything else is stored, the date field
+// keeps focus with its message, and ok is false.
+func (pp *projectPlan) commit() (changed, ok bool) {
+	e := pp.edit
+	if e == nil {
+		return false, true
+	}
+	s := &pp.answer.Steps[pp.cursor]
+	old := *s
+	text, owner := strings.TrimSpace(e.text.value()), strings.TrimSpace(e.owner.value())
+	due, dueOK := e.due.parse()
+	if e.isNew && text == "" && owner == "" && due.IsZero() && dueOK {
+		pp.answer.Steps = slices.Delete(pp.answer.Steps, pp.cursor, pp.cursor+1)
+		pp.cursor = max(min(pp.cursor-1, len(pp.answer.Steps)-1), 0)
+		pp.stopEdit()
+		return false, true
+	}
+	s.Text, s.Owner, s.Status = text, owner, e.status
+	if !dueOK {
+		e.text.blur()
+		e.owner.blur()
+		e.field = stepDue
+		e.due.focus()
+		return *s != old || e.isNew, false
+	}
+	s.Due = due
+	changed = *s != old || e.isNew
+	pp.stopEdit()
+	return changed, true
+}
+
+func (pp *projectPlan) stopEdit() {
+	if pp.edit != nil {
+		pp.edit.text.blur()
+		pp.edit.owner.blur()
+		pp.edit.due.blur()
+	}
+	pp.edit = nil
+}
+
+func (pp *projectPlan) remove() fuResult {
+	s := pp.steps()[pp.cursor]
+	pp.removed = append(pp.removed, removedStep{s, pp.cursor})
+	pp.answer.Steps = slices.Delete(pp.answer.Steps, pp.cursor, pp.cursor+1)
+	pp.cursor = max(min(pp.cursor, len(pp.answer.Steps)-1), 0)
+	pp.note = fmt.Sprintf("Removed “%s” · u to undo", s.Text)
+	return handledChange()
+}
+
+func (pp *projectPlan) undo() fuResult {
+	if len(pp.removed) == 0 {
+		pp.note = "Nothing to undo"
+		return handled(nil)
+	}
+	r := pp.removed[len(pp.removed)-1]
+	pp.removed = pp.removed[:len(pp.removed)-1]
+	i := min(r.index, len(pp.answer.Steps))
+	pp.answer.Steps = slices.Insert(pp.answer.Steps, i, r.step)
+	pp.cursor = i
+	pp.note = "Put back “" + r.step.Text + "”"
+	return handledChange()
+}
+
+// pullIn adds a step for every action written since the plan was made.
+func (pp *projectPlan) pullIn() fuResult {
+	before := len(pp.steps())
+	n := pp.c.plan().AddActionSteps()
+	if n == 0 {
+		pp.note = "No new actions to pull in: every action has a step."
+		return handled(nil)
+	}
+	pp.cursor = before
+	pp.note = fmt.Sprintf("Added %d %s from the actions written since.", n, countWord(n, "step", "steps"))
+	return handledChange()
+}
+
+func countWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// statusLabel is a status as shape and words.
+func statusLabel(s plans.Status) string {
+	switch s {
+	case plans.StatusDoing:
+		return "◐ doing"
+	case plans.StatusDone:
+		return "● done"
+	}
+	return "○ to do"
+}
+
+// planColumns are the widths of the project plan's columns.
+type planColumns struct{ num, text, owner, due, status int }
+
+func newPlanColumns(w, n int) planColumns {
+	c := planColumns{num: len(strconv.Itoa(max(n, 1))) + 1, due: 13, status: 7}
+	c.owner = min(max(w/6, 6), 16)
+	c.text = max(w-2-c.num-1-2-c.owner-2-c.due-2-c.status, 8)
+	return c
+}
+
+func (pp *projectPlan) view(w, h int, _ bool) string {
+	st := pp.c.styles
+	steps := pp.steps()
+	var top []string
+	top = append(top, st.Subtle.Render(ansi.Truncate(pp.tally(), w, "…")))
+	if pp.note != "" {
+		top = append(top, st.Success.Render(ansi.Truncate(pp.note, w, "…")))
+	}
+	if len(steps) == 0 {
+		top = append(top, "", "No steps yet. Press a to add one, or i to pull in the actions written so far.")
+		return wrapLines(strings.Join(top, "\n"), w, h, "")
+	}
+	cols := newPlanColumns(w, len(steps))
+	top = append(top, st.Subtle.Render(pp.header(cols)))
+
+	var editor []string
+	if pp.edit != nil {
+		editor = pp.editorView(w, cols)
+	}
+	rowsHeight := max(h-len(top)-max(len(editor)-1, 0), 1)
+	if len(steps) > rowsHeight {
+		rowsHeight = max(rowsHeight-1, 1)
+	}
+	pp.offset = scrollTo(pp.offset, pp.cursor, len(steps), rowsHeight)
+	end := min(pp.offset+rowsHeight, len(steps))
+	lines := top
+	for i := pp.offset; i < end; i++ {
+		if i == pp.cursor && editor != nil {
+			lines = append(lines, editor...)
+			continue
+		}
+		lines = append(lines, pp.rowView(i, cols))
+	}
+	if len(steps) > rowsHeight {
+		lines = append(lines, st.Subtle.Render(windowNote(pp.offset, end, len(steps))))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// tally sums the plan up: how many steps, done, overdue.
+func (pp *projectPlan) tally() string {
+	steps := pp.steps()
+	done, overdue := 0, 0
+	for _, s := range steps {
+		switch {
+		case s.Status == plans.StatusDone:
+			done++
+		case !s.Due.IsZero() && s.Due.Before(pp.c.today):
+			overdue++
+		}
+	}
+	t := fmt.Sprintf("%d %s · %d done", len(steps), countWord(len(steps), "step", "steps"), done)
+	if overdue > 0 {
+		t += fmt.Sprintf(" · %d overdue", overdue)
+	}
+	return t
+}
+
+func (pp *projectPlan) header(c planColumns) string {
+	return "  " + strings.Repeat(" ", c.num+1) +
+		padRight("Step", c.text) + "  " + padRight("Owner", c.owner) + "  " +
+		padRight("Due", c.due) + "  " + "Status"
+}
+
+// rowView draws step i on one line.
+func (pp *projectPlan) rowView(i int, c planColumns) string {
+	st := pp.c.styles
+	s := pp.steps()[i]
+	current := pp.focused && i == pp.cursor
+	marker := "  "
+	if current {
+		marker = "› "
+	}
+	num := padLeft(strconv.Itoa(i+1)+".", c.num) + " "
+	text := padRight(ansi.Truncate(s.Text, c.text, "…"), c.text)
+	owner := padRight(ansi.Truncate(s.Owner, c.owner, "…"), c.owner)
+	due := "—"
+	overdue := s.Status.Open() && !s.Due.IsZero() && s.Due.Before(pp.c.today)
+	if !s.Due.IsZero() {
+		due = s.Due.Time().Format("2 Jan 2006")
+	}
+	if overdue {
+		due = st.Warning.Render(padRight("⚠ "+due, c.due))
+	} else {
+		due = padRight(due, c.due)
+	}
+	status := statusLabel(s.Status)
+	if s.Status == plans.StatusDone {
+		status = st.Success.Render(status)
+	}
+	if current {
+		num, text = st.Focused.Render(num), st.Focused.Render(text)
+	}
+	return marker + num + text + "  " + owner + "  " + due + "  " + status
+}
+
+// editorView draws the step being edited as a small form, in the row's
+// place.
+func (pp *projectPlan) editorView(w int, c planColumns) []string {
+	st := pp.c.styles
+	e := pp.edit
+	const labelWidth = 6
+	indent := strings.Repeat(" ", c.num+1)
+	fw := w - 2 - len(indent)
+	var b strings.Builder
+	b.WriteString(e.text.view(st, fw, labelWidth, e.field == stepText, "not written yet"))
+	b.WriteString("\n" + e.owner.view(st, fw, labelWidth, e.field == stepOwner, "nobody yet"))
+	b.WriteString("\n" + e.due.view(st, fw, labelWidth, e.field == stepDue))
+	marker, label := "  ", st.Label
+	if e.field == stepStatus {
+		marker, label = "› ", st.Focused
+	}
+	var choices []string
+	for _, s := range plans.Statuses {
+		l := statusLabel(s)
+		if s == e.status {
+			l = st.Selected.Render(l)
+		} else {
+			l = st.Subtle.Render(l)
+		}
+		choices = append(choices, l)
+	}
+	b.WriteString("\n" + marker + label.Render(padRight("Status", labelWidth)) + " " + strings.Join(choices, "   "))
+	lines := strings.Split(b.String(), "\n")
+	num := padLeft(strconv.Itoa(pp.cursor+1)+".", c.num) + " "
+	for i := range lines {
+		if i == 0 {
+			lines[i] = "  " + st.Focused.Render(num) + lines[i]
+		} else {
+			lines[i] = "  " + indent + lines[i]
+		}
+	}
+	return lines
+}
+
+func (pp *projectPlan) shortHelp() []key.Binding {
+	k := pp.keys
+	if pp.edit != nil {
+		if pp.edit.field == stepStatus {
+			return []key.Binding{k.StatusPick, k.NextField, k.Done}
+		}
+		return []key.Binding{k.NextField, k.Done}
+	}
+	return []key.Binding{k.Edit, k.Add, k.Remove, k.MoveUp, k.Status, k.PullIn}
+}
+
+func (pp *projectPlan) fullHelp() []key.Binding {
+	k := pp.keys
+	return []key.Binding{k.Edit, k.Add, k.Remove, k.Undo, k.MoveUp, k.MoveDown, k.Status, k.PullIn, k.Top, k.Bottom, k.PageUp, k.PageDown, k.StatusPick}
+}

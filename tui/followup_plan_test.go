@@ -1,0 +1,217 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// stepIDs are the ids of the project plan's steps on disk, in order.
+func stepIDs(t *testing.T, path string) []int {
+	t.Helper()
+	var ids []int
+	for _, s := range fuLoad(t, path).Answer("project-plan").Steps {
+		ids = append(ids, s.ID)
+	}
+	return ids
+}
+
+func TestProjectPlanStartsAsActionsByDueDate(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 4)
+	steps := fuLoad(t, path).Answer("project-plan").Steps
+	var got []string
+	for _, s := range steps {
+		got = append(got, fmt.Sprintf("%d %s %s %s %s", s.ID, s.Text, s.Owner, s.Due, s.From))
+	}
+	want := []string{
+		"1 Run a manager workshop on talking about background 🚀 李雷 2027-02-28 lc-leadership",
+		"2 Write a one-page vision: why progression matters Zoë 2027-03-31 lc-vision",
+		"3 Keep the survey going quarterly O'Neil 2027-06-30 en-data-collect",
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("seeded plan on disk:\n got %q\nwant %q", got, want)
+	}
+	fuContains(t, fuView(a), "3 steps · 0 done · 1 overdue", "⚠ 28 Feb 2027", "李雷")
+
+	// An action written later is pulled in with i, once.
+	a.c.plan().Response("wf-business-as-usual").Action = "Publish pay bands"
+	fuPress(t, a, "i")
+	fuContains(t, fuView(a), "Added 1 step from the actions written since.")
+	fuPress(t, a, "i")
+	fuContains(t, fuView(a), "No new actions to pull in")
+	if got := stepIDs(t, path); !slices.Equal(got, []int{1, 2, 3, 4}) {
+		t.Fatalf("ids after pulling in: %v", got)
+	}
+}
+
+func TestProjectPlanReorderAndRemoveKeepIDs(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 4) // steps 1, 2, 3
+
+	fuPress(t, a, "J")
+	if got := stepIDs(t, path); !slices.Equal(got, []int{2, 1, 3}) {
+		t.Fatalf("after J: %v", got)
+	}
+	fuPress(t, a, "shift+down")
+	if got := stepIDs(t, path); !slices.Equal(got, []int{2, 3, 1}) {
+		t.Fatalf("after shift+down: %v", got)
+	}
+	fuPress(t, a, "K", "shift+up")
+	if got := stepIDs(t, path); !slices.Equal(got, []int{1, 2, 3}) {
+		t.Fatalf("after K and shift+up: %v", got)
+	}
+
+	// Remove the last, add one: the new step does not take the removed
+	// step's id, so undo can bring it back unchanged.
+	fuPress(t, a, "end", "d")
+	if got := stepIDs(t, path); !slices.Equal(got, []int{1, 2}) {
+		t.Fatalf("after d: %v", got)
+	}
+	fuContains(t, fuView(a), "u to undo")
+	fuPress(t, a, "a")
+	fuType(t, a, "Share the results")
+	fuPress(t, a, "enter")
+	if got := stepIDs(t, path); !slices.Equal(got, []int{1, 2, 4}) {
+		t.Fatalf("after adding: %v", got)
+	}
+	fuPress(t, a, "u")
+	if got := stepIDs(t, path); !slices.Equal(got, []int{1, 2, 3, 4}) {
+		t.Fatalf("after undo: %v", got)
+	}
+	steps := fuLoad(t, path).Answer("project-plan").Steps
+	if steps[2].Text != "Keep the survey going quarterly" || steps[2].From != "en-data-collect" {
+		t.Fatalf("undo did not restore the step: %+v", steps[2])
+	}
+}
+
+func TestProjectPlanEditStep(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 4)
+
+	fuPress(t, a, "a") // after step 1
+	fuType(t, a, "Tell the whole team 📣")
+	fuPress(t, a, "tab")
+	fuType(t, a, "Zoë")
+	fuPress(t, a, "tab")
+	fuType(t, a, "31 Apr 2027")
+	fuPress(t, a, "tab")
+	fuContains(t, fuView(a), `"31 Apr 2027" is not a real date`, "31 Apr 2027")
+	// The rejected date keeps focus; enter stores the rest and stays.
+	fuPress(t, a, "enter")
+	if !a.screen(a.active).typing() {
+		t.Fatal("an impossible date ended the edit")
+	}
+	fuPress(t, a, "ctrl+u")
+	fuType(t, a, "30 Apr 2027")
+	fuContains(t, fuView(a), "→ Fri 30 Apr 2027")
+	fuPress(t, a, "tab", "space", "enter") // status: doing
+	steps := fuLoad(t, path).Answer("project-plan").Steps
+	got := steps[1]
+	want := plans.Step{ID: 4, Text: "Tell the whole team 📣", Owner: "Zoë", Due: plans.Date{Year: 2027, Month: 4, Day: 30}, Status: plans.StatusDoing}
+	if got != want {
+		t.Fatalf("new step on disk:\n got %+v\nwant %+v", got, want)
+	}
+
+	// Status cycles in the list too.
+	fuPress(t, a, "s")
+	if got := fuLoad(t, path).Answer("project-plan").Steps[1].Status; got != plans.StatusDone {
+		t.Fatalf("status after s: %v", got)
+	}
+	fuContains(t, fuView(a), "● done", "4 steps · 1 done")
+
+	// Edit an existing step's owner; esc keeps the change.
+	fuPress(t, a, "up", "enter", "tab", "ctrl+u")
+	fuType(t, a, "Björn")
+	fuPress(t, a, "esc")
+	if got := fuLoad(t, path).Answer("project-plan").Steps[0]; got.Owner != "Björn" || got.ID != 1 || got.From != "lc-leadership" {
+		t.Fatalf("edited step: %+v", got)
+	}
+}
+
+func TestProjectPlanEmptyNewStepIsDropped(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 4)
+	fuPress(t, a, "a", "esc")
+	if got := stepIDs(t, path); !slices.Equal(got, []int{1, 2, 3}) {
+		t.Fatalf("an empty new step was kept: %v", got)
+	}
+	if len(a.c.plan().Answer("project-plan").Steps) != 3 {
+		t.Fatal("an empty new step stays in memory")
+	}
+}
+
+func TestProjectPlanLongListScrolls(t *testing.T) {
+	p := fuPlan(t)
+	fuLongPlan(p, 200)
+	for _, size := range [][2]int{{60, 16}, {80, 24}, {120, 40}} {
+		a, _ := fuApp(t, p, size[0], size[1])
+		fuShow(t, a, screenFollowUp, 4)
+		fuPress(t, a, "end")
+		v := fuView(a)
+		fuContains(t, v, "Step number 200", "of 200 · ↑↓ to scroll", "Due date")
+		if n := lineCount(v); n != size[1] {
+			t.Errorf("%dx%d: the screen has %d lines", size[0], size[1], n)
+		}
+		fuPress(t, a, "enter")
+		v = fuView(a)
+		fuContains(t, v, "of the long plan", "Status", "Due date")
+		fuPress(t, a, "esc", "home")
+		fuContains(t, fuView(a), "Step number 1 ")
+	}
+}
+
+// fuLongPlan gives p a project plan of n steps.
+func fuLongPlan(p *plans.Plan, n int) {
+	a := p.Answer("project-plan")
+	a.Steps = nil
+	for i := range n {
+		a.Steps = append(a.Steps, plans.Step{
+			ID:     i + 1,
+			Text:   fmt.Sprintf("Step number %d of the long plan, with words to wrap", i+1),
+			Owner:  "Owner " + fmt.Sprint(i%7),
+			Due:    plans.Date{Year: 2027, Month: 1, Day: 1}.AddDays(i),
+			Status: plans.Statuses[i%3],
+		})
+	}
+}
+
+// BenchmarkProjectPlanKeypress measures one keypress on the project-plan
+// screen with 1,000 steps: Update and View, as the runtime does per key.
+// Moving the cursor draws; moving a step also encodes the plan for saving.
+//
+//	go test ./tui/ -run '^$' -bench ProjectPlanKeypress -benchmem
+func BenchmarkProjectPlanKeypress(b *testing.B) {
+	for _, bc := range []struct {
+		name string
+		keys []string
+	}{
+		{"cursor", []string{"down", "up"}},
+		{"move-step", []string{"J", "K"}},
+		{"status", []string{"s"}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			p := fuPlan(b)
+			fuLongPlan(p, 1000)
+			a, _ := fuApp(b, p, 120, 40)
+			fuShow(b, a, screenFollowUp, 4)
+			fuPress(b, a, "pgdown", "pgdown")
+			msgs := make([]tea.Msg, len(bc.keys))
+			for i, k := range bc.keys {
+				msgs[i] = fuKey(k)
+			}
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				a.Update(msgs[i%len(msgs)])
+				_ = a.View()
+			}
+		})
+	}
+}

@@ -1,0 +1,358 @@
+package tui
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// collapse squeezes runs of spaces, so table rows can be matched whatever
+// the column widths.
+func collapse(s string) string {
+	return regexp.MustCompile(` +`).ReplaceAllString(s, " ")
+}
+
+func TestFollowUpShowsQuestionWordForWord(t *testing.T) {
+	p := fuPlan(t)
+	a, _ := fuApp(t, p, 120, 40)
+	for i, f := range p.Checklist.FollowUps {
+		fuShow(t, a, screenFollowUp, i)
+		fuContains(t, fuView(a), f.Question, "question "+string(rune('1'+i))+" of 5", "Due date")
+	}
+}
+
+func TestCountsMatchRatingsAndOnlyTheDueDateIsTyped(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 0)
+	v := collapse(fuView(a))
+	fuContains(t, v,
+		"■ Red ▲ Amber ● Green ○ Unrated",
+		"Leadership & Culture 1 1 0 2",
+		"Workforce 0 0 1 1",
+		"Enablers 1 0 1 13",
+		"All areas 2 1 2 16")
+
+	// The counts cannot be typed: letters do nothing until the due date
+	// field is entered.
+	fuPress(t, a, "r", "1")
+	if got := fuLoad(t, path).Answer("counts"); !got.Due.IsZero() {
+		t.Fatalf("due = %v before typing one", got.Due)
+	}
+	fuPress(t, a, "enter")
+	fuType(t, a, "31 Mar 2027")
+	fuContains(t, fuView(a), "→ Wed 31 Mar 2027")
+	fuPress(t, a, "esc")
+	if got := fuLoad(t, path).Answer("counts").Due; got.String() != "2027-03-31" {
+		t.Fatalf("due on disk = %q, want 2027-03-31", got)
+	}
+}
+
+func TestDueDateErrorsStayInPlace(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 3) // decision makers: answer, then due date
+	fuPress(t, a, "tab")            // from the answer to the due date
+	if !a.screen(a.active).typing() {
+		t.Fatal("tab did not start typing in the due date")
+	}
+	fuType(t, a, "31/02/2027")
+	fuPress(t, a, "enter")
+	v := fuView(a)
+	fuContains(t, v, `"31/02/2027" is not a real date`, "31/02/2027")
+	if a.active != screenFollowUp || !a.screen(a.active).typing() {
+		t.Fatal("an impossible date let the screen move on")
+	}
+	fuPress(t, a, "tab", "esc", "n")
+	fuContains(t, fuView(a), `"31/02/2027" is not a real date`)
+	if a.active != screenFollowUp {
+		t.Fatal("moved on with an impossible date")
+	}
+	if got := fuLoad(t, path).Answer("decision-makers").Due; !got.IsZero() {
+		t.Fatalf("impossible date stored as %v", got)
+	}
+
+	// Put right in place: the error goes, enter stores it and moves on.
+	fuPress(t, a, "backspace", "backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+	fuType(t, a, "3/2027")
+	fuContains(t, fuView(a), "→ Wed 31 Mar 2027")
+	fuPress(t, a, "enter")
+	if a.active != screenFollowUp || a.screens[screenFollowUp].(*followupScreen).index != 4 {
+		t.Fatal("enter on the due date did not go to the next question")
+	}
+	if got := fuLoad(t, path).Answer("decision-makers").Due.String(); got != "2027-03-31" {
+		t.Fatalf("due on disk = %q", got)
+	}
+}
+
+func TestQuickWinsChosenAndTyped(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 1)
+	actions := p.WrittenActions()
+
+	// Choose two actions, the second one first.
+	fuPress(t, a, "down", "x", "up", "space")
+	// Type a third.
+	fuPress(t, a, "a")
+	fuType(t, a, "Thank the team 🙏")
+	fuPress(t, a, "enter", "esc")
+	want := []string{actions[0], actions[1], "Thank the team 🙏"}
+	if got := fuLoad(t, path).Answer("quick-wins").List; !slices.Equal(got, want) {
+		t.Fatalf("quick wins on disk:\n got %q\nwant %q", got, want)
+	}
+	fuContains(t, fuView(a), "[x] Thank the team 🙏", "3 chosen")
+
+	// Unchoose the first: the rest keep the order shown.
+	fuPress(t, a, "home")
+	for range 20 {
+		fuPress(t, a, "up")
+	}
+	fuPress(t, a, "space")
+	want = []string{actions[1], "Thank the team 🙏"}
+	if got := fuLoad(t, path).Answer("quick-wins").List; !slices.Equal(got, want) {
+		t.Fatalf("after unchoosing: got %q, want %q", got, want)
+	}
+}
+
+func TestQuickWinsOfferSuggestionsWithTheirSource(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 120, 40)
+	fuShow(t, a, screenFollowUp, 1)
+	sg := p.Checklist.Areas[0].IfAllYouDo
+	if len(sg) == 0 {
+		t.Skip("the built-in checklist has no suggestions")
+	}
+	v := fuView(a)
+	fuContains(t, v, sg[0].Text, "suggested")
+	// The first suggestion is just after the three actions.
+	fuPress(t, a, "down", "down", "down")
+	fuContains(t, fuView(a), "Suggested for "+p.Checklist.Areas[0].Title, "Masterclass: Progression", "case study")
+	fuPress(t, a, "x")
+	if got := fuLoad(t, path).Answer("quick-wins").List; !slices.Equal(got, []string{sg[0].Text}) {
+		t.Fatalf("quick wins on disk = %q", got)
+	}
+}
+
+func TestQuickWinsMoveRemoveAndUndo(t *testing.T) {
+	p := fuPlan(t)
+	p.Answer("quick-wins").List = []string{"One", "Two", "Three"}
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 1)
+	list := func() []string { return fuLoad(t, path).Answer("quick-wins").List }
+
+	fuPress(t, a, "J") // One moves below Two
+	if got := list(); !slices.Equal(got, []string{"Two", "One", "Three"}) {
+		t.Fatalf("after J: %q", got)
+	}
+	fuPress(t, a, "shift+up") // and back
+	if got := list(); !slices.Equal(got, []string{"One", "Two", "Three"}) {
+		t.Fatalf("after shift+up: %q", got)
+	}
+	fuPress(t, a, "down", "d")
+	if got := list(); !slices.Equal(got, []string{"One", "Three"}) {
+		t.Fatalf("after d: %q", got)
+	}
+	fuContains(t, fuView(a), "Removed “Two” · u to undo")
+	fuPress(t, a, "u")
+	if got := list(); !slices.Equal(got, []string{"One", "Two", "Three"}) {
+		t.Fatalf("after u: %q", got)
+	}
+
+	// Edit a typed one in place.
+	fuPress(t, a, "e", "ctrl+u")
+	fuType(t, a, "Deux")
+	fuPress(t, a, "enter")
+	if got := list(); !slices.Equal(got, []string{"One", "Deux", "Three"}) {
+		t.Fatalf("after editing: %q", got)
+	}
+	// Typing one that is already there chooses it instead of repeating it.
+	fuPress(t, a, "a")
+	fuType(t, a, "One")
+	fuPress(t, a, "enter", "esc")
+	if got := list(); !slices.Equal(got, []string{"One", "Deux", "Three"}) {
+		t.Fatalf("after typing a duplicate: %q", got)
+	}
+}
+
+func TestPerAreaAnswers(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 2)
+	fuPress(t, a, "enter")
+	fuType(t, a, "Ana & the board")
+	fuPress(t, a, "tab")
+	fuType(t, a, "Björn (HR)")
+	fuPress(t, a, "enter")
+	fuType(t, a, "李雷 🚀")
+	fuPress(t, a, "enter") // on to the due date
+	fuType(t, a, "2w")
+	fuContains(t, fuView(a), "→ Mon 15 Mar 2027")
+	fuPress(t, a, "enter")
+
+	got := fuLoad(t, path).Answer("speak-with")
+	want := map[string]string{"leadership-culture": "Ana & the board", "workforce": "Björn (HR)", "enablers": "李雷 🚀"}
+	for area, w := range want {
+		if got.ByArea[area] != w {
+			t.Errorf("by_area[%s] = %q, want %q", area, got.ByArea[area], w)
+		}
+	}
+	if got.Due.String() != "2027-03-15" {
+		t.Errorf("due = %q, want 2027-03-15", got.Due)
+	}
+	if a.screens[screenFollowUp].(*followupScreen).index != 3 {
+		t.Error("enter on the last field did not go to the next question")
+	}
+
+	// Back again: the answers are shown, arrows move between the fields.
+	fuPress(t, a, "p")
+	v := fuView(a)
+	fuContains(t, v, "Ana & the board", "Björn (HR)", "李雷 🚀", "Mon 15 Mar 2027")
+	fuPress(t, a, "down", "enter", "end", "backspace", "backspace", "backspace", "backspace", "esc")
+	if got := fuLoad(t, path).Answer("speak-with").ByArea["workforce"]; got != "Björn " {
+		t.Errorf("after editing: %q", got)
+	}
+}
+
+func TestFreeTextKeepsLines(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 3)
+	fuPress(t, a, "enter")
+	fuType(t, a, "The board")
+	fuPress(t, a, "enter")
+	fuType(t, a, "Zoë, café owner ☕")
+	fuPress(t, a, "esc")
+	if got := fuLoad(t, path).Answer("decision-makers").Text; got != "The board\nZoë, café owner ☕" {
+		t.Fatalf("text on disk = %q", got)
+	}
+	fuContains(t, fuView(a), "The board", "Zoë, café owner ☕")
+}
+
+func TestUntouchedAnswersAreLeftExactly(t *testing.T) {
+	p := fuPlan(t)
+	p.Answer("speak-with").ByArea = map[string]string{"workforce": "HR lead\nand payroll"}
+	p.Answer("decision-makers").Text = "The board\n\tand the MD"
+	a, path := fuApp(t, p, 80, 24)
+	before := fuLoad(t, path)
+	for i := range 5 {
+		fuShow(t, a, screenFollowUp, i)
+		fuPress(t, a, "tab", "tab", "tab", "tab", "esc")
+	}
+	after := fuLoad(t, path)
+	if got := after.Answer("speak-with").ByArea["workforce"]; got != before.Answer("speak-with").ByArea["workforce"] {
+		t.Errorf("per-area answer changed by passing through: %q", got)
+	}
+	if got := after.Answer("decision-makers").Text; got != before.Answer("decision-makers").Text {
+		t.Errorf("text changed by passing through: %q", got)
+	}
+}
+
+func TestQuitStoresWhatIsBeingTyped(t *testing.T) {
+	for _, quitKey := range []string{"ctrl+c"} {
+		p := fuPlan(t)
+		a, path := fuApp(t, p, 80, 24)
+		fuShow(t, a, screenFollowUp, 2)
+		fuPress(t, a, "enter")
+		fuType(t, a, "Half-typed näme")
+		if a.screen(a.active).typing() {
+			fuPress(t, a, "q") // types a q
+		}
+		fuPress(t, a, quitKey)
+		if !a.quitting {
+			t.Fatalf("%s did not quit", quitKey)
+		}
+		if got := fuLoad(t, path).Answer("speak-with").ByArea["leadership-culture"]; got != "Half-typed nämeq" {
+			t.Fatalf("%s: on disk %q", quitKey, got)
+		}
+	}
+}
+
+func TestQuitWhileEditingAStepStoresIt(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 4)
+	fuPress(t, a, "a")
+	fuType(t, a, "Tell everyone")
+	fuPress(t, a, "tab")
+	fuType(t, a, "Zoë")
+	fuPress(t, a, "ctrl+c")
+	steps := fuLoad(t, path).Answer("project-plan").Steps
+	if len(steps) != 4 || steps[1].Text != "Tell everyone" || steps[1].Owner != "Zoë" || steps[1].ID != 4 {
+		t.Fatalf("steps on disk: %+v", steps)
+	}
+}
+
+func TestResizeKeepsTypedText(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 2)
+	fuPress(t, a, "enter")
+	fuType(t, a, "A long answer that will not fit in a narrow window, 日本語 too")
+	for _, size := range [][2]int{{60, 16}, {120, 40}, {40, 10}, {80, 24}} {
+		a.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		_ = a.View()
+	}
+	fuType(t, a, " 🎉")
+	fuPress(t, a, "esc")
+	want := "A long answer that will not fit in a narrow window, 日本語 too 🎉"
+	if got := fuLoad(t, path).Answer("speak-with").ByArea["leadership-culture"]; got != want {
+		t.Fatalf("after resizing: %q", got)
+	}
+	fuContains(t, fuView(a), "日本語 too 🎉")
+}
+
+func TestFollowUpNavigation(t *testing.T) {
+	p := fuPlan(t)
+	a, _ := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 0)
+	for i := 1; i < 5; i++ {
+		fuPress(t, a, "n")
+		if got := a.screens[screenFollowUp].(*followupScreen).index; a.active != screenFollowUp || got != i {
+			t.Fatalf("after %d n: screen %v, question %d", i, a.active, got)
+		}
+	}
+	fuPress(t, a, "n")
+	if a.active != screenSummary {
+		t.Fatalf("n after the last question went to %v, not the summary", a.active)
+	}
+	fuPress(t, a, "p")
+	if a.active != screenFollowUp || a.screens[screenFollowUp].(*followupScreen).index != 4 {
+		t.Fatal("p on the summary did not go back to the last question")
+	}
+	fuShow(t, a, screenFollowUp, 0)
+	fuPress(t, a, "p")
+	if a.active != screenItem {
+		t.Fatalf("p on the first question went to %v, not the last item", a.active)
+	}
+	// While typing, n and p are letters.
+	fuShow(t, a, screenFollowUp, 2)
+	fuPress(t, a, "enter", "n", "p", "esc")
+	if got := a.c.plan().Answer("speak-with").ByArea["leadership-culture"]; got != "np" {
+		t.Fatalf("typed %q", got)
+	}
+}
+
+func TestFollowUpKeysHaveHelp(t *testing.T) {
+	p := fuPlan(t)
+	a, _ := fuApp(t, p, 80, 24)
+	for i := range 5 {
+		fuShow(t, a, screenFollowUp, i)
+		s := a.screen(screenFollowUp)
+		var all []string
+		for _, g := range s.fullHelp() {
+			for _, b := range g {
+				all = append(all, b.Help().Key+" "+b.Help().Desc)
+			}
+		}
+		joined := strings.Join(all, "\n")
+		for _, want := range []string{"n next", "p back", "tab next field", "esc stop typing"} {
+			if !strings.Contains(joined, want) {
+				t.Errorf("follow-up %d help lacks %q:\n%s", i+1, want, joined)
+			}
+		}
+	}
+}
