@@ -1,14 +1,115 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/gitrev"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/spf13/cobra"
+)
+
+type historyOptions struct {
+	format string
+	out    string
+}
 
 func newHistoryCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:    "history",
-		Short:  "(not built yet)",
-		Hidden: true,
+	var opts historyOptions
+	cmd := &cobra.Command{
+		Use:   "history PLAN",
+		Short: "Show a plan's Red/Amber/Green counts at every commit, oldest first",
+		Long: `History reads a plan at every git commit that changed it and prints one
+row per commit, oldest first: the date, the short commit hash, and the
+Red/Amber/Green/Unrated counts in each area and in total, so a team can
+see a quarter's movement at a glance.
+
+A commit where the plan did not load (a merge conflict, a typo) is shown
+with the first problem, not skipped; so is the commit that deleted it.
+
+The plan must be in a git repository and committed at least once. The
+history is read through git; nothing is changed.`,
+		Example: `  # How the spring review moved
+  ladder history plans/acme-spring.yaml
+
+  # As a Markdown table for the quarterly report
+  ladder history plans/acme-spring.yaml --format md -o history.md`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErrorf("history needs one plan file: ladder history PLAN (see ladder history --help)")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageErrorf("ladder history is not built yet")
+			return runHistory(cmd.OutOrStdout(), args[0], opts)
 		},
 	}
+	f := cmd.Flags()
+	f.StringVar(&opts.format, "format", "text", "`text` for the terminal, or md for Markdown")
+	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output")
+	return cmd
+}
+
+func runHistory(stdout io.Writer, file string, opts historyOptions) error {
+	if err := formatFlag(opts.format); err != nil {
+		return err
+	}
+	if err := checkOutput(opts.out, file); err != nil {
+		return err
+	}
+	entries, err := planHistory(file)
+	if err != nil {
+		return err
+	}
+	out := plans.HistoryText(file, entries)
+	if opts.format == "md" {
+		out = plans.HistoryMarkdown(file, entries)
+	}
+	return writeOutput(stdout, opts.out, out)
+}
+
+// planHistory loads the plan at every commit that touched it, through one
+// cat-file process.
+func planHistory(file string) ([]plans.HistoryEntry, error) {
+	repo, rel, err := openRepo(file)
+	if err != nil {
+		return nil, err
+	}
+	defer repo.Close()
+	commits, err := repo.Log(rel)
+	if err != nil {
+		return nil, gitProblem(err)
+	}
+	if len(commits) == 0 {
+		if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
+			return nil, usageErrorf("%s does not exist, and git has no history of it: check the spelling of the path", file)
+		}
+		return nil, gitProblem(fmt.Errorf("%s has no history yet: git has no commit of it.\n"+
+			"Commit it first (git add %s && git commit), then run this again", file, file))
+	}
+	cache := map[string]*checklist.Checklist{}
+	entries := make([]plans.HistoryEntry, 0, len(commits))
+	for _, c := range commits {
+		e := plans.HistoryEntry{Commit: c.Short, Date: plans.DateOf(c.Date), Subject: c.Subject}
+		data, err := repo.ReadFile(c.Hash, rel)
+		switch {
+		case errors.Is(err, gitrev.ErrNotInRevision):
+			e.Problem = "deleted in this commit"
+		case err != nil:
+			return nil, gitProblem(err)
+		default:
+			name := c.Short + ":" + rel
+			e.Plan, err = plans.Parse(name, data, cachedRevisionResolver(repo, c.Hash, path.Dir(rel), cache))
+			if err != nil {
+				e.Problem = "did not load: " + plans.ProblemSummary(err)
+			}
+		}
+		entries = append(entries, e)
+	}
+	return entries, nil
 }

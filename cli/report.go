@@ -1,14 +1,162 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/socialmobility/ladder/plans"
+	"github.com/spf13/cobra"
+)
+
+type reportOptions struct {
+	out   string
+	today string
+}
 
 func newReportCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:    "report",
-		Short:  "(not built yet)",
-		Hidden: true,
+	var opts reportOptions
+	cmd := &cobra.Command{
+		Use:   "report PLAN [-o FILE]",
+		Short: "Turn a plan into a Markdown report for a board, a check-in or a pull request",
+		Long: `Report writes a plan as a Markdown document that people can read without
+opening the YAML: who took part, a table of Red/Amber/Green counts per
+area, every item in checklist order with its rating, action, owner, due
+date, status and notes, the answers to the next-steps questions, and the
+project plan in due-date order.
+
+Ratings are shown as a shape and a word (■ Red, ▲ Amber, ● Green,
+○ Unrated), so they read the same printed in black and white or by anyone
+who does not see colour. Open actions whose due date has passed are marked
+overdue, counted from today (or from --today).
+
+The Markdown renders as it is on GitHub and GitLab, and keeps to the
+default rules of markdownlint, so it can live in a docs folder that CI
+lints. The same plan on the same day always gives the same report.
+
+The report goes to standard output, or to FILE with -o. The plan itself is
+never changed.`,
+		Example: `  # Read it in the terminal, or save it beside the plan
+  ladder report plans/acme-spring.yaml
+  ladder report plans/acme-spring.yaml -o reports/acme-spring.md
+
+  # As it will look on the day of the board meeting
+  ladder report plans/acme-spring.yaml --today 2027-04-01`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return usageErrorf("report needs one plan file: ladder report PLAN (see ladder report --help)")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageErrorf("ladder report is not built yet")
+			return runReport(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts)
 		},
 	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.out, "output", "o", "", "write the report to `FILE` instead of standard output")
+	f.StringVar(&opts.today, "today", "", "the date to count overdue actions from, as `YYYY-MM-DD` (default: today)")
+	return cmd
+}
+
+func runReport(stdout, stderr io.Writer, path string, opts reportOptions) error {
+	today, err := todayFlag(opts.today)
+	if err != nil {
+		return err
+	}
+	if err := checkOutput(opts.out, path); err != nil {
+		return err
+	}
+	p, err := loadPlan(stderr, path)
+	if err != nil {
+		return err
+	}
+	return writeOutput(stdout, opts.out, plans.Report(p, today))
+}
+
+// The helpers below are shared by report, diff, history and status: the
+// commands that read plans and print what they find.
+
+// todayFlag reads --today, defaulting to the local date.
+func todayFlag(value string) (plans.Date, error) {
+	if value == "" {
+		return plans.Today(), nil
+	}
+	return dateFlag("today", value)
+}
+
+// checkOutput refuses an -o FILE that would overwrite a plan: one of the
+// inputs, or any .yaml file. These commands never change a plan.
+func checkOutput(out string, inputs ...string) error {
+	if out == "" {
+		return nil
+	}
+	if plans.IsPlanFile(out) {
+		return usageErrorf("-o %s: that name is for plan files, and this command never writes one; choose a name such as report.md", out)
+	}
+	outInfo, err := os.Stat(out)
+	if err != nil {
+		return nil
+	}
+	if outInfo.IsDir() {
+		return usageErrorf("-o %s is a folder: give a file name, such as %s/report.md", out, out)
+	}
+	for _, in := range inputs {
+		if info, err := os.Stat(in); err == nil && os.SameFile(info, outInfo) {
+			return usageErrorf("-o %s is the plan being read: choose another file name", out)
+		}
+	}
+	return nil
+}
+
+// writeOutput writes data to standard output, or atomically to out (making
+// its folder if needed), so a reader never sees half a report.
+func writeOutput(stdout io.Writer, out string, data []byte) error {
+	if out == "" {
+		_, err := stdout.Write(data)
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return fmt.Errorf("writing %s: %w", out, err)
+	}
+	if _, err := plans.WriteFileAtomic(out, data, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", out, err)
+	}
+	return nil
+}
+
+// loadPlan reads one plan named on the command line. A file that is not
+// there is a usage error (exit 2); a plan with mistakes has each printed as
+// FILE:LINE:COLUMN on w (exit 1).
+func loadPlan(w io.Writer, path string) (*plans.Plan, error) {
+	p, err := plans.LoadFile(path, nil)
+	if err == nil {
+		return p, nil
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, usageErrorf("%s does not exist: check the spelling of the path", path)
+	}
+	return nil, planProblems(w, path, err, "fix the plan, then run this again")
+}
+
+// planProblems prints a plan's load error and ends the command with exit 1.
+// hint says what to do about it.
+func planProblems(w io.Writer, name string, err error, hint string) error {
+	var fe *plans.FileError
+	if !errors.As(err, &fe) {
+		return &exitError{code: ExitProblems, err: fmt.Errorf("%s: %v", name, err)}
+	}
+	fmt.Fprintln(w, err)
+	return &exitError{code: ExitProblems, err: fmt.Errorf("%s has %s (listed above): %s",
+		name, plural(len(fe.Problems), "problem"), hint)}
+}
+
+// formatFlag checks a --format value.
+func formatFlag(value string) error {
+	if value != "text" && value != "md" {
+		return usageErrorf("--format %s: use text or md", value)
+	}
+	return nil
 }

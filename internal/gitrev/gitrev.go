@@ -31,6 +31,20 @@ var (
 	ErrNoGit           = errors.New("git is not installed")
 )
 
+// gitError is an error with a message for a user that still matches one of
+// the sentinel errors above with errors.Is.
+type gitError struct {
+	msg  string
+	kind error
+}
+
+func (e *gitError) Error() string { return e.msg }
+func (e *gitError) Unwrap() error { return e.kind }
+
+func errorf(kind error, format string, args ...any) error {
+	return &gitError{msg: fmt.Sprintf(format, args...), kind: kind}
+}
+
 // Repo is a git repository opened for reading. It is safe for concurrent
 // use; requests to the cat-file process are served one at a time.
 type Repo struct {
@@ -53,12 +67,12 @@ func Open(dir string) (*Repo, error) {
 		if errors.Is(err, ErrNoGit) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("%s is %w (run `git init` there, or use a plan inside a repository)", displayDir(dir), ErrNotRepository)
+		return nil, errorf(ErrNotRepository, "%s is not in a git repository (run `git init` there, or use a plan inside a repository)", displayDir(dir))
 	}
 	root := strings.TrimRight(string(out), "\n")
 	if root == "" {
 		// A bare repository, or the inside of .git: no work tree to follow.
-		return nil, fmt.Errorf("%s is %w work tree", displayDir(dir), ErrNotRepository)
+		return nil, errorf(ErrNotRepository, "%s is not in a git work tree", displayDir(dir))
 	}
 	if real, err := filepath.EvalSymlinks(root); err == nil {
 		root = real
@@ -176,7 +190,7 @@ func (r *Repo) Resolve(rev string) (string, error) {
 		return "", err
 	}
 	if rev == "" {
-		return "", fmt.Errorf("empty revision: %w", ErrUnknownRevision)
+		return "", errorf(ErrUnknownRevision, "empty revision: name a commit, branch or tag")
 	}
 	obj, err := r.object(rev + "^{commit}")
 	if err != nil {
@@ -184,9 +198,9 @@ func (r *Repo) Resolve(rev string) (string, error) {
 	}
 	switch obj.status {
 	case "missing":
-		return "", fmt.Errorf("git does not know the revision %q (try `git log --oneline` to see the commits): %w", rev, ErrUnknownRevision)
+		return "", errorf(ErrUnknownRevision, "git does not know the revision %q (try `git log --oneline` to see the commits)", rev)
 	case "ambiguous":
-		return "", fmt.Errorf("the revision %q is ambiguous: give more of the hash: %w", rev, ErrUnknownRevision)
+		return "", errorf(ErrUnknownRevision, "the revision %q is ambiguous: give more of the hash", rev)
 	}
 	return obj.oid, nil
 }
@@ -206,11 +220,11 @@ func (r *Repo) ReadFile(rev, path string) ([]byte, error) {
 	}
 	switch {
 	case obj.status == "missing":
-		return nil, fmt.Errorf("%s is not in revision %s (it was added later, deleted, or renamed): %w", path, rev, ErrNotInRevision)
+		return nil, errorf(ErrNotInRevision, "%s is not in revision %s (it was added later, deleted, or renamed)", path, rev)
 	case obj.kind == "tree":
-		return nil, fmt.Errorf("%s is a folder in revision %s, not a file: %w", path, rev, ErrNotInRevision)
+		return nil, errorf(ErrNotInRevision, "%s is a folder in revision %s, not a file", path, rev)
 	case obj.kind != "blob":
-		return nil, fmt.Errorf("%s is a %s in revision %s, not a file: %w", path, obj.kind, rev, ErrNotInRevision)
+		return nil, errorf(ErrNotInRevision, "%s is a %s in revision %s, not a file", path, obj.kind, rev)
 	}
 	return obj.data, nil
 }
@@ -365,7 +379,7 @@ func subcommand(args []string) string {
 
 func startError(err error) error {
 	if errors.Is(err, exec.ErrNotFound) {
-		return fmt.Errorf("%w: ladder reads plan history through the git command; install git and try again", ErrNoGit)
+		return errorf(ErrNoGit, "git is not installed: ladder reads plan history through the git command; install git and try again")
 	}
 	return fmt.Errorf("running git: %w", err)
 }

@@ -1,0 +1,63 @@
+package plans
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/internal/strictyaml"
+)
+
+func TestHistoryText(t *testing.T) {
+	first := loadGolden(t)
+	second := loadGolden(t)
+	second.Items["lc-culture"].Rating = "green"
+	_, err := Parse("abc1234:plans/acme.yaml", []byte("schema: 1\nchecklist: {id: smc-progression, version: '1'}\nitems:\n  lc-vision: {rating: purple}\n  nope: {}\n"), nil)
+	if err == nil {
+		t.Fatal("the broken plan loaded")
+	}
+	entries := []HistoryEntry{
+		{Commit: "1111111", Date: Date{2027, 1, 15}, Subject: "Start the review", Plan: first},
+		{Commit: "abc1234", Date: Date{2027, 1, 20}, Subject: "Typo", Problem: "did not load: " + ProblemSummary(err)},
+		{Commit: "2222222", Date: Date{2027, 2, 1}, Subject: "Rate culture", Plan: second},
+		{Commit: "3333333", Date: Date{2027, 3, 1}, Subject: "Remove", Problem: "deleted in this commit"},
+	}
+	want := `History of plans/acme.yaml: 4 commits, oldest first.
+Counts are ■ Red / ▲ Amber / ● Green / ○ Unrated.
+
+Date        Commit   Leadership & Culture  Workforce  Enablers  Total     Subject
+2027-01-15  1111111  1/1/0/2               0/0/1/1    0/0/1/14  1/1/2/17  Start the review
+2027-01-20  abc1234  did not load: 4:23: item lc-vision rating "purple" is not one of red, amber, green, unrated (and 1 more problem)
+2027-02-01  2222222  1/1/1/1               0/0/1/1    0/0/1/14  1/1/3/16  Rate culture
+2027-03-01  3333333  deleted in this commit
+`
+	if got := string(HistoryText("plans/acme.yaml", entries)); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	md := HistoryMarkdown("plans/acme.yaml", entries)
+	if !strings.Contains(string(md), "| 2027-01-20 | abc1234 | - | - | - | see below |\n") {
+		t.Errorf("markdown:\n%s", md)
+	}
+	if !strings.Contains(string(md), "- **abc1234, 2027-01-20:** did not load: 4:23: item lc-vision rating") {
+		t.Errorf("markdown does not explain the broken commit:\n%s", md)
+	}
+	lint(t, map[string][]byte{"history.md": md})
+}
+
+func TestHistoryWithNothingLoaded(t *testing.T) {
+	entries := []HistoryEntry{{Commit: "1111111", Date: Date{2027, 1, 15}, Subject: "Broken", Problem: "did not load: 1:1: not YAML"}}
+	want := "History of a.yaml: 1 commit, oldest first.\n\nDate        Commit   Subject\n2027-01-15  1111111  did not load: 1:1: not YAML\n"
+	if got := string(HistoryText("a.yaml", entries)); got != want {
+		t.Errorf("got:\n%q\nwant:\n%q", got, want)
+	}
+}
+
+func TestProblemSummary(t *testing.T) {
+	one := &FileError{Path: "a.yaml", Problems: strictyaml.Problems{{Line: 2, Column: 3, Message: "bad"}}}
+	if got := ProblemSummary(one); got != "2:3: bad" {
+		t.Errorf("one = %q", got)
+	}
+	if got := ProblemSummary(errors.New("line\nbreak")); got != "line; break" {
+		t.Errorf("plain = %q", got)
+	}
+}

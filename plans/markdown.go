@@ -1,0 +1,294 @@
+package plans
+
+import (
+	"bytes"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf16"
+)
+
+// The Markdown that report and diff write is GitHub-flavoured and keeps to
+// markdownlint's default rules, so that it renders the same on GitHub and
+// GitLab and passes a docs linter in CI: one H1, blank lines around blocks,
+// lines wrapped at 80 characters, no trailing spaces, one final newline.
+// Text that comes from a plan is escaped so that it always shows as typed:
+// a note that starts with "# " stays a note instead of becoming a heading.
+
+// mdLineLength is markdownlint's default line length (rule MD013).
+const mdLineLength = 80
+
+// markdown builds a document one block at a time; blocks are separated by
+// exactly one blank line.
+type markdown struct {
+	b bytes.Buffer
+}
+
+func (m *markdown) block() {
+	if m.b.Len() > 0 {
+		m.b.WriteByte('\n')
+	}
+}
+
+// heading writes an ATX heading. Headings cannot wrap, and markdownlint
+// rejects trailing punctuation in them (MD026), which is dropped.
+func (m *markdown) heading(level int, text string) {
+	m.block()
+	text = strings.TrimRight(strings.TrimSpace(text), ".,;:!。，；：！ ")
+	if text == "" {
+		text = "Untitled"
+	}
+	m.b.WriteString(strings.Repeat("#", level) + " " + text + "\n")
+}
+
+// para writes a wrapped paragraph of Markdown (escape plan text first).
+func (m *markdown) para(text string) {
+	m.block()
+	m.lines(wrapMarkdown(text, "", ""))
+}
+
+// list writes a bullet list, one entry per element, each wrapped.
+func (m *markdown) list(entries []string) {
+	if len(entries) == 0 {
+		return
+	}
+	m.block()
+	for _, e := range entries {
+		m.lines(wrapMarkdown(e, "- ", "  "))
+	}
+}
+
+// listItem is an entry of a two-level list.
+type listItem struct {
+	text string
+	sub  []string
+}
+
+// nestedList writes a bullet list whose entries have lists of their own.
+func (m *markdown) nestedList(items []listItem) {
+	if len(items) == 0 {
+		return
+	}
+	m.block()
+	for _, it := range items {
+		m.lines(wrapMarkdown(it.text, "- ", "  "))
+		for _, s := range it.sub {
+			m.lines(wrapMarkdown(s, "  - ", "    "))
+		}
+	}
+}
+
+// table writes a table; numeric columns are right-aligned.
+func (m *markdown) table(header []string, right []bool, rows [][]string) {
+	m.block()
+	row := func(cells []string) {
+		m.b.WriteString("|")
+		for _, c := range cells {
+			m.b.WriteString(" " + c + " |")
+		}
+		m.b.WriteByte('\n')
+	}
+	row(header)
+	delim := make([]string, len(header))
+	for i := range delim {
+		delim[i] = "---"
+		if i < len(right) && right[i] {
+			delim[i] = "---:"
+		}
+	}
+	row(delim)
+	for _, r := range rows {
+		row(r)
+	}
+}
+
+func (m *markdown) lines(ls []string) {
+	for _, l := range ls {
+		m.b.WriteString(l)
+		m.b.WriteByte('\n')
+	}
+}
+
+// raw writes lines as they are, as one block.
+func (m *markdown) raw(ls []string) {
+	m.block()
+	m.lines(ls)
+}
+
+func (m *markdown) bytes() []byte { return m.b.Bytes() }
+
+// wrapMarkdown breaks Markdown text into lines of at most mdLineLength
+// characters at spaces (a word longer than a line gets a line of its own),
+// the first line starting with first and the others with rest. A line that
+// would otherwise start a block (a list, a heading, a quote) is escaped.
+func wrapMarkdown(text, first, rest string) []string {
+	var out []string
+	line, prefix := "", first
+	flush := func() {
+		out = append(out, prefix+escapeLineStart(line))
+		line, prefix = "", rest
+	}
+	for _, w := range glueMarks(strings.Fields(text)) {
+		switch {
+		case line == "":
+			line = w
+		case mdLen(prefix+line)+1+mdLen(w) > mdLineLength:
+			flush()
+			line = w
+		default:
+			line += " " + w
+		}
+	}
+	flush()
+	return out
+}
+
+// glueMarks joins a rating mark to the word after it, so that "■ Red"
+// never breaks across lines.
+func glueMarks(words []string) []string {
+	out := words[:0]
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if isMark(w) && i+1 < len(words) {
+			w += " " + words[i+1]
+			i++
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+func isMark(w string) bool {
+	if w == MarkUnrated || w == markWorst || w == markBest {
+		return true
+	}
+	return slices.Contains(markBetween, w)
+}
+
+// mdLen measures a line as markdownlint does (JavaScript string length, in
+// UTF-16 code units).
+func mdLen(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+var (
+	// Line starts that would begin a block: a heading, a quote, a list item,
+	// a setext underline or a thematic break.
+	blockStart   = regexp.MustCompile(`^(#{1,6}(\s|$)|>|[-+*](\s|$)|=+\s*$|-+\s*$)`)
+	orderedStart = regexp.MustCompile(`^(\d{1,9})([.)])(\s|$)`)
+)
+
+func escapeLineStart(line string) string {
+	if blockStart.MatchString(line) {
+		return `\` + line
+	}
+	if m := orderedStart.FindStringSubmatchIndex(line); m != nil {
+		return line[:m[4]] + `\` + line[m[4]:]
+	}
+	return line
+}
+
+var (
+	mdSpecial  = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "|", `\|`, "~", `\~`)
+	entityLike = regexp.MustCompile(`&(#?[0-9A-Za-z]+;)`)
+	// Web and email addresses, as GitHub would auto-link them; trailing
+	// sentence punctuation is not part of the address.
+	addressLike = regexp.MustCompile(`https?://[^\s<>()\[\]|"'\x60]*[^\s<>()\[\]|"'\x60.,;:!?]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+`)
+	wwwLike     = regexp.MustCompile(`(?i)\bwww\.`)
+)
+
+// mdText escapes plan text so Markdown shows it as typed, on one line:
+// line breaks become spaces. Web and email addresses become links in angle
+// brackets, which is how markdownlint wants them (MD034) and how GitHub
+// would show them anyway.
+func mdText(s string) string {
+	fields := strings.Fields(s)
+	for i, w := range fields {
+		var b strings.Builder
+		at := 0
+		for _, m := range addressLike.FindAllStringIndex(w, -1) {
+			b.WriteString(mdEscape(w[at:m[0]]))
+			b.WriteString("<" + w[m[0]:m[1]] + ">")
+			at = m[1]
+		}
+		b.WriteString(mdEscape(w[at:]))
+		fields[i] = b.String()
+	}
+	return strings.Join(fields, " ")
+}
+
+func mdEscape(s string) string {
+	s = mdSpecial.Replace(s)
+	s = entityLike.ReplaceAllString(s, `\&$1`)
+	// A bare www.example.org would be auto-linked by GitHub; escaping the
+	// dot keeps it as text.
+	return wwwLike.ReplaceAllStringFunc(s, func(s string) string { return s[:3] + `\.` })
+}
+
+// mdLines escapes multi-line plan text (notes) into Markdown lines that keep
+// the line breaks: each line ends with a backslash hard break, and a blank
+// line starts a new paragraph. Indentation is dropped: Markdown would read
+// it as code.
+func mdLines(s string) []string {
+	var paras [][]string
+	var cur []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) == "" {
+			if cur != nil {
+				paras = append(paras, cur)
+				cur = nil
+			}
+			continue
+		}
+		cur = append(cur, mdText(l))
+	}
+	if cur != nil {
+		paras = append(paras, cur)
+	}
+	var out []string
+	for i, p := range paras {
+		if i > 0 {
+			out = append(out, "")
+		}
+		for j, l := range p {
+			if j < len(p)-1 {
+				l += `\`
+			}
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// wrapLines wraps each line of mdLines output, keeping the hard breaks at
+// the ends of the original lines.
+func wrapLines(ls []string, first, rest string) []string {
+	var out []string
+	prefix := first
+	for _, l := range ls {
+		if l == "" {
+			out = append(out, "")
+			continue
+		}
+		out = append(out, wrapMarkdown(l, prefix, rest)...)
+		prefix = rest
+	}
+	return out
+}
+
+// mdCode writes s as a code span, with enough backticks around it that a
+// backtick inside cannot end it.
+func mdCode(s string) string {
+	fence := "`"
+	for strings.Contains(s, fence) {
+		fence += "`"
+	}
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}

@@ -1,0 +1,241 @@
+package plans
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// SoonDays is how far ahead "due soon" looks: the month a team plans
+// its chasing for.
+const SoonDays = 30
+
+// NamedPlan is a plan with the path it was loaded from.
+type NamedPlan struct {
+	Path string
+	Plan *Plan
+}
+
+// PlanAction is an open action together with the plan it belongs to.
+type PlanAction struct {
+	Path string
+	Action
+	// What says where the action comes from when its text does not: the
+	// item's title, or "project plan step 3".
+	What string
+}
+
+// Outstanding is every open action across some plans, grouped by when it
+// is due relative to Today: the "what do we chase this month" list.
+type Outstanding struct {
+	Today   Date
+	Plans   int // how many plans were looked at
+	Overdue []PlanAction
+	Soon    []PlanAction // due today or within SoonDays
+	Later   []PlanAction
+	Undated []PlanAction
+}
+
+// CollectOutstanding groups the open actions of plans (item actions and
+// project-plan steps not done). Each group is ordered by due date, then
+// plan path, then checklist order.
+func CollectOutstanding(named []NamedPlan, today Date) *Outstanding {
+	o := &Outstanding{Today: today, Plans: len(named)}
+	soon := today.AddDays(SoonDays)
+	for _, np := range named {
+		for _, a := range np.Plan.OpenActions() {
+			pa := PlanAction{Path: np.Path, Action: a, What: actionSource(np.Plan, a)}
+			switch {
+			case a.Due.IsZero():
+				o.Undated = append(o.Undated, pa)
+			case a.Due.Before(today):
+				o.Overdue = append(o.Overdue, pa)
+			case !soon.Before(a.Due):
+				o.Soon = append(o.Soon, pa)
+			default:
+				o.Later = append(o.Later, pa)
+			}
+		}
+	}
+	for _, g := range []*[]PlanAction{&o.Overdue, &o.Soon, &o.Later, &o.Undated} {
+		slices.SortStableFunc(*g, func(a, b PlanAction) int {
+			if c := a.Due.Compare(b.Due); c != 0 {
+				return c
+			}
+			return strings.Compare(a.Path, b.Path)
+		})
+	}
+	return o
+}
+
+func actionSource(p *Plan, a Action) string {
+	if a.ItemID != "" {
+		if it, _, ok := p.Checklist.Item(a.ItemID); ok {
+			return itemTitle(it)
+		}
+		return a.ItemID
+	}
+	return fmt.Sprintf("project plan step %d", a.StepID)
+}
+
+// Total is the number of open actions.
+func (o *Outstanding) Total() int {
+	return len(o.Overdue) + len(o.Soon) + len(o.Later) + len(o.Undated)
+}
+
+// Text renders the list for a terminal: one aligned table per group, each
+// action with its due date, how late or near it is, its owner, its plan and
+// what it is.
+func (o *Outstanding) Text(dir string) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Open actions on %s in %s (%s): %s.\n", o.Today, dir, countNoun(o.Plans, "plan"), o.summary())
+	if o.Total() == 0 {
+		return []byte(b.String())
+	}
+	groups := []struct {
+		title   string
+		actions []PlanAction
+	}{
+		{"Overdue", o.Overdue},
+		{fmt.Sprintf("Due in the next %d days", SoonDays), o.Soon},
+		{"Later", o.Later},
+		{"No due date", o.Undated},
+	}
+	// One set of column widths for every group, so the groups line up.
+	header := []string{"Due", "When", "Owner", "Plan", "Action"}
+	widths := make([]int, len(header))
+	var rows [][][]string
+	for _, g := range groups {
+		var gr [][]string
+		for _, a := range g.actions {
+			r := o.row(a)
+			for i, cell := range r {
+				widths[i] = max(widths[i], displayWidth(cell))
+			}
+			gr = append(gr, r)
+		}
+		rows = append(rows, gr)
+	}
+	for i, h := range header {
+		widths[i] = max(widths[i], displayWidth(h))
+	}
+	for gi, g := range groups {
+		if len(g.actions) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n%s (%d)\n", g.title, len(g.actions))
+		writeAligned(&b, "  ", widths, header)
+		for _, r := range rows[gi] {
+			writeAligned(&b, "  ", widths, r)
+		}
+	}
+	return []byte(b.String())
+}
+
+func (o *Outstanding) summary() string {
+	if o.Total() == 0 {
+		return "nothing open"
+	}
+	parts := []string{
+		fmt.Sprintf("%d overdue", len(o.Overdue)),
+		fmt.Sprintf("%d due in the next %d days", len(o.Soon), SoonDays),
+		fmt.Sprintf("%d later", len(o.Later)),
+	}
+	if len(o.Undated) > 0 {
+		parts = append(parts, fmt.Sprintf("%d with no due date", len(o.Undated)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func (o *Outstanding) row(a PlanAction) []string {
+	due, when := "-", ""
+	if !a.Due.IsZero() {
+		due = a.Due.String()
+		switch n := o.Today.DaysUntil(a.Due); {
+		case n < 0:
+			when = countNoun(-n, "day") + " late"
+		case n == 0:
+			when = "today"
+		default:
+			when = "in " + countNoun(n, "day")
+		}
+	}
+	owner := a.Owner
+	if owner == "" {
+		owner = "(no owner)"
+	}
+	text := oneLine(a.Text)
+	if text == "" {
+		text = "(no description)"
+	}
+	if a.What != "" {
+		text += " [" + oneLine(a.What) + "]"
+	}
+	return []string{due, when, oneLine(owner), a.Path, text}
+}
+
+// oneLine keeps the first line of text, marking that there was more.
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return strings.TrimSpace(s[:i]) + " …"
+	}
+	return s
+}
+
+// writeAligned writes cells padded to widths (the last cell unpadded),
+// with no trailing spaces.
+func writeAligned(b *strings.Builder, indent string, widths []int, cells []string) {
+	var line strings.Builder
+	line.WriteString(indent)
+	for i, cell := range cells {
+		if i > 0 {
+			line.WriteString("  ")
+		}
+		line.WriteString(cell)
+		if i < len(cells)-1 {
+			line.WriteString(strings.Repeat(" ", max(0, widths[i]-displayWidth(cell))))
+		}
+	}
+	b.WriteString(strings.TrimRight(line.String(), " "))
+	b.WriteByte('\n')
+}
+
+// displayWidth is how many terminal columns s takes: East Asian wide
+// characters and emoji take two, combining marks none. It is close enough
+// to line up names such as 李雷 or Zoë without a dependency.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r) || r == '\u200d' || (r >= '\ufe00' && r <= '\ufe0f'):
+		case isWide(r):
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+func isWide(r rune) bool {
+	switch {
+	case r < 0x1100:
+		return false
+	case r <= 0x115f, // Hangul Jamo
+		r >= 0x2e80 && r <= 0xa4cf && r != 0x303f, // CJK ... Yi
+		r >= 0xac00 && r <= 0xd7a3,                // Hangul syllables
+		r >= 0xf900 && r <= 0xfaff,                // CJK compatibility ideographs
+		r >= 0xfe30 && r <= 0xfe4f,                // CJK compatibility forms
+		r >= 0xff00 && r <= 0xff60,                // full-width forms
+		r >= 0xffe0 && r <= 0xffe6,
+		r >= 0x1f300 && r <= 0x1f64f, // pictographs, emoticons
+		r >= 0x1f680 && r <= 0x1f6ff, // transport and map symbols
+		r >= 0x1f900 && r <= 0x1f9ff, // supplemental symbols
+		r >= 0x1fa70 && r <= 0x1faff,
+		r >= 0x20000 && r <= 0x3fffd:
+		return true
+	}
+	return false
+}

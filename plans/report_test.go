@@ -1,0 +1,270 @@
+package plans
+
+import (
+	"bytes"
+	"flag"
+	"html"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata from the current output")
+
+// reportToday is the day the golden reports are made on: some actions in
+// the fixtures are due before it, some on it, some after.
+var reportToday = Date{2027, 3, 1}
+
+// checkGolden compares got with testdata/name, or rewrites it with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./plans -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the output (review, then go test ./plans -update):\n%s", path, firstDifference(want, got))
+	}
+}
+
+// TestReportGolden covers the built-in checklist with every rating, every
+// status, every field empty and filled, actions overdue, due today, done
+// after their date and undated, and text that looks like Markdown.
+func TestReportGolden(t *testing.T) {
+	for _, name := range []string{"golden", "report-all"} {
+		t.Run(name, func(t *testing.T) {
+			p, err := LoadFile(filepath.Join("testdata", name+".yaml"), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := Report(p, reportToday)
+			checkGolden(t, name+".md", got)
+			// The same plan on the same day gives the same bytes.
+			if again := Report(p, reportToday); !bytes.Equal(got, again) {
+				t.Error("two reports of the same plan differ")
+			}
+		})
+	}
+}
+
+func TestReportFixtureCoversEveryCombination(t *testing.T) {
+	p, err := LoadFile("testdata/report-all.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, r := range p.Items {
+		seen["rating "+r.Rating] = true
+		seen["status "+string(r.Status)] = true
+		seen["rating "+r.Rating+" status "+string(r.Status)] = true
+		for field, v := range map[string]string{"action": r.Action, "owner": r.Owner, "due": r.Due.String(), "notes": r.Notes} {
+			seen[field+" empty="+boolWord(v == "")] = true
+		}
+		if r.Status.Open() && !r.Due.IsZero() && r.Due.Before(reportToday) {
+			seen["overdue"] = true
+		}
+		if !r.Status.Open() && !r.Due.IsZero() && r.Due.Before(reportToday) {
+			seen["done after its date"] = true
+		}
+	}
+	for _, rating := range []string{"red", "amber", "green", checklist.Unrated} {
+		for _, s := range Statuses {
+			if !seen["rating "+rating+" status "+string(s)] {
+				t.Errorf("no item rated %s with status %s", rating, s)
+			}
+		}
+	}
+	for _, field := range []string{"action", "owner", "due", "notes"} {
+		for _, empty := range []string{"yes", "no"} {
+			if !seen[field+" empty="+empty] {
+				t.Errorf("no item with %s empty=%s", field, empty)
+			}
+		}
+	}
+	for _, k := range []string{"overdue", "done after its date"} {
+		if !seen[k] {
+			t.Errorf("no item %s", k)
+		}
+	}
+}
+
+func boolWord(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+func TestReportMarksOverdueOnlyOpenLateActions(t *testing.T) {
+	p, err := LoadFile("testdata/report-all.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(Report(p, reportToday))
+	for _, want := range []string{
+		"- **Overdue actions on 2027-03-01:** " + strconv.Itoa(len(p.Overdue(reportToday))),
+		"**Due 2027-02-01, overdue:** Agree the budget.",
+		"**Due 2027-01-20:** Survey staff. Owner: O'Neil. Status: done.", // done: never overdue
+		"**Due 2027-03-01:** Kick-off meeting.",                          // due today: not yet late
+		"**No due date:** Share results with the board.",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	// Steps come in due-date order, undated last.
+	order := []string{"Survey staff", "Agree the budget", "Kick-off meeting", "Write the vision", "Share results"}
+	last := -1
+	for _, s := range order {
+		i := strings.Index(md, "** "+s)
+		if i < last {
+			t.Errorf("step %q is out of due-date order", s)
+		}
+		last = i
+	}
+	// The day counted from changes what is overdue, and the report says so.
+	later := string(Report(p, Date{2027, 4, 1}))
+	if !strings.Contains(later, "**Due 2027-03-01, overdue:** Kick-off meeting.") || !strings.Contains(later, "Overdue actions on 2027-04-01") {
+		t.Error("a month later, the kick-off meeting should be overdue")
+	}
+}
+
+// markdownlint finds markdownlint-cli2 (npm install -g markdownlint-cli2),
+// or skips the test.
+func markdownlint(t *testing.T) string {
+	t.Helper()
+	bin, err := exec.LookPath("markdownlint-cli2")
+	if err != nil {
+		t.Skip("markdownlint-cli2 is not installed (npm install -g markdownlint-cli2)")
+	}
+	return bin
+}
+
+// lint runs markdownlint with its default rules over the given documents.
+func lint(t *testing.T, docs map[string][]byte) {
+	t.Helper()
+	bin := markdownlint(t)
+	dir := t.TempDir()
+	var names []string
+	for name, data := range docs {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	cmd := exec.Command(bin, names...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("markdownlint found problems:\n%s", out)
+	}
+}
+
+// hostile is plan text that would become Markdown structure if it were not
+// escaped: it must show exactly as typed.
+var hostile = []string{
+	"# heading", "- list", "1. ordered", "2) ordered", "> quote", "===", "---", "* * *", "+ plus",
+	"<div>html</div>", "a | b", "`code`", "**bold** _it_", "[link](http://x.org)",
+	"https://example.com/a_b?c=d.", "see www.example.com now", "mail ana@example.com.",
+	"&amp; &copy; &#123;", "trailing\\", "~~~", "```", "<https://x.y>", "![img](a.png)",
+	"<!-- comment -->", "[ref]: http://x", "H~2~O", "ends with colon:", "emoji 🚀 李雷",
+	"a very long line of plain words that goes on and on well past the eighty characters markdownlint allows",
+}
+
+// hostilePlan puts hostile text in every field a report shows.
+func hostilePlan(t *testing.T) *Plan {
+	t.Helper()
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	p := New(c, "<b>Org</b> | pipes", "# Title: with *stars*!", Date{2027, 1, 15})
+	p.Facilitator = "_Sam_"
+	p.Participants = hostile
+	for i, e := range c.Items() {
+		r := p.Items[e.Item.ID]
+		r.Action = hostile[i%len(hostile)]
+		r.Owner = hostile[(i+1)%len(hostile)]
+		r.Notes = hostile[(i+2)%len(hostile)] + "\n" + hostile[(i+3)%len(hostile)] + "\n\n" + hostile[(i+4)%len(hostile)]
+	}
+	p.FollowUps["quick-wins"].List = hostile
+	p.FollowUps["decision-makers"].Text = "line\n- list\n# h"
+	for i, h := range hostile {
+		p.FollowUps["project-plan"].Steps = append(p.FollowUps["project-plan"].Steps,
+			Step{ID: i + 1, Text: h, Owner: hostile[(i+5)%len(hostile)], Due: Date{2027, 1, 1 + i%28}, Status: StatusTodo})
+	}
+	return p
+}
+
+func TestReportPassesMarkdownlint(t *testing.T) {
+	docs := map[string][]byte{"hostile.md": Report(hostilePlan(t), reportToday)}
+	for _, name := range []string{"golden", "report-all"} {
+		p, err := LoadFile(filepath.Join("testdata", name+".yaml"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[name+".md"] = Report(p, reportToday)
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	docs["empty.md"] = Report(New(c, "", "", Date{}), reportToday)
+	lint(t, docs)
+}
+
+// TestReportShowsTextAsTyped renders the hostile report with micromark (the
+// CommonMark + GFM parser markdownlint itself uses) and checks that every
+// hostile string shows as text: nothing became a heading, list, link
+// text, code or HTML.
+func TestReportShowsTextAsTyped(t *testing.T) {
+	markdownlint(t)
+	root, err := exec.Command("npm", "root", "-g").Output()
+	if err != nil {
+		t.Skip("npm not found")
+	}
+	mods := filepath.Join(strings.TrimSpace(string(root)), "markdownlint-cli2", "node_modules")
+	if _, err := os.Stat(filepath.Join(mods, "micromark-extension-gfm-table")); err != nil {
+		t.Skip("micromark is not where markdownlint-cli2 keeps it")
+	}
+	dir := t.TempDir()
+	script := `import {micromark} from '` + mods + `/micromark/index.js'
+import {gfmTable, gfmTableHtml} from '` + mods + `/micromark-extension-gfm-table/index.js'
+import {gfmAutolinkLiteral, gfmAutolinkLiteralHtml} from '` + mods + `/micromark-extension-gfm-autolink-literal/index.js'
+import fs from 'node:fs'
+process.stdout.write(micromark(fs.readFileSync(0, 'utf8'), {allowDangerousHtml: true,
+  extensions: [gfmTable(), gfmAutolinkLiteral()], htmlExtensions: [gfmTableHtml(), gfmAutolinkLiteralHtml()]}))
+`
+	if err := os.WriteFile(filepath.Join(dir, "render.mjs"), []byte(script), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("node", filepath.Join(dir, "render.mjs"))
+	cmd.Stdin = bytes.NewReader(Report(hostilePlan(t), reportToday))
+	out, err := cmd.Output()
+	if err != nil {
+		t.Skipf("node could not run micromark: %v", err)
+	}
+	page := string(out)
+	// Only the structure the report itself makes may appear.
+	for _, tag := range []string{"<code>", "<div>", "<img", "<blockquote>", "<h4>", "<hr"} {
+		if strings.Contains(page, tag) {
+			t.Errorf("plan text turned into %s", tag)
+		}
+	}
+	if n := strings.Count(page, "<h1>"); n != 1 {
+		t.Errorf("%d H1 headings, want 1", n)
+	}
+	text := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(page, "")
+	text = strings.Join(strings.Fields(html.UnescapeString(text)), " ")
+	for _, h := range hostile {
+		if !strings.Contains(text, strings.Join(strings.Fields(h), " ")) {
+			t.Errorf("%q does not show as typed", h)
+		}
+	}
+}
