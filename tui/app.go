@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // footerLines is what the app keeps below every screen: the save status and
@@ -23,12 +24,19 @@ type app struct {
 	screens  map[screenID]screen
 	active   screenID
 	back     screenID // where help and overview return to
+	helpFor  screenID // the screen help was opened from: whose keys it lists
+	arg      int      // the position the active screen was shown at
 	help     help.Model
 	quitting bool
+
+	conflictErr error  // reloading or copying after a conflict failed
+	notice      string // said in the status line until the next save
+	exitNotice  string // printed after the program ends
 }
 
 func newApp(c *common) *app {
 	a := &app{c: c, screens: map[screenID]screen{}, help: help.New()}
+	a.help.Styles = helpStyles(c.styles)
 	a.active = screenStart
 	if c.session != nil {
 		a.active = screenItem
@@ -87,16 +95,23 @@ func (a *app) show(id screenID, arg int) tea.Cmd {
 			a.back = a.active
 		}
 	}
+	if id == screenHelp && a.active != screenHelp {
+		a.helpFor = a.active
+	}
 	s := a.screen(id)
 	if p, ok := s.(positioner); ok {
 		p.setPosition(arg)
 	}
-	a.active = id
+	a.active, a.arg = id, arg
 	return s.init()
 }
 
 // goBack returns from help or the overview to the screen before.
 func (a *app) goBack() tea.Cmd {
+	if a.active == screenHelp {
+		a.active = a.helpFor
+		return nil
+	}
 	a.active = a.back
 	return nil
 }
@@ -109,9 +124,16 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.help.SetWidth(a.c.width)
 	case tea.BackgroundColorMsg:
 		a.c.styles = newStyles(msg.IsDark())
+		a.help.Styles = helpStyles(a.c.styles)
 		return a, nil
 	case savedMsg:
 		a.c.session.handleSaved(msg)
+		if msg.written {
+			a.notice = ""
+		}
+		if a.quitting {
+			return a, a.finishQuit()
+		}
 		return a, nil
 	case navigateMsg:
 		return a, a.show(msg.to, msg.arg)
@@ -120,11 +142,28 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
 		return a, a.show(screenItem, max(msg.file.Plan.FirstUnrated(), 0))
 	case tea.KeyPressMsg:
+		if a.c.session != nil && a.c.session.conflict {
+			return a, a.conflictKey(msg)
+		}
 		if cmd, handled := a.globalKey(msg); handled {
 			return a, cmd
 		}
 	}
-	return a, a.screen(a.active).update(msg)
+	cmd := a.screen(a.active).update(msg)
+	return a, tea.Batch(cmd, a.applyPending())
+}
+
+// applyPending makes the screen change a screen asked for with goTo.
+func (a *app) applyPending() tea.Cmd {
+	p := a.c.pending
+	if p == nil {
+		return nil
+	}
+	a.c.pending = nil
+	if p.to == screenBack {
+		return a.goBack()
+	}
+	return a.show(p.to, p.arg)
 }
 
 // globalKey handles the keys every screen shares.
@@ -150,11 +189,39 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 type commitMsg struct{}
 
 // quit saves everything, including the field being typed, then exits.
+// The program ends once every save has landed (see finishQuit), so that a
+// save refused because the file changed on disk can still go to a copy.
 func (a *app) quit() tea.Cmd {
 	a.quitting = true
 	a.screen(a.active).update(commitMsg{})
+	if a.c.session == nil {
+		return tea.Quit
+	}
 	if save := a.c.session.save(); save != nil {
-		return tea.Sequence(save, tea.Quit)
+		return save
+	}
+	return a.finishQuit()
+}
+
+// finishQuit ends the program when nothing is left to save. A save refused
+// by a conflict goes to a copy beside the file, and the program says where
+// when it ends.
+func (a *app) finishQuit() tea.Cmd {
+	ss := a.c.session
+	switch {
+	case ss.conflict:
+		original := ss.file.Path
+		path, err := ss.saveCopy()
+		if err != nil {
+			a.exitNotice = "ladder could not save your plan: " + original + " changed on disk, and a copy could not be written: " + err.Error()
+		} else {
+			a.exitNotice = original + " changed on disk, so ladder did not write over it; your plan is in " + path
+		}
+		return tea.Quit
+	case ss.pending():
+		return nil // the next savedMsg comes back here
+	case ss.lastErr != nil:
+		a.exitNotice = "ladder could not save your plan: " + ss.lastErr.Error()
 	}
 	return tea.Quit
 }
@@ -172,13 +239,25 @@ func (a *app) View() tea.View {
 		return v
 	}
 	s := a.screen(a.active)
-	body := lipgloss.NewStyle().Width(a.c.width).Height(a.c.height).MaxHeight(a.c.height).Render(s.view())
-	footer := a.statusLine() + "\n" + a.help.ShortHelpView(a.shortHelp(s))
+	content := ""
+	if a.c.session != nil && a.c.session.conflict {
+		content = a.conflictView()
+	} else {
+		content = s.view()
+	}
+	body := lipgloss.NewStyle().Width(a.c.width).Height(a.c.height).MaxHeight(a.c.height).Render(content)
+	// The help bubble lets its last item overflow a narrow window: cut both
+	// footer lines to the width, so they cannot widen the frame.
+	footer := ansi.Truncate(a.statusLine(), a.c.width, "…") + "\n" +
+		ansi.Truncate(a.help.ShortHelpView(a.shortHelp(s)), a.c.width, "…")
 	v.SetContent(a.c.styles.App.Render(body + "\n" + footer))
 	return v
 }
 
 func (a *app) shortHelp(s screen) []key.Binding {
+	if a.c.session != nil && a.c.session.conflict {
+		return []key.Binding{theConflictKeys.Reload, theConflictKeys.Copy, a.c.keys.ForceQuit}
+	}
 	bs := s.shortHelp()
 	if !s.typing() {
 		bs = append(bs, a.c.keys.Help, a.c.keys.Quit)
@@ -199,6 +278,10 @@ func (a *app) statusLine() string {
 		return st.Warning.Render("⚠ " + ss.file.Path + " changed on disk: not saved. Press R to reload it or C to save a copy beside it.")
 	case ss.lastErr != nil:
 		return st.Error.Render("✗ not saved: " + firstLineOf(ss.lastErr.Error()))
+	case ss.pending():
+		return st.Subtle.Render("saving… " + ss.file.Path)
+	case a.notice != "":
+		return st.Success.Render("✓ " + a.notice)
 	case ss.saved:
 		return st.Subtle.Render("✓ saved to " + ss.file.Path)
 	default:

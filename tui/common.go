@@ -26,7 +26,21 @@ type common struct {
 	opts          Options
 	today         plans.Date
 	session       *session // nil until a plan is open
+	pos           int      // the item the review is at (checklist position), for the overview
+
+	// pending is a screen change asked for during the current Update (see
+	// goTo), which the app makes before the next message.
+	pending *navigateMsg
 }
+
+// goTo asks the app to show a screen as soon as the current Update returns,
+// before any other key is handled. Prefer it to navigate, whose message
+// comes back through a command: keys typed quickly (a fast typist, a
+// pasted sequence) would reach the old screen in between.
+func (c *common) goTo(to screenID, arg int) { c.pending = &navigateMsg{to, arg} }
+
+// goBackNow is goTo for returning from help or the overview.
+func (c *common) goBackNow() { c.pending = &navigateMsg{to: screenBack} }
 
 // plan is the open plan (nil on the start and set-up screens).
 func (c *common) plan() *plans.Plan {
@@ -68,6 +82,8 @@ const (
 	screenFollowUp                    // one of the next-steps questions
 	screenSummary                     // the end: board, counts, open actions, file and git commands
 	screenHelp                        // every key, and the glossary
+
+	screenBack screenID = -1 // in a pending navigation: back from help or the overview
 )
 
 // navigateMsg asks the app to show a screen. Arg is the item position for

@@ -1,18 +1,239 @@
 package tui
 
 import (
+	"fmt"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
 )
 
-// overviewScreen is a placeholder until the screen is built.
-type overviewScreen struct{ c *common }
+// overviewScreen lists every item, grouped by area, with its rating and
+// action, says how many are not rated yet, and opens any item. Only the
+// rows in the window are drawn, so a 1,000-item review scrolls as fast as
+// a short one.
+type overviewScreen struct {
+	c       *common
+	keys    overviewKeys
+	entries []checklist.Entry
+	rows    []overviewRow
+	cursor  int // index into rows; always an item row
+	offset  int // first row shown
+	counts  []plans.AreaCounts
+	total   plans.Counts
+}
 
-func newOverviewScreen(c *common) *overviewScreen { return &overviewScreen{c: c} }
+// overviewRow is an area heading (entry < 0) or an item.
+type overviewRow struct {
+	area  int
+	entry int // index into entries, or -1 for the area's heading
+}
 
-func (s *overviewScreen) init() tea.Cmd              { return nil }
-func (s *overviewScreen) update(msg tea.Msg) tea.Cmd { return nil }
-func (s *overviewScreen) view() string               { return "Overview (not built yet)" }
-func (s *overviewScreen) shortHelp() []key.Binding   { return nil }
-func (s *overviewScreen) fullHelp() [][]key.Binding  { return nil }
-func (s *overviewScreen) typing() bool               { return false }
+type overviewKeys struct {
+	Up, Down    key.Binding
+	PageUp      key.Binding
+	PageDown    key.Binding
+	Home, End   key.Binding
+	Open        key.Binding
+	NextUnrated key.Binding
+	Back        key.Binding
+}
+
+func newOverviewScreen(c *common) *overviewScreen {
+	return &overviewScreen{c: c, keys: overviewKeys{
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "move down")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "page")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
+		Home:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/end", "first / last item")),
+		End:         key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "last item")),
+		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the item")),
+		NextUnrated: key.NewBinding(key.WithKeys("u", "tab"), key.WithHelp("u", "next item not rated")),
+		Back:        key.NewBinding(key.WithKeys("esc", "o"), key.WithHelp("esc", "back")),
+	}}
+}
+
+// init rebuilds the rows from the plan (ratings may have changed) and puts
+// the cursor on the item the review is at.
+func (s *overviewScreen) init() tea.Cmd {
+	if s.c.session == nil {
+		return nil
+	}
+	c := s.c.checklist()
+	s.entries = c.Items()
+	s.rows = s.rows[:0]
+	for i, e := range s.entries {
+		if e.Ref.Index == 0 {
+			s.rows = append(s.rows, overviewRow{area: e.Ref.Area, entry: -1})
+		}
+		s.rows = append(s.rows, overviewRow{area: e.Ref.Area, entry: i})
+	}
+	s.counts, s.total = s.c.plan().Counts()
+	s.moveTo(s.rowOf(s.c.pos))
+	return nil
+}
+
+func (s *overviewScreen) rowOf(seq int) int {
+	for i, r := range s.rows {
+		if r.entry == seq {
+			return i
+		}
+	}
+	return 1
+}
+
+// moveTo puts the cursor on row i, or the nearest item row after (or
+// before) it.
+func (s *overviewScreen) moveTo(i int) {
+	if len(s.rows) == 0 {
+		return
+	}
+	i = min(max(i, 0), len(s.rows)-1)
+	dir := 1
+	if i < s.cursor {
+		dir = -1
+	}
+	for j := i; j >= 0 && j < len(s.rows); j += dir {
+		if s.rows[j].entry >= 0 {
+			s.cursor = j
+			return
+		}
+	}
+	for j := i; j >= 0 && j < len(s.rows); j -= dir {
+		if s.rows[j].entry >= 0 {
+			s.cursor = j
+			return
+		}
+	}
+}
+
+// listHeight is how many rows fit under the header.
+func (s *overviewScreen) listHeight() int { return max(1, s.c.height-2) }
+
+func (s *overviewScreen) update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || len(s.rows) == 0 {
+		return nil
+	}
+	page := s.listHeight() - 1
+	switch {
+	case key.Matches(k, s.keys.Up):
+		s.moveTo(s.cursor - 1)
+	case key.Matches(k, s.keys.Down):
+		s.moveTo(s.cursor + 1)
+	case key.Matches(k, s.keys.PageUp):
+		s.moveTo(s.cursor - page)
+	case key.Matches(k, s.keys.PageDown):
+		s.moveTo(s.cursor + page)
+	case key.Matches(k, s.keys.Home):
+		s.cursor = 0
+		s.moveTo(0)
+	case key.Matches(k, s.keys.End):
+		s.moveTo(len(s.rows) - 1)
+	case key.Matches(k, s.keys.NextUnrated):
+		s.nextUnrated()
+	case key.Matches(k, s.keys.Open):
+		s.c.goTo(screenItem, s.rows[s.cursor].entry)
+	case key.Matches(k, s.keys.Back):
+		s.c.goBackNow()
+		return nil
+	}
+	return nil
+}
+
+// nextUnrated moves to the next item without a rating, wrapping around.
+func (s *overviewScreen) nextUnrated() {
+	plan := s.c.plan()
+	for d := 1; d <= len(s.rows); d++ {
+		i := (s.cursor + d) % len(s.rows)
+		if r := s.rows[i]; r.entry >= 0 && !plan.Items[s.entries[r.entry].Item.ID].Rated() {
+			s.cursor = i
+			return
+		}
+	}
+}
+
+func (s *overviewScreen) view() string {
+	if s.c.session == nil || len(s.rows) == 0 {
+		return ""
+	}
+	st := &s.c.styles
+	w := s.c.width
+	total := s.total
+	gaps := st.Success.Render("every item is rated")
+	if total.Unrated > 0 {
+		gaps = st.Warning.Render(fmt.Sprintf("%d not rated yet", total.Unrated))
+	}
+	header := st.Title.Render("Overview") + st.Subtle.Render(fmt.Sprintf(" · %d of %d rated · ", total.Rated(), total.Total())) + gaps
+
+	// Scroll so the cursor stays in the window, keeping its area's heading
+	// in view when it can.
+	h := s.listHeight()
+	if s.cursor < s.offset {
+		s.offset = s.cursor
+		if s.offset > 0 && s.rows[s.offset-1].entry < 0 {
+			s.offset--
+		}
+	}
+	if s.cursor >= s.offset+h {
+		s.offset = s.cursor - h + 1
+	}
+	s.offset = min(s.offset, max(0, len(s.rows)-h))
+
+	lines := []string{ansi.Truncate(header, w, "…"), ""}
+	for i := s.offset; i < min(len(s.rows), s.offset+h); i++ {
+		lines = append(lines, s.row(st, i, w))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (s *overviewScreen) row(st *styles, i, w int) string {
+	r := s.rows[i]
+	c := s.c.checklist()
+	if r.entry < 0 {
+		ac := s.counts[r.area]
+		var counts []string
+		for li := range c.Scale {
+			counts = append(counts, st.levelStyle(li, len(c.Scale)).Render(plans.MarkAt(li, len(c.Scale)))+fmt.Sprintf(" %d", ac.ByLevel[li]))
+		}
+		counts = append(counts, st.levelStyle(-1, 0).Render(plans.MarkUnrated)+fmt.Sprintf(" %d", ac.Unrated))
+		return ansi.Truncate(st.Heading.Render(c.Areas[r.area].Title)+"  "+strings.Join(counts, "  "), w, "…")
+	}
+	e := s.entries[r.entry]
+	resp := s.c.plan().Items[e.Item.ID]
+	cur := "  "
+	title := e.Item.Title
+	if i == s.cursor {
+		cur = st.Focused.Render("› ")
+	}
+	label := padCells(st.rating(c, resp.Rating), 10)
+	avail := w - 2 - 10 - 1
+	titleW := avail
+	actionW := 0
+	if avail >= 50 {
+		titleW = avail * 3 / 5
+		actionW = avail - titleW - 2
+	}
+	t := padCells(ansi.Truncate(title, titleW, "…"), titleW)
+	if i == s.cursor {
+		t = st.Focused.Render(t)
+	}
+	line := cur + label + " " + t
+	if actionW > 0 && resp.Action != "" {
+		line += "  " + st.Subtle.Render(ansi.Truncate(firstLineOf(resp.Action), actionW, "…"))
+	}
+	return line
+}
+
+func (s *overviewScreen) shortHelp() []key.Binding {
+	return []key.Binding{s.keys.Up, s.keys.Open, s.keys.NextUnrated, s.keys.Back}
+}
+
+func (s *overviewScreen) fullHelp() [][]key.Binding {
+	return [][]key.Binding{{s.keys.Up, s.keys.PageUp, s.keys.Home, s.keys.Open, s.keys.NextUnrated, s.keys.Back}}
+}
+
+func (s *overviewScreen) typing() bool { return false }

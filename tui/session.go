@@ -24,8 +24,12 @@ type session struct {
 	// until the user chooses to reload or to save a copy.
 	conflict bool
 	lastErr  error
-	saved    bool // at least one save has landed since the plan was opened
+	saved    bool   // at least one save has landed since the plan was opened
+	landed   uint64 // the newest snapshot known to be on disk
 }
+
+// pending reports whether a change is still on its way to disk.
+func (s *session) pending() bool { return s.landed < s.seq }
 
 func newSession(f *plans.File, resolve plans.Resolver) *session {
 	return &session{file: f, resolve: resolve}
@@ -63,6 +67,7 @@ func (s *session) handleSaved(msg savedMsg) {
 		if msg.seq == s.seq {
 			s.lastErr = nil
 		}
+		s.landed = max(s.landed, msg.seq)
 		s.saved = true
 	}
 }
@@ -73,6 +78,7 @@ func (s *session) reload() error {
 		return err
 	}
 	s.conflict, s.lastErr = false, nil
+	s.landed = s.seq // what was pending is dropped: the file is as on disk
 	return nil
 }
 
@@ -89,6 +95,7 @@ func (s *session) saveCopy() (string, error) {
 	}
 	s.file = f
 	s.conflict, s.lastErr = false, nil
+	s.landed = s.seq // the copy holds every change made so far
 	return path, nil
 }
 

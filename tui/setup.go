@@ -1,18 +1,318 @@
 package tui
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
 )
 
-// setupScreen is a placeholder until the screen is built.
-type setupScreen struct{ c *common }
+// setupScreen begins a new review: the organisation, a title, who runs it
+// and who takes part, and the checklist. It shows the file it will write
+// (a safe name inside the plans folder, or exactly the PLAN given on the
+// command line) and creates it.
+type setupScreen struct {
+	c        *common
+	keys     setupKeys
+	firstRun bool
 
-func newSetupScreen(c *common) *setupScreen { return &setupScreen{c: c} }
+	org          *textField
+	title        *textField
+	facilitator  *textField
+	participants *notesField
+	checklist    *choiceField
+	fields       []field
+	focus        int
 
-func (s *setupScreen) init() tea.Cmd              { return nil }
-func (s *setupScreen) update(msg tea.Msg) tea.Cmd { return nil }
-func (s *setupScreen) view() string               { return "Setup (not built yet)" }
-func (s *setupScreen) shortHelp() []key.Binding   { return nil }
-func (s *setupScreen) fullHelp() [][]key.Binding  { return nil }
-func (s *setupScreen) typing() bool               { return false }
+	choices []checklistChoice // the checklist field's options
+
+	path     string         // the file it will write
+	problems map[int]string // per field: why it cannot be created yet
+	err      error          // creating the file failed
+}
+
+// checklistChoice is one checklist on offer: a built-in, or the
+// --checklist file.
+type checklistChoice struct {
+	list *checklist.Checklist
+	file string // the checklist file, for a custom checklist
+}
+
+// Set-up fields, in tab order.
+const (
+	setupOrg = iota
+	setupTitle
+	setupFacilitator
+	setupParticipants
+	setupChecklist
+)
+
+const setupLabelWidth = 12 // "Organisation", "Participants"
+
+type setupKeys struct {
+	NextField key.Binding
+	PrevField key.Binding
+	Enter     key.Binding
+	Create    key.Binding
+	Back      key.Binding
+	Choose    key.Binding
+}
+
+func newSetupScreen(c *common) *setupScreen {
+	s := &setupScreen{c: c, problems: map[int]string{}, keys: setupKeys{
+		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next field (create, on the checklist)")),
+		Create:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "create the plan and begin")),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the plans")),
+		Choose:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "choose a checklist")),
+	}}
+	s.org = newTextField("Organisation", "e.g. Acme Café Ltd", setupLabelWidth)
+	s.title = newTextField("Review title", "e.g. Spring review", setupLabelWidth)
+	s.facilitator = newTextField("Facilitator", "who runs the review (optional)", setupLabelWidth)
+	s.participants = newNotesField("Participants", "who takes part (optional): names separated by commas or one per line", setupLabelWidth)
+	s.participants.setHeight(2)
+
+	s.choices, s.checklist = checklistChoices(c.opts.Checklist)
+	s.fields = []field{s.org, s.title, s.facilitator, s.participants, s.checklist}
+	s.setFocus(setupOrg)
+	s.updatePath()
+	return s
+}
+
+// checklistChoices lists the built-in checklists and, when --checklist
+// names a file, that file, chosen.
+func checklistChoices(flag string) ([]checklistChoice, *choiceField) {
+	var choices []checklistChoice
+	var labels []string
+	chosen := 0
+	for _, cl := range checklist.Builtins() {
+		if cl.ID == flag || (flag == "" && cl.ID == checklist.DefaultID) {
+			chosen = len(choices)
+		}
+		choices = append(choices, checklistChoice{list: cl})
+		labels = append(labels, cl.ID+": "+cl.Title)
+	}
+	if flag != "" {
+		if _, ok := checklist.Builtin(flag); !ok {
+			if cl, err := checklist.Resolve(flag); err == nil {
+				chosen = len(choices)
+				choices = append(choices, checklistChoice{list: cl, file: flag})
+				labels = append(labels, flag+": "+cl.Title)
+			}
+		}
+	}
+	f := newChoiceField("Checklist", labels, setupLabelWidth)
+	f.vertical = true
+	f.chosen = chosen
+	return choices, f
+}
+
+func (s *setupScreen) setPosition(arg int) { s.firstRun = arg == setupFirstRun }
+
+func (s *setupScreen) init() tea.Cmd { return s.setFocus(s.focus) }
+
+func (s *setupScreen) setFocus(i int) tea.Cmd {
+	for _, f := range s.fields {
+		f.blur()
+	}
+	s.focus = min(max(i, 0), len(s.fields)-1)
+	return s.fields[s.focus].focus()
+}
+
+// updatePath works out the file the plan will be written to.
+func (s *setupScreen) updatePath() {
+	if s.c.opts.PlanPath != "" {
+		s.path = s.c.opts.PlanPath
+		return
+	}
+	s.path = plans.PathFor(s.c.opts.Dir, s.org.trimmed(), s.title.trimmed(), s.c.today)
+}
+
+// createdFailedMsg says the plan file could not be created.
+type createFailedMsg struct{ err error }
+
+func (s *setupScreen) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case createFailedMsg:
+		s.err = msg.err
+		return nil
+	case tea.KeyPressMsg:
+		return s.key(msg)
+	case tea.PasteMsg:
+		return s.edit(msg)
+	}
+	return nil
+}
+
+func (s *setupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, s.keys.Create):
+		return s.create()
+	case key.Matches(msg, s.keys.Back):
+		if s.canGoBack() {
+			s.c.goTo(screenStart, 0)
+		}
+		return nil
+	case key.Matches(msg, s.keys.PrevField):
+		return s.setFocus(s.focus - 1)
+	case key.Matches(msg, s.keys.NextField):
+		if s.focus == setupChecklist {
+			return s.setFocus(setupOrg)
+		}
+		return s.setFocus(s.focus + 1)
+	case key.Matches(msg, s.keys.Enter) && s.focus != setupParticipants:
+		if s.focus == setupChecklist {
+			return s.create()
+		}
+		return s.setFocus(s.focus + 1)
+	}
+	return s.edit(msg)
+}
+
+// edit passes a key or a paste to the focused field.
+func (s *setupScreen) edit(msg tea.Msg) tea.Cmd {
+	cmd := s.fields[s.focus].update(msg)
+	if s.focus == setupOrg || s.focus == setupTitle {
+		if s.fields[s.focus].(*textField).trimmed() != "" {
+			delete(s.problems, s.focus)
+		}
+		s.updatePath()
+	}
+	s.err = nil
+	return cmd
+}
+
+func (s *setupScreen) canGoBack() bool { return !s.firstRun && s.c.opts.PlanPath == "" }
+
+// create checks the answers and writes the new plan, off the update loop.
+func (s *setupScreen) create() tea.Cmd {
+	s.problems = map[int]string{}
+	if s.org.trimmed() == "" {
+		s.problems[setupOrg] = "the organisation's name is needed: it goes on the plan and in its file name"
+	}
+	if s.title.trimmed() == "" {
+		s.problems[setupTitle] = "a title is needed, e.g. \"Spring review\", to tell this review from the next"
+	}
+	if _, ok := s.problems[setupOrg]; ok {
+		return s.setFocus(setupOrg)
+	}
+	if _, ok := s.problems[setupTitle]; ok {
+		return s.setFocus(setupTitle)
+	}
+
+	choice := s.choices[s.checklist.chosen]
+	p := plans.New(choice.list, s.org.trimmed(), s.title.trimmed(), s.c.today)
+	p.Facilitator = s.facilitator.trimmed()
+	p.Participants = splitPeople(s.participants.value())
+	fixed, dir := s.c.opts.PlanPath, s.c.opts.Dir
+	org, title, today := s.org.trimmed(), s.title.trimmed(), s.c.today
+	return func() tea.Msg {
+		path := fixed
+		if path == "" {
+			path = plans.PathFor(dir, org, title, today)
+		}
+		if choice.file != "" {
+			rel, err := relativePath(filepath.Dir(path), choice.file)
+			if err != nil {
+				return createFailedMsg{err}
+			}
+			p.ChecklistRef.File = rel
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return createFailedMsg{err}
+		}
+		f, err := plans.Create(path, p)
+		if errors.Is(err, fs.ErrExist) {
+			return createFailedMsg{fmt.Errorf("%s already exists: a new review never writes over a plan", path)}
+		}
+		if err != nil {
+			return createFailedMsg{err}
+		}
+		return openedMsg{f}
+	}
+}
+
+// splitPeople reads participants typed with commas or one per line.
+func splitPeople(s string) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		for _, name := range strings.Split(line, ",") {
+			if name = strings.TrimSpace(name); name != "" {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
+// relativePath gives target relative to dir, with forward slashes, so a
+// plan finds its checklist file from any machine it is cloned to.
+func relativePath(dir, target string) (string, error) {
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return "", err
+	}
+	absTarget, err := filepath.Abs(target)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(absDir, absTarget)
+	if err != nil {
+		return "", fmt.Errorf("the checklist %s cannot be reached from the plan's folder %s", target, dir)
+	}
+	return filepath.ToSlash(rel), nil
+}
+
+func (s *setupScreen) view() string {
+	st := &s.c.styles
+	w := s.c.width
+	var out []string
+	if s.firstRun {
+		out = append(out, st.Title.Render("Welcome to ladder"),
+			ansi.Wrap("Let's begin your first review. Tell ladder who it is for; it then takes you through every recommendation, one at a time, and saves each answer as you give it, in the folder "+s.c.opts.Dir+".", w, ""),
+			"")
+	} else {
+		out = append(out, st.Title.Render("A new review"), "")
+	}
+	for i, f := range s.fields {
+		out = append(out, f.view(st, w))
+		if p, ok := s.problems[i]; ok {
+			indent := 2 + setupLabelWidth + 1
+			out = append(out, strings.Repeat(" ", indent)+st.Error.Render(wrapIndented("✗ "+p, max(1, w-indent), indent, 0)))
+		}
+	}
+	out = append(out, "", st.Subtle.Render("Will be saved as ")+st.Label.Render(s.path))
+	if s.err != nil {
+		out = append(out, st.Error.Render(ansi.Wrap("✗ "+s.err.Error(), w, "")))
+	} else {
+		out = append(out, st.Subtle.Render(ansi.Wrap("Press enter on the checklist, or ctrl+s anywhere, to create it and begin.", w, "")))
+	}
+	return strings.Join(out, "\n")
+}
+
+func (s *setupScreen) shortHelp() []key.Binding {
+	bs := []key.Binding{s.keys.NextField, s.keys.PrevField, s.keys.Create}
+	if s.canGoBack() {
+		bs = append(bs, s.keys.Back)
+	}
+	return bs
+}
+
+func (s *setupScreen) fullHelp() [][]key.Binding {
+	bs := []key.Binding{s.keys.NextField, s.keys.PrevField, s.keys.Enter, s.keys.Choose, s.keys.Create}
+	if s.canGoBack() {
+		bs = append(bs, s.keys.Back)
+	}
+	return [][]key.Binding{bs, typingHelp()}
+}
+
+func (s *setupScreen) typing() bool { return s.fields[s.focus].typing() }

@@ -1,18 +1,239 @@
 package tui
 
 import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
 )
 
-// startScreen is a placeholder until the screen is built.
-type startScreen struct{ c *common }
+// startScreen offers to begin a new review or to resume one of the plans in
+// the plans folder, newest first, each with how far it got. Plans that do
+// not load are listed with their problems and cannot be opened. With no
+// plans at all it goes straight to set-up.
+type startScreen struct {
+	c    *common
+	keys startKeys
 
-func newStartScreen(c *common) *startScreen { return &startScreen{c: c} }
+	loaded  bool
+	readErr error         // the folder could not be read
+	plans   []plans.Found // plans that load, newest first
+	broken  []plans.Found // plans that do not
 
-func (s *startScreen) init() tea.Cmd              { return nil }
-func (s *startScreen) update(msg tea.Msg) tea.Cmd { return nil }
-func (s *startScreen) view() string               { return "Start (not built yet)" }
-func (s *startScreen) shortHelp() []key.Binding   { return nil }
-func (s *startScreen) fullHelp() [][]key.Binding  { return nil }
-func (s *startScreen) typing() bool               { return false }
+	cursor  int // 0 is "begin a new review", i > 0 is plans[i-1]
+	offset  int // first plan row shown
+	openErr error
+
+	attribution string // where the checklist's wording comes from
+}
+
+type startKeys struct {
+	Up, Down key.Binding
+	Open     key.Binding
+	New      key.Binding
+}
+
+func newStartScreen(c *common) *startScreen {
+	var attribution string
+	if cl := c.defaultChecklist(); cl != nil {
+		attribution = strings.TrimSuffix(cl.Source, ".") + ". " + cl.Licence
+	}
+	return &startScreen{c: c, attribution: attribution, keys: startKeys{
+		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose")),
+		Down: key.NewBinding(key.WithKeys("down", "j", "tab"), key.WithHelp("↓", "down")),
+		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		New:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new review")),
+	}}
+}
+
+// discoveredMsg carries the plans found in the folder.
+type discoveredMsg struct {
+	found []plans.Found
+	err   error
+}
+
+// openFailedMsg says a plan chosen on the start screen did not open.
+type openFailedMsg struct{ err error }
+
+// setupFirstRun is the set-up screen's position argument when there are no
+// plans yet: it greets a first-time user.
+const setupFirstRun = 1
+
+func (s *startScreen) init() tea.Cmd {
+	dir, resolve := s.c.opts.Dir, s.c.opts.resolver()
+	return func() tea.Msg {
+		found, err := plans.Discover(dir, resolve)
+		return discoveredMsg{found: found, err: err}
+	}
+}
+
+func (s *startScreen) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case discoveredMsg:
+		s.loaded, s.readErr = true, msg.err
+		s.plans, s.broken = s.plans[:0], s.broken[:0]
+		for _, f := range msg.found {
+			if f.Err != nil {
+				s.broken = append(s.broken, f)
+			} else {
+				s.plans = append(s.plans, f)
+			}
+		}
+		s.cursor = min(s.cursor, len(s.plans))
+		if len(msg.found) == 0 && msg.err == nil {
+			s.c.goTo(screenSetup, setupFirstRun)
+		}
+	case openFailedMsg:
+		s.openErr = msg.err
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, s.keys.Up):
+			s.cursor = max(0, s.cursor-1)
+		case key.Matches(msg, s.keys.Down):
+			s.cursor = min(len(s.plans), s.cursor+1)
+		case key.Matches(msg, s.keys.New):
+			s.c.goTo(screenSetup, 0)
+		case key.Matches(msg, s.keys.Open):
+			if s.cursor == 0 {
+				s.c.goTo(screenSetup, 0)
+				return nil
+			}
+			return s.open(s.plans[s.cursor-1].Path)
+		}
+	}
+	return nil
+}
+
+// open loads a plan for editing, off the update loop.
+func (s *startScreen) open(path string) tea.Cmd {
+	s.openErr = nil
+	resolve := s.c.opts.resolver()
+	return func() tea.Msg {
+		f, err := plans.Open(path, resolve)
+		if err != nil {
+			return openFailedMsg{err}
+		}
+		return openedMsg{f}
+	}
+}
+
+func (s *startScreen) view() string {
+	st := &s.c.styles
+	w, h := s.c.width, s.c.height
+	head := []string{st.Title.Render("ladder") + st.Subtle.Render(" · review how people progress, and leave with a plan"), ""}
+	newRow := "  Begin a new review"
+	if s.cursor == 0 {
+		newRow = st.Focused.Render(focusMarker + "Begin a new review")
+	}
+	head = append(head, newRow, "")
+	foot := s.footer(st, w)
+
+	var body []string
+	switch {
+	case !s.loaded:
+		body = append(body, st.Subtle.Render("Looking for plans in "+s.c.opts.Dir+"…"))
+	case s.readErr != nil:
+		body = append(body, st.Error.Render("✗ "+firstLineOf(s.readErr.Error())))
+	}
+	if len(s.plans) > 0 {
+		body = append(body, st.Heading.Render("Resume a review")+st.Subtle.Render(" from "+s.c.opts.Dir))
+		room := h - len(head) - len(body) - countLines(foot) - 1 - s.brokenLines()
+		body = append(body, s.planRows(st, w, max(2, room))...)
+	}
+	if len(s.broken) > 0 {
+		body = append(body, "", st.Heading.Render("Could not open")+st.Subtle.Render(" (fix the file, or run ladder check on it)"))
+		for _, f := range s.broken {
+			for _, line := range strings.Split(f.Err.Error(), "\n")[:min(3, countLines(f.Err.Error()))] {
+				body = append(body, "  "+st.Error.Render("✗ ")+wrapIndented(line, max(1, w-4), 4, 3))
+			}
+		}
+	}
+	if s.openErr != nil {
+		body = append(body, "", st.Error.Render(ansi.Wrap("✗ "+s.openErr.Error(), w, "")))
+	}
+	text := strings.Join(append(head, body...), "\n")
+	gap := max(1, h-countLines(text)-countLines(foot))
+	return text + strings.Repeat("\n", gap) + foot
+}
+
+func (s *startScreen) brokenLines() int {
+	if len(s.broken) == 0 {
+		return 0
+	}
+	n := 2
+	for _, f := range s.broken {
+		n += 2 * min(3, countLines(f.Err.Error()))
+	}
+	return n
+}
+
+// planRows draws the plans in at most room lines, two lines a plan,
+// scrolled to keep the cursor in view.
+func (s *startScreen) planRows(st *styles, w, room int) []string {
+	per := max(1, room/2)
+	if s.cursor > 0 {
+		i := s.cursor - 1
+		if i < s.offset {
+			s.offset = i
+		}
+		if i >= s.offset+per {
+			s.offset = i - per + 1
+		}
+	}
+	s.offset = min(s.offset, max(0, len(s.plans)-per))
+	var rows []string
+	for i := s.offset; i < min(len(s.plans), s.offset+per); i++ {
+		f := s.plans[i]
+		p := f.Plan
+		_, total := p.Counts()
+		name := p.Organisation + ": " + p.Title
+		marker := "  "
+		if s.cursor == i+1 {
+			marker = st.Focused.Render(focusMarker)
+			name = st.Focused.Render(ansi.Truncate(name, max(1, w-2), "…"))
+		} else {
+			name = st.Label.Render(ansi.Truncate(name, max(1, w-2), "…"))
+		}
+		detail := fmt.Sprintf("%d/%d rated · %s · %s", total.Rated(), total.Total(), p.Date.Friendly(), filepath.Base(f.Path))
+		rows = append(rows, marker+name, "  "+st.Subtle.Render(ansi.Truncate(detail, max(1, w-2), "…")))
+	}
+	if more := len(s.plans) - (s.offset + per); more > 0 {
+		rows[len(rows)-1] += st.Subtle.Render(fmt.Sprintf("  (+%d more)", more))
+	}
+	return rows
+}
+
+// footer is the attribution of the checklist's wording, quietly.
+func (s *startScreen) footer(st *styles, w int) string {
+	if s.attribution == "" {
+		return ""
+	}
+	return st.Subtle.Render(ansi.Wrap(s.attribution, w, ""))
+}
+
+// defaultChecklist is the checklist a new review would use: --checklist,
+// or the built-in default.
+func (c *common) defaultChecklist() *checklist.Checklist {
+	if c.opts.Checklist != "" {
+		if cl, err := checklist.Resolve(c.opts.Checklist); err == nil {
+			return cl
+		}
+	}
+	cl, _ := checklist.Builtin(checklist.DefaultID)
+	return cl
+}
+
+func (s *startScreen) shortHelp() []key.Binding {
+	return []key.Binding{s.keys.Up, s.keys.Open, s.keys.New}
+}
+
+func (s *startScreen) fullHelp() [][]key.Binding {
+	return [][]key.Binding{{s.keys.Up, s.keys.Open, s.keys.New}}
+}
+
+func (s *startScreen) typing() bool { return false }

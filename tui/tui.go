@@ -85,7 +85,10 @@ func newCommon(opts Options) (*common, error) {
 
 // programOptions are the Bubble Tea options for a review.
 func programOptions(opts Options) []tea.ProgramOption {
-	var po []tea.ProgramOption
+	// Bubble Tea draws on a frame ticker; at its default 60 fps a key can
+	// wait up to 17 ms for its frame. At the maximum, 120, it waits at most
+	// about 8 ms, and frames are only drawn when something changed.
+	po := []tea.ProgramOption{tea.WithFPS(120)}
 	if opts.In != nil {
 		po = append(po, tea.WithInput(opts.In))
 	}
@@ -115,8 +118,12 @@ func Run(opts Options) error {
 		return err
 	}
 	p := tea.NewProgram(newApp(c), programOptions(opts)...)
-	if _, err := p.Run(); err != nil {
+	m, err := p.Run()
+	if err != nil {
 		return fmt.Errorf("review: %w", err)
+	}
+	if a, ok := m.(*app); ok && a.exitNotice != "" {
+		fmt.Fprintln(os.Stderr, a.exitNotice)
 	}
 	return nil
 }

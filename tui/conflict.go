@@ -1,0 +1,104 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// When a save finds that the plan file changed on disk since it was loaded
+// (another editor, a git pull), the session stops saving and the app shows
+// this in place of the screen until the user chooses: reload the file as
+// it is now (dropping what this program has not saved), or save this
+// program's plan as a copy beside it and carry on in the copy. Quitting
+// meanwhile saves the copy, so nothing is lost either way.
+
+type conflictKeys struct {
+	Reload key.Binding
+	Copy   key.Binding
+}
+
+var theConflictKeys = conflictKeys{
+	Reload: key.NewBinding(key.WithKeys("R", "r"), key.WithHelp("R", "reload the file as it is now")),
+	Copy:   key.NewBinding(key.WithKeys("C", "c"), key.WithHelp("C", "save yours as a copy beside it")),
+}
+
+// conflictKey handles a key while the conflict is shown.
+func (a *app) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
+	ss := a.c.session
+	switch {
+	case key.Matches(msg, theConflictKeys.Reload):
+		if err := ss.reload(); err != nil {
+			a.conflictErr = err
+			return nil
+		}
+		a.conflictErr = nil
+		a.notice = "reloaded " + ss.file.Path + " as it is on disk"
+		return a.reopen()
+	case key.Matches(msg, theConflictKeys.Copy):
+		path, err := a.saveCopy()
+		if err != nil {
+			a.conflictErr = err
+			return nil
+		}
+		a.notice = "your plan is now in " + path + "; the changed file was left as it was"
+		return a.reopen()
+	case key.Matches(msg, a.c.keys.ForceQuit), key.Matches(msg, a.c.keys.Quit):
+		original := ss.file.Path
+		path, err := a.saveCopy()
+		if err != nil {
+			a.conflictErr = err
+			return nil
+		}
+		a.exitNotice = original + " changed on disk, so ladder did not write over it; your plan is in " + path
+		a.quitting = true
+		return tea.Quit
+	}
+	return nil
+}
+
+// saveCopy stores the field being typed, then writes the plan beside the
+// changed file.
+func (a *app) saveCopy() (string, error) {
+	a.screen(a.active).update(commitMsg{})
+	path, err := a.c.session.saveCopy()
+	if err == nil {
+		a.conflictErr = nil
+	}
+	return path, err
+}
+
+// reopen rebuilds the screens from the plan now open (reloaded, or the
+// copy) and shows the same place again.
+func (a *app) reopen() tea.Cmd {
+	a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
+	if a.active == screenHelp || a.active == screenOverview {
+		a.screen(screenItem).(positioner).setPosition(a.c.pos)
+		return a.show(a.active, a.arg)
+	}
+	return a.show(a.active, a.arg)
+}
+
+// conflictView explains the conflict and the choice.
+func (a *app) conflictView() string {
+	st := &a.c.styles
+	w := a.c.width
+	path := a.c.session.file.Path
+	lines := []string{
+		st.Warning.Render("⚠ The plan file changed on disk:"),
+		"  " + wrapIndented(path, max(1, w-2), 2, 0),
+		"",
+		ansi.Wrap("Someone or something else (another editor, a git pull) changed it since ladder opened it. To keep their work, ladder has not written over it: your latest answers are still here, not yet saved.", w, ""),
+		"",
+		"  " + st.HelpKey.Render("R") + "  " + wrapIndented("reload the file as it is now (what you changed since the last save is dropped)", max(1, w-5), 5, 0),
+		"  " + st.HelpKey.Render("C") + "  " + wrapIndented("save your plan as a copy beside it, and carry on in the copy", max(1, w-5), 5, 0),
+		"",
+		st.Subtle.Render(ansi.Wrap("Quitting now (q or ctrl+c) saves the copy too.", w, "")),
+	}
+	if a.conflictErr != nil {
+		lines = append(lines, "", st.Error.Render(ansi.Wrap("✗ "+a.conflictErr.Error(), w, "")))
+	}
+	return strings.Join(lines, "\n")
+}

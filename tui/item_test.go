@@ -1,0 +1,389 @@
+package tui
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/plans"
+)
+
+func TestRatingKeysSaveAtOnceAndMoveToTheAction(t *testing.T) {
+	for _, tc := range []struct {
+		keys []string
+		want string
+	}{
+		{[]string{"r"}, "red"},
+		{[]string{"a"}, "amber"},
+		{[]string{"g"}, "green"},
+		{[]string{"1"}, "red"},
+		{[]string{"2"}, "amber"},
+		{[]string{"3"}, "green"},
+		{[]string{"down", "enter"}, "amber"},
+		{[]string{"down", "down", "down", "enter"}, "green"},
+		{[]string{"j", "k", "enter"}, "red"},
+	} {
+		t.Run(strings.Join(tc.keys, ","), func(t *testing.T) {
+			h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+			h.press(tc.keys...)
+			if got := rvOnDisk(t, path).Response("lc-vision").Rating; got != tc.want {
+				t.Fatalf("rating on disk = %q, want %q", got, tc.want)
+			}
+			it := h.item()
+			if it.focus != focusAction || !h.a.screen(screenItem).typing() {
+				t.Fatalf("focus = %d after rating, want the action field", it.focus)
+			}
+			h.requireView("› Action", "1 of 21 rated", "✓ [")
+		})
+	}
+}
+
+func TestItemScreenShowsWhereWeAreAndTheScale(t *testing.T) {
+	p := rvNewPlan(t)
+	p.Response("lc-vision").Rating = "green"
+	p.Response("lc-leadership").Rating = "red"
+	h, _ := rvOpen(t, p, 80, 24)
+	// Resumes at the first unrated item: the third of Leadership & Culture.
+	h.requireView(
+		"Leadership & Culture", "item 3 of 4", "2 of 21 rated",
+		" ●  ■ [○] ○ ", // the strip: shape for each rating, the current one in brackets
+		"Educate senior leaders to get buy-in",
+		"• Do your leaders support people with an intersectional approach?",
+		"■ Red", "Nothing/Not something you currently do",
+		"▲ Amber", "Do something in this space but limited",
+		"● Green", "Actively do this",
+	)
+	// Enablers items show their group.
+	h.press("o", "end", "enter")
+	h.requireView("Enablers › Policies and processes", "item 15 of 15", "│")
+}
+
+func TestFieldsAreSavedOnLeavingThemAndKeptExactly(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("a")
+	h.typeText("Write the vision with Zoë & 李雷 🚀")
+	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "" {
+		t.Fatalf("the action was saved before leaving the field: %q", got)
+	}
+	h.press("tab")
+	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "Write the vision with Zoë & 李雷 🚀" {
+		t.Fatalf("action on disk = %q", got)
+	}
+	h.typeText("Ånne O'Neil")
+	h.press("enter") // enter moves on from a one-line field, and saves it
+	h.typeText("2w")
+	h.requireView("→ Sun 28 Mar 2027")
+	h.press("tab")
+	h.press("right") // status: todo → doing, saved at once
+	h.press("tab")
+	h.typeText("first line\nsecond line: ü")
+	h.press("shift+tab") // back to status, which saves the notes
+
+	r := rvOnDisk(t, path).Response("lc-vision")
+	want := plans.Response{Rating: "amber", Action: "Write the vision with Zoë & 李雷 🚀", Owner: "Ånne O'Neil",
+		Due: plans.Date{Year: 2027, Month: 3, Day: 28}, Status: plans.StatusDoing, Notes: "first line\nsecond line: ü"}
+	if *r != want {
+		t.Fatalf("on disk:\n%+v\nwant\n%+v", *r, want)
+	}
+	h.requireView("Write the vision with Zoë & 李雷 🚀", "Ånne O'Neil", "2027-03-28", "(•) doing", "first line")
+}
+
+func TestDueDatesAreReadTheWayPeopleTypeThem(t *testing.T) {
+	for _, tc := range []struct {
+		typed string
+		shown string
+		want  plans.Date
+	}{
+		{"2027-03-31", "→ Wed 31 Mar 2027", plans.Date{Year: 2027, Month: 3, Day: 31}},
+		{"31/03/2027", "→ Wed 31 Mar 2027", plans.Date{Year: 2027, Month: 3, Day: 31}},
+		{"31 Mar 2027", "→ Wed 31 Mar 2027", plans.Date{Year: 2027, Month: 3, Day: 31}},
+		{"2w", "→ Sun 28 Mar 2027", plans.Date{Year: 2027, Month: 3, Day: 28}},
+		{"3m", "→ Mon 14 Jun 2027", plans.Date{Year: 2027, Month: 6, Day: 14}},
+	} {
+		t.Run(tc.typed, func(t *testing.T) {
+			h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+			h.press("r", "tab", "tab")
+			h.typeText(tc.typed)
+			h.requireView(tc.shown)
+			h.press("tab")
+			if got := rvOnDisk(t, path).Response("lc-vision").Due; got != tc.want {
+				t.Fatalf("due on disk = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestAnImpossibleDateIsRefusedInPlaceAndKept(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("r", "tab", "tab")
+	h.typeText("31/02/2027")
+	h.requireView(`"31/02/2027" is not a real date`)
+	h.press("tab") // leave it: the text and the message stay, nothing is saved
+	h.requireView("31/02/2027", `"31/02/2027" is not a real date`)
+	if got := rvOnDisk(t, path).Response("lc-vision").Due; !got.IsZero() {
+		t.Fatalf("an impossible date was saved: %v", got)
+	}
+	// It is still there after going to another item and back.
+	h.press("esc", "n", "p")
+	h.requireView("31/02/2027", "is not a real date")
+	// Fixing it saves it.
+	h.press("tab", "tab", "tab")
+	for range len("02/2027") {
+		h.press("backspace")
+	}
+	h.typeText("03/2027")
+	h.requireView("→ Wed 31 Mar 2027")
+	h.press("enter")
+	if got := rvOnDisk(t, path).Response("lc-vision").Due; got != (plans.Date{Year: 2027, Month: 3, Day: 31}) {
+		t.Fatalf("due on disk = %v", got)
+	}
+	h.refuseView("not a real date")
+}
+
+func TestMovingBetweenItemsAndAreas(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("n")
+	h.requireView("item 2 of 4")
+	h.press("pgdown")
+	h.requireView("item 3 of 4")
+	h.press("p")
+	h.requireView("item 2 of 4")
+	h.press("pgup", "left")
+	h.requireView("item 1 of 4") // no further back than the first item
+
+	// ctrl+n while typing stores the field and moves on.
+	h.press("g")
+	h.typeText("Share the plan")
+	h.press("ctrl+n")
+	h.requireView("item 2 of 4")
+	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "Share the plan" {
+		t.Fatalf("action on disk = %q", got)
+	}
+	// esc leaves a field for the rating; q then quits, so in a field it types.
+	h.press("r")
+	h.typeText("q")
+	if h.quit {
+		t.Fatal("q in a text field quit")
+	}
+	h.press("esc")
+	if h.item().focus != focusRating {
+		t.Fatal("esc did not go back to the rating")
+	}
+
+	// After the last item of the area: its summary, then the next area.
+	h.press("n", "n", "n")
+	if h.a.active != screenAreaSummary {
+		t.Fatalf("after the last item of the area: screen %d\n%s", h.a.active, h.view())
+	}
+	h.requireView("Leadership & Culture: done", "2 of 4 items rated", "■ Red", "1", "● Green", "○ Unrated", "2 not rated yet",
+		"Next: Workforce (2 items)")
+	h.press("p") // back to the last item of the area
+	h.requireView("item 4 of 4")
+	h.press("n", "enter")
+	h.requireView("Workforce", "item 1 of 2")
+
+	// The last area's summary leads to the first follow-up question.
+	h.press("o", "end", "enter", "n")
+	h.requireView("Enablers: done", "Next: the next steps (5 questions)")
+	h.press("enter")
+	if h.a.active != screenFollowUp {
+		t.Fatalf("after the last area: screen %d, want the first follow-up", h.a.active)
+	}
+}
+
+func TestOverviewShowsEveryItemAndTheGaps(t *testing.T) {
+	p := rvNewPlan(t)
+	p.Response("lc-vision").Rating = "red"
+	p.Response("lc-vision").Action = "Write the vision"
+	p.Response("wf-interventions").Rating = "green"
+	h, _ := rvOpen(t, p, 100, 40)
+	h.press("o")
+	h.requireView("Overview", "2 of 21 rated", "19 not rated yet",
+		"Leadership & Culture", "Workforce", "Enablers",
+		"■ Red", "Develop a clear vision", "Write the vision", "● Green", "Interventions", "○ Unrated")
+	// The cursor starts on the item the review is at; enter opens another.
+	h.requireView("› ○ Unrated  Strong leadership")
+	h.press("down", "enter")
+	h.requireView("item 3 of 4", "Educate senior leaders")
+	// u goes to the next gap; esc goes back.
+	h.press("o", "u")
+	h.requireView("› ○ Unrated  Cultural questions")
+	h.press("esc")
+	h.requireView("item 3 of 4")
+}
+
+func TestOverviewScrollsALongChecklist(t *testing.T) {
+	h, _ := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("o", "end")
+	h.requireView("› ○ Unrated  Do you have KPIs for managers")
+	h.refuseView("Develop a clear vision")
+	h.press("home")
+	h.requireView("› ○ Unrated  Develop a clear vision")
+}
+
+func TestQuitSavesTheFieldBeingTyped(t *testing.T) {
+	for _, quitKey := range []string{"ctrl+c"} {
+		h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+		h.press("a")
+		h.typeText("Half-typed acti")
+		h.press(quitKey)
+		if !h.quit {
+			t.Fatalf("%s did not quit", quitKey)
+		}
+		if got := rvOnDisk(t, path).Response("lc-vision"); got.Rating != "amber" || got.Action != "Half-typed acti" {
+			t.Fatalf("on disk after %s: %+v", quitKey, *got)
+		}
+	}
+	// q outside a text field quits too, and saves the notes being typed
+	// before esc... a text field has focus then, so q types: use esc first.
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("g", "tab", "tab", "tab", "tab")
+	h.typeText("notes typed")
+	h.press("esc", "q")
+	if !h.quit {
+		t.Fatal("q on the rating did not quit")
+	}
+	if got := rvOnDisk(t, path).Response("lc-vision").Notes; got != "notes typed" {
+		t.Fatalf("notes on disk = %q", got)
+	}
+}
+
+func TestResizingMidFieldKeepsWhatWasTyped(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 120, 40)
+	h.press("r")
+	h.typeText("Typed before the resize")
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	h.send(tea.WindowSizeMsg{Width: 30, Height: 10})
+	h.requireView("make the window at least 60x16")
+	h.send(tea.WindowSizeMsg{Width: 61, Height: 17})
+	h.typeText(", and after")
+	h.press("tab")
+	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "Typed before the resize, and after" {
+		t.Fatalf("action on disk = %q", got)
+	}
+}
+
+func TestTheViewFitsTheWindow(t *testing.T) {
+	p := rvNewPlan(t)
+	for _, id := range []string{"lc-vision", "lc-leadership", "lc-educate-leaders", "lc-culture", "wf-business-as-usual"} {
+		p.Response(id).Rating = "green"
+	}
+	r := p.Response("wf-interventions") // the longest item, where the review resumes
+	r.Action = strings.Repeat("A long action that has to wrap. ", 12)
+	r.Notes = "one\ntwo\nthree\nfour\nfive"
+	for _, size := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
+		h, _ := rvOpen(t, p, size[0], size[1])
+		h.press("a", "esc")
+		for _, keys := range [][]string{nil, {"tab"}, {"tab", "tab", "tab", "tab", "tab"}} {
+			h.press(keys...)
+			lines := strings.Split(h.view(), "\n")
+			if len(lines) > size[1] {
+				t.Fatalf("%dx%d: %d lines:\n%s", size[0], size[1], len(lines), h.view())
+			}
+			for _, l := range lines {
+				if w := len([]rune(l)); w > size[0] {
+					t.Fatalf("%dx%d: a line of %d cells: %q", size[0], size[1], w, l)
+				}
+			}
+			h.requireView("Interventions", "▲ Amber")
+			h.press("esc")
+		}
+	}
+}
+
+func TestConflictOffersReloadOrACopy(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("g")
+	h.typeText("Ours")
+	h.press("tab")
+
+	// Someone else rates another item and saves the file behind our back.
+	theirs := rvOnDisk(t, path)
+	theirs.Response("en-data-collect").Rating = "red"
+	theirBytes := plans.Encode(theirs)
+	if err := os.WriteFile(path, theirBytes, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	h.typeText("Sam")
+	h.press("tab") // commits the owner: the save finds the change
+	h.requireView("changed on disk", "R", "reload", "C", "copy")
+	if got, _ := os.ReadFile(path); string(got) != string(theirBytes) {
+		t.Fatal("the changed file was written over")
+	}
+	// While the conflict is shown, keys do not reach the fields.
+	h.typeText("xyz")
+	h.press("C")
+	copyPath := strings.TrimSuffix(path, ".yaml") + ".copy-1.yaml"
+	mine := rvOnDisk(t, copyPath).Response("lc-vision")
+	if mine.Rating != "green" || mine.Action != "Ours" || mine.Owner != "Sam" {
+		t.Fatalf("the copy holds %+v", *mine)
+	}
+	if got, _ := os.ReadFile(path); string(got) != string(theirBytes) {
+		t.Fatal("saving a copy changed the original")
+	}
+	h.refuseView("changed on disk")
+	h.requireView("your plan is now in")
+	// Work carries on in the copy, at the same item.
+	h.press("tab", "tab", "tab")
+	h.typeText("2w")
+	h.press("tab")
+	if got := rvOnDisk(t, copyPath).Response("lc-vision").Due; got != (plans.Date{Year: 2027, Month: 3, Day: 28}) {
+		t.Fatalf("due in the copy = %v", got)
+	}
+}
+
+func TestConflictReloadTakesTheFileAsItIs(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	theirs := rvOnDisk(t, path)
+	theirs.Response("lc-vision").Action = "Their action"
+	if err := os.WriteFile(path, plans.Encode(theirs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.press("r") // our save finds their change
+	h.requireView("changed on disk")
+	h.press("R")
+	h.refuseView("changed on disk")
+	h.requireView("Their action", "reloaded")
+	if got := rvOnDisk(t, path).Response("lc-vision"); got.Rating != "unrated" || got.Action != "Their action" {
+		t.Fatalf("on disk after reload: %+v", *got)
+	}
+	// Saving works again, on top of their version.
+	h.press("esc", "a")
+	if got := rvOnDisk(t, path).Response("lc-vision"); got.Rating != "amber" || got.Action != "Their action" {
+		t.Fatalf("on disk after rating: %+v", *got)
+	}
+}
+
+func TestQuittingDuringAConflictSavesACopy(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("a")
+	if err := os.WriteFile(path, append(plans.Encode(rvOnDisk(t, path)), "# theirs\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.typeText("Half typed")
+	h.press("ctrl+c") // the save on quitting finds the change
+	if !h.quit {
+		t.Fatal("ctrl+c did not quit")
+	}
+	copyPath := strings.TrimSuffix(path, ".yaml") + ".copy-1.yaml"
+	if got := rvOnDisk(t, copyPath).Response("lc-vision"); got.Rating != "amber" || got.Action != "Half typed" {
+		t.Fatalf("the copy holds %+v", *got)
+	}
+	if !strings.Contains(h.a.exitNotice, copyPath) {
+		t.Fatalf("exit notice %q does not name the copy", h.a.exitNotice)
+	}
+}
+
+func TestResumeStartsAtTheFirstUnratedItem(t *testing.T) {
+	p := rvNewPlan(t)
+	for _, id := range []string{"lc-vision", "lc-leadership", "lc-educate-leaders", "lc-culture", "wf-business-as-usual"} {
+		p.Response(id).Rating = "amber"
+	}
+	h, _ := rvOpen(t, p, 80, 24)
+	h.requireView("Workforce", "item 2 of 2", "Interventions", "5 of 21 rated")
+	if h.item().pos != 5 {
+		t.Fatalf("position %d, want 5", h.item().pos)
+	}
+}

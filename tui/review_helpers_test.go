@@ -1,0 +1,215 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// Helpers for the tests of the start, set-up, item, overview, area summary
+// and help screens: an app on real files in a temp folder, keys sent
+// through its Update with every command they return run (so saves land on
+// disk), and the screen read back with escape codes stripped.
+
+// rvToday is the date every review test runs on.
+var rvToday = plans.Date{Year: 2027, Month: 3, Day: 14}
+
+// rvHarness drives an app as the Bubble Tea runtime would, one message at
+// a time.
+type rvHarness struct {
+	t    testing.TB
+	a    *app
+	quit bool
+}
+
+// rvStart starts an app with opts (Today defaults to rvToday), sized w×h,
+// and runs its Init.
+func rvStart(t testing.TB, opts Options, w, h int) *rvHarness {
+	t.Helper()
+	if opts.Today.IsZero() {
+		opts.Today = rvToday
+	}
+	c, err := newCommon(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &rvHarness{t: t, a: newApp(c)}
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	hs.run(hs.a.Init())
+	return hs
+}
+
+// rvOpen writes p as plans/acme.yaml in a temp folder and opens it.
+func rvOpen(t testing.TB, p *plans.Plan, w, h int) (*rvHarness, string) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "plans")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "acme.yaml")
+	if _, err := plans.Create(path, p); err != nil {
+		t.Fatal(err)
+	}
+	return rvStart(t, Options{PlanPath: path, Dir: dir}, w, h), path
+}
+
+// rvNewPlan is an unrated plan of the built-in checklist.
+func rvNewPlan(t testing.TB) *plans.Plan {
+	t.Helper()
+	c, ok := checklist.Builtin(checklist.DefaultID)
+	if !ok {
+		t.Fatal("no built-in checklist")
+	}
+	return plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})
+}
+
+// send gives the app one message and runs what it returns.
+func (h *rvHarness) send(msg tea.Msg) {
+	h.t.Helper()
+	_, cmd := h.a.Update(msg)
+	h.run(cmd)
+}
+
+// run runs a command and feeds its messages back to the app, batches and
+// sequences in order, as the runtime would (but one at a time).
+func (h *rvHarness) run(cmd tea.Cmd) {
+	h.t.Helper()
+	if cmd == nil || h.quit {
+		return
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(5 * time.Second):
+		h.t.Fatal("a command did not return within 5s")
+	}
+	if msg == nil {
+		return
+	}
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+		for i := range v.Len() {
+			h.run(v.Index(i).Interface().(tea.Cmd))
+		}
+		return
+	}
+	if _, ok := msg.(tea.QuitMsg); ok {
+		h.quit = true
+		return
+	}
+	h.send(msg)
+}
+
+// press sends keys by name: "enter", "shift+tab", "ctrl+c", "r", "R".
+func (h *rvHarness) press(keys ...string) {
+	h.t.Helper()
+	for _, k := range keys {
+		h.send(rvKey(k))
+	}
+}
+
+// typeText types text one character at a time.
+func (h *rvHarness) typeText(s string) {
+	h.t.Helper()
+	for _, r := range s {
+		if r == '\n' {
+			h.send(rvKey("enter"))
+			continue
+		}
+		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+// view is the screen as text.
+func (h *rvHarness) view() string {
+	return ansi.Strip(h.a.View().Content)
+}
+
+// requireView fails unless the screen shows every one of want.
+func (h *rvHarness) requireView(want ...string) {
+	h.t.Helper()
+	v := h.view()
+	for _, w := range want {
+		if !strings.Contains(v, w) {
+			h.t.Fatalf("the screen does not show %q; it shows:\n%s", w, v)
+		}
+	}
+}
+
+// refuseView fails if the screen shows any of unwanted.
+func (h *rvHarness) refuseView(unwanted ...string) {
+	h.t.Helper()
+	v := h.view()
+	for _, w := range unwanted {
+		if strings.Contains(v, w) {
+			h.t.Fatalf("the screen shows %q; it should not:\n%s", w, v)
+		}
+	}
+}
+
+// item is the item screen, asserting it is the one shown.
+func (h *rvHarness) item() *itemScreen {
+	h.t.Helper()
+	if h.a.active != screenItem {
+		h.t.Fatalf("the item screen is not shown (screen %d is):\n%s", h.a.active, h.view())
+	}
+	return h.a.screen(screenItem).(*itemScreen)
+}
+
+// onDisk loads the plan file as it is now.
+func rvOnDisk(t testing.TB, path string) *plans.Plan {
+	t.Helper()
+	p, err := plans.LoadFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// rvKey is the key message for a key name.
+func rvKey(name string) tea.KeyPressMsg {
+	var k tea.Key
+	parts := strings.Split(name, "+")
+	base := parts[len(parts)-1]
+	if name == "+" {
+		base, parts = "+", []string{"+"}
+	}
+	for _, m := range parts[:len(parts)-1] {
+		switch m {
+		case "shift":
+			k.Mod |= tea.ModShift
+		case "ctrl":
+			k.Mod |= tea.ModCtrl
+		case "alt":
+			k.Mod |= tea.ModAlt
+		}
+	}
+	named := map[string]rune{
+		"enter": tea.KeyEnter, "tab": tea.KeyTab, "esc": tea.KeyEscape, "space": tea.KeySpace,
+		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown, "home": tea.KeyHome, "end": tea.KeyEnd,
+		"backspace": tea.KeyBackspace, "delete": tea.KeyDelete,
+	}
+	if r, ok := named[base]; ok {
+		k.Code = r
+		if r == tea.KeySpace {
+			k.Text = " "
+		}
+		return tea.KeyPressMsg(k)
+	}
+	r := []rune(base)[0]
+	k.Code = r
+	if k.Mod == 0 {
+		k.Text = base
+	}
+	return tea.KeyPressMsg(k)
+}

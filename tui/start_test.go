@@ -1,0 +1,206 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// rvPlansFolder makes a folder "plans" in a temp folder it makes the
+// working folder, with two plans and a broken one, with fixed modification
+// times so the order is known: the older plan has 14 of 21 items rated,
+// the newer one 2.
+func rvPlansFolder(t *testing.T) string {
+	t.Helper()
+	t.Chdir(t.TempDir())
+	dir := "plans"
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	older := rvNewPlan(t)
+	older.Organisation, older.Title = "Acme Café Ltd", "Spring review"
+	for i, e := range older.Checklist.Items() {
+		if i < 14 {
+			older.Response(e.Item.ID).Rating = "amber"
+		}
+	}
+	newer := rvNewPlan(t)
+	newer.Organisation, newer.Title = "東京 Bakery 🍞", "Autumn review"
+	newer.Date = plans.Date{Year: 2027, Month: 3, Day: 10}
+	newer.Response("lc-vision").Rating = "red"
+	newer.Response("lc-culture").Rating = "green"
+	write := func(name string, data []byte, age time.Duration) {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		mt := time.Date(2027, 3, 14, 12, 0, 0, 0, time.UTC).Add(-age)
+		if err := os.Chtimes(path, mt, mt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("2027-03-01-acme-spring.yaml", plans.Encode(older), 48*time.Hour)
+	write("2027-03-10-tokyo-autumn.yaml", plans.Encode(newer), time.Hour)
+	write("broken.yaml", []byte("schema: 1\norganisation: [oops\n"), 24*time.Hour)
+	return dir
+}
+
+func TestStartListsPlansNewestFirstAndBrokenOnesWithTheirProblem(t *testing.T) {
+	dir := rvPlansFolder(t)
+	h := rvStart(t, Options{Dir: dir}, 100, 30)
+	h.requireView("Begin a new review", "Resume a review",
+		"東京 Bakery 🍞: Autumn review", "2/21 rated · Wed 10 Mar 2027 · 2027-03-10-tokyo-autumn.yaml",
+		"Acme Café Ltd: Spring review", "14/21 rated",
+		"Could not open", "broken.yaml:2:",
+		"Open Government Licence v3.0")
+	v := h.view()
+	if strings.Index(v, "東京") > strings.Index(v, "Acme") {
+		t.Fatalf("the newer plan is not first:\n%s", v)
+	}
+	// The second plan opens at its first unrated item.
+	h.press("down", "down", "enter")
+	h.requireView("Enablers › Policies and processes", "item 9 of 15", "14 of 21 rated")
+}
+
+func TestStartOpensTheChosenPlanAndBeginsNew(t *testing.T) {
+	dir := rvPlansFolder(t)
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("down", "enter")
+	h.requireView("item 2 of 4", "Strong leadership")
+	if got := h.a.c.session.file.Path; got != filepath.Join(dir, "2027-03-10-tokyo-autumn.yaml") {
+		t.Fatalf("opened %s", got)
+	}
+
+	h = rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("n")
+	h.requireView("A new review", "Organisation")
+	h.press("esc") // back to the list, which keeps what was typed in set-up
+	h.requireView("Resume a review")
+}
+
+func TestWithNoPlansItGoesStraightToAFriendlySetUp(t *testing.T) {
+	t.Chdir(t.TempDir())
+	dir := "plans" // not there yet
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	if h.a.active != screenSetup {
+		t.Fatalf("screen %d, want set-up:\n%s", h.a.active, h.view())
+	}
+	h.requireView("Welcome to ladder", "first review", "Organisation", "Review title", "Facilitator", "Participants",
+		"smc-progression", "Will be saved as "+filepath.Join(dir, "2027-03-14-plan.yaml"))
+	// There is nothing to go back to.
+	h.press("esc")
+	if h.a.active != screenSetup {
+		t.Fatal("esc left the first-run set-up")
+	}
+}
+
+func TestSetUpRequiresOrganisationAndTitleWithoutLosingWhatWasTyped(t *testing.T) {
+	t.Chdir(t.TempDir())
+	dir := "plans"
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("tab", "tab")
+	h.typeText("Sam Patel")
+	h.press("ctrl+s")
+	h.requireView("the organisation's name is needed", "a title is needed", "Sam Patel")
+	if fs := h.a.screen(screenSetup).(*setupScreen); fs.focus != setupOrg {
+		t.Fatalf("focus on field %d, want the organisation", fs.focus)
+	}
+	h.typeText("Acme Café Ltd")
+	h.refuseView("the organisation's name is needed")
+	h.requireView("a title is needed", "Will be saved as "+filepath.Join(dir, "2027-03-14-acme-cafe-ltd.yaml"))
+	h.press("tab")
+	h.typeText("Spring review")
+	h.requireView("2027-03-14-acme-cafe-ltd-spring-review.yaml")
+	h.press("tab", "tab")
+	h.typeText("Ana Lópes, Ben\nChidi 🚀")
+	h.press("tab") // the checklist: enter creates
+	h.press("enter")
+
+	h.requireView("item 1 of 4", "Develop a clear vision")
+	path := filepath.Join(dir, "2027-03-14-acme-cafe-ltd-spring-review.yaml")
+	p := rvOnDisk(t, path)
+	if p.Organisation != "Acme Café Ltd" || p.Title != "Spring review" || p.Facilitator != "Sam Patel" ||
+		strings.Join(p.Participants, "|") != "Ana Lópes|Ben|Chidi 🚀" || p.Date != rvToday || p.ChecklistRef.ID != "smc-progression" {
+		t.Fatalf("created %+v", p)
+	}
+}
+
+func TestSetUpWritesExactlyThePlanNamedOnTheCommandLine(t *testing.T) {
+	t.Chdir(t.TempDir())
+	path := filepath.Join("elsewhere", "our review.yaml")
+	h := rvStart(t, Options{PlanPath: path}, 80, 24)
+	h.requireView("A new review", "Will be saved as "+path)
+	h.typeText("Acme")
+	h.press("tab")
+	h.typeText("Spring")
+	h.press("ctrl+s")
+	h.requireView("item 1 of 4")
+	if p := rvOnDisk(t, path); p.Organisation != "Acme" {
+		t.Fatalf("created %+v", p)
+	}
+}
+
+func TestSetUpWithAChecklistFile(t *testing.T) {
+	root := t.TempDir()
+	file := filepath.Join(root, "checklists", "ours.yaml")
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, checklisttest.YAML(12), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(root, "plans")
+	h := rvStart(t, Options{Dir: dir, Checklist: file}, 100, 30)
+	h.requireView("(•) " + file)
+	h.typeText("Acme")
+	h.press("tab")
+	h.typeText("Ours")
+	h.press("ctrl+s")
+	h.requireView("item 1 of")
+	p := rvOnDisk(t, filepath.Join(dir, "2027-03-14-acme-ours.yaml"))
+	if p.ChecklistRef.File != "../checklists/ours.yaml" || p.Checklist.Len() != 12 {
+		t.Fatalf("checklist ref %+v, %d items", p.ChecklistRef, p.Checklist.Len())
+	}
+}
+
+func TestHelpListsEveryKeyFromTheKeyMaps(t *testing.T) {
+	h, _ := rvOpen(t, rvNewPlan(t), 100, 40)
+	h.press("?")
+	h.requireView("Keys", "On this screen",
+		"r/1", "Red", "a/2", "Amber", "g/3", "Green",
+		"enter", "rate with the chosen level",
+		"tab", "next field", "shift+tab", "esc", "back to the rating",
+		"ctrl+n/pgdn", "next item",
+		"ctrl+a/ctrl+e",
+		"Everywhere", "o", "overview", "?", "help", "q", "save & quit", "ctrl+c")
+	h.press("esc")
+	h.requireView("item 1 of 4")
+
+	// The help of the overview is the overview's.
+	h.press("o", "?")
+	h.requireView("open the item", "next item not rated")
+	h.press("?")
+	if h.a.active != screenOverview {
+		t.Fatalf("? in help went to screen %d", h.a.active)
+	}
+}
+
+func TestHelpShowsTheGlossaryWhenTheChecklistHasOne(t *testing.T) {
+	root := t.TempDir()
+	file := filepath.Join(root, "ours.yaml")
+	data := append(checklisttest.YAML(6), []byte("glossary:\n  - term: Progression\n    definition: Moving up, or on, at work.\n    source: SMC\n")...)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := rvStart(t, Options{PlanPath: filepath.Join(root, "plans", "x.yaml"), Checklist: file}, 100, 40)
+	h.typeText("Acme")
+	h.press("tab")
+	h.typeText("Ours")
+	h.press("ctrl+s", "?")
+	h.requireView("Words used in the checklist", "Progression: Moving up, or on, at work. (SMC)")
+}
