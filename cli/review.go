@@ -1,21 +1,151 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
 
-// runDefault is what `ladder` with no arguments does. Until the review
-// screens land it prints the help.
+	"github.com/charmbracelet/x/term"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/tui"
+	"github.com/socialmobility/ladder/tui/accessible"
+	"github.com/spf13/cobra"
+)
+
+// runDefault is what `ladder` with no arguments does: start or resume a
+// review from the plans folder.
 func runDefault(cmd *cobra.Command) error {
-	return cmd.Help()
+	return runReview(cmd, "", reviewOptions{dir: plans.DefaultDir})
+}
+
+type reviewOptions struct {
+	checklist  string
+	dir        string
+	today      string
+	accessible bool
 }
 
 func newReviewCmd() *cobra.Command {
-	return &cobra.Command{
-		Use:    "review [PLAN]",
-		Short:  "Start or resume a guided review (coming soon)",
-		Hidden: true,
-		Args:   cobra.MaximumNArgs(1),
+	var opts reviewOptions
+	cmd := &cobra.Command{
+		Use:   "review [PLAN]",
+		Short: "Start or resume a guided review",
+		Long: `Review takes you through every recommendation of the checklist, one
+screen at a time: rate it, write the action, who owns it and when it is
+due, then answer the next-steps questions. Every answer is saved to the
+plan file as soon as you give it, so you can stop at any moment (q, or
+ctrl+c) and carry on later from the first item not rated yet.
+
+With no PLAN, it lists the plans in the plans folder to resume, or begins
+a new one. With a PLAN that exists, it resumes it; with one that does not
+exist yet, it begins a new review and writes it there.
+
+Running ladder with no arguments is the same as ladder review. Press ? in
+the review for every key.
+
+With --accessible (or ACCESSIBLE set to anything, or TERM=dumb) the review
+is plain line-by-line prompts instead of screens: for screen readers,
+plain terminals, and answers piped in.`,
+		Example: `  # Choose a plan to resume, or begin a new review
+  ladder review
+
+  # Resume (or begin) a particular plan
+  ladder review plans/acme-spring.yaml
+
+  # Plans kept somewhere else, with your own checklist
+  ladder review --dir reviews --checklist checklists/ours.yaml`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageErrorf("the review screens are not built yet")
+			path := ""
+			if len(args) == 1 {
+				path = args[0]
+			}
+			return runReview(cmd, path, opts)
 		},
 	}
+	f := cmd.Flags()
+	f.StringVar(&opts.checklist, "checklist", "", "the checklist for a new review: a built-in id (see 'ladder checklists') or a checklist file")
+	f.StringVar(&opts.dir, "dir", plans.DefaultDir, "the plans folder: where plans are listed from and new plans are written")
+	f.BoolVar(&opts.accessible, "accessible", false, accessibleFlagUsage)
+	f.StringVar(&opts.today, "today", "", "pretend today is this date, YYYY-MM-DD (for tests)")
+	_ = f.MarkHidden("today")
+	return cmd
+}
+
+func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
+	stderr := cmd.ErrOrStderr()
+	o := tui.Options{PlanPath: path, Dir: opts.dir, Checklist: opts.checklist}
+	if opts.today != "" {
+		d, err := plans.ParseDate(opts.today)
+		if err != nil {
+			return usageErrorf("--today %s: %v", opts.today, err)
+		}
+		o.Today = d
+	}
+	if opts.checklist != "" {
+		if _, err := checklist.Resolve(opts.checklist); err != nil {
+			return reportLoadError(stderr, "--checklist "+opts.checklist, err)
+		}
+	}
+	if path != "" {
+		if err := checkPlanArg(stderr, path, o); err != nil {
+			return err
+		}
+	}
+	if accessible.Wanted(opts.accessible, os.Getenv) {
+		return reviewAccessibly(cmd, o)
+	}
+	if !isTerminal(cmd.InOrStdin()) || !isTerminal(cmd.OutOrStdout()) {
+		return &exitError{code: ExitProblems, err: tui.ErrNotTerminal}
+	}
+	return tui.Run(o)
+}
+
+// checkPlanArg loads an existing plan, so that one with problems is
+// reported (and left alone) before any screen opens, and checks that a new
+// one has a plan file's name.
+func checkPlanArg(stderr io.Writer, path string, o tui.Options) error {
+	_, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if !plans.IsPlanFile(path) {
+			return usageErrorf("%s: a plan file name should end in .yaml (and not start with a dot): try %s.yaml",
+				path, strings.TrimSuffix(path, filepath.Ext(path)))
+		}
+		return nil
+	case err != nil:
+		return &exitError{code: ExitProblems, err: err}
+	}
+	resolve := plans.DefaultResolver
+	if o.Checklist != "" {
+		if c, err := checklist.Resolve(o.Checklist); err == nil {
+			resolve = plans.WithChecklist(c)
+		}
+	}
+	if _, err := plans.LoadFile(path, resolve); err != nil {
+		return reportLoadError(stderr, path, err)
+	}
+	return nil
+}
+
+// reportLoadError prints a file's problems, one file:line:col a line, and
+// ends with exit status 1.
+func reportLoadError(stderr io.Writer, what string, err error) error {
+	var fe *plans.FileError
+	if errors.As(err, &fe) {
+		fmt.Fprintln(stderr, fe.Error())
+		return problemsFound()
+	}
+	return &exitError{code: ExitProblems, err: fmt.Errorf("%s: %w", what, err)}
+}
+
+// isTerminal reports whether a command's input or output is a terminal.
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
 }
