@@ -81,15 +81,15 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 	stderr := cmd.ErrOrStderr()
 	o := tui.Options{PlanPath: path, Dir: opts.dir, Checklist: opts.checklist}
 	if opts.today != "" {
-		d, err := plans.ParseDate(opts.today)
+		d, err := dateFlag("today", opts.today)
 		if err != nil {
-			return usageErrorf("--today %s: %v", opts.today, err)
+			return err
 		}
 		o.Today = d
 	}
 	if opts.checklist != "" {
-		if _, err := checklist.Resolve(opts.checklist); err != nil {
-			return reportLoadError(stderr, "--checklist "+opts.checklist, err)
+		if _, _, err := resolveChecklist(stderr, opts.checklist); err != nil {
+			return err
 		}
 	}
 	if path != "" {
