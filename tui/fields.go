@@ -176,7 +176,7 @@ func (f *dateField) update(msg tea.Msg) tea.Cmd {
 
 func (f *dateField) view(st *styles, width int) string {
 	head := fieldLabel(st, f.label, f.labelWidth, f.focused())
-	w := min(f.inputWidth(width), 20)
+	w := min(f.inputWidth(width), 14)
 	var body string
 	if f.focused() {
 		if f.input.Width() != w {

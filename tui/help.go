@@ -77,14 +77,12 @@ func (s *helpScreen) view() string {
 	w, h := s.c.width, s.c.height
 	titles, groups := s.groups()
 
-	keyWidth := 0
-	for _, g := range groups {
+	var blocks []string
+	for i, g := range groups {
+		keyWidth := 0
 		for _, b := range g {
 			keyWidth = max(keyWidth, ansi.StringWidth(b.Help().Key))
 		}
-	}
-	var blocks []string
-	for i, g := range groups {
 		var lines []string
 		if titles[i] != "" {
 			lines = append(lines, st.Heading.Render(titles[i]))
@@ -100,11 +98,21 @@ func (s *helpScreen) view() string {
 		blocks = append(blocks, strings.Join(lines, "\n"))
 	}
 	keysText := strings.Join(blocks, "\n\n")
-	// Two columns when one is too tall and the window is wide enough.
+	// Two columns when one is too tall and the window is wide enough: the
+	// blocks split where the two heights come closest.
 	if countLines(keysText) > h-2 && len(blocks) > 1 {
-		half := (len(blocks) + 1) / 2
-		left := strings.Join(blocks[:half], "\n\n")
-		right := strings.Join(blocks[half:], "\n\n")
+		best, bestDiff := 1, -1
+		for i := 1; i < len(blocks); i++ {
+			d := countLines(strings.Join(blocks[:i], "\n\n")) - countLines(strings.Join(blocks[i:], "\n\n"))
+			if d < 0 {
+				d = -d
+			}
+			if bestDiff < 0 || d < bestDiff {
+				best, bestDiff = i, d
+			}
+		}
+		left := strings.Join(blocks[:best], "\n\n")
+		right := strings.Join(blocks[best:], "\n\n")
 		if lipgloss.Width(left)+4+lipgloss.Width(right) <= w {
 			keysText = lipgloss.JoinHorizontal(lipgloss.Top, left, "    ", right)
 		}

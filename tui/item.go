@@ -79,7 +79,7 @@ func newItemKeys(c *checklist.Checklist) itemKeys {
 		Prev:      key.NewBinding(key.WithKeys("p", "pgup", "left"), key.WithHelp("p/←", "previous")),
 		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
 		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
-		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next field (new line in notes)")),
+		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next field")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the rating")),
 		NextItem:  key.NewBinding(key.WithKeys("ctrl+n", "pgdown"), key.WithHelp("ctrl+n/pgdn", "next item")),
 		PrevItem:  key.NewBinding(key.WithKeys("ctrl+p", "pgup"), key.WithHelp("ctrl+p/pgup", "previous item")),
@@ -385,10 +385,11 @@ func (s *itemScreen) fullHelp() [][]key.Binding {
 func typingHelp() []key.Binding {
 	b := func(k, h string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, h)) }
 	return []key.Binding{
+		b("enter", "a new line, in notes"),
 		b("←/→", "move in the text"),
-		b("ctrl+a/ctrl+e", "start / end of the line"),
-		b("ctrl+u/ctrl+k", "delete before / after the cursor"),
-		b("ctrl+w", "delete the word before"),
+		b("ctrl+a/ctrl+e", "line start / end"),
+		b("ctrl+u/ctrl+k", "delete to start / end"),
+		b("ctrl+w", "delete a word"),
 	}
 }
 

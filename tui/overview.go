@@ -26,11 +26,16 @@ type overviewScreen struct {
 	total   plans.Counts
 }
 
-// overviewRow is an area heading (entry < 0) or an item.
+// overviewRow is an area heading (entry < 0), an item, or the line under
+// an item that shows its action.
 type overviewRow struct {
-	area  int
-	entry int // index into entries, or -1 for the area's heading
+	area   int
+	entry  int // index into entries, or -1 for the area's heading
+	action bool
 }
+
+// isItem reports whether the cursor can rest on the row.
+func (r overviewRow) isItem() bool { return r.entry >= 0 && !r.action }
 
 type overviewKeys struct {
 	Up, Down    key.Binding
@@ -65,11 +70,15 @@ func (s *overviewScreen) init() tea.Cmd {
 	c := s.c.checklist()
 	s.entries = c.Items()
 	s.rows = s.rows[:0]
+	plan := s.c.plan()
 	for i, e := range s.entries {
 		if e.Ref.Index == 0 {
 			s.rows = append(s.rows, overviewRow{area: e.Ref.Area, entry: -1})
 		}
 		s.rows = append(s.rows, overviewRow{area: e.Ref.Area, entry: i})
+		if plan.Items[e.Item.ID].Action != "" {
+			s.rows = append(s.rows, overviewRow{area: e.Ref.Area, entry: i, action: true})
+		}
 	}
 	s.counts, s.total = s.c.plan().Counts()
 	s.moveTo(s.rowOf(s.c.pos))
@@ -78,7 +87,7 @@ func (s *overviewScreen) init() tea.Cmd {
 
 func (s *overviewScreen) rowOf(seq int) int {
 	for i, r := range s.rows {
-		if r.entry == seq {
+		if r.isItem() && r.entry == seq {
 			return i
 		}
 	}
@@ -97,13 +106,13 @@ func (s *overviewScreen) moveTo(i int) {
 		dir = -1
 	}
 	for j := i; j >= 0 && j < len(s.rows); j += dir {
-		if s.rows[j].entry >= 0 {
+		if s.rows[j].isItem() {
 			s.cursor = j
 			return
 		}
 	}
 	for j := i; j >= 0 && j < len(s.rows); j -= dir {
-		if s.rows[j].entry >= 0 {
+		if s.rows[j].isItem() {
 			s.cursor = j
 			return
 		}
@@ -123,7 +132,7 @@ func (s *overviewScreen) update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, s.keys.Up):
 		s.moveTo(s.cursor - 1)
 	case key.Matches(k, s.keys.Down):
-		s.moveTo(s.cursor + 1)
+		s.moveTo(s.nextItemRow(s.cursor))
 	case key.Matches(k, s.keys.PageUp):
 		s.moveTo(s.cursor - page)
 	case key.Matches(k, s.keys.PageDown):
@@ -144,12 +153,22 @@ func (s *overviewScreen) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// nextItemRow is the first item row after row i, or i at the end.
+func (s *overviewScreen) nextItemRow(i int) int {
+	for j := i + 1; j < len(s.rows); j++ {
+		if s.rows[j].isItem() {
+			return j
+		}
+	}
+	return i
+}
+
 // nextUnrated moves to the next item without a rating, wrapping around.
 func (s *overviewScreen) nextUnrated() {
 	plan := s.c.plan()
 	for d := 1; d <= len(s.rows); d++ {
 		i := (s.cursor + d) % len(s.rows)
-		if r := s.rows[i]; r.entry >= 0 && !plan.Items[s.entries[r.entry].Item.ID].Rated() {
+		if r := s.rows[i]; r.isItem() && !plan.Items[s.entries[r.entry].Item.ID].Rated() {
 			s.cursor = i
 			return
 		}
@@ -204,28 +223,23 @@ func (s *overviewScreen) row(st *styles, i, w int) string {
 	}
 	e := s.entries[r.entry]
 	resp := s.c.plan().Items[e.Item.ID]
+	const labelWidth = 10 // "▲ Amber" and room
+	if r.action {
+		text := "→ " + firstLineOf(resp.Action)
+		if resp.Owner != "" {
+			text += " (" + resp.Owner + ")"
+		}
+		return strings.Repeat(" ", 2+labelWidth+1) + st.Subtle.Render(ansi.Truncate(text, max(1, w-labelWidth-3), "…"))
+	}
 	cur := "  "
-	title := e.Item.Title
 	if i == s.cursor {
 		cur = st.Focused.Render("› ")
 	}
-	label := padCells(st.rating(c, resp.Rating), 10)
-	avail := w - 2 - 10 - 1
-	titleW := avail
-	actionW := 0
-	if avail >= 50 {
-		titleW = avail * 3 / 5
-		actionW = avail - titleW - 2
-	}
-	t := padCells(ansi.Truncate(title, titleW, "…"), titleW)
+	title := ansi.Truncate(e.Item.Title, max(1, w-labelWidth-3), "…")
 	if i == s.cursor {
-		t = st.Focused.Render(t)
+		title = st.Focused.Render(title)
 	}
-	line := cur + label + " " + t
-	if actionW > 0 && resp.Action != "" {
-		line += "  " + st.Subtle.Render(ansi.Truncate(firstLineOf(resp.Action), actionW, "…"))
-	}
-	return line
+	return cur + padCells(st.rating(c, resp.Rating), labelWidth) + " " + title
 }
 
 func (s *overviewScreen) shortHelp() []key.Binding {
