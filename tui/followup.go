@@ -83,8 +83,8 @@ type followupKeys struct {
 
 func newFollowupKeys() followupKeys {
 	return followupKeys{
-		Next:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next")),
-		Prev:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "back")),
+		Next:      key.NewBinding(key.WithKeys("n", "right"), key.WithHelp("n/→", "next")),
+		Prev:      key.NewBinding(key.WithKeys("p", "left"), key.WithHelp("p/←", "previous")),
 		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
 		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
 		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
@@ -128,8 +128,9 @@ func (s *followupScreen) kindStops(kind checklist.FollowUpKind) []fuStop {
 	return nil // counts: the program answers; only the due date is asked
 }
 
-// init fills the stops from the plan; a new project plan starts as the
-// actions written so far, which is saved at once.
+// init fills the stops from the plan (setPosition has just built them); a
+// new project plan starts as the actions written so far, which is saved at
+// once.
 func (s *followupScreen) init() tea.Cmd {
 	if s.stops == nil {
 		s.setPosition(s.index)
@@ -139,9 +140,10 @@ func (s *followupScreen) init() tea.Cmd {
 		p := s.c.plan()
 		if len(p.Answer(s.followUp().ID).Steps) == 0 && p.AddActionSteps() > 0 {
 			cmd = s.c.session.save()
+			s.loaded = nil
 		}
 	}
-	s.load()
+	s.sync()
 	return tea.Batch(cmd, s.stops[s.focus].focus(false))
 }
 
@@ -304,7 +306,11 @@ func (s *followupScreen) view() string {
 	if len(kind) > 0 {
 		body = append(body, s.stopsView(kind, w, bodyHeight))
 	}
-	return top + "\n" + clipLines(strings.Join(body, "\n"), bodyHeight) + "\n" + due
+	b := clipLines(strings.Join(body, "\n"), bodyHeight)
+	if lineCount(b) < bodyHeight {
+		b += "\n" // room to set the due date apart
+	}
+	return top + "\n" + b + "\n" + due
 }
 
 // stopsView draws the answer's stops, scrolled so the focused one shows.

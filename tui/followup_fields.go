@@ -6,6 +6,7 @@ package tui
 
 import (
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -108,7 +109,7 @@ func (f *fuText) valueView(st styles, w int, indent, empty string) string {
 	if v == "" {
 		return st.Subtle.Render(ansi.Truncate(empty, w, "…"))
 	}
-	return wrapLines(v, w, fuWrapLines, indent)
+	return wrapLines(flat(v), w, fuWrapLines, indent)
 }
 
 // wrapLines wraps s to width w, keeps at most n lines (the last cut with an
@@ -124,6 +125,18 @@ func wrapLines(s string, w, n int, indent string) string {
 		}
 	}
 	return strings.Join(lines, "\n"+indent)
+}
+
+// flat makes text safe to draw on one line: tabs, line breaks and other
+// control characters become spaces. It is for drawing only; what is stored
+// keeps them.
+func flat(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 // padRight pads s with spaces to w cells.

@@ -25,7 +25,8 @@ type quickWins struct {
 	cursor  int // into rows; len(rows) is the "add your own" row
 	offset  int // first row shown
 	field   fuText
-	editing int // the row being typed in, len(rows) for a new one, -1 when not typing
+	editing int    // the row being typed in, len(rows) for a new one, -1 when not typing
+	shown   string // the row's text as loaded into the field (see edited)
 	focused bool
 	// textWidth is how wide the rows' text was last drawn, to tell when
 	// the row under the cursor is cut.
@@ -187,6 +188,7 @@ func (q *quickWins) startTyping(row int) tea.Cmd {
 	q.editing, q.cursor = row, row
 	if row < len(q.rows) {
 		q.field.setValue(q.rows[row].text)
+		q.shown = q.field.value()
 	} else {
 		q.field.setValue("")
 	}
@@ -287,12 +289,12 @@ func (q *quickWins) apply() bool {
 			q.cursor = i
 		} else {
 			q.rows = append(q.rows, quickWin{text: text, chosen: true, source: sourceTyped, typed: true})
-			q.note = "Added “" + text + "”"
+			q.note = "Added “" + flat(text) + "”"
 		}
 	case text == "":
 		q.remove(q.editing)
 	default:
-		q.rows[q.editing].text = text
+		q.rows[q.editing].text = edited(q.field.value(), q.shown, q.rows[q.editing].text)
 	}
 	return q.store()
 }
@@ -320,7 +322,7 @@ func (q *quickWins) remove(i int) fuResult {
 	q.removed = append(q.removed, removedWin{r, i})
 	q.rows = slices.Delete(q.rows, i, i+1)
 	q.cursor = min(q.cursor, len(q.rows))
-	q.note = fmt.Sprintf("Removed “%s” · u to undo", r.text)
+	q.note = fmt.Sprintf("Removed “%s” · u to undo", flat(r.text))
 	return q.stored()
 }
 
@@ -334,7 +336,7 @@ func (q *quickWins) undo() fuResult {
 	i := min(r.index, len(q.rows))
 	q.rows = slices.Insert(q.rows, i, r.row)
 	q.cursor = i
-	q.note = "Put back “" + r.row.text + "”"
+	q.note = "Put back “" + flat(r.row.text) + "”"
 	return q.stored()
 }
 
@@ -370,7 +372,11 @@ func (q *quickWins) view(w, h int, _ bool) string {
 		srcWidth = max(srcWidth, ansi.StringWidth(r.source))
 	}
 	srcWidth = min(srcWidth, w/3)
-	q.textWidth = w - 2 - 4 - 2 - srcWidth
+	longest := ansi.StringWidth("+ Add your own (a)")
+	for _, r := range q.rows {
+		longest = max(longest, ansi.StringWidth(flat(r.text)))
+	}
+	q.textWidth = min(longest, w-2-4-2-srcWidth)
 	end := min(q.offset+rowsHeight, n)
 	for i := q.offset; i < end; i++ {
 		lines = append(lines, q.rowView(i, w, srcWidth))
@@ -397,7 +403,7 @@ func (q *quickWins) detailView(w int) string {
 		r := q.rows[q.cursor]
 		d = r.detail
 		if ansi.StringWidth(r.text) > q.textWidth {
-			d = "“" + r.text + "” · " + d
+			d = "“" + flat(r.text) + "” · " + d
 		}
 	}
 	d = wrapLines(d, w-2, detailLines, "  ")
@@ -438,7 +444,7 @@ func (q *quickWins) rowView(i, w, srcWidth int) string {
 		q.field.setWidth(textWidth - 1)
 		text = q.field.in.View()
 	} else {
-		text = padRight(ansi.Truncate(r.text, textWidth, "…"), textWidth)
+		text = padRight(ansi.Truncate(flat(r.text), textWidth, "…"), textWidth)
 		if current {
 			text = st.Focused.Render(text)
 		}

@@ -45,6 +45,10 @@ type stepEditor struct {
 	due    fuDate
 	status plans.Status
 	isNew  bool // added just now: dropped if left empty
+	// shownText and shownOwner are the fields as loaded, which may differ
+	// from what is stored (a tab shows as a space): while a field still
+	// shows them, the stored text is kept exactly.
+	shownText, shownOwner string
 }
 
 const (
@@ -229,6 +233,7 @@ func (pp *projectPlan) startEdit(isNew bool) tea.Cmd {
 	}
 	e.text.setValue(s.Text)
 	e.owner.setValue(s.Owner)
+	e.shownText, e.shownOwner = e.text.value(), e.owner.value()
 	e.due.setDate(s.Due)
 	pp.edit = e
 	pp.note = ""
@@ -318,7 +323,7 @@ func (pp *projectPlan) commit() (changed, ok bool) {
 	}
 	s := &pp.answer.Steps[pp.cursor]
 	old := *s
-	text, owner := strings.TrimSpace(e.text.value()), strings.TrimSpace(e.owner.value())
+	text, owner := edited(e.text.value(), e.shownText, s.Text), edited(e.owner.value(), e.shownOwner, s.Owner)
 	due, dueOK := e.due.parse()
 	if e.isNew && text == "" && owner == "" && due.IsZero() && dueOK {
 		pp.answer.Steps = slices.Delete(pp.answer.Steps, pp.cursor, pp.cursor+1)
@@ -340,6 +345,15 @@ func (pp *projectPlan) commit() (changed, ok bool) {
 	return changed, true
 }
 
+// edited is what to store for a field: the stored text if the field still
+// shows it as loaded, else what was typed, trimmed.
+func edited(typed, shown, stored string) string {
+	if typed == shown {
+		return stored
+	}
+	return strings.TrimSpace(typed)
+}
+
 func (pp *projectPlan) stopEdit() {
 	if pp.edit != nil {
 		pp.edit.text.blur()
@@ -354,7 +368,7 @@ func (pp *projectPlan) remove() fuResult {
 	pp.removed = append(pp.removed, removedStep{s, pp.cursor})
 	pp.answer.Steps = slices.Delete(pp.answer.Steps, pp.cursor, pp.cursor+1)
 	pp.cursor = max(min(pp.cursor, len(pp.answer.Steps)-1), 0)
-	pp.note = fmt.Sprintf("Removed “%s” · u to undo", s.Text)
+	pp.note = fmt.Sprintf("Removed “%s” · u to undo", flat(s.Text))
 	return handledChange()
 }
 
@@ -368,7 +382,7 @@ func (pp *projectPlan) undo() fuResult {
 	i := min(r.index, len(pp.answer.Steps))
 	pp.answer.Steps = slices.Insert(pp.answer.Steps, i, r.step)
 	pp.cursor = i
-	pp.note = "Put back “" + r.step.Text + "”"
+	pp.note = "Put back “" + flat(r.step.Text) + "”"
 	return handledChange()
 }
 
@@ -406,10 +420,13 @@ func statusLabel(s plans.Status) string {
 // planColumns are the widths of the project plan's columns.
 type planColumns struct{ num, text, owner, due, status int }
 
-func newPlanColumns(w, n int) planColumns {
+// newPlanColumns fits the columns in w cells; the step column takes what
+// is left, up to the longest step (longest), so wide screens keep the
+// columns together.
+func newPlanColumns(w, n, longest int) planColumns {
 	c := planColumns{num: len(strconv.Itoa(max(n, 1))) + 1, due: 13, status: 7}
 	c.owner = min(max(w/6, 6), 16)
-	c.text = max(w-2-c.num-1-2-c.owner-2-c.due-2-c.status, 8)
+	c.text = max(min(w-2-c.num-1-2-c.owner-2-c.due-2-c.status, max(longest, 30)), 8)
 	return c
 }
 
@@ -425,7 +442,7 @@ func (pp *projectPlan) view(w, h int, _ bool) string {
 		top = append(top, "", "No steps yet. Press a to add one, or i to pull in the actions written so far.")
 		return wrapLines(strings.Join(top, "\n"), w, h, "")
 	}
-	cols := newPlanColumns(w, len(steps))
+	cols := newPlanColumns(w, len(steps), pp.longest())
 	top = append(top, st.Subtle.Render(pp.header(cols)))
 
 	var editor []string
@@ -452,6 +469,40 @@ func (pp *projectPlan) view(w, h int, _ bool) string {
 	return strings.Join(lines, "\n")
 }
 
+// longest is the width of the longest step text on screen. The steps
+// above and below the window are not measured, so a long plan keeps its
+// columns still while scrolling (they are as wide as the screen allows).
+func (pp *projectPlan) longest() int {
+	steps := pp.steps()
+	if len(steps) > 100 {
+		return 1 << 20
+	}
+	n := 0
+	for _, s := range steps {
+		n = max(n, ansi.StringWidth(flat(s.Text)))
+	}
+	return n
+}
+
+// unstepped counts the item actions written but not in the plan: i pulls
+// them in.
+func (pp *projectPlan) unstepped() int {
+	p := pp.c.plan()
+	have := map[string]bool{}
+	for _, s := range pp.steps() {
+		if s.From != "" {
+			have[s.From] = true
+		}
+	}
+	n := 0
+	for id, r := range p.Items {
+		if r.Action != "" && !have[id] {
+			n++
+		}
+	}
+	return n
+}
+
 // tally sums the plan up: how many steps, done, overdue.
 func (pp *projectPlan) tally() string {
 	steps := pp.steps()
@@ -467,6 +518,9 @@ func (pp *projectPlan) tally() string {
 	t := fmt.Sprintf("%d %s · %d done", len(steps), countWord(len(steps), "step", "steps"), done)
 	if overdue > 0 {
 		t += fmt.Sprintf(" · %d overdue", overdue)
+	}
+	if n := pp.unstepped(); n > 0 {
+		t += fmt.Sprintf(" · %d %s not in the plan yet: i pulls %s in", n, countWord(n, "action", "actions"), countWord(n, "it", "them"))
 	}
 	return t
 }
@@ -487,8 +541,8 @@ func (pp *projectPlan) rowView(i int, c planColumns) string {
 		marker = "› "
 	}
 	num := padLeft(strconv.Itoa(i+1)+".", c.num) + " "
-	text := padRight(ansi.Truncate(s.Text, c.text, "…"), c.text)
-	owner := padRight(ansi.Truncate(s.Owner, c.owner, "…"), c.owner)
+	text := padRight(ansi.Truncate(flat(s.Text), c.text, "…"), c.text)
+	owner := padRight(ansi.Truncate(flat(s.Owner), c.owner, "…"), c.owner)
 	due := "—"
 	overdue := s.Status.Open() && !s.Due.IsZero() && s.Due.Before(pp.c.today)
 	if !s.Due.IsZero() {

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -213,5 +214,28 @@ func BenchmarkProjectPlanKeypress(b *testing.B) {
 				_ = a.View()
 			}
 		})
+	}
+}
+
+// Text with a tab (as a hand-edited file may have) is drawn on one line,
+// and opening and closing its step stores it exactly as it was.
+func TestProjectPlanKeepsTextItDrawsDifferently(t *testing.T) {
+	p := fuPlan(t)
+	p.Answer("project-plan").Steps = []plans.Step{{ID: 7, Text: "Keep the survey going\tquarterly", Owner: " O'Neil", Status: plans.StatusTodo}}
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 4)
+	v := fuView(a)
+	if strings.Contains(v, "\t") {
+		t.Fatalf("a tab reached the screen:\n%s", v)
+	}
+	fuContains(t, v, "Keep the survey going quarterly")
+	fuPress(t, a, "enter", "tab", "tab", "tab", "enter")
+	before := plans.Encode(fuLoad(t, path))
+	fuPress(t, a, "enter", "enter")
+	if got := fuLoad(t, path).Answer("project-plan").Steps[0]; got.Text != "Keep the survey going\tquarterly" || got.Owner != " O'Neil" {
+		t.Fatalf("step changed by opening it: %+v", got)
+	}
+	if after := plans.Encode(fuLoad(t, path)); string(after) != string(before) {
+		t.Fatal("the file changed")
 	}
 }

@@ -349,7 +349,7 @@ func TestFollowUpKeysHaveHelp(t *testing.T) {
 			}
 		}
 		joined := strings.Join(all, "\n")
-		for _, want := range []string{"n next", "p back", "tab next field", "esc stop typing"} {
+		for _, want := range []string{"n/→ next", "p/← previous", "tab next field", "esc stop typing"} {
 			if !strings.Contains(joined, want) {
 				t.Errorf("follow-up %d help lacks %q:\n%s", i+1, want, joined)
 			}

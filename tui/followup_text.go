@@ -109,7 +109,7 @@ func (t *freeText) view(w, h int, focused bool) string {
 	}
 	var lines []string
 	for _, l := range strings.Split(v, "\n") {
-		lines = append(lines, strings.Split(ansi.Wrap(l, max(w-2, 1), ""), "\n")...)
+		lines = append(lines, strings.Split(ansi.Wrap(flat(l), max(w-2, 1), ""), "\n")...)
 	}
 	if n := max(h-1, 1); len(lines) > n {
 		lines = append(lines[:n-1], st.Subtle.Render("…"))

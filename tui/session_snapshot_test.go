@@ -40,7 +40,7 @@ func TestSnapshotKnowsEveryReferenceField(t *testing.T) {
 		"Plan.Participants": true, "Plan.Items": true, "Plan.FollowUps": true,
 		"Plan.Checklist": true, // shared on purpose: never changed
 		"Plan.positions": true, // set by the loader, read-only after
-		"Answer.List":     true, "Answer.ByArea": true, "Answer.Steps": true,
+		"Answer.List":    true, "Answer.ByArea": true, "Answer.Steps": true,
 	}
 	for _, v := range []any{plans.Plan{}, plans.Answer{}, plans.Response{}, plans.Step{}} {
 		typ := reflect.TypeOf(v)

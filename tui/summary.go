@@ -1,18 +1,305 @@
 package tui
 
 import (
+	"fmt"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
 )
 
-// summaryScreen is a placeholder until the screen is built.
-type summaryScreen struct{ c *common }
+// summaryScreen is the end of the review: every item of every area as a
+// board of rating marks, the counts per area, the open actions by due date
+// (overdue ones marked), where the plan is saved, and the git commands that
+// would commit it. It is longer than a small window, so it scrolls.
+type summaryScreen struct {
+	c      *common
+	keys   summaryKeys
+	offset int // first line shown
 
-func newSummaryScreen(c *common) *summaryScreen { return &summaryScreen{c: c} }
+	// lines caches the drawn summary for one width and one plan.
+	lines     []string
+	drawnFor  int
+	drawnPlan *plans.Plan
+}
 
-func (s *summaryScreen) init() tea.Cmd              { return nil }
-func (s *summaryScreen) update(msg tea.Msg) tea.Cmd { return nil }
-func (s *summaryScreen) view() string               { return "Summary (not built yet)" }
-func (s *summaryScreen) shortHelp() []key.Binding   { return nil }
-func (s *summaryScreen) fullHelp() [][]key.Binding  { return nil }
-func (s *summaryScreen) typing() bool               { return false }
+type summaryKeys struct {
+	Back     key.Binding
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+}
+
+func newSummaryKeys() summaryKeys {
+	return summaryKeys{
+		Back:     key.NewBinding(key.WithKeys("p", "left", "esc"), key.WithHelp("p/←", "back to the next steps")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdown", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "bottom")),
+	}
+}
+
+func newSummaryScreen(c *common) *summaryScreen {
+	return &summaryScreen{c: c, keys: newSummaryKeys()}
+}
+
+// init starts at the top, drawn afresh: ratings and actions may have
+// changed since the summary was last shown.
+func (s *summaryScreen) init() tea.Cmd {
+	s.offset = 0
+	s.lines = nil
+	return nil
+}
+
+func (s *summaryScreen) update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	keys := s.keys
+	page := max(s.c.height-1, 1)
+	switch {
+	case key.Matches(k, keys.Back):
+		return navigate(screenFollowUp, len(s.c.checklist().FollowUps)-1)
+	case key.Matches(k, keys.Up):
+		s.offset--
+	case key.Matches(k, keys.Down):
+		s.offset++
+	case key.Matches(k, keys.PageUp):
+		s.offset -= page
+	case key.Matches(k, keys.PageDown):
+		s.offset += page
+	case key.Matches(k, keys.Top):
+		s.offset = 0
+	case key.Matches(k, keys.Bottom):
+		s.offset = len(s.draw())
+	}
+	s.clampOffset()
+	return nil
+}
+
+// clampOffset keeps the window within the summary.
+func (s *summaryScreen) clampOffset() {
+	s.offset = max(min(s.offset, len(s.draw())-s.c.height), 0)
+}
+
+func (s *summaryScreen) view() string {
+	lines := s.draw()
+	h := s.c.height
+	if len(lines) <= h {
+		return strings.Join(lines, "\n")
+	}
+	s.clampOffset()
+	// The last line says where we are, so a long summary does not look cut.
+	end := min(s.offset+h-1, len(lines))
+	shown := append([]string(nil), lines[s.offset:end]...)
+	more := fmt.Sprintf("lines %d–%d of %d · ↑↓ pgup pgdown to scroll", s.offset+1, end, len(lines))
+	return strings.Join(append(shown, s.c.styles.Subtle.Render(ansi.Truncate(more, s.c.width, "…"))), "\n")
+}
+
+// draw returns the summary's lines for the current width, drawing them if
+// the width or the plan changed.
+func (s *summaryScreen) draw() []string {
+	if s.lines != nil && s.drawnFor == s.c.width && s.drawnPlan == s.c.plan() {
+		return s.lines
+	}
+	s.drawnFor, s.drawnPlan = s.c.width, s.c.plan()
+	w := s.c.width
+	st := s.c.styles
+	p := s.c.plan()
+	var b strings.Builder
+	title := "The end"
+	if p.Organisation != "" || p.Title != "" {
+		title += " · " + flat(strings.Trim(p.Organisation+", "+p.Title, ", "))
+	}
+	b.WriteString(st.Heading.Width(w).Render(title))
+	b.WriteString("\n\n" + st.Label.Render("Every item") + "\n")
+	b.WriteString(ratingBoard(s.c, w))
+	b.WriteString("\n\n" + st.Label.Render("How many in each area") + "\n")
+	b.WriteString(countsTable(s.c, w))
+	b.WriteString("\n\n" + openActionsView(s.c, w))
+	b.WriteString("\n\n" + s.fileView(w))
+	s.lines = strings.Split(b.String(), "\n")
+	return s.lines
+}
+
+// fileView says where the plan is saved and how to commit it with git.
+func (s *summaryScreen) fileView(w int) string {
+	st := s.c.styles
+	p := s.c.plan()
+	path := s.c.session.file.Path
+	add, commit := gitCommands(path, p.Organisation, p.Title)
+	return st.Label.Render("Saved to ") + wrapLines(path, w-len("Saved to "), 4, "") + "\n" +
+		"To keep it in git, run:\n" +
+		st.Prompt.Render(indentLines(ansi.Wrap(add, w-2, ""), "  ")) + "\n" +
+		st.Prompt.Render(indentLines(ansi.Wrap(commit, w-2, ""), "  "))
+}
+
+// gitCommands are the commands that would commit the plan at path, quoted
+// for a POSIX shell.
+func gitCommands(path, org, title string) (add, commit string) {
+	if strings.HasPrefix(path, "-") {
+		path = "./" + path // not an option
+	}
+	msg := "Progression review: " + strings.Trim(org+", "+title, ", ")
+	msg = strings.Join(strings.Fields(msg), " ")
+	return "git add " + shellQuote(path), "git commit -m " + shellQuote(msg)
+}
+
+// shellQuote leaves a word of safe ASCII characters as it is and puts
+// anything else in single quotes, where a shell takes every character
+// literally (a single quote inside is closed, escaped and reopened).
+func shellQuote(s string) string {
+	safe := s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./+:@,=%", r))
+	}) < 0
+	if safe {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// ratingBoard draws every item as its rating mark, one row per area (wrapped
+// if the area is long, with │ between groups of items), and a legend.
+func ratingBoard(c *common, w int) string {
+	p := c.plan()
+	cl := p.Checklist
+	st := c.styles
+	nameWidth := 0
+	for _, a := range cl.Areas {
+		nameWidth = max(nameWidth, ansi.StringWidth(a.Title))
+	}
+	nameWidth = min(nameWidth, max(w/2, 8))
+	perLine := max((w-nameWidth-2)/2, 1)
+	var b strings.Builder
+	for ai, a := range cl.Areas {
+		if ai > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(padRight(ansi.Truncate(a.Title, nameWidth, "…"), nameWidth) + "  ")
+		col := 0
+		for ii, it := range a.Items {
+			if col == perLine {
+				b.WriteString("\n" + strings.Repeat(" ", nameWidth+2))
+				col = 0
+			}
+			if col > 0 {
+				sep := " "
+				if it.Group != a.Items[ii-1].Group {
+					sep = st.Subtle.Render("│")
+				}
+				b.WriteString(sep)
+			}
+			b.WriteString(st.ratingMark(cl, p.Items[it.ID].Rating))
+			col++
+		}
+	}
+	b.WriteString("\n" + strings.Repeat(" ", nameWidth+2) + legend(c))
+	return b.String()
+}
+
+// legend names every mark: "■ Red  ▲ Amber  ● Green  ○ Unrated".
+func legend(c *common) string {
+	cl := c.checklist()
+	var parts []string
+	for _, l := range cl.Scale {
+		parts = append(parts, c.styles.rating(cl, l.Key))
+	}
+	parts = append(parts, c.styles.rating(cl, checklist.Unrated))
+	return strings.Join(parts, "  ")
+}
+
+// openActionsView lists the open actions by due date, overdue ones first
+// (they are the earliest) and marked with ⚠ and a word.
+func openActionsView(c *common, w int) string {
+	st := c.styles
+	actions := summaryActions(c.plan())
+	overdue := 0
+	for _, a := range actions {
+		if isOverdue(a, c.today) {
+			overdue++
+		}
+	}
+	head := fmt.Sprintf("Open actions, by due date (%d", len(actions))
+	if overdue > 0 {
+		head += fmt.Sprintf(", %d overdue", overdue)
+	}
+	head += ")"
+	var b strings.Builder
+	b.WriteString(st.Label.Render(ansi.Truncate(head, w, "…")))
+	if len(actions) == 0 {
+		b.WriteString("\n" + st.Subtle.Render("  None: every action is done, or none is written yet."))
+		return b.String()
+	}
+	const dueWidth = 11
+	ownerWidth := min(max(w/6, 6), 16)
+	longest := 0
+	for _, a := range actions {
+		longest = max(longest, ansi.StringWidth(flat(a.Text)))
+	}
+	textWidth := min(longest, max(w-2-dueWidth-2-2-ownerWidth-len(" overdue"), 8))
+	for _, a := range actions {
+		due := "no date"
+		if !a.Due.IsZero() {
+			due = a.Due.Time().Format("2 Jan 2006")
+		}
+		line := padRight(due, dueWidth) + "  " +
+			padRight(ansi.Truncate(flat(a.Text), textWidth, "…"), textWidth) + "  " +
+			padRight(ansi.Truncate(flat(a.Owner), ownerWidth, "…"), ownerWidth)
+		if isOverdue(a, c.today) {
+			b.WriteString("\n" + st.Warning.Render("⚠ "+line+" overdue"))
+		} else {
+			b.WriteString("\n  " + strings.TrimRight(line, " "))
+		}
+	}
+	return b.String()
+}
+
+func isOverdue(a plans.Action, today plans.Date) bool {
+	return !a.Due.IsZero() && a.Due.Before(today)
+}
+
+// summaryActions are the plan's open actions, leaving out a project-plan
+// step that only repeats the item action it came from (same text, owner
+// and due date), so nothing is listed twice.
+func summaryActions(p *plans.Plan) []plans.Action {
+	type same struct {
+		text, owner string
+		due         plans.Date
+	}
+	fromItems := map[same]bool{}
+	all := p.OpenActions()
+	for _, a := range all {
+		if a.ItemID != "" {
+			fromItems[same{a.Text, a.Owner, a.Due}] = true
+		}
+	}
+	var out []plans.Action
+	for _, a := range all {
+		if a.ItemID == "" && fromItems[same{a.Text, a.Owner, a.Due}] {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func (s *summaryScreen) typing() bool { return false }
+
+func (s *summaryScreen) shortHelp() []key.Binding {
+	return []key.Binding{s.keys.Back, s.keys.Down, s.c.keys.Overview}
+}
+
+func (s *summaryScreen) fullHelp() [][]key.Binding {
+	k := s.keys
+	return [][]key.Binding{{k.Back, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}}
+}

@@ -1,0 +1,159 @@
+package tui
+
+import (
+	"fmt"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+func TestSummaryShowsBoardCountsActionsAndGit(t *testing.T) {
+	p := fuPlan(t)
+	// A step that only repeats an item's action is listed once; a done
+	// action is not listed.
+	p.AddActionSteps()
+	p.Response("en-data-collect").Status = plans.StatusDone
+	a, path := fuApp(t, p, 120, 60)
+	fuShow(t, a, screenSummary, 0)
+	v := fuView(a)
+	fuContains(t, v,
+		"The end · Acme Café Ltd, Spring review 🌱",
+		"Leadership & Culture  ■ ▲ ○ ○",
+		"Workforce             ○ ●",
+		"■ Red  ▲ Amber  ● Green  ○ Unrated",
+		"Open actions, by due date (3, 1 overdue)",
+		"Saved to "+path,
+		"git add "+shellQuote(path),
+		"git commit -m 'Progression review: Acme Café Ltd, Spring review 🌱'",
+	)
+	c := collapse(v)
+	fuContains(t, c, "Leadership & Culture 1 1 0 2", "All areas 2 1 2 16")
+
+	// Open actions by due date, the overdue one marked with a shape and a
+	// word, not only a colour.
+	workshop := strings.Index(v, "⚠ 28 Feb 2027  Run a manager workshop")
+	vision := strings.Index(v, "31 Mar 2027  Write a one-page vision")
+	survey := strings.Index(v, "Keep the survey going")
+	if workshop < 0 || vision < 0 || workshop > vision {
+		t.Errorf("open actions not in due-date order with the overdue one marked:\n%s", v)
+	}
+	if !strings.Contains(v[workshop:vision], "overdue") {
+		t.Errorf("the overdue action does not say so")
+	}
+	if survey < 0 || survey < vision {
+		// The survey's item action is done; its step (seeded before) is
+		// still open and listed.
+		t.Errorf("the open step from a done action is missing:\n%s", v)
+	}
+	if n := strings.Count(v, "Write a one-page vision"); n != 1 {
+		t.Errorf("an action repeated by its step is listed %d times", n)
+	}
+}
+
+func TestSummaryBoardSeparatesGroupsAndWraps(t *testing.T) {
+	p := fuPlan(t)
+	a, _ := fuApp(t, p, 60, 16)
+	fuShow(t, a, screenSummary, 0)
+	v := fuView(a)
+	// Enablers has a group of data items, then policies: │ between them.
+	fuContains(t, v, "● ○ ○ ○ ○ ○ ○│○ ○ ■")
+	if n := lineCount(v); n != 16 {
+		t.Errorf("summary at 60x16 has %d lines", n)
+	}
+	for _, line := range strings.Split(v, "\n") {
+		if w := len([]rune(line)); w > 60 {
+			t.Errorf("line wider than the window (%d): %q", w, line)
+		}
+	}
+}
+
+func TestSummaryScrollsAndGoesBack(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 60, 16)
+	fuShow(t, a, screenSummary, 0)
+	v := fuView(a)
+	if strings.Contains(v, "git commit") {
+		t.Fatalf("the whole summary fits at 60x16? %s", v)
+	}
+	fuContains(t, v, "↑↓ pgup pgdown to scroll")
+	fuPress(t, a, "end")
+	fuContains(t, fuView(a), "git commit -m", "Saved to")
+	fuPress(t, a, "home")
+	fuContains(t, fuView(a), "The end")
+	for range 40 {
+		fuPress(t, a, "j")
+	}
+	fuContains(t, fuView(a), "git commit -m")
+	fuPress(t, a, "pgup", "pgup", "pgup", "pgup")
+	fuContains(t, fuView(a), "The end")
+
+	fuPress(t, a, "o")
+	if a.active != screenOverview {
+		t.Fatalf("o went to %v", a.active)
+	}
+	fuShow(t, a, screenSummary, 0)
+	fuPress(t, a, "p")
+	if a.active != screenFollowUp {
+		t.Fatalf("p went to %v", a.active)
+	}
+	fuShow(t, a, screenSummary, 0)
+	fuPress(t, a, "q")
+	if !a.quitting {
+		t.Fatal("q did not quit")
+	}
+	if _, err := plans.LoadFile(path, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSummaryOfAPlanWithNothingOpen(t *testing.T) {
+	c, _ := checklist.Builtin("smc-progression")
+	p := plans.New(c, "", "", plans.Date{Year: 2027, Month: 1, Day: 1})
+	a, _ := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenSummary, 0)
+	fuContains(t, fuView(a), "The end", "None: every action is done, or none is written yet.")
+}
+
+// The git commands are run through a real shell, which must see the path
+// and the message exactly, whatever they contain.
+func TestGitCommandsAreQuotedForAShell(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh")
+	}
+	cases := []struct{ path, org, title string }{
+		{"plans/acme.yaml", "Acme Ltd", "Spring review"},
+		{"plans/it's here.yaml", "O'Neil & Sons", `Say "hi" $HOME $(id) ` + "`id`" + ` \n !x`},
+		{"-plans/acme.yaml", "Zoë Østergaard", "李雷 🚀; rm -rf /"},
+	}
+	for _, tc := range cases {
+		add, commit := gitCommands(tc.path, tc.org, tc.title)
+		// Replace git with a printer of its arguments, one per line.
+		script := `git() { shift; for a in "$@"; do printf '%s\n' "$a"; done; }; ` + add + `; ` + commit
+		out, err := exec.Command(sh, "-c", script).Output()
+		if err != nil {
+			t.Fatalf("%s; %s: %v", add, commit, err)
+		}
+		wantPath := tc.path
+		if strings.HasPrefix(wantPath, "-") {
+			wantPath = "./" + wantPath
+		}
+		want := wantPath + "\n-m\nProgression review: " + tc.org + ", " + tc.title + "\n"
+		if string(out) != want {
+			t.Errorf("the shell saw\n%q\nwant\n%q\n(commands: %s / %s)", out, want, add, commit)
+		}
+	}
+}
+
+func TestSummaryGoldens(t *testing.T) {
+	for _, size := range fuGoldenSizes {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			fuGolden(t, size[0], size[1], "The end", func(t *testing.T, a *app) {
+				fuShow(t, a, screenSummary, 0)
+			})
+		})
+	}
+}
