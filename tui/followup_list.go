@@ -56,6 +56,7 @@ type quickWinKeys struct {
 	Edit     key.Binding
 	Remove   key.Binding
 	Undo     key.Binding
+	Move     key.Binding // for the short help: K/J
 	MoveUp   key.Binding
 	MoveDown key.Binding
 	Up       key.Binding
@@ -70,8 +71,9 @@ func newQuickWinKeys() quickWinKeys {
 		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "edit")),
 		Remove:   key.NewBinding(key.WithKeys("d", "delete", "backspace"), key.WithHelp("d", "remove")),
 		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo remove")),
-		MoveUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/J", "move")),
-		MoveDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move down")),
+		Move:     key.NewBinding(key.WithKeys("K", "J"), key.WithHelp("K/J", "move")),
+		MoveUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/shift+↑", "move up")),
+		MoveDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/shift+↓", "move down")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add")),
@@ -459,7 +461,7 @@ func (q *quickWins) shortHelp() []key.Binding {
 	if q.typing() {
 		return []key.Binding{q.keys.Save}
 	}
-	return []key.Binding{q.keys.Toggle, q.keys.Add, q.keys.Remove, q.keys.MoveUp}
+	return []key.Binding{q.keys.Toggle, q.keys.Add, q.keys.Remove, q.keys.Move}
 }
 
 func (q *quickWins) fullHelp() []key.Binding {

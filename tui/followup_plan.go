@@ -70,6 +70,7 @@ type planKeys struct {
 	Add        key.Binding
 	Remove     key.Binding
 	Undo       key.Binding
+	Move       key.Binding // for the short help: K/J
 	MoveUp     key.Binding
 	MoveDown   key.Binding
 	Status     key.Binding
@@ -92,9 +93,10 @@ func newPlanKeys() planKeys {
 		Add:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
 		Remove:     key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "remove")),
 		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo remove")),
-		MoveUp:     key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/J", "move")),
-		MoveDown:   key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J", "move down")),
-		Status:     key.NewBinding(key.WithKeys("s", "space"), key.WithHelp("s", "status")),
+		Move:       key.NewBinding(key.WithKeys("K", "J"), key.WithHelp("K/J", "move")),
+		MoveUp:     key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/shift+↑", "move up")),
+		MoveDown:   key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/shift+↓", "move down")),
+		Status:     key.NewBinding(key.WithKeys("s", "space"), key.WithHelp("s/space", "status")),
 		PullIn:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "pull in new actions")),
 		NextField:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
 		PrevField:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
@@ -610,7 +612,7 @@ func (pp *projectPlan) shortHelp() []key.Binding {
 		}
 		return []key.Binding{k.NextField, k.Done}
 	}
-	return []key.Binding{k.Edit, k.Add, k.Remove, k.MoveUp, k.Status, k.PullIn}
+	return []key.Binding{k.Edit, k.Add, k.Remove, k.Move, k.Status, k.PullIn}
 }
 
 func (pp *projectPlan) fullHelp() []key.Binding {
