@@ -265,24 +265,26 @@ func (s *followupScreen) leaveField() tea.Cmd {
 	return save
 }
 
-// goTo commits and shows follow-up i: before the first is the last item,
-// after the last is the summary.
+// goTo commits and shows follow-up i: before the first is the last area's
+// summary (the way the walk came), after the last is the summary. The
+// screen changes before the next key is read, so fast keys land on it.
 func (s *followupScreen) goTo(i int) tea.Cmd {
 	save, ok := s.commitFocused()
 	if !ok {
 		return save
 	}
 	s.stops[s.focus].blur()
-	var next tea.Cmd
-	switch n := len(s.c.checklist().FollowUps); {
-	case i >= n:
-		next = navigate(screenSummary, 0)
+	switch cl := s.c.checklist(); {
+	case i >= len(cl.FollowUps):
+		s.c.goTo(screenSummary, 0)
+	case i < 0 && len(cl.Areas) > 0:
+		s.c.goTo(screenAreaSummary, len(cl.Areas)-1)
 	case i < 0:
-		next = navigate(screenItem, s.c.checklist().Len()-1)
+		s.c.goTo(screenItem, cl.Len()-1)
 	default:
-		next = navigate(screenFollowUp, i)
+		s.c.goTo(screenFollowUp, i)
 	}
-	return tea.Sequence(save, next)
+	return save
 }
 
 func (s *followupScreen) view() string {

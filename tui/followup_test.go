@@ -325,8 +325,17 @@ func TestFollowUpNavigation(t *testing.T) {
 	}
 	fuShow(t, a, screenFollowUp, 0)
 	fuPress(t, a, "p")
-	if a.active != screenItem {
-		t.Fatalf("p on the first question went to %v, not the last item", a.active)
+	if a.active != screenAreaSummary || a.arg != 2 {
+		t.Fatalf("p on the first question went to %v %d, not the last area's summary", a.active, a.arg)
+	}
+	// Keys typed fast after n land on the next question, not this one.
+	fuShow(t, a, screenFollowUp, 0)
+	_, cmd1 := a.Update(fuKey("n"))
+	_, cmd2 := a.Update(fuKey("n"))
+	fuRun(t, a, cmd1)
+	fuRun(t, a, cmd2)
+	if got := a.screens[screenFollowUp].(*followupScreen).index; got != 2 {
+		t.Fatalf("n n went to question %d, not 3", got+1)
 	}
 	// While typing, n and p are letters.
 	fuShow(t, a, screenFollowUp, 2)
