@@ -107,8 +107,12 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 // shared state, so a folder of plans loads about as many times faster as
 // there are cores.
 func loadFiles(files []string, resolve plans.Resolver) []loaded {
+	return loadFilesOn(runtime.GOMAXPROCS(0), files, resolve)
+}
+
+func loadFilesOn(workers int, files []string, resolve plans.Resolver) []loaded {
 	out := make([]loaded, len(files))
-	workers := min(runtime.GOMAXPROCS(0), len(files))
+	workers = min(workers, len(files))
 	if workers <= 1 {
 		for i, f := range files {
 			out[i] = loadFile(f, resolve)

@@ -1,0 +1,140 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// The speed targets for reviews in git: check and status over a folder of
+// 1,000 plans in at most 300 ms, history over 200 commits in at most 2 s.
+// Each benchmark runs the whole command, as a user would, minus process
+// start-up. Figures and the command that reproduces them are in
+// BENCHMARKS.md:
+//
+//	go test ./cli -run '^$' -bench 'Folder|History' -benchtime 20x
+
+// planFolder writes n filled-in plans of the built-in checklist, each with
+// a different seed so no two files are alike.
+func planFolder(b *testing.B, n int) string {
+	b.Helper()
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	dir := b.TempDir()
+	for i := range n {
+		p := checklisttest.FilledPlan(c, uint64(i))
+		path := filepath.Join(dir, fmt.Sprintf("plan-%04d.yaml", i))
+		if err := os.WriteFile(path, plans.Encode(p), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// cpuTime is the user and system CPU time this process has used. Reported
+// per operation beside the wall-clock time, it shows the work done even on
+// a machine busy with other things, where wall-clock times wander.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// loop runs body b.N times and reports CPU milliseconds per run.
+func loop(b *testing.B, body func()) {
+	b.Helper()
+	start := cpuTime()
+	n := 0
+	for b.Loop() {
+		body()
+		n++
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(n), "cpu-ms/op")
+}
+
+func runLadder(b *testing.B, args ...string) {
+	b.Helper()
+	var stderr bytes.Buffer
+	if code := Main(args, nil, io.Discard, &stderr); code != ExitOK {
+		b.Fatalf("ladder %s: exit %d\n%s", strings.Join(args, " "), code, stderr.String())
+	}
+}
+
+func BenchmarkFolderStatus1000(b *testing.B) {
+	dir := planFolder(b, 1000)
+	loop(b, func() { runLadder(b, "status", dir, "--today", "2027-06-01") })
+}
+
+func BenchmarkFolderCheck1000(b *testing.B) {
+	dir := planFolder(b, 1000)
+	loop(b, func() { runLadder(b, "check", dir) })
+}
+
+// BenchmarkFolderLoad1000 measures loading alone, on one goroutine and on
+// one per core, to show what the worker pool buys.
+func BenchmarkFolderLoad1000(b *testing.B) {
+	dir := planFolder(b, 1000)
+	files, err := plans.Find(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, workers := range []int{1, 2, 4} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			loop(b, func() {
+				for _, l := range loadFilesOn(workers, files, nil) {
+					if l.err != nil {
+						b.Fatal(l.err)
+					}
+				}
+			})
+		})
+	}
+}
+
+// BenchmarkHistory200 runs history over a plan changed in 200 commits,
+// written with one git fast-import so that setting up takes a moment.
+func BenchmarkHistory200(b *testing.B) {
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git is not installed")
+	}
+	dir := b.TempDir()
+	b.Setenv("HOME", dir)
+	b.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	git := func(stdin []byte, args ...string) {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Stdin = bytes.NewReader(stdin)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	git(nil, "init", "-q", "-b", "main")
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	var stream bytes.Buffer
+	for i := range 200 {
+		data := plans.Encode(checklisttest.FilledPlan(c, uint64(i)))
+		fmt.Fprintf(&stream, "commit refs/heads/main\ncommitter Ana <ana@example.com> %d +0000\ndata <<EOM\nCheck-in %d\nEOM\n", 1800000000+i*86400, i)
+		fmt.Fprintf(&stream, "M 100644 inline plans/acme.yaml\ndata %d\n", len(data))
+		stream.Write(data)
+		stream.WriteString("\n")
+	}
+	git(stream.Bytes(), "fast-import", "--quiet")
+	git(nil, "checkout", "-q", "main")
+	plan := filepath.Join(dir, "plans", "acme.yaml")
+
+	var out bytes.Buffer
+	if code := Main([]string{"history", plan}, nil, &out, io.Discard); code != ExitOK || strings.Count(out.String(), "Check-in") != 200 {
+		b.Fatalf("history: exit %d\n%s", code, out.String())
+	}
+	loop(b, func() { runLadder(b, "history", plan) })
+}
