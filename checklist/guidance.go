@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"strings"
 
 	"github.com/socialmobility/ladder/internal/strictyaml"
@@ -102,7 +101,7 @@ func (c *Checklist) loadCompanionGuidance(path string) error {
 	if gpath == path {
 		return nil
 	}
-	data, err := os.ReadFile(gpath)
+	data, err := strictyaml.ReadFile(gpath)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}

@@ -2,7 +2,6 @@ package checklist
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 
@@ -22,7 +21,7 @@ const Unrated = "unrated"
 // guidance file (NAME.guidance.yaml) if there is one. Problems come back as
 // a *strictyaml.FileError naming the file, line and column of each.
 func LoadFile(path string) (*Checklist, error) {
-	data, err := os.ReadFile(path)
+	data, err := strictyaml.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}

@@ -3,10 +3,10 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 	"text/tabwriter"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/spf13/cobra"
 )
 
@@ -80,7 +80,7 @@ func showChecklist(stdout, stderr io.Writer, nameOrPath string) error {
 		return err
 	}
 	// Print the file as written, comments and all, not a re-encoding of it.
-	data, err := os.ReadFile(nameOrPath)
+	data, err := strictyaml.ReadFile(nameOrPath)
 	if err != nil {
 		return err
 	}

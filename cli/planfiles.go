@@ -72,7 +72,7 @@ func problemCount(err error) int {
 // complaint about each of its keys.
 func loadFile(path string, resolve plans.Resolver) loaded {
 	l := loaded{path: path}
-	l.data, l.err = os.ReadFile(path)
+	l.data, l.err = strictyaml.ReadFile(path)
 	if l.err != nil {
 		return l
 	}

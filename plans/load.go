@@ -1,7 +1,9 @@
 package plans
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -31,11 +33,11 @@ func DefaultResolver(ref ChecklistRef, planDir string) (*checklist.Checklist, er
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(planDir, path)
 		}
-		data, err := strictyaml.ReadFile(path)
-		if err != nil {
-			return nil, err
+		c, err := checklist.LoadFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("checklist file %s not found (named by checklist.file): move it back or fix the path", path)
 		}
-		return checklist.Parse(path, data)
+		return c, err
 	}
 	if c, ok := checklist.Builtin(ref.ID); ok {
 		return c, nil

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/socialmobility/ladder/internal/strictyaml"
 )
 
 // ErrChangedOnDisk is returned when a plan file was changed by someone else
@@ -112,7 +114,7 @@ type File struct {
 
 // Open loads a plan file for editing.
 func Open(path string, resolve Resolver) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := strictyaml.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
