@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"io"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -142,7 +143,12 @@ func loadAtRevision(stderr io.Writer, file, rev string) (*plans.Plan, string, er
 }
 
 // openRepo finds the git repository holding file and the file's name in it.
+// The file need not exist any more (history follows a deleted plan), but it
+// must not be a folder.
 func openRepo(file string) (*gitrev.Repo, string, error) {
+	if info, err := os.Stat(file); err == nil && info.IsDir() {
+		return nil, "", usageErrorf("%s is a folder: name a plan file in it", file)
+	}
 	repo, err := gitrev.Open(filepath.Dir(file))
 	if err != nil {
 		return nil, "", gitProblem(err)

@@ -131,6 +131,9 @@ func writeOutput(stdout io.Writer, out string, data []byte) error {
 // there is a usage error (exit 2); a plan with mistakes has each printed as
 // FILE:LINE:COLUMN on w (exit 1).
 func loadPlan(w io.Writer, path string) (*plans.Plan, error) {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return nil, usageErrorf("%s is a folder: name a plan file in it", path)
+	}
 	p, err := plans.LoadFile(path, nil)
 	if err == nil {
 		return p, nil
