@@ -70,7 +70,7 @@ is not in REV; 2 when the command was called wrongly.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.rev, "rev", "", "compare PLAN with its version at git revision `REV` (HEAD~1, main, a tag, a hash)")
-	f.StringVar(&opts.format, "format", "text", "`text` for the terminal, or md for Markdown")
+	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, or md for Markdown")
 	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output")
 	return cmd
 }

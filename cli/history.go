@@ -50,7 +50,7 @@ history is read through git; nothing is changed.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.format, "format", "text", "`text` for the terminal, or md for Markdown")
+	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, or md for Markdown")
 	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output")
 	return cmd
 }
