@@ -2,12 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -30,6 +30,9 @@ type app struct {
 	quitting bool
 
 	initialised bool // Init has put the first screen in place
+
+	widths map[string]int // line widths measured for earlier frames
+	hints  struct{ key, text string }
 
 	conflictErr error  // reloading or copying after a conflict failed
 	notice      string // said in the status line until the next save
@@ -253,13 +256,101 @@ func (a *app) View() tea.View {
 	} else {
 		content = s.view()
 	}
-	body := lipgloss.NewStyle().Width(a.c.width).Height(a.c.height).MaxHeight(a.c.height).Render(content)
 	// The help bubble lets its last item overflow a narrow window: cut both
 	// footer lines to the width, so they cannot widen the frame.
-	footer := ansi.Truncate(a.statusLine(), a.c.width, "…") + "\n" +
-		ansi.Truncate(a.help.ShortHelpView(a.shortHelp(s)), a.c.width, "…")
-	v.SetContent(a.c.styles.App.Render(body + "\n" + footer))
+	footer := ansi.Truncate(a.statusLine(), a.c.width, "…") + "\n" + a.keyHints(s)
+	v.SetContent(a.frame(content, footer))
 	return v
+}
+
+// frame lays the body out in the body area (long lines wrapped, cut to the
+// body's height, every line padded to the width) with the footer below,
+// and the app's one-cell margin on both sides. It does what a lipgloss
+// style with a width, height and padding would, without measuring every
+// line of every frame: a line's width is remembered, so a key that changes
+// one line measures one line.
+func (a *app) frame(body, footer string) string {
+	w, h := a.c.width, a.c.height
+	var b strings.Builder
+	b.Grow(len(body) + len(footer) + (h+footerLines)*(w+3))
+	n := 0
+	line := func(l string) {
+		lw := a.lineWidth(l)
+		b.WriteByte(' ')
+		b.WriteString(l)
+		b.WriteString(spaces(w - lw + 1))
+		b.WriteByte('\n')
+		n++
+	}
+	for l := range strings.SplitSeq(body, "\n") {
+		if n == h {
+			break
+		}
+		if a.lineWidth(l) <= w {
+			line(l)
+			continue
+		}
+		for wl := range strings.SplitSeq(ansi.Wrap(l, w, ""), "\n") {
+			if n == h {
+				break
+			}
+			if a.lineWidth(wl) > w {
+				wl = ansi.Truncate(wl, w, "")
+			}
+			line(wl)
+		}
+	}
+	for n < h {
+		line("")
+	}
+	for l := range strings.SplitSeq(footer, "\n") {
+		line(l)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// lineWidth is the width of a line in cells, remembered across frames.
+func (a *app) lineWidth(l string) int {
+	if len(l) <= 1 {
+		return len(l)
+	}
+	if w, ok := a.widths[l]; ok {
+		return w
+	}
+	if a.widths == nil || len(a.widths) > 4096 {
+		a.widths = make(map[string]int, 256)
+	}
+	w := ansi.StringWidth(l)
+	a.widths[l] = w
+	return w
+}
+
+// spaces returns n spaces (none for n <= 0).
+func spaces(n int) string {
+	const blank = "                                                                                                                                "
+	if n <= 0 {
+		return ""
+	}
+	if n <= len(blank) {
+		return blank[:n]
+	}
+	return strings.Repeat(" ", n)
+}
+
+// keyHints draws the footer's key hints, remembering the last ones: they
+// change with the screen and the focus, not with every key.
+func (a *app) keyHints(s screen) string {
+	bs := a.shortHelp(s)
+	var k strings.Builder
+	k.WriteString(strconv.Itoa(a.c.width) + strconv.FormatBool(a.c.styles.isDark))
+	for _, b := range bs {
+		k.WriteString("\x00" + b.Help().Key + "\x00" + b.Help().Desc)
+	}
+	if k.String() != a.hints.key {
+		a.hints.key = k.String()
+		a.hints.text = ansi.Truncate(a.help.ShortHelpView(bs), a.c.width, "…")
+	}
+	return a.hints.text
 }
 
 func (a *app) shortHelp(s screen) []key.Binding {

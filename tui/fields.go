@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/textarea"
@@ -36,7 +37,44 @@ type field interface {
 // focusMarker is drawn before the focused field's label.
 const focusMarker = "› "
 
-// label draws a field's focus marker and label, padded to labelWidth.
+// memo remembers a field's last drawing and what it was drawn from, so a
+// key typed into one field does not restyle the others.
+type memo struct{ key, out string }
+
+// get returns the drawing for key, drawing it if key changed.
+func (m *memo) get(key string, draw func() string) string {
+	if m.key != key || m.out == "" {
+		m.key, m.out = key, draw()
+	}
+	return m.out
+}
+
+// drawKey builds a memo key from what a drawing depends on.
+func drawKey(st *styles, width int, parts ...string) string {
+	var b strings.Builder
+	b.WriteString(strconv.Itoa(width))
+	if st.isDark {
+		b.WriteByte('d')
+	}
+	for _, p := range parts {
+		b.WriteByte(0)
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// fieldLabels remembers a field's label drawn with and without focus.
+type fieldLabels struct{ on, off memo }
+
+func (l *fieldLabels) get(st *styles, label string, labelWidth int, focused bool) string {
+	m := &l.off
+	if focused {
+		m = &l.on
+	}
+	return m.get(drawKey(st, 0), func() string { return fieldLabel(st, label, labelWidth, focused) })
+}
+
+// fieldLabel draws a field's focus marker and label, padded to labelWidth.
 func fieldLabel(st *styles, label string, labelWidth int, focused bool) string {
 	pad := max(0, labelWidth-ansi.StringWidth(label))
 	if focused {
@@ -65,6 +103,8 @@ type textField struct {
 	labelWidth int
 	maxLines   int
 	input      textinput.Model
+	drawn      memo // the field without focus
+	labels     fieldLabels
 }
 
 func newTextField(label, placeholder string, labelWidth int) *textField {
@@ -97,7 +137,12 @@ func (f *textField) inputWidth(width int) int {
 }
 
 func (f *textField) view(st *styles, width int) string {
-	return fieldLabel(st, f.label, f.labelWidth, f.focused()) + f.body(st, width)
+	if !f.focused() {
+		return f.drawn.get(drawKey(st, width, f.value()), func() string {
+			return f.labels.get(st, f.label, f.labelWidth, false) + f.body(st, width)
+		})
+	}
+	return f.labels.get(st, f.label, f.labelWidth, true) + f.body(st, width)
 }
 
 // body draws the value: the live input when focused, the wrapped text
@@ -139,6 +184,7 @@ type dateField struct {
 	today plans.Date
 	date  plans.Date // what the text means, when ok
 	err   error      // why the text is not a date
+	noted memo
 }
 
 func newDateField(label string, today plans.Date, labelWidth int) *dateField {
@@ -175,7 +221,14 @@ func (f *dateField) update(msg tea.Msg) tea.Cmd {
 }
 
 func (f *dateField) view(st *styles, width int) string {
-	head := fieldLabel(st, f.label, f.labelWidth, f.focused())
+	if !f.focused() {
+		return f.drawn.get(drawKey(st, width, f.value()), func() string { return f.draw(st, width) })
+	}
+	return f.draw(st, width)
+}
+
+func (f *dateField) draw(st *styles, width int) string {
+	head := f.labels.get(st, f.label, f.labelWidth, f.focused())
 	w := min(f.inputWidth(width), 14)
 	var body string
 	if f.focused() {
@@ -188,7 +241,7 @@ func (f *dateField) view(st *styles, width int) string {
 	} else {
 		body = f.value()
 	}
-	note := f.note(st)
+	note := f.noted.get(drawKey(st, 0, f.value(), strconv.FormatBool(f.focused())), func() string { return f.note(st) })
 	if note == "" {
 		return head + body
 	}
@@ -225,6 +278,8 @@ type choiceField struct {
 	chosen     int
 	vertical   bool
 	hasFocus   bool
+	drawn      memo
+	labels     fieldLabels
 }
 
 func newChoiceField(label string, options []string, labelWidth int) *choiceField {
@@ -284,7 +339,13 @@ func (f *choiceField) update(msg tea.Msg) tea.Cmd {
 }
 
 func (f *choiceField) view(st *styles, width int) string {
-	head := fieldLabel(st, f.label, f.labelWidth, f.hasFocus)
+	return f.drawn.get(drawKey(st, width, strconv.Itoa(f.chosen), strconv.FormatBool(f.hasFocus)), func() string {
+		return f.draw(st, width)
+	})
+}
+
+func (f *choiceField) draw(st *styles, width int) string {
+	head := f.labels.get(st, f.label, f.labelWidth, f.hasFocus)
 	parts := make([]string, len(f.options))
 	for i, o := range f.options {
 		if i == f.chosen {
@@ -309,12 +370,17 @@ func (f *choiceField) view(st *styles, width int) string {
 }
 
 // notesField is a labelled text area for several lines of text. Enter
-// starts a new line; the screen decides which keys leave it.
+// starts a new line; the screen decides which keys leave it. The text
+// area only holds the text while it has focus (filling one allocates a
+// buffer for thousands of lines, too dear for every item shown).
 type notesField struct {
 	label      string
 	labelWidth int
 	height     int // lines shown
 	area       textarea.Model
+	text       string // the value while the field does not have focus
+	drawn      memo
+	labels     fieldLabels
 }
 
 func newNotesField(label, placeholder string, labelWidth int) *notesField {
@@ -336,15 +402,39 @@ func newNotesField(label, placeholder string, labelWidth int) *notesField {
 	return &notesField{label: label, labelWidth: labelWidth, height: 3, area: a}
 }
 
-func (f *notesField) focus() tea.Cmd    { return f.area.Focus() }
-func (f *notesField) blur()             { f.area.Blur() }
-func (f *notesField) focused() bool     { return f.area.Focused() }
-func (f *notesField) typing() bool      { return true }
-func (f *notesField) value() string     { return f.area.Value() }
-func (f *notesField) setValue(s string) { f.area.SetValue(s) }
+func (f *notesField) focus() tea.Cmd {
+	if !f.area.Focused() {
+		f.area.SetValue(f.text)
+	}
+	return f.area.Focus()
+}
+
+func (f *notesField) blur() {
+	if f.area.Focused() {
+		f.text = f.area.Value()
+		f.area.Blur()
+	}
+}
+
+func (f *notesField) focused() bool { return f.area.Focused() }
+func (f *notesField) typing() bool  { return true }
+
+func (f *notesField) value() string {
+	if f.area.Focused() {
+		return f.area.Value()
+	}
+	return f.text
+}
+
+func (f *notesField) setValue(s string) {
+	f.text = s
+	if f.area.Focused() {
+		f.area.SetValue(s)
+	}
+}
 
 // trimmed is the value without trailing blank lines and spaces.
-func (f *notesField) trimmed() string { return strings.TrimRight(f.area.Value(), " \n\t") }
+func (f *notesField) trimmed() string { return strings.TrimRight(f.value(), " \n\t") }
 
 // setHeight sets how many lines the field shows (at least one).
 func (f *notesField) setHeight(h int) { f.height = max(1, h) }
@@ -356,7 +446,16 @@ func (f *notesField) update(msg tea.Msg) tea.Cmd {
 }
 
 func (f *notesField) view(st *styles, width int) string {
-	head := fieldLabel(st, f.label, f.labelWidth, f.focused())
+	if !f.focused() {
+		return f.drawn.get(drawKey(st, width, f.text, strconv.Itoa(f.height)), func() string {
+			return f.draw(st, width)
+		})
+	}
+	return f.draw(st, width)
+}
+
+func (f *notesField) draw(st *styles, width int) string {
+	head := f.labels.get(st, f.label, f.labelWidth, f.focused())
 	indent := 2 + f.labelWidth + 1
 	w := max(4, width-indent)
 	if f.focused() {

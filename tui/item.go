@@ -38,6 +38,7 @@ type itemScreen struct {
 	badDue map[string]string
 
 	marks   marksCache
+	scale   scaleDrawing
 	top     topCache
 	heights heightCache
 }
@@ -585,32 +586,59 @@ func (s *itemScreen) promptsView(st *styles, prompts []string, w, lines int) str
 }
 
 // scaleView draws each level: the key to press, its mark and word, what it
-// means; ✓ marks the chosen level, › the one the arrows point at.
+// means; ✓ marks the chosen level, › the one the arrows point at. The
+// styled pieces are drawn once per theme (see scaleParts).
 func (s *itemScreen) scaleView(st *styles, c *checklist.Checklist, r *plans.Response, w int) string {
-	labelWidth := 0
-	for _, l := range c.Scale {
-		labelWidth = max(labelWidth, ansi.StringWidth(l.Label))
-	}
+	parts := s.scaleParts(st, c)
 	lines := make([]string, len(c.Scale))
 	for i, l := range c.Scale {
 		cur := "  "
 		if s.focus == focusRating && i == s.cursor {
-			cur = st.Focused.Render("› ")
+			cur = parts.cursor
 		}
-		chosen := "  "
+		chosen, label := "  ", parts.labels[i]
 		if r.Rating == l.Key {
-			chosen = "✓ "
+			chosen, label = "✓ ", parts.chosen[i]
 		}
-		keyHint := st.Subtle.Render(fmt.Sprintf("[%s]", s.keys.Rate[i].Help().Key))
-		ls := st.levelStyle(i, len(c.Scale))
-		if r.Rating == l.Key {
-			ls = ls.Underline(true)
+		line := cur + chosen + parts.hints[i] + " " + label + "  " + l.Description
+		if 4+parts.width+2+ansi.StringWidth(l.Description) > w {
+			line = ansi.Truncate(line, w, "…")
 		}
-		label := ls.Render(plans.MarkAt(i, len(c.Scale))+" "+l.Label) + strings.Repeat(" ", labelWidth-ansi.StringWidth(l.Label))
-		line := cur + chosen + keyHint + " " + label + "  " + l.Description
-		lines[i] = ansi.Truncate(line, w, "…")
+		lines[i] = line
 	}
 	return strings.Join(lines, "\n")
+}
+
+// scaleDrawing holds the styled pieces of the scale's lines, each padded
+// to the same width (width cells, hint and label together).
+type scaleDrawing struct {
+	dark                  bool
+	cursor                string
+	hints, labels, chosen []string
+	width                 int
+}
+
+func (s *itemScreen) scaleParts(st *styles, c *checklist.Checklist) *scaleDrawing {
+	if d := &s.scale; len(d.hints) == len(c.Scale) && d.dark == st.isDark {
+		return d
+	}
+	labelWidth, hintWidth := 0, 0
+	for i, l := range c.Scale {
+		labelWidth = max(labelWidth, ansi.StringWidth(l.Label))
+		hintWidth = max(hintWidth, ansi.StringWidth(s.keys.Rate[i].Help().Key)+2)
+	}
+	d := scaleDrawing{dark: st.isDark, cursor: st.Focused.Render("› "), width: hintWidth + 1 + 2 + labelWidth}
+	for i, l := range c.Scale {
+		hint := "[" + s.keys.Rate[i].Help().Key + "]"
+		d.hints = append(d.hints, st.Subtle.Render(hint)+strings.Repeat(" ", hintWidth-ansi.StringWidth(hint)))
+		ls := st.levelStyle(i, len(c.Scale))
+		pad := strings.Repeat(" ", labelWidth-ansi.StringWidth(l.Label))
+		mark := plans.MarkAt(i, len(c.Scale)) + " " + l.Label
+		d.labels = append(d.labels, ls.Render(mark)+pad)
+		d.chosen = append(d.chosen, ls.Underline(true).Render(mark)+pad)
+	}
+	s.scale = d
+	return &s.scale
 }
 
 // marksCache holds the rendered mark of each level (and unrated), so the
