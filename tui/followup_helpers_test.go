@@ -52,11 +52,16 @@ func fuApp(t testing.TB, p *plans.Plan, w, h int) (*app, string) {
 }
 
 func fuAppAt(t testing.TB, p *plans.Plan, path string, w, h int) *app {
+	return fuAppWith(t, p, path, "", w, h)
+}
+
+// fuAppWith is fuAppAt for a plan of a checklist file (--checklist).
+func fuAppWith(t testing.TB, p *plans.Plan, path, checklistFile string, w, h int) *app {
 	t.Helper()
 	if _, err := plans.Create(path, p); err != nil {
 		t.Fatal(err)
 	}
-	c, err := newCommon(Options{PlanPath: path, Today: fuToday, Dir: filepath.Dir(path)})
+	c, err := newCommon(Options{PlanPath: path, Today: fuToday, Dir: filepath.Dir(path), Checklist: checklistFile})
 	if err != nil {
 		t.Fatal(err)
 	}

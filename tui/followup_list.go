@@ -29,8 +29,10 @@ type quickWins struct {
 	shown   string // the row's text as loaded into the field (see edited)
 	focused bool
 	// textWidth is how wide the rows' text was last drawn, to tell when
-	// the row under the cursor is cut.
+	// the row under the cursor is cut; textMax is the widest row's text,
+	// -1 when a row changed since it was measured.
 	textWidth int
+	textMax   int
 
 	removed []removedWin // for undo, most recent last
 	note    string       // what the last key did, when it is worth saying
@@ -115,6 +117,7 @@ func (q *quickWins) load(p *plans.Plan, a *plans.Answer) {
 		}
 	}
 	q.cursor = min(q.cursor, len(q.rows))
+	q.textMax = -1
 	q.editing = -1
 	q.removed = nil
 	q.note = ""
@@ -125,16 +128,14 @@ func (q *quickWins) load(p *plans.Plan, a *plans.Answer) {
 func offeredWins(p *plans.Plan) []quickWin {
 	var out []quickWin
 	seen := map[string]bool{}
-	for _, text := range p.WrittenActions() {
-		detail := "Your action"
-		for _, e := range p.Checklist.Items() {
-			if p.Items[e.Item.ID].Action == text {
-				detail = "Your action for “" + e.Item.Title + "” (" + e.Area.Title + ")"
-				break
-			}
+	for _, e := range p.Checklist.Items() { // as p.WrittenActions, with where each is from
+		text := p.Items[e.Item.ID].Action
+		if text == "" || seen[text] {
+			continue
 		}
-		out = append(out, quickWin{text: text, source: sourceAction, detail: detail})
 		seen[text] = true
+		detail := "Your action for “" + e.Item.Title + "” (" + e.Area.Title + ")"
+		out = append(out, quickWin{text: text, source: sourceAction, detail: detail})
 	}
 	for _, area := range p.Checklist.Areas {
 		for _, sg := range area.IfAllYouDo {
@@ -280,6 +281,7 @@ func (q *quickWins) typingKey(msg tea.Msg) fuResult {
 // that row chosen), or the edited text of a typed one. It reports whether
 // the answer changed.
 func (q *quickWins) apply() bool {
+	q.textMax = -1
 	text := strings.TrimSpace(q.field.value())
 	switch {
 	case q.editing == len(q.rows): // a new one
@@ -369,16 +371,8 @@ func (q *quickWins) view(w, h int, _ bool) string {
 		rowsHeight = max(rowsHeight-1, 1) // for the line that says where we are
 	}
 	q.offset = scrollTo(q.offset, q.cursor, n, rowsHeight)
-	srcWidth := 0
-	for _, r := range q.rows {
-		srcWidth = max(srcWidth, ansi.StringWidth(r.source))
-	}
-	srcWidth = min(srcWidth, w/3)
-	longest := ansi.StringWidth("+ Add your own (a)")
-	for _, r := range q.rows {
-		longest = max(longest, ansi.StringWidth(flat(r.text)))
-	}
-	q.textWidth = min(longest, w-2-4-2-srcWidth)
+	srcWidth := min(ansi.StringWidth(sourceAction), w/3) // the widest label
+	q.textWidth = min(q.longest(), w-2-4-2-srcWidth)
 	end := min(q.offset+rowsHeight, n)
 	for i := q.offset; i < end; i++ {
 		lines = append(lines, q.rowView(i, w, srcWidth))
@@ -390,6 +384,18 @@ func (q *quickWins) view(w, h int, _ bool) string {
 		lines = append(lines, q.detailView(w))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// longest is the width of the longest row's text, measured again only
+// when a row's text changes, not on every key.
+func (q *quickWins) longest() int {
+	if q.textMax < 0 {
+		q.textMax = ansi.StringWidth("+ Add your own (a)")
+		for _, r := range q.rows {
+			q.textMax = max(q.textMax, ansi.StringWidth(flat(r.text)))
+		}
+	}
+	return q.textMax
 }
 
 // detailLines is the room kept under the list for the row under the

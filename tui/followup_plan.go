@@ -30,6 +30,28 @@ type projectPlan struct {
 
 	removed []removedStep // for undo, most recent last
 	note    string
+
+	// Drawing a row costs more than a keypress may, and a key changes one
+	// or two rows: rows are kept, drawn, by what they show; the tally is
+	// kept until the next save.
+	rows      map[planRow]string
+	tallyText string
+	tallyFor  tallyKey
+}
+
+// planRow is everything a drawn row depends on.
+type planRow struct {
+	step    plans.Step
+	pos     int
+	cols    planColumns
+	current bool
+	dark    bool
+}
+
+type tallyKey struct {
+	plan  *plans.Plan
+	seq   uint64
+	steps int
 }
 
 type removedStep struct {
@@ -507,6 +529,14 @@ func (pp *projectPlan) unstepped() int {
 
 // tally sums the plan up: how many steps, done, overdue.
 func (pp *projectPlan) tally() string {
+	key := tallyKey{pp.c.plan(), pp.c.session.seq, len(pp.steps())}
+	if pp.tallyFor != key {
+		pp.tallyText, pp.tallyFor = pp.countSteps(), key
+	}
+	return pp.tallyText
+}
+
+func (pp *projectPlan) countSteps() string {
 	steps := pp.steps()
 	done, overdue := 0, 0
 	for _, s := range steps {
@@ -538,6 +568,20 @@ func (pp *projectPlan) rowView(i int, c planColumns) string {
 	st := pp.c.styles
 	s := pp.steps()[i]
 	current := pp.focused && i == pp.cursor
+	key := planRow{s, i, c, current, st.isDark}
+	if row, ok := pp.rows[key]; ok {
+		return row
+	}
+	if pp.rows == nil || len(pp.rows) > 4*max(pp.c.height, 10) {
+		pp.rows = map[planRow]string{}
+	}
+	row := pp.drawRow(i, s, c, current)
+	pp.rows[key] = row
+	return row
+}
+
+func (pp *projectPlan) drawRow(i int, s plans.Step, c planColumns, current bool) string {
+	st := pp.c.styles
 	marker := "  "
 	if current {
 		marker = "› "

@@ -2,11 +2,14 @@ package tui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -237,5 +240,46 @@ func TestProjectPlanKeepsTextItDrawsDifferently(t *testing.T) {
 	}
 	if after := plans.Encode(fuLoad(t, path)); string(after) != string(before) {
 		t.Fatal("the file changed")
+	}
+}
+
+// BenchmarkFollowUpKeypress1000Items measures one keypress (Update and
+// View) on each next-steps screen and the summary of a review of the
+// generated 1,000-item checklist, every item rated with an action.
+//
+//	go test ./tui/ -run '^$' -bench FollowUpKeypress1000Items -benchmem
+func BenchmarkFollowUpKeypress1000Items(b *testing.B) {
+	cl := checklisttest.Generate(1000)
+	for _, bc := range []struct {
+		name   string
+		screen screenID
+		arg    int
+		keys   []string
+	}{
+		{"counts", screenFollowUp, 0, []string{"tab", "esc"}},
+		{"quick-wins", screenFollowUp, 1, []string{"down", "up"}},
+		{"quick-wins-choose", screenFollowUp, 1, []string{"x"}},
+		{"per-area", screenFollowUp, 2, []string{"down", "up"}},
+		{"project-plan", screenFollowUp, 4, []string{"down", "up"}},
+		{"summary", screenSummary, 0, []string{"pgdown", "pgup"}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			dir := b.TempDir()
+			clFile := filepath.Join(dir, "generated.yaml")
+			if err := os.WriteFile(clFile, checklisttest.YAML(1000), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			a := fuAppWith(b, checklisttest.FilledPlan(cl, 1), filepath.Join(dir, "plan.yaml"), clFile, 120, 40)
+			fuShow(b, a, bc.screen, bc.arg)
+			msgs := make([]tea.Msg, len(bc.keys))
+			for i, k := range bc.keys {
+				msgs[i] = fuKey(k)
+			}
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				a.Update(msgs[i%len(msgs)])
+				_ = a.View()
+			}
+		})
 	}
 }
