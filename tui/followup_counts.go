@@ -74,6 +74,18 @@ func countsTable(c *common, w int) string {
 	return b.String()
 }
 
+// countsNote says where the counts come from, and what is left to rate.
+func countsNote(p *plans.Plan) string {
+	_, total := p.Counts()
+	switch total.Unrated {
+	case 0:
+		return "Worked out from your ratings: every item is rated."
+	case 1:
+		return "Worked out from your ratings. 1 item is not rated yet: o shows which."
+	}
+	return "Worked out from your ratings. " + strconv.Itoa(total.Unrated) + " items are not rated yet: o shows which."
+}
+
 // padLeft pads s on the left with spaces to w cells.
 func padLeft(s string, w int) string {
 	if n := w - ansi.StringWidth(s); n > 0 {
