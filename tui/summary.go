@@ -88,9 +88,14 @@ func (s *summaryScreen) update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
-// clampOffset keeps the window within the summary.
+// clampOffset keeps the window within the summary. A summary longer than
+// the screen shows one line fewer, for the line that says where we are.
 func (s *summaryScreen) clampOffset() {
-	s.offset = max(min(s.offset, len(s.draw())-s.c.height), 0)
+	n, h := len(s.draw()), s.c.height
+	if n > h {
+		h--
+	}
+	s.offset = max(min(s.offset, n-h), 0)
 }
 
 func (s *summaryScreen) view() string {

@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -80,7 +81,11 @@ func TestSummaryScrollsAndGoesBack(t *testing.T) {
 	}
 	fuContains(t, v, "↑↓ pgup pgdown to scroll")
 	fuPress(t, a, "end")
-	fuContains(t, fuView(a), "git commit -m", "Saved to")
+	v = fuView(a)
+	fuContains(t, v, "git commit -m", "Saved to")
+	if m := regexp.MustCompile(`lines \d+–(\d+) of (\d+)`).FindStringSubmatch(v); m == nil || m[1] != m[2] {
+		t.Errorf("end does not show the last line:\n%s", v)
+	}
 	fuPress(t, a, "home")
 	fuContains(t, fuView(a), "The end")
 	for range 40 {
