@@ -104,8 +104,29 @@ func (s *followupScreen) followUp() checklist.FollowUp {
 	return s.c.checklist().FollowUps[s.index]
 }
 
+// none reports whether the checklist has no next-steps questions (a
+// custom checklist may have none): the screen then only says so and leads
+// on to the summary.
+func (s *followupScreen) none() bool { return len(s.c.checklist().FollowUps) == 0 }
+
+// noneUpdate handles keys when there are no questions.
+func (s *followupScreen) noneUpdate(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, s.keys.Next):
+			s.c.goTo(screenSummary, 0)
+		case key.Matches(k, s.keys.Prev) && len(s.c.checklist().Areas) > 0:
+			s.c.goTo(screenAreaSummary, len(s.c.checklist().Areas)-1)
+		}
+	}
+	return nil
+}
+
 // setPosition shows follow-up i and builds its stops.
 func (s *followupScreen) setPosition(i int) {
+	if s.none() {
+		return
+	}
 	s.index = min(max(i, 0), len(s.c.checklist().FollowUps)-1)
 	s.due = newFUDueStop(s.c)
 	s.stops = append(s.kindStops(s.followUp().Kind), s.due)
@@ -132,6 +153,9 @@ func (s *followupScreen) kindStops(kind checklist.FollowUpKind) []fuStop {
 // new project plan starts as the actions written so far, which is saved at
 // once.
 func (s *followupScreen) init() tea.Cmd {
+	if s.none() {
+		return nil
+	}
 	if s.stops == nil {
 		s.setPosition(s.index)
 	}
@@ -165,6 +189,9 @@ func (s *followupScreen) sync() {
 }
 
 func (s *followupScreen) update(msg tea.Msg) tea.Cmd {
+	if s.none() {
+		return s.noneUpdate(msg)
+	}
 	if s.stops == nil {
 		s.setPosition(s.index)
 	}
@@ -288,6 +315,10 @@ func (s *followupScreen) goTo(i int) tea.Cmd {
 }
 
 func (s *followupScreen) view() string {
+	if s.none() {
+		return s.c.styles.Heading.Render("Next steps") + "\n\n" +
+			s.c.styles.Text.Width(s.c.width).Render("This checklist asks no next-steps questions. Press n for the summary.")
+	}
 	if s.stops == nil {
 		s.setPosition(s.index)
 	}
@@ -328,10 +359,13 @@ func (s *followupScreen) stopsView(stops []fuStop, w, h int) string {
 }
 
 func (s *followupScreen) typing() bool {
-	return s.stops != nil && s.stops[s.focus].typing()
+	return !s.none() && s.stops != nil && s.stops[s.focus].typing()
 }
 
 func (s *followupScreen) shortHelp() []key.Binding {
+	if s.none() {
+		return []key.Binding{s.keys.Next, s.keys.Prev}
+	}
 	if s.stops == nil {
 		return nil
 	}
@@ -351,7 +385,7 @@ func (s *followupScreen) shortHelp() []key.Binding {
 func (s *followupScreen) fullHelp() [][]key.Binding {
 	k := s.keys
 	groups := [][]key.Binding{{k.Next, k.Prev, k.NextField, k.PrevField, k.Up, k.Down, k.Edit, k.Leave}}
-	if s.stops != nil {
+	if s.stops != nil && !s.none() {
 		for _, st := range s.stops[:len(s.stops)-1] {
 			if bs := st.fullHelp(); len(bs) > 0 {
 				groups = append(groups, bs)

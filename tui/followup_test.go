@@ -1,12 +1,17 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/plans"
 )
 
 // collapse squeezes runs of spaces, so table rows can be matched whatever
@@ -363,5 +368,40 @@ func TestFollowUpKeysHaveHelp(t *testing.T) {
 				t.Errorf("follow-up %d help lacks %q:\n%s", i+1, want, joined)
 			}
 		}
+	}
+}
+
+// A custom checklist may ask no next-steps questions: the screen says so
+// and leads on to the summary.
+func TestChecklistWithoutFollowUps(t *testing.T) {
+	dir := t.TempDir()
+	yaml := strings.Replace(string(checklisttest.YAML(6)), "follow_ups:", "unused_follow_ups:", 1)
+	yaml = yaml[:strings.Index(yaml, "unused_follow_ups:")]
+	clFile := filepath.Join(dir, "custom.yaml")
+	if err := os.WriteFile(clFile, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cl, err := checklist.LoadFile(clFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cl.FollowUps) != 0 {
+		t.Fatalf("the checklist still has %d follow-ups", len(cl.FollowUps))
+	}
+	a := fuAppWith(t, plans.New(cl, "Org", "Title", fuToday), filepath.Join(dir, "plan.yaml"), clFile, 80, 24)
+	fuShow(t, a, screenFollowUp, 0)
+	fuContains(t, fuView(a), "no next-steps questions")
+	fuPress(t, a, "n")
+	if a.active != screenSummary {
+		t.Fatalf("n went to %v", a.active)
+	}
+	fuContains(t, fuView(a), "The end")
+	fuPress(t, a, "p")
+	if a.active != screenFollowUp {
+		t.Fatalf("p on the summary went to %v", a.active)
+	}
+	fuPress(t, a, "p")
+	if a.active != screenAreaSummary {
+		t.Fatalf("p went to %v", a.active)
 	}
 }

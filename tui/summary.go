@@ -69,7 +69,7 @@ func (s *summaryScreen) update(msg tea.Msg) tea.Cmd {
 	page := max(s.c.height-1, 1)
 	switch {
 	case key.Matches(k, keys.Back):
-		s.c.goTo(screenFollowUp, len(s.c.checklist().FollowUps)-1)
+		s.c.goTo(screenFollowUp, max(len(s.c.checklist().FollowUps)-1, 0))
 		return nil
 	case key.Matches(k, keys.Up):
 		s.offset--
