@@ -206,6 +206,8 @@ func (d *fuDate) understood(st styles) string {
 		return st.Subtle.Render(dueHint)
 	case err != nil:
 		return st.Error.Render("✗ " + err.Error())
+	case !d.typing():
+		return st.Subtle.Render(date.Friendly()) // as the item screen's date fields
 	}
 	return st.Success.Render("→ " + date.Friendly())
 }
