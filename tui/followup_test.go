@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/plans"
@@ -403,5 +405,40 @@ func TestChecklistWithoutFollowUps(t *testing.T) {
 	fuPress(t, a, "p")
 	if a.active != screenAreaSummary {
 		t.Fatalf("p went to %v", a.active)
+	}
+}
+
+// Every next-steps screen fits the smallest window and large ones: no line
+// wider than the window, exactly as many lines as it has, while browsing
+// and while typing.
+func TestFollowUpsFitTheWindow(t *testing.T) {
+	for _, size := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
+		p := fuGoldenPlan(t)
+		fuLongPlan(p, 50)
+		a, _ := fuApp(t, p, size[0], size[1])
+		// The screen's own drawing, before the app pads, wraps or cuts it
+		// to the body area.
+		check := func(what string) {
+			t.Helper()
+			v := ansi.Strip(a.screen(a.active).view())
+			lines := strings.Split(v, "\n")
+			if len(lines) > a.c.height {
+				t.Errorf("%dx%d %s: %d lines for a body of %d", size[0], size[1], what, len(lines), a.c.height)
+			}
+			for _, l := range lines {
+				if w := ansi.StringWidth(l); w > a.c.width {
+					t.Errorf("%dx%d %s: a line of %d cells for a body of %d: %q", size[0], size[1], what, w, a.c.width, l)
+				}
+			}
+		}
+		for i := range 5 {
+			fuShow(t, a, screenFollowUp, i)
+			check(fmt.Sprintf("question %d", i+1))
+			fuPress(t, a, "enter")
+			check(fmt.Sprintf("question %d, typing", i+1))
+			fuPress(t, a, "esc")
+		}
+		fuShow(t, a, screenSummary, 0)
+		check("summary")
 	}
 }
