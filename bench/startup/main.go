@@ -11,7 +11,8 @@
 // The minimal program runs at Bubble Tea's default 60 fps unless
 // -minimal-fps says otherwise; give it ladder's frame rate so that the
 // start-up comparison does not count the wait for the first frame tick.
-// -ladder-bin measures a binary built elsewhere (a release, another commit).
+// -ladder-bin and -minimal-bin measure binaries built elsewhere (a release,
+// another commit, other dependency versions).
 //
 // It is a check to run by hand on a quiet machine, not part of go test:
 // shared CI machines are too noisy for a ratio of timings.
@@ -36,7 +37,7 @@ type config struct {
 	minimalFPS            int
 	cols, rows            int
 	ladderArgs            []string
-	ladderBin             string
+	ladderBin, minimalBin string
 	ladderDir             string
 	marker                string
 	ladderKeys            []string
@@ -79,6 +80,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.keyPresses, "keys-n", 100, "key presses measured per program and frame rate")
 	fs.StringVar(&size, "size", "100x30", "terminal size, COLSxROWS")
 	fs.StringVar(&cfg.ladderBin, "ladder-bin", "", "a ladder binary to measure (default: build the module's)")
+	fs.StringVar(&cfg.minimalBin, "minimal-bin", "", "a bench/minimal binary to compare with (default: build the module's)")
 	fs.StringVar(&ladderArgs, "ladder-args", "", "arguments for ladder, split on spaces (e.g. 'review plans/x.yaml')")
 	fs.StringVar(&cfg.ladderDir, "dir", "", "working directory for ladder (default: the current one)")
 	fs.StringVar(&cfg.marker, "marker", "", "text of ladder's first frame (default: any visible text)")
@@ -153,9 +155,13 @@ func measure(cfg config, progress io.Writer) (*results, error) {
 			return nil, err
 		}
 	}
-	fmt.Fprintln(progress, "building bench/minimal ...")
-	if err := ptybench.Build(root, "./bench/minimal", minimalBin); err != nil {
-		return nil, err
+	if cfg.minimalBin != "" {
+		minimalBin = cfg.minimalBin
+	} else {
+		fmt.Fprintln(progress, "building bench/minimal ...")
+		if err := ptybench.Build(root, "./bench/minimal", minimalBin); err != nil {
+			return nil, err
+		}
 	}
 	term := ptybench.Options{Cols: cfg.cols, Rows: cfg.rows}
 	ladderOpt := term
