@@ -359,7 +359,10 @@ func (a *app) shortHelp(s screen) []key.Binding {
 	}
 	bs := s.shortHelp()
 	if !s.typing() {
-		bs = append(bs, a.c.keys.Help, a.c.keys.Quit)
+		if a.active != screenHelp {
+			bs = append(bs, a.c.keys.Help)
+		}
+		bs = append(bs, a.c.keys.Quit)
 	} else {
 		bs = append(bs, a.c.keys.ForceQuit)
 	}

@@ -20,6 +20,21 @@ import (
 // generated 1,000-item checklist. Reproduce with
 //
 //	go test ./tui/ -run '^$' -bench BenchmarkKeypress -benchmem
+//
+// Measured on 2 CPUs (AMD EPYC), go1.26.8: embedded move 76 µs, type
+// 40 µs; 1,000 items move 87 µs, type 44 µs.
+//
+// What a person feels also includes Bubble Tea's frame ticker: the program
+// runs at 120 fps (the most Bubble Tea allows), and in a pseudo-terminal
+// the time from n or p to the next frame measured p50 6.3 ms, p95 9.8 ms
+// (a minimal program at 120 fps: the same; at the default 60 fps: p95
+// 17 ms), with
+//
+//	go run ./bench/startup -n 10 -minimal-fps 120 -dir DIR \
+//	  -ladder-args 'review --today 2027-03-14 plans/x.yaml' \
+//	  -marker 'Develop a clear' -ladder-keys 'n,p'
+//
+// where DIR holds a plan made with ladder new plans/x.yaml.
 func BenchmarkKeypress(b *testing.B) {
 	for _, n := range []int{0, 1000} {
 		name := "embedded"

@@ -635,7 +635,7 @@ func (s *itemScreen) scaleParts(st *styles, c *checklist.Checklist) *scaleDrawin
 		pad := strings.Repeat(" ", labelWidth-ansi.StringWidth(l.Label))
 		mark := plans.MarkAt(i, len(c.Scale)) + " " + l.Label
 		d.labels = append(d.labels, ls.Render(mark)+pad)
-		d.chosen = append(d.chosen, ls.Underline(true).Render(mark)+pad)
+		d.chosen = append(d.chosen, ls.Reverse(true).Render(mark)+pad)
 	}
 	s.scale = d
 	return &s.scale

@@ -1,11 +1,13 @@
 package tui
 
 import (
+	"image/color"
 	"os"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -385,5 +387,24 @@ func TestResumeStartsAtTheFirstUnratedItem(t *testing.T) {
 	h.requireView("Workforce", "item 2 of 2", "Interventions", "5 of 21 rated")
 	if h.item().pos != 5 {
 		t.Fatalf("position %d, want 5", h.item().pos)
+	}
+}
+
+func TestLightAndDarkBackgroundsChangeTheColoursNotTheShapes(t *testing.T) {
+	h, _ := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("r")
+	dark := h.a.View().Content
+	h.send(tea.BackgroundColorMsg{Color: color.White})
+	light := h.a.View().Content
+	if h.a.c.styles.isDark {
+		t.Fatal("a white background did not switch to the light styles")
+	}
+	// Red is bright red (91) on a dark background, plain red (31) on a
+	// light one; the shape and the word are the same.
+	if !strings.Contains(dark, "91m■ Red") || strings.Contains(light, "91m■") || !strings.Contains(light, "31m■ Red") {
+		t.Fatalf("red on dark and light backgrounds:\n%q\n%q", dark, light)
+	}
+	if ansi.Strip(dark) != ansi.Strip(light) {
+		t.Fatal("the text changed with the background")
 	}
 }
