@@ -15,6 +15,9 @@ import (
 // the key hints.
 const footerLines = 2
 
+// maxBodyWidth is the widest the screens draw, however wide the terminal.
+const maxBodyWidth = 120
+
 // app is the top model, in the manner of glow's: it holds the screens and
 // which one is active, forwards window sizes to the shared struct and every
 // other message to the active screen, and owns what every screen shares:
@@ -32,7 +35,10 @@ type app struct {
 	initialised bool // Init has put the first screen in place
 
 	widths map[string]int // line widths measured for earlier frames
-	hints  struct{ key, text string }
+
+	termWidth, termHeight int // the terminal's size
+	margin                int // cells left of the body
+	hints                 struct{ key, text string }
 
 	conflictErr error  // reloading or copying after a conflict failed
 	notice      string // said in the status line until the next save
@@ -130,7 +136,11 @@ func (a *app) goBack() tea.Cmd {
 func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		a.c.width = msg.Width - 2 // the app's side padding
+		// Text wider than maxBodyWidth is hard to follow across a room:
+		// on a very wide terminal the body keeps that width, centred.
+		a.termWidth, a.termHeight = msg.Width, msg.Height
+		a.c.width = min(msg.Width-2, maxBodyWidth) // at least one cell of margin each side
+		a.margin = max(1, (msg.Width-a.c.width)/2)
 		a.c.height = msg.Height - footerLines
 		a.help.SetWidth(a.c.width)
 	case tea.BackgroundColorMsg:
@@ -244,7 +254,7 @@ func (a *app) View() tea.View {
 	if a.quitting {
 		return v
 	}
-	w, h := a.c.width+2, a.c.height+footerLines
+	w, h := a.termWidth, a.termHeight
 	if w < minWidth || h < minHeight {
 		v.SetContent(tooSmall(w, h))
 		return v
@@ -265,7 +275,8 @@ func (a *app) View() tea.View {
 
 // frame lays the body out in the body area (long lines wrapped, cut to the
 // body's height, every line padded to the width) with the footer below,
-// and the app's one-cell margin on both sides. It does what a lipgloss
+// after the left margin (one cell, more on a terminal wider than
+// maxBodyWidth). It does what a lipgloss
 // style with a width, height and padding would, without measuring every
 // line of every frame: a line's width is remembered, so a key that changes
 // one line measures one line.
@@ -276,7 +287,7 @@ func (a *app) frame(body, footer string) string {
 	n := 0
 	line := func(l string) {
 		lw := a.lineWidth(l)
-		b.WriteByte(' ')
+		b.WriteString(spaces(a.margin))
 		b.WriteString(l)
 		b.WriteString(spaces(w - lw + 1))
 		b.WriteByte('\n')
