@@ -24,6 +24,12 @@ type overviewScreen struct {
 	offset  int // first row shown
 	counts  []plans.AreaCounts
 	total   plans.Counts
+
+	drawn    []string // rows drawn without the cursor, by row
+	drawnFor struct {
+		width int
+		dark  bool
+	}
 }
 
 // overviewRow is an area heading (entry < 0), an item, or the line under
@@ -81,6 +87,7 @@ func (s *overviewScreen) init() tea.Cmd {
 		}
 	}
 	s.counts, s.total = s.c.plan().Counts()
+	s.drawn = nil
 	s.moveTo(s.rowOf(s.c.pos))
 	return nil
 }
@@ -204,9 +211,25 @@ func (s *overviewScreen) view() string {
 
 	lines := []string{ansi.Truncate(header, w, "…"), ""}
 	for i := s.offset; i < min(len(s.rows), s.offset+h); i++ {
-		lines = append(lines, s.row(st, i, w))
+		lines = append(lines, s.cachedRow(st, i, w))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// cachedRow draws row i, reusing the drawing of rows without the cursor:
+// nothing in the plan changes while the overview is shown.
+func (s *overviewScreen) cachedRow(st *styles, i, w int) string {
+	if i == s.cursor {
+		return s.row(st, i, w)
+	}
+	if s.drawnFor.width != w || s.drawnFor.dark != st.isDark || len(s.drawn) != len(s.rows) {
+		s.drawn = make([]string, len(s.rows))
+		s.drawnFor.width, s.drawnFor.dark = w, st.isDark
+	}
+	if s.drawn[i] == "" {
+		s.drawn[i] = s.row(st, i, w)
+	}
+	return s.drawn[i]
 }
 
 func (s *overviewScreen) row(st *styles, i, w int) string {
