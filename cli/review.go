@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/term"
-	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/tui"
 	"github.com/socialmobility/ladder/tui/accessible"
@@ -121,13 +120,7 @@ func checkPlanArg(stderr io.Writer, path string, o tui.Options) error {
 	case err != nil:
 		return &exitError{code: ExitProblems, err: err}
 	}
-	resolve := plans.DefaultResolver
-	if o.Checklist != "" {
-		if c, err := checklist.Resolve(o.Checklist); err == nil {
-			resolve = plans.WithChecklist(c)
-		}
-	}
-	if _, err := plans.LoadFile(path, resolve); err != nil {
+	if _, err := plans.LoadFile(path, o.Resolver()); err != nil {
 		return reportLoadError(stderr, path, err)
 	}
 	return nil

@@ -204,3 +204,13 @@ func TestHelpShowsTheGlossaryWhenTheChecklistHasOne(t *testing.T) {
 	h.press("ctrl+s", "?")
 	h.requireView("Words used in the checklist", "Progression: Moving up, or on, at work. (SMC)")
 }
+
+func TestAChecklistFlagDoesNotHidePlansOfOtherChecklists(t *testing.T) {
+	dir := rvPlansFolder(t) // plans of the built-in checklist
+	file := "ours.yaml"
+	if err := os.WriteFile(file, checklisttest.YAML(12), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := rvStart(t, Options{Dir: dir, Checklist: file}, 100, 30)
+	h.requireView("Acme Café Ltd: Spring review", "14/21 rated", "東京 Bakery 🍞: Autumn review")
+}

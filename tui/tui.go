@@ -36,14 +36,26 @@ type Options struct {
 	Env []string
 }
 
-// resolver finds a plan's checklist, preferring the --checklist file.
+// Resolver finds a plan's checklist: the --checklist one for plans of
+// that checklist (by id), the usual way (built in, or the plan's
+// checklist.file) for the others, so that a plans folder holding reviews
+// of several checklists still lists them all.
+func (o Options) Resolver() plans.Resolver { return o.resolver() }
+
 func (o Options) resolver() plans.Resolver {
-	if o.Checklist != "" {
-		if c, err := checklist.Resolve(o.Checklist); err == nil {
-			return plans.WithChecklist(c)
-		}
+	if o.Checklist == "" {
+		return plans.DefaultResolver
 	}
-	return plans.DefaultResolver
+	c, err := checklist.Resolve(o.Checklist)
+	if err != nil {
+		return plans.DefaultResolver
+	}
+	return func(ref plans.ChecklistRef, planDir string) (*checklist.Checklist, error) {
+		if ref.ID == c.ID {
+			return c, nil
+		}
+		return plans.DefaultResolver(ref, planDir)
+	}
 }
 
 func (o Options) getenv(k string) string {
