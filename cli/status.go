@@ -78,18 +78,34 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		dir = args[0]
 	}
 
-	var named []plans.NamedPlan
+	// Each worker keeps only a plan's open actions, so a thousand plans
+	// are never all held at once.
+	results := make([]struct {
+		err     error
+		plan    bool
+		actions []plans.PlanAction
+	}, len(files))
+	resolve := sharedChecklists()
+	inParallel(len(files), runtime.GOMAXPROCS(0), func(i int) {
+		l := loadFile(files[i], resolve)
+		r := &results[i]
+		r.err, r.plan = l.err, l.plan != nil
+		if l.plan != nil {
+			r.actions = plans.PlanActions(l.path, l.plan)
+		}
+	})
+	var lists [][]plans.PlanAction
 	bad := 0
-	for _, l := range loadFiles(files, sharedChecklists()) {
+	for _, r := range results {
 		switch {
-		case l.err != nil:
-			fmt.Fprintln(stderr, l.err)
+		case r.err != nil:
+			fmt.Fprintln(stderr, r.err)
 			bad++
-		case l.plan != nil:
-			named = append(named, plans.NamedPlan{Path: l.path, Plan: l.plan})
+		case r.plan:
+			lists = append(lists, r.actions)
 		}
 	}
-	o := plans.CollectOutstanding(named, today)
+	o := plans.GroupOutstanding(lists, today)
 	if err := writeOutput(stdout, opts.out, o.Text(dir)); err != nil {
 		return err
 	}
@@ -138,36 +154,42 @@ func sharedChecklists() plans.Resolver {
 	}
 }
 
-// loadFiles loads files with loadFile on a few goroutines, one per core,
-// and returns them in the order given. Parsing a plan is CPU work with no
-// shared state, so a folder of plans loads about as many times faster as
-// there are cores.
+// loadFiles loads files with loadFile on one goroutine per core, and
+// returns them in the order given.
 func loadFiles(files []string, resolve plans.Resolver) []loaded {
 	return loadFilesOn(runtime.GOMAXPROCS(0), files, resolve)
 }
 
 func loadFilesOn(workers int, files []string, resolve plans.Resolver) []loaded {
 	out := make([]loaded, len(files))
-	workers = min(workers, len(files))
+	inParallel(len(files), workers, func(i int) { out[i] = loadFile(files[i], resolve) })
+	return out
+}
+
+// inParallel calls fn(0) ... fn(n-1) on up to workers goroutines. Parsing
+// plans is CPU work with no shared state, so a folder of them loads nearly
+// as many times faster as there are cores; fn must write only to what
+// belongs to its own i.
+func inParallel(n, workers int, fn func(i int)) {
+	workers = min(workers, n)
 	if workers <= 1 {
-		for i, f := range files {
-			out[i] = loadFile(f, resolve)
+		for i := range n {
+			fn(i)
 		}
-		return out
+		return
 	}
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
-				out[i] = loadFile(files[i], resolve)
+				fn(i)
 			}
 		})
 	}
-	for i := range files {
+	for i := range n {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	return out
 }

@@ -42,17 +42,38 @@ type Outstanding struct {
 // project-plan steps not done). Each group is ordered by due date, then
 // plan path, then checklist order.
 func CollectOutstanding(named []NamedPlan, today Date) *Outstanding {
-	o := &Outstanding{Today: today, Plans: len(named)}
+	lists := make([][]PlanAction, len(named))
+	for i, np := range named {
+		lists[i] = PlanActions(np.Path, np.Plan)
+	}
+	return GroupOutstanding(lists, today)
+}
+
+// PlanActions lists a plan's open actions with where they come from. It is
+// CollectOutstanding's work for one plan, for callers that load plans in
+// parallel and keep only their actions.
+func PlanActions(path string, p *Plan) []PlanAction {
+	open := p.OpenActions()
+	out := make([]PlanAction, len(open))
+	for i, a := range open {
+		out[i] = PlanAction{Path: path, Action: a, What: actionSource(p, a)}
+	}
+	return out
+}
+
+// GroupOutstanding groups the actions of several plans (one list per plan)
+// as CollectOutstanding does.
+func GroupOutstanding(lists [][]PlanAction, today Date) *Outstanding {
+	o := &Outstanding{Today: today, Plans: len(lists)}
 	soon := today.AddDays(SoonDays)
-	for _, np := range named {
-		for _, a := range np.Plan.OpenActions() {
-			pa := PlanAction{Path: np.Path, Action: a, What: actionSource(np.Plan, a)}
+	for _, list := range lists {
+		for _, pa := range list {
 			switch {
-			case a.Due.IsZero():
+			case pa.Due.IsZero():
 				o.Undated = append(o.Undated, pa)
-			case a.Due.Before(today):
+			case compareDates(pa.Due, today) < 0:
 				o.Overdue = append(o.Overdue, pa)
-			case !soon.Before(a.Due):
+			case compareDates(pa.Due, soon) <= 0:
 				o.Soon = append(o.Soon, pa)
 			default:
 				o.Later = append(o.Later, pa)
