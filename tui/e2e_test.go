@@ -26,7 +26,7 @@ import (
 // with the one before it ("need to speak with", not "Who do you...",
 // whose W was already on the screen).
 
-const e2eTimeout = 10 * time.Second
+const e2eTimeout = 20 * time.Second
 
 // e2eBinary builds ladder once for the tests of this file.
 func e2eBinary(t *testing.T) string {
