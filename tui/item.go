@@ -577,7 +577,7 @@ func (s *itemScreen) promptsView(st *styles, prompts []string, w, lines int) str
 			if i == 0 {
 				more = ""
 			}
-			out = append(out, st.Subtle.Render(ansi.Truncate(fmt.Sprintf("  … %d %s%s (a taller window shows them)", left, more, plural(left, "question", "questions")), w, "…")))
+			out = append(out, st.Subtle.Render(ansi.Truncate(fmt.Sprintf("  … %d %s%s (a taller window shows %s)", left, more, plural(left, "question", "questions"), plural(left, "it", "them")), w, "…")))
 			break
 		}
 		out = append(out, wrapped...)
