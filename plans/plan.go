@@ -8,6 +8,9 @@
 package plans
 
 import (
+	"maps"
+	"slices"
+
 	"github.com/socialmobility/ladder/checklist"
 )
 
@@ -166,4 +169,27 @@ func (a *Answer) NextStepID() int {
 		}
 	}
 	return max + 1
+}
+
+// Clone copies everything of p that an editor may change in place
+// (responses, answers, their lists, maps and steps), so that the copy can
+// be encoded on another goroutine while editing carries on. The checklist
+// and the loader's positions are shared: nothing changes them.
+func (p *Plan) Clone() *Plan {
+	cp := *p
+	cp.Participants = slices.Clone(p.Participants)
+	cp.Items = make(map[string]*Response, len(p.Items))
+	for id, r := range p.Items {
+		rc := *r
+		cp.Items[id] = &rc
+	}
+	cp.FollowUps = make(map[string]*Answer, len(p.FollowUps))
+	for id, a := range p.FollowUps {
+		ac := *a
+		ac.List = slices.Clone(a.List)
+		ac.ByArea = maps.Clone(a.ByArea)
+		ac.Steps = slices.Clone(a.Steps)
+		cp.FollowUps[id] = &ac
+	}
+	return &cp
 }

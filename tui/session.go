@@ -2,8 +2,6 @@ package tui
 
 import (
 	"errors"
-	"maps"
-	"slices"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/plans"
@@ -48,7 +46,7 @@ func (s *session) save() tea.Cmd {
 		return nil
 	}
 	s.seq++
-	seq, snap, f := s.seq, snapshotPlan(s.file.Plan), s.file
+	seq, snap, f := s.seq, s.file.Plan.Clone(), s.file
 	return func() tea.Msg {
 		written, err := f.WriteSnapshot(seq, plans.Encode(snap))
 		return savedMsg{seq: seq, written: written, err: err}
@@ -97,27 +95,4 @@ func (s *session) saveCopy() (string, error) {
 	s.conflict, s.lastErr = false, nil
 	s.landed = s.seq // the copy holds every change made so far
 	return path, nil
-}
-
-// snapshotPlan copies everything of p that a screen may change in place
-// (responses, answers, their lists, maps and steps), so the copy can be
-// encoded on another goroutine while the screens carry on. The checklist
-// is shared: nothing changes it.
-func snapshotPlan(p *plans.Plan) *plans.Plan {
-	cp := *p
-	cp.Participants = slices.Clone(p.Participants)
-	cp.Items = make(map[string]*plans.Response, len(p.Items))
-	for id, r := range p.Items {
-		rc := *r
-		cp.Items[id] = &rc
-	}
-	cp.FollowUps = make(map[string]*plans.Answer, len(p.FollowUps))
-	for id, a := range p.FollowUps {
-		ac := *a
-		ac.List = slices.Clone(a.List)
-		ac.ByArea = maps.Clone(a.ByArea)
-		ac.Steps = slices.Clone(a.Steps)
-		cp.FollowUps[id] = &ac
-	}
-	return &cp
 }
