@@ -98,7 +98,7 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 	p.Facilitator = opts.facilitator
 	p.Participants = opts.participants
 	if isFile {
-		if p.ChecklistRef.File, err = relativeTo(filepath.Dir(path), opts.checklist); err != nil {
+		if p.ChecklistRef.File, err = plans.ChecklistFileRef(filepath.Dir(path), opts.checklist); err != nil {
 			return err
 		}
 	}
@@ -134,22 +134,4 @@ func suggestPlanName(path string) string {
 func exists(path string) error {
 	return &exitError{code: ExitProblems, err: fmt.Errorf(
 		"%s already exists, and ladder new never overwrites a plan: choose another file name", path)}
-}
-
-// relativeTo gives target's path relative to dir, with forward slashes, so
-// the plan finds its checklist from any machine it is cloned to.
-func relativeTo(dir, target string) (string, error) {
-	absDir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	absTarget, err := filepath.Abs(target)
-	if err != nil {
-		return "", err
-	}
-	rel, err := filepath.Rel(absDir, absTarget)
-	if err != nil {
-		return "", usageErrorf("--checklist %s: cannot be reached from the plan's folder %s", target, dir)
-	}
-	return filepath.ToSlash(rel), nil
 }

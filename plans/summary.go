@@ -165,3 +165,28 @@ func Label(c *checklist.Checklist, rating string) string {
 	}
 	return MarkUnrated + " Unrated"
 }
+
+// ActionsToChase is OpenActions without the project-plan steps that only
+// repeat the item action they came from (same text, owner and due date), so
+// a list of what to chase names nothing twice.
+func (p *Plan) ActionsToChase() []Action {
+	type same struct {
+		text, owner string
+		due         Date
+	}
+	all := p.OpenActions()
+	fromItems := map[same]bool{}
+	for _, a := range all {
+		if a.ItemID != "" {
+			fromItems[same{a.Text, a.Owner, a.Due}] = true
+		}
+	}
+	out := all[:0:0]
+	for _, a := range all {
+		if a.ItemID == "" && fromItems[same{a.Text, a.Owner, a.Due}] {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}

@@ -221,7 +221,7 @@ func (s *setupScreen) create() tea.Cmd {
 			path = plans.PathFor(dir, org, title, today)
 		}
 		if choice.file != "" {
-			rel, err := relativePath(filepath.Dir(path), choice.file)
+			rel, err := plans.ChecklistFileRef(filepath.Dir(path), choice.file)
 			if err != nil {
 				return createFailedMsg{err}
 			}
@@ -252,24 +252,6 @@ func splitPeople(s string) []string {
 		}
 	}
 	return out
-}
-
-// relativePath gives target relative to dir, with forward slashes, so a
-// plan finds its checklist file from any machine it is cloned to.
-func relativePath(dir, target string) (string, error) {
-	absDir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	absTarget, err := filepath.Abs(target)
-	if err != nil {
-		return "", err
-	}
-	rel, err := filepath.Rel(absDir, absTarget)
-	if err != nil {
-		return "", fmt.Errorf("the checklist %s cannot be reached from the plan's folder %s", target, dir)
-	}
-	return filepath.ToSlash(rel), nil
 }
 
 func (s *setupScreen) view() string {

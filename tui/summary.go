@@ -143,35 +143,11 @@ func (s *summaryScreen) fileView(w int) string {
 	st := s.c.styles
 	p := s.c.plan()
 	path := s.c.session.file.Path
-	add, commit := gitCommands(path, p.Organisation, p.Title)
+	add, commit := plans.CommitCommands(path, p)
 	return st.Label.Render("Saved to ") + wrapLines(path, w-len("Saved to "), 4, "") + "\n" +
 		"To keep it in git, run:\n" +
 		st.Prompt.Render(indentLines(ansi.Wrap(add, w-2, ""), "  ")) + "\n" +
 		st.Prompt.Render(indentLines(ansi.Wrap(commit, w-2, ""), "  "))
-}
-
-// gitCommands are the commands that would commit the plan at path, quoted
-// for a POSIX shell.
-func gitCommands(path, org, title string) (add, commit string) {
-	if strings.HasPrefix(path, "-") {
-		path = "./" + path // not an option
-	}
-	msg := "Progression review: " + strings.Trim(org+", "+title, ", ")
-	msg = strings.Join(strings.Fields(msg), " ")
-	return "git add " + shellQuote(path), "git commit -m " + shellQuote(msg)
-}
-
-// shellQuote leaves a word of safe ASCII characters as it is and puts
-// anything else in single quotes, where a shell takes every character
-// literally (a single quote inside is closed, escaped and reopened).
-func shellQuote(s string) string {
-	safe := s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./+:@,=%", r))
-	}) < 0
-	if safe {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // ratingBoard draws every item as its rating mark, one row per area (wrapped
@@ -228,7 +204,7 @@ func legend(c *common) string {
 // (they are the earliest) and marked with ⚠ and a word.
 func openActionsView(c *common, w int) string {
 	st := c.styles
-	actions := summaryActions(c.plan())
+	actions := c.plan().ActionsToChase()
 	overdue := 0
 	for _, a := range actions {
 		if isOverdue(a, c.today) {
@@ -272,31 +248,6 @@ func openActionsView(c *common, w int) string {
 
 func isOverdue(a plans.Action, today plans.Date) bool {
 	return !a.Due.IsZero() && a.Due.Before(today)
-}
-
-// summaryActions are the plan's open actions, leaving out a project-plan
-// step that only repeats the item action it came from (same text, owner
-// and due date), so nothing is listed twice.
-func summaryActions(p *plans.Plan) []plans.Action {
-	type same struct {
-		text, owner string
-		due         plans.Date
-	}
-	fromItems := map[same]bool{}
-	all := p.OpenActions()
-	for _, a := range all {
-		if a.ItemID != "" {
-			fromItems[same{a.Text, a.Owner, a.Due}] = true
-		}
-	}
-	var out []plans.Action
-	for _, a := range all {
-		if a.ItemID == "" && fromItems[same{a.Text, a.Owner, a.Due}] {
-			continue
-		}
-		out = append(out, a)
-	}
-	return out
 }
 
 func (s *summaryScreen) typing() bool { return false }

@@ -11,8 +11,6 @@ import (
 	"errors"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/socialmobility/ladder/checklist"
@@ -122,7 +120,7 @@ func (r *review) inputEnded() error {
 	}
 	path := r.s.file.Path
 	r.p.say("Input ended. Your answers so far are saved in %s.", path)
-	r.p.say("To carry on where you left off, run: ladder review --accessible %s", shellQuote(path))
+	r.p.say("To carry on where you left off, run: ladder review --accessible %s", plans.ShellQuote(path))
 	return nil
 }
 
@@ -138,33 +136,4 @@ func (r *review) saveError() error {
 func isTerminal(in io.Reader) bool {
 	f, ok := in.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
-}
-
-// shellQuote quotes a path for a shell command line when it needs it.
-func shellQuote(s string) string {
-	safe := s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./+:@", r) || r >= 0x80)
-	}) < 0
-	if safe {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// relativeTo gives target's path relative to dir, with forward slashes, the
-// way a plan records its checklist file.
-func relativeTo(dir, target string) (string, error) {
-	absDir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", err
-	}
-	absTarget, err := filepath.Abs(target)
-	if err != nil {
-		return "", err
-	}
-	rel, err := filepath.Rel(absDir, absTarget)
-	if err != nil {
-		return "", err
-	}
-	return filepath.ToSlash(rel), nil
 }

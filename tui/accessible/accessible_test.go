@@ -781,21 +781,6 @@ func TestNumbers(t *testing.T) {
 	}
 }
 
-func TestShellQuote(t *testing.T) {
-	for in, want := range map[string]string{
-		"plans/acme.yaml":       "plans/acme.yaml",
-		"plans/café.yaml":       "plans/café.yaml",
-		"my plans/acme.yaml":    "'my plans/acme.yaml'",
-		"Review of O'Neil: Pay": `'Review of O'\''Neil: Pay'`,
-		"$(rm -rf ~)":           "'$(rm -rf ~)'",
-		"":                      "''",
-	} {
-		if got := shellQuote(in); got != want {
-			t.Errorf("shellQuote(%q) = %s, want %s", in, got, want)
-		}
-	}
-}
-
 // TestScriptCopiesMatch keeps the copies of the answers and the golden
 // plan in the command-line script (which runs the real binary) the same as
 // the ones here.

@@ -69,7 +69,7 @@ func (r *review) chooseFromFolder(resolve plans.Resolver) (*session, error) {
 		paths = append(paths, f.Path)
 	}
 	for _, f := range broken {
-		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", f.Path, firstLine(f.Err), shellQuote(f.Path))
+		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", f.Path, firstLine(f.Err), plans.ShellQuote(f.Path))
 	}
 	if len(options) == 0 {
 		r.p.say("There are no plans in %s yet, so this is a new review.", r.opts.Dir)
@@ -127,7 +127,7 @@ func (r *review) create(path string, resolve plans.Resolver) (*session, error) {
 	}
 	if r.opts.Checklist != "" {
 		if _, builtin := checklist.Builtin(r.opts.Checklist); !builtin {
-			if p.ChecklistRef.File, err = relativeTo(filepath.Dir(path), r.opts.Checklist); err != nil {
+			if p.ChecklistRef.File, err = plans.ChecklistFileRef(filepath.Dir(path), r.opts.Checklist); err != nil {
 				return nil, err
 			}
 		}

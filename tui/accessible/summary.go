@@ -17,10 +17,10 @@ func (r *review) summary() {
 	}
 	r.p.say("All areas: %s", countsText(p.Checklist, total))
 	if total.Unrated > 0 {
-		r.p.say("%d items are not rated yet. To rate them, run: ladder review --accessible %s", total.Unrated, shellQuote(path))
+		r.p.say("%d items are not rated yet. To rate them, run: ladder review --accessible %s", total.Unrated, plans.ShellQuote(path))
 	}
 
-	actions := openActions(p)
+	actions := p.ActionsToChase()
 	if len(actions) == 0 {
 		r.p.say("There are no open actions.")
 	} else {
@@ -37,31 +37,7 @@ func (r *review) summary() {
 	r.p.blank()
 	r.p.say("The plan is saved in %s.", path)
 	r.p.say("To keep it in git, run:")
-	r.p.say("git add -- %s", shellQuote(path))
-	r.p.say("git commit -m %s -- %s", shellQuote("Review of "+p.Organisation+": "+p.Title), shellQuote(path))
-}
-
-// openActions are the plan's open actions by due date, leaving out a
-// project-plan step that only repeats the item action it came from (the
-// same text, owner and due date), so that nothing is listed twice.
-func openActions(p *plans.Plan) []plans.Action {
-	type key struct {
-		text, owner string
-		due         plans.Date
-	}
-	items := map[key]bool{}
-	all := p.OpenActions()
-	for _, a := range all {
-		if a.ItemID != "" {
-			items[key{a.Text, a.Owner, a.Due}] = true
-		}
-	}
-	var out []plans.Action
-	for _, a := range all {
-		if a.ItemID == "" && items[key{a.Text, a.Owner, a.Due}] {
-			continue
-		}
-		out = append(out, a)
-	}
-	return out
+	add, commit := plans.CommitCommands(path, p)
+	r.p.say("%s", add)
+	r.p.say("%s", commit)
 }

@@ -1,0 +1,52 @@
+package plans
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// The git commands are run through a real shell, which must see the path
+// and the message exactly, whatever they contain.
+func TestCommitCommandsAreQuotedForAShell(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh")
+	}
+	cases := []struct{ path, org, title string }{
+		{"plans/acme.yaml", "Acme Ltd", "Spring review"},
+		{"plans/it's here.yaml", "O'Neil & Sons", `Say "hi" $HOME $(id) ` + "`id`" + ` \n !x`},
+		{"-plans/acme.yaml", "Zoë Østergaard", "李雷 🚀; rm -rf /"},
+	}
+	for _, tc := range cases {
+		add, commit := CommitCommands(tc.path, &Plan{Organisation: tc.org, Title: tc.title})
+		// Replace git with a printer of its arguments, one per line.
+		script := `git() { shift; for a in "$@"; do printf '%s\n' "$a"; done; }; ` + add + `; ` + commit
+		out, err := exec.Command(sh, "-c", script).Output()
+		if err != nil {
+			t.Fatalf("%s; %s: %v", add, commit, err)
+		}
+		want := "--\n" + tc.path + "\n-m\nProgression review: " + tc.org + ", " + tc.title + "\n--\n" + tc.path + "\n"
+		if string(out) != want {
+			t.Errorf("the shell saw\n%q\nwant\n%q\n(commands: %s / %s)", out, want, add, commit)
+		}
+	}
+}
+
+func TestShellQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"plans/acme.yaml":       "plans/acme.yaml",
+		"plans/café.yaml":       "'plans/café.yaml'",
+		"my plans/acme.yaml":    "'my plans/acme.yaml'",
+		"Review of O'Neil: Pay": `'Review of O'\''Neil: Pay'`,
+		"$(rm -rf ~)":           "'$(rm -rf ~)'",
+		"":                      "''",
+	} {
+		if got := ShellQuote(in); got != want {
+			t.Errorf("ShellQuote(%q) = %s, want %s", in, got, want)
+		}
+	}
+	if strings.Contains(ShellQuote("a b"), "\"") {
+		t.Error("double quotes would let the shell expand $")
+	}
+}
