@@ -3,6 +3,7 @@ package plans
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -196,5 +197,5 @@ func countNoun(n int, one string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmt.Sprintf("%d %ss", n, one)
+	return strconv.Itoa(n) + " " + one + "s"
 }

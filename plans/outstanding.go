@@ -144,32 +144,37 @@ func (o *Outstanding) Text(dir string) []byte {
 		{"Later", o.Later},
 		{"No due date", o.Undated},
 	}
-	// One set of column widths for every group, so the groups line up.
+	// The first four columns are padded, with one set of widths for every
+	// group so the groups line up; the action runs on unpadded.
 	header := []string{"Due", "When", "Owner", "Plan", "Action"}
 	widths := make([]int, len(header))
-	var rows [][][]string
+	for i, h := range header {
+		widths[i] = displayWidth(h)
+	}
+	cells := make([][4]string, 0, o.Total())
 	for _, g := range groups {
-		var gr [][]string
 		for _, a := range g.actions {
-			r := o.row(a)
-			for i, cell := range r[:len(r)-1] { // the last column is not padded
+			c := o.cells(a)
+			for i, cell := range c {
 				widths[i] = max(widths[i], displayWidth(cell))
 			}
-			gr = append(gr, r)
+			cells = append(cells, c)
 		}
-		rows = append(rows, gr)
 	}
-	for i, h := range header {
-		widths[i] = max(widths[i], displayWidth(h))
-	}
-	for gi, g := range groups {
+	b.Grow(len(cells) * (widths[0] + widths[1] + widths[2] + widths[3] + 160))
+	row := make([]string, len(header))
+	n := 0
+	for _, g := range groups {
 		if len(g.actions) == 0 {
 			continue
 		}
 		fmt.Fprintf(&b, "\n%s (%d)\n", g.title, len(g.actions))
 		writeAligned(&b, "  ", widths, header)
-		for _, r := range rows[gi] {
-			writeAligned(&b, "  ", widths, r)
+		for _, a := range g.actions {
+			copy(row, cells[n][:])
+			row[4] = actionText(a)
+			writeAligned(&b, "  ", widths, row)
+			n++
 		}
 	}
 	return []byte(b.String())
@@ -190,7 +195,9 @@ func (o *Outstanding) summary() string {
 	return strings.Join(parts, ", ")
 }
 
-func (o *Outstanding) row(a PlanAction) []string {
+// cells gives an action's due date, how late or soon that is, its owner
+// and its plan.
+func (o *Outstanding) cells(a PlanAction) [4]string {
 	due, when := "-", ""
 	if !a.Due.IsZero() {
 		due = a.Due.String()
@@ -203,10 +210,15 @@ func (o *Outstanding) row(a PlanAction) []string {
 			when = "in " + countNoun(n, "day")
 		}
 	}
-	owner := a.Owner
+	owner := oneLine(a.Owner)
 	if owner == "" {
 		owner = "(no owner)"
 	}
+	return [4]string{due, when, owner, a.Path}
+}
+
+// actionText is what an action is, with where it comes from.
+func actionText(a PlanAction) string {
 	text := oneLine(a.Text)
 	if text == "" {
 		text = "(no description)"
@@ -214,7 +226,7 @@ func (o *Outstanding) row(a PlanAction) []string {
 	if a.What != "" {
 		text += " [" + oneLine(a.What) + "]"
 	}
-	return []string{due, when, oneLine(owner), a.Path, text}
+	return text
 }
 
 // oneLine keeps the first line of text, marking that there was more.
