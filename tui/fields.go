@@ -3,6 +3,7 @@ package tui
 import (
 	"strconv"
 	"strings"
+	"unicode"
 
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
@@ -160,18 +161,6 @@ func (f *textField) body(st *styles, width int) string {
 		return st.Subtle.Render(ansi.Truncate(f.input.Placeholder, w+1, "…"))
 	}
 	return wrapIndented(v, w+1, 2+f.labelWidth+1, f.maxLines)
-}
-
-// wrapIndented wraps text to width cells, indents every line but the first
-// by indent cells, and keeps at most maxLines lines (the last cut with an
-// ellipsis). Text is kept exactly: accents, other scripts, emoji.
-func wrapIndented(text string, width, indent, maxLines int) string {
-	lines := strings.Split(ansi.Wrap(text, max(1, width), ""), "\n")
-	if maxLines > 0 && len(lines) > maxLines {
-		lines = lines[:maxLines]
-		lines[maxLines-1] = ansi.Truncate(lines[maxLines-1], max(1, width-1), "") + "…"
-	}
-	return strings.Join(lines, "\n"+strings.Repeat(" ", indent))
 }
 
 // dateField is a text field for a due date. It reads what people type
@@ -471,4 +460,44 @@ func (f *notesField) draw(st *styles, width int) string {
 		return head + st.Subtle.Render(ansi.Truncate(f.area.Placeholder, w, "…"))
 	}
 	return head + wrapIndented(v, w, indent, f.height)
+}
+
+// Drawing text in cells, for every screen.
+
+// wrapIndented wraps text to width cells, indents every line but the first
+// by indent cells, and keeps at most maxLines lines (the last cut with an
+// ellipsis; 0: all). Text is kept exactly: accents, other scripts, emoji.
+func wrapIndented(text string, width, indent, maxLines int) string {
+	lines := strings.Split(ansi.Wrap(text, max(1, width), ""), "\n")
+	if maxLines > 0 && len(lines) > maxLines {
+		lines = lines[:maxLines]
+		lines[maxLines-1] = ansi.Truncate(lines[maxLines-1], max(1, width-1), "") + "…"
+	}
+	return strings.Join(lines, "\n"+spaces(indent))
+}
+
+// flat makes text safe to draw on one line: tabs, line breaks and other
+// control characters become spaces. It is for drawing only; what is
+// stored keeps them.
+func flat(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// padRight pads s with spaces on the right to w cells.
+func padRight(s string, w int) string { return s + spaces(w-ansi.StringWidth(s)) }
+
+// padLeft pads s with spaces on the left to w cells.
+func padLeft(s string, w int) string { return spaces(w-ansi.StringWidth(s)) + s }
+
+// indentLines puts prefix before every line of s.
+func indentLines(s, prefix string) string {
+	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
 }

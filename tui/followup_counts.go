@@ -85,11 +85,3 @@ func countsNote(p *plans.Plan) string {
 	}
 	return "Worked out from your ratings. " + strconv.Itoa(total.Unrated) + " items are not rated yet: o shows which."
 }
-
-// padLeft pads s on the left with spaces to w cells.
-func padLeft(s string, w int) string {
-	if n := w - ansi.StringWidth(s); n > 0 {
-		return strings.Repeat(" ", n) + s
-	}
-	return s
-}

@@ -6,7 +6,6 @@ package tui
 
 import (
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -109,42 +108,7 @@ func (f *fuText) valueView(st styles, w int, indent, empty string) string {
 	if v == "" {
 		return st.Subtle.Render(ansi.Truncate(empty, w, "…"))
 	}
-	return wrapLines(flat(v), w, fuWrapLines, indent)
-}
-
-// wrapLines wraps s to width w, keeps at most n lines (the last cut with an
-// ellipsis), and indents every line but the first.
-func wrapLines(s string, w, n int, indent string) string {
-	w = max(w, 1)
-	lines := strings.Split(ansi.Wrap(s, w, ""), "\n")
-	if len(lines) > n {
-		lines = lines[:n]
-		lines[n-1] = ansi.Truncate(lines[n-1]+" …", w, "…")
-		if !strings.HasSuffix(lines[n-1], "…") {
-			lines[n-1] = ansi.Truncate(lines[n-1], w-1, "") + "…"
-		}
-	}
-	return strings.Join(lines, "\n"+indent)
-}
-
-// flat makes text safe to draw on one line: tabs, line breaks and other
-// control characters become spaces. It is for drawing only; what is stored
-// keeps them.
-func flat(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-}
-
-// padRight pads s with spaces to w cells.
-func padRight(s string, w int) string {
-	if n := w - ansi.StringWidth(s); n > 0 {
-		return s + strings.Repeat(" ", n)
-	}
-	return s
+	return wrapIndented(flat(v), w, len(indent), fuWrapLines)
 }
 
 // fuDate is a due-date field. It reads dates the way people type them
@@ -226,5 +190,5 @@ func (d *fuDate) view(st styles, w, labelWidth int, highlighted bool) string {
 		return field + "  " + u
 	}
 	indent := strings.Repeat(" ", 2+labelWidth+1)
-	return field + "\n" + indent + wrapLines(u, w-len(indent), 2, indent)
+	return field + "\n" + indent + wrapIndented(u, w-len(indent), len(indent), 2)
 }

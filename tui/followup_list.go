@@ -414,7 +414,7 @@ func (q *quickWins) detailView(w int) string {
 			d = "“" + flat(r.text) + "” · " + d
 		}
 	}
-	d = wrapLines(d, w-2, detailLines, "  ")
+	d = wrapIndented(d, w-2, 2, detailLines)
 	if n := lineCount(d); n < detailLines {
 		d += strings.Repeat("\n", detailLines-n)
 	}

@@ -419,15 +419,8 @@ func (pp *projectPlan) pullIn() fuResult {
 		return handled(nil)
 	}
 	pp.cursor = before
-	pp.note = fmt.Sprintf("Added %d %s from the actions written since.", n, countWord(n, "step", "steps"))
+	pp.note = fmt.Sprintf("Added %d %s from the actions written since.", n, plural(n, "step", "steps"))
 	return handledChange()
-}
-
-func countWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // statusLabel is a status as shape and words.
@@ -464,7 +457,7 @@ func (pp *projectPlan) view(w, h int, _ bool) string {
 	}
 	if len(steps) == 0 {
 		top = append(top, "", "No steps yet. Press a to add one, or i to pull in the actions written so far.")
-		return wrapLines(strings.Join(top, "\n"), w, h, "")
+		return wrapIndented(strings.Join(top, "\n"), w, 0, max(h, 1))
 	}
 	cols := newPlanColumns(w, len(steps), pp.longest())
 	top = append(top, st.Subtle.Render(pp.header(cols)))
@@ -547,12 +540,12 @@ func (pp *projectPlan) countSteps() string {
 			overdue++
 		}
 	}
-	t := fmt.Sprintf("%d %s · %d done", len(steps), countWord(len(steps), "step", "steps"), done)
+	t := fmt.Sprintf("%d %s · %d done", len(steps), plural(len(steps), "step", "steps"), done)
 	if overdue > 0 {
 		t += fmt.Sprintf(" · %d overdue", overdue)
 	}
 	if n := pp.unstepped(); n > 0 {
-		t += fmt.Sprintf(" · %d %s not in the plan yet: i pulls %s in", n, countWord(n, "action", "actions"), countWord(n, "it", "them"))
+		t += fmt.Sprintf(" · %d %s not in the plan yet: i pulls %s in", n, plural(n, "action", "actions"), plural(n, "it", "them"))
 	}
 	return t
 }

@@ -119,8 +119,3 @@ func (t *freeText) view(w, h int, focused bool) string {
 
 func (t *freeText) shortHelp() []key.Binding { return nil }
 func (t *freeText) fullHelp() []key.Binding  { return nil }
-
-// indentLines puts prefix before every line of s.
-func indentLines(s, prefix string) string {
-	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
-}

@@ -144,7 +144,7 @@ func (s *summaryScreen) fileView(w int) string {
 	p := s.c.plan()
 	path := s.c.session.file.Path
 	add, commit := plans.CommitCommands(path, p)
-	return st.Label.Render("Saved to ") + wrapLines(path, w-len("Saved to "), 4, "") + "\n" +
+	return st.Label.Render("Saved to ") + wrapIndented(path, w-len("Saved to "), 0, 4) + "\n" +
 		"To keep it in git, run:\n" +
 		st.Prompt.Render(indentLines(ansi.Wrap(add, w-2, ""), "  ")) + "\n" +
 		st.Prompt.Render(indentLines(ansi.Wrap(commit, w-2, ""), "  "))
