@@ -27,6 +27,8 @@ type reviewOptions struct {
 	dir        string
 	today      string
 	accessible bool
+	present    bool
+	timebox    string
 }
 
 func newReviewCmd() *cobra.Command {
@@ -49,12 +51,22 @@ the review for every key.
 
 With --accessible (or ACCESSIBLE set to anything, or TERM=dumb) the review
 is plain line-by-line prompts instead of screens: for screen readers,
-plain terminals, and answers piped in.`,
+plain terminals, and answers piped in.
+
+For a workshop, --present lays the review out for a projector: the
+recommendation large and centred, the rating as a big badge, the area's
+tally, and no file paths (P turns it on and off during a review). b shows
+the board of every item from anywhere; i shows the source's advice for
+the item. --timebox 5m counts down 5 minutes per item, quietly: it never
+moves on by itself.`,
 		Example: `  # Choose a plan to resume, or begin a new review
   ladder review
 
   # Resume (or begin) a particular plan
   ladder review plans/acme-spring.yaml
+
+  # A workshop: projector layout, 5 minutes per item
+  ladder review --present --timebox 5m plans/acme-spring.yaml
 
   # Plans kept somewhere else, with your own checklist
   ladder review --dir reviews --checklist checklists/ours.yaml`,
@@ -71,6 +83,8 @@ plain terminals, and answers piped in.`,
 	f.StringVar(&opts.checklist, "checklist", "", "the checklist for a new review: a built-in id (see 'ladder checklists') or a checklist file")
 	f.StringVar(&opts.dir, "dir", plans.DefaultDir, "the plans folder: where plans are listed from and new plans are written")
 	f.BoolVar(&opts.accessible, "accessible", false, accessibleFlagUsage)
+	f.BoolVar(&opts.present, "present", false, "presenter mode: a projector layout for a room (P toggles it in the review)")
+	f.StringVar(&opts.timebox, "timebox", "", "a quiet countdown per item, e.g. 5m, 90s or 5 (minutes); it never moves on by itself")
 	f.StringVar(&opts.today, "today", "", "pretend today is this date, YYYY-MM-DD (for tests)")
 	_ = f.MarkHidden("today")
 	return cmd
@@ -78,7 +92,14 @@ plain terminals, and answers piped in.`,
 
 func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 	stderr := cmd.ErrOrStderr()
-	o := tui.Options{PlanPath: path, Dir: opts.dir, Checklist: opts.checklist}
+	o := tui.Options{PlanPath: path, Dir: opts.dir, Checklist: opts.checklist, Present: opts.present}
+	if opts.timebox != "" {
+		d, err := tui.ParseTimebox(opts.timebox)
+		if err != nil {
+			return usageErrorf("--timebox: %v", err)
+		}
+		o.Timebox = d
+	}
 	if opts.today != "" {
 		d, err := dateFlag("today", opts.today)
 		if err != nil {

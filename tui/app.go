@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,9 +27,9 @@ type app struct {
 	c        *common
 	screens  map[screenID]screen
 	active   screenID
-	back     screenID // where help and overview return to
-	helpFor  screenID // the screen help was opened from: whose keys it lists
-	arg      int      // the position the active screen was shown at
+	asides   []screenID // the screens help, the overview, the board and the advice return to, last on top
+	helpFor  screenID   // the screen help was opened from: whose keys it lists
+	arg      int        // the position the active screen was shown at
 	help     help.Model
 	quitting bool
 
@@ -80,6 +81,10 @@ func (a *app) screen(id screenID) screen {
 		s = newSummaryScreen(a.c)
 	case screenHelp:
 		s = newHelpScreen(a.c, a)
+	case screenBoard:
+		s = newBoardScreen(a.c)
+	case screenGuidance:
+		s = newGuidanceScreen(a.c)
 	}
 	a.screens[id] = s
 	return s
@@ -90,7 +95,7 @@ func (a *app) screen(id screenID) screen {
 type positioner interface{ setPosition(arg int) }
 
 func (a *app) Init() tea.Cmd {
-	cmds := []tea.Cmd{tea.RequestBackgroundColor}
+	cmds := []tea.Cmd{tea.RequestBackgroundColor, a.c.timer.tick()}
 	if a.initialised {
 		// A second Init (the golden tests prepare an app, then run it)
 		// leaves the screen where it is.
@@ -107,10 +112,13 @@ func (a *app) Init() tea.Cmd {
 }
 
 func (a *app) show(id screenID, arg int) tea.Cmd {
-	if id == screenHelp || id == screenOverview {
-		if a.active != screenHelp && a.active != screenOverview {
-			a.back = a.active
-		}
+	switch i := slices.Index(a.asides, id); {
+	case !isAside(id):
+		a.asides = a.asides[:0]
+	case i >= 0:
+		a.asides = a.asides[:i] // back to it: no loop (board, help, board...)
+	case id != a.active:
+		a.asides = append(a.asides, a.active)
 	}
 	if id == screenHelp && a.active != screenHelp {
 		a.helpFor = a.active
@@ -123,13 +131,23 @@ func (a *app) show(id screenID, arg int) tea.Cmd {
 	return s.init()
 }
 
-// goBack returns from help or the overview to the screen before.
-func (a *app) goBack() tea.Cmd {
-	if a.active == screenHelp {
-		a.active = a.helpFor
-		return nil
+// isAside reports whether a screen is looked at on the way (help, the
+// overview, the board, the advice): leaving it returns to the screen it
+// was opened from.
+func isAside(id screenID) bool {
+	switch id {
+	case screenHelp, screenOverview, screenBoard, screenGuidance:
+		return true
 	}
-	a.active = a.back
+	return false
+}
+
+// goBack returns from help, the overview, the board or the advice to the
+// screen it was opened from.
+func (a *app) goBack() tea.Cmd {
+	if n := len(a.asides); n > 0 {
+		a.active, a.asides = a.asides[n-1], a.asides[:n-1]
+	}
 	return nil
 }
 
@@ -158,6 +176,8 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case navigateMsg:
 		return a, a.show(msg.to, msg.arg)
+	case timeboxTickMsg:
+		return a, a.c.timer.ticked()
 	case openedMsg:
 		a.c.session = newSession(msg.file, a.c.opts.resolver())
 		a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
@@ -193,6 +213,9 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, a.c.keys.ForceQuit):
 		return a.quit(), true
+	case key.Matches(msg, a.c.keys.Present) && (msg.String() == "f5" || !s.typing()):
+		a.c.present = !a.c.present
+		return nil, true
 	case s.typing():
 		return nil, false
 	case key.Matches(msg, a.c.keys.Quit):
@@ -201,6 +224,8 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return a.show(screenHelp, 0), true
 	case key.Matches(msg, a.c.keys.Overview) && a.c.session != nil && a.active != screenOverview:
 		return a.show(screenOverview, 0), true
+	case key.Matches(msg, a.c.keys.Board) && a.c.session != nil && a.active != screenBoard:
+		return a.show(screenBoard, 0), true
 	}
 	return nil, false
 }
@@ -391,6 +416,10 @@ func (a *app) statusLine() string {
 		return st.Warning.Render("⚠ " + ss.file.Path + " changed on disk: not saved. Press R to reload it or C to save a copy beside it.")
 	case ss.lastErr != nil:
 		return st.Error.Render("✗ not saved: " + firstLineOf(ss.lastErr.Error()))
+	case a.c.present && a.notice == "":
+		return "" // a calm screen for the room: only problems (and what became of them) are said
+	case a.c.present:
+		return st.Success.Render("✓ " + a.notice)
 	case ss.pending():
 		return st.Subtle.Render("saving… " + ss.file.Path)
 	case a.notice != "":

@@ -53,6 +53,19 @@ func BenchmarkKeypress(b *testing.B) {
 			keys := []tea.KeyPressMsg{{Code: 'x', Text: "x"}, rvKey("backspace")}
 			benchKeys(b, a, keys)
 		})
+		b.Run(name+"/present-move", func(b *testing.B) {
+			a := benchApp(b, n)
+			a.Update(rvKey("P"))
+			keys := []tea.KeyPressMsg{rvKey("n"), rvKey("p")}
+			benchKeys(b, a, keys)
+		})
+		b.Run(name+"/present-type", func(b *testing.B) {
+			a := benchApp(b, n)
+			a.Update(rvKey("P"))
+			a.Update(rvKey("tab"))
+			keys := []tea.KeyPressMsg{{Code: 'x', Text: "x"}, rvKey("backspace")}
+			benchKeys(b, a, keys)
+		})
 		b.Run(name+"/overview", func(b *testing.B) {
 			a := benchApp(b, n)
 			a.Update(rvKey("o"))

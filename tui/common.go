@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"time"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/checklist"
@@ -27,6 +29,9 @@ type common struct {
 	today         plans.Date
 	session       *session // nil until a plan is open
 	pos           int      // the item the review is at (checklist position), for the overview
+	present       bool     // presenter mode: the projector layout (see present.go)
+	now           func() time.Time
+	timer         timebox // the time allowed per item (--timebox)
 
 	// pending is a screen change asked for during the current Update (see
 	// goTo), which the app makes before the next message.
@@ -41,6 +46,16 @@ func (c *common) goTo(to screenID, arg int) { c.pending = &navigateMsg{to, arg} 
 
 // goBackNow is goTo for returning from help or the overview.
 func (c *common) goBackNow() { c.pending = &navigateMsg{to: screenBack} }
+
+// endScreen is where the review goes after the last next-steps question:
+// the board in presenter mode (the room sees where it stands), else the
+// summary.
+func (c *common) endScreen() screenID {
+	if c.present {
+		return screenBoard
+	}
+	return screenSummary
+}
 
 // plan is the open plan (nil on the start and set-up screens).
 func (c *common) plan() *plans.Plan {
@@ -82,6 +97,8 @@ const (
 	screenFollowUp                    // one of the next-steps questions
 	screenSummary                     // the end: board, counts, open actions, file and git commands
 	screenHelp                        // every key, and the glossary
+	screenBoard                       // every item as a tile, for a room
+	screenGuidance                    // the source's advice for the item
 
 	screenBack screenID = -1 // in a pending navigation: back from help or the overview
 )

@@ -114,7 +114,7 @@ func (s *followupScreen) noneUpdate(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, s.keys.Next):
-			s.c.goTo(screenSummary, 0)
+			s.c.goTo(s.c.endScreen(), 0)
 		case key.Matches(k, s.keys.Prev) && len(s.c.checklist().Areas) > 0:
 			s.c.goTo(screenAreaSummary, len(s.c.checklist().Areas)-1)
 		}
@@ -303,7 +303,7 @@ func (s *followupScreen) goTo(i int) tea.Cmd {
 	s.stops[s.focus].blur()
 	switch cl := s.c.checklist(); {
 	case i >= len(cl.FollowUps):
-		s.c.goTo(screenSummary, 0)
+		s.c.goTo(s.c.endScreen(), 0)
 	case i < 0 && len(cl.Areas) > 0:
 		s.c.goTo(screenAreaSummary, len(cl.Areas)-1)
 	case i < 0:

@@ -67,7 +67,7 @@ func (s *helpScreen) groups() (titles []string, groups [][]key.Binding) {
 	k := s.c.keys
 	global := []key.Binding{k.Help, k.Quit, k.ForceQuit}
 	if s.c.session != nil {
-		global = append([]key.Binding{k.Overview}, global...)
+		global = append([]key.Binding{k.Overview, k.Board, k.Present}, global...)
 	}
 	return append(titles, "Everywhere"), append(groups, global)
 }

@@ -37,10 +37,13 @@ type itemScreen struct {
 	// still on screen (and still not saved) when the user comes back.
 	badDue map[string]string
 
-	marks   marksCache
-	scale   scaleDrawing
-	top     topCache
-	heights heightCache
+	marks    marksCache
+	scale    scaleDrawing
+	top      topCache
+	ptop     topCache // the top part in presenter mode
+	heights  heightCache
+	pheights heightCache // the prompts' lines in presenter mode
+	edges    map[boxKey]boxEdges
 }
 
 // Focus positions: the rating, then the fields in tab order.
@@ -69,6 +72,7 @@ type itemKeys struct {
 	NextItem  key.Binding // next item, from anywhere (also while typing)
 	PrevItem  key.Binding
 	Status    key.Binding
+	Advice    key.Binding // the source's advice for the item, outside text fields
 }
 
 func newItemKeys(c *checklist.Checklist) itemKeys {
@@ -85,6 +89,7 @@ func newItemKeys(c *checklist.Checklist) itemKeys {
 		NextItem:  key.NewBinding(key.WithKeys("ctrl+n", "pgdown"), key.WithHelp("ctrl+n/pgdn", "next item")),
 		PrevItem:  key.NewBinding(key.WithKeys("ctrl+p", "pgup"), key.WithHelp("ctrl+p/pgup", "previous item")),
 		Status:    key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→/space", "change the status")),
+		Advice:    key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "advice from the source")),
 	}
 	k.Rate = rateKeys(c)
 	return k
@@ -112,7 +117,7 @@ func rateKeys(c *checklist.Checklist) []key.Binding {
 // reservedKey is a letter the item screen or the app already uses.
 func reservedKey(k string) bool {
 	switch k {
-	case "n", "p", "o", "q", "j", "k":
+	case "n", "p", "o", "q", "j", "k", "b", "i":
 		return true
 	}
 	return false
@@ -169,6 +174,7 @@ func (s *itemScreen) load() {
 	_, s.cursor, _ = s.c.checklist().Level(r.Rating)
 	s.cursor = max(s.cursor, 0)
 	s.c.pos = s.pos
+	s.c.timer.open(s.pos, s.c.now())
 	s.setFocus(focusRating)
 }
 
@@ -277,6 +283,10 @@ func (s *itemScreen) update(msg tea.Msg) tea.Cmd {
 	case commitMsg:
 		return s.leaveItem()
 	case tea.KeyPressMsg:
+		if key.Matches(msg, s.keys.Advice) && !s.typing() {
+			s.c.goTo(screenGuidance, 0)
+			return nil
+		}
 		if s.focus == focusRating {
 			return s.ratingKey(msg)
 		}
@@ -352,6 +362,9 @@ func (s *itemScreen) typing() bool {
 }
 
 func (s *itemScreen) shortHelp() []key.Binding {
+	if s.c.present {
+		return s.presentHelp()
+	}
 	switch {
 	case s.focus == focusRating:
 		return []key.Binding{s.rateHint(), s.keys.Next, s.keys.Prev, s.c.keys.Overview}
@@ -377,7 +390,7 @@ func (s *itemScreen) rateHint() key.Binding {
 }
 
 func (s *itemScreen) fullHelp() [][]key.Binding {
-	rating := append(append([]key.Binding{}, s.keys.Rate...), s.keys.Up, s.keys.Choose, s.keys.NextField, s.keys.Next, s.keys.Prev)
+	rating := append(append([]key.Binding{}, s.keys.Rate...), s.keys.Up, s.keys.Choose, s.keys.NextField, s.keys.Next, s.keys.Prev, s.keys.Advice)
 	fields := []key.Binding{s.keys.NextField, s.keys.PrevField, s.keys.Enter, s.keys.Back, s.keys.NextItem, s.keys.PrevItem, s.keys.Status}
 	return [][]key.Binding{rating, fields, typingHelp()}
 }
@@ -400,6 +413,9 @@ func typingHelp() []key.Binding {
 func (s *itemScreen) view() string {
 	if s.c.session == nil || len(s.entries) == 0 {
 		return ""
+	}
+	if s.c.present {
+		return s.presentView()
 	}
 	st := &s.c.styles
 	w, h := s.c.width, s.c.height
@@ -492,16 +508,23 @@ type topKey struct {
 	ratingFocus, dark  bool
 	plan               *plans.Plan
 	rated              int
+	clock              string // the time box's countdown
 }
 
 func (s *itemScreen) topView(st *styles, w, h int) string {
-	k := topKey{pos: s.pos, width: w, height: h, rating: s.response().Rating, cursor: s.cursor,
-		ratingFocus: s.focus == focusRating, dark: st.isDark, plan: s.c.plan(), rated: s.ratedCount()}
+	k := s.topKey(st, w, h)
 	if s.top.key == k && s.top.text != "" {
 		return s.top.text
 	}
-	s.top = topCache{key: k, text: s.drawTop(st, w, h, k.rated)}
+	s.top = topCache{key: k, text: s.drawTop(st, w, h, k.rated, k.clock)}
 	return s.top.text
+}
+
+// topKey is what the top part of the screen is drawn from.
+func (s *itemScreen) topKey(st *styles, w, h int) topKey {
+	return topKey{pos: s.pos, width: w, height: h, rating: s.response().Rating, cursor: s.cursor,
+		ratingFocus: s.focus == focusRating, dark: st.isDark, plan: s.c.plan(), rated: s.ratedCount(),
+		clock: s.c.timer.view(st, s.c.now())}
 }
 
 // ratedCount is how many items have a rating.
@@ -515,7 +538,7 @@ func (s *itemScreen) ratedCount() int {
 	return n
 }
 
-func (s *itemScreen) drawTop(st *styles, w, h, rated int) string {
+func (s *itemScreen) drawTop(st *styles, w, h, rated int, clock string) string {
 	e := s.entry()
 	c := s.c.checklist()
 	r := s.response()
@@ -525,9 +548,15 @@ func (s *itemScreen) drawTop(st *styles, w, h, rated int) string {
 		where += " › " + e.Item.Group
 	}
 	counter := fmt.Sprintf("item %d of %d", e.Ref.Index+1, len(e.Area.Items))
-	progress := fmt.Sprintf("%d of %d rated", rated, len(s.entries))
-	header := joinEnds(st.Heading.Render(where)+"  "+st.Subtle.Render(counter), st.Subtle.Render(progress), w)
+	progress := st.Subtle.Render(fmt.Sprintf("%d of %d rated", rated, len(s.entries)))
+	if clock != "" {
+		progress = clock + st.Subtle.Render(" · ") + progress
+	}
+	header := joinEnds(st.Heading.Render(where)+"  "+st.Subtle.Render(counter), progress, w)
 	strip := s.strip(st, w)
+	if hint := s.adviceHint(st); hint != "" {
+		strip = joinEnds(strip, hint, w)
+	}
 	title := st.Title.Render(ansi.Wrap(e.Item.Title, w, ""))
 	scale := s.scaleView(st, c, r, w)
 

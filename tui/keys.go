@@ -9,6 +9,8 @@ type globalKeys struct {
 	ForceQuit key.Binding // ctrl+c, anywhere
 	Help      key.Binding
 	Overview  key.Binding
+	Board     key.Binding // every item as a tile, when a plan is open
+	Present   key.Binding // presenter mode on and off (f5 also while typing)
 }
 
 func newGlobalKeys() globalKeys {
@@ -17,5 +19,7 @@ func newGlobalKeys() globalKeys {
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save & quit")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Overview:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "overview")),
+		Board:     key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "board")),
+		Present:   key.NewBinding(key.WithKeys("P", "f5"), key.WithHelp("P/f5", "presenter mode")),
 	}
 }

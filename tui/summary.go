@@ -41,7 +41,7 @@ func newSummaryKeys() summaryKeys {
 		Back:     key.NewBinding(key.WithKeys("p", "left", "esc"), key.WithHelp("p/←", "back to the next steps")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup", "page up")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")), // b is the board
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdown", "page down")),
 		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home", "top")),
 		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "bottom")),

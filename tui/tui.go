@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
@@ -29,6 +30,11 @@ type Options struct {
 	Checklist string
 	// Today fixes the date (tests); zero means the real date.
 	Today plans.Date
+	// Present starts in presenter mode: the projector layout (P toggles it).
+	Present bool
+	// Timebox is the time allowed per item, counted down on screen; zero
+	// means no time box.
+	Timebox time.Duration
 
 	In  io.Reader
 	Out io.Writer
@@ -79,7 +85,8 @@ func newCommon(opts Options) (*common, error) {
 	if opts.Dir == "" {
 		opts.Dir = plans.DefaultDir
 	}
-	c := &common{styles: newStyles(true), keys: newGlobalKeys(), opts: opts, today: opts.Today}
+	c := &common{styles: newStyles(true), keys: newGlobalKeys(), opts: opts, today: opts.Today,
+		present: opts.Present, now: time.Now, timer: timebox{limit: opts.Timebox}}
 	if c.today.IsZero() {
 		c.today = plans.Today()
 	}

@@ -1,0 +1,186 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/plans"
+)
+
+func TestBoardOpensFromEveryScreenAndGoesBack(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		to   func(h *rvHarness)
+		want screenID
+	}{
+		{"item", func(h *rvHarness) {}, screenItem},
+		{"item, status field", func(h *rvHarness) { h.press("tab", "tab", "tab", "tab") }, screenItem},
+		{"overview", func(h *rvHarness) { h.press("o") }, screenOverview},
+		{"help", func(h *rvHarness) { h.press("?") }, screenHelp},
+		{"advice", func(h *rvHarness) { h.press("i") }, screenGuidance},
+		{"area summary", func(h *rvHarness) { h.press("p", "n") }, screenAreaSummary},
+		{"next steps", func(h *rvHarness) { h.run(navigate(screenFollowUp, 1)) }, screenFollowUp},
+		{"summary", func(h *rvHarness) { h.run(navigate(screenSummary, 0)) }, screenSummary},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, back := range []string{"esc", "b"} {
+				h, _ := rvOpen(t, rvGoldenPlan(t), 120, 40)
+				tc.to(h)
+				if h.a.active != tc.want {
+					t.Fatalf("screen %d, want %d", h.a.active, tc.want)
+				}
+				before := h.view()
+				h.press("b")
+				if h.a.active != screenBoard {
+					t.Fatalf("b showed screen %d, not the board:\n%s", h.a.active, h.view())
+				}
+				h.requireView("Where we stand", "4 of 21 rated", "L E A D E R S H I P")
+				h.press(back)
+				if h.a.active != tc.want {
+					t.Fatalf("%s on the board went to screen %d, not %d", back, h.a.active, tc.want)
+				}
+				if h.view() != before {
+					t.Fatalf("the screen changed on the way back:\n%s\nwas:\n%s", h.view(), before)
+				}
+			}
+		})
+	}
+}
+
+func TestBoardKeyTypesWhileTyping(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("r", "b", "esc")
+	if h.a.active != screenItem {
+		t.Fatalf("b while typing showed screen %d", h.a.active)
+	}
+	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "b" {
+		t.Fatalf("action = %q, want the b typed", got)
+	}
+	// On the start screen (no plan open) there is no board.
+	hs := rvStart(t, Options{Dir: t.TempDir()}, 80, 24)
+	hs.press("b")
+	if hs.a.active == screenBoard {
+		t.Fatal("a board without a plan")
+	}
+}
+
+func TestBoardShowsEveryItemAsATile(t *testing.T) {
+	h, _ := rvOpen(t, rvGoldenPlan(t), 120, 40)
+	h.press("b")
+	v := h.view()
+	words := strings.Count(v, "■ RED") + strings.Count(v, "▲ AMBER") + strings.Count(v, "● GREEN") + strings.Count(v, "○ NOT RATED")
+	if words != 21 {
+		t.Fatalf("%d tiles with a rating word, want 21:\n%s", words, v)
+	}
+	if n := strings.Count(v, "╭") + strings.Count(v, "┏"); n != 21 {
+		t.Fatalf("%d tiles, want 21:\n%s", n, v)
+	}
+	h.requireView(
+		"L E A D E R S H I P   &   C U L T U R E    ■ 1   ▲ 2   ● 1   ○ 0",
+		"W O R K F O R C E    ■ 0   ▲ 0   ● 0   ○ 2",
+		"E N A B L E R S    ■ 0   ▲ 0   ● 0   ○ 15",
+		"■ RED", "Develop a clear", // the first item, its title begun
+	)
+	// The cursor starts on the item the review is at, in a heavy box.
+	if strings.Count(v, "┏") != 1 || !strings.Contains(v, "┃ ○ NOT RATED") {
+		t.Fatalf("the current item is not the one in a heavy box:\n%s", v)
+	}
+}
+
+func TestBoardAdaptsToTheWindow(t *testing.T) {
+	for _, size := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
+		h, _ := rvOpen(t, rvGoldenPlan(t), size[0], size[1])
+		h.press("b")
+		requireFits(t, h, size[0], size[1])
+		v := h.view()
+		tiles := strings.Contains(v, "╭")
+		if wantTiles := size[1] >= 40; tiles != wantTiles {
+			t.Errorf("%dx%d: tiles %v, want %v:\n%s", size[0], size[1], tiles, wantTiles, v)
+		}
+		if !tiles {
+			// The compact list still shows every item with its word.
+			n := strings.Count(v, "■ Red") + strings.Count(v, "▲ Amber") + strings.Count(v, "● Green") + strings.Count(v, "○ Unrated")
+			if n != 21 {
+				t.Errorf("%dx%d: %d items in the list, want 21:\n%s", size[0], size[1], n, v)
+			}
+		}
+	}
+}
+
+func TestBoardCursorOpensAnItem(t *testing.T) {
+	h, _ := rvOpen(t, rvGoldenPlan(t), 120, 40) // at Workforce, item 1
+	h.press("b", "right", "down", "enter")
+	// right: Workforce 2; down: Enablers, the same column (2).
+	it := h.item()
+	if e := it.entry(); e.Area.ID != "enablers" || e.Ref.Index != 1 {
+		t.Fatalf("opened %s item %d", e.Area.ID, e.Ref.Index+1)
+	}
+	h.press("b", "up", "up", "left", "enter")
+	if e := h.item().entry(); e.Area.ID != "leadership-culture" || e.Ref.Index != 0 {
+		t.Fatalf("opened %s item %d", e.Area.ID, e.Ref.Index+1)
+	}
+	// s goes to the summary.
+	h.press("b", "s")
+	if h.a.active != screenSummary {
+		t.Fatalf("s showed screen %d", h.a.active)
+	}
+}
+
+func TestBoardIsTheEndInPresenterMode(t *testing.T) {
+	for _, present := range []bool{false, true} {
+		h, _ := rvOpen(t, rvGoldenPlan(t), 120, 40)
+		if present {
+			h.press("P")
+		}
+		h.run(navigate(screenFollowUp, len(h.a.c.checklist().FollowUps)-1))
+		h.press("n")
+		want := screenSummary
+		if present {
+			want = screenBoard
+		}
+		if h.a.active != want {
+			t.Fatalf("present %v: after the last question, screen %d, want %d", present, h.a.active, want)
+		}
+		if present {
+			h.requireView("Where we stand")
+			// esc goes back to the last question; s to the summary.
+			h.press("esc")
+			if h.a.active != screenFollowUp {
+				t.Fatalf("esc on the end board went to screen %d", h.a.active)
+			}
+			h.press("n", "s")
+			h.requireView("The end")
+		}
+	}
+}
+
+func TestBoardScrollsALongChecklist(t *testing.T) {
+	h := longHarness(t, 1000, 80, 24)
+	h.press("b")
+	requireFits(t, h, 80, 24)
+	h.requireView("lines 1–")
+	for range 40 {
+		h.press("down")
+	}
+	requireFits(t, h, 80, 24)
+	if !strings.Contains(h.view(), "› ") {
+		t.Fatalf("the cursor scrolled out of the window:\n%s", h.view())
+	}
+}
+
+// longHarness opens a filled-in plan of a generated n-item checklist.
+func longHarness(t *testing.T, n, w, h int) *rvHarness {
+	t.Helper()
+	dir := t.TempDir()
+	opts := Options{Dir: dir, PlanPath: filepath.Join(dir, "plan.yaml"), Checklist: filepath.Join(dir, "checklist.yaml")}
+	if err := os.WriteFile(opts.Checklist, checklisttest.YAML(n), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plans.Create(opts.PlanPath, checklisttest.FilledPlan(checklisttest.Generate(n), 1)); err != nil {
+		t.Fatal(err)
+	}
+	return rvStart(t, opts, w, h)
+}

@@ -1,0 +1,195 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
+)
+
+// guidanceScreen is the advice at hand for the item the review is at (i on
+// the item screen): each passage the checklist's guidance maps to it, its
+// text and then, credited, the document and section it comes from; then
+// the area's "If all you do is…" suggestions; then the licence line. It
+// scrolls when it is taller than the window. Leaving it (esc or i) returns
+// to the item screen exactly as it was: the screen is only looked at, and
+// the item screen is not touched.
+type guidanceScreen struct {
+	c      *common
+	keys   guidanceKeys
+	offset int // first line shown
+
+	lines    []string // the drawing, for drawnFor
+	drawnFor guidanceDrawn
+}
+
+type guidanceDrawn struct {
+	pos, width int
+	dark       bool
+}
+
+type guidanceKeys struct {
+	Back     key.Binding
+	Up, Down key.Binding
+	PageUp   key.Binding
+	PageDown key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+}
+
+func newGuidanceScreen(c *common) *guidanceScreen {
+	return &guidanceScreen{c: c, keys: guidanceKeys{
+		Back:     key.NewBinding(key.WithKeys("esc", "i"), key.WithHelp("esc/i", "back to the item")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "scroll")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "scroll down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "page")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/end", "top / bottom")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "bottom")),
+	}}
+}
+
+// init starts at the top of the advice for the item the review is at.
+func (s *guidanceScreen) init() tea.Cmd {
+	s.offset = 0
+	return nil
+}
+
+func (s *guidanceScreen) update(msg tea.Msg) tea.Cmd {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	page := max(s.c.height-2, 1)
+	switch {
+	case key.Matches(k, s.keys.Back):
+		s.c.goBackNow()
+	case key.Matches(k, s.keys.Up):
+		s.offset--
+	case key.Matches(k, s.keys.Down):
+		s.offset++
+	case key.Matches(k, s.keys.PageUp):
+		s.offset -= page
+	case key.Matches(k, s.keys.PageDown):
+		s.offset += page
+	case key.Matches(k, s.keys.Top):
+		s.offset = 0
+	case key.Matches(k, s.keys.Bottom):
+		s.offset = len(s.draw())
+	}
+	s.clampOffset()
+	return nil
+}
+
+// clampOffset keeps the window within the advice; when it scrolls, the
+// last line of the window says where it is.
+func (s *guidanceScreen) clampOffset() {
+	n, h := len(s.draw()), s.c.height
+	if n > h {
+		h--
+	}
+	s.offset = max(min(s.offset, n-h), 0)
+}
+
+func (s *guidanceScreen) view() string {
+	if s.c.session == nil {
+		return ""
+	}
+	lines := s.draw()
+	h := s.c.height
+	if len(lines) <= h {
+		return strings.Join(lines, "\n")
+	}
+	s.clampOffset()
+	end := min(s.offset+h-1, len(lines))
+	shown := append([]string(nil), lines[s.offset:end]...)
+	more := fmt.Sprintf("lines %d–%d of %d · ↑↓ pgup pgdown to scroll", s.offset+1, end, len(lines))
+	return strings.Join(append(shown, s.c.styles.Subtle.Render(ansi.Truncate(more, s.c.width, "…"))), "\n")
+}
+
+// draw returns the advice's lines, drawing them when the item, the width
+// or the theme changed. The text sits in a column of a readable measure,
+// centred on a wide window.
+func (s *guidanceScreen) draw() []string {
+	d := guidanceDrawn{pos: s.c.pos, width: s.c.width, dark: s.c.styles.isDark}
+	if s.lines != nil && s.drawnFor == d {
+		return s.lines
+	}
+	st := &s.c.styles
+	c := s.c.checklist()
+	entries := c.Items()
+	e := entries[min(max(s.c.pos, 0), len(entries)-1)]
+	w := min(s.c.width, presentMeasure)
+
+	var out []string
+	add := func(lines ...string) { out = append(out, lines...) }
+	wrap := func(text string, indent int) string {
+		return spaces(indent) + wrapIndented(text, max(1, w-indent), indent, 0)
+	}
+	add(st.Heading.Render(ansi.Truncate("Advice from the source", w, "…")),
+		st.Subtle.Render(ansi.Truncate(fmt.Sprintf("%s · item %d of %d", e.Area.Title, e.Ref.Index+1, len(e.Area.Items)), w, "…")),
+		st.Title.Render(wrap(e.Item.Title, 0)))
+	if len(e.Item.Guidance) == 0 {
+		add("", wrap("This checklist has no advice for this item.", 2))
+	}
+	for _, p := range e.Item.Guidance {
+		add("", wrap(p.Text, 2), st.Subtle.Render(wrap(credit(p), 4)))
+	}
+	if sugs := e.Area.IfAllYouDo; len(sugs) > 0 {
+		add("", st.Label.Render(ansi.Truncate("If all you do is… ("+e.Area.Title+")", w, "…")))
+		same := true
+		for _, sg := range sugs {
+			same = same && sg.Source == sugs[0].Source
+		}
+		for _, sg := range sugs {
+			add("  • " + wrapIndented(sg.Text, max(1, w-4), 4, 0))
+			if !same && sg.Source != "" {
+				add(st.Subtle.Render(wrap("— "+sg.Source, 4)))
+			}
+		}
+		if same && sugs[0].Source != "" {
+			add(st.Subtle.Render(wrap("— "+sugs[0].Source, 4)))
+		}
+	}
+	if c.Licence != "" {
+		add("", st.Subtle.Render(wrap(c.Licence, 0)))
+	}
+	// On a wide window the column sits in the middle.
+	text := indentLinesBy(strings.Join(out, "\n"), (s.c.width-w)/2)
+	s.lines, s.drawnFor = strings.Split(text, "\n"), d
+	return s.lines
+}
+
+// credit names a passage's source: "— document, “section”".
+func credit(p checklist.Passage) string {
+	c := "— " + p.Source
+	if p.Section != "" {
+		c += ", “" + p.Section + "”"
+	}
+	return c
+}
+
+func (s *guidanceScreen) shortHelp() []key.Binding {
+	return []key.Binding{s.keys.Back, s.keys.Up, s.keys.PageUp}
+}
+
+func (s *guidanceScreen) fullHelp() [][]key.Binding {
+	k := s.keys
+	return [][]key.Binding{{k.Back, k.Up, k.PageUp, k.Top}}
+}
+
+func (s *guidanceScreen) typing() bool { return false }
+
+// adviceHint is the item screen's note that advice is at hand: "i  advice
+// from the source (3)"; empty when the checklist has none for the item.
+func (s *itemScreen) adviceHint(st *styles) string {
+	e := s.entry()
+	n := len(e.Item.Guidance)
+	if n == 0 && len(e.Area.IfAllYouDo) == 0 {
+		return ""
+	}
+	return st.HelpKey.Render("i") + st.Subtle.Render(fmt.Sprintf("  advice from the source (%d)", n))
+}

@@ -1,0 +1,149 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// squeeze drops every space and line break, so text wrapped on screen can
+// be compared with the text it came from.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// guidanceText is the whole advice screen for the item at pos, every line
+// of it (it scrolls), as text.
+func guidanceText(t *testing.T, h *rvHarness, pos int) string {
+	t.Helper()
+	h.run(navigate(screenItem, pos))
+	h.press("i")
+	if h.a.active != screenGuidance {
+		t.Fatalf("i on item %d showed screen %d:\n%s", pos+1, h.a.active, h.view())
+	}
+	text := ansi.Strip(strings.Join(h.a.screen(screenGuidance).(*guidanceScreen).draw(), "\n"))
+	h.press("esc")
+	return text
+}
+
+func TestEveryItemShowsItsAdviceWithItsSource(t *testing.T) {
+	h, _ := rvOpen(t, rvNewPlan(t), 80, 24)
+	c := h.a.c.checklist()
+	for _, e := range c.Items() {
+		text := squeeze(guidanceText(t, h, e.Ref.Seq))
+		if len(e.Item.Guidance) == 0 {
+			t.Errorf("%s: no advice", e.Item.ID)
+		}
+		for _, p := range e.Item.Guidance {
+			for what, want := range map[string]string{"text": p.Text, "source": p.Source, "section": p.Section} {
+				if !strings.Contains(text, squeeze(want)) {
+					t.Errorf("%s: the advice screen does not show the passage's %s %q", e.Item.ID, what, want)
+				}
+			}
+		}
+		for _, sg := range e.Area.IfAllYouDo {
+			if !strings.Contains(text, squeeze(sg.Text)) || !strings.Contains(text, squeeze(sg.Source)) {
+				t.Errorf("%s: the suggestion %q or its source is missing", e.Item.ID, sg.Text)
+			}
+		}
+		if !strings.Contains(text, squeeze(c.Licence)) || !strings.Contains(c.Licence, "Open Government Licence") {
+			t.Errorf("%s: no licence line", e.Item.ID)
+		}
+	}
+}
+
+func TestAdviceOpensAndReturnsWithEverythingAsItWas(t *testing.T) {
+	for _, present := range []bool{false, true} {
+		t.Run(fmt.Sprintf("present=%v", present), func(t *testing.T) {
+			h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+			if present {
+				h.press("P")
+			} else {
+				h.requireView("i  advice from the source (3)")
+			}
+			// Rate, write an action and an owner, a due date that is not a
+			// date, and stop on the status.
+			h.press("a")
+			h.typeText("Vision day with Zoë")
+			h.press("tab")
+			h.typeText("Sam")
+			h.press("tab")
+			h.typeText("31 Feb")
+			h.press("tab")
+			it := h.item()
+			if it.focus != focusStatus {
+				t.Fatalf("focus %d, want the status", it.focus)
+			}
+			before := h.view()
+
+			h.press("i")
+			h.requireView("Advice from the source", "Develop a clear vision", "A good strategy links several parts")
+			h.press("down", "down", "end", "home")
+			h.press("esc")
+			if h.a.active != screenItem || it.focus != focusStatus {
+				t.Fatalf("esc from the advice: screen %d, focus %d", h.a.active, it.focus)
+			}
+			if after := h.view(); after != before {
+				t.Fatalf("the item screen changed:\n%s\nwas:\n%s", after, before)
+			}
+			if it.due.value() != "31 Feb" {
+				t.Fatalf("the due date typed is now %q", it.due.value())
+			}
+			// i also closes it.
+			h.press("i", "i")
+			if h.a.active != screenItem {
+				t.Fatalf("i on the advice went to screen %d", h.a.active)
+			}
+			r := rvOnDisk(t, path).Response("lc-vision")
+			if r.Rating != "amber" || r.Action != "Vision day with Zoë" || r.Owner != "Sam" || !r.Due.IsZero() {
+				t.Fatalf("on disk: %+v", *r)
+			}
+		})
+	}
+}
+
+func TestAdviceKeyTypesWhileTyping(t *testing.T) {
+	h, _ := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("r", "i")
+	if h.a.active != screenItem || h.item().action.value() != "i" {
+		t.Fatalf("i while typing: screen %d, action %q", h.a.active, h.item().action.value())
+	}
+}
+
+func TestAdviceScrollsAndFits(t *testing.T) {
+	for _, size := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
+		h, _ := rvOpen(t, rvNewPlan(t), size[0], size[1])
+		h.press("i")
+		requireFits(t, h, size[0], size[1])
+		if size[1] < 40 {
+			h.requireView("lines 1–")
+			h.press("end")
+			if !strings.Contains(squeeze(h.view()), squeeze(h.a.c.checklist().Licence)) {
+				t.Fatalf("%dx%d: the end of the advice has no licence line:\n%s", size[0], size[1], h.view())
+			}
+			requireFits(t, h, size[0], size[1])
+		}
+	}
+}
+
+func TestRatingLettersLeaveTheBoardAndAdviceKeysAlone(t *testing.T) {
+	for _, k := range []string{"b", "i"} {
+		if !reservedKey(k) {
+			t.Errorf("%s is not reserved: a scale level starting with it would take it", k)
+		}
+	}
+}
+
+func TestGuidanceGolden(t *testing.T) {
+	rvGolden(t, 80, 24, "Advice from the source", func(t *testing.T) *app {
+		return rvGoldenApp(t, rvGoldenPlan(t), 80, 24, "i")
+	})
+}

@@ -1,0 +1,135 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// testClock is a clock the tests move by hand.
+type testClock struct{ t time.Time }
+
+func (c *testClock) now() time.Time {
+	if c.t.IsZero() {
+		c.t = time.Date(2027, 3, 14, 10, 0, 0, 0, time.UTC)
+	}
+	return c.t
+}
+
+func (c *testClock) advance(seconds int) { c.t = c.now().Add(time.Duration(seconds) * time.Second) }
+
+// startTimebox gives a running app a time box of minutes on clock, timing
+// the item on screen from now. (With Options.Timebox the harness would run
+// the ticks, one a second, for ever.)
+func startTimebox(a *app, clock *testClock, minutes int) {
+	a.c.now = clock.now
+	a.c.timer = timebox{limit: time.Duration(minutes) * time.Minute}
+	a.c.timer.open(a.c.pos, clock.now())
+}
+
+// tick is the runtime's once-a-second redraw, without the next tick.
+func tick(h *rvHarness) { h.a.Update(timeboxTickMsg{}) }
+
+func TestTimeboxCountsDownAndNeverMovesOn(t *testing.T) {
+	for _, present := range []bool{false, true} {
+		h, path := rvOpen(t, rvNewPlan(t), 120, 40)
+		if present {
+			h.press("P")
+		}
+		clock := &testClock{}
+		startTimebox(h.a, clock, 5)
+		h.requireView("5:00 left")
+
+		clock.advance(1)
+		tick(h)
+		h.requireView("4:59 left")
+		clock.advance(2*60 + 29)
+		tick(h)
+		h.requireView("2:30 left")
+
+		// Typing goes on while the clock runs.
+		h.press("a")
+		h.typeText("Plan")
+		clock.advance(2*60 + 30)
+		tick(h)
+		h.requireView("time's up (+0:00)")
+		clock.advance(75)
+		tick(h)
+		h.requireView("time's up (+1:15)")
+		h.refuseView("left")
+		// Time up changes nothing else: same item, same field, the text
+		// still being typed.
+		it := h.item()
+		if it.pos != 0 || it.focus != focusAction || it.action.value() != "Plan" {
+			t.Fatalf("after time up: item %d, focus %d, action %q", it.pos, it.focus, it.action.value())
+		}
+		h.press("esc")
+		if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "Plan" {
+			t.Fatalf("action on disk = %q", got)
+		}
+
+		// Looking at the board and coming back gives no extra time...
+		h.press("b", "esc")
+		h.requireView("time's up (+1:15)")
+		// ...opening another item starts the clock again.
+		h.press("n")
+		h.requireView("5:00 left")
+		clock.advance(60)
+		tick(h)
+		h.requireView("4:00 left")
+		h.press("p")
+		h.requireView("5:00 left")
+	}
+}
+
+func TestTimeboxTicksOnlyWhenSet(t *testing.T) {
+	var none timebox
+	if none.tick() != nil {
+		t.Fatal("a tick without a time box")
+	}
+	if none.view(&styles{}, time.Now()) != "" {
+		t.Fatal("a countdown without a time box")
+	}
+	tb := timebox{limit: time.Minute}
+	if tb.tick() == nil {
+		t.Fatal("no tick with a time box")
+	}
+	if tb.tick() != nil {
+		t.Fatal("a second tick while one is on its way: the screen would redraw twice a second, then more")
+	}
+	if tb.ticked() == nil {
+		t.Fatal("no next tick after a tick")
+	}
+	// Without a time box the app asks for no tick at all.
+	h, _ := rvOpen(t, rvNewPlan(t), 80, 24)
+	if h.a.c.timer.ticking {
+		t.Fatal("ticking without a time box")
+	}
+	h.refuseView(" left")
+}
+
+func TestParseTimebox(t *testing.T) {
+	for in, want := range map[string]time.Duration{
+		"5m": 5 * time.Minute, "5": 5 * time.Minute, "90s": 90 * time.Second, "1m30s": 90 * time.Second,
+		"1h": time.Hour, "12": 12 * time.Minute,
+	} {
+		if got, err := ParseTimebox(in); err != nil || got != want {
+			t.Errorf("ParseTimebox(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "0", "-5m", "5 minutes", "abc", "0.5s", "25h", "99999999999999999999"} {
+		if _, err := ParseTimebox(in); err == nil || !strings.Contains(err.Error(), "5m") {
+			t.Errorf("ParseTimebox(%q): err = %v, want one that gives an example", in, err)
+		}
+	}
+}
+
+func TestClockFormat(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		0: "0:00", 59 * time.Second: "0:59", 5 * time.Minute: "5:00", 61 * time.Minute: "1:01:00",
+	} {
+		if got := clock(d); got != want {
+			t.Errorf("clock(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
