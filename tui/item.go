@@ -549,10 +549,14 @@ func (s *itemScreen) drawTop(st *styles, w, h, rated int, clock string) string {
 	}
 	counter := fmt.Sprintf("item %d of %d", e.Ref.Index+1, len(e.Area.Items))
 	progress := st.Subtle.Render(fmt.Sprintf("%d of %d rated", rated, len(s.entries)))
+	left := st.Heading.Render(where) + "  " + st.Subtle.Render(counter)
 	if clock != "" {
 		progress = clock + st.Subtle.Render(" · ") + progress
+		if ansi.StringWidth(left)+2+ansi.StringWidth(progress) > w {
+			progress = clock // the countdown matters more in a narrow window
+		}
 	}
-	header := joinEnds(st.Heading.Render(where)+"  "+st.Subtle.Render(counter), progress, w)
+	header := joinEnds(left, progress, w)
 	strip := s.strip(st, w)
 	if hint := s.adviceHint(st); hint != "" {
 		strip = joinEnds(strip, hint, w)

@@ -82,6 +82,25 @@ func TestTimeboxCountsDownAndNeverMovesOn(t *testing.T) {
 	}
 }
 
+func TestTimeboxShowsInEveryWindow(t *testing.T) {
+	for _, size := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
+		for _, present := range []bool{false, true} {
+			// The first item: a long heading beside the countdown.
+			h, _ := rvOpen(t, rvNewPlan(t), size[0], size[1])
+			if present {
+				h.press("P")
+			}
+			clock := &testClock{}
+			startTimebox(h.a, clock, 5)
+			h.requireView("5:00 left")
+			clock.advance(301)
+			tick(h)
+			h.requireView("time's up (+0:01)")
+			requireFits(t, h, size[0], size[1])
+		}
+	}
+}
+
 func TestTimeboxTicksOnlyWhenSet(t *testing.T) {
 	var none timebox
 	if none.tick() != nil {
