@@ -1,0 +1,47 @@
+package tui_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// TestPresenterModeAndTimeboxEndToEnd runs `ladder review --present
+// --timebox 1s` in a pseudo-terminal: the flags reach the screens, the
+// real clock counts the second down and says time is up, and the review
+// stays where it is: the rating typed after time is up lands on the first
+// item.
+func TestPresenterModeAndTimeboxEndToEnd(t *testing.T) {
+	bin := e2eBinary(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plans", "x.yaml")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	if _, err := plans.Create(path, plans.New(c, "Acme", "Spring", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
+		t.Fatal(err)
+	}
+	e := e2eSession{t, e2eRun(t, bin, dir, nil, "review", "--present", "--timebox", "1s", "plans/x.yaml")}
+	e.waitFor("L E A D E R S H I P")
+	// Only the new cells of a frame are written: "(+0:0" is all new where
+	// "0:01 left" stood.
+	e.waitFor("(+0:0")
+	e.keys("g")
+	p := waitOnDisk(t, path, "the rating", func(p *plans.Plan) bool { return ratedCount(p) == 1 })
+	if r := p.Response("lc-vision").Rating; r != "green" {
+		t.Fatalf("the first item is %q: the review moved on by itself", r)
+	}
+	e.keys("esc")
+	time.Sleep(100 * time.Millisecond) // esc then b at once reads as alt+b
+	e.keys("b")
+	e.waitFor("Where we stand")
+	e.keys("b", "q") // b also leaves the board
+	if err := e.s.Wait(e2eTimeout); err != nil {
+		t.Fatal(err)
+	}
+}
