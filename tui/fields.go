@@ -13,15 +13,20 @@ import (
 	"github.com/socialmobility/ladder/plans"
 )
 
-// The form fields the screens share, in the manner of huh's: each kind of
-// field is a small model with focus, blur, update and view, drawn as one
-// labelled row (or a few). A field only holds what is typed; the screen
-// that owns it decides when to read it back into the plan (on leaving the
-// field) and saves through the session.
+// The form fields every screen shares, in the manner of huh's: each kind
+// of field is a small model with focus, blur, update and view. A field
+// only holds what is typed; the screen that owns it decides when to read
+// it back into the plan (on leaving the field) and saves through the
+// session.
 //
-// Every field draws its label in a fixed column of labelWidth cells, after a
-// two-cell focus marker ("› " when focused), so that a column of fields
-// lines up and focus never rests on colour alone.
+// A field draws its label after a two-cell marker ("› " when it has focus
+// or is highlighted, so focus never rests on colour alone): in a column of
+// labelWidth cells, so that a column of fields lines up, or, with
+// labelWidth 0, on a line of its own above the value.
+//
+// Text is kept exactly. A field shows text it cannot show as it is (a tab,
+// a line break in a one-line field) on one line, and gives back the text
+// as it was set, not as it was shown, until someone edits it.
 
 // field is what every kind of field does.
 type field interface {
@@ -52,7 +57,12 @@ func (m *memo) get(key string, draw func() string) string {
 
 // drawKey builds a memo key from what a drawing depends on.
 func drawKey(st *styles, width int, parts ...string) string {
+	n := 5
+	for _, p := range parts {
+		n += 1 + len(p)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	b.WriteString(strconv.Itoa(width))
 	if st.isDark {
 		b.WriteByte('d')
@@ -64,24 +74,61 @@ func drawKey(st *styles, width int, parts ...string) string {
 	return b.String()
 }
 
-// fieldLabels remembers a field's label drawn with and without focus.
-type fieldLabels struct{ on, off memo }
-
-func (l *fieldLabels) get(st *styles, label string, labelWidth int, focused bool) string {
-	m := &l.off
-	if focused {
-		m = &l.on
-	}
-	return m.get(drawKey(st, 0), func() string { return fieldLabel(st, label, labelWidth, focused) })
+// labelled is what every kind of field has: a label, where it sits, and
+// whether the field is highlighted.
+type labelled struct {
+	label      string
+	labelWidth int // 0: the label sits on a line of its own, above the value
+	// lit highlights the field while keys do not type in it: the
+	// next-steps screens highlight a field first, and type in it once it
+	// is entered.
+	lit    bool
+	labels [2]memo // the label drawn plain and highlighted
 }
 
-// fieldLabel draws a field's focus marker and label, padded to labelWidth.
-func fieldLabel(st *styles, label string, labelWidth int, focused bool) string {
-	pad := max(0, labelWidth-ansi.StringWidth(label))
-	if focused {
-		return st.Focused.Render(focusMarker+label) + strings.Repeat(" ", pad+1)
+// highlight marks the field as the one chosen on its screen (drawn as if
+// it had focus) or not.
+func (l *labelled) highlight(on bool) { l.lit = on }
+
+// indent is the column where the value starts.
+func (l *labelled) indent() int {
+	if l.labelWidth == 0 {
+		return 2
 	}
-	return "  " + st.Label.Render(label) + strings.Repeat(" ", pad+1)
+	return 2 + l.labelWidth + 1
+}
+
+// head draws the marker and the label, and what leads to the value: the
+// rest of the label column, or a new line and the indent.
+func (l *labelled) head(st *styles, width int, on bool) string {
+	m := &l.labels[0]
+	if on {
+		m = &l.labels[1]
+	}
+	return m.get(drawKey(st, width), func() string { return fieldLabel(st, l.label, l.labelWidth, width, on) })
+}
+
+// fieldLabel draws a field's marker and label (see labelled.head).
+func fieldLabel(st *styles, label string, labelWidth, width int, on bool) string {
+	if labelWidth == 0 {
+		label = ansi.Truncate(label, max(1, width-2), "…")
+	}
+	s := "  " + st.Label.Render(label)
+	if on {
+		s = st.Focused.Render(focusMarker + label)
+	}
+	if labelWidth == 0 {
+		return s + "\n  "
+	}
+	return s + spaces(max(0, labelWidth-ansi.StringWidth(label))+1)
+}
+
+// litKey is the part of a memo key that says whether a field is lit.
+func litKey(on bool) string {
+	if on {
+		return "lit"
+	}
+	return ""
 }
 
 // inputStyles are the bubbles text styles for our fields: no colours of
@@ -96,16 +143,22 @@ func inputStyles() textinput.Styles {
 	return s
 }
 
-// textField is a labelled one-line text field. When it does not have focus
-// it shows its whole value, wrapped (up to maxLines lines), rather than a
-// scrolled window of it.
+// textField is a labelled one-line text field. When it does not have
+// focus it shows its whole value, wrapped (up to maxLines lines), rather
+// than a scrolled window of it.
 type textField struct {
-	label      string
-	labelWidth int
-	maxLines   int
-	input      textinput.Model
+	labelled
+	maxLines int
+	// empty is shown, faint, when the field is empty and does not have
+	// focus ("not set"); without it the placeholder is.
+	empty string
+	input textinput.Model
+	typed string // the input's text, kept in step so drawing need not ask
+	// set is the text as the screen set it, and shown what the input
+	// made of it (a tab becomes a space): while the input still holds
+	// shown, the field's value is set, exactly.
+	set, shown string
 	drawn      memo // the field without focus
-	labels     fieldLabels
 }
 
 func newTextField(label, placeholder string, labelWidth int) *textField {
@@ -113,71 +166,135 @@ func newTextField(label, placeholder string, labelWidth int) *textField {
 	in.Prompt = ""
 	in.Placeholder = placeholder
 	in.SetStyles(inputStyles())
-	return &textField{label: label, labelWidth: labelWidth, maxLines: 3, input: in}
+	return &textField{labelled: labelled{label: label, labelWidth: labelWidth}, maxLines: 3, input: in}
 }
 
-func (f *textField) focus() tea.Cmd    { return f.input.Focus() }
-func (f *textField) blur()             { f.input.Blur() }
-func (f *textField) focused() bool     { return f.input.Focused() }
-func (f *textField) typing() bool      { return true }
-func (f *textField) value() string     { return f.input.Value() }
-func (f *textField) setValue(s string) { f.input.SetValue(s); f.input.CursorEnd() }
+func (f *textField) focus() tea.Cmd { return f.input.Focus() }
+func (f *textField) blur()          { f.input.Blur() }
+func (f *textField) focused() bool  { return f.input.Focused() }
+func (f *textField) typing() bool   { return true }
 
-// trimmed is the value without surrounding spaces: what gets stored.
-func (f *textField) trimmed() string { return strings.TrimSpace(f.input.Value()) }
+// setValue puts text in the field, with the cursor at its end.
+func (f *textField) setValue(s string) {
+	f.input.SetValue(s)
+	f.input.CursorEnd()
+	f.typed = f.input.Value()
+	f.set, f.shown = s, f.typed
+}
+
+// edited reports whether the text was changed since it was set.
+func (f *textField) edited() bool { return f.typed != f.shown }
+
+// value is the text: exactly as it was set until it is edited, then as
+// typed.
+func (f *textField) value() string {
+	if f.edited() {
+		return f.typed
+	}
+	return f.set
+}
+
+// trimmed is what gets stored: the text as it was set if it was not
+// edited, else what was typed without surrounding spaces.
+func (f *textField) trimmed() string {
+	if f.edited() {
+		return strings.TrimSpace(f.typed)
+	}
+	return f.set
+}
 
 func (f *textField) update(msg tea.Msg) tea.Cmd {
+	if !f.focused() {
+		return nil // the input takes no keys without focus
+	}
 	var cmd tea.Cmd
 	f.input, cmd = f.input.Update(msg)
+	f.typed = f.input.Value()
 	return cmd
 }
 
-// inputWidth is how many cells the text may take in a row of width cells.
+// inputWidth is how many cells the text may take in a row of width cells
+// (one more is kept for the cursor).
 func (f *textField) inputWidth(width int) int {
-	return max(4, width-2-f.labelWidth-1-1)
+	return max(4, width-f.indent()-1)
 }
 
 func (f *textField) view(st *styles, width int) string {
-	if !f.focused() {
-		return f.drawn.get(drawKey(st, width, f.value()), func() string {
-			return f.labels.get(st, f.label, f.labelWidth, false) + f.body(st, width)
-		})
+	if f.focused() {
+		return f.head(st, width, true) + f.inputView(f.inputWidth(width))
 	}
-	return f.labels.get(st, f.label, f.labelWidth, true) + f.body(st, width)
+	return f.drawn.get(drawKey(st, width, f.value(), litKey(f.lit)), func() string {
+		return f.head(st, width, f.lit) + f.text(st, width)
+	})
 }
 
-// body draws the value: the live input when focused, the wrapped text
-// otherwise, indented under the label column.
-func (f *textField) body(st *styles, width int) string {
-	w := f.inputWidth(width)
-	if f.focused() {
-		if f.input.Width() != w {
-			f.input.SetWidth(w)
-		}
-		return f.input.View()
+// inputView is the text input alone, w cells wide and one more for the
+// cursor: the field while typing, or typed into in a row a screen draws
+// itself (a list's "add your own" row).
+func (f *textField) inputView(w int) string {
+	w = max(1, w)
+	if f.input.Width() != w {
+		// SetWidth keeps the window of text shown as it was: moving the
+		// cursor to both ends and back works it out again, with the
+		// cursor in it.
+		pos := f.input.Position()
+		f.input.SetWidth(w)
+		f.input.CursorEnd()
+		f.input.CursorStart()
+		f.input.SetCursor(pos)
 	}
-	v := f.input.Value()
+	return f.input.View()
+}
+
+// text draws the value without focus: on one line however it was typed,
+// wrapped under the value column, or what an empty field says.
+func (f *textField) text(st *styles, width int) string {
+	w := max(1, width-f.indent())
+	v := f.value()
 	if v == "" {
-		return st.Subtle.Render(ansi.Truncate(f.input.Placeholder, w+1, "…"))
+		return st.Subtle.Render(ansi.Truncate(f.emptyText(), w, "…"))
 	}
-	return wrapIndented(v, w+1, 2+f.labelWidth+1, f.maxLines)
+	return wrapIndented(flat(v), w, f.indent(), f.maxLines)
+}
+
+func (f *textField) emptyText() string {
+	if f.empty != "" {
+		return f.empty
+	}
+	return f.input.Placeholder
 }
 
 // dateField is a text field for a due date. It reads what people type
-// (2027-03-31, 31/03/2027, 31 Mar 2027, 2w, 3m...) with plans.ParseDue and
-// shows the date it understood, or why it could not, beside the text. The
-// text is never changed behind the typist's back: an impossible date stays
-// on screen, with its message, until it is fixed.
+// (2027-03-31, 31/03/2027, 31 Mar 2027, 2w, 3m...) with plans.ParseDue
+// and says beside the text what it understood: "→ Wed 31 Mar 2027".
+//
+// While the text is being typed and is not a date yet, it shows how dates
+// may be typed, not an error: half a date is not a mistake. A date that
+// cannot be (31/02/2027) is said at once. Text that is not a date is
+// refused when it is to be stored (parsed): it stays in the field, with
+// why, until it is put right. The text is never changed behind the
+// typist's back.
 type dateField struct {
 	*textField
 	today plans.Date
-	date  plans.Date // what the text means, when ok
+	date  plans.Date // what the text means, when it is a date
 	err   error      // why the text is not a date
-	noted memo
+	// refused is why the text was refused when it was to be stored; it
+	// is shown until the text is a date.
+	refused error
+	noted   memo
 }
 
+// dueHint says how a date may be typed.
+const dueHint = "e.g. 2027-03-31, 31/03/2027 or 2w"
+
+// dateInputWidth is the most cells typing a date takes: "31 March 2027"
+// and the cursor.
+const dateInputWidth = 14
+
 func newDateField(label string, today plans.Date, labelWidth int) *dateField {
-	f := &dateField{textField: newTextField(label, "e.g. 2027-03-31, 31/03/2027 or 2w", labelWidth), today: today}
+	f := &dateField{textField: newTextField(label, "", labelWidth), today: today}
+	f.empty = dueHint
 	return f
 }
 
@@ -185,68 +302,96 @@ func newDateField(label string, today plans.Date, labelWidth int) *dateField {
 func (f *dateField) setDate(d plans.Date) {
 	f.setValue(d.String())
 	f.parse()
+	f.refused = nil
 }
 
-// setText puts typed text back (as after a resize or a screen change).
+// setText puts back text that was typed (as after a screen change); if it
+// is not a date it is shown refused, as it was.
 func (f *dateField) setText(s string) {
 	f.setValue(s)
 	f.parse()
+	f.refused = f.err
 }
 
-// parsed returns the date the text means, and false if it means none.
-func (f *dateField) parsed() (plans.Date, bool) { return f.date, f.err == nil }
+// parsed returns the date to store, and false if the text is not a date:
+// then the field shows why until the text is put right.
+func (f *dateField) parsed() (plans.Date, bool) {
+	if f.err != nil {
+		f.refused = f.err
+	}
+	return f.date, f.err == nil
+}
 
 func (f *dateField) parse() {
 	f.date, f.err = plans.ParseDue(f.value(), f.today)
 }
 
 func (f *dateField) update(msg tea.Msg) tea.Cmd {
-	before := f.value()
+	before := f.typed
 	cmd := f.textField.update(msg)
-	if f.value() != before {
+	if f.typed != before {
 		f.parse()
+		if f.err == nil {
+			f.refused = nil
+		}
 	}
 	return cmd
 }
 
 func (f *dateField) view(st *styles, width int) string {
-	if !f.focused() {
-		return f.drawn.get(drawKey(st, width, f.value()), func() string { return f.draw(st, width) })
+	if f.focused() {
+		return f.draw(st, width)
 	}
-	return f.draw(st, width)
+	return f.drawn.get(drawKey(st, width, f.value(), litKey(f.lit), errText(f.refused)), func() string { return f.draw(st, width) })
 }
 
+// draw puts the note beside the text, or under it when the row is too
+// narrow for both.
 func (f *dateField) draw(st *styles, width int) string {
-	head := f.labels.get(st, f.label, f.labelWidth, f.focused())
-	w := min(f.inputWidth(width), 14)
-	var body string
+	note := f.note(st)
+	line := f.head(st, width, f.focused() || f.lit)
 	if f.focused() {
-		if f.input.Width() != w {
-			f.input.SetWidth(w)
-		}
-		body = f.input.View()
-	} else if f.value() == "" {
-		body = st.Subtle.Render(ansi.Truncate(f.input.Placeholder, max(1, f.inputWidth(width)), "…"))
+		line += f.inputView(min(f.inputWidth(width), dateInputWidth))
 	} else {
-		body = f.value()
+		line += f.text(st, width)
 	}
-	note := f.noted.get(drawKey(st, 0, f.value(), strconv.FormatBool(f.focused())), func() string { return f.note(st) })
 	if note == "" {
-		return head + body
-	}
-	line := head + body + "  " + note
-	if lipgloss.Width(line) <= width {
 		return line
 	}
-	indent := 2 + f.labelWidth + 1
-	return head + body + "\n" + strings.Repeat(" ", indent) + wrapIndented(note, max(1, width-indent), indent, 0)
+	if lipgloss.Width(line)+2+lipgloss.Width(note) <= width {
+		return line + "  " + note
+	}
+	indent := f.indent()
+	return line + "\n" + spaces(indent) + wrapIndented(note, max(1, width-indent), indent, 3)
 }
 
-// note is what the field understood: "→ Wed 31 Mar 2027", or the problem.
+// note is what the field understood: "→ Wed 31 Mar 2027", how to type a
+// date, or why the text is not one.
 func (f *dateField) note(st *styles) string {
+	key := drawKey(st, 0, f.typed, strconv.FormatBool(f.focused()), errText(f.refused))
+	return f.noted.get(key, func() string { return f.drawNote(st) })
+}
+
+// errText is err's message, or "" for none.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+func (f *dateField) drawNote(st *styles) string {
 	switch {
+	case f.err != nil && !notADateYet(f.err): // a date that cannot be: said at once
+		return st.Error.Render("✗ " + f.err.Error())
+	case f.refused != nil:
+		return st.Error.Render("✗ " + f.refused.Error())
+	case f.err != nil && f.focused(): // not finished
+		return st.Subtle.Render(dueHint)
 	case f.err != nil:
 		return st.Error.Render("✗ " + f.err.Error())
+	case f.date.IsZero() && f.focused():
+		return st.Subtle.Render(dueHint)
 	case f.date.IsZero():
 		return ""
 	case f.value() == f.date.String() && !f.focused():
@@ -256,23 +401,27 @@ func (f *dateField) note(st *styles) string {
 	}
 }
 
+// notADateYet reports whether err says only that plans.ParseDue found no
+// date in the text at all, which while it is being typed means it is not
+// finished; other errors are about a date that cannot be (31/02/2027), a
+// month it does not know, or a span too far ahead.
+func notADateYet(err error) bool { return strings.Contains(err.Error(), "is not a date:") }
+
 // choiceField picks one of a few options with ←/→ (or ↑/↓) and space.
 // Options sit on one line ("( ) todo  (•) doing  ( ) done") or, when
 // vertical, one per line. The chosen option is marked by its bullet, so it
 // does not rest on colour.
 type choiceField struct {
-	label      string
-	labelWidth int
-	options    []string
-	chosen     int
-	vertical   bool
-	hasFocus   bool
-	drawn      memo
-	labels     fieldLabels
+	labelled
+	options  []string
+	chosen   int
+	vertical bool
+	hasFocus bool
+	drawn    memo
 }
 
 func newChoiceField(label string, options []string, labelWidth int) *choiceField {
-	return &choiceField{label: label, labelWidth: labelWidth, options: options}
+	return &choiceField{labelled: labelled{label: label, labelWidth: labelWidth}, options: options}
 }
 
 func (f *choiceField) focus() tea.Cmd { f.hasFocus = true; return nil }
@@ -296,8 +445,8 @@ func (f *choiceField) value() string {
 	return f.options[f.chosen]
 }
 
-// update moves the choice; it reports a change by returning changedCmd's
-// message only through the chosen index, which the screen compares.
+// update moves the choice; the screen compares value before and after to
+// tell whether it changed.
 func (f *choiceField) update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok || !f.hasFocus || len(f.options) == 0 {
@@ -328,13 +477,13 @@ func (f *choiceField) update(msg tea.Msg) tea.Cmd {
 }
 
 func (f *choiceField) view(st *styles, width int) string {
-	return f.drawn.get(drawKey(st, width, strconv.Itoa(f.chosen), strconv.FormatBool(f.hasFocus)), func() string {
+	return f.drawn.get(drawKey(st, width, strconv.Itoa(f.chosen), strconv.FormatBool(f.hasFocus), litKey(f.lit)), func() string {
 		return f.draw(st, width)
 	})
 }
 
 func (f *choiceField) draw(st *styles, width int) string {
-	head := f.labels.get(st, f.label, f.labelWidth, f.hasFocus)
+	head := f.head(st, width, f.hasFocus || f.lit)
 	parts := make([]string, len(f.options))
 	for i, o := range f.options {
 		if i == f.chosen {
@@ -350,12 +499,11 @@ func (f *choiceField) draw(st *styles, width int) string {
 	if !f.vertical {
 		return head + strings.Join(parts, "  ")
 	}
-	indent := "\n" + strings.Repeat(" ", 2+f.labelWidth+1)
-	w := max(8, width-2-f.labelWidth-1)
+	w := max(8, width-f.indent())
 	for i := range parts {
 		parts[i] = ansi.Truncate(parts[i], w, "…")
 	}
-	return head + strings.Join(parts, indent)
+	return head + strings.Join(parts, "\n"+spaces(f.indent()))
 }
 
 // notesField is a labelled text area for several lines of text. Enter
@@ -363,13 +511,16 @@ func (f *choiceField) draw(st *styles, width int) string {
 // area only holds the text while it has focus (filling one allocates a
 // buffer for thousands of lines, too dear for every item shown).
 type notesField struct {
-	label      string
-	labelWidth int
-	height     int // lines shown
-	area       textarea.Model
-	text       string // the value while the field does not have focus
+	labelled
+	height int    // lines shown
+	empty  string // shown, faint, when empty without focus; else the placeholder
+	area   textarea.Model
+	text   string // the value while the field does not have focus
+	// set is the text as the screen set it, and shown what the text area
+	// made of it when it took focus (a tab becomes spaces): while it
+	// still holds shown, the value is the text as it was.
+	set, shown string
 	drawn      memo
-	labels     fieldLabels
 }
 
 func newNotesField(label, placeholder string, labelWidth int) *notesField {
@@ -388,19 +539,20 @@ func newNotesField(label, placeholder string, labelWidth int) *notesField {
 	// The screen uses ctrl+n/ctrl+p for the next and previous item.
 	a.KeyMap.LineNext.SetKeys("down")
 	a.KeyMap.LinePrevious.SetKeys("up")
-	return &notesField{label: label, labelWidth: labelWidth, height: 3, area: a}
+	return &notesField{labelled: labelled{label: label, labelWidth: labelWidth}, height: 3, area: a}
 }
 
 func (f *notesField) focus() tea.Cmd {
 	if !f.area.Focused() {
 		f.area.SetValue(f.text)
+		f.shown = f.area.Value()
 	}
 	return f.area.Focus()
 }
 
 func (f *notesField) blur() {
 	if f.area.Focused() {
-		f.text = f.area.Value()
+		f.text = f.value()
 		f.area.Blur()
 	}
 }
@@ -408,22 +560,33 @@ func (f *notesField) blur() {
 func (f *notesField) focused() bool { return f.area.Focused() }
 func (f *notesField) typing() bool  { return true }
 
+// value is the text: exactly as it was until it is edited.
 func (f *notesField) value() string {
-	if f.area.Focused() {
+	if f.area.Focused() && f.area.Value() != f.shown {
 		return f.area.Value()
 	}
 	return f.text
 }
 
 func (f *notesField) setValue(s string) {
-	f.text = s
+	f.text, f.set = s, s
 	if f.area.Focused() {
 		f.area.SetValue(s)
+		f.shown = f.area.Value()
 	}
 }
 
-// trimmed is the value without trailing blank lines and spaces.
-func (f *notesField) trimmed() string { return strings.TrimRight(f.value(), " \n\t") }
+// edited reports whether the text was changed since it was set.
+func (f *notesField) edited() bool { return f.value() != f.set }
+
+// trimmed is what gets stored: the text as it was set if it was not
+// edited, else without trailing blank lines and spaces.
+func (f *notesField) trimmed() string {
+	if f.edited() {
+		return strings.TrimRight(f.value(), " \n\t")
+	}
+	return f.set
+}
 
 // setHeight sets how many lines the field shows (at least one).
 func (f *notesField) setHeight(h int) { f.height = max(1, h) }
@@ -436,7 +599,7 @@ func (f *notesField) update(msg tea.Msg) tea.Cmd {
 
 func (f *notesField) view(st *styles, width int) string {
 	if !f.focused() {
-		return f.drawn.get(drawKey(st, width, f.text, strconv.Itoa(f.height)), func() string {
+		return f.drawn.get(drawKey(st, width, f.text, strconv.Itoa(f.height), litKey(f.lit)), func() string {
 			return f.draw(st, width)
 		})
 	}
@@ -444,8 +607,8 @@ func (f *notesField) view(st *styles, width int) string {
 }
 
 func (f *notesField) draw(st *styles, width int) string {
-	head := f.labels.get(st, f.label, f.labelWidth, f.focused())
-	indent := 2 + f.labelWidth + 1
+	head := f.head(st, width, f.focused() || f.lit)
+	indent := f.indent()
 	w := max(4, width-indent)
 	if f.focused() {
 		if f.area.Width() != w || f.area.Height() != f.height {
@@ -453,13 +616,21 @@ func (f *notesField) draw(st *styles, width int) string {
 			f.area.SetHeight(f.height)
 		}
 		lines := strings.Split(strings.TrimSuffix(f.area.View(), "\n"), "\n")
-		return head + strings.Join(lines, "\n"+strings.Repeat(" ", indent))
+		return head + strings.Join(lines, "\n"+spaces(indent))
 	}
 	v := f.value()
 	if v == "" {
-		return head + st.Subtle.Render(ansi.Truncate(f.area.Placeholder, w, "…"))
+		empty := f.empty
+		if empty == "" {
+			empty = f.area.Placeholder
+		}
+		return head + st.Subtle.Render(ansi.Truncate(empty, w, "…"))
 	}
-	return head + wrapIndented(v, w, indent, f.height)
+	lines := strings.Split(v, "\n")
+	for i, l := range lines {
+		lines[i] = flat(l)
+	}
+	return head + wrapIndented(strings.Join(lines, "\n"), w, indent, f.height)
 }
 
 // Drawing text in cells, for every screen.

@@ -399,12 +399,14 @@ func (s *followupScreen) fullHelp() [][]key.Binding {
 // fuDueStop is the due date every follow-up has, stored in Answer.Due.
 type fuDueStop struct {
 	c      *common
-	field  fuDate
+	field  *dateField
 	answer *plans.Answer
 }
 
 func newFUDueStop(c *common) *fuDueStop {
-	return &fuDueStop{c: c, field: newFUDate("Due date", c.today)}
+	f := newDateField("Due date", c.today, len("Due date"))
+	f.empty = "not set"
+	return &fuDueStop{c: c, field: f}
 }
 
 func (d *fuDueStop) load(_ *plans.Plan, a *plans.Answer) {
@@ -413,7 +415,6 @@ func (d *fuDueStop) load(_ *plans.Plan, a *plans.Answer) {
 }
 
 func (d *fuDueStop) focus(edit bool) tea.Cmd {
-	d.field.style(d.c.styles)
 	if edit {
 		return d.field.focus()
 	}
@@ -422,7 +423,7 @@ func (d *fuDueStop) focus(edit bool) tea.Cmd {
 
 func (d *fuDueStop) blur()         { d.field.blur() }
 func (d *fuDueStop) textual() bool { return true }
-func (d *fuDueStop) typing() bool  { return d.field.typing() }
+func (d *fuDueStop) typing() bool  { return d.field.focused() }
 
 func (d *fuDueStop) update(msg tea.Msg) fuResult {
 	if !d.typing() || isFieldKey(msg) {
@@ -431,11 +432,14 @@ func (d *fuDueStop) update(msg tea.Msg) fuResult {
 	return handled(d.field.update(msg))
 }
 
+// commit stores the date, shown afterwards as stored (2w becomes the date
+// it meant), as the item screen's due date is.
 func (d *fuDueStop) commit() (changed, ok bool) {
-	date, ok := d.field.parse()
+	date, ok := d.field.parsed()
 	if !ok {
 		return false, false
 	}
+	d.field.setDate(date)
 	if date == d.answer.Due {
 		return false, true
 	}
@@ -444,7 +448,8 @@ func (d *fuDueStop) commit() (changed, ok bool) {
 }
 
 func (d *fuDueStop) view(w, _ int, focused bool) string {
-	return d.field.view(d.c.styles, w, len("Due date"), focused)
+	d.field.highlight(focused)
+	return d.field.view(&d.c.styles, w)
 }
 
 func (d *fuDueStop) shortHelp() []key.Binding { return nil }

@@ -22,11 +22,10 @@ type quickWins struct {
 	answer *plans.Answer
 
 	rows    []quickWin
-	cursor  int // into rows; len(rows) is the "add your own" row
-	offset  int // first row shown
-	field   fuText
-	editing int    // the row being typed in, len(rows) for a new one, -1 when not typing
-	shown   string // the row's text as loaded into the field (see edited)
+	cursor  int        // into rows; len(rows) is the "add your own" row
+	offset  int        // first row shown
+	field   *textField // drawn in the row being typed in
+	editing int        // the row being typed in, len(rows) for a new one, -1 when not typing
 	focused bool
 	// textWidth is how wide the rows' text was last drawn, to tell when
 	// the row under the cursor is cut; textMax is the widest row's text,
@@ -84,7 +83,7 @@ func newQuickWinKeys() quickWinKeys {
 
 func newQuickWins(c *common) *quickWins {
 	return &quickWins{c: c, keys: newQuickWinKeys(), editing: -1,
-		field: newFUText("Add your own", "type a quick win, then enter")}
+		field: newTextField("Add your own", "type a quick win, then enter", 0)}
 }
 
 const (
@@ -175,7 +174,6 @@ func (q *quickWins) store() bool {
 
 func (q *quickWins) focus(bool) tea.Cmd {
 	q.focused = true
-	q.field.style(q.c.styles)
 	return nil
 }
 
@@ -191,7 +189,6 @@ func (q *quickWins) startTyping(row int) tea.Cmd {
 	q.editing, q.cursor = row, row
 	if row < len(q.rows) {
 		q.field.setValue(q.rows[row].text)
-		q.shown = q.field.value()
 	} else {
 		q.field.setValue("")
 	}
@@ -282,7 +279,7 @@ func (q *quickWins) typingKey(msg tea.Msg) fuResult {
 // the answer changed.
 func (q *quickWins) apply() bool {
 	q.textMax = -1
-	text := strings.TrimSpace(q.field.value())
+	text := q.field.trimmed()
 	switch {
 	case q.editing == len(q.rows): // a new one
 		if text == "" {
@@ -298,7 +295,7 @@ func (q *quickWins) apply() bool {
 	case text == "":
 		q.remove(q.editing)
 	default:
-		q.rows[q.editing].text = edited(q.field.value(), q.shown, q.rows[q.editing].text)
+		q.rows[q.editing].text = text
 	}
 	return q.store()
 }
@@ -432,8 +429,7 @@ func (q *quickWins) rowView(i, w, srcWidth int) string {
 	}
 	if i == len(q.rows) {
 		if q.editing == i {
-			q.field.setWidth(w - 4 - 1)
-			return marker + "+ " + q.field.in.View()
+			return marker + "+ " + q.field.inputView(w-4-1)
 		}
 		label := "+ Add your own (a)"
 		if current {
@@ -449,8 +445,7 @@ func (q *quickWins) rowView(i, w, srcWidth int) string {
 	textWidth := q.textWidth
 	var text string
 	if q.editing == i {
-		q.field.setWidth(textWidth - 1)
-		text = q.field.in.View()
+		text = q.field.inputView(textWidth - 1)
 	} else {
 		text = padRight(ansi.Truncate(flat(r.text), textWidth, "…"), textWidth)
 		if current {

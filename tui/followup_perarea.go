@@ -14,18 +14,16 @@ import (
 type areaAnswer struct {
 	c      *common
 	areaID string
-	field  fuText
+	field  *textField
 	answer *plans.Answer
-	// shown is the field's text as loaded: the stored text with any line
-	// breaks turned to spaces. While the field still shows it, the stored
-	// text is left exactly as it was.
-	shown string
 }
 
 func perAreaStops(c *common) []fuStop {
 	var out []fuStop
 	for _, a := range c.checklist().Areas {
-		out = append(out, &areaAnswer{c: c, areaID: a.ID, field: newFUText(a.Title, "a name, a role or a team")})
+		f := newTextField(a.Title, "a name, a role or a team", 0)
+		f.empty = "not answered yet"
+		out = append(out, &areaAnswer{c: c, areaID: a.ID, field: f})
 	}
 	return out
 }
@@ -33,11 +31,9 @@ func perAreaStops(c *common) []fuStop {
 func (s *areaAnswer) load(_ *plans.Plan, a *plans.Answer) {
 	s.answer = a
 	s.field.setValue(a.ByArea[s.areaID])
-	s.shown = s.field.value()
 }
 
 func (s *areaAnswer) focus(edit bool) tea.Cmd {
-	s.field.style(s.c.styles)
 	if edit {
 		return s.field.focus()
 	}
@@ -46,7 +42,7 @@ func (s *areaAnswer) focus(edit bool) tea.Cmd {
 
 func (s *areaAnswer) blur()         { s.field.blur() }
 func (s *areaAnswer) textual() bool { return true }
-func (s *areaAnswer) typing() bool  { return s.field.typing() }
+func (s *areaAnswer) typing() bool  { return s.field.focused() }
 
 func (s *areaAnswer) update(msg tea.Msg) fuResult {
 	if !s.typing() || isFieldKey(msg) {
@@ -55,21 +51,24 @@ func (s *areaAnswer) update(msg tea.Msg) fuResult {
 	return handled(s.field.update(msg))
 }
 
+// commit stores what is typed as typed; an answer only passed through is
+// left exactly as it was (a line break shown as a space stays a line
+// break).
 func (s *areaAnswer) commit() (changed, ok bool) {
 	v := s.field.value()
-	if v == s.shown {
+	if !s.field.edited() || v == s.answer.ByArea[s.areaID] {
 		return false, true
 	}
 	if s.answer.ByArea == nil {
 		s.answer.ByArea = map[string]string{}
 	}
 	s.answer.ByArea[s.areaID] = v
-	s.shown = v
 	return true, true
 }
 
 func (s *areaAnswer) view(w, _ int, focused bool) string {
-	return s.field.view(s.c.styles, w, 0, focused, "not answered yet")
+	s.field.highlight(focused)
+	return s.field.view(&s.c.styles, w)
 }
 
 func (s *areaAnswer) shortHelp() []key.Binding { return nil }

@@ -61,16 +61,13 @@ type removedStep struct {
 
 // stepEditor holds the fields of the step being edited.
 type stepEditor struct {
-	field  int // stepText, stepOwner, stepDue or stepStatus
-	text   fuText
-	owner  fuText
-	due    fuDate
-	status plans.Status
-	isNew  bool // added just now: dropped if left empty
-	// shownText and shownOwner are the fields as loaded, which may differ
-	// from what is stored (a tab shows as a space): while a field still
-	// shows them, the stored text is kept exactly.
-	shownText, shownOwner string
+	text   *textField
+	owner  *textField
+	due    *dateField
+	status *choiceField
+	fields []field // the four, in tab order
+	field  int     // into fields: stepText, stepOwner, stepDue or stepStatus
+	isNew  bool    // added just now: dropped if left empty
 }
 
 const (
@@ -78,8 +75,31 @@ const (
 	stepOwner
 	stepDue
 	stepStatus
-	stepFields
 )
+
+// stepLabelWidth is the label column of the step editor ("Status").
+const stepLabelWidth = 6
+
+func newStepEditor(s plans.Step, today plans.Date, isNew bool) *stepEditor {
+	e := &stepEditor{
+		text:  newTextField("Step", "what will be done", stepLabelWidth),
+		owner: newTextField("Owner", "who will do it", stepLabelWidth),
+		due:   newDateField("Due", today, stepLabelWidth),
+		isNew: isNew,
+	}
+	e.text.empty, e.owner.empty, e.due.empty = "not written yet", "nobody yet", "not set"
+	statuses := make([]string, len(plans.Statuses))
+	for i, st := range plans.Statuses {
+		statuses[i] = string(st)
+	}
+	e.status = newChoiceField("Status", statuses, stepLabelWidth)
+	e.fields = []field{e.text, e.owner, e.due, e.status}
+	e.text.setValue(s.Text)
+	e.owner.setValue(s.Owner)
+	e.due.setDate(s.Due)
+	e.status.choose(string(s.Status))
+	return e
+}
 
 type planKeys struct {
 	Up         key.Binding
@@ -244,97 +264,50 @@ func (pp *projectPlan) add() tea.Cmd {
 }
 
 func (pp *projectPlan) startEdit(isNew bool) tea.Cmd {
-	s := pp.steps()[pp.cursor]
-	e := &stepEditor{
-		text:   newFUText("Step", "what will be done"),
-		owner:  newFUText("Owner", "who will do it"),
-		due:    newFUDate("Due", pp.c.today),
-		status: s.Status,
-		isNew:  isNew,
-	}
-	for _, f := range []*fuText{&e.text, &e.owner, &e.due.fuText} {
-		f.style(pp.c.styles)
-	}
-	e.text.setValue(s.Text)
-	e.owner.setValue(s.Owner)
-	e.shownText, e.shownOwner = e.text.value(), e.owner.value()
-	e.due.setDate(s.Due)
-	pp.edit = e
+	pp.edit = newStepEditor(pp.steps()[pp.cursor], pp.c.today, isNew)
 	pp.note = ""
-	return e.text.focus()
+	return pp.edit.focusField(stepText)
 }
 
 // editKey handles keys while a step is edited: tab and shift+tab move
-// between its fields, enter or esc store it, space or ←/→ change the
-// status, and the rest types.
+// between its fields, enter or esc store it, and the rest go to the field
+// (space or ←/→ change the status).
 func (pp *projectPlan) editKey(msg tea.Msg) fuResult {
 	e := pp.edit
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return handled(e.current().update(msg))
-	}
-	switch {
-	case key.Matches(k, pp.keys.NextField):
-		return handled(pp.moveField(1))
-	case key.Matches(k, pp.keys.PrevField):
-		return handled(pp.moveField(-1))
-	case key.Matches(k, pp.keys.Done):
-		changed, _ := pp.commit()
-		return fuResult{handled: true, changed: changed}
-	case e.field == stepStatus:
-		switch k.String() {
-		case "space", "right", "l":
-			e.status = nextStatus(e.status, 1)
-		case "left", "h":
-			e.status = nextStatus(e.status, -1)
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, pp.keys.NextField):
+			return handled(pp.moveField(1))
+		case key.Matches(k, pp.keys.PrevField):
+			return handled(pp.moveField(-1))
+		case key.Matches(k, pp.keys.Done):
+			changed, _ := pp.commit()
+			return fuResult{handled: true, changed: changed}
 		}
-		return handled(nil)
 	}
-	return handled(e.current().update(msg))
+	return handled(e.fields[e.field].update(msg))
 }
 
-// current is the text field with focus (nil on the status).
-func (e *stepEditor) current() fieldUpdater {
-	switch e.field {
-	case stepText:
-		return &e.text
-	case stepOwner:
-		return &e.owner
-	case stepDue:
-		return &e.due
+// focusField gives field i of the step focus.
+func (e *stepEditor) focusField(i int) tea.Cmd {
+	for _, f := range e.fields {
+		f.blur()
 	}
-	return noField{}
+	e.field = i
+	return e.fields[i].focus()
 }
-
-// fieldUpdater is a field that takes messages.
-type fieldUpdater interface{ update(tea.Msg) tea.Cmd }
-
-type noField struct{}
-
-func (noField) update(tea.Msg) tea.Cmd { return nil }
 
 // moveField goes to the next or previous field of the step; a date that
 // cannot be read keeps focus, with its message.
 func (pp *projectPlan) moveField(by int) tea.Cmd {
 	e := pp.edit
 	if e.field == stepDue {
-		if _, ok := e.due.parse(); !ok {
+		if _, ok := e.due.parsed(); !ok {
 			return nil
 		}
 	}
-	e.text.blur()
-	e.owner.blur()
-	e.due.blur()
-	e.field = ((e.field+by)%stepFields + stepFields) % stepFields
-	switch e.field {
-	case stepText:
-		return e.text.focus()
-	case stepOwner:
-		return e.owner.focus()
-	case stepDue:
-		return e.due.focus()
-	}
-	return nil
+	n := len(e.fields)
+	return e.focusField(((e.field+by)%n + n) % n)
 }
 
 // commit stores the step being edited. A new step left empty is dropped.
@@ -347,20 +320,17 @@ func (pp *projectPlan) commit() (changed, ok bool) {
 	}
 	s := &pp.answer.Steps[pp.cursor]
 	old := *s
-	text, owner := edited(e.text.value(), e.shownText, s.Text), edited(e.owner.value(), e.shownOwner, s.Owner)
-	due, dueOK := e.due.parse()
+	text, owner := e.text.trimmed(), e.owner.trimmed()
+	due, dueOK := e.due.parsed()
 	if e.isNew && text == "" && owner == "" && due.IsZero() && dueOK {
 		pp.answer.Steps = slices.Delete(pp.answer.Steps, pp.cursor, pp.cursor+1)
 		pp.cursor = max(min(pp.cursor-1, len(pp.answer.Steps)-1), 0)
 		pp.stopEdit()
 		return false, true
 	}
-	s.Text, s.Owner, s.Status = text, owner, e.status
+	s.Text, s.Owner, s.Status = text, owner, plans.Status(e.status.value())
 	if !dueOK {
-		e.text.blur()
-		e.owner.blur()
-		e.field = stepDue
-		e.due.focus()
+		e.focusField(stepDue)
 		return *s != old || e.isNew, false
 	}
 	s.Due = due
@@ -369,20 +339,11 @@ func (pp *projectPlan) commit() (changed, ok bool) {
 	return changed, true
 }
 
-// edited is what to store for a field: the stored text if the field still
-// shows it as loaded, else what was typed, trimmed.
-func edited(typed, shown, stored string) string {
-	if typed == shown {
-		return stored
-	}
-	return strings.TrimSpace(typed)
-}
-
 func (pp *projectPlan) stopEdit() {
 	if pp.edit != nil {
-		pp.edit.text.blur()
-		pp.edit.owner.blur()
-		pp.edit.due.blur()
+		for _, f := range pp.edit.fields {
+			f.blur()
+		}
 	}
 	pp.edit = nil
 }
@@ -605,31 +566,15 @@ func (pp *projectPlan) drawRow(i int, s plans.Step, c planColumns, current bool)
 // editorView draws the step being edited as a small form, in the row's
 // place.
 func (pp *projectPlan) editorView(w int, c planColumns) []string {
-	st := pp.c.styles
+	st := &pp.c.styles
 	e := pp.edit
-	const labelWidth = 6
-	indent := strings.Repeat(" ", c.num+1)
+	indent := spaces(c.num + 1)
 	fw := w - 2 - len(indent)
-	var b strings.Builder
-	b.WriteString(e.text.view(st, fw, labelWidth, e.field == stepText, "not written yet"))
-	b.WriteString("\n" + e.owner.view(st, fw, labelWidth, e.field == stepOwner, "nobody yet"))
-	b.WriteString("\n" + e.due.view(st, fw, labelWidth, e.field == stepDue))
-	marker, label := "  ", st.Label
-	if e.field == stepStatus {
-		marker, label = "› ", st.Focused
+	views := make([]string, len(e.fields))
+	for i, f := range e.fields {
+		views[i] = f.view(st, fw)
 	}
-	var choices []string
-	for _, s := range plans.Statuses {
-		l := statusLabel(s)
-		if s == e.status {
-			l = st.Selected.Render(l)
-		} else {
-			l = st.Subtle.Render(l)
-		}
-		choices = append(choices, l)
-	}
-	b.WriteString("\n" + marker + label.Render(padRight("Status", labelWidth)) + " " + strings.Join(choices, "   "))
-	lines := strings.Split(b.String(), "\n")
+	lines := strings.Split(strings.Join(views, "\n"), "\n")
 	num := padLeft(strconv.Itoa(pp.cursor+1)+".", c.num) + " "
 	for i := range lines {
 		if i == 0 {

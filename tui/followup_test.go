@@ -312,6 +312,27 @@ func TestResizeKeepsTypedText(t *testing.T) {
 	fuContains(t, fuView(a), "日本語 too 🎉")
 }
 
+// A field narrowed while its cursor is in the middle of a long text keeps
+// to the window, with the cursor in view.
+func TestNarrowingWhileTypingKeepsTheField(t *testing.T) {
+	a, _ := fuApp(t, fuPlan(t), 120, 40)
+	fuShow(t, a, screenFollowUp, 2)
+	fuPress(t, a, "enter")
+	fuType(t, a, "A long answer that will not fit in a narrow window at all, so it scrolls, 日本語 too")
+	fuPress(t, a, "home")
+	for range 60 {
+		fuPress(t, a, "right")
+	}
+	a.Update(tea.WindowSizeMsg{Width: 60, Height: 16})
+	v := ansi.Strip(a.screen(a.active).view())
+	for _, l := range strings.Split(v, "\n") {
+		if w := ansi.StringWidth(l); w > a.c.width {
+			t.Errorf("a line of %d cells in a body of %d: %q", w, a.c.width, l)
+		}
+	}
+	fuContains(t, v, "window at all, s") // up to the cursor
+}
+
 func TestFollowUpNavigation(t *testing.T) {
 	p := fuPlan(t)
 	a, _ := fuApp(t, p, 80, 24)
