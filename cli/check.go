@@ -90,8 +90,9 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	}
 
 	var valid, bad, problems, overdue int
-	for _, path := range files {
-		l := loadFile(path, resolve)
+	// Load on every core, report in file order.
+	for i, l := range loadFiles(files, resolve) {
+		path := files[i]
 		if l.err != nil {
 			fmt.Fprintln(stdout, l.err)
 			bad++

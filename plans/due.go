@@ -43,7 +43,7 @@ func ParseDue(s string, today Date) (Date, error) {
 		}
 		return DateOf(t), nil
 	}
-	if datePattern.MatchString(s) {
+	if isDateShaped(s) {
 		return ParseDate(s)
 	}
 	if m := slashDue.FindStringSubmatch(s); m != nil {

@@ -65,8 +65,6 @@ func (e *FileError) Error() string {
 	return b.String()
 }
 
-var conflictMarker = regexp.MustCompile(`^(<{7}|={7}|>{7}|\|{7})( |$)`)
-
 var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // Parse checks the raw bytes and parses them into a document node. It refuses
@@ -82,6 +80,9 @@ func Parse(data []byte) (*yaml.Node, Problems) {
 	}
 	if ps := conflictMarkers(data); len(ps) > 0 {
 		return nil, ps
+	}
+	if root, ok := fastParse(data); ok {
+		return root, nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -120,11 +121,30 @@ func conflictMarkers(data []byte) Problems {
 		} else {
 			l, data = data, nil
 		}
-		if conflictMarker.Match(bytes.TrimRight(l, "\r")) {
+		if isConflictMarker(bytes.TrimRight(l, "\r")) {
 			ps = append(ps, Problem{line, 1, "leftover git conflict marker: finish resolving the merge, then check again"})
 		}
 	}
 	return ps
+}
+
+// isConflictMarker matches the lines git leaves in a file whose merge was
+// not finished: seven '<', '=', '>' or '|' alone or before a space. (A
+// regular expression did this and took a tenth of the time of loading a plan.)
+func isConflictMarker(l []byte) bool {
+	if len(l) < 7 || (len(l) > 7 && l[7] != ' ') {
+		return false
+	}
+	c := l[0]
+	if c != '<' && c != '=' && c != '>' && c != '|' {
+		return false
+	}
+	for _, b := range l[1:7] {
+		if b != c {
+			return false
+		}
+	}
+	return true
 }
 
 func syntaxProblem(data []byte, err error) Problem {
