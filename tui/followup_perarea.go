@@ -51,11 +51,11 @@ func (s *areaAnswer) update(msg tea.Msg) fuResult {
 	return handled(s.field.update(msg))
 }
 
-// commit stores what is typed as typed; an answer only passed through is
-// left exactly as it was (a line break shown as a space stays a line
-// break).
+// commit stores what is typed, without the spaces around it (as the
+// accessible mode does); an answer only passed through is left exactly as
+// it was (a line break shown as a space stays a line break).
 func (s *areaAnswer) commit() (changed, ok bool) {
-	v := s.field.value()
+	v := s.field.trimmed()
 	if !s.field.edited() || v == s.answer.ByArea[s.areaID] {
 		return false, true
 	}

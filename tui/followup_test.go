@@ -219,7 +219,7 @@ func TestPerAreaAnswers(t *testing.T) {
 	v := fuView(a)
 	fuContains(t, v, "Ana & the board", "Björn (HR)", "李雷 🚀", "Mon 15 Mar 2027")
 	fuPress(t, a, "down", "enter", "end", "backspace", "backspace", "backspace", "backspace", "esc")
-	if got := fuLoad(t, path).Answer("speak-with").ByArea["workforce"]; got != "Björn " {
+	if got := fuLoad(t, path).Answer("speak-with").ByArea["workforce"]; got != "Björn" {
 		t.Errorf("after editing: %q", got)
 	}
 }
@@ -461,5 +461,28 @@ func TestFollowUpsFitTheWindow(t *testing.T) {
 		}
 		fuShow(t, a, screenSummary, 0)
 		check("summary")
+	}
+}
+
+// Spaces around a typed answer are dropped, as the accessible mode drops
+// them, so the same answers give the same plan in both modes.
+func TestTypedAnswersLoseSurroundingSpaces(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 2)
+	fuPress(t, a, "enter")
+	fuType(t, a, "  HR lead  ")
+	fuPress(t, a, "tab")
+	fuShow(t, a, screenFollowUp, 3)
+	fuPress(t, a, "enter")
+	fuType(t, a, " The board")
+	fuPress(t, a, "enter")
+	fuPress(t, a, "esc")
+	got := fuLoad(t, path)
+	if v := got.Answer("speak-with").ByArea["leadership-culture"]; v != "HR lead" {
+		t.Errorf("per-area answer = %q, want %q", v, "HR lead")
+	}
+	if v := got.Answer("decision-makers").Text; v != "The board" {
+		t.Errorf("decision makers = %q, want %q", v, "The board")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/plans"
+	"strings"
 )
 
 // A text question ("Who are the decision makers …?") is answered in free
@@ -53,10 +54,13 @@ func (t *freeText) update(msg tea.Msg) fuResult {
 	return handled(t.field.update(msg))
 }
 
-// commit stores the text as typed; text only passed through is left
-// exactly as it was.
+// commit stores the text as typed, less blank space around it (as the
+// accessible mode does); text only passed through is left exactly as it was.
 func (t *freeText) commit() (changed, ok bool) {
 	v := t.field.value()
+	if t.field.edited() {
+		v = strings.TrimSpace(v)
+	}
 	if !t.field.edited() || v == t.answer.Text {
 		return false, true
 	}
