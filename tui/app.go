@@ -103,12 +103,20 @@ func (a *app) Init() tea.Cmd {
 	}
 	a.initialised = true
 	if a.active == screenItem {
-		if s, ok := a.screen(screenItem).(positioner); ok {
-			s.setPosition(max(a.c.plan().FirstUnrated(), 0))
-		}
+		return tea.Batch(append(cmds, a.resume())...)
 	}
 	cmds = append(cmds, a.screen(a.active).init())
 	return tea.Batch(cmds...)
+}
+
+// resume opens the plan where it was left: its first unrated item, or,
+// when every item is rated, the end screen (the summary, or the board in
+// presenter mode), from which any item is a key away.
+func (a *app) resume() tea.Cmd {
+	if first := a.c.plan().FirstUnrated(); first >= 0 {
+		return a.show(screenItem, first)
+	}
+	return a.show(a.c.endScreen(), 0)
 }
 
 func (a *app) show(id screenID, arg int) tea.Cmd {
@@ -181,7 +189,7 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case openedMsg:
 		a.c.session = newSession(msg.file, a.c.opts.resolver())
 		a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
-		return a, a.show(screenItem, max(msg.file.Plan.FirstUnrated(), 0))
+		return a, a.resume()
 	case tea.KeyPressMsg:
 		if a.c.session != nil && a.c.session.conflict {
 			return a, a.conflictKey(msg)

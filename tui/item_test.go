@@ -390,6 +390,19 @@ func TestResumeStartsAtTheFirstUnratedItem(t *testing.T) {
 	}
 }
 
+// A plan with every item rated opens on the end screen, not on item 1.
+func TestResumingAFinishedPlanOpensTheEnd(t *testing.T) {
+	p := rvNewPlan(t)
+	for _, e := range p.Checklist.Items() {
+		p.Response(e.Item.ID).Rating = "green"
+	}
+	h, _ := rvOpen(t, p, 80, 24)
+	if h.a.active != screenSummary {
+		t.Fatalf("active screen %d, want the summary", h.a.active)
+	}
+	h.requireView("The end")
+}
+
 func TestLightAndDarkBackgroundsChangeTheColoursNotTheShapes(t *testing.T) {
 	h, _ := rvOpen(t, rvNewPlan(t), 80, 24)
 	h.press("r")
