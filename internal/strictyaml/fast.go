@@ -196,7 +196,7 @@ func (p *fastParser) emptyValue(ind, line, col int) *yaml.Node {
 func (p *fastParser) inlineValue(s string, line, col, ind int) *yaml.Node {
 	s = strings.TrimRight(s, " ")
 	switch s[0] {
-	case '|':
+	case '|', '>':
 		return p.literal(s, line, col, ind)
 	case '[':
 		if s != "[]" {
@@ -390,7 +390,8 @@ func doubleQuoted(s string) string {
 }
 
 // literal reads a `|` or `|-` block (with an optional indentation digit)
-// that follows a mapping key at indentation ind.
+// that follows a mapping key at indentation ind, or a folded `>`/`>-` block
+// of plain paragraphs (checklists and guidance use them for long text).
 func (p *fastParser) literal(header string, line, col, ind int) *yaml.Node {
 	strip, explicit := false, 0
 	for _, c := range header[1:] {
@@ -441,9 +442,41 @@ func (p *fastParser) literal(header string, line, col, ind int) *yaml.Node {
 	if len(out) == 0 {
 		fail()
 	}
+	style := yaml.LiteralStyle
 	value := strings.Join(out, "\n")
+	if header[0] == '>' {
+		style = yaml.FoldedStyle
+		value = fold(out)
+	}
 	if !strip {
 		value += "\n"
 	}
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: yaml.LiteralStyle, Value: value, Line: line, Column: col}
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Style: style, Value: value, Line: line, Column: col}
+}
+
+// fold joins the lines of a folded block: a single line break between two
+// lines becomes a space, and each empty line a line break. Lines indented
+// beyond the block (which folding leaves alone) are left to yaml.v3.
+func fold(lines []string) string {
+	var b strings.Builder
+	empty := 0
+	for i, l := range lines {
+		if l == "" {
+			empty++
+			continue
+		}
+		if l[0] == ' ' {
+			fail()
+		}
+		if i > 0 {
+			if empty == 0 {
+				b.WriteByte(' ')
+			} else {
+				b.WriteString(strings.Repeat("\n", empty))
+			}
+		}
+		empty = 0
+		b.WriteString(l)
+	}
+	return b.String()
 }
