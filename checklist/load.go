@@ -2,16 +2,29 @@ package checklist
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"go.yaml.in/yaml/v3"
 )
 
-// idPattern is what ids look like: they appear as YAML keys in plan files
+// validID says what ids look like: they appear as YAML keys in plan files
 // and in file names, so they stay plain.
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,62}$`)
+func validID(id string) bool {
+	if id == "" || len(id) > 63 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case (c == '-' || c == '_') && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // Unrated is the rating of an item nobody has rated yet. It is reserved: no
 // scale level may use it as a key.
@@ -83,7 +96,7 @@ func decode(root *yaml.Node) (*Checklist, strictyaml.Problems) {
 }
 
 func checkID(d *strictyaml.Decoder, n *yaml.Node, id, what string) {
-	if n.Kind == yaml.ScalarNode && !idPattern.MatchString(id) {
+	if n.Kind == yaml.ScalarNode && !validID(id) {
 		d.Errorf(n, "%s %q should be lower-case letters, digits, '-' or '_' (at most 63)", what, id)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -25,7 +26,7 @@ func ParseDue(s string, today Date) (Date, error) {
 	case "tomorrow":
 		return today.AddDays(1), nil
 	}
-	if m := relativeDue.FindStringSubmatch(lower); m != nil {
+	if m := relativeDue().FindStringSubmatch(lower); m != nil {
 		n, err := strconv.Atoi(m[1])
 		if err != nil || n > 100*366 {
 			return Date{}, fmt.Errorf("%q is too far ahead", s)
@@ -46,13 +47,13 @@ func ParseDue(s string, today Date) (Date, error) {
 	if isDateShaped(s) {
 		return ParseDate(s)
 	}
-	if m := slashDue.FindStringSubmatch(s); m != nil {
+	if m := slashDue().FindStringSubmatch(s); m != nil {
 		day, _ := strconv.Atoi(m[1])
 		month, _ := strconv.Atoi(m[2])
 		year, _ := strconv.Atoi(m[3])
 		return checkedDate(s, year, time.Month(month), day)
 	}
-	if m := wordDue.FindStringSubmatch(s); m != nil {
+	if m := wordDue().FindStringSubmatch(s); m != nil {
 		day, _ := strconv.Atoi(m[1])
 		month, ok := monthNames[strings.ToLower(m[2])]
 		if !ok {
@@ -65,9 +66,11 @@ func ParseDue(s string, today Date) (Date, error) {
 }
 
 var (
-	relativeDue = regexp.MustCompile(`^\+?(\d{1,5})\s*(d|w|m|y)$`)
-	slashDue    = regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`)
-	wordDue     = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$`)
+	relativeDue = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\+?(\d{1,5})\s*(d|w|m|y)$`) })
+	slashDue    = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$`) })
+	wordDue     = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$`)
+	})
 )
 
 var monthNames = func() map[string]time.Month {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -178,15 +179,15 @@ func mdLen(s string) int {
 var (
 	// Line starts that would begin a block: a heading, a quote, a list item,
 	// a setext underline or a thematic break.
-	blockStart   = regexp.MustCompile(`^(#{1,6}(\s|$)|>|[-+*](\s|$)|=+\s*$|-+\s*$)`)
-	orderedStart = regexp.MustCompile(`^(\d{1,9})([.)])(\s|$)`)
+	blockStart   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(#{1,6}(\s|$)|>|[-+*](\s|$)|=+\s*$|-+\s*$)`) })
+	orderedStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,9})([.)])(\s|$)`) })
 )
 
 func escapeLineStart(line string) string {
-	if blockStart.MatchString(line) {
+	if blockStart().MatchString(line) {
 		return `\` + line
 	}
-	if m := orderedStart.FindStringSubmatchIndex(line); m != nil {
+	if m := orderedStart().FindStringSubmatchIndex(line); m != nil {
 		return line[:m[4]] + `\` + line[m[4]:]
 	}
 	return line
@@ -194,11 +195,13 @@ func escapeLineStart(line string) string {
 
 var (
 	mdSpecial  = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`, "|", `\|`, "~", `\~`)
-	entityLike = regexp.MustCompile(`&(#?[0-9A-Za-z]+;)`)
+	entityLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`&(#?[0-9A-Za-z]+;)`) })
 	// Web and email addresses, as GitHub would auto-link them; trailing
 	// sentence punctuation is not part of the address.
-	addressLike = regexp.MustCompile(`https?://[^\s<>()\[\]|"'\x60]*[^\s<>()\[\]|"'\x60.,;:!?]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+`)
-	wwwLike     = regexp.MustCompile(`(?i)\bwww\.`)
+	addressLike = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`https?://[^\s<>()\[\]|"'\x60]*[^\s<>()\[\]|"'\x60.,;:!?]|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+`)
+	})
+	wwwLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bwww\.`) })
 )
 
 // mdText escapes plan text so Markdown shows it as typed, on one line:
@@ -210,7 +213,7 @@ func mdText(s string) string {
 	for i, w := range fields {
 		var b strings.Builder
 		at := 0
-		for _, m := range addressLike.FindAllStringIndex(w, -1) {
+		for _, m := range addressLike().FindAllStringIndex(w, -1) {
 			b.WriteString(mdEscape(w[at:m[0]]))
 			b.WriteString("<" + w[m[0]:m[1]] + ">")
 			at = m[1]
@@ -223,10 +226,10 @@ func mdText(s string) string {
 
 func mdEscape(s string) string {
 	s = mdSpecial.Replace(s)
-	s = entityLike.ReplaceAllString(s, `\&$1`)
+	s = entityLike().ReplaceAllString(s, `\&$1`)
 	// A bare www.example.org would be auto-linked by GitHub; escaping the
 	// dot keeps it as text.
-	return wwwLike.ReplaceAllStringFunc(s, func(s string) string { return s[:3] + `\.` })
+	return wwwLike().ReplaceAllStringFunc(s, func(s string) string { return s[:3] + `\.` })
 }
 
 // mdLines escapes multi-line plan text (notes) into Markdown lines that keep

@@ -288,6 +288,9 @@ func (a *app) View() tea.View {
 		return v
 	}
 	w, h := a.termWidth, a.termHeight
+	if w == 0 && h == 0 {
+		return v // size not known yet: draw nothing rather than a false notice
+	}
 	if w < minWidth || h < minHeight {
 		v.SetContent(tooSmall(w, h))
 		return v

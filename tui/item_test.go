@@ -266,6 +266,23 @@ func TestResizingMidFieldKeepsWhatWasTyped(t *testing.T) {
 	}
 }
 
+// Bubble Tea draws a first frame before it delivers the window size: that
+// frame must not claim the window is too small.
+func TestNoTooSmallNoticeBeforeTheSizeIsKnown(t *testing.T) {
+	c, err := newCommon(Options{Dir: t.TempDir(), Today: rvToday})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newApp(c)
+	if got := a.View().Content; strings.Contains(got, "at least") {
+		t.Fatalf("first frame before the size is known: %q", got)
+	}
+	a.Update(tea.WindowSizeMsg{Width: 30, Height: 10})
+	if got := a.View().Content; !strings.Contains(got, "make the window at least 60x16") {
+		t.Fatalf("a known small size should say so: %q", got)
+	}
+}
+
 func TestTheViewFitsTheWindow(t *testing.T) {
 	p := rvNewPlan(t)
 	for _, id := range []string{"lc-vision", "lc-leadership", "lc-educate-leaders", "lc-culture", "wf-business-as-usual"} {

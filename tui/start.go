@@ -39,11 +39,7 @@ type startKeys struct {
 }
 
 func newStartScreen(c *common) *startScreen {
-	var attribution string
-	if cl := c.defaultChecklist(); cl != nil {
-		attribution = strings.TrimSuffix(cl.Source, ".") + ". " + cl.Licence
-	}
-	return &startScreen{c: c, attribution: attribution, keys: startKeys{
+	return &startScreen{c: c, keys: startKeys{
 		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose")),
 		Down: key.NewBinding(key.WithKeys("down", "j", "tab"), key.WithHelp("↓", "down")),
 		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
@@ -51,10 +47,12 @@ func newStartScreen(c *common) *startScreen {
 	}}
 }
 
-// discoveredMsg carries the plans found in the folder.
+// discoveredMsg carries the plans found in the folder, and the line that
+// credits the checklist's wording.
 type discoveredMsg struct {
-	found []plans.Found
-	err   error
+	found       []plans.Found
+	err         error
+	attribution string
 }
 
 // openFailedMsg says a plan chosen on the start screen did not open.
@@ -65,17 +63,23 @@ type openFailedMsg struct{ err error }
 const setupFirstRun = 1
 
 func (s *startScreen) init() tea.Cmd {
-	dir, resolve := s.c.opts.Dir, s.c.opts.resolver()
+	dir, resolve, c := s.c.opts.Dir, s.c.opts.resolver(), s.c
+	// Reading the folder and the checklist happens after the first frame,
+	// so the screen appears at once however many plans there are.
 	return func() tea.Msg {
 		found, err := plans.Discover(dir, resolve)
-		return discoveredMsg{found: found, err: err}
+		msg := discoveredMsg{found: found, err: err}
+		if cl := c.defaultChecklist(); cl != nil {
+			msg.attribution = strings.TrimSuffix(cl.Source, ".") + ". " + cl.Licence
+		}
+		return msg
 	}
 }
 
 func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case discoveredMsg:
-		s.loaded, s.readErr = true, msg.err
+		s.loaded, s.readErr, s.attribution = true, msg.err, msg.attribution
 		s.plans, s.broken = s.plans[:0], s.broken[:0]
 		for _, f := range msg.found {
 			if f.Err != nil {

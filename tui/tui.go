@@ -136,7 +136,16 @@ func Run(opts Options) error {
 	if err != nil {
 		return err
 	}
-	p := tea.NewProgram(newApp(c), programOptions(opts)...)
+	a := newApp(c)
+	// Bubble Tea draws the first frame before it has delivered the window
+	// size; knowing the size already makes that first frame the real
+	// screen, not an empty one a tick (up to 8 ms) before it.
+	if opts.Out == nil {
+		if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil {
+			a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		}
+	}
+	p := tea.NewProgram(a, programOptions(opts)...)
 	m, err := p.Run()
 	if err != nil {
 		return fmt.Errorf("review: %w", err)

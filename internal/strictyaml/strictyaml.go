@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -65,7 +66,7 @@ func (e *FileError) Error() string {
 	return b.String()
 }
 
-var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var syntaxLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // Parse checks the raw bytes and parses them into a document node. It refuses
 // empty files, files over MaxFileSize, leftover git conflict markers, more
@@ -149,7 +150,7 @@ func isConflictMarker(l []byte) bool {
 
 func syntaxProblem(data []byte, err error) Problem {
 	msg := err.Error()
-	m := syntaxLine.FindStringSubmatch(msg)
+	m := syntaxLine().FindStringSubmatch(msg)
 	if m == nil {
 		return Problem{1, 1, "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 	}
@@ -192,7 +193,7 @@ func firstFailingLine(data []byte, msg string, from int) int {
 		if err == nil {
 			return false
 		}
-		m := syntaxLine.FindStringSubmatch(err.Error())
+		m := syntaxLine().FindStringSubmatch(err.Error())
 		return m != nil && m[2] == msg
 	}
 	lo, hi := max(from, 1), len(lines)

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -270,13 +271,13 @@ func oneLine(s string) string {
 
 // escapeSequence matches the terminal escape sequences that arrow and
 // function keys type into a line read in cooked mode.
-var escapeSequence = regexp.MustCompile(`\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?`)
+var escapeSequence = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?`) })
 
 // cleanInput trims an answer and drops what a terminal, not the person,
 // put in it: escape sequences, carriage returns and other control
 // characters (tabs are kept: they are text).
 func cleanInput(s string) string {
-	s = escapeSequence.ReplaceAllString(s, "")
+	s = escapeSequence().ReplaceAllString(s, "")
 	s = strings.Map(func(r rune) rune {
 		if r != '\t' && unicode.IsControl(r) {
 			return -1
