@@ -20,7 +20,7 @@ import (
 type guidanceScreen struct {
 	c      *common
 	keys   guidanceKeys
-	offset int // first line shown
+	scroll scroller
 
 	lines    []string // the drawing, for drawnFor
 	drawnFor guidanceDrawn
@@ -32,29 +32,20 @@ type guidanceDrawn struct {
 }
 
 type guidanceKeys struct {
-	Back     key.Binding
-	Up, Down key.Binding
-	PageUp   key.Binding
-	PageDown key.Binding
-	Top      key.Binding
-	Bottom   key.Binding
+	Back key.Binding
+	scrollKeys
 }
 
 func newGuidanceScreen(c *common) *guidanceScreen {
 	return &guidanceScreen{c: c, keys: guidanceKeys{
-		Back:     key.NewBinding(key.WithKeys("esc", "i"), key.WithHelp("esc/i", "back to the item")),
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "scroll")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "scroll down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "page")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/end", "top / bottom")),
-		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "bottom")),
+		Back:       key.NewBinding(key.WithKeys("esc", "i"), key.WithHelp("esc/i", "back to the item")),
+		scrollKeys: newScrollKeys(),
 	}}
 }
 
 // init starts at the top of the advice for the item the review is at.
 func (s *guidanceScreen) init() tea.Cmd {
-	s.offset = 0
+	s.scroll.offset = 0
 	return nil
 }
 
@@ -63,51 +54,19 @@ func (s *guidanceScreen) update(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	page := max(s.c.height-2, 1)
-	switch {
-	case key.Matches(k, s.keys.Back):
+	if key.Matches(k, s.keys.Back) {
 		s.c.goBackNow()
-	case key.Matches(k, s.keys.Up):
-		s.offset--
-	case key.Matches(k, s.keys.Down):
-		s.offset++
-	case key.Matches(k, s.keys.PageUp):
-		s.offset -= page
-	case key.Matches(k, s.keys.PageDown):
-		s.offset += page
-	case key.Matches(k, s.keys.Top):
-		s.offset = 0
-	case key.Matches(k, s.keys.Bottom):
-		s.offset = len(s.draw())
+		return nil
 	}
-	s.clampOffset()
+	s.scroll.handle(k, s.keys.scrollKeys, len(s.draw()), s.c.height)
 	return nil
-}
-
-// clampOffset keeps the window within the advice; when it scrolls, the
-// last line of the window says where it is.
-func (s *guidanceScreen) clampOffset() {
-	n, h := len(s.draw()), s.c.height
-	if n > h {
-		h--
-	}
-	s.offset = max(min(s.offset, n-h), 0)
 }
 
 func (s *guidanceScreen) view() string {
 	if s.c.session == nil {
 		return ""
 	}
-	lines := s.draw()
-	h := s.c.height
-	if len(lines) <= h {
-		return strings.Join(lines, "\n")
-	}
-	s.clampOffset()
-	end := min(s.offset+h-1, len(lines))
-	shown := append([]string(nil), lines[s.offset:end]...)
-	more := fmt.Sprintf("lines %d–%d of %d · ↑↓ pgup pgdown to scroll", s.offset+1, end, len(lines))
-	return strings.Join(append(shown, s.c.styles.Subtle.Render(ansi.Truncate(more, s.c.width, "…"))), "\n")
+	return s.scroll.window(&s.c.styles, s.draw(), s.c.width, s.c.height)
 }
 
 // draw returns the advice's lines, drawing them when the item, the width

@@ -18,7 +18,7 @@ import (
 type summaryScreen struct {
 	c      *common
 	keys   summaryKeys
-	offset int // first line shown
+	scroll scroller
 
 	// lines caches the drawn summary for one width and one plan.
 	lines     []string
@@ -27,24 +27,14 @@ type summaryScreen struct {
 }
 
 type summaryKeys struct {
-	Back     key.Binding
-	Up       key.Binding
-	Down     key.Binding
-	PageUp   key.Binding
-	PageDown key.Binding
-	Top      key.Binding
-	Bottom   key.Binding
+	Back key.Binding
+	scrollKeys
 }
 
 func newSummaryKeys() summaryKeys {
 	return summaryKeys{
-		Back:     key.NewBinding(key.WithKeys("p", "left", "esc"), key.WithHelp("p/←", "back to the next steps")),
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")), // b is the board
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "space", "f"), key.WithHelp("pgdown", "page down")),
-		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home", "top")),
-		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "bottom")),
+		Back:       key.NewBinding(key.WithKeys("p", "left", "esc"), key.WithHelp("p/←", "back to the next steps")),
+		scrollKeys: newScrollKeys(),
 	}
 }
 
@@ -55,7 +45,7 @@ func newSummaryScreen(c *common) *summaryScreen {
 // init starts at the top, drawn afresh: ratings and actions may have
 // changed since the summary was last shown.
 func (s *summaryScreen) init() tea.Cmd {
-	s.offset = 0
+	s.scroll.offset = 0
 	s.lines = nil
 	return nil
 }
@@ -65,51 +55,16 @@ func (s *summaryScreen) update(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	keys := s.keys
-	page := max(s.c.height-1, 1)
-	switch {
-	case key.Matches(k, keys.Back):
+	if key.Matches(k, s.keys.Back) {
 		s.c.goTo(screenFollowUp, max(len(s.c.checklist().FollowUps)-1, 0))
 		return nil
-	case key.Matches(k, keys.Up):
-		s.offset--
-	case key.Matches(k, keys.Down):
-		s.offset++
-	case key.Matches(k, keys.PageUp):
-		s.offset -= page
-	case key.Matches(k, keys.PageDown):
-		s.offset += page
-	case key.Matches(k, keys.Top):
-		s.offset = 0
-	case key.Matches(k, keys.Bottom):
-		s.offset = len(s.draw())
 	}
-	s.clampOffset()
+	s.scroll.handle(k, s.keys.scrollKeys, len(s.draw()), s.c.height)
 	return nil
 }
 
-// clampOffset keeps the window within the summary. A summary longer than
-// the screen shows one line fewer, for the line that says where we are.
-func (s *summaryScreen) clampOffset() {
-	n, h := len(s.draw()), s.c.height
-	if n > h {
-		h--
-	}
-	s.offset = max(min(s.offset, n-h), 0)
-}
-
 func (s *summaryScreen) view() string {
-	lines := s.draw()
-	h := s.c.height
-	if len(lines) <= h {
-		return strings.Join(lines, "\n")
-	}
-	s.clampOffset()
-	// The last line says where we are, so a long summary does not look cut.
-	end := min(s.offset+h-1, len(lines))
-	shown := append([]string(nil), lines[s.offset:end]...)
-	more := fmt.Sprintf("lines %d–%d of %d · ↑↓ pgup pgdown to scroll", s.offset+1, end, len(lines))
-	return strings.Join(append(shown, s.c.styles.Subtle.Render(ansi.Truncate(more, s.c.width, "…"))), "\n")
+	return s.scroll.window(&s.c.styles, s.draw(), s.c.width, s.c.height)
 }
 
 // draw returns the summary's lines for the current width, drawing them if
@@ -253,10 +208,10 @@ func isOverdue(a plans.Action, today plans.Date) bool {
 func (s *summaryScreen) typing() bool { return false }
 
 func (s *summaryScreen) shortHelp() []key.Binding {
-	return []key.Binding{s.keys.Back, s.keys.Down, s.c.keys.Overview}
+	return []key.Binding{s.keys.Back, s.keys.Up, s.c.keys.Overview}
 }
 
 func (s *summaryScreen) fullHelp() [][]key.Binding {
 	k := s.keys
-	return [][]key.Binding{{k.Back, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}}
+	return [][]key.Binding{append([]key.Binding{k.Back}, k.all()...)}
 }
