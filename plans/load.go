@@ -329,7 +329,7 @@ func (d *decoder) validate(p *Plan) {
 			continue
 		}
 		if _, _, ok := c.Level(r.Rating); !ok && r.Rating != checklist.Unrated {
-			d.Errorf(nodes.rating, "item %s rating %q is not one of %s", id, r.Rating, ratingNames(c))
+			d.Errorf(nodes.rating, "item %s rating %q is not one of %s%s", id, r.Rating, ratingNames(c), ratingHint(r.Rating, c))
 		}
 	}
 	for id, a := range p.FollowUps {
@@ -363,6 +363,31 @@ func ratingNames(c *checklist.Checklist) string {
 		names = append(names, l.Key)
 	}
 	return strings.Join(append(names, checklist.Unrated), ", ")
+}
+
+// ratingHint suggests the rating someone probably meant: the nearest key
+// of the scale, or amber for yellow (two pages of the source document call
+// the middle level Yellow).
+func ratingHint(rating string, c *checklist.Checklist) string {
+	lower := strings.ToLower(strings.TrimSpace(rating))
+	if _, _, ok := c.Level(lower); ok {
+		return fmt.Sprintf(" (did you mean %q? ratings are lower case)", lower)
+	}
+	if levenshtein(lower, "yellow") <= 2 {
+		if _, _, ok := c.Level("amber"); ok {
+			return ` (did you mean "amber"? the checklist's Yellow is written amber)`
+		}
+	}
+	best, bestDist := "", 3
+	for _, l := range c.Scale {
+		if dist := levenshtein(lower, l.Key); dist < bestDist {
+			best, bestDist = l.Key, dist
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return ""
 }
 
 // closest suggests the checklist item id nearest to a mistyped one.
