@@ -5,7 +5,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -106,40 +105,7 @@ func fuRun(t testing.TB, a *app, cmd tea.Cmd) {
 }
 
 // fuKey is the key message for a key name ("enter", "shift+up", "x").
-func fuKey(name string) tea.KeyPressMsg {
-	var k tea.Key
-	mods := strings.Split(name, "+")
-	base := mods[len(mods)-1]
-	for _, m := range mods[:len(mods)-1] {
-		switch m {
-		case "shift":
-			k.Mod |= tea.ModShift
-		case "ctrl":
-			k.Mod |= tea.ModCtrl
-		case "alt":
-			k.Mod |= tea.ModAlt
-		}
-	}
-	named := map[string]rune{
-		"enter": tea.KeyEnter, "tab": tea.KeyTab, "esc": tea.KeyEscape, "space": tea.KeySpace,
-		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
-		"backspace": tea.KeyBackspace, "delete": tea.KeyDelete, "home": tea.KeyHome, "end": tea.KeyEnd,
-		"pgup": tea.KeyPgUp, "pgdown": tea.KeyPgDown,
-	}
-	if r, ok := named[base]; ok {
-		k.Code = r
-		if base == "space" {
-			k.Text = " "
-		}
-		return tea.KeyPressMsg(k)
-	}
-	r, _ := utf8.DecodeRuneInString(base)
-	k.Code = r
-	if k.Mod == 0 {
-		k.Text = base
-	}
-	return tea.KeyPressMsg(k)
-}
+func fuKey(name string) tea.KeyPressMsg { return rvKey(name) }
 
 // fuPress sends keys by name, running what they return.
 func fuPress(t testing.TB, a *app, names ...string) {
