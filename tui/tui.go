@@ -77,7 +77,9 @@ func (o Options) getenv(k string) string {
 }
 
 // ErrNotTerminal is returned when the review is started without a terminal.
-var ErrNotTerminal = errors.New("the review needs a terminal (standard input and output must be a terminal); to work without one, use `ladder new` to create a plan, edit it, and `ladder check` to validate it")
+var ErrNotTerminal = errors.New("the review needs a terminal (standard input and output must be a terminal).\n" +
+	"For plain line-by-line prompts, which also read answers piped in, use `ladder review --accessible`;\n" +
+	"to work without a review, use `ladder new` to create a plan, edit it, and `ladder check` to validate it")
 
 // newCommon builds the shared state, opening the plan if one was named and
 // exists.
