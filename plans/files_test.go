@@ -105,3 +105,26 @@ func TestAddActionSteps(t *testing.T) {
 		t.Errorf("WrittenActions = %v", got)
 	}
 }
+
+// A project-plan step copied from an item's action is the same thing to
+// chase: lists of what to chase name it once, until the step is changed.
+func TestActionsToChaseListsCopiedStepsOnce(t *testing.T) {
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	p := New(c, "O", "T", Date{2027, 1, 1})
+	p.Items["lc-vision"].Action = "Write the vision"
+	p.Items["lc-vision"].Due = Date{2027, 2, 1}
+	p.Items["lc-culture"].Action = "Ask the teams"
+	p.AddActionSteps()
+	if n := len(p.OpenActions()); n != 4 {
+		t.Fatalf("OpenActions = %d, want 4 (2 actions and their 2 steps)", n)
+	}
+	if got := PlanActions("p.yaml", p); len(got) != 2 {
+		t.Errorf("status would list %d actions, want 2: %+v", len(got), got)
+	}
+	// Once the step moves on its own, it is a thing of its own to chase.
+	steps := p.Answer("project-plan").Steps
+	steps[0].Due = Date{2027, 3, 1}
+	if got := p.ActionsToChase(); len(got) != 3 {
+		t.Errorf("after the step's due date changed: %d actions, want 3", len(got))
+	}
+}

@@ -53,7 +53,7 @@ func CollectOutstanding(named []NamedPlan, today Date) *Outstanding {
 // CollectOutstanding's work for one plan, for callers that load plans in
 // parallel and keep only their actions.
 func PlanActions(path string, p *Plan) []PlanAction {
-	open := p.OpenActions()
+	open := p.ActionsToChase()
 	out := make([]PlanAction, len(open))
 	for i, a := range open {
 		out[i] = PlanAction{Path: path, Action: a, What: actionSource(p, a)}
