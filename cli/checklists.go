@@ -46,12 +46,7 @@ once it has been checked for mistakes (each reported as FILE:LINE:COLUMN).`,
 		Example: `  ladder checklists show smc-progression
   ladder checklists show smc-progression > checklists/ours.yaml
   ladder checklists show checklists/ours.yaml`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageErrorf("ladder checklists show needs one checklist: a built-in id (see ladder checklists) or a checklist file")
-			}
-			return nil
-		},
+		Args: exactlyOneArg("ladder checklists show needs one checklist: a built-in id (see ladder checklists) or a checklist file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return showChecklist(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0])
 		},

@@ -39,12 +39,7 @@ history is read through git; nothing is changed.`,
 
   # As a Markdown table for the quarterly report
   ladder history plans/acme-spring.yaml --format md -o history.md`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageErrorf("history needs one plan file: ladder history PLAN (see ladder history --help)")
-			}
-			return nil
-		},
+		Args: exactlyOneArg("history needs one plan file: ladder history PLAN (see ladder history --help)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runHistory(cmd.OutOrStdout(), args[0], opts)
 		},

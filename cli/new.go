@@ -51,12 +51,7 @@ The path written is printed on standard output.`,
 
   # With your own checklist
   ladder new plans/acme.yaml --org "Acme" --title "Our own review" --checklist checklists/ours.yaml`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageErrorf("ladder new needs the plan file to write, e.g. ladder new plans/acme.yaml --org \"Acme\" --title \"Spring review\"")
-			}
-			return nil
-		},
+		Args: exactlyOneArg("ladder new needs the plan file to write, e.g. ladder new plans/acme.yaml --org \"Acme\" --title \"Spring review\""),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runNew(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts)
 		},

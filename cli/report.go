@@ -45,12 +45,7 @@ never changed.`,
 
   # As it will look on the day of the board meeting
   ladder report plans/acme-spring.yaml --today 2027-04-01`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usageErrorf("report needs one plan file: ladder report PLAN (see ladder report --help)")
-			}
-			return nil
-		},
+		Args: exactlyOneArg("report needs one plan file: ladder report PLAN (see ladder report --help)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runReport(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts)
 		},

@@ -45,6 +45,17 @@ func usageErrorf(format string, args ...any) error {
 	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
 }
 
+// exactlyOneArg accepts one argument, and otherwise says, in a command's
+// own words, what it needs (cobra's default message names no example).
+func exactlyOneArg(need string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) != 1 {
+			return usageErrorf("%s", need)
+		}
+		return nil
+	}
+}
+
 // problemsFound ends a command that has already printed its problems (exit 1).
 func problemsFound() error { return &exitError{code: ExitProblems} }
 
