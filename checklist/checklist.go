@@ -179,3 +179,17 @@ func (c *Checklist) buildIndex() {
 		}
 	}
 }
+
+// Shortcut is the letter that stands for scale level i when a rating is
+// typed (r, a, g for the built-in scale): the first letter of its key, when
+// no other level's key starts with it. The screens and the accessible
+// prompts both take it, so a rating is typed the same way in each.
+func (c *Checklist) Shortcut(i int) (string, bool) {
+	letter := c.Scale[i].Key[:1]
+	for j, l := range c.Scale {
+		if j != i && l.Key[:1] == letter {
+			return "", false
+		}
+	}
+	return letter, true
+}

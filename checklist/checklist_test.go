@@ -94,3 +94,28 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestShortcut(t *testing.T) {
+	c, _ := Builtin(DefaultID)
+	var got []string
+	for i := range c.Scale {
+		k, ok := c.Shortcut(i)
+		if !ok {
+			t.Fatalf("level %d has no shortcut", i)
+		}
+		got = append(got, k)
+	}
+	if strings.Join(got, "") != "rag" {
+		t.Errorf("shortcuts = %v, want r a g", got)
+	}
+	two, err := Parse("c.yaml", []byte("id: x\ntitle: t\nversion: '1'\nscale: [{key: good}, {key: great}, {key: poor}]\nareas: [{id: a, items: [{id: i, title: T}]}]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := two.Shortcut(0); ok {
+		t.Error("good and great share g: neither should have a shortcut")
+	}
+	if k, ok := two.Shortcut(2); !ok || k != "p" {
+		t.Errorf("poor: %q %v", k, ok)
+	}
+}

@@ -334,7 +334,7 @@ func translateItems(r *answerReader, s *screenScript, c *checklist.Checklist, to
 	var ratingWords [][]string
 	for i, l := range c.Scale {
 		ws := []string{l.Key, l.Label}
-		if k, ok := samePlanInitial(c.Scale, i); ok {
+		if k, ok := c.Shortcut(i); ok {
 			ws = append(ws, k)
 		}
 		ratingWords = append(ratingWords, ws)
@@ -385,24 +385,6 @@ func translateItems(r *answerReader, s *screenScript, c *checklist.Checklist, to
 		}
 	}
 	return actions
-}
-
-// samePlanInitial is the first letter of level i's label when no other
-// level's label starts with it, as the accessible mode takes it.
-func samePlanInitial(scale []checklist.Level, i int) (string, bool) {
-	initial := func(s string) string {
-		for _, r := range strings.ToLower(s) {
-			return string(r)
-		}
-		return ""
-	}
-	mine := initial(scale[i].Label)
-	for j, l := range scale {
-		if j != i && initial(l.Label) == mine {
-			return "", false
-		}
-	}
-	return mine, mine != ""
 }
 
 // translateNextSteps answers the follow-up questions, each followed by

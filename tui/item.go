@@ -98,15 +98,11 @@ func newItemKeys(c *checklist.Checklist) itemKeys {
 // rateKeys gives each level of the scale its digit (1 for the worst) and,
 // when no other level shares it, the first letter of its key: r, a, g.
 func rateKeys(c *checklist.Checklist) []key.Binding {
-	first := map[string]int{}
-	for _, l := range c.Scale {
-		first[strings.ToLower(l.Key[:1])]++
-	}
 	bs := make([]key.Binding, len(c.Scale))
 	for i, l := range c.Scale {
 		digit := strconv.Itoa(i + 1)
 		keys, help := []string{digit}, digit
-		if letter := strings.ToLower(l.Key[:1]); first[letter] == 1 && !reservedKey(letter) {
+		if letter, ok := c.Shortcut(i); ok && !reservedKey(letter) {
 			keys, help = []string{letter, digit}, letter+"/"+digit
 		}
 		bs[i] = key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, l.Label))

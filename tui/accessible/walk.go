@@ -106,7 +106,7 @@ func (r *review) rating(current string) (string, error) {
 		if l.Description != "" {
 			options[i].label += " — " + l.Description
 		}
-		if k, ok := uniqueInitial(c.Scale, i); ok {
+		if k, ok := c.Shortcut(i); ok {
 			options[i].words = append(options[i].words, k)
 			initials = append(initials, k)
 		}
@@ -124,24 +124,6 @@ func (r *review) rating(current string) (string, error) {
 		return "", err
 	}
 	return c.Scale[i].Key, nil
-}
-
-// uniqueInitial returns the first letter of level i's label if no other
-// level starts with it (r, a, g), so it can be typed alone.
-func uniqueInitial(scale []checklist.Level, i int) (string, bool) {
-	initial := func(s string) string {
-		for _, r := range strings.ToLower(s) {
-			return string(r)
-		}
-		return ""
-	}
-	mine := initial(scale[i].Label)
-	for j, l := range scale {
-		if j != i && initial(l.Label) == mine {
-			return "", false
-		}
-	}
-	return mine, mine != ""
 }
 
 // statusLabels describe each status in plain words.
