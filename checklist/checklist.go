@@ -22,7 +22,8 @@ type Checklist struct {
 	// Glossary defines terms the checklist uses, for the help screen.
 	Glossary []Term
 
-	index map[string]ItemRef
+	index   map[string]ItemRef
+	entries []Entry // every item in order, built with the index
 }
 
 // Level is one step of the rating scale.
@@ -118,17 +119,9 @@ func (c *Checklist) Item(id string) (*Item, ItemRef, bool) {
 // Len is the number of rated items.
 func (c *Checklist) Len() int { return len(c.index) }
 
-// Items returns every item in checklist order, with its area.
-func (c *Checklist) Items() []Entry {
-	out := make([]Entry, 0, len(c.index))
-	for ai := range c.Areas {
-		a := &c.Areas[ai]
-		for ii := range a.Items {
-			out = append(out, Entry{Area: a, Item: &a.Items[ii], Ref: ItemRef{ai, ii, len(out)}})
-		}
-	}
-	return out
-}
+// Items returns every item in checklist order, with its area. The slice is
+// built once and shared: callers must not change it.
+func (c *Checklist) Items() []Entry { return c.entries }
 
 // Entry is an item together with its area, as returned by Items.
 type Entry struct {
@@ -169,13 +162,15 @@ func (c *Checklist) FollowUp(id string) (*FollowUp, bool) {
 
 func (c *Checklist) buildIndex() {
 	c.index = make(map[string]ItemRef)
-	seq := 0
-	for ai, a := range c.Areas {
-		for ii, it := range a.Items {
-			if _, dup := c.index[it.ID]; !dup {
-				c.index[it.ID] = ItemRef{ai, ii, seq}
+	c.entries = c.entries[:0]
+	for ai := range c.Areas {
+		a := &c.Areas[ai]
+		for ii := range a.Items {
+			ref := ItemRef{ai, ii, len(c.entries)}
+			if _, dup := c.index[a.Items[ii].ID]; !dup {
+				c.index[a.Items[ii].ID] = ref
 			}
-			seq++
+			c.entries = append(c.entries, Entry{Area: a, Item: &a.Items[ii], Ref: ref})
 		}
 	}
 }
