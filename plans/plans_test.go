@@ -180,9 +180,20 @@ func TestSaveRefusesChangesOnDisk(t *testing.T) {
 	if now, _ := os.ReadFile(path); !bytes.Equal(now, theirs) {
 		t.Error("their change was overwritten")
 	}
-	copyPath, err := f.SaveCopy()
-	if err != nil || !strings.HasSuffix(copyPath, "plan.copy-1.yaml") {
-		t.Fatalf("SaveCopy = %q, %v", copyPath, err)
+	cp, err := f.SaveCopy()
+	if err != nil || !strings.HasSuffix(cp.Path, "plan.copy-1.yaml") {
+		t.Fatalf("SaveCopy = %v, %v", cp, err)
+	}
+	// The copy carries on: saving it again writes the copy, not the original.
+	cp.Plan.Items["wf-interventions"].Rating = "amber"
+	if _, err := cp.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if onDisk, err := LoadFile(cp.Path, nil); err != nil || onDisk.Items["wf-interventions"].Rating != "amber" || onDisk.Items["lc-culture"].Rating != "red" {
+		t.Fatalf("copy on disk: %v", err)
+	}
+	if now, _ := os.ReadFile(path); !bytes.Equal(now, theirs) {
+		t.Error("saving the copy touched the original")
 	}
 	if err := f.Reload(nil); err != nil || f.Plan.Items["lc-vision"].Rating != "green" {
 		t.Fatalf("Reload: %v", err)

@@ -188,8 +188,9 @@ func (f *File) Reload(resolve Resolver) error {
 }
 
 // SaveCopy writes the plan beside the original, as NAME.copy-N.yaml with
-// the first free N, and returns the path; the original is left alone.
-func (f *File) SaveCopy() (string, error) {
+// the first free N, and returns the copy as a File to carry on editing; the
+// original is left alone.
+func (f *File) SaveCopy() (*File, error) {
 	ext := filepath.Ext(f.Path)
 	stem := strings.TrimSuffix(f.Path, ext)
 	data := Encode(f.Plan)
@@ -197,11 +198,11 @@ func (f *File) SaveCopy() (string, error) {
 		path := fmt.Sprintf("%s.copy-%d%s", stem, n, ext)
 		err := CreateFileAtomic(path, data, 0o644)
 		if err == nil {
-			return path, nil
+			return &File{Path: path, Plan: f.Plan, disk: data}, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
-			return "", err
+			return nil, err
 		}
 	}
-	return "", fmt.Errorf("too many copies of %s already", f.Path)
+	return nil, fmt.Errorf("too many copies of %s already", f.Path)
 }

@@ -83,14 +83,11 @@ func (s *session) reload() error {
 // saveCopy writes our plan beside the changed file and carries on editing
 // the copy, leaving the other person's file alone.
 func (s *session) saveCopy() (string, error) {
-	path, err := s.file.SaveCopy()
+	f, err := s.file.SaveCopy()
 	if err != nil {
 		return "", err
 	}
-	f, err := plans.Open(path, s.resolve)
-	if err != nil {
-		return "", err
-	}
+	path := f.Path
 	s.file = f
 	s.conflict, s.lastErr = false, nil
 	s.landed = s.seq // the copy holds every change made so far

@@ -49,15 +49,12 @@ func (s *session) save() {
 
 func (s *session) saveCopy() {
 	changed := s.file.Path
-	path, err := s.file.SaveCopy()
+	f, err := s.file.SaveCopy()
 	if err == nil {
-		var f *plans.File
-		if f, err = plans.Open(path, s.resolve); err == nil {
-			s.file, s.lastErr = f, nil
-			s.p.say("%s was changed by someone else while you were answering, so it was left as it is.", changed)
-			s.p.say("Your answers are saved in a copy beside it, %s, and the review carries on there.", path)
-			return
-		}
+		s.file, s.lastErr = f, nil
+		s.p.say("%s was changed by someone else while you were answering, so it was left as it is.", changed)
+		s.p.say("Your answers are saved in a copy beside it, %s, and the review carries on there.", f.Path)
+		return
 	}
 	s.lastErr = err
 	s.p.say("%s was changed by someone else, and a copy could not be saved either: %v.", changed, err)
