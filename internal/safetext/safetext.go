@@ -1,0 +1,120 @@
+// Package safetext makes untrusted text safe to print. Plan files, CSVs,
+// commit subjects and phone requests come from other people; printed as
+// they are, an ESC or BEL byte in them could retitle the terminal, clear
+// it, or hide what is around it. Every piece of such text that reaches a
+// terminal or a log goes through here first.
+//
+// Control characters are not dropped but shown, as Unicode's control
+// pictures (␛ for ESC, ␇ for BEL): a reader sees that something odd is in
+// the file, and where, instead of having it act on their terminal.
+package safetext
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Terminal returns s with every control character that could act on a
+// terminal replaced by a visible picture: C0 controls (keeping newline
+// and tab), DEL, the C1 range (U+0080–U+009F, which some terminals take
+// as escape sequences), the bidirectional overrides and isolates that
+// reorder what is shown (U+202A–U+202E, U+2066–U+2069), and the line and
+// paragraph separators. Broken UTF-8 becomes U+FFFD.
+func Terminal(s string) string { return clean(s, false) }
+
+// Line is Terminal for text shown on one line: newlines and carriage
+// returns become pictures too, so one value cannot pose as several lines
+// of output (a forged "ok" line in a CI log, say).
+func Line(s string) string { return clean(s, true) }
+
+// Excerpt is a short, quoted, one-line view of an untrusted value for an
+// error message: at most max characters of it (an ellipsis marks the
+// cut), made safe as Line makes it. Messages quote values through it so
+// that a value read from somewhere unexpected (a file a plan points at,
+// say) is never printed whole.
+func Excerpt(s string, max int) string {
+	if max < 1 {
+		max = 1
+	}
+	cut := false
+	if utf8.RuneCountInString(s) > max {
+		n := 0
+		for i := range s {
+			if n == max {
+				s, cut = s[:i], true
+				break
+			}
+			n++
+		}
+	}
+	out := `"` + strings.ReplaceAll(Line(s), `"`, `\"`)
+	if cut {
+		out += "…"
+	}
+	return out + `"`
+}
+
+// ExcerptLength is the usual length of an Excerpt in a message.
+const ExcerptLength = 40
+
+// Safe reports whether s would be printed unchanged by Terminal.
+func Safe(s string) bool { return !needsCleaning(s, false) }
+
+func needsCleaning(s string, oneLine bool) bool {
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch {
+		case b < 0x20 && b != '\t' && b != '\n':
+			return true
+		case b < 0x20 && b == '\n' && oneLine:
+			return true
+		case b == 0x7f, b >= 0x80:
+			// Anything outside ASCII is checked rune by rune below.
+			return !utf8.ValidString(s[i:]) || strings.ContainsFunc(s[i:], unsafeRune)
+		}
+	}
+	return false
+}
+
+func clean(s string, oneLine bool) string {
+	if !needsCleaning(s, oneLine) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(utf8.RuneError)
+		case r == '\t':
+			b.WriteByte('\t')
+		case r == '\n' && !oneLine:
+			b.WriteByte('\n')
+		case r < 0x20:
+			b.WriteRune(0x2400 + r) // ␀ … ␟, ␊ for a newline on one line
+		case r == 0x7f:
+			b.WriteRune('␡')
+		case unsafeRune(r):
+			b.WriteRune('�')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// unsafeRune reports the runes above ASCII that act on a terminal or on
+// the order of what it shows.
+func unsafeRune(r rune) bool {
+	switch {
+	case r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return true
+	case r == 0x2028, r == 0x2029:
+		return true
+	}
+	return false
+}
