@@ -43,6 +43,7 @@ func TestCloneKnowsEveryReferenceField(t *testing.T) {
 		"Plan.Checklist": true, // shared on purpose: never changed
 		"Plan.positions": true, // set by the loader, read-only after
 		"Answer.List":    true, "Answer.ByArea": true, "Answer.Steps": true,
+		"Response.Votes": true,
 	}
 	for _, v := range []any{plans.Plan{}, plans.Answer{}, plans.Response{}, plans.Step{}} {
 		typ := reflect.TypeOf(v)

@@ -50,7 +50,7 @@ func Encode(p *Plan) []byte {
 		b = appendComment(b, a.Title)
 		b = append(b, " ==\n"...)
 		for _, it := range a.Items {
-			b = appendItem(b, &it, p.Items[it.ID])
+			b = appendItem(b, c, &it, p.Items[it.ID])
 		}
 	}
 
@@ -63,7 +63,7 @@ func Encode(p *Plan) []byte {
 	return b
 }
 
-func appendItem(b []byte, it *checklist.Item, r *Response) []byte {
+func appendItem(b []byte, c *checklist.Checklist, it *checklist.Item, r *Response) []byte {
 	if r == nil {
 		r = &Response{Rating: checklist.Unrated, Status: StatusTodo}
 	}
@@ -77,6 +77,9 @@ func appendItem(b []byte, it *checklist.Item, r *Response) []byte {
 	b = append(b, it.ID...)
 	b = append(b, ":\n"...)
 	b = appendField(b, 4, "rating", r.Rating)
+	if r.Votes != nil {
+		b = appendVotes(b, c, r.Votes)
+	}
 	b = appendField(b, 4, "action", r.Action)
 	b = appendField(b, 4, "owner", r.Owner)
 	b = appendDate(b, 4, "due", r.Due)

@@ -157,6 +157,7 @@ type decoder struct {
 
 type itemNodes struct {
 	key, rating, due *yaml.Node
+	voteKeys         map[string]*yaml.Node
 }
 
 func (d *decoder) plan(root *yaml.Node) *Plan {
@@ -235,10 +236,11 @@ func (d *decoder) items(n *yaml.Node, p *Plan) {
 	d.itemNodes = map[string]*itemNodes{}
 	d.Mapping(n, "items", func(id string, k, v *yaml.Node) {
 		r := &Response{}
-		nodes := &itemNodes{key: k}
+		nodes := &itemNodes{key: k, voteKeys: map[string]*yaml.Node{}}
 		what := "item " + id
 		d.Fields(v, what, []strictyaml.Field{
 			{Key: "rating", Set: func(v *yaml.Node) { nodes.rating = v; r.Rating = d.String(v, what+" rating") }},
+			{Key: "votes", Set: func(v *yaml.Node) { r.Votes = d.votes(v, what+" votes", nodes.voteKeys) }},
 			{Key: "action", Set: func(v *yaml.Node) { r.Action = d.String(v, what+" action") }},
 			{Key: "owner", Set: func(v *yaml.Node) { r.Owner = d.String(v, what+" owner") }},
 			{Key: "due", Set: func(v *yaml.Node) { nodes.due = v; r.Due = d.date(v, what+" due date") }},
@@ -325,6 +327,7 @@ func (d *decoder) validate(p *Plan) {
 			d.Errorf(nodes.key, "item %q is not in checklist %s (%s)", id, c.ID, closest(id, c))
 			continue
 		}
+		d.checkVotes(id, c, nodes.voteKeys)
 		if r.Rating == "" {
 			continue
 		}

@@ -28,6 +28,15 @@ func rate(id, rating string) edit {
 	return func(p *plans.Plan) { p.Response(id).Rating = rating }
 }
 
+// vote records a room's votes on an item, with the rating it agreed.
+func vote(id, rating string, red, amber, green, unsure int) edit {
+	return func(p *plans.Plan) {
+		r := p.Response(id)
+		r.Rating = rating
+		r.Votes = &plans.Votes{Levels: map[string]int{"red": red, "amber": amber, "green": green}, Unsure: unsure}
+	}
+}
+
 func setNotes(id, notes string) edit {
 	return func(p *plans.Plan) { p.Response(id).Notes = notes }
 }
@@ -124,6 +133,9 @@ func TestMergeDifferentItems(t *testing.T) {
 		{"last item of workforce and first of enablers", fill("wf-interventions"), fill("en-data-collect")},
 		{"last item of a group and first of the next", fill("en-data-share"), fill("en-policy-job-skills")},
 		{"last item and first follow-up", fill("en-policy-manager-kpis"), followUpDue("counts", plans.Date{Year: 2027, Month: 3, Day: 1})},
+		{"votes on adjacent items", vote("lc-vision", "red", 4, 1, 0, 1), vote("lc-leadership", "amber", 1, 5, 2, 0)},
+		{"votes on one item, notes on the one before", vote("lc-leadership", "green", 0, 2, 6, 0), setNotes("lc-vision", "")},
+		{"votes changed on an item, the next one filled", vote("wf-interventions", "amber", 1, 4, 1, 0), fill("en-data-collect")},
 		{"every other item", fillAll(func(i int) bool { return i%2 == 0 }), fillAll(func(i int) bool { return i%2 == 1 })},
 		{"follow-up answers and every item", answerAll, fillAll(func(int) bool { return true })},
 		{"neighbouring follow-ups", edits(followUpDue("counts", plans.Date{Year: 2027, Month: 2, Day: 1}), func(p *plans.Plan) {

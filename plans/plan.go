@@ -69,6 +69,9 @@ type Plan struct {
 // Response is the review's answer to one checklist item.
 type Response struct {
 	Rating string // a scale key, or checklist.Unrated
+	// Votes are the room's votes in the final round before the rating was
+	// agreed; nil when the item was not voted on from phones.
+	Votes  *Votes
 	Action string
 	Owner  string
 	Due    Date
@@ -181,6 +184,7 @@ func (p *Plan) Clone() *Plan {
 	cp.Items = make(map[string]*Response, len(p.Items))
 	for id, r := range p.Items {
 		rc := *r
+		rc.Votes = r.Votes.Clone()
 		cp.Items[id] = &rc
 	}
 	cp.FollowUps = make(map[string]*Answer, len(p.FollowUps))
