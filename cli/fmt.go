@@ -2,9 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/socialmobility/ladder/plans"
 	"github.com/spf13/cobra"
@@ -73,12 +73,12 @@ func runFmt(stdout, stderr io.Writer, args []string, check bool) error {
 			continue
 		}
 		// Someone may have saved the file since it was read; do not undo that.
-		if now, err := os.ReadFile(path); err != nil || !bytes.Equal(now, l.data) {
+		written, err := plans.ReplaceFile(path, l.data, canonical)
+		if errors.Is(err, plans.ErrChangedOnDisk) {
 			fmt.Fprintf(stderr, "%s: changed while ladder fmt was reading it: left as it is, run ladder fmt again\n", path)
 			bad++
 			continue
 		}
-		written, err := plans.WriteFileAtomic(path, canonical, 0o644)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: not rewritten: %v\n", path, err)
 			bad++

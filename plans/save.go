@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -14,22 +16,82 @@ import (
 )
 
 // ErrChangedOnDisk is returned when a plan file was changed by someone else
-// (an editor, a git pull) since it was loaded: saving would lose their work.
+// (an editor, a git pull, another ladder session) since it was loaded:
+// saving would lose their work.
 var ErrChangedOnDisk = errors.New("the file changed on disk since it was loaded")
+
+// newFilePerm is the mode asked for when ladder creates a file. The umask
+// takes its bits away, as it does for any other tool: plans hold notes
+// about named people, and a user whose umask is 077 gets files only they
+// can read.
+const newFilePerm fs.FileMode = 0o666
 
 // WriteFileAtomic replaces path with data so that a crash at any instant
 // leaves either the old file or the new one, never a torn one: the data goes
 // to a temporary file in the same folder, is synced, then renamed over the
-// old file, whose mode it keeps. A file that already holds exactly data is
-// not touched, so its modification time stays as it was.
+// old file, whose mode it keeps (a new file gets perm less the umask). A file
+// that already holds exactly data is not touched, so its modification time
+// stays as it was. Other ladder processes writing in the same folder wait
+// while it does this (see lockFolder).
 func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (written bool, err error) {
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+	return replaceFile(path, data, perm, nil)
+}
+
+// ReplaceFile is WriteFileAtomic for a file the caller read before: it
+// writes data only if path still holds old, and otherwise returns
+// ErrChangedOnDisk and writes nothing. The comparison and the rename happen
+// under the folder lock, so of two ladder processes replacing the same
+// bytes at once, exactly one succeeds.
+func ReplaceFile(path string, old, data []byte) (written bool, err error) {
+	return replaceFile(path, data, newFilePerm, func(current []byte, exists bool) error {
+		if !exists || !bytes.Equal(current, old) {
+			return fmt.Errorf("%s: %w", path, ErrChangedOnDisk)
+		}
+		return nil
+	})
+}
+
+// CreateFileAtomic writes a new file whole, and fails with fs.ErrExist if
+// path exists, even if another process creates it at the same moment.
+func CreateFileAtomic(path string, data []byte, perm fs.FileMode) error {
+	unlock, err := lockFolder(folderOf(path))
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("%s already exists: %w", path, fs.ErrExist)
+	}
+	return createNew(path, data, perm)
+}
+
+// replaceFile does the work of WriteFileAtomic and ReplaceFile: under the
+// folder lock, it reads what is on disk now, lets check refuse the write
+// (nil check: always write), and replaces the file unless it already
+// holds data.
+func replaceFile(path string, data []byte, perm fs.FileMode, check func(current []byte, exists bool) error) (bool, error) {
+	unlock, err := lockFolder(folderOf(path))
+	if err != nil {
+		return false, err
+	}
+	defer unlock()
+	current, info, err := readCurrent(path)
+	if err != nil {
+		return false, err
+	}
+	exists := info != nil
+	if check != nil {
+		if err := check(current, exists); err != nil {
+			return false, err
+		}
+	}
+	if !exists {
+		return true, createNew(path, data, perm)
+	}
+	if bytes.Equal(current, data) {
 		return false, nil
 	}
-	if info, err := os.Stat(path); err == nil {
-		perm = info.Mode().Perm()
-	}
-	tmp, err := writeTemp(path, data, perm)
+	tmp, err := writeTemp(path, data, info.Mode().Perm(), true)
 	if err != nil {
 		return false, err
 	}
@@ -37,35 +99,68 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (written bool, 
 		os.Remove(tmp)
 		return false, err
 	}
-	syncDir(filepath.Dir(path))
+	syncDir(folderOf(path))
 	return true, nil
 }
 
-// CreateFileAtomic writes a new file whole, and fails with fs.ErrExist if
-// path exists, even if another process creates it at the same moment.
-func CreateFileAtomic(path string, data []byte, perm fs.FileMode) error {
-	tmp, err := writeTemp(path, data, perm)
+// readCurrent reads the file as it is now, or reports (nil info) that
+// there is none. Anything but a regular file is refused, so a plan swapped
+// for a named pipe cannot hang a save.
+func readCurrent(path string) ([]byte, fs.FileInfo, error) {
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	data, err := strictyaml.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return data, info, nil
+}
+
+// createNew puts a new file in place without ever replacing one: it is
+// linked in from a temporary file, and a link fails if the name is taken.
+// (Where the file system has no hard links, the caller's folder lock and
+// check stand in for that guarantee, and the file is renamed in.)
+func createNew(path string, data []byte, perm fs.FileMode) error {
+	tmp, err := writeTemp(path, data, perm, false)
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp)
-	// A hard link never replaces an existing file, unlike rename.
 	if err := os.Link(tmp, path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s already exists: %w", path, fs.ErrExist)
 		}
-		return err
+		if _, serr := os.Lstat(path); serr == nil {
+			return fmt.Errorf("%s already exists: %w", path, fs.ErrExist)
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			return err
+		}
 	}
-	syncDir(filepath.Dir(path))
+	syncDir(folderOf(path))
 	return nil
 }
 
-func writeTemp(path string, data []byte, perm fs.FileMode) (string, error) {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
+// writeTemp writes data to a new temporary file beside path, named
+// .NAME.DIGITS.tmp (hidden, and never taken for a plan). The file is
+// created with perm, less the umask; keep says the mode is an existing
+// file's, to be kept exactly whatever the umask.
+func writeTemp(path string, data []byte, perm fs.FileMode, keep bool) (string, error) {
+	dir, base := folderOf(path), filepath.Base(path)
+	var f *os.File
+	var err error
+	for range 100 {
+		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(uint64(rand.Uint32()), 10)+".tmp")
+		f, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
 	}
-	f, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
 		return "", err
 	}
@@ -78,8 +173,10 @@ func writeTemp(path string, data []byte, perm fs.FileMode) (string, error) {
 	if _, err := f.Write(data); err != nil {
 		return fail(err)
 	}
-	if err := f.Chmod(perm); err != nil {
-		return fail(err)
+	if keep {
+		if err := f.Chmod(perm); err != nil {
+			return fail(err)
+		}
 	}
 	if err := f.Sync(); err != nil {
 		return fail(err)
@@ -89,6 +186,13 @@ func writeTemp(path string, data []byte, perm fs.FileMode) (string, error) {
 		return "", err
 	}
 	return name, nil
+}
+
+func folderOf(path string) string {
+	if dir := filepath.Dir(path); dir != "" {
+		return dir
+	}
+	return "."
 }
 
 // syncDir makes a rename durable. Some systems cannot sync a folder; the
@@ -102,7 +206,9 @@ func syncDir(dir string) {
 
 // File is a plan tied to its file on disk. It remembers the bytes it last
 // read or wrote, so that Save can refuse to overwrite changes made by
-// someone else in the meantime.
+// someone else in the meantime, and it marks the plan as open for as long
+// as it is (until Close or the end of the process), so that another ladder
+// session opening the same plan can be told (OpenElsewhere).
 type File struct {
 	Path string
 	Plan *Plan
@@ -110,10 +216,22 @@ type File struct {
 	mu      sync.Mutex // guards disk and written, for saves from goroutines
 	disk    []byte     // the file's contents as last seen by this process
 	written uint64     // sequence number of the last snapshot written
+
+	marker    *presence
+	elsewhere bool
 }
 
-// Open loads a plan file for editing.
+// Open loads a plan file for editing, and marks it open in this session.
 func Open(path string, resolve Resolver) (*File, error) {
+	f, err := load(path, resolve)
+	if err != nil {
+		return nil, err
+	}
+	f.marker, f.elsewhere = markOpen(path)
+	return f, nil
+}
+
+func load(path string, resolve Resolver) (*File, error) {
 	data, err := strictyaml.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -125,13 +243,32 @@ func Open(path string, resolve Resolver) (*File, error) {
 	return &File{Path: path, Plan: p, disk: data}, nil
 }
 
-// Create writes a new plan file; it fails if the file exists.
+// Create writes a new plan file, and marks it open in this session; it
+// fails if the file exists.
 func Create(path string, p *Plan) (*File, error) {
 	data := Encode(p)
-	if err := CreateFileAtomic(path, data, 0o644); err != nil {
+	if err := CreateFileAtomic(path, data, newFilePerm); err != nil {
 		return nil, err
 	}
-	return &File{Path: path, Plan: p, disk: data}, nil
+	f := &File{Path: path, Plan: p, disk: data}
+	f.marker, f.elsewhere = markOpen(path)
+	return f, nil
+}
+
+// OpenElsewhere reports whether another ladder session (another process,
+// or another File in this one) had the plan open when this File opened it.
+// Both sessions can carry on: saving is compare-and-swap, so whichever
+// saves second is told (ErrChangedOnDisk) and nothing is lost. A session
+// that was killed does not count: its mark went with its process.
+func (f *File) OpenElsewhere() bool { return f.elsewhere }
+
+// Close ends this session's mark on the plan. The File can still be saved.
+func (f *File) Close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.marker.release()
+	f.marker = nil
+	return nil
 }
 
 // Save writes the plan if it changed. It returns ErrChangedOnDisk, and
@@ -148,36 +285,38 @@ func (f *File) Save() (written bool, err error) {
 // safe to call from several goroutines: a snapshot older than one already
 // written is dropped, so saves land in the order they were made even if
 // their goroutines run out of order. Like Save, it refuses to overwrite a
-// file someone else changed.
+// file someone else changed: the comparison and the rename are one step
+// under the folder lock, so of two sessions saving at once exactly one
+// wins and the other gets ErrChangedOnDisk.
 func (f *File) WriteSnapshot(seq uint64, data []byte) (written bool, err error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if seq <= f.written {
 		return false, nil
 	}
-	current, err := os.ReadFile(f.Path)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		// Deleted under us: writing it back loses nothing.
-	case err != nil:
-		return false, err
-	case !bytes.Equal(current, f.disk):
-		return false, fmt.Errorf("%s: %w", f.Path, ErrChangedOnDisk)
-	case bytes.Equal(current, data):
-		f.written = seq
-		return false, nil
-	}
-	if _, err := WriteFileAtomic(f.Path, data, 0o644); err != nil {
+	written, err = replaceFile(f.Path, data, newFilePerm, func(current []byte, exists bool) error {
+		// Deleted under us: writing it back loses nothing. Someone else
+		// wrote exactly what we would: nothing is lost either.
+		if exists && !bytes.Equal(current, f.disk) && !bytes.Equal(current, data) {
+			return fmt.Errorf("%s: %w", f.Path, ErrChangedOnDisk)
+		}
+		return nil
+	})
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			// Recreated by someone else between our look and our write.
+			err = fmt.Errorf("%s: %w", f.Path, ErrChangedOnDisk)
+		}
 		return false, err
 	}
 	f.disk = data
 	f.written = seq
-	return true, nil
+	return written, nil
 }
 
 // Reload replaces the plan with the file's current contents.
 func (f *File) Reload(resolve Resolver) error {
-	nf, err := Open(f.Path, resolve)
+	nf, err := load(f.Path, resolve)
 	if err != nil {
 		return err
 	}
@@ -189,16 +328,24 @@ func (f *File) Reload(resolve Resolver) error {
 
 // SaveCopy writes the plan beside the original, as NAME.copy-N.yaml with
 // the first free N, and returns the copy as a File to carry on editing; the
-// original is left alone.
+// original file is left alone, and this File no longer marks it open (the
+// session has moved to the copy).
 func (f *File) SaveCopy() (*File, error) {
 	ext := filepath.Ext(f.Path)
 	stem := strings.TrimSuffix(f.Path, ext)
 	data := Encode(f.Plan)
+	perm := newFilePerm
+	if info, err := os.Stat(f.Path); err == nil {
+		perm = info.Mode().Perm() // a private plan's copy is as private
+	}
 	for n := 1; n < 1000; n++ {
 		path := fmt.Sprintf("%s.copy-%d%s", stem, n, ext)
-		err := CreateFileAtomic(path, data, 0o644)
+		err := CreateFileAtomic(path, data, perm)
 		if err == nil {
-			return &File{Path: path, Plan: f.Plan, disk: data}, nil
+			cp := &File{Path: path, Plan: f.Plan, disk: data}
+			cp.marker, _ = markOpen(path)
+			f.Close()
+			return cp, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
 			return nil, err
