@@ -92,8 +92,8 @@ func BenchmarkFolderLoad1000(b *testing.B) {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
 			loop(b, func() {
 				for _, l := range loadFilesOn(workers, files, nil) {
-					if l.err != nil {
-						b.Fatal(l.err)
+					if l.Err != nil {
+						b.Fatal(l.Err)
 					}
 				}
 			})

@@ -93,15 +93,15 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	// Load on every core, report in file order.
 	for i, l := range loadFiles(files, resolve) {
 		path := files[i]
-		if l.err != nil {
-			fmt.Fprintln(stdout, l.err)
+		if l.Err != nil {
+			fmt.Fprintln(stdout, l.Err)
 			bad++
-			problems += problemCount(l.err)
+			problems += plans.ProblemCount(l.Err)
 			continue
 		}
 		valid++
-		if opts.overdue && l.plan != nil {
-			overdue += reportOverdue(stdout, path, l.plan, today)
+		if opts.overdue && l.Plan != nil {
+			overdue += reportOverdue(stdout, path, l.Plan, today)
 		}
 	}
 

@@ -11,6 +11,7 @@ import (
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
 )
 
@@ -105,9 +106,9 @@ func runDiff(stdout, stderr io.Writer, args []string, opts diffOptions) error {
 		}
 	}
 	d := plans.Compare(old, new)
-	out := d.Text(oldName, newName)
+	out := render.DiffText(d, oldName, newName)
 	if opts.format == "md" {
-		out = d.Markdown(oldName, newName)
+		out = render.DiffMarkdown(d, oldName, newName)
 	}
 	return writeOutput(stdout, opts.out, out)
 }

@@ -54,17 +54,17 @@ func runFmt(stdout, stderr io.Writer, args []string, check bool) error {
 	}
 	var changed, bad int
 	for _, path := range files {
-		l := loadFile(path, nil)
+		l := plans.ReadFolderFile(path, nil)
 		switch {
-		case l.kind == kindChecklist && l.err == nil:
+		case l.Kind == plans.KindChecklist && l.Err == nil:
 			continue // a custom checklist is the user's own file: leave it be
-		case l.err != nil:
-			fmt.Fprintln(stderr, l.err)
+		case l.Err != nil:
+			fmt.Fprintln(stderr, l.Err)
 			bad++
 			continue
 		}
-		canonical := plans.Encode(l.plan)
-		if bytes.Equal(canonical, l.data) {
+		canonical := plans.Encode(l.Plan)
+		if bytes.Equal(canonical, l.Data) {
 			continue
 		}
 		if check {
@@ -73,7 +73,7 @@ func runFmt(stdout, stderr io.Writer, args []string, check bool) error {
 			continue
 		}
 		// Someone may have saved the file since it was read; do not undo that.
-		written, err := plans.ReplaceFile(path, l.data, canonical)
+		written, err := plans.ReplaceFile(path, l.Data, canonical)
 		if errors.Is(err, plans.ErrChangedOnDisk) {
 			fmt.Fprintf(stderr, "%s: changed while ladder fmt was reading it: left as it is, run ladder fmt again\n", path)
 			bad++

@@ -11,6 +11,7 @@ import (
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
 )
 
@@ -61,9 +62,9 @@ func runHistory(stdout io.Writer, file string, opts historyOptions) error {
 	if err != nil {
 		return err
 	}
-	out := plans.HistoryText(file, entries)
+	out := render.HistoryText(file, entries)
 	if opts.format == "md" {
-		out = plans.HistoryMarkdown(file, entries)
+		out = render.HistoryMarkdown(file, entries)
 	}
 	return writeOutput(stdout, opts.out, out)
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
-	"go.yaml.in/yaml/v3"
 )
 
 // planFiles expands the PATH arguments of check and fmt into files. With no
@@ -37,78 +36,6 @@ func planFiles(command string, args []string) ([]string, error) {
 		return nil, usageErrorf("%v", err)
 	}
 	return files, nil
-}
-
-// fileKind is what a YAML file in a plans folder turned out to be.
-type fileKind int
-
-const (
-	kindPlan      fileKind = iota
-	kindChecklist          // a custom checklist kept beside the plans
-	kindOther              // some other YAML file
-)
-
-// loaded is one file read by check or fmt.
-type loaded struct {
-	path string
-	data []byte
-	kind fileKind
-	plan *plans.Plan // set when the file is a valid plan
-	err  error       // what is wrong with it, if anything
-}
-
-// problemCount is how many file:line:col lines err prints.
-func problemCount(err error) int {
-	var fe *strictyaml.FileError
-	if errors.As(err, &fe) {
-		return len(fe.Problems)
-	}
-	return 1
-}
-
-// loadFile reads a file from a plans folder. A custom checklist kept there is
-// validated as a checklist rather than reported as a broken plan, and a YAML
-// file that is plainly not a plan gets one clear message instead of a
-// complaint about each of its keys.
-func loadFile(path string, resolve plans.Resolver) loaded {
-	l := loaded{path: path}
-	l.data, l.err = strictyaml.ReadFile(path)
-	if l.err != nil {
-		return l
-	}
-	l.plan, l.err = plans.Parse(path, l.data, resolve)
-	if l.err == nil {
-		return l
-	}
-	switch root := topKeys(l.data); {
-	case root == nil:
-		// Not YAML, empty, or not a mapping: the plan loader said why.
-	case root["areas"] != nil:
-		l.kind = kindChecklist
-		_, l.err = checklist.Parse(path, l.data)
-	case root["schema"] == nil && root["checklist"] == nil && root["items"] == nil:
-		l.kind = kindOther
-		first := root[""]
-		l.err = &strictyaml.FileError{Path: path, Problems: strictyaml.Problems{{
-			Line: first.Line, Column: first.Column,
-			Message: "this is not a ladder plan (it has no schema, checklist or items): move it out of the plans folder, or name only plan files",
-		}}}
-	}
-	return l
-}
-
-// topKeys returns the key nodes of a YAML mapping document by name, with the
-// first key also under "". It returns nil for anything else.
-func topKeys(data []byte) map[string]*yaml.Node {
-	root, ps := strictyaml.Parse(data)
-	if ps != nil || root.Kind != yaml.MappingNode || len(root.Content) == 0 {
-		return nil
-	}
-	keys := map[string]*yaml.Node{"": root.Content[0]}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		keys[root.Content[i].Value] = root.Content[i]
-	}
-	return keys
 }
 
 // resolveChecklist loads the checklist named by a --checklist flag: a

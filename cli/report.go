@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
 )
 
@@ -68,7 +69,7 @@ func runReport(stdout, stderr io.Writer, path string, opts reportOptions) error 
 	if err != nil {
 		return err
 	}
-	return writeOutput(stdout, opts.out, plans.Report(p, today))
+	return writeOutput(stdout, opts.out, render.ReportMarkdown(p, today))
 }
 
 // The helpers below are shared by report, diff, history and status: the

@@ -9,6 +9,7 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
 )
 
@@ -87,11 +88,11 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 	}, len(files))
 	resolve := sharedChecklists()
 	inParallel(len(files), runtime.GOMAXPROCS(0), func(i int) {
-		l := loadFile(files[i], resolve)
+		l := plans.ReadFolderFile(files[i], resolve)
 		r := &results[i]
-		r.err, r.plan = l.err, l.plan != nil
-		if l.plan != nil {
-			r.actions = plans.PlanActions(l.path, l.plan)
+		r.err, r.plan = l.Err, l.Plan != nil
+		if l.Plan != nil {
+			r.actions = plans.PlanActions(l.Path, l.Plan)
 		}
 	})
 	var lists [][]plans.PlanAction
@@ -106,7 +107,7 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		}
 	}
 	o := plans.GroupOutstanding(lists, today)
-	if err := writeOutput(stdout, opts.out, o.Text(dir)); err != nil {
+	if err := writeOutput(stdout, opts.out, render.StatusText(o, dir)); err != nil {
 		return err
 	}
 	if bad > 0 {
@@ -154,15 +155,15 @@ func sharedChecklists() plans.Resolver {
 	}
 }
 
-// loadFiles loads files with loadFile on one goroutine per core, and
+// loadFiles reads files with plans.ReadFolderFile on one goroutine per core, and
 // returns them in the order given.
-func loadFiles(files []string, resolve plans.Resolver) []loaded {
+func loadFiles(files []string, resolve plans.Resolver) []plans.FolderFile {
 	return loadFilesOn(runtime.GOMAXPROCS(0), files, resolve)
 }
 
-func loadFilesOn(workers int, files []string, resolve plans.Resolver) []loaded {
-	out := make([]loaded, len(files))
-	inParallel(len(files), workers, func(i int) { out[i] = loadFile(files[i], resolve) })
+func loadFilesOn(workers int, files []string, resolve plans.Resolver) []plans.FolderFile {
+	out := make([]plans.FolderFile, len(files))
+	inParallel(len(files), workers, func(i int) { out[i] = plans.ReadFolderFile(files[i], resolve) })
 	return out
 }
 

@@ -200,8 +200,9 @@ func (d *Diff) compareReview() {
 	d.Review = fs
 }
 
-// itemTitle is an item's title with its group, as plan files show it.
-func itemTitle(it *checklist.Item) string {
+// ItemTitle is an item's title with its group, as plan files show it:
+// "Data: Do you collect ...".
+func ItemTitle(it *checklist.Item) string {
 	if it.Group != "" {
 		return it.Group + ": " + it.Title
 	}
@@ -211,7 +212,7 @@ func itemTitle(it *checklist.Item) string {
 func (d *Diff) compareItems() {
 	oc, nc := d.Old.Checklist, d.New.Checklist
 	for _, e := range nc.Items() {
-		ch := ItemChange{ID: e.Item.ID, Title: itemTitle(e.Item), AreaTitle: e.Area.Title}
+		ch := ItemChange{ID: e.Item.ID, Title: ItemTitle(e.Item), AreaTitle: e.Area.Title}
 		if _, _, ok := oc.Item(e.Item.ID); !ok {
 			ch.Added = true
 			ch.Rating = d.ratingChange(checklist.Unrated, d.New.Items[e.Item.ID].Rating)
@@ -225,7 +226,7 @@ func (d *Diff) compareItems() {
 	}
 	for _, e := range oc.Items() {
 		if _, _, ok := nc.Item(e.Item.ID); !ok {
-			d.Items = append(d.Items, ItemChange{ID: e.Item.ID, Title: itemTitle(e.Item), AreaTitle: e.Area.Title, Removed: true})
+			d.Items = append(d.Items, ItemChange{ID: e.Item.ID, Title: ItemTitle(e.Item), AreaTitle: e.Area.Title, Removed: true})
 		}
 	}
 }
@@ -399,8 +400,8 @@ func (d *Diff) compareCounts() {
 		levels = append(levels, l.Key)
 	}
 	levels = append(levels, checklist.Unrated)
-	oldCounts, oldTotal := countsByKey(d.Old, levels)
-	newCounts, newTotal := countsByKey(d.New, levels)
+	oldCounts, oldTotal := CountsByKey(d.Old, levels)
+	newCounts, newTotal := CountsByKey(d.New, levels)
 	for _, a := range d.areas() {
 		d.Counts = append(d.Counts, CountsChange{AreaID: a.id, AreaTitle: a.title, Levels: levels,
 			Old: orZeros(oldCounts[a.id], len(levels)), New: orZeros(newCounts[a.id], len(levels))})
@@ -415,10 +416,11 @@ func orZeros(n []int, size int) []int {
 	return n
 }
 
-// countsByKey counts a plan's ratings per area by scale key, in the order
-// of levels (the new plan's scale). A rating whose key is not among levels
-// (the old checklist had a level the new one lacks) is not counted.
-func countsByKey(p *Plan, levels []string) (perArea map[string][]int, total []int) {
+// CountsByKey counts a plan's ratings per area by scale key, in the order
+// of levels (checklist.Unrated counts the unrated items). A rating whose
+// key is not among levels (an older checklist had a level a newer one
+// lacks) is not counted.
+func CountsByKey(p *Plan, levels []string) (perArea map[string][]int, total []int) {
 	perArea = map[string][]int{}
 	total = make([]int, len(levels))
 	for _, e := range p.Checklist.Items() {

@@ -158,6 +158,12 @@ func MarkAt(i, n int) string {
 	}
 }
 
+// IsMark reports whether s is one of the rating marks, so that text
+// layouts can keep a mark with the word after it.
+func IsMark(s string) bool {
+	return s == MarkUnrated || s == markWorst || s == markBest || slices.Contains(markBetween, s)
+}
+
 // Label returns "■ Red"-style text for a rating: mark and word.
 func Label(c *checklist.Checklist, rating string) string {
 	if l, _, ok := c.Level(rating); ok {

@@ -1,26 +1,25 @@
-package plans
+package render
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
-	"github.com/socialmobility/ladder/internal/strictyaml"
+	"github.com/socialmobility/ladder/plans"
 )
 
 func TestHistoryText(t *testing.T) {
-	first := loadGolden(t)
-	second := loadGolden(t)
+	first := loadFixture(t, "../plans/testdata/golden.yaml")
+	second := loadFixture(t, "../plans/testdata/golden.yaml")
 	second.Items["lc-culture"].Rating = "green"
-	_, err := Parse("abc1234:plans/acme.yaml", []byte("schema: 1\nchecklist: {id: smc-progression, version: '1'}\nitems:\n  lc-vision: {rating: purple}\n  nope: {}\n"), nil)
+	_, err := plans.Parse("abc1234:plans/acme.yaml", []byte("schema: 1\nchecklist: {id: smc-progression, version: '1'}\nitems:\n  lc-vision: {rating: purple}\n  nope: {}\n"), nil)
 	if err == nil {
 		t.Fatal("the broken plan loaded")
 	}
-	entries := []HistoryEntry{
-		{Commit: "1111111", Date: Date{2027, 1, 15}, Subject: "Start the review", Plan: first},
-		{Commit: "abc1234", Date: Date{2027, 1, 20}, Subject: "Typo", Problem: "did not load: " + ProblemSummary(err)},
-		{Commit: "2222222", Date: Date{2027, 2, 1}, Subject: "Rate culture", Plan: second},
-		{Commit: "3333333", Date: Date{2027, 3, 1}, Subject: "Remove", Problem: "deleted in this commit"},
+	entries := []plans.HistoryEntry{
+		{Commit: "1111111", Date: day(2027, 1, 15), Subject: "Start the review", Plan: first},
+		{Commit: "abc1234", Date: day(2027, 1, 20), Subject: "Typo", Problem: "did not load: " + plans.ProblemSummary(err)},
+		{Commit: "2222222", Date: day(2027, 2, 1), Subject: "Rate culture", Plan: second},
+		{Commit: "3333333", Date: day(2027, 3, 1), Subject: "Remove", Problem: "deleted in this commit"},
 	}
 	want := `History of plans/acme.yaml: 4 commits, oldest first.
 Counts are ■ Red / ▲ Amber / ● Green / ○ Unrated.
@@ -45,19 +44,9 @@ Date        Commit   Leadership & Culture  Workforce  Enablers  Total     Subjec
 }
 
 func TestHistoryWithNothingLoaded(t *testing.T) {
-	entries := []HistoryEntry{{Commit: "1111111", Date: Date{2027, 1, 15}, Subject: "Broken", Problem: "did not load: 1:1: not YAML"}}
+	entries := []plans.HistoryEntry{{Commit: "1111111", Date: day(2027, 1, 15), Subject: "Broken", Problem: "did not load: 1:1: not YAML"}}
 	want := "History of a.yaml: 1 commit, oldest first.\n\nDate        Commit   Subject\n2027-01-15  1111111  did not load: 1:1: not YAML\n"
 	if got := string(HistoryText("a.yaml", entries)); got != want {
 		t.Errorf("got:\n%q\nwant:\n%q", got, want)
-	}
-}
-
-func TestProblemSummary(t *testing.T) {
-	one := &FileError{Path: "a.yaml", Problems: strictyaml.Problems{{Line: 2, Column: 3, Message: "bad"}}}
-	if got := ProblemSummary(one); got != "2:3: bad" {
-		t.Errorf("one = %q", got)
-	}
-	if got := ProblemSummary(errors.New("line\nbreak")); got != "line; break" {
-		t.Errorf("plain = %q", got)
 	}
 }

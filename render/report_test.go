@@ -1,8 +1,7 @@
-package plans
+package render
 
 import (
 	"bytes"
-	"flag"
 	"html"
 	"os"
 	"os/exec"
@@ -13,32 +12,8 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata from the current output")
-
-// reportToday is the day the golden reports are made on: some actions in
-// the fixtures are due before it, some on it, some after.
-var reportToday = Date{2027, 3, 1}
-
-// checkGolden compares got with testdata/name, or rewrites it with -update.
-func checkGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./plans -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (review, then go test ./plans -update):\n%s", path, firstDifference(want, got))
-	}
-}
 
 // TestReportGolden covers the built-in checklist with every rating, every
 // status, every field empty and filled, actions overdue, due today, done
@@ -46,14 +21,14 @@ func checkGolden(t *testing.T, name string, got []byte) {
 func TestReportGolden(t *testing.T) {
 	for _, name := range []string{"golden", "report-all"} {
 		t.Run(name, func(t *testing.T) {
-			p, err := LoadFile(filepath.Join("testdata", name+".yaml"), nil)
+			p, err := plans.LoadFile(filepath.Join("..", "plans", "testdata", name+".yaml"), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := Report(p, reportToday)
+			got := ReportMarkdown(p, reportToday)
 			checkGolden(t, name+".md", got)
 			// The same plan on the same day gives the same bytes.
-			if again := Report(p, reportToday); !bytes.Equal(got, again) {
+			if again := ReportMarkdown(p, reportToday); !bytes.Equal(got, again) {
 				t.Error("two reports of the same plan differ")
 			}
 		})
@@ -61,7 +36,7 @@ func TestReportGolden(t *testing.T) {
 }
 
 func TestReportFixtureCoversEveryCombination(t *testing.T) {
-	p, err := LoadFile("testdata/report-all.yaml", nil)
+	p, err := plans.LoadFile("../plans/testdata/report-all.yaml", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +56,7 @@ func TestReportFixtureCoversEveryCombination(t *testing.T) {
 		}
 	}
 	for _, rating := range []string{"red", "amber", "green", checklist.Unrated} {
-		for _, s := range Statuses {
+		for _, s := range plans.Statuses {
 			if !seen["rating "+rating+" status "+string(s)] {
 				t.Errorf("no item rated %s with status %s", rating, s)
 			}
@@ -109,11 +84,11 @@ func boolWord(b bool) string {
 }
 
 func TestReportMarksOverdueOnlyOpenLateActions(t *testing.T) {
-	p, err := LoadFile("testdata/report-all.yaml", nil)
+	p, err := plans.LoadFile("../plans/testdata/report-all.yaml", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	md := string(Report(p, reportToday))
+	md := string(ReportMarkdown(p, reportToday))
 	for _, want := range []string{
 		"- **Overdue actions on 2027-03-01:** " + strconv.Itoa(len(p.Overdue(reportToday))),
 		"**Due 2027-02-01, overdue:** Agree the budget.",
@@ -136,39 +111,9 @@ func TestReportMarksOverdueOnlyOpenLateActions(t *testing.T) {
 		last = i
 	}
 	// The day counted from changes what is overdue, and the report says so.
-	later := string(Report(p, Date{2027, 4, 1}))
+	later := string(ReportMarkdown(p, day(2027, 4, 1)))
 	if !strings.Contains(later, "**Due 2027-03-01, overdue:** Kick-off meeting.") || !strings.Contains(later, "Overdue actions on 2027-04-01") {
 		t.Error("a month later, the kick-off meeting should be overdue")
-	}
-}
-
-// markdownlint finds markdownlint-cli2 (npm install -g markdownlint-cli2),
-// or skips the test.
-func markdownlint(t *testing.T) string {
-	t.Helper()
-	bin, err := exec.LookPath("markdownlint-cli2")
-	if err != nil {
-		t.Skip("markdownlint-cli2 is not installed (npm install -g markdownlint-cli2)")
-	}
-	return bin
-}
-
-// lint runs markdownlint with its default rules over the given documents.
-func lint(t *testing.T, docs map[string][]byte) {
-	t.Helper()
-	bin := markdownlint(t)
-	dir := t.TempDir()
-	var names []string
-	for name, data := range docs {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		names = append(names, name)
-	}
-	cmd := exec.Command(bin, names...)
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("markdownlint found problems:\n%s", out)
 	}
 }
 
@@ -184,10 +129,10 @@ var hostile = []string{
 }
 
 // hostilePlan puts hostile text in every field a report shows.
-func hostilePlan(t *testing.T) *Plan {
+func hostilePlan(t *testing.T) *plans.Plan {
 	t.Helper()
 	c, _ := checklist.Builtin(checklist.DefaultID)
-	p := New(c, "<b>Org</b> | pipes", "# Title: with *stars*!", Date{2027, 1, 15})
+	p := plans.New(c, "<b>Org</b> | pipes", "# Title: with *stars*!", day(2027, 1, 15))
 	p.Facilitator = "_Sam_"
 	p.Participants = hostile
 	for i, e := range c.Items() {
@@ -200,22 +145,22 @@ func hostilePlan(t *testing.T) *Plan {
 	p.FollowUps["decision-makers"].Text = "line\n- list\n# h"
 	for i, h := range hostile {
 		p.FollowUps["project-plan"].Steps = append(p.FollowUps["project-plan"].Steps,
-			Step{ID: i + 1, Text: h, Owner: hostile[(i+5)%len(hostile)], Due: Date{2027, 1, 1 + i%28}, Status: StatusTodo})
+			plans.Step{ID: i + 1, Text: h, Owner: hostile[(i+5)%len(hostile)], Due: day(2027, 1, 1+i%28), Status: plans.StatusTodo})
 	}
 	return p
 }
 
 func TestReportPassesMarkdownlint(t *testing.T) {
-	docs := map[string][]byte{"hostile.md": Report(hostilePlan(t), reportToday)}
+	docs := map[string][]byte{"hostile.md": ReportMarkdown(hostilePlan(t), reportToday)}
 	for _, name := range []string{"golden", "report-all"} {
-		p, err := LoadFile(filepath.Join("testdata", name+".yaml"), nil)
+		p, err := plans.LoadFile(filepath.Join("..", "plans", "testdata", name+".yaml"), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		docs[name+".md"] = Report(p, reportToday)
+		docs[name+".md"] = ReportMarkdown(p, reportToday)
 	}
 	c, _ := checklist.Builtin(checklist.DefaultID)
-	docs["empty.md"] = Report(New(c, "", "", Date{}), reportToday)
+	docs["empty.md"] = ReportMarkdown(plans.New(c, "", "", plans.Date{}), reportToday)
 	lint(t, docs)
 }
 
@@ -245,7 +190,7 @@ process.stdout.write(micromark(fs.readFileSync(0, 'utf8'), {allowDangerousHtml: 
 		t.Fatal(err)
 	}
 	cmd := exec.Command("node", filepath.Join(dir, "render.mjs"))
-	cmd.Stdin = bytes.NewReader(Report(hostilePlan(t), reportToday))
+	cmd.Stdin = bytes.NewReader(ReportMarkdown(hostilePlan(t), reportToday))
 	out, err := cmd.Output()
 	if err != nil {
 		t.Skipf("node could not run micromark: %v", err)

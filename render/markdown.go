@@ -1,12 +1,13 @@
-package plans
+package render
 
 import (
 	"bytes"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf16"
+
+	"github.com/socialmobility/ladder/plans"
 )
 
 // The Markdown that report and diff write is GitHub-flavoured and keeps to
@@ -118,6 +119,15 @@ func (m *markdown) raw(ls []string) {
 
 func (m *markdown) bytes() []byte { return m.b.Bytes() }
 
+// field is "**Name:** value", or "not set" for an empty value. Both are
+// Markdown already.
+func field(name, value string) string {
+	if value == "" {
+		value = "not set"
+	}
+	return "**" + name + ":** " + value
+}
+
 // wrapMarkdown breaks Markdown text into lines of at most mdLineLength
 // characters at spaces (a word longer than a line gets a line of its own),
 // the first line starting with first and the others with rest. A line that
@@ -150,20 +160,13 @@ func glueMarks(words []string) []string {
 	out := words[:0]
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		if isMark(w) && i+1 < len(words) {
+		if plans.IsMark(w) && i+1 < len(words) {
 			w += " " + words[i+1]
 			i++
 		}
 		out = append(out, w)
 	}
 	return out
-}
-
-func isMark(w string) bool {
-	if w == MarkUnrated || w == markWorst || w == markBest {
-		return true
-	}
-	return slices.Contains(markBetween, w)
 }
 
 // mdLen measures a line as markdownlint does (JavaScript string length, in

@@ -1,0 +1,82 @@
+package plans
+
+import (
+	"errors"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/strictyaml"
+	"go.yaml.in/yaml/v3"
+)
+
+// FileKind is what a YAML file in a plans folder turned out to be.
+type FileKind int
+
+const (
+	KindPlan      FileKind = iota
+	KindChecklist          // a custom checklist kept beside the plans
+	KindOther              // some other YAML file
+)
+
+// FolderFile is one file read from a plans folder: what it is, and the
+// plan in it or what is wrong with it.
+type FolderFile struct {
+	Path string
+	Data []byte
+	Kind FileKind
+	Plan *Plan // set when the file is a valid plan
+	Err  error // what is wrong with it, if anything
+}
+
+// ReadFolderFile reads a file found among plans. A custom checklist kept
+// there is validated as a checklist rather than reported as a broken plan,
+// and a YAML file that is plainly not a plan gets one clear message
+// instead of a complaint about each of its keys.
+func ReadFolderFile(path string, resolve Resolver) FolderFile {
+	f := FolderFile{Path: path}
+	f.Data, f.Err = strictyaml.ReadFile(path)
+	if f.Err != nil {
+		return f
+	}
+	f.Plan, f.Err = Parse(path, f.Data, resolve)
+	if f.Err == nil {
+		return f
+	}
+	switch root := topKeys(f.Data); {
+	case root == nil:
+		// Not YAML, empty, or not a mapping: the plan loader said why.
+	case root["areas"] != nil:
+		f.Kind = KindChecklist
+		_, f.Err = checklist.Parse(path, f.Data)
+	case root["schema"] == nil && root["checklist"] == nil && root["items"] == nil:
+		f.Kind = KindOther
+		first := root[""]
+		f.Err = &FileError{Path: path, Problems: strictyaml.Problems{{
+			Line: first.Line, Column: first.Column,
+			Message: "this is not a ladder plan (it has no schema, checklist or items): move it out of the plans folder, or name only plan files",
+		}}}
+	}
+	return f
+}
+
+// topKeys returns the key nodes of a YAML mapping document by name, with the
+// first key also under "". It returns nil for anything else.
+func topKeys(data []byte) map[string]*yaml.Node {
+	root, ps := strictyaml.Parse(data)
+	if ps != nil || root.Kind != yaml.MappingNode || len(root.Content) == 0 {
+		return nil
+	}
+	keys := map[string]*yaml.Node{"": root.Content[0]}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		keys[root.Content[i].Value] = root.Content[i]
+	}
+	return keys
+}
+
+// ProblemCount is how many file:line:col lines err prints.
+func ProblemCount(err error) int {
+	var fe *FileError
+	if errors.As(err, &fe) {
+		return len(fe.Problems)
+	}
+	return 1
+}

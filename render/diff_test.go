@@ -1,0 +1,58 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// The fixtures diff-old.yaml and diff-new.yaml are the golden plan and the
+// same plan a quarter later: ratings moved both ways, an action re-owned
+// and re-dated, answers rewritten, steps edited, reordered, added and
+// removed.
+func TestDiffGolden(t *testing.T) {
+	old, new := loadFixture(t, "testdata/diff-old.yaml"), loadFixture(t, "testdata/diff-new.yaml")
+	d := plans.Compare(old, new)
+	checkGolden(t, "diff.txt", DiffText(d, "plans/acme.yaml at HEAD~1", "plans/acme.yaml"))
+	md := DiffMarkdown(d, "plans/acme.yaml at HEAD~1", "plans/acme.yaml")
+	checkGolden(t, "diff.md", md)
+	lint(t, map[string][]byte{"diff.md": md, "empty.md": DiffMarkdown(plans.Compare(old, old), "a", "b")})
+}
+
+func TestDiffOfSamePlan(t *testing.T) {
+	p := loadFixture(t, "testdata/diff-old.yaml")
+	d := plans.Compare(p, p)
+	if got := string(DiffText(d, "a.yaml", "b.yaml")); got != "No changes from a.yaml to b.yaml.\n" {
+		t.Errorf("text = %q", got)
+	}
+	if got := string(DiffMarkdown(d, "a.yaml", "b.yaml")); got != "# Plan changes\n\nNo changes from a.yaml to b.yaml.\n" {
+		t.Errorf("markdown = %q", got)
+	}
+}
+
+// A plan moved to a new version of its checklist has items only in one
+// version: listed as added or removed, in a section of their own.
+func TestDiffAcrossChecklistVersions(t *testing.T) {
+	p := loadFixture(t, "testdata/diff-old.yaml")
+	d := &plans.Diff{Old: p, New: p, Items: []plans.ItemChange{
+		{ID: "added", Title: "Added item", AreaTitle: "Area A", Added: true,
+			Rating: &plans.RatingChange{Old: checklist.Unrated, New: "green", OldLabel: "○ Unrated", NewLabel: "● Green", Direction: plans.NewlyRated}},
+		{ID: "dropped", Title: "Dropped item", AreaTitle: "Area A", Removed: true},
+		{ID: "kept", Title: "Kept item", AreaTitle: "Area A",
+			Rating: &plans.RatingChange{Old: "green", New: "amber", OldLabel: "● Green", NewLabel: "▲ Amber", Direction: plans.Worse}},
+	}}
+	text := string(DiffText(d, "v1", "v2"))
+	for _, s := range []string{"\nItems (the checklist changed)\n  added: Added item (Area A), rated ● Green\n  removed: Dropped item (Area A)\n", "\nRatings: 1 worse\n  worse   ● Green → ▲ Amber  Kept item (Area A)\n"} {
+		if !strings.Contains(text, s) {
+			t.Errorf("text lacks %q:\n%s", s, text)
+		}
+	}
+	md := string(DiffMarkdown(d, "v1", "v2"))
+	for _, s := range []string{"## Items\n\nThe plan now follows another version of its checklist.\n\n- **Added:** Added item (Area A), rated ● Green\n- **Removed:** Dropped item (Area A)\n"} {
+		if !strings.Contains(md, s) {
+			t.Errorf("markdown lacks %q:\n%s", s, md)
+		}
+	}
+}

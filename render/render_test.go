@@ -1,0 +1,100 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata from the current output")
+
+// reportToday is the day the golden reports are made on: some actions in
+// the fixtures are due before it, some on it, some after.
+var reportToday = day(2027, 3, 1)
+
+// checkGolden compares got with testdata/name, or rewrites it with -update.
+func checkGolden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./plans -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the output (review, then go test ./plans -update):\n%s", path, firstDifference(want, got))
+	}
+}
+
+// firstDifference shows the first line where got differs from want.
+func firstDifference(want, got []byte) string {
+	wl, gl := bytes.Split(want, []byte("\n")), bytes.Split(got, []byte("\n"))
+	for i := range max(len(wl), len(gl)) {
+		var w, g []byte
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if !bytes.Equal(w, g) {
+			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
+		}
+	}
+	return "(same lines)"
+}
+
+// loadFixture loads a plan from testdata, or from the plans package's.
+func loadFixture(t *testing.T, path string) *plans.Plan {
+	t.Helper()
+	p, err := plans.LoadFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// markdownlint finds markdownlint-cli2 (npm install -g markdownlint-cli2),
+// or skips the test.
+func markdownlint(t *testing.T) string {
+	t.Helper()
+	bin, err := exec.LookPath("markdownlint-cli2")
+	if err != nil {
+		t.Skip("markdownlint-cli2 is not installed (npm install -g markdownlint-cli2)")
+	}
+	return bin
+}
+
+// lint runs markdownlint with its default rules over the given documents.
+func lint(t *testing.T, docs map[string][]byte) {
+	t.Helper()
+	bin := markdownlint(t)
+	dir := t.TempDir()
+	var names []string
+	for name, data := range docs {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, name)
+	}
+	cmd := exec.Command(bin, names...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("markdownlint found problems:\n%s", out)
+	}
+}
+
+// day is a date for a fixture.
+func day(y int, m time.Month, d int) plans.Date { return plans.Date{Year: y, Month: m, Day: d} }

@@ -1,0 +1,163 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/socialmobility/ladder/checklist"
+)
+
+// writeReportMarkdown lays a report out as Markdown: the details as a
+// list, the summary as a table, a heading per area (and group) with the
+// items as a numbered list, then the next steps and the credits.
+func writeReportMarkdown(doc reportDoc) []byte {
+	var m markdown
+	m.heading(1, mdText(doc.title))
+	details := make([]string, len(doc.details))
+	for i, d := range doc.details {
+		details[i] = mdDetail(d)
+	}
+	m.list(details)
+	mdSummary(&m, doc)
+	for _, a := range doc.areas {
+		m.heading(2, mdText(a.title))
+		for _, g := range a.groups {
+			if g.title != "" {
+				m.heading(3, mdText(g.title))
+			}
+			m.block()
+			for i, it := range g.items {
+				if i > 0 {
+					m.b.WriteByte('\n')
+				}
+				m.lines(mdReportItem(i+1, it))
+			}
+		}
+	}
+	if len(doc.nextSteps) > 0 {
+		m.heading(2, "Next steps")
+		for _, n := range doc.nextSteps {
+			mdNextStep(&m, n)
+		}
+	}
+	m.heading(2, "Source")
+	m.para(mdText(strings.Join(doc.credits, " ")))
+	return m.bytes()
+}
+
+// mdDetail is "**Name:** value", "not set" when there is no value.
+func mdDetail(d detail) string {
+	v := mdText(d.value)
+	if d.overdue {
+		v += " (**overdue**)"
+	}
+	return field(mdText(d.name), v)
+}
+
+func mdSummary(m *markdown, doc reportDoc) {
+	m.heading(2, "Summary")
+	header := []string{"Area"}
+	right := []bool{false}
+	for _, l := range doc.levels {
+		header = append(header, mdText(l))
+		right = append(right, true)
+	}
+	header = append(header, "Items")
+	right = append(right, true)
+	var rows [][]string
+	for _, r := range doc.summary {
+		cells := []string{mdText(r.area)}
+		for _, n := range r.counts {
+			cells = append(cells, strconv.Itoa(n))
+		}
+		if r.total {
+			for i := range cells {
+				cells[i] = "**" + cells[i] + "**"
+			}
+		}
+		rows = append(rows, cells)
+	}
+	m.table(header, right, rows)
+}
+
+// mdReportItem is one entry of an area's (or group's) numbered list: the
+// recommendation, then its details as a nested list. Each list counts from
+// 1, as Markdown linters expect (MD029).
+func mdReportItem(n int, it reportItem) []string {
+	num := strconv.Itoa(n) + ". "
+	indent := strings.Repeat(" ", len(num))
+	out := wrapMarkdown(mdText(it.title), num, indent)
+	out = append(out, "")
+	for _, d := range it.details {
+		if d.multiline {
+			if ls := mdLines(d.value); len(ls) > 0 {
+				ls[0] = field(mdText(d.name), ls[0])
+				out = append(out, wrapLines(ls, indent+"- ", indent+"  ")...)
+				continue
+			}
+		}
+		out = append(out, wrapMarkdown(mdDetail(d), indent+"- ", indent+"  ")...)
+	}
+	return out
+}
+
+func mdNextStep(m *markdown, n nextStep) {
+	m.heading(3, mdText(n.question))
+	switch n.kind {
+	case checklist.KindCounts, checklist.KindPerArea:
+		entries := make([]string, len(n.entries))
+		for i, e := range n.entries {
+			entries[i] = mdDetail(e)
+		}
+		m.list(entries)
+	case checklist.KindList:
+		if len(n.entries) == 0 {
+			m.para("Not answered yet.")
+			break
+		}
+		entries := make([]string, len(n.entries))
+		for i, e := range n.entries {
+			entries[i] = mdText(e.value)
+		}
+		m.list(entries)
+	case checklist.KindText:
+		if n.text == "" {
+			m.para("Not answered yet.")
+		} else {
+			m.raw(wrapLines(mdLines(n.text), "", ""))
+		}
+	case checklist.KindPlan:
+		mdSteps(m, n.steps)
+	}
+	if !n.due.IsZero() {
+		m.para(field("Due", n.due.String()))
+	}
+}
+
+func mdSteps(m *markdown, steps []reportStep) {
+	if len(steps) == 0 {
+		m.para("No steps yet.")
+		return
+	}
+	entries := make([]string, len(steps))
+	for i, s := range steps {
+		when := "No due date"
+		if !s.due.IsZero() {
+			when = "Due " + s.due.String()
+			if s.overdue {
+				when += ", overdue"
+			}
+		}
+		text := mdText(s.text)
+		if text == "" {
+			text = "(no description)"
+		}
+		e := fmt.Sprintf("**%s:** %s. Owner: %s. Status: %s.", when, strings.TrimRight(text, "."), orNotSet(mdText(s.owner)), s.status)
+		if s.from != "" {
+			e += " From: " + mdText(s.from)
+		}
+		entries[i] = e
+	}
+	m.list(entries)
+}

@@ -1,0 +1,43 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Plain text is for a terminal: aligned columns, two-space indents, no
+// trailing spaces. Columns are measured in terminal cells, so names such as
+// 李雷 or Zoë line up with the rest.
+
+// width is how many terminal columns s takes, as the screens measure it.
+func width(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return ansi.StringWidth(s)
+		}
+	}
+	return len(s) // printable ASCII: one column a byte
+}
+
+// writeAligned writes cells padded to widths, with no trailing spaces: the
+// last cell, and any empty cells at the end, are not padded.
+func writeAligned(b *strings.Builder, indent string, widths []int, cells []string) {
+	last := len(cells) - 1
+	for last > 0 && cells[last] == "" {
+		last--
+	}
+	b.WriteString(indent)
+	for i, cell := range cells[:last+1] {
+		if i > 0 {
+			b.WriteString("  ")
+		}
+		b.WriteString(cell)
+		if i < last {
+			for range widths[i] - width(cell) {
+				b.WriteByte(' ')
+			}
+		}
+	}
+	b.WriteByte('\n')
+}
