@@ -68,14 +68,20 @@ func BuiltinSource(id string) ([]byte, bool) {
 	return data, err == nil
 }
 
-// Builtins lists the embedded checklists, sorted by id.
+// Builtins lists the embedded checklists: the default first, as the one
+// most reviews follow and the first one offered, then the others by id.
 func Builtins() []*Checklist {
 	m := builtins()
 	out := make([]*Checklist, 0, len(m))
 	for _, c := range m {
 		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	sort.Slice(out, func(i, j int) bool {
+		if (out[i].ID == DefaultID) != (out[j].ID == DefaultID) {
+			return out[i].ID == DefaultID
+		}
+		return out[i].ID < out[j].ID
+	})
 	return out
 }
 

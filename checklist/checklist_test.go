@@ -1,8 +1,6 @@
 package checklist
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -40,11 +38,8 @@ func TestBuiltinSMCProgression(t *testing.T) {
 // TestBuiltinWordForWord checks every title, prompt and follow-up question of
 // the embedded checklist against the source document, when it is present.
 func TestBuiltinWordForWord(t *testing.T) {
-	src, err := os.ReadFile(filepath.Join("..", "..", "shared", "seeds", "progression-masterclass-checklist.txt"))
-	if err != nil {
-		t.Skip("source document not beside the repository:", err)
-	}
-	text := strings.NewReplacer("&amp;", "&", "<u>", "", "</u>", "", "<b>", "", "</b>", "").Replace(string(src))
+	src := seedFile(t, "progression-masterclass-checklist.txt")
+	text := strings.NewReplacer("&amp;", "&", "<u>", "", "</u>", "", "<b>", "", "</b>", "").Replace(src)
 	c, _ := Builtin(DefaultID)
 	check := func(s string) {
 		if !strings.Contains(text, s) {

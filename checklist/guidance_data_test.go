@@ -3,7 +3,6 @@ package checklist
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -117,24 +116,16 @@ func TestGuidanceData(t *testing.T) {
 // repository, that the suggestions and glossary definitions are word for word
 // and that every quotation in a passage really is in the sources.
 func TestGuidanceWordForWord(t *testing.T) {
-	seeds := filepath.Join("..", "..", "shared", "seeds")
-	masterclass, err := os.ReadFile(filepath.Join(seeds, "progression-masterclass-checklist.txt"))
-	if err != nil {
-		t.Skip("source documents not beside the repository:", err)
-	}
-	all := string(masterclass)
+	masterclass := seedFile(t, "progression-masterclass-checklist.txt")
+	all := masterclass
 	for _, name := range []string{"building-blocks-employers-guide.txt", "cross-industry-toolkit-progression.txt", "strategic-approach.txt"} {
-		b, err := os.ReadFile(filepath.Join(seeds, name))
-		if err != nil {
-			t.Skip("source documents not beside the repository:", err)
-		}
-		all += "\n" + string(b)
+		all += "\n" + seedFile(t, name)
 	}
 	norm := func(s string) string {
 		s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "–", "-", "**", "", "&amp;", "&").Replace(s)
 		return strings.Join(strings.Fields(s), " ")
 	}
-	mc, every := norm(string(masterclass)), norm(all)
+	mc, every := norm(masterclass), norm(all)
 
 	g := readGuidance(t)
 	for id, a := range g.Areas {

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -17,12 +18,30 @@ func newChecklistsCmd() *cobra.Command {
 		Long: `A checklist is the list of recommendations a review goes through, with
 the rating scale (Red, Amber, Green) and the follow-up questions.
 
-ladder comes with the Social Mobility Commission's Progression review and
-refine checklist built in. 'ladder checklists' lists the built-in ones;
-'ladder checklists show' prints one in full, as YAML you can copy and
-adapt into a checklist of your own (then use it with --checklist FILE).`,
+ladder comes with three of the Social Mobility Commission's checklists
+built in, word for word:
+
+  smc-progression                 the Progression review and refine
+                                  checklist (the default), rated
+                                  Red/Amber/Green
+  smc-building-blocks             The Building Blocks, its employer's guide,
+                                  for employers not yet at progression:
+                                  vision, talent pool, culture, support to
+                                  develop, progression, data, a plan;
+                                  rated Red/Amber/Green
+  smc-cross-industry-progression  its Cross-industry toolkit's progression
+                                  activities, each under its level, rated
+                                  Not yet/Developing/Optimising
+
+'ladder checklists' lists them; a new review offers them; 'ladder new
+--checklist ID' starts a plan on one. 'ladder checklists show' prints one
+in full, as YAML you can copy and adapt into a checklist of your own (then
+use it with --checklist FILE).`,
 		Example: `  # What is built in?
   ladder checklists
+
+  # Start a plan on the Building Blocks checklist
+  ladder new plans/acme.yaml --org "Acme" --title "First steps" --checklist smc-building-blocks
 
   # Print the built-in checklist, then save a copy to adapt
   ladder checklists show smc-progression
@@ -55,9 +74,9 @@ once it has been checked for mistakes (each reported as FILE:LINE:COLUMN).`,
 
 func listChecklists(stdout, stderr io.Writer) error {
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tITEMS\tTITLE")
+	fmt.Fprintln(tw, "ID\tITEMS\tSCALE\tTITLE")
 	for _, c := range checklist.Builtins() {
-		fmt.Fprintf(tw, "%s\t%d\t%s\n", c.ID, c.Len(), c.Title)
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", c.ID, c.Len(), scaleLabels(c), c.Title)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -81,4 +100,13 @@ func showChecklist(stdout, stderr io.Writer, nameOrPath string) error {
 	}
 	_, err = stdout.Write(data)
 	return err
+}
+
+// scaleLabels names a checklist's rating scale: "Red/Amber/Green".
+func scaleLabels(c *checklist.Checklist) string {
+	labels := make([]string, len(c.Scale))
+	for i, l := range c.Scale {
+		labels[i] = l.Label
+	}
+	return strings.Join(labels, "/")
 }

@@ -1,0 +1,214 @@
+package checklist
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// seedFile reads one of the source documents the built-in checklists quote.
+// They are kept beside the repository, in shared/seeds of a folder above it
+// (the main checkout and every worktree find the same ones); without them
+// the word-for-word tests skip.
+func seedFile(t *testing.T, name string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		data, err := os.ReadFile(filepath.Join(dir, "shared", "seeds", name))
+		if err == nil {
+			return string(data)
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skipf("source document %s not found in shared/seeds above the repository", name)
+		}
+		dir = parent
+	}
+}
+
+var (
+	markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	footnoteMark = regexp.MustCompile(`[⁰¹²³⁴⁵⁶⁷⁸⁹]+`)
+)
+
+// sourceText is a source document as a reader sees it: link markup, bold
+// markers and footnote numbers dropped, and all white space (line breaks
+// inside a sentence, page breaks) as single spaces. Quotes, dashes and
+// spelling are left exactly as they are.
+func sourceText(doc string) string {
+	doc = markdownLink.ReplaceAllString(doc, "$1")
+	doc = footnoteMark.ReplaceAllString(doc, "")
+	doc = strings.ReplaceAll(doc, "**", "")
+	return strings.Join(strings.Fields(doc), " ")
+}
+
+// wordForWord reports whether s appears in the source text, allowing one
+// page break: the source sometimes interrupts a sentence with a sidebar or
+// footnotes and carries on after them, so s may be split at a space into
+// two parts found in order, the second within pageBreak characters of the
+// end of the first.
+func wordForWord(src, s string) bool {
+	s = strings.Join(strings.Fields(s), " ")
+	if strings.Contains(src, s) {
+		return true
+	}
+	const pageBreak = 1500
+	for i := range len(s) {
+		if s[i] != ' ' {
+			continue
+		}
+		head, tail := s[:i], s[i+1:]
+		for from := 0; ; {
+			at := strings.Index(src[from:], head)
+			if at < 0 {
+				break
+			}
+			end := from + at + len(head)
+			window := src[end:min(len(src), end+pageBreak+len(tail))]
+			if strings.Contains(window, tail) {
+				return true
+			}
+			from = end
+		}
+	}
+	return false
+}
+
+func TestWordForWordAcrossAPageBreak(t *testing.T) {
+	src := sourceText("Does it fall,\n\n15 footnote\n\nSidebar text.\n\nor slowly, as you go higher?")
+	if !wordForWord(src, "Does it fall, or slowly, as you go higher?") {
+		t.Error("a sentence broken by a sidebar should match")
+	}
+	if wordForWord(src, "Does it fall, or quickly, as you go higher?") {
+		t.Error("a changed word should not match")
+	}
+	if wordForWord(sourceText("A [linked](#)¹ **bold** word."), "A linked bold word!") {
+		t.Error("changed punctuation should not match")
+	}
+	if !wordForWord(sourceText("A [linked](#)¹ **bold**\nword."), "A linked bold word.") {
+		t.Error("links, footnote numbers, bold and line breaks are not part of the wording")
+	}
+}
+
+// checkWordForWord checks that every piece of a checklist's wording that the
+// checklist says is the source's is found word for word in it.
+func checkWordForWord(t *testing.T, c *Checklist, src string, scaleSrc, followUpSrc string) {
+	t.Helper()
+	check := func(what, s string) {
+		t.Helper()
+		if !wordForWord(src, s) {
+			t.Errorf("%s not word for word in the source: %q", what, s)
+		}
+	}
+	// Headings are set in capitals in some documents: compare them
+	// without case.
+	lowerSrc := strings.ToLower(src)
+	for _, a := range c.Areas {
+		check("area title", a.Title)
+		check("area intro", a.Intro)
+		for _, it := range a.Items {
+			check("item "+it.ID+" title", it.Title)
+			for _, p := range it.Prompts {
+				check("item "+it.ID+" prompt", p)
+			}
+			if it.Group != "" && !strings.Contains(lowerSrc, strings.ToLower(it.Group)) {
+				t.Errorf("item %s: group heading %q is not in the source", it.ID, it.Group)
+			}
+		}
+	}
+	check("intro", c.Intro)
+	if scaleSrc != "" {
+		for _, l := range c.Scale {
+			if !wordForWord(scaleSrc, l.Description) {
+				t.Errorf("scale description not word for word in its source: %q", l.Description)
+			}
+		}
+	}
+	for _, f := range c.FollowUps {
+		if !wordForWord(followUpSrc, f.Question) {
+			t.Errorf("follow-up question not word for word in its source: %q", f.Question)
+		}
+	}
+}
+
+func TestBuildingBlocksWordForWord(t *testing.T) {
+	c, ok := Builtin("smc-building-blocks")
+	if !ok {
+		t.Fatal("built-in smc-building-blocks missing")
+	}
+	guide := sourceText(seedFile(t, "building-blocks-employers-guide.txt"))
+	masterclass := sourceText(seedFile(t, "progression-masterclass-checklist.txt"))
+	checkWordForWord(t, c, guide, masterclass, masterclass)
+}
+
+func TestCrossIndustryWordForWord(t *testing.T) {
+	c, ok := Builtin("smc-cross-industry-progression")
+	if !ok {
+		t.Fatal("built-in smc-cross-industry-progression missing")
+	}
+	toolkit := sourceText(seedFile(t, "cross-industry-toolkit-progression.txt"))
+	masterclass := sourceText(seedFile(t, "progression-masterclass-checklist.txt"))
+	// The scale is ladder's own wording (the toolkit names its levels but
+	// does not describe them), as the file says: it is not checked here.
+	checkWordForWord(t, c, toolkit, "", masterclass)
+}
+
+func TestBuildingBlocksShape(t *testing.T) {
+	c, _ := Builtin("smc-building-blocks")
+	progression, _ := Builtin(DefaultID)
+	if len(c.Scale) != len(progression.Scale) {
+		t.Fatalf("scale has %d levels, want red/amber/green", len(c.Scale))
+	}
+	for i, l := range c.Scale {
+		if l != progression.Scale[i] {
+			t.Errorf("scale level %d = %+v, want the progression checklist's %+v", i, l, progression.Scale[i])
+		}
+	}
+	want := map[string]int{"vision": 8, "talent-pool": 8, "culture": 6, "develop": 6, "progression": 3, "data": 10, "plan": 1}
+	var ids []string
+	for _, a := range c.Areas {
+		ids = append(ids, a.ID)
+		if len(a.Items) != want[a.ID] {
+			t.Errorf("area %s has %d items, want %d", a.ID, len(a.Items), want[a.ID])
+		}
+	}
+	if got := strings.Join(ids, " "); got != "vision talent-pool culture develop progression data plan" {
+		t.Errorf("areas = %s", got)
+	}
+	if len(c.FollowUps) != 5 || c.FollowUps[4].Kind != KindPlan {
+		t.Errorf("follow-ups = %+v, want the five next-steps questions ending in the project plan", c.FollowUps)
+	}
+	if !strings.Contains(c.Licence, "Open Government Licence v3.0") || !strings.Contains(c.Source, "Social Mobility Commission, The Building Blocks") {
+		t.Errorf("attribution missing: source %q licence %q", c.Source, c.Licence)
+	}
+}
+
+func TestCrossIndustryShape(t *testing.T) {
+	c, _ := Builtin("smc-cross-industry-progression")
+	var scale []string
+	for _, l := range c.Scale {
+		scale = append(scale, l.Key+"="+l.Label)
+	}
+	if got := strings.Join(scale, " "); got != "not-yet=Not yet developing=Developing optimising=Optimising" {
+		t.Errorf("scale = %s", got)
+	}
+	if len(c.Areas) != 2 || c.Areas[0].Title != "Developing" || c.Areas[1].Title != "Optimising" {
+		t.Fatalf("areas should be the toolkit's two levels, Developing then Optimising: %+v", c.Areas)
+	}
+	if len(c.Areas[0].Items) != 9 || len(c.Areas[1].Items) != 4 {
+		t.Errorf("items per level = %d, %d; want 9, 4", len(c.Areas[0].Items), len(c.Areas[1].Items))
+	}
+	for _, f := range c.FollowUps {
+		if f.Kind == KindCounts {
+			t.Error("the red/amber/green count question does not fit a not yet/developing/optimising scale")
+		}
+	}
+	if !strings.Contains(c.Licence, "Open Government Licence v3.0") || !strings.Contains(c.Source, "Cross-industry toolkit") {
+		t.Errorf("attribution missing: source %q licence %q", c.Source, c.Licence)
+	}
+}
