@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"go.yaml.in/yaml/v3"
 )
@@ -36,7 +37,7 @@ func ParseGuidance(name string, data []byte) (*Guidance, error) {
 	}
 	d := &strictyaml.Decoder{}
 	g := &Guidance{Items: map[string][]Passage{}, IfAllYouDo: map[string][]Suggestion{}, itemNodes: map[string]*yaml.Node{}, areaNodes: map[string]*yaml.Node{}}
-	d.Fields(root, "the guidance", []strictyaml.Field{
+	d.Document(root, "the guidance", []strictyaml.Field{
 		{Key: "checklist", Set: func(v *yaml.Node) { g.checklistNode = v; g.Checklist = d.String(v, "checklist") }},
 		{Key: "items", Set: func(v *yaml.Node) {
 			d.Mapping(v, "items", func(id string, k, v *yaml.Node) {
@@ -69,12 +70,12 @@ func ParseGuidance(name string, data []byte) (*Guidance, error) {
 func (c *Checklist) applyGuidance(name string, g *Guidance) error {
 	d := &strictyaml.Decoder{}
 	if g.Checklist != c.ID {
-		d.Errorf(g.checklistNode, "guidance is for checklist %q, not %q", g.Checklist, c.ID)
+		d.Errorf(g.checklistNode, "guidance is for checklist %s, not %q", safetext.Quote(g.Checklist), c.ID)
 	}
 	for id, passages := range g.Items {
 		it, _, ok := c.Item(id)
 		if !ok {
-			d.Errorf(g.itemNodes[id], "item %q is not in checklist %s", id, c.ID)
+			d.Errorf(g.itemNodes[id], "item %s is not in checklist %s", safetext.Quote(id), c.ID)
 			continue
 		}
 		it.Guidance = append(it.Guidance, passages...)
@@ -82,7 +83,7 @@ func (c *Checklist) applyGuidance(name string, g *Guidance) error {
 	for id, sugg := range g.IfAllYouDo {
 		a, _, ok := c.AreaByID(id)
 		if !ok {
-			d.Errorf(g.areaNodes[id], "area %q is not in checklist %s", id, c.ID)
+			d.Errorf(g.areaNodes[id], "area %s is not in checklist %s", safetext.Quote(id), c.ID)
 			continue
 		}
 		a.IfAllYouDo = append(a.IfAllYouDo, sugg...)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"go.yaml.in/yaml/v3"
 )
@@ -66,7 +67,7 @@ func decode(root *yaml.Node) (*Checklist, strictyaml.Problems) {
 	d := &strictyaml.Decoder{}
 	c := &Checklist{}
 	var seen struct{ id, title, version, scale, areas bool }
-	d.Fields(root, "the checklist", []strictyaml.Field{
+	d.Document(root, "the checklist", []strictyaml.Field{
 		{Key: "id", Set: func(v *yaml.Node) { seen.id = true; c.ID = d.String(v, "id"); checkID(d, v, c.ID, "checklist id") }},
 		{Key: "title", Set: func(v *yaml.Node) { seen.title = true; c.Title = d.String(v, "title") }},
 		{Key: "version", Set: func(v *yaml.Node) { seen.version = true; c.Version = d.String(v, "version") }},
@@ -97,7 +98,7 @@ func decode(root *yaml.Node) (*Checklist, strictyaml.Problems) {
 
 func checkID(d *strictyaml.Decoder, n *yaml.Node, id, what string) {
 	if n.Kind == yaml.ScalarNode && !validID(id) {
-		d.Errorf(n, "%s %q should be lower-case letters, digits, '-' or '_' (at most 63)", what, id)
+		d.Errorf(n, "%s %s should be lower-case letters, digits, '-' or '_' (at most 63)", what, safetext.Quote(id))
 	}
 }
 
@@ -118,7 +119,7 @@ func decodeScale(d *strictyaml.Decoder, n *yaml.Node) []Level {
 		case l.Key == Unrated:
 			d.Errorf(keyNode, "%q is reserved for items not rated yet", Unrated)
 		case seen[l.Key]:
-			d.Errorf(keyNode, "duplicate scale key %q", l.Key)
+			d.Errorf(keyNode, "duplicate scale key %s", safetext.Quote(l.Key))
 		default:
 			checkID(d, keyNode, l.Key, "scale key")
 		}
@@ -149,7 +150,7 @@ func decodeAreas(d *strictyaml.Decoder, n *yaml.Node) []Area {
 		if idNode == nil {
 			d.Errorf(v, "%s has no id", what)
 		} else if first, dup := areaIDs[a.ID]; dup {
-			d.Errorf(idNode, "duplicate area id %q (first at line %d)", a.ID, first)
+			d.Errorf(idNode, "duplicate area id %s (first at line %d)", safetext.Quote(a.ID), first)
 		} else {
 			areaIDs[a.ID] = idNode.Line
 			checkID(d, idNode, a.ID, "area id")
@@ -184,13 +185,13 @@ func decodeItems(d *strictyaml.Decoder, n *yaml.Node, ids map[string]int) []Item
 		case idNode == nil:
 			d.Errorf(v, "item %d has no id", i+1)
 		case ids[it.ID] != 0:
-			d.Errorf(idNode, "duplicate item id %q (first at line %d)", it.ID, ids[it.ID])
+			d.Errorf(idNode, "duplicate item id %s (first at line %d)", safetext.Quote(it.ID), ids[it.ID])
 		default:
 			ids[it.ID] = idNode.Line
 			checkID(d, idNode, it.ID, "item id")
 		}
 		if strings.TrimSpace(it.Title) == "" && v.Kind == yaml.MappingNode {
-			d.Errorf(v, "item %q has no title", it.ID)
+			d.Errorf(v, "item %s has no title", safetext.Quote(it.ID))
 		}
 		out = append(out, it)
 	})
@@ -262,7 +263,7 @@ func decodeFollowUps(d *strictyaml.Decoder, n *yaml.Node) []FollowUp {
 		case idNode == nil:
 			d.Errorf(v, "follow-up %d has no id", i+1)
 		case ids[f.ID] != 0:
-			d.Errorf(idNode, "duplicate follow-up id %q (first at line %d)", f.ID, ids[f.ID])
+			d.Errorf(idNode, "duplicate follow-up id %s (first at line %d)", safetext.Quote(f.ID), ids[f.ID])
 		default:
 			ids[f.ID] = idNode.Line
 			checkID(d, idNode, f.ID, "follow-up id")
@@ -274,10 +275,10 @@ func decodeFollowUps(d *strictyaml.Decoder, n *yaml.Node) []FollowUp {
 			for i, k := range FollowUpKinds {
 				names[i] = string(k)
 			}
-			d.Errorf(kindNode, "unknown follow-up kind %q (known: %s)", f.Kind, strings.Join(names, ", "))
+			d.Errorf(kindNode, "unknown follow-up kind %s (known: %s)", safetext.Quote(string(f.Kind)), strings.Join(names, ", "))
 		}
 		if f.Question == "" {
-			d.Errorf(v, "follow-up %q has no question", f.ID)
+			d.Errorf(v, "follow-up %s has no question", safetext.Quote(f.ID))
 		}
 		out = append(out, f)
 	})

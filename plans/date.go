@@ -3,6 +3,8 @@ package plans
 import (
 	"fmt"
 	"time"
+
+	"github.com/socialmobility/ladder/internal/safetext"
 )
 
 // isDateShaped reports whether s looks like YYYY-MM-DD (a regular
@@ -30,11 +32,11 @@ type Date struct {
 // ParseDate reads a YYYY-MM-DD date and rejects impossible ones (2027-02-30).
 func ParseDate(s string) (Date, error) {
 	if !isDateShaped(s) {
-		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+		return Date{}, fmt.Errorf("%s is not a date in the form YYYY-MM-DD", safetext.Quote(s))
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil || t.Format(time.DateOnly) != s {
-		return Date{}, fmt.Errorf("%q is not a real date", s)
+		return Date{}, fmt.Errorf("%s is not a real date", safetext.Quote(s))
 	}
 	return DateOf(t), nil
 }

@@ -30,7 +30,9 @@ func ShellQuote(s string) string {
 
 // ChecklistFileRef is how a plan in planDir records a custom checklist at
 // checklistPath: relative, with forward slashes, so the plan finds its
-// checklist on any machine the repository is cloned to.
+// checklist on any machine the repository is cloned to. A checklist the
+// plan could not read back (see ChecklistPath) is refused now, not at the
+// plan's first check.
 func ChecklistFileRef(planDir, checklistPath string) (string, error) {
 	absDir, err := filepath.Abs(planDir)
 	if err != nil {
@@ -44,5 +46,9 @@ func ChecklistFileRef(planDir, checklistPath string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return filepath.ToSlash(rel), nil
+	ref := filepath.ToSlash(rel)
+	if _, err := ChecklistPath(ref, planDir); err != nil {
+		return "", err
+	}
+	return ref, nil
 }

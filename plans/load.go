@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"go.yaml.in/yaml/v3"
 )
@@ -25,24 +26,48 @@ type Problem = strictyaml.Problem
 type Resolver func(ref ChecklistRef, planDir string) (*checklist.Checklist, error)
 
 // DefaultResolver finds built-in checklists by id, and custom ones through
-// the plan's checklist.file. The file is read with strictyaml.ReadFile: the
-// plan's author chose the path, which could be a pipe or a device.
+// the plan's checklist.file (see ChecklistPath). The file is read with
+// strictyaml.ReadFile: the plan's author chose the path, which could be a
+// pipe or a device.
 func DefaultResolver(ref ChecklistRef, planDir string) (*checklist.Checklist, error) {
 	if ref.File != "" {
-		path := ref.File
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(planDir, path)
+		path, err := ChecklistPath(ref.File, planDir)
+		if err != nil {
+			return nil, err
 		}
 		c, err := checklist.LoadFile(path)
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("checklist file %s not found (named by checklist.file): move it back or fix the path", path)
+			return nil, fmt.Errorf("checklist file %s not found (named by checklist.file): move it back or fix the path", safetext.Quote(ref.File))
 		}
 		return c, err
 	}
 	if c, ok := checklist.Builtin(ref.ID); ok {
 		return c, nil
 	}
-	return nil, fmt.Errorf("unknown checklist %q: not built in, and the plan names no checklist file", ref.ID)
+	return nil, fmt.Errorf("unknown checklist %s: not built in, and the plan names no checklist file", safetext.Quote(ref.ID))
+}
+
+// ChecklistPath is where a plan in planDir finds the custom checklist its
+// checklist.file names. A plan file can come from anyone (a pull request,
+// an email), and `ladder check` runs in CI with the runner's files around
+// it, so the name is held to what a checklist kept with the plans needs: a
+// relative path, to a file inside the repository that holds the plan (or,
+// outside git, inside the plan's folder), with no symbolic link leading out
+// of it (see strictyaml.Root for the folder that holds plans/ outside git).
+// Whether it is a regular file is checked when it is read.
+func ChecklistPath(file, planDir string) (string, error) {
+	if filepath.IsAbs(file) || filepath.VolumeName(file) != "" || strings.HasPrefix(file, "/") || strings.HasPrefix(file, `\`) {
+		return "", fmt.Errorf("checklist file %s should be a path relative to the plan's folder, not an absolute one", safetext.Quote(file))
+	}
+	path := filepath.Join(planDir, filepath.FromSlash(file))
+	root, repo := strictyaml.Root(planDir)
+	if abs, err := filepath.Abs(path); err != nil || !strictyaml.Inside(root, abs) {
+		if repo {
+			return "", fmt.Errorf("checklist file %s is outside the repository: ladder reads only checklists kept in the repository with the plans", safetext.Quote(file))
+		}
+		return "", fmt.Errorf("checklist file %s is outside the plan's folder: outside a git repository, ladder reads only checklists kept in the plan's folder or below it (or beside a plans folder, in the folder that holds it)", safetext.Quote(file))
+	}
+	return path, nil
 }
 
 // WithChecklist returns a resolver that always uses c (for --checklist FILE).
@@ -163,7 +188,7 @@ type itemNodes struct {
 func (d *decoder) plan(root *yaml.Node) *Plan {
 	p := &Plan{Items: map[string]*Response{}, FollowUps: map[string]*Answer{}}
 	var schemaSeen, checklistSeen bool
-	d.Fields(root, "the plan", []strictyaml.Field{
+	d.Document(root, "the plan", []strictyaml.Field{
 		{Key: "schema", Set: func(v *yaml.Node) {
 			schemaSeen = true
 			if n, ok := d.Int(v, "schema"); ok {
@@ -227,7 +252,7 @@ func (d *decoder) status(n *yaml.Node, what string) Status {
 		return StatusTodo
 	}
 	if !slices.Contains(Statuses, s) {
-		d.Errorf(n, "%s %q is not one of todo, doing, done", what, s)
+		d.Errorf(n, "%s %s is not one of todo, doing, done", what, safetext.Quote(string(s)))
 	}
 	return s
 }
@@ -237,7 +262,7 @@ func (d *decoder) items(n *yaml.Node, p *Plan) {
 	d.Mapping(n, "items", func(id string, k, v *yaml.Node) {
 		r := &Response{}
 		nodes := &itemNodes{key: k, voteKeys: map[string]*yaml.Node{}}
-		what := "item " + id
+		what := "item " + safetext.Name(id)
 		d.Fields(v, what, []strictyaml.Field{
 			{Key: "rating", Set: func(v *yaml.Node) { nodes.rating = v; r.Rating = d.String(v, what+" rating") }},
 			{Key: "votes", Set: func(v *yaml.Node) { r.Votes = d.votes(v, what+" votes", nodes.voteKeys) }},
@@ -258,7 +283,7 @@ func (d *decoder) followUps(n *yaml.Node, p *Plan) {
 	d.areaNodes = map[string]map[string]*yaml.Node{}
 	d.Mapping(n, "follow_ups", func(id string, k, v *yaml.Node) {
 		a := &Answer{}
-		what := "follow-up " + id
+		what := "follow-up " + safetext.Name(id)
 		d.followNodes[id] = k
 		d.Fields(v, what, []strictyaml.Field{
 			{Key: "answer", Set: func(v *yaml.Node) { a.Text = d.String(v, what+" answer") }},
@@ -267,7 +292,7 @@ func (d *decoder) followUps(n *yaml.Node, p *Plan) {
 				a.ByArea = map[string]string{}
 				d.areaNodes[id] = map[string]*yaml.Node{}
 				d.Mapping(v, what+" by_area", func(area string, k, v *yaml.Node) {
-					a.ByArea[area] = d.String(v, what+" for "+area)
+					a.ByArea[area] = d.String(v, what+" for "+safetext.Name(area))
 					d.areaNodes[id][area] = k
 				})
 			}},
@@ -318,13 +343,13 @@ func (d *decoder) steps(n *yaml.Node, followUpID, what string) []Step {
 func (d *decoder) validate(p *Plan) {
 	c := p.Checklist
 	if p.ChecklistRef.ID != c.ID {
-		d.Errorf(d.checklistNode, "the plan follows checklist %q but was checked against %q", p.ChecklistRef.ID, c.ID)
+		d.Errorf(d.checklistNode, "the plan follows checklist %s but was checked against %q", safetext.Quote(p.ChecklistRef.ID), c.ID)
 		return
 	}
 	for id, r := range p.Items {
 		nodes := d.itemNodes[id]
 		if _, _, ok := c.Item(id); !ok {
-			d.Errorf(nodes.key, "item %q is not in checklist %s (%s)", id, c.ID, closest(id, c))
+			d.Errorf(nodes.key, "item %s is not in checklist %s (%s)", safetext.Quote(id), c.ID, closest(id, c))
 			continue
 		}
 		d.checkVotes(id, c, nodes.voteKeys)
@@ -332,19 +357,19 @@ func (d *decoder) validate(p *Plan) {
 			continue
 		}
 		if _, _, ok := c.Level(r.Rating); !ok && r.Rating != checklist.Unrated {
-			d.Errorf(nodes.rating, "item %s rating %q is not one of %s%s", id, r.Rating, ratingNames(c), ratingHint(r.Rating, c))
+			d.Errorf(nodes.rating, "item %s rating %s is not one of %s%s", id, safetext.Quote(r.Rating), ratingNames(c), ratingHint(r.Rating, c))
 		}
 	}
 	for id, a := range p.FollowUps {
 		f, ok := c.FollowUp(id)
 		if !ok {
-			d.Errorf(d.followNodes[id], "follow-up %q is not in checklist %s", id, c.ID)
+			d.Errorf(d.followNodes[id], "follow-up %s is not in checklist %s", safetext.Quote(id), c.ID)
 			continue
 		}
 		d.checkAnswerShape(f, a, d.followNodes[id])
 		for area, k := range d.areaNodes[id] {
 			if _, _, ok := c.AreaByID(area); !ok {
-				d.Errorf(k, "area %q is not in checklist %s", area, c.ID)
+				d.Errorf(k, "area %s is not in checklist %s", safetext.Quote(area), c.ID)
 			}
 		}
 	}
@@ -354,7 +379,7 @@ func (d *decoder) validate(p *Plan) {
 				continue
 			}
 			if _, _, ok := c.Item(s.From); !ok {
-				d.Errorf(d.stepNodes[id][i], "step %d comes from item %q, which is not in checklist %s", s.ID, s.From, c.ID)
+				d.Errorf(d.stepNodes[id][i], "step %d comes from item %s, which is not in checklist %s", s.ID, safetext.Quote(s.From), c.ID)
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"go.yaml.in/yaml/v3"
 )
@@ -172,7 +173,7 @@ func (d *decoder) checkVotes(id string, c *checklist.Checklist, keys map[string]
 		if _, _, ok := c.Level(key); ok || key == VoteUnsure {
 			continue
 		}
-		d.Errorf(k, "item %s votes: %q is not one of %s, %s%s", id, key, scaleKeys(c), VoteUnsure, ratingHint(key, c))
+		d.Errorf(k, "item %s votes: %s is not one of %s, %s%s", id, safetext.Quote(key), scaleKeys(c), VoteUnsure, ratingHint(key, c))
 	}
 }
 

@@ -57,6 +57,26 @@ func Excerpt(s string, max int) string {
 // ExcerptLength is the usual length of an Excerpt in a message.
 const ExcerptLength = 40
 
+// Quote is Excerpt at its usual length: how a message quotes a value read
+// from a file.
+func Quote(s string) string { return Excerpt(s, ExcerptLength) }
+
+// Name is how a message names something by an id read from a file (an
+// item, a key): as it is when it looks like an id (short, letters, digits
+// and - _ . only), so that "item lc-vision rating" reads naturally, and
+// as a Quote otherwise.
+func Name(s string) string {
+	if s == "" || utf8.RuneCountInString(s) > ExcerptLength {
+		return Quote(s)
+	}
+	for _, r := range s {
+		if !(r == '-' || r == '_' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return Quote(s)
+		}
+	}
+	return s
+}
+
 // Safe reports whether s would be printed unchanged by Terminal.
 func Safe(s string) bool { return !needsCleaning(s, false) }
 

@@ -52,6 +52,22 @@ func TestExcerpt(t *testing.T) {
 	}
 }
 
+func TestName(t *testing.T) {
+	for in, want := range map[string]string{
+		"lc-vision":             "lc-vision",
+		"item_2.a":              "item_2.a",
+		"":                      `""`,
+		"has space":             `"has space"`,
+		"\x1b]0;x\x07":          `"␛]0;x␇"`,
+		strings.Repeat("a", 41): `"` + strings.Repeat("a", 40) + `…"`,
+		"café":                  `"café"`,
+	} {
+		if got := Name(in); got != want {
+			t.Errorf("Name(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
 func FuzzTerminal(f *testing.F) {
 	f.Add("\x1b]0;x\x07")
 	f.Add("a\u202eb")

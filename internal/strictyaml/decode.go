@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -14,9 +15,28 @@ type Decoder struct {
 	Problems Problems
 }
 
-// Errorf records a problem at the node's position.
+// Errorf records a problem at the node's position. A value from the file
+// that the message quotes goes through safetext.Quote (or safetext.Name for
+// an id), so that no message carries more than a short, printable excerpt
+// of what the file holds.
 func (d *Decoder) Errorf(n *yaml.Node, format string, args ...any) {
 	d.Problems = append(d.Problems, Problem{n.Line, n.Column, fmt.Sprintf(format, args...)})
+}
+
+// Document reads the top of a file, which must be a mapping with the given
+// keys. A file that is anything else is reported without quoting it: it
+// may be a file that is not ladder's at all (a token, a key) reached by
+// mistake or by design, and its contents have no business in a message.
+func (d *Decoder) Document(n *yaml.Node, what string, fields []Field) {
+	if n.Kind != yaml.MappingNode {
+		found := "a single value"
+		if n.Kind == yaml.SequenceNode {
+			found = "a list"
+		}
+		d.Errorf(n, "%s should be a mapping of keys to values (key: value lines), but the file holds %s", what, found)
+		return
+	}
+	d.Fields(n, what, fields)
 }
 
 // Field is one allowed key of a mapping and what to do with its value.
@@ -40,7 +60,7 @@ func kindName(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "nothing"
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return safetext.Quote(n.Value)
 	}
 	return "something else"
 }
@@ -64,7 +84,7 @@ func (d *Decoder) Mapping(n *yaml.Node, what string, each func(key string, k, v 
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			d.Errorf(k, "duplicate key %q in %s (first at line %d)", k.Value, what, first)
+			d.Errorf(k, "duplicate key %s in %s (first at line %d)", safetext.Quote(k.Value), what, first)
 			continue
 		}
 		seen[k.Value] = k.Line
@@ -86,7 +106,7 @@ func (d *Decoder) Fields(n *yaml.Node, what string, fields []Field) {
 		for i, f := range fields {
 			known[i] = f.Key
 		}
-		d.Errorf(k, "unknown key %q in %s (known keys: %s)", key, what, strings.Join(known, ", "))
+		d.Errorf(k, "unknown key %s in %s (known keys: %s)", safetext.Quote(key), what, strings.Join(known, ", "))
 	})
 }
 
@@ -111,7 +131,7 @@ func (d *Decoder) Int(n *yaml.Node, what string) (int, bool) {
 	}
 	i, err := strconv.Atoi(n.Value)
 	if err != nil {
-		d.Errorf(n, "%s should be a whole number, found %q", what, n.Value)
+		d.Errorf(n, "%s should be a whole number, found %s", what, safetext.Quote(n.Value))
 		return 0, false
 	}
 	return i, true

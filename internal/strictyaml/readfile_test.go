@@ -26,9 +26,9 @@ func TestReadFileRefusesWhatNeverEnds(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct{ path, want string }{
-		{fifo, "pipe.yaml is not a regular file"},
-		{"/dev/zero", "/dev/zero is not a regular file"},
-		{dir, "is not a regular file"},
+		{fifo, "pipe.yaml:1:1: not a regular file (a named pipe)"},
+		{"/dev/zero", "/dev/zero:1:1: not a regular file (a device)"},
+		{dir, ":1:1: not a regular file (a folder)"},
 		{big, "big.yaml:1:1: file is 8388609 bytes, over the 8388608 byte limit"},
 	}
 	for _, tc := range tests {

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -61,7 +62,10 @@ func (e *FileError) Error() string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		fmt.Fprintf(&b, "%s:%d:%d: %s", e.Path, p.Line, p.Column, p.Message)
+		// The path is a file name from a folder walk and the message may
+		// quote the file: neither may act on the terminal or pose as a
+		// second line.
+		fmt.Fprintf(&b, "%s:%d:%d: %s", safetext.Line(e.Path), p.Line, p.Column, safetext.Line(p.Message))
 	}
 	return b.String()
 }
