@@ -1,0 +1,188 @@
+package room
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/netip"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// DefaultPort is the port the room tries first, so the join address stays
+// the same from one run to the next; when it is taken, any free port does.
+const DefaultPort = 8421
+
+// Candidate is a network address of this laptop that phones might reach.
+type Candidate struct {
+	Addr      netip.Addr
+	Interface string
+}
+
+// kind says what sort of network an address is on, best first.
+type kind int
+
+const (
+	kindLAN       kind = iota // a private address on a real interface: the room's Wi-Fi or wired network
+	kindOther                 // a public or carrier address on a real interface
+	kindLinkLocal             // a self-assigned address: only a network with no router
+	kindVirtual               // containers, virtual machines, VPNs: phones are not there
+)
+
+func (c Candidate) kind() kind {
+	switch {
+	case virtualInterface(c.Interface):
+		return kindVirtual
+	case c.Addr.IsLinkLocalUnicast():
+		return kindLinkLocal
+	case c.Addr.IsPrivate():
+		return kindLAN
+	}
+	return kindOther
+}
+
+func (c Candidate) describe() string {
+	what := map[kind]string{
+		kindLAN:       "a local network",
+		kindOther:     "a network",
+		kindLinkLocal: "a self-assigned address",
+		kindVirtual:   "a virtual network",
+	}[c.kind()]
+	return fmt.Sprintf("%s (%s, %s)", c.Addr, c.Interface, what)
+}
+
+// virtualInterface recognises the interfaces that containers, virtual
+// machines and VPNs add, which phones in the room cannot reach.
+func virtualInterface(name string) bool {
+	for _, p := range []string{"docker", "br-", "veth", "virbr", "vboxnet", "vmnet", "vnic", "lxc", "lxd", "cni", "flannel", "cali", "tun", "tap", "wg", "utun", "tailscale", "zt", "ppp", "llw", "awdl", "bridge", "anpi", "ap1"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Candidates lists this laptop's addresses that are up and not loopback:
+// IPv4 only, since a phone cannot type or scan a link-local IPv6 address
+// with its interface in it, and a LAN that has IPv6 has IPv4 too.
+func Candidates() ([]Candidate, error) {
+	ifaces, err := net.Interfaces()
+	if err != nil {
+		return nil, err
+	}
+	var out []Candidate
+	for _, ifc := range ifaces {
+		if ifc.Flags&net.FlagUp == 0 || ifc.Flags&net.FlagLoopback != 0 {
+			continue
+		}
+		addrs, err := ifc.Addrs()
+		if err != nil {
+			continue
+		}
+		for _, a := range addrs {
+			prefix, err := netip.ParsePrefix(a.String())
+			if err != nil || !prefix.Addr().Is4() {
+				continue
+			}
+			out = append(out, Candidate{Addr: prefix.Addr(), Interface: ifc.Name})
+		}
+	}
+	return out, nil
+}
+
+// Choice is the address the room will listen on, and why.
+type Choice struct {
+	Addr netip.Addr
+	// Why says, in a sentence or two for the facilitator, which address
+	// was picked, why, and what to do if phones cannot reach it.
+	Why string
+}
+
+// ErrNoNetwork is returned when the laptop has no address phones could
+// reach.
+var ErrNoNetwork = errors.New("this laptop has no network address that phones could reach: it is offline, or only on virtual networks.\n" +
+	"Join the laptop to the room's Wi-Fi (the one phones are on), or turn on the laptop's hotspot and have phones join it, then run the review again.\n" +
+	"To try the room on this laptop alone, use --listen 127.0.0.1:0")
+
+// Choose picks the address phones are most likely to reach: a private
+// address on a real interface (the room's Wi-Fi or wired network) before
+// any other, and never a container's, a virtual machine's or a VPN's.
+func Choose(cands []Candidate) (Choice, error) {
+	usable := slices.DeleteFunc(slices.Clone(cands), func(c Candidate) bool { return c.kind() == kindVirtual })
+	if len(usable) == 0 {
+		return Choice{}, ErrNoNetwork
+	}
+	slices.SortStableFunc(usable, func(a, b Candidate) int {
+		if a.kind() != b.kind() {
+			return int(a.kind()) - int(b.kind())
+		}
+		return preferInterface(a.Interface) - preferInterface(b.Interface)
+	})
+	best := usable[0]
+	var why strings.Builder
+	fmt.Fprintf(&why, "Phones join at %s: this laptop's address on %s.", best.Addr, best.describe())
+	if best.kind() == kindLinkLocal {
+		why.WriteString(" It is self-assigned, so phones reach it only on a network with no router (the laptop's own hotspot, say).")
+	}
+	var others []string
+	for _, c := range cands {
+		if c != best {
+			others = append(others, c.describe())
+		}
+	}
+	if len(others) > 0 {
+		fmt.Fprintf(&why, " The laptop is also on %s. If phones cannot open the page, make sure they are on the same Wi-Fi as the laptop, or choose another address with --listen ADDRESS:0.", strings.Join(others, ", "))
+	} else {
+		why.WriteString(" Phones must be on the same network as the laptop.")
+	}
+	return Choice{Addr: best.Addr, Why: why.String()}, nil
+}
+
+// preferInterface orders interfaces of the same kind: wired and Wi-Fi
+// names that laptops use first.
+func preferInterface(name string) int {
+	for i, p := range []string{"en", "eth", "wl", "Wi-Fi", "Ethernet"} {
+		if strings.HasPrefix(name, p) {
+			return i
+		}
+	}
+	return 10
+}
+
+// ParseListen checks a --listen value: an IP address (not a name, and not
+// "all addresses": the room binds to the one it shows) and a port, 0 for
+// any free one.
+func ParseListen(s string) (netip.AddrPort, error) {
+	host, port, err := net.SplitHostPort(s)
+	if err != nil {
+		return netip.AddrPort{}, fmt.Errorf("%q is not ADDRESS:PORT (for example 192.168.1.20:8421, or 192.168.1.20:0 for any free port)", s)
+	}
+	if host == "localhost" {
+		host = "127.0.0.1"
+	}
+	addr, err := netip.ParseAddr(host)
+	if err != nil {
+		return netip.AddrPort{}, fmt.Errorf("%q is not an IP address: give the laptop's address phones will open, such as 192.168.1.20", host)
+	}
+	if addr.IsUnspecified() {
+		return netip.AddrPort{}, fmt.Errorf("%s means every address; ladder listens only on the address it shows phones: give one, such as 192.168.1.20", host)
+	}
+	if addr.Zone() != "" {
+		return netip.AddrPort{}, fmt.Errorf("%s has a zone, which phones cannot open: use an IPv4 address", host)
+	}
+	p, err := strconv.ParseUint(port, 10, 16)
+	if err != nil {
+		return netip.AddrPort{}, fmt.Errorf("%q is not a port number from 0 to 65535", port)
+	}
+	return netip.AddrPortFrom(addr, uint16(p)), nil
+}
+
+// ListenOn starts the room's server on a chosen address, on DefaultPort
+// when it is free and on any free port when not.
+func ListenOn(r *Room, addr netip.Addr) (*Server, error) {
+	if s, err := Listen(r, netip.AddrPortFrom(addr, DefaultPort).String()); err == nil {
+		return s, nil
+	}
+	return Listen(r, netip.AddrPortFrom(addr, 0).String())
+}

@@ -1,0 +1,93 @@
+package room
+
+import (
+	"errors"
+	"net/netip"
+	"strings"
+	"testing"
+)
+
+func cand(addr, iface string) Candidate {
+	return Candidate{Addr: netip.MustParseAddr(addr), Interface: iface}
+}
+
+func TestChooseAddress(t *testing.T) {
+	tests := []struct {
+		name  string
+		cands []Candidate
+		want  string
+		says  []string
+	}{
+		{"one Wi-Fi address", []Candidate{cand("192.168.1.23", "wlan0")}, "192.168.1.23",
+			[]string{"Phones join at 192.168.1.23: this laptop's address on 192.168.1.23 (wlan0, a local network).", "same network as the laptop"}},
+		{"Wi-Fi beside docker and a VPN", []Candidate{cand("172.17.0.1", "docker0"), cand("10.8.0.2", "tun0"), cand("192.168.1.23", "wlp2s0")}, "192.168.1.23",
+			[]string{"also on 172.17.0.1 (docker0, a virtual network), 10.8.0.2 (tun0, a virtual network)", "--listen ADDRESS:0"}},
+		{"wired and Wi-Fi", []Candidate{cand("10.1.2.3", "wlan0"), cand("10.1.9.9", "eth0")}, "10.1.9.9",
+			[]string{"also on 10.1.2.3 (wlan0, a local network)"}},
+		{"a public address after a private one", []Candidate{cand("203.0.113.5", "eth0"), cand("192.168.0.4", "wlan0")}, "192.168.0.4", nil},
+		{"only a self-assigned address", []Candidate{cand("169.254.10.20", "en0")}, "169.254.10.20",
+			[]string{"self-assigned", "hotspot"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := Choose(tc.cands)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.Addr.String() != tc.want {
+				t.Errorf("chose %s, want %s", c.Addr, tc.want)
+			}
+			for _, s := range tc.says {
+				if !strings.Contains(c.Why, s) {
+					t.Errorf("why = %q\nwant it to say %q", c.Why, s)
+				}
+			}
+		})
+	}
+	for _, none := range [][]Candidate{nil, {cand("172.17.0.1", "docker0"), cand("100.101.102.103", "tailscale0")}} {
+		if _, err := Choose(none); !errors.Is(err, ErrNoNetwork) || !strings.Contains(err.Error(), "--listen 127.0.0.1:0") {
+			t.Errorf("Choose(%v) = %v, want ErrNoNetwork saying what to do", none, err)
+		}
+	}
+}
+
+func TestCandidatesAreThisLaptops(t *testing.T) {
+	cands, err := Candidates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cands {
+		if c.Addr.IsLoopback() || !c.Addr.Is4() {
+			t.Errorf("candidate %v should not be offered", c)
+		}
+	}
+}
+
+func TestParseListen(t *testing.T) {
+	good := map[string]string{
+		"192.168.1.20:8421": "192.168.1.20:8421",
+		"127.0.0.1:0":       "127.0.0.1:0",
+		"localhost:9000":    "127.0.0.1:9000",
+		"[::1]:8421":        "[::1]:8421",
+	}
+	for in, want := range good {
+		got, err := ParseListen(in)
+		if err != nil || got.String() != want {
+			t.Errorf("ParseListen(%q) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	bad := map[string]string{
+		"192.168.1.20":       "is not ADDRESS:PORT",
+		"laptop.local:8421":  "is not an IP address",
+		"0.0.0.0:8421":       "means every address",
+		"[::]:8421":          "means every address",
+		"192.168.1.20:http":  "is not a port number",
+		"192.168.1.20:70000": "is not a port number",
+		"[fe80::1%en0]:8421": "has a zone",
+	}
+	for in, want := range bad {
+		if _, err := ParseListen(in); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseListen(%q) = %v, want an error saying %q", in, err, want)
+		}
+	}
+}

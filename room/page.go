@@ -1,0 +1,211 @@
+package room
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// The phone page: one HTML template, its style sheet and its script, all
+// in the binary. html/template escapes every value, so checklist and
+// participant text can never become markup.
+//
+//go:embed page/page.html page/room.css page/room.js
+var pageFiles embed.FS
+
+var pageTemplate = template.Must(template.ParseFS(pageFiles, "page/page.html"))
+
+// phoneView is everything one phone's page shows.
+type phoneView struct {
+	Title   string
+	Joined  bool
+	Ended   bool
+	Message string
+	// Phase is "voting" or "revealed" while an item is up.
+	Phase    string
+	Item     *itemView
+	Round    int
+	Choices  []choiceView
+	MyVote   *choiceView
+	Spread   []spreadView
+	Disagree bool
+	// Worst and Best name the ends of the scale, for the disagreement.
+	Worst, Best string
+	Agreed      *choiceView
+	Question    *questionView
+	SentIdeas   int
+	// MyIdeas are this phone's ideas still waiting for the facilitator.
+	MyIdeas []string
+	MaxIdea int
+	// Refresh asks a page without JavaScript to reload itself, on the
+	// screens where there is nothing to type.
+	Refresh bool
+	// Key names the screen (item, round, phase); the script announces
+	// Announce to screen readers when the key changes.
+	Key, Announce string
+}
+
+type itemView struct {
+	ID, Area, Group, Title string
+	Position, Total        int
+	Prompts                []string
+}
+
+type choiceView struct {
+	Key, Mark, Label, Description, Class string
+	Chosen                               bool
+}
+
+type spreadView struct {
+	Mark, Label, Class string
+	Count, Tenths      int
+}
+
+type questionView struct {
+	ID, Text string
+	Areas    []areaView
+}
+
+type areaView struct{ ID, Title string }
+
+// choices lists the scale's levels and "not sure", as the phone shows
+// them: a shape, a word and a colour, never colour alone.
+func choices(c *checklist.Checklist) []choiceView {
+	out := make([]choiceView, 0, len(c.Scale)+1)
+	for i, l := range c.Scale {
+		out = append(out, choiceView{Key: l.Key, Mark: plans.MarkAt(i, len(c.Scale)), Label: l.Label,
+			Description: l.Description, Class: levelClass(i, len(c.Scale))})
+	}
+	return append(out, choiceView{Key: Unsure, Mark: plans.MarkUnsure, Label: "Not sure", Class: "unsure"})
+}
+
+// levelClass is the colour class of level i of n: the ends of the scale
+// are red and green, the levels between amber.
+func levelClass(i, n int) string {
+	switch i {
+	case 0:
+		return "worst"
+	case n - 1:
+		return "best"
+	}
+	return "between"
+}
+
+func choiceOf(cs []choiceView, key string) *choiceView {
+	for i := range cs {
+		if cs[i].Key == key {
+			c := cs[i]
+			return &c
+		}
+	}
+	return nil
+}
+
+// view builds a phone's page; called with r.mu held. A token that is not
+// in the room gets the join form.
+func (r *Room) view(token string) phoneView {
+	c := r.checklist
+	v := phoneView{Title: "Join the review", MaxIdea: MaxIdeaRunes, Key: "join"}
+	p, joined := r.phones[token]
+	if !joined {
+		return v
+	}
+	v.Joined, v.Title, v.Key, v.Refresh = true, "The room", "waiting", true
+	switch r.phase {
+	case Voting, Revealed:
+		it, ref, _ := c.Item(r.itemID)
+		e := c.Items()[ref.Seq]
+		v.Title = it.Title
+		v.Item = &itemView{ID: it.ID, Area: e.Area.Title, Group: it.Group, Title: it.Title,
+			Position: ref.Seq + 1, Total: c.Len(), Prompts: it.Prompts}
+		v.Round = r.round
+		v.Choices = choices(c)
+		if mine, ok := r.votes[token]; ok {
+			v.MyVote = choiceOf(v.Choices, mine)
+			v.Choices = markChosen(v.Choices, mine)
+		}
+		v.Key = fmt.Sprintf("item %s round %d", it.ID, r.round)
+		if r.phase == Voting {
+			v.Phase, v.Refresh = "voting", v.MyVote != nil
+			v.Announce = fmt.Sprintf("Vote on item %d of %d: %s", ref.Seq+1, c.Len(), it.Title)
+			break
+		}
+		v.Phase = "revealed"
+		r.revealedView(&v)
+	case Asking:
+		f, _ := c.FollowUp(r.question)
+		v.Title, v.Refresh = f.Question, false
+		v.Question = &questionView{ID: f.ID, Text: f.Question}
+		if f.Kind == checklist.KindPerArea {
+			for _, a := range c.Areas {
+				v.Question.Areas = append(v.Question.Areas, areaView{a.ID, a.Title})
+			}
+		}
+		v.SentIdeas = p.ideas
+		for _, idea := range r.ideas {
+			if idea.phone == token {
+				v.MyIdeas = append(v.MyIdeas, idea.Text)
+			}
+		}
+		v.Key = "question " + f.ID
+		v.Announce = "Send your ideas: " + f.Question
+	}
+	return v
+}
+
+func markChosen(cs []choiceView, key string) []choiceView {
+	for i := range cs {
+		cs[i].Chosen = cs[i].Key == key
+	}
+	return cs
+}
+
+// revealedView fills in the spread; called with r.mu held.
+func (r *Room) revealedView(v *phoneView) {
+	c := r.checklist
+	votes := r.revealed
+	total := votes.Total()
+	var said []string
+	for _, ch := range v.Choices {
+		n := votes.Count(ch.Key)
+		tenths := 0
+		if total > 0 {
+			tenths = (n*10 + total/2) / total
+		}
+		v.Spread = append(v.Spread, spreadView{Mark: ch.Mark, Label: ch.Label, Class: ch.Class, Count: n, Tenths: tenths})
+		said = append(said, fmt.Sprintf("%s %d", ch.Label, n))
+	}
+	v.Disagree = votes.Disagree(c)
+	v.Worst = plans.Label(c, c.Scale[0].Key)
+	v.Best = plans.Label(c, c.Scale[len(c.Scale)-1].Key)
+	v.Key += " revealed"
+	v.Announce = "Votes revealed: " + strings.Join(said, ", ")
+	if r.agreed != "" {
+		v.Agreed = choiceOf(v.Choices, r.agreed)
+		v.Key += " agreed " + r.agreed
+		if v.Agreed != nil {
+			v.Announce = "Agreed: " + v.Agreed.Label
+		}
+	}
+}
+
+// endedView is the last thing a phone sees when ladder quits.
+func endedView() phoneView {
+	return phoneView{Title: "The review has ended", Ended: true, Key: "ended", Announce: "The review has ended."}
+}
+
+// render writes a template ("page" or "view") for a view.
+func render(name string, v phoneView) []byte {
+	var b bytes.Buffer
+	if err := pageTemplate.ExecuteTemplate(&b, name, v); err != nil {
+		// The template is fixed and its data is built here: an error is
+		// a bug, and a half page must not be sent.
+		panic("room: page template: " + err.Error())
+	}
+	return b.Bytes()
+}

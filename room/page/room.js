@@ -1,0 +1,70 @@
+// ladder's room page, made live. Without this script the page is plain
+// forms and links, and works; with it, the page follows the facilitator
+// over server-sent events and sends votes and ideas without reloading.
+(function () {
+  "use strict";
+  var main = document.getElementById("room");
+  var live = document.getElementById("live");
+  if (!main || !window.fetch || !window.EventSource) return;
+
+  // show replaces the view with new HTML from the server, keeping what the
+  // person was doing: the focused control, and text typed but not sent.
+  function show(html) {
+    var old = document.getElementById("view");
+    var tpl = document.createElement("template");
+    tpl.innerHTML = html.trim();
+    var next = tpl.content.getElementById("view");
+    if (!next) return;
+    if (old && old.outerHTML === next.outerHTML) return;
+    var focused = document.activeElement && document.activeElement.id;
+    var typed = {};
+    main.querySelectorAll("textarea[id], select[id]").forEach(function (el) { typed[el.id] = el.value; });
+    var oldKey = old ? old.getAttribute("data-key") : "";
+    main.replaceChildren(next);
+    if (next.getAttribute("data-key") === oldKey) {
+      Object.keys(typed).forEach(function (id) {
+        var el = document.getElementById(id);
+        if (el && !el.value) el.value = typed[id];
+      });
+    } else if (live) {
+      live.textContent = next.getAttribute("data-announce") || "";
+    }
+    var again = focused && document.getElementById(focused);
+    if (again) again.focus();
+  }
+
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!form.matches || !form.matches("form.vote, form.idea")) return;
+    e.preventDefault();
+    var data = new FormData(form);
+    if (e.submitter && e.submitter.name) data.set(e.submitter.name, e.submitter.value);
+    fetch(form.action, {
+      method: "POST",
+      body: new URLSearchParams(data),
+      headers: { "X-Ladder-Live": "1" },
+      credentials: "same-origin"
+    }).then(function (res) {
+      if (res.status === 401) { window.location.reload(); return; }
+      return res.text().then(function (html) {
+        show(html);
+        if (form.matches("form.idea") && res.ok) {
+          var text = document.getElementById("text");
+          if (text) { text.value = ""; text.focus(); }
+        }
+      });
+    }).catch(function () { form.submit(); });
+  });
+
+  if (main.getAttribute("data-live") !== "on") return;
+  var events = new EventSource("/events");
+  events.addEventListener("view", function (e) { show(e.data); });
+  events.onerror = function () {
+    // A refused stream (this phone is not in the room any more, say after
+    // ladder was restarted) is not retried by the browser: start again
+    // from the PIN. A lost network is retried by the browser itself.
+    if (events.readyState === EventSource.CLOSED) {
+      setTimeout(function () { window.location.reload(); }, 2000);
+    }
+  };
+})();

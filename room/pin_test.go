@@ -1,0 +1,105 @@
+package room
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestNewPIN(t *testing.T) {
+	seen := map[string]bool{}
+	for range 50 {
+		pin, err := NewPIN()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pin) != PINDigits || strings.Trim(pin, "0123456789") != "" {
+			t.Fatalf("PIN %q is not %d digits", pin, PINDigits)
+		}
+		seen[pin] = true
+	}
+	if len(seen) < 40 {
+		t.Errorf("50 PINs gave only %d different ones", len(seen))
+	}
+}
+
+func TestWrongPINsAreLimitedAndLogged(t *testing.T) {
+	r, clk := newTestRoom(t)
+	from := "192.168.1.40"
+	for i := 1; i < freeTries; i++ {
+		if _, err := r.Join("1234", from); !errors.Is(err, ErrWrongPIN) {
+			t.Fatalf("wrong PIN %d: %v", i, err)
+		}
+	}
+	notices := r.Status().Notices
+	if len(notices) != maxNotices || !strings.Contains(notices[len(notices)-1], "Wrong PIN from 192.168.1.40 (try 4)") {
+		t.Errorf("notices = %q", notices)
+	}
+	if _, err := r.Join("1234", from); !errors.Is(err, ErrWrongPIN) {
+		t.Fatalf("the last free try: %v", err)
+	}
+	if n := r.Status().Notices; !strings.Contains(n[len(n)-1], "refused for 30s") {
+		t.Errorf("blocking is not on the facilitator's screen: %q", n)
+	}
+	// Blocked: even the right PIN is refused, so guessing learns nothing.
+	_, err := r.Join("4821", from)
+	var retry *RetryError
+	if !errors.As(err, &retry) || !errors.Is(err, ErrTooManyTries) || retry.After != 30*time.Second {
+		t.Fatalf("right PIN while blocked: %v", err)
+	}
+	// Another phone is not held up by this one.
+	if _, err := r.Join("4821", "192.168.1.41"); err != nil {
+		t.Errorf("another address while one is blocked: %v", err)
+	}
+	clk.advance(31 * time.Second)
+	if _, err := r.Join("0000", from); !errors.Is(err, ErrWrongPIN) {
+		t.Fatalf("after the block: %v", err)
+	}
+	if _, err := r.Join("4821", from); !errors.As(err, &retry) || retry.After != time.Minute {
+		t.Fatalf("the next block should be twice as long: %v", err)
+	}
+	clk.advance(61 * time.Second)
+	if _, err := r.Join("4821", from); err != nil {
+		t.Fatalf("right PIN after the block: %v", err)
+	}
+	// Getting it right forgets the wrong tries.
+	if _, err := r.Join("1111", from); !errors.Is(err, ErrWrongPIN) {
+		t.Fatal(err)
+	}
+	if _, err := r.Join("4821", from); err != nil {
+		t.Errorf("one typo after joining should not block: %v", err)
+	}
+}
+
+func TestManyAddressesGuessingPauseJoining(t *testing.T) {
+	r, clk := newTestRoom(t)
+	for i := range roomWrongPerMin {
+		if _, err := r.Join(fmt.Sprintf("%04d", i), fmt.Sprintf("10.0.%d.%d", i/200, i%200)); !errors.Is(err, ErrWrongPIN) {
+			t.Fatalf("guess %d: %v", i, err)
+		}
+	}
+	if _, err := r.Join("4821", "10.9.9.9"); !errors.Is(err, ErrTooManyTries) {
+		t.Fatalf("right PIN during a pause: %v, want it refused so that guessing learns nothing", err)
+	}
+	if n := r.Status().Notices; !strings.Contains(n[len(n)-1], "joining is paused for everyone") {
+		t.Errorf("pause not on the facilitator's screen: %q", n)
+	}
+	clk.advance(roomPause + time.Second)
+	if _, err := r.Join("4821", "10.9.9.9"); err != nil {
+		t.Errorf("after the pause: %v", err)
+	}
+}
+
+func TestPINNoticesAreSafeToPrint(t *testing.T) {
+	r, _ := newTestRoom(t)
+	// The address comes from the connection, but a notice must be safe
+	// whatever it holds.
+	r.Join("1", "\x1b[2J10.0.0.1")
+	for _, n := range r.Status().Notices {
+		if strings.ContainsRune(n, 0x1b) {
+			t.Errorf("notice carries an escape: %q", n)
+		}
+	}
+}

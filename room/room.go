@@ -1,0 +1,624 @@
+// Package room lets the people in a workshop vote from their phones on the
+// facilitator's laptop: a small HTTP server on the laptop's network address,
+// a PIN, a page for phones (embedded, no outside assets, plain forms
+// without JavaScript, live updates over server-sent events with it), and
+// the state of the vote: which item is up, who has voted in this round
+// (never shown), the reveal, the agreed rating, and the ideas phones send
+// during the next-steps questions.
+//
+// The room never touches a plan. The review's owner (the Bubble Tea
+// program) tells the room what is on screen (Vote, Reveal, Revote, Agree,
+// Ask, Pause), reads its Status when Changed fires, and writes the agreed
+// rating and the final round's counts into the plan itself. HTTP handlers
+// change only the room's own state, under its lock.
+package room
+
+import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// Limits on what phones can make the room hold. A workshop is 6 to 15
+// people; these leave room for a big one and stop a phone with the PIN
+// from filling the laptop's memory.
+const (
+	MaxPhones        = 200 // phones joined at once
+	MaxIdeaRunes     = 280 // characters in one idea
+	MaxPendingIdeas  = 100 // ideas waiting for the facilitator
+	MaxIdeasPerPhone = 20  // ideas one phone may have waiting
+	maxNotices       = 4   // notices kept for the facilitator's screen
+	// phoneIdle is how long a phone that has not been heard from still
+	// counts as in the room, for "5 of 8 voted".
+	phoneIdle = 10 * time.Minute
+)
+
+// Errors a phone's request can meet; the server maps each to an HTTP
+// status and a sentence on the page.
+var (
+	ErrWrongPIN     = errors.New("that PIN is not right: check the one on the screen and try again")
+	ErrTooManyTries = errors.New("too many wrong PINs: wait a little, then try again")
+	ErrRoomFull     = errors.New("the room is full")
+	ErrNotJoined    = errors.New("this phone has not joined the room: type the PIN first")
+	ErrNotCurrent   = errors.New("that item is no longer up for a vote: the facilitator has moved on")
+	ErrVoteClosed   = errors.New("voting on this item has closed: the votes are revealed")
+	ErrNoVote       = errors.New("nothing is up for a vote just now")
+	ErrBadChoice    = errors.New("that is not one of the choices")
+	ErrNotAsking    = errors.New("ideas are not being collected just now")
+	ErrEmptyIdea    = errors.New("the idea is empty")
+	ErrIdeaTooLong  = fmt.Errorf("an idea can be at most %d characters", MaxIdeaRunes)
+	ErrTooManyIdeas = errors.New("the facilitator has a lot of ideas to go through: wait for them to catch up")
+	ErrBadArea      = errors.New("that is not one of the areas")
+)
+
+// Unsure is the choice of a phone that is not sure.
+const Unsure = plans.VoteUnsure
+
+// Phase is where the vote on the current item stands.
+type Phase int
+
+const (
+	// Waiting: nothing is up for a vote or for ideas.
+	Waiting Phase = iota
+	// Voting: an item is up; votes are hidden.
+	Voting
+	// Revealed: the votes are shown; voting is closed.
+	Revealed
+	// Asking: a next-steps question is collecting ideas.
+	Asking
+)
+
+// Idea is a suggestion sent from a phone during a next-steps question.
+// It is only a suggestion: nothing reaches the plan until the facilitator
+// accepts it.
+type Idea struct {
+	ID         int
+	QuestionID string
+	// Area is the area id the idea is for, on a per-area question.
+	Area string
+	// Text is what was sent, already made plain (safetext.Plain).
+	Text string
+	// phone is who sent it, so one phone's backlog can be capped; it is
+	// never shown and never leaves the room.
+	phone string
+}
+
+// Status is what the facilitator's screen shows of the room.
+type Status struct {
+	Phase  Phase
+	ItemID string // the item up for a vote (Voting, Revealed)
+	Round  int
+	// Joined is the number of phones in the room; Voted the number that
+	// have voted in this round. Who voted what is never given out.
+	Joined, Voted int
+	// Votes are the round's counts, only once revealed.
+	Votes *plans.Votes
+	// Agreed is the rating agreed after the reveal, if any.
+	Agreed     string
+	QuestionID string // the question collecting ideas (Asking)
+	// Ideas are the ideas waiting for the facilitator, oldest first.
+	Ideas []Idea
+	// Notices are the latest things the facilitator should know (wrong
+	// PINs), newest last, already safe to print.
+	Notices []string
+}
+
+// Room is the state of the room's vote, shared by the HTTP handlers and
+// the review's owner.
+type Room struct {
+	checklist *checklist.Checklist
+	pin       string
+	now       func() time.Time
+
+	mu       sync.Mutex
+	phase    Phase
+	itemID   string
+	question string
+	round    int
+	votes    map[string]string // phone token -> choice, this round only
+	revealed *plans.Votes
+	agreed   string
+	phones   map[string]*phone
+	streams  int // event streams open now, all phones together
+	ideas    []Idea
+	lastIdea int
+	notices  []string
+	guard    pinGuard
+	closed   bool
+	// facilitatorWake is closed when something the facilitator sees
+	// changes, phonesWake when something every phone sees changes; each
+	// is replaced by a new channel at once, so waiters wake together and
+	// none is queued behind another.
+	facilitatorWake chan struct{}
+	phonesWake      chan struct{}
+	closing         chan struct{}
+}
+
+type phone struct {
+	lastSeen time.Time
+	streams  []chan struct{} // event streams open now; closing one ends it
+	ideas    int             // ideas waiting for the facilitator
+}
+
+// Options configure a room.
+type Options struct {
+	// PIN is the PIN phones type to join; empty makes a random one.
+	PIN string
+	// Now replaces the clock (tests).
+	Now func() time.Time
+}
+
+// New returns an empty room for a review with checklist c.
+func New(c *checklist.Checklist, opts Options) (*Room, error) {
+	pin := opts.PIN
+	if pin == "" {
+		var err error
+		if pin, err = NewPIN(); err != nil {
+			return nil, err
+		}
+	}
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	return &Room{
+		checklist:       c,
+		pin:             pin,
+		now:             now,
+		votes:           map[string]string{},
+		phones:          map[string]*phone{},
+		guard:           newPINGuard(),
+		facilitatorWake: make(chan struct{}),
+		phonesWake:      make(chan struct{}),
+		closing:         make(chan struct{}),
+	}, nil
+}
+
+// PIN is the PIN phones type to join.
+func (r *Room) PIN() string { return r.pin }
+
+// Checklist is the checklist the room votes on.
+func (r *Room) Checklist() *checklist.Checklist { return r.checklist }
+
+// Changed returns a channel that is closed the next time something the
+// facilitator sees changes (a vote, a phone joining, an idea, a wrong PIN)
+// or the room closes. Read Status after it fires, then wait again.
+func (r *Room) Changed() <-chan struct{} {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.facilitatorWake
+}
+
+// phonesChanged is Changed for what every phone sees (the item, the
+// phase, the question).
+func (r *Room) phonesChanged() <-chan struct{} {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.phonesWake
+}
+
+// Closing is closed when the room closes.
+func (r *Room) Closing() <-chan struct{} { return r.closing }
+
+// Close ends the room: every waiter wakes, every phone's event stream
+// ends, and nothing changes it again.
+func (r *Room) Close() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed {
+		return
+	}
+	r.closed = true
+	close(r.closing)
+	r.wakeAll()
+}
+
+// wakeFacilitator and wakeAll are called with r.mu held.
+func (r *Room) wakeFacilitator() {
+	close(r.facilitatorWake)
+	r.facilitatorWake = make(chan struct{})
+}
+
+func (r *Room) wakeAll() {
+	r.wakeFacilitator()
+	close(r.phonesWake)
+	r.phonesWake = make(chan struct{})
+}
+
+// --- what the facilitator does ---
+
+// Vote puts an item up for a vote. Putting up the item already up changes
+// nothing (the facilitator came back to it); another item starts a new
+// round with no votes.
+func (r *Room) Vote(itemID string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed || (r.itemID == itemID && (r.phase == Voting || r.phase == Revealed)) {
+		return
+	}
+	if _, _, ok := r.checklist.Item(itemID); !ok {
+		return
+	}
+	r.itemID, r.question = itemID, ""
+	r.newRound()
+}
+
+// newRound clears the votes for a fresh round on the current item.
+func (r *Room) newRound() {
+	r.phase = Voting
+	r.round++
+	clear(r.votes)
+	r.revealed, r.agreed = nil, ""
+	r.wakeAll()
+}
+
+// Reveal closes the round and shows its counts, on the facilitator's
+// screen and on every phone. It returns them; ok is false when no item
+// is up for a vote.
+func (r *Room) Reveal() (votes *plans.Votes, ok bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	switch r.phase {
+	case Revealed:
+		return r.revealed.Clone(), true
+	case Voting:
+	default:
+		return nil, false
+	}
+	v := &plans.Votes{Levels: map[string]int{}}
+	for _, choice := range r.votes {
+		if choice == Unsure {
+			v.Unsure++
+		} else {
+			v.Levels[choice]++
+		}
+	}
+	r.phase, r.revealed = Revealed, v
+	r.wakeAll()
+	return v.Clone(), true
+}
+
+// Revote starts another round on the item up for a vote, after a
+// discussion: the votes of the last round are dropped, and the phones
+// vote again.
+func (r *Room) Revote() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed || (r.phase != Voting && r.phase != Revealed) {
+		return
+	}
+	r.newRound()
+}
+
+// Agree tells the phones the rating the room agreed on item (shown under
+// the spread). It does not write the plan: the caller does that.
+func (r *Room) Agree(itemID, rating string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed || r.itemID != itemID || r.phase != Revealed || r.agreed == rating {
+		return
+	}
+	r.agreed = rating
+	r.wakeAll()
+}
+
+// Ask opens a next-steps question for ideas from the phones.
+func (r *Room) Ask(questionID string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed || (r.phase == Asking && r.question == questionID) {
+		return
+	}
+	if _, ok := r.checklist.FollowUp(questionID); !ok {
+		return
+	}
+	r.phase, r.question, r.itemID = Asking, questionID, ""
+	r.revealed, r.agreed = nil, ""
+	clear(r.votes)
+	r.wakeAll()
+}
+
+// Pause puts nothing up: the phones wait for the facilitator.
+func (r *Room) Pause() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed || r.phase == Waiting {
+		return
+	}
+	r.phase, r.itemID, r.question = Waiting, "", ""
+	r.revealed, r.agreed = nil, ""
+	clear(r.votes)
+	r.wakeAll()
+}
+
+// TakeIdea removes an idea from those waiting and returns it, for the
+// facilitator to accept (the caller puts it into the plan) or drop.
+func (r *Room) TakeIdea(id int) (Idea, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	i := slices.IndexFunc(r.ideas, func(idea Idea) bool { return idea.ID == id })
+	if i < 0 {
+		return Idea{}, false
+	}
+	idea := r.ideas[i]
+	r.ideas = slices.Delete(r.ideas, i, i+1)
+	if p := r.phones[idea.phone]; p != nil {
+		p.ideas--
+	}
+	r.wakeAll()
+	idea.phone = ""
+	return idea, true
+}
+
+// Status is a snapshot of the room for the facilitator's screen.
+func (r *Room) Status() Status {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	s := Status{
+		Phase: r.phase, ItemID: r.itemID, Round: r.round,
+		Joined: r.joined(), Voted: len(r.votes),
+		Votes: r.revealed.Clone(), Agreed: r.agreed, QuestionID: r.question,
+		Notices: slices.Clone(r.notices),
+	}
+	s.Joined = max(s.Joined, s.Voted)
+	s.Ideas = make([]Idea, len(r.ideas))
+	for i, idea := range r.ideas {
+		idea.phone = ""
+		s.Ideas[i] = idea
+	}
+	return s
+}
+
+// joined counts the phones heard from lately or listening now.
+func (r *Room) joined() int {
+	n, cutoff := 0, r.now().Add(-phoneIdle)
+	for _, p := range r.phones {
+		if len(p.streams) > 0 || p.lastSeen.After(cutoff) {
+			n++
+		}
+	}
+	return n
+}
+
+// notice records something for the facilitator's screen.
+func (r *Room) notice(format string, args ...any) {
+	line := safetext.Line(fmt.Sprintf(format, args...))
+	r.notices = append(r.notices, line)
+	if len(r.notices) > maxNotices {
+		r.notices = slices.Delete(r.notices, 0, len(r.notices)-maxNotices)
+	}
+	r.wakeFacilitator()
+}
+
+// --- what phones do ---
+
+// Join admits a phone that typed the right PIN and returns its token, a
+// random secret the phone keeps in a cookie. from is the phone's network
+// address, for the rate limit on wrong PINs and the facilitator's notice.
+func (r *Room) Join(pin, from string) (token string, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	now := r.now()
+	if wait, blocked := r.guard.blocked(from, now); blocked {
+		return "", &RetryError{Err: ErrTooManyTries, After: wait}
+	}
+	if subtle.ConstantTimeCompare([]byte(pin), []byte(r.pin)) != 1 {
+		tries, wait := r.guard.wrong(from, now)
+		if now.Before(r.guard.pausedUntil) {
+			r.notice("Wrong PIN from %s: %d wrong PINs in a minute, so joining is paused for everyone for %s", from, roomWrongPerMin, roomPause)
+		} else if wait > 0 {
+			r.notice("Wrong PIN from %s (%d tries): PINs from there refused for %s", from, tries, wait.Round(time.Second))
+		} else {
+			r.notice("Wrong PIN from %s (%s)", from, ordinalTry(tries))
+		}
+		return "", ErrWrongPIN
+	}
+	r.guard.right(from)
+	if len(r.phones) >= MaxPhones && !r.evictIdle(now) {
+		return "", ErrRoomFull
+	}
+	token, err = newToken()
+	if err != nil {
+		return "", err
+	}
+	r.phones[token] = &phone{lastSeen: now}
+	r.wakeFacilitator()
+	return token, nil
+}
+
+// evictIdle forgets one phone that has not been heard from for a while and
+// has no vote in this round, to make room; it reports whether it did.
+func (r *Room) evictIdle(now time.Time) bool {
+	cutoff := now.Add(-phoneIdle)
+	for token, p := range r.phones {
+		if _, voted := r.votes[token]; len(p.streams) == 0 && p.ideas == 0 && !voted && p.lastSeen.Before(cutoff) {
+			delete(r.phones, token)
+			return true
+		}
+	}
+	return false
+}
+
+// Known reports whether a token belongs to a phone in the room, and
+// counts the phone as seen.
+func (r *Room) Known(token string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	_, ok := r.seen(token)
+	return ok
+}
+
+// seen marks a phone as heard from now; called with r.mu held.
+func (r *Room) seen(token string) (*phone, bool) {
+	p, ok := r.phones[token]
+	if !ok {
+		return nil, false
+	}
+	if p.lastSeen.Before(r.now().Add(-phoneIdle)) {
+		// Back after a while: the facilitator's count goes up again.
+		defer r.wakeFacilitator()
+	}
+	p.lastSeen = r.now()
+	return p, true
+}
+
+// CastVote records a phone's vote in a round: one vote per phone per
+// round; voting again changes it, until the reveal. itemID and round are
+// what the phone's page showed, so a vote made on an old screen is
+// refused rather than counted for the wrong item.
+func (r *Room) CastVote(token, itemID string, round int, choice string) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, ok := r.seen(token); !ok {
+		return ErrNotJoined
+	}
+	if choice != Unsure {
+		if _, _, ok := r.checklist.Level(choice); !ok {
+			return ErrBadChoice
+		}
+	}
+	switch {
+	case r.phase != Voting && r.phase != Revealed:
+		return ErrNoVote
+	case itemID != r.itemID || round != r.round:
+		return ErrNotCurrent
+	case r.phase == Revealed:
+		return ErrVoteClosed
+	}
+	if r.votes[token] == choice {
+		return nil
+	}
+	r.votes[token] = choice
+	r.wakeFacilitator()
+	return nil
+}
+
+// SendIdea records an idea for the open question. The text is made plain
+// (no escape sequences or control characters) before anything else sees
+// it.
+func (r *Room) SendIdea(token, questionID, area, text string) (Idea, error) {
+	text = safetext.Plain(text)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p, ok := r.seen(token)
+	switch {
+	case !ok:
+		return Idea{}, ErrNotJoined
+	case r.phase != Asking || questionID != r.question:
+		return Idea{}, ErrNotAsking
+	case text == "":
+		return Idea{}, ErrEmptyIdea
+	case utf8.RuneCountInString(text) > MaxIdeaRunes:
+		return Idea{}, ErrIdeaTooLong
+	case len(r.ideas) >= MaxPendingIdeas || p.ideas >= MaxIdeasPerPhone:
+		return Idea{}, ErrTooManyIdeas
+	}
+	f, _ := r.checklist.FollowUp(questionID)
+	if f.Kind == checklist.KindPerArea {
+		if _, _, ok := r.checklist.AreaByID(area); !ok {
+			return Idea{}, ErrBadArea
+		}
+	} else {
+		area = ""
+	}
+	r.lastIdea++
+	idea := Idea{ID: r.lastIdea, QuestionID: questionID, Area: area, Text: text, phone: token}
+	r.ideas = append(r.ideas, idea)
+	p.ideas++
+	r.wakeFacilitator()
+	idea.phone = ""
+	return idea, nil
+}
+
+// openStream and closeStream keep track of a phone's event streams, which
+// keep it counted as in the room while its screen is on. A phone that
+// opens more than a few (a tab reconnecting before the last connection
+// was seen to close) has its oldest closed: the newest is the one it
+// reads. The returned channel is closed when the stream should end so.
+func (r *Room) openStream(token string) (kicked <-chan struct{}, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p, ok := r.seen(token)
+	switch {
+	case !ok:
+		return nil, ErrNotJoined
+	case r.closed:
+		return nil, errClosed
+	case len(p.streams) >= maxStreamsPerPhone:
+		close(p.streams[0])
+		p.streams = p.streams[1:]
+		r.streams--
+	case r.streams >= 2*MaxPhones:
+		return nil, errTooManyStreams
+	}
+	kick := make(chan struct{})
+	p.streams = append(p.streams, kick)
+	r.streams++
+	if len(p.streams) == 1 {
+		r.wakeFacilitator()
+	}
+	return kick, nil
+}
+
+func (r *Room) closeStream(token string, kick <-chan struct{}) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p, ok := r.phones[token]
+	if !ok {
+		return
+	}
+	p.lastSeen = r.now()
+	for i, k := range p.streams {
+		if k == kick {
+			p.streams = slices.Delete(p.streams, i, i+1)
+			r.streams--
+			return
+		}
+	}
+}
+
+const maxStreamsPerPhone = 4
+
+var (
+	errClosed         = errors.New("the room has closed")
+	errTooManyStreams = errors.New("the room has too many open connections")
+)
+
+// RetryError is an error the phone may retry after a wait.
+type RetryError struct {
+	Err   error
+	After time.Duration
+}
+
+func (e *RetryError) Error() string { return e.Err.Error() }
+func (e *RetryError) Unwrap() error { return e.Err }
+
+func newToken() (string, error) {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return "", fmt.Errorf("room: no randomness for a phone's token: %w", err)
+	}
+	return hex.EncodeToString(b[:]), nil
+}
+
+func ordinalTry(n int) string {
+	switch n {
+	case 1:
+		return "first try"
+	case 2:
+		return "second try"
+	case 3:
+		return "third try"
+	}
+	return fmt.Sprintf("try %d", n)
+}

@@ -1,0 +1,324 @@
+package room
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
+)
+
+// clock is a hand-wound clock for the room.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+func newTestRoom(t *testing.T) (*Room, *clock) {
+	t.Helper()
+	c, ok := checklist.Builtin(checklist.DefaultID)
+	if !ok {
+		t.Fatal("no built-in checklist")
+	}
+	clk := &clock{t: time.Date(2027, 3, 1, 9, 0, 0, 0, time.UTC)}
+	r, err := New(c, Options{PIN: "4821", Now: clk.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(r.Close)
+	return r, clk
+}
+
+func join(t *testing.T, r *Room, from string) string {
+	t.Helper()
+	tok, err := r.Join("4821", from)
+	if err != nil {
+		t.Fatalf("join from %s: %v", from, err)
+	}
+	return tok
+}
+
+func TestVotesHiddenUntilReveal(t *testing.T) {
+	r, _ := newTestRoom(t)
+	phones := []string{join(t, r, "10.0.0.1"), join(t, r, "10.0.0.2"), join(t, r, "10.0.0.3")}
+	r.Vote("lc-vision")
+	st := r.Status()
+	for i, choice := range []string{"red", "amber", "amber"} {
+		if err := r.CastVote(phones[i], "lc-vision", st.Round, choice); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st = r.Status()
+	if st.Voted != 3 || st.Joined != 3 || st.Votes != nil {
+		t.Fatalf("before the reveal: %d of %d voted, votes %+v; want 3 of 3 and no counts", st.Voted, st.Joined, st.Votes)
+	}
+	// Nothing a phone sees before the reveal gives away another's vote.
+	r.mu.Lock()
+	page := string(render("page", r.view(phones[0])))
+	r.mu.Unlock()
+	if strings.Contains(page, "Amber 2") || strings.Contains(page, "class=\"spread\"") || !strings.Contains(page, "Your vote is in") {
+		t.Errorf("phone page before the reveal shows the spread or not its own vote:\n%s", page)
+	}
+	v, ok := r.Reveal()
+	if !ok || v.Count("red") != 1 || v.Count("amber") != 2 || v.Count("green") != 0 || v.Total() != 3 {
+		t.Fatalf("revealed %+v, %v", v, ok)
+	}
+	if st := r.Status(); st.Votes == nil || !st.Votes.Equal(v) || st.Phase != Revealed {
+		t.Errorf("status after the reveal = %+v", st)
+	}
+}
+
+func TestOneVotePerPhonePerRound(t *testing.T) {
+	r, _ := newTestRoom(t)
+	a, b := join(t, r, "10.0.0.1"), join(t, r, "10.0.0.2")
+	r.Vote("lc-vision")
+	round := r.Status().Round
+	for _, choice := range []string{"red", "green", "amber", "amber"} {
+		if err := r.CastVote(a, "lc-vision", round, choice); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.CastVote(b, "lc-vision", round, Unsure); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := r.Reveal()
+	if v.Total() != 2 || v.Count("amber") != 1 || v.Unsure != 1 {
+		t.Errorf("a phone that changed its vote three times counted as %+v; want its last vote once", v)
+	}
+	// A re-vote starts from nothing.
+	r.Revote()
+	st := r.Status()
+	if st.Voted != 0 || st.Round != round+1 || st.Phase != Voting {
+		t.Errorf("after a re-vote: %+v", st)
+	}
+	if err := r.CastVote(a, "lc-vision", round, "red"); !errors.Is(err, ErrNotCurrent) {
+		t.Errorf("a vote for the last round after a re-vote: %v, want ErrNotCurrent", err)
+	}
+	if err := r.CastVote(a, "lc-vision", st.Round, "green"); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := r.Reveal(); v.Total() != 1 || v.Count("green") != 1 {
+		t.Errorf("second round = %+v", v)
+	}
+}
+
+func TestRefusedVotes(t *testing.T) {
+	r, _ := newTestRoom(t)
+	a := join(t, r, "10.0.0.1")
+	if err := r.CastVote(a, "lc-vision", 0, "red"); !errors.Is(err, ErrNoVote) {
+		t.Errorf("vote with nothing up: %v", err)
+	}
+	r.Vote("lc-vision")
+	round := r.Status().Round
+	tests := []struct {
+		name, token, item, choice string
+		round                     int
+		want                      error
+	}{
+		{"not joined", "00000000000000000000000000000000", "lc-vision", "red", round, ErrNotJoined},
+		{"not current item", a, "lc-leadership", "red", round, ErrNotCurrent},
+		{"old round", a, "lc-vision", "red", round - 1, ErrNotCurrent},
+		{"not a level", a, "lc-vision", "yellow", round, ErrBadChoice},
+		{"unrated is not a vote", a, "lc-vision", checklist.Unrated, round, ErrBadChoice},
+		{"empty", a, "lc-vision", "", round, ErrBadChoice},
+	}
+	for _, tc := range tests {
+		if err := r.CastVote(tc.token, tc.item, tc.round, tc.choice); !errors.Is(err, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, err, tc.want)
+		}
+	}
+	if st := r.Status(); st.Voted != 0 {
+		t.Errorf("refused votes counted: %d voted", st.Voted)
+	}
+	r.Reveal()
+	if err := r.CastVote(a, "lc-vision", round, "green"); !errors.Is(err, ErrVoteClosed) {
+		t.Errorf("vote after the reveal: %v, want ErrVoteClosed", err)
+	}
+	if v, _ := r.Reveal(); v.Total() != 0 {
+		t.Errorf("a vote after the reveal changed the counts: %+v", v)
+	}
+}
+
+func TestMovingOnStartsAFreshVote(t *testing.T) {
+	r, _ := newTestRoom(t)
+	a := join(t, r, "10.0.0.1")
+	r.Vote("lc-vision")
+	if err := r.CastVote(a, "lc-vision", r.Status().Round, "red"); err != nil {
+		t.Fatal(err)
+	}
+	// Coming back to the item on screen keeps the round and its votes.
+	r.Vote("lc-vision")
+	if st := r.Status(); st.Voted != 1 {
+		t.Errorf("putting the same item up again dropped its votes: %+v", st)
+	}
+	r.Vote("lc-leadership")
+	st := r.Status()
+	if st.ItemID != "lc-leadership" || st.Voted != 0 || st.Phase != Voting {
+		t.Errorf("the next item: %+v", st)
+	}
+	r.Vote("no-such-item")
+	if r.Status().ItemID != "lc-leadership" {
+		t.Error("an unknown item was put up for a vote")
+	}
+	r.Pause()
+	if st := r.Status(); st.Phase != Waiting || st.ItemID != "" {
+		t.Errorf("after pause: %+v", st)
+	}
+}
+
+func TestChangedWakesTheFacilitator(t *testing.T) {
+	r, _ := newTestRoom(t)
+	a := join(t, r, "10.0.0.1")
+	r.Vote("lc-vision")
+	wake := r.Changed()
+	select {
+	case <-wake:
+		t.Fatal("woken before anything changed")
+	default:
+	}
+	if err := r.CastVote(a, "lc-vision", r.Status().Round, "green"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-wake:
+	case <-time.After(time.Second):
+		t.Fatal("a vote did not wake the facilitator")
+	}
+	// A vote wakes the facilitator but not the phones: nothing they see
+	// changed.
+	phones := r.phonesChanged()
+	if err := r.CastVote(a, "lc-vision", r.Status().Round, "red"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-phones:
+		t.Error("a vote woke every phone")
+	default:
+	}
+	r.Reveal()
+	select {
+	case <-phones:
+	default:
+		t.Error("the reveal did not wake the phones")
+	}
+	last := r.Changed()
+	r.Close()
+	select {
+	case <-last:
+	default:
+		t.Error("closing the room did not wake the facilitator")
+	}
+}
+
+func TestIdeas(t *testing.T) {
+	r, _ := newTestRoom(t)
+	a, b := join(t, r, "10.0.0.1"), join(t, r, "10.0.0.2")
+	if _, err := r.SendIdea(a, "quick-wins", "", "Sponsor"); !errors.Is(err, ErrNotAsking) {
+		t.Errorf("idea with no question open: %v", err)
+	}
+	r.Ask("quick-wins")
+	hostile := "\x1b[2J\x1b]0;owned\x07<script>alert(1)</script>\nAppoint a\tsenior sponsor\u202e"
+	idea, err := r.SendIdea(a, "quick-wins", "", hostile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if idea.Text != "<script>alert(1)</script> Appoint a senior sponsor" || !safetext.Safe(idea.Text) {
+		t.Errorf("idea text = %q; want it plain, on one line, with no escapes", idea.Text)
+	}
+	tests := []struct {
+		name, token, question, area, text string
+		want                              error
+	}{
+		{"empty", b, "quick-wins", "", " \n\t\x1b[0m ", ErrEmptyIdea},
+		{"too long", b, "quick-wins", "", strings.Repeat("é", MaxIdeaRunes+1), ErrIdeaTooLong},
+		{"other question", b, "decision-makers", "", "The board", ErrNotAsking},
+		{"not joined", "nobody", "quick-wins", "", "x", ErrNotJoined},
+	}
+	for _, tc := range tests {
+		if _, err := r.SendIdea(tc.token, tc.question, tc.area, tc.text); !errors.Is(err, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, err, tc.want)
+		}
+	}
+	if _, err := r.SendIdea(b, "quick-wins", "", strings.Repeat("é", MaxIdeaRunes)); err != nil {
+		t.Errorf("an idea of exactly the limit: %v", err)
+	}
+	st := r.Status()
+	if len(st.Ideas) != 2 || st.Ideas[0].ID != idea.ID {
+		t.Fatalf("ideas waiting = %+v", st.Ideas)
+	}
+	got, ok := r.TakeIdea(idea.ID)
+	if !ok || got.Text != idea.Text {
+		t.Errorf("take = %+v, %v", got, ok)
+	}
+	if _, ok := r.TakeIdea(idea.ID); ok {
+		t.Error("an idea was taken twice")
+	}
+	// A per-area question needs an area of the checklist.
+	r.Ask("speak-with")
+	if _, err := r.SendIdea(a, "speak-with", "sales", "Bob"); !errors.Is(err, ErrBadArea) {
+		t.Errorf("unknown area: %v", err)
+	}
+	if idea, err := r.SendIdea(a, "speak-with", "workforce", "The HR lead"); err != nil || idea.Area != "workforce" {
+		t.Errorf("per-area idea = %+v, %v", idea, err)
+	}
+}
+
+func TestIdeaBacklogIsCapped(t *testing.T) {
+	r, _ := newTestRoom(t)
+	a := join(t, r, "10.0.0.1")
+	r.Ask("quick-wins")
+	for i := range MaxIdeasPerPhone {
+		if _, err := r.SendIdea(a, "quick-wins", "", "idea "+string(rune('a'+i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := r.SendIdea(a, "quick-wins", "", "one more"); !errors.Is(err, ErrTooManyIdeas) {
+		t.Errorf("idea past one phone's cap: %v", err)
+	}
+	r.TakeIdea(r.Status().Ideas[0].ID)
+	if _, err := r.SendIdea(a, "quick-wins", "", "one more"); err != nil {
+		t.Errorf("after the facilitator took one, the phone may send again: %v", err)
+	}
+}
+
+func TestJoinedCountsPhonesStillAround(t *testing.T) {
+	r, clk := newTestRoom(t)
+	a := join(t, r, "10.0.0.1")
+	join(t, r, "10.0.0.2")
+	r.Vote("lc-vision")
+	if err := r.CastVote(a, "lc-vision", r.Status().Round, "red"); err != nil {
+		t.Fatal(err)
+	}
+	clk.advance(phoneIdle + time.Minute)
+	st := r.Status()
+	if st.Joined != 1 || st.Voted != 1 {
+		t.Errorf("after a long silence: %d of %d; the phone that voted still counts, the silent one not", st.Voted, st.Joined)
+	}
+	if !r.Known(a) {
+		t.Error("a phone that was quiet for a while is forgotten")
+	}
+}
+
+func TestRoomFull(t *testing.T) {
+	r, clk := newTestRoom(t)
+	for i := range MaxPhones {
+		join(t, r, "10.0.1."+string(rune('0'+i%10)))
+	}
+	if _, err := r.Join("4821", "10.0.0.9"); !errors.Is(err, ErrRoomFull) {
+		t.Fatalf("join past the cap: %v", err)
+	}
+	clk.advance(phoneIdle + time.Minute)
+	if _, err := r.Join("4821", "10.0.0.9"); err != nil {
+		t.Errorf("a full room of idle phones should make room: %v", err)
+	}
+}

@@ -1,0 +1,335 @@
+package room
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Server serves the phone page on one address while the review runs.
+type Server struct {
+	room   *Room
+	http   *http.Server
+	ln     net.Listener
+	host   string // host:port phones use, and the only Host accepted
+	served chan struct{}
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// Limits on one request, and on the connections the server holds.
+const (
+	maxBody        = 4 << 10 // a vote is ~60 bytes, an idea at most ~1.2 KB encoded
+	maxHeader      = 8 << 10
+	maxConnections = 512
+	streamPing     = 20 * time.Second // keeps a phone's stream from looking dead to Wi-Fi gear
+	writeWait      = 10 * time.Second
+	cookieName     = "ladder_room"
+	liveHeader     = "X-Ladder-Live"
+)
+
+// Listen starts serving the room on addr (host:port; port 0 picks a free
+// one). It binds to that address only. The server runs until Close.
+func Listen(r *Room, addr string) (*Server, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{room: r, ln: limitListener(ln, maxConnections), host: ln.Addr().String(), served: make(chan struct{})}
+	s.http = &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      writeWait,
+		IdleTimeout:       time.Minute,
+		MaxHeaderBytes:    maxHeader,
+		// The review owns the terminal: the server's own complaints (a
+		// phone hanging up mid-request) must not be printed over it.
+		ErrorLog: log.New(io.Discard, "", 0),
+	}
+	go func() {
+		defer close(s.served)
+		_ = s.http.Serve(s.ln)
+	}()
+	return s, nil
+}
+
+// URL is the join address: what the QR code holds and phones open.
+func (s *Server) URL() string { return "http://" + s.host + "/" }
+
+// Addr is the address the server listens on, host:port.
+func (s *Server) Addr() string { return s.host }
+
+// Close ends the room and stops the server: every phone's stream ends,
+// requests in flight finish (for at most two seconds), and no goroutine of
+// the server is left when it returns.
+func (s *Server) Close() error {
+	s.closeOnce.Do(func() {
+		s.room.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		if err := s.http.Shutdown(ctx); err != nil {
+			s.closeErr = s.http.Close()
+		}
+		<-s.served
+	})
+	return s.closeErr
+}
+
+// Handler is the room's HTTP handler, for Listen and for tests.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.page)
+	mux.HandleFunc("POST /join", s.join)
+	mux.HandleFunc("POST /vote", s.vote)
+	mux.HandleFunc("POST /idea", s.idea)
+	mux.HandleFunc("GET /events", s.events)
+	mux.Handle("GET /room.css", asset("page/room.css", "text/css; charset=utf-8"))
+	mux.Handle("GET /room.js", asset("page/room.js", "text/javascript; charset=utf-8"))
+	return s.guard(mux)
+}
+
+// guard applies what every request gets: the Host must be the address the
+// room shows (a page elsewhere cannot reach the room through a DNS name of
+// its own), a form must come from the room's own page, bodies are capped,
+// and responses carry headers that keep the page to itself.
+func (s *Server) guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		if req.Host != s.host {
+			http.Error(w, "This is ladder's room, at http://"+s.host+"/", http.StatusMisdirectedRequest)
+			return
+		}
+		if req.Method == http.MethodPost {
+			if origin := req.Header.Get("Origin"); origin != "" && origin != "http://"+s.host {
+				http.Error(w, "Votes and ideas are taken only from the room's own page.", http.StatusForbidden)
+				return
+			}
+			if site := req.Header.Get("Sec-Fetch-Site"); site != "" && site != "same-origin" && site != "none" {
+				http.Error(w, "Votes and ideas are taken only from the room's own page.", http.StatusForbidden)
+				return
+			}
+			req.Body = http.MaxBytesReader(w, req.Body, maxBody)
+		}
+		next.ServeHTTP(w, req)
+	})
+}
+
+func asset(name, contentType string) http.Handler {
+	data, err := fs.ReadFile(pageFiles, name)
+	if err != nil {
+		panic("room: " + err.Error())
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", contentType)
+		w.Header().Set("Cache-Control", "no-cache")
+		_, _ = w.Write(data)
+	})
+}
+
+// token is the phone's token from its cookie, or "".
+func token(req *http.Request) string {
+	c, err := req.Cookie(cookieName)
+	if err != nil || len(c.Value) != 32 {
+		return ""
+	}
+	return c.Value
+}
+
+// remote is the phone's network address without the port.
+func remote(req *http.Request) string {
+	host, _, err := net.SplitHostPort(req.RemoteAddr)
+	if err != nil {
+		return req.RemoteAddr
+	}
+	return host
+}
+
+func (s *Server) page(w http.ResponseWriter, req *http.Request) {
+	s.respond(w, req, http.StatusOK, token(req), "")
+}
+
+// respond sends the phone its page: the whole page, or only the view when
+// the page's script asked (it replaces the view in place).
+func (s *Server) respond(w http.ResponseWriter, req *http.Request, status int, tok, message string) {
+	s.room.mu.Lock()
+	v := s.room.view(tok)
+	s.room.mu.Unlock()
+	v.Message = message
+	name := "page"
+	if req.Header.Get(liveHeader) != "" {
+		name = "view"
+	}
+	body := render(name, v)
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// done ends a form post that worked: back to the page (post, redirect,
+// get), or the new view for the script.
+func (s *Server) done(w http.ResponseWriter, req *http.Request, tok string) {
+	if req.Header.Get(liveHeader) != "" {
+		s.respond(w, req, http.StatusOK, tok, "")
+		return
+	}
+	http.Redirect(w, req, "/", http.StatusSeeOther)
+}
+
+// form parses a posted form, answering the request itself when it cannot.
+func (s *Server) form(w http.ResponseWriter, req *http.Request, tok string) bool {
+	if ct := req.Header.Get("Content-Type"); ct != "application/x-www-form-urlencoded" {
+		s.respond(w, req, http.StatusUnsupportedMediaType, tok, "Send the page's form as it is.")
+		return false
+	}
+	if err := req.ParseForm(); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			s.respond(w, req, http.StatusRequestEntityTooLarge, tok, "That was too much to send.")
+			return false
+		}
+		s.respond(w, req, http.StatusBadRequest, tok, "The form could not be read.")
+		return false
+	}
+	return true
+}
+
+func (s *Server) join(w http.ResponseWriter, req *http.Request) {
+	if !s.form(w, req, "") {
+		return
+	}
+	tok, err := s.room.Join(req.PostForm.Get("pin"), remote(req))
+	if err != nil {
+		var retry *RetryError
+		status := http.StatusForbidden
+		switch {
+		case errors.As(err, &retry):
+			status = http.StatusTooManyRequests
+			w.Header().Set("Retry-After", strconv.Itoa(int(retry.After.Seconds()+0.999)))
+			err = fmt.Errorf("%w (about %s)", err, retry.After.Round(time.Second))
+		case errors.Is(err, ErrRoomFull):
+			status = http.StatusServiceUnavailable
+		case errors.Is(err, ErrWrongPIN):
+		default:
+			status = http.StatusInternalServerError
+		}
+		s.respond(w, req, status, "", sentence(err))
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: tok, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+	http.Redirect(w, req, "/", http.StatusSeeOther)
+}
+
+func (s *Server) vote(w http.ResponseWriter, req *http.Request) {
+	tok := token(req)
+	if !s.room.Known(tok) {
+		s.respond(w, req, http.StatusUnauthorized, "", sentence(ErrNotJoined))
+		return
+	}
+	if !s.form(w, req, tok) {
+		return
+	}
+	f := req.PostForm
+	round, err := strconv.Atoi(f.Get("round"))
+	if err != nil || f.Get("item") == "" {
+		s.respond(w, req, http.StatusBadRequest, tok, "The vote did not say which item it was for.")
+		return
+	}
+	if err := s.room.CastVote(tok, f.Get("item"), round, f.Get("choice")); err != nil {
+		s.respond(w, req, voteStatus(err), tok, sentence(err))
+		return
+	}
+	s.done(w, req, tok)
+}
+
+func voteStatus(err error) int {
+	switch {
+	case errors.Is(err, ErrNotJoined):
+		return http.StatusUnauthorized
+	case errors.Is(err, ErrBadChoice):
+		return http.StatusBadRequest
+	case errors.Is(err, ErrIdeaTooLong), errors.Is(err, ErrEmptyIdea), errors.Is(err, ErrBadArea):
+		return http.StatusUnprocessableEntity
+	case errors.Is(err, ErrTooManyIdeas):
+		return http.StatusTooManyRequests
+	default: // not current, closed, nothing up, not asking
+		return http.StatusConflict
+	}
+}
+
+func (s *Server) idea(w http.ResponseWriter, req *http.Request) {
+	tok := token(req)
+	if !s.room.Known(tok) {
+		s.respond(w, req, http.StatusUnauthorized, "", sentence(ErrNotJoined))
+		return
+	}
+	if !s.form(w, req, tok) {
+		return
+	}
+	f := req.PostForm
+	if _, err := s.room.SendIdea(tok, f.Get("question"), f.Get("area"), f.Get("text")); err != nil {
+		s.respond(w, req, voteStatus(err), tok, sentence(err))
+		return
+	}
+	s.done(w, req, tok)
+}
+
+// sentence is an error as the phone shows it: capitalised, with a stop.
+func sentence(err error) string {
+	msg := err.Error()
+	if msg == "" {
+		return ""
+	}
+	if c := msg[0]; c >= 'a' && c <= 'z' {
+		msg = string(c-'a'+'A') + msg[1:]
+	}
+	return msg + "."
+}
+
+// limitListener accepts at most n connections at once; more wait in the
+// kernel's queue until one closes.
+func limitListener(ln net.Listener, n int) net.Listener {
+	return &limited{Listener: ln, slots: make(chan struct{}, n)}
+}
+
+type limited struct {
+	net.Listener
+	slots chan struct{}
+}
+
+func (l *limited) Accept() (net.Conn, error) {
+	l.slots <- struct{}{}
+	c, err := l.Listener.Accept()
+	if err != nil {
+		<-l.slots
+		return nil, err
+	}
+	return &limitedConn{Conn: c, release: func() { <-l.slots }}, nil
+}
+
+type limitedConn struct {
+	net.Conn
+	once    sync.Once
+	release func()
+}
+
+func (c *limitedConn) Close() error {
+	err := c.Conn.Close()
+	c.once.Do(c.release)
+	return err
+}

@@ -1,0 +1,484 @@
+package room
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+)
+
+// startServer runs a room's server on loopback for one test, and checks
+// when the test ends that closing it left no goroutine behind.
+func startServer(t *testing.T) (*Room, *Server) {
+	t.Helper()
+	before := runtime.NumGoroutine()
+	r, _ := newTestRoom(t)
+	s, err := Listen(r, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("close: %v", err)
+		}
+		waitForGoroutines(t, before)
+	})
+	return r, s
+}
+
+// waitForGoroutines waits (briefly) for the number of goroutines to come
+// back to what it was, and fails with their stacks if it does not.
+func waitForGoroutines(t *testing.T, want int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > want {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("%d goroutines left, %d before:\n%s", runtime.NumGoroutine(), want, buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// phone is a browser without JavaScript: a cookie jar, and redirects not
+// followed, so each response can be checked.
+type testPhone struct {
+	t      *testing.T
+	base   string
+	client *http.Client
+}
+
+func newPhone(t *testing.T, s *Server) *testPhone {
+	jar, _ := cookiejar.New(nil)
+	tr := &http.Transport{}
+	t.Cleanup(tr.CloseIdleConnections)
+	return &testPhone{t: t, base: s.URL(), client: &http.Client{
+		Jar: jar, Transport: tr, Timeout: 10 * time.Second,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}}
+}
+
+// do sends a request and returns the status and body.
+func (p *testPhone) do(req *http.Request) (int, string) {
+	p.t.Helper()
+	res, err := p.client.Do(req)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(body)
+}
+
+func (p *testPhone) get(path string) (int, string) {
+	p.t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, p.base+strings.TrimPrefix(path, "/"), nil)
+	return p.do(req)
+}
+
+func (p *testPhone) post(path string, form url.Values) (int, string) {
+	p.t.Helper()
+	return p.postRaw(path, "application/x-www-form-urlencoded", form.Encode())
+}
+
+func (p *testPhone) postRaw(path, contentType, body string) (int, string) {
+	p.t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, p.base+strings.TrimPrefix(path, "/"), strings.NewReader(body))
+	req.Header.Set("Content-Type", contentType)
+	return p.do(req)
+}
+
+func (p *testPhone) join() {
+	p.t.Helper()
+	if status, body := p.post("/join", url.Values{"pin": {"4821"}}); status != http.StatusSeeOther {
+		p.t.Fatalf("join: %d\n%s", status, body)
+	}
+}
+
+func (p *testPhone) vote(item string, round int, choice string) (int, string) {
+	p.t.Helper()
+	return p.post("/vote", url.Values{"item": {item}, "round": {fmt.Sprint(round)}, "choice": {choice}})
+}
+
+func TestPhoneWithoutJavaScript(t *testing.T) {
+	r, s := startServer(t)
+	p := newPhone(t, s)
+	status, body := p.get("/")
+	if status != 200 || !strings.Contains(body, `<label for="pin">Type the PIN shown on the screen</label>`) {
+		t.Fatalf("first visit: %d\n%s", status, body)
+	}
+	if status, body := p.post("/join", url.Values{"pin": {"1234"}}); status != http.StatusForbidden || !strings.Contains(body, "That PIN is not right") {
+		t.Errorf("wrong PIN: %d\n%s", status, body)
+	}
+	p.join()
+	if _, body := p.get("/"); !strings.Contains(body, "You are in the room") || !strings.Contains(body, `http-equiv="refresh"`) {
+		t.Errorf("after joining:\n%s", body)
+	}
+
+	r.Vote("lc-leadership")
+	_, body = p.get("/")
+	for _, want := range []string{
+		"Strong leadership and management driving your D&amp;I strategy",
+		"Do you work with your managers on the D&amp;I agenda?",
+		"Leadership &amp; Culture · 2 of 21",
+		`<button type="submit" name="choice" value="red" id="choice-red" class="choice worst" aria-pressed="false"><span class="mark" aria-hidden="true">■</span> <span class="word">Red</span><span class="desc">Nothing/Not something you currently do</span></button>`,
+		`<span class="mark" aria-hidden="true">▲</span> <span class="word">Amber</span>`,
+		`<span class="mark" aria-hidden="true">●</span> <span class="word">Green</span>`,
+		`value="unsure"`, "Not sure",
+		"You have not voted yet.",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("item page lacks %s", want)
+		}
+	}
+	if strings.Contains(body, `http-equiv="refresh"`) {
+		t.Error("the page reloads itself while the phone still has to vote")
+	}
+	round := r.Status().Round
+	if status, body := p.vote("lc-leadership", round, "amber"); status != http.StatusSeeOther {
+		t.Fatalf("vote: %d\n%s", status, body)
+	}
+	_, body = p.get("/")
+	if !strings.Contains(body, "Your vote is in: ▲ Amber. You can change it until the reveal.") || !strings.Contains(body, `value="amber" id="choice-amber" class="choice between" aria-pressed="true"`) {
+		t.Errorf("after voting:\n%s", body)
+	}
+	if st := r.Status(); st.Voted != 1 || st.Joined != 1 {
+		t.Errorf("facilitator sees %d of %d", st.Voted, st.Joined)
+	}
+	r.Reveal()
+	_, body = p.get("/")
+	for _, want := range []string{"The room's votes", `<span class="word">Amber</span> <span class="count">1</span>`, "You voted ▲ Amber."} {
+		if !strings.Contains(body, want) {
+			t.Errorf("revealed page lacks %s:\n%s", want, body)
+		}
+	}
+	r.Agree("lc-leadership", "amber")
+	if _, body := p.get("/"); !strings.Contains(body, "Agreed: ") {
+		t.Errorf("agreed rating not shown:\n%s", body)
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	r, s := startServer(t)
+	a := newPhone(t, s)
+	a.join()
+	r.Vote("lc-vision")
+	round := r.Status().Round
+	if status, _ := a.vote("lc-vision", round, "green"); status != http.StatusSeeOther {
+		t.Fatal("first vote refused")
+	}
+	stranger := newPhone(t, s)
+
+	tests := []struct {
+		name   string
+		send   func() (int, string)
+		status int
+		says   string
+	}{
+		{"wrong PIN", func() (int, string) { return stranger.post("/join", url.Values{"pin": {"0000"}}) }, 403, "That PIN is not right"},
+		{"empty PIN", func() (int, string) { return stranger.post("/join", url.Values{}) }, 403, "That PIN is not right"},
+		{"vote without joining", func() (int, string) { return stranger.vote("lc-vision", round, "red") }, 401, "Type the PIN first"},
+		{"events without joining", func() (int, string) { return stranger.get("/events") }, 401, "type the PIN first"},
+		{"vote for an item not up", func() (int, string) { return a.vote("lc-leadership", round, "red") }, 409, "no longer up for a vote"},
+		{"vote for an old round", func() (int, string) { return a.vote("lc-vision", round-1, "red") }, 409, "no longer up for a vote"},
+		{"vote for no level", func() (int, string) { return a.vote("lc-vision", round, "purple") }, 400, "not one of the choices"},
+		{"vote with no round", func() (int, string) { return a.post("/vote", url.Values{"item": {"lc-vision"}, "choice": {"red"}}) }, 400, "did not say which item"},
+		{"malformed body", func() (int, string) {
+			return a.postRaw("/vote", "application/x-www-form-urlencoded", "item=%zz&round=1")
+		}, 400, "could not be read"},
+		{"huge body", func() (int, string) {
+			return a.postRaw("/vote", "application/x-www-form-urlencoded", "item=lc-vision&choice=red&round=1&pad="+strings.Repeat("x", 1<<20))
+		}, 413, "too much"},
+		{"JSON body", func() (int, string) { return a.postRaw("/vote", "application/json", `{"choice":"red"}`) }, 415, "form"},
+		{"idea with nothing asked", func() (int, string) { return a.post("/idea", url.Values{"question": {"quick-wins"}, "text": {"x"}}) }, 409, "not being collected"},
+		{"vote by GET", func() (int, string) { return a.get("/vote?item=lc-vision&choice=red") }, 405, ""},
+		{"unknown page", func() (int, string) { return a.get("/admin") }, 404, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			status, body := tc.send()
+			if status != tc.status || !strings.Contains(strings.ToLower(body), strings.ToLower(tc.says)) {
+				t.Errorf("%d, want %d saying %q:\n%s", status, tc.status, tc.says, body)
+			}
+		})
+	}
+	r.Reveal()
+	if status, body := a.vote("lc-vision", round, "red"); status != 409 || !strings.Contains(body, "the votes are revealed") {
+		t.Errorf("vote after the reveal: %d\n%s", status, body)
+	}
+	v, _ := r.Reveal()
+	if v.Total() != 1 || v.Count("green") != 1 {
+		t.Errorf("bad requests changed the votes: %+v", v)
+	}
+	if st := r.Status(); st.Joined != 1 {
+		t.Errorf("bad requests changed who is in the room: %d joined", st.Joined)
+	}
+}
+
+func TestRequestsFromElsewhereAreRefused(t *testing.T) {
+	r, s := startServer(t)
+	a := newPhone(t, s)
+	a.join()
+	r.Vote("lc-vision")
+	round := r.Status().Round
+
+	// Another name for the address (DNS rebinding: a web page elsewhere
+	// pointing its own name at the laptop).
+	req, _ := http.NewRequest(http.MethodGet, s.URL(), nil)
+	req.Host = "evil.example:8421"
+	if status, _ := a.do(req); status != http.StatusMisdirectedRequest {
+		t.Errorf("request for another host: %d", status)
+	}
+	// A form posted from another site's page.
+	form := url.Values{"item": {"lc-vision"}, "round": {fmt.Sprint(round)}, "choice": {"red"}}.Encode()
+	req, _ = http.NewRequest(http.MethodPost, s.URL()+"vote", strings.NewReader(form))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", "http://evil.example")
+	if status, _ := a.do(req); status != http.StatusForbidden {
+		t.Errorf("cross-site vote: %d", status)
+	}
+	if st := r.Status(); st.Voted != 0 {
+		t.Error("a refused request voted")
+	}
+}
+
+func TestIdeasAreEscapedOnThePage(t *testing.T) {
+	r, s := startServer(t)
+	a := newPhone(t, s)
+	a.join()
+	r.Ask("quick-wins")
+	hostile := "<img src=x onerror=alert(1)>\x1b[31m\x1b]0;title\x07 & \"sponsor\""
+	if status, body := a.post("/idea", url.Values{"question": {"quick-wins"}, "text": {hostile}}); status != http.StatusSeeOther {
+		t.Fatalf("idea: %d\n%s", status, body)
+	}
+	_, body := a.get("/")
+	if !strings.Contains(body, "<li>&lt;img src=x onerror=alert(1)&gt; &amp; &#34;sponsor&#34;</li>") || strings.Contains(body, "<img") {
+		t.Errorf("the idea is not shown escaped:\n%s", body)
+	}
+	st := r.Status()
+	if len(st.Ideas) != 1 || st.Ideas[0].Text != `<img src=x onerror=alert(1)> & "sponsor"` {
+		t.Errorf("the facilitator gets %+v", st.Ideas)
+	}
+	long := strings.Repeat("x", MaxIdeaRunes+1)
+	if status, body := a.post("/idea", url.Values{"question": {"quick-wins"}, "text": {long}}); status != http.StatusUnprocessableEntity || !strings.Contains(body, "at most 280 characters") {
+		t.Errorf("long idea: %d\n%s", status, body)
+	}
+	if len(r.Status().Ideas) != 1 {
+		t.Error("a refused idea reached the facilitator")
+	}
+}
+
+func TestPINGuessingIsRateLimitedOverHTTP(t *testing.T) {
+	r, s := startServer(t)
+	p := newPhone(t, s)
+	for range freeTries {
+		p.post("/join", url.Values{"pin": {"0000"}})
+	}
+	req, _ := http.NewRequest(http.MethodPost, s.URL()+"join", strings.NewReader("pin=4821"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	res, err := p.client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") != "30" {
+		t.Errorf("right PIN after %d wrong: %d, Retry-After %q", freeTries, res.StatusCode, res.Header.Get("Retry-After"))
+	}
+	if n := r.Status().Notices; len(n) == 0 || !strings.Contains(n[len(n)-1], "127.0.0.1") {
+		t.Errorf("notices = %q", n)
+	}
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	_, s := startServer(t)
+	res, err := http.Get(s.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	for h, want := range map[string]string{
+		"Content-Security-Policy": "default-src 'none'; style-src 'self'; script-src 'self'",
+		"X-Content-Type-Options":  "nosniff",
+		"Referrer-Policy":         "no-referrer",
+		"Cache-Control":           "no-store",
+	} {
+		if got := res.Header.Get(h); !strings.Contains(got, want) {
+			t.Errorf("%s = %q, want %q", h, got, want)
+		}
+	}
+	http.DefaultClient.CloseIdleConnections()
+}
+
+// stream is a phone's open event stream.
+type stream struct {
+	res    *http.Response
+	events chan string
+}
+
+func (p *testPhone) stream() *stream {
+	p.t.Helper()
+	req, _ := http.NewRequest(http.MethodGet, p.base+"events", nil)
+	res, err := p.client.Do(req)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	if res.StatusCode != http.StatusOK {
+		res.Body.Close()
+		p.t.Fatalf("events: %d", res.StatusCode)
+	}
+	st := &stream{res: res, events: make(chan string, 16)}
+	go func() {
+		defer close(st.events)
+		sc := bufio.NewScanner(res.Body)
+		var data []string
+		for sc.Scan() {
+			line := sc.Text()
+			switch {
+			case strings.HasPrefix(line, "data: "):
+				data = append(data, line[len("data: "):])
+			case line == "" && data != nil:
+				st.events <- strings.Join(data, "\n")
+				data = nil
+			}
+		}
+	}()
+	return st
+}
+
+// next waits for the next view on the stream.
+func (st *stream) next(t *testing.T) string {
+	t.Helper()
+	select {
+	case v, ok := <-st.events:
+		if !ok {
+			t.Fatal("the stream ended")
+		}
+		return v
+	case <-time.After(5 * time.Second):
+		t.Fatal("no event in 5 s")
+	}
+	return ""
+}
+
+func (st *stream) close() { st.res.Body.Close() }
+
+func TestEventsFollowTheFacilitator(t *testing.T) {
+	r, s := startServer(t)
+	p := newPhone(t, s)
+	p.join()
+	st := p.stream()
+	if v := st.next(t); !strings.Contains(v, "You are in the room") {
+		t.Errorf("first event:\n%s", v)
+	}
+	if got := r.Status().Joined; got != 1 {
+		t.Errorf("joined = %d", got)
+	}
+	r.Vote("lc-culture")
+	if v := st.next(t); !strings.Contains(v, "Cultural questions") || !strings.Contains(v, `data-key="item lc-culture round 1"`) {
+		t.Errorf("after Vote:\n%s", v)
+	}
+	if status, _ := p.vote("lc-culture", r.Status().Round, "red"); status != http.StatusSeeOther {
+		t.Fatal("vote refused")
+	}
+	r.Reveal()
+	if v := st.next(t); !strings.Contains(v, "The room's votes") || !strings.Contains(v, `<span class="count">1</span>`) {
+		t.Errorf("after Reveal:\n%s", v)
+	}
+	r.Vote("wf-business-as-usual")
+	if v := st.next(t); !strings.Contains(v, "Business as usual") || !strings.Contains(v, "You have not voted yet.") {
+		t.Errorf("next item:\n%s", v)
+	}
+	r.Ask("quick-wins")
+	if v := st.next(t); !strings.Contains(v, "What are your quick wins?") || !strings.Contains(v, `<textarea id="text" name="text"`) {
+		t.Errorf("question:\n%s", v)
+	}
+	s.Close()
+	if v := st.next(t); !strings.Contains(v, "The review has ended") {
+		t.Errorf("last event:\n%s", v)
+	}
+	select {
+	case _, ok := <-st.events:
+		if ok {
+			t.Error("the stream goes on after the room closed")
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("the stream did not end when the room closed")
+	}
+}
+
+// A phone that locks, loses the network or reloads over and over keeps
+// its vote, and leaves nothing behind.
+func TestAThousandReconnects(t *testing.T) {
+	r, s := startServer(t)
+	p := newPhone(t, s)
+	p.join()
+	r.Vote("lc-vision")
+	round := r.Status().Round
+	if status, _ := p.vote("lc-vision", round, "amber"); status != http.StatusSeeOther {
+		t.Fatal("vote refused")
+	}
+	before := runtime.NumGoroutine()
+	for i := range 1000 {
+		st := p.stream()
+		if v := st.next(t); !strings.Contains(v, "Your vote is in") {
+			t.Fatalf("reconnect %d lost the vote:\n%s", i, v)
+		}
+		st.close()
+	}
+	if st := r.Status(); st.Voted != 1 || st.Joined != 1 {
+		t.Errorf("after 1000 reconnects: %d of %d voted", st.Voted, st.Joined)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		r.mu.Lock()
+		open := r.streams
+		r.mu.Unlock()
+		if open == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d streams still counted open", open)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	waitForGoroutines(t, before+2) // the phone's idle keep-alive connection
+	v, _ := r.Reveal()
+	if v.Total() != 1 || v.Count("amber") != 1 {
+		t.Errorf("votes = %+v", v)
+	}
+}
+
+// A phone that opens stream after stream keeps the newest: the oldest is
+// closed, not the new one refused.
+func TestTooManyStreamsFromOnePhone(t *testing.T) {
+	r, s := startServer(t)
+	p := newPhone(t, s)
+	p.join()
+	var open []*stream
+	for range maxStreamsPerPhone + 1 {
+		st := p.stream()
+		st.next(t)
+		open = append(open, st)
+	}
+	select {
+	case _, ok := <-open[0].events:
+		if ok {
+			t.Error("the oldest stream got another event instead of ending")
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("the oldest stream was not closed")
+	}
+	r.Vote("lc-vision")
+	if v := open[maxStreamsPerPhone].next(t); !strings.Contains(v, "Develop a clear vision") {
+		t.Errorf("the newest stream does not follow the room:\n%s", v)
+	}
+	for _, st := range open {
+		st.close()
+	}
+}
