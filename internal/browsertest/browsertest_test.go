@@ -1,0 +1,54 @@
+package browsertest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+func TestBrowserOpensAPageAtTheSizeAsked(t *testing.T) {
+	ctx := New(t, 390, 844, 30*time.Second)
+	page := filepath.Join(t.TempDir(), "page.html")
+	if err := os.WriteFile(page, []byte(`<!doctype html><html lang="en"><title>t</title><p id="p">hello</p>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(FileURL(t, page))); err != nil {
+		t.Fatal(err)
+	}
+	width, err := chromedp.Run(ctx, chromedp.Evaluate[int](`window.innerWidth`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if width != 390 {
+		t.Errorf("window is %d pixels wide, want 390", width)
+	}
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById("p").textContent`))
+	if err != nil || text != "hello" {
+		t.Errorf("page text %q, %v", text, err)
+	}
+}
+
+func TestAxeFindsAnImageWithoutText(t *testing.T) {
+	ctx := New(t, 800, 600, 30*time.Second)
+	page := filepath.Join(t.TempDir(), "page.html")
+	html := `<!doctype html><html lang="en"><title>t</title><main><h1>t</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" id="bad"></main>`
+	if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(FileURL(t, page))); err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, v := range Axe(t, ctx) {
+		if v.ID == "image-alt" && v.Serious() && strings.Contains(v.String(), `id="bad"`) {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("axe-core did not report the image without alternative text")
+	}
+}
