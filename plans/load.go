@@ -1,9 +1,7 @@
 package plans
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -26,25 +24,11 @@ type Problem = strictyaml.Problem
 type Resolver func(ref ChecklistRef, planDir string) (*checklist.Checklist, error)
 
 // DefaultResolver finds built-in checklists by id, and custom ones through
-// the plan's checklist.file (see ChecklistPath). The file is read with
-// strictyaml.ReadFile: the plan's author chose the path, which could be a
-// pipe or a device.
+// the plan's checklist.file (see ChecklistFor and ChecklistPath). The file
+// is read with strictyaml.ReadFile: the plan's author chose the path, which
+// could be a pipe or a device.
 func DefaultResolver(ref ChecklistRef, planDir string) (*checklist.Checklist, error) {
-	if ref.File != "" {
-		path, err := ChecklistPath(ref.File, planDir)
-		if err != nil {
-			return nil, err
-		}
-		c, err := checklist.LoadFile(path)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("checklist file %s not found (named by checklist.file): move it back or fix the path", safetext.Quote(ref.File))
-		}
-		return c, err
-	}
-	if c, ok := checklist.Builtin(ref.ID); ok {
-		return c, nil
-	}
-	return nil, fmt.Errorf("unknown checklist %s: not built in, and the plan names no checklist file", safetext.Quote(ref.ID))
+	return ChecklistFor(ref, planDir, nil, nil)
 }
 
 // ChecklistPath is where a plan in planDir finds the custom checklist its

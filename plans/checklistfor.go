@@ -1,0 +1,86 @@
+package plans
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"sync"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
+)
+
+// ChecklistFor is the one rule for which checklist a plan uses, followed
+// by the review, its accessible mode and every command:
+//
+//  1. preferred (the --checklist flag), for a plan that names its id;
+//  2. the checklist file the plan names (checklist.file), relative to the
+//     plan's folder planDir and held inside the repository (ChecklistPath),
+//     read with load (nil: checklist.LoadFile, from disk; diff reads it as
+//     it was at a commit);
+//  3. the built-in checklist of the plan's id.
+//
+// A plan of another checklist than preferred is not refused: a plans folder
+// may hold reviews made with several checklists.
+func ChecklistFor(ref ChecklistRef, planDir string, preferred *checklist.Checklist, load func(path string) (*checklist.Checklist, error)) (*checklist.Checklist, error) {
+	if preferred != nil && ref.ID == preferred.ID {
+		return preferred, nil
+	}
+	if ref.File != "" {
+		path, err := ChecklistPath(ref.File, planDir)
+		if err != nil {
+			return nil, err
+		}
+		if load == nil {
+			load = checklist.LoadFile
+		}
+		c, err := load(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("checklist file %s not found (named by checklist.file): move it back or fix the path", safetext.Quote(ref.File))
+		}
+		return c, err
+	}
+	if c, ok := checklist.Builtin(ref.ID); ok {
+		return c, nil
+	}
+	return nil, fmt.Errorf("unknown checklist %s: not built in, and the plan names no checklist file", safetext.Quote(ref.ID))
+}
+
+// PreferChecklist is ChecklistFor as a Resolver, with preferred as the
+// --checklist checklist (nil: none).
+func PreferChecklist(preferred *checklist.Checklist) Resolver {
+	return func(ref ChecklistRef, planDir string) (*checklist.Checklist, error) {
+		return ChecklistFor(ref, planDir, preferred, nil)
+	}
+}
+
+// SharedChecklists is PreferChecklist for reading many plans, on several
+// goroutines at once: it loads each checklist file once (by its absolute
+// path). The plans of one folder usually share one, and reading and
+// validating it again for every plan would cost more than the plan itself.
+func SharedChecklists(preferred *checklist.Checklist) Resolver {
+	type loaded struct {
+		c   *checklist.Checklist
+		err error
+	}
+	var mu sync.Mutex
+	seen := map[string]loaded{}
+	load := func(path string) (*checklist.Checklist, error) {
+		key, err := filepath.Abs(path)
+		if err != nil {
+			key = path
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		if l, ok := seen[key]; ok {
+			return l.c, l.err
+		}
+		c, err := checklist.LoadFile(path)
+		seen[key] = loaded{c, err}
+		return c, err
+	}
+	return func(ref ChecklistRef, planDir string) (*checklist.Checklist, error) {
+		return ChecklistFor(ref, planDir, preferred, load)
+	}
+}
