@@ -1,0 +1,187 @@
+package review
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// The answers to an item. Each setter takes the text as the person gave it
+// and returns the snapshot to write, or nil when the plan already said so.
+// Text equal to what the plan holds is left exactly as it is, even if it
+// would be cleaned otherwise: a field passed through untouched never
+// changes the file.
+
+// Rate gives an item a level of the scale, by the level's key
+// (checklist.Unrated clears the rating).
+func (s *Session) Rate(itemID, level string) (*Snapshot, error) {
+	r, err := s.response(itemID)
+	if err != nil {
+		return nil, err
+	}
+	if level != checklist.Unrated {
+		if _, _, ok := s.Checklist().Level(level); !ok {
+			return nil, fmt.Errorf("%q is not a level of the scale (%s)", level, s.levelKeys())
+		}
+	}
+	if r.Rating == level {
+		return nil, nil
+	}
+	r.Rating = level
+	return s.snapshot(s.itemWords("the rating", itemID)), nil
+}
+
+func (s *Session) levelKeys() string {
+	var keys []string
+	for _, l := range s.Checklist().Scale {
+		keys = append(keys, l.Key)
+	}
+	return strings.Join(keys, ", ")
+}
+
+// SetAction sets what will be done about an item (one line).
+func (s *Session) SetAction(itemID, text string) *Snapshot {
+	return s.setItemText(itemID, "the action", text, CleanLine, func(r *plans.Response) *string { return &r.Action })
+}
+
+// SetOwner sets who will do the item's action (one line).
+func (s *Session) SetOwner(itemID, text string) *Snapshot {
+	return s.setItemText(itemID, "the owner", text, CleanLine, func(r *plans.Response) *string { return &r.Owner })
+}
+
+// SetNotes sets an item's notes (several lines; spaces that start the
+// first line are kept, blank lines and spaces at the end are not).
+func (s *Session) SetNotes(itemID, text string) *Snapshot {
+	return s.setItemText(itemID, "the notes", text, CleanNotes, func(r *plans.Response) *string { return &r.Notes })
+}
+
+func (s *Session) setItemText(itemID, what, text string, clean func(string) string, field func(*plans.Response) *string) *Snapshot {
+	r, err := s.response(itemID)
+	if err != nil {
+		return nil
+	}
+	return s.setText(field(r), text, clean, s.itemWords(what, itemID))
+}
+
+// setText stores text in dst, cleaned, unless it is what dst holds.
+func (s *Session) setText(dst *string, text string, clean func(string) string, what string) *Snapshot {
+	if text == *dst {
+		return nil
+	}
+	if text = clean(text); text == *dst {
+		return nil
+	}
+	*dst = text
+	return s.snapshot(what)
+}
+
+// SetDue sets when an item's action is due, from a date as people type
+// one (see ParseDue); "" clears it. Text that is not a date is refused
+// with why, and kept by the session (UnreadDue) until a date replaces it.
+func (s *Session) SetDue(itemID, text string) (plans.Date, *Snapshot, error) {
+	r, err := s.response(itemID)
+	if err != nil {
+		return plans.Date{}, nil, err
+	}
+	return s.setDue(&r.Due, "item:"+itemID, text, s.itemWords("the due date", itemID))
+}
+
+func (s *Session) setDue(dst *plans.Date, key, text, what string) (plans.Date, *Snapshot, error) {
+	d, err := s.ParseDue(text)
+	if err != nil {
+		s.unreadDue[key] = text
+		return *dst, nil, err
+	}
+	delete(s.unreadDue, key)
+	if d == *dst {
+		return d, nil, nil
+	}
+	*dst = d
+	return d, s.snapshot(what), nil
+}
+
+// ParseDue reads a due date the way people type one (plans.ParseDue),
+// counting spans such as "2w" from the session's today.
+func (s *Session) ParseDue(text string) (plans.Date, error) {
+	return plans.ParseDue(CleanLine(text), s.today)
+}
+
+// UnreadDue is the due-date text of an item that was refused, if any.
+func (s *Session) UnreadDue(itemID string) (string, bool) {
+	t, ok := s.unreadDue["item:"+itemID]
+	return t, ok
+}
+
+// SetStatus sets how far an item's action has got.
+func (s *Session) SetStatus(itemID string, st plans.Status) (*Snapshot, error) {
+	r, err := s.response(itemID)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(plans.Statuses, st) {
+		return nil, fmt.Errorf("%q is not a status (todo, doing or done)", st)
+	}
+	if r.Status == st {
+		return nil, nil
+	}
+	r.Status = st
+	return s.snapshot(s.itemWords("the status", itemID)), nil
+}
+
+func (s *Session) response(itemID string) (*plans.Response, error) {
+	r := s.Plan().Response(itemID)
+	if r == nil {
+		return nil, fmt.Errorf("no item %q in the checklist", itemID)
+	}
+	return r, nil
+}
+
+// itemWords names an answer to an item for people: "the action of item 3".
+func (s *Session) itemWords(what, itemID string) string {
+	if _, ref, ok := s.Checklist().Item(itemID); ok {
+		return what + " of item " + strconv.Itoa(ref.Seq+1)
+	}
+	return what + " of " + itemID
+}
+
+// Cleaning. Answers come from keyboards, pipes and, later, other people's
+// phones: what a terminal or a browser put in them (escape sequences,
+// carriage returns, other control characters) is not part of the answer.
+
+// escapeSequence matches terminal escape sequences, such as the ones arrow
+// and function keys type into a line read in cooked mode.
+var escapeSequence = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?`) })
+
+// dropControls removes escape sequences and control characters, keeping
+// tabs and, when lines is set, line breaks.
+func dropControls(s string, lines bool) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	s = escapeSequence().ReplaceAllString(s, "")
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || (lines && r == '\n') || !unicode.IsControl(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// CleanLine is a one-line answer as stored: without what a terminal put in
+// it, or the spaces around it.
+func CleanLine(s string) string { return strings.TrimSpace(dropControls(s, false)) }
+
+// CleanText is an answer of several lines as stored: line breaks kept,
+// blank lines and spaces around it dropped.
+func CleanText(s string) string { return strings.TrimSpace(dropControls(s, true)) }
+
+// CleanNotes is notes as stored: like CleanText, but spaces that start the
+// first line are kept (someone may indent a note on purpose).
+func CleanNotes(s string) string { return strings.TrimRight(dropControls(s, true), " \n\t") }
