@@ -10,11 +10,13 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/review"
 )
 
-// footerLines is what the app keeps below every screen: the save status and
-// the key hints.
-const footerLines = 2
+// footerLines is what the app keeps below every screen: the save status
+// (two lines when a save failed: what went wrong, and what to do) and the
+// key hints.
+func (a *app) footerLines() int { return max(countLines(a.statusLine()), 1) + 1 }
 
 // maxBodyWidth is the widest the screens draw, however wide the terminal.
 const maxBodyWidth = 120
@@ -44,6 +46,11 @@ type app struct {
 	conflictErr error  // reloading or copying after a conflict failed
 	notice      string // said in the status line until the next save
 	exitNotice  string // printed after the program ends
+	// unsaved is set when quitting found the plan could not be saved: the
+	// app shows what was not saved and offers a copy elsewhere (see
+	// unsaved.go) instead of ending.
+	unsaved *unsavedQuit
+	exitErr error // returned by Run: the plan was left unsaved
 }
 
 func newApp(c *common) *app {
@@ -109,14 +116,11 @@ func (a *app) Init() tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
-// resume opens the plan where it was left: its first unrated item, or,
-// when every item is rated, the end screen (the summary, or the board in
-// presenter mode), from which any item is a key away.
+// resume opens the plan where the session resumes: its first unrated
+// item, or, when every item is rated, the end screen (the summary, or the
+// board in presenter mode), from which any item is a key away.
 func (a *app) resume() tea.Cmd {
-	if first := a.c.plan().FirstUnrated(); first >= 0 {
-		return a.show(screenItem, first)
-	}
-	return a.show(a.c.endScreen(), 0)
+	return a.show(a.c.screenFor(a.c.session.Resume()))
 }
 
 func (a *app) show(id screenID, arg int) tea.Cmd {
@@ -167,17 +171,18 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.termWidth, a.termHeight = msg.Width, msg.Height
 		a.c.width = min(msg.Width-2, maxBodyWidth) // at least one cell of margin each side
 		a.margin = max(1, (msg.Width-a.c.width)/2)
-		a.c.height = msg.Height - footerLines
+		a.c.height = msg.Height - a.footerLines()
 		a.help.SetWidth(a.c.width)
 	case tea.BackgroundColorMsg:
 		a.c.styles = newStyles(msg.IsDark())
 		a.help.Styles = helpStyles(a.c.styles)
 		return a, nil
 	case savedMsg:
-		a.c.session.handleSaved(msg)
-		if msg.written {
+		a.c.session.Record(msg.Outcome)
+		if msg.Written {
 			a.notice = ""
 		}
+		a.c.height = a.termHeight - a.footerLines() // a failed save takes a line more
 		if a.quitting {
 			return a, a.finishQuit()
 		}
@@ -187,11 +192,14 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case timeboxTickMsg:
 		return a, a.c.timer.ticked()
 	case openedMsg:
-		a.c.session = newSession(msg.file, a.c.opts.resolver())
+		a.c.session = msg.session
 		a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
 		return a, a.resume()
 	case tea.KeyPressMsg:
-		if a.c.session != nil && a.c.session.conflict {
+		if a.unsaved != nil {
+			return a, a.unsavedKey(msg)
+		}
+		if a.conflict() {
 			return a, a.conflictKey(msg)
 		}
 		if cmd, handled := a.globalKey(msg); handled {
@@ -243,42 +251,53 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 type commitMsg struct{}
 
 // quit saves everything, including the field being typed, then exits.
-// The program ends once every save has landed (see finishQuit), so that a
-// save refused because the file changed on disk can still go to a copy.
+// The program ends once every save has settled (see finishQuit), so that a
+// save refused because the file changed on disk can still go to a copy,
+// and one that failed can be offered a copy elsewhere.
 func (a *app) quit() tea.Cmd {
 	a.quitting = true
-	a.screen(a.active).update(commitMsg{})
+	cmd := a.screen(a.active).update(commitMsg{})
 	if a.c.session == nil {
 		return tea.Quit
 	}
-	if save := a.c.session.save(); save != nil {
-		return save
+	if cmd == nil {
+		cmd = save(a.c.session.Retry()) // a save that failed earlier: try again
+	}
+	if cmd != nil {
+		return cmd
 	}
 	return a.finishQuit()
 }
 
 // finishQuit ends the program when nothing is left to save. A save refused
 // by a conflict goes to a copy beside the file, and the program says where
-// when it ends.
+// when it ends; a save that failed shows what was not saved instead, and
+// offers a copy elsewhere.
 func (a *app) finishQuit() tea.Cmd {
 	ss := a.c.session
+	st := ss.State()
 	switch {
-	case ss.conflict:
-		original := ss.file.Path
-		path, err := ss.saveCopy()
+	case st.Conflict:
+		original := st.Path
+		path, err := ss.SaveBeside()
 		if err != nil {
 			a.exitNotice = "ladder could not save your plan: " + original + " changed on disk, and a copy could not be written: " + err.Error()
 		} else {
 			a.exitNotice = original + " changed on disk, so ladder did not write over it; your plan is in " + path
 		}
 		return tea.Quit
-	case ss.pending():
+	case st.Pending:
 		return nil // the next savedMsg comes back here
-	case ss.lastErr != nil:
-		a.exitNotice = "ladder could not save your plan: " + ss.lastErr.Error()
+	case st.Err != nil:
+		a.quitting = false
+		a.unsaved = &unsavedQuit{copyPath: ss.RescuePath()}
+		return nil
 	}
 	return tea.Quit
 }
+
+// conflict reports whether a conflict is waiting for the person's choice.
+func (a *app) conflict() bool { return a.c.session != nil && a.c.session.State().Conflict }
 
 func (a *app) View() tea.View {
 	var v tea.View
@@ -297,14 +316,17 @@ func (a *app) View() tea.View {
 	}
 	s := a.screen(a.active)
 	content := ""
-	if a.c.session != nil && a.c.session.conflict {
+	switch {
+	case a.unsaved != nil:
+		content = a.unsavedView()
+	case a.conflict():
 		content = a.conflictView()
-	} else {
+	default:
 		content = s.view()
 	}
-	// The help bubble lets its last item overflow a narrow window: cut both
-	// footer lines to the width, so they cannot widen the frame.
-	footer := ansi.Truncate(a.statusLine(), a.c.width, "…") + "\n" + a.keyHints(s)
+	// The help bubble lets its last item overflow a narrow window: cut the
+	// footer's lines to the width, so they cannot widen the frame.
+	footer := a.statusLine() + "\n" + a.keyHints(s)
 	v.SetContent(a.frame(content, footer))
 	return v
 }
@@ -319,7 +341,7 @@ func (a *app) View() tea.View {
 func (a *app) frame(body, footer string) string {
 	w, h := a.c.width, a.c.height
 	var b strings.Builder
-	b.Grow(len(body) + len(footer) + (h+footerLines)*(w+3))
+	b.Grow(len(body) + len(footer) + (h+3)*(w+3))
 	n := 0
 	line := func(l string) {
 		lw := a.lineWidth(l)
@@ -401,7 +423,10 @@ func (a *app) keyHints(s screen) string {
 }
 
 func (a *app) shortHelp(s screen) []key.Binding {
-	if a.c.session != nil && a.c.session.conflict {
+	switch {
+	case a.unsaved != nil:
+		return a.unsavedHelp()
+	case a.conflict():
 		return []key.Binding{theConflictKeys.Reload, theConflictKeys.Copy, a.c.keys.ForceQuit}
 	}
 	bs := s.shortHelp()
@@ -416,29 +441,41 @@ func (a *app) shortHelp(s screen) []key.Binding {
 	return bs
 }
 
-// statusLine says whether the plan is safely on disk.
+// statusLine says whether the plan is safely on disk, on one line cut to
+// the width, or on two when a save failed: what went wrong, in plain
+// words, and what to do.
 func (a *app) statusLine() string {
+	line := func(s string) string { return ansi.Truncate(s, a.c.width, "…") }
 	ss := a.c.session
-	st := a.c.styles
-	switch {
-	case ss == nil:
+	if ss == nil {
 		return ""
-	case ss.conflict:
-		return st.Warning.Render("⚠ " + ss.file.Path + " changed on disk: not saved. Press R to reload it or C to save a copy beside it.")
-	case ss.lastErr != nil:
-		return st.Error.Render("✗ not saved: " + firstLineOf(ss.lastErr.Error()))
+	}
+	st := ss.State()
+	sty := a.c.styles
+	switch {
+	case st.Conflict:
+		return line(sty.Warning.Render("⚠ " + st.Path + " changed on disk: not saved. Press R to reload it or C to save a copy beside it."))
+	case st.Err != nil:
+		what, fix := review.Problem(st.Err, st.Path)
+		todo := "  Quitting offers to save a copy elsewhere."
+		if fix != "" {
+			todo = "  To save it, " + fix + ": ladder tries again with your next change. Quitting offers a copy elsewhere."
+		}
+		w := max(a.c.width, 1)
+		return sty.Error.Render(wrapIndented("✗ Not saved: "+what+".", w, 0, 2)) + "\n" +
+			sty.Warning.Render(wrapIndented(todo, w, 2, 2))
 	case a.c.present && a.notice == "":
 		return "" // a calm screen for the room: only problems (and what became of them) are said
 	case a.c.present:
-		return st.Success.Render("✓ " + a.notice)
-	case ss.pending():
-		return st.Subtle.Render("saving… " + ss.file.Path)
+		return line(sty.Success.Render("✓ " + a.notice))
+	case st.Pending:
+		return line(sty.Subtle.Render("saving… " + st.Path))
 	case a.notice != "":
-		return st.Success.Render("✓ " + a.notice)
-	case ss.saved:
-		return st.Subtle.Render("✓ saved to " + ss.file.Path)
+		return line(sty.Success.Render("✓ " + a.notice))
+	case st.Saved:
+		return line(sty.Subtle.Render("✓ saved to " + st.Path))
 	default:
-		return st.Subtle.Render(ss.file.Path)
+		return line(sty.Subtle.Render(st.Path))
 	}
 }
 

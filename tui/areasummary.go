@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // areasummaryScreen comes after the last item of an area: how many items
@@ -31,7 +32,10 @@ func newAreaSummaryScreen(c *common) *areasummaryScreen {
 	}}
 }
 
-func (s *areasummaryScreen) setPosition(area int) { s.area = area }
+func (s *areasummaryScreen) setPosition(area int) {
+	s.area = area
+	s.c.session.MoveTo(review.AreaEnd(area))
+}
 
 func (s *areasummaryScreen) init() tea.Cmd { return nil }
 
@@ -40,27 +44,13 @@ func (s *areasummaryScreen) update(msg tea.Msg) tea.Cmd {
 	if !ok {
 		return nil
 	}
-	c := s.c.checklist()
 	switch {
 	case key.Matches(k, s.keys.Continue):
-		if s.area+1 < len(c.Areas) {
-			s.c.goTo(screenItem, s.firstSeq(s.area+1))
-		} else {
-			s.c.goTo(screenFollowUp, 0)
-		}
+		s.c.goToPlace(s.c.session.After(review.AreaEnd(s.area)))
 	case key.Matches(k, s.keys.Back):
-		s.c.goTo(screenItem, s.firstSeq(s.area)+len(c.Areas[s.area].Items)-1)
+		s.c.goToPlace(s.c.session.Before(review.AreaEnd(s.area)))
 	}
 	return nil
-}
-
-// firstSeq is the checklist position of an area's first item.
-func (s *areasummaryScreen) firstSeq(area int) int {
-	n := 0
-	for i := range area {
-		n += len(s.c.checklist().Areas[i].Items)
-	}
-	return n
 }
 
 func (s *areasummaryScreen) view() string {

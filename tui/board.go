@@ -78,7 +78,7 @@ func (s *boardScreen) init() tea.Cmd {
 		return nil
 	}
 	s.entries = s.c.checklist().Items()
-	s.cursor = min(max(s.c.pos, 0), len(s.entries)-1)
+	s.cursor = min(max(s.c.pos(), 0), len(s.entries)-1)
 	s.offset = 0
 	s.drawn = nil
 	return nil

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // Minimum terminal size. Below it the app shows a notice instead of a
@@ -27,9 +28,8 @@ type common struct {
 	keys          globalKeys
 	opts          Options
 	today         plans.Date
-	session       *session // nil until a plan is open
-	pos           int      // the item the review is at (checklist position), for the overview
-	present       bool     // presenter mode: the projector layout (see present.go)
+	session       *review.Session // nil until a plan is open
+	present       bool            // presenter mode: the projector layout (see present.go)
 	now           func() time.Time
 	timer         timebox // the time allowed per item (--timebox)
 
@@ -62,7 +62,19 @@ func (c *common) plan() *plans.Plan {
 	if c.session == nil {
 		return nil
 	}
-	return c.session.file.Plan
+	return c.session.Plan()
+}
+
+// pos is the item the review is at (checklist position), which the
+// overview, the board and the advice open on.
+func (c *common) pos() int { return c.session.CurrentItem() }
+
+// readDue reads a due date as the session will store it.
+func (c *common) readDue(text string) (plans.Date, error) {
+	if c.session == nil {
+		return plans.ParseDue(text, c.today)
+	}
+	return c.session.ParseDue(text)
 }
 
 // checklist is the open plan's checklist.
@@ -116,5 +128,5 @@ func navigate(to screenID, arg int) tea.Cmd {
 }
 
 // openedMsg tells the app a plan is open (chosen on the start screen or
-// created by set-up); the review starts at its first unrated item.
-type openedMsg struct{ file *plans.File }
+// created by set-up); the review starts where the session resumes.
+type openedMsg struct{ session *review.Session }

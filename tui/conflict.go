@@ -30,12 +30,12 @@ func (a *app) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
 	ss := a.c.session
 	switch {
 	case key.Matches(msg, theConflictKeys.Reload):
-		if err := ss.reload(); err != nil {
+		if err := ss.Reload(); err != nil {
 			a.conflictErr = err
 			return nil
 		}
 		a.conflictErr = nil
-		a.notice = "reloaded " + ss.file.Path + " as it is on disk"
+		a.notice = "reloaded " + ss.Path() + " as it is on disk"
 		return a.reopen()
 	case key.Matches(msg, theConflictKeys.Copy):
 		path, err := a.saveCopy()
@@ -46,7 +46,7 @@ func (a *app) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
 		a.notice = "your plan is now in " + path + "; the changed file was left as it was"
 		return a.reopen()
 	case key.Matches(msg, a.c.keys.ForceQuit), key.Matches(msg, a.c.keys.Quit):
-		original := ss.file.Path
+		original := ss.Path()
 		path, err := a.saveCopy()
 		if err != nil {
 			a.conflictErr = err
@@ -60,10 +60,11 @@ func (a *app) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // saveCopy stores the field being typed, then writes the plan beside the
-// changed file.
+// changed file. (While the conflict waits, a change is kept in memory, not
+// written: its snapshot is nil, so the command commit returns is nil.)
 func (a *app) saveCopy() (string, error) {
 	a.screen(a.active).update(commitMsg{})
-	path, err := a.c.session.saveCopy()
+	path, err := a.c.session.SaveBeside()
 	if err == nil {
 		a.conflictErr = nil
 	}
@@ -75,7 +76,7 @@ func (a *app) saveCopy() (string, error) {
 func (a *app) reopen() tea.Cmd {
 	a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
 	if a.active == screenHelp || a.active == screenOverview {
-		a.screen(screenItem).(positioner).setPosition(a.c.pos)
+		a.screen(screenItem).(positioner).setPosition(a.c.pos())
 		return a.show(a.active, a.arg)
 	}
 	return a.show(a.active, a.arg)
@@ -85,7 +86,7 @@ func (a *app) reopen() tea.Cmd {
 func (a *app) conflictView() string {
 	st := &a.c.styles
 	w := a.c.width
-	path := a.c.session.file.Path
+	path := a.c.session.Path()
 	lines := []string{
 		st.Warning.Render("⚠ The plan file changed on disk:"),
 		"  " + wrapIndented(path, max(1, w-2), 2, 0),

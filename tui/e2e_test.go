@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -28,21 +29,46 @@ import (
 
 const e2eTimeout = 20 * time.Second
 
-// e2eBinary builds ladder once for the tests of this file.
+// TestMain removes the binary the end-to-end tests built (see e2eBinary).
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if e2eBuilt.dir != "" {
+		os.RemoveAll(e2eBuilt.dir)
+	}
+	os.Exit(code)
+}
+
+// e2eBuilt is the ladder binary, built once for every test of the package
+// that needs it (and not at all under -short, or when none runs).
+var e2eBuilt struct {
+	once     sync.Once
+	dir, bin string
+	err      error
+}
+
+// e2eBinary returns the ladder binary, building it the first time.
 func e2eBinary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds and runs the binary in a pseudo-terminal")
 	}
-	root, err := ptybench.ModuleRoot()
-	if err != nil {
-		t.Fatal(err)
+	b := &e2eBuilt
+	b.once.Do(func() {
+		root, err := ptybench.ModuleRoot()
+		if err != nil {
+			b.err = err
+			return
+		}
+		if b.dir, b.err = os.MkdirTemp("", "ladder-tui-e2e-*"); b.err != nil {
+			return
+		}
+		b.bin = filepath.Join(b.dir, "ladder")
+		b.err = ptybench.Build(root, ".", b.bin)
+	})
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	bin := filepath.Join(t.TempDir(), "ladder")
-	if err := ptybench.Build(root, ".", bin); err != nil {
-		t.Fatal(err)
-	}
-	return bin
+	return b.bin
 }
 
 // e2eRun starts ladder in dir with args, in a 100x30 terminal.

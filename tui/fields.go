@@ -265,8 +265,9 @@ func (f *textField) emptyText() string {
 }
 
 // dateField is a text field for a due date. It reads what people type
-// (2027-03-31, 31/03/2027, 31 Mar 2027, 2w, 3m...) with plans.ParseDue
-// and says beside the text what it understood: "→ Wed 31 Mar 2027".
+// (2027-03-31, 31/03/2027, 31 Mar 2027, 2w, 3m...) the way the session
+// will (review.Session.ParseDue) and says beside the text what it
+// understood: "→ Wed 31 Mar 2027".
 //
 // While the text is being typed and is not a date yet, it shows how dates
 // may be typed, not an error: half a date is not a mistake. A date that
@@ -276,9 +277,9 @@ func (f *textField) emptyText() string {
 // typist's back.
 type dateField struct {
 	*textField
-	today plans.Date
-	date  plans.Date // what the text means, when it is a date
-	err   error      // why the text is not a date
+	read dueReader
+	date plans.Date // what the text means, when it is a date
+	err  error      // why the text is not a date
 	// refused is why the text was refused when it was to be stored; it
 	// is shown until the text is a date.
 	refused error
@@ -292,8 +293,11 @@ const dueHint = "e.g. 2027-03-31, 31/03/2027 or 2w"
 // and the cursor.
 const dateInputWidth = 14
 
-func newDateField(label string, today plans.Date, labelWidth int) *dateField {
-	f := &dateField{textField: newTextField(label, "", labelWidth), today: today}
+// dueReader reads a due date as typed: the session's ParseDue.
+type dueReader func(text string) (plans.Date, error)
+
+func newDateField(label string, read dueReader, labelWidth int) *dateField {
+	f := &dateField{textField: newTextField(label, "", labelWidth), read: read}
 	f.empty = dueHint
 	return f
 }
@@ -313,7 +317,7 @@ func (f *dateField) setText(s string) {
 	f.refused = f.err
 }
 
-// parsed returns the date to store, and false if the text is not a date:
+// parsed returns the date the text means, and false if it is not a date:
 // then the field shows why until the text is put right.
 func (f *dateField) parsed() (plans.Date, bool) {
 	if f.err != nil {
@@ -322,8 +326,11 @@ func (f *dateField) parsed() (plans.Date, bool) {
 	return f.date, f.err == nil
 }
 
+// refuse shows why the session refused the text, until it is put right.
+func (f *dateField) refuse(err error) { f.refused = err }
+
 func (f *dateField) parse() {
-	f.date, f.err = plans.ParseDue(f.value(), f.today)
+	f.date, f.err = f.read(f.value())
 }
 
 func (f *dateField) update(msg tea.Msg) tea.Cmd {

@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/plans"
 )
 
 // Tests of the fields every screen shares (fields.go), driven by keys as
@@ -27,7 +28,7 @@ func fieldView(f field, width int) string {
 // date is refused when it is to be stored, and the refusal stays until
 // the text is a date.
 func TestDateFieldHintsWhileTypingAndRefusesOnStore(t *testing.T) {
-	f := newDateField("Due", fuToday, 6)
+	f := newDateField("Due", func(s string) (plans.Date, error) { return plans.ParseDue(s, fuToday) }, 6)
 	f.focus()
 	fieldType(f, "31/0")
 	if v := fieldView(f, 80); !strings.Contains(v, dueHint) || strings.Contains(v, "✗") {

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // followupScreen asks one of the checklist's next-steps questions: the
@@ -21,8 +22,8 @@ import (
 // always last. A text stop is highlighted first and types once entered
 // (enter or tab), so q, n and p work until then; esc leaves it. List stops
 // (quick wins, project plan) take their keys as soon as they have focus.
-// Every answer is stored in the plan and saved when it is committed:
-// leaving a field, toggling, adding, moving or removing a row.
+// Every answer is sent to the session, which stores and saves it, when it
+// is committed: leaving a field, toggling, adding, moving or removing a row.
 type followupScreen struct {
 	c     *common
 	keys  followupKeys
@@ -50,24 +51,24 @@ type fuStop interface {
 	// that move between stops (tab, esc, enter in a one-line field) to the
 	// screen by not handling them.
 	update(msg tea.Msg) fuResult
-	// commit stores what is typed in the plan. ok is false when it cannot
-	// be stored (an impossible date): focus must stay.
-	commit() (changed, ok bool)
+	// commit sends what is typed to the session; the command saves it. ok
+	// is false when it cannot be stored (an impossible date): focus must
+	// stay.
+	commit() (save tea.Cmd, ok bool)
 	// view draws the stop w cells wide in at most h lines.
 	view(w, h int, focused bool) string
 	shortHelp() []key.Binding
 	fullHelp() []key.Binding
 }
 
-// fuResult is what a stop did with a key.
+// fuResult is what a stop did with a key: whether it took it, and the
+// command to run (which saves what the key changed).
 type fuResult struct {
 	cmd     tea.Cmd
 	handled bool
-	changed bool // the plan changed: save it
 }
 
 func handled(cmd tea.Cmd) fuResult { return fuResult{cmd: cmd, handled: true} }
-func handledChange() fuResult      { return fuResult{handled: true, changed: true} }
 
 type followupKeys struct {
 	Next      key.Binding
@@ -114,9 +115,9 @@ func (s *followupScreen) noneUpdate(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, s.keys.Next):
-			s.c.goTo(s.c.endScreen(), 0)
+			s.c.goToPlace(s.c.session.After(review.Question(0)))
 		case key.Matches(k, s.keys.Prev) && len(s.c.checklist().Areas) > 0:
-			s.c.goTo(screenAreaSummary, len(s.c.checklist().Areas)-1)
+			s.c.goToPlace(s.c.session.Before(review.Question(0)))
 		}
 	}
 	return nil
@@ -128,23 +129,24 @@ func (s *followupScreen) setPosition(i int) {
 		return
 	}
 	s.index = min(max(i, 0), len(s.c.checklist().FollowUps)-1)
-	s.due = newFUDueStop(s.c)
-	s.stops = append(s.kindStops(s.followUp().Kind), s.due)
+	s.c.session.MoveTo(review.Question(s.index))
+	s.due = newFUDueStop(s.c, s.followUp().ID)
+	s.stops = append(s.kindStops(s.followUp()), s.due)
 	s.focus = 0
 	s.loaded = nil
 }
 
 // kindStops are the stops that answer a question of a kind.
-func (s *followupScreen) kindStops(kind checklist.FollowUpKind) []fuStop {
-	switch kind {
+func (s *followupScreen) kindStops(f checklist.FollowUp) []fuStop {
+	switch f.Kind {
 	case checklist.KindList:
-		return []fuStop{newQuickWins(s.c)}
+		return []fuStop{newQuickWins(s.c, f.ID)}
 	case checklist.KindPerArea:
-		return perAreaStops(s.c)
+		return perAreaStops(s.c, f.ID)
 	case checklist.KindText:
-		return []fuStop{newFreeText(s.c)}
+		return []fuStop{newFreeText(s.c, f.ID)}
 	case checklist.KindPlan:
-		return []fuStop{newProjectPlan(s.c)}
+		return []fuStop{newProjectPlan(s.c, f.ID)}
 	}
 	return nil // counts: the program answers; only the due date is asked
 }
@@ -161,9 +163,8 @@ func (s *followupScreen) init() tea.Cmd {
 	}
 	var cmd tea.Cmd
 	if s.followUp().Kind == checklist.KindPlan {
-		p := s.c.plan()
-		if len(p.Answer(s.followUp().ID).Steps) == 0 && p.AddActionSteps() > 0 {
-			cmd = s.c.session.save()
+		if n, sn := s.c.session.StartProjectPlan(s.followUp().ID); n > 0 {
+			cmd = save(sn)
 			s.loaded = nil
 		}
 	}
@@ -198,11 +199,8 @@ func (s *followupScreen) update(msg tea.Msg) tea.Cmd {
 	s.sync()
 	switch msg := msg.(type) {
 	case commitMsg:
-		changed, _ := s.stops[s.focus].commit()
-		if changed {
-			return s.c.session.save()
-		}
-		return nil
+		cmd, _ := s.stops[s.focus].commit()
+		return cmd
 	case tea.KeyPressMsg:
 		return s.key(msg)
 	case tea.PasteMsg:
@@ -213,19 +211,12 @@ func (s *followupScreen) update(msg tea.Msg) tea.Cmd {
 
 // forward gives a message to the focused stop.
 func (s *followupScreen) forward(msg tea.Msg) tea.Cmd {
-	r := s.stops[s.focus].update(msg)
-	if r.changed {
-		return tea.Batch(r.cmd, s.c.session.save())
-	}
-	return r.cmd
+	return s.stops[s.focus].update(msg).cmd
 }
 
 func (s *followupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	st := s.stops[s.focus]
 	if r := st.update(msg); r.handled {
-		if r.changed {
-			return tea.Batch(r.cmd, s.c.session.save())
-		}
 		return r.cmd
 	}
 	k := s.keys
@@ -240,15 +231,15 @@ func (s *followupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		return st.focus(true)
 	case key.Matches(msg, k.Done) && st.typing():
 		if s.focus == len(s.stops)-1 {
-			return s.goTo(s.index + 1)
+			return s.goTo(s.c.session.After(review.Question(s.index)))
 		}
 		return s.moveFocus(s.focus+1, true)
 	case st.typing():
 		return nil
 	case key.Matches(msg, k.Next):
-		return s.goTo(s.index + 1)
+		return s.goTo(s.c.session.After(review.Question(s.index)))
 	case key.Matches(msg, k.Prev):
-		return s.goTo(s.index - 1)
+		return s.goTo(s.c.session.Before(review.Question(s.index)))
 	case key.Matches(msg, k.Down):
 		return s.moveFocus(min(s.focus+1, len(s.stops)-1), false)
 	case key.Matches(msg, k.Up):
@@ -260,12 +251,7 @@ func (s *followupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 // commitFocused stores the focused stop's text; ok is false when it must
 // keep focus (a rejected date).
 func (s *followupScreen) commitFocused() (tea.Cmd, bool) {
-	changed, ok := s.stops[s.focus].commit()
-	var cmd tea.Cmd
-	if changed {
-		cmd = s.c.session.save()
-	}
-	return cmd, ok
+	return s.stops[s.focus].commit()
 }
 
 // moveFocus commits the focused stop and moves to stop i (wrapping round);
@@ -292,25 +278,17 @@ func (s *followupScreen) leaveField() tea.Cmd {
 	return save
 }
 
-// goTo commits and shows follow-up i: before the first is the last area's
-// summary (the way the walk came), after the last is the summary. The
-// screen changes before the next key is read, so fast keys land on it.
-func (s *followupScreen) goTo(i int) tea.Cmd {
+// goTo commits and shows another place of the review: the next or the
+// previous question, the last area's summary before the first, the end
+// after the last. The screen changes before the next key is read, so fast
+// keys land on it.
+func (s *followupScreen) goTo(to review.Place) tea.Cmd {
 	save, ok := s.commitFocused()
 	if !ok {
 		return save
 	}
 	s.stops[s.focus].blur()
-	switch cl := s.c.checklist(); {
-	case i >= len(cl.FollowUps):
-		s.c.goTo(s.c.endScreen(), 0)
-	case i < 0 && len(cl.Areas) > 0:
-		s.c.goTo(screenAreaSummary, len(cl.Areas)-1)
-	case i < 0:
-		s.c.goTo(screenItem, cl.Len()-1)
-	default:
-		s.c.goTo(screenFollowUp, i)
-	}
+	s.c.goToPlace(to)
 	return save
 }
 
@@ -399,14 +377,15 @@ func (s *followupScreen) fullHelp() [][]key.Binding {
 // fuDueStop is the due date every follow-up has, stored in Answer.Due.
 type fuDueStop struct {
 	c      *common
+	id     string // the question's
 	field  *dateField
 	answer *plans.Answer
 }
 
-func newFUDueStop(c *common) *fuDueStop {
-	f := newDateField("Due date", c.today, len("Due date"))
+func newFUDueStop(c *common, id string) *fuDueStop {
+	f := newDateField("Due date", c.readDue, len("Due date"))
 	f.empty = "not set"
-	return &fuDueStop{c: c, field: f}
+	return &fuDueStop{c: c, id: id, field: f}
 }
 
 func (d *fuDueStop) load(_ *plans.Plan, a *plans.Answer) {
@@ -434,17 +413,14 @@ func (d *fuDueStop) update(msg tea.Msg) fuResult {
 
 // commit stores the date, shown afterwards as stored (2w becomes the date
 // it meant), as the item screen's due date is.
-func (d *fuDueStop) commit() (changed, ok bool) {
-	date, ok := d.field.parsed()
-	if !ok {
-		return false, false
+func (d *fuDueStop) commit() (tea.Cmd, bool) {
+	date, sn, err := d.c.session.SetQuestionDue(d.id, d.field.value())
+	if err != nil {
+		d.field.refuse(err)
+		return nil, false
 	}
 	d.field.setDate(date)
-	if date == d.answer.Due {
-		return false, true
-	}
-	d.answer.Due = date
-	return true, true
+	return save(sn), true
 }
 
 func (d *fuDueStop) view(w, _ int, focused bool) string {

@@ -96,8 +96,8 @@ func fuRun(t testing.TB, a *app, cmd tea.Cmd) {
 	case tea.QuitMsg:
 		return
 	case savedMsg:
-		if m := msg.(savedMsg); m.err != nil {
-			t.Fatalf("save failed: %v", m.err)
+		if m := msg.(savedMsg); m.Err != nil {
+			t.Fatalf("save failed: %v", m.Err)
 		}
 	}
 	_, next := a.Update(msg)

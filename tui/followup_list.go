@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // A list question ("What are your quick wins?") is answered by choosing
@@ -18,6 +19,7 @@ import (
 // order they are shown; K/J (or shift+↑/↓) move a row.
 type quickWins struct {
 	c      *common
+	id     string // the question's
 	keys   quickWinKeys
 	answer *plans.Answer
 
@@ -81,8 +83,8 @@ func newQuickWinKeys() quickWinKeys {
 	}
 }
 
-func newQuickWins(c *common) *quickWins {
-	return &quickWins{c: c, keys: newQuickWinKeys(), editing: -1,
+func newQuickWins(c *common, id string) *quickWins {
+	return &quickWins{c: c, id: id, keys: newQuickWinKeys(), editing: -1,
 		field: newTextField("Add your own", "type a quick win, then enter", 0)}
 }
 
@@ -93,13 +95,16 @@ const (
 )
 
 // load lists the chosen quick wins first, in their stored order, then the
-// written actions and the suggestions not chosen.
+// written actions and the suggestions not chosen (the session's options).
 func (q *quickWins) load(p *plans.Plan, a *plans.Answer) {
 	q.answer = a
-	offered := offeredWins(p)
+	var offered []quickWin
 	known := map[string]quickWin{}
-	for _, r := range offered {
-		known[r.text] = r
+	for _, o := range q.c.session.Options(q.id) {
+		if r, ok := offeredWin(o); ok {
+			offered = append(offered, r)
+			known[r.text] = r
+		}
 	}
 	q.rows = q.rows[:0]
 	for _, text := range a.List {
@@ -122,34 +127,21 @@ func (q *quickWins) load(p *plans.Plan, a *plans.Answer) {
 	q.note = ""
 }
 
-// offeredWins are the rows offered to choose from: the actions written so
-// far, then the areas' "If all you do…" suggestions, each once.
-func offeredWins(p *plans.Plan) []quickWin {
-	var out []quickWin
-	seen := map[string]bool{}
-	for _, e := range p.Checklist.Items() { // as p.WrittenActions, with where each is from
-		text := p.Items[e.Item.ID].Action
-		if text == "" || seen[text] {
-			continue
+// offeredWin is the row for an option the session offers: a written
+// action or a suggestion, with where it comes from in full. An answer
+// given before is not offered as such: it is a row because it is chosen.
+func offeredWin(o review.Option) (quickWin, bool) {
+	switch o.From {
+	case review.FromAction:
+		return quickWin{text: o.Text, source: sourceAction, detail: "Your action for “" + o.ItemTitle + "” (" + o.Area + ")"}, true
+	case review.FromSuggestion:
+		detail := "Suggested for " + o.Area + ": if all you do…"
+		if o.Credit != "" {
+			detail += " (" + o.Credit + ")"
 		}
-		seen[text] = true
-		detail := "Your action for “" + e.Item.Title + "” (" + e.Area.Title + ")"
-		out = append(out, quickWin{text: text, source: sourceAction, detail: detail})
+		return quickWin{text: o.Text, source: sourceSuggestion, detail: detail}, true
 	}
-	for _, area := range p.Checklist.Areas {
-		for _, sg := range area.IfAllYouDo {
-			if seen[sg.Text] {
-				continue
-			}
-			seen[sg.Text] = true
-			detail := "Suggested for " + area.Title + ": if all you do…"
-			if sg.Source != "" {
-				detail += " (" + sg.Source + ")"
-			}
-			out = append(out, quickWin{text: sg.Text, source: sourceSuggestion, detail: detail})
-		}
-	}
-	return out
+	return quickWin{}, false
 }
 
 // find returns the row with the text, or -1.
@@ -157,19 +149,16 @@ func (q *quickWins) find(text string) int {
 	return slices.IndexFunc(q.rows, func(r quickWin) bool { return r.text == text })
 }
 
-// store writes the chosen rows to the answer and reports whether it changed.
-func (q *quickWins) store() bool {
+// store sends the chosen rows, in order, to the session as the answer;
+// the command saves it if it changed.
+func (q *quickWins) store() tea.Cmd {
 	var list []string
 	for _, r := range q.rows {
 		if r.chosen {
 			list = append(list, r.text)
 		}
 	}
-	if slices.Equal(list, q.answer.List) {
-		return false
-	}
-	q.answer.List = list
-	return true
+	return save(q.c.session.SetList(q.id, list))
 }
 
 func (q *quickWins) focus(bool) tea.Cmd {
@@ -248,10 +237,8 @@ func (q *quickWins) update(msg tea.Msg) fuResult {
 	return handled(nil)
 }
 
-// stored saves the rows to the answer, and asks for a save if they changed.
-func (q *quickWins) stored() fuResult {
-	return fuResult{handled: true, changed: q.store()}
-}
+// stored sends the rows to the session, and saves them if they changed.
+func (q *quickWins) stored() fuResult { return handled(q.store()) }
 
 // typingKey handles keys while typing a new quick win or editing one:
 // enter stores it (and, for a new one, starts the next); tab and esc are
@@ -263,27 +250,27 @@ func (q *quickWins) typingKey(msg tea.Msg) fuResult {
 			return fuResult{}
 		case "enter":
 			adding := q.editing == len(q.rows)
-			changed := q.apply()
+			saved := q.apply()
 			q.stopTyping()
-			if adding && changed {
-				return fuResult{cmd: q.startTyping(len(q.rows)), handled: true, changed: true}
+			if adding && saved != nil {
+				return handled(tea.Batch(saved, q.startTyping(len(q.rows))))
 			}
-			return fuResult{handled: true, changed: changed}
+			return handled(saved)
 		}
 	}
 	return handled(q.field.update(msg))
 }
 
 // apply stores what is typed: a new quick win (or, if it is already a row,
-// that row chosen), or the edited text of a typed one. It reports whether
-// the answer changed.
-func (q *quickWins) apply() bool {
+// that row chosen), or the edited text of a typed one. The command saves
+// the answer; it is nil when the answer did not change.
+func (q *quickWins) apply() tea.Cmd {
 	q.textMax = -1
 	text := q.field.trimmed()
 	switch {
 	case q.editing == len(q.rows): // a new one
 		if text == "" {
-			return false
+			return nil
 		}
 		if i := q.find(text); i >= 0 {
 			q.rows[i].chosen = true
@@ -293,20 +280,20 @@ func (q *quickWins) apply() bool {
 			q.note = "Added “" + flat(text) + "”"
 		}
 	case text == "":
-		q.remove(q.editing)
+		return q.remove(q.editing).cmd
 	default:
 		q.rows[q.editing].text = text
 	}
 	return q.store()
 }
 
-func (q *quickWins) commit() (changed, ok bool) {
+func (q *quickWins) commit() (tea.Cmd, bool) {
 	if !q.typing() {
-		return false, true
+		return nil, true
 	}
-	changed = q.apply()
+	saved := q.apply()
 	q.stopTyping()
-	return changed, true
+	return saved, true
 }
 
 // remove takes a typed row out of the list (it can be undone), or unchooses

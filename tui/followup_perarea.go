@@ -13,17 +13,18 @@ import (
 // areaAnswer is the field for one area.
 type areaAnswer struct {
 	c      *common
+	id     string // the question's
 	areaID string
 	field  *textField
 	answer *plans.Answer
 }
 
-func perAreaStops(c *common) []fuStop {
+func perAreaStops(c *common, id string) []fuStop {
 	var out []fuStop
 	for _, a := range c.checklist().Areas {
 		f := newTextField(a.Title, "a name, a role or a team", 0)
 		f.empty = "not answered yet"
-		out = append(out, &areaAnswer{c: c, areaID: a.ID, field: f})
+		out = append(out, &areaAnswer{c: c, id: id, areaID: a.ID, field: f})
 	}
 	return out
 }
@@ -51,19 +52,11 @@ func (s *areaAnswer) update(msg tea.Msg) fuResult {
 	return handled(s.field.update(msg))
 }
 
-// commit stores what is typed, without the spaces around it (as the
-// accessible mode does); an answer only passed through is left exactly as
-// it was (a line break shown as a space stays a line break).
-func (s *areaAnswer) commit() (changed, ok bool) {
-	v := s.field.trimmed()
-	if !s.field.edited() || v == s.answer.ByArea[s.areaID] {
-		return false, true
-	}
-	if s.answer.ByArea == nil {
-		s.answer.ByArea = map[string]string{}
-	}
-	s.answer.ByArea[s.areaID] = v
-	return true, true
+// commit sends what is typed; the session drops the spaces around it, and
+// leaves an answer only passed through exactly as it was (a line break
+// shown as a space stays a line break).
+func (s *areaAnswer) commit() (tea.Cmd, bool) {
+	return save(s.c.session.SetAreaAnswer(s.id, s.areaID, s.field.value())), true
 }
 
 func (s *areaAnswer) view(w, _ int, focused bool) string {

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // The plan question ("What will your project plan look like?") is answered
@@ -20,6 +21,7 @@ import (
 // id for life, so a diff can follow it through edits and moves.
 type projectPlan struct {
 	c      *common
+	id     string // the question's
 	keys   planKeys
 	answer *plans.Answer
 
@@ -28,8 +30,7 @@ type projectPlan struct {
 	focused bool
 	edit    *stepEditor // nil when no step is being edited
 
-	removed []removedStep // for undo, most recent last
-	note    string
+	note string
 
 	// Drawing a row costs more than a keypress may, and a key changes one
 	// or two rows: rows are kept, drawn, by what they show; the tally is
@@ -49,14 +50,9 @@ type planRow struct {
 }
 
 type tallyKey struct {
-	plan  *plans.Plan
-	seq   uint64
-	steps int
-}
-
-type removedStep struct {
-	step  plans.Step
-	index int
+	plan    *plans.Plan
+	version uint64
+	steps   int
 }
 
 // stepEditor holds the fields of the step being edited.
@@ -80,11 +76,11 @@ const (
 // stepLabelWidth is the label column of the step editor ("Status").
 const stepLabelWidth = 6
 
-func newStepEditor(s plans.Step, today plans.Date, isNew bool) *stepEditor {
+func newStepEditor(s plans.Step, read dueReader, isNew bool) *stepEditor {
 	e := &stepEditor{
 		text:  newTextField("Step", "what will be done", stepLabelWidth),
 		owner: newTextField("Owner", "who will do it", stepLabelWidth),
-		due:   newDateField("Due", today, stepLabelWidth),
+		due:   newDateField("Due", read, stepLabelWidth),
 		isNew: isNew,
 	}
 	e.text.empty, e.owner.empty, e.due.empty = "not written yet", "nobody yet", "not set"
@@ -147,15 +143,14 @@ func newPlanKeys() planKeys {
 	}
 }
 
-func newProjectPlan(c *common) *projectPlan {
-	return &projectPlan{c: c, keys: newPlanKeys()}
+func newProjectPlan(c *common, id string) *projectPlan {
+	return &projectPlan{c: c, id: id, keys: newPlanKeys()}
 }
 
 func (pp *projectPlan) load(_ *plans.Plan, a *plans.Answer) {
 	pp.answer = a
 	pp.cursor = min(pp.cursor, max(len(a.Steps)-1, 0))
 	pp.edit = nil
-	pp.removed = nil
 	pp.note = ""
 }
 
@@ -210,17 +205,11 @@ func (pp *projectPlan) update(msg tea.Msg) fuResult {
 	case key.Matches(k, keys.Undo):
 		return pp.undo()
 	case key.Matches(k, keys.MoveUp) && pp.cursor > 0 && n > 0:
-		pp.swap(pp.cursor, pp.cursor-1)
-		pp.cursor--
-		return handledChange()
+		return pp.move(-1)
 	case key.Matches(k, keys.MoveDown) && pp.cursor < n-1:
-		pp.swap(pp.cursor, pp.cursor+1)
-		pp.cursor++
-		return handledChange()
+		return pp.move(1)
 	case key.Matches(k, keys.Status) && n > 0:
-		s := &pp.answer.Steps[pp.cursor]
-		s.Status = nextStatus(s.Status, 1)
-		return handledChange()
+		return handled(save(pp.c.session.CycleStepStatus(pp.id, pp.steps()[pp.cursor].ID)))
 	case key.Matches(k, keys.PullIn):
 		return pp.pullIn()
 	default:
@@ -229,26 +218,11 @@ func (pp *projectPlan) update(msg tea.Msg) fuResult {
 	return handled(nil)
 }
 
-func (pp *projectPlan) swap(i, j int) {
-	s := pp.answer.Steps
-	s[i], s[j] = s[j], s[i]
-}
-
-// nextStatus moves through todo, doing, done and round again.
-func nextStatus(s plans.Status, by int) plans.Status {
-	i := slices.Index(plans.Statuses, s)
-	n := len(plans.Statuses)
-	return plans.Statuses[((i+by)%n+n)%n]
-}
-
-// nextID is the id for a new step: never one a removed step (which undo
-// may bring back) had.
-func (pp *projectPlan) nextID() int {
-	id := pp.answer.NextStepID()
-	for _, r := range pp.removed {
-		id = max(id, r.step.ID+1)
-	}
-	return id
+// move moves the step under the cursor up (by -1) or down (by 1).
+func (pp *projectPlan) move(by int) fuResult {
+	to, sn := pp.c.session.MoveStep(pp.id, pp.steps()[pp.cursor].ID, by)
+	pp.cursor = max(to, 0)
+	return handled(save(sn))
 }
 
 // add puts a new step after the cursor and starts editing it.
@@ -257,14 +231,15 @@ func (pp *projectPlan) add() tea.Cmd {
 	if len(pp.steps()) > 0 {
 		at = pp.cursor + 1
 	}
-	step := plans.Step{ID: pp.nextID(), Status: plans.StatusTodo}
-	pp.answer.Steps = slices.Insert(pp.answer.Steps, at, step)
+	if _, err := pp.c.session.NewStep(pp.id, at); err != nil {
+		return nil
+	}
 	pp.cursor = at
 	return pp.startEdit(true)
 }
 
 func (pp *projectPlan) startEdit(isNew bool) tea.Cmd {
-	pp.edit = newStepEditor(pp.steps()[pp.cursor], pp.c.today, isNew)
+	pp.edit = newStepEditor(pp.steps()[pp.cursor], pp.c.readDue, isNew)
 	pp.note = ""
 	return pp.edit.focusField(stepText)
 }
@@ -281,8 +256,8 @@ func (pp *projectPlan) editKey(msg tea.Msg) fuResult {
 		case key.Matches(k, pp.keys.PrevField):
 			return handled(pp.moveField(-1))
 		case key.Matches(k, pp.keys.Done):
-			changed, _ := pp.commit()
-			return fuResult{handled: true, changed: changed}
+			saved, _ := pp.commit()
+			return handled(saved)
 		}
 	}
 	return handled(e.fields[e.field].update(msg))
@@ -310,33 +285,28 @@ func (pp *projectPlan) moveField(by int) tea.Cmd {
 	return e.focusField(((e.field+by)%n + n) % n)
 }
 
-// commit stores the step being edited. A new step left empty is dropped.
-// If its date cannot be read, everything else is stored, the date field
-// keeps focus with its message, and ok is false.
-func (pp *projectPlan) commit() (changed, ok bool) {
+// commit sends the step being edited to the session. A new step left
+// empty is dropped. If its date cannot be read, everything else is stored,
+// the date field keeps focus with its message, and ok is false.
+func (pp *projectPlan) commit() (saved tea.Cmd, ok bool) {
 	e := pp.edit
 	if e == nil {
-		return false, true
+		return nil, true
 	}
-	s := &pp.answer.Steps[pp.cursor]
-	old := *s
-	text, owner := e.text.trimmed(), e.owner.trimmed()
-	due, dueOK := e.due.parsed()
-	if e.isNew && text == "" && owner == "" && due.IsZero() && dueOK {
-		pp.answer.Steps = slices.Delete(pp.answer.Steps, pp.cursor, pp.cursor+1)
-		pp.cursor = max(min(pp.cursor-1, len(pp.answer.Steps)-1), 0)
-		pp.stopEdit()
-		return false, true
-	}
-	s.Text, s.Owner, s.Status = text, owner, plans.Status(e.status.value())
-	if !dueOK {
+	id := pp.steps()[pp.cursor].ID
+	sn, err := pp.c.session.EditStep(pp.id, id, review.StepEdit{
+		Text: e.text.value(), Owner: e.owner.value(), Due: e.due.value(), Status: plans.Status(e.status.value()),
+	})
+	if err != nil {
+		e.due.refuse(err)
 		e.focusField(stepDue)
-		return *s != old || e.isNew, false
+		return save(sn), false
 	}
-	s.Due = due
-	changed = *s != old || e.isNew
+	if !slices.ContainsFunc(pp.steps(), func(s plans.Step) bool { return s.ID == id }) {
+		pp.cursor = max(min(pp.cursor-1, len(pp.steps())-1), 0) // a new step left empty
+	}
 	pp.stopEdit()
-	return changed, true
+	return save(sn), true
 }
 
 func (pp *projectPlan) stopEdit() {
@@ -349,39 +319,34 @@ func (pp *projectPlan) stopEdit() {
 }
 
 func (pp *projectPlan) remove() fuResult {
-	s := pp.steps()[pp.cursor]
-	pp.removed = append(pp.removed, removedStep{s, pp.cursor})
-	pp.answer.Steps = slices.Delete(pp.answer.Steps, pp.cursor, pp.cursor+1)
-	pp.cursor = max(min(pp.cursor, len(pp.answer.Steps)-1), 0)
-	pp.note = fmt.Sprintf("Removed “%s” · u to undo", flat(s.Text))
-	return handledChange()
+	st, sn := pp.c.session.RemoveStep(pp.id, pp.steps()[pp.cursor].ID)
+	pp.cursor = max(min(pp.cursor, len(pp.steps())-1), 0)
+	pp.note = fmt.Sprintf("Removed “%s” · u to undo", flat(st.Text))
+	return handled(save(sn))
 }
 
 func (pp *projectPlan) undo() fuResult {
-	if len(pp.removed) == 0 {
+	st, at, ok, sn := pp.c.session.UndoRemoveStep(pp.id)
+	if !ok {
 		pp.note = "Nothing to undo"
 		return handled(nil)
 	}
-	r := pp.removed[len(pp.removed)-1]
-	pp.removed = pp.removed[:len(pp.removed)-1]
-	i := min(r.index, len(pp.answer.Steps))
-	pp.answer.Steps = slices.Insert(pp.answer.Steps, i, r.step)
-	pp.cursor = i
-	pp.note = "Put back “" + flat(r.step.Text) + "”"
-	return handledChange()
+	pp.cursor = at
+	pp.note = "Put back “" + flat(st.Text) + "”"
+	return handled(save(sn))
 }
 
 // pullIn adds a step for every action written since the plan was made.
 func (pp *projectPlan) pullIn() fuResult {
 	before := len(pp.steps())
-	n := pp.c.plan().AddActionSteps()
+	n, sn := pp.c.session.PullInActions(pp.id)
 	if n == 0 {
 		pp.note = "No new actions to pull in: every action has a step."
 		return handled(nil)
 	}
 	pp.cursor = before
 	pp.note = fmt.Sprintf("Added %d %s from the actions written since.", n, plural(n, "step", "steps"))
-	return handledChange()
+	return handled(save(sn))
 }
 
 // statusLabel is a status as shape and words.
@@ -462,28 +427,9 @@ func (pp *projectPlan) longest() int {
 	return n
 }
 
-// unstepped counts the item actions written but not in the plan: i pulls
-// them in.
-func (pp *projectPlan) unstepped() int {
-	p := pp.c.plan()
-	have := map[string]bool{}
-	for _, s := range pp.steps() {
-		if s.From != "" {
-			have[s.From] = true
-		}
-	}
-	n := 0
-	for id, r := range p.Items {
-		if r.Action != "" && !have[id] {
-			n++
-		}
-	}
-	return n
-}
-
 // tally sums the plan up: how many steps, done, overdue.
 func (pp *projectPlan) tally() string {
-	key := tallyKey{pp.c.plan(), pp.c.session.seq, len(pp.steps())}
+	key := tallyKey{pp.c.plan(), pp.c.session.Version(), len(pp.steps())}
 	if pp.tallyFor != key {
 		pp.tallyText, pp.tallyFor = pp.countSteps(), key
 	}
@@ -505,7 +451,7 @@ func (pp *projectPlan) countSteps() string {
 	if overdue > 0 {
 		t += fmt.Sprintf(" · %d overdue", overdue)
 	}
-	if n := pp.unstepped(); n > 0 {
+	if n := pp.c.session.ActionsNotInPlan(pp.id); n > 0 {
 		t += fmt.Sprintf(" · %d %s not in the plan yet: i pulls %s in", n, plural(n, "action", "actions"), plural(n, "it", "them"))
 	}
 	return t

@@ -4,7 +4,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/plans"
-	"strings"
 )
 
 // A text question ("Who are the decision makers …?") is answered in free
@@ -12,6 +11,7 @@ import (
 // tab or esc leaves the field.
 type freeText struct {
 	c      *common
+	id     string // the question's
 	field  *notesField
 	answer *plans.Answer
 }
@@ -19,10 +19,10 @@ type freeText struct {
 // freeTextHeight is the most lines the field takes while typing.
 const freeTextHeight = 6
 
-func newFreeText(c *common) *freeText {
+func newFreeText(c *common, id string) *freeText {
 	f := newNotesField("Your answer", "names or roles, one per line if you like", 0)
 	f.empty = "not answered yet"
-	return &freeText{c: c, field: f}
+	return &freeText{c: c, id: id, field: f}
 }
 
 func (t *freeText) load(_ *plans.Plan, a *plans.Answer) {
@@ -54,18 +54,10 @@ func (t *freeText) update(msg tea.Msg) fuResult {
 	return handled(t.field.update(msg))
 }
 
-// commit stores the text as typed, less blank space around it (as the
-// accessible mode does); text only passed through is left exactly as it was.
-func (t *freeText) commit() (changed, ok bool) {
-	v := t.field.value()
-	if t.field.edited() {
-		v = strings.TrimSpace(v)
-	}
-	if !t.field.edited() || v == t.answer.Text {
-		return false, true
-	}
-	t.answer.Text = v
-	return true, true
+// commit sends the text as typed; the session drops the blank space
+// around it, and leaves text only passed through exactly as it was.
+func (t *freeText) commit() (tea.Cmd, bool) {
+	return save(t.c.session.SetText(t.id, t.field.value())), true
 }
 
 // view gives the answer the lines it has: up to freeTextHeight while

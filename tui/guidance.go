@@ -73,14 +73,14 @@ func (s *guidanceScreen) view() string {
 // or the theme changed. The text sits in a column of a readable measure,
 // centred on a wide window.
 func (s *guidanceScreen) draw() []string {
-	d := guidanceDrawn{pos: s.c.pos, width: s.c.width, dark: s.c.styles.isDark}
+	d := guidanceDrawn{pos: s.c.pos(), width: s.c.width, dark: s.c.styles.isDark}
 	if s.lines != nil && s.drawnFor == d {
 		return s.lines
 	}
 	st := &s.c.styles
 	c := s.c.checklist()
 	entries := c.Items()
-	e := entries[min(max(s.c.pos, 0), len(entries)-1)]
+	e := entries[min(max(s.c.pos(), 0), len(entries)-1)]
 	w := min(s.c.width, presentMeasure)
 
 	var out []string

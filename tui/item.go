@@ -10,13 +10,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // itemScreen is one recommendation: where it sits (area, item n of N, a
 // strip of the area's ratings so far), its title and prompt questions, the
 // levels of the scale to rate it with, and the action, owner, due date,
 // status and notes. A rating saves at once and moves on to the action;
-// leaving a field saves it.
+// leaving a field sends it to the session, which saves it.
 type itemScreen struct {
 	c       *common
 	keys    itemKeys
@@ -32,10 +33,6 @@ type itemScreen struct {
 	status *choiceField
 	notes  *notesField
 	fields []field // in tab order, focus 1.. is fields[focus-1]
-
-	// badDue keeps a due date that did not parse, per item, so that it is
-	// still on screen (and still not saved) when the user comes back.
-	badDue map[string]string
 
 	marks    marksCache
 	scale    scaleDrawing
@@ -120,11 +117,11 @@ func reservedKey(k string) bool {
 }
 
 func newItemScreen(c *common) *itemScreen {
-	s := &itemScreen{c: c, badDue: map[string]string{}}
+	s := &itemScreen{c: c}
 	s.action = newTextField("Action", "what will you do?", itemLabelWidth)
 	s.owner = newTextField("Owner", "who will do it?", itemLabelWidth)
 	s.owner.maxLines = 1
-	s.due = newDateField("Due", c.today, itemLabelWidth)
+	s.due = newDateField("Due", c.readDue, itemLabelWidth)
 	statuses := make([]string, len(plans.Statuses))
 	for i, st := range plans.Statuses {
 		statuses[i] = string(st)
@@ -160,8 +157,8 @@ func (s *itemScreen) load() {
 	r := s.response()
 	s.action.setValue(r.Action)
 	s.owner.setValue(r.Owner)
-	if bad, ok := s.badDue[s.entry().Item.ID]; ok {
-		s.due.setText(bad)
+	if bad, ok := s.c.session.UnreadDue(s.entry().Item.ID); ok {
+		s.due.setText(bad) // refused before: still on screen, still not saved
 	} else {
 		s.due.setDate(r.Due)
 	}
@@ -169,25 +166,18 @@ func (s *itemScreen) load() {
 	s.notes.setValue(r.Notes)
 	_, s.cursor, _ = s.c.checklist().Level(r.Rating)
 	s.cursor = max(s.cursor, 0)
-	s.c.pos = s.pos
+	s.c.session.MoveTo(review.Item(s.pos))
 	s.c.timer.open(s.pos, s.c.now())
 	s.setFocus(focusRating)
 }
 
 // leaveItem stores the field being typed before the screen shows another
-// item, and remembers a due date that did not parse.
+// item (a due date that is not a date stays with the session, refused).
 func (s *itemScreen) leaveItem() tea.Cmd {
 	if len(s.entries) == 0 || s.c.session == nil {
 		return nil
 	}
-	cmd := s.commit()
-	id := s.entry().Item.ID
-	if _, ok := s.due.parsed(); ok {
-		delete(s.badDue, id)
-	} else {
-		s.badDue[id] = s.due.value()
-	}
-	return cmd
+	return s.commit()
 }
 
 func (s *itemScreen) setFocus(f int) tea.Cmd {
@@ -201,34 +191,27 @@ func (s *itemScreen) setFocus(f int) tea.Cmd {
 	return s.fields[f-1].focus()
 }
 
-// commit stores the focused field in the plan and saves if it changed.
+// commit sends the focused field to the session, which stores it (cleaned)
+// if it changed; the command saves it.
 func (s *itemScreen) commit() tea.Cmd {
-	r := s.response()
-	changed := false
-	set := func(dst *string, v string) {
-		if *dst != v {
-			*dst, changed = v, true
-		}
-	}
+	ss, id := s.c.session, s.entry().Item.ID
 	switch s.focus {
 	case focusAction:
-		set(&r.Action, s.action.trimmed())
+		return save(ss.SetAction(id, s.action.value()))
 	case focusOwner:
-		set(&r.Owner, s.owner.trimmed())
+		return save(ss.SetOwner(id, s.owner.value()))
 	case focusDue:
-		if d, ok := s.due.parsed(); ok {
-			if d != r.Due {
-				r.Due, changed = d, true
-			}
-			s.due.setDate(d)
+		d, sn, err := ss.SetDue(id, s.due.value())
+		if err != nil {
+			s.due.refuse(err)
+			return nil
 		}
+		s.due.setDate(d)
+		return save(sn)
 	case focusNotes:
-		set(&r.Notes, s.notes.trimmed())
+		return save(ss.SetNotes(id, s.notes.value()))
 	}
-	if !changed {
-		return nil
-	}
-	return s.c.session.save()
+	return nil
 }
 
 // moveFocus commits the focused field and focuses another.
@@ -239,27 +222,22 @@ func (s *itemScreen) moveFocus(f int) tea.Cmd {
 // rate gives the item level i of the scale, saves, and moves on to the
 // action.
 func (s *itemScreen) rate(i int) tea.Cmd {
-	r := s.response()
 	s.cursor = i
-	var save tea.Cmd
-	if k := s.c.checklist().Scale[i].Key; r.Rating != k {
-		r.Rating = k
-		save = s.c.session.save()
-	}
-	return tea.Batch(save, s.setFocus(focusAction))
+	sn, _ := s.c.session.Rate(s.entry().Item.ID, s.c.checklist().Scale[i].Key) // a level of the scale: never refused
+	return tea.Batch(save(sn), s.setFocus(focusAction))
 }
 
 // next goes to the next item, or to the area summary after the last item
 // of an area.
 func (s *itemScreen) next() tea.Cmd {
 	cmd := s.leaveItem()
-	e := s.entry()
-	if e.Ref.Index == len(e.Area.Items)-1 {
+	to := s.c.session.After(review.Item(s.pos))
+	if to.Kind != review.AtItem {
 		s.setFocus(focusRating)
-		s.c.goTo(screenAreaSummary, e.Ref.Area)
+		s.c.goToPlace(to)
 		return cmd
 	}
-	s.pos++
+	s.pos = to.Index
 	s.load()
 	return cmd
 }
@@ -269,7 +247,7 @@ func (s *itemScreen) prev() tea.Cmd {
 		return s.moveFocus(focusRating)
 	}
 	cmd := s.leaveItem()
-	s.pos--
+	s.pos = s.c.session.Before(review.Item(s.pos)).Index
 	s.load()
 	return cmd
 }
@@ -338,9 +316,9 @@ func (s *itemScreen) fieldKey(msg tea.KeyPressMsg) tea.Cmd {
 	if s.focus == focusStatus {
 		before := s.status.value()
 		s.status.update(msg)
-		if v := plans.Status(s.status.value()); v != plans.Status(before) {
-			s.response().Status = v
-			return s.c.session.save()
+		if v := s.status.value(); v != before {
+			sn, _ := s.c.session.SetStatus(s.entry().Item.ID, plans.Status(v)) // one of plans.Statuses
+			return save(sn)
 		}
 		if key.Matches(msg, s.keys.Next) {
 			return s.next()

@@ -88,7 +88,7 @@ func (s *overviewScreen) init() tea.Cmd {
 	}
 	s.counts, s.total = s.c.plan().Counts()
 	s.drawn = nil
-	s.moveTo(s.rowOf(s.c.pos))
+	s.moveTo(s.rowOf(s.c.pos()))
 	return nil
 }
 

@@ -1,95 +1,43 @@
 package tui
 
 import (
-	"errors"
-
 	tea "charm.land/bubbletea/v2"
-	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
-// session is the open plan file and the machinery that saves it. Every
-// change a screen commits calls save(), which copies the plan right away
-// (cheap, and safe: nothing else touches the plan during Update) and hands
-// the copy to a command that encodes it and writes it atomically, so a big
-// plan's encoding does not slow the keypress down. Snapshots carry a
-// sequence number so that an older one never lands after a newer one.
-type session struct {
-	file    *plans.File
-	resolve plans.Resolver
-	seq     uint64
-
-	// conflict is set when the file changed on disk under us; saving stops
-	// until the user chooses to reload or to save a copy.
-	conflict bool
-	lastErr  error
-	saved    bool   // at least one save has landed since the plan was opened
-	landed   uint64 // the newest snapshot known to be on disk
-}
-
-// pending reports whether a change is still on its way to disk.
-func (s *session) pending() bool { return s.landed < s.seq }
-
-func newSession(f *plans.File, resolve plans.Resolver) *session {
-	return &session{file: f, resolve: resolve}
-}
+// The open plan is a review.Session (common.session): the screens send it
+// every answer and present what it decides. Saving is asynchronous here:
+// each change returns a snapshot of the plan, which a command writes off
+// the update loop (so a big plan's encoding does not slow the key down),
+// and the outcome comes back as a savedMsg for the session to record.
+// Snapshots are numbered, so an older one never lands after a newer one.
 
 // savedMsg reports the outcome of one snapshot write.
-type savedMsg struct {
-	seq     uint64
-	written bool
-	err     error
-}
+type savedMsg struct{ review.Outcome }
 
-// save snapshots the plan and returns the command that writes it.
-func (s *session) save() tea.Cmd {
-	if s == nil || s.conflict {
+// save returns the command that writes a snapshot (nil: nothing changed).
+func save(sn *review.Snapshot) tea.Cmd {
+	if sn == nil {
 		return nil
 	}
-	s.seq++
-	seq, snap, f := s.seq, s.file.Plan.Clone(), s.file
-	return func() tea.Msg {
-		written, err := f.WriteSnapshot(seq, plans.Encode(snap))
-		return savedMsg{seq: seq, written: written, err: err}
-	}
+	return func() tea.Msg { return savedMsg{sn.Write()} }
 }
 
-// handleSaved records a save's outcome.
-func (s *session) handleSaved(msg savedMsg) {
-	switch {
-	case errors.Is(msg.err, plans.ErrChangedOnDisk):
-		s.conflict = true
-		s.lastErr = msg.err
-	case msg.err != nil:
-		s.lastErr = msg.err
-	default:
-		if msg.seq == s.seq {
-			s.lastErr = nil
-		}
-		s.landed = max(s.landed, msg.seq)
-		s.saved = true
-	}
+// goToPlace shows the screen for a place of the review, as goTo does.
+func (c *common) goToPlace(p review.Place) {
+	id, arg := c.screenFor(p)
+	c.goTo(id, arg)
 }
 
-// reload drops our in-memory plan for the one on disk.
-func (s *session) reload() error {
-	if err := s.file.Reload(s.resolve); err != nil {
-		return err
+// screenFor is the screen that shows a place of the review.
+func (c *common) screenFor(p review.Place) (screenID, int) {
+	switch p.Kind {
+	case review.AtItem:
+		return screenItem, p.Index
+	case review.AtAreaEnd:
+		return screenAreaSummary, p.Index
+	case review.AtQuestion:
+		return screenFollowUp, p.Index
 	}
-	s.conflict, s.lastErr = false, nil
-	s.landed = s.seq // what was pending is dropped: the file is as on disk
-	return nil
-}
-
-// saveCopy writes our plan beside the changed file and carries on editing
-// the copy, leaving the other person's file alone.
-func (s *session) saveCopy() (string, error) {
-	f, err := s.file.SaveCopy()
-	if err != nil {
-		return "", err
-	}
-	path := f.Path
-	s.file = f
-	s.conflict, s.lastErr = false, nil
-	s.landed = s.seq // the copy holds every change made so far
-	return path, nil
+	return c.endScreen(), 0
 }

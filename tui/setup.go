@@ -1,11 +1,6 @@
 package tui
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -13,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // setupScreen begins a new review: the organisation, a title, who runs it
@@ -210,48 +206,20 @@ func (s *setupScreen) create() tea.Cmd {
 	}
 
 	choice := s.choices[s.checklist.chosen]
-	p := plans.New(choice.list, s.org.trimmed(), s.title.trimmed(), s.c.today)
-	p.Facilitator = s.facilitator.trimmed()
-	p.Participants = splitPeople(s.participants.value())
-	fixed, dir := s.c.opts.PlanPath, s.c.opts.Dir
-	org, title, today := s.org.trimmed(), s.title.trimmed(), s.c.today
+	n := review.NewPlan{
+		Path: s.c.opts.PlanPath, Dir: s.c.opts.Dir,
+		Organisation: s.org.value(), Title: s.title.value(), Facilitator: s.facilitator.value(),
+		Participants: review.SplitNames(s.participants.value()),
+		Checklist:    choice.list, ChecklistFile: choice.file, Today: s.c.today,
+	}
+	resolve := s.c.opts.resolver()
 	return func() tea.Msg {
-		path := fixed
-		if path == "" {
-			path = plans.PathFor(dir, org, title, today)
-		}
-		if choice.file != "" {
-			rel, err := plans.ChecklistFileRef(filepath.Dir(path), choice.file)
-			if err != nil {
-				return createFailedMsg{err}
-			}
-			p.ChecklistRef.File = rel
-		}
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return createFailedMsg{err}
-		}
-		f, err := plans.Create(path, p)
-		if errors.Is(err, fs.ErrExist) {
-			return createFailedMsg{fmt.Errorf("%s already exists: a new review never writes over a plan", path)}
-		}
+		ss, err := review.Create(n, resolve)
 		if err != nil {
 			return createFailedMsg{err}
 		}
-		return openedMsg{f}
+		return openedMsg{ss}
 	}
-}
-
-// splitPeople reads participants typed with commas or one per line.
-func splitPeople(s string) []string {
-	var out []string
-	for _, line := range strings.Split(s, "\n") {
-		for _, name := range strings.Split(line, ",") {
-			if name = strings.TrimSpace(name); name != "" {
-				out = append(out, name)
-			}
-		}
-	}
-	return out
 }
 
 func (s *setupScreen) view() string {

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // startScreen offers to begin a new review or to resume one of the plans in
@@ -116,13 +117,13 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 // open loads a plan for editing, off the update loop.
 func (s *startScreen) open(path string) tea.Cmd {
 	s.openErr = nil
-	resolve := s.c.opts.resolver()
+	resolve, today := s.c.opts.resolver(), s.c.today
 	return func() tea.Msg {
-		f, err := plans.Open(path, resolve)
+		ss, err := review.Open(path, resolve, today)
 		if err != nil {
 			return openFailedMsg{err}
 		}
-		return openedMsg{f}
+		return openedMsg{ss}
 	}
 }
 

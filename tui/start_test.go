@@ -72,7 +72,7 @@ func TestStartOpensTheChosenPlanAndBeginsNew(t *testing.T) {
 	h := rvStart(t, Options{Dir: dir}, 80, 24)
 	h.press("down", "enter")
 	h.requireView("item 2 of 4", "Strong leadership")
-	if got := h.a.c.session.file.Path; got != filepath.Join(dir, "2027-03-10-tokyo-autumn.yaml") {
+	if got := h.a.c.session.Path(); got != filepath.Join(dir, "2027-03-10-tokyo-autumn.yaml") {
 		t.Fatalf("opened %s", got)
 	}
 

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // summaryScreen is the end of the review: every item of every area as a
@@ -45,6 +46,7 @@ func newSummaryScreen(c *common) *summaryScreen {
 // init starts at the top, drawn afresh: ratings and actions may have
 // changed since the summary was last shown.
 func (s *summaryScreen) init() tea.Cmd {
+	s.c.session.MoveTo(review.End)
 	s.scroll.offset = 0
 	s.lines = nil
 	return nil
@@ -56,7 +58,7 @@ func (s *summaryScreen) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	if key.Matches(k, s.keys.Back) {
-		s.c.goTo(screenFollowUp, max(len(s.c.checklist().FollowUps)-1, 0))
+		s.c.goToPlace(s.c.session.Before(review.End))
 		return nil
 	}
 	s.scroll.handle(k, s.keys.scrollKeys, len(s.draw()), s.c.height)
@@ -97,7 +99,7 @@ func (s *summaryScreen) draw() []string {
 func (s *summaryScreen) fileView(w int) string {
 	st := s.c.styles
 	p := s.c.plan()
-	path := s.c.session.file.Path
+	path := s.c.session.Path()
 	add, commit := plans.CommitCommands(path, p)
 	return st.Label.Render("Saved to ") + wrapIndented(path, w-len("Saved to "), 0, 4) + "\n" +
 		"To keep it in git, run:\n" +

@@ -24,7 +24,7 @@ func (c *testClock) advance(seconds int) { c.t = c.now().Add(time.Duration(secon
 func startTimebox(a *app, clock *testClock, minutes int) {
 	a.c.now = clock.now
 	a.c.timer = timebox{limit: time.Duration(minutes) * time.Minute}
-	a.c.timer.open(a.c.pos, clock.now())
+	a.c.timer.open(a.c.pos(), clock.now())
 }
 
 // tick is the runtime's once-a-second redraw, without the next tick.

@@ -2,8 +2,9 @@
 // person through every recommendation of a checklist, one screen at a time,
 // and then through the next-steps questions. Each screen is a model in its
 // own file with its key map; they share one common struct (size, styles,
-// keys, the open plan). Screens never write files: every change goes through
-// the session, which saves through plans' atomic writer.
+// keys, the open plan). The review itself (where to resume, what an answer
+// means, how saves and conflicts go) is a review.Session: the screens
+// present it and send it answers, and never write files themselves.
 package tui
 
 import (
@@ -18,6 +19,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // Options are what the review was started with.
@@ -42,10 +44,10 @@ type Options struct {
 	Env []string
 }
 
-// Resolver finds a plan's checklist: the --checklist one for plans of
-// that checklist (by id), the usual way (built in, or the plan's
-// checklist.file) for the others, so that a plans folder holding reviews
-// of several checklists still lists them all.
+// Resolver finds a plan's checklist (plans.ChecklistFor): the --checklist
+// one for plans of that checklist (by id), the usual way (built in, or the
+// plan's checklist.file) for the others, so that a plans folder holding
+// reviews of several checklists still lists them all.
 func (o Options) Resolver() plans.Resolver { return o.resolver() }
 
 func (o Options) resolver() plans.Resolver {
@@ -56,12 +58,7 @@ func (o Options) resolver() plans.Resolver {
 	if err != nil {
 		return plans.DefaultResolver
 	}
-	return func(ref plans.ChecklistRef, planDir string) (*checklist.Checklist, error) {
-		if ref.ID == c.ID {
-			return c, nil
-		}
-		return plans.DefaultResolver(ref, planDir)
-	}
+	return plans.PreferChecklist(c)
 }
 
 func (o Options) getenv(k string) string {
@@ -94,11 +91,11 @@ func newCommon(opts Options) (*common, error) {
 	}
 	if opts.PlanPath != "" {
 		if _, err := os.Stat(opts.PlanPath); err == nil {
-			f, err := plans.Open(opts.PlanPath, opts.resolver())
+			ss, err := review.Open(opts.PlanPath, opts.resolver(), c.today)
 			if err != nil {
 				return nil, err
 			}
-			c.session = newSession(f, opts.resolver())
+			c.session = ss
 		}
 	}
 	return c, nil
@@ -152,8 +149,11 @@ func Run(opts Options) error {
 	if err != nil {
 		return fmt.Errorf("review: %w", err)
 	}
-	if a, ok := m.(*app); ok && a.exitNotice != "" {
-		fmt.Fprintln(os.Stderr, a.exitNotice)
+	if a, ok := m.(*app); ok {
+		if a.exitNotice != "" {
+			fmt.Fprintln(os.Stderr, a.exitNotice)
+		}
+		return a.exitErr
 	}
 	return nil
 }

@@ -4,17 +4,21 @@
 // or moved. It does the same review as the screens in tui (the same
 // questions, in the same order, saved after every answer through plans'
 // atomic writer, resumed at the first unrated item) over any io.Reader and
-// io.Writer, so answers can be piped in.
+// io.Writer, so answers can be piped in. The review itself is a
+// review.Session, the same as the screens': this package only asks its
+// questions and says what it decides.
 package accessible
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // Wanted reports whether the review should run in accessible mode: when
@@ -61,7 +65,7 @@ func Run(opts Options) error {
 	if opts.Out == nil {
 		opts.Out = os.Stdout
 	}
-	r := &review{opts: opts, today: opts.Today, p: newPrompter(opts.In, opts.Out, !isTerminal(opts.In))}
+	r := &reviewer{opts: opts, today: opts.Today, p: newPrompter(opts.In, opts.Out, !isTerminal(opts.In))}
 	err := r.run()
 	if errors.Is(err, errInputEnded) {
 		return r.inputEnded()
@@ -70,14 +74,14 @@ func Run(opts Options) error {
 }
 
 // review is one run of the accessible review.
-type review struct {
+type reviewer struct {
 	opts  Options
 	today plans.Date
 	p     *prompter
-	s     *session // nil until a plan is open
+	s     *review.Session // nil until a plan is open
 }
 
-func (r *review) run() error {
+func (r *reviewer) run() error {
 	resolve, err := r.resolver()
 	if err != nil {
 		return err
@@ -92,11 +96,13 @@ func (r *review) run() error {
 		return err
 	}
 	r.summary()
-	return r.saveError()
+	return r.notSaved(true)
 }
 
-// resolver finds a plan's checklist, preferring the --checklist one.
-func (r *review) resolver() (plans.Resolver, error) {
+// resolver finds a plan's checklist (plans.ChecklistFor): the --checklist
+// one for plans of that checklist, the plan's own for the others, as the
+// screens do.
+func (r *reviewer) resolver() (plans.Resolver, error) {
 	if r.opts.Checklist == "" {
 		return plans.DefaultResolver, nil
 	}
@@ -104,31 +110,62 @@ func (r *review) resolver() (plans.Resolver, error) {
 	if err != nil {
 		return nil, err
 	}
-	return plans.WithChecklist(c), nil
+	return plans.PreferChecklist(c), nil
 }
 
 // inputEnded says where the answers are and how to carry on.
-func (r *review) inputEnded() error {
+func (r *reviewer) inputEnded() error {
 	r.p.blank()
 	if r.s == nil {
 		r.p.say("Input ended before a plan was created, so nothing was saved.")
 		return nil
 	}
-	if err := r.saveError(); err != nil {
+	if r.s.State().Err != nil {
 		r.p.say("Input ended, and the plan could not be saved.")
-		return err
+		return r.notSaved(false)
 	}
-	path := r.s.file.Path
+	path := r.s.Path()
 	r.p.say("Input ended. Your answers so far are saved in %s.", path)
 	r.p.say("To carry on where you left off, run: ladder review --accessible %s", plans.ShellQuote(path))
 	return nil
 }
 
-func (r *review) saveError() error {
-	if r.s == nil || r.s.lastErr == nil {
+// notSaved deals with a plan that could not be saved at the end: it says
+// what was not saved and saves a copy elsewhere, at a path the person
+// types (when ask is set and they can still answer) or at the one
+// suggested. It returns the error that ends the review unsaved.
+func (r *reviewer) notSaved(ask bool) error {
+	st := r.s.State()
+	if st.Err == nil {
 		return nil
 	}
-	return errors.New("the plan could not be saved to " + r.s.file.Path + ": " + r.s.lastErr.Error())
+	if sn := r.s.Retry(); sn != nil && r.s.Save(sn).Err == nil {
+		r.p.say("Saved to %s.", r.s.Path())
+		return nil
+	}
+	st = r.s.State()
+	what, _ := review.Problem(st.Err, st.Path)
+	r.p.blank()
+	r.p.say("Your plan is not saved: %s.", what)
+	if u := st.UnsavedText(); u != "" {
+		r.p.say("Not saved yet: %s.", u)
+	}
+	copyPath := r.s.RescuePath()
+	if ask {
+		r.p.say("To keep your answers, save a copy elsewhere: type a path, press Enter for %s, or type %s to quit without saving.", copyPath, clearWord)
+		s, err := r.p.line("Copy")
+		switch {
+		case err == nil && s == clearWord:
+			return errors.New("the plan was not saved to " + st.Path + ": " + what)
+		case err == nil && s != "":
+			copyPath = s
+		}
+	}
+	if err := r.s.SaveCopy(copyPath); err != nil {
+		return fmt.Errorf("the plan was not saved to %s (%s), and a copy could not be saved to %s either: %w", st.Path, what, copyPath, err)
+	}
+	r.p.say("Every answer is in the copy %s.", copyPath)
+	return errors.New("the plan was not saved to " + st.Path + "; every answer is in the copy " + copyPath)
 }
 
 // isTerminal reports whether in is a terminal, which echoes what is typed

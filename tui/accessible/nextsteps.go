@@ -2,25 +2,27 @@ package accessible
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
-// nextSteps asks the checklist's follow-up questions, word for word, each
-// followed by its due date.
-func (r *review) nextSteps() error {
-	c := r.s.plan().Checklist
-	if len(c.FollowUps) == 0 {
+// nextSteps asks the checklist's follow-up questions, word for word, in
+// the session's order, each followed by its due date.
+func (r *reviewer) nextSteps() error {
+	questions := r.s.Questions()
+	if len(questions) == 0 {
 		return nil
 	}
 	r.p.blank()
-	r.p.say("Next steps: %d questions about what to do now.", len(c.FollowUps))
-	for i, f := range c.FollowUps {
+	r.p.say("Next steps: %d questions about what to do now.", len(questions))
+	for at := review.Question(0); at.Kind == review.AtQuestion; at = r.s.After(at) {
+		r.s.MoveTo(at)
+		f := questions[at.Index]
 		r.p.blank()
-		r.p.say("Question %d of %d: %s", i+1, len(c.FollowUps), f.Question)
+		r.p.say("Question %d of %d: %s", at.Index+1, len(questions), f.Question)
 		var err error
 		switch f.Kind {
 		case checklist.KindCounts:
@@ -37,19 +39,22 @@ func (r *review) nextSteps() error {
 		if err != nil {
 			return err
 		}
-		due, err := r.p.date("Due date", "When should this be done by?", r.s.plan().Answer(f.ID).Due, r.today)
+		err = r.p.date("Due date", "When should this be done by?", r.s.Plan().Answer(f.ID).Due, func(text string) (plans.Date, error) {
+			d, sn, err := r.s.SetQuestionDue(f.ID, text)
+			r.save(sn)
+			return d, err
+		})
 		if err != nil {
 			return err
 		}
-		r.s.edit(func(p *plans.Plan) { p.Answer(f.ID).Due = due })
 	}
 	return nil
 }
 
 // counts prints the counts per area: they come from the ratings and are
 // never typed.
-func (r *review) counts() {
-	p := r.s.plan()
+func (r *reviewer) counts() {
+	p := r.s.Plan()
 	r.p.say("Worked out from your ratings:")
 	for ai := range p.Checklist.Areas {
 		r.p.say("%s", countsLine(p, ai))
@@ -57,22 +62,23 @@ func (r *review) counts() {
 }
 
 // list asks for several short answers (the quick wins): chosen by number
-// from the actions written so far and each area's "If all you do is..."
-// suggestions, then any typed ones.
-func (r *review) list(id string) error {
-	current := r.s.plan().Answer(id).List
-	options := r.listOptions(current)
+// from the session's options (the actions written so far, each area's "If
+// all you do is..." suggestions, and answers given before), then any typed
+// ones.
+func (r *reviewer) list(id string) error {
+	current := r.s.Plan().Answer(id).List
+	options := r.s.Options(id)
 	if len(current) > 0 {
 		r.p.say("So far: %s.", strings.Join(current, "; "))
 	}
 	if len(options) > 0 {
 		group := "-"
 		for i, o := range options {
-			if o.group != group {
-				group = o.group
+			if g := optionGroup(o); g != group {
+				group = g
 				r.p.say("%s", group)
 			}
-			r.p.say("%d) %s", i+1, o.text)
+			r.p.say("%d) %s", i+1, o.Text)
 		}
 		keep := "press Enter to choose none"
 		if len(current) > 0 {
@@ -95,12 +101,10 @@ func (r *review) list(id string) error {
 					continue
 				}
 				for _, i := range picks {
-					if t := options[i].text; !slices.Contains(chosen, t) {
-						chosen = append(chosen, t)
-					}
+					chosen = append(chosen, options[i].Text)
 				}
 			}
-			r.s.edit(func(p *plans.Plan) { p.Answer(id).List = chosen })
+			r.save(r.s.SetList(id, chosen))
 			break
 		}
 	}
@@ -110,82 +114,53 @@ func (r *review) list(id string) error {
 		if err != nil || s == "" {
 			return err
 		}
-		r.s.edit(func(p *plans.Plan) {
-			if a := p.Answer(id); !slices.Contains(a.List, s) {
-				a.List = append(a.List, s)
-			}
-		})
+		r.save(r.s.AddToList(id, s))
 	}
 }
 
-// listOption is an answer offered for a list question, under a heading
-// that says where it comes from.
-type listOption struct{ text, group string }
-
-// listOptions are the answers offered for a list question: the written
-// actions, the areas' suggestions, and whatever was answered before.
-func (r *review) listOptions(current []string) []listOption {
-	p := r.s.plan()
-	var out []listOption
-	seen := map[string]bool{}
-	add := func(text, group string) {
-		if !seen[text] {
-			seen[text] = true
-			out = append(out, listOption{text: text, group: group})
-		}
+// optionGroup is the heading an offered answer is listed under.
+func optionGroup(o review.Option) string {
+	switch o.From {
+	case review.FromAction:
+		return "The actions written so far:"
+	case review.FromSuggestion:
+		return "Suggested for " + o.Area + ", if all you do is..."
 	}
-	for _, a := range p.WrittenActions() {
-		add(a, "The actions written so far:")
-	}
-	for _, area := range p.Checklist.Areas {
-		for _, s := range area.IfAllYouDo {
-			add(s.Text, "Suggested for "+area.Title+", if all you do is...")
-		}
-	}
-	for _, a := range current {
-		add(a, "Your own, answered before:")
-	}
-	return out
+	return "Your own, answered before:"
 }
 
 // perArea asks one line for each area.
-func (r *review) perArea(id string) error {
-	for _, area := range r.s.plan().Checklist.Areas {
-		text, err := r.p.text(area.Title, "For "+area.Title+":", r.s.plan().Answer(id).ByArea[area.ID])
+func (r *reviewer) perArea(id string) error {
+	for _, area := range r.s.Checklist().Areas {
+		text, err := r.p.text(area.Title, "For "+area.Title+":", r.s.Plan().Answer(id).ByArea[area.ID])
 		if err != nil {
 			return err
 		}
-		r.s.edit(func(p *plans.Plan) {
-			a := p.Answer(id)
-			if a.ByArea == nil {
-				a.ByArea = map[string]string{}
-			}
-			a.ByArea[area.ID] = text
-		})
+		r.save(r.s.SetAreaAnswer(id, area.ID, text))
 	}
 	return nil
 }
 
 // textAnswer asks one line.
-func (r *review) textAnswer(id string) error {
-	text, err := r.p.text("Answer", "One line.", r.s.plan().Answer(id).Text)
+func (r *reviewer) textAnswer(id string) error {
+	text, err := r.p.text("Answer", "One line.", r.s.Plan().Answer(id).Text)
 	if err != nil {
 		return err
 	}
-	r.s.edit(func(p *plans.Plan) { p.Answer(id).Text = text })
+	r.save(r.s.SetText(id, text))
 	return nil
 }
 
 // projectPlan starts the project plan from the actions written so far,
 // prints it, and takes new steps until an empty line.
-func (r *review) projectPlan(id string) error {
-	if len(r.s.plan().Answer(id).Steps) == 0 {
-		var added int
-		r.s.edit(func(p *plans.Plan) { added = p.AddActionSteps() })
+func (r *reviewer) projectPlan(id string) error {
+	if len(r.s.Steps(id)) == 0 {
+		added, sn := r.s.StartProjectPlan(id)
+		r.save(sn)
 		if added > 0 {
 			r.p.say("It starts with the %d actions written so far, by due date.", added)
 		}
-	} else if missing := actionsNotInPlan(r.s.plan(), id); missing > 0 {
+	} else if missing := r.s.ActionsNotInPlan(id); missing > 0 {
 		r.p.say("%d actions written since the project plan was started are not in it.", missing)
 		add, err := r.p.choose(question{prompt: "Add them", def: 1, enter: "leave the plan as it is", options: []choice{
 			{label: "Yes, add them to the plan", words: []string{"yes", "y"}},
@@ -195,34 +170,46 @@ func (r *review) projectPlan(id string) error {
 			return err
 		}
 		if add == 0 {
-			r.s.edit(func(p *plans.Plan) { p.AddActionSteps() })
+			_, sn := r.s.PullInActions(id)
+			r.save(sn)
 		}
 	}
-	r.printSteps(r.s.plan().Answer(id).Steps)
+	r.printSteps(r.s.Steps(id))
 	for {
 		r.p.say("To add a step, type what is to be done; press Enter on an empty line when the plan is complete.")
 		text, err := r.p.line("New step")
 		if err != nil || text == "" {
 			return err
 		}
-		var stepID int
-		r.s.edit(func(p *plans.Plan) {
-			a := p.Answer(id)
-			stepID = a.NextStepID()
-			a.Steps = append(a.Steps, plans.Step{ID: stepID, Text: text, Status: plans.StatusTodo})
-		})
+		stepID, err := r.s.NewStep(id, len(r.s.Steps(id)))
+		if err != nil {
+			return err
+		}
+		r.editStep(id, stepID, func(e *review.StepEdit) { e.Text = text })
 		owner, err := r.p.text("Owner", "Who will do it?", "")
 		if err != nil {
 			return err
 		}
-		r.s.edit(func(p *plans.Plan) { step(p, id, stepID).Owner = owner })
-		due, err := r.p.date("Due date", "When by?", plans.Date{}, r.today)
+		r.editStep(id, stepID, func(e *review.StepEdit) { e.Owner = owner })
+		err = r.p.date("Due date", "When by?", plans.Date{}, func(text string) (plans.Date, error) {
+			return r.editStep(id, stepID, func(e *review.StepEdit) { e.Due = text })
+		})
 		if err != nil {
 			return err
 		}
-		r.s.edit(func(p *plans.Plan) { step(p, id, stepID).Due = due })
-		r.p.say("Added step %d.", len(r.s.plan().Answer(id).Steps))
+		r.p.say("Added step %d.", len(r.s.Steps(id)))
 	}
+}
+
+// editStep changes one part of a step and saves it; it returns the step's
+// due date, and why a due date typed was refused.
+func (r *reviewer) editStep(followUpID string, stepID int, change func(e *review.StepEdit)) (plans.Date, error) {
+	st := step(r.s.Plan(), followUpID, stepID)
+	e := review.StepEdit{Text: st.Text, Owner: st.Owner, Due: st.Due.String(), Status: st.Status}
+	change(&e)
+	sn, err := r.s.EditStep(followUpID, stepID, e)
+	r.save(sn)
+	return step(r.s.Plan(), followUpID, stepID).Due, err
 }
 
 // step finds a project-plan step by its id (it is there: it was just
@@ -237,7 +224,7 @@ func step(p *plans.Plan, followUpID string, stepID int) *plans.Step {
 	panic(fmt.Sprintf("no step %d in %s", stepID, followUpID))
 }
 
-func (r *review) printSteps(steps []plans.Step) {
+func (r *reviewer) printSteps(steps []plans.Step) {
 	if len(steps) == 0 {
 		r.p.say("The project plan has no steps yet.")
 		return
@@ -261,19 +248,4 @@ func describe(text, owner string, due plans.Date, status plans.Status) string {
 		parts = append(parts, "due "+friendly(due))
 	}
 	return strings.Join(append(parts, string(status)), "; ")
-}
-
-// actionsNotInPlan counts the written actions that no step came from.
-func actionsNotInPlan(p *plans.Plan, id string) int {
-	from := map[string]bool{}
-	for _, s := range p.Answer(id).Steps {
-		from[s.From] = true
-	}
-	n := 0
-	for _, e := range p.Checklist.Items() {
-		if p.Response(e.Item.ID).Action != "" && !from[e.Item.ID] {
-			n++
-		}
-	}
-	return n
 }

@@ -6,14 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // errInputEnded is returned by every question when standard input ends
@@ -223,9 +222,11 @@ const (
 	dueHintShort = "A date, or 2w or 3m from today."
 )
 
-// date asks for an optional date and says which date it understood. An
-// impossible or unreadable date is explained and asked again.
-func (p *prompter) date(prompt, hint string, current, today plans.Date) (plans.Date, error) {
+// date asks for an optional date and gives what is typed to set, which
+// stores it (the session reads the date); it says which date was
+// understood. Enter keeps current; "-" clears it. A date set refuses is
+// explained and asked again.
+func (p *prompter) date(prompt, hint string, current plans.Date, set func(text string) (plans.Date, error)) error {
 	forms := dueHint
 	if p.dueExplained {
 		forms = dueHintShort
@@ -240,19 +241,20 @@ func (p *prompter) date(prompt, hint string, current, today plans.Date) (plans.D
 		s, err := p.line(prompt)
 		switch {
 		case err != nil:
-			return current, err
+			return err
 		case s == "":
-			return current, nil
+			return nil
 		case s == clearWord:
-			return plans.Date{}, nil
+			_, err := set("")
+			return err
 		}
-		d, err := plans.ParseDue(s, today)
+		d, err := set(s)
 		if err != nil {
 			p.say("Not a date I can use: %v. Please try again.", err)
 			continue
 		}
 		p.say("Understood as %s.", friendly(d))
-		return d, nil
+		return nil
 	}
 }
 
@@ -269,23 +271,11 @@ func oneLine(s string) string {
 	return strings.Join(strings.Split(strings.TrimRight(s, "\n"), "\n"), " / ")
 }
 
-// escapeSequence matches the terminal escape sequences that arrow and
-// function keys type into a line read in cooked mode.
-var escapeSequence = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\x1b(\[[0-9;?]*[ -/]*[@-~]|O.|.)?`) })
-
-// cleanInput trims an answer and drops what a terminal, not the person,
-// put in it: escape sequences, carriage returns and other control
-// characters (tabs are kept: they are text).
-func cleanInput(s string) string {
-	s = escapeSequence().ReplaceAllString(s, "")
-	s = strings.Map(func(r rune) rune {
-		if r != '\t' && unicode.IsControl(r) {
-			return -1
-		}
-		return r
-	}, s)
-	return strings.TrimSpace(s)
-}
+// cleanInput drops what a terminal, not the person, put in an answer
+// (escape sequences that arrow keys type in cooked mode, carriage returns,
+// other control characters) and the spaces around it, as the session
+// cleans every one-line answer.
+func cleanInput(s string) string { return review.CleanLine(s) }
 
 // plainWriter passes on printable text and newlines only: tabs become
 // spaces, other control characters (escape, carriage return, bell, the C1

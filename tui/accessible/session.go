@@ -1,61 +1,46 @@
 package accessible
 
 import (
-	"errors"
-
-	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
-// session is the open plan file. Every answer goes through edit, which
-// changes the plan and saves it at once, the way the review screens do: a
-// plan is never more than one answer behind what was typed.
-type session struct {
-	file    *plans.File
-	resolve plans.Resolver
-	p       *prompter
-	// lastErr is the last save that failed for a reason other than a
-	// conflict; the next answer tries again.
-	lastErr error
-}
+// The open plan is a review.Session (reviewer.s): every answer goes to it,
+// and the snapshot it returns is saved at once, before the next question,
+// so a plan is never more than one answer behind what was typed. This
+// file says what became of each save, in plain words.
 
-// plan is the plan being edited. It is a different value after a save
-// moved to a copy, so callers look it up each time rather than keep it.
-func (s *session) plan() *plans.Plan { return s.file.Plan }
-
-// edit applies one answer to the plan and saves it.
-func (s *session) edit(change func(p *plans.Plan)) {
-	change(s.file.Plan)
-	s.save()
-}
-
-// save writes the plan if it changed. If someone else changed the file
-// since we read it (an editor, a git pull), it is left alone: the plan is
-// written beside it as a copy, and the review carries on in the copy.
-func (s *session) save() {
-	_, err := s.file.Save()
-	switch {
-	case err == nil:
-		if s.lastErr != nil {
-			s.p.say("Saved to %s.", s.file.Path)
-		}
-		s.lastErr = nil
-	case errors.Is(err, plans.ErrChangedOnDisk):
-		s.saveCopy()
-	default:
-		s.lastErr = err
-		s.p.say("Could not save: %v. Your answers are kept; saving will be tried again after the next answer.", err)
-	}
-}
-
-func (s *session) saveCopy() {
-	changed := s.file.Path
-	f, err := s.file.SaveCopy()
-	if err == nil {
-		s.file, s.lastErr = f, nil
-		s.p.say("%s was changed by someone else while you were answering, so it was left as it is.", changed)
-		s.p.say("Your answers are saved in a copy beside it, %s, and the review carries on there.", f.Path)
+// save writes a snapshot (nil: nothing changed) and says what went wrong,
+// if anything. If someone else changed the file since it was read (an
+// editor, a git pull), it is left alone: the plan is written beside it as
+// a copy, and the review carries on in the copy.
+func (r *reviewer) save(sn *review.Snapshot) {
+	if sn == nil {
 		return
 	}
-	s.lastErr = err
-	s.p.say("%s was changed by someone else, and a copy could not be saved either: %v.", changed, err)
+	failedBefore := r.s.State().Err != nil
+	o := r.s.Save(sn)
+	switch {
+	case o.Conflict():
+		r.saveBeside()
+	case o.Err != nil:
+		what, fix := review.Problem(o.Err, r.s.Path())
+		if fix == "" {
+			r.p.say("Not saved: %s. Your answers are kept here; at the end you can save a copy elsewhere.", what)
+		} else {
+			r.p.say("Not saved: %s. Your answers are kept here; to save them, %s, and the next answer tries again.", what, fix)
+		}
+	case failedBefore:
+		r.p.say("Saved to %s.", r.s.Path())
+	}
+}
+
+func (r *reviewer) saveBeside() {
+	changed := r.s.Path()
+	path, err := r.s.SaveBeside()
+	if err == nil {
+		r.p.say("%s was changed by someone else while you were answering, so it was left as it is.", changed)
+		r.p.say("Your answers are saved in a copy beside it, %s, and the review carries on there.", path)
+		return
+	}
+	r.p.say("%s was changed by someone else, and a copy could not be saved either: %v.", changed, err)
 }

@@ -10,11 +10,12 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // open finds the plan to work on: the one named, a new one at the path
 // named, or one chosen from the plans folder.
-func (r *review) open(resolve plans.Resolver) (*session, error) {
+func (r *reviewer) open(resolve plans.Resolver) (*review.Session, error) {
 	path := r.opts.PlanPath
 	if path == "" {
 		return r.chooseFromFolder(resolve)
@@ -36,21 +37,21 @@ func (r *review) open(resolve plans.Resolver) (*session, error) {
 
 // resume opens a plan file. One that does not load is reported, with the
 // file:line:col of each problem, and left untouched.
-func (r *review) resume(path string, resolve plans.Resolver) (*session, error) {
-	f, err := plans.Open(path, resolve)
+func (r *reviewer) resume(path string, resolve plans.Resolver) (*review.Session, error) {
+	s, err := review.Open(path, resolve, r.today)
 	if err != nil {
 		return nil, err
 	}
-	p := f.Plan
+	p := s.Plan()
 	_, total := p.Counts()
 	r.p.say("Review of %s: %s.", p.Organisation, p.Title)
 	r.p.say("Plan file: %s (%d of %d rated).", path, total.Rated(), total.Total())
-	return &session{file: f, resolve: resolve, p: r.p}, nil
+	return s, nil
 }
 
 // chooseFromFolder lists the plans in the plans folder, newest first, to resume one
 // or begin a new review.
-func (r *review) chooseFromFolder(resolve plans.Resolver) (*session, error) {
+func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, error) {
 	found, err := plans.Discover(r.opts.Dir, resolve)
 	if err != nil {
 		return nil, err
@@ -90,7 +91,7 @@ func (r *review) chooseFromFolder(resolve plans.Resolver) (*session, error) {
 // create asks for the details of a new review and writes its plan, at path
 // or, when path is empty, at a file in the plans folder named after the
 // organisation, title and date.
-func (r *review) create(path string, resolve plans.Resolver) (*session, error) {
+func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session, error) {
 	r.p.blank()
 	r.p.say("A new review. First, a few details for the plan.")
 	org, err := r.p.required("Organisation", "The name of the organisation under review, for example Acme Café Ltd.")
@@ -113,36 +114,24 @@ func (r *review) create(path string, resolve plans.Resolver) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-
-	p := plans.New(c, org, title, r.today)
-	p.Facilitator = facilitator
-	p.Participants = splitNames(people)
-	if path == "" {
-		if err := os.MkdirAll(r.opts.Dir, 0o755); err != nil {
-			return nil, err
-		}
-		path = plans.PathFor(r.opts.Dir, org, title, r.today)
-	} else if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
-	}
+	n := review.NewPlan{Path: path, Dir: r.opts.Dir, Organisation: org, Title: title, Facilitator: facilitator,
+		Participants: review.SplitNames(people), Checklist: c, Today: r.today}
 	if r.opts.Checklist != "" {
 		if _, builtin := checklist.Builtin(r.opts.Checklist); !builtin {
-			if p.ChecklistRef.File, err = plans.ChecklistFileRef(filepath.Dir(path), r.opts.Checklist); err != nil {
-				return nil, err
-			}
+			n.ChecklistFile = r.opts.Checklist
 		}
 	}
-	f, err := plans.Create(path, p)
+	s, err := review.Create(n, resolve)
 	if err != nil {
 		return nil, err
 	}
-	r.p.say("Created the plan %s, with %d items to rate.", path, c.Len())
-	return &session{file: f, resolve: resolve, p: r.p}, nil
+	r.p.say("Created the plan %s, with %d items to rate.", s.Path(), c.Len())
+	return s, nil
 }
 
 // chooseChecklist takes --checklist if given, or asks which built-in
 // checklist to follow.
-func (r *review) chooseChecklist() (*checklist.Checklist, error) {
+func (r *reviewer) chooseChecklist() (*checklist.Checklist, error) {
 	if r.opts.Checklist != "" {
 		c, err := checklist.Resolve(r.opts.Checklist)
 		if err == nil {
@@ -165,17 +154,6 @@ func (r *review) chooseChecklist() (*checklist.Checklist, error) {
 		return nil, err
 	}
 	return builtins[i], nil
-}
-
-// splitNames reads "Ana, Ben Okafor" as two names.
-func splitNames(s string) []string {
-	var out []string
-	for _, n := range strings.Split(s, ",") {
-		if n = strings.TrimSpace(n); n != "" {
-			out = append(out, n)
-		}
-	}
-	return out
 }
 
 func firstLine(err error) string {

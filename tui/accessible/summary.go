@@ -6,9 +6,9 @@ import (
 
 // summary ends the review: the counts per area, the open actions by due
 // date, where the plan is, and how to commit it.
-func (r *review) summary() {
-	p := r.s.plan()
-	path := r.s.file.Path
+func (r *reviewer) summary() {
+	p := r.s.Plan()
+	path := r.s.Path()
 	perArea, total := p.Counts()
 	r.p.blank()
 	r.p.say("Summary of the review of %s: %s.", p.Organisation, p.Title)

@@ -6,28 +6,31 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
-// walk goes through the items from the first unrated one to the end,
-// printing each area's counts after its last item.
-func (r *review) walk() error {
-	p := r.s.plan()
-	entries := p.Checklist.Items()
-	start := p.FirstUnrated()
+// walk goes through the items from where the session resumes (the first
+// unrated one) to the end, printing each area's counts after its last
+// item.
+func (r *reviewer) walk() error {
+	entries := r.s.Checklist().Items()
+	start := r.s.Resume()
 	switch {
-	case start < 0:
+	case start.Kind != review.AtItem:
 		r.p.say("Every item is rated, so on to the next steps.")
 		return nil
-	case start > 0:
-		r.p.say("Carrying on at item %d of %d, the first one not rated yet.", start+1, len(entries))
+	case start.Index > 0:
+		r.p.say("Carrying on at item %d of %d, the first one not rated yet.", start.Index+1, len(entries))
 	}
-	for _, e := range entries[start:] {
-		if err := r.item(e, len(entries)); err != nil {
-			return err
-		}
-		if e.Ref.Index == len(e.Area.Items)-1 {
+	for at := start; at.Kind == review.AtItem || at.Kind == review.AtAreaEnd; at = r.s.After(at) {
+		r.s.MoveTo(at)
+		if at.Kind == review.AtAreaEnd {
 			r.p.blank()
-			r.p.say("End of %s", countsLine(r.s.plan(), e.Ref.Area))
+			r.p.say("End of %s", countsLine(r.s.Plan(), at.Index))
+			continue
+		}
+		if err := r.item(entries[at.Index], len(entries)); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -36,7 +39,7 @@ func (r *review) walk() error {
 // item prints one recommendation once, then asks its rating and, unless
 // it was skipped, its action, owner, due date, status and notes. Each
 // answer is saved as soon as it is given.
-func (r *review) item(e checklist.Entry, total int) error {
+func (r *reviewer) item(e checklist.Entry, total int) error {
 	it := e.Item
 	r.p.blank()
 	r.p.say("Area: %s", e.Area.Title)
@@ -52,7 +55,7 @@ func (r *review) item(e checklist.Entry, total int) error {
 		}
 	}
 
-	response := func() *plans.Response { return r.s.plan().Response(it.ID) }
+	response := func() *plans.Response { return r.s.Plan().Response(it.ID) }
 	rated, err := r.rating(response().Rating)
 	if err != nil {
 		return err
@@ -61,43 +64,48 @@ func (r *review) item(e checklist.Entry, total int) error {
 		r.p.say("Skipped: left unrated.")
 		return nil
 	}
-	r.s.edit(func(p *plans.Plan) { p.Response(it.ID).Rating = rated })
-	r.p.say("Rated %s.", plans.Label(r.s.plan().Checklist, rated))
+	sn, _ := r.s.Rate(it.ID, rated) // a level of the scale: never refused
+	r.save(sn)
+	r.p.say("Rated %s.", plans.Label(r.s.Checklist(), rated))
 
 	action, err := r.p.text("Action", "What will you do about it?", response().Action)
 	if err != nil {
 		return err
 	}
-	r.s.edit(func(p *plans.Plan) { p.Response(it.ID).Action = action })
+	r.save(r.s.SetAction(it.ID, action))
 	owner, err := r.p.text("Owner", "Who will do it?", response().Owner)
 	if err != nil {
 		return err
 	}
-	r.s.edit(func(p *plans.Plan) { p.Response(it.ID).Owner = owner })
-	due, err := r.p.date("Due date", "When by?", response().Due, r.today)
+	r.save(r.s.SetOwner(it.ID, owner))
+	err = r.p.date("Due date", "When by?", response().Due, func(text string) (plans.Date, error) {
+		d, sn, err := r.s.SetDue(it.ID, text)
+		r.save(sn)
+		return d, err
+	})
 	if err != nil {
 		return err
 	}
-	r.s.edit(func(p *plans.Plan) { p.Response(it.ID).Due = due })
-	if action != "" {
+	if response().Action != "" {
 		status, err := r.status(response().Status)
 		if err != nil {
 			return err
 		}
-		r.s.edit(func(p *plans.Plan) { p.Response(it.ID).Status = status })
+		sn, _ := r.s.SetStatus(it.ID, status) // one of plans.Statuses
+		r.save(sn)
 	}
 	notes, err := r.p.text("Notes", "Anything else to note? One line only.", response().Notes)
 	if err != nil {
 		return err
 	}
-	r.s.edit(func(p *plans.Plan) { p.Response(it.ID).Notes = notes })
+	r.save(r.s.SetNotes(it.ID, notes))
 	return nil
 }
 
 // rating asks for a level of the scale by number, key, word or first
 // letter. It returns "" when an unrated item is skipped.
-func (r *review) rating(current string) (string, error) {
-	c := r.s.plan().Checklist
+func (r *reviewer) rating(current string) (string, error) {
+	c := r.s.Checklist()
 	options := make([]choice, len(c.Scale))
 	var initials []string
 	for i, l := range c.Scale {
@@ -134,7 +142,7 @@ var statusLabels = map[plans.Status]string{
 }
 
 // status asks how far the action has got.
-func (r *review) status(current plans.Status) (plans.Status, error) {
+func (r *reviewer) status(current plans.Status) (plans.Status, error) {
 	options := make([]choice, len(plans.Statuses))
 	def := 0
 	for i, s := range plans.Statuses {

@@ -1,0 +1,147 @@
+package tui_test
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/bench/ptybench"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// A save that fails for another reason than a conflict must not trap the
+// person: the screen says what went wrong and what to do, and quitting
+// (q or ctrl+c) still ends the program, saying what was not saved and
+// offering a copy elsewhere. The saves fail for real here: the plan file
+// replaced by a folder, and a folder the program may not write in.
+func TestAFailedSaveDoesNotTrapThePerson(t *testing.T) {
+	bin := e2eBinary(t)
+
+	t.Run("the plan file replaced by a folder, then a copy", func(t *testing.T) {
+		dir := t.TempDir()
+		path := unsavedPlan(t, dir, 0o755)
+		e := e2eSession{t, e2eRun(t, bin, dir, nil, "review", "--today", "2027-03-14", "plans/acme.yaml")}
+		e.waitFor("Develop a clear vision")
+		if err := os.Remove(path); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Mkdir(path, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		e.keys("r")
+		e.waitFor("is a folder, not a plan file")
+		e.waitFor("move or rename that folder")
+		e.keys("esc")
+		e.waitFor("r/a/g rate") // back on the rating, where q quits
+		e.keys("q")
+		e.waitFor("Your plan is not saved")
+		e.waitFor("Not saved yet: the rating of item 1")
+		e.keys("C")
+		e.waitFor("Every answer is in the copy")
+		if err := e.s.Wait(e2eTimeout); err != nil {
+			t.Fatalf("after saving a copy: %v\n%s", err, e.s.Text())
+		}
+		copied, err := plans.LoadFile(filepath.Join(dir, "plans", "acme.copy-1.yaml"), nil)
+		if err != nil {
+			t.Fatalf("the copy: %v\n%s", err, e.s.Text())
+		}
+		if r := copied.Response("lc-vision").Rating; r != "red" {
+			t.Errorf("the copy has rating %q, not the red typed", r)
+		}
+	})
+
+	t.Run("a read-only folder, then quit without saving", func(t *testing.T) {
+		// The folder must refuse the program for real. root may write
+		// anywhere, so as root the program runs as nobody.
+		dir, err := os.MkdirTemp("", "ladder-readonly-*")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			os.Chmod(filepath.Join(dir, "plans"), 0o755)
+			os.RemoveAll(dir)
+		})
+		if err := os.Chmod(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		scratch := filepath.Join(dir, "tmp")
+		if err := os.Mkdir(scratch, 0o777); err != nil {
+			t.Fatal(err)
+		}
+		os.Chmod(scratch, 0o777)
+		path := unsavedPlan(t, dir, 0o555)
+		before, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prog, args := bin, []string{"review", "--today", "2027-03-14", "plans/acme.yaml"}
+		if os.Geteuid() == 0 {
+			setpriv, err := exec.LookPath("setpriv")
+			if err != nil {
+				t.Skip("running as root, and without setpriv to run as another user a read-only folder cannot refuse a write")
+			}
+			local := filepath.Join(dir, "ladder") // nobody cannot reach the build folder
+			if err := copyFile(bin, local); err != nil {
+				t.Fatal(err)
+			}
+			prog, args = setpriv, append([]string{"--reuid=65534", "--regid=65534", "--clear-groups", "--", local}, args...)
+		}
+		s, err := ptybench.Start(prog, ptybench.Options{Args: args, Dir: dir, Cols: 100, Rows: 30,
+			Env: []string{"TMPDIR=" + scratch, "HOME=" + scratch}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		e := e2eSession{t, s}
+		e.waitFor("Develop a clear vision")
+		e.keys("g")
+		e.waitFor("ladder may not write in the folder")
+		e.keys("ctrl+c")
+		e.waitFor("Your plan is not saved")
+		e.waitFor("save a copy as")
+		e.keys("ctrl+c")
+		err = e.s.Wait(e2eTimeout)
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+			t.Fatalf("quitting without saving: %v, want exit status 1\n%s", err, e.s.Text())
+		}
+		if out := e.s.Text(); !strings.Contains(out, "your plan was not saved to plans/acme.yaml") ||
+			!strings.Contains(out, "Not saved: the rating of item 1") {
+			t.Errorf("the program did not say what was not saved:\n%s", out)
+		}
+		if after, _ := os.ReadFile(path); string(after) != string(before) {
+			t.Error("the plan file changed")
+		}
+	})
+}
+
+// unsavedPlan writes a new plan as plans/acme.yaml in dir, then gives the
+// plans folder perm.
+func unsavedPlan(t *testing.T, dir string, perm os.FileMode) string {
+	t.Helper()
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	plansDir := filepath.Join(dir, "plans")
+	if err := os.MkdirAll(plansDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(plansDir, "acme.yaml")
+	if _, err := plans.Create(path, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(plansDir, perm); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func copyFile(from, to string) error {
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, 0o755)
+}
