@@ -47,6 +47,10 @@
 // Problem says what went wrong and what to do in plain words, and SaveCopy
 // writes the plan elsewhere (RescuePath suggests where).
 //
+// When another ladder session had the plan open as this one opened it,
+// OpenElsewhere gives the one message every front end shows; Close ends
+// the session's mark on the plan when the review ends.
+//
 // # Who owns a session
 //
 // A Session is not safe for concurrent use: one goroutine owns it (the
@@ -228,3 +232,23 @@ func (s *Session) Path() string { return s.w.file.Path }
 
 // Today is the date due dates such as "2w" count from.
 func (s *Session) Today() plans.Date { return s.today }
+
+// OpenElsewhere is what to tell the person when another ladder session
+// (another window, another person's process) had this plan open as this
+// one opened it; "" when none did. Both sessions may carry on: saving is
+// compare-and-swap, so whichever saves second is told, and keeps its
+// answers in a copy (see SaveBeside).
+func (s *Session) OpenElsewhere() string {
+	if !s.w.file.OpenElsewhere() {
+		return ""
+	}
+	return "This plan is open in another ladder session too. You can carry on: if both change it, the second to save is told and keeps its answers in a copy."
+}
+
+// Close ends the session's mark on the plan file (the one that makes
+// OpenElsewhere true for another session). Call it when the review ends.
+func (s *Session) Close() error {
+	s.w.mu.Lock()
+	defer s.w.mu.Unlock()
+	return s.w.file.Close()
+}

@@ -45,6 +45,7 @@ type app struct {
 
 	conflictErr error  // reloading or copying after a conflict failed
 	notice      string // said in the status line until the next save
+	warning     string // said in the status line until the next save, as a warning
 	exitNotice  string // printed after the program ends
 	// unsaved is set when quitting found the plan could not be saved: the
 	// app shows what was not saved and offers a copy elsewhere (see
@@ -59,6 +60,7 @@ func newApp(c *common) *app {
 	a.active = screenStart
 	if c.session != nil {
 		a.active = screenItem
+		a.warning = c.session.OpenElsewhere()
 	} else if c.opts.PlanPath != "" {
 		a.active = screenSetup
 	}
@@ -180,7 +182,7 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case savedMsg:
 		a.c.session.Record(msg.Outcome)
 		if msg.Written {
-			a.notice = ""
+			a.notice, a.warning = "", ""
 		}
 		a.c.height = a.termHeight - a.footerLines() // a failed save takes a line more
 		if a.quitting {
@@ -193,6 +195,8 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.c.timer.ticked()
 	case openedMsg:
 		a.c.session = msg.session
+		a.warning = msg.session.OpenElsewhere()
+		a.c.height = a.termHeight - a.footerLines()
 		a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
 		return a, a.resume()
 	case tea.KeyPressMsg:
@@ -464,6 +468,8 @@ func (a *app) statusLine() string {
 		w := max(a.c.width, 1)
 		return sty.Error.Render(wrapIndented("✗ Not saved: "+what+".", w, 0, 2)) + "\n" +
 			sty.Warning.Render(wrapIndented(todo, w, 2, 2))
+	case a.warning != "":
+		return sty.Warning.Render(wrapIndented("⚠ "+a.warning, max(a.c.width, 1), 2, 2))
 	case a.c.present && a.notice == "":
 		return "" // a calm screen for the room: only problems (and what became of them) are said
 	case a.c.present:

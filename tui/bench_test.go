@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
-	"github.com/socialmobility/ladder/plans"
 )
 
 // BenchmarkKeypress measures what one key costs the program: Update and
@@ -103,7 +102,7 @@ func benchApp(b *testing.B, n int) *app {
 		}
 		c = checklisttest.Generate(n)
 	}
-	if _, err := plans.Create(opts.PlanPath, checklisttest.FilledPlan(c, 1)); err != nil {
+	if err := createPlan(opts.PlanPath, checklisttest.FilledPlan(c, 1)); err != nil {
 		b.Fatal(err)
 	}
 	cm, err := newCommon(opts)

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist/checklisttest"
-	"github.com/socialmobility/ladder/plans"
 )
 
 func TestBoardOpensFromEveryScreenAndGoesBack(t *testing.T) {
@@ -179,7 +178,7 @@ func longHarness(t *testing.T, n, w, h int) *rvHarness {
 	if err := os.WriteFile(opts.Checklist, checklisttest.YAML(n), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := plans.Create(opts.PlanPath, checklisttest.FilledPlan(checklisttest.Generate(n), 1)); err != nil {
+	if err := createPlan(opts.PlanPath, checklisttest.FilledPlan(checklisttest.Generate(n), 1)); err != nil {
 		t.Fatal(err)
 	}
 	return rvStart(t, opts, w, h)

@@ -29,7 +29,7 @@ func TestAccessibleChecklistFlagOpensPlansOfOtherChecklists(t *testing.T) {
 	}
 	builtin, _ := checklist.Builtin(checklist.DefaultID)
 	path := filepath.Join(plansDir, "acme.yaml")
-	if _, err := plans.Create(path, plans.New(builtin, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
+	if err := createPlan(path, plans.New(builtin, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
 		t.Fatal(err)
 	}
 

@@ -376,3 +376,14 @@ func TestNoColorTurnsColourOff(t *testing.T) {
 		})
 	}
 }
+
+// createPlan writes a new plan file, as plans.Create does, without keeping
+// it open: a plan the test left open would be "open in another session"
+// to the program under test.
+func createPlan(path string, p *plans.Plan) error {
+	f, err := plans.Create(path, p)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}

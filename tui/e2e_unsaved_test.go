@@ -129,7 +129,7 @@ func unsavedPlan(t *testing.T, dir string, perm os.FileMode) string {
 		t.Fatal(err)
 	}
 	path := filepath.Join(plansDir, "acme.yaml")
-	if _, err := plans.Create(path, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
+	if err := createPlan(path, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Chmod(plansDir, perm); err != nil {

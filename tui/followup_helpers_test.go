@@ -57,7 +57,7 @@ func fuAppAt(t testing.TB, p *plans.Plan, path string, w, h int) *app {
 // fuAppWith is fuAppAt for a plan of a checklist file (--checklist).
 func fuAppWith(t testing.TB, p *plans.Plan, path, checklistFile string, w, h int) *app {
 	t.Helper()
-	if _, err := plans.Create(path, p); err != nil {
+	if err := createPlan(path, p); err != nil {
 		t.Fatal(err)
 	}
 	c, err := newCommon(Options{PlanPath: path, Today: fuToday, Dir: filepath.Dir(path), Checklist: checklistFile})

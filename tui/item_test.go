@@ -3,6 +3,7 @@ package tui
 import (
 	"image/color"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -436,5 +437,24 @@ func TestLightAndDarkBackgroundsChangeTheColoursNotTheShapes(t *testing.T) {
 	}
 	if ansi.Strip(dark) != ansi.Strip(light) {
 		t.Fatal("the text changed with the background")
+	}
+}
+
+// A plan open in another ladder session as well is said, once, in the
+// footer, until the next save; the review carries on.
+func TestAPlanOpenElsewhereIsSaid(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.refuseView("another ladder session")
+	other, err := plans.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	h2 := rvStart(t, Options{PlanPath: path, Dir: filepath.Dir(path)}, 80, 24)
+	h2.requireView("open in another ladder session too")
+	h2.press("r")
+	h2.refuseView("another ladder session")
+	if rvOnDisk(t, path).Response("lc-vision").Rating != "red" {
+		t.Error("the review did not carry on")
 	}
 }

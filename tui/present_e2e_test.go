@@ -23,7 +23,7 @@ func TestPresenterModeAndTimeboxEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, _ := checklist.Builtin(checklist.DefaultID)
-	if _, err := plans.Create(path, plans.New(c, "Acme", "Spring", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
+	if err := createPlan(path, plans.New(c, "Acme", "Spring", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
 		t.Fatal(err)
 	}
 	e := e2eSession{t, e2eRun(t, bin, dir, nil, "review", "--present", "--timebox", "1s", "plans/x.yaml")}

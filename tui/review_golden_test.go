@@ -87,7 +87,7 @@ func rvGoldenApp(t *testing.T, p *plans.Plan, w, h int, keys ...string) *app {
 		t.Fatal(err)
 	}
 	path := filepath.Join("plans", "acme.yaml")
-	if _, err := plans.Create(path, p); err != nil {
+	if err := createPlan(path, p); err != nil {
 		t.Fatal(err)
 	}
 	hs := rvStart(t, Options{PlanPath: path, Dir: "plans"}, w, h)

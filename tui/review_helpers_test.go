@@ -55,7 +55,7 @@ func rvOpen(t testing.TB, p *plans.Plan, w, h int) (*rvHarness, string) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "acme.yaml")
-	if _, err := plans.Create(path, p); err != nil {
+	if err := createPlan(path, p); err != nil {
 		t.Fatal(err)
 	}
 	return rvStart(t, Options{PlanPath: path, Dir: dir}, w, h), path
@@ -212,4 +212,15 @@ func rvKey(name string) tea.KeyPressMsg {
 		k.Text = base
 	}
 	return tea.KeyPressMsg(k)
+}
+
+// createPlan writes a new plan file, as plans.Create does, without keeping
+// it open: a plan the test left open would be "open in another session"
+// to the review under test.
+func createPlan(path string, p *plans.Plan) error {
+	f, err := plans.Create(path, p)
+	if err != nil {
+		return err
+	}
+	return f.Close()
 }

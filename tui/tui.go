@@ -150,6 +150,9 @@ func Run(opts Options) error {
 		return fmt.Errorf("review: %w", err)
 	}
 	if a, ok := m.(*app); ok {
+		if a.c.session != nil {
+			a.c.session.Close()
+		}
 		if a.exitNotice != "" {
 			fmt.Fprintln(os.Stderr, a.exitNotice)
 		}

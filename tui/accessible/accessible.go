@@ -67,6 +67,9 @@ func Run(opts Options) error {
 	}
 	r := &reviewer{opts: opts, today: opts.Today, p: newPrompter(opts.In, opts.Out, !isTerminal(opts.In))}
 	err := r.run()
+	if r.s != nil {
+		defer r.s.Close()
+	}
 	if errors.Is(err, errInputEnded) {
 		return r.inputEnded()
 	}

@@ -419,7 +419,7 @@ func newPlan(t *testing.T, path string, edit func(p *plans.Plan)) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := plans.Create(path, p); err != nil {
+	if err := createPlan(path, p); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -800,5 +800,39 @@ func TestScriptCopiesMatch(t *testing.T) {
 	}
 	for name := range want {
 		t.Errorf("accessible_review.txtar has no %s", name)
+	}
+}
+
+// createPlan writes a new plan file, as plans.Create does, without keeping
+// it open: a plan the test left open would be "open in another session"
+// to the review under test.
+func createPlan(path string, p *plans.Plan) error {
+	f, err := plans.Create(path, p)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// A plan open in another ladder session as well is said when it is
+// opened, in the words the screens use; the review carries on.
+func TestAPlanOpenElsewhereIsSaid(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	newPlan(t, path, nil)
+	out, err := runReview(t, Options{PlanPath: path}, linesReader([]string{"r"}))
+	if err != nil || strings.Contains(out, "another ladder session") {
+		t.Fatalf("alone: %v\n%s", err, out)
+	}
+	other, err := plans.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	out, err = runReview(t, Options{PlanPath: path}, linesReader([]string{"g"}))
+	if err != nil || !strings.Contains(out, "This plan is open in another ladder session too.") {
+		t.Fatalf("with the plan open elsewhere: %v\n%s", err, out)
+	}
+	if p, _ := plans.LoadFile(path, nil); p.Response("lc-leadership").Rating != "green" {
+		t.Errorf("the review did not carry on:\n%s", out)
 	}
 }

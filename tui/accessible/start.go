@@ -46,6 +46,9 @@ func (r *reviewer) resume(path string, resolve plans.Resolver) (*review.Session,
 	_, total := p.Counts()
 	r.p.say("Review of %s: %s.", p.Organisation, p.Title)
 	r.p.say("Plan file: %s (%d of %d rated).", path, total.Rated(), total.Total())
+	if msg := s.OpenElsewhere(); msg != "" {
+		r.p.say("%s", msg)
+	}
 	return s, nil
 }
 
