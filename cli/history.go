@@ -90,22 +90,41 @@ func planHistory(file string) ([]plans.HistoryEntry, error) {
 	}
 	cache := map[string]*checklist.Checklist{}
 	entries := make([]plans.HistoryEntry, 0, len(commits))
+	loaded := 0
 	for _, c := range commits {
-		e := plans.HistoryEntry{Commit: c.Short, Date: plans.DateOf(c.Date), Subject: c.Subject}
-		data, err := repo.ReadFile(c.Hash, rel)
-		switch {
-		case errors.Is(err, gitrev.ErrNotInRevision):
+		e := plans.HistoryEntry{Commit: c.Short, Date: plans.DateOf(c.Date), Subject: c.Subject, RenamedFrom: c.RenamedFrom}
+		if c.Deleted {
 			e.Problem = "deleted in this commit"
-		case err != nil:
+			entries = append(entries, e)
+			continue
+		}
+		var data []byte
+		if c.Blob != "" {
+			data, err = repo.ReadBlob(c.Blob)
+		} else {
+			data, err = repo.ReadFile(c.Hash, c.Path)
+		}
+		if errors.Is(err, gitrev.ErrNotInRevision) {
+			e.Problem = "deleted in this commit"
+			entries = append(entries, e)
+			continue
+		}
+		if err != nil {
 			return nil, gitProblem(err)
-		default:
-			name := c.Short + ":" + rel
-			e.Plan, err = plans.Parse(name, data, cachedRevisionResolver(repo, c.Hash, path.Dir(rel), cache))
-			if err != nil {
-				e.Problem = "did not load: " + plans.ProblemSummary(err)
-			}
+		}
+		name := c.Short + ":" + c.Path
+		p, err := plans.Parse(name, data, cachedRevisionResolver(repo, c.Hash, path.Dir(c.Path), cache))
+		if err != nil {
+			e.Problem = "did not load: " + plans.ProblemSummary(err)
+		} else {
+			e.SetPlan(p)
+			loaded++
 		}
 		entries = append(entries, e)
+	}
+	if loaded == 0 {
+		return nil, &exitError{code: ExitProblems, err: fmt.Errorf("%s is not a plan at any of its %s (at %s: %s): history shows a plan's counts, so name a plan file",
+			file, plural(len(commits), "commit"), entries[0].Commit, entries[0].Problem)}
 	}
 	return entries, nil
 }

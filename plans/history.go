@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/socialmobility/ladder/checklist"
 )
 
 // HistoryEntry is a plan as it was at one commit: its rating counts, or why
@@ -13,10 +15,24 @@ type HistoryEntry struct {
 	Commit  string // abbreviated hash
 	Date    Date
 	Subject string
-	Plan    *Plan // nil when the file did not load at this commit
-	// Problem says why Plan is nil: the file was deleted, or what was wrong
-	// with it ("12:5: rating \"purple\" is not one of ...").
+	// RenamedFrom is the plan's file name before this commit, when this
+	// commit renamed it.
+	RenamedFrom string
+	// Checklist is the checklist the plan followed at this commit, and
+	// Counts its rating counts per area; Checklist is nil when the file did
+	// not load. Only the counts are kept, not the plan: a history can run
+	// to thousands of commits.
+	Checklist *checklist.Checklist
+	Counts    []AreaCounts
+	// Problem says why Checklist is nil: the file was deleted, or what was
+	// wrong with it ("12:5: rating \"purple\" is not one of ...").
 	Problem string
+}
+
+// SetPlan records the plan as it was at the entry's commit.
+func (e *HistoryEntry) SetPlan(p *Plan) {
+	e.Checklist = p.Checklist
+	e.Counts, _ = p.Counts()
 }
 
 // ProblemSummary is the first problem of a load error on one line, with a

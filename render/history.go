@@ -18,14 +18,13 @@ type historyTable struct {
 }
 
 // newHistoryTable lays out entries. The columns are the areas of the newest
-// version that loaded; an older version whose checklist had other areas
-// shows "-" for the areas it lacked.
+// version that loaded, and the counts those of its scale's levels; an older
+// version whose checklist had other areas shows "-" for the areas it
+// lacked.
 func newHistoryTable(entries []plans.HistoryEntry) historyTable {
 	var c *checklist.Checklist
 	for i := len(entries) - 1; i >= 0 && c == nil; i-- {
-		if entries[i].Plan != nil {
-			c = entries[i].Plan.Checklist
-		}
+		c = entries[i].Checklist
 	}
 	t := historyTable{header: []string{"Date", "Commit"}}
 	var keys []string
@@ -44,32 +43,56 @@ func newHistoryTable(entries []plans.HistoryEntry) historyTable {
 	t.header = append(t.header, "Subject")
 	for _, e := range entries {
 		row := []string{e.Date.String(), e.Commit}
-		if e.Plan == nil {
+		if e.Checklist == nil {
 			t.rows = append(t.rows, row)
 			t.problem = append(t.problem, e.Problem)
 			continue
 		}
-		perArea, total := plans.CountsByKey(e.Plan, keys)
+		total := make([]int, len(keys))
+		byArea := map[string][]int{}
+		for _, ac := range e.Counts {
+			n := countsByKey(e.Checklist, ac.Counts, keys)
+			byArea[ac.Area.ID] = n
+			for i := range n {
+				total[i] += n[i]
+			}
+		}
 		for _, a := range c.Areas {
-			row = append(row, countsCell(perArea[a.ID], e.Plan, a.ID))
+			if n, ok := byArea[a.ID]; ok {
+				row = append(row, joinCounts(n))
+			} else {
+				row = append(row, "-")
+			}
 		}
 		row = append(row, joinCounts(total))
-		t.rows = append(t.rows, append(row, e.Subject))
+		t.rows = append(t.rows, append(row, historySubject(e)))
 		t.problem = append(t.problem, "")
 	}
 	return t
 }
 
-// countsCell is "1/2/0/1" for an area, or "-" when the plan's checklist
-// at that commit did not have the area.
-func countsCell(n []int, p *plans.Plan, areaID string) string {
-	if _, _, ok := p.Checklist.AreaByID(areaID); !ok {
-		return "-"
+// countsByKey reorders counts made against checklist c into the levels
+// named by keys (the newest version's scale, then unrated). A level c has
+// and the newest version lacks is not counted.
+func countsByKey(c *checklist.Checklist, n plans.Counts, keys []string) []int {
+	out := make([]int, len(keys))
+	for i, k := range keys {
+		if k == checklist.Unrated {
+			out[i] = n.Unrated
+		} else if _, li, ok := c.Level(k); ok {
+			out[i] = n.ByLevel[li]
+		}
 	}
-	if n == nil {
-		return "0"
+	return out
+}
+
+// historySubject is a commit's subject, with the plan's earlier name when
+// the commit renamed it.
+func historySubject(e plans.HistoryEntry) string {
+	if e.RenamedFrom != "" {
+		return e.Subject + " (renamed from " + e.RenamedFrom + ")"
 	}
-	return joinCounts(n)
+	return e.Subject
 }
 
 func joinCounts(n []int) string {
@@ -119,9 +142,8 @@ func HistoryText(name string, entries []plans.HistoryEntry) []byte {
 }
 
 // HistoryMarkdown renders a plan's history as a Markdown table. To keep
-// rows within markdownlint's line length, the table has no subjects, and
-// the commits where the plan did not load are explained in a list below
-// it.
+// rows within markdownlint's line length, the commits' subjects, and why
+// the plan could not be counted at some, are listed below the table.
 func HistoryMarkdown(name string, entries []plans.HistoryEntry) []byte {
 	t := newHistoryTable(entries)
 	var m markdown
@@ -139,7 +161,7 @@ func HistoryMarkdown(name string, entries []plans.HistoryEntry) []byte {
 		right[i] = i >= 2
 	}
 	var rows [][]string
-	var problems []string
+	var commits []string
 	for ri, r := range t.rows {
 		cells := make([]string, cols)
 		for i := range cells {
@@ -148,16 +170,16 @@ func HistoryMarkdown(name string, entries []plans.HistoryEntry) []byte {
 				cells[i] = mdText(r[i])
 			}
 		}
+		about := historySubject(entries[ri])
 		if p := t.problem[ri]; p != "" {
 			cells[cols-1] = "see below"
-			problems = append(problems, field(mdText(r[1]+", "+r[0]), mdText(p)))
+			about += " (" + p + ")"
 		}
 		rows = append(rows, cells)
+		commits = append(commits, field(mdText(r[1]+", "+r[0]), mdText(about)))
 	}
 	m.table(header, right, rows)
-	if len(problems) > 0 {
-		m.para("Commits where the plan could not be counted:")
-		m.list(problems)
-	}
+	m.heading(2, "Commits")
+	m.list(commits)
 	return m.bytes()
 }

@@ -16,18 +16,20 @@ func TestHistoryText(t *testing.T) {
 		t.Fatal("the broken plan loaded")
 	}
 	entries := []plans.HistoryEntry{
-		{Commit: "1111111", Date: day(2027, 1, 15), Subject: "Start the review", Plan: first},
+		{Commit: "1111111", Date: day(2027, 1, 15), Subject: "Start the review"},
 		{Commit: "abc1234", Date: day(2027, 1, 20), Subject: "Typo", Problem: "did not load: " + plans.ProblemSummary(err)},
-		{Commit: "2222222", Date: day(2027, 2, 1), Subject: "Rate culture", Plan: second},
+		{Commit: "2222222", Date: day(2027, 2, 1), Subject: "Rate culture", RenamedFrom: "plans/old.yaml"},
 		{Commit: "3333333", Date: day(2027, 3, 1), Subject: "Remove", Problem: "deleted in this commit"},
 	}
+	entries[0].SetPlan(first)
+	entries[2].SetPlan(second)
 	want := `History of plans/acme.yaml: 4 commits, oldest first.
 Counts are ■ Red / ▲ Amber / ● Green / ○ Unrated.
 
 Date        Commit   Leadership & Culture  Workforce  Enablers  Total     Subject
 2027-01-15  1111111  1/1/0/2               0/0/1/1    0/0/1/14  1/1/2/17  Start the review
 2027-01-20  abc1234  did not load: 4:23: item lc-vision rating "purple" is not one of red, amber, green, unrated (and 1 more problem)
-2027-02-01  2222222  1/1/1/1               0/0/1/1    0/0/1/14  1/1/3/16  Rate culture
+2027-02-01  2222222  1/1/1/1               0/0/1/1    0/0/1/14  1/1/3/16  Rate culture (renamed from plans/old.yaml)
 2027-03-01  3333333  deleted in this commit
 `
 	if got := string(HistoryText("plans/acme.yaml", entries)); got != want {
@@ -37,8 +39,15 @@ Date        Commit   Leadership & Culture  Workforce  Enablers  Total     Subjec
 	if !strings.Contains(string(md), "| 2027-01-20 | abc1234 | - | - | - | see below |\n") {
 		t.Errorf("markdown:\n%s", md)
 	}
-	if !strings.Contains(string(md), "- **abc1234, 2027-01-20:** did not load: 4:23: item lc-vision rating") {
-		t.Errorf("markdown does not explain the broken commit:\n%s", md)
+	// Every commit's subject is kept, in a list below the table.
+	for _, want := range []string{
+		"\n## Commits\n\n- **1111111, 2027-01-15:** Start the review\n",
+		"\n- **abc1234, 2027-01-20:** Typo (did not load: 4:23: item lc-vision rating\n",
+		"\n- **2222222, 2027-02-01:** Rate culture (renamed from plans/old.yaml)\n",
+	} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
 	}
 	lint(t, map[string][]byte{"history.md": md})
 }

@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -144,10 +145,22 @@ type Commit struct {
 	// Date is the author date, in the author's time zone.
 	Date    time.Time
 	Subject string
+	// Path is the file's name in this commit: the file may have been
+	// renamed since.
+	Path string
+	// RenamedFrom is the file's name before this commit, when this commit
+	// renamed (or copied) it.
+	RenamedFrom string
+	// Blob is the (abbreviated) object name of the file's content in this
+	// commit, or "" when the log did not say (a merge) or the commit
+	// deleted the file.
+	Blob    string
+	Deleted bool
 }
 
 // Log lists the commits reachable from HEAD that changed the file at path,
-// oldest first. A file never committed has an empty log and no error.
+// oldest first, following it through renames as git log --follow does. A
+// file never committed has an empty log and no error.
 func (r *Repo) Log(path string) ([]Commit, error) {
 	if err := checkLine("path", path); err != nil {
 		return nil, err
@@ -159,28 +172,89 @@ func (r *Repo) Log(path string) ([]Commit, error) {
 		}
 		return nil, nil
 	}
-	out, err := git(r.Root, "--literal-pathspecs", "log", "--reverse", "-z",
+	// --follow cannot be combined with --reverse (git then lists only the
+	// rename), so the log is read newest first and turned round.
+	out, err := git(r.Root, "--literal-pathspecs", "log", "--follow", "--raw", "-z",
 		"--format=%H%x1f%h%x1f%aI%x1f%s", "HEAD", "--", path)
 	if err != nil {
 		return nil, fmt.Errorf("reading the git history of %s: %w", path, err)
 	}
+	commits, err := parseLog(out, path)
+	if err != nil {
+		return nil, fmt.Errorf("reading the git history of %s: %w", path, err)
+	}
+	slices.Reverse(commits)
+	return commits, nil
+}
+
+// parseLog reads the output of git log -z --raw with the format above: a
+// header per commit, then (except for merges) one raw entry for the file,
+// ":MODE MODE BLOB BLOB STATUS", followed by its path, or by the old and
+// the new path for a rename. Every field ends with a NUL; a subject cannot
+// hold one, so a hostile subject cannot pose as another commit.
+func parseLog(out []byte, path string) ([]Commit, error) {
+	fields := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
 	var commits []Commit
-	for rec := range bytes.SplitSeq(out, []byte{0}) {
-		rec = bytes.TrimPrefix(rec, []byte{'\n'})
-		if len(rec) == 0 {
+	for i := 0; i < len(fields); i++ {
+		f := strings.TrimPrefix(fields[i], "\n")
+		if f == "" {
 			continue
 		}
-		f := strings.SplitN(string(rec), "\x1f", 4)
-		if len(f) != 4 {
-			return nil, fmt.Errorf("reading the git history of %s: unexpected line %q", path, rec)
+		if !strings.HasPrefix(f, ":") {
+			c, err := parseLogHeader(f)
+			if err != nil {
+				return nil, err
+			}
+			commits = append(commits, c)
+			continue
 		}
-		date, err := time.Parse(time.RFC3339, f[2])
-		if err != nil {
-			return nil, fmt.Errorf("reading the git history of %s: commit %s: %v", path, f[1], err)
+		raw := strings.Fields(f)
+		if len(commits) == 0 || len(raw) != 5 || i+1 >= len(fields) {
+			return nil, fmt.Errorf("unexpected entry %q", f)
 		}
-		commits = append(commits, Commit{Hash: f[0], Short: f[1], Date: date, Subject: f[3]})
+		c := &commits[len(commits)-1]
+		status := raw[4]
+		c.Path = fields[i+1]
+		i++
+		if status[0] == 'R' || status[0] == 'C' {
+			if i+1 >= len(fields) {
+				return nil, fmt.Errorf("unexpected entry %q", f)
+			}
+			c.RenamedFrom, c.Path = c.Path, fields[i+1]
+			i++
+		}
+		if status == "D" {
+			c.Deleted = true
+		} else {
+			c.Blob = raw[3]
+		}
+	}
+	// A merge has no entry: the file is where the next newer commit found
+	// it (or, for the newest, where the caller asked for it).
+	next := path
+	for i := range commits {
+		c := &commits[i]
+		if c.Path == "" {
+			c.Path = next
+		}
+		next = c.Path
+		if c.RenamedFrom != "" {
+			next = c.RenamedFrom
+		}
 	}
 	return commits, nil
+}
+
+func parseLogHeader(h string) (Commit, error) {
+	f := strings.SplitN(h, "\x1f", 4)
+	if len(f) != 4 || len(f[0]) < 40 {
+		return Commit{}, fmt.Errorf("unexpected line %q", h)
+	}
+	date, err := time.Parse(time.RFC3339, f[2])
+	if err != nil {
+		return Commit{}, fmt.Errorf("commit %s: %v", f[1], err)
+	}
+	return Commit{Hash: f[0], Short: f[1], Date: date, Subject: f[3]}, nil
 }
 
 // Resolve returns the full name of the commit a revision names: a hash, a
@@ -227,6 +301,97 @@ func (r *Repo) ReadFile(rev, path string) ([]byte, error) {
 		return nil, errorf(ErrNotInRevision, "%s is a %s in revision %s, not a file", path, obj.kind, rev)
 	}
 	return obj.data, nil
+}
+
+// ReadBlob returns the content of a file by its object name, as Log gives
+// it: one round trip, with no revision to resolve.
+func (r *Repo) ReadBlob(blob string) ([]byte, error) {
+	if !isHex(blob) {
+		return nil, fmt.Errorf("%q is not an object name", blob)
+	}
+	obj, err := r.object(blob)
+	if err != nil {
+		return nil, err
+	}
+	if obj.status != "" || obj.kind != "blob" {
+		return nil, fmt.Errorf("object %s is not a file's content", blob)
+	}
+	return obj.data, nil
+}
+
+func isHex(s string) bool {
+	if len(s) < 4 || len(s) > 64 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// Change is a file that differs between a commit and the work tree.
+type Change struct {
+	// Status is 'A' (added), 'D' (deleted), 'M' (modified) or 'R'
+	// (renamed, perhaps edited too).
+	Status byte
+	Path   string // the file's name now (for a deletion, its name then)
+	// OldPath is the file's name in the commit, for a rename.
+	OldPath string
+}
+
+// Changes lists the files under dir (repository-relative; "" for the whole
+// work tree) that differ between commit (a full object name, as Resolve
+// gives it) and the work tree, renames detected as git diff -M does, in
+// path order. Files git does not track yet count as added, unless git is
+// told to ignore them.
+func (r *Repo) Changes(commit, dir string) ([]Change, error) {
+	if !isHex(commit) {
+		return nil, fmt.Errorf("%q is not a commit name: resolve it first", commit)
+	}
+	if err := checkLine("path", dir); err != nil {
+		return nil, err
+	}
+	spec := dir
+	if spec == "" {
+		spec = "."
+	}
+	out, err := git(r.Root, "--literal-pathspecs", "diff", "--no-ext-diff", "--name-status", "-z", "-M", commit, "--", spec)
+	if err != nil {
+		return nil, err
+	}
+	var changes []Change
+	fields := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
+	for i := 0; i+1 < len(fields); i += 2 {
+		status := fields[i]
+		c := Change{Status: status[0], Path: fields[i+1]}
+		switch c.Status {
+		case 'R', 'C':
+			if i+2 >= len(fields) {
+				return nil, fmt.Errorf("git diff: unexpected entry %q", status)
+			}
+			c.Status, c.OldPath, c.Path = 'R', c.Path, fields[i+2]
+			i++
+			if status[0] == 'C' {
+				c.Status, c.OldPath = 'A', ""
+			}
+		case 'T':
+			c.Status = 'M'
+		}
+		changes = append(changes, c)
+	}
+	untracked, err := git(r.Root, "--literal-pathspecs", "ls-files", "-z", "--others", "--exclude-standard", "--", spec)
+	if err != nil {
+		return nil, err
+	}
+	for p := range strings.SplitSeq(strings.TrimSuffix(string(untracked), "\x00"), "\x00") {
+		if p != "" {
+			changes = append(changes, Change{Status: 'A', Path: p})
+		}
+	}
+	slices.SortFunc(changes, func(a, b Change) int { return strings.Compare(a.Path, b.Path) })
+	return changes, nil
 }
 
 // Close stops the cat-file process, if one was started.

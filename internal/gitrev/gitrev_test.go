@@ -243,3 +243,111 @@ func TestConcurrentReads(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// A renamed file's log goes back past the rename, as git log --follow
+// does, with the file's name and content at each commit; a hostile
+// subject cannot pose as another commit.
+func TestLogFollowsRenames(t *testing.T) {
+	repo := testRepo(t)
+	commitFile(t, repo, "plans/old.yaml", "1\n2\n3\n4\n5\n6\n", "2027-01-15T10:00:00+00:00")
+	commitFile(t, repo, "plans/old.yaml", "1\n2\n3\n4\n5\n6\n7\n", "2027-01-20T10:00:00+00:00")
+	run(t, repo, "mv", "plans/old.yaml", "plans/new.yaml")
+	commitAt(t, repo, "Move\x1fit\x1e:100644 100644 aaaaaaa bbbbbbb M", "2027-02-01T10:00:00+00:00")
+	commitFile(t, repo, "plans/new.yaml", "1\n2\n3\n4\n5\n6\n7\n8\n", "2027-03-01T10:00:00+00:00")
+	run(t, repo, "rm", "-q", "plans/new.yaml")
+	commitAt(t, repo, "Archive", "2027-04-01T10:00:00+00:00")
+	r, err := Open(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	log, err := r.Log("plans/new.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range log {
+		s := c.Date.Format("2006-01-02") + " " + c.Path
+		if c.RenamedFrom != "" {
+			s += " from " + c.RenamedFrom
+		}
+		if c.Deleted {
+			s += " deleted"
+		} else {
+			data, err := r.ReadBlob(c.Blob)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s += fmt.Sprintf(" %d lines", strings.Count(string(data), "\n"))
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"2027-01-15 plans/old.yaml 6 lines",
+		"2027-01-20 plans/old.yaml 7 lines",
+		"2027-02-01 plans/new.yaml from plans/old.yaml 7 lines",
+		"2027-03-01 plans/new.yaml 8 lines",
+		"2027-04-01 plans/new.yaml deleted",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("log:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if log[2].Subject != "Move\x1fit\x1e:100644 100644 aaaaaaa bbbbbbb M" {
+		t.Errorf("subject = %q", log[2].Subject)
+	}
+	for _, bad := range []string{"", "HEAD", "--output=x", "abc\n"} {
+		if _, err := r.ReadBlob(bad); err == nil {
+			t.Errorf("ReadBlob(%q) read something", bad)
+		}
+	}
+}
+
+// Changes lists what differs between a commit and the work tree: edits,
+// renames, deletions, and new files whether added to git or not.
+func TestChanges(t *testing.T) {
+	repo := testRepo(t)
+	long := "1\n2\n3\n4\n5\n6\n7\n8\n"
+	commitFile(t, repo, "plans/kept.yaml", "k\n", "2027-01-15T10:00:00+00:00")
+	commitFile(t, repo, "plans/edited.yaml", "e\n", "2027-01-15T10:00:00+00:00")
+	commitFile(t, repo, "plans/moved.yaml", long, "2027-01-15T10:00:00+00:00")
+	commitFile(t, repo, "plans/gone.yaml", "g\n", "2027-01-15T10:00:00+00:00")
+	commitFile(t, repo, "other/x.yaml", "x\n", "2027-01-15T10:00:00+00:00")
+	r, err := Open(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	base, err := r.Resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(repo, "plans/edited.yaml"), []byte("e2\n"), 0o644)
+	run(t, repo, "mv", "plans/moved.yaml", "plans/renamed.yaml")
+	os.WriteFile(filepath.Join(repo, "plans/renamed.yaml"), []byte(long+"9\n"), 0o644)
+	run(t, repo, "rm", "-q", "plans/gone.yaml")
+	commitFile(t, repo, "plans/added.yaml", "a\n", "2027-02-01T10:00:00+00:00")
+	os.WriteFile(filepath.Join(repo, "plans/untracked.yaml"), []byte("u\n"), 0o644)
+	os.WriteFile(filepath.Join(repo, "plans/ignored.yaml"), []byte("i\n"), 0o644)
+	os.WriteFile(filepath.Join(repo, ".gitignore"), []byte("ignored.yaml\n"), 0o644)
+	os.WriteFile(filepath.Join(repo, "other/x.yaml"), []byte("x2\n"), 0o644)
+
+	changes, err := r.Changes(base, "plans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range changes {
+		s := string(c.Status) + " " + c.Path
+		if c.OldPath != "" {
+			s += " from " + c.OldPath
+		}
+		got = append(got, s)
+	}
+	want := "A plans/added.yaml|M plans/edited.yaml|D plans/gone.yaml|R plans/renamed.yaml from plans/moved.yaml|A plans/untracked.yaml"
+	if strings.Join(got, "|") != want {
+		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "|"), want)
+	}
+	if _, err := r.Changes("HEAD", "plans"); err == nil {
+		t.Error("Changes took a revision that was not resolved first")
+	}
+}
