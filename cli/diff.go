@@ -1,15 +1,19 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/gitrev"
+	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
@@ -19,128 +23,401 @@ type diffOptions struct {
 	rev    string
 	format string
 	out    string
+	force  bool
 }
 
 func newDiffCmd() *cobra.Command {
 	var opts diffOptions
 	cmd := &cobra.Command{
-		Use:   "diff OLD NEW | diff PLAN --rev REV",
-		Short: "Show what changed in a plan: ratings, actions, due dates, answers, counts",
+		Use:   "diff OLD NEW | diff PLAN --rev REV | diff --rev REV [FOLDER]",
+		Short: "Show what changed in plans: ratings, actions, due dates, answers, counts",
 		Long: `Diff compares two versions of a plan and says what changed in the words a
 review uses, not line by line:
 
   - each rating that moved, from → to, and whether that is better or worse
-  - actions, owners, statuses and notes that changed
+  - actions, owners, statuses and notes that changed (a status change
+    names its action)
   - due dates that moved, with how many days they slipped or were pulled in
   - project-plan steps added, removed or changed (followed by their id, so
     an edited step is not shown as one removed and one added)
   - follow-up answers that changed
   - how the Red/Amber/Green counts changed in each area
 
-Compare two files (OLD NEW), or a plan with its own version at a git
-revision (PLAN --rev REV): any revision git understands, such as HEAD~1,
-main, a tag or a commit hash. The file at REV is read through git; your
-working copy is not touched.
+Compare two files (OLD NEW; - reads one of them from standard input), a
+plan with its own version at a git revision (PLAN --rev REV), or every
+plan in a folder that changed since a revision (--rev REV [FOLDER], the
+plans folder unless you name one): one report for a whole pull request,
+each plan under a heading with its organisation and title. REV is any
+revision git understands, such as HEAD~1, main, a tag or a commit hash.
+Files at REV are read through git; your working copy is not touched.
+
+A plan added since REV gets a summary (its ratings and open actions); a
+removed one a line; a renamed one is compared with its old self, under
+both names.
+
+Two plans of different organisations, or following different checklists,
+are not compared unless you add --force: their counts would say nothing.
+Versions of one file at two revisions are compared with a warning.
 
 Plain text is for the terminal; --format md gives Markdown to paste into a
 pull-request comment.
 
 Exit status: 0 when the plans could be compared (whether or not anything
-changed); 1 when a plan does not load, git does not know REV, or the plan
-is not in REV; 2 when the command was called wrongly.`,
+changed); 1 when a plan does not load, git does not know REV, or the plans
+are of different organisations or checklists; 2 when the command was
+called wrongly.`,
 		Example: `  # What changed since the last commit
   ladder diff plans/acme.yaml --rev HEAD
 
-  # Since the start of the quarter, as a pull-request comment
-  ladder diff plans/acme.yaml --rev q1-review --format md -o changes.md
+  # Every plan a pull request changes, as one comment
+  ladder diff --rev origin/main --format md -o plan-changes.md
 
-  # Two files
-  ladder diff plans/acme-spring.yaml plans/acme-autumn.yaml`,
+  # Two files, or a file and a version piped in
+  ladder diff plans/acme-spring.yaml plans/acme-autumn.yaml
+  git show main:plans/acme.yaml | ladder diff - plans/acme.yaml`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			switch {
-			case opts.rev != "" && len(args) != 1:
-				return usageErrorf("with --rev, name one plan: ladder diff PLAN --rev REV")
+			case opts.rev != "" && len(args) > 1:
+				return usageErrorf("with --rev, name one plan or one folder: ladder diff PLAN --rev REV, or ladder diff --rev REV [FOLDER]")
 			case opts.rev == "" && len(args) != 2:
-				return usageErrorf("name two plans (ladder diff OLD NEW), or one plan and a git revision (ladder diff PLAN --rev REV)")
+				return usageErrorf("name two plans (ladder diff OLD NEW), one plan and a git revision (ladder diff PLAN --rev REV), or a revision alone (ladder diff --rev REV) for every plan changed since")
+			case opts.rev == "" && args[0] == "-" && args[1] == "-":
+				return usageErrorf("only one of the two plans can come from standard input (-)")
 			}
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDiff(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, opts)
+			return runDiff(cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args, opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.rev, "rev", "", "compare PLAN with its version at git revision `REV` (HEAD~1, main, a tag, a hash)")
+	f.StringVar(&opts.rev, "rev", "", "compare with the version at git revision `REV` (HEAD~1, main, a tag, a hash)")
 	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, or md for Markdown")
 	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output")
+	f.BoolVar(&opts.force, "force", false, "compare two plans even when they are of different organisations or checklists")
 	return cmd
 }
 
-func runDiff(stdout, stderr io.Writer, args []string, opts diffOptions) error {
+func runDiff(stdin io.Reader, stdout, stderr io.Writer, args []string, opts diffOptions) error {
 	if err := formatFlag(opts.format); err != nil {
 		return err
 	}
 	if err := checkOutput(opts.out, args...); err != nil {
 		return err
 	}
-	var (
-		old, new         *plans.Plan
-		oldName, newName string
-		err              error
-	)
-	if opts.rev != "" {
-		newName = args[0]
-		if new, err = loadPlan(stderr, newName); err != nil {
+	md := opts.format == "md"
+	switch {
+	case opts.rev == "":
+		c, err := diffFiles(stdin, stderr, args[0], args[1], opts.force)
+		if err != nil {
 			return err
 		}
-		if old, oldName, err = loadAtRevision(stderr, newName, opts.rev); err != nil {
+		return writeOutput(stdout, opts.out, diffOne(c, md))
+	case len(args) == 1 && !isDir(args[0]):
+		c, err := diffAtRevision(stderr, args[0], opts.rev)
+		if err != nil {
 			return err
 		}
-	} else {
-		oldName, newName = args[0], args[1]
-		if old, err = loadPlan(stderr, oldName); err != nil {
-			return err
-		}
-		if new, err = loadPlan(stderr, newName); err != nil {
-			return err
-		}
+		return writeOutput(stdout, opts.out, diffOne(c, md))
 	}
-	d := plans.Compare(old, new)
-	out := render.DiffText(d, oldName, newName)
-	if opts.format == "md" {
-		out = render.DiffMarkdown(d, oldName, newName)
+	dir := plans.DefaultDir
+	if len(args) == 1 {
+		dir = args[0]
 	}
-	return writeOutput(stdout, opts.out, out)
+	return diffFolder(stdout, stderr, dir, opts, md)
 }
 
-// loadAtRevision loads the version of the plan at file as it was at rev,
-// and names it for the diff's heading: "plans/acme.yaml at HEAD~1
-// (1a2b3c4)".
-func loadAtRevision(stderr io.Writer, file, rev string) (*plans.Plan, string, error) {
+func diffOne(c plans.FileChange, md bool) []byte {
+	if md {
+		return render.DiffMarkdown(c)
+	}
+	return render.DiffText(c)
+}
+
+func isDir(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.IsDir()
+}
+
+// diffFiles compares two plan files, either of them perhaps standard input.
+// Plans of different organisations or checklists are refused unless force
+// is set: someone named the wrong file.
+func diffFiles(stdin io.Reader, stderr io.Writer, oldName, newName string, force bool) (plans.FileChange, error) {
+	c := plans.FileChange{Path: newName, OldName: oldName, NewName: newName}
+	var err error
+	if c.Old, c.OldName, err = loadPlanOrStdin(stdin, stderr, oldName); err != nil {
+		return c, err
+	}
+	if c.New, c.NewName, err = loadPlanOrStdin(stdin, stderr, newName); err != nil {
+		return c, err
+	}
+	if unrelated := plans.Unrelated(c.Old, c.New); len(unrelated) > 0 && !force {
+		return c, &exitError{code: ExitProblems, err: fmt.Errorf("%s and %s are %s: comparing their ratings would say nothing.\n"+
+			"Name two versions of one plan, or add --force to compare them anyway", c.OldName, c.NewName, unrelated[0])}
+	}
+	return c, nil
+}
+
+// loadPlanOrStdin loads a plan named on the command line, or standard
+// input for "-" (a custom checklist it names is looked for from here).
+func loadPlanOrStdin(stdin io.Reader, stderr io.Writer, name string) (*plans.Plan, string, error) {
+	if name != "-" {
+		p, err := loadPlan(stderr, name)
+		return p, name, err
+	}
+	const label = "standard input"
+	data, err := io.ReadAll(io.LimitReader(stdin, strictyaml.MaxFileSize+1))
+	if err != nil {
+		return nil, label, fmt.Errorf("reading standard input: %w", err)
+	}
+	if len(data) > strictyaml.MaxFileSize {
+		return nil, label, usageErrorf("standard input is larger than a plan can be (%d MB)", strictyaml.MaxFileSize>>20)
+	}
+	p, err := plans.Parse(label, data, nil)
+	if err != nil {
+		return nil, label, planProblems(stderr, label, err, "pipe in a plan file")
+	}
+	return p, label, nil
+}
+
+// diffAtRevision compares the plan at file with its version at rev. A plan
+// not in rev under that name was renamed since (compared with its old
+// self) or is new (summed up); one no longer on disk was removed.
+func diffAtRevision(stderr io.Writer, file, rev string) (plans.FileChange, error) {
+	c := plans.FileChange{Path: file, NewName: file}
 	repo, rel, err := openRepo(file)
 	if err != nil {
-		return nil, "", err
+		return c, err
 	}
 	defer repo.Close()
 	commit, err := repo.Resolve(rev)
 	if err != nil {
-		return nil, "", gitProblem(err)
+		return c, gitProblem(err)
 	}
-	data, err := repo.ReadFile(rev, rel)
+	since := revisionLabel(rev, commit)
+	_, statErr := os.Stat(file)
+	onDisk := statErr == nil
+	_, readErr := repo.ReadFile(commit, rel)
+	inRev := readErr == nil
+	if readErr != nil && !errors.Is(readErr, gitrev.ErrNotInRevision) {
+		return c, gitProblem(readErr)
+	}
+	oldRel := rel
+	if !inRev && onDisk {
+		if oldRel, err = renamedFrom(repo, commit, rel); err != nil {
+			return c, gitProblem(err)
+		}
+		if oldRel != "" {
+			c.RenamedFrom = displayPath(repo, oldRel)
+		}
+	}
+	switch {
+	case !onDisk && !inRev:
+		return c, usageErrorf("%s does not exist: check the spelling of the path", file)
+	case !onDisk:
+		c.OldName = since
+		c.Old, err = loadAtCommit(stderr, repo, commit, rev, rel)
+		return c, err
+	case oldRel == "":
+		c.OldName = since
+		c.New, err = loadPlan(stderr, file)
+		return c, err
+	}
+	c.OldName = cmp.Or(c.RenamedFrom, file) + " at " + since
+	if c.Old, err = loadAtCommit(stderr, repo, commit, rev, oldRel); err != nil {
+		return c, err
+	}
+	if c.New, err = loadPlan(stderr, file); err != nil {
+		return c, err
+	}
+	if c.RenamedFrom != "" && len(plans.Unrelated(c.Old, c.New)) > 0 {
+		// Git took a new plan for a renamed one because they look alike.
+		c.Old, c.OldName, c.RenamedFrom = nil, since, ""
+	}
+	return c, nil
+}
+
+// renamedFrom finds the name a file had at commit, if it was renamed
+// since, or "".
+func renamedFrom(repo *gitrev.Repo, commit, rel string) (string, error) {
+	changes, err := repo.Changes(commit, "")
 	if err != nil {
-		return nil, "", gitProblem(err)
+		return "", err
 	}
-	short := commit[:min(7, len(commit))]
+	for _, ch := range changes {
+		if ch.Path == rel && ch.Status == 'R' {
+			return ch.OldPath, nil
+		}
+	}
+	return "", nil
+}
+
+// revisionLabel names a revision for a heading: "HEAD~1 (1a2b3c4)", or
+// the revision alone when it is already a hash.
+func revisionLabel(rev, commit string) string {
+	if strings.HasPrefix(commit, rev) {
+		return rev
+	}
+	return rev + " (" + commit[:min(7, len(commit))] + ")"
+}
+
+// loadAtCommit loads the plan at rel as it was at commit (named rev).
+func loadAtCommit(stderr io.Writer, repo *gitrev.Repo, commit, rev, rel string) (*plans.Plan, error) {
+	data, err := repo.ReadFile(commit, rel)
+	if err != nil {
+		return nil, gitProblem(err)
+	}
 	name := rev + ":" + rel
 	p, err := plans.Parse(name, data, revisionResolver(repo, commit, path.Dir(rel)))
 	if err != nil {
-		return nil, "", planProblems(stderr, name, err, "it cannot be compared at "+rev+"; try another revision")
+		return nil, planProblems(stderr, name, err, "it cannot be compared at "+rev+"; try another revision")
 	}
-	label := file + " at " + rev
-	if !strings.HasPrefix(commit, rev) {
-		label += " (" + short + ")"
+	return p, nil
+}
+
+// displayPath names a repository path as the user would type it from
+// here, which is also a path that reaches it.
+func displayPath(repo *gitrev.Repo, rel string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return rel
 	}
-	return p, label, nil
+	if real, err := filepath.EvalSymlinks(wd); err == nil {
+		wd = real
+	}
+	p, err := filepath.Rel(wd, filepath.Join(repo.Root, filepath.FromSlash(rel)))
+	if err != nil {
+		return filepath.Join(repo.Root, filepath.FromSlash(rel))
+	}
+	return p
+}
+
+// diffFolder reports every plan under dir that changed since rev, in path
+// order: one document for a whole pull request. A plan that does not load
+// on either side is reported on standard error and the rest still shown
+// (exit 1).
+func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool) error {
+	if !isDir(dir) {
+		return usageErrorf("%s is not a folder here: name a plan file, or the folder of plans (ladder diff --rev REV FOLDER)", dir)
+	}
+	repo, err := gitrev.Open(dir)
+	if err != nil {
+		return gitProblem(err)
+	}
+	defer repo.Close()
+	relDir, err := repo.Rel(dir)
+	if err != nil {
+		relDir = "" // the top of the repository
+	}
+	commit, err := repo.Resolve(opts.rev)
+	if err != nil {
+		return gitProblem(err)
+	}
+	since := revisionLabel(opts.rev, commit)
+	changes, err := repo.Changes(commit, relDir)
+	if err != nil {
+		return gitProblem(err)
+	}
+	var out []plans.FileChange
+	bad := 0
+	for _, ch := range changes {
+		if !plans.IsPlanFile(ch.Path) || underHidden(ch.Path, relDir) {
+			continue
+		}
+		cs, err := folderChange(repo, commit, opts.rev, since, ch)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			bad++
+		}
+		out = append(out, cs...)
+	}
+	slices.SortStableFunc(out, func(a, b plans.FileChange) int { return strings.Compare(a.Path, b.Path) })
+	doc := render.DiffsText(since, out)
+	if md {
+		doc = render.DiffsMarkdown(since, out)
+	}
+	if err := writeOutput(stdout, opts.out, doc); err != nil {
+		return err
+	}
+	if bad > 0 {
+		return &exitError{code: ExitProblems, err: fmt.Errorf("%s could not be compared (see above) and %s not in this report",
+			plural(bad, "plan"), map[bool]string{true: "is", false: "are"}[bad == 1])}
+	}
+	return nil
+}
+
+// underHidden reports whether a path lies in a hidden or testdata folder
+// below dir: the folder commands do not look there.
+func underHidden(rel, dir string) bool {
+	rest := rel
+	if dir != "" {
+		rest = strings.TrimPrefix(rel, dir+"/")
+	}
+	parts := strings.Split(rest, "/")
+	for _, p := range parts[:len(parts)-1] {
+		if strings.HasPrefix(p, ".") || p == "testdata" {
+			return true
+		}
+	}
+	return false
+}
+
+// folderChange loads both sides of one changed file. A YAML file that is
+// not a plan (a custom checklist kept beside the plans) is left out. Git
+// pairs a deleted file with a new one it resembles as a rename, and two
+// plans of one checklist resemble each other closely: a "rename" between
+// plans of different organisations is shown as a plan removed and another
+// added.
+func folderChange(repo *gitrev.Repo, commit, rev, since string, ch gitrev.Change) ([]plans.FileChange, error) {
+	c := plans.FileChange{Path: displayPath(repo, ch.Path), OldName: since}
+	c.NewName = c.Path
+	var newErr error
+	if ch.Status != 'D' {
+		f := plans.ReadFolderFile(c.Path, nil)
+		switch {
+		case f.Kind != plans.KindPlan:
+			return nil, nil
+		case f.Err != nil && ch.Status == 'R':
+			// The old file is still reported, as removed.
+			newErr = fmt.Errorf("%w\n%s does not load, so it is not compared: run ladder check %s", f.Err, c.Path, c.Path)
+			ch = gitrev.Change{Status: 'D', Path: ch.OldPath}
+			c = plans.FileChange{Path: displayPath(repo, ch.Path), OldName: since}
+			c.NewName = c.Path
+		case f.Err != nil:
+			return nil, fmt.Errorf("%w\n%s does not load, so it is not compared: run ladder check %s", f.Err, c.Path, c.Path)
+		}
+		c.New = f.Plan
+	}
+	if ch.Status == 'A' {
+		return []plans.FileChange{c}, nil
+	}
+	oldRel := ch.Path
+	if ch.Status == 'R' {
+		oldRel = ch.OldPath
+	}
+	data, err := repo.ReadFile(commit, oldRel)
+	if err != nil {
+		return nil, err
+	}
+	name := rev + ":" + oldRel
+	c.Old, err = plans.Parse(name, data, revisionResolver(repo, commit, path.Dir(oldRel)))
+	switch {
+	case err != nil && ch.Status == 'D':
+		return nil, newErr // not a plan then either
+	case err != nil:
+		return nil, fmt.Errorf("%w\n%s does not load at %s, so it is not compared", err, oldRel, rev)
+	case ch.Status == 'D':
+		return []plans.FileChange{c}, newErr
+	case ch.Status == 'R' && len(plans.Unrelated(c.Old, c.New)) > 0:
+		removed := plans.FileChange{Path: displayPath(repo, oldRel), OldName: since, Old: c.Old}
+		removed.NewName = removed.Path
+		c.Old = nil
+		return []plans.FileChange{removed, c}, nil
+	case ch.Status == 'R':
+		c.RenamedFrom = displayPath(repo, oldRel)
+	}
+	c.OldName = cmp.Or(c.RenamedFrom, c.Path) + " at " + since
+	return []plans.FileChange{c}, nil
 }
 
 // openRepo finds the git repository holding file and the file's name in it.

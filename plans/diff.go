@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,6 +28,24 @@ type Diff struct {
 	Counts []CountsChange
 }
 
+// FileChange is what happened to one plan file between two versions of a
+// folder (or between two files): added, removed, or changed, perhaps
+// renamed on the way.
+type FileChange struct {
+	// Path is the file's name now; for a removed plan, its name then.
+	Path string
+	// RenamedFrom is the file's name in the old version, when it was
+	// renamed.
+	RenamedFrom string
+	// OldName and NewName say which versions are compared, as a heading
+	// shows them: "plans/acme.yaml at HEAD~1 (1a2b3c4)", "plans/acme.yaml".
+	// For a plan added or removed, OldName names the revision it was not,
+	// or was, in: "HEAD~1 (1a2b3c4)".
+	OldName, NewName string
+	// Old is nil for an added plan, New for a removed one.
+	Old, New *Plan
+}
+
 // FieldChange is one text field that changed.
 type FieldChange struct {
 	Field    string // what it is: "owner", "title", an area's title
@@ -44,6 +63,9 @@ type ItemChange struct {
 	Rating         *RatingChange
 	Fields         []FieldChange // action, owner, status, notes
 	Due            *DueChange
+	// Action is the item's action as it is now (or was, if it was
+	// cleared), so that a status change can say what was done.
+	Action string
 }
 
 // Direction says which way a rating moved on its scale.
@@ -156,6 +178,23 @@ func (d *Diff) Empty() bool {
 	return true
 }
 
+// Unrelated says what makes old and new reviews of different things, so
+// that comparing their ratings says little: another organisation (ignoring
+// case and spacing; a plan with none matches any), or another checklist.
+// Each reason reads "plans of different organisations (Acme → Beta)".
+func Unrelated(old, new *Plan) []string {
+	var out []string
+	if o, n := sameName(old.Organisation), sameName(new.Organisation); o != "" && n != "" && o != n {
+		out = append(out, "plans of different organisations ("+old.Organisation+" → "+new.Organisation+")")
+	}
+	if old.ChecklistRef.ID != new.ChecklistRef.ID {
+		out = append(out, "plans following different checklists ("+old.ChecklistRef.ID+" → "+new.ChecklistRef.ID+")")
+	}
+	return out
+}
+
+func sameName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
 // Compare works out what changed from old to new.
 func Compare(old, new *Plan) *Diff {
 	d := &Diff{Old: old, New: new}
@@ -233,6 +272,7 @@ func (d *Diff) compareItems() {
 
 func (d *Diff) compareResponse(ch *ItemChange, o, n *Response) {
 	ch.Rating = d.ratingChange(o.Rating, n.Rating)
+	ch.Action = cmp.Or(n.Action, o.Action)
 	var fs []FieldChange
 	fs = fieldChange(fs, "action", o.Action, n.Action)
 	fs = fieldChange(fs, "owner", o.Owner, n.Owner)

@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -10,26 +12,171 @@ import (
 
 // A diff is shown as sections in a fixed order, each left out when nothing
 // in it changed: the review's details, ratings, actions, items added or
-// removed, follow-up answers, and counts per area. What each section says
-// is decided once, here, as a diffDoc; the text and Markdown writers only
-// lay it out, so the two forms never drift apart.
+// removed, follow-up answers, and counts per area; a new plan gets its
+// ratings and open actions instead. What each says is decided once, here,
+// as a planDoc; the text and Markdown writers only lay it out, so the two
+// forms never drift apart.
 
-// DiffText renders a diff for a terminal. oldName and newName say what was
-// compared ("plans/acme.yaml at HEAD~1").
-func DiffText(d *plans.Diff, oldName, newName string) []byte {
-	return writeDiffText(buildDiff(d, oldName, newName))
+// DiffText renders what happened to one plan, for a terminal.
+func DiffText(c plans.FileChange) []byte {
+	return writeDiffText(diffSet{plans: []planDoc{buildPlanDoc(c)}})
 }
 
-// DiffMarkdown renders a diff as a Markdown document for a pull-request
-// comment (markdownlint-clean, like the report).
-func DiffMarkdown(d *plans.Diff, oldName, newName string) []byte {
-	return writeDiffMarkdown(buildDiff(d, oldName, newName))
+// DiffMarkdown renders what happened to one plan as a Markdown document for
+// a pull-request comment (markdownlint-clean, like the report).
+func DiffMarkdown(c plans.FileChange) []byte {
+	return writeDiffMarkdown(diffSet{plans: []planDoc{buildPlanDoc(c)}})
 }
 
-// diffDoc is what a diff says, before it is laid out.
-type diffDoc struct {
+// DiffsText renders every plan changed since a revision, for a terminal.
+// since names the revision: "main (1a2b3c4)".
+func DiffsText(since string, changes []plans.FileChange) []byte {
+	return writeDiffText(buildDiffSet(since, changes))
+}
+
+// DiffsMarkdown renders every plan changed since a revision as one
+// Markdown document: one comment for a whole pull request.
+func DiffsMarkdown(since string, changes []plans.FileChange) []byte {
+	return writeDiffMarkdown(buildDiffSet(since, changes))
+}
+
+// diffSet is the plans a diff covers: one on its own, or every plan
+// changed since a revision.
+type diffSet struct {
+	since string // "" for one plan on its own
+	plans []planDoc
+}
+
+type changeKind int
+
+const (
+	planChanged changeKind = iota
+	planAdded
+	planRemoved
+)
+
+// planDoc is what a diff says about one plan, before it is laid out.
+type planDoc struct {
+	kind changeKind
+	// heading names the plan by what it is about: "Acme Café Ltd: Spring
+	// review (plans/acme.yaml)".
+	heading          string
 	oldName, newName string
-	sections         []diffSection // empty when nothing changed
+	renamedFrom      string
+	// warnings say why comparing the two versions means little: they are
+	// reviews of different organisations, or follow different checklists.
+	warnings []string
+	sections []diffSection // empty when nothing changed
+}
+
+func buildDiffSet(since string, changes []plans.FileChange) diffSet {
+	set := diffSet{since: since}
+	for _, c := range changes {
+		set.plans = append(set.plans, buildPlanDoc(c))
+	}
+	return set
+}
+
+// summary counts the plans by what happened to them: "2 changed, 1 new".
+func (s diffSet) summary() string {
+	n := map[changeKind]int{}
+	for _, p := range s.plans {
+		n[p.kind]++
+	}
+	var parts []string
+	for _, k := range []struct {
+		kind changeKind
+		word string
+	}{{planChanged, "changed"}, {planAdded, "new"}, {planRemoved, "removed"}} {
+		if n[k.kind] > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n[k.kind], k.word))
+		}
+	}
+	return countNoun(len(s.plans), "plan") + ": " + strings.Join(parts, ", ")
+}
+
+func buildPlanDoc(c plans.FileChange) planDoc {
+	doc := planDoc{oldName: c.OldName, newName: c.NewName, renamedFrom: c.RenamedFrom}
+	p := c.New
+	switch {
+	case c.Old == nil:
+		doc.kind = planAdded
+	case c.New == nil:
+		doc.kind, p = planRemoved, c.Old
+	}
+	doc.heading = planHeading(p, c.Path)
+	switch doc.kind {
+	case planAdded:
+		doc.sections = newPlanSections(c.New)
+	case planChanged:
+		for _, why := range plans.Unrelated(c.Old, c.New) {
+			doc.warnings = append(doc.warnings, "these are "+why+": the counts below compare them all the same")
+		}
+		doc.sections = changeSections(plans.Compare(c.Old, c.New))
+	}
+	return doc
+}
+
+// planHeading is "Acme Café Ltd: Spring review (plans/acme.yaml)", or as
+// much of it as the plan says.
+func planHeading(p *plans.Plan, path string) string {
+	var parts []string
+	for _, s := range []string{p.Organisation, p.Title} {
+		if s = strings.Join(strings.Fields(s), " "); s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) == 0 {
+		return path
+	}
+	return strings.Join(parts, ": ") + " (" + path + ")"
+}
+
+// changeSections is what changed between two versions of a plan.
+func changeSections(d *plans.Diff) []diffSection {
+	if d.Empty() {
+		return nil
+	}
+	b := diffBuilder{d}
+	return nonEmpty(b.review(), b.ratings(), b.actions(), b.itemsAddedRemoved(), b.followUps(), b.counts())
+}
+
+func nonEmpty(sections ...diffSection) []diffSection {
+	var out []diffSection
+	for _, s := range sections {
+		if len(s.lines)+len(s.ratings)+len(s.counts.rows) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// newPlanSections sums up a plan that was not there before: its counts
+// per area and what it asks people to do.
+func newPlanSections(p *plans.Plan) []diffSection {
+	c := p.Checklist
+	counts := diffSection{kind: sectionNewCounts}
+	for _, l := range c.Scale {
+		counts.counts.levels = append(counts.counts.levels, plans.Label(c, l.Key))
+	}
+	counts.counts.levels = append(counts.counts.levels, plans.MarkUnrated+" Unrated")
+	perArea, total := p.Counts()
+	for _, ac := range perArea {
+		counts.counts.rows = append(counts.counts.rows, countsRow{area: ac.Area.Title, new: append(slices.Clone(ac.ByLevel), ac.Unrated)})
+	}
+	counts.counts.rows = append(counts.counts.rows, countsRow{area: "Total", new: append(slices.Clone(total.ByLevel), total.Unrated)})
+	counts.summary = fmt.Sprintf("%d of %s rated", total.Rated(), countNoun(total.Total(), "item"))
+
+	actions := diffSection{kind: sectionNewActions}
+	for _, pa := range plans.PlanActions("", p) {
+		due := "no due date"
+		if !pa.Due.IsZero() {
+			due = "due " + pa.Due.String()
+		}
+		actions.lines = append(actions.lines, line{value: fmt.Sprintf("%s (owner %s, %s, %s) [%s]", quoted(pa.Text), orNone(pa.Owner), due, statusWord(pa.Status), pa.What)})
+	}
+	actions.summary = strconv.Itoa(len(actions.lines)) + " open"
+	return nonEmpty(counts, actions)
 }
 
 type sectionKind int
@@ -41,11 +188,13 @@ const (
 	sectionItems // items added or removed: the checklist changed
 	sectionFollowUps
 	sectionCounts
+	sectionNewCounts  // a new plan's counts per area
+	sectionNewActions // a new plan's open actions
 )
 
 type diffSection struct {
 	kind    sectionKind
-	summary string // for ratings: "2 better, 1 worse"
+	summary string // for ratings: "2 better, 1 worse"; for actions, how many
 	lines   []line
 	ratings []ratingRow
 	counts  countsTable
@@ -70,7 +219,8 @@ type ratingRow struct {
 	title, area        string
 }
 
-// countsTable is the rating counts per area, before and after.
+// countsTable is the rating counts per area, before and after (or, for a
+// new plan, as they are: old is nil).
 type countsTable struct {
 	levels []string // the labels of the new scale's levels, then unrated
 	rows   []countsRow
@@ -79,27 +229,6 @@ type countsTable struct {
 type countsRow struct {
 	area     string
 	old, new []int
-	changed  bool
-}
-
-func buildDiff(d *plans.Diff, oldName, newName string) diffDoc {
-	doc := diffDoc{oldName: oldName, newName: newName}
-	if d.Empty() {
-		return doc
-	}
-	add := func(s diffSection) {
-		if len(s.lines)+len(s.ratings)+len(s.counts.rows) > 0 {
-			doc.sections = append(doc.sections, s)
-		}
-	}
-	b := diffBuilder{d}
-	add(b.review())
-	add(b.ratings())
-	add(b.actions())
-	add(b.itemsAddedRemoved())
-	add(b.followUps())
-	add(b.counts())
-	return doc
 }
 
 type diffBuilder struct{ d *plans.Diff }
@@ -142,7 +271,7 @@ func (b diffBuilder) actions() diffSection {
 		if len(it.Fields) == 0 && it.Due == nil {
 			continue
 		}
-		s.lines = append(s.lines, line{value: it.Title + " (" + it.AreaTitle + ")", sub: b.changes(it.Fields, it.Due)})
+		s.lines = append(s.lines, line{value: it.Title + " (" + it.AreaTitle + ")", sub: b.changes(it.Fields, it.Due, it.Action)})
 	}
 	return s
 }
@@ -200,7 +329,7 @@ func (b diffBuilder) step(s plans.StepChange) line {
 	case s.Removed:
 		return line{name: fmt.Sprintf("step %d removed", s.ID), value: quoted(s.Step.Text)}
 	}
-	return line{name: fmt.Sprintf("step %d", s.ID), value: quoted(s.Step.Text), sub: b.changes(s.Fields, s.Due)}
+	return line{name: fmt.Sprintf("step %d", s.ID), value: quoted(s.Step.Text), sub: b.changes(s.Fields, s.Due, "")}
 }
 
 // stepText is a new step in full: "Run workshop" (owner Ana, due
@@ -214,11 +343,17 @@ func stepText(s plans.Step) string {
 }
 
 // changes lists what changed in an item or a step, field by field (names
-// and statuses bare, free text quoted), then its due date.
-func (b diffBuilder) changes(fields []plans.FieldChange, due *plans.DueChange) []line {
+// and statuses bare, free text quoted), then its due date. A status change
+// names the action it is about, when there is one: a reviewer reads
+// "Present the business case": to do → done, not just to do → done.
+func (b diffBuilder) changes(fields []plans.FieldChange, due *plans.DueChange, action string) []line {
 	var out []line
 	for _, f := range fields {
-		out = append(out, line{name: f.Field, value: b.fieldValue(f.Field, f.Old) + " → " + b.fieldValue(f.Field, f.New)})
+		value := b.fieldValue(f.Field, f.Old) + " → " + b.fieldValue(f.Field, f.New)
+		if f.Field == "status" && action != "" {
+			value = quoted(action) + ": " + value
+		}
+		out = append(out, line{name: f.Field, value: value})
 	}
 	if due != nil {
 		out = append(out, line{name: "due", value: dueText(*due)})
@@ -263,7 +398,7 @@ func (b diffBuilder) counts() diffSection {
 		t.levels = append(t.levels, plans.Label(b.d.New.Checklist, key))
 	}
 	for _, c := range b.d.Counts {
-		t.rows = append(t.rows, countsRow{area: c.AreaTitle, old: c.Old, new: c.New, changed: c.Changed()})
+		t.rows = append(t.rows, countsRow{area: c.AreaTitle, old: c.Old, new: c.New})
 		anyChanged = anyChanged || c.Changed()
 	}
 	if anyChanged {

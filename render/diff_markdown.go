@@ -7,52 +7,99 @@ import (
 )
 
 // writeDiffMarkdown lays a diff out as a Markdown document: a heading per
-// section, its changes as (nested) lists, the counts as a table.
-func writeDiffMarkdown(doc diffDoc) []byte {
+// section, its changes as (nested) lists, the counts as a table. Several
+// plans each get a heading, and their sections a bold lead-in instead
+// (markdownlint wants no two headings alike, and every plan has Ratings).
+func writeDiffMarkdown(set diffSet) []byte {
 	var m markdown
 	m.heading(1, "Plan changes")
-	if len(doc.sections) == 0 {
-		m.para(fmt.Sprintf("No changes from %s to %s.", mdText(doc.oldName), mdText(doc.newName)))
+	if set.since == "" {
+		mdPlan(&m, set.plans[0], false)
 		return m.bytes()
 	}
-	m.para(fmt.Sprintf("From %s to %s.", mdText(doc.oldName), mdText(doc.newName)))
-	for _, s := range doc.sections {
-		switch s.kind {
-		case sectionReview:
-			m.heading(2, "Review")
-		case sectionRatings:
-			m.heading(2, "Ratings")
-			m.para(capitalise(s.summary) + ".")
-		case sectionActions:
-			m.heading(2, "Actions")
-		case sectionItems:
-			m.heading(2, "Items")
-			m.para("The plan now follows another version of its checklist.")
-		case sectionFollowUps:
-			m.heading(2, "Follow-up answers")
-		case sectionCounts:
-			m.heading(2, "Counts per area")
-			mdCounts(&m, s.counts)
-			continue
-		}
-		items := make([]listItem, 0, len(s.lines)+len(s.ratings))
-		for _, r := range s.ratings {
-			items = append(items, listItem{text: field(capitalise(r.direction),
-				mdText(fmt.Sprintf("%s (%s): %s → %s", r.title, r.area, r.oldLabel, r.newLabel)))})
-		}
-		for _, l := range s.lines {
-			li := listItem{text: mdLine(l)}
-			if len(l.sub) > 0 && l.name == "" {
-				li.text = mdText(l.value)
-				for _, sub := range l.sub {
-					li.sub = append(li.sub, mdLine(sub))
-				}
-			}
-			items = append(items, li)
-		}
-		m.nestedList(items)
+	if len(set.plans) == 0 {
+		m.para(fmt.Sprintf("No plan changed since %s.", mdText(set.since)))
+		return m.bytes()
+	}
+	m.para(fmt.Sprintf("Since %s: %s.", mdText(set.since), set.summary()))
+	for _, p := range set.plans {
+		m.heading(2, mdText(p.heading))
+		mdPlan(&m, p, true)
 	}
 	return m.bytes()
+}
+
+func mdPlan(m *markdown, p planDoc, among bool) {
+	switch {
+	case among:
+		m.para(mdText(capitalise(planFate(p)) + "."))
+	case p.kind == planChanged && len(p.sections) == 0:
+		m.para(fmt.Sprintf("No changes from %s to %s.", mdText(p.oldName), mdText(p.newName)))
+	case p.kind == planChanged:
+		m.para(fmt.Sprintf("From %s to %s.", mdText(p.oldName), mdText(p.newName)))
+	default:
+		m.para(mdText(p.heading + ": " + planFate(p) + "."))
+	}
+	for _, w := range p.warnings {
+		m.para("**Warning:** " + mdText(w) + ".")
+	}
+	for _, s := range p.sections {
+		mdSectionTitle(m, s, among)
+		switch s.kind {
+		case sectionCounts, sectionNewCounts:
+			mdCounts(m, s.counts)
+		default:
+			m.nestedList(mdSectionItems(s))
+		}
+	}
+}
+
+// mdSectionTitle is a heading, or among several plans a bold lead-in.
+func mdSectionTitle(m *markdown, s diffSection, among bool) {
+	title := map[sectionKind]string{
+		sectionReview:     "Review",
+		sectionRatings:    "Ratings",
+		sectionActions:    "Actions",
+		sectionItems:      "Items",
+		sectionFollowUps:  "Follow-up answers",
+		sectionCounts:     "Counts per area",
+		sectionNewCounts:  "Ratings",
+		sectionNewActions: "Actions",
+	}[s.kind]
+	summary := capitalise(s.summary) + "."
+	if s.kind == sectionItems {
+		summary = "The plan now follows another version of its checklist."
+	}
+	switch {
+	case among && s.summary == "" && s.kind != sectionItems:
+		m.para("**" + title + ":**")
+	case among:
+		m.para("**" + title + ":** " + summary)
+	default:
+		m.heading(2, title)
+		if s.summary != "" || s.kind == sectionItems {
+			m.para(summary)
+		}
+	}
+}
+
+func mdSectionItems(s diffSection) []listItem {
+	items := make([]listItem, 0, len(s.lines)+len(s.ratings))
+	for _, r := range s.ratings {
+		items = append(items, listItem{text: field(capitalise(r.direction),
+			mdText(fmt.Sprintf("%s (%s): %s → %s", r.title, r.area, r.oldLabel, r.newLabel)))})
+	}
+	for _, l := range s.lines {
+		li := listItem{text: mdLine(l)}
+		if len(l.sub) > 0 && l.name == "" {
+			li.text = mdText(l.value)
+			for _, sub := range l.sub {
+				li.sub = append(li.sub, mdLine(sub))
+			}
+		}
+		items = append(items, li)
+	}
+	return items
 }
 
 // mdLine is one change as a list entry: "**Owner:** Ana → Zoë". A change
@@ -84,7 +131,11 @@ func mdCounts(m *markdown, t countsTable) {
 	for _, r := range t.rows {
 		row := []string{mdText(r.area)}
 		for i := range t.levels {
-			row = append(row, countCell(r.old[i], r.new[i]))
+			if r.old == nil {
+				row = append(row, strconv.Itoa(r.new[i]))
+			} else {
+				row = append(row, countCell(r.old[i], r.new[i]))
+			}
 		}
 		rows = append(rows, row)
 	}

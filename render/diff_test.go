@@ -14,20 +14,20 @@ import (
 // removed.
 func TestDiffGolden(t *testing.T) {
 	old, new := loadFixture(t, "testdata/diff-old.yaml"), loadFixture(t, "testdata/diff-new.yaml")
-	d := plans.Compare(old, new)
-	checkGolden(t, "diff.txt", DiffText(d, "plans/acme.yaml at HEAD~1", "plans/acme.yaml"))
-	md := DiffMarkdown(d, "plans/acme.yaml at HEAD~1", "plans/acme.yaml")
+	c := plans.FileChange{Path: "plans/acme.yaml", OldName: "plans/acme.yaml at HEAD~1", NewName: "plans/acme.yaml", Old: old, New: new}
+	checkGolden(t, "diff.txt", DiffText(c))
+	md := DiffMarkdown(c)
 	checkGolden(t, "diff.md", md)
-	lint(t, map[string][]byte{"diff.md": md, "empty.md": DiffMarkdown(plans.Compare(old, old), "a", "b")})
+	lint(t, map[string][]byte{"diff.md": md, "empty.md": DiffMarkdown(plans.FileChange{OldName: "a", NewName: "b", Old: old, New: old})})
 }
 
 func TestDiffOfSamePlan(t *testing.T) {
 	p := loadFixture(t, "testdata/diff-old.yaml")
-	d := plans.Compare(p, p)
-	if got := string(DiffText(d, "a.yaml", "b.yaml")); got != "No changes from a.yaml to b.yaml.\n" {
+	c := plans.FileChange{Path: "b.yaml", OldName: "a.yaml", NewName: "b.yaml", Old: p, New: p}
+	if got := string(DiffText(c)); got != "No changes from a.yaml to b.yaml.\n" {
 		t.Errorf("text = %q", got)
 	}
-	if got := string(DiffMarkdown(d, "a.yaml", "b.yaml")); got != "# Plan changes\n\nNo changes from a.yaml to b.yaml.\n" {
+	if got := string(DiffMarkdown(c)); got != "# Plan changes\n\nNo changes from a.yaml to b.yaml.\n" {
 		t.Errorf("markdown = %q", got)
 	}
 }
@@ -43,13 +43,14 @@ func TestDiffAcrossChecklistVersions(t *testing.T) {
 		{ID: "kept", Title: "Kept item", AreaTitle: "Area A",
 			Rating: &plans.RatingChange{Old: "green", New: "amber", OldLabel: "● Green", NewLabel: "▲ Amber", Direction: plans.Worse}},
 	}}
-	text := string(DiffText(d, "v1", "v2"))
+	doc := diffSet{plans: []planDoc{{kind: planChanged, oldName: "v1", newName: "v2", sections: changeSections(d)}}}
+	text := string(writeDiffText(doc))
 	for _, s := range []string{"\nItems (the checklist changed)\n  added: Added item (Area A), rated ● Green\n  removed: Dropped item (Area A)\n", "\nRatings: 1 worse\n  worse   ● Green → ▲ Amber  Kept item (Area A)\n"} {
 		if !strings.Contains(text, s) {
 			t.Errorf("text lacks %q:\n%s", s, text)
 		}
 	}
-	md := string(DiffMarkdown(d, "v1", "v2"))
+	md := string(writeDiffMarkdown(doc))
 	for _, s := range []string{"## Items\n\nThe plan now follows another version of its checklist.\n\n- **Added:** Added item (Area A), rated ● Green\n- **Removed:** Dropped item (Area A)\n"} {
 		if !strings.Contains(md, s) {
 			t.Errorf("markdown lacks %q:\n%s", s, md)

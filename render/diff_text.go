@@ -6,45 +6,90 @@ import (
 )
 
 // writeDiffText lays a diff out for a terminal: a title line per section,
-// then its changes indented two spaces a level.
-func writeDiffText(doc diffDoc) []byte {
+// then its changes indented two spaces a level. Several plans each start
+// with a heading line of their own.
+func writeDiffText(set diffSet) []byte {
 	var b strings.Builder
-	if len(doc.sections) == 0 {
-		fmt.Fprintf(&b, "No changes from %s to %s.\n", doc.oldName, doc.newName)
+	if set.since == "" {
+		textPlan(&b, set.plans[0], false)
 		return []byte(b.String())
 	}
-	fmt.Fprintf(&b, "Changes from %s to %s\n", doc.oldName, doc.newName)
-	for _, s := range doc.sections {
-		b.WriteString("\n" + textSectionTitle(s) + "\n")
-		switch s.kind {
-		case sectionRatings:
-			textRatings(&b, s.ratings)
-		case sectionCounts:
-			textCounts(&b, s.counts)
-		default:
-			for _, l := range s.lines {
-				textLine(&b, 1, l)
-			}
-		}
+	if len(set.plans) == 0 {
+		fmt.Fprintf(&b, "No plan changed since %s.\n", set.since)
+		return []byte(b.String())
+	}
+	fmt.Fprintf(&b, "Plan changes since %s: %s.\n", set.since, set.summary())
+	for _, p := range set.plans {
+		fmt.Fprintf(&b, "\n== %s ==\n", p.heading)
+		textPlan(&b, p, true)
 	}
 	return []byte(b.String())
 }
 
-func textSectionTitle(s diffSection) string {
-	switch s.kind {
-	case sectionReview:
-		return "Review"
-	case sectionRatings:
-		return "Ratings: " + s.summary
-	case sectionActions:
-		return "Actions"
-	case sectionItems:
-		return "Items (the checklist changed)"
-	case sectionFollowUps:
-		return "Follow-up answers"
+// textPlan writes what happened to one plan: a line that says what was
+// compared (or, among several plans, what happened), warnings, sections.
+func textPlan(b *strings.Builder, p planDoc, among bool) {
+	switch {
+	case among:
+		b.WriteString(capitalise(planFate(p)) + ".\n")
+	case p.kind == planChanged && len(p.sections) == 0:
+		fmt.Fprintf(b, "No changes from %s to %s.\n", p.oldName, p.newName)
+	case p.kind == planChanged:
+		fmt.Fprintf(b, "Changes from %s to %s\n", p.oldName, p.newName)
 	default:
-		return "Counts per area"
+		fmt.Fprintf(b, "%s: %s.\n", p.heading, planFate(p))
 	}
+	for _, w := range p.warnings {
+		fmt.Fprintf(b, "Warning: %s.\n", w)
+	}
+	for _, s := range p.sections {
+		b.WriteString("\n" + textSectionTitle(s) + "\n")
+		switch s.kind {
+		case sectionRatings:
+			textRatings(b, s.ratings)
+		case sectionCounts, sectionNewCounts:
+			textCounts(b, s.counts)
+		default:
+			for _, l := range s.lines {
+				textLine(b, 1, l)
+			}
+		}
+	}
+}
+
+// planFate says what happened to a plan: "renamed from plans/a.yaml, and
+// changed", "a new plan, not in main (1a2b3c4)".
+func planFate(p planDoc) string {
+	switch {
+	case p.kind == planAdded:
+		return "a new plan, not in " + p.oldName
+	case p.kind == planRemoved:
+		return "removed since " + p.oldName
+	case p.renamedFrom != "" && len(p.sections) == 0:
+		return "renamed from " + p.renamedFrom + ", and otherwise the same"
+	case p.renamedFrom != "":
+		return "renamed from " + p.renamedFrom + ", and changed"
+	case len(p.sections) == 0:
+		return "the same (only its layout changed)"
+	}
+	return "changed"
+}
+
+func textSectionTitle(s diffSection) string {
+	title := map[sectionKind]string{
+		sectionReview:     "Review",
+		sectionRatings:    "Ratings",
+		sectionActions:    "Actions",
+		sectionItems:      "Items (the checklist changed)",
+		sectionFollowUps:  "Follow-up answers",
+		sectionCounts:     "Counts per area",
+		sectionNewCounts:  "Ratings",
+		sectionNewActions: "Actions",
+	}[s.kind]
+	if s.summary != "" {
+		return title + ": " + s.summary
+	}
+	return title
 }
 
 // textLine writes "name: value", or a heading ("name value", or the value
@@ -82,18 +127,21 @@ func textRatings(b *strings.Builder, rows []ratingRow) {
 }
 
 // textCounts lists the areas whose counts changed, and in each only the
-// levels that changed: "■ Red 2 → 1, ▲ Amber 1 → 2".
+// levels that changed: "■ Red 2 → 1, ▲ Amber 1 → 2". A new plan's counts
+// are listed whole: "■ Red 2, ▲ Amber 1".
 func textCounts(b *strings.Builder, t countsTable) {
 	for _, r := range t.rows {
-		if !r.changed {
-			continue
-		}
 		var parts []string
 		for i, label := range t.levels {
-			if r.old[i] != r.new[i] {
+			switch {
+			case r.old == nil:
+				parts = append(parts, fmt.Sprintf("%s %d", label, r.new[i]))
+			case r.old[i] != r.new[i]:
 				parts = append(parts, fmt.Sprintf("%s %d → %d", label, r.old[i], r.new[i]))
 			}
 		}
-		fmt.Fprintf(b, "  %s: %s\n", r.area, strings.Join(parts, ", "))
+		if len(parts) > 0 {
+			fmt.Fprintf(b, "  %s: %s\n", r.area, strings.Join(parts, ", "))
+		}
 	}
 }

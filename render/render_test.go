@@ -31,10 +31,10 @@ func checkGolden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./plans -update to create it)", err)
+		t.Fatalf("%v (run go test ./render -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (review, then go test ./plans -update):\n%s", path, firstDifference(want, got))
+		t.Errorf("%s differs from the output (review, then go test ./render -update):\n%s", path, firstDifference(want, got))
 	}
 }
 
