@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"math"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -48,6 +49,8 @@ type phoneView struct {
 	// Key names the screen (item, round, phase); the script announces
 	// Announce to screen readers when the key changes.
 	Key, Announce string
+	// Seq orders views: see Room.seq.
+	Seq uint64
 }
 
 type itemView struct {
@@ -115,7 +118,7 @@ func (r *Room) view(token string) phoneView {
 	if !joined {
 		return v
 	}
-	v.Joined, v.Title, v.Key, v.Refresh = true, "The room", "waiting", true
+	v.Joined, v.Title, v.Key, v.Refresh, v.Seq = true, "The room", "waiting", true, r.seq
 	switch r.phase {
 	case Voting, Revealed:
 		it, ref, _ := c.Item(r.itemID)
@@ -196,7 +199,7 @@ func (r *Room) revealedView(v *phoneView) {
 
 // endedView is the last thing a phone sees when ladder quits.
 func endedView() phoneView {
-	return phoneView{Title: "The review has ended", Ended: true, Key: "ended", Announce: "The review has ended."}
+	return phoneView{Title: "The review has ended", Ended: true, Key: "ended", Announce: "The review has ended.", Seq: math.MaxUint64}
 }
 
 // render writes a template ("page" or "view") for a view.

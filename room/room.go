@@ -135,6 +135,10 @@ type Room struct {
 	notices  []string
 	guard    pinGuard
 	closed   bool
+	// seq counts the changes every phone sees; a phone's page carries
+	// it, so its script can drop a view older than the one it shows (a
+	// vote's answer that arrives after the reveal's event).
+	seq uint64
 	// facilitatorWake is closed when something the facilitator sees
 	// changes, phonesWake when something every phone sees changes; each
 	// is replaced by a new channel at once, so waiters wake together and
@@ -230,6 +234,7 @@ func (r *Room) wakeFacilitator() {
 }
 
 func (r *Room) wakeAll() {
+	r.seq++
 	r.wakeFacilitator()
 	close(r.phonesWake)
 	r.phonesWake = make(chan struct{})

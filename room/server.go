@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"log"
+	"mime"
 	"net"
 	"net/http"
 	"strconv"
@@ -107,7 +108,10 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		h := w.Header()
 		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Referrer-Policy", "no-referrer")
+		// same-origin, not no-referrer: with no-referrer browsers send
+		// "Origin: null" on a form post, and the origin check below needs
+		// the real one. The page links nowhere else.
+		h.Set("Referrer-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
 		if req.Host != s.host {
 			http.Error(w, "This is ladder's room, at http://"+s.host+"/", http.StatusMisdirectedRequest)
@@ -193,7 +197,7 @@ func (s *Server) done(w http.ResponseWriter, req *http.Request, tok string) {
 
 // form parses a posted form, answering the request itself when it cannot.
 func (s *Server) form(w http.ResponseWriter, req *http.Request, tok string) bool {
-	if ct := req.Header.Get("Content-Type"); ct != "application/x-www-form-urlencoded" {
+	if ct, _, _ := mime.ParseMediaType(req.Header.Get("Content-Type")); ct != "application/x-www-form-urlencoded" {
 		s.respond(w, req, http.StatusUnsupportedMediaType, tok, "Send the page's form as it is.")
 		return false
 	}

@@ -305,7 +305,7 @@ func TestSecurityHeaders(t *testing.T) {
 	for h, want := range map[string]string{
 		"Content-Security-Policy": "default-src 'none'; style-src 'self'; script-src 'self'",
 		"X-Content-Type-Options":  "nosniff",
-		"Referrer-Policy":         "no-referrer",
+		"Referrer-Policy":         "same-origin",
 		"Cache-Control":           "no-store",
 	} {
 		if got := res.Header.Get(h); !strings.Contains(got, want) {

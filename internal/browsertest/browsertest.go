@@ -61,19 +61,7 @@ func New(t testing.TB, width, height int, timeout time.Duration) context.Context
 	if !ok {
 		Missing(t, "no headless Chromium on PATH")
 	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.WindowSize(width, height),
-		// Tests run as root in CI, where Chromium's sandbox will not start.
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		// Nothing a page asks for may leave the machine: every address but
-		// loopback (which Chromium never sends through a proxy) goes to a
-		// proxy that is not there.
-		chromedp.ProxyServer("127.0.0.1:9"),
-		chromedp.Flag("font-render-hinting", "none"),
-	)
+	opts := append(execOptions(t, path), chromedp.WindowSize(width, height))
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(alloc)
 	// The first Run starts the browser; its context must not carry the
@@ -90,6 +78,22 @@ func New(t testing.TB, width, height int, timeout time.Duration) context.Context
 		cancelAlloc()
 	})
 	return ctx
+}
+
+// execOptions are the browser's options for every test.
+func execOptions(t testing.TB, path string) []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(path),
+		// Tests run as root in CI, where Chromium's sandbox will not start.
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()),
+		// Nothing a page asks for may leave the machine: every address but
+		// loopback (which Chromium never sends through a proxy) goes to a
+		// proxy that is not there.
+		chromedp.ProxyServer("127.0.0.1:9"),
+		chromedp.Flag("font-render-hinting", "none"),
+	)
 }
 
 // FileURL is the file:// address of a file on disk.

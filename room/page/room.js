@@ -16,6 +16,9 @@
     var next = tpl.content.getElementById("view");
     if (!next) return;
     if (old && old.outerHTML === next.outerHTML) return;
+    // Views can cross on the way (the answer to a vote sent just before
+    // the reveal, and the reveal's event): never go back to an older one.
+    if (old && Number(next.getAttribute("data-seq")) < Number(old.getAttribute("data-seq"))) return;
     var focused = document.activeElement && document.activeElement.id;
     var typed = {};
     main.querySelectorAll("textarea[id], select[id]").forEach(function (el) { typed[el.id] = el.value; });

@@ -1,0 +1,222 @@
+package browsertest
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/accessibility"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// PhoneWidth and PhoneHeight are a phone tab's viewport: a common phone's
+// size in CSS pixels (iPhone 12 to 15).
+const (
+	PhoneWidth  = 390
+	PhoneHeight = 844
+)
+
+// Browser is one headless Chromium shared by several tabs, for tests
+// where several people use a page at once (the room's phones).
+type Browser struct {
+	ctx context.Context
+}
+
+// Start starts a browser for the test; it is closed when the test ends.
+func Start(t *testing.T) *Browser {
+	t.Helper()
+	path, ok := Path()
+	if !ok {
+		Missing(t, "no headless Chromium on PATH")
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), execOptions(t, path)...)
+	ctx, cancelBrowser := chromedp.NewContext(alloc)
+	// The first action starts the browser and binds its life to ctx.
+	if err := chromedp.Do(ctx); err != nil {
+		cancelBrowser()
+		cancelAlloc()
+		t.Fatalf("starting %s: %v", path, err)
+	}
+	t.Cleanup(func() { cancelBrowser(); cancelAlloc() })
+	return &Browser{ctx: ctx}
+}
+
+// Phone is one phone: a phone-sized tab in a browser context of its own,
+// so it has its own cookies, as a real phone has.
+type Phone struct {
+	Name string
+	ctx  context.Context
+	t    *testing.T
+}
+
+// Phone opens a phone tab. When the test fails, the tab's screen is
+// saved as a PNG among the test's artefacts.
+func (b *Browser) Phone(t *testing.T, name string) *Phone {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
+	p := &Phone{Name: name, ctx: ctx, t: t}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(PhoneWidth, PhoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch)); err != nil {
+		cancel()
+		t.Fatalf("%s: %v", name, err)
+	}
+	t.Cleanup(func() {
+		if t.Failed() {
+			p.SaveScreenshot("failed")
+		}
+		cancel()
+	})
+	return p
+}
+
+// Context is the tab's context, for chromedp actions and Axe.
+func (p *Phone) Context() context.Context { return p.ctx }
+
+// Do runs actions in the tab, within 15 seconds, and fails the test on an
+// error.
+func (p *Phone) Do(actions ...chromedp.Action[chromedp.Void]) {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 15*time.Second)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		p.t.Fatalf("%s: %v", p.Name, err)
+	}
+}
+
+// Run runs one action that returns a value in a phone's tab.
+func Run[T any](p *Phone, action chromedp.Action[T]) T {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 15*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, action)
+	if err != nil {
+		p.t.Fatalf("%s: %v", p.Name, err)
+	}
+	return v
+}
+
+// WaitFor waits until a JavaScript expression is true in the tab, and
+// fails the test, saying what it waited for, if it is not within ten
+// seconds. It asks again and again rather than once, so a page that
+// navigates meanwhile (a form posted, a redirect) is asked again once it
+// has loaded.
+func (p *Phone) WaitFor(what, expression string) {
+	p.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	check := `(() => { try { return !!(` + expression + `); } catch (e) { return false; } })()`
+	var lastErr error
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(p.ctx, time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](check))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		lastErr = err
+		time.Sleep(20 * time.Millisecond)
+	}
+	text, _ := chromedp.Run(p.ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
+	p.t.Fatalf("%s: waited 10 s for %s (last error: %v); the page says:\n%s", p.Name, what, lastErr, text)
+}
+
+// Screenshot returns a PNG of the tab's screen.
+func (p *Phone) Screenshot() []byte {
+	p.t.Helper()
+	return Run(p, chromedp.CaptureScreenshot())
+}
+
+// SaveScreenshot writes the tab's screen to the test's artefacts as
+// <phone>-<label>.png and logs where.
+func (p *Phone) SaveScreenshot(label string) {
+	ctx, cancel := context.WithTimeout(p.ctx, 10*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		p.t.Logf("%s: no screenshot: %v", p.Name, err)
+		return
+	}
+	path := filepath.Join(ArtifactDir(p.t), safeName(p.Name+"-"+label)+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		p.t.Logf("%s: saving screenshot: %v", p.Name, err)
+		return
+	}
+	p.t.Logf("%s: screenshot saved to %s", p.Name, path)
+}
+
+var (
+	keptOnce sync.Once
+	keptDir  string
+)
+
+// ArtifactDir is where a test keeps its artefacts: the test's own
+// artefact folder when go test runs with -artifacts, and otherwise a
+// folder under the system's temporary folder that is not removed when the
+// test ends, so a failed run's screenshots can be looked at.
+func ArtifactDir(t *testing.T) string {
+	if f := flag.Lookup("test.artifacts"); f != nil && f.Value.String() == "true" {
+		return t.ArtifactDir()
+	}
+	keptOnce.Do(func() {
+		keptDir = filepath.Join(os.TempDir(), "ladder-test-artifacts", time.Now().Format("20060102-150405"))
+	})
+	dir := filepath.Join(keptDir, safeName(t.Name()))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Logf("artefacts: %v", err)
+	}
+	return dir
+}
+
+var unsafeChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+func safeName(s string) string { return unsafeChars.ReplaceAllString(s, "_") }
+
+// AXNode is one node of the page's accessibility tree: what a screen
+// reader announces.
+type AXNode struct {
+	Role, Name string
+}
+
+// Accessibility returns the page's accessibility tree, in document order,
+// without the nodes the browser ignores (hidden, or aria-hidden).
+func (p *Phone) Accessibility() []AXNode {
+	p.t.Helper()
+	ctx, cancel := context.WithTimeout(p.ctx, 15*time.Second)
+	defer cancel()
+	res, err := chromedp.Call(ctx, accessibility.GetFullAXTree, accessibility.GetFullAXTreeParams{})
+	if err != nil {
+		p.t.Fatalf("%s: accessibility tree: %v", p.Name, err)
+	}
+	var out []AXNode
+	for _, n := range res.Nodes {
+		if !n.Ignored {
+			out = append(out, AXNode{Role: axString(n.Role), Name: axString(n.Name)})
+		}
+	}
+	return out
+}
+
+func axString(v *accessibility.Value) string {
+	if v == nil || len(v.Value) == 0 {
+		return ""
+	}
+	var s string
+	if err := json.Unmarshal(v.Value, &s); err != nil {
+		return string(v.Value)
+	}
+	return s
+}
+
+// DisableScript turns JavaScript off in the tab, as on a phone with it
+// switched off: from the next page load, the page is plain HTML forms.
+func (p *Phone) DisableScript() {
+	p.t.Helper()
+	if _, err := chromedp.Call(p.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		p.t.Fatalf("%s: %v", p.Name, err)
+	}
+}

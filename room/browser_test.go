@@ -1,0 +1,274 @@
+package room
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/socialmobility/ladder/internal/browsertest"
+)
+
+var updateScreenshots = flag.Bool("update-screenshots", false, "write the phone page screenshots the README shows")
+
+// browserPhone is a phone tab on the room's page.
+type browserPhone struct {
+	*browsertest.Phone
+}
+
+func openPhone(t *testing.T, b *browsertest.Browser, s *Server, name string) browserPhone {
+	t.Helper()
+	p := browserPhone{b.Phone(t, name)}
+	p.Do(chromedp.Navigate(s.URL()))
+	return p
+}
+
+// text is the page's visible text.
+func (p browserPhone) text() string {
+	return browsertest.Run(p.Phone, chromedp.Evaluate[string](`document.body.innerText`))
+}
+
+func (p browserPhone) join(pin string) {
+	p.Do(chromedp.SendKeys(chromedp.ID("pin"), pin), chromedp.Click(chromedp.CSS(`form.join button`)))
+}
+
+func (p browserPhone) waitText(what string) {
+	p.WaitFor(fmt.Sprintf("%q on the page", what), fmt.Sprintf(`document.body.innerText.includes(%q)`, what))
+}
+
+func (p browserPhone) vote(choice string) {
+	p.Do(chromedp.Click(chromedp.ID("choice-" + choice)))
+}
+
+// TestPhonesInABrowser is the room as phones see it, in a real browser:
+// several phones join with the PIN, follow the facilitator live, vote
+// with nothing given away before the reveal, see the spread after it,
+// and send an idea that arrives plain.
+func TestPhonesInABrowser(t *testing.T) {
+	b := browsertest.Start(t)
+	r, s := startServer(t)
+	names := []string{"ana", "bo", "cy"}
+	phones := make([]browserPhone, len(names))
+	for i, name := range names {
+		phones[i] = openPhone(t, b, s, name)
+		phones[i].waitText("Type the PIN shown on the screen")
+	}
+	phones[0].join("1111")
+	phones[0].waitText("That PIN is not right")
+	for _, p := range phones {
+		p.join("4821")
+		p.waitText("You are in the room")
+	}
+	if st := r.Status(); st.Joined != 3 {
+		t.Fatalf("the facilitator sees %d phones, want 3", st.Joined)
+	}
+
+	// Every phone follows the facilitator to the item, without a reload.
+	r.Vote("lc-leadership")
+	for _, p := range phones {
+		p.waitText("Strong leadership and management driving your D&I strategy")
+	}
+	if *updateScreenshots {
+		writeScreenshot(t, phones[1], "room-phone-vote.png")
+	}
+	phones[0].vote("red")
+	phones[1].vote("amber")
+	phones[2].vote("amber")
+	phones[0].waitText("Your vote is in: ■ Red")
+	phones[0].vote("green") // a change of mind before the reveal
+	phones[0].waitText("Your vote is in: ● Green")
+	phones[1].waitText("Your vote is in: ▲ Amber")
+	phones[2].waitText("Your vote is in: ▲ Amber")
+	waitStatus(t, r, func(st Status) bool { return st.Voted == 3 })
+
+	// Nothing before the reveal says how anyone else voted.
+	for _, p := range phones {
+		text := p.text()
+		if strings.Contains(text, "The room's votes") || strings.Contains(text, "Agreed") {
+			t.Errorf("%s sees the spread before the reveal:\n%s", p.Name, text)
+		}
+		html := browsertest.Run(p.Phone, chromedp.Evaluate[string](`document.documentElement.outerHTML`))
+		if strings.Contains(html, `class="spread"`) || strings.Count(html, `aria-pressed="true"`) != 1 {
+			t.Errorf("%s's page holds more than its own vote before the reveal", p.Name)
+		}
+	}
+
+	r.Reveal()
+	for _, p := range phones {
+		p.waitText("The room's votes")
+	}
+	spread := phones[1].text()
+	for _, want := range []string{"Red\n0", "Amber\n2", "Green\n1", "Not sure\n0", "You voted ▲ Amber."} {
+		if !strings.Contains(spread, want) {
+			t.Errorf("the spread lacks %q:\n%s", want, spread)
+		}
+	}
+	if strings.Contains(spread, "worth talking through") {
+		t.Error("amber and green called a disagreement")
+	}
+
+	// A re-vote that splits the room red to green says so.
+	r.Revote()
+	for _, p := range phones {
+		p.waitText("You have not voted yet.")
+	}
+	phones[0].vote("red")
+	phones[1].vote("green")
+	phones[2].vote("unsure")
+	waitStatus(t, r, func(st Status) bool { return st.Voted == 3 })
+	r.Reveal()
+	phones[2].waitText("The votes span ■ Red to ● Green: worth talking through before you agree.")
+	r.Agree("lc-leadership", "amber")
+	for _, p := range phones {
+		p.waitText("Agreed: ▲ Amber")
+	}
+	if *updateScreenshots {
+		writeScreenshot(t, phones[2], "room-phone-reveal.png")
+	}
+
+	// On to the next item: every phone follows, with a fresh vote.
+	r.Vote("lc-educate-leaders")
+	for _, p := range phones {
+		p.waitText("Educate senior leaders to get buy-in")
+		p.waitText("You have not voted yet.")
+	}
+
+	// Ideas during the next-steps questions, typed with escapes and HTML.
+	r.Ask("quick-wins")
+	phones[1].waitText("What are your quick wins?")
+	// A keyboard cannot type ESC into a text box; a script or a crafted
+	// request can, so set the value directly.
+	phones[1].Do(
+		chromedp.SendKeys(chromedp.ID("text"), "<b>Name a sponsor</b>"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById("text").value += "\u001b[2J\u0007 for each grade"`),
+		chromedp.Click(chromedp.CSS(`form.idea button`)),
+	)
+	phones[1].waitText("1 of your ideas is waiting")
+	phones[1].waitText("<b>Name a sponsor</b> for each grade")
+	if n := browsertest.Run(phones[1].Phone, chromedp.Evaluate[int](`document.querySelectorAll("#view b").length`)); n != 0 {
+		t.Error("an idea's HTML became markup on the page")
+	}
+	st := r.Status()
+	if len(st.Ideas) != 1 || st.Ideas[0].Text != "<b>Name a sponsor</b> for each grade" {
+		t.Errorf("the facilitator gets %+v", st.Ideas)
+	}
+	// The text box is cleared for the next idea, and focused.
+	if v := browsertest.Run(phones[1].Phone, chromedp.Value(chromedp.ID("text"))); v != "" {
+		t.Errorf("the idea box still holds %q", v)
+	}
+
+	// Quitting ladder: every phone is told.
+	s.Close()
+	for _, p := range phones {
+		p.waitText("The review has ended")
+	}
+}
+
+// TestPhonePageWithoutJavaScript: plain forms, a redirect after each
+// post, and the same outcome.
+func TestPhonePageWithoutJavaScript(t *testing.T) {
+	b := browsertest.Start(t)
+	r, s := startServer(t)
+	p := browserPhone{b.Phone(t, "no-script")}
+	p.DisableScript()
+	p.Do(chromedp.Navigate(s.URL()))
+	p.join("4821")
+	p.waitText("You are in the room")
+	r.Vote("lc-vision")
+	p.Do(chromedp.Navigate(s.URL())) // what "Check again", or the page's own refresh, does
+	p.waitText("Develop a clear vision for your D&I strategy")
+	p.vote("green")
+	p.waitText("Your vote is in: ● Green")
+	if st := r.Status(); st.Voted != 1 {
+		t.Errorf("voted = %d", st.Voted)
+	}
+	if has := browsertest.Run(p.Phone, chromedp.Evaluate[bool](`!!document.querySelector('noscript')`)); !has {
+		t.Error("the page offers no way to check again without JavaScript")
+	}
+}
+
+// TestPhonePageIsAccessible checks what a screen reader hears and how the
+// page reflows: at 320 px wide and with text at 200%, nothing is wider
+// than the screen, and every choice is a real button named by its word.
+func TestPhonePageIsAccessible(t *testing.T) {
+	b := browsertest.Start(t)
+	r, s := startServer(t)
+	p := openPhone(t, b, s, "reader")
+	p.join("4821")
+	p.waitText("You are in the room")
+	r.Vote("en-policy-job-skills")
+	p.waitText("Not sure")
+
+	var buttons, live []string
+	for _, n := range p.Accessibility() {
+		switch n.Role {
+		case "button":
+			buttons = append(buttons, n.Name)
+		case "textbox":
+			t.Errorf("unexpected text box %q", n.Name)
+		}
+		if strings.Contains(n.Name, "■") || strings.Contains(n.Name, "▲") || strings.Contains(n.Name, "●") {
+			t.Errorf("a screen reader reads the shape in %s %q", n.Role, n.Name)
+		}
+	}
+	wantButtons := []string{"Red Nothing/Not something you currently do", "Amber Do something in this space but limited", "Green Actively do this", "Not sure"}
+	if !slices.Equal(buttons, wantButtons) {
+		t.Errorf("buttons a screen reader finds = %q\nwant %q", buttons, wantButtons)
+	}
+	live = append(live, browsertest.Run(p.Phone, chromedp.Evaluate[string](`document.getElementById("live").getAttribute("aria-live")`)))
+	if live[0] != "polite" {
+		t.Errorf("no polite live region for updates: %q", live)
+	}
+	group := browsertest.Run(p.Phone, chromedp.Evaluate[string](`document.querySelector("fieldset legend").innerText`))
+	if !strings.Contains(group, "hidden until the reveal") {
+		t.Errorf("the buttons' group is labelled %q", group)
+	}
+	// The next item is announced when it arrives.
+	r.Vote("en-policy-manager-kpis")
+	p.WaitFor("the new item announced", `document.getElementById("live").textContent.startsWith("Vote on item 21 of 21")`)
+
+	noOverflow := `document.documentElement.scrollWidth <= window.innerWidth`
+	p.Do(chromedp.EmulateViewport(320, 640, chromedp.EmulateMobile))
+	p.WaitFor("no sideways scrolling at 320 px", noOverflow)
+	p.Do(chromedp.EmulateViewport(browsertest.PhoneWidth, browsertest.PhoneHeight, chromedp.EmulateMobile),
+		chromedp.Evaluate[chromedp.Void](`document.documentElement.style.fontSize = "200%"`))
+	p.WaitFor("no sideways scrolling with text at 200%", noOverflow)
+	// Zoomed to 200%, a 390 px phone lays the page out in 195 px.
+	p.Do(chromedp.EmulateViewport(195, 422, chromedp.EmulateMobile),
+		chromedp.Evaluate[chromedp.Void](`document.documentElement.style.fontSize = ""`))
+	p.WaitFor("no sideways scrolling at 200% zoom", noOverflow)
+	small := browsertest.Run(p.Phone, chromedp.Evaluate[float64](`Math.min(...[...document.querySelectorAll("button")].map(b => b.getBoundingClientRect().height))`))
+	if small < 44 {
+		t.Errorf("the smallest button is %.0f px tall; a finger needs 44", small)
+	}
+}
+
+// waitStatus waits for the facilitator's view of the room to satisfy ok.
+func waitStatus(t *testing.T, r *Room, ok func(Status) bool) {
+	t.Helper()
+	for {
+		wake := r.Changed()
+		if st := r.Status(); ok(st) {
+			return
+		}
+		select {
+		case <-wake:
+		case <-r.Closing():
+			t.Fatal("the room closed")
+		}
+	}
+}
+
+// writeScreenshot saves a phone's screen for the README.
+func writeScreenshot(t *testing.T, p browserPhone, name string) {
+	t.Helper()
+	path := filepath.Join("..", "docs", name)
+	if err := os.WriteFile(path, p.Screenshot(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s", path)
+}
