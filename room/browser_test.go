@@ -198,10 +198,14 @@ func TestPhonePageIsAccessible(t *testing.T) {
 	b := browsertest.Start(t)
 	r, s := startServer(t)
 	p := openPhone(t, b, s, "reader")
+	p.waitText("Type the PIN")
+	axe(t, p, "the PIN page")
 	p.join("4821")
 	p.waitText("You are in the room")
+	axe(t, p, "the waiting page")
 	r.Vote("en-policy-job-skills")
 	p.waitText("Not sure")
+	axe(t, p, "the vote")
 
 	var buttons, live []string
 	for _, n := range p.Accessibility() {
@@ -231,6 +235,13 @@ func TestPhonePageIsAccessible(t *testing.T) {
 	r.Vote("en-policy-manager-kpis")
 	p.WaitFor("the new item announced", `document.getElementById("live").textContent.startsWith("Vote on item 21 of 21")`)
 
+	p.vote("amber")
+	p.waitText("Your vote is in")
+	axe(t, p, "a vote cast")
+	r.Reveal()
+	p.waitText("The room's votes")
+	axe(t, p, "the reveal")
+
 	noOverflow := `document.documentElement.scrollWidth <= window.innerWidth`
 	p.Do(chromedp.EmulateViewport(320, 640, chromedp.EmulateMobile))
 	p.WaitFor("no sideways scrolling at 320 px", noOverflow)
@@ -241,9 +252,22 @@ func TestPhonePageIsAccessible(t *testing.T) {
 	p.Do(chromedp.EmulateViewport(195, 422, chromedp.EmulateMobile),
 		chromedp.Evaluate[chromedp.Void](`document.documentElement.style.fontSize = ""`))
 	p.WaitFor("no sideways scrolling at 200% zoom", noOverflow)
+	r.Vote("en-data-collect")
+	p.waitText("You have not voted yet.")
 	small := browsertest.Run(p.Phone, chromedp.Evaluate[float64](`Math.min(...[...document.querySelectorAll("button")].map(b => b.getBoundingClientRect().height))`))
 	if small < 44 {
 		t.Errorf("the smallest button is %.0f px tall; a finger needs 44", small)
+	}
+}
+
+// axe runs axe-core's WCAG 2.2 AA rules and best practices on the page,
+// and fails on anything serious.
+func axe(t *testing.T, p browserPhone, what string) {
+	t.Helper()
+	for _, v := range browsertest.Axe(t, p.Context()) {
+		if v.Serious() || v.Impact == "moderate" {
+			t.Errorf("%s: %s", what, v)
+		}
 	}
 }
 
