@@ -3,6 +3,9 @@ package checklist
 import (
 	"embed"
 	"fmt"
+	"hash/crc32"
+	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -11,31 +14,85 @@ import (
 // DefaultID is the checklist used when none is chosen.
 const DefaultID = "smc-progression"
 
+//go:generate go run ./internal/genbuiltin
+
 //go:embed builtin/*.yaml
 var builtinFS embed.FS
 
+// builtins are the embedded checklists by id, read once.
 var builtins = sync.OnceValue(func() map[string]*Checklist {
-	entries, err := builtinFS.ReadDir("builtin")
+	m, err := readBuiltins(builtinFS, generatedBuiltins)
 	if err != nil {
+		// The embedded files are tested; reaching this is a build mistake.
 		panic(err)
+	}
+	return m
+})
+
+// A generatedBuiltin is a built-in checklist written out as Go by
+// internal/genbuiltin: the file it came from, the checksum of that file and
+// its guidance file (see builtinSum), and the checklist, guidance merged.
+type generatedBuiltin struct {
+	file      string
+	sum       uint32
+	checklist func() *Checklist
+}
+
+// readBuiltins reads the checklists of fsys's builtin folder. Each comes
+// from its Go values in generated, which take microseconds where parsing
+// the YAML takes most of a millisecond at start-up; the YAML is parsed only
+// for a file that has changed since it was generated, or is new.
+func readBuiltins(fsys fs.FS, generated []generatedBuiltin) (map[string]*Checklist, error) {
+	entries, err := fs.ReadDir(fsys, "builtin")
+	if err != nil {
+		return nil, err
 	}
 	out := map[string]*Checklist{}
 	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), GuidanceSuffix) {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, GuidanceSuffix) {
 			continue
 		}
-		c, err := loadBuiltin(e.Name())
-		if err != nil {
-			// The embedded files are tested; reaching this is a build mistake.
-			panic(err)
+		i := slices.IndexFunc(generated, func(g generatedBuiltin) bool { return g.file == name })
+		var c *Checklist
+		if i >= 0 && generated[i].sum == builtinSum(fsys, name) {
+			c = generated[i].checklist()
+			c.buildIndex()
+		} else if c, err = loadBuiltin(fsys, name); err != nil {
+			return nil, err
 		}
 		out[c.ID] = c
 	}
-	return out
-})
+	return out, nil
+}
 
-func loadBuiltin(name string) (*Checklist, error) {
-	data, err := builtinFS.ReadFile("builtin/" + name)
+// builtinSum is the CRC-32 (IEEE) of a built-in checklist file followed by
+// its guidance file, if it has one; the generator computes the same. It
+// reads through a small buffer rather than copying the files, since it
+// runs at every start.
+func builtinSum(fsys fs.FS, name string) uint32 {
+	var sum uint32
+	var buf [4096]byte
+	for _, file := range []string{name, strings.TrimSuffix(name, ".yaml") + GuidanceSuffix} {
+		f, err := fsys.Open("builtin/" + file)
+		if err != nil {
+			continue
+		}
+		for {
+			n, err := f.Read(buf[:])
+			sum = crc32.Update(sum, crc32.IEEETable, buf[:n])
+			if err != nil {
+				break
+			}
+		}
+		f.Close()
+	}
+	return sum
+}
+
+// loadBuiltin reads a built-in checklist and its guidance from YAML.
+func loadBuiltin(fsys fs.FS, name string) (*Checklist, error) {
+	data, err := fs.ReadFile(fsys, "builtin/"+name)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +101,7 @@ func loadBuiltin(name string) (*Checklist, error) {
 		return nil, err
 	}
 	gname := strings.TrimSuffix(name, ".yaml") + GuidanceSuffix
-	if gdata, err := builtinFS.ReadFile("builtin/" + gname); err == nil {
+	if gdata, err := fs.ReadFile(fsys, "builtin/"+gname); err == nil {
 		g, err := ParseGuidance("builtin/"+gname, gdata)
 		if err != nil {
 			return nil, err
