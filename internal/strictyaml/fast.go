@@ -20,8 +20,10 @@ import (
 // and fuzz target in fast_test.go hold it to that.
 func fastParse(data []byte) (root *yaml.Node, ok bool) {
 	// Files ladder writes end with a line feed; without one, the last
-	// line of a literal block has no line break to keep.
-	if !fastPrintable(data) || len(data) == 0 || data[len(data)-1] != '\n' {
+	// line of a literal block has no line break to keep. Parse has
+	// already refused what checkText refuses, and left to yaml.v3 what
+	// is not plain (tabs, carriage returns, a byte-order mark).
+	if len(data) == 0 || data[len(data)-1] != '\n' {
 		return nil, false
 	}
 	p := &fastParser{}
@@ -47,28 +49,6 @@ func fastParse(data []byte) (root *yaml.Node, ok bool) {
 		return nil, false
 	}
 	return root, true
-}
-
-// fastPrintable reports whether data is valid UTF-8 made only of YAML's
-// printable characters and line feeds: no tabs, carriage returns, byte-order
-// marks or control characters, whose handling is left to yaml.v3.
-func fastPrintable(data []byte) bool {
-	for i := 0; i < len(data); {
-		c := data[i]
-		if c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\n') || c == 0x7f {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError || (r >= 0x80 && r < 0xa0) || r == 0xfeff || r == 0xfffe || r == 0xffff || r == 0x2028 || r == 0x2029 {
-			return false
-		}
-		i += size
-	}
-	return true
 }
 
 type fastLine struct {
@@ -357,7 +337,7 @@ func doubleQuoted(s string) string {
 			}
 			i++
 			switch s[i] {
-			case '\\', '"', '/':
+			case '\\', '"': // not '/': yaml.v3 refuses "\/"
 				b.WriteByte(s[i])
 			case 'n':
 				b.WriteByte('\n')

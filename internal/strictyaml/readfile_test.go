@@ -4,6 +4,7 @@ package strictyaml
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,7 +30,7 @@ func TestReadFileRefusesWhatNeverEnds(t *testing.T) {
 		{fifo, "pipe.yaml:1:1: not a regular file (a named pipe)"},
 		{"/dev/zero", "/dev/zero:1:1: not a regular file (a device)"},
 		{dir, ":1:1: not a regular file (a folder)"},
-		{big, "big.yaml:1:1: file is 8388609 bytes, over the 8388608 byte limit"},
+		{big, fmt.Sprintf("big.yaml:1:1: file is %d bytes, over the %d byte limit", MaxFileSize+1, MaxFileSize)},
 	}
 	for _, tc := range tests {
 		if _, err := os.Stat(tc.path); err != nil {

@@ -12,20 +12,24 @@ package strictyaml
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/internal/safetext"
 	"go.yaml.in/yaml/v3"
 )
 
-// MaxFileSize is the largest file accepted. A plan for a 1,000-item checklist
-// is a few hundred kilobytes; anything far beyond that is a mistake or an
-// attack, and reading it would only make the user wait.
-const MaxFileSize = 8 << 20
+// MaxFileSize is the largest file accepted. A plan for a 1,000-item checklist,
+// every item filled in, is about 300 kB, and the built-in checklist with its
+// guidance under 40 kB; anything far beyond that is a mistake or an attack.
+// The limit also bounds the slowest thing Parse does, reading a broken file
+// with the general parser and locating its mistake (BENCHMARKS.md).
+const MaxFileSize = 1 << 20
 
 // Problem is one thing wrong with a file, at a 1-based line and column.
 type Problem struct {
@@ -73,9 +77,11 @@ func (e *FileError) Error() string {
 var syntaxLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // Parse checks the raw bytes and parses them into a document node. It refuses
-// empty files, files over MaxFileSize, leftover git conflict markers, more
-// than one document, anchors and aliases (the defence against alias bombs:
-// ladder's files never need them), and anything that is not YAML.
+// empty files, files over MaxFileSize, leftover git conflict markers,
+// characters that YAML readers disagree about (see checkText), more than one
+// document or anything after an end-of-document marker, anchors and aliases
+// (the defence against alias bombs: ladder's files never need them), tags,
+// and anything that is not YAML.
 func Parse(data []byte) (*yaml.Node, Problems) {
 	if len(data) > MaxFileSize {
 		return nil, Problems{{1, 1, fmt.Sprintf("file is %d bytes, over the %d byte limit", len(data), MaxFileSize)}}
@@ -86,33 +92,159 @@ func Parse(data []byte) (*yaml.Node, Problems) {
 	if ps := conflictMarkers(data); len(ps) > 0 {
 		return nil, ps
 	}
-	if root, ok := fastParse(data); ok {
-		return root, nil
+	plain, p := checkText(data)
+	if p != nil {
+		return nil, Problems{*p}
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if plain && fastPathEnabled {
+		if root, ok := fastParse(data); ok {
+			return root, nil
+		}
+	}
+	return generalParse(data)
+}
+
+// generalParse reads a file with yaml.v3. It parses the file with a line
+// feed in front (and its byte-order mark, if any, taken off): with the
+// first line never the start of the enclosing block, yaml.v3 always names
+// that block's first line in a syntax error, from which syntaxProblem finds
+// the mistake in one more pass. Node lines are shifted back.
+func generalParse(data []byte) (*yaml.Node, Problems) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	shifted := make([]byte, 0, len(data)+1)
+	shifted = append(append(shifted, '\n'), data...)
+	dec := yaml.NewDecoder(bytes.NewReader(shifted))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		return nil, Problems{syntaxProblem(data, err)}
 	}
 	var extra yaml.Node
-	if err := dec.Decode(&extra); err == nil {
-		return nil, Problems{{extra.Line, extra.Column, "more than one YAML document in the file"}}
+	if err := dec.Decode(&extra); err != io.EOF {
+		return nil, Problems{secondDocument(data)}
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
 		return nil, Problems{{1, 1, "file holds no YAML document"}}
 	}
+	src := newSource(data)
 	var ps Problems
 	walk(&doc, func(n *yaml.Node) {
-		if n.Kind == yaml.AliasNode {
+		n.Line--
+		switch {
+		case n.Kind == yaml.AliasNode:
 			ps = append(ps, Problem{n.Line, n.Column, "aliases (*name) are not allowed here"})
-		} else if n.Anchor != "" {
+		case n.Anchor != "":
 			ps = append(ps, Problem{n.Line, n.Column, "anchors (&name) are not allowed here"})
+		case n.Kind != yaml.DocumentNode && (n.Style&yaml.TaggedStyle != 0 || src.at(n.Line, n.Column) == '!') &&
+			(len(ps) == 0 || ps[len(ps)-1].Line != n.Line || ps[len(ps)-1].Column != n.Column):
+			// (A mapping whose first key is tagged starts where the tag
+			// does: one problem is enough.)
+			// yaml.v3 drops the non-specific tag "!" and resolves the value
+			// as if it were not there, where other readers take it as text:
+			// hence the look at the source as well as at the style.
+			ps = append(ps, Problem{n.Line, n.Column, "tags (" + safetext.Excerpt(src.tag(n.Line, n.Column), 20) + ") are not allowed here: ladder's files hold plain values; remove the tag"})
 		}
 	})
 	if len(ps) > 0 {
+		ps.Sort()
 		return nil, ps
 	}
 	return doc.Content[0], nil
+}
+
+// source finds characters by line and column (1-based, columns counted
+// in characters as yaml.v3 counts them).
+type source struct {
+	data  []byte
+	lines []int // byte offset of each line's start
+}
+
+func newSource(data []byte) *source {
+	s := &source{data: data, lines: []int{0}}
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '\n':
+			s.lines = append(s.lines, i+1)
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+			s.lines = append(s.lines, i+1)
+		}
+	}
+	return s
+}
+
+// offset is the byte offset of a line and column, or -1.
+func (s *source) offset(line, col int) int {
+	if line < 1 || line > len(s.lines) {
+		return -1
+	}
+	i := s.lines[line-1]
+	for c := 1; c < col && i < len(s.data); c++ {
+		_, size := utf8.DecodeRune(s.data[i:])
+		i += size
+	}
+	if i >= len(s.data) {
+		return -1
+	}
+	return i
+}
+
+func (s *source) at(line, col int) byte {
+	if i := s.offset(line, col); i >= 0 {
+		return s.data[i]
+	}
+	return 0
+}
+
+// tag is the tag written at a position: up to the next space or break.
+func (s *source) tag(line, col int) string {
+	i := s.offset(line, col)
+	if i < 0 {
+		return "!"
+	}
+	j := i
+	for j < len(s.data) && s.data[j] != ' ' && s.data[j] != '\n' && s.data[j] != '\r' && s.data[j] != '\t' {
+		j++
+	}
+	return string(s.data[i:j])
+}
+
+// secondDocument says where a second document begins: at a "---" line
+// after the first document's content, or at the first content after a
+// "..." line. yaml.v3 stops at the end of the first document, so a broken
+// second one used to pass unseen, and be dropped by the next save.
+func secondDocument(data []byte) Problem {
+	src := newSource(data)
+	content, ended := false, 0
+	for n := 1; n <= len(src.lines); n++ {
+		end := len(data)
+		if n < len(src.lines) {
+			end = src.lines[n]
+		}
+		l := strings.TrimRight(string(data[src.lines[n-1]:end]), "\r\n")
+		trimmed := strings.TrimLeft(l, " \t")
+		switch {
+		case ended > 0 && trimmed != "" && trimmed[0] != '#':
+			return Problem{n, len(l) - len(trimmed) + 1, fmt.Sprintf("text after the end of the document (the ... on line %d): a plan or checklist file holds one YAML document; remove the ... and what follows it", ended)}
+		case isMarker(l, "---"):
+			if content {
+				return Problem{n, 1, "a second YAML document starts here: a plan or checklist file holds one; remove this --- line and what follows it, or the first document"}
+			}
+			content = true
+		case isMarker(l, "..."):
+			ended = n
+		case trimmed != "" && trimmed[0] != '#' && trimmed[0] != '%':
+			content = true
+		}
+	}
+	return Problem{1, 1, "more than one YAML document in the file"}
+}
+
+// isMarker reports whether a line is a document marker: the three
+// characters at the start of the line, alone or before a space or tab.
+func isMarker(l, marker string) bool {
+	return strings.HasPrefix(l, marker) && (len(l) == 3 || l[3] == ' ' || l[3] == '\t')
 }
 
 func conflictMarkers(data []byte) Problems {
@@ -152,22 +284,93 @@ func isConflictMarker(l []byte) bool {
 	return true
 }
 
+// yaml.v3 names the line of a syntax error oddly. Its parser names the
+// line where the enclosing block or collection began, counted from 0 (the
+// line feed generalParse puts in front makes that the block's own line
+// counted from 1); its scanner names the line where the scalar or key being
+// read began, counted from 1 (plus one for the line feed). Either may be
+// far above the mistake.
+var (
+	// blockErrors are parser errors inside a block mapping or list: the
+	// mistake is the first line that does not fit the block.
+	blockErrors = map[string]bool{
+		"did not find expected key":           true,
+		"did not find expected '-' indicator": true,
+	}
+	// openedErrors are about something opened and never closed (a [, a
+	// {, a quote) or a node with no content: the line where it began is
+	// the one to fix. (The first four come from the parser, counting from
+	// 0; the last two from the scanner, counting from 1.)
+	openedErrors = map[string]bool{
+		"did not find expected ',' or ']'":    true,
+		"did not find expected ',' or '}'":    true,
+		"did not find expected node content":  true,
+		"found undefined tag handle":          true,
+		"found unexpected end of stream":      false,
+		"found unexpected document indicator": false,
+	}
+)
+
+// syntaxProblem turns a yaml.v3 error on the shifted text into a problem at
+// the line of the mistake in data.
 func syntaxProblem(data []byte, err error) Problem {
 	msg := err.Error()
 	m := syntaxLine().FindStringSubmatch(msg)
 	if m == nil {
 		return Problem{1, 1, "not valid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
 	}
-	line, _ := strconv.Atoi(m[1])
-	p := Problem{line, 1, "not valid YAML: " + m[2] + syntaxHint(m[2])}
-	// For errors found while parsing (not scanning), the YAML library names
-	// the line where the enclosing block started, counted from 0, which can
-	// be far above the mistake. The mistake is on the first line at which a
-	// prefix of the file fails the same way.
-	if k := firstFailingLine(data, m[2], line); k > 0 {
-		p.Line, p.Column = k, firstColumn(data, k)
+	n, _ := strconv.Atoi(m[1])
+	what := m[2]
+	var line int
+	switch {
+	case blockErrors[what]:
+		line = mistakeFrom(data, n, what, true)
+	case openedErrors[what]:
+		line = n
+	case hasKey(openedErrors, what):
+		line = n - 1
+	default:
+		line = mistakeFrom(data, n-1, what, false)
 	}
-	return p
+	lines := bytes.Count(data, []byte("\n")) + 1
+	line = min(max(line, 1), lines)
+	return Problem{line, firstColumn(data, line), "not valid YAML: " + what + syntaxHint(what)}
+}
+
+func hasKey(m map[string]bool, k string) bool {
+	_, ok := m[k]
+	return ok
+}
+
+// mistakeFrom finds the mistake in the block or scalar that begins on line
+// start: parsed from there, with that line first, the same error names the
+// line of the mistake itself (yaml.v3 names where the block or scalar began
+// unless that is the first line). It is one parse of the rest of the file,
+// which stops at the mistake; the bisection over prefixes of the file that
+// it replaces took seconds on a large file. If the rest does not fail the
+// same way, the line where the block began is the best there is.
+func mistakeFrom(data []byte, start int, what string, parserError bool) int {
+	offset := newSource(data).offset(start, 1)
+	if offset < 0 {
+		return start
+	}
+	var n yaml.Node
+	err := yaml.Unmarshal(data[offset:], &n)
+	if err == nil {
+		return start
+	}
+	if err.Error() == "yaml: "+what {
+		return start // the mistake is on that very line
+	}
+	m := syntaxLine().FindStringSubmatch(err.Error())
+	if m == nil || m[2] != what {
+		return start
+	}
+	k, _ := strconv.Atoi(m[1])
+	if !parserError {
+		k-- // the scanner counts from 1
+	}
+	return start + k
 }
 
 // syntaxHint says in plain words what usually causes a YAML syntax error.
@@ -182,44 +385,26 @@ func syntaxHint(msg string) string {
 		return " (indent with spaces, not tabs; text starting with @ or ` needs quotes)"
 	case strings.Contains(msg, "could not find expected ':'"):
 		return " (a key is missing its ':', or a quote is not closed)"
+	case strings.Contains(msg, "found unknown escape character"):
+		return ` (in double quotes a backslash starts an escape such as \n or \"; write \\ for a backslash, or use single quotes)`
 	}
 	return ""
-}
-
-// firstFailingLine finds, by bisection between the reported line and the end
-// of the file, the first line whose prefix of the file fails to parse with
-// the same error. It returns 0 if there is none.
-func firstFailingLine(data []byte, msg string, from int) int {
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	fails := func(k int) bool {
-		var n yaml.Node
-		err := yaml.Unmarshal(bytes.Join(lines[:k], nil), &n)
-		if err == nil {
-			return false
-		}
-		m := syntaxLine().FindStringSubmatch(err.Error())
-		return m != nil && m[2] == msg
-	}
-	lo, hi := max(from, 1), len(lines)
-	if lo > hi || !fails(hi) {
-		return 0
-	}
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if fails(mid) {
-			hi = mid
-		} else {
-			lo = mid + 1
-		}
-	}
-	return lo
 }
 
 // firstColumn is the column of the first character of a line that is not a
 // space (a tab, if that is what broke it).
 func firstColumn(data []byte, line int) int {
-	l := bytes.Split(data, []byte("\n"))[line-1]
-	return len(l) - len(bytes.TrimLeft(l, " ")) + 1
+	src := newSource(data)
+	i := src.offset(line, 1)
+	if i < 0 {
+		return 1
+	}
+	col := 1
+	for i < len(data) && data[i] == ' ' {
+		i++
+		col++
+	}
+	return col
 }
 
 func walk(n *yaml.Node, f func(*yaml.Node)) {

@@ -1,7 +1,6 @@
 package strictyaml
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 )
@@ -28,25 +27,5 @@ func TestSyntaxErrorPosition(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tc.want)
 			}
 		})
-	}
-}
-
-// BenchmarkSyntaxErrorPosition measures finding the line of a syntax error
-// near the end of a plan-sized file (1,000 items): the bisection re-parses
-// prefixes of the file, but only when the file is already broken.
-func BenchmarkSyntaxErrorPosition(b *testing.B) {
-	var sb strings.Builder
-	sb.WriteString("items:\n")
-	for i := range 1000 {
-		fmt.Fprintf(&sb, "  item-%d:\n    rating: red\n    action: Do the thing\n    owner: Ana\n    due: 2027-03-31\n    status: todo\n    notes:\n", i)
-	}
-	sb.WriteString("   owner: misplaced\n    status: todo\n")
-	data := []byte(sb.String())
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		_, ps := Parse(data)
-		if len(ps) != 1 || ps[0].Line != 7002 {
-			b.Fatalf("problems = %v", ps)
-		}
 	}
 }

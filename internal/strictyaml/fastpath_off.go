@@ -1,0 +1,5 @@
+//go:build ladder_nofastpath
+
+package strictyaml
+
+const fastPathEnabled = false

@@ -1,0 +1,120 @@
+package strictyaml
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// bisectLine is the definition the one-pass location is held to: the first
+// line at which a prefix of the file fails to parse with the same message
+// (the old, slow way of finding it: a parse per step of a bisection).
+func bisectLine(data []byte, msg string) int {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	fails := func(k int) bool {
+		var n yaml.Node
+		err := yaml.Unmarshal(bytes.Join(lines[:k], nil), &n)
+		if err == nil {
+			return false
+		}
+		m := syntaxLine().FindStringSubmatch(err.Error())
+		return (m != nil && m[2] == msg) || err.Error() == "yaml: "+msg
+	}
+	lo, hi := 1, len(lines)
+	if !fails(hi) {
+		return 0
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}
+
+// TestSyntaxErrorLineMatchesBisection breaks real plans and checklists in
+// the ways people break YAML (a line indented one space too far or too
+// short, a colon in a value, an unclosed quote, a tab) at random lines,
+// and checks the one-pass location finds the line the bisection finds.
+func TestSyntaxErrorLineMatchesBisection(t *testing.T) {
+	var files [][]byte
+	for _, f := range []string{"../../plans/testdata/golden.yaml", "../../checklist/builtin/smc-progression.yaml", "../../checklist/builtin/smc-progression.guidance.yaml"} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, data)
+	}
+	breakers := []func(l string) string{
+		func(l string) string { return " " + l },
+		func(l string) string { return strings.TrimPrefix(l, " ") },
+		func(l string) string { return l + ": x" },
+		func(l string) string { return strings.Replace(l, ": ", ": 'open ", 1) },
+		func(l string) string { return strings.Replace(l, ": ", ": \"open ", 1) },
+		func(l string) string { return "\t" + l },
+		func(l string) string { return strings.Replace(l, ": ", ": - ", 1) },
+		func(l string) string { return strings.Replace(l, "- ", "-", 1) },
+		func(l string) string { return l + " [" },
+		func(l string) string { return strings.Replace(l, ": ", ": {a: ", 1) },
+	}
+	rng := rand.New(rand.NewPCG(15, 7))
+	compared, differ := 0, 0
+	for i := 0; i < 1000; i++ {
+		data := files[i%len(files)]
+		lines := strings.SplitAfter(string(data), "\n")
+		k := rng.IntN(len(lines) - 1)
+		br := breakers[rng.IntN(len(breakers))]
+		lines[k] = br(strings.TrimSuffix(lines[k], "\n")) + "\n"
+		broken := []byte(strings.Join(lines, ""))
+		var n yaml.Node
+		if err := yaml.Unmarshal(broken, &n); err == nil {
+			continue // still valid YAML
+		}
+		_, ps := Parse(broken)
+		if len(ps) != 1 || !strings.HasPrefix(ps[0].Message, "not valid YAML: ") {
+			continue // refused for something else first (a duplicate, say)
+		}
+		msg := strings.TrimPrefix(ps[0].Message, "not valid YAML: ")
+		if i := strings.Index(msg, " ("); i > 0 {
+			msg = msg[:i]
+		}
+		want := bisectLine(broken, msg)
+		if _, opened := openedErrors[msg]; opened {
+			// Something opened and never closed: the bisection finds
+			// where the parser gave up, the fix is where it was opened.
+			want = k + 1
+		}
+		if want == 0 {
+			continue
+		}
+		compared++
+		if msg == "did not find expected node content" && ps[0].Line == want+1 {
+			continue // where the node was missed, on the line after its [ or {: as good
+		}
+		if ps[0].Line != want {
+			differ++
+			t.Errorf("line %d broken: found %d, bisection says %d (%s)\n%s", k+1, ps[0].Line, want, ps[0].Message, excerptLines(broken, want))
+		}
+	}
+	if compared < 100 {
+		t.Fatalf("only %d broken files compared", compared)
+	}
+	t.Logf("%d broken files compared, %d differ", compared, differ)
+}
+
+func excerptLines(data []byte, around int) string {
+	lines := strings.Split(string(data), "\n")
+	var b strings.Builder
+	for i := max(0, around-4); i < min(len(lines), around+2); i++ {
+		fmt.Fprintf(&b, "%5d| %s\n", i+1, lines[i])
+	}
+	return b.String()
+}
