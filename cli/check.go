@@ -2,18 +2,25 @@ package cli
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 
+	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
 )
 
 type checkOptions struct {
-	overdue   bool
-	today     string
-	checklist string
+	overdue      bool
+	warnOnly     bool
+	today        string
+	checklist    string
+	changedSince string
+	format       string
 }
 
 func newCheckCmd() *cobra.Command {
@@ -38,7 +45,15 @@ A custom checklist kept in the folder is checked as a checklist.
 
 With --overdue, check also lists every action that is not done and whose
 due date has passed (item actions and project-plan steps), and fails if
-there are any: handy as a weekly reminder or a CI job.
+there are any: handy as a weekly reminder or a CI job. With --warn-only
+they are still listed, but only mistakes fail: a pull request is not
+blocked by someone else's late action.
+
+In CI, --changed-since REV checks only the plans changed since REV (for
+example the branch a pull request goes into), and --format github prints
+each problem as a GitHub Actions annotation, so it shows on the changed
+line of the pull request: mistakes as errors, overdue actions as
+warnings.
 
 Exit status: 0 when everything is fine, 1 when a mistake or an overdue
 action was found, 2 when the command itself was called wrongly.`,
@@ -53,7 +68,11 @@ action was found, 2 when the command itself was called wrongly.`,
   ladder check --overdue
 
   # Pretend it is another day (for tests and what-ifs)
-  ladder check --overdue --today 2027-04-01`,
+  ladder check --overdue --today 2027-04-01
+
+  # In a pull request's CI: the plans it changes, annotated, late actions
+  # as warnings only
+  ladder check --overdue --warn-only --changed-since origin/main --format github`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, opts)
 		},
@@ -62,11 +81,20 @@ action was found, 2 when the command itself was called wrongly.`,
 	f.BoolVar(&opts.overdue, "overdue", false, "also report open actions whose due date has passed, and fail on them")
 	f.StringVar(&opts.today, "today", "", "the date to count as today for --overdue, as `YYYY-MM-DD` (default: today)")
 	f.StringVar(&opts.checklist, "checklist", "", "check against this checklist, a built-in `ID` or a checklist FILE, instead of the one each plan names")
+	f.BoolVar(&opts.warnOnly, "warn-only", false, "with --overdue: list overdue actions but do not fail on them (mistakes still fail)")
+	f.StringVar(&opts.changedSince, "changed-since", "", "check only the plans changed since git revision `REV` (committed or not)")
+	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text (FILE:LINE:COLUMN: ...), or github for GitHub Actions annotations")
 	return cmd
 }
 
 func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error {
 	today := plans.Today()
+	switch {
+	case opts.warnOnly && !opts.overdue:
+		return usageErrorf("--warn-only is about overdue actions: add --overdue")
+	case opts.format != "text" && opts.format != "github":
+		return usageErrorf("--format %s: use text or github", opts.format)
+	}
 	if opts.today != "" {
 		if !opts.overdue {
 			return usageErrorf("--today only matters with --overdue: add --overdue")
@@ -88,20 +116,29 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	if err != nil {
 		return err
 	}
+	unchanged := 0
+	if opts.changedSince != "" {
+		all := len(files)
+		if files, err = changedSince(files, opts.changedSince); err != nil {
+			return err
+		}
+		unchanged = all - len(files)
+	}
 
+	out := checkPrinter{w: stdout, github: opts.format == "github"}
 	var valid, bad, problems, overdue int
 	// Load on every core, report in file order.
 	for i, l := range loadFiles(files, resolve) {
 		path := files[i]
 		if l.Err != nil {
-			fmt.Fprintln(stdout, l.Err)
+			out.mistakes(path, l.Err)
 			bad++
 			problems += plans.ProblemCount(l.Err)
 			continue
 		}
 		valid++
 		if opts.overdue && l.Plan != nil {
-			overdue += reportOverdue(stdout, path, l.Plan, today)
+			overdue += out.overdue(path, l.Plan, today)
 		}
 	}
 
@@ -116,19 +153,82 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 			summary += "; " + plural(overdue, "overdue action")
 		}
 	}
-	if len(files) == 0 {
+	switch {
+	case opts.changedSince != "":
+		summary += fmt.Sprintf(" (%s unchanged since %s not checked)", plural(unchanged, "file"), opts.changedSince)
+	case len(files) == 0:
 		summary += " (no .yaml or .yml files found)"
 	}
+	if opts.warnOnly && overdue > 0 {
+		summary += " (warnings only)"
+	}
 	fmt.Fprintln(stderr, summary)
-	if bad > 0 || overdue > 0 {
+	if bad > 0 || (overdue > 0 && !opts.warnOnly) {
 		return problemsFound()
 	}
 	return nil
 }
 
-// reportOverdue prints one line per overdue action, at its due date, in
-// file order.
-func reportOverdue(w io.Writer, path string, p *plans.Plan, today plans.Date) int {
+// changedSince keeps the files that differ from their version at rev: new
+// (whether git tracks them yet or not), edited or renamed.
+func changedSince(files []string, rev string) ([]string, error) {
+	if len(files) == 0 {
+		return nil, nil
+	}
+	repo, err := gitrev.Open(filepath.Dir(files[0]))
+	if err != nil {
+		return nil, gitProblem(err)
+	}
+	defer repo.Close()
+	commit, err := repo.Resolve(rev)
+	if err != nil {
+		return nil, gitProblem(err)
+	}
+	changes, err := repo.Changes(commit, "")
+	if err != nil {
+		return nil, gitProblem(err)
+	}
+	changed := map[string]bool{}
+	for _, c := range changes {
+		if c.Status != 'D' {
+			changed[c.Path] = true
+		}
+	}
+	var out []string
+	for _, f := range files {
+		if rel, err := repo.Rel(f); err == nil && changed[rel] {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// checkPrinter prints what check finds: FILE:LINE:COLUMN lines, or GitHub
+// Actions annotations.
+type checkPrinter struct {
+	w      io.Writer
+	github bool
+}
+
+// mistakes prints why a file did not load.
+func (p checkPrinter) mistakes(path string, err error) {
+	if !p.github {
+		fmt.Fprintln(p.w, err)
+		return
+	}
+	var fe *plans.FileError
+	if !errors.As(err, &fe) {
+		fmt.Fprintln(p.w, render.GitHubAnnotation("error", path, 0, 0, err.Error()))
+		return
+	}
+	for _, pr := range fe.Problems {
+		fmt.Fprintln(p.w, render.GitHubAnnotation("error", fe.Path, pr.Line, pr.Column, pr.Message))
+	}
+}
+
+// overdue prints one line per overdue action, at its due date, in file
+// order, and says how many there were.
+func (pr checkPrinter) overdue(path string, p *plans.Plan, today plans.Date) int {
 	late := p.Overdue(today)
 	slices.SortStableFunc(late, func(a, b plans.Action) int {
 		la, ca := p.Position(a)
@@ -142,8 +242,12 @@ func reportOverdue(w io.Writer, path string, p *plans.Plan, today plans.Date) in
 			owner = "no owner"
 		}
 		days := a.Due.DaysUntil(today)
-		fmt.Fprintf(w, "%s:%d:%d: overdue: %s (%s, due %s, %s ago)\n",
-			path, line, col, actionText(a), owner, a.Due, plural(days, "day"))
+		msg := fmt.Sprintf("overdue: %s (%s, due %s, %s ago)", actionText(a), owner, a.Due, plural(days, "day"))
+		if pr.github {
+			fmt.Fprintln(pr.w, render.GitHubAnnotation("warning", path, line, col, msg))
+		} else {
+			fmt.Fprintf(pr.w, "%s:%d:%d: %s\n", path, line, col, msg)
+		}
 	}
 	return len(late)
 }
