@@ -14,8 +14,10 @@ import (
 )
 
 type statusOptions struct {
-	today string
-	out   string
+	today  string
+	out    string
+	by     string
+	format string
 }
 
 func newStatusCmd() *cobra.Command {
@@ -33,7 +35,10 @@ and project-plan steps. They are grouped as
   No due date               open, but nobody has said when
 
 each with its due date, how late or how soon, its owner, its plan and what
-it is. It is the "what do we chase this month" list.
+it is, then each plan's totals with its organisation and title. It is the
+"what do we chase this month" list. --by owner groups the actions by who
+has to do them; --by plan by plan, each under its organisation and title
+with its totals. --format md gives Markdown for a monthly check-in issue.
 
 A plan that does not load is reported on standard error and the exit
 status is 1, so a broken file never hides its actions silently. Plans are
@@ -44,8 +49,8 @@ only read, never changed.`,
   # Another folder, as it will look on the first of April
   ladder status reviews/ --today 2027-04-01
 
-  # Save it for the monthly check-in
-  ladder status -o chase-list.txt`,
+  # Who has what to do, as Markdown for the monthly check-in issue
+  ladder status --by owner --format md -o check-in.md`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usageErrorf("status takes one folder: ladder status [DIR] (see ladder status --help)")
@@ -59,6 +64,8 @@ only read, never changed.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.today, "today", "", "the date to count from, as `YYYY-MM-DD` (default: today)")
 	f.StringVarP(&opts.out, "output", "o", "", "write the list to `FILE` instead of standard output")
+	f.StringVar(&opts.by, "by", "due", "group the actions by `GROUP`: due (when they are due), owner, or plan")
+	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, or md for Markdown")
 	return cmd
 }
 
@@ -68,6 +75,13 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		return err
 	}
 	if err := checkOutput(opts.out); err != nil {
+		return err
+	}
+	by := render.StatusBy(opts.by)
+	if by != render.ByDue && by != render.ByOwner && by != render.ByPlan {
+		return usageErrorf("--by %s: use due, owner or plan", opts.by)
+	}
+	if err := formatFlag(opts.format); err != nil {
 		return err
 	}
 	files, err := planFiles("status", args)
@@ -84,6 +98,7 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 	results := make([]struct {
 		err     error
 		plan    bool
+		info    plans.PlanInfo
 		actions []plans.PlanAction
 	}, len(files))
 	resolve := sharedChecklists()
@@ -92,9 +107,11 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		r := &results[i]
 		r.err, r.plan = l.Err, l.Plan != nil
 		if l.Plan != nil {
+			r.info = plans.InfoOf(l.Path, l.Plan)
 			r.actions = plans.PlanActions(l.Path, l.Plan)
 		}
 	})
+	var infos []plans.PlanInfo
 	var lists [][]plans.PlanAction
 	bad := 0
 	for _, r := range results {
@@ -103,11 +120,16 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 			fmt.Fprintln(stderr, r.err)
 			bad++
 		case r.plan:
+			infos = append(infos, r.info)
 			lists = append(lists, r.actions)
 		}
 	}
-	o := plans.GroupOutstanding(lists, today)
-	if err := writeOutput(stdout, opts.out, render.StatusText(o, dir)); err != nil {
+	o := plans.GroupOutstanding(infos, lists, today)
+	out := render.StatusText(o, dir, by)
+	if opts.format == "md" {
+		out = render.StatusMarkdown(o, dir, by)
+	}
+	if err := writeOutput(stdout, opts.out, out); err != nil {
 		return err
 	}
 	if bad > 0 {

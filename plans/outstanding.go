@@ -26,11 +26,24 @@ type PlanAction struct {
 	What string
 }
 
+// PlanInfo names a plan in a list of actions: its file, and who and what
+// it is about.
+type PlanInfo struct {
+	Path, Organisation, Title string
+}
+
+// InfoOf is the PlanInfo of a plan loaded from path.
+func InfoOf(path string, p *Plan) PlanInfo {
+	return PlanInfo{Path: path, Organisation: p.Organisation, Title: p.Title}
+}
+
 // Outstanding is every open action across some plans, grouped by when it
 // is due relative to Today: the "what do we chase this month" list.
 type Outstanding struct {
-	Today   Date
-	Plans   int // how many plans were looked at
+	Today Date
+	// Plans is every plan looked at, in the order given (whether or not it
+	// has anything open).
+	Plans   []PlanInfo
 	Overdue []PlanAction
 	Soon    []PlanAction // due today or within SoonDays
 	Later   []PlanAction
@@ -41,11 +54,13 @@ type Outstanding struct {
 // project-plan steps not done). Each group is ordered by due date, then
 // plan path, then checklist order.
 func CollectOutstanding(named []NamedPlan, today Date) *Outstanding {
+	infos := make([]PlanInfo, len(named))
 	lists := make([][]PlanAction, len(named))
 	for i, np := range named {
+		infos[i] = InfoOf(np.Path, np.Plan)
 		lists[i] = PlanActions(np.Path, np.Plan)
 	}
-	return GroupOutstanding(lists, today)
+	return GroupOutstanding(infos, lists, today)
 }
 
 // PlanActions lists a plan's open actions with where they come from. It is
@@ -60,10 +75,10 @@ func PlanActions(path string, p *Plan) []PlanAction {
 	return out
 }
 
-// GroupOutstanding groups the actions of several plans (one list per plan)
-// as CollectOutstanding does.
-func GroupOutstanding(lists [][]PlanAction, today Date) *Outstanding {
-	o := &Outstanding{Today: today, Plans: len(lists)}
+// GroupOutstanding groups the actions of several plans (one list per plan,
+// beside the plan's info) as CollectOutstanding does.
+func GroupOutstanding(infos []PlanInfo, lists [][]PlanAction, today Date) *Outstanding {
+	o := &Outstanding{Today: today, Plans: infos}
 	soon := today.AddDays(SoonDays)
 	for _, list := range lists {
 		for _, pa := range list {

@@ -48,7 +48,7 @@ func TestCollectOutstandingGroupsByDueDate(t *testing.T) {
 			t.Errorf("%s = %q, want %q", name, got, want)
 		}
 	}
-	if o.Total() != 7 || o.Plans != 2 {
-		t.Errorf("total %d plans %d", o.Total(), o.Plans)
+	if o.Total() != 7 || len(o.Plans) != 2 {
+		t.Errorf("total %d plans %d", o.Total(), len(o.Plans))
 	}
 }

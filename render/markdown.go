@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -23,7 +24,8 @@ const mdLineLength = 80
 // markdown builds a document one block at a time; blocks are separated by
 // exactly one blank line.
 type markdown struct {
-	b bytes.Buffer
+	b        bytes.Buffer
+	headings map[string]bool // every heading so far, to keep them unique
 }
 
 func (m *markdown) block() {
@@ -32,15 +34,44 @@ func (m *markdown) block() {
 	}
 }
 
-// heading writes an ATX heading. Headings cannot wrap, and markdownlint
-// rejects trailing punctuation in them (MD026), which is dropped.
+// heading writes an ATX heading. Headings cannot wrap, so a long one is
+// cut at a word to fit markdownlint's line length (MD013), with "…" to
+// show it was; markdownlint rejects trailing punctuation in headings
+// (MD026), which is dropped, and two headings alike (MD024), so a repeated
+// one is numbered: "Data (2)".
 func (m *markdown) heading(level int, text string) {
 	m.block()
+	prefix := strings.Repeat("#", level) + " "
 	text = strings.TrimRight(strings.TrimSpace(text), ".,;:!。，；：！ ")
 	if text == "" {
 		text = "Untitled"
 	}
-	m.b.WriteString(strings.Repeat("#", level) + " " + text + "\n")
+	if mdLen(prefix+text) > mdLineLength {
+		text = cutToFit(text, mdLineLength-mdLen(prefix)-len(" …"))
+	}
+	if m.headings == nil {
+		m.headings = map[string]bool{}
+	}
+	for n, base := 2, text; m.headings[text]; n++ {
+		text = fmt.Sprintf("%s (%d)", base, n)
+	}
+	m.headings[text] = true
+	m.b.WriteString(prefix + text + "\n")
+}
+
+// cutToFit keeps the words of text that fit in n columns, then "…".
+func cutToFit(text string, n int) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(text) {
+		if b.Len() > 0 && mdLen(b.String())+1+mdLen(w) > n {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return strings.TrimRight(b.String(), ".,;:!。，；：！ ") + " …"
 }
 
 // para writes a wrapped paragraph of Markdown (escape plan text first).

@@ -1,102 +1,234 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/socialmobility/ladder/plans"
 )
 
-// StatusText renders the open actions of a folder for a terminal: one
-// aligned table per group, each
-// action with its due date, how late or near it is, its owner, its plan and
-// what it is.
-func StatusText(o *plans.Outstanding, dir string) []byte {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Open actions on %s in %s (%s): %s.\n", o.Today, dir, countNoun(o.Plans, "plan"), statusSummary(o))
-	if o.Total() == 0 {
-		return []byte(b.String())
-	}
-	groups := []struct {
-		title   string
-		actions []plans.PlanAction
-	}{
-		{"Overdue", o.Overdue},
-		{fmt.Sprintf("Due in the next %d days", plans.SoonDays), o.Soon},
-		{"Later", o.Later},
-		{"No due date", o.Undated},
-	}
-	// The first four columns are padded, with one set of widths for every
-	// group so the groups line up; the action runs on unpadded.
-	header := []string{"Due", "When", "Owner", "Plan", "Action"}
-	widths := make([]int, len(header))
-	for i, h := range header {
-		widths[i] = width(h)
-	}
-	cells := make([][4]string, 0, o.Total())
-	for _, g := range groups {
-		for _, a := range g.actions {
-			c := statusCells(o, a)
-			for i, cell := range c {
-				widths[i] = max(widths[i], width(cell))
-			}
-			cells = append(cells, c)
-		}
-	}
-	b.Grow(len(cells) * (widths[0] + widths[1] + widths[2] + widths[3] + 160))
-	row := make([]string, len(header))
-	n := 0
-	for _, g := range groups {
-		if len(g.actions) == 0 {
-			continue
-		}
-		fmt.Fprintf(&b, "\n%s (%d)\n", g.title, len(g.actions))
-		writeAligned(&b, "  ", widths, header)
-		for _, a := range g.actions {
-			copy(row, cells[n][:])
-			row[4] = actionText(a)
-			writeAligned(&b, "  ", widths, row)
-			n++
-		}
-	}
-	return []byte(b.String())
+// The open actions of a folder (ladder status) are grouped by when they
+// are due, by owner or by plan, and followed by each plan's totals. What
+// the list says is built once as a statusDoc; the text and Markdown
+// writers lay it out.
+
+// StatusBy is how a list of open actions is grouped.
+type StatusBy string
+
+const (
+	ByDue   StatusBy = "due"   // overdue, due soon, later, no due date
+	ByOwner StatusBy = "owner" // one group per owner, by name
+	ByPlan  StatusBy = "plan"  // one group per plan, in path order
+)
+
+// StatusText renders the open actions of the plans in dir for a terminal:
+// one aligned table per group, each action with its due date, how late or
+// near it is, its owner, its plan and what it is; then each plan's totals.
+func StatusText(o *plans.Outstanding, dir string, by StatusBy) []byte {
+	return writeStatusText(buildStatus(o, dir, by))
 }
 
-func statusSummary(o *plans.Outstanding) string {
+// StatusMarkdown renders the same list as Markdown, for a monthly
+// check-in issue: a heading per group, a list entry per action.
+func StatusMarkdown(o *plans.Outstanding, dir string, by StatusBy) []byte {
+	return writeStatusMarkdown(buildStatus(o, dir, by))
+}
+
+// statusDoc is what a list of open actions says, before it is laid out.
+type statusDoc struct {
+	today   plans.Date
+	dir     string
+	by      StatusBy
+	plans   int
+	summary string // "3 overdue, 2 due in the next 30 days, ..."
+	groups  []statusGroup
+	totals  []planTotals
+}
+
+type statusGroup struct {
+	title   string // "Overdue", "Ana", "Acme Café Ltd: Spring review (plans/acme.yaml)"
+	summary string // "3" by due; "1 overdue, 2 later" by owner or plan
+	rows    []statusRow
+}
+
+// statusRow is one open action. The column a grouping makes redundant (the
+// owner, by owner; the plan, by plan) is left out when laid out.
+type statusRow struct {
+	due, when, owner, plan, action string
+}
+
+// planTotals is how many open actions a plan has, by when they are due.
+type planTotals struct {
+	info plans.PlanInfo
+	n    [4]int // overdue, soon, later, undated
+}
+
+// urgency indexes the four groups by due date.
+const (
+	overdue = iota
+	soon
+	later
+	undated
+)
+
+func buildStatus(o *plans.Outstanding, dir string, by StatusBy) statusDoc {
+	doc := statusDoc{today: o.Today, dir: dir, by: by, plans: len(o.Plans)}
+	buckets := [4][]plans.PlanAction{o.Overdue, o.Soon, o.Later, o.Undated}
+	totals := map[string]*planTotals{}
+	for _, info := range o.Plans {
+		doc.totals = append(doc.totals, planTotals{info: info})
+	}
+	for i := range doc.totals {
+		totals[doc.totals[i].info.Path] = &doc.totals[i]
+	}
+	var all [4]int
+	for u, actions := range buckets {
+		all[u] = len(actions)
+		for _, a := range actions {
+			if t := totals[a.Path]; t != nil {
+				t.n[u]++
+			}
+		}
+	}
+	doc.summary = urgencySummary(all)
 	if o.Total() == 0 {
+		return doc
+	}
+	row := func(a plans.PlanAction) statusRow {
+		due, when := dueCells(o.Today, a.Due)
+		return statusRow{due: due, when: when, owner: ownerName(a.Owner), plan: a.Path, action: actionText(a)}
+	}
+	switch by {
+	case ByOwner, ByPlan:
+		// People type a name in more than one way: "ana" and "Ana" are one
+		// owner, shown as first spelt.
+		key := func(a plans.PlanAction) string { return strings.ToLower(strings.Join(strings.Fields(ownerName(a.Owner)), " ")) }
+		if by == ByPlan {
+			key = func(a plans.PlanAction) string { return a.Path }
+		}
+		index := map[string]int{}
+		var counts [][4]int
+		for u, actions := range buckets {
+			for _, a := range actions {
+				k := key(a)
+				i, ok := index[k]
+				if !ok {
+					i = len(doc.groups)
+					index[k] = i
+					doc.groups = append(doc.groups, statusGroup{title: ownerName(a.Owner)})
+					counts = append(counts, [4]int{})
+				}
+				doc.groups[i].rows = append(doc.groups[i].rows, row(a))
+				counts[i][u]++
+			}
+		}
+		for i := range doc.groups {
+			doc.groups[i].summary = urgencySummary(counts[i])
+		}
+		if by == ByPlan {
+			order := map[string]int{}
+			for i, info := range o.Plans {
+				order[info.Path] = i
+			}
+			for i := range doc.groups {
+				path := doc.groups[i].rows[0].plan
+				doc.groups[i].title = planName(plans.PlanInfo{Path: path})
+				if t := totals[path]; t != nil {
+					doc.groups[i].title = planName(t.info)
+				}
+			}
+			slices.SortStableFunc(doc.groups, func(a, b statusGroup) int {
+				return cmp.Compare(order[a.rows[0].plan], order[b.rows[0].plan])
+			})
+		} else {
+			slices.SortStableFunc(doc.groups, func(a, b statusGroup) int { return compareOwners(a.title, b.title) })
+		}
+	default:
+		titles := [4]string{"Overdue", fmt.Sprintf("Due in the next %d days", plans.SoonDays), "Later", "No due date"}
+		for u, actions := range buckets {
+			if len(actions) == 0 {
+				continue
+			}
+			g := statusGroup{title: titles[u], summary: fmt.Sprint(len(actions))}
+			for _, a := range actions {
+				g.rows = append(g.rows, row(a))
+			}
+			doc.groups = append(doc.groups, g)
+		}
+	}
+	return doc
+}
+
+// urgencySummary is "3 overdue, 2 due in the next 30 days, 1 later", with
+// the undated ones only when there are some; "nothing open" for none.
+func urgencySummary(n [4]int) string {
+	if n == [4]int{} {
 		return "nothing open"
 	}
 	parts := []string{
-		fmt.Sprintf("%d overdue", len(o.Overdue)),
-		fmt.Sprintf("%d due in the next %d days", len(o.Soon), plans.SoonDays),
-		fmt.Sprintf("%d later", len(o.Later)),
+		fmt.Sprintf("%d overdue", n[overdue]),
+		fmt.Sprintf("%d due in the next %d days", n[soon], plans.SoonDays),
+		fmt.Sprintf("%d later", n[later]),
 	}
-	if len(o.Undated) > 0 {
-		parts = append(parts, fmt.Sprintf("%d with no due date", len(o.Undated)))
+	if n[undated] > 0 {
+		parts = append(parts, fmt.Sprintf("%d with no due date", n[undated]))
 	}
 	return strings.Join(parts, ", ")
 }
 
-// cells gives an action's due date, how late or soon that is, its owner
-// and its plan.
-func statusCells(o *plans.Outstanding, a plans.PlanAction) [4]string {
-	due, when := "-", ""
-	if !a.Due.IsZero() {
-		due = a.Due.String()
-		switch n := o.Today.DaysUntil(a.Due); {
-		case n < 0:
-			when = countNoun(-n, "day") + " late"
-		case n == 0:
-			when = "today"
-		default:
-			when = "in " + countNoun(n, "day")
+// planName is "Acme Café Ltd: Spring review (plans/acme.yaml)", or the
+// path alone for a plan that says neither.
+func planName(info plans.PlanInfo) string {
+	var parts []string
+	for _, s := range []string{info.Organisation, info.Title} {
+		if s = strings.Join(strings.Fields(s), " "); s != "" {
+			parts = append(parts, s)
 		}
 	}
-	owner := oneLine(a.Owner)
-	if owner == "" {
-		owner = "(no owner)"
+	if len(parts) == 0 {
+		return info.Path
 	}
-	return [4]string{due, when, owner, a.Path}
+	return strings.Join(parts, ": ") + " (" + info.Path + ")"
+}
+
+const noOwner = "(no owner)"
+
+func ownerName(owner string) string {
+	if o := oneLine(owner); o != "" {
+		return o
+	}
+	return noOwner
+}
+
+// compareOwners orders owners by name, ignoring case, with actions nobody
+// owns last.
+func compareOwners(a, b string) int {
+	switch {
+	case a == b:
+		return 0
+	case a == noOwner:
+		return 1
+	case b == noOwner:
+		return -1
+	}
+	return cmp.Or(strings.Compare(strings.ToLower(a), strings.ToLower(b)), strings.Compare(a, b))
+}
+
+// dueCells gives an action's due date and how late or soon that is.
+func dueCells(today, due plans.Date) (string, string) {
+	if due.IsZero() {
+		return "-", ""
+	}
+	switch n := today.DaysUntil(due); {
+	case n < 0:
+		return due.String(), countNoun(-n, "day") + " late"
+	case n == 0:
+		return due.String(), "today"
+	default:
+		return due.String(), "in " + countNoun(n, "day")
+	}
 }
 
 // actionText is what an action is, with where it comes from.
@@ -109,4 +241,26 @@ func actionText(a plans.PlanAction) string {
 		text += " [" + oneLine(a.What) + "]"
 	}
 	return text
+}
+
+// columns are the row cells shown for a grouping, with their headings:
+// the grouping's own column is left out.
+func (d statusDoc) columns() (header []string, cells func(statusRow) []string) {
+	switch d.by {
+	case ByOwner:
+		return []string{"Due", "When", "Plan", "Action"}, func(r statusRow) []string { return []string{r.due, r.when, r.plan, r.action} }
+	case ByPlan:
+		return []string{"Due", "When", "Owner", "Action"}, func(r statusRow) []string { return []string{r.due, r.when, r.owner, r.action} }
+	}
+	return []string{"Due", "When", "Owner", "Plan", "Action"}, func(r statusRow) []string {
+		return []string{r.due, r.when, r.owner, r.plan, r.action}
+	}
+}
+
+func (d statusDoc) intro() string {
+	by := ""
+	if d.by == ByOwner || d.by == ByPlan {
+		by = ", by " + string(d.by)
+	}
+	return fmt.Sprintf("Open actions on %s in %s (%s)%s: %s.", d.today, d.dir, countNoun(d.plans, "plan"), by, d.summary)
 }

@@ -1,19 +1,22 @@
 package render
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/socialmobility/ladder/plans"
 )
 
-func TestStatusText(t *testing.T) {
+// statusFixture is seven open actions of two plans, one of each kind of
+// due date.
+func statusFixture() *plans.Outstanding {
 	today := day(2027, 3, 1)
 	act := func(path, text, owner string, due plans.Date, what string) plans.PlanAction {
 		return plans.PlanAction{Path: path, Action: plans.Action{Text: text, Owner: owner, Due: due, Status: plans.StatusTodo}, What: what}
 	}
 	o := &plans.Outstanding{
 		Today: today,
-		Plans: 2,
+		Plans: []plans.PlanInfo{{Path: "plans/a.yaml", Organisation: "Acme Café Ltd", Title: "Spring review"}, {Path: "plans/b.yaml"}},
 		Overdue: []plans.PlanAction{
 			act("plans/b.yaml", "Long overdue step\nwith a second line", "", today.AddDays(-40), "project plan step 4"),
 			act("plans/a.yaml", "Yesterday", "Ana", today.AddDays(-1), "Develop a clear vision for your D&I strategy"),
@@ -26,6 +29,11 @@ func TestStatusText(t *testing.T) {
 		Later:   []plans.PlanAction{act("plans/a.yaml", "In thirty-one days", "Björn", today.AddDays(plans.SoonDays+1), "Cultural questions")},
 		Undated: []plans.PlanAction{act("plans/a.yaml", "Undated", "Ana", plans.Date{}, "Business as usual")},
 	}
+	return o
+}
+
+func TestStatusText(t *testing.T) {
+	o := statusFixture()
 	want := `Open actions on 2027-03-01 in plans (2 plans): 3 overdue, 2 due in the next 30 days, 1 later, 1 with no due date.
 
 Overdue (3)
@@ -46,15 +54,20 @@ Later (1)
 No due date (1)
   Due         When          Owner       Plan          Action
   -                         Ana         plans/a.yaml  Undated [Business as usual]
+
+Plans (2)
+  Overdue  Next 30 days  Later  No date  Plan
+  1        2             1      1        Acme Café Ltd: Spring review (plans/a.yaml)
+  2        0             0      0        plans/b.yaml
 `
-	if got := string(StatusText(o, "plans")); got != want {
+	if got := string(StatusText(o, "plans", ByDue)); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
 
 func TestStatusNothingOpen(t *testing.T) {
-	o := &plans.Outstanding{Today: day(2027, 3, 1), Plans: 1}
-	if got := string(StatusText(o, "plans")); got != "Open actions on 2027-03-01 in plans (1 plan): nothing open.\n" {
+	o := &plans.Outstanding{Today: day(2027, 3, 1), Plans: []plans.PlanInfo{{Path: "p.yaml"}}}
+	if got := string(StatusText(o, "plans", ByDue)); got != "Open actions on 2027-03-01 in plans (1 plan): nothing open.\n" {
 		t.Errorf("got %q", got)
 	}
 }
@@ -67,4 +80,83 @@ func TestWidth(t *testing.T) {
 			t.Errorf("width(%q) = %d, want %d", s, got, want)
 		}
 	}
+}
+
+// Grouped by owner: owners by name, nobody's last; the owner column goes.
+// Grouped by plan: plans in the order given, named by organisation and
+// title, with their totals; the plan column goes.
+func TestStatusByOwnerAndByPlan(t *testing.T) {
+	o := statusFixture()
+	want := `Open actions on 2027-03-01 in plans (2 plans), by owner: 3 overdue, 2 due in the next 30 days, 1 later, 1 with no due date.
+
+Ana (1 overdue, 0 due in the next 30 days, 0 later, 1 with no due date)
+  Due         When          Plan          Action
+  2027-02-28  1 day late    plans/a.yaml  Yesterday [Develop a clear vision for your D&I strategy]
+  -                         plans/a.yaml  Undated [Business as usual]
+
+Björn (0 overdue, 0 due in the next 30 days, 1 later)
+  Due         When          Plan          Action
+  2027-04-01  in 31 days    plans/a.yaml  In thirty-one days [Cultural questions]
+
+Zoë (1 overdue, 0 due in the next 30 days, 0 later)
+  Due         When          Plan          Action
+  2027-02-28  1 day late    plans/b.yaml  Also yesterday [Develop a clear vision for your D&I strategy]
+
+李雷 (0 overdue, 1 due in the next 30 days, 0 later)
+  Due         When          Plan          Action
+  2027-03-01  today         plans/a.yaml  Today [Strong leadership and management driving your D&I strategy]
+
+(no owner) (1 overdue, 1 due in the next 30 days, 0 later)
+  Due         When          Plan          Action
+  2027-01-20  40 days late  plans/b.yaml  Long overdue step … [project plan step 4]
+  2027-03-31  in 30 days    plans/a.yaml  In thirty days [Educate senior leaders to get buy-in]
+
+Plans (2)
+  Overdue  Next 30 days  Later  No date  Plan
+  1        2             1      1        Acme Café Ltd: Spring review (plans/a.yaml)
+  2        0             0      0        plans/b.yaml
+`
+	if got := string(StatusText(o, "plans", ByOwner)); got != want {
+		t.Errorf("by owner, got:\n%s\nwant:\n%s", got, want)
+	}
+	want = `Open actions on 2027-03-01 in plans (2 plans), by plan: 3 overdue, 2 due in the next 30 days, 1 later, 1 with no due date.
+
+Acme Café Ltd: Spring review (plans/a.yaml) (1 overdue, 2 due in the next 30 days, 1 later, 1 with no due date)
+  Due         When          Owner       Action
+  2027-02-28  1 day late    Ana         Yesterday [Develop a clear vision for your D&I strategy]
+  2027-03-01  today         李雷        Today [Strong leadership and management driving your D&I strategy]
+  2027-03-31  in 30 days    (no owner)  In thirty days [Educate senior leaders to get buy-in]
+  2027-04-01  in 31 days    Björn       In thirty-one days [Cultural questions]
+  -                         Ana         Undated [Business as usual]
+
+plans/b.yaml (2 overdue, 0 due in the next 30 days, 0 later)
+  Due         When          Owner       Action
+  2027-01-20  40 days late  (no owner)  Long overdue step … [project plan step 4]
+  2027-02-28  1 day late    Zoë         Also yesterday [Develop a clear vision for your D&I strategy]
+`
+	if got := string(StatusText(o, "plans", ByPlan)); got != want {
+		t.Errorf("by plan, got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// The Markdown form, for a monthly check-in issue, lints clean in every
+// grouping.
+func TestStatusMarkdown(t *testing.T) {
+	o := statusFixture()
+	md := string(StatusMarkdown(o, "plans", ByDue))
+	for _, want := range []string{
+		"# Open actions on 2027-03-01\n\nOpen actions on 2027-03-01 in plans (2 plans): 3 overdue, 2 due in the next 30\ndays, 1 later, 1 with no due date.\n",
+		"\n## Overdue (3)\n\n- **2027-01-20, 40 days late:** Long overdue step … \\[project plan step 4\\].\n  Owner: (no owner). Plan: plans/b.yaml.\n",
+		"\n## No due date (1)\n\n- **No due date:** Undated \\[Business as usual\\]. Owner: Ana. Plan:\n  plans/a.yaml.\n",
+		"\n## Totals per plan\n\n- **Acme Café Ltd: Spring review (plans/a.yaml):** 1 overdue, 2 due in the next\n  30 days, 1 later, 1 with no due date\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, md)
+		}
+	}
+	lint(t, map[string][]byte{
+		"due.md":   []byte(md),
+		"owner.md": StatusMarkdown(o, "plans", ByOwner),
+		"plan.md":  StatusMarkdown(o, "plans", ByPlan),
+	})
 }
