@@ -104,7 +104,9 @@ func buildStatus(o *plans.Outstanding, dir string, by StatusBy) statusDoc {
 	case ByOwner, ByPlan:
 		// People type a name in more than one way: "ana" and "Ana" are one
 		// owner, shown as first spelt.
-		key := func(a plans.PlanAction) string { return strings.ToLower(strings.Join(strings.Fields(ownerName(a.Owner)), " ")) }
+		key := func(a plans.PlanAction) string {
+			return strings.ToLower(strings.Join(strings.Fields(ownerName(a.Owner)), " "))
+		}
 		if by == ByPlan {
 			key = func(a plans.PlanAction) string { return a.Path }
 		}

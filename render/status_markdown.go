@@ -43,7 +43,7 @@ func mdStatusEntry(header, cells []string) string {
 		when = cells[0] + ", " + cells[1]
 	}
 	last := len(cells) - 1
-	parts := []string{field(when, mdText(strings.TrimRight(cells[last], ".")) + ".")}
+	parts := []string{field(when, mdText(strings.TrimRight(cells[last], "."))+".")}
 	for i := 2; i < last; i++ {
 		parts = append(parts, fmt.Sprintf("%s: %s.", header[i], mdText(strings.TrimRight(cells[i], "."))))
 	}
