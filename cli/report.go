@@ -25,9 +25,11 @@ func newReportCmd() *cobra.Command {
 		Short: "Turn a plan into a Markdown report for a board, a check-in or a pull request",
 		Long: `Report writes a plan as a Markdown document that people can read without
 opening the YAML: who took part, a table of Red/Amber/Green counts per
-area, every item in checklist order with its rating, action, owner, due
-date, status and notes, the answers to the next-steps questions, and the
-project plan in due-date order.
+area, every item in checklist order with its rating and whatever the
+review said about it (action, owner, due date, status, notes), the answers
+to the next-steps questions, and the project plan in due-date order. Only
+what was said is printed: an item nobody has looked at yet is one line,
+so a plan of 21 items fits on two printed pages.
 
 Ratings are shown as a shape and a word (■ Red, ▲ Amber, ● Green,
 ○ Unrated), so they read the same printed in black and white or by anyone

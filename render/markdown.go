@@ -185,13 +185,17 @@ func wrapMarkdown(text, first, rest string) []string {
 	return out
 }
 
-// glueMarks joins a rating mark to the word after it, so that "■ Red"
-// never breaks across lines.
+// glueMarks joins a rating mark to the word after it, and a dash to the
+// rating after it, so that "— ■ Red" never breaks across lines.
 func glueMarks(words []string) []string {
 	out := words[:0]
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		if plans.IsMark(w) && i+1 < len(words) {
+		if w == "—" && i+1 < len(words) && plans.IsMark(words[i+1]) {
+			w += " " + words[i+1]
+			i++
+		}
+		if plans.IsMark(words[i]) && i+1 < len(words) {
 			w += " " + words[i+1]
 			i++
 		}

@@ -13,8 +13,10 @@ import (
 // A report is a plan for people who will not open the YAML: a board, a
 // monthly check-in, a pull request. It has the review's details, a table
 // of rating counts per area, every item in checklist order with its
-// rating, action, owner, due date, status and notes, the answers to the
-// follow-up questions, and the project plan in due-date order.
+// rating and whatever the review said about it (action, owner, due date,
+// status, notes), the answers to the follow-up questions, and the project
+// plan in due-date order. Only what was said is printed: an item nobody
+// has looked at yet is one line, so a 21-item plan fits on two pages.
 //
 // Ratings are shown as a mark and a word ("■ Red"), never colour alone.
 // Open actions due before today are marked overdue; the report says which
@@ -46,6 +48,9 @@ type reportDoc struct {
 // detail is one named value: "Owner: Ana". An empty value was not given.
 type detail struct {
 	name, value string
+	// more are facts about the value, shown after it: an action's owner,
+	// due date and status.
+	more []detail
 	// multiline marks free text whose line breaks are kept (notes).
 	multiline bool
 	// overdue marks a due date that has passed with the action open.
@@ -71,6 +76,7 @@ type reportGroup struct {
 
 type reportItem struct {
 	title   string
+	rating  string // the mark and word: "■ Red"
 	details []detail
 }
 
@@ -104,14 +110,14 @@ func buildReport(p *plans.Plan, today plans.Date) reportDoc {
 		title = c.Title
 	}
 	doc := reportDoc{title: title}
-	doc.details = []detail{
-		{name: "Organisation", value: p.Organisation},
-		{name: "Date of review", value: p.Date.String()},
-		{name: "Facilitator", value: p.Facilitator},
-		{name: "Participants", value: strings.Join(p.Participants, ", ")},
-		{name: "Checklist", value: c.Title + ", version " + c.Version},
-		{name: "Overdue actions on " + today.String(), value: strconv.Itoa(len(p.Overdue(today)))},
-	}
+	doc.details = said(
+		detail{name: "Organisation", value: p.Organisation},
+		detail{name: "Date of review", value: p.Date.String()},
+		detail{name: "Facilitator", value: p.Facilitator},
+		detail{name: "Participants", value: strings.Join(p.Participants, ", ")},
+		detail{name: "Checklist", value: c.Title + ", version " + c.Version},
+		detail{name: "Overdue actions on " + today.String(), value: strconv.Itoa(len(p.Overdue(today)))},
+	)
 	doc.levels, doc.summary = reportSummary(p)
 	for ai := range c.Areas {
 		doc.areas = append(doc.areas, reportAreaOf(p, &c.Areas[ai], today))
@@ -146,6 +152,7 @@ func reportSummary(p *plans.Plan) (levels []string, rows []summaryRow) {
 }
 
 func reportAreaOf(p *plans.Plan, a *checklist.Area, today plans.Date) reportArea {
+	c := p.Checklist
 	ra := reportArea{title: a.Title}
 	for i := range a.Items {
 		it := &a.Items[i]
@@ -153,12 +160,14 @@ func reportAreaOf(p *plans.Plan, a *checklist.Area, today plans.Date) reportArea
 			ra.groups = append(ra.groups, reportGroup{title: it.Group})
 		}
 		g := &ra.groups[len(ra.groups)-1]
-		g.items = append(g.items, reportItem{title: it.Title, details: itemDetails(p, it, today)})
+		g.items = append(g.items, reportItem{title: it.Title, rating: plans.Label(c, p.Items[it.ID].Rating), details: itemDetails(p, it, today)})
 	}
 	return ra
 }
 
-// itemDetails is what the review said about an item. A due date is
+// itemDetails is what the review said about an item: its action with
+// the action's owner, due date and status, or (with no action) whatever
+// owner, date or status was set on its own, then its notes. A due date is
 // overdue when the item has an open action (an item with no action has
 // nothing to be late with, as in Plan.Overdue).
 func itemDetails(p *plans.Plan, it *checklist.Item, today plans.Date) []detail {
@@ -168,14 +177,27 @@ func itemDetails(p *plans.Plan, it *checklist.Item, today plans.Date) []detail {
 		due.value = r.Due.String()
 		due.overdue = r.Action != "" && r.Status.Open() && r.Due.Before(today)
 	}
-	return []detail{
-		{name: "Rating", value: plans.Label(p.Checklist, r.Rating)},
-		{name: "Action", value: r.Action},
-		{name: "Owner", value: r.Owner},
-		due,
-		{name: "Status", value: statusWord(r.Status)},
-		{name: "Notes", value: r.Notes, multiline: true},
+	owner := detail{name: "Owner", value: r.Owner}
+	status := detail{name: "Status", value: statusWord(r.Status)}
+	notes := detail{name: "Notes", value: r.Notes, multiline: true}
+	if r.Action != "" {
+		return said(detail{name: "Action", value: r.Action, more: said(owner, due, status)}, notes)
 	}
+	if r.Status == plans.StatusTodo {
+		status.value = "" // to do, with nothing to do, says nothing
+	}
+	return said(owner, due, status, notes)
+}
+
+// said keeps the details that have a value.
+func said(details ...detail) []detail {
+	out := details[:0]
+	for _, d := range details {
+		if strings.TrimSpace(d.value) != "" {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func reportNextStep(p *plans.Plan, f checklist.FollowUp, today plans.Date) nextStep {
@@ -196,6 +218,7 @@ func reportNextStep(p *plans.Plan, f checklist.FollowUp, today plans.Date) nextS
 		for _, area := range c.Areas {
 			n.entries = append(n.entries, detail{name: area.Title, value: a.ByArea[area.ID]})
 		}
+		n.entries = said(n.entries...)
 	case checklist.KindText:
 		n.text = a.Text
 	case checklist.KindPlan:

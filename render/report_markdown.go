@@ -28,9 +28,6 @@ func writeReportMarkdown(doc reportDoc) []byte {
 			}
 			m.block()
 			for i, it := range g.items {
-				if i > 0 {
-					m.b.WriteByte('\n')
-				}
 				m.lines(mdReportItem(i+1, it))
 			}
 		}
@@ -46,13 +43,34 @@ func writeReportMarkdown(doc reportDoc) []byte {
 	return m.bytes()
 }
 
-// mdDetail is "**Name:** value", "not set" when there is no value.
+// mdDetail is "**Name:** value", "not set" when there is no value; the
+// facts about the value follow it as sentences: "**Action:** Write the
+// vision. Owner: Ana. Due: 2027-03-31 (**overdue**)."
 func mdDetail(d detail) string {
+	v := mdValue(d)
+	if len(d.more) > 0 {
+		v = sentence(v)
+		for _, m := range d.more {
+			v += " " + mdText(m.name) + ": " + sentence(mdValue(m))
+		}
+	}
+	return field(mdText(d.name), v)
+}
+
+func mdValue(d detail) string {
 	v := mdText(d.value)
 	if d.overdue {
 		v += " (**overdue**)"
 	}
-	return field(mdText(d.name), v)
+	return v
+}
+
+// sentence ends text with a full stop, unless it ends a sentence already.
+func sentence(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") {
+		return s
+	}
+	return s + "."
 }
 
 func mdSummary(m *markdown, doc reportDoc) {
@@ -82,13 +100,12 @@ func mdSummary(m *markdown, doc reportDoc) {
 }
 
 // mdReportItem is one entry of an area's (or group's) numbered list: the
-// recommendation, then its details as a nested list. Each list counts from
-// 1, as Markdown linters expect (MD029).
+// recommendation and its rating, then what was said about it as a nested
+// list. Each list counts from 1, as Markdown linters expect (MD029).
 func mdReportItem(n int, it reportItem) []string {
 	num := strconv.Itoa(n) + ". "
 	indent := strings.Repeat(" ", len(num))
-	out := wrapMarkdown(mdText(it.title), num, indent)
-	out = append(out, "")
+	out := wrapMarkdown(mdText(it.title)+" — "+mdText(it.rating), num, indent)
 	for _, d := range it.details {
 		if d.multiline {
 			if ls := mdLines(d.value); len(ls) > 0 {
@@ -106,6 +123,10 @@ func mdNextStep(m *markdown, n nextStep) {
 	m.heading(3, mdText(n.question))
 	switch n.kind {
 	case checklist.KindCounts, checklist.KindPerArea:
+		if len(n.entries) == 0 {
+			m.para("Not answered yet.")
+			break
+		}
 		entries := make([]string, len(n.entries))
 		for i, e := range n.entries {
 			entries[i] = mdDetail(e)
@@ -153,7 +174,11 @@ func mdSteps(m *markdown, steps []reportStep) {
 		if text == "" {
 			text = "(no description)"
 		}
-		e := fmt.Sprintf("**%s:** %s. Owner: %s. Status: %s.", when, strings.TrimRight(text, "."), orNotSet(mdText(s.owner)), s.status)
+		e := fmt.Sprintf("**%s:** %s.", when, strings.TrimRight(text, "."))
+		if s.owner != "" {
+			e += " Owner: " + mdText(s.owner) + "."
+		}
+		e += " Status: " + s.status + "."
 		if s.from != "" {
 			e += " From: " + mdText(s.from)
 		}

@@ -213,3 +213,31 @@ process.stdout.write(micromark(fs.readFileSync(0, 'utf8'), {allowDangerousHtml: 
 		}
 	}
 }
+
+// TestReportPrintsOnlyWhatWasSaid: an item nobody has looked at is one
+// line, with no "not set" and no status for an action that does not
+// exist; the golden plan, 21 items, fits on two printed pages (55 lines
+// each).
+func TestReportPrintsOnlyWhatWasSaid(t *testing.T) {
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	p := plans.New(c, "Acme", "Spring review", day(2027, 1, 15))
+	p.Items["lc-culture"].Owner = "Ana" // said, without an action
+	md := string(ReportMarkdown(p, reportToday))
+	for _, unwanted := range []string{"not set", "Status: to do", "**Status:**", "Facilitator", "Participants"} {
+		if strings.Contains(md, unwanted) {
+			t.Errorf("the report of an empty plan says %q:\n%s", unwanted, md)
+		}
+	}
+	for _, want := range []string{
+		"\n1. Develop a clear vision for your D&I strategy — ○ Unrated\n2. Strong leadership",
+		"\n4. Cultural questions — ○ Unrated\n   - **Owner:** Ana\n\n## Workforce\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("report lacks %q:\n%s", want, md)
+		}
+	}
+	golden := ReportMarkdown(loadFixture(t, "../plans/testdata/golden.yaml"), reportToday)
+	if n := bytes.Count(golden, []byte("\n")); n > 2*55 {
+		t.Errorf("the golden plan's report is %d lines, more than two printed pages", n)
+	}
+}
