@@ -453,15 +453,16 @@ func revisionResolver(repo *gitrev.Repo, commit, planDir string) plans.Resolver 
 }
 
 func cachedRevisionResolver(repo *gitrev.Repo, commit, planDir string, cache map[string]*checklist.Checklist) plans.Resolver {
-	return func(ref plans.ChecklistRef, _ string) (*checklist.Checklist, error) {
-		onDisk := filepath.Join(repo.Root, filepath.FromSlash(planDir))
-		if ref.File == "" || filepath.IsAbs(ref.File) {
-			return plans.DefaultResolver(ref, onDisk)
+	onDisk := filepath.Join(repo.Root, filepath.FromSlash(planDir))
+	load := func(file string) (*checklist.Checklist, error) {
+		rel, err := filepath.Rel(repo.Root, file)
+		if err != nil {
+			return checklist.LoadFile(file)
 		}
-		name := path.Clean(path.Join(planDir, filepath.ToSlash(ref.File)))
+		name := filepath.ToSlash(rel)
 		data, err := repo.ReadFile(commit, name)
 		if errors.Is(err, gitrev.ErrNotInRevision) {
-			return plans.DefaultResolver(ref, onDisk)
+			return checklist.LoadFile(file)
 		}
 		if err != nil {
 			return nil, err
@@ -475,5 +476,8 @@ func cachedRevisionResolver(repo *gitrev.Repo, commit, planDir string, cache map
 		}
 		cache[string(data)] = c
 		return c, nil
+	}
+	return func(ref plans.ChecklistRef, _ string) (*checklist.Checklist, error) {
+		return plans.ChecklistFor(ref, onDisk, nil, load)
 	}
 }

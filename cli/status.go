@@ -3,11 +3,9 @@ package cli
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"runtime"
 	"sync"
 
-	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
@@ -101,7 +99,7 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		info    plans.PlanInfo
 		actions []plans.PlanAction
 	}, len(files))
-	resolve := sharedChecklists()
+	resolve := plans.SharedChecklists(nil)
 	inParallel(len(files), runtime.GOMAXPROCS(0), func(i int) {
 		l := plans.ReadFolderFile(files[i], resolve)
 		r := &results[i]
@@ -141,40 +139,6 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 			plural(bad, "file"), them, dir)}
 	}
 	return nil
-}
-
-// sharedChecklists is the default resolver, remembering each custom
-// checklist file it reads: the plans in one folder usually share one, and
-// reading and validating it again for every plan would cost more than the
-// plan itself.
-func sharedChecklists() plans.Resolver {
-	type result struct {
-		c   *checklist.Checklist
-		err error
-	}
-	var mu sync.Mutex
-	seen := map[string]*result{}
-	return func(ref plans.ChecklistRef, planDir string) (*checklist.Checklist, error) {
-		if ref.File == "" {
-			return plans.DefaultResolver(ref, planDir)
-		}
-		path := ref.File
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(planDir, path)
-		}
-		key, err := filepath.Abs(path)
-		if err != nil {
-			key = path
-		}
-		mu.Lock()
-		defer mu.Unlock()
-		if r, ok := seen[key]; ok {
-			return r.c, r.err
-		}
-		c, err := plans.DefaultResolver(ref, planDir)
-		seen[key] = &result{c, err}
-		return c, err
-	}
 }
 
 // loadFiles reads files with plans.ReadFolderFile on one goroutine per core, and
