@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -37,11 +36,8 @@ type app struct {
 
 	initialised bool // Init has put the first screen in place
 
-	widths map[string]int // line widths measured for earlier frames
-
 	termWidth, termHeight int // the terminal's size
 	margin                int // cells left of the body
-	hints                 struct{ key, text string }
 
 	conflictErr error  // reloading or copying after a conflict failed
 	notice      string // said in the status line until the next save
@@ -338,17 +334,15 @@ func (a *app) View() tea.View {
 // frame lays the body out in the body area (long lines wrapped, cut to the
 // body's height, every line padded to the width) with the footer below,
 // after the left margin (one cell, more on a terminal wider than
-// maxBodyWidth). It does what a lipgloss
-// style with a width, height and padding would, without measuring every
-// line of every frame: a line's width is remembered, so a key that changes
-// one line measures one line.
+// maxBodyWidth): what a lipgloss style with a width, a height and padding
+// would do, in one pass.
 func (a *app) frame(body, footer string) string {
 	w, h := a.c.width, a.c.height
 	var b strings.Builder
 	b.Grow(len(body) + len(footer) + (h+3)*(w+3))
 	n := 0
 	line := func(l string) {
-		lw := a.lineWidth(l)
+		lw := ansi.StringWidth(l)
 		b.WriteString(spaces(a.margin))
 		b.WriteString(l)
 		b.WriteString(spaces(w - lw + 1))
@@ -359,7 +353,7 @@ func (a *app) frame(body, footer string) string {
 		if n == h {
 			break
 		}
-		if a.lineWidth(l) <= w {
+		if ansi.StringWidth(l) <= w {
 			line(l)
 			continue
 		}
@@ -367,7 +361,7 @@ func (a *app) frame(body, footer string) string {
 			if n == h {
 				break
 			}
-			if a.lineWidth(wl) > w {
+			if ansi.StringWidth(wl) > w {
 				wl = ansi.Truncate(wl, w, "")
 			}
 			line(wl)
@@ -382,22 +376,6 @@ func (a *app) frame(body, footer string) string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// lineWidth is the width of a line in cells, remembered across frames.
-func (a *app) lineWidth(l string) int {
-	if len(l) <= 1 {
-		return len(l)
-	}
-	if w, ok := a.widths[l]; ok {
-		return w
-	}
-	if a.widths == nil || len(a.widths) > 4096 {
-		a.widths = make(map[string]int, 256)
-	}
-	w := ansi.StringWidth(l)
-	a.widths[l] = w
-	return w
-}
-
 // spaces returns n spaces (none for n <= 0).
 func spaces(n int) string {
 	const blank = "                                                                                                                                "
@@ -410,20 +388,9 @@ func spaces(n int) string {
 	return strings.Repeat(" ", n)
 }
 
-// keyHints draws the footer's key hints, remembering the last ones: they
-// change with the screen and the focus, not with every key.
+// keyHints draws the footer's key hints, cut to the width.
 func (a *app) keyHints(s screen) string {
-	bs := a.shortHelp(s)
-	var k strings.Builder
-	k.WriteString(strconv.Itoa(a.c.width) + strconv.FormatBool(a.c.styles.isDark))
-	for _, b := range bs {
-		k.WriteString("\x00" + b.Help().Key + "\x00" + b.Help().Desc)
-	}
-	if k.String() != a.hints.key {
-		a.hints.key = k.String()
-		a.hints.text = ansi.Truncate(a.help.ShortHelpView(bs), a.c.width, "…")
-	}
-	return a.hints.text
+	return ansi.Truncate(a.help.ShortHelpView(a.shortHelp(s)), a.c.width, "…")
 }
 
 func (a *app) shortHelp(s screen) []key.Binding {

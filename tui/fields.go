@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -43,37 +42,6 @@ type field interface {
 // focusMarker is drawn before the focused field's label.
 const focusMarker = "› "
 
-// memo remembers a field's last drawing and what it was drawn from, so a
-// key typed into one field does not restyle the others.
-type memo struct{ key, out string }
-
-// get returns the drawing for key, drawing it if key changed.
-func (m *memo) get(key string, draw func() string) string {
-	if m.key != key || m.out == "" {
-		m.key, m.out = key, draw()
-	}
-	return m.out
-}
-
-// drawKey builds a memo key from what a drawing depends on.
-func drawKey(st *styles, width int, parts ...string) string {
-	n := 5
-	for _, p := range parts {
-		n += 1 + len(p)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	b.WriteString(strconv.Itoa(width))
-	if st.isDark {
-		b.WriteByte('d')
-	}
-	for _, p := range parts {
-		b.WriteByte(0)
-		b.WriteString(p)
-	}
-	return b.String()
-}
-
 // labelled is what every kind of field has: a label, where it sits, and
 // whether the field is highlighted.
 type labelled struct {
@@ -82,8 +50,7 @@ type labelled struct {
 	// lit highlights the field while keys do not type in it: the
 	// next-steps screens highlight a field first, and type in it once it
 	// is entered.
-	lit    bool
-	labels [2]memo // the label drawn plain and highlighted
+	lit bool
 }
 
 // highlight marks the field as the one chosen on its screen (drawn as if
@@ -101,11 +68,7 @@ func (l *labelled) indent() int {
 // head draws the marker and the label, and what leads to the value: the
 // rest of the label column, or a new line and the indent.
 func (l *labelled) head(st *styles, width int, on bool) string {
-	m := &l.labels[0]
-	if on {
-		m = &l.labels[1]
-	}
-	return m.get(drawKey(st, width), func() string { return fieldLabel(st, l.label, l.labelWidth, width, on) })
+	return fieldLabel(st, l.label, l.labelWidth, width, on)
 }
 
 // fieldLabel draws a field's marker and label (see labelled.head).
@@ -121,14 +84,6 @@ func fieldLabel(st *styles, label string, labelWidth, width int, on bool) string
 		return s + "\n  "
 	}
 	return s + spaces(max(0, labelWidth-ansi.StringWidth(label))+1)
-}
-
-// litKey is the part of a memo key that says whether a field is lit.
-func litKey(on bool) string {
-	if on {
-		return "lit"
-	}
-	return ""
 }
 
 // inputStyles are the bubbles text styles for our fields: no colours of
@@ -158,7 +113,6 @@ type textField struct {
 	// made of it (a tab becomes a space): while the input still holds
 	// shown, the field's value is set, exactly.
 	set, shown string
-	drawn      memo // the field without focus
 }
 
 func newTextField(label, placeholder string, labelWidth int) *textField {
@@ -223,9 +177,7 @@ func (f *textField) view(st *styles, width int) string {
 	if f.focused() {
 		return f.head(st, width, true) + f.inputView(f.inputWidth(width))
 	}
-	return f.drawn.get(drawKey(st, width, f.value(), litKey(f.lit)), func() string {
-		return f.head(st, width, f.lit) + f.text(st, width)
-	})
+	return f.head(st, width, f.lit) + f.text(st, width)
 }
 
 // inputView is the text input alone, w cells wide and one more for the
@@ -283,7 +235,6 @@ type dateField struct {
 	// refused is why the text was refused when it was to be stored; it
 	// is shown until the text is a date.
 	refused error
-	noted   memo
 }
 
 // dueHint says how a date may be typed.
@@ -346,10 +297,7 @@ func (f *dateField) update(msg tea.Msg) tea.Cmd {
 }
 
 func (f *dateField) view(st *styles, width int) string {
-	if f.focused() {
-		return f.draw(st, width)
-	}
-	return f.drawn.get(drawKey(st, width, f.value(), litKey(f.lit), errText(f.refused)), func() string { return f.draw(st, width) })
+	return f.draw(st, width)
 }
 
 // draw puts the note beside the text, or under it when the row is too
@@ -375,16 +323,7 @@ func (f *dateField) draw(st *styles, width int) string {
 // note is what the field understood: "→ Wed 31 Mar 2027", how to type a
 // date, or why the text is not one.
 func (f *dateField) note(st *styles) string {
-	key := drawKey(st, 0, f.typed, strconv.FormatBool(f.focused()), errText(f.refused))
-	return f.noted.get(key, func() string { return f.drawNote(st) })
-}
-
-// errText is err's message, or "" for none.
-func errText(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
+	return f.drawNote(st)
 }
 
 func (f *dateField) drawNote(st *styles) string {
@@ -424,7 +363,6 @@ type choiceField struct {
 	chosen   int
 	vertical bool
 	hasFocus bool
-	drawn    memo
 }
 
 func newChoiceField(label string, options []string, labelWidth int) *choiceField {
@@ -484,9 +422,7 @@ func (f *choiceField) update(msg tea.Msg) tea.Cmd {
 }
 
 func (f *choiceField) view(st *styles, width int) string {
-	return f.drawn.get(drawKey(st, width, strconv.Itoa(f.chosen), strconv.FormatBool(f.hasFocus), litKey(f.lit)), func() string {
-		return f.draw(st, width)
-	})
+	return f.draw(st, width)
 }
 
 func (f *choiceField) draw(st *styles, width int) string {
@@ -527,7 +463,6 @@ type notesField struct {
 	// made of it when it took focus (a tab becomes spaces): while it
 	// still holds shown, the value is the text as it was.
 	set, shown string
-	drawn      memo
 }
 
 func newNotesField(label, placeholder string, labelWidth int) *notesField {
@@ -605,11 +540,6 @@ func (f *notesField) update(msg tea.Msg) tea.Cmd {
 }
 
 func (f *notesField) view(st *styles, width int) string {
-	if !f.focused() {
-		return f.drawn.get(drawKey(st, width, f.text, strconv.Itoa(f.height), litKey(f.lit)), func() string {
-			return f.draw(st, width)
-		})
-	}
 	return f.draw(st, width)
 }
 

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"image/color"
 	"strconv"
 	"strings"
 
@@ -22,7 +21,9 @@ import (
 // air around every part; and no file paths or key lists (one line of keys
 // at the bottom, and the save status only when there is a problem). The
 // action, owner and due date stay below, calmer, for the facilitator to
-// type what the room decides. Every key works as on the ordinary screen.
+// type what the room decides. Every key works as on the ordinary screen:
+// this is the item screen's second view of the same state (item.go), drawn
+// afresh on every frame like the first (item_view.go).
 
 // presentMeasure is the width of the presenter column: text much wider
 // than this is hard to follow from the back of a room.
@@ -51,8 +52,7 @@ var presentAirs = []presentAir{
 }
 
 // presentView draws the item screen in presenter mode, centred in the
-// window. The top part (everything above the fields) is cached, as on the
-// ordinary screen, so a key typed into a field redraws the fields only.
+// window.
 func (s *itemScreen) presentView() string {
 	st := &s.c.styles
 	w, h := s.c.width, s.c.height
@@ -69,11 +69,7 @@ func (s *itemScreen) presentView() string {
 		fields = indentLinesBy(s.fieldsView(st, m), indent)
 	}
 	room := h - countLines(fields) - 1
-	k := s.topKey(st, w, room)
-	if s.ptop.key != k || s.ptop.text == "" {
-		s.ptop = topCache{key: k, text: s.presentTop(st, w, room, k.clock)}
-	}
-	body := s.ptop.text + "\n\n" + fields
+	body := s.presentTop(st, w, room, s.c.timer.view(st, s.c.now())) + "\n\n" + fields
 	// Centred in the window, a little above the middle, where eyes rest.
 	if pad := (h - countLines(body)) * 2 / 5; pad > 0 {
 		body = strings.Repeat("\n", pad) + body
@@ -88,7 +84,7 @@ func (s *itemScreen) presentTop(st *styles, w, h int, clock string) string {
 	e := s.entry()
 	m := min(w, presentMeasure)
 	title := balancedWrap(e.Item.Title, min(max(1, m-2-6), presentTitleMeasure))
-	need := s.promptLines(m)
+	need := promptLines(e.Item.Prompts, m)
 	air := presentAirs[len(presentAirs)-1]
 	for _, a := range presentAirs {
 		if presentHeight(a, len(title), need) <= h {
@@ -140,20 +136,6 @@ func presentHeight(air presentAir, titleLines, prompts int) int {
 	if air.describe {
 		n++
 	}
-	return n
-}
-
-// promptLines is how many lines the prompts take, wrapped in m cells
-// (cached per item and width: wrapping costs).
-func (s *itemScreen) promptLines(m int) int {
-	if s.pheights.pos == s.pos && s.pheights.width == m && s.pheights.lines > 0 {
-		return s.pheights.lines
-	}
-	n := 0
-	for _, p := range s.entry().Item.Prompts {
-		n += countLines(ansi.Wrap(p, max(1, m-4), ""))
-	}
-	s.pheights = heightCache{pos: s.pos, width: m, lines: n}
 	return n
 }
 
@@ -225,52 +207,30 @@ func (s *itemScreen) presentTitle(st *styles, lines []string, w, m, pad int) str
 		styled[i] = st.Title.Render(l)
 	}
 	edge := lipgloss.NewStyle().Foreground(st.Heading.GetForeground())
-	return indentLinesBy(s.box(styled, m, pad, lipgloss.ThickBorder(), edge), (w-m)/2)
-}
-
-// boxEdges are the styled pieces of a box's border, drawn once for a
-// width, a border and a colour: styling them for every frame would cost
-// more than the rest of the screen.
-type boxEdges struct{ top, bottom, left, right string }
-
-type boxKey struct {
-	width  int
-	corner string // which border
-	colour color.Color
+	return indentLinesBy(box(styled, m, pad, lipgloss.ThickBorder(), edge), (w-m)/2)
 }
 
 // box draws lines (styled, none wider than w-2 cells) centred in a border w
 // cells wide in the colour of edge, with pad blank lines above and below.
-func (s *itemScreen) box(lines []string, w, pad int, b lipgloss.Border, edge lipgloss.Style) string {
+func box(lines []string, w, pad int, b lipgloss.Border, edge lipgloss.Style) string {
 	inner := max(0, w-2)
-	k := boxKey{w, b.TopLeft, edge.GetForeground()}
-	e, ok := s.edges[k]
-	if !ok {
-		e = boxEdges{
-			top:    edge.Render(b.TopLeft + strings.Repeat(b.Top, inner) + b.TopRight),
-			bottom: edge.Render(b.BottomLeft + strings.Repeat(b.Bottom, inner) + b.BottomRight),
-			left:   edge.Render(b.Left),
-			right:  edge.Render(b.Right),
-		}
-		if s.edges == nil || len(s.edges) > 64 {
-			s.edges = map[boxKey]boxEdges{}
-		}
-		s.edges[k] = e
-	}
+	top := edge.Render(b.TopLeft + strings.Repeat(b.Top, inner) + b.TopRight)
+	bottom := edge.Render(b.BottomLeft + strings.Repeat(b.Bottom, inner) + b.BottomRight)
+	left, right := edge.Render(b.Left), edge.Render(b.Right)
 	out := make([]string, 0, len(lines)+2*pad+2)
-	out = append(out, e.top)
+	out = append(out, top)
 	for range pad {
-		out = append(out, e.left+spaces(inner)+e.right)
+		out = append(out, left+spaces(inner)+right)
 	}
 	for _, l := range lines {
 		lw := ansi.StringWidth(l)
 		before := max(0, (inner-lw)/2)
-		out = append(out, e.left+spaces(before)+l+spaces(inner-lw-before)+e.right)
+		out = append(out, left+spaces(before)+l+spaces(inner-lw-before)+right)
 	}
 	for range pad {
-		out = append(out, e.left+spaces(inner)+e.right)
+		out = append(out, left+spaces(inner)+right)
 	}
-	out = append(out, e.bottom)
+	out = append(out, bottom)
 	return strings.Join(out, "\n")
 }
 
@@ -296,7 +256,7 @@ func (s *itemScreen) presentBadge(st *styles, w int, air presentAir) string {
 			border = lipgloss.ThickBorder()
 		}
 		tw := ansi.StringWidth(text)
-		box := s.box([]string{ls.Render(text)}, tw+8, 0, border, lipgloss.NewStyle().Foreground(ls.GetForeground()))
+		box := box([]string{ls.Render(text)}, tw+8, 0, border, lipgloss.NewStyle().Foreground(ls.GetForeground()))
 		lines = append(lines, indentLinesBy(box, (w-tw-8)/2))
 	} else {
 		lines = append(lines, centreIn(ls.Reverse(rated).Render(" "+text+" "), w))

@@ -1,0 +1,290 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// The item screen's ordinary view, and the parts of it presenter mode
+// (present.go) draws too: the fields, the prompts, the rating marks. It is
+// drawn afresh from the screen's state on every frame: at 80x24 and at
+// 240x67, on the embedded checklist and on a 1,000-item one, a key costs
+// well under the 2 ms budget without keeping drawings (BENCHMARKS.md).
+
+// ordinaryView draws the header, the strip of the area's ratings, the
+// title, the prompts and the scale, with the fields below.
+func (s *itemScreen) ordinaryView() string {
+	st := &s.c.styles
+	w, h := s.c.width, s.c.height
+	s.sizeNotes(h)
+	fields := s.fieldsView(st, w)
+	if s.focus == focusRating && s.fullHeight(w)+1+countLines(fields) > h {
+		// While rating, the questions matter more than empty fields.
+		fields = s.compactFields(st, w)
+	}
+	top := s.drawTop(st, w, h-countLines(fields)-1, s.ratedCount(), s.c.timer.view(st, s.c.now()))
+	return top + "\n\n" + fields
+}
+
+// fullHeight is how many lines the top part takes with every prompt shown
+// and its blank lines.
+func (s *itemScreen) fullHeight(w int) int {
+	e := s.entry()
+	return 2 + 2 + countLines(ansi.Wrap(e.Item.Title, w, "")) + len(s.c.checklist().Scale) + promptLines(e.Item.Prompts, w)
+}
+
+// promptLines is how many lines the prompts take, wrapped in w cells
+// after their bullets.
+func promptLines(prompts []string, w int) int {
+	n := 0
+	for _, p := range prompts {
+		n += countLines(ansi.Wrap(p, max(1, w-4), ""))
+	}
+	return n
+}
+
+// compactFields sums the fields up on one line, for short windows while
+// the rating has focus.
+func (s *itemScreen) compactFields(st *styles, w int) string {
+	r := s.response()
+	var parts []string
+	add := func(label, v string) {
+		if v != "" {
+			parts = append(parts, st.Label.Render(label)+" "+v)
+		}
+	}
+	add("Action", firstLineOf(r.Action))
+	add("Owner", r.Owner)
+	add("Due", r.Due.Friendly())
+	if len(parts) == 0 {
+		return st.Subtle.Render(ansi.Truncate("  Action, owner, due date, status, notes: tab to fill them in", w, "…"))
+	}
+	add("Status", string(r.Status))
+	if r.Notes != "" {
+		parts = append(parts, st.Label.Render("Notes")+" ✎")
+	}
+	return ansi.Truncate("  "+strings.Join(parts, st.Subtle.Render(" · ")), w, "…")
+}
+
+// sizeNotes gives the notes field more lines while it has focus and the
+// window has room.
+func (s *itemScreen) sizeNotes(h int) {
+	switch {
+	case s.focus == focusNotes && h >= 30:
+		s.notes.setHeight(6)
+	case s.focus == focusNotes && h >= 20:
+		s.notes.setHeight(3)
+	case h >= 30:
+		s.notes.setHeight(3)
+	default:
+		s.notes.setHeight(1)
+	}
+}
+
+func (s *itemScreen) fieldsView(st *styles, w int) string {
+	var b strings.Builder
+	for i, f := range s.fields {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(f.view(st, w))
+	}
+	return b.String()
+}
+
+// ratedCount is how many items have a rating.
+func (s *itemScreen) ratedCount() int {
+	n := 0
+	for _, r := range s.c.plan().Items {
+		if r.Rated() {
+			n++
+		}
+	}
+	return n
+}
+
+// drawTop draws everything above the fields in at most h lines.
+func (s *itemScreen) drawTop(st *styles, w, h, rated int, clock string) string {
+	e := s.entry()
+	c := s.c.checklist()
+	r := s.response()
+
+	where := e.Area.Title
+	if e.Item.Group != "" {
+		where += " › " + e.Item.Group
+	}
+	counter := fmt.Sprintf("item %d of %d", e.Ref.Index+1, len(e.Area.Items))
+	progress := st.Subtle.Render(fmt.Sprintf("%d of %d rated", rated, len(s.entries)))
+	left := st.Heading.Render(where) + "  " + st.Subtle.Render(counter)
+	if clock != "" {
+		progress = clock + st.Subtle.Render(" · ") + progress
+		if ansi.StringWidth(left)+2+ansi.StringWidth(progress) > w {
+			progress = clock // the countdown matters more in a narrow window
+		}
+	}
+	header := joinEnds(left, progress, w)
+	strip := s.strip(st, w)
+	if hint := s.adviceHint(st); hint != "" {
+		strip = joinEnds(strip, hint, w)
+	}
+	title := st.Title.Render(ansi.Wrap(e.Item.Title, w, ""))
+	scale := s.scaleView(st, c, r, w)
+
+	// The prompts take what the rest leaves, and the blank lines around
+	// the title go first when the window is short.
+	spare := h - 2 - countLines(title) - countLines(scale)
+	blanks := 0
+	if spare >= 4 {
+		blanks = 2
+	}
+	prompts := s.promptsView(st, e.Item.Prompts, w, spare-blanks)
+	parts := []string{header, strip}
+	if blanks > 0 {
+		parts = append(parts, "")
+	}
+	parts = append(parts, title)
+	if prompts != "" {
+		parts = append(parts, prompts)
+	}
+	if blanks > 0 {
+		parts = append(parts, "")
+	}
+	parts = append(parts, scale)
+	return strings.Join(parts, "\n")
+}
+
+// promptsView draws the prompt questions in at most lines lines; when they
+// do not fit it says how many were left out.
+func (s *itemScreen) promptsView(st *styles, prompts []string, w, lines int) string {
+	if len(prompts) == 0 || lines <= 0 {
+		return ""
+	}
+	var out []string
+	for i, p := range prompts {
+		wrapped := strings.Split(ansi.Wrap(p, max(1, w-4), ""), "\n")
+		for j := range wrapped {
+			if j == 0 {
+				wrapped[j] = "  • " + wrapped[j]
+			} else {
+				wrapped[j] = "    " + wrapped[j]
+			}
+		}
+		left := len(prompts) - i
+		room := lines - len(out)
+		if len(wrapped) > room || (left > 1 && len(wrapped) == room) {
+			more := "more "
+			if i == 0 {
+				more = ""
+			}
+			out = append(out, st.Subtle.Render(ansi.Truncate(fmt.Sprintf("  … %d %s%s (a taller window shows %s)", left, more, plural(left, "question", "questions"), plural(left, "it", "them")), w, "…")))
+			break
+		}
+		out = append(out, wrapped...)
+	}
+	return st.Prompt.Render(strings.Join(out, "\n"))
+}
+
+// scaleView draws each level: the key to press, its mark and word, what it
+// means; ✓ marks the chosen level, › the one the arrows point at. Hints
+// and labels are padded to line up.
+func (s *itemScreen) scaleView(st *styles, c *checklist.Checklist, r *plans.Response, w int) string {
+	labelWidth, hintWidth := 0, 0
+	for i, l := range c.Scale {
+		labelWidth = max(labelWidth, ansi.StringWidth(l.Label))
+		hintWidth = max(hintWidth, ansi.StringWidth(s.keys.Rate[i].Help().Key)+2)
+	}
+	width := hintWidth + 1 + 2 + labelWidth
+	lines := make([]string, len(c.Scale))
+	for i, l := range c.Scale {
+		cur := "  "
+		if s.focus == focusRating && i == s.cursor {
+			cur = st.Focused.Render("› ")
+		}
+		hint := "[" + s.keys.Rate[i].Help().Key + "]"
+		ls := st.levelStyle(i, len(c.Scale))
+		mark := plans.MarkAt(i, len(c.Scale)) + " " + l.Label
+		chosen, label := "  ", ls.Render(mark)
+		if r.Rating == l.Key {
+			chosen, label = "✓ ", ls.Reverse(true).Render(mark)
+		}
+		line := cur + chosen + st.Subtle.Render(hint) + spaces(hintWidth-ansi.StringWidth(hint)) + " " +
+			label + spaces(labelWidth-ansi.StringWidth(l.Label)) + "  " + l.Description
+		if 4+width+2+ansi.StringWidth(l.Description) > w {
+			line = ansi.Truncate(line, w, "…")
+		}
+		lines[i] = line
+	}
+	return strings.Join(lines, "\n")
+}
+
+// mark is a rating's shape in its level's colour.
+func (s *itemScreen) mark(st *styles, rating string) string {
+	return st.ratingMark(s.c.checklist(), rating)
+}
+
+// strip draws the marks of the area's items, the current one in brackets,
+// with a bar between groups. A long area shows a window around the current
+// item that fits the width.
+func (s *itemScreen) strip(st *styles, w int) string {
+	e := s.entry()
+	items := e.Area.Items
+	plan := s.c.plan()
+	cell := func(i int) string {
+		m := s.mark(st, plan.Items[items[i].ID].Rating)
+		if i == e.Ref.Index {
+			return st.Focused.Render("[") + m + st.Focused.Render("]")
+		}
+		return " " + m + " "
+	}
+	// Each item takes 3 cells; a group boundary takes 2 more.
+	perItem := 3
+	fit := max(1, (w-4)/perItem-1)
+	from, to := 0, len(items)
+	if len(items) > fit {
+		from = max(0, e.Ref.Index-fit/2)
+		to = min(len(items), from+fit)
+		from = max(0, to-fit)
+	}
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString(st.Subtle.Render("…"))
+	}
+	for i := from; i < to; i++ {
+		if i > from && items[i].Group != items[i-1].Group {
+			b.WriteString(st.Subtle.Render("│"))
+		}
+		b.WriteString(cell(i))
+	}
+	if to < len(items) {
+		b.WriteString(st.Subtle.Render("…"))
+	}
+	return ansi.Truncate(b.String(), w, "…")
+}
+
+// joinEnds puts left and right on one line of width w, right-aligned, or
+// only left when both do not fit.
+func joinEnds(left, right string, w int) string {
+	gap := w - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 2 {
+		return ansi.Truncate(left, w, "…")
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+func countLines(s string) int {
+	if s == "" {
+		return 0
+	}
+	return strings.Count(s, "\n") + 1
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
