@@ -195,8 +195,9 @@ func checkFullReview(t *testing.T, path string) {
 
 // TestFullReview pipes a whole review, from set-up to the last follow-up,
 // and checks the plan it leaves: every answer field by field, and the
-// whole file against a golden that the screen mode's keystroke test
-// compares with too.
+// whole file against a golden (which the command-line script
+// accessible_review.txtar checks too). That the screens make the same plan
+// from the same answers is tui's TestScreensAndAccessibleMakeTheSamePlan.
 func TestFullReview(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "plans", "acme.yaml")
 	answers, err := os.Open("testdata/full-review.answers")
