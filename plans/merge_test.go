@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -117,9 +118,7 @@ func mergeBase(t *testing.T) []byte {
 // have configured, since they place hunks differently.
 func TestMergeDifferentItems(t *testing.T) {
 	t.Parallel()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	testtool.Need(t, "git")
 	tests := []struct {
 		name string
 		a, b edit

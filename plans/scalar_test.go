@@ -15,6 +15,7 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -202,12 +203,9 @@ json.dump(out, sys.stdout)
 // numbers as dates and numbers.
 func TestOtherParsersReadPlans(t *testing.T) {
 	t.Parallel()
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 is not installed")
-	}
+	python := testtool.Need(t, "python3")
 	if err := exec.Command(python, "-c", "import yaml").Run(); err != nil {
-		t.Skip("PyYAML is not installed")
+		testtool.Missing(t, "PyYAML is not installed (apt-get install python3-yaml, or pip install pyyaml)")
 	}
 	// A small checklist (three items, one per area, and the five follow-up
 	// kinds) keeps the files small and the pure-Python parser quick.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -70,11 +71,7 @@ func loadFixture(t *testing.T, path string) *plans.Plan {
 // or skips the test.
 func markdownlint(t *testing.T) string {
 	t.Helper()
-	bin, err := exec.LookPath("markdownlint-cli2")
-	if err != nil {
-		t.Skip("markdownlint-cli2 is not installed (npm install -g markdownlint-cli2)")
-	}
-	return bin
+	return testtool.Need(t, "markdownlint-cli2") // npm install -g markdownlint-cli2
 }
 
 // lint runs markdownlint with its default rules over the given documents.

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -170,13 +171,13 @@ func TestReportPassesMarkdownlint(t *testing.T) {
 // text, code or HTML.
 func TestReportShowsTextAsTyped(t *testing.T) {
 	markdownlint(t)
-	root, err := exec.Command("npm", "root", "-g").Output()
+	root, err := exec.Command(testtool.Need(t, "npm"), "root", "-g").Output()
 	if err != nil {
-		t.Skip("npm not found")
+		testtool.Missing(t, "npm root -g: %v", err)
 	}
 	mods := filepath.Join(strings.TrimSpace(string(root)), "markdownlint-cli2", "node_modules")
 	if _, err := os.Stat(filepath.Join(mods, "micromark-extension-gfm-table")); err != nil {
-		t.Skip("micromark is not where markdownlint-cli2 keeps it")
+		testtool.Missing(t, "micromark is not where markdownlint-cli2 keeps it")
 	}
 	dir := t.TempDir()
 	script := `import {micromark} from '` + mods + `/micromark/index.js'
@@ -189,11 +190,11 @@ process.stdout.write(micromark(fs.readFileSync(0, 'utf8'), {allowDangerousHtml: 
 	if err := os.WriteFile(filepath.Join(dir, "render.mjs"), []byte(script), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("node", filepath.Join(dir, "render.mjs"))
+	cmd := exec.Command(testtool.Need(t, "node"), filepath.Join(dir, "render.mjs"))
 	cmd.Stdin = bytes.NewReader(ReportMarkdown(hostilePlan(t), reportToday))
 	out, err := cmd.Output()
 	if err != nil {
-		t.Skipf("node could not run micromark: %v", err)
+		testtool.Missing(t, "node could not run micromark: %v", err)
 	}
 	page := string(out)
 	// Only the structure the report itself makes may appear.

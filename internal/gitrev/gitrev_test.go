@@ -9,15 +9,15 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/socialmobility/ladder/internal/testtool"
 )
 
 // testRepo makes a real repository in a temporary folder, isolated from the
 // user's git configuration, with fixed names and dates so hashes are stable.
 func testRepo(t testing.TB) string {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	testtool.Need(t, "git")
 	dir := t.TempDir()
 	t.Setenv("HOME", dir)
 	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
@@ -131,9 +131,7 @@ func TestReadFileErrors(t *testing.T) {
 }
 
 func TestOpenOutsideARepository(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	testtool.Need(t, "git")
 	dir := t.TempDir()
 	t.Setenv("GIT_CEILING_DIRECTORIES", dir)
 	_, err := Open(filepath.Join(dir, "plans", "a.yaml"))
