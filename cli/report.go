@@ -9,20 +9,21 @@ import (
 	"path/filepath"
 
 	"github.com/socialmobility/ladder/plans"
-	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
 )
 
 type reportOptions struct {
-	out   string
-	today string
+	out    string
+	today  string
+	format string
+	excel  bool
 }
 
 func newReportCmd() *cobra.Command {
 	var opts reportOptions
 	cmd := &cobra.Command{
-		Use:   "report PLAN [-o FILE]",
-		Short: "Turn a plan into a Markdown report for a board, a check-in or a pull request",
+		Use:   "report PLAN [--format md|html|csv] [-o FILE]",
+		Short: "Turn a plan into a Markdown report, a web page or CSV, for a board, a check-in or a pull request",
 		Long: `Report writes a plan as a Markdown document that people can read without
 opening the YAML: who took part, a table of Red/Amber/Green counts per
 area, every item in checklist order with its rating and whatever the
@@ -40,6 +41,19 @@ The Markdown renders as it is on GitHub and GitLab, and keeps to the
 default rules of markdownlint, so it can live in a docs folder that CI
 lints. The same plan on the same day always gives the same report.
 
+--format html writes one self-contained web page (no fonts, scripts or
+images from elsewhere: it opens offline from an email attachment) with a
+chart per area, every item, the next steps and the project plan, and,
+when the plan is in git, a chart of its counts at every commit and what
+changed since the previous commit. It prints on two A4 pages for a
+typical plan, and reads in greyscale.
+
+--format csv writes one row per item (area, item, recommendation, rating,
+action, owner, due, status, notes) for a spreadsheet; --excel starts it
+with the byte-order mark Excel needs to read UTF-8. A cell that starts
+with =, +, - or @ gets a leading ' so that no spreadsheet runs it as a
+formula.
+
 The report goes to standard output, or to FILE with -o. The plan itself is
 never changed.`,
 		Example: `  # Read it in the terminal, or save it beside the plan
@@ -47,7 +61,11 @@ never changed.`,
   ladder report plans/acme-spring.yaml -o reports/acme-spring.md
 
   # As it will look on the day of the board meeting
-  ladder report plans/acme-spring.yaml --today 2027-04-01`,
+  ladder report plans/acme-spring.yaml --today 2027-04-01
+
+  # A page to email to the board, and a spreadsheet
+  ladder report plans/acme-spring.yaml --format html -o acme-spring.html
+  ladder report plans/acme-spring.yaml --format csv --excel -o acme-spring.csv`,
 		Args: exactlyOneArg("report needs one plan file: ladder report PLAN (see ladder report --help)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runReport(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts)
@@ -56,12 +74,17 @@ never changed.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.out, "output", "o", "", "write the report to `FILE` instead of standard output")
 	f.StringVar(&opts.today, "today", "", "the date to count overdue actions from, as `YYYY-MM-DD` (default: today)")
+	f.StringVar(&opts.format, "format", "md", "the output `FORMAT`: md (Markdown), html (one web page) or csv (a spreadsheet)")
+	f.BoolVar(&opts.excel, "excel", false, "with --format csv, start the file with a UTF-8 byte-order mark for Excel")
 	return cmd
 }
 
 func runReport(stdout, stderr io.Writer, path string, opts reportOptions) error {
 	today, err := todayFlag(opts.today)
 	if err != nil {
+		return err
+	}
+	if err := reportFormatFlag(opts.format, opts.excel); err != nil {
 		return err
 	}
 	if err := checkOutput(opts.out, path); err != nil {
@@ -71,7 +94,7 @@ func runReport(stdout, stderr io.Writer, path string, opts reportOptions) error 
 	if err != nil {
 		return err
 	}
-	return writeOutput(stdout, opts.out, render.ReportMarkdown(p, today))
+	return writeOutput(stdout, opts.out, renderReport(stderr, path, p, today, opts))
 }
 
 // The helpers below are shared by report, diff, history and status: the

@@ -200,6 +200,32 @@ type diffSection struct {
 	counts  countsTable
 }
 
+// title is what a section is headed, in every format but plain text.
+func (s diffSection) title() string {
+	return map[sectionKind]string{
+		sectionReview:     "Review",
+		sectionRatings:    "Ratings",
+		sectionActions:    "Actions",
+		sectionItems:      "Items",
+		sectionFollowUps:  "Follow-up answers",
+		sectionCounts:     "Counts per area",
+		sectionNewCounts:  "Ratings",
+		sectionNewActions: "Actions",
+	}[s.kind]
+}
+
+// note is the sentence under a section's title ("2 better, 1 worse."), or
+// "" when it has none.
+func (s diffSection) note() string {
+	switch {
+	case s.kind == sectionItems:
+		return "The plan now follows another version of its checklist."
+	case s.summary == "":
+		return ""
+	}
+	return capitalise(s.summary) + "."
+}
+
 // line is one thing that changed: "owner: Ana → Zoë", or a heading such
 // as an item's title with the changes to it below. Values are plain text;
 // each writer escapes them for its format.

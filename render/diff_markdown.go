@@ -56,28 +56,15 @@ func mdPlan(m *markdown, p planDoc, among bool) {
 
 // mdSectionTitle is a heading, or among several plans a bold lead-in.
 func mdSectionTitle(m *markdown, s diffSection, among bool) {
-	title := map[sectionKind]string{
-		sectionReview:     "Review",
-		sectionRatings:    "Ratings",
-		sectionActions:    "Actions",
-		sectionItems:      "Items",
-		sectionFollowUps:  "Follow-up answers",
-		sectionCounts:     "Counts per area",
-		sectionNewCounts:  "Ratings",
-		sectionNewActions: "Actions",
-	}[s.kind]
-	summary := capitalise(s.summary) + "."
-	if s.kind == sectionItems {
-		summary = "The plan now follows another version of its checklist."
-	}
+	title, summary := s.title(), s.note()
 	switch {
-	case among && s.summary == "" && s.kind != sectionItems:
+	case among && summary == "":
 		m.para("**" + title + ":**")
 	case among:
 		m.para("**" + title + ":** " + summary)
 	default:
 		m.heading(2, title)
-		if s.summary != "" || s.kind == sectionItems {
+		if summary != "" {
 			m.para(summary)
 		}
 	}
@@ -129,17 +116,22 @@ func mdCounts(m *markdown, t countsTable) {
 	}
 	var rows [][]string
 	for _, r := range t.rows {
-		row := []string{mdText(r.area)}
-		for i := range t.levels {
-			if r.old == nil {
-				row = append(row, strconv.Itoa(r.new[i]))
-			} else {
-				row = append(row, countCell(r.old[i], r.new[i]))
-			}
-		}
-		rows = append(rows, row)
+		rows = append(rows, append([]string{mdText(r.area)}, r.cells(len(t.levels))...))
 	}
 	m.table(header, right, rows)
+}
+
+// cells are a row's counts, each "3", or "1 → 3 (+2)" when it changed.
+func (r countsRow) cells(levels int) []string {
+	out := make([]string, levels)
+	for i := range out {
+		if r.old == nil {
+			out[i] = strconv.Itoa(r.new[i])
+		} else {
+			out[i] = countCell(r.old[i], r.new[i])
+		}
+	}
+	return out
 }
 
 func countCell(old, new int) string {

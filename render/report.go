@@ -24,7 +24,7 @@ import (
 // same bytes.
 //
 // What a report says is decided once, by buildReport, as a reportDoc; each
-// format (Markdown today) only lays it out.
+// format (Markdown, HTML, CSV) only lays it out.
 
 // ReportMarkdown returns a plan's report as a Markdown document that keeps
 // to markdownlint's default rules.
@@ -39,7 +39,8 @@ type reportDoc struct {
 	// levels heads the summary's count columns: each level's label, then
 	// "○ Unrated"; a last column holds the number of items.
 	levels    []string
-	summary   []summaryRow // one per area, then the total
+	scale     []reportRating // the same levels, as mark and word
+	summary   []summaryRow   // one per area, then the total
 	areas     []reportArea
 	nextSteps []nextStep // empty when the checklist asks none
 	credits   []string   // sentences that credit the checklist's source
@@ -78,6 +79,44 @@ type reportItem struct {
 	title   string
 	rating  string // the mark and word: "■ Red"
 	details []detail
+	// answer is what details says, field by field, for the formats that
+	// give each field a column of its own (the HTML table, CSV).
+	answer itemAnswer
+}
+
+// itemAnswer is an item's response in the words every format uses.
+type itemAnswer struct {
+	id     string
+	area   string // the area's title
+	rating reportRating
+	action string
+	owner  string
+	due    detail // its value and whether it is overdue, as in details
+	status string // "to do", "doing", "done"
+	notes  string
+	// votes is the room's spread, one count per level then "not sure";
+	// nil when the item was not voted on from phones.
+	votes []voteCount
+	// revisit marks an item flagged to come back to. Plans have no such
+	// flag yet (issue 10 adds it): set it here from plans.Response when
+	// they do, and every format shows it.
+	revisit bool
+}
+
+// reportRating is a rating as a level of the scale: its mark and word.
+type reportRating struct {
+	level  int // index in the scale, worst first; -1 when unrated
+	levels int // how many levels the scale has
+	mark   string
+	word   string
+}
+
+// voteCount is how many in the room chose one level (or were not sure).
+type voteCount struct {
+	level int // as in reportRating; -1 for "not sure"
+	mark  string
+	word  string
+	n     int
 }
 
 // nextStep is one follow-up question and its answer, in the shape its
@@ -119,6 +158,7 @@ func buildReport(p *plans.Plan, today plans.Date) reportDoc {
 		detail{name: "Overdue actions on " + today.String(), value: strconv.Itoa(len(p.Overdue(today)))},
 	)
 	doc.levels, doc.summary = reportSummary(p)
+	doc.scale = scaleOf(c)
 	for ai := range c.Areas {
 		doc.areas = append(doc.areas, reportAreaOf(p, &c.Areas[ai], today))
 	}
@@ -152,7 +192,6 @@ func reportSummary(p *plans.Plan) (levels []string, rows []summaryRow) {
 }
 
 func reportAreaOf(p *plans.Plan, a *checklist.Area, today plans.Date) reportArea {
-	c := p.Checklist
 	ra := reportArea{title: a.Title}
 	for i := range a.Items {
 		it := &a.Items[i]
@@ -160,33 +199,77 @@ func reportAreaOf(p *plans.Plan, a *checklist.Area, today plans.Date) reportArea
 			ra.groups = append(ra.groups, reportGroup{title: it.Group})
 		}
 		g := &ra.groups[len(ra.groups)-1]
-		g.items = append(g.items, reportItem{title: it.Title, rating: plans.Label(c, p.Items[it.ID].Rating), details: itemDetails(p, it, today)})
+		ans := itemAnswerOf(p, a, it, today)
+		g.items = append(g.items, reportItem{title: it.Title, rating: ans.rating.mark + " " + ans.rating.word, details: itemDetails(ans), answer: ans})
 	}
 	return ra
 }
 
 // itemDetails is what the review said about an item: its action with
 // the action's owner, due date and status, or (with no action) whatever
-// owner, date or status was set on its own, then its notes. A due date is
+// owner, date or status was set on its own, then the room's votes and its
+// notes.
+func itemDetails(ans itemAnswer) []detail {
+	owner := detail{name: "Owner", value: ans.owner}
+	status := detail{name: "Status", value: ans.statusSaid()}
+	var votes detail
+	if ans.votes != nil {
+		votes = detail{name: "Room's votes", value: votesInWords(ans.votes)}
+	}
+	notes := detail{name: "Notes", value: ans.notes, multiline: true}
+	if ans.action != "" {
+		return said(detail{name: "Action", value: ans.action, more: said(owner, ans.due, status)}, votes, notes)
+	}
+	return said(owner, ans.due, status, votes, notes)
+}
+
+// statusSaid is the item's status, or "" for an item with no action that
+// is still "to do": to do, with nothing to do, says nothing.
+func (ans itemAnswer) statusSaid() string {
+	if ans.action == "" && ans.status == statusWord(plans.StatusTodo) {
+		return ""
+	}
+	return ans.status
+}
+
+// itemAnswerOf is what the review said about an item. A due date is
 // overdue when the item has an open action (an item with no action has
 // nothing to be late with, as in Plan.Overdue).
-func itemDetails(p *plans.Plan, it *checklist.Item, today plans.Date) []detail {
+func itemAnswerOf(p *plans.Plan, a *checklist.Area, it *checklist.Item, today plans.Date) itemAnswer {
+	c := p.Checklist
 	r := p.Items[it.ID]
-	due := detail{name: "Due"}
+	ans := itemAnswer{
+		id: it.ID, area: a.Title,
+		rating: reportRating{level: -1, levels: len(c.Scale), mark: plans.MarkUnrated, word: "Unrated"},
+		action: r.Action, owner: r.Owner, due: detail{name: "Due"}, status: statusWord(r.Status), notes: r.Notes,
+	}
+	if l, i, ok := c.Level(r.Rating); ok {
+		ans.rating = reportRating{level: i, levels: len(c.Scale), mark: plans.MarkAt(i, len(c.Scale)), word: l.Label}
+	}
 	if !r.Due.IsZero() {
-		due.value = r.Due.String()
-		due.overdue = r.Action != "" && r.Status.Open() && r.Due.Before(today)
+		ans.due.value = r.Due.String()
+		ans.due.overdue = r.Action != "" && r.Status.Open() && r.Due.Before(today)
 	}
-	owner := detail{name: "Owner", value: r.Owner}
-	status := detail{name: "Status", value: statusWord(r.Status)}
-	notes := detail{name: "Notes", value: r.Notes, multiline: true}
-	if r.Action != "" {
-		return said(detail{name: "Action", value: r.Action, more: said(owner, due, status)}, notes)
+	if r.Votes != nil {
+		for i, l := range c.Scale {
+			ans.votes = append(ans.votes, voteCount{level: i, mark: plans.MarkAt(i, len(c.Scale)), word: l.Label, n: r.Votes.Levels[l.Key]})
+		}
+		ans.votes = append(ans.votes, voteCount{level: -1, mark: plans.MarkUnsure, word: "not sure", n: r.Votes.Unsure})
 	}
-	if r.Status == plans.StatusTodo {
-		status.value = "" // to do, with nothing to do, says nothing
+	return ans
+}
+
+// votesInWords is "■ Red 1, ▲ Amber 5, ● Green 2, not sure 0".
+func votesInWords(votes []voteCount) string {
+	parts := make([]string, len(votes))
+	for i, v := range votes {
+		if v.level < 0 {
+			parts[i] = fmt.Sprintf("%s %d", v.word, v.n)
+		} else {
+			parts[i] = fmt.Sprintf("%s %s %d", v.mark, v.word, v.n)
+		}
 	}
-	return said(owner, due, status, notes)
+	return strings.Join(parts, ", ")
 }
 
 // said keeps the details that have a value.

@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+
+	"github.com/socialmobility/ladder/internal/gitrev"
+	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/render"
+)
+
+// The report's formats: Markdown (the default), one self-contained HTML
+// page, or CSV for a spreadsheet. The flags are checked before the plan is
+// read, so a typing mistake costs nothing.
+
+// reportFormatFlag checks --format and --excel for report.
+func reportFormatFlag(format string, excel bool) error {
+	switch format {
+	case "md", "html", "csv":
+	default:
+		return usageErrorf("--format %s: use md, html or csv", format)
+	}
+	if excel && format != "csv" {
+		return usageErrorf("--excel is for --format csv: it starts the file with the mark Excel needs to read UTF-8")
+	}
+	return nil
+}
+
+// renderReport lays the plan out in the format asked for. The HTML report
+// shows the plan's history when the file is in git; a plan outside git, or
+// git trouble, only leaves that section out (with a note on stderr for
+// trouble).
+func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date, opts reportOptions) []byte {
+	switch opts.format {
+	case "html":
+		h, err := reportHistory(file)
+		if err != nil {
+			fmt.Fprintf(stderr, "ladder: the report has no history section: %s\n", safetext.Line(err.Error()))
+		}
+		return render.ReportHTML(p, today, h)
+	case "csv":
+		return render.ReportCSV(p, today, opts.excel)
+	}
+	return render.ReportMarkdown(p, today)
+}
+
+// reportHistory reads the plan's history for the HTML report, and the
+// version to compare the plan with: the commit before the last, or the
+// last when the file has changed since. It returns nil, nil for a plan
+// that git does not know.
+func reportHistory(file string) (*render.ReportHistory, error) {
+	repo, rel, err := openRepo(file)
+	if err != nil {
+		if errors.Is(err, gitrev.ErrNotRepository) || errors.Is(err, gitrev.ErrNoGit) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	defer repo.Close()
+	last, err := repo.ReadFile("HEAD", rel)
+	if errors.Is(err, gitrev.ErrNotInRevision) || errors.Is(err, gitrev.ErrUnknownRevision) {
+		return nil, nil // never committed (or not since it was moved here)
+	}
+	if err != nil {
+		return nil, err
+	}
+	entries, err := planHistory(file)
+	if err != nil || len(entries) == 0 {
+		return nil, err
+	}
+	h := &render.ReportHistory{Entries: entries, BaseEntry: len(entries) - 2}
+	if onDisk, err := os.ReadFile(file); err == nil && !bytes.Equal(onDisk, last) {
+		h.Uncommitted = true
+		h.BaseEntry = len(entries) - 1
+	}
+	if h.BaseEntry >= 0 {
+		base := entries[h.BaseEntry]
+		data, err := repo.ReadFile(base.Commit, rel)
+		if err == nil {
+			// A version that does not load, or a file that was elsewhere
+			// then, leaves "what changed" out; the chart still shows it.
+			h.Base, _ = plans.Parse(base.Commit+":"+rel, data, revisionResolver(repo, base.Commit, path.Dir(rel)))
+		}
+	}
+	return h, nil
+}

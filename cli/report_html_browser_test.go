@@ -1,0 +1,299 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/browsertest"
+	"github.com/socialmobility/ladder/plans"
+)
+
+var updateReportScreenshots = flag.Bool("update-report-screenshots", false, "write the HTML report screenshots the README shows into docs/")
+
+// reportRepo makes a git repository whose plans/acme.yaml is the 21-item
+// fixture, committed three times: unrated, half rated, and as it is. It
+// returns the plan's path and the three versions.
+func reportRepo(t testing.TB) (string, []*plans.Plan) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	final, err := plans.LoadFile("../render/testdata/report-21.yaml", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := plans.New(final.Checklist, final.Organisation, final.Title, final.Date)
+	first.Facilitator, first.Participants = final.Facilitator, final.Participants
+	half := final.Clone()
+	for i, e := range final.Checklist.Items() {
+		if i%2 == 0 {
+			half.Items[e.Item.ID].Rating = checklist.Unrated
+		}
+	}
+	half.Items["en-data-share"].Rating = "green"
+	git := func(date string, args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "HOME="+dir, "GIT_CONFIG_NOSYSTEM=1",
+			"GIT_AUTHOR_NAME=Ana", "GIT_AUTHOR_EMAIL=ana@example.com", "GIT_COMMITTER_NAME=Ana", "GIT_COMMITTER_EMAIL=ana@example.com",
+			"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	git("2027-01-15T10:00:00Z", "init", "-q", "-b", "main")
+	plan := filepath.Join(dir, "plans", "acme.yaml")
+	if err := os.MkdirAll(filepath.Dir(plan), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	versions := []*plans.Plan{first, half, final}
+	for i, v := range versions {
+		if err := os.WriteFile(plan, plans.Encode(v), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		date := fmt.Sprintf("2027-%02d-15T10:00:00Z", i+1)
+		git(date, "add", "plans/acme.yaml")
+		git(date, "commit", "-q", "-m", []string{"Start the spring review", "Workshop: half the items rated", "Workshop: every item rated"}[i])
+	}
+	return plan, versions
+}
+
+// TestReportHTMLInBrowser opens the HTML report of a plan kept in git in
+// headless Chromium, as the board would open the attachment: the charts
+// say what the plan says, the history has a column per commit, nothing
+// fails axe-core, a phone needs no sideways scrolling, and it prints on two
+// A4 pages with no row split across them.
+func TestReportHTMLInBrowser(t *testing.T) {
+	plan, versions := reportRepo(t)
+	out := filepath.Join(t.TempDir(), "report.html")
+	var stderr bytes.Buffer
+	if code := Main([]string{"report", plan, "--format", "html", "--today", "2027-03-01", "-o", out}, nil, io.Discard, &stderr); code != ExitOK {
+		t.Fatalf("report: exit %d\n%s", code, stderr.String())
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("report wrote to stderr:\n%s", stderr.String())
+	}
+	p := versions[len(versions)-1]
+
+	ctx := browsertest.New(t, 1280, 800, 2*time.Minute)
+	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
+	checkChartsMatchPlan(t, ctx, p)
+	checkHistoryChart(t, ctx, versions)
+	checkGreyscale(t, ctx)
+	for _, v := range browsertest.Axe(t, ctx) {
+		if v.Serious() {
+			t.Errorf("axe-core: %s", v)
+		}
+	}
+	saveScreenshot(t, ctx, "report-html.png")
+
+	// Print: two A4 pages, and no row of a table split between them.
+	pdf := run(t, ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground()))
+	if n := pdfPages(pdf); n != 2 {
+		t.Errorf("the 21-item plan prints on %d A4 pages, want 2", n)
+	}
+	savePDF(t, pdf)
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if split := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("tr, figure")]
+		.filter(e => getComputedStyle(e).breakInside !== "avoid").map(e => e.outerHTML.slice(0, 80))`)); len(split) > 0 {
+		t.Errorf("%d rows or figures may be split across printed pages, such as %s", len(split), split[0])
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""}); err != nil {
+		t.Fatal(err)
+	}
+
+	// A phone: everything fits the width; the tables become cards.
+	do(t, ctx, chromedp.EmulateViewport(browsertest.PhoneWidth, browsertest.PhoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
+	width := run(t, ctx, chromedp.Evaluate[[]int](`[document.documentElement.scrollWidth, window.innerWidth]`))
+	if width[0] > width[1] {
+		t.Errorf("on a phone the page is %d pixels wide in a %d pixel window: it scrolls sideways", width[0], width[1])
+	}
+	if wide := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("main *")]
+		.filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest("details:not([open])"))
+		.map(e => e.tagName + " " + (e.textContent || "").slice(0, 40))`)); len(wide) > 0 {
+		t.Errorf("%d elements reach past the phone's right edge, such as %q", len(wide), wide[0])
+	}
+	for _, v := range browsertest.Axe(t, ctx) {
+		if v.Serious() {
+			t.Errorf("axe-core on a phone: %s", v)
+		}
+	}
+	saveScreenshot(t, ctx, "report-html-phone.png")
+}
+
+// checkChartsMatchPlan reads each area's chart as drawn (the labels'
+// words and numbers, and the segments' widths) and compares it with the
+// plan's counts.
+func checkChartsMatchPlan(t *testing.T, ctx context.Context, p *plans.Plan) {
+	t.Helper()
+	type segment struct {
+		Word  string  `json:"word"`
+		Count int     `json:"count"`
+		W     float64 `json:"w"`
+	}
+	type chart struct {
+		Area     string    `json:"area"`
+		Width    float64   `json:"width"`
+		Segments []segment `json:"segments"`
+		Labels   []string  `json:"labels"`
+	}
+	charts := run(t, ctx, chromedp.Evaluate[[]chart](`[...document.querySelectorAll("figure.chart")].map(f => ({
+		area: f.querySelector("figcaption").firstChild.textContent.trim(),
+		width: f.querySelector("svg").viewBox.baseVal.width,
+		segments: [...f.querySelectorAll("rect.seg")].map(r => ({word: r.dataset.word, count: +r.dataset.count, w: r.getBBox().width})),
+		labels: [...f.querySelectorAll("text.lbl")].map(t => t.textContent),
+	}))`))
+	perArea, _ := p.Counts()
+	if len(charts) != len(perArea) {
+		t.Fatalf("%d charts, want one per area (%d)", len(charts), len(perArea))
+	}
+	c := p.Checklist
+	for i, ac := range perArea {
+		ch := charts[i]
+		if ch.Area != ac.Area.Title {
+			t.Errorf("chart %d is for %q, want %q", i+1, ch.Area, ac.Area.Title)
+		}
+		var want []string
+		counts := append(append([]int(nil), ac.ByLevel...), ac.Unrated)
+		for li, n := range counts {
+			word := "Unrated"
+			if li < len(c.Scale) {
+				word = c.Scale[li].Label
+			}
+			want = append(want, fmt.Sprintf("%s %d", word, n))
+		}
+		if strings.Join(ch.Labels, ", ") != strings.Join(want, ", ") {
+			t.Errorf("%s: the chart says %q, the plan %q", ac.Area.Title, ch.Labels, want)
+		}
+		total := ac.Total()
+		for _, s := range ch.Segments {
+			if got, want := s.W/ch.Width, float64(s.Count)/float64(total); math.Abs(got-want) > 0.005 {
+				t.Errorf("%s: the %s segment is %.3f of the bar for %d of %d items", ac.Area.Title, s.Word, got, s.Count, total)
+			}
+		}
+	}
+}
+
+// checkHistoryChart: a column per commit, whose bars are that version's
+// counts, and what changed since the commit before the last.
+func checkHistoryChart(t *testing.T, ctx context.Context, versions []*plans.Plan) {
+	t.Helper()
+	columns := run(t, ctx, chromedp.Evaluate[[][]int](`[...document.querySelectorAll("section[aria-labelledby=history] g.col")]
+		.map(g => [...g.querySelectorAll("rect.bar")].map(r => +r.dataset.count))`))
+	if len(columns) != len(versions) {
+		t.Fatalf("%d columns in the history chart, want one per commit (%d)", len(columns), len(versions))
+	}
+	for i, v := range versions {
+		_, total := v.Counts()
+		var want []int
+		for _, n := range append(append([]int(nil), total.ByLevel...), total.Unrated) {
+			if n > 0 {
+				want = append(want, n)
+			}
+		}
+		if fmt.Sprint(columns[i]) != fmt.Sprint(want) {
+			t.Errorf("commit %d's column has bars %v, want %v", i+1, columns[i], want)
+		}
+	}
+	text := run(t, ctx, chromedp.Evaluate[string](`document.querySelector("section[aria-labelledby=history]").innerText`))
+	for _, want := range []string{"What changed since the previous commit", "Workshop: half the items rated", "Worse:"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the history section does not say %q:\n%s", want, text)
+		}
+	}
+}
+
+// checkGreyscale: printed in black and white, the colours of the levels
+// are still told apart by how light they are (each a tenth of the scale
+// or more from the next), and every rating says its word.
+func checkGreyscale(t *testing.T, ctx context.Context) {
+	t.Helper()
+	lum := run(t, ctx, chromedp.Evaluate[map[string]float64](`(() => {
+		const out = {};
+		for (const cls of ["worst", "mid", "best"]) {
+			const r = document.querySelector(".seg." + cls + ", .shape." + cls);
+			const [R, G, B] = getComputedStyle(r).fill.match(/[\d.]+/g).map(Number).map(v => {
+				v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+			out[cls] = 0.2126 * R + 0.7152 * G + 0.0722 * B;
+		}
+		out.none = 1; // white, hatched
+		return out;
+	})()`))
+	order := []string{"worst", "best", "mid", "none"}
+	for i := 1; i < len(order); i++ {
+		if d := lum[order[i]] - lum[order[i-1]]; d < 0.1 {
+			t.Errorf("in greyscale %s (%.2f) and %s (%.2f) are too close", order[i-1], lum[order[i-1]], order[i], lum[order[i]])
+		}
+	}
+	words := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".rating")].map(e => e.textContent.trim())`))
+	wordRE := regexp.MustCompile(`^\S (Red|Amber|Green|Unrated)$`)
+	for _, w := range words {
+		if !wordRE.MatchString(w) {
+			t.Errorf("a rating reads %q: it needs its shape and word", w)
+		}
+	}
+}
+
+func do(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func run[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// pdfPages counts the pages of a PDF that Chromium printed: one page
+// object each.
+func pdfPages(pdf []byte) int {
+	return len(regexp.MustCompile(`/Type\s*/Page\b`).FindAll(pdf, -1))
+}
+
+// saveScreenshot keeps a screenshot of the window among the test's
+// artefacts, and in docs/ with -update-report-screenshots.
+func saveScreenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png := run(t, ctx, chromedp.CaptureScreenshot())
+	path := filepath.Join(browsertest.ArtifactDir(t), name)
+	if *updateReportScreenshots {
+		path = filepath.Join("..", "docs", name)
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+func savePDF(t *testing.T, pdf []byte) {
+	path := filepath.Join(browsertest.ArtifactDir(t), "report.pdf")
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("printed: %s", path)
+}

@@ -1,0 +1,79 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// CSV is for spreadsheets: RFC 4180 (a header row, fields quoted when they
+// hold a comma, a quote or a line break, lines ending in CRLF), written by
+// encoding/csv. A cell keeps its text as the plan has it, line breaks and
+// all, with one exception that matters once the file is opened:
+//
+// A spreadsheet reads a cell that starts with =, +, - or @ (or a tab or
+// carriage return, which some of them skip first) as a formula, and a
+// formula can fetch a web address or run a command. Plan text comes from
+// other people, so such a cell gets a leading apostrophe ('=SUM(A1) shows
+// as typed, with the apostrophe) instead of being run. This is the
+// OWASP-recommended defence; it changes only cells that start with those
+// characters, and none of the columns ladder itself fills (ids, dates,
+// ratings, statuses) ever does. Every spreadsheet shows the apostrophe in
+// the cell, so the text is still readable, and a program that wants the
+// raw text can strip it: it is never added to a cell that did not need it.
+
+// excelBOM is the UTF-8 byte-order mark that tells Excel the file is UTF-8
+// (without it, Excel reads CSV in the machine's legacy code page).
+const excelBOM = "\ufeff"
+
+// ReportCSV returns a plan's items as CSV, one row per item in checklist
+// order: area, item id, recommendation, rating, action, owner, due date,
+// status and notes. excel starts the file with a UTF-8 byte-order mark.
+func ReportCSV(p *plans.Plan, today plans.Date, excel bool) []byte {
+	return writeReportCSV(buildReport(p, today), excel)
+}
+
+func writeReportCSV(doc reportDoc, excel bool) []byte {
+	rows := [][]string{{"area", "item", "recommendation", "rating", "action", "owner", "due", "status", "notes"}}
+	for _, a := range doc.areas {
+		for _, g := range a.groups {
+			for _, it := range g.items {
+				ans := it.answer
+				rows = append(rows, []string{ans.area, ans.id, it.title, ans.rating.word,
+					ans.action, ans.owner, ans.due.value, ans.status, ans.notes})
+			}
+		}
+	}
+	return writeCSV(rows, excel)
+}
+
+func writeCSV(rows [][]string, excel bool) []byte {
+	var b bytes.Buffer
+	if excel {
+		b.WriteString(excelBOM)
+	}
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	for _, r := range rows {
+		for i, cell := range r {
+			r[i] = csvCell(cell)
+		}
+		// Writing to a bytes.Buffer cannot fail, and every row is valid.
+		_ = w.Write(r)
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// csvCell keeps a cell from being read as a formula (see above).
+func csvCell(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
+}

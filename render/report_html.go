@@ -1,0 +1,365 @@
+package render
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// The HTML report is one file that opens anywhere, offline, from an email
+// attachment: its styles are inline, its charts are SVG drawn here, and it
+// loads no font, script or image. Every text from the plan goes through
+// html/template, so a plan that says <script> shows those characters.
+//
+// A rating is a shape, a word and a colour; the colours differ in
+// lightness as well as hue, so a greyscale print still tells them apart,
+// and the shapes and words carry the meaning without either. The print
+// stylesheet fits a 21-item plan with short answers on two A4 pages and
+// never splits a row across pages.
+
+// ReportHTML returns a plan's report as a self-contained HTML page. h is
+// the plan's history in git, or nil when it has none (or it was not
+// asked for); the same plan, history and today always give the same bytes.
+func ReportHTML(p *plans.Plan, today plans.Date, h *ReportHistory) []byte {
+	doc := buildReport(p, today)
+	return writeReportHTML(doc, buildReportHistory(p, h))
+}
+
+//go:embed report_html.tmpl
+var reportHTMLSource string
+
+// reportHTMLTemplate is parsed on first use rather than at start-up:
+// most runs of ladder never write HTML.
+var reportHTMLTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("report").Parse(reportHTMLSource))
+})
+
+func writeReportHTML(doc reportDoc, hist *reportHistory) []byte {
+	page := htmlPageOf(doc, hist)
+	var b bytes.Buffer
+	b.Grow(64 << 10)
+	if err := reportHTMLTemplate().Execute(&b, page); err != nil {
+		// The template is fixed and its data is plain values: an error here
+		// is a bug in this package, not in the plan.
+		panic(fmt.Sprintf("render: the HTML report template failed: %v", err))
+	}
+	return b.Bytes()
+}
+
+// htmlPage is the report as the template reads it: the values of a
+// reportDoc with the layout decided (chart geometry, CSS classes).
+type htmlPage struct {
+	Title string
+	// TabTitle is the title for the browser's tab and bookmarks: the
+	// title, shortened to what a tab can show (and html-validate allows).
+	TabTitle  string
+	Details   []htmlDetail
+	Legend    []htmlLevel
+	Charts    []htmlChart
+	Revisit   []htmlRevisit
+	Areas     []htmlArea
+	NextSteps []htmlNextStep
+	History   *htmlHistory
+	Credits   string
+}
+
+type htmlDetail struct {
+	Name, Value string
+	Overdue     bool
+}
+
+// htmlLevel is a rating: the class that colours it, its shape and word.
+type htmlLevel struct {
+	Class string // worst, mid, best or none
+	Mark  string
+	Word  string
+}
+
+type htmlRevisit struct{ Title, Area string }
+
+type htmlArea struct {
+	ID     string
+	Title  string
+	Groups []htmlGroup
+}
+
+type htmlGroup struct {
+	Title string
+	Items []htmlItem
+}
+
+type htmlItem struct {
+	Title   string
+	Rating  htmlLevel
+	Votes   []htmlVote
+	Revisit bool
+	Action  string
+	Owner   string
+	Due     htmlDetail
+	Status  string
+	Notes   string
+}
+
+type htmlVote struct {
+	htmlLevel
+	N int
+}
+
+type htmlNextStep struct {
+	Question string
+	// Exactly one of these holds the answer, by the question's kind.
+	Entries  []htmlDetail // counts and per-area answers
+	List     []string
+	Text     string
+	Steps    []htmlStep
+	IsList   bool
+	IsText   bool
+	IsPlan   bool
+	Answered bool
+	Due      string
+}
+
+type htmlStep struct {
+	Due     string
+	Overdue bool
+	Text    string
+	Owner   string
+	Status  string
+	From    string
+}
+
+func htmlPageOf(doc reportDoc, hist *reportHistory) htmlPage {
+	page := htmlPage{Title: doc.title, TabTitle: shorten(doc.title, 70), Credits: strings.Join(doc.credits, " ")}
+	for _, d := range doc.details {
+		page.Details = append(page.Details, htmlDetail{Name: d.name, Value: orNotSet(d.value), Overdue: d.overdue})
+	}
+	page.Legend = levelsOf(doc.scale)
+	for _, r := range doc.summary {
+		if !r.total {
+			page.Charts = append(page.Charts, areaChart(r.area, doc.scale, r.counts))
+		}
+	}
+	for i, a := range doc.areas {
+		ha := htmlArea{ID: "area-" + strconv.Itoa(i+1), Title: a.title}
+		for _, g := range a.groups {
+			hg := htmlGroup{Title: g.title}
+			for _, it := range g.items {
+				hi := htmlItemOf(it)
+				if hi.Revisit {
+					page.Revisit = append(page.Revisit, htmlRevisit{Title: it.title, Area: a.title})
+				}
+				hg.Items = append(hg.Items, hi)
+			}
+			ha.Groups = append(ha.Groups, hg)
+		}
+		page.Areas = append(page.Areas, ha)
+	}
+	for _, n := range doc.nextSteps {
+		page.NextSteps = append(page.NextSteps, htmlNextStepOf(n))
+	}
+	if hist != nil {
+		page.History = htmlHistoryOf(hist)
+	}
+	return page
+}
+
+func htmlItemOf(it reportItem) htmlItem {
+	a := it.answer
+	hi := htmlItem{
+		Title: it.title, Rating: levelOf(a.rating), Revisit: a.revisit,
+		Action: a.action, Owner: a.owner, Due: htmlDetail{Value: a.due.value, Overdue: a.due.overdue},
+		Status: a.statusSaid(), Notes: strings.TrimRight(a.notes, "\n"),
+	}
+	for _, v := range a.votes {
+		hi.Votes = append(hi.Votes, htmlVote{htmlLevel: htmlLevel{Class: levelClass(v.level, len(a.votes)-1), Mark: v.mark, Word: v.word}, N: v.n})
+	}
+	return hi
+}
+
+func htmlNextStepOf(n nextStep) htmlNextStep {
+	h := htmlNextStep{Question: n.question}
+	if !n.due.IsZero() {
+		h.Due = n.due.String()
+	}
+	switch n.kind {
+	case checklist.KindCounts, checklist.KindPerArea:
+		for _, e := range n.entries {
+			h.Entries = append(h.Entries, htmlDetail{Name: e.name, Value: orNotSet(e.value)})
+		}
+		h.Answered = true
+	case checklist.KindList:
+		h.IsList = true
+		for _, e := range n.entries {
+			h.List = append(h.List, e.value)
+		}
+		h.Answered = len(h.List) > 0
+	case checklist.KindText:
+		h.IsText = true
+		h.Text = strings.TrimRight(n.text, "\n")
+		h.Answered = h.Text != ""
+	case checklist.KindPlan:
+		h.IsPlan = true
+		for _, s := range n.steps {
+			hs := htmlStep{Overdue: s.overdue, Text: s.text, Owner: s.owner, Status: s.status, From: s.from}
+			if !s.due.IsZero() {
+				hs.Due = s.due.String()
+			}
+			h.Steps = append(h.Steps, hs)
+		}
+		h.Answered = len(h.Steps) > 0
+	}
+	return h
+}
+
+// levelClass names a level's colour: the worst level is red, the best
+// green, any between amber, as on the screens.
+func levelClass(level, levels int) string {
+	switch {
+	case level < 0:
+		return "none"
+	case level == 0:
+		return "worst"
+	case level == levels-1:
+		return "best"
+	default:
+		return "mid"
+	}
+}
+
+func levelOf(r reportRating) htmlLevel {
+	return htmlLevel{Class: levelClass(r.level, r.levels), Mark: r.mark, Word: r.word}
+}
+
+func levelsOf(scale []reportRating) []htmlLevel {
+	out := make([]htmlLevel, len(scale))
+	for i, r := range scale {
+		out[i] = levelOf(r)
+	}
+	return out
+}
+
+// The charts are drawn in SVG user units; the page scales them to its
+// width. Labels sit in a grid under the bar, in the bar's order, each with
+// the level's shape, word and count, so no segment is told by colour alone.
+const (
+	chartWidth   = 240.0
+	chartBar     = 22.0
+	chartRow     = 20.0
+	chartColumns = 2
+)
+
+// htmlChart is one area's counts as a stacked bar.
+type htmlChart struct {
+	Title    string
+	Summary  string // the counts in words, for screen readers
+	Total    int
+	Height   float64
+	Segments []htmlSegment
+	Labels   []htmlLabel
+}
+
+type htmlSegment struct {
+	Class string
+	Word  string
+	Count int
+	X, W  string
+}
+
+type htmlLabel struct {
+	Class     string
+	Word      string
+	Count     int
+	Shape     htmlShape
+	TextX     string
+	TextY     string
+	LabelText string
+}
+
+// htmlShape is a rating's mark drawn in SVG: a polygon, or a circle.
+type htmlShape struct {
+	Circle bool
+	Points string  // for a polygon
+	CX, CY string  // for a circle
+	R      string  // for a circle
+	X, Y   float64 // the top left corner of its box
+}
+
+func areaChart(area string, scale []reportRating, counts []int) htmlChart {
+	total := counts[len(counts)-1]
+	ch := htmlChart{Title: area, Total: total}
+	rows := (len(scale) + chartColumns - 1) / chartColumns
+	ch.Height = chartBar + 6 + float64(rows)*chartRow
+	words := make([]string, len(scale))
+	x := 0.0
+	for i, r := range scale {
+		n := counts[i]
+		lv := levelOf(r)
+		words[i] = fmt.Sprintf("%d %s", n, r.word)
+		if n > 0 && total > 0 {
+			w := chartWidth * float64(n) / float64(total)
+			ch.Segments = append(ch.Segments, htmlSegment{Class: lv.Class, Word: r.word, Count: n, X: num(x), W: num(w)})
+			x += w
+		}
+		col, row := i%chartColumns, i/chartColumns
+		lx := float64(col) * chartWidth / chartColumns
+		ly := chartBar + 6 + float64(row)*chartRow
+		ch.Labels = append(ch.Labels, htmlLabel{
+			Class: lv.Class, Word: r.word, Count: n,
+			Shape: shapeOf(r.mark, lx+1, ly+3, 12),
+			TextX: num(lx + 18), TextY: num(ly + 13.5),
+		})
+	}
+	ch.Summary = fmt.Sprintf("%s: %s, %s.", area, strings.Join(words, ", "), countNoun(total, "item"))
+	return ch
+}
+
+// shapeOf draws a mark in a size x size box whose top left is (x, y).
+func shapeOf(mark string, x, y, size float64) htmlShape {
+	s := htmlShape{X: x, Y: y}
+	pts := func(p ...float64) string {
+		parts := make([]string, 0, len(p)/2)
+		for i := 0; i+1 < len(p); i += 2 {
+			parts = append(parts, num(x+p[i]*size)+","+num(y+p[i+1]*size))
+		}
+		return strings.Join(parts, " ")
+	}
+	switch mark {
+	case plans.MarkAt(0, 2): // ■
+		s.Points = pts(0.05, 0.05, 0.95, 0.05, 0.95, 0.95, 0.05, 0.95)
+	case plans.MarkAt(1, 3): // ▲
+		s.Points = pts(0.5, 0, 1, 0.95, 0, 0.95)
+	case plans.MarkAt(2, 4): // ◆
+		s.Points = pts(0.5, 0, 1, 0.5, 0.5, 1, 0, 0.5)
+	case plans.MarkAt(3, 5): // ★
+		s.Points = pts(0.5, 0, 0.62, 0.36, 1, 0.36, 0.69, 0.59, 0.81, 0.95, 0.5, 0.73, 0.19, 0.95, 0.31, 0.59, 0, 0.36, 0.38, 0.36)
+	case plans.MarkAt(4, 6): // ✚
+		s.Points = pts(0.35, 0, 0.65, 0, 0.65, 0.35, 1, 0.35, 1, 0.65, 0.65, 0.65, 0.65, 1, 0.35, 1, 0.35, 0.65, 0, 0.65, 0, 0.35, 0.35, 0.35)
+	default: // ● and ○: the class decides filled or hollow
+		s.Circle = true
+		s.CX, s.CY, s.R = num(x+size/2), num(y+size/2), num(size/2-0.75)
+	}
+	return s
+}
+
+// num writes a coordinate with at most two decimals and no trailing zeros,
+// so that the page is small and the same on every machine.
+func num(f float64) string {
+	return strconv.FormatFloat(float64(int64(f*100+0.5))/100, 'f', -1, 64)
+}
+
+// shorten cuts s to at most n characters, ending it with "…" when cut.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}

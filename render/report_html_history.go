@@ -1,0 +1,199 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The history chart is a stacked column per commit, oldest on the left,
+// in the colours and shapes of the area charts, with a legend in words.
+// Each column carries its commit, date and counts as a tooltip; a table
+// of the same numbers sits folded under the chart for screen readers and
+// anyone who wants the figures (it is left out of print).
+const (
+	historyWidth  = 600.0
+	historyLeft   = 28.0 // room for the axis numbers
+	historyTop    = 8.0
+	historyPlot   = 96.0 // the height of the columns' area
+	historyLegend = 18.0
+	historyMaxBar = 36.0
+)
+
+type htmlHistory struct {
+	Commits     int
+	Height      float64
+	Columns     []htmlColumn
+	Max         int
+	TopY, BaseY string
+	AxisY       string // the baseline of the axis labels
+	RightX      string
+	LeftX       string
+	FirstDate   string
+	LastDate    string
+	Legend      []htmlLabel
+	Summary     string
+	Rows        []htmlHistoryRow
+	Levels      []htmlLevel
+	Since       string
+	Uncommitted bool
+	Changes     []htmlChangeSection
+}
+
+type htmlColumn struct {
+	Title   string
+	Problem bool
+	X, W    string
+	Bars    []htmlBar
+}
+
+type htmlBar struct {
+	Class      string
+	Word       string
+	Count      int
+	X, Y, W, H string
+}
+
+type htmlHistoryRow struct {
+	Date, Commit, Subject, Problem string
+	Counts                         []int
+}
+
+func htmlHistoryOf(h *reportHistory) *htmlHistory {
+	out := &htmlHistory{
+		Commits: len(h.points), Max: h.max, Levels: levelsOf(h.scale),
+		Since: h.since, Uncommitted: h.uncommitted,
+	}
+	base := historyTop + historyPlot
+	out.TopY, out.BaseY = num(historyTop), num(base)
+	out.AxisY = num(base + 13)
+	out.LeftX, out.RightX = num(historyLeft), num(historyWidth)
+	out.Height = base + 20 + historyLegend
+	slot := (historyWidth - historyLeft) / float64(len(h.points))
+	barW := min(historyMaxBar, max(slot*0.75, 0.5))
+	for i, pt := range h.points {
+		row := htmlHistoryRow{Date: pt.date, Commit: pt.commit, Subject: pt.subject, Problem: pt.problem, Counts: pt.counts}
+		out.Rows = append(out.Rows, row)
+		col := htmlColumn{X: num(historyLeft + float64(i)*slot + (slot-barW)/2), W: num(barW)}
+		if pt.counts == nil {
+			col.Problem = true
+			col.Title = fmt.Sprintf("%s, commit %s: %s", pt.date, pt.commit, pt.problem)
+			out.Columns = append(out.Columns, col)
+			continue
+		}
+		y := base
+		var words []string
+		for li, n := range pt.counts {
+			r := h.scale[li]
+			words = append(words, fmt.Sprintf("%d %s", n, r.word))
+			if n == 0 || h.max == 0 {
+				continue
+			}
+			bh := historyPlot * float64(n) / float64(h.max)
+			y -= bh
+			col.Bars = append(col.Bars, htmlBar{Class: levelOf(r).Class, Word: r.word, Count: n, X: col.X, Y: num(y), W: col.W, H: num(bh)})
+		}
+		col.Title = fmt.Sprintf("%s, commit %s: %s", pt.date, pt.commit, strings.Join(words, ", "))
+		if pt.subject != "" {
+			col.Title += " (" + oneLine(pt.subject) + ")"
+		}
+		out.Columns = append(out.Columns, col)
+	}
+	out.FirstDate, out.LastDate = h.points[0].date, h.points[len(h.points)-1].date
+	slotW := (historyWidth - historyLeft) / float64(len(h.scale))
+	for i, r := range h.scale {
+		lx := historyLeft + float64(i)*slotW
+		ly := base + 22
+		out.Legend = append(out.Legend, htmlLabel{
+			Class: levelOf(r).Class, Word: r.word,
+			Shape: shapeOf(r.mark, lx, ly+1, 11),
+			TextX: num(lx + 16), TextY: num(ly + 11),
+		})
+	}
+	out.Summary = historySummary(h)
+	out.Changes = htmlChangesOf(h.changes)
+	return out
+}
+
+// historySummary says in words what the chart shows: from the first
+// counts to the last.
+func historySummary(h *reportHistory) string {
+	var first, last *historyPoint
+	for i := range h.points {
+		if h.points[i].counts != nil {
+			if first == nil {
+				first = &h.points[i]
+			}
+			last = &h.points[i]
+		}
+	}
+	s := fmt.Sprintf("Rating counts at each of the %s that changed the plan, oldest first.", countNoun(len(h.points), "commit"))
+	if first == nil {
+		return s
+	}
+	words := func(pt *historyPoint) string {
+		parts := make([]string, len(pt.counts))
+		for i, n := range pt.counts {
+			parts[i] = fmt.Sprintf("%d %s", n, h.scale[i].word)
+		}
+		return strings.Join(parts, ", ")
+	}
+	return s + fmt.Sprintf(" On %s: %s. On %s: %s.", first.date, words(first), last.date, words(last))
+}
+
+// htmlChangeSection is one section of "what changed", as the Markdown
+// diff lays it out.
+type htmlChangeSection struct {
+	Title   string
+	Note    string
+	Changes []htmlChange
+	Counts  *htmlCounts
+}
+
+type htmlChange struct {
+	Name, Value string
+	Sub         []htmlChange
+}
+
+type htmlCounts struct {
+	Levels []string
+	Rows   []htmlCountsRow
+}
+
+type htmlCountsRow struct {
+	Area  string
+	Cells []string
+}
+
+func htmlChangesOf(sections []diffSection) []htmlChangeSection {
+	var out []htmlChangeSection
+	for _, s := range sections {
+		hs := htmlChangeSection{Title: s.title(), Note: s.note()}
+		if s.kind == sectionCounts || s.kind == sectionNewCounts {
+			t := &htmlCounts{Levels: s.counts.levels}
+			for _, r := range s.counts.rows {
+				t.Rows = append(t.Rows, htmlCountsRow{Area: r.area, Cells: r.cells(len(t.Levels))})
+			}
+			hs.Counts = t
+		}
+		for _, r := range s.ratings {
+			hs.Changes = append(hs.Changes, htmlChange{Name: capitalise(r.direction),
+				Value: fmt.Sprintf("%s (%s): %s → %s", r.title, r.area, r.oldLabel, r.newLabel)})
+		}
+		for _, l := range s.lines {
+			hs.Changes = append(hs.Changes, htmlChangeOf(l))
+		}
+		out = append(out, hs)
+	}
+	return out
+}
+
+func htmlChangeOf(l line) htmlChange {
+	c := htmlChange{Name: capitalise(l.name), Value: l.value}
+	if l.name == "" {
+		c.Value = capitalise(l.value)
+	}
+	for _, s := range l.sub {
+		c.Sub = append(c.Sub, htmlChangeOf(s))
+	}
+	return c
+}
