@@ -68,6 +68,14 @@ func lockFolder(dir string) (unlock func(), err error) {
 	}
 }
 
+// linkCount is how many names the file has.
+func linkCount(info os.FileInfo) uint64 {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return uint64(st.Nlink)
+	}
+	return 1
+}
+
 // presence is this process's open marker for one plan.
 type presence struct {
 	f    *os.File

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/internal/strictyaml"
 )
 
@@ -19,6 +20,21 @@ import (
 // (an editor, a git pull, another ladder session) since it was loaded:
 // saving would lose their work.
 var ErrChangedOnDisk = errors.New("the file changed on disk since it was loaded")
+
+// ErrNotReplaced is wrapped by the errors of a save that ladder refused
+// because replacing the file would do something its owner did not ask for:
+// overwrite a read-only file, separate the names of a hard-linked one, or
+// write through a symbolic link out of the repository. The message says
+// why and what to do; nothing was written.
+var ErrNotReplaced = errors.New("the file was left as it is")
+
+// Refusal is the error of a save refused for one of those reasons: what is
+// wrong, and what to do so that the plan can be saved where it is. It
+// wraps ErrNotReplaced.
+type Refusal struct{ What, Fix string }
+
+func (r *Refusal) Error() string { return r.What + ": " + r.Fix }
+func (r *Refusal) Unwrap() error { return ErrNotReplaced }
 
 // newFilePerm is the mode asked for when ladder creates a file. The umask
 // takes its bits away, as it does for any other tool: plans hold notes
@@ -62,6 +78,7 @@ func CreateFileAtomic(path string, data []byte, perm fs.FileMode) error {
 	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("%s already exists: %w", path, fs.ErrExist)
 	}
+	removeLeftovers(path)
 	return createNew(path, data, perm)
 }
 
@@ -69,12 +86,22 @@ func CreateFileAtomic(path string, data []byte, perm fs.FileMode) error {
 // folder lock, it reads what is on disk now, lets check refuse the write
 // (nil check: always write), and replaces the file unless it already
 // holds data.
+//
+// A symbolic link is written through: its target is replaced and the link
+// stays a link, as long as the target is inside the repository (see
+// strictyaml.Root). A read-only file or one with other names (hard links)
+// is left alone with a message that says what to do.
 func replaceFile(path string, data []byte, perm fs.FileMode, check func(current []byte, exists bool) error) (bool, error) {
+	path, err := writeTarget(path)
+	if err != nil {
+		return false, err
+	}
 	unlock, err := lockFolder(folderOf(path))
 	if err != nil {
 		return false, err
 	}
 	defer unlock()
+	removeLeftovers(path)
 	current, info, err := readCurrent(path)
 	if err != nil {
 		return false, err
@@ -91,6 +118,9 @@ func replaceFile(path string, data []byte, perm fs.FileMode, check func(current 
 	if bytes.Equal(current, data) {
 		return false, nil
 	}
+	if err := replaceable(path, info); err != nil {
+		return false, err
+	}
 	tmp, err := writeTemp(path, data, info.Mode().Perm(), true)
 	if err != nil {
 		return false, err
@@ -101,6 +131,48 @@ func replaceFile(path string, data []byte, perm fs.FileMode, check func(current 
 	}
 	syncDir(folderOf(path))
 	return true, nil
+}
+
+// writeTarget is the file a write to path replaces: path itself, or the
+// file a symbolic link at path leads to, if that is inside the tree the
+// link is in (a link committed to a repository must not make a save, or a
+// report written with --output, overwrite a file elsewhere).
+func writeTarget(path string) (string, error) {
+	info, err := os.Lstat(path)
+	if err != nil || info.Mode()&fs.ModeSymlink == 0 {
+		return path, nil
+	}
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return "", &Refusal{safetext.Line(path) + " is a symbolic link to nothing (what it points to does not exist), and ladder does not create files through links", "put back the file it points to, or remove the link"}
+	}
+	root, repo := strictyaml.Root(filepath.Dir(path))
+	if !strictyaml.Inside(root, target) {
+		where := "its folder"
+		if repo {
+			where = "the repository"
+		}
+		return "", &Refusal{safetext.Line(path) + " is a symbolic link to a file outside " + where + ", and ladder does not write through it", "replace the link with the file itself"}
+	}
+	return target, nil
+}
+
+// replaceable refuses to replace a file its owner made read-only (no
+// write permission for anyone: chmod a-w), as editors do, or one with
+// other names that a rename would separate from it. (A file merely owned
+// by someone else is replaced if the folder allows it, as git checkout
+// would; if the folder does not, the rename says so.)
+func replaceable(path string, info fs.FileInfo) error {
+	name := safetext.Line(path)
+	if info.Mode().Perm()&0o222 == 0 {
+		return &Refusal{name + " is read-only, so ladder left it as it is", "make it writable (for example chmod u+w " + ShellQuote(name) + ") and save again"}
+	}
+	if n := linkCount(info); n > 1 {
+		q := ShellQuote(name)
+		return &Refusal{fmt.Sprintf("%s has %d names (hard links), and saving replaces the file, which would leave the other names with the old plan; so ladder left it as it is", name, n),
+			"give it a file of its own (cp " + q + " " + q + ".new && mv " + q + ".new " + q + ") and save again"}
+	}
+	return nil
 }
 
 // readCurrent reads the file as it is now, or reports (nil info) that
@@ -186,6 +258,41 @@ func writeTemp(path string, data []byte, perm fs.FileMode, keep bool) (string, e
 		return "", err
 	}
 	return name, nil
+}
+
+// isLeftoverOf reports whether name is one of the temporary files
+// writeTemp makes for a file called base (.BASE.DIGITS.tmp).
+func isLeftoverOf(name, base string) bool {
+	digits, ok := strings.CutPrefix(name, "."+base+".")
+	if !ok {
+		return false
+	}
+	digits, ok = strings.CutSuffix(digits, ".tmp")
+	if !ok || digits == "" {
+		return false
+	}
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// removeLeftovers deletes the temporary files of path that a save killed
+// half way left behind. It runs under the folder lock, when no other
+// ladder process is writing one of them.
+func removeLeftovers(path string) {
+	dir, base := folderOf(path), filepath.Base(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() && isLeftoverOf(e.Name(), base) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 func folderOf(path string) string {

@@ -26,6 +26,8 @@ func TestMain(m *testing.M) {
 		os.Exit(childSave())
 	case "hold":
 		os.Exit(childHold())
+	case "saveloop":
+		os.Exit(childSaveLoop())
 	default:
 		os.Exit(2)
 	}
@@ -63,6 +65,24 @@ func childSave() int {
 		return 1
 	}
 	return 0
+}
+
+// childSaveLoop saves the plan over and over, a different answer each
+// time, until it is killed.
+func childSaveLoop() int {
+	f, err := plans.Open(os.Getenv("CHILD_PLAN"), nil)
+	if err != nil {
+		fmt.Println("error", err)
+		return 1
+	}
+	fmt.Println("ready")
+	for i := 0; ; i++ {
+		f.Plan.Response("lc-vision").Notes = strings.Repeat(fmt.Sprintf("answer %d\n", i), 2000)
+		if _, err := f.Save(); err != nil {
+			fmt.Println("error", err)
+			return 1
+		}
+	}
 }
 
 // childHold opens the plan and keeps it open until its standard input

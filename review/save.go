@@ -307,7 +307,10 @@ func Problem(err error, path string) (what, fix string) {
 	if info, statErr := os.Stat(path); statErr == nil && info.IsDir() {
 		return p + " is a folder, not a plan file", "move or rename that folder"
 	}
+	var refused *plans.Refusal
 	switch {
+	case errors.As(err, &refused):
+		return refused.What, refused.Fix
 	case errors.Is(err, plans.ErrChangedOnDisk):
 		return p + " was changed by someone else since ladder read it",
 			"reload it as it is now, or save your plan as a copy beside it"
