@@ -29,6 +29,7 @@ type reviewOptions struct {
 	accessible bool
 	present    bool
 	timebox    string
+	room       roomFlags
 }
 
 func newReviewCmd() *cobra.Command {
@@ -58,7 +59,18 @@ recommendation large and centred, the rating as a big badge, the area's
 tally, and no file paths (P turns it on and off during a review). b shows
 the board of every item from anywhere; i shows the source's advice for
 the item. --timebox 5m counts down 5 minutes per item, quietly: it never
-moves on by itself.`,
+moves on by itself.
+
+With --room, the people in the room vote from their phones, on this
+laptop's network, with no cloud and no accounts: the review shows a QR
+code, the address and a PIN; phones see the item on screen and vote
+(■ Red, ▲ Amber, ● Green or not sure), hidden until you press v to reveal
+the spread; enter agrees the most common rating, V votes again. During
+the next-steps questions, phones can send ideas for you to accept (+) or
+drop (-). The plan keeps the counts of each item's final round, never
+who voted. ladder picks the laptop's address on its local network and
+says why; --listen ADDRESS:PORT chooses it. The server stops when the
+review ends.`,
 		Example: `  # Choose a plan to resume, or begin a new review
   ladder review
 
@@ -67,6 +79,9 @@ moves on by itself.`,
 
   # A workshop: projector layout, 5 minutes per item
   ladder review --present --timebox 5m plans/acme-spring.yaml
+
+  # A workshop where everyone votes from their phone
+  ladder review --room --present plans/acme-spring.yaml
 
   # Plans kept somewhere else, with your own checklist
   ladder review --dir reviews --checklist checklists/ours.yaml`,
@@ -85,6 +100,7 @@ moves on by itself.`,
 	f.BoolVar(&opts.accessible, "accessible", false, accessibleFlagUsage)
 	f.BoolVar(&opts.present, "present", false, "presenter mode: a projector layout for a room (P toggles it in the review)")
 	f.StringVar(&opts.timebox, "timebox", "", "a quiet countdown per item, e.g. 5m, 90s or 5 (minutes); it never moves on by itself")
+	opts.room.register(f)
 	f.StringVar(&opts.today, "today", "", "pretend today is this date, YYYY-MM-DD (for tests)")
 	_ = f.MarkHidden("today")
 	return cmd
@@ -117,7 +133,13 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 			return err
 		}
 	}
-	if accessible.Wanted(opts.accessible, os.Getenv) {
+	accessibleMode := accessible.Wanted(opts.accessible, os.Getenv)
+	room, err := opts.room.options(accessibleMode)
+	if err != nil {
+		return err
+	}
+	o.Room = room
+	if accessibleMode {
 		return reviewAccessibly(cmd, o)
 	}
 	if !isTerminal(cmd.InOrStdin()) || !isTerminal(cmd.OutOrStdout()) {

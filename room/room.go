@@ -109,8 +109,10 @@ type Status struct {
 	// Ideas are the ideas waiting for the facilitator, oldest first.
 	Ideas []Idea
 	// Notices are the latest things the facilitator should know (wrong
-	// PINs), newest last, already safe to print.
-	Notices []string
+	// PINs), newest last, already safe to print; NoticeTotal counts every
+	// notice so far, so a screen can tell a new one from one it showed.
+	Notices     []string
+	NoticeTotal int
 }
 
 // Room is the state of the room's vote, shared by the HTTP handlers and
@@ -133,6 +135,7 @@ type Room struct {
 	ideas    []Idea
 	lastIdea int
 	notices  []string
+	noticed  int // notices so far
 	guard    pinGuard
 	closed   bool
 	// seq counts the changes every phone sees; a phone's page carries
@@ -373,7 +376,7 @@ func (r *Room) Status() Status {
 		Phase: r.phase, ItemID: r.itemID, Round: r.round,
 		Joined: r.joined(), Voted: len(r.votes),
 		Votes: r.revealed.Clone(), Agreed: r.agreed, QuestionID: r.question,
-		Notices: slices.Clone(r.notices),
+		Notices: slices.Clone(r.notices), NoticeTotal: r.noticed,
 	}
 	s.Joined = max(s.Joined, s.Voted)
 	s.Ideas = make([]Idea, len(r.ideas))
@@ -399,6 +402,7 @@ func (r *Room) joined() int {
 func (r *Room) notice(format string, args ...any) {
 	line := safetext.Line(fmt.Sprintf(format, args...))
 	r.notices = append(r.notices, line)
+	r.noticed++
 	if len(r.notices) > maxNotices {
 		r.notices = slices.Delete(r.notices, 0, len(r.notices)-maxNotices)
 	}

@@ -15,7 +15,9 @@ import (
 // footerLines is what the app keeps below every screen: the save status
 // (two lines when a save failed: what went wrong, and what to do) and the
 // key hints.
-func (a *app) footerLines() int { return max(countLines(a.statusLine()), 1) + 1 }
+func (a *app) footerLines() int {
+	return max(countLines(a.statusLine()), 1) + 1 + countLines(a.roomStrip())
+}
 
 // maxBodyWidth is the widest the screens draw, however wide the terminal.
 const maxBodyWidth = 120
@@ -90,6 +92,8 @@ func (a *app) screen(id screenID) screen {
 		s = newBoardScreen(a.c)
 	case screenGuidance:
 		s = newGuidanceScreen(a.c)
+	case screenRoom:
+		s = newRoomScreen(a.c)
 	}
 	a.screens[id] = s
 	return s
@@ -108,7 +112,7 @@ func (a *app) Init() tea.Cmd {
 	}
 	a.initialised = true
 	if a.active == screenItem {
-		return tea.Batch(append(cmds, a.resume())...)
+		return tea.Batch(append(cmds, a.resume(), a.startRoom())...)
 	}
 	cmds = append(cmds, a.screen(a.active).init())
 	return tea.Batch(cmds...)
@@ -146,7 +150,7 @@ func (a *app) show(id screenID, arg int) tea.Cmd {
 // was opened from.
 func isAside(id screenID) bool {
 	switch id {
-	case screenHelp, screenOverview, screenBoard, screenGuidance:
+	case screenHelp, screenOverview, screenBoard, screenGuidance, screenRoom:
 		return true
 	}
 	return false
@@ -162,6 +166,15 @@ func (a *app) goBack() tea.Cmd {
 }
 
 func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := a.update(msg)
+	if a.c.room != nil {
+		a.syncRoom()
+		a.c.height = a.termHeight - a.footerLines() // the room's strip grows after a reveal
+	}
+	return m, cmd
+}
+
+func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		// Text wider than maxBodyWidth is hard to follow across a room:
@@ -194,7 +207,9 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.warning = msg.session.OpenElsewhere()
 		a.c.height = a.termHeight - a.footerLines()
 		a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
-		return a, a.resume()
+		return a, tea.Batch(a.resume(), a.startRoom())
+	case roomChangedMsg:
+		return a, a.roomChanged()
 	case tea.KeyPressMsg:
 		if a.unsaved != nil {
 			return a, a.unsavedKey(msg)
@@ -243,7 +258,7 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, a.c.keys.Board) && a.c.session != nil && a.active != screenBoard:
 		return a.show(screenBoard, 0), true
 	}
-	return nil, false
+	return a.roomKey(msg)
 }
 
 // commitMsg asks the active screen to store whatever is typed in its
@@ -327,6 +342,9 @@ func (a *app) View() tea.View {
 	// The help bubble lets its last item overflow a narrow window: cut the
 	// footer's lines to the width, so they cannot widen the frame.
 	footer := a.statusLine() + "\n" + a.keyHints(s)
+	if strip := a.roomStrip(); strip != "" {
+		footer = strip + "\n" + footer
+	}
 	v.SetContent(a.frame(content, footer))
 	return v
 }

@@ -31,7 +31,8 @@ type common struct {
 	session       *review.Session // nil until a plan is open
 	present       bool            // presenter mode: the projector layout (see present.go)
 	now           func() time.Time
-	timer         timebox // the time allowed per item (--timebox)
+	timer         timebox      // the time allowed per item (--timebox)
+	room          *roomSession // the room voting from phones (--room), see room.go
 
 	// pending is a screen change asked for during the current Update (see
 	// goTo), which the app makes before the next message.
@@ -111,6 +112,7 @@ const (
 	screenHelp                        // every key, and the glossary
 	screenBoard                       // every item as a tile, for a room
 	screenGuidance                    // the source's advice for the item
+	screenRoom                        // how to join the room: QR code, address, PIN (--room)
 
 	screenBack screenID = -1 // in a pending navigation: back from help or the overview
 )

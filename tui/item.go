@@ -217,8 +217,9 @@ func (s *itemScreen) moveFocus(f int) tea.Cmd {
 // action.
 func (s *itemScreen) rate(i int) tea.Cmd {
 	s.cursor = i
-	sn, _ := s.c.session.Rate(s.entry().Item.ID, s.c.checklist().Scale[i].Key) // a level of the scale: never refused
-	return tea.Batch(save(sn), s.setFocus(focusAction))
+	id, level := s.entry().Item.ID, s.c.checklist().Scale[i].Key
+	sn, _ := s.c.session.Rate(id, level) // a level of the scale: never refused
+	return tea.Batch(save(sn), s.c.agreeInRoom(id, level), s.setFocus(focusAction))
 }
 
 // next goes to the next item, or to the area summary after the last item

@@ -37,6 +37,8 @@ type Options struct {
 	// Timebox is the time allowed per item, counted down on screen; zero
 	// means no time box.
 	Timebox time.Duration
+	// Room, when set, lets the room vote from phones (--room).
+	Room *RoomOptions
 
 	In  io.Reader
 	Out io.Writer
@@ -135,6 +137,7 @@ func Run(opts Options) error {
 	if err != nil {
 		return err
 	}
+	defer c.closeRoom() // the server listens only while the review runs
 	a := newApp(c)
 	// Bubble Tea draws the first frame before it has delivered the window
 	// size; knowing the size already makes that first frame the real

@@ -1,0 +1,541 @@
+package tui
+
+import (
+	"fmt"
+	"net/netip"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/qr"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
+	roomsrv "github.com/socialmobility/ladder/room"
+)
+
+// The room (--room): participants vote from their phones on the laptop's
+// network. The room package runs the server and keeps the votes; this
+// file is the facilitator's side of it: starting and stopping the server
+// with the review, telling the room which item or question is on screen,
+// the strip above the footer ("5 of 8 voted", the spread after the
+// reveal, ideas from phones), the join screen with the QR code, and the
+// room's keys.
+//
+// The Bubble Tea program owns the review session. The room's HTTP
+// handlers never touch it: they change the room's own state, and the
+// program learns of it through room.Changed (a command waits on it and
+// comes back as roomChangedMsg), reads room.Status, and makes every change
+// to the plan itself.
+
+// RoomOptions turn the room on.
+type RoomOptions struct {
+	// Addr is where to listen. With Exact (--listen), exactly there;
+	// otherwise on Addr's address, at room.DefaultPort if it is free.
+	Addr  netip.AddrPort
+	Exact bool
+	// Why says which address was chosen and why, for the join screen.
+	Why string
+	// PIN fixes the PIN (tests); empty makes a random one.
+	PIN string
+}
+
+// roomSession is the room while the review runs.
+type roomSession struct {
+	opts   RoomOptions
+	room   *roomsrv.Room
+	server *roomsrv.Server
+	code   *qr.Code
+	status roomsrv.Status
+	err    error // the server did not start
+
+	// noticesSeen is the NoticeTotal last shown; a newer notice is shown
+	// until a key is pressed.
+	noticesSeen int
+}
+
+type roomKeys struct {
+	Reveal key.Binding
+	Revote key.Binding
+	Join   key.Binding
+	Accept key.Binding
+	Drop   key.Binding
+}
+
+// theRoomKeys are the room's keys. They work on every screen of a review
+// with the room on, outside text fields, so none of them is a key a
+// screen uses.
+var theRoomKeys = roomKeys{
+	Reveal: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "reveal the votes")),
+	Revote: key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "vote again")),
+	Join:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "how to join (QR code)")),
+	Accept: key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "accept the idea")),
+	Drop:   key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "drop the idea")),
+}
+
+// roomChangedMsg says the room changed (a vote, a phone, an idea).
+type roomChangedMsg struct{}
+
+// openRoom starts the room for the open plan: the server on the chosen
+// address, and the command that waits for the room to change. A server
+// that cannot start is said on screen; the review carries on without it.
+func (c *common) openRoom() tea.Cmd {
+	if c.opts.Room == nil || c.session == nil || (c.room != nil && (c.room.room != nil || c.room.err != nil)) {
+		return nil
+	}
+	rs := &roomSession{opts: *c.opts.Room}
+	c.room = rs
+	r, err := roomsrv.New(c.checklist(), roomsrv.Options{PIN: rs.opts.PIN})
+	if err != nil {
+		rs.err = err
+		return nil
+	}
+	var srv *roomsrv.Server
+	if rs.opts.Exact {
+		srv, err = roomsrv.Listen(r, rs.opts.Addr.String())
+	} else {
+		srv, err = roomsrv.ListenOn(r, rs.opts.Addr.Addr())
+	}
+	if err != nil {
+		rs.err = fmt.Errorf("the room could not start on %s: %w", rs.opts.Addr.Addr(), err)
+		r.Close()
+		return nil
+	}
+	code, err := qr.Encode(srv.URL())
+	if err != nil {
+		rs.err = err
+		_ = srv.Close()
+		return nil
+	}
+	rs.room, rs.server, rs.code = r, srv, code
+	rs.status = r.Status()
+	return waitForRoom(r)
+}
+
+// startRoom opens the room when a plan is open, and shows how to join
+// first, for the room to scan while the facilitator sets off.
+func (a *app) startRoom() tea.Cmd {
+	cmd := a.c.openRoom()
+	if a.c.room.on() || (a.c.room != nil && a.c.room.err != nil) {
+		return tea.Batch(cmd, a.show(screenRoom, 0))
+	}
+	return cmd
+}
+
+// waitForRoom waits for the room's next change. The channel is taken now,
+// not in the command, so a change made before the command runs still
+// wakes it.
+func waitForRoom(r *roomsrv.Room) tea.Cmd {
+	changed := r.Changed()
+	return func() tea.Msg {
+		<-changed
+		return roomChangedMsg{}
+	}
+}
+
+// closeRoom stops the server: every phone is told the review ended, and
+// no goroutine of the room is left.
+func (c *common) closeRoom() {
+	if c.room != nil && c.room.server != nil {
+		_ = c.room.server.Close()
+	}
+}
+
+// on reports whether the room is running.
+func (rs *roomSession) on() bool { return rs != nil && rs.room != nil }
+
+// roomChanged reads the room's new state and waits for the next change.
+func (a *app) roomChanged() tea.Cmd {
+	rs := a.c.room
+	if !rs.on() {
+		return nil
+	}
+	select {
+	case <-rs.room.Closing():
+		return nil
+	default:
+	}
+	rs.status = rs.room.Status()
+	return waitForRoom(rs.room)
+}
+
+// syncRoom tells the room what is on screen: the item the review is at is
+// up for a vote, a next-steps question collects ideas, and anything else
+// (an area's counts, the end) leaves the phones waiting. Looking at help,
+// the board or the advice on the way does not move the phones.
+func (a *app) syncRoom() {
+	rs := a.c.room
+	if !rs.on() || a.c.session == nil {
+		return
+	}
+	ss := a.c.session
+	switch p := ss.Place(); p.Kind {
+	case review.AtItem:
+		rs.room.Vote(ss.Checklist().Items()[p.Index].Item.ID)
+	case review.AtQuestion:
+		if qs := ss.Questions(); p.Index < len(qs) && qs[p.Index].Kind != checklist.KindCounts {
+			rs.room.Ask(qs[p.Index].ID)
+		} else {
+			rs.room.Pause()
+		}
+	default:
+		rs.room.Pause()
+	}
+	rs.status = rs.room.Status()
+}
+
+// roomKey handles the room's keys; handled is false for any other key.
+func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	rs := a.c.room
+	if !rs.on() {
+		return nil, false
+	}
+	rs.noticesSeen = rs.status.NoticeTotal
+	st := rs.status
+	switch {
+	case key.Matches(msg, theRoomKeys.Join):
+		if a.active == screenRoom {
+			return a.goBack(), true
+		}
+		return a.show(screenRoom, 0), true
+	case key.Matches(msg, theRoomKeys.Reveal) && st.Phase == roomsrv.Voting:
+		votes, _ := rs.room.Reveal()
+		a.offerMostCommon(st.ItemID, votes)
+		rs.status = rs.room.Status()
+		return nil, true
+	case key.Matches(msg, theRoomKeys.Revote) && st.Phase == roomsrv.Revealed:
+		rs.room.Revote()
+		rs.status = rs.room.Status()
+		return nil, true
+	case key.Matches(msg, theRoomKeys.Accept) && len(a.ideasHere()) > 0:
+		return a.acceptIdea(a.ideasHere()[0]), true
+	case key.Matches(msg, theRoomKeys.Drop) && len(a.ideasHere()) > 0:
+		rs.room.TakeIdea(a.ideasHere()[0].ID)
+		rs.status = rs.room.Status()
+		return nil, true
+	}
+	return nil, false
+}
+
+// offerMostCommon puts the item screen's level cursor on the level most
+// people voted for, so that one key (enter) agrees it.
+func (a *app) offerMostCommon(itemID string, votes *plans.Votes) {
+	common, ok := votes.MostCommon(a.c.checklist())
+	if !ok {
+		return
+	}
+	if s, isItem := a.screens[screenItem].(*itemScreen); isItem && s.entry().Item.ID == itemID && s.focus == focusRating {
+		_, s.cursor, _ = a.c.checklist().Level(common)
+	}
+}
+
+// agreeInRoom records the room's votes beside a rating given while they
+// are revealed: the final round's counts go into the plan with the
+// rating, and the phones show what was agreed. Called by the item screen
+// whenever it rates.
+func (c *common) agreeInRoom(itemID, level string) tea.Cmd {
+	rs := c.room
+	if !rs.on() {
+		return nil
+	}
+	st := rs.room.Status()
+	if st.Phase != roomsrv.Revealed || st.ItemID != itemID || st.Votes == nil || st.Votes.Total() == 0 {
+		return nil
+	}
+	rs.room.Agree(itemID, level)
+	rs.status = rs.room.Status()
+	return save(c.session.SetVotes(itemID, st.Votes))
+}
+
+// ideasHere are the ideas sent for the question on screen.
+func (a *app) ideasHere() []roomsrv.Idea {
+	st := a.c.room.status
+	if st.Phase != roomsrv.Asking {
+		return nil
+	}
+	var out []roomsrv.Idea
+	for _, idea := range st.Ideas {
+		if idea.QuestionID == st.QuestionID {
+			out = append(out, idea)
+		}
+	}
+	return out
+}
+
+// acceptIdea puts an idea from a phone into the answer to its question,
+// the way the question takes answers: a quick win added to the list, a
+// name added to an area's answer, a line added to a text answer, a step
+// added to the project plan.
+func (a *app) acceptIdea(idea roomsrv.Idea) tea.Cmd {
+	rs, ss := a.c.room, a.c.session
+	rs.room.TakeIdea(idea.ID)
+	rs.status = rs.room.Status()
+	f, ok := ss.Checklist().FollowUp(idea.QuestionID)
+	if !ok {
+		return nil
+	}
+	answer := ss.Plan().Answer(f.ID)
+	var sn *review.Snapshot
+	switch f.Kind {
+	case checklist.KindList:
+		sn = ss.AddToList(f.ID, idea.Text)
+	case checklist.KindPerArea:
+		sn = ss.SetAreaAnswer(f.ID, idea.Area, joinAnswer(answer.ByArea[idea.Area], idea.Text, "; "))
+	case checklist.KindText:
+		sn = ss.SetText(f.ID, joinAnswer(answer.Text, idea.Text, "\n"))
+	case checklist.KindPlan:
+		if id, err := ss.NewStep(f.ID, len(ss.Steps(f.ID))); err == nil {
+			sn, _ = ss.EditStep(f.ID, id, review.StepEdit{Text: idea.Text, Status: plans.StatusTodo})
+		}
+	}
+	if fs, isFollowUp := a.screens[screenFollowUp].(*followupScreen); isFollowUp {
+		fs.loaded = nil // show the accepted idea
+		fs.sync()
+	}
+	a.notice = "Accepted an idea from a phone"
+	return save(sn)
+}
+
+func joinAnswer(existing, more, sep string) string {
+	if strings.TrimSpace(existing) == "" {
+		return more
+	}
+	return existing + sep + more
+}
+
+// roomStrip is what the room says above the footer, on one or two lines:
+// how to join, how many have voted, the spread after the reveal, the
+// rating to agree, the idea waiting. Empty without a room, and on the
+// join screen, which says all of it.
+func (a *app) roomStrip() string {
+	rs := a.c.room
+	if rs == nil || a.active == screenRoom || a.c.session == nil {
+		return ""
+	}
+	sty := a.c.styles
+	w := max(a.c.width, 1)
+	line := func(s string) string { return ansi.Truncate(s, w, "…") }
+	if rs.err != nil {
+		return line(sty.Error.Render("✗ " + rs.err.Error()))
+	}
+	if !rs.on() {
+		return ""
+	}
+	st := rs.status
+	var out []string
+	if st.NoticeTotal > rs.noticesSeen && len(st.Notices) > 0 {
+		out = append(out, line(sty.Warning.Render("⚠ "+st.Notices[len(st.Notices)-1])))
+	}
+	join := fmt.Sprintf("PIN %s · %s", rs.room.PIN(), strings.TrimSuffix(rs.server.URL(), "/"))
+	keyHint := func(b key.Binding) string {
+		return sty.HelpKey.Render(b.Help().Key) + " " + sty.HelpDesc.Render(b.Help().Desc)
+	}
+	c := a.c.checklist()
+	switch st.Phase {
+	case roomsrv.Voting:
+		out = append(out, line(sty.Label.Render("Room: "+votedText(st))+"  "+keyHint(theRoomKeys.Reveal)+sty.Subtle.Render("  · "+join)))
+	case roomsrv.Revealed:
+		spread := sty.Label.Render("Votes: ") + a.spreadText(c, st.Votes)
+		if st.Votes.Disagree(c) {
+			spread += "  " + sty.Warning.Render(fmt.Sprintf("the votes span %s to %s: talk it through", c.Scale[0].Label, c.Scale[len(c.Scale)-1].Label))
+		}
+		out = append(out, line(spread))
+		if st.Agreed != "" {
+			out = append(out, line(sty.Success.Render("Agreed "+plans.Label(c, st.Agreed))+"   "+keyHint(theRoomKeys.Revote)))
+		} else if common, ok := st.Votes.MostCommon(c); ok {
+			why := "most common"
+			if tied(c, st.Votes) {
+				why = "tied: the lower level"
+			}
+			agree := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "agree "+plans.Label(c, common)+" ("+why+")"))
+			out = append(out, line(keyHint(agree)+"  "+sty.HelpDesc.Render("or rate another")+"   "+keyHint(theRoomKeys.Revote)))
+		} else {
+			out = append(out, line(sty.HelpDesc.Render("Nobody chose a level: rate it, or ")+keyHint(theRoomKeys.Revote)))
+		}
+	case roomsrv.Asking:
+		if ideas := a.ideasHere(); len(ideas) > 0 {
+			idea := ideas[0]
+			what := "Idea from a phone"
+			if len(ideas) > 1 {
+				what = fmt.Sprintf("Idea from a phone (1 of %d)", len(ideas))
+			}
+			if idea.Area != "" {
+				if area, _, ok := c.AreaByID(idea.Area); ok {
+					what += ", for " + area.Title
+				}
+			}
+			out = append(out, line(sty.Label.Render(what+": ")+"“"+idea.Text+"”"))
+			out = append(out, line(keyHint(theRoomKeys.Accept)+"  "+keyHint(theRoomKeys.Drop)))
+		} else {
+			out = append(out, line(sty.Label.Render("Room: ")+sty.Subtle.Render(strconv.Itoa(st.Joined)+" in the room, phones can send ideas · "+join)))
+		}
+	default:
+		out = append(out, line(sty.Label.Render("Room: ")+sty.Subtle.Render(strconv.Itoa(st.Joined)+" in the room · "+join+" · ")+keyHint(theRoomKeys.Join)))
+	}
+	return strings.Join(out, "\n")
+}
+
+// tied reports whether two levels share the most votes.
+func tied(c *checklist.Checklist, v *plans.Votes) bool {
+	best, n := 0, 0
+	for _, l := range c.Scale {
+		switch k := v.Count(l.Key); {
+		case k > best:
+			best, n = k, 1
+		case k == best:
+			n++
+		}
+	}
+	return best > 0 && n > 1
+}
+
+// votedText is "5 of 8 voted": never who, never what.
+func votedText(st roomsrv.Status) string {
+	if st.Joined == 0 {
+		return "no phones yet"
+	}
+	return fmt.Sprintf("%d of %d voted", st.Voted, st.Joined)
+}
+
+// spreadText is the revealed votes, each level a shape, a count and its
+// colour: "■ 1  ▲ 5  ● 2  ? 0".
+func (a *app) spreadText(c *checklist.Checklist, v *plans.Votes) string {
+	var parts []string
+	for i, l := range c.Scale {
+		parts = append(parts, a.c.styles.levelStyle(i, len(c.Scale)).Render(fmt.Sprintf("%s %s %d", plans.MarkAt(i, len(c.Scale)), l.Label, v.Count(l.Key))))
+	}
+	parts = append(parts, a.c.styles.Subtle.Render(fmt.Sprintf("%s not sure %d", plans.MarkUnsure, v.Unsure)))
+	return strings.Join(parts, "  ")
+}
+
+// roomScreen is how to join, for the projector: the QR code of the join
+// address, the address as text, the PIN, and how many phones are in.
+type roomScreen struct{ c *common }
+
+func newRoomScreen(c *common) *roomScreen { return &roomScreen{c: c} }
+
+func (s *roomScreen) init() tea.Cmd { return nil }
+
+func (s *roomScreen) update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "esc" || k.String() == "enter") {
+		s.c.goBackNow()
+	}
+	return nil
+}
+
+func (s *roomScreen) typing() bool { return false }
+
+func (s *roomScreen) shortHelp() []key.Binding {
+	return []key.Binding{key.NewBinding(key.WithKeys("esc", "w"), key.WithHelp("esc/w", "back to the review"))}
+}
+
+func (s *roomScreen) fullHelp() [][]key.Binding {
+	k := theRoomKeys
+	return [][]key.Binding{s.shortHelp(), {k.Reveal, k.Revote, k.Accept, k.Drop}}
+}
+
+// roomTextWidth is the width of the text beside the code.
+const roomTextWidth = 36
+
+func (s *roomScreen) view() string {
+	rs := s.c.room
+	sty := s.c.styles
+	if rs == nil {
+		return ""
+	}
+	if rs.err != nil {
+		return sty.Error.Render(wrapIndented("✗ "+rs.err.Error(), max(s.c.width, 1), 0, 2))
+	}
+	if !rs.on() {
+		return ""
+	}
+	url := rs.server.URL()
+	text := []string{
+		sty.Title.Render("Vote from your phone"),
+		"",
+		"1. Scan the code, or open",
+		"   " + sty.Heading.Render(url),
+		"2. Type the PIN  " + sty.Title.Render(rs.room.PIN()),
+		"",
+		sty.Label.Render(joinedText(rs.status.Joined)),
+	}
+	if !s.c.present {
+		text = append(text, "", sty.Subtle.Render(wrapIndented(rs.opts.Why, roomTextWidth, 0, 0)))
+	}
+	code, side := s.code(len(text))
+	if code == nil {
+		return strings.Join(append(text, "", sty.Subtle.Render("(A taller window shows the QR code.)")), "\n")
+	}
+	if !side {
+		return strings.Join(append(code, append([]string{""}, text...)...), "\n")
+	}
+	// The text beside the code, its lines split from any wrapped ones.
+	flat := strings.Split(strings.Join(text, "\n"), "\n")
+	var b strings.Builder
+	for i := range max(len(code), len(flat)) {
+		if i < len(code) {
+			b.WriteString(code[i])
+		} else {
+			b.WriteString(strings.Repeat(" ", ansi.StringWidth(code[0])))
+		}
+		if i < len(flat) {
+			b.WriteString("   ")
+			b.WriteString(flat[i])
+		}
+		if i < max(len(code), len(flat))-1 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+func joinedText(n int) string {
+	switch n {
+	case 0:
+		return "No phones in the room yet"
+	case 1:
+		return "1 phone in the room"
+	}
+	return strconv.Itoa(n) + " phones in the room"
+}
+
+// code draws the QR code as large as the screen allows (bigger reads from
+// further back), beside the text when there is room, else above it; nil
+// when even the smallest does not fit.
+func (s *roomScreen) code(textLines int) (lines []string, side bool) {
+	c := s.c.room.code
+	w, h := s.c.width, s.c.height
+	for scale := 4; scale >= 1; scale-- {
+		for _, quiet := range []int{qr.QuietZone, 2} {
+			cw, ch := c.Width(quiet, scale), c.Height(quiet, scale)
+			switch {
+			case cw+3+roomTextWidth <= w && ch <= h:
+				return s.draw(quiet, scale), true
+			case cw <= w && ch+1+textLines <= h:
+				return s.draw(quiet, scale), false
+			}
+		}
+	}
+	return nil, false
+}
+
+// draw renders the code in black on white, which scanners read on any
+// terminal theme; without colour (NO_COLOR), in the terminal's own
+// foreground, with the dark and light modules swapped on a dark
+// background so that the code still reads dark on light.
+func (s *roomScreen) draw(quiet, scale int) []string {
+	noColour := s.c.opts.getenv("NO_COLOR") != ""
+	inkIsDark := !noColour || !s.c.styles.isDark
+	lines := s.c.room.code.Lines(quiet, scale, inkIsDark)
+	if noColour {
+		return lines
+	}
+	paper := lipgloss.NewStyle().Foreground(lipgloss.Black).Background(lipgloss.BrightWhite)
+	for i, l := range lines {
+		lines[i] = paper.Render(l)
+	}
+	return lines
+}

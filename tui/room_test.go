@@ -1,0 +1,320 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/netip"
+	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/internal/qr/qrtest"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
+)
+
+// roomHarness drives an app with the room on, as the Bubble Tea runtime
+// would: commands run on goroutines, and their messages come back to the
+// app one at a time, when the test waits for the screen. (The room's
+// command waits for the room to change, so a harness that runs commands
+// one after another would wait for ever.)
+type roomHarness struct {
+	t    *testing.T
+	a    *app
+	msgs chan tea.Msg
+	path string
+}
+
+func startRoomHarness(t *testing.T, w, h int) *roomHarness {
+	t.Helper()
+	before := runtime.NumGoroutine()
+	dir := filepath.Join(t.TempDir(), "plans")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "acme.yaml")
+	if err := createPlan(path, rvNewPlan(t)); err != nil {
+		t.Fatal(err)
+	}
+	c, err := newCommon(Options{PlanPath: path, Dir: dir, Today: rvToday, Room: &RoomOptions{
+		Addr: netip.MustParseAddrPort("127.0.0.1:0"), Exact: true, PIN: "4821", Why: "Phones join at 127.0.0.1, as --listen asked.",
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &roomHarness{t: t, a: newApp(c), msgs: make(chan tea.Msg, 64), path: path}
+	t.Cleanup(func() {
+		c.closeRoom()
+		c.session.Close()
+		waitGoroutines(t, before)
+	})
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	hs.run(hs.a.Init())
+	hs.settle()
+	if !c.room.on() {
+		t.Fatalf("the room did not start: %v", c.room.err)
+	}
+	return hs
+}
+
+func (h *roomHarness) send(msg tea.Msg) {
+	_, cmd := h.a.Update(msg)
+	h.run(cmd)
+}
+
+// run starts a command; what it returns comes back through settle.
+func (h *roomHarness) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	go func() {
+		if msg := cmd(); msg != nil {
+			h.msgs <- msg
+		}
+	}()
+}
+
+// deliver gives the app one message that came back, unpacking batches.
+func (h *roomHarness) deliver(msg tea.Msg) {
+	if v := reflect.ValueOf(msg); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+		for i := range v.Len() {
+			h.run(v.Index(i).Interface().(tea.Cmd))
+		}
+		return
+	}
+	if _, ok := msg.(tea.QuitMsg); ok {
+		return
+	}
+	h.send(msg)
+}
+
+// settle delivers messages until none comes for a moment.
+func (h *roomHarness) settle() {
+	for {
+		select {
+		case msg := <-h.msgs:
+			h.deliver(msg)
+		case <-time.After(50 * time.Millisecond):
+			return
+		}
+	}
+}
+
+func (h *roomHarness) view() string { return ansi.Strip(h.a.View().Content) }
+
+// waitView delivers messages until the screen shows want.
+func (h *roomHarness) waitView(want string) string {
+	h.t.Helper()
+	deadline := time.After(5 * time.Second)
+	for {
+		if v := h.view(); strings.Contains(v, want) {
+			return v
+		}
+		select {
+		case msg := <-h.msgs:
+			h.deliver(msg)
+		case <-deadline:
+			h.t.Fatalf("the screen never showed %q; it shows:\n%s", want, h.view())
+		}
+	}
+}
+
+func (h *roomHarness) press(keys ...string) {
+	for _, k := range keys {
+		h.send(rvKey(k))
+	}
+	h.settle()
+}
+
+// roomPhone is a phone without JavaScript, on loopback.
+type roomPhone struct {
+	t      *testing.T
+	base   string
+	client *http.Client
+}
+
+func (h *roomHarness) phone() *roomPhone {
+	jar, _ := cookiejar.New(nil)
+	tr := &http.Transport{}
+	h.t.Cleanup(tr.CloseIdleConnections)
+	return &roomPhone{t: h.t, base: h.a.c.room.server.URL(), client: &http.Client{Jar: jar, Transport: tr, Timeout: 5 * time.Second}}
+}
+
+func (p *roomPhone) post(path string, form url.Values) (int, string) {
+	p.t.Helper()
+	res, err := p.client.PostForm(p.base+path, form)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(body)
+}
+
+func (p *roomPhone) page() string {
+	p.t.Helper()
+	res, err := p.client.Get(p.base)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	return string(body)
+}
+
+func (p *roomPhone) join() {
+	p.t.Helper()
+	if status, body := p.post("join", url.Values{"pin": {"4821"}}); status != http.StatusOK || !strings.Contains(body, "You are in the room") && !strings.Contains(body, "<h1>") {
+		p.t.Fatalf("join: %d\n%s", status, body)
+	}
+}
+
+func (p *roomPhone) vote(item string, round int, choice string) {
+	p.t.Helper()
+	if status, body := p.post("vote", url.Values{"item": {item}, "round": {fmt.Sprint(round)}, "choice": {choice}}); status != http.StatusOK {
+		p.t.Fatalf("vote %s: %d\n%s", choice, status, body)
+	}
+}
+
+func waitGoroutines(t *testing.T, want int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > want {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("%d goroutines left after the review, %d before:\n%s", runtime.NumGoroutine(), want, buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestRoomFromTheFacilitatorsSide is the room as the facilitator runs
+// it: the join screen with a QR code a scanner reads, "3 of 3 voted" and
+// nothing more before the reveal, the spread after it, one key to agree
+// the most common rating (which goes into the plan with the counts), the
+// phones following to the next item, a wrong PIN noticed, and ideas from
+// phones accepted into the plan or dropped.
+func TestRoomFromTheFacilitatorsSide(t *testing.T) {
+	h := startRoomHarness(t, 100, 30)
+	rs := h.a.c.room
+	joinURL := rs.server.URL()
+
+	v := h.waitView("Vote from your phone")
+	for _, want := range []string{joinURL, "2. Type the PIN  4821", "No phones in the room yet"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the join screen lacks %q:\n%s", want, v)
+		}
+	}
+	if got, err := qrtest.Decode(v, true); err != nil || got != joinURL {
+		t.Errorf("the QR code on the join screen reads %q, %v; want %q", got, err, joinURL)
+	}
+	h.press("esc")
+	h.waitView("Develop a clear vision for your D&I strategy")
+	h.waitView("Room: no phones yet")
+
+	phones := []*roomPhone{h.phone(), h.phone(), h.phone()}
+	for _, p := range phones {
+		p.join()
+	}
+	h.waitView("Room: 0 of 3 voted")
+	round := rs.room.Status().Round
+	for i, choice := range []string{"red", "amber", "amber"} {
+		phones[i].vote("lc-vision", round, choice)
+	}
+	v = h.waitView("Room: 3 of 3 voted")
+	if strings.Contains(v, "Votes:") || strings.Contains(v, "Amber 2") {
+		t.Errorf("the facilitator's screen gives the spread away before the reveal:\n%s", v)
+	}
+
+	h.press("v")
+	v = h.waitView("Votes: ■ Red 1  ▲ Amber 2  ● Green 0  ? not sure 0")
+	if !strings.Contains(v, "enter agree ▲ Amber (most common)") {
+		t.Errorf("the most common vote is not offered:\n%s", v)
+	}
+	if strings.Contains(v, "talk it through") {
+		t.Error("red and amber called a disagreement")
+	}
+	if !strings.Contains(phones[0].page(), "The room's votes") {
+		t.Error("the phones do not show the spread after the reveal")
+	}
+	h.press("enter")
+	h.waitView("Agreed ▲ Amber")
+	p := waitFile(t, h, func(p *plans.Plan) bool { return p.Response("lc-vision").Votes != nil })
+	if r := p.Response("lc-vision"); r.Rating != "amber" || !r.Votes.Equal(&plans.Votes{Levels: map[string]int{"red": 1, "amber": 2}}) {
+		t.Errorf("the plan has %s with votes %+v", r.Rating, r.Votes)
+	}
+	if !strings.Contains(phones[1].page(), "Agreed: ") {
+		t.Error("the phones do not show the agreed rating")
+	}
+
+	// On to the next item: the phones follow, with a fresh vote.
+	h.press("esc", "n")
+	h.waitView("Strong leadership and management")
+	h.waitView("Room: 0 of 3 voted")
+	if page := phones[2].page(); !strings.Contains(page, "Strong leadership and management") || !strings.Contains(page, "You have not voted yet.") {
+		t.Errorf("a phone did not follow to the next item:\n%s", page)
+	}
+
+	// A wrong PIN is noticed on the facilitator's screen.
+	stranger := h.phone()
+	if status, _ := stranger.post("join", url.Values{"pin": {"0000"}}); status != http.StatusForbidden {
+		t.Errorf("wrong PIN: %d", status)
+	}
+	h.waitView("⚠ Wrong PIN from 127.0.0.1 (first try)")
+
+	// Ideas during the quick wins: accepted into the plan, or dropped.
+	h.a.c.goToPlace(review.Question(1)) // shown with the next message
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.waitView("What are your quick wins?")
+	h.waitView("phones can send ideas")
+	if page := phones[0].page(); !strings.Contains(page, "What are your quick wins?") {
+		t.Fatalf("the phones are not asked for ideas:\n%s", page)
+	}
+	if status, body := phones[0].post("idea", url.Values{"question": {"quick-wins"}, "text": {"\x1b[31mName a senior sponsor\x1b[0m\x07"}}); status != http.StatusOK {
+		t.Fatalf("idea: %d\n%s", status, body)
+	}
+	phones[1].post("idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
+	v = h.waitView("Idea from a phone (1 of 2): “Name a senior sponsor”")
+	if strings.ContainsRune(h.a.View().Content, 0x07) || strings.Contains(h.a.View().Content, "\x1b[31mName") {
+		t.Error("an idea's escape sequences reached the terminal")
+	}
+	h.press("+")
+	h.waitView("Idea from a phone: “Free pizza”")
+	h.press("-")
+	h.waitView("phones can send ideas")
+	p = waitFile(t, h, func(p *plans.Plan) bool { return len(p.Answer("quick-wins").List) > 0 })
+	if got := p.Answer("quick-wins").List; len(got) != 1 || got[0] != "Name a senior sponsor" {
+		t.Errorf("quick wins = %q; want only the accepted idea, plain", got)
+	}
+
+	// Quitting stops the server: the phones are told, and nothing listens.
+	h.a.c.closeRoom()
+	if _, err := http.Get(joinURL); err == nil {
+		t.Error("the server still answers after the review ended")
+	}
+}
+
+// waitFile waits for the plan file to satisfy ok.
+func waitFile(t *testing.T, h *roomHarness, ok func(*plans.Plan) bool) *plans.Plan {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		h.settle()
+		p, err := plans.LoadFile(h.path, nil)
+		if err == nil && ok(p) {
+			return p
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the plan file never got there (last error %v)", err)
+		}
+	}
+}
