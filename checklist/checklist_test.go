@@ -3,6 +3,8 @@ package checklist
 import (
 	"strings"
 	"testing"
+
+	"github.com/socialmobility/ladder/internal/seeds"
 )
 
 func TestBuiltinSMCProgression(t *testing.T) {
@@ -38,7 +40,7 @@ func TestBuiltinSMCProgression(t *testing.T) {
 // TestBuiltinWordForWord checks every title, prompt and follow-up question of
 // the embedded checklist against the source document, when it is present.
 func TestBuiltinWordForWord(t *testing.T) {
-	src := seedFile(t, "progression-masterclass-checklist.txt")
+	src := seeds.Read(t, "progression-masterclass-checklist.txt")
 	text := strings.NewReplacer("&amp;", "&", "<u>", "", "</u>", "", "<b>", "", "</b>", "").Replace(src)
 	c, _ := Builtin(DefaultID)
 	check := func(s string) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/socialmobility/ladder/internal/seeds"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -116,10 +117,10 @@ func TestGuidanceData(t *testing.T) {
 // repository, that the suggestions and glossary definitions are word for word
 // and that every quotation in a passage really is in the sources.
 func TestGuidanceWordForWord(t *testing.T) {
-	masterclass := seedFile(t, "progression-masterclass-checklist.txt")
+	masterclass := seeds.Read(t, "progression-masterclass-checklist.txt")
 	all := masterclass
 	for _, name := range []string{"building-blocks-employers-guide.txt", "cross-industry-toolkit-progression.txt", "strategic-approach.txt"} {
-		all += "\n" + seedFile(t, name)
+		all += "\n" + seeds.Read(t, name)
 	}
 	norm := func(s string) string {
 		s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "–", "-", "**", "", "&amp;", "&").Replace(s)

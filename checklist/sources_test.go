@@ -1,99 +1,11 @@
 package checklist
 
 import (
-	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/socialmobility/ladder/internal/seeds"
 )
-
-// seedFile reads one of the source documents the built-in checklists quote.
-// They are kept beside the repository, in shared/seeds of a folder above it
-// (the main checkout and every worktree find the same ones); without them
-// the word-for-word tests skip.
-func seedFile(t *testing.T, name string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		data, err := os.ReadFile(filepath.Join(dir, "shared", "seeds", name))
-		if err == nil {
-			return string(data)
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skipf("source document %s not found in shared/seeds above the repository", name)
-		}
-		dir = parent
-	}
-}
-
-var (
-	markdownLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
-	footnoteMark = regexp.MustCompile(`[⁰¹²³⁴⁵⁶⁷⁸⁹]+`)
-)
-
-// sourceText is a source document as a reader sees it: link markup, bold
-// markers and footnote numbers dropped, and all white space (line breaks
-// inside a sentence, page breaks) as single spaces. Quotes, dashes and
-// spelling are left exactly as they are.
-func sourceText(doc string) string {
-	doc = markdownLink.ReplaceAllString(doc, "$1")
-	doc = footnoteMark.ReplaceAllString(doc, "")
-	doc = strings.ReplaceAll(doc, "**", "")
-	return strings.Join(strings.Fields(doc), " ")
-}
-
-// wordForWord reports whether s appears in the source text, allowing one
-// page break: the source sometimes interrupts a sentence with a sidebar or
-// footnotes and carries on after them, so s may be split at a space into
-// two parts found in order, the second within pageBreak characters of the
-// end of the first.
-func wordForWord(src, s string) bool {
-	s = strings.Join(strings.Fields(s), " ")
-	if strings.Contains(src, s) {
-		return true
-	}
-	const pageBreak = 1500
-	for i := range len(s) {
-		if s[i] != ' ' {
-			continue
-		}
-		head, tail := s[:i], s[i+1:]
-		for from := 0; ; {
-			at := strings.Index(src[from:], head)
-			if at < 0 {
-				break
-			}
-			end := from + at + len(head)
-			window := src[end:min(len(src), end+pageBreak+len(tail))]
-			if strings.Contains(window, tail) {
-				return true
-			}
-			from = end
-		}
-	}
-	return false
-}
-
-func TestWordForWordAcrossAPageBreak(t *testing.T) {
-	src := sourceText("Does it fall,\n\n15 footnote\n\nSidebar text.\n\nor slowly, as you go higher?")
-	if !wordForWord(src, "Does it fall, or slowly, as you go higher?") {
-		t.Error("a sentence broken by a sidebar should match")
-	}
-	if wordForWord(src, "Does it fall, or quickly, as you go higher?") {
-		t.Error("a changed word should not match")
-	}
-	if wordForWord(sourceText("A [linked](#)¹ **bold** word."), "A linked bold word!") {
-		t.Error("changed punctuation should not match")
-	}
-	if !wordForWord(sourceText("A [linked](#)¹ **bold**\nword."), "A linked bold word.") {
-		t.Error("links, footnote numbers, bold and line breaks are not part of the wording")
-	}
-}
 
 // checkWordForWord checks that every piece of a checklist's wording that the
 // checklist says is the source's is found word for word in it.
@@ -101,7 +13,7 @@ func checkWordForWord(t *testing.T, c *Checklist, src string, scaleSrc, followUp
 	t.Helper()
 	check := func(what, s string) {
 		t.Helper()
-		if !wordForWord(src, s) {
+		if !seeds.WordForWord(src, s) {
 			t.Errorf("%s not word for word in the source: %q", what, s)
 		}
 	}
@@ -124,13 +36,13 @@ func checkWordForWord(t *testing.T, c *Checklist, src string, scaleSrc, followUp
 	check("intro", c.Intro)
 	if scaleSrc != "" {
 		for _, l := range c.Scale {
-			if !wordForWord(scaleSrc, l.Description) {
+			if !seeds.WordForWord(scaleSrc, l.Description) {
 				t.Errorf("scale description not word for word in its source: %q", l.Description)
 			}
 		}
 	}
 	for _, f := range c.FollowUps {
-		if !wordForWord(followUpSrc, f.Question) {
+		if !seeds.WordForWord(followUpSrc, f.Question) {
 			t.Errorf("follow-up question not word for word in its source: %q", f.Question)
 		}
 	}
@@ -141,8 +53,8 @@ func TestBuildingBlocksWordForWord(t *testing.T) {
 	if !ok {
 		t.Fatal("built-in smc-building-blocks missing")
 	}
-	guide := sourceText(seedFile(t, "building-blocks-employers-guide.txt"))
-	masterclass := sourceText(seedFile(t, "progression-masterclass-checklist.txt"))
+	guide := seeds.Text(seeds.Read(t, "building-blocks-employers-guide.txt"))
+	masterclass := seeds.Text(seeds.Read(t, "progression-masterclass-checklist.txt"))
 	checkWordForWord(t, c, guide, masterclass, masterclass)
 }
 
@@ -151,8 +63,8 @@ func TestCrossIndustryWordForWord(t *testing.T) {
 	if !ok {
 		t.Fatal("built-in smc-cross-industry-progression missing")
 	}
-	toolkit := sourceText(seedFile(t, "cross-industry-toolkit-progression.txt"))
-	masterclass := sourceText(seedFile(t, "progression-masterclass-checklist.txt"))
+	toolkit := seeds.Text(seeds.Read(t, "cross-industry-toolkit-progression.txt"))
+	masterclass := seeds.Text(seeds.Read(t, "progression-masterclass-checklist.txt"))
 	// The scale is ladder's own wording (the toolkit names its levels but
 	// does not describe them), as the file says: it is not checked here.
 	checkWordForWord(t, c, toolkit, "", masterclass)
