@@ -1,0 +1,211 @@
+package workforce
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/socialmobility/ladder/internal/safetext"
+)
+
+// Words that mark a column's header as the grade or as the key question's
+// answer, when the user has not named the columns.
+var (
+	gradeHeaderWords  = []string{"grade", "level", "band", "seniority"}
+	answerHeaderWords = []string{"occupation", "household earner", "aged 14", "key question", "socio-economic", "socioeconomic"}
+)
+
+// ColumnError says a column could not be found, and lists the columns
+// there are, so the user can name one.
+type ColumnError struct {
+	Path    string
+	Which   string // "grade" or "answer"
+	Flag    string // the option that names it: "--grade-column"
+	Reason  string
+	Columns []Column
+}
+
+func (e *ColumnError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s. Name the %s column with %s, by its header or its letter. The columns are:", e.Path, e.Reason, e.Which, e.Flag)
+	for _, c := range e.Columns {
+		fmt.Fprintf(&b, "\n  %s", strings.TrimPrefix(c.String(), "column "))
+	}
+	return b.String()
+}
+
+func (im *Imported) chooseColumns(header []string, opts ImportOptions) error {
+	cols := make([]Column, len(header))
+	for i, h := range header {
+		cols[i] = Column{Index: i, Header: strings.TrimSpace(h)}
+	}
+	var err error
+	im.Grade, im.GradeFound, err = chooseColumn(cols, opts.GradeColumn, "grade", "--grade-column", gradeHeaderWords, opts.Choose)
+	if err != nil {
+		return err
+	}
+	im.Answer, im.AnswerFound, err = chooseColumn(cols, opts.AnswerColumn, "answer", "--answer-column", answerHeaderWords, opts.Choose)
+	if err != nil {
+		return err
+	}
+	if im.Grade.Index == im.Answer.Index {
+		return &ColumnError{Which: "answer", Flag: "--answer-column", Columns: cols,
+			Reason: fmt.Sprintf("the grade and the answer are both %s", im.Grade)}
+	}
+	return nil
+}
+
+// chooseColumn finds one column: the one named, else the only one whose
+// header has one of the words, else the one chosen.
+func chooseColumn(cols []Column, named, which, flag string, words []string, choose func(string, []Column) (Column, error)) (Column, bool, error) {
+	if named != "" {
+		if c, ok := columnNamed(cols, named); ok {
+			return c, false, nil
+		}
+		return Column{}, false, &ColumnError{Which: which, Flag: flag, Columns: cols,
+			Reason: fmt.Sprintf("no column has the header or letter %s", safetext.Excerpt(named, safetext.ExcerptLength))}
+	}
+	var found []Column
+	for _, c := range cols {
+		h := normalise(c.Header)
+		for _, w := range words {
+			if strings.Contains(h, w) {
+				found = append(found, c)
+				break
+			}
+		}
+	}
+	if len(found) == 1 {
+		return found[0], true, nil
+	}
+	reason := fmt.Sprintf("no header says which column holds the %s (looked for %s)", which, orList(words))
+	if len(found) > 1 {
+		reason = fmt.Sprintf("%d headers could be the %s", len(found), which)
+	}
+	if choose != nil {
+		c, err := choose(which, cols)
+		return c, false, err
+	}
+	return Column{}, false, &ColumnError{Which: which, Flag: flag, Reason: reason, Columns: cols}
+}
+
+// columnNamed finds a column by its header (ignoring case and spacing) or,
+// failing that, by its letter.
+func columnNamed(cols []Column, name string) (Column, bool) {
+	n := normalise(name)
+	for _, c := range cols {
+		if normalise(c.Header) == n {
+			return c, true
+		}
+	}
+	letters := strings.ToUpper(strings.TrimSpace(name))
+	if letters == "" || len(letters) > 3 || strings.IndexFunc(letters, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
+		return Column{}, false
+	}
+	idx := 0
+	for _, r := range letters {
+		idx = idx*26 + int(r-'A'+1)
+	}
+	if idx-1 < len(cols) {
+		return cols[idx-1], true
+	}
+	return Column{}, false
+}
+
+func orList(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = fmt.Sprintf("%q", w)
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+// maxGradeLength is the longest grade name taken: a longer one is almost
+// certainly the wrong column.
+const maxGradeLength = 80
+
+// tally counts responses per grade and group.
+type tally struct {
+	given  bool // the grades were given: others are problems
+	names  []string
+	counts [][groupCount]int
+	exact  map[string]int // grade as written → index
+	folded map[string]int // folded grade → index
+	// unknown records grades not in the given list, by folded name.
+	unknown      map[string]*RowList
+	unknownNames []string // as first written, in order found
+}
+
+func newTally(grades []string) *tally {
+	t := &tally{exact: map[string]int{}, folded: map[string]int{}, unknown: map[string]*RowList{}}
+	for _, g := range grades {
+		t.add(strings.TrimSpace(g))
+	}
+	t.given = len(grades) > 0
+	return t
+}
+
+func (t *tally) add(name string) int {
+	i := len(t.names)
+	t.names = append(t.names, name)
+	t.counts = append(t.counts, [groupCount]int{})
+	t.folded[foldGrade(name)] = i
+	return i
+}
+
+// foldGrade is how two spellings of a grade are told to be the same:
+// case and spacing do not count.
+func foldGrade(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+
+// grade returns the index of a grade, adding it if the grades were not
+// given. It returns -1 for a grade that is not one of those given (listed
+// later, with its rows), and a message for a grade that cannot be one.
+func (t *tally) grade(name string, row int) (int, string) {
+	if i, ok := t.exact[name]; ok {
+		return i, ""
+	}
+	if len(name) > maxGradeLength {
+		return -1, fmt.Sprintf("a grade of %d characters is too long to be a grade name: is this the right column?", len(name))
+	}
+	if strings.IndexFunc(name, func(r rune) bool { return unicode.IsControl(r) }) >= 0 {
+		return -1, "a grade name cannot have line breaks or control characters in it"
+	}
+	f := foldGrade(name)
+	i, ok := t.folded[f]
+	switch {
+	case ok:
+	case t.given:
+		if t.unknown[f] == nil {
+			t.unknown[f] = &RowList{}
+			t.unknownNames = append(t.unknownNames, strings.Clone(name))
+		}
+		t.unknown[f].add(row)
+		return -1, ""
+	default:
+		i = t.add(strings.Clone(name))
+	}
+	t.exact[strings.Clone(name)] = i
+	return i, ""
+}
+
+func (t *tally) count(grade int, g Group) { t.counts[grade][g]++ }
+
+// unknownGrades reports each grade found that is not one of those given.
+func (t *tally) unknownGrades(col Column, probs *problemList) {
+	for _, name := range t.unknownNames {
+		rows := t.unknown[foldGrade(name)]
+		probs.add("unknown grade", rowProblem(rows.First[0], 0, col, fmt.Sprintf(
+			"the grade %s (on %s) is not one of the grades given (%s): correct it in the file, or give every grade, junior to senior, with --grades",
+			safetext.Excerpt(name, safetext.ExcerptLength), rows, strings.Join(safeNames(t.names), ", "))))
+	}
+}
+
+func safeNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = safetext.Line(n)
+	}
+	return out
+}
+
+func (t *tally) result() ([]string, [][groupCount]int) { return t.names, t.counts }

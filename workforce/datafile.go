@@ -1,0 +1,408 @@
+package workforce
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/internal/strictyaml"
+	"go.yaml.in/yaml/v3"
+)
+
+// SchemaVersion is the data file format this build writes and the newest
+// it reads.
+const SchemaVersion = 1
+
+// MinThreshold is the guide's anonymity threshold: "Make sure people
+// cannot be identified from the data by not going below the anonymity
+// threshold of 10." A data file may raise it, never lower it.
+const MinThreshold = 10
+
+// maxThreshold and maxCount bound what a hand-edited file may say, so that
+// sums cannot overflow and a typo (an extra nought or six) is caught.
+const (
+	maxThreshold = 1000
+	maxCount     = 10_000_000
+)
+
+// Counts holds the answers of one grade, or of all, per group.
+type Counts [groupCount]int
+
+// Responses is every answer counted, including the two excluded ones.
+func (c Counts) Responses() int {
+	n := 0
+	for _, v := range c {
+		n += v
+	}
+	return n
+}
+
+// Reported is the answers in the three reported groups: what shares are
+// shares of.
+func (c Counts) Reported() int { return c[WorkingClass] + c[Intermediate] + c[Professional] }
+
+// Excluded is the answers the guide excludes or reports separately.
+func (c Counts) Excluded() int { return c[Other] + c[PreferNotToSay] }
+
+// Grade is one grade or seniority level and its counts.
+type Grade struct {
+	Name string
+	// Headcount is how many people the grade has, for the response rate;
+	// 0 when not known.
+	Headcount int
+	Counts    Counts
+}
+
+// Data is a workforce data file: the key question's answers counted by
+// grade, from junior to senior, with the anonymity threshold and the
+// response-rate target the organisation set. It holds counts only.
+type Data struct {
+	Schema int
+	// Collected is the date the answers were collected (YYYY-MM-DD), or "".
+	Collected string
+	// Threshold is the anonymity threshold, at least MinThreshold.
+	Threshold int
+	// Target is the target response rate in per cent, 0 when not set.
+	Target int
+	// Benchmark is the path of a benchmark file, from the data file's
+	// folder, or "".
+	Benchmark string
+	Grades    []Grade
+}
+
+// Total is the counts of every grade added up.
+func (d *Data) Total() Counts {
+	var t Counts
+	for _, g := range d.Grades {
+		for i, v := range g.Counts {
+			t[i] += v
+		}
+	}
+	return t
+}
+
+// Headcount is the headcount of every grade added up, and whether every
+// grade has one.
+func (d *Data) Headcount() (int, bool) {
+	n, all := 0, true
+	for _, g := range d.Grades {
+		n += g.Headcount
+		all = all && g.Headcount > 0
+	}
+	return n, all && len(d.Grades) > 0
+}
+
+// Grade returns the grade with the given name (case and spacing do not
+// matter).
+func (d *Data) Grade(name string) (*Grade, bool) {
+	f := foldGrade(name)
+	for i := range d.Grades {
+		if foldGrade(d.Grades[i].Name) == f {
+			return &d.Grades[i], true
+		}
+	}
+	return nil, false
+}
+
+// DataSuffix ends the name of a data file: plans/acme.yaml keeps its data
+// in plans/acme.data.yaml.
+const DataSuffix = ".data.yaml"
+
+// PathFor is the data file of a plan.
+func PathFor(planPath string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(planPath, ".yaml"), ".yml") + DataSuffix
+}
+
+// Encode writes a data file in its one layout: every field in a fixed
+// order, each count on its own line, a blank line between grades, so that
+// a year's new counts are a small diff and the same data always gives the
+// same bytes.
+func Encode(d *Data) []byte {
+	var b strings.Builder
+	b.WriteString(`# ladder workforce data: answers to the key question, counted by grade.
+# The key question (Social Mobility Commission, The Building Blocks):
+#   ` + KeyQuestion + `
+# Counts only: no one's answer is in this file. Counts under the anonymity
+# threshold are kept here exactly, so share this file, and the repository it
+# is in, only with the core team; ` + "`ladder data show`" + ` and ` + "`ladder report`" + `
+# never show a group under the threshold.
+# Edit by hand or with ` + "`ladder data import`" + `; check with ` + "`ladder check`" + `.
+`)
+	fmt.Fprintf(&b, "schema: %d\n", SchemaVersion)
+	b.WriteString("collected:" + optional(d.Collected) + "\n")
+	fmt.Fprintf(&b, "threshold: %d\n", max(d.Threshold, MinThreshold))
+	target := ""
+	if d.Target > 0 {
+		target = fmt.Sprintf(" %d%%", d.Target)
+	}
+	b.WriteString("target_response_rate:" + target + "\n")
+	b.WriteString("benchmark:" + optional(quoteIfNeeded(d.Benchmark)) + "\n")
+	b.WriteString("# Grades from junior to senior.\ngrades:\n")
+	for i, g := range d.Grades {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString("  - grade: " + strconv.Quote(g.Name) + "\n")
+		b.WriteString("    headcount:")
+		if g.Headcount > 0 {
+			fmt.Fprintf(&b, " %d", g.Headcount)
+		}
+		b.WriteByte('\n')
+		for _, gr := range Groups {
+			fmt.Fprintf(&b, "    %s: %d\n", gr.Key(), g.Counts[gr])
+		}
+	}
+	return []byte(b.String())
+}
+
+func optional(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " " + s
+}
+
+// quoteIfNeeded writes a path plainly when YAML would read it back as the
+// same text, and in double quotes otherwise.
+func quoteIfNeeded(s string) string {
+	if s == "" || plainPath.MatchString(s) {
+		return s
+	}
+	return strconv.Quote(s)
+}
+
+var plainPath = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_./-]*$`)
+
+// Parse reads a data file strictly: every problem (an unknown key, a count
+// that is negative or not a number, a threshold under 10, a grade twice)
+// is reported with its line and column in a *strictyaml.FileError.
+func Parse(name string, data []byte) (*Data, error) {
+	root, ps := strictyaml.Parse(data)
+	if ps != nil {
+		return nil, &strictyaml.FileError{Path: name, Problems: ps}
+	}
+	dec := &dataDecoder{Decoder: &strictyaml.Decoder{}}
+	d := dec.data(root)
+	if len(dec.Problems) > 0 {
+		dec.Problems.Sort()
+		return nil, &strictyaml.FileError{Path: name, Problems: dec.Problems}
+	}
+	return d, nil
+}
+
+// LoadFile reads and checks a data file.
+func LoadFile(path string) (*Data, error) {
+	data, err := strictyaml.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+type dataDecoder struct {
+	*strictyaml.Decoder
+}
+
+func (dec *dataDecoder) data(root *yaml.Node) *Data {
+	d := &Data{Threshold: MinThreshold}
+	var seenSchema, seenGrades bool
+	dec.Fields(root, "the data file", []strictyaml.Field{
+		{Key: "schema", Set: func(v *yaml.Node) { seenSchema = true; d.Schema = dec.schema(v) }},
+		{Key: "collected", Set: func(v *yaml.Node) { d.Collected = dec.date(v) }},
+		{Key: "threshold", Set: func(v *yaml.Node) { d.Threshold = dec.threshold(v) }},
+		{Key: "target_response_rate", Set: func(v *yaml.Node) { d.Target = dec.percent(v) }},
+		{Key: "benchmark", Set: func(v *yaml.Node) { d.Benchmark = dec.benchmarkPath(v) }},
+		{Key: "grades", Set: func(v *yaml.Node) { seenGrades = true; d.Grades = dec.grades(v) }},
+	})
+	if root.Kind == yaml.MappingNode {
+		if !seenSchema {
+			dec.Errorf(root, "the data file does not say its schema (schema: %d)", SchemaVersion)
+		}
+		if !seenGrades {
+			dec.Errorf(root, "the data file has no grades")
+		}
+	}
+	return d
+}
+
+func (dec *dataDecoder) schema(v *yaml.Node) int {
+	n, ok := dec.number(v, "schema", 1, 1000)
+	if ok && n > SchemaVersion {
+		dec.Errorf(v, "schema %d is newer than this ladder reads (%d): update ladder", n, SchemaVersion)
+	}
+	return n
+}
+
+func (dec *dataDecoder) date(v *yaml.Node) string {
+	s := dec.String(v, "collected")
+	if s == "" {
+		return ""
+	}
+	if t, err := time.Parse(time.DateOnly, s); err != nil || t.Format(time.DateOnly) != s {
+		dec.Errorf(v, "collected should be a date as YYYY-MM-DD, found %s", safetext.Excerpt(s, 20))
+		return ""
+	}
+	return s
+}
+
+func (dec *dataDecoder) threshold(v *yaml.Node) int {
+	n, ok := dec.number(v, "threshold", 0, maxThreshold)
+	if ok && n < MinThreshold {
+		dec.Errorf(v, "the anonymity threshold can be raised but never lowered below %d, the guide's", MinThreshold)
+		return MinThreshold
+	}
+	return max(n, MinThreshold)
+}
+
+// percent reads a target response rate: 60% or 60.
+func (dec *dataDecoder) percent(v *yaml.Node) int {
+	if strictyaml.IsNull(v) {
+		return 0
+	}
+	if v.Kind != yaml.ScalarNode {
+		dec.Errorf(v, "target_response_rate should be a percentage such as 60%%")
+		return 0
+	}
+	s := strings.TrimSpace(strings.TrimSuffix(v.Value, "%"))
+	n, err := strconv.Atoi(s)
+	if err != nil || !digits(s) || n < 1 || n > 100 {
+		dec.Errorf(v, "target_response_rate should be a percentage from 1%% to 100%%, such as 60%%, found %s", safetext.Excerpt(v.Value, 20))
+		return 0
+	}
+	return n
+}
+
+func (dec *dataDecoder) benchmarkPath(v *yaml.Node) string {
+	s := dec.String(v, "benchmark")
+	if s == "" {
+		return ""
+	}
+	if msg := checkBenchmarkPath(s); msg != "" {
+		dec.Errorf(v, "%s", msg)
+		return ""
+	}
+	return s
+}
+
+// checkBenchmarkPath keeps a benchmark path, which comes from a file anyone
+// may have edited, inside the data file's folder.
+func checkBenchmarkPath(s string) string {
+	if filepath.IsAbs(s) || strings.HasPrefix(s, `\`) || filepath.VolumeName(s) != "" {
+		return "benchmark should be a path from this file's folder, not from the root"
+	}
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if part == ".." {
+			return "benchmark should be a file in this file's folder or below it (no ..)"
+		}
+	}
+	if !strings.HasSuffix(s, BenchmarkSuffix) {
+		return fmt.Sprintf("benchmark should name a benchmark file, whose name ends in %s", BenchmarkSuffix)
+	}
+	return ""
+}
+
+func (dec *dataDecoder) grades(n *yaml.Node) []Grade {
+	var out []Grade
+	first := map[string]int{}
+	dec.Sequence(n, "grades", func(i int, v *yaml.Node) {
+		var g Grade
+		var nameNode *yaml.Node
+		seen := [groupCount]bool{}
+		fields := []strictyaml.Field{
+			{Key: "grade", Set: func(v *yaml.Node) { nameNode = v; g.Name = dec.gradeName(v) }},
+			{Key: "headcount", Set: func(v *yaml.Node) {
+				if !strictyaml.IsNull(v) {
+					g.Headcount, _ = dec.number(v, "headcount", 0, maxCount)
+				}
+			}},
+		}
+		for _, gr := range Groups {
+			fields = append(fields, strictyaml.Field{Key: gr.Key(), Set: func(v *yaml.Node) {
+				seen[gr] = true
+				g.Counts[gr], _ = dec.number(v, "the "+gr.Key()+" count", 0, maxCount)
+			}})
+		}
+		what := fmt.Sprintf("grade %d", i+1)
+		dec.Fields(v, what, fields)
+		if v.Kind != yaml.MappingNode {
+			return
+		}
+		switch f := foldGrade(g.Name); {
+		case nameNode == nil:
+			dec.Errorf(v, "%s has no name (grade: ...)", what)
+		case g.Name == "":
+		case first[f] != 0:
+			dec.Errorf(nameNode, "the grade %s is here twice (first at line %d)", safetext.Excerpt(g.Name, safetext.ExcerptLength), first[f])
+		default:
+			first[f] = nameNode.Line
+		}
+		for _, gr := range Groups {
+			if !seen[gr] {
+				dec.Errorf(v, "%s has no %s count (write %s: 0 if nobody gave that answer)", what, gr.Key(), gr.Key())
+			}
+		}
+		out = append(out, g)
+	})
+	if len(out) == 0 && n.Kind == yaml.SequenceNode {
+		dec.Errorf(n, "the data file has no grades")
+	}
+	return out
+}
+
+func (dec *dataDecoder) gradeName(v *yaml.Node) string {
+	s := dec.String(v, "grade")
+	switch {
+	case v.Kind != yaml.ScalarNode:
+		return ""
+	case strings.TrimSpace(s) == "":
+		dec.Errorf(v, "a grade needs a name")
+	case len(s) > maxGradeLength:
+		dec.Errorf(v, "a grade name is at most %d characters", maxGradeLength)
+	case strings.IndexFunc(s, unicode.IsControl) >= 0:
+		dec.Errorf(v, "a grade name cannot have line breaks or control characters in it")
+	default:
+		return strings.TrimSpace(s)
+	}
+	return ""
+}
+
+// number reads a whole number written in digits, from lo to hi. A count
+// that is negative, has a fraction or is text is reported at its node.
+func (dec *dataDecoder) number(v *yaml.Node, what string, lo, hi int) (int, bool) {
+	if v.Kind != yaml.ScalarNode || strictyaml.IsNull(v) {
+		dec.Errorf(v, "%s should be a whole number", what)
+		return 0, false
+	}
+	s := v.Value
+	if strings.HasPrefix(s, "-") && digits(s[1:]) {
+		dec.Errorf(v, "%s cannot be negative (found %s)", what, safetext.Excerpt(s, 20))
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || !digits(s) || v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 {
+		dec.Errorf(v, "%s should be a whole number, found %s", what, safetext.Excerpt(s, 20))
+		return 0, false
+	}
+	if n < lo || n > hi {
+		dec.Errorf(v, "%s should be from %d to %d, found %d", what, lo, hi, n)
+		return 0, false
+	}
+	return n, true
+}
+
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

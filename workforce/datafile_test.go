@@ -1,0 +1,108 @@
+package workforce
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/internal/strictyaml"
+)
+
+func sampleData() *Data {
+	return &Data{
+		Schema:    SchemaVersion,
+		Collected: "2027-03-14",
+		Threshold: 10,
+		Target:    60,
+		Benchmark: "uk-2027.benchmark.yaml",
+		Grades: []Grade{
+			{Name: "Team member", Headcount: 150, Counts: Counts{45, 30, 25, 4, 6}},
+			{Name: "Team leader", Headcount: 40, Counts: Counts{14, 10, 10, 1, 0}},
+			{Name: `Manager "M1": Café`, Counts: Counts{3, 12, 20, 0, 2}},
+		},
+	}
+}
+
+func TestDataFileRoundTrip(t *testing.T) {
+	d := sampleData()
+	data := Encode(d)
+	if !bytes.Equal(data, Encode(d)) {
+		t.Fatal("encoding is not deterministic")
+	}
+	got, err := Parse("acme.data.yaml", data)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	if !bytes.Equal(Encode(got), data) {
+		t.Errorf("load and save changed the file:\n%s\nvs\n%s", Encode(got), data)
+	}
+	if got.Grades[2].Name != `Manager "M1": Café` || got.Target != 60 || got.Grades[0].Headcount != 150 || got.Grades[2].Headcount != 0 {
+		t.Errorf("%+v", got)
+	}
+	golden, err := os.ReadFile(filepath.Join("testdata", "acme.data.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(data, golden) {
+		t.Errorf("the layout changed: review it and update testdata/acme.data.yaml\n%s", data)
+	}
+}
+
+func TestDataFileProblems(t *testing.T) {
+	good := string(Encode(sampleData()))
+	for _, tc := range []struct {
+		name, old, new, want string
+	}{
+		{"negative count", "    working_class: 45\n", "    working_class: -3\n", `:18:20: the working_class count cannot be negative (found "-3")`},
+		{"text count", "    intermediate: 30\n", "    intermediate: thirty\n", `:19:19: the intermediate count should be a whole number, found "thirty"`},
+		{"fraction", "    professional: 25\n", "    professional: 2.5\n", `:20:19: the professional count should be a whole number, found "2.5"`},
+		{"quoted number", "    other: 4\n", "    other: '4'\n", `:21:12: the other count should be a whole number, found "4"`},
+		{"empty count", "    prefer_not_to_say: 6\n", "    prefer_not_to_say:\n", `:22:23: the prefer_not_to_say count should be a whole number`},
+		{"lower threshold", "threshold: 10\n", "threshold: 5\n", `:11:12: the anonymity threshold can be raised but never lowered below 10, the guide's`},
+		{"missing count", "    other: 4\n", "", `:16:5: grade 1 has no other count (write other: 0 if nobody gave that answer)`},
+		{"duplicate grade", "  - grade: \"Team leader\"\n", "  - grade: \"team MEMBER\"\n", `:24:12: the grade "team MEMBER" is here twice (first at line 16)`},
+		{"unknown key", "    headcount: 40\n", "    headcount: 40\n    contractors: 3\n", `:26:5: unknown key "contractors" in grade 2`},
+		{"bad target", "target_response_rate: 60%\n", "target_response_rate: 160%\n", `:12:23: target_response_rate should be a percentage from 1% to 100%`},
+		{"bad date", "collected: 2027-03-14\n", "collected: 2027-02-30\n", `:10:12: collected should be a date as YYYY-MM-DD`},
+		{"escaping benchmark", "benchmark: uk-2027.benchmark.yaml\n", "benchmark: ../../etc/x.benchmark.yaml\n", `:13:12: benchmark should be a file in this file's folder or below it (no ..)`},
+		{"absolute benchmark", "benchmark: uk-2027.benchmark.yaml\n", "benchmark: /etc/passwd\n", `:13:12: benchmark should be a path from this file's folder`},
+		{"newer schema", "schema: 1\n", "schema: 2\n", `:9:9: schema 2 is newer than this ladder reads (1): update ladder`},
+		{"control character in a grade", "  - grade: \"Team leader\"\n", "  - grade: \"Team\\x1b[2Jleader\"\n", `:24:12: a grade name cannot have line breaks or control characters in it`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if !strings.Contains(good, tc.old) {
+				t.Fatalf("fixture has no %q", tc.old)
+			}
+			_, err := Parse("plans/acme.data.yaml", []byte(strings.Replace(good, tc.old, tc.new, 1)))
+			var fe *strictyaml.FileError
+			if !errors.As(err, &fe) {
+				t.Fatalf("want a FileError, got %v", err)
+			}
+			if !strings.Contains(err.Error(), "plans/acme.data.yaml"+tc.want) {
+				t.Errorf("got  %v\nwant plans/acme.data.yaml%s", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestDataFileNeedsGradesAndSchema(t *testing.T) {
+	_, err := Parse("d.yaml", []byte("threshold: 20\n"))
+	if err == nil || !strings.Contains(err.Error(), "d.yaml:1:1: the data file does not say its schema") || !strings.Contains(err.Error(), "d.yaml:1:1: the data file has no grades") {
+		t.Errorf("%v", err)
+	}
+	d, err := Parse("d.yaml", []byte("schema: 1\nthreshold: 20\ngrades:\n  - grade: A\n    headcount:\n    working_class: 1\n    intermediate: 2\n    professional: 3\n    other: 0\n    prefer_not_to_say: 0\n"))
+	if err != nil || d.Threshold != 20 || d.Total().Responses() != 6 {
+		t.Errorf("%+v %v", d, err)
+	}
+}
+
+func TestPathFor(t *testing.T) {
+	for plan, want := range map[string]string{"plans/acme.yaml": "plans/acme.data.yaml", "x.yml": "x.data.yaml"} {
+		if got := PathFor(plan); got != want {
+			t.Errorf("PathFor(%q) = %q, want %q", plan, got, want)
+		}
+	}
+}

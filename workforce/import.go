@@ -1,0 +1,328 @@
+package workforce
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/socialmobility/ladder/internal/safetext"
+)
+
+// ImportOptions says how to read a survey export.
+type ImportOptions struct {
+	// GradeColumn and AnswerColumn name the columns, by header (case and
+	// spacing do not matter) or by letter (B). Empty: found by their
+	// headers, or asked through Choose.
+	GradeColumn, AnswerColumn string
+	// Delimiter is the CSV's delimiter; 0 finds it from the file.
+	Delimiter rune
+	// Encoding is "utf-8" (the default) or "windows-1252"; a byte-order
+	// mark overrides it.
+	Encoding string
+	// SkipRows is how many rows after the header to skip (some survey
+	// tools write two or three header rows).
+	SkipRows int
+	// Places are the user's placements of answers the guide does not
+	// word, tried before the guide's.
+	Places []Place
+	// Grades, when given, are the grades from junior to senior: every
+	// grade in the file must be one of them (case and spacing do not
+	// matter), and the counts come back in this order.
+	Grades []string
+	// Choose is asked which column holds the grade ("grade") or the
+	// answer ("answer") when the options do not say and the headers do
+	// not tell. Nil: that is an error listing the columns.
+	Choose func(which string, columns []Column) (Column, error)
+}
+
+// Imported is what an import read: counts per grade, never the rows.
+type Imported struct {
+	Delimiter     rune
+	Grade, Answer Column
+	// GradeFound and AnswerFound are true when the column was recognised
+	// by its header rather than named in the options or chosen.
+	GradeFound, AnswerFound bool
+	// Grades are in the order of ImportOptions.Grades, or of their first
+	// appearance in the file; Counts[i] are Grades[i]'s.
+	Grades []string
+	Counts [][groupCount]int
+	// Responses is how many answers were counted.
+	Responses int
+	// EmptyRows is how many rows had nothing in them.
+	EmptyRows int
+	// NoAnswer lists rows with a grade but no answer to the key question:
+	// not a response, and not counted.
+	NoAnswer RowList
+	// Placed counts the answers placed by each rule.
+	Placed map[PlacedBy]int
+	// Checked lists each distinct answer placed by an example occupation,
+	// a group's name or the user's placement, most frequent first, so a
+	// person can check the reading. The guide's own answers are left out.
+	Checked []PlacedAnswer
+}
+
+// RowList is how many rows something happened on, and the first few.
+type RowList struct {
+	Count int
+	First []int
+}
+
+const rowsListed = 5
+
+func (l *RowList) add(row int) {
+	l.Count++
+	if len(l.First) < rowsListed {
+		l.First = append(l.First, row)
+	}
+}
+
+// String lists the rows: "rows 4, 9 and 12", "rows 4, 9, 12, 15, 20 and 31 more".
+func (l RowList) String() string {
+	parts := make([]string, len(l.First))
+	for i, r := range l.First {
+		parts[i] = fmt.Sprint(r)
+	}
+	word := "rows "
+	if l.Count == 1 {
+		word = "row "
+	}
+	switch more := l.Count - len(l.First); {
+	case more > 0:
+		return word + strings.Join(parts, ", ") + fmt.Sprintf(" and %d more", more)
+	case len(parts) > 1:
+		return word + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	}
+	return word + strings.Join(parts, "")
+}
+
+// PlacedAnswer is one distinct answer and where it was counted.
+type PlacedAnswer struct {
+	Text  string
+	Count int
+	Placement
+}
+
+// maxProblemsPerKind is how many problems of one kind are listed before
+// "and N more": a thousand rows with the same mistake need one line.
+const maxProblemsPerKind = 10
+
+// Import reads a survey export: a CSV with a header row, one row per
+// response, a grade column and a column with the answer to the key
+// question. It keeps counts per grade and group, never a row. Any problem
+// (a row with no grade, an answer it cannot place, a broken quote) makes
+// it return a *CSVError listing them, each with its row and column; a
+// caller writes nothing then.
+func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
+	rr, err := newRowReader(in, opts.Encoding, opts.Delimiter)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	im := &Imported{Delimiter: rr.delimiter, Placed: map[PlacedBy]int{}}
+	var empty int
+	header, err := rr.read(&empty)
+	if errors.Is(err, io.EOF) {
+		return nil, fileError(path, rowProblem(1, 0, noColumn, "the file is empty: export the survey's responses, with a header row, as CSV"))
+	}
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	header = slices.Clone(header)
+	if len(header) < 2 {
+		return nil, fileError(path, rowProblem(rr.row, 0, noColumn, fmt.Sprintf(
+			"found only one column (tried %s as the delimiter): a survey export needs at least a grade column and an answer column; if the file uses another delimiter, give it with --delimiter",
+			listDelimiters())))
+	}
+	if err := im.chooseColumns(header, opts); err != nil {
+		var ce *ColumnError
+		if errors.As(err, &ce) {
+			ce.Path = path
+		}
+		return nil, err
+	}
+	t := newTally(opts.Grades)
+	placer := NewPlacer(opts.Places)
+	answers := map[string]*answerSeen{}
+	var probs problemList
+	for skipped := 0; ; {
+		rec, err := rr.read(&empty)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			var p *CSVProblem
+			if errors.As(err, &p) {
+				probs.add("parse", p)
+				break // the rest of the file cannot be trusted
+			}
+			return nil, fileError(path, err)
+		}
+		if skipped < opts.SkipRows {
+			skipped++
+			continue
+		}
+		im.readRow(rr, rec, header, t, placer, answers, &probs)
+	}
+	im.EmptyRows = empty
+	unplaced(answers, im.Answer, &probs)
+	t.unknownGrades(im.Grade, &probs)
+	if len(probs.list) > 0 {
+		slices.SortStableFunc(probs.list, func(a, b *CSVProblem) int { return a.Row - b.Row })
+		return nil, &CSVError{Path: path, Problems: probs.list, More: probs.more}
+	}
+	im.Grades, im.Counts = t.result()
+	im.Checked = checkedAnswers(answers)
+	return im, nil
+}
+
+func fileError(path string, err error) error {
+	var p *CSVProblem
+	if errors.As(err, &p) {
+		return &CSVError{Path: path, Problems: []*CSVProblem{p}}
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
+func listDelimiters() string {
+	names := make([]string, len(Delimiters))
+	for i, d := range Delimiters {
+		names[i] = DelimiterName(d)
+	}
+	return strings.Join(names, ", ")
+}
+
+// answerSeen is what the import remembers of one distinct answer text:
+// where it was placed and how often, and for an answer it could not place,
+// the first rows it was on.
+type answerSeen struct {
+	text   string
+	placed bool
+	Placement
+	rows RowList
+}
+
+// readRow counts one response, or records what is wrong with it.
+func (im *Imported) readRow(rr *rowReader, rec, header []string, t *tally, placer *Placer, answers map[string]*answerSeen, probs *problemList) {
+	row, line := rr.row, rr.line
+	if len(rec) > len(header) && !allEmpty(rec[len(header):]) {
+		probs.add("ragged", rowProblem(row, line, Column{Index: len(header)}, fmt.Sprintf(
+			"this row has %d cells but the header has %d: a cell with a %s in it is probably missing its quotes, so the cells after it have moved",
+			len(rec), len(header), DelimiterName(rr.delimiter))))
+		return
+	}
+	cell := func(c Column) string {
+		if c.Index < len(rec) {
+			return strings.TrimSpace(rec[c.Index])
+		}
+		return ""
+	}
+	grade, answer := cell(im.Grade), cell(im.Answer)
+	for _, c := range []struct {
+		col  Column
+		text string
+	}{{im.Grade, grade}, {im.Answer, answer}} {
+		if !utf8.ValidString(c.text) {
+			probs.add("encoding", rowProblem(row, line, c.col,
+				"this is not UTF-8 text: save the file from your spreadsheet as \"CSV UTF-8\", or, if it came from an older Excel, import it with --encoding windows-1252"))
+			return
+		}
+	}
+	switch {
+	case grade == "" && answer == "":
+		// Someone who opened the survey and answered neither question.
+		im.NoAnswer.add(row)
+		return
+	case grade == "":
+		probs.add("grade", rowProblem(row, line, im.Grade,
+			"no grade given: fill it in, or delete the row (an answer cannot be counted without its grade)"))
+		return
+	case answer == "":
+		im.NoAnswer.add(row)
+		return
+	}
+	gi, msg := t.grade(grade, row)
+	if msg != "" {
+		probs.add("grade", rowProblem(row, line, im.Grade, msg))
+		return
+	}
+	if gi < 0 {
+		return // not one of the grades given: reported after the last row
+	}
+	seen := answers[answer]
+	if seen == nil {
+		seen = &answerSeen{text: strings.Clone(answer)}
+		seen.Placement, seen.placed = placer.Place(answer)
+		answers[seen.text] = seen
+	}
+	seen.rows.add(row)
+	if !seen.placed {
+		return
+	}
+	im.Responses++
+	im.Placed[seen.By]++
+	t.count(gi, seen.Group)
+}
+
+// unplaced reports the answers that could not be placed, one problem per
+// distinct answer, on the first row it was on.
+func unplaced(answers map[string]*answerSeen, col Column, probs *problemList) {
+	var list []*answerSeen
+	for _, a := range answers {
+		if !a.placed {
+			list = append(list, a)
+		}
+	}
+	slices.SortFunc(list, func(a, b *answerSeen) int { return a.rows.First[0] - b.rows.First[0] })
+	for _, a := range list {
+		probs.add("answer", rowProblem(a.rows.First[0], 0, col, fmt.Sprintf(
+			"the answer %s is not one of the guide's (on %s): say where it belongs with --place %s=KEY (ladder data groups lists the keys)",
+			safetext.Excerpt(a.text, 60), a.rows, shellQuote(a.text))))
+	}
+}
+
+// shellQuote quotes an answer for a --place example a person can paste.
+func shellQuote(s string) string {
+	s = safetext.Line(s)
+	if len([]rune(s)) > 60 {
+		s = string([]rune(s)[:60])
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+func checkedAnswers(answers map[string]*answerSeen) []PlacedAnswer {
+	var out []PlacedAnswer
+	for _, a := range answers {
+		if a.placed && a.By != ByAnswer {
+			out = append(out, PlacedAnswer{Text: a.text, Count: a.rows.Count, Placement: a.Placement})
+		}
+	}
+	slices.SortFunc(out, func(a, b PlacedAnswer) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(a.Text, b.Text)
+	})
+	return out
+}
+
+// problemList keeps the first few problems of each kind, in the order
+// found, and counts the rest.
+type problemList struct {
+	list  []*CSVProblem
+	kinds map[string]int
+	more  int
+}
+
+func (l *problemList) add(kind string, p *CSVProblem) {
+	if l.kinds == nil {
+		l.kinds = map[string]int{}
+	}
+	l.kinds[kind]++
+	if l.kinds[kind] > maxProblemsPerKind {
+		l.more++
+		return
+	}
+	l.list = append(l.list, p)
+}

@@ -1,0 +1,318 @@
+package workforce
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf16"
+)
+
+const questionHeader = "What was the occupation of your main household earner when you were about aged 14?"
+
+func importString(t *testing.T, csv string, opts ImportOptions) (*Imported, error) {
+	t.Helper()
+	return Import(strings.NewReader(csv), "responses.csv", opts)
+}
+
+func mustImport(t *testing.T, csv string, opts ImportOptions) *Imported {
+	t.Helper()
+	im, err := importString(t, csv, opts)
+	if err != nil {
+		t.Fatalf("import failed:\n%v", err)
+	}
+	return im
+}
+
+// counts gives a grade's counts as "wc/int/prof/other/no-say".
+func counts(t *testing.T, im *Imported, grade string) string {
+	t.Helper()
+	for i, g := range im.Grades {
+		if g == grade {
+			c := im.Counts[i]
+			return fmt.Sprintf("%d/%d/%d/%d/%d", c[0], c[1], c[2], c[3], c[4])
+		}
+	}
+	t.Fatalf("no grade %q in %q", grade, im.Grades)
+	return ""
+}
+
+// csvProblems returns the problems of a failed import as "row N, column X: message" lines.
+func csvProblems(t *testing.T, err error) []string {
+	t.Helper()
+	var ce *CSVError
+	if !errors.As(err, &ce) {
+		t.Fatalf("want a *CSVError, got %T: %v", err, err)
+	}
+	var out []string
+	for _, p := range ce.Problems {
+		out = append(out, p.Error())
+	}
+	return out
+}
+
+func TestImportFindsColumnsByTheirHeaders(t *testing.T) {
+	im := mustImport(t, "Timestamp,Your grade,"+questionHeader+"\n"+
+		"2027-03-01,Team member,Technical and craft occupations\n"+
+		"2027-03-01,Team member,Plumber\n"+
+		"2027-03-01,Manager,Modern professional and traditional professional occupations\n"+
+		"2027-03-02,team  MEMBER,I prefer not to say.\n"+
+		"2027-03-02,Manager,Clerical and intermediate occupations\n"+
+		"2027-03-02,Manager,Other\n", ImportOptions{})
+	if im.Grade.Letter() != "B" || im.Answer.Letter() != "C" || !im.GradeFound || !im.AnswerFound {
+		t.Errorf("columns %v %v found %v %v", im.Grade, im.Answer, im.GradeFound, im.AnswerFound)
+	}
+	if strings.Join(im.Grades, "|") != "Team member|Manager" {
+		t.Errorf("grades = %q, want first appearance order, spellings merged", im.Grades)
+	}
+	if got := counts(t, im, "Team member"); got != "2/0/0/0/1" {
+		t.Errorf("Team member = %s", got)
+	}
+	if got := counts(t, im, "Manager"); got != "0/1/1/1/0" {
+		t.Errorf("Manager = %s", got)
+	}
+	if im.Responses != 6 || im.Delimiter != ',' {
+		t.Errorf("responses %d delimiter %q", im.Responses, im.Delimiter)
+	}
+	if im.Placed[ByExample] != 1 || len(im.Checked) != 1 || im.Checked[0].Text != "Plumber" {
+		t.Errorf("placed %v checked %+v: the example occupation should be listed for checking", im.Placed, im.Checked)
+	}
+}
+
+func TestImportDelimitersAndEncodings(t *testing.T) {
+	rows := [][]string{
+		{"Grade", "Key question"},
+		{"Team member", "Technical and craft occupations, such as plumber"},
+		{"Manager", "Small business owners"},
+	}
+	join := func(d, eol string, quote bool) string {
+		var b strings.Builder
+		for _, r := range rows {
+			for i, c := range r {
+				if i > 0 {
+					b.WriteString(d)
+				}
+				if quote || strings.Contains(c, d) {
+					c = `"` + c + `"`
+				}
+				b.WriteString(c)
+			}
+			b.WriteString(eol)
+		}
+		return b.String()
+	}
+	utf16le := func(s string) string {
+		var b bytes.Buffer
+		b.Write([]byte{0xFF, 0xFE})
+		for _, u := range utf16.Encode([]rune(s)) {
+			b.WriteByte(byte(u))
+			b.WriteByte(byte(u >> 8))
+		}
+		return b.String()
+	}
+	for name, tc := range map[string]struct {
+		csv   string
+		delim rune
+	}{
+		"comma":                   {join(",", "\n", false), ','},
+		"semicolon, CRLF, BOM":    {"\xEF\xBB\xBF" + join(";", "\r\n", false), ';'},
+		"tab, all quoted":         {join("\t", "\n", true), '\t'},
+		"UTF-16 tab (Excel text)": {utf16le(join("\t", "\r\n", false)), '\t'},
+		"old Mac line endings":    {join(",", "\r", false), ','},
+		"vertical bar":            {join("|", "\n", false), '|'},
+	} {
+		t.Run(name, func(t *testing.T) {
+			im := mustImport(t, tc.csv, ImportOptions{})
+			if im.Delimiter != tc.delim {
+				t.Errorf("delimiter %q, want %q", im.Delimiter, tc.delim)
+			}
+			if got := counts(t, im, "Team member") + " " + counts(t, im, "Manager"); got != "1/0/0/0/0 0/1/0/0/0" {
+				t.Errorf("counts %s", got)
+			}
+		})
+	}
+}
+
+func TestImportWindows1252(t *testing.T) {
+	// "Café" and an en dash as Windows-1252 bytes, as older Excel saves them.
+	csv := "Grade,Answer to the key question\nCaf\xe9 staff,Routine\x96semi-routine\nCaf\xe9 staff,Plumber\n"
+	_, err := importString(t, csv, ImportOptions{})
+	got := strings.Join(csvProblems(t, err), "\n")
+	if !strings.Contains(got, `row 2, column A "Grade": this is not UTF-8 text`) || !strings.Contains(got, "--encoding windows-1252") {
+		t.Errorf("problems:\n%s", got)
+	}
+	im := mustImport(t, "Grade,Answer to the key question\nCaf\xe9 staff,Plumber\n", ImportOptions{Encoding: "windows-1252"})
+	if im.Grades[0] != "Café staff" {
+		t.Errorf("grade %q", im.Grades[0])
+	}
+}
+
+func TestImportQuotedCellsWithCommasAndLineBreaks(t *testing.T) {
+	csv := "Grade,Comments,Occupation at 14\n" +
+		"Team member,\"Long comment,\nover two lines\",\"Routine, semi-routine manual and service occupations\"\n" +
+		"\n" +
+		",,\n" +
+		"Team member,,Lorry driver\n"
+	_, err := importString(t, csv, ImportOptions{})
+	got := csvProblems(t, err)
+	// Row 2 spans lines 2-3; rows 3 and 4 are blank; the lorry driver is
+	// row 5 of the spreadsheet, on line 6 of the file.
+	want := `row 5, column C "Occupation at 14": the answer "Lorry driver" is not one of the guide's (on row 5): say where it belongs with --place 'Lorry driver'=KEY (ladder data groups lists the keys)`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	im := mustImport(t, csv, ImportOptions{Places: []Place{{Answer: "lorry driver", Target: Placement{Group: WorkingClass, By: ByUser}}}})
+	if got := counts(t, im, "Team member"); got != "2/0/0/0/0" || im.EmptyRows != 2 {
+		t.Errorf("counts %s, empty rows %d", got, im.EmptyRows)
+	}
+}
+
+func TestImportProblemsNameRowAndColumn(t *testing.T) {
+	csv := "Grade,Occupation\n" +
+		",Plumber\n" +
+		"Team member,\n" +
+		"Team member,Lorry driver\n" +
+		"Manager,Lorry driver\n" +
+		"Manager,Plumber,extra,cells\n" +
+		"Manager,Astronaut\n"
+	_, err := importString(t, csv, ImportOptions{})
+	got := strings.Join(csvProblems(t, err), "\n")
+	want := `row 2, column A "Grade": no grade given: fill it in, or delete the row (an answer cannot be counted without its grade)
+row 4, column B "Occupation": the answer "Lorry driver" is not one of the guide's (on rows 4 and 5): say where it belongs with --place 'Lorry driver'=KEY (ladder data groups lists the keys)
+row 6, column C: this row has 4 cells but the header has 2: a cell with a comma in it is probably missing its quotes, so the cells after it have moved
+row 7, column B "Occupation": the answer "Astronaut" is not one of the guide's (on row 7): say where it belongs with --place 'Astronaut'=KEY (ladder data groups lists the keys)`
+	if got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+	var ce *CSVError
+	errors.As(err, &ce)
+	if !strings.HasPrefix(ce.Error(), "responses.csv: row 2, column A") {
+		t.Errorf("Error() should name the file first: %s", ce.Error())
+	}
+}
+
+func TestImportNoAnswerIsNotAResponse(t *testing.T) {
+	im := mustImport(t, "Grade,Occupation,Started\nA,Plumber,x\nA,,x\n,,x\n,,\nB,Teacher,x\n", ImportOptions{})
+	if im.Responses != 2 || im.NoAnswer.String() != "rows 3 and 4" || im.EmptyRows != 1 {
+		t.Errorf("responses %d, no answer %+v (%s), empty rows %d", im.Responses, im.NoAnswer, im.NoAnswer, im.EmptyRows)
+	}
+}
+
+func TestImportManyProblemsAreSummarised(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Grade,Occupation\n")
+	for range 500 {
+		b.WriteString(",Plumber\n")
+	}
+	_, err := importString(t, b.String(), ImportOptions{})
+	var ce *CSVError
+	if !errors.As(err, &ce) || len(ce.Problems) != maxProblemsPerKind || ce.More != 500-maxProblemsPerKind {
+		t.Fatalf("want %d problems listed and the rest counted, got %v", maxProblemsPerKind, err)
+	}
+	if !strings.HasSuffix(ce.Error(), "responses.csv: and 490 more problems like these") {
+		t.Errorf("last line: %q", ce.Error()[strings.LastIndexByte(ce.Error(), '\n')+1:])
+	}
+}
+
+func TestImportNotACSV(t *testing.T) {
+	for name, tc := range map[string]struct{ data, want string }{
+		"xlsx":         {"PK\x03\x04\x14\x00\x06\x00rest of a zip", "row 1: this is a spreadsheet workbook (such as .xlsx or .ods), not a CSV"},
+		"xls":          {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "row 1: this is an Excel 97-2003 workbook"},
+		"pdf":          {"%PDF-1.7\n", "row 1: this is a PDF, not a CSV"},
+		"binary":       {"abc\x00\x01\x02", "row 1: this file has binary data in it"},
+		"empty":        {"\n\n", "row 1: the file is empty"},
+		"one column":   {"Just some text\nwith lines\n", "row 1: found only one column (tried comma, semicolon, tab, vertical bar as the delimiter)"},
+		"broken quote": {"Grade,Occupation\nA,Plumber\nA,\"Teacher\" or so\n", `row 3: the file is not a valid CSV here (a quote mark that is not closed, or text straight after a closing quote, at character`},
+		"bare quote":   {"Grade,Occupation\nA,Plumber\nA,the \"Teacher\"\n", `row 3: the file is not a valid CSV here (a quote mark in a cell that is not in quotes`},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := importString(t, tc.data, ImportOptions{})
+			if err == nil {
+				t.Fatal("imported")
+			}
+			got := strings.Join(csvProblems(t, err), "\n")
+			if !strings.HasPrefix(got, tc.want) {
+				t.Errorf("got  %s\nwant %s...", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestImportColumns(t *testing.T) {
+	csv := "When,Team level,Level of job,Q14\nx,Ops,Team member,Plumber\n"
+	// Two headers could be the grade, none the answer: name them.
+	_, err := importString(t, csv, ImportOptions{})
+	var ce *ColumnError
+	if !errors.As(err, &ce) || ce.Which != "grade" {
+		t.Fatalf("want a ColumnError for the grade, got %v", err)
+	}
+	im := mustImport(t, csv, ImportOptions{GradeColumn: "level of JOB", AnswerColumn: "d"})
+	if im.Grade.Index != 2 || im.Answer.Index != 3 || im.GradeFound {
+		t.Errorf("columns %+v %+v", im.Grade, im.Answer)
+	}
+	_, err = importString(t, csv, ImportOptions{GradeColumn: "Grade", AnswerColumn: "D"})
+	if !errors.As(err, &ce) || !strings.Contains(err.Error(), `no column has the header or letter "Grade". Name the grade column with --grade-column`) ||
+		!strings.Contains(err.Error(), "\n  C \"Level of job\"") {
+		t.Errorf("error should list the columns: %v", err)
+	}
+	_, err = importString(t, csv, ImportOptions{GradeColumn: "C", AnswerColumn: "C"})
+	if err == nil || !strings.Contains(err.Error(), "the grade and the answer are both column C") {
+		t.Errorf("same column twice: %v", err)
+	}
+	// Asked through Choose when the headers do not tell.
+	var asked []string
+	im = mustImport(t, csv, ImportOptions{Choose: func(which string, cols []Column) (Column, error) {
+		asked = append(asked, which)
+		return cols[map[string]int{"grade": 2, "answer": 3}[which]], nil
+	}})
+	if strings.Join(asked, ",") != "grade,answer" || counts(t, im, "Team member") != "1/0/0/0/0" {
+		t.Errorf("asked %v", asked)
+	}
+}
+
+func TestImportGivenGrades(t *testing.T) {
+	csv := "Grade,Occupation\nManager,Plumber\nteam member,Teacher\nTeam lead,Teacher\nTeam lead,Plumber\n"
+	_, err := importString(t, csv, ImportOptions{Grades: []string{"Team member", "Team leader", "Manager"}})
+	got := strings.Join(csvProblems(t, err), "\n")
+	want := `row 4, column A "Grade": the grade "Team lead" (on rows 4 and 5) is not one of the grades given (Team member, Team leader, Manager): correct it in the file, or give every grade, junior to senior, with --grades`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	im := mustImport(t, csv, ImportOptions{Grades: []string{"Team member", "Team lead", "Team leader", "Manager"}})
+	if strings.Join(im.Grades, "|") != "Team member|Team lead|Team leader|Manager" {
+		t.Errorf("grades %q: want the order given, with the given spelling", im.Grades)
+	}
+	if counts(t, im, "Team leader") != "0/0/0/0/0" || counts(t, im, "Team member") != "0/0/1/0/0" {
+		t.Error("counts")
+	}
+}
+
+func TestImportSkipRows(t *testing.T) {
+	// Qualtrics writes the question text and an import id under the header.
+	csv := "Q1,Q2\n\"Your grade\",\"" + questionHeader + "\"\n\"{\"\"ImportId\"\":\"\"QID1\"\"}\",\"{\"\"ImportId\"\":\"\"QID2\"\"}\"\nA,Plumber\n"
+	im := mustImport(t, csv, ImportOptions{GradeColumn: "Q1", AnswerColumn: "Q2", SkipRows: 2})
+	if im.Responses != 1 || im.Grades[0] != "A" {
+		t.Errorf("%+v", im)
+	}
+}
+
+func TestColumnLetter(t *testing.T) {
+	for i, want := range map[int]string{0: "A", 25: "Z", 26: "AA", 27: "AB", 701: "ZZ", 702: "AAA"} {
+		if got := (Column{Index: i}).Letter(); got != want {
+			t.Errorf("column %d = %s, want %s", i, got, want)
+		}
+	}
+}
+
+func TestImportKeepsNoRows(t *testing.T) {
+	// What an import returns is counts and the answers placed by an
+	// example (to be checked by a person); grades and no free text beyond
+	// those.
+	im := mustImport(t, "Grade,Occupation,Name\nA,Plumber,Ana Smith\nA,Teacher,Ben Jones\n", ImportOptions{})
+	for _, c := range im.Checked {
+		if strings.Contains(c.Text, "Smith") || strings.Contains(c.Text, "Jones") {
+			t.Errorf("a name was kept: %+v", c)
+		}
+	}
+}

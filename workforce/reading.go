@@ -1,0 +1,154 @@
+package workforce
+
+import "math"
+
+// Share is a reported group's share of a row's reported answers, in whole
+// per cent, when its count and the row's reported total are shown.
+func (r Row) Share(g Group) (int, bool) {
+	f := r.Groups[g]
+	if !f.Shown || !r.Reported.Shown || r.Reported.Value == 0 {
+		return 0, false
+	}
+	return percent(f.Value, r.Reported.Value), true
+}
+
+// HiddenShare is the share of a row's reported answers that are in
+// hidden groups, together: what the chart draws as one hatched piece.
+// It gives nothing away, being the reported total less the shown counts.
+func (r Row) HiddenShare() (int, bool) {
+	if !r.Reported.Shown || r.Reported.Value == 0 {
+		return 0, false
+	}
+	hidden := r.Reported.Value
+	any := false
+	for _, f := range r.Groups {
+		if f.Shown {
+			hidden -= f.Value
+		} else {
+			any = true
+		}
+	}
+	if !any {
+		return 0, false
+	}
+	return percent(hidden, r.Reported.Value), true
+}
+
+// ResponseRate is responses as a share of the headcount, in whole per
+// cent, when both are known and the responses are shown.
+func (r Row) ResponseRate() (int, bool) {
+	if !r.Responses.Shown || r.Headcount <= 0 {
+		return 0, false
+	}
+	return percent(r.Responses.Value, r.Headcount), true
+}
+
+func percent(part, whole int) int {
+	return int(math.Floor(float64(part)*100/float64(whole) + 0.5))
+}
+
+// SmallEmployer reports whether the organisation has fewer employees than
+// the threshold (by its headcount, or by its responses when the headcount
+// is not known): it cannot report its own workforce's data at all, and
+// the guide says what to do instead (SmallEmployerAdvice).
+func (t *Table) SmallEmployer() bool {
+	if t.Total.Headcount > 0 {
+		return t.Total.Headcount < t.Threshold
+	}
+	return t.Total.Responses.Value < t.Threshold
+}
+
+// SmallEmployerAdvice is the guide's advice, word for word, for a
+// workforce under the anonymity threshold.
+const SmallEmployerAdvice = "If your workforce has less than 10 employees, you can still collect the data at the application stage from all candidates and look at trends over time to find out whether you are attracting people from a range of backgrounds."
+
+// Pattern is what the working-class share does from the most junior grade
+// to the most senior: the guide's "cliff edge" and "pyramid".
+type Pattern int
+
+const (
+	// TooFewGrades: fewer than two grades have a working-class share
+	// shown, so there is nothing to read.
+	TooFewGrades Pattern = iota
+	// NoFall: the share falls by less than FallPoints, or rises.
+	NoFall
+	// Falls: it falls by FallPoints or more, but over two grades only,
+	// too few to tell a cliff edge from a pyramid.
+	Falls
+	// Pyramid: it falls by FallPoints or more, slowly: no one step is a
+	// cliff edge.
+	Pyramid
+	// CliffEdge: most of the fall is one step of CliffPoints or more.
+	CliffEdge
+)
+
+// The rule that reads the pattern, in percentage points of the
+// working-class share. The README explains it, and every reading shows
+// the numbers it used.
+const (
+	// FallPoints: a fall from the most junior grade to the most senior
+	// smaller than this is no fall.
+	FallPoints = 10
+	// CliffPoints: a step between neighbouring grades must fall by at
+	// least this to be a cliff edge...
+	CliffPoints = 15
+	// CliffPercent: ...and be at least this per cent of the whole fall.
+	CliffPercent = 50
+)
+
+// Point is one grade's working-class share, as the reading used it.
+type Point struct {
+	Grade string
+	Share int // whole per cent, as shown
+}
+
+// Reading is the pattern found and the numbers that found it.
+type Reading struct {
+	Pattern Pattern
+	// Points are the grades with a working-class share shown, junior to
+	// senior; Skipped are the grades without one (too few answers).
+	Points  []Point
+	Skipped []string
+	// Fall is the first point's share less the last one's.
+	Fall int
+	// Step is the biggest fall between neighbouring points, at index
+	// StepAt (from Points[StepAt] to Points[StepAt+1]).
+	Step, StepAt int
+}
+
+// Read finds the pattern in the working-class shares that the table
+// shows. It uses only shown shares, rounded as shown, so that anyone can
+// check it from the chart, and it can give nothing away that the chart
+// does not.
+func Read(t *Table) Reading {
+	var r Reading
+	for _, g := range t.Grades {
+		if s, ok := g.Share(WorkingClass); ok {
+			r.Points = append(r.Points, Point{g.Name, s})
+		} else {
+			r.Skipped = append(r.Skipped, g.Name)
+		}
+	}
+	if len(r.Points) < 2 {
+		r.Pattern = TooFewGrades
+		return r
+	}
+	r.Fall = r.Points[0].Share - r.Points[len(r.Points)-1].Share
+	r.Step = math.MinInt
+	for i := 0; i+1 < len(r.Points); i++ {
+		if d := r.Points[i].Share - r.Points[i+1].Share; d > r.Step {
+			r.Step, r.StepAt = d, i
+		}
+	}
+	switch {
+	case r.Fall < FallPoints:
+		r.Pattern = NoFall
+	case len(r.Points) == 2:
+		r.Pattern = Falls
+	case r.Step >= CliffPoints && r.Step*100 >= CliffPercent*r.Fall:
+		r.Pattern = CliffEdge
+	default:
+		r.Pattern = Pyramid
+	}
+	return r
+}
