@@ -12,11 +12,12 @@ import (
 
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/internal/strictyaml"
+	"github.com/socialmobility/ladder/plans"
 	"go.yaml.in/yaml/v3"
 )
 
 // BenchmarkSuffix ends the name of a benchmark file.
-const BenchmarkSuffix = ".benchmark.yaml"
+const BenchmarkSuffix = plans.BenchmarkFileSuffix
 
 // Benchmark is a comparison workforce's shares of the three reported
 // groups, from a source the user names. ladder ships no figures of its

@@ -11,6 +11,7 @@ import (
 
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/internal/strictyaml"
+	"github.com/socialmobility/ladder/plans"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -111,7 +112,7 @@ func (d *Data) Grade(name string) (*Grade, bool) {
 
 // DataSuffix ends the name of a data file: plans/acme.yaml keeps its data
 // in plans/acme.data.yaml.
-const DataSuffix = ".data.yaml"
+const DataSuffix = plans.DataFileSuffix
 
 // PathFor is the data file of a plan.
 func PathFor(planPath string) string {

@@ -3,6 +3,7 @@ package workforce
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // The anonymity threshold, enforced. A figure under the threshold is never
@@ -43,10 +44,15 @@ const (
 	tableCols
 )
 
-// Row is one grade's published figures, or all grades' together.
+// Row is one grade's published figures, or neighbouring grades' shown
+// together, or all grades'.
 type Row struct {
-	Name      string
-	Headcount int // 0 when not known
+	// Name is the grade's, or the grades' joined: "Manager + Director".
+	Name string
+	// Members are the grades in the row; Joined are those among them too
+	// small to be shown on their own.
+	Members, Joined []string
+	Headcount       int // 0 when not known
 	// Groups are the counts of the three reported groups, indexed by
 	// Group (WorkingClass, Intermediate, Professional).
 	Groups [3]Figure
@@ -54,6 +60,11 @@ type Row struct {
 	Excluded  Figure
 	Reported  Figure
 	Responses Figure
+	// RateBand is the response rate to ten points, in per cent (from,
+	// to), given when Banded: the responses are hidden but the rate can
+	// still be shown this far.
+	RateBand [2]int
+	Banded   bool
 }
 
 // Table is a data file's figures as they may be published.
@@ -63,19 +74,78 @@ type Table struct {
 	Total     Row
 }
 
-// Protect works out which figures of a data file can be shown.
+// Protect works out which figures of a data file can be shown. A grade
+// that could show nothing on its own (fewer responses than the threshold,
+// or fewer than the threshold in each of the three groups) is first
+// joined to its neighbour, the grade below it (above, for the most
+// junior), and shown with it as one row ("Manager + Director"): hiding
+// it alone would also take the neighbour's figures, to stop them giving
+// it away.
 func Protect(d *Data) *Table {
 	threshold := max(d.Threshold, MinThreshold)
-	p := newProtector(d, threshold)
+	bands := joinSmallGrades(d.Grades, threshold)
+	grades := make([]Grade, len(bands))
+	for i, b := range bands {
+		grades[i] = b.Grade
+	}
+	p := newProtector(grades, threshold)
 	p.protect()
-	t := &Table{Threshold: threshold, Grades: make([]Row, len(d.Grades))}
-	for r := range d.Grades {
-		t.Grades[r] = p.row(r, d.Grades[r].Name, d.Grades[r].Headcount)
+	t := &Table{Threshold: threshold, Grades: make([]Row, len(bands))}
+	for r, b := range bands {
+		t.Grades[r] = p.row(r, b.Name, b.Headcount)
+		t.Grades[r].Members, t.Grades[r].Joined = b.members, b.joined
 	}
 	head, _ := d.Headcount()
-	t.Total = p.row(len(d.Grades), "All grades", head)
+	t.Total = p.row(len(bands), "All grades", head)
 	return t
 }
+
+// band is one row of the published table: a grade, or neighbouring grades
+// shown together.
+type band struct {
+	Grade
+	members []string
+	joined  []string // the members too small to show alone
+}
+
+func joinSmallGrades(grades []Grade, threshold int) []band {
+	bands := make([]band, len(grades))
+	for i, g := range grades {
+		bands[i] = band{Grade: g, members: []string{g.Name}}
+	}
+	tooSmall := func(b band) bool {
+		c := b.Counts
+		return c.Responses() < threshold ||
+			(c[WorkingClass] < threshold && c[Intermediate] < threshold && c[Professional] < threshold)
+	}
+	for len(bands) > 1 {
+		i := slices.IndexFunc(bands, tooSmall)
+		if i < 0 {
+			break
+		}
+		small := bands[i]
+		j := max(i-1, 0)
+		if i == 0 {
+			j = 1
+		}
+		lo, hi := min(i, j), max(i, j)
+		merged := band{members: append(slices.Clone(bands[lo].members), bands[hi].members...)}
+		merged.joined = append(append(slices.Clone(bands[lo].joined), bands[hi].joined...), small.members...)
+		for k := range merged.Counts {
+			merged.Counts[k] = bands[lo].Counts[k] + bands[hi].Counts[k]
+		}
+		if bands[lo].Headcount > 0 && bands[hi].Headcount > 0 {
+			merged.Headcount = bands[lo].Headcount + bands[hi].Headcount
+		}
+		merged.Name = joinNames(merged.members)
+		bands = slices.Replace(bands, lo, hi+1, merged)
+	}
+	return bands
+}
+
+// joinNames names grades shown together: "Manager + Director" (a "+"
+// rather than "and", which grade names and sentences about them use).
+func joinNames(names []string) string { return strings.Join(names, " + ") }
 
 // protector holds the table as terms (every figure of every row, the
 // total row last) and the linear equations that tie them together.
@@ -87,7 +157,13 @@ type protector struct {
 	small     []bool
 	// cap is an upper bound a reader knows for a term (a grade's
 	// responses cannot exceed its headcount); -1 when none.
-	cap       []int
+	cap []int
+	// head is each row's headcount, 0 when not known.
+	head []int
+	// band is, for a hidden responses figure, the range of response rates
+	// shown in its place (per cent, inclusive), when that range keeps every
+	// small figure safe.
+	band map[int][2]int
 	equations [][]term // each sums to zero
 	// onEquations lists, for each term, the equations it is in.
 	onEquations [][]int
@@ -98,19 +174,22 @@ type term struct {
 	coef  float64
 }
 
-func newProtector(d *Data, threshold int) *protector {
-	rows := len(d.Grades) + 1
+func newProtector(grades []Grade, threshold int) *protector {
+	rows := len(grades) + 1
 	p := &protector{threshold: threshold, rows: rows}
 	n := rows * tableCols
 	p.value, p.hidden, p.small, p.cap = make([]int, n), make([]bool, n), make([]bool, n), make([]int, n)
-	total := d.Total()
+	p.head, p.band = make([]int, rows), map[int][2]int{}
+	all := &Data{Grades: grades}
+	total := all.Total()
 	for r := range rows {
 		c, head := total, 0
-		if r < len(d.Grades) {
-			c, head = d.Grades[r].Counts, d.Grades[r].Headcount
-		} else if h, all := d.Headcount(); all {
+		if r < len(grades) {
+			c, head = grades[r].Counts, grades[r].Headcount
+		} else if h, known := all.Headcount(); known {
 			head = h
 		}
+		p.head[r] = head
 		vals := [tableCols]int{c[WorkingClass], c[Intermediate], c[Professional], c.Excluded(), c.Reported(), c.Responses()}
 		for col, v := range vals {
 			i := r*tableCols + col
@@ -148,7 +227,10 @@ func (p *protector) row(r int, name string, headcount int) Row {
 		i := r*tableCols + col
 		return Figure{Value: p.value[i], Shown: !p.hidden[i], Small: p.small[i]}
 	}
+	b, banded := p.band[r*tableCols+colResponses]
 	return Row{
+		RateBand:  b,
+		Banded:    banded,
 		Name:      name,
 		Headcount: headcount,
 		Groups:    [3]Figure{fig(colWorkingClass), fig(colIntermediate), fig(colProfessional)},
@@ -169,12 +251,46 @@ func (p *protector) protect() {
 	for {
 		x := p.exposed()
 		if x < 0 {
-			return
+			break
 		}
 		for _, i := range p.coverFor(x) {
 			p.hidden[i] = true
 		}
 	}
+	p.rateBands()
+}
+
+// rateBands gives each row whose responses had to be hidden a response
+// rate to ten points ("70-79%") in place of the exact one, where that
+// still lets no small figure be worked out: a grade's response rate
+// matters more than its exact number of responses.
+func (p *protector) rateBands() {
+	for r := range p.rows {
+		i := r*tableCols + colResponses
+		h := p.head[r]
+		if !p.hidden[i] || p.small[i] || h <= 0 || p.value[i] > h {
+			continue
+		}
+		lo := min(p.value[i]*100/h/10*10, 90)
+		p.band[i] = [2]int{lo, min(lo+9, 100)}
+		if lo == 90 {
+			p.band[i] = [2]int{90, 100}
+		}
+		if p.exposed() >= 0 {
+			delete(p.band, i)
+		}
+	}
+}
+
+// bandCounts is the range of responses a band of response rates allows
+// for a headcount: the counts whose rate, rounded down, is in the band.
+func bandCounts(b [2]int, head int) (lo, hi int) {
+	lo = (b[0]*head + 99) / 100
+	hi = ((b[1]+1)*head - 1) / 100
+	if b[1] >= 100 {
+		hi = head
+	}
+	return lo, hi
 }
 
 // coverFor picks the figures to hide so that small figure x can no
@@ -301,13 +417,19 @@ func (p *protector) exposed() int {
 func (p *protector) isExposed(x int) bool { return p.solve().pinned(x) }
 
 // solution is what a reader can know of the hidden figures from the shown
-// ones: which are fixed by the equations, and bounds for each.
+// ones: which are fixed by the equations, bounds for each, and which are
+// part of a group of them whose sum is known and under the threshold (two
+// hidden figures in a column whose total less the shown ones is 7: a group
+// of 7 people, even if neither figure is known).
 type solution struct {
 	determined map[int]bool
+	inSmallSum map[int]bool
 	lo, hi     []float64
 }
 
-func (s *solution) pinned(i int) bool { return s.determined[i] || s.lo[i] == s.hi[i] }
+func (s *solution) pinned(i int) bool {
+	return s.determined[i] || s.inSmallSum[i] || s.lo[i] == s.hi[i]
+}
 
 // solve finds what can be worked out: the hidden figures the linear
 // equations fix, by Gaussian elimination over the hidden figures, and the
@@ -344,7 +466,10 @@ func (p *protector) solve() *solution {
 		}
 	}
 	reduced := rref(slices.Clone(matrix), width-1)
-	s := &solution{determined: map[int]bool{}, lo: make([]float64, len(p.value)), hi: make([]float64, len(p.value))}
+	s := &solution{determined: map[int]bool{}, inSmallSum: map[int]bool{}, lo: make([]float64, len(p.value)), hi: make([]float64, len(p.value))}
+	for _, row := range append(slices.Clone(matrix), reduced...) {
+		p.smallSum(s, row, unknowns)
+	}
 	for _, row := range reduced {
 		nonzero := 0
 		for j := range width - 1 {
@@ -372,12 +497,43 @@ func (p *protector) solve() *solution {
 		if p.hidden[i] && p.cap[i] >= 0 {
 			s.hi[i] = math.Min(s.hi[i], float64(p.cap[i]))
 		}
+		if b, ok := p.band[i]; ok {
+			lo, hi := bandCounts(b, p.head[i/tableCols])
+			s.lo[i], s.hi[i] = math.Max(s.lo[i], float64(lo)), math.Min(s.hi[i], float64(hi))
+		}
 	}
 	s.propagate(append(matrix, reduced...), unknowns)
 	return s
 }
 
 const eps = 1e-9
+
+// smallSum marks the figures of an equation that says a sum of hidden
+// figures (each counted once, all with the same sign) is a number from 1
+// to threshold-1.
+func (p *protector) smallSum(s *solution, row []float64, unknowns []int) {
+	var members []int
+	sign := 0.0
+	for j, a := range row[:len(row)-1] {
+		if math.Abs(a) < eps {
+			continue
+		}
+		if math.Abs(math.Abs(a)-1) > eps || (sign != 0 && a != sign) {
+			return
+		}
+		sign = a
+		members = append(members, unknowns[j])
+	}
+	if len(members) < 2 {
+		return
+	}
+	sum := row[len(row)-1] / sign
+	if sum >= 1-eps && sum <= float64(p.threshold-1)+eps {
+		for _, m := range members {
+			s.inSmallSum[m] = true
+		}
+	}
+}
 
 // propagate tightens the bounds of the hidden figures, equation by
 // equation, until nothing changes: in a + b + c = k, a is at least

@@ -65,11 +65,30 @@ func TestProtectHidesSmallFiguresAndWhatWouldGiveThemAway(t *testing.T) {
 }
 
 func TestProtectSmallGradeAndSmallEmployer(t *testing.T) {
-	tab := Protect(grades(Counts{40, 30, 20, 10, 2}, Counts{2, 3, 1, 0, 0}))
-	if got := show(tab.Grades[1]); got != "<10 <10 <10 <10 | <10 <10" {
-		t.Errorf("a grade of 6 answers: %s", got)
+	// A grade of 6 answers is shown with its neighbour, not alone, and
+	// so is one whose three groups are all under 10.
+	for _, d := range []*Data{
+		grades(Counts{40, 30, 20, 10, 2}, Counts{2, 3, 1, 0, 0}),
+		grades(Counts{40, 30, 20, 10, 2}, Counts{30, 25, 30, 10, 0}, Counts{1, 3, 6, 0, 1}),
+	} {
+		tab := Protect(d)
+		last := tab.Grades[len(tab.Grades)-1]
+		small := d.Grades[len(d.Grades)-1].Name
+		if want := d.Grades[len(d.Grades)-2].Name + " + " + small; last.Name != want || strings.Join(last.Joined, ",") != small {
+			t.Errorf("last row %q (joined %v), want %q", last.Name, last.Joined, want)
+		}
+		if got := show(last); strings.Contains(got, "<") || strings.Contains(got, "-") {
+			t.Errorf("the joined row can show everything: %s", got)
+		}
+		if len(tab.Grades) != len(d.Grades)-1 {
+			t.Errorf("%d rows", len(tab.Grades))
+		}
 	}
-	assertNothingWorkedOut(t, grades(Counts{40, 30, 20, 10, 2}, Counts{2, 3, 1, 0, 0}), tab)
+	// The most junior grade joins the one above it.
+	tab := Protect(grades(Counts{2, 3, 1, 0, 0}, Counts{40, 30, 20, 10, 2}, Counts{30, 25, 30, 10, 0}))
+	if tab.Grades[0].Name != "G1 + G2" || strings.Join(tab.Grades[0].Members, ",") != "G1,G2" {
+		t.Errorf("first row %+v", tab.Grades[0])
+	}
 	small := Protect(grades(Counts{2, 3, 1, 1, 0}))
 	if !small.SmallEmployer() || show(small.Total) != "<10 <10 <10 <10 | <10 <10" {
 		t.Errorf("7 answers in all: %s", show(small.Total))
@@ -80,6 +99,24 @@ func TestProtectSmallGradeAndSmallEmployer(t *testing.T) {
 	}
 	if Protect(grades(Counts{20, 30, 10, 10, 0})).SmallEmployer() {
 		t.Error("70 answers is not a small employer")
+	}
+}
+
+func TestProtectSmallGroupsAddedUp(t *testing.T) {
+	// Two grades with 3 and 4 working-class answers: hiding both is not
+	// enough when the column total less the shown grades gives their sum,
+	// a group of 7.
+	d := grades(Counts{40, 30, 20, 10, 12}, Counts{35, 25, 30, 10, 0}, Counts{3, 25, 40, 10, 1}, Counts{4, 20, 50, 10, 0})
+	tab := Protect(d)
+	assertNothingWorkedOut(t, d, tab)
+	hidden := 0
+	for _, r := range tab.Grades {
+		if !r.Groups[WorkingClass].Shown {
+			hidden += r.Groups[WorkingClass].Value
+		}
+	}
+	if tab.Total.Groups[WorkingClass].Shown && hidden < 10 {
+		t.Errorf("the hidden working-class figures add up to %d, which the total gives away", hidden)
 	}
 }
 
@@ -170,6 +207,11 @@ func assertNothingWorkedOut(t *testing.T, d *Data, tab *Table) bool {
 			cap = r.Headcount
 		}
 		v, f := rowValues(c), figs(r)
+		if r.Banded {
+			if rate := v[colResponses] * 100 / r.Headcount; rate < r.RateBand[0] || rate > r.RateBand[1] {
+				return false
+			}
+		}
 		for i := range tableCols {
 			if !fits(f[i], v[i], cap) {
 				return false
