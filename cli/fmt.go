@@ -58,6 +58,8 @@ func runFmt(stdout, stderr io.Writer, args []string, check bool) error {
 		switch {
 		case l.Kind == plans.KindChecklist && l.Err == nil:
 			continue // a custom checklist is the user's own file: leave it be
+		case (l.Kind == plans.KindData || l.Kind == plans.KindBenchmark) && l.Err == nil:
+			continue // workforce files are not plans: ladder check reads them
 		case l.Err != nil:
 			fmt.Fprintln(stderr, l.Err)
 			bad++

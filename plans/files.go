@@ -86,6 +86,23 @@ func IsPlanFile(name string) bool {
 	return ext == ".yaml" || ext == ".yml"
 }
 
+// Files that ladder keeps beside plans but that are not plans: a plan's
+// workforce data (plans/acme.yaml has plans/acme.data.yaml) and the
+// benchmarks the data is compared with. Package workforce reads them;
+// folder walks find them for ladder check, and nothing lists them as plans.
+const (
+	DataFileSuffix      = ".data.yaml"
+	BenchmarkFileSuffix = ".benchmark.yaml"
+)
+
+// IsDataFile reports whether name is a plan's workforce data file.
+func IsDataFile(name string) bool { return strings.HasSuffix(filepath.Base(name), DataFileSuffix) }
+
+// IsBenchmarkFile reports whether name is a workforce benchmark file.
+func IsBenchmarkFile(name string) bool {
+	return strings.HasSuffix(filepath.Base(name), BenchmarkFileSuffix)
+}
+
 // Found is a plan file found in a folder, loaded or not.
 type Found struct {
 	Path    string
@@ -107,7 +124,7 @@ func Discover(dir string, resolve Resolver) ([]Found, error) {
 	}
 	var out []Found
 	for _, e := range entries {
-		if e.IsDir() || !IsPlanFile(e.Name()) {
+		if e.IsDir() || !IsPlanFile(e.Name()) || IsDataFile(e.Name()) || IsBenchmarkFile(e.Name()) {
 			continue
 		}
 		f := Found{Path: filepath.Join(dir, e.Name())}

@@ -15,6 +15,11 @@ const (
 	KindPlan      FileKind = iota
 	KindChecklist          // a custom checklist kept beside the plans
 	KindOther              // some other YAML file
+	// KindData and KindBenchmark are workforce data and benchmark files
+	// (see IsDataFile): read but not checked here, since package
+	// workforce, not plans, knows what they hold.
+	KindData
+	KindBenchmark
 )
 
 // FolderFile is one file read from a plans folder: what it is, and the
@@ -34,7 +39,14 @@ type FolderFile struct {
 func ReadFolderFile(path string, resolve Resolver) FolderFile {
 	f := FolderFile{Path: path}
 	f.Data, f.Err = strictyaml.ReadFile(path)
-	if f.Err != nil {
+	switch {
+	case f.Err != nil:
+		return f
+	case IsDataFile(path):
+		f.Kind = KindData
+		return f
+	case IsBenchmarkFile(path):
+		f.Kind = KindBenchmark
 		return f
 	}
 	f.Plan, f.Err = Parse(path, f.Data, resolve)
