@@ -1,0 +1,279 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/workforce"
+)
+
+// The workforce data, as `ladder data show` prints it in a terminal and as
+// the report's data section lays it out in Markdown. buildWorkforce decides
+// everything that is said, from the protected table only (workforce.Protect):
+// no figure the anonymity threshold hides can reach a writer, whatever the
+// format. The writers only lay it out.
+
+// Workforce is what the data section shows: a data file, named as the user
+// knows it, and the benchmark it names, if any.
+type Workforce struct {
+	Name      string // "plans/acme.data.yaml"
+	Data      *workforce.Data
+	Benchmark *workforce.Benchmark // nil when none
+	// BenchmarkProblem says why the benchmark the data file names could
+	// not be read; shown in place of the comparison.
+	BenchmarkProblem string
+}
+
+// workforceDoc is what a data section says.
+type workforceDoc struct {
+	name      string
+	collected string
+	threshold int
+	small     bool // fewer employees than the threshold: nothing can be shown
+	rows      []wfRow
+	total     wfRow
+	target    int
+	below     []string // grades under the target response rate: "Manager (45%)"
+	noHeads   bool     // some grade has no headcount
+	joined    []string // "Director is shown as Manager and Director: ..."
+	reading   wfReading
+	bench     *wfBenchmark
+	benchNote string
+}
+
+// wfRow is one grade's line of the chart and the table.
+type wfRow struct {
+	name string
+	row  workforce.Row
+	// shares are the three groups' shares as shown ("" when hidden),
+	// and why a share is hidden ("fewer than 10", "not shown").
+	shares [3]wfShare
+	hidden int  // the share of the hidden groups together, when some are hidden
+	noBar  bool // nothing of the row can be drawn
+	why    string
+	rate   string // "73%", "" when not known
+}
+
+type wfShare struct {
+	shown bool
+	value int
+	small bool
+}
+
+type wfReading struct {
+	sentence string
+	rule     string
+	numbers  string
+}
+
+type wfBenchmark struct {
+	source string
+	shares [3]float64
+	yours  [3]wfShare
+}
+
+func buildWorkforce(w Workforce) workforceDoc {
+	t := workforce.Protect(w.Data)
+	// Grade names and the benchmark's source come from files anyone may
+	// have edited: made safe once, here, for every format.
+	for i := range t.Grades {
+		g := &t.Grades[i]
+		g.Name = safetext.Line(g.Name)
+		for j := range g.Joined {
+			g.Joined[j] = safetext.Line(g.Joined[j])
+		}
+	}
+	doc := workforceDoc{
+		name:      w.Name,
+		collected: w.Data.Collected,
+		threshold: t.Threshold,
+		small:     t.SmallEmployer(),
+		target:    w.Data.Target,
+	}
+	for _, r := range t.Grades {
+		doc.rows = append(doc.rows, newWFRow(r, t.Threshold))
+		if r.Headcount <= 0 {
+			doc.noHeads = true
+		}
+		if rate, ok := r.ResponseRate(); ok && doc.target > 0 && rate < doc.target {
+			doc.below = append(doc.below, fmt.Sprintf("%s (%d%%)", r.Name, rate))
+		} else if r.Banded && doc.target > 0 && r.RateBand[1] < doc.target {
+			doc.below = append(doc.below, fmt.Sprintf("%s (%d-%d%%)", r.Name, r.RateBand[0], r.RateBand[1]))
+		}
+		if len(r.Joined) > 0 {
+			doc.joined = append(doc.joined, fmt.Sprintf("%s %s shown as %s: too few answers to show alone.", joinList(r.Joined), isAre(len(r.Joined)), r.Name))
+		}
+	}
+	doc.total = newWFRow(t.Total, t.Threshold)
+	doc.reading = readingWords(workforce.Read(t))
+	if w.Benchmark != nil {
+		doc.bench = &wfBenchmark{source: safetext.Line(w.Benchmark.Source), shares: w.Benchmark.Shares, yours: doc.total.shares}
+	}
+	doc.benchNote = w.BenchmarkProblem
+	return doc
+}
+
+func newWFRow(r workforce.Row, threshold int) wfRow {
+	out := wfRow{name: r.Name, row: r}
+	for _, g := range workforce.Reported {
+		v, ok := r.Share(g)
+		out.shares[g] = wfShare{shown: ok, value: v, small: r.Groups[g].Small}
+	}
+	out.hidden, _ = r.HiddenShare()
+	switch {
+	case !r.Responses.Shown && r.Responses.Small:
+		out.noBar, out.why = true, fmt.Sprintf("fewer than %d responses: not shown", threshold)
+	case !r.Reported.Shown && r.Reported.Small:
+		out.noBar, out.why = true, fmt.Sprintf("fewer than %d answers in the three groups: not shown", threshold)
+	case !r.Reported.Shown:
+		out.noBar, out.why = true, fmt.Sprintf("not shown, so that a group of fewer than %d cannot be worked out", threshold)
+	case r.Reported.Value == 0:
+		out.noBar, out.why = true, "no answers in the three groups"
+	}
+	if rate, ok := r.ResponseRate(); ok {
+		out.rate = strconv.Itoa(rate) + "%"
+	} else if r.Banded {
+		out.rate = fmt.Sprintf("%d-%d%%", r.RateBand[0], r.RateBand[1])
+	}
+	return out
+}
+
+// readingWords says the pattern in words, with the rule and the numbers it
+// used, so that nobody has to take it on trust.
+func readingWords(r workforce.Reading) wfReading {
+	var out wfReading
+	out.rule = fmt.Sprintf("A fall of less than %d points in the working-class share, from the most junior grade shown to the most senior, is no fall. "+
+		"A bigger fall is a cliff edge when one step between neighbouring grades falls by %d points or more and is at least %d%% of the whole fall, "+
+		"and a pyramid when no step does.", workforce.FallPoints, workforce.CliffPoints, workforce.CliffPercent)
+	var pts []string
+	for _, p := range r.Points {
+		pts = append(pts, fmt.Sprintf("%s %d%%", p.Grade, p.Share))
+	}
+	numbers := "Working-class share by grade: " + strings.Join(pts, ", ")
+	if len(pts) == 0 {
+		numbers = "No grade has its working-class share shown"
+	}
+	if len(r.Skipped) > 0 {
+		numbers += fmt.Sprintf(" (not shown, so left out: %s)", strings.Join(r.Skipped, ", "))
+	}
+	numbers += "."
+	if len(r.Points) >= 2 {
+		from, to := r.Points[r.StepAt], r.Points[r.StepAt+1]
+		numbers += fmt.Sprintf(" Whole fall: %s. Biggest step: %s, %s to %s", points(r.Fall), points(r.Step), from.Grade, to.Grade)
+		if r.Fall > 0 {
+			numbers += fmt.Sprintf(" (%d%% of the fall)", r.Step*100/r.Fall)
+		}
+		numbers += "."
+	}
+	out.numbers = numbers
+	first, last := workforce.Point{}, workforce.Point{}
+	if len(r.Points) > 0 {
+		first, last = r.Points[0], r.Points[len(r.Points)-1]
+	}
+	switch r.Pattern {
+	case workforce.TooFewGrades:
+		out.sentence = "not enough grades have a working-class share shown to read a pattern: it takes two or more."
+	case workforce.NoFall:
+		verb := "goes"
+		if last.Share > first.Share {
+			verb = "rises"
+		}
+		out.sentence = fmt.Sprintf("no fall: the working-class share %s from %d%% (%s) to %d%% (%s).", verb, first.Share, first.Grade, last.Share, last.Grade)
+	case workforce.Falls:
+		out.sentence = fmt.Sprintf("the working-class share falls from %d%% (%s) to %d%% (%s); two grades are too few to tell a cliff edge from a pyramid.", first.Share, first.Grade, last.Share, last.Grade)
+	case workforce.CliffEdge:
+		from, to := r.Points[r.StepAt], r.Points[r.StepAt+1]
+		out.sentence = fmt.Sprintf("cliff edge between %s and %s: the working-class share falls from %d%% to %d%%.", from.Grade, to.Grade, from.Share, to.Share)
+	case workforce.Pyramid:
+		out.sentence = fmt.Sprintf("pyramid: the working-class share falls steadily from %d%% to %d%% over %s grades.", first.Share, last.Share, numberWord(len(r.Points)))
+	}
+	return out
+}
+
+func joinList(names []string) string {
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+func points(n int) string {
+	if n == 1 || n == -1 {
+		return fmt.Sprintf("%d point", n)
+	}
+	return fmt.Sprintf("%d points", n)
+}
+
+func numberWord(n int) string {
+	words := []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+	if n >= 0 && n < len(words) {
+		return words[n]
+	}
+	return strconv.Itoa(n)
+}
+
+// figureWord is a count as a table shows it.
+func figureWord(f workforce.Figure, threshold int, short bool) string {
+	switch {
+	case f.Shown:
+		return strconv.Itoa(f.Value)
+	case f.Small && short:
+		return "<" + strconv.Itoa(threshold)
+	case f.Small:
+		return "fewer than " + strconv.Itoa(threshold)
+	case short:
+		return "--"
+	}
+	return "not shown"
+}
+
+// shareWord is a share as a table shows it: "45%", or why it is hidden.
+func shareWord(s wfShare, threshold int, short bool) string {
+	switch {
+	case s.shown:
+		return strconv.Itoa(s.value) + "%"
+	case s.small && short:
+		return "<" + strconv.Itoa(threshold)
+	case s.small:
+		return "fewer than " + strconv.Itoa(threshold)
+	case short:
+		return "--"
+	}
+	return "not shown"
+}
+
+// hiddenLegend explains the two ways a figure is hidden.
+func hiddenLegend(threshold int, short bool) string {
+	if short {
+		return fmt.Sprintf("<%d: fewer than %d, the anonymity threshold. --: not shown, so that a group of fewer than %d cannot be worked out by subtraction.", threshold, threshold, threshold)
+	}
+	return fmt.Sprintf("\"Fewer than %d\" is a group under the anonymity threshold; \"not shown\" is a figure hidden so that such a group cannot be worked out by subtraction from the others.", threshold)
+}
+
+func (b *wfBenchmark) difference(g workforce.Group) string {
+	y := b.yours[g]
+	if !y.shown {
+		return "not shown"
+	}
+	d := float64(y.value) - b.shares[g]
+	switch {
+	case d > 0.5:
+		return fmt.Sprintf("%s points above", trimFloat(d))
+	case d < -0.5:
+		return fmt.Sprintf("%s points below", trimFloat(-d))
+	}
+	return "about the same"
+}
+
+func trimFloat(f float64) string { return strconv.FormatFloat(float64(int(f*10+0.5))/10, 'f', -1, 64) }
+
+func benchShare(f float64) string { return trimFloat(f) + "%" }

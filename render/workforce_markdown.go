@@ -1,0 +1,111 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/workforce"
+)
+
+// mdNameLength is the longest grade name in a Markdown table: table rows,
+// like every other line, stay within markdownlint's 80 characters.
+const mdNameLength = 24
+
+// WorkforceMarkdown lays a data file out as a Markdown section whose
+// heading is at the given level (2 inside a report, 1 on its own): the
+// chart as a table of counts and shares per grade, the responses, the
+// reading with its rule and numbers, and the benchmark.
+func WorkforceMarkdown(w Workforce, level int) []byte {
+	var m markdown
+	mdWorkforce(&m, buildWorkforce(w), level)
+	return m.bytes()
+}
+
+func mdWorkforce(m *markdown, doc workforceDoc, level int) {
+	m.heading(level, "Workforce data")
+	intro := fmt.Sprintf("Answers to the key question, %q, counted by grade in %s", workforce.KeyQuestion, mdCode(doc.name))
+	if doc.collected != "" {
+		intro += ", collected " + doc.collected
+	}
+	m.para(mdText(intro + "."))
+	if doc.small {
+		m.para(mdText(fmt.Sprintf("Fewer than %d people in all, so no figure can be shown without identifying someone. The guide's advice (%s):", doc.threshold, workforce.Source)))
+		m.raw(wrapMarkdown(mdText(workforce.SmallEmployerAdvice), "> ", "> "))
+		return
+	}
+	m.heading(level+1, "Shares by grade, junior to senior")
+	rows := append(append([]wfRow{}, doc.rows...), doc.total)
+	var cells [][]string
+	for i, r := range rows {
+		name := mdText(ansi.Truncate(r.name, mdNameLength, "…"))
+		if i == len(rows)-1 {
+			name = "**All grades**"
+		}
+		row := []string{name}
+		for _, g := range workforce.Reported {
+			row = append(row, mdCountAndShare(r.row.Groups[g], r.shares[g], doc.threshold))
+		}
+		cells = append(cells, row)
+	}
+	m.table([]string{"Grade", "Working class", "Intermediate", "Professional"}, []bool{false, true, true, true}, cells)
+	m.para(mdText("Each cell is a count, with its share of the grade's answers in the three groups. " + hiddenLegend(doc.threshold, false) + " " + strings.Join(doc.joined, " ")))
+
+	m.heading(level+1, "Responses")
+	cells = nil
+	for i, r := range rows {
+		name := mdText(ansi.Truncate(r.name, mdNameLength, "…"))
+		if i == len(rows)-1 {
+			name = "**All grades**"
+		}
+		head := "not set"
+		if r.row.Headcount > 0 {
+			head = fmt.Sprint(r.row.Headcount)
+		}
+		rate := r.rate
+		if rate == "" {
+			rate = "not known"
+		}
+		cells = append(cells, []string{name, figureWord(r.row.Excluded, doc.threshold, false),
+			figureWord(r.row.Responses, doc.threshold, false), head, rate})
+	}
+	m.table([]string{"Grade", "Excluded", "Responses", "Headcount", "Rate"}, []bool{false, true, true, true, true}, cells)
+	var notes []string
+	if doc.target > 0 {
+		t := fmt.Sprintf("Target response rate: %d%%.", doc.target)
+		if len(doc.below) > 0 {
+			t += " Below it: " + strings.Join(doc.below, ", ") + "."
+		}
+		notes = append(notes, t)
+	}
+	notes = append(notes, "Excluded: the answers Other and I prefer not to say, which the guide excludes from the shares or reports separately.")
+	m.para(mdText(strings.Join(notes, " ")))
+
+	m.heading(level+1, "Reading")
+	m.para(mdText(capitalise(doc.reading.sentence)))
+	m.list([]string{field("How it is read", mdText(doc.reading.rule)), field("The numbers", mdText(doc.reading.numbers))})
+
+	if doc.bench != nil {
+		m.heading(level+1, "Benchmark")
+		m.para(field("Source", mdText(doc.bench.source)))
+		cells = nil
+		for _, g := range workforce.Reported {
+			cells = append(cells, []string{capitalise(g.Name()), shareWord(doc.bench.yours[g], doc.threshold, false),
+				benchShare(doc.bench.shares[g]), doc.bench.difference(g)})
+		}
+		m.table([]string{"Group", "All grades", "Benchmark", "Difference"}, []bool{false, true, true, false}, cells)
+	} else if doc.benchNote != "" {
+		m.para(field("Benchmark", mdText(doc.benchNote)))
+	}
+}
+
+// mdCountAndShare is "45 (41%)", or why it is hidden.
+func mdCountAndShare(f workforce.Figure, s wfShare, threshold int) string {
+	if !f.Shown {
+		return figureWord(f, threshold, false)
+	}
+	if !s.shown {
+		return fmt.Sprint(f.Value)
+	}
+	return fmt.Sprintf("%d (%d%%)", f.Value, s.value)
+}

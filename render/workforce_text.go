@@ -1,0 +1,228 @@
+package render
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/workforce"
+)
+
+// Colour paints a piece of the chart in a group's colour (hidden is -1).
+// Nil paints nothing: shapes and words carry the chart on their own.
+type Colour func(g workforce.Group, s string) string
+
+// hiddenPiece stands for the groups hidden in a bar, in Colour calls.
+const hiddenPiece workforce.Group = -1
+
+// The shapes of the chart, one per group, so that it reads without colour:
+// a solid block for working class, a shade for intermediate, a light shade
+// for professional, dots for what is hidden.
+var (
+	groupShapes = [3]string{"█", "▒", "░"}
+	hiddenShape = "·"
+)
+
+// minTextWidth is the narrowest layout; a narrower terminal wraps it.
+const minTextWidth = 60
+
+// WorkforceText lays a data file out for a terminal of the given width: a
+// stacked bar per grade from junior to senior (each group a shape, a word
+// in the legend and a colour), the reading with its rule and numbers, and
+// the response rates against the target.
+func WorkforceText(w Workforce, cols int, colour Colour) []byte {
+	if colour == nil {
+		colour = func(_ workforce.Group, s string) string { return s }
+	}
+	cols = max(cols, minTextWidth)
+	doc := buildWorkforce(w)
+	var b strings.Builder
+	wrap := func(indent, s string) {
+		for _, l := range strings.Split(ansi.Wordwrap(s, cols-len(indent), ""), "\n") {
+			b.WriteString(strings.TrimRight(indent+l, " ") + "\n")
+		}
+	}
+	head := "Workforce data: " + doc.safeName()
+	if doc.collected != "" {
+		head += ", collected " + doc.collected
+	}
+	wrap("", head)
+	wrap("", "The key question: "+workforce.KeyQuestion)
+	b.WriteByte('\n')
+	if doc.small {
+		wrap("", fmt.Sprintf("Fewer than %d people in all, so no figure can be shown without identifying someone. The guide's advice (%s):", doc.threshold, workforce.Source))
+		wrap("  ", workforce.SmallEmployerAdvice)
+		return []byte(b.String())
+	}
+	textChart(&b, doc, cols, colour, wrap)
+	b.WriteByte('\n')
+	wrap("", "Reading: "+doc.reading.sentence)
+	wrap("  ", "How it is read: "+doc.reading.rule)
+	wrap("  ", "The numbers: "+doc.reading.numbers)
+	if doc.bench != nil {
+		b.WriteByte('\n')
+		textBenchmark(&b, doc, wrap)
+	} else if doc.benchNote != "" {
+		b.WriteByte('\n')
+		wrap("", "Benchmark: "+doc.benchNote)
+	}
+	b.WriteByte('\n')
+	textResponses(&b, doc, wrap)
+	b.WriteByte('\n')
+	wrap("", hiddenLegend(doc.threshold, true))
+	return []byte(b.String())
+}
+
+func (doc workforceDoc) safeName() string { return safeLine(doc.name) }
+
+// safeLine makes text from a data or benchmark file safe to print.
+func safeLine(s string) string { return safetext.Line(s) }
+
+func textChart(b *strings.Builder, doc workforceDoc, cols int, colour Colour, wrap func(indent, s string)) {
+	b.WriteString("Share of each group by grade, junior to senior (of the answers in the three groups)\n")
+	legend := make([]string, 0, 4)
+	for _, g := range workforce.Reported {
+		legend = append(legend, colour(g, groupShapes[g])+" "+g.Name())
+	}
+	legend = append(legend, colour(hiddenPiece, hiddenShape)+" hidden")
+	b.WriteString(strings.Join(legend, "   ") + "\n\n")
+
+	rows := append(append([]wfRow{}, doc.rows...), doc.total)
+	rows[len(rows)-1].name = "All grades"
+	nameW := 0
+	for _, r := range rows {
+		nameW = max(nameW, width(safeLine(r.name)))
+	}
+	nameW = min(nameW, max(12, cols/4))
+	const numbersW = 17 // "█100% ▒100% ░100%"
+	barW := max(10, cols-nameW-2-2-numbersW)
+	line := func(name, bar, numbers string) {
+		name = ansi.Truncate(safeLine(name), nameW, "…")
+		b.WriteString(name + strings.Repeat(" ", nameW-width(name)) + "  " + bar)
+		if numbers != "" {
+			b.WriteString("  " + numbers)
+		}
+		b.WriteByte('\n')
+	}
+	for _, r := range rows {
+		if r.noBar {
+			line(r.name, r.why, "")
+			continue
+		}
+		weights := []float64{0, 0, 0, float64(r.hidden)}
+		var nums []string
+		for _, g := range workforce.Reported {
+			s := r.shares[g]
+			if s.shown {
+				weights[g] = float64(s.value)
+			}
+			nums = append(nums, colour(g, groupShapes[g])+shareWord(s, doc.threshold, true))
+		}
+		line(r.name, bar(weights, barW, colour), strings.Join(nums, " "))
+	}
+	if doc.bench != nil {
+		var nums []string
+		for _, g := range workforce.Reported {
+			nums = append(nums, colour(g, groupShapes[g])+fmt.Sprintf("%.0f%%", doc.bench.shares[g]))
+		}
+		line("Benchmark", bar([]float64{doc.bench.shares[0], doc.bench.shares[1], doc.bench.shares[2], 0}, barW, colour), strings.Join(nums, " "))
+	}
+	for _, j := range doc.joined {
+		wrap("", j)
+	}
+}
+
+// bar draws weights (the three groups, then the hidden ones) as cells of
+// their shapes, width cells in all, by largest remainder so the pieces add
+// up exactly.
+func bar(weights []float64, cells int, colour Colour) string {
+	total := 0.0
+	for _, w := range weights {
+		total += w
+	}
+	if total <= 0 {
+		return ""
+	}
+	pieces := make([]int, len(weights))
+	rest := make([]float64, len(weights))
+	used := 0
+	for i, w := range weights {
+		exact := w / total * float64(cells)
+		pieces[i] = int(math.Floor(exact))
+		rest[i] = exact - float64(pieces[i])
+		used += pieces[i]
+	}
+	for ; used < cells; used++ {
+		best := 0
+		for i := range rest {
+			if rest[i] > rest[best] {
+				best = i
+			}
+		}
+		pieces[best]++
+		rest[best] = -1
+	}
+	var b strings.Builder
+	for i, n := range pieces {
+		if n == 0 {
+			continue
+		}
+		shape, g := hiddenShape, hiddenPiece
+		if i < 3 {
+			shape, g = groupShapes[i], workforce.Group(i)
+		}
+		b.WriteString(colour(g, strings.Repeat(shape, n)))
+	}
+	return b.String()
+}
+
+func textBenchmark(b *strings.Builder, doc workforceDoc, wrap func(indent, s string)) {
+	wrap("", "Benchmark: "+safeLine(doc.bench.source))
+	widths := []int{len("Working class"), len("All grades"), len("Benchmark"), 0}
+	writeAligned(b, "  ", widths, []string{"Group", "All grades", "Benchmark", "Difference"})
+	for _, g := range workforce.Reported {
+		writeAligned(b, "  ", widths, []string{capitalise(g.Name()), shareWord(doc.bench.yours[g], doc.threshold, true), benchShare(doc.bench.shares[g]), doc.bench.difference(g)})
+	}
+}
+
+func textResponses(b *strings.Builder, doc workforceDoc, wrap func(indent, s string)) {
+	title := "Responses"
+	if doc.target > 0 {
+		title += fmt.Sprintf(" (target response rate %d%%)", doc.target)
+	}
+	b.WriteString(title + "\n")
+	header := []string{"Grade", "Responses", "Excluded", "Headcount", "Rate"}
+	cells := [][]string{header}
+	rows := append(append([]wfRow{}, doc.rows...), doc.total)
+	rows[len(rows)-1].name = "All grades"
+	for _, r := range rows {
+		head := "not set"
+		if r.row.Headcount > 0 {
+			head = fmt.Sprint(r.row.Headcount)
+		}
+		rate := r.rate
+		if rate == "" {
+			rate = "--"
+		}
+		cells = append(cells, []string{ansi.Truncate(safeLine(r.name), 24, "…"),
+			figureWord(r.row.Responses, doc.threshold, true), figureWord(r.row.Excluded, doc.threshold, true), head, rate})
+	}
+	widths := make([]int, len(header))
+	for _, row := range cells {
+		for i, c := range row {
+			widths[i] = max(widths[i], width(c))
+		}
+	}
+	for _, row := range cells {
+		writeAligned(b, "  ", widths, row)
+	}
+	if len(doc.below) > 0 {
+		wrap("", "Below the target: "+safeLine(strings.Join(doc.below, ", "))+".")
+	}
+	wrap("", "Excluded: the answers Other and I prefer not to say, which the guide excludes from the shares or reports separately.")
+	if doc.noHeads {
+		wrap("", "A grade without a headcount has no response rate: add headcount: to the data file, or give --headcount to ladder data import.")
+	}
+}
