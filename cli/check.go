@@ -130,6 +130,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	// Load on every core, report in file order.
 	for i, l := range loadFiles(files, resolve) {
 		path := files[i]
+		l.Err = checkWorkforceFile(l) // data and benchmark files: cli/data.go
 		if l.Err != nil {
 			out.mistakes(path, l.Err)
 			bad++

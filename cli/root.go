@@ -91,6 +91,7 @@ Run it with no arguments to start or resume a review.`,
 		newDiffCmd(),
 		newHistoryCmd(),
 		newStatusCmd(),
+		newDataCmd(),
 	)
 	return root
 }

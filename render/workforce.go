@@ -149,7 +149,7 @@ func readingWords(r workforce.Reading) wfReading {
 		"and a pyramid when no step does.", workforce.FallPoints, workforce.CliffPoints, workforce.CliffPercent)
 	var pts []string
 	for _, p := range r.Points {
-		pts = append(pts, fmt.Sprintf("%s %d%%", p.Grade, p.Share))
+		pts = append(pts, p.Grade+" "+shareOf(p))
 	}
 	numbers := "Working-class share by grade: " + strings.Join(pts, ", ")
 	if len(pts) == 0 {
@@ -161,7 +161,9 @@ func readingWords(r workforce.Reading) wfReading {
 	numbers += "."
 	if len(r.Points) >= 2 {
 		from, to := r.Points[r.StepAt], r.Points[r.StepAt+1]
-		numbers += fmt.Sprintf(" Whole fall: %s. Biggest step: %s, %s to %s", points(r.Fall), points(r.Step), from.Grade, to.Grade)
+		first, last := r.Points[0], r.Points[len(r.Points)-1]
+		numbers += fmt.Sprintf(" Whole fall: %s. Biggest step: %s, %s to %s",
+			bounded(r.Fall, last.AtMost, first.AtMost), bounded(r.Step, to.AtMost, from.AtMost), from.Grade, to.Grade)
 		if r.Fall > 0 {
 			numbers += fmt.Sprintf(" (%d%% of the fall)", r.Step*100/r.Fall)
 		}
@@ -180,16 +182,25 @@ func readingWords(r workforce.Reading) wfReading {
 		if last.Share > first.Share {
 			verb = "rises"
 		}
-		out.sentence = fmt.Sprintf("no fall: the working-class share %s from %d%% (%s) to %d%% (%s).", verb, first.Share, first.Grade, last.Share, last.Grade)
+		out.sentence = fmt.Sprintf("no fall: the working-class share %s from %s (%s) to %s (%s).", verb, shareOf(first), first.Grade, shareOf(last), last.Grade)
 	case workforce.Falls:
-		out.sentence = fmt.Sprintf("the working-class share falls from %d%% (%s) to %d%% (%s); two grades are too few to tell a cliff edge from a pyramid.", first.Share, first.Grade, last.Share, last.Grade)
+		out.sentence = fmt.Sprintf("the working-class share falls from %s (%s) to %s (%s); two grades are too few to tell a cliff edge from a pyramid.", shareOf(first), first.Grade, shareOf(last), last.Grade)
 	case workforce.CliffEdge:
 		from, to := r.Points[r.StepAt], r.Points[r.StepAt+1]
-		out.sentence = fmt.Sprintf("cliff edge between %s and %s: the working-class share falls from %d%% to %d%%.", from.Grade, to.Grade, from.Share, to.Share)
+		out.sentence = fmt.Sprintf("cliff edge between %s and %s: the working-class share falls from %s to %s.", from.Grade, to.Grade, shareOf(from), shareOf(to))
 	case workforce.Pyramid:
-		out.sentence = fmt.Sprintf("pyramid: the working-class share falls steadily from %d%% to %d%% over %s grades.", first.Share, last.Share, numberWord(len(r.Points)))
+		out.sentence = fmt.Sprintf("pyramid: the working-class share falls steadily from %s to %s over %s grades.", shareOf(first), shareOf(last), numberWord(len(r.Points)))
 	}
 	return out
+}
+
+// shareOf is a reading's share: "41%", or "15% or less" for a grade with
+// fewer working-class answers than the threshold.
+func shareOf(p workforce.Point) string {
+	if p.AtMost {
+		return fmt.Sprintf("%d%% or less", p.Share)
+	}
+	return fmt.Sprintf("%d%%", p.Share)
 }
 
 func joinList(names []string) string {
@@ -204,6 +215,20 @@ func isAre(n int) string {
 		return "is"
 	}
 	return "are"
+}
+
+// bounded is a fall in points, "at least" when it falls to a share known
+// only as a bound, "at most" when it falls from one.
+func bounded(n int, toBound, fromBound bool) string {
+	switch {
+	case toBound && !fromBound:
+		return "at least " + points(n)
+	case fromBound && !toBound:
+		return "at most " + points(n)
+	case fromBound && toBound:
+		return "not known (" + points(n) + " between two bounds)"
+	}
+	return points(n)
 }
 
 func points(n int) string {

@@ -24,11 +24,11 @@ func WorkforceMarkdown(w Workforce, level int) []byte {
 
 func mdWorkforce(m *markdown, doc workforceDoc, level int) {
 	m.heading(level, "Workforce data")
-	intro := fmt.Sprintf("Answers to the key question, %q, counted by grade in %s", workforce.KeyQuestion, mdCode(doc.name))
+	intro := mdText(fmt.Sprintf("Answers to the key question, %q, counted by grade in", workforce.KeyQuestion)) + " " + mdCode(doc.name)
 	if doc.collected != "" {
 		intro += ", collected " + doc.collected
 	}
-	m.para(mdText(intro + "."))
+	m.para(intro + ".")
 	if doc.small {
 		m.para(mdText(fmt.Sprintf("Fewer than %d people in all, so no figure can be shown without identifying someone. The guide's advice (%s):", doc.threshold, workforce.Source)))
 		m.raw(wrapMarkdown(mdText(workforce.SmallEmployerAdvice), "> ", "> "))

@@ -81,7 +81,7 @@ func (doc workforceDoc) safeName() string { return safeLine(doc.name) }
 func safeLine(s string) string { return safetext.Line(s) }
 
 func textChart(b *strings.Builder, doc workforceDoc, cols int, colour Colour, wrap func(indent, s string)) {
-	b.WriteString("Share of each group by grade, junior to senior (of the answers in the three groups)\n")
+	wrap("", "Share of each group by grade, junior to senior (of the answers in the three groups)")
 	legend := make([]string, 0, 4)
 	for _, g := range workforce.Reported {
 		legend = append(legend, colour(g, groupShapes[g])+" "+g.Name())

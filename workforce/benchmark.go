@@ -132,6 +132,22 @@ func share(d *strictyaml.Decoder, v *yaml.Node, key string) float64 {
 	return f
 }
 
+// BenchmarkRef is how a data file at dataPath names the benchmark file at
+// benchPath (both as the user gave them): its path from the data file's
+// folder, which must not leave that folder.
+func BenchmarkRef(dataPath, benchPath string) (string, error) {
+	rel, err := filepath.Rel(filepath.Dir(dataPath), benchPath)
+	if err != nil {
+		return "", err
+	}
+	rel = filepath.ToSlash(rel)
+	if checkBenchmarkPath(rel) != "" {
+		return "", fmt.Errorf("%s: a benchmark file must be in the data file's folder (%s) or below it, with a name ending in %s",
+			benchPath, filepath.Dir(dataPath), BenchmarkSuffix)
+	}
+	return rel, nil
+}
+
 // BenchmarkPath is where a data file's benchmark is: its benchmark field,
 // read from the data file's folder. "" when it names none.
 func BenchmarkPath(dataPath string, d *Data) string {

@@ -160,7 +160,7 @@ func foldGrade(s string) string { return strings.ToLower(strings.Join(strings.Fi
 // grade returns the index of a grade, adding it if the grades were not
 // given. It returns -1 for a grade that is not one of those given (listed
 // later, with its rows), and a message for a grade that cannot be one.
-func (t *tally) grade(name string, row int) (int, string) {
+func (t *tally) grade(name string, row, line int) (int, string) {
 	if i, ok := t.exact[name]; ok {
 		return i, ""
 	}
@@ -179,7 +179,7 @@ func (t *tally) grade(name string, row int) (int, string) {
 			t.unknown[f] = &RowList{}
 			t.unknownNames = append(t.unknownNames, strings.Clone(name))
 		}
-		t.unknown[f].add(row)
+		t.unknown[f].add(row, line)
 		return -1, ""
 	default:
 		i = t.add(strings.Clone(name))
@@ -194,7 +194,7 @@ func (t *tally) count(grade int, g Group) { t.counts[grade][g]++ }
 func (t *tally) unknownGrades(col Column, probs *problemList) {
 	for _, name := range t.unknownNames {
 		rows := t.unknown[foldGrade(name)]
-		probs.add("unknown grade", rowProblem(rows.First[0], 0, col, fmt.Sprintf(
+		probs.add("unknown grade", rowProblem(rows.First[0], rows.FirstLine, col, fmt.Sprintf(
 			"the grade %s (on %s) is not one of the grades given (%s): correct it in the file, or give every grade, junior to senior, with --grades",
 			safetext.Excerpt(name, safetext.ExcerptLength), rows, strings.Join(safeNames(t.names), ", "))))
 	}

@@ -68,11 +68,16 @@ type Imported struct {
 type RowList struct {
 	Count int
 	First []int
+	// FirstLine is the line of the file the first row starts on.
+	FirstLine int
 }
 
 const rowsListed = 5
 
-func (l *RowList) add(row int) {
+func (l *RowList) add(row, line int) {
+	if l.Count == 0 {
+		l.FirstLine = line
+	}
 	l.Count++
 	if len(l.First) < rowsListed {
 		l.First = append(l.First, row)
@@ -232,17 +237,17 @@ func (im *Imported) readRow(rr *rowReader, rec, header []string, t *tally, place
 	switch {
 	case grade == "" && answer == "":
 		// Someone who opened the survey and answered neither question.
-		im.NoAnswer.add(row)
+		im.NoAnswer.add(row, line)
 		return
 	case grade == "":
 		probs.add("grade", rowProblem(row, line, im.Grade,
 			"no grade given: fill it in, or delete the row (an answer cannot be counted without its grade)"))
 		return
 	case answer == "":
-		im.NoAnswer.add(row)
+		im.NoAnswer.add(row, line)
 		return
 	}
-	gi, msg := t.grade(grade, row)
+	gi, msg := t.grade(grade, row, line)
 	if msg != "" {
 		probs.add("grade", rowProblem(row, line, im.Grade, msg))
 		return
@@ -256,7 +261,7 @@ func (im *Imported) readRow(rr *rowReader, rec, header []string, t *tally, place
 		seen.Placement, seen.placed = placer.Place(answer)
 		answers[seen.text] = seen
 	}
-	seen.rows.add(row)
+	seen.rows.add(row, line)
 	if !seen.placed {
 		return
 	}
@@ -276,19 +281,15 @@ func unplaced(answers map[string]*answerSeen, col Column, probs *problemList) {
 	}
 	slices.SortFunc(list, func(a, b *answerSeen) int { return a.rows.First[0] - b.rows.First[0] })
 	for _, a := range list {
-		probs.add("answer", rowProblem(a.rows.First[0], 0, col, fmt.Sprintf(
-			"the answer %s is not one of the guide's (on %s): say where it belongs with --place %s=KEY (ladder data groups lists the keys)",
-			safetext.Excerpt(a.text, 60), a.rows, shellQuote(a.text))))
+		probs.add("answer", rowProblem(a.rows.First[0], a.rows.FirstLine, col, fmt.Sprintf(
+			"the answer %s is not one of the guide's (on %s): say where it belongs with --place %s (ladder data groups lists the keys)",
+			safetext.Excerpt(a.text, 60), a.rows, shellQuote(a.text+"=KEY"))))
 	}
 }
 
-// shellQuote quotes an answer for a --place example a person can paste.
+// shellQuote quotes a --place example a person can paste.
 func shellQuote(s string) string {
-	s = safetext.Line(s)
-	if len([]rune(s)) > 60 {
-		s = string([]rune(s)[:60])
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return "'" + strings.ReplaceAll(safetext.Line(s), "'", `'\''`) + "'"
 }
 
 func checkedAnswers(answers map[string]*answerSeen) []PlacedAnswer {

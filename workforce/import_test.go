@@ -158,7 +158,7 @@ func TestImportQuotedCellsWithCommasAndLineBreaks(t *testing.T) {
 	got := csvProblems(t, err)
 	// Row 2 spans lines 2-3; rows 3 and 4 are blank; the lorry driver is
 	// row 5 of the spreadsheet, on line 6 of the file.
-	want := `row 5, column C "Occupation at 14": the answer "Lorry driver" is not one of the guide's (on row 5): say where it belongs with --place 'Lorry driver'=KEY (ladder data groups lists the keys)`
+	want := `row 5 (line 6 of the file), column C "Occupation at 14": the answer "Lorry driver" is not one of the guide's (on row 5): say where it belongs with --place 'Lorry driver=KEY' (ladder data groups lists the keys)`
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
@@ -179,9 +179,9 @@ func TestImportProblemsNameRowAndColumn(t *testing.T) {
 	_, err := importString(t, csv, ImportOptions{})
 	got := strings.Join(csvProblems(t, err), "\n")
 	want := `row 2, column A "Grade": no grade given: fill it in, or delete the row (an answer cannot be counted without its grade)
-row 4, column B "Occupation": the answer "Lorry driver" is not one of the guide's (on rows 4 and 5): say where it belongs with --place 'Lorry driver'=KEY (ladder data groups lists the keys)
+row 4, column B "Occupation": the answer "Lorry driver" is not one of the guide's (on rows 4 and 5): say where it belongs with --place 'Lorry driver=KEY' (ladder data groups lists the keys)
 row 6, column C: this row has 4 cells but the header has 2: a cell with a comma in it is probably missing its quotes, so the cells after it have moved
-row 7, column B "Occupation": the answer "Astronaut" is not one of the guide's (on row 7): say where it belongs with --place 'Astronaut'=KEY (ladder data groups lists the keys)`
+row 7, column B "Occupation": the answer "Astronaut" is not one of the guide's (on row 7): say where it belongs with --place 'Astronaut=KEY' (ladder data groups lists the keys)`
 	if got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}

@@ -163,7 +163,7 @@ type protector struct {
 	// band is, for a hidden responses figure, the range of response rates
 	// shown in its place (per cent, inclusive), when that range keeps every
 	// small figure safe.
-	band map[int][2]int
+	band      map[int][2]int
 	equations [][]term // each sums to zero
 	// onEquations lists, for each term, the equations it is in.
 	onEquations [][]int
@@ -390,15 +390,18 @@ func (p *protector) shownNeighbours(x int) []int {
 }
 
 // cost ranks what is lost by hiding a figure: the excluded answers least
-// (they are in no share), then a group's count (one share), then a grade's
-// responses (its response rate), then its reported total (all its
-// shares); the all-grades row, which the benchmark and the reading of a
-// single-grade table use, costs more than any grade's; and within a kind,
-// a smaller figure costs less.
+// (they are in no share), then a group's count (one share), then a
+// grade's responses (its response rate, which can still be shown to ten
+// points), then its reported total (all its shares). Within a kind, a
+// smaller figure costs less, except in the all-grades row, whose figures
+// go first: the grades' shares are what the chart and the reading are
+// for, and the all-grades row, the sum of theirs, is the one a reader can
+// best do without. (Hiding another grade's figures instead would often
+// take most of a small organisation's chart.)
 func (p *protector) cost(i int) int {
 	weight := [tableCols]int{colExcluded: 0, colWorkingClass: 1, colIntermediate: 1, colProfessional: 1, colResponses: 2, colReported: 3}[i%tableCols]
 	if i/tableCols == p.rows-1 {
-		weight += 4
+		return weight * maxCount
 	}
 	return weight*maxCount + p.value[i]
 }

@@ -96,10 +96,26 @@ const (
 	CliffPercent = 50
 )
 
+// bound is the most a grade's working-class share can be when it is not
+// shown because it is small: threshold-1 of the shown reported answers,
+// rounded up.
+func bound(g Row, threshold int) (int, bool) {
+	f := g.Groups[WorkingClass]
+	if !f.Small || !g.Reported.Shown || g.Reported.Value == 0 {
+		return 0, false
+	}
+	return min((100*(threshold-1)+g.Reported.Value-1)/g.Reported.Value, 100), true
+}
+
 // Point is one grade's working-class share, as the reading used it.
 type Point struct {
 	Grade string
 	Share int // whole per cent, as shown
+	// AtMost marks a share that is not shown, because the grade has fewer
+	// working-class answers than the threshold, but that is known to be at
+	// most Share: fewer than 10 of the grade's 60 answers is 15% or less.
+	// The reading uses that bound, which is all the chart itself tells.
+	AtMost bool
 }
 
 // Reading is the pattern found and the numbers that found it.
@@ -124,7 +140,11 @@ func Read(t *Table) Reading {
 	var r Reading
 	for _, g := range t.Grades {
 		if s, ok := g.Share(WorkingClass); ok {
-			r.Points = append(r.Points, Point{g.Name, s})
+			r.Points = append(r.Points, Point{Grade: g.Name, Share: s})
+		} else if most, ok := bound(g, t.Threshold); ok && len(r.Points) > 0 && most < r.Points[len(r.Points)-1].Share {
+			// A bound tells something only when it is below the share
+			// before it: then the share is known to fall at least that far.
+			r.Points = append(r.Points, Point{Grade: g.Name, Share: most, AtMost: true})
 		} else {
 			r.Skipped = append(r.Skipped, g.Name)
 		}
@@ -136,9 +156,17 @@ func Read(t *Table) Reading {
 	r.Fall = r.Points[0].Share - r.Points[len(r.Points)-1].Share
 	r.Step = math.MinInt
 	for i := 0; i+1 < len(r.Points); i++ {
+		// A step down from a bound may be smaller than it looks: only a
+		// step from a shown share can be a cliff edge.
+		if r.Points[i].AtMost {
+			continue
+		}
 		if d := r.Points[i].Share - r.Points[i+1].Share; d > r.Step {
 			r.Step, r.StepAt = d, i
 		}
+	}
+	if r.Step == math.MinInt {
+		r.Step = 0 // every step starts from a bound: none is known to fall
 	}
 	switch {
 	case r.Fall < FallPoints:

@@ -1,0 +1,801 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/render"
+	"github.com/socialmobility/ladder/workforce"
+	"github.com/spf13/cobra"
+)
+
+func newDataCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "data",
+		Short: "Count the answers to the key question by grade, and see what they show",
+		Long: `The Enablers/Data items of the checklist ask whether you collect
+socio-economic background data, analyse it by grade and compare it with
+benchmarks. ladder data is that next step, as the Social Mobility
+Commission's guide The Building Blocks describes it:
+
+  - ask your people one key question: "What was the occupation of your
+    main household earner when you were about aged 14?" (ladder data
+    groups lists its answers, and the guide's example occupations for
+    placing free-text answers);
+  - import the answers from your survey tool's CSV export: ladder keeps
+    counts per grade and group in a data file beside the plan
+    (plans/acme.yaml has plans/acme.data.yaml), never the answers, and
+    never a copy of the CSV;
+  - see each grade's share of the three groups, from junior to senior,
+    whether people from lower socio-economic backgrounds fall off
+    suddenly (a cliff edge) or slowly (a pyramid) as seniority rises,
+    the response rates against your target, and a benchmark of your
+    choosing.
+
+No figure under the anonymity threshold of 10 is ever shown, here, in
+reports, diffs or history, nor any figure it could be worked out from.`,
+		Example: `  # What are the answers, and which group is each in?
+  ladder data groups
+
+  # Import a survey export next to the plan, grades junior to senior
+  ladder data import responses.csv --plan plans/acme.yaml \
+    --grades "Team member,Team leader,Manager,Director"
+
+  # See the chart, the reading and the response rates
+  ladder data show plans/acme.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
+	}
+	cmd.AddCommand(newDataImportCmd(), newDataShowCmd(), newDataGroupsCmd(), newDataBenchmarkCmd())
+	return cmd
+}
+
+type dataImportOptions struct {
+	plan, out                 string
+	gradeColumn, answerColumn string
+	grades                    []string
+	headcounts                []string
+	target                    string
+	threshold                 int
+	collected                 string
+	delimiter                 string
+	encoding                  string
+	skipRows                  int
+	places                    []string
+	benchmark                 string
+	dryRun                    bool
+}
+
+func newDataImportCmd() *cobra.Command {
+	var opts dataImportOptions
+	cmd := &cobra.Command{
+		Use:   "import CSV --plan PLAN",
+		Short: "Count a survey export's answers to the key question by grade, into the plan's data file",
+		Long: `Import reads a CSV exported from any survey tool (one row per response,
+with a header row) and counts the answers to the key question per grade
+and group. It writes the counts, and nothing else, to the data file
+beside the plan: plans/acme.yaml has plans/acme.data.yaml. The CSV is
+read once and neither copied nor kept.
+
+The grade column and the answer column are found by their headers
+(a header with "grade", "level", "band" or "seniority"; one with
+"occupation", "household earner" or "aged 14"), or named with
+--grade-column and --answer-column, by header or by letter (B). In a
+terminal, ladder asks when it cannot tell.
+
+Answers are placed in the guide's groups when they are its wording, the
+name of one of its groups, or one of its example occupations ("Plumber").
+Any other answer is listed with the rows it is on: say where it belongs
+with --place "ANSWER=KEY" (the keys are in ladder data groups), and
+import again.
+
+The order of the grades, junior to senior, is given once with --grades
+(or asked in a terminal); later imports keep the data file's order, its
+headcounts, target and threshold unless flags change them.
+
+Nothing is written unless the whole file is understood: a row without a
+grade, an answer that cannot be placed, a broken quote, a file that is
+not a CSV are each reported with the row and the column, and the data
+file is left as it was.
+
+The delimiter (comma, semicolon, tab or vertical bar) is found from the
+file, a byte-order mark and UTF-16 are read as they are, and blank rows
+are skipped. Rows that give a grade but no answer are not responses.
+
+Exit status: 0 when the data file was written, 1 when the CSV has
+problems, 2 when the command was called wrongly.`,
+		Example: `  # First import: say the order of the grades
+  ladder data import responses.csv --plan plans/acme.yaml \
+    --grades "Team member,Team leader,Manager,Director"
+
+  # Name the columns, place answers of your own, set headcounts and a target
+  ladder data import export.csv --plan plans/acme.yaml \
+    --grade-column "Job level" --answer-column D \
+    --place "Lorry driver=routine-manual-service" --place "Vicar=modern-professional" \
+    --headcount "Team member=120" --headcount "Manager=25" --target 60%
+
+  # A semicolon-separated export from an older Excel, checked but not written
+  ladder data import responses.csv --plan plans/acme.yaml --encoding windows-1252 --dry-run`,
+		Args: exactlyOneArg("ladder data import needs the CSV to read, e.g. ladder data import responses.csv --plan plans/acme.yaml"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runDataImport(cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.plan, "plan", "", "the `PLAN` whose data this is: the counts go to the data file beside it")
+	f.StringVar(&opts.out, "out", "", "write the counts to this data `FILE` (ending in .data.yaml) instead")
+	f.StringVar(&opts.gradeColumn, "grade-column", "", "the `COLUMN` with the grade, by header or letter")
+	f.StringVar(&opts.answerColumn, "answer-column", "", "the `COLUMN` with the answer to the key question, by header or letter")
+	f.StringSliceVar(&opts.grades, "grades", nil, "every grade, junior to senior, separated by commas (\"Team member,Manager\")")
+	f.StringArrayVar(&opts.headcounts, "headcount", nil, "a grade's headcount, as `GRADE=N`, for its response rate (repeat for each grade)")
+	f.StringVar(&opts.target, "target", "", "the target response rate you set and shared, as a `PERCENT` such as 60%")
+	f.IntVar(&opts.threshold, "threshold", 0, "raise the anonymity threshold above 10 to `N` (it can never go below 10)")
+	f.StringVar(&opts.collected, "collected", "", "when the answers were collected, as `YYYY-MM-DD` (default: today)")
+	f.StringVar(&opts.delimiter, "delimiter", "", "the CSV's delimiter: comma, semicolon, tab or bar (default: found from the file)")
+	f.StringVar(&opts.encoding, "encoding", "", "the CSV's text encoding: utf-8 (default) or windows-1252")
+	f.IntVar(&opts.skipRows, "skip-rows", 0, "skip `N` rows after the header (some survey tools write more than one header row)")
+	f.StringArrayVar(&opts.places, "place", nil, "count an answer the guide does not word in a group, as `ANSWER=KEY` (see ladder data groups)")
+	f.StringVar(&opts.benchmark, "benchmark", "", "compare with this benchmark `FILE` (see ladder data benchmark)")
+	f.BoolVar(&opts.dryRun, "dry-run", false, "read and check the CSV, but write nothing")
+	return cmd
+}
+
+func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, opts dataImportOptions) error {
+	out, err := dataImportTarget(opts)
+	if err != nil {
+		return err
+	}
+	old, err := loadExistingData(stderr, out)
+	if err != nil {
+		return err
+	}
+	importOpts, err := dataImportOptionsFor(opts, old)
+	if err != nil {
+		return err
+	}
+	ask := newAsker(stdin, stderr)
+	if ask != nil {
+		importOpts.Choose = ask.column
+	}
+	in, name, err := openCSV(stdin, csvPath)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	im, err := workforce.Import(in, name, importOpts)
+	var ce *workforce.CSVError
+	var colErr *workforce.ColumnError
+	switch {
+	case errors.As(err, &ce):
+		fmt.Fprintln(stderr, ce.Error())
+		fmt.Fprintf(stderr, "Nothing was written: fix the rows above in %s (or say where the answers belong with --place), then import again.\n", name)
+		return problemsFound()
+	case errors.As(err, &colErr):
+		return usageErrorf("%v", colErr)
+	case err != nil:
+		return &exitError{code: ExitProblems, err: err}
+	}
+	grades := im.Grades
+	if len(importOpts.Grades) == 0 && len(grades) > 1 {
+		if ask == nil {
+			return usageErrorf("which grades are junior and which senior? %s has %s: %s.\n"+
+				"Give them from junior to senior with --grades, e.g. --grades %s (the order shown here is only the order found). Nothing was written.",
+				name, plural(len(grades), "grade"), strings.Join(safeNames(grades), ", "), shellWord(strings.Join(grades, ",")))
+		}
+		if grades, err = ask.order(grades); err != nil {
+			return err
+		}
+	}
+	d, err := newDataFile(out, old, im, grades, opts)
+	if err != nil {
+		return err
+	}
+	reportImport(stderr, name, out, im, d, opts.dryRun)
+	if opts.dryRun {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return err
+	}
+	if _, err := plans.WriteFileAtomic(out, workforce.Encode(d), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", out, err)
+	}
+	fmt.Fprintln(stdout, out)
+	return nil
+}
+
+// dataImportTarget is the data file an import writes.
+func dataImportTarget(opts dataImportOptions) (string, error) {
+	switch {
+	case opts.plan != "" && opts.out != "":
+		return "", usageErrorf("give --plan or --out, not both")
+	case opts.out != "":
+		if !plans.IsDataFile(opts.out) {
+			return "", usageErrorf("--out %s: a data file's name ends in %s, so that ladder check and the review find it", opts.out, plans.DataFileSuffix)
+		}
+		return opts.out, nil
+	case opts.plan == "":
+		return "", usageErrorf("ladder data import needs --plan PLAN, the plan the data is for (or --out FILE.data.yaml)")
+	}
+	if plans.IsDataFile(opts.plan) {
+		return "", usageErrorf("--plan %s is a data file: give the plan it belongs to", opts.plan)
+	}
+	if _, err := os.Stat(opts.plan); err != nil {
+		return "", usageErrorf("--plan %s: no such plan (start one with ladder new, or give --out FILE.data.yaml)", opts.plan)
+	}
+	return workforce.PathFor(opts.plan), nil
+}
+
+// loadExistingData reads the data file an import will replace: its grades,
+// headcounts, target and threshold carry over. One that does not load is
+// left alone.
+func loadExistingData(stderr io.Writer, path string) (*workforce.Data, error) {
+	d, err := workforce.LoadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintf(stderr, "%s does not load, so an import would lose what is in it: fix it (or move it away), then import again. Nothing was written.\n", path)
+		return nil, problemsFound()
+	}
+	return d, nil
+}
+
+func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data) (workforce.ImportOptions, error) {
+	io := workforce.ImportOptions{
+		GradeColumn:  opts.gradeColumn,
+		AnswerColumn: opts.answerColumn,
+		Encoding:     strings.ToLower(opts.encoding),
+		SkipRows:     opts.skipRows,
+		Grades:       trimAll(opts.grades),
+	}
+	if io.Encoding != "" && !slices.Contains(workforce.Encodings, io.Encoding) {
+		return io, usageErrorf("--encoding %s: ladder reads %s", opts.encoding, strings.Join(workforce.Encodings, " or "))
+	}
+	if opts.skipRows < 0 {
+		return io, usageErrorf("--skip-rows cannot be negative")
+	}
+	switch strings.ToLower(opts.delimiter) {
+	case "":
+	case ",", "comma":
+		io.Delimiter = ','
+	case ";", "semicolon":
+		io.Delimiter = ';'
+	case "\t", `\t`, "tab":
+		io.Delimiter = '\t'
+	case "|", "bar":
+		io.Delimiter = '|'
+	default:
+		return io, usageErrorf("--delimiter %s: say comma, semicolon, tab or bar", opts.delimiter)
+	}
+	for _, p := range opts.places {
+		pl, err := workforce.ParsePlace(p)
+		if err != nil {
+			return io, usageErrorf("--place %v", err)
+		}
+		io.Places = append(io.Places, pl)
+	}
+	if len(io.Grades) == 0 && old != nil {
+		for _, g := range old.Grades {
+			io.Grades = append(io.Grades, g.Name)
+		}
+	}
+	if dup := duplicateGrade(io.Grades); dup != "" {
+		return io, usageErrorf("--grades names %s twice", safetext.Excerpt(dup, safetext.ExcerptLength))
+	}
+	return io, nil
+}
+
+func trimAll(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func duplicateGrade(names []string) string {
+	seen := map[string]bool{}
+	for _, n := range names {
+		k := strings.ToLower(strings.Join(strings.Fields(n), " "))
+		if seen[k] {
+			return n
+		}
+		seen[k] = true
+	}
+	return ""
+}
+
+// openCSV opens the CSV to import; "-" is standard input.
+func openCSV(stdin io.Reader, path string) (io.ReadCloser, string, error) {
+	if path == "-" {
+		return io.NopCloser(stdin), "standard input", nil
+	}
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, "", usageErrorf("%s does not exist: check the spelling of the path", path)
+	case err != nil:
+		return nil, "", err
+	case info.IsDir():
+		return nil, "", usageErrorf("%s is a folder: give the CSV file exported from your survey tool", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, "", err
+	}
+	return f, path, nil
+}
+
+// newDataFile is the data file an import writes: the counts just read, in
+// the grades' order, with what the old file and the flags say about
+// headcounts, the target, the threshold and the benchmark.
+func newDataFile(out string, old *workforce.Data, im *workforce.Imported, order []string, opts dataImportOptions) (*workforce.Data, error) {
+	d := &workforce.Data{Schema: workforce.SchemaVersion, Threshold: workforce.MinThreshold, Collected: plans.Today().String()}
+	if old != nil {
+		d.Threshold, d.Target, d.Benchmark = old.Threshold, old.Target, old.Benchmark
+	}
+	if opts.collected != "" {
+		date, err := dateFlag("collected", opts.collected)
+		if err != nil {
+			return nil, err
+		}
+		d.Collected = date.String()
+	}
+	if opts.threshold != 0 {
+		if opts.threshold < workforce.MinThreshold {
+			return nil, usageErrorf("--threshold %d: the anonymity threshold can be raised but never lowered below %d, the guide's", opts.threshold, workforce.MinThreshold)
+		}
+		d.Threshold = opts.threshold
+	}
+	if opts.target != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(opts.target, "%")))
+		if err != nil || n < 1 || n > 100 {
+			return nil, usageErrorf("--target %s: give a percentage from 1%% to 100%%, such as 60%%", opts.target)
+		}
+		d.Target = n
+	}
+	if opts.benchmark != "" {
+		ref, err := workforce.BenchmarkRef(out, opts.benchmark)
+		if err != nil {
+			return nil, usageErrorf("--benchmark %v", err)
+		}
+		if _, err := workforce.LoadBenchmark(opts.benchmark); err != nil {
+			return nil, &exitError{code: ExitProblems, err: err}
+		}
+		d.Benchmark = ref
+	}
+	counts := map[string]workforce.Counts{}
+	for i, g := range im.Grades {
+		counts[strings.ToLower(g)] = im.Counts[i]
+	}
+	for _, name := range order {
+		g := workforce.Grade{Name: name, Counts: counts[strings.ToLower(name)]}
+		if old != nil {
+			if og, ok := old.Grade(name); ok {
+				g.Headcount = og.Headcount
+			}
+		}
+		d.Grades = append(d.Grades, g)
+	}
+	for _, h := range opts.headcounts {
+		name, n, ok := strings.Cut(h, "=")
+		count, err := strconv.Atoi(strings.TrimSpace(n))
+		if !ok || err != nil || count < 1 {
+			return nil, usageErrorf("--headcount %s: give GRADE=N, e.g. --headcount \"Team member=120\"", h)
+		}
+		g, found := d.Grade(strings.TrimSpace(name))
+		if !found {
+			return nil, usageErrorf("--headcount %s: no grade %s in the data", h, safetext.Excerpt(name, safetext.ExcerptLength))
+		}
+		g.Headcount = count
+	}
+	return d, nil
+}
+
+// reportImport says what the import read and wrote, on standard error.
+// It shows no count under the threshold: a terminal may be on a projector.
+func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *workforce.Data, dryRun bool) {
+	foundBy := func(found bool) string {
+		if found {
+			return " (found by its header)"
+		}
+		return ""
+	}
+	fmt.Fprintf(w, "Read %s: %s, %s-separated.\n", name, plural(im.Responses, "response"), workforce.DelimiterName(im.Delimiter))
+	fmt.Fprintf(w, "  Grade: %s%s\n  Answer: %s%s\n", im.Grade, foundBy(im.GradeFound), im.Answer, foundBy(im.AnswerFound))
+	if im.NoAnswer.Count > 0 {
+		fmt.Fprintf(w, "Not counted: %s with a grade but no answer to the key question (%s).\n", plural(im.NoAnswer.Count, "row"), im.NoAnswer)
+	}
+	if im.EmptyRows > 0 {
+		fmt.Fprintf(w, "Skipped: %s.\n", plural(im.EmptyRows, "empty row"))
+	}
+	if len(im.Checked) > 0 {
+		fmt.Fprintln(w, "Placed by the guide's example occupations, its group names or your --place (check them):")
+		for i, c := range im.Checked {
+			if i == 10 {
+				fmt.Fprintf(w, "  ...and %d more\n", len(im.Checked)-i)
+				break
+			}
+			where := c.Group.Name()
+			if c.Category != nil {
+				where = c.Category.Answer + " (" + c.Group.Name() + ")"
+			}
+			fmt.Fprintf(w, "  %s → %s: %s\n", safetext.Excerpt(c.Text, 50), where, answersWord(c.Count, d.Threshold))
+		}
+	}
+	if dryRun {
+		fmt.Fprintf(w, "Nothing written (--dry-run): without it, the counts for %s would go to %s.\n", plural(len(d.Grades), "grade"), out)
+		return
+	}
+	fmt.Fprintf(w, "Wrote %s: counts only, for %s. %s was not copied or kept: delete it when you no longer need it.\n", out, plural(len(d.Grades), "grade"), name)
+	fmt.Fprintf(w, "Next: ladder data show %s\n", out)
+}
+
+// answersWord is "12 answers", or "fewer than 10 answers".
+func answersWord(n, threshold int) string {
+	if n < threshold {
+		return fmt.Sprintf("fewer than %d answers", threshold)
+	}
+	return plural(n, "answer")
+}
+
+func safeNames(names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = safetext.Line(n)
+	}
+	return out
+}
+
+// shellWord quotes text for a command line a person can paste.
+func shellWord(s string) string {
+	return "'" + strings.ReplaceAll(safetext.Line(s), "'", `'\''`) + "'"
+}
+
+// asker puts questions to a person at a terminal, one line each.
+type asker struct {
+	in  *bufio.Reader
+	out io.Writer
+}
+
+// newAsker returns an asker when both standard input and standard error
+// are terminals, and nil otherwise (a script, a pipe, a test).
+func newAsker(stdin io.Reader, stderr io.Writer) *asker {
+	if !isTerminal(stdin) || !isTerminal(stderr) {
+		return nil
+	}
+	return &asker{in: bufio.NewReader(stdin), out: stderr}
+}
+
+func (a *asker) line(prompt string) (string, error) {
+	fmt.Fprint(a.out, prompt)
+	s, err := a.in.ReadString('\n')
+	if err != nil && s == "" {
+		return "", &exitError{code: ExitUsage, err: errors.New("no answer: nothing was written")}
+	}
+	return strings.TrimSpace(s), nil
+}
+
+// column asks which column holds the grade or the answer.
+func (a *asker) column(which string, cols []workforce.Column) (workforce.Column, error) {
+	fmt.Fprintf(a.out, "Which column holds the %s?\n", map[string]string{"grade": "grade", "answer": "answer to the key question"}[which])
+	for i, c := range cols {
+		fmt.Fprintf(a.out, "  %d) %s\n", i+1, strings.TrimPrefix(c.String(), "column "))
+	}
+	for {
+		s, err := a.line(fmt.Sprintf("Type 1 to %d: ", len(cols)))
+		if err != nil {
+			return workforce.Column{}, err
+		}
+		if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(cols) {
+			return cols[n-1], nil
+		}
+	}
+}
+
+// order asks for the grades from junior to senior.
+func (a *asker) order(grades []string) ([]string, error) {
+	fmt.Fprintln(a.out, "These grades are in the file, in the order they were found:")
+	for i, g := range grades {
+		fmt.Fprintf(a.out, "  %d) %s\n", i+1, safetext.Line(g))
+	}
+	for {
+		s, err := a.line("Type their numbers from the most junior to the most senior, e.g. 3 1 2: ")
+		if err != nil {
+			return nil, err
+		}
+		fields := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })
+		var out []string
+		used := map[int]bool{}
+		for _, f := range fields {
+			n, err := strconv.Atoi(f)
+			if err != nil || n < 1 || n > len(grades) || used[n] {
+				break
+			}
+			used[n] = true
+			out = append(out, grades[n-1])
+		}
+		if len(out) == len(grades) && len(fields) == len(grades) {
+			return out, nil
+		}
+		fmt.Fprintf(a.out, "Give each of the %d numbers once.\n", len(grades))
+	}
+}
+
+type dataShowOptions struct {
+	benchmark string
+	format    string
+	width     int
+	out       string
+}
+
+func newDataShowCmd() *cobra.Command {
+	var opts dataShowOptions
+	cmd := &cobra.Command{
+		Use:   "show [DATA|PLAN]",
+		Short: "Show each grade's share of the three groups, the pattern and the response rates",
+		Long: `Show draws a data file in the terminal: each grade's share of the three
+groups as a horizontal bar, from junior to senior (each group has its own
+shape, word and colour, so the chart reads without colour too), the
+reading of the pattern (a cliff edge, a pyramid or no fall, with the rule
+and the numbers it used), the comparison with the benchmark the data file
+names, and each grade's response rate against the target.
+
+Give the data file, or the plan it belongs to. No figure under the
+anonymity threshold is shown ("<10"), nor any figure it could be worked
+out from by subtraction ("--"); a grade too small to show alone is shown
+with its neighbour.
+
+--format md prints the same as Markdown, the chart as a table, as the
+report's data section has it. NO_COLOR turns colour off.`,
+		Example: `  ladder data show plans/acme.yaml
+  ladder data show plans/acme.data.yaml --benchmark plans/uk.benchmark.yaml
+  ladder data show plans/acme.yaml --format md -o data.md`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			arg := ""
+			if len(args) == 1 {
+				arg = args[0]
+			}
+			return runDataShow(cmd.OutOrStdout(), cmd.ErrOrStderr(), arg, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.benchmark, "benchmark", "", "compare with this benchmark `FILE` instead of the one the data file names")
+	f.StringVar(&opts.format, "format", "text", "`text` for a terminal, or md for Markdown")
+	f.IntVar(&opts.width, "width", 0, "lay the text out for `N` columns (default: the terminal's, or 80)")
+	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output")
+	return cmd
+}
+
+func runDataShow(stdout, stderr io.Writer, arg string, opts dataShowOptions) error {
+	if opts.format != "text" && opts.format != "md" {
+		return usageErrorf("--format %s: choose text or md", opts.format)
+	}
+	path, err := dataFileArg(arg)
+	if err != nil {
+		return err
+	}
+	if err := checkOutput(opts.out, path); err != nil {
+		return err
+	}
+	w, err := loadWorkforce(stderr, path, opts.benchmark)
+	if err != nil {
+		return err
+	}
+	var data []byte
+	if opts.format == "md" {
+		data = render.WorkforceMarkdown(w, 1)
+	} else {
+		width := opts.width
+		if width <= 0 {
+			width = terminalWidth(stdout)
+		}
+		var colour render.Colour
+		if opts.out == "" {
+			colour = groupColour
+			stdout = colorprofile.NewWriter(stdout, os.Environ())
+		}
+		data = render.WorkforceText(w, width, colour)
+	}
+	if err := writeOutput(stdout, opts.out, data); err != nil {
+		return err
+	}
+	if w.BenchmarkProblem != "" {
+		return problemsFound()
+	}
+	return nil
+}
+
+// dataFileArg finds the data file a command names: a data file, the plan
+// it belongs to, or, with no argument, the only data file in the plans
+// folder.
+func dataFileArg(arg string) (string, error) {
+	if arg == "" {
+		matches, _ := filepath.Glob(filepath.Join(plans.DefaultDir, "*"+plans.DataFileSuffix))
+		switch len(matches) {
+		case 1:
+			return matches[0], nil
+		case 0:
+			return "", usageErrorf("there is no data file in %s/: import a survey first (ladder data import --help), or name a data file", plans.DefaultDir)
+		}
+		return "", usageErrorf("%s/ has %d data files: name one (%s)", plans.DefaultDir, len(matches), strings.Join(matches, ", "))
+	}
+	path := arg
+	if !plans.IsDataFile(arg) {
+		path = workforce.PathFor(arg)
+	}
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		plan := strings.TrimSuffix(path, plans.DataFileSuffix) + ".yaml"
+		return "", usageErrorf("%s does not exist: import the survey's answers first, e.g. ladder data import responses.csv --plan %s", path, plan)
+	}
+	return path, nil
+}
+
+// loadWorkforce reads a data file and its benchmark. A data file with
+// mistakes is a problem (each printed as file:line:col); a benchmark that
+// does not load is shown as a note, and ends the command with status 1.
+func loadWorkforce(stderr io.Writer, path, benchmark string) (render.Workforce, error) {
+	d, err := workforce.LoadFile(path)
+	if err != nil {
+		return render.Workforce{}, reportLoadError(stderr, path, err)
+	}
+	w := render.Workforce{Name: path, Data: d}
+	bpath := benchmark
+	if bpath == "" {
+		bpath = workforce.BenchmarkPath(path, d)
+	}
+	if bpath != "" {
+		b, err := workforce.LoadBenchmark(bpath)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			w.BenchmarkProblem = fmt.Sprintf("%s does not load (see the problems above), so there is no comparison.", bpath)
+		}
+		w.Benchmark = b
+	}
+	return w, nil
+}
+
+// terminalWidth is the width of the terminal w is, or 80.
+func terminalWidth(w io.Writer) int {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
+			return cols
+		}
+	}
+	return 80
+}
+
+// groupColours are the chart's colours, from the terminal's own 16: none
+// of red, yellow or green, which the ratings use.
+var groupColours = map[workforce.Group]lipgloss.Style{
+	workforce.WorkingClass: lipgloss.NewStyle().Foreground(lipgloss.Blue),
+	workforce.Intermediate: lipgloss.NewStyle().Foreground(lipgloss.Magenta),
+	workforce.Professional: lipgloss.NewStyle().Foreground(lipgloss.Cyan),
+	-1:                     lipgloss.NewStyle().Foreground(lipgloss.BrightBlack),
+}
+
+func groupColour(g workforce.Group, s string) string { return groupColours[g].Render(s) }
+
+func newDataGroupsCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "groups",
+		Short: "List the key question's answers, their groups, the guide's example occupations and the keys for --place",
+		Long: `Groups prints the key question and its answers as the Social Mobility
+Commission's guide The Building Blocks words them, in the three groups it
+reports (and the two it excludes or reports separately), with its example
+occupations, so that a person placing a free-text answer can see where it
+belongs. The key of each answer or group is what ladder data import
+--place takes.`,
+		Example: `  ladder data groups
+  ladder data import responses.csv --plan plans/acme.yaml --place "Lorry driver=routine-manual-service"`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, err := cmd.OutOrStdout().Write(groupsText(terminalWidth(cmd.OutOrStdout())))
+			return err
+		},
+	}
+}
+
+// groupsText lists the answers by group, wrapped to the width.
+func groupsText(width int) []byte {
+	width = max(width, 60)
+	var b strings.Builder
+	wrap := func(indent, s string) {
+		for _, l := range strings.Split(ansi.Wordwrap(s, width-len(indent), ""), "\n") {
+			b.WriteString(strings.TrimRight(indent+l, " ") + "\n")
+		}
+	}
+	wrap("", "The key question ("+workforce.Source+"):")
+	wrap("  ", workforce.KeyQuestion)
+	b.WriteByte('\n')
+	wrap("", "Its answers, by the group the guide reports them in. Give an answer of your own to ladder data import with --place \"ANSWER=KEY\", the key being an answer's or a group's.")
+	for _, g := range []workforce.Group{workforce.Professional, workforce.Intermediate, workforce.WorkingClass} {
+		b.WriteByte('\n')
+		wrap("", fmt.Sprintf("%s (group key: %s)", g.Heading(), g.Key()))
+		for _, c := range workforce.Categories {
+			if c.Group == g {
+				categoryText(&b, wrap, c)
+			}
+		}
+	}
+	b.WriteByte('\n')
+	wrap("", workforce.Other.Heading()+" (not in the shares)")
+	for _, c := range workforce.Categories {
+		if !c.Group.IsReported() {
+			categoryText(&b, wrap, c)
+		}
+	}
+	b.WriteByte('\n')
+	wrap("", workforce.Licence)
+	return []byte(b.String())
+}
+
+func categoryText(b *strings.Builder, wrap func(indent, s string), c workforce.Category) {
+	line := c.Answer
+	if c.Detail != "" {
+		line += " " + c.Detail
+	}
+	wrap("  ", c.Key+":")
+	wrap("    ", line)
+}
+
+func newDataBenchmarkCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "benchmark",
+		Short: "Print a benchmark file to fill in, and say where to find the figures",
+		Long: `A benchmark is the share of each group in a workforce to compare yours
+with: the UK's, or your sector's. ladder ships no figures of its own. This
+prints a benchmark file to fill in, which says where to find them (the
+national benchmarks are figure 1 of the Building Blocks guide; sector
+ones are on the Social Mobility Commission's website), and how to add up
+the guide's answers into the three groups.
+
+Save it beside the data file with a name ending in .benchmark.yaml, fill
+in the source and the three shares, and give it to ladder data import
+--benchmark (which records it in the data file) or ladder data show
+--benchmark. ladder check checks it.`,
+		Example: `  ladder data benchmark > plans/uk.benchmark.yaml
+  # ...fill in the source and the shares...
+  ladder data show plans/acme.yaml --benchmark plans/uk.benchmark.yaml`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, err := cmd.OutOrStdout().Write(workforce.BenchmarkTemplate())
+			return err
+		},
+	}
+}
+
+// checkWorkforceFile is what ladder check does with a data or benchmark
+// file found among plans.
+func checkWorkforceFile(f plans.FolderFile) error {
+	switch f.Kind {
+	case plans.KindData:
+		_, err := workforce.Parse(f.Path, f.Data)
+		return err
+	case plans.KindBenchmark:
+		_, err := workforce.ParseBenchmark(f.Path, f.Data)
+		return err
+	}
+	return f.Err
+}
