@@ -101,9 +101,22 @@ func BenchmarkFolderLoad1000(b *testing.B) {
 	}
 }
 
-// BenchmarkHistory200 runs history over a plan changed in 200 commits,
-// written with one git fast-import so that setting up takes a moment.
+// BenchmarkHistory200 runs history over a plan changed in 200 commits.
 func BenchmarkHistory200(b *testing.B) {
+	plan := historyRepo(b, 200)
+	var out bytes.Buffer
+	if code := Main([]string{"history", plan}, nil, &out, io.Discard); code != ExitOK || strings.Count(out.String(), "Check-in") != 200 {
+		b.Fatalf("history: exit %d\n%s", code, out.String())
+	}
+	loop(b, func() { runLadder(b, "history", plan) })
+}
+
+// historyRepo makes a repository whose plans/acme.yaml was changed in n
+// commits, each a different filled-in plan, written with one git
+// fast-import so that setting up takes a moment. It returns the plan's
+// path.
+func historyRepo(b *testing.B, n int) string {
+	b.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
 		b.Skip("git is not installed")
 	}
@@ -121,7 +134,7 @@ func BenchmarkHistory200(b *testing.B) {
 	git(nil, "init", "-q", "-b", "main")
 	c, _ := checklist.Builtin(checklist.DefaultID)
 	var stream bytes.Buffer
-	for i := range 200 {
+	for i := range n {
 		data := plans.Encode(checklisttest.FilledPlan(c, uint64(i)))
 		fmt.Fprintf(&stream, "commit refs/heads/main\ncommitter Ana <ana@example.com> %d +0000\ndata <<EOM\nCheck-in %d\nEOM\n", 1800000000+i*86400, i)
 		fmt.Fprintf(&stream, "M 100644 inline plans/acme.yaml\ndata %d\n", len(data))
@@ -130,11 +143,5 @@ func BenchmarkHistory200(b *testing.B) {
 	}
 	git(stream.Bytes(), "fast-import", "--quiet")
 	git(nil, "checkout", "-q", "main")
-	plan := filepath.Join(dir, "plans", "acme.yaml")
-
-	var out bytes.Buffer
-	if code := Main([]string{"history", plan}, nil, &out, io.Discard); code != ExitOK || strings.Count(out.String(), "Check-in") != 200 {
-		b.Fatalf("history: exit %d\n%s", code, out.String())
-	}
-	loop(b, func() { runLadder(b, "history", plan) })
+	return filepath.Join(dir, "plans", "acme.yaml")
 }

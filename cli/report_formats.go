@@ -14,9 +14,10 @@ import (
 	"github.com/socialmobility/ladder/render"
 )
 
-// The report's formats: Markdown (the default), one self-contained HTML
-// page, or CSV for a spreadsheet. The flags are checked before the plan is
-// read, so a typing mistake costs nothing.
+// The formats of report (Markdown by default, one self-contained HTML
+// page, or CSV for a spreadsheet) and of status (text, Markdown or CSV).
+// The flags are checked before any plan is read, so a typing mistake
+// costs nothing.
 
 // reportFormatFlag checks --format and --excel for report.
 func reportFormatFlag(format string, excel bool) error {
@@ -25,6 +26,20 @@ func reportFormatFlag(format string, excel bool) error {
 	default:
 		return usageErrorf("--format %s: use md, html or csv", format)
 	}
+	return excelFlag(format, excel)
+}
+
+// statusFormatFlag checks --format and --excel for status.
+func statusFormatFlag(format string, excel bool) error {
+	switch format {
+	case "text", "md", "csv":
+	default:
+		return usageErrorf("--format %s: use text, md or csv", format)
+	}
+	return excelFlag(format, excel)
+}
+
+func excelFlag(format string, excel bool) error {
 	if excel && format != "csv" {
 		return usageErrorf("--excel is for --format csv: it starts the file with the mark Excel needs to read UTF-8")
 	}

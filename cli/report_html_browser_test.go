@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/browsertest"
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -29,9 +30,7 @@ var updateReportScreenshots = flag.Bool("update-report-screenshots", false, "wri
 // returns the plan's path and the three versions.
 func reportRepo(t testing.TB) (string, []*plans.Plan) {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	testtool.Need(t, "git")
 	dir := t.TempDir()
 	final, err := plans.LoadFile("../render/testdata/report-21.yaml", nil)
 	if err != nil {

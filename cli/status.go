@@ -16,6 +16,7 @@ type statusOptions struct {
 	out    string
 	by     string
 	format string
+	excel  bool
 }
 
 func newStatusCmd() *cobra.Command {
@@ -36,7 +37,10 @@ each with its due date, how late or how soon, its owner, its plan and what
 it is, then each plan's totals with its organisation and title. It is the
 "what do we chase this month" list. --by owner groups the actions by who
 has to do them; --by plan by plan, each under its organisation and title
-with its totals. --format md gives Markdown for a monthly check-in issue.
+with its totals. --format md gives Markdown for a monthly check-in issue,
+and --format csv one row per action for a spreadsheet (--excel adds the
+byte-order mark Excel needs to read UTF-8; a cell that starts with =, +,
+- or @ gets a leading ' so that no spreadsheet runs it as a formula).
 
 A plan that does not load is reported on standard error and the exit
 status is 1, so a broken file never hides its actions silently. Plans are
@@ -48,7 +52,10 @@ only read, never changed.`,
   ladder status reviews/ --today 2027-04-01
 
   # Who has what to do, as Markdown for the monthly check-in issue
-  ladder status --by owner --format md -o check-in.md`,
+  ladder status --by owner --format md -o check-in.md
+
+  # Every open action, for a spreadsheet
+  ladder status --format csv --excel -o actions.csv`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
 				return usageErrorf("status takes one folder: ladder status [DIR] (see ladder status --help)")
@@ -63,7 +70,8 @@ only read, never changed.`,
 	f.StringVar(&opts.today, "today", "", "the date to count from, as `YYYY-MM-DD` (default: today)")
 	f.StringVarP(&opts.out, "output", "o", "", "write the list to `FILE` instead of standard output")
 	f.StringVar(&opts.by, "by", "due", "group the actions by `GROUP`: due (when they are due), owner, or plan")
-	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, or md for Markdown")
+	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, md for Markdown, or csv for a spreadsheet")
+	f.BoolVar(&opts.excel, "excel", false, "with --format csv, start the file with a UTF-8 byte-order mark for Excel")
 	return cmd
 }
 
@@ -79,7 +87,7 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 	if by != render.ByDue && by != render.ByOwner && by != render.ByPlan {
 		return usageErrorf("--by %s: use due, owner or plan", opts.by)
 	}
-	if err := formatFlag(opts.format); err != nil {
+	if err := statusFormatFlag(opts.format, opts.excel); err != nil {
 		return err
 	}
 	files, err := planFiles("status", args)
@@ -124,8 +132,11 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 	}
 	o := plans.GroupOutstanding(infos, lists, today)
 	out := render.StatusText(o, dir, by)
-	if opts.format == "md" {
+	switch opts.format {
+	case "md":
 		out = render.StatusMarkdown(o, dir, by)
+	case "csv":
+		out = render.StatusCSV(o, dir, by, opts.excel)
 	}
 	if err := writeOutput(stdout, opts.out, out); err != nil {
 		return err

@@ -48,6 +48,29 @@ func writeReportCSV(doc reportDoc, excel bool) []byte {
 	return writeCSV(rows, excel)
 }
 
+// StatusCSV returns the open actions of the plans in dir as CSV, one row
+// per action in the order status lists them: its group (as --by makes
+// them: when it is due, its owner or its plan), due date, how late or
+// soon, owner, the plan's file, organisation and title, what the action
+// is, and the item or step it comes from. Text is kept whole, line
+// breaks included; an empty owner or due date is an empty cell.
+func StatusCSV(o *plans.Outstanding, dir string, by StatusBy, excel bool) []byte {
+	doc := buildStatus(o, dir, by)
+	info := map[string]plans.PlanInfo{}
+	for _, t := range doc.totals {
+		info[t.info.Path] = t.info
+	}
+	rows := [][]string{{"group", "due", "when", "owner", "plan", "organisation", "title", "action", "from"}}
+	for _, g := range doc.groups {
+		for _, r := range g.rows {
+			a := r.src
+			rows = append(rows, []string{g.title, a.Due.String(), r.when, a.Owner, a.Path,
+				info[a.Path].Organisation, info[a.Path].Title, a.Text, a.What})
+		}
+	}
+	return writeCSV(rows, excel)
+}
+
 func writeCSV(rows [][]string, excel bool) []byte {
 	var b bytes.Buffer
 	if excel {

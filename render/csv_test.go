@@ -102,3 +102,36 @@ func TestCSVForExcel(t *testing.T) {
 		t.Error("the plain CSV starts with a byte-order mark")
 	}
 }
+
+func TestStatusCSVGolden(t *testing.T) {
+	for _, by := range []StatusBy{ByDue, ByOwner, ByPlan} {
+		t.Run(string(by), func(t *testing.T) {
+			checkGolden(t, "status-by-"+string(by)+".csv", StatusCSV(statusFixture(), "plans", by, false))
+		})
+	}
+}
+
+// TestStatusCSVReadsBack: one row per open action, in the order the
+// text lists them, each action's text whole (line breaks and all) with
+// its plan's organisation and title.
+func TestStatusCSVReadsBack(t *testing.T) {
+	o := statusFixture()
+	rows, err := csv.NewReader(bytes.NewReader(StatusCSV(o, "plans", ByDue, true)[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rows[0], ","); got != "group,due,when,owner,plan,organisation,title,action,from" {
+		t.Errorf("header %s", got)
+	}
+	if len(rows)-1 != o.Total() {
+		t.Fatalf("%d rows, want one per open action (%d)", len(rows)-1, o.Total())
+	}
+	first := rows[1]
+	if want := []string{"Overdue", "2027-01-20", "40 days late", "", "plans/b.yaml", "", "", "Long overdue step\nwith a second line", "project plan step 4"}; strings.Join(first, "|") != strings.Join(want, "|") {
+		t.Errorf("first row %q, want %q", first, want)
+	}
+	last := rows[len(rows)-1]
+	if last[0] != "No due date" || last[1] != "" || last[5] != "Acme Café Ltd" || last[6] != "Spring review" {
+		t.Errorf("last row %q", last)
+	}
+}

@@ -58,7 +58,7 @@ func firstDifference(want, got []byte) string {
 }
 
 // loadFixture loads a plan from testdata, or from the plans package's.
-func loadFixture(t *testing.T, path string) *plans.Plan {
+func loadFixture(t testing.TB, path string) *plans.Plan {
 	t.Helper()
 	p, err := plans.LoadFile(path, nil)
 	if err != nil {

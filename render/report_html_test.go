@@ -11,7 +11,7 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
-	"github.com/socialmobility/ladder/internal/browsertest"
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -251,10 +251,7 @@ func TestReportHTMLValidates(t *testing.T) {
 // checks included) over the documents.
 func validateHTML(t *testing.T, docs map[string][]byte) {
 	t.Helper()
-	bin, err := exec.LookPath("html-validate")
-	if err != nil {
-		browsertest.Missing(t, "html-validate is not installed (npm install -g html-validate@10.9.0)")
-	}
+	bin := testtool.Need(t, "html-validate")
 	dir := t.TempDir()
 	// long-title measures the title as escaped in the source (&lt; is four
 	// characters), so a hostile title cut to 70 characters still fails it;

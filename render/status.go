@@ -57,6 +57,8 @@ type statusGroup struct {
 // owner, by owner; the plan, by plan) is left out when laid out.
 type statusRow struct {
 	due, when, owner, plan, action string
+	// src is the action itself, for formats that keep its text whole (CSV).
+	src plans.PlanAction
 }
 
 // planTotals is how many open actions a plan has, by when they are due.
@@ -98,7 +100,7 @@ func buildStatus(o *plans.Outstanding, dir string, by StatusBy) statusDoc {
 	}
 	row := func(a plans.PlanAction) statusRow {
 		due, when := dueCells(o.Today, a.Due)
-		return statusRow{due: due, when: when, owner: ownerName(a.Owner), plan: a.Path, action: actionText(a)}
+		return statusRow{due: due, when: when, owner: ownerName(a.Owner), plan: a.Path, action: actionText(a), src: a}
 	}
 	switch by {
 	case ByOwner, ByPlan:

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/socialmobility/ladder/internal/testtool"
 )
 
 // Install is the command that installs what these tests need.
@@ -41,14 +42,25 @@ func Path() (string, bool) {
 }
 
 // Missing ends a test that cannot run without a tool: a failure in CI
-// (where .ci/run installs everything), a skip elsewhere.
+// (where .ci/run installs everything), a skip elsewhere, saying how to
+// install it.
 func Missing(t testing.TB, format string, args ...any) {
 	t.Helper()
-	msg := fmt.Sprintf(format, args...)
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s; .ci/run should have installed it", msg)
+	testtool.Missing(t, "%s (%s)", fmt.Sprintf(format, args...), Install)
+}
+
+// browser returns the browser to start, or ends the test: under go test
+// -short (browser tests take seconds), or when there is none.
+func browser(t testing.TB) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: skipping a test that runs a browser")
 	}
-	t.Skipf("%s (%s)", msg, Install)
+	path, ok := Path()
+	if !ok {
+		Missing(t, "no headless Chromium on PATH")
+	}
+	return path
 }
 
 // New starts a headless browser for the test and returns a chromedp
@@ -57,10 +69,7 @@ func Missing(t testing.TB, format string, args ...any) {
 // within timeout.
 func New(t testing.TB, width, height int, timeout time.Duration) context.Context {
 	t.Helper()
-	path, ok := Path()
-	if !ok {
-		Missing(t, "no headless Chromium on PATH")
-	}
+	path := browser(t)
 	opts := append(execOptions(t, path), chromedp.WindowSize(width, height))
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(alloc)

@@ -32,10 +32,7 @@ type Browser struct {
 // Start starts a browser for the test; it is closed when the test ends.
 func Start(t *testing.T) *Browser {
 	t.Helper()
-	path, ok := Path()
-	if !ok {
-		Missing(t, "no headless Chromium on PATH")
-	}
+	path := browser(t)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), execOptions(t, path)...)
 	ctx, cancelBrowser := chromedp.NewContext(alloc)
 	// The first action starts the browser and binds its life to ctx.

@@ -1,0 +1,26 @@
+package cli
+
+import (
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+)
+
+// The HTML report's speed target with history: at most 500 ms for a plan
+// changed in 200 commits, the whole command as a user runs it (reading
+// git, loading every version, writing the page). BenchmarkHistory200 is
+// its baseline, run beside it: the history command over the same
+// repository. Figures are in BENCHMARKS.md:
+//
+//	go test ./cli -run '^$' -bench 'History200|ReportHTMLHistory200' -count 6
+func BenchmarkReportHTMLHistory200(b *testing.B) {
+	plan := historyRepo(b, 200)
+	var out bytes.Buffer
+	if code := Main([]string{"report", plan, "--format", "html", "--today", "2027-03-01"}, nil, &out, io.Discard); code != ExitOK ||
+		strings.Count(out.String(), `<g class="col">`) != 200 || !strings.Contains(out.String(), "What changed since the previous commit") {
+		b.Fatalf("report: exit %d, %d history columns", code, strings.Count(out.String(), `<g class="col">`))
+	}
+	loop(b, func() { runLadder(b, "report", plan, "--format", "html", "--today", "2027-03-01") })
+	b.ReportMetric(float64(out.Len()), "bytes")
+}
