@@ -38,6 +38,11 @@ func ParseDate(s string) (Date, error) {
 	if err != nil || t.Format(time.DateOnly) != s {
 		return Date{}, fmt.Errorf("%s is not a real date", safetext.Quote(s))
 	}
+	if t.Year() < 1 {
+		// Go reads year 0; Python's dates (PyYAML) and most others start
+		// at year 1, so a plan holding it could not be read by them.
+		return Date{}, fmt.Errorf("%s is not a real date (years start at 0001)", safetext.Quote(s))
+	}
 	return DateOf(t), nil
 }
 

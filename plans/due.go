@@ -85,7 +85,7 @@ var monthNames = func() map[string]time.Month {
 
 func checkedDate(s string, year int, month time.Month, day int) (Date, error) {
 	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
-	if month < 1 || month > 12 || t.Day() != day || t.Month() != month {
+	if year < 1 || month < 1 || month > 12 || t.Day() != day || t.Month() != month {
 		return Date{}, fmt.Errorf("%q is not a real date", s)
 	}
 	return Date{year, month, day}, nil

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 )
 
 // Encode returns the canonical YAML of a plan. The same plan always gives
@@ -74,7 +75,7 @@ func appendItem(b []byte, c *checklist.Checklist, it *checklist.Item, r *Respons
 	}
 	b = appendComment(b, it.Title)
 	b = append(b, "\n  "...)
-	b = append(b, it.ID...)
+	b = appendKey(b, it.ID)
 	b = append(b, ":\n"...)
 	b = appendField(b, 4, "rating", r.Rating)
 	if r.Votes != nil {
@@ -99,7 +100,7 @@ func appendFollowUp(b []byte, c *checklist.Checklist, f checklist.FollowUp, a *A
 		b = append(b, "  # (The counts are worked out from the ratings above, so they are not stored.)\n"...)
 	}
 	b = append(b, "  "...)
-	b = append(b, f.ID...)
+	b = appendKey(b, f.ID)
 	b = append(b, ":\n"...)
 	switch f.Kind {
 	case checklist.KindList:
@@ -107,7 +108,14 @@ func appendFollowUp(b []byte, c *checklist.Checklist, f checklist.FollowUp, a *A
 	case checklist.KindPerArea:
 		b = append(b, "    by_area:\n"...)
 		for _, area := range c.Areas {
-			b = appendField(b, 6, area.ID, a.ByArea[area.ID])
+			b = appendIndent(b, 6)
+			b = appendKey(b, area.ID)
+			b = append(b, ':')
+			if v := a.ByArea[area.ID]; v != "" {
+				b = append(b, ' ')
+				b = appendScalar(b, v, 6)
+			}
+			b = append(b, '\n')
 		}
 	case checklist.KindText:
 		b = appendField(b, 4, "answer", a.Text)
@@ -191,7 +199,13 @@ func appendList(b []byte, indent int, key string, values []string) []byte {
 }
 
 // appendComment writes text on one comment line: line breaks in a custom
-// checklist's titles become spaces.
+// checklist's titles become spaces, and characters a comment cannot hold
+// (control characters, which the loader refuses and which would act on a
+// terminal showing the file) are shown as safetext shows them.
 func appendComment(b []byte, s string) []byte {
-	return append(b, strings.Join(strings.Fields(s), " ")...)
+	s = safetext.Line(strings.Join(strings.Fields(s), " "))
+	if strings.ContainsAny(s, "\ufeff\ufffe\uffff") {
+		s = strings.NewReplacer("\ufeff", "\ufffd", "\ufffe", "\ufffd", "\uffff", "\ufffd").Replace(s)
+	}
+	return append(b, s...)
 }

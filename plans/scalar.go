@@ -155,6 +155,19 @@ func appendScalar(b []byte, s string, indent int) []byte {
 	}
 }
 
+// appendKey writes an id from the checklist as a mapping key: bare when
+// every YAML reader takes it for text, in single quotes when one would
+// not (a custom checklist's item "no" is a boolean to YAML 1.1 readers,
+// "123" a number to all of them).
+func appendKey(b []byte, key string) []byte {
+	if plainSafe(key) {
+		return append(b, key...)
+	}
+	b = append(b, '\'')
+	b = append(b, strings.ReplaceAll(key, "'", "''")...)
+	return append(b, '\'')
+}
+
 func appendIndent(b []byte, n int) []byte {
 	for range n {
 		b = append(b, ' ')

@@ -126,7 +126,7 @@ const MarkUnsure = "?"
 func appendVotes(b []byte, c *checklist.Checklist, v *Votes) []byte {
 	b = append(b, "    votes: {"...)
 	for _, l := range c.Scale {
-		b = append(b, l.Key...)
+		b = appendKey(b, l.Key)
 		b = append(b, ": "...)
 		b = strconv.AppendInt(b, int64(v.Levels[l.Key]), 10)
 		b = append(b, ", "...)

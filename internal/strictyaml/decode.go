@@ -134,6 +134,12 @@ func (d *Decoder) Int(n *yaml.Node, what string) (int, bool) {
 		d.Errorf(n, "%s should be a whole number, found %s", what, safetext.Quote(n.Value))
 		return 0, false
 	}
+	if digits := strings.TrimLeft(n.Value, "+-"); len(digits) > 1 && digits[0] == '0' {
+		// yaml.v3 and YAML 1.1 readers take 010 for octal 8; strconv
+		// reads 10. Neither is safe to guess.
+		d.Errorf(n, "%s %s starts with 0, which some YAML readers take for an octal number (010 is 8): write it without the leading 0", what, safetext.Quote(n.Value))
+		return 0, false
+	}
 	return i, true
 }
 
