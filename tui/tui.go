@@ -15,6 +15,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/socialmobility/ladder/checklist"
@@ -108,7 +109,7 @@ func programOptions(opts Options) []tea.ProgramOption {
 	// Bubble Tea draws on a frame ticker; at its default 60 fps a key can
 	// wait up to 17 ms for its frame. At the maximum, 120, it waits at most
 	// about 8 ms, and frames are only drawn when something changed.
-	po := []tea.ProgramOption{tea.WithFPS(120)}
+	po := []tea.ProgramOption{tea.WithFPS(framesPerSecond)}
 	if opts.In != nil {
 		po = append(po, tea.WithInput(opts.In))
 	}
@@ -117,6 +118,12 @@ func programOptions(opts Options) []tea.ProgramOption {
 	}
 	if opts.Env != nil {
 		po = append(po, tea.WithEnvironment(opts.Env))
+	}
+	if opts.Out == nil && opts.Env == nil {
+		// Lip Gloss has already detected the colour profile of standard
+		// output in this environment (lipgloss.Writer, at start-up), as
+		// Bubble Tea would again, reading the terminfo database a second time.
+		po = append(po, tea.WithColorProfile(lipgloss.Writer.Profile))
 	}
 	// The colour-profile library reads NO_COLOR as a boolean, so
 	// NO_COLOR=yes would slip through; any non-empty value turns colour off.
@@ -138,28 +145,20 @@ func Run(opts Options) error {
 		return err
 	}
 	defer c.closeRoom() // the server listens only while the review runs
-	a := newApp(c)
-	// Bubble Tea draws the first frame before it has delivered the window
-	// size; knowing the size already makes that first frame the real
-	// screen, not an empty one a tick (up to 8 ms) before it.
-	if opts.Out == nil {
-		if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil {
-			a.Update(tea.WindowSizeMsg{Width: w, Height: h})
-		}
-	}
-	p := tea.NewProgram(a, programOptions(opts)...)
-	m, err := p.Run()
+	m, err := tea.NewProgram(&root{c: c}, programOptions(opts)...).Run()
 	if err != nil {
 		return fmt.Errorf("review: %w", err)
 	}
-	if a, ok := m.(*app); ok {
-		if a.c.session != nil {
-			a.c.session.Close()
-		}
-		if a.exitNotice != "" {
-			fmt.Fprintln(os.Stderr, a.exitNotice)
-		}
-		return a.exitErr
+	r, _ := m.(*root)
+	if r == nil || r.app == nil {
+		return nil
 	}
-	return nil
+	a := r.app
+	if a.c.session != nil {
+		a.c.session.Close()
+	}
+	if a.exitNotice != "" {
+		fmt.Fprintln(os.Stderr, a.exitNotice)
+	}
+	return a.exitErr
 }

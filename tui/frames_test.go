@@ -1,0 +1,187 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/bench/ptybench"
+)
+
+// Some tests below run this test binary again as a child process, to see
+// a fresh process (one that has not measured a width yet) or one in a
+// terminal; the child does its part here and exits.
+func init() {
+	switch os.Getenv("LADDER_TUI_CHILD") {
+	case "width-memory":
+		if os.Getenv("LADDER_WARM") == "1" {
+			warmWidths()
+		}
+		before := residentBytes()
+		ansi.WcWidth.StringWidth(widthGlyphs)
+		fmt.Println(residentBytes() - before)
+		os.Exit(0)
+	case "colour-profile":
+		fmt.Printf("lipgloss=%v bubbletea=%v\n", lipgloss.Writer.Profile, colorprofile.Detect(os.Stdout, os.Environ()))
+		os.Exit(0)
+	}
+}
+
+// residentBytes is this process's resident memory, from /proc/self/statm.
+func residentBytes() int {
+	b, err := os.ReadFile("/proc/self/statm")
+	if err != nil {
+		panic(err)
+	}
+	pages, err := strconv.Atoi(strings.Fields(string(b))[1])
+	if err != nil {
+		panic(err)
+	}
+	return pages * os.Getpagesize()
+}
+
+// TestWarmWidthsTakesTheTableOffTheFirstFrame guards warmWidths: in a fresh
+// process, the first width measurement of what the screens draw fills
+// go-runewidth's 2.2 MB table, unless warmWidths has already done it. If
+// the first assertion fails, the table has gone (or moved to start-up) and
+// warmWidths is no longer needed.
+func TestWarmWidthsTakesTheTableOffTheFirstFrame(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("reads resident memory from /proc")
+	}
+	if thp, _ := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled"); strings.Contains(string(thp), "[always]") {
+		t.Skip("with transparent huge pages always on, resident memory does not show the table being filled")
+	}
+	child := func(warm string) int {
+		cmd := exec.Command(os.Args[0], "-test.run", "^$")
+		cmd.Env = append(os.Environ(), "LADDER_TUI_CHILD=width-memory", "LADDER_WARM="+warm)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("child: %v", err)
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(string(out)))
+		if err != nil {
+			t.Fatalf("child said %q", out)
+		}
+		return n
+	}
+	if cold := child("0"); cold < 1<<20 {
+		t.Errorf("the first width measurement in a fresh process made %d bytes resident; want the 2.2 MB table (is warmWidths still needed?)", cold)
+	}
+	if warm := child("1"); warm > 256<<10 {
+		t.Errorf("after warmWidths, the first width measurement still made %d bytes resident", warm)
+	}
+}
+
+// TestLipglossProfileIsBubbleTeas guards the colour profile given to Bubble
+// Tea: in a terminal, Lip Gloss's detection (made at start-up) is what
+// Bubble Tea would detect for standard output.
+func TestLipglossProfileIsBubbleTeas(t *testing.T) {
+	if lipgloss.Writer.Forward != os.Stdout {
+		t.Fatalf("lipgloss.Writer writes to %v, not standard output: its profile is not standard output's", lipgloss.Writer.Forward)
+	}
+	for _, env := range [][]string{
+		{"TERM=xterm-256color", "COLORTERM="},
+		{"TERM=xterm-256color", "COLORTERM=truecolor"},
+		{"TERM=xterm", "COLORTERM="},
+		{"TERM=dumb", "COLORTERM="},
+	} {
+		env = append(env, "LADDER_TUI_CHILD=colour-profile", "NO_COLOR=", "CLICOLOR_FORCE=")
+		s, err := ptybench.Start(os.Args[0], ptybench.Options{Args: []string{"-test.run", "^$"}, Env: env})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.WaitFor("bubbletea=", 10*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		s.Wait(10 * time.Second)
+		line := strings.TrimSpace(s.Text())
+		s.Close()
+		var lg, bt string
+		if _, err := fmt.Sscanf(line, "lipgloss=%s bubbletea=%s", &lg, &bt); err != nil || lg != bt {
+			t.Errorf("%v: %q: the profiles differ", env[:2], line)
+		}
+	}
+}
+
+// TestFrameClockWakesEachTickOnce checks when the clock sleeps until: just
+// after the next tick from when it started, once however many frames are
+// drawn before that tick.
+func TestFrameClockWakesEachTickOnce(t *testing.T) {
+	var mu sync.Mutex
+	var sleeps []time.Duration
+	saved := preciseSleep
+	preciseSleep = func(d time.Duration) { mu.Lock(); sleeps = append(sleeps, d); mu.Unlock() }
+	defer func() { preciseSleep = saved }()
+
+	var fc frameClock
+	fc.wake() // not started: nothing to wake
+	period := time.Second / framesPerSecond
+	before := time.Now()
+	fc.start(before.Add(-5 * period / 2)) // two and a half frames ago
+	fc.wake()
+	fc.wake()
+	fc.wake()
+	elapsed := time.Since(before)
+	if elapsed > period/4 {
+		t.Skipf("the machine took %v to call wake three times; too busy to check the arithmetic", elapsed)
+	}
+	time.Sleep(10 * time.Millisecond) // let the sleeper goroutine record
+	mu.Lock()
+	defer mu.Unlock()
+	if len(sleeps) != 1 {
+		t.Fatalf("slept %d times, want once for the third tick", len(sleeps))
+	}
+	// The third tick is due half a frame after the clock was asked.
+	want := period/2 + tickSlack
+	if d := sleeps[0]; d > want || d < want-elapsed {
+		t.Errorf("slept %v, want %v (less what passed, at most %v)", d, want, elapsed)
+	}
+}
+
+// BenchmarkTickLateness measures how late a 120 fps ticker is taken by a
+// goroutine waiting for it, as Bubble Tea's renderer waits, with nothing
+// else to do (the program idle between keys), and with the frame clock
+// waking each tick. It reports the median and the 95th percentile.
+//
+//	go test ./tui/ -run '^$' -bench TickLateness -benchtime 240x -count 3
+func BenchmarkTickLateness(b *testing.B) {
+	if preciseSleep == nil {
+		b.Skip("the frame clock does nothing on this platform")
+	}
+	for _, clocked := range []bool{false, true} {
+		name := "runtime"
+		if clocked {
+			name = "frameClock"
+		}
+		b.Run(name, func(b *testing.B) {
+			period := time.Second / framesPerSecond
+			ticker := time.NewTicker(period)
+			defer ticker.Stop()
+			var fc frameClock
+			fc.start(time.Now())
+			start := fc.started
+			late := make([]time.Duration, 0, b.N)
+			for b.Loop() {
+				if clocked {
+					fc.wake()
+				}
+				<-ticker.C
+				late = append(late, time.Since(start)%period)
+			}
+			slices.Sort(late)
+			b.ReportMetric(float64(late[len(late)/2].Microseconds()), "late-p50-µs")
+			b.ReportMetric(float64(late[len(late)*95/100].Microseconds()), "late-p95-µs")
+		})
+	}
+}
