@@ -84,6 +84,7 @@ func TestDiscoverNewestFirstWithErrors(t *testing.T) {
 }
 
 func TestAddActionSteps(t *testing.T) {
+	t.Setenv(StepIDsEnv, "counted")
 	c, _ := checklist.Builtin(checklist.DefaultID)
 	p := New(c, "O", "T", Date{2027, 1, 1})
 	p.Items["lc-culture"].Action = "Later"

@@ -9,6 +9,8 @@ package plans
 
 import (
 	"maps"
+	"math/rand/v2"
+	"os"
 	"slices"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -163,16 +165,38 @@ func (p *Plan) Response(itemID string) *Response { return p.Items[itemID] }
 // plan's checklist).
 func (p *Plan) Answer(followUpID string) *Answer { return p.FollowUps[followUpID] }
 
-// NextStepID returns the id for a new project-plan step in an answer.
-func (a *Answer) NextStepID() int {
-	max := 0
+// NextStepID returns the id for a new project-plan step in an answer: a
+// five-digit number chosen at random among those that no step of the
+// answer, nor any of reserved (steps undo may bring back), has. Ids that
+// count up (1, 2, 3) are picked twice when two people add a step on two
+// branches at once, and the merged plan has two step 3s; two random
+// five-digit ids are the same once in 90,000. Any positive number is an
+// id, so plans whose steps count up stay valid.
+//
+// With LADDER_STEP_IDS=counted in the environment, ids count up from the
+// highest in use instead: for tests and demonstrations that must give the
+// same file every run.
+func (a *Answer) NextStepID(reserved ...int) int {
+	taken := map[int]bool{}
+	highest := 0
+	for _, id := range reserved {
+		taken[id], highest = true, max(highest, id)
+	}
 	for _, s := range a.Steps {
-		if s.ID > max {
-			max = s.ID
+		taken[s.ID], highest = true, max(highest, s.ID)
+	}
+	if os.Getenv(StepIDsEnv) == "counted" {
+		return highest + 1
+	}
+	for {
+		if id := 10000 + rand.IntN(90000); !taken[id] {
+			return id
 		}
 	}
-	return max + 1
 }
+
+// StepIDsEnv names the environment variable that makes NextStepID count.
+const StepIDsEnv = "LADDER_STEP_IDS"
 
 // Clone copies everything of p that an editor may change in place
 // (responses, answers, their lists, maps and steps), so that the copy can

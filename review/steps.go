@@ -82,10 +82,11 @@ func (s *Session) NewStep(followUpID string, at int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	id := a.NextStepID()
+	var undoable []int // never an id that undo may bring back
 	for _, r := range s.removed[followUpID] {
-		id = max(id, r.step.ID+1) // never an id that undo may bring back
+		undoable = append(undoable, r.step.ID)
 	}
+	id := a.NextStepID(undoable...)
 	at = max(min(at, len(a.Steps)), 0)
 	a.Steps = slices.Insert(a.Steps, at, plans.Step{ID: id, Status: plans.StatusTodo})
 	s.blank[stepKey{followUpID, id}] = true

@@ -31,6 +31,7 @@ const e2eTimeout = 20 * time.Second
 
 // TestMain removes the binary the end-to-end tests built (see e2eBinary).
 func TestMain(m *testing.M) {
+	os.Setenv(plans.StepIDsEnv, "counted") // new steps numbered as the goldens expect
 	code := m.Run()
 	if e2eBuilt.dir != "" {
 		os.RemoveAll(e2eBuilt.dir)

@@ -203,7 +203,7 @@ func FilledPlan(c *checklist.Checklist, seed uint64) *plans.Plan {
 				}
 				resp := p.Response(e.Item.ID)
 				a.Steps = append(a.Steps, plans.Step{
-					ID:     a.NextStepID(),
+					ID:     len(a.Steps) + 1, // counted, not drawn: fixtures are the same every run
 					Text:   resp.Action,
 					Owner:  resp.Owner,
 					Due:    resp.Due,
