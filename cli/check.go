@@ -153,15 +153,15 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		} else {
 			summary += "; " + plural(overdue, "overdue action")
 		}
+		if opts.warnOnly && overdue > 0 {
+			summary += " (warnings only)"
+		}
 	}
 	switch {
 	case opts.changedSince != "":
 		summary += fmt.Sprintf(" (%s unchanged since %s not checked)", plural(unchanged, "file"), opts.changedSince)
 	case len(files) == 0:
 		summary += " (no .yaml or .yml files found)"
-	}
-	if opts.warnOnly && overdue > 0 {
-		summary += " (warnings only)"
 	}
 	fmt.Fprintln(stderr, summary)
 	if bad > 0 || (overdue > 0 && !opts.warnOnly) {

@@ -24,12 +24,17 @@ func TestMain(m *testing.M) {
 // TestScripts runs the command-line tests in testdata/script: the ladder
 // binary over real files in a temporary folder.
 func TestScripts(t *testing.T) {
+	readme, err := filepath.Abs("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("TODAY", plans.Today().String())
+			env.Setenv("README", readme)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -37,6 +42,7 @@ func TestScripts(t *testing.T) {
 			"edit":      edit,
 			"backdate":  backdate,
 			"backdated": backdated,
+			"cirecipe":  cirecipe,
 		},
 	})
 }
@@ -112,4 +118,34 @@ func backdated(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("%s was written (modified %s)", filepath.Base(name), info.ModTime().Format(time.RFC3339))
 		}
 	}
+}
+
+// cirecipe README SCRIPT writes the ladder commands of the README's GitHub
+// Actions workflow (the yaml block that starts "# .github/workflows/") to a
+// shell script that stops at the first that fails, so that a test runs the
+// recipe exactly as the README gives it.
+func cirecipe(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: cirecipe README SCRIPT")
+	}
+	data, err := os.ReadFile(args[0])
+	ts.Check(err)
+	_, block, found := strings.Cut(string(data), "```yaml\n# .github/workflows/")
+	block, _, closed := strings.Cut(block, "```")
+	if !found || !closed {
+		ts.Fatalf("%s has no workflow block", args[0])
+	}
+	script := "set -e\n"
+	n := 0
+	for _, line := range strings.Split(block, "\n") {
+		line = strings.TrimPrefix(strings.TrimSpace(line), "- ")
+		if cmd, ok := strings.CutPrefix(line, "run: "); ok && strings.HasPrefix(cmd, "ladder ") {
+			script += cmd + "\n"
+			n++
+		}
+	}
+	if n == 0 {
+		ts.Fatalf("the workflow in %s runs no ladder command", args[0])
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(script), 0o644))
 }

@@ -202,15 +202,6 @@ func diffAtRevision(stderr io.Writer, file, rev string) (plans.FileChange, error
 	if readErr != nil && !errors.Is(readErr, gitrev.ErrNotInRevision) {
 		return c, gitProblem(readErr)
 	}
-	oldRel := rel
-	if !inRev && onDisk {
-		if oldRel, err = renamedFrom(repo, commit, rel); err != nil {
-			return c, gitProblem(err)
-		}
-		if oldRel != "" {
-			c.RenamedFrom = displayPath(repo, oldRel)
-		}
-	}
 	switch {
 	case !onDisk && !inRev:
 		return c, usageErrorf("%s does not exist: check the spelling of the path", file)
@@ -218,38 +209,31 @@ func diffAtRevision(stderr io.Writer, file, rev string) (plans.FileChange, error
 		c.OldName = since
 		c.Old, err = loadAtCommit(stderr, repo, commit, rev, rel)
 		return c, err
-	case oldRel == "":
-		c.OldName = since
-		c.New, err = loadPlan(stderr, file)
-		return c, err
-	}
-	c.OldName = cmp.Or(c.RenamedFrom, file) + " at " + since
-	if c.Old, err = loadAtCommit(stderr, repo, commit, rev, oldRel); err != nil {
-		return c, err
-	}
-	if c.New, err = loadPlan(stderr, file); err != nil {
-		return c, err
-	}
-	if c.RenamedFrom != "" && len(plans.Unrelated(c.Old, c.New)) > 0 {
-		// Git took a new plan for a renamed one because they look alike.
-		c.Old, c.OldName, c.RenamedFrom = nil, since, ""
-	}
-	return c, nil
-}
-
-// renamedFrom finds the name a file had at commit, if it was renamed
-// since, or "".
-func renamedFrom(repo *gitrev.Repo, commit, rel string) (string, error) {
-	changes, err := repo.Changes(commit, "")
-	if err != nil {
-		return "", err
-	}
-	for _, ch := range changes {
-		if ch.Path == rel && ch.Status == 'R' {
-			return ch.OldPath, nil
+	case !inRev:
+		// Renamed since, or new: as the folder report would say.
+		changes, problems, err := changedPlans(repo, commit, rev, "")
+		if err != nil {
+			return c, gitProblem(err)
+		}
+		for _, ch := range changes {
+			if ch.Path == displayPath(repo, rel) && ch.New != nil {
+				ch.Path, ch.NewName = file, file
+				return ch, nil
+			}
+		}
+		for _, p := range problems {
+			fmt.Fprintln(stderr, p)
+		}
+		if len(problems) > 0 {
+			return c, problemsFound()
 		}
 	}
-	return "", nil
+	c.OldName = file + " at " + since
+	if c.Old, err = loadAtCommit(stderr, repo, commit, rev, rel); err != nil {
+		return c, err
+	}
+	c.New, err = loadPlan(stderr, file)
+	return c, err
 }
 
 // revisionLabel names a revision for a heading: "HEAD~1 (1a2b3c4)", or
@@ -314,24 +298,14 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 		return gitProblem(err)
 	}
 	since := revisionLabel(opts.rev, commit)
-	changes, err := repo.Changes(commit, relDir)
+	out, problems, err := changedPlans(repo, commit, opts.rev, relDir)
 	if err != nil {
 		return gitProblem(err)
 	}
-	var out []plans.FileChange
-	bad := 0
-	for _, ch := range changes {
-		if !plans.IsPlanFile(ch.Path) || underHidden(ch.Path, relDir) {
-			continue
-		}
-		cs, err := folderChange(repo, commit, opts.rev, since, ch)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			bad++
-		}
-		out = append(out, cs...)
+	for _, p := range problems {
+		fmt.Fprintln(stderr, p)
 	}
-	slices.SortStableFunc(out, func(a, b plans.FileChange) int { return strings.Compare(a.Path, b.Path) })
+	bad := len(problems)
 	doc := render.DiffsText(since, out)
 	if md {
 		doc = render.DiffsMarkdown(since, out)
@@ -344,6 +318,63 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 			plural(bad, "plan"), map[bool]string{true: "is", false: "are"}[bad == 1])}
 	}
 	return nil
+}
+
+// changedPlans loads both sides of every plan under relDir that differs
+// between commit (named rev) and the work tree, in path order. A plan that
+// does not load is left out, with its problem.
+func changedPlans(repo *gitrev.Repo, commit, rev, relDir string) ([]plans.FileChange, []error, error) {
+	since := revisionLabel(rev, commit)
+	changes, err := repo.Changes(commit, relDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []plans.FileChange
+	var problems []error
+	for _, ch := range changes {
+		if !plans.IsPlanFile(ch.Path) || underHidden(ch.Path, relDir) {
+			continue
+		}
+		cs, err := folderChange(repo, commit, rev, since, ch)
+		if err != nil {
+			problems = append(problems, err)
+		}
+		out = append(out, cs...)
+	}
+	out = pairRenames(out, since)
+	slices.SortStableFunc(out, func(a, b plans.FileChange) int { return strings.Compare(a.Path, b.Path) })
+	return out, problems, nil
+}
+
+// pairRenames takes a removed plan and an added one of the same
+// organisation and checklist for one plan renamed (the same title first).
+// Git pairs files by how alike their lines are, and plans of one checklist
+// are alike line for line whoever they are about: it can pair a renamed
+// plan's old name with another organisation's new plan.
+func pairRenames(cs []plans.FileChange, since string) []plans.FileChange {
+	for i := range cs {
+		if cs[i].New != nil || cs[i].Old == nil {
+			continue
+		}
+		best := -1
+		for j := range cs {
+			a := &cs[j]
+			if a.Old != nil || a.New == nil || len(plans.Unrelated(cs[i].Old, a.New)) > 0 {
+				continue
+			}
+			if best < 0 || (a.New.Title == cs[i].Old.Title && cs[best].New.Title != cs[i].Old.Title) {
+				best = j
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		a := &cs[best]
+		a.Old, a.RenamedFrom = cs[i].Old, cs[i].Path
+		a.OldName = a.RenamedFrom + " at " + since
+		cs[i].Old = nil // paired: dropped below
+	}
+	return slices.DeleteFunc(cs, func(c plans.FileChange) bool { return c.Old == nil && c.New == nil })
 }
 
 // underHidden reports whether a path lies in a hidden or testdata folder
