@@ -32,6 +32,9 @@ type Date struct {
 // ParseDate reads a YYYY-MM-DD date and rejects impossible ones (2027-02-30).
 func ParseDate(s string) (Date, error) {
 	if !isDateShaped(s) {
+		if iso, ok := ISOSuggestion(s); ok {
+			return Date{}, fmt.Errorf("%s is not a date in the form YYYY-MM-DD: write %s", safetext.Quote(s), iso)
+		}
 		return Date{}, fmt.Errorf("%s is not a date in the form YYYY-MM-DD", safetext.Quote(s))
 	}
 	t, err := time.Parse(time.DateOnly, s)

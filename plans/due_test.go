@@ -29,7 +29,8 @@ func TestParseDue(t *testing.T) {
 		{"31 Apr 2027", "", "not a real date"},
 		{"13/13/2027", "", "not a real date"},
 		{"31 Smarch 2027", "", "unknown month"},
-		{"next week", "", "try 2027-03-31"},
+		{"next tuesday week", "", "is not a date"},
+		{"soon", "", "is not a date"},
 	} {
 		got, err := ParseDue(tc.in, today)
 		if tc.err != "" {
@@ -40,6 +41,116 @@ func TestParseDue(t *testing.T) {
 		}
 		if err != nil || got.String() != tc.want {
 			t.Errorf("ParseDue(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+// TestParseDueUKForms covers the forms people in the UK type (issue 12.2),
+// read on Wednesday 10 March 2027.
+func TestParseDueUKForms(t *testing.T) {
+	today := Date{2027, 3, 10}
+	for _, tc := range []struct{ in, want string }{
+		{"31/3/27", "2027-03-31"},
+		{"5/2/28", "2028-02-05"},
+		{"31.3.2027", "2027-03-31"},
+		{"31-3-2027", "2027-03-31"},
+		{"2027-3-5", "2027-03-05"},
+		{"5 Feb", "2028-02-05"}, // passed this year: next year's
+		{"5 April", "2027-04-05"},
+		{"10 march", "2027-03-10"}, // today counts
+		{"5th of April", "2027-04-05"},
+		{"April 5", "2027-04-05"},
+		{"April 5, 2028", "2028-04-05"},
+		{"5 February 2027", "2027-02-05"},
+		{"5 Feb 27", "2027-02-05"},
+		{"29 Feb", "2028-02-29"}, // the next one there is
+		{"1 week", "2027-03-17"},
+		{"10 days", "2027-03-20"},
+		{"in 2 weeks", "2027-03-24"},
+		{"3 months", "2027-06-10"},
+		{"a year", "2028-03-10"},
+		{"2 wks", "2027-03-24"},
+		{"next Friday", "2027-03-12"},
+		{"Friday", "2027-03-12"},
+		{"this friday", "2027-03-12"},
+		{"next Wednesday", "2027-03-17"}, // never today
+		{"Wednesday", "2027-03-10"},
+		{"Friday week", "2027-03-19"},
+		{"next week", "2027-03-17"},
+		{"next month", "2027-04-10"},
+		{"end of March", "2027-03-31"},
+		{"end of February", "2028-02-29"}, // this year's has passed
+		{"end of March 2028", "2028-03-31"},
+		{"end of the month", "2027-03-31"},
+		{"end of next month", "2027-04-30"},
+		{"End of the year", "2027-12-31"},
+		{"  31 / 3 / 27  ", ""}, // spaces inside are not a date
+	} {
+		got, err := ParseDue(tc.in, today)
+		if tc.want == "" {
+			if err == nil {
+				t.Errorf("ParseDue(%q) = %v, want an error", tc.in, got)
+			}
+			continue
+		}
+		if err != nil || got.String() != tc.want {
+			t.Errorf("ParseDue(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func TestParseDueSaysWhenADateLooksAmerican(t *testing.T) {
+	_, err := ParseDue("03/31/2027", Date{2027, 3, 10})
+	if err == nil || !strings.Contains(err.Error(), "looks like a US date") || !strings.Contains(err.Error(), "31/03/2027") {
+		t.Fatalf("03/31/2027: %v", err)
+	}
+	if IsNotADate(err) {
+		t.Error("a US date is a date that cannot be, not an unfinished one")
+	}
+	if _, err := ParseDue("03/12/2027", Date{2027, 3, 10}); err != nil {
+		t.Errorf("03/12/2027 is a UK date (3 December): %v", err)
+	}
+}
+
+func TestParseDueNotADateIsTold(t *testing.T) {
+	for _, in := range []string{"31/", "next frid", "soon"} {
+		_, err := ParseDue(in, Date{2027, 3, 10})
+		if !IsNotADate(err) {
+			t.Errorf("ParseDue(%q): %v, want a not-a-date error", in, err)
+		}
+	}
+	for _, in := range []string{"31/02/2027", "31 Smarch 2027"} {
+		_, err := ParseDue(in, Date{2027, 3, 10})
+		if err == nil || IsNotADate(err) {
+			t.Errorf("ParseDue(%q): %v, want a date that cannot be", in, err)
+		}
+	}
+}
+
+// Every example in the help reads as a date: the help cannot promise a
+// form the parser does not take.
+func TestEveryDueFormInTheHelpReads(t *testing.T) {
+	for _, f := range DueForms {
+		if _, err := ParseDue(f.Example, Date{2027, 3, 10}); err != nil {
+			t.Errorf("DueForms example %q: %v", f.Example, err)
+		}
+	}
+}
+
+func TestISOSuggestion(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"31/03/2027", "2027-03-31"},
+		{"2027-3-5", "2027-03-05"},
+		{"31 March 2027", "2027-03-31"},
+		{"31/3/27", "2027-03-31"},
+		{"5 Feb", ""},
+		{"2w", ""},
+		{"next Friday", ""},
+		{"31/02/2027", ""},
+	} {
+		got, ok := ISOSuggestion(tc.in)
+		if got != tc.want && !(tc.want == "" && !ok) {
+			t.Errorf("ISOSuggestion(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
 		}
 	}
 }

@@ -101,6 +101,7 @@ func TestBadInput(t *testing.T) {
 		{"wrong type schema", strings.Replace(validPlan, "schema: 1", "schema: one", 1), "1:9: schema should be a whole number"},
 		{"impossible date", strings.Replace(validPlan, "due: 2027-03-31", "due: 2027-02-30", 1), "11:10: item lc-vision due date: \"2027-02-30\" is not a real date"},
 		{"not a date", strings.Replace(validPlan, "date: 2027-01-01", "date: next week", 1), "7:7: date: \"next week\" is not a date in the form YYYY-MM-DD"},
+		{"a UK date, by hand", strings.Replace(validPlan, "due: 2027-03-31", "due: 31/03/2027", 1), "11:10: item lc-vision due date: \"31/03/2027\" is not a date in the form YYYY-MM-DD: write 2027-03-31"},
 		{"unknown rating", strings.Replace(validPlan, "rating: red", "rating: yellow", 1), "10:13: item lc-vision rating \"yellow\" is not one of red, amber, green, unrated"},
 		{"yellow", strings.Replace(validPlan, "rating: red", "rating: Yellow", 1), "10:13: item lc-vision rating \"Yellow\" is not one of red, amber, green, unrated (did you mean \"amber\"? the checklist's Yellow is written amber)"},
 		{"capitalised rating", strings.Replace(validPlan, "rating: red", "rating: Green", 1), "10:13: item lc-vision rating \"Green\" is not one of red, amber, green, unrated (did you mean \"green\"? ratings are lower case)"},

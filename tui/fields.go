@@ -237,8 +237,8 @@ type dateField struct {
 	refused error
 }
 
-// dueHint says how a date may be typed.
-const dueHint = "e.g. 2027-03-31, 31/03/2027 or 2w"
+// dueHint says how a date may be typed (help lists every form).
+const dueHint = plans.DueHint
 
 // dateInputWidth is the most cells typing a date takes: "31 March 2027"
 // and the cursor.
@@ -351,7 +351,7 @@ func (f *dateField) drawNote(st *styles) string {
 // date in the text at all, which while it is being typed means it is not
 // finished; other errors are about a date that cannot be (31/02/2027), a
 // month it does not know, or a span too far ahead.
-func notADateYet(err error) bool { return strings.Contains(err.Error(), "is not a date:") }
+func notADateYet(err error) bool { return plans.IsNotADate(err) }
 
 // choiceField picks one of a few options with ←/→ (or ↑/↓) and space.
 // Options sit on one line ("( ) todo  (•) doing  ( ) done") or, when

@@ -377,7 +377,7 @@ func TestBadAnswersAskedAgain(t *testing.T) {
 		"", "Acme", "Review", "", "", "",
 		"x", "4", "r",
 		"Act", "Me",
-		"31/02/2027", "2027-02-30", "next tuesday", "31 Foo 2027", "99999w", "2027-02-28",
+		"31/02/2027", "2027-02-30", "next tuesdy", "31 Foo 2027", "99999w", "2027-02-28",
 		"finished", "3",
 	}
 	out, err := runReview(t, Options{PlanPath: path}, linesReader(answers))
@@ -390,7 +390,7 @@ func TestBadAnswersAskedAgain(t *testing.T) {
 		`"4" is not one of the choices.`,
 		`Due date: 31/02/2027` + "\n" + `Not a date I can use: "31/02/2027" is not a real date. Please try again.` + "\nDue date: 2027-02-30\n",
 		`Not a date I can use: "2027-02-30" is not a real date.`,
-		`Not a date I can use: "next tuesday" is not a date: try 2027-03-31, 31/03/2027, 31 Mar 2027, or 2w / 3m from today.`,
+		`Not a date I can use: "next tuesdy" is not a date: try 31/03/2027, 5 Feb, 2w or next Friday.`,
 		`unknown month "Foo"`,
 		`"99999w" is too far ahead`,
 		"Due date: 2027-02-28\nUnderstood as Sun 28 Feb 2027 (2027-02-28).\n",

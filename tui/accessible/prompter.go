@@ -217,10 +217,19 @@ func numbers(s string, n int) ([]int, error) {
 }
 
 // dueHint says which date forms are understood.
-const (
-	dueHint      = "For example 2027-03-31, 31/03/2027, 31 Mar 2027, or 2w or 3m from today."
+var (
+	dueHint      = "For example " + dueExamples() + "."
 	dueHintShort = "A date, or 2w or 3m from today."
 )
+
+// dueExamples lists the examples of every form the session reads.
+func dueExamples() string {
+	var ex []string
+	for _, f := range plans.DueForms {
+		ex = append(ex, f.Example)
+	}
+	return strings.Join(ex[:len(ex)-1], ", ") + " or " + ex[len(ex)-1]
+}
 
 // date asks for an optional date and gives what is typed to set, which
 // stores it (the session reads the date); it says which date was
