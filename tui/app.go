@@ -183,7 +183,6 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.c.width = min(msg.Width-2, maxBodyWidth) // at least one cell of margin each side
 		a.margin = max(1, (msg.Width-a.c.width)/2)
 		a.c.height = msg.Height - a.footerLines()
-		a.help.SetWidth(a.c.width)
 	case tea.BackgroundColorMsg:
 		a.c.styles = newStyles(msg.IsDark())
 		a.help.Styles = helpStyles(a.c.styles)
@@ -247,6 +246,8 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, a.c.keys.Present) && (msg.String() == "f5" || !s.typing()):
 		a.c.present = !a.c.present
 		return nil, true
+	case key.Matches(msg, a.c.keys.TypingHelp) && a.active != screenHelp:
+		return a.show(screenHelp, 0), true
 	case s.typing():
 		return nil, false
 	case key.Matches(msg, a.c.keys.Quit):
@@ -406,28 +407,53 @@ func spaces(n int) string {
 	return strings.Repeat(" ", n)
 }
 
-// keyHints draws the footer's key hints, cut to the width.
+// keyHints draws the footer's key hints. Help and quit always show; when
+// the line is too narrow for every hint, the screen's hints go from the
+// end of its list (each screen lists its most important first) until the
+// rest fits.
 func (a *app) keyHints(s screen) string {
-	return ansi.Truncate(a.help.ShortHelpView(a.shortHelp(s)), a.c.width, "…")
+	bs, always := a.shortHelp(s)
+	return a.fitHints(bs, always)
 }
 
-func (a *app) shortHelp(s screen) []key.Binding {
+// fitHints draws as many of bs as fit in the width, then always.
+func (a *app) fitHints(bs, always []key.Binding) string {
+	for n := len(bs); n >= 0; n-- {
+		line := a.help.ShortHelpView(append(slices.Clip(bs[:n]), always...))
+		if ansi.StringWidth(line) <= a.c.width {
+			return line
+		}
+	}
+	return ansi.Truncate(a.help.ShortHelpView(always), a.c.width, "…")
+}
+
+// shortHelp is the footer's hints: the screen's own, most important
+// first, and the ones that always show (help and quit).
+func (a *app) shortHelp(s screen) (bs, always []key.Binding) {
 	switch {
 	case a.unsaved != nil:
-		return a.unsavedHelp()
+		return a.unsavedHelp(), nil
 	case a.conflict():
-		return []key.Binding{theConflictKeys.Reload, theConflictKeys.Copy, a.c.keys.ForceQuit}
+		return []key.Binding{theConflictKeys.Reload, theConflictKeys.Copy}, []key.Binding{a.c.keys.ForceQuit}
 	}
-	bs := s.shortHelp()
-	if !s.typing() {
-		if a.active != screenHelp {
-			bs = append(bs, a.c.keys.Help)
+	bs = s.shortHelp()
+	quit, forceQuit := a.c.keys.Quit, a.c.keys.ForceQuit
+	if a.c.session == nil { // nothing to save yet
+		quit.SetHelp("q", "quit")
+		forceQuit.SetHelp("ctrl+c", "quit")
+		if a.active == screenSetup {
+			forceQuit.SetHelp("ctrl+c", "quit without creating")
 		}
-		bs = append(bs, a.c.keys.Quit)
-	} else {
-		bs = append(bs, a.c.keys.ForceQuit)
 	}
-	return bs
+	switch {
+	case s.typing():
+		always = []key.Binding{a.c.keys.TypingHelp, forceQuit}
+	case a.active == screenHelp:
+		always = []key.Binding{quit}
+	default:
+		always = []key.Binding{a.c.keys.Help, quit}
+	}
+	return bs, always
 }
 
 // statusLine says whether the plan is safely on disk, on one line cut to

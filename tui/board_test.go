@@ -51,7 +51,7 @@ func TestBoardOpensFromEveryScreenAndGoesBack(t *testing.T) {
 
 func TestBoardKeyTypesWhileTyping(t *testing.T) {
 	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
-	h.press("r", "b", "esc")
+	h.press("r", "tab", "b", "esc")
 	if h.a.active != screenItem {
 		t.Fatalf("b while typing showed screen %d", h.a.active)
 	}

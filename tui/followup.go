@@ -221,10 +221,12 @@ func (s *followupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	k := s.keys
 	switch {
+	// tab types in the field it goes to, but not when it wraps round to
+	// the other end: the person did not choose that field (issue 12.5).
 	case key.Matches(msg, k.NextField):
-		return s.moveFocus(s.focus+1, true)
+		return s.moveFocus(s.focus+1, s.focus+1 < len(s.stops))
 	case key.Matches(msg, k.PrevField):
-		return s.moveFocus(s.focus-1, true)
+		return s.moveFocus(s.focus-1, s.focus > 0)
 	case key.Matches(msg, k.Leave) && st.typing():
 		return s.leaveField()
 	case key.Matches(msg, k.Edit) && st.textual() && !st.typing():
@@ -347,6 +349,7 @@ func (s *followupScreen) shortHelp() []key.Binding {
 	if s.stops == nil {
 		return nil
 	}
+	// Most important first: the footer drops hints from the end.
 	st := s.stops[s.focus]
 	bs := st.shortHelp()
 	switch {
@@ -355,9 +358,9 @@ func (s *followupScreen) shortHelp() []key.Binding {
 	case st.typing():
 		return bs
 	case st.textual():
-		bs = append(bs, s.keys.Edit)
+		bs = append([]key.Binding{s.keys.Edit}, bs...)
 	}
-	return append(bs, s.keys.NextField, s.keys.Next, s.keys.Prev)
+	return append(append([]key.Binding{s.keys.Next}, bs...), s.keys.NextField, s.keys.Prev)
 }
 
 func (s *followupScreen) fullHelp() [][]key.Binding {

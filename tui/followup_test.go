@@ -486,3 +486,27 @@ func TestTypedAnswersLoseSurroundingSpaces(t *testing.T) {
 		t.Errorf("decision makers = %q, want %q", v, "The board")
 	}
 }
+
+// tab on the due date, the last field, wraps round to the first answer
+// highlighted, not typing: n after it goes to the next question and is
+// never typed into the answer (issue 12.5).
+func TestTabRoundFromTheDueDateDoesNotType(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 2)
+	fuPress(t, a, "enter")
+	fuType(t, a, "Ana")
+	fuPress(t, a, "tab", "tab", "tab") // workforce, enablers, the due date
+	fuType(t, a, "2w")
+	fuPress(t, a, "tab") // round to the first answer
+	if a.screen(screenFollowUp).typing() {
+		t.Fatal("tab from the due date wrapped round into typing")
+	}
+	fuPress(t, a, "n")
+	if got := fuLoad(t, path).Answer("speak-with").ByArea["leadership-culture"]; got != "Ana" {
+		t.Fatalf("the first answer is %q after tab and n", got)
+	}
+	if a.screens[screenFollowUp].(*followupScreen).index != 3 {
+		t.Error("n after tab round did not go to the next question")
+	}
+}

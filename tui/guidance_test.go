@@ -71,7 +71,7 @@ func TestAdviceOpensAndReturnsWithEverythingAsItWas(t *testing.T) {
 			}
 			// Rate, write an action and an owner, a due date that is not a
 			// date, and stop on the status.
-			h.press("a")
+			h.press("a", "tab")
 			h.typeText("Vision day with Zoë")
 			h.press("tab")
 			h.typeText("Sam")
@@ -112,7 +112,7 @@ func TestAdviceOpensAndReturnsWithEverythingAsItWas(t *testing.T) {
 
 func TestAdviceKeyTypesWhileTyping(t *testing.T) {
 	h, _ := rvOpen(t, rvNewPlan(t), 80, 24)
-	h.press("r", "i")
+	h.press("r", "tab", "i")
 	if h.a.active != screenItem || h.item().action.value() != "i" {
 		t.Fatalf("i while typing: screen %d, action %q", h.a.active, h.item().action.value())
 	}

@@ -64,23 +64,27 @@ type itemKeys struct {
 	PrevItem  key.Binding
 	Status    key.Binding
 	Advice    key.Binding // the source's advice for the item, outside text fields
+	// WriteAction goes from the rating to the action (tab, or enter once
+	// the item is rated).
+	WriteAction key.Binding
 }
 
 func newItemKeys(c *checklist.Checklist) itemKeys {
 	k := itemKeys{
-		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose a level")),
-		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "next level")),
-		Choose:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "rate with the chosen level")),
-		Next:      key.NewBinding(key.WithKeys("n", "pgdown", "right"), key.WithHelp("n/→", "next")),
-		Prev:      key.NewBinding(key.WithKeys("p", "pgup", "left"), key.WithHelp("p/←", "previous")),
-		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
-		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next field")),
-		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the rating")),
-		NextItem:  key.NewBinding(key.WithKeys("ctrl+n", "pgdown"), key.WithHelp("ctrl+n/pgdn", "next item")),
-		PrevItem:  key.NewBinding(key.WithKeys("ctrl+p", "pgup"), key.WithHelp("ctrl+p/pgup", "previous item")),
-		Status:    key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→/space", "change the status")),
-		Advice:    key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "advice from the source")),
+		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose a level")),
+		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "next level")),
+		Choose:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "rate with the chosen level")),
+		Next:        key.NewBinding(key.WithKeys("n", "pgdown", "right"), key.WithHelp("n/→", "next")),
+		Prev:        key.NewBinding(key.WithKeys("p", "pgup", "left"), key.WithHelp("p/←", "previous")),
+		NextField:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		PrevField:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Enter:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next field")),
+		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the rating")),
+		NextItem:    key.NewBinding(key.WithKeys("ctrl+n", "pgdown"), key.WithHelp("ctrl+n/pgdn", "next item")),
+		PrevItem:    key.NewBinding(key.WithKeys("ctrl+p", "pgup"), key.WithHelp("ctrl+p/pgup", "previous item")),
+		Status:      key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→/space", "change the status")),
+		Advice:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "advice from the source")),
+		WriteAction: key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab", "write the action")),
 	}
 	k.Rate = rateKeys(c)
 	return k
@@ -213,13 +217,21 @@ func (s *itemScreen) moveFocus(f int) tea.Cmd {
 	return tea.Batch(s.commit(), s.setFocus(f))
 }
 
-// rate gives the item level i of the scale, saves, and moves on to the
-// action.
+// rate gives the item level i of the scale and saves. Focus stays on the
+// rating: the next key may be n for the next item (or another rating), so
+// no field takes letters until the person goes to it with tab or enter.
 func (s *itemScreen) rate(i int) tea.Cmd {
 	s.cursor = i
 	id, level := s.entry().Item.ID, s.c.checklist().Scale[i].Key
 	sn, _ := s.c.session.Rate(id, level) // a level of the scale: never refused
-	return tea.Batch(save(sn), s.c.agreeInRoom(id, level), s.setFocus(focusAction))
+	return tea.Batch(save(sn), s.c.agreeInRoom(id, level))
+}
+
+// ratedHere reports whether the item has a rating and the arrows point at it:
+// then enter goes on to the action rather than rating again.
+func (s *itemScreen) ratedHere() bool {
+	_, i, ok := s.c.checklist().Level(s.response().Rating)
+	return ok && i == s.cursor
 }
 
 // next goes to the next item, or to the area summary after the last item
@@ -279,9 +291,9 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.cursor = max(s.cursor-1, 0)
 	case key.Matches(msg, s.keys.Down):
 		s.cursor = min(s.cursor+1, len(s.keys.Rate)-1)
-	case key.Matches(msg, s.keys.Choose):
+	case key.Matches(msg, s.keys.Choose) && !s.ratedHere():
 		return s.rate(s.cursor)
-	case key.Matches(msg, s.keys.NextField):
+	case key.Matches(msg, s.keys.NextField), key.Matches(msg, s.keys.WriteAction):
 		return s.setFocus(focusAction)
 	case key.Matches(msg, s.keys.Next), key.Matches(msg, s.keys.NextItem):
 		return s.next()
@@ -334,7 +346,11 @@ func (s *itemScreen) shortHelp() []key.Binding {
 	if s.c.present {
 		return s.presentHelp()
 	}
+	// Most important first: the footer drops hints from the end when the
+	// window is narrow.
 	switch {
+	case s.focus == focusRating && s.response().Rated():
+		return []key.Binding{s.keys.WriteAction, s.keys.Next, s.rateHint(), s.keys.Prev, s.c.keys.Overview}
 	case s.focus == focusRating:
 		return []key.Binding{s.rateHint(), s.keys.Next, s.keys.Prev, s.c.keys.Overview}
 	case s.focus == focusStatus:
@@ -342,10 +358,10 @@ func (s *itemScreen) shortHelp() []key.Binding {
 	case s.focus == focusNotes:
 		return []key.Binding{
 			key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next item")),
-			s.keys.PrevField, s.keys.Back, s.keys.NextItem,
+			s.keys.Back, s.keys.NextItem, s.keys.PrevField,
 		}
 	default:
-		return []key.Binding{s.keys.NextField, s.keys.PrevField, s.keys.Back, s.keys.NextItem}
+		return []key.Binding{s.keys.NextField, s.keys.Back, s.keys.NextItem, s.keys.PrevField}
 	}
 }
 

@@ -12,7 +12,10 @@ import (
 	"github.com/socialmobility/ladder/plans"
 )
 
-func TestRatingKeysSaveAtOnceAndMoveToTheAction(t *testing.T) {
+// A rating saves at once and leaves the focus on the rating: no field
+// takes letters until the person goes to it (issue 12.5, 10.1), so n
+// after a rating moves on and never writes "n" into the action.
+func TestRatingKeysSaveAtOnceAndKeepTheKeysForMoving(t *testing.T) {
 	for _, tc := range []struct {
 		keys []string
 		want string
@@ -34,10 +37,21 @@ func TestRatingKeysSaveAtOnceAndMoveToTheAction(t *testing.T) {
 				t.Fatalf("rating on disk = %q, want %q", got, tc.want)
 			}
 			it := h.item()
-			if it.focus != focusAction || !h.a.screen(screenItem).typing() {
-				t.Fatalf("focus = %d after rating, want the action field", it.focus)
+			if it.focus != focusRating || h.a.screen(screenItem).typing() {
+				t.Fatalf("focus = %d after rating, want the rating (no field typing)", it.focus)
 			}
-			h.requireView("› Action", "1 of 21 rated", "✓ [")
+			h.requireView("1 of 21 rated", "✓ [", "tab write the action", "? help", "q save & quit")
+			h.refuseView("› Action")
+			h.press("enter") // enter on the chosen level: on to the action
+			if it.focus != focusAction || !h.a.screen(screenItem).typing() {
+				t.Fatalf("focus = %d after enter, want the action field", it.focus)
+			}
+			h.requireView("› Action")
+			h.press("esc", "n")
+			h.requireView("item 2 of 4")
+			if got := rvOnDisk(t, path).Response("lc-vision"); got.Action != "" || got.Rating != tc.want {
+				t.Fatalf("after the rating and n: %+v", *got)
+			}
 		})
 	}
 }
@@ -64,7 +78,7 @@ func TestItemScreenShowsWhereWeAreAndTheScale(t *testing.T) {
 
 func TestFieldsAreSavedOnLeavingThemAndKeptExactly(t *testing.T) {
 	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
-	h.press("a")
+	h.press("a", "enter") // enter on the rated level goes on to the action
 	h.typeText("Write the vision with Zoë & 李雷 🚀")
 	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "" {
 		t.Fatalf("the action was saved before leaving the field: %q", got)
@@ -106,7 +120,7 @@ func TestDueDatesAreReadTheWayPeopleTypeThem(t *testing.T) {
 	} {
 		t.Run(tc.typed, func(t *testing.T) {
 			h, path := rvOpen(t, rvNewPlan(t), 80, 24)
-			h.press("r", "tab", "tab")
+			h.press("r", "tab", "tab", "tab")
 			h.typeText(tc.typed)
 			h.requireView(tc.shown)
 			h.press("tab")
@@ -119,7 +133,7 @@ func TestDueDatesAreReadTheWayPeopleTypeThem(t *testing.T) {
 
 func TestAnImpossibleDateIsRefusedInPlaceAndKept(t *testing.T) {
 	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
-	h.press("r", "tab", "tab")
+	h.press("r", "tab", "tab", "tab")
 	h.typeText("31/02/2027")
 	h.requireView(`"31/02/2027" is not a real date`)
 	h.press("tab") // leave it: the text and the message stay, nothing is saved
@@ -156,7 +170,7 @@ func TestMovingBetweenItemsAndAreas(t *testing.T) {
 	h.requireView("item 1 of 4") // no further back than the first item
 
 	// ctrl+n while typing stores the field and moves on.
-	h.press("g")
+	h.press("g", "tab")
 	h.typeText("Share the plan")
 	h.press("ctrl+n")
 	h.requireView("item 2 of 4")
@@ -164,7 +178,7 @@ func TestMovingBetweenItemsAndAreas(t *testing.T) {
 		t.Fatalf("action on disk = %q", got)
 	}
 	// esc leaves a field for the rating; q then quits, so in a field it types.
-	h.press("r")
+	h.press("r", "tab")
 	h.typeText("q")
 	if h.quit {
 		t.Fatal("q in a text field quit")
@@ -228,7 +242,7 @@ func TestOverviewScrollsALongChecklist(t *testing.T) {
 func TestQuitSavesTheFieldBeingTyped(t *testing.T) {
 	for _, quitKey := range []string{"ctrl+c"} {
 		h, path := rvOpen(t, rvNewPlan(t), 80, 24)
-		h.press("a")
+		h.press("a", "tab")
 		h.typeText("Half-typed acti")
 		h.press(quitKey)
 		if !h.quit {
@@ -241,7 +255,7 @@ func TestQuitSavesTheFieldBeingTyped(t *testing.T) {
 	// q outside a text field quits too, and saves the notes being typed
 	// before esc... a text field has focus then, so q types: use esc first.
 	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
-	h.press("g", "tab", "tab", "tab", "tab")
+	h.press("g", "tab", "tab", "tab", "tab", "tab")
 	h.typeText("notes typed")
 	h.press("esc", "q")
 	if !h.quit {
@@ -254,7 +268,7 @@ func TestQuitSavesTheFieldBeingTyped(t *testing.T) {
 
 func TestResizingMidFieldKeepsWhatWasTyped(t *testing.T) {
 	h, path := rvOpen(t, rvNewPlan(t), 120, 40)
-	h.press("r")
+	h.press("r", "tab")
 	h.typeText("Typed before the resize")
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
 	h.send(tea.WindowSizeMsg{Width: 30, Height: 10})
@@ -314,7 +328,7 @@ func TestTheViewFitsTheWindow(t *testing.T) {
 
 func TestConflictOffersReloadOrACopy(t *testing.T) {
 	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
-	h.press("g")
+	h.press("g", "tab")
 	h.typeText("Ours")
 	h.press("tab")
 
@@ -378,7 +392,7 @@ func TestConflictReloadTakesTheFileAsItIs(t *testing.T) {
 
 func TestQuittingDuringAConflictSavesACopy(t *testing.T) {
 	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
-	h.press("a")
+	h.press("a", "tab")
 	if err := os.WriteFile(path, append(plans.Encode(rvOnDisk(t, path)), "# theirs\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}

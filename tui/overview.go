@@ -266,7 +266,7 @@ func (s *overviewScreen) row(st *styles, i, w int) string {
 }
 
 func (s *overviewScreen) shortHelp() []key.Binding {
-	return []key.Binding{s.keys.Up, s.keys.Open, s.keys.NextUnrated, s.keys.Back}
+	return []key.Binding{s.keys.Open, s.keys.Back, s.keys.Up, s.keys.NextUnrated}
 }
 
 func (s *overviewScreen) fullHelp() [][]key.Binding {

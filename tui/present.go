@@ -300,8 +300,12 @@ func (s *itemScreen) presentHelp() []key.Binding {
 		return []key.Binding{s.keys.NextField, s.keys.Back, s.keys.NextItem}
 	}
 	advice := key.NewBinding(key.WithKeys("i"), key.WithHelp("i", fmt.Sprintf("advice (%d)", len(s.entry().Item.Guidance))))
-	return []key.Binding{s.rateHint(), s.keys.Next, s.keys.Prev, k.Board, advice,
-		key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "leave presenter mode"))}
+	first := []key.Binding{s.rateHint(), s.keys.Next}
+	if s.response().Rated() {
+		first = []key.Binding{s.keys.Next, s.keys.WriteAction, s.rateHint()}
+	}
+	return append(first, s.keys.Prev, k.Board, advice,
+		key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "leave presenter mode")))
 }
 
 // balancedWrap wraps text in at most w cells a line into as few lines as

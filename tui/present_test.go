@@ -27,7 +27,9 @@ func TestPresenterModeTogglesWithPAndF5(t *testing.T) {
 
 	// Rating works as ever, and the badge shows it big, in capitals.
 	h.press("a")
-	h.requireView("▲   A M B E R", "Do something in this space but limited", "› Action")
+	h.requireView("▲   A M B E R", "Do something in this space but limited", "tab write the action")
+	h.press("tab")
+	h.requireView("› Action")
 	if got := rvOnDisk(t, path).Response("wf-business-as-usual").Rating; got != "amber" {
 		t.Fatalf("rating on disk = %q", got)
 	}
@@ -114,7 +116,7 @@ func TestPresenterGoldens(t *testing.T) {
 			rvGolden(t, w, h, "left", func(t *testing.T) *app {
 				p := rvGoldenPlan(t)
 				p.Response("wf-business-as-usual").Rating = "green"
-				a := rvGoldenApp(t, p, w, h, "P", "a")
+				a := rvGoldenApp(t, p, w, h, "P", "a", "tab")
 				hs := &rvHarness{t: t, a: a}
 				hs.typeText("Open accelerator roles to everyone ✨")
 				hs.press("tab")

@@ -124,7 +124,7 @@ func TestReviewGoldens(t *testing.T) {
 				// the action, owner and due date.
 				p := rvGoldenPlan(t)
 				p.Response("wf-business-as-usual").Rating = "green"
-				a := rvGoldenApp(t, p, w, h, "a")
+				a := rvGoldenApp(t, p, w, h, "a", "tab")
 				hs := &rvHarness{t: t, a: a}
 				hs.typeText("Open accelerator roles to everyone ✨")
 				hs.press("tab")

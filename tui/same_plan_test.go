@@ -118,7 +118,7 @@ func TestScreensAndAccessibleMakeTheSamePlan(t *testing.T) {
 		if it.level == 0 {
 			h.press("n")
 		} else {
-			h.press(strconv.Itoa(it.level)) // rates, and moves to the action
+			h.press(strconv.Itoa(it.level), "tab") // rates; tab goes on to the action
 			for _, v := range []string{it.action, it.owner, it.due} {
 				h.typeText(v)
 				h.press("tab")

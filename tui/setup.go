@@ -250,7 +250,7 @@ func (s *setupScreen) view() string {
 }
 
 func (s *setupScreen) shortHelp() []key.Binding {
-	bs := []key.Binding{s.keys.NextField, s.keys.PrevField, s.keys.Create}
+	bs := []key.Binding{s.keys.Create, s.keys.NextField, s.keys.PrevField}
 	if s.canGoBack() {
 		bs = append(bs, s.keys.Back)
 	}

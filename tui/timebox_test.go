@@ -48,7 +48,7 @@ func TestTimeboxCountsDownAndNeverMovesOn(t *testing.T) {
 		h.requireView("2:30 left")
 
 		// Typing goes on while the clock runs.
-		h.press("a")
+		h.press("a", "tab")
 		h.typeText("Plan")
 		clock.advance(2*60 + 30)
 		tick(h)
