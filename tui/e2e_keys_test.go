@@ -1,0 +1,83 @@
+package tui_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/socialmobility/ladder/bench/ptybench"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// e2eRunSized starts ladder in dir with args in a cols×rows terminal.
+func e2eRunSized(t *testing.T, bin, dir string, cols, rows int, env []string, args ...string) e2eSession {
+	t.Helper()
+	s, err := ptybench.Start(bin, ptybench.Options{Args: args, Dir: dir, Cols: cols, Rows: rows, Env: env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return e2eSession{t, s}
+}
+
+// e2ePlan writes a new plan of the built-in checklist at dir/plans/name
+// and returns its path.
+func e2ePlan(t *testing.T, dir, name string, edit func(p *plans.Plan)) string {
+	t.Helper()
+	path := filepath.Join(dir, "plans", name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	p := plans.New(c, "Bea's Café", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 14})
+	if edit != nil {
+		edit(p)
+	}
+	if err := createPlan(path, p); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// A rating never turns the next key into text (issues 12.5 and 10.1): g
+// then n rates the item and moves on, in presenter mode too, and the
+// footer at 80x24 keeps help and quit (12.6, 10.5).
+func TestRatingThenNMovesOnAndTypesNothing(t *testing.T) {
+	bin := e2eBinary(t)
+	for _, mode := range []struct {
+		name string
+		args []string
+	}{
+		{"screen", nil},
+		{"presenter mode", []string{"--present"}},
+	} {
+		t.Run(mode.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := e2ePlan(t, dir, "cafe.yaml", nil)
+			args := append(append([]string{"review", "--today", "2027-03-14"}, mode.args...), "plans/cafe.yaml")
+			e := e2eRunSized(t, bin, dir, 80, 24, nil, args...)
+			e.waitFor("? help")
+			e.shown("q save & quit")
+			e.keys("g")
+			e.waitFor("write the action")
+			e.keys("n")
+			e.waitFor("work with your managers")
+			e.shown("? help")
+			e.keys("q")
+			if err := e.s.Wait(e2eTimeout); err != nil {
+				t.Fatal(err)
+			}
+			p, err := plans.LoadFile(path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := p.Response("lc-vision"); r.Rating != "green" || r.Action != "" {
+				t.Fatalf("item 1: rating %q, action %q: want green and no action", r.Rating, r.Action)
+			}
+			if r := p.Response("lc-leadership"); r.Rated() || r.Action != "" {
+				t.Fatalf("item 2 was touched: %+v", *r)
+			}
+		})
+	}
+}
