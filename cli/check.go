@@ -131,6 +131,9 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	for i, l := range loadFiles(files, resolve) {
 		path := files[i]
 		l.Err = checkWorkforceFile(l) // data and benchmark files: cli/data.go
+		if l.Err == nil && l.Plan != nil {
+			l.Err = plans.ConflictCopyProblem(path) // x.copy-1.yaml: still to merge
+		}
 		if l.Err != nil {
 			out.mistakes(path, l.Err)
 			bad++
@@ -164,6 +167,12 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		summary += " (no .yaml or .yml files found)"
 	}
 	fmt.Fprintln(stderr, summary)
+	if len(args) == 0 {
+		args = []string{plans.DefaultDir} // as planFiles did
+	}
+	for _, tmp := range plans.Leftovers(args...) {
+		fmt.Fprintln(stderr, plans.LeftoverNote(tmp))
+	}
 	if bad > 0 || (overdue > 0 && !opts.warnOnly) {
 		return problemsFound()
 	}

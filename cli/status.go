@@ -119,12 +119,16 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 	})
 	var infos []plans.PlanInfo
 	var lists [][]plans.PlanAction
+	var copies []string
 	bad := 0
-	for _, r := range results {
+	for i, r := range results {
+		_, isCopy := plans.ConflictCopyOf(files[i])
 		switch {
 		case r.err != nil:
 			fmt.Fprintln(stderr, r.err)
 			bad++
+		case r.plan && isCopy: // x.copy-1.yaml: counted in x.yaml already
+			copies = append(copies, files[i])
 		case r.plan:
 			infos = append(infos, r.info)
 			lists = append(lists, r.actions)
@@ -140,6 +144,9 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 	}
 	if err := writeOutput(stdout, opts.out, out); err != nil {
 		return err
+	}
+	for _, c := range copies {
+		fmt.Fprintln(stderr, plans.ConflictCopyNote(c))
 	}
 	if bad > 0 {
 		them := "their actions are"

@@ -2,6 +2,7 @@ package plans
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -101,6 +103,109 @@ func IsDataFile(name string) bool { return strings.HasSuffix(filepath.Base(name)
 // IsBenchmarkFile reports whether name is a workforce benchmark file.
 func IsBenchmarkFile(name string) bool {
 	return strings.HasSuffix(filepath.Base(name), BenchmarkFileSuffix)
+}
+
+// ConflictCopyOf reports whether path is a copy that a review saved beside
+// its plan because the plan changed on disk while both were being edited
+// (see File.SaveCopy): NAME.copy-N.yaml, whose plan is NAME.yaml. Such a
+// copy holds answers still to be merged into its plan by hand; counted as
+// a plan of its own, its actions would be counted twice.
+func ConflictCopyOf(path string) (plan string, ok bool) {
+	ext := filepath.Ext(path)
+	stem, n, found := strings.Cut(strings.TrimSuffix(path, ext), ".copy-")
+	for found && strings.Contains(n, ".copy-") {
+		// NAME.copy-1.copy-2.yaml: a copy of a copy.
+		var more string
+		more, n, found = strings.Cut(n, ".copy-")
+		stem += ".copy-" + more
+	}
+	if !found || n == "" || n[0] == '0' || strings.Trim(n, "0123456789") != "" || !IsPlanFile(path) {
+		return "", false
+	}
+	return stem + ext, true
+}
+
+// ConflictCopyProblem is what `ladder check` says of a conflict copy (see
+// ConflictCopyOf): a problem, like leftover conflict markers, since the
+// copy's answers still have to be merged by hand; nil for any other file.
+func ConflictCopyProblem(path string) error {
+	plan, ok := ConflictCopyOf(path)
+	if !ok {
+		return nil
+	}
+	name := safetext.Line(filepath.Base(plan))
+	return &FileError{Path: path, Problems: []Problem{{Line: 1, Column: 1, Message: "a copy of " + name +
+		" that a review saved when the plan was changed in two places at once: merge what it adds into " + name + ", then delete this copy"}}}
+}
+
+// ConflictCopyNote is what `ladder status` says of a conflict copy, whose
+// actions it does not count.
+func ConflictCopyNote(path string) string {
+	plan, _ := ConflictCopyOf(path)
+	return fmt.Sprintf("note: %s is a copy of %s that a review saved when the plan was changed in two places at once, so its actions are not counted here: merge it into %[2]s, then delete it",
+		safetext.Line(path), safetext.Line(filepath.Base(plan)))
+}
+
+// LeftoverNote is what `ladder check` says of a leftover temporary file.
+func LeftoverNote(tmp string) string {
+	plan, _ := leftoverOf(filepath.Base(tmp))
+	return fmt.Sprintf("note: %s was left by a save of %s that was interrupted: ladder removes it the next time it saves %[2]s (or delete it)",
+		safetext.Line(tmp), safetext.Line(plan))
+}
+
+// Leftovers lists the temporary files (.NAME.DIGITS.tmp) that saves of
+// plan files killed half way left in the folders Find searches for paths.
+// The next save of each plan removes its own; `ladder check` mentions
+// them meanwhile.
+func Leftovers(paths ...string) []string {
+	var out []string
+	look := func(dir string, only string) {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return
+		}
+		for _, e := range entries {
+			if plan, ok := leftoverOf(e.Name()); ok && e.Type().IsRegular() && (only == "" || plan == only) {
+				out = append(out, filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		switch {
+		case err != nil:
+		case !info.IsDir():
+			look(filepath.Dir(p), filepath.Base(p))
+		default:
+			filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+				if err != nil || !d.IsDir() {
+					return nil
+				}
+				if path != p && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+					return filepath.SkipDir
+				}
+				look(path, "")
+				return nil
+			})
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// leftoverOf reports whether name is a temporary file of a plan's save,
+// and the plan's file name.
+func leftoverOf(name string) (plan string, ok bool) {
+	rest, ok := strings.CutPrefix(name, ".")
+	if !ok {
+		return "", false
+	}
+	rest, ok = strings.CutSuffix(rest, ".tmp")
+	i := strings.LastIndexByte(rest, '.')
+	if !ok || i < 0 || !IsPlanFile(rest[:i]) || !isLeftoverOf(name, rest[:i]) {
+		return "", false
+	}
+	return rest[:i], true
 }
 
 // Found is a plan file found in a folder, loaded or not.

@@ -129,3 +129,41 @@ func TestActionsToChaseListsCopiedStepsOnce(t *testing.T) {
 		t.Errorf("after the step's due date changed: %d actions, want 3", len(got))
 	}
 }
+
+func TestConflictCopyOf(t *testing.T) {
+	for path, want := range map[string]string{
+		"plans/acme.copy-1.yaml":        "plans/acme.yaml",
+		"plans/acme.copy-12.yml":        "plans/acme.yml",
+		"acme.copy-1.copy-2.yaml":       "acme.copy-1.yaml",
+		"plans/acme.copy-0.yaml":        "",
+		"plans/acme.copy-01.yaml":       "",
+		"plans/acme.copy-.yaml":         "",
+		"plans/acme.copy-1x.yaml":       "",
+		"plans/acme.yaml":               "",
+		"plans/.acme.copy-1.yaml":       "",
+		"plans/acme.copy-1.txt":         "",
+		"plans/a.copy-1.yaml.copy-2.md": "",
+	} {
+		got, ok := ConflictCopyOf(path)
+		if got != want || ok != (want != "") {
+			t.Errorf("ConflictCopyOf(%q) = %q, %v; want %q", path, got, ok, want)
+		}
+	}
+}
+
+func TestLeftoverOf(t *testing.T) {
+	for name, want := range map[string]string{
+		".acme.yaml.2718281828.tmp": "acme.yaml",
+		".acme.yml.1.tmp":           "acme.yml",
+		".acme.yaml.tmp":            "",
+		".acme.yaml.12a.tmp":        "",
+		"acme.yaml.1.tmp":           "",
+		".notes.txt.1.tmp":          "",
+		".acme.yaml.1.tmp.bak":      "",
+	} {
+		got, ok := leftoverOf(name)
+		if got != want || ok != (want != "") {
+			t.Errorf("leftoverOf(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+}
