@@ -4,13 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 	"github.com/socialmobility/ladder/tui"
 	"github.com/socialmobility/ladder/tui/accessible"
 	"github.com/spf13/cobra"
@@ -152,16 +150,14 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 // reported (and left alone) before any screen opens, and checks that a new
 // one has a plan file's name.
 func checkPlanArg(stderr io.Writer, path string, o tui.Options) error {
-	_, err := os.Stat(path)
+	exists, err := review.Locate(path)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if !plans.IsPlanFile(path) {
-			return usageErrorf("%s: a plan file name should end in .yaml (and not start with a dot): try %s.yaml",
-				path, strings.TrimSuffix(path, filepath.Ext(path)))
-		}
-		return nil
+	case errors.Is(err, review.ErrPlanName):
+		return usageErrorf("%v", err)
 	case err != nil:
 		return &exitError{code: ExitProblems, err: err}
+	case !exists:
+		return nil
 	}
 	if _, err := plans.LoadFile(path, o.Resolver()); err != nil {
 		return reportLoadError(stderr, path, err)

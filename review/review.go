@@ -205,6 +205,26 @@ func Create(n NewPlan, resolve plans.Resolver) (*Session, error) {
 	return New(f, resolve, n.Today), nil
 }
 
+// ErrPlanName is the error (see Locate) for a new plan's path that does
+// not name a plan file.
+var ErrPlanName = errors.New("a plan file name should end in .yaml (and not start with a dot)")
+
+// Locate says what a plan path given to the review means: a plan to resume
+// (exists), or the file a new review writes. A new plan's path must name a
+// plan file (ErrPlanName, with the name to try instead).
+func Locate(path string) (exists bool, err error) {
+	_, err = os.Stat(path)
+	switch {
+	case err == nil:
+		return true, nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return false, err
+	case !plans.IsPlanFile(path):
+		return false, fmt.Errorf("%s: %w: try %s.yaml", path, ErrPlanName, strings.TrimSuffix(path, filepath.Ext(path)))
+	}
+	return false, nil
+}
+
 // SplitNames reads the participants as people type them: separated by
 // commas or one per line.
 func SplitNames(s string) []string {

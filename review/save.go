@@ -73,6 +73,8 @@ type saveState struct {
 	conflict bool
 	err      error  // the last failure other than a conflict
 	errSeq   uint64 // the snapshot that failed
+	what     string // err in plain words (see Problem), worked out once
+	fix      string
 	changes  []change
 }
 
@@ -125,6 +127,7 @@ func (s *Session) Record(o Outcome) {
 	case o.Err != nil:
 		if o.Seq >= st.errSeq {
 			st.err, st.errSeq = o.Err, o.Seq
+			st.what, st.fix = Problem(o.Err, s.Path())
 		}
 	default:
 		st.landed = max(st.landed, o.Seq)
@@ -162,8 +165,9 @@ type SaveState struct {
 	// read: nothing more is written until Reload or SaveBeside.
 	Conflict bool
 	// Err is the last save that failed for another reason, until a later
-	// one lands.
-	Err error
+	// one lands; Problem and Fix say it in plain words (see Problem).
+	Err          error
+	Problem, Fix string
 	// Unsaved says what is not on disk, in words, oldest first, when a
 	// save failed or a conflict is waiting.
 	Unsaved []string
@@ -173,6 +177,9 @@ type SaveState struct {
 func (s *Session) State() SaveState {
 	st := &s.saves
 	out := SaveState{Path: s.Path(), Pending: st.settled < st.seq, Saved: st.saved, Conflict: st.conflict, Err: st.err}
+	if st.err != nil {
+		out.Problem, out.Fix = st.what, st.fix
+	}
 	if st.conflict || st.err != nil {
 		for _, c := range st.changes {
 			out.Unsaved = append(out.Unsaved, c.what)
@@ -181,7 +188,7 @@ func (s *Session) State() SaveState {
 	return out
 }
 
-// Unsaved sums up what is not on disk: "the rating of item 3, the action
+// UnsavedText sums up what is not on disk: "the rating of item 3, the action
 // of item 3 and 2 more".
 func (st SaveState) UnsavedText() string {
 	seen := map[string]bool{}

@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/socialmobility/ladder/review"
 )
 
 // footerLines is what the app keeps below every screen: the save status
@@ -40,6 +39,8 @@ type app struct {
 
 	termWidth, termHeight int // the terminal's size
 	margin                int // cells left of the body
+
+	widths map[string]int // the widths of the lines of recent frames (see lineWidth)
 
 	conflictErr error  // reloading or copying after a conflict failed
 	notice      string // said in the status line until the next save
@@ -361,7 +362,7 @@ func (a *app) frame(body, footer string) string {
 	b.Grow(len(body) + len(footer) + (h+3)*(w+3))
 	n := 0
 	line := func(l string) {
-		lw := ansi.StringWidth(l)
+		lw := a.lineWidth(l)
 		b.WriteString(spaces(a.margin))
 		b.WriteString(l)
 		b.WriteString(spaces(w - lw + 1))
@@ -372,7 +373,7 @@ func (a *app) frame(body, footer string) string {
 		if n == h {
 			break
 		}
-		if ansi.StringWidth(l) <= w {
+		if a.lineWidth(l) <= w {
 			line(l)
 			continue
 		}
@@ -380,7 +381,7 @@ func (a *app) frame(body, footer string) string {
 			if n == h {
 				break
 			}
-			if ansi.StringWidth(wl) > w {
+			if a.lineWidth(wl) > w {
 				wl = ansi.Truncate(wl, w, "")
 			}
 			line(wl)
@@ -393,6 +394,27 @@ func (a *app) frame(body, footer string) string {
 		line(l)
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// lineWidth is the width of a line in cells (x/ansi, grapheme by
+// grapheme), remembered from one frame to the next: measuring is most of
+// the cost of a frame whose lines carry many styled marks (the summary's
+// board, the project plan of a 1,000-item review), and a key changes a
+// few lines. It is the one drawing cache the benchmarks show is needed
+// (BENCHMARKS.md).
+func (a *app) lineWidth(l string) int {
+	if len(l) <= 1 {
+		return len(l)
+	}
+	if w, ok := a.widths[l]; ok {
+		return w
+	}
+	if a.widths == nil || len(a.widths) > 4096 {
+		a.widths = make(map[string]int, 256)
+	}
+	w := ansi.StringWidth(l)
+	a.widths[l] = w
+	return w
 }
 
 // spaces returns n spaces (none for n <= 0).
@@ -471,7 +493,7 @@ func (a *app) statusLine() string {
 	case st.Conflict:
 		return line(sty.Warning.Render("⚠ " + st.Path + " changed on disk: not saved. Press R to reload it or C to save a copy beside it."))
 	case st.Err != nil:
-		what, fix := review.Problem(st.Err, st.Path)
+		what, fix := st.Problem, st.Fix
 		todo := "  Quitting offers to save a copy elsewhere."
 		if fix != "" {
 			todo = "  To save it, " + fix + ": ladder tries again with your next change. Quitting offers a copy elsewhere."

@@ -6,7 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/socialmobility/ladder/review"
 )
 
 // When quitting finds that the plan could not be saved (its folder is
@@ -45,8 +44,7 @@ func (a *app) unsavedKey(msg tea.KeyPressMsg) tea.Cmd {
 			u.err = err
 			return nil
 		}
-		what, _ := review.Problem(ss.State().Err, ss.Path())
-		a.exitNotice = "ladder could not save your plan to " + ss.Path() + ": " + what + ".\n" +
+		a.exitNotice = "ladder could not save your plan to " + ss.Path() + ": " + ss.State().Problem + ".\n" +
 			"Every answer is in the copy " + u.copyPath + "."
 		a.quitting, a.unsaved = true, nil
 		return tea.Quit
@@ -59,8 +57,7 @@ func (a *app) unsavedKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.finishQuit()
 	case key.Matches(msg, theUnsavedKeys.Quit):
 		st := ss.State()
-		what, _ := review.Problem(st.Err, st.Path)
-		a.exitErr = notSavedError{path: st.Path, what: what, unsaved: st.UnsavedText()}
+		a.exitErr = notSavedError{path: st.Path, what: st.Problem, unsaved: st.UnsavedText()}
 		a.quitting, a.unsaved = true, nil
 		return tea.Quit
 	case key.Matches(msg, theUnsavedKeys.Back):
@@ -85,7 +82,7 @@ func (a *app) unsavedView() string {
 	st := &a.c.styles
 	w := a.c.width
 	state := a.c.session.State()
-	what, fix := review.Problem(state.Err, state.Path)
+	what, fix := state.Problem, state.Fix
 	wrap := func(s string) string { return ansi.Wrap(s, w, "") }
 	lines := []string{
 		st.Error.Render("✗ Your plan is not saved"),

@@ -147,7 +147,7 @@ func (r *reviewer) notSaved(ask bool) error {
 		return nil
 	}
 	st = r.s.State()
-	what, _ := review.Problem(st.Err, st.Path)
+	what := st.Problem
 	r.p.blank()
 	r.p.say("Your plan is not saved: %s.", what)
 	if u := st.UnsavedText(); u != "" {

@@ -23,7 +23,7 @@ func (r *reviewer) save(sn *review.Snapshot) {
 	case o.Conflict():
 		r.saveBeside()
 	case o.Err != nil:
-		what, fix := review.Problem(o.Err, r.s.Path())
+		what, fix := r.s.State().Problem, r.s.State().Fix
 		if fix == "" {
 			r.p.say("Not saved: %s. Your answers are kept here; at the end you can save a copy elsewhere.", what)
 		} else {

@@ -1,11 +1,7 @@
 package accessible
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -20,19 +16,14 @@ func (r *reviewer) open(resolve plans.Resolver) (*review.Session, error) {
 	if path == "" {
 		return r.chooseFromFolder(resolve)
 	}
-	_, err := os.Stat(path)
+	exists, err := review.Locate(path)
 	switch {
-	case err == nil:
-		return r.resume(path, resolve)
-	case errors.Is(err, fs.ErrNotExist):
-		if !plans.IsPlanFile(path) {
-			return nil, fmt.Errorf("%s: a plan file name should end in .yaml (and not start with a dot): try %s.yaml",
-				path, strings.TrimSuffix(path, filepath.Ext(path)))
-		}
-		return r.create(path, resolve)
-	default:
+	case err != nil:
 		return nil, err
+	case exists:
+		return r.resume(path, resolve)
 	}
+	return r.create(path, resolve)
 }
 
 // resume opens a plan file. One that does not load is reported, with the
