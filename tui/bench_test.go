@@ -51,6 +51,16 @@ func BenchmarkKeypress(b *testing.B) {
 	}
 }
 
+// keyMsgs are the key messages for key names.
+func keyMsgs(names []string) []tea.KeyPressMsg {
+	out := make([]tea.KeyPressMsg, len(names))
+	for i, n := range names {
+		out[i] = rvKey(n)
+	}
+	return out
+}
+
+// benchKeys measures Update and View for each key in turn.
 func benchKeys(b *testing.B, a *app, keys []tea.KeyPressMsg) {
 	a.View()
 	b.ReportAllocs()

@@ -37,6 +37,8 @@ type field interface {
 	view(st *styles, width int) string
 	// typing reports whether keys type into the field (then q types a q).
 	typing() bool
+	// highlight draws the field as the one chosen on its screen, or not.
+	highlight(on bool)
 }
 
 // focusMarker is drawn before the focused field's label.

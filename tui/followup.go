@@ -377,62 +377,74 @@ func (s *followupScreen) fullHelp() [][]key.Binding {
 	return groups
 }
 
+// textStop is what the stops that are one text field have in common (the
+// due date, a free-text answer, an area's answer): highlighted first, typed
+// in once entered; the keys that move between stops (tab, shift+tab, esc,
+// and enter unless the field takes several lines) are left to the screen.
+type textStop struct {
+	c         *common
+	id        string // the question's
+	field     field
+	multiline bool // enter starts a new line
+}
+
+func (t *textStop) focus(edit bool) tea.Cmd {
+	if edit {
+		return t.field.focus()
+	}
+	return nil
+}
+
+func (t *textStop) blur()         { t.field.blur() }
+func (t *textStop) textual() bool { return true }
+func (t *textStop) typing() bool  { return t.field.focused() }
+
+func (t *textStop) update(msg tea.Msg) fuResult {
+	if !t.typing() || (isFieldKey(msg) && !(t.multiline && isKey(msg, "enter"))) {
+		return fuResult{}
+	}
+	return handled(t.field.update(msg))
+}
+
+func (t *textStop) view(w, _ int, focused bool) string {
+	t.field.highlight(focused)
+	return t.field.view(&t.c.styles, w)
+}
+
+func (t *textStop) shortHelp() []key.Binding { return nil }
+func (t *textStop) fullHelp() []key.Binding  { return nil }
+
 // fuDueStop is the due date every follow-up has, stored in Answer.Due.
 type fuDueStop struct {
-	c      *common
-	id     string // the question's
-	field  *dateField
-	answer *plans.Answer
+	textStop
+	date *dateField
 }
 
 func newFUDueStop(c *common, id string) *fuDueStop {
 	f := newDateField("Due date", c.readDue, len("Due date"))
 	f.empty = "not set"
-	return &fuDueStop{c: c, id: id, field: f}
+	return &fuDueStop{textStop{c: c, id: id, field: f}, f}
 }
 
-func (d *fuDueStop) load(_ *plans.Plan, a *plans.Answer) {
-	d.answer = a
-	d.field.setDate(a.Due)
-}
-
-func (d *fuDueStop) focus(edit bool) tea.Cmd {
-	if edit {
-		return d.field.focus()
-	}
-	return nil
-}
-
-func (d *fuDueStop) blur()         { d.field.blur() }
-func (d *fuDueStop) textual() bool { return true }
-func (d *fuDueStop) typing() bool  { return d.field.focused() }
-
-func (d *fuDueStop) update(msg tea.Msg) fuResult {
-	if !d.typing() || isFieldKey(msg) {
-		return fuResult{}
-	}
-	return handled(d.field.update(msg))
-}
+func (d *fuDueStop) load(_ *plans.Plan, a *plans.Answer) { d.date.setDate(a.Due) }
 
 // commit stores the date, shown afterwards as stored (2w becomes the date
 // it meant), as the item screen's due date is.
 func (d *fuDueStop) commit() (tea.Cmd, bool) {
-	date, sn, err := d.c.session.SetQuestionDue(d.id, d.field.value())
+	date, sn, err := d.c.session.SetQuestionDue(d.id, d.date.value())
 	if err != nil {
-		d.field.refuse(err)
+		d.date.refuse(err)
 		return nil, false
 	}
-	d.field.setDate(date)
+	d.date.setDate(date)
 	return save(sn), true
 }
 
-func (d *fuDueStop) view(w, _ int, focused bool) string {
-	d.field.highlight(focused)
-	return d.field.view(&d.c.styles, w)
+// isKey reports whether msg is the key named.
+func isKey(msg tea.Msg, name string) bool {
+	k, ok := msg.(tea.KeyPressMsg)
+	return ok && k.String() == name
 }
-
-func (d *fuDueStop) shortHelp() []key.Binding { return nil }
-func (d *fuDueStop) fullHelp() []key.Binding  { return nil }
 
 // isFieldKey reports whether a key moves between fields (so a one-line text
 // field leaves it to the screen).

@@ -54,32 +54,42 @@ type removedWin struct {
 }
 
 type quickWinKeys struct {
-	Toggle   key.Binding
-	Add      key.Binding
-	Edit     key.Binding
-	Remove   key.Binding
-	Undo     key.Binding
-	Move     key.Binding // for the short help: K/J
-	MoveUp   key.Binding
-	MoveDown key.Binding
-	Up       key.Binding
-	Down     key.Binding
-	Save     key.Binding
+	listKeys
+	Toggle key.Binding
+	Edit   key.Binding
+	Remove key.Binding
+	Save   key.Binding
 }
 
 func newQuickWinKeys() quickWinKeys {
 	return quickWinKeys{
+		listKeys: newListKeys(),
 		Toggle:   key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space/x", "choose")),
-		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
 		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "edit")),
 		Remove:   key.NewBinding(key.WithKeys("d", "delete", "backspace"), key.WithHelp("d", "remove")),
+		Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add")),
+	}
+}
+
+// listKeys are the keys the next steps' editable lists share (the quick
+// wins, the project plan's steps).
+type listKeys struct {
+	Up, Down         key.Binding
+	Add              key.Binding
+	Undo             key.Binding
+	Move             key.Binding // for the short help: K/J
+	MoveUp, MoveDown key.Binding
+}
+
+func newListKeys() listKeys {
+	return listKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
 		Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo remove")),
 		Move:     key.NewBinding(key.WithKeys("K", "J"), key.WithHelp("K/J", "move")),
 		MoveUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/shift+↑", "move up")),
 		MoveDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/shift+↓", "move down")),
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add")),
 	}
 }
 

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/plans"
 )
@@ -12,11 +11,9 @@ import (
 
 // areaAnswer is the field for one area.
 type areaAnswer struct {
-	c      *common
-	id     string // the question's
+	textStop
 	areaID string
-	field  *textField
-	answer *plans.Answer
+	text   *textField
 }
 
 func perAreaStops(c *common, id string) []fuStop {
@@ -24,45 +21,16 @@ func perAreaStops(c *common, id string) []fuStop {
 	for _, a := range c.checklist().Areas {
 		f := newTextField(a.Title, "a name, a role or a team", 0)
 		f.empty = "not answered yet"
-		out = append(out, &areaAnswer{c: c, id: id, areaID: a.ID, field: f})
+		out = append(out, &areaAnswer{textStop{c: c, id: id, field: f}, a.ID, f})
 	}
 	return out
 }
 
-func (s *areaAnswer) load(_ *plans.Plan, a *plans.Answer) {
-	s.answer = a
-	s.field.setValue(a.ByArea[s.areaID])
-}
-
-func (s *areaAnswer) focus(edit bool) tea.Cmd {
-	if edit {
-		return s.field.focus()
-	}
-	return nil
-}
-
-func (s *areaAnswer) blur()         { s.field.blur() }
-func (s *areaAnswer) textual() bool { return true }
-func (s *areaAnswer) typing() bool  { return s.field.focused() }
-
-func (s *areaAnswer) update(msg tea.Msg) fuResult {
-	if !s.typing() || isFieldKey(msg) {
-		return fuResult{}
-	}
-	return handled(s.field.update(msg))
-}
+func (s *areaAnswer) load(_ *plans.Plan, a *plans.Answer) { s.text.setValue(a.ByArea[s.areaID]) }
 
 // commit sends what is typed; the session drops the spaces around it, and
 // leaves an answer only passed through exactly as it was (a line break
 // shown as a space stays a line break).
 func (s *areaAnswer) commit() (tea.Cmd, bool) {
-	return save(s.c.session.SetAreaAnswer(s.id, s.areaID, s.field.value())), true
+	return save(s.c.session.SetAreaAnswer(s.id, s.areaID, s.text.value())), true
 }
-
-func (s *areaAnswer) view(w, _ int, focused bool) string {
-	s.field.highlight(focused)
-	return s.field.view(&s.c.styles, w)
-}
-
-func (s *areaAnswer) shortHelp() []key.Binding { return nil }
-func (s *areaAnswer) fullHelp() []key.Binding  { return nil }

@@ -98,42 +98,28 @@ func newStepEditor(s plans.Step, read dueReader, isNew bool) *stepEditor {
 }
 
 type planKeys struct {
-	Up         key.Binding
-	Down       key.Binding
-	Top        key.Binding
-	Bottom     key.Binding
-	PageUp     key.Binding
-	PageDown   key.Binding
-	Edit       key.Binding
-	Add        key.Binding
-	Remove     key.Binding
-	Undo       key.Binding
-	Move       key.Binding // for the short help: K/J
-	MoveUp     key.Binding
-	MoveDown   key.Binding
-	Status     key.Binding
-	PullIn     key.Binding
-	NextField  key.Binding
-	PrevField  key.Binding
-	Done       key.Binding
-	StatusPick key.Binding
+	listKeys
+	Top, Bottom      key.Binding
+	PageUp, PageDown key.Binding
+	Edit             key.Binding
+	Remove           key.Binding
+	Status           key.Binding
+	PullIn           key.Binding
+	NextField        key.Binding
+	PrevField        key.Binding
+	Done             key.Binding
+	StatusPick       key.Binding
 }
 
 func newPlanKeys() planKeys {
 	return planKeys{
-		Up:         key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:       key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		listKeys:   newListKeys(),
 		Top:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "first step")),
 		Bottom:     key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "last step")),
 		PageUp:     key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		PageDown:   key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdown", "page down")),
 		Edit:       key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "edit")),
-		Add:        key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
 		Remove:     key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "remove")),
-		Undo:       key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo remove")),
-		Move:       key.NewBinding(key.WithKeys("K", "J"), key.WithHelp("K/J", "move")),
-		MoveUp:     key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/shift+↑", "move up")),
-		MoveDown:   key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/shift+↓", "move down")),
 		Status:     key.NewBinding(key.WithKeys("s", "space"), key.WithHelp("s/space", "status")),
 		PullIn:     key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "pull in new actions")),
 		NextField:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/plans"
 )
@@ -207,15 +206,7 @@ func BenchmarkProjectPlanKeypress(b *testing.B) {
 			a, _ := fuApp(b, p, 120, 40)
 			fuShow(b, a, screenFollowUp, 4)
 			fuPress(b, a, "pgdown", "pgdown")
-			msgs := make([]tea.Msg, len(bc.keys))
-			for i, k := range bc.keys {
-				msgs[i] = fuKey(k)
-			}
-			b.ResetTimer()
-			for i := 0; b.Loop(); i++ {
-				a.Update(msgs[i%len(msgs)])
-				_ = a.View()
-			}
+			benchKeys(b, a, keyMsgs(bc.keys))
 		})
 	}
 }
@@ -271,15 +262,7 @@ func BenchmarkFollowUpKeypress1000Items(b *testing.B) {
 			}
 			a := fuAppWith(b, checklisttest.FilledPlan(cl, 1), filepath.Join(dir, "plan.yaml"), clFile, 120, 40)
 			fuShow(b, a, bc.screen, bc.arg)
-			msgs := make([]tea.Msg, len(bc.keys))
-			for i, k := range bc.keys {
-				msgs[i] = fuKey(k)
-			}
-			b.ResetTimer()
-			for i := 0; b.Loop(); i++ {
-				a.Update(msgs[i%len(msgs)])
-				_ = a.View()
-			}
+			benchKeys(b, a, keyMsgs(bc.keys))
 		})
 	}
 }

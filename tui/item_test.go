@@ -298,6 +298,9 @@ func TestNoTooSmallNoticeBeforeTheSizeIsKnown(t *testing.T) {
 	}
 }
 
+// Both views of the item screen, the ordinary one and presenter mode's,
+// fit every window from the smallest up, on the longest item with a long
+// action and notes, while rating and while typing.
 func TestTheViewFitsTheWindow(t *testing.T) {
 	p := rvNewPlan(t)
 	for _, id := range []string{"lc-vision", "lc-leadership", "lc-educate-leaders", "lc-culture", "wf-business-as-usual"} {
@@ -306,22 +309,23 @@ func TestTheViewFitsTheWindow(t *testing.T) {
 	r := p.Response("wf-interventions") // the longest item, where the review resumes
 	r.Action = strings.Repeat("A long action that has to wrap. ", 12)
 	r.Notes = "one\ntwo\nthree\nfour\nfive"
-	for _, size := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
-		h, _ := rvOpen(t, p, size[0], size[1])
-		h.press("a", "esc")
-		for _, keys := range [][]string{nil, {"tab"}, {"tab", "tab", "tab", "tab", "tab"}} {
-			h.press(keys...)
-			lines := strings.Split(h.view(), "\n")
-			if len(lines) > size[1] {
-				t.Fatalf("%dx%d: %d lines:\n%s", size[0], size[1], len(lines), h.view())
+	for _, view := range []struct{ keys, amber string }{{"", "▲ Amber"}, {"P", "A M B E R"}} {
+		for _, size := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
+			h, _ := rvOpen(t, p, size[0], size[1])
+			if view.keys != "" {
+				h.press(view.keys)
 			}
-			for _, l := range lines {
-				if w := len([]rune(l)); w > size[0] {
-					t.Fatalf("%dx%d: a line of %d cells: %q", size[0], size[1], w, l)
-				}
+			h.press("a", "esc")
+			for _, keys := range [][]string{nil, {"tab"}, {"tab", "tab", "tab", "tab", "tab"}} {
+				h.press(keys...)
+				requireFits(t, h, size[0], size[1])
+				h.requireView("Interventions", view.amber)
+				h.press("esc")
 			}
-			h.requireView("Interventions", "▲ Amber")
-			h.press("esc")
+			if view.keys == "P" && size[1] >= 40 {
+				// Every prompt question shows on a projector-sized window.
+				h.requireView("Is the social mobility network involved")
+			}
 		}
 	}
 }

@@ -71,30 +71,6 @@ func TestPresenterModeShowsTheStatusLineOnlyForProblems(t *testing.T) {
 	h.requireView("⚠", "changed on disk: not saved")
 }
 
-func TestPresenterViewFitsTheWindow(t *testing.T) {
-	p := rvNewPlan(t)
-	for _, id := range []string{"lc-vision", "lc-leadership", "lc-educate-leaders", "lc-culture", "wf-business-as-usual"} {
-		p.Response(id).Rating = "green"
-	}
-	r := p.Response("wf-interventions") // the longest item, where the review resumes
-	r.Action = strings.Repeat("A long action that has to wrap. ", 12)
-	r.Notes = "one\ntwo\nthree\nfour\nfive"
-	for _, size := range [][2]int{{60, 16}, {80, 24}, {120, 40}, {200, 60}} {
-		h, _ := rvOpen(t, p, size[0], size[1])
-		h.press("P", "a", "esc")
-		for _, keys := range [][]string{nil, {"tab"}, {"tab", "tab", "tab", "tab", "tab"}} {
-			h.press(keys...)
-			requireFits(t, h, size[0], size[1])
-			h.requireView("Interventions", "A M B E R")
-			h.press("esc")
-		}
-		if size[1] >= 40 {
-			// Every prompt question shows on a projector-sized window.
-			h.requireView("Is the social mobility network involved")
-		}
-	}
-}
-
 // requireFits fails unless the screen fits w×h.
 func requireFits(t *testing.T, h *rvHarness, w, ht int) {
 	t.Helper()
