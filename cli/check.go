@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 
+	"github.com/socialmobility/ladder/internal/safetext"
+
 	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
@@ -223,7 +225,7 @@ type checkPrinter struct {
 // mistakes prints why a file did not load.
 func (p checkPrinter) mistakes(path string, err error) {
 	if !p.github {
-		fmt.Fprintln(p.w, err)
+		printError(p.w, err)
 		return
 	}
 	var fe *plans.FileError
@@ -252,11 +254,11 @@ func (pr checkPrinter) overdue(path string, p *plans.Plan, today plans.Date) int
 			owner = "no owner"
 		}
 		days := a.Due.DaysUntil(today)
-		msg := fmt.Sprintf("overdue: %s (%s, due %s, %s ago)", actionText(a), owner, a.Due, plural(days, "day"))
+		msg := safetext.Line(fmt.Sprintf("overdue: %s (%s, due %s, %s ago)", actionText(a), owner, a.Due, plural(days, "day")))
 		if pr.github {
 			fmt.Fprintln(pr.w, render.GitHubAnnotation("warning", path, line, col, msg))
 		} else {
-			fmt.Fprintf(pr.w, "%s:%d:%d: %s\n", path, line, col, msg)
+			fmt.Fprintf(pr.w, "%s:%d:%d: %s\n", safetext.Line(path), line, col, msg)
 		}
 	}
 	return len(late)

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/socialmobility/ladder/internal/safetext"
+
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/internal/strictyaml"
@@ -153,7 +155,7 @@ func diffFiles(stdin io.Reader, stderr io.Writer, oldName, newName string, force
 	}
 	if unrelated := plans.Unrelated(c.Old, c.New); len(unrelated) > 0 && !force {
 		return c, &exitError{code: ExitProblems, err: fmt.Errorf("%s and %s are %s: comparing their ratings would say nothing.\n"+
-			"Name two versions of one plan, or add --force to compare them anyway", c.OldName, c.NewName, unrelated[0])}
+			"Name two versions of one plan, or add --force to compare them anyway", c.OldName, c.NewName, safetext.Line(unrelated[0]))}
 	}
 	return c, nil
 }
@@ -222,7 +224,7 @@ func diffAtRevision(stderr io.Writer, file, rev string) (plans.FileChange, error
 			}
 		}
 		for _, p := range problems {
-			fmt.Fprintln(stderr, p)
+			printError(stderr, p)
 		}
 		if len(problems) > 0 {
 			return c, problemsFound()
@@ -303,7 +305,7 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 		return gitProblem(err)
 	}
 	for _, p := range problems {
-		fmt.Fprintln(stderr, p)
+		printError(stderr, p)
 	}
 	bad := len(problems)
 	doc := render.DiffsText(since, out)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/spf13/cobra"
 )
@@ -61,7 +62,7 @@ func runFmt(stdout, stderr io.Writer, args []string, check bool) error {
 		case (l.Kind == plans.KindData || l.Kind == plans.KindBenchmark) && l.Err == nil:
 			continue // workforce files are not plans: ladder check reads them
 		case l.Err != nil:
-			fmt.Fprintln(stderr, l.Err)
+			printError(stderr, l.Err)
 			bad++
 			continue
 		}
@@ -70,24 +71,24 @@ func runFmt(stdout, stderr io.Writer, args []string, check bool) error {
 			continue
 		}
 		if check {
-			fmt.Fprintln(stdout, path)
+			fmt.Fprintln(stdout, safetext.Line(path))
 			changed++
 			continue
 		}
 		// Someone may have saved the file since it was read; do not undo that.
 		written, err := plans.ReplaceFile(path, l.Data, canonical)
 		if errors.Is(err, plans.ErrChangedOnDisk) {
-			fmt.Fprintf(stderr, "%s: changed while ladder fmt was reading it: left as it is, run ladder fmt again\n", path)
+			fmt.Fprintf(stderr, "%s: changed while ladder fmt was reading it: left as it is, run ladder fmt again\n", safetext.Line(path))
 			bad++
 			continue
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "%s: not rewritten: %v\n", path, err)
+			fmt.Fprintf(stderr, "%s: not rewritten: %s\n", safetext.Line(path), safetext.Line(err.Error()))
 			bad++
 			continue
 		}
 		if written {
-			fmt.Fprintln(stdout, path)
+			fmt.Fprintln(stdout, safetext.Line(path))
 			changed++
 		}
 	}

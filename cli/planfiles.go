@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/socialmobility/ladder/internal/safetext"
+
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
@@ -67,6 +69,12 @@ func dateFlag(flag, value string) (plans.Date, error) {
 		return plans.Date{}, usageErrorf("--%s: %v (for example 2027-03-31)", flag, err)
 	}
 	return d, nil
+}
+
+// printError prints an error on its own line(s), made safe for a terminal:
+// a file name, a revision or a value quoted in it may hold an ESC.
+func printError(w io.Writer, err error) {
+	fmt.Fprintln(w, safetext.Terminal(err.Error()))
 }
 
 // plural gives "1 file" or "2 files".

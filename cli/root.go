@@ -11,6 +11,8 @@ import (
 	"os"
 	"strings"
 
+	"github.com/socialmobility/ladder/internal/safetext"
+
 	"github.com/spf13/cobra"
 )
 
@@ -110,11 +112,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintln(stderr, "ladder:", ee.err)
+			fmt.Fprintln(stderr, "ladder:", safetext.Terminal(ee.err.Error()))
 		}
 		return ee.code
 	}
-	fmt.Fprintln(stderr, "ladder:", err)
+	fmt.Fprintln(stderr, "ladder:", safetext.Terminal(err.Error()))
 	if isUsageError(err) {
 		return ExitUsage
 	}

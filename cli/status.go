@@ -125,7 +125,7 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		_, isCopy := plans.ConflictCopyOf(files[i])
 		switch {
 		case r.err != nil:
-			fmt.Fprintln(stderr, r.err)
+			printError(stderr, r.err)
 			bad++
 		case r.plan && isCopy: // x.copy-1.yaml: counted in x.yaml already
 			copies = append(copies, files[i])

@@ -3,6 +3,8 @@ package render
 import (
 	"strconv"
 	"strings"
+
+	"github.com/socialmobility/ladder/internal/safetext"
 )
 
 // GitHubAnnotation is one workflow command that GitHub Actions shows on the
@@ -12,14 +14,14 @@ import (
 // the Actions toolkit escapes it, so no text from a plan can end the
 // command early or start another.
 func GitHubAnnotation(level, file string, line, col int, message string) string {
-	props := []string{"file=" + escapeProperty(file)}
+	props := []string{"file=" + escapeProperty(safetext.Line(file))}
 	if line > 0 {
 		props = append(props, "line="+strconv.Itoa(line))
 		if col > 0 {
 			props = append(props, "col="+strconv.Itoa(col))
 		}
 	}
-	return "::" + level + " " + strings.Join(props, ",") + "::" + escapeData(message)
+	return "::" + level + " " + strings.Join(props, ",") + "::" + escapeData(safetext.Line(message))
 }
 
 var (

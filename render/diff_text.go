@@ -15,12 +15,12 @@ func writeDiffText(set diffSet) []byte {
 		return []byte(b.String())
 	}
 	if len(set.plans) == 0 {
-		fmt.Fprintf(&b, "No plan changed since %s.\n", set.since)
+		fmt.Fprintf(&b, "No plan changed since %s.\n", plain(set.since))
 		return []byte(b.String())
 	}
-	fmt.Fprintf(&b, "Plan changes since %s: %s.\n", set.since, set.summary())
+	fmt.Fprintf(&b, "Plan changes since %s: %s.\n", plain(set.since), set.summary())
 	for _, p := range set.plans {
-		fmt.Fprintf(&b, "\n== %s ==\n", p.heading)
+		fmt.Fprintf(&b, "\n== %s ==\n", plain(p.heading))
 		textPlan(&b, p, true)
 	}
 	return []byte(b.String())
@@ -31,16 +31,16 @@ func writeDiffText(set diffSet) []byte {
 func textPlan(b *strings.Builder, p planDoc, among bool) {
 	switch {
 	case among:
-		b.WriteString(capitalise(planFate(p)) + ".\n")
+		b.WriteString(plain(capitalise(planFate(p))) + ".\n")
 	case p.kind == planChanged && len(p.sections) == 0:
-		fmt.Fprintf(b, "No changes from %s to %s.\n", p.oldName, p.newName)
+		fmt.Fprintf(b, "No changes from %s to %s.\n", plain(p.oldName), plain(p.newName))
 	case p.kind == planChanged:
-		fmt.Fprintf(b, "Changes from %s to %s\n", p.oldName, p.newName)
+		fmt.Fprintf(b, "Changes from %s to %s\n", plain(p.oldName), plain(p.newName))
 	default:
-		fmt.Fprintf(b, "%s: %s.\n", p.heading, planFate(p))
+		fmt.Fprintf(b, "%s: %s.\n", plain(p.heading), plain(planFate(p)))
 	}
 	for _, w := range p.warnings {
-		fmt.Fprintf(b, "Warning: %s.\n", w)
+		fmt.Fprintf(b, "Warning: %s.\n", plain(w))
 	}
 	for _, s := range p.sections {
 		b.WriteString("\n" + textSectionTitle(s) + "\n")
@@ -100,13 +100,14 @@ func textLine(b *strings.Builder, indent int, l line) {
 	if l.listEntry {
 		value = quoted(value)
 	}
+	value, name := plain(value), plain(l.name)
 	switch {
-	case l.name == "":
+	case name == "":
 		b.WriteString(value)
 	case len(l.sub) > 0:
-		b.WriteString(l.name + " " + value)
+		b.WriteString(name + " " + value)
 	default:
-		b.WriteString(l.name + ": " + value)
+		b.WriteString(name + ": " + value)
 	}
 	b.WriteByte('\n')
 	for _, s := range l.sub {
@@ -118,11 +119,11 @@ func textLine(b *strings.Builder, indent int, l line) {
 func textRatings(b *strings.Builder, rows []ratingRow) {
 	w := 0
 	for _, r := range rows {
-		w = max(w, width(r.oldLabel+" → "+r.newLabel))
+		w = max(w, width(plain(r.oldLabel+" → "+r.newLabel)))
 	}
 	for _, r := range rows {
-		move := r.oldLabel + " → " + r.newLabel
-		fmt.Fprintf(b, "  %-7s %s%s  %s (%s)\n", r.direction, move, strings.Repeat(" ", w-width(move)), r.title, r.area)
+		move := plain(r.oldLabel + " → " + r.newLabel)
+		fmt.Fprintf(b, "  %-7s %s%s  %s (%s)\n", r.direction, move, strings.Repeat(" ", w-width(move)), plain(r.title), plain(r.area))
 	}
 }
 
@@ -135,13 +136,13 @@ func textCounts(b *strings.Builder, t countsTable) {
 		for i, label := range t.levels {
 			switch {
 			case r.old == nil:
-				parts = append(parts, fmt.Sprintf("%s %d", label, r.new[i]))
+				parts = append(parts, fmt.Sprintf("%s %d", plain(label), r.new[i]))
 			case r.old[i] != r.new[i]:
-				parts = append(parts, fmt.Sprintf("%s %d → %d", label, r.old[i], r.new[i]))
+				parts = append(parts, fmt.Sprintf("%s %d → %d", plain(label), r.old[i], r.new[i]))
 			}
 		}
 		if len(parts) > 0 {
-			fmt.Fprintf(b, "  %s: %s\n", r.area, strings.Join(parts, ", "))
+			fmt.Fprintf(b, "  %s: %s\n", plain(r.area), strings.Join(parts, ", "))
 		}
 	}
 }

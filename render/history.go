@@ -31,12 +31,12 @@ func newHistoryTable(entries []plans.HistoryEntry) historyTable {
 	if c != nil {
 		for _, l := range c.Scale {
 			keys = append(keys, l.Key)
-			t.levels = append(t.levels, plans.Label(c, l.Key))
+			t.levels = append(t.levels, plain(plans.Label(c, l.Key)))
 		}
 		keys = append(keys, checklist.Unrated)
 		t.levels = append(t.levels, plans.MarkUnrated+" Unrated")
 		for _, a := range c.Areas {
-			t.header = append(t.header, a.Title)
+			t.header = append(t.header, plain(a.Title))
 		}
 		t.header = append(t.header, "Total")
 	}
@@ -45,7 +45,7 @@ func newHistoryTable(entries []plans.HistoryEntry) historyTable {
 		row := []string{e.Date.String(), e.Commit}
 		if e.Checklist == nil {
 			t.rows = append(t.rows, row)
-			t.problem = append(t.problem, e.Problem)
+			t.problem = append(t.problem, plain(e.Problem))
 			continue
 		}
 		total := make([]int, len(keys))
@@ -65,7 +65,7 @@ func newHistoryTable(entries []plans.HistoryEntry) historyTable {
 			}
 		}
 		row = append(row, joinCounts(total))
-		t.rows = append(t.rows, append(row, historySubject(e)))
+		t.rows = append(t.rows, append(row, plain(historySubject(e))))
 		t.problem = append(t.problem, "")
 	}
 	return t
@@ -115,7 +115,7 @@ func (t historyTable) legend() string {
 func HistoryText(name string, entries []plans.HistoryEntry) []byte {
 	t := newHistoryTable(entries)
 	var b strings.Builder
-	fmt.Fprintf(&b, "History of %s: %s, oldest first.\n", name, countNoun(len(entries), "commit"))
+	fmt.Fprintf(&b, "History of %s: %s, oldest first.\n", plain(name), countNoun(len(entries), "commit"))
 	if l := t.legend(); l != "" {
 		b.WriteString(l + "\n")
 	}

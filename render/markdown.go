@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode/utf16"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -243,12 +244,14 @@ var (
 )
 
 // mdText escapes plan text so Markdown shows it as typed, on one line:
-// line breaks become spaces. Web and email addresses become links in angle
+// line breaks become spaces, and control characters pictures (␛), so that
+// the Markdown is as safe to print on a terminal as to paste. Web and email addresses become links in angle
 // brackets, which is how markdownlint wants them (MD034) and how GitHub
 // would show them anyway.
 func mdText(s string) string {
 	fields := strings.Fields(s)
 	for i, w := range fields {
+		w = safetext.Line(w) // an ESC or a BiDi override shows as a picture
 		var b strings.Builder
 		at := 0
 		for _, m := range addressLike().FindAllStringIndex(w, -1) {

@@ -266,5 +266,5 @@ func (d statusDoc) intro() string {
 	if d.by == ByOwner || d.by == ByPlan {
 		by = ", by " + string(d.by)
 	}
-	return fmt.Sprintf("Open actions on %s in %s (%s)%s: %s.", d.today, d.dir, countNoun(d.plans, "plan"), by, d.summary)
+	return fmt.Sprintf("Open actions on %s in %s (%s)%s: %s.", d.today, plain(d.dir), countNoun(d.plans, "plan"), by, d.summary)
 }

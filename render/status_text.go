@@ -18,7 +18,14 @@ func writeStatusText(d statusDoc) []byte {
 	if len(d.groups) == 0 {
 		return []byte(b.String())
 	}
-	header, cells := d.columns()
+	header, rawCells := d.columns()
+	cells := func(r statusRow) []string {
+		c := rawCells(r)
+		for i := range c {
+			c[i] = plain(c[i])
+		}
+		return c
+	}
 	widths := make([]int, len(header))
 	for i, h := range header {
 		widths[i] = width(h)
@@ -35,7 +42,7 @@ func writeStatusText(d statusDoc) []byte {
 	}
 	b.Grow(rows * (widths[0] + widths[1] + widths[2] + 120))
 	for _, g := range d.groups {
-		fmt.Fprintf(&b, "\n%s (%s)\n", g.title, g.summary)
+		fmt.Fprintf(&b, "\n%s (%s)\n", plain(g.title), g.summary)
 		writeAligned(&b, "  ", widths, header)
 		for _, r := range g.rows {
 			writeAligned(&b, "  ", widths, cells(r))
@@ -62,7 +69,7 @@ func textTotals(b *strings.Builder, totals []planTotals) {
 		for i, n := range t.n {
 			row[i] = strconv.Itoa(n)
 		}
-		row[4] = planName(t.info)
+		row[4] = plain(planName(t.info))
 		writeAligned(b, "  ", widths, row)
 	}
 }

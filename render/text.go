@@ -4,11 +4,19 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/internal/safetext"
 )
 
 // Plain text is for a terminal: aligned columns, two-space indents, no
 // trailing spaces. Columns are measured in terminal cells, so names such as
 // 李雷 or Zoë line up with the rest.
+
+// plain makes text from a plan, a checklist, a file name or a commit safe
+// to print on one line of a terminal: control characters (an ESC that
+// would retitle the terminal, a line break that would forge a line of
+// output) are shown as pictures, as safetext.Line shows them. Every such
+// value goes through it on its way into text output.
+func plain(s string) string { return safetext.Line(s) }
 
 // width is how many terminal columns s takes, as the screens measure it.
 func width(s string) int {

@@ -89,8 +89,11 @@ func needsCleaning(s string, oneLine bool) bool {
 		case b < 0x20 && b == '\n' && oneLine:
 			return true
 		case b == 0x7f, b >= 0x80:
-			// Anything outside ASCII is checked rune by rune below.
-			return !utf8.ValidString(s[i:]) || strings.ContainsFunc(s[i:], unsafeRune)
+			// Anything outside ASCII is checked rune by rune from here,
+			// controls after it included ("→ ESC" must not slip through).
+			return !utf8.ValidString(s[i:]) || strings.ContainsFunc(s[i:], func(r rune) bool {
+				return unsafeRune(r) || r < 0x20 && r != '\t' && (r != '\n' || oneLine)
+			})
 		}
 	}
 	return false

@@ -84,3 +84,24 @@ func FuzzTerminal(f *testing.F) {
 		}
 	})
 }
+
+// A control character after non-ASCII text is still made visible: a
+// title such as "Spring → Autumn ESC]0;owned BEL" must not reach the
+// terminal as it is.
+func TestControlsAfterNonASCII(t *testing.T) {
+	for in, want := range map[string]string{
+		"Spring → Autumn \x1b]0;owned\x07": "Spring → Autumn ␛]0;owned␇",
+		"Zoë\x1b[2J":                       "Zoë␛[2J",
+		"李雷\nforged line":                  "李雷␊forged line",
+	} {
+		if got := Line(in); got != want {
+			t.Errorf("Line(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := Terminal("Zoë\nnext\x1b[2J"); got != "Zoë\nnext␛[2J" {
+		t.Errorf("Terminal = %q", got)
+	}
+	if Safe("Zoë\x07") {
+		t.Error("Safe says a BEL after non-ASCII text is safe")
+	}
+}
