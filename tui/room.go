@@ -171,6 +171,9 @@ func (a *app) syncRoom() {
 	if !rs.on() || a.c.session == nil {
 		return
 	}
+	if a.active == screenRoom && rs.status.Phase == roomsrv.Waiting {
+		return // the join screen before the review sets off: phones wait for it
+	}
 	ss := a.c.session
 	switch p := ss.Place(); p.Kind {
 	case review.AtItem:

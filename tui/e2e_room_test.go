@@ -1,0 +1,242 @@
+package tui_test
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/vt"
+	"github.com/chromedp/chromedp"
+	"github.com/socialmobility/ladder/bench/ptybench"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/browsertest"
+	"github.com/socialmobility/ladder/internal/qr/qrtest"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// vtScreen is what a terminal shows of a session: its output fed to a
+// terminal emulator (charmbracelet/x/vt), so a test reads the screen as
+// it stands, cell by cell, and not only the text the last frames wrote.
+type vtScreen struct {
+	t   *testing.T
+	s   *ptybench.Session
+	emu *vt.Emulator
+	fed int
+}
+
+func newVTScreen(t *testing.T, s *ptybench.Session, cols, rows int) *vtScreen {
+	emu := vt.NewEmulator(cols, rows)
+	// The emulator answers the program's queries on a pipe that must be
+	// read, or it blocks; the session answers them already.
+	go func() { _, _ = io.Copy(io.Discard, emu) }()
+	t.Cleanup(func() { emu.Close() })
+	return &vtScreen{t: t, s: s, emu: emu}
+}
+
+// text is the screen now, one line per row.
+func (v *vtScreen) text() string {
+	out := v.s.Output()
+	if len(out) > v.fed {
+		_, _ = v.emu.Write(out[v.fed:])
+		v.fed = len(out)
+	}
+	var b strings.Builder
+	for y := range v.emu.Height() {
+		for x := 0; x < v.emu.Width(); x++ {
+			c := v.emu.CellAt(x, y)
+			switch {
+			case c == nil || c.Content == "":
+				b.WriteByte(' ')
+			default:
+				b.WriteString(c.Content)
+				x += max(c.Width, 1) - 1
+			}
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// waitFor waits until the screen shows every one of want at once.
+func (v *vtScreen) waitFor(want ...string) string {
+	v.t.Helper()
+	deadline := time.Now().Add(e2eTimeout)
+	for {
+		text := v.text()
+		missing := ""
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				missing = w
+				break
+			}
+		}
+		if missing == "" {
+			return text
+		}
+		if time.Now().After(deadline) {
+			v.t.Fatalf("the terminal never showed %q; it shows:\n%s", missing, text)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+var joinURL = regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`)
+
+// TestRoomEndToEnd is the whole room, as a workshop runs it: ladder in a
+// real pseudo-terminal at 80x24 (the smallest screen the room is for),
+// and phones as tabs of a real headless Chromium. The QR code on the
+// terminal decodes to the join address; three phones join with the PIN,
+// vote (one changes its mind), see nothing of the others' votes before
+// the reveal, see the spread after it and the agreed rating, follow the
+// facilitator to the next item and vote again; quitting ladder tells
+// them the review has ended, and the plan file has each item's agreed
+// rating with the final round's counts.
+func TestRoomEndToEnd(t *testing.T) {
+	bin := e2eBinary(t)
+	b := browsertest.Start(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plans", "acme.yaml")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	if err := createPlan(path, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
+		t.Fatal(err)
+	}
+	const cols, rows = 80, 24
+	s, err := ptybench.Start(bin, ptybench.Options{
+		Args: []string{"review", "--today", "2027-03-14", "--room", "--listen", "127.0.0.1:0", "--room-pin", "4821", "plans/acme.yaml"},
+		Dir:  dir, Cols: cols, Rows: rows,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	e := e2eSession{t, s}
+	term := newVTScreen(t, s, cols, rows)
+
+	screen := term.waitFor("Vote from your phone", "Type the PIN  4821")
+	url := joinURL.FindString(screen)
+	if url == "" {
+		t.Fatalf("no join address on the terminal:\n%s", screen)
+	}
+	if got, err := qrtest.Decode(screen, true); err != nil || got != url {
+		t.Fatalf("the QR code on the terminal reads %q (%v); want %q:\n%s", got, err, url, screen)
+	}
+
+	names := []string{"ana", "bo", "cy"}
+	phones := make([]*browsertest.Phone, len(names))
+	for i, name := range names {
+		p := b.Phone(t, name)
+		p.Do(chromedp.Navigate(url))
+		waitText(p, "Type the PIN shown on the screen")
+		p.Do(chromedp.SendKeys(chromedp.ID("pin"), "4821"), chromedp.Click(chromedp.CSS(`form.join button`)))
+		waitText(p, "You are in the room")
+		phones[i] = p
+	}
+	term.waitFor("3 phones in the room")
+
+	e.keys("esc")
+	term.waitFor("Develop a clear vision for your D&I strategy", "Room: 0 of 3 voted")
+	for _, p := range phones {
+		waitText(p, "Develop a clear vision for your D&I strategy")
+	}
+	tap(phones[0], "green")
+	tap(phones[1], "amber")
+	tap(phones[2], "amber")
+	waitText(phones[0], "Your vote is in: ● Green")
+	tap(phones[0], "red") // a change of mind before the reveal
+	waitText(phones[0], "Your vote is in: ■ Red")
+	waitText(phones[1], "Your vote is in: ▲ Amber")
+	waitText(phones[2], "Your vote is in: ▲ Amber")
+	screen = term.waitFor("Room: 3 of 3 voted")
+	if strings.Contains(screen, "Votes:") {
+		t.Errorf("the terminal shows the spread before the reveal:\n%s", screen)
+	}
+	for _, p := range phones {
+		if text := pageText(p); strings.Contains(text, "The room's votes") {
+			t.Errorf("%s sees the spread before the reveal:\n%s", p.Name, text)
+		}
+	}
+
+	e.keys("v")
+	term.waitFor("Votes: ■ Red 1  ▲ Amber 2  ● Green 0", "enter agree ▲ Amber (most common)")
+	for _, p := range phones {
+		waitText(p, "The room's votes")
+	}
+	if text := pageText(phones[2]); !strings.Contains(text, "Amber\n2") || !strings.Contains(text, "Red\n1") {
+		t.Errorf("the spread on a phone:\n%s", text)
+	}
+	e.keys("enter")
+	term.waitFor("Agreed ▲ Amber")
+	for _, p := range phones {
+		waitText(p, "Agreed: ▲ Amber")
+	}
+
+	// The next item: every phone follows.
+	e.keys("esc")
+	term.waitFor("n/→ next") // back on the rating: n moves on
+	e.keys("n")
+	term.waitFor("Strong leadership and management", "Room: 0 of 3 voted")
+	for _, p := range phones {
+		waitText(p, "Strong leadership and management driving your D&I strategy")
+		waitText(p, "You have not voted yet.")
+		tap(p, "green")
+	}
+	term.waitFor("Room: 3 of 3 voted")
+	e.keys("v")
+	term.waitFor("Votes: ■ Red 0  ▲ Amber 0  ● Green 3")
+	e.keys("enter")
+	term.waitFor("Agreed ● Green")
+	e.keys("esc")
+	term.waitFor("n/→ next")
+	e.keys("q")
+	if err := s.Wait(e2eTimeout); err != nil {
+		t.Fatalf("ladder did not end: %v", err)
+	}
+	for _, p := range phones {
+		waitText(p, "The review has ended")
+	}
+
+	p := waitOnDisk(t, path, "the agreed ratings", func(p *plans.Plan) bool { return p.Response("lc-leadership").Votes != nil })
+	for id, want := range map[string]string{
+		"lc-vision":     "amber {red: 1, amber: 2, green: 0, unsure: 0}",
+		"lc-leadership": "green {red: 0, amber: 0, green: 3, unsure: 0}",
+	} {
+		r := p.Response(id)
+		if got := r.Rating + " " + votesText(r.Votes); got != want {
+			t.Errorf("%s in the plan: %s, want %s", id, got, want)
+		}
+	}
+	data, _ := os.ReadFile(path)
+	if n := strings.Count(string(data), "votes:"); n != 2 {
+		t.Errorf("%d items have votes in the file, want 2", n)
+	}
+	if strings.Contains(string(data), "127.0.0.1") || strings.Contains(string(data), "4821") {
+		t.Error("the plan holds the room's address or PIN")
+	}
+}
+
+func votesText(v *plans.Votes) string {
+	if v == nil {
+		return "no votes"
+	}
+	return fmt.Sprintf("{red: %d, amber: %d, green: %d, unsure: %d}", v.Count("red"), v.Count("amber"), v.Count("green"), v.Unsure)
+}
+
+func waitText(p *browsertest.Phone, text string) {
+	p.WaitFor(fmt.Sprintf("%q on the page", text), fmt.Sprintf(`document.body.innerText.includes(%q)`, text))
+}
+
+func pageText(p *browsertest.Phone) string {
+	return browsertest.Run(p, chromedp.Evaluate[string](`document.body.innerText`))
+}
+
+func tap(p *browsertest.Phone, choice string) {
+	p.Do(chromedp.Click(chromedp.ID("choice-" + choice)))
+}
