@@ -53,10 +53,7 @@ func (s *Server) events(w http.ResponseWriter, req *http.Request) {
 		// Take the wake-up channel before rendering, so a change made
 		// while rendering is not missed.
 		wake := s.room.phonesChanged()
-		s.room.mu.Lock()
-		v := s.room.view(tok)
-		s.room.mu.Unlock()
-		if html := render("view", v); !bytes.Equal(html, last) {
+		if html := s.room.pageFor(tok, "view", ""); !bytes.Equal(html, last) {
 			if !send(event("view", html)) {
 				return
 			}

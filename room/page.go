@@ -202,6 +202,47 @@ func endedView() phoneView {
 	return phoneView{Title: "The review has ended", Ended: true, Key: "ended", Announce: "The review has ended.", Seq: math.MaxUint64}
 }
 
+// pageFor is a phone's page (name "page") or its view alone ("view"),
+// with message said at the top. Most phones see the same page (the item,
+// and which of five choices is theirs), so pages are kept once rendered
+// until what every phone sees changes (Room.seq): a burst of 60 votes
+// renders a handful of pages, not 60.
+func (r *Room) pageFor(token, name, message string) []byte {
+	r.mu.Lock()
+	v := r.view(token)
+	v.Message = message
+	key := ""
+	if message == "" && v.SentIdeas == 0 {
+		key = name + "|" + v.Key
+		if v.MyVote != nil {
+			key += "|" + v.MyVote.Key
+		}
+		if !v.Joined {
+			key += "|join"
+		}
+		if r.rendered.seq == r.seq {
+			if b, ok := r.rendered.pages[key]; ok {
+				r.mu.Unlock()
+				return b
+			}
+		}
+	}
+	seq := r.seq
+	r.mu.Unlock()
+	b := render(name, v)
+	if key != "" {
+		r.mu.Lock()
+		if r.rendered.seq != seq || r.rendered.pages == nil {
+			r.rendered.seq, r.rendered.pages = seq, map[string][]byte{}
+		}
+		if seq == r.seq {
+			r.rendered.pages[key] = b
+		}
+		r.mu.Unlock()
+	}
+	return b
+}
+
 // render writes a template ("page" or "view") for a view.
 func render(name string, v phoneView) []byte {
 	var b bytes.Buffer

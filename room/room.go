@@ -142,6 +142,11 @@ type Room struct {
 	// it, so its script can drop a view older than the one it shows (a
 	// vote's answer that arrives after the reveal's event).
 	seq uint64
+	// rendered keeps the pages rendered since seq last changed (pageFor).
+	rendered struct {
+		seq   uint64
+		pages map[string][]byte
+	}
 	// facilitatorWake is closed when something the facilitator sees
 	// changes, phonesWake when something every phone sees changes; each
 	// is replaced by a new channel at once, so waiters wake together and

@@ -169,15 +169,11 @@ func (s *Server) page(w http.ResponseWriter, req *http.Request) {
 // respond sends the phone its page: the whole page, or only the view when
 // the page's script asked (it replaces the view in place).
 func (s *Server) respond(w http.ResponseWriter, req *http.Request, status int, tok, message string) {
-	s.room.mu.Lock()
-	v := s.room.view(tok)
-	s.room.mu.Unlock()
-	v.Message = message
 	name := "page"
 	if req.Header.Get(liveHeader) != "" {
 		name = "view"
 	}
-	body := render(name, v)
+	body := s.room.pageFor(tok, name, message)
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")

@@ -34,7 +34,7 @@ func startServer(t *testing.T) (*Room, *Server) {
 
 // waitForGoroutines waits (briefly) for the number of goroutines to come
 // back to what it was, and fails with their stacks if it does not.
-func waitForGoroutines(t *testing.T, want int) {
+func waitForGoroutines(t testing.TB, want int) {
 	t.Helper()
 	deadline := time.Now().Add(5 * time.Second)
 	for runtime.NumGoroutine() > want {

@@ -23,13 +23,13 @@ import (
 // terminal emulator (charmbracelet/x/vt), so a test reads the screen as
 // it stands, cell by cell, and not only the text the last frames wrote.
 type vtScreen struct {
-	t   *testing.T
+	t   testing.TB
 	s   *ptybench.Session
 	emu *vt.Emulator
 	fed int
 }
 
-func newVTScreen(t *testing.T, s *ptybench.Session, cols, rows int) *vtScreen {
+func newVTScreen(t testing.TB, s *ptybench.Session, cols, rows int) *vtScreen {
 	emu := vt.NewEmulator(cols, rows)
 	// The emulator answers the program's queries on a pipe that must be
 	// read, or it blocks; the session answers them already.

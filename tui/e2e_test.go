@@ -48,7 +48,7 @@ var e2eBuilt struct {
 }
 
 // e2eBinary returns the ladder binary, building it the first time.
-func e2eBinary(t *testing.T) string {
+func e2eBinary(t testing.TB) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds and runs the binary in a pseudo-terminal")

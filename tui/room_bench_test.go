@@ -1,0 +1,190 @@
+package tui_test
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/socialmobility/ladder/bench/ptybench"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// BenchmarkRoomMemory measures what the room costs in memory: the
+// resident size of the real ladder process reviewing a plan, without the
+// room and then with it, 60 phones joined (on loopback), each with its
+// event stream held, each having voted and changed its vote. Each
+// iteration runs both, side by side; it reports the median of the
+// differences and of the review without the room. Linux only (it reads
+// /proc). BENCHMARKS.md has the figures and the command.
+func BenchmarkRoomMemory(b *testing.B) {
+	if _, err := os.Stat("/proc/self/status"); err != nil {
+		b.Skip("reads the resident size from /proc")
+	}
+	bin := e2eBinary(b)
+	dir := b.TempDir()
+	path := filepath.Join(dir, "plans", "acme.yaml")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		b.Fatal(err)
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	if err := createPlan(path, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
+		b.Fatal(err)
+	}
+	var without, extra []float64
+	for range b.N {
+		base := reviewRSS(b, bin, dir, false)
+		withRoom := reviewRSS(b, bin, dir, true)
+		without = append(without, base)
+		extra = append(extra, withRoom-base)
+	}
+	b.ReportMetric(median(without), "MB-without-room")
+	b.ReportMetric(median(extra), "MB-more-with-room")
+	b.ReportMetric(slices.Max(extra), "MB-more-max")
+}
+
+// reviewRSS runs a review of the plan in dir and returns its resident
+// size in MB once settled: with the room, once 60 phones have joined,
+// voted and changed their votes with their streams open.
+func reviewRSS(b *testing.B, bin, dir string, room bool) float64 {
+	args := []string{"review", "--today", "2027-03-14", "plans/acme.yaml"}
+	if room {
+		args = append(args, "--room", "--listen", "127.0.0.1:0", "--room-pin", "4821")
+	}
+	s, err := ptybench.Start(bin, ptybench.Options{Args: args, Dir: dir, Cols: 100, Rows: 30})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	screen := newVTScreen(b, s, 100, 30)
+	wait := func(marker string) { screen.waitFor(marker) }
+	if !room {
+		wait("Develop a clear vision")
+		return settledRSS(b, s)
+	}
+	wait("Vote from your phone")
+	base := regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`).FindString(s.Text())
+	if err := s.Press("esc"); err != nil {
+		b.Fatal(err)
+	}
+	wait("Develop a clear vision")
+	phones := joinPhones(b, base, 60)
+	defer phones.close()
+	phones.voteTwice(b, base, "lc-vision")
+	wait("60 of 60 voted")
+	return settledRSS(b, s)
+}
+
+// settledRSS waits for the process to settle and reads its resident size.
+func settledRSS(b *testing.B, s *ptybench.Session) float64 {
+	if err := s.Settle(300*time.Millisecond, 5*time.Second); err != nil {
+		b.Fatal(err)
+	}
+	time.Sleep(500 * time.Millisecond)
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.Pid()))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for line := range strings.SplitSeq(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			kb, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
+			if err != nil {
+				b.Fatal(err)
+			}
+			return float64(kb) / 1024
+		}
+	}
+	b.Fatal("no VmRSS")
+	return 0
+}
+
+type benchPhones struct {
+	clients []*http.Client
+	streams []io.Closer
+	trs     []*http.Transport
+}
+
+// joinPhones joins n phones with the PIN and opens their streams, read
+// on goroutines until closed.
+func joinPhones(b *testing.B, base string, n int) *benchPhones {
+	ps := &benchPhones{}
+	for range n {
+		jar, _ := cookiejar.New(nil)
+		tr := &http.Transport{}
+		c := &http.Client{Jar: jar, Transport: tr, Timeout: 10 * time.Second}
+		res, err := c.PostForm(base+"join", url.Values{"pin": {"4821"}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, _ = io.Copy(io.Discard, res.Body)
+		res.Body.Close()
+		stream := &http.Client{Jar: jar, Transport: tr}
+		res, err = stream.Get(base + "events")
+		if err != nil || res.StatusCode != http.StatusOK {
+			b.Fatalf("events: %v", err)
+		}
+		go func() { _, _ = io.Copy(io.Discard, bufio.NewReader(res.Body)) }()
+		ps.clients, ps.streams, ps.trs = append(ps.clients, c), append(ps.streams, res.Body), append(ps.trs, tr)
+	}
+	return ps
+}
+
+// voteTwice has every phone vote on item and then change its vote.
+func (ps *benchPhones) voteTwice(b *testing.B, base, item string) {
+	res, err := ps.clients[0].Get(base)
+	if err != nil {
+		b.Fatal(err)
+	}
+	page, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	m := regexp.MustCompile(`name="round" value="([0-9]+)"`).FindSubmatch(page)
+	if m == nil {
+		b.Fatalf("no vote on the page:\n%s", page)
+	}
+	choices := []string{"red", "amber", "green", "unsure"}
+	var wg sync.WaitGroup
+	for i, c := range ps.clients {
+		wg.Go(func() {
+			for _, choice := range []string{choices[i%4], choices[(i+1)%4]} {
+				res, err := c.PostForm(base+"vote", url.Values{"item": {item}, "round": {string(m[1])}, "choice": {choice}})
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				_, _ = io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func (ps *benchPhones) close() {
+	for _, s := range ps.streams {
+		s.Close()
+	}
+	for _, tr := range ps.trs {
+		tr.CloseIdleConnections()
+	}
+}
+
+func median(xs []float64) float64 {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
