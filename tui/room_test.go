@@ -257,7 +257,7 @@ func TestRoomFromTheFacilitatorsSide(t *testing.T) {
 	}
 
 	// On to the next item: the phones follow, with a fresh vote.
-	h.press("esc", "n")
+	h.press("n")
 	h.waitView("Strong leadership and management")
 	h.waitView("Room: 0 of 3 voted")
 	if page := phones[2].page(); !strings.Contains(page, "Strong leadership and management") || !strings.Contains(page, "You have not voted yet.") {
