@@ -50,6 +50,14 @@ func (s *Server) events(w http.ResponseWriter, req *http.Request) {
 	defer ping.Stop()
 	var last []byte
 	for {
+		// Closing wakes the stream too: the last thing a phone is sent
+		// is that the review has ended, not the page again.
+		select {
+		case <-s.room.Closing():
+			send(event("view", render("view", endedView())))
+			return
+		default:
+		}
 		// Take the wake-up channel before rendering, so a change made
 		// while rendering is not missed.
 		wake := s.room.phonesChanged()
@@ -70,8 +78,6 @@ func (s *Server) events(w http.ResponseWriter, req *http.Request) {
 		case <-kicked:
 			return
 		case <-s.room.Closing():
-			send(event("view", render("view", endedView())))
-			return
 		}
 	}
 }
