@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 	"go.yaml.in/yaml/v3"
 )
@@ -172,12 +173,9 @@ func TestOtherReadersReadKeysDatesAndComments(t *testing.T) {
 	}
 
 	// PyYAML, with both of its loaders.
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 is not installed")
-	}
+	python := testtool.Need(t, "python3")
 	if err := exec.Command(python, "-c", "import yaml").Run(); err != nil {
-		t.Skip("PyYAML is not installed")
+		testtool.Missing(t, "PyYAML is not installed (apt-get install python3-yaml, or pip install pyyaml)")
 	}
 	path := filepath.Join(t.TempDir(), "awkward-plan.yaml")
 	if err := os.WriteFile(path, data, 0o644); err != nil {

@@ -19,12 +19,27 @@ import (
 // by the general parser, never misread by this one. The differential test
 // and fuzz target in fast_test.go hold it to that.
 func fastParse(data []byte) (root *yaml.Node, ok bool) {
+	root, ok, _ = fastParseAt(data)
+	return root, ok
+}
+
+// fastGaveUp says where and why the fast parser gave up on a file: the
+// line it was reading, and whether that line's indentation fits no block
+// open at that point (a likely mistake, which locateMistake checks),
+// rather than a form the fast path does not read.
+type fastGaveUp struct {
+	line       int
+	structural bool
+}
+
+// fastParseAt is fastParse, saying where it gave up.
+func fastParseAt(data []byte) (root *yaml.Node, ok bool, gaveUp fastGaveUp) {
 	// Files ladder writes end with a line feed; without one, the last
 	// line of a literal block has no line break to keep. Parse has
 	// already refused what checkText refuses, and left to yaml.v3 what
 	// is not plain (tabs, carriage returns, a byte-order mark).
 	if len(data) == 0 || data[len(data)-1] != '\n' {
-		return nil, false
+		return nil, false, fastGaveUp{}
 	}
 	p := &fastParser{}
 	for i, text := range strings.Split(string(data), "\n") {
@@ -37,18 +52,18 @@ func fastParse(data []byte) (root *yaml.Node, ok bool) {
 			if r != giveUp {
 				panic(r)
 			}
-			root, ok = nil, false
+			root, ok, gaveUp = nil, false, fastGaveUp{p.at, p.structural}
 		}
 	}()
 	first := p.next()
 	if first == nil || first.indent != 0 {
-		return nil, false
+		return nil, false, fastGaveUp{}
 	}
 	root = p.block(0)
 	if p.next() != nil {
-		return nil, false
+		return nil, false, fastGaveUp{p.at, false}
 	}
-	return root, true
+	return root, true, fastGaveUp{}
 }
 
 type fastLine struct {
@@ -60,6 +75,9 @@ type fastLine struct {
 type fastParser struct {
 	lines []fastLine
 	i     int
+
+	at         int  // the line being read
+	structural bool // given up on a line whose indentation fits no open block
 }
 
 type giveUpSignal struct{}
@@ -78,6 +96,7 @@ func (p *fastParser) next() *fastLine {
 			p.i++
 			continue
 		}
+		p.at = l.no
 		if rest == "---" || rest == "..." || strings.HasPrefix(rest, "--- ") || strings.HasPrefix(rest, "%") {
 			fail()
 		}
@@ -109,6 +128,7 @@ func (p *fastParser) mapping(ind int) *yaml.Node {
 			if m != nil && l.indent == ind {
 				break // a sequence at the key's indentation ends this mapping's value
 			}
+			p.structural = l.indent != ind
 			fail()
 		}
 		colon := keyEnd(rest)
@@ -199,6 +219,7 @@ func (p *fastParser) sequence(ind int) *yaml.Node {
 			if l.indent == ind {
 				break // the next key of the mapping this sequence is a value of
 			}
+			p.structural = l.indent < ind || l.indent > ind && !strings.HasPrefix(rest, "- ")
 			fail()
 		}
 		if seq == nil {
@@ -391,6 +412,7 @@ func (p *fastParser) literal(header string, line, col, ind int) *yaml.Node {
 	var out []string
 	for ; p.i < len(p.lines); p.i++ {
 		l := p.lines[p.i]
+		p.at = l.no
 		blank := strings.TrimLeft(l.text, " ") == ""
 		if content == 0 {
 			if blank {

@@ -24,12 +24,15 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// MaxFileSize is the largest file accepted. A plan for a 1,000-item checklist,
-// every item filled in, is about 300 kB, and the built-in checklist with its
-// guidance under 40 kB; anything far beyond that is a mistake or an attack.
-// The limit also bounds the slowest thing Parse does, reading a broken file
-// with the general parser and locating its mistake (BENCHMARKS.md).
-const MaxFileSize = 1 << 20
+// MaxFileSize is the largest file accepted: 512 KiB. A plan for a
+// 1,000-item checklist, every field of every item filled in, is 309 kB (the
+// built-in checklists have 21 to 60 items, their plans under 20 kB), and
+// the built-in checklist with its guidance under 40 kB; anything far beyond
+// that is a mistake or an attack. The limit also bounds the slowest thing
+// Parse does, reading a broken file outside the fast path's subset with
+// yaml.v3 and locating its mistake: at this size it stays under 100 ms
+// (issue 15.7; BenchmarkSyntaxErrorLocation, BENCHMARKS.md).
+const MaxFileSize = 512 << 10
 
 // Problem is one thing wrong with a file, at a 1-based line and column.
 type Problem struct {
@@ -97,11 +100,64 @@ func Parse(data []byte) (*yaml.Node, Problems) {
 		return nil, Problems{*p}
 	}
 	if plain && fastPathEnabled {
-		if root, ok := fastParse(data); ok {
+		root, ok, gaveUp := fastParseAt(data)
+		if ok {
 			return root, nil
+		}
+		if p, ok := mistakeWhereFastGaveUp(data, gaveUp); ok {
+			return nil, Problems{p}
 		}
 	}
 	return generalParse(data)
+}
+
+// localErrors are the yaml.v3 errors caused by the line they are found on,
+// whatever follows it: a line that fits no open block, a ": " or "- " where
+// none can be.
+var localErrors = map[string]bool{
+	"did not find expected key":                              true,
+	"did not find expected '-' indicator":                    true,
+	"mapping values are not allowed in this context":         true,
+	"block sequence entries are not allowed in this context": true,
+}
+
+// mistakeWhereFastGaveUp finds the mistake in a broken file in about one
+// parse, where the general path takes two: when the fast parser gave up on
+// a line whose indentation fits no open block, and the lines before it are
+// ones the fast path reads (so yaml.v3 reads them too: the differential
+// tests hold it to that), then if yaml.v3 fails on the file cut after that
+// line, with an error that line causes whatever follows, the mistake is on
+// that line. Otherwise (ok false) the general path decides.
+func mistakeWhereFastGaveUp(data []byte, gaveUp fastGaveUp) (p Problem, ok bool) {
+	if !gaveUp.structural || gaveUp.line < 2 {
+		return Problem{}, false
+	}
+	src := newSource(data)
+	if gaveUp.line > len(src.lines) {
+		return Problem{}, false
+	}
+	before := data[:src.lines[gaveUp.line-1]]
+	through := data
+	if gaveUp.line < len(src.lines) {
+		through = data[:src.lines[gaveUp.line]]
+	}
+	if _, ok := fastParse(before); !ok {
+		return Problem{}, false
+	}
+	var n yaml.Node
+	err := yaml.Unmarshal(through, &n)
+	if err == nil {
+		return Problem{}, false
+	}
+	m := syntaxLine().FindStringSubmatch(err.Error())
+	what := strings.TrimPrefix(err.Error(), "yaml: ")
+	if m != nil {
+		what = m[2]
+	}
+	if !localErrors[what] {
+		return Problem{}, false
+	}
+	return Problem{gaveUp.line, firstColumn(data, gaveUp.line), "not valid YAML: " + what + syntaxHint(what)}, true
 }
 
 // generalParse reads a file with yaml.v3. It parses the file with a line
