@@ -53,12 +53,24 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (written bool, 
 	return replaceFile(path, data, perm, nil)
 }
 
+// tooBig refuses to write a plan that ladder could not read back.
+func tooBig(data []byte) error {
+	if len(data) <= strictyaml.MaxFileSize {
+		return nil
+	}
+	return &Refusal{fmt.Sprintf("the plan would be %d bytes, more than the %d ladder reads back", len(data), strictyaml.MaxFileSize),
+		"shorten the longest notes"}
+}
+
 // ReplaceFile is WriteFileAtomic for a file the caller read before: it
 // writes data only if path still holds old, and otherwise returns
 // ErrChangedOnDisk and writes nothing. The comparison and the rename happen
 // under the folder lock, so of two ladder processes replacing the same
 // bytes at once, exactly one succeeds.
 func ReplaceFile(path string, old, data []byte) (written bool, err error) {
+	if err := tooBig(data); err != nil {
+		return false, err
+	}
 	return replaceFile(path, data, newFilePerm, func(current []byte, exists bool) error {
 		if !exists || !bytes.Equal(current, old) {
 			return fmt.Errorf("%s: %w", path, ErrChangedOnDisk)
@@ -354,6 +366,9 @@ func load(path string, resolve Resolver) (*File, error) {
 // fails if the file exists.
 func Create(path string, p *Plan) (*File, error) {
 	data := Encode(p)
+	if err := tooBig(data); err != nil {
+		return nil, err
+	}
 	if err := CreateFileAtomic(path, data, newFilePerm); err != nil {
 		return nil, err
 	}
@@ -401,6 +416,9 @@ func (f *File) WriteSnapshot(seq uint64, data []byte) (written bool, err error) 
 	if seq <= f.written {
 		return false, nil
 	}
+	if err := tooBig(data); err != nil {
+		return false, err
+	}
 	written, err = replaceFile(f.Path, data, newFilePerm, func(current []byte, exists bool) error {
 		// Deleted under us: writing it back loses nothing. Someone else
 		// wrote exactly what we would: nothing is lost either.
@@ -441,6 +459,9 @@ func (f *File) SaveCopy() (*File, error) {
 	ext := filepath.Ext(f.Path)
 	stem := strings.TrimSuffix(f.Path, ext)
 	data := Encode(f.Plan)
+	if err := tooBig(data); err != nil {
+		return nil, err
+	}
 	perm := newFilePerm
 	if info, err := os.Stat(f.Path); err == nil {
 		perm = info.Mode().Perm() // a private plan's copy is as private

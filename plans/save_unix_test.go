@@ -197,3 +197,21 @@ func TestLeftoverTempFilesRemovedOnNextSave(t *testing.T) {
 		}
 	}
 }
+
+// A plan grown past what ladder reads back is not written: ladder would
+// write a file it then refuses.
+func TestPlanTooBigToReadBackIsNotWritten(t *testing.T) {
+	path := newPlanFile(t, t.TempDir())
+	f := openPlan(t, path)
+	before, _ := os.ReadFile(path)
+	for _, e := range f.Plan.Checklist.Items() {
+		f.Plan.Response(e.Item.ID).Notes = strings.Repeat("a long note, pasted in again and again\n", 1000)
+	}
+	_, err := f.Save()
+	if !errors.Is(err, plans.ErrNotReplaced) || !strings.Contains(err.Error(), "more than the 524288 ladder reads back: shorten the longest notes") {
+		t.Fatalf("saving a plan too big to read back: %v", err)
+	}
+	if now, _ := os.ReadFile(path); string(now) != string(before) {
+		t.Error("the file was written")
+	}
+}

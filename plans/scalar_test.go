@@ -53,7 +53,7 @@ var nastyStrings = []string{
 	"last line only spaces\n  ", "'quoted'\n\"lines\"", "\\ back\nslash \\",
 	strings.Repeat("long line with words ", 200),
 	strings.Repeat("x", 5000),
-	strings.Repeat("a line of a long note\n", 300),
+	strings.Repeat("a line of a long note\n", 100), // in every field: a 230 kB plan, under strictyaml.MaxFileSize
 }
 
 // planWith puts s into every text field of a plan.
