@@ -5,6 +5,7 @@
 //	go run ./bench/startup                 # the targets: ladder and ladder review PLAN, 80x24 and 100x30
 //	go run ./bench/startup -rounds 5 -n 20 -keys-n 200
 //	go run ./bench/startup -sizes 100x30 -case 'help;review --help;Usage:;'
+//	go run ./bench/startup -case 'before;review plans/acme.yaml;r/a/g rate;n,p;/tmp/ladder-old' -case 'after;review plans/acme.yaml;r/a/g rate;n,p'
 //
 // Every measurement is side by side: in each round, at each terminal
 // size, the minimal program and every ladder case are started in turn
@@ -41,6 +42,7 @@ type target struct {
 	args   []string
 	marker string   // text of the first frame
 	keys   []string // pressed in turn to measure key latency; none: not measured
+	bin    string   // the binary to run; empty: ladder (-ladder-bin, or built)
 }
 
 // defaultTargets are the start-up targets of issue 16: the start screen
@@ -88,17 +90,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// caseFlag collects -case values: LABEL;ARGS;MARKER;KEYS.
+// caseFlag collects -case values: LABEL;ARGS;MARKER;KEYS[;BINARY].
 type caseFlag []target
 
 func (c *caseFlag) String() string { return fmt.Sprint(len(*c), " cases") }
 
 func (c *caseFlag) Set(v string) error {
 	f := strings.Split(v, ";")
-	if len(f) != 4 || strings.TrimSpace(f[0]) == "" {
-		return fmt.Errorf("want LABEL;ARGS;MARKER;KEYS, e.g. 'review;review plans/x.yaml;r/a/g rate;n,p'")
+	if len(f) < 4 || len(f) > 5 || strings.TrimSpace(f[0]) == "" {
+		return fmt.Errorf("want LABEL;ARGS;MARKER;KEYS[;BINARY], e.g. 'review;review plans/x.yaml;r/a/g rate;n,p'")
 	}
-	*c = append(*c, target{label: strings.TrimSpace(f[0]), args: strings.Fields(f[1]), marker: f[2], keys: splitList(f[3])})
+	t := target{label: strings.TrimSpace(f[0]), args: strings.Fields(f[1]), marker: f[2], keys: splitList(f[3])}
+	if len(f) == 5 {
+		t.bin = strings.TrimSpace(f[4])
+	}
+	*c = append(*c, t)
 	return nil
 }
 
@@ -114,7 +120,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.keyPresses, "keys-n", 100, "key presses measured per program, round and size (0: no key latency)")
 	fs.IntVar(&cfg.minimalFPS, "minimal-fps", 120, "frame rate of the minimal program; ladder runs at 120, Bubble Tea's maximum")
 	fs.StringVar(&sizes, "sizes", "80x24,100x30", "terminal sizes, COLSxROWS, comma-separated")
-	fs.Var(&cases, "case", "a way of starting ladder, LABEL;ARGS;MARKER;KEYS (repeat it; default: ladder, and ladder review plans/acme.yaml)")
+	fs.Var(&cases, "case", "a way of starting ladder, LABEL;ARGS;MARKER;KEYS, or another binary with ;BINARY at the end (repeat it; default: ladder, and ladder review plans/acme.yaml)")
 	fs.StringVar(&cfg.ladderBin, "ladder-bin", "", "a ladder binary to measure (default: build the module's)")
 	fs.StringVar(&cfg.minimalBin, "minimal-bin", "", "a bench/minimal binary to compare with (default: build the module's)")
 	fs.StringVar(&cfg.dir, "dir", "", "working directory for ladder (default: a temporary one holding plans/acme.yaml)")

@@ -11,7 +11,7 @@ import (
 )
 
 func TestFlags(t *testing.T) {
-	cfg, err := parseFlags([]string{"-sizes", "80x24, 100x30", "-case", "review;review plans/x.yaml;r/a/g rate;n, p", "-case", "start;;Begin;"}, new(bytes.Buffer))
+	cfg, err := parseFlags([]string{"-sizes", "80x24, 100x30", "-case", "review;review plans/x.yaml;r/a/g rate;n, p", "-case", "start;;Begin;;/tmp/old-ladder"}, new(bytes.Buffer))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +25,7 @@ func TestFlags(t *testing.T) {
 	if review.label != "review" || strings.Join(review.args, "|") != "review|plans/x.yaml" || review.marker != "r/a/g rate" || strings.Join(review.keys, "|") != "n|p" {
 		t.Errorf("review case %+v", review)
 	}
-	if len(start.args) != 0 || len(start.keys) != 0 || start.marker != "Begin" {
+	if len(start.args) != 0 || len(start.keys) != 0 || start.marker != "Begin" || start.bin != "/tmp/old-ladder" || review.bin != "" {
 		t.Errorf("start case %+v", start)
 	}
 
@@ -37,7 +37,7 @@ func TestFlags(t *testing.T) {
 		t.Errorf("defaults %+v: want the issue's targets (ladder and ladder review at 80x24 and 100x30, ratio 1.0, key p95 10ms)", def)
 	}
 
-	for _, bad := range [][]string{{"-sizes", "80"}, {"-sizes", ""}, {"-case", "x;;m;banana"}, {"-case", "no fields"}, {"stray"}, {"-n", "0"}, {"-rounds", "0"}} {
+	for _, bad := range [][]string{{"-sizes", "80"}, {"-sizes", ""}, {"-case", "x;;m;banana"}, {"-case", "no fields"}, {"-case", "a;b;c;d;e;f"}, {"stray"}, {"-n", "0"}, {"-rounds", "0"}} {
 		if _, err := parseFlags(bad, new(bytes.Buffer)); err == nil {
 			t.Errorf("%q: no error", bad)
 		}

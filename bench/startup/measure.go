@@ -81,7 +81,11 @@ func measure(cfg config, progress io.Writer) (*results, error) {
 		keys: []string{"a", "b"}, quit: []string{"q"},
 	})
 	for _, t := range cfg.targets {
-		r.programs = append(r.programs, program{label: t.label, path: ladderBin, args: t.args, dir: dir,
+		path := ladderBin
+		if t.bin != "" {
+			path = t.bin
+		}
+		r.programs = append(r.programs, program{label: t.label, path: path, args: t.args, dir: dir,
 			marker: t.marker, keys: t.keys, quit: []string{"ctrl+c"}})
 	}
 	r.cells = make([][]cell, len(r.programs))
