@@ -131,6 +131,11 @@ func TestReportHTMLInBrowser(t *testing.T) {
 		.map(e => e.tagName + " " + (e.textContent || "").slice(0, 40))`)); len(wide) > 0 {
 		t.Errorf("%d elements reach past the phone's right edge, such as %q", len(wide), wide[0])
 	}
+	if empty := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".stack td[data-label]")]
+		.filter(td => getComputedStyle(td).display !== "none" && td.textContent.trim() === "")
+		.map(td => td.dataset.label)`)); len(empty) > 0 {
+		t.Errorf("on a phone, %d cards show a label with nothing after it, such as %q", len(empty), empty[0])
+	}
 	for _, v := range browsertest.Axe(t, ctx) {
 		if v.Serious() {
 			t.Errorf("axe-core on a phone: %s", v)
