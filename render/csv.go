@@ -4,17 +4,20 @@ import (
 	"bytes"
 	"encoding/csv"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 )
 
 // CSV is for spreadsheets: RFC 4180 (a header row, fields quoted when they
 // hold a comma, a quote or a line break, lines ending in CRLF), written by
 // encoding/csv. A cell keeps its text as the plan has it, line breaks and
-// all, with one exception that matters once the file is opened:
+// all (control characters other than line breaks and tabs show as
+// pictures, as everywhere ladder prints), with one exception that matters
+// once the file is opened:
 //
-// A spreadsheet reads a cell that starts with =, +, - or @ (or a tab or
-// carriage return, which some of them skip first) as a formula, and a
-// formula can fetch a web address or run a command. Plan text comes from
+// A spreadsheet reads a cell that starts with =, +, - or @ (or a tab,
+// which some of them skip first) as a formula, and a formula can fetch a
+// web address or run a command. Plan text comes from
 // other people, so such a cell gets a leading apostrophe ('=SUM(A1) shows
 // as typed, with the apostrophe) instead of being run. This is the
 // OWASP-recommended defence; it changes only cells that start with those
@@ -89,13 +92,17 @@ func writeCSV(rows [][]string, excel bool) []byte {
 	return b.Bytes()
 }
 
-// csvCell keeps a cell from being read as a formula (see above).
+// csvCell keeps a cell from being read as a formula (see above), and
+// shows its control characters (other than line breaks and tabs) as
+// pictures, as everything ladder prints does: the file may go to a
+// terminal.
 func csvCell(s string) string {
 	if s == "" {
 		return s
 	}
+	s = safetext.Terminal(s)
 	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
+	case '=', '+', '-', '@', '\t':
 		return "'" + s
 	}
 	return s

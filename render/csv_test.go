@@ -64,7 +64,8 @@ func TestCSVCellsAreNeverFormulas(t *testing.T) {
 		"-2+3":                                   "'-2+3",
 		"@SUM(A1:A2)":                            "'@SUM(A1:A2)",
 		"\t=1":                                   "'\t=1",
-		"\r=1":                                   "'\r=1",
+		"\r=1":                                   "␍=1", // a carriage return shows as a picture
+		"\x1b[2J title":                          "␛[2J title",
 		"Ana = Zoë":                              "Ana = Zoë",
 		"2027-03-01":                             "2027-03-01",
 		"":                                       "",

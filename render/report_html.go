@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -49,6 +50,13 @@ func writeReportHTML(doc reportDoc, hist *reportHistory) []byte {
 		// The template is fixed and its data is plain values: an error here
 		// is a bug in this package, not in the plan.
 		panic(fmt.Sprintf("render: the HTML report template failed: %v", err))
+	}
+	// html/template escapes markup but passes control characters through;
+	// the page may be printed to a terminal (no -o), and a browser would
+	// show bidirectional overrides as reordered text. The template itself
+	// has none, so what is found came from the plan: show it as pictures.
+	if out := b.Bytes(); !safetext.Safe(string(out)) {
+		return []byte(safetext.Terminal(string(out)))
 	}
 	return b.Bytes()
 }
