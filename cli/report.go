@@ -84,7 +84,7 @@ func runReport(stdout, stderr io.Writer, path string, opts reportOptions) error 
 	if err != nil {
 		return err
 	}
-	if err := reportFormatFlag(opts.format, opts.excel); err != nil {
+	if err := formatChoice(opts.format, opts.excel, "md", "html", "csv"); err != nil {
 		return err
 	}
 	if err := checkOutput(opts.out, path); err != nil {

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path"
+	"slices"
+	"strings"
 
 	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -19,27 +21,13 @@ import (
 // The flags are checked before any plan is read, so a typing mistake
 // costs nothing.
 
-// reportFormatFlag checks --format and --excel for report.
-func reportFormatFlag(format string, excel bool) error {
-	switch format {
-	case "md", "html", "csv":
-	default:
-		return usageErrorf("--format %s: use md, html or csv", format)
+// formatChoice checks --format against the formats a command writes, and
+// --excel, which only CSV takes.
+func formatChoice(format string, excel bool, formats ...string) error {
+	if !slices.Contains(formats, format) {
+		last := len(formats) - 1
+		return usageErrorf("--format %s: use %s or %s", format, strings.Join(formats[:last], ", "), formats[last])
 	}
-	return excelFlag(format, excel)
-}
-
-// statusFormatFlag checks --format and --excel for status.
-func statusFormatFlag(format string, excel bool) error {
-	switch format {
-	case "text", "md", "csv":
-	default:
-		return usageErrorf("--format %s: use text, md or csv", format)
-	}
-	return excelFlag(format, excel)
-}
-
-func excelFlag(format string, excel bool) error {
 	if excel && format != "csv" {
 		return usageErrorf("--excel is for --format csv: it starts the file with the mark Excel needs to read UTF-8")
 	}
@@ -95,11 +83,18 @@ func reportHistory(file string) (*render.ReportHistory, error) {
 	}
 	if h.BaseEntry >= 0 {
 		base := entries[h.BaseEntry]
-		data, err := repo.ReadFile(base.Commit, rel)
+		// The file's name at that commit: before the first rename after it.
+		name := rel
+		for _, e := range slices.Backward(entries[h.BaseEntry+1:]) {
+			if e.RenamedFrom != "" {
+				name = e.RenamedFrom
+			}
+		}
+		data, err := repo.ReadFile(base.Commit, name)
 		if err == nil {
-			// A version that does not load, or a file that was elsewhere
-			// then, leaves "what changed" out; the chart still shows it.
-			h.Base, _ = plans.Parse(base.Commit+":"+rel, data, revisionResolver(repo, base.Commit, path.Dir(rel)))
+			// A version that does not load leaves "what changed" out; the
+			// chart still shows it.
+			h.Base, _ = plans.Parse(base.Commit+":"+name, data, revisionResolver(repo, base.Commit, path.Dir(name)))
 		}
 	}
 	return h, nil

@@ -87,7 +87,7 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 	if by != render.ByDue && by != render.ByOwner && by != render.ByPlan {
 		return usageErrorf("--by %s: use due, owner or plan", opts.by)
 	}
-	if err := statusFormatFlag(opts.format, opts.excel); err != nil {
+	if err := formatChoice(opts.format, opts.excel, "text", "md", "csv"); err != nil {
 		return err
 	}
 	files, err := planFiles("status", args)

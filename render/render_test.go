@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -77,19 +79,30 @@ func markdownlint(t *testing.T) string {
 // lint runs markdownlint with its default rules over the given documents.
 func lint(t *testing.T, docs map[string][]byte) {
 	t.Helper()
-	bin := markdownlint(t)
+	checkFiles(t, markdownlint(t), docs)
+}
+
+// checkFiles writes docs (name to contents) to a new folder and runs a
+// checker over them there, failing the test with its output when it
+// finds problems. Files given in docs with a leading dot (a checker's
+// configuration) are written but not named to the checker.
+func checkFiles(t *testing.T, bin string, docs map[string][]byte) {
+	t.Helper()
 	dir := t.TempDir()
 	var names []string
 	for name, data := range docs {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		names = append(names, name)
+		if !strings.HasPrefix(name, ".") {
+			names = append(names, name)
+		}
 	}
+	slices.Sort(names)
 	cmd := exec.Command(bin, names...)
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("markdownlint found problems:\n%s", out)
+		t.Errorf("%s found problems:\n%s", filepath.Base(bin), out)
 	}
 }
 
