@@ -66,6 +66,15 @@ type ItemChange struct {
 	// Action is the item's action as it is now (or was, if it was
 	// cleared), so that a status change can say what was done.
 	Action string
+	// Votes is set when the room's votes changed (a new round, or votes
+	// given or removed).
+	Votes *VotesChange
+}
+
+// VotesChange is the room's votes on an item before and after; either
+// may be nil (not voted on from phones).
+type VotesChange struct {
+	Old, New *Votes
 }
 
 // Direction says which way a rating moved on its scale.
@@ -259,7 +268,7 @@ func (d *Diff) compareItems() {
 			continue
 		}
 		d.compareResponse(&ch, d.Old.Items[e.Item.ID], d.New.Items[e.Item.ID])
-		if ch.Rating != nil || len(ch.Fields) > 0 || ch.Due != nil {
+		if ch.Rating != nil || len(ch.Fields) > 0 || ch.Due != nil || ch.Votes != nil {
 			d.Items = append(d.Items, ch)
 		}
 	}
@@ -280,6 +289,9 @@ func (d *Diff) compareResponse(ch *ItemChange, o, n *Response) {
 	fs = fieldChange(fs, "notes", o.Notes, n.Notes)
 	ch.Fields = fs
 	ch.Due = dueChange(o.Due, n.Due)
+	if !o.Votes.Equal(n.Votes) {
+		ch.Votes = &VotesChange{Old: o.Votes, New: n.Votes}
+	}
 }
 
 // ratingChange compares two ratings by their position on their own

@@ -138,7 +138,7 @@ func changeSections(d *plans.Diff) []diffSection {
 		return nil
 	}
 	b := diffBuilder{d}
-	return nonEmpty(b.review(), b.ratings(), b.actions(), b.itemsAddedRemoved(), b.followUps(), b.counts())
+	return nonEmpty(b.review(), b.ratings(), b.votes(), b.actions(), b.itemsAddedRemoved(), b.followUps(), b.counts())
 }
 
 func nonEmpty(sections ...diffSection) []diffSection {
@@ -184,6 +184,7 @@ type sectionKind int
 const (
 	sectionReview sectionKind = iota
 	sectionRatings
+	sectionVotes // the room's votes (ladder review --room), see votes.go
 	sectionActions
 	sectionItems // items added or removed: the checklist changed
 	sectionFollowUps
@@ -205,6 +206,7 @@ func (s diffSection) title() string {
 	return map[sectionKind]string{
 		sectionReview:     "Review",
 		sectionRatings:    "Ratings",
+		sectionVotes:      "Room's votes",
 		sectionActions:    "Actions",
 		sectionItems:      "Items",
 		sectionFollowUps:  "Follow-up answers",

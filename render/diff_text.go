@@ -79,6 +79,7 @@ func textSectionTitle(s diffSection) string {
 	title := map[sectionKind]string{
 		sectionReview:     "Review",
 		sectionRatings:    "Ratings",
+		sectionVotes:      "Room's votes",
 		sectionActions:    "Actions",
 		sectionItems:      "Items (the checklist changed)",
 		sectionFollowUps:  "Follow-up answers",

@@ -72,6 +72,7 @@ type htmlPage struct {
 	Legend    []htmlLevel
 	Charts    []htmlChart
 	Revisit   []htmlRevisit
+	Disagreed []htmlRevisit // items whose room's votes span the scale
 	Areas     []htmlArea
 	NextSteps []htmlNextStep
 	History   *htmlHistory
@@ -162,6 +163,9 @@ func htmlPageOf(doc reportDoc, hist *reportHistory) htmlPage {
 				hi := htmlItemOf(it)
 				if hi.Revisit {
 					page.Revisit = append(page.Revisit, htmlRevisit{Title: it.title, Area: a.title})
+				}
+				if it.answer.disagreed() {
+					page.Disagreed = append(page.Disagreed, htmlRevisit{Title: it.title, Area: a.title})
 				}
 				hg.Items = append(hg.Items, hi)
 			}

@@ -20,6 +20,7 @@ func writeReportMarkdown(doc reportDoc) []byte {
 	}
 	m.list(details)
 	mdSummary(&m, doc)
+	mdDisagreed(&m, doc)
 	for _, a := range doc.areas {
 		m.heading(2, mdText(a.title))
 		for _, g := range a.groups {

@@ -350,6 +350,7 @@ func (s *boardScreen) tile(st *styles, l boardLayout, a *checklist.Area, i int, 
 	if focused {
 		num = st.Focused.Render(strconv.Itoa(i + 1))
 	}
+	num = s.c.splitMark(st, it.ID) + num
 	top := num + "  " + ls.Render(plans.Mark(c, rating)+" "+word)
 	if l.titleLines > 0 {
 		top = joinEnds(ls.Render(plans.Mark(c, rating)+" "+word), num, inner)
@@ -382,7 +383,7 @@ func (s *boardScreen) listCell(st *styles, l boardLayout, a *checklist.Area, i i
 	num := fmt.Sprintf("%*d ", s.numberWidth(), i+1)
 	label := padCells(st.rating(c, s.c.plan().Items[it.ID].Rating), 10)
 	rest := max(1, l.cellWidth-2-len(num)-10-1)
-	title := ansi.Truncate(it.Title, rest, "…")
+	title := ansi.Truncate(s.c.splitMark(st, it.ID)+it.Title, rest, "…")
 	if focused {
 		title = st.Focused.Render(title)
 	}

@@ -542,3 +542,14 @@ func (s *roomScreen) draw(quiet, scale int) []string {
 	}
 	return lines
 }
+
+// splitMark is "split " for an item whose room's votes went from one end
+// of the scale to the other, for the board: where the room disagreed is
+// worth a second look.
+func (c *common) splitMark(st *styles, itemID string) string {
+	r := c.plan().Response(itemID)
+	if r == nil || !r.Votes.Disagree(c.checklist()) {
+		return ""
+	}
+	return st.Warning.Render("split") + " "
+}

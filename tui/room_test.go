@@ -318,3 +318,20 @@ func waitFile(t *testing.T, h *roomHarness, ok func(*plans.Plan) bool) *plans.Pl
 		}
 	}
 }
+
+// The board marks the items where the room's votes spanned the scale.
+func TestBoardMarksWhereTheRoomDisagreed(t *testing.T) {
+	p := rvNewPlan(t)
+	p.Response("lc-vision").Rating = "amber"
+	p.Response("lc-vision").Votes = &plans.Votes{Levels: map[string]int{"red": 2, "amber": 1, "green": 3}}
+	p.Response("lc-leadership").Rating = "green"
+	p.Response("lc-leadership").Votes = &plans.Votes{Levels: map[string]int{"amber": 1, "green": 5}}
+	for _, size := range [][2]int{{160, 45}, {100, 30}, {80, 24}} {
+		h, _ := rvOpen(t, p, size[0], size[1])
+		h.press("b")
+		v := h.view()
+		if n := strings.Count(v, "split"); n != 1 {
+			t.Errorf("%dx%d: the board says split %d times, want once (lc-vision):\n%s", size[0], size[1], n, v)
+		}
+	}
+}

@@ -1,0 +1,75 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+func votes(red, amber, green, unsure int) *plans.Votes {
+	return &plans.Votes{Levels: map[string]int{"red": red, "amber": amber, "green": green}, Unsure: unsure}
+}
+
+// A plan voted on again: one item re-voted (and now split), one voted on
+// for the first time, one unchanged.
+func votedPlans(t *testing.T) (old, new *plans.Plan) {
+	old = loadFixture(t, "testdata/diff-old.yaml")
+	new = old.Clone()
+	old.Response("lc-vision").Votes = votes(0, 4, 2, 0)
+	new.Response("lc-vision").Votes = votes(2, 1, 3, 0)
+	new.Response("wf-interventions").Votes = votes(0, 1, 5, 1)
+	old.Response("lc-culture").Votes = votes(1, 1, 1, 1)
+	new.Response("lc-culture").Votes = votes(1, 1, 1, 1)
+	return old, new
+}
+
+func TestDiffShowsVoteChanges(t *testing.T) {
+	old, new := votedPlans(t)
+	c := plans.FileChange{Path: "plans/acme.yaml", OldName: "plans/acme.yaml at HEAD~1", NewName: "plans/acme.yaml", Old: old, New: new}
+	text := string(DiffText(c))
+	for _, want := range []string{
+		"Room's votes: 2 items voted on again\n",
+		"  Develop a clear vision for your D&I strategy (Leadership & Culture)\n    votes: ■ 0  ▲ 4  ● 2  ? 0 → ■ 2  ▲ 1  ● 3  ? 0\n    the room disagreed: votes from ■ Red to ● Green\n",
+		"    votes: (no votes) → ■ 0  ▲ 1  ● 5  ? 1\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the text diff lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Cultural questions") {
+		t.Errorf("an item whose votes did not change is listed:\n%s", text)
+	}
+	md := DiffMarkdown(c)
+	if !strings.Contains(string(md), "## Room's votes\n") || !strings.Contains(words(string(md)), "- **Votes:** ■ 0 ▲ 4 ● 2 ? 0 → ■ 2 ▲ 1 ● 3 ? 0 - The room disagreed: votes from ■ Red to ● Green") {
+		t.Errorf("the Markdown diff lacks the votes:\n%s", md)
+	}
+	lint(t, map[string][]byte{"votes.md": md})
+}
+
+func TestReportListsWhereTheRoomDisagreed(t *testing.T) {
+	_, p := votedPlans(t)
+	md := ReportMarkdown(p, plans.Date{Year: 2027, Month: 4, Day: 1})
+	want := "## Where the room disagreed\n\nThe room's votes went from one end of the scale to the other on these items.\n\n- Develop a clear vision for your D&I strategy (Leadership & Culture): ■ Red 2, ▲ Amber 1, ● Green 3, not sure 0\n- Cultural questions (Leadership & Culture): ■ Red 1, ▲ Amber 1, ● Green 1, not sure 1\n"
+	if !strings.Contains(words(string(md)), words(want)) {
+		t.Errorf("the report lacks\n%s\nin:\n%s", want, md)
+	}
+	if !strings.Contains(string(md), "Room's votes") {
+		t.Error("the report does not give each item's spread")
+	}
+	lint(t, map[string][]byte{"report.md": md})
+	html := string(ReportHTML(p, plans.Date{Year: 2027, Month: 4, Day: 1}, nil))
+	if !strings.Contains(html, "<h3>Where the room disagreed</h3>") || !strings.Contains(html, "<li>Cultural questions (Leadership &amp; Culture)</li>") {
+		t.Error("the HTML report does not list where the room disagreed")
+	}
+	// A plan nobody voted on has no such section.
+	old, _ := votedPlans(t)
+	old.Response("lc-culture").Votes = nil
+	if strings.Contains(string(ReportMarkdown(old, plans.Date{Year: 2027, Month: 4, Day: 1})), "disagreed") {
+		t.Error("a plan with no split votes says the room disagreed")
+	}
+}
+
+// words is text with its line breaks and runs of spaces as one space:
+// Markdown wraps long lines.
+func words(s string) string { return strings.Join(strings.Fields(s), " ") }
