@@ -59,7 +59,7 @@ func TestReportListsWhereTheRoomDisagreed(t *testing.T) {
 	}
 	lint(t, map[string][]byte{"report.md": md})
 	html := string(ReportHTML(p, plans.Date{Year: 2027, Month: 4, Day: 1}, nil))
-	if !strings.Contains(html, "<h3>Where the room disagreed</h3>") || !strings.Contains(html, "<li>Cultural questions (Leadership &amp; Culture)</li>") {
+	if !strings.Contains(html, "<strong>Where the room disagreed</strong>") || !strings.Contains(html, "; Cultural questions (Leadership &amp; Culture).</p>") {
 		t.Error("the HTML report does not list where the room disagreed")
 	}
 	// A plan nobody voted on has no such section.
