@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -45,6 +46,16 @@ func (s *Session) levelKeys() string {
 	}
 	return strings.Join(keys, ", ")
 }
+
+// SaveTypingAfter is how long a front end waits after the last key typed
+// into a field before it sends the text to the session (through the same
+// setter as on leaving the field), so that a closed laptop or a power cut
+// loses at most the last moments of typing. The setters are cheap and
+// leave the plan alone when nothing changed, so the pause can be short. A
+// due date that is not a date yet is not stored by the pause: SetDue keeps
+// it (UnreadDue) and the front end says nothing until the person leaves
+// the field.
+const SaveTypingAfter = 1500 * time.Millisecond
 
 // SetAction sets what will be done about an item (one line).
 func (s *Session) SetAction(itemID, text string) *Snapshot {

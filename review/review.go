@@ -51,6 +51,12 @@
 // OpenElsewhere gives the one message every front end shows; Close ends
 // the session's mark on the plan when the review ends.
 //
+// Text typed into a field is sent after a short pause (SaveTypingAfter),
+// not only on leaving the field: the setters are cheap and idempotent, and
+// a snapshot equal to the file is not written again. A front end that is
+// ending (a closed terminal, a signal) sends what is typed and writes
+// whatever is not on disk before it goes: Retry gives the snapshot.
+//
 // # Who owns a session
 //
 // A Session is not safe for concurrent use: one goroutine owns it (the
@@ -78,9 +84,6 @@
 //     that item until someone edits the step: SetAction, SetOwner, SetDue
 //     and SetStatus are where the item's step would be updated, and
 //     EditStep where the link is broken.
-//   - Text typed into a field can be sent after a short pause, not only on
-//     leaving the field: the setters are cheap and idempotent, and a
-//     snapshot equal to the file is not written again.
 //   - Due-date text that is not understood is refused and kept by the
 //     session (UnreadDue), so a front end can show it again and warn before
 //     leaving the item; keeping it in the plan, flagged, would start there.

@@ -35,6 +35,8 @@ type app struct {
 	help     help.Model
 	quitting bool
 
+	typingGen uint64 // counts keys typed into fields (see autosave.go)
+
 	initialised bool // Init has put the first screen in place
 
 	termWidth, termHeight int // the terminal's size
@@ -210,6 +212,8 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(a.resume(), a.startRoom())
 	case roomChangedMsg:
 		return a, a.roomChanged()
+	case typingPauseMsg:
+		return a, a.paused(msg.gen)
 	case tea.KeyPressMsg:
 		if a.unsaved != nil {
 			return a, a.unsavedKey(msg)
@@ -222,6 +226,10 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	cmd := a.screen(a.active).update(msg)
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		cmd = tea.Batch(cmd, a.typed())
+	}
 	return a, tea.Batch(cmd, a.applyPending())
 }
 

@@ -31,8 +31,12 @@ type common struct {
 	session       *review.Session // nil until a plan is open
 	present       bool            // presenter mode: the projector layout (see present.go)
 	now           func() time.Time
-	timer         timebox      // the time allowed per item (--timebox)
-	room          *roomSession // the room voting from phones (--room), see room.go
+	timer         timebox // the time allowed per item (--timebox)
+	// typingPause is how long after the last key typed into a field the
+	// text is stored (review.SaveTypingAfter; 0 in tests that drive the
+	// screens without a clock, which send the pause themselves).
+	typingPause time.Duration
+	room        *roomSession // the room voting from phones (--room), see room.go
 
 	// pending is a screen change asked for during the current Update (see
 	// goTo), which the app makes before the next message.

@@ -61,6 +61,11 @@ type fuStop interface {
 	fullHelp() []key.Binding
 }
 
+// drafter is a stop whose commit would end the typing (a list row, a
+// step) or refuse an unfinished date: draft sends what is typed to the
+// session and leaves the stop as it is (see autosave.go).
+type drafter interface{ draft() tea.Cmd }
+
 // fuResult is what a stop did with a key: whether it took it, and the
 // command to run (which saves what the key changed).
 type fuResult struct {
@@ -199,6 +204,12 @@ func (s *followupScreen) update(msg tea.Msg) tea.Cmd {
 	s.sync()
 	switch msg := msg.(type) {
 	case commitMsg:
+		cmd, _ := s.stops[s.focus].commit()
+		return cmd
+	case draftMsg:
+		if d, ok := s.stops[s.focus].(drafter); ok {
+			return d.draft()
+		}
 		cmd, _ := s.stops[s.focus].commit()
 		return cmd
 	case tea.KeyPressMsg:
@@ -438,6 +449,15 @@ func (d *fuDueStop) commit() (tea.Cmd, bool) {
 	}
 	d.date.setDate(date)
 	return save(sn), true
+}
+
+// draft stores the date once it is one.
+func (d *fuDueStop) draft() tea.Cmd {
+	_, sn, err := d.c.session.SetQuestionDue(d.id, d.date.value())
+	if err != nil {
+		return nil
+	}
+	return save(sn)
 }
 
 // isKey reports whether msg is the key named.

@@ -64,6 +64,7 @@ func fuAppWith(t testing.TB, p *plans.Plan, path, checklistFile string, w, h int
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.typingPause = 0 // the harness has no clock: tests send the pause
 	a := newApp(c)
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return a

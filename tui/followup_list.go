@@ -28,6 +28,7 @@ type quickWins struct {
 	offset  int        // first row shown
 	field   *textField // drawn in the row being typed in
 	editing int        // the row being typed in, len(rows) for a new one, -1 when not typing
+	drafted bool       // the row being typed in is a new one, stored after a pause
 	focused bool
 	// textWidth is how wide the rows' text was last drawn, to tell when
 	// the row under the cursor is cut; textMax is the widest row's text,
@@ -195,7 +196,7 @@ func (q *quickWins) startTyping(row int) tea.Cmd {
 }
 
 func (q *quickWins) stopTyping() {
-	q.editing = -1
+	q.editing, q.drafted = -1, false
 	q.field.blur()
 	q.field.setValue("")
 }
@@ -259,7 +260,7 @@ func (q *quickWins) typingKey(msg tea.Msg) fuResult {
 		case "tab", "shift+tab", "esc":
 			return fuResult{}
 		case "enter":
-			adding := q.editing == len(q.rows)
+			adding := q.editing == len(q.rows) || q.drafted
 			saved := q.apply()
 			q.stopTyping()
 			if adding && saved != nil {
@@ -292,6 +293,26 @@ func (q *quickWins) apply() tea.Cmd {
 	case text == "":
 		return q.remove(q.editing).cmd
 	default:
+		q.rows[q.editing].text = text
+	}
+	return q.store()
+}
+
+// draft stores what is typed without ending the typing: a new quick win
+// becomes a row (chosen) the first time, and the row is edited after.
+func (q *quickWins) draft() tea.Cmd {
+	text := q.field.trimmed()
+	if !q.typing() || text == "" {
+		return nil
+	}
+	q.textMax = -1
+	if q.editing == len(q.rows) {
+		if i := q.find(text); i >= 0 {
+			return nil // typed so far is another row's text: wait for more
+		}
+		q.rows = append(q.rows, quickWin{text: text, chosen: true, source: sourceTyped, typed: true})
+		q.editing, q.cursor, q.drafted = len(q.rows)-1, len(q.rows)-1, true
+	} else {
 		q.rows[q.editing].text = text
 	}
 	return q.store()

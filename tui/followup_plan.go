@@ -295,6 +295,19 @@ func (pp *projectPlan) commit() (saved tea.Cmd, ok bool) {
 	return save(sn), true
 }
 
+// draft stores the step being edited without ending the editing; a date
+// not finished yet is kept by the session, not refused.
+func (pp *projectPlan) draft() tea.Cmd {
+	e := pp.edit
+	if e == nil || (e.isNew && e.text.value() == "" && e.owner.value() == "" && e.due.value() == "") {
+		return nil
+	}
+	sn, _ := pp.c.session.EditStep(pp.id, pp.steps()[pp.cursor].ID, review.StepEdit{
+		Text: e.text.value(), Owner: e.owner.value(), Due: e.due.value(), Status: plans.Status(e.status.value()),
+	})
+	return save(sn)
+}
+
 func (pp *projectPlan) stopEdit() {
 	if pp.edit != nil {
 		for _, f := range pp.edit.fields {

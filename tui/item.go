@@ -212,6 +212,20 @@ func (s *itemScreen) commit() tea.Cmd {
 	return nil
 }
 
+// draft sends the field being typed to the session, as commit does, but
+// leaves the field as it is: a due date is stored once it is one, and
+// text that is not a date yet is not refused while it is being typed.
+func (s *itemScreen) draft() tea.Cmd {
+	if s.focus != focusDue {
+		return s.commit()
+	}
+	_, sn, err := s.c.session.SetDue(s.entry().Item.ID, s.due.value())
+	if err != nil {
+		return nil
+	}
+	return save(sn)
+}
+
 // moveFocus commits the focused field and focuses another.
 func (s *itemScreen) moveFocus(f int) tea.Cmd {
 	return tea.Batch(s.commit(), s.setFocus(f))
@@ -263,6 +277,8 @@ func (s *itemScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case commitMsg:
 		return s.leaveItem()
+	case draftMsg:
+		return s.draft()
 	case tea.KeyPressMsg:
 		if key.Matches(msg, s.keys.Advice) && !s.typing() {
 			s.c.goTo(screenGuidance, 0)

@@ -476,3 +476,35 @@ func TestAPlanOpenElsewhereIsSaid(t *testing.T) {
 		t.Error("the review did not carry on")
 	}
 }
+
+// A pause in typing stores the field without leaving it (issue 12.1):
+// only the pause after the last key counts, and a date not finished is
+// neither stored nor refused while it is typed.
+func TestAPauseInTypingSavesTheField(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("g", "tab")
+	h.typeText("Train every")
+	stale := h.a.typingGen
+	h.typeText(" manager")
+	h.send(typingPauseMsg{stale})
+	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "" {
+		t.Fatalf("a pause before the last key saved %q", got)
+	}
+	h.send(typingPauseMsg{h.a.typingGen})
+	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "Train every manager" {
+		t.Fatalf("after the pause the action on disk is %q", got)
+	}
+	if it := h.item(); it.focus != focusAction || !it.typing() {
+		t.Fatal("the pause left the field")
+	}
+	h.press("tab", "tab") // the due date
+	h.typeText("31/")
+	h.send(typingPauseMsg{h.a.typingGen})
+	h.refuseView("✗")
+	h.typeText("3/27")
+	h.send(typingPauseMsg{h.a.typingGen})
+	if got := rvOnDisk(t, path).Response("lc-vision").Due.String(); got != "2027-03-31" {
+		t.Fatalf("due on disk after the pause: %q", got)
+	}
+	h.requireView("31/3/27", "→ Wed 31 Mar 2027") // the text as typed, still typing
+}

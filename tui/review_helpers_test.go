@@ -41,6 +41,7 @@ func rvStart(t testing.TB, opts Options, w, h int) *rvHarness {
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.typingPause = 0 // the harness has no clock: tests send the pause
 	hs := &rvHarness{t: t, a: newApp(c)}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.a.Init())

@@ -51,6 +51,7 @@ func startRoomHarness(t *testing.T, w, h int) *roomHarness {
 	if err != nil {
 		t.Fatal(err)
 	}
+	c.typingPause = 0
 	hs := &roomHarness{t: t, a: newApp(c), msgs: make(chan tea.Msg, 64), path: path}
 	t.Cleanup(func() {
 		c.closeRoom()

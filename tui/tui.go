@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -88,7 +90,7 @@ func newCommon(opts Options) (*common, error) {
 		opts.Dir = plans.DefaultDir
 	}
 	c := &common{styles: newStyles(true), keys: newGlobalKeys(), opts: opts, today: opts.Today,
-		present: opts.Present, now: time.Now, timer: timebox{limit: opts.Timebox}}
+		present: opts.Present, now: time.Now, timer: timebox{limit: opts.Timebox}, typingPause: review.SaveTypingAfter}
 	if c.today.IsZero() {
 		c.today = plans.Today()
 	}
@@ -133,6 +135,22 @@ func programOptions(opts Options) []tea.ProgramOption {
 	return po
 }
 
+// quitOnSignals ends the program on SIGHUP, SIGTERM or SIGINT; the
+// function it returns stops listening.
+func quitOnSignals(p *tea.Program) (stop func()) {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-sig:
+			p.Quit()
+		case <-done:
+		}
+	}()
+	return func() { signal.Stop(sig); close(done) }
+}
+
 // Run starts the review and returns when the user quits.
 func Run(opts Options) error {
 	if opts.In == nil && opts.Out == nil {
@@ -145,11 +163,20 @@ func Run(opts Options) error {
 		return err
 	}
 	defer c.closeRoom() // the server listens only while the review runs
-	m, err := tea.NewProgram(&root{c: c}, programOptions(opts)...).Run()
-	if err != nil {
+	// A closed terminal window (SIGHUP), a logout or kill (SIGTERM) and
+	// an interrupt from outside (SIGINT) end the program like q, and what
+	// is being typed is written before it goes (see app.flush).
+	p := tea.NewProgram(&root{c: c}, append(programOptions(opts), tea.WithoutSignalHandler())...)
+	stop := quitOnSignals(p)
+	m, err := p.Run()
+	stop()
+	r, _ := m.(*root)
+	if r != nil && r.app != nil {
+		r.app.flush()
+	}
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return fmt.Errorf("review: %w", err)
 	}
-	r, _ := m.(*root)
 	if r == nil || r.app == nil {
 		return nil
 	}

@@ -1,0 +1,75 @@
+package tui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// Nothing typed is lost (issue 12.1). A field is stored when the person
+// leaves it; while they type, the text is also stored after a pause of
+// review.SaveTypingAfter with no key, and when the program ends for any
+// reason (q, ctrl+c, a closed terminal, a signal) whatever is typed is
+// stored and written before it goes.
+
+// typingPauseMsg comes review.SaveTypingAfter after a key typed into a
+// field; gen says which key, so only the last key's pause counts.
+type typingPauseMsg struct{ gen uint64 }
+
+// draftMsg asks the active screen to send the text being typed to the
+// session without leaving the field: a due date that is not a date yet is
+// kept by the session, not refused on screen.
+type draftMsg struct{}
+
+// typed starts the pause after a key or a paste that went to a field.
+func (a *app) typed() tea.Cmd {
+	if a.c.session == nil || !a.screen(a.active).typing() {
+		return nil
+	}
+	a.typingGen++
+	gen := a.typingGen
+	if a.c.typingPause <= 0 {
+		return nil // tests send the pause themselves
+	}
+	return tea.Tick(a.c.typingPause, func(time.Time) tea.Msg { return typingPauseMsg{gen} })
+}
+
+// paused stores what is being typed, if no key came since gen's.
+func (a *app) paused(gen uint64) tea.Cmd {
+	if gen != a.typingGen || a.quitting || a.c.session == nil || a.conflict() {
+		return nil
+	}
+	s := a.screen(a.active)
+	if !s.typing() {
+		return nil
+	}
+	return s.update(draftMsg{})
+}
+
+// flush stores the field being typed and writes, before returning, all
+// that is not on disk: the program is ending, maybe because its terminal
+// closed, so nothing can be asked. A plan changed on disk by someone else
+// is left alone and the answers go to a copy beside it; a plan that cannot
+// be written goes to a copy where one can be (the notice says where).
+func (a *app) flush() {
+	ss := a.c.session
+	if ss == nil || (a.quitting && !ss.State().Pending) {
+		return // quit as the person chose: everything was decided
+	}
+	a.screen(a.active).update(commitMsg{}) // its save command is not run: the next line writes
+	if sn := ss.Retry(); sn != nil {
+		ss.Save(sn)
+	}
+	st := ss.State()
+	switch {
+	case st.Conflict:
+		if path, err := ss.SaveBeside(); err == nil {
+			a.exitNotice = st.Path + " changed on disk, so ladder did not write over it; your plan is in " + path
+		}
+	case st.Err != nil:
+		path := ss.RescuePath()
+		if err := ss.SaveCopy(path); err == nil {
+			a.exitNotice = "ladder could not save " + st.Path + "; your plan is in " + path
+		}
+	}
+}
