@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -122,6 +123,39 @@ func (s *Session) setDue(dst *plans.Date, key, text, what string) (plans.Date, *
 // counting spans such as "2w" from the session's today.
 func (s *Session) ParseDue(text string) (plans.Date, error) {
 	return plans.ParseDue(CleanLine(text), s.today)
+}
+
+// UnreadDueWarning is what to tell the person who leaves an item whose
+// due date was refused: the text is kept by the session, not saved.
+func (s *Session) UnreadDueWarning(itemID string) string {
+	t, ok := s.UnreadDue(itemID)
+	if !ok {
+		return ""
+	}
+	return "The due date " + safetext.Quote(CleanLine(t)) + " is not a date, so it is not saved. Put it right, or clear it to leave no date."
+}
+
+// UnreadDates lists, in words, every due date typed that was not a date
+// and so is not saved: "the due date of item 3 (“next frday”)", for a
+// front end to say as the review ends.
+func (s *Session) UnreadDates() []string {
+	var out []string
+	for key, text := range s.unreadDue {
+		kind, id, _ := strings.Cut(key, ":")
+		what := "the due date"
+		switch kind {
+		case "item":
+			what = s.itemWords(what, id)
+		case "question":
+			what = s.questionWords(what, id)
+		case "step":
+			fid, n, _ := strings.Cut(id, "#")
+			what = s.questionWords("the due date of step "+n, fid)
+		}
+		out = append(out, what+" ("+safetext.Quote(CleanLine(text))+")")
+	}
+	slices.Sort(out)
+	return out
 }
 
 // UnreadDue is the due-date text of an item that was refused, if any.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -44,6 +45,21 @@ func (a *app) paused(gen uint64) tea.Cmd {
 		return nil
 	}
 	return s.update(draftMsg{})
+}
+
+// unreadNotice adds to the notice printed as the program ends the due
+// dates typed that were not dates, which are not saved (issue 12.2).
+func (a *app) unreadNotice() {
+	if a.c.session == nil {
+		return
+	}
+	if u := a.c.session.UnreadDates(); len(u) > 0 {
+		n := "Not saved, because ladder could not read it as a date: " + strings.Join(u, "; ") + "."
+		if a.exitNotice != "" {
+			n = a.exitNotice + "\n" + n
+		}
+		a.exitNotice = n
+	}
 }
 
 // flush stores the field being typed and writes, before returning, all

@@ -1,12 +1,16 @@
 package tui_test
 
 import (
+	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/socialmobility/ladder/plans"
 )
+
+// tailText is the last n bytes of s, for a failure message.
+func tailText(s string, n int) string { return s[max(0, len(s)-n):] }
 
 func rvLoad(t *testing.T, path string) *plans.Plan {
 	t.Helper()
@@ -64,5 +68,44 @@ func TestTypingIsSavedAfterAPauseAndWhenTheTerminalCloses(t *testing.T) {
 				t.Fatalf("after %v: %+v", sig, *r)
 			}
 		})
+	}
+}
+
+// A due date that is not understood is never thrown away silently (issue
+// 12.2): the field keeps the person and says why, leaving the item warns
+// first, and the forms people type are read.
+func TestADueDateNotUnderstoodIsKeptAndWarned(t *testing.T) {
+	bin := e2eBinary(t)
+	dir := t.TempDir()
+	path := e2ePlan(t, dir, "cafe.yaml", nil)
+	e := e2eRunSized(t, bin, dir, 80, 24, nil, "review", "--today", "2027-03-10", "plans/cafe.yaml")
+	e.waitFor("? help")
+	e.keys("a", "tab", "tab", "tab")
+	e.waitFor("› Due")
+	e.typeText("next frday")
+	e.keys("tab")
+	e.waitFor("is not a date")
+	e.keys("ctrl+n")
+	e.waitFor("Press the key again to leave it unsaved")
+	e.keys("ctrl+u")
+	e.typeText("03/31/2027")
+	e.waitFor("looks like a US date")
+	e.keys("ctrl+u")
+	e.typeText("next Friday")
+	e.waitFor("Fri 12 Mar 2027")
+	e.keys("tab")
+	waitOnDisk(t, path, "the due date", func(p *plans.Plan) bool {
+		return p.Response("lc-vision").Due.String() == "2027-03-12"
+	})
+	// A date left unread is said as the program ends.
+	e.keys("tab", "tab") // notes, then the next item (its rating)
+	e.keys("a", "tab", "tab", "tab")
+	e.typeText("someday")
+	e.keys("ctrl+c")
+	if err := e.s.Wait(e2eTimeout); err != nil {
+		t.Fatal(err)
+	}
+	if out := e.finalText(); !strings.Contains(out, `Not saved, because ladder could not read it as a date: the due date of item 2 ("someday")`) {
+		t.Fatalf("the end of the program did not say the date was not saved:\n%s", tailText(out, 600))
 	}
 }

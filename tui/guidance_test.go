@@ -69,14 +69,14 @@ func TestAdviceOpensAndReturnsWithEverythingAsItWas(t *testing.T) {
 			} else {
 				h.requireView("i  advice from the source (3)")
 			}
-			// Rate, write an action and an owner, a due date that is not a
-			// date, and stop on the status.
+			// Rate, write an action and an owner, a due date, and stop on
+			// the status.
 			h.press("a", "tab")
 			h.typeText("Vision day with Zoë")
 			h.press("tab")
 			h.typeText("Sam")
 			h.press("tab")
-			h.typeText("31 Feb")
+			h.typeText("31 Mar")
 			h.press("tab")
 			it := h.item()
 			if it.focus != focusStatus {
@@ -94,7 +94,7 @@ func TestAdviceOpensAndReturnsWithEverythingAsItWas(t *testing.T) {
 			if after := h.view(); after != before {
 				t.Fatalf("the item screen changed:\n%s\nwas:\n%s", after, before)
 			}
-			if it.due.value() != "31 Feb" {
+			if it.due.value() != "2027-03-31" {
 				t.Fatalf("the due date typed is now %q", it.due.value())
 			}
 			// i also closes it.
@@ -103,7 +103,7 @@ func TestAdviceOpensAndReturnsWithEverythingAsItWas(t *testing.T) {
 				t.Fatalf("i on the advice went to screen %d", h.a.active)
 			}
 			r := rvOnDisk(t, path).Response("lc-vision")
-			if r.Rating != "amber" || r.Action != "Vision day with Zoë" || r.Owner != "Sam" || !r.Due.IsZero() {
+			if r.Rating != "amber" || r.Action != "Vision day with Zoë" || r.Owner != "Sam" || r.Due.String() != "2027-03-31" {
 				t.Fatalf("on disk: %+v", *r)
 			}
 		})

@@ -35,6 +35,11 @@ type itemScreen struct {
 	status *choiceField
 	notes  *notesField
 	fields []field // in tab order, focus 1.. is fields[focus-1]
+
+	// leaving is the warning shown when the person tried to leave the
+	// item with a due date that is not a date (issue 12.2); a second try
+	// leaves, the text kept by the session and shown again on return.
+	leaving string
 }
 
 // Focus positions: the rating, then the fields in tab order.
@@ -166,6 +171,7 @@ func (s *itemScreen) load() {
 	s.cursor = max(s.cursor, 0)
 	s.c.session.MoveTo(review.Item(s.pos))
 	s.c.timer.open(s.pos, s.c.now())
+	s.leaving = ""
 	s.setFocus(focusRating)
 }
 
@@ -226,9 +232,36 @@ func (s *itemScreen) draft() tea.Cmd {
 	return save(sn)
 }
 
-// moveFocus commits the focused field and focuses another.
+// moveFocus commits the focused field and focuses another. A due date
+// that is not a date keeps the focus, with why (issue 12.2): it is never
+// thrown away while the person looks elsewhere.
 func (s *itemScreen) moveFocus(f int) tea.Cmd {
-	return tea.Batch(s.commit(), s.setFocus(f))
+	cmd := s.commit()
+	if s.focus == focusDue && s.dueRefused() {
+		return cmd
+	}
+	return tea.Batch(cmd, s.setFocus(f))
+}
+
+// dueRefused reports whether the session refused the due date typed.
+func (s *itemScreen) dueRefused() bool {
+	_, refused := s.c.session.UnreadDue(s.entry().Item.ID)
+	return refused
+}
+
+// mayLeave reports whether the item may be left now: not at the first try
+// while the due date being typed is not a date (the screen says why, and
+// the next try leaves).
+func (s *itemScreen) mayLeave() bool {
+	if s.focus != focusDue || s.leaving != "" {
+		return true
+	}
+	s.commit()
+	if w := s.c.session.UnreadDueWarning(s.entry().Item.ID); w != "" {
+		s.leaving = w + " Press the key again to leave it unsaved."
+		return false
+	}
+	return true
 }
 
 // rate gives the item level i of the scale and saves. Focus stays on the
@@ -251,6 +284,9 @@ func (s *itemScreen) ratedHere() bool {
 // next goes to the next item, or to the area summary after the last item
 // of an area.
 func (s *itemScreen) next() tea.Cmd {
+	if !s.mayLeave() {
+		return nil
+	}
 	cmd := s.leaveItem()
 	to := s.c.session.After(review.Item(s.pos))
 	if to.Kind != review.AtItem {
@@ -266,6 +302,9 @@ func (s *itemScreen) next() tea.Cmd {
 func (s *itemScreen) prev() tea.Cmd {
 	if s.pos == 0 {
 		return s.moveFocus(focusRating)
+	}
+	if !s.mayLeave() {
+		return nil
 	}
 	cmd := s.leaveItem()
 	s.pos = s.c.session.Before(review.Item(s.pos)).Index
@@ -350,6 +389,9 @@ func (s *itemScreen) fieldKey(msg tea.KeyPressMsg) tea.Cmd {
 			return s.prev()
 		}
 		return nil
+	}
+	if s.focus == focusDue {
+		s.leaving = "" // putting it right
 	}
 	return s.fields[s.focus-1].update(msg)
 }

@@ -136,13 +136,25 @@ func TestAnImpossibleDateIsRefusedInPlaceAndKept(t *testing.T) {
 	h.press("r", "tab", "tab", "tab")
 	h.typeText("31/02/2027")
 	h.requireView(`"31/02/2027" is not a real date`)
-	h.press("tab") // leave it: the text and the message stay, nothing is saved
+	// tab, enter, shift+tab and esc keep the person in the field: the text
+	// and the message stay, nothing is saved (issue 12.2).
+	for _, k := range []string{"tab", "enter", "shift+tab", "esc"} {
+		h.press(k)
+		if h.item().focus != focusDue {
+			t.Fatalf("%s left the field with a date that is not one", k)
+		}
+	}
 	h.requireView("31/02/2027", `"31/02/2027" is not a real date`)
 	if got := rvOnDisk(t, path).Response("lc-vision").Due; !got.IsZero() {
 		t.Fatalf("an impossible date was saved: %v", got)
 	}
-	// It is still there after going to another item and back.
-	h.press("esc", "n", "p")
+	// Leaving the item warns first; the second try leaves, and the text is
+	// still there after going to another item and back.
+	h.press("ctrl+n")
+	h.requireView("item 1 of 4", "is not a date, so it is not saved", "Press the key again to leave it unsaved")
+	h.press("ctrl+n")
+	h.requireView("item 2 of 4")
+	h.press("p")
 	h.requireView("31/02/2027", "is not a real date")
 	// Fixing it saves it.
 	h.press("tab", "tab", "tab")
