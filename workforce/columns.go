@@ -128,7 +128,7 @@ const maxGradeLength = 80
 type tally struct {
 	given  bool // the grades were given: others are problems
 	names  []string
-	counts [][groupCount]int
+	counts []Counts
 	exact  map[string]int // grade as written → index
 	folded map[string]int // folded grade → index
 	// unknown records grades not in the given list, by folded name.
@@ -148,7 +148,7 @@ func newTally(grades []string) *tally {
 func (t *tally) add(name string) int {
 	i := len(t.names)
 	t.names = append(t.names, name)
-	t.counts = append(t.counts, [groupCount]int{})
+	t.counts = append(t.counts, Counts{})
 	t.folded[foldGrade(name)] = i
 	return i
 }
@@ -208,4 +208,4 @@ func safeNames(names []string) []string {
 	return out
 }
 
-func (t *tally) result() ([]string, [][groupCount]int) { return t.names, t.counts }
+func (t *tally) result() ([]string, []Counts) { return t.names, t.counts }

@@ -48,7 +48,7 @@ type Imported struct {
 	// Grades are in the order of ImportOptions.Grades, or of their first
 	// appearance in the file; Counts[i] are Grades[i]'s.
 	Grades []string
-	Counts [][groupCount]int
+	Counts []Counts
 	// Responses is how many answers were counted.
 	Responses int
 	// EmptyRows is how many rows had nothing in them.
