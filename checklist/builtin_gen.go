@@ -7,7 +7,7 @@ package checklist
 var generatedBuiltins = []generatedBuiltin{
 	{
 		file: "smc-building-blocks.yaml",
-		sum:  0x50a691e9,
+		sum:  0x3cc79a71,
 		checklist: func() *Checklist {
 			return &Checklist{
 				ID:      "smc-building-blocks",
@@ -243,31 +243,37 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "bb-data-why",
 								Group: "How to get a good response rate",
+								Topic: "workforce-data",
 								Title: "Make sure people understand why you are asking the question.",
 							},
 							{
 								ID:    "bb-data-senior-leaders",
 								Group: "How to get a good response rate",
+								Topic: "workforce-data",
 								Title: "Use senior leaders to communicate how this will be used to drive greater diversity.",
 							},
 							{
 								ID:    "bb-data-year-round",
 								Group: "How to get a good response rate",
+								Topic: "workforce-data",
 								Title: "Provide a variety of opportunities for employees to disclose data year-round.",
 							},
 							{
 								ID:    "bb-data-target",
 								Group: "How to get a good response rate",
+								Topic: "workforce-data",
 								Title: "Set and share an achievable target response rate internally.",
 							},
 							{
 								ID:    "bb-data-low-areas",
 								Group: "How to get a good response rate",
+								Topic: "workforce-data",
 								Title: "Encourage and support areas of the business where response rates are low.",
 							},
 							{
 								ID:    "bb-data-anonymous",
 								Group: "To build trust",
+								Topic: "workforce-data",
 								Title: "Invite applicants and staff to disclose their socio-economic background anonymously.",
 								Prompts: []string{
 									"Ensure you include the option of 'I prefer not to say.'",
@@ -276,6 +282,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "bb-data-reassure",
 								Group: "To build trust",
+								Topic: "workforce-data",
 								Title: "Reassure them that the data will:",
 								Prompts: []string{
 									"be stored and handled in line with GDPR best practice.",
@@ -287,11 +294,13 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "bb-data-threshold",
 								Group: "To build trust",
+								Topic: "workforce-data",
 								Title: "Make sure people cannot be identified from the data by not going below the anonymity threshold of 10.",
 							},
 							{
 								ID:    "bb-data-representation",
 								Group: "Analysing your data",
+								Topic: "workforce-data",
 								Title: "Understand representation at all levels",
 								Prompts: []string{
 									"See what percentage of people at each grade or seniority level are in the three socio-economic background groups (working class, intermediate and professional).",
@@ -300,6 +309,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "bb-data-interpret",
 								Group: "Analysing your data",
+								Topic: "workforce-data",
 								Title: "Interpret the results",
 								Prompts: []string{
 									"Is there a group that dominates a certain occupation or grade level?",
@@ -352,7 +362,7 @@ var generatedBuiltins = []generatedBuiltin{
 	},
 	{
 		file: "smc-cross-industry-progression.yaml",
-		sum:  0xe3697d3d,
+		sum:  0x60540954,
 		checklist: func() *Checklist {
 			return &Checklist{
 				ID:      "smc-cross-industry-progression",
@@ -386,6 +396,7 @@ var generatedBuiltins = []generatedBuiltin{
 						Items: []Item{
 							{
 								ID:    "ci-dev-analyse-data",
+								Topic: "workforce-data",
 								Title: "Analyse data to understand how progression rates and receipt of bonuses and rewards may be affected by socio-economic background; examine how decisions about this are made.",
 							},
 							{
@@ -398,6 +409,7 @@ var generatedBuiltins = []generatedBuiltin{
 							},
 							{
 								ID:    "ci-dev-training-uptake",
+								Topic: "workforce-data",
 								Title: "Ensure training opportunities are evenly taken up by those from all backgrounds.",
 							},
 							{
@@ -433,6 +445,7 @@ var generatedBuiltins = []generatedBuiltin{
 						Items: []Item{
 							{
 								ID:    "ci-opt-advanced-analyses",
+								Topic: "workforce-data",
 								Title: "Undertake more advanced analyses to understand staff profiles and intersectionality in more detail, for example:",
 								Prompts: []string{
 									"correlations between different diversity characteristics – e.g. socio-economic background, gender and ethnicity – and relative performance, pay and progression",
@@ -486,7 +499,7 @@ var generatedBuiltins = []generatedBuiltin{
 	},
 	{
 		file: "smc-progression.yaml",
-		sum:  0xc991559d,
+		sum:  0xb175ba0e,
 		checklist: func() *Checklist {
 			return &Checklist{
 				ID:      "smc-progression",
@@ -732,6 +745,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "en-data-collect",
 								Group: "Data",
+								Topic: "workforce-data",
 								Title: "Do you collect socio-economic data from applicants and your workforce?",
 								Guidance: []Passage{
 									{
@@ -754,6 +768,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "en-data-training",
 								Group: "Data",
+								Topic: "workforce-data",
 								Title: "Do you record and evaluate the take up of training and apprenticeships based on socio-economic background?",
 								Guidance: []Passage{
 									{
@@ -771,6 +786,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "en-data-progression",
 								Group: "Data",
+								Topic: "workforce-data",
 								Title: "Do you use this data to help inform your decisions about the rate of progression?",
 								Guidance: []Passage{
 									{
@@ -793,6 +809,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "en-data-performance",
 								Group: "Data",
+								Topic: "workforce-data",
 								Title: "Do you use this data to help inform you about performance outcomes?",
 								Guidance: []Passage{
 									{
@@ -810,6 +827,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "en-data-pay-grades",
 								Group: "Data",
+								Topic: "workforce-data",
 								Title: "Do you use this data to help inform your pay grades?",
 								Guidance: []Passage{
 									{
@@ -827,6 +845,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "en-data-pay-reward",
 								Group: "Data",
+								Topic: "workforce-data",
 								Title: "Do you use this data to help inform your decisions about pay and reward?",
 								Guidance: []Passage{
 									{
@@ -844,6 +863,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "en-data-share",
 								Group: "Data",
+								Topic: "workforce-data",
 								Title: "Do you share data internally with clear commitments to how you will tackle any disparities?",
 								Guidance: []Passage{
 									{

@@ -47,11 +47,23 @@ type Area struct {
 type Item struct {
 	ID string
 	// Group is an optional heading inside the area ("Data").
-	Group    string
+	Group string
+	// Topic says what else ladder knows that bears on the item: Topics
+	// lists them. The review shows the workforce data beside an item on
+	// TopicWorkforceData.
+	Topic    string
 	Title    string
 	Prompts  []string
 	Guidance []Passage
 }
+
+// TopicWorkforceData marks an item about collecting or analysing
+// socio-economic background data: the review shows what the plan's
+// workforce data file holds beside it.
+const TopicWorkforceData = "workforce-data"
+
+// Topics lists the topics an item may name.
+var Topics = []string{TopicWorkforceData}
 
 // Passage is a short piece of advice from a source document.
 type Passage struct {

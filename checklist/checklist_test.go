@@ -82,6 +82,7 @@ func TestParseErrors(t *testing.T) {
 		{"reserved key", "id: x\ntitle: t\nversion: '1'\nscale:\n  - key: unrated\n  - key: b\nareas: []\n", "5:10: \"unrated\" is reserved"},
 		{"bad kind", "id: x\ntitle: t\nversion: '1'\nscale: [{key: a}, {key: b}]\nareas: [{id: a, items: [{id: i, title: T}]}]\nfollow_ups:\n  - {id: f, kind: essay, question: Q}\n", "7:19: unknown follow-up kind \"essay\""},
 		{"wrong type", "id: x\ntitle: [t]\nversion: '1'\n", "2:8: title should be text"},
+		{"unknown topic", "id: x\ntitle: t\nversion: '1'\nscale: [{key: a}, {key: b}]\nareas: [{id: a, items: [{id: i, title: T, topic: weather}]}]\n", "5:50: unknown topic \"weather\" (known: workforce-data)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("c.yaml", []byte(tc.yaml))
@@ -114,5 +115,27 @@ func TestShortcut(t *testing.T) {
 	}
 	if k, ok := two.Shortcut(2); !ok || k != "p" {
 		t.Errorf("poor: %q %v", k, ok)
+	}
+}
+
+// TestWorkforceDataTopics checks which built-in items show the workforce
+// data in the review: every item of the Data group, the Building Blocks'
+// data building block, and the toolkit's analysis activities.
+func TestWorkforceDataTopics(t *testing.T) {
+	want := map[string]int{DefaultID: 7, "smc-building-blocks": 10, "smc-cross-industry-progression": 3}
+	for id, n := range want {
+		c, _ := Builtin(id)
+		got := 0
+		for _, e := range c.Items() {
+			if e.Item.Topic == TopicWorkforceData {
+				got++
+				if id == DefaultID && e.Item.Group != "Data" {
+					t.Errorf("%s is not in the Data group", e.Item.ID)
+				}
+			}
+		}
+		if got != n {
+			t.Errorf("%s: %d items about the workforce data, want %d", id, got, n)
+		}
 	}
 }

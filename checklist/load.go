@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -177,6 +178,11 @@ func decodeItems(d *strictyaml.Decoder, n *yaml.Node, ids map[string]int) []Item
 		d.Fields(v, fmt.Sprintf("item %d", i+1), []strictyaml.Field{
 			{Key: "id", Set: func(v *yaml.Node) { idNode = v; it.ID = d.String(v, "item id") }},
 			{Key: "group", Set: func(v *yaml.Node) { it.Group = d.String(v, "group") }},
+			{Key: "topic", Set: func(v *yaml.Node) {
+				if it.Topic = d.String(v, "topic"); it.Topic != "" && !slices.Contains(Topics, it.Topic) {
+					d.Errorf(v, "unknown topic %s (known: %s)", safetext.Quote(it.Topic), strings.Join(Topics, ", "))
+				}
+			}},
 			{Key: "title", Set: func(v *yaml.Node) { it.Title = d.String(v, "title") }},
 			{Key: "prompts", Set: func(v *yaml.Node) { it.Prompts = d.Strings(v, "prompts") }},
 			{Key: "guidance", Set: func(v *yaml.Node) { it.Guidance = decodeGuidance(d, v) }},
