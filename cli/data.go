@@ -621,7 +621,7 @@ func runDataShow(stdout, stderr io.Writer, arg string, opts dataShowOptions) err
 	if err := writeOutput(stdout, opts.out, data); err != nil {
 		return err
 	}
-	if w.BenchmarkProblem != "" {
+	if w.BenchmarkErr != nil {
 		return problemsFound()
 	}
 	return nil
@@ -653,27 +653,38 @@ func dataFileArg(arg string) (string, error) {
 }
 
 // loadWorkforce reads a data file and its benchmark. A data file with
-// mistakes is a problem (each printed as file:line:col); a benchmark that
-// does not load is shown as a note, and ends the command with status 1.
-func loadWorkforce(stderr io.Writer, path, benchmark string) (render.Workforce, error) {
-	d, err := workforce.LoadFile(path)
+// mistakes is a problem (each printed as file:line:col); so is a benchmark
+// that does not load, but the data is still shown, with a note.
+func loadWorkforce(stderr io.Writer, path, benchmark string) (*workforce.Loaded, error) {
+	l, err := workforce.Load(path, benchmark)
 	if err != nil {
-		return render.Workforce{}, reportLoadError(stderr, path, err)
+		return nil, reportLoadError(stderr, path, err)
 	}
-	w := render.Workforce{Name: path, Data: d}
-	bpath := benchmark
-	if bpath == "" {
-		bpath = workforce.BenchmarkPath(path, d)
+	if l.BenchmarkErr != nil {
+		fmt.Fprintln(stderr, l.BenchmarkErr)
 	}
-	if bpath != "" {
-		b, err := workforce.LoadBenchmark(bpath)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			w.BenchmarkProblem = fmt.Sprintf("%s does not load (see the problems above), so there is no comparison.", bpath)
-		}
-		w.Benchmark = b
+	return l, nil
+}
+
+// reportWorkforce reads the data file beside a plan for its report: nil
+// when there is none. One that does not load leaves the section out, with
+// its problems and a note on stderr; the rest of the report is still
+// written.
+func reportWorkforce(stderr io.Writer, planPath string) *workforce.Loaded {
+	path := workforce.PathFor(planPath)
+	l, err := workforce.Load(path, "")
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintf(stderr, "ladder: the report has no workforce data section: %s does not load (see above)\n", path)
+		return nil
 	}
-	return w, nil
+	if l.BenchmarkErr != nil {
+		fmt.Fprintln(stderr, l.BenchmarkErr)
+	}
+	return l
 }
 
 // terminalWidth is the width of the terminal w is, or 80.

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 
@@ -14,17 +16,6 @@ import (
 // everything that is said, from the protected table only (workforce.Protect):
 // no figure the anonymity threshold hides can reach a writer, whatever the
 // format. The writers only lay it out.
-
-// Workforce is what the data section shows: a data file, named as the user
-// knows it, and the benchmark it names, if any.
-type Workforce struct {
-	Name      string // "plans/acme.data.yaml"
-	Data      *workforce.Data
-	Benchmark *workforce.Benchmark // nil when none
-	// BenchmarkProblem says why the benchmark the data file names could
-	// not be read; shown in place of the comparison.
-	BenchmarkProblem string
-}
 
 // workforceDoc is what a data section says.
 type workforceDoc struct {
@@ -74,7 +65,7 @@ type wfBenchmark struct {
 	yours  [3]wfShare
 }
 
-func buildWorkforce(w Workforce) workforceDoc {
+func buildWorkforce(w *workforce.Loaded) workforceDoc {
 	t := workforce.Protect(w.Data)
 	// Grade names and the benchmark's source come from files anyone may
 	// have edited: made safe once, here, for every format.
@@ -86,7 +77,7 @@ func buildWorkforce(w Workforce) workforceDoc {
 		}
 	}
 	doc := workforceDoc{
-		name:      w.Name,
+		name:      w.Path,
 		collected: w.Data.Collected,
 		threshold: t.Threshold,
 		small:     t.SmallEmployer(),
@@ -111,7 +102,9 @@ func buildWorkforce(w Workforce) workforceDoc {
 	if w.Benchmark != nil {
 		doc.bench = &wfBenchmark{source: safetext.Line(w.Benchmark.Source), shares: w.Benchmark.Shares, yours: doc.total.shares}
 	}
-	doc.benchNote = w.BenchmarkProblem
+	if w.BenchmarkErr != nil {
+		doc.benchNote = fmt.Sprintf("%s does not load, so there is no comparison: ladder check %s lists its problems.", w.BenchmarkPath, w.BenchmarkPath)
+	}
 	return doc
 }
 
@@ -302,3 +295,61 @@ func (b *wfBenchmark) difference(g workforce.Group) string {
 func trimFloat(f float64) string { return strconv.FormatFloat(float64(int(f*10+0.5))/10, 'f', -1, 64) }
 
 func benchShare(f float64) string { return trimFloat(f) + "%" }
+
+// WorkforceSummary is what the review shows beside an item about the
+// data: when the answers were collected, the response rate against the
+// target, and the pattern found, in a few plain lines (no chart), from
+// the same protected table as every other view.
+func WorkforceSummary(w *workforce.Loaded) []string {
+	doc := buildWorkforce(w)
+	head := "Your workforce data (" + safeLine(doc.name)
+	if doc.collected != "" {
+		head += ", collected " + doc.collected
+	}
+	head += ")"
+	if doc.small {
+		return []string{head + ": fewer than " + strconv.Itoa(doc.threshold) + " people in all, so no figure can be shown.",
+			"The guide's advice: " + workforce.SmallEmployerAdvice}
+	}
+	total := doc.total.row
+	var parts []string
+	if total.Responses.Shown {
+		parts = append(parts, countNoun(total.Responses.Value, "response"))
+	}
+	switch {
+	case doc.total.rate != "":
+		rate := "a response rate of " + doc.total.rate
+		if doc.target > 0 {
+			rate += fmt.Sprintf(" against a target of %d%%", doc.target)
+		}
+		parts = append(parts, rate)
+	case total.Headcount <= 0:
+		parts = append(parts, "no response rate (the data file has no headcounts)")
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "the responses are not shown, so that a small group cannot be worked out")
+	}
+	lines := []string{head + ": " + strings.Join(parts, ", ") + "."}
+	if len(doc.below) > 0 {
+		lines = append(lines, "Below the target: "+strings.Join(doc.below, ", ")+".")
+	}
+	return append(lines, capitalise(doc.reading.sentence), "The chart, the rule and the numbers: ladder data show "+safeLine(doc.name))
+}
+
+// WorkforceForPlan is what the review shows beside an item about the data,
+// given what workforce.Load made of the plan's data file: the summary, or,
+// with no data file yet, the next step, or where to find what is wrong
+// with it.
+func WorkforceForPlan(planPath string, l *workforce.Loaded, err error) []string {
+	path := workforce.PathFor(planPath)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return []string{
+			"No workforce data yet. Ask the key question, \"" + workforce.KeyQuestion + "\", then count the answers by grade:",
+			"ladder data import responses.csv --plan " + safeLine(planPath) + " (ladder data --help says how).",
+		}
+	case err != nil:
+		return []string{"Your workforce data (" + safeLine(path) + ") does not load: ladder check " + safeLine(path) + " says why."}
+	}
+	return WorkforceSummary(l)
+}

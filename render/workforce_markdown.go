@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/workforce"
 )
 
@@ -16,7 +17,7 @@ const mdNameLength = 24
 // heading is at the given level (2 inside a report, 1 on its own): the
 // chart as a table of counts and shares per grade, the responses, the
 // reading with its rule and numbers, and the benchmark.
-func WorkforceMarkdown(w Workforce, level int) []byte {
+func WorkforceMarkdown(w *workforce.Loaded, level int) []byte {
 	var m markdown
 	mdWorkforce(&m, buildWorkforce(w), level)
 	return m.bytes()
@@ -97,6 +98,16 @@ func mdWorkforce(m *markdown, doc workforceDoc, level int) {
 	} else if doc.benchNote != "" {
 		m.para(field("Benchmark", mdText(doc.benchNote)))
 	}
+}
+
+// ReportMarkdownWithData is ReportMarkdown with a section for the plan's
+// workforce data (the chart as a table, the responses, the reading, the
+// benchmark) before the credits.
+func ReportMarkdownWithData(p *plans.Plan, today plans.Date, w *workforce.Loaded) []byte {
+	doc := buildReport(p, today)
+	wd := buildWorkforce(w)
+	doc.workforce = &wd
+	return writeReportMarkdown(doc)
 }
 
 // mdCountAndShare is "45 (41%)", or why it is hidden.

@@ -32,7 +32,7 @@ const minTextWidth = 60
 // stacked bar per grade from junior to senior (each group a shape, a word
 // in the legend and a colour), the reading with its rule and numbers, and
 // the response rates against the target.
-func WorkforceText(w Workforce, cols int, colour Colour) []byte {
+func WorkforceText(w *workforce.Loaded, cols int, colour Colour) []byte {
 	if colour == nil {
 		colour = func(_ workforce.Group, s string) string { return s }
 	}
@@ -138,6 +138,9 @@ func textChart(b *strings.Builder, doc workforceDoc, cols int, colour Colour, wr
 // their shapes, width cells in all, by largest remainder so the pieces add
 // up exactly.
 func bar(weights []float64, cells int, colour Colour) string {
+	if colour == nil {
+		colour = func(_ workforce.Group, s string) string { return s }
+	}
 	total := 0.0
 	for _, w := range weights {
 		total += w

@@ -156,3 +156,34 @@ func BenchmarkPath(dataPath string, d *Data) string {
 	}
 	return filepath.Join(filepath.Dir(dataPath), filepath.FromSlash(d.Benchmark))
 }
+
+// Loaded is a data file and the benchmark it names (or another one), read
+// together, as every view of the data wants them.
+type Loaded struct {
+	Path      string
+	Data      *Data
+	Benchmark *Benchmark // nil when none is named, or it did not load
+	// BenchmarkPath is the benchmark file read, "" when none was named.
+	BenchmarkPath string
+	// BenchmarkErr says why the benchmark did not load.
+	BenchmarkErr error
+}
+
+// Load reads a data file and its benchmark: the one given, or else the one
+// the data file names. A data file that does not load is the error; a
+// benchmark that does not load is kept in BenchmarkErr, so the data can
+// still be shown.
+func Load(path, benchmark string) (*Loaded, error) {
+	d, err := LoadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	l := &Loaded{Path: path, Data: d, BenchmarkPath: benchmark}
+	if l.BenchmarkPath == "" {
+		l.BenchmarkPath = BenchmarkPath(path, d)
+	}
+	if l.BenchmarkPath != "" {
+		l.Benchmark, l.BenchmarkErr = LoadBenchmark(l.BenchmarkPath)
+	}
+	return l, nil
+}

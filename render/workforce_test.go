@@ -1,0 +1,161 @@
+package render
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/workforce"
+)
+
+// workforceFixture is a four-grade organisation whose working-class share
+// falls off a cliff at the top, where the groups are small: a director
+// grade too small to show alone, a manager grade with 3 working-class
+// answers, and benchmark figures made up for the test.
+func workforceFixture() *workforce.Loaded {
+	return &workforce.Loaded{
+		Path: "plans/acme.data.yaml",
+		Data: &workforce.Data{Schema: 1, Collected: "2027-03-10", Threshold: 10, Target: 75, Grades: []workforce.Grade{
+			{Name: "Team member", Headcount: 150, Counts: workforce.Counts{55, 35, 30, 8, 4}},
+			{Name: "Team leader", Headcount: 60, Counts: workforce.Counts{20, 14, 16, 1, 0}},
+			{Name: "Manager", Headcount: 50, Counts: workforce.Counts{3, 12, 25, 2, 0}},
+			{Name: "Director", Headcount: 6, Counts: workforce.Counts{0, 1, 4, 0, 0}},
+		}},
+		Benchmark:     &workforce.Benchmark{Source: "Made-up figures for a test, 2027", Shares: [3]float64{39, 24, 37}},
+		BenchmarkPath: "plans/test.benchmark.yaml",
+	}
+}
+
+func TestWorkforceGolden(t *testing.T) {
+	w := workforceFixture()
+	text := WorkforceText(w, 80, nil)
+	checkGolden(t, "workforce.txt", text)
+	md := WorkforceMarkdown(w, 1)
+	checkGolden(t, "workforce.md", md)
+	for i, l := range strings.Split(string(text), "\n") {
+		if width(l) > 80 {
+			t.Errorf("text line %d is %d columns wide: %q", i+1, width(l), l)
+		}
+	}
+	report := ReportMarkdownWithData(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), w)
+	if !strings.Contains(string(report), "\n## Workforce data\n") || !strings.Contains(string(report), "\n### Shares by grade, junior to senior\n") {
+		t.Errorf("the report has no data section at level 2:\n%s", report)
+	}
+	if i, j := strings.Index(string(report), "## Workforce data"), strings.Index(string(report), "## Source"); i > j {
+		t.Error("the data section goes before the credits")
+	}
+	lint(t, map[string][]byte{"workforce.md": md, "report.md": report})
+}
+
+// TestWorkforceTablesShowOnlyShownFigures reads the Markdown tables of
+// random organisations back, cell by cell, and checks each against what
+// workforce.Protect allows: a number only where the figure is shown,
+// "fewer than 10" only for a small hidden one, "not shown" for the others.
+func TestWorkforceTablesShowOnlyShownFigures(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 13))
+	for trial := range 200 {
+		d := &workforce.Data{Threshold: 10}
+		for g := range 1 + rng.IntN(5) {
+			var c workforce.Counts
+			for k := range c {
+				c[k] = rng.IntN(30) * rng.IntN(2)
+			}
+			d.Grades = append(d.Grades, workforce.Grade{Name: fmt.Sprint("Grade ", g), Headcount: c.Responses() + rng.IntN(20), Counts: c})
+		}
+		w := &workforce.Loaded{Path: "d.data.yaml", Data: d}
+		tab := workforce.Protect(d)
+		if tab.SmallEmployer() {
+			continue
+		}
+		rows := map[string]workforce.Row{"**All grades**": tab.Total}
+		for _, r := range tab.Grades {
+			rows[r.Name] = r
+		}
+		md := string(WorkforceMarkdown(w, 1))
+		section := ""
+		for _, line := range strings.Split(md, "\n") {
+			if strings.HasPrefix(line, "## ") {
+				section = line
+			}
+			if !strings.HasPrefix(line, "| ") || strings.HasPrefix(line, "| Grade") || strings.HasPrefix(line, "| ---") {
+				continue
+			}
+			cells := strings.Split(strings.Trim(line, "| "), " | ")
+			r, ok := rows[cells[0]]
+			if !ok {
+				t.Fatalf("trial %d: a row for %q", trial, cells[0])
+			}
+			var figs []workforce.Figure
+			switch section {
+			case "## Shares by grade, junior to senior":
+				figs = []workforce.Figure{r.Groups[0], r.Groups[1], r.Groups[2]}
+			case "## Responses":
+				figs = []workforce.Figure{r.Excluded, r.Responses}
+			}
+			for i, f := range figs {
+				cell := cells[1+i]
+				var want string
+				switch {
+				case f.Shown:
+					want = fmt.Sprint(f.Value)
+				case f.Small:
+					want = "fewer than 10"
+				default:
+					want = "not shown"
+				}
+				if cell != want && !strings.HasPrefix(cell, want+" (") {
+					t.Errorf("trial %d, %s, %s, column %d: %q, want %q\n%s", trial, section, cells[0], i+1, cell, want, md)
+				}
+			}
+		}
+	}
+}
+
+func TestWorkforceTextOfHostileNames(t *testing.T) {
+	w := workforceFixture()
+	w.Data.Grades[0].Name = "Team\x1b[2Jmember | *bold*"
+	w.Benchmark.Source = "A source\x07 with a bell"
+	text := string(WorkforceText(w, 80, nil))
+	if strings.ContainsAny(text, "\x1b\x07") {
+		t.Errorf("control characters reached the terminal:\n%q", text)
+	}
+	md := string(WorkforceMarkdown(w, 1))
+	if strings.Contains(md, "| *bold*") || strings.ContainsAny(md, "\x1b\x07") {
+		t.Errorf("grade names must be escaped in Markdown:\n%s", md)
+	}
+}
+
+func TestWorkforceSmallEmployer(t *testing.T) {
+	w := &workforce.Loaded{Path: "d.data.yaml", Data: &workforce.Data{Threshold: 10, Grades: []workforce.Grade{
+		{Name: "All", Headcount: 7, Counts: workforce.Counts{2, 2, 2, 1, 0}},
+	}}}
+	text := string(WorkforceText(w, 80, nil))
+	if !strings.Contains(text, "at the application stage") || strings.Contains(text, "█") {
+		t.Errorf("%s", text)
+	}
+	md := WorkforceMarkdown(w, 1)
+	if !strings.Contains(string(md), "> If your workforce has less than 10 employees") {
+		t.Errorf("%s", md)
+	}
+	lint(t, map[string][]byte{"small.md": md})
+}
+
+func TestWorkforceSummaryForThePlan(t *testing.T) {
+	lines := WorkforceSummary(workforceFixture())
+	joined := strings.Join(lines, "\n")
+	for _, want := range []string{"Your workforce data (plans/acme.data.yaml, collected 2027-03-10)", "Cliff edge between Team leader and Manager + Director"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("summary lacks %q:\n%s", want, joined)
+		}
+	}
+}
+
+func TestBarAddsUp(t *testing.T) {
+	for _, weights := range [][]float64{{33, 33, 34, 0}, {1, 1, 1, 97}, {0, 0, 100, 0}, {45.5, 24.5, 30, 0}} {
+		b := bar(weights, 37, nil)
+		if n := len([]rune(b)); n != 37 {
+			t.Errorf("%v: %d cells, want 37: %q", weights, n, b)
+		}
+	}
+}
