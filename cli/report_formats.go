@@ -49,6 +49,9 @@ func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date
 	case "csv":
 		return render.ReportCSV(p, today, opts.excel)
 	}
+	if w := reportWorkforce(stderr, file); w != nil {
+		return render.ReportMarkdownWithData(p, today, w) // the data section: cli/data.go
+	}
 	return render.ReportMarkdown(p, today)
 }
 

@@ -44,6 +44,9 @@ type reportDoc struct {
 	areas     []reportArea
 	nextSteps []nextStep // empty when the checklist asks none
 	credits   []string   // sentences that credit the checklist's source
+	// workforce is the plan's workforce data, when it has a data file
+	// (workforce.go); nil otherwise.
+	workforce *workforceDoc
 }
 
 // detail is one named value: "Owner: Ana". An empty value was not given.

@@ -39,6 +39,9 @@ func writeReportMarkdown(doc reportDoc) []byte {
 			mdNextStep(&m, n)
 		}
 	}
+	if doc.workforce != nil {
+		mdWorkforce(&m, *doc.workforce, 2)
+	}
 	m.heading(2, "Source")
 	m.para(mdText(strings.Join(doc.credits, " ")))
 	return m.bytes()
