@@ -214,6 +214,9 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.roomChanged()
 	case typingPauseMsg:
 		return a, a.paused(msg.gen)
+	case workforceMsg:
+		a.c.gotWorkforce(msg)
+		return a, nil
 	case tea.KeyPressMsg:
 		if a.unsaved != nil {
 			return a, a.unsavedKey(msg)

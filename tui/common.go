@@ -36,7 +36,8 @@ type common struct {
 	// text is stored (review.SaveTypingAfter; 0 in tests that drive the
 	// screens without a clock, which send the pause themselves).
 	typingPause time.Duration
-	room        *roomSession // the room voting from phones (--room), see room.go
+	room        *roomSession  // the room voting from phones (--room), see room.go
+	workforce   workforceData // the plan's workforce data, for the items about it (datapanel.go)
 
 	// pending is a screen change asked for during the current Update (see
 	// goTo), which the app makes before the next message.

@@ -139,7 +139,7 @@ func newItemScreen(c *common) *itemScreen {
 	return s
 }
 
-func (s *itemScreen) init() tea.Cmd { return nil }
+func (s *itemScreen) init() tea.Cmd { return s.c.loadWorkforce() }
 
 // setPosition shows the item at checklist position pos, its rating
 // focused.

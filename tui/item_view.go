@@ -145,6 +145,7 @@ func (s *itemScreen) drawTop(st *styles, w, h, rated int, clock string) string {
 		blanks = 2
 	}
 	prompts := s.promptsView(st, e.Item.Prompts, w, spare-blanks)
+	data := s.dataView(st, e.Item, w, spare-blanks-countLines(prompts)-1)
 	parts := []string{header, strip}
 	if blanks > 0 {
 		parts = append(parts, "")
@@ -152,6 +153,9 @@ func (s *itemScreen) drawTop(st *styles, w, h, rated int, clock string) string {
 	parts = append(parts, title)
 	if prompts != "" {
 		parts = append(parts, prompts)
+	}
+	if data != "" {
+		parts = append(parts, "", data)
 	}
 	if blanks > 0 {
 		parts = append(parts, "")

@@ -82,6 +82,9 @@ type reviewer struct {
 	today plans.Date
 	p     *prompter
 	s     *review.Session // nil until a plan is open
+	// workforce is the plan's workforce data in words, read the first
+	// time an item about it comes (walk.go).
+	workforce []string
 }
 
 func (r *reviewer) run() error {

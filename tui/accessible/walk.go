@@ -6,7 +6,9 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/render"
 	"github.com/socialmobility/ladder/review"
+	"github.com/socialmobility/ladder/workforce"
 )
 
 // walk goes through the items from where the session resumes (the first
@@ -52,6 +54,11 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 		r.p.say("Questions to consider:")
 		for _, q := range it.Prompts {
 			r.p.say("- %s", q)
+		}
+	}
+	if it.Topic == checklist.TopicWorkforceData {
+		for _, l := range r.workforceLines() {
+			r.p.say("%s", l)
 		}
 	}
 
@@ -183,4 +190,15 @@ func orList(words []string) string {
 		return strings.Join(words, "")
 	}
 	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// workforceLines is what the plan's workforce data file holds, for the
+// items about the data: read once per review (see tui/datapanel.go for
+// the screens' side).
+func (r *reviewer) workforceLines() []string {
+	if r.workforce == nil {
+		l, err := workforce.Load(workforce.PathFor(r.s.Path()), "")
+		r.workforce = render.WorkforceForPlan(r.s.Path(), l, err)
+	}
+	return r.workforce
 }
