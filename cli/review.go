@@ -126,12 +126,16 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 			return err
 		}
 	}
+	accessibleMode := accessible.Wanted(opts.accessible, os.Getenv)
+	screens := !accessibleMode && isTerminal(cmd.InOrStdin()) && isTerminal(cmd.OutOrStdout())
 	if path != "" {
-		if err := checkPlanArg(stderr, path, o); err != nil {
+		// The screens open the plan themselves before they start, so
+		// loading it here as well would read it twice on the way to the
+		// first frame; its problems are reported the same way below.
+		if err := checkPlanArg(stderr, path, o, !screens); err != nil {
 			return err
 		}
 	}
-	accessibleMode := accessible.Wanted(opts.accessible, os.Getenv)
 	room, err := opts.room.options(accessibleMode)
 	if err != nil {
 		return err
@@ -140,23 +144,27 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 	if accessibleMode {
 		return reviewAccessibly(cmd, o)
 	}
-	if !isTerminal(cmd.InOrStdin()) || !isTerminal(cmd.OutOrStdout()) {
+	if !screens {
 		return &exitError{code: ExitProblems, err: tui.ErrNotTerminal}
 	}
-	return tui.Run(o)
+	err = tui.Run(o)
+	if fe := (*plans.FileError)(nil); errors.As(err, &fe) {
+		return reportLoadError(stderr, path, err)
+	}
+	return err
 }
 
-// checkPlanArg loads an existing plan, so that one with problems is
-// reported (and left alone) before any screen opens, and checks that a new
-// one has a plan file's name.
-func checkPlanArg(stderr io.Writer, path string, o tui.Options) error {
+// checkPlanArg checks that a new plan has a plan file's name and, if load,
+// loads an existing one, so that one with problems is reported (and left
+// alone) before any prompt or screen opens.
+func checkPlanArg(stderr io.Writer, path string, o tui.Options, load bool) error {
 	exists, err := review.Locate(path)
 	switch {
 	case errors.Is(err, review.ErrPlanName):
 		return usageErrorf("%v", err)
 	case err != nil:
 		return &exitError{code: ExitProblems, err: err}
-	case !exists:
+	case !exists || !load:
 		return nil
 	}
 	if _, err := plans.LoadFile(path, o.Resolver()); err != nil {
