@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
+	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
@@ -809,4 +810,100 @@ func checkWorkforceFile(f plans.FolderFile) error {
 		return err
 	}
 	return f.Err
+}
+
+// dataHistory is the history of the data file beside a plan, for ladder
+// history: nil when git has none (no data file, or never committed).
+func dataHistory(planPath string, md bool) []byte {
+	path := workforce.PathFor(planPath)
+	repo, rel, err := openRepo(path)
+	if err != nil {
+		return nil
+	}
+	defer repo.Close()
+	commits, err := repo.Log(rel)
+	if err != nil || len(commits) == 0 {
+		return nil
+	}
+	versions := make([]render.WorkforceVersion, 0, len(commits))
+	for _, c := range commits {
+		v := render.WorkforceVersion{Commit: c.Short, Date: plans.DateOf(c.Date).String(), Subject: c.Subject}
+		var data []byte
+		switch {
+		case c.Deleted:
+			err = gitrev.ErrNotInRevision
+		case c.Blob != "":
+			data, err = repo.ReadBlob(c.Blob)
+		default:
+			data, err = repo.ReadFile(c.Hash, c.Path)
+		}
+		if err == nil {
+			v.Data, err = workforce.Parse(c.Short+":"+c.Path, data)
+		}
+		switch {
+		case errors.Is(err, gitrev.ErrNotInRevision):
+			v.Problem = "deleted in this commit"
+		case err != nil:
+			v.Problem = "did not load: " + plans.ProblemSummary(err)
+		}
+		versions = append(versions, v)
+	}
+	if md {
+		return append([]byte("\n"), render.WorkforceHistoryMarkdown(path, versions, 2)...)
+	}
+	return append([]byte("\n"), render.WorkforceHistoryText(path, versions)...)
+}
+
+// dataDiffFiles is how the data beside two plans differs, for ladder diff
+// OLD NEW: nil when neither has a data file.
+func dataDiffFiles(stderr io.Writer, oldPlan, newPlan string, md bool) []byte {
+	if oldPlan == "-" || newPlan == "-" {
+		return nil
+	}
+	oldPath, newPath := workforce.PathFor(oldPlan), workforce.PathFor(newPlan)
+	return dataDiff(oldPath, newPath, diffData(stderr, oldPath), diffData(stderr, newPath), md)
+}
+
+// dataDiffAtRevision is how the data beside a plan differs from its
+// version at a revision, for ladder diff PLAN --rev REV.
+func dataDiffAtRevision(stderr io.Writer, planPath, rev string, md bool) []byte {
+	path := workforce.PathFor(planPath)
+	repo, rel, err := openRepo(path)
+	if err != nil {
+		return nil
+	}
+	defer repo.Close()
+	commit, err := repo.Resolve(rev)
+	if err != nil {
+		return nil
+	}
+	var old *workforce.Data
+	oldName := path + " at " + revisionLabel(rev, commit)
+	if data, err := repo.ReadFile(commit, rel); err == nil {
+		if old, err = workforce.Parse(rev+":"+rel, data); err != nil {
+			fmt.Fprintln(stderr, err)
+		}
+	}
+	return dataDiff(oldName, path, old, diffData(stderr, path), md)
+}
+
+// diffData reads a data file for a diff: nil when there is none, or when
+// it does not load (its problems printed).
+func diffData(stderr io.Writer, path string) *workforce.Data {
+	d, err := workforce.LoadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		fmt.Fprintln(stderr, err)
+	}
+	return d
+}
+
+func dataDiff(oldName, newName string, old, new *workforce.Data, md bool) []byte {
+	if md {
+		out := render.WorkforceDiffMarkdown(oldName, newName, old, new, 2)
+		if out == nil {
+			return nil
+		}
+		return append([]byte("\n"), out...)
+	}
+	return render.WorkforceDiffText(oldName, newName, old, new)
 }

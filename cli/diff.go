@@ -114,13 +114,14 @@ func runDiff(stdin io.Reader, stdout, stderr io.Writer, args []string, opts diff
 		if err != nil {
 			return err
 		}
-		return writeOutput(stdout, opts.out, diffOne(c, md))
+		// The data files' change: cli/data.go.
+		return writeOutput(stdout, opts.out, append(diffOne(c, md), dataDiffFiles(stderr, args[0], args[1], md)...))
 	case len(args) == 1 && !isDir(args[0]):
 		c, err := diffAtRevision(stderr, args[0], opts.rev)
 		if err != nil {
 			return err
 		}
-		return writeOutput(stdout, opts.out, diffOne(c, md))
+		return writeOutput(stdout, opts.out, append(diffOne(c, md), dataDiffAtRevision(stderr, args[0], opts.rev, md)...))
 	}
 	dir := plans.DefaultDir
 	if len(args) == 1 {

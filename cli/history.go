@@ -66,6 +66,7 @@ func runHistory(stdout io.Writer, file string, opts historyOptions) error {
 	if opts.format == "md" {
 		out = render.HistoryMarkdown(file, entries)
 	}
+	out = append(out, dataHistory(file, opts.format == "md")...) // the data file's: cli/data.go
 	return writeOutput(stdout, opts.out, out)
 }
 

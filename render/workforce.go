@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/workforce"
 )
 
@@ -71,9 +70,9 @@ func buildWorkforce(w *workforce.Loaded) workforceDoc {
 	// have edited: made safe once, here, for every format.
 	for i := range t.Grades {
 		g := &t.Grades[i]
-		g.Name = safetext.Line(g.Name)
+		g.Name = plain(g.Name)
 		for j := range g.Joined {
-			g.Joined[j] = safetext.Line(g.Joined[j])
+			g.Joined[j] = plain(g.Joined[j])
 		}
 	}
 	doc := workforceDoc{
@@ -100,7 +99,7 @@ func buildWorkforce(w *workforce.Loaded) workforceDoc {
 	doc.total = newWFRow(t.Total, t.Threshold)
 	doc.reading = readingWords(workforce.Read(t))
 	if w.Benchmark != nil {
-		doc.bench = &wfBenchmark{source: safetext.Line(w.Benchmark.Source), shares: w.Benchmark.Shares, yours: doc.total.shares}
+		doc.bench = &wfBenchmark{source: plain(w.Benchmark.Source), shares: w.Benchmark.Shares, yours: doc.total.shares}
 	}
 	if w.BenchmarkErr != nil {
 		doc.benchNote = fmt.Sprintf("%s does not load, so there is no comparison: ladder check %s lists its problems.", w.BenchmarkPath, w.BenchmarkPath)
@@ -302,7 +301,7 @@ func benchShare(f float64) string { return trimFloat(f) + "%" }
 // the same protected table as every other view.
 func WorkforceSummary(w *workforce.Loaded) []string {
 	doc := buildWorkforce(w)
-	head := "Your workforce data (" + safeLine(doc.name)
+	head := "Your workforce data (" + plain(doc.name)
 	if doc.collected != "" {
 		head += ", collected " + doc.collected
 	}
@@ -333,7 +332,7 @@ func WorkforceSummary(w *workforce.Loaded) []string {
 	if len(doc.below) > 0 {
 		lines = append(lines, "Below the target: "+strings.Join(doc.below, ", ")+".")
 	}
-	return append(lines, capitalise(doc.reading.sentence), "The chart, the rule and the numbers: ladder data show "+safeLine(doc.name))
+	return append(lines, capitalise(doc.reading.sentence), "The chart, the rule and the numbers: ladder data show "+plain(doc.name))
 }
 
 // WorkforceForPlan is what the review shows beside an item about the data,
@@ -346,10 +345,10 @@ func WorkforceForPlan(planPath string, l *workforce.Loaded, err error) []string 
 	case errors.Is(err, fs.ErrNotExist):
 		return []string{
 			"No workforce data yet. Ask the key question, \"" + workforce.KeyQuestion + "\", then count the answers by grade:",
-			"ladder data import responses.csv --plan " + safeLine(planPath) + " (ladder data --help says how).",
+			"ladder data import responses.csv --plan " + plain(planPath) + " (ladder data --help says how).",
 		}
 	case err != nil:
-		return []string{"Your workforce data (" + safeLine(path) + ") does not load: ladder check " + safeLine(path) + " says why."}
+		return []string{"Your workforce data (" + plain(path) + ") does not load: ladder check " + plain(path) + " says why."}
 	}
 	return WorkforceSummary(l)
 }

@@ -159,3 +159,44 @@ func TestBarAddsUp(t *testing.T) {
 		}
 	}
 }
+
+func TestWorkforceHistoryAndDiff(t *testing.T) {
+	first := workforceFixture().Data
+	second := workforceFixture().Data
+	second.Grades = append([]workforce.Grade{}, second.Grades...)
+	second.Grades[2].Counts = workforce.Counts{12, 12, 25, 2, 0} // the manager grade's working class grows past 10
+	versions := []WorkforceVersion{
+		{Commit: "1a2b3c4", Date: "2027-03-10", Subject: "Spring survey", Data: first},
+		{Commit: "5d6e7f8", Date: "2027-06-01", Subject: "Broke it", Problem: "did not load: 18:20: the working_class count cannot be negative"},
+		{Commit: "9a8b7c6", Date: "2028-03-12", Subject: "A year on", Data: second},
+	}
+	text := string(WorkforceHistoryText("plans/acme.data.yaml", versions))
+	for _, want := range []string{
+		"Workforce data history of plans/acme.data.yaml: 3 commits, oldest first.",
+		"1a2b3c4  46%          40%          <10+     <10+      --          Spring survey",
+		"5d6e7f8  did not load: 18:20: the working_class count cannot be negative",
+		"9a8b7c6  46%          40%          22%+     22%+      39%         A year on",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("history lacks %q:\n%s", want, text)
+		}
+	}
+	diff := string(WorkforceDiffText("plans/acme.data.yaml at HEAD~1", "plans/acme.data.yaml", first, second))
+	if !strings.Contains(diff, "Manager + Director  <10 → ") || strings.Contains(diff, "Team member") {
+		t.Errorf("diff should show the changed rows only:\n%s", diff)
+	}
+	if same := string(WorkforceDiffText("a", "b", first, first)); !strings.Contains(same, "No change.") {
+		t.Errorf("no change: %s", same)
+	}
+	if WorkforceDiffText("a", "b", nil, nil) != nil {
+		t.Error("no data on either side: nothing to say")
+	}
+	added := string(WorkforceDiffText("a", "b", nil, first))
+	if !strings.Contains(added, "Team member         (none) → 46%") {
+		t.Errorf("data added:\n%s", added)
+	}
+	lint(t, map[string][]byte{
+		"history.md": WorkforceHistoryMarkdown("plans/acme.data.yaml", versions, 1),
+		"diff.md":    WorkforceDiffMarkdown("plans/acme.data.yaml at HEAD~1", "plans/acme.data.yaml", first, second, 1),
+	})
+}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/workforce"
 )
 
@@ -75,10 +74,8 @@ func WorkforceText(w *workforce.Loaded, cols int, colour Colour) []byte {
 	return []byte(b.String())
 }
 
-func (doc workforceDoc) safeName() string { return safeLine(doc.name) }
+func (doc workforceDoc) safeName() string { return plain(doc.name) }
 
-// safeLine makes text from a data or benchmark file safe to print.
-func safeLine(s string) string { return safetext.Line(s) }
 
 func textChart(b *strings.Builder, doc workforceDoc, cols int, colour Colour, wrap func(indent, s string)) {
 	wrap("", "Share of each group by grade, junior to senior (of the answers in the three groups)")
@@ -93,13 +90,13 @@ func textChart(b *strings.Builder, doc workforceDoc, cols int, colour Colour, wr
 	rows[len(rows)-1].name = "All grades"
 	nameW := 0
 	for _, r := range rows {
-		nameW = max(nameW, width(safeLine(r.name)))
+		nameW = max(nameW, width(plain(r.name)))
 	}
 	nameW = min(nameW, max(12, cols/4))
 	const numbersW = 17 // "█100% ▒100% ░100%"
 	barW := max(10, cols-nameW-2-2-numbersW)
 	line := func(name, bar, numbers string) {
-		name = ansi.Truncate(safeLine(name), nameW, "…")
+		name = ansi.Truncate(plain(name), nameW, "…")
 		b.WriteString(name + strings.Repeat(" ", nameW-width(name)) + "  " + bar)
 		if numbers != "" {
 			b.WriteString("  " + numbers)
@@ -182,7 +179,7 @@ func bar(weights []float64, cells int, colour Colour) string {
 }
 
 func textBenchmark(b *strings.Builder, doc workforceDoc, wrap func(indent, s string)) {
-	wrap("", "Benchmark: "+safeLine(doc.bench.source))
+	wrap("", "Benchmark: "+plain(doc.bench.source))
 	widths := []int{len("Working class"), len("All grades"), len("Benchmark"), 0}
 	writeAligned(b, "  ", widths, []string{"Group", "All grades", "Benchmark", "Difference"})
 	for _, g := range workforce.Reported {
@@ -209,7 +206,7 @@ func textResponses(b *strings.Builder, doc workforceDoc, wrap func(indent, s str
 		if rate == "" {
 			rate = "--"
 		}
-		cells = append(cells, []string{ansi.Truncate(safeLine(r.name), 24, "…"),
+		cells = append(cells, []string{ansi.Truncate(plain(r.name), 24, "…"),
 			figureWord(r.row.Responses, doc.threshold, true), figureWord(r.row.Excluded, doc.threshold, true), head, rate})
 	}
 	widths := make([]int, len(header))
@@ -222,7 +219,7 @@ func textResponses(b *strings.Builder, doc workforceDoc, wrap func(indent, s str
 		writeAligned(b, "  ", widths, row)
 	}
 	if len(doc.below) > 0 {
-		wrap("", "Below the target: "+safeLine(strings.Join(doc.below, ", "))+".")
+		wrap("", "Below the target: "+plain(strings.Join(doc.below, ", "))+".")
 	}
 	wrap("", "Excluded: the answers Other and I prefer not to say, which the guide excludes from the shares or reports separately.")
 	if doc.noHeads {
