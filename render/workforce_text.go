@@ -76,7 +76,6 @@ func WorkforceText(w *workforce.Loaded, cols int, colour Colour) []byte {
 
 func (doc workforceDoc) safeName() string { return plain(doc.name) }
 
-
 func textChart(b *strings.Builder, doc workforceDoc, cols int, colour Colour, wrap func(indent, s string)) {
 	wrap("", "Share of each group by grade, junior to senior (of the answers in the three groups)")
 	legend := make([]string, 0, 4)
