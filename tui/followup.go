@@ -375,18 +375,45 @@ func (s *followupScreen) shortHelp() []key.Binding {
 }
 
 func (s *followupScreen) fullHelp() [][]key.Binding {
+	var out [][]key.Binding
+	for _, g := range s.helpGroups() {
+		out = append(out, g.keys)
+	}
+	return out
+}
+
+// helpGroups are the question's keys by what the person is doing: moving
+// between questions and fields, the answer's own keys, and typing.
+func (s *followupScreen) helpGroups() []helpGroup {
 	k := s.keys
-	groups := [][]key.Binding{{k.Next, k.Prev, k.NextField, k.PrevField, k.Up, k.Down, k.Edit, k.Leave}}
+	groups := []helpGroup{
+		{"Moving between questions", []key.Binding{k.Next, k.Prev}},
+		{"Moving between the answer and the due date", []key.Binding{k.NextField, k.PrevField, k.Up, k.Down, k.Edit, k.Leave}},
+	}
 	if s.stops != nil && !s.none() {
 		for _, st := range s.stops[:len(s.stops)-1] {
 			if bs := st.fullHelp(); len(bs) > 0 {
-				groups = append(groups, bs)
+				groups = append(groups, helpGroup{s.answerHelpTitle(), bs})
 				break // per-area stops all share their keys
 			}
 		}
 	}
-	return groups
+	return append(groups, typingHelpGroup())
 }
+
+// answerHelpTitle heads the answer's own keys in help.
+func (s *followupScreen) answerHelpTitle() string {
+	switch s.followUp().Kind {
+	case checklist.KindList:
+		return "Choosing and writing quick wins"
+	case checklist.KindPlan:
+		return "Working on the project plan"
+	}
+	return "Answering"
+}
+
+// hasDueDates says help should list how due dates may be typed.
+func (s *followupScreen) hasDueDates() bool { return true }
 
 // textStop is what the stops that are one text field have in common (the
 // due date, a free-text answer, an area's answer): highlighted first, typed

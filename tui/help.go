@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/plans"
 )
 
 // helpScreen lists every key of the screen the user came from and the keys
@@ -18,61 +19,115 @@ type helpScreen struct {
 	c      *common
 	app    *app
 	keys   helpKeys
-	offset int // first line shown, when the help is taller than the window
+	scroll scroller // when the help is taller than the window
 }
 
 type helpKeys struct {
-	Back     key.Binding
-	Up, Down key.Binding
+	Back key.Binding
+	scrollKeys
 }
 
 func newHelpScreen(c *common, a *app) *helpScreen {
 	return &helpScreen{c: c, app: a, keys: helpKeys{
-		Back: key.NewBinding(key.WithKeys("esc", "?"), key.WithHelp("esc/?", "back")),
-		Up:   key.NewBinding(key.WithKeys("up", "k", "pgup"), key.WithHelp("↑/↓", "scroll")),
-		Down: key.NewBinding(key.WithKeys("down", "j", "pgdown", "space"), key.WithHelp("↓", "scroll down")),
+		Back:       key.NewBinding(key.WithKeys("esc", "?", "f1"), key.WithHelp("esc/?", "back")),
+		scrollKeys: newScrollKeys(),
 	}}
 }
 
-func (s *helpScreen) init() tea.Cmd { s.offset = 0; return nil }
+func (s *helpScreen) init() tea.Cmd { s.scroll.offset = 0; return nil }
 
 func (s *helpScreen) update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return nil
 	}
-	switch {
-	case key.Matches(k, s.keys.Back):
+	if key.Matches(k, s.keys.Back) {
 		s.c.goBackNow()
 		return nil
-	case key.Matches(k, s.keys.Up):
-		s.offset = max(0, s.offset-1)
-	case key.Matches(k, s.keys.Down):
-		s.offset++
 	}
+	s.scroll.handle(k, s.keys.scrollKeys, len(s.draw()), s.c.height)
 	return nil
 }
+
+// helpGroup is a group of keys under a heading that says what the person
+// is doing when they use them ("Rating this item", "Typing text").
+type helpGroup struct {
+	title string
+	keys  []key.Binding
+}
+
+// groupedHelp is a screen whose keys fall into several things the person
+// does; its help is shown in those groups, each with its heading. Other
+// screens' keys are shown under "On this screen".
+type groupedHelp interface{ helpGroups() []helpGroup }
+
+// typingHelpGroup is the editing keys of the text fields.
+func typingHelpGroup() helpGroup { return helpGroup{"Typing text", typingHelp()} }
 
 // groups are the key groups to list: the screen's own, then the global
 // ones.
 func (s *helpScreen) groups() (titles []string, groups [][]key.Binding) {
 	back := s.app.screen(s.app.helpFor)
-	for i, g := range back.fullHelp() {
-		title := "On this screen"
-		if i > 0 {
-			title = ""
+	var typing []key.Binding // the text-editing keys go last, after the keys used everywhere
+	if g, ok := back.(groupedHelp); ok {
+		for _, hg := range g.helpGroups() {
+			if hg.title == typingHelpGroup().title {
+				typing = hg.keys
+				continue
+			}
+			titles, groups = append(titles, hg.title), append(groups, hg.keys)
 		}
-		titles, groups = append(titles, title), append(groups, g)
+	} else {
+		for i, g := range back.fullHelp() {
+			title := "On this screen"
+			if i > 0 {
+				title = "And"
+			}
+			titles, groups = append(titles, title), append(groups, g)
+		}
 	}
 	k := s.c.keys
 	global := []key.Binding{k.Help, k.Quit, k.ForceQuit}
-	if s.c.session != nil {
+	if s.c.session == nil {
+		quit, force := k.Quit, k.ForceQuit
+		quit.SetHelp("q", "quit (outside a field)")
+		force.SetHelp("ctrl+c", "quit, even while typing")
+		global = []key.Binding{k.Help, quit, force}
+	} else {
 		global = append([]key.Binding{k.Overview, k.Board, k.Present}, global...)
 	}
-	return append(titles, "Everywhere"), append(groups, global)
+	titles, groups = append(titles, "Everywhere"), append(groups, global)
+	if typing != nil {
+		titles, groups = append(titles, typingHelpGroup().title), append(groups, typing)
+	}
+	return titles, groups
+}
+
+// datesHelp lists every way of typing a due date (plans.DueForms), for
+// the screens with due dates.
+func (s *helpScreen) datesHelp(st *styles, w int) string {
+	back := s.app.screen(s.app.helpFor)
+	if _, ok := back.(interface{ hasDueDates() bool }); !ok {
+		return ""
+	}
+	width := 0
+	for _, f := range plans.DueForms {
+		width = max(width, ansi.StringWidth(f.Example))
+	}
+	lines := []string{st.Heading.Render("Typing a due date")}
+	for _, f := range plans.DueForms {
+		lines = append(lines, "  "+st.HelpKey.Render(padRight(f.Example, width))+"  "+
+			st.HelpDesc.Render(wrapIndented(f.Meaning, max(1, w-width-6), width+4, 0)))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (s *helpScreen) view() string {
+	return s.scroll.window(&s.c.styles, s.draw(), s.c.width, s.c.height)
+}
+
+// draw is the whole help, line by line.
+func (s *helpScreen) draw() []string {
 	st := &s.c.styles
 	w, h := s.c.width, s.c.height
 	titles, groups := s.groups()
@@ -119,12 +174,13 @@ func (s *helpScreen) view() string {
 	}
 
 	out := []string{st.Title.Render("Keys"), "", keysText}
+	if d := s.datesHelp(st, w); d != "" {
+		out = append(out, "", d)
+	}
 	if g := s.glossary(st, w); g != "" {
 		out = append(out, "", g)
 	}
-	lines := strings.Split(strings.Join(out, "\n"), "\n")
-	s.offset = min(s.offset, max(0, len(lines)-h))
-	return strings.Join(lines[s.offset:min(len(lines), s.offset+h)], "\n")
+	return strings.Split(strings.Join(out, "\n"), "\n")
 }
 
 // glossary lists the checklist's terms, when it defines any.
@@ -143,8 +199,10 @@ func (s *helpScreen) glossary(st *styles, w int) string {
 	return strings.Join(lines, "\n")
 }
 
-func (s *helpScreen) shortHelp() []key.Binding  { return []key.Binding{s.keys.Back, s.keys.Up} }
-func (s *helpScreen) fullHelp() [][]key.Binding { return [][]key.Binding{{s.keys.Back, s.keys.Up}} }
+func (s *helpScreen) shortHelp() []key.Binding { return []key.Binding{s.keys.Back, s.keys.Up, s.keys.PageUp} }
+func (s *helpScreen) fullHelp() [][]key.Binding {
+	return [][]key.Binding{append([]key.Binding{s.keys.Back}, s.keys.all()...)}
+}
 func (s *helpScreen) typing() bool              { return false }
 
 // helpStyles are the footer's key hints in the app's 16-colour styles.

@@ -433,16 +433,37 @@ func (s *itemScreen) rateHint() key.Binding {
 }
 
 func (s *itemScreen) fullHelp() [][]key.Binding {
-	rating := append(append([]key.Binding{}, s.keys.Rate...), s.keys.Up, s.keys.Choose, s.keys.NextField, s.keys.Next, s.keys.Prev, s.keys.Advice)
-	fields := []key.Binding{s.keys.NextField, s.keys.PrevField, s.keys.Enter, s.keys.Back, s.keys.NextItem, s.keys.PrevItem, s.keys.Status}
-	return [][]key.Binding{rating, fields, typingHelp()}
+	var out [][]key.Binding
+	for _, g := range s.helpGroups() {
+		out = append(out, g.keys)
+	}
+	return out
 }
+
+// helpGroups are the item screen's keys by what the person is doing.
+func (s *itemScreen) helpGroups() []helpGroup {
+	choose := s.keys.Choose
+	choose.SetHelp("enter", "rate with the level chosen (once rated: write the action)")
+	rating := append(append([]key.Binding{}, s.keys.Rate...), s.keys.Up, choose, s.keys.WriteAction, s.keys.Advice)
+	moving := []key.Binding{s.keys.Next, s.keys.Prev, s.keys.NextItem, s.keys.PrevItem}
+	enter := s.keys.Enter
+	enter.SetHelp("enter", "next field (notes: a new line)")
+	fields := []key.Binding{s.keys.NextField, s.keys.PrevField, enter, s.keys.Back, s.keys.Status}
+	return []helpGroup{
+		{"Rating this item", rating},
+		{"Moving between items", moving},
+		{"In the action, owner, due date, status and notes", fields},
+		typingHelpGroup(),
+	}
+}
+
+// hasDueDates says help should list how due dates may be typed.
+func (s *itemScreen) hasDueDates() bool { return true }
 
 // typingHelp lists the editing keys of the text fields (bubbles' own).
 func typingHelp() []key.Binding {
 	b := func(k, h string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, h)) }
 	return []key.Binding{
-		b("enter", "a new line, in notes"),
 		b("←/→", "move in the text"),
 		b("ctrl+a/ctrl+e", "line start / end"),
 		b("ctrl+u/ctrl+k", "delete to start / end"),

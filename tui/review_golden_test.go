@@ -150,7 +150,7 @@ func TestReviewGoldens(t *testing.T) {
 			})
 		})
 		t.Run(fmt.Sprintf("help-%dx%d", w, h), func(t *testing.T) {
-			rvGolden(t, w, h, "Everywhere", func(t *testing.T) *app {
+			rvGolden(t, w, h, "Rating this item", func(t *testing.T) *app {
 				return rvGoldenApp(t, rvGoldenPlan(t), w, h, "?")
 			})
 		})

@@ -258,11 +258,20 @@ func (s *setupScreen) shortHelp() []key.Binding {
 }
 
 func (s *setupScreen) fullHelp() [][]key.Binding {
+	var out [][]key.Binding
+	for _, g := range s.helpGroups() {
+		out = append(out, g.keys)
+	}
+	return out
+}
+
+// helpGroups are the set-up screen's keys by what the person is doing.
+func (s *setupScreen) helpGroups() []helpGroup {
 	bs := []key.Binding{s.keys.NextField, s.keys.PrevField, s.keys.Enter, s.keys.Choose, s.keys.Create}
 	if s.canGoBack() {
 		bs = append(bs, s.keys.Back)
 	}
-	return [][]key.Binding{bs, typingHelp()}
+	return []helpGroup{{"Filling in the new review", bs}, typingHelpGroup()}
 }
 
 func (s *setupScreen) typing() bool { return s.fields[s.focus].typing() }

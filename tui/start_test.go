@@ -169,15 +169,23 @@ func TestSetUpWithAChecklistFile(t *testing.T) {
 }
 
 func TestHelpListsEveryKeyFromTheKeyMaps(t *testing.T) {
-	h, _ := rvOpen(t, rvNewPlan(t), 100, 40)
+	h, _ := rvOpen(t, rvNewPlan(t), 100, 60)
 	h.press("?")
-	h.requireView("Keys", "On this screen",
+	// Grouped by what the person is doing, each group under its heading
+	// (issue 12.7), with every way of typing a due date.
+	h.requireView("Keys", "Rating this item", "Moving between items", "In the action, owner, due date, status and notes",
+		"Everywhere", "Typing text",
 		"r/1", "Red", "a/2", "Amber", "g/3", "Green",
-		"enter", "rate with the chosen level",
+		"enter", "rate with the level chosen",
 		"tab", "next field", "shift+tab", "esc", "back to the rating",
 		"ctrl+n/pgdn", "next item",
 		"ctrl+a/ctrl+e",
-		"Everywhere", "o", "overview", "?", "help", "q", "save & quit", "ctrl+c")
+		"o", "overview", "?", "help", "q", "save & quit", "ctrl+c",
+		"Typing a due date", "31/03/2027", "next Friday", "end of March")
+	v := h.view()
+	if strings.Index(v, "Everywhere") > strings.Index(v, "Typing text") {
+		t.Error("the text-editing keys come before the keys used everywhere")
+	}
 	h.press("esc")
 	h.requireView("item 1 of 4")
 
@@ -201,7 +209,7 @@ func TestHelpShowsTheGlossaryWhenTheChecklistHasOne(t *testing.T) {
 	h.typeText("Acme")
 	h.press("tab")
 	h.typeText("Ours")
-	h.press("ctrl+s", "?")
+	h.press("ctrl+s", "?", "end")
 	h.requireView("Words used in the checklist", "Progression: Moving up, or on, at work. (SMC)")
 }
 
