@@ -10,9 +10,29 @@ import (
 // by the accessible mode alike. `-- PATH` keeps a path starting with "-"
 // from reading as an option, and commits only the plan.
 func CommitCommands(path string, p *Plan) (add, commit string) {
-	path = filepath.ToSlash(path)
+	a, c := CommitWords(path, p)
+	return strings.Join(a, " "), strings.Join(c, " ")
+}
+
+// CommitWords are CommitCommands as words, each quoted for the shell, for
+// a screen that must break a command between words and never inside one.
+func CommitWords(path string, p *Plan) (add, commit []string) {
+	path = CommandQuote(filepath.ToSlash(path))
 	msg := strings.Join(strings.Fields("Progression review: "+strings.Trim(p.Organisation+", "+p.Title, ", ")), " ")
-	return "git add -- " + ShellQuote(path), "git commit -m " + ShellQuote(msg) + " -- " + ShellQuote(path)
+	return []string{"git", "add", "--", path}, []string{"git", "commit", "-m", CommandQuote(msg), "--", path}
+}
+
+// CommandQuote quotes a word for a POSIX shell the way a person would
+// type it: as it is when it is safe, in double quotes when it holds an
+// apostrophe and nothing a shell reads inside double quotes ($, `, \, ",
+// and the ! that interactive shells expand), and otherwise as ShellQuote
+// does.
+func CommandQuote(s string) string {
+	if strings.ContainsRune(s, '\'') && !strings.ContainsAny(s, "\"$`\\!") &&
+		strings.IndexFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) < 0 {
+		return `"` + s + `"`
+	}
+	return ShellQuote(s)
 }
 
 // ShellQuote leaves a word of safe characters as it is and puts anything

@@ -17,6 +17,7 @@ func TestCommitCommandsAreQuotedForAShell(t *testing.T) {
 		{"plans/acme.yaml", "Acme Ltd", "Spring review"},
 		{"plans/it's here.yaml", "O'Neil & Sons", `Say "hi" $HOME $(id) ` + "`id`" + ` \n !x`},
 		{"-plans/acme.yaml", "Zoë Østergaard", "李雷 🚀; rm -rf /"},
+		{"plans/bea's.yaml", "Bea's Café", "Spring review"},
 	}
 	for _, tc := range cases {
 		add, commit := CommitCommands(tc.path, &Plan{Organisation: tc.org, Title: tc.title})
@@ -30,6 +31,17 @@ func TestCommitCommandsAreQuotedForAShell(t *testing.T) {
 		if string(out) != want {
 			t.Errorf("the shell saw\n%q\nwant\n%q\n(commands: %s / %s)", out, want, add, commit)
 		}
+	}
+}
+
+// A name with an apostrophe reads as a person would type it (issue 12.4).
+func TestCommitCommandsQuoteApostrophesSimply(t *testing.T) {
+	_, commit := CommitCommands("plans/cafe.yaml", &Plan{Organisation: "Bea's Café", Title: "Spring review"})
+	if want := `git commit -m "Progression review: Bea's Café, Spring review" -- plans/cafe.yaml`; commit != want {
+		t.Fatalf("commit = %s\nwant     %s", commit, want)
+	}
+	if got := CommandQuote(`it's $HOME`); got != `'it'\''s $HOME'` {
+		t.Fatalf("a $ keeps the single quotes: %s", got)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/plans"
 )
 
 // Nothing typed is lost (issue 12.1). A field is stored when the person
@@ -60,6 +61,18 @@ func (a *app) unreadNotice() {
 		}
 		a.exitNotice = n
 	}
+}
+
+// commitNotice prints the git commands again after the program ends, when
+// it ends on the summary: outside the full-screen view the terminal wraps
+// them softly, so each copies and pastes as one line (issue 12.4).
+func (a *app) commitNotice() {
+	ss := a.c.session
+	if ss == nil || a.active != screenSummary || a.exitNotice != "" || ss.State().Err != nil {
+		return
+	}
+	add, commit := plans.CommitCommands(ss.Path(), ss.Plan())
+	a.exitNotice = "Your plan is saved in " + ss.Path() + ". To keep it in git, run:\n  " + add + "\n  " + commit
 }
 
 // flush stores the field being typed and writes, before returning, all

@@ -606,8 +606,3 @@ func padRight(s string, w int) string { return s + spaces(w-ansi.StringWidth(s))
 
 // padLeft pads s with spaces on the left to w cells.
 func padLeft(s string, w int) string { return spaces(w-ansi.StringWidth(s)) + s }
-
-// indentLines puts prefix before every line of s.
-func indentLines(s, prefix string) string {
-	return prefix + strings.ReplaceAll(s, "\n", "\n"+prefix)
-}

@@ -199,11 +199,13 @@ func (s *helpScreen) glossary(st *styles, w int) string {
 	return strings.Join(lines, "\n")
 }
 
-func (s *helpScreen) shortHelp() []key.Binding { return []key.Binding{s.keys.Back, s.keys.Up, s.keys.PageUp} }
+func (s *helpScreen) shortHelp() []key.Binding {
+	return []key.Binding{s.keys.Back, s.keys.Up, s.keys.PageUp}
+}
 func (s *helpScreen) fullHelp() [][]key.Binding {
 	return [][]key.Binding{append([]key.Binding{s.keys.Back}, s.keys.all()...)}
 }
-func (s *helpScreen) typing() bool              { return false }
+func (s *helpScreen) typing() bool { return false }
 
 // helpStyles are the footer's key hints in the app's 16-colour styles.
 func helpStyles(st styles) help.Styles {

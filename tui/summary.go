@@ -100,11 +100,57 @@ func (s *summaryScreen) fileView(w int) string {
 	st := s.c.styles
 	p := s.c.plan()
 	path := s.c.session.Path()
-	add, commit := plans.CommitCommands(path, p)
-	return st.Label.Render("Saved to ") + wrapIndented(path, w-len("Saved to "), 0, 4) + "\n" +
-		"To keep it in git, run:\n" +
-		st.Prompt.Render(indentLines(ansi.Wrap(add, w-2, ""), "  ")) + "\n" +
-		st.Prompt.Render(indentLines(ansi.Wrap(commit, w-2, ""), "  "))
+	add, commit := plans.CommitWords(path, p)
+	saved := st.Label.Render("Saved to ") + path
+	if ansi.StringWidth("Saved to "+path) > w {
+		saved = st.Label.Render("Saved to") + "\n" + strings.Join(commandLines([]string{path}, w), "\n")
+	}
+	return saved + "\n" + "To keep it in git, run:\n" +
+		st.Prompt.Render(strings.Join(commandLines(add, w), "\n")) + "\n" +
+		st.Prompt.Render(strings.Join(commandLines(commit, w), "\n"))
+}
+
+// commandLines lays a shell command out in w cells, indented by two, so
+// that it can be copied and pasted whole (issue 12.4): never broken inside
+// a word (a path, a quoted message), only between words, each line but
+// the last ending in " \" so the shell reads the lines as one command. A
+// word wider than a line on its own is cut at the edge of the window,
+// where nothing else could go.
+func commandLines(words []string, w int) []string {
+	const indent, more = "  ", "    "
+	// An option stays with its value: "-m MESSAGE", "-- PATH".
+	var units []string
+	for i := 0; i < len(words); i++ {
+		if strings.HasPrefix(words[i], "-") && i+1 < len(words) {
+			units = append(units, words[i]+" "+words[i+1])
+			i++
+			continue
+		}
+		units = append(units, words[i])
+	}
+	var lines []string
+	line := indent
+	for _, word := range units {
+		switch {
+		case line == indent || line == more:
+			line += word
+		case ansi.StringWidth(line)+1+ansi.StringWidth(word)+2 <= w:
+			line += " " + word
+		default:
+			lines = append(lines, line+" \\")
+			line = more + word
+		}
+	}
+	lines = append(lines, line)
+	var out []string
+	for _, l := range lines {
+		if ansi.StringWidth(l) > w {
+			out = append(out, strings.Split(ansi.Hardwrap(l, w, true), "\n")...)
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // ratingBoard draws every item as its rating mark, one row per area (wrapped

@@ -26,8 +26,8 @@ func TestSummaryShowsBoardCountsActionsAndGit(t *testing.T) {
 		"■ Red  ▲ Amber  ● Green  ○ Unrated",
 		"Open actions, by due date (3, 1 overdue)",
 		"Saved to "+path,
-		"git add -- "+plans.ShellQuote(path),
-		"git commit -m 'Progression review: Acme Café Ltd, Spring review 🌱' --",
+		"git add -- "+plans.CommandQuote(path),
+		"git commit -m 'Progression review: Acme Café Ltd, Spring review 🌱'",
 	)
 	c := collapse(v)
 	fuContains(t, c, "Leadership & Culture 1 1 0 2", "All areas 2 1 2 16")
@@ -81,7 +81,7 @@ func TestSummaryScrollsAndGoesBack(t *testing.T) {
 	fuContains(t, v, "↑↓ pgup pgdown to scroll")
 	fuPress(t, a, "end")
 	v = fuView(a)
-	fuContains(t, v, "git commit -m", "Saved to")
+	fuContains(t, v, "git commit", "Saved to")
 	if m := regexp.MustCompile(`lines \d+–(\d+) of (\d+)`).FindStringSubmatch(v); m == nil || m[1] != m[2] {
 		t.Errorf("end does not show the last line:\n%s", v)
 	}
@@ -90,7 +90,7 @@ func TestSummaryScrollsAndGoesBack(t *testing.T) {
 	for range 40 {
 		fuPress(t, a, "j")
 	}
-	fuContains(t, fuView(a), "git commit -m")
+	fuContains(t, fuView(a), "git commit")
 	fuPress(t, a, "pgup", "pgup", "pgup", "pgup")
 	fuContains(t, fuView(a), "The end")
 

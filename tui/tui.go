@@ -173,6 +173,7 @@ func Run(opts Options) error {
 	r, _ := m.(*root)
 	if r != nil && r.app != nil {
 		r.app.flush()
+		r.app.commitNotice()
 		r.app.unreadNotice()
 	}
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {

@@ -1,0 +1,51 @@
+package tui_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// The git commands on the summary can be copied (issue 12.4): never
+// broken inside a word or an argument (the path, the quoted message), a
+// name with an apostrophe in plain double quotes, and each command on one
+// line again, for the terminal to wrap, once ladder has ended.
+func TestTheGitCommandsCanBeCopied(t *testing.T) {
+	bin := e2eBinary(t)
+	const path = "plans/2027-03-14-bea-s-cafe-spring-review.yaml"
+	const msg = `"Progression review: Bea's Café, Spring review"`
+	for _, tc := range []struct {
+		cols, rows int
+		lines      []string // as the screen shows them
+	}{
+		{80, 24, []string{"git add -- " + path, "git commit -m " + msg + ` \`, "-- " + path}},
+		{120, 40, []string{"git add -- " + path, "git commit -m " + msg + " -- " + path}},
+	} {
+		t.Run(fmt.Sprintf("%dx%d", tc.cols, tc.rows), func(t *testing.T) {
+			dir := t.TempDir()
+			e2ePlan(t, dir, "2027-03-14-bea-s-cafe-spring-review.yaml", func(p *plans.Plan) {
+				for _, r := range p.Items {
+					r.Rating = "green"
+				}
+			})
+			e := e2eRunSized(t, bin, dir, tc.cols, tc.rows, nil, "review", "--today", "2027-03-14", path)
+			e.waitFor("To keep it in git")
+			e.keys("end")
+			for _, l := range tc.lines {
+				e.shown(l)
+			}
+			e.keys("q")
+			if err := e.s.Wait(e2eTimeout); err != nil {
+				t.Fatal(err)
+			}
+			out := e.finalText()
+			for _, want := range []string{"\n  git add -- " + path + "\r\n", "\n  git commit -m " + msg + " -- " + path} {
+				if !strings.Contains(out, want) {
+					t.Errorf("after quitting, no line %q in:\n%s", want, tailText(out, 500))
+				}
+			}
+		})
+	}
+}
