@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -127,26 +128,43 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		unchanged = all - len(files)
 	}
 
-	out := checkPrinter{w: stdout, github: opts.format == "github"}
+	// Each file is loaded, checked and its lines written on a worker; only
+	// those lines wait to be printed, in file order.
+	type checked struct {
+		text              bytes.Buffer
+		valid             bool
+		problems, overdue int
+	}
 	var valid, bad, problems, overdue int
-	// Load on every core, report in file order.
-	for i, l := range loadFiles(files, resolve) {
+	inOrder(len(files), func(i int) *checked {
 		path := files[i]
+		r := &checked{}
+		out := checkPrinter{w: &r.text, github: opts.format == "github"}
+		l := plans.ReadFolderFile(path, resolve)
 		l.Err = checkWorkforceFile(l) // data and benchmark files: cli/data.go
 		if l.Err == nil && l.Plan != nil {
 			l.Err = plans.ConflictCopyProblem(path) // x.copy-1.yaml: still to merge
 		}
 		if l.Err != nil {
 			out.mistakes(path, l.Err)
-			bad++
-			problems += plans.ProblemCount(l.Err)
-			continue
+			r.problems = plans.ProblemCount(l.Err)
+			return r
 		}
-		valid++
+		r.valid = true
 		if opts.overdue && l.Plan != nil {
-			overdue += out.overdue(path, l.Plan, today)
+			r.overdue = out.overdue(path, l.Plan, today)
 		}
-	}
+		return r
+	}, func(_ int, r *checked) {
+		stdout.Write(r.text.Bytes())
+		if r.valid {
+			valid++
+		} else {
+			bad++
+			problems += r.problems
+		}
+		overdue += r.overdue
+	})
 
 	summary := fmt.Sprintf("%s checked: %d valid", plural(len(files), "file"), valid)
 	if bad > 0 {

@@ -90,38 +90,53 @@ func planHistory(file string) ([]plans.HistoryEntry, error) {
 			"Commit it first (git add %s && git commit), then run this again", file, file))
 	}
 	cache := map[string]*checklist.Checklist{}
-	entries := make([]plans.HistoryEntry, 0, len(commits))
+	entries := make([]plans.HistoryEntry, len(commits))
 	loaded := 0
-	for _, c := range commits {
-		e := plans.HistoryEntry{Commit: c.Short, Date: plans.DateOf(c.Date), Subject: c.Subject, RenamedFrom: c.RenamedFrom}
-		if c.Deleted {
-			e.Problem = "deleted in this commit"
-			entries = append(entries, e)
-			continue
-		}
-		var data []byte
-		if c.Blob != "" {
-			data, err = repo.ReadBlob(c.Blob)
-		} else {
-			data, err = repo.ReadFile(c.Hash, c.Path)
-		}
-		if errors.Is(err, gitrev.ErrNotInRevision) {
-			e.Problem = "deleted in this commit"
-			entries = append(entries, e)
-			continue
-		}
-		if err != nil {
-			return nil, gitProblem(err)
-		}
+	// count fills in entry i from the plan's bytes at its commit.
+	count := func(i int, data []byte) {
+		c, e := commits[i], &entries[i]
 		name := c.Short + ":" + c.Path
-		p, err := plans.Parse(name, data, cachedRevisionResolver(repo, c.Hash, path.Dir(c.Path), cache))
-		if err != nil {
+		resolve := cachedRevisionResolver(repo, c.Hash, path.Dir(c.Path), cache)
+		// Only the counts are wanted: read just the ratings when the file
+		// is in ladder's layout, and parse it whole only when it is not
+		// (or has a rating problem), to say what is wrong.
+		if checklist, counts, ok := plans.CountRatings(name, data, resolve); ok {
+			e.Checklist, e.Counts = checklist, counts
+			loaded++
+		} else if p, err := plans.Parse(name, data, resolve); err != nil {
 			e.Problem = "did not load: " + plans.ProblemSummary(err)
 		} else {
 			e.SetPlan(p)
 			loaded++
 		}
-		entries = append(entries, e)
+	}
+	var blobs []string
+	var withBlob []int
+	for i, c := range commits {
+		entries[i] = plans.HistoryEntry{Commit: c.Short, Date: plans.DateOf(c.Date), Subject: c.Subject, RenamedFrom: c.RenamedFrom}
+		switch {
+		case c.Deleted:
+			entries[i].Problem = "deleted in this commit"
+		case c.Blob != "":
+			blobs, withBlob = append(blobs, c.Blob), append(withBlob, i)
+		default: // a merge: the log does not name the blob
+			data, err := repo.ReadFile(c.Hash, c.Path)
+			switch {
+			case errors.Is(err, gitrev.ErrNotInRevision):
+				entries[i].Problem = "deleted in this commit"
+			case err != nil:
+				return nil, gitProblem(err)
+			default:
+				count(i, data)
+			}
+		}
+	}
+	err = repo.ReadBlobs(blobs, func(k int, data []byte) error {
+		count(withBlob[k], data)
+		return nil
+	})
+	if err != nil {
+		return nil, gitProblem(err)
 	}
 	if loaded == 0 {
 		return nil, &exitError{code: ExitProblems, err: fmt.Errorf("%s is not a plan at any of its %s (at %s: %s): history shows a plan's counts, so name a plan file",

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"runtime/debug"
 	"sync"
 
 	"github.com/socialmobility/ladder/plans"
@@ -99,50 +100,54 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		dir = args[0]
 	}
 
-	// Each worker keeps only a plan's open actions, so a thousand plans
-	// are never all held at once.
-	results := make([]struct {
+	// Plans load on every core and are used in file order; of each, only
+	// its open actions are kept, compactly (see plans.Outstanding). A
+	// folder of ten thousand plans is never held at once.
+	type loaded struct {
 		err     error
-		plan    bool
 		info    plans.PlanInfo
 		actions []plans.PlanAction
-	}, len(files))
+	}
+	// A soft limit on the heap: the open actions are kept compactly and
+	// hold no pointers, so collecting more often near the limit is cheap,
+	// and it keeps a large folder's parsing garbage from piling up beside
+	// them (10,000 plans: 35 MB at its peak instead of 55).
+	debug.SetMemoryLimit(24 << 20)
+	o := plans.NewOutstanding(today)
+	var copies []string
+	bad := 0
 	resolve := plans.SharedChecklists(nil)
-	inParallel(len(files), runtime.GOMAXPROCS(0), func(i int) {
+	inOrder(len(files), func(i int) loaded {
 		l := plans.ReadFolderFile(files[i], resolve)
-		r := &results[i]
-		r.err, r.plan = l.Err, l.Plan != nil
+		r := loaded{err: l.Err}
 		if l.Plan != nil {
 			r.info = plans.InfoOf(l.Path, l.Plan)
 			r.actions = plans.PlanActions(l.Path, l.Plan)
 		}
-	})
-	var infos []plans.PlanInfo
-	var lists [][]plans.PlanAction
-	var copies []string
-	bad := 0
-	for i, r := range results {
+		return r
+	}, func(i int, r loaded) {
 		_, isCopy := plans.ConflictCopyOf(files[i])
 		switch {
 		case r.err != nil:
 			printError(stderr, r.err)
 			bad++
-		case r.plan && isCopy: // x.copy-1.yaml: counted in x.yaml already
+		case r.info.Path != "" && isCopy: // x.copy-1.yaml: counted in x.yaml already
 			copies = append(copies, files[i])
-		case r.plan:
-			infos = append(infos, r.info)
-			lists = append(lists, r.actions)
+		case r.info.Path != "":
+			o.Add(r.info, r.actions)
 		}
+	})
+	switch {
+	case opts.format == "md":
+		err = writeOutput(stdout, opts.out, render.StatusMarkdown(o, dir, by))
+	case opts.format == "csv":
+		err = writeOutput(stdout, opts.out, render.StatusCSV(o, dir, by, opts.excel))
+	case opts.out != "":
+		err = writeOutput(stdout, opts.out, render.StatusText(o, dir, by))
+	default:
+		err = render.WriteStatusText(stdout, o, dir, by)
 	}
-	o := plans.GroupOutstanding(infos, lists, today)
-	out := render.StatusText(o, dir, by)
-	switch opts.format {
-	case "md":
-		out = render.StatusMarkdown(o, dir, by)
-	case "csv":
-		out = render.StatusCSV(o, dir, by, opts.excel)
-	}
-	if err := writeOutput(stdout, opts.out, out); err != nil {
+	if err != nil {
 		return err
 	}
 	for _, c := range copies {

@@ -245,11 +245,14 @@ func (d *decoder) items(n *yaml.Node, p *Plan) {
 	d.itemNodes = map[string]*itemNodes{}
 	d.Mapping(n, "items", func(id string, k, v *yaml.Node) {
 		r := &Response{}
-		nodes := &itemNodes{key: k, voteKeys: map[string]*yaml.Node{}}
+		nodes := &itemNodes{key: k}
 		what := "item " + safetext.Name(id)
 		d.Fields(v, what, []strictyaml.Field{
 			{Key: "rating", Set: func(v *yaml.Node) { nodes.rating = v; r.Rating = d.String(v, what+" rating") }},
-			{Key: "votes", Set: func(v *yaml.Node) { r.Votes = d.votes(v, what+" votes", nodes.voteKeys) }},
+			{Key: "votes", Set: func(v *yaml.Node) {
+				nodes.voteKeys = map[string]*yaml.Node{} // only for items with votes: most have none
+				r.Votes = d.votes(v, what+" votes", nodes.voteKeys)
+			}},
 			{Key: "action", Set: func(v *yaml.Node) { r.Action = d.String(v, what+" action") }},
 			{Key: "owner", Set: func(v *yaml.Node) { r.Owner = d.String(v, what+" owner") }},
 			{Key: "due", Set: func(v *yaml.Node) { nodes.due = v; r.Due = d.date(v, what+" due date") }},

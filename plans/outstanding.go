@@ -3,8 +3,10 @@ package plans
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
+	"time"
 )
 
 // SoonDays is how far ahead "due soon" looks: the month a team plans
@@ -39,28 +41,67 @@ func InfoOf(path string, p *Plan) PlanInfo {
 
 // Outstanding is every open action across some plans, grouped by when it
 // is due relative to Today: the "what do we chase this month" list.
+//
+// A folder can hold ten thousand plans and 160,000 open actions, so the
+// actions are kept compactly: their texts one after another in one
+// buffer, and the owners, sources and paths that repeat from plan to plan
+// once each. At builds the PlanAction of one when it is wanted.
 type Outstanding struct {
 	Today Date
-	// Plans is every plan looked at, in the order given (whether or not it
-	// has anything open).
-	Plans   []PlanInfo
-	Overdue []PlanAction
-	Soon    []PlanAction // due today or within SoonDays
-	Later   []PlanAction
-	Undated []PlanAction
+	// Plans is every plan looked at, in the order added (whether or not
+	// it has anything open).
+	Plans []PlanInfo
+
+	// rows and text are kept in chunks that never move once made: a list
+	// that grows by doubling would hold one and a half times itself at the
+	// moment it grows, and copy itself each time.
+	rows   [][]openRow      // chunks of rowChunk rows
+	text   [][]byte         // chunks of textChunk bytes: the actions' texts, one after another
+	names  []string         // paths, owners and sources, each once
+	index  map[string]int32 // where each name is in names
+	groups [4][]int32       // indexes into rows, by Urgency, in order
+	total  int32
+	sorted bool
+}
+
+const (
+	rowChunk  = 4096
+	textChunk = 256 << 10
+)
+
+// openRow is one open action, compactly (see Outstanding). It holds no
+// pointer, so the garbage collector never has to look inside the rows.
+type openRow struct {
+	textChunk, textAt, textLen int32
+	path, owner, what          int32 // indexes into names
+	due                        int32 // day number (see dayNumber), or noDay
+	status                     int32 // index into names
+}
+
+// Urgency says when an open action is due, relative to a day.
+type Urgency int
+
+const (
+	Overdue  Urgency = iota // due before the day
+	DueSoon                 // due on the day or within SoonDays
+	DueLater                // due after that
+	Undated                 // open, with no due date
+)
+
+// NewOutstanding starts an empty list of open actions, counted from today.
+func NewOutstanding(today Date) *Outstanding {
+	return &Outstanding{Today: today, index: map[string]int32{}}
 }
 
 // CollectOutstanding groups the open actions of plans (item actions and
 // project-plan steps not done). Each group is ordered by due date, then
 // plan path, then checklist order.
 func CollectOutstanding(named []NamedPlan, today Date) *Outstanding {
-	infos := make([]PlanInfo, len(named))
-	lists := make([][]PlanAction, len(named))
-	for i, np := range named {
-		infos[i] = InfoOf(np.Path, np.Plan)
-		lists[i] = PlanActions(np.Path, np.Plan)
+	o := NewOutstanding(today)
+	for _, np := range named {
+		o.Add(InfoOf(np.Path, np.Plan), PlanActions(np.Path, np.Plan))
 	}
-	return GroupOutstanding(infos, lists, today)
+	return o
 }
 
 // PlanActions lists a plan's open actions with where they come from. It is
@@ -78,31 +119,135 @@ func PlanActions(path string, p *Plan) []PlanAction {
 // GroupOutstanding groups the actions of several plans (one list per plan,
 // beside the plan's info) as CollectOutstanding does.
 func GroupOutstanding(infos []PlanInfo, lists [][]PlanAction, today Date) *Outstanding {
-	o := &Outstanding{Today: today, Plans: infos}
-	soon := today.AddDays(SoonDays)
-	for _, list := range lists {
-		for _, pa := range list {
-			switch {
-			case pa.Due.IsZero():
-				o.Undated = append(o.Undated, pa)
-			case compareDates(pa.Due, today) < 0:
-				o.Overdue = append(o.Overdue, pa)
-			case compareDates(pa.Due, soon) <= 0:
-				o.Soon = append(o.Soon, pa)
-			default:
-				o.Later = append(o.Later, pa)
-			}
-		}
-	}
-	for _, g := range []*[]PlanAction{&o.Overdue, &o.Soon, &o.Later, &o.Undated} {
-		slices.SortStableFunc(*g, func(a, b PlanAction) int {
-			if c := compareDates(a.Due, b.Due); c != 0 {
-				return c
-			}
-			return strings.Compare(a.Path, b.Path)
-		})
+	o := NewOutstanding(today)
+	for i, info := range infos {
+		o.Add(info, lists[i])
 	}
 	return o
+}
+
+// Add puts a plan and its open actions on the list, copying what it keeps
+// (so nothing of the plan's file stays in memory through it).
+func (o *Outstanding) Add(info PlanInfo, actions []PlanAction) {
+	info.Path, info.Organisation, info.Title = strings.Clone(info.Path), strings.Clone(info.Organisation), strings.Clone(info.Title)
+	o.Plans = append(o.Plans, info)
+	soon := o.Today.AddDays(SoonDays)
+	for _, a := range actions {
+		u := DueLater
+		switch {
+		case a.Due.IsZero():
+			u = Undated
+		case compareDates(a.Due, o.Today) < 0:
+			u = Overdue
+		case compareDates(a.Due, soon) <= 0:
+			u = DueSoon
+		}
+		o.groups[u] = append(o.groups[u], o.total)
+		if o.total%rowChunk == 0 {
+			o.rows = append(o.rows, make([]openRow, 0, rowChunk))
+		}
+		chunk, at := o.keepText(a.Text)
+		last := &o.rows[len(o.rows)-1]
+		*last = append(*last, openRow{
+			textChunk: chunk, textAt: at, textLen: int32(len(a.Text)),
+			path: o.name(a.Path), owner: o.name(a.Owner), what: o.name(a.What),
+			due: dayNumber(a.Due), status: o.name(string(a.Status)),
+		})
+		o.total++
+	}
+	o.sorted = false
+}
+
+// keepText copies s into the text chunks and says where it is.
+func (o *Outstanding) keepText(s string) (chunk, at int32) {
+	n := len(o.text)
+	if n == 0 || len(o.text[n-1])+len(s) > cap(o.text[n-1]) {
+		o.text = append(o.text, make([]byte, 0, max(textChunk, len(s))))
+		n++
+	}
+	at = int32(len(o.text[n-1]))
+	o.text[n-1] = append(o.text[n-1], s...)
+	return int32(n - 1), at
+}
+
+func (o *Outstanding) name(s string) int32 {
+	if o.index == nil {
+		o.index = map[string]int32{}
+	}
+	if i, ok := o.index[s]; ok {
+		return i
+	}
+	i := int32(len(o.names))
+	s = strings.Clone(s)
+	o.names = append(o.names, s)
+	o.index[s] = i
+	return i
+}
+
+// In lists the actions due so, as indexes for At: by due date, then plan
+// path, then as their plans list them.
+func (o *Outstanding) In(u Urgency) []int32 {
+	if !o.sorted {
+		for _, g := range o.groups {
+			slices.SortStableFunc(g, func(a, b int32) int {
+				ra, rb := o.row(a), o.row(b)
+				return cmp.Or(cmp.Compare(ra.due, rb.due), strings.Compare(o.names[ra.path], o.names[rb.path]))
+			})
+		}
+		o.sorted = true
+	}
+	return o.groups[u]
+}
+
+// At is the action at index i (see In). Only what a list of actions shows
+// is kept: its plan's path, text, owner, due date, status and source.
+func (o *Outstanding) At(i int32) PlanAction {
+	r := o.row(i)
+	return PlanAction{
+		Path: o.names[r.path],
+		Action: Action{Text: string(o.text[r.textChunk][r.textAt : r.textAt+r.textLen]), Owner: o.names[r.owner],
+			Due: dateOfDay(r.due), Status: Status(o.names[r.status])},
+		What: o.names[r.what],
+	}
+}
+
+func (o *Outstanding) row(i int32) *openRow { return &o.rows[i/rowChunk][i%rowChunk] }
+
+// PathOf and OwnerOf are the path and owner of the action at index i,
+// without building it whole.
+func (o *Outstanding) PathOf(i int32) string  { return o.names[o.row(i).path] }
+func (o *Outstanding) OwnerOf(i int32) string { return o.names[o.row(i).owner] }
+
+// Group is the actions due so, in order (see In).
+func (o *Outstanding) Group(u Urgency) []PlanAction {
+	idx := o.In(u)
+	out := make([]PlanAction, len(idx))
+	for k, i := range idx {
+		out[k] = o.At(i)
+	}
+	return out
+}
+
+// Total is the number of open actions.
+func (o *Outstanding) Total() int { return int(o.total) }
+
+// noDay is the day number of no date: after every other, as undated
+// actions come last.
+const noDay = math.MaxInt32
+
+// dayNumber counts days from 1970-01-01.
+func dayNumber(d Date) int32 {
+	if d.IsZero() {
+		return noDay
+	}
+	return int32(d.Time().Unix() / 86400)
+}
+
+func dateOfDay(n int32) Date {
+	if n == noDay {
+		return Date{}
+	}
+	return DateOf(time.Unix(int64(n)*86400, 0).UTC())
 }
 
 // compareDates orders like Date.Compare (unset dates last) without making
@@ -133,9 +278,4 @@ func actionSource(p *Plan, a Action) string {
 		return a.ItemID
 	}
 	return fmt.Sprintf("project plan step %d", a.StepID)
-}
-
-// Total is the number of open actions.
-func (o *Outstanding) Total() int {
-	return len(o.Overdue) + len(o.Soon) + len(o.Later) + len(o.Undated)
 }

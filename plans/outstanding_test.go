@@ -35,7 +35,7 @@ func TestCollectOutstandingGroupsByDueDate(t *testing.T) {
 		return strings.Join(s, "|")
 	}
 	for name, got := range map[string]string{
-		"overdue": texts(o.Overdue), "soon": texts(o.Soon), "later": texts(o.Later), "undated": texts(o.Undated),
+		"overdue": texts(o.Group(Overdue)), "soon": texts(o.Group(DueSoon)), "later": texts(o.Group(DueLater)), "undated": texts(o.Group(Undated)),
 	} {
 		want := map[string]string{
 			// Oldest first; same day: by plan path.

@@ -65,9 +65,9 @@ func StatusCSV(o *plans.Outstanding, dir string, by StatusBy, excel bool) []byte
 	}
 	rows := [][]string{{"group", "due", "when", "owner", "plan", "organisation", "title", "action", "from"}}
 	for _, g := range doc.groups {
-		for _, r := range g.rows {
-			a := r.src
-			rows = append(rows, []string{g.title, a.Due.String(), r.when, a.Owner, a.Path,
+		for _, i := range g.actions {
+			a := o.At(i)
+			rows = append(rows, []string{g.title, a.Due.String(), doc.row(i).when, a.Owner, a.Path,
 				info[a.Path].Organisation, info[a.Path].Title, a.Text, a.What})
 		}
 	}

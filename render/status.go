@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"slices"
@@ -27,7 +28,9 @@ const (
 // one aligned table per group, each action with its due date, how late or
 // near it is, its owner, its plan and what it is; then each plan's totals.
 func StatusText(o *plans.Outstanding, dir string, by StatusBy) []byte {
-	return writeStatusText(buildStatus(o, dir, by))
+	var b bytes.Buffer
+	writeStatusText(&b, buildStatus(o, dir, by))
+	return b.Bytes()
 }
 
 // StatusMarkdown renders the same list as Markdown, for a monthly
@@ -38,6 +41,7 @@ func StatusMarkdown(o *plans.Outstanding, dir string, by StatusBy) []byte {
 
 // statusDoc is what a list of open actions says, before it is laid out.
 type statusDoc struct {
+	o       *plans.Outstanding
 	today   plans.Date
 	dir     string
 	by      StatusBy
@@ -50,15 +54,24 @@ type statusDoc struct {
 type statusGroup struct {
 	title   string // "Overdue", "Ana", "Acme Café Ltd: Spring review (plans/acme.yaml)"
 	summary string // "3" by due; "1 overdue, 2 later" by owner or plan
-	rows    []statusRow
+	// actions are indexes into the Outstanding the list is made from (see
+	// Outstanding.At): a folder's actions are not copied, and their cells
+	// are made as they are written (see row).
+	actions []int32
 }
 
-// statusRow is one open action. The column a grouping makes redundant (the
-// owner, by owner; the plan, by plan) is left out when laid out.
+// statusRow is one open action's cells. The column a grouping makes
+// redundant (the owner, by owner; the plan, by plan) is left out when laid
+// out.
 type statusRow struct {
 	due, when, owner, plan, action string
-	// src is the action itself, for formats that keep its text whole (CSV).
-	src plans.PlanAction
+}
+
+// row is the cells of the action at index i.
+func (d statusDoc) row(i int32) statusRow {
+	a := d.o.At(i)
+	due, when := dueCells(d.today, a.Due)
+	return statusRow{due: due, when: when, owner: ownerName(a.Owner), plan: a.Path, action: actionText(a)}
 }
 
 // planTotals is how many open actions a plan has, by when they are due.
@@ -76,8 +89,8 @@ const (
 )
 
 func buildStatus(o *plans.Outstanding, dir string, by StatusBy) statusDoc {
-	doc := statusDoc{today: o.Today, dir: dir, by: by, plans: len(o.Plans)}
-	buckets := [4][]plans.PlanAction{o.Overdue, o.Soon, o.Later, o.Undated}
+	doc := statusDoc{o: o, today: o.Today, dir: dir, by: by, plans: len(o.Plans)}
+	buckets := [4][]int32{o.In(plans.Overdue), o.In(plans.DueSoon), o.In(plans.DueLater), o.In(plans.Undated)}
 	totals := map[string]*planTotals{}
 	for _, info := range o.Plans {
 		doc.totals = append(doc.totals, planTotals{info: info})
@@ -88,8 +101,8 @@ func buildStatus(o *plans.Outstanding, dir string, by StatusBy) statusDoc {
 	var all [4]int
 	for u, actions := range buckets {
 		all[u] = len(actions)
-		for _, a := range actions {
-			if t := totals[a.Path]; t != nil {
+		for _, i := range actions {
+			if t := totals[o.PathOf(i)]; t != nil {
 				t.n[u]++
 			}
 		}
@@ -98,33 +111,29 @@ func buildStatus(o *plans.Outstanding, dir string, by StatusBy) statusDoc {
 	if o.Total() == 0 {
 		return doc
 	}
-	row := func(a plans.PlanAction) statusRow {
-		due, when := dueCells(o.Today, a.Due)
-		return statusRow{due: due, when: when, owner: ownerName(a.Owner), plan: a.Path, action: actionText(a), src: a}
-	}
 	switch by {
 	case ByOwner, ByPlan:
 		// People type a name in more than one way: "ana" and "Ana" are one
 		// owner, shown as first spelt.
-		key := func(a plans.PlanAction) string {
-			return strings.ToLower(strings.Join(strings.Fields(ownerName(a.Owner)), " "))
+		key := func(i int32) string {
+			return strings.ToLower(strings.Join(strings.Fields(ownerName(o.OwnerOf(i))), " "))
 		}
 		if by == ByPlan {
-			key = func(a plans.PlanAction) string { return a.Path }
+			key = o.PathOf
 		}
 		index := map[string]int{}
 		var counts [][4]int
 		for u, actions := range buckets {
-			for _, a := range actions {
-				k := key(a)
+			for _, ai := range actions {
+				k := key(ai)
 				i, ok := index[k]
 				if !ok {
 					i = len(doc.groups)
 					index[k] = i
-					doc.groups = append(doc.groups, statusGroup{title: ownerName(a.Owner)})
+					doc.groups = append(doc.groups, statusGroup{title: ownerName(o.OwnerOf(ai))})
 					counts = append(counts, [4]int{})
 				}
-				doc.groups[i].rows = append(doc.groups[i].rows, row(a))
+				doc.groups[i].actions = append(doc.groups[i].actions, ai)
 				counts[i][u]++
 			}
 		}
@@ -137,14 +146,14 @@ func buildStatus(o *plans.Outstanding, dir string, by StatusBy) statusDoc {
 				order[info.Path] = i
 			}
 			for i := range doc.groups {
-				path := doc.groups[i].rows[0].plan
+				path := o.PathOf(doc.groups[i].actions[0])
 				doc.groups[i].title = planName(plans.PlanInfo{Path: path})
 				if t := totals[path]; t != nil {
 					doc.groups[i].title = planName(t.info)
 				}
 			}
 			slices.SortStableFunc(doc.groups, func(a, b statusGroup) int {
-				return cmp.Compare(order[a.rows[0].plan], order[b.rows[0].plan])
+				return cmp.Compare(order[o.PathOf(a.actions[0])], order[o.PathOf(b.actions[0])])
 			})
 		} else {
 			slices.SortStableFunc(doc.groups, func(a, b statusGroup) int { return compareOwners(a.title, b.title) })
@@ -155,10 +164,7 @@ func buildStatus(o *plans.Outstanding, dir string, by StatusBy) statusDoc {
 			if len(actions) == 0 {
 				continue
 			}
-			g := statusGroup{title: titles[u], summary: fmt.Sprint(len(actions))}
-			for _, a := range actions {
-				g.rows = append(g.rows, row(a))
-			}
+			g := statusGroup{title: titles[u], summary: fmt.Sprint(len(actions)), actions: actions}
 			doc.groups = append(doc.groups, g)
 		}
 	}

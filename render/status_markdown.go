@@ -17,9 +17,9 @@ func writeStatusMarkdown(d statusDoc) []byte {
 	header, cells := d.columns()
 	for _, g := range d.groups {
 		m.heading(2, mdText(g.title+" ("+g.summary+")"))
-		entries := make([]string, len(g.rows))
-		for i, r := range g.rows {
-			entries[i] = mdStatusEntry(header, cells(r))
+		entries := make([]string, len(g.actions))
+		for i, a := range g.actions {
+			entries[i] = mdStatusEntry(header, cells(d.row(a)))
 		}
 		m.list(entries)
 	}

@@ -14,21 +14,18 @@ func statusFixture() *plans.Outstanding {
 	act := func(path, text, owner string, due plans.Date, what string) plans.PlanAction {
 		return plans.PlanAction{Path: path, Action: plans.Action{Text: text, Owner: owner, Due: due, Status: plans.StatusTodo}, What: what}
 	}
-	o := &plans.Outstanding{
-		Today: today,
-		Plans: []plans.PlanInfo{{Path: "plans/a.yaml", Organisation: "Acme Café Ltd", Title: "Spring review"}, {Path: "plans/b.yaml"}},
-		Overdue: []plans.PlanAction{
-			act("plans/b.yaml", "Long overdue step\nwith a second line", "", today.AddDays(-40), "project plan step 4"),
-			act("plans/a.yaml", "Yesterday", "Ana", today.AddDays(-1), "Develop a clear vision for your D&I strategy"),
-			act("plans/b.yaml", "Also yesterday", "Zoë", today.AddDays(-1), "Develop a clear vision for your D&I strategy"),
-		},
-		Soon: []plans.PlanAction{
-			act("plans/a.yaml", "Today", "李雷", today, "Strong leadership and management driving your D&I strategy"),
-			act("plans/a.yaml", "In thirty days", "", today.AddDays(plans.SoonDays), "Educate senior leaders to get buy-in"),
-		},
-		Later:   []plans.PlanAction{act("plans/a.yaml", "In thirty-one days", "Björn", today.AddDays(plans.SoonDays+1), "Cultural questions")},
-		Undated: []plans.PlanAction{act("plans/a.yaml", "Undated", "Ana", plans.Date{}, "Business as usual")},
-	}
+	o := plans.NewOutstanding(today)
+	o.Add(plans.PlanInfo{Path: "plans/a.yaml", Organisation: "Acme Café Ltd", Title: "Spring review"}, []plans.PlanAction{
+		act("plans/a.yaml", "Yesterday", "Ana", today.AddDays(-1), "Develop a clear vision for your D&I strategy"),
+		act("plans/a.yaml", "Today", "李雷", today, "Strong leadership and management driving your D&I strategy"),
+		act("plans/a.yaml", "In thirty days", "", today.AddDays(plans.SoonDays), "Educate senior leaders to get buy-in"),
+		act("plans/a.yaml", "In thirty-one days", "Björn", today.AddDays(plans.SoonDays+1), "Cultural questions"),
+		act("plans/a.yaml", "Undated", "Ana", plans.Date{}, "Business as usual"),
+	})
+	o.Add(plans.PlanInfo{Path: "plans/b.yaml"}, []plans.PlanAction{
+		act("plans/b.yaml", "Long overdue step\nwith a second line", "", today.AddDays(-40), "project plan step 4"),
+		act("plans/b.yaml", "Also yesterday", "Zoë", today.AddDays(-1), "Develop a clear vision for your D&I strategy"),
+	})
 	return o
 }
 
@@ -66,7 +63,8 @@ Plans (2)
 }
 
 func TestStatusNothingOpen(t *testing.T) {
-	o := &plans.Outstanding{Today: day(2027, 3, 1), Plans: []plans.PlanInfo{{Path: "p.yaml"}}}
+	o := plans.NewOutstanding(day(2027, 3, 1))
+	o.Add(plans.PlanInfo{Path: "p.yaml"}, nil)
 	if got := string(StatusText(o, "plans", ByDue)); got != "Open actions on 2027-03-01 in plans (1 plan): nothing open.\n" {
 		t.Errorf("got %q", got)
 	}

@@ -1,26 +1,36 @@
 package render
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"strconv"
-	"strings"
 
 	"github.com/socialmobility/ladder/plans"
 )
 
+// WriteStatusText writes what StatusText returns to w as it goes, so that
+// a folder of ten thousand plans does not hold its whole list in memory
+// twice.
+func WriteStatusText(w io.Writer, o *plans.Outstanding, dir string, by StatusBy) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	writeStatusText(bw, buildStatus(o, dir, by))
+	return bw.Flush()
+}
+
 // writeStatusText lays the list out as aligned tables, one set of column
 // widths for every group so the groups line up; the action runs on
 // unpadded. Each plan's totals follow (grouped by plan, the group headings
-// carry them).
-func writeStatusText(d statusDoc) []byte {
-	var b strings.Builder
+// carry them). The cells are made twice, once to measure them and once to
+// write them, rather than kept.
+func writeStatusText(b textWriter, d statusDoc) {
 	b.WriteString(d.intro() + "\n")
 	if len(d.groups) == 0 {
-		return []byte(b.String())
+		return
 	}
 	header, rawCells := d.columns()
-	cells := func(r statusRow) []string {
-		c := rawCells(r)
+	cells := func(a int32) []string {
+		c := rawCells(d.row(a))
 		for i := range c {
 			c[i] = plain(c[i])
 		}
@@ -30,39 +40,35 @@ func writeStatusText(d statusDoc) []byte {
 	for i, h := range header {
 		widths[i] = width(h)
 	}
-	rows := 0
 	for _, g := range d.groups {
-		for _, r := range g.rows {
-			c := cells(r)
+		for _, a := range g.actions {
+			c := cells(a)
 			for i, cell := range c[:len(c)-1] {
 				widths[i] = max(widths[i], width(cell))
 			}
-			rows++
 		}
 	}
-	b.Grow(rows * (widths[0] + widths[1] + widths[2] + 120))
 	for _, g := range d.groups {
-		fmt.Fprintf(&b, "\n%s (%s)\n", plain(g.title), g.summary)
-		writeAligned(&b, "  ", widths, header)
-		for _, r := range g.rows {
-			writeAligned(&b, "  ", widths, cells(r))
+		b.WriteString("\n" + plain(g.title) + " (" + g.summary + ")\n")
+		writeAligned(b, "  ", widths, header)
+		for _, a := range g.actions {
+			writeAligned(b, "  ", widths, cells(a))
 		}
 	}
 	if d.by != ByPlan {
-		textTotals(&b, d.totals)
+		textTotals(b, d.totals)
 	}
-	return []byte(b.String())
 }
 
 // textTotals is a table of each plan's open actions by when they are due,
 // with the plan's organisation and title.
-func textTotals(b *strings.Builder, totals []planTotals) {
+func textTotals(b textWriter, totals []planTotals) {
 	header := []string{"Overdue", fmt.Sprintf("Next %d days", plans.SoonDays), "Later", "No date", "Plan"}
 	widths := make([]int, len(header))
 	for i, h := range header {
 		widths[i] = width(h)
 	}
-	fmt.Fprintf(b, "\nPlans (%d)\n", len(totals))
+	b.WriteString(fmt.Sprintf("\nPlans (%d)\n", len(totals)))
 	writeAligned(b, "  ", widths, header)
 	row := make([]string, len(header))
 	for _, t := range totals {

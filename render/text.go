@@ -1,7 +1,7 @@
 package render
 
 import (
-	"strings"
+	"io"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -28,9 +28,17 @@ func width(s string) int {
 	return len(s) // printable ASCII: one column a byte
 }
 
+// textWriter is what text is laid out on: a strings.Builder, a
+// bytes.Buffer, or a bufio.Writer on standard output for a list written
+// as it is made.
+type textWriter interface {
+	io.StringWriter
+	io.ByteWriter
+}
+
 // writeAligned writes cells padded to widths, with no trailing spaces: the
 // last cell, and any empty cells at the end, are not padded.
-func writeAligned(b *strings.Builder, indent string, widths []int, cells []string) {
+func writeAligned(b textWriter, indent string, widths []int, cells []string) {
 	last := len(cells) - 1
 	for last > 0 && cells[last] == "" {
 		last--

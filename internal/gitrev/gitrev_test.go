@@ -1,11 +1,13 @@
 package gitrev
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -347,5 +349,53 @@ func TestChanges(t *testing.T) {
 	}
 	if _, err := r.Changes("HEAD", "plans"); err == nil {
 		t.Error("Changes took a revision that was not resolved first")
+	}
+}
+
+// ReadBlobs sends every name at once and reads the answers in order: the
+// same contents as reading each commit's file in turn. A name git does not
+// have stops it with an error, and the repository still reads afterwards.
+func TestReadBlobs(t *testing.T) {
+	repo := testRepo(t)
+	for i := range 30 {
+		commitFile(t, repo, "plans/a.yaml", strings.Repeat(fmt.Sprintf("line %d\n", i), i+1), fmt.Sprintf("2027-01-%02dT10:00:00+00:00", i+1))
+	}
+	r, err := Open(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	log, err := r.Log("plans/a.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blobs []string
+	for _, c := range log {
+		blobs = append(blobs, c.Blob)
+	}
+	// (Reading inside fn would wait for the repository ReadBlobs holds:
+	// read each commit's file first.)
+	want := make([][]byte, len(log))
+	for i, c := range log {
+		want[i], _ = r.ReadFile(c.Hash, "plans/a.yaml")
+	}
+	n := 0
+	err = r.ReadBlobs(blobs, func(i int, data []byte) error {
+		if !bytes.Equal(data, want[i]) {
+			t.Errorf("blob %d: %q, want %q", i, data, want[i])
+		}
+		n++
+		return nil
+	})
+	if err != nil || n != 30 {
+		t.Fatalf("ReadBlobs: %d read, %v", n, err)
+	}
+	bad := append(slices.Clone(blobs[:10]), strings.Repeat("0", 40))
+	bad = append(bad, blobs[10:]...)
+	if err := r.ReadBlobs(bad, func(int, []byte) error { return nil }); err == nil {
+		t.Error("a name git does not have was read")
+	}
+	if data, err := r.ReadFile("HEAD", "plans/a.yaml"); err != nil || !bytes.Equal(data, want[29]) {
+		t.Errorf("after the error, ReadFile = %q, %v", data, err)
 	}
 }

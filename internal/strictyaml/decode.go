@@ -76,20 +76,42 @@ func (d *Decoder) Mapping(n *yaml.Node, what string, each func(key string, k, v 
 		d.Errorf(n, "%s should be a mapping of keys to values, found %s", what, kindName(n))
 		return
 	}
-	seen := make(map[string]int, len(n.Content)/2)
+	// A plan has dozens of small mappings (an item's six fields): for them
+	// a look back over the keys so far is cheaper than a map to fill.
+	var seen map[string]int
+	if len(n.Content) > 32 {
+		seen = make(map[string]int, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.Tag == "!!null" {
 			d.Errorf(k, "keys in %s must be plain names", what)
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		first, dup := seen[k.Value]
+		if seen == nil {
+			first, dup = earlierKey(n.Content[:i], k.Value)
+		}
+		if dup {
 			d.Errorf(k, "duplicate key %s in %s (first at line %d)", safetext.Quote(k.Value), what, first)
 			continue
 		}
-		seen[k.Value] = k.Line
+		if seen != nil {
+			seen[k.Value] = k.Line
+		}
 		each(k.Value, k, v)
 	}
+}
+
+// earlierKey finds key among the keys of pairs (key, value, key, ...),
+// and gives its line.
+func earlierKey(pairs []*yaml.Node, key string) (int, bool) {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if k := pairs[i]; k.Kind == yaml.ScalarNode && k.Tag != "!!null" && k.Value == key {
+			return k.Line, true
+		}
+	}
+	return 0, false
 }
 
 // Fields reads a mapping whose keys are fixed: each known key's Set is called

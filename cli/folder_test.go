@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/render"
+)
+
+// inOrder hands each result to use in order, however the work finishes,
+// and never has more than a window of results waiting: what keeps a large
+// folder's memory flat.
+func TestInOrder(t *testing.T) {
+	for _, workers := range []int{1, 2, 4} {
+		var done, used, most atomic.Int64
+		var got []int
+		inOrderOn(workers, 100, func(i int) int {
+			time.Sleep(time.Duration(rand.IntN(100)) * time.Microsecond)
+			waiting := done.Add(1) - used.Load()
+			for m := most.Load(); waiting > m && !most.CompareAndSwap(m, waiting); m = most.Load() {
+			}
+			return i * i
+		}, func(i, r int) {
+			if r != i*i {
+				t.Errorf("result %d went to %d", r, i)
+			}
+			got = append(got, i)
+			used.Add(1)
+		})
+		if len(got) != 100 || !slices.IsSorted(got) {
+			t.Errorf("%d workers: results used out of order: %v", workers, got)
+		}
+		if window := int64(4 * workers); workers > 1 && most.Load() > window+1 {
+			t.Errorf("%d workers: %d results waited at once, more than the window of %d", workers, most.Load(), window)
+		}
+	}
+}
+
+// planFolderOf writes n filled-in plans into a temporary folder, every
+// seventh with a mistake, and returns the folder.
+func planFolderOf(t *testing.T, n int) string {
+	t.Helper()
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	dir := t.TempDir()
+	for i := range n {
+		data := plans.Encode(checklisttest.FilledPlan(c, uint64(i)))
+		if i%7 == 3 {
+			data = bytes.Replace(data, []byte("rating: "), []byte("rating: purple-"), 1)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("plan-%03d.yaml", i)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// The status list is made as plans load, kept compactly and written as it
+// goes; it must be byte for byte the list made the plain way, every plan
+// loaded in turn and grouped at once.
+func TestStreamedStatusEqualsUnstreamed(t *testing.T) {
+	dir := planFolderOf(t, 120)
+	today := plans.Date{Year: 2027, Month: 6, Day: 1}
+	files, err := plans.Find(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var named []plans.NamedPlan
+	for _, f := range files {
+		if p, err := plans.LoadFile(f, nil); err == nil {
+			named = append(named, plans.NamedPlan{Path: f, Plan: p})
+		}
+	}
+	o := plans.CollectOutstanding(named, today)
+	for _, by := range []render.StatusBy{render.ByDue, render.ByOwner, render.ByPlan} {
+		want := render.StatusText(o, dir, by)
+		var stdout, stderr bytes.Buffer
+		if code := Main([]string{"status", dir, "--today", today.String(), "--by", string(by)}, nil, &stdout, &stderr); code != ExitProblems {
+			t.Fatalf("status --by %s: exit %d\n%s", by, code, stderr.Bytes())
+		}
+		if !bytes.Equal(stdout.Bytes(), want) {
+			t.Errorf("status --by %s differs from the unstreamed list:\n%s", by, firstLineDiff(want, stdout.Bytes()))
+		}
+		if n := strings.Count(stderr.String(), "purple-"); n != 17 {
+			t.Errorf("status --by %s reported %d broken plans, want 17", by, n)
+		}
+		out := filepath.Join(t.TempDir(), "list.txt")
+		Main([]string{"status", dir, "--today", today.String(), "--by", string(by), "-o", out}, nil, &stdout, &stderr)
+		if written, _ := os.ReadFile(out); !bytes.Equal(written, want) {
+			t.Errorf("status --by %s -o differs from the unstreamed list", by)
+		}
+	}
+}
+
+// check loads on every core but prints in file order, as one file after
+// another would.
+func TestCheckPrintsInFileOrder(t *testing.T) {
+	dir := planFolderOf(t, 120)
+	var stdout, stderr bytes.Buffer
+	Main([]string{"check", "--overdue", "--today", "2027-06-01", dir}, nil, &stdout, &stderr)
+	var order []string
+	for line := range strings.SplitSeq(strings.TrimSpace(stdout.String()), "\n") {
+		file, _, _ := strings.Cut(line, ":")
+		if len(order) == 0 || order[len(order)-1] != file {
+			order = append(order, file)
+		}
+	}
+	if len(order) < 100 || !slices.IsSorted(order) {
+		t.Errorf("check printed the files out of order (%d runs):\n%s", len(order), strings.Join(order, "\n"))
+	}
+	if !strings.Contains(stderr.String(), "120 files checked: 103 valid, 17 with 17 problems") {
+		t.Errorf("summary: %s", stderr.String())
+	}
+}
+
+func firstLineDiff(want, got []byte) string {
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := range max(len(wl), len(gl)) {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
+		}
+	}
+	return "(same lines)"
+}
