@@ -33,14 +33,23 @@ func TestMain(m *testing.M) {
 	}
 }
 
+// childOpen opens the plan named by CHILD_PLAN, or says why not.
+func childOpen() *plans.File {
+	f, err := plans.Open(os.Getenv("CHILD_PLAN"), nil)
+	if err != nil {
+		fmt.Println("error", err)
+		return nil
+	}
+	return f
+}
+
 // childSave is one review session: it opens the plan, waits for "go",
 // writes its answer and saves; when the save is refused because the file
 // changed, it takes the conflict path the review takes (a copy). It
 // reports "saved", "copy PATH" or "error MESSAGE".
 func childSave() int {
-	f, err := plans.Open(os.Getenv("CHILD_PLAN"), nil)
-	if err != nil {
-		fmt.Println("error", err)
+	f := childOpen()
+	if f == nil {
 		return 1
 	}
 	fmt.Printf("ready %v\n", f.OpenElsewhere())
@@ -49,7 +58,7 @@ func childSave() int {
 		return 1
 	}
 	f.Plan.Response(os.Getenv("CHILD_ITEM")).Action = os.Getenv("CHILD_ANSWER")
-	_, err = f.Save()
+	_, err := f.Save()
 	switch {
 	case err == nil:
 		fmt.Println("saved")
@@ -70,9 +79,8 @@ func childSave() int {
 // childSaveLoop saves the plan over and over, a different answer each
 // time, until it is killed.
 func childSaveLoop() int {
-	f, err := plans.Open(os.Getenv("CHILD_PLAN"), nil)
-	if err != nil {
-		fmt.Println("error", err)
+	f := childOpen()
+	if f == nil {
 		return 1
 	}
 	fmt.Println("ready")
@@ -88,9 +96,8 @@ func childSaveLoop() int {
 // childHold opens the plan and keeps it open until its standard input
 // closes (or it is killed).
 func childHold() int {
-	f, err := plans.Open(os.Getenv("CHILD_PLAN"), nil)
-	if err != nil {
-		fmt.Println("error", err)
+	f := childOpen()
+	if f == nil {
 		return 1
 	}
 	fmt.Printf("ready %v\n", f.OpenElsewhere())

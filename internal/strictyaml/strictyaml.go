@@ -89,10 +89,11 @@ func Parse(data []byte) (*yaml.Node, Problems) {
 	if len(data) > MaxFileSize {
 		return nil, Problems{{1, 1, fmt.Sprintf("file is %d bytes, over the %d byte limit", len(data), MaxFileSize)}}
 	}
-	if len(bytes.TrimSpace(data)) == 0 {
+	if len(bytes.Trim(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")) == 0 {
+		// (YAML's white space only: a no-break space is text.)
 		return nil, Problems{{1, 1, "file is empty"}}
 	}
-	if ps := conflictMarkers(data); len(ps) > 0 {
+	if ps := conflictMarkers(bytes.TrimPrefix(data, []byte("\ufeff"))); len(ps) > 0 {
 		return nil, ps
 	}
 	plain, p := checkText(data)
@@ -140,6 +141,14 @@ func mistakeWhereFastGaveUp(data []byte, gaveUp fastGaveUp) (p Problem, ok bool)
 	through := data
 	if gaveUp.line < len(src.lines) {
 		through = data[:src.lines[gaveUp.line]]
+	}
+	// The line must begin with a key and its ":" or with "- ": tokens
+	// the line settles by itself. Anything else may be the start of a
+	// value that goes on over the lines after it, which then decide what
+	// is wrong.
+	rest := strings.TrimLeft(strings.TrimRight(string(through[len(before):]), "\n"), " ")
+	if keyEnd(rest) <= 0 && rest != "-" && !strings.HasPrefix(rest, "- ") {
+		return Problem{}, false
 	}
 	if _, ok := fastParse(before); !ok {
 		return Problem{}, false
@@ -367,6 +376,17 @@ var (
 	}
 )
 
+// exactErrors are scanner errors yaml.v3 reports at the very place they
+// are found, not where a scalar or key began: reading on from that line
+// alone could only change what it means (the line may continue a value
+// begun above it).
+var exactErrors = map[string]bool{
+	"found character that cannot start any token":            true,
+	"block sequence entries are not allowed in this context": true,
+	"mapping keys are not allowed in this context":           true,
+	"mapping values are not allowed in this context":         true,
+}
+
 // syntaxProblem turns a yaml.v3 error on the shifted text into a problem at
 // the line of the mistake in data.
 func syntaxProblem(data []byte, err error) Problem {
@@ -383,7 +403,7 @@ func syntaxProblem(data []byte, err error) Problem {
 		line = mistakeFrom(data, n, what, true)
 	case openedErrors[what]:
 		line = n
-	case hasKey(openedErrors, what):
+	case hasKey(openedErrors, what), exactErrors[what]:
 		line = n - 1
 	default:
 		line = mistakeFrom(data, n-1, what, false)
