@@ -5,6 +5,7 @@ package strictyaml
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,5 +61,32 @@ func TestReadFileRefusesWhatNeverEnds(t *testing.T) {
 	}
 	if data, err := ReadFile(ok); err != nil || string(data) != "a: 1\n" {
 		t.Errorf("ReadFile(ok.yaml) = %q, %v", data, err)
+	}
+}
+
+// Issue 15.8: a dangling symbolic link, a link that loops and a named pipe
+// are reported as FILE:1:1 problems, like every other problem with a file.
+func TestReadFileLocatesWhatItRefuses(t *testing.T) {
+	dir := t.TempDir()
+	dangling := filepath.Join(dir, "gone.yaml")
+	loop := filepath.Join(dir, "loop.yaml")
+	if err := os.Symlink("nowhere.yaml", dangling); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("loop.yaml", loop); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]string{
+		dangling: dangling + ":1:1: a symbolic link to nothing",
+		loop:     loop + ":1:1: a symbolic link to nothing (what it points to does not exist, or links go round in a loop)",
+	} {
+		_, err := ReadFile(path)
+		var fe *FileError
+		if !errors.As(err, &fe) || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("ReadFile(%s) = %v, want a *FileError %q", filepath.Base(path), err, want)
+		}
+	}
+	if _, err := ReadFile(filepath.Join(dir, "missing.yaml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a file that is not there: %v, want fs.ErrNotExist", err)
 	}
 }
