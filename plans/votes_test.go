@@ -125,3 +125,28 @@ func TestCloneCopiesVotes(t *testing.T) {
 		t.Error("changing the clone's votes changed the plan's")
 	}
 }
+
+// BenchmarkParseVoted parses a 21-item plan with every item rated, with
+// and without the room's votes on every item: a voted plan must read as
+// fast (the fast YAML path reads the votes' one-line form).
+func BenchmarkParseVoted(b *testing.B) {
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	for _, voted := range []bool{false, true} {
+		p := New(c, "Org", "T", Date{2027, 1, 1})
+		for _, e := range c.Items() {
+			r := p.Response(e.Item.ID)
+			r.Rating = "amber"
+			if voted {
+				r.Votes = &Votes{Levels: map[string]int{"red": 1, "amber": 5, "green": 2}}
+			}
+		}
+		data := Encode(p)
+		b.Run(map[bool]string{false: "without", true: "with-votes"}[voted], func(b *testing.B) {
+			for range b.N {
+				if _, err := Parse("p.yaml", data, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -220,8 +220,40 @@ func (p *fastParser) inlineValue(s string, line, col, ind int) *yaml.Node {
 			fail()
 		}
 		return p.newNode(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle, Line: line, Column: col})
+	case '{':
+		return p.flowCounts(s, line, col)
 	}
 	return p.scalar(s, line, col)
+}
+
+// flowCounts reads the one flow mapping ladder writes, a room's votes:
+// plain keys and whole numbers, "{red: 1, amber: 5, green: 2, unsure: 0}",
+// written exactly so. Anything else in braces is left to yaml.v3.
+func (p *fastParser) flowCounts(s string, line, col int) *yaml.Node {
+	if len(s) < 2 || s[len(s)-1] != '}' {
+		fail()
+	}
+	m := p.newNode(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Style: yaml.FlowStyle, Line: line, Column: col})
+	body, at := s[1:len(s)-1], col+1
+	for {
+		colon := keyEnd(body)
+		if colon < 0 || colon+2 > len(body) {
+			fail()
+		}
+		key, rest := body[:colon], body[colon+2:]
+		val, next, more := strings.Cut(rest, ", ")
+		if !isDigits(val) {
+			fail()
+		}
+		m.Content = append(m.Content,
+			p.newNode(yaml.Node{Kind: yaml.ScalarNode, Tag: plainTag(key), Value: key, Line: line, Column: at}),
+			p.scalar(val, line, at+colon+2))
+		if !more {
+			return m
+		}
+		at += colon + 2 + len(val) + 2
+		body = next
+	}
 }
 
 func (p *fastParser) sequence(ind int) *yaml.Node {

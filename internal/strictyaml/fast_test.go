@@ -135,16 +135,23 @@ func TestFastParseCases(t *testing.T) {
 		"f: >-\n  one\n  two\n\n  three\n\n\n  four\ng: >\n  x\n  y\n",
 		"f: >-\n  one\n    more indented\n  back\n",
 		"f: >-\n  trailing space \n  next\n",
+		"v: {red: 1, amber: 5, green: 2, unsure: 0}\n",
+		"items:\n  x:\n    rating: red\n    votes: {red: 10, amber: 0}\n    action:\n",
+		"v: {red: 01}\nw: {red: x}\n", "v: { red: 1 }\n", "v: {red: 1,amber: 2}\n", "v: {}\n", "v: {red: 1, }\n",
+		"v: {red: 1} # c\n", "v: {red: 1}}\n", "v: {red: -1}\n", "v: {a: 1, a: 2}\n", "v: {'red': 1}\n", "v: {red:1}\n",
 	} {
 		checkFast(t, fmt.Sprintf("%q", src), []byte(src))
 	}
 	if _, ok := fastPath([]byte("a: 1\nb: 'x'\nc:\n  - id: 1\n    step: s\n")); !ok {
 		t.Error("a plain ladder-shaped file should take the fast path")
 	}
+	if _, ok := fastPath([]byte("items:\n  x:\n    rating: red\n    votes: {red: 1, amber: 5, green: 2, unsure: 0}\n")); !ok {
+		t.Error("a room's votes, as ladder writes them, should take the fast path")
+	}
 }
 
 func FuzzFastParse(f *testing.F) {
-	for _, s := range []string{"a: 1\n", "a:\n  - b\n", "a: |\n  x\n", "x: 'y'\n", "k:\n- a\n", "f: >-\n  a\n  b\n\n  c\n"} {
+	for _, s := range []string{"a: 1\n", "a:\n  - b\n", "a: |\n  x\n", "x: 'y'\n", "k:\n- a\n", "f: >-\n  a\n  b\n\n  c\n", "v: {red: 1, amber: 5}\n"} {
 		f.Add([]byte(s))
 	}
 	if golden, err := os.ReadFile("../../plans/testdata/golden.yaml"); err == nil {
