@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -310,15 +311,23 @@ func waitView(p *loadPhone, want string, wait time.Duration) bool {
 func BenchmarkSixtyPhones(b *testing.B) { benchmarkLoad(b, time.Second) }
 
 // BenchmarkSixtyPhonesAtOnce is the same with every phone voting at the
-// same instant: the worst burst there can be.
+// same instant: the worst burst there can be. Each iteration also sends
+// the same burst to a bare net/http server on loopback (its handler only
+// reads the form and writes a page of the same size), side by side, so
+// the figures can be read against what the machine does at all while
+// other work shares its two cores: bare-ack-p99-ms and the ratio.
 func BenchmarkSixtyPhonesAtOnce(b *testing.B) { benchmarkLoad(b, 0) }
 
 func benchmarkLoad(b *testing.B, spread time.Duration) {
 	before := runtime.NumGoroutine()
 	l := startLoad(b)
+	var bare *bareServer
+	if spread == 0 {
+		bare = startBare(b)
+	}
 	items := l.r.Checklist().Items()
 	rng := rand.New(rand.NewPCG(9, 60))
-	var acks, seen []time.Duration
+	var acks, seen, bareAcks []time.Duration
 	b.ResetTimer()
 	for i := range b.N {
 		a, s, err := l.round(items[i%len(items)].Item.ID, spread, rng)
@@ -326,16 +335,80 @@ func benchmarkLoad(b *testing.B, spread time.Duration) {
 			b.Fatal(err)
 		}
 		acks, seen = append(acks, a...), append(seen, s...)
+		if bare != nil {
+			bareAcks = append(bareAcks, bare.burst(b)...)
+		}
 	}
 	b.StopTimer()
 	b.ReportMetric(ms(percentile(acks, 50)), "ack-p50-ms")
 	b.ReportMetric(ms(percentile(acks, 99)), "ack-p99-ms")
 	b.ReportMetric(ms(percentile(seen, 99)), "count-p99-ms")
 	b.ReportMetric(ms(percentile(seen, 100)), "count-max-ms")
+	if bare != nil {
+		b.ReportMetric(ms(percentile(bareAcks, 99)), "bare-ack-p99-ms")
+		b.ReportMetric(float64(percentile(acks, 99))/float64(max(percentile(bareAcks, 99), 1)), "p99-vs-bare")
+		bare.close()
+	}
 	if err := l.close(); err != nil {
 		b.Fatal(err)
 	}
 	waitForGoroutines(b, before)
+}
+
+// bareServer is the baseline: plain net/http, no room.
+type bareServer struct {
+	srv    *http.Server
+	base   string
+	phones []*loadPhone
+}
+
+func startBare(b *testing.B) *bareServer {
+	page := strings.Repeat("x", 1800)
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_ = r.ParseForm()
+		_, _ = io.WriteString(w, page)
+	})}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	go func() { _ = srv.Serve(ln) }()
+	bs := &bareServer{srv: srv, base: "http://" + ln.Addr().String() + "/"}
+	for range loadPhones {
+		tr := &http.Transport{MaxIdleConnsPerHost: 4}
+		bs.phones = append(bs.phones, &loadPhone{client: &http.Client{Transport: tr, Timeout: 10 * time.Second}, tr: tr})
+	}
+	return bs
+}
+
+// burst has every phone post twice, all at once.
+func (bs *bareServer) burst(b *testing.B) []time.Duration {
+	var acks []time.Duration
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for _, p := range bs.phones {
+		wg.Go(func() {
+			for range 2 {
+				d, _, err := p.vote(bs.base, "x", 1, "red")
+				if err != nil {
+					b.Error(err)
+					return
+				}
+				mu.Lock()
+				acks = append(acks, d)
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	return acks
+}
+
+func (bs *bareServer) close() {
+	_ = bs.srv.Close()
+	for _, p := range bs.phones {
+		p.tr.CloseIdleConnections()
+	}
 }
 
 func percentile(ds []time.Duration, p int) time.Duration {

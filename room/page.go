@@ -215,15 +215,14 @@ func endedView() phoneView {
 // renders a handful of pages, not 60.
 func (r *Room) pageFor(token, name, message string) []byte {
 	r.mu.Lock()
-	v := r.view(token)
-	v.Message = message
+	// What makes one phone's page differ from another's at the same
+	// state: whether it has joined, and its vote. Pages with a message or
+	// with the phone's own ideas on them are not kept.
+	p, joined := r.phones[token]
 	key := ""
-	if message == "" && v.SentIdeas == 0 {
-		key = name + "|" + v.Key
-		if v.MyVote != nil {
-			key += "|" + v.MyVote.Key
-		}
-		if !v.Joined {
+	if message == "" && (!joined || p.ideas == 0) {
+		key = name + "|" + r.votes[token]
+		if !joined {
 			key += "|join"
 		}
 		if r.rendered.seq == r.seq {
@@ -233,6 +232,8 @@ func (r *Room) pageFor(token, name, message string) []byte {
 			}
 		}
 	}
+	v := r.view(token)
+	v.Message = message
 	seq := r.seq
 	r.mu.Unlock()
 	b := render(name, v)
