@@ -465,9 +465,9 @@ func (s *roomScreen) view() string {
 		"",
 		sty.Label.Render(joinedText(rs.status.Joined)),
 	}
-	if !s.c.present {
-		text = append(text, "", sty.Subtle.Render(wrapIndented(rs.opts.Why, roomTextWidth, 0, 0)))
-	}
+	// Which address, and why: the facilitator needs it when a phone
+	// cannot connect, on the projector too.
+	text = append(text, "", sty.Subtle.Render(wrapIndented(rs.opts.Why, roomTextWidth, 0, 0)))
 	code, side := s.code(len(text))
 	if code == nil {
 		return strings.Join(append(text, "", sty.Subtle.Render("(A taller window shows the QR code.)")), "\n")
