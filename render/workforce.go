@@ -238,29 +238,30 @@ func numberWord(n int) string {
 	return strconv.Itoa(n)
 }
 
-// figureWord is a count as a table shows it.
+// figureWord is a count as a table shows it, or why it is hidden.
 func figureWord(f workforce.Figure, threshold int, short bool) string {
-	switch {
-	case f.Shown:
+	if f.Shown {
 		return strconv.Itoa(f.Value)
-	case f.Small && short:
-		return "<" + strconv.Itoa(threshold)
-	case f.Small:
-		return "fewer than " + strconv.Itoa(threshold)
-	case short:
-		return "--"
 	}
-	return "not shown"
+	return hiddenWord(f.Small, threshold, short)
 }
 
 // shareWord is a share as a table shows it: "45%", or why it is hidden.
 func shareWord(s wfShare, threshold int, short bool) string {
-	switch {
-	case s.shown:
+	if s.shown {
 		return strconv.Itoa(s.value) + "%"
-	case s.small && short:
+	}
+	return hiddenWord(s.small, threshold, short)
+}
+
+// hiddenWord says why a figure is hidden: under the threshold ("fewer
+// than 10", "<10"), or to keep one that is from being worked out ("not
+// shown", "--").
+func hiddenWord(small bool, threshold int, short bool) string {
+	switch {
+	case small && short:
 		return "<" + strconv.Itoa(threshold)
-	case s.small:
+	case small:
 		return "fewer than " + strconv.Itoa(threshold)
 	case short:
 		return "--"

@@ -67,9 +67,7 @@ func buildWorkforceHistory(versions []WorkforceVersion) wfHistory {
 		for _, g := range h.grades {
 			row = append(row, gradeShare(tab, g))
 		}
-		s, _ := tab.Total.Share(workforce.WorkingClass)
-		total := shareWord(wfShare{shown: tab.Total.Groups[workforce.WorkingClass].Shown && tab.Total.Reported.Shown, value: s,
-			small: tab.Total.Groups[workforce.WorkingClass].Small}, tab.Threshold, true)
+		total := shareCell(tab.Total, workforce.WorkingClass, tab.Threshold)
 		if tab.SmallEmployer() {
 			total = "<" + fmt.Sprint(tab.Threshold)
 		}
@@ -88,8 +86,7 @@ func gradeShare(tab *workforce.Table, grade string) string {
 			if plain(m) != grade {
 				continue
 			}
-			v, ok := r.Share(workforce.WorkingClass)
-			s := shareWord(wfShare{shown: ok, value: v, small: r.Groups[workforce.WorkingClass].Small}, tab.Threshold, true)
+			s := shareCell(r, workforce.WorkingClass, tab.Threshold)
 			if tab.SmallEmployer() {
 				s = "<" + fmt.Sprint(tab.Threshold)
 			}
@@ -322,10 +319,14 @@ func changeCells(c wfChange) []string {
 	}
 	out := []string{c.name}
 	for _, g := range workforce.Reported {
-		out = append(out, cell(func(r *workforce.Row, t int) string {
-			v, ok := r.Share(g)
-			return shareWord(wfShare{shown: ok, value: v, small: r.Groups[g].Small}, t, true)
-		}))
+		out = append(out, cell(func(r *workforce.Row, t int) string { return shareCell(*r, g, t) }))
 	}
 	return append(out, cell(func(r *workforce.Row, t int) string { return figureWord(r.Responses, t, true) }))
+}
+
+// shareCell is a group's share in a row, short, as the history and the
+// diff show it.
+func shareCell(r workforce.Row, g workforce.Group, threshold int) string {
+	v, ok := r.Share(g)
+	return shareWord(wfShare{shown: ok, value: v, small: r.Groups[g].Small}, threshold, true)
 }
