@@ -81,3 +81,44 @@ func TestRatingThenNMovesOnAndTypesNothing(t *testing.T) {
 		})
 	}
 }
+
+// At 80x24 a long item scrolls (issues 12.6, 10.6): "Interventions" has
+// nine questions, space shows the ones below, and in presenter mode the
+// levels of the scale stay on the screen.
+func TestALongItemScrollsAt80x24(t *testing.T) {
+	bin := e2eBinary(t)
+	for _, mode := range []struct {
+		name string
+		args []string
+	}{
+		{"screen", nil},
+		{"presenter mode", []string{"--present"}},
+	} {
+		t.Run(mode.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := e2ePlan(t, dir, "cafe.yaml", func(p *plans.Plan) {
+				for _, e := range p.Checklist.Items()[:5] {
+					p.Response(e.Item.ID).Rating = "green"
+				}
+			})
+			args := append(append([]string{"review", "--today", "2027-03-14"}, mode.args...), "plans/cafe.yaml")
+			e := e2eRunSized(t, bin, dir, 80, 24, nil, args...)
+			e.waitFor("3 more questions · space shows them")
+			e.shown("Green")
+			e.shown("space more questions")
+			e.shown("? help")
+			e.keys("space")
+			e.waitFor("involved in the co-creation of progression")
+			e.shown("questions above")
+			e.keys("g")
+			e.waitFor("write the action")
+			e.keys("q")
+			if err := e.s.Wait(e2eTimeout); err != nil {
+				t.Fatal(err)
+			}
+			if r := rvLoad(t, path).Response("wf-interventions"); r.Rating != "green" {
+				t.Fatalf("space typed or rated something: %+v", *r)
+			}
+		})
+	}
+}

@@ -36,6 +36,12 @@ type itemScreen struct {
 	notes  *notesField
 	fields []field // in tab order, focus 1.. is fields[focus-1]
 
+	// promptTop is the first prompt question shown when they do not all
+	// fit (space and shift+↓ show more); promptNext is the first one the
+	// last drawing left out, and promptsCut says whether it left any out.
+	promptTop, promptNext int
+	promptsCut            bool
+
 	// leaving is the warning shown when the person tried to leave the
 	// item with a due date that is not a date (issue 12.2); a second try
 	// leaves, the text kept by the session and shown again on return.
@@ -72,24 +78,29 @@ type itemKeys struct {
 	// WriteAction goes from the rating to the action (tab, or enter once
 	// the item is rated).
 	WriteAction key.Binding
+	// MorePrompts and FewerPrompts scroll the prompt questions when the
+	// window is too short for them all (space only outside the fields).
+	MorePrompts, FewerPrompts key.Binding
 }
 
 func newItemKeys(c *checklist.Checklist) itemKeys {
 	k := itemKeys{
-		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose a level")),
-		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "next level")),
-		Choose:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "rate with the chosen level")),
-		Next:        key.NewBinding(key.WithKeys("n", "pgdown", "right"), key.WithHelp("n/→", "next")),
-		Prev:        key.NewBinding(key.WithKeys("p", "pgup", "left"), key.WithHelp("p/←", "previous")),
-		NextField:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
-		PrevField:   key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
-		Enter:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next field")),
-		Back:        key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the rating")),
-		NextItem:    key.NewBinding(key.WithKeys("ctrl+n", "pgdown"), key.WithHelp("ctrl+n/pgdn", "next item")),
-		PrevItem:    key.NewBinding(key.WithKeys("ctrl+p", "pgup"), key.WithHelp("ctrl+p/pgup", "previous item")),
-		Status:      key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→/space", "change the status")),
-		Advice:      key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "advice from the source")),
-		WriteAction: key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab", "write the action")),
+		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose a level")),
+		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "next level")),
+		Choose:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "rate with the chosen level")),
+		Next:         key.NewBinding(key.WithKeys("n", "pgdown", "right"), key.WithHelp("n/→", "next")),
+		Prev:         key.NewBinding(key.WithKeys("p", "pgup", "left"), key.WithHelp("p/←", "previous")),
+		NextField:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
+		PrevField:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
+		Enter:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next field")),
+		Back:         key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the rating")),
+		NextItem:     key.NewBinding(key.WithKeys("ctrl+n", "pgdown"), key.WithHelp("ctrl+n/pgdn", "next item")),
+		PrevItem:     key.NewBinding(key.WithKeys("ctrl+p", "pgup"), key.WithHelp("ctrl+p/pgup", "previous item")),
+		Status:       key.NewBinding(key.WithKeys("left", "right", "space"), key.WithHelp("←/→/space", "change the status")),
+		Advice:       key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "advice from the source")),
+		WriteAction:  key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab", "write the action")),
+		MorePrompts:  key.NewBinding(key.WithKeys("space", "shift+down"), key.WithHelp("space", "more questions")),
+		FewerPrompts: key.NewBinding(key.WithKeys("shift+up"), key.WithHelp("shift+↑", "the questions above")),
 	}
 	k.Rate = rateKeys(c)
 	return k
@@ -172,8 +183,23 @@ func (s *itemScreen) load() {
 	s.c.session.MoveTo(review.Item(s.pos))
 	s.c.timer.open(s.pos, s.c.now())
 	s.leaving = ""
+	s.promptTop = 0
 	s.setFocus(focusRating)
 }
+
+// morePrompts shows the prompt questions below the window, or from the
+// first again once the last was shown.
+func (s *itemScreen) morePrompts() {
+	switch {
+	case s.promptsCut:
+		s.promptTop = s.promptNext
+	case s.promptTop > 0:
+		s.promptTop = 0
+	}
+}
+
+// fewerPrompts shows one more question above.
+func (s *itemScreen) fewerPrompts() { s.promptTop = max(s.promptTop-1, 0) }
 
 // leaveItem stores the field being typed before the screen shows another
 // item (a due date that is not a date stays with the session, refused).
@@ -350,6 +376,10 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.rate(s.cursor)
 	case key.Matches(msg, s.keys.NextField), key.Matches(msg, s.keys.WriteAction):
 		return s.setFocus(focusAction)
+	case key.Matches(msg, s.keys.MorePrompts):
+		s.morePrompts()
+	case key.Matches(msg, s.keys.FewerPrompts):
+		s.fewerPrompts()
 	case key.Matches(msg, s.keys.Next), key.Matches(msg, s.keys.NextItem):
 		return s.next()
 	case key.Matches(msg, s.keys.Prev), key.Matches(msg, s.keys.PrevItem):
@@ -360,6 +390,12 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (s *itemScreen) fieldKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
+	case msg.String() == "shift+down":
+		s.morePrompts()
+		return nil
+	case key.Matches(msg, s.keys.FewerPrompts):
+		s.fewerPrompts()
+		return nil
 	case key.Matches(msg, s.keys.NextItem):
 		return s.next()
 	case key.Matches(msg, s.keys.PrevItem):
@@ -408,9 +444,9 @@ func (s *itemScreen) shortHelp() []key.Binding {
 	// window is narrow.
 	switch {
 	case s.focus == focusRating && s.response().Rated():
-		return []key.Binding{s.keys.WriteAction, s.keys.Next, s.rateHint(), s.keys.Prev, s.c.keys.Overview}
+		return s.withMorePrompts(s.keys.WriteAction, s.keys.Next, s.rateHint(), s.keys.Prev, s.c.keys.Overview)
 	case s.focus == focusRating:
-		return []key.Binding{s.rateHint(), s.keys.Next, s.keys.Prev, s.c.keys.Overview}
+		return s.withMorePrompts(s.rateHint(), s.keys.Next, s.keys.Prev, s.c.keys.Overview)
 	case s.focus == focusStatus:
 		return []key.Binding{s.keys.Status, s.keys.NextField, s.keys.Back, s.keys.NextItem}
 	case s.focus == focusNotes:
@@ -421,6 +457,15 @@ func (s *itemScreen) shortHelp() []key.Binding {
 	default:
 		return []key.Binding{s.keys.NextField, s.keys.Back, s.keys.NextItem, s.keys.PrevField}
 	}
+}
+
+// withMorePrompts puts the key that shows more questions third among the
+// hints when some are not shown.
+func (s *itemScreen) withMorePrompts(bs ...key.Binding) []key.Binding {
+	if !s.promptsCut && s.promptTop == 0 {
+		return bs
+	}
+	return append(bs[:2:2], append([]key.Binding{s.keys.MorePrompts}, bs[2:]...)...)
 }
 
 // rateHint sums up the rating keys for the footer: "r/a/g rate".

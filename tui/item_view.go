@@ -164,14 +164,23 @@ func (s *itemScreen) drawTop(st *styles, w, h, rated int, clock string) string {
 	return strings.Join(parts, "\n")
 }
 
-// promptsView draws the prompt questions in at most lines lines; when they
-// do not fit it says how many were left out.
+// promptsView draws the prompt questions in at most lines lines, from
+// the one the person scrolled to (space shows more, issue 12.6); when they
+// do not all fit it says how many are above and below, and which key
+// shows them.
 func (s *itemScreen) promptsView(st *styles, prompts []string, w, lines int) string {
+	s.promptsCut = false
 	if len(prompts) == 0 || lines <= 0 {
+		s.promptsCut = len(prompts) > 0
 		return ""
 	}
+	top := min(s.promptTop, len(prompts)-1)
 	var out []string
-	for i, p := range prompts {
+	if top > 0 {
+		out = append(out, st.Subtle.Render(ansi.Truncate(fmt.Sprintf("  ↑ %d %s above · shift+↑", top, plural(top, "question", "questions")), w, "…")))
+	}
+	for i := top; i < len(prompts); i++ {
+		p := prompts[i]
 		wrapped := strings.Split(ansi.Wrap(p, max(1, w-4), ""), "\n")
 		for j := range wrapped {
 			if j == 0 {
@@ -187,7 +196,11 @@ func (s *itemScreen) promptsView(st *styles, prompts []string, w, lines int) str
 			if i == 0 {
 				more = ""
 			}
-			out = append(out, st.Subtle.Render(ansi.Truncate(fmt.Sprintf("  … %d %s%s (a taller window shows %s)", left, more, plural(left, "question", "questions"), plural(left, "it", "them")), w, "…")))
+			s.promptsCut, s.promptNext = true, i
+			if i == top { // not even one fits: the next key shows the one after
+				s.promptNext = i + 1
+			}
+			out = append(out, st.Subtle.Render(ansi.Truncate(fmt.Sprintf("  … %d %s%s · space shows %s", left, more, plural(left, "question", "questions"), plural(left, "it", "them")), w, "…")))
 			break
 		}
 		out = append(out, wrapped...)

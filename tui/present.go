@@ -47,8 +47,7 @@ var presentAirs = []presentAir{
 	{blanks: true, bigBadge: true, scale: true, describe: true},
 	{bigBadge: true, scale: true, describe: true},
 	{bigBadge: true, scale: true},
-	{scale: true},
-	{},
+	{scale: true}, // the levels always show (issue 10.6): the questions scroll instead
 }
 
 // presentView draws the item screen in presenter mode, centred in the
@@ -303,6 +302,9 @@ func (s *itemScreen) presentHelp() []key.Binding {
 	first := []key.Binding{s.rateHint(), s.keys.Next}
 	if s.response().Rated() {
 		first = []key.Binding{s.keys.Next, s.keys.WriteAction, s.rateHint()}
+	}
+	if s.promptsCut || s.promptTop > 0 {
+		first = append(first, s.keys.MorePrompts)
 	}
 	return append(first, s.keys.Prev, k.Board, advice,
 		key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "leave presenter mode")))
