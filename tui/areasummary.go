@@ -15,25 +15,30 @@ import (
 // of the area sit at each level, which are not rated yet, and where the
 // review goes next.
 type areasummaryScreen struct {
-	c    *common
-	keys areasummaryKeys
-	area int
+	c      *common
+	keys   areasummaryKeys
+	area   int
+	scroll scroller // when the area's items do not fit the window
 }
 
 type areasummaryKeys struct {
 	Continue key.Binding
 	Back     key.Binding
+	scrollKeys
 }
 
 func newAreaSummaryScreen(c *common) *areasummaryScreen {
-	return &areasummaryScreen{c: c, keys: areasummaryKeys{
+	return &areasummaryScreen{c: c, scroll: scroller{keys: "↑↓"}, keys: areasummaryKeys{
 		Continue: key.NewBinding(key.WithKeys("enter", "n", "right", "pgdown"), key.WithHelp("enter", "continue")),
 		Back:     key.NewBinding(key.WithKeys("p", "left", "pgup", "esc"), key.WithHelp("p/esc", "back to the last item")),
+		// pgup and pgdown go back and on, as on the item screen.
+		scrollKeys: newScrollKeys(),
 	}}
 }
 
 func (s *areasummaryScreen) setPosition(area int) {
 	s.area = area
+	s.scroll.offset = 0
 	s.c.session.MoveTo(review.AreaEnd(area))
 }
 
@@ -49,6 +54,8 @@ func (s *areasummaryScreen) update(msg tea.Msg) tea.Cmd {
 		s.c.goToPlace(s.c.session.After(review.AreaEnd(s.area)))
 	case key.Matches(k, s.keys.Back):
 		s.c.goToPlace(s.c.session.Before(review.AreaEnd(s.area)))
+	default:
+		s.scroll.handle(k, s.keys.scrollKeys, len(s.lines()), s.c.height)
 	}
 	return nil
 }
@@ -57,10 +64,17 @@ func (s *areasummaryScreen) view() string {
 	if s.c.session == nil {
 		return ""
 	}
+	return s.scroll.window(&s.c.styles, s.lines(), s.c.width, s.c.height)
+}
+
+// lines is the whole summary: the counts, where the review goes next,
+// every item of the area with its rating, and the area's "If all you do"
+// suggestions. It scrolls when the window is shorter (issue 12.6).
+func (s *areasummaryScreen) lines() []string {
 	st := &s.c.styles
 	c := s.c.checklist()
 	p := s.c.plan()
-	w, h := s.c.width, s.c.height
+	w := s.c.width
 	a := &c.Areas[s.area]
 	perArea, _ := p.Counts()
 	counts := perArea[s.area].Counts
@@ -73,25 +87,26 @@ func (s *areasummaryScreen) view() string {
 	}
 	b = append(b, fmt.Sprintf("  %s  %d", padCells(st.levelStyle(-1, 0).Render(plans.MarkUnrated+" Unrated"), 12), counts.Unrated))
 
-	// Each item with its rating, when the window has room for them.
-	next := s.nextLine(st, counts.Unrated)
-	rows := make([]string, 0, len(a.Items))
+	// Where the review goes next, then each item with its rating (whole
+	// titles, wrapped), and the area's suggestions: the page scrolls.
+	b = append(b, "")
+	b = append(b, strings.Split(s.nextLine(st, counts.Unrated), "\n")...)
+	b = append(b, "")
 	for _, it := range a.Items {
 		r := p.Items[it.ID]
-		rows = append(rows, "  "+st.ratingMark(c, r.Rating)+" "+ansi.Truncate(it.Title, max(1, w-4), "…"))
+		b = append(b, strings.Split("  "+st.ratingMark(c, r.Rating)+" "+wrapIndented(it.Title, max(1, w-4), 4, 0), "\n")...)
 	}
-	if len(b)+1+len(rows)+1+countLines(next) <= h {
-		b = append(b, "")
-		b = append(b, rows...)
-	}
-	if len(a.IfAllYouDo) > 0 && len(b)+2+len(a.IfAllYouDo)+1+countLines(next) <= h {
+	if len(a.IfAllYouDo) > 0 {
 		b = append(b, "", st.Label.Render("If all you do:"))
 		for _, sg := range a.IfAllYouDo {
-			b = append(b, "  • "+ansi.Truncate(sg.Text, max(1, w-4), "…"))
+			b = append(b, strings.Split("  • "+wrapIndented(sg.Text, max(1, w-4), 4, 0), "\n")...)
 		}
 	}
-	b = append(b, "", next)
-	return strings.Join(b, "\n")
+	var out []string
+	for _, l := range b {
+		out = append(out, strings.Split(l, "\n")...)
+	}
+	return out
 }
 
 // nextLine says where continue goes, and points at the gaps.
@@ -113,11 +128,11 @@ func (s *areasummaryScreen) nextLine(st *styles, unrated int) string {
 }
 
 func (s *areasummaryScreen) shortHelp() []key.Binding {
-	return []key.Binding{s.keys.Continue, s.keys.Back, s.c.keys.Overview}
+	return []key.Binding{s.keys.Continue, s.keys.Back, s.keys.Up, s.c.keys.Overview}
 }
 
 func (s *areasummaryScreen) fullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Continue, s.keys.Back}}
+	return [][]key.Binding{{s.keys.Continue, s.keys.Back, s.keys.Up, s.keys.Down, s.keys.Top, s.keys.Bottom}}
 }
 
 func (s *areasummaryScreen) typing() bool { return false }

@@ -126,8 +126,13 @@ func (s *overviewScreen) moveTo(i int) {
 	}
 }
 
-// listHeight is how many rows fit under the header.
-func (s *overviewScreen) listHeight() int { return max(1, s.c.height-2) }
+// listHeight is how many rows fit under the header, above the lines that
+// give the title under the cursor in full.
+func (s *overviewScreen) listHeight() int { return max(1, s.c.height-2-overviewDetailLines) }
+
+// overviewDetailLines is the room kept under the list for the whole title
+// of the item under the cursor, when its row cuts it (issue 12.6).
+const overviewDetailLines = 2
 
 func (s *overviewScreen) update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -213,7 +218,24 @@ func (s *overviewScreen) view() string {
 	for i := s.offset; i < min(len(s.rows), s.offset+h); i++ {
 		lines = append(lines, s.cachedRow(st, i, w))
 	}
-	return strings.Join(lines, "\n")
+	for len(lines) < 2+h {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n") + "\n" + s.detail(st, w)
+}
+
+// detail is the whole title of the item under the cursor when its row is
+// too narrow for it, in the lines under the list; blank otherwise.
+func (s *overviewScreen) detail(st *styles, w int) string {
+	title := s.entries[s.rows[s.cursor].entry].Item.Title
+	if ansi.StringWidth(title) <= max(1, w-overviewLabelWidth-3) {
+		return strings.Repeat("\n", overviewDetailLines-1)
+	}
+	d := wrapIndented("“"+title+"”", max(1, w-2), 2, overviewDetailLines)
+	if n := countLines(d); n < overviewDetailLines {
+		d += strings.Repeat("\n", overviewDetailLines-n)
+	}
+	return st.Subtle.Render("  " + d)
 }
 
 // cachedRow draws row i, reusing the drawing of rows without the cursor:
@@ -246,7 +268,7 @@ func (s *overviewScreen) row(st *styles, i, w int) string {
 	}
 	e := s.entries[r.entry]
 	resp := s.c.plan().Items[e.Item.ID]
-	const labelWidth = 10 // "▲ Amber" and room
+	const labelWidth = overviewLabelWidth
 	if r.action {
 		text := "→ " + firstLineOf(resp.Action)
 		if resp.Owner != "" {
@@ -264,6 +286,9 @@ func (s *overviewScreen) row(st *styles, i, w int) string {
 	}
 	return cur + padCells(st.rating(c, resp.Rating), labelWidth) + " " + title
 }
+
+// overviewLabelWidth is the column of the ratings: "▲ Amber" and room.
+const overviewLabelWidth = 10
 
 func (s *overviewScreen) shortHelp() []key.Binding {
 	return []key.Binding{s.keys.Open, s.keys.Back, s.keys.Up, s.keys.NextUnrated}

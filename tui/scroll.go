@@ -36,7 +36,12 @@ func (k scrollKeys) all() []key.Binding {
 // scroller is the position of a window of height lines onto a page of
 // total lines. A page taller than the window gives up its last line to say
 // where the window is, so a long page never looks cut off.
-type scroller struct{ offset int }
+type scroller struct {
+	offset int
+	// keys says which keys scroll, in the line under the window; empty:
+	// "↑↓ pgup pgdown".
+	keys string
+}
 
 // room is how many lines of the page a window of height shows.
 func room(total, height int) int {
@@ -82,6 +87,10 @@ func (s *scroller) window(st *styles, lines []string, width, height int) string 
 	s.clamp(len(lines), height)
 	end := min(s.offset+room(len(lines), height), len(lines))
 	shown := append([]string(nil), lines[s.offset:end]...)
-	more := fmt.Sprintf("lines %d–%d of %d · ↑↓ pgup pgdown to scroll", s.offset+1, end, len(lines))
+	keys := s.keys
+	if keys == "" {
+		keys = "↑↓ pgup pgdown"
+	}
+	more := fmt.Sprintf("lines %d–%d of %d · %s to scroll", s.offset+1, end, len(lines), keys)
 	return strings.Join(append(shown, st.Subtle.Render(ansi.Truncate(more, width, "…"))), "\n")
 }

@@ -74,7 +74,7 @@ func newSetupScreen(c *common) *setupScreen {
 	s.org = newTextField("Organisation", "e.g. Acme Café Ltd", setupLabelWidth)
 	s.title = newTextField("Review title", "e.g. Spring review", setupLabelWidth)
 	s.facilitator = newTextField("Facilitator", "who runs the review (optional)", setupLabelWidth)
-	s.participants = newNotesField("Participants", "who takes part (optional): names separated by commas or one per line", setupLabelWidth)
+	s.participants = newNotesField("Participants", "names, with commas or one a line (optional)", setupLabelWidth)
 	s.participants.setHeight(2)
 
 	s.choices, s.checklist = checklistChoices(c.opts.Checklist)

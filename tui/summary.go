@@ -237,13 +237,18 @@ func openActionsView(c *common, w int) string {
 		if !a.Due.IsZero() {
 			due = a.Due.Time().Format("2 Jan 2006")
 		}
-		line := padRight(due, dueWidth) + "  " +
-			padRight(ansi.Truncate(flat(a.Text), textWidth, "…"), textWidth) + "  " +
+		// The whole action, wrapped in its column: the summary scrolls,
+		// so nothing is cut (issue 12.6).
+		text := strings.Split(ansi.Wrap(flat(a.Text), textWidth, ""), "\n")
+		line := padRight(due, dueWidth) + "  " + padRight(text[0], textWidth) + "  " +
 			padRight(ansi.Truncate(flat(a.Owner), ownerWidth, "…"), ownerWidth)
 		if isOverdue(a, c.today) {
 			b.WriteString("\n" + st.Warning.Render("⚠ "+line+" overdue"))
 		} else {
 			b.WriteString("\n  " + strings.TrimRight(line, " "))
+		}
+		for _, more := range text[1:] {
+			b.WriteString("\n" + spaces(2+dueWidth+2) + more)
 		}
 	}
 	return b.String()
