@@ -97,6 +97,9 @@ func (s *helpScreen) groups() (titles []string, groups [][]key.Binding) {
 		global = append([]key.Binding{k.Overview, k.Board, k.Present}, global...)
 	}
 	titles, groups = append(titles, "Everywhere"), append(groups, global)
+	if s.c.room.on() {
+		titles, groups = append(titles, "The room voting from phones"), append(groups, roomHelpKeys())
+	}
 	if typing != nil {
 		titles, groups = append(titles, typingHelpGroup().title), append(groups, typing)
 	}

@@ -76,6 +76,13 @@ var theRoomKeys = roomKeys{
 	Drop:   key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "drop the idea")),
 }
 
+// roomHelpKeys are the room's keys as the help screen lists them.
+func roomHelpKeys() []key.Binding {
+	k := theRoomKeys
+	agree := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "after the reveal: agree the most common rating (r/a/g another)"))
+	return []key.Binding{k.Reveal, agree, k.Revote, k.Accept, k.Drop, k.Join}
+}
+
 // roomChangedMsg says the room changed (a vote, a phone, an idea).
 type roomChangedMsg struct{}
 

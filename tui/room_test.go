@@ -236,6 +236,21 @@ func TestRoomFromTheFacilitatorsSide(t *testing.T) {
 		t.Errorf("the facilitator's screen gives the spread away before the reveal:\n%s", v)
 	}
 
+	h.press("?")
+	h.waitView("esc/? back")
+	v = ansi.Strip(strings.Join(h.a.screen(screenHelp).(*helpScreen).draw(), "\n")) // the whole page, not the window onto it
+	for _, want := range []string{"The room voting from phones"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("help has no group for the room:\n%s", v)
+		}
+	}
+	flat := strings.Join(strings.Fields(v), " ")
+	for _, want := range []string{"v reveal the votes", "V vote again", "+ accept the idea", "- drop the idea", "w how to join (QR code)"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("help lacks the room's key %q:\n%s", want, v)
+		}
+	}
+	h.press("esc")
 	h.press("v")
 	v = h.waitView("Votes: ■ Red 1  ▲ Amber 2  ● Green 0  ? not sure 0")
 	if !strings.Contains(v, "enter agree ▲ Amber (most common)") {
