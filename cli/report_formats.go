@@ -45,6 +45,9 @@ func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date
 		if err != nil {
 			fmt.Fprintf(stderr, "ladder: the report has no history section: %s\n", safetext.Line(err.Error()))
 		}
+		if w := reportWorkforce(stderr, file); w != nil {
+			return render.ReportHTMLWithData(p, today, h, w) // the data section: cli/data.go
+		}
 		return render.ReportHTML(p, today, h)
 	case "csv":
 		return render.ReportCSV(p, today, opts.excel)

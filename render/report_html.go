@@ -76,6 +76,7 @@ type htmlPage struct {
 	Areas     []htmlArea
 	NextSteps []htmlNextStep
 	History   *htmlHistory
+	Workforce *htmlWorkforce // the plan's workforce data, when it has some (workforce_html.go)
 	Credits   string
 }
 

@@ -45,7 +45,7 @@ func mdWorkforce(m *markdown, doc workforceDoc, level int) {
 		}
 		row := []string{name}
 		for _, g := range workforce.Reported {
-			row = append(row, mdCountAndShare(r.row.Groups[g], r.shares[g], doc.threshold))
+			row = append(row, countAndShare(r.row.Groups[g], r.shares[g], doc.threshold))
 		}
 		cells = append(cells, row)
 	}
@@ -110,8 +110,8 @@ func ReportMarkdownWithData(p *plans.Plan, today plans.Date, w *workforce.Loaded
 	return writeReportMarkdown(doc)
 }
 
-// mdCountAndShare is "45 (41%)", or why it is hidden.
-func mdCountAndShare(f workforce.Figure, s wfShare, threshold int) string {
+// countAndShare is "45 (41%)", or why it is hidden.
+func countAndShare(f workforce.Figure, s wfShare, threshold int) string {
 	if !f.Shown {
 		return figureWord(f, threshold, false)
 	}

@@ -200,3 +200,23 @@ func TestWorkforceHistoryAndDiff(t *testing.T) {
 		"diff.md":    WorkforceDiffMarkdown("plans/acme.data.yaml at HEAD~1", "plans/acme.data.yaml", first, second, 1),
 	})
 }
+
+func TestReportHTMLWithData(t *testing.T) {
+	w := workforceFixture()
+	w.Data.Grades[0].Name = "Team <member>"
+	page := string(ReportHTMLWithData(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil, w))
+	for _, want := range []string{
+		`<h2 id="workforce">Workforce data</h2>`,
+		`<tr><th scope="row">Team &lt;member&gt;</th><td class="num">55 (46%)</td>`,
+		`<tr><th scope="row">Manager &#43; Director</th><td class="num">fewer than 10</td><td class="num">not shown</td>`,
+		"<strong>Reading:</strong> Cliff edge between Team leader and Manager &#43; Director",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if plain := string(ReportHTML(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil)); strings.Contains(plain, "Workforce data") {
+		t.Error("a plan without data has no data section")
+	}
+	validateHTML(t, map[string][]byte{"report.html": []byte(page)})
+}

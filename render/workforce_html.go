@@ -1,0 +1,81 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/workforce"
+)
+
+// htmlWorkforce is the HTML report's data section: the chart as a table,
+// in the same words as the Markdown section, from the same protected table.
+type htmlWorkforce struct {
+	Intro   string
+	Small   string // for a workforce under the threshold: the guide's advice instead of a table
+	Rows    []htmlWorkforceRow
+	Notes   []string
+	Reading string
+	Rule    string
+	Numbers string
+}
+
+type htmlWorkforceRow struct {
+	Name  string
+	Cells []string // the three groups, the excluded answers, the responses, the rate
+}
+
+// ReportHTMLWithData is ReportHTML with a section for the plan's
+// workforce data.
+func ReportHTMLWithData(p *plans.Plan, today plans.Date, h *ReportHistory, w *workforce.Loaded) []byte {
+	page := htmlPageOf(buildReport(p, today), buildReportHistory(p, h))
+	page.Workforce = htmlWorkforceOf(buildWorkforce(w))
+	var b bytes.Buffer
+	if err := reportHTMLTemplate().Execute(&b, page); err != nil {
+		panic(fmt.Sprintf("render: the HTML report template failed: %v", err))
+	}
+	return b.Bytes()
+}
+
+func htmlWorkforceOf(doc workforceDoc) *htmlWorkforce {
+	h := &htmlWorkforce{Intro: fmt.Sprintf("Answers to the key question, %q, counted by grade in %s", workforce.KeyQuestion, doc.name)}
+	if doc.collected != "" {
+		h.Intro += ", collected " + doc.collected
+	}
+	h.Intro += "."
+	if doc.small {
+		h.Small = fmt.Sprintf("Fewer than %d people in all, so no figure can be shown without identifying someone. The guide's advice (%s): %s",
+			doc.threshold, workforce.Source, workforce.SmallEmployerAdvice)
+		return h
+	}
+	rows := append(append([]wfRow{}, doc.rows...), doc.total)
+	for i, r := range rows {
+		name := r.name
+		if i == len(rows)-1 {
+			name = "All grades"
+		}
+		row := htmlWorkforceRow{Name: name}
+		for _, g := range workforce.Reported {
+			row.Cells = append(row.Cells, countAndShare(r.row.Groups[g], r.shares[g], doc.threshold))
+		}
+		rate := r.rate
+		if rate == "" {
+			rate = "not known"
+		}
+		row.Cells = append(row.Cells, figureWord(r.row.Excluded, doc.threshold, false), figureWord(r.row.Responses, doc.threshold, false), rate)
+		h.Rows = append(h.Rows, row)
+	}
+	h.Notes = append([]string{"Each group's cell is a count, with its share of the grade's answers in the three groups. " +
+		hiddenLegend(doc.threshold, false) + " Excluded: the answers Other and I prefer not to say."}, doc.joined...)
+	if doc.target > 0 {
+		t := fmt.Sprintf("Target response rate: %d%%.", doc.target)
+		if len(doc.below) > 0 {
+			t += " Below it: " + strings.Join(doc.below, ", ") + "."
+		}
+		h.Notes = append(h.Notes, t)
+	}
+	h.Reading = capitalise(doc.reading.sentence)
+	h.Rule, h.Numbers = doc.reading.rule, doc.reading.numbers
+	return h
+}
