@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/workforce"
+)
+
+// The questions ladder data import asks at a terminal, driven with typed
+// lines: a wrong answer is asked again, and the end of input writes
+// nothing.
+func TestImportAsksAtATerminal(t *testing.T) {
+	var out bytes.Buffer
+	a := &asker{in: bufio.NewReader(strings.NewReader("2 1\n3 1 2\n")), out: &out}
+	order, err := a.order([]string{"Manager", "Team member", "Director"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(order, ",") != "Director,Manager,Team member" {
+		t.Errorf("order %v", order)
+	}
+	if !strings.Contains(out.String(), "Give each of the 3 numbers once.") {
+		t.Errorf("a short answer should be asked again:\n%s", out.String())
+	}
+
+	out.Reset()
+	a = &asker{in: bufio.NewReader(strings.NewReader("9\nB\n2\n")), out: &out}
+	cols := []workforce.Column{{Index: 0, Header: "When"}, {Index: 1, Header: "Level of job"}}
+	c, err := a.column("grade", cols)
+	if err != nil || c.Index != 1 {
+		t.Errorf("column %+v, %v", c, err)
+	}
+	if !strings.Contains(out.String(), "Which column holds the grade?\n  1) A \"When\"\n  2) B \"Level of job\"\n") {
+		t.Errorf("the columns should be listed:\n%s", out.String())
+	}
+
+	a = &asker{in: bufio.NewReader(strings.NewReader("")), out: &out}
+	if _, err := a.order([]string{"A", "B"}); err == nil || !strings.Contains(err.Error(), "nothing was written") {
+		t.Errorf("no answer: %v", err)
+	}
+}
