@@ -907,3 +907,38 @@ func dataDiff(oldName, newName string, old, new *workforce.Data, md bool) []byte
 	}
 	return render.WorkforceDiffText(oldName, newName, old, new)
 }
+
+// dataChangesInFolder is how every data file under relDir changed since
+// commit, for the folder diff of a pull request: one section per data
+// file, each version protected on its own; nil when none changed.
+func dataChangesInFolder(stderr io.Writer, repo *gitrev.Repo, commit, rev, relDir string, md bool) []byte {
+	changes, err := repo.Changes(commit, relDir)
+	if err != nil {
+		return nil
+	}
+	since := revisionLabel(rev, commit)
+	var out []byte
+	for _, ch := range changes {
+		if !plans.IsDataFile(ch.Path) || underHidden(ch.Path, relDir) {
+			continue
+		}
+		oldRel := ch.Path
+		if ch.OldPath != "" {
+			oldRel = ch.OldPath
+		}
+		var old, new *workforce.Data
+		if ch.Status != 'A' {
+			if data, err := repo.ReadFile(commit, oldRel); err == nil {
+				if old, err = workforce.Parse(rev+":"+oldRel, data); err != nil {
+					fmt.Fprintln(stderr, err)
+				}
+			}
+		}
+		path := displayPath(repo, ch.Path)
+		if ch.Status != 'D' {
+			new = diffData(stderr, path)
+		}
+		out = append(out, dataDiff(displayPath(repo, oldRel)+" at "+since, path, old, new, md)...)
+	}
+	return out
+}

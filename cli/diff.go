@@ -313,6 +313,7 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 	if md {
 		doc = render.DiffsMarkdown(since, out)
 	}
+	doc = append(doc, dataChangesInFolder(stderr, repo, commit, opts.rev, relDir, md)...) // cli/data.go
 	if err := writeOutput(stdout, opts.out, doc); err != nil {
 		return err
 	}
