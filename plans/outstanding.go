@@ -214,9 +214,12 @@ func (o *Outstanding) At(i int32) PlanAction {
 func (o *Outstanding) row(i int32) *openRow { return &o.rows[i/rowChunk][i%rowChunk] }
 
 // PathOf and OwnerOf are the path and owner of the action at index i,
-// without building it whole.
+// without building it whole (nor copying its text).
 func (o *Outstanding) PathOf(i int32) string  { return o.names[o.row(i).path] }
 func (o *Outstanding) OwnerOf(i int32) string { return o.names[o.row(i).owner] }
+
+// DueOf is the due date of the action at index i.
+func (o *Outstanding) DueOf(i int32) Date { return dateOfDay(o.row(i).due) }
 
 // Group is the actions due so, in order (see In).
 func (o *Outstanding) Group(u Urgency) []PlanAction {

@@ -74,6 +74,13 @@ func (d statusDoc) row(i int32) statusRow {
 	return statusRow{due: due, when: when, owner: ownerName(a.Owner), plan: a.Path, action: actionText(a)}
 }
 
+// padded is the cells of the action at index i that are padded to a
+// column's width: all but the action, which is not built.
+func (d statusDoc) padded(i int32) statusRow {
+	due, when := dueCells(d.today, d.o.DueOf(i))
+	return statusRow{due: due, when: when, owner: ownerName(d.o.OwnerOf(i)), plan: d.o.PathOf(i)}
+}
+
 // planTotals is how many open actions a plan has, by when they are due.
 type planTotals struct {
 	info plans.PlanInfo

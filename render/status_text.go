@@ -29,20 +29,20 @@ func writeStatusText(b textWriter, d statusDoc) {
 		return
 	}
 	header, rawCells := d.columns()
-	cells := func(a int32) []string {
-		c := rawCells(d.row(a))
+	clean := func(c []string) []string {
 		for i := range c {
 			c[i] = plain(c[i])
 		}
 		return c
 	}
+	cells := func(a int32) []string { return clean(rawCells(d.row(a))) }
 	widths := make([]int, len(header))
 	for i, h := range header {
 		widths[i] = width(h)
 	}
 	for _, g := range d.groups {
 		for _, a := range g.actions {
-			c := cells(a)
+			c := clean(rawCells(d.padded(a)))
 			for i, cell := range c[:len(c)-1] {
 				widths[i] = max(widths[i], width(cell))
 			}

@@ -148,15 +148,7 @@ func TestLogOldestFirst(t *testing.T) {
 	commitFile(t, repo, "plans/b.yaml", "b", "2027-01-20T10:00:00+00:00")
 	commitFile(t, repo, "plans/a.yaml", "2", "2027-02-01T23:30:00-05:00")
 	commitFile(t, repo, "plans/a.yaml", "3", "2027-03-01T10:00:00+00:00")
-	r, err := Open(repo)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	log, err := r.Log("plans/a.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, log := openLog(t, repo, "plans/a.yaml")
 	var got []string
 	for _, c := range log {
 		got = append(got, c.Date.Format("2006-01-02 -0700")+" "+c.Subject)
@@ -256,15 +248,7 @@ func TestLogFollowsRenames(t *testing.T) {
 	commitFile(t, repo, "plans/new.yaml", "1\n2\n3\n4\n5\n6\n7\n8\n", "2027-03-01T10:00:00+00:00")
 	run(t, repo, "rm", "-q", "plans/new.yaml")
 	commitAt(t, repo, "Archive", "2027-04-01T10:00:00+00:00")
-	r, err := Open(repo)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	log, err := r.Log("plans/new.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, log := openLog(t, repo, "plans/new.yaml")
 	var got []string
 	for _, c := range log {
 		s := c.Date.Format("2006-01-02") + " " + c.Path
@@ -360,15 +344,7 @@ func TestReadBlobs(t *testing.T) {
 	for i := range 30 {
 		commitFile(t, repo, "plans/a.yaml", strings.Repeat(fmt.Sprintf("line %d\n", i), i+1), fmt.Sprintf("2027-01-%02dT10:00:00+00:00", i+1))
 	}
-	r, err := Open(repo)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	log, err := r.Log("plans/a.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, log := openLog(t, repo, "plans/a.yaml")
 	var blobs []string
 	for _, c := range log {
 		blobs = append(blobs, c.Blob)
@@ -380,7 +356,7 @@ func TestReadBlobs(t *testing.T) {
 		want[i], _ = r.ReadFile(c.Hash, "plans/a.yaml")
 	}
 	n := 0
-	err = r.ReadBlobs(blobs, func(i int, data []byte) error {
+	err := r.ReadBlobs(blobs, func(i int, data []byte) error {
 		if !bytes.Equal(data, want[i]) {
 			t.Errorf("blob %d: %q, want %q", i, data, want[i])
 		}
@@ -398,4 +374,20 @@ func TestReadBlobs(t *testing.T) {
 	if data, err := r.ReadFile("HEAD", "plans/a.yaml"); err != nil || !bytes.Equal(data, want[29]) {
 		t.Errorf("after the error, ReadFile = %q, %v", data, err)
 	}
+}
+
+// openLog opens repo and reads the log of path in it; the repository is
+// closed when the test ends.
+func openLog(t *testing.T, repo, path string) (*Repo, []Commit) {
+	t.Helper()
+	r, err := Open(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	log, err := r.Log(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, log
 }
