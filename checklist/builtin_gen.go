@@ -7,7 +7,7 @@ package checklist
 var generatedBuiltins = []generatedBuiltin{
 	{
 		file: "smc-building-blocks.yaml",
-		sum:  0x3cc79a71,
+		sum:  0x55bd4041,
 		checklist: func() *Checklist {
 			return &Checklist{
 				ID:      "smc-building-blocks",
@@ -42,34 +42,42 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "bb-vision-accountability",
 								Title: "Ensure a senior leader has visible accountability for the delivery of this agenda.",
+								Short: "A senior leader owns it",
 							},
 							{
 								ID:    "bb-vision-discuss",
 								Title: "Encourage senior leaders to discuss socio-economic inclusion alongside more established diversity issues.",
+								Short: "Leaders discuss it",
 							},
 							{
 								ID:    "bb-vision-managers-aligned",
 								Title: "Ensure all line/people managers (responsible for the operational delivery of your inclusion initiatives) are aligned to your inclusion goals.",
+								Short: "Managers aligned",
 							},
 							{
 								ID:    "bb-vision-managers-skills",
 								Title: "Ensure all line/people managers have the necessary people management skills to manage and develop people underpinned by training and performance management objectives.",
+								Short: "Managers' people skills",
 							},
 							{
 								ID:    "bb-vision-narrative",
 								Title: "Build a positive narrative around the subject within the organisation, so that everyone understands why it is important, and that it is a priority.",
+								Short: "A positive narrative",
 							},
 							{
 								ID:    "bb-vision-mentoring",
 								Title: "Encourage leaders and senior role models to participate in mentoring opportunities.",
+								Short: "Leaders mentor",
 							},
 							{
 								ID:    "bb-vision-anti-discrimination",
 								Title: "Ensure your anti-discrimination policies clearly incorporate and relate to socio-economic background.",
+								Short: "Anti-discrimination",
 							},
 							{
 								ID:    "bb-vision-events",
 								Title: "Create regular internal events and opportunities to engage, from webinars to a social mobility network, to share evidence, show your commitment and plans, and to listen to colleagues.",
+								Short: "Regular internal events",
 							},
 						},
 					},
@@ -81,14 +89,17 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "bb-talent-schools",
 								Title: "Target schools and further education colleges in social mobility coldspots or with high levels of free school meals students.",
+								Short: "Target schools, colleges",
 							},
 							{
 								ID:    "bb-talent-entry-routes",
 								Title: "Consider a variety of entry routes into your organisation (such as Traineeships, apprenticeships, work experience and more) and ensure all internships and other opportunities are openly advertised and paid, which helps a greater diversity of applicants.",
+								Short: "Varied entry routes",
 							},
 							{
 								ID:    "bb-talent-skills",
 								Title: "Recruit for skills and potential over qualifications and polish.",
+								Short: "Skills over polish",
 								Prompts: []string{
 									"Asking for a qualification should only be standard if it is essential to the role.",
 									"Effective competency based interviews combined with practical assessment methods will provide greater inclusivity in the assessment process.",
@@ -98,14 +109,17 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "bb-talent-support-applicants",
 								Title: "Support applicants through the process to understand any other challenges they may be facing (such as what to wear for an interview).",
+								Short: "Support applicants",
 							},
 							{
 								ID:    "bb-talent-stay-in-touch",
 								Title: "Stay in touch with applicants after you have offered a job, using that time to develop applicants' skills before joining.",
+								Short: "Stay in touch",
 							},
 							{
 								ID:    "bb-talent-equipment",
 								Title: "For those that will be working from home or virtually, ensure that they have access to any tech equipment needed for their role.",
+								Short: "Tech equipment",
 								Prompts: []string{
 									"Provide laptops, data bundles, headsets, second screens if needed.",
 								},
@@ -113,11 +127,13 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "bb-talent-partners",
 								Title: "For smaller businesses, consider partnering with relevant organisations to deliver effective outreach.",
+								Short: "Partner for outreach",
 							},
 							{
 								ID:    "bb-talent-competency-questions",
 								Group: "Remove barriers that are limiting your organisation's access to talent",
 								Title: "Ask competency or skill based questions at interview and encourage candidates to draw from a broad range of experiences – this highlights skills that are transferrable to the workplace.",
+								Short: "Skill-based interviews",
 								Prompts: []string{
 									"One option is to ask for a qualification or equivalent work experience – i.e. 'Bachelors degree, level 4 technical qualification or 3 years work experience in equivalent field.'",
 								},
@@ -133,6 +149,7 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "bb-culture-training",
 								Group: "Involve your staff",
 								Title: "Offer training to all staff on socio-economic diversity and inclusion to increase understanding and develop a shared language and practices.",
+								Short: "Training for all staff",
 								Prompts: []string{
 									"Make sure the training addresses the types of behaviours and practices that can be exclusive or make people feel stigmatised.",
 								},
@@ -141,11 +158,13 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "bb-culture-feedback",
 								Group: "Involve your staff",
 								Title: "Regularly invite anonymous feedback from all staff on what they appreciate about the internal culture and what needs to be improved and how.",
+								Short: "Anonymous feedback",
 							},
 							{
 								ID:    "bb-culture-networks",
 								Group: "Involve your staff",
 								Title: "Create formal opportunities to build networks.",
+								Short: "Build networks",
 								Prompts: []string{
 									"Set up schemes (e.g. mentor matching) that staff can put themselves forward for, that replicate the kinds of informal personal networks staff from more privileged backgrounds may have access to.",
 								},
@@ -154,6 +173,7 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "bb-culture-role-models",
 								Group: "Involve your staff",
 								Title: "Have visible role models from different backgrounds, who are passionate about social mobility.",
+								Short: "Visible role models",
 								Prompts: []string{
 									"This will help create greater visibility and understanding of different backgrounds in the organisation.",
 								},
@@ -162,11 +182,13 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "bb-culture-tell-their-story",
 								Group: "Involve your staff",
 								Title: "Encourage staff to be open about their background at work and ‘tell their story’ – and have senior leaders model this behaviour themselves.",
+								Short: "Tell their story",
 							},
 							{
 								ID:    "bb-culture-deep-dive",
 								Group: "Take a deep dive into your culture",
 								Title: "Investigate how inclusive employees feel your internal culture to be on a range of different issues.",
+								Short: "How inclusive it feels",
 								Prompts: []string{
 									"What social norms prevail in different environments: Don't assume that everyone is familiar with the cultural norms, dress codes, behaviours etc. in professional environments.",
 									"What kinds of subjects you bond over: If you are frequently talking about foreign holidays, high-end cultural references or what school or university you went to, be conscious of not making the assumption that everyone has done these things and making decisions based on knowledge of these topics.",
@@ -184,26 +206,32 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "bb-develop-recognise",
 								Title: "Recognise the positive effects that a commitment to progression brings on staff satisfaction, retention and productivity, as well as brand reputation.",
+								Short: "Recognise the effects",
 							},
 							{
 								ID:    "bb-develop-training-culture",
 								Title: "Embed a culture where training is a key part of what it means to be an employee.",
+								Short: "A training culture",
 							},
 							{
 								ID:    "bb-develop-listen",
 								Title: "Ensure management talks and listens to all their workforce, training schemes are communicated and support systems are in place to enable progression.",
+								Short: "Talk and listen",
 							},
 							{
 								ID:    "bb-develop-budget",
 								Title: "Ring-fence a budget to provide development opportunities at all levels and prioritise management accountability for staff progression and continued education.",
+								Short: "Ring-fence a budget",
 							},
 							{
 								ID:    "bb-develop-jump",
 								Title: "Reduce the 'jump' between frontline and management; provide stepping-stones of responsibility, especially for frontline staff (e.g. extra pay for a shift-level safety leader).",
+								Short: "Reduce the 'jump'",
 							},
 							{
 								ID:    "bb-develop-communicate",
 								Title: "Communicate training in ways their frontline staff can access (e.g. in 1:1 meetings with managers and not by email, which isn't used regularly by those on the shop floor or on the production line).",
+								Short: "Reach frontline staff",
 							},
 						},
 					},
@@ -215,6 +243,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "bb-progression-culture",
 								Title: "Build a culture of progression",
+								Short: "A progression culture",
 								Prompts: []string{
 									"ensure managers at all levels are offering training and holding regular career conversations. Encourage senior leaders to participate in mentoring opportunities.",
 								},
@@ -222,6 +251,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "bb-progression-informal",
 								Title: "Reduce informal ways to be promoted",
+								Short: "Less informal promotion",
 								Prompts: []string{
 									"sponsorships, high-profile roles and informal networks can give those from privileged backgrounds an unintended leg up. A managed/formal sponsorship programme can level the playing field for under-represented groups.",
 								},
@@ -229,6 +259,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "bb-progression-skills",
 								Title: "Have a defined list of skills required for each promotion",
+								Short: "Skills per promotion",
 								Prompts: []string{
 									"and build flexibility into job specifications. Be explicit about what experiences and attributes are necessary for progression. Where available use data to see where employees from more disadvantaged backgrounds fall off the progression ladder (both in terms of remuneration and responsibility).",
 								},
@@ -245,36 +276,42 @@ var generatedBuiltins = []generatedBuiltin{
 								Group: "How to get a good response rate",
 								Topic: "workforce-data",
 								Title: "Make sure people understand why you are asking the question.",
+								Short: "Explain why you ask",
 							},
 							{
 								ID:    "bb-data-senior-leaders",
 								Group: "How to get a good response rate",
 								Topic: "workforce-data",
 								Title: "Use senior leaders to communicate how this will be used to drive greater diversity.",
+								Short: "Leaders explain the use",
 							},
 							{
 								ID:    "bb-data-year-round",
 								Group: "How to get a good response rate",
 								Topic: "workforce-data",
 								Title: "Provide a variety of opportunities for employees to disclose data year-round.",
+								Short: "Disclose year-round",
 							},
 							{
 								ID:    "bb-data-target",
 								Group: "How to get a good response rate",
 								Topic: "workforce-data",
 								Title: "Set and share an achievable target response rate internally.",
+								Short: "A response-rate target",
 							},
 							{
 								ID:    "bb-data-low-areas",
 								Group: "How to get a good response rate",
 								Topic: "workforce-data",
 								Title: "Encourage and support areas of the business where response rates are low.",
+								Short: "Support low responders",
 							},
 							{
 								ID:    "bb-data-anonymous",
 								Group: "To build trust",
 								Topic: "workforce-data",
 								Title: "Invite applicants and staff to disclose their socio-economic background anonymously.",
+								Short: "Disclose anonymously",
 								Prompts: []string{
 									"Ensure you include the option of 'I prefer not to say.'",
 								},
@@ -284,6 +321,7 @@ var generatedBuiltins = []generatedBuiltin{
 								Group: "To build trust",
 								Topic: "workforce-data",
 								Title: "Reassure them that the data will:",
+								Short: "Reassure them",
 								Prompts: []string{
 									"be stored and handled in line with GDPR best practice.",
 									"be used in aggregate i.e. not associated with individuals.",
@@ -296,12 +334,14 @@ var generatedBuiltins = []generatedBuiltin{
 								Group: "To build trust",
 								Topic: "workforce-data",
 								Title: "Make sure people cannot be identified from the data by not going below the anonymity threshold of 10.",
+								Short: "Threshold of 10",
 							},
 							{
 								ID:    "bb-data-representation",
 								Group: "Analysing your data",
 								Topic: "workforce-data",
 								Title: "Understand representation at all levels",
+								Short: "Representation",
 								Prompts: []string{
 									"See what percentage of people at each grade or seniority level are in the three socio-economic background groups (working class, intermediate and professional).",
 								},
@@ -311,6 +351,7 @@ var generatedBuiltins = []generatedBuiltin{
 								Group: "Analysing your data",
 								Topic: "workforce-data",
 								Title: "Interpret the results",
+								Short: "Interpret the results",
 								Prompts: []string{
 									"Is there a group that dominates a certain occupation or grade level?",
 									"Does your data have a 'cliff edge' effect, where those from lower socio-economic backgrounds suddenly fall off, or a 'pyramid' effect, where they slowly fall off, as you go higher in seniority?",
@@ -326,6 +367,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "bb-plan",
 								Title: "Use the evidence you obtained to set objectives and create a plan of action for improving socio-economic diversity and inclusion within your business.",
+								Short: "Objectives and a plan",
 							},
 						},
 					},
@@ -362,7 +404,7 @@ var generatedBuiltins = []generatedBuiltin{
 	},
 	{
 		file: "smc-cross-industry-progression.yaml",
-		sum:  0x60540954,
+		sum:  0x4a0501f3,
 		checklist: func() *Checklist {
 			return &Checklist{
 				ID:      "smc-cross-industry-progression",
@@ -398,23 +440,28 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "ci-dev-analyse-data",
 								Topic: "workforce-data",
 								Title: "Analyse data to understand how progression rates and receipt of bonuses and rewards may be affected by socio-economic background; examine how decisions about this are made.",
+								Short: "Analyse pay, promotion",
 							},
 							{
 								ID:    "ci-dev-define-talent",
 								Title: "Create a clear definition of talent in each section of the organisation, and an explicit narrative about what experiences and behaviours should not contribute to progression.",
+								Short: "Define talent",
 							},
 							{
 								ID:    "ci-dev-processes",
 								Title: "Create clear processes and policies for work allocation and performance management.",
+								Short: "Clear work allocation",
 							},
 							{
 								ID:    "ci-dev-training-uptake",
 								Topic: "workforce-data",
 								Title: "Ensure training opportunities are evenly taken up by those from all backgrounds.",
+								Short: "Even training take-up",
 							},
 							{
 								ID:    "ci-dev-engage-narrative",
 								Title: "Create opportunities for employees to engage with the narrative on socio-economic diversity, for example:",
+								Short: "Engage with the story",
 								Prompts: []string{
 									"internal events, webinars and podcasts",
 									"physical and online forums for employees to share views and experiences where appropriate",
@@ -423,18 +470,22 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "ci-dev-share-evidence",
 								Title: "Share evidence and practice from across the sector.",
+								Short: "Share evidence",
 							},
 							{
 								ID:    "ci-dev-non-graduate",
 								Title: "Ensure that those taking non-graduate routes receive comparable opportunities for progression and reward as those taking graduate routes.",
+								Short: "Non-graduate routes",
 							},
 							{
 								ID:    "ci-dev-middle-managers",
 								Title: "Ensure middle managers visibly support the offer of training, development and progression opportunities for low-skilled workers.",
+								Short: "Middle managers' support",
 							},
 							{
 								ID:    "ci-dev-training-information",
 								Title: "Provide clear information about training activities so that employees can request access to these themselves.",
+								Short: "Training information",
 							},
 						},
 					},
@@ -447,6 +498,7 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "ci-opt-advanced-analyses",
 								Topic: "workforce-data",
 								Title: "Undertake more advanced analyses to understand staff profiles and intersectionality in more detail, for example:",
+								Short: "Advanced analyses",
 								Prompts: []string{
 									"correlations between different diversity characteristics – e.g. socio-economic background, gender and ethnicity – and relative performance, pay and progression",
 									"regressions of different diversity characteristics – e.g. school attainment, university attended, gender and ethnicity – on progression rates throughout the organisation",
@@ -456,14 +508,17 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "ci-opt-supply-chain",
 								Title: "Engage with your supply chain in advancing socio-economic diversity, with contractual obligations where appropriate (e.g. about unpaid internships and data collection).",
+								Short: "Your supply chain",
 							},
 							{
 								ID:    "ci-opt-client-perceptions",
 								Title: "Explore how and in what ways client perceptions and expectations affect who gets ahead.",
+								Short: "Client perceptions",
 							},
 							{
 								ID:    "ci-opt-succession",
 								Title: "Implement rigorous processes for succession planning to:",
+								Short: "Succession planning",
 								Prompts: []string{
 									"avoid rushed hiring processes to replace leavers (which risks compromising consideration of diversity)",
 									"reduce the effectiveness of individuals threatening to leave to gain advantage (which is more common among more dominant groups)",
@@ -499,7 +554,7 @@ var generatedBuiltins = []generatedBuiltin{
 	},
 	{
 		file: "smc-progression.yaml",
-		sum:  0xb175ba0e,
+		sum:  0x3fe65619,
 		checklist: func() *Checklist {
 			return &Checklist{
 				ID:      "smc-progression",
@@ -534,6 +589,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "lc-vision",
 								Title: "Develop a clear vision for your D&I strategy",
+								Short: "A clear D&I vision",
 								Prompts: []string{
 									"Do you build progression into your D&I strategy?",
 									"Do you use data to help inform your progression strategy?",
@@ -559,6 +615,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "lc-leadership",
 								Title: "Strong leadership and management driving your D&I strategy",
+								Short: "Leaders driving D&I",
 								Prompts: []string{
 									"Do you have strong and vocal leaders talking about the social mobility agenda?",
 									"Do you equip managers with the skills to normalise conversations about socio-economic background?",
@@ -587,6 +644,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "lc-educate-leaders",
 								Title: "Educate senior leaders to get buy-in",
+								Short: "Educate senior leaders",
 								Prompts: []string{
 									"Do your leaders understand the barriers to progression for different marginalised groups, and the embedded cultures that 'tilt' the norm to some groups over others?",
 									"Have you presented case studies from other businesses to senior leaders to show them the benefits of improving diversity in the progression of staff?",
@@ -613,6 +671,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "lc-culture",
 								Title: "Cultural questions",
+								Short: "Cultural questions",
 								Prompts: []string{
 									"Do you understand the 'unwritten' behavioural codes of your organisation?",
 									"Do you actively address these to ensure that there is equality in progression?",
@@ -665,6 +724,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "wf-business-as-usual",
 								Title: "Business as usual",
+								Short: "Business as usual",
 								Prompts: []string{
 									"Do you monitor standard HR practices (e.g. monthly 1:1s)?",
 									"Do your performance processes enable individuals to demonstrate the strength of their differences?",
@@ -692,6 +752,7 @@ var generatedBuiltins = []generatedBuiltin{
 							{
 								ID:    "wf-interventions",
 								Title: "Interventions",
+								Short: "Interventions",
 								Prompts: []string{
 									"Do you offer a full suite of training programmes to support progression?",
 									"Have you identified 'accelerator roles' that springboard individuals' careers (e.g. roles that give access to senior management or high profile clients)?",
@@ -747,6 +808,7 @@ var generatedBuiltins = []generatedBuiltin{
 								Group: "Data",
 								Topic: "workforce-data",
 								Title: "Do you collect socio-economic data from applicants and your workforce?",
+								Short: "Socio-economic data",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
@@ -770,6 +832,7 @@ var generatedBuiltins = []generatedBuiltin{
 								Group: "Data",
 								Topic: "workforce-data",
 								Title: "Do you record and evaluate the take up of training and apprenticeships based on socio-economic background?",
+								Short: "Training take-up data",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, Cross-industry toolkit for employers: Progression",
@@ -788,6 +851,7 @@ var generatedBuiltins = []generatedBuiltin{
 								Group: "Data",
 								Topic: "workforce-data",
 								Title: "Do you use this data to help inform your decisions about the rate of progression?",
+								Short: "Data: progression rate",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
@@ -811,6 +875,7 @@ var generatedBuiltins = []generatedBuiltin{
 								Group: "Data",
 								Topic: "workforce-data",
 								Title: "Do you use this data to help inform you about performance outcomes?",
+								Short: "Data: performance",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, Cross-industry toolkit for employers: Progression",
@@ -829,6 +894,7 @@ var generatedBuiltins = []generatedBuiltin{
 								Group: "Data",
 								Topic: "workforce-data",
 								Title: "Do you use this data to help inform your pay grades?",
+								Short: "Data: pay grades",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
@@ -847,6 +913,7 @@ var generatedBuiltins = []generatedBuiltin{
 								Group: "Data",
 								Topic: "workforce-data",
 								Title: "Do you use this data to help inform your decisions about pay and reward?",
+								Short: "Data: pay and reward",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, Cross-industry toolkit for employers: Progression",
@@ -865,6 +932,7 @@ var generatedBuiltins = []generatedBuiltin{
 								Group: "Data",
 								Topic: "workforce-data",
 								Title: "Do you share data internally with clear commitments to how you will tackle any disparities?",
+								Short: "Share data internally",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
@@ -887,6 +955,7 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "en-policy-job-skills",
 								Group: "Policies and processes",
 								Title: "Do your job roles provide information about required skills?",
+								Short: "Skills in job roles",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
@@ -909,6 +978,7 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "en-policy-incremental",
 								Group: "Policies and processes",
 								Title: "Do you provide incremental responsibilities on the job to enable individuals from the front line to develop up to management levels?",
+								Short: "Incremental steps up",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
@@ -926,6 +996,7 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "en-policy-pathways",
 								Group: "Policies and processes",
 								Title: "Do you have clear career pathways?",
+								Short: "Clear career pathways",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
@@ -943,6 +1014,7 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "en-policy-communicate",
 								Group: "Policies and processes",
 								Title: "Do you communicate these effectively?",
+								Short: "Communicate pathways",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
@@ -960,6 +1032,7 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "en-policy-flexible",
 								Group: "Policies and processes",
 								Title: "Do you build in flexible working arrangements?",
+								Short: "Flexible working",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
@@ -982,6 +1055,7 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "en-policy-succession",
 								Group: "Policies and processes",
 								Title: "Do you have a fair succession policy?",
+								Short: "Fair succession",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, Cross-industry toolkit for employers: Progression",
@@ -999,6 +1073,7 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "en-policy-anti-discrimination",
 								Group: "Policies and processes",
 								Title: "Do you have a fair anti-discrimination policy, which includes an understanding of micro-aggressions, behavioural conduct etc?",
+								Short: "Anti-discrimination",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
@@ -1016,6 +1091,7 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "en-policy-manager-kpis",
 								Group: "Policies and processes",
 								Title: "Do you have KPIs for managers based on the socio-economic diversity and inclusion of their teams?",
+								Short: "KPIs for managers",
 								Guidance: []Passage{
 									{
 										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",

@@ -7,6 +7,11 @@
 // and version and to its items by their stable ids.
 package checklist
 
+import (
+	"strings"
+	"unicode/utf8"
+)
+
 // Checklist is a complete review checklist.
 type Checklist struct {
 	ID      string // stable identifier, e.g. "smc-progression"
@@ -53,6 +58,10 @@ type Item struct {
 	// TopicWorkforceData.
 	Topic    string
 	Title    string
+	// Short names the item in a few words where its title does not fit
+	// (board tiles, lists): ladder's words, written from the title, not the
+	// source's. Empty in a checklist that gives none: see ShortTitle.
+	Short    string
 	Prompts  []string
 	Guidance []Passage
 }
@@ -64,6 +73,35 @@ const TopicWorkforceData = "workforce-data"
 
 // Topics lists the topics an item may name.
 var Topics = []string{TopicWorkforceData}
+
+// ShortTitleLength is about as long as a short title should be: what a
+// board tile or a list line has room for.
+const ShortTitleLength = 24
+
+// ShortTitle names the item in a few words: its Short title, else its title
+// when that is short, else the title's first words up to about
+// ShortTitleLength characters, with "…".
+func (it *Item) ShortTitle() string {
+	if it.Short != "" {
+		return it.Short
+	}
+	title := strings.Join(strings.Fields(it.Title), " ")
+	if utf8.RuneCountInString(title) <= ShortTitleLength {
+		return title
+	}
+	cut := ""
+	for _, w := range strings.Fields(title) {
+		next := strings.TrimSpace(cut + " " + w)
+		if utf8.RuneCountInString(next) > ShortTitleLength-1 {
+			break
+		}
+		cut = next
+	}
+	if cut == "" { // one very long word
+		cut = string([]rune(title)[:ShortTitleLength-1])
+	}
+	return strings.TrimRight(cut, ",;:.–-— ") + "…"
+}
 
 // Passage is a short piece of advice from a source document.
 type Passage struct {

@@ -184,6 +184,7 @@ func decodeItems(d *strictyaml.Decoder, n *yaml.Node, ids map[string]int) []Item
 				}
 			}},
 			{Key: "title", Set: func(v *yaml.Node) { it.Title = d.String(v, "title") }},
+			{Key: "short", Set: func(v *yaml.Node) { it.Short = strings.TrimSpace(d.String(v, "short title")) }},
 			{Key: "prompts", Set: func(v *yaml.Node) { it.Prompts = d.Strings(v, "prompts") }},
 			{Key: "guidance", Set: func(v *yaml.Node) { it.Guidance = decodeGuidance(d, v) }},
 		})
