@@ -221,6 +221,14 @@ func fieldChange(out []FieldChange, name, old, new string) []FieldChange {
 	return out
 }
 
+// revisitWord is an item's revisit flag in a diff's words.
+func revisitWord(flagged bool) string {
+	if flagged {
+		return "flagged"
+	}
+	return "not flagged"
+}
+
 func dueChange(old, new Date) *DueChange {
 	if old == new {
 		return nil
@@ -287,6 +295,7 @@ func (d *Diff) compareResponse(ch *ItemChange, o, n *Response) {
 	fs = fieldChange(fs, "owner", o.Owner, n.Owner)
 	fs = fieldChange(fs, "status", string(o.Status), string(n.Status))
 	fs = fieldChange(fs, "notes", o.Notes, n.Notes)
+	fs = fieldChange(fs, "revisit", revisitWord(o.Revisit), revisitWord(n.Revisit))
 	ch.Fields = fs
 	ch.Due = dueChange(o.Due, n.Due)
 	if !o.Votes.Equal(n.Votes) {

@@ -81,6 +81,9 @@ func appendItem(b []byte, c *checklist.Checklist, it *checklist.Item, r *Respons
 	if r.Votes != nil {
 		b = appendVotes(b, c, r.Votes)
 	}
+	if r.Revisit {
+		b = append(b, "    revisit: true\n"...)
+	}
 	b = appendField(b, 4, "action", r.Action)
 	b = appendField(b, 4, "owner", r.Owner)
 	b = appendDate(b, 4, "due", r.Due)

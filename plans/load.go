@@ -230,6 +230,25 @@ func (d *decoder) date(n *yaml.Node, what string) Date {
 	return date
 }
 
+// flag reads true or false. Nothing else is taken: YAML 1.1 readers take
+// yes, no, on and off for booleans and yaml.v3 does not, so they are
+// refused rather than read two ways.
+func (d *decoder) flag(n *yaml.Node, what string) bool {
+	if strictyaml.IsNull(n) {
+		return false
+	}
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!bool" {
+		switch n.Value {
+		case "true":
+			return true
+		case "false":
+			return false
+		}
+	}
+	d.Errorf(n, "%s should be true or false, found %s", what, safetext.Quote(d.String(n, what)))
+	return false
+}
+
 func (d *decoder) status(n *yaml.Node, what string) Status {
 	s := Status(d.String(n, what))
 	if s == "" {
@@ -253,6 +272,7 @@ func (d *decoder) items(n *yaml.Node, p *Plan) {
 				nodes.voteKeys = map[string]*yaml.Node{} // only for items with votes: most have none
 				r.Votes = d.votes(v, what+" votes", nodes.voteKeys)
 			}},
+			{Key: "revisit", Set: func(v *yaml.Node) { r.Revisit = d.flag(v, what+" revisit") }},
 			{Key: "action", Set: func(v *yaml.Node) { r.Action = d.String(v, what+" action") }},
 			{Key: "owner", Set: func(v *yaml.Node) { r.Owner = d.String(v, what+" owner") }},
 			{Key: "due", Set: func(v *yaml.Node) { nodes.due = v; r.Due = d.date(v, what+" due date") }},

@@ -73,12 +73,26 @@ type Response struct {
 	Rating string // a scale key, or checklist.Unrated
 	// Votes are the room's votes in the final round before the rating was
 	// agreed; nil when the item was not voted on from phones.
-	Votes  *Votes
-	Action string
-	Owner  string
-	Due    Date
-	Status Status
-	Notes  string
+	Votes *Votes
+	// Revisit flags an item to come back to (parked): its rating, if any,
+	// is not settled. Written to the file only when set.
+	Revisit bool
+	Action  string
+	Owner   string
+	Due     Date
+	Status  Status
+	Notes   string
+}
+
+// Revisits are the items flagged to revisit, in checklist order.
+func (p *Plan) Revisits() []checklist.Entry {
+	var out []checklist.Entry
+	for _, e := range p.Checklist.Items() {
+		if r := p.Items[e.Item.ID]; r != nil && r.Revisit {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // Rated reports whether the item has a rating.

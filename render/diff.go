@@ -397,6 +397,8 @@ func (b diffBuilder) fieldValue(field, v string) string {
 		return statusWord(plans.Status(v))
 	case "from":
 		return b.itemName(v)
+	case "revisit":
+		return v
 	}
 	return quoted(v)
 }

@@ -100,9 +100,9 @@ type itemAnswer struct {
 	// votes is the room's spread, one count per level then "not sure";
 	// nil when the item was not voted on from phones.
 	votes []voteCount
-	// revisit marks an item flagged to come back to. Plans have no such
-	// flag yet (issue 10 adds it): set it here from plans.Response when
-	// they do, and every format shows it.
+	// revisit marks an item flagged to come back to (plans.Response's
+	// Revisit): the HTML report marks its row and lists it; the text and
+	// Markdown reports say it among the item's details.
 	revisit bool
 }
 
@@ -220,10 +220,14 @@ func itemDetails(ans itemAnswer) []detail {
 		votes = detail{name: "Room's votes", value: votesInWords(ans.votes)}
 	}
 	notes := detail{name: "Notes", value: ans.notes, multiline: true}
-	if ans.action != "" {
-		return said(detail{name: "Action", value: ans.action, more: said(owner, ans.due, status)}, votes, notes)
+	var revisit detail
+	if ans.revisit {
+		revisit = detail{name: "Revisit", value: "flagged to come back to"}
 	}
-	return said(owner, ans.due, status, votes, notes)
+	if ans.action != "" {
+		return said(revisit, detail{name: "Action", value: ans.action, more: said(owner, ans.due, status)}, votes, notes)
+	}
+	return said(revisit, owner, ans.due, status, votes, notes)
 }
 
 // statusSaid is the item's status, or "" for an item with no action that
@@ -245,6 +249,7 @@ func itemAnswerOf(p *plans.Plan, a *checklist.Area, it *checklist.Item, today pl
 		id: it.ID, area: a.Title,
 		rating: reportRating{level: -1, levels: len(c.Scale), mark: plans.MarkUnrated, word: "Unrated"},
 		action: r.Action, owner: r.Owner, due: detail{name: "Due"}, status: statusWord(r.Status), notes: r.Notes,
+		revisit: r.Revisit,
 	}
 	if l, i, ok := c.Level(r.Rating); ok {
 		ans.rating = reportRating{level: i, levels: len(c.Scale), mark: plans.MarkAt(i, len(c.Scale)), word: l.Label}

@@ -184,14 +184,14 @@ func TestReportHTMLEscapesPlanText(t *testing.T) {
 	validateHTML(t, map[string][]byte{"hostile.html": []byte(page)})
 }
 
-// TestReportHTMLShowsRevisitFlags: an item flagged to revisit is marked in
-// its row and listed under the charts. Plans have no flag yet (issue 10),
-// so the report is made from a built report with the flag set.
+// TestReportHTMLShowsRevisitFlags: an item flagged to revisit in the plan
+// (issue 10.8) is marked in its row and listed under the charts.
 func TestReportHTMLShowsRevisitFlags(t *testing.T) {
-	doc := buildReport(loadFixture(t, "testdata/report-21.yaml"), reportToday)
+	p := loadFixture(t, "testdata/report-21.yaml")
+	doc := buildReport(p, reportToday)
 	it := &doc.areas[2].groups[0].items[1]
-	it.answer.revisit = true
-	page := string(writeReportHTML(doc, nil))
+	p.Response(it.answer.id).Revisit = true
+	page := string(ReportHTML(p, reportToday, nil))
 	if !strings.Contains(page, "<h3>Flagged to revisit</h3>\n<ul class=\"revisit-list\">\n<li>"+it.title+" (Enablers)</li>") {
 		t.Error("the flagged item is not listed under the charts")
 	}
@@ -200,6 +200,24 @@ func TestReportHTMLShowsRevisitFlags(t *testing.T) {
 	}
 	if strings.Contains(string(ReportHTML(loadFixture(t, "testdata/report-21.yaml"), reportToday, nil)), "Flagged to revisit") {
 		t.Error("a plan with nothing flagged lists items to revisit")
+	}
+}
+
+// TestReportMarkdownShowsRevisitFlags: the Markdown report says it among
+// the item's details, and only for the item flagged.
+func TestReportMarkdownShowsRevisitFlags(t *testing.T) {
+	p := loadFixture(t, "testdata/report-21.yaml")
+	if bytes.Contains(ReportMarkdown(p, reportToday), []byte("Revisit")) {
+		t.Fatal("a plan with nothing flagged mentions revisit")
+	}
+	p.Response("en-data-training").Revisit = true
+	md := string(ReportMarkdown(p, reportToday))
+	if n := strings.Count(md, "**Revisit:** flagged to come back to"); n != 1 {
+		t.Fatalf("%d items say Revisit, want 1:\n%s", n, md)
+	}
+	at := strings.Index(md, "**Revisit:** flagged")
+	if title := strings.LastIndex(md[:at], "Do you record and evaluate the take up of training"); title < 0 || strings.Contains(md[title:at], "Do you use this data") {
+		t.Error("the flag is not under the flagged item")
 	}
 }
 

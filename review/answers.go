@@ -40,6 +40,26 @@ func (s *Session) Rate(itemID, level string) (*Snapshot, error) {
 	return s.snapshot(s.itemWords("the rating", itemID)), nil
 }
 
+// ClearRating takes an item back to unrated (Rate with checklist.Unrated).
+func (s *Session) ClearRating(itemID string) (*Snapshot, error) {
+	return s.Rate(itemID, checklist.Unrated)
+}
+
+// SetRevisit flags an item to come back to (parked: talked about, not
+// settled), or takes the flag off. The board, the summary and the reports
+// list the items flagged.
+func (s *Session) SetRevisit(itemID string, flagged bool) (*Snapshot, error) {
+	r, err := s.response(itemID)
+	if err != nil {
+		return nil, err
+	}
+	if r.Revisit == flagged {
+		return nil, nil
+	}
+	r.Revisit = flagged
+	return s.snapshot(s.itemWords("the revisit flag", itemID)), nil
+}
+
 func (s *Session) levelKeys() string {
 	var keys []string
 	for _, l := range s.Checklist().Scale {
@@ -120,9 +140,9 @@ func (s *Session) setDue(dst *plans.Date, key, text, what string) (plans.Date, *
 }
 
 // ParseDue reads a due date the way people type one (plans.ParseDue),
-// counting spans such as "2w" from the session's today.
+// counting spans such as "2w" from DueBase: today, or the plan's date.
 func (s *Session) ParseDue(text string) (plans.Date, error) {
-	return plans.ParseDue(CleanLine(text), s.today)
+	return plans.ParseDue(CleanLine(text), s.DueBase())
 }
 
 // UnreadDueWarning is what to tell the person who leaves an item whose

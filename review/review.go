@@ -15,8 +15,9 @@
 // front end is, so that every front end and every participant see the same
 // place.
 //
-// Every answer goes in through a method named for it: Rate, SetAction,
-// SetOwner, SetDue, SetStatus, SetNotes for an item; SetQuestionDue,
+// Every answer goes in through a method named for it: Rate (ClearRating
+// takes it back to unrated), SetRevisit, SetAction, SetOwner, SetDue,
+// SetStatus, SetNotes for an item; SetQuestionDue,
 // SetText, SetAreaAnswer, SetList, AddToList for the next-steps questions;
 // StartProjectPlan, PullInActions, NewStep, EditStep, MoveStep,
 // CycleStepStatus, RemoveStep and UndoRemoveStep for the project plan. Each
@@ -78,8 +79,6 @@
 //     Options with From set to FromRoom (beside written actions, the areas'
 //     suggestions and earlier answers) until the facilitator accepts one
 //     with AddToList or SetAreaAnswer.
-//   - Clearing a rating is Rate with checklist.Unrated; a "revisit" flag per
-//     item would be a setter beside SetNotes.
 //   - A project-plan step made from an item's action (Step.From) follows
 //     that item until someone edits the step: SetAction, SetOwner, SetDue
 //     and SetStatus are where the item's step would be updated, and
@@ -107,6 +106,7 @@ type Session struct {
 	w       *writer
 	resolve plans.Resolver
 	today   plans.Date
+	dueBase plans.Date // what spans such as "6w" count from, when not today (due_base.go)
 
 	place Place
 	item  int // the item the review is at (checklist position)
