@@ -27,6 +27,7 @@ type reviewOptions struct {
 	accessible bool
 	present    bool
 	timebox    string
+	session    string
 	room       roomFlags
 }
 
@@ -57,7 +58,9 @@ recommendation large and centred, the rating as a big badge, the area's
 tally, and no file paths (P turns it on and off during a review). b shows
 the board of every item from anywhere; i shows the source's advice for
 the item. --timebox 5m counts down 5 minutes per item, quietly: it never
-moves on by itself.
+moves on by itself. --session 90m counts the whole session down beside it,
+with the items left and the pace they need. t pauses the clocks, + gives
+an item a minute more, T starts its time again.
 
 With --room, the people in the room vote from their phones, on this
 laptop's network, with no cloud and no accounts: the review shows a QR
@@ -75,8 +78,8 @@ review ends.`,
   # Resume (or begin) a particular plan
   ladder review plans/acme-spring.yaml
 
-  # A workshop: projector layout, 5 minutes per item
-  ladder review --present --timebox 5m plans/acme-spring.yaml
+  # A workshop: projector layout, 5 minutes per item, 2 hours in all
+  ladder review --present --timebox 5m --session 2h plans/acme-spring.yaml
 
   # A workshop where everyone votes from their phone
   ladder review --room --present plans/acme-spring.yaml
@@ -97,7 +100,8 @@ review ends.`,
 	f.StringVar(&opts.dir, "dir", plans.DefaultDir, "the plans folder: where plans are listed from and new plans are written")
 	f.BoolVar(&opts.accessible, "accessible", false, accessibleFlagUsage)
 	f.BoolVar(&opts.present, "present", false, "presenter mode: a projector layout for a room (P toggles it in the review)")
-	f.StringVar(&opts.timebox, "timebox", "", "a quiet countdown per item, e.g. 5m, 90s or 5 (minutes); it never moves on by itself")
+	f.StringVar(&opts.timebox, "timebox", "", "a quiet countdown per item, e.g. 5m, 90s or 5 (minutes, up to 60); it never moves on by itself")
+	f.StringVar(&opts.session, "session", "", "the whole session's time, e.g. 90m or 2h: counts down beside the time box with the items left and the pace they need")
 	opts.room.register(f)
 	f.StringVar(&opts.today, "today", "", "pretend today is this date, YYYY-MM-DD (for tests)")
 	_ = f.MarkHidden("today")
@@ -113,6 +117,13 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 			return usageErrorf("--timebox: %v", err)
 		}
 		o.Timebox = d
+	}
+	if opts.session != "" {
+		d, err := tui.ParseSession(opts.session)
+		if err != nil {
+			return usageErrorf("--session: %v", err)
+		}
+		o.Session = d
 	}
 	if opts.today != "" {
 		d, err := dateFlag("today", opts.today)

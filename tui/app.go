@@ -172,20 +172,39 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := a.update(msg)
 	if a.c.room != nil {
 		a.syncRoom()
-		a.c.height = a.termHeight - a.footerLines() // the room's strip grows after a reveal
 	}
+	a.layout() // the screen, the mode or the footer (the room's strip grows after a reveal) may have changed
 	return m, cmd
+}
+
+// layout sizes the body for the screen shown. Text wider than maxBodyWidth
+// is hard to follow across a room: on a very wide terminal the body keeps
+// that width, centred. In presenter mode the item screen and the board
+// have the whole window (less a cell each side): they lay their parts out
+// to it, the item screen a column that grows with the window, the board
+// tiles across its width.
+func (a *app) layout() {
+	w := min(a.termWidth-2, maxBodyWidth) // at least one cell of margin each side
+	framed := a.presentFramed()
+	switch {
+	case a.c.present && (a.active == screenItem || a.active == screenBoard):
+		w = a.termWidth - 2
+	case framed:
+		w = presentColumn(a.termWidth - 2)
+	}
+	a.c.width = w
+	a.margin = max(1, (a.termWidth-w)/2)
+	a.c.height = a.termHeight - a.footerLines()
+	if framed {
+		a.c.height -= a.frameHeadHeight() // presenter mode's heading (present_frame.go)
+	}
 }
 
 func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		// Text wider than maxBodyWidth is hard to follow across a room:
-		// on a very wide terminal the body keeps that width, centred.
 		a.termWidth, a.termHeight = msg.Width, msg.Height
-		a.c.width = min(msg.Width-2, maxBodyWidth) // at least one cell of margin each side
-		a.margin = max(1, (msg.Width-a.c.width)/2)
-		a.c.height = msg.Height - a.footerLines()
+		a.layout()
 	case tea.BackgroundColorMsg:
 		a.c.styles = newStyles(msg.IsDark())
 		a.help.Styles = helpStyles(a.c.styles)
@@ -260,6 +279,8 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, a.c.keys.TypingHelp) && a.active != screenHelp:
 		return a.show(screenHelp, 0), true
+	case a.c.dueBaseKeyPressed(msg):
+		return s.update(dueBaseChangedMsg{}), true
 	case s.typing():
 		return nil, false
 	case key.Matches(msg, a.c.keys.Quit):
@@ -271,7 +292,10 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, a.c.keys.Board) && a.c.session != nil && a.active != screenBoard:
 		return a.show(screenBoard, 0), true
 	}
-	return a.roomKey(msg)
+	if cmd, handled := a.roomKey(msg); handled {
+		return cmd, true
+	}
+	return nil, a.c.timerKey(msg)
 }
 
 // commitMsg asks the active screen to store whatever is typed in its
@@ -349,6 +373,8 @@ func (a *app) View() tea.View {
 		content = a.unsavedView()
 	case a.conflict():
 		content = a.conflictView()
+	case a.presentFramed():
+		content = a.presentHead(a.c.width) + "\n" + s.view()
 	default:
 		content = s.view()
 	}
@@ -369,6 +395,9 @@ func (a *app) View() tea.View {
 // would do, in one pass.
 func (a *app) frame(body, footer string) string {
 	w, h := a.c.width, a.c.height
+	if a.presentFramed() {
+		h += a.frameHeadHeight()
+	}
 	var b strings.Builder
 	b.Grow(len(body) + len(footer) + (h+3)*(w+3))
 	n := 0

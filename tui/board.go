@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,11 +17,14 @@ import (
 // boardScreen is where the room sees where it stands (b, from any screen
 // once a plan is open; and the end of the review in presenter mode): every
 // item of every area as a tile with its rating's shape and word in
-// capitals and the start of its title, each area headed by its counts. The
-// tiles fill the width; when they do not fit the window, smaller tiles are
-// tried, then a compact list in columns, which scrolls when even that is
-// too tall. The arrows move a cursor from tile to tile (it starts on the
-// item the review is at) and enter opens that item.
+// capitals and its title (or, where the title does not fit, its short
+// title: every tile says which recommendation it is), each area headed by
+// its counts, and below, the selected item named in full and the items
+// flagged to revisit. The tiles fill the width (the whole window in
+// presenter mode); when they do not fit the window, a list in columns is
+// drawn instead, which scrolls when even that is too tall. The arrows move
+// a cursor from tile to tile (it starts on the item the review is at) and
+// enter opens that item.
 type boardScreen struct {
 	c       *common
 	keys    boardKeys
@@ -46,6 +50,7 @@ type boardKeys struct {
 	Up, Down    key.Binding
 	Open        key.Binding
 	Summary     key.Binding
+	Revisit     key.Binding
 	Back        key.Binding
 }
 
@@ -57,12 +62,13 @@ func newBoardScreen(c *common) *boardScreen {
 		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "move down")),
 		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the item")),
 		Summary: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "summary")),
+		Revisit: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flag to revisit")),
 		Back:    key.NewBinding(key.WithKeys("esc", "b"), key.WithHelp("esc/b", "back")),
 	}}
 }
 
-// boardLayout is how the board is drawn: tiles showing lines of the
-// item's title (2, 1 or 0), or a list.
+// boardLayout is how the board is drawn: tiles with up to titleLines
+// lines of title, or a list.
 type boardLayout struct {
 	titleLines int  // tiles: lines of title under the rating
 	list       bool // one line per item instead of tiles
@@ -70,6 +76,15 @@ type boardLayout struct {
 	perRow     int  // tiles (or list columns) in a row
 	cellWidth  int
 }
+
+// Tile sizes: a tile narrower than minTileWidth cannot hold a short
+// title; one wider than maxTileWidth makes a board of a few giant tiles,
+// which reads as a list, not a board.
+const (
+	minTileWidth  = 18
+	maxTileWidth  = 48
+	maxTitleLines = 6
+)
 
 // init starts with the cursor on the item the review is at, drawn
 // afresh: ratings may have changed since the board was last shown.
@@ -96,6 +111,11 @@ func (s *boardScreen) update(msg tea.Msg) tea.Cmd {
 		s.c.goTo(screenSummary, 0)
 	case key.Matches(k, s.keys.Open):
 		s.c.goTo(screenItem, s.cursor)
+	case key.Matches(k, s.keys.Revisit):
+		id := s.entries[s.cursor].Item.ID
+		sn, _ := s.c.session.SetRevisit(id, !s.c.plan().Items[id].Revisit) // an item of the checklist: never refused
+		s.drawn = nil                                                      // the plan changed in place
+		return save(sn)
 	case key.Matches(k, s.keys.Left):
 		s.cursor = max(s.cursor-1, 0)
 	case key.Matches(k, s.keys.Right):
@@ -142,9 +162,10 @@ func (s *boardScreen) view() string {
 		return ""
 	}
 	lines := s.draw()
-	h := s.c.height
+	foot := s.footer(s.c.width)
+	h := s.c.height - len(foot)
 	if len(lines) <= h {
-		return strings.Join(lines, "\n")
+		return strings.Join(append(slices.Clip(lines), foot...), "\n")
 	}
 	// Scrolled (the list: tiles are only drawn when they fit): keep the
 	// cursor's row in the window, with its area's heading when it is the
@@ -160,11 +181,51 @@ func (s *boardScreen) view() string {
 		s.offset = s.cursorY + rowHeight - (h - 1)
 	}
 	s.offset = max(min(s.offset, len(lines)-(h-1)), 0)
-	end := min(s.offset+h-1, len(lines))
+	end := min(s.offset+max(h-1, 1), len(lines))
 	shown := append([]string(nil), lines[s.offset:end]...)
 	more := fmt.Sprintf("lines %d–%d of %d · the arrows scroll", s.offset+1, end, len(lines))
-	return strings.Join(append(shown, s.c.styles.Subtle.Render(ansi.Truncate(more, s.c.width, "…"))), "\n")
+	shown = append(shown, s.c.styles.Subtle.Render(ansi.Truncate(more, s.c.width, "…")))
+	return strings.Join(append(shown, foot...), "\n")
 }
+
+// footer names the selected item in full (its number, group and title, on
+// at most two lines), then the items flagged to revisit, on one line.
+func (s *boardScreen) footer(w int) []string {
+	st := &s.c.styles
+	e := s.entries[s.cursor]
+	where := fmt.Sprintf("%s %d", e.Area.Title, e.Ref.Index+1)
+	if e.Item.Group != "" {
+		where += " · " + e.Item.Group
+	}
+	named := wrapIndented("› "+where+": "+e.Item.Title, max(1, w), 2, 2)
+	out := []string{""}
+	for _, l := range strings.Split(named, "\n") {
+		out = append(out, st.Focused.Render(l))
+	}
+	if line := revisitLine(st, s.c.plan(), w); line != "" {
+		out = append(out, line)
+	}
+	return out
+}
+
+// revisitLine lists the items flagged to revisit by their short titles on
+// one line ("" when none is): "⚑ To revisit (2): Interventions · Data: pay
+// grades".
+func revisitLine(st *styles, p *plans.Plan, w int) string {
+	flagged := p.Revisits()
+	if len(flagged) == 0 {
+		return ""
+	}
+	names := make([]string, len(flagged))
+	for i, e := range flagged {
+		names[i] = e.Item.ShortTitle()
+	}
+	head := fmt.Sprintf("%s To revisit (%d): ", revisitMark, len(flagged))
+	return st.Warning.Render(head) + ansi.Truncate(strings.Join(names, " · "), max(1, w-ansi.StringWidth(head)), "…")
+}
+
+// revisitMark is the flag of an item to revisit, wherever it is shown.
+const revisitMark = "⚑"
 
 // draw returns the board's lines for the window, drawing them when the
 // size, the cursor or the plan changed.
@@ -173,53 +234,97 @@ func (s *boardScreen) draw() []string {
 	if s.drawn != nil && s.drawKey == k {
 		return s.drawn
 	}
-	s.layout = s.chooseLayout(k.width, k.height)
+	s.layout = s.chooseLayout(k.width, k.height-len(s.footer(k.width)))
 	s.headings = map[int]bool{}
 	s.drawn, s.cursorY = s.drawLayout(s.layout, k.width)
 	s.drawKey = k
 	return s.drawn
 }
 
-// chooseLayout picks the biggest layout that fits w×h: tiles with four
-// lines of title down to none; then the list with and without the board's
-// heading line; failing all, the list, scrolled.
+// chooseLayout picks the layout that fits w×h and shows the most items by
+// their full titles (then the biggest tiles): tiles of every width from
+// maxTileWidth down to minTileWidth with one to maxTitleLines lines of
+// title, in which every item's title or short title fits; failing them,
+// the list with the board's heading line in the fewest columns that fit,
+// then without it; failing all, the list in one column, scrolled.
 func (s *boardScreen) chooseLayout(w, h int) boardLayout {
 	areas := s.c.checklist().Areas
-	var candidates []boardLayout
-	for _, tl := range []int{4, 3, 2, 1, 0} {
-		minWidth := 22
-		if tl == 0 {
-			minWidth = s.smallTileWidth()
+	best, bestFull := boardLayout{}, -1
+	for per := max(1, (w+maxTileWidth+1)/(maxTileWidth+1)); ; per++ {
+		cell := (w - (per - 1)) / per
+		if cell < minTileWidth {
+			break
 		}
-		per := max(1, (w+1)/(minWidth+1))
-		cell := min((w-(per-1))/per, 30)
-		if tl == 0 {
-			cell = minWidth
+		cell = min(cell, maxTileWidth)
+		for tl := maxTitleLines; tl >= 1; tl-- {
+			l := boardLayout{titleLines: tl, heading: true, perRow: per, cellWidth: cell}
+			if boardHeight(l, areas) > h {
+				continue
+			}
+			full, ok := s.titlesFit(l)
+			if ok && full > bestFull {
+				best, bestFull = l, full
+			}
 		}
-		if cell < minWidth {
+	}
+	if bestFull >= 0 {
+		return best
+	}
+	// The list, in the fewest columns that fit (the widest lines, with
+	// the most full titles).
+	for _, heading := range []bool{true, false} {
+		for cols := 1; cols <= max(1, (w+2)/26); cols++ {
+			l := boardLayout{list: true, heading: heading, perRow: cols, cellWidth: (w - 2*(cols-1)) / cols}
+			if boardHeight(l, areas) <= h {
+				return l
+			}
+		}
+	}
+	return boardLayout{list: true, heading: true, perRow: 1, cellWidth: w}
+}
+
+// titlesFit reports whether every tile of a layout can say which item it
+// is (its title, or else its short title, in the tile's title lines), and
+// how many show their full title.
+func (s *boardScreen) titlesFit(l boardLayout) (full int, ok bool) {
+	inner := l.cellWidth - 4
+	for _, e := range s.entries {
+		if lines, ok := wrapWords(e.Item.Title, inner); ok && len(lines) <= l.titleLines {
+			full++
 			continue
 		}
-		candidates = append(candidates, boardLayout{titleLines: tl, heading: true, perRow: per, cellWidth: cell})
-	}
-	// The list: long titles in few columns, or shorter ones in more
-	// columns when that lets the whole board fit.
-	var scrolled boardLayout
-	for i, minCell := range []int{30, 24} {
-		cols := max(1, (w+2)/(minCell+2))
-		cell := (w - 2*(cols-1)) / cols
-		candidates = append(candidates,
-			boardLayout{list: true, heading: true, perRow: cols, cellWidth: cell},
-			boardLayout{list: true, perRow: cols, cellWidth: cell})
-		if i == 0 {
-			scrolled = candidates[len(candidates)-2]
+		if lines, ok := wrapWords(e.Item.ShortTitle(), inner); !ok || len(lines) > l.titleLines {
+			return 0, false
 		}
 	}
-	for _, l := range candidates {
-		if boardHeight(l, areas) <= h {
-			return l
-		}
+	return full, true
+}
+
+// tileTitle is what a tile of inner cells and lines lines says of an item:
+// its title when it fits, else its short title.
+func tileTitle(it *checklist.Item, inner, lines int) []string {
+	if t, ok := wrapWords(it.Title, inner); ok && len(t) <= lines {
+		return t
 	}
-	return scrolled
+	t, _ := wrapWords(it.ShortTitle(), inner)
+	if len(t) > lines {
+		t = t[:lines]
+		t[lines-1] = ansi.Truncate(t[lines-1], max(1, inner-1), "") + "…"
+	}
+	return t
+}
+
+// wrapWords wraps text in w cells a line, breaking only between words (not
+// at a hyphen: "Anti-discrimination" stays whole); ok is false when a word
+// is wider than w and had to be broken.
+func wrapWords(text string, w int) (lines []string, ok bool) {
+	const nbHyphen = "\u2011"
+	wrapped := ansi.Wrap(strings.ReplaceAll(text, "-", nbHyphen), max(1, w), "")
+	ok = true
+	for _, word := range strings.Fields(text) {
+		ok = ok && ansi.StringWidth(word) <= w
+	}
+	return strings.Split(strings.ReplaceAll(wrapped, nbHyphen, "-"), "\n"), ok
 }
 
 // boardHeight is how many lines a layout takes.
@@ -242,15 +347,8 @@ func boardHeight(l boardLayout, areas []checklist.Area) int {
 	return n
 }
 
-// smallTileWidth fits "12  ▲ AMBER" in a box.
-func (s *boardScreen) smallTileWidth() int {
-	c := s.c.checklist()
-	wordWidth := ansi.StringWidth("NOT RATED")
-	for _, l := range c.Scale {
-		wordWidth = max(wordWidth, ansi.StringWidth(strings.ToUpper(l.Label)))
-	}
-	return 2 + 2 + s.numberWidth() + 2 + 2 + wordWidth
-}
+// listLabelWidth is the rating's width in a list line: "○ Unrated".
+const listLabelWidth = 10
 
 // numberWidth is the widest item number (numbers count within an area, as
 // on the item screen).
@@ -320,7 +418,7 @@ func (s *boardScreen) drawRow(st *styles, l boardLayout, a *checklist.Area, seq,
 		}
 	}
 	if l.list {
-		return []string{strings.Join(cells, "  ")}
+		return []string{strings.TrimRight(strings.Join(cells, "  "), " ")}
 	}
 	joined := make([]string, 0, 2*len(cells))
 	for i, cl := range cells {
@@ -334,35 +432,35 @@ func (s *boardScreen) drawRow(st *styles, l boardLayout, a *checklist.Area, seq,
 
 // tile draws item i of an area: a box in the rating's colour (thick when
 // the cursor is on it) holding the shape and the word in capitals, the
-// item's number, and the start of its title.
+// item's number (with ⚑ when it is flagged to revisit), and its title or
+// short title.
 func (s *boardScreen) tile(st *styles, l boardLayout, a *checklist.Area, i int, focused bool) string {
 	c := s.c.checklist()
-	it := a.Items[i]
-	rating := s.c.plan().Items[it.ID].Rating
-	_, li, rated := c.Level(rating)
+	it := &a.Items[i]
+	r := s.c.plan().Items[it.ID]
+	_, li, rated := c.Level(r.Rating)
 	ls := st.levelStyle(li, len(c.Scale))
 	word := "NOT RATED"
 	if rated {
 		word = strings.ToUpper(c.Scale[li].Label)
 	}
 	inner := l.cellWidth - 4
-	num := st.Subtle.Render(strconv.Itoa(i + 1))
+	num := strconv.Itoa(i + 1)
+	if r.Revisit {
+		num = revisitMark + " " + num
+	}
 	if focused {
-		num = st.Focused.Render(strconv.Itoa(i + 1))
+		num = st.Focused.Render(num)
+	} else {
+		num = st.Subtle.Render(num)
 	}
 	num = s.c.splitMark(st, it.ID) + num
-	top := num + "  " + ls.Render(plans.Mark(c, rating)+" "+word)
-	if l.titleLines > 0 {
-		top = joinEnds(ls.Render(plans.Mark(c, rating)+" "+word), num, inner)
+	lines := []string{joinEnds(ls.Render(plans.Mark(c, r.Rating)+" "+word), num, inner)}
+	title := tileTitle(it, inner, l.titleLines)
+	for len(title) < l.titleLines {
+		title = append(title, "")
 	}
-	lines := []string{ansi.Truncate(top, inner, "…")}
-	if l.titleLines > 0 {
-		title := strings.Split(wrapIndented(it.Title, inner, 0, l.titleLines), "\n")
-		for len(title) < l.titleLines {
-			title = append(title, "")
-		}
-		lines = append(lines, title...)
-	}
+	lines = append(lines, title...)
 	border, colour := lipgloss.RoundedBorder(), ls.GetForeground()
 	if focused {
 		border = lipgloss.ThickBorder()
@@ -371,32 +469,43 @@ func (s *boardScreen) tile(st *styles, l boardLayout, a *checklist.Area, i int, 
 		Render(strings.Join(lines, "\n"))
 }
 
-// listCell is item i of an area on one line: "12 ▲ Amber  Title…", with
-// › before it when the cursor is on it.
+// listCell is item i of an area on one line: "12 ▲ Amber  Title", its
+// title when it fits and its short title when not, ⚑ after it when it is
+// flagged to revisit, and › before it when the cursor is on it.
 func (s *boardScreen) listCell(st *styles, l boardLayout, a *checklist.Area, i int, focused bool) string {
 	c := s.c.checklist()
-	it := a.Items[i]
+	it := &a.Items[i]
+	r := s.c.plan().Items[it.ID]
 	cur := "  "
 	if focused {
 		cur = st.Focused.Render("› ")
 	}
 	num := fmt.Sprintf("%*d ", s.numberWidth(), i+1)
-	label := padCells(st.rating(c, s.c.plan().Items[it.ID].Rating), 10)
-	rest := max(1, l.cellWidth-2-len(num)-10-1)
-	title := ansi.Truncate(s.c.splitMark(st, it.ID)+it.Title, rest, "…")
+	label := padCells(st.rating(c, r.Rating), listLabelWidth)
+	mark := s.c.splitMark(st, it.ID)
+	rest := max(1, l.cellWidth-2-len(num)-listLabelWidth-1-ansi.StringWidth(mark))
+	flag := ""
+	if r.Revisit {
+		flag, rest = " "+st.Warning.Render(revisitMark), max(1, rest-2)
+	}
+	title := it.Title
+	if ansi.StringWidth(title) > rest {
+		title = ansi.Truncate(it.ShortTitle(), rest, "…")
+	}
+	title = mark + title
 	if focused {
 		title = st.Focused.Render(title)
 	}
-	return padCells(cur+num+label+" "+title, l.cellWidth)
+	return padCells(cur+num+label+" "+title+flag, l.cellWidth)
 }
 
 func (s *boardScreen) shortHelp() []key.Binding {
-	return []key.Binding{s.keys.Left, s.keys.Up, s.keys.Open, s.keys.Summary, s.keys.Back}
+	return []key.Binding{s.keys.Left, s.keys.Up, s.keys.Open, s.keys.Summary, s.keys.Back, s.keys.Revisit}
 }
 
 func (s *boardScreen) fullHelp() [][]key.Binding {
 	k := s.keys
-	return [][]key.Binding{{k.Left, k.Right, k.Up, k.Down, k.Open, k.Summary, k.Back}}
+	return [][]key.Binding{{k.Left, k.Right, k.Up, k.Down, k.Open, k.Revisit, k.Summary, k.Back}}
 }
 
 func (s *boardScreen) typing() bool { return false }

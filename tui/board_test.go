@@ -81,7 +81,8 @@ func TestBoardShowsEveryItemAsATile(t *testing.T) {
 		"L E A D E R S H I P   &   C U L T U R E    ■ 1   ▲ 2   ● 1   ○ 0",
 		"W O R K F O R C E    ■ 0   ▲ 0   ● 0   ○ 2",
 		"E N A B L E R S    ■ 0   ▲ 0   ● 0   ○ 15",
-		"■ RED", "Develop a clear", // the first item, its title begun
+		"■ RED", "A clear D&I vision", // the first item, by its short title
+		"› Workforce 1: Business as usual", // the selected item, named in full
 	)
 	// The cursor starts on the item the review is at, in a heavy box.
 	if strings.Count(v, "┏") != 1 || !strings.Contains(v, "┃ ○ NOT RATED") {
@@ -98,6 +99,11 @@ func TestBoardAdaptsToTheWindow(t *testing.T) {
 		tiles := strings.Contains(v, "╭")
 		if wantTiles := size[1] >= 40; tiles != wantTiles {
 			t.Errorf("%dx%d: tiles %v, want %v:\n%s", size[0], size[1], tiles, wantTiles, v)
+		}
+		if size[1] < 20 {
+			// The smallest window scrolls the list, the cursor in view.
+			h.requireView("lines 1–", "› Workforce 1: Business as usual", "›  1 ○ Unrated  Business as usual")
+			continue
 		}
 		if !tiles {
 			// The compact list still shows every item with its word.

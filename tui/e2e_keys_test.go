@@ -103,7 +103,9 @@ func TestALongItemScrollsAt80x24(t *testing.T) {
 			})
 			args := append(append([]string{"review", "--today", "2027-03-14"}, mode.args...), "plans/cafe.yaml")
 			e := e2eRunSized(t, bin, dir, 80, 24, nil, args...)
-			e.waitFor("3 more questions · space shows them")
+			// (Presenter mode shows what each level means before a rating,
+			// issue 10.3, so it has room for one question fewer.)
+			e.waitFor("more questions · space shows them")
 			e.shown("Green")
 			e.shown("space more questions")
 			e.shown("? help")

@@ -237,6 +237,9 @@ type dateField struct {
 	// refused is why the text was refused when it was to be stored; it
 	// is shown until the text is a date.
 	refused error
+	// base, when set, says what a span such as "6w" counts from and how
+	// to count from the other date offered (see common.dueBaseNote).
+	base func(text string) string
 }
 
 // dueHint says how a date may be typed (help lists every form).
@@ -335,18 +338,30 @@ func (f *dateField) drawNote(st *styles) string {
 	case f.refused != nil:
 		return st.Error.Render("✗ " + f.refused.Error())
 	case f.err != nil && f.focused(): // not finished
-		return st.Subtle.Render(dueHint)
+		return st.Subtle.Render(dueHint) + f.baseNote(st)
 	case f.err != nil:
 		return st.Error.Render("✗ " + f.err.Error())
 	case f.date.IsZero() && f.focused():
-		return st.Subtle.Render(dueHint)
+		return st.Subtle.Render(dueHint) + f.baseNote(st)
 	case f.date.IsZero():
 		return ""
 	case f.value() == f.date.String() && !f.focused():
 		return st.Subtle.Render(f.date.Friendly())
 	default:
-		return st.Success.Render("→ " + f.date.Friendly())
+		return st.Success.Render("→ "+f.date.Friendly()) + f.baseNote(st)
 	}
+}
+
+// baseNote is what spans count from, " (6w from today · ctrl+t: from the
+// plan's date)", while the field has focus; "" without a choice of base.
+func (f *dateField) baseNote(st *styles) string {
+	if f.base == nil || !f.focused() {
+		return ""
+	}
+	if n := f.base(f.value()); n != "" {
+		return st.Subtle.Render(" (" + n + ")")
+	}
+	return ""
 }
 
 // notADateYet reports whether err says only that plans.ParseDue found no

@@ -212,6 +212,9 @@ func (s *followupScreen) update(msg tea.Msg) tea.Cmd {
 		}
 		cmd, _ := s.stops[s.focus].commit()
 		return cmd
+	case dueBaseChangedMsg:
+		s.due.date.parse()
+		return nil
 	case tea.KeyPressMsg:
 		return s.key(msg)
 	case tea.PasteMsg:
@@ -461,6 +464,7 @@ type fuDueStop struct {
 func newFUDueStop(c *common, id string) *fuDueStop {
 	f := newDateField("Due date", c.readDue, len("Due date"))
 	f.empty = "not set"
+	f.base = c.dueBaseNote
 	return &fuDueStop{textStop{c: c, id: id, field: f}, f}
 }
 

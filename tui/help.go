@@ -96,6 +96,9 @@ func (s *helpScreen) groups() (titles []string, groups [][]key.Binding) {
 	} else {
 		global = append([]key.Binding{k.Overview, k.Board, k.Present}, global...)
 	}
+	if s.c.session != nil && s.c.timer.set() {
+		global = append(global, k.Timer.Pause, k.Timer.Extend, k.Timer.Restart)
+	}
 	titles, groups = append(titles, "Everywhere"), append(groups, global)
 	if s.c.room.on() {
 		titles, groups = append(titles, "The room voting from phones"), append(groups, roomHelpKeys())

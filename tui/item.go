@@ -46,6 +46,8 @@ type itemScreen struct {
 	// item with a due date that is not a date (issue 12.2); a second try
 	// leaves, the text kept by the session and shown again on return.
 	leaving string
+
+	bigTitles map[bigTitleKey][]string // presenter mode's block-letter titles, worked out once (present.go)
 }
 
 // Focus positions: the rating, then the fields in tab order.
@@ -81,6 +83,9 @@ type itemKeys struct {
 	// MorePrompts and FewerPrompts scroll the prompt questions when the
 	// window is too short for them all (space only outside the fields).
 	MorePrompts, FewerPrompts key.Binding
+	Clear                     key.Binding // the rating back to unrated
+	Revisit                   key.Binding // flag the item to come back to, or unflag it
+	Suggest                   key.Binding // in the owner field: the participants (help only: the field takes the keys)
 }
 
 func newItemKeys(c *checklist.Checklist) itemKeys {
@@ -101,6 +106,9 @@ func newItemKeys(c *checklist.Checklist) itemKeys {
 		WriteAction:  key.NewBinding(key.WithKeys("tab", "enter"), key.WithHelp("tab", "write the action")),
 		MorePrompts:  key.NewBinding(key.WithKeys("space", "shift+down"), key.WithHelp("space", "more questions")),
 		FewerPrompts: key.NewBinding(key.WithKeys("shift+up"), key.WithHelp("shift+↑", "the questions above")),
+		Clear:        key.NewBinding(key.WithKeys("x", "backspace", "delete"), key.WithHelp("x", "clear the rating")),
+		Revisit:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flag to revisit")),
+		Suggest:      key.NewBinding(key.WithKeys("down", "right"), key.WithHelp("↓/→", "owner: next participant / take it")),
 	}
 	k.Rate = rateKeys(c)
 	return k
@@ -124,7 +132,7 @@ func rateKeys(c *checklist.Checklist) []key.Binding {
 // reservedKey is a letter the item screen or the app already uses.
 func reservedKey(k string) bool {
 	switch k {
-	case "n", "p", "o", "q", "j", "k", "b", "i":
+	case "n", "p", "o", "q", "j", "k", "b", "i", "x", "f", "t":
 		return true
 	}
 	return false
@@ -136,6 +144,7 @@ func newItemScreen(c *common) *itemScreen {
 	s.owner = newTextField("Owner", "who will do it?", itemLabelWidth)
 	s.owner.maxLines = 1
 	s.due = newDateField("Due", c.readDue, itemLabelWidth)
+	s.due.base = c.dueBaseNote
 	statuses := make([]string, len(plans.Statuses))
 	for i, st := range plans.Statuses {
 		statuses[i] = string(st)
@@ -171,6 +180,7 @@ func (s *itemScreen) load() {
 	r := s.response()
 	s.action.setValue(r.Action)
 	s.owner.setValue(r.Owner)
+	s.c.suggestOwners(s.owner) // owners written on other items count too
 	if bad, ok := s.c.session.UnreadDue(s.entry().Item.ID); ok {
 		s.due.setText(bad) // refused before: still on screen, still not saved
 	} else {
@@ -300,6 +310,19 @@ func (s *itemScreen) rate(i int) tea.Cmd {
 	return tea.Batch(save(sn), s.c.agreeInRoom(id, level))
 }
 
+// clearRating takes the item back to unrated and saves.
+func (s *itemScreen) clearRating() tea.Cmd {
+	sn, _ := s.c.session.ClearRating(s.entry().Item.ID) // an item of the checklist: never refused
+	return save(sn)
+}
+
+// toggleRevisit flags the item to come back to, or takes the flag off,
+// and saves.
+func (s *itemScreen) toggleRevisit() tea.Cmd {
+	sn, _ := s.c.session.SetRevisit(s.entry().Item.ID, !s.response().Revisit) // an item of the checklist: never refused
+	return save(sn)
+}
+
 // ratedHere reports whether the item has a rating and the arrows point at it:
 // then enter goes on to the action rather than rating again.
 func (s *itemScreen) ratedHere() bool {
@@ -344,6 +367,8 @@ func (s *itemScreen) update(msg tea.Msg) tea.Cmd {
 		return s.leaveItem()
 	case draftMsg:
 		return s.draft()
+	case dueBaseChangedMsg:
+		s.due.parse()
 	case tea.KeyPressMsg:
 		if key.Matches(msg, s.keys.Advice) && !s.typing() {
 			s.c.goTo(screenGuidance, 0)
@@ -374,6 +399,10 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.cursor = min(s.cursor+1, len(s.keys.Rate)-1)
 	case key.Matches(msg, s.keys.Choose) && !s.ratedHere():
 		return s.rate(s.cursor)
+	case key.Matches(msg, s.keys.Clear):
+		return s.clearRating()
+	case key.Matches(msg, s.keys.Revisit):
+		return s.toggleRevisit()
 	case key.Matches(msg, s.keys.NextField), key.Matches(msg, s.keys.WriteAction):
 		return s.setFocus(focusAction)
 	case key.Matches(msg, s.keys.MorePrompts):
@@ -444,9 +473,9 @@ func (s *itemScreen) shortHelp() []key.Binding {
 	// window is narrow.
 	switch {
 	case s.focus == focusRating && s.response().Rated():
-		return s.withMorePrompts(s.keys.WriteAction, s.keys.Next, s.rateHint(), s.keys.Prev, s.c.keys.Overview)
+		return s.withMorePrompts(s.keys.WriteAction, s.keys.Next, s.rateHint(), s.keys.Prev, s.c.keys.Overview, s.revisitHint(), s.keys.Clear)
 	case s.focus == focusRating:
-		return s.withMorePrompts(s.rateHint(), s.keys.Next, s.keys.Prev, s.c.keys.Overview)
+		return s.withMorePrompts(s.rateHint(), s.keys.Next, s.keys.Prev, s.c.keys.Overview, s.revisitHint())
 	case s.focus == focusStatus:
 		return []key.Binding{s.keys.Status, s.keys.NextField, s.keys.Back, s.keys.NextItem}
 	case s.focus == focusNotes:
@@ -477,6 +506,15 @@ func (s *itemScreen) rateHint() key.Binding {
 	return key.NewBinding(key.WithKeys(ks...), key.WithHelp(strings.Join(ks, "/"), "rate"))
 }
 
+// revisitHint is the flag key, saying what it would do to this item.
+func (s *itemScreen) revisitHint() key.Binding {
+	b := s.keys.Revisit
+	if s.response().Revisit {
+		b.SetHelp("f", "unflag")
+	}
+	return b
+}
+
 func (s *itemScreen) fullHelp() [][]key.Binding {
 	var out [][]key.Binding
 	for _, g := range s.helpGroups() {
@@ -489,11 +527,14 @@ func (s *itemScreen) fullHelp() [][]key.Binding {
 func (s *itemScreen) helpGroups() []helpGroup {
 	choose := s.keys.Choose
 	choose.SetHelp("enter", "rate with the level chosen (once rated: write the action)")
-	rating := append(append([]key.Binding{}, s.keys.Rate...), s.keys.Up, choose, s.keys.WriteAction, s.keys.Advice)
+	rating := append(append([]key.Binding{}, s.keys.Rate...), s.keys.Up, choose, s.keys.Clear, s.keys.Revisit, s.keys.WriteAction, s.keys.Advice)
 	moving := []key.Binding{s.keys.Next, s.keys.Prev, s.keys.NextItem, s.keys.PrevItem}
 	enter := s.keys.Enter
 	enter.SetHelp("enter", "next field (notes: a new line)")
-	fields := []key.Binding{s.keys.NextField, s.keys.PrevField, enter, s.keys.Back, s.keys.Status}
+	fields := []key.Binding{s.keys.NextField, s.keys.PrevField, enter, s.keys.Back, s.keys.Status, s.keys.Suggest}
+	if len(s.c.session.DueBases()) > 1 {
+		fields = append(fields, dueBaseKey)
+	}
 	return []helpGroup{
 		{"Rating this item", rating},
 		{"Moving between items", moving},

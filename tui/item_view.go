@@ -26,7 +26,7 @@ func (s *itemScreen) ordinaryView() string {
 		// While rating, the questions matter more than empty fields.
 		fields = s.compactFields(st, w)
 	}
-	top := s.drawTop(st, w, h-countLines(fields)-1, s.ratedCount(), s.c.timer.view(st, s.c.now()))
+	top := s.drawTop(st, w, h-countLines(fields)-1, s.ratedCount(), s.c.clocks(false))
 	return top + "\n\n" + fields
 }
 
@@ -123,10 +123,16 @@ func (s *itemScreen) drawTop(st *styles, w, h, rated int, clock string) string {
 	counter := fmt.Sprintf("item %d of %d", e.Ref.Index+1, len(e.Area.Items))
 	progress := st.Subtle.Render(fmt.Sprintf("%d of %d rated", rated, len(s.entries)))
 	left := st.Heading.Render(where) + "  " + st.Subtle.Render(counter)
+	if r.Revisit {
+		left += "  " + st.Warning.Render(revisitMark+" to revisit")
+	}
 	if clock != "" {
 		progress = clock + st.Subtle.Render(" · ") + progress
 		if ansi.StringWidth(left)+2+ansi.StringWidth(progress) > w {
 			progress = clock // the countdown matters more in a narrow window
+		}
+		if ansi.StringWidth(left)+2+ansi.StringWidth(progress) > w {
+			progress = s.c.clocks(true)
 		}
 	}
 	header := joinEnds(left, progress, w)

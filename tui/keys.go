@@ -13,6 +13,7 @@ type globalKeys struct {
 	Overview   key.Binding
 	Board      key.Binding // every item as a tile, when a plan is open
 	Present    key.Binding // presenter mode on and off (f5 also while typing)
+	Timer      timerKeys   // the clocks, when --timebox or --session set one
 }
 
 func newGlobalKeys() globalKeys {
@@ -24,5 +25,6 @@ func newGlobalKeys() globalKeys {
 		Overview:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "overview")),
 		Board:      key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "board")),
 		Present:    key.NewBinding(key.WithKeys("P", "f5"), key.WithHelp("P/f5", "presenter mode")),
+		Timer:      newTimerKeys(),
 	}
 }

@@ -25,28 +25,53 @@ import (
 // this is the item screen's second view of the same state (item.go), drawn
 // afresh on every frame like the first (item_view.go).
 
-// presentMeasure is the width of the presenter column: text much wider
-// than this is hard to follow from the back of a room.
+// presentMeasure is the narrowest presenter column: text much wider than
+// this is hard to follow from the back of a room, on a small window.
 const presentMeasure = 84
 
-// presentTitleMeasure is where the recommendation wraps.
+// presentColumn is the width of the presenter column in a window w cells
+// wide: presentMeasure, growing with the window (three fifths of it) so
+// that a projector's wide window is used, and the text with it.
+func presentColumn(w int) int { return min(w, max(presentMeasure, w*3/5)) }
+
+// presentTitleMeasure is where the recommendation wraps in ordinary text.
 const presentTitleMeasure = 56
 
-// presentAir is how much space the layout leaves; the layout takes the
+// badgeSize is how big the rating is drawn.
+type badgeSize int
+
+const (
+	badgeLine badgeSize = iota // one line, in reverse
+	badgeBox                   // in a box, three lines
+	badgeBig                   // block letters in half blocks, in a box: five lines
+	badgeHuge                  // block letters two cells a pixel, in a box: seven lines
+)
+
+// presentAir is how much the layout spreads out; the layout takes the
 // first of presentAirs at which everything fits the window.
 type presentAir struct {
+	bigTitle bool // the recommendation in block letters
 	boxPad   bool // a blank line inside the title box, above and below
 	blanks   bool // a blank line between the parts
-	bigBadge bool // the rating as a three-line box (else one line)
-	scale    bool // the levels of the scale under the badge
-	describe bool // what the chosen level means, under the badge
+	spread   bool // a blank line between the prompt questions
+	badge    badgeSize
+	// scale is, before a rating, every level with what it means (the room
+	// needs the definitions to debate); after it, the levels on one line.
+	scale bool
+	// describe is, before a rating, "Which level fits?"; after it, what
+	// the chosen level means.
+	describe bool
 }
 
 var presentAirs = []presentAir{
-	{boxPad: true, blanks: true, bigBadge: true, scale: true, describe: true},
-	{blanks: true, bigBadge: true, scale: true, describe: true},
-	{bigBadge: true, scale: true, describe: true},
-	{bigBadge: true, scale: true},
+	{bigTitle: true, boxPad: true, blanks: true, spread: true, badge: badgeHuge, scale: true, describe: true},
+	{bigTitle: true, boxPad: true, blanks: true, spread: true, badge: badgeBig, scale: true, describe: true},
+	{bigTitle: true, blanks: true, badge: badgeBig, scale: true, describe: true},
+	{boxPad: true, blanks: true, spread: true, badge: badgeBig, scale: true, describe: true},
+	{boxPad: true, blanks: true, badge: badgeBox, scale: true, describe: true},
+	{blanks: true, badge: badgeBox, scale: true, describe: true},
+	{badge: badgeBox, scale: true, describe: true},
+	{badge: badgeBox, scale: true},
 	{scale: true}, // the levels always show (issue 10.6): the questions scroll instead
 }
 
@@ -55,7 +80,7 @@ var presentAirs = []presentAir{
 func (s *itemScreen) presentView() string {
 	st := &s.c.styles
 	w, h := s.c.width, s.c.height
-	m := min(w, presentMeasure)
+	m := presentColumn(w)
 	indent := (w - m) / 2
 	s.notes.setHeight(1)
 	if s.focus == focusNotes && h >= 30 {
@@ -68,7 +93,7 @@ func (s *itemScreen) presentView() string {
 		fields = indentLinesBy(s.fieldsView(st, m), indent)
 	}
 	room := h - countLines(fields) - 1
-	body := s.presentTop(st, w, room, s.c.timer.view(st, s.c.now())) + "\n\n" + fields
+	body := s.presentTop(st, w, room, s.c.clocks(false)) + "\n\n" + fields
 	// Centred in the window, a little above the middle, where eyes rest.
 	if pad := (h - countLines(body)) * 2 / 5; pad > 0 {
 		body = strings.Repeat("\n", pad) + body
@@ -76,22 +101,87 @@ func (s *itemScreen) presentView() string {
 	return body
 }
 
+// presentTitleText is the recommendation as the layout draws it: in block
+// letters when air asks for them and they fit m cells (big is then set),
+// else wrapped ordinary text.
+func (s *itemScreen) presentTitleText(air presentAir, m int) (lines []string, big bool) {
+	title := s.entry().Item.Title
+	if air.bigTitle {
+		if rows, ok := s.bigTitle(title, m-6); ok {
+			return rows, true
+		}
+	}
+	return balancedWrap(title, min(max(1, m-2-6), max(presentTitleMeasure, m*2/3))), false
+}
+
+// bigTitle is a recommendation in block letters at most w cells wide,
+// its lines of even length (as balancedWrap), a blank row between them,
+// each line's rows padded to one width so that they centre together. It is
+// worked out once per title and width: the layout asks on every frame.
+func (s *itemScreen) bigTitle(title string, w int) ([]string, bool) {
+	k := bigTitleKey{title, w}
+	if got, ok := s.bigTitles[k]; ok {
+		return got, got != nil
+	}
+	if s.bigTitles == nil || len(s.bigTitles) > 64 {
+		s.bigTitles = map[bigTitleKey][]string{}
+	}
+	words, ok := bigWrap(title, w)
+	if !ok {
+		s.bigTitles[k] = nil
+		return nil, false
+	}
+	for try := bigWidth(title) / len(words); try < w && len(words) > 1; try++ {
+		if even, ok := bigWrap(title, try); ok && len(even) == len(words) {
+			words = even
+			break
+		}
+	}
+	var rows []string
+	for i, l := range words {
+		if i > 0 {
+			rows = append(rows, "")
+		}
+		line, _ := bigLine(l)
+		lw := bigWidth(l)
+		for _, r := range line {
+			rows = append(rows, padRight(r, lw))
+		}
+	}
+	s.bigTitles[k] = rows
+	return rows, true
+}
+
+type bigTitleKey struct {
+	title string
+	width int
+}
+
 // presentTop draws the heading, the recommendation, the prompt questions
 // and the rating, in at most h lines of width w. Each level of air is
 // measured without drawing; only the one chosen is drawn.
 func (s *itemScreen) presentTop(st *styles, w, h int, clock string) string {
 	e := s.entry()
-	m := min(w, presentMeasure)
-	title := balancedWrap(e.Item.Title, min(max(1, m-2-6), presentTitleMeasure))
-	need := promptLines(e.Item.Prompts, m)
+	m := presentColumn(w)
+	rated := s.response().Rated()
+	heading := s.presentHeading(st, w, clock)
+	h -= countLines(heading) - 2 // presentHeight counts two lines of heading
 	air := presentAirs[len(presentAirs)-1]
+	var title []string
 	for _, a := range presentAirs {
-		if presentHeight(a, len(title), need) <= h {
-			air = a
+		lines, big := s.presentTitleText(a, m)
+		if a.bigTitle && !big {
+			continue
+		}
+		if s.presentHeight(a, len(lines), s.promptHeight(a, m), rated) <= h {
+			air, title = a, lines
 			break
 		}
 	}
-	parts := []string{s.presentHeading(st, w, clock)}
+	if title == nil {
+		title, _ = s.presentTitleText(air, m)
+	}
+	parts := []string{heading}
 	add := func(p string) {
 		if p == "" {
 			return
@@ -106,14 +196,39 @@ func (s *itemScreen) presentTop(st *styles, w, h int, clock string) string {
 		pad = 1
 	}
 	add(s.presentTitle(st, title, w, m, pad))
-	add(indentLinesBy(s.promptsView(st, e.Item.Prompts, m, h-presentHeight(air, len(title), 0)), (w-m)/2))
-	add(s.presentBadge(st, w, air))
+	room := h - s.presentHeight(air, len(title), 0, rated)
+	add(indentLinesBy(s.presentPrompts(st, e.Item.Prompts, m, room, air.spread), (w-m)/2))
+	add(s.presentRating(st, w, air))
 	return strings.Join(parts, "\n")
+}
+
+// promptHeight is how many lines the prompts take in m cells.
+func (s *itemScreen) promptHeight(air presentAir, m int) int {
+	prompts := s.entry().Item.Prompts
+	n := promptLines(prompts, m)
+	if air.spread && len(prompts) > 1 {
+		n += len(prompts) - 1
+	}
+	return n
+}
+
+// presentPrompts draws the prompts in m cells and at most h lines, a blank
+// line between them when spread and there is room.
+func (s *itemScreen) presentPrompts(st *styles, prompts []string, m, h int, spread bool) string {
+	if !spread || len(prompts) < 2 || s.promptTop > 0 || s.promptHeight(presentAir{spread: true}, m) > h {
+		return s.promptsView(st, prompts, m, h)
+	}
+	parts := make([]string, len(prompts))
+	for i, p := range prompts {
+		parts[i] = s.promptsView(st, []string{p}, m, h)
+	}
+	s.promptsCut = false // every one shows
+	return strings.Join(parts, "\n\n")
 }
 
 // presentHeight is how many lines the top part takes with air, a title of
 // titleLines lines and prompts prompts lines.
-func presentHeight(air presentAir, titleLines, prompts int) int {
+func (s *itemScreen) presentHeight(air presentAir, titleLines, prompts int, rated bool) int {
 	n := 2 + titleLines + 2 + prompts // heading, title box, prompts
 	if air.boxPad {
 		n += 2
@@ -124,16 +239,29 @@ func presentHeight(air presentAir, titleLines, prompts int) int {
 			n++
 		}
 	}
-	if air.bigBadge {
-		n += 3
-	} else {
-		n++
-	}
-	if air.scale {
-		n++
+	return n + s.ratingHeight(air, rated)
+}
+
+// ratingHeight is how many lines the rating part takes.
+func (s *itemScreen) ratingHeight(air presentAir, rated bool) int {
+	n := 1
+	switch {
+	case air.badge == badgeHuge && rated:
+		n = 7
+	case air.badge == badgeBig && rated:
+		n = 5
+	case air.badge >= badgeBox:
+		n = 3
 	}
 	if air.describe {
 		n++
+	}
+	if air.scale {
+		if rated {
+			n++
+		} else {
+			n += len(s.c.checklist().Scale)
+		}
 	}
 	return n
 }
@@ -146,6 +274,12 @@ func (s *itemScreen) presentHeading(st *styles, w int, clock string) string {
 	right := 0
 	if clock != "" {
 		right = ansi.StringWidth(clock) + 2
+	}
+	// The clocks go on a line of their own when the area's name would
+	// not fit beside them.
+	below := ""
+	if clock != "" && ansi.StringWidth(e.Area.Title)+2*right > w {
+		below, clock, right = "\n"+centreIn(ansi.Truncate(clock, w, "…"), w), "", 0
 	}
 	area := letterSpaced(strings.ToUpper(e.Area.Title))
 	if ansi.StringWidth(area) > w-2*right {
@@ -166,10 +300,13 @@ func (s *itemScreen) presentHeading(st *styles, w int, clock string) string {
 	}
 	tally := areaTally(s.c.plan(), e.Area, func(key string) string { return s.mark(st, key) })
 	line2 := st.Subtle.Render(where+"   ·   ") + tally
+	if s.response().Revisit {
+		line2 += st.Subtle.Render("   ·   ") + st.Warning.Render(revisitMark+" TO REVISIT")
+	}
 	if ansi.StringWidth(line2) > w {
 		line2 = tally
 	}
-	return line1 + "\n" + centreIn(line2, w)
+	return line1 + below + "\n" + centreIn(line2, w)
 }
 
 // areaTally counts an area's items at each level, each count after its
@@ -233,11 +370,38 @@ func box(lines []string, w, pad int, b lipgloss.Border, edge lipgloss.Style) str
 	return strings.Join(out, "\n")
 }
 
-// presentBadge is the rating, big: a box with the shape and the word in
-// capitals in the level's colour (a quiet box saying "not rated yet"
-// before a rating), then what the level means, then the scale's levels
-// with the chosen one in reverse and, while rating, › at the one the
-// arrows point at. Each line is centred in w.
+// presentRating is the rating part: before a rating, a quiet box saying
+// "not rated yet", "Which level fits?" and every level of the scale with
+// what it means (› at the one the arrows point at, while rating); after
+// it, the badge (the shape and the word in capitals in the level's
+// colour, in block letters when there is room), what the level means, and
+// the scale's levels on one line with the chosen one in reverse. Each line
+// is centred in w.
+func (s *itemScreen) presentRating(st *styles, w int, air presentAir) string {
+	c := s.c.checklist()
+	r := s.response()
+	l, _, rated := c.Level(r.Rating)
+	lines := []string{s.presentBadge(st, w, air)}
+	if air.describe {
+		what, style := "Which level fits? Talk it through, then rate it.", st.Subtle
+		if rated {
+			what, style = l.Description, st.Text
+		}
+		what = ansi.Truncate(what, w, "…")
+		lines = append(lines, spaces((w-ansi.StringWidth(what))/2)+style.Render(what))
+	}
+	switch {
+	case air.scale && rated:
+		lines = append(lines, centreIn(ansi.Truncate(s.presentScale(st), w, "…"), w))
+	case air.scale:
+		lines = append(lines, s.presentLevels(st, w))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// presentBadge is the rating as a badge: its shape and its word in
+// capitals, in the level's colour (never colour alone); a quiet box or
+// line saying "not rated yet" before a rating.
 func (s *itemScreen) presentBadge(st *styles, w int, air presentAir) string {
 	c := s.c.checklist()
 	r := s.response()
@@ -248,29 +412,59 @@ func (s *itemScreen) presentBadge(st *styles, w int, air presentAir) string {
 		text = plans.Mark(c, r.Rating) + "   " + letterSpaced(strings.ToUpper(l.Label))
 		ls = st.levelStyle(li, len(c.Scale))
 	}
-	var lines []string
-	if air.bigBadge {
-		border := lipgloss.RoundedBorder()
-		if rated {
-			border = lipgloss.ThickBorder()
+	edge := lipgloss.NewStyle().Foreground(ls.GetForeground())
+	if rated && air.badge >= badgeBig {
+		word := plans.Mark(c, r.Rating) + " " + strings.ToUpper(l.Label)
+		draw := bigLine
+		if air.badge == badgeHuge {
+			draw = bigDouble
 		}
-		tw := ansi.StringWidth(text)
-		box := box([]string{ls.Render(text)}, tw+8, 0, border, lipgloss.NewStyle().Foreground(ls.GetForeground()))
-		lines = append(lines, indentLinesBy(box, (w-tw-8)/2))
-	} else {
-		lines = append(lines, centreIn(ls.Reverse(rated).Render(" "+text+" "), w))
-	}
-	if air.describe {
-		what := "Which level fits? Talk it through, then rate it."
-		style := st.Subtle
-		if rated {
-			what, style = l.Description, st.Text
+		if rows, ok := draw(word); ok {
+			bw := 0
+			for _, row := range rows {
+				bw = max(bw, ansi.StringWidth(row))
+			}
+			if bw+8 <= w {
+				for i, row := range rows {
+					rows[i] = ls.Render(padRight(row, bw))
+				}
+				return indentLinesBy(box(rows, bw+8, 0, lipgloss.ThickBorder(), edge), (w-bw-8)/2)
+			}
 		}
-		what = ansi.Truncate(what, w, "…")
-		lines = append(lines, spaces((w-ansi.StringWidth(what))/2)+style.Render(what))
 	}
-	if air.scale {
-		lines = append(lines, centreIn(ansi.Truncate(s.presentScale(st), w, "…"), w))
+	if air.badge == badgeLine {
+		return centreIn(ls.Reverse(rated).Render(" "+text+" "), w)
+	}
+	border := lipgloss.RoundedBorder()
+	if rated {
+		border = lipgloss.ThickBorder()
+	}
+	tw := ansi.StringWidth(text)
+	return indentLinesBy(box([]string{ls.Render(text)}, tw+8, 0, border, edge), (w-tw-8)/2)
+}
+
+// presentLevels is every level of the scale on a line of its own, with
+// what it means, lined up as a block centred in w: "› ■ Red     Nothing/Not
+// something you currently do". Before a rating the room needs the
+// definitions to debate (issue 10.3).
+func (s *itemScreen) presentLevels(st *styles, w int) string {
+	c := s.c.checklist()
+	labelWidth, descWidth := 0, 0
+	for _, l := range c.Scale {
+		labelWidth = max(labelWidth, ansi.StringWidth(l.Label))
+		descWidth = max(descWidth, ansi.StringWidth(l.Description))
+	}
+	block := min(w, 2+2+labelWidth+3+descWidth)
+	indent := (w - block) / 2
+	lines := make([]string, len(c.Scale))
+	for i, l := range c.Scale {
+		cur := "  "
+		if s.focus == focusRating && i == s.cursor {
+			cur = st.Focused.Render("› ")
+		}
+		label := st.levelStyle(i, len(c.Scale)).Render(plans.MarkAt(i, len(c.Scale)) + " " + l.Label)
+		line := cur + label + spaces(labelWidth-ansi.StringWidth(l.Label)+3) + st.Text.Render(l.Description)
+		lines[i] = spaces(indent) + ansi.Truncate(line, w-indent, "…")
 	}
 	return strings.Join(lines, "\n")
 }
@@ -307,7 +501,7 @@ func (s *itemScreen) presentHelp() []key.Binding {
 		first = append(first, s.keys.MorePrompts)
 	}
 	return append(first, s.keys.Prev, k.Board, advice,
-		key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "leave presenter mode")))
+		key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "leave presenter mode")), s.revisitHint())
 }
 
 // balancedWrap wraps text in at most w cells a line into as few lines as

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+
+	"github.com/charmbracelet/colorprofile"
 	"os"
 	"strings"
 	"testing"
@@ -21,13 +23,17 @@ func TestPresenterModeTogglesWithPAndF5(t *testing.T) {
 	// The projector layout: the area letter-spaced, the recommendation in
 	// its box, the tally, the rating badge, one line of keys; no path.
 	h.requireView("W O R K F O R C E", "item 1 of 2", "■ 0   ▲ 0   ● 0   ○ 2",
-		"┏━", "Business as usual", "NOT RATED YET", "■ Red     ▲ Amber     ● Green",
-		"b board", "i advice (", "P leave presenter mode")
-	h.refuseView("acme.yaml", "[r/1]", "Nothing/Not something")
+		"┏━", "NOT RATED YET", "b board", "i advice (", "P leave presenter mode")
+	requireBig(t, h, "Business as usual")
+	// Before a rating, every level with what it means (issue 10.3).
+	h.requireView("› ■ Red     Nothing/Not something you currently do",
+		"  ▲ Amber   Do something in this space but limited", "  ● Green   Actively do this")
+	h.refuseView("acme.yaml", "[r/1]")
 
-	// Rating works as ever, and the badge shows it big, in capitals.
+	// Rating works as ever, and the badge shows it big, in block capitals.
 	h.press("a")
-	h.requireView("▲   A M B E R", "Do something in this space but limited", "tab write the action")
+	requireBig(t, h, "▲ AMBER")
+	h.requireView("Do something in this space but limited", "■ Red   › ▲ Amber     ● Green", "tab write the action")
 	h.press("tab")
 	h.requireView("› Action")
 	if got := rvOnDisk(t, path).Response("wf-business-as-usual").Rating; got != "amber" {
@@ -71,6 +77,43 @@ func TestPresenterModeShowsTheStatusLineOnlyForProblems(t *testing.T) {
 	h.requireView("⚠", "changed on disk: not saved")
 }
 
+// requireBig fails unless the screen shows text in block letters (one
+// line of them: every row, one under the other, in the same columns).
+func requireBig(t *testing.T, h *rvHarness, text string) {
+	t.Helper()
+	if !bigShown(h.view(), text) {
+		t.Fatalf("the screen does not show %q in block letters:\n%s", text, h.view())
+	}
+}
+
+// bigShown reports whether view shows text in block letters.
+func bigShown(view, text string) bool {
+	rows, ok := bigLine(strings.ToUpper(text))
+	if !ok {
+		return false
+	}
+	if big, ok := bigDouble(strings.ToUpper(text)); ok && strings.Contains(view, big[0]) {
+		rows = big
+	}
+	lines := strings.Split(view, "\n")
+	for i, l := range lines {
+		at := strings.Index(l, rows[0])
+		if at < 0 || i+len(rows) > len(lines) {
+			continue
+		}
+		col := len([]rune(l[:at]))
+		found := true
+		for j, r := range rows[1:] {
+			next := []rune(lines[i+1+j])
+			found = found && col <= len(next) && strings.HasPrefix(string(next[col:]), r)
+		}
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
 // requireFits fails unless the screen fits w×h.
 func requireFits(t *testing.T, h *rvHarness, w, ht int) {
 	t.Helper()
@@ -85,28 +128,73 @@ func requireFits(t *testing.T, h *rvHarness, w, ht int) {
 	}
 }
 
+// TestPresenterGoldens: presenter mode and the board at the sizes of a
+// laptop (80x24) and of a 1080p projector with a large font (100x30) and
+// a small one (240x67): the item rated, with the clocks; the item before
+// a rating, with what each level means; the board; and, at 100x30, the
+// other screens of a session in presenter mode's frame. The item is also
+// kept in colour at 100x30 (the goldens are otherwise as NO_COLOR draws
+// them), where the clocks must be in the text colour, not dim grey.
 func TestPresenterGoldens(t *testing.T) {
-	for _, size := range [][2]int{{120, 40}, {200, 60}} {
+	rated := func(w, h int) func(t *testing.T) *app {
+		return func(t *testing.T) *app {
+			p := rvGoldenPlan(t)
+			p.Response("wf-business-as-usual").Rating = "green"
+			p.Response("lc-leadership").Revisit = true
+			a := rvGoldenApp(t, p, w, h, "P", "a", "tab")
+			hs := &rvHarness{t: t, a: a}
+			hs.typeText("Open accelerator roles to everyone ✨")
+			hs.press("tab")
+			hs.typeText("Ngozi Adébáyọ̀")
+			hs.press("esc")
+			clock := &testClock{}
+			startClocks(a, clock, 5, 90)
+			clock.advance(92) // 3:28 left
+			return a
+		}
+	}
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {240, 67}} {
 		w, h := size[0], size[1]
 		t.Run(fmt.Sprintf("item-%dx%d", w, h), func(t *testing.T) {
-			rvGolden(t, w, h, "left", func(t *testing.T) *app {
-				p := rvGoldenPlan(t)
-				p.Response("wf-business-as-usual").Rating = "green"
-				a := rvGoldenApp(t, p, w, h, "P", "a", "tab")
-				hs := &rvHarness{t: t, a: a}
-				hs.typeText("Open accelerator roles to everyone ✨")
-				hs.press("tab")
-				hs.typeText("Ngozi Adébáyọ̀")
-				hs.press("esc")
-				clock := &testClock{}
-				startTimebox(a, clock, 5)
-				clock.advance(92) // 3:28 left
-				return a
+			rvGolden(t, w, h, "left", rated(w, h))
+		})
+		t.Run(fmt.Sprintf("item-unrated-%dx%d", w, h), func(t *testing.T) {
+			rvGolden(t, w, h, "Actively do this", func(t *testing.T) *app {
+				return rvGoldenApp(t, rvGoldenPlan(t), w, h, "P")
 			})
 		})
 		t.Run(fmt.Sprintf("board-%dx%d", w, h), func(t *testing.T) {
 			rvGolden(t, w, h, "Where we stand", func(t *testing.T) *app {
-				return rvGoldenApp(t, rvGoldenPlan(t), w, h, "P", "b")
+				p := rvGoldenPlan(t)
+				p.Response("lc-leadership").Revisit = true
+				return rvGoldenApp(t, p, w, h, "P", "b", "down")
+			})
+		})
+	}
+	t.Run("item-colour-100x30", func(t *testing.T) {
+		rvGoldenIn(t, colorprofile.ANSI, 100, 30, "left", rated(100, 30))
+	})
+	for _, tc := range []struct {
+		name, want string
+		keys       []string
+	}{
+		{"advice", "Advice from the source", []string{"i"}},
+		{"area-summary", "Leadership & Culture: done", []string{"p", "n"}},
+		{"next-steps", "need to speak with", nil},
+		{"summary", "How many in each area", nil},
+	} {
+		t.Run(tc.name+"-100x30", func(t *testing.T) {
+			rvGolden(t, 100, 30, tc.want, func(t *testing.T) *app {
+				a := rvGoldenApp(t, rvGoldenPlan(t), 100, 30, append([]string{"P"}, tc.keys...)...)
+				hs := &rvHarness{t: t, a: a}
+				switch tc.name {
+				case "next-steps":
+					hs.run(navigate(screenFollowUp, 2))
+				case "summary":
+					hs.run(navigate(screenSummary, 0))
+				}
+				startClocks(a, &testClock{}, 0, 90)
+				return a
 			})
 		})
 	}

@@ -45,6 +45,13 @@ func rvGoldenPlan(t testing.TB) *plans.Plan {
 // compares the last frame with the golden file.
 func rvGolden(t *testing.T, w, h int, want string, start func(t *testing.T) *app) {
 	t.Helper()
+	rvGoldenIn(t, colorprofile.Ascii, w, h, want, start)
+}
+
+// rvGoldenIn is rvGolden with the colours of a profile kept in the golden
+// (colorprofile.ANSI: the 16 colours, as escape codes).
+func rvGoldenIn(t *testing.T, profile colorprofile.Profile, w, h int, want string, start func(t *testing.T) *app) {
+	t.Helper()
 	pkg, err := os.Getwd()
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +61,7 @@ func rvGolden(t *testing.T, w, h int, want string, start func(t *testing.T) *app
 	tm := teatest.NewTestModel(t, a,
 		teatest.WithInitialTermSize(w, h),
 		teatest.WithProgramOptions(
-			tea.WithColorProfile(colorprofile.Ascii),
+			tea.WithColorProfile(profile),
 			tea.WithEnvironment([]string{"TERM=xterm-256color"}),
 		))
 	var out bytes.Buffer
@@ -69,7 +76,7 @@ func rvGolden(t *testing.T, w, h int, want string, start func(t *testing.T) *app
 		t.Fatal("the program did not return the app")
 	}
 	var frame bytes.Buffer
-	ascii := &colorprofile.Writer{Forward: &frame, Profile: colorprofile.ASCII}
+	ascii := &colorprofile.Writer{Forward: &frame, Profile: profile}
 	if _, err := io.WriteString(ascii, final.View().Content+"\n"); err != nil {
 		t.Fatal(err)
 	}

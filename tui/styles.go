@@ -28,6 +28,7 @@ type styles struct {
 	Error      lipgloss.Style // validation messages
 	Success    lipgloss.Style // "saved" and similar
 	Warning    lipgloss.Style // file changed on disk, overdue
+	Clock      lipgloss.Style // the time left: bold in the text colour, which a washed-out projector keeps
 	Box        lipgloss.Style // a bordered panel
 	HelpKey    lipgloss.Style
 	HelpDesc   lipgloss.Style
@@ -57,6 +58,7 @@ func newStyles(isDark bool) styles {
 	s.Error = lipgloss.NewStyle().Foreground(red).Bold(true)
 	s.Success = lipgloss.NewStyle().Foreground(green)
 	s.Warning = lipgloss.NewStyle().Foreground(amber).Bold(true)
+	s.Clock = lipgloss.NewStyle().Bold(true)
 	s.Box = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(subtle).Padding(0, 1)
 	s.HelpKey = lipgloss.NewStyle().Bold(true)
 	s.HelpDesc = lipgloss.NewStyle().Foreground(subtle)

@@ -22,9 +22,10 @@ type summaryScreen struct {
 	scroll scroller
 
 	// lines caches the drawn summary for one width and one plan.
-	lines     []string
-	drawnFor  int
-	drawnPlan *plans.Plan
+	lines      []string
+	drawnFor   int
+	drawnPlan  *plans.Plan
+	drawnShown bool // presenter mode, which leaves out the file and the git commands
 }
 
 type summaryKeys struct {
@@ -72,10 +73,10 @@ func (s *summaryScreen) view() string {
 // draw returns the summary's lines for the current width, drawing them if
 // the width or the plan changed.
 func (s *summaryScreen) draw() []string {
-	if s.lines != nil && s.drawnFor == s.c.width && s.drawnPlan == s.c.plan() {
+	if s.lines != nil && s.drawnFor == s.c.width && s.drawnPlan == s.c.plan() && s.drawnShown == s.c.present {
 		return s.lines
 	}
-	s.drawnFor, s.drawnPlan = s.c.width, s.c.plan()
+	s.drawnFor, s.drawnPlan, s.drawnShown = s.c.width, s.c.plan(), s.c.present
 	w := s.c.width
 	st := s.c.styles
 	p := s.c.plan()
@@ -89,8 +90,13 @@ func (s *summaryScreen) draw() []string {
 	b.WriteString(ratingBoard(s.c, w))
 	b.WriteString("\n\n" + st.Label.Render("How many in each area") + "\n")
 	b.WriteString(countsTable(s.c, w))
+	if flagged := revisitList(s.c, w); flagged != "" {
+		b.WriteString("\n\n" + flagged)
+	}
 	b.WriteString("\n\n" + openActionsView(s.c, w))
-	b.WriteString("\n\n" + s.fileView(w))
+	if !s.c.present { // no file paths on a projector
+		b.WriteString("\n\n" + s.fileView(w))
+	}
 	s.lines = strings.Split(b.String(), "\n")
 	return s.lines
 }
@@ -151,6 +157,23 @@ func commandLines(words []string, w int) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// revisitList lists the items flagged to revisit, each with its area, its
+// number and its rating ("" when none is).
+func revisitList(c *common, w int) string {
+	p := c.plan()
+	flagged := p.Revisits()
+	if len(flagged) == 0 {
+		return ""
+	}
+	st := c.styles
+	lines := []string{st.Warning.Render(fmt.Sprintf("%s Flagged to revisit (%d)", revisitMark, len(flagged)))}
+	for _, e := range flagged {
+		line := fmt.Sprintf("  %s %s %d: %s", st.ratingMark(p.Checklist, p.Items[e.Item.ID].Rating), e.Area.Title, e.Ref.Index+1, flat(e.Item.Title))
+		lines = append(lines, ansi.Truncate(line, w, "…"))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // ratingBoard draws every item as its rating mark, one row per area (wrapped

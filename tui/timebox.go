@@ -2,24 +2,46 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
-// timebox is the time allowed per item (--timebox 5m): a quiet countdown
-// on the item screen that starts when an item is opened and starts again
-// when another item is. When the time is up it changes colour and says so;
-// it never blocks anything and never moves the review on by itself: the
-// room decides when to move on.
+// timebox is the workshop's clocks: the time allowed per item (--timebox
+// 5m), a countdown that starts when an item is opened and starts again
+// when another item is; and the whole session's time (--session 90m),
+// which counts down from the start with the items left and the pace they
+// need ("14 items · 3:12 each"). When time is up a clock changes colour
+// and says so; it never blocks anything and never moves the review on by
+// itself: the room decides when to move on. t pauses both (a break), +
+// gives more time, T starts the item's time again (see timerKeys).
 //
 // The screen is redrawn once a second by a tick that runs only while a
-// time box is set. The time comes from common.now, so tests can set it.
+// clock is set. The time comes from common.now, so tests can set it.
 type timebox struct {
-	limit   time.Duration // zero: no time box
+	limit   time.Duration // per item; zero: no time box
+	extra   time.Duration // added to the item being timed with +
 	started time.Time     // when the item being timed was opened
 	item    int           // the checklist position being timed
-	ticking bool          // a tick is on its way
+
+	session      time.Duration // the whole session; zero: no session clock
+	sessionStart time.Time
+
+	pausedAt time.Time // when t paused the clocks; zero while they run
+
+	ticking bool // a tick is on its way
+}
+
+// set reports whether any clock runs.
+func (t *timebox) set() bool { return t.limit > 0 || t.session > 0 }
+
+// startSession starts the session clock, at the start of the review.
+func (t *timebox) startSession(now time.Time) {
+	if t.session > 0 && t.sessionStart.IsZero() {
+		t.sessionStart = now
+	}
 }
 
 // timeboxTickMsg redraws the countdown.
@@ -32,13 +54,13 @@ func (t *timebox) open(pos int, now time.Time) {
 	if t.limit <= 0 || (!t.started.IsZero() && t.item == pos) {
 		return
 	}
-	t.started, t.item = now, pos
+	t.started, t.item, t.extra = t.effectiveNow(now), pos, 0
 }
 
 // tick asks for the next redraw, at the next whole second of the clock;
-// nil without a time box, or when a tick is already on its way.
+// nil without a clock, or when a tick is already on its way.
 func (t *timebox) tick() tea.Cmd {
-	if t.limit <= 0 || t.ticking {
+	if !t.set() || t.ticking {
 		return nil
 	}
 	t.ticking = true
@@ -51,14 +73,73 @@ func (t *timebox) ticked() tea.Cmd {
 	return t.tick()
 }
 
-// left is the time left for the item (negative once it is up).
-func (t *timebox) left(now time.Time) time.Duration {
-	return t.limit - now.Sub(t.started)
+// effectiveNow is the time the clocks count to: now, or the moment they
+// were paused.
+func (t *timebox) effectiveNow(now time.Time) time.Time {
+	if !t.pausedAt.IsZero() {
+		return t.pausedAt
+	}
+	return now
 }
 
-// view is the countdown, "4:32 left", or "time's up (+0:12)" in the
-// warning colour: a word as well as a colour. It is empty without a time
-// box.
+// paused reports whether t paused the clocks.
+func (t *timebox) paused() bool { return !t.pausedAt.IsZero() }
+
+// togglePause stops both clocks where they are, or starts them again from
+// there: the time paused is not counted.
+func (t *timebox) togglePause(now time.Time) {
+	if !t.paused() {
+		t.pausedAt = now
+		return
+	}
+	gap := now.Sub(t.pausedAt)
+	if !t.started.IsZero() {
+		t.started = t.started.Add(gap)
+	}
+	if !t.sessionStart.IsZero() {
+		t.sessionStart = t.sessionStart.Add(gap)
+	}
+	t.pausedAt = time.Time{}
+}
+
+// extend gives the item being timed one more minute, or, without a time
+// box, the session five more.
+func (t *timebox) extend() {
+	if t.limit > 0 {
+		t.extra += time.Minute
+		return
+	}
+	t.session += 5 * time.Minute
+}
+
+// restart starts the item's time again from now (without a time box, the
+// session's).
+func (t *timebox) restart(now time.Time) {
+	if t.limit > 0 {
+		if !t.started.IsZero() {
+			t.started, t.extra = t.effectiveNow(now), 0
+		}
+		return
+	}
+	if t.session > 0 {
+		t.sessionStart = t.effectiveNow(now)
+	}
+}
+
+// left is the time left for the item (negative once it is up).
+func (t *timebox) left(now time.Time) time.Duration {
+	return t.limit + t.extra - t.effectiveNow(now).Sub(t.started)
+}
+
+// sessionLeft is the time left for the session (negative once it is up).
+func (t *timebox) sessionLeft(now time.Time) time.Duration {
+	return t.session - t.effectiveNow(now).Sub(t.sessionStart)
+}
+
+// view is the item's countdown, "4:32 left", or "time's up (+0:12)" in
+// the warning colour: a word as well as a colour, and bold in the
+// terminal's own text colour rather than a dim grey that a washed-out
+// projector loses. It is empty without a time box.
 func (t *timebox) view(st *styles, now time.Time) string {
 	if t.limit <= 0 || t.started.IsZero() {
 		return ""
@@ -67,9 +148,40 @@ func (t *timebox) view(st *styles, now time.Time) string {
 	if left > 0 {
 		// Rounded up: the full time shows as 5:00, and 0:00 is never shown
 		// while time is left.
-		return st.Subtle.Render(clock(left+time.Second-1) + " left")
+		return st.Clock.Render(clock(left+time.Second-1) + " left")
 	}
 	return st.Warning.Render("time's up (+" + clock(-left) + ")")
+}
+
+// sessionView is the session's clock: the time left, the items left and
+// the pace they need, "session 1:12:00 · 14 items · 5:08 each"; in the
+// warning colour once the pace is faster than the time box, or the time
+// is up. It is empty without a session clock.
+func (t *timebox) sessionView(st *styles, now time.Time, itemsLeft int, compact bool) string {
+	if t.session <= 0 || t.sessionStart.IsZero() {
+		return ""
+	}
+	left := t.sessionLeft(now)
+	if compact {
+		style := st.Clock
+		if left <= 0 {
+			style = st.Warning
+		}
+		return style.Render("session " + clock(max(left, -left)))
+	}
+	if left <= 0 {
+		return st.Warning.Render(fmt.Sprintf("session over (+%s) · %d %s left", clock(-left), itemsLeft, plural(itemsLeft, "item", "items")))
+	}
+	text := "session " + clock(left+time.Second-1)
+	if itemsLeft == 0 {
+		return st.Clock.Render(text + " · every item rated")
+	}
+	pace := left / time.Duration(itemsLeft)
+	text += fmt.Sprintf(" · %d %s · %s each", itemsLeft, plural(itemsLeft, "item", "items"), clock(pace))
+	if t.limit > 0 && pace < t.limit {
+		return st.Warning.Render(text)
+	}
+	return st.Clock.Render(text)
 }
 
 // clock formats a duration as m:ss (h:mm:ss from an hour).
@@ -81,27 +193,136 @@ func clock(d time.Duration) string {
 	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }
 
-// ParseTimebox reads a time box as given on the command line: a Go
-// duration ("5m", "90s", "1m30s") or a whole number of minutes ("5").
-func ParseTimebox(s string) (time.Duration, error) {
+// clocks is what the item screen shows of the time: the session's clock,
+// then the item's countdown, "paused" while they are, separated by " · ";
+// compact, only the time left of each.
+func (c *common) clocks(compact bool) string {
+	return c.joinClocks(c.sessionClock(compact), c.timer.view(&c.styles, c.now()))
+}
+
+// sessionClocks is what the other screens show of the time: the session's
+// clock (the item's countdown belongs to the item screen).
+func (c *common) sessionClocks() string { return c.joinClocks(c.sessionClock(false)) }
+
+func (c *common) sessionClock(compact bool) string {
+	if c.session == nil {
+		return ""
+	}
+	return c.timer.sessionView(&c.styles, c.now(), c.itemsLeft(), compact)
+}
+
+// joinClocks joins the clocks shown with " · ", and says "paused" while
+// they are.
+func (c *common) joinClocks(clocks ...string) string {
+	var parts []string
+	for _, s := range clocks {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	if len(parts) > 0 && c.timer.paused() {
+		parts = append(parts, c.styles.Warning.Render("paused"))
+	}
+	return strings.Join(parts, c.styles.Subtle.Render(" · "))
+}
+
+// itemsLeft is how many items are not rated yet.
+func (c *common) itemsLeft() int {
 	n := 0
-	digits := s != ""
+	for _, r := range c.plan().Items {
+		if !r.Rated() {
+			n++
+		}
+	}
+	return n
+}
+
+// timerKeys pause, extend and restart the clocks, on every screen once a
+// plan is open and a clock is set (not while typing).
+type timerKeys struct {
+	Pause   key.Binding
+	Extend  key.Binding
+	Restart key.Binding
+}
+
+func newTimerKeys() timerKeys {
+	return timerKeys{
+		Pause:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "pause / resume the clocks")),
+		Extend:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "a minute more for this item (5 for the session without a time box)")),
+		Restart: key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "start this item's time again")),
+	}
+}
+
+// timerKey handles the clocks' keys; handled is false for any other key.
+func (c *common) timerKey(msg tea.KeyPressMsg) (handled bool) {
+	if c.session == nil || !c.timer.set() {
+		return false
+	}
+	k := c.keys.Timer
+	switch {
+	case key.Matches(msg, k.Pause):
+		c.timer.togglePause(c.now())
+	case key.Matches(msg, k.Extend):
+		c.timer.extend()
+	case key.Matches(msg, k.Restart):
+		c.timer.restart(c.now())
+	default:
+		return false
+	}
+	return true
+}
+
+// ParseTimebox reads a time box as given on the command line: a Go
+// duration ("5m", "90s", "1m30s") or a whole number of minutes up to an
+// hour ("5"). A bigger bare number is refused rather than guessed at:
+// --timebox 300 is more likely 300 seconds than five hours a recommendation.
+func ParseTimebox(s string) (time.Duration, error) {
+	d, bare, err := parseMinutes(s, "time box", "5m, 90s or 5 (minutes)")
+	if err == nil && bare && d > time.Hour {
+		n := int(d / time.Minute)
+		return 0, fmt.Errorf("%q minutes is %s an item: give a unit, such as %ds for %d seconds or %dm for %d minutes", s, longWords(d), n, n, n, n)
+	}
+	return d, err
+}
+
+// ParseSession reads the whole session's length: a Go duration ("90m",
+// "2h", "1h30m") or a whole number of minutes ("90").
+func ParseSession(s string) (time.Duration, error) {
+	d, _, err := parseMinutes(s, "session length", "90m, 2h or 90 (minutes)")
+	return d, err
+}
+
+// parseMinutes reads a Go duration or a whole number of minutes (bare), of
+// 1s to 24h.
+func parseMinutes(s, what, examples string) (d time.Duration, bare bool, err error) {
+	n := 0
+	bare = s != ""
 	for _, r := range s {
 		if r < '0' || r > '9' {
-			digits = false
+			bare = false
 			break
 		}
 		n = n*10 + int(r-'0')
 		if n > 24*60 {
-			break
+			n = 24*60 + 1
 		}
 	}
-	d, err := time.Duration(n)*time.Minute, error(nil)
-	if !digits {
+	d = time.Duration(n) * time.Minute
+	if !bare {
 		d, err = time.ParseDuration(s)
 	}
 	if err != nil || d < time.Second || d > 24*time.Hour {
-		return 0, fmt.Errorf("%q is not a time box: give a length of time from 1s to 24h, such as 5m, 90s or 5 (minutes)", s)
+		return 0, bare, fmt.Errorf("%q is not a %s: give a length of time from 1s to 24h, such as %s", s, what, examples)
 	}
-	return d, nil
+	return d, bare, nil
+}
+
+// longWords says a long duration in words: "5 hours", "1 hour 30 minutes".
+func longWords(d time.Duration) string {
+	h, m := int(d/time.Hour), int(d%time.Hour/time.Minute)
+	out := fmt.Sprintf("%d %s", h, plural(h, "hour", "hours"))
+	if m > 0 {
+		out += fmt.Sprintf(" %d %s", m, plural(m, "minute", "minutes"))
+	}
+	return out
 }

@@ -27,6 +27,15 @@ func startTimebox(a *app, clock *testClock, minutes int) {
 	a.c.timer.open(a.c.pos(), clock.now())
 }
 
+// startClocks gives a running app a time box of minutes and a session of
+// sessionMinutes (either may be 0) on clock, from now.
+func startClocks(a *app, clock *testClock, minutes, sessionMinutes int) {
+	a.c.now = clock.now
+	a.c.timer = timebox{limit: time.Duration(minutes) * time.Minute, session: time.Duration(sessionMinutes) * time.Minute}
+	a.c.timer.startSession(clock.now())
+	a.c.timer.open(a.c.pos(), clock.now())
+}
+
 // tick is the runtime's once-a-second redraw, without the next tick.
 func tick(h *rvHarness) { h.a.Update(timeboxTickMsg{}) }
 
@@ -139,6 +148,18 @@ func TestParseTimebox(t *testing.T) {
 	for _, in := range []string{"", "0", "-5m", "5 minutes", "abc", "0.5s", "25h", "99999999999999999999"} {
 		if _, err := ParseTimebox(in); err == nil || !strings.Contains(err.Error(), "5m") {
 			t.Errorf("ParseTimebox(%q): err = %v, want one that gives an example", in, err)
+		}
+	}
+	// A bare number over an hour is refused with what to type (issue
+	// 10.9): 300 is not silently five hours an item.
+	for in, want := range map[string]string{"300": "300s for 300 seconds", "61": "61s for 61 seconds", "90": "1 hour 30 minutes"} {
+		if _, err := ParseTimebox(in); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ParseTimebox(%q): err = %v, want one saying %q", in, err, want)
+		}
+	}
+	for in, want := range map[string]time.Duration{"90": 90 * time.Minute, "2h": 2 * time.Hour, "1h30m": 90 * time.Minute} {
+		if got, err := ParseSession(in); err != nil || got != want {
+			t.Errorf("ParseSession(%q) = %v, %v; want %v", in, got, err, want)
 		}
 	}
 }

@@ -40,6 +40,9 @@ type Options struct {
 	// Timebox is the time allowed per item, counted down on screen; zero
 	// means no time box.
 	Timebox time.Duration
+	// Session is the whole session's time, counted down on screen from the
+	// start with the items left and the pace they need; zero means none.
+	Session time.Duration
 	// Room, when set, lets the room vote from phones (--room).
 	Room *RoomOptions
 
@@ -90,7 +93,8 @@ func newCommon(opts Options) (*common, error) {
 		opts.Dir = plans.DefaultDir
 	}
 	c := &common{styles: newStyles(true), keys: newGlobalKeys(), opts: opts, today: opts.Today,
-		present: opts.Present, now: time.Now, timer: timebox{limit: opts.Timebox}, typingPause: review.SaveTypingAfter}
+		present: opts.Present, now: time.Now, timer: timebox{limit: opts.Timebox, session: opts.Session}, typingPause: review.SaveTypingAfter}
+	c.timer.startSession(c.now())
 	if c.today.IsZero() {
 		c.today = plans.Today()
 	}
