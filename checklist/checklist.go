@@ -56,8 +56,8 @@ type Item struct {
 	// Topic says what else ladder knows that bears on the item: Topics
 	// lists them. The review shows the workforce data beside an item on
 	// TopicWorkforceData.
-	Topic    string
-	Title    string
+	Topic string
+	Title string
 	// Short names the item in a few words where its title does not fit
 	// (board tiles, lists): ladder's words, written from the title, not the
 	// source's. Empty in a checklist that gives none: see ShortTitle.
