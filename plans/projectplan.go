@@ -63,3 +63,44 @@ func (p *Plan) WrittenActions() []string {
 	}
 	return out
 }
+
+// Follows reports whether a project-plan step is an item's action that
+// nobody has edited as a step: it came from the item (From) and still says
+// what the item says (text, owner, due date, status). Such a step follows
+// the item: ladder changes both together (see FollowItem), and a person
+// reading the plan can tell it from a step the team wrote or edited. The
+// link is worked out, not stored, so a plan edited by hand or merged in
+// git never holds a link that contradicts its text: a step edited by hand
+// simply stops following.
+func (p *Plan) Follows(s Step) bool {
+	if s.From == "" {
+		return false
+	}
+	r := p.Items[s.From]
+	return r != nil && r.Action == s.Text && r.Owner == s.Owner && r.Due == s.Due && r.Status == s.Status
+}
+
+// FollowItem makes change to an item's response and carries it to the
+// project-plan steps that followed the item before it (see Follows). It
+// returns how many steps changed with it.
+func (p *Plan) FollowItem(itemID string, change func(r *Response)) int {
+	r := p.Items[itemID]
+	if r == nil {
+		return 0
+	}
+	id := p.ProjectPlanID()
+	var follow []int
+	if a := p.FollowUps[id]; id != "" && a != nil {
+		for i, s := range a.Steps {
+			if s.From == itemID && p.Follows(s) {
+				follow = append(follow, i)
+			}
+		}
+	}
+	change(r)
+	for _, i := range follow {
+		s := &p.FollowUps[id].Steps[i]
+		s.Text, s.Owner, s.Due, s.Status = r.Action, r.Owner, r.Due, r.Status
+	}
+	return len(follow)
+}

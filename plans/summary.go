@@ -95,7 +95,9 @@ func (p *Plan) OpenActions() []Action {
 			continue
 		}
 		for _, s := range p.FollowUps[f.ID].Steps {
-			if s.Status.Open() {
+			// A step with no words (one following an item whose action was
+			// cleared) is nothing to chase.
+			if s.Status.Open() && s.Text != "" {
 				out = append(out, Action{FollowUpID: f.ID, StepID: s.ID, Text: s.Text, Owner: s.Owner, Due: s.Due, Status: s.Status})
 			}
 		}

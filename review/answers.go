@@ -95,11 +95,38 @@ func (s *Session) SetNotes(itemID, text string) *Snapshot {
 }
 
 func (s *Session) setItemText(itemID, what, text string, clean func(string) string, field func(*plans.Response) *string) *Snapshot {
-	r, err := s.response(itemID)
-	if err != nil {
+	return s.changeItem(itemID, what, func(r *plans.Response) bool {
+		dst := field(r)
+		if text == *dst {
+			return false
+		}
+		if text = clean(text); text == *dst {
+			return false
+		}
+		*dst = text
+		return true
+	})
+}
+
+// changeItem makes a change to an item's action, owner, due date or
+// status, carries it to the project-plan steps that follow the item
+// (plans.Plan.Follows: a step made from the action and not edited since,
+// issue 12.3), and returns the snapshot to write, or nil when change says
+// nothing changed.
+func (s *Session) changeItem(itemID, what string, change func(r *plans.Response) bool) *Snapshot {
+	if _, err := s.response(itemID); err != nil {
 		return nil
 	}
-	return s.setText(field(r), text, clean, s.itemWords(what, itemID))
+	changed := false
+	followers := s.Plan().FollowItem(itemID, func(r *plans.Response) { changed = change(r) })
+	if !changed {
+		return nil
+	}
+	words := s.itemWords(what, itemID)
+	if followers > 0 {
+		words += " (and its project-plan step)"
+	}
+	return s.snapshot(words)
 }
 
 // setText stores text in dst, cleaned, unless it is what dst holds.
@@ -122,7 +149,20 @@ func (s *Session) SetDue(itemID, text string) (plans.Date, *Snapshot, error) {
 	if err != nil {
 		return plans.Date{}, nil, err
 	}
-	return s.setDue(&r.Due, "item:"+itemID, text, s.itemWords("the due date", itemID))
+	key := "item:" + itemID
+	d, err := s.ParseDue(text)
+	if err != nil {
+		s.unreadDue[key] = text
+		return r.Due, nil, err
+	}
+	delete(s.unreadDue, key)
+	return d, s.changeItem(itemID, "the due date", func(r *plans.Response) bool {
+		if r.Due == d {
+			return false
+		}
+		r.Due = d
+		return true
+	}), nil
 }
 
 func (s *Session) setDue(dst *plans.Date, key, text, what string) (plans.Date, *Snapshot, error) {
@@ -196,8 +236,7 @@ func (s *Session) SetStatus(itemID string, st plans.Status) (*Snapshot, error) {
 	if r.Status == st {
 		return nil, nil
 	}
-	r.Status = st
-	return s.snapshot(s.itemWords("the status", itemID)), nil
+	return s.changeItem(itemID, "the status", func(r *plans.Response) bool { r.Status = st; return true }), nil
 }
 
 func (s *Session) response(itemID string) (*plans.Response, error) {

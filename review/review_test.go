@@ -332,3 +332,54 @@ func TestConflictStopsSavingUntilReloadOrACopy(t *testing.T) {
 		t.Errorf("the session is not on the copy: %s %+v", s.Path(), s.State())
 	}
 }
+
+// A project-plan step made from an item's action is that action (issue
+// 12.3): it follows the item's text, owner, due date and status until
+// someone edits the step, and its status is the item's.
+func TestStepsFollowTheirItemUntilEdited(t *testing.T) {
+	s := newSession(t)
+	s.Save(s.SetAction("lc-vision", "Write the vision"))
+	s.Save(s.SetAction("lc-leadership", "Brief the board"))
+	pp := s.Plan().ProjectPlanID()
+	if n, sn := s.StartProjectPlan(pp); n != 2 {
+		t.Fatalf("%d steps", n)
+	} else {
+		s.Save(sn)
+	}
+	stepOf := func(item string) plans.Step {
+		for _, st := range s.Steps(pp) {
+			if st.From == item {
+				return st
+			}
+		}
+		t.Fatalf("no step from %s", item)
+		return plans.Step{}
+	}
+	s.Save(s.SetAction("lc-vision", "Write the vision with the team"))
+	s.Save(s.SetOwner("lc-vision", "Ana"))
+	_, sn, _ := s.SetDue("lc-vision", "2027-04-30")
+	s.Save(sn)
+	sn, _ = s.SetStatus("lc-vision", plans.StatusDoing)
+	s.Save(sn)
+	got := onDisk(t, s)
+	st := stepOf("lc-vision")
+	if st.Text != "Write the vision with the team" || st.Owner != "Ana" || st.Due.String() != "2027-04-30" || st.Status != plans.StatusDoing || !got.Follows(st) {
+		t.Fatalf("the step did not follow its item: %+v", st)
+	}
+	// Marking the step done marks the action done: one piece of work.
+	s.Save(s.CycleStepStatus(pp, st.ID))
+	if r := onDisk(t, s).Response("lc-vision"); r.Status != plans.StatusDone {
+		t.Fatalf("the item's status is %q after its step was done", r.Status)
+	}
+	// Editing the step's words makes it the plan's own.
+	other := stepOf("lc-leadership")
+	sn, err := s.EditStep(pp, other.ID, review.StepEdit{Text: "Brief the board in May", Status: other.Status})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Save(sn)
+	s.Save(s.SetAction("lc-leadership", "Brief the board and the staff"))
+	if st := stepOf("lc-leadership"); st.Text != "Brief the board in May" || s.Plan().Follows(st) {
+		t.Fatalf("an edited step followed its item: %+v", st)
+	}
+}

@@ -131,6 +131,13 @@ func (s *Session) EditStep(followUpID string, id int, e StepEdit) (*Snapshot, er
 	if !slices.Contains(plans.Statuses, e.Status) {
 		e.Status = st.Status
 	}
+	if s.Plan().Follows(old) && text == old.Text && owner == old.Owner && dueErr == nil && due == old.Due && e.Status != old.Status {
+		// Only the status of a step that follows its item: the item's
+		// status changes with it, and the link stays (issue 12.3).
+		status := e.Status
+		s.Plan().FollowItem(old.From, func(r *plans.Response) { r.Status = status })
+		return s.snapshot(fmt.Sprintf("step %d of the project plan (and its item)", i+1)), nil
+	}
 	st.Text, st.Owner, st.Status = text, owner, e.Status
 	dueKey := fmt.Sprintf("step:%s#%d", followUpID, id)
 	if dueErr != nil {
@@ -178,7 +185,14 @@ func (s *Session) CycleStepStatus(followUpID string, id int) *Snapshot {
 		return nil
 	}
 	st := &a.Steps[i]
-	st.Status = NextStatus(st.Status, 1)
+	next := NextStatus(st.Status, 1)
+	if s.Plan().Follows(*st) {
+		// The step is the item's action: how far it has got is the item's
+		// too, and the two stay linked.
+		s.Plan().FollowItem(st.From, func(r *plans.Response) { r.Status = next })
+		return s.snapshot(fmt.Sprintf("the status of step %d of the project plan (and of its item)", i+1))
+	}
+	st.Status = next
 	return s.snapshot(fmt.Sprintf("the status of step %d of the project plan", i+1))
 }
 

@@ -47,6 +47,7 @@ type planRow struct {
 	cols    planColumns
 	current bool
 	dark    bool
+	follows bool // the step is an item's action, following it
 }
 
 type tallyKey struct {
@@ -391,7 +392,11 @@ func (pp *projectPlan) view(w, h int, _ bool) string {
 	if pp.edit != nil {
 		editor = pp.editorView(w, cols)
 	}
+	detail := pp.edit == nil && h >= 8+detailLines
 	rowsHeight := max(h-len(top)-max(len(editor)-1, 0), 1)
+	if detail {
+		rowsHeight = max(rowsHeight-detailLines, 1)
+	}
 	if len(steps) > rowsHeight {
 		rowsHeight = max(rowsHeight-1, 1)
 	}
@@ -408,7 +413,42 @@ func (pp *projectPlan) view(w, h int, _ bool) string {
 	if len(steps) > rowsHeight {
 		lines = append(lines, st.Subtle.Render(windowNote(pp.offset, end, len(steps))))
 	}
+	if detail {
+		lines = append(lines, pp.detailView(w, cols))
+	}
 	return strings.Join(lines, "\n")
+}
+
+// linkMark starts the text of a step that follows an item's action.
+const linkMark = "↳ "
+
+// detailView tells about the step under the cursor, in detailLines lines
+// (kept even when empty, so the list does not jump): whether it follows
+// an item's action, and its whole text when the row cuts it.
+func (pp *projectPlan) detailView(w int, cols planColumns) string {
+	var d string
+	if pp.focused && pp.cursor < len(pp.steps()) {
+		s := pp.steps()[pp.cursor]
+		p := pp.c.plan()
+		item := ""
+		if it, ref, ok := p.Checklist.Item(s.From); ok {
+			item = fmt.Sprintf("item %d, “%s”", ref.Seq+1, it.Title)
+		}
+		switch {
+		case item != "" && p.Follows(s):
+			d = linkMark + "The action of " + item + ": it changes with the item. Edit it here to make it the plan's own."
+		case item != "":
+			d = "Came from the action of " + item + "; edited since, so it is the plan's own."
+		}
+		if ansi.StringWidth(flat(s.Text))+2 > cols.text {
+			d = "“" + flat(s.Text) + "” " + d
+		}
+	}
+	d = wrapIndented(d, max(1, w-2), 2, detailLines)
+	if n := lineCount(d); n < detailLines {
+		d += strings.Repeat("\n", detailLines-n)
+	}
+	return pp.c.styles.Subtle.Render("  " + d)
 }
 
 // longest is the width of the longest step text on screen. The steps
@@ -450,6 +490,15 @@ func (pp *projectPlan) countSteps() string {
 	if overdue > 0 {
 		t += fmt.Sprintf(" · %d overdue", overdue)
 	}
+	follows := 0
+	for _, s := range steps {
+		if pp.c.plan().Follows(s) {
+			follows++
+		}
+	}
+	if follows > 0 {
+		t += fmt.Sprintf(" · %s%d %s an item's action", linkMark, follows, plural(follows, "is", "are"))
+	}
 	if n := pp.c.session.ActionsNotInPlan(pp.id); n > 0 {
 		t += fmt.Sprintf(" · %d %s not in the plan yet: i pulls %s in", n, plural(n, "action", "actions"), plural(n, "it", "them"))
 	}
@@ -467,26 +516,30 @@ func (pp *projectPlan) rowView(i int, c planColumns) string {
 	st := pp.c.styles
 	s := pp.steps()[i]
 	current := pp.focused && i == pp.cursor
-	key := planRow{s, i, c, current, st.isDark}
+	key := planRow{s, i, c, current, st.isDark, pp.c.plan().Follows(s)}
 	if row, ok := pp.rows[key]; ok {
 		return row
 	}
 	if pp.rows == nil || len(pp.rows) > 4*max(pp.c.height, 10) {
 		pp.rows = map[planRow]string{}
 	}
-	row := pp.drawRow(i, s, c, current)
+	row := pp.drawRow(i, s, c, current, key.follows)
 	pp.rows[key] = row
 	return row
 }
 
-func (pp *projectPlan) drawRow(i int, s plans.Step, c planColumns, current bool) string {
+func (pp *projectPlan) drawRow(i int, s plans.Step, c planColumns, current, follows bool) string {
 	st := pp.c.styles
 	marker := "  "
 	if current {
 		marker = "› "
 	}
 	num := padLeft(strconv.Itoa(i+1)+".", c.num) + " "
-	text := padRight(ansi.Truncate(flat(s.Text), c.text, "…"), c.text)
+	words := flat(s.Text)
+	if follows {
+		words = linkMark + words // an item's action, following it (issue 12.3)
+	}
+	text := padRight(ansi.Truncate(words, c.text, "…"), c.text)
 	owner := padRight(ansi.Truncate(flat(s.Owner), c.owner, "…"), c.owner)
 	due := "—"
 	overdue := s.Status.Open() && !s.Due.IsZero() && s.Due.Before(pp.c.today)
