@@ -42,6 +42,7 @@ func TestCloneKnowsEveryReferenceField(t *testing.T) {
 		"Plan.Participants": true, "Plan.Items": true, "Plan.FollowUps": true,
 		"Plan.Checklist": true, // shared on purpose: never changed
 		"Plan.positions": true, // set by the loader, read-only after
+		"Plan.comments":  true, // set by the loader, read-only after
 		"Answer.List":    true, "Answer.ByArea": true, "Answer.Steps": true,
 		"Response.Votes": true,
 	}

@@ -58,10 +58,10 @@ func Encode(p *Plan) []byte {
 	if len(c.FollowUps) > 0 {
 		b = append(b, "\nfollow_ups:\n"...)
 		for _, f := range c.FollowUps {
-			b = appendFollowUp(b, c, f, p.FollowUps[f.ID])
+			b = appendFollowUp(b, p, f, p.FollowUps[f.ID])
 		}
 	}
-	return b
+	return withHandComments(b, p.comments)
 }
 
 func appendItem(b []byte, c *checklist.Checklist, it *checklist.Item, r *Response) []byte {
@@ -92,7 +92,8 @@ func appendItem(b []byte, c *checklist.Checklist, it *checklist.Item, r *Respons
 	return b
 }
 
-func appendFollowUp(b []byte, c *checklist.Checklist, f checklist.FollowUp, a *Answer) []byte {
+func appendFollowUp(b []byte, p *Plan, f checklist.FollowUp, a *Answer) []byte {
+	c := p.Checklist
 	if a == nil {
 		a = &Answer{}
 	}
@@ -123,16 +124,17 @@ func appendFollowUp(b []byte, c *checklist.Checklist, f checklist.FollowUp, a *A
 	case checklist.KindText:
 		b = appendField(b, 4, "answer", a.Text)
 	case checklist.KindPlan:
-		b = appendSteps(b, a.Steps)
+		b = appendSteps(b, p, a.Steps)
 	}
 	b = appendDate(b, 4, "due", a.Due)
 	return b
 }
 
-func appendSteps(b []byte, steps []Step) []byte {
+func appendSteps(b []byte, p *Plan, steps []Step) []byte {
 	if len(steps) == 0 {
 		return append(b, "    steps: []\n"...)
 	}
+	b = append(b, "    # In the order of the plan. A step keeps its id for life.\n"...)
 	b = append(b, "    steps:\n"...)
 	for _, s := range steps {
 		b = append(b, "      - id: "...)
@@ -147,10 +149,29 @@ func appendSteps(b []byte, steps []Step) []byte {
 		}
 		b = appendField(b, 8, "status", string(status))
 		if s.From != "" {
-			b = appendField(b, 8, "from", s.From)
+			b = appendFrom(b, p, s)
 		}
 	}
 	return b
+}
+
+// appendFrom writes where a step came from, with the recommendation in
+// words beside the item's id, as items have it above theirs (issue
+// 12.10), and whether the step still follows the item's action.
+func appendFrom(b []byte, p *Plan, s Step) []byte {
+	b = appendField(b, 8, "from", s.From)
+	it, _, ok := p.Checklist.Item(s.From)
+	if !ok {
+		return b
+	}
+	b = b[:len(b)-1] // the line's end
+	if p.Follows(s) {
+		b = append(b, "  # follows the action of: "...)
+	} else {
+		b = append(b, "  # came from the action of: "...)
+	}
+	b = appendComment(b, it.Title)
+	return append(b, '\n')
 }
 
 // appendField writes "key: value"; an empty value is written as nothing

@@ -107,6 +107,7 @@ func Parse(name string, data []byte, resolve Resolver) (*Plan, error) {
 	}
 	p.fillMissing()
 	p.positions = d.positions()
+	p.comments = handComments(data)
 	return p, nil
 }
 

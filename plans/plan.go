@@ -66,6 +66,9 @@ type Plan struct {
 	// positions maps an item id, or "followup#step", to where its due date
 	// is in the file the plan was loaded from.
 	positions map[string]Problem
+	// comments are the comments above each key of the file the plan was
+	// loaded from, which Encode writes again (see comments.go).
+	comments map[string][]string
 }
 
 // Response is the review's answer to one checklist item.
