@@ -138,7 +138,7 @@ func withHandComments(b []byte, comments map[string][]string) []byte {
 				path.WriteString("/" + s.key)
 			}
 			for _, c := range comments[path.String()] {
-				if !own[c] {
+				if !own[c] && !ladders(c) {
 					out = append(out, spaces(indent)...)
 					out = append(out, c...)
 					out = append(out, '\n')
@@ -151,6 +151,24 @@ func withHandComments(b []byte, comments map[string][]string) []byte {
 		}
 	}
 	return out
+}
+
+// ladderPrefixes start comments only ladder writes, some of which change
+// with the plan (a step that no longer follows its item): an old one is
+// never kept as if a person had written it.
+var ladderPrefixes = []string{
+	"# ladder review plan: ", "# Checklist: ", "# Edit by hand or with `ladder review`",
+	"# == ", "# (The counts are worked out", "# In the order of the plan.",
+	"# follows the action of: ", "# came from the action of: ",
+}
+
+func ladders(comment string) bool {
+	for _, p := range ladderPrefixes {
+		if strings.HasPrefix(comment, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // lineKey is the key a line of the canonical encoding starts, "" and

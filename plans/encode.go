@@ -156,22 +156,22 @@ func appendSteps(b []byte, p *Plan, steps []Step) []byte {
 }
 
 // appendFrom writes where a step came from, with the recommendation in
-// words beside the item's id, as items have it above theirs (issue
-// 12.10), and whether the step still follows the item's action.
+// words above the item's id, as items have it above theirs (issue 12.10),
+// and whether the step still follows the item's action. (A comment on a
+// line of its own: one after the value would send the file to the slow
+// parser.)
 func appendFrom(b []byte, p *Plan, s Step) []byte {
-	b = appendField(b, 8, "from", s.From)
-	it, _, ok := p.Checklist.Item(s.From)
-	if !ok {
-		return b
+	if it, _, ok := p.Checklist.Item(s.From); ok {
+		b = appendIndent(b, 8)
+		if p.Follows(s) {
+			b = append(b, "# follows the action of: "...)
+		} else {
+			b = append(b, "# came from the action of: "...)
+		}
+		b = appendComment(b, it.Title)
+		b = append(b, '\n')
 	}
-	b = b[:len(b)-1] // the line's end
-	if p.Follows(s) {
-		b = append(b, "  # follows the action of: "...)
-	} else {
-		b = append(b, "  # came from the action of: "...)
-	}
-	b = appendComment(b, it.Title)
-	return append(b, '\n')
+	return appendField(b, 8, "from", s.From)
 }
 
 // appendField writes "key: value"; an empty value is written as nothing

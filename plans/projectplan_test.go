@@ -87,11 +87,17 @@ func TestFromSaysTheRecommendation(t *testing.T) {
 	p := New(c, "Acme", "Spring", Date{2027, 3, 1})
 	p.Response("lc-vision").Action = "Write the vision"
 	p.AddActionSteps()
-	if out := string(Encode(p)); !strings.Contains(out, "from: lc-vision  # follows the action of: Develop a clear vision for your D&I strategy\n") {
+	if out := string(Encode(p)); !strings.Contains(out, "        # follows the action of: Develop a clear vision for your D&I strategy\n        from: lc-vision\n") {
 		t.Fatalf("no comment beside from:\n%s", out)
 	}
-	p.Answer(p.ProjectPlanID()).Steps[0].Text = "Write the vision in May"
-	if out := string(Encode(p)); !strings.Contains(out, "from: lc-vision  # came from the action of: Develop a clear vision") {
+	// Loaded, edited and saved: the new word replaces the old one.
+	loaded, err := Parse("x.yaml", Encode(p), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded.Answer(p.ProjectPlanID()).Steps[0].Text = "Write the vision in May"
+	out := string(Encode(loaded))
+	if !strings.Contains(out, "        # came from the action of: Develop a clear vision for your D&I strategy\n        from: lc-vision\n") || strings.Contains(out, "follows the action") {
 		t.Fatalf("an edited step still says it follows:\n%s", out)
 	}
 }
