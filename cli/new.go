@@ -111,8 +111,9 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 		return err
 	}
 	fmt.Fprintln(stdout, path)
-	fmt.Fprintf(stderr, "Wrote a new plan for %s with %s to rate.\nNext: fill it in with any text editor, then run: ladder check %s\n",
-		opts.org, plural(c.Len(), "item"), path)
+	q := plans.CommandQuote(path)
+	fmt.Fprintf(stderr, "Wrote a new plan for %s with %s to rate.\nNext: run ladder review %s to go through it item by item,\nor fill it in with any text editor and run ladder check %s\n",
+		opts.org, plural(c.Len(), "item"), q, q)
 	return nil
 }
 

@@ -60,6 +60,7 @@ type quickWinKeys struct {
 	Edit   key.Binding
 	Remove key.Binding
 	Save   key.Binding
+	Stop   key.Binding // esc, which the screen takes: what is typed is stored, and typing stops
 }
 
 func newQuickWinKeys() quickWinKeys {
@@ -69,6 +70,7 @@ func newQuickWinKeys() quickWinKeys {
 		Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "edit")),
 		Remove:   key.NewBinding(key.WithKeys("d", "delete", "backspace"), key.WithHelp("d", "remove")),
 		Save:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add")),
+		Stop:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "stop adding")),
 	}
 }
 
@@ -478,7 +480,7 @@ func (q *quickWins) rowView(i, w, srcWidth int) string {
 
 func (q *quickWins) shortHelp() []key.Binding {
 	if q.typing() {
-		return []key.Binding{q.keys.Save}
+		return []key.Binding{q.keys.Save, q.keys.Stop}
 	}
 	return []key.Binding{q.keys.Toggle, q.keys.Add, q.keys.Remove, q.keys.Move}
 }

@@ -42,6 +42,10 @@ type itemScreen struct {
 	promptTop, promptNext int
 	promptsCut            bool
 
+	// note says what the last key did when it did nothing to see (p on
+	// the first item); the next key clears it.
+	note string
+
 	// leaving is the warning shown when the person tried to leave the
 	// item with a due date that is not a date (issue 12.2); a second try
 	// leaves, the text kept by the session and shown again on return.
@@ -350,6 +354,7 @@ func (s *itemScreen) next() tea.Cmd {
 
 func (s *itemScreen) prev() tea.Cmd {
 	if s.pos == 0 {
+		s.note = "This is the first item: there is none before it."
 		return s.moveFocus(focusRating)
 	}
 	if !s.mayLeave() {
@@ -370,6 +375,7 @@ func (s *itemScreen) update(msg tea.Msg) tea.Cmd {
 	case dueBaseChangedMsg:
 		s.due.parse()
 	case tea.KeyPressMsg:
+		s.note = ""
 		if key.Matches(msg, s.keys.Advice) && !s.typing() {
 			s.c.goTo(screenGuidance, 0)
 			return nil
@@ -498,9 +504,12 @@ func (s *itemScreen) withMorePrompts(bs ...key.Binding) []key.Binding {
 }
 
 // rateHint sums up the rating keys for the footer: "r/a/g rate".
-func (s *itemScreen) rateHint() key.Binding {
+func (s *itemScreen) rateHint() key.Binding { return rateHint(s.keys.Rate) }
+
+// rateHint sums up rating keys (rateKeys) for a footer: "r/a/g rate".
+func rateHint(rate []key.Binding) key.Binding {
 	var ks []string
-	for _, b := range s.keys.Rate {
+	for _, b := range rate {
 		ks = append(ks, b.Keys()[0])
 	}
 	return key.NewBinding(key.WithKeys(ks...), key.WithHelp(strings.Join(ks, "/"), "rate"))

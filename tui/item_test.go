@@ -235,11 +235,37 @@ func TestOverviewShowsEveryItemAndTheGaps(t *testing.T) {
 	h.requireView("› ○ Unrated  Strong leadership")
 	h.press("down", "enter")
 	h.requireView("item 3 of 4", "Educate senior leaders")
-	// u goes to the next gap; esc goes back.
-	h.press("o", "u")
+	// tab moves to the next gap; esc goes back.
+	h.press("o", "tab")
 	h.requireView("› ○ Unrated  Cultural questions")
 	h.press("esc")
 	h.requireView("item 3 of 4")
+}
+
+// Keys that did nothing do what they say (issue 12.9): r, a and g in the
+// overview rate the item under the cursor, u opens the next item not
+// rated, and p on the first item says there is none before it.
+func TestOverviewRatesAndOpensTheNextGap(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 100, 40)
+	h.press("o", "a")
+	if got := rvOnDisk(t, path).Response("lc-vision").Rating; got != "amber" {
+		t.Fatalf("a in the overview: the item under the cursor is %q", got)
+	}
+	h.requireView("› ▲ Amber    Develop a clear vision", "1 of 21 rated")
+	h.press("u")
+	if h.a.active != screenItem {
+		t.Fatalf("u opened screen %d, not the next item not rated", h.a.active)
+	}
+	h.requireView("item 2 of 4", "Strong leadership")
+	h.press("p")
+	h.requireView("item 1 of 4")
+	h.press("p")
+	h.requireView("This is the first item")
+	for _, e := range h.a.c.checklist().Items() {
+		h.a.c.plan().Response(e.Item.ID).Rating = "green"
+	}
+	h.press("o", "u")
+	h.requireView("Every item is rated.")
 }
 
 func TestOverviewScrollsALongChecklist(t *testing.T) {

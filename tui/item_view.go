@@ -93,6 +93,9 @@ func (s *itemScreen) fieldsView(st *styles, w int) string {
 		}
 		b.WriteString(f.view(st, w))
 	}
+	if s.note != "" {
+		b.WriteString("\n" + st.Subtle.Render(ansi.Truncate("  "+s.note, w, "…")))
+	}
 	if s.leaving != "" {
 		b.WriteString("\n" + st.Warning.Render(wrapIndented("⚠ "+s.leaving, max(1, w-2), 2, 3)))
 	}

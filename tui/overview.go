@@ -25,6 +25,7 @@ type overviewScreen struct {
 	counts  []plans.AreaCounts
 	total   plans.Counts
 
+	note     string   // what the last key did, when there is nothing else to see
 	drawn    []string // rows drawn without the cursor, by row
 	drawnFor struct {
 		width int
@@ -49,8 +50,10 @@ type overviewKeys struct {
 	PageDown    key.Binding
 	Home, End   key.Binding
 	Open        key.Binding
-	NextUnrated key.Binding
+	NextUnrated key.Binding // opens the next item not rated
+	FindUnrated key.Binding // moves the cursor to it
 	Back        key.Binding
+	Rate        []key.Binding // rate the item under the cursor, as on its screen
 }
 
 func newOverviewScreen(c *common) *overviewScreen {
@@ -59,10 +62,13 @@ func newOverviewScreen(c *common) *overviewScreen {
 		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "move down")),
 		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "page")),
 		PageDown:    key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
-		Home:        key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/end", "first / last item")),
-		End:         key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "last item")),
+		// g is a rating here (green), so the first and last items are
+		// home and end only.
+		Home:        key.NewBinding(key.WithKeys("home"), key.WithHelp("home/end", "first / last item")),
+		End:         key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last item")),
 		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the item")),
-		NextUnrated: key.NewBinding(key.WithKeys("u", "tab"), key.WithHelp("u", "next item not rated")),
+		NextUnrated: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "open the next item not rated")),
+		FindUnrated: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "move to the next item not rated")),
 		Back:        key.NewBinding(key.WithKeys("esc", "o"), key.WithHelp("esc", "back")),
 	}}
 }
@@ -75,6 +81,8 @@ func (s *overviewScreen) init() tea.Cmd {
 	}
 	c := s.c.checklist()
 	s.entries = c.Items()
+	s.keys.Rate = rateKeys(c)
+	s.note = ""
 	s.rows = s.rows[:0]
 	plan := s.c.plan()
 	for i, e := range s.entries {
@@ -140,6 +148,12 @@ func (s *overviewScreen) update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	page := s.listHeight() - 1
+	s.note = ""
+	for i, b := range s.keys.Rate {
+		if key.Matches(k, b) {
+			return s.rate(i)
+		}
+	}
 	switch {
 	case key.Matches(k, s.keys.Up):
 		s.moveTo(s.cursor - 1)
@@ -154,8 +168,14 @@ func (s *overviewScreen) update(msg tea.Msg) tea.Cmd {
 		s.moveTo(0)
 	case key.Matches(k, s.keys.End):
 		s.moveTo(len(s.rows) - 1)
-	case key.Matches(k, s.keys.NextUnrated):
+	case key.Matches(k, s.keys.FindUnrated):
 		s.nextUnrated()
+	case key.Matches(k, s.keys.NextUnrated):
+		if s.nextUnrated() {
+			s.c.goTo(screenItem, s.rows[s.cursor].entry)
+		} else {
+			s.note = "Every item is rated."
+		}
 	case key.Matches(k, s.keys.Open):
 		s.c.goTo(screenItem, s.rows[s.cursor].entry)
 	case key.Matches(k, s.keys.Back):
@@ -175,16 +195,29 @@ func (s *overviewScreen) nextItemRow(i int) int {
 	return i
 }
 
-// nextUnrated moves to the next item without a rating, wrapping around.
-func (s *overviewScreen) nextUnrated() {
+// nextUnrated moves to the next item without a rating, wrapping around,
+// and reports whether there is one.
+func (s *overviewScreen) nextUnrated() bool {
 	plan := s.c.plan()
 	for d := 1; d <= len(s.rows); d++ {
 		i := (s.cursor + d) % len(s.rows)
 		if r := s.rows[i]; r.isItem() && !plan.Items[s.entries[r.entry].Item.ID].Rated() {
 			s.cursor = i
-			return
+			return true
 		}
 	}
+	return false
+}
+
+// rate gives the item under the cursor level i of the scale, as its
+// screen would, and saves (issue 12.9).
+func (s *overviewScreen) rate(i int) tea.Cmd {
+	e := s.entries[s.rows[s.cursor].entry]
+	level := s.c.checklist().Scale[i].Key
+	sn, _ := s.c.session.Rate(e.Item.ID, level) // a level of the scale: never refused
+	s.counts, s.total = s.c.plan().Counts()
+	s.drawn = nil
+	return tea.Batch(save(sn), s.c.agreeInRoom(e.Item.ID, level))
 }
 
 func (s *overviewScreen) view() string {
@@ -199,6 +232,9 @@ func (s *overviewScreen) view() string {
 		gaps = st.Warning.Render(fmt.Sprintf("%d not rated yet", total.Unrated))
 	}
 	header := st.Title.Render("Overview") + st.Subtle.Render(fmt.Sprintf(" · %d of %d rated · ", total.Rated(), total.Total())) + gaps
+	if s.note != "" {
+		header += st.Success.Render(" · " + s.note)
+	}
 
 	// Scroll so the cursor stays in the window, keeping its area's heading
 	// in view when it can.
@@ -291,11 +327,14 @@ func (s *overviewScreen) row(st *styles, i, w int) string {
 const overviewLabelWidth = 10
 
 func (s *overviewScreen) shortHelp() []key.Binding {
-	return []key.Binding{s.keys.Open, s.keys.Back, s.keys.Up, s.keys.NextUnrated}
+	return []key.Binding{s.keys.Open, s.keys.Back, rateHint(s.keys.Rate), s.keys.Up, s.keys.NextUnrated}
 }
 
 func (s *overviewScreen) fullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Up, s.keys.PageUp, s.keys.Home, s.keys.Open, s.keys.NextUnrated, s.keys.Back}}
+	return [][]key.Binding{
+		{s.keys.Up, s.keys.PageUp, s.keys.Home, s.keys.Open, s.keys.NextUnrated, s.keys.FindUnrated, s.keys.Back},
+		s.keys.Rate,
+	}
 }
 
 func (s *overviewScreen) typing() bool { return false }
