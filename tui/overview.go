@@ -58,10 +58,10 @@ type overviewKeys struct {
 
 func newOverviewScreen(c *common) *overviewScreen {
 	return &overviewScreen{c: c, keys: overviewKeys{
-		Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
-		Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "move down")),
-		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "page")),
-		PageDown:    key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "move down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "page")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
 		// g is a rating here (green), so the first and last items are
 		// home and end only.
 		Home:        key.NewBinding(key.WithKeys("home"), key.WithHelp("home/end", "first / last item")),
