@@ -43,7 +43,12 @@ var reportHTMLTemplate = sync.OnceValue(func() *template.Template {
 })
 
 func writeReportHTML(doc reportDoc, hist *reportHistory) []byte {
-	page := htmlPageOf(doc, hist)
+	return writeHTMLPage(htmlPageOf(doc, hist))
+}
+
+// writeHTMLPage executes the report's template: the one way to the page's
+// bytes, with or without a data section.
+func writeHTMLPage(page htmlPage) []byte {
 	var b bytes.Buffer
 	b.Grow(64 << 10)
 	if err := reportHTMLTemplate().Execute(&b, page); err != nil {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -31,11 +30,7 @@ type htmlWorkforceRow struct {
 func ReportHTMLWithData(p *plans.Plan, today plans.Date, h *ReportHistory, w *workforce.Loaded) []byte {
 	page := htmlPageOf(buildReport(p, today), buildReportHistory(p, h))
 	page.Workforce = htmlWorkforceOf(buildWorkforce(w))
-	var b bytes.Buffer
-	if err := reportHTMLTemplate().Execute(&b, page); err != nil {
-		panic(fmt.Sprintf("render: the HTML report template failed: %v", err))
-	}
-	return b.Bytes()
+	return writeHTMLPage(page)
 }
 
 func htmlWorkforceOf(doc workforceDoc) *htmlWorkforce {

@@ -220,3 +220,21 @@ func TestReportHTMLWithData(t *testing.T) {
 	}
 	validateHTML(t, map[string][]byte{"report.html": []byte(page)})
 }
+
+// TestReportHTMLWithDataShowsControlCharactersAsPictures: a plan with a
+// data file takes its own path to the page; control characters from the
+// plan (an ESC and a BEL in an action) are pictures there too, as on the
+// page without data, for the page may be printed to a terminal.
+func TestReportHTMLWithDataShowsControlCharactersAsPictures(t *testing.T) {
+	p := loadFixture(t, "testdata/report-21.yaml")
+	p.Items["lc-vision"].Action = "Retitle \x1b]0;owned\x07 the terminal"
+	w := workforceFixture()
+	w.Data.Grades[0].Name = "Team\x1b[2Jmember"
+	page := string(ReportHTMLWithData(p, day(2027, 3, 14), nil, w))
+	if i := strings.IndexFunc(page, func(r rune) bool { return r < 0x20 && r != '\n' && r != '\t' }); i >= 0 {
+		t.Errorf("the page has a control character at %d: %q", i, page[max(0, i-40):min(len(page), i+40)])
+	}
+	if !strings.Contains(page, "Retitle ␛]0;owned␇ the terminal") {
+		t.Error("the action's ESC and BEL do not show as pictures")
+	}
+}
