@@ -12,7 +12,8 @@ import (
 // in the same words as the Markdown section, from the same protected table.
 type htmlWorkforce struct {
 	Intro   string
-	Small   string // for a workforce under the threshold: the guide's advice instead of a table
+	Columns []string // the headings of the cells after the grade's name
+	Small   string   // for a workforce under the threshold: the guide's advice instead of a table
 	Rows    []htmlWorkforceRow
 	Notes   []string
 	Reading string
@@ -44,6 +45,7 @@ func htmlWorkforceOf(doc workforceDoc) *htmlWorkforce {
 			doc.threshold, workforce.Source, workforce.SmallEmployerAdvice)
 		return h
 	}
+	h.Columns = []string{"Working class", "Intermediate", "Professional", "Excluded", "Responses", "Rate"}
 	rows := append(append([]wfRow{}, doc.rows...), doc.total)
 	for i, r := range rows {
 		name := r.name

@@ -207,8 +207,8 @@ func TestReportHTMLWithData(t *testing.T) {
 	page := string(ReportHTMLWithData(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil, w))
 	for _, want := range []string{
 		`<h2 id="workforce">Workforce data</h2>`,
-		`<tr><th scope="row">Team &lt;member&gt;</th><td class="num">55 (46%)</td>`,
-		`<tr><th scope="row">Manager &#43; Director</th><td class="num">fewer than 10</td><td class="num">not shown</td>`,
+		`<tr><th scope="row">Team &lt;member&gt;</th><td class="num" data-label="Working class">55 (46%)</td>`,
+		`<tr><th scope="row">Manager &#43; Director</th><td class="num" data-label="Working class">fewer than 10</td><td class="num" data-label="Intermediate">not shown</td>`,
 		"<strong>Reading:</strong> Cliff edge between Team leader and Manager &#43; Director",
 	} {
 		if !strings.Contains(page, want) {
