@@ -554,7 +554,7 @@ var generatedBuiltins = []generatedBuiltin{
 	},
 	{
 		file: "smc-progression.yaml",
-		sum:  0x3fe65619,
+		sum:  0x55eea0e2,
 		checklist: func() *Checklist {
 			return &Checklist{
 				ID:      "smc-progression",
@@ -584,7 +584,6 @@ var generatedBuiltins = []generatedBuiltin{
 					{
 						ID:    "leadership-culture",
 						Title: "Leadership & Culture",
-						Intro: "A clear vision, leaders and managers who drive it, and a culture where everyone can progress.",
 						Items: []Item{
 							{
 								ID:    "lc-vision",
@@ -719,7 +718,6 @@ var generatedBuiltins = []generatedBuiltin{
 					{
 						ID:    "workforce",
 						Title: "Workforce",
-						Intro: "Everyday people practices, and the programmes that help people move up.",
 						Items: []Item{
 							{
 								ID:    "wf-business-as-usual",
@@ -801,7 +799,6 @@ var generatedBuiltins = []generatedBuiltin{
 					{
 						ID:    "enablers",
 						Title: "Enablers",
-						Intro: "The data and the policies and processes that make progression fair and visible. Each question is rated on its own.",
 						Items: []Item{
 							{
 								ID:    "en-data-collect",

@@ -124,3 +124,23 @@ func TestCrossIndustryShape(t *testing.T) {
 		t.Errorf("attribution missing: source %q licence %q", c.Source, c.Licence)
 	}
 }
+
+// The progression checklist's area introductions were ladder's own words,
+// under a header that says the wording is reproduced word for word (issue
+// 12.11): an area may only carry an introduction the source has. (The
+// titles and prompts are checked in checklist_test.go.)
+func TestProgressionIntroductionsAreTheSources(t *testing.T) {
+	c, ok := Builtin(DefaultID)
+	if !ok {
+		t.Fatal("built-in checklist missing")
+	}
+	masterclass := seeds.Text(seeds.Read(t, "progression-masterclass-checklist.txt"))
+	for _, a := range c.Areas {
+		if a.Intro != "" && !seeds.WordForWord(masterclass, a.Intro) {
+			t.Errorf("area %s: introduction not in the source: %q", a.ID, a.Intro)
+		}
+	}
+	if !seeds.WordForWord(masterclass, c.Intro) {
+		t.Errorf("introduction not in the source: %q", c.Intro)
+	}
+}
