@@ -3,6 +3,9 @@ package plans
 import (
 	"bytes"
 	"strings"
+	"sync"
+
+	"github.com/socialmobility/ladder/checklist"
 )
 
 // Comments people write in a plan file are part of a file kept in git: a
@@ -21,9 +24,9 @@ import (
 // own is worked out when the plan is written. It reads the lines, not the
 // parsed tree (the fast parser keeps no comments): keys in block style,
 // as plans are written; a "#" inside a block of text is text.
-func handComments(data []byte) map[string][]string {
-	if !bytes.Contains(data, []byte("#")) {
-		return nil
+func handComments(data []byte, c *checklist.Checklist) map[string][]string {
+	if !hasForeignComment(data, c) {
+		return nil // the usual case, which costs one look at each line
 	}
 	type level struct {
 		indent int
@@ -102,6 +105,49 @@ func handComments(data []byte) map[string][]string {
 		return nil
 	}
 	return out
+}
+
+// hasForeignComment reports whether data has a comment line that ladder
+// does not write for a plan of checklist c.
+func hasForeignComment(data []byte, c *checklist.Checklist) bool {
+	own := ownComments(c)
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		t := bytes.TrimSpace(line)
+		if len(t) > 0 && t[0] == '#' && !own[string(t)] && !ladders(string(t)) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownCommentSets holds, per checklist, the comment lines ladder writes in
+// a plan of it (ownComments).
+var ownCommentSets sync.Map // *checklist.Checklist → map[string]bool
+
+// ownComments is every comment line ladder writes in a plan of c, worked
+// out once per checklist from an empty plan's encoding (the comments that
+// change with a plan's answers start with one of ladderPrefixes).
+func ownComments(c *checklist.Checklist) map[string]bool {
+	if c == nil {
+		return nil
+	}
+	if own, ok := ownCommentSets.Load(c); ok {
+		return own.(map[string]bool)
+	}
+	own := map[string]bool{}
+	for _, l := range strings.Split(string(Encode(New(c, "", "", Date{}))), "\n") {
+		if t := strings.TrimSpace(l); strings.HasPrefix(t, "#") {
+			own[t] = true
+		}
+	}
+	ownCommentSets.Store(c, own)
+	return own
 }
 
 // withHandComments puts the comments people wrote (see handComments) back

@@ -107,7 +107,7 @@ func Parse(name string, data []byte, resolve Resolver) (*Plan, error) {
 	}
 	p.fillMissing()
 	p.positions = d.positions()
-	p.comments = handComments(data)
+	p.comments = handComments(data, p.Checklist)
 	return p, nil
 }
 
