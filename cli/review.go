@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/socialmobility/ladder/plans"
@@ -138,6 +139,11 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 		}
 	}
 	accessibleMode := accessible.Wanted(opts.accessible, os.Getenv)
+	if accessibleMode {
+		if err := screensOnly(opts); err != nil {
+			return err
+		}
+	}
 	screens := !accessibleMode && isTerminal(cmd.InOrStdin()) && isTerminal(cmd.OutOrStdout())
 	if path != "" {
 		// The screens open the plan themselves before they start, so
@@ -163,6 +169,31 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 		return reportLoadError(stderr, path, err)
 	}
 	return err
+}
+
+// screensOnly refuses, in accessible mode, the flags that only the screens
+// use, rather than ignore them: a facilitator who asked for a projector
+// layout or a clock is told they are not there.
+func screensOnly(opts reviewOptions) error {
+	var flags []string
+	if opts.present {
+		flags = append(flags, "--present")
+	}
+	if opts.timebox != "" {
+		flags = append(flags, "--timebox")
+	}
+	if opts.session != "" {
+		flags = append(flags, "--session")
+	}
+	if len(flags) == 0 {
+		return nil
+	}
+	them := "it"
+	if len(flags) > 1 {
+		them = "them"
+	}
+	return usageErrorf("%s: not in accessible mode, which asks each question once in plain lines, with no layout to project and no clock; leave %s out, or run the review without --accessible (and without ACCESSIBLE or TERM=dumb)",
+		strings.Join(flags, ", "), them)
 }
 
 // checkPlanArg checks that a new plan has a plan file's name and, if load,

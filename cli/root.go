@@ -24,6 +24,8 @@ const (
 	ExitOK       = 0
 	ExitProblems = 1
 	ExitUsage    = 2
+	// ExitInterrupted is for a review stopped with ctrl+c (128 + SIGINT).
+	ExitInterrupted = 130
 )
 
 // exitError carries an exit code with the error (or silence, when the

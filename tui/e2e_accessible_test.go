@@ -1,7 +1,9 @@
 package tui_test
 
 import (
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -60,6 +62,52 @@ func TestAccessibleChecklistFlagOpensPlansOfOtherChecklists(t *testing.T) {
 		p.Response("lc-vision").Rating = checklist.Unrated
 		if err := os.WriteFile(path, plans.Encode(p), 0o644); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+// TestAccessibleCtrlCSaysWhatWasSavedEndToEnd (issue 10.11): in a real
+// terminal, ctrl+c at a question ends the accessible review with status
+// 130, after saying that every answer given is saved and how to carry on;
+// and the screens' flags are refused, not ignored.
+func TestAccessibleCtrlCSaysWhatWasSavedEndToEnd(t *testing.T) {
+	bin := e2eBinary(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plans", "acme.yaml")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	builtin, _ := checklist.Builtin(checklist.DefaultID)
+	if err := createPlan(path, plans.New(builtin, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
+		t.Fatal(err)
+	}
+	e := e2eSession{t, e2eRun(t, bin, dir, []string{"NO_COLOR=1"}, "review", "--accessible", "--today", "2027-03-14", "plans/acme.yaml")}
+	e.waitFor("Develop a clear vision")
+	e.typeText("a\r")
+	e.waitFor("Action: ")
+	e.typeText("Write the vision\r")
+	e.waitFor("Owner: ")
+	e.keys("ctrl+c")
+	err := e.s.Wait(e2eTimeout)
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
+		t.Fatalf("ctrl+c: exit %v, want status 130\n%s", err, e.finalText())
+	}
+	text := e.finalText()
+	for _, want := range []string{"Interrupted (ctrl+c). Every answer given is saved in plans/acme.yaml.", "ladder review --accessible plans/acme.yaml"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the terminal does not say %q:\n%s", want, text)
+		}
+	}
+	if r := waitOnDisk(t, path, "the answers", func(*plans.Plan) bool { return true }).Response("lc-vision"); r.Rating != "amber" || r.Action != "Write the vision" {
+		t.Errorf("on disk: %+v", *r)
+	}
+
+	for _, flag := range [][]string{{"--present"}, {"--timebox", "5m"}, {"--session", "90m"}} {
+		e := e2eSession{t, e2eRun(t, bin, dir, []string{"NO_COLOR=1"}, append(append([]string{"review", "--accessible"}, flag...), "plans/acme.yaml")...)}
+		err := e.s.Wait(e2eTimeout)
+		if !errors.As(err, &exit) || exit.ExitCode() != 2 || !strings.Contains(e.finalText(), flag[0]+": not in accessible mode") {
+			t.Errorf("--accessible %s: exit %v:\n%s", flag[0], err, e.finalText())
 		}
 	}
 }

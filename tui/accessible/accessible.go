@@ -46,6 +46,10 @@ type Options struct {
 
 	In  io.Reader
 	Out io.Writer
+	// Interrupt, when set, ends the review as ctrl+c does: the question
+	// being asked is abandoned (every answer before it is saved already),
+	// Run says what was saved and returns ErrInterrupted.
+	Interrupt <-chan os.Signal
 }
 
 // Run holds the review and returns when it is done or when the input ends;
@@ -65,14 +69,51 @@ func Run(opts Options) error {
 	if opts.Out == nil {
 		opts.Out = os.Stdout
 	}
-	r := &reviewer{opts: opts, today: opts.Today, p: newPrompter(opts.In, opts.Out, !isTerminal(opts.In))}
+	echo := !isTerminal(opts.In)
+	in := opts.In
+	if opts.Interrupt != nil {
+		in = interruptible(in, opts.Interrupt)
+	}
+	r := &reviewer{opts: opts, today: opts.Today, p: newPrompter(in, opts.Out, echo)}
 	err := r.run()
 	if r.s != nil {
 		defer r.s.Close()
 	}
-	if errors.Is(err, errInputEnded) {
+	switch {
+	case errors.Is(err, errInputEnded):
 		return r.inputEnded()
+	case errors.Is(err, errQuit):
+		return r.stopped("Stopped.", nil)
+	case errors.Is(err, errInterrupted):
+		return r.stopped("Interrupted (ctrl+c).", ErrInterrupted)
 	}
+	return err
+}
+
+// ErrInterrupted is Run's error when the person pressed ctrl+c: the
+// command exits with status 130, as programs do for an interrupt, after
+// saying what was saved.
+var ErrInterrupted = errors.New("interrupted")
+
+// stopped says where the answers are when the person stopped the review
+// (quit, or ctrl+c), and how to carry on; it returns err unless a save
+// failed.
+func (r *reviewer) stopped(what string, err error) error {
+	r.p.blank()
+	if r.s == nil {
+		r.p.say("%s No plan was created, so nothing was saved.", what)
+		return err
+	}
+	if r.s.State().Err != nil {
+		r.p.say("%s The plan could not be saved.", what)
+		if nsErr := r.notSaved(false); nsErr != nil {
+			return nsErr
+		}
+		return err
+	}
+	path := r.s.Path()
+	r.p.say("%s Every answer given is saved in %s.", what, path)
+	r.p.say("To carry on where you left off, run: ladder review --accessible %s", plans.ShellQuote(path))
 	return err
 }
 
@@ -95,12 +136,11 @@ func (r *reviewer) run() error {
 	if r.s, err = r.open(resolve); err != nil {
 		return err
 	}
+	r.p.command = r.command // from here on, back, help, advice, board, quit...
 	if err := r.walk(); err != nil {
 		return err
 	}
-	if err := r.nextSteps(); err != nil {
-		return err
-	}
+	r.p.command = nil
 	r.summary()
 	return r.notSaved(true)
 }

@@ -317,7 +317,7 @@ func TestInputEndsAndResumes(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if !strings.Contains(out, "Carrying on at item 8 of 21, the first one not rated yet.\n\nArea: Enablers\nItem 8 of 21\n") {
+	if !strings.Contains(out, "Carrying on at item 8 of 21, the first one not rated yet.\nType help at any question for the commands: back, item N (any item, rated or not), board, advice, flag, quit.\n\nArea: Enablers\nItem 8 of 21\n") {
 		t.Errorf("the second run did not resume at item 8:\n%s", out[:min(len(out), 600)])
 	}
 	if strings.Contains(out, "Item 7 of 21") {
@@ -441,7 +441,7 @@ func TestEnterKeepsDashClears(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Rating: \nSkipped: left unrated.\n",
-		"Type 1, 2 or 3 (or r, a or g); Enter keeps: ▲ Amber.\nRating: \nRated ▲ Amber.\n",
+		"Type 1, 2 or 3 (or r, a or g); Enter keeps: ▲ Amber; - to clear the rating.\nRating: \nRated ▲ Amber.\n",
 		"What will you do about it? Enter keeps: Old action. Type - to clear it.\nAction: \n",
 		"Who will do it? Enter keeps: Old owner. Type - to clear it.\nOwner: -\n",
 		"Enter keeps: Sat 1 May 2027 (2027-05-01). Type - to clear it.\nDue date: \n",

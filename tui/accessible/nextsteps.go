@@ -2,6 +2,7 @@ package accessible
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -9,46 +10,41 @@ import (
 	"github.com/socialmobility/ladder/review"
 )
 
-// nextSteps asks the checklist's follow-up questions, word for word, in
-// the session's order, each followed by its due date.
-func (r *reviewer) nextSteps() error {
+// question asks next-steps question i, word for word, then its due date.
+// The first one says how many there are.
+func (r *reviewer) question(i int) error {
 	questions := r.s.Questions()
 	if len(questions) == 0 {
 		return nil
 	}
-	r.p.blank()
-	r.p.say("Next steps: %d questions about what to do now.", len(questions))
-	for at := review.Question(0); at.Kind == review.AtQuestion; at = r.s.After(at) {
-		r.s.MoveTo(at)
-		f := questions[at.Index]
+	if i == 0 {
 		r.p.blank()
-		r.p.say("Question %d of %d: %s", at.Index+1, len(questions), f.Question)
-		var err error
-		switch f.Kind {
-		case checklist.KindCounts:
-			r.counts()
-		case checklist.KindList:
-			err = r.list(f.ID)
-		case checklist.KindPerArea:
-			err = r.perArea(f.ID)
-		case checklist.KindText:
-			err = r.textAnswer(f.ID)
-		case checklist.KindPlan:
-			err = r.projectPlan(f.ID)
-		}
-		if err != nil {
-			return err
-		}
-		err = r.p.date("Due date", "When should this be done by?", r.s.Plan().Answer(f.ID).Due, func(text string) (plans.Date, error) {
-			d, sn, err := r.s.SetQuestionDue(f.ID, text)
-			r.save(sn)
-			return d, err
-		})
-		if err != nil {
-			return err
-		}
+		r.p.say("Next steps: %d questions about what to do now.", len(questions))
 	}
-	return nil
+	f := questions[i]
+	r.p.blank()
+	r.p.say("Question %d of %d: %s", i+1, len(questions), f.Question)
+	var err error
+	switch f.Kind {
+	case checklist.KindCounts:
+		r.counts()
+	case checklist.KindList:
+		err = r.list(f.ID)
+	case checklist.KindPerArea:
+		err = r.perArea(f.ID)
+	case checklist.KindText:
+		err = r.textAnswer(f.ID)
+	case checklist.KindPlan:
+		err = r.projectPlan(f.ID)
+	}
+	if err != nil {
+		return err
+	}
+	return r.p.date("Due date", "When should this be done by?", r.s.Plan().Answer(f.ID).Due, func(text string) (plans.Date, error) {
+		d, sn, err := r.s.SetQuestionDue(f.ID, text)
+		r.save(sn)
+		return d, err
+	})
 }
 
 // counts prints the counts per area: they come from the ratings and are
@@ -176,10 +172,21 @@ func (r *reviewer) projectPlan(id string) error {
 	}
 	r.printSteps(r.s.Steps(id))
 	for {
-		r.p.say("To add a step, type what is to be done; press Enter on an empty line when the plan is complete.")
+		if n := len(r.s.Steps(id)); n > 0 {
+			r.p.say("To add a step, type what is to be done; to change, move or remove a step, type its number (1 to %d); press Enter on an empty line when the plan is complete.", n)
+		} else {
+			r.p.say("To add a step, type what is to be done; press Enter on an empty line when the plan is complete.")
+		}
 		text, err := r.p.line("New step")
 		if err != nil || text == "" {
 			return err
+		}
+		if n, err := strconv.Atoi(text); err == nil && n >= 1 && n <= len(r.s.Steps(id)) {
+			if err := r.changeStep(id, r.s.Steps(id)[n-1].ID); err != nil {
+				return err
+			}
+			r.printSteps(r.s.Steps(id))
+			continue
 		}
 		stepID, err := r.s.NewStep(id, len(r.s.Steps(id)))
 		if err != nil {
@@ -199,6 +206,81 @@ func (r *reviewer) projectPlan(id string) error {
 		}
 		r.p.say("Added step %d.", len(r.s.Steps(id)))
 	}
+}
+
+// changeStep asks what to do with a step of the project plan: change its
+// text, owner, due date and status (Enter keeps each), move it up or
+// down, or remove it (undo brings the last one removed back).
+func (r *reviewer) changeStep(followUpID string, stepID int) error {
+	st := *step(r.s.Plan(), followUpID, stepID)
+	r.p.say("Step: %s", describe(st.Text, st.Owner, st.Due, st.Status))
+	what, err := r.p.choose(question{prompt: "Do", def: 4, enter: "leave it as it is", options: []choice{
+		{label: "Change it", words: []string{"change", "edit"}},
+		{label: "Move it up", words: []string{"up"}},
+		{label: "Move it down", words: []string{"down"}},
+		{label: "Remove it", words: []string{"remove", "delete"}},
+		{label: "Leave it as it is", words: []string{"leave"}},
+	}})
+	if err != nil {
+		return err
+	}
+	switch what {
+	case 0:
+		return r.editWholeStep(followUpID, stepID)
+	case 1, 2:
+		by := -1
+		if what == 2 {
+			by = 1
+		}
+		_, sn := r.s.MoveStep(followUpID, stepID, by)
+		r.save(sn)
+	case 3:
+		_, sn := r.s.RemoveStep(followUpID, stepID)
+		r.save(sn)
+		r.p.say("Removed. To bring it back, answer the next question with undo.")
+		undo, err := r.p.line("Undo")
+		if err != nil {
+			return err
+		}
+		if strings.EqualFold(undo, "undo") {
+			_, _, _, sn := r.s.UndoRemoveStep(followUpID)
+			r.save(sn)
+			r.p.say("Brought back.")
+		}
+	}
+	return nil
+}
+
+// editWholeStep asks a step's text, owner, due date and status again,
+// Enter keeping each.
+func (r *reviewer) editWholeStep(followUpID string, stepID int) error {
+	cur := func() *plans.Step { return step(r.s.Plan(), followUpID, stepID) }
+	text, err := r.p.text("Step", "What is to be done?", cur().Text)
+	if err != nil {
+		return err
+	}
+	if text == "" {
+		r.p.say("A step needs its text; to take it out, choose Remove it.")
+		text = cur().Text
+	}
+	r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Text = text })
+	owner, err := r.p.text("Owner", "Who will do it?", cur().Owner)
+	if err != nil {
+		return err
+	}
+	r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Owner = owner })
+	err = r.p.date("Due date", "When by?", cur().Due, func(text string) (plans.Date, error) {
+		return r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Due = text })
+	})
+	if err != nil {
+		return err
+	}
+	status, err := r.status(cur().Status)
+	if err != nil {
+		return err
+	}
+	r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Status = status })
+	return nil
 }
 
 // editStep changes one part of a step and saves it; it returns the step's

@@ -32,6 +32,10 @@ type prompter struct {
 	// dueExplained is set once the date forms have been listed; later
 	// date questions say it in fewer words.
 	dueExplained bool
+	// command, when set, is offered every answer first: a command (back,
+	// help, quit...) is handled there, and either the question is asked
+	// again (nil error) or the error ends it (errBack, errQuit...).
+	command func(answer string) (handled bool, err error)
 }
 
 func newPrompter(in io.Reader, out io.Writer, echo bool) *prompter {
@@ -47,8 +51,42 @@ func (p *prompter) say(format string, args ...any) {
 func (p *prompter) blank() { io.WriteString(p.out, "\n") }
 
 // line prints a prompt ("Owner: ") and reads one answer, trimmed. It
-// returns errInputEnded when there is nothing more to read.
+// returns errInputEnded when there is nothing more to read. A command
+// (see command) is handled before the answer is returned: the question is
+// asked again after help, advice, board or flag, and ended by back, item
+// N and quit. A command word in quotes ("back") is an answer, without the
+// quotes.
 func (p *prompter) line(prompt string) (string, error) {
+	for {
+		s, err := p.read(prompt)
+		if err != nil || p.command == nil {
+			return s, err
+		}
+		if word, ok := quotedCommand(s); ok {
+			return word, nil
+		}
+		handled, err := p.command(s)
+		if !handled {
+			return s, nil
+		}
+		if err != nil {
+			return "", err
+		}
+	}
+}
+
+// quotedCommand reads "back" (a command word in quotes) as the word.
+func quotedCommand(s string) (string, bool) {
+	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
+		return "", false
+	}
+	word := s[1 : len(s)-1]
+	_, isCommand := commandWords[strings.ToLower(word)]
+	return word, isCommand
+}
+
+// read prints a prompt and reads one answer.
+func (p *prompter) read(prompt string) (string, error) {
 	io.WriteString(p.out, prompt+": ")
 	s, err := p.in.ReadString('\n')
 	if err != nil && !(errors.Is(err, io.EOF) && s != "") {
@@ -124,7 +162,13 @@ type question struct {
 	enter string
 	// also names other answers taken, e.g. "r, a or g".
 	also string
+	// clear, when set, says what typing - does ("clear the rating"):
+	// choose then returns cleared.
+	clear string
 }
+
+// cleared is what choose returns when - clears the answer.
+const cleared = -2
 
 // hint is the line that says how to answer.
 func (q question) hint() string {
@@ -154,6 +198,9 @@ func (q question) hint() string {
 	case q.def >= 0:
 		b.WriteString("; Enter keeps: " + cmp.Or(q.options[q.def].short, q.options[q.def].label))
 	}
+	if q.clear != "" {
+		b.WriteString("; " + clearWord + " to " + q.clear)
+	}
 	return b.String() + "."
 }
 
@@ -177,6 +224,9 @@ func (p *prompter) choose(q question) (int, error) {
 			}
 			p.say("Please choose one: %s", hint)
 			continue
+		}
+		if s == clearWord && q.clear != "" {
+			return cleared, nil
 		}
 		if i, ok := pick(s, q.options); ok {
 			return i, nil

@@ -19,6 +19,12 @@ func (r *reviewer) summary() {
 	if total.Unrated > 0 {
 		r.p.say("%d items are not rated yet. To rate them, run: ladder review --accessible %s", total.Unrated, plans.ShellQuote(path))
 	}
+	if flagged := p.Revisits(); len(flagged) > 0 {
+		r.p.say("Flagged to revisit:")
+		for _, e := range flagged {
+			r.p.say("- item %d, %s: %s", e.Ref.Seq+1, plans.Label(p.Checklist, p.Items[e.Item.ID].Rating), e.Item.Title)
+		}
+	}
 
 	actions := p.ActionsToChase()
 	if len(actions) == 0 {

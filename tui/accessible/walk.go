@@ -1,6 +1,7 @@
 package accessible
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -11,31 +12,62 @@ import (
 	"github.com/socialmobility/ladder/workforce"
 )
 
-// walk goes through the items from where the session resumes (the first
-// unrated one) to the end, printing each area's counts after its last
-// item.
+// walk goes through the review from where the session resumes (the
+// first item not rated; the next steps when every item is rated) to the
+// end: the items, each area's counts after its last item, then the
+// next-steps questions. back and item N (see command) go elsewhere: any
+// item, rated or not, can be answered again.
 func (r *reviewer) walk() error {
 	entries := r.s.Checklist().Items()
-	start := r.s.Resume()
+	at := r.s.Resume()
 	switch {
-	case start.Kind != review.AtItem:
+	case at.Kind != review.AtItem:
 		r.p.say("Every item is rated, so on to the next steps.")
-		return nil
-	case start.Index > 0:
-		r.p.say("Carrying on at item %d of %d, the first one not rated yet.", start.Index+1, len(entries))
+		at = review.Question(0)
+	case at.Index > 0:
+		r.p.say("Carrying on at item %d of %d, the first one not rated yet.", at.Index+1, len(entries))
 	}
-	for at := start; at.Kind == review.AtItem || at.Kind == review.AtAreaEnd; at = r.s.After(at) {
+	r.p.say("Type help at any question for the commands: back, item N (any item, rated or not), board, advice, flag, quit.")
+	for at.Kind != review.AtEnd {
 		r.s.MoveTo(at)
-		if at.Kind == review.AtAreaEnd {
+		var err error
+		switch at.Kind {
+		case review.AtItem:
+			err = r.item(entries[at.Index], len(entries))
+		case review.AtAreaEnd:
 			r.p.blank()
 			r.p.say("End of %s", countsLine(r.s.Plan(), at.Index))
-			continue
+		case review.AtQuestion:
+			err = r.question(at.Index)
 		}
-		if err := r.item(entries[at.Index], len(entries)); err != nil {
+		var to goToItem
+		switch {
+		case errors.Is(err, errBack):
+			at = r.back(at)
+			continue
+		case errors.As(err, &to):
+			at = review.Item(to.pos)
+			continue
+		case err != nil:
 			return err
 		}
+		at = r.s.After(at)
 	}
 	return nil
+}
+
+// back is the place before at that asks something: an area's counts are
+// passed by on the way back.
+func (r *reviewer) back(at review.Place) review.Place {
+	if at == review.Item(0) {
+		r.p.say("This is the first item.")
+		return at
+	}
+	to := r.s.Before(at)
+	if to.Kind == review.AtAreaEnd {
+		to = r.s.Before(to)
+	}
+	return to
 }
 
 // item prints one recommendation once, then asks its rating and, unless
@@ -63,12 +95,21 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 	}
 
 	response := func() *plans.Response { return r.s.Plan().Response(it.ID) }
+	if response().Revisit {
+		r.p.say("Flagged to revisit.")
+	}
 	rated, err := r.rating(response().Rating)
 	if err != nil {
 		return err
 	}
-	if rated == "" {
+	switch rated {
+	case "":
 		r.p.say("Skipped: left unrated.")
+		return nil
+	case checklist.Unrated:
+		sn, _ := r.s.ClearRating(it.ID) // an item of the checklist: never refused
+		r.save(sn)
+		r.p.say("Cleared: the item is unrated again.")
 		return nil
 	}
 	sn, _ := r.s.Rate(it.ID, rated) // a level of the scale: never refused
@@ -110,7 +151,8 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 }
 
 // rating asks for a level of the scale by number, key, word or first
-// letter. It returns "" when an unrated item is skipped.
+// letter. It returns "" when an unrated item is skipped, and
+// checklist.Unrated when a rating is cleared (with -).
 func (r *reviewer) rating(current string) (string, error) {
 	c := r.s.Checklist()
 	options := make([]choice, len(c.Scale))
@@ -128,15 +170,18 @@ func (r *reviewer) rating(current string) (string, error) {
 	}
 	q := question{prompt: "Rating", options: options, def: -1, enter: "skip it and leave it unrated"}
 	if _, i, ok := c.Level(current); ok {
-		q.def, q.enter = i, ""
+		q.def, q.enter, q.clear = i, "", "clear the rating"
 	}
 	if len(initials) == len(options) {
 		q.also = orList(initials)
 	}
 	r.p.say("How do you rate it?")
 	i, err := r.p.choose(q)
-	if err != nil || i < 0 {
+	switch {
+	case err != nil || i == -1:
 		return "", err
+	case i == cleared:
+		return checklist.Unrated, nil
 	}
 	return c.Scale[i].Key, nil
 }

@@ -1,0 +1,155 @@
+package accessible
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
+)
+
+// Commands work at every question of the review, as the screens' keys
+// work on every screen: a screen-reader user can do all that the screens
+// allow. help, advice, board and flag answer and ask the question again;
+// back, item N and quit leave it.
+var commandWords = map[string]string{
+	"back":   "go back to the item or question before",
+	"item":   "item N: go to item N (any item, rated or not: see board)",
+	"board":  "every item with its number, its rating and any flag",
+	"advice": "the source's advice for this item",
+	"flag":   "flag this item to revisit, or take the flag off",
+	"help":   "these commands, and how to answer",
+	"quit":   "stop here: every answer so far is saved",
+}
+
+// The errors that commands end a question with.
+var (
+	errBack = errors.New("back")
+	errQuit = errors.New("quit")
+)
+
+// goToItem ends a question to go to an item (checklist position).
+type goToItem struct{ pos int }
+
+func (g goToItem) Error() string { return fmt.Sprintf("item %d", g.pos+1) }
+
+// command handles a command typed as an answer; handled is false for an
+// ordinary answer.
+func (r *reviewer) command(answer string) (handled bool, err error) {
+	fields := strings.Fields(strings.ToLower(answer))
+	if len(fields) == 0 {
+		return false, nil
+	}
+	switch word := fields[0]; {
+	case len(fields) == 1 && (word == "help" || word == "?"):
+		r.sayHelp()
+	case len(fields) == 1 && word == "advice":
+		r.sayAdvice()
+	case len(fields) == 1 && word == "board":
+		r.sayBoard()
+	case len(fields) == 1 && word == "flag":
+		r.toggleFlag()
+	case len(fields) == 1 && word == "back":
+		return true, errBack
+	case len(fields) == 1 && word == "quit":
+		return true, errQuit
+	case len(fields) == 2 && word == "item":
+		n, err := strconv.Atoi(fields[1])
+		if err != nil || n < 1 || n > r.s.Checklist().Len() {
+			r.p.say("There is no item %s: type item and a number from 1 to %d (board lists them).", fields[1], r.s.Checklist().Len())
+			return true, nil
+		}
+		return true, goToItem{n - 1}
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+// sayHelp lists the commands, then says the question is asked again.
+func (r *reviewer) sayHelp() {
+	r.p.say("Answer each question on one line. Enter keeps what is there (or skips); %s clears it.", clearWord)
+	r.p.say("These commands work at every question:")
+	for _, w := range []string{"back", "item", "board", "advice", "flag", "help", "quit"} {
+		r.p.say("- %s: %s", w, commandWords[w])
+	}
+	r.p.say("To answer with one of these words, type it in quotes, for example \"back\".")
+	r.p.say("ctrl+c also stops, and says what was saved. Back to the question.")
+}
+
+// sayAdvice prints the source's advice for the item the review is at, and
+// its area's "If all you do is..." suggestions.
+func (r *reviewer) sayAdvice() {
+	if r.s.Place().Kind != review.AtItem {
+		r.p.say("Advice is given for each item; this is not an item. Back to the question.")
+		return
+	}
+	e := r.s.Checklist().Items()[r.s.CurrentItem()]
+	r.p.say("Advice from the source for: %s", e.Item.Title)
+	if len(e.Item.Guidance) == 0 && len(e.Area.IfAllYouDo) == 0 {
+		r.p.say("This checklist has no advice for this item.")
+	}
+	for _, g := range e.Item.Guidance {
+		credit := g.Source
+		if g.Section != "" {
+			credit += ", " + g.Section
+		}
+		r.p.say("- %s (%s)", g.Text, credit)
+	}
+	if len(e.Area.IfAllYouDo) > 0 {
+		r.p.say("If all you do is... (%s)", e.Area.Title)
+		for _, sg := range e.Area.IfAllYouDo {
+			r.p.say("- %s", sg.Text)
+		}
+	}
+	if lic := r.s.Checklist().Licence; lic != "" {
+		r.p.say("%s", lic)
+	}
+	r.p.say("Back to the question.")
+}
+
+// sayBoard prints every item: its number (for item N), its rating as
+// shape and word, its short title, and whether it is flagged to revisit.
+func (r *reviewer) sayBoard() {
+	p := r.s.Plan()
+	c := p.Checklist
+	_, total := p.Counts()
+	r.p.say("Every item (%d of %d rated); item N goes to one:", total.Rated(), total.Total())
+	area := -1
+	for _, e := range c.Items() {
+		if e.Ref.Area != area {
+			area = e.Ref.Area
+			r.p.say("%s:", countsLine(p, area))
+		}
+		resp := p.Items[e.Item.ID]
+		line := fmt.Sprintf("%d. %s: %s", e.Ref.Seq+1, plans.Label(c, resp.Rating), e.Item.ShortTitle())
+		if resp.Revisit {
+			line += " (flagged to revisit)"
+		}
+		r.p.say("%s", line)
+	}
+	if flagged := p.Revisits(); len(flagged) > 0 {
+		r.p.say("%d flagged to revisit.", len(flagged))
+	}
+	r.p.say("Back to the question.")
+}
+
+// toggleFlag flags the item the review is at to revisit, or takes the
+// flag off.
+func (r *reviewer) toggleFlag() {
+	if r.s.Place().Kind != review.AtItem {
+		r.p.say("flag works on an item; this is not one. Back to the question.")
+		return
+	}
+	e := r.s.Checklist().Items()[r.s.CurrentItem()]
+	flagged := !r.s.Plan().Items[e.Item.ID].Revisit
+	sn, _ := r.s.SetRevisit(e.Item.ID, flagged) // an item of the checklist: never refused
+	r.save(sn)
+	if flagged {
+		r.p.say("Item %d is flagged to revisit. Back to the question.", e.Ref.Seq+1)
+	} else {
+		r.p.say("Item %d is no longer flagged. Back to the question.", e.Ref.Seq+1)
+	}
+}

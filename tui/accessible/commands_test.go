@@ -1,0 +1,188 @@
+package accessible
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// newPlanFile writes a new plan of the built-in checklist, prepared for
+// the review, and returns its path.
+func newPlanFile(t *testing.T, change func(p *plans.Plan)) string {
+	t.Helper()
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	p := plans.New(c, "Acme", "Spring", today)
+	p.Participants = []string{"Ana", "Ben"}
+	if change != nil {
+		change(p)
+	}
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	f, err := plans.Create(path, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	return path
+}
+
+func onDiskPlan(t *testing.T, path string) *plans.Plan {
+	t.Helper()
+	p, err := plans.LoadFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestCommandsAtEveryQuestion (issue 10.11): help, board, advice and flag
+// answer and ask the question again; back goes to the item before, item N
+// to any item, rated or not, where Enter keeps the rating and - clears it;
+// quit stops and says where the answers are.
+func TestCommandsAtEveryQuestion(t *testing.T) {
+	path := newPlanFile(t, nil)
+	answers := []string{
+		"help",   // at item 1's rating
+		"board",  // still item 1
+		"advice", // still item 1
+		"r",      // item 1 rated red
+		"flag",   // at item 1's action: flagged, asked again
+		"", "", "", "",
+		"a", "", "", "", "", // item 2 amber, fields left empty
+		"back",    // at item 3's rating: back to item 2
+		"",        // item 2: Enter keeps amber
+		"back",    // at item 2's action: back to item 1
+		"-",       // item 1: the rating cleared
+		"item 20", // at item 2's rating: to item 20
+		"g", "Write KPIs", "", "", "", "",
+		"\"back\"", // at item 21's rating: a command word in quotes is an answer
+		"quit",
+	}
+	out, err := runReview(t, Options{PlanPath: path}, linesReader(answers))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{
+		"Type help at any question for the commands",
+		"These commands work at every question:\n- back: go back to the item or question before\n",
+		"Rating: help\nAnswer each question on one line.",
+		"Every item (0 of 21 rated); item N goes to one:\nLeadership & Culture: ■ Red 0, ▲ Amber 0, ● Green 0, ○ Unrated 4:\n1. ○ Unrated: A clear D&I vision\n",
+		"20. ○ Unrated: Anti-discrimination\n",
+		"Advice from the source for: Develop a clear vision for your D&I strategy\n- ",
+		"Item 1 is flagged to revisit. Back to the question.\nAction: ",
+		"Rating: back\n\nArea: Leadership & Culture\nItem 2 of 21\n",
+		"Enter keeps: ▲ Amber; - to clear the rating.\nRating: \nRated ▲ Amber.\n",
+		"Flagged to revisit.\nHow do you rate it?",
+		"Rating: -\nCleared: the item is unrated again.\n",
+		"Rating: item 20\n\nArea: Enablers\nItem 20 of 21\n",
+		"Rating: \"back\"\n\"back\" is not one of the choices.",
+		"Stopped. Every answer given is saved in " + path + ".\n",
+		"To carry on where you left off, run: ladder review --accessible ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	p := onDiskPlan(t, path)
+	if r := p.Response("lc-vision"); r.Rating != checklist.Unrated || !r.Revisit {
+		t.Errorf("item 1: rating %q, revisit %v; want cleared and flagged", r.Rating, r.Revisit)
+	}
+	if r := p.Response("lc-leadership"); r.Rating != "amber" {
+		t.Errorf("item 2: %q, want amber kept", r.Rating)
+	}
+	if r := p.Response("en-policy-anti-discrimination"); r.Rating != "green" || r.Action != "Write KPIs" {
+		t.Errorf("item 20: %+v", *r)
+	}
+}
+
+// TestInterruptSaysWhatWasSaved: ctrl+c while a question waits ends the
+// review with ErrInterrupted (exit 130) after saying where every answer
+// given is.
+func TestInterruptSaysWhatWasSaved(t *testing.T) {
+	path := newPlanFile(t, nil)
+	in, feed := io.Pipe()
+	interrupt := make(chan os.Signal, 1)
+	var out strings.Builder
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(Options{PlanPath: path, Today: today, In: in, Out: &out, Interrupt: interrupt})
+	}()
+	io.WriteString(feed, "g\nSend the vision to the board\n")
+	deadline := time.Now().Add(10 * time.Second)
+	for onDiskPlan(t, path).Response("lc-vision").Action == "" {
+		if time.Now().After(deadline) {
+			t.Fatal("the action was not saved")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	interrupt <- syscall.SIGINT
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrInterrupted) {
+			t.Fatalf("Run = %v, want ErrInterrupted", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("ctrl+c did not end the review")
+	}
+	if want := "Interrupted (ctrl+c). Every answer given is saved in " + path + "."; !strings.Contains(out.String(), want) {
+		t.Fatalf("output lacks %q:\n%s", want, out.String())
+	}
+	if r := onDiskPlan(t, path).Response("lc-vision"); r.Rating != "green" || r.Action != "Send the vision to the board" {
+		t.Fatalf("on disk: %+v", *r)
+	}
+}
+
+// TestProjectPlanStepsCanBeChangedMovedAndRemoved: a step's number
+// changes it (Enter keeps each part), moves it, or removes it, and undo
+// brings it back.
+func TestProjectPlanStepsCanBeChangedMovedAndRemoved(t *testing.T) {
+	path := newPlanFile(t, func(p *plans.Plan) {
+		for _, e := range p.Checklist.Items() {
+			p.Response(e.Item.ID).Rating = "green"
+		}
+		r := p.Response("lc-vision")
+		r.Rating, r.Action, r.Owner = "red", "Write the vision", "Ana"
+		r = p.Response("lc-leadership")
+		r.Rating, r.Action = "amber", "Brief the managers"
+	})
+	// Resumes at the next steps; the first four questions are skipped.
+	answers := []string{
+		"",         // counts: due date
+		"", "", "", // quick wins: numbers, another, due date
+		"", "", "", "", // speak with, per area, and due
+		"", "", // decision makers, due
+		// The project plan starts as the two actions.
+		"1", "change", "Write the vision, one page", "", "31/3/2027", "doing",
+		"2", "up",
+		"2", "remove", "undo",
+		"1", "remove", "",
+		"", // the plan is complete
+		"", // its due date
+	}
+	out, err := runReview(t, Options{PlanPath: path}, linesReader(answers))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{
+		"to change, move or remove a step, type its number (1 to 2)",
+		"Step: Write the vision; owner Ana; no due date; todo\n",
+		"1. Write the vision, one page; owner Ana; due Wed 31 Mar 2027 (2027-03-31); doing\n",
+		"1. Brief the managers; no due date; todo\n2. Write the vision, one page;",
+		"Removed. To bring it back, answer the next question with undo.\nUndo: undo\nBrought back.\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	steps := onDiskPlan(t, path).Answer("project-plan").Steps
+	if len(steps) != 1 || steps[0].Text != "Write the vision, one page" || steps[0].Status != plans.StatusDoing || steps[0].Due.String() != "2027-03-31" {
+		t.Fatalf("steps on disk: %+v", steps)
+	}
+}
