@@ -256,7 +256,7 @@ func (s *boardScreen) chooseLayout(w, h int) boardLayout {
 			break
 		}
 		cell = min(cell, maxTileWidth)
-		for tl := maxTitleLines; tl >= 1; tl-- {
+		for tl := 1; tl <= maxTitleLines; tl++ { // the fewest lines that show the most titles
 			l := boardLayout{titleLines: tl, heading: true, perRow: per, cellWidth: cell}
 			if boardHeight(l, areas) > h {
 				continue

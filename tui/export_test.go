@@ -1,0 +1,5 @@
+package tui
+
+// For the end-to-end tests (package tui_test), which read the screen of
+// the real program: whether it shows text in block letters.
+var BigShown = bigShown
