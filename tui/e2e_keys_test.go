@@ -40,18 +40,22 @@ func e2ePlan(t *testing.T, dir, name string, edit func(p *plans.Plan)) string {
 	return path
 }
 
+// bothModes are the ordinary screen and presenter mode, for a test that
+// must hold in both.
+var bothModes = []struct {
+	name string
+	args []string
+}{
+	{"screen", nil},
+	{"presenter mode", []string{"--present"}},
+}
+
 // A rating never turns the next key into text (issues 12.5 and 10.1): g
 // then n rates the item and moves on, in presenter mode too, and the
 // footer at 80x24 keeps help and quit (12.6, 10.5).
 func TestRatingThenNMovesOnAndTypesNothing(t *testing.T) {
 	bin := e2eBinary(t)
-	for _, mode := range []struct {
-		name string
-		args []string
-	}{
-		{"screen", nil},
-		{"presenter mode", []string{"--present"}},
-	} {
+	for _, mode := range bothModes {
 		t.Run(mode.name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := e2ePlan(t, dir, "cafe.yaml", nil)
@@ -87,13 +91,7 @@ func TestRatingThenNMovesOnAndTypesNothing(t *testing.T) {
 // levels of the scale stay on the screen.
 func TestALongItemScrollsAt80x24(t *testing.T) {
 	bin := e2eBinary(t)
-	for _, mode := range []struct {
-		name string
-		args []string
-	}{
-		{"screen", nil},
-		{"presenter mode", []string{"--present"}},
-	} {
+	for _, mode := range bothModes {
 		t.Run(mode.name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := e2ePlan(t, dir, "cafe.yaml", func(p *plans.Plan) {
