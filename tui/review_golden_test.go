@@ -141,6 +141,17 @@ func TestReviewGoldens(t *testing.T) {
 				return a
 			})
 		})
+		// A due date not understood: the field keeps the person, and
+		// leaving the item warns first (issue 12.2).
+		t.Run(fmt.Sprintf("item-due-warning-%dx%d", w, h), func(t *testing.T) {
+			rvGolden(t, w, h, "is not a date, so", func(t *testing.T) *app {
+				a := rvGoldenApp(t, rvGoldenPlan(t), w, h, "a", "tab", "tab", "tab")
+				hs := &rvHarness{t: t, a: a}
+				hs.typeText("next frday")
+				hs.press("tab", "ctrl+n")
+				return a
+			})
+		})
 		t.Run(fmt.Sprintf("item-rating-%dx%d", w, h), func(t *testing.T) {
 			rvGolden(t, w, h, "Business as usual", func(t *testing.T) *app {
 				return rvGoldenApp(t, rvGoldenPlan(t), w, h)

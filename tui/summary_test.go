@@ -128,5 +128,14 @@ func TestSummaryGoldens(t *testing.T) {
 				fuShow(t, a, screenSummary, 0)
 			})
 		})
+		// The end of the page: the git commands, broken only between
+		// words (issue 12.4).
+		t.Run(fmt.Sprintf("end-%dx%d", size[0], size[1]), func(t *testing.T) {
+			fuGolden(t, size[0], size[1], "To keep it in git", func(t *testing.T, a *app) {
+				fuShow(t, a, screenSummary, 0)
+				a.initialised = true // the golden's run leaves the screen as it is
+				fuPress(t, a, "end")
+			})
+		})
 	}
 }
