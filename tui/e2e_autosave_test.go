@@ -86,7 +86,7 @@ func TestADueDateNotUnderstoodIsKeptAndWarned(t *testing.T) {
 	e.keys("tab")
 	e.waitFor("is not a date")
 	e.keys("ctrl+n")
-	e.waitFor("Press the key again to leave it unsaved")
+	e.waitFor("again to leave it unsaved")
 	e.keys("ctrl+u")
 	e.typeText("03/31/2027")
 	e.waitFor("looks like a US date")

@@ -44,7 +44,8 @@ type itemScreen struct {
 
 	// note says what the last key did when it did nothing to see (p on
 	// the first item); the next key clears it.
-	note string
+	note    string
+	lastKey string // the key being handled, to name it in a message
 
 	// leaving is the warning shown when the person tried to leave the
 	// item with a due date that is not a date (issue 12.2); a second try
@@ -298,7 +299,11 @@ func (s *itemScreen) mayLeave() bool {
 	}
 	s.commit()
 	if w := s.c.session.UnreadDueWarning(s.entry().Item.ID); w != "" {
-		s.leaving = w + " Press the key again to leave it unsaved."
+		again := "the key"
+		if s.lastKey != "" {
+			again = s.lastKey
+		}
+		s.leaving = w + " Press " + again + " again to leave it unsaved."
 		return false
 	}
 	return true
@@ -375,7 +380,7 @@ func (s *itemScreen) update(msg tea.Msg) tea.Cmd {
 	case dueBaseChangedMsg:
 		s.due.parse()
 	case tea.KeyPressMsg:
-		s.note = ""
+		s.note, s.lastKey = "", msg.String()
 		if key.Matches(msg, s.keys.Advice) && !s.typing() {
 			s.c.goTo(screenGuidance, 0)
 			return nil

@@ -151,7 +151,7 @@ func TestAnImpossibleDateIsRefusedInPlaceAndKept(t *testing.T) {
 	// Leaving the item warns first; the second try leaves, and the text is
 	// still there after going to another item and back.
 	h.press("ctrl+n")
-	h.requireView("item 1 of 4", "is not a date, so it is not saved", "Press the key again to leave it unsaved")
+	h.requireView("item 1 of 4", "is not a date, so it is not saved", "Press ctrl+n again to leave it unsaved")
 	h.press("ctrl+n")
 	h.requireView("item 2 of 4")
 	h.press("p")
