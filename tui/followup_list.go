@@ -262,10 +262,12 @@ func (q *quickWins) typingKey(msg tea.Msg) fuResult {
 		case "tab", "shift+tab", "esc":
 			return fuResult{}
 		case "enter":
-			adding := q.editing == len(q.rows) || q.drafted
+			// A new one typed (perhaps stored already by a pause, then
+			// nothing changes now) starts the next.
+			adding := (q.editing == len(q.rows) || q.drafted) && q.field.trimmed() != ""
 			saved := q.apply()
 			q.stopTyping()
-			if adding && saved != nil {
+			if adding {
 				return handled(tea.Batch(saved, q.startTyping(len(q.rows))))
 			}
 			return handled(saved)

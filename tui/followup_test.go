@@ -510,3 +510,46 @@ func TestTabRoundFromTheDueDateDoesNotType(t *testing.T) {
 		t.Error("n after tab round did not go to the next question")
 	}
 }
+
+// A pause while typing a quick win or a step stores it without ending
+// the typing (issue 12.1): the quick win is one row, edited as it grows,
+// and enter still starts the next one.
+func TestAPauseStoresAQuickWinAndAStepBeingTyped(t *testing.T) {
+	p := fuPlan(t)
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 1)
+	pause := func() { fuRun(t, a, func() tea.Msg { return typingPauseMsg{a.typingGen} }) }
+	fuPress(t, a, "a")
+	fuType(t, a, "Thank")
+	pause()
+	if got := fuLoad(t, path).Answer("quick-wins").List; !slices.Equal(got, []string{"Thank"}) {
+		t.Fatalf("after a pause: %q", got)
+	}
+	fuType(t, a, " the team")
+	pause()
+	if got := fuLoad(t, path).Answer("quick-wins").List; !slices.Equal(got, []string{"Thank the team"}) {
+		t.Fatalf("after a second pause: %q", got)
+	}
+	if !a.screen(screenFollowUp).typing() {
+		t.Fatal("the pause ended the typing")
+	}
+	fuPress(t, a, "enter")
+	fuType(t, a, "Tell everyone")
+	fuPress(t, a, "esc")
+	if got := fuLoad(t, path).Answer("quick-wins").List; !slices.Equal(got, []string{"Thank the team", "Tell everyone"}) {
+		t.Fatalf("after enter, more and esc: %q", got)
+	}
+
+	fuShow(t, a, screenFollowUp, 4)
+	before := len(fuLoad(t, path).Answer("project-plan").Steps)
+	fuPress(t, a, "a")
+	fuType(t, a, "Hire a mentor")
+	pause()
+	steps := fuLoad(t, path).Answer("project-plan").Steps
+	if len(steps) != before+1 || !slices.ContainsFunc(steps, func(s plans.Step) bool { return s.Text == "Hire a mentor" }) {
+		t.Fatalf("the step being typed was not stored by the pause: %+v", steps)
+	}
+	if !a.screen(screenFollowUp).typing() {
+		t.Fatal("the pause ended the step's editing")
+	}
+}
