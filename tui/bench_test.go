@@ -17,7 +17,8 @@ import (
 // small font (240x67). "move" goes to the next item and back (n, p), so
 // the whole screen is drawn again; "type" types a character into the
 // action and deletes it again; "overview" moves the overview's cursor;
-// "present-move" and "present-type" are move and type in presenter mode.
+// "present-move" and "present-type" are move and type in presenter mode;
+// "board" and "present-board" move the board's cursor.
 //
 // The budget (issue 8) is 2 ms a key, on the embedded checklist and on a
 // generated 1,000-item one. BENCHMARKS.md has the figures, before and
@@ -44,6 +45,9 @@ func BenchmarkKeypress(b *testing.B) {
 			b.Run(name+"/type", func(b *testing.B) { benchKeys(b, open(b, "tab"), typeKeys) })
 			b.Run(name+"/present-move", func(b *testing.B) { benchKeys(b, open(b, "P"), moveKeys) })
 			b.Run(name+"/present-type", func(b *testing.B) { benchKeys(b, open(b, "P", "tab"), typeKeys) })
+			boardKeys := []tea.KeyPressMsg{rvKey("right"), rvKey("left")}
+			b.Run(name+"/board", func(b *testing.B) { benchKeys(b, open(b, "b"), boardKeys) })
+			b.Run(name+"/present-board", func(b *testing.B) { benchKeys(b, open(b, "P", "b"), boardKeys) })
 			b.Run(name+"/overview", func(b *testing.B) {
 				benchKeys(b, open(b, "o", "down"), []tea.KeyPressMsg{rvKey("down"), rvKey("up")})
 			})

@@ -32,11 +32,27 @@ type boardScreen struct {
 	cursor  int // the item the cursor is on (checklist position)
 	offset  int // the first line shown, when the board scrolls
 
-	layout   boardLayout
-	drawn    []string     // the board's lines
+	layout    boardLayout
+	layoutFor boardLayoutKey // what the layout was chosen for: the cursor is not part of it
+	drawn     []string       // the board's lines
 	cursorY  int          // the line the cursor's item starts on
 	headings map[int]bool // the lines that head an area
 	drawKey  boardDrawKey
+	rows     []boardRow // the rows drawn, for redrawing only the cursor's
+	rowOf    []int      // each item's row (checklist position → rows)
+}
+
+// boardRow is one row of tiles or list cells: items from..to of an area
+// whose first item is at checklist position seq, drawn from line.
+type boardRow struct {
+	line, seq, from, to int
+	area                *checklist.Area
+}
+
+type boardLayoutKey struct {
+	width, height int
+	flagged       bool // the footer's line of items to revisit
+	checklist     *checklist.Checklist
 }
 
 type boardDrawKey struct {
@@ -197,10 +213,13 @@ func (s *boardScreen) footer(w int) []string {
 	if e.Item.Group != "" {
 		where += " · " + e.Item.Group
 	}
-	named := wrapIndented("› "+where+": "+e.Item.Title, max(1, w), 2, 2)
+	named := strings.Split(wrapIndented("› "+where+": "+e.Item.Title, max(1, w), 2, 2), "\n")
 	out := []string{""}
-	for _, l := range strings.Split(named, "\n") {
+	for _, l := range named {
 		out = append(out, st.Focused.Render(l))
+	}
+	if len(named) < 2 {
+		out = append(out, "") // two lines whatever the item, so the board does not move with the cursor
 	}
 	if line := revisitLine(st, s.c.plan(), w); line != "" {
 		out = append(out, line)
@@ -234,11 +253,31 @@ func (s *boardScreen) draw() []string {
 	if s.drawn != nil && s.drawKey == k {
 		return s.drawn
 	}
-	s.layout = s.chooseLayout(k.width, k.height-len(s.footer(k.width)))
+	if s.drawn != nil && k.width == s.drawKey.width && k.height == s.drawKey.height && k.dark == s.drawKey.dark && k.plan == s.drawKey.plan {
+		// Only the cursor moved: the two rows it left and entered are
+		// drawn again (a 1,000-item board is otherwise drawn whole on
+		// every arrow).
+		s.redrawRow(s.drawKey.cursor)
+		s.redrawRow(k.cursor)
+		s.cursorY = s.rows[s.rowOf[k.cursor]].line
+		s.drawKey = k
+		return s.drawn
+	}
+	lk := boardLayoutKey{width: k.width, height: k.height, flagged: len(k.plan.Revisits()) > 0, checklist: k.plan.Checklist}
+	if s.layoutFor != lk {
+		s.layout, s.layoutFor = s.chooseLayout(k.width, k.height-len(s.footer(k.width))), lk
+	}
 	s.headings = map[int]bool{}
 	s.drawn, s.cursorY = s.drawLayout(s.layout, k.width)
 	s.drawKey = k
 	return s.drawn
+}
+
+// redrawRow draws again the row holding item pos.
+func (s *boardScreen) redrawRow(pos int) {
+	r := s.rows[s.rowOf[pos]]
+	lines := s.drawRow(&s.c.styles, s.layout, r.area, r.seq, r.from, r.to)
+	copy(s.drawn[r.line:], lines)
 }
 
 // chooseLayout picks the layout that fits w×h and shows the most items by
@@ -368,6 +407,7 @@ func (s *boardScreen) drawLayout(l boardLayout, w int) ([]string, int) {
 	c := p.Checklist
 	var out []string
 	cursorY := 0
+	s.rows, s.rowOf = s.rows[:0], make([]int, len(s.entries))
 	if l.heading {
 		title := "Where we stand"
 		if name := strings.Trim(p.Organisation+", "+p.Title, ", "); name != "" {
@@ -399,6 +439,10 @@ func (s *boardScreen) drawLayout(l boardLayout, w int) ([]string, int) {
 			if s.cursor >= seq+from && s.cursor < seq+to {
 				cursorY = len(out)
 			}
+			for i := from; i < to; i++ {
+				s.rowOf[seq+i] = len(s.rows)
+			}
+			s.rows = append(s.rows, boardRow{line: len(out), seq: seq, from: from, to: to, area: a})
 			out = append(out, s.drawRow(st, l, a, seq, from, to)...)
 		}
 		seq += len(a.Items)
