@@ -35,11 +35,11 @@ type boardScreen struct {
 	layout    boardLayout
 	layoutFor boardLayoutKey // what the layout was chosen for: the cursor is not part of it
 	drawn     []string       // the board's lines
-	cursorY  int          // the line the cursor's item starts on
-	headings map[int]bool // the lines that head an area
-	drawKey  boardDrawKey
-	rows     []boardRow // the rows drawn, for redrawing only the cursor's
-	rowOf    []int      // each item's row (checklist position → rows)
+	cursorY   int            // the line the cursor's item starts on
+	headings  map[int]bool   // the lines that head an area
+	drawKey   boardDrawKey
+	rows      []boardRow // the rows drawn, for redrawing only the cursor's
+	rowOf     []int      // each item's row (checklist position → rows)
 }
 
 // boardRow is one row of tiles or list cells: items from..to of an area
