@@ -487,16 +487,24 @@ func (s *itemScreen) shortHelp() []key.Binding {
 		return s.withMorePrompts(s.keys.WriteAction, s.keys.Next, s.rateHint(), s.keys.Prev, s.c.keys.Overview, s.revisitHint(), s.keys.Clear)
 	case s.focus == focusRating:
 		return s.withMorePrompts(s.rateHint(), s.keys.Next, s.keys.Prev, s.c.keys.Overview, s.revisitHint())
-	case s.focus == focusStatus:
-		return []key.Binding{s.keys.Status, s.keys.NextField, s.keys.Back, s.keys.NextItem}
-	case s.focus == focusNotes:
-		return []key.Binding{
-			key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next item")),
-			s.keys.Back, s.keys.NextItem, s.keys.PrevField,
-		}
-	default:
-		return []key.Binding{s.keys.NextField, s.keys.Back, s.keys.NextItem, s.keys.PrevField}
 	}
+	return s.fieldHints()
+}
+
+// fieldHints are the footer's hints in the fields. They name the keys
+// briefly, so that at 80 columns the next-item key stays beside help and
+// quit (issue 12.6); help gives them in full.
+func (s *itemScreen) fieldHints() []key.Binding {
+	nextItem, back := s.keys.NextItem, s.keys.Back
+	nextItem.SetHelp("ctrl+n", "next item")
+	back.SetHelp("esc", "back")
+	switch s.focus {
+	case focusStatus:
+		return []key.Binding{s.keys.Status, nextItem, s.keys.NextField, back}
+	case focusNotes:
+		return []key.Binding{key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next item")), back, s.keys.PrevField}
+	}
+	return []key.Binding{s.keys.NextField, nextItem, back, s.keys.PrevField}
 }
 
 // withMorePrompts puts the key that shows more questions third among the

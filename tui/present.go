@@ -490,7 +490,7 @@ func (s *itemScreen) presentScale(st *styles) string {
 func (s *itemScreen) presentHelp() []key.Binding {
 	k := s.c.keys
 	if s.focus != focusRating {
-		return []key.Binding{s.keys.NextField, s.keys.Back, s.keys.NextItem}
+		return s.fieldHints()
 	}
 	advice := key.NewBinding(key.WithKeys("i"), key.WithHelp("i", fmt.Sprintf("advice (%d)", len(s.entry().Item.Guidance))))
 	first := []key.Binding{s.rateHint(), s.keys.Next}
