@@ -126,6 +126,9 @@ type reviewer struct {
 	// workforce is the plan's workforce data in words, read the first
 	// time an item about it comes (walk.go).
 	workforce []string
+	// baseAsked is set once the person chose what due dates such as 6w
+	// count from (see chooseDueBase).
+	baseAsked bool
 }
 
 func (r *reviewer) run() error {

@@ -186,3 +186,36 @@ func TestProjectPlanStepsCanBeChangedMovedAndRemoved(t *testing.T) {
 		t.Fatalf("steps on disk: %+v", steps)
 	}
 }
+
+// TestDueDatesCountFromThePlansDateWhenChosen (issue 10.10): a plan dated
+// later than today asks once what 6w counts from; the owner question
+// names the participants.
+func TestDueDatesCountFromThePlansDateWhenChosen(t *testing.T) {
+	workshop := plans.Date{Year: 2027, Month: 2, Day: 1}
+	path := newPlanFile(t, func(p *plans.Plan) { p.Date = workshop })
+	answers := []string{"g", "Write the vision", "Ana", "2", "6w", "", "", "a", "", "", "6w", ""}
+	out, err := runReview(t, Options{PlanPath: path}, linesReader(answers))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{
+		"Who will do it? For example Ana, Ben. Press Enter to leave it empty.\n",
+		"This plan is dated Mon 1 Feb 2027, later than today. Should due dates such as 6w count from today or from the plan's date?\n",
+		"Count from: 2\n",
+		"Due date: 6w\nUnderstood as Mon 15 Mar 2027 (2027-03-15).\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if n := strings.Count(out, "Should due dates such as 6w count from"); n != 1 {
+		t.Errorf("asked %d times, want once", n)
+	}
+	p := onDiskPlan(t, path)
+	if got := p.Response("lc-vision").Due; got != workshop.AddDays(42) {
+		t.Errorf("item 1 due %v, want six weeks after the plan's date", got)
+	}
+	if got := p.Response("lc-leadership").Due; got != workshop.AddDays(42) {
+		t.Errorf("item 2 due %v: the choice was not kept", got)
+	}
+}

@@ -40,6 +40,9 @@ func (r *reviewer) question(i int) error {
 	if err != nil {
 		return err
 	}
+	if err := r.chooseDueBase(); err != nil {
+		return err
+	}
 	return r.p.date("Due date", "When should this be done by?", r.s.Plan().Answer(f.ID).Due, func(text string) (plans.Date, error) {
 		d, sn, err := r.s.SetQuestionDue(f.ID, text)
 		r.save(sn)
@@ -193,12 +196,15 @@ func (r *reviewer) projectPlan(id string) error {
 			return err
 		}
 		r.editStep(id, stepID, func(e *review.StepEdit) { e.Text = text })
-		owner, err := r.p.text("Owner", "Who will do it?", "")
+		owner, err := r.p.text("Owner", r.ownerHint(""), "")
 		if err != nil {
 			return err
 		}
 		r.editStep(id, stepID, func(e *review.StepEdit) { e.Owner = owner })
-		err = r.p.date("Due date", "When by?", plans.Date{}, func(text string) (plans.Date, error) {
+		if err := r.chooseDueBase(); err != nil {
+		return err
+	}
+	err = r.p.date("Due date", "When by?", plans.Date{}, func(text string) (plans.Date, error) {
 			return r.editStep(id, stepID, func(e *review.StepEdit) { e.Due = text })
 		})
 		if err != nil {
@@ -264,11 +270,14 @@ func (r *reviewer) editWholeStep(followUpID string, stepID int) error {
 		text = cur().Text
 	}
 	r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Text = text })
-	owner, err := r.p.text("Owner", "Who will do it?", cur().Owner)
+	owner, err := r.p.text("Owner", r.ownerHint(cur().Owner), cur().Owner)
 	if err != nil {
 		return err
 	}
 	r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Owner = owner })
+	if err := r.chooseDueBase(); err != nil {
+		return err
+	}
 	err = r.p.date("Due date", "When by?", cur().Due, func(text string) (plans.Date, error) {
 		return r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Due = text })
 	})

@@ -121,11 +121,14 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 		return err
 	}
 	r.save(r.s.SetAction(it.ID, action))
-	owner, err := r.p.text("Owner", "Who will do it?", response().Owner)
+	owner, err := r.p.text("Owner", r.ownerHint(response().Owner), response().Owner)
 	if err != nil {
 		return err
 	}
 	r.save(r.s.SetOwner(it.ID, owner))
+	if err := r.chooseDueBase(); err != nil {
+		return err
+	}
 	err = r.p.date("Due date", "When by?", response().Due, func(text string) (plans.Date, error) {
 		d, sn, err := r.s.SetDue(it.ID, text)
 		r.save(sn)
