@@ -202,9 +202,9 @@ func (r *reviewer) projectPlan(id string) error {
 		}
 		r.editStep(id, stepID, func(e *review.StepEdit) { e.Owner = owner })
 		if err := r.chooseDueBase(); err != nil {
-		return err
-	}
-	err = r.p.date("Due date", "When by?", plans.Date{}, func(text string) (plans.Date, error) {
+			return err
+		}
+		err = r.p.date("Due date", "When by?", plans.Date{}, func(text string) (plans.Date, error) {
 			return r.editStep(id, stepID, func(e *review.StepEdit) { e.Due = text })
 		})
 		if err != nil {
