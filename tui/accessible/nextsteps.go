@@ -321,8 +321,14 @@ func (r *reviewer) printSteps(steps []plans.Step) {
 		return
 	}
 	r.p.say("The project plan so far:")
+	p := r.s.Plan()
 	for i, s := range steps {
-		r.p.say("%d. %s", i+1, describe(s.Text, s.Owner, s.Due, s.Status))
+		line := describe(s.Text, s.Owner, s.Due, s.Status)
+		if _, ref, ok := p.Checklist.Item(s.From); ok && p.Follows(s) {
+			// Linked steps said as the screens mark them (issue 12.3).
+			line += fmt.Sprintf("; the action of item %d, which it changes with", ref.Seq+1)
+		}
+		r.p.say("%d. %s", i+1, line)
 	}
 }
 
