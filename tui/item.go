@@ -314,6 +314,7 @@ func (s *itemScreen) mayLeave() bool {
 // no field takes letters until the person goes to it with tab or enter.
 func (s *itemScreen) rate(i int) tea.Cmd {
 	s.cursor = i
+	s.c.timer.startSession(s.c.now()) // the session's time runs from the first rating
 	id, level := s.entry().Item.ID, s.c.checklist().Scale[i].Key
 	sn, _ := s.c.session.Rate(id, level) // a level of the scale: never refused
 	return tea.Batch(save(sn), s.c.agreeInRoom(id, level))

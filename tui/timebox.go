@@ -12,8 +12,8 @@ import (
 // timebox is the workshop's clocks: the time allowed per item (--timebox
 // 5m), a countdown that starts when an item is opened and starts again
 // when another item is; and the whole session's time (--session 90m),
-// which counts down from the start with the items left and the pace they
-// need ("14 items · 3:12 each"). When time is up a clock changes colour
+// which counts down from the first rating with the items left and the
+// pace they need ("14 items · 3:12 each"). When time is up a clock changes colour
 // and says so; it never blocks anything and never moves the review on by
 // itself: the room decides when to move on. t pauses both (a break), +
 // gives more time, T starts the item's time again (see timerKeys).
@@ -37,7 +37,8 @@ type timebox struct {
 // set reports whether any clock runs.
 func (t *timebox) set() bool { return t.limit > 0 || t.session > 0 }
 
-// startSession starts the session clock, at the start of the review.
+// startSession starts the session clock, at the first rating: a
+// facilitator may open the review well before the room starts work.
 func (t *timebox) startSession(now time.Time) {
 	if t.session > 0 && t.sessionStart.IsZero() {
 		t.sessionStart = now
@@ -88,6 +89,9 @@ func (t *timebox) paused() bool { return !t.pausedAt.IsZero() }
 // togglePause stops both clocks where they are, or starts them again from
 // there: the time paused is not counted.
 func (t *timebox) togglePause(now time.Time) {
+	if t.sessionStart.IsZero() && t.started.IsZero() {
+		return // nothing is running yet
+	}
 	if !t.paused() {
 		t.pausedAt = now
 		return
@@ -158,8 +162,15 @@ func (t *timebox) view(st *styles, now time.Time) string {
 // warning colour once the pace is faster than the time box, or the time
 // is up. It is empty without a session clock.
 func (t *timebox) sessionView(st *styles, now time.Time, itemsLeft int, compact bool) string {
-	if t.session <= 0 || t.sessionStart.IsZero() {
+	if t.session <= 0 {
 		return ""
+	}
+	if t.sessionStart.IsZero() {
+		text := "session " + clock(t.session)
+		if !compact {
+			text += fmt.Sprintf(" · %d %s · starts at the first rating", itemsLeft, plural(itemsLeft, "item", "items"))
+		}
+		return st.Clock.Render(text)
 	}
 	left := t.sessionLeft(now)
 	if compact {

@@ -173,3 +173,50 @@ func TestClockFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionClockPaceAndKeys (issue 10.9): the session's clock starts at
+// the first rating and counts the items left and the pace they need; t
+// pauses both clocks, + gives the item a minute more, T starts its time
+// again; the clocks are bold in the text colour, not dim grey.
+func TestSessionClockPaceAndKeys(t *testing.T) {
+	h, _ := rvOpen(t, rvNewPlan(t), 120, 40)
+	clock := &testClock{}
+	h.a.c.now = clock.now
+	h.a.c.timer = timebox{limit: 5 * time.Minute, session: 90 * time.Minute}
+	h.a.c.timer.open(h.a.c.pos(), clock.now())
+	h.requireView("session 1:30:00 · 21 items · starts at the first rating", "5:00 left")
+
+	clock.advance(60) // before the first rating: the session's time does not run
+	tick(h)
+	h.requireView("session 1:30:00 · 21 items")
+	h.press("g") // the first rating starts it
+	clock.advance(30 * 60)
+	tick(h)
+	// 60 minutes for 20 items is 3:00 each, less than the 5-minute box:
+	// said in the warning colour.
+	h.requireView("session 1:00:00 · 20 items · 3:00 each", "time's up (+26:00)")
+
+	h.press("t")
+	h.requireView("paused")
+	clock.advance(10 * 60)
+	tick(h)
+	h.requireView("session 1:00:00 · 20 items · 3:00 each", "paused")
+	h.press("t")
+	h.refuseView("paused")
+	h.press("T") // the item's time again
+	h.requireView("5:00 left")
+	h.press("+")
+	h.requireView("6:00 left")
+	clock.advance(61)
+	tick(h)
+	h.requireView("4:59 left", "session 58:59")
+
+	// Readable on a washed-out projector: not the subtle grey.
+	st := newStyles(true)
+	if st.Clock.GetForeground() == st.Subtle.GetForeground() || !st.Clock.GetBold() {
+		t.Error("the clocks are drawn in the subtle grey, or not bold")
+	}
+	if got := h.a.c.timer.view(&st, clock.now()); !strings.Contains(got, "4:59 left") || strings.Contains(got, "\x1b[90m") {
+		t.Errorf("the countdown is %q", got)
+	}
+}

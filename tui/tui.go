@@ -94,7 +94,6 @@ func newCommon(opts Options) (*common, error) {
 	}
 	c := &common{styles: newStyles(true), keys: newGlobalKeys(), opts: opts, today: opts.Today,
 		present: opts.Present, now: time.Now, timer: timebox{limit: opts.Timebox, session: opts.Session}, typingPause: review.SaveTypingAfter}
-	c.timer.startSession(c.now())
 	if c.today.IsZero() {
 		c.today = plans.Today()
 	}
