@@ -167,7 +167,11 @@ func (t *timebox) sessionView(st *styles, now time.Time, itemsLeft int, compact 
 	}
 	if t.sessionStart.IsZero() {
 		text := "session " + clock(t.session)
-		if !compact {
+		switch {
+		case compact:
+		case itemsLeft == 0:
+			text += " · every item rated"
+		default:
 			text += fmt.Sprintf(" · %d %s · starts at the first rating", itemsLeft, plural(itemsLeft, "item", "items"))
 		}
 		return st.Clock.Render(text)
