@@ -389,6 +389,13 @@ func (dec *dataDecoder) number(v *yaml.Node, what string, lo, hi int) (int, bool
 		dec.Errorf(v, "%s should be a whole number, found %s", what, safetext.Excerpt(s, 20))
 		return 0, false
 	}
+	if len(s) > 1 && s[0] == '0' {
+		// yaml.v3 and YAML 1.1 readers (PyYAML) take 010 for octal 8, and
+		// strconv reads 10: a count under the threshold to one reader could
+		// be shown as over it by another. Neither is safe to guess.
+		dec.Errorf(v, "%s %s starts with 0, which some YAML readers take for an octal number (010 is 8): write it without the leading 0", what, safetext.Quote(s))
+		return 0, false
+	}
 	if n < lo || n > hi {
 		dec.Errorf(v, "%s should be from %d to %d, found %d", what, lo, hi, n)
 		return 0, false

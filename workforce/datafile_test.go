@@ -60,6 +60,8 @@ func TestDataFileProblems(t *testing.T) {
 		{"text count", "    intermediate: 30\n", "    intermediate: thirty\n", `:19:19: the intermediate count should be a whole number, found "thirty"`},
 		{"fraction", "    professional: 25\n", "    professional: 2.5\n", `:20:19: the professional count should be a whole number, found "2.5"`},
 		{"quoted number", "    other: 4\n", "    other: '4'\n", `:21:12: the other count should be a whole number, found "4"`},
+		{"leading zero", "    working_class: 45\n", "    working_class: 010\n", `:18:20: the working_class count "010" starts with 0, which some YAML readers take for an octal number (010 is 8)`},
+		{"leading zero headcount", "    headcount: 150\n", "    headcount: 0150\n", `:17:16: headcount "0150" starts with 0`},
 		{"empty count", "    prefer_not_to_say: 6\n", "    prefer_not_to_say:\n", `:22:23: the prefer_not_to_say count should be a whole number`},
 		{"lower threshold", "threshold: 10\n", "threshold: 5\n", `:11:12: the anonymity threshold can be raised but never lowered below 10, the guide's`},
 		{"missing count", "    other: 4\n", "", `:16:5: grade 1 has no other count (write other: 0 if nobody gave that answer)`},
