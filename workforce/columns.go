@@ -134,6 +134,10 @@ type tally struct {
 	// unknown records grades not in the given list, by folded name.
 	unknown      map[string]*RowList
 	unknownNames []string // as first written, in order found
+	// firstRow is the row of the first response read, after skipRows
+	// skipped rows: a grade found on that row alone may be a second
+	// header row.
+	firstRow, skipRows int
 }
 
 func newTally(grades []string) *tally {
@@ -194,9 +198,12 @@ func (t *tally) count(grade int, g Group) { t.counts[grade][g]++ }
 func (t *tally) unknownGrades(col Column, probs *problemList) {
 	for _, name := range t.unknownNames {
 		rows := t.unknown[foldGrade(name)]
-		probs.add("unknown grade", rowProblem(rows.First[0], rows.FirstLine, col, fmt.Sprintf(
-			"the grade %s (on %s) is not one of the grades given (%s): correct it in the file, or give every grade, junior to senior, with --grades",
-			safetext.Excerpt(name, safetext.ExcerptLength), rows, strings.Join(safeNames(t.names), ", "))))
+		msg := fmt.Sprintf("the grade %s (on %s) is not one of the grades given (%s): correct it in the file, or give every grade, junior to senior, with --grades",
+			safetext.Excerpt(name, safetext.ExcerptLength), rows, strings.Join(safeNames(t.names), ", "))
+		if rows.Count == 1 && rows.First[0] == t.firstRow {
+			msg += fmt.Sprintf("; if row %d is a second header row, as in SurveyMonkey's exports, import with --skip-rows %d", t.firstRow, t.skipRows+1)
+		}
+		probs.add("unknown grade", rowProblem(rows.First[0], rows.FirstLine, col, msg))
 	}
 }
 

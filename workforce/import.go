@@ -168,6 +168,9 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 			skipped++
 			continue
 		}
+		if t.firstRow == 0 {
+			t.firstRow, t.skipRows = rr.row, opts.SkipRows
+		}
 		im.readRow(rr, rec, header, t, placer, answers, &probs)
 	}
 	im.EmptyRows = empty

@@ -316,3 +316,23 @@ func TestImportKeepsNoRows(t *testing.T) {
 		}
 	}
 }
+
+func TestImportSecondHeaderRowIsPointedOut(t *testing.T) {
+	// SurveyMonkey writes a second header row ("Response" under each
+	// question); --skip-rows 1 is the way past it, and the message says so.
+	csv := "Respondent ID,Which level are you?,Occupation\n,Response,Response\n1,A,Plumber\n2,B,Teacher\n"
+	_, err := importString(t, csv, ImportOptions{Grades: []string{"A", "B"}})
+	got := strings.Join(csvProblems(t, err), "\n")
+	if !strings.Contains(got, `the grade "Response" (on row 2) is not one of the grades given`) ||
+		!strings.HasSuffix(got, "; if row 2 is a second header row, as in SurveyMonkey's exports, import with --skip-rows 1") {
+		t.Errorf("got %s", got)
+	}
+	if im := mustImport(t, csv, ImportOptions{Grades: []string{"A", "B"}, SkipRows: 1}); im.Responses != 2 {
+		t.Errorf("with --skip-rows 1: %d responses, want 2", im.Responses)
+	}
+	// A grade misspelt on the first row and again later is not a header.
+	_, err = importString(t, "Grade,Occupation\nTeam lead,Plumber\nA,Teacher\nTeam lead,Nurse\n", ImportOptions{Grades: []string{"A"}})
+	if got := strings.Join(csvProblems(t, err), "\n"); strings.Contains(got, "--skip-rows") {
+		t.Errorf("a grade on several rows is not a second header: %s", got)
+	}
+}
