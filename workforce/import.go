@@ -135,6 +135,7 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 		return nil, fileError(path, err)
 	}
 	header = slices.Clone(header)
+	headerRow := rr.row
 	if len(header) < 2 {
 		return nil, fileError(path, rowProblem(rr.row, 0, noColumn, fmt.Sprintf(
 			"found only one column (tried %s as the delimiter): a survey export needs at least a grade column and an answer column; if the file uses another delimiter, give it with --delimiter",
@@ -176,6 +177,12 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 	im.EmptyRows = empty
 	unplaced(answers, im.Answer, &probs)
 	t.unknownGrades(im.Grade, &probs)
+	if im.Responses == 0 && len(probs.list) == 0 {
+		// Written, an import of nothing would set every count of the data
+		// file to 0: last year's figures gone for an export that went wrong.
+		probs.add("none", rowProblem(headerRow+1+opts.SkipRows, 0, im.Answer,
+			"no responses to count: no row after the header has both a grade and an answer to the key question; export the survey's responses, or name the answer column with --answer-column"))
+	}
 	if len(probs.list) > 0 {
 		slices.SortStableFunc(probs.list, func(a, b *CSVProblem) int { return a.Row - b.Row })
 		return nil, &CSVError{Path: path, Problems: probs.list, More: probs.more}

@@ -222,6 +222,8 @@ func TestImportNotACSV(t *testing.T) {
 		"pdf":          {"%PDF-1.7\n", "row 1: this is a PDF, not a CSV"},
 		"binary":       {"abc\x00\x01\x02", "row 1: this file has binary data in it"},
 		"empty":        {"\n\n", "row 1: the file is empty"},
+		"header only":  {"Grade,Occupation\n", `row 2, column B "Occupation": no responses to count`},
+		"no answers":   {"Grade,Occupation\nA,\nB,\n", `row 2, column B "Occupation": no responses to count`},
 		"one column":   {"Just some text\nwith lines\n", "row 1: found only one column (tried comma, semicolon, tab, vertical bar as the delimiter)"},
 		"broken quote": {"Grade,Occupation\nA,Plumber\nA,\"Teacher\" or so\n", `row 3: the file is not a valid CSV here (a quote mark that is not closed, or text straight after a closing quote, at character`},
 		"bare quote":   {"Grade,Occupation\nA,Plumber\nA,the \"Teacher\"\n", `row 3: the file is not a valid CSV here (a quote mark in a cell that is not in quotes`},
