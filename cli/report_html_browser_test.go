@@ -185,14 +185,34 @@ func TestReportHTMLDataSectionOnAPhone(t *testing.T) {
 	if page, err := os.ReadFile(out); err != nil || !bytes.Contains(page, []byte(`<h2 id="workforce">`)) {
 		t.Fatalf("the report has no data section (%v)", err)
 	}
-	ctx := browsertest.New(t, browsertest.PhoneWidth, browsertest.PhoneHeight, time.Minute)
-	do(t, ctx, chromedp.EmulateViewport(browsertest.PhoneWidth, browsertest.PhoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch))
-	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
+	ctx := openOnAPhone(t, out)
 	checkFitsPhone(t, ctx)
 	if empty := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("table.workforce td")]
 		.filter(td => !td.dataset.label).map(td => td.textContent)`)); len(empty) > 0 {
 		t.Errorf("%d cells of the data table have no label for a phone's card, such as %q", len(empty), empty[0])
 	}
+}
+
+// TestReportHTMLLongAreaTitlesOnAPhone: the Building Blocks checklist's
+// areas have titles of up to 98 characters ("Create a compelling, shared
+// vision of ..."); they wrap on a phone instead of widening the page.
+func TestReportHTMLLongAreaTitlesOnAPhone(t *testing.T) {
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "plans", "bb.yaml")
+	mustRun(t, "new", plan, "--checklist", "smc-building-blocks", "--org", "Acme", "--title", "Building blocks", "--date", "2027-03-01")
+	out := filepath.Join(dir, "report.html")
+	mustRun(t, "report", plan, "--format", "html", "--today", "2027-03-01", "-o", out)
+	checkFitsPhone(t, openOnAPhone(t, out))
+}
+
+// openOnAPhone opens a page in a browser tab the size of a phone's screen,
+// as a phone's browser lays it out.
+func openOnAPhone(t *testing.T, page string) context.Context {
+	t.Helper()
+	ctx := browsertest.New(t, browsertest.PhoneWidth, browsertest.PhoneHeight, time.Minute)
+	do(t, ctx, chromedp.EmulateViewport(browsertest.PhoneWidth, browsertest.PhoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, page)))
+	return ctx
 }
 
 // checkChartsMatchPlan reads each area's chart as drawn (the labels'
