@@ -205,6 +205,47 @@ func TestReportHTMLLongAreaTitlesOnAPhone(t *testing.T) {
 	checkFitsPhone(t, openOnAPhone(t, out))
 }
 
+// TestReportHTMLRatingsFitTheirColumn: a scale's words can be longer than
+// Red, Amber and Green (the cross-industry toolkit's "Developing",
+// "Optimising"); each rating's badge stays inside its column, on a screen
+// and on paper, instead of running over the action beside it.
+func TestReportHTMLRatingsFitTheirColumn(t *testing.T) {
+	for checklist, levels := range map[string][2]string{
+		"smc-progression":                {"amber", "green"},
+		"smc-cross-industry-progression": {"developing", "optimising"},
+	} {
+		t.Run(checklist, func(t *testing.T) {
+			dir := t.TempDir()
+			plan := filepath.Join(dir, "plans", "plan.yaml")
+			mustRun(t, "new", plan, "--checklist", checklist, "--org", "Acme", "--title", "Review", "--date", "2027-03-01")
+			data, err := os.ReadFile(plan)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rated := strings.Replace(strings.Replace(string(data), "rating: unrated", "rating: "+levels[0], 1), "rating: unrated", "rating: "+levels[1], 1)
+			if err := os.WriteFile(plan, []byte(rated), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "report.html")
+			mustRun(t, "report", plan, "--format", "html", "--today", "2027-03-01", "-o", out)
+			ctx := browsertest.New(t, 1280, 800, time.Minute)
+			do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
+			overflowing := `[...document.querySelectorAll(".items td .rating")]
+				.filter(b => b.getBoundingClientRect().right > b.closest("td").getBoundingClientRect().right + 0.5)
+				.map(b => b.textContent)`
+			if over := run(t, ctx, chromedp.Evaluate[[]string](overflowing)); len(over) > 0 {
+				t.Errorf("on a screen, %d ratings run out of their column, such as %q", len(over), over[0])
+			}
+			if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+				t.Fatal(err)
+			}
+			if over := run(t, ctx, chromedp.Evaluate[[]string](overflowing)); len(over) > 0 {
+				t.Errorf("in print, %d ratings run out of their column, such as %q", len(over), over[0])
+			}
+		})
+	}
+}
+
 // openOnAPhone opens a page in a browser tab the size of a phone's screen,
 // as a phone's browser lays it out.
 func openOnAPhone(t *testing.T, page string) context.Context {

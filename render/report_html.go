@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -83,6 +84,9 @@ type htmlPage struct {
 	History   *htmlHistory
 	Workforce *htmlWorkforce // the plan's workforce data, when it has some (workforce_html.go)
 	Credits   string
+	// RatingColumn is a class that widens the items' rating column for a
+	// scale with longer words than Red, Amber, Green and Unrated.
+	RatingColumn string
 }
 
 type htmlDetail struct {
@@ -156,6 +160,7 @@ func htmlPageOf(doc reportDoc, hist *reportHistory) htmlPage {
 		page.Details = append(page.Details, htmlDetail{Name: d.name, Value: orNotSet(d.value), Overdue: d.overdue})
 	}
 	page.Legend = levelsOf(doc.scale)
+	page.RatingColumn = ratingColumn(page.Legend)
 	for _, r := range doc.summary {
 		if !r.total {
 			page.Charts = append(page.Charts, areaChart(r.area, doc.scale, r.counts))
@@ -249,6 +254,25 @@ func levelClass(level, levels int) string {
 	default:
 		return "mid"
 	}
+}
+
+// ratingColumn sizes the items' rating column to the scale's longest word
+// (the column's width is fixed, so that every area's table lines up):
+// "" for words of up to 7 letters ("Unrated"), "rating-wide" up to 10
+// ("Developing", "Optimising"), and "rating-wider" beyond, where a badge
+// may also wrap.
+func ratingColumn(levels []htmlLevel) string {
+	longest := utf8.RuneCountInString("Unrated")
+	for _, l := range levels {
+		longest = max(longest, utf8.RuneCountInString(l.Word))
+	}
+	switch {
+	case longest <= 7:
+		return ""
+	case longest <= 10:
+		return "rating-wide"
+	}
+	return "rating-wider"
 }
 
 func levelOf(r reportRating) htmlLevel {
