@@ -89,6 +89,7 @@ type boardLayout struct {
 	titleLines int  // tiles: lines of title under the rating
 	list       bool // one line per item instead of tiles
 	heading    bool // the board's own heading line
+	bigHeading bool // in block letters (presenter mode on a big window)
 	perRow     int  // tiles (or list columns) in a row
 	cellWidth  int
 }
@@ -289,6 +290,7 @@ func (s *boardScreen) redrawRow(pos int) {
 func (s *boardScreen) chooseLayout(w, h int) boardLayout {
 	areas := s.c.checklist().Areas
 	best, bestFull := boardLayout{}, -1
+	big := s.c.present && h >= bigFrameHeight
 	for per := max(1, (w+maxTileWidth+1)/(maxTileWidth+1)); ; per++ {
 		cell := (w - (per - 1)) / per
 		if cell < minTileWidth {
@@ -296,7 +298,7 @@ func (s *boardScreen) chooseLayout(w, h int) boardLayout {
 		}
 		cell = min(cell, maxTileWidth)
 		for tl := 1; tl <= maxTitleLines; tl++ { // the fewest lines that show the most titles
-			l := boardLayout{titleLines: tl, heading: true, perRow: per, cellWidth: cell}
+			l := boardLayout{titleLines: tl, heading: true, bigHeading: big, perRow: per, cellWidth: cell}
 			if boardHeight(l, areas) > h {
 				continue
 			}
@@ -369,7 +371,10 @@ func wrapWords(text string, w int) (lines []string, ok bool) {
 // boardHeight is how many lines a layout takes.
 func boardHeight(l boardLayout, areas []checklist.Area) int {
 	n := 0
-	if l.heading {
+	switch {
+	case l.bigHeading:
+		n += 4
+	case l.heading:
 		n += 2
 	}
 	for i, a := range areas {
@@ -414,8 +419,20 @@ func (s *boardScreen) drawLayout(l boardLayout, w int) ([]string, int) {
 			title += " · " + name
 		}
 		_, total := p.Counts()
-		out = append(out, joinEnds(st.Title.Render(ansi.Truncate(title, max(1, w-20), "…")),
-			st.Subtle.Render(fmt.Sprintf("%d of %d rated", total.Rated(), total.Total())), w), "")
+		rated := st.Subtle.Render(fmt.Sprintf("%d of %d rated", total.Rated(), total.Total()))
+		if rows, ok := bigLine("WHERE WE STAND"); ok && l.bigHeading {
+			for i, r := range rows {
+				rows[i] = st.Heading.Render(r)
+			}
+			rows[0] = joinEnds(rows[0], rated, w)
+			if name := flat(strings.Trim(p.Organisation+", "+p.Title, ", ")); name != "" {
+				rows[1] = joinEnds(rows[1], st.Title.Render(ansi.Truncate(name, max(1, w/2), "…")), w)
+			}
+			out = append(out, rows...)
+			out = append(out, "")
+		} else {
+			out = append(out, joinEnds(st.Title.Render(ansi.Truncate(title, max(1, w-20), "…")), rated, w), "")
+		}
 	}
 	seq := 0
 	for ai := range c.Areas {

@@ -54,7 +54,8 @@ func TestPresenterGrowsWithTheWindowEndToEnd(t *testing.T) {
 	v.waitFor("Do something in this space but limited")
 
 	e.keys("b")
-	screen := v.waitFor("Where we stand", "Do you record and evaluate the take up of", "› Leadership & Culture 1: Develop a clear vision")
+	v.waitForBig("WHERE WE STAND")
+	screen := v.waitFor("Bea's Café, Spring review", "Do you record and evaluate the take up of", "› Leadership & Culture 1: Develop a clear vision")
 	// Five tiles a row, the row as wide as the window.
 	for _, l := range strings.Split(screen, "\n") {
 		if strings.Count(l, "╭") == 5 {

@@ -164,7 +164,7 @@ func TestPresenterGoldens(t *testing.T) {
 			})
 		})
 		t.Run(fmt.Sprintf("board-%dx%d", w, h), func(t *testing.T) {
-			rvGolden(t, w, h, "Where we stand", func(t *testing.T) *app {
+			rvGolden(t, w, h, "of 21 rated", func(t *testing.T) *app {
 				p := rvGoldenPlan(t)
 				p.Response("lc-leadership").Revisit = true
 				return rvGoldenApp(t, p, w, h, "P", "b", "down")
