@@ -37,16 +37,28 @@ func ParseDate(s string) (Date, error) {
 		}
 		return Date{}, fmt.Errorf("%s is not a date in the form YYYY-MM-DD", safetext.Quote(s))
 	}
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil || t.Format(time.DateOnly) != s {
+	// What time.Parse(time.DateOnly) accepts, without its allocations: a
+	// folder of plans holds tens of thousands of dates (ParseDate's test
+	// holds the two to the same verdicts).
+	y, m, d := atoiDigits(s[:4]), time.Month(atoiDigits(s[5:7])), atoiDigits(s[8:])
+	if m < time.January || m > time.December || d < 1 || d > time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day() {
 		return Date{}, fmt.Errorf("%s is not a real date", safetext.Quote(s))
 	}
-	if t.Year() < 1 {
+	if y < 1 {
 		// Go reads year 0; Python's dates (PyYAML) and most others start
 		// at year 1, so a plan holding it could not be read by them.
 		return Date{}, fmt.Errorf("%s is not a real date (years start at 0001)", safetext.Quote(s))
 	}
-	return DateOf(t), nil
+	return Date{y, m, d}, nil
+}
+
+// atoiDigits reads a number of ASCII digits (isDateShaped has checked them).
+func atoiDigits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 // DateOf returns the calendar date of t in t's location.

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -69,16 +70,26 @@ func LoadFile(path string, resolve Resolver) (*Plan, error) {
 	return Parse(path, data, resolve)
 }
 
+// parsers keep the memory of the trees they parsed for the next plan:
+// `ladder check` or `status` over a folder of plans, on every core, then
+// makes a fraction of the garbage (see strictyaml.Parser).
+var parsers = sync.Pool{New: func() any { return new(strictyaml.Parser) }}
+
 // Parse validates plan YAML. name is used in error messages and to resolve
 // a relative checklist file.
 func Parse(name string, data []byte, resolve Resolver) (*Plan, error) {
 	if resolve == nil {
 		resolve = DefaultResolver
 	}
-	root, ps := strictyaml.Parse(data)
+	parser := parsers.Get().(*strictyaml.Parser)
+	defer parsers.Put(parser)
+	root, ps := parser.Parse(data)
 	if ps != nil {
 		return nil, &FileError{Path: name, Problems: ps}
 	}
+	// From here until the parser goes back to the pool, nothing may keep
+	// a node of the tree: the plan keeps strings, and the positions of its
+	// due dates as numbers.
 	d := &decoder{Decoder: &strictyaml.Decoder{}}
 	p := d.plan(root)
 	// Check against the checklist even when other problems were found, so
@@ -189,7 +200,7 @@ func (d *decoder) plan(root *yaml.Node) *Plan {
 		{Key: "checklist", Set: func(v *yaml.Node) { checklistSeen = true; d.checklistNode = v; p.ChecklistRef = d.checklistRef(v) }},
 		{Key: "organisation", Set: func(v *yaml.Node) { p.Organisation = d.String(v, "organisation") }},
 		{Key: "title", Set: func(v *yaml.Node) { p.Title = d.String(v, "title") }},
-		{Key: "date", Set: func(v *yaml.Node) { p.Date = d.date(v, "date") }},
+		{Key: "date", Set: func(v *yaml.Node) { p.Date = d.date(v, "date", "") }},
 		{Key: "facilitator", Set: func(v *yaml.Node) { p.Facilitator = d.String(v, "facilitator") }},
 		{Key: "participants", Set: func(v *yaml.Node) { p.Participants = d.Strings(v, "participants") }},
 		{Key: "items", Set: func(v *yaml.Node) { d.items(v, p) }},
@@ -219,14 +230,16 @@ func (d *decoder) checklistRef(n *yaml.Node) ChecklistRef {
 	return ref
 }
 
-func (d *decoder) date(n *yaml.Node, what string) Date {
-	s := d.String(n, what)
+// date reads the date in field of what ("item x" and "due date"): the
+// two make the name a message gives it, only when there is one to give.
+func (d *decoder) date(n *yaml.Node, what, field string) Date {
+	s := d.Text(n, what, field)
 	if s == "" {
 		return Date{}
 	}
 	date, err := ParseDate(s)
 	if err != nil {
-		d.Errorf(n, "%s: %v", what, err)
+		d.Errorf(n, "%s: %v", strictyaml.FieldName(what, field), err)
 	}
 	return date
 }
@@ -250,16 +263,25 @@ func (d *decoder) flag(n *yaml.Node, what string) bool {
 	return false
 }
 
-func (d *decoder) status(n *yaml.Node, what string) Status {
-	s := Status(d.String(n, what))
+func (d *decoder) status(n *yaml.Node, what, field string) Status {
+	s := Status(d.Text(n, what, field))
 	if s == "" {
 		return StatusTodo
 	}
 	if !slices.Contains(Statuses, s) {
-		d.Errorf(n, "%s %s is not one of todo, doing, done", what, safetext.Quote(string(s)))
+		d.Errorf(n, "%s %s is not one of todo, doing, done", strictyaml.FieldName(what, field), safetext.Quote(string(s)))
 	}
 	return s
 }
+
+// The keys of an item, a follow-up answer and a project-plan step. A plan
+// has dozens of these mappings, so they are read with one switch each
+// (strictyaml.Decoder.Keys) rather than a closure per key.
+var (
+	itemKeys     = []string{"rating", "votes", "revisit", "action", "owner", "due", "status", "notes"}
+	followUpKeys = []string{"answer", "answers", "by_area", "steps", "due"}
+	stepKeys     = []string{"id", "step", "owner", "due", "status", "from"}
+)
 
 func (d *decoder) items(n *yaml.Node, p *Plan) {
 	d.itemNodes = map[string]*itemNodes{}
@@ -267,18 +289,28 @@ func (d *decoder) items(n *yaml.Node, p *Plan) {
 		r := &Response{}
 		nodes := &itemNodes{key: k}
 		what := "item " + safetext.Name(id)
-		d.Fields(v, what, []strictyaml.Field{
-			{Key: "rating", Set: func(v *yaml.Node) { nodes.rating = v; r.Rating = d.String(v, what+" rating") }},
-			{Key: "votes", Set: func(v *yaml.Node) {
+		d.Keys(v, what, itemKeys, func(key string, v *yaml.Node) {
+			switch key {
+			case "rating":
+				nodes.rating = v
+				r.Rating = d.Text(v, what, "rating")
+			case "votes":
 				nodes.voteKeys = map[string]*yaml.Node{} // only for items with votes: most have none
 				r.Votes = d.votes(v, what+" votes", nodes.voteKeys)
-			}},
-			{Key: "revisit", Set: func(v *yaml.Node) { r.Revisit = d.flag(v, what+" revisit") }},
-			{Key: "action", Set: func(v *yaml.Node) { r.Action = d.String(v, what+" action") }},
-			{Key: "owner", Set: func(v *yaml.Node) { r.Owner = d.String(v, what+" owner") }},
-			{Key: "due", Set: func(v *yaml.Node) { nodes.due = v; r.Due = d.date(v, what+" due date") }},
-			{Key: "status", Set: func(v *yaml.Node) { r.Status = d.status(v, what+" status") }},
-			{Key: "notes", Set: func(v *yaml.Node) { r.Notes = d.String(v, what+" notes") }},
+			case "revisit":
+				r.Revisit = d.flag(v, what+" revisit")
+			case "action":
+				r.Action = d.Text(v, what, "action")
+			case "owner":
+				r.Owner = d.Text(v, what, "owner")
+			case "due":
+				nodes.due = v
+				r.Due = d.date(v, what, "due date")
+			case "status":
+				r.Status = d.status(v, what, "status")
+			case "notes":
+				r.Notes = d.Text(v, what, "notes")
+			}
 		})
 		p.Items[id] = r
 		d.itemNodes[id] = nodes
@@ -293,19 +325,24 @@ func (d *decoder) followUps(n *yaml.Node, p *Plan) {
 		a := &Answer{}
 		what := "follow-up " + safetext.Name(id)
 		d.followNodes[id] = k
-		d.Fields(v, what, []strictyaml.Field{
-			{Key: "answer", Set: func(v *yaml.Node) { a.Text = d.String(v, what+" answer") }},
-			{Key: "answers", Set: func(v *yaml.Node) { a.List = d.Strings(v, what+" answers") }},
-			{Key: "by_area", Set: func(v *yaml.Node) {
+		d.Keys(v, what, followUpKeys, func(key string, v *yaml.Node) {
+			switch key {
+			case "answer":
+				a.Text = d.Text(v, what, "answer")
+			case "answers":
+				a.List = d.Strings(v, what+" answers")
+			case "by_area":
 				a.ByArea = map[string]string{}
 				d.areaNodes[id] = map[string]*yaml.Node{}
 				d.Mapping(v, what+" by_area", func(area string, k, v *yaml.Node) {
 					a.ByArea[area] = d.String(v, what+" for "+safetext.Name(area))
 					d.areaNodes[id][area] = k
 				})
-			}},
-			{Key: "steps", Set: func(v *yaml.Node) { a.Steps = d.steps(v, id, what) }},
-			{Key: "due", Set: func(v *yaml.Node) { a.Due = d.date(v, what+" due date") }},
+			case "steps":
+				a.Steps = d.steps(v, id, what)
+			case "due":
+				a.Due = d.date(v, what, "due date")
+			}
 		})
 		// Answers shaped for the wrong kind are reported once the checklist
 		// is known; remember which fields were used.
@@ -320,13 +357,22 @@ func (d *decoder) steps(n *yaml.Node, followUpID, what string) []Step {
 		var s Step
 		var idNode *yaml.Node
 		sw := fmt.Sprintf("%s step %d", what, i+1)
-		d.Fields(v, sw, []strictyaml.Field{
-			{Key: "id", Set: func(v *yaml.Node) { idNode = v; s.ID, _ = d.Int(v, sw+" id") }},
-			{Key: "step", Set: func(v *yaml.Node) { s.Text = d.String(v, sw+" text") }},
-			{Key: "owner", Set: func(v *yaml.Node) { s.Owner = d.String(v, sw+" owner") }},
-			{Key: "due", Set: func(v *yaml.Node) { s.Due = d.date(v, sw+" due date") }},
-			{Key: "status", Set: func(v *yaml.Node) { s.Status = d.status(v, sw+" status") }},
-			{Key: "from", Set: func(v *yaml.Node) { s.From = d.String(v, sw+" from") }},
+		d.Keys(v, sw, stepKeys, func(key string, v *yaml.Node) {
+			switch key {
+			case "id":
+				idNode = v
+				s.ID, _ = d.Int(v, sw+" id")
+			case "step":
+				s.Text = d.Text(v, sw, "text")
+			case "owner":
+				s.Owner = d.Text(v, sw, "owner")
+			case "due":
+				s.Due = d.date(v, sw, "due date")
+			case "status":
+				s.Status = d.status(v, sw, "status")
+			case "from":
+				s.From = d.Text(v, sw, "from")
+			}
 		})
 		switch {
 		case idNode == nil:

@@ -128,8 +128,46 @@ func (d *Decoder) Fields(n *yaml.Node, what string, fields []Field) {
 		for i, f := range fields {
 			known[i] = f.Key
 		}
-		d.Errorf(k, "unknown key %s in %s (known keys: %s)", safetext.Quote(key), what, strings.Join(known, ", "))
+		d.unknownKey(k, what, known)
 	})
+}
+
+// Keys reads a mapping whose keys are fixed, as Fields does, for mappings
+// that come by the hundred (a plan's items): set is called with each known
+// key and its value, rather than a closure made per key, and any other key
+// is reported with the list of known ones.
+func (d *Decoder) Keys(n *yaml.Node, what string, known []string, set func(key string, v *yaml.Node)) {
+	d.Mapping(n, what, func(key string, k, v *yaml.Node) {
+		for _, kk := range known {
+			if kk == key {
+				set(key, v)
+				return
+			}
+		}
+		d.unknownKey(k, what, known)
+	})
+}
+
+func (d *Decoder) unknownKey(k *yaml.Node, what string, known []string) {
+	d.Errorf(k, "unknown key %s in %s (known keys: %s)", safetext.Quote(k.Value), what, strings.Join(known, ", "))
+}
+
+// Text is String for a field of something ("item x" and "due"), naming it
+// ("item x due") only when there is a problem to report: a plan has
+// hundreds of fields, and the names were most of what reading them made.
+func (d *Decoder) Text(n *yaml.Node, what, field string) string {
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		return n.Value
+	}
+	return d.String(n, FieldName(what, field))
+}
+
+// FieldName is "item x due": what, then the field, if any.
+func FieldName(what, field string) string {
+	if field == "" {
+		return what
+	}
+	return what + " " + field
 }
 
 // String reads a scalar as text. Null is the empty string. Any scalar is

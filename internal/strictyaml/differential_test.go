@@ -65,10 +65,13 @@ func sameValues(a, b *yaml.Node, positions bool, path string) error {
 //   - what Parse accepts, yaml.v3 accepts, reading the same tree;
 //   - the same file with a byte-order mark in front, or with CRLF line
 //     ends, both of which send it through yaml.v3 and mean the same, gets
-//     the same verdict and the same values at the same lines.
+//     the same verdict and the same values at the same lines;
+//   - a Parser that has read another file first, and reuses its memory,
+//     reads it as a new one does, and the other file again as before.
 func checkDifferential(t *testing.T, data []byte) {
 	t.Helper()
 	root, ps := parseVerdict(data)
+	checkReused(t, data, root, ps)
 	if ps == nil {
 		dec := yaml.NewDecoder(bytes.NewReader(data))
 		var doc yaml.Node
@@ -94,6 +97,34 @@ func checkDifferential(t *testing.T, data []byte) {
 			}
 		case ps[0].Line != vps[0].Line:
 			t.Fatalf("refused at line %d, but %s at line %d (%v / %v):\n%q", ps[0].Line, name, vps[0].Line, ps, vps, data)
+		}
+	}
+}
+
+// checkReused parses the golden plan, then data, then the golden plan
+// again with one Parser, and compares each tree with a new Parser's.
+func checkReused(t *testing.T, data []byte, root *yaml.Node, ps Problems) {
+	t.Helper()
+	golden, err := os.ReadFile("../../plans/testdata/golden.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := Parse(golden)
+	var pr Parser
+	for _, step := range []struct {
+		name string
+		data []byte
+		root *yaml.Node
+		ps   Problems
+	}{{"the golden plan", golden, want, nil}, {"the file", data, root, ps}, {"the golden plan again", golden, want, nil}} {
+		got, gotPs := pr.Parse(step.data)
+		switch {
+		case fmt.Sprint(gotPs) != fmt.Sprint(step.ps):
+			t.Fatalf("%s, read by a reused Parser: %v, want %v:\n%q", step.name, gotPs, step.ps, data)
+		case step.ps == nil:
+			if err := sameValues(got, step.root, true, ""); err != nil {
+				t.Fatalf("%s, read by a reused Parser, differs: %v\n%q", step.name, err, data)
+			}
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package strictyaml
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -20,7 +19,7 @@ import (
 // by the general parser, never misread by this one. The differential test
 // and fuzz target in fast_test.go hold it to that.
 func fastParse(data []byte) (root *yaml.Node, ok bool) {
-	root, ok, _ = fastParseAt(data)
+	root, ok, _ = new(fastParser).parse(data)
 	return root, ok
 }
 
@@ -33,8 +32,10 @@ type fastGaveUp struct {
 	structural bool
 }
 
-// fastParseAt is fastParse, saying where it gave up.
-func fastParseAt(data []byte) (root *yaml.Node, ok bool, gaveUp fastGaveUp) {
+// parse is fastParse, saying where it gave up. A fastParser may parse one
+// file after another: each parse reuses the nodes and lines of the one
+// before (see Parser), so the tree it returns lives until the next.
+func (p *fastParser) parse(data []byte) (root *yaml.Node, ok bool, gaveUp fastGaveUp) {
 	// Files ladder writes end with a line feed; without one, the last
 	// line of a literal block has no line break to keep. Parse has
 	// already refused what checkText refuses, and left to yaml.v3 what
@@ -42,10 +43,16 @@ func fastParseAt(data []byte) (root *yaml.Node, ok bool, gaveUp fastGaveUp) {
 	if len(data) == 0 || data[len(data)-1] != '\n' {
 		return nil, false, fastGaveUp{}
 	}
-	p := &fastParser{lines: make([]fastLine, 0, bytes.Count(data, []byte{'\n'})+1)}
-	for i, text := range strings.Split(string(data), "\n") {
-		p.lines = append(p.lines, fastLine{no: i + 1, text: text, indent: len(text) - len(strings.TrimLeft(text, " "))})
+	p.reset()
+	// One copy of the file as a string: the values are slices of it.
+	text := string(data)
+	for no := 1; text != ""; no++ {
+		line, rest, _ := strings.Cut(text, "\n")
+		p.lines = append(p.lines, fastLine{no: no, text: line, indent: len(line) - len(strings.TrimLeft(line, " "))})
+		text = rest
 	}
+	// (strings.Split gave a last, empty line after the final line feed;
+	// next skips an empty line, so it made no difference.)
 	defer func() {
 		// The parser gives up by panicking with giveUp from deep inside;
 		// any other panic is a bug and must surface.
@@ -77,23 +84,41 @@ type fastParser struct {
 	lines []fastLine
 	i     int
 
-	at         int         // the line being read
-	structural bool        // given up on a line whose indentation fits no open block
-	slab       []yaml.Node // nodes not handed out yet (see newNode)
+	at         int  // the line being read
+	structural bool // given up on a line whose indentation fits no open block
+
+	// slabs hold the nodes, a hundred and twenty-eight to an allocation
+	// (see newNode); used is how many of them this parse has handed out.
+	slabs [][]yaml.Node
+	used  int
 }
 
-// newNode returns n from the parser's slab: a document's nodes are
+// reset readies the parser for another file, reusing its lines and its
+// nodes: whatever tree it returned before is overwritten.
+func (p *fastParser) reset() {
+	p.lines, p.i, p.at, p.structural, p.used = p.lines[:0], 0, 0, false, 0
+}
+
+const slabSize = 128
+
+// newNode returns n from the parser's slabs: a document's nodes are
 // allocated a hundred at a time rather than one by one (a plan has about
-// 600), so a folder of plans makes far less garbage to collect. The
-// nodes of one document live and die together, so sharing an allocation
-// keeps nothing alive for longer.
+// 600), and a parser that reads one file after another hands out the same
+// nodes again (with the room their Content had), so a folder of plans
+// makes little garbage to collect. The nodes of one document live and die
+// together, so sharing an allocation keeps nothing alive for longer.
 func (p *fastParser) newNode(n yaml.Node) *yaml.Node {
-	if len(p.slab) == 0 {
-		p.slab = make([]yaml.Node, 128)
+	slab, at := p.used/slabSize, p.used%slabSize
+	if slab == len(p.slabs) {
+		p.slabs = append(p.slabs, make([]yaml.Node, slabSize))
 	}
-	node := &p.slab[0]
+	p.used++
+	node := &p.slabs[slab][at]
+	content := node.Content[:0]
 	*node = n
-	p.slab = p.slab[1:]
+	if n.Kind != yaml.ScalarNode {
+		node.Content = content
+	}
 	return node
 }
 
@@ -371,6 +396,11 @@ func parseDate(s string) (string, bool) {
 }
 
 func singleQuoted(s string) string {
+	// Most quoted values have no quote inside: they are the text between
+	// the quotes, with nothing to build.
+	if inner := s[1:]; len(inner) > 0 && strings.IndexByte(inner, '\'') == len(inner)-1 {
+		return inner[:len(inner)-1]
+	}
 	var b strings.Builder
 	for i := 1; i < len(s); i++ {
 		if s[i] != '\'' {
@@ -392,6 +422,9 @@ func singleQuoted(s string) string {
 }
 
 func doubleQuoted(s string) string {
+	if inner := s[1:]; len(inner) > 0 && strings.IndexByte(inner, '"') == len(inner)-1 && strings.IndexByte(inner, '\\') < 0 {
+		return inner[:len(inner)-1]
+	}
 	var b strings.Builder
 	for i := 1; i < len(s); i++ {
 		c := s[i]

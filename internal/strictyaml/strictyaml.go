@@ -86,6 +86,21 @@ var syntaxLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompil
 // (the defence against alias bombs: ladder's files never need them), tags,
 // and anything that is not YAML.
 func Parse(data []byte) (*yaml.Node, Problems) {
+	return new(Parser).Parse(data)
+}
+
+// A Parser parses one file after another, as Parse does, reusing the
+// memory of each tree for the next: reading a folder of plans then makes
+// a fraction of the garbage (BENCHMARKS.md, issue 16). The tree it
+// returns is valid only until its next Parse, so a caller must keep only
+// what it copies out of it; the strings in it are never reused and may be
+// kept. A Parser is not safe for concurrent use.
+type Parser struct {
+	fast fastParser
+}
+
+// Parse is Parse, on the parser's memory.
+func (pr *Parser) Parse(data []byte) (*yaml.Node, Problems) {
 	if len(data) > MaxFileSize {
 		return nil, Problems{{1, 1, fmt.Sprintf("file is %d bytes, over the %d byte limit", len(data), MaxFileSize)}}
 	}
@@ -101,7 +116,7 @@ func Parse(data []byte) (*yaml.Node, Problems) {
 		return nil, Problems{*p}
 	}
 	if plain && fastPathEnabled {
-		root, ok, gaveUp := fastParseAt(data)
+		root, ok, gaveUp := pr.fast.parse(data)
 		if ok {
 			return root, nil
 		}

@@ -1,0 +1,33 @@
+package plans
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// ParseDate reads a YYYY-MM-DD date by hand rather than with time.Parse
+// (a folder of plans holds tens of thousands of dates): it must give the
+// verdict time.Parse gives, and the same date, for every day of months 0
+// to 13 in years around the leap-year rules and the ends of the range.
+func TestParseDateAgreesWithTimeParse(t *testing.T) {
+	for _, y := range []int{0, 1, 4, 100, 400, 1900, 1999, 2000, 2024, 2027, 2100, 9999} {
+		for m := 0; m <= 13; m++ {
+			for d := 0; d <= 32; d++ {
+				s := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+				got, err := ParseDate(s)
+				want, werr := time.Parse(time.DateOnly, s)
+				switch {
+				case werr != nil || want.Year() < 1:
+					if err == nil {
+						t.Errorf("ParseDate(%s) = %v, want an error", s, got)
+					}
+				case err != nil:
+					t.Errorf("ParseDate(%s): %v, want %v", s, err, want)
+				case got != DateOf(want):
+					t.Errorf("ParseDate(%s) = %v, want %v", s, got, DateOf(want))
+				}
+			}
+		}
+	}
+}
