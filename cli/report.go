@@ -135,14 +135,24 @@ func checkOutput(out string, inputs ...string) error {
 // writeOutput writes data to standard output, or atomically to out (making
 // its folder if needed), so a reader never sees half a report.
 func writeOutput(stdout io.Writer, out string, data []byte) error {
-	if out == "" {
-		_, err := stdout.Write(data)
+	return writeOutputFrom(stdout, out, func(w io.Writer) error {
+		_, err := w.Write(data)
 		return err
+	})
+}
+
+// writeOutputFrom is writeOutput for output written as it is made (see
+// plans.WriteFileAtomicFrom): what write writes goes to standard output,
+// or to a temporary file that then replaces out, unless out already holds
+// the same bytes.
+func writeOutputFrom(stdout io.Writer, out string, write func(io.Writer) error) error {
+	if out == "" {
+		return write(stdout)
 	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return fmt.Errorf("writing %s: %w", out, err)
 	}
-	if _, err := plans.WriteFileAtomic(out, data, 0o644); err != nil {
+	if _, err := plans.WriteFileAtomicFrom(out, 0o644, write); err != nil {
 		return fmt.Errorf("writing %s: %w", out, err)
 	}
 	return nil

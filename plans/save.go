@@ -1,9 +1,11 @@
 package plans
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -51,6 +53,97 @@ const newFilePerm fs.FileMode = 0o666
 // while it does this (see lockFolder).
 func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (written bool, err error) {
 	return replaceFile(path, data, perm, nil)
+}
+
+// WriteFileAtomicFrom is WriteFileAtomic for content too large to hold
+// in memory at once (the open actions of a folder of thousands of plans):
+// write writes it, to a temporary file beside path, which then replaces
+// path as WriteFileAtomic's would, unless path already holds exactly the
+// same bytes (then it is left untouched, its modification time too). The
+// folder stays locked while write runs.
+func WriteFileAtomicFrom(path string, perm fs.FileMode, write func(io.Writer) error) (written bool, err error) {
+	path, err = writeTarget(path)
+	if err != nil {
+		return false, err
+	}
+	unlock, err := lockFolder(folderOf(path))
+	if err != nil {
+		return false, err
+	}
+	defer unlock()
+	removeLeftovers(path)
+	info, err := os.Stat(path)
+	exists := err == nil
+	switch {
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		return false, err
+	case exists && !info.Mode().IsRegular():
+		return false, &Refusal{safetext.Line(path) + " is not a regular file, so ladder left it as it is", "choose another file name"}
+	case exists:
+		perm = info.Mode().Perm()
+	}
+	tmp, err := writeTemp(path, perm, exists, write)
+	if err != nil {
+		return false, err
+	}
+	if !exists {
+		defer os.Remove(tmp)
+		return true, linkNew(tmp, path)
+	}
+	same, err := sameContent(tmp, path)
+	if err == nil && !same {
+		err = replaceable(path, info)
+	}
+	if err != nil || same {
+		os.Remove(tmp)
+		return false, err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return false, err
+	}
+	syncDir(folderOf(path))
+	return true, nil
+}
+
+// sameContent reports whether two files hold the same bytes, reading
+// them a buffer at a time.
+func sameContent(a, b string) (bool, error) {
+	fa, err := os.Open(a)
+	if err != nil {
+		return false, err
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		return false, err
+	}
+	defer fb.Close()
+	ia, err := fa.Stat()
+	if err != nil {
+		return false, err
+	}
+	ib, err := fb.Stat()
+	if err != nil || ia.Size() != ib.Size() {
+		return false, err
+	}
+	ba, bb := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		na, ea := io.ReadFull(fa, ba)
+		nb, eb := io.ReadFull(fb, bb)
+		if na != nb || !bytes.Equal(ba[:na], bb[:nb]) {
+			return false, nil
+		}
+		if ea == io.EOF || ea == io.ErrUnexpectedEOF {
+			return eb == ea, nil
+		}
+		if ea != nil {
+			return false, ea
+		}
+		if eb != nil {
+			return false, eb
+		}
+	}
 }
 
 // tooBig refuses to write a plan that ladder could not read back.
@@ -133,7 +226,7 @@ func replaceFile(path string, data []byte, perm fs.FileMode, check func(current 
 	if err := replaceable(path, info); err != nil {
 		return false, err
 	}
-	tmp, err := writeTemp(path, data, info.Mode().Perm(), true)
+	tmp, err := writeTemp(path, info.Mode().Perm(), true, writeBytes(data))
 	if err != nil {
 		return false, err
 	}
@@ -210,11 +303,17 @@ func readCurrent(path string) ([]byte, fs.FileInfo, error) {
 // (Where the file system has no hard links, the caller's folder lock and
 // check stand in for that guarantee, and the file is renamed in.)
 func createNew(path string, data []byte, perm fs.FileMode) error {
-	tmp, err := writeTemp(path, data, perm, false)
+	tmp, err := writeTemp(path, perm, false, writeBytes(data))
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp)
+	return linkNew(tmp, path)
+}
+
+// linkNew puts the temporary file tmp in place as path, which must not
+// exist (see createNew); the caller removes tmp.
+func linkNew(tmp, path string) error {
 	if err := os.Link(tmp, path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return fmt.Errorf("%s already exists: %w", path, fs.ErrExist)
@@ -230,11 +329,18 @@ func createNew(path string, data []byte, perm fs.FileMode) error {
 	return nil
 }
 
-// writeTemp writes data to a new temporary file beside path, named
-// .NAME.DIGITS.tmp (hidden, and never taken for a plan). The file is
+func writeBytes(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}
+}
+
+// writeTemp writes what write writes to a new temporary file beside path,
+// named .NAME.DIGITS.tmp (hidden, and never taken for a plan). The file is
 // created with perm, less the umask; keep says the mode is an existing
 // file's, to be kept exactly whatever the umask.
-func writeTemp(path string, data []byte, perm fs.FileMode, keep bool) (string, error) {
+func writeTemp(path string, perm fs.FileMode, keep bool, write func(io.Writer) error) (string, error) {
 	dir, base := folderOf(path), filepath.Base(path)
 	var f *os.File
 	var err error
@@ -254,7 +360,11 @@ func writeTemp(path string, data []byte, perm fs.FileMode, keep bool) (string, e
 		os.Remove(name)
 		return "", err
 	}
-	if _, err := f.Write(data); err != nil {
+	w := bufio.NewWriterSize(f, 64<<10)
+	if err := write(w); err != nil {
+		return fail(err)
+	}
+	if err := w.Flush(); err != nil {
 		return fail(err)
 	}
 	if keep {
