@@ -130,6 +130,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 
 	// Each file is loaded, checked and its lines written on a worker; only
 	// those lines wait to be printed, in file order.
+	defer collectLate()()
 	type checked struct {
 		text              bytes.Buffer
 		valid             bool

@@ -65,9 +65,13 @@ func planFolderOf(t *testing.T, n int) string {
 	return dir
 }
 
-// The status list is made as plans load, kept compactly and written as it
-// goes; it must be byte for byte the list made the plain way, every plan
-// loaded in turn and grouped at once.
+// The status list is made as plans load, sorted as it comes, written out
+// to a temporary file past its memory budget and written as it goes; in
+// every grouping and format, to standard output and to a file, it must be
+// byte for byte the list made the plain way: every plan loaded in turn,
+// and the list laid out from memory. (render's
+// TestStatusGroupsAsWhenHeldInMemory holds the grouping to the one made
+// by sorting every action at once, as status did before.)
 func TestStreamedStatusEqualsUnstreamed(t *testing.T) {
 	dir := planFolderOf(t, 120)
 	today := plans.Date{Year: 2027, Month: 6, Day: 1}
@@ -81,23 +85,51 @@ func TestStreamedStatusEqualsUnstreamed(t *testing.T) {
 			named = append(named, plans.NamedPlan{Path: f, Plan: p})
 		}
 	}
-	o := plans.CollectOutstanding(named, today)
+	defer func(budget int) { statusMemoryBudget = budget }(statusMemoryBudget)
 	for _, by := range []render.StatusBy{render.ByDue, render.ByOwner, render.ByPlan} {
-		want := render.StatusText(o, dir, by)
-		var stdout, stderr bytes.Buffer
-		if code := Main([]string{"status", dir, "--today", today.String(), "--by", string(by)}, nil, &stdout, &stderr); code != ExitProblems {
-			t.Fatalf("status --by %s: exit %d\n%s", by, code, stderr.Bytes())
-		}
-		if !bytes.Equal(stdout.Bytes(), want) {
-			t.Errorf("status --by %s differs from the unstreamed list:\n%s", by, firstLineDiff(want, stdout.Bytes()))
-		}
-		if n := strings.Count(stderr.String(), "purple-"); n != 17 {
-			t.Errorf("status --by %s reported %d broken plans, want 17", by, n)
-		}
-		out := filepath.Join(t.TempDir(), "list.txt")
-		Main([]string{"status", dir, "--today", today.String(), "--by", string(by), "-o", out}, nil, &stdout, &stderr)
-		if written, _ := os.ReadFile(out); !bytes.Equal(written, want) {
-			t.Errorf("status --by %s -o differs from the unstreamed list", by)
+		for _, format := range []string{"text", "md", "csv"} {
+			o := render.NewStatusList(today, by)
+			for _, np := range named {
+				if err := o.Add(plans.InfoOf(np.Path, np.Plan), plans.PlanActions(np.Path, np.Plan)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var want bytes.Buffer
+			switch format {
+			case "text":
+				err = render.WriteStatusText(&want, o, dir)
+			case "md":
+				err = render.WriteStatusMarkdown(&want, o, dir)
+			case "csv":
+				err = render.WriteStatusCSV(&want, o, true)
+			}
+			o.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			args := []string{"status", dir, "--today", today.String(), "--by", string(by), "--format", format}
+			if format == "csv" {
+				args = append(args, "--excel")
+			}
+			for _, budget := range []int{plans.DefaultMemoryBudget, 20000} {
+				statusMemoryBudget = budget
+				name := fmt.Sprintf("status --by %s --format %s (budget %d)", by, format, budget)
+				var stdout, stderr bytes.Buffer
+				if code := Main(args, nil, &stdout, &stderr); code != ExitProblems {
+					t.Fatalf("%s: exit %d\n%s", name, code, stderr.Bytes())
+				}
+				if !bytes.Equal(stdout.Bytes(), want.Bytes()) {
+					t.Errorf("%s differs from the unstreamed list:\n%s", name, firstLineDiff(want.Bytes(), stdout.Bytes()))
+				}
+				if n := strings.Count(stderr.String(), "purple-"); n != 17 {
+					t.Errorf("%s reported %d broken plans, want 17", name, n)
+				}
+				out := filepath.Join(t.TempDir(), "list.out")
+				Main(append(args, "-o", out), nil, &stdout, &stderr)
+				if written, _ := os.ReadFile(out); !bytes.Equal(written, want.Bytes()) {
+					t.Errorf("%s -o differs from the unstreamed list", name)
+				}
+			}
 		}
 	}
 }

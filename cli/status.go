@@ -4,13 +4,16 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"runtime/debug"
 	"sync"
 
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
 )
+
+// statusMemoryBudget is how much of its list status keeps in memory
+// before writing it to a temporary file (tests make it small).
+var statusMemoryBudget = plans.DefaultMemoryBudget
 
 type statusOptions struct {
 	today  string
@@ -101,21 +104,21 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 	}
 
 	// Plans load on every core and are used in file order; of each, only
-	// its open actions are kept, compactly (see plans.Outstanding). A
-	// folder of ten thousand plans is never held at once.
+	// its open actions are kept, compactly, and past a budget they are
+	// written to a temporary file (see plans.Outstanding). A folder of ten
+	// thousand plans is never held at once, nor its list.
 	type loaded struct {
 		err     error
 		info    plans.PlanInfo
 		actions []plans.PlanAction
 	}
-	// A soft limit on the heap: the open actions are kept compactly and
-	// hold no pointers, so collecting more often near the limit is cheap,
-	// and it keeps a large folder's parsing garbage from piling up beside
-	// them (10,000 plans: 35 MB at its peak instead of 55).
-	debug.SetMemoryLimit(24 << 20)
-	o := plans.NewOutstanding(today)
+	defer collectLate()()
+	o := render.NewStatusList(today, by)
+	defer o.Close()
+	o.SetMemoryBudget(statusMemoryBudget)
 	var copies []string
 	bad := 0
+	var listErr error
 	resolve := plans.SharedChecklists(nil)
 	inOrder(len(files), func(i int) loaded {
 		l := plans.ReadFolderFile(files[i], resolve)
@@ -133,20 +136,22 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 			bad++
 		case r.info.Path != "" && isCopy: // x.copy-1.yaml: counted in x.yaml already
 			copies = append(copies, files[i])
-		case r.info.Path != "":
-			o.Add(r.info, r.actions)
+		case r.info.Path != "" && listErr == nil:
+			listErr = o.Add(r.info, r.actions)
 		}
 	})
-	switch {
-	case opts.format == "md":
-		err = writeOutput(stdout, opts.out, render.StatusMarkdown(o, dir, by))
-	case opts.format == "csv":
-		err = writeOutput(stdout, opts.out, render.StatusCSV(o, dir, by, opts.excel))
-	case opts.out != "":
-		err = writeOutput(stdout, opts.out, render.StatusText(o, dir, by))
-	default:
-		err = render.WriteStatusText(stdout, o, dir, by)
+	if listErr != nil {
+		return listErr
 	}
+	err = writeOutputFrom(stdout, opts.out, func(w io.Writer) error {
+		switch opts.format {
+		case "md":
+			return render.WriteStatusMarkdown(w, o, dir)
+		case "csv":
+			return render.WriteStatusCSV(w, o, opts.excel)
+		}
+		return render.WriteStatusText(w, o, dir)
+	})
 	if err != nil {
 		return err
 	}

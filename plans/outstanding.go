@@ -39,45 +39,6 @@ func InfoOf(path string, p *Plan) PlanInfo {
 	return PlanInfo{Path: path, Organisation: p.Organisation, Title: p.Title}
 }
 
-// Outstanding is every open action across some plans, grouped by when it
-// is due relative to Today: the "what do we chase this month" list.
-//
-// A folder can hold ten thousand plans and 160,000 open actions, so the
-// actions are kept compactly: their texts one after another in one
-// buffer, and the owners, sources and paths that repeat from plan to plan
-// once each. At builds the PlanAction of one when it is wanted.
-type Outstanding struct {
-	Today Date
-	// Plans is every plan looked at, in the order added (whether or not
-	// it has anything open).
-	Plans []PlanInfo
-
-	// rows and text are kept in chunks that never move once made: a list
-	// that grows by doubling would hold one and a half times itself at the
-	// moment it grows, and copy itself each time.
-	rows   [][]openRow      // chunks of rowChunk rows
-	text   [][]byte         // chunks of textChunk bytes: the actions' texts, one after another
-	names  []string         // paths, owners and sources, each once
-	index  map[string]int32 // where each name is in names
-	groups [4][]int32       // indexes into rows, by Urgency, in order
-	total  int32
-	sorted bool
-}
-
-const (
-	rowChunk  = 4096
-	textChunk = 256 << 10
-)
-
-// openRow is one open action, compactly (see Outstanding). It holds no
-// pointer, so the garbage collector never has to look inside the rows.
-type openRow struct {
-	textChunk, textAt, textLen int32
-	path, owner, what          int32 // indexes into names
-	due                        int32 // day number (see dayNumber), or noDay
-	status                     int32 // index into names
-}
-
 // Urgency says when an open action is due, relative to a day.
 type Urgency int
 
@@ -88,25 +49,117 @@ const (
 	Undated                 // open, with no due date
 )
 
-// NewOutstanding starts an empty list of open actions, counted from today.
-func NewOutstanding(today Date) *Outstanding {
-	return &Outstanding{Today: today, index: map[string]int32{}}
+// Outstanding is every open action across some plans, in the order a list
+// of them shows them (see Grouping), with how many each plan has: the
+// "what do we chase this month" list.
+//
+// A folder can hold tens of thousands of plans and hundreds of thousands
+// of open actions, and the list is sorted across all of them, so no
+// action can be written before the last plan is read. What a list shows
+// of each action is kept compactly (texts one after another in one
+// buffer, owners and sources once each), and past a budget of memory the
+// actions are sorted and written to a temporary file, to be merged back
+// in order when the list is written: memory stays flat however large the
+// folder (see spill.go).
+type Outstanding struct {
+	Today    Date
+	grouping Grouping
+	budget   int
+	// today and soon are the day numbers (see dayNumber) of Today and of
+	// the last day that is due soon.
+	today, soon int32
+
+	plans int
+	open  [4]int
+	seq   uint32 // the next action's place among all added
+
+	owners     []OwnerGroup
+	ownerIndex map[string]int32
+	ownerRank  []int32 // each owner group's place in the list (see OrderOwners)
+
+	run   run
+	spill *spillFile // nil until the first run is written out
+	err   error      // the first error writing or reading the file: every later call returns it
 }
 
-// CollectOutstanding groups the open actions of plans (item actions and
-// project-plan steps not done). Each group is ordered by due date, then
-// plan path, then checklist order.
-func CollectOutstanding(named []NamedPlan, today Date) *Outstanding {
-	o := NewOutstanding(today)
-	for _, np := range named {
-		o.Add(InfoOf(np.Path, np.Plan), PlanActions(np.Path, np.Plan))
+// Grouping is the order an Outstanding lists its actions in. The zero
+// Grouping lists them by due date: oldest first, undated last, on one day
+// by plan path, then as their plan lists them (item actions in checklist
+// order, then project-plan steps). The other two keep each plan's, or
+// each owner's, actions together, in that order within.
+type Grouping struct {
+	// ByPlan lists the actions plan by plan, in the order the plans were
+	// added.
+	ByPlan bool
+	// OwnerKey, when set, lists the actions owner by owner: owners whose
+	// keys are equal are one ("ana" and "Ana"). Which owner comes first is
+	// the caller's to say (OrderOwners).
+	OwnerKey func(owner string) string
+}
+
+// OwnerGroup is one owner's open actions, when they are grouped by owner.
+type OwnerGroup struct {
+	// Owner is the owner as the first of the group's actions in the list
+	// spells it.
+	Owner string
+	// Open counts the group's actions by Urgency.
+	Open [4]int
+	// firstDue and firstPath place that first action.
+	firstDue  int32
+	firstPath string
+}
+
+// Listed is one open action as an Outstanding lists it.
+type Listed struct {
+	PlanAction
+	Urgency Urgency
+	// Plan is the plan the action is in, PlanIndex its place among the
+	// plans added (from 0), and PlanOpen its open actions by Urgency.
+	Plan      PlanInfo
+	PlanIndex int
+	PlanOpen  [4]int
+	// OwnerGroup is the action's owner group (an index into Owners), when
+	// the list is grouped by owner.
+	OwnerGroup int
+}
+
+// DefaultMemoryBudget is how many bytes of open actions an Outstanding
+// keeps in memory before it writes them to a temporary file: about 24,000
+// actions, the open actions of 1,500 plans of the built-in checklist.
+const DefaultMemoryBudget = 2 << 20
+
+// NewOutstanding starts an empty list of open actions, counted from
+// today, in the order g says.
+func NewOutstanding(today Date, g Grouping) *Outstanding {
+	o := &Outstanding{Today: today, grouping: g, budget: DefaultMemoryBudget,
+		today: dayNumber(today), soon: dayNumber(today.AddDays(SoonDays))}
+	if g.OwnerKey != nil {
+		o.ownerIndex = map[string]int32{}
 	}
+	o.run.index = map[string]int32{}
 	return o
 }
 
-// PlanActions lists a plan's open actions with where they come from. It is
-// CollectOutstanding's work for one plan, for callers that load plans in
-// parallel and keep only their actions.
+// SetMemoryBudget sets how many bytes of open actions the list keeps in
+// memory before writing them out (DefaultMemoryBudget unless set). Tests
+// set a small one to make a small folder take the path a large one does.
+func (o *Outstanding) SetMemoryBudget(bytes int) { o.budget = bytes }
+
+// CollectOutstanding lists the open actions of plans (item actions and
+// project-plan steps not done) in the order g says.
+func CollectOutstanding(named []NamedPlan, today Date, g Grouping) (*Outstanding, error) {
+	o := NewOutstanding(today, g)
+	for _, np := range named {
+		if err := o.Add(InfoOf(np.Path, np.Plan), PlanActions(np.Path, np.Plan)); err != nil {
+			o.Close()
+			return nil, err
+		}
+	}
+	return o, nil
+}
+
+// PlanActions lists a plan's open actions with where they come from, for
+// Add.
 func PlanActions(path string, p *Plan) []PlanAction {
 	open := p.ActionsToChase()
 	out := make([]PlanAction, len(open))
@@ -116,123 +169,299 @@ func PlanActions(path string, p *Plan) []PlanAction {
 	return out
 }
 
-// GroupOutstanding groups the actions of several plans (one list per plan,
-// beside the plan's info) as CollectOutstanding does.
-func GroupOutstanding(infos []PlanInfo, lists [][]PlanAction, today Date) *Outstanding {
-	o := NewOutstanding(today)
-	for i, info := range infos {
-		o.Add(info, lists[i])
-	}
-	return o
-}
-
 // Add puts a plan and its open actions on the list, copying what it keeps
-// (so nothing of the plan's file stays in memory through it).
-func (o *Outstanding) Add(info PlanInfo, actions []PlanAction) {
-	info.Path, info.Organisation, info.Title = strings.Clone(info.Path), strings.Clone(info.Organisation), strings.Clone(info.Title)
-	o.Plans = append(o.Plans, info)
-	soon := o.Today.AddDays(SoonDays)
+// (so nothing of the plan's file stays in memory through it). The actions
+// are listed under info.Path. It fails only if the temporary file that
+// takes the list past its memory budget cannot be written.
+func (o *Outstanding) Add(info PlanInfo, actions []PlanAction) error {
+	if o.err != nil {
+		return o.err
+	}
+	r := &o.run
+	if !r.room(o.budget, actions) && (len(r.rows) > 0 || len(r.plans) > 0) {
+		if o.err = o.spillRun(); o.err != nil {
+			return o.err
+		}
+	}
+	pr := planRow{index: int32(o.plans), info: PlanInfo{strings.Clone(info.Path), strings.Clone(info.Organisation), strings.Clone(info.Title)}}
+	plan := int32(len(r.plans))
+	o.plans++
 	for _, a := range actions {
-		u := DueLater
-		switch {
-		case a.Due.IsZero():
-			u = Undated
-		case compareDates(a.Due, o.Today) < 0:
-			u = Overdue
-		case compareDates(a.Due, soon) <= 0:
-			u = DueSoon
+		due := dayNumber(a.Due)
+		u := o.urgency(due)
+		pr.open[u]++
+		o.open[u]++
+		row := openRow{plan: plan, owner: r.name(a.Owner), what: r.name(a.What), status: r.name(string(a.Status)),
+			textAt: int32(len(r.text)), textLen: int32(len(a.Text)), due: due, seq: o.seq}
+		r.text = append(r.text, a.Text...)
+		if o.grouping.OwnerKey != nil {
+			row.group = o.ownerGroup(a.Owner, due, pr.info.Path, u)
 		}
-		o.groups[u] = append(o.groups[u], o.total)
-		if o.total%rowChunk == 0 {
-			o.rows = append(o.rows, make([]openRow, 0, rowChunk))
-		}
-		chunk, at := o.keepText(a.Text)
-		last := &o.rows[len(o.rows)-1]
-		*last = append(*last, openRow{
-			textChunk: chunk, textAt: at, textLen: int32(len(a.Text)),
-			path: o.name(a.Path), owner: o.name(a.Owner), what: o.name(a.What),
-			due: dayNumber(a.Due), status: o.name(string(a.Status)),
-		})
-		o.total++
+		o.seq++
+		r.rows = append(r.rows, row)
 	}
-	o.sorted = false
+	r.plans = append(r.plans, pr)
+	r.planBytes += planRowBytes + len(info.Path) + len(info.Organisation) + len(info.Title)
+	r.sorted = false
+	return nil
 }
 
-// keepText copies s into the text chunks and says where it is.
-func (o *Outstanding) keepText(s string) (chunk, at int32) {
-	n := len(o.text)
-	if n == 0 || len(o.text[n-1])+len(s) > cap(o.text[n-1]) {
-		o.text = append(o.text, make([]byte, 0, max(textChunk, len(s))))
-		n++
-	}
-	at = int32(len(o.text[n-1]))
-	o.text[n-1] = append(o.text[n-1], s...)
-	return int32(n - 1), at
+// Plans is how many plans were added; Total how many open actions.
+func (o *Outstanding) Plans() int { return o.plans }
+func (o *Outstanding) Total() int {
+	return o.open[Overdue] + o.open[DueSoon] + o.open[DueLater] + o.open[Undated]
 }
 
-func (o *Outstanding) name(s string) int32 {
-	if o.index == nil {
-		o.index = map[string]int32{}
+// Open counts the open actions by Urgency.
+func (o *Outstanding) Open() [4]int { return o.open }
+
+// Grouping is the order the list was made in.
+func (o *Outstanding) Grouping() Grouping { return o.grouping }
+
+// Owners are the owner groups, when the list is grouped by owner, in no
+// particular order (see OrderOwners). Listed.OwnerGroup indexes them.
+func (o *Outstanding) Owners() []OwnerGroup { return o.owners }
+
+// OrderOwners sets the order the owner groups are listed in: compare
+// orders two of them (stably: groups it finds equal keep the order they
+// were first seen in).
+func (o *Outstanding) OrderOwners(compare func(a, b *OwnerGroup) int) {
+	order := make([]int32, len(o.owners))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	if i, ok := o.index[s]; ok {
+	slices.SortStableFunc(order, func(a, b int32) int { return compare(&o.owners[a], &o.owners[b]) })
+	o.ownerRank = make([]int32, len(o.owners))
+	for place, g := range order {
+		o.ownerRank[g] = int32(place)
+	}
+	o.run.sorted = false
+}
+
+// ownerOrder is the owner groups in the order they are listed.
+func (o *Outstanding) ownerOrder() []int32 {
+	order := make([]int32, len(o.owners))
+	for g := range order {
+		order[g] = int32(g)
+	}
+	if o.ownerRank != nil {
+		slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(o.ownerRank[a], o.ownerRank[b]) })
+	}
+	return order
+}
+
+func (o *Outstanding) rankOf(group int32) int32 {
+	if o.ownerRank == nil {
+		return group
+	}
+	return o.ownerRank[group]
+}
+
+// Each calls fn with every open action, in the order the list shows them.
+// It may be called more than once (a table is measured, then written); fn
+// must not keep the *Listed, which is reused.
+func (o *Outstanding) Each(fn func(*Listed) error) error {
+	if o.err != nil {
+		return o.err
+	}
+	if o.spill != nil {
+		return o.eachSpilled(fn)
+	}
+	o.sortRun(o.rankOf)
+	var l Listed
+	for i := range o.run.rows {
+		o.listed(&o.run.rows[i], &l)
+		if err := fn(&l); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// EachPlan calls fn with every plan added, in order, with its open
+// actions counted by Urgency.
+func (o *Outstanding) EachPlan(fn func(info PlanInfo, open [4]int) error) error {
+	if o.err != nil {
+		return o.err
+	}
+	if o.spill != nil {
+		if err := o.spill.eachPlan(fn); err != nil {
+			return err
+		}
+	}
+	for _, p := range o.run.plans {
+		if err := fn(p.info, p.openCounts()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Close removes the temporary file, if the list needed one.
+func (o *Outstanding) Close() error {
+	if o.spill == nil {
+		return nil
+	}
+	err := o.spill.close()
+	o.spill = nil
+	if o.err == nil {
+		o.err = errClosed
+	}
+	return err
+}
+
+// run is the actions added since the last were written out.
+type run struct {
+	rows      []openRow
+	plans     []planRow
+	text      []byte   // the actions' texts, one after another
+	names     []string // owners, sources and statuses, each once
+	index     map[string]int32
+	nameBytes int
+	planBytes int
+	sorted    bool
+}
+
+// openRow is one open action, compactly (see Outstanding). It holds no
+// pointer, so the garbage collector never has to look inside the rows.
+type openRow struct {
+	plan                int32 // index into run.plans
+	owner, what, status int32 // indexes into run.names
+	textAt, textLen     int32
+	due                 int32  // day number (see dayNumber), or noDay
+	seq                 uint32 // its place among all the actions added
+	group               int32  // its owner group, when grouped by owner
+}
+
+// planRow is a plan on the list.
+type planRow struct {
+	index int32 // among all plans added
+	info  PlanInfo
+	open  [4]int32
+}
+
+func (p *planRow) openCounts() [4]int {
+	return [4]int{int(p.open[0]), int(p.open[1]), int(p.open[2]), int(p.open[3])}
+}
+
+// What a row and a plan row take in memory, besides their text.
+const (
+	rowBytes     = 40
+	planRowBytes = 80
+	nameBytes    = 40
+)
+
+// size is about how many bytes the run holds.
+func (r *run) size() int {
+	return len(r.rows)*rowBytes + len(r.text) + r.nameBytes + r.planBytes
+}
+
+// room reports whether the run has room for a plan's actions within a
+// budget of bytes. The rows and the texts are each given half of it, as
+// arrays made once at that size (a run would otherwise grow by doubling,
+// and hold up to twice the budget); the memory of an array is the
+// system's only once written to, so a small folder's list costs no more
+// than it holds. A plan too large for an empty run gets what it needs.
+func (r *run) room(budget int, actions []PlanAction) bool {
+	text := 0
+	for _, a := range actions {
+		text += len(a.Text)
+	}
+	if r.rows == nil {
+		r.rows = make([]openRow, 0, max(budget/2/rowBytes, 1))
+		r.text = make([]byte, 0, max(budget/2, 1))
+	}
+	return len(r.rows)+len(actions) <= cap(r.rows) && len(r.text)+text <= cap(r.text) && r.size() <= budget
+}
+
+func (r *run) name(s string) int32 {
+	if i, ok := r.index[s]; ok {
 		return i
 	}
-	i := int32(len(o.names))
+	i := int32(len(r.names))
 	s = strings.Clone(s)
-	o.names = append(o.names, s)
-	o.index[s] = i
+	r.names = append(r.names, s)
+	r.index[s] = i
+	r.nameBytes += nameBytes + len(s)
 	return i
 }
 
-// In lists the actions due so, as indexes for At: by due date, then plan
-// path, then as their plans list them.
-func (o *Outstanding) In(u Urgency) []int32 {
-	if !o.sorted {
-		for _, g := range o.groups {
-			slices.SortStableFunc(g, func(a, b int32) int {
-				ra, rb := o.row(a), o.row(b)
-				return cmp.Or(cmp.Compare(ra.due, rb.due), strings.Compare(o.names[ra.path], o.names[rb.path]))
-			})
+// reset empties the run, keeping its memory for the next.
+func (r *run) reset() {
+	clear(r.plans)
+	clear(r.names)
+	clear(r.index)
+	r.rows, r.plans, r.text, r.names = r.rows[:0], r.plans[:0], r.text[:0], r.names[:0]
+	r.nameBytes, r.planBytes, r.sorted = 0, 0, false
+}
+
+// sortRun puts the run's actions in the order they are listed, with the
+// owner groups in the order rank gives them.
+func (o *Outstanding) sortRun(rank func(group int32) int32) {
+	r := &o.run
+	if r.sorted {
+		return
+	}
+	slices.SortFunc(r.rows, func(a, b openRow) int {
+		switch {
+		case o.grouping.ByPlan && a.plan != b.plan:
+			return cmp.Compare(a.plan, b.plan) // added in order
+		case o.grouping.OwnerKey != nil && a.group != b.group:
+			return cmp.Compare(rank(a.group), rank(b.group))
+		case a.due != b.due:
+			return cmp.Compare(a.due, b.due)
+		case a.plan != b.plan:
+			if c := strings.Compare(r.plans[a.plan].info.Path, r.plans[b.plan].info.Path); c != 0 {
+				return c
+			}
 		}
-		o.sorted = true
-	}
-	return o.groups[u]
+		return cmp.Compare(a.seq, b.seq)
+	})
+	r.sorted = true
 }
 
-// At is the action at index i (see In). Only what a list of actions shows
-// is kept: its plan's path, text, owner, due date, status and source.
-func (o *Outstanding) At(i int32) PlanAction {
-	r := o.row(i)
-	return PlanAction{
-		Path: o.names[r.path],
-		Action: Action{Text: string(o.text[r.textChunk][r.textAt : r.textAt+r.textLen]), Owner: o.names[r.owner],
-			Due: dateOfDay(r.due), Status: Status(o.names[r.status])},
-		What: o.names[r.what],
+// listed fills l with the action of row.
+func (o *Outstanding) listed(row *openRow, l *Listed) {
+	r := &o.run
+	p := &r.plans[row.plan]
+	*l = Listed{
+		PlanAction: PlanAction{Path: p.info.Path, What: r.names[row.what], Action: Action{
+			Text: string(r.text[row.textAt : row.textAt+row.textLen]), Owner: r.names[row.owner],
+			Due: dateOfDay(row.due), Status: Status(r.names[row.status])}},
+		Urgency: o.urgency(row.due), Plan: p.info, PlanIndex: int(p.index), PlanOpen: p.openCounts(), OwnerGroup: int(row.group),
 	}
 }
 
-func (o *Outstanding) row(i int32) *openRow { return &o.rows[i/rowChunk][i%rowChunk] }
-
-// PathOf and OwnerOf are the path and owner of the action at index i,
-// without building it whole (nor copying its text).
-func (o *Outstanding) PathOf(i int32) string  { return o.names[o.row(i).path] }
-func (o *Outstanding) OwnerOf(i int32) string { return o.names[o.row(i).owner] }
-
-// DueOf is the due date of the action at index i.
-func (o *Outstanding) DueOf(i int32) Date { return dateOfDay(o.row(i).due) }
-
-// Group is the actions due so, in order (see In).
-func (o *Outstanding) Group(u Urgency) []PlanAction {
-	idx := o.In(u)
-	out := make([]PlanAction, len(idx))
-	for k, i := range idx {
-		out[k] = o.At(i)
+// ownerGroup finds (or starts) the group of owner, for an action due on
+// day due in the plan at path, and counts the action in it.
+func (o *Outstanding) ownerGroup(owner string, due int32, path string, u Urgency) int32 {
+	key := o.grouping.OwnerKey(owner)
+	i, ok := o.ownerIndex[key]
+	if !ok {
+		i = int32(len(o.owners))
+		o.ownerIndex[strings.Clone(key)] = i
+		o.owners = append(o.owners, OwnerGroup{Owner: strings.Clone(owner), firstDue: due, firstPath: path})
+	} else if g := &o.owners[i]; due < g.firstDue || due == g.firstDue && path < g.firstPath {
+		// Listed before the group's first so far (on the same day and in
+		// the same plan, the one added first stays first).
+		g.Owner, g.firstDue, g.firstPath = strings.Clone(owner), due, path
 	}
-	return out
+	o.owners[i].Open[u]++
+	return i
 }
 
-// Total is the number of open actions.
-func (o *Outstanding) Total() int { return int(o.total) }
+// urgency is how due an action due on day due is.
+func (o *Outstanding) urgency(due int32) Urgency {
+	switch {
+	case due == noDay:
+		return Undated
+	case due < o.today:
+		return Overdue
+	case due <= o.soon:
+		return DueSoon
+	}
+	return DueLater
+}
 
 // noDay is the day number of no date: after every other, as undated
 // actions come last.
@@ -251,26 +480,6 @@ func dateOfDay(n int32) Date {
 		return Date{}
 	}
 	return DateOf(time.Unix(int64(n)*86400, 0).UTC())
-}
-
-// compareDates orders like Date.Compare (unset dates last) without making
-// time.Times: sorting thousands of actions calls it often.
-func compareDates(a, b Date) int {
-	switch {
-	case a == b:
-		return 0
-	case a.IsZero():
-		return 1
-	case b.IsZero():
-		return -1
-	}
-	if c := cmp.Compare(a.Year, b.Year); c != 0 {
-		return c
-	}
-	if c := cmp.Compare(a.Month, b.Month); c != 0 {
-		return c
-	}
-	return cmp.Compare(a.Day, b.Day)
 }
 
 func actionSource(p *Plan, a Action) string {

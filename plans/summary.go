@@ -83,7 +83,19 @@ type Action struct {
 // OpenActions lists every action not yet done, ordered by due date (undated
 // last), then by checklist order.
 func (p *Plan) OpenActions() []Action {
-	var out []Action
+	// Sized first: status lists the actions of thousands of plans.
+	n := 0
+	for _, e := range p.Checklist.Items() {
+		if r := p.Items[e.Item.ID]; r.Action != "" && r.Status.Open() {
+			n++
+		}
+	}
+	for _, f := range p.Checklist.FollowUps {
+		if f.Kind == checklist.KindPlan {
+			n += len(p.FollowUps[f.ID].Steps)
+		}
+	}
+	out := make([]Action, 0, n)
 	for _, e := range p.Checklist.Items() {
 		r := p.Items[e.Item.ID]
 		if r.Action != "" && r.Status.Open() {
@@ -178,20 +190,28 @@ func Label(c *checklist.Checklist, rating string) string {
 // repeat the item action they came from (same text, owner and due date), so
 // a list of what to chase names nothing twice.
 func (p *Plan) ActionsToChase() []Action {
-	type same struct {
-		text, owner string
-		due         Date
-	}
 	all := p.OpenActions()
-	fromItems := map[same]bool{}
-	for _, a := range all {
-		if a.ItemID != "" {
-			fromItems[same{a.Text, a.Owner, a.Due}] = true
+	repeats := func(step Action) bool {
+		for _, a := range all {
+			if a.ItemID != "" && a.Text == step.Text && a.Owner == step.Owner && a.Due == step.Due {
+				return true
+			}
+		}
+		return false
+	}
+	// A plan has a few steps and a few dozen actions: a look over them is
+	// cheaper than a map. The steps to leave out are found first, then the
+	// list is filtered in place (OpenActions made it for this call).
+	var repeated []int
+	for i, a := range all {
+		if a.ItemID == "" && repeats(a) {
+			repeated = append(repeated, i)
 		}
 	}
-	out := all[:0:0]
-	for _, a := range all {
-		if a.ItemID == "" && fromItems[same{a.Text, a.Owner, a.Due}] {
+	out := all[:0]
+	for i, a := range all {
+		if len(repeated) > 0 && repeated[0] == i {
+			repeated = repeated[1:]
 			continue
 		}
 		out = append(out, a)

@@ -1,8 +1,10 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
+	"io"
 
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
@@ -51,45 +53,79 @@ func writeReportCSV(doc reportDoc, excel bool) []byte {
 	return writeCSV(rows, excel)
 }
 
-// StatusCSV returns the open actions of the plans in dir as CSV, one row
-// per action in the order status lists them: its group (as --by makes
-// them: when it is due, its owner or its plan), due date, how late or
-// soon, owner, the plan's file, organisation and title, what the action
-// is, and the item or step it comes from. Text is kept whole, line
-// breaks included; an empty owner or due date is an empty cell.
-func StatusCSV(o *plans.Outstanding, dir string, by StatusBy, excel bool) []byte {
-	doc := buildStatus(o, dir, by)
-	info := map[string]plans.PlanInfo{}
-	for _, t := range doc.totals {
-		info[t.info.Path] = t.info
+// StatusCSV returns the open actions of a list as CSV, one row per action
+// in the order status lists them: its group (as the list is grouped: when
+// it is due, its owner or its plan), due date, how late or soon, owner,
+// the plan's file, organisation and title, what the action is, and the
+// item or step it comes from. Text is kept whole, line breaks included;
+// an empty owner or due date is an empty cell.
+func StatusCSV(l *StatusList, excel bool) ([]byte, error) {
+	var b bytes.Buffer
+	err := WriteStatusCSV(&b, l, excel)
+	return b.Bytes(), err
+}
+
+// WriteStatusCSV writes what StatusCSV returns to w as it goes.
+func WriteStatusCSV(w io.Writer, l *StatusList, excel bool) error {
+	d := newStatusList(l, "")
+	out := newCSVWriter(w, excel)
+	out.row([]string{"group", "due", "when", "owner", "plan", "organisation", "title", "action", "from"})
+	var group string
+	row := make([]string, 9)
+	err := d.each(func(title, _ string) error {
+		group = title
+		return nil
+	}, func(a *plans.Listed) error {
+		_, when := dueCells(l.Today, a.Due)
+		copy(row, []string{group, a.Due.String(), when, a.Owner, a.Path, a.Plan.Organisation, a.Plan.Title, a.Text, a.What})
+		return out.row(row)
+	})
+	if err != nil {
+		return err
 	}
-	rows := [][]string{{"group", "due", "when", "owner", "plan", "organisation", "title", "action", "from"}}
-	for _, g := range doc.groups {
-		for _, i := range g.actions {
-			a := o.At(i)
-			rows = append(rows, []string{g.title, a.Due.String(), doc.row(i).when, a.Owner, a.Path,
-				info[a.Path].Organisation, info[a.Path].Title, a.Text, a.What})
-		}
-	}
-	return writeCSV(rows, excel)
+	return out.flush()
 }
 
 func writeCSV(rows [][]string, excel bool) []byte {
 	var b bytes.Buffer
-	if excel {
-		b.WriteString(excelBOM)
-	}
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
+	out := newCSVWriter(&b, excel)
 	for _, r := range rows {
-		for i, cell := range r {
-			r[i] = csvCell(cell)
-		}
 		// Writing to a bytes.Buffer cannot fail, and every row is valid.
-		_ = w.Write(r)
+		_ = out.row(r)
 	}
-	w.Flush()
+	_ = out.flush()
 	return b.Bytes()
+}
+
+// csvWriter writes rows of cells made safe (see csvCell), CRLF-ended, with
+// a byte-order mark first for Excel.
+type csvWriter struct {
+	w *csv.Writer
+}
+
+func newCSVWriter(w io.Writer, excel bool) *csvWriter {
+	// csv.Writer writes through this buffer (it does not add one of its
+	// own around a bufio.Writer), so the mark goes first.
+	bw := bufio.NewWriter(w)
+	if excel {
+		bw.WriteString(excelBOM)
+	}
+	c := &csvWriter{w: csv.NewWriter(bw)}
+	c.w.UseCRLF = true
+	return c
+}
+
+// row writes a row, changing its cells in place.
+func (c *csvWriter) row(cells []string) error {
+	for i, cell := range cells {
+		cells[i] = csvCell(cell)
+	}
+	return c.w.Write(cells)
+}
+
+func (c *csvWriter) flush() error {
+	c.w.Flush()
+	return c.w.Error()
 }
 
 // csvCell keeps a cell from being read as a formula (see above), and

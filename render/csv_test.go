@@ -107,7 +107,11 @@ func TestCSVForExcel(t *testing.T) {
 func TestStatusCSVGolden(t *testing.T) {
 	for _, by := range []StatusBy{ByDue, ByOwner, ByPlan} {
 		t.Run(string(by), func(t *testing.T) {
-			checkGolden(t, "status-by-"+string(by)+".csv", StatusCSV(statusFixture(), "plans", by, false))
+			got, err := StatusCSV(statusFixture(t, by), false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, "status-by-"+string(by)+".csv", got)
 		})
 	}
 }
@@ -116,8 +120,15 @@ func TestStatusCSVGolden(t *testing.T) {
 // text lists them, each action's text whole (line breaks and all) with
 // its plan's organisation and title.
 func TestStatusCSVReadsBack(t *testing.T) {
-	o := statusFixture()
-	rows, err := csv.NewReader(bytes.NewReader(StatusCSV(o, "plans", ByDue, true)[3:])).ReadAll()
+	o := statusFixture(t, ByDue)
+	data, err := StatusCSV(o, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte(excelBOM)) {
+		t.Fatal("no byte-order mark first")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data[3:])).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}

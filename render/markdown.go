@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 	"sync"
@@ -27,12 +28,28 @@ const mdLineLength = 80
 type markdown struct {
 	b        bytes.Buffer
 	headings map[string]bool // every heading so far, to keep them unique
+	flushed  bool            // some of the document has been written out already (see flush)
 }
 
 func (m *markdown) block() {
-	if m.b.Len() > 0 {
+	if m.b.Len() > 0 || m.flushed {
 		m.b.WriteByte('\n')
 	}
+}
+
+// flush writes what the document holds so far to w, once it is more than
+// a buffer's worth (or at the end, all of it), so that a long document is
+// never held whole.
+func (m *markdown) flush(w io.Writer, all bool) error {
+	if !all && m.b.Len() < 64<<10 {
+		return nil
+	}
+	if m.b.Len() > 0 {
+		m.flushed = true
+	}
+	_, err := w.Write(m.b.Bytes())
+	m.b.Reset()
+	return err
 }
 
 // heading writes an ATX heading. Headings cannot wrap, so a long one is
@@ -88,8 +105,13 @@ func (m *markdown) list(entries []string) {
 	}
 	m.block()
 	for _, e := range entries {
-		m.lines(wrapMarkdown(e, "- ", "  "))
+		m.entry(e)
 	}
+}
+
+// entry writes one entry of a bullet list (after a block), wrapped.
+func (m *markdown) entry(e string) {
+	m.lines(wrapMarkdown(e, "- ", "  "))
 }
 
 // listItem is an entry of a two-level list.

@@ -4,16 +4,17 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/socialmobility/ladder/plans"
 )
 
 // The open actions of a folder (ladder status) are grouped by when they
-// are due, by owner or by plan, and followed by each plan's totals. What
-// the list says is built once as a statusDoc; the text and Markdown
-// writers lay it out.
+// are due, by owner or by plan, and followed by each plan's totals. The
+// list is a plans.Outstanding made in the grouping's order (a folder's
+// actions can be more than memory should hold, so it sorts them as they
+// come and writes them out past a budget); the text, Markdown and CSV
+// writers walk it group by group and write as they go.
 
 // StatusBy is how a list of open actions is grouped.
 type StatusBy string
@@ -24,40 +25,85 @@ const (
 	ByPlan  StatusBy = "plan"  // one group per plan, in path order
 )
 
+// StatusList is the list of open actions status shows, made as plans
+// load: a plans.Outstanding sorted as the grouping needs, and the widest
+// cell of each column of the text table so far, so that the table is laid
+// out in one pass over a list that may be in a temporary file. It is
+// written by WriteStatusText, WriteStatusMarkdown or WriteStatusCSV, as
+// often as wanted, and closed when done.
+type StatusList struct {
+	*plans.Outstanding
+	by       StatusBy
+	measured struct{ due, when, owner, plan int } // the widest cell of each column
+}
+
+// NewStatusList starts the list of open actions status shows, grouped as
+// by says.
+func NewStatusList(today plans.Date, by StatusBy) *StatusList {
+	g := plans.Grouping{}
+	switch by {
+	case ByOwner:
+		g.OwnerKey = ownerKey
+	case ByPlan:
+		g.ByPlan = true
+	default:
+		by = ByDue
+	}
+	return &StatusList{Outstanding: plans.NewOutstanding(today, g), by: by}
+}
+
+// Add puts a plan and its open actions on the list (see
+// plans.Outstanding.Add), measuring their cells.
+func (l *StatusList) Add(info plans.PlanInfo, actions []plans.PlanAction) error {
+	w := &l.measured
+	if len(actions) > 0 {
+		w.plan = max(w.plan, width(plain(info.Path)))
+	}
+	for i := range actions {
+		due, when := dueCells(l.Today, actions[i].Due)
+		w.due, w.when = max(w.due, width(plain(due))), max(w.when, width(plain(when)))
+		w.owner = max(w.owner, width(plain(ownerName(actions[i].Owner))))
+	}
+	return l.Outstanding.Add(info, actions)
+}
+
+// ownerKey is who owns an action, for grouping: people type a name in
+// more than one way, and "ana" and "Ana" are one owner, shown as first
+// spelt.
+func ownerKey(owner string) string {
+	return strings.ToLower(strings.Join(strings.Fields(ownerName(owner)), " "))
+}
+
 // StatusText renders the open actions of the plans in dir for a terminal:
 // one aligned table per group, each action with its due date, how late or
 // near it is, its owner, its plan and what it is; then each plan's totals.
-func StatusText(o *plans.Outstanding, dir string, by StatusBy) []byte {
+func StatusText(l *StatusList, dir string) ([]byte, error) {
 	var b bytes.Buffer
-	writeStatusText(&b, buildStatus(o, dir, by))
-	return b.Bytes()
+	err := WriteStatusText(&b, l, dir)
+	return b.Bytes(), err
 }
 
 // StatusMarkdown renders the same list as Markdown, for a monthly
 // check-in issue: a heading per group, a list entry per action.
-func StatusMarkdown(o *plans.Outstanding, dir string, by StatusBy) []byte {
-	return writeStatusMarkdown(buildStatus(o, dir, by))
+func StatusMarkdown(l *StatusList, dir string) ([]byte, error) {
+	var b bytes.Buffer
+	err := WriteStatusMarkdown(&b, l, dir)
+	return b.Bytes(), err
 }
 
-// statusDoc is what a list of open actions says, before it is laid out.
-type statusDoc struct {
-	o       *plans.Outstanding
-	today   plans.Date
-	dir     string
-	by      StatusBy
-	plans   int
-	summary string // "3 overdue, 2 due in the next 30 days, ..."
-	groups  []statusGroup
-	totals  []planTotals
+// statusList is a list of open actions as status lays it out: grouped,
+// each group with a title and a summary, then each plan's totals.
+type statusList struct {
+	*StatusList
+	o   *plans.Outstanding
+	dir string
 }
 
-type statusGroup struct {
-	title   string // "Overdue", "Ana", "Acme Café Ltd: Spring review (plans/acme.yaml)"
-	summary string // "3" by due; "1 overdue, 2 later" by owner or plan
-	// actions are indexes into the Outstanding the list is made from (see
-	// Outstanding.At): a folder's actions are not copied, and their cells
-	// are made as they are written (see row).
-	actions []int32
+func newStatusList(l *StatusList, dir string) statusList {
+	if l.by == ByOwner {
+		l.OrderOwners(func(a, b *plans.OwnerGroup) int { return compareOwners(ownerName(a.Owner), ownerName(b.Owner)) })
+	}
+	return statusList{StatusList: l, o: l.Outstanding, dir: dir}
 }
 
 // statusRow is one open action's cells. The column a grouping makes
@@ -67,24 +113,32 @@ type statusRow struct {
 	due, when, owner, plan, action string
 }
 
-// row is the cells of the action at index i.
-func (d statusDoc) row(i int32) statusRow {
-	a := d.o.At(i)
-	due, when := dueCells(d.today, a.Due)
-	return statusRow{due: due, when: when, owner: ownerName(a.Owner), plan: a.Path, action: actionText(a)}
+// row is the cells of an action.
+func (d statusList) row(a *plans.Listed) statusRow {
+	due, when := dueCells(d.o.Today, a.Due)
+	return statusRow{due: due, when: when, owner: ownerName(a.Owner), plan: a.Path, action: actionText(a.PlanAction)}
 }
 
-// padded is the cells of the action at index i that are padded to a
-// column's width: all but the action, which is not built.
-func (d statusDoc) padded(i int32) statusRow {
-	due, when := dueCells(d.today, d.o.DueOf(i))
-	return statusRow{due: due, when: when, owner: ownerName(d.o.OwnerOf(i)), plan: d.o.PathOf(i)}
-}
-
-// planTotals is how many open actions a plan has, by when they are due.
-type planTotals struct {
-	info plans.PlanInfo
-	n    [4]int // overdue, soon, later, undated
+// widths are the widths of the columns under header: each the widest of
+// its heading and its cells (as Add measured them); the action, last, is
+// not padded.
+func (d statusList) widths(header []string) []int {
+	w := d.measured
+	cells := []int{w.due, w.when, w.owner, w.plan}
+	switch d.by {
+	case ByOwner:
+		cells = []int{w.due, w.when, w.plan}
+	case ByPlan:
+		cells = []int{w.due, w.when, w.owner}
+	}
+	out := make([]int, len(header))
+	for i, h := range header {
+		out[i] = width(h)
+		if i < len(cells) {
+			out[i] = max(out[i], cells[i])
+		}
+	}
+	return out
 }
 
 // urgency indexes the four groups by due date.
@@ -95,87 +149,36 @@ const (
 	undated
 )
 
-func buildStatus(o *plans.Outstanding, dir string, by StatusBy) statusDoc {
-	doc := statusDoc{o: o, today: o.Today, dir: dir, by: by, plans: len(o.Plans)}
-	buckets := [4][]int32{o.In(plans.Overdue), o.In(plans.DueSoon), o.In(plans.DueLater), o.In(plans.Undated)}
-	totals := map[string]*planTotals{}
-	for _, info := range o.Plans {
-		doc.totals = append(doc.totals, planTotals{info: info})
-	}
-	for i := range doc.totals {
-		totals[doc.totals[i].info.Path] = &doc.totals[i]
-	}
-	var all [4]int
-	for u, actions := range buckets {
-		all[u] = len(actions)
-		for _, i := range actions {
-			if t := totals[o.PathOf(i)]; t != nil {
-				t.n[u]++
+// each calls group at the start of each group, with its title ("Overdue",
+// "Ana", "Acme Café Ltd: Spring review (plans/acme.yaml)") and summary
+// ("3" by due; "1 overdue, 2 later" by owner or plan), and action with each
+// action in it, in order.
+func (d statusList) each(group func(title, summary string) error, action func(a *plans.Listed) error) error {
+	titles := [4]string{"Overdue", fmt.Sprintf("Due in the next %d days", plans.SoonDays), "Later", "No due date"}
+	open, owners := d.o.Open(), d.o.Owners()
+	current := -1
+	return d.o.Each(func(a *plans.Listed) error {
+		var g int
+		var title, summary string
+		switch d.by {
+		case ByOwner:
+			g = a.OwnerGroup
+			title, summary = ownerName(owners[g].Owner), urgencySummary(owners[g].Open)
+		case ByPlan:
+			g = a.PlanIndex
+			title, summary = planName(a.Plan), urgencySummary(a.PlanOpen)
+		default:
+			g = int(a.Urgency)
+			title, summary = titles[g], fmt.Sprint(open[g])
+		}
+		if g != current {
+			current = g
+			if err := group(title, summary); err != nil {
+				return err
 			}
 		}
-	}
-	doc.summary = urgencySummary(all)
-	if o.Total() == 0 {
-		return doc
-	}
-	switch by {
-	case ByOwner, ByPlan:
-		// People type a name in more than one way: "ana" and "Ana" are one
-		// owner, shown as first spelt.
-		key := func(i int32) string {
-			return strings.ToLower(strings.Join(strings.Fields(ownerName(o.OwnerOf(i))), " "))
-		}
-		if by == ByPlan {
-			key = o.PathOf
-		}
-		index := map[string]int{}
-		var counts [][4]int
-		for u, actions := range buckets {
-			for _, ai := range actions {
-				k := key(ai)
-				i, ok := index[k]
-				if !ok {
-					i = len(doc.groups)
-					index[k] = i
-					doc.groups = append(doc.groups, statusGroup{title: ownerName(o.OwnerOf(ai))})
-					counts = append(counts, [4]int{})
-				}
-				doc.groups[i].actions = append(doc.groups[i].actions, ai)
-				counts[i][u]++
-			}
-		}
-		for i := range doc.groups {
-			doc.groups[i].summary = urgencySummary(counts[i])
-		}
-		if by == ByPlan {
-			order := map[string]int{}
-			for i, info := range o.Plans {
-				order[info.Path] = i
-			}
-			for i := range doc.groups {
-				path := o.PathOf(doc.groups[i].actions[0])
-				doc.groups[i].title = planName(plans.PlanInfo{Path: path})
-				if t := totals[path]; t != nil {
-					doc.groups[i].title = planName(t.info)
-				}
-			}
-			slices.SortStableFunc(doc.groups, func(a, b statusGroup) int {
-				return cmp.Compare(order[o.PathOf(a.actions[0])], order[o.PathOf(b.actions[0])])
-			})
-		} else {
-			slices.SortStableFunc(doc.groups, func(a, b statusGroup) int { return compareOwners(a.title, b.title) })
-		}
-	default:
-		titles := [4]string{"Overdue", fmt.Sprintf("Due in the next %d days", plans.SoonDays), "Later", "No due date"}
-		for u, actions := range buckets {
-			if len(actions) == 0 {
-				continue
-			}
-			g := statusGroup{title: titles[u], summary: fmt.Sprint(len(actions)), actions: actions}
-			doc.groups = append(doc.groups, g)
-		}
-	}
-	return doc
+		return action(a)
+	})
 }
 
 // urgencySummary is "3 overdue, 2 due in the next 30 days, 1 later", with
@@ -262,7 +265,7 @@ func actionText(a plans.PlanAction) string {
 
 // columns are the row cells shown for a grouping, with their headings:
 // the grouping's own column is left out.
-func (d statusDoc) columns() (header []string, cells func(statusRow) []string) {
+func (d statusList) columns() (header []string, cells func(statusRow) []string) {
 	switch d.by {
 	case ByOwner:
 		return []string{"Due", "When", "Plan", "Action"}, func(r statusRow) []string { return []string{r.due, r.when, r.plan, r.action} }
@@ -274,10 +277,10 @@ func (d statusDoc) columns() (header []string, cells func(statusRow) []string) {
 	}
 }
 
-func (d statusDoc) intro() string {
+func (d statusList) intro() string {
 	by := ""
 	if d.by == ByOwner || d.by == ByPlan {
 		by = ", by " + string(d.by)
 	}
-	return fmt.Sprintf("Open actions on %s in %s (%s)%s: %s.", d.today, plain(d.dir), countNoun(d.plans, "plan"), by, d.summary)
+	return fmt.Sprintf("Open actions on %s in %s (%s)%s: %s.", d.o.Today, plain(d.dir), countNoun(d.o.Plans(), "plan"), by, urgencySummary(d.o.Open()))
 }

@@ -2,36 +2,51 @@ package render
 
 import (
 	"fmt"
+	"io"
 	"strings"
+
+	"github.com/socialmobility/ladder/plans"
 )
+
+// WriteStatusMarkdown writes the list StatusMarkdown returns to w as it
+// goes.
+func WriteStatusMarkdown(w io.Writer, l *StatusList, dir string) error {
+	return writeStatusMarkdown(w, newStatusList(l, dir))
+}
 
 // writeStatusMarkdown lays the list out for a check-in issue: a heading
 // per group and a list entry per action ("**2027-02-28, 1 day late:**
 // Write the vision. Owner: Ana. Plan: plans/acme.yaml."), then each plan's
 // totals. Lists wrap where tables could not, so long actions stay within
 // markdownlint's line length.
-func writeStatusMarkdown(d statusDoc) []byte {
+func writeStatusMarkdown(w io.Writer, d statusList) error {
 	var m markdown
-	m.heading(1, "Open actions on "+d.today.String())
+	m.heading(1, "Open actions on "+d.o.Today.String())
 	m.para(mdText(d.intro()))
 	header, cells := d.columns()
-	for _, g := range d.groups {
-		m.heading(2, mdText(g.title+" ("+g.summary+")"))
-		entries := make([]string, len(g.actions))
-		for i, a := range g.actions {
-			entries[i] = mdStatusEntry(header, cells(d.row(a)))
-		}
-		m.list(entries)
+	err := d.each(func(title, summary string) error {
+		m.heading(2, mdText(title+" ("+summary+")"))
+		m.block()
+		return m.flush(w, false)
+	}, func(a *plans.Listed) error {
+		m.entry(mdStatusEntry(header, cells(d.row(a))))
+		return m.flush(w, false)
+	})
+	if err != nil {
+		return err
 	}
-	if d.by != ByPlan && len(d.totals) > 0 {
+	if d.by != ByPlan && d.o.Plans() > 0 {
 		m.heading(2, "Totals per plan")
-		entries := make([]string, len(d.totals))
-		for i, t := range d.totals {
-			entries[i] = field(mdText(planName(t.info)), urgencySummary(t.n))
+		m.block()
+		err := d.o.EachPlan(func(info plans.PlanInfo, open [4]int) error {
+			m.entry(field(mdText(planName(info)), urgencySummary(open)))
+			return m.flush(w, false)
+		})
+		if err != nil {
+			return err
 		}
-		m.list(entries)
 	}
-	return m.bytes()
+	return m.flush(w, true)
 }
 
 // mdStatusEntry is "**2027-02-28, 1 day late:** ACTION. Owner: Ana. Plan:

@@ -1,6 +1,10 @@
 package render
 
 import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -8,29 +12,56 @@ import (
 )
 
 // statusFixture is seven open actions of two plans, one of each kind of
-// due date.
-func statusFixture() *plans.Outstanding {
+// due date, listed as by says.
+func statusFixture(t testing.TB, by StatusBy) *StatusList {
+	t.Helper()
 	today := day(2027, 3, 1)
 	act := func(path, text, owner string, due plans.Date, what string) plans.PlanAction {
 		return plans.PlanAction{Path: path, Action: plans.Action{Text: text, Owner: owner, Due: due, Status: plans.StatusTodo}, What: what}
 	}
-	o := plans.NewOutstanding(today)
-	o.Add(plans.PlanInfo{Path: "plans/a.yaml", Organisation: "Acme Café Ltd", Title: "Spring review"}, []plans.PlanAction{
-		act("plans/a.yaml", "Yesterday", "Ana", today.AddDays(-1), "Develop a clear vision for your D&I strategy"),
-		act("plans/a.yaml", "Today", "李雷", today, "Strong leadership and management driving your D&I strategy"),
-		act("plans/a.yaml", "In thirty days", "", today.AddDays(plans.SoonDays), "Educate senior leaders to get buy-in"),
-		act("plans/a.yaml", "In thirty-one days", "Björn", today.AddDays(plans.SoonDays+1), "Cultural questions"),
-		act("plans/a.yaml", "Undated", "Ana", plans.Date{}, "Business as usual"),
-	})
-	o.Add(plans.PlanInfo{Path: "plans/b.yaml"}, []plans.PlanAction{
-		act("plans/b.yaml", "Long overdue step\nwith a second line", "", today.AddDays(-40), "project plan step 4"),
-		act("plans/b.yaml", "Also yesterday", "Zoë", today.AddDays(-1), "Develop a clear vision for your D&I strategy"),
-	})
+	o := NewStatusList(today, by)
+	t.Cleanup(func() { o.Close() })
+	for _, err := range []error{
+		o.Add(plans.PlanInfo{Path: "plans/a.yaml", Organisation: "Acme Café Ltd", Title: "Spring review"}, []plans.PlanAction{
+			act("plans/a.yaml", "Yesterday", "Ana", today.AddDays(-1), "Develop a clear vision for your D&I strategy"),
+			act("plans/a.yaml", "Today", "李雷", today, "Strong leadership and management driving your D&I strategy"),
+			act("plans/a.yaml", "In thirty days", "", today.AddDays(plans.SoonDays), "Educate senior leaders to get buy-in"),
+			act("plans/a.yaml", "In thirty-one days", "Björn", today.AddDays(plans.SoonDays+1), "Cultural questions"),
+			act("plans/a.yaml", "Undated", "Ana", plans.Date{}, "Business as usual"),
+		}),
+		o.Add(plans.PlanInfo{Path: "plans/b.yaml"}, []plans.PlanAction{
+			act("plans/b.yaml", "Long overdue step\nwith a second line", "", today.AddDays(-40), "project plan step 4"),
+			act("plans/b.yaml", "Also yesterday", "Zoë", today.AddDays(-1), "Develop a clear vision for your D&I strategy"),
+		}),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
 	return o
 }
 
+// statusText is StatusText of a list, which cannot fail in memory.
+func statusText(t testing.TB, o *StatusList) string {
+	t.Helper()
+	out, err := StatusText(o, "plans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+func statusMarkdown(t testing.TB, o *StatusList) []byte {
+	t.Helper()
+	out, err := StatusMarkdown(o, "plans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
 func TestStatusText(t *testing.T) {
-	o := statusFixture()
+	o := statusFixture(t, ByDue)
 	want := `Open actions on 2027-03-01 in plans (2 plans): 3 overdue, 2 due in the next 30 days, 1 later, 1 with no due date.
 
 Overdue (3)
@@ -57,15 +88,15 @@ Plans (2)
   1        2             1      1        Acme Café Ltd: Spring review (plans/a.yaml)
   2        0             0      0        plans/b.yaml
 `
-	if got := string(StatusText(o, "plans", ByDue)); got != want {
+	if got := statusText(t, o); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
 
 func TestStatusNothingOpen(t *testing.T) {
-	o := plans.NewOutstanding(day(2027, 3, 1))
+	o := NewStatusList(day(2027, 3, 1), ByDue)
 	o.Add(plans.PlanInfo{Path: "p.yaml"}, nil)
-	if got := string(StatusText(o, "plans", ByDue)); got != "Open actions on 2027-03-01 in plans (1 plan): nothing open.\n" {
+	if got := statusText(t, o); got != "Open actions on 2027-03-01 in plans (1 plan): nothing open.\n" {
 		t.Errorf("got %q", got)
 	}
 }
@@ -84,7 +115,6 @@ func TestWidth(t *testing.T) {
 // Grouped by plan: plans in the order given, named by organisation and
 // title, with their totals; the plan column goes.
 func TestStatusByOwnerAndByPlan(t *testing.T) {
-	o := statusFixture()
 	want := `Open actions on 2027-03-01 in plans (2 plans), by owner: 3 overdue, 2 due in the next 30 days, 1 later, 1 with no due date.
 
 Ana (1 overdue, 0 due in the next 30 days, 0 later, 1 with no due date)
@@ -114,7 +144,7 @@ Plans (2)
   1        2             1      1        Acme Café Ltd: Spring review (plans/a.yaml)
   2        0             0      0        plans/b.yaml
 `
-	if got := string(StatusText(o, "plans", ByOwner)); got != want {
+	if got := statusText(t, statusFixture(t, ByOwner)); got != want {
 		t.Errorf("by owner, got:\n%s\nwant:\n%s", got, want)
 	}
 	want = `Open actions on 2027-03-01 in plans (2 plans), by plan: 3 overdue, 2 due in the next 30 days, 1 later, 1 with no due date.
@@ -132,7 +162,7 @@ plans/b.yaml (2 overdue, 0 due in the next 30 days, 0 later)
   2027-01-20  40 days late  (no owner)  Long overdue step … [project plan step 4]
   2027-02-28  1 day late    Zoë         Also yesterday [Develop a clear vision for your D&I strategy]
 `
-	if got := string(StatusText(o, "plans", ByPlan)); got != want {
+	if got := statusText(t, statusFixture(t, ByPlan)); got != want {
 		t.Errorf("by plan, got:\n%s\nwant:\n%s", got, want)
 	}
 }
@@ -140,8 +170,7 @@ plans/b.yaml (2 overdue, 0 due in the next 30 days, 0 later)
 // The Markdown form, for a monthly check-in issue, lints clean in every
 // grouping.
 func TestStatusMarkdown(t *testing.T) {
-	o := statusFixture()
-	md := string(StatusMarkdown(o, "plans", ByDue))
+	md := string(statusMarkdown(t, statusFixture(t, ByDue)))
 	for _, want := range []string{
 		"# Open actions on 2027-03-01\n\nOpen actions on 2027-03-01 in plans (2 plans): 3 overdue, 2 due in the next 30\ndays, 1 later, 1 with no due date.\n",
 		"\n## Overdue (3)\n\n- **2027-01-20, 40 days late:** Long overdue step … \\[project plan step 4\\].\n  Owner: (no owner). Plan: plans/b.yaml.\n",
@@ -154,7 +183,152 @@ func TestStatusMarkdown(t *testing.T) {
 	}
 	lint(t, map[string][]byte{
 		"due.md":   []byte(md),
-		"owner.md": StatusMarkdown(o, "plans", ByOwner),
-		"plan.md":  StatusMarkdown(o, "plans", ByPlan),
+		"owner.md": statusMarkdown(t, statusFixture(t, ByOwner)),
+		"plan.md":  statusMarkdown(t, statusFixture(t, ByPlan)),
 	})
+}
+
+// statusOracle groups actions as status did when it held every action in
+// memory (before issue 16 made it sort as plans come and write out past a
+// budget): sorted by due date then plan path, stably; grouped by due
+// date, by owner (spelt as the first of their actions spells it, owners
+// in name order) or by plan (in the order added). It gives one line per
+// group heading and per action.
+func statusOracle(today plans.Date, by StatusBy, infos []plans.PlanInfo, lists [][]plans.PlanAction) []string {
+	type act struct {
+		plans.PlanAction
+		plan int
+	}
+	var all []act
+	for i, list := range lists {
+		for _, a := range list {
+			a.Path = infos[i].Path
+			all = append(all, act{a, i})
+		}
+	}
+	dueKey := func(d plans.Date) int64 {
+		if d.IsZero() {
+			return 1 << 40
+		}
+		return d.Time().Unix()
+	}
+	slices.SortStableFunc(all, func(a, b act) int {
+		return cmp.Or(cmp.Compare(dueKey(a.Due), dueKey(b.Due)), strings.Compare(a.Path, b.Path))
+	})
+	urgency := func(d plans.Date) int {
+		switch {
+		case d.IsZero():
+			return undated
+		case d.Before(today):
+			return overdue
+		case !today.AddDays(plans.SoonDays).Before(d):
+			return soon
+		}
+		return later
+	}
+	type group struct {
+		title  string
+		counts [4]int
+		acts   []act
+		order  int
+	}
+	var groups []*group
+	index := map[string]*group{}
+	for _, a := range all {
+		key := strings.ToLower(strings.Join(strings.Fields(ownerName(a.Owner)), " "))
+		title, order := ownerName(a.Owner), 0
+		switch by {
+		case ByPlan:
+			key, title, order = infos[a.plan].Path, planName(infos[a.plan]), a.plan
+		case ByDue:
+			key = []string{"Overdue", fmt.Sprintf("Due in the next %d days", plans.SoonDays), "Later", "No due date"}[urgency(a.Due)]
+			title, order = key, urgency(a.Due)
+		}
+		g := index[key]
+		if g == nil {
+			g = &group{title: title, order: order}
+			index[key] = g
+			groups = append(groups, g)
+		}
+		g.counts[urgency(a.Due)]++
+		g.acts = append(g.acts, a)
+	}
+	slices.SortStableFunc(groups, func(a, b *group) int {
+		if by == ByOwner {
+			return compareOwners(a.title, b.title)
+		}
+		return cmp.Compare(a.order, b.order)
+	})
+	var out []string
+	for _, g := range groups {
+		summary := urgencySummary(g.counts)
+		if by == ByDue {
+			summary = fmt.Sprint(len(g.acts))
+		}
+		out = append(out, "# "+g.title+" ("+summary+")")
+		for _, a := range g.acts {
+			out = append(out, a.Path+": "+a.Text)
+		}
+	}
+	return out
+}
+
+// The list is sorted as plans are added and, past its memory budget,
+// written out in runs and merged back; whatever the budget, status must
+// group and order the actions as it did when it held them all in memory
+// and sorted them at once (statusOracle). The owners are spelt in several
+// ways, some of which sort differently once grouped ("ana  smith" comes
+// before "Ana Bob" spelt, after it grouped), and first spelt on a day and
+// in a plan that only a later plan's action comes before.
+func TestStatusGroupsAsWhenHeldInMemory(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	today := day(2027, 3, 1)
+	owners := []string{"ana  smith", "Ana", "ana", " ANA ", "Ana Smith", "Ana Bob", "", "Zoë", "zoë", "李雷", "Björn\nsecond line", "(no owner)"}
+	var infos []plans.PlanInfo
+	var lists [][]plans.PlanAction
+	for i := range 200 {
+		info := plans.PlanInfo{Path: fmt.Sprintf("plans/%c/p%d.yaml", 'z'-rune(i%26), i), Organisation: fmt.Sprint("Org ", i%5)}
+		var list []plans.PlanAction
+		for j := range rng.IntN(15) {
+			due := plans.Date{}
+			if rng.IntN(6) > 0 {
+				due = today.AddDays(rng.IntN(90) - 45)
+			}
+			list = append(list, plans.PlanAction{Path: info.Path, What: fmt.Sprint("item ", j),
+				Action: plans.Action{Text: fmt.Sprintf("action %d", j), Owner: owners[rng.IntN(len(owners))], Due: due, Status: plans.StatusTodo}})
+		}
+		infos, lists = append(infos, info), append(lists, list)
+	}
+	for _, by := range []StatusBy{ByDue, ByOwner, ByPlan} {
+		want := statusOracle(today, by, infos, lists)
+		for _, budget := range []int{plans.DefaultMemoryBudget, 3000} {
+			o := NewStatusList(today, by)
+			o.SetMemoryBudget(budget)
+			for i := range infos {
+				if err := o.Add(infos[i], lists[i]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var got []string
+			err := newStatusList(o, "plans").each(func(title, summary string) error {
+				got = append(got, "# "+title+" ("+summary+")")
+				return nil
+			}, func(a *plans.Listed) error {
+				got = append(got, a.Path+": "+a.Text)
+				return nil
+			})
+			o.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				for i := range min(len(got), len(want)) {
+					if got[i] != want[i] {
+						t.Fatalf("by %s, budget %d: line %d is %q, want %q", by, budget, i, got[i], want[i])
+					}
+				}
+				t.Fatalf("by %s, budget %d: %d lines, want %d", by, budget, len(got), len(want))
+			}
+		}
+	}
 }

@@ -9,73 +9,62 @@ import (
 	"github.com/socialmobility/ladder/plans"
 )
 
-// WriteStatusText writes what StatusText returns to w as it goes, so that
-// a folder of ten thousand plans does not hold its whole list in memory
-// twice.
-func WriteStatusText(w io.Writer, o *plans.Outstanding, dir string, by StatusBy) error {
+// WriteStatusText writes the list StatusText returns to w as it goes, so
+// that a folder of ten thousand plans never holds it whole in memory.
+func WriteStatusText(w io.Writer, l *StatusList, dir string) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	writeStatusText(bw, buildStatus(o, dir, by))
+	if err := writeStatusText(bw, newStatusList(l, dir)); err != nil {
+		return err
+	}
 	return bw.Flush()
 }
 
 // writeStatusText lays the list out as aligned tables, one set of column
-// widths for every group so the groups line up; the action runs on
-// unpadded. Each plan's totals follow (grouped by plan, the group headings
-// carry them). The cells are made twice, once to measure them and once to
-// write them, rather than kept.
-func writeStatusText(b textWriter, d statusDoc) {
+// widths for every group so the groups line up (measured as the actions
+// were added); the action runs on unpadded. Each plan's totals follow
+// (grouped by plan, the group headings carry them).
+func writeStatusText(b *bufio.Writer, d statusList) error {
 	b.WriteString(d.intro() + "\n")
-	if len(d.groups) == 0 {
-		return
+	if d.o.Total() == 0 {
+		return nil
 	}
-	header, rawCells := d.columns()
-	clean := func(c []string) []string {
+	header, cells := d.columns()
+	widths := d.widths(header)
+	err := d.each(func(title, summary string) error {
+		b.WriteString("\n" + plain(title) + " (" + summary + ")\n")
+		writeAligned(b, "  ", widths, header)
+		return nil
+	}, func(a *plans.Listed) error {
+		c := cells(d.row(a))
 		for i := range c {
 			c[i] = plain(c[i])
 		}
-		return c
+		writeAligned(b, "  ", widths, c)
+		return nil
+	})
+	if err != nil || d.by == ByPlan {
+		return err
 	}
-	cells := func(a int32) []string { return clean(rawCells(d.row(a))) }
-	widths := make([]int, len(header))
-	for i, h := range header {
-		widths[i] = width(h)
-	}
-	for _, g := range d.groups {
-		for _, a := range g.actions {
-			c := clean(rawCells(d.padded(a)))
-			for i, cell := range c[:len(c)-1] {
-				widths[i] = max(widths[i], width(cell))
-			}
-		}
-	}
-	for _, g := range d.groups {
-		b.WriteString("\n" + plain(g.title) + " (" + g.summary + ")\n")
-		writeAligned(b, "  ", widths, header)
-		for _, a := range g.actions {
-			writeAligned(b, "  ", widths, cells(a))
-		}
-	}
-	if d.by != ByPlan {
-		textTotals(b, d.totals)
-	}
+	return textTotals(b, d.o)
 }
 
 // textTotals is a table of each plan's open actions by when they are due,
 // with the plan's organisation and title.
-func textTotals(b textWriter, totals []planTotals) {
+func textTotals(b textWriter, o *plans.Outstanding) error {
 	header := []string{"Overdue", fmt.Sprintf("Next %d days", plans.SoonDays), "Later", "No date", "Plan"}
 	widths := make([]int, len(header))
 	for i, h := range header {
 		widths[i] = width(h)
 	}
-	b.WriteString(fmt.Sprintf("\nPlans (%d)\n", len(totals)))
+	b.WriteString(fmt.Sprintf("\nPlans (%d)\n", o.Plans()))
 	writeAligned(b, "  ", widths, header)
 	row := make([]string, len(header))
-	for _, t := range totals {
-		for i, n := range t.n {
+	return o.EachPlan(func(info plans.PlanInfo, open [4]int) error {
+		for i, n := range open {
 			row[i] = strconv.Itoa(n)
 		}
-		row[4] = plain(planName(t.info))
+		row[4] = plain(planName(info))
 		writeAligned(b, "  ", widths, row)
-	}
+		return nil
+	})
 }
