@@ -105,11 +105,13 @@ func IsBenchmarkFile(name string) bool {
 	return strings.HasSuffix(filepath.Base(name), BenchmarkFileSuffix)
 }
 
-// ConflictCopyOf reports whether path is a copy that a review saved beside
-// its plan because the plan changed on disk while both were being edited
-// (see File.SaveCopy): NAME.copy-N.yaml, whose plan is NAME.yaml. Such a
-// copy holds answers still to be merged into its plan by hand; counted as
-// a plan of its own, its actions would be counted twice.
+// ConflictCopyOf reports whether path is a copy that a review saved because
+// it could not save its plan: NAME.copy-N.yaml, whose plan is NAME.yaml.
+// A review saves one when the plan changed on disk while it was open (see
+// File.SaveCopy), and when the plan could not be written at all (read-only,
+// a full disk: the session's RescuePath). Such a copy holds answers still
+// to be merged into its plan by hand; counted as a plan of its own, its
+// actions would be counted twice.
 func ConflictCopyOf(path string) (plan string, ok bool) {
 	ext := filepath.Ext(path)
 	stem, n, found := strings.Cut(strings.TrimSuffix(path, ext), ".copy-")
@@ -135,15 +137,22 @@ func ConflictCopyProblem(path string) error {
 	}
 	name := safetext.Line(filepath.Base(plan))
 	return &FileError{Path: path, Problems: []Problem{{Line: 1, Column: 1, Message: "a copy of " + name +
-		" that a review saved when the plan was changed in two places at once: merge what it adds into " + name + ", then delete this copy"}}}
+		" that a review saved because " + whyCopied(name) + ": merge what the copy adds into " + name + ", then delete the copy"}}}
 }
 
 // ConflictCopyNote is what `ladder status` says of a conflict copy, whose
 // actions it does not count.
 func ConflictCopyNote(path string) string {
 	plan, _ := ConflictCopyOf(path)
-	return fmt.Sprintf("note: %s is a copy of %s that a review saved when the plan was changed in two places at once, so its actions are not counted here: merge it into %[2]s, then delete it",
-		safetext.Line(path), safetext.Line(filepath.Base(plan)))
+	name := safetext.Line(filepath.Base(plan))
+	return fmt.Sprintf("note: %s is a copy of %s that a review saved because %s, so its actions are not counted here: merge it into %[2]s, then delete it",
+		safetext.Line(path), name, whyCopied(name))
+}
+
+// whyCopied says why a review saves a copy of the plan name. The copy does
+// not record which of its two reasons it was, so the words hold for both.
+func whyCopied(name string) string {
+	return "it could not save " + name + " (the plan had changed on disk since the review opened it, or could not be written)"
 }
 
 // LeftoverNote is what `ladder check` says of a leftover temporary file.
