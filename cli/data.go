@@ -398,6 +398,7 @@ func newDataFile(out string, old *workforce.Data, im *workforce.Imported, order 
 		}
 		d.Grades = append(d.Grades, g)
 	}
+	given := map[string]string{} // grade name → the --headcount that set it
 	for _, h := range opts.headcounts {
 		name, n, ok := strings.Cut(h, "=")
 		count, err := strconv.Atoi(strings.TrimSpace(n))
@@ -409,6 +410,18 @@ func newDataFile(out string, old *workforce.Data, im *workforce.Imported, order 
 			return nil, usageErrorf("--headcount %s: no grade %s in the data", h, safetext.Excerpt(name, safetext.ExcerptLength))
 		}
 		g.Headcount = count
+		given[g.Name] = h
+	}
+	for _, g := range d.Grades {
+		msg := workforce.HeadcountProblem(g, d.Threshold)
+		switch h, ok := given[g.Name]; {
+		case msg == "":
+		case ok:
+			return nil, usageErrorf("--headcount %s: %s. Give the number of people in the grade. Nothing was written.", h, msg)
+		default:
+			return nil, &exitError{code: ExitProblems, err: fmt.Errorf("%s: %s (the headcount is the one kept in %s from an earlier import). "+
+				"Give the grade's headcount now with --headcount %s. Nothing was written.", out, msg, out, shellWord(g.Name+"=N"))}
+		}
 	}
 	return d, nil
 }

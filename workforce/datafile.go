@@ -98,6 +98,25 @@ func (d *Data) Headcount() (int, bool) {
 	return n, all && len(d.Grades) > 0
 }
 
+// HeadcountProblem says what is wrong with a grade whose headcount is
+// less than its responses (every answer counted, the excluded ones too): a
+// headcount counts everyone in the grade, so one of the two figures is
+// wrong, and no response rate can be worked out from them. "" when the
+// headcount is not known or is not less. The responses are shown only
+// when they are at least the threshold, as everywhere else.
+func HeadcountProblem(g Grade, threshold int) string {
+	n := g.Counts.Responses()
+	if g.Headcount == 0 || g.Headcount >= n {
+		return ""
+	}
+	responses := fmt.Sprintf("its %d responses", n)
+	if n < threshold {
+		responses = "its responses"
+	}
+	return fmt.Sprintf("the headcount of %s, %d, is less than %s: a headcount counts everyone in the grade, whether they answered or not, so it cannot be less than the answers",
+		safetext.Excerpt(g.Name, safetext.ExcerptLength), g.Headcount, responses)
+}
+
 // Grade returns the grade with the given name (case and spacing do not
 // matter).
 func (d *Data) Grade(name string) (*Grade, bool) {
@@ -207,6 +226,10 @@ func LoadFile(path string) (*Data, error) {
 
 type dataDecoder struct {
 	*strictyaml.Decoder
+	// headcounts are the grades' headcount nodes, by grade index, to
+	// check against the counts once the whole file (and its threshold)
+	// is read.
+	headcounts map[int]*yaml.Node
 }
 
 func (dec *dataDecoder) data(root *yaml.Node) *Data {
@@ -226,6 +249,11 @@ func (dec *dataDecoder) data(root *yaml.Node) *Data {
 		}
 		if !seenGrades {
 			dec.Errorf(root, "the data file has no grades")
+		}
+	}
+	for i, g := range d.Grades {
+		if msg := HeadcountProblem(g, d.Threshold); msg != "" && dec.headcounts[i] != nil {
+			dec.Errorf(dec.headcounts[i], "%s: correct the headcount or the counts (leave the headcount empty if it is not known)", msg)
 		}
 	}
 	return d
@@ -319,6 +347,10 @@ func (dec *dataDecoder) grades(n *yaml.Node) []Grade {
 			{Key: "headcount", Set: func(v *yaml.Node) {
 				if !strictyaml.IsNull(v) {
 					g.Headcount, _ = dec.number(v, "headcount", 0, maxCount)
+					if dec.headcounts == nil {
+						dec.headcounts = map[int]*yaml.Node{}
+					}
+					dec.headcounts[len(out)] = v
 				}
 			}},
 		}

@@ -72,6 +72,7 @@ func TestDataFileProblems(t *testing.T) {
 		{"escaping benchmark", "benchmark: uk-2027.benchmark.yaml\n", "benchmark: ../../etc/x.benchmark.yaml\n", `:13:12: benchmark should be a file in this file's folder or below it (no ..)`},
 		{"absolute benchmark", "benchmark: uk-2027.benchmark.yaml\n", "benchmark: /etc/passwd\n", `:13:12: benchmark should be a path from this file's folder`},
 		{"newer schema", "schema: 1\n", "schema: 2\n", `:9:9: schema 2 is newer than this ladder reads (1): update ladder`},
+		{"headcount under the responses", "    headcount: 150\n", "    headcount: 100\n", `:17:16: the headcount of "Team member", 100, is less than its 110 responses: a headcount counts everyone in the grade, whether they answered or not, so it cannot be less than the answers: correct the headcount or the counts`},
 		{"control character in a grade", "  - grade: \"Team leader\"\n", "  - grade: \"Team\\x1b[2Jleader\"\n", `:24:12: a grade name cannot have line breaks or control characters in it`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -87,6 +88,17 @@ func TestDataFileProblems(t *testing.T) {
 				t.Errorf("got  %v\nwant plans/acme.data.yaml%s", err, tc.want)
 			}
 		})
+	}
+}
+
+// A headcount under a grade's responses is wrong (issue: the response rate
+// showed "not known" without a word); with fewer responses than the
+// threshold, the message does not give their number away.
+func TestHeadcountUnderSmallResponses(t *testing.T) {
+	_, err := Parse("d.yaml", []byte("schema: 1\ngrades:\n  - grade: A\n    headcount: 5\n    working_class: 3\n    intermediate: 2\n    professional: 1\n    other: 0\n    prefer_not_to_say: 1\n"))
+	want := `d.yaml:4:16: the headcount of "A", 5, is less than its responses: a headcount counts everyone in the grade`
+	if err == nil || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "7") {
+		t.Errorf("got  %v\nwant %s", err, want)
 	}
 }
 
