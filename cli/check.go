@@ -8,6 +8,8 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/socialmobility/ladder/internal/safetext"
 
@@ -273,7 +275,7 @@ func (pr checkPrinter) overdue(path string, p *plans.Plan, today plans.Date) int
 			owner = "no owner"
 		}
 		days := a.Due.DaysUntil(today)
-		msg := safetext.Line(fmt.Sprintf("overdue: %s (%s, due %s, %s ago)", actionText(a), owner, a.Due, plural(days, "day")))
+		msg := safetext.Line(fmt.Sprintf("overdue: %s (%s, due %s, %s ago%s)", actionText(a), owner, a.Due, plural(days, "day"), followedBy(a)))
 		if pr.github {
 			fmt.Fprintln(pr.w, render.GitHubAnnotation("warning", path, line, col, msg))
 		} else {
@@ -281,6 +283,22 @@ func (pr checkPrinter) overdue(path string, p *plans.Plan, today plans.Date) int
 		}
 	}
 	return len(late)
+}
+
+// followedBy says which project-plan steps repeat an item's action, and so
+// are not reported apart: "; project plan step 3 follows it".
+func followedBy(a plans.Action) string {
+	ids := make([]string, len(a.FollowedBy))
+	for i, id := range a.FollowedBy {
+		ids[i] = strconv.Itoa(id)
+	}
+	switch len(ids) {
+	case 0:
+		return ""
+	case 1:
+		return "; project plan step " + ids[0] + " follows it"
+	}
+	return "; project plan steps " + strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1] + " follow it"
 }
 
 func actionText(a plans.Action) string {

@@ -78,6 +78,9 @@ type Action struct {
 	Owner      string
 	Due        Date
 	Status     Status
+	// FollowedBy, on an item's action in ActionsToChase, are the ids of
+	// the project-plan steps that repeat it and so are not listed apart.
+	FollowedBy []int
 }
 
 // OpenActions lists every action not yet done, ordered by due date (undated
@@ -118,10 +121,12 @@ func (p *Plan) OpenActions() []Action {
 	return out
 }
 
-// Overdue lists the open actions whose due date is before today.
+// Overdue lists the open actions whose due date is before today, each
+// once: a project-plan step that repeats an item's action is in the item's
+// FollowedBy (see ActionsToChase).
 func (p *Plan) Overdue(today Date) []Action {
 	var out []Action
-	for _, a := range p.OpenActions() {
+	for _, a := range p.ActionsToChase() {
 		if !a.Due.IsZero() && a.Due.Before(today) {
 			out = append(out, a)
 		}
@@ -187,25 +192,31 @@ func Label(c *checklist.Checklist, rating string) string {
 }
 
 // ActionsToChase is OpenActions without the project-plan steps that only
-// repeat the item action they came from (same text, owner and due date), so
-// a list of what to chase names nothing twice.
+// repeat an item's action (same text, owner and due date: a step made from
+// the action and still following it, see Follows), so a list of what to
+// chase names nothing twice. Each such step is named in the item action's
+// FollowedBy: a person changes the two together, from the item.
 func (p *Plan) ActionsToChase() []Action {
 	all := p.OpenActions()
-	repeats := func(step Action) bool {
-		for _, a := range all {
+	repeats := func(step Action) int {
+		for i, a := range all {
 			if a.ItemID != "" && a.Text == step.Text && a.Owner == step.Owner && a.Due == step.Due {
-				return true
+				return i
 			}
 		}
-		return false
+		return -1
 	}
 	// A plan has a few steps and a few dozen actions: a look over them is
 	// cheaper than a map. The steps to leave out are found first, then the
 	// list is filtered in place (OpenActions made it for this call).
 	var repeated []int
 	for i, a := range all {
-		if a.ItemID == "" && repeats(a) {
+		if a.ItemID != "" {
+			continue
+		}
+		if item := repeats(a); item >= 0 {
 			repeated = append(repeated, i)
+			all[item].FollowedBy = append(all[item].FollowedBy, a.StepID)
 		}
 	}
 	out := all[:0]
