@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf16"
@@ -156,6 +157,69 @@ func (m *markdown) table(header []string, right []bool, rows [][]string) {
 	for _, r := range rows {
 		row(r)
 	}
+}
+
+// splitTable writes a table too wide for markdownlint's line length as
+// several tables, one after another, each within it: the first keys
+// columns (a date and a commit, say) begin every table, and the others are
+// shared out in order, as many to a table as fit. A table that fits is
+// written as it is.
+func (m *markdown) splitTable(keys int, header []string, right []bool, rows [][]string) {
+	for _, cols := range tableGroups(keys, header, rows) {
+		pick := func(cells []string) []string {
+			out := make([]string, len(cols))
+			for i, c := range cols {
+				if c < len(cells) {
+					out[i] = cells[c]
+				}
+			}
+			return out
+		}
+		var r []bool
+		for _, c := range cols {
+			r = append(r, c < len(right) && right[c])
+		}
+		var picked [][]string
+		for _, row := range rows {
+			picked = append(picked, pick(row))
+		}
+		m.table(pick(header), r, picked)
+	}
+}
+
+// tableGroups shares the columns after the first keys out into groups
+// whose tables fit mdLineLength, each group starting with the key columns.
+// A column too wide to fit even beside the keys alone gets a table of its
+// own.
+func tableGroups(keys int, header []string, rows [][]string) [][]int {
+	widths := make([]int, len(header))
+	for c := range header {
+		// "| cell |": a cell takes its width and three more columns; the
+		// delimiter row's "---:" is at least four wide.
+		widths[c] = max(mdLen(header[c]), 4) + 3
+		for _, r := range rows {
+			if c < len(r) {
+				widths[c] = max(widths[c], mdLen(r[c])+3)
+			}
+		}
+	}
+	base := 1 // the line's first "|"
+	var key []int
+	for c := range min(keys, len(header)) {
+		base += widths[c]
+		key = append(key, c)
+	}
+	var groups [][]int
+	group, used := slices.Clone(key), base
+	for c := len(key); c < len(header); c++ {
+		if len(group) > len(key) && used+widths[c] > mdLineLength {
+			groups = append(groups, group)
+			group, used = slices.Clone(key), base
+		}
+		group = append(group, c)
+		used += widths[c]
+	}
+	return append(groups, group)
 }
 
 func (m *markdown) lines(ls []string) {

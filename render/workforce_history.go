@@ -17,10 +17,38 @@ import (
 // WorkforceVersion is one version of a data file: at a commit, or on disk.
 type WorkforceVersion struct {
 	Commit  string // short hash; "" on disk
-	Date    string // YYYY-MM-DD
+	Date    string // the commit's date, YYYY-MM-DD
 	Subject string
 	Data    *workforce.Data // nil when Problem is set
 	Problem string          // why this version did not load
+}
+
+// collected is when the version's answers were collected, which is what
+// its figures describe (a survey is often committed weeks later): "-" when
+// the file does not say, or did not load.
+func (v WorkforceVersion) collected() string {
+	if v.Data == nil || v.Data.Collected == "" {
+		return "-"
+	}
+	return v.Data.Collected
+}
+
+// committed is the commit's date, for a line about the version, when it
+// is not the date the answers were collected: "" when it is.
+func (v WorkforceVersion) committed() string {
+	if v.Date == "" || v.Date == v.collected() {
+		return ""
+	}
+	return "committed " + v.Date
+}
+
+// about is the commit's subject, with its date when that differs from the
+// collection's.
+func (v WorkforceVersion) about() string {
+	if c := v.committed(); c != "" {
+		return v.Subject + " (" + c + ")"
+	}
+	return v.Subject
 }
 
 // wrapText wraps text to 80 columns after an indent, one line each.
@@ -57,10 +85,14 @@ func buildWorkforceHistory(versions []WorkforceVersion) wfHistory {
 		}
 	}
 	for _, v := range versions {
-		row := []string{v.Date, v.Commit}
+		row := []string{v.collected(), v.Commit}
 		if v.Data == nil {
+			note := v.Problem
+			if c := v.committed(); c != "" {
+				note += " (" + c + ")"
+			}
 			h.rows = append(h.rows, row)
-			h.notes = append(h.notes, plain(v.Problem))
+			h.notes = append(h.notes, plain(note))
 			continue
 		}
 		tab := workforce.Protect(v.Data)
@@ -71,7 +103,7 @@ func buildWorkforceHistory(versions []WorkforceVersion) wfHistory {
 		if tab.SmallEmployer() {
 			total = "<" + fmt.Sprint(tab.Threshold)
 		}
-		h.rows = append(h.rows, append(row, total, plain(v.Subject)))
+		h.rows = append(h.rows, append(row, total, plain(v.about())))
 		h.notes = append(h.notes, "")
 	}
 	return h
@@ -100,7 +132,7 @@ func gradeShare(tab *workforce.Table, grade string) string {
 }
 
 func (h wfHistory) header() []string {
-	return append(append([]string{"Date", "Commit"}, h.grades...), "All grades", "Subject")
+	return append(append([]string{"Collected", "Commit"}, h.grades...), "All grades", "Subject")
 }
 
 // WorkforceHistoryText lays out a data file's history for a terminal,
@@ -156,15 +188,20 @@ func WorkforceHistoryMarkdown(name string, versions []WorkforceVersion, level in
 				cells[j] = mdText(r[j])
 			}
 		}
-		about := versions[i].Subject
-		if h.notes[i] != "" {
+		v := versions[i]
+		about := v.Subject
+		if v.Problem != "" {
 			cells[2] = "see below"
-			about += " (" + h.notes[i] + ")"
+			about += " (" + plain(v.Problem) + ")"
+		}
+		when := r[1]
+		if v.Date != "" {
+			when += ", committed " + v.Date
 		}
 		rows = append(rows, cells)
-		commits = append(commits, field(mdText(r[1]+", "+r[0]), mdText(about)))
+		commits = append(commits, field(mdText(when), mdText(about)))
 	}
-	m.table(header, right, rows)
+	m.splitTable(2, header, right, rows)
 	m.heading(level+1, "Commits of the data file")
 	m.list(commits)
 	return m.bytes()

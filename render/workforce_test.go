@@ -165,6 +165,7 @@ func TestWorkforceHistoryAndDiff(t *testing.T) {
 	second := workforceFixture().Data
 	second.Grades = append([]workforce.Grade{}, second.Grades...)
 	second.Grades[2].Counts = workforce.Counts{12, 12, 25, 2, 0} // the manager grade's working class grows past 10
+	second.Collected = "2028-02-20"                              // and is committed three weeks later
 	versions := []WorkforceVersion{
 		{Commit: "1a2b3c4", Date: "2027-03-10", Subject: "Spring survey", Data: first},
 		{Commit: "5d6e7f8", Date: "2027-06-01", Subject: "Broke it", Problem: "did not load: 18:20: the working_class count cannot be negative"},
@@ -173,9 +174,10 @@ func TestWorkforceHistoryAndDiff(t *testing.T) {
 	text := string(WorkforceHistoryText("plans/acme.data.yaml", versions))
 	for _, want := range []string{
 		"Workforce data history of plans/acme.data.yaml: 3 commits, oldest first.",
-		"1a2b3c4  46%          40%          <10+     <10+      --          Spring survey",
-		"5d6e7f8  did not load: 18:20: the working_class count cannot be negative",
-		"9a8b7c6  46%          40%          22%+     22%+      39%         A year on",
+		"\nCollected   Commit   Team member",
+		"\n2027-03-10  1a2b3c4  46%          40%          <10+     <10+      --          Spring survey\n",
+		"\n-           5d6e7f8  did not load: 18:20: the working_class count cannot be negative (committed 2027-06-01)\n",
+		"\n2028-02-20  9a8b7c6  46%          40%          22%+     22%+      39%         A year on (committed 2028-03-12)\n",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("history lacks %q:\n%s", want, text)
