@@ -292,21 +292,23 @@ func (s *itemScreen) dueRefused() bool {
 
 // mayLeave reports whether the item may be left now: not at the first try
 // while the due date being typed is not a date (the screen says why, and
-// the next try leaves).
-func (s *itemScreen) mayLeave() bool {
+// the next try leaves). A date it stores on the way is saved by the
+// command it returns: dropping it would leave the date in memory only,
+// "saving…" on the screen, until the next change.
+func (s *itemScreen) mayLeave() (tea.Cmd, bool) {
 	if s.focus != focusDue || s.leaving != "" {
-		return true
+		return nil, true
 	}
-	s.commit()
+	cmd := s.commit()
 	if w := s.c.session.UnreadDueWarning(s.entry().Item.ID); w != "" {
 		again := "the key"
 		if s.lastKey != "" {
 			again = s.lastKey
 		}
 		s.leaving = w + " Press " + again + " again to leave it unsaved."
-		return false
+		return cmd, false
 	}
-	return true
+	return cmd, true
 }
 
 // rate gives the item level i of the scale and saves. Focus stays on the
@@ -343,10 +345,11 @@ func (s *itemScreen) ratedHere() bool {
 // next goes to the next item, or to the area summary after the last item
 // of an area.
 func (s *itemScreen) next() tea.Cmd {
-	if !s.mayLeave() {
-		return nil
+	saved, ok := s.mayLeave()
+	if !ok {
+		return saved
 	}
-	cmd := s.leaveItem()
+	cmd := tea.Batch(saved, s.leaveItem())
 	to := s.c.session.After(review.Item(s.pos))
 	if to.Kind != review.AtItem {
 		s.setFocus(focusRating)
@@ -363,10 +366,11 @@ func (s *itemScreen) prev() tea.Cmd {
 		s.note = "This is the first item: there is none before it."
 		return s.moveFocus(focusRating)
 	}
-	if !s.mayLeave() {
-		return nil
+	saved, ok := s.mayLeave()
+	if !ok {
+		return saved
 	}
-	cmd := s.leaveItem()
+	cmd := tea.Batch(saved, s.leaveItem())
 	s.pos = s.c.session.Before(review.Item(s.pos)).Index
 	s.load()
 	return cmd

@@ -551,3 +551,22 @@ func TestAPauseInTypingSavesTheField(t *testing.T) {
 	}
 	h.requireView("31/3/27", "→ Wed 31 Mar 2027") // the text as typed, still typing
 }
+
+// A due date typed and left by going to another item (ctrl+n, ctrl+p, or
+// n/p from the status) is written as the item is left, not kept in memory
+// until the next change: "saving…" must not stay on the screen, and a
+// power cut a minute later must not lose it.
+func TestADueDateIsWrittenWhenTheItemIsLeftFromTheField(t *testing.T) {
+	for _, leave := range []string{"ctrl+n", "pgdown", "ctrl+p"} {
+		t.Run(leave, func(t *testing.T) {
+			h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+			h.press("n", "r", "tab", "tab", "tab") // item 2, so that ctrl+p has an item before it
+			h.typeText("2w")
+			h.press(leave)
+			if got := rvOnDisk(t, path).Response("lc-leadership").Due.String(); got != "2027-03-28" {
+				t.Fatalf("after %s the due date on disk is %q, want 2027-03-28", leave, got)
+			}
+			h.refuseView("saving…")
+		})
+	}
+}
