@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -163,8 +164,19 @@ func (f *textField) update(msg tea.Msg) tea.Cmd {
 	if !f.focused() {
 		return nil // the input takes no keys without focus
 	}
+	suggested := ""
+	if k, ok := msg.(tea.KeyPressMsg); ok && f.input.ShowSuggestions && key.Matches(k, f.input.KeyMap.AcceptSuggestion) {
+		suggested = f.input.CurrentSuggestion()
+	}
 	var cmd tea.Cmd
 	f.input, cmd = f.input.Update(msg)
+	// The input completes a suggestion after the letters typed, keeping
+	// their case ("be" → "ben Okafor"); a name taken is the name as
+	// written.
+	if suggested != "" && f.input.Value() != suggested && strings.EqualFold(f.input.Value(), suggested) {
+		f.input.SetValue(suggested)
+		f.input.CursorEnd()
+	}
 	f.typed = f.input.Value()
 	return cmd
 }

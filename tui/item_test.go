@@ -570,3 +570,18 @@ func TestADueDateIsWrittenWhenTheItemIsLeftFromTheField(t *testing.T) {
 		})
 	}
 }
+
+// Taking a participant the owner field suggests takes the name as the
+// plan writes it, whatever case the person started typing in: "be" and →
+// give "Ben Okafor", not "ben Okafor".
+func TestTakingASuggestedOwnerKeepsTheNameAsWritten(t *testing.T) {
+	p := rvNewPlan(t)
+	p.Participants = []string{"Ana Silva", "Ben Okafor"}
+	h, path := rvOpen(t, p, 80, 24)
+	h.press("g", "tab", "tab")
+	h.typeText("be")
+	h.press("right", "tab")
+	if got := rvOnDisk(t, path).Response("lc-vision").Owner; got != "Ben Okafor" {
+		t.Fatalf("owner on disk = %q, want %q", got, "Ben Okafor")
+	}
+}
