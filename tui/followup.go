@@ -214,6 +214,11 @@ func (s *followupScreen) update(msg tea.Msg) tea.Cmd {
 		return cmd
 	case dueBaseChangedMsg:
 		s.due.date.parse()
+		for _, st := range s.stops {
+			if d, ok := st.(interface{ dueBaseChanged() }); ok {
+				d.dueBaseChanged() // a project-plan step's due date
+			}
+		}
 		return nil
 	case tea.KeyPressMsg:
 		return s.key(msg)

@@ -225,8 +225,18 @@ func (pp *projectPlan) add() tea.Cmd {
 	return pp.startEdit(true)
 }
 
+// dueBaseChanged reads the due date being typed again after ctrl+t, so
+// that the date shown is the date stored.
+func (pp *projectPlan) dueBaseChanged() {
+	if pp.edit != nil {
+		pp.edit.due.parse()
+	}
+}
+
 func (pp *projectPlan) startEdit(isNew bool) tea.Cmd {
 	pp.edit = newStepEditor(pp.steps()[pp.cursor], pp.c.readDue, isNew)
+	pp.c.suggestOwners(pp.edit.owner) // as the item's owner and due date do
+	pp.edit.due.base = pp.c.dueBaseNote
 	pp.note = ""
 	return pp.edit.focusField(stepText)
 }

@@ -266,3 +266,32 @@ func BenchmarkFollowUpKeypress1000Items(b *testing.B) {
 		})
 	}
 }
+
+// A step's owner and due date work as the item's do (issue 10.10): the
+// owner suggests the plan's participants, and in a plan dated later than
+// today the due date says what 6w counts from, ctrl+t switches it, and
+// what is shown is what is saved.
+func TestProjectPlanStepOwnerAndDueWorkAsAnItems(t *testing.T) {
+	p := fuPlan(t)
+	p.Date = plans.Date{Year: 2027, Month: 4, Day: 14} // a workshop later than fuToday
+	p.Participants = []string{"Ana Silva", "Ben Okafor"}
+	a, path := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 4)
+
+	fuPress(t, a, "a")
+	fuType(t, a, "Book the board away-day")
+	fuPress(t, a, "tab")
+	fuContains(t, fuView(a), "Ana Silva, Ben Okafor")
+	fuType(t, a, "be")
+	fuPress(t, a, "right", "tab")
+	fuType(t, a, "6w")
+	fuContains(t, fuView(a), "→ Mon 12 Apr 2027", "6w from today", "ctrl+t: from the plan's date")
+	fuPress(t, a, "ctrl+t")
+	fuContains(t, fuView(a), "→ Wed 26 May 2027", "6w from the plan's date")
+	fuPress(t, a, "enter")
+	steps := fuLoad(t, path).Answer("project-plan").Steps
+	got := steps[1]
+	if got.Text != "Book the board away-day" || got.Owner != "Ben Okafor" || got.Due != (plans.Date{Year: 2027, Month: 5, Day: 26}) {
+		t.Fatalf("new step on disk: %+v, want Ben Okafor due 2027-05-26, as the screen said", got)
+	}
+}
