@@ -295,3 +295,24 @@ func TestProjectPlanStepOwnerAndDueWorkAsAnItems(t *testing.T) {
 		t.Fatalf("new step on disk: %+v, want Ben Okafor due 2027-05-26, as the screen said", got)
 	}
 }
+
+// ctrl+t works on every due date of the next steps, so their help lists
+// it with the ways of typing a date, when the plan offers its own date.
+func TestNextStepsHelpListsTheDueBaseKey(t *testing.T) {
+	p := fuPlan(t)
+	p.Date = plans.Date{Year: 2027, Month: 4, Day: 14} // a workshop later than fuToday
+	a, _ := fuApp(t, p, 80, 60)
+	for _, q := range []int{1, 3, 4} {
+		fuShow(t, a, screenFollowUp, q)
+		fuPress(t, a, "?")
+		fuContains(t, fuView(a), "Typing a due date", "ctrl+t")
+		fuPress(t, a, "esc")
+	}
+	// A plan dated today offers no other date: no ctrl+t.
+	a, _ = fuApp(t, fuPlan(t), 80, 60)
+	fuShow(t, a, screenFollowUp, 4)
+	fuPress(t, a, "?")
+	if v := fuView(a); strings.Contains(v, "ctrl+t") {
+		t.Errorf("help lists ctrl+t for a plan with one date to count from:\n%s", v)
+	}
+}

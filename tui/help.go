@@ -116,14 +116,24 @@ func (s *helpScreen) datesHelp(st *styles, w int) string {
 	if _, ok := back.(interface{ hasDueDates() bool }); !ok {
 		return ""
 	}
-	width := 0
+	type form struct{ example, meaning string }
+	forms := make([]form, 0, len(plans.DueForms)+1)
 	for _, f := range plans.DueForms {
-		width = max(width, ansi.StringWidth(f.Example))
+		forms = append(forms, form{f.Example, f.Meaning})
+	}
+	// ctrl+t works in every due-date field, while typing: it belongs with
+	// the ways of typing a date, on every screen that has one.
+	if s.c.session != nil && len(s.c.session.DueBases()) > 1 {
+		forms = append(forms, form{dueBaseKey.Help().Key, dueBaseKey.Help().Desc})
+	}
+	width := 0
+	for _, f := range forms {
+		width = max(width, ansi.StringWidth(f.example))
 	}
 	lines := []string{st.Heading.Render("Typing a due date")}
-	for _, f := range plans.DueForms {
-		lines = append(lines, "  "+st.HelpKey.Render(padRight(f.Example, width))+"  "+
-			st.HelpDesc.Render(wrapIndented(f.Meaning, max(1, w-width-6), width+4, 0)))
+	for _, f := range forms {
+		lines = append(lines, "  "+st.HelpKey.Render(padRight(f.example, width))+"  "+
+			st.HelpDesc.Render(wrapIndented(f.meaning, max(1, w-width-6), width+4, 0)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -559,9 +559,6 @@ func (s *itemScreen) helpGroups() []helpGroup {
 	enter := s.keys.Enter
 	enter.SetHelp("enter", "next field (notes: a new line)")
 	fields := []key.Binding{s.keys.NextField, s.keys.PrevField, enter, s.keys.Back, s.keys.Status, s.keys.Suggest}
-	if len(s.c.session.DueBases()) > 1 {
-		fields = append(fields, dueBaseKey)
-	}
 	return []helpGroup{
 		{"Rating this item", rating},
 		{"Moving between items", moving},
