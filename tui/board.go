@@ -72,10 +72,10 @@ type boardKeys struct {
 
 func newBoardScreen(c *common) *boardScreen {
 	return &boardScreen{c: c, keys: boardKeys{
-		Left:    key.NewBinding(key.WithKeys("left", "h", "shift+tab"), key.WithHelp("←/→", "move")),
+		Left:    key.NewBinding(key.WithKeys("left", "h", "shift+tab"), key.WithHelp("←", "previous item")),
 		Right:   key.NewBinding(key.WithKeys("right", "l", "tab"), key.WithHelp("→", "next item")),
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move up / down")),
-		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "move down")),
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "up a row")),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "down a row")),
 		Open:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the item")),
 		Summary: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "summary")),
 		Revisit: key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flag to revisit")),
@@ -560,8 +560,16 @@ func (s *boardScreen) listCell(st *styles, l boardLayout, a *checklist.Area, i i
 	return padCells(cur+num+label+" "+title+flag, l.cellWidth)
 }
 
+// shortHelp is the footer, most useful first (the footer drops from the
+// end): the four arrows as one hint, then opening an item and the way
+// back, which must show at 80 columns.
 func (s *boardScreen) shortHelp() []key.Binding {
-	return []key.Binding{s.keys.Left, s.keys.Up, s.keys.Open, s.keys.Summary, s.keys.Back, s.keys.Revisit}
+	k := s.keys
+	move := key.NewBinding(key.WithKeys(slices.Concat(k.Left.Keys(), k.Right.Keys(), k.Up.Keys(), k.Down.Keys())...),
+		key.WithHelp("←↑↓→", "move"))
+	open := k.Open
+	open.SetHelp("enter", "open")
+	return []key.Binding{move, open, k.Back, k.Summary, k.Revisit}
 }
 
 func (s *boardScreen) fullHelp() [][]key.Binding {

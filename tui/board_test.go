@@ -189,3 +189,21 @@ func longHarness(t *testing.T, n, w, h int) *rvHarness {
 	}
 	return rvStart(t, opts, w, h)
 }
+
+// At 80 columns the board's footer keeps the way back and the way to open
+// an item, and drops the less useful hints first; each key of the board's
+// help says what it does, once.
+func TestBoardFooterKeepsTheWayBackAt80Columns(t *testing.T) {
+	h, _ := rvOpen(t, rvGoldenPlan(t), 80, 24)
+	h.press("b")
+	lines := strings.Split(strings.TrimRight(h.view(), "\n"), "\n")
+	footer := lines[len(lines)-1]
+	for _, want := range []string{"esc/b back", "enter open", "move", "? help", "q save & quit"} {
+		if !strings.Contains(footer, want) {
+			t.Errorf("the footer lacks %q: %q", want, footer)
+		}
+	}
+	h.press("?")
+	h.requireView("previous item", "next item", "up a row", "down a row")
+	h.refuseView("move up / down", "move down")
+}
