@@ -34,19 +34,25 @@ const excelBOM = "\ufeff"
 
 // ReportCSV returns a plan's items as CSV, one row per item in checklist
 // order: area, item id, recommendation, rating, action, owner, due date,
-// status and notes. excel starts the file with a UTF-8 byte-order mark.
+// status, notes, and "yes" under revisit for an item flagged to come back
+// to (last, so that the columns before it keep their places). excel
+// starts the file with a UTF-8 byte-order mark.
 func ReportCSV(p *plans.Plan, today plans.Date, excel bool) []byte {
 	return writeReportCSV(buildReport(p, today), excel)
 }
 
 func writeReportCSV(doc reportDoc, excel bool) []byte {
-	rows := [][]string{{"area", "item", "recommendation", "rating", "action", "owner", "due", "status", "notes"}}
+	rows := [][]string{{"area", "item", "recommendation", "rating", "action", "owner", "due", "status", "notes", "revisit"}}
 	for _, a := range doc.areas {
 		for _, g := range a.groups {
 			for _, it := range g.items {
 				ans := it.answer
+				revisit := ""
+				if ans.revisit {
+					revisit = "yes"
+				}
 				rows = append(rows, []string{ans.area, ans.id, it.title, ans.rating.word,
-					ans.action, ans.owner, ans.due.value, ans.status, ans.notes})
+					ans.action, ans.owner, ans.due.value, ans.status, ans.notes, revisit})
 			}
 		}
 	}

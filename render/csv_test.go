@@ -24,6 +24,8 @@ func TestReportCSVGolden(t *testing.T) {
 // the plan has it: commas, quotes, line breaks and all.
 func TestReportCSVReadsBack(t *testing.T) {
 	p := loadFixture(t, "../plans/testdata/report-all.yaml")
+	flagged := p.Checklist.Items()[1].Item.ID
+	p.Items[flagged].Revisit = true // an item flagged to revisit says so in its own column
 	data := ReportCSV(p, reportToday, false)
 	if !bytes.HasSuffix(data, []byte("\r\n")) || bytes.Count(data, []byte("\r\n")) < len(p.Checklist.Items())+1 {
 		t.Error("rows do not end in CRLF, as RFC 4180 has them")
@@ -32,7 +34,7 @@ func TestReportCSVReadsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"area", "item", "recommendation", "rating", "action", "owner", "due", "status", "notes"}
+	want := []string{"area", "item", "recommendation", "rating", "action", "owner", "due", "status", "notes", "revisit"}
 	if strings.Join(rows[0], ",") != strings.Join(want, ",") {
 		t.Errorf("header %q, want %q", rows[0], want)
 	}
@@ -47,7 +49,14 @@ func TestReportCSVReadsBack(t *testing.T) {
 		if l, _, ok := p.Checklist.Level(r.Rating); ok {
 			rating = l.Label
 		}
-		for col, want := range []string{e.Area.Title, e.Item.ID, e.Item.Title, rating, csvCell(r.Action), csvCell(r.Owner), r.Due.String(), statusWord(r.Status), csvCell(r.Notes)} {
+		revisit := ""
+		if r.Revisit {
+			revisit = "yes"
+		}
+		if (revisit != "") != (e.Item.ID == flagged) {
+			t.Fatalf("%s: revisit is %v in the plan, want it on %s only", e.Item.ID, r.Revisit, flagged)
+		}
+		for col, want := range []string{e.Area.Title, e.Item.ID, e.Item.Title, rating, csvCell(r.Action), csvCell(r.Owner), r.Due.String(), statusWord(r.Status), csvCell(r.Notes), revisit} {
 			if row[col] != want {
 				t.Errorf("%s: %s is %q, want %q", e.Item.ID, rows[0][col], row[col], want)
 			}
