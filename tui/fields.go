@@ -257,9 +257,9 @@ type dateField struct {
 // dueHint says how a date may be typed (help lists every form).
 const dueHint = plans.DueHint
 
-// dateInputWidth is the most cells typing a date takes: "31 March 2027"
-// and the cursor.
-const dateInputWidth = 14
+// dateInputWidth is the most cells typing a date takes: the longest forms
+// help lists, "end of next month" and "30 September 2027", and the cursor.
+const dateInputWidth = 18
 
 // dueReader reads a due date as typed: the session's ParseDue.
 type dueReader func(text string) (plans.Date, error)

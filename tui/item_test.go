@@ -585,3 +585,15 @@ func TestTakingASuggestedOwnerKeepsTheNameAsWritten(t *testing.T) {
 		t.Fatalf("owner on disk = %q, want %q", got, "Ben Okafor")
 	}
 }
+
+// Every form help lists fits the due field while it is typed: at 80
+// columns "5 February 2027" and "end of next month" show whole, not
+// scrolled to " February 2027" and " of next month".
+func TestTheDueFieldShowsLongFormsWhole(t *testing.T) {
+	for _, typed := range []string{"5 February 2027", "end of next month", "31 September 2027"} {
+		h, _ := rvOpen(t, rvNewPlan(t), 80, 24)
+		h.press("r", "tab", "tab", "tab")
+		h.typeText(typed)
+		h.requireView("Due    " + typed + " ")
+	}
+}
