@@ -539,10 +539,12 @@ func (a *app) statusLine() string {
 			todo = "  To save it, " + fix + ": ladder tries again with your next change. Quitting offers a copy elsewhere."
 		}
 		w := max(a.c.width, 1)
+		// wrapIndented indents the lines after the first: they wrap in
+		// two cells less, to stay within the width.
 		return sty.Error.Render(wrapIndented("✗ Not saved: "+what+".", w, 0, 2)) + "\n" +
-			sty.Warning.Render(wrapIndented(todo, w, 2, 2))
+			sty.Warning.Render(wrapIndented(todo, max(1, w-2), 2, 2))
 	case a.warning != "":
-		return sty.Warning.Render(wrapIndented("⚠ "+a.warning, max(a.c.width, 1), 2, 2))
+		return sty.Warning.Render(wrapIndented("⚠ "+a.warning, max(a.c.width-2, 1), 2, 2))
 	case a.c.present && a.notice == "":
 		return "" // a calm screen for the room: only problems (and what became of them) are said
 	case a.c.present:

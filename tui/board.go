@@ -214,7 +214,7 @@ func (s *boardScreen) footer(w int) []string {
 	if e.Item.Group != "" {
 		where += " · " + e.Item.Group
 	}
-	named := strings.Split(wrapIndented("› "+where+": "+e.Item.Title, max(1, w), 2, 2), "\n")
+	named := strings.Split(wrapIndented("› "+where+": "+e.Item.Title, max(1, w-2), 2, 2), "\n") // the second line is indented: w-2 keeps it in w
 	out := []string{""}
 	for _, l := range named {
 		out = append(out, st.Focused.Render(l))

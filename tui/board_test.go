@@ -6,7 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/plans"
 )
 
 func TestBoardOpensFromEveryScreenAndGoesBack(t *testing.T) {
@@ -206,4 +209,44 @@ func TestBoardFooterKeepsTheWayBackAt80Columns(t *testing.T) {
 	h.press("?")
 	h.requireView("previous item", "next item", "up a row", "down a row")
 	h.refuseView("move up / down", "move down")
+}
+
+// The board fits the window on every built-in checklist, wherever the
+// cursor is: the selected item named in full below the tiles wraps within
+// the width (the cross-industry checklist's long titles overflowed a line
+// at 80 columns, so the terminal broke it again and the board moved).
+func TestTheBoardFitsTheWindowOnEveryChecklist(t *testing.T) {
+	for _, c := range checklist.Builtins() {
+		id := c.ID
+		p := plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})
+		for _, size := range [][2]int{{80, 24}, {100, 30}} {
+			for _, present := range []bool{false, true} {
+				h, _ := rvOpen(t, p, size[0], size[1])
+				if present {
+					h.press("P")
+				}
+				h.press("b")
+				board := h.a.screen(screenBoard).(*boardScreen)
+				for i := range c.Len() {
+					// The app breaks a line too wide for the window again,
+					// so the parts are measured before it does.
+					for _, l := range board.footer(h.a.c.width) {
+						if w := ansi.StringWidth(l); w > h.a.c.width {
+							t.Fatalf("%s %dx%d, item %d: the footer has a line of %d cells in %d: %q", id, size[0], size[1], i+1, w, h.a.c.width, l)
+						}
+					}
+					lines := strings.Split(h.view(), "\n")
+					if len(lines) > size[1] {
+						t.Fatalf("%s %dx%d, item %d: %d lines", id, size[0], size[1], i+1, len(lines))
+					}
+					for _, l := range lines {
+						if w := ansi.StringWidth(l); w > size[0] {
+							t.Fatalf("%s %dx%d, item %d: a line of %d cells: %q", id, size[0], size[1], i+1, w, l)
+						}
+					}
+					h.press("right")
+				}
+			}
+		}
+	}
 }

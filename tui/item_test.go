@@ -597,3 +597,35 @@ func TestTheDueFieldShowsLongFormsWhole(t *testing.T) {
 		h.requireView("Due    " + typed + " ")
 	}
 }
+
+// The status line wraps its warnings within the width at every width,
+// their second line indented (a line too wide is broken again by the
+// terminal, and the screen moves).
+func TestTheStatusLineWrapsWithinTheWidth(t *testing.T) {
+	for w := 60; w <= 120; w++ {
+		h, path := rvOpen(t, rvNewPlan(t), w, 24)
+		h.a.warning = "This plan is open in another ladder session too. You can carry on: if both change it, the second to save is told and keeps its answers in a copy."
+		requireLinesWithin(t, h.a.statusLine(), h.a.c.width)
+		h.a.warning = ""
+		// A save that fails for real: the plan file replaced by a folder.
+		if err := os.Remove(path); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Mkdir(path, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		h.press("r")
+		h.requireView("Not saved")
+		requireLinesWithin(t, h.a.statusLine(), h.a.c.width)
+	}
+}
+
+// requireLinesWithin fails if a line of s is wider than w cells.
+func requireLinesWithin(t *testing.T, s string, w int) {
+	t.Helper()
+	for _, l := range strings.Split(s, "\n") {
+		if n := ansi.StringWidth(l); n > w {
+			t.Fatalf("a line of %d cells in %d: %q", n, w, ansi.Strip(l))
+		}
+	}
+}
