@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/render"
 	"github.com/socialmobility/ladder/workforce"
@@ -67,7 +66,7 @@ func (s *itemScreen) dataView(st *styles, it *checklist.Item, w, lines int) stri
 	}
 	var out []string
 	for _, l := range data {
-		wrapped := strings.Split(ansi.Wrap(l, max(1, w-2), ""), "\n")
+		wrapped, _ := wrapWords(l, max(1, w-2)) // a path or a command is not broken at a hyphen
 		if len(out)+len(wrapped) > lines {
 			break
 		}

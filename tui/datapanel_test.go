@@ -59,3 +59,27 @@ func TestDataItemsSayHowToStart(t *testing.T) {
 	h := rvAtFirstDataItem(t, nil)
 	h.requireView("No workforce data yet", "ladder data import responses.csv --plan")
 }
+
+// The command to import data is never broken inside the plan's path (at
+// a hyphen, as the terminal would not join it back when copied): the
+// path moves to a line of its own instead (issue 12.4's rule for
+// commands).
+func TestDataItemsKeepTheCommandsPathWhole(t *testing.T) {
+	t.Chdir(t.TempDir())
+	p := rvNewPlan(t)
+	for _, e := range p.Checklist.Items() {
+		if e.Item.Topic == checklist.TopicWorkforceData {
+			break
+		}
+		p.Items[e.Item.ID].Rating = "amber"
+	}
+	if err := os.MkdirAll("plans", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := "plans/2026-11-28-bean-there-cafe-spring-review.yaml"
+	if err := createPlan(path, p); err != nil {
+		t.Fatal(err)
+	}
+	h := rvStart(t, Options{PlanPath: path, Dir: "plans"}, 80, 24)
+	h.requireView("No workforce data yet", "ladder data import responses.csv --plan", path+" (ladder data --help")
+}
