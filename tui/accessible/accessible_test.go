@@ -837,3 +837,24 @@ func TestAPlanOpenElsewhereIsSaid(t *testing.T) {
 		t.Errorf("the review did not carry on:\n%s", out)
 	}
 }
+
+// TestOneActionIsOneAction: the project plan made from a single action
+// says "1 action", not "1 actions".
+func TestOneActionIsOneAction(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	newPlan(t, path, func(p *plans.Plan) {
+		for id, r := range p.Items {
+			r.Rating = "green"
+			if id == "lc-vision" {
+				r.Action = "Write the vision"
+			}
+		}
+	})
+	out, err := runReview(t, Options{PlanPath: path}, strings.NewReader(strings.Repeat("\n", 20)))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.Contains(out, "It starts with the 1 action written so far, by due date.") || strings.Contains(out, "1 actions") {
+		t.Errorf("the project plan's start is not said in the singular:\n%s", out)
+	}
+}

@@ -157,10 +157,18 @@ func (r *reviewer) projectPlan(id string) error {
 		added, sn := r.s.StartProjectPlan(id)
 		r.save(sn)
 		if added > 0 {
-			r.p.say("It starts with the %d actions written so far, by due date.", added)
+			actions := "actions"
+			if added == 1 {
+				actions = "action"
+			}
+			r.p.say("It starts with the %d %s written so far, by due date.", added, actions)
 		}
 	} else if missing := r.s.ActionsNotInPlan(id); missing > 0 {
-		r.p.say("%d actions written since the project plan was started are not in it.", missing)
+		said := "%d actions written since the project plan was started are not in it."
+		if missing == 1 {
+			said = "%d action written since the project plan was started is not in it."
+		}
+		r.p.say(said, missing)
 		add, err := r.p.choose(question{prompt: "Add them", def: 1, enter: "leave the plan as it is", options: []choice{
 			{label: "Yes, add them to the plan", words: []string{"yes", "y"}},
 			{label: "No, leave the plan as it is", words: []string{"no", "n"}},
