@@ -136,9 +136,9 @@ func newWFRow(r workforce.Row, threshold int) wfRow {
 // used, so that nobody has to take it on trust.
 func readingWords(r workforce.Reading) wfReading {
 	var out wfReading
-	out.rule = fmt.Sprintf("A fall of less than %d points in the working-class share, from the most junior grade shown to the most senior, is no fall. "+
-		"A bigger fall is a cliff edge when one step between neighbouring grades falls by %d points or more and is at least %d%% of the whole fall, "+
-		"and a pyramid when no step does.", workforce.FallPoints, workforce.CliffPoints, workforce.CliffPercent)
+	out.rule = fmt.Sprintf("A fall of less than %d points in the working-class share, from any grade shown to a more senior one, is no fall. "+
+		"A bigger fall is a cliff edge when one step between neighbouring grades falls by %d points or more and is at least %d%% of the biggest fall, "+
+		"even if the share rises again above it; it is a pyramid when no step does.", workforce.FallPoints, workforce.CliffPoints, workforce.CliffPercent)
 	var pts []string
 	for _, p := range r.Points {
 		pts = append(pts, p.Grade+" "+shareOf(p))
@@ -152,10 +152,14 @@ func readingWords(r workforce.Reading) wfReading {
 	}
 	numbers += "."
 	if len(r.Points) >= 2 {
+		if r.Fall > 0 {
+			top, bottom := r.Points[r.FallFrom], r.Points[r.FallTo]
+			numbers += fmt.Sprintf(" Biggest fall: %s, %s to %s.", bounded(r.Fall, bottom.AtMost, top.AtMost), top.Grade, bottom.Grade)
+		} else {
+			numbers += " Biggest fall: none, no grade's share is below a more junior grade's."
+		}
 		from, to := r.Points[r.StepAt], r.Points[r.StepAt+1]
-		first, last := r.Points[0], r.Points[len(r.Points)-1]
-		numbers += fmt.Sprintf(" Whole fall: %s. Biggest step: %s, %s to %s",
-			bounded(r.Fall, last.AtMost, first.AtMost), bounded(r.Step, to.AtMost, from.AtMost), from.Grade, to.Grade)
+		numbers += fmt.Sprintf(" Biggest step: %s, %s to %s", bounded(r.Step, to.AtMost, from.AtMost), from.Grade, to.Grade)
 		if r.Fall > 0 {
 			numbers += fmt.Sprintf(" (%d%% of the fall)", r.Step*100/r.Fall)
 		}
@@ -179,11 +183,28 @@ func readingWords(r workforce.Reading) wfReading {
 		out.sentence = fmt.Sprintf("the working-class share falls from %s (%s) to %s (%s); two grades are too few to tell a cliff edge from a pyramid.", shareOf(first), first.Grade, shareOf(last), last.Grade)
 	case workforce.CliffEdge:
 		from, to := r.Points[r.StepAt], r.Points[r.StepAt+1]
-		out.sentence = fmt.Sprintf("cliff edge between %s and %s: the working-class share falls from %s to %s.", from.Grade, to.Grade, shareOf(from), shareOf(to))
+		out.sentence = fmt.Sprintf("cliff edge between %s and %s: the working-class share falls from %s to %s%s.", from.Grade, to.Grade, shareOf(from), shareOf(to), risesAgain(r, r.StepAt+1))
 	case workforce.Pyramid:
-		out.sentence = fmt.Sprintf("pyramid: the working-class share falls steadily from %s to %s over %s grades.", shareOf(first), shareOf(last), numberWord(len(r.Points)))
+		top, bottom := r.Points[r.FallFrom], r.Points[r.FallTo]
+		out.sentence = fmt.Sprintf("pyramid: the working-class share falls steadily from %s to %s over %s grades%s.", shareOf(top), shareOf(bottom), numberWord(r.FallTo-r.FallFrom+1), risesAgain(r, r.FallTo))
 	}
 	return out
+}
+
+// risesAgain says where the share rises again, by FallPoints or more, in
+// the grades above the one at index low: ", then rises again to 45%
+// (Director)", or "" when it does not.
+func risesAgain(r workforce.Reading, low int) string {
+	best := -1
+	for i := low + 1; i < len(r.Points); i++ {
+		if !r.Points[i].AtMost && (best < 0 || r.Points[i].Share > r.Points[best].Share) {
+			best = i
+		}
+	}
+	if best < 0 || r.Points[best].Share-r.Points[low].Share < workforce.FallPoints {
+		return ""
+	}
+	return fmt.Sprintf(", then rises again to %s (%s)", shareOf(r.Points[best]), r.Points[best].Grade)
 }
 
 // shareOf is a reading's share: "41%", or "15% or less" for a grade with

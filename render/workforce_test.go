@@ -240,3 +240,39 @@ func TestReportHTMLWithDataShowsControlCharactersAsPictures(t *testing.T) {
 		t.Error("the action's ESC and BEL do not show as pictures")
 	}
 }
+
+// The reading in words for a cliff in the middle (shares 45, 15, 15 and
+// 45% by grade): a cliff edge, where it is, and that the share rises again
+// above it; and for a steady fall that turns up at the top.
+func TestReadingWordsForACliffInTheMiddle(t *testing.T) {
+	table := func(shares ...int) *workforce.Table {
+		d := &workforce.Data{Threshold: 10}
+		for i, w := range shares {
+			rest := 100 - w
+			d.Grades = append(d.Grades, workforce.Grade{Name: fmt.Sprintf("G%d", i+1), Counts: workforce.Counts{w, rest / 2, rest - rest/2, 10, 10}})
+		}
+		return workforce.Protect(d)
+	}
+	for _, tc := range []struct {
+		shares            []int
+		sentence, numbers string
+	}{
+		{[]int{45, 15, 15, 45},
+			"cliff edge between G1 and G2: the working-class share falls from 45% to 15%, then rises again to 45% (G4).",
+			"Biggest fall: 30 points, G1 to G2. Biggest step: 30 points, G1 to G2 (100% of the fall)."},
+		{[]int{50, 42, 34, 26, 45},
+			"pyramid: the working-class share falls steadily from 50% to 26% over four grades, then rises again to 45% (G5).",
+			"Biggest fall: 24 points, G1 to G4. Biggest step: 8 points, G1 to G2 (33% of the fall)."},
+		{[]int{45, 37, 28, 20},
+			"pyramid: the working-class share falls steadily from 45% to 20% over four grades.",
+			"Biggest fall: 25 points, G1 to G4."},
+		{[]int{20, 30, 40},
+			"no fall: the working-class share rises from 20% (G1) to 40% (G3).",
+			"Biggest fall: none, no grade's share is below a more junior grade's."},
+	} {
+		w := readingWords(workforce.Read(table(tc.shares...)))
+		if w.sentence != tc.sentence || !strings.Contains(w.numbers, tc.numbers) {
+			t.Errorf("%v:\ngot  %s\n     %s\nwant %s\n     …%s", tc.shares, w.sentence, w.numbers, tc.sentence, tc.numbers)
+		}
+	}
+}

@@ -63,14 +63,16 @@ func (t *Table) SmallEmployer() bool {
 const SmallEmployerAdvice = "If your workforce has less than 10 employees, you can still collect the data at the application stage from all candidates and look at trends over time to find out whether you are attracting people from a range of backgrounds."
 
 // Pattern is what the working-class share does from the most junior grade
-// to the most senior: the guide's "cliff edge" and "pyramid".
+// to the most senior: the guide's "cliff edge" (a sudden fall at one
+// level) and "pyramid" (a slow fall).
 type Pattern int
 
 const (
 	// TooFewGrades: fewer than two grades have a working-class share
 	// shown, so there is nothing to read.
 	TooFewGrades Pattern = iota
-	// NoFall: the share falls by less than FallPoints, or rises.
+	// NoFall: from no grade to a more senior one does the share fall by
+	// FallPoints or more.
 	NoFall
 	// Falls: it falls by FallPoints or more, but over two grades only,
 	// too few to tell a cliff edge from a pyramid.
@@ -78,7 +80,9 @@ const (
 	// Pyramid: it falls by FallPoints or more, slowly: no one step is a
 	// cliff edge.
 	Pyramid
-	// CliffEdge: most of the fall is one step of CliffPoints or more.
+	// CliffEdge: one step between neighbouring grades falls by
+	// CliffPoints or more and is most of the biggest fall, whatever the
+	// grades after it do.
 	CliffEdge
 )
 
@@ -86,13 +90,13 @@ const (
 // working-class share. The README explains it, and every reading shows
 // the numbers it used.
 const (
-	// FallPoints: a fall from the most junior grade to the most senior
+	// FallPoints: a biggest fall (from any grade to a more senior one)
 	// smaller than this is no fall.
 	FallPoints = 10
 	// CliffPoints: a step between neighbouring grades must fall by at
 	// least this to be a cliff edge...
 	CliffPoints = 15
-	// CliffPercent: ...and be at least this per cent of the whole fall.
+	// CliffPercent: ...and be at least this per cent of the biggest fall.
 	CliffPercent = 50
 )
 
@@ -125,8 +129,9 @@ type Reading struct {
 	// senior; Skipped are the grades without one (too few answers).
 	Points  []Point
 	Skipped []string
-	// Fall is the first point's share less the last one's.
-	Fall int
+	// Fall is the biggest fall from a grade to a more senior one: from
+	// Points[FallFrom] to Points[FallTo]. 0 when the share never falls.
+	Fall, FallFrom, FallTo int
 	// Step is the biggest fall between neighbouring points, at index
 	// StepAt (from Points[StepAt] to Points[StepAt+1]).
 	Step, StepAt int
@@ -136,6 +141,10 @@ type Reading struct {
 // shows. It uses only shown shares, rounded as shown, so that anyone can
 // check it from the chart, and it can give nothing away that the chart
 // does not.
+//
+// It looks for the biggest fall anywhere, not only from the most junior
+// grade to the most senior: a share that falls from 45% to 15% at one
+// level and rises to 45% again above it has a cliff edge in the middle.
 func Read(t *Table) Reading {
 	var r Reading
 	for _, g := range t.Grades {
@@ -153,16 +162,22 @@ func Read(t *Table) Reading {
 		r.Pattern = TooFewGrades
 		return r
 	}
-	r.Fall = r.Points[0].Share - r.Points[len(r.Points)-1].Share
 	r.Step = math.MinInt
-	for i := 0; i+1 < len(r.Points); i++ {
-		// A step down from a bound may be smaller than it looks: only a
-		// step from a shown share can be a cliff edge.
-		if r.Points[i].AtMost {
+	for i, from := range r.Points {
+		// A fall from a bound may be smaller than it looks, or none: only
+		// a fall from a shown share counts.
+		if from.AtMost {
 			continue
 		}
-		if d := r.Points[i].Share - r.Points[i+1].Share; d > r.Step {
-			r.Step, r.StepAt = d, i
+		if i+1 < len(r.Points) {
+			if d := from.Share - r.Points[i+1].Share; d > r.Step {
+				r.Step, r.StepAt = d, i
+			}
+		}
+		for j := i + 1; j < len(r.Points); j++ {
+			if d := from.Share - r.Points[j].Share; d > r.Fall {
+				r.Fall, r.FallFrom, r.FallTo = d, i, j
+			}
 		}
 	}
 	if r.Step == math.MinInt {

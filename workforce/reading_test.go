@@ -25,26 +25,62 @@ func TestRead(t *testing.T) {
 	for _, tc := range []struct {
 		shares []int
 		want   Pattern
-		fall   int
-		step   int
+		fall   int // the biggest fall from a grade to a more senior one
+		step   int // the biggest fall between neighbouring grades
+		stepAt int // where that step starts
 	}{
-		{[]int{45, 43, 41, 12}, CliffEdge, 33, 29},
-		{[]int{45, 37, 28, 20}, Pyramid, 25, 9},
-		{[]int{60, 45, 30, 15}, Pyramid, 45, 15}, // every step 15: none is most of the fall
-		{[]int{45, 40, 35, 20}, CliffEdge, 25, 15},
-		{[]int{40, 38, 36, 33}, NoFall, 7, 3},
-		{[]int{20, 30, 40}, NoFall, -20, -10},
-		{[]int{40, 20}, Falls, 20, 20},
-		{[]int{40}, TooFewGrades, 0, 0},
+		{[]int{45, 43, 41, 12}, CliffEdge, 33, 29, 2},
+		{[]int{45, 37, 28, 20}, Pyramid, 25, 9, 1},
+		{[]int{60, 45, 30, 15}, Pyramid, 45, 15, 0}, // every step 15: none is most of the fall
+		{[]int{45, 40, 35, 20}, CliffEdge, 25, 15, 2},
+		{[]int{40, 38, 36, 33}, NoFall, 7, 3, 2},
+		{[]int{20, 30, 40}, NoFall, 0, -10, 0}, // it only rises
+		{[]int{40, 20}, Falls, 20, 20, 0},
+		{[]int{40}, TooFewGrades, 0, 0, 0},
+		// A cliff in the middle is a cliff edge, even when the share
+		// rises again above it: the most junior and the most senior grade
+		// alike do not make it "no fall".
+		{[]int{45, 15, 15, 45}, CliffEdge, 30, 30, 0},
+		{[]int{30, 45, 15, 45}, CliffEdge, 30, 30, 1},
+		{[]int{20, 50, 45, 20}, CliffEdge, 30, 25, 2},
+		// A steady fall that turns up again is still a pyramid, down to
+		// where it turns.
+		{[]int{50, 42, 34, 26, 45}, Pyramid, 24, 8, 0},
+		// Up and down by less than 10 points: no fall.
+		{[]int{30, 38, 31, 36}, NoFall, 7, 7, 1},
 	} {
 		r := Read(shares(tc.shares...))
-		if r.Pattern != tc.want || (r.Pattern != TooFewGrades && (r.Fall != tc.fall || r.Step != tc.step)) {
-			t.Errorf("%v: pattern %d fall %d step %d, want %d %d %d", tc.shares, r.Pattern, r.Fall, r.Step, tc.want, tc.fall, tc.step)
+		if r.Pattern != tc.want || (r.Pattern != TooFewGrades && (r.Fall != tc.fall || r.Step != tc.step || r.StepAt != tc.stepAt)) {
+			t.Errorf("%v: pattern %d fall %d step %d at %d, want %d %d %d at %d", tc.shares, r.Pattern, r.Fall, r.Step, r.StepAt, tc.want, tc.fall, tc.step, tc.stepAt)
 		}
 	}
 	r := Read(shares(45, 43, 41, 12))
 	if r.StepAt != 2 || r.Points[r.StepAt].Grade != "G3" || r.Points[r.StepAt+1].Share != 12 {
 		t.Errorf("the cliff is between G3 and G4: %+v", r)
+	}
+	// The biggest fall runs from the highest share to the lowest after it.
+	r = Read(shares(50, 42, 34, 26, 45))
+	if r.FallFrom != 0 || r.FallTo != 3 {
+		t.Errorf("the pyramid falls from G1 to G4: %+v", r)
+	}
+	r = Read(shares(20, 50, 45, 20))
+	if r.FallFrom != 1 || r.FallTo != 3 {
+		t.Errorf("the fall is from G2 to G4: %+v", r)
+	}
+}
+
+// A cliff in the middle whose lower side is hidden (fewer working-class
+// answers than the threshold) is read from the bound the chart shows:
+// fewer than 10 of 100 is 9% or less, so the fall is at least 36 points.
+func TestReadCliffToABound(t *testing.T) {
+	d := &Data{Threshold: 10, Grades: []Grade{
+		{Name: "Junior", Counts: Counts{45, 30, 25, 10, 10}},
+		{Name: "Middle", Counts: Counts{5, 30, 65, 10, 10}},
+		{Name: "Senior", Counts: Counts{45, 30, 25, 10, 10}},
+	}}
+	r := Read(Protect(d))
+	if r.Pattern != CliffEdge || r.StepAt != 0 || !r.Points[1].AtMost || r.Step != 36 {
+		t.Errorf("a cliff from 45%% to at most 9%%, then back: %+v", r)
 	}
 }
 
