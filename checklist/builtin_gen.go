@@ -7,7 +7,7 @@ package checklist
 var generatedBuiltins = []generatedBuiltin{
 	{
 		file: "smc-building-blocks.yaml",
-		sum:  0x55bd4041,
+		sum:  0xff2a558f,
 		checklist: func() *Checklist {
 			return &Checklist{
 				ID:      "smc-building-blocks",
@@ -37,6 +37,7 @@ var generatedBuiltins = []generatedBuiltin{
 					{
 						ID:    "vision",
 						Title: "Create a compelling, shared vision of socio-economic diversity and inclusion across your business",
+						Short: "Vision",
 						Intro: "Real change can only happen when it has the backing of the whole business, from top to bottom.",
 						Items: []Item{
 							{
@@ -84,6 +85,7 @@ var generatedBuiltins = []generatedBuiltin{
 					{
 						ID:    "talent-pool",
 						Title: "Widen your talent pool",
+						Short: "Talent pool",
 						Intro: "When it comes to outreach and hiring, you could be missing out on the kind of talent that will give your organisation a competitive advantage.",
 						Items: []Item{
 							{
@@ -143,6 +145,7 @@ var generatedBuiltins = []generatedBuiltin{
 					{
 						ID:    "culture",
 						Title: "Create a diverse and inclusive culture",
+						Short: "Culture",
 						Intro: "A truly inclusive and sustainable culture is co-created by everyone, not just those at the top.",
 						Items: []Item{
 							{
@@ -201,6 +204,7 @@ var generatedBuiltins = []generatedBuiltin{
 					{
 						ID:    "develop",
 						Title: "Support all staff to access opportunities to develop",
+						Short: "Development",
 						Intro: "Our research finds people from lower socio-economic backgrounds can find it harder to access training. Key barriers include caring and childcare responsibilities and fewer opportunities to progress and develop. Make sure no one is overlooked.",
 						Items: []Item{
 							{
@@ -238,6 +242,7 @@ var generatedBuiltins = []generatedBuiltin{
 					{
 						ID:    "progression",
 						Title: "Progression - make sure the best can succeed",
+						Short: "Progression",
 						Intro: "Socio-economic diversity and inclusion is not just about who gets in, it's also about who gets on.",
 						Items: []Item{
 							{
@@ -269,6 +274,7 @@ var generatedBuiltins = []generatedBuiltin{
 					{
 						ID:    "data",
 						Title: "Ask the key question and analyse your data",
+						Short: "Data",
 						Intro: "If you have the capacity to capture it, knowing the socio-economic background of both your current employees and potential recruits is an invaluable step to help shape and refine your approach. It helps you understand the makeup of your workforce.",
 						Items: []Item{
 							{

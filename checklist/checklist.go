@@ -42,6 +42,10 @@ type Level struct {
 type Area struct {
 	ID    string
 	Title string
+	// Short names the area in a word or two where its title does not fit
+	// (table columns, a row's first cell): ladder's words, not the
+	// source's. Empty in a checklist that gives none: see ShortTitle.
+	Short string
 	Intro string
 	Items []Item
 	// IfAllYouDo lists a few suggestions for the area when time is short.
@@ -85,22 +89,42 @@ func (it *Item) ShortTitle() string {
 	if it.Short != "" {
 		return it.Short
 	}
-	title := strings.Join(strings.Fields(it.Title), " ")
-	if utf8.RuneCountInString(title) <= ShortTitleLength {
+	return shorten(it.Title, ShortTitleLength)
+}
+
+// shorten is title when it is at most n characters, else its first words
+// up to n-1 characters, with "…".
+func shorten(title string, n int) string {
+	title = strings.Join(strings.Fields(title), " ")
+	if utf8.RuneCountInString(title) <= n {
 		return title
 	}
 	cut := ""
 	for _, w := range strings.Fields(title) {
 		next := strings.TrimSpace(cut + " " + w)
-		if utf8.RuneCountInString(next) > ShortTitleLength-1 {
+		if utf8.RuneCountInString(next) > n-1 {
 			break
 		}
 		cut = next
 	}
 	if cut == "" { // one very long word
-		cut = string([]rune(title)[:ShortTitleLength-1])
+		cut = string([]rune(title)[:n-1])
 	}
 	return strings.TrimRight(cut, ",;:.–-— ") + "…"
+}
+
+// AreaShortLength is about as long as an area's short title should be: a
+// column of a table that has one per area, such as ladder history's.
+const AreaShortLength = 20
+
+// ShortTitle names the area where its title does not fit: its Short title,
+// else its title when that is short, else the title's first words up to
+// about AreaShortLength characters, with "…".
+func (a *Area) ShortTitle() string {
+	if a.Short != "" {
+		return a.Short
+	}
+	return shorten(a.Title, AreaShortLength)
 }
 
 // Passage is a short piece of advice from a source document.

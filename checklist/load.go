@@ -144,6 +144,7 @@ func decodeAreas(d *strictyaml.Decoder, n *yaml.Node) []Area {
 		d.Fields(v, what, []strictyaml.Field{
 			{Key: "id", Set: func(v *yaml.Node) { idNode = v; a.ID = d.String(v, "area id") }},
 			{Key: "title", Set: func(v *yaml.Node) { a.Title = d.String(v, "area title") }},
+			{Key: "short", Set: func(v *yaml.Node) { a.Short = strings.TrimSpace(d.String(v, "short title")) }},
 			{Key: "intro", Set: func(v *yaml.Node) { a.Intro = d.String(v, "area intro") }},
 			{Key: "items", Set: func(v *yaml.Node) { a.Items = decodeItems(d, v, itemIDs) }},
 			{Key: "if_all_you_do", Set: func(v *yaml.Node) { a.IfAllYouDo = decodeSuggestions(d, v) }},

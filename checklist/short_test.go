@@ -91,3 +91,64 @@ areas:
 		t.Fatalf("short = %q", got)
 	}
 }
+
+// TestBuiltinAreasHaveShortTitles: every area of every built-in checklist
+// is named in a few words where its title does not fit (a table with a
+// column per area: ladder history, 80 columns wide), each different from
+// the others of its checklist; the Building Blocks' long titles (up to 98
+// characters) have short titles of ladder's own, and a file that gives
+// some says they are ladder's words.
+func TestBuiltinAreasHaveShortTitles(t *testing.T) {
+	for _, c := range Builtins() {
+		seen := map[string]string{}
+		for _, a := range c.Areas {
+			short := a.ShortTitle()
+			if n := utf8.RuneCountInString(short); n > AreaShortLength || strings.HasSuffix(short, "…") {
+				t.Errorf("%s: area %s: short title %q is %d characters or cut; give it a short:", c.ID, a.ID, short, n)
+			}
+			if other, ok := seen[strings.ToLower(short)]; ok {
+				t.Errorf("%s: areas %s and %s share the short title %q", c.ID, other, a.ID, short)
+			}
+			seen[strings.ToLower(short)] = a.ID
+		}
+	}
+	data, err := builtinFS.ReadFile("builtin/smc-building-blocks.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "The areas' and items' short titles (short:) are ladder's own words") {
+		t.Error("the Building Blocks checklist gives areas short titles without saying they are ladder's words")
+	}
+}
+
+func TestAreaShortTitle(t *testing.T) {
+	c, err := Parse("x.yaml", []byte(`id: x
+title: X
+version: "1"
+scale:
+  - {key: red, label: Red}
+  - {key: green, label: Green}
+areas:
+  - id: a
+    title: Create a compelling, shared vision of socio-economic diversity and inclusion across your business
+    short: " Vision "
+    items:
+      - {id: one, title: One}
+  - id: b
+    title: Support all staff to access opportunities to develop
+    items:
+      - {id: two, title: Two}
+  - id: c
+    title: Workforce
+    items:
+      - {id: three, title: Three}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"Vision", "Support all staff…", "Workforce"} {
+		if got := c.Areas[i].ShortTitle(); got != want {
+			t.Errorf("area %d: ShortTitle() = %q, want %q", i+1, got, want)
+		}
+	}
+}
