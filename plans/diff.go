@@ -57,6 +57,9 @@ type ItemChange struct {
 	ID        string
 	Title     string // with its group: "Data: Do you collect ..."
 	AreaTitle string
+	// AreaShort names the area in a few words, for a reference in
+	// brackets after the item (see checklist.Area.ShortTitle).
+	AreaShort string
 	// Added and Removed are set for an item in only one of the two
 	// checklists (the plan moved to another checklist version).
 	Added, Removed bool
@@ -167,6 +170,7 @@ type StepChange struct {
 // those of the new checklist's scale (the last entry is Unrated).
 type CountsChange struct {
 	AreaID, AreaTitle string // AreaID is "" for the total
+	AreaShort         string // the area in a few words, for a table's row
 	Levels            []string
 	Old, New          []int
 }
@@ -268,7 +272,7 @@ func ItemTitle(it *checklist.Item) string {
 func (d *Diff) compareItems() {
 	oc, nc := d.Old.Checklist, d.New.Checklist
 	for _, e := range nc.Items() {
-		ch := ItemChange{ID: e.Item.ID, Title: ItemTitle(e.Item), AreaTitle: e.Area.Title}
+		ch := ItemChange{ID: e.Item.ID, Title: ItemTitle(e.Item), AreaTitle: e.Area.Title, AreaShort: e.Area.ShortTitle()}
 		if _, _, ok := oc.Item(e.Item.ID); !ok {
 			ch.Added = true
 			ch.Rating = d.ratingChange(checklist.Unrated, d.New.Items[e.Item.ID].Rating)
@@ -282,7 +286,7 @@ func (d *Diff) compareItems() {
 	}
 	for _, e := range oc.Items() {
 		if _, _, ok := nc.Item(e.Item.ID); !ok {
-			d.Items = append(d.Items, ItemChange{ID: e.Item.ID, Title: ItemTitle(e.Item), AreaTitle: e.Area.Title, Removed: true})
+			d.Items = append(d.Items, ItemChange{ID: e.Item.ID, Title: ItemTitle(e.Item), AreaTitle: e.Area.Title, AreaShort: e.Area.ShortTitle(), Removed: true})
 		}
 	}
 }
@@ -439,17 +443,17 @@ func compareSteps(old, new []Step) []StepChange {
 	return out
 }
 
-type areaRef struct{ id, title string }
+type areaRef struct{ id, title, short string }
 
 // areas lists the areas of the new checklist, then any only in the old.
 func (d *Diff) areas() []areaRef {
 	var out []areaRef
 	for _, a := range d.New.Checklist.Areas {
-		out = append(out, areaRef{a.ID, a.Title})
+		out = append(out, areaRef{a.ID, a.Title, a.ShortTitle()})
 	}
 	for _, a := range d.Old.Checklist.Areas {
 		if _, _, ok := d.New.Checklist.AreaByID(a.ID); !ok {
-			out = append(out, areaRef{a.ID, a.Title})
+			out = append(out, areaRef{a.ID, a.Title, a.ShortTitle()})
 		}
 	}
 	return out
@@ -464,10 +468,10 @@ func (d *Diff) compareCounts() {
 	oldCounts, oldTotal := CountsByKey(d.Old, levels)
 	newCounts, newTotal := CountsByKey(d.New, levels)
 	for _, a := range d.areas() {
-		d.Counts = append(d.Counts, CountsChange{AreaID: a.id, AreaTitle: a.title, Levels: levels,
+		d.Counts = append(d.Counts, CountsChange{AreaID: a.id, AreaTitle: a.title, AreaShort: a.short, Levels: levels,
 			Old: orZeros(oldCounts[a.id], len(levels)), New: orZeros(newCounts[a.id], len(levels))})
 	}
-	d.Counts = append(d.Counts, CountsChange{AreaTitle: "Total", Levels: levels, Old: oldTotal, New: newTotal})
+	d.Counts = append(d.Counts, CountsChange{AreaTitle: "Total", AreaShort: "Total", Levels: levels, Old: oldTotal, New: newTotal})
 }
 
 func orZeros(n []int, size int) []int {

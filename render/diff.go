@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -162,7 +163,7 @@ func newPlanSections(p *plans.Plan) []diffSection {
 	counts.counts.levels = append(counts.counts.levels, plans.MarkUnrated+" Unrated")
 	perArea, total := p.Counts()
 	for _, ac := range perArea {
-		counts.counts.rows = append(counts.counts.rows, countsRow{area: ac.Area.Title, new: append(slices.Clone(ac.ByLevel), ac.Unrated)})
+		counts.counts.rows = append(counts.counts.rows, countsRow{area: ac.Area.ShortTitle(), new: append(slices.Clone(ac.ByLevel), ac.Unrated)})
 	}
 	counts.counts.rows = append(counts.counts.rows, countsRow{area: "Total", new: append(slices.Clone(total.ByLevel), total.Unrated)})
 	counts.summary = fmt.Sprintf("%d of %s rated", total.Rated(), countNoun(total.Total(), "item"))
@@ -280,7 +281,7 @@ func (b diffBuilder) ratings() diffSection {
 		s.ratings = append(s.ratings, ratingRow{
 			direction: it.Rating.Direction.String(),
 			oldLabel:  it.Rating.OldLabel, newLabel: it.Rating.NewLabel,
-			title: it.Title, area: it.AreaTitle,
+			title: it.Title, area: areaOf(it),
 		})
 	}
 	var parts []string
@@ -293,13 +294,16 @@ func (b diffBuilder) ratings() diffSection {
 	return s
 }
 
+// areaOf names an item's area in a few words, for the brackets after it.
+func areaOf(it plans.ItemChange) string { return cmp.Or(it.AreaShort, it.AreaTitle) }
+
 func (b diffBuilder) actions() diffSection {
 	s := diffSection{kind: sectionActions}
 	for _, it := range b.d.Items {
 		if len(it.Fields) == 0 && it.Due == nil {
 			continue
 		}
-		s.lines = append(s.lines, line{value: it.Title + " (" + it.AreaTitle + ")", sub: b.changes(it.Fields, it.Due, it.Action)})
+		s.lines = append(s.lines, line{value: it.Title + " (" + areaOf(it) + ")", sub: b.changes(it.Fields, it.Due, it.Action)})
 	}
 	return s
 }
@@ -314,9 +318,9 @@ func (b diffBuilder) itemsAddedRemoved() diffSection {
 			if it.Rating != nil {
 				rating = "rated " + it.Rating.NewLabel
 			}
-			s.lines = append(s.lines, line{name: "added", value: it.Title + " (" + it.AreaTitle + "), " + rating})
+			s.lines = append(s.lines, line{name: "added", value: it.Title + " (" + areaOf(it) + "), " + rating})
 		case it.Removed:
-			removed = append(removed, line{name: "removed", value: it.Title + " (" + it.AreaTitle + ")"})
+			removed = append(removed, line{name: "removed", value: it.Title + " (" + areaOf(it) + ")"})
 		}
 	}
 	s.lines = append(s.lines, removed...)
@@ -428,7 +432,7 @@ func (b diffBuilder) counts() diffSection {
 		t.levels = append(t.levels, plans.Label(b.d.New.Checklist, key))
 	}
 	for _, c := range b.d.Counts {
-		t.rows = append(t.rows, countsRow{area: c.AreaTitle, old: c.Old, new: c.New})
+		t.rows = append(t.rows, countsRow{area: cmp.Or(c.AreaShort, c.AreaTitle), old: c.Old, new: c.New})
 		anyChanged = anyChanged || c.Changed()
 	}
 	if anyChanged {

@@ -36,7 +36,7 @@ func newHistoryTable(entries []plans.HistoryEntry) historyTable {
 		keys = append(keys, checklist.Unrated)
 		t.levels = append(t.levels, plans.MarkUnrated+" Unrated")
 		for _, a := range c.Areas {
-			t.header = append(t.header, plain(a.Title))
+			t.header = append(t.header, plain(a.ShortTitle())) // a column: the full title would not fit
 		}
 		t.header = append(t.header, "Total")
 	}
@@ -178,7 +178,7 @@ func HistoryMarkdown(name string, entries []plans.HistoryEntry) []byte {
 		rows = append(rows, cells)
 		commits = append(commits, field(mdText(r[1]+", "+r[0]), mdText(about)))
 	}
-	m.table(header, right, rows)
+	m.splitTable(2, header, right, rows)
 	m.heading(2, "Commits")
 	m.list(commits)
 	return m.bytes()

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"slices"
 	"strings"
 	"sync"
 	"unicode/utf16"
@@ -53,20 +52,20 @@ func (m *markdown) flush(w io.Writer, all bool) error {
 	return err
 }
 
-// heading writes an ATX heading. Headings cannot wrap, so a long one is
-// cut at a word to fit markdownlint's line length (MD013), with "…" to
-// show it was; markdownlint rejects trailing punctuation in headings
-// (MD026), which is dropped, and two headings alike (MD024), so a repeated
-// one is numbered: "Data (2)".
+// heading writes an ATX heading, its text whole. A heading cannot wrap, so
+// one longer than markdownlint's line length (MD013), such as a Building
+// Blocks area's 98-character title, is preceded by the comment that tells
+// markdownlint to let that one line be: cutting it would lose the title's
+// words, and the comment shows nowhere when the Markdown is rendered.
+// markdownlint rejects trailing punctuation in headings (MD026), which is
+// dropped, and two headings alike (MD024), so a repeated one is numbered:
+// "Data (2)".
 func (m *markdown) heading(level int, text string) {
 	m.block()
 	prefix := strings.Repeat("#", level) + " "
 	text = strings.TrimRight(strings.TrimSpace(text), ".,;:!。，；：！ ")
 	if text == "" {
 		text = "Untitled"
-	}
-	if mdLen(prefix+text) > mdLineLength {
-		text = cutToFit(text, mdLineLength-mdLen(prefix)-len(" …"))
 	}
 	if m.headings == nil {
 		m.headings = map[string]bool{}
@@ -75,23 +74,15 @@ func (m *markdown) heading(level int, text string) {
 		text = fmt.Sprintf("%s (%d)", base, n)
 	}
 	m.headings[text] = true
+	if mdLen(prefix+text) > mdLineLength {
+		m.b.WriteString(longHeading + "\n")
+	}
 	m.b.WriteString(prefix + text + "\n")
 }
 
-// cutToFit keeps the words of text that fit in n columns, then "…".
-func cutToFit(text string, n int) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(text) {
-		if b.Len() > 0 && mdLen(b.String())+1+mdLen(w) > n {
-			break
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
-	}
-	return strings.TrimRight(b.String(), ".,;:!。，；：！ ") + " …"
-}
+// longHeading lets the heading on the next line run past markdownlint's
+// line length, and only that line.
+const longHeading = "<!-- markdownlint-disable-next-line MD013 -->"
 
 // para writes a wrapped paragraph of Markdown (escape plan text first).
 func (m *markdown) para(text string) {
@@ -165,7 +156,7 @@ func (m *markdown) table(header []string, right []bool, rows [][]string) {
 // shared out in order, as many to a table as fit. A table that fits is
 // written as it is.
 func (m *markdown) splitTable(keys int, header []string, right []bool, rows [][]string) {
-	for _, cols := range tableGroups(keys, header, rows) {
+	for _, cols := range tableGroups(keys, header, right, rows) {
 		pick := func(cells []string) []string {
 			out := make([]string, len(cols))
 			for i, c := range cols {
@@ -191,33 +182,50 @@ func (m *markdown) splitTable(keys int, header []string, right []bool, rows [][]
 // whose tables fit mdLineLength, each group starting with the key columns.
 // A column too wide to fit even beside the keys alone gets a table of its
 // own.
-func tableGroups(keys int, header []string, rows [][]string) [][]int {
-	widths := make([]int, len(header))
-	for c := range header {
-		// "| cell |": a cell takes its width and three more columns; the
-		// delimiter row's "---:" is at least four wide.
-		widths[c] = max(mdLen(header[c]), 4) + 3
-		for _, r := range rows {
-			if c < len(r) {
-				widths[c] = max(widths[c], mdLen(r[c])+3)
+func tableGroups(keys int, header []string, right []bool, rows [][]string) [][]int {
+	// Every line of the table: the header, the delimiter row, the rows.
+	lines := append([][]string{header, nil}, rows...)
+	cell := func(line, c int) int {
+		// "| cell |": a cell takes its width and three more columns.
+		switch {
+		case line == 1 && c < len(right) && right[c]:
+			return len("---:") + 3
+		case line == 1:
+			return len("---") + 3
+		case c < len(lines[line]):
+			return mdLen(lines[line][c]) + 3
+		}
+		return 3
+	}
+	keys = min(keys, len(header))
+	start := func() ([]int, []int) {
+		group, used := []int{}, make([]int, len(lines))
+		for l := range used {
+			used[l] = 1 // the line's first "|"
+		}
+		for c := range keys {
+			group = append(group, c)
+			for l := range used {
+				used[l] += cell(l, c)
 			}
 		}
-	}
-	base := 1 // the line's first "|"
-	var key []int
-	for c := range min(keys, len(header)) {
-		base += widths[c]
-		key = append(key, c)
+		return group, used
 	}
 	var groups [][]int
-	group, used := slices.Clone(key), base
-	for c := len(key); c < len(header); c++ {
-		if len(group) > len(key) && used+widths[c] > mdLineLength {
+	group, used := start()
+	for c := keys; c < len(header); c++ {
+		fits := true
+		for l := range used {
+			fits = fits && used[l]+cell(l, c) <= mdLineLength
+		}
+		if !fits && len(group) > keys {
 			groups = append(groups, group)
-			group, used = slices.Clone(key), base
+			group, used = start()
 		}
 		group = append(group, c)
-		used += widths[c]
+		for l := range used {
+			used[l] += cell(l, c)
+		}
 	}
 	return append(groups, group)
 }

@@ -63,8 +63,9 @@ type detail struct {
 
 type summaryRow struct {
 	area   string
-	counts []int // by level, unrated, then the number of items
-	total  bool  // the row for the whole plan
+	short  string // the area in a few words, for a table too narrow for its title
+	counts []int  // by level, unrated, then the number of items
+	total  bool   // the row for the whole plan
 }
 
 type reportArea struct {
@@ -184,14 +185,14 @@ func reportSummary(p *plans.Plan) (levels []string, rows []summaryRow) {
 		levels = append(levels, plans.Label(c, c.Scale[i].Key))
 	}
 	levels = append(levels, plans.MarkUnrated+" Unrated")
-	row := func(name string, n plans.Counts, total bool) summaryRow {
-		return summaryRow{area: name, counts: append(slices.Clone(n.ByLevel), n.Unrated, n.Total()), total: total}
+	row := func(name, short string, n plans.Counts, total bool) summaryRow {
+		return summaryRow{area: name, short: short, counts: append(slices.Clone(n.ByLevel), n.Unrated, n.Total()), total: total}
 	}
 	perArea, total := p.Counts()
 	for _, ac := range perArea {
-		rows = append(rows, row(ac.Area.Title, ac.Counts, false))
+		rows = append(rows, row(ac.Area.Title, ac.Area.ShortTitle(), ac.Counts, false))
 	}
-	return levels, append(rows, row("Total", total, true))
+	return levels, append(rows, row("Total", "Total", total, true))
 }
 
 func reportAreaOf(p *plans.Plan, a *checklist.Area, today plans.Date) reportArea {

@@ -89,7 +89,7 @@ func mdSummary(m *markdown, doc reportDoc) {
 	right = append(right, true)
 	var rows [][]string
 	for _, r := range doc.summary {
-		cells := []string{mdText(r.area)}
+		cells := []string{mdText(r.short)}
 		for _, n := range r.counts {
 			cells = append(cells, strconv.Itoa(n))
 		}

@@ -26,7 +26,7 @@ func (b diffBuilder) votes() diffSection {
 		if it.Votes.New.Disagree(b.d.New.Checklist) {
 			sub = append(sub, line{value: disagreement(b.d.New.Checklist)})
 		}
-		s.lines = append(s.lines, line{value: it.Title + " (" + it.AreaTitle + ")", sub: sub})
+		s.lines = append(s.lines, line{value: it.Title + " (" + areaOf(it) + ")", sub: sub})
 	}
 	if n > 0 {
 		s.summary = countNoun(n, "item") + " voted on again"

@@ -1,0 +1,69 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// buildingBlocksPlans are two versions of a Building Blocks plan, whose
+// area titles run to 98 characters: a plan just begun, and the same plan
+// with every area's first item rated and given an action (one area's
+// first item is newly rated, so the diff names its area), a step of the
+// project plan, and long answers.
+func buildingBlocksPlans(t *testing.T) (old, new *plans.Plan) {
+	t.Helper()
+	c, ok := checklist.Builtin("smc-building-blocks")
+	if !ok {
+		t.Fatal("no Building Blocks checklist")
+	}
+	old = plans.New(c, "Acme Café Ltd", "Where we start", day(2027, 1, 15))
+	new = plans.New(c, "Acme Café Ltd", "Where we start", day(2027, 1, 15))
+	for i, a := range c.Areas {
+		r := new.Items[a.Items[0].ID]
+		r.Rating = c.Scale[i%len(c.Scale)].Key
+		r.Action = "Agree with the board who leads this, and report back at the next meeting"
+		r.Owner = "Ana"
+		r.Due = day(2027, 3, 1+i)
+		r.Status = plans.StatusTodo
+	}
+	new.FollowUps["project-plan"].Steps = []plans.Step{{ID: 1, Text: "Present the business case to the board", Owner: "Ben", Due: day(2027, 2, 1), Status: plans.StatusTodo}}
+	return old, new
+}
+
+// TestBuildingBlocksMarkdownPassesMarkdownlint: the report, the diff and
+// the history of a Building Blocks plan keep to markdownlint's line length
+// (MD013) in their tables, which name the areas by their short titles,
+// while the report's headings keep each area's full title.
+func TestBuildingBlocksMarkdownPassesMarkdownlint(t *testing.T) {
+	old, new := buildingBlocksPlans(t)
+	entries := []plans.HistoryEntry{
+		{Commit: "1111111", Date: day(2027, 1, 15), Subject: "Start the Building Blocks review"},
+		{Commit: "2222222", Date: day(2027, 2, 1), Subject: "Rate the first item of every building block after the workshop"},
+	}
+	entries[0].SetPlan(old)
+	entries[1].SetPlan(new)
+	report := ReportMarkdown(new, day(2027, 4, 1))
+	diff := DiffMarkdown(plans.FileChange{Path: "plans/bb.yaml", OldName: "plans/bb.yaml at HEAD~1", NewName: "plans/bb.yaml", Old: old, New: new})
+	history := HistoryMarkdown("plans/bb.yaml", entries)
+	lint(t, map[string][]byte{"report.md": report, "diff.md": diff, "history.md": history})
+
+	vision := new.Checklist.Areas[0]
+	if len(vision.Title) < 90 || vision.ShortTitle() != "Vision" {
+		t.Fatalf("the first area is not the long one: %q / %q", vision.Title, vision.ShortTitle())
+	}
+	if !strings.Contains(string(report), "\n## "+vision.Title+"\n") || strings.Contains(string(report), "…") {
+		t.Errorf("the report's heading is not the area's full title:\n%s", report)
+	}
+	if !strings.Contains(string(report), "\n| Vision | ") {
+		t.Errorf("the report's summary does not name the area by its short title:\n%s", report)
+	}
+	if !strings.Contains(string(diff), "\n| Vision | ") || !strings.Contains(string(diff), "(Vision)") {
+		t.Errorf("the diff does not name the area by its short title:\n%s", diff)
+	}
+	if !strings.Contains(string(history), "| Date | Commit | Vision |") {
+		t.Errorf("the history's columns are not the short titles:\n%s", history)
+	}
+}
