@@ -827,7 +827,7 @@ func checkWorkforceFile(f plans.FolderFile) error {
 
 // dataHistory is the history of the data file beside a plan, for ladder
 // history: nil when git has none (no data file, or never committed).
-func dataHistory(planPath string, md bool) []byte {
+func dataHistory(planPath string, md bool, cols int) []byte {
 	path := workforce.PathFor(planPath)
 	repo, rel, err := openRepo(path)
 	if err != nil {
@@ -864,7 +864,7 @@ func dataHistory(planPath string, md bool) []byte {
 	if md {
 		return append([]byte("\n"), render.WorkforceHistoryMarkdown(path, versions, 2)...)
 	}
-	return append([]byte("\n"), render.WorkforceHistoryText(path, versions)...)
+	return append([]byte("\n"), render.WorkforceHistoryText(path, versions, cols)...)
 }
 
 // dataDiffFiles is how the data beside two plans differs, for ladder diff

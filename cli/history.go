@@ -62,11 +62,15 @@ func runHistory(stdout io.Writer, file string, opts historyOptions) error {
 	if err != nil {
 		return err
 	}
-	out := render.HistoryText(file, entries)
+	cols := 80 // a file, a pipe: what a reader's terminal or editor likely shows
+	if opts.out == "" {
+		cols = terminalWidth(stdout)
+	}
+	out := render.HistoryText(file, entries, cols)
 	if opts.format == "md" {
 		out = render.HistoryMarkdown(file, entries)
 	}
-	out = append(out, dataHistory(file, opts.format == "md")...) // the data file's: cli/data.go
+	out = append(out, dataHistory(file, opts.format == "md", cols)...) // the data file's: cli/data.go
 	return writeOutput(stdout, opts.out, out)
 }
 

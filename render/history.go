@@ -110,34 +110,26 @@ func (t historyTable) legend() string {
 	return "Counts are " + strings.Join(t.levels, " / ") + "."
 }
 
-// HistoryText renders a plan's history as an aligned table for a terminal,
-// oldest first. name is the plan's path, for the heading.
-func HistoryText(name string, entries []plans.HistoryEntry) []byte {
+// HistoryText renders a plan's history as an aligned table for a terminal
+// cols columns wide, oldest first. name is the plan's path, for the
+// heading. The subjects are beside the counts when there is room for them,
+// else listed below the counts, which are split into tables that fit (see
+// commitRows).
+func HistoryText(name string, entries []plans.HistoryEntry, cols int) []byte {
 	t := newHistoryTable(entries)
 	var b strings.Builder
-	fmt.Fprintf(&b, "History of %s: %s, oldest first.\n", plain(name), countNoun(len(entries), "commit"))
+	for _, l := range wrapTo(fmt.Sprintf("History of %s: %s, oldest first.", plain(name), countNoun(len(entries), "commit")), cols) {
+		b.WriteString(l + "\n")
+	}
 	if l := t.legend(); l != "" {
 		b.WriteString(l + "\n")
 	}
 	b.WriteByte('\n')
-	widths := make([]int, len(t.header))
-	for i, h := range t.header {
-		widths[i] = width(h)
+	subjects := make([]string, len(entries))
+	for i, e := range entries {
+		subjects[i] = plain(historySubject(e))
 	}
-	for _, r := range t.rows {
-		// A problem row holds only the date and commit; its message runs
-		// on from there, unaligned.
-		for i, cell := range r {
-			widths[i] = max(widths[i], width(cell))
-		}
-	}
-	writeAligned(&b, "", widths, t.header)
-	for ri, r := range t.rows {
-		if p := t.problem[ri]; p != "" {
-			r = append(r, p)
-		}
-		writeAligned(&b, "", widths, r)
-	}
+	commitRows{header: t.header, rows: t.rows, notes: t.problem, subjects: subjects}.write(&b, cols)
 	return []byte(b.String())
 }
 

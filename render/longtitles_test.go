@@ -67,3 +67,61 @@ func TestBuildingBlocksMarkdownPassesMarkdownlint(t *testing.T) {
 		t.Errorf("the history's columns are not the short titles:\n%s", history)
 	}
 }
+
+// TestHistoryFits80Columns: a Building Blocks plan's history (seven areas)
+// fits an 80-column terminal, every count and subject still in it; so
+// does the progression checklist's, and with room, its subjects stay
+// beside the counts.
+func TestHistoryFits80Columns(t *testing.T) {
+	old, new := buildingBlocksPlans(t)
+	broken, err := plans.Parse("3333333:plans/bb.yaml", []byte("schema: 1\nchecklist: {id: smc-building-blocks, version: '1'}\nitems:\n  bb-vision-accountability: {rating: purple}\n"), nil)
+	if err == nil || broken != nil {
+		t.Fatal("the broken plan loaded")
+	}
+	entries := []plans.HistoryEntry{
+		{Commit: "1111111", Date: day(2027, 1, 15), Subject: "Start the Building Blocks review"},
+		{Commit: "2222222", Date: day(2027, 2, 1), Subject: "Rate the first item of every building block after the workshop in the town hall"},
+		{Commit: "3333333", Date: day(2027, 2, 2), Subject: "Typo", Problem: "did not load: " + plans.ProblemSummary(err)},
+	}
+	entries[0].SetPlan(old)
+	entries[1].SetPlan(new)
+	text := string(HistoryText("plans/2027-01-15-acme-cafe-ltd-where-we-start.yaml", entries, 80))
+	for _, l := range strings.Split(text, "\n") {
+		if width(l) > 80 {
+			t.Errorf("line of %d columns: %q", width(l), l)
+		}
+	}
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, want := range []string{
+		"Date Commit Vision Talent pool Culture",
+		"Make a plan", "Total", "3/2/2/35",
+		"2222222 2027-02-01 Rate the first item of every building block after the workshop in the town hall",
+		"3333333 2027-02-02 Typo (did not load:",
+		`rating "purple" is not one of`,
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the history lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Create a compelling") {
+		t.Errorf("a column is headed by the area's full title:\n%s", text)
+	}
+
+	p := loadFixture(t, "../plans/testdata/golden.yaml")
+	short := []plans.HistoryEntry{{Commit: "1111111", Date: day(2027, 1, 15), Subject: "Start the review"}}
+	short[0].SetPlan(p)
+	for cols, want := range map[int]string{
+		80:  "\nCommits:\n  1111111  2027-01-15  Start the review\n",
+		100: "Total     Subject\n2027-01-15  1111111  1/1/0/2               0/0/1/1    0/0/1/14  1/1/2/17  Start the review\n",
+	} {
+		text := string(HistoryText("plans/acme.yaml", short, cols))
+		if !strings.Contains(text, want) {
+			t.Errorf("at %d columns, the history lacks %q:\n%s", cols, want, text)
+		}
+		for _, l := range strings.Split(text, "\n") {
+			if width(l) > cols {
+				t.Errorf("at %d columns, a line of %d: %q", cols, width(l), l)
+			}
+		}
+	}
+}

@@ -135,30 +135,26 @@ func (h wfHistory) header() []string {
 	return append(append([]string{"Collected", "Commit"}, h.grades...), "All grades", "Subject")
 }
 
-// WorkforceHistoryText lays out a data file's history for a terminal,
-// oldest first.
-func WorkforceHistoryText(name string, versions []WorkforceVersion) []byte {
+// WorkforceHistoryText lays out a data file's history for a terminal cols
+// columns wide, oldest first, as the plan's history is (see commitRows).
+func WorkforceHistoryText(name string, versions []WorkforceVersion, cols int) []byte {
 	h := buildWorkforceHistory(versions)
 	var b strings.Builder
-	fmt.Fprintf(&b, "Workforce data history of %s: %s, oldest first.\n", plain(name), countNoun(len(versions), "commit"))
-	b.WriteString(wrapText("", "The working-class share of each grade. "+wfLegend(h.thresh)) + "\n")
-	header := h.header()
-	widths := make([]int, len(header))
-	for i, c := range header {
-		widths[i] = width(c)
+	for _, l := range wrapTo(fmt.Sprintf("Workforce data history of %s: %s, oldest first.", plain(name), countNoun(len(versions), "commit")), cols) {
+		b.WriteString(l + "\n")
 	}
-	for _, r := range h.rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], width(c))
+	for _, l := range wrapTo("The working-class share of each grade. "+wfLegend(h.thresh), cols) {
+		b.WriteString(l + "\n")
+	}
+	b.WriteByte('\n')
+	subjects := make([]string, len(versions))
+	for i, v := range versions {
+		subjects[i] = plain(v.Subject)
+		if h.notes[i] == "" {
+			subjects[i] = plain(v.about())
 		}
 	}
-	writeAligned(&b, "", widths, header)
-	for i, r := range h.rows {
-		if h.notes[i] != "" {
-			r = append(r, h.notes[i])
-		}
-		writeAligned(&b, "", widths, r)
-	}
+	commitRows{header: h.header(), rows: h.rows, notes: h.notes, subjects: subjects}.write(&b, cols)
 	return []byte(b.String())
 }
 

@@ -171,7 +171,7 @@ func TestWorkforceHistoryAndDiff(t *testing.T) {
 		{Commit: "5d6e7f8", Date: "2027-06-01", Subject: "Broke it", Problem: "did not load: 18:20: the working_class count cannot be negative"},
 		{Commit: "9a8b7c6", Date: "2028-03-12", Subject: "A year on", Data: second},
 	}
-	text := string(WorkforceHistoryText("plans/acme.data.yaml", versions))
+	text := string(WorkforceHistoryText("plans/acme.data.yaml", versions, 120))
 	for _, want := range []string{
 		"Workforce data history of plans/acme.data.yaml: 3 commits, oldest first.",
 		"\nCollected   Commit   Team member",
