@@ -119,6 +119,9 @@ type Option struct {
 	Area string
 	// Credit is where a suggestion's words come from (FromSuggestion).
 	Credit string
+	// Idea is the room's idea offered (FromRoom); Idea.Waiting while the
+	// facilitator has not accepted it.
+	Idea IdeaOffer
 }
 
 // Source says where an offered answer comes from.
@@ -131,14 +134,17 @@ const (
 	FromSuggestion
 	// FromEarlier is an answer given before that is none of the others.
 	FromEarlier
-	// FromRoom will be an idea sent from a participant's phone, offered
-	// until the facilitator accepts it (issue 9).
+	// FromRoom is an idea sent from a participant's phone (ideas.go):
+	// offered until the facilitator accepts or drops it, and an answer
+	// that was one once accepted.
 	FromRoom
 )
 
 // Options are the answers offered for a list question, each once: the
-// actions written so far in checklist order, then the areas' "If all you
-// do is…" suggestions, then the answers given before that are neither.
+// ideas from the room (first: they are new, and the room is waiting to
+// hear what becomes of them; see Ideas), the actions written so far in
+// checklist order, then the areas' "If all you do is…" suggestions, then
+// the answers given before that are none of these.
 func (s *Session) Options(followUpID string) []Option {
 	p := s.Plan()
 	var out []Option
@@ -148,6 +154,9 @@ func (s *Session) Options(followUpID string) []Option {
 			seen[o.Text] = true
 			out = append(out, o)
 		}
+	}
+	for _, idea := range s.Ideas(followUpID, "") {
+		add(Option{Text: idea.Text, From: FromRoom, Idea: idea})
 	}
 	for _, e := range p.Checklist.Items() {
 		add(Option{Text: p.Items[e.Item.ID].Action, From: FromAction, ItemID: e.Item.ID, ItemTitle: e.Item.Title, Area: e.Area.Title})

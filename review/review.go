@@ -75,10 +75,6 @@
 //   - Votes from a room (per-item rounds, the facilitator's agreed rating):
 //     the agreed rating goes in through Rate like any other; the round's
 //     counts would be a SetVotes beside it, saved with the item.
-//   - Ideas sent from phones for a next-steps question are offered as
-//     Options with From set to FromRoom (beside written actions, the areas'
-//     suggestions and earlier answers) until the facilitator accepts one
-//     with AddToList or SetAreaAnswer.
 //   - A project-plan step made from an item's action (Step.From) follows
 //     that item until someone edits the step: SetAction, SetOwner, SetDue
 //     and SetStatus are where the item's step would be updated, and
@@ -121,6 +117,8 @@ type Session struct {
 	removed map[string][]removedStep
 	// blank holds the steps added by NewStep and not edited yet.
 	blank map[stepKey]bool
+	// ideas are the room's ideas for the next-steps questions (ideas.go).
+	ideas ideaState
 }
 
 // New starts a session on a plan file already open. resolve finds the
