@@ -93,9 +93,11 @@ var joinURL = regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`)
 // terminal decodes to the join address; three phones join with the PIN,
 // vote (one changes its mind), see nothing of the others' votes before
 // the reveal, see the spread after it and the agreed rating, follow the
-// facilitator to the next item and vote again; quitting ladder tells
+// facilitator to the next item and vote again; during the next-steps
+// questions they send ideas, which the facilitator sees in the question's
+// list, from the room, and accepts or drops there; quitting ladder tells
 // them the review has ended, and the plan file has each item's agreed
-// rating with the final round's counts.
+// rating with the final round's counts, and the ideas accepted.
 func TestRoomEndToEnd(t *testing.T) {
 	bin := e2eBinary(t)
 	b := browsertest.Start(t)
@@ -193,6 +195,47 @@ func TestRoomEndToEnd(t *testing.T) {
 	term.waitFor("Votes: ■ Red 0  ▲ Amber 0  ● Green 3")
 	e.keys("enter")
 	term.waitFor("Agreed ● Green")
+
+	// On to the next steps, by way of the last item (o, end, enter).
+	e.keys("o")
+	term.waitFor("Overview")
+	e.keys("end", "enter")
+	term.waitFor("KPIs for managers")
+	e.keys("n")
+	term.waitFor("Enablers: done")
+	e.keys("enter")
+	term.waitFor("How many did you get in each area")
+	e.keys("n")
+	term.waitFor("What are your quick wins?", "phones can send ideas")
+	for _, p := range phones {
+		waitText(p, "What are your quick wins?")
+	}
+	sendIdea(phones[0], "Name a senior sponsor")
+	sendIdea(phones[1], "<b>Free pizza</b>")
+	screen = term.waitFor("2 new ideas in the list", "Name a senior sponsor", "<b>Free pizza</b>")
+	if !regexp.MustCompile(`\[ \] Name a senior sponsor +from the room`).MatchString(screen) {
+		t.Errorf("the idea is not a row of the quick wins, from the room:\n%s", screen)
+	}
+	if got := waitOnDisk(t, path, "the plan", func(*plans.Plan) bool { return true }).Answer("quick-wins").List; len(got) != 0 {
+		t.Errorf("ideas reached the plan before they were accepted: %q", got)
+	}
+	e.keys("k", "k", "x") // up from the first suggestion to the first idea; accept it
+	screen = term.waitFor("[x] Name a senior sponsor", "1 new idea in the list")
+	if !regexp.MustCompile(`\[x\] Name a senior sponsor +from the room`).MatchString(screen) {
+		t.Errorf("the accepted idea is not labelled as the room's:\n%s", screen)
+	}
+	waitText(phones[0], "Ideas go to the facilitator") // none of its ideas waits any more
+	e.keys("j", "d")
+	term.waitFor("phones can send ideas")
+
+	e.keys("n")
+	term.waitFor("Who do you need to speak with")
+	waitText(phones[2], "Who do you need to speak with")
+	phones[2].Do(chromedp.SetValue(chromedp.ID("area"), "workforce"))
+	sendIdea(phones[2], "Jo in HR")
+	term.waitFor("[ ] “Jo in HR”")
+	e.keys("j", "j", "x") // Leadership & Culture's answer, Workforce's, then its idea
+	term.waitFor("[x] “Jo in HR”")
 	e.keys("q")
 	if err := s.Wait(e2eTimeout); err != nil {
 		t.Fatalf("ladder did not end: %v", err)
@@ -210,6 +253,12 @@ func TestRoomEndToEnd(t *testing.T) {
 		if got := r.Rating + " " + votesText(r.Votes); got != want {
 			t.Errorf("%s in the plan: %s, want %s", id, got, want)
 		}
+	}
+	if got := p.Answer("quick-wins").List; len(got) != 1 || got[0] != "Name a senior sponsor" {
+		t.Errorf("quick wins in the plan: %q, want only the accepted idea", got)
+	}
+	if got := p.Answer("speak-with").ByArea["workforce"]; got != "Jo in HR" {
+		t.Errorf("who to speak with about the workforce: %q", got)
 	}
 	data, _ := os.ReadFile(path)
 	if n := strings.Count(string(data), "votes:"); n != 2 {
@@ -233,6 +282,12 @@ func waitText(p *browsertest.Phone, text string) {
 
 func pageText(p *browsertest.Phone) string {
 	return browsertest.Run(p, chromedp.Evaluate[string](`document.body.innerText`))
+}
+
+// sendIdea types an idea on a phone and sends it.
+func sendIdea(p *browsertest.Phone, text string) {
+	p.Do(chromedp.SendKeys(chromedp.ID("text"), text), chromedp.Click(chromedp.CSS(`form.idea button`)))
+	waitText(p, "of your ideas")
 }
 
 func tap(p *browsertest.Phone, choice string) {

@@ -15,8 +15,9 @@ import (
 // A list question ("What are your quick wins?") is answered by choosing
 // from the actions already written (several at once, with space or x),
 // from the areas' "If all you do…" suggestions when the checklist has them,
-// and by typing new ones. The chosen rows are stored in Answer.List in the
-// order they are shown; K/J (or shift+↑/↓) move a row.
+// from the ideas phones sent (with the room on: followup_ideas.go), and by
+// typing new ones. The chosen rows are stored in Answer.List in the order
+// they are shown; K/J (or shift+↑/↓) move a row.
 type quickWins struct {
 	c      *common
 	id     string // the question's
@@ -38,15 +39,20 @@ type quickWins struct {
 
 	removed []removedWin // for undo, most recent last
 	note    string       // what the last key did, when it is worth saying
+
+	// ideasSeen is the room's ideas as last merged into the rows
+	// (common.ideasGen).
+	ideasSeen uint64
 }
 
 // quickWin is one row: a candidate or a chosen quick win.
 type quickWin struct {
 	text   string
 	chosen bool
-	source string // "your action", "typed" or "suggested"
+	source string // "your action", "typed", "suggested" or "from the room"
 	detail string // where it comes from, in full
 	typed  bool   // typed here: it can be edited and removed
+	idea   int    // the room's number for an idea from a phone, else 0
 }
 
 type removedWin struct {
@@ -138,6 +144,7 @@ func (q *quickWins) load(p *plans.Plan, a *plans.Answer) {
 	q.editing = -1
 	q.removed = nil
 	q.note = ""
+	q.ideasSeen = q.c.ideasGen
 }
 
 // offeredWin is the row for an option the session offers: a written
@@ -153,8 +160,74 @@ func offeredWin(o review.Option) (quickWin, bool) {
 			detail += " (" + o.Credit + ")"
 		}
 		return quickWin{text: o.Text, source: sourceSuggestion, detail: detail}, true
+	case review.FromRoom:
+		return ideaWin(o.Idea), true
 	}
 	return quickWin{}, false
+}
+
+// ideaWin is the row for an idea from a phone.
+func ideaWin(o review.IdeaOffer) quickWin {
+	return quickWin{text: o.Text, source: sourceRoom, detail: ideaDetail(o.Waiting), idea: o.ID}
+}
+
+// ideaDetail says where an idea's row comes from, and what to do with it
+// while it waits.
+func ideaDetail(waiting bool) string {
+	if waiting {
+		return "Sent from a phone in the room: x accepts it into the quick wins, d drops it"
+	}
+	return "Sent from a phone in the room, and accepted"
+}
+
+// mergeIdeas brings the rows up to date with the ideas phones sent since
+// they were drawn: a new idea is a row after the chosen ones (or takes
+// over an unchosen row of the same words), and an idea dropped elsewhere
+// leaves. The cursor and the row being typed in stay on their rows.
+func (q *quickWins) mergeIdeas() {
+	if q.ideasSeen == q.c.ideasGen || q.answer == nil {
+		return
+	}
+	q.ideasSeen = q.c.ideasGen
+	offers := q.c.session.Ideas(q.id, "")
+	known := func(id int) bool {
+		return slices.ContainsFunc(offers, func(o review.IdeaOffer) bool { return o.ID == id })
+	}
+	for i := len(q.rows) - 1; i >= 0; i-- {
+		if r := q.rows[i]; r.idea != 0 && !r.chosen && !known(r.idea) {
+			q.rows = slices.Delete(q.rows, i, i+1)
+			q.shifted(i, -1)
+		}
+	}
+	for _, o := range offers {
+		if !o.Waiting || slices.ContainsFunc(q.rows, func(r quickWin) bool { return r.idea == o.ID }) {
+			continue
+		}
+		if i := q.find(o.Text); i >= 0 {
+			if !q.rows[i].chosen && !q.rows[i].typed {
+				q.rows[i] = ideaWin(o)
+			}
+			continue
+		}
+		at := slices.IndexFunc(q.rows, func(r quickWin) bool { return !r.chosen && r.idea == 0 })
+		if at < 0 {
+			at = len(q.rows)
+		}
+		q.rows = slices.Insert(q.rows, at, ideaWin(o))
+		q.shifted(at, 1)
+	}
+	q.textMax = -1
+}
+
+// shifted moves the cursor and the row being typed in along with their
+// rows, after by rows were put in (1) or taken out (-1) at row i.
+func (q *quickWins) shifted(i, by int) {
+	if q.cursor > i || (by > 0 && q.cursor == i) {
+		q.cursor = max(q.cursor+by, 0)
+	}
+	if q.editing >= 0 && (q.editing > i || (by > 0 && q.editing == i)) {
+		q.editing += by
+	}
 }
 
 // find returns the row with the text, or -1.
@@ -204,6 +277,7 @@ func (q *quickWins) stopTyping() {
 }
 
 func (q *quickWins) update(msg tea.Msg) fuResult {
+	q.mergeIdeas()
 	if q.typing() {
 		return q.typingKey(msg)
 	}
@@ -226,8 +300,17 @@ func (q *quickWins) update(msg tea.Msg) fuResult {
 		}
 		q.cursor++
 	case key.Matches(k, keys.Toggle) && onRow:
-		q.rows[q.cursor].chosen = !q.rows[q.cursor].chosen
-		return q.stored()
+		r := &q.rows[q.cursor]
+		r.chosen = !r.chosen
+		saved := q.store()
+		if r.idea != 0 && r.chosen {
+			// The list holds it now: the session keeps it as the room's,
+			// and the room hears it is decided.
+			q.c.acceptIdea(r.idea)
+			r.detail = ideaDetail(false)
+			q.note = "Accepted “" + flat(r.text) + "” from the room"
+		}
+		return handled(saved)
 	case key.Matches(k, keys.Add):
 		return handled(q.startTyping(len(q.rows)))
 	case key.Matches(k, keys.Edit) && (!onRow || q.rows[q.cursor].typed):
@@ -331,10 +414,19 @@ func (q *quickWins) commit() (tea.Cmd, bool) {
 	return saved, true
 }
 
-// remove takes a typed row out of the list (it can be undone), or unchooses
-// an action or a suggestion, which stays offered.
+// remove takes a typed row out of the list (it can be undone), drops an
+// idea from the room, or unchooses an action or a suggestion, which stays
+// offered.
 func (q *quickWins) remove(i int) fuResult {
 	r := q.rows[i]
+	if r.idea != 0 {
+		q.c.dropIdea(r.idea)
+		q.rows = slices.Delete(q.rows, i, i+1)
+		q.cursor = min(q.cursor, len(q.rows))
+		q.textMax = -1
+		q.note = "Dropped “" + flat(r.text) + "”, an idea from the room"
+		return q.stored()
+	}
 	if !r.typed {
 		if !r.chosen {
 			return handled(nil)
@@ -364,6 +456,7 @@ func (q *quickWins) undo() fuResult {
 }
 
 func (q *quickWins) view(w, h int, _ bool) string {
+	q.mergeIdeas()
 	st := q.c.styles
 	var lines []string
 	chosen := 0
@@ -390,7 +483,7 @@ func (q *quickWins) view(w, h int, _ bool) string {
 		rowsHeight = max(rowsHeight-1, 1) // for the line that says where we are
 	}
 	q.offset = scrollTo(q.offset, q.cursor, n, rowsHeight)
-	srcWidth := min(ansi.StringWidth(sourceAction), w/3) // the widest label
+	srcWidth := min(q.sourceWidth(), w/3)
 	q.textWidth = min(q.longest(), w-2-4-2-srcWidth)
 	end := min(q.offset+rowsHeight, n)
 	for i := q.offset; i < end; i++ {
@@ -403,6 +496,15 @@ func (q *quickWins) view(w, h int, _ bool) string {
 		lines = append(lines, q.detailView(w))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// sourceWidth is the width of the widest label of where rows come from.
+func (q *quickWins) sourceWidth() int {
+	n := ansi.StringWidth(sourceAction)
+	for _, r := range q.rows {
+		n = max(n, ansi.StringWidth(r.source))
+	}
+	return n
 }
 
 // longest is the width of the longest row's text, measured again only

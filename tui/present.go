@@ -61,6 +61,9 @@ type presentAir struct {
 	// describe is, before a rating, "Which level fits?"; after it, what
 	// the chosen level means.
 	describe bool
+	// room is how big the room's count and spread are drawn, while the
+	// room votes on the item (present_room.go).
+	room badgeSize
 }
 
 var presentAirs = []presentAir{
@@ -166,9 +169,10 @@ func (s *itemScreen) presentTop(st *styles, w, h int, clock string) string {
 	rated := s.response().Rated()
 	heading := s.presentHeading(st, w, clock)
 	h -= countLines(heading) - 2 // presentHeight counts two lines of heading
-	air := presentAirs[len(presentAirs)-1]
+	airs := s.presentAirs()
+	air := airs[len(airs)-1]
 	var title []string
-	for _, a := range presentAirs {
+	for _, a := range airs {
 		lines, big := s.presentTitleText(a, m)
 		if a.bigTitle && !big {
 			continue
@@ -198,6 +202,7 @@ func (s *itemScreen) presentTop(st *styles, w, h int, clock string) string {
 	add(s.presentTitle(st, title, w, m, pad))
 	room := h - s.presentHeight(air, len(title), 0, rated)
 	add(indentLinesBy(s.presentPrompts(st, e.Item.Prompts, m, room, air.spread), (w-m)/2))
+	add(s.presentRoom(w, air))
 	add(s.presentRating(st, w, air))
 	return strings.Join(parts, "\n")
 }
@@ -236,6 +241,12 @@ func (s *itemScreen) presentHeight(air presentAir, titleLines, prompts int, rate
 	if air.blanks {
 		n += 2
 		if prompts > 0 {
+			n++
+		}
+	}
+	if r := s.presentRoomHeight(air, s.c.width); r > 0 {
+		n += r
+		if air.blanks {
 			n++
 		}
 	}

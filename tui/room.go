@@ -22,8 +22,10 @@ import (
 // file is the facilitator's side of it: starting and stopping the server
 // with the review, telling the room which item or question is on screen,
 // the strip above the footer ("5 of 8 voted", the spread after the
-// reveal, ideas from phones), the join screen with the QR code, and the
-// room's keys.
+// reveal, how many ideas came from phones), the join screen with the QR
+// code, and the room's keys. Ideas from phones are offered in the
+// question's own answer, beside the other suggestions
+// (followup_ideas.go).
 //
 // The Bubble Tea program owns the review session. The room's HTTP
 // handlers never touch it: they change the room's own state, and the
@@ -48,6 +50,7 @@ type roomSession struct {
 	opts   RoomOptions
 	room   *roomsrv.Room
 	server *roomsrv.Server
+	url    string // the join address (server.URL)
 	code   *qr.Code
 	status roomsrv.Status
 	err    error // the server did not start
@@ -61,8 +64,6 @@ type roomKeys struct {
 	Reveal key.Binding
 	Revote key.Binding
 	Join   key.Binding
-	Accept key.Binding
-	Drop   key.Binding
 }
 
 // theRoomKeys are the room's keys. They work on every screen of a review
@@ -72,15 +73,16 @@ var theRoomKeys = roomKeys{
 	Reveal: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "reveal the votes")),
 	Revote: key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "vote again")),
 	Join:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "how to join (QR code)")),
-	Accept: key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "accept the idea")),
-	Drop:   key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "drop the idea")),
 }
 
 // roomHelpKeys are the room's keys as the help screen lists them.
 func roomHelpKeys() []key.Binding {
 	k := theRoomKeys
 	agree := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "after the reveal: agree the most common rating (r/a/g another)"))
-	return []key.Binding{k.Reveal, agree, k.Revote, k.Accept, k.Drop, k.Join}
+	ideas := newIdeaKeys()
+	accept := key.NewBinding(key.WithKeys(ideas.Toggle.Keys()...), key.WithHelp(ideas.Toggle.Help().Key, "accept an idea from a phone (in the answer's list, from the room)"))
+	drop := key.NewBinding(key.WithKeys(ideas.Drop.Keys()...), key.WithHelp(ideas.Drop.Help().Key, "drop it"))
+	return []key.Binding{k.Reveal, agree, k.Revote, accept, drop, k.Join}
 }
 
 // roomChangedMsg says the room changed (a vote, a phone, an idea).
@@ -117,7 +119,7 @@ func (c *common) openRoom() tea.Cmd {
 		_ = srv.Close()
 		return nil
 	}
-	rs.room, rs.server, rs.code = r, srv, code
+	rs.room, rs.server, rs.url, rs.code = r, srv, srv.URL(), code
 	rs.status = r.Status()
 	return waitForRoom(r)
 }
@@ -166,7 +168,44 @@ func (a *app) roomChanged() tea.Cmd {
 	default:
 	}
 	rs.status = rs.room.Status()
+	a.c.offerIdeas()
 	return waitForRoom(rs.room)
+}
+
+// offerIdeas tells the session which ideas from phones are waiting, and
+// the room which of them the session settled by itself (one the answer
+// holds already, or sent twice).
+func (c *common) offerIdeas() {
+	rs := c.room
+	if !rs.on() || c.session == nil {
+		return
+	}
+	waiting := make([]review.RoomIdea, len(rs.status.Ideas))
+	for i, idea := range rs.status.Ideas {
+		waiting[i] = review.RoomIdea{ID: idea.ID, QuestionID: idea.QuestionID, AreaID: idea.Area, Text: idea.Text}
+	}
+	for _, id := range c.session.OfferIdeas(waiting) {
+		rs.room.TakeIdea(id)
+	}
+	c.ideasGen++
+}
+
+// acceptIdea puts an idea from a phone into its answer; the room hears
+// it is decided, and the phone that sent it stops listing it as waiting.
+func (c *common) acceptIdea(id int) tea.Cmd {
+	sn, ok := c.session.AcceptIdea(id)
+	if ok && c.room.on() {
+		c.room.room.TakeIdea(id)
+	}
+	return save(sn)
+}
+
+// dropIdea forgets an idea from a phone, and tells the room so.
+func (c *common) dropIdea(id int) {
+	c.session.DropIdea(id)
+	if c.room.on() {
+		c.room.room.TakeIdea(id)
+	}
 }
 
 // syncRoom tells the room what is on screen: the item the review is at is
@@ -186,7 +225,7 @@ func (a *app) syncRoom() {
 	case review.AtItem:
 		rs.room.Vote(ss.Checklist().Items()[p.Index].Item.ID)
 	case review.AtQuestion:
-		if qs := ss.Questions(); p.Index < len(qs) && qs[p.Index].Kind != checklist.KindCounts {
+		if qs := ss.Questions(); p.Index < len(qs) && review.TakesIdeas(qs[p.Index]) {
 			rs.room.Ask(qs[p.Index].ID)
 		} else {
 			rs.room.Pause()
@@ -218,12 +257,6 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, theRoomKeys.Revote) && st.Phase == roomsrv.Revealed:
 		rs.room.Revote()
-		rs.status = rs.room.Status()
-		return nil, true
-	case key.Matches(msg, theRoomKeys.Accept) && len(a.ideasHere()) > 0:
-		return a.acceptIdea(a.ideasHere()[0]), true
-	case key.Matches(msg, theRoomKeys.Drop) && len(a.ideasHere()) > 0:
-		rs.room.TakeIdea(a.ideasHere()[0].ID)
 		rs.status = rs.room.Status()
 		return nil, true
 	}
@@ -260,66 +293,10 @@ func (c *common) agreeInRoom(itemID, level string) tea.Cmd {
 	return save(c.session.SetVotes(itemID, st.Votes))
 }
 
-// ideasHere are the ideas sent for the question on screen.
-func (a *app) ideasHere() []roomsrv.Idea {
-	st := a.c.room.status
-	if st.Phase != roomsrv.Asking {
-		return nil
-	}
-	var out []roomsrv.Idea
-	for _, idea := range st.Ideas {
-		if idea.QuestionID == st.QuestionID {
-			out = append(out, idea)
-		}
-	}
-	return out
-}
-
-// acceptIdea puts an idea from a phone into the answer to its question,
-// the way the question takes answers: a quick win added to the list, a
-// name added to an area's answer, a line added to a text answer, a step
-// added to the project plan.
-func (a *app) acceptIdea(idea roomsrv.Idea) tea.Cmd {
-	rs, ss := a.c.room, a.c.session
-	rs.room.TakeIdea(idea.ID)
-	rs.status = rs.room.Status()
-	f, ok := ss.Checklist().FollowUp(idea.QuestionID)
-	if !ok {
-		return nil
-	}
-	answer := ss.Plan().Answer(f.ID)
-	var sn *review.Snapshot
-	switch f.Kind {
-	case checklist.KindList:
-		sn = ss.AddToList(f.ID, idea.Text)
-	case checklist.KindPerArea:
-		sn = ss.SetAreaAnswer(f.ID, idea.Area, joinAnswer(answer.ByArea[idea.Area], idea.Text, "; "))
-	case checklist.KindText:
-		sn = ss.SetText(f.ID, joinAnswer(answer.Text, idea.Text, "\n"))
-	case checklist.KindPlan:
-		if id, err := ss.NewStep(f.ID, len(ss.Steps(f.ID))); err == nil {
-			sn, _ = ss.EditStep(f.ID, id, review.StepEdit{Text: idea.Text, Status: plans.StatusTodo})
-		}
-	}
-	if fs, isFollowUp := a.screens[screenFollowUp].(*followupScreen); isFollowUp {
-		fs.loaded = nil // show the accepted idea
-		fs.sync()
-	}
-	a.notice = "Accepted an idea from a phone"
-	return save(sn)
-}
-
-func joinAnswer(existing, more, sep string) string {
-	if strings.TrimSpace(existing) == "" {
-		return more
-	}
-	return existing + sep + more
-}
-
 // roomStrip is what the room says above the footer, on one or two lines:
 // how to join, how many have voted, the spread after the reveal, the
-// rating to agree, the idea waiting. Empty without a room, and on the
-// join screen, which says all of it.
+// rating to agree, how many ideas are waiting in the answer's list. Empty
+// without a room, and on the join screen, which says all of it.
 func (a *app) roomStrip() string {
 	rs := a.c.room
 	if rs == nil || a.active == screenRoom || a.c.session == nil {
@@ -339,7 +316,7 @@ func (a *app) roomStrip() string {
 	if st.NoticeTotal > rs.noticesSeen && len(st.Notices) > 0 {
 		out = append(out, line(sty.Warning.Render("⚠ "+st.Notices[len(st.Notices)-1])))
 	}
-	join := fmt.Sprintf("PIN %s · %s", rs.room.PIN(), strings.TrimSuffix(rs.server.URL(), "/"))
+	join := fmt.Sprintf("PIN %s · %s", rs.room.PIN(), strings.TrimSuffix(rs.url, "/"))
 	keyHint := func(b key.Binding) string {
 		return sty.HelpKey.Render(b.Help().Key) + " " + sty.HelpDesc.Render(b.Help().Desc)
 	}
@@ -348,11 +325,13 @@ func (a *app) roomStrip() string {
 	case roomsrv.Voting:
 		out = append(out, line(sty.Label.Render("Room: "+votedText(st))+"  "+keyHint(theRoomKeys.Reveal)+sty.Subtle.Render("  · "+join)))
 	case roomsrv.Revealed:
-		spread := sty.Label.Render("Votes: ") + a.spreadText(c, st.Votes)
-		if st.Votes.Disagree(c) {
-			spread += "  " + sty.Warning.Render(fmt.Sprintf("the votes span %s to %s: talk it through", c.Scale[0].Label, c.Scale[len(c.Scale)-1].Label))
+		if !a.roomOnProjector() {
+			spread := sty.Label.Render("Votes: ") + a.c.spreadText(c, st.Votes)
+			if st.Votes.Disagree(c) {
+				spread += "  " + sty.Warning.Render(fmt.Sprintf("the votes span %s to %s: talk it through", c.Scale[0].Label, c.Scale[len(c.Scale)-1].Label))
+			}
+			out = append(out, line(spread))
 		}
-		out = append(out, line(spread))
 		if st.Agreed != "" {
 			out = append(out, line(sty.Success.Render("Agreed "+plans.Label(c, st.Agreed))+"   "+keyHint(theRoomKeys.Revote)))
 		} else if common, ok := st.Votes.MostCommon(c); ok {
@@ -366,26 +345,28 @@ func (a *app) roomStrip() string {
 			out = append(out, line(sty.HelpDesc.Render("Nobody chose a level: rate it, or ")+keyHint(theRoomKeys.Revote)))
 		}
 	case roomsrv.Asking:
-		if ideas := a.ideasHere(); len(ideas) > 0 {
-			idea := ideas[0]
-			what := "Idea from a phone"
-			if len(ideas) > 1 {
-				what = fmt.Sprintf("Idea from a phone (1 of %d)", len(ideas))
-			}
-			if idea.Area != "" {
-				if area, _, ok := c.AreaByID(idea.Area); ok {
-					what += ", for " + area.Title
-				}
-			}
-			out = append(out, line(sty.Label.Render(what+": ")+"“"+idea.Text+"”"))
-			out = append(out, line(keyHint(theRoomKeys.Accept)+"  "+keyHint(theRoomKeys.Drop)))
-		} else {
-			out = append(out, line(sty.Label.Render("Room: ")+sty.Subtle.Render(strconv.Itoa(st.Joined)+" in the room, phones can send ideas · "+join)))
+		ideas := sty.Subtle.Render("phones can send ideas")
+		if n := a.c.session.WaitingIdeas(st.QuestionID); n > 0 {
+			ideas = sty.Warning.Render(fmt.Sprintf("%d new %s in the list", n, plural(n, "idea", "ideas"))) +
+				sty.Subtle.Render(": x accepts, d drops")
 		}
+		out = append(out, line(sty.Label.Render("Room: ")+ideas+sty.Subtle.Render(" · "+strconv.Itoa(st.Joined)+" in the room · "+join)))
 	default:
 		out = append(out, line(sty.Label.Render("Room: ")+sty.Subtle.Render(strconv.Itoa(st.Joined)+" in the room · "+join+" · ")+keyHint(theRoomKeys.Join)))
 	}
 	return strings.Join(out, "\n")
+}
+
+// roomOnProjector reports whether the screen shows the room's votes in
+// presenter mode's own layout (present_room.go): the strip then leaves
+// them out and keeps only what to do next.
+func (a *app) roomOnProjector() bool {
+	s, ok := a.screen(a.active).(*itemScreen)
+	if !ok || !a.c.present || a.presentFramed() {
+		return false
+	}
+	_, on := s.presentRoomFor()
+	return on
 }
 
 // tied reports whether two levels share the most votes.
@@ -410,14 +391,14 @@ func votedText(st roomsrv.Status) string {
 	return fmt.Sprintf("%d of %d voted", st.Voted, st.Joined)
 }
 
-// spreadText is the revealed votes, each level a shape, a count and its
-// colour: "■ 1  ▲ 5  ● 2  ? 0".
-func (a *app) spreadText(c *checklist.Checklist, v *plans.Votes) string {
+// spreadText is the revealed votes, each level a shape, a word, a count
+// and its colour: "■ Red 1  ▲ Amber 5  ● Green 2  ? not sure 0".
+func (c *common) spreadText(cl *checklist.Checklist, v *plans.Votes) string {
 	var parts []string
-	for i, l := range c.Scale {
-		parts = append(parts, a.c.styles.levelStyle(i, len(c.Scale)).Render(fmt.Sprintf("%s %s %d", plans.MarkAt(i, len(c.Scale)), l.Label, v.Count(l.Key))))
+	for i, l := range cl.Scale {
+		parts = append(parts, c.styles.levelStyle(i, len(cl.Scale)).Render(fmt.Sprintf("%s %s %d", plans.MarkAt(i, len(cl.Scale)), l.Label, v.Count(l.Key))))
 	}
-	parts = append(parts, a.c.styles.Subtle.Render(fmt.Sprintf("%s not sure %d", plans.MarkUnsure, v.Unsure)))
+	parts = append(parts, c.styles.Subtle.Render(fmt.Sprintf("%s not sure %d", plans.MarkUnsure, v.Unsure)))
 	return strings.Join(parts, "  ")
 }
 
@@ -444,7 +425,7 @@ func (s *roomScreen) shortHelp() []key.Binding {
 
 func (s *roomScreen) fullHelp() [][]key.Binding {
 	k := theRoomKeys
-	return [][]key.Binding{s.shortHelp(), {k.Reveal, k.Revote, k.Accept, k.Drop}}
+	return [][]key.Binding{s.shortHelp(), {k.Reveal, k.Revote}}
 }
 
 // roomTextWidth is the width of the text beside the code.
@@ -462,7 +443,7 @@ func (s *roomScreen) view() string {
 	if !rs.on() {
 		return ""
 	}
-	url := rs.server.URL()
+	url := rs.url
 	text := []string{
 		sty.Title.Render("Vote from your phone"),
 		"",

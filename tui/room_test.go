@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -203,7 +204,8 @@ func waitGoroutines(t *testing.T, want int) {
 // nothing more before the reveal, the spread after it, one key to agree
 // the most common rating (which goes into the plan with the counts), the
 // phones following to the next item, a wrong PIN noticed, and ideas from
-// phones accepted into the plan or dropped.
+// phones offered in the questions' answers, accepted into the plan or
+// dropped there.
 func TestRoomFromTheFacilitatorsSide(t *testing.T) {
 	h := startRoomHarness(t, 100, 30)
 	rs := h.a.c.room
@@ -245,7 +247,7 @@ func TestRoomFromTheFacilitatorsSide(t *testing.T) {
 		}
 	}
 	flat := strings.Join(strings.Fields(v), " ")
-	for _, want := range []string{"v reveal the votes", "V vote again", "+ accept the idea", "- drop the idea", "w how to join (QR code)"} {
+	for _, want := range []string{"v reveal the votes", "V vote again", "space/x accept an idea from a phone", "d drop it", "w how to join (QR code)"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("help lacks the room's key %q:\n%s", want, v)
 		}
@@ -287,7 +289,8 @@ func TestRoomFromTheFacilitatorsSide(t *testing.T) {
 	}
 	h.waitView("⚠ Wrong PIN from 127.0.0.1 (first try)")
 
-	// Ideas during the quick wins: accepted into the plan, or dropped.
+	// Ideas during the quick wins: rows of the list, from the room,
+	// accepted into the plan or dropped there.
 	h.a.c.goToPlace(review.Question(1)) // shown with the next message
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	h.waitView("What are your quick wins?")
@@ -299,17 +302,71 @@ func TestRoomFromTheFacilitatorsSide(t *testing.T) {
 		t.Fatalf("idea: %d\n%s", status, body)
 	}
 	phones[1].post("idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
-	v = h.waitView("Idea from a phone (1 of 2): “Name a senior sponsor”")
+	v = h.waitView("2 new ideas in the list")
+	if !regexp.MustCompile(`\[ \] Name a senior sponsor +from the room`).MatchString(v) || !regexp.MustCompile(`\[ \] Free pizza +from the room`).MatchString(v) {
+		t.Errorf("the ideas are not rows of the quick wins, from the room:\n%s", v)
+	}
+	// They came in above the row the cursor was on, which stays under it:
+	// a key pressed as an idea arrives is not taken for the idea.
+	if !regexp.MustCompile(`› \[ \] Appoint a senior social mobility sponsor`).MatchString(v) {
+		t.Errorf("the cursor left its row as ideas came in:\n%s", v)
+	}
+	h.press("k", "k")
 	if strings.ContainsRune(h.a.View().Content, 0x07) || strings.Contains(h.a.View().Content, "\x1b[31mName") {
 		t.Error("an idea's escape sequences reached the terminal")
 	}
-	h.press("+")
-	h.waitView("Idea from a phone: “Free pizza”")
-	h.press("-")
-	h.waitView("phones can send ideas")
+	if p := waitFile(t, h, func(*plans.Plan) bool { return true }); len(p.Answer("quick-wins").List) != 0 {
+		t.Error("an idea reached the plan before it was accepted")
+	}
+	h.press("x")
+	v = h.waitView("1 new idea in the list")
+	if !regexp.MustCompile(`\[x\] Name a senior sponsor +from the room`).MatchString(v) {
+		t.Errorf("the accepted idea is not labelled as the room's:\n%s", v)
+	}
+	h.press("j", "d")
+	v = h.waitView("phones can send ideas")
+	if strings.Contains(v, "[ ] Free pizza") || !strings.Contains(v, "Dropped “Free pizza”") {
+		t.Errorf("a dropped idea is still offered, or not said to be dropped:\n%s", v)
+	}
 	p = waitFile(t, h, func(p *plans.Plan) bool { return len(p.Answer("quick-wins").List) > 0 })
 	if got := p.Answer("quick-wins").List; len(got) != 1 || got[0] != "Name a senior sponsor" {
 		t.Errorf("quick wins = %q; want only the accepted idea, plain", got)
+	}
+	if page := phones[0].page(); strings.Contains(page, "Name a senior sponsor") {
+		t.Error("the phone still lists its accepted idea as waiting")
+	}
+
+	// Who to speak with: an idea for an area is a row under its field.
+	h.press("n")
+	h.waitView("Who do you need to speak with")
+	phones[2].post("idea", url.Values{"question": {"speak-with"}, "area": {"workforce"}, "text": {"Jo in HR"}})
+	v = h.waitView("Jo in HR")
+	if !regexp.MustCompile(`(?s)Workforce.*\[ \] “Jo in HR” +from the room.*Enablers`).MatchString(v) {
+		t.Errorf("the idea is not under the workforce's answer:\n%s", v)
+	}
+	h.press("j", "j", "x") // past Leadership & Culture's field, Workforce's field, onto the idea
+	p = waitFile(t, h, func(p *plans.Plan) bool { return p.Answer("speak-with").ByArea["workforce"] != "" })
+	if got := p.Answer("speak-with").ByArea["workforce"]; got != "Jo in HR" {
+		t.Errorf("speak-with for the workforce = %q", got)
+	}
+	h.waitView("[x] “Jo in HR”")
+
+	// The decision makers: a line added to the answer.
+	h.press("n")
+	h.waitView("Who are the decision makers")
+	phones[0].post("idea", url.Values{"question": {"decision-makers"}, "text": {"The board"}})
+	h.waitView("“The board”")
+	h.press("j", "x")
+	p = waitFile(t, h, func(p *plans.Plan) bool { return p.Answer("decision-makers").Text != "" })
+	if got := p.Answer("decision-makers").Text; got != "The board" {
+		t.Errorf("decision makers = %q", got)
+	}
+
+	// The project plan asks for no ideas: the phones wait.
+	h.press("n")
+	h.waitView("What will your project plan look like?")
+	if page := phones[0].page(); strings.Contains(page, "Send idea") || !strings.Contains(page, "You are in the room") {
+		t.Errorf("the phones are asked for ideas on the project plan:\n%s", page)
 	}
 
 	// Quitting stops the server: the phones are told, and nothing listens.

@@ -124,6 +124,8 @@ func optionGroup(o review.Option) string {
 		return "The actions written so far:"
 	case review.FromSuggestion:
 		return "Suggested for " + o.Area + ", if all you do is..."
+	case review.FromRoom:
+		return "Ideas from the room:"
 	}
 	return "Your own, answered before:"
 }

@@ -1,0 +1,164 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/review"
+)
+
+// Ideas from the room (ladder review --room): what participants send from
+// their phones during the next-steps questions is offered in the answer,
+// beside the other suggestions, marked as from the room. Among the quick
+// wins each idea is a row of the list (followup_list.go); under an area's
+// answer to "who to speak with", and under the decision makers, the ideas
+// are rows below the field, drawn here. x (or space) accepts one into the
+// answer and x again takes it back out; d drops it. Nothing from a phone
+// reaches the plan until it is accepted (review/ideas.go).
+
+// sourceRoom labels an idea from a phone, waiting or accepted.
+const sourceRoom = "from the room"
+
+type ideaKeys struct {
+	Toggle key.Binding
+	Drop   key.Binding
+}
+
+func newIdeaKeys() ideaKeys {
+	return ideaKeys{
+		Toggle: key.NewBinding(key.WithKeys("space", "x"), key.WithHelp("space/x", "accept the idea")),
+		Drop:   key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "drop the idea")),
+	}
+}
+
+// ideaRows are the ideas offered under one text answer: an area's answer
+// to a per-area question, or a free-text answer. The rows are read from
+// the session each time, so an idea that arrives while the question is
+// on screen shows at once; the cursor is kept by the idea's number, so it
+// stays on the row it was on.
+type ideaRows struct {
+	c          *common
+	question   string
+	area       string
+	keys       ideaKeys
+	cursor     int // the idea under the cursor; 0: the field above
+	note       string
+	afterwards func() // refills the field once an idea changed the answer
+}
+
+func newIdeaRows(c *common, question, area string, afterwards func()) *ideaRows {
+	return &ideaRows{c: c, question: question, area: area, keys: newIdeaKeys(), afterwards: afterwards}
+}
+
+func (r *ideaRows) offers() []review.IdeaOffer {
+	if r.c.session == nil {
+		return nil
+	}
+	return r.c.session.Ideas(r.question, r.area)
+}
+
+// at is the position of the row under the cursor, -1 on the field.
+func (r *ideaRows) at(offers []review.IdeaOffer) int {
+	return slices.IndexFunc(offers, func(o review.IdeaOffer) bool { return o.ID == r.cursor })
+}
+
+// onRow reports whether the cursor is on an idea (not on the field).
+func (r *ideaRows) onRow() bool { return r.at(r.offers()) >= 0 }
+
+// toField puts the cursor back on the field.
+func (r *ideaRows) toField() { r.cursor = 0 }
+
+// key handles the rows' keys while the stop is not typing: ↓ from the
+// field goes down the rows and ↑ back up, x accepts or takes back the idea
+// under the cursor, d drops it. Moving past the last row, or up from the
+// field, is left to the screen.
+func (r *ideaRows) key(k tea.KeyPressMsg, up, down key.Binding) fuResult {
+	offers := r.offers()
+	i := r.at(offers)
+	r.note = ""
+	switch {
+	case key.Matches(k, down) && i+1 < len(offers):
+		r.cursor = offers[i+1].ID
+	case key.Matches(k, up) && i >= 0:
+		r.cursor = 0
+		if i > 0 {
+			r.cursor = offers[i-1].ID
+		}
+	case key.Matches(k, r.keys.Toggle) && i >= 0:
+		o := offers[i]
+		var cmd tea.Cmd
+		if o.Chosen {
+			cmd = save(r.c.session.WithdrawIdea(o.ID))
+			r.note = "Took “" + flat(o.Text) + "” out of the answer · x puts it back"
+		} else {
+			cmd = r.c.acceptIdea(o.ID)
+			r.note = "Accepted “" + flat(o.Text) + "” from the room"
+		}
+		r.afterwards()
+		return handled(cmd)
+	case key.Matches(k, r.keys.Drop) && i >= 0:
+		o := offers[i]
+		var cmd tea.Cmd
+		if o.Chosen {
+			cmd = save(r.c.session.WithdrawIdea(o.ID))
+			r.afterwards()
+		}
+		r.c.dropIdea(o.ID)
+		r.cursor = 0
+		if i+1 < len(offers) {
+			r.cursor = offers[i+1].ID
+		} else if i > 0 {
+			r.cursor = offers[i-1].ID
+		}
+		r.note = "Dropped “" + flat(o.Text) + "”"
+		return handled(cmd)
+	default:
+		return fuResult{}
+	}
+	return handled(nil)
+}
+
+// view draws the rows w cells wide, the one under the cursor marked when
+// the stop has focus; "" when there are none.
+func (r *ideaRows) view(w int, focused bool) string {
+	offers := r.offers()
+	if len(offers) == 0 && r.note == "" {
+		return ""
+	}
+	st := r.c.styles
+	var lines []string
+	if r.note != "" && focused {
+		lines = append(lines, "  "+st.Success.Render(ansi.Truncate(r.note, max(w-2, 1), "…")))
+	}
+	textWidth := max(w-2-4-2-ansi.StringWidth(sourceRoom), 8)
+	for _, o := range offers {
+		marker, box := "  ", "[ ] "
+		if o.Chosen {
+			box = "[x] "
+		}
+		text := padRight(ansi.Truncate("“"+flat(o.Text)+"”", textWidth, "…"), textWidth)
+		if focused && o.ID == r.cursor {
+			marker = st.Focused.Render("› ")
+			box, text = st.Focused.Render(box), st.Focused.Render(text)
+		}
+		lines = append(lines, marker+box+text+"  "+st.Subtle.Render(sourceRoom))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (r *ideaRows) shortHelp() []key.Binding {
+	if !r.onRow() {
+		return nil
+	}
+	return []key.Binding{r.keys.Toggle, r.keys.Drop}
+}
+
+func (r *ideaRows) fullHelp() []key.Binding {
+	if len(r.offers()) == 0 {
+		return nil
+	}
+	return []key.Binding{r.keys.Toggle, r.keys.Drop}
+}

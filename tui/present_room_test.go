@@ -1,0 +1,112 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	roomsrv "github.com/socialmobility/ladder/room"
+)
+
+// withRoom gives an app a room with no server (its join address fixed, so
+// that goldens do not depend on a port), puts the item on screen up for a
+// vote, and has one phone vote for each of choices.
+func withRoom(t testing.TB, a *app, choices ...string) *roomsrv.Room {
+	t.Helper()
+	r, err := roomsrv.New(a.c.checklist(), roomsrv.Options{PIN: "4821"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(r.Close)
+	a.c.room = &roomSession{room: r, url: "http://192.168.1.20:47213/"}
+	hs := &rvHarness{t: t, a: a}
+	hs.send(tea.WindowSizeMsg{Width: a.termWidth, Height: a.termHeight}) // the room learns the item on screen
+	st := r.Status()
+	for i, choice := range choices {
+		tok, err := r.Join("4821", fmt.Sprintf("192.168.1.%d", 30+i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := r.CastVote(tok, st.ItemID, st.Round, choice); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a.roomChanged()
+	hs.send(tea.WindowSizeMsg{Width: a.termWidth, Height: a.termHeight})
+	return r
+}
+
+// The room's count and spread in presenter mode, as big as the window
+// allows: on one line at 80x24, in half blocks at 100x30, two cells a
+// pixel at 240x67; while the room votes ("8 OF 8 VOTED", nothing of the
+// spread) and after the reveal, with the votes spanning the scale.
+func TestPresenterRoomGoldens(t *testing.T) {
+	votes := []string{"red", "amber", "amber", "amber", "amber", "amber", "green", "green"}
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {240, 67}} {
+		w, h := size[0], size[1]
+		t.Run(fmt.Sprintf("room-voting-%dx%d", w, h), func(t *testing.T) {
+			rvGolden(t, w, h, "8 of 8 voted", func(t *testing.T) *app {
+				a := rvGoldenApp(t, rvGoldenPlan(t), w, h, "P")
+				withRoom(t, a, votes...)
+				return a
+			})
+		})
+		t.Run(fmt.Sprintf("room-revealed-%dx%d", w, h), func(t *testing.T) {
+			rvGolden(t, w, h, "talk it through", func(t *testing.T) *app {
+				a := rvGoldenApp(t, rvGoldenPlan(t), w, h, "P")
+				withRoom(t, a, votes...)
+				(&rvHarness{t: t, a: a}).press("v")
+				return a
+			})
+		})
+	}
+}
+
+// What the goldens show, checked in words: the count in block letters,
+// then the spread, in block letters too from 100x30 (a laptop's 80x24
+// has the room for it on one line), always with each level's word, and
+// never the spread before the reveal; every line within the window.
+func TestPresenterRoomReadsFromTheBack(t *testing.T) {
+	votes := []string{"red", "amber", "amber", "amber", "amber", "amber", "green", "green"}
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {160, 45}, {240, 67}} {
+		w, h := size[0], size[1]
+		hs, _ := rvOpen(t, rvGoldenPlan(t), w, h)
+		hs.press("P")
+		withRoom(t, hs.a, votes...)
+		v := ansi.Strip(hs.a.View().Content)
+		if strings.Contains(v, "Amber 5") {
+			t.Errorf("%dx%d: the spread shows before the reveal:\n%s", w, h, v)
+		}
+		// Drawn in block letters, the count is not in the text but for
+		// the strip's "Room: 8 of 8 voted".
+		if n := strings.Count(v, "8 of 8 voted"); n != 1 {
+			t.Errorf("%dx%d: the count is not in block letters (said %d times):\n%s", w, h, n, v)
+		}
+		hs.press("v")
+		v = ansi.Strip(hs.a.View().Content)
+		for _, want := range []string{"■ Red 1  ▲ Amber 5  ● Green 2  ? not sure 0", "The votes span Red to Green: talk it through", "enter agree ▲ Amber (most common)"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("%dx%d: the reveal lacks %q:\n%s", w, h, want, v)
+			}
+		}
+		// The square's glyph is a row of five full blocks: the spread is
+		// in block letters on a big window, on one line on a small one.
+		if big := strings.Contains(v, "█████"); big != (w >= 100) {
+			t.Errorf("%dx%d: the spread in block letters: %v:\n%s", w, h, big, v)
+		}
+		if strings.Contains(v, "Votes: ■") {
+			t.Errorf("%dx%d: the strip repeats the spread the layout shows:\n%s", w, h, v)
+		}
+		lines := strings.Split(v, "\n")
+		if len(lines) > h {
+			t.Errorf("%dx%d: %d lines", w, h, len(lines))
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("%dx%d: a line of %d cells: %q", w, h, ansi.StringWidth(l), l)
+			}
+		}
+	}
+}
