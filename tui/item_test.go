@@ -629,3 +629,16 @@ func requireLinesWithin(t *testing.T, s string, w int) {
 		}
 	}
 }
+
+// An item flagged to revisit carries the flag in the overview too, as on
+// the board, so that the list of every item shows what to come back to.
+func TestOverviewShowsTheFlagsToRevisit(t *testing.T) {
+	p := rvNewPlan(t)
+	p.Response("lc-culture").Revisit = true
+	h, _ := rvOpen(t, p, 80, 24)
+	h.press("o")
+	h.requireView("Cultural questions ⚑")
+	h.refuseView("Develop a clear vision for your D&I strategy ⚑")
+	h.press("down", "down", "down") // the cursor on it: still flagged
+	h.requireView("› ○ Unrated  Cultural questions ⚑")
+}

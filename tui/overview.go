@@ -316,11 +316,15 @@ func (s *overviewScreen) row(st *styles, i, w int) string {
 	if i == s.cursor {
 		cur = st.Focused.Render("› ")
 	}
-	title := ansi.Truncate(e.Item.Title, max(1, w-labelWidth-3), "…")
+	flag := "" // flagged to revisit, as on the board
+	if resp.Revisit {
+		flag = " " + st.Warning.Render(revisitMark)
+	}
+	title := ansi.Truncate(e.Item.Title, max(1, w-labelWidth-3-ansi.StringWidth(flag)), "…")
 	if i == s.cursor {
 		title = st.Focused.Render(title)
 	}
-	return cur + padCells(st.rating(c, resp.Rating), labelWidth) + " " + title
+	return cur + padCells(st.rating(c, resp.Rating), labelWidth) + " " + title + flag
 }
 
 // overviewLabelWidth is the column of the ratings: "▲ Amber" and room.
