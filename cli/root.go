@@ -77,7 +77,7 @@ Run it with no arguments to start or resume a review.`,
 		Version:       Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args:          rootArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runDefault(cmd)
 		},
@@ -98,6 +98,16 @@ Run it with no arguments to start or resume a review.`,
 		newDataCmd(),
 	)
 	return root
+}
+
+// rootArgs takes no arguments. A plan file given to ladder itself, as
+// "ladder plans/acme.yaml", is not opened (a mistyped command would then
+// make a plan of that name) but answered with the command that opens it.
+func rootArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 && (strings.HasSuffix(args[0], ".yaml") || strings.HasSuffix(args[0], ".yml")) {
+		return usageErrorf("%q is not a command: to open a plan, run: ladder review %s", args[0], args[0])
+	}
+	return cobra.NoArgs(cmd, args)
 }
 
 // Main runs ladder with the given arguments and returns the exit code.
