@@ -16,7 +16,7 @@ import (
 // back, item N and quit leave it.
 var commandWords = map[string]string{
 	"back":   "go back to the item or question before",
-	"item":   "item N: go to item N (any item, rated or not: see board)",
+	"item":   "go to item N (any item, rated or not: see board)",
 	"board":  "every item with its number, its rating and any flag",
 	"advice": "the source's advice for this item",
 	"flag":   "flag this item to revisit, or take the flag off",
@@ -73,7 +73,11 @@ func (r *reviewer) sayHelp() {
 	r.p.say("Answer each question on one line. Enter keeps what is there (or skips); %s clears it.", clearWord)
 	r.p.say("These commands work at every question:")
 	for _, w := range []string{"back", "item", "board", "advice", "flag", "help", "quit"} {
-		r.p.say("- %s: %s", w, commandWords[w])
+		typed := w
+		if w == "item" {
+			typed = "item N" // read out once, not "item: item N:"
+		}
+		r.p.say("- %s: %s", typed, commandWords[w])
 	}
 	r.p.say("To answer with one of these words, type it in quotes, for example \"back\".")
 	r.p.say("ctrl+c also stops, and says what was saved. Back to the question.")

@@ -71,7 +71,7 @@ func TestCommandsAtEveryQuestion(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Type help at any question for the commands",
-		"These commands work at every question:\n- back: go back to the item or question before\n",
+		"These commands work at every question:\n- back: go back to the item or question before\n- item N: go to item N (",
 		"Rating: help\nAnswer each question on one line.",
 		"Every item (0 of 21 rated); item N goes to one:\nLeadership & Culture: ■ Red 0, ▲ Amber 0, ● Green 0, ○ Unrated 4:\n1. ○ Unrated: A clear D&I vision\n",
 		"20. ○ Unrated: Anti-discrimination\n",
