@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -641,4 +642,22 @@ func TestOverviewShowsTheFlagsToRevisit(t *testing.T) {
 	h.refuseView("Develop a clear vision for your D&I strategy ⚑")
 	h.press("down", "down", "down") // the cursor on it: still flagged
 	h.requireView("› ○ Unrated  Cultural questions ⚑")
+}
+
+// An area title too long for the header is cut, not where the review is:
+// at 80 columns the Building Blocks' first area still shows "item 1 of 8"
+// and how many of the 42 items are rated.
+func TestALongAreaTitleLeavesThePositionInTheHeader(t *testing.T) {
+	c, ok := checklist.Builtin("smc-building-blocks")
+	if !ok {
+		t.Fatal("no built-in checklist smc-building-blocks")
+	}
+	p := plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})
+	h, _ := rvOpen(t, p, 80, 24)
+	header := strings.SplitN(h.view(), "\n", 2)[0]
+	for _, want := range []string{"Create a compelling", "…", "item 1 of 8", "0 of 42 rated"} {
+		if !strings.Contains(header, want) {
+			t.Errorf("the header lacks %q: %q", want, header)
+		}
+	}
 }

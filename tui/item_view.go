@@ -125,10 +125,11 @@ func (s *itemScreen) drawTop(st *styles, w, h, rated int, clock string) string {
 	}
 	counter := fmt.Sprintf("item %d of %d", e.Ref.Index+1, len(e.Area.Items))
 	progress := st.Subtle.Render(fmt.Sprintf("%d of %d rated", rated, len(s.entries)))
-	left := st.Heading.Render(where) + "  " + st.Subtle.Render(counter)
+	after := "  " + st.Subtle.Render(counter)
 	if r.Revisit {
-		left += "  " + st.Warning.Render(revisitMark+" to revisit")
+		after += "  " + st.Warning.Render(revisitMark+" to revisit")
 	}
+	left := st.Heading.Render(where) + after
 	if clock != "" {
 		progress = clock + st.Subtle.Render(" · ") + progress
 		if ansi.StringWidth(left)+2+ansi.StringWidth(progress) > w {
@@ -137,6 +138,11 @@ func (s *itemScreen) drawTop(st *styles, w, h, rated int, clock string) string {
 		if ansi.StringWidth(left)+2+ansi.StringWidth(progress) > w {
 			progress = s.c.clocks(true)
 		}
+	}
+	// An area title too long to leave room for where the review is (some
+	// checklists' areas are a sentence) is cut, rather than the position.
+	if room := w - ansi.StringWidth(after) - 2 - ansi.StringWidth(progress); ansi.StringWidth(where) > room && room >= 12 {
+		left = st.Heading.Render(ansi.Truncate(where, room, "…")) + after
 	}
 	header := joinEnds(left, progress, w)
 	strip := s.strip(st, w)
