@@ -531,7 +531,7 @@ func (a *app) statusLine() string {
 	sty := a.c.styles
 	switch {
 	case st.Conflict:
-		return line(sty.Warning.Render("⚠ " + st.Path + " changed on disk: not saved. Press R to reload it or C to save a copy beside it."))
+		return sty.Warning.Render(wrapIndented("⚠ "+st.Path+" changed on disk: not saved. Press R to reload it or C to save a copy beside it.", max(a.c.width-2, 1), 2, 3))
 	case st.Err != nil:
 		what, fix := st.Problem, st.Fix
 		todo := "  Quitting offers to save a copy elsewhere."

@@ -661,3 +661,24 @@ func TestALongAreaTitleLeavesThePositionInTheHeader(t *testing.T) {
 		}
 	}
 }
+
+// While a conflict waits, the status line says the whole of what to do
+// at 80 columns (it was cut at "not sa…"), within the width.
+func TestTheConflictStatusLineIsWhole(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	theirs := rvOnDisk(t, path)
+	theirs.Response("lc-vision").Action = "Their action"
+	if err := os.WriteFile(path, plans.Encode(theirs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.press("r")
+	status := ansi.Strip(h.a.statusLine())
+	if !strings.Contains(strings.Join(strings.Fields(status), " "), "Press R to reload it or C to save a copy beside it.") {
+		t.Fatalf("the status line is cut: %q", status)
+	}
+	requireLinesWithin(t, h.a.statusLine(), h.a.c.width)
+	lines := strings.Split(h.view(), "\n")
+	if len(lines) > 24 {
+		t.Fatalf("%d lines in a 24-line window", len(lines))
+	}
+}
