@@ -48,7 +48,14 @@ func TestBuildingBlocksMarkdownPassesMarkdownlint(t *testing.T) {
 	report := ReportMarkdown(new, day(2027, 4, 1))
 	diff := DiffMarkdown(plans.FileChange{Path: "plans/bb.yaml", OldName: "plans/bb.yaml at HEAD~1", NewName: "plans/bb.yaml", Old: old, New: new})
 	history := HistoryMarkdown("plans/bb.yaml", entries)
-	lint(t, map[string][]byte{"report.md": report, "diff.md": diff, "history.md": history})
+	// A plan's own title, longer than a line, is its H1 whole too.
+	long := new.Clone()
+	long.Title = strings.TrimSpace(strings.Repeat("A review title that will not fit ", 3))
+	longReport := ReportMarkdown(long, day(2027, 4, 1))
+	if !strings.HasPrefix(string(longReport), longHeading+"\n# "+long.Title+"\n") {
+		t.Errorf("the long title is not the H1, whole:\n%s", longReport)
+	}
+	lint(t, map[string][]byte{"report.md": report, "diff.md": diff, "history.md": history, "long-title.md": longReport})
 
 	vision := new.Checklist.Areas[0]
 	if len(vision.Title) < 90 || vision.ShortTitle() != "Vision" {
@@ -65,6 +72,12 @@ func TestBuildingBlocksMarkdownPassesMarkdownlint(t *testing.T) {
 	}
 	if !strings.Contains(string(history), "| Date | Commit | Vision |") {
 		t.Errorf("the history's columns are not the short titles:\n%s", history)
+	}
+	// The comment that lets a long heading be shows nothing, and the
+	// heading after it is still a heading.
+	page := renderGFM(t, report)
+	if !strings.Contains(page, "\n<h2>"+vision.Title+"</h2>\n") {
+		t.Errorf("the long area title does not render as a heading:\n%s", page)
 	}
 }
 

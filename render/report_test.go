@@ -165,11 +165,11 @@ func TestReportPassesMarkdownlint(t *testing.T) {
 	lint(t, docs)
 }
 
-// TestReportShowsTextAsTyped renders the hostile report with micromark (the
-// CommonMark + GFM parser markdownlint itself uses) and checks that every
-// hostile string shows as text: nothing became a heading, list, link
-// text, code or HTML.
-func TestReportShowsTextAsTyped(t *testing.T) {
+// renderGFM renders Markdown to HTML with micromark, the CommonMark + GFM
+// parser markdownlint itself uses (and so, where markdownlint-cli2 is
+// installed, is at hand), as GitHub would show it.
+func renderGFM(t *testing.T, md []byte) string {
+	t.Helper()
 	markdownlint(t)
 	root, err := exec.Command(testtool.Need(t, "npm"), "root", "-g").Output()
 	if err != nil {
@@ -191,12 +191,20 @@ process.stdout.write(micromark(fs.readFileSync(0, 'utf8'), {allowDangerousHtml: 
 		t.Fatal(err)
 	}
 	cmd := exec.Command(testtool.Need(t, "node"), filepath.Join(dir, "render.mjs"))
-	cmd.Stdin = bytes.NewReader(ReportMarkdown(hostilePlan(t), reportToday))
+	cmd.Stdin = bytes.NewReader(md)
 	out, err := cmd.Output()
 	if err != nil {
 		testtool.Missing(t, "node could not run micromark: %v", err)
 	}
-	page := string(out)
+	return string(out)
+}
+
+// TestReportShowsTextAsTyped renders the hostile report with micromark (the
+// CommonMark + GFM parser markdownlint itself uses) and checks that every
+// hostile string shows as text: nothing became a heading, list, link
+// text, code or HTML.
+func TestReportShowsTextAsTyped(t *testing.T) {
+	page := renderGFM(t, ReportMarkdown(hostilePlan(t), reportToday))
 	// Only the structure the report itself makes may appear.
 	for _, tag := range []string{"<code>", "<div>", "<img", "<blockquote>", "<h4>", "<hr"} {
 		if strings.Contains(page, tag) {
