@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path"
+	"runtime"
+	"sync"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/gitrev"
@@ -58,93 +61,141 @@ func runHistory(stdout io.Writer, file string, opts historyOptions) error {
 	if err := checkOutput(opts.out, file); err != nil {
 		return err
 	}
-	entries, err := planHistory(file)
-	if err != nil {
-		return err
-	}
+	defer collectLate()() // each version is garbage once counted: cli/folder_memory.go
 	cols := 80 // a file, a pipe: what a reader's terminal or editor likely shows
 	if opts.out == "" {
 		cols = terminalWidth(stdout)
+	}
+	// The data file's history (cli/data.go) is read beside the plan's:
+	// each takes a few git processes, and on a busy machine waiting for
+	// them one after another was most of the time.
+	var data []byte
+	var wg sync.WaitGroup
+	wg.Go(func() { data = dataHistory(file, opts.format == "md", cols) })
+	entries, err := planHistory(file)
+	wg.Wait()
+	if err != nil {
+		return err
 	}
 	out := render.HistoryText(file, entries, cols)
 	if opts.format == "md" {
 		out = render.HistoryMarkdown(file, entries)
 	}
-	out = append(out, dataHistory(file, opts.format == "md", cols)...) // the data file's: cli/data.go
-	return writeOutput(stdout, opts.out, out)
+	return writeOutput(stdout, opts.out, append(out, data...))
 }
 
-// planHistory loads the plan at every commit that touched it, through one
-// cat-file process.
+// planHistory loads the plan at every commit that touched it. Three
+// things overlap: git log finds the commits (newest first), a cat-file
+// process of its own sends each version as soon as its commit is found,
+// and every core counts the versions as they come.
 func planHistory(file string) ([]plans.HistoryEntry, error) {
 	repo, rel, err := openRepo(file)
 	if err != nil {
 		return nil, err
 	}
 	defer repo.Close()
-	commits, err := repo.Log(rel)
+
+	cache := map[string]*checklist.Checklist{}
+	var cacheMu sync.Mutex // the counters share the cache
+	// count fills in e from the plan's bytes at commit c.
+	count := func(e *plans.HistoryEntry, c gitrev.Commit, data []byte) {
+		name := c.Short + ":" + c.Path
+		atCommit := cachedRevisionResolver(repo, c.Hash, path.Dir(c.Path), cache)
+		resolve := func(ref plans.ChecklistRef, dir string) (*checklist.Checklist, error) {
+			cacheMu.Lock()
+			defer cacheMu.Unlock()
+			return atCommit(ref, dir)
+		}
+		// Only the counts are wanted: read just the ratings when the file
+		// is in ladder's layout, and parse it whole only when it is not
+		// (or has a rating problem), to say what is wrong.
+		if checklist, counts, ok := plans.CountRatings(name, data, resolve); ok {
+			e.Checklist, e.Counts = checklist, counts
+		} else if p, err := plans.Parse(name, data, resolve); err != nil {
+			e.Problem = "did not load: " + plans.ProblemSummary(err)
+		} else {
+			e.SetPlan(p)
+		}
+	}
+	type version struct {
+		entry  *plans.HistoryEntry
+		commit gitrev.Commit
+		data   []byte
+	}
+	versions := make(chan version, 16)
+	var counting sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		counting.Go(func() {
+			for v := range versions {
+				count(v.entry, v.commit, v.data)
+			}
+		})
+	}
+	// asked are the versions asked of cat-file, in order; the stream's
+	// goroutine reads them as the log's appends to them.
+	var asked []version
+	var askedMu sync.Mutex
+	stream, err := repo.StreamBlobs(func(k int, data []byte) error {
+		askedMu.Lock()
+		v := asked[k]
+		askedMu.Unlock()
+		v.data = data
+		versions <- v
+		return nil
+	})
 	if err != nil {
+		close(versions)
 		return nil, gitProblem(err)
 	}
-	if len(commits) == 0 {
+	var newestFirst []*plans.HistoryEntry
+	logErr := repo.LogEach(rel, func(c gitrev.Commit) error {
+		e := &plans.HistoryEntry{Commit: c.Short, Date: plans.DateOf(c.Date), Subject: c.Subject, RenamedFrom: c.RenamedFrom}
+		newestFirst = append(newestFirst, e)
+		switch {
+		case c.Deleted:
+			e.Problem = "deleted in this commit"
+		case c.Blob != "":
+			askedMu.Lock()
+			asked = append(asked, version{entry: e, commit: c})
+			askedMu.Unlock()
+			return stream.Ask(c.Blob)
+		default: // a merge: the log does not name the blob
+			data, err := repo.ReadFile(c.Hash, c.Path)
+			switch {
+			case errors.Is(err, gitrev.ErrNotInRevision):
+				e.Problem = "deleted in this commit"
+			case err != nil:
+				return err
+			default:
+				versions <- version{e, c, data}
+			}
+		}
+		return nil
+	})
+	streamErr := stream.Close()
+	close(versions)
+	counting.Wait()
+	if err := cmp.Or(logErr, streamErr); err != nil {
+		return nil, gitProblem(err)
+	}
+	if len(newestFirst) == 0 {
 		if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
 			return nil, usageErrorf("%s does not exist, and git has no history of it: check the spelling of the path", file)
 		}
 		return nil, gitProblem(fmt.Errorf("%s has no history yet: git has no commit of it.\n"+
 			"Commit it first (git add %s && git commit), then run this again", file, file))
 	}
-	cache := map[string]*checklist.Checklist{}
-	entries := make([]plans.HistoryEntry, len(commits))
+	entries := make([]plans.HistoryEntry, len(newestFirst))
 	loaded := 0
-	// count fills in entry i from the plan's bytes at its commit.
-	count := func(i int, data []byte) {
-		c, e := commits[i], &entries[i]
-		name := c.Short + ":" + c.Path
-		resolve := cachedRevisionResolver(repo, c.Hash, path.Dir(c.Path), cache)
-		// Only the counts are wanted: read just the ratings when the file
-		// is in ladder's layout, and parse it whole only when it is not
-		// (or has a rating problem), to say what is wrong.
-		if checklist, counts, ok := plans.CountRatings(name, data, resolve); ok {
-			e.Checklist, e.Counts = checklist, counts
-			loaded++
-		} else if p, err := plans.Parse(name, data, resolve); err != nil {
-			e.Problem = "did not load: " + plans.ProblemSummary(err)
-		} else {
-			e.SetPlan(p)
+	for i, e := range newestFirst {
+		entries[len(entries)-1-i] = *e
+		if e.Checklist != nil {
 			loaded++
 		}
-	}
-	var blobs []string
-	var withBlob []int
-	for i, c := range commits {
-		entries[i] = plans.HistoryEntry{Commit: c.Short, Date: plans.DateOf(c.Date), Subject: c.Subject, RenamedFrom: c.RenamedFrom}
-		switch {
-		case c.Deleted:
-			entries[i].Problem = "deleted in this commit"
-		case c.Blob != "":
-			blobs, withBlob = append(blobs, c.Blob), append(withBlob, i)
-		default: // a merge: the log does not name the blob
-			data, err := repo.ReadFile(c.Hash, c.Path)
-			switch {
-			case errors.Is(err, gitrev.ErrNotInRevision):
-				entries[i].Problem = "deleted in this commit"
-			case err != nil:
-				return nil, gitProblem(err)
-			default:
-				count(i, data)
-			}
-		}
-	}
-	err = repo.ReadBlobs(blobs, func(k int, data []byte) error {
-		count(withBlob[k], data)
-		return nil
-	})
-	if err != nil {
-		return nil, gitProblem(err)
 	}
 	if loaded == 0 {
 		return nil, &exitError{code: ExitProblems, err: fmt.Errorf("%s is not a plan at any of its %s (at %s: %s): history shows a plan's counts, so name a plan file",
-			file, plural(len(commits), "commit"), entries[0].Commit, entries[0].Problem)}
+			file, plural(len(entries), "commit"), entries[0].Commit, entries[0].Problem)}
 	}
 	return entries, nil
 }

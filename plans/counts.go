@@ -68,10 +68,11 @@ var planTopKeys = map[string]bool{"schema": true, "checklist": true, "organisati
 // skipped. Any line it does not expect makes it give up.
 func scanRatings(data []byte) (scanned, bool) {
 	s := scanned{ratings: map[string]string{}}
-	if len(data) == 0 || data[len(data)-1] != '\n' || bytes.ContainsAny(data, "\r\t") {
+	if len(data) == 0 || data[len(data)-1] != '\n' || bytes.IndexByte(data, '\r') >= 0 || bytes.IndexByte(data, '\t') >= 0 {
 		return s, false
 	}
 	section, item := "", ""
+	inChecklist, inItems := false, false
 	sawSchema := false
 	for len(data) > 0 {
 		end := bytes.IndexByte(data, '\n')
@@ -82,21 +83,27 @@ func scanRatings(data []byte) (scanned, bool) {
 		if len(text) == 0 || text[0] == '#' {
 			continue
 		}
+		if indent > 0 && !inChecklist && (!inItems || indent >= 6) {
+			continue // a line of a section, or of an item's field, that counts do not need
+		}
+		// (key and value are the line's bytes: only what is kept is made
+		// a string, not every line of every version of a plan.)
 		key, value, isKey := scanKey(text)
 		switch {
 		case indent == 0:
-			if !isKey || !planTopKeys[key] {
+			if !isKey || !planTopKeys[string(key)] {
 				return s, false
 			}
-			section, item = key, ""
-			switch key {
+			section, item = string(key), ""
+			inChecklist, inItems = section == "checklist", section == "items"
+			switch section {
 			case "schema":
-				if value != "1" {
+				if string(value) != "1" {
 					return s, false
 				}
 				sawSchema = true
 			case "checklist", "items":
-				if value != "" {
+				if len(value) != 0 {
 					return s, false
 				}
 			}
@@ -105,7 +112,7 @@ func scanRatings(data []byte) (scanned, bool) {
 			if !isKey || !plain {
 				return s, false
 			}
-			switch key {
+			switch string(key) {
 			case "id":
 				s.ref.ID = v
 			case "version":
@@ -116,19 +123,19 @@ func scanRatings(data []byte) (scanned, bool) {
 				return s, false
 			}
 		case section == "items" && indent == 2:
-			if !isKey || value != "" {
+			if !isKey || len(value) != 0 {
 				return s, false
 			}
-			if _, dup := s.ratings[key]; dup {
+			if _, dup := s.ratings[string(key)]; dup {
 				return s, false
 			}
-			item = key
+			item = string(key)
 			s.ratings[item] = ""
 		case section == "items" && indent == 4:
 			if !isKey || item == "" {
 				return s, false
 			}
-			if key == "rating" {
+			if string(key) == "rating" {
 				v, plain := scanValue(value)
 				if !plain {
 					return s, false
@@ -144,19 +151,19 @@ func scanRatings(data []byte) (scanned, bool) {
 
 // scanKey splits "key: value" or "key:" (a plain key of letters, digits,
 // '-', '_' and '.').
-func scanKey(text []byte) (key, value string, ok bool) {
+func scanKey(text []byte) (key, value []byte, ok bool) {
 	i := 0
 	for i < len(text) && isKeyByte(text[i]) {
 		i++
 	}
 	if i == 0 || i == len(text) || text[i] != ':' {
-		return "", "", false
+		return nil, nil, false
 	}
 	rest := text[i+1:]
 	if len(rest) > 0 && rest[0] != ' ' {
-		return "", "", false
+		return nil, nil, false
 	}
-	return string(text[:i]), string(bytes.TrimSpace(rest)), true
+	return text[:i], bytes.TrimSpace(rest), true
 }
 
 func isKeyByte(b byte) bool {
@@ -166,20 +173,18 @@ func isKeyByte(b byte) bool {
 // scanValue reads a value that needs no YAML to understand: a plain word,
 // or one in single quotes with no quote inside. Anything else (a comment,
 // a double-quoted escape, a flow collection, an anchor) is not plain.
-func scanValue(v string) (string, bool) {
+func scanValue(v []byte) (string, bool) {
 	if len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'' {
 		v = v[1 : len(v)-1]
-		for i := 0; i < len(v); i++ {
-			if v[i] == '\'' {
-				return "", false
-			}
+		if bytes.IndexByte(v, '\'') >= 0 {
+			return "", false
 		}
-		return v, true
+		return string(v), true
 	}
 	for i := 0; i < len(v); i++ {
 		if !isKeyByte(v[i]) {
 			return "", false
 		}
 	}
-	return v, true
+	return string(v), true
 }

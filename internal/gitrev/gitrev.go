@@ -162,87 +162,162 @@ type Commit struct {
 // oldest first, following it through renames as git log --follow does. A
 // file never committed has an empty log and no error.
 func (r *Repo) Log(path string) ([]Commit, error) {
-	if err := checkLine("path", path); err != nil {
+	var commits []Commit
+	err := r.LogEach(path, func(c Commit) error {
+		commits = append(commits, c)
+		return nil
+	})
+	if err != nil {
 		return nil, err
-	}
-	// An empty repository has no HEAD, and so no history of anything.
-	if _, err := git(r.Root, "rev-parse", "--verify", "--quiet", "HEAD"); err != nil {
-		if errors.Is(err, ErrNoGit) {
-			return nil, err
-		}
-		return nil, nil
 	}
 	// --follow cannot be combined with --reverse (git then lists only the
 	// rename), so the log is read newest first and turned round.
-	out, err := git(r.Root, "--literal-pathspecs", "log", "--follow", "--raw", "-z",
-		"--format=%H%x1f%h%x1f%aI%x1f%s", "HEAD", "--", path)
-	if err != nil {
-		return nil, fmt.Errorf("reading the git history of %s: %w", path, err)
-	}
-	commits, err := parseLog(out, path)
-	if err != nil {
-		return nil, fmt.Errorf("reading the git history of %s: %w", path, err)
-	}
 	slices.Reverse(commits)
 	return commits, nil
 }
 
-// parseLog reads the output of git log -z --raw with the format above: a
+// LogEach is Log newest first, calling fn with each commit as git prints
+// it: what the caller does with one (ask cat-file for the file as it was)
+// overlaps with git finding the next. An error from fn stops the log and
+// is returned.
+func (r *Repo) LogEach(path string, fn func(Commit) error) error {
+	if err := checkLine("path", path); err != nil {
+		return err
+	}
+	args := []string{"--literal-pathspecs", "log", "--follow", "--raw", "-z", "--format=%H%x1f%h%x1f%aI%x1f%s", "HEAD", "--", path}
+	cmd := exec.Command("git", args...)
+	cmd.Dir = r.Root
+	cmd.Env = gitEnv()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return err
+	}
+	if err := cmd.Start(); err != nil {
+		return startError(err)
+	}
+	p := logParser{next: path, emit: fn}
+	err = p.read(bufio.NewReaderSize(out, 64<<10))
+	if err != nil {
+		// Nobody reads the rest: stop git rather than wait for it.
+		cmd.Process.Kill()
+		cmd.Wait()
+		return err
+	}
+	if err := cmd.Wait(); err != nil {
+		// An empty repository has no HEAD, and so no history of anything.
+		// (Asked only now: a process less for every history that has one.)
+		if _, headErr := git(r.Root, "rev-parse", "--verify", "--quiet", "HEAD"); headErr != nil {
+			if errors.Is(headErr, ErrNoGit) {
+				return headErr
+			}
+			if p.emitted == 0 {
+				return nil
+			}
+		}
+		return fmt.Errorf("reading the git history of %s: %w", path, commandError(args, err, &stderr))
+	}
+	return nil
+}
+
+// logParser reads the output of git log -z --raw with the format above: a
 // header per commit, then (except for merges) one raw entry for the file,
 // ":MODE MODE BLOB BLOB STATUS", followed by its path, or by the old and
 // the new path for a rename. Every field ends with a NUL; a subject cannot
-// hold one, so a hostile subject cannot pose as another commit.
-func parseLog(out []byte, path string) ([]Commit, error) {
-	fields := strings.Split(strings.TrimSuffix(string(out), "\x00"), "\x00")
-	var commits []Commit
-	for i := 0; i < len(fields); i++ {
-		f := strings.TrimPrefix(fields[i], "\n")
-		if f == "" {
-			continue
+// hold one, so a hostile subject cannot pose as another commit. A commit
+// is complete when the next header (or the end) comes.
+type logParser struct {
+	// next is where the file is, as far as the commits read so far say:
+	// a merge has no entry, and the file is where the next newer commit
+	// found it (or, for the newest, where the caller asked for it).
+	next    string
+	pending *Commit
+	emit    func(Commit) error
+	emitted int
+}
+
+func (p *logParser) read(r *bufio.Reader) error {
+	for {
+		f, err := r.ReadString(0)
+		if err == io.EOF && f == "" {
+			break
 		}
-		if !strings.HasPrefix(f, ":") {
+		if err != nil && err != io.EOF {
+			return err
+		}
+		f = strings.TrimSuffix(strings.TrimPrefix(f, "\n"), "\x00")
+		switch {
+		case f == "":
+		case !strings.HasPrefix(f, ":"):
+			if err := p.flush(); err != nil {
+				return err
+			}
 			c, err := parseLogHeader(f)
 			if err != nil {
-				return nil, err
+				return err
 			}
-			commits = append(commits, c)
-			continue
-		}
-		raw := strings.Fields(f)
-		if len(commits) == 0 || len(raw) != 5 || i+1 >= len(fields) {
-			return nil, fmt.Errorf("unexpected entry %q", f)
-		}
-		c := &commits[len(commits)-1]
-		status := raw[4]
-		c.Path = fields[i+1]
-		i++
-		if status[0] == 'R' || status[0] == 'C' {
-			if i+1 >= len(fields) {
-				return nil, fmt.Errorf("unexpected entry %q", f)
+			p.pending = &c
+		default:
+			if err := p.entry(f, r); err != nil {
+				return err
 			}
-			c.RenamedFrom, c.Path = c.Path, fields[i+1]
-			i++
 		}
-		if status == "D" {
-			c.Deleted = true
-		} else {
-			c.Blob = raw[3]
+		if err == io.EOF {
+			break
 		}
 	}
-	// A merge has no entry: the file is where the next newer commit found
-	// it (or, for the newest, where the caller asked for it).
-	next := path
-	for i := range commits {
-		c := &commits[i]
-		if c.Path == "" {
-			c.Path = next
+	return p.flush()
+}
+
+// entry reads a raw entry, and the path or paths after it.
+func (p *logParser) entry(f string, r *bufio.Reader) error {
+	raw := strings.Fields(f)
+	if p.pending == nil || len(raw) != 5 {
+		return fmt.Errorf("unexpected entry %q", f)
+	}
+	path := func() (string, error) {
+		s, err := r.ReadString(0)
+		if err != nil || !strings.HasSuffix(s, "\x00") {
+			return "", fmt.Errorf("unexpected entry %q", f)
 		}
-		next = c.Path
-		if c.RenamedFrom != "" {
-			next = c.RenamedFrom
+		return strings.TrimSuffix(s, "\x00"), nil
+	}
+	c, status := p.pending, raw[4]
+	var err error
+	if c.Path, err = path(); err != nil {
+		return err
+	}
+	if status[0] == 'R' || status[0] == 'C' {
+		c.RenamedFrom = c.Path
+		if c.Path, err = path(); err != nil {
+			return err
 		}
 	}
-	return commits, nil
+	if status == "D" {
+		c.Deleted = true
+	} else {
+		c.Blob = raw[3]
+	}
+	return nil
+}
+
+// flush hands on the commit read last, now that it is complete.
+func (p *logParser) flush() error {
+	c := p.pending
+	if c == nil {
+		return nil
+	}
+	p.pending = nil
+	if c.Path == "" {
+		c.Path = p.next
+	}
+	p.next = c.Path
+	if c.RenamedFrom != "" {
+		p.next = c.RenamedFrom
+	}
+	p.emitted++
+	return p.emit(*c)
 }
 
 func parseLogHeader(h string) (Commit, error) {
@@ -320,61 +395,129 @@ func (r *Repo) ReadBlob(blob string) ([]byte, error) {
 }
 
 // ReadBlobs reads the contents of many files by object name (as Log gives
-// them) and calls fn with each, in order. All the names are sent to git at
-// once and the answers read as they come, so a history of two thousand
-// commits costs one exchange with cat-file instead of two thousand round
-// trips, each waiting for the other process to be scheduled.
+// them) and calls fn with each, in order: one exchange with cat-file (see
+// StreamBlobs), not a round trip per file. fn may use the Repo meanwhile.
 func (r *Repo) ReadBlobs(blobs []string, fn func(i int, data []byte) error) error {
 	for _, b := range blobs {
 		if !isHex(b) {
 			return fmt.Errorf("%q is not an object name", b)
 		}
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.batch == nil {
-		b, err := startCatFile(r.Root)
-		if err != nil {
-			return err
-		}
-		r.batch = b
+	if len(blobs) == 0 {
+		return nil
 	}
-	batch := r.batch
-	sent := make(chan error, 1)
+	s, err := r.StreamBlobs(fn)
+	if err != nil {
+		return err
+	}
+	for _, b := range blobs {
+		if err := s.Ask(b); err != nil {
+			break // Close says why
+		}
+	}
+	return s.Close()
+}
+
+// BlobStream reads the contents of files by object name through a
+// cat-file process of its own: names are sent as they are asked for, the
+// answers read as they come, on a goroutine of its own, and handed to fn
+// in the order asked. A history of two thousand commits is then one
+// exchange instead of two thousand round trips, each waiting for the
+// other process to be scheduled, and it runs while git log is still
+// finding the commits. As the process is its own, fn may use the Repo
+// meanwhile (a plan's checklist file is read at the plan's commit; with
+// one process, that request waited behind the exchange, and the exchange
+// behind fn, for ever).
+type BlobStream struct {
+	cat   *catFile
+	w     *bufio.Writer
+	asked int
+	done  chan answered // the reader's end
+	err   error         // the first error asking
+}
+
+// answered is how many answers the reader handed on, and why it stopped
+// (nil: the process ended its output).
+type answered struct {
+	n   int
+	err error
+}
+
+// StreamBlobs starts a BlobStream whose answers go to fn: i counts the
+// names asked, from 0. An error from fn stops the stream; Close returns
+// it.
+func (r *Repo) StreamBlobs(fn func(i int, data []byte) error) (*BlobStream, error) {
+	cat, err := startCatFile(r.Root)
+	if err != nil {
+		return nil, err
+	}
+	s := &BlobStream{cat: cat, w: bufio.NewWriterSize(cat.in, 4<<10), done: make(chan answered, 1)}
 	go func() {
-		w := bufio.NewWriterSize(batch.in, 64<<10)
-		for _, b := range blobs {
-			if _, err := w.WriteString(b + "\n"); err != nil {
-				sent <- err
+		for i := 0; ; i++ {
+			if _, err := cat.out.Peek(1); err == io.EOF {
+				s.done <- answered{n: i} // Close closed the input, or the process ended
+				return
+			}
+			obj, err := cat.read()
+			if err == nil && (obj.status != "" || obj.kind != "blob") {
+				err = fmt.Errorf("object %s is not a file's content", obj.name)
+			}
+			if err == nil {
+				err = fn(i, obj.data)
+			}
+			if err != nil {
+				// Answers may still be coming, and nobody will read them.
+				cat.cmd.Process.Kill()
+				s.done <- answered{n: i, err: err}
 				return
 			}
 		}
-		sent <- w.Flush()
 	}()
-	var err error
-	for i := range blobs {
-		var obj object
-		if obj, err = batch.read(); err != nil {
-			break
-		}
-		if obj.status != "" || obj.kind != "blob" {
-			err = fmt.Errorf("object %s is not a file's content", blobs[i])
-			break
-		}
-		if err = fn(i, obj.data); err != nil {
-			break
-		}
+	return s, nil
+}
+
+// askBatch is how many names are sent to cat-file at once: in one write,
+// but soon enough for it to work while more are found.
+const askBatch = 32
+
+// Ask asks for the content of the file with object name blob.
+func (s *BlobStream) Ask(blob string) error {
+	if s.err != nil {
+		return s.err
 	}
-	if err != nil {
-		// Answers may still be coming, and nobody will read them: stop
-		// the process and start afresh on the next request.
-		batch.cmd.Process.Kill()
-		batch.close()
-		r.batch = nil
-		<-sent
-		return err
+	if !isHex(blob) {
+		s.err = fmt.Errorf("%q is not an object name", blob)
+		return s.err
 	}
-	return <-sent
+	s.w.WriteString(blob + "\n")
+	s.asked++
+	if s.asked%askBatch == 0 {
+		s.err = s.w.Flush()
+	}
+	return s.err
+}
+
+// Close sends what is still to send, waits until every answer has been
+// handed to fn, and stops the process. It returns the first error.
+func (s *BlobStream) Close() error {
+	err := s.err
+	if err == nil {
+		err = s.w.Flush()
+	}
+	s.cat.in.Close()
+	a := <-s.done
+	if a.err != nil {
+		err = a.err
+	}
+	werr := s.cat.cmd.Wait()
+	switch {
+	case err != nil:
+	case werr != nil:
+		err = s.cat.fail(werr)
+	case a.n != s.asked:
+		err = s.cat.fail(fmt.Errorf("%d of %d files answered", a.n, s.asked))
+	}
+	return err
 }
 
 func isHex(s string) bool {
@@ -502,6 +645,7 @@ type catFile struct {
 }
 
 type object struct {
+	name      string // as cat-file echoed it: the object name, or what was asked for when it is missing
 	oid, kind string
 	status    string // "" when found, else "missing" or "ambiguous"
 	data      []byte
@@ -542,8 +686,8 @@ func (c *catFile) read() (object, error) {
 	}
 	header = strings.TrimSuffix(header, "\n")
 	for _, status := range []string{"missing", "ambiguous"} {
-		if strings.HasSuffix(header, " "+status) {
-			return object{status: status}, nil
+		if name, ok := strings.CutSuffix(header, " "+status); ok {
+			return object{name: name, status: status}, nil
 		}
 	}
 	f := strings.Fields(header)
@@ -558,7 +702,7 @@ func (c *catFile) read() (object, error) {
 	if _, err := io.ReadFull(c.out, data); err != nil {
 		return object{}, c.fail(err)
 	}
-	return object{oid: f[0], kind: f[1], data: data[:size]}, nil
+	return object{name: f[0], oid: f[0], kind: f[1], data: data[:size]}, nil
 }
 
 func (c *catFile) fail(err error) error {
@@ -582,18 +726,24 @@ func git(dir string, args ...string) ([]byte, error) {
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			msg := strings.TrimSpace(stderr.String())
-			msg = strings.TrimPrefix(msg, "fatal: ")
-			if msg == "" {
-				msg = exit.String()
-			}
-			return nil, fmt.Errorf("git %s: %s", subcommand(args), msg)
-		}
-		return nil, startError(err)
+		return nil, commandError(args, err, &stderr)
 	}
 	return out, nil
+}
+
+// commandError is the error of a git command that failed: what it said
+// on stderr, or how it ended.
+func commandError(args []string, err error, stderr *bytes.Buffer) error {
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		msg := strings.TrimSpace(stderr.String())
+		msg = strings.TrimPrefix(msg, "fatal: ")
+		if msg == "" {
+			msg = exit.String()
+		}
+		return fmt.Errorf("git %s: %s", subcommand(args), msg)
+	}
+	return startError(err)
 }
 
 func subcommand(args []string) string {

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/socialmobility/ladder/internal/testtool"
 )
@@ -349,22 +350,38 @@ func TestReadBlobs(t *testing.T) {
 	for _, c := range log {
 		blobs = append(blobs, c.Blob)
 	}
-	// (Reading inside fn would wait for the repository ReadBlobs holds:
-	// read each commit's file first.)
+	// fn may read from the repository while the blobs stream (history
+	// reads a plan's checklist file at the plan's commit): that once
+	// waited for ever. (On its own Repo, which the test does not close if
+	// it waits: closing would wait too.)
+	reading, err := Open(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	done := make(chan error)
+	go func() {
+		done <- reading.ReadBlobs(blobs, func(i int, data []byte) error {
+			want, err := reading.ReadFile(log[i].Hash, "plans/a.yaml")
+			if err != nil || !bytes.Equal(data, want) {
+				t.Errorf("blob %d: %q, want %q (%v)", i, data, want, err)
+			}
+			n++
+			return nil
+		})
+	}()
+	select {
+	case err := <-done:
+		if err != nil || n != 30 {
+			t.Fatalf("ReadBlobs: %d read, %v", n, err)
+		}
+		reading.Close()
+	case <-time.After(20 * time.Second):
+		t.Fatal("ReadBlobs, reading the repository meanwhile, did not finish in 20 s")
+	}
 	want := make([][]byte, len(log))
 	for i, c := range log {
 		want[i], _ = r.ReadFile(c.Hash, "plans/a.yaml")
-	}
-	n := 0
-	err := r.ReadBlobs(blobs, func(i int, data []byte) error {
-		if !bytes.Equal(data, want[i]) {
-			t.Errorf("blob %d: %q, want %q", i, data, want[i])
-		}
-		n++
-		return nil
-	})
-	if err != nil || n != 30 {
-		t.Fatalf("ReadBlobs: %d read, %v", n, err)
 	}
 	bad := append(slices.Clone(blobs[:10]), strings.Repeat("0", 40))
 	bad = append(bad, blobs[10:]...)
