@@ -61,7 +61,8 @@ func runHistory(stdout io.Writer, file string, opts historyOptions) error {
 	if err := checkOutput(opts.out, file); err != nil {
 		return err
 	}
-	defer collectLate()() // each version is garbage once counted: cli/folder_memory.go
+	// Each version is garbage once counted: cli/folder_memory.go.
+	defer collectLate()()
 	cols := 80 // a file, a pipe: what a reader's terminal or editor likely shows
 	if opts.out == "" {
 		cols = terminalWidth(stdout)
