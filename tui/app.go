@@ -129,6 +129,16 @@ func (a *app) resume() tea.Cmd {
 }
 
 func (a *app) show(id screenID, arg int) tea.Cmd {
+	var stored tea.Cmd
+	if !isAside(id) {
+		// The screens left for another (f1 for help while typing, then
+		// the board, opens an item) store what is typed in them first,
+		// as leaving them with their own keys does: a question's screen
+		// is built afresh when shown again, and would lose it.
+		for _, left := range append(slices.Clone(a.asides), a.active) {
+			stored = tea.Batch(stored, a.screen(left).update(commitMsg{}))
+		}
+	}
 	switch i := slices.Index(a.asides, id); {
 	case !isAside(id):
 		a.asides = a.asides[:0]
@@ -145,7 +155,7 @@ func (a *app) show(id screenID, arg int) tea.Cmd {
 		p.setPosition(arg)
 	}
 	a.active, a.arg = id, arg
-	return s.init()
+	return tea.Batch(stored, s.init())
 }
 
 // isAside reports whether a screen is looked at on the way (help, the

@@ -553,3 +553,20 @@ func TestAPauseStoresAQuickWinAndAStepBeingTyped(t *testing.T) {
 		t.Fatal("the pause ended the step's editing")
 	}
 }
+
+// An answer being typed, then left by opening an item from the board (f1
+// for help while typing, then b and enter), is kept: the question's
+// screen stores it as it is left, as leaving it with tab or n does.
+func TestAnAnswerTypedIsKeptWhenTheBoardOpensAnItem(t *testing.T) {
+	a, path := fuApp(t, fuPlan(t), 80, 24)
+	fuShow(t, a, screenFollowUp, 3) // who the decision makers are
+	fuPress(t, a, "enter")
+	fuType(t, a, "The owners, Ana and Ben")
+	fuPress(t, a, "f1", "b", "enter")
+	if a.active != screenItem {
+		t.Fatalf("enter on the board showed screen %d", a.active)
+	}
+	if got := fuLoad(t, path).Answer("decision-makers").Text; got != "The owners, Ana and Ben" {
+		t.Fatalf("the answer on disk is %q after opening an item", got)
+	}
+}

@@ -682,3 +682,18 @@ func TestTheConflictStatusLineIsWhole(t *testing.T) {
 		t.Fatalf("%d lines in a 24-line window", len(lines))
 	}
 }
+
+// Text typed into a field, then left by opening an item from the board
+// (f1 for help while typing, then b and enter), is written as the item is
+// left, not kept in memory only until the next change.
+func TestTextTypedIsWrittenWhenTheBoardOpensAnotherItem(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("g", "tab")
+	h.typeText("Train every manager")
+	h.press("f1", "b", "right", "enter")
+	h.requireView("item 2 of 4")
+	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "Train every manager" {
+		t.Fatalf("the action on disk is %q after opening another item", got)
+	}
+	h.refuseView("saving…")
+}
