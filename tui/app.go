@@ -130,6 +130,12 @@ func (a *app) resume() tea.Cmd {
 
 func (a *app) show(id screenID, arg int) tea.Cmd {
 	var stored tea.Cmd
+	if isAside(id) && a.screen(a.active).typing() {
+		// f1 while typing: what is typed is stored, the field kept as it
+		// is, since the pause after the last key saves only the screen
+		// shown.
+		stored = a.screen(a.active).update(draftMsg{})
+	}
 	if !isAside(id) {
 		// The screens left for another (f1 for help while typing, then
 		// the board, opens an item) store what is typed in them first,

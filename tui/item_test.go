@@ -697,3 +697,20 @@ func TestTextTypedIsWrittenWhenTheBoardOpensAnotherItem(t *testing.T) {
 	}
 	h.refuseView("saving…")
 }
+
+// Opening help while typing (f1) stores what is typed, still in the
+// field: the pause after the last key saves only the screen shown, and
+// someone may read help for a while.
+func TestHelpWhileTypingStoresTheText(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("g", "tab")
+	h.typeText("Train every manager")
+	h.press("f1")
+	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "Train every manager" {
+		t.Fatalf("the action on disk is %q with help open", got)
+	}
+	h.press("esc")
+	if it := h.item(); it.focus != focusAction || !it.typing() {
+		t.Fatal("coming back from help left the field")
+	}
+}
