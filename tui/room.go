@@ -247,6 +247,7 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	switch {
 	case key.Matches(msg, theRoomKeys.Join):
 		if a.active == screenRoom {
+			a.c.setOff()
 			return a.goBack(), true
 		}
 		return a.show(screenRoom, 0), true
@@ -412,9 +413,20 @@ func (s *roomScreen) init() tea.Cmd { return nil }
 
 func (s *roomScreen) update(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "esc" || k.String() == "enter") {
+		s.c.setOff()
 		s.c.goBackNow()
 	}
 	return nil
+}
+
+// setOff is called as the join screen closes. The first time, before
+// anything was put up for a vote, the review sets off now: the item's
+// time box counts from here, not from when ladder opened the item behind
+// the join screen while people were joining.
+func (c *common) setOff() {
+	if st := c.room.status; c.room.on() && st.Phase == roomsrv.Waiting && st.Round == 0 {
+		c.timer.restartItem(c.now())
+	}
 }
 
 func (s *roomScreen) typing() bool { return false }

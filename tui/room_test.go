@@ -408,3 +408,21 @@ func TestBoardMarksWhereTheRoomDisagreed(t *testing.T) {
 		}
 	}
 }
+
+// The time box starts when the review sets off from the join screen, not
+// while people are joining; the join screen opened again later (w, for
+// someone late) gives the item no more time.
+func TestTheTimeboxStartsWhenTheRoomSetsOff(t *testing.T) {
+	h := startRoomHarness(t, 100, 30)
+	h.waitView("Vote from your phone")
+	clock := &testClock{}
+	startClocks(h.a, clock, 5, 0)
+	clock.advance(180) // three minutes of people joining
+	h.press("esc")
+	h.waitView("5:00 left")
+	clock.advance(30)
+	h.press("w")
+	h.waitView("Vote from your phone")
+	h.press("esc")
+	h.waitView("4:30 left")
+}

@@ -120,13 +120,18 @@ func (t *timebox) extend() {
 // session's).
 func (t *timebox) restart(now time.Time) {
 	if t.limit > 0 {
-		if !t.started.IsZero() {
-			t.started, t.extra = t.effectiveNow(now), 0
-		}
+		t.restartItem(now)
 		return
 	}
 	if t.session > 0 {
 		t.sessionStart = t.effectiveNow(now)
+	}
+}
+
+// restartItem starts the time of the item being timed again from now.
+func (t *timebox) restartItem(now time.Time) {
+	if t.limit > 0 && !t.started.IsZero() {
+		t.started, t.extra = t.effectiveNow(now), 0
 	}
 }
 
