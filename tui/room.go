@@ -462,13 +462,13 @@ func (s *roomScreen) view() string {
 		"1. Scan the code, or open",
 		"   " + sty.Heading.Render(url),
 		"2. Type the PIN  " + sty.Title.Render(rs.room.PIN()),
-		"",
-		sty.Label.Render(joinedText(rs.status.Joined)),
 	}
+	text = append(text, s.bigPIN()...)
+	text = append(text, "", sty.Label.Render(joinedText(rs.status.Joined)))
 	// Which address, and why: the facilitator needs it when a phone
 	// cannot connect, on the projector too.
 	text = append(text, "", sty.Subtle.Render(wrapIndented(rs.opts.Why, roomTextWidth, 0, 0)))
-	code, side := s.code(len(text))
+	code, side := s.code(lineCount(strings.Join(text, "\n"))) // the reason may wrap
 	if code == nil {
 		return strings.Join(append(text, "", sty.Subtle.Render("(A taller window shows the QR code.)")), "\n")
 	}
@@ -493,6 +493,23 @@ func (s *roomScreen) view() string {
 		}
 	}
 	return b.String()
+}
+
+// bigPIN is the PIN again in block letters, for the back of the room to
+// read on a projector: two cells a pixel on a tall window, half blocks on
+// a middling one, none on a laptop's (the line above says it).
+func (s *roomScreen) bigPIN() []string {
+	var rows []string
+	switch pin := s.c.room.room.PIN(); {
+	case s.c.height >= bigFrameHeight:
+		rows, _ = bigDouble(pin)
+	case s.c.height >= 28:
+		rows, _ = bigLine(pin)
+	}
+	for i, r := range rows {
+		rows[i] = "   " + s.c.styles.Title.Render(r)
+	}
+	return rows
 }
 
 func joinedText(n int) string {

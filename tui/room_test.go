@@ -220,6 +220,13 @@ func TestRoomFromTheFacilitatorsSide(t *testing.T) {
 	if got, err := qrtest.Decode(v, true); err != nil || got != joinURL {
 		t.Errorf("the QR code on the join screen reads %q, %v; want %q", got, err, joinURL)
 	}
+	// The PIN again in block letters, for the back of the room.
+	pin, _ := bigLine("4821")
+	for _, row := range pin {
+		if !strings.Contains(v, "   "+row) {
+			t.Errorf("the join screen lacks the PIN in block letters (%q):\n%s", row, v)
+		}
+	}
 	h.press("esc")
 	h.waitView("Develop a clear vision for your D&I strategy")
 	h.waitView("Room: no phones yet")
