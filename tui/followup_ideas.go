@@ -150,10 +150,16 @@ func (r *ideaRows) view(w int, focused bool) string {
 }
 
 func (r *ideaRows) shortHelp() []key.Binding {
-	if !r.onRow() {
+	offers := r.offers()
+	i := r.at(offers)
+	if i < 0 {
 		return nil
 	}
-	return []key.Binding{r.keys.Toggle, r.keys.Drop}
+	toggle := r.keys.Toggle
+	if offers[i].Chosen {
+		toggle = key.NewBinding(key.WithKeys(toggle.Keys()...), key.WithHelp(toggle.Help().Key, "take it out of the answer"))
+	}
+	return []key.Binding{toggle, r.keys.Drop}
 }
 
 func (r *ideaRows) fullHelp() []key.Binding {
