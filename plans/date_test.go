@@ -31,3 +31,16 @@ func TestParseDateAgreesWithTimeParse(t *testing.T) {
 		}
 	}
 }
+
+// Date.String writes the date by hand; it must write what
+// fmt.Sprintf("%04d-%02d-%02d") does, including for dates no plan holds.
+func TestDateStringAsSprintf(t *testing.T) {
+	for _, d := range []Date{{1, 1, 1}, {2027, 3, 31}, {999, 12, 9}, {9999, 12, 31}, {10000, 1, 1}, {-1, 1, 1}, {2027, 13, 0}, {2027, 100, 5}, {2027, 1, 100}, {0, 0, 1}} {
+		if got, want := d.String(), fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day); got != want {
+			t.Errorf("%#v.String() = %q, want %q", d, got, want)
+		}
+	}
+	if (Date{}).String() != "" {
+		t.Error("the zero date is not the empty string")
+	}
+}

@@ -158,22 +158,25 @@ func (d statusList) each(group func(title, summary string) error, action func(a 
 	open, owners := d.o.Open(), d.o.Owners()
 	current := -1
 	return d.o.Each(func(a *plans.Listed) error {
-		var g int
-		var title, summary string
+		g := int(a.Urgency)
 		switch d.by {
 		case ByOwner:
 			g = a.OwnerGroup
-			title, summary = ownerName(owners[g].Owner), urgencySummary(owners[g].Open)
 		case ByPlan:
 			g = a.PlanIndex
-			title, summary = planName(a.Plan), urgencySummary(a.PlanOpen)
-		default:
-			g = int(a.Urgency)
-			title, summary = titles[g], fmt.Sprint(open[g])
 		}
 		if g != current {
 			current = g
-			if err := group(title, summary); err != nil {
+			var err error
+			switch d.by {
+			case ByOwner:
+				err = group(ownerName(owners[g].Owner), urgencySummary(owners[g].Open))
+			case ByPlan:
+				err = group(planName(a.Plan), urgencySummary(a.PlanOpen))
+			default:
+				err = group(titles[g], fmt.Sprint(open[g]))
+			}
+			if err != nil {
 				return err
 			}
 		}
