@@ -136,6 +136,7 @@ func (r *reviewer) run() error {
 	if err != nil {
 		return err
 	}
+	r.p.command = r.startCommand // until a plan is open, help and quit
 	if r.s, err = r.open(resolve); err != nil {
 		return err
 	}

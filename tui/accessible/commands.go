@@ -68,6 +68,22 @@ func (r *reviewer) command(answer string) (handled bool, err error) {
 	return true, nil
 }
 
+// startCommand handles the commands that mean something before a plan is
+// open (choosing one, or typing a new one's details): help and quit.
+func (r *reviewer) startCommand(answer string) (handled bool, err error) {
+	switch strings.ToLower(strings.TrimSpace(answer)) {
+	case "help", "?":
+		r.p.say("Answer each question on one line. Once a plan is open, help lists the commands for moving around the review.")
+		r.p.say("- quit: %s", "stop here: no plan is created until its details are given")
+		r.p.say("To answer with one of these words, type it in quotes, for example \"quit\".")
+		r.p.say("ctrl+c also stops. Back to the question.")
+		return true, nil
+	case "quit":
+		return true, errQuit
+	}
+	return false, nil
+}
+
 // sayHelp lists the commands, then says the question is asked again.
 func (r *reviewer) sayHelp() {
 	r.p.say("Answer each question on one line. Enter keeps what is there (or skips); %s clears it.", clearWord)

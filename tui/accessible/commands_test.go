@@ -219,3 +219,38 @@ func TestDueDatesCountFromThePlansDateWhenChosen(t *testing.T) {
 		t.Errorf("item 2 due %v: the choice was not kept", got)
 	}
 }
+
+// TestHelpAndQuitBeforeAPlanIsOpen: choosing a plan or typing a new
+// one's details, help says what to do and quit stops, as the screens' q
+// does on the start screen, instead of "is not one of the choices" (issue
+// 10.11). A word in quotes is still an answer.
+func TestHelpAndQuitBeforeAPlanIsOpen(t *testing.T) {
+	dir := t.TempDir()
+	newPlan(t, filepath.Join(dir, "acme.yaml"), nil)
+	out, err := runReview(t, Options{Dir: dir}, linesReader([]string{"help", "quit"}))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	for _, want := range []string{
+		"Plan: help\n",
+		"- quit: stop here: no plan is created",
+		"Plan: quit\n\nStopped. No plan was created, so nothing was saved.\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "is not one of the choices") {
+		t.Errorf("help or quit was refused as a choice:\n%s", out)
+	}
+
+	// Typing a new plan's details: quit stops there too, and "quit" in
+	// quotes is an organisation's name.
+	out, err = runReview(t, Options{Dir: filepath.Join(dir, "new")}, linesReader([]string{`"Quit"`, "quit"}))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if !strings.Contains(out, "Organisation: \"Quit\"\n") || !strings.Contains(out, "Title: quit\n\nStopped. No plan was created") {
+		t.Errorf("quit while typing a new plan's details:\n%s", out)
+	}
+}
