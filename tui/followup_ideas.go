@@ -168,3 +168,37 @@ func (r *ideaRows) fullHelp() []key.Binding {
 	}
 	return []key.Binding{r.keys.Toggle, r.keys.Drop}
 }
+
+// ideaStop is a text stop with the room's ideas under its field: an area's
+// answer, a free-text answer. While the field is not being typed in, ↑/↓
+// go through the ideas and x and d decide them; enter types in the field.
+type ideaStop struct {
+	textStop
+	ideas *ideaRows
+}
+
+func (s *ideaStop) focus(edit bool) tea.Cmd {
+	s.ideas.toField()
+	return s.textStop.focus(edit)
+}
+
+func (s *ideaStop) update(msg tea.Msg) fuResult {
+	if k, ok := msg.(tea.KeyPressMsg); ok && !s.typing() {
+		keys := newFollowupKeys()
+		return s.ideas.key(k, keys.Up, keys.Down)
+	}
+	return s.textStop.update(msg)
+}
+
+// withIdeas draws the field, lit only while the cursor is on it, with the
+// ideas under it.
+func (s *ideaStop) withIdeas(field func(focused bool) string, rows string, focused bool) string {
+	f := field(focused && !s.ideas.onRow())
+	if rows == "" {
+		return f
+	}
+	return f + "\n" + rows
+}
+
+func (s *ideaStop) shortHelp() []key.Binding { return s.ideas.shortHelp() }
+func (s *ideaStop) fullHelp() []key.Binding  { return s.ideas.fullHelp() }

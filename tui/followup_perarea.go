@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/plans"
 )
@@ -13,10 +12,9 @@ import (
 
 // areaAnswer is the field for one area.
 type areaAnswer struct {
-	textStop
+	ideaStop
 	areaID string
 	text   *textField
-	ideas  *ideaRows
 }
 
 func perAreaStops(c *common, id string) []fuStop {
@@ -24,7 +22,7 @@ func perAreaStops(c *common, id string) []fuStop {
 	for _, a := range c.checklist().Areas {
 		f := newTextField(a.Title, "a name, a role or a team", 0)
 		f.empty = "not answered yet"
-		s := &areaAnswer{textStop: textStop{c: c, id: id, field: f}, areaID: a.ID, text: f}
+		s := &areaAnswer{ideaStop: ideaStop{textStop: textStop{c: c, id: id, field: f}}, areaID: a.ID, text: f}
 		s.ideas = newIdeaRows(c, id, a.ID, s.refill)
 		out = append(out, s)
 	}
@@ -43,26 +41,7 @@ func (s *areaAnswer) commit() (tea.Cmd, bool) {
 	return save(s.c.session.SetAreaAnswer(s.id, s.areaID, s.text.value())), true
 }
 
-func (s *areaAnswer) focus(edit bool) tea.Cmd {
-	s.ideas.toField()
-	return s.textStop.focus(edit)
-}
-
-func (s *areaAnswer) update(msg tea.Msg) fuResult {
-	if k, ok := msg.(tea.KeyPressMsg); ok && !s.typing() {
-		keys := newFollowupKeys()
-		return s.ideas.key(k, keys.Up, keys.Down)
-	}
-	return s.textStop.update(msg)
-}
-
 func (s *areaAnswer) view(w, h int, focused bool) string {
-	field := s.textStop.view(w, h, focused && !s.ideas.onRow())
-	if rows := s.ideas.view(w, focused); rows != "" {
-		return field + "\n" + rows
-	}
-	return field
+	field := func(lit bool) string { return s.textStop.view(w, h, lit) }
+	return s.withIdeas(field, s.ideas.view(w, focused), focused)
 }
-
-func (s *areaAnswer) shortHelp() []key.Binding { return s.ideas.shortHelp() }
-func (s *areaAnswer) fullHelp() []key.Binding  { return s.ideas.fullHelp() }

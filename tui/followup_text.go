@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/plans"
 )
@@ -11,9 +10,8 @@ import (
 // tab or esc leaves the field. With the room on, the ideas phones sent are
 // rows under the field (followup_ideas.go).
 type freeText struct {
-	textStop
+	ideaStop
 	notes *notesField
-	ideas *ideaRows
 }
 
 // freeTextHeight is the most lines the field takes while typing.
@@ -22,7 +20,7 @@ const freeTextHeight = 6
 func newFreeText(c *common, id string) *freeText {
 	f := newNotesField("Your answer", "names or roles, one per line if you like", 0)
 	f.empty = "not answered yet"
-	t := &freeText{textStop: textStop{c: c, id: id, field: f, multiline: true}, notes: f}
+	t := &freeText{ideaStop: ideaStop{textStop: textStop{c: c, id: id, field: f, multiline: true}}, notes: f}
 	t.ideas = newIdeaRows(c, id, "", t.refill)
 	return t
 }
@@ -38,19 +36,6 @@ func (t *freeText) commit() (tea.Cmd, bool) {
 	return save(t.c.session.SetText(t.id, t.notes.value())), true
 }
 
-func (t *freeText) focus(edit bool) tea.Cmd {
-	t.ideas.toField()
-	return t.textStop.focus(edit)
-}
-
-func (t *freeText) update(msg tea.Msg) fuResult {
-	if k, ok := msg.(tea.KeyPressMsg); ok && !t.typing() {
-		keys := newFollowupKeys()
-		return t.ideas.key(k, keys.Up, keys.Down)
-	}
-	return t.textStop.update(msg)
-}
-
 // view gives the answer the lines it has: up to freeTextHeight while
 // typing, all there are otherwise, less the rows of ideas under it.
 func (t *freeText) view(w, h int, focused bool) string {
@@ -63,12 +48,6 @@ func (t *freeText) view(w, h int, focused bool) string {
 		lines = min(freeTextHeight, lines)
 	}
 	t.notes.setHeight(lines)
-	field := t.textStop.view(w, h, focused && !t.ideas.onRow())
-	if rows != "" {
-		return field + "\n" + rows
-	}
-	return field
+	field := func(lit bool) string { return t.textStop.view(w, h, lit) }
+	return t.withIdeas(field, rows, focused)
 }
-
-func (t *freeText) shortHelp() []key.Binding { return t.ideas.shortHelp() }
-func (t *freeText) fullHelp() []key.Binding  { return t.ideas.fullHelp() }
