@@ -139,8 +139,10 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		problems, overdue int
 	}
 	var valid, bad, problems, overdue int
-	inOrder(len(files), func(i int) *checked {
-		path := files[i]
+	names := newFileList(files) // the []string is garbage from here
+	checkedFiles := len(files)
+	inOrder(names.len(), func(i int) *checked {
+		path := names.at(i)
 		r := &checked{}
 		out := checkPrinter{w: &r.text, github: opts.format == "github"}
 		l := plans.ReadFolderFile(path, resolve)
@@ -169,7 +171,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		overdue += r.overdue
 	})
 
-	summary := fmt.Sprintf("%s checked: %d valid", plural(len(files), "file"), valid)
+	summary := fmt.Sprintf("%s checked: %d valid", plural(checkedFiles, "file"), valid)
 	if bad > 0 {
 		summary += fmt.Sprintf(", %d with %s", bad, plural(problems, "problem"))
 	}
@@ -186,7 +188,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	switch {
 	case opts.changedSince != "":
 		summary += fmt.Sprintf(" (%s unchanged since %s not checked)", plural(unchanged, "file"), opts.changedSince)
-	case len(files) == 0:
+	case checkedFiles == 0:
 		summary += " (no .yaml or .yml files found)"
 	}
 	fmt.Fprintln(stderr, summary)

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"runtime"
+	"strings"
 	"sync"
 )
 
@@ -53,4 +54,40 @@ func inOrderOn[R any](workers, n int, work func(i int) R, use func(i int, r R)) 
 		use(i, r)
 	}
 	wg.Wait()
+}
+
+// fileList is the names of a folder's files in one string. check and
+// status go through tens of thousands of them, and a []string is as many
+// pointers for the garbage collector to follow at every collection (at
+// 30,000 plans, most of what it had to look at).
+type fileList struct {
+	names string
+	ends  []int32
+}
+
+func newFileList(files []string) fileList {
+	n := 0
+	for _, f := range files {
+		n += len(f)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	l := fileList{ends: make([]int32, len(files))}
+	for i, f := range files {
+		b.WriteString(f)
+		l.ends[i] = int32(b.Len())
+	}
+	l.names = b.String()
+	return l
+}
+
+func (l fileList) len() int { return len(l.ends) }
+
+// at is the name of file i.
+func (l fileList) at(i int) string {
+	start := int32(0)
+	if i > 0 {
+		start = l.ends[i-1]
+	}
+	return l.names[start:l.ends[i]]
 }

@@ -120,8 +120,9 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 	bad := 0
 	var listErr error
 	resolve := plans.SharedChecklists(nil)
-	inOrder(len(files), func(i int) loaded {
-		l := plans.ReadFolderFile(files[i], resolve)
+	names := newFileList(files) // the []string is garbage from here
+	inOrder(names.len(), func(i int) loaded {
+		l := plans.ReadFolderFile(names.at(i), resolve)
 		r := loaded{err: l.Err}
 		if l.Plan != nil {
 			r.info = plans.InfoOf(l.Path, l.Plan)
@@ -129,13 +130,13 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		}
 		return r
 	}, func(i int, r loaded) {
-		_, isCopy := plans.ConflictCopyOf(files[i])
+		_, isCopy := plans.ConflictCopyOf(names.at(i))
 		switch {
 		case r.err != nil:
 			printError(stderr, r.err)
 			bad++
 		case r.info.Path != "" && isCopy: // x.copy-1.yaml: counted in x.yaml already
-			copies = append(copies, files[i])
+			copies = append(copies, names.at(i))
 		case r.info.Path != "" && listErr == nil:
 			listErr = o.Add(r.info, r.actions)
 		}

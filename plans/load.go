@@ -125,7 +125,11 @@ func Parse(name string, data []byte, resolve Resolver) (*Plan, error) {
 // positions records where each action's due date sits in the file, so that
 // `ladder check --overdue` can point at it.
 func (d *decoder) positions() map[string]Problem {
-	out := map[string]Problem{}
+	steps := 0
+	for _, nodes := range d.stepNodes {
+		steps += len(nodes)
+	}
+	out := make(map[string]Problem, len(d.itemNodes)+steps) // sized: status reads thousands of plans
 	for id, n := range d.itemNodes {
 		at := n.due
 		if at == nil {
@@ -284,7 +288,10 @@ var (
 )
 
 func (d *decoder) items(n *yaml.Node, p *Plan) {
-	d.itemNodes = map[string]*itemNodes{}
+	// Sized for the items there are, rather than grown: status reads
+	// thousands of plans.
+	p.Items = make(map[string]*Response, len(n.Content)/2)
+	d.itemNodes = make(map[string]*itemNodes, len(n.Content)/2)
 	d.Mapping(n, "items", func(id string, k, v *yaml.Node) {
 		r := &Response{}
 		nodes := &itemNodes{key: k}
