@@ -6,6 +6,11 @@
 //	go run ./bench/plangen -commits 2000 /tmp/history2000
 //	go run ./bench/folderbench -ladder /tmp/ladder -rounds 9 -history /tmp/history2000/plans/acme.yaml
 //
+// With -compare OLD (another build of ladder, say the commit before a
+// change), each round also runs OLD's commands, named check@old,
+// status@old and history@old, in the same rotation: a before and after
+// measured side by side.
+//
 // For each folder, every round runs the baseline, ladder check FOLDER and
 // ladder status FOLDER in turn, the order rotating from round to round so
 // that none always runs first. The baseline is plain yaml.v3 decoding
@@ -43,6 +48,7 @@ func main() {
 	history := flag.String("history", "", "time ladder history `PLAN` instead of the folder commands")
 	decode := flag.String("decode", "", "(the baseline) decode every .yaml file of `DIR` into yaml.v3 nodes on every core, and exit")
 	today := flag.String("today", "2027-06-01", "the --today given to status")
+	compare := flag.String("compare", "", "also time the commands of this other ladder `BIN`, in the same rounds")
 	flag.Parse()
 	if *decode != "" {
 		os.Exit(decodeAll(*decode))
@@ -57,13 +63,22 @@ func main() {
 	}
 	fmt.Printf("load average before: %s\n", loadavg())
 	if *history != "" {
-		report("history "+filepath.Base(*history), measure(*rounds, []run{{"history", []string{*ladder, "history", *history}}}), "")
+		runs := []run{{"history", []string{*ladder, "history", *history}}}
+		if *compare != "" {
+			runs = append(runs, run{"history@old", []string{*compare, "history", *history}})
+		}
+		report("history "+filepath.Base(*history), measure(*rounds, runs), "")
 	}
 	for _, dir := range flag.Args() {
 		runs := []run{
 			{"baseline", []string{self, "-decode", dir}},
 			{"check", []string{*ladder, "check", dir}},
 			{"status", []string{*ladder, "status", dir, "--today", *today}},
+		}
+		if *compare != "" {
+			runs = append(runs,
+				run{"check@old", []string{*compare, "check", dir}},
+				run{"status@old", []string{*compare, "status", dir, "--today", *today}})
 		}
 		files, _ := filepath.Glob(filepath.Join(dir, "*.yaml"))
 		report(fmt.Sprintf("%s (%d files)", dir, len(files)), measure(*rounds, runs), "baseline")
