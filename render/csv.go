@@ -82,7 +82,7 @@ func WriteStatusCSV(w io.Writer, l *StatusList, excel bool) error {
 		group = title
 		return nil
 	}, func(a *plans.Listed) error {
-		_, when := dueCells(l.Today, a.Due)
+		_, when := l.cells(a.Due)
 		copy(row, []string{group, a.Due.String(), when, a.Owner, a.Path, a.Plan.Organisation, a.Plan.Title, a.Text, a.What})
 		return out.row(row)
 	})

@@ -35,6 +35,26 @@ type StatusList struct {
 	*plans.Outstanding
 	by       StatusBy
 	measured struct{ due, when, owner, plan int } // the widest cell of each column
+	dues     [256]dueCell                         // recent due dates' cells (see cells)
+}
+
+// dueCell is a due date with its cells.
+type dueCell struct {
+	date      plans.Date
+	due, when string
+}
+
+// cells is dueCells for the list's day, kept for the dates seen last: an
+// action's cells are made twice (measured, then written), and thousands of
+// actions share a few hundred dates. The memory is fixed, whatever the
+// dates.
+func (l *StatusList) cells(due plans.Date) (string, string) {
+	c := &l.dues[(due.Year*37+int(due.Month)*31+due.Day)&255]
+	if c.date != due || c.due == "" {
+		c.date = due
+		c.due, c.when = dueCells(l.Today, due)
+	}
+	return c.due, c.when
 }
 
 // NewStatusList starts the list of open actions status shows, grouped as
@@ -60,7 +80,7 @@ func (l *StatusList) Add(info plans.PlanInfo, actions []plans.PlanAction) error 
 		w.plan = max(w.plan, width(plain(info.Path)))
 	}
 	for i := range actions {
-		due, when := dueCells(l.Today, actions[i].Due)
+		due, when := l.cells(actions[i].Due)
 		w.due, w.when = max(w.due, width(plain(due))), max(w.when, width(plain(when)))
 		w.owner = max(w.owner, width(plain(ownerName(actions[i].Owner))))
 	}
@@ -115,7 +135,7 @@ type statusRow struct {
 
 // row is the cells of an action.
 func (d statusList) row(a *plans.Listed) statusRow {
-	due, when := dueCells(d.o.Today, a.Due)
+	due, when := d.cells(a.Due)
 	return statusRow{due: due, when: when, owner: ownerName(a.Owner), plan: a.Path, action: actionText(a.PlanAction)}
 }
 
