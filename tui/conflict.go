@@ -99,7 +99,7 @@ func (a *app) conflictView() string {
 		st.Subtle.Render(ansi.Wrap("Quitting now (q or ctrl+c) saves the copy too.", w, "")),
 	}
 	if a.conflictErr != nil {
-		lines = append(lines, "", st.Error.Render(ansi.Wrap("✗ "+a.conflictErr.Error(), w, "")))
+		lines = append(lines, "", st.Error.Render(wrapIndented("✗ "+a.conflictErr.Error(), w, 0, 0)))
 	}
 	return strings.Join(lines, "\n")
 }

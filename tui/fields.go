@@ -605,12 +605,80 @@ func (f *notesField) draw(st *styles, width int) string {
 // by indent cells, and keeps at most maxLines lines (the last cut with an
 // ellipsis; 0: all). Text is kept exactly: accents, other scripts, emoji.
 func wrapIndented(text string, width, indent, maxLines int) string {
-	lines := strings.Split(ansi.Wrap(text, max(1, width), ""), "\n")
+	lines := wrapText(text, width)
 	if maxLines > 0 && len(lines) > maxLines {
 		lines = lines[:maxLines]
 		lines[maxLines-1] = ansi.Truncate(lines[maxLines-1], max(1, width-1), "") + "…"
 	}
 	return strings.Join(lines, "\n"+spaces(indent))
+}
+
+// wrapText wraps text to width cells a line, breaking only at spaces:
+// never inside a word, so a path, an address or an option is never cut
+// at a hyphen or a dot as ansi.Wrap would ("--listen" on two lines), and
+// an option stays on the line of its value ("--listen ADDRESS:0"), as the
+// summary's commands do (optionUnits). A unit wider than a line on its own
+// is cut at the edge, where nothing else could go. Line breaks in text
+// are kept, and so are the spaces at the start of a line.
+func wrapText(text string, width int) []string {
+	width = max(1, width)
+	var out []string
+	for line := range strings.SplitSeq(text, "\n") {
+		out = append(out, wrapLine(line, width)...)
+	}
+	return out
+}
+
+// wrapLine is wrapText for one line.
+func wrapLine(line string, w int) []string {
+	if ansi.StringWidth(line) <= w {
+		return []string{line}
+	}
+	body := strings.TrimLeft(line, " ")
+	lead := line[:len(line)-len(body)]
+	var out []string
+	cur := lead
+	for _, unit := range optionUnits(strings.Fields(body)) {
+		switch {
+		case cur == lead && cur != "":
+			cur += unit
+		case cur == "":
+			cur = unit
+		case ansi.StringWidth(cur)+1+ansi.StringWidth(unit) <= w:
+			cur += " " + unit
+		default:
+			out = append(out, cur)
+			cur = unit
+		}
+		for ansi.StringWidth(cur) > w { // a unit wider than a line
+			cut := ansi.Truncate(cur, w, "")
+			out = append(out, cut)
+			cur = strings.TrimLeft(ansi.TruncateLeft(cur, ansi.StringWidth(cut), ""), " ")
+		}
+	}
+	return append(out, cur)
+}
+
+// optionUnits groups words so that an option stays with its value ("-m
+// MESSAGE", "--listen ADDRESS:0", "-- PATH"): the units a command, or a
+// sentence quoting one, is broken between.
+func optionUnits(words []string) []string {
+	units := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		if isOption(words[i]) && i+1 < len(words) {
+			units = append(units, words[i]+" "+words[i+1])
+			i++
+			continue
+		}
+		units = append(units, words[i])
+	}
+	return units
+}
+
+// isOption reports whether a word is a command-line option: "-m",
+// "--listen", "--"; not a dash in a sentence ("-" alone, "–").
+func isOption(word string) bool {
+	return len(word) >= 2 && word[0] == '-' && (word[1] == '-' || word[1] >= 'a' && word[1] <= 'z' || word[1] >= 'A' && word[1] <= 'Z')
 }
 
 // flat makes text safe to draw on one line: tabs, line breaks and other

@@ -21,6 +21,7 @@ import (
 	"github.com/socialmobility/ladder/internal/qr/qrtest"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
+	roomsrv "github.com/socialmobility/ladder/room"
 )
 
 // roomHarness drives an app with the room on, as the Bubble Tea runtime
@@ -37,6 +38,13 @@ type roomHarness struct {
 
 func startRoomHarness(t *testing.T, w, h int) *roomHarness {
 	t.Helper()
+	return startRoomHarnessWhy(t, w, h, "Phones join at 127.0.0.1, as --listen asked.")
+}
+
+// startRoomHarnessWhy is startRoomHarness with the join screen's reason
+// for its address.
+func startRoomHarnessWhy(t *testing.T, w, h int, why string) *roomHarness {
+	t.Helper()
 	before := runtime.NumGoroutine()
 	dir := filepath.Join(t.TempDir(), "plans")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -47,7 +55,7 @@ func startRoomHarness(t *testing.T, w, h int) *roomHarness {
 		t.Fatal(err)
 	}
 	c, err := newCommon(Options{PlanPath: path, Dir: dir, Today: rvToday, Room: &RoomOptions{
-		Addr: netip.MustParseAddrPort("127.0.0.1:0"), Exact: true, PIN: "4821", Why: "Phones join at 127.0.0.1, as --listen asked.",
+		Addr: netip.MustParseAddrPort("127.0.0.1:0"), Exact: true, PIN: "4821", Why: why,
 	}})
 	if err != nil {
 		t.Fatal(err)
@@ -432,4 +440,65 @@ func TestTheTimeboxStartsWhenTheRoomSetsOff(t *testing.T) {
 	h.waitView("Vote from your phone")
 	h.press("esc")
 	h.waitView("4:30 left")
+}
+
+// The join screen says why it chose the address, and which option
+// chooses another: the option is never broken inside itself or apart from
+// its value (issue 10, review), at any size.
+func TestTheJoinScreenKeepsAnOptionWhole(t *testing.T) {
+	choice, err := roomsrv.Choose([]roomsrv.Candidate{
+		{Addr: netip.MustParseAddr("192.168.1.20"), Interface: "wlan0"},
+		{Addr: netip.MustParseAddr("10.0.0.7"), Interface: "eth0"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(choice.Why, "--listen ADDRESS:0") {
+		t.Fatalf("the reason no longer names the option: %q", choice.Why)
+	}
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {160, 45}, {240, 67}} {
+		h := startRoomHarnessWhy(t, size[0], size[1], choice.Why)
+		v := h.waitView("Vote from your phone")
+		if !strings.Contains(v, "--listen ADDRESS:0") {
+			t.Errorf("%dx%d: the join screen breaks --listen ADDRESS:0:\n%s", size[0], size[1], v)
+		}
+	}
+}
+
+// wrapText breaks only between words, keeps an option on the line of its
+// value, and loses nothing: at every width, the words read back are the
+// words given.
+func TestWrapTextNeverBreaksAWordOrAnOption(t *testing.T) {
+	texts := []string{
+		roomsrv.ErrNoNetwork.Error(),
+		"Phones join at 192.168.1.20: this laptop's address on wlan0. If phones cannot open the page, choose another address with --listen ADDRESS:0.",
+		"⚠ plans/acme-spring-review.yaml changed on disk: not saved. Press R to reload it.",
+		"  To save it, free some space on the disk: git commit -m 'Spring review' -- plans/acme.yaml",
+	}
+	for _, text := range texts {
+		for w := 12; w <= 90; w++ {
+			lines := wrapText(text, w)
+			for _, l := range lines {
+				if ansi.StringWidth(l) > w {
+					t.Fatalf("width %d: a line of %d cells: %q", w, ansi.StringWidth(l), l)
+				}
+				for _, opt := range []string{"--listen", "-m", "--"} {
+					if f := strings.Fields(l); len(f) > 0 && f[len(f)-1] == opt {
+						t.Fatalf("width %d: %s ends a line, apart from its value: %q", w, opt, lines)
+					}
+				}
+			}
+			var got []string
+			for l := range strings.SplitSeq(strings.Join(lines, " "), "\n") {
+				got = append(got, strings.Fields(l)...)
+			}
+			widest := 0
+			for _, u := range optionUnits(strings.Fields(text)) {
+				widest = max(widest, ansi.StringWidth(u))
+			}
+			if want := strings.Fields(text); !reflect.DeepEqual(got, want) && w >= widest { // a wider one is cut at the edge
+				t.Fatalf("width %d: the words changed:\n%q\nwant\n%q", w, got, want)
+			}
+		}
+	}
 }

@@ -228,7 +228,7 @@ func (s *setupScreen) view() string {
 	var out []string
 	if s.firstRun {
 		out = append(out, st.Title.Render("Welcome to ladder"),
-			ansi.Wrap("Let's begin your first review. Tell ladder who it is for; it then takes you through every recommendation, one at a time, and saves each answer as you give it, in the folder "+s.c.opts.Dir+".", w, ""),
+			wrapIndented("Let's begin your first review. Tell ladder who it is for; it then takes you through every recommendation, one at a time, and saves each answer as you give it, in the folder "+s.c.opts.Dir+".", w, 0, 0),
 			"")
 	} else {
 		out = append(out, st.Title.Render("A new review"), "")
@@ -242,7 +242,7 @@ func (s *setupScreen) view() string {
 	}
 	out = append(out, "", st.Subtle.Render("Will be saved as ")+st.Label.Render(s.path))
 	if s.err != nil {
-		out = append(out, st.Error.Render(ansi.Wrap("✗ "+s.err.Error(), w, "")))
+		out = append(out, st.Error.Render(wrapIndented("✗ "+s.err.Error(), w, 0, 0)))
 	} else {
 		out = append(out, st.Subtle.Render(ansi.Wrap("Press enter on the checklist, or ctrl+s anywhere, to create it and begin.", w, "")))
 	}

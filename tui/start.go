@@ -159,7 +159,7 @@ func (s *startScreen) view() string {
 		}
 	}
 	if s.openErr != nil {
-		body = append(body, "", st.Error.Render(ansi.Wrap("✗ "+s.openErr.Error(), w, "")))
+		body = append(body, "", st.Error.Render(wrapIndented("✗ "+s.openErr.Error(), w, 0, 0)))
 	}
 	text := strings.Join(append(head, body...), "\n")
 	gap := max(1, h-countLines(text)-countLines(foot))

@@ -124,19 +124,9 @@ func (s *summaryScreen) fileView(w int) string {
 // where nothing else could go.
 func commandLines(words []string, w int) []string {
 	const indent, more = "  ", "    "
-	// An option stays with its value: "-m MESSAGE", "-- PATH".
-	var units []string
-	for i := 0; i < len(words); i++ {
-		if strings.HasPrefix(words[i], "-") && i+1 < len(words) {
-			units = append(units, words[i]+" "+words[i+1])
-			i++
-			continue
-		}
-		units = append(units, words[i])
-	}
 	var lines []string
 	line := indent
-	for _, word := range units {
+	for _, word := range optionUnits(words) {
 		switch {
 		case line == indent || line == more:
 			line += word

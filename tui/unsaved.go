@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // When quitting finds that the plan could not be saved (its folder is
@@ -83,7 +82,7 @@ func (a *app) unsavedView() string {
 	w := a.c.width
 	state := a.c.session.State()
 	what, fix := state.Problem, state.Fix
-	wrap := func(s string) string { return ansi.Wrap(s, w, "") }
+	wrap := func(s string) string { return wrapIndented(s, w, 0, 0) }
 	lines := []string{
 		st.Error.Render("✗ Your plan is not saved"),
 		"",
