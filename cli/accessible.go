@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/tui"
@@ -19,11 +20,11 @@ const accessibleFlagUsage = "plain line-by-line prompts, nothing redrawn (for sc
 // command's standard input and output, with the options the screens would
 // have had. It needs no terminal: answers can be piped in.
 func reviewAccessibly(cmd *cobra.Command, o tui.Options) error {
-	// ctrl+c ends the question being asked; the review says what was
-	// saved, and ladder exits 130, as programs do for an interrupt.
-	interrupt := make(chan os.Signal, 1)
-	signal.Notify(interrupt, os.Interrupt)
-	defer signal.Stop(interrupt)
+	// ctrl+c, the terminal closing and SIGTERM end the question being
+	// asked; the review says what was saved, and ladder exits 128 + the
+	// signal's number (130, 129, 143), as programs do.
+	interrupt, stop := stopSignals()
+	defer stop()
 	err := accessible.Run(accessible.Options{
 		PlanPath:  o.PlanPath,
 		Dir:       o.Dir,
@@ -34,11 +35,12 @@ func reviewAccessibly(cmd *cobra.Command, o tui.Options) error {
 		Interrupt: interrupt,
 	})
 	var fe *plans.FileError
+	var signalled *accessible.Interrupted
 	switch {
 	case err == nil:
 		return nil
-	case errors.Is(err, accessible.ErrInterrupted):
-		return &exitError{code: ExitInterrupted}
+	case errors.As(err, &signalled):
+		return &exitError{code: signalled.ExitCode()}
 	case errors.As(err, &fe):
 		// A plan or checklist that does not load, found after the checks
 		// review makes up front (a plan chosen from the plans folder).
@@ -46,4 +48,25 @@ func reviewAccessibly(cmd *cobra.Command, o tui.Options) error {
 		return problemsFound()
 	}
 	return &exitError{code: ExitProblems, err: err}
+}
+
+// stopSignals delivers ctrl+c, a hangup and SIGTERM on interrupt, until
+// stop. From the first, a write to output that is gone (a pipe whose
+// reader went with the terminal) fails instead of ending ladder at once
+// with SIGPIPE, so that the review can still say what was saved wherever
+// its output is open.
+func stopSignals() (interrupt <-chan os.Signal, stop func()) {
+	caught := make(chan os.Signal, 1)
+	signal.Notify(caught, os.Interrupt, syscall.SIGHUP, syscall.SIGTERM)
+	relay := make(chan os.Signal, 1)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-caught:
+			signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
+			relay <- sig
+		case <-done:
+		}
+	}()
+	return relay, func() { signal.Stop(caught); close(done) }
 }

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -109,5 +110,58 @@ func TestAccessibleCtrlCSaysWhatWasSavedEndToEnd(t *testing.T) {
 		if !errors.As(err, &exit) || exit.ExitCode() != 2 || !strings.Contains(e.finalText(), flag[0]+": not in accessible mode") {
 			t.Errorf("--accessible %s: exit %v:\n%s", flag[0], err, e.finalText())
 		}
+	}
+}
+
+// The accessible review ended by SIGTERM (kill, a logout, a shutdown) or
+// SIGHUP (the terminal closing) says what was saved, as it does for
+// ctrl+c, where its output is still open, and exits with the conventional
+// status: 143 and 129 (a hangup whose input ended at the same moment is
+// TestAHangupIsNotTakenForTheEndOfInput, in tui/accessible).
+func TestAccessibleHangupAndTermSayWhatWasSavedEndToEnd(t *testing.T) {
+	bin := e2eBinary(t)
+	for _, tc := range []struct {
+		name   string
+		end    func(e e2eSession) error
+		status int
+		said   string
+	}{
+		{"SIGTERM", func(e e2eSession) error { return syscall.Kill(e.s.Pid(), syscall.SIGTERM) }, 143, "Asked to stop (SIGTERM)."},
+		{"SIGHUP", func(e e2eSession) error { return syscall.Kill(e.s.Pid(), syscall.SIGHUP) }, 129, "The terminal closed (SIGHUP)."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "plans", "acme.yaml")
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			builtin, _ := checklist.Builtin(checklist.DefaultID)
+			if err := createPlan(path, plans.New(builtin, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
+				t.Fatal(err)
+			}
+			e := e2eSession{t, e2eRun(t, bin, dir, []string{"NO_COLOR=1"}, "review", "--accessible", "--today", "2027-03-14", "plans/acme.yaml")}
+			e.waitFor("Develop a clear vision")
+			e.typeText("a\r")
+			e.waitFor("Action: ")
+			e.typeText("Write the vision\r")
+			e.waitFor("Owner: ")
+			if err := tc.end(e); err != nil {
+				t.Fatal(err)
+			}
+			err := e.s.Wait(e2eTimeout)
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != tc.status {
+				t.Fatalf("exit %v, want status %d\n%s", err, tc.status, e.finalText())
+			}
+			text := e.finalText()
+			for _, want := range []string{tc.said + " Every answer given is saved in plans/acme.yaml.", "ladder review --accessible plans/acme.yaml"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("the terminal does not say %q:\n%s", want, text)
+				}
+			}
+			if r := waitOnDisk(t, path, "the answers", func(*plans.Plan) bool { return true }).Response("lc-vision"); r.Rating != "amber" || r.Action != "Write the vision" {
+				t.Errorf("on disk: %+v", *r)
+			}
+		})
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/socialmobility/ladder/checklist"
@@ -46,9 +47,10 @@ type Options struct {
 
 	In  io.Reader
 	Out io.Writer
-	// Interrupt, when set, ends the review as ctrl+c does: the question
-	// being asked is abandoned (every answer before it is saved already),
-	// Run says what was saved and returns ErrInterrupted.
+	// Interrupt, when set, ends the review on the signals it delivers
+	// (ctrl+c, a hangup, SIGTERM): the question being asked is abandoned
+	// (every answer before it is saved already), Run says what was saved
+	// and returns an *Interrupted naming the signal.
 	Interrupt <-chan os.Signal
 }
 
@@ -72,27 +74,31 @@ func Run(opts Options) error {
 	echo := !isTerminal(opts.In)
 	in := opts.In
 	if opts.Interrupt != nil {
-		in = interruptible(in, opts.Interrupt)
+		grace := time.Duration(0)
+		if !echo {
+			grace = hangupGrace
+		}
+		in = interruptible(in, opts.Interrupt, grace)
 	}
 	r := &reviewer{opts: opts, today: opts.Today, p: newPrompter(in, opts.Out, echo)}
 	err := r.run()
 	if r.s != nil {
 		defer r.s.Close()
 	}
+	if in, ok := errorsAsInterrupted(err); ok {
+		return r.stopped(in.said(), in)
+	}
 	switch {
 	case errors.Is(err, errInputEnded):
 		return r.inputEnded()
 	case errors.Is(err, errQuit):
 		return r.stopped("Stopped.", nil)
-	case errors.Is(err, errInterrupted):
-		return r.stopped("Interrupted (ctrl+c).", ErrInterrupted)
 	}
 	return err
 }
 
-// ErrInterrupted is Run's error when the person pressed ctrl+c: the
-// command exits with status 130, as programs do for an interrupt, after
-// saying what was saved.
+// ErrInterrupted is what every *Interrupted is (errors.Is): Run's error
+// when a signal ended the review, after saying what was saved.
 var ErrInterrupted = errors.New("interrupted")
 
 // stopped says where the answers are when the person stopped the review

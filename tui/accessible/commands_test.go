@@ -254,3 +254,78 @@ func TestHelpAndQuitBeforeAPlanIsOpen(t *testing.T) {
 		t.Errorf("quit while typing a new plan's details:\n%s", out)
 	}
 }
+
+// SIGTERM and SIGHUP end the review as ctrl+c does, each named, with its
+// conventional exit status.
+func TestSignalsSayWhatWasSaved(t *testing.T) {
+	for _, tc := range []struct {
+		sig    os.Signal
+		said   string
+		status int
+	}{
+		{syscall.SIGINT, "Interrupted (ctrl+c).", 130},
+		{syscall.SIGTERM, "Asked to stop (SIGTERM).", 143},
+		{syscall.SIGHUP, "The terminal closed (SIGHUP).", 129},
+	} {
+		path := newPlanFile(t, nil)
+		in, feed := io.Pipe()
+		interrupt := make(chan os.Signal, 1)
+		var out strings.Builder
+		done := make(chan error, 1)
+		go func() {
+			done <- Run(Options{PlanPath: path, Today: today, In: in, Out: &out, Interrupt: interrupt})
+		}()
+		io.WriteString(feed, "g\n")
+		deadline := time.Now().Add(10 * time.Second)
+		for !onDiskPlan(t, path).Response("lc-vision").Rated() {
+			if time.Now().After(deadline) {
+				t.Fatal("the rating was not saved")
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		interrupt <- tc.sig
+		var err error
+		select {
+		case err = <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%v did not end the review", tc.sig)
+		}
+		var stop *Interrupted
+		if !errors.As(err, &stop) || stop.ExitCode() != tc.status || !errors.Is(err, ErrInterrupted) {
+			t.Fatalf("%v: Run = %v, want an Interrupted exiting %d", tc.sig, err, tc.status)
+		}
+		if want := tc.said + " Every answer given is saved in " + path + "."; !strings.Contains(out.String(), want) {
+			t.Fatalf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+// When a terminal closes, reading from it ends at much the same moment
+// as SIGHUP arrives: input that ends at a terminal waits a moment for the
+// signal, so that the review says it was the hangup (and exits 129), not
+// that the person typed ctrl+d (exit 0).
+func TestAHangupIsNotTakenForTheEndOfInput(t *testing.T) {
+	src, feed := io.Pipe()
+	interrupt := make(chan os.Signal, 1)
+	in := interruptible(src, interrupt, hangupGrace)
+	feed.Close() // the input ends first
+	go func() {
+		time.Sleep(hangupGrace / 5)
+		interrupt <- syscall.SIGHUP
+	}()
+	_, err := io.ReadAll(in)
+	var stop *Interrupted
+	if !errors.As(err, &stop) || stop.Signal != syscall.SIGHUP {
+		t.Fatalf("read = %v, want the hangup", err)
+	}
+	// Without a signal, the end of input is the end of input, after the
+	// grace; and without grace (piped input), at once.
+	for _, grace := range []time.Duration{hangupGrace, 0} {
+		src, feed := io.Pipe()
+		in := interruptible(src, make(chan os.Signal), grace)
+		feed.Close()
+		if _, err := io.ReadAll(in); err != nil {
+			t.Fatalf("grace %v: read = %v, want the end of input", grace, err)
+		}
+	}
+}

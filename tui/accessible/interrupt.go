@@ -2,28 +2,92 @@ package accessible
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"syscall"
+	"time"
 )
 
-// errInterrupted is what a question gets when ctrl+c was pressed while it
-// waited for an answer.
-var errInterrupted = errors.New("interrupted")
+// Interrupted is Run's error when a signal ended the review: ctrl+c
+// (SIGINT), the terminal closing (SIGHUP) or a request to stop (SIGTERM,
+// from kill, a logout or a shutdown). Every answer given before it is
+// saved; Run has said so, where the output is still open. The command
+// exits with 128 + the signal's number, as programs do.
+type Interrupted struct{ Signal os.Signal }
+
+func (e *Interrupted) Error() string { return "interrupted by " + e.Signal.String() }
+
+// Is makes every Interrupted an ErrInterrupted.
+func (e *Interrupted) Is(target error) bool { return target == ErrInterrupted }
+
+// ExitCode is the conventional exit status for the signal: 130 for
+// SIGINT, 129 for SIGHUP, 143 for SIGTERM.
+func (e *Interrupted) ExitCode() int {
+	if s, ok := e.Signal.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 130
+}
+
+// said is how the review's last words name what ended it.
+func (e *Interrupted) said() string {
+	switch e.Signal {
+	case os.Interrupt:
+		return "Interrupted (ctrl+c)."
+	case syscall.SIGHUP:
+		return "The terminal closed (SIGHUP)."
+	case syscall.SIGTERM:
+		return "Asked to stop (SIGTERM)."
+	}
+	return fmt.Sprintf("Stopped by %s.", e.Signal)
+}
+
+// hangupGrace is how long an input that ends at a terminal waits for the
+// signal that may have ended it: when a terminal closes, reading from it
+// ends at much the same moment as SIGHUP arrives, and the review must say
+// it was the hangup (and exit 129), not that the person typed ctrl+d.
+const hangupGrace = 250 * time.Millisecond
 
 // interruptible reads in through a pipe that a signal on interrupt closes
-// with errInterrupted, so that the question waiting for a line ends and
+// with an *Interrupted, so that the question waiting for a line ends and
 // the review can say what was saved (every answer is saved as it is
-// given, on the review's own goroutine, so no save is cut short).
-func interruptible(in io.Reader, interrupt <-chan os.Signal) io.Reader {
+// given, on the review's own goroutine, so no save is cut short). When in
+// ends, the pipe ends with it; after grace, when in is a terminal, so
+// that a hangup is told apart from ctrl+d.
+func interruptible(in io.Reader, interrupt <-chan os.Signal, grace time.Duration) io.Reader {
 	pr, pw := io.Pipe()
+	ended := make(chan error, 1)
 	go func() {
 		_, err := io.Copy(pw, in)
-		pw.CloseWithError(err)
+		ended <- err
 	}()
 	go func() {
-		if _, ok := <-interrupt; ok {
-			pw.CloseWithError(errInterrupted)
+		select {
+		case sig, ok := <-interrupt:
+			if ok {
+				pw.CloseWithError(&Interrupted{Signal: sig})
+			}
+		case err := <-ended:
+			if grace > 0 {
+				select {
+				case sig, ok := <-interrupt:
+					if ok {
+						pw.CloseWithError(&Interrupted{Signal: sig})
+						return
+					}
+				case <-time.After(grace):
+				}
+			}
+			pw.CloseWithError(err)
 		}
 	}()
 	return pr
+}
+
+// errorsAsInterrupted finds the signal that ended a question, if one did.
+func errorsAsInterrupted(err error) (*Interrupted, bool) {
+	var in *Interrupted
+	ok := errors.As(err, &in)
+	return in, ok
 }
