@@ -62,16 +62,11 @@ func WriteFileAtomic(path string, data []byte, perm fs.FileMode) (written bool, 
 // same bytes (then it is left untouched, its modification time too). The
 // folder stays locked while write runs.
 func WriteFileAtomicFrom(path string, perm fs.FileMode, write func(io.Writer) error) (written bool, err error) {
-	path, err = writeTarget(path)
-	if err != nil {
-		return false, err
-	}
-	unlock, err := lockFolder(folderOf(path))
+	path, unlock, err := lockTarget(path)
 	if err != nil {
 		return false, err
 	}
 	defer unlock()
-	removeLeftovers(path)
 	info, err := os.Stat(path)
 	exists := err == nil
 	switch {
@@ -98,12 +93,7 @@ func WriteFileAtomicFrom(path string, perm fs.FileMode, write func(io.Writer) er
 		os.Remove(tmp)
 		return false, err
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return false, err
-	}
-	syncDir(folderOf(path))
-	return true, nil
+	return true, renameOver(tmp, path)
 }
 
 // sameContent reports whether two files hold the same bytes, reading
@@ -197,16 +187,11 @@ func CreateFileAtomic(path string, data []byte, perm fs.FileMode) error {
 // strictyaml.Root). A read-only file or one with other names (hard links)
 // is left alone with a message that says what to do.
 func replaceFile(path string, data []byte, perm fs.FileMode, check func(current []byte, exists bool) error) (bool, error) {
-	path, err := writeTarget(path)
-	if err != nil {
-		return false, err
-	}
-	unlock, err := lockFolder(folderOf(path))
+	path, unlock, err := lockTarget(path)
 	if err != nil {
 		return false, err
 	}
 	defer unlock()
-	removeLeftovers(path)
 	current, info, err := readCurrent(path)
 	if err != nil {
 		return false, err
@@ -230,12 +215,31 @@ func replaceFile(path string, data []byte, perm fs.FileMode, check func(current 
 	if err != nil {
 		return false, err
 	}
+	return true, renameOver(tmp, path)
+}
+
+// lockTarget finds the file a write to path replaces (writeTarget), locks
+// its folder, and clears the temporary files earlier writes left there;
+// the caller unlocks.
+func lockTarget(path string) (target string, unlock func(), err error) {
+	if target, err = writeTarget(path); err != nil {
+		return "", nil, err
+	}
+	if unlock, err = lockFolder(folderOf(target)); err != nil {
+		return "", nil, err
+	}
+	removeLeftovers(target)
+	return target, unlock, nil
+}
+
+// renameOver puts the temporary file tmp in place of path, durably.
+func renameOver(tmp, path string) error {
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return false, err
+		return err
 	}
 	syncDir(folderOf(path))
-	return true, nil
+	return nil
 }
 
 // writeTarget is the file a write to path replaces: path itself, or the
