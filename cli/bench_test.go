@@ -80,8 +80,9 @@ func BenchmarkFolderCheck1000(b *testing.B) {
 	loop(b, func() { runLadder(b, "check", dir) })
 }
 
-// BenchmarkFolderLoad1000 measures loading alone, on one goroutine and on
-// one per core, to show what the worker pool buys.
+// BenchmarkFolderLoad1000 measures loading alone, as check and status
+// load (inOrder), on one goroutine and on more, to show what the workers
+// buy.
 func BenchmarkFolderLoad1000(b *testing.B) {
 	dir := planFolder(b, 1000)
 	files, err := plans.Find(dir)
@@ -91,11 +92,13 @@ func BenchmarkFolderLoad1000(b *testing.B) {
 	for _, workers := range []int{1, 2, 4} {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
 			loop(b, func() {
-				for _, l := range loadFilesOn(workers, files, nil) {
-					if l.Err != nil {
-						b.Fatal(l.Err)
+				inOrderOn(workers, len(files), func(i int) error {
+					return plans.ReadFolderFile(files[i], nil).Err
+				}, func(_ int, err error) {
+					if err != nil {
+						b.Fatal(err)
 					}
-				}
+				})
 			})
 		})
 	}

@@ -3,8 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"runtime"
-	"sync"
 
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
@@ -168,44 +166,4 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 			plural(bad, "file"), them, dir)}
 	}
 	return nil
-}
-
-// loadFiles reads files with plans.ReadFolderFile on one goroutine per core, and
-// returns them in the order given.
-func loadFiles(files []string, resolve plans.Resolver) []plans.FolderFile {
-	return loadFilesOn(runtime.GOMAXPROCS(0), files, resolve)
-}
-
-func loadFilesOn(workers int, files []string, resolve plans.Resolver) []plans.FolderFile {
-	out := make([]plans.FolderFile, len(files))
-	inParallel(len(files), workers, func(i int) { out[i] = plans.ReadFolderFile(files[i], resolve) })
-	return out
-}
-
-// inParallel calls fn(0) ... fn(n-1) on up to workers goroutines. Parsing
-// plans is CPU work with no shared state, so a folder of them loads nearly
-// as many times faster as there are cores; fn must write only to what
-// belongs to its own i.
-func inParallel(n, workers int, fn func(i int)) {
-	workers = min(workers, n)
-	if workers <= 1 {
-		for i := range n {
-			fn(i)
-		}
-		return
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				fn(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
