@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"runtime/debug"
+	"sync"
 )
 
 // folderHeapLimit is how large the heap may grow while check or status
@@ -21,15 +22,35 @@ const folderHeapLimit = 14 << 20
 
 // collectLate sets the garbage collector as folderHeapLimit says, unless
 // the user has set GOGC or GOMEMLIMIT, and returns the function that puts
-// the settings back (Main runs in tests, one command after another).
+// the settings back (Main runs in tests, one command after another, and
+// could run two at once: the first to start sets, the last to end
+// restores).
 func collectLate() (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	percent := debug.SetGCPercent(-1)
-	limit := debug.SetMemoryLimit(folderHeapLimit)
-	return func() {
-		debug.SetMemoryLimit(limit)
-		debug.SetGCPercent(percent)
+	late.Lock()
+	defer late.Unlock()
+	if late.users == 0 {
+		late.percent = debug.SetGCPercent(-1)
+		late.limit = debug.SetMemoryLimit(folderHeapLimit)
 	}
+	late.users++
+	return func() {
+		late.Lock()
+		defer late.Unlock()
+		if late.users--; late.users == 0 {
+			debug.SetMemoryLimit(late.limit)
+			debug.SetGCPercent(late.percent)
+		}
+	}
+}
+
+// late is the collector's settings from before the commands that set it
+// running now.
+var late struct {
+	sync.Mutex
+	users   int
+	percent int
+	limit   int64
 }

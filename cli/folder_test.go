@@ -3,9 +3,11 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -170,4 +172,31 @@ func firstLineDiff(want, got []byte) string {
 		}
 	}
 	return "(same lines)"
+}
+
+// check, status and history let the heap grow before collecting
+// (collectLate); the collector's settings must be as they were once the
+// last of them ends, however they overlap.
+func TestCollectLateRestores(t *testing.T) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		t.Skip("GOGC or GOMEMLIMIT is set: collectLate leaves the collector alone")
+	}
+	percent, limit := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
+	defer func() { debug.SetGCPercent(percent); debug.SetMemoryLimit(limit) }()
+	first := collectLate()
+	second := collectLate()
+	if got := debug.SetMemoryLimit(-1); got != folderHeapLimit {
+		t.Errorf("memory limit %d while two run, want %d", got, folderHeapLimit)
+	}
+	first()
+	if got := debug.SetMemoryLimit(-1); got != folderHeapLimit {
+		t.Errorf("memory limit %d after the first ended, want %d until the second does", got, folderHeapLimit)
+	}
+	second()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC %d after both ended, want 100 back", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("memory limit %d after both ended, want none", got)
+	}
 }
