@@ -222,7 +222,7 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.termWidth, a.termHeight = msg.Width, msg.Height
 		a.layout()
 	case tea.BackgroundColorMsg:
-		a.c.styles = newStyles(msg.IsDark())
+		a.c.styles = newStyles(msg.IsDark(), a.c.present)
 		a.help.Styles = helpStyles(a.c.styles)
 		return a, nil
 	case savedMsg:
@@ -291,7 +291,7 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, a.c.keys.ForceQuit):
 		return a.quit(), true
 	case key.Matches(msg, a.c.keys.Present) && (msg.String() == "f5" || !s.typing()):
-		a.c.present = !a.c.present
+		a.setPresent(!a.c.present)
 		return nil, true
 	case key.Matches(msg, a.c.keys.TypingHelp) && a.active != screenHelp:
 		return a.show(screenHelp, 0), true
@@ -312,6 +312,14 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return cmd, true
 	}
 	return nil, a.c.timerKey(msg)
+}
+
+// setPresent turns presenter mode on or off, and with it the styles for
+// a projector (styles.go).
+func (a *app) setPresent(on bool) {
+	a.c.present = on
+	a.c.styles = newStyles(a.c.styles.isDark, on)
+	a.help.Styles = helpStyles(a.c.styles)
 }
 
 // commitMsg asks the active screen to store whatever is typed in its

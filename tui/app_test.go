@@ -23,7 +23,7 @@ func TestFrameMeasuresEmojiSequencesAsTheTerminalDraws(t *testing.T) {
 		"Zoe\u0301 and 李雷":         3 + 5 + 4,
 		"🧑\u200d🤝\u200d🧑 together": 2 + 9,
 	} {
-		a := newApp(&common{styles: newStyles(true), keys: newGlobalKeys()})
+		a := newApp(&common{styles: newStyles(true, false), keys: newGlobalKeys()})
 		a.Update(tea.WindowSizeMsg{Width: 40, Height: 20})
 		line := strings.Split(a.frame(text, ""), "\n")[0]
 		if got := len(line) - len(strings.TrimRight(line, " ")); got != a.c.width-cells+1 {

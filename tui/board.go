@@ -57,7 +57,7 @@ type boardLayoutKey struct {
 
 type boardDrawKey struct {
 	width, height, cursor int
-	dark                  bool
+	styles                styleKey
 	plan                  *plans.Plan
 }
 
@@ -250,11 +250,11 @@ const revisitMark = "⚑"
 // draw returns the board's lines for the window, drawing them when the
 // size, the cursor or the plan changed.
 func (s *boardScreen) draw() []string {
-	k := boardDrawKey{width: s.c.width, height: s.c.height, cursor: s.cursor, dark: s.c.styles.isDark, plan: s.c.plan()}
+	k := boardDrawKey{width: s.c.width, height: s.c.height, cursor: s.cursor, styles: s.c.styles.key(), plan: s.c.plan()}
 	if s.drawn != nil && s.drawKey == k {
 		return s.drawn
 	}
-	if s.drawn != nil && k.width == s.drawKey.width && k.height == s.drawKey.height && k.dark == s.drawKey.dark && k.plan == s.drawKey.plan {
+	if s.drawn != nil && k.width == s.drawKey.width && k.height == s.drawKey.height && k.styles == s.drawKey.styles && k.plan == s.drawKey.plan {
 		// Only the cursor moved: the two rows it left and entered are
 		// drawn again (a 1,000-item board is otherwise drawn whole on
 		// every arrow).

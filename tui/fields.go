@@ -92,10 +92,10 @@ func fieldLabel(st *styles, label string, labelWidth, width int, on bool) string
 // inputStyles are the bubbles text styles for our fields: no colours of
 // their own (the 16-colour theme comes from the labels), a cursor that
 // does not blink (a calm screen, and a frame only when something changes).
-func inputStyles() textinput.Styles {
+func inputStyles(placeholder lipgloss.Style) textinput.Styles {
 	s := textinput.DefaultStyles(true)
 	plain := lipgloss.NewStyle()
-	s.Focused = textinput.StyleState{Text: plain, Placeholder: plain.Faint(true), Suggestion: plain.Faint(true), Prompt: plain}
+	s.Focused = textinput.StyleState{Text: plain, Placeholder: placeholder, Suggestion: placeholder, Prompt: plain}
 	s.Blurred = s.Focused
 	s.Cursor = textinput.CursorStyle{Shape: tea.CursorBlock}
 	return s
@@ -116,13 +116,15 @@ type textField struct {
 	// made of it (a tab becomes a space): while the input still holds
 	// shown, the field's value is set, exactly.
 	set, shown string
+	// projector is whether the input is styled for presenter mode.
+	projector bool
 }
 
 func newTextField(label, placeholder string, labelWidth int) *textField {
 	in := textinput.New()
 	in.Prompt = ""
 	in.Placeholder = placeholder
-	in.SetStyles(inputStyles())
+	in.SetStyles(inputStyles(lipgloss.NewStyle().Faint(true)))
 	return &textField{labelled: labelled{label: label, labelWidth: labelWidth}, maxLines: 3, input: in}
 }
 
@@ -189,7 +191,7 @@ func (f *textField) inputWidth(width int) int {
 
 func (f *textField) view(st *styles, width int) string {
 	if f.focused() {
-		return f.head(st, width, true) + f.inputView(f.inputWidth(width))
+		return f.head(st, width, true) + f.inputView(st, f.inputWidth(width))
 	}
 	return f.head(st, width, f.lit) + f.text(st, width)
 }
@@ -197,8 +199,12 @@ func (f *textField) view(st *styles, width int) string {
 // inputView is the text input alone, w cells wide and one more for the
 // cursor: the field while typing, or typed into in a row a screen draws
 // itself (a list's "add your own" row).
-func (f *textField) inputView(w int) string {
+func (f *textField) inputView(st *styles, w int) string {
 	w = max(1, w)
+	if f.projector != st.projector { // presenter mode turned on or off
+		f.input.SetStyles(inputStyles(st.Placeholder))
+		f.projector = st.projector
+	}
 	if f.input.Width() != w {
 		// SetWidth keeps the window of text shown as it was: moving the
 		// cursor to both ends and back works it out again, with the
@@ -323,7 +329,7 @@ func (f *dateField) draw(st *styles, width int) string {
 	note := f.note(st)
 	line := f.head(st, width, f.focused() || f.lit)
 	if f.focused() {
-		line += f.inputView(min(f.inputWidth(width), dateInputWidth))
+		line += f.inputView(st, min(f.inputWidth(width), dateInputWidth))
 	} else {
 		line += f.text(st, width)
 	}
@@ -492,6 +498,8 @@ type notesField struct {
 	// made of it when it took focus (a tab becomes spaces): while it
 	// still holds shown, the value is the text as it was.
 	set, shown string
+	// projector is whether the text area is styled for presenter mode.
+	projector bool
 }
 
 func newNotesField(label, placeholder string, labelWidth int) *notesField {
@@ -501,12 +509,7 @@ func newNotesField(label, placeholder string, labelWidth int) *notesField {
 	a.ShowLineNumbers = false
 	a.CharLimit = 0
 	a.MaxHeight = 0
-	s := textarea.DefaultStyles(true)
-	plain := lipgloss.NewStyle()
-	s.Focused = textarea.StyleState{Base: plain, Text: plain, CursorLine: plain, Placeholder: plain.Faint(true), EndOfBuffer: plain, Prompt: plain}
-	s.Blurred = s.Focused
-	s.Cursor = textarea.CursorStyle{Shape: tea.CursorBlock}
-	a.SetStyles(s)
+	a.SetStyles(notesStyles(lipgloss.NewStyle().Faint(true)))
 	// The screen uses ctrl+n/ctrl+p for the next and previous item.
 	a.KeyMap.LineNext.SetKeys("down")
 	a.KeyMap.LinePrevious.SetKeys("up")
@@ -568,6 +571,16 @@ func (f *notesField) update(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
+// notesStyles are the text area's styles, as inputStyles.
+func notesStyles(placeholder lipgloss.Style) textarea.Styles {
+	s := textarea.DefaultStyles(true)
+	plain := lipgloss.NewStyle()
+	s.Focused = textarea.StyleState{Base: plain, Text: plain, CursorLine: plain, Placeholder: placeholder, EndOfBuffer: plain, Prompt: plain}
+	s.Blurred = s.Focused
+	s.Cursor = textarea.CursorStyle{Shape: tea.CursorBlock}
+	return s
+}
+
 func (f *notesField) view(st *styles, width int) string {
 	return f.draw(st, width)
 }
@@ -577,6 +590,10 @@ func (f *notesField) draw(st *styles, width int) string {
 	indent := f.indent()
 	w := max(4, width-indent)
 	if f.focused() {
+		if f.projector != st.projector { // presenter mode turned on or off
+			f.area.SetStyles(notesStyles(st.Placeholder))
+			f.projector = st.projector
+		}
 		if f.area.Width() != w || f.area.Height() != f.height {
 			f.area.SetWidth(w)
 			f.area.SetHeight(f.height)

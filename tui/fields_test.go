@@ -19,7 +19,7 @@ func fieldType(f field, text string) {
 }
 
 func fieldView(f field, width int) string {
-	st := newStyles(true)
+	st := newStyles(true, false)
 	return ansi.Strip(f.view(&st, width))
 }
 

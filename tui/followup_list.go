@@ -553,7 +553,7 @@ func (q *quickWins) rowView(i, w, srcWidth int) string {
 	}
 	if i == len(q.rows) {
 		if q.editing == i {
-			return marker + "+ " + q.field.inputView(w-4-1)
+			return marker + "+ " + q.field.inputView(&st, w-4-1)
 		}
 		label := "+ Add your own (a)"
 		if current {
@@ -569,7 +569,7 @@ func (q *quickWins) rowView(i, w, srcWidth int) string {
 	textWidth := q.textWidth
 	var text string
 	if q.editing == i {
-		text = q.field.inputView(textWidth - 1)
+		text = q.field.inputView(&st, textWidth-1)
 	} else {
 		text = padRight(ansi.Truncate(flat(r.text), textWidth, "…"), textWidth)
 		if current {

@@ -28,7 +28,7 @@ type guidanceScreen struct {
 
 type guidanceDrawn struct {
 	pos, width int
-	dark       bool
+	styles     styleKey
 }
 
 type guidanceKeys struct {
@@ -73,7 +73,7 @@ func (s *guidanceScreen) view() string {
 // or the theme changed. The text sits in a column of a readable measure,
 // centred on a wide window.
 func (s *guidanceScreen) draw() []string {
-	d := guidanceDrawn{pos: s.c.pos(), width: s.c.width, dark: s.c.styles.isDark}
+	d := guidanceDrawn{pos: s.c.pos(), width: s.c.width, styles: s.c.styles.key()}
 	if s.lines != nil && s.drawnFor == d {
 		return s.lines
 	}

@@ -2,12 +2,14 @@ package tui
 
 import (
 	"fmt"
-
-	"github.com/charmbracelet/colorprofile"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -197,5 +199,51 @@ func TestPresenterGoldens(t *testing.T) {
 				return a
 			})
 		})
+	}
+}
+
+// dimGrey finds text drawn in the dim grey of the 16 colours (bright
+// black, SGR 90) or faint (SGR 2), which a washed-out projector loses.
+var dimGrey = regexp.MustCompile(`\x1b\[(?:[0-9;]*;)?(?:90|2)(?:;[0-9;]*)?m`)
+
+// Presenter mode uses no dim grey for anything a person must read (issue
+// 10, review): not the board's "4 of 21 rated", not the ○ unrated mark,
+// not the tiles' numbers, not an empty field's placeholder, not the key
+// hints, on any screen of a session; the laptop's screens keep their
+// quieter grey for what is secondary.
+func TestPresenterModeHasNoDimGrey(t *testing.T) {
+	screens := []struct {
+		name string
+		keys []string
+		nav  tea.Cmd
+	}{
+		{"item", nil, nil},
+		{"item, typing the action", []string{"tab"}, nil},
+		{"item, typing the notes", []string{"tab", "tab", "tab", "tab", "tab"}, nil},
+		{"board", []string{"b"}, nil},
+		{"advice", []string{"i"}, nil},
+		{"overview", []string{"o"}, nil},
+		{"help", []string{"?"}, nil},
+		{"area summary", []string{"p", "n"}, nil},
+		{"next steps", nil, navigate(screenFollowUp, 1)},
+		{"summary", nil, navigate(screenSummary, 0)},
+	}
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {240, 67}} {
+		for _, sc := range screens {
+			h, _ := rvOpen(t, rvGoldenPlan(t), size[0], size[1])
+			startClocks(h.a, &testClock{}, 5, 90)
+			h.press("P")
+			h.press(sc.keys...)
+			h.run(sc.nav)
+			raw := h.a.View().Content
+			if at := dimGrey.FindStringIndex(raw); at != nil {
+				t.Errorf("%dx%d %s: dim grey at %q:\n%s", size[0], size[1], sc.name, ansi.Strip(raw[at[0]:min(len(raw), at[1]+40)]), h.view())
+			}
+			// The same screen on a laptop has its grey: the test sees it.
+			h.press("f5")
+			if sc.name == "board" && !dimGrey.MatchString(h.a.View().Content) {
+				t.Errorf("%dx%d: the ordinary board has no grey: the test cannot see it", size[0], size[1])
+			}
+		}
 	}
 }

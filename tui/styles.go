@@ -8,36 +8,45 @@ import (
 	"github.com/socialmobility/ladder/plans"
 )
 
-// styles holds every style the screens use, built once from whether the
-// terminal background is dark. Colours are the 16 ANSI colours, so the
+// styles holds every style the screens use, built from whether the
+// terminal background is dark and whether the screen is on a projector
+// (presenter mode). Colours are the 16 ANSI colours, so the
 // user's own terminal theme (high contrast, colour-blind palettes) decides
 // what they look like. Colour is never the only signal: ratings also carry a
 // shape and a word (see plans.Mark), and focus is also shown by a marker.
 type styles struct {
 	isDark bool
+	// projector is presenter mode's set: no dim grey for anything a
+	// person must read, since a washed-out projector loses it. What is
+	// secondary is in italics in the text colour instead, and the key
+	// hints are in the text colour.
+	projector bool
 
-	App        lipgloss.Style // outer padding
-	Title      lipgloss.Style // screen title (the recommendation on an item screen)
-	Heading    lipgloss.Style // area name, section headings
-	Subtle     lipgloss.Style // secondary text: counters, hints, paths
-	Text       lipgloss.Style // body text
-	Prompt     lipgloss.Style // prompt questions
-	Label      lipgloss.Style // form field labels
-	Focused    lipgloss.Style // the focused field label or list row
-	Selected   lipgloss.Style // a chosen option
-	Error      lipgloss.Style // validation messages
-	Success    lipgloss.Style // "saved" and similar
-	Warning    lipgloss.Style // file changed on disk, overdue
-	Clock      lipgloss.Style // the time left: bold in the text colour, which a washed-out projector keeps
-	Box        lipgloss.Style // a bordered panel
-	HelpKey    lipgloss.Style
-	HelpDesc   lipgloss.Style
-	levelColor []color.Color // indexed by scale position, worst first
+	App      lipgloss.Style // outer padding
+	Title    lipgloss.Style // screen title (the recommendation on an item screen)
+	Heading  lipgloss.Style // area name, section headings
+	Subtle   lipgloss.Style // secondary text: counters, hints, paths
+	Text     lipgloss.Style // body text
+	Prompt   lipgloss.Style // prompt questions
+	Label    lipgloss.Style // form field labels
+	Focused  lipgloss.Style // the focused field label or list row
+	Selected lipgloss.Style // a chosen option
+	Error    lipgloss.Style // validation messages
+	Success  lipgloss.Style // "saved" and similar
+	Warning  lipgloss.Style // file changed on disk, overdue
+	// Placeholder is what an empty field being typed in says: faint on a
+	// laptop, as text fields are; in italics on a projector.
+	Placeholder lipgloss.Style
+	Clock       lipgloss.Style // the time left: bold in the text colour, which a washed-out projector keeps
+	Box         lipgloss.Style // a bordered panel
+	HelpKey     lipgloss.Style
+	HelpDesc    lipgloss.Style
+	levelColor  []color.Color // indexed by scale position, worst first
 }
 
-// newStyles builds the styles for a background; levels is the size of the
-// checklist's scale.
-func newStyles(isDark bool) styles {
+// newStyles builds the styles for a background, for a laptop's screen or
+// (projector) for presenter mode.
+func newStyles(isDark, projector bool) styles {
 	ld := lipgloss.LightDark(isDark)
 	red := ld(lipgloss.Red, lipgloss.BrightRed)
 	amber := ld(lipgloss.Yellow, lipgloss.BrightYellow)
@@ -45,7 +54,7 @@ func newStyles(isDark bool) styles {
 	accent := ld(lipgloss.Blue, lipgloss.BrightBlue)
 	subtle := ld(lipgloss.BrightBlack, lipgloss.BrightBlack)
 
-	s := styles{isDark: isDark}
+	s := styles{isDark: isDark, projector: projector}
 	s.App = lipgloss.NewStyle().Padding(0, 1)
 	s.Title = lipgloss.NewStyle().Bold(true)
 	s.Heading = lipgloss.NewStyle().Bold(true).Foreground(accent)
@@ -62,9 +71,22 @@ func newStyles(isDark bool) styles {
 	s.Box = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(subtle).Padding(0, 1)
 	s.HelpKey = lipgloss.NewStyle().Bold(true)
 	s.HelpDesc = lipgloss.NewStyle().Foreground(subtle)
+	s.Placeholder = lipgloss.NewStyle().Faint(true)
 	s.levelColor = []color.Color{red, amber, green}
+	if projector {
+		s.Subtle = lipgloss.NewStyle().Italic(true)
+		s.HelpDesc = lipgloss.NewStyle()
+		s.Box = s.Box.UnsetBorderForeground()
+		s.Placeholder = lipgloss.NewStyle().Italic(true)
+	}
 	return s
 }
+
+// styleKey says which set of styles drew something kept: a drawing kept
+// from another set is drawn again.
+type styleKey struct{ dark, projector bool }
+
+func (s *styles) key() styleKey { return styleKey{s.isDark, s.projector} }
 
 // levelStyle is the colour for scale position i of n (worst first).
 func (s styles) levelStyle(i, n int) lipgloss.Style {

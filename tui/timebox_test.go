@@ -212,7 +212,7 @@ func TestSessionClockPaceAndKeys(t *testing.T) {
 	h.requireView("4:59 left", "session 58:59")
 
 	// Readable on a washed-out projector: not the subtle grey.
-	st := newStyles(true)
+	st := newStyles(true, false)
 	if st.Clock.GetForeground() == st.Subtle.GetForeground() || !st.Clock.GetBold() {
 		t.Error("the clocks are drawn in the subtle grey, or not bold")
 	}

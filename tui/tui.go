@@ -92,7 +92,7 @@ func newCommon(opts Options) (*common, error) {
 	if opts.Dir == "" {
 		opts.Dir = plans.DefaultDir
 	}
-	c := &common{styles: newStyles(true), keys: newGlobalKeys(), opts: opts, today: opts.Today,
+	c := &common{styles: newStyles(true, opts.Present), keys: newGlobalKeys(), opts: opts, today: opts.Today,
 		present: opts.Present, now: time.Now, timer: timebox{limit: opts.Timebox, session: opts.Session}, typingPause: review.SaveTypingAfter}
 	if c.today.IsZero() {
 		c.today = plans.Today()
