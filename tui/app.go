@@ -209,6 +209,7 @@ func (a *app) layout() {
 		w = presentColumn(a.termWidth - 2)
 	}
 	a.c.width = w
+	a.c.termHeight = a.termHeight
 	a.margin = max(1, (a.termWidth-w)/2)
 	a.c.height = a.termHeight - a.footerLines()
 	if framed {

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // boardScreen is where the room sees where it stands (b, from any screen
@@ -53,6 +54,7 @@ type boardLayoutKey struct {
 	width, height int
 	flagged       bool // the footer's line of items to revisit
 	checklist     *checklist.Checklist
+	present, big  bool // presenter mode, and its headings in block letters
 }
 
 type boardDrawKey struct {
@@ -88,8 +90,7 @@ func newBoardScreen(c *common) *boardScreen {
 type boardLayout struct {
 	titleLines int  // tiles: lines of title under the rating
 	list       bool // one line per item instead of tiles
-	heading    bool // the board's own heading line
-	bigHeading bool // in block letters (presenter mode on a big window)
+	heading    bool // the board's own heading (heading)
 	perRow     int  // tiles (or list columns) in a row
 	cellWidth  int
 }
@@ -179,10 +180,14 @@ func (s *boardScreen) view() string {
 		return ""
 	}
 	lines := s.draw()
+	var head []string
+	if s.layout.heading {
+		head = s.heading(s.c.width)
+	}
 	foot := s.footer(s.c.width)
-	h := s.c.height - len(foot)
+	h := s.c.height - len(foot) - len(head)
 	if len(lines) <= h {
-		return strings.Join(append(slices.Clip(lines), foot...), "\n")
+		return strings.Join(slices.Concat(head, lines, foot), "\n")
 	}
 	// Scrolled (the list: tiles are only drawn when they fit): keep the
 	// cursor's row in the window, with its area's heading when it is the
@@ -202,7 +207,75 @@ func (s *boardScreen) view() string {
 	shown := append([]string(nil), lines[s.offset:end]...)
 	more := fmt.Sprintf("lines %d–%d of %d · the arrows scroll", s.offset+1, end, len(lines))
 	shown = append(shown, s.c.styles.Subtle.Render(ansi.Truncate(more, s.c.width, "…")))
-	return strings.Join(append(shown, foot...), "\n")
+	return strings.Join(slices.Concat(head, shown, foot), "\n")
+}
+
+// heading is the board's heading, drawn afresh on every frame (the tiles
+// below are kept: see draw), since in presenter mode it holds the clocks,
+// which change every second. On a laptop it is one line: "Where we stand ·
+// Acme Café Ltd, Spring review", and how many items are rated at the
+// right. In presenter mode it is drawn as every heading there
+// (presentHeadingRows), with the clocks, the plan's name and how many are
+// rated at the right, in the text colour; its height never changes with
+// the clocks', so the tiles never move.
+func (s *boardScreen) heading(w int) []string {
+	st := &s.c.styles
+	p := s.c.plan()
+	name := flat(strings.Trim(p.Organisation+", "+p.Title, ", "))
+	_, total := p.Counts()
+	rated := fmt.Sprintf("%d of %d rated", total.Rated(), total.Total())
+	if !s.c.present {
+		title := "Where we stand"
+		if name != "" {
+			title += " · " + name
+		}
+		return []string{joinEnds(st.Title.Render(ansi.Truncate(title, max(1, w-20), "…")), st.Subtle.Render(rated), w), ""}
+	}
+	rows, hw := presentHeadingRows(st, "Where we stand", w, s.c.bigHeadings())
+	room := max(1, w-hw-2) // beside the heading
+	clocks := s.clocks(room)
+	name = ansi.Truncate(name, room, "…")
+	if len(rows) == 1 {
+		// Two lines: the heading and the clocks; the plan's name and how
+		// many are rated.
+		left := st.Title.Render(ansi.Truncate(name, max(1, w-ansi.StringWidth(rated)-2), "…"))
+		return []string{joinEnds(rows[0], clocks, w), joinEnds(left, st.Label.Render(rated), w), ""}
+	}
+	var right []string
+	for _, r := range []string{clocks, st.Title.Render(name), st.Label.Render(ansi.Truncate(rated, room, "…"))} {
+		if ansi.StringWidth(r) > 0 {
+			right = append(right, r)
+		}
+	}
+	for i := range min(len(rows), len(right)) {
+		rows[i] = joinEnds(rows[i], right[i], w)
+	}
+	return append(rows, "")
+}
+
+// clocks is what the board shows of the time, in at most w cells: the
+// session's clock, and, while the review is at an item, that item's time
+// box, named (the board is looked at on the way, and at the end). Each is
+// shortened (compact) before it is cut.
+func (s *boardScreen) clocks(w int) string {
+	c := s.c
+	if c.session == nil || !c.timer.set() {
+		return ""
+	}
+	item := ""
+	if p := c.session.Place(); p.Kind == review.AtItem && p.Index == c.timer.item && p.Index < len(s.entries) {
+		item = c.timer.view(&c.styles, c.now())
+	}
+	named := item
+	if item != "" {
+		named = c.styles.Clock.Render(s.entries[c.timer.item].Item.ShortTitle()+": ") + item
+	}
+	for _, try := range []string{c.joinClocks(c.sessionClock(false), named), c.joinClocks(c.sessionClock(true), named), c.joinClocks(c.sessionClock(true), item)} {
+		if ansi.StringWidth(try) <= w {
+			return try
+		}
+	}
+	return ansi.Truncate(c.joinClocks(c.sessionClock(true), item), w, "…")
 }
 
 // footer names the selected item in full (its number, group and title, on
@@ -264,7 +337,8 @@ func (s *boardScreen) draw() []string {
 		s.drawKey = k
 		return s.drawn
 	}
-	lk := boardLayoutKey{width: k.width, height: k.height, flagged: len(k.plan.Revisits()) > 0, checklist: k.plan.Checklist}
+	lk := boardLayoutKey{width: k.width, height: k.height, flagged: len(k.plan.Revisits()) > 0, checklist: k.plan.Checklist,
+		present: s.c.present, big: s.c.bigHeadings()}
 	if s.layoutFor != lk {
 		s.layout, s.layoutFor = s.chooseLayout(k.width, k.height-len(s.footer(k.width))), lk
 	}
@@ -290,7 +364,7 @@ func (s *boardScreen) redrawRow(pos int) {
 func (s *boardScreen) chooseLayout(w, h int) boardLayout {
 	areas := s.c.checklist().Areas
 	best, bestFull := boardLayout{}, -1
-	big := s.c.present && h >= bigFrameHeight
+	head := len(s.heading(w)) // the same height whatever the clocks say
 	for per := max(1, (w+maxTileWidth+1)/(maxTileWidth+1)); ; per++ {
 		cell := (w - (per - 1)) / per
 		if cell < minTileWidth {
@@ -298,8 +372,8 @@ func (s *boardScreen) chooseLayout(w, h int) boardLayout {
 		}
 		cell = min(cell, maxTileWidth)
 		for tl := 1; tl <= maxTitleLines; tl++ { // the fewest lines that show the most titles
-			l := boardLayout{titleLines: tl, heading: true, bigHeading: big, perRow: per, cellWidth: cell}
-			if boardHeight(l, areas) > h {
+			l := boardLayout{titleLines: tl, heading: true, perRow: per, cellWidth: cell}
+			if boardHeight(l, areas, head) > h {
 				continue
 			}
 			full, ok := s.titlesFit(l)
@@ -312,11 +386,17 @@ func (s *boardScreen) chooseLayout(w, h int) boardLayout {
 		return best
 	}
 	// The list, in the fewest columns that fit (the widest lines, with
-	// the most full titles).
-	for _, heading := range []bool{true, false} {
+	// the most full titles); on a laptop's screen without the heading
+	// before it scrolls, but not in presenter mode, whose heading holds
+	// the clocks.
+	headings := []bool{true, false}
+	if s.c.present {
+		headings = headings[:1]
+	}
+	for _, heading := range headings {
 		for cols := 1; cols <= max(1, (w+2)/26); cols++ {
 			l := boardLayout{list: true, heading: heading, perRow: cols, cellWidth: (w - 2*(cols-1)) / cols}
-			if boardHeight(l, areas) <= h {
+			if boardHeight(l, areas, head) <= h {
 				return l
 			}
 		}
@@ -368,14 +448,12 @@ func wrapWords(text string, w int) (lines []string, ok bool) {
 	return strings.Split(strings.ReplaceAll(wrapped, nbHyphen, "-"), "\n"), ok
 }
 
-// boardHeight is how many lines a layout takes.
-func boardHeight(l boardLayout, areas []checklist.Area) int {
+// boardHeight is how many lines a layout takes, with a heading of head
+// lines.
+func boardHeight(l boardLayout, areas []checklist.Area, head int) int {
 	n := 0
-	switch {
-	case l.bigHeading:
-		n += 4
-	case l.heading:
-		n += 2
+	if l.heading {
+		n += head
 	}
 	for i, a := range areas {
 		rows := (len(a.Items) + l.perRow - 1) / l.perRow
@@ -413,27 +491,6 @@ func (s *boardScreen) drawLayout(l boardLayout, w int) ([]string, int) {
 	var out []string
 	cursorY := 0
 	s.rows, s.rowOf = s.rows[:0], make([]int, len(s.entries))
-	if l.heading {
-		title := "Where we stand"
-		if name := strings.Trim(p.Organisation+", "+p.Title, ", "); name != "" {
-			title += " · " + name
-		}
-		_, total := p.Counts()
-		rated := st.Subtle.Render(fmt.Sprintf("%d of %d rated", total.Rated(), total.Total()))
-		if rows, ok := bigLine("WHERE WE STAND"); ok && l.bigHeading {
-			for i, r := range rows {
-				rows[i] = st.Heading.Render(r)
-			}
-			rows[0] = joinEnds(rows[0], rated, w)
-			if name := flat(strings.Trim(p.Organisation+", "+p.Title, ", ")); name != "" {
-				rows[1] = joinEnds(rows[1], st.Title.Render(ansi.Truncate(name, max(1, w/2), "…")), w)
-			}
-			out = append(out, rows...)
-			out = append(out, "")
-		} else {
-			out = append(out, joinEnds(st.Title.Render(ansi.Truncate(title, max(1, w-20), "…")), rated, w), "")
-		}
-	}
 	seq := 0
 	for ai := range c.Areas {
 		a := &c.Areas[ai]

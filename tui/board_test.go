@@ -153,7 +153,7 @@ func TestBoardIsTheEndInPresenterMode(t *testing.T) {
 			t.Fatalf("present %v: after the last question, screen %d, want %d", present, h.a.active, want)
 		}
 		if present {
-			h.requireView("Where we stand")
+			h.requireView("W H E R E   W E   S T A N D")
 			// esc goes back to the last question; s to the summary.
 			h.press("esc")
 			if h.a.active != screenFollowUp {

@@ -24,6 +24,7 @@ const (
 // or styles around.
 type common struct {
 	width, height int // the body area: the terminal less the footer lines
+	termHeight    int // the whole terminal's height
 	styles        styles
 	keys          globalKeys
 	opts          Options

@@ -277,33 +277,45 @@ func (s *itemScreen) ratingHeight(air presentAir, rated bool) int {
 	return n
 }
 
-// presentHeading is two centred lines: the area in letter-spaced capitals
-// (the countdown, when there is one, at the right), then where the item
-// sits and the area's tally: "item 2 of 4 · ■ 1  ▲ 1  ● 0  ○ 2".
+// presentHeading is the area's name as presenter mode's headings are
+// drawn (in block letters on a big window, else letter-spaced capitals),
+// centred, the countdown, when there is one, at the right (or on a line of
+// its own when it does not fit beside the name); then where the item sits
+// and the area's tally: "item 2 of 4 · ■ 1  ▲ 1  ● 0  ○ 2".
 func (s *itemScreen) presentHeading(st *styles, w int, clock string) string {
 	e := s.entry()
 	right := 0
 	if clock != "" {
 		right = ansi.StringWidth(clock) + 2
 	}
-	// The clocks go on a line of their own when the area's name would
-	// not fit beside them.
+	var rows []string
+	areaWidth := 0
 	below := ""
-	if clock != "" && ansi.StringWidth(e.Area.Title)+2*right > w {
-		below, clock, right = "\n"+centreIn(ansi.Truncate(clock, w, "…"), w), "", 0
-	}
-	area := letterSpaced(strings.ToUpper(e.Area.Title))
-	if ansi.StringWidth(area) > w-2*right {
-		area = strings.ToUpper(e.Area.Title)
-	}
-	area = ansi.Truncate(area, max(1, w-2*right), "…")
-	areaWidth := ansi.StringWidth(area)
-	line1 := spaces((w-areaWidth)/2) + st.Heading.Render(area)
-	if clock != "" {
-		if (w-areaWidth)/2+areaWidth+right > w {
-			line1 = spaces((w-right-areaWidth)/2) + st.Heading.Render(area)
+	if s.c.bigHeadings() {
+		if big, bw := presentHeadingRows(st, e.Area.Title, w, true); len(big) > 1 {
+			rows, areaWidth = big, bw
+			if bw+2*right > w {
+				below, clock, right = "\n"+centreIn(ansi.Truncate(clock, w, "…"), w), "", 0
+			}
 		}
-		line1 = joinEnds(line1, clock, w)
+	}
+	if rows == nil {
+		// The clocks go on a line of their own when the area's name would
+		// not fit beside them.
+		if clock != "" && ansi.StringWidth(e.Area.Title)+2*right > w {
+			below, clock, right = "\n"+centreIn(ansi.Truncate(clock, w, "…"), w), "", 0
+		}
+		rows, areaWidth = presentHeadingRows(st, e.Area.Title, max(1, w-2*right), false)
+	}
+	at := (w - areaWidth) / 2
+	if clock != "" && at+areaWidth+right > w {
+		at = (w - right - areaWidth) / 2
+	}
+	for i, r := range rows {
+		rows[i] = spaces(at) + r
+	}
+	if clock != "" {
+		rows[0] = joinEnds(rows[0], clock, w)
 	}
 	where := fmt.Sprintf("item %d of %d", e.Ref.Index+1, len(e.Area.Items))
 	if e.Item.Group != "" {
@@ -317,7 +329,7 @@ func (s *itemScreen) presentHeading(st *styles, w int, clock string) string {
 	if ansi.StringWidth(line2) > w {
 		line2 = tally
 	}
-	return line1 + below + "\n" + centreIn(line2, w)
+	return strings.Join(rows, "\n") + below + "\n" + centreIn(line2, w)
 }
 
 // areaTally counts an area's items at each level, each count after its

@@ -3,6 +3,7 @@ package tui_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -35,9 +36,19 @@ func TestPresenterModeAndTimeboxEndToEnd(t *testing.T) {
 	if r := p.Response("lc-vision").Rating; r != "green" {
 		t.Fatalf("the first item is %q: the review moved on by itself", r)
 	}
-	// The focus stays on the rating (issue 10.1): b opens the board.
+	// The focus stays on the rating (issue 10.1): b opens the board, which
+	// shows the clocks and redraws them every second (issue 10, review).
 	e.keys("b")
-	e.waitFor("Where we stand")
+	v := newVTScreen(t, e.s, 100, 30)
+	seconds := regexp.MustCompile(`time's up \(\+(\d+:\d\d)\)`)
+	first := seconds.FindStringSubmatch(v.waitFor("W H E R E   W E   S T A N D", "time's up (+0:"))
+	if first == nil {
+		t.Fatalf("the board's clock is not where it was")
+	}
+	v.waitUntil("the board's clock ticking", func(screen string) bool {
+		m := seconds.FindStringSubmatch(screen)
+		return m != nil && m[1] != first[1]
+	})
 	e.keys("b", "q") // b also leaves the board
 	if err := e.s.Wait(e2eTimeout); err != nil {
 		t.Fatal(err)

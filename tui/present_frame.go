@@ -11,8 +11,10 @@ import (
 // screen (the advice, the area summaries, the next-steps questions, the
 // end summary, the overview, help) is drawn in presenter mode's frame: in
 // a column that grows with the window, centred, under a heading with the
-// screen's name (in block letters on a big window, letter-spaced capitals
-// on a smaller one) and the clocks at its right. The screens leave out
+// screen's name and the clocks at its right. Every heading in presenter
+// mode (the frame's, the item screen's area, the board's) is drawn alike
+// (presentHeadingRows): in block letters on a big window, letter-spaced
+// capitals on a smaller one. The screens leave out
 // what a room should not see on a projector: the summary its file path
 // and git commands, the status line everything but problems.
 
@@ -28,14 +30,39 @@ func (a *app) presentFramed() bool {
 	return ok
 }
 
-// bigFrameHeight is the window height from which the frame's heading is
-// drawn in block letters.
+// bigFrameHeight is the window height from which presenter mode's
+// headings are drawn in block letters.
 const bigFrameHeight = 45
+
+// bigHeadings reports whether presenter mode's headings are in block
+// letters: on a window at least bigFrameHeight tall.
+func (c *common) bigHeadings() bool { return c.termHeight >= bigFrameHeight }
+
+// presentHeadingRows is a heading as presenter mode draws it, in at most w
+// cells: in block letters when big and they fit (three rows), else in
+// letter-spaced capitals, else in capitals cut to fit; width is the
+// widest row's.
+func presentHeadingRows(st *styles, name string, w int, big bool) (rows []string, width int) {
+	up := strings.ToUpper(name)
+	if big {
+		if drawn, ok := bigLine(up); ok && bigWidth(up) <= w {
+			for i, r := range drawn {
+				drawn[i] = st.Heading.Render(r)
+			}
+			return drawn, bigWidth(up)
+		}
+	}
+	head := letterSpaced(up)
+	if ansi.StringWidth(head) > w {
+		head = ansi.Truncate(up, max(1, w), "…")
+	}
+	return []string{st.Heading.Render(head)}, ansi.StringWidth(head)
+}
 
 // frameHeadHeight is how many lines the frame's heading takes, with the
 // blank line under it.
 func (a *app) frameHeadHeight() int {
-	if a.termHeight >= bigFrameHeight {
+	if a.c.bigHeadings() {
 		return 4
 	}
 	return 2
@@ -51,24 +78,11 @@ func (a *app) presentHead(w int) string {
 	if clocks != "" {
 		room = w - ansi.StringWidth(clocks) - 2
 	}
-	if a.termHeight >= bigFrameHeight {
-		if rows, ok := bigLine(strings.ToUpper(name)); ok && bigWidth(name) <= room {
-			for i, r := range rows {
-				rows[i] = st.Heading.Render(r)
-			}
-			rows[0] = joinEnds(rows[0], clocks, w)
-			return strings.Join(rows, "\n") + "\n"
-		}
-	}
-	head := letterSpaced(strings.ToUpper(name))
-	if ansi.StringWidth(head) > room {
-		head = ansi.Truncate(strings.ToUpper(name), max(1, room), "…")
-	}
-	head = st.Heading.Render(head)
+	rows, _ := presentHeadingRows(st, name, room, a.c.bigHeadings())
 	if clocks != "" {
-		head = joinEnds(head, clocks, w)
+		rows[0] = joinEnds(rows[0], clocks, w)
 	}
-	return head + "\n"
+	return strings.Join(rows, "\n") + "\n"
 }
 
 func (s *guidanceScreen) presentTitle() string    { return "Advice" }

@@ -169,7 +169,13 @@ func TestPresenterGoldens(t *testing.T) {
 			rvGolden(t, w, h, "of 21 rated", func(t *testing.T) *app {
 				p := rvGoldenPlan(t)
 				p.Response("lc-leadership").Revisit = true
-				return rvGoldenApp(t, p, w, h, "P", "b", "down")
+				a := rvGoldenApp(t, p, w, h, "P")
+				clock := &testClock{}
+				startClocks(a, clock, 5, 90)
+				clock.advance(92)
+				hs := &rvHarness{t: t, a: a}
+				hs.press("b", "down")
+				return a
 			})
 		})
 	}
@@ -205,6 +211,68 @@ func TestPresenterGoldens(t *testing.T) {
 // dimGrey finds text drawn in the dim grey of the 16 colours (bright
 // black, SGR 90) or faint (SGR 2), which a washed-out projector loses.
 var dimGrey = regexp.MustCompile(`\x1b\[(?:[0-9;]*;)?(?:90|2)(?:;[0-9;]*)?m`)
+
+// The board in presenter mode shows the clocks (issue 10, review): the
+// session's, and the item's time box while the review is at an item,
+// named; redrawn every second without drawing the tiles again (only the
+// cursor's rows are redrawn on a key, BENCHMARKS.md), and in the same
+// rows whatever they say, so the tiles never move.
+func TestTheBoardInPresenterModeShowsTheClocks(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {160, 45}, {240, 67}} {
+		w, ht := size[0], size[1]
+		h, _ := rvOpen(t, rvGoldenPlan(t), w, ht) // at Workforce 1, Business as usual
+		clock := &testClock{}
+		startClocks(h.a, clock, 5, 90)
+		h.press("P", "b")
+		h.requireView("session 1:30:00", "5:00 left")
+		if w >= 100 {
+			h.requireView("session 1:30:00 · 17 items · 5:17 each", "Business as usual: 5:00 left")
+		}
+		requireFits(t, h, w, ht)
+		board := h.a.screen(screenBoard).(*boardScreen)
+		tiles := &board.drawn[0]
+		before := strings.Split(h.view(), "\n")
+		clock.advance(61)
+		tick(h)
+		h.requireView("session 1:28:59", "3:59 left")
+		if &board.drawn[0] != tiles {
+			t.Errorf("%dx%d: a tick of the clock drew the whole board again", w, ht)
+		}
+		after := strings.Split(h.view(), "\n")
+		changed := 0
+		for i := range min(len(before), len(after)) {
+			if before[i] != after[i] {
+				changed++
+			}
+		}
+		if len(before) != len(after) || changed != 1 {
+			t.Errorf("%dx%d: a tick changed %d lines, want the clocks' line alone:\n%s", w, ht, changed, h.view())
+		}
+		// Past the time box, and with the clocks paused, they say so.
+		clock.advance(240)
+		tick(h)
+		h.requireView("time's up (+0:01)")
+		h.press("t")
+		h.requireView("paused")
+	}
+
+	// At the end of the review (the board after the last question), the
+	// session's clock alone: no item is being timed.
+	h, _ := rvOpen(t, rvGoldenPlan(t), 100, 30)
+	startClocks(h.a, &testClock{}, 5, 90)
+	h.press("P")
+	h.run(navigate(screenFollowUp, len(h.a.c.checklist().FollowUps)-1))
+	h.press("n")
+	if h.a.active != screenBoard {
+		t.Fatalf("the end is screen %d, not the board", h.a.active)
+	}
+	h.requireView("session 1:30:00")
+	h.refuseView("left")
+	// Without clocks, no clocks.
+	h, _ = rvOpen(t, rvGoldenPlan(t), 100, 30)
+	h.press("P", "b")
+	h.refuseView("session", "left")
+}
 
 // Presenter mode uses no dim grey for anything a person must read (issue
 // 10, review): not the board's "4 of 21 rated", not the ○ unrated mark,
