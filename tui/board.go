@@ -61,6 +61,7 @@ type boardDrawKey struct {
 	width, height, cursor int
 	styles                styleKey
 	plan                  *plans.Plan
+	room                  boardRoomKey
 }
 
 type boardKeys struct {
@@ -187,7 +188,8 @@ func (s *boardScreen) view() string {
 	foot := s.footer(s.c.width)
 	h := s.c.height - len(foot) - len(head)
 	if len(lines) <= h {
-		return strings.Join(slices.Concat(head, lines, foot), "\n")
+		room := s.roomPanel(s.c.width, h-len(lines))
+		return strings.Join(slices.Concat(head, lines, room, foot), "\n")
 	}
 	// Scrolled (the list: tiles are only drawn when they fit): keep the
 	// cursor's row in the window, with its area's heading when it is the
@@ -323,18 +325,24 @@ const revisitMark = "⚑"
 // draw returns the board's lines for the window, drawing them when the
 // size, the cursor or the plan changed.
 func (s *boardScreen) draw() []string {
-	k := boardDrawKey{width: s.c.width, height: s.c.height, cursor: s.cursor, styles: s.c.styles.key(), plan: s.c.plan()}
+	k := boardDrawKey{width: s.c.width, height: s.c.height, cursor: s.cursor, styles: s.c.styles.key(), plan: s.c.plan(), room: s.roomKey()}
 	if s.drawn != nil && s.drawKey == k {
 		return s.drawn
 	}
 	if s.drawn != nil && k.width == s.drawKey.width && k.height == s.drawKey.height && k.styles == s.drawKey.styles && k.plan == s.drawKey.plan {
-		// Only the cursor moved: the two rows it left and entered are
-		// drawn again (a 1,000-item board is otherwise drawn whole on
-		// every arrow).
-		s.redrawRow(s.drawKey.cursor)
+		// Only the cursor moved, or the room's vote: the rows the cursor
+		// left and entered, and those of the items the vote was and is
+		// on, are drawn again (a 1,000-item board is otherwise drawn
+		// whole on every arrow).
+		old := s.drawKey
+		s.drawKey = k // the rows are drawn as k says
+		s.redrawRow(old.cursor)
 		s.redrawRow(k.cursor)
+		if k.room != old.room {
+			s.redrawRoomItem(old.room)
+			s.redrawRoomItem(k.room)
+		}
 		s.cursorY = s.rows[s.rowOf[k.cursor]].line
-		s.drawKey = k
 		return s.drawn
 	}
 	lk := boardLayoutKey{width: k.width, height: k.height, flagged: len(k.plan.Revisits()) > 0, checklist: k.plan.Checklist,
@@ -572,8 +580,9 @@ func (s *boardScreen) tile(st *styles, l boardLayout, a *checklist.Area, i int, 
 	} else {
 		num = st.Subtle.Render(num)
 	}
-	num = s.c.splitMark(st, it.ID) + num
-	lines := []string{joinEnds(ls.Render(plans.Mark(c, r.Rating)+" "+word), num, inner)}
+	left := ls.Render(plans.Mark(c, r.Rating) + " " + word)
+	right := s.votesOn(st, it.ID).tileRight(st, num, inner-ansi.StringWidth(left)-2)
+	lines := []string{joinEnds(left, right, inner)}
 	title := tileTitle(it, inner, l.titleLines)
 	for len(title) < l.titleLines {
 		title = append(title, "")
@@ -589,7 +598,9 @@ func (s *boardScreen) tile(st *styles, l boardLayout, a *checklist.Area, i int, 
 
 // listCell is item i of an area on one line: "12 ▲ Amber  Title", its
 // title when it fits and its short title when not, ⚑ after it when it is
-// flagged to revisit, and › before it when the cursor is on it.
+// flagged to revisit, › before it when the cursor is on it, and the room's
+// votes at the right when the short title still fits beside them (else
+// "split" before the title where the votes span the scale).
 func (s *boardScreen) listCell(st *styles, l boardLayout, a *checklist.Area, i int, focused bool) string {
 	c := s.c.checklist()
 	it := &a.Items[i]
@@ -600,11 +611,24 @@ func (s *boardScreen) listCell(st *styles, l boardLayout, a *checklist.Area, i i
 	}
 	num := fmt.Sprintf("%*d ", s.numberWidth(), i+1)
 	label := padCells(st.rating(c, r.Rating), listLabelWidth)
-	mark := s.c.splitMark(st, it.ID)
-	rest := max(1, l.cellWidth-2-len(num)-listLabelWidth-1-ansi.StringWidth(mark))
+	rest := max(1, l.cellWidth-2-len(num)-listLabelWidth-1)
 	flag := ""
 	if r.Revisit {
 		flag, rest = " "+st.Warning.Render(revisitMark), max(1, rest-2)
+	}
+	votes := s.votesOn(st, it.ID)
+	keep := listTitleRoom
+	if votes.live {
+		keep = listTitleRoomLive
+	}
+	mark, right := "", votes.listRight(st, rest-2-min(ansi.StringWidth(it.ShortTitle()), keep))
+	switch {
+	case right != "":
+		rest -= 2 + ansi.StringWidth(right)
+		right = "  " + right
+	case votes.split:
+		mark = st.Warning.Render("split") + " "
+		rest = max(1, rest-6)
 	}
 	title := it.Title
 	if ansi.StringWidth(title) > rest {
@@ -614,8 +638,20 @@ func (s *boardScreen) listCell(st *styles, l boardLayout, a *checklist.Area, i i
 	if focused {
 		title = st.Focused.Render(title)
 	}
-	return padCells(cur+num+label+" "+title+flag, l.cellWidth)
+	line := cur + num + label + " " + title + flag
+	if right != "" {
+		return padCells(line, l.cellWidth-ansi.StringWidth(right)) + right
+	}
+	return padCells(line, l.cellWidth)
 }
+
+// listTitleRoom is how much of a short title a list line keeps beside the
+// room's votes; listTitleRoomLive, beside the vote the room is having now,
+// which matters more than the rest of the title.
+const (
+	listTitleRoom     = 16
+	listTitleRoomLive = 8
+)
 
 // shortHelp is the footer, most useful first (the footer drops from the
 // end): the four arrows as one hint, then opening an item and the way

@@ -191,8 +191,20 @@ func TestRoomEndToEnd(t *testing.T) {
 		tap(p, "green")
 	}
 	term.waitFor("Room: 3 of 3 voted")
+	// This one is revealed from the board, which shows it on the item's
+	// line, and says to go back to the item to agree.
+	e.keys("b")
+	screen = term.waitFor("Where we stand", "Room: 3 of 3 voted")
+	if !regexp.MustCompile(`2 ○ Unrated +Leaders\S* +3 of 3 voted`).MatchString(screen) {
+		t.Errorf("the board's line for the item does not say how many voted:\n%s", screen)
+	}
 	e.keys("v")
-	term.waitFor("Votes: ■ Red 0  ▲ Amber 0  ● Green 3")
+	screen = term.waitFor("Votes: ■ Red 0  ▲ Amber 0  ● Green 3", "esc back to the item to agree ● Green")
+	if !regexp.MustCompile(`2 ○ Unrated +Leaders.* +■0 ▲0 ●3`).MatchString(screen) {
+		t.Errorf("the board's line for the item does not show the spread:\n%s", screen)
+	}
+	e.keys("esc")
+	term.waitFor("enter agree ● Green")
 	e.keys("enter")
 	term.waitFor("Agreed ● Green")
 

@@ -55,8 +55,16 @@ func (s *itemScreen) presentRoomLines(air presentAir, w int) []string {
 	if !on {
 		return nil
 	}
-	sty := &s.c.styles
-	c := s.c.checklist()
+	return s.c.roomPanel(st, roomDraws(air), w)
+}
+
+// roomPanel is the room's count of votes, or the spread after the reveal,
+// drawn by the first of draws that fits w (else on one line), and under
+// the spread its words: for the item screen and the board in presenter
+// mode.
+func (cm *common) roomPanel(st roomsrv.Status, draws []func(string) ([]string, bool), w int) []string {
+	sty := &cm.styles
+	c := cm.checklist()
 	var parts []string
 	var styles []lipgloss.Style
 	if st.Phase == roomsrv.Revealed {
@@ -71,7 +79,7 @@ func (s *itemScreen) presentRoomLines(air presentAir, w int) []string {
 		styles = []lipgloss.Style{sty.Label}
 	}
 	var lines []string
-	for _, draw := range roomDraws(air) {
+	for _, draw := range draws {
 		if rows, ok := bigParts(parts, draw, w); ok {
 			for _, r := range rows {
 				lines = append(lines, paintParts(r, styles))
@@ -80,7 +88,7 @@ func (s *itemScreen) presentRoomLines(air presentAir, w int) []string {
 		}
 	}
 	if st.Phase == roomsrv.Revealed {
-		return append(lines, s.roomWords(st, w)...)
+		return append(lines, cm.roomWords(st, w)...)
 	}
 	if lines == nil {
 		lines = []string{sty.Label.Render(ansi.Truncate(votedText(st), w, "…"))}
@@ -92,10 +100,10 @@ func (s *itemScreen) presentRoomLines(air presentAir, w int) []string {
 // and count (a rating is never a shape alone), then, when the votes span
 // the scale, the call to talk it through, on a line of its own if the
 // first is full.
-func (s *itemScreen) roomWords(st roomsrv.Status, w int) []string {
-	sty := &s.c.styles
-	c := s.c.checklist()
-	words := s.c.spreadText(c, st.Votes)
+func (cm *common) roomWords(st roomsrv.Status, w int) []string {
+	sty := &cm.styles
+	c := cm.checklist()
+	words := cm.spreadText(c, st.Votes)
 	if !st.Votes.Disagree(c) {
 		return []string{ansi.Truncate(words, w, "…")}
 	}

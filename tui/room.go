@@ -341,6 +341,12 @@ func (a *app) roomStrip() string {
 				why = "tied: the lower level"
 			}
 			agree := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "agree "+plans.Label(c, common)+" ("+why+")"))
+			if a.active != screenItem {
+				// On the board (a reveal done from there), help or the
+				// advice, enter does something else: the rating is agreed
+				// on the item.
+				agree = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the item to agree "+plans.Label(c, common)+" ("+why+")"))
+			}
 			out = append(out, line(keyHint(agree)+"  "+sty.HelpDesc.Render("or rate another")+"   "+keyHint(theRoomKeys.Revote)))
 		} else {
 			out = append(out, line(sty.HelpDesc.Render("Nobody chose a level: rate it, or ")+keyHint(theRoomKeys.Revote)))
@@ -558,15 +564,4 @@ func (s *roomScreen) draw(quiet, scale int) []string {
 		lines[i] = paper.Render(l)
 	}
 	return lines
-}
-
-// splitMark is "split " for an item whose room's votes went from one end
-// of the scale to the other, for the board: where the room disagreed is
-// worth a second look.
-func (c *common) splitMark(st *styles, itemID string) string {
-	r := c.plan().Response(itemID)
-	if r == nil || !r.Votes.Disagree(c.checklist()) {
-		return ""
-	}
-	return st.Warning.Render("split") + " "
 }

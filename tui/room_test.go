@@ -502,3 +502,111 @@ func TestWrapTextNeverBreaksAWordOrAnOption(t *testing.T) {
 		}
 	}
 }
+
+// The board shows the spread of the room's votes on each tile, where there
+// is room for it: each level's shape and count, in its colour, and "split"
+// where the votes went from one end of the scale to the other; where even
+// the spread does not fit (a line of the list at 80 columns), "split"
+// alone (issue 10, review).
+func TestBoardShowsTheRoomsSpread(t *testing.T) {
+	p := rvNewPlan(t)
+	p.Response("lc-vision").Rating = "amber"
+	p.Response("lc-vision").Votes = &plans.Votes{Levels: map[string]int{"red": 2, "amber": 1, "green": 3}}
+	p.Response("lc-leadership").Rating = "green"
+	p.Response("lc-leadership").Votes = &plans.Votes{Levels: map[string]int{"amber": 1, "green": 5}, Unsure: 2}
+	for _, tc := range []struct {
+		w, h    int
+		present bool
+		want    []string
+		split   int // where the tile has no room for the word beside the spread, the spread shows it
+	}{
+		{240, 67, true, []string{"split ■2 ▲1 ●3  1 │", "■0 ▲1 ●5 ?2  2 │"}, 1},
+		{160, 45, true, []string{"▲ AMBER  split ■2 ▲1 ●3  1 │", "■0 ▲1 ●5 ?2  2 │"}, 1},
+		{120, 40, false, []string{"■2 ▲1 ●3  1 │", "■0 ▲1 ●5 ?2  2 │"}, 0},
+		{100, 30, true, []string{"split ■2 ▲1 ●3", "■0 ▲1 ●5 ?2"}, 1},
+		{80, 24, true, []string{"split A clear D&I vis…"}, 1},
+	} {
+		h, _ := rvOpen(t, p, tc.w, tc.h)
+		if tc.present {
+			h.press("P")
+		}
+		h.press("b")
+		v := h.view()
+		for _, want := range tc.want {
+			if !strings.Contains(v, want) {
+				t.Errorf("%dx%d: the board does not show %q:\n%s", tc.w, tc.h, want, v)
+			}
+		}
+		if n := strings.Count(v, "split"); n != tc.split {
+			t.Errorf("%dx%d: the board says split %d times, want %d (lc-vision):\n%s", tc.w, tc.h, n, tc.split, v)
+		}
+		requireFits(t, h, tc.w, tc.h)
+	}
+}
+
+// A reveal done from the board (v) shows on the board: the item's tile or
+// line says how many have voted (a vote coming in redraws that row alone),
+// then the spread; the strip says to go back to the item to agree, since
+// enter opens the item under the cursor on the board (issue 10, review).
+// On a projector's big window the board also shows the vote under the
+// tiles in block letters, as the item screen does.
+func TestARevealFromTheBoardShowsOnTheBoard(t *testing.T) {
+	for _, tc := range []struct {
+		w, h          int
+		voted, spread string // on the item's tile or line (the strip says it otherwise)
+		big           bool   // and under the tiles in block letters
+	}{
+		{240, 67, `○ NOT RATED +3 of 3 voted  1 ┃`, `○ NOT RATED +■1 ▲2 ●0  1 ┃`, true},
+		{160, 45, `○ NOT RATED +3/3 voted  1 ┃`, `○ NOT RATED +■1 ▲2 ●0  1 ┃`, false},
+		{100, 30, `A clear D&I vision +3 of 3 voted`, `A clear D&I vision +■1 ▲2 ●0`, true},
+		{80, 24, `A clear… +3 of 3 voted`, `A clear D&I… +■1 ▲2 ●0`, false},
+	} {
+		h := startRoomHarness(t, tc.w, tc.h)
+		h.waitView("Vote from your phone")
+		h.press("esc", "P")
+		phones := []*roomPhone{h.phone(), h.phone(), h.phone()}
+		for _, p := range phones {
+			p.join()
+		}
+		round := h.a.c.room.room.Status().Round
+		phones[0].vote("lc-vision", round, "red")
+		phones[1].vote("lc-vision", round, "amber")
+		h.waitView("2 of 3 voted")
+		h.press("b")
+		h.waitView("2 of 3 voted")
+		board := h.a.screen(screenBoard).(*boardScreen)
+		tiles := &board.drawn[0]
+		phones[2].vote("lc-vision", round, "amber")
+		h.waitView("Room: 3 of 3 voted")
+		requireMatch(t, h.view(), tc.voted)
+		if &board.drawn[0] != tiles {
+			t.Errorf("%dx%d: a vote drew the whole board again", tc.w, tc.h)
+		}
+		if got := bigShown(h.view(), "3 OF 3 VOTED"); got != tc.big {
+			t.Errorf("%dx%d: the count in block letters under the tiles: %v, want %v:\n%s", tc.w, tc.h, got, tc.big, h.view())
+		}
+		h.press("v")
+		v := h.waitView("Votes")
+		requireMatch(t, v, tc.spread)
+		if got := bigShown(v, "▲2"); got != tc.big {
+			t.Errorf("%dx%d: the spread in block letters under the tiles: %v, want %v:\n%s", tc.w, tc.h, got, tc.big, v)
+		}
+		if !strings.Contains(v, "esc back to the item to agree ▲ Amber") || strings.Contains(v, "enter agree") {
+			t.Errorf("%dx%d: the strip on the board says enter agrees:\n%s", tc.w, tc.h, v)
+		}
+		h.press("esc")
+		h.waitView("enter agree ▲ Amber")
+		h.press("enter")
+		h.waitView("Agreed ▲ Amber")
+		h.press("b")
+		requireMatch(t, h.view(), strings.Replace(strings.Replace(tc.spread, "○ NOT RATED", "▲ AMBER", 1), "A clear", "Amber +A clear", 1))
+	}
+}
+
+// requireMatch fails unless the screen has a match for the pattern.
+func requireMatch(t *testing.T, screen, pattern string) {
+	t.Helper()
+	if !regexp.MustCompile(pattern).MatchString(screen) {
+		t.Fatalf("the screen shows nothing like %q:\n%s", pattern, screen)
+	}
+}
