@@ -37,10 +37,22 @@ func ReportHTML(p *plans.Plan, today plans.Date, h *ReportHistory) []byte {
 //go:embed report_html.tmpl
 var reportHTMLSource string
 
+// reportStylesheet is the page's stylesheet, inlined in its <style> as it
+// is: a file of its own so that it reads (and is edited) as CSS, and so
+// that the goldens can check the pages' bodies while one check holds
+// every page to this stylesheet (a change of style is one diff, not one
+// per golden).
+//
+//go:embed report_html.css
+var reportStylesheet string
+
 // reportHTMLTemplate is parsed on first use rather than at start-up:
 // most runs of ladder never write HTML.
 var reportHTMLTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("report").Parse(reportHTMLSource))
+	// As a template.CSS value the stylesheet goes in whole; as template
+	// text, html/template would drop its comments.
+	stylesheet := func() template.CSS { return template.CSS(reportStylesheet) }
+	return template.Must(template.New("report").Funcs(template.FuncMap{"stylesheet": stylesheet}).Parse(reportHTMLSource))
 })
 
 func writeReportHTML(doc reportDoc, hist *reportHistory) []byte {

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,7 +27,7 @@ func TestReportHTMLGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			p := loadFixture(t, path)
 			got := ReportHTML(p, reportToday, nil)
-			checkGolden(t, name+".html", got)
+			checkHTMLGolden(t, name+".html", got)
 			if again := ReportHTML(p, reportToday, nil); !bytes.Equal(got, again) {
 				t.Error("two reports of the same plan differ")
 			}
@@ -34,14 +35,41 @@ func TestReportHTMLGolden(t *testing.T) {
 	}
 }
 
+// checkHTMLGolden holds a page to report_html.css, inline, whole and in
+// its one <style>, and the rest of the page to testdata/name: the goldens
+// are of what each page says, and a change of style is a change to
+// report_html.css alone. In the golden a link to the stylesheet stands in
+// for it, so that a golden opened in a browser still looks as the page.
+func checkHTMLGolden(t *testing.T, name string, page []byte) {
+	t.Helper()
+	inline := []byte("<style>\n" + reportStylesheet + "</style>\n")
+	if n := bytes.Count(page, []byte("<style")); n != 1 || !bytes.Contains(page, inline) {
+		t.Fatalf("%s: the page should have report_html.css whole in its one <style> (it has %d <style> elements)", name, n)
+	}
+	link := []byte("<!-- the page has ../report_html.css inline here; the golden links it -->\n" +
+		`<link rel="stylesheet" href="../report_html.css">` + "\n")
+	checkGolden(t, name, bytes.Replace(page, inline, link, 1))
+}
+
 // TestReportHTMLHistoryGolden covers the history section: a chart over
 // the commits, one that did not load, and what changed since the one
-// before the last.
+// before the last. The golden is the section; the rest of the page is the
+// page without history (report-21.html), byte for byte.
 func TestReportHTMLHistoryGolden(t *testing.T) {
 	p := loadFixture(t, "testdata/report-21.yaml")
 	h, versions := historyOf(t, p)
 	got := ReportHTML(p, reportToday, h)
-	checkGolden(t, "report-21-history.html", got)
+	before, rest, ok := bytes.Cut(got, []byte(`<section aria-labelledby="history">`))
+	body, after, closed := bytes.Cut(rest, []byte("</section>\n"))
+	if !ok || !closed {
+		t.Fatal("the page has no history section")
+	}
+	section := slices.Concat([]byte(`<section aria-labelledby="history">`), body, []byte("</section>\n"))
+	checkGolden(t, "report-21-history-section.html", section)
+	without := slices.Concat(before, after)
+	if plain := ReportHTML(p, reportToday, nil); !bytes.Equal(without, plain) {
+		t.Errorf("without its history section, the page differs from the page of no history:\n%s", firstDifference(plain, without))
+	}
 	page := string(got)
 	for _, want := range []string{
 		`<h2 id="history">History in git</h2>`,
