@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/internal/gittest"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -120,21 +120,8 @@ func BenchmarkHistory200(b *testing.B) {
 // path.
 func historyRepo(b *testing.B, n int) string {
 	b.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		b.Skip("git is not installed")
-	}
-	dir := b.TempDir()
-	b.Setenv("HOME", dir)
-	b.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	git := func(stdin []byte, args ...string) {
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Stdin = bytes.NewReader(stdin)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
-	git(nil, "init", "-q", "-b", "main")
+	repo := gittest.New(b)
+	gittest.Isolate(b)
 	c, _ := checklist.Builtin(checklist.DefaultID)
 	var stream bytes.Buffer
 	for i := range n {
@@ -144,7 +131,7 @@ func historyRepo(b *testing.B, n int) string {
 		stream.Write(data)
 		stream.WriteString("\n")
 	}
-	git(stream.Bytes(), "fast-import", "--quiet")
-	git(nil, "checkout", "-q", "main")
-	return filepath.Join(dir, "plans", "acme.yaml")
+	repo.FastImport(stream.Bytes())
+	repo.Git("checkout", "-q", "main")
+	return filepath.Join(repo.Dir, "plans", "acme.yaml")
 }

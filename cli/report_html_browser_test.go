@@ -8,7 +8,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -19,7 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/browsertest"
-	"github.com/socialmobility/ladder/internal/testtool"
+	"github.com/socialmobility/ladder/internal/gittest"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -30,8 +29,6 @@ var updateReportScreenshots = flag.Bool("update-report-screenshots", false, "wri
 // returns the plan's path and the three versions.
 func reportRepo(t testing.TB) (string, []*plans.Plan) {
 	t.Helper()
-	testtool.Need(t, "git")
-	dir := t.TempDir()
 	final, err := plans.LoadFile("../render/testdata/report-21.yaml", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -45,32 +42,14 @@ func reportRepo(t testing.TB) (string, []*plans.Plan) {
 		}
 	}
 	half.Items["en-data-share"].Rating = "green"
-	git := func(date string, args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "HOME="+dir, "GIT_CONFIG_NOSYSTEM=1",
-			"GIT_AUTHOR_NAME=Ana", "GIT_AUTHOR_EMAIL=ana@example.com", "GIT_COMMITTER_NAME=Ana", "GIT_COMMITTER_EMAIL=ana@example.com",
-			"GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
-	git("2027-01-15T10:00:00Z", "init", "-q", "-b", "main")
-	plan := filepath.Join(dir, "plans", "acme.yaml")
-	if err := os.MkdirAll(filepath.Dir(plan), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	repo := gittest.New(t)
+	gittest.Isolate(t)
 	versions := []*plans.Plan{first, half, final}
 	for i, v := range versions {
-		if err := os.WriteFile(plan, plans.Encode(v), 0o644); err != nil {
-			t.Fatal(err)
-		}
 		date := fmt.Sprintf("2027-%02d-15T10:00:00Z", i+1)
-		git(date, "add", "plans/acme.yaml")
-		git(date, "commit", "-q", "-m", []string{"Start the spring review", "Workshop: half the items rated", "Workshop: every item rated"}[i])
+		repo.CommitAt(date, "plans/acme.yaml", plans.Encode(v), []string{"Start the spring review", "Workshop: half the items rated", "Workshop: every item rated"}[i])
 	}
-	return plan, versions
+	return filepath.Join(repo.Dir, "plans", "acme.yaml"), versions
 }
 
 // TestReportHTMLInBrowser opens the HTML report of a plan kept in git in

@@ -3,10 +3,11 @@ package cli
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/socialmobility/ladder/internal/gittest"
 )
 
 // hostileAction is plan text that would retitle the terminal (OSC 0,
@@ -21,22 +22,10 @@ const hostileAction = `"Pwn \e]0;owned\a the title \e[2J"`
 // control character other than a newline or a tab; each shows as a picture
 // (␛, ␇) instead. Markdown escapes them the same way.
 func TestNoCommandPrintsControlCharacters(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	dir := t.TempDir()
-	t.Chdir(dir)
-	for _, kv := range [][2]string{{"HOME", dir}, {"GIT_CONFIG_NOSYSTEM", "1"}, {"GIT_AUTHOR_NAME", "Ana"},
-		{"GIT_AUTHOR_EMAIL", "ana@example.com"}, {"GIT_COMMITTER_NAME", "Ana"}, {"GIT_COMMITTER_EMAIL", "ana@example.com"}} {
-		t.Setenv(kv[0], kv[1])
-	}
-	git := func(args ...string) {
-		t.Helper()
-		if out, err := exec.Command("git", args...).CombinedOutput(); err != nil {
-			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-	}
-	git("init", "-q", "-b", "main")
+	repo := gittest.New(t)
+	gittest.Isolate(t)
+	t.Chdir(repo.Dir)
+	git := repo.Git
 	plan := filepath.Join("plans", "evil\x1b[2J.yaml")
 	mustRun(t, "new", plan, "--org", "Acme", "--title", "Spring", "--date", "2027-01-15")
 	git("add", ".")

@@ -2,14 +2,12 @@ package plans_test
 
 import (
 	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/gittest"
 	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 )
@@ -167,25 +165,21 @@ func TestMergeDifferentItems(t *testing.T) {
 			}
 			want := applyEdits(t, base, tc.a, tc.b)
 
-			repo := newRepo(t)
-			repo.commit("plan.yaml", base, "base")
-			repo.git("branch", "b")
-			repo.git("checkout", "-q", "-b", "a")
-			repo.commit("plan.yaml", afterA, "A's edits")
-			repo.git("checkout", "-q", "b")
-			repo.commit("plan.yaml", afterB, "B's edits")
+			repo := gittest.New(t)
+			repo.Commit("plan.yaml", base, "base")
+			repo.Git("branch", "b")
+			repo.Git("checkout", "-q", "-b", "a")
+			repo.Commit("plan.yaml", afterA, "A's edits")
+			repo.Git("checkout", "-q", "b")
+			repo.Commit("plan.yaml", afterB, "B's edits")
 
 			for _, algorithm := range []string{"myers", "histogram", "patience"} {
-				repo.git("checkout", "-q", "-B", "merge-"+algorithm, "b")
-				out, err := repo.run("merge", "--no-edit", "-X", "diff-algorithm="+algorithm, "a")
+				repo.Git("checkout", "-q", "-B", "merge-"+algorithm, "b")
+				out, err := repo.Try("merge", "--no-edit", "-X", "diff-algorithm="+algorithm, "a")
 				if err != nil {
-					conflicted, _ := os.ReadFile(filepath.Join(repo.dir, "plan.yaml"))
-					t.Fatalf("%s: git merge failed: %v\n%s\n%s", algorithm, err, out, conflictHunks(conflicted))
+					t.Fatalf("%s: git merge failed: %v\n%s\n%s", algorithm, err, out, conflictHunks(repo.Read("plan.yaml")))
 				}
-				merged, err := os.ReadFile(filepath.Join(repo.dir, "plan.yaml"))
-				if err != nil {
-					t.Fatal(err)
-				}
+				merged := repo.Read("plan.yaml")
 				p, err := plans.Parse("plan.yaml", merged, nil)
 				if err != nil {
 					t.Fatalf("%s: the merged plan does not load:\n%v", algorithm, err)
@@ -212,57 +206,6 @@ func applyEdits(t *testing.T, data []byte, es ...edit) []byte {
 		e(p)
 	}
 	return plans.Encode(p)
-}
-
-// repo is a git repository in a temporary folder, isolated from the user's
-// and the system's git configuration.
-type repo struct {
-	t   *testing.T
-	dir string
-}
-
-func newRepo(t *testing.T) *repo {
-	r := &repo{t: t, dir: t.TempDir()}
-	r.git("init", "-q")
-	return r
-}
-
-func (r *repo) run(args ...string) (string, error) {
-	cmd := exec.Command("git", append([]string{
-		"-c", "user.name=ladder test", "-c", "user.email=test@example.com",
-		"-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main",
-		"-c", "core.autocrlf=false", "-c", "merge.conflictStyle=merge",
-	}, args...)...)
-	cmd.Dir = r.dir
-	env := []string{"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1", "HOME=" + r.dir}
-	for _, kv := range os.Environ() {
-		// A test run from a git hook inherits GIT_DIR and friends, which
-		// would point these commands at the wrong repository.
-		if !strings.HasPrefix(kv, "GIT_") && !strings.HasPrefix(kv, "HOME=") {
-			env = append(env, kv)
-		}
-	}
-	cmd.Env = env
-	out, err := cmd.CombinedOutput()
-	return string(out), err
-}
-
-func (r *repo) git(args ...string) string {
-	r.t.Helper()
-	out, err := r.run(args...)
-	if err != nil {
-		r.t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return out
-}
-
-func (r *repo) commit(name string, data []byte, message string) {
-	r.t.Helper()
-	if err := os.WriteFile(filepath.Join(r.dir, name), data, 0o644); err != nil {
-		r.t.Fatal(err)
-	}
-	r.git("add", name)
-	r.git("commit", "-q", "-m", message)
 }
 
 // conflictHunks returns the conflicted regions of a file, with a line of

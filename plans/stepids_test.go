@@ -1,10 +1,9 @@
 package plans_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
+	"github.com/socialmobility/ladder/internal/gittest"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -14,29 +13,26 @@ import (
 // the merged plan would not load. Each new id is drawn from 90,000, so
 // this passes but for a one-in-90,000 clash (which check then reports).
 func TestStepsAddedOnTwoBranchesMerge(t *testing.T) {
-	r := newRepo(t)
-	os.WriteFile(filepath.Join(r.dir, ".gitattributes"), []byte("*.yaml merge=union\n"), 0o644)
-	r.git("add", ".gitattributes")
+	r := gittest.New(t)
+	r.Write(".gitattributes", []byte("*.yaml merge=union\n"))
+	r.Git("add", ".gitattributes")
 	base := mergeBase(t)
-	r.commit("plan.yaml", base, "base")
+	r.Commit("plan.yaml", base, "base")
 	addStep := func(text string) []byte {
 		return applyEdits(t, base, func(p *plans.Plan) {
 			a := p.Answer("project-plan")
 			a.Steps = append(a.Steps, plans.Step{ID: a.NextStepID(), Text: text, Owner: "Bo", Status: plans.StatusTodo})
 		})
 	}
-	r.git("checkout", "-q", "-b", "ours")
-	r.commit("plan.yaml", addStep("Book the room"), "ours")
-	r.git("checkout", "-q", "main")
-	r.git("checkout", "-q", "-b", "theirs")
-	r.commit("plan.yaml", addStep("Write to the board"), "theirs")
-	r.git("checkout", "-q", "ours")
-	r.git("merge", "-q", "--no-edit", "theirs")
+	r.Git("checkout", "-q", "-b", "ours")
+	r.Commit("plan.yaml", addStep("Book the room"), "ours")
+	r.Git("checkout", "-q", "main")
+	r.Git("checkout", "-q", "-b", "theirs")
+	r.Commit("plan.yaml", addStep("Write to the board"), "theirs")
+	r.Git("checkout", "-q", "ours")
+	r.Git("merge", "-q", "--no-edit", "theirs")
 
-	merged, err := os.ReadFile(filepath.Join(r.dir, "plan.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	merged := r.Read("plan.yaml")
 	p, err := plans.Parse("plan.yaml", merged, nil)
 	if err != nil {
 		t.Fatalf("the merged plan does not load: %v\n%s", err, merged)

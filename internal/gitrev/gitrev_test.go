@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,70 +12,32 @@ import (
 	"testing"
 	"time"
 
+	"github.com/socialmobility/ladder/internal/gittest"
 	"github.com/socialmobility/ladder/internal/testtool"
 )
 
-// testRepo makes a real repository in a temporary folder, isolated from the
-// user's git configuration, with fixed names and dates so hashes are stable.
-func testRepo(t testing.TB) string {
+// testRepo makes a repository with git isolated from the user's
+// configuration, for the test's commands and for gitrev's alike.
+func testRepo(t testing.TB) *gittest.Repo {
 	t.Helper()
-	testtool.Need(t, "git")
-	dir := t.TempDir()
-	t.Setenv("HOME", dir)
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	t.Setenv("GIT_CONFIG_GLOBAL", filepath.Join(dir, ".gitconfig-none"))
-	t.Setenv("GIT_AUTHOR_NAME", "Ana")
-	t.Setenv("GIT_AUTHOR_EMAIL", "ana@example.com")
-	t.Setenv("GIT_COMMITTER_NAME", "Ana")
-	t.Setenv("GIT_COMMITTER_EMAIL", "ana@example.com")
-	repo := filepath.Join(dir, "repo")
-	run(t, dir, "init", "-q", "-b", "main", repo)
-	return repo
+	gittest.Isolate(t)
+	return gittest.New(t)
 }
 
-func run(t testing.TB, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
-
-// commitFile writes content to name and commits it with the given date.
-func commitFile(t testing.TB, repo, name, content, date string) {
-	t.Helper()
-	path := filepath.Join(repo, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	run(t, repo, "add", name)
-	commitAt(t, repo, "change "+name, date)
-}
-
-func commitAt(t testing.TB, repo, msg, date string) {
-	t.Helper()
-	cmd := exec.Command("git", "commit", "-q", "-m", msg)
-	cmd.Dir = repo
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git commit: %v\n%s", err, out)
-	}
+// commitFile commits content as name, dated date, with the subject
+// "change NAME".
+func commitFile(g *gittest.Repo, name, content, date string) {
+	g.CommitAt(date, name, []byte(content), "change "+name)
 }
 
 func TestReadFileAtRevisions(t *testing.T) {
-	repo := testRepo(t)
-	commitFile(t, repo, "plans/a.yaml", "one\n", "2027-01-15T10:00:00+00:00")
-	commitFile(t, repo, "other.txt", "x", "2027-01-16T10:00:00+00:00")
-	commitFile(t, repo, "plans/a.yaml", "two\nlines\n", "2027-02-01T10:00:00+01:00")
-	run(t, repo, "tag", "v1", "HEAD~1")
+	g := testRepo(t)
+	commitFile(g, "plans/a.yaml", "one\n", "2027-01-15T10:00:00+00:00")
+	commitFile(g, "other.txt", "x", "2027-01-16T10:00:00+00:00")
+	commitFile(g, "plans/a.yaml", "two\nlines\n", "2027-02-01T10:00:00+01:00")
+	g.Git("tag", "v1", "HEAD~1")
 
-	r, err := Open(filepath.Join(repo, "plans"))
+	r, err := Open(filepath.Join(g.Dir, "plans"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,16 +54,16 @@ func TestReadFileAtRevisions(t *testing.T) {
 	if got, err := r.ReadFile("HEAD", "other.txt"); err != nil || string(got) != "x" {
 		t.Errorf("ReadFile(other.txt) = %q, %v", got, err)
 	}
-	hash := run(t, repo, "rev-parse", "HEAD~2")
+	hash := g.Git("rev-parse", "HEAD~2")
 	if got, err := r.Resolve("HEAD~2"); err != nil || got != hash {
 		t.Errorf("Resolve(HEAD~2) = %q, %v; want %q", got, err, hash)
 	}
 }
 
 func TestReadFileErrors(t *testing.T) {
-	repo := testRepo(t)
-	commitFile(t, repo, "plans/a.yaml", "one\n", "2027-01-15T10:00:00+00:00")
-	r, err := Open(repo)
+	g := testRepo(t)
+	commitFile(g, "plans/a.yaml", "one\n", "2027-01-15T10:00:00+00:00")
+	r, err := Open(g.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,12 +105,12 @@ func TestOpenOutsideARepository(t *testing.T) {
 }
 
 func TestLogOldestFirst(t *testing.T) {
-	repo := testRepo(t)
-	commitFile(t, repo, "plans/a.yaml", "1", "2027-01-15T10:00:00+00:00")
-	commitFile(t, repo, "plans/b.yaml", "b", "2027-01-20T10:00:00+00:00")
-	commitFile(t, repo, "plans/a.yaml", "2", "2027-02-01T23:30:00-05:00")
-	commitFile(t, repo, "plans/a.yaml", "3", "2027-03-01T10:00:00+00:00")
-	r, log := openLog(t, repo, "plans/a.yaml")
+	g := testRepo(t)
+	commitFile(g, "plans/a.yaml", "1", "2027-01-15T10:00:00+00:00")
+	commitFile(g, "plans/b.yaml", "b", "2027-01-20T10:00:00+00:00")
+	commitFile(g, "plans/a.yaml", "2", "2027-02-01T23:30:00-05:00")
+	commitFile(g, "plans/a.yaml", "3", "2027-03-01T10:00:00+00:00")
+	r, log := openLog(t, g.Dir, "plans/a.yaml")
 	var got []string
 	for _, c := range log {
 		got = append(got, c.Date.Format("2006-01-02 -0700")+" "+c.Subject)
@@ -173,7 +134,7 @@ func TestLogOldestFirst(t *testing.T) {
 		}
 	}
 	empty := testRepo(t)
-	re, err := Open(empty)
+	re, err := Open(empty.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,10 +144,10 @@ func TestLogOldestFirst(t *testing.T) {
 }
 
 func TestRel(t *testing.T) {
-	repo := testRepo(t)
-	commitFile(t, repo, "plans/a.yaml", "1", "2027-01-15T10:00:00+00:00")
-	link := filepath.Join(filepath.Dir(repo), "link")
-	if err := os.Symlink(repo, link); err != nil {
+	g := testRepo(t)
+	commitFile(g, "plans/a.yaml", "1", "2027-01-15T10:00:00+00:00")
+	link := filepath.Join(filepath.Dir(g.Dir), "link")
+	if err := os.Symlink(g.Dir, link); err != nil {
 		t.Skip("no symlinks:", err)
 	}
 	r, err := Open(filepath.Join(link, "plans"))
@@ -194,30 +155,30 @@ func TestRel(t *testing.T) {
 		t.Fatal(err)
 	}
 	for path, want := range map[string]string{
-		filepath.Join(repo, "plans", "a.yaml"):         "plans/a.yaml",
-		filepath.Join(link, "plans", "a.yaml"):         "plans/a.yaml",
-		filepath.Join(link, "gone", "deleted.yaml"):    "gone/deleted.yaml",
-		filepath.Join(repo, "plans", "..", "top.yaml"): "top.yaml",
+		filepath.Join(g.Dir, "plans", "a.yaml"):         "plans/a.yaml",
+		filepath.Join(link, "plans", "a.yaml"):          "plans/a.yaml",
+		filepath.Join(link, "gone", "deleted.yaml"):     "gone/deleted.yaml",
+		filepath.Join(g.Dir, "plans", "..", "top.yaml"): "top.yaml",
 	} {
 		if got, err := r.Rel(path); err != nil || got != want {
 			t.Errorf("Rel(%s) = %q, %v; want %q", path, got, err, want)
 		}
 	}
-	t.Chdir(filepath.Join(repo, "plans"))
+	t.Chdir(filepath.Join(g.Dir, "plans"))
 	if got, err := r.Rel("a.yaml"); err != nil || got != "plans/a.yaml" {
 		t.Errorf("Rel(a.yaml) from plans/ = %q, %v", got, err)
 	}
-	if _, err := r.Rel(filepath.Join(filepath.Dir(repo), "elsewhere.yaml")); err == nil || !strings.Contains(err.Error(), "outside the git repository") {
+	if _, err := r.Rel(filepath.Join(filepath.Dir(g.Dir), "elsewhere.yaml")); err == nil || !strings.Contains(err.Error(), "outside the git repository") {
 		t.Errorf("Rel outside = %v", err)
 	}
 }
 
 func TestConcurrentReads(t *testing.T) {
-	repo := testRepo(t)
+	g := testRepo(t)
 	for i := range 5 {
-		commitFile(t, repo, "a.txt", fmt.Sprint(i), fmt.Sprintf("2027-01-%02dT10:00:00+00:00", i+1))
+		commitFile(g, "a.txt", fmt.Sprint(i), fmt.Sprintf("2027-01-%02dT10:00:00+00:00", i+1))
 	}
-	r, err := Open(repo)
+	r, err := Open(g.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -241,15 +202,15 @@ func TestConcurrentReads(t *testing.T) {
 // does, with the file's name and content at each commit; a hostile
 // subject cannot pose as another commit.
 func TestLogFollowsRenames(t *testing.T) {
-	repo := testRepo(t)
-	commitFile(t, repo, "plans/old.yaml", "1\n2\n3\n4\n5\n6\n", "2027-01-15T10:00:00+00:00")
-	commitFile(t, repo, "plans/old.yaml", "1\n2\n3\n4\n5\n6\n7\n", "2027-01-20T10:00:00+00:00")
-	run(t, repo, "mv", "plans/old.yaml", "plans/new.yaml")
-	commitAt(t, repo, "Move\x1fit\x1e:100644 100644 aaaaaaa bbbbbbb M", "2027-02-01T10:00:00+00:00")
-	commitFile(t, repo, "plans/new.yaml", "1\n2\n3\n4\n5\n6\n7\n8\n", "2027-03-01T10:00:00+00:00")
-	run(t, repo, "rm", "-q", "plans/new.yaml")
-	commitAt(t, repo, "Archive", "2027-04-01T10:00:00+00:00")
-	r, log := openLog(t, repo, "plans/new.yaml")
+	g := testRepo(t)
+	commitFile(g, "plans/old.yaml", "1\n2\n3\n4\n5\n6\n", "2027-01-15T10:00:00+00:00")
+	commitFile(g, "plans/old.yaml", "1\n2\n3\n4\n5\n6\n7\n", "2027-01-20T10:00:00+00:00")
+	g.Git("mv", "plans/old.yaml", "plans/new.yaml")
+	g.GitAt("2027-02-01T10:00:00+00:00", "commit", "-q", "-m", "Move\x1fit\x1e:100644 100644 aaaaaaa bbbbbbb M")
+	commitFile(g, "plans/new.yaml", "1\n2\n3\n4\n5\n6\n7\n8\n", "2027-03-01T10:00:00+00:00")
+	g.Git("rm", "-q", "plans/new.yaml")
+	g.GitAt("2027-04-01T10:00:00+00:00", "commit", "-q", "-m", "Archive")
+	r, log := openLog(t, g.Dir, "plans/new.yaml")
 	var got []string
 	for _, c := range log {
 		s := c.Date.Format("2006-01-02") + " " + c.Path
@@ -290,14 +251,14 @@ func TestLogFollowsRenames(t *testing.T) {
 // Changes lists what differs between a commit and the work tree: edits,
 // renames, deletions, and new files whether added to git or not.
 func TestChanges(t *testing.T) {
-	repo := testRepo(t)
+	g := testRepo(t)
 	long := "1\n2\n3\n4\n5\n6\n7\n8\n"
-	commitFile(t, repo, "plans/kept.yaml", "k\n", "2027-01-15T10:00:00+00:00")
-	commitFile(t, repo, "plans/edited.yaml", "e\n", "2027-01-15T10:00:00+00:00")
-	commitFile(t, repo, "plans/moved.yaml", long, "2027-01-15T10:00:00+00:00")
-	commitFile(t, repo, "plans/gone.yaml", "g\n", "2027-01-15T10:00:00+00:00")
-	commitFile(t, repo, "other/x.yaml", "x\n", "2027-01-15T10:00:00+00:00")
-	r, err := Open(repo)
+	commitFile(g, "plans/kept.yaml", "k\n", "2027-01-15T10:00:00+00:00")
+	commitFile(g, "plans/edited.yaml", "e\n", "2027-01-15T10:00:00+00:00")
+	commitFile(g, "plans/moved.yaml", long, "2027-01-15T10:00:00+00:00")
+	commitFile(g, "plans/gone.yaml", "g\n", "2027-01-15T10:00:00+00:00")
+	commitFile(g, "other/x.yaml", "x\n", "2027-01-15T10:00:00+00:00")
+	r, err := Open(g.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -306,15 +267,15 @@ func TestChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(repo, "plans/edited.yaml"), []byte("e2\n"), 0o644)
-	run(t, repo, "mv", "plans/moved.yaml", "plans/renamed.yaml")
-	os.WriteFile(filepath.Join(repo, "plans/renamed.yaml"), []byte(long+"9\n"), 0o644)
-	run(t, repo, "rm", "-q", "plans/gone.yaml")
-	commitFile(t, repo, "plans/added.yaml", "a\n", "2027-02-01T10:00:00+00:00")
-	os.WriteFile(filepath.Join(repo, "plans/untracked.yaml"), []byte("u\n"), 0o644)
-	os.WriteFile(filepath.Join(repo, "plans/ignored.yaml"), []byte("i\n"), 0o644)
-	os.WriteFile(filepath.Join(repo, ".gitignore"), []byte("ignored.yaml\n"), 0o644)
-	os.WriteFile(filepath.Join(repo, "other/x.yaml"), []byte("x2\n"), 0o644)
+	g.Write("plans/edited.yaml", []byte("e2\n"))
+	g.Git("mv", "plans/moved.yaml", "plans/renamed.yaml")
+	g.Write("plans/renamed.yaml", []byte(long+"9\n"))
+	g.Git("rm", "-q", "plans/gone.yaml")
+	commitFile(g, "plans/added.yaml", "a\n", "2027-02-01T10:00:00+00:00")
+	g.Write("plans/untracked.yaml", []byte("u\n"))
+	g.Write("plans/ignored.yaml", []byte("i\n"))
+	g.Write(".gitignore", []byte("ignored.yaml\n"))
+	g.Write("other/x.yaml", []byte("x2\n"))
 
 	changes, err := r.Changes(base, "plans")
 	if err != nil {
@@ -341,11 +302,11 @@ func TestChanges(t *testing.T) {
 // same contents as reading each commit's file in turn. A name git does not
 // have stops it with an error, and the repository still reads afterwards.
 func TestReadBlobs(t *testing.T) {
-	repo := testRepo(t)
+	g := testRepo(t)
 	for i := range 30 {
-		commitFile(t, repo, "plans/a.yaml", strings.Repeat(fmt.Sprintf("line %d\n", i), i+1), fmt.Sprintf("2027-01-%02dT10:00:00+00:00", i+1))
+		commitFile(g, "plans/a.yaml", strings.Repeat(fmt.Sprintf("line %d\n", i), i+1), fmt.Sprintf("2027-01-%02dT10:00:00+00:00", i+1))
 	}
-	r, log := openLog(t, repo, "plans/a.yaml")
+	r, log := openLog(t, g.Dir, "plans/a.yaml")
 	var blobs []string
 	for _, c := range log {
 		blobs = append(blobs, c.Blob)
@@ -354,7 +315,7 @@ func TestReadBlobs(t *testing.T) {
 	// reads a plan's checklist file at the plan's commit): that once
 	// waited for ever. (On its own Repo, which the test does not close if
 	// it waits: closing would wait too.)
-	reading, err := Open(repo)
+	reading, err := Open(g.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
