@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
@@ -48,6 +49,11 @@ func BenchmarkKeypress(b *testing.B) {
 			boardKeys := []tea.KeyPressMsg{rvKey("right"), rvKey("left")}
 			b.Run(name+"/board", func(b *testing.B) { benchKeys(b, open(b, "b"), boardKeys) })
 			b.Run(name+"/present-board", func(b *testing.B) { benchKeys(b, open(b, "P", "b"), boardKeys) })
+			// The board in presenter mode with the clocks set: its heading
+			// is drawn on every frame; and the frame the clocks' tick
+			// draws each second.
+			b.Run(name+"/present-board-clocks", func(b *testing.B) { benchKeys(b, withClocks(open(b, "P", "b")), boardKeys) })
+			b.Run(name+"/present-board-tick", func(b *testing.B) { benchMsgs(b, withClocks(open(b, "P", "b")), timeboxTickMsg{}) })
 			b.Run(name+"/overview", func(b *testing.B) {
 				benchKeys(b, open(b, "o", "down"), []tea.KeyPressMsg{rvKey("down"), rvKey("up")})
 			})
@@ -62,6 +68,24 @@ func keyMsgs(names []string) []tea.KeyPressMsg {
 		out[i] = rvKey(n)
 	}
 	return out
+}
+
+// withClocks sets a time box of 5 minutes and a session of 90, running.
+func withClocks(a *app) *app {
+	a.c.timer = timebox{limit: 5 * time.Minute, session: 90 * time.Minute}
+	a.c.timer.startSession(a.c.now())
+	a.c.timer.open(a.c.pos(), a.c.now())
+	return a
+}
+
+// benchMsgs measures Update and View for a message.
+func benchMsgs(b *testing.B, a *app, msg tea.Msg) {
+	a.View()
+	b.ReportAllocs()
+	for b.Loop() {
+		a.Update(msg)
+		_ = a.View()
+	}
 }
 
 // benchKeys measures Update and View for each key in turn.

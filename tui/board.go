@@ -41,6 +41,7 @@ type boardScreen struct {
 	drawKey   boardDrawKey
 	rows      []boardRow // the rows drawn, for redrawing only the cursor's
 	rowOf     []int      // each item's row (checklist position → rows)
+	rated     string     // "4 of 21 rated", counted when the board is drawn whole
 }
 
 // boardRow is one row of tiles or list cells: items from..to of an area
@@ -224,8 +225,7 @@ func (s *boardScreen) heading(w int) []string {
 	st := &s.c.styles
 	p := s.c.plan()
 	name := flat(strings.Trim(p.Organisation+", "+p.Title, ", "))
-	_, total := p.Counts()
-	rated := fmt.Sprintf("%d of %d rated", total.Rated(), total.Total())
+	rated := s.rated
 	if !s.c.present {
 		title := "Where we stand"
 		if name != "" {
@@ -345,6 +345,8 @@ func (s *boardScreen) draw() []string {
 		s.cursorY = s.rows[s.rowOf[k.cursor]].line
 		return s.drawn
 	}
+	_, total := k.plan.Counts() // for the heading, drawn on every frame
+	s.rated = fmt.Sprintf("%d of %d rated", total.Rated(), total.Total())
 	lk := boardLayoutKey{width: k.width, height: k.height, flagged: len(k.plan.Revisits()) > 0, checklist: k.plan.Checklist,
 		present: s.c.present, big: s.c.bigHeadings()}
 	if s.layoutFor != lk {

@@ -39,7 +39,10 @@ func (v *vtScreen) waitUntil(what string, ok func(screen string) bool) string {
 // Presenter mode grows with the window (issue 10.2): at 240x67 the
 // recommendation and the rating are in block letters and the board's
 // tiles span the width with whole titles; before a rating every level is
-// shown with what it means (10.3); at 80x24 the same item is ordinary text.
+// shown with what it means (10.3). The questions and the levels grow too
+// (issue 10, review): the area's name, the questions, "NOT RATED YET",
+// each level and what it means, and after a rating what the level means,
+// are in block letters. At 80x24 the same item is ordinary text.
 func TestPresenterGrowsWithTheWindowEndToEnd(t *testing.T) {
 	bin := e2eBinary(t)
 	dir := t.TempDir()
@@ -47,11 +50,14 @@ func TestPresenterGrowsWithTheWindowEndToEnd(t *testing.T) {
 	e := e2eRunSized(t, bin, dir, 240, 67, nil, "review", "--present", "--today", "2027-03-14", "plans/cafe.yaml")
 	v := newVTScreen(t, e.s, 240, 67)
 	v.waitForBig("DEVELOP A CLEAR")
-	v.waitFor("○   NOT RATED YET", "› ■ Red     Nothing/Not something you currently do",
-		"  ▲ Amber   Do something in this space but limited", "  ● Green   Actively do this")
+	for _, big := range []string{"LEADERSHIP & CULTURE", "DO YOU BUILD PROGRESSION", "DO YOU USE DATA TO HELP", "○ NOT RATED YET",
+		"■ RED", "NOTHING/NOT SOMETHING YOU CURRENTLY DO", "▲ AMBER", "DO SOMETHING IN THIS SPACE BUT LIMITED", "● GREEN", "ACTIVELY DO THIS"} {
+		v.waitForBig(big)
+	}
+	v.waitFor("Which level fits?")
 	e.keys("a")
 	v.waitForBig("▲ AMBER")
-	v.waitFor("Do something in this space but limited")
+	v.waitForBig("DO SOMETHING IN THIS SPACE BUT LIMITED")
 
 	e.keys("b")
 	v.waitForBig("WHERE WE STAND")

@@ -52,7 +52,8 @@ type itemScreen struct {
 	// leaves, the text kept by the session and shown again on return.
 	leaving string
 
-	bigTitles map[bigTitleKey][]string // presenter mode's block-letter titles, worked out once (present.go)
+	bigTitles map[bigTitleKey][]string  // presenter mode's block-letter titles, worked out once (present.go)
+	bigTexts  map[bigTextKey][][]string // its questions and levels in block letters (present_big.go)
 }
 
 // Focus positions: the rating, then the fields in tab order.

@@ -64,9 +64,19 @@ type presentAir struct {
 	// room is how big the room's count and spread are drawn, while the
 	// room votes on the item (present_room.go).
 	room badgeSize
+	// bigLevels draws the levels, "NOT RATED YET" and, after a rating,
+	// what the level means in block letters; bigPrompts the questions, in
+	// the column of the title or, wide, across the window (present_big.go).
+	bigLevels, bigPrompts, widePrompts bool
 }
 
 var presentAirs = []presentAir{
+	{bigTitle: true, boxPad: true, blanks: true, spread: true, badge: badgeHuge, scale: true, describe: true, bigLevels: true, bigPrompts: true},
+	{bigTitle: true, boxPad: true, blanks: true, spread: true, badge: badgeHuge, scale: true, describe: true, bigLevels: true, bigPrompts: true, widePrompts: true},
+	{bigTitle: true, blanks: true, spread: true, badge: badgeHuge, scale: true, describe: true, bigLevels: true, bigPrompts: true, widePrompts: true},
+	{bigTitle: true, boxPad: true, blanks: true, spread: true, badge: badgeHuge, scale: true, describe: true, bigLevels: true},
+	{bigTitle: true, boxPad: true, blanks: true, spread: true, badge: badgeBig, scale: true, describe: true, bigLevels: true},
+	{bigTitle: true, blanks: true, badge: badgeBig, scale: true, describe: true, bigLevels: true},
 	{bigTitle: true, boxPad: true, blanks: true, spread: true, badge: badgeHuge, scale: true, describe: true},
 	{bigTitle: true, boxPad: true, blanks: true, spread: true, badge: badgeBig, scale: true, describe: true},
 	{bigTitle: true, blanks: true, badge: badgeBig, scale: true, describe: true},
@@ -172,9 +182,10 @@ func (s *itemScreen) presentTop(st *styles, w, h int, clock string) string {
 	airs := s.presentAirs()
 	air := airs[len(airs)-1]
 	var title []string
+	prompts := e.Item.Prompts
 	for _, a := range airs {
 		lines, big := s.presentTitleText(a, m)
-		if a.bigTitle && !big {
+		if a.bigTitle && !big || a.bigPrompts && s.bigPromptRows(prompts, bigPromptWidth(a, w, m)) == nil {
 			continue
 		}
 		if s.presentHeight(a, len(lines), s.promptHeight(a, m), rated) <= h {
@@ -200,8 +211,12 @@ func (s *itemScreen) presentTop(st *styles, w, h int, clock string) string {
 		pad = 1
 	}
 	add(s.presentTitle(st, title, w, m, pad))
-	room := h - s.presentHeight(air, len(title), 0, rated)
-	add(indentLinesBy(s.presentPrompts(st, e.Item.Prompts, m, room, air.spread), (w-m)/2))
+	if air.bigPrompts {
+		add(s.presentBigPrompts(st, w, bigPromptWidth(air, w, m)))
+	} else {
+		room := h - s.presentHeight(air, len(title), 0, rated)
+		add(indentLinesBy(s.presentPrompts(st, prompts, m, room, air.spread), (w-m)/2))
+	}
 	add(s.presentRoom(w, air))
 	add(s.presentRating(st, w, air))
 	return strings.Join(parts, "\n")
@@ -210,6 +225,9 @@ func (s *itemScreen) presentTop(st *styles, w, h int, clock string) string {
 // promptHeight is how many lines the prompts take in m cells.
 func (s *itemScreen) promptHeight(air presentAir, m int) int {
 	prompts := s.entry().Item.Prompts
+	if air.bigPrompts {
+		return len(s.bigPromptRows(prompts, bigPromptWidth(air, s.c.width, m)))
+	}
 	n := promptLines(prompts, m)
 	if air.spread && len(prompts) > 1 {
 		n += len(prompts) - 1
@@ -253,26 +271,37 @@ func (s *itemScreen) presentHeight(air presentAir, titleLines, prompts int, rate
 	return n + s.ratingHeight(air, rated)
 }
 
-// ratingHeight is how many lines the rating part takes.
+// ratingHeight is how many lines the rating part takes (presentRating
+// draws it): worked out, not drawn, since the layout asks it of every air
+// it tries on every frame.
 func (s *itemScreen) ratingHeight(air presentAir, rated bool) int {
+	w := s.c.width
 	n := 1
 	switch {
 	case air.badge == badgeHuge && rated:
 		n = 7
 	case air.badge == badgeBig && rated:
 		n = 5
+	case air.badge >= badgeBig && air.bigLevels && s.bigDrawable(s.unratedBadgeText(), w-8):
+		n = 5
 	case air.badge >= badgeBox:
 		n = 3
 	}
+	levels := len(s.c.checklist().Scale)
 	if air.describe {
 		n++
-	}
-	if air.scale {
-		if rated {
-			n++
-		} else {
-			n += len(s.c.checklist().Scale)
+		if rated && air.bigLevels && s.bigDrawable(s.ratedMeaning(), w) {
+			n += 2
 		}
+	}
+	switch {
+	case !air.scale:
+	case rated:
+		n++
+	case air.bigLevels && s.bigLevelsDrawable(w):
+		n += 1 + 4*levels - 1 // a blank line, then three rows a level and a blank row between
+	default:
+		n += levels
 	}
 	return n
 }
@@ -410,12 +439,22 @@ func (s *itemScreen) presentRating(st *styles, w int, air presentAir) string {
 		if rated {
 			what, style = l.Description, st.Text
 		}
-		what = ansi.Truncate(what, w, "…")
-		lines = append(lines, spaces((w-ansi.StringWidth(what))/2)+style.Render(what))
+		if rated && air.bigLevels {
+			lines = append(lines, s.presentBigMeaning(st, what, w))
+		} else {
+			what = ansi.Truncate(what, w, "…")
+			lines = append(lines, spaces((w-ansi.StringWidth(what))/2)+style.Render(what))
+		}
 	}
 	switch {
 	case air.scale && rated:
 		lines = append(lines, centreIn(ansi.Truncate(s.presentScale(st), w, "…"), w))
+	case air.scale && air.bigLevels:
+		if big := s.presentBigLevels(st, w); big != "" {
+			lines = append(lines, "", big)
+			break
+		}
+		lines = append(lines, s.presentLevels(st, w))
 	case air.scale:
 		lines = append(lines, s.presentLevels(st, w))
 	}
@@ -453,6 +492,16 @@ func (s *itemScreen) presentBadge(st *styles, w int, air presentAir) string {
 				}
 				return indentLinesBy(box(rows, bw+8, 0, lipgloss.ThickBorder(), edge), (w-bw-8)/2)
 			}
+		}
+	}
+	if !rated && air.bigLevels && air.badge >= badgeBig {
+		if rows := s.bigWrapped(s.unratedBadgeText(), w-8); len(rows) == 1 {
+			bw := bigWidth(s.unratedBadgeText())
+			styled := make([]string, len(rows[0]))
+			for i, row := range rows[0] {
+				styled[i] = ls.Render(padRight(row, bw))
+			}
+			return indentLinesBy(box(styled, bw+8, 0, lipgloss.RoundedBorder(), edge), (w-bw-8)/2)
 		}
 	}
 	if air.badge == badgeLine {

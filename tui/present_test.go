@@ -161,7 +161,7 @@ func TestPresenterGoldens(t *testing.T) {
 			rvGolden(t, w, h, "left", rated(w, h))
 		})
 		t.Run(fmt.Sprintf("item-unrated-%dx%d", w, h), func(t *testing.T) {
-			rvGolden(t, w, h, "Actively do this", func(t *testing.T) *app {
+			rvGolden(t, w, h, "Which level fits", func(t *testing.T) *app {
 				return rvGoldenApp(t, rvGoldenPlan(t), w, h, "P")
 			})
 		})
@@ -311,6 +311,91 @@ func TestPresenterModeHasNoDimGrey(t *testing.T) {
 			h.press("f5")
 			if sc.name == "board" && !dimGrey.MatchString(h.a.View().Content) {
 				t.Errorf("%dx%d: the ordinary board has no grey: the test cannot see it", size[0], size[1])
+			}
+		}
+	}
+}
+
+// The questions and the levels grow with the window as the recommendation
+// does (issue 10.2, review): at 240x67 the questions, "NOT RATED YET", each
+// level and what it means are in block letters, and after a rating what
+// the level means, so that the window is used and the room can read them
+// (it had 39 empty rows of 67). At 160x45 the levels' words are in block
+// letters and what they mean in bold beside them; at 100x30 and 80x24
+// nothing crowds: the levels stay one line each.
+func TestPresenterQuestionsAndLevelsGrowWithTheWindow(t *testing.T) {
+	levels := []string{"■ RED", "▲ AMBER", "● GREEN"}
+	meanings := []string{"NOTHING/NOT SOMETHING YOU CURRENTLY DO", "DO SOMETHING IN THIS SPACE BUT LIMITED", "ACTIVELY DO THIS"}
+	requireBigAll := func(h *rvHarness, texts ...string) {
+		t.Helper()
+		for _, text := range texts {
+			requireBig(t, h, text)
+		}
+	}
+	blank := func(h *rvHarness) int {
+		n := 0
+		for _, l := range strings.Split(h.view(), "\n") {
+			if strings.TrimSpace(l) == "" {
+				n++
+			}
+		}
+		return n
+	}
+
+	h, _ := rvOpen(t, rvNewPlan(t), 240, 67)
+	h.press("P")
+	requireBigAll(h, "DO YOU BUILD PROGRESSION", "DO YOU USE DATA TO HELP", "○ NOT RATED YET")
+	requireBigAll(h, levels...)
+	requireBigAll(h, meanings...)
+	h.press("a")
+	requireBigAll(h, "▲ AMBER", "DO SOMETHING IN THIS SPACE BUT LIMITED")
+	h.press("x") // back to unrated
+	// Every kind of item fills the window: two questions, four, nine
+	// (ordinary text: they do not fit in block letters), none.
+	for _, pos := range []int{0, 4, 5, 6} {
+		h.run(navigate(screenItem, pos))
+		requireFits(t, h, 240, 67)
+		requireBigAll(h, levels...)
+		if n := blank(h); n > 28 { // Business as usual had 39 before the questions and levels grew
+			t.Errorf("item %d at 240x67: %d empty rows of 67:\n%s", pos+1, n, h.view())
+		}
+	}
+
+	h, _ = rvOpen(t, rvNewPlan(t), 160, 45)
+	h.press("P")
+	requireFits(t, h, 160, 45)
+	requireBigAll(h, levels...)
+	h.requireView("Nothing/Not something you currently do", "Actively do this")
+
+	for _, size := range [][2]int{{100, 30}, {80, 24}} {
+		h, _ := rvOpen(t, rvNewPlan(t), size[0], size[1])
+		h.press("P")
+		requireFits(t, h, size[0], size[1])
+		h.requireView("› ■ Red     Nothing/Not something you currently do")
+		if bigShown(h.view(), "■ RED") {
+			t.Errorf("%dx%d: the levels in block letters crowd a small window:\n%s", size[0], size[1], h.view())
+		}
+	}
+}
+
+// The layout works out how tall the rating part is for every air it tries
+// rather than drawing it; the sum must be the drawing's, or the screen
+// overflows or leaves a gap.
+func TestPresentRatingHeightIsItsDrawing(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {160, 45}, {240, 67}} {
+		h, _ := rvOpen(t, rvNewPlan(t), size[0], size[1])
+		h.press("P")
+		s := h.item()
+		for _, rating := range []string{"", "r", "a", "g"} {
+			if rating != "" {
+				h.press(rating)
+			}
+			rated := s.response().Rated()
+			for _, air := range presentAirs {
+				got, want := s.ratingHeight(air, rated), countLines(s.presentRating(&h.a.c.styles, h.a.c.width, air))
+				if got != want {
+					t.Errorf("%dx%d, rated %v, %+v: ratingHeight %d, drawn %d", size[0], size[1], rated, air, got, want)
+				}
 			}
 		}
 	}
