@@ -93,6 +93,7 @@ type boardLayout struct {
 	titleLines int  // tiles: lines of title under the rating
 	list       bool // one line per item instead of tiles
 	heading    bool // the board's own heading (heading)
+	bigAreas   bool // the areas' names in block letters (bigAreaName)
 	perRow     int  // tiles (or list columns) in a row
 	cellWidth  int
 }
@@ -372,23 +373,31 @@ func (s *boardScreen) redrawRow(pos int) {
 // the list with the board's heading line in the fewest columns that fit,
 // then without it; failing all, the list in one column, scrolled.
 func (s *boardScreen) chooseLayout(w, h int) boardLayout {
-	areas := s.c.checklist().Areas
 	best, bestFull := boardLayout{}, -1
 	head := len(s.heading(w)) // the same height whatever the clocks say
-	for per := max(1, (w+maxTileWidth+1)/(maxTileWidth+1)); ; per++ {
-		cell := (w - (per - 1)) / per
-		if cell < minTileWidth {
-			break
-		}
-		cell = min(cell, maxTileWidth)
-		for tl := 1; tl <= maxTitleLines; tl++ { // the fewest lines that show the most titles
-			l := boardLayout{titleLines: tl, heading: true, perRow: per, cellWidth: cell}
-			if boardHeight(l, areas, head) > h {
-				continue
+	// In presenter mode on a big window the areas' names are headings in
+	// block letters, as every heading there, when the tiles show as many
+	// full titles so.
+	bigAreas := []bool{false}
+	if s.c.present && s.c.bigHeadings() {
+		bigAreas = []bool{true, false}
+	}
+	for _, big := range bigAreas {
+		for per := max(1, (w+maxTileWidth+1)/(maxTileWidth+1)); ; per++ {
+			cell := (w - (per - 1)) / per
+			if cell < minTileWidth {
+				break
 			}
-			full, ok := s.titlesFit(l)
-			if ok && full > bestFull {
-				best, bestFull = l, full
+			cell = min(cell, maxTileWidth)
+			for tl := 1; tl <= maxTitleLines; tl++ { // the fewest lines that show the most titles
+				l := boardLayout{titleLines: tl, heading: true, bigAreas: big, perRow: per, cellWidth: cell}
+				if s.boardHeight(l, head, w) > h {
+					continue
+				}
+				full, ok := s.titlesFit(l)
+				if ok && full > bestFull {
+					best, bestFull = l, full
+				}
 			}
 		}
 	}
@@ -406,7 +415,7 @@ func (s *boardScreen) chooseLayout(w, h int) boardLayout {
 	for _, heading := range headings {
 		for cols := 1; cols <= max(1, (w+2)/26); cols++ {
 			l := boardLayout{list: true, heading: heading, perRow: cols, cellWidth: (w - 2*(cols-1)) / cols}
-			if boardHeight(l, areas, head) <= h {
+			if s.boardHeight(l, head, w) <= h {
 				return l
 			}
 		}
@@ -458,14 +467,15 @@ func wrapWords(text string, w int) (lines []string, ok bool) {
 	return strings.Split(strings.ReplaceAll(wrapped, nbHyphen, "-"), "\n"), ok
 }
 
-// boardHeight is how many lines a layout takes, with a heading of head
-// lines.
-func boardHeight(l boardLayout, areas []checklist.Area, head int) int {
+// boardHeight is how many lines a layout takes in w cells, with a heading
+// of head lines.
+func (s *boardScreen) boardHeight(l boardLayout, head, w int) int {
 	n := 0
 	if l.heading {
 		n += head
 	}
-	for i, a := range areas {
+	for i := range s.c.checklist().Areas {
+		a := &s.c.checklist().Areas[i]
 		rows := (len(a.Items) + l.perRow - 1) / l.perRow
 		if l.list {
 			n += 1 + rows
@@ -474,9 +484,21 @@ func boardHeight(l boardLayout, areas []checklist.Area, head int) int {
 		if i > 0 {
 			n++
 		}
+		if l.bigAreas && s.bigAreaName(a, w) {
+			n += 2
+		}
 		n += 1 + rows*(l.titleLines+3)
 	}
 	return n
+}
+
+// bigAreaName reports whether an area's name fits w in block letters
+// beside its tally (at its widest: every item at one level).
+func (s *boardScreen) bigAreaName(a *checklist.Area, w int) bool {
+	levels := len(s.c.checklist().Scale) + 1
+	tally := levels*(2+len(strconv.Itoa(len(a.Items)))) + 3*(levels-1)
+	name := bigWidth(strings.ToUpper(a.Title))
+	return name > 0 && name+4+tally <= w
 }
 
 // listLabelWidth is the rating's width in a list line: "○ Unrated".
@@ -490,6 +512,31 @@ func (s *boardScreen) numberWidth() int {
 		n = max(n, len(a.Items))
 	}
 	return len(strconv.Itoa(n))
+}
+
+// areaHead is an area's heading on the board: its name, and its tally
+// beside it ("■ 1   ▲ 2   ● 0   ○ 1"); in block letters in presenter mode
+// on a big window (bigAreas), in letter-spaced capitals over tiles, in
+// capitals in the list.
+func (s *boardScreen) areaHead(st *styles, l boardLayout, a *checklist.Area, w int) []string {
+	p := s.c.plan()
+	tally := areaTally(p, a, func(key string) string { return st.ratingMark(p.Checklist, key) })
+	if l.bigAreas && s.bigAreaName(a, w) {
+		rows, bw := presentHeadingRows(st, a.Title, w, true)
+		if len(rows) == 3 {
+			rows[1] = padCells(rows[1], bw) + "    " + tally
+			return rows
+		}
+	}
+	name := strings.ToUpper(a.Title)
+	if !l.list {
+		name = letterSpaced(name)
+	}
+	head := st.Heading.Render(name) + "    " + tally
+	if ansi.StringWidth(head) > w {
+		head = joinEnds(st.Heading.Render(ansi.Truncate(strings.ToUpper(a.Title), max(1, w-ansi.StringWidth(tally)-2), "…")), tally, w)
+	}
+	return []string{head}
 }
 
 // drawLayout draws the board; it also returns the line the cursor's item
@@ -507,17 +554,8 @@ func (s *boardScreen) drawLayout(l boardLayout, w int) ([]string, int) {
 		if ai > 0 && !l.list {
 			out = append(out, "")
 		}
-		name := strings.ToUpper(a.Title)
-		if !l.list {
-			name = letterSpaced(name)
-		}
-		tally := areaTally(p, a, func(key string) string { return st.ratingMark(c, key) })
-		head := st.Heading.Render(name) + "    " + tally
-		if ansi.StringWidth(head) > w {
-			head = joinEnds(st.Heading.Render(ansi.Truncate(strings.ToUpper(a.Title), max(1, w-ansi.StringWidth(tally)-2), "…")), tally, w)
-		}
 		s.headings[len(out)] = true
-		out = append(out, head)
+		out = append(out, s.areaHead(st, l, a, w)...)
 		for from := 0; from < len(a.Items); from += l.perRow {
 			to := min(from+l.perRow, len(a.Items))
 			if s.cursor >= seq+from && s.cursor < seq+to {

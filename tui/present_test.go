@@ -400,3 +400,34 @@ func TestPresentRatingHeightIsItsDrawing(t *testing.T) {
 		}
 	}
 }
+
+// One style for headings in presenter mode (issue 10, review): on a big
+// window every heading is in block letters (the item screen's area, the
+// board's heading and its areas, the other screens' names), and none in
+// letter-spaced capitals; on a smaller one, all in letter-spaced capitals.
+func TestPresenterHeadingsAreAlike(t *testing.T) {
+	for _, tc := range []struct {
+		w, h int
+		big  bool
+	}{{240, 67, true}, {160, 45, true}, {100, 30, false}} {
+		h, _ := rvOpen(t, rvGoldenPlan(t), tc.w, tc.h) // at Workforce 1
+		h.press("P")
+		check := func(where string, headings ...string) {
+			t.Helper()
+			v := h.view()
+			for _, heading := range headings {
+				if big, spaced := bigShown(v, heading), strings.Contains(v, letterSpaced(heading)); big != tc.big || spaced == tc.big {
+					t.Errorf("%dx%d %s: %q in block letters %v, letter-spaced %v:\n%s", tc.w, tc.h, where, heading, big, spaced, v)
+				}
+			}
+		}
+		check("item", "WORKFORCE")
+		h.press("i")
+		check("advice", "ADVICE")
+		h.press("esc", "b")
+		check("board", "WHERE WE STAND")
+		if tc.w == 240 {
+			check("board", "LEADERSHIP & CULTURE", "WORKFORCE", "ENABLERS")
+		}
+	}
+}
