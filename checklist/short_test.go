@@ -69,29 +69,6 @@ func TestShortTitle(t *testing.T) {
 	}
 }
 
-func TestShortTitleIsRead(t *testing.T) {
-	c, err := Parse("x.yaml", []byte(`id: x
-title: X
-version: "1"
-scale:
-  - {key: red, label: Red}
-  - {key: green, label: Green}
-areas:
-  - id: a
-    title: A
-    items:
-      - id: one
-        title: A long title that would not fit on a tile
-        short: "  Long title  "
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := c.Areas[0].Items[0].Short; got != "Long title" {
-		t.Fatalf("short = %q", got)
-	}
-}
-
 // TestBuiltinAreasHaveShortTitles: every area of every built-in checklist
 // is named in a few words where its title does not fit (a table with a
 // column per area: ladder history, 80 columns wide), each different from
@@ -121,7 +98,9 @@ func TestBuiltinAreasHaveShortTitles(t *testing.T) {
 	}
 }
 
-func TestAreaShortTitle(t *testing.T) {
+// TestShortTitlesAreRead: an area's and an item's short: are read, their
+// spaces trimmed; an area without one is named by its title, cut to fit.
+func TestShortTitlesAreRead(t *testing.T) {
 	c, err := Parse("x.yaml", []byte(`id: x
 title: X
 version: "1"
@@ -133,7 +112,9 @@ areas:
     title: Create a compelling, shared vision of socio-economic diversity and inclusion across your business
     short: " Vision "
     items:
-      - {id: one, title: One}
+      - id: one
+        title: A long title that would not fit on a tile
+        short: "  Long title  "
   - id: b
     title: Support all staff to access opportunities to develop
     items:
@@ -145,6 +126,9 @@ areas:
 `))
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got := c.Areas[0].Items[0].Short; got != "Long title" {
+		t.Errorf("the item's short title = %q", got)
 	}
 	for i, want := range []string{"Vision", "Support all staff…", "Workforce"} {
 		if got := c.Areas[i].ShortTitle(); got != want {

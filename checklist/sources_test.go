@@ -48,26 +48,34 @@ func checkWordForWord(t *testing.T, c *Checklist, src string, scaleSrc, followUp
 	}
 }
 
-func TestBuildingBlocksWordForWord(t *testing.T) {
-	c, ok := Builtin("smc-building-blocks")
-	if !ok {
-		t.Fatal("built-in smc-building-blocks missing")
+// TestSourcesWordForWord holds the Building Blocks and the cross-industry
+// toolkit to their guides, and their next-steps questions to the
+// masterclass they come from.
+func TestSourcesWordForWord(t *testing.T) {
+	for _, tc := range []struct {
+		id, source string
+		// scaleFromMasterclass is false where the scale is ladder's own
+		// wording, as the file says: the toolkit names its levels but does
+		// not describe them.
+		scaleFromMasterclass bool
+	}{
+		{"smc-building-blocks", "building-blocks-employers-guide.txt", true},
+		{"smc-cross-industry-progression", "cross-industry-toolkit-progression.txt", false},
+	} {
+		t.Run(tc.id, func(t *testing.T) {
+			c, ok := Builtin(tc.id)
+			if !ok {
+				t.Fatalf("built-in %s missing", tc.id)
+			}
+			source := seeds.Text(seeds.Read(t, tc.source))
+			masterclass := seeds.Text(seeds.Read(t, "progression-masterclass-checklist.txt"))
+			scale := ""
+			if tc.scaleFromMasterclass {
+				scale = masterclass
+			}
+			checkWordForWord(t, c, source, scale, masterclass)
+		})
 	}
-	guide := seeds.Text(seeds.Read(t, "building-blocks-employers-guide.txt"))
-	masterclass := seeds.Text(seeds.Read(t, "progression-masterclass-checklist.txt"))
-	checkWordForWord(t, c, guide, masterclass, masterclass)
-}
-
-func TestCrossIndustryWordForWord(t *testing.T) {
-	c, ok := Builtin("smc-cross-industry-progression")
-	if !ok {
-		t.Fatal("built-in smc-cross-industry-progression missing")
-	}
-	toolkit := seeds.Text(seeds.Read(t, "cross-industry-toolkit-progression.txt"))
-	masterclass := seeds.Text(seeds.Read(t, "progression-masterclass-checklist.txt"))
-	// The scale is ladder's own wording (the toolkit names its levels but
-	// does not describe them), as the file says: it is not checked here.
-	checkWordForWord(t, c, toolkit, "", masterclass)
 }
 
 func TestBuildingBlocksShape(t *testing.T) {
