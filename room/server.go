@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/url"
 	"strconv"
 	"sync"
 	"time"
@@ -209,6 +210,21 @@ func (s *Server) form(w http.ResponseWriter, req *http.Request, tok string) bool
 	return true
 }
 
+// joinedForm is the token and fields of a form posted by a phone that has
+// joined, or false when it has not joined or sent no form it can read (the
+// request answered).
+func (s *Server) joinedForm(w http.ResponseWriter, req *http.Request) (string, url.Values, bool) {
+	tok := token(req)
+	if !s.room.Known(tok) {
+		s.respond(w, req, http.StatusUnauthorized, "", sentence(ErrNotJoined))
+		return "", nil, false
+	}
+	if !s.form(w, req, tok) {
+		return "", nil, false
+	}
+	return tok, req.PostForm, true
+}
+
 func (s *Server) join(w http.ResponseWriter, req *http.Request) {
 	if !s.form(w, req, "") {
 		return
@@ -236,15 +252,10 @@ func (s *Server) join(w http.ResponseWriter, req *http.Request) {
 }
 
 func (s *Server) vote(w http.ResponseWriter, req *http.Request) {
-	tok := token(req)
-	if !s.room.Known(tok) {
-		s.respond(w, req, http.StatusUnauthorized, "", sentence(ErrNotJoined))
+	tok, f, ok := s.joinedForm(w, req)
+	if !ok {
 		return
 	}
-	if !s.form(w, req, tok) {
-		return
-	}
-	f := req.PostForm
 	round, err := strconv.Atoi(f.Get("round"))
 	if err != nil || f.Get("item") == "" {
 		s.respond(w, req, http.StatusBadRequest, tok, "The vote did not say which item it was for.")
@@ -273,15 +284,10 @@ func voteStatus(err error) int {
 }
 
 func (s *Server) idea(w http.ResponseWriter, req *http.Request) {
-	tok := token(req)
-	if !s.room.Known(tok) {
-		s.respond(w, req, http.StatusUnauthorized, "", sentence(ErrNotJoined))
+	tok, f, ok := s.joinedForm(w, req)
+	if !ok {
 		return
 	}
-	if !s.form(w, req, tok) {
-		return
-	}
-	f := req.PostForm
 	if _, err := s.room.SendIdea(tok, f.Get("question"), f.Get("area"), f.Get("text")); err != nil {
 		s.respond(w, req, voteStatus(err), tok, sentence(err))
 		return

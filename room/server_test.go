@@ -184,6 +184,9 @@ func TestBadRequests(t *testing.T) {
 		{"wrong PIN", func() (int, string) { return stranger.post("/join", url.Values{"pin": {"0000"}}) }, 403, "That PIN is not right"},
 		{"empty PIN", func() (int, string) { return stranger.post("/join", url.Values{}) }, 403, "That PIN is not right"},
 		{"vote without joining", func() (int, string) { return stranger.vote("lc-vision", round, "red") }, 401, "Type the PIN first"},
+		{"idea without joining", func() (int, string) {
+			return stranger.post("/idea", url.Values{"question": {"quick-wins"}, "text": {"x"}})
+		}, 401, "Type the PIN first"},
 		{"events without joining", func() (int, string) { return stranger.get("/events") }, 401, "type the PIN first"},
 		{"vote for an item not up", func() (int, string) { return a.vote("lc-leadership", round, "red") }, 409, "no longer up for a vote"},
 		{"vote for an old round", func() (int, string) { return a.vote("lc-vision", round-1, "red") }, 409, "no longer up for a vote"},
