@@ -46,6 +46,35 @@ type wfRow struct {
 	rate   string // "73%", "" when not known
 }
 
+// headcount is the row's headcount as the tables show it.
+func (r wfRow) headcount() string {
+	if r.row.Headcount > 0 {
+		return fmt.Sprint(r.row.Headcount)
+	}
+	return "not set"
+}
+
+// rateOr is the row's response rate, or unknown when it is not known.
+func (r wfRow) rateOr(unknown string) string {
+	if r.rate == "" {
+		return unknown
+	}
+	return r.rate
+}
+
+// targetNote says the target response rate and the grades below it, or
+// nothing when there is no target.
+func (doc workforceDoc) targetNote() string {
+	if doc.target == 0 {
+		return ""
+	}
+	t := fmt.Sprintf("Target response rate: %d%%.", doc.target)
+	if len(doc.below) > 0 {
+		t += " Below it: " + strings.Join(doc.below, ", ") + "."
+	}
+	return t
+}
+
 type wfShare struct {
 	shown bool
 	value int

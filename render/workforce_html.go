@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/workforce"
@@ -56,20 +55,12 @@ func htmlWorkforceOf(doc workforceDoc) *htmlWorkforce {
 		for _, g := range workforce.Reported {
 			row.Cells = append(row.Cells, countAndShare(r.row.Groups[g], r.shares[g], doc.threshold))
 		}
-		rate := r.rate
-		if rate == "" {
-			rate = "not known"
-		}
-		row.Cells = append(row.Cells, figureWord(r.row.Excluded, doc.threshold, false), figureWord(r.row.Responses, doc.threshold, false), rate)
+		row.Cells = append(row.Cells, figureWord(r.row.Excluded, doc.threshold, false), figureWord(r.row.Responses, doc.threshold, false), r.rateOr("not known"))
 		h.Rows = append(h.Rows, row)
 	}
 	h.Notes = append([]string{"Each group's cell is a count, with its share of the grade's answers in the three groups. " +
 		hiddenLegend(doc.threshold, false) + " Excluded: the answers Other and I prefer not to say."}, doc.joined...)
-	if doc.target > 0 {
-		t := fmt.Sprintf("Target response rate: %d%%.", doc.target)
-		if len(doc.below) > 0 {
-			t += " Below it: " + strings.Join(doc.below, ", ") + "."
-		}
+	if t := doc.targetNote(); t != "" {
 		h.Notes = append(h.Notes, t)
 	}
 	h.Reading = capitalise(doc.reading.sentence)

@@ -59,24 +59,12 @@ func mdWorkforce(m *markdown, doc workforceDoc, level int) {
 		if i == len(rows)-1 {
 			name = "**All grades**"
 		}
-		head := "not set"
-		if r.row.Headcount > 0 {
-			head = fmt.Sprint(r.row.Headcount)
-		}
-		rate := r.rate
-		if rate == "" {
-			rate = "not known"
-		}
 		cells = append(cells, []string{name, figureWord(r.row.Excluded, doc.threshold, false),
-			figureWord(r.row.Responses, doc.threshold, false), head, rate})
+			figureWord(r.row.Responses, doc.threshold, false), r.headcount(), r.rateOr("not known")})
 	}
 	m.table([]string{"Grade", "Excluded", "Responses", "Headcount", "Rate"}, []bool{false, true, true, true, true}, cells)
 	var notes []string
-	if doc.target > 0 {
-		t := fmt.Sprintf("Target response rate: %d%%.", doc.target)
-		if len(doc.below) > 0 {
-			t += " Below it: " + strings.Join(doc.below, ", ") + "."
-		}
+	if t := doc.targetNote(); t != "" {
 		notes = append(notes, t)
 	}
 	notes = append(notes, "Excluded: the answers Other and I prefer not to say, which the guide excludes from the shares or reports separately.")

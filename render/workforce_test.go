@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -46,6 +47,41 @@ func TestWorkforceGolden(t *testing.T) {
 		t.Error("the data section goes before the credits")
 	}
 	lint(t, map[string][]byte{"workforce.md": md, "report.md": report})
+}
+
+// TestWorkforceResponsesSayWhatIsNotKnown: a grade with no headcount has
+// none and no response rate, in words in each format, and a grade below
+// the target response rate is named under the table.
+func TestWorkforceResponsesSayWhatIsNotKnown(t *testing.T) {
+	w := workforceFixture()
+	w.Data.Grades[1].Headcount = 0   // Team leader
+	w.Data.Grades[2].Headcount = 100 // Manager: 40-49% of 106 with the director
+	for _, tc := range []struct {
+		format string
+		page   []byte
+		wants  []string
+	}{
+		{"text", WorkforceText(w, 80, nil), []string{
+			"\n  Team leader         --         <10       not set    --\n",
+			"\nBelow the target: Manager + Director (40-49%).\n",
+		}},
+		{"md", WorkforceMarkdown(w, 1), []string{
+			"\n| Team leader | fewer than 10 | not shown | not set | not known |\n",
+			"\nTarget response rate: 75%. Below it: Manager + Director (40-49%). Excluded:",
+		}},
+		{"html", ReportHTMLWithData(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil, w), []string{
+			`<tr><th scope="row">Team leader</th><td class="num" data-label="Working class">20 (40%)</td><td class="num" data-label="Intermediate">14 (28%)</td>` +
+				`<td class="num" data-label="Professional">16 (32%)</td><td class="num" data-label="Excluded">fewer than 10</td>` +
+				`<td class="num" data-label="Responses">not shown</td><td class="num" data-label="Rate">not known</td></tr>`,
+			"\n<p>Target response rate: 75%. Below it: Manager &#43; Director (40-49%).</p>\n",
+		}},
+	} {
+		for _, want := range tc.wants {
+			if !bytes.Contains(tc.page, []byte(want)) {
+				t.Errorf("%s lacks %q:\n%s", tc.format, want, tc.page)
+			}
+		}
+	}
 }
 
 // TestWorkforceTablesShowOnlyShownFigures reads the Markdown tables of

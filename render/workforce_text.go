@@ -197,16 +197,8 @@ func textResponses(b *strings.Builder, doc workforceDoc, wrap func(indent, s str
 	rows := append(append([]wfRow{}, doc.rows...), doc.total)
 	rows[len(rows)-1].name = "All grades"
 	for _, r := range rows {
-		head := "not set"
-		if r.row.Headcount > 0 {
-			head = fmt.Sprint(r.row.Headcount)
-		}
-		rate := r.rate
-		if rate == "" {
-			rate = "--"
-		}
 		cells = append(cells, []string{ansi.Truncate(plain(r.name), 24, "…"),
-			figureWord(r.row.Responses, doc.threshold, true), figureWord(r.row.Excluded, doc.threshold, true), head, rate})
+			figureWord(r.row.Responses, doc.threshold, true), figureWord(r.row.Excluded, doc.threshold, true), r.headcount(), r.rateOr("--")})
 	}
 	widths := make([]int, len(header))
 	for _, row := range cells {
