@@ -227,57 +227,36 @@ func TestOpenElsewhere(t *testing.T) {
 	if l := first.line(t); l != "ready false" {
 		t.Fatalf("the first session was told %q, want ready false (nobody else has it open)", l)
 	}
-	second, err := plans.Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
+	// open opens a session of the plan and checks what it is told.
+	open := func(path string, elsewhere bool, unless string) *plans.File {
+		t.Helper()
+		f, err := plans.Open(path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.OpenElsewhere() != elsewhere {
+			t.Error(unless)
+		}
+		return f
 	}
-	if !second.OpenElsewhere() {
-		t.Error("the plan is open in another process, but OpenElsewhere is false")
-	}
-	second.Close()
+	open(path, true, "the plan is open in another process, but OpenElsewhere is false").Close()
 
 	// Opened through a symbolic link, it is the same plan.
 	link := filepath.Join(filepath.Dir(path), "link.yaml")
 	if err := os.Symlink(path, link); err != nil {
 		t.Fatal(err)
 	}
-	viaLink, err := plans.Open(link, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !viaLink.OpenElsewhere() {
-		t.Error("opened through a symbolic link, the plan should still be seen as open elsewhere")
-	}
-	viaLink.Close()
+	open(link, true, "opened through a symbolic link, the plan should still be seen as open elsewhere").Close()
 
 	// Killed, not closed: its mark must go with it.
 	first.cmd.Process.Kill()
 	first.cmd.Wait()
-	again, err := plans.Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if again.OpenElsewhere() {
-		t.Error("the only other session was killed, but the plan is still reported open elsewhere")
-	}
+	again := open(path, false, "the only other session was killed, but the plan is still reported open elsewhere")
 	// Two sessions in one process see each other too.
-	third, err := plans.Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !third.OpenElsewhere() {
-		t.Error("a second File on the same plan should be told the first has it open")
-	}
+	third := open(path, true, "a second File on the same plan should be told the first has it open")
 	again.Close()
 	third.Close()
-	last, err := plans.Open(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if last.OpenElsewhere() {
-		t.Error("every other session closed, but the plan is still reported open elsewhere")
-	}
-	last.Close()
+	open(path, false, "every other session closed, but the plan is still reported open elsewhere").Close()
 	// Closed sessions leave no marker files behind.
 	entries, _ := os.ReadDir(filepath.Join(markers, "ladder"))
 	for _, e := range entries {
