@@ -85,8 +85,7 @@ func TestDiscoverNewestFirstWithErrors(t *testing.T) {
 
 func TestAddActionSteps(t *testing.T) {
 	t.Setenv(StepIDsEnv, "counted")
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	p := New(c, "O", "T", Date{2027, 1, 1})
+	p := blankPlan()
 	p.Items["lc-culture"].Action = "Later"
 	p.Items["lc-culture"].Due = Date{2027, 6, 1}
 	p.Items["lc-vision"].Action = "Sooner"
@@ -110,8 +109,7 @@ func TestAddActionSteps(t *testing.T) {
 // A project-plan step copied from an item's action is the same thing to
 // chase: lists of what to chase name it once, until the step is changed.
 func TestActionsToChaseListsCopiedStepsOnce(t *testing.T) {
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	p := New(c, "O", "T", Date{2027, 1, 1})
+	p := blankPlan()
 	p.Items["lc-vision"].Action = "Write the vision"
 	p.Items["lc-vision"].Due = Date{2027, 2, 1}
 	p.Items["lc-culture"].Action = "Ask the teams"

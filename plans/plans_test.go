@@ -55,9 +55,16 @@ func firstDifference(want, got []byte) string {
 	return fmt.Sprintf("lengths differ: want %d lines, got %d", len(wl), len(gl))
 }
 
-func TestNewPlanIsCanonicalAndValid(t *testing.T) {
+// blankPlan is a new plan of the built-in checklist, as ladder new makes
+// it, for the tests to which its organisation, title and date do not
+// matter.
+func blankPlan() *Plan {
 	c, _ := checklist.Builtin(checklist.DefaultID)
-	p := New(c, "Org", "Title", Date{2027, 1, 1})
+	return New(c, "Org", "Title", Date{2027, 1, 1})
+}
+
+func TestNewPlanIsCanonicalAndValid(t *testing.T) {
+	p := blankPlan()
 	data := Encode(p)
 	if !bytes.HasSuffix(data, []byte("\n")) || bytes.Contains(data, []byte("\r")) {
 		t.Error("plan should use LF endings and end with a newline")
@@ -159,8 +166,7 @@ func TestSyntaxErrorHasLine(t *testing.T) {
 func TestSaveRefusesChangesOnDisk(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "plan.yaml")
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	f, err := Create(path, New(c, "Org", "T", Date{2027, 1, 1}))
+	f, err := Create(path, blankPlan())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,15 +4,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/socialmobility/ladder/checklist"
 )
 
 // A step made from an item's action follows the item until the step is
 // edited (issue 12.3).
 func TestAStepFollowsItsItemUntilItIsEdited(t *testing.T) {
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	p := New(c, "Acme", "Spring", Date{2027, 3, 1})
+	p := blankPlan()
 	r := p.Response("lc-vision")
 	r.Action, r.Owner, r.Due = "Write the vision", "Ana", Date{2027, 4, 30}
 	p.Response("lc-leadership").Action = "Brief the board"
@@ -41,8 +38,7 @@ func TestAStepFollowsItsItemUntilItIsEdited(t *testing.T) {
 // Comments written by hand above a key are kept on the next save, above
 // the same key; ladder's own are written once (issue 12.10).
 func TestHandWrittenCommentsAreKept(t *testing.T) {
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	p := New(c, "Acme", "Spring", Date{2027, 3, 1})
+	p := blankPlan()
 	p.Response("lc-vision").Action = "Write the vision"
 	p.AddActionSteps()
 	canonical := string(Encode(p))
@@ -83,8 +79,7 @@ func TestHandWrittenCommentsAreKept(t *testing.T) {
 // The plan says in words which item a step came from, and whether it
 // still follows the item's action (issue 12.10).
 func TestFromSaysTheRecommendation(t *testing.T) {
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	p := New(c, "Acme", "Spring", Date{2027, 3, 1})
+	p := blankPlan()
 	p.Response("lc-vision").Action = "Write the vision"
 	p.AddActionSteps()
 	if out := string(Encode(p)); !strings.Contains(out, "        # follows the action of: Develop a clear vision for your D&I strategy\n        from: lc-vision\n") {

@@ -4,16 +4,13 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-
-	"github.com/socialmobility/ladder/checklist"
 )
 
 // TestRevisitRoundTrip: an item flagged to revisit (issue 10.8) says so
 // under its rating, and only then: a plan with no flags is written as
 // before.
 func TestRevisitRoundTrip(t *testing.T) {
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	p := New(c, "Org", "Title", Date{2027, 1, 1})
+	p := blankPlan()
 	before := Encode(p)
 	p.Response("lc-leadership").Rating = "amber"
 	p.Response("lc-leadership").Revisit = true

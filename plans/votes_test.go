@@ -10,8 +10,7 @@ import (
 
 func votedPlan(t *testing.T) *Plan {
 	t.Helper()
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	p := New(c, "Org", "Title", Date{2027, 1, 1})
+	p := blankPlan()
 	r := p.Response("lc-leadership")
 	r.Rating = "amber"
 	r.Votes = &Votes{Levels: map[string]int{"red": 1, "amber": 5, "green": 2}}
