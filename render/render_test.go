@@ -59,6 +59,22 @@ func firstDifference(want, got []byte) string {
 	return "(same lines)"
 }
 
+// checkContains fails the test for each of wants that doc, called what in
+// the messages, does not contain; a short doc is shown whole.
+func checkContains(t *testing.T, what, doc string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if strings.Contains(doc, want) {
+			continue
+		}
+		if len(doc) > 8<<10 {
+			t.Errorf("%s lacks %q", what, want)
+		} else {
+			t.Errorf("%s lacks %q:\n%s", what, want, doc)
+		}
+	}
+}
+
 // loadFixture loads a plan from testdata, or from the plans package's.
 func loadFixture(t testing.TB, path string) *plans.Plan {
 	t.Helper()

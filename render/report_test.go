@@ -90,17 +90,13 @@ func TestReportMarksOverdueOnlyOpenLateActions(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := string(ReportMarkdown(p, reportToday))
-	for _, want := range []string{
-		"- **Overdue actions on 2027-03-01:** " + strconv.Itoa(len(p.Overdue(reportToday))),
+	checkContains(t, "report", md,
+		"- **Overdue actions on 2027-03-01:** "+strconv.Itoa(len(p.Overdue(reportToday))),
 		"**Due 2027-02-01, overdue:** Agree the budget.",
 		"**Due 2027-01-20:** Survey staff. Owner: O'Neil. Status: done.", // done: never overdue
 		"**Due 2027-03-01:** Kick-off meeting.",                          // due today: not yet late
 		"**No due date:** Share results with the board.",
-	} {
-		if !strings.Contains(md, want) {
-			t.Errorf("report lacks %q", want)
-		}
-	}
+	)
 	// Steps come in due-date order, undated last.
 	order := []string{"Survey staff", "Agree the budget", "Kick-off meeting", "Write the vision", "Share results"}
 	last := -1
@@ -237,14 +233,10 @@ func TestReportPrintsOnlyWhatWasSaid(t *testing.T) {
 			t.Errorf("the report of an empty plan says %q:\n%s", unwanted, md)
 		}
 	}
-	for _, want := range []string{
+	checkContains(t, "report", md,
 		"\n1. Develop a clear vision for your D&I strategy — ○ Unrated\n2. Strong leadership",
 		"\n4. Cultural questions — ○ Unrated\n   - **Owner:** Ana\n\n## Workforce\n",
-	} {
-		if !strings.Contains(md, want) {
-			t.Errorf("report lacks %q:\n%s", want, md)
-		}
-	}
+	)
 	golden := ReportMarkdown(loadFixture(t, "../plans/testdata/golden.yaml"), reportToday)
 	if n := bytes.Count(golden, []byte("\n")); n > 2*55 {
 		t.Errorf("the golden plan's report is %d lines, more than two printed pages", n)

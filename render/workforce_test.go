@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -56,32 +55,17 @@ func TestWorkforceResponsesSayWhatIsNotKnown(t *testing.T) {
 	w := workforceFixture()
 	w.Data.Grades[1].Headcount = 0   // Team leader
 	w.Data.Grades[2].Headcount = 100 // Manager: 40-49% of 106 with the director
-	for _, tc := range []struct {
-		format string
-		page   []byte
-		wants  []string
-	}{
-		{"text", WorkforceText(w, 80, nil), []string{
-			"\n  Team leader         --         <10       not set    --\n",
-			"\nBelow the target: Manager + Director (40-49%).\n",
-		}},
-		{"md", WorkforceMarkdown(w, 1), []string{
-			"\n| Team leader | fewer than 10 | not shown | not set | not known |\n",
-			"\nTarget response rate: 75%. Below it: Manager + Director (40-49%). Excluded:",
-		}},
-		{"html", ReportHTMLWithData(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil, w), []string{
-			`<tr><th scope="row">Team leader</th><td class="num" data-label="Working class">20 (40%)</td><td class="num" data-label="Intermediate">14 (28%)</td>` +
-				`<td class="num" data-label="Professional">16 (32%)</td><td class="num" data-label="Excluded">fewer than 10</td>` +
-				`<td class="num" data-label="Responses">not shown</td><td class="num" data-label="Rate">not known</td></tr>`,
-			"\n<p>Target response rate: 75%. Below it: Manager &#43; Director (40-49%).</p>\n",
-		}},
-	} {
-		for _, want := range tc.wants {
-			if !bytes.Contains(tc.page, []byte(want)) {
-				t.Errorf("%s lacks %q:\n%s", tc.format, want, tc.page)
-			}
-		}
-	}
+	checkContains(t, "the text", string(WorkforceText(w, 80, nil)),
+		"\n  Team leader         --         <10       not set    --\n",
+		"\nBelow the target: Manager + Director (40-49%).\n")
+	checkContains(t, "the Markdown", string(WorkforceMarkdown(w, 1)),
+		"\n| Team leader | fewer than 10 | not shown | not set | not known |\n",
+		"\nTarget response rate: 75%. Below it: Manager + Director (40-49%). Excluded:")
+	checkContains(t, "the page", string(ReportHTMLWithData(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil, w)),
+		`<tr><th scope="row">Team leader</th><td class="num" data-label="Working class">20 (40%)</td><td class="num" data-label="Intermediate">14 (28%)</td>`+
+			`<td class="num" data-label="Professional">16 (32%)</td><td class="num" data-label="Excluded">fewer than 10</td>`+
+			`<td class="num" data-label="Responses">not shown</td><td class="num" data-label="Rate">not known</td></tr>`,
+		"\n<p>Target response rate: 75%. Below it: Manager &#43; Director (40-49%).</p>\n")
 }
 
 // TestWorkforceTablesShowOnlyShownFigures reads the Markdown tables of
@@ -180,11 +164,7 @@ func TestWorkforceSmallEmployer(t *testing.T) {
 func TestWorkforceSummaryForThePlan(t *testing.T) {
 	lines := WorkforceSummary(workforceFixture())
 	joined := strings.Join(lines, "\n")
-	for _, want := range []string{"Your workforce data (plans/acme.data.yaml, collected 2027-03-10)", "Cliff edge between Team leader and Manager + Director"} {
-		if !strings.Contains(joined, want) {
-			t.Errorf("summary lacks %q:\n%s", want, joined)
-		}
-	}
+	checkContains(t, "summary", joined, "Your workforce data (plans/acme.data.yaml, collected 2027-03-10)", "Cliff edge between Team leader and Manager + Director")
 }
 
 func TestBarAddsUp(t *testing.T) {
@@ -208,17 +188,13 @@ func TestWorkforceHistoryAndDiff(t *testing.T) {
 		{Commit: "9a8b7c6", Date: "2028-03-12", Subject: "A year on", Data: second},
 	}
 	text := string(WorkforceHistoryText("plans/acme.data.yaml", versions, 120))
-	for _, want := range []string{
+	checkContains(t, "history", text,
 		"Workforce data history of plans/acme.data.yaml: 3 commits, oldest first.",
 		"\nCollected   Commit   Team member",
 		"\n2027-03-10  1a2b3c4  46%          40%          <10+     <10+      --          Spring survey\n",
 		"\n-           5d6e7f8  did not load: 18:20: the working_class count cannot be negative (committed 2027-06-01)\n",
 		"\n2028-02-20  9a8b7c6  46%          40%          22%+     22%+      39%         A year on (committed 2028-03-12)\n",
-	} {
-		if !strings.Contains(text, want) {
-			t.Errorf("history lacks %q:\n%s", want, text)
-		}
-	}
+	)
 	diff := string(WorkforceDiffText("plans/acme.data.yaml at HEAD~1", "plans/acme.data.yaml", first, second))
 	if !strings.Contains(diff, "Manager + Director  <10 → ") || strings.Contains(diff, "Team member") {
 		t.Errorf("diff should show the changed rows only:\n%s", diff)
@@ -243,16 +219,12 @@ func TestReportHTMLWithData(t *testing.T) {
 	w := workforceFixture()
 	w.Data.Grades[0].Name = "Team <member>"
 	page := string(ReportHTMLWithData(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil, w))
-	for _, want := range []string{
+	checkContains(t, "the page", page,
 		`<h2 id="workforce">Workforce data</h2>`,
 		`<tr><th scope="row">Team &lt;member&gt;</th><td class="num" data-label="Working class">55 (46%)</td>`,
 		`<tr><th scope="row">Manager &#43; Director</th><td class="num" data-label="Working class">fewer than 10</td><td class="num" data-label="Intermediate">not shown</td>`,
 		"<strong>Reading:</strong> Cliff edge between Team leader and Manager &#43; Director",
-	} {
-		if !strings.Contains(page, want) {
-			t.Errorf("the page lacks %s", want)
-		}
-	}
+	)
 	if plain := string(ReportHTML(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil)); strings.Contains(plain, "Workforce data") {
 		t.Error("a plan without data has no data section")
 	}
