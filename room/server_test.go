@@ -101,6 +101,14 @@ func (p *testPhone) join() {
 	}
 }
 
+// joinedPhone is a phone that has typed the room's PIN.
+func joinedPhone(t *testing.T, s *Server) *testPhone {
+	t.Helper()
+	p := newPhone(t, s)
+	p.join()
+	return p
+}
+
 func (p *testPhone) vote(item string, round int, choice string) (int, string) {
 	p.t.Helper()
 	return p.post("/vote", url.Values{"item": {item}, "round": {fmt.Sprint(round)}, "choice": {choice}})
@@ -166,8 +174,7 @@ func TestPhoneWithoutJavaScript(t *testing.T) {
 
 func TestBadRequests(t *testing.T) {
 	r, s := startServer(t)
-	a := newPhone(t, s)
-	a.join()
+	a := joinedPhone(t, s)
 	r.Vote("lc-vision")
 	round := r.Status().Round
 	if status, _ := a.vote("lc-vision", round, "green"); status != http.StatusSeeOther {
@@ -226,8 +233,7 @@ func TestBadRequests(t *testing.T) {
 
 func TestRequestsFromElsewhereAreRefused(t *testing.T) {
 	r, s := startServer(t)
-	a := newPhone(t, s)
-	a.join()
+	a := joinedPhone(t, s)
 	r.Vote("lc-vision")
 	round := r.Status().Round
 
@@ -253,8 +259,7 @@ func TestRequestsFromElsewhereAreRefused(t *testing.T) {
 
 func TestIdeasAreEscapedOnThePage(t *testing.T) {
 	r, s := startServer(t)
-	a := newPhone(t, s)
-	a.join()
+	a := joinedPhone(t, s)
 	r.Ask("quick-wins")
 	hostile := "<img src=x onerror=alert(1)>\x1b[31m\x1b]0;title\x07 & \"sponsor\""
 	if status, body := a.post("/idea", url.Values{"question": {"quick-wins"}, "text": {hostile}}); status != http.StatusSeeOther {
@@ -373,8 +378,7 @@ func (st *stream) close() { st.res.Body.Close() }
 
 func TestEventsFollowTheFacilitator(t *testing.T) {
 	r, s := startServer(t)
-	p := newPhone(t, s)
-	p.join()
+	p := joinedPhone(t, s)
 	st := p.stream()
 	if v := st.next(t); !strings.Contains(v, "You are in the room") {
 		t.Errorf("first event:\n%s", v)
@@ -419,8 +423,7 @@ func TestEventsFollowTheFacilitator(t *testing.T) {
 // its vote, and leaves nothing behind.
 func TestAThousandReconnects(t *testing.T) {
 	r, s := startServer(t)
-	p := newPhone(t, s)
-	p.join()
+	p := joinedPhone(t, s)
 	r.Vote("lc-vision")
 	round := r.Status().Round
 	if status, _ := p.vote("lc-vision", round, "amber"); status != http.StatusSeeOther {
@@ -461,8 +464,7 @@ func TestAThousandReconnects(t *testing.T) {
 // closed, not the new one refused.
 func TestTooManyStreamsFromOnePhone(t *testing.T) {
 	r, s := startServer(t)
-	p := newPhone(t, s)
-	p.join()
+	p := joinedPhone(t, s)
 	var open []*stream
 	for range maxStreamsPerPhone + 1 {
 		st := p.stream()
