@@ -16,6 +16,7 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
 )
@@ -121,7 +122,7 @@ func TestStreamedStatusEqualsUnstreamed(t *testing.T) {
 					t.Fatalf("%s: exit %d\n%s", name, code, stderr.Bytes())
 				}
 				if !bytes.Equal(stdout.Bytes(), want.Bytes()) {
-					t.Errorf("%s differs from the unstreamed list:\n%s", name, firstLineDiff(want.Bytes(), stdout.Bytes()))
+					t.Errorf("%s differs from the unstreamed list:\n%s", name, testtool.FirstDifference(want.Bytes(), stdout.Bytes()))
 				}
 				if n := strings.Count(stderr.String(), "purple-"); n != 17 {
 					t.Errorf("%s reported %d broken plans, want 17", name, n)
@@ -155,23 +156,6 @@ func TestCheckPrintsInFileOrder(t *testing.T) {
 	if !strings.Contains(stderr.String(), "120 files checked: 103 valid, 17 with 17 problems") {
 		t.Errorf("summary: %s", stderr.String())
 	}
-}
-
-func firstLineDiff(want, got []byte) string {
-	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	for i := range max(len(wl), len(gl)) {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
-		}
-	}
-	return "(same lines)"
 }
 
 // check, status and history let the heap grow before collecting

@@ -12,6 +12,7 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -59,7 +60,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("the plan loaded, but its canonical form does not:\n%v\n%s", err, canonical)
 		}
 		if again := plans.Encode(q); !bytes.Equal(again, canonical) {
-			t.Fatalf("the canonical form is not a fixed point:\n%s", lineDiff(canonical, again))
+			t.Fatalf("the canonical form is not a fixed point:\n%s", testtool.FirstDifference(canonical, again))
 		}
 	})
 }

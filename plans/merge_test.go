@@ -185,10 +185,10 @@ func TestMergeDifferentItems(t *testing.T) {
 					t.Fatalf("%s: the merged plan does not load:\n%v", algorithm, err)
 				}
 				if again := plans.Encode(p); !bytes.Equal(again, merged) {
-					t.Errorf("%s: the merged plan is not canonical:\n%s", algorithm, lineDiff(merged, again))
+					t.Errorf("%s: the merged plan is not canonical:\n%s", algorithm, testtool.FirstDifference(merged, again))
 				}
 				if !bytes.Equal(merged, want) {
-					t.Errorf("%s: the merged plan is not the plan with both sides' edits:\n%s", algorithm, lineDiff(want, merged))
+					t.Errorf("%s: the merged plan is not the plan with both sides' edits:\n%s", algorithm, testtool.FirstDifference(want, merged))
 				}
 			}
 		})
@@ -232,16 +232,4 @@ func conflictHunks(data []byte) string {
 		}
 	}
 	return b.String()
-}
-
-// lineDiff shows the first line where two texts differ, with its number.
-func lineDiff(want, got []byte) string {
-	wl := strings.Split(string(want), "\n")
-	gl := strings.Split(string(got), "\n")
-	for i := range min(len(wl), len(gl)) {
-		if wl[i] != gl[i] {
-			return "line " + strconv.Itoa(i+1) + ":\nwant " + wl[i] + "\ngot  " + gl[i]
-		}
-	}
-	return "want " + strconv.Itoa(len(wl)) + " lines, got " + strconv.Itoa(len(gl))
 }

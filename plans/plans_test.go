@@ -2,13 +2,13 @@ package plans
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/testtool"
 )
 
 func TestRoundTripGolden(t *testing.T) {
@@ -21,7 +21,7 @@ func TestRoundTripGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got := Encode(p); !bytes.Equal(got, data) {
-		t.Errorf("load then encode is not byte-identical:\n%s", firstDifference(data, got))
+		t.Errorf("load then encode is not byte-identical:\n%s", testtool.FirstDifference(data, got))
 	}
 	// Spot-check that values survived, not just bytes.
 	if r := p.Items["lc-leadership"]; r.Owner != "李雷" || r.Rating != "amber" || r.Status != StatusDoing || r.Due != (Date{2027, 2, 28}) {
@@ -42,17 +42,6 @@ func TestRoundTripGolden(t *testing.T) {
 	if got := p.Answer("project-plan").Steps; len(got) != 1 || got[0].From != "lc-vision" || got[0].Due != (Date{2027, 3, 31}) {
 		t.Errorf("steps = %+v", got)
 	}
-}
-
-func firstDifference(want, got []byte) string {
-	wl := strings.Split(string(want), "\n")
-	gl := strings.Split(string(got), "\n")
-	for i := range min(len(wl), len(gl)) {
-		if wl[i] != gl[i] {
-			return fmt.Sprintf("line %d:\nwant %s\ngot  %s", i+1, wl[i], gl[i])
-		}
-	}
-	return fmt.Sprintf("lengths differ: want %d lines, got %d", len(wl), len(gl))
 }
 
 // blankPlan is a new plan of the built-in checklist, as ladder new makes

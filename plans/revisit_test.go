@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/socialmobility/ladder/internal/testtool"
 )
 
 // TestRevisitRoundTrip: an item flagged to revisit (issue 10.8) says so
@@ -34,7 +36,7 @@ func TestRevisitRoundTrip(t *testing.T) {
 		t.Error("the flags did not come back as written")
 	}
 	if again := Encode(q); !bytes.Equal(again, data) {
-		t.Errorf("load then encode changes the file:\n%s", firstDifference(data, again))
+		t.Errorf("load then encode changes the file:\n%s", testtool.FirstDifference(data, again))
 	}
 	cl := q.Clone()
 	cl.Response("lc-culture").Revisit = false

@@ -113,7 +113,7 @@ func TestOtherReadersReadKeysDatesAndComments(t *testing.T) {
 		t.Fatalf("ladder cannot read the plan it wrote: %v\n%s", err, data)
 	}
 	if again := plans.Encode(q); !bytes.Equal(again, data) {
-		t.Fatalf("read back and written again, the plan differs:\n%s", lineDiff(data, again))
+		t.Fatalf("read back and written again, the plan differs:\n%s", testtool.FirstDifference(data, again))
 	}
 	ids := []string{}
 	for _, e := range c.Items() {

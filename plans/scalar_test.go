@@ -130,7 +130,7 @@ func checkScalarRoundTrip(t *testing.T, c *checklist.Checklist, s string) []byte
 		}
 	}
 	if again := plans.Encode(q); !bytes.Equal(again, data) {
-		t.Errorf("value %q: encoding the loaded plan gives different bytes:\n%s", s, lineDiff(data, again))
+		t.Errorf("value %q: encoding the loaded plan gives different bytes:\n%s", s, testtool.FirstDifference(data, again))
 	}
 	return data
 }

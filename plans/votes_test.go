@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/testtool"
 )
 
 func votedPlan(t *testing.T) *Plan {
@@ -42,7 +43,7 @@ func TestVotesRoundTrip(t *testing.T) {
 		t.Error("an item with no votes line has votes after loading")
 	}
 	if again := Encode(q); !bytes.Equal(again, data) {
-		t.Errorf("load then encode changes the file:\n%s", firstDifference(data, again))
+		t.Errorf("load then encode changes the file:\n%s", testtool.FirstDifference(data, again))
 	}
 }
 

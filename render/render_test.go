@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,26 +36,8 @@ func checkGolden(t *testing.T, name string, got []byte) {
 		t.Fatalf("%v (run go test ./render -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (review, then go test ./render -update):\n%s", path, firstDifference(want, got))
+		t.Errorf("%s differs from the output (review, then go test ./render -update):\n%s", path, testtool.FirstDifference(want, got))
 	}
-}
-
-// firstDifference shows the first line where got differs from want.
-func firstDifference(want, got []byte) string {
-	wl, gl := bytes.Split(want, []byte("\n")), bytes.Split(got, []byte("\n"))
-	for i := range max(len(wl), len(gl)) {
-		var w, g []byte
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if !bytes.Equal(w, g) {
-			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
-		}
-	}
-	return "(same lines)"
 }
 
 // checkContains fails the test for each of wants that doc, called what in

@@ -68,7 +68,7 @@ func TestReportHTMLHistoryGolden(t *testing.T) {
 	checkGolden(t, "report-21-history-section.html", section)
 	without := slices.Concat(before, after)
 	if plain := ReportHTML(p, reportToday, nil); !bytes.Equal(without, plain) {
-		t.Errorf("without its history section, the page differs from the page of no history:\n%s", firstDifference(plain, without))
+		t.Errorf("without its history section, the page differs from the page of no history:\n%s", testtool.FirstDifference(plain, without))
 	}
 	page := string(got)
 	checkContains(t, "the report", page,

@@ -1,10 +1,13 @@
-// Package testtool is for tests that run a program from outside Go (git,
-// python3, node, npm, markdownlint-cli2): they run by default, wherever
-// the program is installed, and in CI, where .ci/run installs it; go test
-// -short skips them, for a quick loop while working.
+// Package testtool is what tests of many packages share. Tests that run a
+// program from outside Go (git, python3, node, npm, markdownlint-cli2) run
+// by default, wherever the program is installed, and in CI, where .ci/run
+// installs it; go test -short skips them, for a quick loop while working.
+// FirstDifference says where two texts part, for a failure message.
 package testtool
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"testing"
@@ -33,4 +36,29 @@ func Missing(t testing.TB, format string, args ...any) {
 		t.Fatalf(format+"; .ci/run should have installed it", args...)
 	}
 	t.Skipf(format, args...)
+}
+
+// FirstDifference shows where got first differs from want, line by line,
+// for a failure message: the line's number and both versions of it, quoted
+// so that a stray space or control character shows.
+func FirstDifference(want, got []byte) string {
+	wl, gl := bytes.Split(want, []byte("\n")), bytes.Split(got, []byte("\n"))
+	for i := range max(len(wl), len(gl)) {
+		if i < len(wl) && i < len(gl) && bytes.Equal(wl[i], gl[i]) {
+			continue
+		}
+		var w, g []byte // a line one side does not have shows as ""
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		msg := fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
+		if len(wl) != len(gl) {
+			msg += fmt.Sprintf("\n(want %d lines, got %d)", len(wl), len(gl))
+		}
+		return msg
+	}
+	return "(the same lines)"
 }
