@@ -7,13 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/internal/gittest"
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -41,27 +40,6 @@ func planFolder(b *testing.B, n int) string {
 	return dir
 }
 
-// cpuTime is the user and system CPU time this process has used. Reported
-// per operation beside the wall-clock time, it shows the work done even on
-// a machine busy with other things, where wall-clock times wander.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// loop runs body b.N times and reports CPU milliseconds per run.
-func loop(b *testing.B, body func()) {
-	b.Helper()
-	start := cpuTime()
-	n := 0
-	for b.Loop() {
-		body()
-		n++
-	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(n), "cpu-ms/op")
-}
-
 func runLadder(b *testing.B, args ...string) {
 	b.Helper()
 	var stderr bytes.Buffer
@@ -72,12 +50,12 @@ func runLadder(b *testing.B, args ...string) {
 
 func BenchmarkFolderStatus1000(b *testing.B) {
 	dir := planFolder(b, 1000)
-	loop(b, func() { runLadder(b, "status", dir, "--today", "2027-06-01") })
+	testtool.LoopCPU(b, func() { runLadder(b, "status", dir, "--today", "2027-06-01") })
 }
 
 func BenchmarkFolderCheck1000(b *testing.B) {
 	dir := planFolder(b, 1000)
-	loop(b, func() { runLadder(b, "check", dir) })
+	testtool.LoopCPU(b, func() { runLadder(b, "check", dir) })
 }
 
 // BenchmarkFolderLoad1000 measures loading alone, as check and status
@@ -91,7 +69,7 @@ func BenchmarkFolderLoad1000(b *testing.B) {
 	}
 	for _, workers := range []int{1, 2, 4} {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
-			loop(b, func() {
+			testtool.LoopCPU(b, func() {
 				inOrderOn(workers, len(files), func(i int) error {
 					return plans.ReadFolderFile(files[i], nil).Err
 				}, func(_ int, err error) {
@@ -111,7 +89,7 @@ func BenchmarkHistory200(b *testing.B) {
 	if code := Main([]string{"history", plan}, nil, &out, io.Discard); code != ExitOK || strings.Count(out.String(), "Check-in") != 200 {
 		b.Fatalf("history: exit %d\n%s", code, out.String())
 	}
-	loop(b, func() { runLadder(b, "history", plan) })
+	testtool.LoopCPU(b, func() { runLadder(b, "history", plan) })
 }
 
 // historyRepo makes a repository whose plans/acme.yaml was changed in n

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/socialmobility/ladder/internal/testtool"
 )
 
 // The HTML report's speed target with history: at most 500 ms for a plan
@@ -23,7 +25,7 @@ func BenchmarkReportHTMLHistory200(b *testing.B) {
 		strings.Count(out.String(), `<g class="col">`) != 200 || !strings.Contains(out.String(), "What changed since the previous commit") {
 		b.Fatalf("report: exit %d, %d history columns", code, strings.Count(out.String(), `<g class="col">`))
 	}
-	loop(b, func() { runLadder(b, "report", plan, "--format", "html", "--today", "2027-03-01") })
+	testtool.LoopCPU(b, func() { runLadder(b, "report", plan, "--format", "html", "--today", "2027-03-01") })
 	b.ReportMetric(float64(out.Len()), "bytes")
 }
 
@@ -43,7 +45,7 @@ func BenchmarkReport21(b *testing.B) {
 	}
 	for _, format := range []string{"md", "html", "csv"} {
 		b.Run(format, func(b *testing.B) {
-			loop(b, func() { runLadder(b, "report", plan, "--format", format, "--today", "2027-03-01") })
+			testtool.LoopCPU(b, func() { runLadder(b, "report", plan, "--format", format, "--today", "2027-03-01") })
 		})
 	}
 }

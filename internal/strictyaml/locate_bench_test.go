@@ -1,13 +1,11 @@
-//go:build unix
-
 package strictyaml
 
 import (
 	"fmt"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/socialmobility/ladder/internal/testtool"
 )
 
 // brokenPlan is a plan-shaped file of about size bytes whose one mistake,
@@ -52,21 +50,12 @@ func BenchmarkSyntaxErrorLocation(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(data)))
-			start := cpuTime()
-			for b.Loop() {
+			testtool.LoopCPU(b, func() {
 				_, ps := Parse(data)
 				if len(ps) != 1 || ps[0].Line != line {
 					b.Fatalf("problems = %v, want line %d", ps, line)
 				}
-			}
-			b.ReportMetric(float64(cpuTime()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+			})
 		})
 	}
-}
-
-// cpuTime is the user and system CPU time this process has used.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
