@@ -24,17 +24,21 @@ import (
 //
 //	go test ./cli -run '^$' -bench 'Folder|History' -benchtime 20x
 
-// planFolder writes n filled-in plans of the built-in checklist, each with
-// a different seed so no two files are alike.
-func planFolder(b *testing.B, n int) string {
-	b.Helper()
+// planFolder writes n filled-in plans of the built-in checklist into a
+// temporary folder, each from its own seed so that no two are alike, and
+// returns the folder. edit, when not nil, may change each plan's bytes
+// (the i-th of the folder's) before they are written.
+func planFolder(tb testing.TB, n int, edit func(i int, data []byte) []byte) string {
+	tb.Helper()
 	c, _ := checklist.Builtin(checklist.DefaultID)
-	dir := b.TempDir()
+	dir := tb.TempDir()
 	for i := range n {
-		p := checklisttest.FilledPlan(c, uint64(i))
-		path := filepath.Join(dir, fmt.Sprintf("plan-%04d.yaml", i))
-		if err := os.WriteFile(path, plans.Encode(p), 0o644); err != nil {
-			b.Fatal(err)
+		data := plans.Encode(checklisttest.FilledPlan(c, uint64(i)))
+		if edit != nil {
+			data = edit(i, data)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("plan-%04d.yaml", i)), data, 0o644); err != nil {
+			tb.Fatal(err)
 		}
 	}
 	return dir
@@ -49,12 +53,12 @@ func runLadder(b *testing.B, args ...string) {
 }
 
 func BenchmarkFolderStatus1000(b *testing.B) {
-	dir := planFolder(b, 1000)
+	dir := planFolder(b, 1000, nil)
 	testtool.LoopCPU(b, func() { runLadder(b, "status", dir, "--today", "2027-06-01") })
 }
 
 func BenchmarkFolderCheck1000(b *testing.B) {
-	dir := planFolder(b, 1000)
+	dir := planFolder(b, 1000, nil)
 	testtool.LoopCPU(b, func() { runLadder(b, "check", dir) })
 }
 
@@ -62,7 +66,7 @@ func BenchmarkFolderCheck1000(b *testing.B) {
 // load (inOrder), on one goroutine and on more, to show what the workers
 // buy.
 func BenchmarkFolderLoad1000(b *testing.B) {
-	dir := planFolder(b, 1000)
+	dir := planFolder(b, 1000, nil)
 	files, err := plans.Find(dir)
 	if err != nil {
 		b.Fatal(err)

@@ -14,8 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/socialmobility/ladder/checklist"
-	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
@@ -50,22 +48,13 @@ func TestInOrder(t *testing.T) {
 	}
 }
 
-// planFolderOf writes n filled-in plans into a temporary folder, every
-// seventh with a mistake, and returns the folder.
-func planFolderOf(t *testing.T, n int) string {
-	t.Helper()
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	dir := t.TempDir()
-	for i := range n {
-		data := plans.Encode(checklisttest.FilledPlan(c, uint64(i)))
-		if i%7 == 3 {
-			data = bytes.Replace(data, []byte("rating: "), []byte("rating: purple-"), 1)
-		}
-		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("plan-%03d.yaml", i)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+// everySeventhBroken gives every seventh plan of a folder a rating that
+// is not on the scale, so that a folder has mistakes among its plans.
+func everySeventhBroken(i int, data []byte) []byte {
+	if i%7 == 3 {
+		return bytes.Replace(data, []byte("rating: "), []byte("rating: purple-"), 1)
 	}
-	return dir
+	return data
 }
 
 // The status list is made as plans load, sorted as it comes, written out
@@ -76,7 +65,7 @@ func planFolderOf(t *testing.T, n int) string {
 // TestStatusGroupsAsWhenHeldInMemory holds the grouping to the one made
 // by sorting every action at once, as status did before.)
 func TestStreamedStatusEqualsUnstreamed(t *testing.T) {
-	dir := planFolderOf(t, 120)
+	dir := planFolder(t, 120, everySeventhBroken)
 	today := plans.Date{Year: 2027, Month: 6, Day: 1}
 	files, err := plans.Find(dir)
 	if err != nil {
@@ -140,7 +129,7 @@ func TestStreamedStatusEqualsUnstreamed(t *testing.T) {
 // check loads on every core but prints in file order, as one file after
 // another would.
 func TestCheckPrintsInFileOrder(t *testing.T) {
-	dir := planFolderOf(t, 120)
+	dir := planFolder(t, 120, everySeventhBroken)
 	var stdout, stderr bytes.Buffer
 	Main([]string{"check", "--overdue", "--today", "2027-06-01", dir}, nil, &stdout, &stderr)
 	var order []string
