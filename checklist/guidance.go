@@ -58,9 +58,8 @@ func ParseGuidance(name string, data []byte) (*Guidance, error) {
 	if g.checklistNode == nil && root.Kind == yaml.MappingNode {
 		d.Errorf(root, "the guidance does not say which checklist it is for (checklist: ID)")
 	}
-	if len(d.Problems) > 0 {
-		d.Problems.Sort()
-		return nil, &strictyaml.FileError{Path: name, Problems: d.Problems}
+	if err := d.Err(name); err != nil {
+		return nil, err
 	}
 	return g, nil
 }
@@ -89,11 +88,7 @@ func (c *Checklist) applyGuidance(name string, g *Guidance) error {
 		a.IfAllYouDo = append(a.IfAllYouDo, sugg...)
 	}
 	c.Glossary = append(c.Glossary, g.Glossary...)
-	if len(d.Problems) > 0 {
-		d.Problems.Sort()
-		return &strictyaml.FileError{Path: name, Problems: d.Problems}
-	}
-	return nil
+	return d.Err(name)
 }
 
 // loadCompanionGuidance merges PATH's companion guidance file, if any.

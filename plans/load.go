@@ -112,9 +112,8 @@ func Parse(name string, data []byte, resolve Resolver) (*Plan, error) {
 			d.validate(p)
 		}
 	}
-	if len(d.Problems) > 0 {
-		d.Problems.Sort()
-		return nil, &FileError{Path: name, Problems: d.Problems}
+	if err := d.Err(name); err != nil {
+		return nil, err
 	}
 	p.fillMissing()
 	p.positions = d.positions()

@@ -112,9 +112,8 @@ func ParseBenchmark(name string, data []byte) (*Benchmark, error) {
 			d.Errorf(root, "the three shares add up to %s%%, not 100%%: give the shares of the three groups only, leaving out \"Other\" and \"I prefer not to say\"", strconv.FormatFloat(total, 'f', -1, 64))
 		}
 	}
-	if len(d.Problems) > 0 {
-		d.Problems.Sort()
-		return nil, &strictyaml.FileError{Path: name, Problems: d.Problems}
+	if err := d.Err(name); err != nil {
+		return nil, err
 	}
 	return b, nil
 }

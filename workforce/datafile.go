@@ -208,9 +208,8 @@ func Parse(name string, data []byte) (*Data, error) {
 	}
 	dec := &dataDecoder{Decoder: &strictyaml.Decoder{}}
 	d := dec.data(root)
-	if len(dec.Problems) > 0 {
-		dec.Problems.Sort()
-		return nil, &strictyaml.FileError{Path: name, Problems: dec.Problems}
+	if err := dec.Err(name); err != nil {
+		return nil, err
 	}
 	return d, nil
 }

@@ -23,6 +23,16 @@ func (d *Decoder) Errorf(n *yaml.Node, format string, args ...any) {
 	d.Problems = append(d.Problems, Problem{n.Line, n.Column, fmt.Sprintf(format, args...)})
 }
 
+// Err is nil when the decoder found nothing wrong, and otherwise the error
+// for the file at path: every problem, in the order of the file.
+func (d *Decoder) Err(path string) error {
+	if len(d.Problems) == 0 {
+		return nil
+	}
+	d.Problems.Sort()
+	return &FileError{Path: path, Problems: d.Problems}
+}
+
 // Document reads the top of a file, which must be a mapping with the given
 // keys. A file that is anything else is reported without quoting it: it
 // may be a file that is not ladder's at all (a token, a key) reached by
