@@ -197,7 +197,7 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 		if ask == nil {
 			return usageErrorf("which grades are junior and which senior? %s has %s: %s.\n"+
 				"Give them from junior to senior with --grades, e.g. --grades %s (the order shown here is only the order found). Nothing was written.",
-				name, plural(len(grades), "grade"), strings.Join(safeNames(grades), ", "), shellWord(strings.Join(grades, ",")))
+				name, plural(len(grades), "grade"), safetext.Line(strings.Join(grades, ", ")), shellWord(strings.Join(grades, ",")))
 		}
 		if grades, err = ask.order(grades); err != nil {
 			return err
@@ -471,14 +471,6 @@ func answersWord(n, threshold int) string {
 		return fmt.Sprintf("fewer than %d answers", threshold)
 	}
 	return plural(n, "answer")
-}
-
-func safeNames(names []string) []string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = safetext.Line(n)
-	}
-	return out
 }
 
 // shellWord quotes text for a command line a person can paste.

@@ -199,20 +199,12 @@ func (t *tally) unknownGrades(col Column, probs *problemList) {
 	for _, name := range t.unknownNames {
 		rows := t.unknown[foldGrade(name)]
 		msg := fmt.Sprintf("the grade %s (on %s) is not one of the grades given (%s): correct it in the file, or give every grade, junior to senior, with --grades",
-			safetext.Excerpt(name, safetext.ExcerptLength), rows, strings.Join(safeNames(t.names), ", "))
+			safetext.Excerpt(name, safetext.ExcerptLength), rows, safetext.Line(strings.Join(t.names, ", ")))
 		if rows.Count == 1 && rows.First[0] == t.firstRow {
 			msg += fmt.Sprintf("; if row %d is a second header row, as in SurveyMonkey's exports, import with --skip-rows %d", t.firstRow, t.skipRows+1)
 		}
 		probs.add("unknown grade", rowProblem(rows.First[0], rows.FirstLine, col, msg))
 	}
-}
-
-func safeNames(names []string) []string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = safetext.Line(n)
-	}
-	return out
 }
 
 func (t *tally) result() ([]string, []Counts) { return t.names, t.counts }
