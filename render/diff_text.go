@@ -76,17 +76,11 @@ func planFate(p planDoc) string {
 }
 
 func textSectionTitle(s diffSection) string {
-	title := map[sectionKind]string{
-		sectionReview:     "Review",
-		sectionRatings:    "Ratings",
-		sectionVotes:      "Room's votes",
-		sectionActions:    "Actions",
-		sectionItems:      "Items (the checklist changed)",
-		sectionFollowUps:  "Follow-up answers",
-		sectionCounts:     "Counts per area",
-		sectionNewCounts:  "Ratings",
-		sectionNewActions: "Actions",
-	}[s.kind]
+	title := s.title()
+	if s.kind == sectionItems {
+		// Plain text has no note under a title to say why the items changed.
+		title += " (the checklist changed)"
+	}
 	if s.summary != "" {
 		return title + ": " + s.summary
 	}
