@@ -36,6 +36,23 @@ type textWriter interface {
 	io.ByteWriter
 }
 
+// writeTable writes rows as columns two spaces apart, each as wide as its
+// widest cell.
+func writeTable(b textWriter, indent string, rows [][]string) {
+	var widths []int
+	for _, row := range rows {
+		for i, c := range row {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], width(c))
+		}
+	}
+	for _, row := range rows {
+		writeAligned(b, indent, widths, row)
+	}
+}
+
 // writeAligned writes cells padded to widths, with no trailing spaces: the
 // last cell, and any empty cells at the end, are not padded.
 func writeAligned(b textWriter, indent string, widths []int, cells []string) {

@@ -232,15 +232,7 @@ func WorkforceDiffText(oldName, newName string, old, new *workforce.Data) []byte
 	for _, r := range rows {
 		cells = append(cells, changeCells(r))
 	}
-	widths := make([]int, len(header))
-	for _, row := range cells {
-		for i, c := range row {
-			widths[i] = max(widths[i], width(c))
-		}
-	}
-	for _, row := range cells {
-		writeAligned(&b, "  ", widths, row)
-	}
+	writeTable(&b, "  ", cells)
 	if oldR != newR {
 		b.WriteString(wrapText("  ", "Reading before: "+oldR))
 		b.WriteString(wrapText("  ", "Reading now: "+newR))

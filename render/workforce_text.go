@@ -200,15 +200,7 @@ func textResponses(b *strings.Builder, doc workforceDoc, wrap func(indent, s str
 		cells = append(cells, []string{ansi.Truncate(plain(r.name), 24, "…"),
 			figureWord(r.row.Responses, doc.threshold, true), figureWord(r.row.Excluded, doc.threshold, true), r.headcount(), r.rateOr("--")})
 	}
-	widths := make([]int, len(header))
-	for _, row := range cells {
-		for i, c := range row {
-			widths[i] = max(widths[i], width(c))
-		}
-	}
-	for _, row := range cells {
-		writeAligned(b, "  ", widths, row)
-	}
+	writeTable(b, "  ", cells)
 	if len(doc.below) > 0 {
 		wrap("", "Below the target: "+plain(strings.Join(doc.below, ", "))+".")
 	}
