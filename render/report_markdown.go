@@ -126,24 +126,18 @@ func mdReportItem(n int, it reportItem) []string {
 func mdNextStep(m *markdown, n nextStep) {
 	m.heading(3, mdText(n.question))
 	switch n.kind {
-	case checklist.KindCounts, checklist.KindPerArea:
+	case checklist.KindCounts, checklist.KindPerArea, checklist.KindList:
 		if len(n.entries) == 0 {
 			m.para("Not answered yet.")
 			break
 		}
 		entries := make([]string, len(n.entries))
 		for i, e := range n.entries {
-			entries[i] = mdDetail(e)
-		}
-		m.list(entries)
-	case checklist.KindList:
-		if len(n.entries) == 0 {
-			m.para("Not answered yet.")
-			break
-		}
-		entries := make([]string, len(n.entries))
-		for i, e := range n.entries {
-			entries[i] = mdText(e.value)
+			if n.kind == checklist.KindList {
+				entries[i] = mdText(e.value) // a list's entries have no names
+			} else {
+				entries[i] = mdDetail(e)
+			}
 		}
 		m.list(entries)
 	case checklist.KindText:
