@@ -37,11 +37,7 @@ func TestReadFileAtRevisions(t *testing.T) {
 	commitFile(g, "plans/a.yaml", "two\nlines\n", "2027-02-01T10:00:00+01:00")
 	g.Git("tag", "v1", "HEAD~1")
 
-	r, err := Open(filepath.Join(g.Dir, "plans"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openRepo(t, filepath.Join(g.Dir, "plans"))
 
 	for rev, want := range map[string]string{"HEAD": "two\nlines\n", "HEAD~1": "one\n", "v1": "one\n", "main~2": "one\n"} {
 		got, err := r.ReadFile(rev, "plans/a.yaml")
@@ -63,11 +59,7 @@ func TestReadFileAtRevisions(t *testing.T) {
 func TestReadFileErrors(t *testing.T) {
 	g := testRepo(t)
 	commitFile(g, "plans/a.yaml", "one\n", "2027-01-15T10:00:00+00:00")
-	r, err := Open(g.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openRepo(t, g.Dir)
 
 	tests := []struct {
 		rev, path string
@@ -134,10 +126,7 @@ func TestLogOldestFirst(t *testing.T) {
 		}
 	}
 	empty := testRepo(t)
-	re, err := Open(empty.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	re := openRepo(t, empty.Dir)
 	if log, err := re.Log("a.yaml"); err != nil || len(log) != 0 {
 		t.Errorf("Log in an empty repository = %v, %v", log, err)
 	}
@@ -150,10 +139,7 @@ func TestRel(t *testing.T) {
 	if err := os.Symlink(g.Dir, link); err != nil {
 		t.Skip("no symlinks:", err)
 	}
-	r, err := Open(filepath.Join(link, "plans"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	r := openRepo(t, filepath.Join(link, "plans"))
 	for path, want := range map[string]string{
 		filepath.Join(g.Dir, "plans", "a.yaml"):         "plans/a.yaml",
 		filepath.Join(link, "plans", "a.yaml"):          "plans/a.yaml",
@@ -178,11 +164,7 @@ func TestConcurrentReads(t *testing.T) {
 	for i := range 5 {
 		commitFile(g, "a.txt", fmt.Sprint(i), fmt.Sprintf("2027-01-%02dT10:00:00+00:00", i+1))
 	}
-	r, err := Open(g.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openRepo(t, g.Dir)
 	var wg sync.WaitGroup
 	for i := range 5 {
 		wg.Go(func() {
@@ -258,11 +240,7 @@ func TestChanges(t *testing.T) {
 	commitFile(g, "plans/moved.yaml", long, "2027-01-15T10:00:00+00:00")
 	commitFile(g, "plans/gone.yaml", "g\n", "2027-01-15T10:00:00+00:00")
 	commitFile(g, "other/x.yaml", "x\n", "2027-01-15T10:00:00+00:00")
-	r, err := Open(g.Dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
+	r := openRepo(t, g.Dir)
 	base, err := r.Resolve("HEAD")
 	if err != nil {
 		t.Fatal(err)
@@ -354,15 +332,23 @@ func TestReadBlobs(t *testing.T) {
 	}
 }
 
-// openLog opens repo and reads the log of path in it; the repository is
-// closed when the test ends.
-func openLog(t *testing.T, repo, path string) (*Repo, []Commit) {
+// openRepo opens the repository at dir (or a folder in it); it is closed
+// when the test ends.
+func openRepo(t *testing.T, dir string) *Repo {
 	t.Helper()
-	r, err := Open(repo)
+	r, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { r.Close() })
+	return r
+}
+
+// openLog opens repo and reads the log of path in it; the repository is
+// closed when the test ends.
+func openLog(t *testing.T, repo, path string) (*Repo, []Commit) {
+	t.Helper()
+	r := openRepo(t, repo)
 	log, err := r.Log(path)
 	if err != nil {
 		t.Fatal(err)
