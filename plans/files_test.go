@@ -128,40 +128,43 @@ func TestActionsToChaseListsCopiedStepsOnce(t *testing.T) {
 	}
 }
 
-func TestConflictCopyOf(t *testing.T) {
-	for path, want := range map[string]string{
-		"plans/acme.copy-1.yaml":        "plans/acme.yaml",
-		"plans/acme.copy-12.yml":        "plans/acme.yml",
-		"acme.copy-1.copy-2.yaml":       "acme.copy-1.yaml",
-		"plans/acme.copy-0.yaml":        "",
-		"plans/acme.copy-01.yaml":       "",
-		"plans/acme.copy-.yaml":         "",
-		"plans/acme.copy-1x.yaml":       "",
-		"plans/acme.yaml":               "",
-		"plans/.acme.copy-1.yaml":       "",
-		"plans/acme.copy-1.txt":         "",
-		"plans/a.copy-1.yaml.copy-2.md": "",
+// TestNamesOfCopies: the names ladder gives the files it leaves beside a
+// plan (a copy saved in a conflict, a temporary file a killed save left)
+// lead back to the plan, and nothing else does.
+func TestNamesOfCopies(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		of    func(string) (string, bool)
+		names map[string]string // a name, and the plan it is of ("" for none)
+	}{
+		{"ConflictCopyOf", ConflictCopyOf, map[string]string{
+			"plans/acme.copy-1.yaml":        "plans/acme.yaml",
+			"plans/acme.copy-12.yml":        "plans/acme.yml",
+			"acme.copy-1.copy-2.yaml":       "acme.copy-1.yaml",
+			"plans/acme.copy-0.yaml":        "",
+			"plans/acme.copy-01.yaml":       "",
+			"plans/acme.copy-.yaml":         "",
+			"plans/acme.copy-1x.yaml":       "",
+			"plans/acme.yaml":               "",
+			"plans/.acme.copy-1.yaml":       "",
+			"plans/acme.copy-1.txt":         "",
+			"plans/a.copy-1.yaml.copy-2.md": "",
+		}},
+		{"leftoverOf", leftoverOf, map[string]string{
+			".acme.yaml.2718281828.tmp": "acme.yaml",
+			".acme.yml.1.tmp":           "acme.yml",
+			".acme.yaml.tmp":            "",
+			".acme.yaml.12a.tmp":        "",
+			"acme.yaml.1.tmp":           "",
+			".notes.txt.1.tmp":          "",
+			".acme.yaml.1.tmp.bak":      "",
+		}},
 	} {
-		got, ok := ConflictCopyOf(path)
-		if got != want || ok != (want != "") {
-			t.Errorf("ConflictCopyOf(%q) = %q, %v; want %q", path, got, ok, want)
-		}
-	}
-}
-
-func TestLeftoverOf(t *testing.T) {
-	for name, want := range map[string]string{
-		".acme.yaml.2718281828.tmp": "acme.yaml",
-		".acme.yml.1.tmp":           "acme.yml",
-		".acme.yaml.tmp":            "",
-		".acme.yaml.12a.tmp":        "",
-		"acme.yaml.1.tmp":           "",
-		".notes.txt.1.tmp":          "",
-		".acme.yaml.1.tmp.bak":      "",
-	} {
-		got, ok := leftoverOf(name)
-		if got != want || ok != (want != "") {
-			t.Errorf("leftoverOf(%q) = %q, %v; want %q", name, got, ok, want)
+		for name, want := range tc.names {
+			got, ok := tc.of(name)
+			if got != want || ok != (want != "") {
+				t.Errorf("%s(%q) = %q, %v; want %q", tc.name, name, got, ok, want)
+			}
 		}
 	}
 }
