@@ -2,88 +2,16 @@ package tui_test
 
 import (
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/charmbracelet/x/vt"
 	"github.com/chromedp/chromedp"
-	"github.com/socialmobility/ladder/bench/ptybench"
-	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/browsertest"
 	"github.com/socialmobility/ladder/internal/qr/qrtest"
 	"github.com/socialmobility/ladder/plans"
 )
-
-// vtScreen is what a terminal shows of a session: its output fed to a
-// terminal emulator (charmbracelet/x/vt), so a test reads the screen as
-// it stands, cell by cell, and not only the text the last frames wrote.
-type vtScreen struct {
-	t   testing.TB
-	s   *ptybench.Session
-	emu *vt.Emulator
-	fed int
-}
-
-func newVTScreen(t testing.TB, s *ptybench.Session, cols, rows int) *vtScreen {
-	emu := vt.NewEmulator(cols, rows)
-	// The emulator answers the program's queries on a pipe that must be
-	// read, or it blocks; the session answers them already.
-	go func() { _, _ = io.Copy(io.Discard, emu) }()
-	t.Cleanup(func() { emu.Close() })
-	return &vtScreen{t: t, s: s, emu: emu}
-}
-
-// text is the screen now, one line per row.
-func (v *vtScreen) text() string {
-	out := v.s.Output()
-	if len(out) > v.fed {
-		_, _ = v.emu.Write(out[v.fed:])
-		v.fed = len(out)
-	}
-	var b strings.Builder
-	for y := range v.emu.Height() {
-		for x := 0; x < v.emu.Width(); x++ {
-			c := v.emu.CellAt(x, y)
-			switch {
-			case c == nil || c.Content == "":
-				b.WriteByte(' ')
-			default:
-				b.WriteString(c.Content)
-				x += max(c.Width, 1) - 1
-			}
-		}
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
-// waitFor waits until the screen shows every one of want at once.
-func (v *vtScreen) waitFor(want ...string) string {
-	v.t.Helper()
-	deadline := time.Now().Add(e2eTimeout)
-	for {
-		text := v.text()
-		missing := ""
-		for _, w := range want {
-			if !strings.Contains(text, w) {
-				missing = w
-				break
-			}
-		}
-		if missing == "" {
-			return text
-		}
-		if time.Now().After(deadline) {
-			v.t.Fatalf("the terminal never showed %q; it shows:\n%s", missing, text)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
 
 var joinURL = regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`)
 
@@ -99,30 +27,14 @@ var joinURL = regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`)
 // them the review has ended, and the plan file has each item's agreed
 // rating with the final round's counts, and the ideas accepted.
 func TestRoomEndToEnd(t *testing.T) {
-	bin := e2eBinary(t)
+	e2eBinary(t) // skips under -short before a browser starts
 	b := browsertest.Start(t)
 	dir := t.TempDir()
-	path := filepath.Join(dir, "plans", "acme.yaml")
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	if err := createPlan(path, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
-		t.Fatal(err)
-	}
-	const cols, rows = 80, 24
-	s, err := ptybench.Start(bin, ptybench.Options{
-		Args: []string{"review", "--today", "2027-03-14", "--room", "--listen", "127.0.0.1:0", "--room-pin", "4821", "plans/acme.yaml"},
-		Dir:  dir, Cols: cols, Rows: rows,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	e := e2eSession{t, s}
-	term := newVTScreen(t, s, cols, rows)
+	path := e2ePlan(t, dir, "acme.yaml", acme)
+	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24},
+		"review", "--today", "2027-03-14", "--room", "--listen", "127.0.0.1:0", "--room-pin", "4821", "plans/acme.yaml")
 
-	screen := term.waitFor("Vote from your phone", "Type the PIN  4821")
+	screen := e.waitFor("Vote from your phone", "Type the PIN  4821")
 	url := joinURL.FindString(screen)
 	if url == "" {
 		t.Fatalf("no join address on the terminal:\n%s", screen)
@@ -141,10 +53,10 @@ func TestRoomEndToEnd(t *testing.T) {
 		waitText(p, "You are in the room")
 		phones[i] = p
 	}
-	term.waitFor("3 phones in the room")
+	e.waitFor("3 phones in the room")
 
 	e.keys("esc")
-	term.waitFor("Develop a clear vision for your D&I strategy", "Room: 0 of 3 voted")
+	e.waitFor("Develop a clear vision for your D&I strategy", "Room: 0 of 3 voted")
 	for _, p := range phones {
 		waitText(p, "Develop a clear vision for your D&I strategy")
 	}
@@ -156,7 +68,7 @@ func TestRoomEndToEnd(t *testing.T) {
 	waitText(phones[0], "Your vote is in: ■ Red")
 	waitText(phones[1], "Your vote is in: ▲ Amber")
 	waitText(phones[2], "Your vote is in: ▲ Amber")
-	screen = term.waitFor("Room: 3 of 3 voted")
+	screen = e.waitFor("Room: 3 of 3 voted")
 	if strings.Contains(screen, "Votes:") {
 		t.Errorf("the terminal shows the spread before the reveal:\n%s", screen)
 	}
@@ -167,7 +79,7 @@ func TestRoomEndToEnd(t *testing.T) {
 	}
 
 	e.keys("v")
-	term.waitFor("Votes: ■ Red 1  ▲ Amber 2  ● Green 0", "enter agree ▲ Amber (most common)")
+	e.waitFor("Votes: ■ Red 1  ▲ Amber 2  ● Green 0", "enter agree ▲ Amber (most common)")
 	for _, p := range phones {
 		waitText(p, "The room's votes")
 	}
@@ -175,88 +87,86 @@ func TestRoomEndToEnd(t *testing.T) {
 		t.Errorf("the spread on a phone:\n%s", text)
 	}
 	e.keys("enter")
-	term.waitFor("Agreed ▲ Amber")
+	e.waitFor("Agreed ▲ Amber")
 	for _, p := range phones {
 		waitText(p, "Agreed: ▲ Amber")
 	}
 
 	// The next item: every phone follows. (A rating leaves the focus on
 	// the rating, so n moves on.)
-	term.waitFor("n/→ next")
+	e.waitFor("n/→ next")
 	e.keys("n")
-	term.waitFor("Strong leadership and management", "Room: 0 of 3 voted")
+	e.waitFor("Strong leadership and management", "Room: 0 of 3 voted")
 	for _, p := range phones {
 		waitText(p, "Strong leadership and management driving your D&I strategy")
 		waitText(p, "You have not voted yet.")
 		tap(p, "green")
 	}
-	term.waitFor("Room: 3 of 3 voted")
+	e.waitFor("Room: 3 of 3 voted")
 	// This one is revealed from the board, which shows it on the item's
 	// line, and says to go back to the item to agree.
 	e.keys("b")
-	screen = term.waitFor("Where we stand", "Room: 3 of 3 voted")
+	screen = e.waitFor("Where we stand", "Room: 3 of 3 voted")
 	if !regexp.MustCompile(`2 ○ Unrated +Leaders\S* +3 of 3 voted`).MatchString(screen) {
 		t.Errorf("the board's line for the item does not say how many voted:\n%s", screen)
 	}
 	e.keys("v")
-	screen = term.waitFor("Votes: ■ Red 0  ▲ Amber 0  ● Green 3", "esc back to the item to agree ● Green")
+	screen = e.waitFor("Votes: ■ Red 0  ▲ Amber 0  ● Green 3", "esc back to the item to agree ● Green")
 	if !regexp.MustCompile(`2 ○ Unrated +Leaders.* +■0 ▲0 ●3`).MatchString(screen) {
 		t.Errorf("the board's line for the item does not show the spread:\n%s", screen)
 	}
 	e.keys("esc")
-	term.waitFor("enter agree ● Green")
+	e.waitFor("enter agree ● Green")
 	e.keys("enter")
-	term.waitFor("Agreed ● Green")
+	e.waitFor("Agreed ● Green")
 
 	// On to the next steps, by way of the last item (o, end, enter).
 	e.keys("o")
-	term.waitFor("Overview")
+	e.waitFor("Overview")
 	e.keys("end", "enter")
-	term.waitFor("KPIs for managers")
+	e.waitFor("KPIs for managers")
 	e.keys("n")
-	term.waitFor("Enablers: done")
+	e.waitFor("Enablers: done")
 	e.keys("enter")
-	term.waitFor("How many did you get in each area")
+	e.waitFor("How many did you get in each area")
 	e.keys("n")
-	term.waitFor("What are your quick wins?", "phones can send ideas")
+	e.waitFor("What are your quick wins?", "phones can send ideas")
 	for _, p := range phones {
 		waitText(p, "What are your quick wins?")
 	}
 	sendIdea(phones[0], "Name a senior sponsor")
 	sendIdea(phones[1], "<b>Free pizza</b>")
-	screen = term.waitFor("2 new ideas in the list", "Name a senior sponsor", "<b>Free pizza</b>")
+	screen = e.waitFor("2 new ideas in the list", "Name a senior sponsor", "<b>Free pizza</b>")
 	if !regexp.MustCompile(`\[ \] Name a senior sponsor +from the room`).MatchString(screen) {
 		t.Errorf("the idea is not a row of the quick wins, from the room:\n%s", screen)
 	}
-	if got := waitOnDisk(t, path, "the plan", func(*plans.Plan) bool { return true }).Answer("quick-wins").List; len(got) != 0 {
+	if got := loadPlan(t, path).Answer("quick-wins").List; len(got) != 0 {
 		t.Errorf("ideas reached the plan before they were accepted: %q", got)
 	}
 	e.keys("k", "k", "x") // up from the first suggestion to the first idea; accept it
-	screen = term.waitFor("[x] Name a senior sponsor", "1 new idea in the list")
+	screen = e.waitFor("[x] Name a senior sponsor", "1 new idea in the list")
 	if !regexp.MustCompile(`\[x\] Name a senior sponsor +from the room`).MatchString(screen) {
 		t.Errorf("the accepted idea is not labelled as the room's:\n%s", screen)
 	}
 	waitText(phones[0], "Ideas go to the facilitator") // none of its ideas waits any more
 	e.keys("j", "d")
-	term.waitFor("phones can send ideas")
+	e.waitFor("phones can send ideas")
 
 	e.keys("n")
-	term.waitFor("Who do you need to speak with")
+	e.waitFor("Who do you need to speak with")
 	waitText(phones[2], "Who do you need to speak with")
 	phones[2].Do(chromedp.SetValue(chromedp.ID("area"), "workforce"))
 	sendIdea(phones[2], "Jo in HR")
-	term.waitFor("[ ] “Jo in HR”")
+	e.waitFor("[ ] “Jo in HR”")
 	e.keys("j", "j", "x") // Leadership & Culture's answer, Workforce's, then its idea
-	term.waitFor("[x] “Jo in HR”")
+	e.waitFor("[x] “Jo in HR”")
 	e.keys("q")
-	if err := s.Wait(e2eTimeout); err != nil {
-		t.Fatalf("ladder did not end: %v", err)
-	}
+	e.exits(0)
 	for _, p := range phones {
 		waitText(p, "The review has ended")
 	}
 
-	p := waitOnDisk(t, path, "the agreed ratings", func(p *plans.Plan) bool { return p.Response("lc-leadership").Votes != nil })
+	p := loadPlan(t, path)
 	for id, want := range map[string]string{
 		"lc-vision":     "amber {red: 1, amber: 2, green: 0, unsure: 0}",
 		"lc-leadership": "green {red: 0, amber: 0, green: 3, unsure: 0}",

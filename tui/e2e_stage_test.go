@@ -1,40 +1,16 @@
 package tui_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
-	"github.com/socialmobility/ladder/tui"
 )
 
 // End-to-end tests of issue 10's presenter mode, board, clocks, revisit
 // flag and due dates: the real binary in a pseudo-terminal, its screen
 // read through a terminal emulator (vtScreen).
-
-// waitForBig waits until the terminal shows text in block letters.
-func (v *vtScreen) waitForBig(text string) string {
-	v.t.Helper()
-	return v.waitUntil("block letters "+text, func(screen string) bool { return tui.BigShown(screen, text) })
-}
-
-// waitUntil waits until ok accepts the screen.
-func (v *vtScreen) waitUntil(what string, ok func(screen string) bool) string {
-	v.t.Helper()
-	var screen string
-	for deadline := time.Now().Add(e2eTimeout); ; {
-		if screen = v.text(); ok(screen) {
-			return screen
-		}
-		if time.Now().After(deadline) {
-			v.t.Fatalf("the terminal never showed %s; it shows:\n%s", what, screen)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
 
 // Presenter mode grows with the window (issue 10.2): at 240x67 the
 // recommendation and the rating are in block letters and the board's
@@ -44,24 +20,22 @@ func (v *vtScreen) waitUntil(what string, ok func(screen string) bool) string {
 // each level and what it means, and after a rating what the level means,
 // are in block letters. At 80x24 the same item is ordinary text.
 func TestPresenterGrowsWithTheWindowEndToEnd(t *testing.T) {
-	bin := e2eBinary(t)
 	dir := t.TempDir()
 	path := e2ePlan(t, dir, "cafe.yaml", nil)
-	e := e2eRunSized(t, bin, dir, 240, 67, nil, "review", "--present", "--today", "2027-03-14", "plans/cafe.yaml")
-	v := newVTScreen(t, e.s, 240, 67)
-	v.waitForBig("DEVELOP A CLEAR")
+	e := e2eStart(t, dir, e2eTerm{cols: 240, rows: 67}, "review", "--present", "--today", "2027-03-14", "plans/cafe.yaml")
+	e.waitForBig("DEVELOP A CLEAR")
 	for _, big := range []string{"LEADERSHIP & CULTURE", "DO YOU BUILD PROGRESSION", "DO YOU USE DATA TO HELP", "○ NOT RATED YET",
 		"■ RED", "NOTHING/NOT SOMETHING YOU CURRENTLY DO", "▲ AMBER", "DO SOMETHING IN THIS SPACE BUT LIMITED", "● GREEN", "ACTIVELY DO THIS"} {
-		v.waitForBig(big)
+		e.waitForBig(big)
 	}
-	v.waitFor("Which level fits?")
+	e.waitFor("Which level fits?")
 	e.keys("a")
-	v.waitForBig("▲ AMBER")
-	v.waitForBig("DO SOMETHING IN THIS SPACE BUT LIMITED")
+	e.waitForBig("▲ AMBER")
+	e.waitForBig("DO SOMETHING IN THIS SPACE BUT LIMITED")
 
 	e.keys("b")
-	v.waitForBig("WHERE WE STAND")
-	screen := v.waitFor("Bea's Café, Spring review", "Do you record and evaluate the take up of", "› Leadership & Culture 1: Develop a clear vision")
+	e.waitForBig("WHERE WE STAND")
+	screen := e.waitFor("Bea's Café, Spring review", "Do you record and evaluate the take up of", "› Leadership & Culture 1: Develop a clear vision")
 	// Five tiles a row, the row as wide as the window.
 	for _, l := range strings.Split(screen, "\n") {
 		if strings.Count(l, "╭") == 5 {
@@ -72,26 +46,16 @@ func TestPresenterGrowsWithTheWindowEndToEnd(t *testing.T) {
 		}
 	}
 	e.keys("b")
-	v.waitForBig("▲ AMBER") // back on the item
-	// The terminal shrinks as a window does: what was drawn at 240x67 is
-	// in the emulator before it shrinks, and only what comes after is
-	// drawn at 80x24.
-	if err := e.s.Settle(200*time.Millisecond, e2eTimeout); err != nil {
-		t.Fatal(err)
-	}
-	v.text()
-	v.emu.Resize(80, 24)
-	if err := e.s.Resize(80, 24); err != nil {
-		t.Fatal(err)
-	}
+	e.waitForBig("▲ AMBER") // back on the item
+	// The terminal shrinks as a window does; the screen is read again
+	// from the program's first frame at the new size.
+	e.resize(80, 24)
 	e.keys("n", "p")                                          // a fresh frame at the new size
-	v.waitFor("Develop a clear vision for your D&I strategy") // the title in ordinary letters
-	v.waitForBig("▲ AMBER")                                   // the badge still in block letters, smaller
+	e.waitFor("Develop a clear vision for your D&I strategy") // the title in ordinary letters
+	e.waitForBig("▲ AMBER")                                   // the badge still in block letters, smaller
 	e.keys("q")
-	if err := e.s.Wait(e2eTimeout); err != nil {
-		t.Fatal(err)
-	}
-	if r := rvLoad(t, path).Response("lc-vision"); r.Rating != "amber" {
+	e.exits(0)
+	if r := loadPlan(t, path).Response("lc-vision"); r.Rating != "amber" {
 		t.Fatalf("rating on disk: %q", r.Rating)
 	}
 }
@@ -101,17 +65,15 @@ func TestPresenterGrowsWithTheWindowEndToEnd(t *testing.T) {
 // and its rating cleared, and the flag is listed on the board and the
 // summary (10.8).
 func TestBoardNamesEveryItemAndTheFlaggedOnesEndToEnd(t *testing.T) {
-	bin := e2eBinary(t)
 	dir := t.TempDir()
 	path := e2ePlan(t, dir, "cafe.yaml", nil)
-	e := e2eRunSized(t, bin, dir, 100, 30, []string{"NO_COLOR=1"}, "review", "--today", "2027-03-14", "plans/cafe.yaml")
-	v := newVTScreen(t, e.s, 100, 30)
-	v.waitFor("Develop a clear vision")
+	e := e2eStart(t, dir, e2eTerm{env: []string{"NO_COLOR=1"}}, "review", "--today", "2027-03-14", "plans/cafe.yaml")
+	e.waitFor("Develop a clear vision")
 	e.keys("g", "f")
-	v.waitFor("⚑ to revisit")
+	e.waitFor("⚑ to revisit")
 	e.keys("n", "b")
 	c, _ := checklist.Builtin(checklist.DefaultID)
-	screen := v.waitFor("Where we stand", "› Leadership & Culture 2: Strong leadership and management driving your D&I strategy",
+	screen := e.waitFor("Where we stand", "› Leadership & Culture 2: Strong leadership and management driving your D&I strategy",
 		"⚑ To revisit (1): A clear D&I vision")
 	for _, e := range c.Items() {
 		if !strings.Contains(screen, e.Item.Title) && !strings.Contains(screen, e.Item.ShortTitle()) {
@@ -119,53 +81,47 @@ func TestBoardNamesEveryItemAndTheFlaggedOnesEndToEnd(t *testing.T) {
 		}
 	}
 	e.keys("left", "enter")
-	v.waitFor("Develop a clear vision", "⚑ to revisit")
+	e.waitFor("Develop a clear vision", "⚑ to revisit")
 	e.keys("x")
 	waitOnDisk(t, path, "the rating cleared, the flag kept", func(p *plans.Plan) bool {
 		r := p.Response("lc-vision")
 		return r.Rating == checklist.Unrated && r.Revisit
 	})
 	e.keys("b", "s")
-	v.waitFor("⚑ Flagged to revisit (1)", "Leadership & Culture 1: Develop a clear vision")
+	e.waitFor("⚑ Flagged to revisit (1)", "Leadership & Culture 1: Develop a clear vision")
 	e.keys("q")
-	if err := e.s.Wait(e2eTimeout); err != nil {
-		t.Fatal(err)
-	}
+	e.exits(0)
 }
 
 // Presenter mode covers every screen of a session with the clocks, and
 // shows no file paths (issue 10.7); the session clock counts the items
 // left and the pace they need, and t pauses it (10.9).
 func TestPresenterCoversEveryScreenWithTheClocksEndToEnd(t *testing.T) {
-	bin := e2eBinary(t)
 	dir := t.TempDir()
 	path := e2ePlan(t, dir, "cafe.yaml", func(p *plans.Plan) {
 		for _, e := range p.Checklist.Items()[:3] {
 			p.Response(e.Item.ID).Rating = "green"
 		}
 	})
-	e := e2eRunSized(t, bin, dir, 100, 30, nil, "review", "--present", "--timebox", "5m", "--session", "90m", "--today", "2027-03-14", "plans/cafe.yaml")
-	v := newVTScreen(t, e.s, 100, 30)
-	v.waitForBig("CULTURAL QUESTIONS")
-	v.waitFor("session 1:", "18 items", "left")
+	e := e2eStart(t, dir, e2eTerm{}, "review", "--present", "--timebox", "5m", "--session", "90m", "--today", "2027-03-14", "plans/cafe.yaml")
+	e.waitForBig("CULTURAL QUESTIONS")
+	e.waitFor("session 1:", "18 items", "left")
 	e.keys("i")
-	v.waitFor("A D V I C E", "session 1:", "Advice from the source")
+	e.waitFor("A D V I C E", "session 1:", "Advice from the source")
 	e.keys("esc") // (an esc followed at once by a key reads as alt and the key)
-	v.waitFor("NOT RATED YET")
+	e.waitFor("NOT RATED YET")
 	e.keys("t")
-	v.waitFor("L E A D E R S H I P", "paused")
+	e.waitFor("L E A D E R S H I P", "paused")
 	e.keys("t", "a", "n") // the area's end
-	v.waitFor("L E A D E R S H I P", "Leadership & Culture: done", "session 1:", "17 items")
+	e.waitFor("L E A D E R S H I P", "Leadership & Culture: done", "session 1:", "17 items")
 	e.keys("b", "s")
-	screen := v.waitFor("T H E   E N D", "How many in each area", "session 1:")
+	screen := e.waitFor("T H E   E N D", "How many in each area", "session 1:")
 	if strings.Contains(screen, "plans/") || strings.Contains(screen, "git add") {
 		t.Fatalf("presenter mode shows a file path or git commands:\n%s", screen)
 	}
 	e.keys("q")
-	if err := e.s.Wait(e2eTimeout); err != nil {
-		t.Fatal(err)
-	}
-	if r := rvLoad(t, path).Response("lc-culture"); r.Rating != "amber" {
+	e.exits(0)
+	if r := loadPlan(t, path).Response("lc-culture"); r.Rating != "amber" {
 		t.Fatalf("rating on disk: %q", r.Rating)
 	}
 }
@@ -174,33 +130,28 @@ func TestPresenterCoversEveryScreenWithTheClocksEndToEnd(t *testing.T) {
 // 6w counts from (issue 10.10), and the owner field suggests the
 // participants.
 func TestDueDatesCountFromTheWorkshopEndToEnd(t *testing.T) {
-	bin := e2eBinary(t)
 	dir := t.TempDir()
-	path := filepath.Join(dir, "plans", "workshop.yaml")
-	e2ePlan(t, dir, "workshop.yaml", func(p *plans.Plan) {
+	path := e2ePlan(t, dir, "workshop.yaml", func(p *plans.Plan) {
 		p.Date = plans.Date{Year: 2027, Month: 4, Day: 14}
 		p.Participants = []string{"Ana Silva", "Ben Okafor"}
 	})
-	e := e2eRunSized(t, bin, dir, 100, 30, nil, "review", "--today", "2027-03-01", "plans/workshop.yaml")
-	v := newVTScreen(t, e.s, 100, 30)
-	v.waitFor("Develop a clear vision")
+	e := e2eStart(t, dir, e2eTerm{}, "review", "--today", "2027-03-01", "plans/workshop.yaml")
+	e.waitFor("Develop a clear vision")
 	e.keys("g", "tab", "tab")
-	v.waitFor("› Owner", "Ana Silva, Ben Okafor")
+	e.waitFor("› Owner", "Ana Silva, Ben Okafor")
 	e.typeText("B")
 	e.keys("right", "tab")
 	e.typeText("6w")
-	v.waitFor("6w from today", "ctrl+t: from the plan's date")
+	e.waitFor("6w from today", "ctrl+t: from the plan's date")
 	e.keys("ctrl+t")
-	v.waitFor("→ Wed 26 May 2027", "6w from the plan's date, Wed 14 Apr 2027")
+	e.waitFor("→ Wed 26 May 2027", "6w from the plan's date, Wed 14 Apr 2027")
 	e.keys("tab")
 	waitOnDisk(t, path, "the owner and the due date", func(p *plans.Plan) bool {
 		r := p.Response("lc-vision")
 		return r.Owner == "Ben Okafor" && r.Due == plans.Date{Year: 2027, Month: 5, Day: 26}
 	})
 	e.keys("esc")
-	v.waitFor("› ✓ [g/3]")
+	e.waitFor("› ✓ [g/3]")
 	e.keys("q")
-	if err := e.s.Wait(e2eTimeout); err != nil {
-		t.Fatal(err)
-	}
+	e.exits(0)
 }

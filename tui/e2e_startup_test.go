@@ -1,14 +1,11 @@
 package tui_test
 
 import (
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/socialmobility/ladder/bench/ptybench"
 )
 
 // TestBadPlanReportedBeforeTheScreens guards the one read of the plan on
@@ -17,7 +14,6 @@ import (
 // plan with problems must still be reported, with its line and column,
 // before anything is drawn, and the file left as it was.
 func TestBadPlanReportedBeforeTheScreens(t *testing.T) {
-	bin := e2eBinary(t)
 	dir := t.TempDir()
 	golden, err := os.ReadFile(filepath.Join("..", "plans", "testdata", "golden.yaml"))
 	if err != nil {
@@ -29,25 +25,15 @@ func TestBadPlanReportedBeforeTheScreens(t *testing.T) {
 	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err := ptybench.Start(bin, ptybench.Options{Args: []string{"review", "plans/bad.yaml"}, Dir: dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	err = s.Wait(e2eTimeout)
-	if exit := (*exec.ExitError)(nil); !errors.As(err, &exit) || exit.ExitCode() != 1 {
-		t.Errorf("exit: %v, want status 1", err)
-	}
-	if _, err := s.WaitFor("never", e2eTimeout); !errors.As(err, new(*ptybench.ExitError)) {
-		t.Fatalf("waiting for the end of the output: %v", err)
-	}
-	out := string(s.Output())
+	e := e2eStart(t, dir, e2eTerm{}, "review", "plans/bad.yaml")
+	e.exits(1)
+	out := string(e.s.Output())
 	if strings.Contains(out, "\x1b[") {
 		t.Errorf("something was drawn before the problem was reported:\n%q", out)
 	}
 	// Without a terminal, review loads the plan before anything else, as
 	// it always did; in one, it must say the same.
-	cmd := exec.Command(bin, "review", "plans/bad.yaml")
+	cmd := exec.Command(e2eBinary(t), "review", "plans/bad.yaml")
 	cmd.Dir = dir
 	var stderr strings.Builder
 	cmd.Stderr = &stderr

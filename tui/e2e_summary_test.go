@@ -13,7 +13,6 @@ import (
 // name with an apostrophe in plain double quotes, and each command on one
 // line again, for the terminal to wrap, once ladder has ended.
 func TestTheGitCommandsCanBeCopied(t *testing.T) {
-	bin := e2eBinary(t)
 	const path = "plans/2027-03-14-bea-s-cafe-spring-review.yaml"
 	const msg = `"Progression review: Bea's Café, Spring review"`
 	for _, tc := range []struct {
@@ -30,17 +29,12 @@ func TestTheGitCommandsCanBeCopied(t *testing.T) {
 					r.Rating = "green"
 				}
 			})
-			e := e2eRunSized(t, bin, dir, tc.cols, tc.rows, nil, "review", "--today", "2027-03-14", path)
+			e := e2eStart(t, dir, e2eTerm{cols: tc.cols, rows: tc.rows}, "review", "--today", "2027-03-14", path)
 			e.waitFor("To keep it in git")
 			e.keys("end")
-			for _, l := range tc.lines {
-				e.shown(l)
-			}
+			e.waitFor(tc.lines...)
 			e.keys("q")
-			if err := e.s.Wait(e2eTimeout); err != nil {
-				t.Fatal(err)
-			}
-			out := e.finalText()
+			out := e.exits(0)
 			for _, want := range []string{"\n  git add -- " + path + "\r\n", "\n  git commit -m " + msg + " -- " + path} {
 				if !strings.Contains(out, want) {
 					t.Errorf("after quitting, no line %q in:\n%s", want, tailText(out, 500))

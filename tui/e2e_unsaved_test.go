@@ -1,16 +1,11 @@
 package tui_test
 
 import (
-	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/socialmobility/ladder/bench/ptybench"
-	"github.com/socialmobility/ladder/checklist"
-	"github.com/socialmobility/ladder/plans"
 )
 
 // A save that fails for another reason than a conflict must not trap the
@@ -19,12 +14,10 @@ import (
 // offering a copy elsewhere. The saves fail for real here: the plan file
 // replaced by a folder, and a folder the program may not write in.
 func TestAFailedSaveDoesNotTrapThePerson(t *testing.T) {
-	bin := e2eBinary(t)
-
 	t.Run("the plan file replaced by a folder, then a copy", func(t *testing.T) {
 		dir := t.TempDir()
 		path := unsavedPlan(t, dir, 0o755)
-		e := e2eSession{t, e2eRun(t, bin, dir, nil, "review", "--today", "2027-03-14", "plans/acme.yaml")}
+		e := e2eStart(t, dir, e2eTerm{}, "review", "--today", "2027-03-14", "plans/acme.yaml")
 		e.waitFor("Develop a clear vision")
 		if err := os.Remove(path); err != nil {
 			t.Fatal(err)
@@ -33,21 +26,13 @@ func TestAFailedSaveDoesNotTrapThePerson(t *testing.T) {
 			t.Fatal(err)
 		}
 		e.keys("r")
-		e.waitFor("is a folder, not a plan file")
-		e.waitFor("move or rename that folder")
+		e.waitFor("is a folder, not a plan file", "move or rename that folder")
 		e.keys("q") // the focus stays on the rating, where q quits
-		e.waitFor("Your plan is not saved")
-		e.waitFor("Not saved yet: the rating of item 1")
+		e.waitFor("Your plan is not saved", "Not saved yet: the rating of item 1")
 		e.keys("C")
 		e.waitFor("Every answer is in the copy")
-		if err := e.s.Wait(e2eTimeout); err != nil {
-			t.Fatalf("after saving a copy: %v\n%s", err, e.s.Text())
-		}
-		copied, err := plans.LoadFile(filepath.Join(dir, "plans", "acme.copy-1.yaml"), nil)
-		if err != nil {
-			t.Fatalf("the copy: %v\n%s", err, e.s.Text())
-		}
-		if r := copied.Response("lc-vision").Rating; r != "red" {
+		e.exits(0)
+		if r := loadPlan(t, filepath.Join(dir, "plans", "acme.copy-1.yaml")).Response("lc-vision").Rating; r != "red" {
 			t.Errorf("the copy has rating %q, not the red typed", r)
 		}
 	})
@@ -76,38 +61,26 @@ func TestAFailedSaveDoesNotTrapThePerson(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		prog, args := bin, []string{"review", "--today", "2027-03-14", "plans/acme.yaml"}
+		term := e2eTerm{env: []string{"TMPDIR=" + scratch, "HOME=" + scratch}}
 		if os.Geteuid() == 0 {
 			setpriv, err := exec.LookPath("setpriv")
 			if err != nil {
 				t.Skip("running as root, and without setpriv to run as another user a read-only folder cannot refuse a write")
 			}
-			local := filepath.Join(dir, "ladder") // nobody cannot reach the build folder
-			if err := copyFile(bin, local); err != nil {
+			term.bin = filepath.Join(dir, "ladder") // nobody cannot reach the build folder
+			if err := copyFile(e2eBinary(t), term.bin); err != nil {
 				t.Fatal(err)
 			}
-			prog, args = setpriv, append([]string{"--reuid=65534", "--regid=65534", "--clear-groups", "--", local}, args...)
+			term.via = []string{setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", "--"}
 		}
-		s, err := ptybench.Start(prog, ptybench.Options{Args: args, Dir: dir, Cols: 100, Rows: 30,
-			Env: []string{"TMPDIR=" + scratch, "HOME=" + scratch}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		e := e2eSession{t, s}
+		e := e2eStart(t, dir, term, "review", "--today", "2027-03-14", "plans/acme.yaml")
 		e.waitFor("Develop a clear vision")
 		e.keys("g")
 		e.waitFor("ladder may not write in the folder")
 		e.keys("ctrl+c")
-		e.waitFor("Your plan is not saved")
-		e.waitFor("save a copy as")
+		e.waitFor("Your plan is not saved", "save a copy as")
 		e.keys("ctrl+c")
-		err = e.s.Wait(e2eTimeout)
-		var exit *exec.ExitError
-		if !errors.As(err, &exit) || exit.ExitCode() != 1 {
-			t.Fatalf("quitting without saving: %v, want exit status 1\n%s", err, e.s.Text())
-		}
-		if out := e.finalText(); !strings.Contains(out, "your plan was not saved to plans/acme.yaml") ||
+		if out := e.exits(1); !strings.Contains(out, "your plan was not saved to plans/acme.yaml") ||
 			!strings.Contains(out, "Not saved: the rating of item 1") {
 			t.Errorf("the program did not say what was not saved:\n%s", out)
 		}
@@ -121,16 +94,8 @@ func TestAFailedSaveDoesNotTrapThePerson(t *testing.T) {
 // plans folder perm.
 func unsavedPlan(t *testing.T, dir string, perm os.FileMode) string {
 	t.Helper()
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	plansDir := filepath.Join(dir, "plans")
-	if err := os.MkdirAll(plansDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(plansDir, "acme.yaml")
-	if err := createPlan(path, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(plansDir, perm); err != nil {
+	path := e2ePlan(t, dir, "acme.yaml", acme)
+	if err := os.Chmod(filepath.Dir(path), perm); err != nil {
 		t.Fatal(err)
 	}
 	return path

@@ -8,7 +8,6 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -18,8 +17,6 @@ import (
 	"time"
 
 	"github.com/socialmobility/ladder/bench/ptybench"
-	"github.com/socialmobility/ladder/checklist"
-	"github.com/socialmobility/ladder/plans"
 )
 
 // BenchmarkRoomMemory measures what the room costs in memory: the
@@ -33,20 +30,12 @@ func BenchmarkRoomMemory(b *testing.B) {
 	if _, err := os.Stat("/proc/self/status"); err != nil {
 		b.Skip("reads the resident size from /proc")
 	}
-	bin := e2eBinary(b)
 	dir := b.TempDir()
-	path := filepath.Join(dir, "plans", "acme.yaml")
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		b.Fatal(err)
-	}
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	if err := createPlan(path, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})); err != nil {
-		b.Fatal(err)
-	}
+	e2ePlan(b, dir, "acme.yaml", acme)
 	var without, extra []float64
 	for range b.N {
-		base := reviewRSS(b, bin, dir, false)
-		withRoom := reviewRSS(b, bin, dir, true)
+		base := reviewRSS(b, dir, false)
+		withRoom := reviewRSS(b, dir, true)
 		without = append(without, base)
 		extra = append(extra, withRoom-base)
 	}
@@ -58,33 +47,25 @@ func BenchmarkRoomMemory(b *testing.B) {
 // reviewRSS runs a review of the plan in dir and returns its resident
 // size in MB once settled: with the room, once 60 phones have joined,
 // voted and changed their votes with their streams open.
-func reviewRSS(b *testing.B, bin, dir string, room bool) float64 {
+func reviewRSS(b *testing.B, dir string, room bool) float64 {
 	args := []string{"review", "--today", "2027-03-14", "plans/acme.yaml"}
 	if room {
 		args = append(args, "--room", "--listen", "127.0.0.1:0", "--room-pin", "4821")
 	}
-	s, err := ptybench.Start(bin, ptybench.Options{Args: args, Dir: dir, Cols: 100, Rows: 30})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
-	screen := newVTScreen(b, s, 100, 30)
-	wait := func(marker string) { screen.waitFor(marker) }
+	e := e2eStart(b, dir, e2eTerm{}, args...)
+	defer e.s.Close()
 	if !room {
-		wait("Develop a clear vision")
-		return settledRSS(b, s)
+		e.waitFor("Develop a clear vision")
+		return settledRSS(b, e.s)
 	}
-	wait("Vote from your phone")
-	base := regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`).FindString(s.Text())
-	if err := s.Press("esc"); err != nil {
-		b.Fatal(err)
-	}
-	wait("Develop a clear vision")
+	base := joinURL.FindString(e.waitFor("Vote from your phone"))
+	e.keys("esc")
+	e.waitFor("Develop a clear vision")
 	phones := joinPhones(b, base, 60)
 	defer phones.close()
 	phones.voteTwice(b, base, "lc-vision")
-	wait("60 of 60 voted")
-	return settledRSS(b, s)
+	e.waitFor("60 of 60 voted")
+	return settledRSS(b, e.s)
 }
 
 // settledRSS waits for the process to settle and reads its resident size.

@@ -1,0 +1,370 @@
+package tui_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
+	"github.com/socialmobility/ladder/bench/ptybench"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/tui"
+)
+
+// The end-to-end tests' harness: the real ladder binary, built once for
+// the package, run in a pseudo-terminal (bench/ptybench) and driven by
+// keystrokes, then read as a person reads it: what the terminal shows now,
+// through a terminal emulator (charmbracelet/x/vt), and what the plan file
+// holds. Every wait is for a condition, on the screen or on disk, with a
+// deadline; none is a sleep.
+//
+// Waits read the screen, not the output: Bubble Tea redraws only the cells
+// that changed, and how many frames a run of keys makes depends on how
+// busy the machine is, so the same words reach the terminal whole in one
+// run and in pieces around cells that did not change in another. The
+// screen is the same either way. A wait for words returns at once if they
+// are already on the screen, so a test waits for what the key it pressed
+// brings (a new screen, a message), not for what was there before.
+//
+// The program handles keys in the order they come, however fast, with one
+// exception: an escape followed at once by a key reads as alt and that
+// key. After esc, a test waits for the screen to show that esc was taken
+// before it presses the next key.
+
+const e2eTimeout = 20 * time.Second
+
+// TestMain removes the binary the end-to-end tests built (see e2eBinary).
+func TestMain(m *testing.M) {
+	os.Setenv(plans.StepIDsEnv, "counted") // new steps numbered as the goldens expect
+	code := m.Run()
+	if e2eBuilt.dir != "" {
+		os.RemoveAll(e2eBuilt.dir)
+	}
+	os.Exit(code)
+}
+
+// e2eBuilt is the ladder binary, built once for every test of the package
+// that needs it (and not at all under -short, or when none runs).
+var e2eBuilt struct {
+	once     sync.Once
+	dir, bin string
+	err      error
+}
+
+// e2eBinary returns the ladder binary, building it the first time.
+func e2eBinary(t testing.TB) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the binary in a pseudo-terminal")
+	}
+	b := &e2eBuilt
+	b.once.Do(func() {
+		root, err := ptybench.ModuleRoot()
+		if err != nil {
+			b.err = err
+			return
+		}
+		if b.dir, b.err = os.MkdirTemp("", "ladder-tui-e2e-*"); b.err != nil {
+			return
+		}
+		b.bin = filepath.Join(b.dir, "ladder")
+		b.err = ptybench.Build(root, ".", b.bin)
+	})
+	if b.err != nil {
+		t.Fatal(b.err)
+	}
+	return b.bin
+}
+
+// e2eTerm is the terminal ladder starts in, and how.
+type e2eTerm struct {
+	cols, rows int      // 100x30 when zero
+	env        []string // added to the test's environment
+	// via runs ladder under another program: via[0] with via[1:], then
+	// ladder's path and its arguments (setpriv, to run as another user).
+	via []string
+	bin string // ladder's path, when not e2eBinary's
+}
+
+// e2eSession is ladder running in a pseudo-terminal for a test.
+type e2eSession struct {
+	t      testing.TB
+	s      *ptybench.Session
+	screen *vtScreen
+}
+
+// e2eStart runs ladder with args in dir, in a terminal as term says.
+func e2eStart(t testing.TB, dir string, term e2eTerm, args ...string) *e2eSession {
+	t.Helper()
+	if term.cols == 0 {
+		term.cols, term.rows = 100, 30
+	}
+	bin := term.bin
+	if bin == "" {
+		bin = e2eBinary(t)
+	}
+	if len(term.via) > 0 {
+		bin, args = term.via[0], append(append(append([]string(nil), term.via[1:]...), bin), args...)
+	}
+	s, err := ptybench.Start(bin, ptybench.Options{Args: args, Dir: dir, Cols: term.cols, Rows: term.rows, Env: term.env})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return &e2eSession{t: t, s: s, screen: newVTScreen(t, s, term.cols, term.rows)}
+}
+
+// waitFor waits until the screen shows every one of want at once, and
+// returns the screen.
+func (e *e2eSession) waitFor(want ...string) string {
+	e.t.Helper()
+	return e.waitUntil(fmt.Sprintf("%q", want), func(screen string) bool {
+		for _, w := range want {
+			if !strings.Contains(screen, w) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// waitForBig waits until the screen shows text in block letters.
+func (e *e2eSession) waitForBig(text string) string {
+	e.t.Helper()
+	return e.waitUntil("block letters "+text, func(screen string) bool { return tui.BigShown(screen, text) })
+}
+
+// waitUntil waits until ok accepts the screen, and returns the screen.
+func (e *e2eSession) waitUntil(what string, ok func(screen string) bool) string {
+	e.t.Helper()
+	var screen string
+	for deadline := time.Now().Add(e2eTimeout); ; {
+		if screen = e.screen.text(); ok(screen) {
+			return screen
+		}
+		if e.s.HasExited() && e.s.Closed() {
+			if screen = e.screen.text(); ok(screen) {
+				return screen
+			}
+			e.t.Fatalf("ladder ended before the terminal showed %s; it shows:\n%s", what, screen)
+		}
+		if time.Now().After(deadline) {
+			e.t.Fatalf("the terminal never showed %s; it shows:\n%s", what, screen)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// keys presses keys (ptybench names: "enter", "shift+tab", "q").
+func (e *e2eSession) keys(keys ...string) {
+	e.t.Helper()
+	if err := e.s.Press(keys...); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// typeText types text as it is, character by character.
+func (e *e2eSession) typeText(text string) {
+	e.t.Helper()
+	if err := e.s.Type(text); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// signal sends sig to ladder.
+func (e *e2eSession) signal(sig syscall.Signal) {
+	e.t.Helper()
+	if err := syscall.Kill(e.s.Pid(), sig); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// exits waits for ladder to end with status (0: it succeeded), and returns
+// everything it wrote, escape sequences stripped, once its terminal has
+// closed: what it says as it ends is printed after the screens.
+func (e *e2eSession) exits(status int) string {
+	e.t.Helper()
+	err := e.s.Wait(e2eTimeout)
+	got := 0
+	if exit := (*exec.ExitError)(nil); errors.As(err, &exit) {
+		got = exit.ExitCode()
+	} else if err != nil {
+		e.t.Fatalf("waiting for ladder to end: %v\n%s", err, e.s.Text())
+	}
+	for deadline := time.Now().Add(e2eTimeout); !e.s.Closed(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			e.t.Fatalf("ladder ended, but its terminal is still open after %v", e2eTimeout)
+		}
+	}
+	text := e.s.Text()
+	if got != status {
+		e.t.Fatalf("ladder ended with status %d (%v), want %d:\n%s", got, err, status, tailText(text, 1500))
+	}
+	return text
+}
+
+// resize changes the terminal's size, as a window resize does.
+func (e *e2eSession) resize(cols, rows int) {
+	e.t.Helper()
+	e.screen.resize(cols, rows)
+	if err := e.s.Resize(cols, rows); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// vtScreen is what a terminal shows of a session: its output fed to a
+// terminal emulator, so a test reads the screen as it stands, cell by
+// cell, and not only the text the last frames wrote.
+type vtScreen struct {
+	t   testing.TB
+	s   *ptybench.Session
+	emu *vt.Emulator
+	fed int // how much of the output the emulator has read
+	// redrawFrom is where the output stood when the terminal was resized,
+	// or -1. Output drawn for the old size may still come after it: the
+	// emulator, made anew at the new size, reads from the program's first
+	// frame at that size, which starts by erasing the screen.
+	redrawFrom int
+	cols, rows int
+}
+
+func newVTScreen(t testing.TB, s *ptybench.Session, cols, rows int) *vtScreen {
+	v := &vtScreen{t: t, s: s, redrawFrom: -1}
+	v.newEmulator(cols, rows)
+	return v
+}
+
+func (v *vtScreen) newEmulator(cols, rows int) {
+	emu := vt.NewEmulator(cols, rows)
+	// The emulator answers the program's queries on a pipe that must be
+	// read, or it blocks; the session answers them already.
+	go func() { _, _ = io.Copy(io.Discard, emu) }()
+	v.t.Cleanup(func() { emu.Close() })
+	v.emu, v.cols, v.rows = emu, cols, rows
+}
+
+func (v *vtScreen) resize(cols, rows int) {
+	v.redrawFrom = len(v.s.Output())
+	v.newEmulator(cols, rows)
+}
+
+// text is the screen now, one line per row.
+func (v *vtScreen) text() string {
+	out := v.s.Output()
+	if v.redrawFrom >= 0 {
+		i := bytes.Index(out[v.redrawFrom:], []byte(ansi.EraseEntireScreen))
+		if i < 0 {
+			return "" // nothing drawn at the new size yet
+		}
+		v.fed, v.redrawFrom = v.redrawFrom+i, -1
+	}
+	if len(out) > v.fed {
+		v.feed(out[v.fed:])
+		v.fed = len(out)
+	}
+	var b strings.Builder
+	for y := range v.emu.Height() {
+		for x := 0; x < v.emu.Width(); x++ {
+			c := v.emu.CellAt(x, y)
+			switch {
+			case c == nil || c.Content == "":
+				b.WriteByte(' ')
+			default:
+				b.WriteString(c.Content)
+				x += max(c.Width, 1) - 1
+			}
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// feed gives the emulator output to read. The emulator panics on a line
+// beyond its last (x/vt v0.1.0), which only a frame drawn for an older,
+// taller size holds: then it is made anew and reads from the next frame
+// that erases the screen.
+func (v *vtScreen) feed(out []byte) {
+	defer func() {
+		if recover() != nil {
+			v.redrawFrom = v.fed + len(out)
+			v.newEmulator(v.cols, v.rows)
+		}
+	}()
+	_, _ = v.emu.Write(out)
+}
+
+// tailText is the last n bytes of s, for a failure message.
+func tailText(s string, n int) string { return s[max(0, len(s)-n):] }
+
+// e2ePlan writes a new plan of the built-in checklist at dir/plans/name,
+// changed by edit if it is not nil, and returns its path.
+func e2ePlan(t testing.TB, dir, name string, edit func(p *plans.Plan)) string {
+	t.Helper()
+	path := filepath.Join(dir, "plans", name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	p := plans.New(c, "Bea's Café", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 14})
+	if edit != nil {
+		edit(p)
+	}
+	if err := createPlan(path, p); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// acme makes a plan Acme Café Ltd's, dated 1 March 2027.
+func acme(p *plans.Plan) {
+	p.Organisation, p.Date = "Acme Café Ltd", plans.Date{Year: 2027, Month: 3, Day: 1}
+}
+
+// createPlan writes a new plan file, as plans.Create does, without keeping
+// it open: a plan the test left open would be "open in another session"
+// to the program under test.
+func createPlan(path string, p *plans.Plan) error {
+	f, err := plans.Create(path, p)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// loadPlan reads the plan file as it is now.
+func loadPlan(t testing.TB, path string) *plans.Plan {
+	t.Helper()
+	p, err := plans.LoadFile(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// waitOnDisk reads the plan file until ok accepts it.
+func waitOnDisk(t testing.TB, path, what string, ok func(p *plans.Plan) bool) *plans.Plan {
+	t.Helper()
+	deadline := time.Now().Add(e2eTimeout)
+	var last error
+	for time.Now().Before(deadline) {
+		p, err := plans.LoadFile(path, nil)
+		if err == nil && ok(p) {
+			return p
+		}
+		last = err
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("%s: not on disk after %v (last load error: %v)", what, e2eTimeout, last)
+	return nil
+}
