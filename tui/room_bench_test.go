@@ -68,13 +68,30 @@ func reviewRSS(b *testing.B, dir string, room bool) float64 {
 	return settledRSS(b, e.s)
 }
 
-// settledRSS waits for the process to settle and reads its resident size.
+// settledRSS waits for the process to settle, and returns its resident
+// size then: its screen quiet, and the size read every 100 ms steady
+// (within 1%) over half a second. A fixed pause would read a process
+// still growing on a busy machine, and wait for nothing on a calm one.
 func settledRSS(b *testing.B, s *ptybench.Session) float64 {
 	if err := s.Settle(300*time.Millisecond, 5*time.Second); err != nil {
 		b.Fatal(err)
 	}
-	time.Sleep(500 * time.Millisecond)
-	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.Pid()))
+	const steady = 6 // readings, 100 ms apart
+	var sizes []float64
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		sizes = append(sizes, residentMB(b, s.Pid()))
+		if last := sizes[max(0, len(sizes)-steady):]; len(last) == steady && slices.Max(last) <= slices.Min(last)*1.01 {
+			return last[len(last)-1]
+		}
+		if time.Now().After(deadline) {
+			b.Fatalf("the resident size did not settle in 10 s: %v MB", sizes)
+		}
+	}
+}
+
+// residentMB is the resident size of process pid in MB.
+func residentMB(b *testing.B, pid int) float64 {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
 	if err != nil {
 		b.Fatal(err)
 	}
