@@ -136,7 +136,19 @@ func TestFrameClockWakesEachTickOnce(t *testing.T) {
 	if elapsed > period/4 {
 		t.Skipf("the machine took %v to call wake three times; too busy to check the arithmetic", elapsed)
 	}
-	time.Sleep(10 * time.Millisecond) // let the sleeper goroutine record
+	// Wait for the sleeper the wakes started to record its sleep; a
+	// second sleeper (the fault this test is for) would have been started
+	// by the same wakes, so give it as long again to record too.
+	began := time.Now()
+	for deadline := began.Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+		mu.Lock()
+		n := len(sleeps)
+		mu.Unlock()
+		if n > 0 || time.Now().After(deadline) {
+			break
+		}
+	}
+	time.Sleep(max(time.Since(began), 10*time.Millisecond))
 	mu.Lock()
 	defer mu.Unlock()
 	if len(sleeps) != 1 {
