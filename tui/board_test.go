@@ -58,7 +58,7 @@ func TestBoardKeyTypesWhileTyping(t *testing.T) {
 	if h.a.active != screenItem {
 		t.Fatalf("b while typing showed screen %d", h.a.active)
 	}
-	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "b" {
+	if got := loadPlan(t, path).Response("lc-vision").Action; got != "b" {
 		t.Fatalf("action = %q, want the b typed", got)
 	}
 	// On the start screen (no plan open) there is no board.

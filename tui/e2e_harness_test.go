@@ -214,6 +214,14 @@ func (e *e2eSession) exits(status int) string {
 	return text
 }
 
+// quits presses q, which saves and quits, waits for ladder to end with
+// status 0, and returns everything it wrote (see exits).
+func (e *e2eSession) quits() string {
+	e.t.Helper()
+	e.keys("q")
+	return e.exits(0)
+}
+
 // resize changes the terminal's size, as a window resize does.
 func (e *e2eSession) resize(cols, rows int) {
 	e.t.Helper()
@@ -342,15 +350,9 @@ func createPlan(path string, p *plans.Plan) error {
 	return f.Close()
 }
 
-// loadPlan reads the plan file as it is now.
-func loadPlan(t testing.TB, path string) *plans.Plan {
-	t.Helper()
-	p, err := plans.LoadFile(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
+// loadPlan reads the plan file as it is now (the package's own tests'
+// helper).
+var loadPlan = tui.LoadPlan
 
 // waitOnDisk reads the plan file until ok accepts it.
 func waitOnDisk(t testing.TB, path, what string, ok func(p *plans.Plan) bool) *plans.Plan {

@@ -31,8 +31,7 @@ func TestRatingThenNMovesOnAndTypesNothing(t *testing.T) {
 			e.waitFor("write the action")
 			e.keys("n")
 			e.waitFor("work with your managers", "? help")
-			e.keys("q")
-			e.exits(0)
+			e.quits()
 			p := loadPlan(t, path)
 			if r := p.Response("lc-vision"); r.Rating != "green" || r.Action != "" {
 				t.Fatalf("item 1: rating %q, action %q: want green and no action", r.Rating, r.Action)
@@ -65,8 +64,7 @@ func TestALongItemScrollsAt80x24(t *testing.T) {
 			e.waitFor("involved in the co-creation of progression", "questions above")
 			e.keys("g")
 			e.waitFor("write the action")
-			e.keys("q")
-			e.exits(0)
+			e.quits()
 			if r := loadPlan(t, path).Response("wf-interventions"); r.Rating != "green" {
 				t.Fatalf("space typed or rated something: %+v", *r)
 			}

@@ -160,8 +160,7 @@ func TestRoomEndToEnd(t *testing.T) {
 	e.waitFor("[ ] “Jo in HR”")
 	e.keys("j", "j", "x") // Leadership & Culture's answer, Workforce's, then its idea
 	e.waitFor("[x] “Jo in HR”")
-	e.keys("q")
-	e.exits(0)
+	e.quits()
 	for _, p := range phones {
 		waitText(p, "The review has ended")
 	}

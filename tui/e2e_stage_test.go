@@ -53,8 +53,7 @@ func TestPresenterGrowsWithTheWindowEndToEnd(t *testing.T) {
 	e.keys("n", "p")                                          // a fresh frame at the new size
 	e.waitFor("Develop a clear vision for your D&I strategy") // the title in ordinary letters
 	e.waitForBig("▲ AMBER")                                   // the badge still in block letters, smaller
-	e.keys("q")
-	e.exits(0)
+	e.quits()
 	if r := loadPlan(t, path).Response("lc-vision"); r.Rating != "amber" {
 		t.Fatalf("rating on disk: %q", r.Rating)
 	}
@@ -89,8 +88,7 @@ func TestBoardNamesEveryItemAndTheFlaggedOnesEndToEnd(t *testing.T) {
 	})
 	e.keys("b", "s")
 	e.waitFor("⚑ Flagged to revisit (1)", "Leadership & Culture 1: Develop a clear vision")
-	e.keys("q")
-	e.exits(0)
+	e.quits()
 }
 
 // Presenter mode covers every screen of a session with the clocks, and
@@ -119,8 +117,7 @@ func TestPresenterCoversEveryScreenWithTheClocksEndToEnd(t *testing.T) {
 	if strings.Contains(screen, "plans/") || strings.Contains(screen, "git add") {
 		t.Fatalf("presenter mode shows a file path or git commands:\n%s", screen)
 	}
-	e.keys("q")
-	e.exits(0)
+	e.quits()
 	if r := loadPlan(t, path).Response("lc-culture"); r.Rating != "amber" {
 		t.Fatalf("rating on disk: %q", r.Rating)
 	}
@@ -152,6 +149,5 @@ func TestDueDatesCountFromTheWorkshopEndToEnd(t *testing.T) {
 	})
 	e.keys("esc")
 	e.waitFor("› ✓ [g/3]")
-	e.keys("q")
-	e.exits(0)
+	e.quits()
 }

@@ -33,8 +33,7 @@ func TestTheGitCommandsCanBeCopied(t *testing.T) {
 			e.waitFor("To keep it in git")
 			e.keys("end")
 			e.waitFor(tc.lines...)
-			e.keys("q")
-			out := e.exits(0)
+			out := e.quits()
 			for _, want := range []string{"\n  git add -- " + path + "\r\n", "\n  git commit -m " + msg + " -- " + path} {
 				if !strings.Contains(out, want) {
 					t.Errorf("after quitting, no line %q in:\n%s", want, tailText(out, 500))

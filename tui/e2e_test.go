@@ -112,8 +112,7 @@ func TestEndToEndReviewThenKillAndResume(t *testing.T) {
 	e.typeText("6m")
 	e.keys("enter")
 	e.waitFor("The end")
-	e.keys("q")
-	e.exits(0)
+	e.quits()
 
 	p = loadPlan(t, path)
 	if p.Organisation != "Acme Café Ltd" || p.Title != "Spring review 🌱" || p.Date.String() != "2027-03-14" {
@@ -204,8 +203,7 @@ func TestEndToEndReviewThenKillAndResume(t *testing.T) {
 	// Third run: it resumes at the first unrated item, the eighth.
 	e = e2eStart(t, dir, e2eTerm{}, "review", "--today", "2027-03-14", "plans/y.yaml")
 	e.waitFor("Do you record and evaluate the take up of training", "item 2 of 15", "7 of 21 rated")
-	e.keys("q")
-	e.exits(0)
+	e.quits()
 }
 
 // sgr matches a Select Graphic Rendition sequence and its parameters.

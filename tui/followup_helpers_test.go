@@ -131,16 +131,6 @@ func fuView(a *app) string {
 	return ansi.Strip(a.View().Content)
 }
 
-// fuLoad reads the plan back from disk.
-func fuLoad(t testing.TB, path string) *plans.Plan {
-	t.Helper()
-	p, err := plans.LoadFile(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 // fuContains fails unless the view has every one of want.
 func fuContains(t testing.TB, view string, want ...string) {
 	t.Helper()

@@ -16,7 +16,7 @@ import (
 func stepIDs(t *testing.T, path string) []int {
 	t.Helper()
 	var ids []int
-	for _, s := range fuLoad(t, path).Answer("project-plan").Steps {
+	for _, s := range loadPlan(t, path).Answer("project-plan").Steps {
 		ids = append(ids, s.ID)
 	}
 	return ids
@@ -26,7 +26,7 @@ func TestProjectPlanStartsAsActionsByDueDate(t *testing.T) {
 	p := fuPlan(t)
 	a, path := fuApp(t, p, 80, 24)
 	fuShow(t, a, screenFollowUp, 4)
-	steps := fuLoad(t, path).Answer("project-plan").Steps
+	steps := loadPlan(t, path).Answer("project-plan").Steps
 	var got []string
 	for _, s := range steps {
 		got = append(got, fmt.Sprintf("%d %s %s %s %s", s.ID, s.Text, s.Owner, s.Due, s.From))
@@ -87,7 +87,7 @@ func TestProjectPlanReorderAndRemoveKeepIDs(t *testing.T) {
 	if got := stepIDs(t, path); !slices.Equal(got, []int{1, 2, 3, 4}) {
 		t.Fatalf("after undo: %v", got)
 	}
-	steps := fuLoad(t, path).Answer("project-plan").Steps
+	steps := loadPlan(t, path).Answer("project-plan").Steps
 	if steps[2].Text != "Keep the survey going quarterly" || steps[2].From != "en-data-collect" {
 		t.Fatalf("undo did not restore the step: %+v", steps[2])
 	}
@@ -115,7 +115,7 @@ func TestProjectPlanEditStep(t *testing.T) {
 	fuType(t, a, "30 Apr 2027")
 	fuContains(t, fuView(a), "→ Fri 30 Apr 2027")
 	fuPress(t, a, "tab", "space", "enter") // status: doing
-	steps := fuLoad(t, path).Answer("project-plan").Steps
+	steps := loadPlan(t, path).Answer("project-plan").Steps
 	got := steps[1]
 	want := plans.Step{ID: 4, Text: "Tell the whole team 📣", Owner: "Zoë", Due: plans.Date{Year: 2027, Month: 4, Day: 30}, Status: plans.StatusDoing}
 	if got != want {
@@ -124,7 +124,7 @@ func TestProjectPlanEditStep(t *testing.T) {
 
 	// Status cycles in the list too.
 	fuPress(t, a, "s")
-	if got := fuLoad(t, path).Answer("project-plan").Steps[1].Status; got != plans.StatusDone {
+	if got := loadPlan(t, path).Answer("project-plan").Steps[1].Status; got != plans.StatusDone {
 		t.Fatalf("status after s: %v", got)
 	}
 	fuContains(t, fuView(a), "● done", "4 steps · 1 done")
@@ -133,7 +133,7 @@ func TestProjectPlanEditStep(t *testing.T) {
 	fuPress(t, a, "up", "enter", "tab", "ctrl+u")
 	fuType(t, a, "Björn")
 	fuPress(t, a, "esc")
-	if got := fuLoad(t, path).Answer("project-plan").Steps[0]; got.Owner != "Björn" || got.ID != 1 || got.From != "lc-leadership" {
+	if got := loadPlan(t, path).Answer("project-plan").Steps[0]; got.Owner != "Björn" || got.ID != 1 || got.From != "lc-leadership" {
 		t.Fatalf("edited step: %+v", got)
 	}
 }
@@ -224,12 +224,12 @@ func TestProjectPlanKeepsTextItDrawsDifferently(t *testing.T) {
 	}
 	fuContains(t, v, "Keep the survey going quarterly")
 	fuPress(t, a, "enter", "tab", "tab", "tab", "enter")
-	before := plans.Encode(fuLoad(t, path))
+	before := plans.Encode(loadPlan(t, path))
 	fuPress(t, a, "enter", "enter")
-	if got := fuLoad(t, path).Answer("project-plan").Steps[0]; got.Text != "Keep the survey going\tquarterly" || got.Owner != " O'Neil" {
+	if got := loadPlan(t, path).Answer("project-plan").Steps[0]; got.Text != "Keep the survey going\tquarterly" || got.Owner != " O'Neil" {
 		t.Fatalf("step changed by opening it: %+v", got)
 	}
-	if after := plans.Encode(fuLoad(t, path)); string(after) != string(before) {
+	if after := plans.Encode(loadPlan(t, path)); string(after) != string(before) {
 		t.Fatal("the file changed")
 	}
 }
@@ -289,7 +289,7 @@ func TestProjectPlanStepOwnerAndDueWorkAsAnItems(t *testing.T) {
 	fuPress(t, a, "ctrl+t")
 	fuContains(t, fuView(a), "→ Wed 26 May 2027", "6w from the plan's date")
 	fuPress(t, a, "enter")
-	steps := fuLoad(t, path).Answer("project-plan").Steps
+	steps := loadPlan(t, path).Answer("project-plan").Steps
 	got := steps[1]
 	if got.Text != "Book the board away-day" || got.Owner != "Ben Okafor" || got.Due != (plans.Date{Year: 2027, Month: 5, Day: 26}) {
 		t.Fatalf("new step on disk: %+v, want Ben Okafor due 2027-05-26, as the screen said", got)

@@ -46,14 +46,14 @@ func TestCountsMatchRatingsAndOnlyTheDueDateIsTyped(t *testing.T) {
 	// The counts cannot be typed: letters do nothing until the due date
 	// field is entered.
 	fuPress(t, a, "r", "1")
-	if got := fuLoad(t, path).Answer("counts"); !got.Due.IsZero() {
+	if got := loadPlan(t, path).Answer("counts"); !got.Due.IsZero() {
 		t.Fatalf("due = %v before typing one", got.Due)
 	}
 	fuPress(t, a, "enter")
 	fuType(t, a, "31 Mar 2027")
 	fuContains(t, fuView(a), "→ Wed 31 Mar 2027")
 	fuPress(t, a, "esc")
-	if got := fuLoad(t, path).Answer("counts").Due; got.String() != "2027-03-31" {
+	if got := loadPlan(t, path).Answer("counts").Due; got.String() != "2027-03-31" {
 		t.Fatalf("due on disk = %q, want 2027-03-31", got)
 	}
 }
@@ -78,7 +78,7 @@ func TestDueDateErrorsStayInPlace(t *testing.T) {
 	if a.active != screenFollowUp {
 		t.Fatal("moved on with an impossible date")
 	}
-	if got := fuLoad(t, path).Answer("decision-makers").Due; !got.IsZero() {
+	if got := loadPlan(t, path).Answer("decision-makers").Due; !got.IsZero() {
 		t.Fatalf("impossible date stored as %v", got)
 	}
 
@@ -90,7 +90,7 @@ func TestDueDateErrorsStayInPlace(t *testing.T) {
 	if a.active != screenFollowUp || a.screens[screenFollowUp].(*followupScreen).index != 4 {
 		t.Fatal("enter on the due date did not go to the next question")
 	}
-	if got := fuLoad(t, path).Answer("decision-makers").Due.String(); got != "2027-03-31" {
+	if got := loadPlan(t, path).Answer("decision-makers").Due.String(); got != "2027-03-31" {
 		t.Fatalf("due on disk = %q", got)
 	}
 }
@@ -108,7 +108,7 @@ func TestQuickWinsChosenAndTyped(t *testing.T) {
 	fuType(t, a, "Thank the team 🙏")
 	fuPress(t, a, "enter", "esc")
 	want := []string{actions[0], actions[1], "Thank the team 🙏"}
-	if got := fuLoad(t, path).Answer("quick-wins").List; !slices.Equal(got, want) {
+	if got := loadPlan(t, path).Answer("quick-wins").List; !slices.Equal(got, want) {
 		t.Fatalf("quick wins on disk:\n got %q\nwant %q", got, want)
 	}
 	fuContains(t, fuView(a), "[x] Thank the team 🙏", "3 chosen")
@@ -120,7 +120,7 @@ func TestQuickWinsChosenAndTyped(t *testing.T) {
 	}
 	fuPress(t, a, "space")
 	want = []string{actions[1], "Thank the team 🙏"}
-	if got := fuLoad(t, path).Answer("quick-wins").List; !slices.Equal(got, want) {
+	if got := loadPlan(t, path).Answer("quick-wins").List; !slices.Equal(got, want) {
 		t.Fatalf("after unchoosing: got %q, want %q", got, want)
 	}
 }
@@ -139,7 +139,7 @@ func TestQuickWinsOfferSuggestionsWithTheirSource(t *testing.T) {
 	fuPress(t, a, "down", "down", "down")
 	fuContains(t, fuView(a), "Suggested for "+p.Checklist.Areas[0].Title, "Masterclass: Progression", "case study")
 	fuPress(t, a, "x")
-	if got := fuLoad(t, path).Answer("quick-wins").List; !slices.Equal(got, []string{sg[0].Text}) {
+	if got := loadPlan(t, path).Answer("quick-wins").List; !slices.Equal(got, []string{sg[0].Text}) {
 		t.Fatalf("quick wins on disk = %q", got)
 	}
 }
@@ -149,7 +149,7 @@ func TestQuickWinsMoveRemoveAndUndo(t *testing.T) {
 	p.Answer("quick-wins").List = []string{"One", "Two", "Three"}
 	a, path := fuApp(t, p, 80, 24)
 	fuShow(t, a, screenFollowUp, 1)
-	list := func() []string { return fuLoad(t, path).Answer("quick-wins").List }
+	list := func() []string { return loadPlan(t, path).Answer("quick-wins").List }
 
 	fuPress(t, a, "J") // One moves below Two
 	if got := list(); !slices.Equal(got, []string{"Two", "One", "Three"}) {
@@ -200,7 +200,7 @@ func TestPerAreaAnswers(t *testing.T) {
 	fuContains(t, fuView(a), "→ Mon 15 Mar 2027")
 	fuPress(t, a, "enter")
 
-	got := fuLoad(t, path).Answer("speak-with")
+	got := loadPlan(t, path).Answer("speak-with")
 	want := map[string]string{"leadership-culture": "Ana & the board", "workforce": "Björn (HR)", "enablers": "李雷 🚀"}
 	for area, w := range want {
 		if got.ByArea[area] != w {
@@ -219,7 +219,7 @@ func TestPerAreaAnswers(t *testing.T) {
 	v := fuView(a)
 	fuContains(t, v, "Ana & the board", "Björn (HR)", "李雷 🚀", "Mon 15 Mar 2027")
 	fuPress(t, a, "down", "enter", "end", "backspace", "backspace", "backspace", "backspace", "esc")
-	if got := fuLoad(t, path).Answer("speak-with").ByArea["workforce"]; got != "Björn" {
+	if got := loadPlan(t, path).Answer("speak-with").ByArea["workforce"]; got != "Björn" {
 		t.Errorf("after editing: %q", got)
 	}
 }
@@ -233,7 +233,7 @@ func TestFreeTextKeepsLines(t *testing.T) {
 	fuPress(t, a, "enter")
 	fuType(t, a, "Zoë, café owner ☕")
 	fuPress(t, a, "esc")
-	if got := fuLoad(t, path).Answer("decision-makers").Text; got != "The board\nZoë, café owner ☕" {
+	if got := loadPlan(t, path).Answer("decision-makers").Text; got != "The board\nZoë, café owner ☕" {
 		t.Fatalf("text on disk = %q", got)
 	}
 	fuContains(t, fuView(a), "The board", "Zoë, café owner ☕")
@@ -244,12 +244,12 @@ func TestUntouchedAnswersAreLeftExactly(t *testing.T) {
 	p.Answer("speak-with").ByArea = map[string]string{"workforce": "HR lead\nand payroll"}
 	p.Answer("decision-makers").Text = "The board\n\tand the MD"
 	a, path := fuApp(t, p, 80, 24)
-	before := fuLoad(t, path)
+	before := loadPlan(t, path)
 	for i := range 5 {
 		fuShow(t, a, screenFollowUp, i)
 		fuPress(t, a, "tab", "tab", "tab", "tab", "esc")
 	}
-	after := fuLoad(t, path)
+	after := loadPlan(t, path)
 	if got := after.Answer("speak-with").ByArea["workforce"]; got != before.Answer("speak-with").ByArea["workforce"] {
 		t.Errorf("per-area answer changed by passing through: %q", got)
 	}
@@ -272,7 +272,7 @@ func TestQuitStoresWhatIsBeingTyped(t *testing.T) {
 		if !a.quitting {
 			t.Fatalf("%s did not quit", quitKey)
 		}
-		if got := fuLoad(t, path).Answer("speak-with").ByArea["leadership-culture"]; got != "Half-typed nämeq" {
+		if got := loadPlan(t, path).Answer("speak-with").ByArea["leadership-culture"]; got != "Half-typed nämeq" {
 			t.Fatalf("%s: on disk %q", quitKey, got)
 		}
 	}
@@ -287,7 +287,7 @@ func TestQuitWhileEditingAStepStoresIt(t *testing.T) {
 	fuPress(t, a, "tab")
 	fuType(t, a, "Zoë")
 	fuPress(t, a, "ctrl+c")
-	steps := fuLoad(t, path).Answer("project-plan").Steps
+	steps := loadPlan(t, path).Answer("project-plan").Steps
 	if len(steps) != 4 || steps[1].Text != "Tell everyone" || steps[1].Owner != "Zoë" || steps[1].ID != 4 {
 		t.Fatalf("steps on disk: %+v", steps)
 	}
@@ -306,7 +306,7 @@ func TestResizeKeepsTypedText(t *testing.T) {
 	fuType(t, a, " 🎉")
 	fuPress(t, a, "esc")
 	want := "A long answer that will not fit in a narrow window, 日本語 too 🎉"
-	if got := fuLoad(t, path).Answer("speak-with").ByArea["leadership-culture"]; got != want {
+	if got := loadPlan(t, path).Answer("speak-with").ByArea["leadership-culture"]; got != want {
 		t.Fatalf("after resizing: %q", got)
 	}
 	fuContains(t, fuView(a), "日本語 too 🎉")
@@ -478,7 +478,7 @@ func TestTypedAnswersLoseSurroundingSpaces(t *testing.T) {
 	fuType(t, a, " The board")
 	fuPress(t, a, "enter")
 	fuPress(t, a, "esc")
-	got := fuLoad(t, path)
+	got := loadPlan(t, path)
 	if v := got.Answer("speak-with").ByArea["leadership-culture"]; v != "HR lead" {
 		t.Errorf("per-area answer = %q, want %q", v, "HR lead")
 	}
@@ -503,7 +503,7 @@ func TestTabRoundFromTheDueDateDoesNotType(t *testing.T) {
 		t.Fatal("tab from the due date wrapped round into typing")
 	}
 	fuPress(t, a, "n")
-	if got := fuLoad(t, path).Answer("speak-with").ByArea["leadership-culture"]; got != "Ana" {
+	if got := loadPlan(t, path).Answer("speak-with").ByArea["leadership-culture"]; got != "Ana" {
 		t.Fatalf("the first answer is %q after tab and n", got)
 	}
 	if a.screens[screenFollowUp].(*followupScreen).index != 3 {
@@ -522,12 +522,12 @@ func TestAPauseStoresAQuickWinAndAStepBeingTyped(t *testing.T) {
 	fuPress(t, a, "a")
 	fuType(t, a, "Thank")
 	pause()
-	if got := fuLoad(t, path).Answer("quick-wins").List; !slices.Equal(got, []string{"Thank"}) {
+	if got := loadPlan(t, path).Answer("quick-wins").List; !slices.Equal(got, []string{"Thank"}) {
 		t.Fatalf("after a pause: %q", got)
 	}
 	fuType(t, a, " the team")
 	pause()
-	if got := fuLoad(t, path).Answer("quick-wins").List; !slices.Equal(got, []string{"Thank the team"}) {
+	if got := loadPlan(t, path).Answer("quick-wins").List; !slices.Equal(got, []string{"Thank the team"}) {
 		t.Fatalf("after a second pause: %q", got)
 	}
 	if !a.screen(screenFollowUp).typing() {
@@ -536,16 +536,16 @@ func TestAPauseStoresAQuickWinAndAStepBeingTyped(t *testing.T) {
 	fuPress(t, a, "enter")
 	fuType(t, a, "Tell everyone")
 	fuPress(t, a, "esc")
-	if got := fuLoad(t, path).Answer("quick-wins").List; !slices.Equal(got, []string{"Thank the team", "Tell everyone"}) {
+	if got := loadPlan(t, path).Answer("quick-wins").List; !slices.Equal(got, []string{"Thank the team", "Tell everyone"}) {
 		t.Fatalf("after enter, more and esc: %q", got)
 	}
 
 	fuShow(t, a, screenFollowUp, 4)
-	before := len(fuLoad(t, path).Answer("project-plan").Steps)
+	before := len(loadPlan(t, path).Answer("project-plan").Steps)
 	fuPress(t, a, "a")
 	fuType(t, a, "Hire a mentor")
 	pause()
-	steps := fuLoad(t, path).Answer("project-plan").Steps
+	steps := loadPlan(t, path).Answer("project-plan").Steps
 	if len(steps) != before+1 || !slices.ContainsFunc(steps, func(s plans.Step) bool { return s.Text == "Hire a mentor" }) {
 		t.Fatalf("the step being typed was not stored by the pause: %+v", steps)
 	}
@@ -566,7 +566,7 @@ func TestAnAnswerTypedIsKeptWhenTheBoardOpensAnItem(t *testing.T) {
 	if a.active != screenItem {
 		t.Fatalf("enter on the board showed screen %d", a.active)
 	}
-	if got := fuLoad(t, path).Answer("decision-makers").Text; got != "The owners, Ana and Ben" {
+	if got := loadPlan(t, path).Answer("decision-makers").Text; got != "The owners, Ana and Ben" {
 		t.Fatalf("the answer on disk is %q after opening an item", got)
 	}
 }

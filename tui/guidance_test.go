@@ -102,7 +102,7 @@ func TestAdviceOpensAndReturnsWithEverythingAsItWas(t *testing.T) {
 			if h.a.active != screenItem {
 				t.Fatalf("i on the advice went to screen %d", h.a.active)
 			}
-			r := rvOnDisk(t, path).Response("lc-vision")
+			r := loadPlan(t, path).Response("lc-vision")
 			if r.Rating != "amber" || r.Action != "Vision day with Zoë" || r.Owner != "Sam" || r.Due.String() != "2027-03-31" {
 				t.Fatalf("on disk: %+v", *r)
 			}

@@ -34,7 +34,7 @@ func TestRatingKeysSaveAtOnceAndKeepTheKeysForMoving(t *testing.T) {
 		t.Run(strings.Join(tc.keys, ","), func(t *testing.T) {
 			h, path := rvOpen(t, rvNewPlan(t), 80, 24)
 			h.press(tc.keys...)
-			if got := rvOnDisk(t, path).Response("lc-vision").Rating; got != tc.want {
+			if got := loadPlan(t, path).Response("lc-vision").Rating; got != tc.want {
 				t.Fatalf("rating on disk = %q, want %q", got, tc.want)
 			}
 			it := h.item()
@@ -50,7 +50,7 @@ func TestRatingKeysSaveAtOnceAndKeepTheKeysForMoving(t *testing.T) {
 			h.requireView("› Action")
 			h.press("esc", "n")
 			h.requireView("item 2 of 4")
-			if got := rvOnDisk(t, path).Response("lc-vision"); got.Action != "" || got.Rating != tc.want {
+			if got := loadPlan(t, path).Response("lc-vision"); got.Action != "" || got.Rating != tc.want {
 				t.Fatalf("after the rating and n: %+v", *got)
 			}
 		})
@@ -81,11 +81,11 @@ func TestFieldsAreSavedOnLeavingThemAndKeptExactly(t *testing.T) {
 	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
 	h.press("a", "enter") // enter on the rated level goes on to the action
 	h.typeText("Write the vision with Zoë & 李雷 🚀")
-	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "" {
+	if got := loadPlan(t, path).Response("lc-vision").Action; got != "" {
 		t.Fatalf("the action was saved before leaving the field: %q", got)
 	}
 	h.press("tab")
-	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "Write the vision with Zoë & 李雷 🚀" {
+	if got := loadPlan(t, path).Response("lc-vision").Action; got != "Write the vision with Zoë & 李雷 🚀" {
 		t.Fatalf("action on disk = %q", got)
 	}
 	h.typeText("Ånne O'Neil")
@@ -98,7 +98,7 @@ func TestFieldsAreSavedOnLeavingThemAndKeptExactly(t *testing.T) {
 	h.typeText("first line\nsecond line: ü")
 	h.press("shift+tab") // back to status, which saves the notes
 
-	r := rvOnDisk(t, path).Response("lc-vision")
+	r := loadPlan(t, path).Response("lc-vision")
 	want := plans.Response{Rating: "amber", Action: "Write the vision with Zoë & 李雷 🚀", Owner: "Ånne O'Neil",
 		Due: plans.Date{Year: 2027, Month: 3, Day: 28}, Status: plans.StatusDoing, Notes: "first line\nsecond line: ü"}
 	if *r != want {
@@ -125,7 +125,7 @@ func TestDueDatesAreReadTheWayPeopleTypeThem(t *testing.T) {
 			h.typeText(tc.typed)
 			h.requireView(tc.shown)
 			h.press("tab")
-			if got := rvOnDisk(t, path).Response("lc-vision").Due; got != tc.want {
+			if got := loadPlan(t, path).Response("lc-vision").Due; got != tc.want {
 				t.Fatalf("due on disk = %v, want %v", got, tc.want)
 			}
 		})
@@ -146,7 +146,7 @@ func TestAnImpossibleDateIsRefusedInPlaceAndKept(t *testing.T) {
 		}
 	}
 	h.requireView("31/02/2027", `"31/02/2027" is not a real date`)
-	if got := rvOnDisk(t, path).Response("lc-vision").Due; !got.IsZero() {
+	if got := loadPlan(t, path).Response("lc-vision").Due; !got.IsZero() {
 		t.Fatalf("an impossible date was saved: %v", got)
 	}
 	// Leaving the item warns first; the second try leaves, and the text is
@@ -165,7 +165,7 @@ func TestAnImpossibleDateIsRefusedInPlaceAndKept(t *testing.T) {
 	h.typeText("03/2027")
 	h.requireView("→ Wed 31 Mar 2027")
 	h.press("enter")
-	if got := rvOnDisk(t, path).Response("lc-vision").Due; got != (plans.Date{Year: 2027, Month: 3, Day: 31}) {
+	if got := loadPlan(t, path).Response("lc-vision").Due; got != (plans.Date{Year: 2027, Month: 3, Day: 31}) {
 		t.Fatalf("due on disk = %v", got)
 	}
 	h.refuseView("not a real date")
@@ -187,7 +187,7 @@ func TestMovingBetweenItemsAndAreas(t *testing.T) {
 	h.typeText("Share the plan")
 	h.press("ctrl+n")
 	h.requireView("item 2 of 4")
-	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "Share the plan" {
+	if got := loadPlan(t, path).Response("lc-vision").Action; got != "Share the plan" {
 		t.Fatalf("action on disk = %q", got)
 	}
 	// esc leaves a field for the rating; q then quits, so in a field it types.
@@ -249,7 +249,7 @@ func TestOverviewShowsEveryItemAndTheGaps(t *testing.T) {
 func TestOverviewRatesAndOpensTheNextGap(t *testing.T) {
 	h, path := rvOpen(t, rvNewPlan(t), 100, 40)
 	h.press("o", "a")
-	if got := rvOnDisk(t, path).Response("lc-vision").Rating; got != "amber" {
+	if got := loadPlan(t, path).Response("lc-vision").Rating; got != "amber" {
 		t.Fatalf("a in the overview: the item under the cursor is %q", got)
 	}
 	h.requireView("› ▲ Amber    Develop a clear vision", "1 of 21 rated")
@@ -287,7 +287,7 @@ func TestQuitSavesTheFieldBeingTyped(t *testing.T) {
 		if !h.quit {
 			t.Fatalf("%s did not quit", quitKey)
 		}
-		if got := rvOnDisk(t, path).Response("lc-vision"); got.Rating != "amber" || got.Action != "Half-typed acti" {
+		if got := loadPlan(t, path).Response("lc-vision"); got.Rating != "amber" || got.Action != "Half-typed acti" {
 			t.Fatalf("on disk after %s: %+v", quitKey, *got)
 		}
 	}
@@ -300,7 +300,7 @@ func TestQuitSavesTheFieldBeingTyped(t *testing.T) {
 	if !h.quit {
 		t.Fatal("q on the rating did not quit")
 	}
-	if got := rvOnDisk(t, path).Response("lc-vision").Notes; got != "notes typed" {
+	if got := loadPlan(t, path).Response("lc-vision").Notes; got != "notes typed" {
 		t.Fatalf("notes on disk = %q", got)
 	}
 }
@@ -315,7 +315,7 @@ func TestResizingMidFieldKeepsWhatWasTyped(t *testing.T) {
 	h.send(tea.WindowSizeMsg{Width: 61, Height: 17})
 	h.typeText(", and after")
 	h.press("tab")
-	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "Typed before the resize, and after" {
+	if got := loadPlan(t, path).Response("lc-vision").Action; got != "Typed before the resize, and after" {
 		t.Fatalf("action on disk = %q", got)
 	}
 }
@@ -381,7 +381,7 @@ func TestConflictOffersReloadOrACopy(t *testing.T) {
 	h.press("tab")
 
 	// Someone else rates another item and saves the file behind our back.
-	theirs := rvOnDisk(t, path)
+	theirs := loadPlan(t, path)
 	theirs.Response("en-data-collect").Rating = "red"
 	theirBytes := plans.Encode(theirs)
 	if err := os.WriteFile(path, theirBytes, 0o644); err != nil {
@@ -398,7 +398,7 @@ func TestConflictOffersReloadOrACopy(t *testing.T) {
 	h.typeText("xyz")
 	h.press("C")
 	copyPath := strings.TrimSuffix(path, ".yaml") + ".copy-1.yaml"
-	mine := rvOnDisk(t, copyPath).Response("lc-vision")
+	mine := loadPlan(t, copyPath).Response("lc-vision")
 	if mine.Rating != "green" || mine.Action != "Ours" || mine.Owner != "Sam" {
 		t.Fatalf("the copy holds %+v", *mine)
 	}
@@ -411,14 +411,14 @@ func TestConflictOffersReloadOrACopy(t *testing.T) {
 	h.press("tab", "tab", "tab")
 	h.typeText("2w")
 	h.press("tab")
-	if got := rvOnDisk(t, copyPath).Response("lc-vision").Due; got != (plans.Date{Year: 2027, Month: 3, Day: 28}) {
+	if got := loadPlan(t, copyPath).Response("lc-vision").Due; got != (plans.Date{Year: 2027, Month: 3, Day: 28}) {
 		t.Fatalf("due in the copy = %v", got)
 	}
 }
 
 func TestConflictReloadTakesTheFileAsItIs(t *testing.T) {
 	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
-	theirs := rvOnDisk(t, path)
+	theirs := loadPlan(t, path)
 	theirs.Response("lc-vision").Action = "Their action"
 	if err := os.WriteFile(path, plans.Encode(theirs), 0o644); err != nil {
 		t.Fatal(err)
@@ -428,12 +428,12 @@ func TestConflictReloadTakesTheFileAsItIs(t *testing.T) {
 	h.press("R")
 	h.refuseView("changed on disk")
 	h.requireView("Their action", "reloaded")
-	if got := rvOnDisk(t, path).Response("lc-vision"); got.Rating != "unrated" || got.Action != "Their action" {
+	if got := loadPlan(t, path).Response("lc-vision"); got.Rating != "unrated" || got.Action != "Their action" {
 		t.Fatalf("on disk after reload: %+v", *got)
 	}
 	// Saving works again, on top of their version.
 	h.press("esc", "a")
-	if got := rvOnDisk(t, path).Response("lc-vision"); got.Rating != "amber" || got.Action != "Their action" {
+	if got := loadPlan(t, path).Response("lc-vision"); got.Rating != "amber" || got.Action != "Their action" {
 		t.Fatalf("on disk after rating: %+v", *got)
 	}
 }
@@ -441,7 +441,7 @@ func TestConflictReloadTakesTheFileAsItIs(t *testing.T) {
 func TestQuittingDuringAConflictSavesACopy(t *testing.T) {
 	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
 	h.press("a", "tab")
-	if err := os.WriteFile(path, append(plans.Encode(rvOnDisk(t, path)), "# theirs\n"...), 0o644); err != nil {
+	if err := os.WriteFile(path, append(plans.Encode(loadPlan(t, path)), "# theirs\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	h.typeText("Half typed")
@@ -450,7 +450,7 @@ func TestQuittingDuringAConflictSavesACopy(t *testing.T) {
 		t.Fatal("ctrl+c did not quit")
 	}
 	copyPath := strings.TrimSuffix(path, ".yaml") + ".copy-1.yaml"
-	if got := rvOnDisk(t, copyPath).Response("lc-vision"); got.Rating != "amber" || got.Action != "Half typed" {
+	if got := loadPlan(t, copyPath).Response("lc-vision"); got.Rating != "amber" || got.Action != "Half typed" {
 		t.Fatalf("the copy holds %+v", *got)
 	}
 	if !strings.Contains(h.a.exitNotice, copyPath) {
@@ -516,7 +516,7 @@ func TestAPlanOpenElsewhereIsSaid(t *testing.T) {
 	h2.requireView("open in another ladder session too")
 	h2.press("r")
 	h2.refuseView("another ladder session")
-	if rvOnDisk(t, path).Response("lc-vision").Rating != "red" {
+	if loadPlan(t, path).Response("lc-vision").Rating != "red" {
 		t.Error("the review did not carry on")
 	}
 }
@@ -531,11 +531,11 @@ func TestAPauseInTypingSavesTheField(t *testing.T) {
 	stale := h.a.typingGen
 	h.typeText(" manager")
 	h.send(typingPauseMsg{stale})
-	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "" {
+	if got := loadPlan(t, path).Response("lc-vision").Action; got != "" {
 		t.Fatalf("a pause before the last key saved %q", got)
 	}
 	h.send(typingPauseMsg{h.a.typingGen})
-	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "Train every manager" {
+	if got := loadPlan(t, path).Response("lc-vision").Action; got != "Train every manager" {
 		t.Fatalf("after the pause the action on disk is %q", got)
 	}
 	if it := h.item(); it.focus != focusAction || !it.typing() {
@@ -547,7 +547,7 @@ func TestAPauseInTypingSavesTheField(t *testing.T) {
 	h.refuseView("✗")
 	h.typeText("3/27")
 	h.send(typingPauseMsg{h.a.typingGen})
-	if got := rvOnDisk(t, path).Response("lc-vision").Due.String(); got != "2027-03-31" {
+	if got := loadPlan(t, path).Response("lc-vision").Due.String(); got != "2027-03-31" {
 		t.Fatalf("due on disk after the pause: %q", got)
 	}
 	h.requireView("31/3/27", "→ Wed 31 Mar 2027") // the text as typed, still typing
@@ -564,7 +564,7 @@ func TestADueDateIsWrittenWhenTheItemIsLeftFromTheField(t *testing.T) {
 			h.press("n", "r", "tab", "tab", "tab") // item 2, so that ctrl+p has an item before it
 			h.typeText("2w")
 			h.press(leave)
-			if got := rvOnDisk(t, path).Response("lc-leadership").Due.String(); got != "2027-03-28" {
+			if got := loadPlan(t, path).Response("lc-leadership").Due.String(); got != "2027-03-28" {
 				t.Fatalf("after %s the due date on disk is %q, want 2027-03-28", leave, got)
 			}
 			h.refuseView("saving…")
@@ -582,7 +582,7 @@ func TestTakingASuggestedOwnerKeepsTheNameAsWritten(t *testing.T) {
 	h.press("g", "tab", "tab")
 	h.typeText("be")
 	h.press("right", "tab")
-	if got := rvOnDisk(t, path).Response("lc-vision").Owner; got != "Ben Okafor" {
+	if got := loadPlan(t, path).Response("lc-vision").Owner; got != "Ben Okafor" {
 		t.Fatalf("owner on disk = %q, want %q", got, "Ben Okafor")
 	}
 }
@@ -666,7 +666,7 @@ func TestALongAreaTitleLeavesThePositionInTheHeader(t *testing.T) {
 // at 80 columns (it was cut at "not sa…"), within the width.
 func TestTheConflictStatusLineIsWhole(t *testing.T) {
 	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
-	theirs := rvOnDisk(t, path)
+	theirs := loadPlan(t, path)
 	theirs.Response("lc-vision").Action = "Their action"
 	if err := os.WriteFile(path, plans.Encode(theirs), 0o644); err != nil {
 		t.Fatal(err)
@@ -692,7 +692,7 @@ func TestTextTypedIsWrittenWhenTheBoardOpensAnotherItem(t *testing.T) {
 	h.typeText("Train every manager")
 	h.press("f1", "b", "right", "enter")
 	h.requireView("item 2 of 4")
-	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "Train every manager" {
+	if got := loadPlan(t, path).Response("lc-vision").Action; got != "Train every manager" {
 		t.Fatalf("the action on disk is %q after opening another item", got)
 	}
 	h.refuseView("saving…")
@@ -706,7 +706,7 @@ func TestHelpWhileTypingStoresTheText(t *testing.T) {
 	h.press("g", "tab")
 	h.typeText("Train every manager")
 	h.press("f1")
-	if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "Train every manager" {
+	if got := loadPlan(t, path).Response("lc-vision").Action; got != "Train every manager" {
 		t.Fatalf("the action on disk is %q with help open", got)
 	}
 	h.press("esc")

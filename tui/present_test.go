@@ -38,7 +38,7 @@ func TestPresenterModeTogglesWithPAndF5(t *testing.T) {
 	h.requireView("Do something in this space but limited", "■ Red   › ▲ Amber     ● Green", "tab write the action")
 	h.press("tab")
 	h.requireView("› Action")
-	if got := rvOnDisk(t, path).Response("wf-business-as-usual").Rating; got != "amber" {
+	if got := loadPlan(t, path).Response("wf-business-as-usual").Rating; got != "amber" {
 		t.Fatalf("rating on disk = %q", got)
 	}
 	// While typing, P is a letter; f5 still toggles.
@@ -51,7 +51,7 @@ func TestPresenterModeTogglesWithPAndF5(t *testing.T) {
 		t.Fatal("f5 did not turn presenter mode off while typing")
 	}
 	h.press("esc")
-	if got := rvOnDisk(t, path).Response("wf-business-as-usual").Action; got != "P" {
+	if got := loadPlan(t, path).Response("wf-business-as-usual").Action; got != "P" {
 		t.Fatalf("action on disk = %q, want the P typed", got)
 	}
 	h.requireView("Workforce  item 1 of 2", "✓ saved to", "acme.yaml")
@@ -69,7 +69,7 @@ func TestPresenterModeShowsTheStatusLineOnlyForProblems(t *testing.T) {
 	h.press("tab")
 	h.refuseView("saved", "acme.yaml")
 
-	theirs := rvOnDisk(t, path)
+	theirs := loadPlan(t, path)
 	theirs.Response("en-data-collect").Rating = "red"
 	if err := os.WriteFile(path, plans.Encode(theirs), 0o644); err != nil {
 		t.Fatal(err)

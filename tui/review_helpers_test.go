@@ -166,8 +166,9 @@ func (h *rvHarness) item() *itemScreen {
 	return h.a.screen(screenItem).(*itemScreen)
 }
 
-// onDisk loads the plan file as it is now.
-func rvOnDisk(t testing.TB, path string) *plans.Plan {
+// loadPlan reads the plan file as it is now (the end-to-end tests' too,
+// as LoadPlan in export_test.go).
+func loadPlan(t testing.TB, path string) *plans.Plan {
 	t.Helper()
 	p, err := plans.LoadFile(path, nil)
 	if err != nil {

@@ -123,7 +123,7 @@ func TestSetUpRequiresOrganisationAndTitleWithoutLosingWhatWasTyped(t *testing.T
 
 	h.requireView("item 1 of 4", "Develop a clear vision")
 	path := filepath.Join(dir, "2027-03-14-acme-cafe-ltd-spring-review.yaml")
-	p := rvOnDisk(t, path)
+	p := loadPlan(t, path)
 	if p.Organisation != "Acme Café Ltd" || p.Title != "Spring review" || p.Facilitator != "Sam Patel" ||
 		strings.Join(p.Participants, "|") != "Ana Lópes|Ben|Chidi 🚀" || p.Date != rvToday || p.ChecklistRef.ID != "smc-progression" {
 		t.Fatalf("created %+v", p)
@@ -140,7 +140,7 @@ func TestSetUpWritesExactlyThePlanNamedOnTheCommandLine(t *testing.T) {
 	h.typeText("Spring")
 	h.press("ctrl+s")
 	h.requireView("item 1 of 4")
-	if p := rvOnDisk(t, path); p.Organisation != "Acme" {
+	if p := loadPlan(t, path); p.Organisation != "Acme" {
 		t.Fatalf("created %+v", p)
 	}
 }
@@ -162,7 +162,7 @@ func TestSetUpWithAChecklistFile(t *testing.T) {
 	h.typeText("Ours")
 	h.press("ctrl+s")
 	h.requireView("item 1 of")
-	p := rvOnDisk(t, filepath.Join(dir, "2027-03-14-acme-ours.yaml"))
+	p := loadPlan(t, filepath.Join(dir, "2027-03-14-acme-ours.yaml"))
 	if p.ChecklistRef.File != "../checklists/ours.yaml" || p.Checklist.Len() != 12 {
 		t.Fatalf("checklist ref %+v, %d items", p.ChecklistRef, p.Checklist.Len())
 	}

@@ -73,7 +73,7 @@ func TestTimeboxCountsDownAndNeverMovesOn(t *testing.T) {
 			t.Fatalf("after time up: item %d, focus %d, action %q", it.pos, it.focus, it.action.value())
 		}
 		h.press("esc")
-		if got := rvOnDisk(t, path).Response("lc-vision").Action; got != "Plan" {
+		if got := loadPlan(t, path).Response("lc-vision").Action; got != "Plan" {
 			t.Fatalf("action on disk = %q", got)
 		}
 
