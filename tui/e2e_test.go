@@ -178,6 +178,7 @@ func TestEndToEndReviewThenKillAndResume(t *testing.T) {
 	waitOnDisk(t, path, "7 ratings and the half-typed action", func(p *plans.Plan) bool {
 		return ratedCount(p) == 7 && p.Response(p.Checklist.Items()[6].Item.ID).Action == halfTyped
 	})
+	e.waitFor("✓ saved") // the screen says so, once the save's message is back
 	if err := e.s.Kill(); err != nil {
 		t.Fatal(err)
 	}
