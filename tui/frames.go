@@ -19,35 +19,50 @@ import (
 // frame after the renderer starts, and Bubble Tea calls Init and the first
 // View in that wait. So:
 //
-//   - the review is put together in Init (screens, the window size), and the
-//     width table warmed, while Bubble Tea waits for its first tick anyway;
+//   - in a terminal, ladder puts the review together and draws its first
+//     frame itself before Bubble Tea starts (firstframe.go), and the width
+//     table is warmed meanwhile;
+//   - elsewhere (tests), the review is put together in Init, while Bubble
+//     Tea waits for its first tick anyway;
 //   - every tick that has a new frame to draw is woken on time (frameClock).
 
 // framesPerSecond is Bubble Tea's highest frame rate: a frame at most every
 // 8.3 ms.
 const framesPerSecond = 120
 
-// root is the model Bubble Tea runs: the app, built in Init, and the clock
-// that wakes each frame on time.
+// root is the model Bubble Tea runs: the app and the clock that wakes each
+// frame on time.
 type root struct {
 	c     *common
 	app   *app
+	init  tea.Cmd // the app's Init, when the app was started before Bubble Tea
 	clock frameClock
+}
+
+// start puts the app together at the terminal's size (zero when not known)
+// and initialises it, which opens the plan where the review resumes.
+func (r *root) start(width, height int) {
+	r.app = newApp(r.c)
+	if width > 0 && height > 0 {
+		// Bubble Tea sends the window size only after the first View;
+		// knowing it now makes the first frame the real screen.
+		r.app.Update(tea.WindowSizeMsg{Width: width, Height: height})
+	}
+	r.init = r.app.Init()
 }
 
 func (r *root) Init() tea.Cmd {
 	// Bubble Tea started its frame ticker just before calling Init.
 	r.clock.start(time.Now())
-	go warmWidths()
-	r.app = newApp(r.c)
-	if r.c.opts.Out == nil {
-		// Bubble Tea sends the window size only after the first View;
-		// knowing it now makes the first frame the real screen.
-		if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil {
-			r.app.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	if r.app == nil {
+		go warmWidths()
+		w, h := 0, 0
+		if r.c.opts.Out == nil {
+			w, h, _ = term.GetSize(os.Stdout.Fd())
 		}
+		r.start(w, h)
 	}
-	return r.app.Init()
+	return r.init
 }
 
 func (r *root) Update(msg tea.Msg) (tea.Model, tea.Cmd) {

@@ -30,7 +30,8 @@ type startScreen struct {
 	offset  int // first plan row shown
 	openErr error
 
-	attribution string // where the checklist's wording comes from
+	attribution string      // where the checklist's wording comes from
+	folder      *folderRead // the folder being read since init
 }
 
 type startKeys struct {
@@ -64,17 +65,8 @@ type openFailedMsg struct{ err error }
 const setupFirstRun = 1
 
 func (s *startScreen) init() tea.Cmd {
-	dir, resolve, c := s.c.opts.Dir, s.c.opts.resolver(), s.c
-	// Reading the folder and the checklist happens after the first frame,
-	// so the screen appears at once however many plans there are.
-	return func() tea.Msg {
-		found, err := plans.Discover(dir, resolve)
-		msg := discoveredMsg{found: found, err: err}
-		if cl := c.defaultChecklist(); cl != nil {
-			msg.attribution = strings.TrimSuffix(cl.Source, ".") + ". " + cl.Licence
-		}
-		return msg
-	}
+	s.folder = readFolder(s.c)
+	return s.folder.result
 }
 
 func (s *startScreen) update(msg tea.Msg) tea.Cmd {

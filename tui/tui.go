@@ -124,18 +124,37 @@ func programOptions(opts Options) []tea.ProgramOption {
 	if opts.Env != nil {
 		po = append(po, tea.WithEnvironment(opts.Env))
 	}
+	return append(po, tea.WithColorProfile(colourProfile(opts)))
+}
+
+// colourProfile is the colour profile the review is drawn with: what Bubble
+// Tea would detect for its output in its environment, except that any
+// NO_COLOR turns colour off.
+func colourProfile(opts Options) colorprofile.Profile {
+	// The colour-profile library reads NO_COLOR as a boolean, so
+	// NO_COLOR=yes would slip through; any non-empty value turns colour off.
+	if opts.getenv("NO_COLOR") != "" {
+		return colorprofile.Ascii
+	}
 	if opts.Out == nil && opts.Env == nil {
 		// Lip Gloss has already detected the colour profile of standard
 		// output in this environment (lipgloss.Writer, at start-up), as
 		// Bubble Tea would again, reading the terminfo database a second time.
-		po = append(po, tea.WithColorProfile(lipgloss.Writer.Profile))
+		return lipgloss.Writer.Profile
 	}
-	// The colour-profile library reads NO_COLOR as a boolean, so
-	// NO_COLOR=yes would slip through; any non-empty value turns colour off.
-	if opts.getenv("NO_COLOR") != "" {
-		po = append(po, tea.WithColorProfile(colorprofile.Ascii))
+	out, env := opts.Out, opts.environ()
+	if out == nil {
+		out = os.Stdout
 	}
-	return po
+	return colorprofile.Detect(out, env)
+}
+
+// environ is the environment the review runs in, as Bubble Tea has it.
+func (o Options) environ() []string {
+	if o.Env != nil {
+		return o.Env
+	}
+	return os.Environ()
 }
 
 // quitOnSignals ends the program on SIGHUP, SIGTERM or SIGINT; the
@@ -156,24 +175,44 @@ func quitOnSignals(p *tea.Program) (stop func()) {
 
 // Run starts the review and returns when the user quits.
 func Run(opts Options) error {
-	if opts.In == nil && opts.Out == nil {
+	inTerminal := opts.In == nil && opts.Out == nil
+	if inTerminal {
 		if !term.IsTerminal(os.Stdin.Fd()) || !term.IsTerminal(os.Stdout.Fd()) {
 			return ErrNotTerminal
 		}
+		go warmWidths() // while the plan is read and the first frame made
 	}
 	c, err := newCommon(opts)
 	if err != nil {
 		return err
 	}
 	defer c.closeRoom() // the server listens only while the review runs
+	r := &root{c: c}
+	po := programOptions(opts)
+	var first *firstFrame
+	if inTerminal && drawsFirstFrame {
+		first = newFirstFrame(os.Stdin, os.Stdout, opts.environ())
+		po = append(po, tea.WithOutput(first.out))
+	}
 	// A closed terminal window (SIGHUP), a logout or kill (SIGTERM) and
 	// an interrupt from outside (SIGINT) end the program like q, and what
 	// is being typed is written before it goes (see app.flush).
-	p := tea.NewProgram(&root{c: c}, append(programOptions(opts), tea.WithoutSignalHandler())...)
+	p := tea.NewProgram(r, append(po, tea.WithoutSignalHandler())...)
 	stop := quitOnSignals(p)
+	if first != nil {
+		if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil {
+			r.start(w, h)
+			// A frame's wait at most: Bubble Tea would draw a frame later.
+			r.settle(time.Second / framesPerSecond)
+			first.draw(r.app.View(), w, h, colourProfile(opts))
+		}
+	}
 	m, err := p.Run()
+	if first != nil {
+		first.finish()
+	}
 	stop()
-	r, _ := m.(*root)
+	r, _ = m.(*root)
 	if r != nil && r.app != nil {
 		r.app.flush()
 		r.app.commitNotice()

@@ -1,0 +1,186 @@
+package tui
+
+import (
+	"bytes"
+	"os"
+	"runtime"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+)
+
+// The first frame, drawn before Bubble Tea starts.
+//
+// Bubble Tea v2.0.10 writes frames only on its frame ticker, so its first
+// frame reaches the screen a whole tick (8.3 ms) after the program starts,
+// however early the view is ready (see frames.go). In a terminal, ladder
+// draws that frame itself as soon as the view is ready, as Bubble Tea's
+// renderer would draw it: the same view, laid out in cells and written by
+// the same ultraviolet renderer, set up as Bubble Tea sets up its own
+// (terminal type, colour profile, cursor movements), in the alternate
+// screen with the cursor hidden. Bubble Tea's first tick then enters the
+// alternate screen it is already in, clears it and draws the same cells
+// again; from then on Bubble Tea alone draws.
+//
+// The terminal is in raw mode while the frame is drawn and written, as it
+// is for Bubble Tea's frames: no key typed meanwhile is echoed over it, and
+// the bytes reach the screen as Bubble Tea's would. It goes back to how it
+// was before Bubble Tea starts, so that Bubble Tea saves, and restores at
+// the end, the terminal's own settings.
+//
+// TestFirstFrameIsBubbleTeasFirstFrame holds the frame to the bytes Bubble
+// Tea writes for the same view, and TestFirstFrameBeforeBubbleTea the
+// screen to the one Bubble Tea leaves, in a terminal emulator.
+
+// settle gives the first screen what it reads as it starts, if that comes
+// within wait (the start screen's plans folder): otherwise the first frame
+// would show the screen without it, and Bubble Tea's first tick with it.
+func (r *root) settle(wait time.Duration) {
+	s, ok := r.app.screens[r.app.active].(*startScreen)
+	if !ok || s.folder == nil {
+		return
+	}
+	if msg := s.folder.within(wait); msg != nil {
+		_, cmd := r.app.Update(msg)
+		r.init = tea.Batch(r.init, cmd)
+	}
+}
+
+// A firstFrame draws the first frame on a terminal and hands the terminal
+// over to Bubble Tea.
+type firstFrame struct {
+	in  *os.File // the terminal's input, whose mode is changed
+	out *terminalOutput
+	env []string
+}
+
+func newFirstFrame(in, out *os.File, env []string) *firstFrame {
+	return &firstFrame{in: in, out: &terminalOutput{File: out}, env: env}
+}
+
+// draw writes v as the first frame of a width x height terminal, with
+// colours as the profile has them, and returns what it wrote. It draws
+// nothing where it could not draw what Bubble Tea will: a view outside the
+// alternate screen or with a cursor, a platform whose cursor-movement
+// settings it does not know.
+func (f *firstFrame) draw(v tea.View, width, height int, profile colorprofile.Profile) []byte {
+	if v.Content == "" || !v.AltScreen || v.Cursor != nil || width < 1 || height < 1 {
+		return nil
+	}
+	saved, err := term.MakeRaw(f.in.Fd())
+	if err != nil {
+		return nil
+	}
+	defer term.Restore(f.in.Fd(), saved) //nolint:errcheck // nothing better to do
+	hardTabs, backspace, ok := cursorMovements(saved)
+	if !ok {
+		return nil
+	}
+	frame := append([]byte(firstFrameStart), renderFrame(v.Content, frameSettings{width: width, height: height,
+		env: f.env, profile: profile, hardTabs: hardTabs, backspace: backspace})...)
+	if _, err := f.out.Write(frame); err != nil {
+		return nil
+	}
+	f.out.redraw.Store(true)
+	return frame
+}
+
+// firstFrameStart begins the first frame: into the alternate screen, as
+// Bubble Tea's first frame does, and the cursor hidden, as Bubble Tea
+// hides it for a view without one.
+const firstFrameStart = ansi.SetModeAltScreenSaveCursor + ansi.ResetModeTextCursorEnable
+
+// finish leaves the alternate screen if Bubble Tea did not: when it stopped
+// before drawing a frame of its own (an error on starting, or a crash in
+// the first tick), the first frame would otherwise stay on the screen.
+func (f *firstFrame) finish() {
+	if f.out.inAltScreen.Load() {
+		_, _ = f.out.File.WriteString(ansi.ResetModeAltScreenSaveCursor + ansi.SetModeTextCursorEnable)
+		f.out.inAltScreen.Store(false)
+	}
+}
+
+// terminalOutput is the terminal Bubble Tea writes to (it is still the
+// terminal: Bubble Tea finds its size and file descriptor through it),
+// noting which screen the last switch written to it left the terminal on.
+//
+// Bubble Tea's first frame, the write that enters the alternate screen,
+// clears the screen and draws the first frame's cells again. It goes out
+// as one synchronized update (mode 2026), which terminals that have it
+// show at once, so that none shows the screen cleared in between; the
+// others ignore the mode, and see a clear and redraw in a single write, as
+// at any of Bubble Tea's full redraws.
+//
+// (Bubble Tea's tea.Exec would give a child process this writer as its
+// output through a pipe, not the terminal itself; ladder runs none.)
+type terminalOutput struct {
+	*os.File
+	inAltScreen atomic.Bool
+	redraw      atomic.Bool // the first frame is on the screen, Bubble Tea's not yet
+}
+
+func (t *terminalOutput) Write(b []byte) (int, error) {
+	enter := bytes.LastIndex(b, []byte(ansi.SetModeAltScreenSaveCursor))
+	leave := bytes.LastIndex(b, []byte(ansi.ResetModeAltScreenSaveCursor))
+	if enter >= 0 && t.redraw.Swap(false) {
+		synced := make([]byte, 0, len(b)+2*len(ansi.SetModeSynchronizedOutput))
+		synced = append(append(append(synced, ansi.SetModeSynchronizedOutput...), b...), ansi.ResetModeSynchronizedOutput...)
+		if _, err := t.File.Write(synced); err != nil {
+			return 0, err //nolint:wrapcheck // the terminal's own error
+		}
+	} else if n, err := t.File.Write(b); err != nil {
+		return n, err //nolint:wrapcheck // the terminal's own error
+	}
+	if enter >= 0 || leave >= 0 {
+		t.inAltScreen.Store(enter > leave)
+	}
+	return len(b), nil
+}
+
+// frameSettings are what Bubble Tea's renderer draws with.
+type frameSettings struct {
+	width, height       int
+	env                 []string
+	profile             colorprofile.Profile
+	hardTabs, backspace bool
+}
+
+// renderFrame returns what Bubble Tea v2.0.10's renderer writes to draw
+// content as its first frame in the alternate screen, after the sequences
+// that enter it and hide the cursor. The calls are those of its
+// cursed_renderer.go, in order: newCursedRenderer and reset, then
+// setOptimizations, setColorProfile and resize from Program.Run, then
+// flush, which enters the alternate screen (enterAltScreen) and renders.
+func renderFrame(content string, fs frameSettings) []byte {
+	var out bytes.Buffer
+	scr := uv.NewTerminalRenderer(&out, fs.env)
+	scr.SetRelativeCursor(true)
+	scr.SetFullscreen(false)
+	scr.SetScrollOptim(runtime.GOOS != "windows")
+	tabs := -1
+	if fs.hardTabs {
+		tabs = fs.width
+	}
+	scr.SetTabStops(tabs)
+	scr.SetBackspace(fs.backspace)
+	scr.SetMapNewline(false) // Bubble Tea maps newlines only when its input is not a terminal
+	scr.SetColorProfile(fs.profile)
+	scr.Erase()
+	scr.Resize(fs.width, fs.height)
+
+	scr.SaveCursor()
+	scr.SetFullscreen(true)
+	scr.SetRelativeCursor(false)
+	scr.Erase()
+	cells := uv.NewScreenBuffer(fs.width, fs.height)
+	cells.Clear()
+	uv.NewStyledString(content).Draw(cells, cells.Bounds())
+	scr.Render(cells.RenderBuffer)
+	_ = scr.Flush() // to a buffer
+	return out.Bytes()
+}

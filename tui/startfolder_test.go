@@ -1,0 +1,79 @@
+package tui
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// startedRoot is the review as Run puts it together before Bubble Tea
+// starts, on the plans folder dir, at 100x30.
+func startedRoot(t *testing.T, dir string) *root {
+	t.Helper()
+	c, err := newCommon(Options{Dir: dir, Today: rvToday, Out: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &root{c: c}
+	r.start(100, 30)
+	return r
+}
+
+// The first frame waits, a frame at most, for the start screen's plans
+// folder, so that it shows the plans (or, with none, the set-up screen)
+// that Bubble Tea's first tick would show; the plans reach the screen
+// once, not again from the command Bubble Tea runs.
+func TestFirstFrameShowsTheFolderReadInTime(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	os.MkdirAll(dir, 0o755)
+	golden, err := os.ReadFile(filepath.Join("..", "plans", "testdata", "golden.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "acme.yaml"), golden, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := startedRoot(t, dir)
+	if v := ansi.Strip(r.app.View().Content); !strings.Contains(v, "Looking for plans") {
+		t.Fatalf("before the folder is read, the start screen shows\n%s", v)
+	}
+	r.settle(time.Minute) // a folder of one plan is read long before
+	if v := ansi.Strip(r.app.View().Content); !strings.Contains(v, "Acme Café Ltd: Spring review") {
+		t.Errorf("the first frame shows\n%s", v)
+	}
+	if msg := r.app.screens[screenStart].(*startScreen).folder.result(); msg != nil {
+		t.Errorf("the plans were delivered again: %T", msg)
+	}
+
+	empty := startedRoot(t, t.TempDir())
+	empty.settle(time.Minute)
+	if v := ansi.Strip(empty.app.View().Content); !strings.Contains(v, "Let's begin your first review") {
+		t.Errorf("with no plans, the first frame shows\n%s", v)
+	}
+}
+
+// A folder that takes longer than the wait is left to Bubble Tea: the
+// first frame says it is looking, and the plans come as a message.
+func TestFirstFrameDoesNotWaitLongForTheFolder(t *testing.T) {
+	r := startedRoot(t, t.TempDir())
+	slow := &folderRead{done: make(chan struct{})}
+	r.app.screens[screenStart].(*startScreen).folder = slow
+	began := time.Now()
+	r.settle(5 * time.Millisecond)
+	if waited := time.Since(began); waited > time.Second {
+		t.Errorf("waited %v", waited)
+	}
+	if v := ansi.Strip(r.app.View().Content); !strings.Contains(v, "Looking for plans") {
+		t.Errorf("the first frame shows\n%s", v)
+	}
+	slow.msg = discoveredMsg{}
+	close(slow.done)
+	if msg := slow.result(); msg == nil {
+		t.Error("the plans were not delivered")
+	}
+}
