@@ -3,10 +3,14 @@ package tui_test
 import (
 	"bytes"
 	"fmt"
+	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -24,8 +28,9 @@ import (
 // draws before it leaves the alternate screen (its first frame, and any
 // other) leaves the screen as the first frame had it, cell for cell,
 // colours and attributes included; nothing else enters or leaves the
-// alternate screen. At two sizes, in a window too small, with NO_COLOR (no
-// colour at all on the first frame), with true colour and with 16 colours.
+// alternate screen. At two sizes, in a window too small, with true colour
+// and with 16 colours; with NO_COLOR, and with LADDER_FIRST_FRAME=off,
+// Bubble Tea draws the first frame (with no colour at all for NO_COLOR).
 func TestFirstFrameBeforeBubbleTea(t *testing.T) {
 	bin := e2eBinary(t)
 	dir := t.TempDir()
@@ -50,7 +55,7 @@ func TestFirstFrameBeforeBubbleTea(t *testing.T) {
 	}
 	screens = append(screens, screen{"too small", "make the window at least", []string{"review", "plans/acme.yaml"}, 50, 12})
 	for _, sc := range screens {
-		for _, env := range [][]string{nil, {"NO_COLOR=1"}, {"COLORTERM=truecolor"}, {"TERM=xterm"}} {
+		for _, env := range [][]string{nil, {"NO_COLOR=1"}, {"COLORTERM=truecolor"}, {"TERM=xterm"}, {"LADDER_FIRST_FRAME=off"}} {
 			t.Run(fmt.Sprintf("%s/%dx%d/%s", sc.name, sc.cols, sc.rows, strings.Join(env, ",")), func(t *testing.T) {
 				s, err := ptybench.Start(bin, ptybench.Options{Args: sc.args, Dir: dir, Cols: sc.cols, Rows: sc.rows, Env: env})
 				if err != nil {
@@ -65,22 +70,32 @@ func TestFirstFrameBeforeBubbleTea(t *testing.T) {
 				for deadline := time.Now().Add(2 * time.Second); !s.Closed() && time.Now().Before(deadline); {
 					time.Sleep(5 * time.Millisecond)
 				}
-				checkFirstFrameScreens(t, s.Output(), sc.cols, sc.rows, sc.marker, len(env) > 0 && env[0] == "NO_COLOR=1")
+				out := s.Output()
+				if len(env) > 0 && (env[0] == "NO_COLOR=1" || env[0] == "LADDER_FIRST_FRAME=off") {
+					checkBubbleTeaDrewFirst(t, out, sc.cols, sc.rows, sc.marker, env[0] == "NO_COLOR=1")
+					return
+				}
+				checkFirstFrameScreens(t, out, sc.cols, sc.rows, sc.marker)
 			})
 		}
 	}
 }
 
-func checkFirstFrameScreens(t *testing.T, out []byte, cols, rows int, marker string, noColour bool) {
+func checkFirstFrameScreens(t *testing.T, out []byte, cols, rows int, marker string) {
 	t.Helper()
 	enter, leave := []byte(ansi.SetModeAltScreenSaveCursor), []byte(ansi.ResetModeAltScreenSaveCursor)
 	if !bytes.HasPrefix(out, []byte(ansi.SetModeAltScreenSaveCursor+ansi.ResetModeTextCursorEnable)) {
 		t.Fatalf("the output does not begin with the first frame:\n%q", out[:min(len(out), 200)])
 	}
-	if n, m := bytes.Count(out, enter), bytes.Count(out, leave); n != 2 || m != 1 {
-		t.Fatalf("entered the alternate screen %d times and left it %d times, want twice (the first frame, Bubble Tea's) and once", n, m)
+	// Bubble Tea's entering is taken out of its first frame, which is one
+	// synchronized update.
+	if n, m := bytes.Count(out, enter), bytes.Count(out, leave); n != 1 || m != 1 {
+		t.Fatalf("entered the alternate screen %d times and left it %d times, want once each", n, m)
 	}
-	second := bytes.LastIndex(out, enter)
+	second := bytes.Index(out, []byte(ansi.SetModeSynchronizedOutput))
+	if second < 0 || bytes.Contains(out[:second], []byte("\x1b]2;ladder")) {
+		t.Fatalf("Bubble Tea's first frame is not a synchronized update:\n%q", out)
+	}
 	drawn, redrawn := screenOf(cols, rows, out[:second]), screenOf(cols, rows, out[:bytes.Index(out, leave)])
 	if !strings.Contains(drawn.String(), marker) {
 		t.Fatalf("the first frame does not show %q:\n%s", marker, drawn.String())
@@ -91,14 +106,46 @@ func checkFirstFrameScreens(t *testing.T, out []byte, cols, rows int, marker str
 		// that one plan took longer, the plans came in a later frame.
 		t.Skip("the plans folder took longer than a frame to read")
 	}
+	sameScreens(t, drawn, redrawn, cols, rows)
+}
+
+// checkBubbleTeaDrewFirst: where ladder does not draw the first frame,
+// Bubble Tea's own is the first thing written, with no synchronized update
+// of ladder's, and with NO_COLOR no cell has a colour.
+func checkBubbleTeaDrewFirst(t *testing.T, out []byte, cols, rows int, marker string, noColour bool) {
+	t.Helper()
+	// Bubble Tea's first frame sets the window title (the view has one);
+	// ladder's does not, and Bubble Tea's comes after it in a synchronized
+	// update.
+	title, synced := bytes.Index(out, []byte("\x1b]2;ladder")), bytes.Index(out, []byte(ansi.SetModeSynchronizedOutput))
+	if title < 0 || synced >= 0 && synced < title {
+		t.Fatalf("not Bubble Tea's own first frame:\n%q", out[:min(len(out), 300)])
+	}
+	if n, m := bytes.Count(out, []byte(ansi.SetModeAltScreenSaveCursor)), bytes.Count(out, []byte(ansi.ResetModeAltScreenSaveCursor)); n != 1 || m != 1 {
+		t.Fatalf("entered the alternate screen %d times and left it %d times, want once each", n, m)
+	}
+	screen := screenOf(cols, rows, out[:bytes.Index(out, []byte(ansi.ResetModeAltScreenSaveCursor))])
+	if !strings.Contains(screen.String(), marker) {
+		t.Fatalf("the screen does not show %q:\n%s", marker, screen.String())
+	}
+	for y := range rows {
+		for x := range cols {
+			if a := screen.CellAt(x, y); noColour && a != nil && (a.Style.Fg != nil || a.Style.Bg != nil) {
+				t.Fatalf("with NO_COLOR, cell %d,%d has colours %v on %v", x, y, a.Style.Fg, a.Style.Bg)
+			}
+		}
+	}
+}
+
+// sameScreens fails unless two screens have the same cells, colours and
+// attributes.
+func sameScreens(t *testing.T, drawn, redrawn *vt.Emulator, cols, rows int) {
+	t.Helper()
 	for y := range rows {
 		for x := range cols {
 			a, b := drawn.CellAt(x, y), redrawn.CellAt(x, y)
 			if (a == nil) != (b == nil) || a != nil && !a.Equal(b) {
 				t.Fatalf("cell %d,%d is %+v after the first frame, %+v after Bubble Tea's:\n%s\n%s", x, y, a, b, drawn.String(), redrawn.String())
-			}
-			if noColour && a != nil && (a.Style.Fg != nil || a.Style.Bg != nil) {
-				t.Fatalf("with NO_COLOR, cell %d,%d has colours %v on %v", x, y, a.Style.Fg, a.Style.Bg)
 			}
 		}
 	}
@@ -110,4 +157,203 @@ func screenOf(cols, rows int, out []byte) *vt.Emulator {
 	go io.Copy(io.Discard, emu) // its answers to queries
 	emu.Write(out)
 	return emu
+}
+
+// ttyRun is ladder running on a pseudo-terminal whose terminal side the
+// test keeps open, to read the terminal's settings after ladder ends.
+type ttyRun struct {
+	cmd  *exec.Cmd
+	ptmx *os.File
+	tty  *os.File
+	mu   sync.Mutex
+	out  []byte
+	done chan error
+}
+
+func startOnTTY(t *testing.T, bin, dir string, args ...string) *ttyRun {
+	t.Helper()
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ptmx.Close(); tty.Close() })
+	if err := pty.Setsize(ptmx, &pty.Winsize{Cols: 100, Rows: 30}); err != nil {
+		t.Fatal(err)
+	}
+	r := &ttyRun{ptmx: ptmx, tty: tty, done: make(chan error, 1)}
+	r.cmd = exec.Command(bin, args...)
+	r.cmd.Dir = dir
+	r.cmd.Env = append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=", "LADDER_FIRST_FRAME=")
+	r.cmd.Stdin, r.cmd.Stdout, r.cmd.Stderr = tty, tty, tty
+	r.cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	go func() {
+		buf := make([]byte, 4096)
+		for {
+			n, err := ptmx.Read(buf)
+			r.mu.Lock()
+			r.out = append(r.out, buf[:n]...)
+			r.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	if err := r.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { r.done <- r.cmd.Wait() }()
+	return r
+}
+
+func (r *ttyRun) output() []byte {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return bytes.Clone(r.out)
+}
+
+// waitFor waits until the output holds what.
+func (r *ttyRun) waitFor(t *testing.T, what string) {
+	t.Helper()
+	for deadline := time.Now().Add(e2eTimeout); !bytes.Contains(r.output(), []byte(what)); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("never wrote %q:\n%q", what, r.output())
+		}
+	}
+}
+
+func (r *ttyRun) wait(t *testing.T) error {
+	t.Helper()
+	select {
+	case err := <-r.done:
+		time.Sleep(20 * time.Millisecond) // the last output
+		return err
+	case <-time.After(e2eTimeout):
+		r.cmd.Process.Kill()
+		t.Fatalf("ladder did not end:\n%q", r.output())
+		return nil
+	}
+}
+
+// checkGivenBack fails unless the terminal's settings are those before
+// ladder started, and ladder left the alternate screen as often as it
+// entered it, showing the cursor at the end if it hid it.
+func (r *ttyRun) checkGivenBack(t *testing.T, before *unix.Termios) {
+	t.Helper()
+	after, err := unix.IoctlGetTermios(int(r.tty.Fd()), unix.TCGETS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *after != *before {
+		t.Errorf("the terminal was left with lflag %#x iflag %#x oflag %#x, was %#x %#x %#x",
+			after.Lflag, after.Iflag, after.Oflag, before.Lflag, before.Iflag, before.Oflag)
+	}
+	out := r.output()
+	if n, m := bytes.Count(out, []byte(ansi.SetModeAltScreenSaveCursor)), bytes.Count(out, []byte(ansi.ResetModeAltScreenSaveCursor)); n != m || n > 1 {
+		t.Errorf("entered the alternate screen %d times and left it %d times:\n%q", n, m, out)
+	}
+	if hide := bytes.LastIndex(out, []byte(ansi.ResetModeTextCursorEnable)); hide >= 0 && bytes.LastIndex(out, []byte(ansi.SetModeTextCursorEnable)) < hide {
+		t.Errorf("the cursor was left hidden:\n%q", out)
+	}
+}
+
+// TestFirstFrameGivesTheTerminalBack: however ladder ends while it starts
+// (a plan it cannot open, SIGTERM at any moment of start-up, or q), the
+// terminal is given back as it was, out of the alternate screen, cursor
+// shown. (A panic in Bubble Tea's first tick: TestFirstFrameLeftWhenBubbleTeaStops;
+// in the folder read: TestFolderReadPanicRaisedWhereTaken.)
+func TestFirstFrameGivesTheTerminalBack(t *testing.T) {
+	bin := e2eBinary(t)
+	dir := t.TempDir()
+	golden, err := os.ReadFile(filepath.Join("..", "plans", "testdata", "golden.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "plans"), 0o755)
+	os.WriteFile(filepath.Join(dir, "plans", "acme.yaml"), golden, 0o644)
+	bad := strings.Replace(string(golden), "rating: red", "rating: purple", 1)
+	os.WriteFile(filepath.Join(dir, "plans", "bad.yaml"), []byte(bad), 0o644)
+
+	t.Run("plan with a problem", func(t *testing.T) {
+		r := startOnTTY(t, bin, dir, "review", "plans/bad.yaml")
+		before, _ := unix.IoctlGetTermios(int(r.tty.Fd()), unix.TCGETS)
+		if err := r.wait(t); err == nil {
+			t.Error("ladder did not fail")
+		}
+		r.checkGivenBack(t, before)
+		if out := string(r.output()); !strings.Contains(out, "plans/bad.yaml:24:13") || strings.Contains(out, "\x1b[") {
+			t.Errorf("want the problem reported, nothing drawn:\n%q", out)
+		}
+	})
+	for _, delay := range []time.Duration{0, time.Millisecond, 2 * time.Millisecond, 4 * time.Millisecond, 8 * time.Millisecond, 16 * time.Millisecond, -1} {
+		for _, args := range [][]string{nil, {"review", "plans/acme.yaml"}} {
+			t.Run(fmt.Sprintf("SIGTERM after %v %v", delay, args), func(t *testing.T) {
+				r := startOnTTY(t, bin, dir, args...)
+				before, _ := unix.IoctlGetTermios(int(r.tty.Fd()), unix.TCGETS)
+				if delay < 0 {
+					r.waitFor(t, ansi.SetModeAltScreenSaveCursor) // the first frame is up
+				} else {
+					time.Sleep(delay)
+				}
+				r.cmd.Process.Signal(syscall.SIGTERM)
+				r.wait(t)
+				r.checkGivenBack(t, before)
+			})
+		}
+	}
+	t.Run("q", func(t *testing.T) {
+		r := startOnTTY(t, bin, dir, "review", "plans/acme.yaml")
+		before, _ := unix.IoctlGetTermios(int(r.tty.Fd()), unix.TCGETS)
+		r.waitFor(t, ansi.SetModeAltScreenSaveCursor)
+		r.ptmx.Write([]byte("q"))
+		if err := r.wait(t); err != nil {
+			t.Errorf("ladder ended with %v", err)
+		}
+		r.checkGivenBack(t, before)
+	})
+}
+
+// TestKeysTypedDuringStartUp: keys typed as the first frame appears, before
+// Bubble Tea reads any, are neither echoed (the terminal is raw from before
+// the first frame) nor lost: two presses of ↓ on the start screen, one as
+// soon as ladder starts and one as its first frame arrives, choose the
+// second plan.
+func TestKeysTypedDuringStartUp(t *testing.T) {
+	bin := e2eBinary(t)
+	dir := t.TempDir()
+	golden, err := os.ReadFile(filepath.Join("..", "plans", "testdata", "golden.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "plans"), 0o755)
+	for _, name := range []string{"a", "b", "c"} {
+		plan := strings.Replace(string(golden), "title: 'Spring review: progression'", "title: Plan "+strings.ToUpper(name), 1)
+		os.WriteFile(filepath.Join(dir, "plans", name+".yaml"), []byte(plan), 0o644)
+	}
+	for round := range 5 {
+		t.Run(fmt.Sprint(round), func(t *testing.T) {
+			r := startOnTTY(t, bin, dir)
+			r.ptmx.Write([]byte("\x1b[B"))
+			r.waitFor(t, ansi.SetModeAltScreenSaveCursor)
+			r.ptmx.Write([]byte("\x1b[B"))
+			firstFrame := bytes.Index(r.output(), []byte(ansi.SetModeAltScreenSaveCursor))
+			deadline := time.Now().Add(e2eTimeout)
+			var screen string
+			for {
+				out := r.output()
+				screen = screenOf(100, 30, out).String()
+				if strings.Contains(screen, "› Acme Café Ltd: Plan B") {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("the second plan was never chosen:\n%s", screen)
+				}
+				time.Sleep(5 * time.Millisecond)
+			}
+			r.ptmx.Write([]byte("q"))
+			r.wait(t)
+			if out := r.output(); bytes.Contains(out[firstFrame:], []byte("^[")) {
+				t.Errorf("a key was echoed after the first frame:\n%q", out[firstFrame:])
+			}
+		})
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"runtime"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -27,11 +28,20 @@ import (
 // alternate screen it is already in, clears it and draws the same cells
 // again; from then on Bubble Tea alone draws.
 //
-// The terminal is in raw mode while the frame is drawn and written, as it
-// is for Bubble Tea's frames: no key typed meanwhile is echoed over it, and
-// the bytes reach the screen as Bubble Tea's would. It goes back to how it
-// was before Bubble Tea starts, so that Bubble Tea saves, and restores at
-// the end, the terminal's own settings.
+// The terminal is made raw as soon as Run knows it will draw the first
+// frame, before the plan is read, and stays raw until Bubble Tea has
+// finished: no key typed meanwhile is echoed over the screen or lost (the
+// keys wait in the terminal's input for Bubble Tea to read), and the frame's
+// bytes reach the screen as Bubble Tea's would. Bubble Tea therefore saves,
+// and gives back when it stops, a raw terminal; finish, which Run defers,
+// gives back the terminal's own settings after it. (Bubble Tea gives back
+// its saved settings in between only to suspend or run another program,
+// tea.Suspend and tea.Exec, which ladder does not use.)
+//
+// Whatever is unusual, Bubble Tea draws the first frame as it always has:
+// not a terminal, not Linux, NO_COLOR, TERM empty or dumb, a view with a
+// cursor or outside the alternate screen, any error; LADDER_FIRST_FRAME=off
+// asks for that too (the start-up benchmark measures both).
 //
 // TestFirstFrameIsBubbleTeasFirstFrame holds the frame to the bytes Bubble
 // Tea writes for the same view, and TestFirstFrameBeforeBubbleTea the
@@ -54,13 +64,31 @@ func (r *root) settle(wait time.Duration) {
 // A firstFrame draws the first frame on a terminal and hands the terminal
 // over to Bubble Tea.
 type firstFrame struct {
-	in  *os.File // the terminal's input, whose mode is changed
-	out *terminalOutput
-	env []string
+	in    *os.File    // the terminal's input, made raw
+	saved *term.State // its settings before
+	out   *terminalOutput
+	env   []string
+	done  sync.Once
 }
 
+// firstFrameWanted says whether ladder draws the first frame itself, in an
+// environment read with getenv: not where anything is unusual.
+func firstFrameWanted(getenv func(string) string) bool {
+	if !drawsFirstFrame || getenv("LADDER_FIRST_FRAME") == "off" || getenv("NO_COLOR") != "" {
+		return false
+	}
+	term := getenv("TERM")
+	return term != "" && term != "dumb"
+}
+
+// newFirstFrame makes the terminal raw, to draw the first frame on out;
+// nil if it cannot. The caller must call finish, whatever happens next.
 func newFirstFrame(in, out *os.File, env []string) *firstFrame {
-	return &firstFrame{in: in, out: &terminalOutput{File: out}, env: env}
+	saved, err := term.MakeRaw(in.Fd())
+	if err != nil {
+		return nil
+	}
+	return &firstFrame{in: in, saved: saved, out: &terminalOutput{File: out}, env: env}
 }
 
 // draw writes v as the first frame of a width x height terminal, with
@@ -72,18 +100,16 @@ func (f *firstFrame) draw(v tea.View, width, height int, profile colorprofile.Pr
 	if v.Content == "" || !v.AltScreen || v.Cursor != nil || width < 1 || height < 1 {
 		return nil
 	}
-	saved, err := term.MakeRaw(f.in.Fd())
-	if err != nil {
-		return nil
-	}
-	defer term.Restore(f.in.Fd(), saved) //nolint:errcheck // nothing better to do
-	hardTabs, backspace, ok := cursorMovements(saved)
+	hardTabs, backspace, ok := cursorMovements(f.saved)
 	if !ok {
 		return nil
 	}
 	frame := append([]byte(firstFrameStart), renderFrame(v.Content, frameSettings{width: width, height: height,
 		env: f.env, profile: profile, hardTabs: hardTabs, backspace: backspace})...)
-	if _, err := f.out.Write(frame); err != nil {
+	// Noted before writing: a write that fails half way may have entered
+	// the alternate screen, and leaving it when not in it does no harm.
+	f.out.inAltScreen.Store(true)
+	if _, err := f.out.File.Write(frame); err != nil {
 		return nil
 	}
 	f.out.redraw.Store(true)
@@ -95,14 +121,18 @@ func (f *firstFrame) draw(v tea.View, width, height int, profile colorprofile.Pr
 // hides it for a view without one.
 const firstFrameStart = ansi.SetModeAltScreenSaveCursor + ansi.ResetModeTextCursorEnable
 
-// finish leaves the alternate screen if Bubble Tea did not: when it stopped
-// before drawing a frame of its own (an error on starting, or a crash in
-// the first tick), the first frame would otherwise stay on the screen.
+// finish gives the terminal back as it was: it leaves the alternate screen
+// if Bubble Tea did not (when it stopped before drawing a frame of its own:
+// an error on starting, a panic in the first tick), showing the cursor, and
+// gives back the terminal's settings. Only the first call does anything.
 func (f *firstFrame) finish() {
-	if f.out.inAltScreen.Load() {
-		_, _ = f.out.File.WriteString(ansi.ResetModeAltScreenSaveCursor + ansi.SetModeTextCursorEnable)
-		f.out.inAltScreen.Store(false)
-	}
+	f.done.Do(func() {
+		if f.out.inAltScreen.Load() {
+			_, _ = f.out.File.WriteString(ansi.ResetModeAltScreenSaveCursor + ansi.SetModeTextCursorEnable)
+			f.out.inAltScreen.Store(false)
+		}
+		_ = term.Restore(f.in.Fd(), f.saved)
+	})
 }
 
 // terminalOutput is the terminal Bubble Tea writes to (it is still the
@@ -110,7 +140,11 @@ func (f *firstFrame) finish() {
 // noting which screen the last switch written to it left the terminal on.
 //
 // Bubble Tea's first frame, the write that enters the alternate screen,
-// clears the screen and draws the first frame's cells again. It goes out
+// clears the screen and draws the first frame's cells again. The sequence
+// that enters the alternate screen is taken out of it, the first frame
+// having entered already: a second one would save the cursor again, over
+// the main screen's in terminals that keep one saved cursor for both, and
+// the prompt would come back in the wrong place. The write goes out
 // as one synchronized update (mode 2026), which terminals that have it
 // show at once, so that none shows the screen cleared in between; the
 // others ignore the mode, and see a clear and redraw in a single write, as
@@ -128,8 +162,10 @@ func (t *terminalOutput) Write(b []byte) (int, error) {
 	enter := bytes.LastIndex(b, []byte(ansi.SetModeAltScreenSaveCursor))
 	leave := bytes.LastIndex(b, []byte(ansi.ResetModeAltScreenSaveCursor))
 	if enter >= 0 && t.redraw.Swap(false) {
+		first := bytes.Index(b, []byte(ansi.SetModeAltScreenSaveCursor))
 		synced := make([]byte, 0, len(b)+2*len(ansi.SetModeSynchronizedOutput))
-		synced = append(append(append(synced, ansi.SetModeSynchronizedOutput...), b...), ansi.ResetModeSynchronizedOutput...)
+		synced = append(append(synced, ansi.SetModeSynchronizedOutput...), b[:first]...)
+		synced = append(append(synced, b[first+len(ansi.SetModeAltScreenSaveCursor):]...), ansi.ResetModeSynchronizedOutput...)
 		if _, err := t.File.Write(synced); err != nil {
 			return 0, err //nolint:wrapcheck // the terminal's own error
 		}

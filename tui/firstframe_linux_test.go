@@ -164,6 +164,10 @@ func checkFirstFrame(t *testing.T, v tea.View, w, h int, profile colorprofile.Pr
 	go io.Copy(&rec, ptmx)
 
 	first := newFirstFrame(tty, tty, env)
+	if first == nil {
+		t.Fatal("the terminal was not made raw")
+	}
+	defer first.finish()
 	frame := first.draw(v, w, h, profile)
 	if frame == nil {
 		t.Fatal("no first frame was drawn")
@@ -172,39 +176,43 @@ func checkFirstFrame(t *testing.T, v tea.View, w, h int, profile colorprofile.Pr
 	if got := rec.bytes(); !bytes.Equal(got, frame) {
 		t.Fatalf("the terminal got\n%q\nnot the first frame\n%q", got, frame)
 	}
-	if after, _ := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS); *after != *before {
-		t.Errorf("the terminal's settings were not given back: %+v, were %+v", after, before)
-	}
+	checkRaw(t, tty)
 
 	p := tea.NewProgram(staticModel{v}, tea.WithInput(tty), tea.WithOutput(first.out), tea.WithEnvironment(env),
 		tea.WithColorProfile(profile), tea.WithFPS(framesPerSecond), tea.WithoutSignalHandler())
-	enter := []byte(ansi.SetModeAltScreenSaveCursor)
+	syncEnd := []byte(ansi.ResetModeSynchronizedOutput)
 	go func() {
-		rec.waitUntil(t, "drew a frame of its own", func(b []byte) bool { return bytes.Count(b, enter) == 2 })
+		rec.waitUntil(t, "drew a frame of its own", func(b []byte) bool { return bytes.Contains(b, syncEnd) })
 		p.Quit()
 	}()
 	if _, err := p.Run(); err != nil {
 		t.Fatal(err)
 	}
 	first.finish()
-	leave := []byte(ansi.ResetModeAltScreenSaveCursor)
+	if after, _ := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS); *after != *before {
+		t.Errorf("the terminal's settings were not given back: %+v, were %+v", after, before)
+	}
+	enter, leave := []byte(ansi.SetModeAltScreenSaveCursor), []byte(ansi.ResetModeAltScreenSaveCursor)
 	out := rec.waitUntil(t, "left the alternate screen", func(b []byte) bool { return bytes.Contains(b, leave) })
-	if n := bytes.Count(out, leave); n != 1 {
-		t.Errorf("left the alternate screen %d times", n)
+	// Entered once (by the first frame: Bubble Tea's entering is taken out
+	// of its first frame, so that the cursor is saved once) and left once.
+	if n, m := bytes.Count(out, enter), bytes.Count(out, leave); n != 1 || m != 1 {
+		t.Errorf("entered the alternate screen %d times and left it %d times", n, m)
 	}
 
-	// Bubble Tea's first frame redraws the cells in the same bytes.
-	second := bytes.LastIndex(out, enter)
+	// Bubble Tea's first frame redraws the cells in the same bytes, in one
+	// synchronized update, so that a terminal that has them does not show
+	// the screen cleared before the cells are drawn again.
 	cells := frame[len(firstFrameStart):]
-	if !bytes.Contains(out[second:], cells) {
-		t.Errorf("Bubble Tea's first frame\n%q\ndoes not hold the first frame's cells\n%q", out[second:], cells)
+	second := bytes.Index(out[len(frame):], []byte(ansi.SetModeSynchronizedOutput)) + len(frame)
+	if second < len(frame) {
+		t.Fatalf("Bubble Tea's first frame is not a synchronized update:\n%q", out[len(frame):])
 	}
-	// In one synchronized update, so that a terminal that has them does not
-	// show the screen cleared before the cells are drawn again.
-	syncStart := bytes.Index(out[len(frame):], []byte(ansi.SetModeSynchronizedOutput)) + len(frame)
 	cellsEnd := bytes.Index(out[second:], cells) + second + len(cells)
-	if syncStart < len(frame) || syncStart > second || !bytes.Contains(out[cellsEnd:], []byte(ansi.ResetModeSynchronizedOutput)) {
-		t.Errorf("Bubble Tea's first frame is not one synchronized update:\n%q", out[len(frame):])
+	if cellsEnd < second+len(cells) {
+		t.Errorf("Bubble Tea's first frame\n%q\ndoes not hold the first frame's cells\n%q", out[second:], cells)
+	} else if !bytes.Contains(out[cellsEnd:], syncEnd) {
+		t.Errorf("Bubble Tea's first frame does not end the synchronized update:\n%q", out[second:])
 	}
 	// And the screen is the same.
 	drawn, redrawn := emulate(w, h, out[:second]), emulate(w, h, out[:bytes.LastIndex(out, leave)])
@@ -229,6 +237,18 @@ func emulate(w, h int, out []byte) *vt.Emulator {
 	return emu
 }
 
+// checkRaw fails unless the terminal neither echoes nor waits for lines.
+func checkRaw(t *testing.T, tty *os.File) {
+	t.Helper()
+	tios, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tios.Lflag&(unix.ECHO|unix.ICANON|unix.ISIG) != 0 {
+		t.Errorf("the terminal is not raw while the first frame is up: lflag %#x", tios.Lflag)
+	}
+}
+
 // killedModel has its program killed as it starts, before any frame.
 type killedModel struct {
 	staticModel
@@ -237,38 +257,106 @@ type killedModel struct {
 
 func (m killedModel) Init() tea.Cmd { (*m.p).Kill(); return nil }
 
-// TestFirstFrameLeftWhenBubbleTeaDrawsNone: a program that stops before
-// its first tick leaves the alternate screen only if it drew a frame, so
-// the first frame's alternate screen is left by finish, and the cursor
-// shown again; nothing is written after the program did draw (the test
-// above counts one leaving).
-func TestFirstFrameLeftWhenBubbleTeaDrawsNone(t *testing.T) {
+// panickyModel panics on the first message, in Bubble Tea's first tick.
+type panickyModel struct{ staticModel }
+
+func (panickyModel) Update(tea.Msg) (tea.Model, tea.Cmd) { panic("broken on the first message") }
+
+// TestFirstFrameLeftWhenBubbleTeaStops: a program killed before its first
+// tick, or one whose model panics on its first message, leaves the
+// alternate screen only if it drew a frame; finish leaves the first
+// frame's alternate screen and shows the cursor if Bubble Tea did not, and
+// gives back the terminal's settings (which Bubble Tea saved raw), once.
+func TestFirstFrameLeftWhenBubbleTeaStops(t *testing.T) {
+	v := tea.NewView("ready")
+	v.AltScreen = true
+	for _, stop := range []string{"killed", "panic"} {
+		t.Run(stop, func(t *testing.T) {
+			ptmx, tty, err := pty.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer ptmx.Close()
+			defer tty.Close()
+			pty.Setsize(ptmx, &pty.Winsize{Cols: 80, Rows: 24})
+			before, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rec terminalRecording
+			go io.Copy(&rec, ptmx)
+			first := newFirstFrame(tty, tty, []string{"TERM=xterm-256color"})
+			frame := first.draw(v, 80, 24, colorprofile.ANSI256)
+			var p *tea.Program
+			var m tea.Model = killedModel{staticModel{v}, &p}
+			if stop == "panic" {
+				m = panickyModel{staticModel{v}}
+			}
+			p = tea.NewProgram(m, tea.WithInput(tty), tea.WithOutput(first.out), tea.WithoutSignalHandler(),
+				tea.WithEnvironment([]string{"TERM=xterm-256color"}))
+			if _, err := p.Run(); !errors.Is(err, tea.ErrProgramKilled) {
+				t.Fatalf("the program ended with %v, want it killed", err)
+			}
+			first.finish()
+			first.finish()
+			if after, _ := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS); *after != *before {
+				t.Errorf("the terminal's settings were not given back: %+v, were %+v", after, before)
+			}
+			leave := []byte(ansi.ResetModeAltScreenSaveCursor)
+			out := rec.waitUntil(t, "left the alternate screen", func(b []byte) bool { return bytes.Contains(b, leave) })
+			time.Sleep(20 * time.Millisecond) // anything written after
+			out = rec.bytes()
+			if !bytes.HasPrefix(out, frame) {
+				t.Errorf("the first frame is not first:\n%q", out)
+			}
+			if n, m := bytes.Count(out, []byte(ansi.SetModeAltScreenSaveCursor)), bytes.Count(out, leave); n != 1 || m != 1 {
+				t.Errorf("entered the alternate screen %d times and left it %d times:\n%q", n, m, out)
+			}
+			// The screen is left with the cursor shown.
+			last := bytes.LastIndex(out, leave)
+			if show, hide := bytes.LastIndex(out, []byte(ansi.SetModeTextCursorEnable)), bytes.LastIndex(out, []byte(ansi.ResetModeTextCursorEnable)); show < hide || show < last-len(ansi.SetModeTextCursorEnable) {
+				t.Errorf("the cursor is not shown at the end:\n%q", out)
+			}
+		})
+	}
+}
+
+// TestFirstFrameOnlyWhereUsual: ladder draws the first frame itself only
+// where nothing is unusual; elsewhere Bubble Tea draws it.
+func TestFirstFrameOnlyWhereUsual(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		want bool
+	}{
+		{map[string]string{"TERM": "xterm-256color"}, true},
+		{map[string]string{"TERM": "xterm-256color", "NO_COLOR": "1"}, false},
+		{map[string]string{"TERM": "xterm-256color", "LADDER_FIRST_FRAME": "off"}, false},
+		{map[string]string{"TERM": "dumb"}, false},
+		{map[string]string{}, false},
+	} {
+		if got := firstFrameWanted(func(k string) string { return tc.env[k] }); got != tc.want {
+			t.Errorf("in %v, drawing the first frame is %v", tc.env, got)
+		}
+	}
+
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ptmx.Close()
 	defer tty.Close()
-	pty.Setsize(ptmx, &pty.Winsize{Cols: 80, Rows: 24})
-	var rec terminalRecording
-	go io.Copy(&rec, ptmx)
-	v := tea.NewView("ready")
-	v.AltScreen = true
+	go io.Copy(io.Discard, ptmx)
+	withCursor := tea.NewView("ready")
+	withCursor.AltScreen, withCursor.Cursor = true, tea.NewCursor(1, 0)
+	inline := tea.NewView("ready")
 	first := newFirstFrame(tty, tty, []string{"TERM=xterm-256color"})
-	frame := first.draw(v, 80, 24, colorprofile.ANSI256)
-	var p *tea.Program
-	p = tea.NewProgram(killedModel{staticModel{v}, &p}, tea.WithInput(tty), tea.WithOutput(first.out), tea.WithoutSignalHandler())
-	if _, err := p.Run(); !errors.Is(err, tea.ErrProgramKilled) {
-		t.Fatalf("the program ended with %v, want it killed", err)
+	defer first.finish()
+	for name, v := range map[string]tea.View{"a cursor": withCursor, "outside the alternate screen": inline, "nothing": {}} {
+		if frame := first.draw(v, 80, 24, colorprofile.ANSI256); frame != nil {
+			t.Errorf("a view with %s was drawn: %q", name, frame)
+		}
 	}
-	first.finish()
-	first.finish()
-	want := ansi.ResetModeAltScreenSaveCursor + ansi.SetModeTextCursorEnable
-	out := rec.waitUntil(t, "left the alternate screen", func(b []byte) bool { return bytes.Contains(b, []byte(want)) })
-	if bytes.Count(out, []byte(ansi.SetModeAltScreenSaveCursor)) != 1 || bytes.Count(out, []byte(ansi.ResetModeAltScreenSaveCursor)) != 1 {
-		t.Errorf("Bubble Tea drew, or the screen was left more than once:\n%q", out)
-	}
-	if !bytes.HasPrefix(out, frame) || !bytes.HasSuffix(out, []byte(want)) {
-		t.Errorf("want the first frame, then the alternate screen left and the cursor shown:\n%q", out)
+	if first.out.inAltScreen.Load() {
+		t.Error("the alternate screen was entered")
 	}
 }

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -17,21 +19,39 @@ import (
 // in the time that frame may wait, so that a small folder's plans are on
 // the first frame rather than "Looking for plans" for one frame.
 type folderRead struct {
-	done  chan struct{}
-	msg   discoveredMsg
-	taken atomic.Bool
+	done     chan struct{}
+	msg      discoveredMsg
+	panicked error // a panic while reading, raised again where it is taken
+	taken    atomic.Bool
 }
 
 func readFolder(c *common) *folderRead {
 	dir, resolve := c.opts.Dir, c.opts.resolver()
+	return startFolderRead(func() discoveredMsg {
+		found, err := plans.Discover(dir, resolve)
+		msg := discoveredMsg{found: found, err: err}
+		if cl := c.defaultChecklist(); cl != nil {
+			msg.attribution = strings.TrimSuffix(cl.Source, ".") + ". " + cl.Licence
+		}
+		return msg
+	})
+}
+
+// startFolderRead runs read on a goroutine of its own.
+func startFolderRead(read func() discoveredMsg) *folderRead {
 	f := &folderRead{done: make(chan struct{})}
 	go func() {
 		defer close(f.done)
-		found, err := plans.Discover(dir, resolve)
-		f.msg = discoveredMsg{found: found, err: err}
-		if cl := c.defaultChecklist(); cl != nil {
-			f.msg.attribution = strings.TrimSuffix(cl.Source, ".") + ". " + cl.Licence
-		}
+		// A panic here would end the program with the terminal raw and in
+		// the alternate screen; it is raised again where the plans are
+		// taken, inside Bubble Tea's recovery or Run's, which give the
+		// terminal back.
+		defer func() {
+			if p := recover(); p != nil {
+				f.panicked = fmt.Errorf("reading the plans folder: %v\n%s", p, debug.Stack())
+			}
+		}()
+		f.msg = read()
 	}()
 	return f
 }
@@ -59,6 +79,9 @@ func (f *folderRead) within(d time.Duration) tea.Msg {
 func (f *folderRead) take() tea.Msg {
 	if f.taken.Swap(true) {
 		return nil
+	}
+	if f.panicked != nil {
+		panic(f.panicked)
 	}
 	return f.msg
 }

@@ -77,3 +77,20 @@ func TestFirstFrameDoesNotWaitLongForTheFolder(t *testing.T) {
 		t.Error("the plans were not delivered")
 	}
 }
+
+// A panic while the folder is read, on the folder's own goroutine, would
+// end the program with the terminal raw; it is raised again where the
+// plans are taken (inside Bubble Tea's recovery, or Run's), with where it
+// happened.
+func TestFolderReadPanicRaisedWhereTaken(t *testing.T) {
+	f := startFolderRead(func() discoveredMsg { panic("a broken plan") })
+	defer func() {
+		p := recover()
+		err, ok := p.(error)
+		if !ok || !strings.Contains(err.Error(), "reading the plans folder: a broken plan") || !strings.Contains(err.Error(), "startfolder_test.go") {
+			t.Errorf("the panic raised is %v", p)
+		}
+	}()
+	f.result()
+	t.Error("no panic")
+}

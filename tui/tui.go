@@ -157,11 +157,19 @@ func (o Options) environ() []string {
 	return os.Environ()
 }
 
-// quitOnSignals ends the program on SIGHUP, SIGTERM or SIGINT; the
-// function it returns stops listening.
-func quitOnSignals(p *tea.Program) (stop func()) {
+// endSignals are the signals that end the review like q: a closed terminal
+// window (SIGHUP), a logout or kill (SIGTERM) and an interrupt from outside
+// (SIGINT).
+func endSignals() chan os.Signal {
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+	return sig
+}
+
+// quitOnSignals ends the program on one of the signals sig was notified of,
+// also one that came before it started; the function it returns stops
+// listening.
+func quitOnSignals(p *tea.Program, sig chan os.Signal) (stop func()) {
 	done := make(chan struct{})
 	go func() {
 		select {
@@ -182,29 +190,42 @@ func Run(opts Options) error {
 		}
 		go warmWidths() // while the plan is read and the first frame made
 	}
+	// Listening from the start: a signal during start-up ends the review
+	// once Bubble Tea runs, and never leaves the terminal raw.
+	sig := endSignals()
+	var first *firstFrame
+	if inTerminal && firstFrameWanted(opts.getenv) {
+		// Raw from here, so that nothing typed from now on is echoed
+		// (firstframe.go); finish gives the terminal back on every way out.
+		if first = newFirstFrame(os.Stdin, os.Stdout, opts.environ()); first != nil {
+			defer first.finish()
+		}
+	}
 	c, err := newCommon(opts)
 	if err != nil {
+		signal.Stop(sig)
 		return err
 	}
 	defer c.closeRoom() // the server listens only while the review runs
 	r := &root{c: c}
 	po := programOptions(opts)
-	var first *firstFrame
-	if inTerminal && drawsFirstFrame {
-		first = newFirstFrame(os.Stdin, os.Stdout, opts.environ())
+	if first != nil {
 		po = append(po, tea.WithOutput(first.out))
 	}
-	// A closed terminal window (SIGHUP), a logout or kill (SIGTERM) and
-	// an interrupt from outside (SIGINT) end the program like q, and what
-	// is being typed is written before it goes (see app.flush).
+	// What is being typed when a signal ends the review is written before
+	// it goes (see app.flush).
 	p := tea.NewProgram(r, append(po, tea.WithoutSignalHandler())...)
-	stop := quitOnSignals(p)
+	stop := quitOnSignals(p, sig)
 	if first != nil {
+		drawn := false
 		if w, h, err := term.GetSize(os.Stdout.Fd()); err == nil {
 			r.start(w, h)
 			// A frame's wait at most: Bubble Tea would draw a frame later.
 			r.settle(time.Second / framesPerSecond)
-			first.draw(r.app.View(), w, h, colourProfile(opts))
+			drawn = first.draw(r.app.View(), w, h, colourProfile(opts)) != nil
+		}
+		if !drawn {
+			first.finish() // Bubble Tea starts on the terminal as it was
 		}
 	}
 	m, err := p.Run()
