@@ -1,16 +1,13 @@
 // Package qr draws QR codes in a terminal, for the room's join address on
-// the projector. The code itself comes from github.com/piglig/go-qr (a port
-// of Nayuki's reference encoder); this package chooses its error
-// correction and draws it with half blocks, so that one character cell
-// holds two modules, one above the other, and the modules come out about
-// square in a terminal font.
+// the projector. It encodes text in byte mode after Nayuki's reference
+// encoder (encode.go) and draws the code with half blocks, so that one
+// character cell holds two modules, one above the other, and the modules
+// come out about square in a terminal font.
 package qr
 
 import (
 	"fmt"
 	"strings"
-
-	goqr "github.com/piglig/go-qr"
 )
 
 // QuietZone is the light margin, in modules, the QR standard asks for
@@ -21,27 +18,16 @@ const QuietZone = 4
 // Code is an encoded QR code: a square of dark and light modules.
 type Code struct {
 	size int
-	dark [][]bool // [y][x]
+	dark []bool // [y*size+x]
 }
 
 // Encode makes the smallest QR code that holds text with at least medium
 // error correction (15% of the code can be lost to glare, a projector's
 // blur or a head in the way), raised as far as that size allows.
 func Encode(text string) (*Code, error) {
-	segs, err := goqr.MakeSegments(text)
+	c, err := encodeBytes([]byte(text), levelMedium, -1)
 	if err != nil {
 		return nil, fmt.Errorf("QR code of %d bytes: %w", len(text), err)
-	}
-	q, err := goqr.EncodeSegments(segs, goqr.Medium, goqr.MinVersion, goqr.MaxVersion, -1, true)
-	if err != nil {
-		return nil, fmt.Errorf("QR code of %d bytes: %w", len(text), err)
-	}
-	c := &Code{size: q.Size(), dark: make([][]bool, q.Size())}
-	for y := range c.dark {
-		c.dark[y] = make([]bool, c.size)
-		for x := range c.dark[y] {
-			c.dark[y][x] = q.Module(x, y)
-		}
 	}
 	return c, nil
 }
@@ -55,7 +41,7 @@ func (c *Code) Dark(x, y int) bool {
 	if x < 0 || y < 0 || x >= c.size || y >= c.size {
 		return false
 	}
-	return c.dark[y][x]
+	return c.dark[y*c.size+x]
 }
 
 // Width is the number of terminal columns Lines takes with a given quiet
