@@ -43,6 +43,7 @@ type target struct {
 	marker string   // text of the first frame
 	keys   []string // pressed in turn to measure key latency; none: not measured
 	bin    string   // the binary to run; empty: ladder (-ladder-bin, or built)
+	env    []string // KEY=VALUE pairs it runs with, from ARGS's leading words
 }
 
 // defaultTargets are the start-up targets of issue 16: the start screen
@@ -90,7 +91,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// caseFlag collects -case values: LABEL;ARGS;MARKER;KEYS[;BINARY].
+// caseFlag collects -case values: LABEL;ARGS;MARKER;KEYS[;BINARY]. ARGS
+// may begin with KEY=VALUE words, the case's environment.
 type caseFlag []target
 
 func (c *caseFlag) String() string { return fmt.Sprint(len(*c), " cases") }
@@ -101,6 +103,10 @@ func (c *caseFlag) Set(v string) error {
 		return fmt.Errorf("want LABEL;ARGS;MARKER;KEYS[;BINARY], e.g. 'review;review plans/x.yaml;r/a/g rate;n,p'")
 	}
 	t := target{label: strings.TrimSpace(f[0]), args: strings.Fields(f[1]), marker: f[2], keys: splitList(f[3])}
+	// Leading KEY=VALUE words are the environment, as in a shell.
+	for len(t.args) > 0 && strings.Contains(t.args[0], "=") {
+		t.env, t.args = append(t.env, t.args[0]), t.args[1:]
+	}
 	if len(f) == 5 {
 		t.bin = strings.TrimSpace(f[4])
 	}
@@ -120,7 +126,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.keyPresses, "keys-n", 100, "key presses measured per program, round and size (0: no key latency)")
 	fs.IntVar(&cfg.minimalFPS, "minimal-fps", 120, "frame rate of the minimal program; ladder runs at 120, Bubble Tea's maximum")
 	fs.StringVar(&sizes, "sizes", "80x24,100x30", "terminal sizes, COLSxROWS, comma-separated")
-	fs.Var(&cases, "case", "a way of starting ladder, LABEL;ARGS;MARKER;KEYS, or another binary with ;BINARY at the end (repeat it; default: ladder, and ladder review plans/acme.yaml)")
+	fs.Var(&cases, "case", "a way of starting ladder, LABEL;ARGS;MARKER;KEYS (ARGS may begin with KEY=VALUE words: its environment), or another binary with ;BINARY at the end (repeat it; default: ladder, and ladder review plans/acme.yaml)")
 	fs.StringVar(&cfg.ladderBin, "ladder-bin", "", "a ladder binary to measure (default: build the module's)")
 	fs.StringVar(&cfg.minimalBin, "minimal-bin", "", "a bench/minimal binary to compare with (default: build the module's)")
 	fs.StringVar(&cfg.dir, "dir", "", "working directory for ladder (default: a temporary one holding plans/acme.yaml)")

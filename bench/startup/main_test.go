@@ -11,7 +11,7 @@ import (
 )
 
 func TestFlags(t *testing.T) {
-	cfg, err := parseFlags([]string{"-sizes", "80x24, 100x30", "-case", "review;review plans/x.yaml;r/a/g rate;n, p", "-case", "start;;Begin;;/tmp/old-ladder"}, new(bytes.Buffer))
+	cfg, err := parseFlags([]string{"-sizes", "80x24, 100x30", "-case", "review;LADDER_FIRST_FRAME=off A=b review plans/x.yaml;r/a/g rate;n, p", "-case", "start;;Begin;;/tmp/old-ladder"}, new(bytes.Buffer))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,6 +24,9 @@ func TestFlags(t *testing.T) {
 	review, start := cfg.targets[0], cfg.targets[1]
 	if review.label != "review" || strings.Join(review.args, "|") != "review|plans/x.yaml" || review.marker != "r/a/g rate" || strings.Join(review.keys, "|") != "n|p" {
 		t.Errorf("review case %+v", review)
+	}
+	if strings.Join(review.env, "|") != "LADDER_FIRST_FRAME=off|A=b" || len(start.env) != 0 {
+		t.Errorf("environments %q and %q", review.env, start.env)
 	}
 	if len(start.args) != 0 || len(start.keys) != 0 || start.marker != "Begin" || start.bin != "/tmp/old-ladder" || review.bin != "" {
 		t.Errorf("start case %+v", start)

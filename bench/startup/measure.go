@@ -21,6 +21,7 @@ type program struct {
 	marker string
 	keys   []string
 	quit   []string
+	env    []string
 }
 
 // A cell is what was measured of one program at one terminal size.
@@ -86,7 +87,7 @@ func measure(cfg config, progress io.Writer) (*results, error) {
 			path = t.bin
 		}
 		r.programs = append(r.programs, program{label: t.label, path: path, args: t.args, dir: dir,
-			marker: t.marker, keys: t.keys, quit: []string{"ctrl+c"}})
+			marker: t.marker, keys: t.keys, quit: []string{"ctrl+c"}, env: t.env})
 	}
 	r.cells = make([][]cell, len(r.programs))
 	for i := range r.cells {
@@ -130,7 +131,7 @@ func (r *results) startRound(cfg config, order []int, si int) error {
 	for i, pi := range order {
 		p := r.programs[pi]
 		progs[i] = ptybench.Program{Name: p.label, Path: p.path, Marker: p.marker, Quit: p.quit,
-			Options: ptybench.Options{Args: p.args, Dir: p.dir, Cols: sz.cols, Rows: sz.rows}}
+			Options: ptybench.Options{Args: p.args, Dir: p.dir, Cols: sz.cols, Rows: sz.rows, Env: p.env}}
 	}
 	starts, err := ptybench.Interleave(progs, cfg.n, cfg.warmup, cfg.timeout)
 	if err != nil {
@@ -156,7 +157,7 @@ func rotate(n, round int) []int {
 // keyLatency starts a program, waits for its first frame and measures
 // cfg.keyPresses key presses, then kills it.
 func keyLatency(p program, sz size, cfg config) ([]time.Duration, error) {
-	s, err := ptybench.Start(p.path, ptybench.Options{Args: p.args, Dir: p.dir, Cols: sz.cols, Rows: sz.rows})
+	s, err := ptybench.Start(p.path, ptybench.Options{Args: p.args, Dir: p.dir, Cols: sz.cols, Rows: sz.rows, Env: p.env})
 	if err != nil {
 		return nil, err
 	}
