@@ -85,14 +85,7 @@ func TestEveryVersionDecodesWithoutCorrections(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%d bytes: %v", n, err)
 		}
-		bits := make([][]bool, c.Size())
-		for y := range bits {
-			bits[y] = make([]bool, c.Size())
-			for x := range bits[y] {
-				bits[y][x] = c.Dark(x, y)
-			}
-		}
-		res, err := zxingdecoder.NewDecoder().DecodeBoolMapWithoutHint(bits)
+		res, err := zxingdecoder.NewDecoder().DecodeBoolMapWithoutHint(modules(c))
 		if err != nil {
 			t.Fatalf("%d bytes (version %d): %v", n, (c.Size()-17)/4, err)
 		}
@@ -119,14 +112,7 @@ func TestLevelRaisedWithinTheSmallestVersion(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		bits := make([][]bool, c.Size())
-		for y := range bits {
-			bits[y] = make([]bool, c.Size())
-			for x := range bits[y] {
-				bits[y][x] = c.Dark(x, y)
-			}
-		}
-		res, err := zxingdecoder.NewDecoder().DecodeBoolMapWithoutHint(bits)
+		res, err := zxingdecoder.NewDecoder().DecodeBoolMapWithoutHint(modules(c))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -141,4 +127,16 @@ func TestTooLongForAnyCode(t *testing.T) {
 	if !errors.Is(err, errTooLong) || !strings.Contains(err.Error(), "2332 bytes") {
 		t.Errorf("got %v", err)
 	}
+}
+
+// modules are a code's modules, true for dark, as gozxing's decoder reads them.
+func modules(c *Code) [][]bool {
+	bits := make([][]bool, c.Size())
+	for y := range bits {
+		bits[y] = make([]bool, c.Size())
+		for x := range bits[y] {
+			bits[y][x] = c.Dark(x, y)
+		}
+	}
+	return bits
 }
