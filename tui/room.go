@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"net/netip"
 	"strconv"
 	"strings"
 
@@ -13,7 +12,6 @@ import (
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/qr"
 	"github.com/socialmobility/ladder/plans"
-	"github.com/socialmobility/ladder/review"
 	roomsrv "github.com/socialmobility/ladder/room"
 )
 
@@ -33,17 +31,9 @@ import (
 // comes back as roomChangedMsg), reads room.Status, and makes every change
 // to the plan itself.
 
-// RoomOptions turn the room on.
-type RoomOptions struct {
-	// Addr is where to listen. With Exact (--listen), exactly there;
-	// otherwise on Addr's address, at room.DefaultPort if it is free.
-	Addr  netip.AddrPort
-	Exact bool
-	// Why says which address was chosen and why, for the join screen.
-	Why string
-	// PIN fixes the PIN (tests); empty makes a random one.
-	PIN string
-}
+// RoomOptions turn the room on: where to listen, why there, the PIN
+// (room.Setup, which the accessible prompts start the room from too).
+type RoomOptions = roomsrv.Setup
 
 // roomSession is the room while the review runs.
 type roomSession struct {
@@ -97,20 +87,9 @@ func (c *common) openRoom() tea.Cmd {
 	}
 	rs := &roomSession{opts: *c.opts.Room}
 	c.room = rs
-	r, err := roomsrv.New(c.checklist(), roomsrv.Options{PIN: rs.opts.PIN})
+	r, srv, err := roomsrv.Start(c.checklist(), rs.opts)
 	if err != nil {
 		rs.err = err
-		return nil
-	}
-	var srv *roomsrv.Server
-	if rs.opts.Exact {
-		srv, err = roomsrv.Listen(r, rs.opts.Addr.String())
-	} else {
-		srv, err = roomsrv.ListenOn(r, rs.opts.Addr.Addr())
-	}
-	if err != nil {
-		rs.err = fmt.Errorf("the room could not start on %s: %w", rs.opts.Addr.Addr(), err)
-		r.Close()
 		return nil
 	}
 	code, err := qr.Encode(srv.URL())
@@ -180,31 +159,24 @@ func (c *common) offerIdeas() {
 	if !rs.on() || c.session == nil {
 		return
 	}
-	waiting := make([]review.RoomIdea, len(rs.status.Ideas))
-	for i, idea := range rs.status.Ideas {
-		waiting[i] = review.RoomIdea{ID: idea.ID, QuestionID: idea.QuestionID, AreaID: idea.Area, Text: idea.Text}
-	}
-	for _, id := range c.session.OfferIdeas(waiting) {
-		rs.room.TakeIdea(id)
-	}
+	rs.room.OfferIdeas(c.session, rs.status.Ideas)
 	c.ideasGen++
 }
 
 // acceptIdea puts an idea from a phone into its answer; the room hears
 // it is decided, and the phone that sent it stops listing it as waiting.
 func (c *common) acceptIdea(id int) tea.Cmd {
-	sn, ok := c.session.AcceptIdea(id)
-	if ok && c.room.on() {
-		c.room.room.TakeIdea(id)
+	if !c.room.on() { // ideas come only from a room
+		return nil
 	}
+	sn, _ := c.room.room.AcceptIdea(c.session, id)
 	return save(sn)
 }
 
 // dropIdea forgets an idea from a phone, and tells the room so.
 func (c *common) dropIdea(id int) {
-	c.session.DropIdea(id)
 	if c.room.on() {
-		c.room.room.TakeIdea(id)
+		c.room.room.DropIdea(c.session, id)
 	}
 }
 
@@ -220,19 +192,7 @@ func (a *app) syncRoom() {
 	if a.active == screenRoom && rs.status.Phase == roomsrv.Waiting {
 		return // the join screen before the review sets off: phones wait for it
 	}
-	ss := a.c.session
-	switch p := ss.Place(); p.Kind {
-	case review.AtItem:
-		rs.room.Vote(ss.Checklist().Items()[p.Index].Item.ID)
-	case review.AtQuestion:
-		if qs := ss.Questions(); p.Index < len(qs) && review.TakesIdeas(qs[p.Index]) {
-			rs.room.Ask(qs[p.Index].ID)
-		} else {
-			rs.room.Pause()
-		}
-	default:
-		rs.room.Pause()
-	}
+	rs.room.Follow(a.c.session)
 	rs.status = rs.room.Status()
 }
 
@@ -285,13 +245,9 @@ func (c *common) agreeInRoom(itemID, level string) tea.Cmd {
 	if !rs.on() {
 		return nil
 	}
-	st := rs.room.Status()
-	if st.Phase != roomsrv.Revealed || st.ItemID != itemID || st.Votes == nil || st.Votes.Total() == 0 {
-		return nil
-	}
-	rs.room.Agree(itemID, level)
+	sn := rs.room.AgreeIn(c.session, itemID, level)
 	rs.status = rs.room.Status()
-	return save(c.session.SetVotes(itemID, st.Votes))
+	return save(sn)
 }
 
 // roomStrip is what the room says above the footer, on one or two lines:

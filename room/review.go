@@ -1,0 +1,89 @@
+package room
+
+import (
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
+)
+
+// What the room decides reaches the review through these, whichever front
+// end holds the session (the screens or the accessible prompts): the
+// rating agreed after a reveal with the final round's counts, and the
+// ideas from phones, offered, accepted or dropped. The room still never
+// writes a plan: each returns the session's snapshot for the caller to
+// save.
+
+// AgreeIn records a rating given on the item up for a vote while its
+// votes are revealed: the phones show it as agreed, and the final round's
+// counts go into the session beside the rating. It returns nil when there
+// is nothing to record (the votes are not revealed, the item is another,
+// nobody voted) or when the plan has those counts already.
+func (r *Room) AgreeIn(s *review.Session, itemID, rating string) *review.Snapshot {
+	votes, ok := r.revealedFor(itemID)
+	if !ok {
+		return nil
+	}
+	r.Agree(itemID, rating)
+	return s.SetVotes(itemID, votes)
+}
+
+// revealedFor returns the revealed counts of the item up for a vote, if
+// anyone voted.
+func (r *Room) revealedFor(itemID string) (*plans.Votes, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.phase != Revealed || r.itemID != itemID || r.revealed == nil || r.revealed.Total() == 0 {
+		return nil, false
+	}
+	return r.revealed.Clone(), true
+}
+
+// OfferIdeas tells the session which ideas from phones are waiting (those
+// of a Status the caller read), and tells the room which of them the
+// session settled by itself: one the answer holds already, or sent twice.
+func (r *Room) OfferIdeas(s *review.Session, ideas []Idea) {
+	waiting := make([]review.RoomIdea, len(ideas))
+	for i, idea := range ideas {
+		waiting[i] = review.RoomIdea{ID: idea.ID, QuestionID: idea.QuestionID, AreaID: idea.Area, Text: idea.Text}
+	}
+	for _, id := range s.OfferIdeas(waiting) {
+		r.TakeIdea(id)
+	}
+}
+
+// AcceptIdea puts an idea from a phone into its answer in the session;
+// the room hears it is decided, and the phone that sent it stops listing
+// it as waiting. ok is false for an idea the session does not know.
+func (r *Room) AcceptIdea(s *review.Session, id int) (sn *review.Snapshot, ok bool) {
+	sn, ok = s.AcceptIdea(id)
+	if ok {
+		r.TakeIdea(id)
+	}
+	return sn, ok
+}
+
+// DropIdea forgets an idea from a phone, in the session and in the room.
+// It reports whether the session knew it.
+func (r *Room) DropIdea(s *review.Session, id int) bool {
+	ok := s.DropIdea(id)
+	r.TakeIdea(id)
+	return ok
+}
+
+// Follow puts up what the session is at: its item for a vote, a
+// next-steps question that takes ideas for ideas; anything else (an
+// area's counts, a question phones cannot help with, the end) leaves the
+// phones waiting.
+func (r *Room) Follow(s *review.Session) {
+	switch p := s.Place(); p.Kind {
+	case review.AtItem:
+		r.Vote(s.Checklist().Items()[p.Index].Item.ID)
+	case review.AtQuestion:
+		if qs := s.Questions(); p.Index < len(qs) && review.TakesIdeas(qs[p.Index]) {
+			r.Ask(qs[p.Index].ID)
+			return
+		}
+		r.Pause()
+	default:
+		r.Pause()
+	}
+}
