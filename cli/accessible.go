@@ -30,6 +30,7 @@ func reviewAccessibly(cmd *cobra.Command, o tui.Options) error {
 		Dir:       o.Dir,
 		Checklist: o.Checklist,
 		Today:     o.Today,
+		Room:      o.Room,
 		In:        cmd.InOrStdin(),
 		Out:       cmd.OutOrStdout(),
 		Interrupt: interrupt,

@@ -73,7 +73,14 @@ question's list, from the room, for you to accept (x) or drop (d). The
 plan keeps the counts of each item's final round, never
 who voted. ladder picks the laptop's address on its local network and
 says why; --listen ADDRESS:PORT chooses it. The server stops when the
-review ends.`,
+review ends.
+
+--room works with --accessible too: the join address, the PIN and why
+that address are plain lines (qr prints the QR code). At an item's
+rating, votes says how many have voted, reveal says the spread in words
+and Enter then agrees the most common vote, revote votes again; at a
+next-steps question, ideas lists what phones sent, take N puts one into
+the answer and drop N drops it. help lists them all.`,
 		Example: `  # Choose a plan to resume, or begin a new review
   ladder review
 
@@ -85,6 +92,9 @@ review ends.`,
 
   # A workshop where everyone votes from their phone
   ladder review --room --present plans/acme-spring.yaml
+
+  # The same, run with a screen reader
+  ladder review --accessible --room plans/acme-spring.yaml
 
   # Plans kept somewhere else, with your own checklist
   ladder review --dir reviews --checklist checklists/ours.yaml`,
@@ -154,7 +164,7 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 			return err
 		}
 	}
-	room, err := opts.room.options(accessibleMode)
+	room, err := opts.room.options()
 	if err != nil {
 		return err
 	}

@@ -6,7 +6,6 @@ import (
 	"net/netip"
 
 	"github.com/socialmobility/ladder/room"
-	"github.com/socialmobility/ladder/tui"
 	"github.com/spf13/pflag"
 )
 
@@ -25,21 +24,19 @@ func (r *roomFlags) register(f *pflag.FlagSet) {
 }
 
 // options checks the room's flags and chooses the address to listen on,
-// before any screen opens: a laptop with no network phones could reach is
+// before any screen or prompt opens: a laptop with no network phones could reach is
 // told so, with what to do, rather than showing a QR code nobody can use.
-func (r *roomFlags) options(accessibleMode bool) (*tui.RoomOptions, error) {
+func (r *roomFlags) options() (*room.Setup, error) {
 	switch {
 	case !r.on && (r.listen != "" || r.pin != ""):
 		return nil, usageErrorf("--listen is for the room: add --room")
 	case !r.on:
 		return nil, nil
-	case accessibleMode:
-		return nil, usageErrorf("--room needs the screens: the accessible prompts cannot show the QR code and the votes yet")
 	}
 	if r.pin != "" && (len(r.pin) != room.PINDigits || !digits(r.pin)) {
 		return nil, usageErrorf("--room-pin: %q is not %d digits", r.pin, room.PINDigits)
 	}
-	o := &tui.RoomOptions{PIN: r.pin}
+	o := &room.Setup{PIN: r.pin}
 	if r.listen != "" {
 		addr, err := room.ParseListen(r.listen)
 		if err != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
+	"github.com/socialmobility/ladder/room"
 )
 
 // Wanted reports whether the review should run in accessible mode: when
@@ -44,6 +45,10 @@ type Options struct {
 	Checklist string
 	// Today fixes the date (tests); zero means the real date.
 	Today plans.Date
+	// Room, when set, lets the room vote from phones (--room): the
+	// review starts the room's server once a plan is open, says how to
+	// join, and stops it when the review ends (room.go).
+	Room *room.Setup
 
 	In  io.Reader
 	Out io.Writer
@@ -82,6 +87,7 @@ func Run(opts Options) error {
 	}
 	r := &reviewer{opts: opts, today: opts.Today, p: newPrompter(in, opts.Out, echo)}
 	err := r.run()
+	r.closeRoom()
 	if r.s != nil {
 		defer r.s.Close()
 	}
@@ -119,7 +125,7 @@ func (r *reviewer) stopped(what string, err error) error {
 	}
 	path := r.s.Path()
 	r.p.say("%s Every answer given is saved in %s.", what, path)
-	r.p.say("To carry on where you left off, run: ladder review --accessible %s", plans.ShellQuote(path))
+	r.p.say("To carry on where you left off, run: %s", r.again(path))
 	return err
 }
 
@@ -135,6 +141,8 @@ type reviewer struct {
 	// baseAsked is set once the person chose what due dates such as 6w
 	// count from (see chooseDueBase).
 	baseAsked bool
+	// room is the room voting from phones, nil without --room (room.go).
+	room *roomSide
 }
 
 func (r *reviewer) run() error {
@@ -147,6 +155,7 @@ func (r *reviewer) run() error {
 		return err
 	}
 	r.p.command = r.command // from here on, back, help, advice, board, quit...
+	r.openRoom()
 	if err := r.walk(); err != nil {
 		return err
 	}
@@ -182,7 +191,7 @@ func (r *reviewer) inputEnded() error {
 	}
 	path := r.s.Path()
 	r.p.say("Input ended. Your answers so far are saved in %s.", path)
-	r.p.say("To carry on where you left off, run: ladder review --accessible %s", plans.ShellQuote(path))
+	r.p.say("To carry on where you left off, run: %s", r.again(path))
 	return nil
 }
 
@@ -222,6 +231,16 @@ func (r *reviewer) notSaved(ask bool) error {
 	}
 	r.p.say("Every answer is in the copy %s.", copyPath)
 	return errors.New("the plan was not saved to " + st.Path + "; every answer is in the copy " + copyPath)
+}
+
+// again is the command that carries on with the plan at path, the room
+// on again if it was.
+func (r *reviewer) again(path string) string {
+	room := ""
+	if r.opts.Room != nil {
+		room = "--room "
+	}
+	return "ladder review --accessible " + room + plans.ShellQuote(path)
 }
 
 // isTerminal reports whether in is a terminal, which echoes what is typed

@@ -42,6 +42,9 @@ func (r *reviewer) command(answer string) (handled bool, err error) {
 	if len(fields) == 0 {
 		return false, nil
 	}
+	if handled, err := r.roomCommand(fields); handled {
+		return true, err
+	}
 	switch word := fields[0]; {
 	case len(fields) == 1 && (word == "help" || word == "?"):
 		r.sayHelp()
@@ -94,6 +97,12 @@ func (r *reviewer) sayHelp() {
 			typed = "item N" // read out once, not "item: item N:"
 		}
 		r.p.say("- %s: %s", typed, commandWords[w])
+	}
+	if r.room != nil {
+		r.p.say("With the room voting from phones:")
+		for _, w := range roomWords {
+			r.p.say("- %s: %s", w.typed, w.does)
+		}
 	}
 	r.p.say("To answer with one of these words, type it in quotes, for example \"back\".")
 	r.p.say("ctrl+c also stops, and says what was saved. Back to the question.")

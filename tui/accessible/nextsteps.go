@@ -1,6 +1,7 @@
 package accessible
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -24,6 +25,7 @@ func (r *reviewer) question(i int) error {
 	f := questions[i]
 	r.p.blank()
 	r.p.say("Question %d of %d: %s", i+1, len(questions), f.Question)
+	r.sayAskingIdeas(f)
 	var err error
 	switch f.Kind {
 	case checklist.KindCounts:
@@ -134,6 +136,9 @@ func optionGroup(o review.Option) string {
 func (r *reviewer) perArea(id string) error {
 	for _, area := range r.s.Checklist().Areas {
 		text, err := r.p.text(area.Title, "For "+area.Title+":", r.s.Plan().Answer(id).ByArea[area.ID])
+		for errors.Is(err, errAnswerChanged) { // an idea from the room: ask this area again
+			text, err = r.p.text(area.Title, "For "+area.Title+":", r.s.Plan().Answer(id).ByArea[area.ID])
+		}
 		if err != nil {
 			return err
 		}

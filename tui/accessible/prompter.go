@@ -36,6 +36,10 @@ type prompter struct {
 	// help, quit...) is handled there, and either the question is asked
 	// again (nil error) or the error ends it (errBack, errQuit...).
 	command func(answer string) (handled bool, err error)
+	// news, when set, is called before each prompt is printed: what
+	// happened meanwhile (the room's notices, phones joining, ideas sent)
+	// is said there, between questions, never over an answer being typed.
+	news func()
 }
 
 func newPrompter(in io.Reader, out io.Writer, echo bool) *prompter {
@@ -82,11 +86,14 @@ func quotedCommand(s string) (string, bool) {
 	}
 	word := s[1 : len(s)-1]
 	_, isCommand := commandWords[strings.ToLower(word)]
-	return word, isCommand
+	return word, isCommand || isRoomWord(word)
 }
 
 // read prints a prompt and reads one answer.
 func (p *prompter) read(prompt string) (string, error) {
+	if p.news != nil {
+		p.news()
+	}
 	io.WriteString(p.out, prompt+": ")
 	s, err := p.in.ReadString('\n')
 	if err != nil && !(errors.Is(err, io.EOF) && s != "") {
@@ -165,6 +172,10 @@ type question struct {
 	// clear, when set, says what typing - does ("clear the rating"):
 	// choose then returns cleared.
 	clear string
+	// listed says the options were listed already: choose asks again
+	// with the hint alone (after the room's reveal changed what Enter
+	// does).
+	listed bool
 }
 
 // cleared is what choose returns when - clears the answer.
@@ -208,8 +219,10 @@ func (q question) hint() string {
 // an option's words. An empty answer returns q.def (-1 for "none", when
 // q.enter says what that does).
 func (p *prompter) choose(q question) (int, error) {
-	for i, o := range q.options {
-		p.say("%d) %s", i+1, o.label)
+	if !q.listed {
+		for i, o := range q.options {
+			p.say("%d) %s", i+1, o.label)
+		}
 	}
 	hint := q.hint()
 	p.say("%s", hint)

@@ -27,9 +27,14 @@ func (r *reviewer) walk() error {
 	case at.Index > 0:
 		r.p.say("Carrying on at item %d of %d, the first one not rated yet.", at.Index+1, len(entries))
 	}
-	r.p.say("Type help at any question for the commands: back, item N (any item, rated or not), board, advice, flag, quit.")
+	commands := "back, item N (any item, rated or not), board, advice, flag, quit"
+	if r.room != nil {
+		commands += "; and for the room: votes, reveal, revote, ideas, take N, drop N, qr"
+	}
+	r.p.say("Type help at any question for the commands: %s.", commands)
 	for at.Kind != review.AtEnd {
 		r.s.MoveTo(at)
+		r.followRoom()
 		var err error
 		switch at.Kind {
 		case review.AtItem:
@@ -42,6 +47,8 @@ func (r *reviewer) walk() error {
 		}
 		var to goToItem
 		switch {
+		case errors.Is(err, errAnswerChanged):
+			continue // an idea from the room went into the answer: ask again
 		case errors.Is(err, errBack):
 			at = r.back(at)
 			continue
@@ -115,6 +122,7 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 	sn, _ := r.s.Rate(it.ID, rated) // a level of the scale: never refused
 	r.save(sn)
 	r.p.say("Rated %s.", plans.Label(r.s.Checklist(), rated))
+	r.agreeInRoom(it.ID, rated)
 
 	action, err := r.p.text("Action", "What will you do about it?", response().Action)
 	if err != nil {
@@ -178,8 +186,9 @@ func (r *reviewer) rating(current string) (string, error) {
 	if len(initials) == len(options) {
 		q.also = orList(initials)
 	}
+	r.sayVoting()
 	r.p.say("How do you rate it?")
-	i, err := r.p.choose(q)
+	i, err := r.askRating(q)
 	switch {
 	case err != nil || i == -1:
 		return "", err
@@ -187,6 +196,24 @@ func (r *reviewer) rating(current string) (string, error) {
 		return checklist.Unrated, nil
 	}
 	return c.Scale[i].Key, nil
+}
+
+// askRating asks the rating; with the room, reveal and revote work
+// there, and after the reveal Enter agrees the most common vote.
+func (r *reviewer) askRating(q question) (int, error) {
+	if r.room == nil {
+		return r.p.choose(q)
+	}
+	base := q
+	for {
+		r.room.rating = true
+		i, err := r.p.choose(q)
+		r.room.rating = false
+		if !errors.Is(err, errVoteChanged) {
+			return i, err
+		}
+		q = r.ratingAfterReveal(base)
+	}
 }
 
 // statusLabels describe each status in plain words.

@@ -1,0 +1,467 @@
+package accessible
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/qr"
+	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
+	"github.com/socialmobility/ladder/room"
+)
+
+// The room (ladder review --room) in plain lines, for a facilitator who
+// runs the workshop with a screen reader: the same room as the screens'
+// (package room), told what the review is at (room.Follow), with the
+// screens' keys as commands. At the start the join address, the PIN and
+// why that address are said as lines; qr prints the QR code for someone
+// to scan from this screen. At an item's rating, votes says how many have
+// voted (never who or what), reveal says the spread and offers the most
+// common vote as what Enter agrees, revote starts the round again; the
+// rating given after a reveal takes the final round's counts into the
+// plan (room.AgreeIn, as the screens do). At a next-steps question,
+// ideas lists what phones sent, take N puts one into the answer and drop
+// N drops it (room.AcceptIdea, room.DropIdea): nothing from a phone
+// reaches the plan until it is taken. What happens meanwhile (phones
+// joining, wrong PINs, new ideas) is said just before the next prompt,
+// never over an answer being typed, and every text from a phone is made
+// one safe line (safetext.Line) first.
+
+// roomSide is the room while the review runs.
+type roomSide struct {
+	room   *room.Room
+	server *room.Server
+	setup  room.Setup
+	// What was said already, so that only news is said before a prompt.
+	noticesSaid, joinedSaid, ideaSaid int
+	// explained is set once the vote commands were said, at the first
+	// item.
+	explained bool
+	// rating is set while an item's rating is asked: reveal and revote
+	// work there.
+	rating bool
+}
+
+// roomWords are the room's commands, said by help when the room is on.
+var roomWords = []struct{ typed, does string }{
+	{"votes", "how many phones have voted on this item: never who, never what"},
+	{"reveal", "at an item's rating: show the votes; Enter then agrees the most common"},
+	{"revote", "at an item's rating: drop the votes and vote again"},
+	{"ideas", "at a next-steps question: the ideas phones sent, by number"},
+	{"take N", "put idea N into the answer"},
+	{"drop N", "drop idea N: it does not go into the plan"},
+	{"qr", "the QR code of the join address, to scan from this screen (qr light on a light terminal)"},
+}
+
+// isRoomWord reports whether a word is one of the room's commands, which
+// "votes" (in quotes) gives as an answer.
+func isRoomWord(word string) bool {
+	for _, w := range roomWords {
+		if strings.EqualFold(strings.Fields(w.typed)[0], word) {
+			return true
+		}
+	}
+	return false
+}
+
+// Ending the question being asked, for the room's commands.
+var (
+	// errVoteChanged: reveal or revote changed what the rating's Enter
+	// does; the rating is asked again.
+	errVoteChanged = errors.New("the room's vote changed")
+	// errAnswerChanged: an idea was taken into the answer or dropped;
+	// the question is asked again, with its answer as it is now.
+	errAnswerChanged = errors.New("an idea from the room changed the answer")
+)
+
+// openRoom starts the room once a plan is open, and says how to join. A
+// room that cannot start is said, and the review carries on without it,
+// as on the screens.
+func (r *reviewer) openRoom() {
+	if r.opts.Room == nil {
+		return
+	}
+	rm, srv, err := room.Start(r.s.Checklist(), *r.opts.Room)
+	if err != nil {
+		r.p.say("%s. The review carries on without the room.", capital(err.Error()))
+		return
+	}
+	r.room = &roomSide{room: rm, server: srv, setup: *r.opts.Room}
+	r.p.news = r.roomNews
+	r.p.blank()
+	r.p.say("The room is open: participants vote on each item from their phones, and send ideas during the next steps.")
+	r.sayJoin()
+	r.p.say("Type qr to print a QR code of the address for participants to scan from this screen.")
+}
+
+// sayJoin says the join address, the PIN and why that address.
+func (r *reviewer) sayJoin() {
+	pin := r.room.room.PIN()
+	r.p.say("Join address: %s", r.room.server.URL())
+	r.p.say("PIN: %s (digit by digit: %s)", pin, strings.Join(strings.Split(pin, ""), " "))
+	if r.room.setup.Why != "" {
+		r.p.say("%s", r.room.setup.Why)
+	}
+}
+
+// closeRoom stops the server when the review ends, however it ends:
+// every phone is told the review ended, and nothing of the room is left
+// running.
+func (r *reviewer) closeRoom() {
+	if r.room == nil {
+		return
+	}
+	_ = r.room.server.Close()
+	r.p.news = nil
+	r.p.blank()
+	r.p.say("The room is closed: phones show that the review has ended.")
+	r.room = nil
+}
+
+// followRoom puts up what the review is at: the item for a vote, a
+// question for ideas, nothing otherwise.
+func (r *reviewer) followRoom() {
+	if r.room != nil {
+		r.room.room.Follow(r.s)
+	}
+}
+
+// roomNews says, before a prompt, what happened in the room since the
+// last one: wrong PINs, how many phones are in, and new ideas for the
+// question being asked. The votes are never said here.
+func (r *reviewer) roomNews() {
+	rs := r.room
+	if rs == nil {
+		return
+	}
+	st := r.roomStatus()
+	if n := st.NoticeTotal - rs.noticesSaid; n > 0 {
+		for _, line := range st.Notices[max(0, len(st.Notices)-n):] {
+			r.p.say("Room: %s", safetext.Line(line))
+		}
+		rs.noticesSaid = st.NoticeTotal
+	}
+	if st.Joined != rs.joinedSaid {
+		r.p.say("Room: %s.", joinedText(st.Joined))
+		rs.joinedSaid = st.Joined
+	}
+	if st.Phase != room.Asking {
+		return
+	}
+	for _, o := range r.ideaOffers(st.QuestionID) {
+		if o.Waiting && o.ID > rs.ideaSaid {
+			r.p.say("From the room, idea %d%s: %s. Type take %d to put it into the answer, or drop %d.", o.ID, r.ideaArea(o), safetext.Line(o.Text), o.ID, o.ID)
+			rs.ideaSaid = o.ID
+		}
+	}
+}
+
+// roomStatus reads the room, and tells the session which ideas wait.
+func (r *reviewer) roomStatus() room.Status {
+	st := r.room.room.Status()
+	r.room.room.OfferIdeas(r.s, st.Ideas)
+	return st
+}
+
+// roomCommand handles the room's commands; handled is false for any
+// other answer, and for all of them without a room.
+func (r *reviewer) roomCommand(fields []string) (handled bool, err error) {
+	if r.room == nil {
+		return false, nil
+	}
+	switch {
+	case len(fields) == 1 && fields[0] == "votes":
+		r.sayVotes()
+	case len(fields) == 1 && fields[0] == "reveal":
+		return true, r.reveal()
+	case len(fields) == 1 && fields[0] == "revote":
+		return true, r.revote()
+	case len(fields) == 1 && fields[0] == "ideas":
+		r.sayIdeas()
+	case len(fields) == 2 && (fields[0] == "take" || fields[0] == "drop"):
+		id, err := strconv.Atoi(fields[1])
+		if err != nil {
+			return false, nil // "take notes": an answer
+		}
+		return true, r.decideIdea(fields[0] == "take", id)
+	case len(fields) <= 2 && fields[0] == "qr" && (len(fields) == 1 || fields[1] == "light"):
+		r.sayQR(len(fields) == 2)
+	default:
+		return false, nil
+	}
+	return true, nil
+}
+
+// sayVotes says where the room stands: "5 of 8 voted", never who voted
+// or what until the reveal.
+func (r *reviewer) sayVotes() {
+	st := r.roomStatus()
+	switch st.Phase {
+	case room.Voting:
+		if st.Joined == 0 {
+			r.p.say("No phones have joined yet. Back to the question.")
+			return
+		}
+		r.p.say("%d of %d voted. Type reveal, at the rating, to show the votes. Back to the question.", st.Voted, st.Joined)
+	case room.Revealed:
+		r.p.say("The votes are revealed: %s. Back to the question.", spreadText(r.s.Checklist(), st.Votes))
+	case room.Asking:
+		r.p.say("%s; %d %s waiting for this question (type ideas). Back to the question.", joinedText(st.Joined), r.s.WaitingIdeas(st.QuestionID), plural(r.s.WaitingIdeas(st.QuestionID), "idea", "ideas"))
+	default:
+		r.p.say("%s; nothing is up for a vote here. Back to the question.", joinedText(st.Joined))
+	}
+}
+
+// reveal shows the votes on the item being rated, here and on every
+// phone, and calls out a room that spans the scale.
+func (r *reviewer) reveal() error {
+	if !r.room.rating {
+		r.p.say("reveal works at an item's rating question. Back to the question.")
+		return nil
+	}
+	votes, ok := r.room.room.Reveal()
+	if !ok {
+		r.p.say("Nothing is up for a vote. Back to the question.")
+		return nil
+	}
+	c := r.s.Checklist()
+	r.p.say("Votes: %s.", spreadText(c, votes))
+	if votes.Disagree(c) {
+		r.p.say("The votes span %s to %s: talk it through before you agree a rating.", c.Scale[0].Label, c.Scale[len(c.Scale)-1].Label)
+	}
+	if _, ok := votes.MostCommon(c); !ok {
+		r.p.say("Nobody chose a level: rate it yourself, or type revote to vote again.")
+	}
+	return errVoteChanged
+}
+
+// revote drops the round's votes and lets the phones vote again.
+func (r *reviewer) revote() error {
+	if !r.room.rating {
+		r.p.say("revote works at an item's rating question. Back to the question.")
+		return nil
+	}
+	r.room.room.Revote()
+	r.p.say("Voting again: the last round's votes are dropped, and phones can vote now.")
+	return errVoteChanged
+}
+
+// ratingAfterReveal is the rating question once the votes are revealed:
+// Enter agrees the most common vote (the lower level on a tie). Before
+// the reveal, or when nobody chose a level, it is q as it was.
+func (r *reviewer) ratingAfterReveal(q question) question {
+	q.listed = true
+	st := r.room.room.Status()
+	if st.Phase != room.Revealed || st.Votes == nil {
+		return q
+	}
+	c := r.s.Checklist()
+	key, ok := st.Votes.MostCommon(c)
+	if !ok {
+		return q
+	}
+	_, i, _ := c.Level(key)
+	q.def, q.enter = i, "agree "+q.options[i].short+", the most common vote"
+	return q
+}
+
+// sayVoting says, at each item, that phones can vote; the first time,
+// with the commands.
+func (r *reviewer) sayVoting() {
+	if r.room == nil {
+		return
+	}
+	if r.room.explained {
+		r.p.say("Phones can vote on this item now.")
+		return
+	}
+	r.room.explained = true
+	r.p.say("Phones can vote on this item now. At the rating, type votes for how many have voted, reveal to show the votes, revote to vote again.")
+}
+
+// agreeInRoom takes the room's final round into the plan beside a rating
+// given after the reveal, as the screens do.
+func (r *reviewer) agreeInRoom(itemID, rating string) {
+	if r.room == nil {
+		return
+	}
+	if sn := r.room.room.AgreeIn(r.s, itemID, rating); sn != nil {
+		r.save(sn)
+		r.p.say("The room's votes are kept in the plan beside the rating.")
+	}
+}
+
+// sayAskingIdeas says, at a question that takes ideas, that phones can
+// send them.
+func (r *reviewer) sayAskingIdeas(f checklist.FollowUp) {
+	if r.room != nil && review.TakesIdeas(f) {
+		r.p.say("Phones can send ideas for this question now: type ideas to hear them, take N to put one into the answer, drop N to drop it.")
+	}
+}
+
+// ideaOffers are the ideas offered for a question, every area together.
+func (r *reviewer) ideaOffers(questionID string) []review.IdeaOffer {
+	f, ok := r.s.Checklist().FollowUp(questionID)
+	if !ok {
+		return nil
+	}
+	if f.Kind != checklist.KindPerArea {
+		return r.s.Ideas(questionID, "")
+	}
+	var out []review.IdeaOffer
+	for _, a := range r.s.Checklist().Areas {
+		out = append(out, r.s.Ideas(questionID, a.ID)...)
+	}
+	return out
+}
+
+// ideaArea is ", for Workforce" for an idea for one area.
+func (r *reviewer) ideaArea(o review.IdeaOffer) string {
+	if a, _, ok := r.s.Checklist().AreaByID(o.AreaID); ok {
+		return ", for " + a.Title
+	}
+	return ""
+}
+
+// askingIdeas is the question taking ideas that the review is at.
+func (r *reviewer) askingIdeas() (string, bool) {
+	p := r.s.Place()
+	if p.Kind != review.AtQuestion {
+		return "", false
+	}
+	qs := r.s.Questions()
+	if p.Index >= len(qs) || !review.TakesIdeas(qs[p.Index]) {
+		return "", false
+	}
+	return qs[p.Index].ID, true
+}
+
+// sayIdeas lists the ideas phones sent for the question, by number.
+func (r *reviewer) sayIdeas() {
+	q, ok := r.askingIdeas()
+	if !ok {
+		r.p.say("Phones send ideas at the next-steps questions that take them; this is not one. Back to the question.")
+		return
+	}
+	r.roomStatus()
+	offers := r.ideaOffers(q)
+	if len(offers) == 0 {
+		r.p.say("No ideas from the room for this question yet. Back to the question.")
+		return
+	}
+	r.p.say("Ideas from the room for this question:")
+	for _, o := range offers {
+		state := "in the answer"
+		switch {
+		case o.Waiting:
+			state = fmt.Sprintf("waiting: take %d or drop %d", o.ID, o.ID)
+		case !o.Chosen:
+			state = fmt.Sprintf("taken out of the answer: take %d puts it back", o.ID)
+		}
+		r.p.say("Idea %d%s: %s (%s)", o.ID, r.ideaArea(o), safetext.Line(o.Text), state)
+		r.room.ideaSaid = max(r.room.ideaSaid, o.ID)
+	}
+	r.p.say("Back to the question.")
+}
+
+// decideIdea takes idea id into its answer, or drops it (taking it out
+// of the answer first if it was taken); the question is then asked again
+// with the answer as it is now.
+func (r *reviewer) decideIdea(take bool, id int) error {
+	q, ok := r.askingIdeas()
+	if !ok {
+		r.p.say("take and drop work at the next-steps questions that phones send ideas for; this is not one. Back to the question.")
+		return nil
+	}
+	r.roomStatus()
+	var offer *review.IdeaOffer
+	for _, o := range r.ideaOffers(q) {
+		if o.ID == id {
+			offer = &o
+		}
+	}
+	if offer == nil {
+		r.p.say("There is no idea %d for this question: type ideas to list them. Back to the question.", id)
+		return nil
+	}
+	text := safetext.Line(offer.Text)
+	switch {
+	case take && offer.Chosen:
+		r.p.say("Idea %d is in the answer already. Back to the question.", id)
+		return nil
+	case take:
+		sn, _ := r.room.room.AcceptIdea(r.s, id)
+		r.save(sn)
+		r.p.say("Took idea %d into the answer: %s.", id, text)
+	default:
+		if offer.Chosen {
+			r.save(r.s.WithdrawIdea(id))
+		}
+		r.room.room.DropIdea(r.s, id)
+		r.p.say("Dropped idea %d: %s. It is not in the plan.", id, text)
+	}
+	return errAnswerChanged
+}
+
+// sayQR prints the join address as a QR code in half blocks, for someone
+// in the room to scan from this screen, then the address and PIN again.
+// The code is drawn in the terminal's text colour, so it reads dark on
+// light only with the right modules inked: light ones on a dark terminal
+// (the usual), dark ones on a light terminal (qr light).
+func (r *reviewer) sayQR(lightTerminal bool) {
+	code, err := qr.Encode(r.room.server.URL())
+	if err != nil {
+		r.p.say("The QR code could not be drawn: %v. Back to the question.", err)
+		return
+	}
+	lines := code.Lines(qr.QuietZone, 1, lightTerminal)
+	r.p.say("The QR code of the join address follows: %d lines of blocks for a phone's camera. The address and PIN come after it.", len(lines))
+	for _, l := range lines {
+		r.p.say("%s", l)
+	}
+	if !lightTerminal {
+		r.p.say("If phones cannot read it, type qr light (for a terminal with dark text on a light background).")
+	}
+	r.sayJoin()
+	r.p.say("Back to the question.")
+}
+
+// spreadText is the revealed votes as words, each level a shape, a word
+// and a count: "■ Red 1, ▲ Amber 5, ● Green 2, ? not sure 0".
+func spreadText(c *checklist.Checklist, v *plans.Votes) string {
+	var parts []string
+	for i, l := range c.Scale {
+		parts = append(parts, plans.MarkAt(i, len(c.Scale))+" "+l.Label+" "+strconv.Itoa(v.Count(l.Key)))
+	}
+	return strings.Join(append(parts, plans.MarkUnsure+" not sure "+strconv.Itoa(v.Unsure)), ", ")
+}
+
+// joinedText is how many phones are in the room.
+func joinedText(n int) string {
+	switch n {
+	case 0:
+		return "No phones in the room"
+	case 1:
+		return "1 phone in the room"
+	}
+	return strconv.Itoa(n) + " phones in the room"
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// capital starts a sentence with a capital letter.
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

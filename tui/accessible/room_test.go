@@ -1,0 +1,305 @@
+package accessible
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net"
+	"net/netip"
+	"os"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/room"
+	"github.com/socialmobility/ladder/room/roomtest"
+)
+
+// roomPIN is the PIN the tests' rooms are opened with.
+const roomPIN = "4821"
+
+// roomReview is an accessible review with the room on, running on its
+// own goroutine: answers are typed one line at a time, as a facilitator
+// would, and what it printed is read as it comes.
+type roomReview struct {
+	t    *testing.T
+	in   *io.PipeWriter
+	out  *lockedBuffer
+	seen int           // what waitFor has read past
+	done chan struct{} // closed when Run returns, with err
+	err  error
+	url  string // the join address it said
+}
+
+// lockedBuffer is output written by the review's goroutine and read by
+// the test's.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+var joinLine = regexp.MustCompile(`Join address: (http://127\.0\.0\.1:\d+/)\n`)
+
+// startRoomReview opens the plan at path in an accessible review with a
+// room on 127.0.0.1 (any free port, PIN roomPIN), and waits for it to say
+// where phones join.
+func startRoomReview(t *testing.T, path string) *roomReview {
+	t.Helper()
+	pr, pw := io.Pipe()
+	rr := &roomReview{t: t, in: pw, out: &lockedBuffer{}, done: make(chan struct{})}
+	setup := &room.Setup{Addr: netip.MustParseAddrPort("127.0.0.1:0"), Exact: true, PIN: roomPIN, Why: "Phones join at 127.0.0.1, as --listen asked."}
+	go func() {
+		defer close(rr.done)
+		rr.err = Run(Options{PlanPath: path, Today: today, In: pr, Out: rr.out, Room: setup})
+	}()
+	t.Cleanup(func() {
+		pw.Close()
+		select {
+		case <-rr.done:
+		case <-time.After(10 * time.Second):
+			t.Error("the review did not end when its input did")
+		}
+	})
+	rr.waitFor("Join address: ")
+	m := joinLine.FindStringSubmatch(rr.out.String())
+	if m == nil {
+		t.Fatalf("no join address said:\n%s", rr.out.String())
+	}
+	rr.url = m[1]
+	return rr
+}
+
+// waitFor waits until the output, after what was waited for before,
+// holds want, and returns the output from there to the end of want.
+func (rr *roomReview) waitFor(want string) string {
+	rr.t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		out := rr.out.String()
+		if i := strings.Index(out[rr.seen:], want); i >= 0 {
+			from := rr.seen
+			rr.seen += i + len(want)
+			return out[from:rr.seen]
+		}
+		if time.Now().After(deadline) {
+			rr.t.Fatalf("the review never said %q; after what was read, it said:\n%s", want, out[rr.seen:])
+		}
+	}
+}
+
+// answer types a line at the prompt the review is at.
+func (rr *roomReview) answer(line string) {
+	rr.t.Helper()
+	if _, err := io.WriteString(rr.in, line+"\n"); err != nil {
+		rr.t.Fatal(err)
+	}
+}
+
+// ends waits for the review to end, and fails unless it ended well and
+// its room stopped listening.
+func (rr *roomReview) ends() string {
+	rr.t.Helper()
+	select {
+	case <-rr.done:
+		if rr.err != nil {
+			rr.t.Fatalf("the review ended with %v:\n%s", rr.err, rr.out.String())
+		}
+	case <-time.After(10 * time.Second):
+		rr.t.Fatalf("the review did not end:\n%s", rr.out.String())
+	}
+	out := rr.out.String()
+	assertPlain(rr.t, out)
+	if !strings.Contains(out, "The room is closed: phones show that the review has ended.") {
+		rr.t.Errorf("the review does not say the room closed:\n%s", out)
+	}
+	host := strings.TrimSuffix(strings.TrimPrefix(rr.url, "http://"), "/")
+	if c, err := net.DialTimeout("tcp", host, time.Second); err == nil {
+		c.Close()
+		rr.t.Errorf("the room still listens on %s after the review ended", host)
+	}
+	return out
+}
+
+// saysAll fails unless said (what the review said after what) holds
+// every one of want.
+func saysAll(t *testing.T, after, said string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(said, w) {
+			t.Errorf("after %s, the review does not say %q:\n%s", after, w, said)
+		}
+	}
+}
+
+// TestRoomVotesInAccessibleMode: a facilitator with a screen reader runs
+// the room from the accessible prompts. Three phones vote over real HTTP;
+// votes says how many, never what; reveal says the spread in words, calls
+// out a room that spans red to green, and offers the most common vote as
+// what Enter agrees; the rating given takes the final round's counts
+// into the plan on disk. quit closes the room.
+func TestRoomVotesInAccessibleMode(t *testing.T) {
+	path := newPlanFile(t, nil)
+	rr := startRoomReview(t, path)
+	said := rr.waitFor("Rating: ")
+	saysAll(t, "opening", said,
+		"PIN: 4821 (digit by digit: 4 8 2 1)\nPhones join at 127.0.0.1, as --listen asked.\n",
+		"Type qr to print a QR code",
+		"Recommendation: Develop a clear vision for your D&I strategy",
+		"Phones can vote on this item now. At the rating, type votes",
+	)
+
+	for _, choice := range []string{"red", "green", "green"} {
+		roomtest.Joined(t, rr.url, roomPIN).Vote(choice)
+	}
+	rr.answer("votes")
+	said = rr.waitFor("Rating: ")
+	if !strings.HasPrefix(said, "votes\n3 of 3 voted.") {
+		t.Errorf("votes does not say 3 of 3 voted:\n%s", said)
+	}
+	if out := rr.out.String(); strings.Contains(out, "Red 1") || strings.Contains(out, "Green 2") || strings.Contains(out, "Votes:") {
+		t.Fatalf("the spread is said before the reveal:\n%s", out)
+	}
+
+	rr.answer("reveal")
+	said = rr.waitFor("Rating: ")
+	saysAll(t, "reveal", said,
+		"Votes: ■ Red 1, ▲ Amber 0, ● Green 2, ? not sure 0.\n",
+		"The votes span Red to Green: talk it through before you agree a rating.\n",
+		"press Enter to agree ● Green, the most common vote",
+	)
+	if strings.Contains(said, "1) ■ Red") {
+		t.Errorf("the rating's options are listed again after the reveal:\n%s", said)
+	}
+
+	rr.answer("") // Enter agrees Green
+	said = rr.waitFor("Action: ")
+	if !strings.Contains(said, "Rated ● Green.\nThe room's votes are kept in the plan beside the rating.\n") {
+		t.Errorf("agreeing:\n%s", said)
+	}
+	r := onDiskPlan(t, path).Response("lc-vision")
+	want := &plans.Votes{Levels: map[string]int{"red": 1, "green": 2}}
+	if r.Rating != "green" || !r.Votes.Equal(want) {
+		t.Errorf("on disk: rating %q, votes %+v; want green with %+v", r.Rating, r.Votes, want)
+	}
+	if data, _ := os.ReadFile(path); !bytes.Contains(data, []byte("votes:")) {
+		t.Errorf("the plan file has no votes:\n%s", data)
+	}
+
+	// The next item: a new round, nothing voted yet; revote and a rating
+	// given without a reveal keep no votes.
+	rr.answer("-") // action
+	rr.answer("")  // owner
+	rr.answer("")  // due
+	rr.answer("")  // notes
+	said = rr.waitFor("Rating: ")
+	if !strings.Contains(said, "Item 2 of 21") || !strings.Contains(said, "Phones can vote on this item now.\n") {
+		t.Errorf("item 2:\n%s", said)
+	}
+	rr.answer("votes")
+	if said := rr.waitFor("Rating: "); !strings.HasPrefix(said, "votes\n0 of 3 voted.") {
+		t.Errorf("votes on a new item:\n%s", said)
+	}
+	rr.answer("a")
+	rr.waitFor("Rated ▲ Amber.")
+	rr.answer("quit")
+	rr.ends()
+	if r := onDiskPlan(t, path).Response("lc-leadership"); r.Rating != "amber" || r.Votes != nil {
+		t.Errorf("item 2 rated without a reveal: %+v", *r)
+	}
+}
+
+// TestRoomIdeasInAccessibleMode: during a next-steps question, ideas sent
+// from phones are said before the next prompt (made safe), listed by
+// ideas, taken into the answer with take N and dropped with drop N; only
+// the one taken is in the plan on disk.
+func TestRoomIdeasInAccessibleMode(t *testing.T) {
+	path := newPlanFile(t, func(p *plans.Plan) {
+		for _, e := range p.Checklist.Items() {
+			p.Response(e.Item.ID).Rating = "amber"
+		}
+	})
+	rr := startRoomReview(t, path)
+	rr.waitFor("Every item is rated, so on to the next steps.")
+	phone := roomtest.Joined(t, rr.url, roomPIN)
+	rr.waitFor("Question 1 of 5")
+	rr.waitFor("Due date: ")
+	rr.answer("")
+	said := rr.waitFor("Numbers: ")
+	if !strings.Contains(said, "Question 2 of 5: What are your quick wins?\nPhones can send ideas for this question now: type ideas") {
+		t.Errorf("the quick wins question:\n%s", said)
+	}
+
+	phone.SendIdea("quick-wins", "", "Mentoring scheme for juniors")
+	phone.SendIdea("quick-wins", "", "Free pizza \x1b[31mon Fridays\x1b]0;pwned\x07")
+	rr.answer("ideas")
+	said = rr.waitFor("Numbers: ")
+	saysAll(t, "ideas", said,
+		"Ideas from the room for this question:\n",
+		"Idea 1: Mentoring scheme for juniors (waiting: take 1 or drop 1)\n",
+		"Idea 2: Free pizza on Fridays (waiting: take 2 or drop 2)\n",
+	)
+	if data, _ := os.ReadFile(path); bytes.Contains(data, []byte("Mentoring")) || bytes.Contains(data, []byte("pizza")) {
+		t.Fatalf("an idea is in the plan before it was taken:\n%s", data)
+	}
+
+	rr.answer("take 1")
+	said = rr.waitFor("Numbers: ")
+	if !strings.Contains(said, "Took idea 1 into the answer: Mentoring scheme for juniors.\n") || !strings.Contains(said, "So far: Mentoring scheme for juniors.") {
+		t.Errorf("take 1:\n%s", said)
+	}
+	rr.answer("drop 2")
+	said = rr.waitFor("Numbers: ")
+	if !strings.Contains(said, "Dropped idea 2: Free pizza on Fridays. It is not in the plan.\n") {
+		t.Errorf("drop 2:\n%s", said)
+	}
+	rr.answer("take 2")
+	if said := rr.waitFor("Numbers: "); !strings.Contains(said, "There is no idea 2 for this question") {
+		t.Errorf("take of a dropped idea:\n%s", said)
+	}
+
+	// An idea sent while a prompt waits is said before the next one.
+	phone.SendIdea("quick-wins", "", "Buddy scheme")
+	rr.answer("")
+	said = rr.waitFor("Another: ")
+	if !strings.Contains(said, "From the room, idea 3: Buddy scheme. Type take 3 to put it into the answer, or drop 3.\n") {
+		t.Errorf("a new idea is not said before the next prompt:\n%s", said)
+	}
+	rr.answer("")
+	rr.waitFor("Due date: ")
+	rr.answer("quit")
+	rr.ends()
+
+	got := onDiskPlan(t, path).Answer("quick-wins").List
+	if len(got) != 1 || got[0] != "Mentoring scheme for juniors" {
+		t.Errorf("quick wins on disk: %q; want the idea taken, and neither the one dropped nor the one left waiting", got)
+	}
+}
+
+// Without --room, the room's words are answers like any other.
+func TestRoomWordsAreAnswersWithoutTheRoom(t *testing.T) {
+	path := newPlanFile(t, nil)
+	out, err := runReview(t, Options{PlanPath: path}, linesReader([]string{"g", "reveal", "", "", "", "quit"}))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if got := onDiskPlan(t, path).Response("lc-vision").Action; got != "reveal" {
+		t.Errorf("action %q, want reveal:\n%s", got, out)
+	}
+	if errors.Is(err, errVoteChanged) || strings.Contains(out, "With the room") {
+		t.Errorf("the room is spoken of without it:\n%s", out)
+	}
+}
