@@ -42,6 +42,9 @@ func Joined(t testing.TB, joinURL, pin string) *Phone {
 	return p
 }
 
+// Close closes the phone's idle connections, as a phone leaving does.
+func (p *Phone) Close() { p.client.CloseIdleConnections() }
+
 // Get fetches a path and returns the status and body.
 func (p *Phone) Get(path string) (int, string) {
 	p.t.Helper()

@@ -5,9 +5,12 @@ import (
 	"errors"
 	"io"
 	"net"
+	"net/http"
 	"net/netip"
+	"net/url"
 	"os"
 	"regexp"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -58,14 +61,14 @@ var joinLine = regexp.MustCompile(`Join address: (http://127\.0\.0\.1:\d+/)\n`)
 // startRoomReview opens the plan at path in an accessible review with a
 // room on 127.0.0.1 (any free port, PIN roomPIN), and waits for it to say
 // where phones join.
-func startRoomReview(t *testing.T, path string) *roomReview {
+func startRoomReview(t *testing.T, path string, interrupt <-chan os.Signal) *roomReview {
 	t.Helper()
 	pr, pw := io.Pipe()
 	rr := &roomReview{t: t, in: pw, out: &lockedBuffer{}, done: make(chan struct{})}
 	setup := &room.Setup{Addr: netip.MustParseAddrPort("127.0.0.1:0"), Exact: true, PIN: roomPIN, Why: "Phones join at 127.0.0.1, as --listen asked."}
 	go func() {
 		defer close(rr.done)
-		rr.err = Run(Options{PlanPath: path, Today: today, In: pr, Out: rr.out, Room: setup})
+		rr.err = Run(Options{PlanPath: path, Today: today, In: pr, Out: rr.out, Room: setup, Interrupt: interrupt})
 	}()
 	t.Cleanup(func() {
 		pw.Close()
@@ -109,15 +112,12 @@ func (rr *roomReview) answer(line string) {
 	}
 }
 
-// ends waits for the review to end, and fails unless it ended well and
-// its room stopped listening.
-func (rr *roomReview) ends() string {
+// ends waits for the review to end, fails unless its room stopped
+// listening, and returns Run's error.
+func (rr *roomReview) ends() error {
 	rr.t.Helper()
 	select {
 	case <-rr.done:
-		if rr.err != nil {
-			rr.t.Fatalf("the review ended with %v:\n%s", rr.err, rr.out.String())
-		}
 	case <-time.After(10 * time.Second):
 		rr.t.Fatalf("the review did not end:\n%s", rr.out.String())
 	}
@@ -131,7 +131,17 @@ func (rr *roomReview) ends() string {
 		c.Close()
 		rr.t.Errorf("the room still listens on %s after the review ended", host)
 	}
-	return out
+	return rr.err
+}
+
+// quits types quit, and fails unless the review ends well with its room
+// closed.
+func (rr *roomReview) quits() {
+	rr.t.Helper()
+	rr.answer("quit")
+	if err := rr.ends(); err != nil {
+		rr.t.Fatalf("the review ended with %v:\n%s", err, rr.out.String())
+	}
 }
 
 // saysAll fails unless said (what the review said after what) holds
@@ -145,6 +155,18 @@ func saysAll(t *testing.T, after, said string, want ...string) {
 	}
 }
 
+// waitForGoroutines waits (briefly) for the number of goroutines to come
+// back to what it was, and fails with their stacks if it does not.
+func waitForGoroutines(t *testing.T, want int) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); runtime.NumGoroutine() > want; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("%d goroutines left, %d before:\n%s", runtime.NumGoroutine(), want, buf[:runtime.Stack(buf, true)])
+		}
+	}
+}
+
 // TestRoomVotesInAccessibleMode: a facilitator with a screen reader runs
 // the room from the accessible prompts. Three phones vote over real HTTP;
 // votes says how many, never what; reveal says the spread in words, calls
@@ -152,8 +174,9 @@ func saysAll(t *testing.T, after, said string, want ...string) {
 // what Enter agrees; the rating given takes the final round's counts
 // into the plan on disk. quit closes the room.
 func TestRoomVotesInAccessibleMode(t *testing.T) {
+	before := runtime.NumGoroutine()
 	path := newPlanFile(t, nil)
-	rr := startRoomReview(t, path)
+	rr := startRoomReview(t, path, nil)
 	said := rr.waitFor("Rating: ")
 	saysAll(t, "opening", said,
 		"PIN: 4821 (digit by digit: 4 8 2 1)\nPhones join at 127.0.0.1, as --listen asked.\n",
@@ -162,14 +185,21 @@ func TestRoomVotesInAccessibleMode(t *testing.T) {
 		"Phones can vote on this item now. At the rating, type votes",
 	)
 
+	var phones []*roomtest.Phone
 	for _, choice := range []string{"red", "green", "green"} {
-		roomtest.Joined(t, rr.url, roomPIN).Vote(choice)
+		p := roomtest.Joined(t, rr.url, roomPIN)
+		p.Vote(choice)
+		phones = append(phones, p)
+	}
+	if status, _ := roomtest.New(t, rr.url).Post("/join", url.Values{"pin": {"0000"}}); status != http.StatusForbidden {
+		t.Errorf("a wrong PIN: %d", status)
 	}
 	rr.answer("votes")
 	said = rr.waitFor("Rating: ")
 	if !strings.HasPrefix(said, "votes\n3 of 3 voted.") {
 		t.Errorf("votes does not say 3 of 3 voted:\n%s", said)
 	}
+	saysAll(t, "votes", said, "Room: Wrong PIN from 127.0.0.1 (first try)\nRoom: 3 phones in the room.\nRating: ")
 	if out := rr.out.String(); strings.Contains(out, "Red 1") || strings.Contains(out, "Green 2") || strings.Contains(out, "Votes:") {
 		t.Fatalf("the spread is said before the reveal:\n%s", out)
 	}
@@ -215,8 +245,11 @@ func TestRoomVotesInAccessibleMode(t *testing.T) {
 	}
 	rr.answer("a")
 	rr.waitFor("Rated ▲ Amber.")
-	rr.answer("quit")
-	rr.ends()
+	rr.quits()
+	for _, p := range phones {
+		p.Close()
+	}
+	waitForGoroutines(t, before)
 	if r := onDiskPlan(t, path).Response("lc-leadership"); r.Rating != "amber" || r.Votes != nil {
 		t.Errorf("item 2 rated without a reveal: %+v", *r)
 	}
@@ -232,7 +265,7 @@ func TestRoomIdeasInAccessibleMode(t *testing.T) {
 			p.Response(e.Item.ID).Rating = "amber"
 		}
 	})
-	rr := startRoomReview(t, path)
+	rr := startRoomReview(t, path, nil)
 	rr.waitFor("Every item is rated, so on to the next steps.")
 	phone := roomtest.Joined(t, rr.url, roomPIN)
 	rr.waitFor("Question 1 of 5")
@@ -280,9 +313,32 @@ func TestRoomIdeasInAccessibleMode(t *testing.T) {
 	}
 	rr.answer("")
 	rr.waitFor("Due date: ")
-	rr.answer("quit")
-	rr.ends()
+	rr.answer("")
 
+	// Who to speak with, per area: an idea for Workforce taken while
+	// Leadership & Culture is asked is in Workforce's answer, and
+	// Leadership & Culture is asked again, not the whole question.
+	said = rr.waitFor("\nLeadership & Culture: ")
+	if !strings.Contains(said, "Question 3 of 5: Who do you need to speak with") {
+		t.Fatalf("question 3:\n%s", said)
+	}
+	phone.SendIdea("speak-with", "workforce", "Head of HR")
+	rr.answer("take 4")
+	said = rr.waitFor("\nLeadership & Culture: ")
+	if !strings.Contains(said, "Took idea 4 into the answer: Head of HR.\n") || strings.Contains(said, "Question 3 of 5") {
+		t.Errorf("take 4 at an area's answer:\n%s", said)
+	}
+	rr.answer("")
+	if said := rr.waitFor("\nWorkforce: "); !strings.Contains(said, "Enter keeps: Head of HR.") {
+		t.Errorf("Workforce's answer does not hold the idea taken:\n%s", said)
+	}
+	rr.answer("")
+	rr.waitFor("\nEnablers: ")
+	rr.quits()
+
+	if got := onDiskPlan(t, path).Answer("speak-with").ByArea["workforce"]; got != "Head of HR" {
+		t.Errorf("speak with, Workforce, on disk: %q", got)
+	}
 	got := onDiskPlan(t, path).Answer("quick-wins").List
 	if len(got) != 1 || got[0] != "Mentoring scheme for juniors" {
 		t.Errorf("quick wins on disk: %q; want the idea taken, and neither the one dropped nor the one left waiting", got)
@@ -302,4 +358,16 @@ func TestRoomWordsAreAnswersWithoutTheRoom(t *testing.T) {
 	if errors.Is(err, errVoteChanged) || strings.Contains(out, "With the room") {
 		t.Errorf("the room is spoken of without it:\n%s", out)
 	}
+}
+
+// ctrl+c (or a hangup, or SIGTERM) at a prompt closes the room too.
+func TestRoomClosesOnInterrupt(t *testing.T) {
+	interrupt := make(chan os.Signal, 1)
+	rr := startRoomReview(t, newPlanFile(t, nil), interrupt)
+	rr.waitFor("Rating: ")
+	interrupt <- os.Interrupt
+	if err := rr.ends(); !errors.Is(err, ErrInterrupted) {
+		t.Errorf("Run: %v, want interrupted", err)
+	}
+	rr.waitFor("Interrupted (ctrl+c). Every answer given is saved")
 }
