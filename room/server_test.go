@@ -3,14 +3,14 @@ package room
 import (
 	"bufio"
 	"fmt"
-	"io"
 	"net/http"
-	"net/http/cookiejar"
 	"net/url"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/socialmobility/ladder/room/roomtest"
 )
 
 // startServer runs a room's server on loopback for one test, and checks
@@ -46,91 +46,47 @@ func waitForGoroutines(t testing.TB, want int) {
 	}
 }
 
-// phone is a browser without JavaScript: a cookie jar, and redirects not
-// followed, so each response can be checked.
+// testPhone is a phone without JavaScript (roomtest.Phone), with the
+// server tests' own requests beside it.
 type testPhone struct {
-	t      *testing.T
-	base   string
-	client *http.Client
+	*roomtest.Phone
+	t *testing.T
 }
 
 func newPhone(t *testing.T, s *Server) *testPhone {
-	jar, _ := cookiejar.New(nil)
-	tr := &http.Transport{}
-	t.Cleanup(tr.CloseIdleConnections)
-	return &testPhone{t: t, base: s.URL(), client: &http.Client{
-		Jar: jar, Transport: tr, Timeout: 10 * time.Second,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}}
-}
-
-// do sends a request and returns the status and body.
-func (p *testPhone) do(req *http.Request) (int, string) {
-	p.t.Helper()
-	res, err := p.client.Do(req)
-	if err != nil {
-		p.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	body, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(body)
-}
-
-func (p *testPhone) get(path string) (int, string) {
-	p.t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, p.base+strings.TrimPrefix(path, "/"), nil)
-	return p.do(req)
-}
-
-func (p *testPhone) post(path string, form url.Values) (int, string) {
-	p.t.Helper()
-	return p.postRaw(path, "application/x-www-form-urlencoded", form.Encode())
-}
-
-func (p *testPhone) postRaw(path, contentType, body string) (int, string) {
-	p.t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, p.base+strings.TrimPrefix(path, "/"), strings.NewReader(body))
-	req.Header.Set("Content-Type", contentType)
-	return p.do(req)
-}
-
-func (p *testPhone) join() {
-	p.t.Helper()
-	if status, body := p.post("/join", url.Values{"pin": {"4821"}}); status != http.StatusSeeOther {
-		p.t.Fatalf("join: %d\n%s", status, body)
-	}
+	return &testPhone{Phone: roomtest.New(t, s.URL()), t: t}
 }
 
 // joinedPhone is a phone that has typed the room's PIN.
 func joinedPhone(t *testing.T, s *Server) *testPhone {
 	t.Helper()
 	p := newPhone(t, s)
-	p.join()
+	p.Join("4821")
 	return p
 }
 
 func (p *testPhone) vote(item string, round int, choice string) (int, string) {
 	p.t.Helper()
-	return p.post("/vote", url.Values{"item": {item}, "round": {fmt.Sprint(round)}, "choice": {choice}})
+	return p.Post("/vote", url.Values{"item": {item}, "round": {fmt.Sprint(round)}, "choice": {choice}})
 }
 
 func TestPhoneWithoutJavaScript(t *testing.T) {
 	r, s := startServer(t)
 	p := newPhone(t, s)
-	status, body := p.get("/")
+	status, body := p.Get("/")
 	if status != 200 || !strings.Contains(body, `<label for="pin">Type the PIN shown on the screen</label>`) {
 		t.Fatalf("first visit: %d\n%s", status, body)
 	}
-	if status, body := p.post("/join", url.Values{"pin": {"1234"}}); status != http.StatusForbidden || !strings.Contains(body, "That PIN is not right") {
+	if status, body := p.Post("/join", url.Values{"pin": {"1234"}}); status != http.StatusForbidden || !strings.Contains(body, "That PIN is not right") {
 		t.Errorf("wrong PIN: %d\n%s", status, body)
 	}
-	p.join()
-	if _, body := p.get("/"); !strings.Contains(body, "You are in the room") || !strings.Contains(body, `http-equiv="refresh"`) {
+	p.Join("4821")
+	if _, body := p.Get("/"); !strings.Contains(body, "You are in the room") || !strings.Contains(body, `http-equiv="refresh"`) {
 		t.Errorf("after joining:\n%s", body)
 	}
 
 	r.Vote("lc-leadership")
-	_, body = p.get("/")
+	_, body = p.Get("/")
 	for _, want := range []string{
 		"Strong leadership and management driving your D&amp;I strategy",
 		"Do you work with your managers on the D&amp;I agenda?",
@@ -152,7 +108,7 @@ func TestPhoneWithoutJavaScript(t *testing.T) {
 	if status, body := p.vote("lc-leadership", round, "amber"); status != http.StatusSeeOther {
 		t.Fatalf("vote: %d\n%s", status, body)
 	}
-	_, body = p.get("/")
+	_, body = p.Get("/")
 	if !strings.Contains(body, "Your vote is in: ▲ Amber. You can change it until the reveal.") || !strings.Contains(body, `value="amber" id="choice-amber" class="choice between" aria-pressed="true"`) {
 		t.Errorf("after voting:\n%s", body)
 	}
@@ -160,14 +116,14 @@ func TestPhoneWithoutJavaScript(t *testing.T) {
 		t.Errorf("facilitator sees %d of %d", st.Voted, st.Joined)
 	}
 	r.Reveal()
-	_, body = p.get("/")
+	_, body = p.Get("/")
 	for _, want := range []string{"The room's votes", `<span class="word">Amber</span> <span class="count">1</span>`, "You voted ▲ Amber."} {
 		if !strings.Contains(body, want) {
 			t.Errorf("revealed page lacks %s:\n%s", want, body)
 		}
 	}
 	r.Agree("lc-leadership", "amber")
-	if _, body := p.get("/"); !strings.Contains(body, "Agreed: ") {
+	if _, body := p.Get("/"); !strings.Contains(body, "Agreed: ") {
 		t.Errorf("agreed rating not shown:\n%s", body)
 	}
 }
@@ -188,27 +144,27 @@ func TestBadRequests(t *testing.T) {
 		status int
 		says   string
 	}{
-		{"wrong PIN", func() (int, string) { return stranger.post("/join", url.Values{"pin": {"0000"}}) }, 403, "That PIN is not right"},
-		{"empty PIN", func() (int, string) { return stranger.post("/join", url.Values{}) }, 403, "That PIN is not right"},
+		{"wrong PIN", func() (int, string) { return stranger.Post("/join", url.Values{"pin": {"0000"}}) }, 403, "That PIN is not right"},
+		{"empty PIN", func() (int, string) { return stranger.Post("/join", url.Values{}) }, 403, "That PIN is not right"},
 		{"vote without joining", func() (int, string) { return stranger.vote("lc-vision", round, "red") }, 401, "Type the PIN first"},
 		{"idea without joining", func() (int, string) {
-			return stranger.post("/idea", url.Values{"question": {"quick-wins"}, "text": {"x"}})
+			return stranger.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {"x"}})
 		}, 401, "Type the PIN first"},
-		{"events without joining", func() (int, string) { return stranger.get("/events") }, 401, "type the PIN first"},
+		{"events without joining", func() (int, string) { return stranger.Get("/events") }, 401, "type the PIN first"},
 		{"vote for an item not up", func() (int, string) { return a.vote("lc-leadership", round, "red") }, 409, "no longer up for a vote"},
 		{"vote for an old round", func() (int, string) { return a.vote("lc-vision", round-1, "red") }, 409, "no longer up for a vote"},
 		{"vote for no level", func() (int, string) { return a.vote("lc-vision", round, "purple") }, 400, "not one of the choices"},
-		{"vote with no round", func() (int, string) { return a.post("/vote", url.Values{"item": {"lc-vision"}, "choice": {"red"}}) }, 400, "did not say which item"},
+		{"vote with no round", func() (int, string) { return a.Post("/vote", url.Values{"item": {"lc-vision"}, "choice": {"red"}}) }, 400, "did not say which item"},
 		{"malformed body", func() (int, string) {
-			return a.postRaw("/vote", "application/x-www-form-urlencoded", "item=%zz&round=1")
+			return a.PostRaw("/vote", "application/x-www-form-urlencoded", "item=%zz&round=1")
 		}, 400, "could not be read"},
 		{"huge body", func() (int, string) {
-			return a.postRaw("/vote", "application/x-www-form-urlencoded", "item=lc-vision&choice=red&round=1&pad="+strings.Repeat("x", 1<<20))
+			return a.PostRaw("/vote", "application/x-www-form-urlencoded", "item=lc-vision&choice=red&round=1&pad="+strings.Repeat("x", 1<<20))
 		}, 413, "too much"},
-		{"JSON body", func() (int, string) { return a.postRaw("/vote", "application/json", `{"choice":"red"}`) }, 415, "form"},
-		{"idea with nothing asked", func() (int, string) { return a.post("/idea", url.Values{"question": {"quick-wins"}, "text": {"x"}}) }, 409, "not being collected"},
-		{"vote by GET", func() (int, string) { return a.get("/vote?item=lc-vision&choice=red") }, 405, ""},
-		{"unknown page", func() (int, string) { return a.get("/admin") }, 404, ""},
+		{"JSON body", func() (int, string) { return a.PostRaw("/vote", "application/json", `{"choice":"red"}`) }, 415, "form"},
+		{"idea with nothing asked", func() (int, string) { return a.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {"x"}}) }, 409, "not being collected"},
+		{"vote by GET", func() (int, string) { return a.Get("/vote?item=lc-vision&choice=red") }, 405, ""},
+		{"unknown page", func() (int, string) { return a.Get("/admin") }, 404, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -241,7 +197,7 @@ func TestRequestsFromElsewhereAreRefused(t *testing.T) {
 	// pointing its own name at the laptop).
 	req, _ := http.NewRequest(http.MethodGet, s.URL(), nil)
 	req.Host = "evil.example:8421"
-	if status, _ := a.do(req); status != http.StatusMisdirectedRequest {
+	if status, _ := a.Do(req); status != http.StatusMisdirectedRequest {
 		t.Errorf("request for another host: %d", status)
 	}
 	// A form posted from another site's page.
@@ -249,7 +205,7 @@ func TestRequestsFromElsewhereAreRefused(t *testing.T) {
 	req, _ = http.NewRequest(http.MethodPost, s.URL()+"vote", strings.NewReader(form))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Origin", "http://evil.example")
-	if status, _ := a.do(req); status != http.StatusForbidden {
+	if status, _ := a.Do(req); status != http.StatusForbidden {
 		t.Errorf("cross-site vote: %d", status)
 	}
 	if st := r.Status(); st.Voted != 0 {
@@ -262,10 +218,10 @@ func TestIdeasAreEscapedOnThePage(t *testing.T) {
 	a := joinedPhone(t, s)
 	r.Ask("quick-wins")
 	hostile := "<img src=x onerror=alert(1)>\x1b[31m\x1b]0;title\x07 & \"sponsor\""
-	if status, body := a.post("/idea", url.Values{"question": {"quick-wins"}, "text": {hostile}}); status != http.StatusSeeOther {
+	if status, body := a.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {hostile}}); status != http.StatusSeeOther {
 		t.Fatalf("idea: %d\n%s", status, body)
 	}
-	_, body := a.get("/")
+	_, body := a.Get("/")
 	if !strings.Contains(body, "<li>&lt;img src=x onerror=alert(1)&gt; &amp; &#34;sponsor&#34;</li>") || strings.Contains(body, "<img") {
 		t.Errorf("the idea is not shown escaped:\n%s", body)
 	}
@@ -274,7 +230,7 @@ func TestIdeasAreEscapedOnThePage(t *testing.T) {
 		t.Errorf("the facilitator gets %+v", st.Ideas)
 	}
 	long := strings.Repeat("x", MaxIdeaRunes+1)
-	if status, body := a.post("/idea", url.Values{"question": {"quick-wins"}, "text": {long}}); status != http.StatusUnprocessableEntity || !strings.Contains(body, "at most 280 characters") {
+	if status, body := a.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {long}}); status != http.StatusUnprocessableEntity || !strings.Contains(body, "at most 280 characters") {
 		t.Errorf("long idea: %d\n%s", status, body)
 	}
 	if len(r.Status().Ideas) != 1 {
@@ -286,11 +242,11 @@ func TestPINGuessingIsRateLimitedOverHTTP(t *testing.T) {
 	r, s := startServer(t)
 	p := newPhone(t, s)
 	for range freeTries {
-		p.post("/join", url.Values{"pin": {"0000"}})
+		p.Post("/join", url.Values{"pin": {"0000"}})
 	}
 	req, _ := http.NewRequest(http.MethodPost, s.URL()+"join", strings.NewReader("pin=4821"))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	res, err := p.client.Do(req)
+	res, err := p.Client().Do(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -331,8 +287,8 @@ type stream struct {
 
 func (p *testPhone) stream() *stream {
 	p.t.Helper()
-	req, _ := http.NewRequest(http.MethodGet, p.base+"events", nil)
-	res, err := p.client.Do(req)
+	req, _ := http.NewRequest(http.MethodGet, p.URL()+"events", nil)
+	res, err := p.Client().Do(req)
 	if err != nil {
 		p.t.Fatal(err)
 	}

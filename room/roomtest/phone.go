@@ -52,21 +52,36 @@ func (p *Phone) Get(path string) (int, string) {
 	if err != nil {
 		p.t.Fatal(err)
 	}
-	return p.do(req)
+	return p.Do(req)
 }
 
 // Post sends a form and returns the status and body.
 func (p *Phone) Post(path string, form url.Values) (int, string) {
 	p.t.Helper()
-	req, err := http.NewRequest(http.MethodPost, p.base+strings.TrimPrefix(path, "/"), strings.NewReader(form.Encode()))
+	return p.PostRaw(path, "application/x-www-form-urlencoded", form.Encode())
+}
+
+// PostRaw sends body as it is, with the content type given (a malformed
+// or oversized body, in tests of what the room refuses).
+func (p *Phone) PostRaw(path, contentType, body string) (int, string) {
+	p.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, p.base+strings.TrimPrefix(path, "/"), strings.NewReader(body))
 	if err != nil {
 		p.t.Fatal(err)
 	}
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	return p.do(req)
+	req.Header.Set("Content-Type", contentType)
+	return p.Do(req)
 }
 
-func (p *Phone) do(req *http.Request) (int, string) {
+// URL is the join address the phone opens.
+func (p *Phone) URL() string { return p.base }
+
+// Client is the phone's HTTP client, with its cookie (for requests the
+// methods above do not make, such as holding the event stream open).
+func (p *Phone) Client() *http.Client { return p.client }
+
+// Do sends req with the phone's cookie and returns the status and body.
+func (p *Phone) Do(req *http.Request) (int, string) {
 	p.t.Helper()
 	res, err := p.client.Do(req)
 	if err != nil {
