@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 
@@ -46,8 +47,10 @@ type phoneView struct {
 	Agreed      *choiceView
 	Question    *questionView
 	SentIdeas   int
-	// MyIdeas are this phone's ideas still waiting for the facilitator.
+	// MyIdeas are this phone's ideas still waiting for the facilitator;
+	// Decided, what the facilitator did with its last few.
 	MyIdeas []string
+	Decided []DecidedIdea
 	MaxIdea int
 	// Refresh asks a page without JavaScript to reload itself, on the
 	// screens where there is nothing to type.
@@ -155,7 +158,7 @@ func (r *Room) view(token string) phoneView {
 				v.Question.Areas = append(v.Question.Areas, areaView{a.ID, a.Title})
 			}
 		}
-		v.SentIdeas = p.ideas
+		v.SentIdeas, v.Decided = p.ideas, slices.Clone(p.decided)
 		for _, idea := range r.ideas {
 			if idea.phone == token {
 				v.MyIdeas = append(v.MyIdeas, idea.Text)
@@ -217,10 +220,11 @@ func (r *Room) pageFor(token, name, message string) []byte {
 	r.mu.Lock()
 	// What makes one phone's page differ from another's at the same
 	// state: whether it has joined, and its vote. Pages with a message or
-	// with the phone's own ideas on them are not kept.
+	// with the phone's own ideas on them (waiting or settled) are not
+	// kept: no other phone may be served them.
 	p, joined := r.phones[token]
 	key := ""
-	if message == "" && (!joined || p.ideas == 0) {
+	if message == "" && (!joined || p.ideas == 0 && len(p.decided) == 0) {
 		key = name + "|" + r.votes[token]
 		if !joined {
 			key += "|join"

@@ -46,7 +46,7 @@ func (r *Room) OfferIdeas(s *review.Session, ideas []Idea) {
 		waiting[i] = review.RoomIdea{ID: idea.ID, QuestionID: idea.QuestionID, AreaID: idea.Area, Text: idea.Text}
 	}
 	for _, id := range s.OfferIdeas(waiting) {
-		r.TakeIdea(id)
+		r.settleIdea(id, true) // the answer holds it already
 	}
 }
 
@@ -56,7 +56,7 @@ func (r *Room) OfferIdeas(s *review.Session, ideas []Idea) {
 func (r *Room) AcceptIdea(s *review.Session, id int) (sn *review.Snapshot, ok bool) {
 	sn, ok = s.AcceptIdea(id)
 	if ok {
-		r.TakeIdea(id)
+		r.settleIdea(id, true)
 	}
 	return sn, ok
 }
@@ -65,7 +65,7 @@ func (r *Room) AcceptIdea(s *review.Session, id int) (sn *review.Snapshot, ok bo
 // It reports whether the session knew it.
 func (r *Room) DropIdea(s *review.Session, id int) bool {
 	ok := s.DropIdea(id)
-	r.TakeIdea(id)
+	r.settleIdea(id, false)
 	return ok
 }
 

@@ -160,7 +160,21 @@ type phone struct {
 	lastSeen time.Time
 	streams  []chan struct{} // event streams open now; closing one ends it
 	ideas    int             // ideas waiting for the facilitator
+	// decided are what the facilitator did with this phone's ideas, the
+	// newest first, at most maxDecided: a person who sent an idea sees
+	// whether it went into the plan, and nobody else does.
+	decided []DecidedIdea
 }
+
+// DecidedIdea is an idea the facilitator has settled, as the phone that
+// sent it is told.
+type DecidedIdea struct {
+	Text  string
+	Taken bool // accepted into its answer; false: dropped
+}
+
+// maxDecided is how many settled ideas a phone is shown.
+const maxDecided = 5
 
 // Options configure a room.
 type Options struct {
@@ -354,9 +368,10 @@ func (r *Room) Pause() {
 	r.wakeAll()
 }
 
-// TakeIdea removes an idea from those waiting and returns it, for the
-// facilitator to accept (the caller puts it into the plan) or drop.
-func (r *Room) TakeIdea(id int) (Idea, bool) {
+// settleIdea removes an idea from those waiting and returns it: taken
+// (the caller has put it into the plan) or dropped. The phone that sent
+// it is told which.
+func (r *Room) settleIdea(id int, taken bool) (Idea, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	i := slices.IndexFunc(r.ideas, func(idea Idea) bool { return idea.ID == id })
@@ -367,6 +382,8 @@ func (r *Room) TakeIdea(id int) (Idea, bool) {
 	r.ideas = slices.Delete(r.ideas, i, i+1)
 	if p := r.phones[idea.phone]; p != nil {
 		p.ideas--
+		p.decided = slices.Insert(p.decided, 0, DecidedIdea{Text: idea.Text, Taken: taken})
+		p.decided = p.decided[:min(len(p.decided), maxDecided)]
 	}
 	r.wakeAll()
 	idea.phone = ""

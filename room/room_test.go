@@ -256,11 +256,11 @@ func TestIdeas(t *testing.T) {
 	if len(st.Ideas) != 2 || st.Ideas[0].ID != idea.ID {
 		t.Fatalf("ideas waiting = %+v", st.Ideas)
 	}
-	got, ok := r.TakeIdea(idea.ID)
+	got, ok := r.settleIdea(idea.ID, true)
 	if !ok || got.Text != idea.Text {
 		t.Errorf("take = %+v, %v", got, ok)
 	}
-	if _, ok := r.TakeIdea(idea.ID); ok {
+	if _, ok := r.settleIdea(idea.ID, true); ok {
 		t.Error("an idea was taken twice")
 	}
 	// A per-area question needs an area of the checklist.
@@ -285,7 +285,7 @@ func TestIdeaBacklogIsCapped(t *testing.T) {
 	if _, err := r.SendIdea(a, "quick-wins", "", "one more"); !errors.Is(err, ErrTooManyIdeas) {
 		t.Errorf("idea past one phone's cap: %v", err)
 	}
-	r.TakeIdea(r.Status().Ideas[0].ID)
+	r.settleIdea(r.Status().Ideas[0].ID, false)
 	if _, err := r.SendIdea(a, "quick-wins", "", "one more"); err != nil {
 		t.Errorf("after the facilitator took one, the phone may send again: %v", err)
 	}

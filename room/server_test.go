@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 	"github.com/socialmobility/ladder/room/roomtest"
 )
 
@@ -441,5 +444,46 @@ func TestTooManyStreamsFromOnePhone(t *testing.T) {
 	}
 	for _, st := range open {
 		st.close()
+	}
+}
+
+// A phone that sent ideas is told what the facilitator did with each (in
+// the plan, or not taken), through the session's accept and drop; other
+// phones are told nothing of them.
+func TestPhoneHearsWhatBecameOfItsIdeas(t *testing.T) {
+	r, s := startServer(t)
+	a, b := joinedPhone(t, s), joinedPhone(t, s)
+	session, err := review.Create(review.NewPlan{
+		Path: filepath.Join(t.TempDir(), "acme.yaml"), Organisation: "Acme", Title: "Spring",
+		Checklist: r.Checklist(), Today: plans.Date{Year: 2027, Month: 3, Day: 1},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Ask("quick-wins")
+	for _, text := range []string{"Name a senior sponsor", "Free pizza"} {
+		if status, body := a.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {text}}); status != http.StatusSeeOther {
+			t.Fatalf("idea %q: %d\n%s", text, status, body)
+		}
+	}
+	ideas := r.Status().Ideas
+	r.OfferIdeas(session, ideas)
+	if _, body := a.Get("/"); strings.Contains(body, "settled") {
+		t.Fatalf("the phone hears of a decision before any:\n%s", body)
+	}
+	if _, ok := r.AcceptIdea(session, ideas[0].ID); !ok {
+		t.Fatal("the session did not know the first idea")
+	}
+	if !r.DropIdea(session, ideas[1].ID) {
+		t.Fatal("the session did not know the second idea")
+	}
+	_, body := a.Get("/")
+	for _, want := range []string{"<li>✓ Accepted: Name a senior sponsor</li>", "<li>✗ Not taken: Free pizza</li>"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the phone that sent the ideas is not told %q:\n%s", want, body)
+		}
+	}
+	if _, body := b.Get("/"); strings.Contains(body, "senior sponsor") || strings.Contains(body, "pizza") {
+		t.Errorf("another phone hears of someone else's ideas:\n%s", body)
 	}
 }
