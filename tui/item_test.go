@@ -714,3 +714,24 @@ func TestHelpWhileTypingStoresTheText(t *testing.T) {
 		t.Fatal("coming back from help left the field")
 	}
 }
+
+// In the action, owner, due date, status and notes fields space types (or
+// changes the status), so the note under a long item's questions names
+// the key that shows more from there, shift+↓, and that key does.
+func TestTheMoreQuestionsNoteNamesTheKeyThatWorksInAField(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("n", "n", "n", "n", "enter", "n") // past the area's summary
+	h.requireView("Interventions", "· space shows them")
+	h.press("g", "tab")
+	h.refuseView("space shows")
+	h.requireView("· shift+↓ shows")
+	h.press("shift+down")
+	h.requireView("questions above")
+	h.press("tab", "tab", "tab") // the status
+	h.refuseView("space shows")
+	h.press("esc")
+	h.requireView("· space shows")
+	if r := loadPlan(t, path).Response("wf-interventions"); r.Action != "" || r.Status != plans.StatusTodo {
+		t.Fatalf("the keys wrote something: %+v", *r)
+	}
+}

@@ -190,6 +190,12 @@ func (s *itemScreen) promptsView(st *styles, prompts []string, w, lines int) str
 		return ""
 	}
 	top := min(s.promptTop, len(prompts)-1)
+	// In a field space types (or changes the status): shift+↓ shows more
+	// there.
+	moreKey := "space"
+	if s.focus != focusRating {
+		moreKey = "shift+↓"
+	}
 	var out []string
 	if top > 0 {
 		out = append(out, st.Subtle.Render(ansi.Truncate(fmt.Sprintf("  ↑ %d %s above · shift+↑", top, plural(top, "question", "questions")), w, "…")))
@@ -215,7 +221,7 @@ func (s *itemScreen) promptsView(st *styles, prompts []string, w, lines int) str
 			if i == top { // not even one fits: the next key shows the one after
 				s.promptNext = i + 1
 			}
-			out = append(out, st.Subtle.Render(ansi.Truncate(fmt.Sprintf("  … %d %s%s · space shows %s", left, more, plural(left, "question", "questions"), plural(left, "it", "them")), w, "…")))
+			out = append(out, st.Subtle.Render(ansi.Truncate(fmt.Sprintf("  … %d %s%s · %s shows %s", left, more, plural(left, "question", "questions"), moreKey, plural(left, "it", "them")), w, "…")))
 			break
 		}
 		out = append(out, wrapped...)
