@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/plans"
 )
@@ -314,5 +315,32 @@ func TestNextStepsHelpListsTheDueBaseKey(t *testing.T) {
 	fuPress(t, a, "?")
 	if v := fuView(a); strings.Contains(v, "ctrl+t") {
 		t.Errorf("help lists ctrl+t for a plan with one date to count from:\n%s", v)
+	}
+}
+
+// At 80 columns the line that sums the project plan up is longer than the
+// screen when steps follow items and an action is not in the plan yet: it
+// wraps, rather than losing the key that pulls the action in (the footer
+// has no room for i).
+func TestProjectPlanTallyKeepsThePullInKeyAt80Columns(t *testing.T) {
+	p := fuPlan(t)
+	var steps []plans.Step
+	for i, id := range []string{"lc-vision", "lc-leadership"} {
+		r := p.Response(id)
+		steps = append(steps, plans.Step{ID: i + 1, Text: r.Action, Owner: r.Owner, Due: r.Due, Status: r.Status, From: id})
+	}
+	p.Answer("project-plan").Steps = steps
+	a, _ := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 4)
+	v := fuView(a)
+	fuContains(t, v, "↳ 2 are an item's action", "1 action not in the plan yet: i pulls it in", "Run a manager workshop", "? help")
+	lines := strings.Split(v, "\n")
+	if len(lines) > 24 {
+		t.Fatalf("%d lines in 24:\n%s", len(lines), v)
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 80 {
+			t.Fatalf("a line wider than 80: %q", l)
+		}
 	}
 }
