@@ -130,19 +130,28 @@ func (s *startScreen) view() string {
 	head = append(head, newRow, "")
 	foot := s.footer(st, w)
 
+	// On a projector (presenter mode) the room sees plans by organisation,
+	// title and progress, never file or folder names (issue 10.7).
+	from := " from " + s.c.opts.Dir
+	if s.c.present {
+		from = ""
+	}
 	var body []string
 	switch {
 	case !s.loaded:
-		body = append(body, st.Subtle.Render("Looking for plans in "+s.c.opts.Dir+"…"))
+		body = append(body, st.Subtle.Render("Looking for plans"+strings.Replace(from, " from ", " in ", 1)+"…"))
 	case s.readErr != nil:
 		body = append(body, st.Error.Render("✗ "+firstLineOf(s.readErr.Error())))
 	}
 	if len(s.plans) > 0 {
-		body = append(body, st.Heading.Render("Resume a review")+st.Subtle.Render(" from "+s.c.opts.Dir))
+		body = append(body, st.Heading.Render("Resume a review")+st.Subtle.Render(from))
 		room := h - len(head) - len(body) - countLines(foot) - 1 - s.brokenLines()
 		body = append(body, s.planRows(st, w, max(2, room))...)
 	}
-	if len(s.broken) > 0 {
+	if len(s.broken) > 0 && s.c.present {
+		body = append(body, "", st.Error.Render(wrapIndented(fmt.Sprintf("✗ %d %s could not be opened: press P to leave presenter mode and see which, and why.",
+			len(s.broken), plural(len(s.broken), "plan file", "plan files")), w, 0, 0)))
+	} else if len(s.broken) > 0 {
 		body = append(body, "", st.Heading.Render("Could not open")+st.Subtle.Render(" (fix the file, or run ladder check on it)"))
 		for _, f := range s.broken {
 			for _, line := range strings.Split(f.Err.Error(), "\n")[:min(3, countLines(f.Err.Error()))] {
@@ -161,6 +170,9 @@ func (s *startScreen) view() string {
 func (s *startScreen) brokenLines() int {
 	if len(s.broken) == 0 {
 		return 0
+	}
+	if s.c.present {
+		return 3 // one line saying how many, wrapped at most once
 	}
 	n := 2
 	for _, f := range s.broken {
@@ -196,7 +208,10 @@ func (s *startScreen) planRows(st *styles, w, room int) []string {
 		} else {
 			name = st.Label.Render(ansi.Truncate(name, max(1, w-2), "…"))
 		}
-		detail := fmt.Sprintf("%d/%d rated · %s · %s", total.Rated(), total.Total(), p.Date.Friendly(), filepath.Base(f.Path))
+		detail := fmt.Sprintf("%d/%d rated · %s", total.Rated(), total.Total(), p.Date.Friendly())
+		if !s.c.present {
+			detail += " · " + filepath.Base(f.Path)
+		}
 		rows = append(rows, marker+name, "  "+st.Subtle.Render(ansi.Truncate(detail, max(1, w-2), "…")))
 	}
 	if more := len(s.plans) - (s.offset + per); more > 0 {

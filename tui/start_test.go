@@ -222,3 +222,18 @@ func TestAChecklistFlagDoesNotHidePlansOfOtherChecklists(t *testing.T) {
 	h := rvStart(t, Options{Dir: dir, Checklist: file}, 100, 30)
 	h.requireView("Acme Café Ltd: Spring review", "14/21 rated", "東京 Bakery 🍞: Autumn review")
 }
+
+// On a projector the start screen names plans by organisation, title and
+// progress, never by file or folder (issue 10.7), and says how many files
+// could not be opened without naming them; P shows them all again.
+func TestStartInPresenterModeShowsNoFileNames(t *testing.T) {
+	dir := rvPlansFolder(t)
+	h := rvStart(t, Options{Dir: dir, Present: true}, 100, 30)
+	h.requireView("Resume a review", "東京 Bakery 🍞: Autumn review", "2/21 rated · Wed 10 Mar 2027",
+		"1 plan file could not be opened: press P to leave presenter mode")
+	if v := h.view(); strings.Contains(v, ".yaml") || strings.Contains(v, "from "+dir) {
+		t.Fatalf("presenter mode shows a file or folder name:\n%s", v)
+	}
+	h.press("P")
+	h.requireView("2027-03-10-tokyo-autumn.yaml", "Resume a review from "+dir, "Could not open", "broken.yaml:2:")
+}
