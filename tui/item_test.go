@@ -271,11 +271,22 @@ func TestOverviewRatesAndOpensTheNextGap(t *testing.T) {
 
 func TestOverviewScrollsALongChecklist(t *testing.T) {
 	h, _ := rvOpen(t, rvNewPlan(t), 80, 24)
-	h.press("o", "end")
-	h.requireView("› ○ Unrated  Do you have KPIs for managers")
+	h.press("o")
+	// The screen says the list goes on below.
+	h.requireView("› ○ Unrated  Develop a clear vision", "lines 1–17 of 24 · ↑↓ pgup pgdown to scroll")
+	h.press("end")
+	h.requireView("› ○ Unrated  Do you have KPIs for managers", "lines 8–24 of 24")
 	h.refuseView("Develop a clear vision")
 	h.press("home")
 	h.requireView("› ○ Unrated  Develop a clear vision")
+	if n := strings.Count(h.view(), "\n") + 1; n != 24 {
+		t.Fatalf("the overview is %d lines in a window of 24:\n%s", n, h.view())
+	}
+	// A window that holds every row says nothing of scrolling.
+	h2, _ := rvOpen(t, rvNewPlan(t), 100, 40)
+	h2.press("o")
+	h2.requireView("KPIs for managers")
+	h2.refuseView("to scroll")
 }
 
 func TestQuitSavesTheFieldBeingTyped(t *testing.T) {

@@ -135,8 +135,15 @@ func (s *overviewScreen) moveTo(i int) {
 }
 
 // listHeight is how many rows fit under the header, above the lines that
-// give the title under the cursor in full.
-func (s *overviewScreen) listHeight() int { return max(1, s.c.height-2-overviewDetailLines) }
+// give the title under the cursor in full (and the line that says the list
+// scrolls, when it does).
+func (s *overviewScreen) listHeight() int {
+	h := max(1, s.c.height-2-overviewDetailLines)
+	if len(s.rows) > h {
+		h = max(1, h-1)
+	}
+	return h
+}
 
 // overviewDetailLines is the room kept under the list for the whole title
 // of the item under the cursor, when its row cuts it (issue 12.6).
@@ -251,11 +258,17 @@ func (s *overviewScreen) view() string {
 	s.offset = min(s.offset, max(0, len(s.rows)-h))
 
 	lines := []string{ansi.Truncate(header, w, "…"), ""}
-	for i := s.offset; i < min(len(s.rows), s.offset+h); i++ {
+	end := min(len(s.rows), s.offset+h)
+	for i := s.offset; i < end; i++ {
 		lines = append(lines, s.cachedRow(st, i, w))
 	}
 	for len(lines) < 2+h {
 		lines = append(lines, "")
+	}
+	if len(s.rows) > h {
+		// Said, as the other screens that scroll say it: the list goes on
+		// past the window.
+		lines = append(lines, st.Subtle.Render(ansi.Truncate(fmt.Sprintf("  lines %d–%d of %d · ↑↓ pgup pgdown to scroll", s.offset+1, end, len(s.rows)), w, "…")))
 	}
 	return strings.Join(lines, "\n") + "\n" + s.detail(st, w)
 }
