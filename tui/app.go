@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/internal/safetext"
 )
 
 // footerLines is what the app keeps below every screen: the save status
@@ -409,7 +410,9 @@ func (a *app) View() tea.View {
 	if strip := a.roomStrip(); strip != "" {
 		footer = strip + "\n" + footer
 	}
-	v.SetContent(a.frame(content, footer))
+	// The renderer keeps a plan's C0 controls off the terminal, not its
+	// bidirectional overrides or C1 controls (SECURITY.md).
+	v.SetContent(safetext.Styled(a.frame(content, footer)))
 	return v
 }
 

@@ -746,3 +746,27 @@ func TestTheMoreQuestionsNoteNamesTheKeyThatWorksInAField(t *testing.T) {
 		t.Fatalf("the keys wrote something: %+v", *r)
 	}
 }
+
+// A plan comes from other people: the runes in its text that a terminal
+// acts on or reorders what it shows by (a right-to-left override in the
+// organisation's name, a C1 control in the title, an isolate in an
+// action) never reach the terminal, on any screen that shows them.
+func TestThePlansInvisibleControlsDoNotReachTheTerminal(t *testing.T) {
+	p := rvNewPlan(t)
+	p.Organisation = "Evil\u202eCorp"
+	p.Title = "Spring\u009b7m review\u2028two"
+	r := p.Response("lc-vision")
+	r.Action, r.Owner = "Write \u2066it\u2069 down", "Zo\u202dë"
+	h, _ := rvOpen(t, p, 100, 30)
+	for _, keys := range [][]string{nil, {"tab"}, {"esc", "b"}, {"s"}, {"o"}, {"?"}} {
+		h.press(keys...)
+		content := h.a.View().Content
+		for _, bad := range []string{"\u202e", "\u009b", "\u2028", "\u2066", "\u2069", "\u202d"} {
+			if strings.Contains(content, bad) {
+				t.Fatalf("after %v the screen holds %q:\n%s", keys, bad, h.view())
+			}
+		}
+	}
+	h.press("esc", "esc")
+	h.requireView("EvilCorp")
+}
