@@ -44,6 +44,20 @@ func (c *common) loadWorkforce() tea.Cmd {
 	return func() tea.Msg { return workforceMsg{path: plan, lines: workforceLines(plan)} }
 }
 
+// workforceFirst reads the data at once when the first screen shows it (an
+// item about the workforce data, where a review left half way resumes):
+// the first frame then has its lines, instead of the next frame moving
+// the scale and the fields down under them. The command loadWorkforce
+// gave reads the file again and brings the same lines.
+func (a *app) workforceFirst() {
+	s, ok := a.screens[a.active].(*itemScreen)
+	if !ok || !a.c.workforce.loading || s.entry().Item.Topic != checklist.TopicWorkforceData {
+		return
+	}
+	path := a.c.workforce.path
+	a.c.gotWorkforce(workforceMsg{path: path, lines: workforceLines(path)})
+}
+
 // gotWorkforce keeps the lines, if they are still for the open plan.
 func (c *common) gotWorkforce(msg workforceMsg) {
 	if c.session != nil && c.session.Path() == msg.path {

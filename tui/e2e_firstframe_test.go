@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
 	"github.com/socialmobility/ladder/bench/ptybench"
+	"github.com/socialmobility/ladder/plans"
 )
 
 // TestFirstFrameBeforeBubbleTea runs ladder in a pseudo-terminal, as a
@@ -354,6 +355,41 @@ func TestKeysTypedDuringStartUp(t *testing.T) {
 			if out := r.output(); bytes.Contains(out[firstFrame:], []byte("^[")) {
 				t.Errorf("a key was echoed after the first frame:\n%q", out[firstFrame:])
 			}
+		})
+	}
+}
+
+// TestFirstFrameHasTheWorkforceData: a plan resumed at an item about the
+// workforce data (Enablers 1 once Workforce is rated, as a review left
+// half way leaves it) shows the data's lines under the questions, or how
+// to make a data file. The first frame has them: they were read in a
+// command, which runs once Bubble Tea has started, so the first frame had
+// none and on the second the scale and the fields jumped down under them.
+func TestFirstFrameHasTheWorkforceData(t *testing.T) {
+	bin := e2eBinary(t)
+	dir := t.TempDir()
+	e2ePlan(t, dir, "cafe.yaml", func(p *plans.Plan) {
+		for _, e := range p.Checklist.Items()[:6] {
+			p.Response(e.Item.ID).Rating = "amber"
+		}
+	})
+	for _, size := range [][2]int{{80, 24}, {100, 30}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			s, err := ptybench.Start(bin, ptybench.Options{Args: []string{"review", "plans/cafe.yaml"}, Dir: dir, Cols: size[0], Rows: size[1]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			const marker = "No workforce data yet"
+			if _, err := s.WaitFor(marker, e2eTimeout); err != nil {
+				t.Fatal(err)
+			}
+			syscall.Kill(s.Pid(), syscall.SIGTERM)
+			s.Wait(e2eTimeout)
+			for deadline := time.Now().Add(2 * time.Second); !s.Closed() && time.Now().Before(deadline); {
+				time.Sleep(5 * time.Millisecond)
+			}
+			checkFirstFrameScreens(t, s.Output(), size[0], size[1], marker)
 		})
 	}
 }

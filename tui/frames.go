@@ -49,6 +49,7 @@ func (r *root) start(width, height int) {
 		r.app.Update(tea.WindowSizeMsg{Width: width, Height: height})
 	}
 	r.init = r.app.Init()
+	r.app.workforceFirst()
 }
 
 func (r *root) Init() tea.Cmd {
