@@ -69,11 +69,15 @@ func (a *app) frameHeadHeight() int {
 }
 
 // presentHead is the frame's heading, w cells wide: the screen's name and
-// the clocks at the right.
+// the clocks at the right (the item's too on its advice).
 func (a *app) presentHead(w int) string {
 	st := &a.c.styles
 	name := a.screen(a.active).(presentTitler).presentTitle()
 	clocks := a.c.sessionClocks()
+	if a.active == screenGuidance {
+		// The item's advice: its time box runs on while the room reads it.
+		clocks = a.c.clocks(false)
+	}
 	room := w
 	if clocks != "" {
 		room = w - ansi.StringWidth(clocks) - 2

@@ -220,3 +220,24 @@ func TestSessionClockPaceAndKeys(t *testing.T) {
 		t.Errorf("the countdown is %q", got)
 	}
 }
+
+// The item's time box runs on while the room reads the item's advice
+// (i): in presenter mode the advice screen shows it at the heading's
+// right, as the item screen does, so the facilitator keeps the time in
+// sight. Back on the item, the same time is left.
+func TestTheAdviceShowsTheItemsTimeInPresenterMode(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {240, 67}} {
+		h, _ := rvOpen(t, rvNewPlan(t), size[0], size[1])
+		h.press("P")
+		clock := &testClock{}
+		startTimebox(h.a, clock, 5)
+		h.press("i")
+		h.requireView("5:00 left")
+		clock.advance(90)
+		tick(h)
+		h.requireView("Advice from the source", "3:30 left")
+		requireFits(t, h, size[0], size[1])
+		h.press("esc")
+		h.requireView("3:30 left")
+	}
+}
