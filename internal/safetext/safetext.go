@@ -128,6 +128,13 @@ func clean(s string, oneLine bool) string {
 	return b.String()
 }
 
+// UnsafeRune reports the runes other than the C0 controls that act on a
+// terminal or on the order of what it shows: DEL, the C1 controls, the
+// bidirectional overrides and isolates, the line and paragraph
+// separators. For writers that filter their own output a rune at a time
+// (the accessible prompts).
+func UnsafeRune(r rune) bool { return unsafeRune(r) }
+
 // unsafeRune reports the runes above ASCII that act on a terminal or on
 // the order of what it shows.
 func unsafeRune(r rune) bool {

@@ -730,7 +730,7 @@ follow_ups:
 func TestNothingButPlainText(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "acme.yaml")
 	newPlan(t, path, func(p *plans.Plan) {
-		p.Organisation = "Acme\x1b[2J\x07"
+		p.Organisation = "Acme\x1b[2J\x07 Evil\u202eCorp\u2066"
 		p.Response("lc-vision").Action = "\x1b[31mRed\x1b[0m\ttext\r"
 	})
 	out, err := runReview(t, Options{PlanPath: path}, linesReader([]string{"r", "", "Ow\x1b[Aner\x1b[D", "\x1bOP2w"}))
@@ -739,6 +739,9 @@ func TestNothingButPlainText(t *testing.T) {
 	}
 	if !strings.Contains(out, "Enter keeps: [31mRed[0m text. Type - to clear it.") {
 		t.Errorf("the action was not shown as plain text:\n%s", out)
+	}
+	if !strings.Contains(out, "Review of Acme[2J EvilCorp:") || strings.ContainsAny(out, "\u202e\u2066") {
+		t.Errorf("the organisation's bidirectional overrides reached the output:\n%q", out[:min(len(out), 200)])
 	}
 	p, err := plans.LoadFile(path, nil)
 	if err != nil {
@@ -751,12 +754,12 @@ func TestNothingButPlainText(t *testing.T) {
 
 func TestPlainWriter(t *testing.T) {
 	var b bytes.Buffer
-	in := "a\x1b[1mb\tc\r\n\x07d\u0085e\xffé👩‍💻\n"
+	in := "a\x1b[1mb\tc\r\n\x07d\u0085e\xffé👩‍💻\nEvil\u202eCorp\u2028\u2066x\u2069\n"
 	n, err := plainWriter{&b}.Write([]byte(in))
 	if err != nil || n != len(in) {
 		t.Fatalf("Write = %d, %v", n, err)
 	}
-	if want := "a[1mb c\nde\uFFFDé👩‍💻\n"; b.String() != want {
+	if want := "a[1mb c\nde\uFFFDé👩‍💻\nEvilCorpx\n"; b.String() != want {
 		t.Errorf("got %q, want %q", b.String(), want)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
@@ -365,7 +366,7 @@ func (pw plainWriter) Write(b []byte) (int, error) {
 			out = append(out, '\n')
 		case r == '\t':
 			out = append(out, ' ')
-		case unicode.IsControl(r):
+		case unicode.IsControl(r), safetext.UnsafeRune(r):
 		default:
 			out = utf8.AppendRune(out, r)
 		}
