@@ -116,8 +116,14 @@ func (s *guidanceScreen) draw() []string {
 	if c.Licence != "" {
 		add("", st.Subtle.Render(wrap(c.Licence, 0)))
 	}
-	// On a wide window the column sits in the middle.
-	text := indentLinesBy(strings.Join(out, "\n"), (s.c.width-w)/2)
+	// On a wide window the column sits in the middle; in presenter mode
+	// the frame has centred the screen already, and the column starts
+	// under the frame's heading.
+	indent := (s.c.width - w) / 2
+	if s.c.present {
+		indent = 0
+	}
+	text := indentLinesBy(strings.Join(out, "\n"), indent)
 	s.lines, s.drawnFor = strings.Split(text, "\n"), d
 	return s.lines
 }

@@ -147,3 +147,38 @@ func TestGuidanceGolden(t *testing.T) {
 		return rvGoldenApp(t, rvGoldenPlan(t), 80, 24, "i")
 	})
 }
+
+// In presenter mode the advice starts under the frame's heading, in the
+// same column, at every size: the frame centres the screen, and the text
+// is not centred a second time inside it.
+func TestAdviceInPresenterModeLinesUpWithItsHeading(t *testing.T) {
+	for _, size := range [][2]int{{100, 30}, {160, 45}, {240, 67}} {
+		h, _ := rvOpen(t, rvNewPlan(t), size[0], size[1])
+		h.press("P", "i")
+		h.requireView("Advice from the source")
+		col := func(text string) int {
+			for _, line := range strings.Split(h.view(), "\n") {
+				if i := strings.Index(line, text); i >= 0 {
+					return ansi.StringWidth(line[:i])
+				}
+			}
+			t.Fatalf("%dx%d: %q is not on the screen:\n%s", size[0], size[1], text, h.view())
+			return -1
+		}
+		if first, big := col("Advice from the source"), firstInk(h.view()); first != big {
+			t.Errorf("%dx%d: the advice starts at column %d, the frame's heading at %d:\n%s", size[0], size[1], first, big, h.view())
+		}
+	}
+}
+
+// firstInk is the column of the first non-blank cell of the first
+// non-blank line: where the frame's heading begins.
+func firstInk(view string) int {
+	for _, line := range strings.Split(view, "\n") {
+		plain := ansi.Strip(line)
+		if trimmed := strings.TrimLeft(plain, " "); trimmed != "" {
+			return ansi.StringWidth(plain) - ansi.StringWidth(trimmed)
+		}
+	}
+	return -1
+}
