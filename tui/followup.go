@@ -96,7 +96,7 @@ func newFollowupKeys() followupKeys {
 		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		Edit:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "type")),
-		Done:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
+		Done:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next field, typing (from the last: next question)")),
 		Leave:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "stop typing")),
 	}
 }
@@ -373,13 +373,32 @@ func (s *followupScreen) shortHelp() []key.Binding {
 	bs := st.shortHelp()
 	switch {
 	case st.typing() && st.textual():
-		return append(bs, s.keys.NextField, s.keys.Leave)
+		return append(bs, s.enterHelp(st)...)
 	case st.typing():
 		return bs
 	case st.textual():
 		bs = append([]key.Binding{s.keys.Edit}, bs...)
 	}
 	return append(append([]key.Binding{s.keys.Next}, bs...), s.keys.NextField, s.keys.Prev)
+}
+
+// enterHelp says, while a field is being typed in, where enter and tab
+// go: enter from a one-line field moves on typing, as tab does, so the
+// footer says so (the next field is one the person chose to go to, issue
+// 12.5); from the last field enter goes on to the next question.
+func (s *followupScreen) enterHelp(st fuStop) []key.Binding {
+	// esc comes before tab: at 80 columns the footer drops from the end,
+	// and how to stop typing matters more than a second way on.
+	if t, ok := st.(interface{ takesEnter() bool }); ok && t.takesEnter() {
+		return []key.Binding{s.keys.NextField, s.keys.Leave}
+	}
+	if s.focus == len(s.stops)-1 {
+		next := s.keys.Done
+		next.SetHelp("enter", "next question")
+		return []key.Binding{next, s.keys.Leave, s.keys.NextField}
+	}
+	both := key.NewBinding(key.WithKeys("enter", "tab"), key.WithHelp("enter/tab", "next field"))
+	return []key.Binding{both, s.keys.Leave}
 }
 
 func (s *followupScreen) fullHelp() [][]key.Binding {
@@ -396,7 +415,7 @@ func (s *followupScreen) helpGroups() []helpGroup {
 	k := s.keys
 	groups := []helpGroup{
 		{"Moving between questions", []key.Binding{k.Next, k.Prev}},
-		{"Moving between the answer and the due date", []key.Binding{k.NextField, k.PrevField, k.Up, k.Down, k.Edit, k.Leave}},
+		{"Moving between the answer and the due date", []key.Binding{k.NextField, k.PrevField, k.Up, k.Down, k.Edit, k.Done, k.Leave}},
 	}
 	if s.stops != nil && !s.none() {
 		for _, st := range s.stops[:len(s.stops)-1] {
@@ -458,6 +477,9 @@ func (t *textStop) view(w, _ int, focused bool) string {
 }
 
 func (t *textStop) shortHelp() []key.Binding { return nil }
+
+// takesEnter reports whether enter is the field's own (a new line).
+func (t *textStop) takesEnter() bool { return t.multiline }
 func (t *textStop) fullHelp() []key.Binding  { return nil }
 
 // fuDueStop is the due date every follow-up has, stored in Answer.Due.

@@ -570,3 +570,27 @@ func TestAnAnswerTypedIsKeptWhenTheBoardOpensAnItem(t *testing.T) {
 		t.Fatalf("the answer on disk is %q after opening an item", got)
 	}
 }
+
+// Enter in a one-line answer moves into the next field, typing, as tab
+// does: the footer says so while typing, so that the field typed in next
+// is one the person chose (issue 12.5); from the last field it says enter
+// goes on to the next question, and in a free-text answer enter is a new
+// line, so only tab is offered.
+func TestTheFooterSaysWhereEnterGoesWhileTyping(t *testing.T) {
+	p := fuPlan(t)
+	a, _ := fuApp(t, p, 100, 30)
+	fuShow(t, a, screenFollowUp, 2)
+	fuPress(t, a, "enter")
+	fuContains(t, fuView(a), "enter/tab next field", "esc stop typing")
+	fuPress(t, a, "tab", "tab", "tab") // the due date, the last field
+	v := fuView(a)
+	fuContains(t, v, "enter next question", "esc stop typing", "tab next field")
+	if strings.Contains(v, "enter/tab next field") {
+		t.Errorf("the last field offers enter as next field:\n%s", v)
+	}
+	fuShow(t, a, screenFollowUp, 3)
+	fuPress(t, a, "enter")
+	if v := fuView(a); strings.Contains(v, "enter/tab") || strings.Contains(v, "enter next") {
+		t.Errorf("a free-text answer, where enter starts a new line, offers enter to move on:\n%s", v)
+	}
+}
