@@ -477,10 +477,10 @@ func (t *textStop) view(w, _ int, focused bool) string {
 }
 
 func (t *textStop) shortHelp() []key.Binding { return nil }
+func (t *textStop) fullHelp() []key.Binding  { return nil }
 
 // takesEnter reports whether enter is the field's own (a new line).
-func (t *textStop) takesEnter() bool        { return t.multiline }
-func (t *textStop) fullHelp() []key.Binding { return nil }
+func (t *textStop) takesEnter() bool { return t.multiline }
 
 // fuDueStop is the due date every follow-up has, stored in Answer.Due.
 type fuDueStop struct {
