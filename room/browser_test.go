@@ -296,3 +296,30 @@ func writeScreenshot(t *testing.T, p browserPhone, name string) {
 	}
 	t.Logf("wrote %s", path)
 }
+
+// TestPhonePageWithoutJavaScriptCanCheckAgain: a phone without JavaScript
+// that has not voted (the page does not reload itself then, so as not to
+// move under a finger) and one that is writing an idea are not stuck on
+// what the facilitator has moved on from: each view offers "Check again".
+func TestPhonePageWithoutJavaScriptCanCheckAgain(t *testing.T) {
+	b := browsertest.Start(t)
+	r, s := startServer(t)
+	p := browserPhone{b.Phone(t, "no-script")}
+	p.DisableScript()
+	p.Do(chromedp.Navigate(s.URL()))
+	p.join("4821")
+	p.waitText("You are in the room")
+	checkAgain := func(want string) {
+		t.Helper()
+		p.Do(chromedp.Click(chromedp.CSS(`a.button[href="/"]`)))
+		p.waitText(want)
+	}
+	r.Vote("lc-vision")
+	checkAgain("Develop a clear vision for your D&I strategy")
+	r.Vote("lc-leadership") // the facilitator moves on before this phone votes
+	checkAgain("Strong leadership and management driving your D&I strategy")
+	r.Ask("quick-wins")
+	checkAgain("What are your quick wins?")
+	r.Ask("decision-makers")
+	checkAgain("Who are the decision makers to help you make this change?")
+}
