@@ -293,9 +293,14 @@ func unplaced(answers map[string]*answerSeen, col Column, probs *problemList) {
 	for _, a := range list {
 		probs.add("answer", rowProblem(a.rows.First[0], a.rows.FirstLine, col, fmt.Sprintf(
 			"the answer %s is not one of the guide's (on %s): say where it belongs with --place %s (ladder data groups lists the keys)",
-			safetext.Excerpt(a.text, 60), a.rows, shellQuote(a.text+"=KEY"))))
+			safetext.Excerpt(a.text, 60), a.rows, shellQuote(oneLine(a.text)+"=KEY"))))
 	}
 }
+
+// oneLine is an answer as a --place hint gives it: its line breaks, tabs
+// and runs of spaces one space, as the placer matches answers. The
+// pictures safetext shows line breaks as could not be pasted back.
+func oneLine(answer string) string { return strings.Join(strings.Fields(answer), " ") }
 
 // shellQuote quotes a --place example a person can paste.
 func shellQuote(s string) string {

@@ -338,3 +338,37 @@ func TestImportSecondHeaderRowIsPointedOut(t *testing.T) {
 		t.Errorf("a grade on several rows is not a second header: %s", got)
 	}
 }
+
+// TestImportPlaceHintCanBePasted: the --place an unplaced answer's problem
+// suggests places that answer when pasted into a shell, even when the
+// answer spans lines in its cell (a free-text field, typed with Enter) or
+// has a tab in it: the hint gives the answer on one line, as the import
+// matches it, not with the pictures that show its line breaks.
+func TestImportPlaceHintCanBePasted(t *testing.T) {
+	csv := "Grade,Occupation\nManager,\"Vicar\nof the parish\"\nManager,\"Farm\thand \"\n"
+	_, err := importString(t, csv, ImportOptions{})
+	var places []Place
+	for _, problem := range csvProblems(t, err) {
+		_, hint, ok := strings.Cut(problem, "--place '")
+		hint, _, _ = strings.Cut(hint, "' (ladder data groups")
+		if !ok {
+			t.Fatalf("no --place hint in %q", problem)
+		}
+		hint = strings.Replace(hint, "=KEY", "=routine-manual-service", 1)
+		p, err := ParsePlace(hint)
+		if err != nil {
+			t.Fatalf("the hint %q does not parse: %v", hint, err)
+		}
+		places = append(places, p)
+	}
+	if len(places) != 2 {
+		t.Fatalf("%d hints, want 2", len(places))
+	}
+	im, err := importString(t, csv, ImportOptions{Places: places})
+	if err != nil {
+		t.Fatalf("the hints pasted do not place the answers:\n%s", strings.Join(csvProblems(t, err), "\n"))
+	}
+	if got := counts(t, im, "Manager"); got != "2/0/0/0/0" {
+		t.Errorf("counts %s", got)
+	}
+}
