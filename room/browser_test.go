@@ -323,3 +323,56 @@ func TestPhonePageWithoutJavaScriptCanCheckAgain(t *testing.T) {
 	r.Ask("decision-makers")
 	checkAgain("Who are the decision makers to help you make this change?")
 }
+
+// TestPhoneKeepsTheAreaItSendsIdeasFor: at a question asked per area,
+// a person who chose an area and sent an idea sends the next one for the
+// same area unless they choose another; each waiting idea says its area.
+// The choice used to go back to the first area after every idea (and,
+// with the page live, whenever the page updated), so a second idea for
+// Enablers went to Leadership & Culture unnoticed.
+func TestPhoneKeepsTheAreaItSendsIdeasFor(t *testing.T) {
+	b := browsertest.Start(t)
+	r, s := startServer(t)
+	r.Ask("speak-with")
+	for _, script := range []bool{true, false} {
+		name := map[bool]string{true: "live", false: "no-script"}[script]
+		p := browserPhone{b.Phone(t, name)}
+		if !script {
+			p.DisableScript()
+		}
+		p.Do(chromedp.Navigate(s.URL()))
+		p.join("4821")
+		p.waitText("Who do you need to speak with")
+		send := func(text string) {
+			t.Helper()
+			p.Do(chromedp.SendKeys(chromedp.ID("text"), text), chromedp.Click(chromedp.CSS(`form.idea button`)))
+			p.waitText(text)
+		}
+		p.Do(chromedp.SetValue(chromedp.ID("area"), "enablers"))
+		send(name + ": the data team")
+		if area := browsertest.Run(p.Phone, chromedp.Value(chromedp.ID("area"))); area != "enablers" {
+			t.Errorf("%s: after an idea for Enablers the area chosen is %q", name, area)
+		}
+		send(name + ": the payroll manager")
+		p.waitText("Enablers: " + name + ": the payroll manager")
+		if !script {
+			continue
+		}
+		// A choice made but not sent yet stays when the page updates
+		// under it (here, the facilitator drops an idea).
+		p.Do(chromedp.SetValue(chromedp.ID("area"), "workforce"))
+		ideas := r.Status().Ideas
+		r.settleIdea(ideas[0].ID, false)
+		p.waitText("✗ Not taken: " + name + ": the data team")
+		if area := browsertest.Run(p.Phone, chromedp.Value(chromedp.ID("area"))); area != "workforce" {
+			t.Errorf("%s: the page updated and the area chosen went from Workforce to %q", name, area)
+		}
+	}
+	var areas []string
+	for _, idea := range r.Status().Ideas {
+		areas = append(areas, idea.Area)
+	}
+	if want := []string{"enablers", "enablers", "enablers"}; !slices.Equal(areas, want) {
+		t.Errorf("the ideas arrive for the areas %q, want %q", areas, want)
+	}
+}

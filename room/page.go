@@ -83,7 +83,10 @@ type questionView struct {
 	Areas    []areaView
 }
 
-type areaView struct{ ID, Title string }
+type areaView struct {
+	ID, Title string
+	Chosen    bool // the area this phone last sent an idea for
+}
 
 // choices lists the scale's levels and "not sure", as the phone shows
 // them: a shape, a word and a colour, never colour alone.
@@ -155,19 +158,28 @@ func (r *Room) view(token string) phoneView {
 		v.Question = &questionView{ID: f.ID, Text: f.Question}
 		if f.Kind == checklist.KindPerArea {
 			for _, a := range c.Areas {
-				v.Question.Areas = append(v.Question.Areas, areaView{a.ID, a.Title})
+				v.Question.Areas = append(v.Question.Areas, areaView{a.ID, a.Title, a.ID == p.area})
 			}
 		}
 		v.SentIdeas, v.Decided = p.ideas, slices.Clone(p.decided)
 		for _, idea := range r.ideas {
 			if idea.phone == token {
-				v.MyIdeas = append(v.MyIdeas, idea.Text)
+				v.MyIdeas = append(v.MyIdeas, ideaLine(c, idea))
 			}
 		}
 		v.Key = "question " + f.ID
 		v.Announce = "Send your ideas: " + f.Question
 	}
 	return v
+}
+
+// ideaLine is a waiting idea as its phone lists it: with its area, where
+// the question is asked per area.
+func ideaLine(c *checklist.Checklist, idea Idea) string {
+	if a, _, ok := c.AreaByID(idea.Area); ok && idea.Area != "" {
+		return a.Title + ": " + idea.Text
+	}
+	return idea.Text
 }
 
 func markChosen(cs []choiceView, key string) []choiceView {

@@ -164,6 +164,11 @@ type phone struct {
 	// newest first, at most maxDecided: a person who sent an idea sees
 	// whether it went into the plan, and nobody else does.
 	decided []DecidedIdea
+	// area is the area this phone last sent an idea for: its page offers
+	// it again, so that a person sending several ideas for one area does
+	// not have to choose it each time (and cannot send one to the first
+	// area by not noticing the choice went back to it).
+	area string
 }
 
 // DecidedIdea is an idea the facilitator has settled, as the phone that
@@ -566,6 +571,9 @@ func (r *Room) SendIdea(token, questionID, area, text string) (Idea, error) {
 	idea := Idea{ID: r.lastIdea, QuestionID: questionID, Area: area, Text: text, phone: token}
 	r.ideas = append(r.ideas, idea)
 	p.ideas++
+	if area != "" {
+		p.area = area
+	}
 	r.wakeFacilitator()
 	idea.phone = ""
 	return idea, nil

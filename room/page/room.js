@@ -27,7 +27,9 @@
     if (next.getAttribute("data-key") === oldKey) {
       Object.keys(typed).forEach(function (id) {
         var el = document.getElementById(id);
-        if (el && !el.value) el.value = typed[id];
+        // Text typed and not sent comes back into an empty box; a choice
+        // (the area) comes back whatever the new view chose.
+        if (el && (el.tagName === "SELECT" || !el.value)) el.value = typed[id];
       });
     } else if (live) {
       live.textContent = next.getAttribute("data-announce") || "";
