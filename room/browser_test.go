@@ -168,9 +168,10 @@ func TestPhonesInABrowser(t *testing.T) {
 	}
 }
 
-// TestPhonePageWithoutJavaScript: plain forms, a redirect after each
-// post, and the same outcome.
-func TestPhonePageWithoutJavaScript(t *testing.T) {
+// joinWithoutScript starts a room and joins it from a phone without
+// JavaScript.
+func joinWithoutScript(t *testing.T) (*Room, *Server, browserPhone) {
+	t.Helper()
 	b := browsertest.Start(t)
 	r, s := startServer(t)
 	p := browserPhone{b.Phone(t, "no-script")}
@@ -178,6 +179,13 @@ func TestPhonePageWithoutJavaScript(t *testing.T) {
 	p.Do(chromedp.Navigate(s.URL()))
 	p.join("4821")
 	p.waitText("You are in the room")
+	return r, s, p
+}
+
+// TestPhonePageWithoutJavaScript: plain forms, a redirect after each
+// post, and the same outcome.
+func TestPhonePageWithoutJavaScript(t *testing.T) {
+	r, s, p := joinWithoutScript(t)
 	r.Vote("lc-vision")
 	p.Do(chromedp.Navigate(s.URL())) // what "Check again", or the page's own refresh, does
 	p.waitText("Develop a clear vision for your D&I strategy")
@@ -302,13 +310,7 @@ func writeScreenshot(t *testing.T, p browserPhone, name string) {
 // move under a finger) and one that is writing an idea are not stuck on
 // what the facilitator has moved on from: each view offers "Check again".
 func TestPhonePageWithoutJavaScriptCanCheckAgain(t *testing.T) {
-	b := browsertest.Start(t)
-	r, s := startServer(t)
-	p := browserPhone{b.Phone(t, "no-script")}
-	p.DisableScript()
-	p.Do(chromedp.Navigate(s.URL()))
-	p.join("4821")
-	p.waitText("You are in the room")
+	r, _, p := joinWithoutScript(t)
 	checkAgain := func(want string) {
 		t.Helper()
 		p.Do(chromedp.Click(chromedp.CSS(`a.button[href="/"]`)))
