@@ -209,11 +209,18 @@ func TestReportHTMLRatingsFitTheirColumn(t *testing.T) {
 			mustRun(t, "report", plan, "--format", "html", "--today", "2027-03-01", "-o", out)
 			ctx := browsertest.New(t, 1280, 800, time.Minute)
 			do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
-			overflowing := `[...document.querySelectorAll(".items td .rating")]
-				.filter(b => b.getBoundingClientRect().right > b.closest("td").getBoundingClientRect().right + 0.5)
+			// A rating badge, a due date and a status never wrap: none may
+			// run out of its cell into the next column, at any width that
+			// lays the items out as a table (narrower, they are cards).
+			overflowing := `[...document.querySelectorAll(".items td .rating, .items td[data-label=Due] .nowrap, .items td[data-label=Status]")]
+				.filter(b => b.tagName === "TD" ? b.scrollWidth > b.clientWidth + 0.5
+					: b.getBoundingClientRect().right > b.closest("td").getBoundingClientRect().right + 0.5)
 				.map(b => b.textContent)`
-			if over := run(t, ctx, chromedp.Evaluate[[]string](overflowing)); len(over) > 0 {
-				t.Errorf("on a screen, %d ratings run out of their column, such as %q", len(over), over[0])
+			for _, width := range []int64{700, 900, 1280} {
+				do(t, ctx, chromedp.EmulateViewport(width, 800))
+				if over := run(t, ctx, chromedp.Evaluate[[]string](overflowing)); len(over) > 0 {
+					t.Errorf("on a screen %d px wide, %d ratings, dates or statuses run out of their column, such as %q", width, len(over), over[0])
+				}
 			}
 			if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 				t.Fatal(err)

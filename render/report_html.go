@@ -324,6 +324,17 @@ type htmlSegment struct {
 	Word  string
 	Count int
 	X, W  string
+	Tag   *htmlTag // nil on a segment too narrow for one
+}
+
+// htmlTag is the label on a segment: the level's shape on a white tab,
+// with its word and count, or its count, where they fit.
+type htmlTag struct {
+	Class        string
+	Shape        htmlShape
+	X, W         string
+	Text         string
+	TextX, TextY string
 }
 
 type htmlLabel struct {
@@ -358,7 +369,8 @@ func areaChart(area string, scale []reportRating, counts []int) htmlChart {
 		words[i] = fmt.Sprintf("%d %s", n, r.word)
 		if n > 0 && total > 0 {
 			w := chartWidth * float64(n) / float64(total)
-			ch.Segments = append(ch.Segments, htmlSegment{Class: lv.Class, Word: r.word, Count: n, X: num(x), W: num(w)})
+			ch.Segments = append(ch.Segments, htmlSegment{Class: lv.Class, Word: r.word, Count: n, X: num(x), W: num(w),
+				Tag: segmentTag(lv.Class, r, n, x, w)})
 			x += w
 		}
 		col, row := i%chartColumns, i/chartColumns
@@ -372,6 +384,36 @@ func areaChart(area string, scale []reportRating, counts []int) htmlChart {
 	}
 	ch.Summary = fmt.Sprintf("%s: %s, %s.", area, strings.Join(words, ", "), countNoun(total, "item"))
 	return ch
+}
+
+// segmentTag labels a segment x to x+w of the bar, so that it is told
+// from the others by its shape and words, not by its colour alone (in
+// greyscale, on a projector): on a white tab, the level's shape, then
+// "Red 3" where that fits, else "3", else the shape alone; nothing on a
+// segment too narrow for the shape (a sliver of a very long checklist,
+// whose count the legend under the bar still gives).
+func segmentTag(class string, r reportRating, n int, x, w float64) *htmlTag {
+	const (
+		pad, mark, gap = 3.0, 10.0, 3.0
+		charWidth      = 6.6 // the tag's 11px text, widest of the usual fonts
+		top, height    = 3.0, 16.0
+	)
+	for _, text := range []string{fmt.Sprintf("%s %d", r.word, n), strconv.Itoa(n), ""} {
+		tw := pad + mark + pad
+		if text != "" {
+			tw += gap + charWidth*float64(utf8.RuneCountInString(text))
+		}
+		if tw > w-2 {
+			continue
+		}
+		tx := x + (w-tw)/2
+		return &htmlTag{
+			Class: class, Shape: shapeOf(r.mark, tx+pad, top+(height-mark)/2, mark),
+			X: num(tx), W: num(tw), Text: text,
+			TextX: num(tx + pad + mark + gap), TextY: num(top + height - 4.5),
+		}
+	}
+	return nil
 }
 
 // shapeOf draws a mark in a size x size box whose top left is (x, y).

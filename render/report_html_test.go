@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -296,4 +297,56 @@ func validateHTML(t *testing.T, docs map[string][]byte) {
 	// the report shortens the tab title itself (TestReportHTMLTabTitle).
 	docs[".htmlvalidate.json"] = []byte(`{"extends": ["html-validate:recommended"], "rules": {"long-title": "off"}}`)
 	checkFiles(t, bin, docs)
+}
+
+// Every segment of an area's bar carries its level's shape on a white tab,
+// with the word and count where they fit, else the count, inside the
+// segment, so that no segment is told from another by colour alone (issue
+// 14); a sliver too narrow for the shape has none, and the legend under
+// the bar still counts it.
+func TestChartSegmentsAreLabelledInside(t *testing.T) {
+	c, ok := checklist.Builtin(checklist.DefaultID)
+	if !ok {
+		t.Fatal("no built-in checklist")
+	}
+	scale := scaleOf(c) // red, amber, green, unrated
+	for _, tc := range []struct {
+		counts []int // per level, then the total
+		want   []string
+	}{
+		{[]int{1, 1, 0, 2, 4}, []string{"Red 1", "1", "Unrated 2"}},
+		{[]int{4, 3, 4, 4, 15}, []string{"Red 4", "3", "4", "4"}},
+		{[]int{0, 2, 0, 0, 2}, []string{"Amber 2"}},
+		{[]int{1, 0, 0, 299, 300}, []string{"-", "Unrated 299"}}, // a sliver: no tag
+	} {
+		ch := areaChart("Area", scale, tc.counts)
+		var got []string
+		for _, seg := range ch.Segments {
+			if seg.Tag == nil {
+				got = append(got, "-")
+				continue
+			}
+			got = append(got, seg.Tag.Text)
+			x, w := atof(t, seg.X), atof(t, seg.W)
+			tx, tw := atof(t, seg.Tag.X), atof(t, seg.Tag.W)
+			if tx < x || tx+tw > x+w {
+				t.Errorf("%v: the tag %q (%v+%v) is not inside its segment (%v+%v)", tc.counts, seg.Tag.Text, tx, tw, x, w)
+			}
+			if seg.Tag.Class != seg.Class || seg.Tag.Shape.X < tx || seg.Tag.Shape.X+10 > tx+tw {
+				t.Errorf("%v: the tag %q lacks its level's shape inside it", tc.counts, seg.Tag.Text)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%v: tags %q, want %q", tc.counts, got, tc.want)
+		}
+	}
+}
+
+func atof(t *testing.T, s string) float64 {
+	t.Helper()
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
