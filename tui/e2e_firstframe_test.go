@@ -3,12 +3,9 @@ package tui_test
 import (
 	"bytes"
 	"fmt"
-	"github.com/creack/pty"
-	"golang.org/x/sys/unix"
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -17,8 +14,10 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
+	"github.com/creack/pty"
 	"github.com/socialmobility/ladder/bench/ptybench"
 	"github.com/socialmobility/ladder/plans"
+	"golang.org/x/sys/unix"
 )
 
 // TestFirstFrameBeforeBubbleTea runs ladder in a pseudo-terminal, as a
@@ -34,15 +33,7 @@ import (
 // Bubble Tea draws the first frame (with no colour at all for NO_COLOR).
 func TestFirstFrameBeforeBubbleTea(t *testing.T) {
 	bin := e2eBinary(t)
-	dir := t.TempDir()
-	golden, err := os.ReadFile(filepath.Join("..", "plans", "testdata", "golden.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.MkdirAll(filepath.Join(dir, "plans"), 0o755)
-	if err := os.WriteFile(filepath.Join(dir, "plans", "acme.yaml"), golden, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir := goldenPlans(t, nil, "acme.yaml")
 	type screen struct {
 		name, marker string
 		args         []string
@@ -264,15 +255,12 @@ func (r *ttyRun) checkGivenBack(t *testing.T, before *unix.Termios) {
 // in the folder read: TestFolderReadPanicRaisedWhereTaken.)
 func TestFirstFrameGivesTheTerminalBack(t *testing.T) {
 	bin := e2eBinary(t)
-	dir := t.TempDir()
-	golden, err := os.ReadFile(filepath.Join("..", "plans", "testdata", "golden.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.MkdirAll(filepath.Join(dir, "plans"), 0o755)
-	os.WriteFile(filepath.Join(dir, "plans", "acme.yaml"), golden, 0o644)
-	bad := strings.Replace(string(golden), "rating: red", "rating: purple", 1)
-	os.WriteFile(filepath.Join(dir, "plans", "bad.yaml"), []byte(bad), 0o644)
+	dir := goldenPlans(t, func(name, plan string) string {
+		if name == "bad.yaml" {
+			return strings.Replace(plan, "rating: red", "rating: purple", 1)
+		}
+		return plan
+	}, "acme.yaml", "bad.yaml")
 
 	t.Run("plan with a problem", func(t *testing.T) {
 		r := startOnTTY(t, bin, dir, "review", "plans/bad.yaml")
@@ -320,16 +308,9 @@ func TestFirstFrameGivesTheTerminalBack(t *testing.T) {
 // second plan.
 func TestKeysTypedDuringStartUp(t *testing.T) {
 	bin := e2eBinary(t)
-	dir := t.TempDir()
-	golden, err := os.ReadFile(filepath.Join("..", "plans", "testdata", "golden.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.MkdirAll(filepath.Join(dir, "plans"), 0o755)
-	for _, name := range []string{"a", "b", "c"} {
-		plan := strings.Replace(string(golden), "title: 'Spring review: progression'", "title: Plan "+strings.ToUpper(name), 1)
-		os.WriteFile(filepath.Join(dir, "plans", name+".yaml"), []byte(plan), 0o644)
-	}
+	dir := goldenPlans(t, func(name, plan string) string {
+		return strings.Replace(plan, "title: 'Spring review: progression'", "title: Plan "+strings.ToUpper(strings.TrimSuffix(name, ".yaml")), 1)
+	}, "a.yaml", "b.yaml", "c.yaml")
 	for round := range 5 {
 		t.Run(fmt.Sprint(round), func(t *testing.T) {
 			r := startOnTTY(t, bin, dir)

@@ -334,6 +334,31 @@ func e2ePlan(t testing.TB, dir, name string, edit func(p *plans.Plan)) string {
 	return path
 }
 
+// goldenPlans makes a folder whose plans/ holds plans/testdata/golden.yaml
+// under each of names, each as edit returns it (nil: as it is), and
+// returns the folder.
+func goldenPlans(t testing.TB, edit func(name, plan string) string, names ...string) string {
+	t.Helper()
+	golden, err := os.ReadFile(filepath.Join("..", "plans", "testdata", "golden.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "plans"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		plan := string(golden)
+		if edit != nil {
+			plan = edit(name, plan)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "plans", name), []byte(plan), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 // acme makes a plan Acme Café Ltd's, dated 1 March 2027.
 func acme(p *plans.Plan) {
 	p.Organisation, p.Date = "Acme Café Ltd", plans.Date{Year: 2027, Month: 3, Day: 1}
