@@ -56,9 +56,22 @@ func (r *Room) OfferIdeas(s *review.Session, ideas []Idea) {
 func (r *Room) AcceptIdea(s *review.Session, id int) (sn *review.Snapshot, ok bool) {
 	sn, ok = s.AcceptIdea(id)
 	if ok {
-		r.settleIdea(id, true)
+		if _, waiting := r.settleIdea(id, true); !waiting {
+			r.redecideIdea(id, true) // put back after being taken out
+		}
 	}
 	return sn, ok
+}
+
+// WithdrawIdea takes an accepted idea from a phone back out of its answer
+// (it stays offered, as in the session); the phone that sent it is told
+// it is not taken, until it is accepted again.
+func (r *Room) WithdrawIdea(s *review.Session, id int) *review.Snapshot {
+	sn := s.WithdrawIdea(id)
+	if sn != nil {
+		r.redecideIdea(id, false)
+	}
+	return sn
 }
 
 // DropIdea forgets an idea from a phone, in the session and in the room.

@@ -134,10 +134,14 @@ type Room struct {
 	streams  int // event streams open now, all phones together
 	ideas    []Idea
 	lastIdea int
-	notices  []string
-	noticed  int // notices so far
-	guard    pinGuard
-	closed   bool
+	// sentBy is the phone that sent each idea, by id, kept after the idea
+	// is settled: the facilitator may take an accepted idea back out of
+	// its answer, or put it back, and its phone is told either way.
+	sentBy  map[int]string
+	notices []string
+	noticed int // notices so far
+	guard   pinGuard
+	closed  bool
 	// seq counts the changes every phone sees; a phone's page carries
 	// it, so its script can drop a view older than the one it shows (a
 	// vote's answer that arrives after the reveal's event).
@@ -174,8 +178,9 @@ type phone struct {
 // DecidedIdea is an idea the facilitator has settled, as the phone that
 // sent it is told.
 type DecidedIdea struct {
+	id    int
 	Text  string
-	Taken bool // accepted into its answer; false: dropped
+	Taken bool // in its answer now; false: dropped, or taken back out
 }
 
 // maxDecided is how many settled ideas a phone is shown.
@@ -387,12 +392,42 @@ func (r *Room) settleIdea(id int, taken bool) (Idea, bool) {
 	r.ideas = slices.Delete(r.ideas, i, i+1)
 	if p := r.phones[idea.phone]; p != nil {
 		p.ideas--
-		p.decided = slices.Insert(p.decided, 0, DecidedIdea{Text: idea.Text, Taken: taken})
-		p.decided = p.decided[:min(len(p.decided), maxDecided)]
 	}
+	r.decide(id, idea.Text, taken)
 	r.wakeAll()
 	idea.phone = ""
 	return idea, true
+}
+
+// redecideIdea tells the phone that sent an idea settled before that it
+// is in its answer again (taken), or out of it; it reports whether the
+// room knows the idea as settled.
+func (r *Room) redecideIdea(id int, taken bool) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	p := r.phones[r.sentBy[id]]
+	if p == nil {
+		return false
+	}
+	i := slices.IndexFunc(p.decided, func(d DecidedIdea) bool { return d.id == id })
+	if i < 0 {
+		return false
+	}
+	r.decide(id, p.decided[i].Text, taken)
+	r.wakeAll()
+	return true
+}
+
+// decide puts what became of an idea first in its phone's list of settled
+// ideas, in place of what it said of the idea before. r.mu is held.
+func (r *Room) decide(id int, text string, taken bool) {
+	p := r.phones[r.sentBy[id]]
+	if p == nil {
+		return
+	}
+	p.decided = slices.DeleteFunc(p.decided, func(d DecidedIdea) bool { return d.id == id })
+	p.decided = slices.Insert(p.decided, 0, DecidedIdea{id: id, Text: text, Taken: taken})
+	p.decided = p.decided[:min(len(p.decided), maxDecided)]
 }
 
 // Status is a snapshot of the room for the facilitator's screen.
@@ -569,6 +604,10 @@ func (r *Room) SendIdea(token, questionID, area, text string) (Idea, error) {
 	}
 	r.lastIdea++
 	idea := Idea{ID: r.lastIdea, QuestionID: questionID, Area: area, Text: text, phone: token}
+	if r.sentBy == nil {
+		r.sentBy = map[int]string{}
+	}
+	r.sentBy[idea.ID] = token
 	r.ideas = append(r.ideas, idea)
 	p.ideas++
 	if area != "" {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -485,5 +486,22 @@ func TestPhoneHearsWhatBecameOfItsIdeas(t *testing.T) {
 	}
 	if _, body := b.Get("/"); strings.Contains(body, "senior sponsor") || strings.Contains(body, "pizza") {
 		t.Errorf("another phone hears of someone else's ideas:\n%s", body)
+	}
+
+	// Taken back out of the answer, then put back: the phone follows.
+	if r.WithdrawIdea(session, ideas[0].ID) == nil {
+		t.Fatal("the accepted idea could not be taken back out")
+	}
+	if _, body := a.Get("/"); !strings.Contains(body, "<li>✗ Not taken: Name a senior sponsor</li>") || strings.Contains(body, "✓ Accepted: Name a senior sponsor") {
+		t.Errorf("the phone still shows an idea taken back out as accepted:\n%s", body)
+	}
+	if _, ok := r.AcceptIdea(session, ideas[0].ID); !ok {
+		t.Fatal("the idea taken out could not be accepted again")
+	}
+	if _, body := a.Get("/"); !strings.Contains(body, "<li>✓ Accepted: Name a senior sponsor</li>") || strings.Count(body, "Name a senior sponsor") != 1 {
+		t.Errorf("the phone does not show the idea accepted again, once:\n%s", body)
+	}
+	if got := session.Plan().Answer("quick-wins").List; !slices.Equal(got, []string{"Name a senior sponsor"}) {
+		t.Errorf("quick wins in the session: %q", got)
 	}
 }

@@ -91,7 +91,7 @@ func (r *ideaRows) key(k tea.KeyPressMsg, up, down key.Binding) fuResult {
 		o := offers[i]
 		var cmd tea.Cmd
 		if o.Chosen {
-			cmd = save(r.c.session.WithdrawIdea(o.ID))
+			cmd = r.c.withdrawIdea(o.ID)
 			r.note = "Took “" + flat(o.Text) + "” out of the answer · x puts it back"
 		} else {
 			cmd = r.c.acceptIdea(o.ID)
@@ -103,7 +103,7 @@ func (r *ideaRows) key(k tea.KeyPressMsg, up, down key.Binding) fuResult {
 		o := offers[i]
 		var cmd tea.Cmd
 		if o.Chosen {
-			cmd = save(r.c.session.WithdrawIdea(o.ID))
+			cmd = r.c.withdrawIdea(o.ID)
 			r.afterwards()
 		}
 		r.c.dropIdea(o.ID)

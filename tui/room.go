@@ -173,6 +173,15 @@ func (c *common) acceptIdea(id int) tea.Cmd {
 	return save(sn)
 }
 
+// withdrawIdea takes an accepted idea back out of its answer, and tells
+// the room so (the phone that sent it stops showing it accepted).
+func (c *common) withdrawIdea(id int) tea.Cmd {
+	if !c.room.on() {
+		return save(c.session.WithdrawIdea(id))
+	}
+	return save(c.room.room.WithdrawIdea(c.session, id))
+}
+
 // dropIdea forgets an idea from a phone, and tells the room so.
 func (c *common) dropIdea(id int) {
 	if c.room.on() {

@@ -399,7 +399,7 @@ func (r *reviewer) decideIdea(take bool, id int) error {
 		r.p.say("Took idea %d into the answer: %s.", id, text)
 	default:
 		if offer.Chosen {
-			r.save(r.s.WithdrawIdea(id))
+			r.save(r.room.room.WithdrawIdea(r.s, id))
 		}
 		r.room.room.DropIdea(r.s, id)
 		r.p.say("Dropped idea %d: %s. It is not in the plan.", id, text)
