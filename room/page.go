@@ -232,11 +232,12 @@ func (r *Room) pageFor(token, name, message string) []byte {
 	r.mu.Lock()
 	// What makes one phone's page differ from another's at the same
 	// state: whether it has joined, and its vote. Pages with a message or
-	// with the phone's own ideas on them (waiting or settled) are not
-	// kept: no other phone may be served them.
+	// with anything of the phone's own on them (its ideas, waiting or
+	// settled, or the area it last sent one for) are not kept: no other
+	// phone may be served them.
 	p, joined := r.phones[token]
 	key := ""
-	if message == "" && (!joined || p.ideas == 0 && len(p.decided) == 0) {
+	if message == "" && (!joined || p.ideas == 0 && len(p.decided) == 0 && p.area == "") {
 		key = name + "|" + r.votes[token]
 		if !joined {
 			key += "|join"
