@@ -322,3 +322,22 @@ func TestRoomFull(t *testing.T) {
 		t.Errorf("a full room of idle phones should make room: %v", err)
 	}
 }
+
+// A page that holds anything of one phone's own (here the area it last
+// sent an idea for, with nothing else of its own on the page) is never
+// kept for the next phone: pageFor's shared cache serves only pages that
+// every phone at the same state would be shown.
+func TestTheSharedPageCacheKeepsNothingOfOnePhones(t *testing.T) {
+	r, _ := newTestRoom(t)
+	a, b := join(t, r, "10.0.0.1"), join(t, r, "10.0.0.2")
+	r.Ask("speak-with")
+	r.mu.Lock()
+	r.phones[a].area = "enablers"
+	r.mu.Unlock()
+	if page := string(r.pageFor(a, "page", "")); !strings.Contains(page, `<option value="enablers" selected>`) {
+		t.Fatalf("the phone's own area is not chosen on its page:\n%s", page)
+	}
+	if page := string(r.pageFor(b, "page", "")); strings.Contains(page, " selected>") {
+		t.Errorf("another phone was served the first phone's page:\n%s", page)
+	}
+}
