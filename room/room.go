@@ -393,6 +393,9 @@ func (r *Room) settleIdea(id int, taken bool) (Idea, bool) {
 	if p := r.phones[idea.phone]; p != nil {
 		p.ideas--
 	}
+	if r.phones[idea.phone] == nil {
+		delete(r.sentBy, id) // no phone to tell
+	}
 	r.decide(id, idea.Text, taken)
 	r.wakeAll()
 	idea.phone = ""
@@ -427,6 +430,12 @@ func (r *Room) decide(id int, text string, taken bool) {
 	}
 	p.decided = slices.DeleteFunc(p.decided, func(d DecidedIdea) bool { return d.id == id })
 	p.decided = slices.Insert(p.decided, 0, DecidedIdea{id: id, Text: text, Taken: taken})
+	// Who sent an idea is kept while its phone shows it, no longer: the
+	// session settles copies of an idea by itself, so a phone sending the
+	// same one again and again would otherwise grow sentBy without end.
+	for _, d := range p.decided[min(len(p.decided), maxDecided):] {
+		delete(r.sentBy, d.id)
+	}
 	p.decided = p.decided[:min(len(p.decided), maxDecided)]
 }
 
@@ -513,6 +522,9 @@ func (r *Room) evictIdle(now time.Time) bool {
 	cutoff := now.Add(-phoneIdle)
 	for token, p := range r.phones {
 		if _, voted := r.votes[token]; len(p.streams) == 0 && p.ideas == 0 && !voted && p.lastSeen.Before(cutoff) {
+			for _, d := range p.decided {
+				delete(r.sentBy, d.id)
+			}
 			delete(r.phones, token)
 			return true
 		}

@@ -2,6 +2,7 @@ package room
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -340,4 +341,38 @@ func TestTheSharedPageCacheKeepsNothingOfOnePhones(t *testing.T) {
 	if page := string(r.pageFor(b, "page", "")); strings.Contains(page, " selected>") {
 		t.Errorf("another phone was served the first phone's page:\n%s", page)
 	}
+}
+
+// A phone that sends the same idea again and again has each copy settled
+// by the session at once (it is in the answer already, or waiting), with
+// no one deciding anything: the room must not keep a record of every copy
+// a hostile phone sends, only of the ideas it still shows.
+func TestSettledIdeasAreNotKeptForever(t *testing.T) {
+	r, clk := newTestRoom(t)
+	a := join(t, r, "10.0.0.1")
+	r.Ask("quick-wins")
+	for range 1000 {
+		idea, err := r.SendIdea(a, "quick-wins", "", "Same again")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.settleIdea(idea.ID, true) // as Room.OfferIdeas settles a copy
+	}
+	if n := r.sentByLen(); n > maxDecided {
+		t.Errorf("the room keeps who sent %d ideas; a phone is shown %d", n, maxDecided)
+	}
+	// A phone that leaves takes its settled ideas with it.
+	clk.advance(phoneIdle + time.Minute)
+	for i := range MaxPhones {
+		join(t, r, fmt.Sprintf("10.1.%d.%d", i/250, i%250))
+	}
+	if n := r.sentByLen(); n != 0 {
+		t.Errorf("after its phone left, the room keeps who sent %d ideas", n)
+	}
+}
+
+func (r *Room) sentByLen() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.sentBy)
 }
