@@ -36,7 +36,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -123,8 +122,7 @@ func once(argv []string) sample {
 	if err != nil {
 		fail(fmt.Errorf("%s: %v", strings.Join(argv, " "), err))
 	}
-	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	return sample{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), maxKB: ru.Maxrss}
+	return sample{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime(), maxKB: peakKB(cmd.ProcessState)}
 }
 
 // report prints each command's median time (range), its median ratio to
