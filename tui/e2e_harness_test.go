@@ -256,9 +256,17 @@ func newVTScreen(t testing.TB, s *ptybench.Session, cols, rows int) *vtScreen {
 func (v *vtScreen) newEmulator(cols, rows int) {
 	emu := vt.NewEmulator(cols, rows)
 	// The emulator answers the program's queries on a pipe that must be
-	// read, or it blocks; the session answers them already.
-	go func() { _, _ = io.Copy(io.Discard, emu) }()
-	v.t.Cleanup(func() { emu.Close() })
+	// read, or it blocks; the session answers them already. At the end the
+	// pipe is closed through its writer, and the emulator closed only once
+	// nothing reads it: vt v0.1.0's Close sets a flag that Read reads
+	// without a lock, a data race under -race.
+	drained := make(chan struct{})
+	go func() { _, _ = io.Copy(io.Discard, emu); close(drained) }()
+	v.t.Cleanup(func() {
+		_ = emu.InputPipe().(io.Closer).Close()
+		<-drained
+		emu.Close()
+	})
 	v.emu, v.cols, v.rows = emu, cols, rows
 }
 
