@@ -272,6 +272,13 @@ func TestFirstFrameLeftWhenBubbleTeaStops(t *testing.T) {
 	v.AltScreen = true
 	for _, stop := range []string{"killed", "panic"} {
 		t.Run(stop, func(t *testing.T) {
+			if stop == "panic" && raceDetector {
+				// Bubble Tea v2.0.10, recovering from a model's panic,
+				// closes its input's cancel reader while its read loop
+				// still reads it, and returns before that loop ends: the
+				// race detector reports both, in Bubble Tea's code.
+				t.Skip("Bubble Tea v2.0.10's panic shutdown races with its own read loop")
+			}
 			ptmx, tty, err := pty.Open()
 			if err != nil {
 				t.Fatal(err)
