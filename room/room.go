@@ -37,7 +37,12 @@ const (
 	MaxIdeaRunes     = 280 // characters in one idea
 	MaxPendingIdeas  = 100 // ideas waiting for the facilitator
 	MaxIdeasPerPhone = 20  // ideas one phone may have waiting
-	maxNotices       = 4   // notices kept for the facilitator's screen
+	// MaxIdeasPerMinute is how many ideas one phone may send in a minute,
+	// whatever became of them: a person typing sends a few; a script
+	// sending one idea over and over (each copy settled at once as sent
+	// twice, so never waiting) would wake every phone with each.
+	MaxIdeasPerMinute = 20
+	maxNotices        = 4 // notices kept for the facilitator's screen
 	// phoneIdle is how long a phone that has not been heard from still
 	// counts as in the room, for "5 of 8 voted".
 	phoneIdle = 10 * time.Minute
@@ -58,6 +63,7 @@ var (
 	ErrEmptyIdea    = errors.New("the idea is empty")
 	ErrIdeaTooLong  = fmt.Errorf("an idea can be at most %d characters", MaxIdeaRunes)
 	ErrTooManyIdeas = errors.New("the facilitator has a lot of ideas to go through: wait for them to catch up")
+	ErrIdeasTooFast = errors.New("that is a lot of ideas in a minute: wait a little before sending the next")
 	ErrBadArea      = errors.New("that is not one of the areas")
 )
 
@@ -168,6 +174,9 @@ type phone struct {
 	// newest first, at most maxDecided: a person who sent an idea sees
 	// whether it went into the plan, and nobody else does.
 	decided []DecidedIdea
+	// sent are when this phone sent its ideas of the last minute, oldest
+	// first (MaxIdeasPerMinute).
+	sent []time.Time
 	// area is the area this phone last sent an idea for: its page offers
 	// it again, so that a person sending several ideas for one area does
 	// not have to choose it each time (and cannot send one to the first
@@ -606,6 +615,11 @@ func (r *Room) SendIdea(token, questionID, area, text string) (Idea, error) {
 	case len(r.ideas) >= MaxPendingIdeas || p.ideas >= MaxIdeasPerPhone:
 		return Idea{}, ErrTooManyIdeas
 	}
+	now := r.now()
+	p.sent = slices.DeleteFunc(p.sent, func(at time.Time) bool { return !at.After(now.Add(-time.Minute)) })
+	if len(p.sent) >= MaxIdeasPerMinute {
+		return Idea{}, &RetryError{Err: ErrIdeasTooFast, After: p.sent[0].Add(time.Minute).Sub(now)}
+	}
 	f, _ := r.checklist.FollowUp(questionID)
 	if f.Kind == checklist.KindPerArea {
 		if _, _, ok := r.checklist.AreaByID(area); !ok {
@@ -622,6 +636,7 @@ func (r *Room) SendIdea(token, questionID, area, text string) (Idea, error) {
 	r.sentBy[idea.ID] = token
 	r.ideas = append(r.ideas, idea)
 	p.ideas++
+	p.sent = append(p.sent, now)
 	if area != "" {
 		p.area = area
 	}

@@ -275,7 +275,7 @@ func TestIdeas(t *testing.T) {
 }
 
 func TestIdeaBacklogIsCapped(t *testing.T) {
-	r, _ := newTestRoom(t)
+	r, clk := newTestRoom(t)
 	a := join(t, r, "10.0.0.1")
 	r.Ask("quick-wins")
 	for i := range MaxIdeasPerPhone {
@@ -287,6 +287,7 @@ func TestIdeaBacklogIsCapped(t *testing.T) {
 		t.Errorf("idea past one phone's cap: %v", err)
 	}
 	r.settleIdea(r.Status().Ideas[0].ID, false)
+	clk.advance(time.Minute) // past the minute's limit too
 	if _, err := r.SendIdea(a, "quick-wins", "", "one more"); err != nil {
 		t.Errorf("after the facilitator took one, the phone may send again: %v", err)
 	}
@@ -357,6 +358,7 @@ func TestSettledIdeasAreNotKeptForever(t *testing.T) {
 			t.Fatal(err)
 		}
 		r.settleIdea(idea.ID, true) // as Room.OfferIdeas settles a copy
+		clk.advance(time.Minute / MaxIdeasPerMinute)
 	}
 	if n := r.sentByLen(); n > maxDecided {
 		t.Errorf("the room keeps who sent %d ideas; a phone is shown %d", n, maxDecided)
@@ -375,4 +377,33 @@ func (r *Room) sentByLen() int {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return len(r.sentBy)
+}
+
+// A phone may send MaxIdeasPerMinute ideas in any minute, whatever became
+// of them; the next is refused with the wait until the oldest is a minute
+// old, and taken once it is.
+func TestIdeasPerMinuteAreCapped(t *testing.T) {
+	r, clk := newTestRoom(t)
+	a, b := join(t, r, "10.0.0.1"), join(t, r, "10.0.0.2")
+	r.Ask("quick-wins")
+	for i := range MaxIdeasPerMinute {
+		idea, err := r.SendIdea(a, "quick-wins", "", "Same again")
+		if err != nil {
+			t.Fatalf("idea %d: %v", i+1, err)
+		}
+		r.settleIdea(idea.ID, true) // settled at once: none is waiting
+		clk.advance(time.Second)
+	}
+	_, err := r.SendIdea(a, "quick-wins", "", "Same again")
+	var retry *RetryError
+	if !errors.As(err, &retry) || !errors.Is(err, ErrIdeasTooFast) || retry.After != time.Minute-MaxIdeasPerMinute*time.Second {
+		t.Fatalf("idea past the minute's limit: %v (%+v)", err, retry)
+	}
+	if _, err := r.SendIdea(b, "quick-wins", "", "Mine"); err != nil {
+		t.Errorf("another phone was held back by the first one's ideas: %v", err)
+	}
+	clk.advance(retry.After)
+	if _, err := r.SendIdea(a, "quick-wins", "", "Same again"); err != nil {
+		t.Errorf("once the oldest idea is a minute old: %v", err)
+	}
 }

@@ -276,7 +276,7 @@ func voteStatus(err error) int {
 		return http.StatusBadRequest
 	case errors.Is(err, ErrIdeaTooLong), errors.Is(err, ErrEmptyIdea), errors.Is(err, ErrBadArea):
 		return http.StatusUnprocessableEntity
-	case errors.Is(err, ErrTooManyIdeas):
+	case errors.Is(err, ErrTooManyIdeas), errors.Is(err, ErrIdeasTooFast):
 		return http.StatusTooManyRequests
 	default: // not current, closed, nothing up, not asking
 		return http.StatusConflict
@@ -289,6 +289,9 @@ func (s *Server) idea(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	if _, err := s.room.SendIdea(tok, f.Get("question"), f.Get("area"), f.Get("text")); err != nil {
+		if retry := (*RetryError)(nil); errors.As(err, &retry) {
+			w.Header().Set("Retry-After", strconv.Itoa(int(retry.After.Seconds()+0.999)))
+		}
 		s.respond(w, req, voteStatus(err), tok, sentence(err))
 		return
 	}

@@ -505,3 +505,26 @@ func TestPhoneHearsWhatBecameOfItsIdeas(t *testing.T) {
 		t.Errorf("quick wins in the session: %q", got)
 	}
 }
+
+// Over HTTP, an idea past the minute's limit gets 429 with Retry-After.
+func TestIdeasTooFastOverHTTP(t *testing.T) {
+	r, s := startServer(t)
+	a := joinedPhone(t, s)
+	r.Ask("quick-wins")
+	for i := range MaxIdeasPerMinute {
+		if status, body := a.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {fmt.Sprint("idea ", i)}}); status != http.StatusSeeOther {
+			t.Fatalf("idea %d: %d\n%s", i+1, status, body)
+		}
+		r.settleIdea(r.Status().Ideas[0].ID, true) // none waits: the limit is the minute's
+	}
+	req, _ := http.NewRequest(http.MethodPost, s.URL()+"idea", strings.NewReader(url.Values{"question": {"quick-wins"}, "text": {"one more"}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	res, err := a.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") == "" {
+		t.Errorf("idea past the minute's limit: %d, Retry-After %q", res.StatusCode, res.Header.Get("Retry-After"))
+	}
+}
