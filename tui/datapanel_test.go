@@ -2,7 +2,6 @@ package tui
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -21,14 +20,7 @@ func rvAtFirstDataItem(t *testing.T, data *workforce.Data) *rvHarness {
 		}
 		p.Items[e.Item.ID].Rating = "amber"
 	}
-	dir := filepath.Join(t.TempDir(), "plans")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "acme.yaml")
-	if err := createPlan(path, p); err != nil {
-		t.Fatal(err)
-	}
+	dir, path := rvWritePlan(t, p)
 	if data != nil {
 		if err := os.WriteFile(workforce.PathFor(path), workforce.Encode(data), 0o644); err != nil {
 			t.Fatal(err)

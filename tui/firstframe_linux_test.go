@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -67,18 +66,7 @@ func (r *terminalRecording) waitUntil(t *testing.T, what string, ok func([]byte)
 // item screen on a plan whose text is not all ASCII, and a view with
 // every kind of colour and wide characters.
 func firstFrameViews(t *testing.T) map[string]func(w, h int) tea.View {
-	dir := filepath.Join(t.TempDir(), "plans")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	golden, err := os.ReadFile(filepath.Join("..", "plans", "testdata", "golden.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "acme.yaml")
-	if err := os.WriteFile(path, golden, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir, path := rvGoldenFile(t)
 	app := func(opts Options) func(w, h int) tea.View {
 		return func(w, h int) tea.View {
 			opts.Today, opts.Out = rvToday, io.Discard

@@ -51,15 +51,46 @@ func rvStart(t testing.TB, opts Options, w, h int) *rvHarness {
 // rvOpen writes p as plans/acme.yaml in a temp folder and opens it.
 func rvOpen(t testing.TB, p *plans.Plan, w, h int) (*rvHarness, string) {
 	t.Helper()
+	dir, path := rvWritePlan(t, p)
+	return rvStart(t, Options{PlanPath: path, Dir: dir}, w, h), path
+}
+
+// rvWritePlan writes p as plans/acme.yaml in a temp folder and returns the
+// plans folder and the plan's path.
+func rvWritePlan(t testing.TB, p *plans.Plan) (dir, path string) {
+	t.Helper()
+	dir = rvPlansDir(t)
+	path = filepath.Join(dir, "acme.yaml")
+	if err := createPlan(path, p); err != nil {
+		t.Fatal(err)
+	}
+	return dir, path
+}
+
+// rvGoldenFile copies plans/testdata/golden.yaml to plans/acme.yaml in a
+// temp folder, as it is, and returns the plans folder and the plan's path.
+func rvGoldenFile(t testing.TB) (dir, path string) {
+	t.Helper()
+	golden, err := os.ReadFile(filepath.Join("..", "plans", "testdata", "golden.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir = rvPlansDir(t)
+	path = filepath.Join(dir, "acme.yaml")
+	if err := os.WriteFile(path, golden, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, path
+}
+
+// rvPlansDir makes an empty plans folder in a temp folder.
+func rvPlansDir(t testing.TB) string {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "plans")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(dir, "acme.yaml")
-	if err := createPlan(path, p); err != nil {
-		t.Fatal(err)
-	}
-	return rvStart(t, Options{PlanPath: path, Dir: dir}, w, h), path
+	return dir
 }
 
 // rvNewPlan is an unrated plan of the built-in checklist.

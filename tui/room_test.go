@@ -7,8 +7,6 @@ import (
 	"net/http/cookiejar"
 	"net/netip"
 	"net/url"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"runtime"
@@ -46,14 +44,7 @@ func startRoomHarness(t *testing.T, w, h int) *roomHarness {
 func startRoomHarnessWhy(t *testing.T, w, h int, why string) *roomHarness {
 	t.Helper()
 	before := runtime.NumGoroutine()
-	dir := filepath.Join(t.TempDir(), "plans")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "acme.yaml")
-	if err := createPlan(path, rvNewPlan(t)); err != nil {
-		t.Fatal(err)
-	}
+	dir, path := rvWritePlan(t, rvNewPlan(t))
 	c, err := newCommon(Options{PlanPath: path, Dir: dir, Today: rvToday, Room: &RoomOptions{
 		Addr: netip.MustParseAddrPort("127.0.0.1:0"), Exact: true, PIN: "4821", Why: why,
 	}})

@@ -2,8 +2,6 @@ package tui
 
 import (
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -29,15 +27,7 @@ func startedRoot(t *testing.T, dir string) *root {
 // that Bubble Tea's first tick would show; the plans reach the screen
 // once, not again from the command Bubble Tea runs.
 func TestFirstFrameShowsTheFolderReadInTime(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "plans")
-	os.MkdirAll(dir, 0o755)
-	golden, err := os.ReadFile(filepath.Join("..", "plans", "testdata", "golden.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "acme.yaml"), golden, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	dir, _ := rvGoldenFile(t)
 	r := startedRoot(t, dir)
 	if v := ansi.Strip(r.app.View().Content); !strings.Contains(v, "Looking for plans") {
 		t.Fatalf("before the folder is read, the start screen shows\n%s", v)
