@@ -212,8 +212,8 @@ func TestFullReview(t *testing.T) {
 	checkFullReview(t, path)
 	compareGolden(t, path, "testdata/full-review.golden.yaml")
 
-	for _, want := range []string{
-		"Created the plan " + path + ", with 21 items to rate.\n",
+	checkOutput(t, out,
+		"Created the plan "+path+", with 21 items to rate.\n",
 		"Area: Leadership & Culture\nItem 1 of 21\nRecommendation: Develop a clear vision for your D&I strategy\nQuestions to consider:\n- Do you build progression into your D&I strategy?\n",
 		"1) ■ Red — Nothing/Not something you currently do\n2) ▲ Amber — Do something in this space but limited\n3) ● Green — Actively do this\n",
 		"Type 1, 2 or 3 (or r, a or g), or press Enter to skip it and leave it unrated.\nRating: r\nRated ■ Red.\n",
@@ -230,13 +230,9 @@ func TestFullReview(t *testing.T) {
 		"Question 5 of 5: What will your project plan look like?\n",
 		"1. Write a fair succession policy; owner Ana; due Mon 25 Jan 2027 (2027-01-25); todo\n",
 		"All areas: ■ Red 9, ▲ Amber 8, ● Green 4, ○ Unrated 0\n",
-		"The plan is saved in " + path + ".\n",
-		"git add -- " + path + "\n",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q", want)
-		}
-	}
+		"The plan is saved in "+path+".\n",
+		"git add -- "+path+"\n",
+	)
 	// Each item is printed once.
 	if n := strings.Count(out, "Recommendation: Develop a clear vision"); n != 1 {
 		t.Errorf("item 1 printed %d times", n)
@@ -384,22 +380,18 @@ func TestBadAnswersAskedAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{
+	checkOutput(t, out,
 		"Organisation: \nThis one is needed. Please type it.\nOrganisation: Acme\n",
-		`Rating: x` + "\n" + `"x" is not one of the choices. Type 1, 2 or 3 (or r, a or g), or press Enter to skip it and leave it unrated.` + "\n",
+		`Rating: x`+"\n"+`"x" is not one of the choices. Type 1, 2 or 3 (or r, a or g), or press Enter to skip it and leave it unrated.`+"\n",
 		`"4" is not one of the choices.`,
-		`Due date: 31/02/2027` + "\n" + `Not a date I can use: "31/02/2027" is not a real date. Please try again.` + "\nDue date: 2027-02-30\n",
+		`Due date: 31/02/2027`+"\n"+`Not a date I can use: "31/02/2027" is not a real date. Please try again.`+"\nDue date: 2027-02-30\n",
 		`Not a date I can use: "2027-02-30" is not a real date.`,
 		`Not a date I can use: "next tuesdy" is not a date: try 31/03/2027, 5 Feb, 2w or next Friday.`,
 		`unknown month "Foo"`,
 		`"99999w" is too far ahead`,
 		"Due date: 2027-02-28\nUnderstood as Sun 28 Feb 2027 (2027-02-28).\n",
 		`"finished" is not one of the choices. Type 1, 2 or 3; Enter keeps: todo.`,
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q", want)
-		}
-	}
+	)
 	p, err := plans.LoadFile(path, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -439,7 +431,7 @@ func TestEnterKeepsDashClears(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{
+	checkOutput(t, out,
 		"Rating: \nSkipped: left unrated.\n",
 		"Type 1, 2 or 3 (or r, a or g); Enter keeps: ▲ Amber; - to clear the rating.\nRating: \nRated ▲ Amber.\n",
 		"What will you do about it? Enter keeps: Old action. Type - to clear it.\nAction: \n",
@@ -447,11 +439,7 @@ func TestEnterKeepsDashClears(t *testing.T) {
 		"Enter keeps: Sat 1 May 2027 (2027-05-01). Type - to clear it.\nDue date: \n",
 		"Enter keeps: doing.\nStatus: \n",
 		"Anything else to note? One line only. Enter keeps: line one / line two. Type - to clear it.\nNotes: \n",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q", want)
-		}
-	}
+	)
 	p, err := plans.LoadFile(path, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -487,18 +475,14 @@ func TestEverythingAnswered(t *testing.T) {
 	if !strings.Contains(out, "(21 of 21 rated).\nEvery item is rated, so on to the next steps.\n") {
 		t.Errorf("did not go straight to the next steps:\n%s", out[:min(400, len(out))])
 	}
-	for _, want := range []string{
+	checkOutput(t, out,
 		"So far: Write a one-page vision: why progression matters; Present two case studies to the senior team; Appoint a senior social mobility sponsor.\n",
 		"Enter keeps what you have so far",
 		"Leadership & Culture: \n",
 		"Enter keeps: The board. Type - to clear it.\n",
 		"13. Agree the budget; owner Zoë Østergaard; due Sun 14 Feb 2027 (2027-02-14); todo\n",
-		"The plan is saved in " + path + ".\n",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q", want)
-		}
-	}
+		"The plan is saved in "+path+".\n",
+	)
 	if strings.Contains(out, "Input ended") {
 		t.Errorf("12 empty answers should finish the review:\n%s", out)
 	}
@@ -548,15 +532,11 @@ func TestChangedOnDiskSavesACopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	copyPath := filepath.Join(dir, "acme.copy-1.yaml")
-	for _, want := range []string{
-		path + " was changed by someone else while you were answering, so it was left as it is.\n",
-		"Your answers are saved in a copy beside it, " + copyPath + ", and the review carries on there.\n",
-		"Your answers so far are saved in " + copyPath + ".\n",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q\n%s", want, out)
-		}
-	}
+	checkOutput(t, out,
+		path+" was changed by someone else while you were answering, so it was left as it is.\n",
+		"Your answers are saved in a copy beside it, "+copyPath+", and the review carries on there.\n",
+		"Your answers so far are saved in "+copyPath+".\n",
+	)
 	if got := mustRead(t, path); !bytes.Equal(got, theirs) {
 		t.Errorf("the changed file was overwritten")
 	}
@@ -602,17 +582,13 @@ func TestChooseFromPlansFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{
-		"Not listed: " + filepath.Join(dir, "broken.yaml") + " does not load (",
-		"Plans in " + dir + ", newest first:\n1) Newer Ltd: Spring, 14/21 rated (" + newer + ")\n2) Older Ltd: Spring, 0/21 rated (" + older + ")\n3) Begin a new review\n",
+	checkOutput(t, out,
+		"Not listed: "+filepath.Join(dir, "broken.yaml")+" does not load (",
+		"Plans in "+dir+", newest first:\n1) Newer Ltd: Spring, 14/21 rated ("+newer+")\n2) Older Ltd: Spring, 0/21 rated ("+older+")\n3) Begin a new review\n",
 		"\"9\" is not one of the choices. Type 1, 2 or 3.\nPlan: 1\n",
 		"Carrying on at item 15 of 21",
-		"Your answers so far are saved in " + newer + ".",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q\n%s", want, out)
-		}
-	}
+		"Your answers so far are saved in "+newer+".",
+	)
 
 	// A new review from the list gets a file named after it.
 	out, err = runReview(t, Options{Dir: dir}, linesReader([]string{"new", "Café Zoë", "Autumn review", "", "", ""}))
@@ -706,15 +682,11 @@ follow_ups:
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	for _, want := range []string{
+	checkOutput(t, out,
 		"Checklist: Our checklist.\n",
 		"1) ■ No\n2) ● Yes\nType 1 or 2 (or n or y)",
 		"The actions written so far:\n1) Ask\nSuggested for People, if all you do is...\n2) Talk to one person a week\n",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("output lacks %q\n%s", want, out)
-		}
-	}
+	)
 	p, err := plans.LoadFile(path, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -859,5 +831,21 @@ func TestOneActionIsOneAction(t *testing.T) {
 	}
 	if !strings.Contains(out, "It starts with the 1 action written so far, by due date.") || strings.Contains(out, "1 actions") {
 		t.Errorf("the project plan's start is not said in the singular:\n%s", out)
+	}
+}
+
+// checkOutput fails for each of want that out does not hold, and shows out
+// once if any is missing.
+func checkOutput(t *testing.T, out string, want ...string) {
+	t.Helper()
+	missing := false
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q", w)
+			missing = true
+		}
+	}
+	if missing {
+		t.Logf("output:\n%s", out)
 	}
 }
