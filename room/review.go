@@ -56,9 +56,7 @@ func (r *Room) OfferIdeas(s *review.Session, ideas []Idea) {
 func (r *Room) AcceptIdea(s *review.Session, id int) (sn *review.Snapshot, ok bool) {
 	sn, ok = s.AcceptIdea(id)
 	if ok {
-		if _, waiting := r.settleIdea(id, true); !waiting {
-			r.redecideIdea(id, true) // put back after being taken out
-		}
+		r.settleIdea(id, true) // waiting, or put back after being taken out
 	}
 	return sn, ok
 }
@@ -69,7 +67,7 @@ func (r *Room) AcceptIdea(s *review.Session, id int) (sn *review.Snapshot, ok bo
 func (r *Room) WithdrawIdea(s *review.Session, id int) *review.Snapshot {
 	sn := s.WithdrawIdea(id)
 	if sn != nil {
-		r.redecideIdea(id, false)
+		r.settleIdea(id, false)
 	}
 	return sn
 }

@@ -387,47 +387,35 @@ func (r *Room) Pause() {
 	r.wakeAll()
 }
 
-// settleIdea removes an idea from those waiting and returns it: taken
-// (the caller has put it into the plan) or dropped. The phone that sent
-// it is told which.
+// settleIdea records what became of an idea: taken into its answer, or
+// not (dropped, or taken back out). A waiting idea leaves those waiting;
+// one settled before (the facilitator changing their mind) is settled
+// again. Either way the phone that sent it is told. It returns the idea
+// and whether it was waiting.
 func (r *Room) settleIdea(id int, taken bool) (Idea, bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	i := slices.IndexFunc(r.ideas, func(idea Idea) bool { return idea.ID == id })
 	if i < 0 {
+		if p := r.phones[r.sentBy[id]]; p != nil {
+			if j := slices.IndexFunc(p.decided, func(d DecidedIdea) bool { return d.id == id }); j >= 0 {
+				r.decide(id, p.decided[j].Text, taken)
+				r.wakeAll()
+			}
+		}
 		return Idea{}, false
 	}
 	idea := r.ideas[i]
 	r.ideas = slices.Delete(r.ideas, i, i+1)
 	if p := r.phones[idea.phone]; p != nil {
 		p.ideas--
-	}
-	if r.phones[idea.phone] == nil {
+	} else {
 		delete(r.sentBy, id) // no phone to tell
 	}
 	r.decide(id, idea.Text, taken)
 	r.wakeAll()
 	idea.phone = ""
 	return idea, true
-}
-
-// redecideIdea tells the phone that sent an idea settled before that it
-// is in its answer again (taken), or out of it; it reports whether the
-// room knows the idea as settled.
-func (r *Room) redecideIdea(id int, taken bool) bool {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	p := r.phones[r.sentBy[id]]
-	if p == nil {
-		return false
-	}
-	i := slices.IndexFunc(p.decided, func(d DecidedIdea) bool { return d.id == id })
-	if i < 0 {
-		return false
-	}
-	r.decide(id, p.decided[i].Text, taken)
-	r.wakeAll()
-	return true
 }
 
 // decide puts what became of an idea first in its phone's list of settled
