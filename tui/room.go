@@ -176,8 +176,8 @@ func (c *common) acceptIdea(id int) tea.Cmd {
 // withdrawIdea takes an accepted idea back out of its answer, and tells
 // the room so (the phone that sent it stops showing it accepted).
 func (c *common) withdrawIdea(id int) tea.Cmd {
-	if !c.room.on() {
-		return save(c.session.WithdrawIdea(id))
+	if !c.room.on() { // ideas come only from a room
+		return nil
 	}
 	return save(c.room.room.WithdrawIdea(c.session, id))
 }
