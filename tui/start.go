@@ -132,14 +132,14 @@ func (s *startScreen) view() string {
 
 	// On a projector (presenter mode) the room sees plans by organisation,
 	// title and progress, never file or folder names (issue 10.7).
-	from := " from " + s.c.opts.Dir
+	in, from := " in "+s.c.opts.Dir, " from "+s.c.opts.Dir
 	if s.c.present {
-		from = ""
+		in, from = "", ""
 	}
 	var body []string
 	switch {
 	case !s.loaded:
-		body = append(body, st.Subtle.Render("Looking for plans"+strings.Replace(from, " from ", " in ", 1)+"…"))
+		body = append(body, st.Subtle.Render("Looking for plans"+in+"…"))
 	case s.readErr != nil:
 		body = append(body, st.Error.Render("✗ "+firstLineOf(s.readErr.Error())))
 	}
