@@ -27,7 +27,7 @@ func Plain(s string) string {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
 			space = b.Len() > 0
 			continue
-		case r < 0x20 || unsafeRune(r):
+		case r < 0x20 || UnsafeRune(r):
 			continue
 		}
 		if space {

@@ -92,7 +92,7 @@ func needsCleaning(s string, oneLine bool) bool {
 			// Anything outside ASCII is checked rune by rune from here,
 			// controls after it included ("→ ESC" must not slip through).
 			return !utf8.ValidString(s[i:]) || strings.ContainsFunc(s[i:], func(r rune) bool {
-				return unsafeRune(r) || r < 0x20 && r != '\t' && (r != '\n' || oneLine)
+				return UnsafeRune(r) || r < 0x20 && r != '\t' && (r != '\n' || oneLine)
 			})
 		}
 	}
@@ -119,7 +119,7 @@ func clean(s string, oneLine bool) string {
 			b.WriteRune(0x2400 + r) // ␀ … ␟, ␊ for a newline on one line
 		case r == 0x7f:
 			b.WriteRune('␡')
-		case unsafeRune(r):
+		case UnsafeRune(r):
 			b.WriteRune('�')
 		default:
 			b.WriteRune(r)
@@ -131,13 +131,9 @@ func clean(s string, oneLine bool) string {
 // UnsafeRune reports the runes other than the C0 controls that act on a
 // terminal or on the order of what it shows: DEL, the C1 controls, the
 // bidirectional overrides and isolates, the line and paragraph
-// separators. For writers that filter their own output a rune at a time
-// (the accessible prompts).
-func UnsafeRune(r rune) bool { return unsafeRune(r) }
-
-// unsafeRune reports the runes above ASCII that act on a terminal or on
-// the order of what it shows.
-func unsafeRune(r rune) bool {
+// separators. Writers that filter their own output a rune at a time (the
+// accessible prompts) use it too.
+func UnsafeRune(r rune) bool {
 	switch {
 	case r == 0x7f, r >= 0x80 && r <= 0x9f:
 		return true

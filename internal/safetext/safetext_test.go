@@ -74,7 +74,7 @@ func FuzzTerminal(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, out := range []string{Terminal(s), Line(s), Excerpt(s, 20)} {
 			for _, r := range out {
-				if r != '\n' && r != '\t' && (r < 0x20 || unsafeRune(r)) {
+				if r != '\n' && r != '\t' && (r < 0x20 || UnsafeRune(r)) {
 					t.Fatalf("%q leaves control %U in %q", s, r, out)
 				}
 			}

@@ -19,14 +19,14 @@ func Styled(s string) string {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if unsafeRune(r) {
+		if UnsafeRune(r) {
 			return -1
 		}
 		return r
 	}, s)
 }
 
-// hasUnsafeRune reports whether s holds a rune unsafeRune reports: DEL,
+// hasUnsafeRune reports whether s holds a rune UnsafeRune reports: DEL,
 // or a rune whose UTF-8 begins 0xC2 (U+0080–U+00BF) or 0xE2 0x80/0x81
 // (U+2000–U+207F).
 func hasUnsafeRune(s string) bool {
@@ -36,7 +36,7 @@ func hasUnsafeRune(s string) bool {
 			return true
 		case 0xc2, 0xe2:
 			r, _ := utf8.DecodeRuneInString(s[i:])
-			if unsafeRune(r) {
+			if UnsafeRune(r) {
 				return true
 			}
 		}
