@@ -401,13 +401,7 @@ func (s *followupScreen) enterHelp(st fuStop) []key.Binding {
 	return []key.Binding{both, s.keys.Leave}
 }
 
-func (s *followupScreen) fullHelp() [][]key.Binding {
-	var out [][]key.Binding
-	for _, g := range s.helpGroups() {
-		out = append(out, g.keys)
-	}
-	return out
-}
+func (s *followupScreen) fullHelp() [][]key.Binding { return groupedKeys(s) }
 
 // helpGroups are the question's keys by what the person is doing: moving
 // between questions and fields, the answer's own keys, and typing.

@@ -61,6 +61,16 @@ type helpGroup struct {
 // screens' keys are shown under "On this screen".
 type groupedHelp interface{ helpGroups() []helpGroup }
 
+// groupedKeys is the fullHelp of a groupedHelp screen: its groups' keys,
+// without their headings.
+func groupedKeys(g groupedHelp) [][]key.Binding {
+	var out [][]key.Binding
+	for _, hg := range g.helpGroups() {
+		out = append(out, hg.keys)
+	}
+	return out
+}
+
 // typingHelpGroup is the editing keys of the text fields.
 func typingHelpGroup() helpGroup { return helpGroup{"Typing text", typingHelp()} }
 

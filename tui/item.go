@@ -543,13 +543,7 @@ func (s *itemScreen) revisitHint() key.Binding {
 	return b
 }
 
-func (s *itemScreen) fullHelp() [][]key.Binding {
-	var out [][]key.Binding
-	for _, g := range s.helpGroups() {
-		out = append(out, g.keys)
-	}
-	return out
-}
+func (s *itemScreen) fullHelp() [][]key.Binding { return groupedKeys(s) }
 
 // helpGroups are the item screen's keys by what the person is doing.
 func (s *itemScreen) helpGroups() []helpGroup {

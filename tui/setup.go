@@ -257,13 +257,7 @@ func (s *setupScreen) shortHelp() []key.Binding {
 	return bs
 }
 
-func (s *setupScreen) fullHelp() [][]key.Binding {
-	var out [][]key.Binding
-	for _, g := range s.helpGroups() {
-		out = append(out, g.keys)
-	}
-	return out
-}
+func (s *setupScreen) fullHelp() [][]key.Binding { return groupedKeys(s) }
 
 // helpGroups are the set-up screen's keys by what the person is doing.
 func (s *setupScreen) helpGroups() []helpGroup {
