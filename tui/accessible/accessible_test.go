@@ -141,10 +141,7 @@ var fullReviewItems = map[string]wantItem{
 // give.
 func checkFullReview(t *testing.T, path string) {
 	t.Helper()
-	p, err := plans.LoadFile(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := onDiskPlan(t, path)
 	if p.Organisation != "Acme Café Ltd" || p.Title != "Spring review: progression" || p.Facilitator != "Zoë Østergaard" ||
 		p.Date != today || !slices.Equal(p.Participants, []string{"Ana", "Björn", "李雷"}) || p.ChecklistRef.ID != checklist.DefaultID {
 		t.Errorf("set-up: got %q %q %q %v %q %q", p.Organisation, p.Title, p.Facilitator, p.Date, p.Participants, p.ChecklistRef.ID)
@@ -298,10 +295,7 @@ func TestInputEndsAndResumes(t *testing.T) {
 	if want := "\nInput ended. Your answers so far are saved in " + path + ".\nTo carry on where you left off, run: ladder review --accessible " + path + "\n"; !strings.HasSuffix(out, want) {
 		t.Errorf("output ends\n%s\nwant it to end\n%s", out[max(0, len(out)-300):], want)
 	}
-	p, err := plans.LoadFile(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := onDiskPlan(t, path)
 	if got := p.FirstUnrated(); got != 7 {
 		t.Errorf("after 7 items, the first unrated is %d, want 7", got)
 	}
@@ -336,10 +330,7 @@ func TestInputEndsInsideAnItem(t *testing.T) {
 	if !strings.Contains(out, "Owner: \n\nInput ended.") {
 		t.Errorf("want the input to end at the owner question:\n%s", out[max(0, len(out)-400):])
 	}
-	p, err := plans.LoadFile(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := onDiskPlan(t, path)
 	if r := p.Response("lc-vision"); r.Rating != "red" || r.Action != "Write a one-page vision: why progression matters" || r.Owner != "" {
 		t.Errorf("lc-vision = %+v", r)
 	}
@@ -392,10 +383,7 @@ func TestBadAnswersAskedAgain(t *testing.T) {
 		"Due date: 2027-02-28\nUnderstood as Sun 28 Feb 2027 (2027-02-28).\n",
 		`"finished" is not one of the choices. Type 1, 2 or 3; Enter keeps: todo.`,
 	)
-	p, err := plans.LoadFile(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := onDiskPlan(t, path)
 	if r := p.Response("lc-vision"); r.Rating != "red" || r.Owner != "Me" || r.Due.String() != "2027-02-28" || r.Status != plans.StatusDone {
 		t.Errorf("lc-vision = %+v", r)
 	}
@@ -440,10 +428,7 @@ func TestEnterKeepsDashClears(t *testing.T) {
 		"Enter keeps: doing.\nStatus: \n",
 		"Anything else to note? One line only. Enter keeps: line one / line two. Type - to clear it.\nNotes: \n",
 	)
-	p, err := plans.LoadFile(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := onDiskPlan(t, path)
 	if r := p.Response("lc-vision"); r.Rated() {
 		t.Errorf("the skipped item was rated %q", r.Rating)
 	}
@@ -540,10 +525,7 @@ func TestChangedOnDiskSavesACopy(t *testing.T) {
 	if got := mustRead(t, path); !bytes.Equal(got, theirs) {
 		t.Errorf("the changed file was overwritten")
 	}
-	p, err := plans.LoadFile(copyPath, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := onDiskPlan(t, copyPath)
 	if r := p.Response("lc-vision"); r.Rating != "red" || r.Action != "Act" || r.Owner != "Me" {
 		t.Errorf("the copy has lc-vision = %+v", r)
 	}
@@ -615,10 +597,7 @@ func TestEmptyPlansFolderStartsANewReview(t *testing.T) {
 	if !strings.Contains(out, "There are no plans in "+dir+" yet, so this is a new review.") {
 		t.Errorf("output:\n%s", out)
 	}
-	p, err := plans.LoadFile(filepath.Join(dir, "2027-01-15-acme-spring.yaml"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := onDiskPlan(t, filepath.Join(dir, "2027-01-15-acme-spring.yaml"))
 	if p.Facilitator != "Sam" || !slices.Equal(p.Participants, []string{"Ana"}) {
 		t.Errorf("plan = %+v", p)
 	}
@@ -687,10 +666,7 @@ follow_ups:
 		"1) ■ No\n2) ● Yes\nType 1 or 2 (or n or y)",
 		"The actions written so far:\n1) Ask\nSuggested for People, if all you do is...\n2) Talk to one person a week\n",
 	)
-	p, err := plans.LoadFile(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := onDiskPlan(t, path)
 	if p.ChecklistRef.File != "../ours.yaml" || !slices.Equal(p.Answer("wins").List, []string{"Ask", "Talk to one person a week"}) {
 		t.Errorf("plan: checklist file %q, wins %q", p.ChecklistRef.File, p.Answer("wins").List)
 	}
@@ -715,10 +691,7 @@ func TestNothingButPlainText(t *testing.T) {
 	if !strings.Contains(out, "Review of Acme[2J EvilCorp:") || strings.ContainsAny(out, "\u202e\u2066") {
 		t.Errorf("the organisation's bidirectional overrides reached the output:\n%q", out[:min(len(out), 200)])
 	}
-	p, err := plans.LoadFile(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := onDiskPlan(t, path)
 	if r := p.Response("lc-vision"); r.Owner != "Owner" || r.Due.String() != "2027-01-29" {
 		t.Errorf("typed answers were not cleaned of terminal keys: owner %q due %v", r.Owner, r.Due)
 	}
@@ -808,7 +781,7 @@ func TestAPlanOpenElsewhereIsSaid(t *testing.T) {
 	if err != nil || !strings.Contains(out, "This plan is open in another ladder session too.") {
 		t.Fatalf("with the plan open elsewhere: %v\n%s", err, out)
 	}
-	if p, _ := plans.LoadFile(path, nil); p.Response("lc-leadership").Rating != "green" {
+	if p := onDiskPlan(t, path); p.Response("lc-leadership").Rating != "green" {
 		t.Errorf("the review did not carry on:\n%s", out)
 	}
 }

@@ -33,6 +33,7 @@ func newPlanFile(t *testing.T, change func(p *plans.Plan)) string {
 	return path
 }
 
+// onDiskPlan loads the plan file at path as the review left it.
 func onDiskPlan(t *testing.T, path string) *plans.Plan {
 	t.Helper()
 	p, err := plans.LoadFile(path, nil)
