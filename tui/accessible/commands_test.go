@@ -99,37 +99,48 @@ func TestCommandsAtEveryQuestion(t *testing.T) {
 	}
 }
 
+// interruptedReview runs the review of a new plan, types input, waits
+// until saved says the plan on disk holds it (what names it in the
+// failure), then sends sig as the terminal would. It returns the plan's
+// path, what the review printed and what Run returned.
+func interruptedReview(t *testing.T, input, what string, saved func(*plans.Plan) bool, sig os.Signal) (path, out string, err error) {
+	t.Helper()
+	path = newPlanFile(t, nil)
+	in, feed := io.Pipe()
+	interrupt := make(chan os.Signal, 1)
+	var said strings.Builder
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(Options{PlanPath: path, Today: today, In: in, Out: &said, Interrupt: interrupt})
+	}()
+	io.WriteString(feed, input)
+	deadline := time.Now().Add(10 * time.Second)
+	for !saved(onDiskPlan(t, path)) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s was not saved", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	interrupt <- sig
+	select {
+	case err = <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("%v did not end the review", sig)
+	}
+	return path, said.String(), err
+}
+
 // TestInterruptSaysWhatWasSaved: ctrl+c while a question waits ends the
 // review with ErrInterrupted (exit 130) after saying where every answer
 // given is.
 func TestInterruptSaysWhatWasSaved(t *testing.T) {
-	path := newPlanFile(t, nil)
-	in, feed := io.Pipe()
-	interrupt := make(chan os.Signal, 1)
-	var out strings.Builder
-	done := make(chan error, 1)
-	go func() {
-		done <- Run(Options{PlanPath: path, Today: today, In: in, Out: &out, Interrupt: interrupt})
-	}()
-	io.WriteString(feed, "g\nSend the vision to the board\n")
-	deadline := time.Now().Add(10 * time.Second)
-	for onDiskPlan(t, path).Response("lc-vision").Action == "" {
-		if time.Now().After(deadline) {
-			t.Fatal("the action was not saved")
-		}
-		time.Sleep(10 * time.Millisecond)
+	actionSaved := func(p *plans.Plan) bool { return p.Response("lc-vision").Action != "" }
+	path, out, err := interruptedReview(t, "g\nSend the vision to the board\n", "the action", actionSaved, syscall.SIGINT)
+	if !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("Run = %v, want ErrInterrupted", err)
 	}
-	interrupt <- syscall.SIGINT
-	select {
-	case err := <-done:
-		if !errors.Is(err, ErrInterrupted) {
-			t.Fatalf("Run = %v, want ErrInterrupted", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("ctrl+c did not end the review")
-	}
-	if want := "Interrupted (ctrl+c). Every answer given is saved in " + path + "."; !strings.Contains(out.String(), want) {
-		t.Fatalf("output lacks %q:\n%s", want, out.String())
+	if want := "Interrupted (ctrl+c). Every answer given is saved in " + path + "."; !strings.Contains(out, want) {
+		t.Fatalf("output lacks %q:\n%s", want, out)
 	}
 	if r := onDiskPlan(t, path).Response("lc-vision"); r.Rating != "green" || r.Action != "Send the vision to the board" {
 		t.Fatalf("on disk: %+v", *r)
@@ -252,35 +263,14 @@ func TestSignalsSayWhatWasSaved(t *testing.T) {
 		{syscall.SIGTERM, "Asked to stop (SIGTERM).", 143},
 		{syscall.SIGHUP, "The terminal closed (SIGHUP).", 129},
 	} {
-		path := newPlanFile(t, nil)
-		in, feed := io.Pipe()
-		interrupt := make(chan os.Signal, 1)
-		var out strings.Builder
-		done := make(chan error, 1)
-		go func() {
-			done <- Run(Options{PlanPath: path, Today: today, In: in, Out: &out, Interrupt: interrupt})
-		}()
-		io.WriteString(feed, "g\n")
-		deadline := time.Now().Add(10 * time.Second)
-		for !onDiskPlan(t, path).Response("lc-vision").Rated() {
-			if time.Now().After(deadline) {
-				t.Fatal("the rating was not saved")
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-		interrupt <- tc.sig
-		var err error
-		select {
-		case err = <-done:
-		case <-time.After(10 * time.Second):
-			t.Fatalf("%v did not end the review", tc.sig)
-		}
+		rated := func(p *plans.Plan) bool { return p.Response("lc-vision").Rated() }
+		path, out, err := interruptedReview(t, "g\n", "the rating", rated, tc.sig)
 		var stop *Interrupted
 		if !errors.As(err, &stop) || stop.ExitCode() != tc.status || !errors.Is(err, ErrInterrupted) {
 			t.Fatalf("%v: Run = %v, want an Interrupted exiting %d", tc.sig, err, tc.status)
 		}
-		if want := tc.said + " Every answer given is saved in " + path + "."; !strings.Contains(out.String(), want) {
-			t.Fatalf("output lacks %q:\n%s", want, out.String())
+		if want := tc.said + " Every answer given is saved in " + path + "."; !strings.Contains(out, want) {
+			t.Fatalf("output lacks %q:\n%s", want, out)
 		}
 	}
 }
