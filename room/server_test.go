@@ -74,6 +74,14 @@ func (p *testPhone) vote(item string, round int, choice string) (int, string) {
 	return p.Post("/vote", url.Values{"item": {item}, "round": {fmt.Sprint(round)}, "choice": {choice}})
 }
 
+// mustVote votes, and ends the test if the server did not take the vote.
+func (p *testPhone) mustVote(item string, round int, choice string) {
+	p.t.Helper()
+	if status, body := p.vote(item, round, choice); status != http.StatusSeeOther {
+		p.t.Fatalf("vote %s for %s refused: %d\n%s", choice, item, status, body)
+	}
+}
+
 func TestPhoneWithoutJavaScript(t *testing.T) {
 	r, s := startServer(t)
 	p := newPhone(t, s)
@@ -108,10 +116,7 @@ func TestPhoneWithoutJavaScript(t *testing.T) {
 	if strings.Contains(body, `http-equiv="refresh"`) {
 		t.Error("the page reloads itself while the phone still has to vote")
 	}
-	round := r.Status().Round
-	if status, body := p.vote("lc-leadership", round, "amber"); status != http.StatusSeeOther {
-		t.Fatalf("vote: %d\n%s", status, body)
-	}
+	p.mustVote("lc-leadership", r.Status().Round, "amber")
 	_, body = p.Get("/")
 	if !strings.Contains(body, "Your vote is in: ▲ Amber. You can change it until the reveal.") || !strings.Contains(body, `value="amber" id="choice-amber" class="choice between" aria-pressed="true"`) {
 		t.Errorf("after voting:\n%s", body)
@@ -137,9 +142,7 @@ func TestBadRequests(t *testing.T) {
 	a := joinedPhone(t, s)
 	r.Vote("lc-vision")
 	round := r.Status().Round
-	if status, _ := a.vote("lc-vision", round, "green"); status != http.StatusSeeOther {
-		t.Fatal("first vote refused")
-	}
+	a.mustVote("lc-vision", round, "green")
 	stranger := newPhone(t, s)
 
 	tests := []struct {
@@ -350,9 +353,7 @@ func TestEventsFollowTheFacilitator(t *testing.T) {
 	if v := st.next(t); !strings.Contains(v, "Cultural questions") || !strings.Contains(v, `data-key="item lc-culture round 1"`) {
 		t.Errorf("after Vote:\n%s", v)
 	}
-	if status, _ := p.vote("lc-culture", r.Status().Round, "red"); status != http.StatusSeeOther {
-		t.Fatal("vote refused")
-	}
+	p.mustVote("lc-culture", r.Status().Round, "red")
 	r.Reveal()
 	if v := st.next(t); !strings.Contains(v, "The room's votes") || !strings.Contains(v, `<span class="count">1</span>`) {
 		t.Errorf("after Reveal:\n%s", v)
@@ -385,10 +386,7 @@ func TestAThousandReconnects(t *testing.T) {
 	r, s := startServer(t)
 	p := joinedPhone(t, s)
 	r.Vote("lc-vision")
-	round := r.Status().Round
-	if status, _ := p.vote("lc-vision", round, "amber"); status != http.StatusSeeOther {
-		t.Fatal("vote refused")
-	}
+	p.mustVote("lc-vision", r.Status().Round, "amber")
 	before := runtime.NumGoroutine()
 	for i := range 1000 {
 		st := p.stream()
