@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/testtool"
 )
 
 // The load on a room: 60 phones on loopback (127.0.0.1 only), each with
@@ -293,7 +294,7 @@ func TestSixtyPhones(t *testing.T) {
 	if err := l.close(); err != nil {
 		t.Fatal(err)
 	}
-	waitForGoroutines(t, before)
+	testtool.WaitForGoroutines(t, before)
 }
 
 func waitView(p *loadPhone, want string, wait time.Duration) bool {
@@ -367,7 +368,7 @@ func benchmarkLoad(b *testing.B, spread time.Duration) {
 	if err := l.close(); err != nil {
 		b.Fatal(err)
 	}
-	waitForGoroutines(b, before)
+	testtool.WaitForGoroutines(b, before)
 }
 
 // bareServer is the baseline: plain net/http, no room.

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 	"github.com/socialmobility/ladder/room/roomtest"
@@ -31,23 +32,9 @@ func startServer(t *testing.T) (*Room, *Server) {
 		if err := s.Close(); err != nil {
 			t.Errorf("close: %v", err)
 		}
-		waitForGoroutines(t, before)
+		testtool.WaitForGoroutines(t, before)
 	})
 	return r, s
-}
-
-// waitForGoroutines waits (briefly) for the number of goroutines to come
-// back to what it was, and fails with their stacks if it does not.
-func waitForGoroutines(t testing.TB, want int) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for runtime.NumGoroutine() > want {
-		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<20)
-			t.Fatalf("%d goroutines left, %d before:\n%s", runtime.NumGoroutine(), want, buf[:runtime.Stack(buf, true)])
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
 }
 
 // testPhone is a phone without JavaScript (roomtest.Phone), with the
@@ -411,7 +398,7 @@ func TestAThousandReconnects(t *testing.T) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	waitForGoroutines(t, before+2) // the phone's idle keep-alive connection
+	testtool.WaitForGoroutines(t, before+2) // the phone's idle keep-alive connection
 	v, _ := r.Reveal()
 	if v.Total() != 1 || v.Count("amber") != 1 {
 		t.Errorf("votes = %+v", v)

@@ -3,6 +3,7 @@
 // by default, wherever the program is installed, and in CI, where .ci/run
 // installs it; go test -short skips them, for a quick loop while working.
 // FirstDifference says where two texts part, for a failure message.
+// WaitForGoroutines checks that what a test started has ended.
 package testtool
 
 import (
@@ -10,7 +11,9 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"runtime"
 	"testing"
+	"time"
 )
 
 // Need returns the path of the program a test runs. Under -short the test
@@ -61,4 +64,19 @@ func FirstDifference(want, got []byte) string {
 		return msg
 	}
 	return "(the same lines)"
+}
+
+// WaitForGoroutines waits (briefly) for the number of goroutines to come
+// back to want, what it was before the test started its servers or
+// streams, and fails with every goroutine's stack if it does not.
+func WaitForGoroutines(t testing.TB, want int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > want {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("%d goroutines left, %d before:\n%s", runtime.NumGoroutine(), want, buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }

@@ -1,6 +1,11 @@
 package testtool
 
-import "testing"
+import (
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+)
 
 func TestFirstDifference(t *testing.T) {
 	for _, tc := range []struct{ want, got, says string }{
@@ -13,5 +18,18 @@ func TestFirstDifference(t *testing.T) {
 		if got := FirstDifference([]byte(tc.want), []byte(tc.got)); got != tc.says {
 			t.Errorf("FirstDifference(%q, %q) =\n%s\nwant\n%s", tc.want, tc.got, got, tc.says)
 		}
+	}
+}
+
+func TestWaitForGoroutinesWaitsForTheLastToEnd(t *testing.T) {
+	before := runtime.NumGoroutine()
+	var ended atomic.Bool
+	go func() {
+		time.Sleep(50 * time.Millisecond)
+		ended.Store(true)
+	}()
+	WaitForGoroutines(t, before)
+	if !ended.Load() {
+		t.Error("WaitForGoroutines returned while a goroutine was still running")
 	}
 }
