@@ -25,7 +25,12 @@ var (
 )
 
 // minTextWidth is the narrowest layout; a narrower terminal wraps it.
-const minTextWidth = 60
+// Under oneLineChartWidth a grade's name goes above its bar, and a table
+// wider than the terminal is written as a list, a line per row.
+const (
+	minTextWidth      = 24
+	oneLineChartWidth = 44
+)
 
 // WorkforceText lays a data file out for a terminal of the given width: a
 // stacked bar per grade from junior to senior (each group a shape, a word
@@ -39,8 +44,8 @@ func WorkforceText(w *workforce.Loaded, cols int, colour Colour) []byte {
 	doc := buildWorkforce(w)
 	var b strings.Builder
 	wrap := func(indent, s string) {
-		for _, l := range strings.Split(ansi.Wordwrap(s, cols-len(indent), ""), "\n") {
-			b.WriteString(strings.TrimRight(indent+l, " ") + "\n")
+		for _, l := range wrapAtSpaces(s, cols-len(indent)) {
+			b.WriteString(indent + l + "\n")
 		}
 	}
 	head := "Workforce data: " + doc.safeName()
@@ -62,13 +67,13 @@ func WorkforceText(w *workforce.Loaded, cols int, colour Colour) []byte {
 	wrap("  ", "The numbers: "+doc.reading.numbers)
 	if doc.bench != nil {
 		b.WriteByte('\n')
-		textBenchmark(&b, doc, wrap)
+		textBenchmark(&b, doc, cols, wrap)
 	} else if doc.benchNote != "" {
 		b.WriteByte('\n')
 		wrap("", "Benchmark: "+doc.benchNote)
 	}
 	b.WriteByte('\n')
-	textResponses(&b, doc, wrap)
+	textResponses(&b, doc, cols, wrap)
 	b.WriteByte('\n')
 	wrap("", hiddenLegend(doc.threshold, true))
 	return []byte(b.String())
@@ -83,7 +88,8 @@ func textChart(b *strings.Builder, doc workforceDoc, cols int, colour Colour, wr
 		legend = append(legend, colour(g, groupShapes[g])+" "+g.Name())
 	}
 	legend = append(legend, colour(hiddenPiece, hiddenShape)+" hidden")
-	b.WriteString(strings.Join(legend, "   ") + "\n\n")
+	writeLegend(b, legend, cols)
+	b.WriteByte('\n')
 
 	rows := append(append([]wfRow{}, doc.rows...), doc.total)
 	rows[len(rows)-1].name = "All grades"
@@ -101,6 +107,27 @@ func textChart(b *strings.Builder, doc workforceDoc, cols int, colour Colour, wr
 			b.WriteString("  " + numbers)
 		}
 		b.WriteByte('\n')
+	}
+	if cols < oneLineChartWidth {
+		// The name on a line of its own, then the bar, indented, with the
+		// numbers beside it where at least ten cells of bar are left, or
+		// under it.
+		barW = cols - 2 - 2 - numbersW
+		numbersBeside := barW >= 10
+		if !numbersBeside {
+			barW = cols - 2
+		}
+		line = func(name, bar, numbers string) {
+			b.WriteString(ansi.Truncate(plain(name), cols, "…") + "\n")
+			switch {
+			case numbers == "":
+				wrap("  ", bar)
+			case numbersBeside:
+				b.WriteString("  " + bar + "  " + numbers + "\n")
+			default:
+				b.WriteString("  " + bar + "\n  " + numbers + "\n")
+			}
+		}
 	}
 	for _, r := range rows {
 		if r.noBar {
@@ -177,21 +204,21 @@ func bar(weights []float64, cells int, colour Colour) string {
 	return b.String()
 }
 
-func textBenchmark(b *strings.Builder, doc workforceDoc, wrap func(indent, s string)) {
+func textBenchmark(b *strings.Builder, doc workforceDoc, cols int, wrap func(indent, s string)) {
 	wrap("", "Benchmark: "+plain(doc.bench.source))
-	widths := []int{len("Working class"), len("All grades"), len("Benchmark"), 0}
-	writeAligned(b, "  ", widths, []string{"Group", "All grades", "Benchmark", "Difference"})
+	cells := [][]string{{"Group", "All grades", "Benchmark", "Difference"}}
 	for _, g := range workforce.Reported {
-		writeAligned(b, "  ", widths, []string{capitalise(g.Name()), shareWord(doc.bench.yours[g], doc.threshold, true), benchShare(doc.bench.shares[g]), doc.bench.difference(g)})
+		cells = append(cells, []string{capitalise(g.Name()), shareWord(doc.bench.yours[g], doc.threshold, true), benchShare(doc.bench.shares[g]), doc.bench.difference(g)})
 	}
+	textTable(b, cells, cols)
 }
 
-func textResponses(b *strings.Builder, doc workforceDoc, wrap func(indent, s string)) {
+func textResponses(b *strings.Builder, doc workforceDoc, cols int, wrap func(indent, s string)) {
 	title := "Responses"
 	if doc.target > 0 {
 		title += fmt.Sprintf(" (target response rate %d%%)", doc.target)
 	}
-	b.WriteString(title + "\n")
+	wrap("", title)
 	header := []string{"Grade", "Responses", "Excluded", "Headcount", "Rate"}
 	cells := [][]string{header}
 	rows := append(append([]wfRow{}, doc.rows...), doc.total)
@@ -200,7 +227,7 @@ func textResponses(b *strings.Builder, doc workforceDoc, wrap func(indent, s str
 		cells = append(cells, []string{ansi.Truncate(plain(r.name), 24, "…"),
 			figureWord(r.row.Responses, doc.threshold, true), figureWord(r.row.Excluded, doc.threshold, true), r.headcount(), r.rateOr("--")})
 	}
-	writeTable(b, "  ", cells)
+	textTable(b, cells, cols)
 	if len(doc.below) > 0 {
 		wrap("", "Below the target: "+plain(strings.Join(doc.below, ", "))+".")
 	}
@@ -208,4 +235,94 @@ func textResponses(b *strings.Builder, doc workforceDoc, wrap func(indent, s str
 	if doc.noHeads {
 		wrap("", "A grade without a headcount has no response rate: add headcount: to the data file, or give --headcount to ladder data import.")
 	}
+}
+
+// writeLegend writes the legend's entries three spaces apart, on as many
+// lines as cols needs.
+func writeLegend(b *strings.Builder, entries []string, cols int) {
+	at := 0
+	for i, e := range entries {
+		switch {
+		case i == 0:
+		case at+3+ansi.StringWidth(e) <= cols:
+			b.WriteString("   ")
+			at += 3
+		default:
+			b.WriteByte('\n')
+			at = 0
+		}
+		b.WriteString(e)
+		at += ansi.StringWidth(e)
+	}
+	b.WriteByte('\n')
+}
+
+// textTable writes rows under a header row, indented by two, in columns;
+// when that is wider than cols, each row becomes a line of its own that
+// names its figures: "Team member: responses 132, excluded 12, ...".
+func textTable(b *strings.Builder, rows [][]string, cols int) {
+	total := 2
+	for i := range rows[0] {
+		w := 0
+		for _, row := range rows {
+			w = max(w, width(row[i]))
+		}
+		total += w + 2
+	}
+	if total-2 <= cols {
+		writeTable(b, "  ", rows)
+		return
+	}
+	// The pieces are kept whole ("rate 80-89%" is not broken at its
+	// hyphen), and a row's second and later lines hang under its name.
+	header := rows[0]
+	for _, row := range rows[1:] {
+		line, indent := "  "+row[0]+":", "    "
+		for i, cell := range row[1:] {
+			piece := strings.ToLower(header[i+1]) + " " + cell
+			if i < len(row)-2 {
+				piece += ","
+			}
+			if width(line)+1+width(piece) > cols {
+				b.WriteString(line + "\n")
+				lines := wrapAtSpaces(piece, cols-len(indent))
+				for _, l := range lines[:len(lines)-1] {
+					b.WriteString(indent + l + "\n")
+				}
+				line = indent + lines[len(lines)-1]
+				continue
+			}
+			line += " " + piece
+		}
+		b.WriteString(line + "\n")
+	}
+}
+
+// wrapAtSpaces breaks plain text into lines of at most limit columns at
+// its spaces only: x/ansi also breaks at hyphens, which splits a range
+// ("80-89%") or the "--" that stands for a hidden figure. A word longer
+// than a line (a path) is cut, rather than left to run over the edge.
+func wrapAtSpaces(s string, limit int) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case line == "":
+		case width(line)+1+width(word) <= limit:
+			line += " " + word
+			continue
+		default:
+			lines = append(lines, line)
+		}
+		for width(word) > limit {
+			head := ansi.Truncate(word, limit, "")
+			if head == "" { // a rune wider than the line: let it run over
+				break
+			}
+			lines = append(lines, head)
+			word = word[len(head):]
+		}
+		line = word
+	}
+	return append(lines, line)
 }
