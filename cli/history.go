@@ -26,7 +26,7 @@ type historyOptions struct {
 func newHistoryCmd() *cobra.Command {
 	var opts historyOptions
 	cmd := &cobra.Command{
-		Use:   "history PLAN",
+		Use:   "history [PLAN]",
 		Short: "Show a plan's Red/Amber/Green counts at every commit, oldest first",
 		Long: `History reads a plan at every git commit that changed it and prints one
 row per commit, oldest first: the date, the short commit hash, and the
@@ -36,16 +36,20 @@ see a quarter's movement at a glance.
 A commit where the plan did not load (a merge conflict, a typo) is shown
 with the first problem, not skipped; so is the commit that deleted it.
 
-The plan must be in a git repository and committed at least once. The
-history is read through git; nothing is changed.`,
+The plan must be in a git repository and committed at least once. With
+no PLAN, history reads the only plan in plans/. The history is read
+through git; nothing is changed.`,
 		Example: `  # How the spring review moved
   ladder history plans/acme-spring.yaml
 
   # As a Markdown table for the quarterly report
   ladder history plans/acme-spring.yaml --format md -o history.md`,
-		Args: exactlyOneArg("history needs one plan file: ladder history PLAN (see ladder history --help)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runHistory(cmd.OutOrStdout(), args[0], opts)
+			path, err := onePlanArg("history", args)
+			if err != nil {
+				return err
+			}
+			return runHistory(cmd.OutOrStdout(), path, opts)
 		},
 	}
 	f := cmd.Flags()

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -92,4 +93,40 @@ func firstLine(s string) string {
 		return s[:i] + " …"
 	}
 	return s
+}
+
+// onePlanArg is the plan a command that reads one plan (report, history)
+// was given or, with no argument, the only plan in the plans folder: a
+// person with one plan need not type its name. The plans' data files and
+// benchmarks beside it are not plans.
+func onePlanArg(command string, args []string) (string, error) {
+	switch {
+	case len(args) == 1:
+		return args[0], nil
+	case len(args) > 1:
+		return "", usageErrorf("%s reads one plan; for several, see ladder status", command)
+	}
+	need := fmt.Sprintf("%s needs a plan file: ladder %s PLAN", command, command)
+	entries, err := os.ReadDir(plans.DefaultDir)
+	if err != nil {
+		return "", usageErrorf("%s (there is no %s/ folder here to choose one from)", need, plans.DefaultDir)
+	}
+	var names []string
+	for _, e := range entries {
+		if n := e.Name(); !e.IsDir() && plans.IsPlanFile(n) && !plans.IsDataFile(n) && !plans.IsBenchmarkFile(n) {
+			names = append(names, n)
+		}
+	}
+	switch len(names) {
+	case 0:
+		return "", usageErrorf("%s (%s/ has no plan in it)", need, plans.DefaultDir)
+	case 1:
+		return filepath.Join(plans.DefaultDir, names[0]), nil
+	}
+	shown := make([]string, len(names))
+	for i, n := range names {
+		shown[i] = safetext.Line(n)
+	}
+	return "", usageErrorf("%s/ has %d plans (%s): name one, e.g. ladder %s %s",
+		plans.DefaultDir, len(names), strings.Join(shown, ", "), command, filepath.Join(plans.DefaultDir, shown[0]))
 }

@@ -22,7 +22,7 @@ type reportOptions struct {
 func newReportCmd() *cobra.Command {
 	var opts reportOptions
 	cmd := &cobra.Command{
-		Use:   "report PLAN [--format md|html|csv] [-o FILE]",
+		Use:   "report [PLAN] [--format md|html|csv] [-o FILE]",
 		Short: "Turn a plan into a Markdown report, a web page or CSV, for a board, a check-in or a pull request",
 		Long: `Report writes a plan as a Markdown document that people can read without
 opening the YAML: who took part, a table of Red/Amber/Green counts per
@@ -54,8 +54,8 @@ with the byte-order mark Excel needs to read UTF-8. A cell that starts
 with =, +, - or @ gets a leading ' so that no spreadsheet runs it as a
 formula.
 
-The report goes to standard output, or to FILE with -o. The plan itself is
-never changed.`,
+With no PLAN, report reads the only plan in plans/. The report goes to
+standard output, or to FILE with -o. The plan itself is never changed.`,
 		Example: `  # Read it in the terminal, or save it beside the plan
   ladder report plans/acme-spring.yaml
   ladder report plans/acme-spring.yaml -o reports/acme-spring.md
@@ -66,9 +66,12 @@ never changed.`,
   # A page to email to the board, and a spreadsheet
   ladder report plans/acme-spring.yaml --format html -o acme-spring.html
   ladder report plans/acme-spring.yaml --format csv --excel -o acme-spring.csv`,
-		Args: exactlyOneArg("report needs one plan file: ladder report PLAN (see ladder report --help)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runReport(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts)
+			path, err := onePlanArg("report", args)
+			if err != nil {
+				return err
+			}
+			return runReport(cmd.OutOrStdout(), cmd.ErrOrStderr(), path, opts)
 		},
 	}
 	f := cmd.Flags()
