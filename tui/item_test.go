@@ -392,12 +392,7 @@ func TestConflictOffersReloadOrACopy(t *testing.T) {
 	h.press("tab")
 
 	// Someone else rates another item and saves the file behind our back.
-	theirs := loadPlan(t, path)
-	theirs.Response("en-data-collect").Rating = "red"
-	theirBytes := plans.Encode(theirs)
-	if err := os.WriteFile(path, theirBytes, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	theirBytes := saveTheirs(t, path, func(p *plans.Plan) { p.Response("en-data-collect").Rating = "red" })
 
 	h.typeText("Sam")
 	h.press("tab") // commits the owner: the save finds the change
@@ -429,11 +424,7 @@ func TestConflictOffersReloadOrACopy(t *testing.T) {
 
 func TestConflictReloadTakesTheFileAsItIs(t *testing.T) {
 	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
-	theirs := loadPlan(t, path)
-	theirs.Response("lc-vision").Action = "Their action"
-	if err := os.WriteFile(path, plans.Encode(theirs), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	saveTheirs(t, path, func(p *plans.Plan) { p.Response("lc-vision").Action = "Their action" })
 	h.press("r") // our save finds their change
 	h.requireView("changed on disk")
 	h.press("R")
@@ -677,11 +668,7 @@ func TestALongAreaTitleLeavesThePositionInTheHeader(t *testing.T) {
 // at 80 columns (it was cut at "not sa…"), within the width.
 func TestTheConflictStatusLineIsWhole(t *testing.T) {
 	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
-	theirs := loadPlan(t, path)
-	theirs.Response("lc-vision").Action = "Their action"
-	if err := os.WriteFile(path, plans.Encode(theirs), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	saveTheirs(t, path, func(p *plans.Plan) { p.Response("lc-vision").Action = "Their action" })
 	h.press("r")
 	status := ansi.Strip(h.a.statusLine())
 	if !strings.Contains(strings.Join(strings.Fields(status), " "), "Press R to reload it or C to save a copy beside it.") {

@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -69,11 +68,7 @@ func TestPresenterModeShowsTheStatusLineOnlyForProblems(t *testing.T) {
 	h.press("tab")
 	h.refuseView("saved", "acme.yaml")
 
-	theirs := loadPlan(t, path)
-	theirs.Response("en-data-collect").Rating = "red"
-	if err := os.WriteFile(path, plans.Encode(theirs), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	saveTheirs(t, path, func(p *plans.Plan) { p.Response("en-data-collect").Rating = "red" })
 	h.typeText("Sam")
 	h.press("tab")
 	h.requireView("⚠", "changed on disk: not saved")

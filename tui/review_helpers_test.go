@@ -208,6 +208,19 @@ func loadPlan(t testing.TB, path string) *plans.Plan {
 	return p
 }
 
+// saveTheirs changes the plan file at path as another session would,
+// behind the app's back, and returns what it wrote.
+func saveTheirs(t testing.TB, path string, change func(p *plans.Plan)) []byte {
+	t.Helper()
+	theirs := loadPlan(t, path)
+	change(theirs)
+	data := plans.Encode(theirs)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
 // rvKey is the key message for a key name.
 func rvKey(name string) tea.KeyPressMsg {
 	var k tea.Key
