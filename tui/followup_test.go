@@ -149,40 +149,33 @@ func TestQuickWinsMoveRemoveAndUndo(t *testing.T) {
 	p.Answer("quick-wins").List = []string{"One", "Two", "Three"}
 	a, path := fuApp(t, p, 80, 24)
 	fuShow(t, a, screenFollowUp, 1)
-	list := func() []string { return loadPlan(t, path).Answer("quick-wins").List }
+	requireList := func(after string, want ...string) {
+		t.Helper()
+		if got := loadPlan(t, path).Answer("quick-wins").List; !slices.Equal(got, want) {
+			t.Fatalf("after %s: %q", after, got)
+		}
+	}
 
 	fuPress(t, a, "J") // One moves below Two
-	if got := list(); !slices.Equal(got, []string{"Two", "One", "Three"}) {
-		t.Fatalf("after J: %q", got)
-	}
+	requireList("J", "Two", "One", "Three")
 	fuPress(t, a, "shift+up") // and back
-	if got := list(); !slices.Equal(got, []string{"One", "Two", "Three"}) {
-		t.Fatalf("after shift+up: %q", got)
-	}
+	requireList("shift+up", "One", "Two", "Three")
 	fuPress(t, a, "down", "d")
-	if got := list(); !slices.Equal(got, []string{"One", "Three"}) {
-		t.Fatalf("after d: %q", got)
-	}
+	requireList("d", "One", "Three")
 	fuContains(t, fuView(a), "Removed “Two” · u to undo")
 	fuPress(t, a, "u")
-	if got := list(); !slices.Equal(got, []string{"One", "Two", "Three"}) {
-		t.Fatalf("after u: %q", got)
-	}
+	requireList("u", "One", "Two", "Three")
 
 	// Edit a typed one in place.
 	fuPress(t, a, "e", "ctrl+u")
 	fuType(t, a, "Deux")
 	fuPress(t, a, "enter")
-	if got := list(); !slices.Equal(got, []string{"One", "Deux", "Three"}) {
-		t.Fatalf("after editing: %q", got)
-	}
+	requireList("editing", "One", "Deux", "Three")
 	// Typing one that is already there chooses it instead of repeating it.
 	fuPress(t, a, "a")
 	fuType(t, a, "One")
 	fuPress(t, a, "enter", "esc")
-	if got := list(); !slices.Equal(got, []string{"One", "Deux", "Three"}) {
-		t.Fatalf("after typing a duplicate: %q", got)
-	}
+	requireList("typing a duplicate", "One", "Deux", "Three")
 }
 
 func TestPerAreaAnswers(t *testing.T) {
