@@ -57,9 +57,7 @@ func TestRoomEndToEnd(t *testing.T) {
 
 	e.keys("esc")
 	e.waitFor("Develop a clear vision for your D&I strategy", "Room: 0 of 3 voted")
-	for _, p := range phones {
-		waitText(p, "Develop a clear vision for your D&I strategy")
-	}
+	waitEveryPhone(phones, "Develop a clear vision for your D&I strategy")
 	tap(phones[0], "green")
 	tap(phones[1], "amber")
 	tap(phones[2], "amber")
@@ -80,17 +78,13 @@ func TestRoomEndToEnd(t *testing.T) {
 
 	e.keys("v")
 	e.waitFor("Votes: ■ Red 1  ▲ Amber 2  ● Green 0", "enter agree ▲ Amber (most common)")
-	for _, p := range phones {
-		waitText(p, "The room's votes")
-	}
+	waitEveryPhone(phones, "The room's votes")
 	if text := pageText(phones[2]); !strings.Contains(text, "Amber\n2") || !strings.Contains(text, "Red\n1") {
 		t.Errorf("the spread on a phone:\n%s", text)
 	}
 	e.keys("enter")
 	e.waitFor("Agreed ▲ Amber")
-	for _, p := range phones {
-		waitText(p, "Agreed: ▲ Amber")
-	}
+	waitEveryPhone(phones, "Agreed: ▲ Amber")
 
 	// The next item: every phone follows. (A rating leaves the focus on
 	// the rating, so n moves on.)
@@ -131,9 +125,7 @@ func TestRoomEndToEnd(t *testing.T) {
 	e.waitFor("How many did you get in each area")
 	e.keys("n")
 	e.waitFor("What are your quick wins?", "phones can send ideas")
-	for _, p := range phones {
-		waitText(p, "What are your quick wins?")
-	}
+	waitEveryPhone(phones, "What are your quick wins?")
 	sendIdea(phones[0], "Name a senior sponsor")
 	sendIdea(phones[1], "<b>Free pizza</b>")
 	screen = e.waitFor("2 new ideas in the list", "Name a senior sponsor", "<b>Free pizza</b>")
@@ -161,9 +153,7 @@ func TestRoomEndToEnd(t *testing.T) {
 	e.keys("j", "j", "x") // Leadership & Culture's answer, Workforce's, then its idea
 	e.waitFor("[x] “Jo in HR”")
 	e.quits()
-	for _, p := range phones {
-		waitText(p, "The review has ended")
-	}
+	waitEveryPhone(phones, "The review has ended")
 
 	p := loadPlan(t, path)
 	for id, want := range map[string]string{
@@ -199,6 +189,13 @@ func votesText(v *plans.Votes) string {
 
 func waitText(p *browsertest.Phone, text string) {
 	p.WaitFor(fmt.Sprintf("%q on the page", text), fmt.Sprintf(`document.body.innerText.includes(%q)`, text))
+}
+
+// waitEveryPhone waits until every phone's page shows text.
+func waitEveryPhone(phones []*browsertest.Phone, text string) {
+	for _, p := range phones {
+		waitText(p, text)
+	}
 }
 
 func pageText(p *browsertest.Phone) string {
