@@ -38,6 +38,16 @@ func runReview(t *testing.T, opts Options, answers io.Reader) (string, error) {
 	return out.String(), err
 }
 
+// runReviewOK is runReview for a review that must end without an error.
+func runReviewOK(t *testing.T, opts Options, answers io.Reader) string {
+	t.Helper()
+	out, err := runReview(t, opts, answers)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	return out
+}
+
 // assertPlain fails if the output holds anything but printable text and
 // newlines: no escape sequences, carriage returns, bells or tabs.
 func assertPlain(t *testing.T, out string) {
@@ -202,10 +212,7 @@ func TestFullReview(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer answers.Close()
-	out, err := runReview(t, Options{PlanPath: path}, answers)
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	out := runReviewOK(t, Options{PlanPath: path}, answers)
 	checkFullReview(t, path)
 	compareGolden(t, path, "testdata/full-review.golden.yaml")
 
@@ -303,10 +310,7 @@ func TestInputEndsAndResumes(t *testing.T) {
 		t.Errorf("item 6 was not saved: %+v", r)
 	}
 
-	out, err = runReview(t, Options{PlanPath: path}, linesReader(lines[cut:]))
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	out = runReviewOK(t, Options{PlanPath: path}, linesReader(lines[cut:]))
 	if !strings.Contains(out, "Carrying on at item 8 of 21, the first one not rated yet.\nType help at any question for the commands: back, item N (any item, rated or not), board, advice, flag, quit.\n\nArea: Enablers\nItem 8 of 21\n") {
 		t.Errorf("the second run did not resume at item 8:\n%s", out[:min(len(out), 600)])
 	}
@@ -657,10 +661,7 @@ follow_ups:
 	answers := []string{"Acme", "Ours", "", "",
 		"no", "Ask", "", "", "", "",
 		"1,2", "", ""}
-	out, err := runReview(t, Options{PlanPath: path, Checklist: cl}, linesReader(answers))
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	out := runReviewOK(t, Options{PlanPath: path, Checklist: cl}, linesReader(answers))
 	checkOutput(t, out,
 		"Checklist: Our checklist.\n",
 		"1) ■ No\n2) ● Yes\nType 1 or 2 (or n or y)",
@@ -798,10 +799,7 @@ func TestOneActionIsOneAction(t *testing.T) {
 			}
 		}
 	})
-	out, err := runReview(t, Options{PlanPath: path}, strings.NewReader(strings.Repeat("\n", 20)))
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	out := runReviewOK(t, Options{PlanPath: path}, strings.NewReader(strings.Repeat("\n", 20)))
 	if !strings.Contains(out, "It starts with the 1 action written so far, by due date.") || strings.Contains(out, "1 actions") {
 		t.Errorf("the project plan's start is not said in the singular:\n%s", out)
 	}

@@ -66,10 +66,7 @@ func TestCommandsAtEveryQuestion(t *testing.T) {
 		"\"back\"", // at item 21's rating: a command word in quotes is an answer
 		"quit",
 	}
-	out, err := runReview(t, Options{PlanPath: path}, linesReader(answers))
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
 		"Type help at any question for the commands",
 		"These commands work at every question:\n- back: go back to the item or question before\n- item N: go to item N (",
@@ -174,10 +171,7 @@ func TestProjectPlanStepsCanBeChangedMovedAndRemoved(t *testing.T) {
 		"", // the plan is complete
 		"", // its due date
 	}
-	out, err := runReview(t, Options{PlanPath: path}, linesReader(answers))
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
 		"to change, move or remove a step, type its number (1 to 2)",
 		"Step: Write the vision; owner Ana; no due date; todo\n",
@@ -198,10 +192,7 @@ func TestDueDatesCountFromThePlansDateWhenChosen(t *testing.T) {
 	workshop := plans.Date{Year: 2027, Month: 2, Day: 1}
 	path := newPlanFile(t, func(p *plans.Plan) { p.Date = workshop })
 	answers := []string{"g", "Write the vision", "Ana", "2", "6w", "", "", "a", "", "", "6w", ""}
-	out, err := runReview(t, Options{PlanPath: path}, linesReader(answers))
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
 		"Who will do it? For example Ana, Ben. Press Enter to leave it empty.\n",
 		"This plan is dated Mon 1 Feb 2027, later than today. Should due dates such as 6w count from today or from the plan's date?\n",
@@ -227,10 +218,7 @@ func TestDueDatesCountFromThePlansDateWhenChosen(t *testing.T) {
 func TestHelpAndQuitBeforeAPlanIsOpen(t *testing.T) {
 	dir := t.TempDir()
 	newPlan(t, filepath.Join(dir, "acme.yaml"), nil)
-	out, err := runReview(t, Options{Dir: dir}, linesReader([]string{"help", "quit"}))
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	out := runReviewOK(t, Options{Dir: dir}, linesReader([]string{"help", "quit"}))
 	checkOutput(t, out,
 		"Plan: help\n",
 		"- quit: stop here: no plan is created",
@@ -242,10 +230,7 @@ func TestHelpAndQuitBeforeAPlanIsOpen(t *testing.T) {
 
 	// Typing a new plan's details: quit stops there too, and "quit" in
 	// quotes is an organisation's name.
-	out, err = runReview(t, Options{Dir: filepath.Join(dir, "new")}, linesReader([]string{`"Quit"`, "quit"}))
-	if err != nil {
-		t.Fatalf("%v\n%s", err, out)
-	}
+	out = runReviewOK(t, Options{Dir: filepath.Join(dir, "new")}, linesReader([]string{`"Quit"`, "quit"}))
 	if !strings.Contains(out, "Organisation: \"Quit\"\n") || !strings.Contains(out, "Title: quit\n\nStopped. No plan was created") {
 		t.Errorf("quit while typing a new plan's details:\n%s", out)
 	}
