@@ -474,9 +474,16 @@ func openRepo(file string) (*gitrev.Repo, string, error) {
 	return repo, rel, nil
 }
 
-// gitProblem ends a command on something git could not do (exit 1).
+// gitProblem ends a command on something git could not do (exit 1), or
+// on a revision git does not know (exit 2): a typo, or a base branch a
+// shallow CI clone never fetched, is the command called wrongly, and CI
+// must be able to tell it from problems found in the plans.
 func gitProblem(err error) error {
-	return &exitError{code: ExitProblems, err: err}
+	code := ExitProblems
+	if errors.Is(err, gitrev.ErrUnknownRevision) {
+		code = ExitUsage
+	}
+	return &exitError{code: code, err: err}
 }
 
 // revisionResolver finds a custom checklist as it was at the same commit as
