@@ -17,6 +17,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/internal/qr/qrtest"
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 	roomsrv "github.com/socialmobility/ladder/room"
@@ -56,7 +57,7 @@ func startRoomHarnessWhy(t *testing.T, w, h int, why string) *roomHarness {
 	t.Cleanup(func() {
 		c.closeRoom()
 		c.session.Close()
-		waitGoroutines(t, before)
+		testtool.WaitForGoroutines(t, before)
 	})
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.a.Init())
@@ -183,18 +184,6 @@ func (p *roomPhone) vote(item string, round int, choice string) {
 	p.t.Helper()
 	if status, body := p.post("vote", url.Values{"item": {item}, "round": {fmt.Sprint(round)}, "choice": {choice}}); status != http.StatusOK {
 		p.t.Fatalf("vote %s: %d\n%s", choice, status, body)
-	}
-}
-
-func waitGoroutines(t *testing.T, want int) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for runtime.NumGoroutine() > want {
-		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<20)
-			t.Fatalf("%d goroutines left after the review, %d before:\n%s", runtime.NumGoroutine(), want, buf[:runtime.Stack(buf, true)])
-		}
-		time.Sleep(10 * time.Millisecond)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/room"
 	"github.com/socialmobility/ladder/room/roomtest"
@@ -155,18 +156,6 @@ func saysAll(t *testing.T, after, said string, want ...string) {
 	}
 }
 
-// waitForGoroutines waits (briefly) for the number of goroutines to come
-// back to what it was, and fails with their stacks if it does not.
-func waitForGoroutines(t *testing.T, want int) {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); runtime.NumGoroutine() > want; time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<20)
-			t.Fatalf("%d goroutines left, %d before:\n%s", runtime.NumGoroutine(), want, buf[:runtime.Stack(buf, true)])
-		}
-	}
-}
-
 // TestRoomVotesInAccessibleMode: a facilitator with a screen reader runs
 // the room from the accessible prompts. Three phones vote over real HTTP;
 // votes says how many, never what; reveal says the spread in words, calls
@@ -249,7 +238,7 @@ func TestRoomVotesInAccessibleMode(t *testing.T) {
 	for _, p := range phones {
 		p.Close()
 	}
-	waitForGoroutines(t, before)
+	testtool.WaitForGoroutines(t, before)
 	if r := onDiskPlan(t, path).Response("lc-leadership"); r.Rating != "amber" || r.Votes != nil {
 		t.Errorf("item 2 rated without a reveal: %+v", *r)
 	}
