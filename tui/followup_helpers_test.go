@@ -70,6 +70,15 @@ func fuAppWith(t testing.TB, p *plans.Plan, path, checklistFile string, w, h int
 	return a
 }
 
+// fuQuestion is an app at 80x24 on fuPlan, showing next-steps question i
+// (from 0), and the plan file's path: where most next-steps tests start.
+func fuQuestion(t testing.TB, i int) (*app, string) {
+	t.Helper()
+	a, path := fuApp(t, fuPlan(t), 80, 24)
+	fuShow(t, a, screenFollowUp, i)
+	return a, path
+}
+
 // fuShow opens a screen as navigating to it would.
 func fuShow(t testing.TB, a *app, to screenID, arg int) {
 	t.Helper()

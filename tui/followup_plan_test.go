@@ -24,9 +24,7 @@ func stepIDs(t *testing.T, path string) []int {
 }
 
 func TestProjectPlanStartsAsActionsByDueDate(t *testing.T) {
-	p := fuPlan(t)
-	a, path := fuApp(t, p, 80, 24)
-	fuShow(t, a, screenFollowUp, 4)
+	a, path := fuQuestion(t, 4)
 	steps := loadPlan(t, path).Answer("project-plan").Steps
 	var got []string
 	for _, s := range steps {
@@ -54,9 +52,7 @@ func TestProjectPlanStartsAsActionsByDueDate(t *testing.T) {
 }
 
 func TestProjectPlanReorderAndRemoveKeepIDs(t *testing.T) {
-	p := fuPlan(t)
-	a, path := fuApp(t, p, 80, 24)
-	fuShow(t, a, screenFollowUp, 4) // steps 1, 2, 3
+	a, path := fuQuestion(t, 4) // steps 1, 2, 3
 
 	fuPress(t, a, "J")
 	if got := stepIDs(t, path); !slices.Equal(got, []int{2, 1, 3}) {
@@ -95,9 +91,7 @@ func TestProjectPlanReorderAndRemoveKeepIDs(t *testing.T) {
 }
 
 func TestProjectPlanEditStep(t *testing.T) {
-	p := fuPlan(t)
-	a, path := fuApp(t, p, 80, 24)
-	fuShow(t, a, screenFollowUp, 4)
+	a, path := fuQuestion(t, 4)
 
 	fuPress(t, a, "a") // after step 1
 	fuType(t, a, "Tell the whole team 📣")
@@ -140,9 +134,7 @@ func TestProjectPlanEditStep(t *testing.T) {
 }
 
 func TestProjectPlanEmptyNewStepIsDropped(t *testing.T) {
-	p := fuPlan(t)
-	a, path := fuApp(t, p, 80, 24)
-	fuShow(t, a, screenFollowUp, 4)
+	a, path := fuQuestion(t, 4)
 	fuPress(t, a, "a", "esc")
 	if got := stepIDs(t, path); !slices.Equal(got, []int{1, 2, 3}) {
 		t.Fatalf("an empty new step was kept: %v", got)

@@ -32,9 +32,7 @@ func TestFollowUpShowsQuestionWordForWord(t *testing.T) {
 }
 
 func TestCountsMatchRatingsAndOnlyTheDueDateIsTyped(t *testing.T) {
-	p := fuPlan(t)
-	a, path := fuApp(t, p, 80, 24)
-	fuShow(t, a, screenFollowUp, 0)
+	a, path := fuQuestion(t, 0)
 	v := collapse(fuView(a))
 	fuContains(t, v,
 		"■ Red ▲ Amber ● Green ○ Unrated",
@@ -59,10 +57,8 @@ func TestCountsMatchRatingsAndOnlyTheDueDateIsTyped(t *testing.T) {
 }
 
 func TestDueDateErrorsStayInPlace(t *testing.T) {
-	p := fuPlan(t)
-	a, path := fuApp(t, p, 80, 24)
-	fuShow(t, a, screenFollowUp, 3) // decision makers: answer, then due date
-	fuPress(t, a, "tab")            // from the answer to the due date
+	a, path := fuQuestion(t, 3) // decision makers: answer, then due date
+	fuPress(t, a, "tab")        // from the answer to the due date
 	if !a.screen(a.active).typing() {
 		t.Fatal("tab did not start typing in the due date")
 	}
@@ -179,9 +175,7 @@ func TestQuickWinsMoveRemoveAndUndo(t *testing.T) {
 }
 
 func TestPerAreaAnswers(t *testing.T) {
-	p := fuPlan(t)
-	a, path := fuApp(t, p, 80, 24)
-	fuShow(t, a, screenFollowUp, 2)
+	a, path := fuQuestion(t, 2)
 	fuPress(t, a, "enter")
 	fuType(t, a, "Ana & the board")
 	fuPress(t, a, "tab")
@@ -218,9 +212,7 @@ func TestPerAreaAnswers(t *testing.T) {
 }
 
 func TestFreeTextKeepsLines(t *testing.T) {
-	p := fuPlan(t)
-	a, path := fuApp(t, p, 80, 24)
-	fuShow(t, a, screenFollowUp, 3)
+	a, path := fuQuestion(t, 3)
 	fuPress(t, a, "enter")
 	fuType(t, a, "The board")
 	fuPress(t, a, "enter")
@@ -272,9 +264,7 @@ func TestQuitStoresWhatIsBeingTyped(t *testing.T) {
 }
 
 func TestQuitWhileEditingAStepStoresIt(t *testing.T) {
-	p := fuPlan(t)
-	a, path := fuApp(t, p, 80, 24)
-	fuShow(t, a, screenFollowUp, 4)
+	a, path := fuQuestion(t, 4)
 	fuPress(t, a, "a")
 	fuType(t, a, "Tell everyone")
 	fuPress(t, a, "tab")
@@ -287,9 +277,7 @@ func TestQuitWhileEditingAStepStoresIt(t *testing.T) {
 }
 
 func TestResizeKeepsTypedText(t *testing.T) {
-	p := fuPlan(t)
-	a, path := fuApp(t, p, 80, 24)
-	fuShow(t, a, screenFollowUp, 2)
+	a, path := fuQuestion(t, 2)
 	fuPress(t, a, "enter")
 	fuType(t, a, "A long answer that will not fit in a narrow window, 日本語 too")
 	for _, size := range [][2]int{{60, 16}, {120, 40}, {40, 10}, {80, 24}} {
@@ -327,9 +315,7 @@ func TestNarrowingWhileTypingKeepsTheField(t *testing.T) {
 }
 
 func TestFollowUpNavigation(t *testing.T) {
-	p := fuPlan(t)
-	a, _ := fuApp(t, p, 80, 24)
-	fuShow(t, a, screenFollowUp, 0)
+	a, _ := fuQuestion(t, 0)
 	for i := 1; i < 5; i++ {
 		fuPress(t, a, "n")
 		if got := a.screens[screenFollowUp].(*followupScreen).index; a.active != screenFollowUp || got != i {
@@ -460,9 +446,7 @@ func TestFollowUpsFitTheWindow(t *testing.T) {
 // Spaces around a typed answer are dropped, as the accessible mode drops
 // them, so the same answers give the same plan in both modes.
 func TestTypedAnswersLoseSurroundingSpaces(t *testing.T) {
-	p := fuPlan(t)
-	a, path := fuApp(t, p, 80, 24)
-	fuShow(t, a, screenFollowUp, 2)
+	a, path := fuQuestion(t, 2)
 	fuPress(t, a, "enter")
 	fuType(t, a, "  HR lead  ")
 	fuPress(t, a, "tab")
@@ -484,9 +468,7 @@ func TestTypedAnswersLoseSurroundingSpaces(t *testing.T) {
 // highlighted, not typing: n after it goes to the next question and is
 // never typed into the answer (issue 12.5).
 func TestTabRoundFromTheDueDateDoesNotType(t *testing.T) {
-	p := fuPlan(t)
-	a, path := fuApp(t, p, 80, 24)
-	fuShow(t, a, screenFollowUp, 2)
+	a, path := fuQuestion(t, 2)
 	fuPress(t, a, "enter")
 	fuType(t, a, "Ana")
 	fuPress(t, a, "tab", "tab", "tab") // workforce, enablers, the due date
@@ -508,9 +490,7 @@ func TestTabRoundFromTheDueDateDoesNotType(t *testing.T) {
 // the typing (issue 12.1): the quick win is one row, edited as it grows,
 // and enter still starts the next one.
 func TestAPauseStoresAQuickWinAndAStepBeingTyped(t *testing.T) {
-	p := fuPlan(t)
-	a, path := fuApp(t, p, 80, 24)
-	fuShow(t, a, screenFollowUp, 1)
+	a, path := fuQuestion(t, 1)
 	pause := func() { fuRun(t, a, func() tea.Msg { return typingPauseMsg{a.typingGen} }) }
 	fuPress(t, a, "a")
 	fuType(t, a, "Thank")
@@ -551,8 +531,7 @@ func TestAPauseStoresAQuickWinAndAStepBeingTyped(t *testing.T) {
 // for help while typing, then b and enter), is kept: the question's
 // screen stores it as it is left, as leaving it with tab or n does.
 func TestAnAnswerTypedIsKeptWhenTheBoardOpensAnItem(t *testing.T) {
-	a, path := fuApp(t, fuPlan(t), 80, 24)
-	fuShow(t, a, screenFollowUp, 3) // who the decision makers are
+	a, path := fuQuestion(t, 3) // who the decision makers are
 	fuPress(t, a, "enter")
 	fuType(t, a, "The owners, Ana and Ben")
 	fuPress(t, a, "f1", "b", "enter")
