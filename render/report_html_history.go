@@ -17,6 +17,10 @@ const (
 	historyPlot   = 96.0 // the height of the columns' area
 	historyLegend = 18.0
 	historyMaxBar = 36.0
+	// historyMarkTab is the side of the white tab that carries a level's
+	// shape on a piece of a column, as segmentTag's does on an area's bar;
+	// a piece needs a unit of room around it.
+	historyMarkTab = 12.0
 )
 
 type htmlHistory struct {
@@ -51,6 +55,27 @@ type htmlBar struct {
 	Word       string
 	Count      int
 	X, Y, W, H string
+	Mark       *htmlMark // nil on a piece too small for one
+}
+
+// htmlMark is a level's shape on a white tab, centred in a piece of a
+// history column.
+type htmlMark struct {
+	Class      string
+	Shape      htmlShape
+	X, Y, W, H string
+}
+
+// historyMark puts the level's shape on a piece x,y w by h of a column
+// where there is room, so that the columns read without colour.
+func historyMark(class string, r reportRating, x, y, w, h float64) *htmlMark {
+	const tab, shape = historyMarkTab, historyMarkTab - 4
+	if w < tab+2 || h < tab+2 {
+		return nil
+	}
+	tx, ty := x+(w-tab)/2, y+(h-tab)/2
+	return &htmlMark{Class: class, Shape: shapeOf(r.mark, tx+2, ty+2, shape),
+		X: num(tx), Y: num(ty), W: num(tab), H: num(tab)}
 }
 
 type htmlHistoryRow struct {
@@ -90,7 +115,9 @@ func htmlHistoryOf(h *reportHistory) *htmlHistory {
 			}
 			bh := historyPlot * float64(n) / float64(h.max)
 			y -= bh
-			col.Bars = append(col.Bars, htmlBar{Class: levelOf(r).Class, Word: r.word, Count: n, X: col.X, Y: num(y), W: col.W, H: num(bh)})
+			class := levelOf(r).Class
+			col.Bars = append(col.Bars, htmlBar{Class: class, Word: r.word, Count: n, X: col.X, Y: num(y), W: col.W, H: num(bh),
+				Mark: historyMark(class, r, historyLeft+float64(i)*slot+(slot-barW)/2, y, barW, bh)})
 		}
 		col.Title = fmt.Sprintf("%s, commit %s: %s", pt.date, pt.commit, strings.Join(words, ", "))
 		if pt.subject != "" {
