@@ -164,7 +164,7 @@ func planHistory(file string) ([]plans.HistoryEntry, error) {
 			asked = append(asked, version{entry: e, commit: c})
 			askedMu.Unlock()
 			return stream.Ask(c.Blob)
-		default: // a merge: the log does not name the blob
+		default: // the log did not name the blob
 			data, err := repo.ReadFile(c.Hash, c.Path)
 			switch {
 			case errors.Is(err, gitrev.ErrNotInRevision):

@@ -152,15 +152,16 @@ type Commit struct {
 	// renamed (or copied) it.
 	RenamedFrom string
 	// Blob is the (abbreviated) object name of the file's content in this
-	// commit, or "" when the log did not say (a merge) or the commit
-	// deleted the file.
+	// commit, or "" when the log did not say or the commit deleted the
+	// file.
 	Blob    string
 	Deleted bool
 }
 
 // Log lists the commits reachable from HEAD that changed the file at path,
-// oldest first, following it through renames as git log --follow does. A
-// file never committed has an empty log and no error.
+// oldest first, following it through renames as git log --follow does,
+// and the merges that changed it from their first parent. A file never
+// committed has an empty log and no error.
 func (r *Repo) Log(path string) ([]Commit, error) {
 	var commits []Commit
 	err := r.LogEach(path, func(c Commit) error {
@@ -184,7 +185,11 @@ func (r *Repo) LogEach(path string, fn func(Commit) error) error {
 	if err := checkLine("path", path); err != nil {
 		return err
 	}
-	args := []string{"--literal-pathspecs", "log", "--follow", "--raw", "-z", "--format=%H%x1f%h%x1f%aI%x1f%s", "HEAD", "--", path}
+	// A merge is listed where it changed the file from its first parent
+	// (two branches' edits merged): without --diff-merges, --follow leaves
+	// merges out, and the newest version listed would not be the file as
+	// it is.
+	args := []string{"--literal-pathspecs", "log", "--follow", "--diff-merges=first-parent", "--raw", "-z", "--format=%H%x1f%h%x1f%aI%x1f%s", "HEAD", "--", path}
 	cmd := exec.Command("git", args...)
 	cmd.Dir = r.Root
 	cmd.Env = gitEnv()
@@ -222,14 +227,14 @@ func (r *Repo) LogEach(path string, fn func(Commit) error) error {
 }
 
 // logParser reads the output of git log -z --raw with the format above: a
-// header per commit, then (except for merges) one raw entry for the file,
-// ":MODE MODE BLOB BLOB STATUS", followed by its path, or by the old and
-// the new path for a rename. Every field ends with a NUL; a subject cannot
+// header per commit, then one raw entry for the file (a merge's against
+// its first parent), ":MODE MODE BLOB BLOB STATUS", followed by its path,
+// or by the old and the new path for a rename. Every field ends with a NUL; a subject cannot
 // hold one, so a hostile subject cannot pose as another commit. A commit
 // is complete when the next header (or the end) comes.
 type logParser struct {
 	// next is where the file is, as far as the commits read so far say:
-	// a merge has no entry, and the file is where the next newer commit
+	// a commit with no entry leaves the file where the next newer commit
 	// found it (or, for the newest, where the caller asked for it).
 	next    string
 	pending *Commit

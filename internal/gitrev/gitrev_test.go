@@ -355,3 +355,35 @@ func openLog(t *testing.T, repo, path string) (*Repo, []Commit) {
 	}
 	return r, log
 }
+
+// Two branches that edit a plan and are merged: the merge is in the log
+// with the merged file, so the newest version listed is the file as it
+// is. A merge that left the file as its first parent had it is not.
+func TestLogListsMergesThatChangedTheFile(t *testing.T) {
+	g := testRepo(t)
+	commitFile(g, "plans/a.yaml", "1\n2\n3\n4\n5\n6\n", "2027-01-15T10:00:00+00:00")
+	g.Git("checkout", "-q", "-b", "bob")
+	commitFile(g, "plans/a.yaml", "1\n2\n3\n4\n5\nsix\n", "2027-01-20T10:00:00+00:00")
+	g.Git("checkout", "-q", "main")
+	commitFile(g, "plans/a.yaml", "one\n2\n3\n4\n5\n6\n", "2027-01-21T10:00:00+00:00")
+	g.GitAt("2027-01-22T10:00:00+00:00", "merge", "-q", "--no-edit", "-m", "Merge bob", "bob")
+	g.Git("checkout", "-q", "-b", "other")
+	commitFile(g, "notes.txt", "x", "2027-01-23T10:00:00+00:00")
+	g.Git("checkout", "-q", "main")
+	g.GitAt("2027-01-24T10:00:00+00:00", "merge", "-q", "--no-ff", "-m", "Merge other", "other")
+
+	r, log := openLog(t, g.Dir, "plans/a.yaml")
+	var got []string
+	for _, c := range log {
+		got = append(got, c.Subject)
+	}
+	want := []string{"change plans/a.yaml", "change plans/a.yaml", "change plans/a.yaml", "Merge bob"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("log:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	newest := log[len(log)-1]
+	data, err := r.ReadBlob(newest.Blob)
+	if err != nil || string(data) != "one\n2\n3\n4\n5\nsix\n" {
+		t.Errorf("the merge's version = %q, %v; want both branches' edits", data, err)
+	}
+}
