@@ -95,7 +95,13 @@ func Protect(d *Data) *Table {
 		t.Grades[r] = p.row(r, b.Name, b.Headcount)
 		t.Grades[r].Members, t.Grades[r].Joined = b.members, b.joined
 	}
-	head, _ := d.Headcount()
+	// The organisation's headcount is known only when every grade's is:
+	// one grade's alone would give a rate over 100%, or an employer of
+	// hundreds taken for one under the threshold.
+	head, known := d.Headcount()
+	if !known {
+		head = 0
+	}
 	t.Total = p.row(len(bands), "All grades", head)
 	return t
 }

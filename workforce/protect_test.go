@@ -359,3 +359,30 @@ func assertNothingWorkedOut(t *testing.T, d *Data, tab *Table) bool {
 	}
 	return true
 }
+
+// A headcount given for one grade only is not the organisation's: the
+// all-grades row has no headcount, so no response rate (157 answers of a
+// "headcount" of 30 was 523%), and an employer of 150 is not taken for
+// one under the threshold because its smallest grade's headcount is.
+func TestProtectTotalHeadcountOnlyWhenEveryGradeHasOne(t *testing.T) {
+	d := grades(Counts{40, 30, 20, 5, 6}, Counts{20, 25, 30, 10, 2}, Counts{3, 2, 1, 0, 0})
+	d.Grades[2].Headcount = 8
+	tab := Protect(d)
+	if tab.Total.Headcount != 0 {
+		t.Errorf("all-grades headcount %d, want none: only one grade has one", tab.Total.Headcount)
+	}
+	if rate, ok := tab.Total.ResponseRate(); ok {
+		t.Errorf("all-grades response rate %d%%, want none", rate)
+	}
+	if tab.SmallEmployer() {
+		t.Error("an employer with 194 answers is taken for one under the threshold")
+	}
+
+	for i := range d.Grades {
+		d.Grades[i].Headcount = d.Grades[i].Counts.Responses() + 10
+	}
+	tab = Protect(d)
+	if rate, ok := tab.Total.ResponseRate(); !ok || tab.Total.Headcount != 194+30 {
+		t.Errorf("every grade has a headcount: all-grades headcount %d, rate %d%% (%v); want 224", tab.Total.Headcount, rate, ok)
+	}
+}
