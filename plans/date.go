@@ -110,8 +110,10 @@ func (d Date) Compare(e Date) int {
 }
 
 // DaysUntil is the number of days from d to e (negative if e is earlier).
+// Counted in seconds, not as a time.Duration, which saturates at about
+// 292 years: a plan's date can be any year from 0001 to 9999.
 func (d Date) DaysUntil(e Date) int {
-	return int(e.Time().Sub(d.Time()).Hours() / 24)
+	return int((e.Time().Unix() - d.Time().Unix()) / (24 * 60 * 60))
 }
 
 // AddDays returns the date n days later.

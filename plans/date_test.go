@@ -44,3 +44,22 @@ func TestDateStringAsSprintf(t *testing.T) {
 		t.Error("the zero date is not the empty string")
 	}
 }
+
+// Dates further apart than a time.Duration holds (about 292 years): a
+// due date of 0001-01-01 was "106751 days ago" in 2026, whatever the year.
+func TestDaysUntilFarApart(t *testing.T) {
+	for _, c := range []struct {
+		from, to Date
+		want     int
+	}{
+		{Date{2026, time.November, 29}, Date{2026, time.December, 1}, 2},
+		{Date{2026, time.March, 1}, Date{2026, time.February, 28}, -1},
+		{Date{1, time.January, 1}, Date{2026, time.November, 29}, 739948},
+		{Date{2026, time.November, 29}, Date{9999, time.December, 31}, 2912110},
+		{Date{9999, time.December, 31}, Date{1, time.January, 1}, -3652058},
+	} {
+		if got := c.from.DaysUntil(c.to); got != c.want {
+			t.Errorf("%s to %s: %d days, want %d", c.from, c.to, got, c.want)
+		}
+	}
+}
