@@ -77,15 +77,20 @@ func NewStatusList(today plans.Date, by StatusBy) *StatusList {
 func (l *StatusList) Add(info plans.PlanInfo, actions []plans.PlanAction) error {
 	w := &l.measured
 	if len(actions) > 0 {
-		w.plan = max(w.plan, width(plain(info.Path)))
+		w.plan = max(w.plan, min(width(plain(info.Path)), widestPadded))
 	}
 	for i := range actions {
 		due, when := l.cells(actions[i].Due)
 		w.due, w.when = max(w.due, width(plain(due))), max(w.when, width(plain(when)))
-		w.owner = max(w.owner, width(plain(ownerName(actions[i].Owner))))
+		w.owner = max(w.owner, min(width(plain(ownerName(actions[i].Owner))), widestPadded))
 	}
 	return l.Outstanding.Add(info, actions)
 }
+
+// widestPadded is as wide as an owner or plan column grows: a longer cell
+// (a name of thousands of characters, from a pull request) runs on in its
+// own row rather than pad every row of the list to its width.
+const widestPadded = 40
 
 // ownerKey is who owns an action, for grouping: people type a name in
 // more than one way, and "ana" and "Ana" are one owner, shown as first

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -326,5 +327,30 @@ func TestStatusGroupsAsWhenHeldInMemory(t *testing.T) {
 				t.Fatalf("by %s, budget %d: %d lines, want %d", by, budget, len(got), len(want))
 			}
 		}
+	}
+}
+
+// An owner or a plan path of thousands of characters (a plan from a pull
+// request) runs on in its own row; the other rows keep their columns
+// rather than every line of the list being padded to its width.
+func TestStatusTextHugeCellRunsOnAlone(t *testing.T) {
+	today := day(2027, 3, 1)
+	o := NewStatusList(today, ByDue)
+	defer o.Close()
+	huge := strings.Repeat("O", 5000)
+	for _, p := range []struct{ path, owner string }{{"plans/a.yaml", "Ana"}, {"plans/" + huge + ".yaml", huge}} {
+		act := plans.PlanAction{Path: p.path, Action: plans.Action{Text: "Do it", Owner: p.owner, Due: today.AddDays(-1), Status: plans.StatusTodo}, What: "Cultural questions"}
+		if err := o.Add(plans.PlanInfo{Path: p.path}, []plans.PlanAction{act}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := statusText(t, o)
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.Contains(line, huge) && width(line) > 160 {
+			t.Errorf("a line without the huge cell is %d columns wide: %.100q…", width(line), line)
+		}
+	}
+	if !regexp.MustCompile(`\n  2027-02-28  1 day late  Ana +plans/a\.yaml +Do it`).MatchString(out) || !strings.Contains(out, huge+"  plans/"+huge+".yaml  Do it") {
+		t.Errorf("the cells are not all there:\n%.600s", out)
 	}
 }
