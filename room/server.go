@@ -12,16 +12,21 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
 
 // Server serves the phone page on one address while the review runs.
 type Server struct {
-	room   *Room
-	http   *http.Server
-	ln     net.Listener
-	host   string // host:port phones use, and the only Host accepted
+	room *Room
+	http *http.Server
+	ln   net.Listener
+	host string // host:port the server listens on
+	// site is the address as phones open it: host:port, or the host
+	// alone on port 80, where browsers leave the port out of the Host
+	// and Origin they send. The Host accepted is one of the two.
+	site   string
 	served chan struct{}
 
 	closeOnce sync.Once
@@ -46,7 +51,8 @@ func Listen(r *Room, addr string) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{room: r, ln: limitListener(ln, maxConnections), host: ln.Addr().String(), served: make(chan struct{})}
+	host := ln.Addr().String()
+	s := &Server{room: r, ln: limitListener(ln, maxConnections), host: host, site: siteOf(host), served: make(chan struct{})}
 	s.http = &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
@@ -66,7 +72,19 @@ func Listen(r *Room, addr string) (*Server, error) {
 }
 
 // URL is the join address: what the QR code holds and phones open.
-func (s *Server) URL() string { return "http://" + s.host + "/" }
+func (s *Server) URL() string { return "http://" + s.site + "/" }
+
+// siteOf is host:port as a browser names it: without the port when it
+// is HTTP's own, 80.
+func siteOf(hostport string) string {
+	if host, port, err := net.SplitHostPort(hostport); err == nil && port == "80" {
+		if strings.Contains(host, ":") {
+			return "[" + host + "]"
+		}
+		return host
+	}
+	return hostport
+}
 
 // Addr is the address the server listens on, host:port.
 func (s *Server) Addr() string { return s.host }
@@ -114,12 +132,12 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		// the real one. The page links nowhere else.
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("X-Frame-Options", "DENY")
-		if req.Host != s.host {
-			http.Error(w, "This is ladder's room, at http://"+s.host+"/", http.StatusMisdirectedRequest)
+		if req.Host != s.site && req.Host != s.host {
+			http.Error(w, "This is ladder's room, at "+s.URL(), http.StatusMisdirectedRequest)
 			return
 		}
 		if req.Method == http.MethodPost {
-			if origin := req.Header.Get("Origin"); origin != "" && origin != "http://"+s.host {
+			if origin := req.Header.Get("Origin"); origin != "" && origin != "http://"+s.site && origin != "http://"+s.host {
 				http.Error(w, "Votes and ideas are taken only from the room's own page.", http.StatusForbidden)
 				return
 			}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"path/filepath"
 	"runtime"
@@ -511,5 +512,59 @@ func TestIdeasTooFastOverHTTP(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") == "" {
 		t.Errorf("idea past the minute's limit: %d, Retry-After %q", res.StatusCode, res.Header.Get("Retry-After"))
+	}
+}
+
+// TestPhonesReachARoomOnPort80 serves the room as it is on port 80
+// (--listen 192.168.1.20:80, for an address easy to type): browsers leave
+// the port out of the Host and Origin they send there, and the room must
+// still take their joins and votes, and show the address as they write it.
+func TestPhonesReachARoomOnPort80(t *testing.T) {
+	for hostport, want := range map[string]string{"127.0.0.1:80": "http://127.0.0.1/", "[::1]:80": "http://[::1]/", "127.0.0.1:8421": "http://127.0.0.1:8421/"} {
+		if got := (&Server{site: siteOf(hostport)}).URL(); got != want {
+			t.Errorf("the room on %s shows %s, want %s", hostport, got, want)
+		}
+	}
+	r, _ := newTestRoom(t)
+	s := &Server{room: r, host: "127.0.0.1:80", site: siteOf("127.0.0.1:80")}
+	h := s.Handler()
+	send := func(method, path, cookie, form string) *httptest.ResponseRecorder {
+		t.Helper()
+		req := httptest.NewRequest(method, "http://127.0.0.1"+path, strings.NewReader(form))
+		if req.Host != "127.0.0.1" {
+			t.Fatalf("the request's Host is %q", req.Host)
+		}
+		if method == http.MethodPost {
+			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			req.Header.Set("Origin", "http://127.0.0.1")
+			req.Header.Set("Sec-Fetch-Site", "same-origin")
+		}
+		if cookie != "" {
+			req.AddCookie(&http.Cookie{Name: cookieName, Value: cookie})
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		return w
+	}
+	if w := send(http.MethodGet, "/", "", ""); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "Type the PIN") {
+		t.Fatalf("the join page on port 80: %d\n%s", w.Code, w.Body)
+	}
+	w := send(http.MethodPost, "/join", "", "pin=4821")
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("joining on port 80: %d\n%s", w.Code, w.Body)
+	}
+	var tok string
+	for _, c := range w.Result().Cookies() {
+		if c.Name == cookieName {
+			tok = c.Value
+		}
+	}
+	r.Vote("lc-vision")
+	form := fmt.Sprintf("item=lc-vision&round=%d&choice=green", r.Status().Round)
+	if w := send(http.MethodPost, "/vote", tok, form); w.Code != http.StatusSeeOther {
+		t.Fatalf("voting on port 80: %d\n%s", w.Code, w.Body)
+	}
+	if st := r.Status(); st.Voted != 1 {
+		t.Errorf("%d voted, want 1", st.Voted)
 	}
 }
