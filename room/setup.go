@@ -1,8 +1,10 @@
 package room
 
 import (
+	"errors"
 	"fmt"
 	"net/netip"
+	"syscall"
 
 	"github.com/socialmobility/ladder/checklist"
 )
@@ -40,7 +42,36 @@ func Start(c *checklist.Checklist, s Setup) (*Room, *Server, error) {
 	}
 	if err != nil {
 		r.Close()
-		return nil, nil, fmt.Errorf("the room could not start on %s: %w", s.Addr.Addr(), err)
+		return nil, nil, listenError(s.Addr, err)
 	}
 	return r, srv, nil
 }
+
+// listenError says why the server could not listen on addr, and what to
+// do, in the facilitator's words: the usual causes are an address from
+// yesterday's network, a port another program holds, and a port below
+// 1024 without the rights for it.
+func listenError(addr netip.AddrPort, err error) error {
+	why := ""
+	switch {
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		why = fmt.Sprintf("%s is not an address of this laptop now (has its network changed?): leave out --listen and ladder chooses one", addr.Addr())
+	case errors.Is(err, syscall.EADDRINUSE):
+		why = fmt.Sprintf("port %d is in use by another program: give another port in --listen, or port 0 for any free one", addr.Port())
+	case errors.Is(err, syscall.EACCES):
+		why = fmt.Sprintf("port %d needs administrator rights on this laptop: give a port from 1024 up in --listen, or port 0 for any free one", addr.Port())
+	default:
+		return fmt.Errorf("the room could not start on %s: %w", addr.Addr(), err)
+	}
+	return &startError{msg: "the room could not start: " + why, err: err}
+}
+
+// startError is a listenError's sentence, with the system's error kept
+// for errors.Is and errors.As.
+type startError struct {
+	msg string
+	err error
+}
+
+func (e *startError) Error() string { return e.msg }
+func (e *startError) Unwrap() error { return e.err }

@@ -1,0 +1,51 @@
+package room
+
+import (
+	"errors"
+	"net"
+	"net/netip"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
+)
+
+// TestARoomThatCannotListenSaysWhatToDo: the system's words ("bind:
+// cannot assign requested address") tell a facilitator nothing; the
+// usual causes are said plainly, with what to do next.
+func TestARoomThatCannotListenSaysWhatToDo(t *testing.T) {
+	held, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	addr := netip.MustParseAddrPort(held.Addr().String())
+	_, _, err = Start(c, Setup{Addr: addr, Exact: true})
+	if err == nil {
+		t.Fatal("the room started on a port another program holds")
+	}
+	if want := "the room could not start: port " + strconv.Itoa(int(addr.Port())) + " is in use by another program: give another port in --listen, or port 0 for any free one"; err.Error() != want {
+		t.Errorf("a port in use:\n got %q\nwant %q", err, want)
+	}
+	if !errors.Is(err, syscall.EADDRINUSE) {
+		t.Errorf("the cause is lost: %v", err)
+	}
+
+	for cause, want := range map[syscall.Errno]string{
+		syscall.EADDRNOTAVAIL: "the room could not start: 192.168.1.20 is not an address of this laptop now (has its network changed?): leave out --listen and ladder chooses one",
+		syscall.EACCES:        "the room could not start: port 80 needs administrator rights on this laptop: give a port from 1024 up in --listen, or port 0 for any free one",
+	} {
+		sysErr := &net.OpError{Op: "listen", Net: "tcp", Err: os.NewSyscallError("bind", cause)}
+		if got := listenError(netip.MustParseAddrPort("192.168.1.20:80"), sysErr).Error(); got != want {
+			t.Errorf("%v:\n got %q\nwant %q", cause, got, want)
+		}
+	}
+	other := listenError(netip.MustParseAddrPort("192.168.1.20:80"), errors.New("something else"))
+	if !strings.HasPrefix(other.Error(), "the room could not start on 192.168.1.20: something else") {
+		t.Errorf("another error: %q", other)
+	}
+}
