@@ -183,11 +183,12 @@ func (t *timebox) sessionView(st *styles, now time.Time, itemsLeft int, compact 
 	}
 	left := t.sessionLeft(now)
 	if compact {
-		style := st.Clock
+		// Over, said in words too: "session 0:02" in the warning colour
+		// alone read as two seconds left, and without colour it was.
 		if left <= 0 {
-			style = st.Warning
+			return st.Warning.Render("session over (+" + clock(-left) + ")")
 		}
-		return style.Render("session " + clock(max(left, -left)))
+		return st.Clock.Render("session " + clock(left+time.Second-1))
 	}
 	if left <= 0 {
 		return st.Warning.Render(fmt.Sprintf("session over (+%s) · %d %s left", clock(-left), itemsLeft, plural(itemsLeft, "item", "items")))

@@ -241,3 +241,20 @@ func TestTheAdviceShowsTheItemsTimeInPresenterMode(t *testing.T) {
 		h.requireView("3:30 left")
 	}
 }
+
+// A session that has run over says so in words wherever its clock is cut
+// short (the board, a small window): "session 0:02" in the warning colour
+// alone read as two seconds left, and as that without colour.
+func TestAnOverrunSessionSaysOverWhenShort(t *testing.T) {
+	h, _ := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("P")
+	clock := &testClock{}
+	startClocks(h.a, clock, 5, 10)
+	h.press("r")
+	clock.advance(10*60 + 2)
+	tick(h)
+	h.requireView("session over (+0:02)")
+	h.press("b")
+	h.requireView("W H E R E", "session over (+0:02)")
+	h.refuseView("session 0:02")
+}
