@@ -254,7 +254,14 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case workforceMsg:
 		a.c.gotWorkforce(msg)
 		return a, nil
+	case tea.PasteMsg:
+		if a.tooSmall() {
+			return a, nil // nowhere to be seen
+		}
 	case tea.KeyPressMsg:
+		if a.tooSmall() {
+			return a, a.tooSmallKey(msg)
+		}
 		if a.unsaved != nil {
 			return a, a.unsavedKey(msg)
 		}
@@ -388,8 +395,8 @@ func (a *app) View() tea.View {
 	if w == 0 && h == 0 {
 		return v // size not known yet: draw nothing rather than a false notice
 	}
-	if w < minWidth || h < minHeight {
-		v.SetContent(tooSmall(w, h))
+	if a.tooSmall() {
+		v.SetContent(a.tooSmallView())
 		return v
 	}
 	s := a.screen(a.active)
@@ -588,8 +595,42 @@ func (a *app) statusLine() string {
 	}
 }
 
-func tooSmall(w, h int) string {
-	return fmt.Sprintf("make the window at least %dx%d\n(it is %dx%d now)", minWidth, minHeight, w, h)
+// tooSmall reports whether the window is known and too small to draw the
+// review in.
+func (a *app) tooSmall() bool {
+	w, h := a.termWidth, a.termHeight
+	return (w != 0 || h != 0) && (w < minWidth || h < minHeight)
+}
+
+// tooSmallView says the window is too small, and what the keys do
+// meanwhile; each line fits in a few cells more than 30.
+func (a *app) tooSmallView() string {
+	quit := "q saves and quits"
+	if a.c.session == nil {
+		quit = "q quits"
+	}
+	return fmt.Sprintf("make the window at least %dx%d\n(it is %dx%d now)\n\n", minWidth, minHeight, a.termWidth, a.termHeight) +
+		"keys wait until it is bigger;\n" + quit + "\n\n" +
+		"ladder review --accessible\nasks in plain lines, at any size"
+}
+
+// tooSmallKey takes a key while the window is too small for the screen
+// to be seen: only quitting works, so that no key rates, types or moves
+// where nobody can see it. A choice waiting on screen (a conflict, an
+// unsaved plan) has its own quit keys, which save what they can; there
+// only ctrl+c goes through, since q would be a choice made blind.
+func (a *app) tooSmallKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case a.unsaved != nil && key.Matches(msg, a.c.keys.ForceQuit):
+		return a.unsavedKey(msg)
+	case a.conflict() && key.Matches(msg, a.c.keys.ForceQuit):
+		return a.conflictKey(msg)
+	case a.unsaved != nil || a.conflict():
+		return nil
+	case key.Matches(msg, a.c.keys.ForceQuit), key.Matches(msg, a.c.keys.Quit):
+		return a.quit()
+	}
+	return nil
 }
 
 func firstLineOf(s string) string {

@@ -331,6 +331,30 @@ func TestResizingMidFieldKeepsWhatWasTyped(t *testing.T) {
 	}
 }
 
+// While the window is too small the screen cannot be seen, so a key must
+// not change the plan behind the notice: r does not rate, typing does not
+// type. q still saves and quits, as the notice says.
+func TestKeysWaitWhileTheWindowIsTooSmall(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 40, 12)
+	h.requireView("make the window at least 60x16", "q saves and quits")
+	h.press("r", "tab", "x", "n", "o")
+	h.typeText("blind")
+	h.send(tea.PasteMsg{Content: "pasted blind"})
+	if got := loadPlan(t, path).Response("lc-vision"); got.Rating != "unrated" || got.Action != "" {
+		t.Fatalf("keys pressed on the too-small notice changed the plan: %+v", *got)
+	}
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	if h.a.active != screenItem || h.item().focus != focusRating {
+		t.Fatalf("the keys moved the review behind the notice:\n%s", h.view())
+	}
+	h.requireView("1 of 4")
+	h.send(tea.WindowSizeMsg{Width: 40, Height: 12})
+	h.press("q")
+	if !h.quit {
+		t.Fatal("q on the too-small notice did not quit")
+	}
+}
+
 // Bubble Tea draws a first frame before it delivers the window size: that
 // frame must not claim the window is too small.
 func TestNoTooSmallNoticeBeforeTheSizeIsKnown(t *testing.T) {
