@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -167,8 +168,13 @@ func (f *textField) update(msg tea.Msg) tea.Cmd {
 		return nil // the input takes no keys without focus
 	}
 	suggested := ""
-	if k, ok := msg.(tea.KeyPressMsg); ok && f.input.ShowSuggestions && key.Matches(k, f.input.KeyMap.AcceptSuggestion) {
-		suggested = f.input.CurrentSuggestion()
+	if k, ok := msg.(tea.KeyPressMsg); ok && f.input.ShowSuggestions {
+		if f.pickSuggestion(k) {
+			return nil
+		}
+		if key.Matches(k, f.input.KeyMap.AcceptSuggestion) {
+			suggested = f.input.CurrentSuggestion()
+		}
 	}
 	var cmd tea.Cmd
 	f.input, cmd = f.input.Update(msg)
@@ -181,6 +187,33 @@ func (f *textField) update(msg tea.Msg) tea.Cmd {
 	}
 	f.typed = f.input.Value()
 	return cmd
+}
+
+// pickSuggestion offers the names a field suggests before a letter is
+// typed, as its placeholder lists them: the input alone completes only
+// letters typed. On an empty field → takes the first name and ↓ shows it;
+// on a field holding one of the names whole, ↓ moves on to the next (and
+// from the last back to the first). It reports whether it took the key.
+func (f *textField) pickSuggestion(k tea.KeyPressMsg) bool {
+	names := f.input.AvailableSuggestions()
+	if len(names) == 0 {
+		return false
+	}
+	v := f.input.Value()
+	next := key.Matches(k, f.input.KeyMap.NextSuggestion)
+	var pick string
+	switch {
+	case v == "" && (next || key.Matches(k, f.input.KeyMap.AcceptSuggestion)):
+		pick = names[0]
+	case next && slices.Contains(names, v):
+		pick = names[(slices.Index(names, v)+1)%len(names)]
+	default:
+		return false
+	}
+	f.input.SetValue(pick)
+	f.input.CursorEnd()
+	f.typed = f.input.Value()
+	return true
 }
 
 // inputWidth is how many cells the text may take in a row of width cells

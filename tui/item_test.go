@@ -613,6 +613,28 @@ func TestTakingASuggestedOwnerKeepsTheNameAsWritten(t *testing.T) {
 	}
 }
 
+// The owner field shows the names it suggests before a letter is typed
+// ("who will do it? Jo Smith"): → takes the first of them there, and ↓
+// goes through them, as the help says, not only after a first letter.
+func TestTheOwnerFieldOffersItsNamesBeforeALetterIsTyped(t *testing.T) {
+	p := rvNewPlan(t)
+	p.Participants = []string{"Ana Silva", "Ben Okafor"}
+	p.Facilitator = "Jo Smith"
+	h, path := rvOpen(t, p, 80, 24)
+	h.press("g", "tab", "tab")
+	h.requireView("who will do it? Ana Silva, Ben Okafor, Jo Smith")
+	h.press("right", "tab")
+	if got := loadPlan(t, path).Response("lc-vision").Owner; got != "Ana Silva" {
+		t.Fatalf("→ on an empty owner: owner on disk = %q, want %q", got, "Ana Silva")
+	}
+	h.press("ctrl+n", "g", "tab", "tab", "down", "down", "down")
+	h.requireView("Owner  Jo Smith")
+	h.press("down", "tab")
+	if got := loadPlan(t, path).Response("lc-leadership").Owner; got != "Ana Silva" {
+		t.Fatalf("↓ four times: owner on disk = %q, want %q (round to the first)", got, "Ana Silva")
+	}
+}
+
 // Every form help lists fits the due field while it is typed: at 80
 // columns "5 February 2027" and "end of next month" show whole, not
 // scrolled to " February 2027" and " of next month".
