@@ -5,7 +5,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/socialmobility/ladder/plans"
 )
 
 // Nothing typed is lost (issue 12.1). A field is stored when the person
@@ -71,8 +70,11 @@ func (a *app) commitNotice() {
 	if ss == nil || a.active != screenSummary || a.exitNotice != "" || ss.State().Err != nil {
 		return
 	}
-	add, commit := plans.CommitCommands(ss.Path(), ss.Plan())
-	a.exitNotice = "Your plan is saved in " + ss.Path() + ". To keep it in git, run:\n  " + add + "\n  " + commit
+	steps := ss.CommitSteps()
+	a.exitNotice = "Your plan is saved in " + ss.Path() + ". " + keepInGit(steps)
+	for _, words := range steps {
+		a.exitNotice += "\n  " + strings.Join(words, " ")
+	}
 }
 
 // flush stores the field being typed and writes, before returning, all

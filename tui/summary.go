@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -26,6 +27,10 @@ type summaryScreen struct {
 	drawnFor   int
 	drawnPlan  *plans.Plan
 	drawnShown bool // presenter mode, which leaves out the file and the git commands
+
+	// commitSteps are the git commands shown, looked up on disk once
+	// each time the summary opens (review.Session.CommitSteps).
+	commitSteps [][]string
 }
 
 type summaryKeys struct {
@@ -50,6 +55,7 @@ func (s *summaryScreen) init() tea.Cmd {
 	s.c.session.MoveTo(review.End)
 	s.scroll.offset = 0
 	s.lines = nil
+	s.commitSteps = nil
 	return nil
 }
 
@@ -104,16 +110,31 @@ func (s *summaryScreen) draw() []string {
 // fileView says where the plan is saved and how to commit it with git.
 func (s *summaryScreen) fileView(w int) string {
 	st := s.c.styles
-	p := s.c.plan()
 	path := s.c.session.Path()
-	add, commit := plans.CommitWords(path, p)
 	saved := st.Label.Render("Saved to ") + path
 	if ansi.StringWidth("Saved to "+path) > w {
 		saved = st.Label.Render("Saved to") + "\n" + strings.Join(commandLines([]string{path}, w), "\n")
 	}
-	return saved + "\n" + "To keep it in git, run:\n" +
-		st.Prompt.Render(strings.Join(commandLines(add, w), "\n")) + "\n" +
-		st.Prompt.Render(strings.Join(commandLines(commit, w), "\n"))
+	if s.commitSteps == nil {
+		s.commitSteps = s.c.session.CommitSteps()
+	}
+	b := saved + "\n" + keepInGit(s.commitSteps) + "\n"
+	for i, words := range s.commitSteps {
+		if i > 0 {
+			b += "\n"
+		}
+		b += st.Prompt.Render(strings.Join(commandLines(words, w), "\n"))
+	}
+	return b
+}
+
+// keepInGit introduces the commands that commit the plan, and says why
+// git init comes first when it does.
+func keepInGit(steps [][]string) string {
+	if len(steps) > 0 && slices.Equal(steps[0], []string{"git", "init"}) {
+		return "To keep it in git (this folder is not in git yet), run:"
+	}
+	return "To keep it in git, run:"
 }
 
 // commandLines lays a shell command out in w cells, indented by two, so

@@ -2,6 +2,8 @@ package tui
 
 import (
 	"fmt"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -50,6 +52,29 @@ func TestSummaryShowsBoardCountsActionsAndGit(t *testing.T) {
 	}
 	if n := strings.Count(v, "Write a one-page vision"); n != 1 {
 		t.Errorf("an action repeated by its step is listed %d times", n)
+	}
+}
+
+// In a folder not in git yet (a first review on a laptop), the commands
+// start with git init, which git add needs there; in a work tree they do
+// not.
+func TestSummaryStartsWithGitInitOutsideGit(t *testing.T) {
+	a, path := fuApp(t, fuPlan(t), 120, 60)
+	fuShow(t, a, screenSummary, 0)
+	v := fuView(a)
+	fuContains(t, v, "To keep it in git (this folder is not in git yet), run:", "  git init  ", "  git add -- ")
+	if strings.Index(v, "git init") > strings.Index(v, "git add") {
+		t.Fatalf("git init is not first:\n%s", v)
+	}
+
+	if out, err := exec.Command("git", "init", "-q", filepath.Dir(path)).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	fuShow(t, a, screenSummary, 0)
+	v = fuView(a)
+	fuContains(t, v, "To keep it in git, run:", "  git add -- ")
+	if strings.Contains(v, "git init") {
+		t.Fatalf("in a git work tree, the summary still says git init:\n%s", v)
 	}
 }
 

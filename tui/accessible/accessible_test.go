@@ -235,7 +235,8 @@ func TestFullReview(t *testing.T) {
 		"1. Write a fair succession policy; owner Ana; due Mon 25 Jan 2027 (2027-01-25); todo\n",
 		"All areas: ■ Red 9, ▲ Amber 8, ● Green 4, ○ Unrated 0\n",
 		"The plan is saved in "+path+".\n",
-		"git add -- "+path+"\n",
+		// A temp folder is in no git work tree: git add needs git init.
+		"This folder is not in git yet. To keep the plan in git, run these 3 commands:\ngit init\ngit add -- "+path+"\n",
 	)
 	// Each item is printed once.
 	if n := strings.Count(out, "Recommendation: Develop a clear vision"); n != 1 {

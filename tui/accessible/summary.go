@@ -1,6 +1,9 @@
 package accessible
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -42,8 +45,13 @@ func (r *reviewer) summary() {
 
 	r.p.blank()
 	r.p.say("The plan is saved in %s.", path)
-	r.p.say("To keep it in git, run:")
-	add, commit := plans.CommitCommands(path, p)
-	r.p.say("%s", add)
-	r.p.say("%s", commit)
+	steps := r.s.CommitSteps()
+	if slices.Equal(steps[0], []string{"git", "init"}) {
+		r.p.say("This folder is not in git yet. To keep the plan in git, run these %d commands:", len(steps))
+	} else {
+		r.p.say("To keep it in git, run:")
+	}
+	for _, words := range steps {
+		r.p.say("%s", strings.Join(words, " "))
+	}
 }
