@@ -225,7 +225,7 @@ func diffAtRevision(stderr io.Writer, file, rev string) (plans.FileChange, error
 			}
 		}
 		for _, p := range problems {
-			printError(stderr, p)
+			printError(stderr, p.err)
 		}
 		if len(problems) > 0 {
 			return c, problemsFound()
@@ -305,13 +305,15 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 	if err != nil {
 		return gitProblem(err)
 	}
-	for _, p := range problems {
-		printError(stderr, p)
+	notCompared := make([]string, len(problems))
+	for i, p := range problems {
+		printError(stderr, p.err)
+		notCompared[i] = p.path
 	}
 	bad := len(problems)
-	doc := render.DiffsText(since, out)
+	doc := render.DiffsText(since, out, notCompared)
 	if md {
-		doc = render.DiffsMarkdown(since, out)
+		doc = render.DiffsMarkdown(since, out, notCompared)
 	}
 	doc = append(doc, dataChangesInFolder(stderr, repo, commit, opts.rev, relDir, md)...) // cli/data.go
 	if err := writeOutput(stdout, opts.out, doc); err != nil {
@@ -324,24 +326,31 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 	return nil
 }
 
+// planProblem is a changed plan that could not be compared: its path as
+// shown, and why.
+type planProblem struct {
+	path string
+	err  error
+}
+
 // changedPlans loads both sides of every plan under relDir that differs
 // between commit (named rev) and the work tree, in path order. A plan that
 // does not load is left out, with its problem.
-func changedPlans(repo *gitrev.Repo, commit, rev, relDir string) ([]plans.FileChange, []error, error) {
+func changedPlans(repo *gitrev.Repo, commit, rev, relDir string) ([]plans.FileChange, []planProblem, error) {
 	since := revisionLabel(rev, commit)
 	changes, err := repo.Changes(commit, relDir)
 	if err != nil {
 		return nil, nil, err
 	}
 	var out []plans.FileChange
-	var problems []error
+	var problems []planProblem
 	for _, ch := range changes {
 		if !plans.IsPlanFile(ch.Path) || underHidden(ch.Path, relDir) {
 			continue
 		}
 		cs, err := folderChange(repo, commit, rev, since, ch)
 		if err != nil {
-			problems = append(problems, err)
+			problems = append(problems, planProblem{path: displayPath(repo, ch.Path), err: err})
 		}
 		out = append(out, cs...)
 	}

@@ -30,22 +30,26 @@ func DiffMarkdown(c plans.FileChange) []byte {
 }
 
 // DiffsText renders every plan changed since a revision, for a terminal.
-// since names the revision: "main (1a2b3c4)".
-func DiffsText(since string, changes []plans.FileChange) []byte {
-	return writeDiffText(buildDiffSet(since, changes))
+// since names the revision: "main (1a2b3c4)". notCompared names the
+// changed plans that do not load, which the report must not pass over in
+// silence: a pull request that adds a broken plan has not "changed no
+// plan".
+func DiffsText(since string, changes []plans.FileChange, notCompared []string) []byte {
+	return writeDiffText(buildDiffSet(since, changes, notCompared))
 }
 
 // DiffsMarkdown renders every plan changed since a revision as one
 // Markdown document: one comment for a whole pull request.
-func DiffsMarkdown(since string, changes []plans.FileChange) []byte {
-	return writeDiffMarkdown(buildDiffSet(since, changes))
+func DiffsMarkdown(since string, changes []plans.FileChange, notCompared []string) []byte {
+	return writeDiffMarkdown(buildDiffSet(since, changes, notCompared))
 }
 
 // diffSet is the plans a diff covers: one on its own, or every plan
 // changed since a revision.
 type diffSet struct {
-	since string // "" for one plan on its own
-	plans []planDoc
+	since       string // "" for one plan on its own
+	plans       []planDoc
+	notCompared []string // changed plans that do not load
 }
 
 type changeKind int
@@ -70,8 +74,8 @@ type planDoc struct {
 	sections []diffSection // empty when nothing changed
 }
 
-func buildDiffSet(since string, changes []plans.FileChange) diffSet {
-	set := diffSet{since: since}
+func buildDiffSet(since string, changes []plans.FileChange, notCompared []string) diffSet {
+	set := diffSet{since: since, notCompared: notCompared}
 	for _, c := range changes {
 		set.plans = append(set.plans, buildPlanDoc(c))
 	}
@@ -439,4 +443,16 @@ func (b diffBuilder) counts() diffSection {
 		s.counts = t
 	}
 	return s
+}
+
+// notComparedLine says which changed plans are not in the report, without
+// its ending; "" when all are.
+func (s diffSet) notComparedLine() string {
+	switch len(s.notCompared) {
+	case 0:
+		return ""
+	case 1:
+		return "as it does not load (ladder check lists why): " + s.notCompared[0]
+	}
+	return "as they do not load (ladder check lists why): " + strings.Join(s.notCompared, ", ")
 }

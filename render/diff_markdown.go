@@ -17,11 +17,19 @@ func writeDiffMarkdown(set diffSet) []byte {
 		mdPlan(&m, set.plans[0], false)
 		return m.bytes()
 	}
-	if len(set.plans) == 0 {
+	notCompared := set.notComparedLine()
+	switch {
+	case len(set.plans) == 0 && notCompared == "":
 		m.para(fmt.Sprintf("No plan changed since %s.", mdText(set.since)))
 		return m.bytes()
+	case len(set.plans) == 0:
+		m.para(fmt.Sprintf("No plan could be compared since %s.", mdText(set.since)))
+	default:
+		m.para(fmt.Sprintf("Since %s: %s.", mdText(set.since), set.summary()))
 	}
-	m.para(fmt.Sprintf("Since %s: %s.", mdText(set.since), set.summary()))
+	if notCompared != "" {
+		m.para("**Not compared**, " + mdText(notCompared) + ".")
+	}
 	for _, p := range set.plans {
 		m.heading(2, mdText(p.heading))
 		mdPlan(&m, p, true)

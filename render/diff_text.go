@@ -14,11 +14,19 @@ func writeDiffText(set diffSet) []byte {
 		textPlan(&b, set.plans[0], false)
 		return []byte(b.String())
 	}
-	if len(set.plans) == 0 {
+	notCompared := set.notComparedLine()
+	switch {
+	case len(set.plans) == 0 && notCompared == "":
 		fmt.Fprintf(&b, "No plan changed since %s.\n", plain(set.since))
 		return []byte(b.String())
+	case len(set.plans) == 0:
+		fmt.Fprintf(&b, "No plan could be compared since %s.\n", plain(set.since))
+	default:
+		fmt.Fprintf(&b, "Plan changes since %s: %s.\n", plain(set.since), set.summary())
 	}
-	fmt.Fprintf(&b, "Plan changes since %s: %s.\n", plain(set.since), set.summary())
+	if notCompared != "" {
+		fmt.Fprintf(&b, "Not compared, %s.\n", plain(notCompared))
+	}
 	for _, p := range set.plans {
 		fmt.Fprintf(&b, "\n== %s ==\n", plain(p.heading))
 		textPlan(&b, p, true)
