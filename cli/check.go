@@ -272,7 +272,7 @@ func (pr checkPrinter) overdue(path string, p *plans.Plan, today plans.Date) int
 	})
 	for _, a := range late {
 		line, col := p.Position(a)
-		owner := "owner " + a.Owner
+		owner := "owner " + clip(a.Owner, 40)
 		if a.Owner == "" {
 			owner = "no owner"
 		}
@@ -305,7 +305,7 @@ func followedBy(a plans.Action) string {
 
 func actionText(a plans.Action) string {
 	if t := firstLine(a.Text); t != "" {
-		return t
+		return clip(t, 100)
 	}
 	if a.ItemID != "" {
 		return "the action for " + a.ItemID
