@@ -231,7 +231,11 @@ func (s *setupScreen) view() string {
 			wrapIndented("Let's begin your first review. Tell ladder who it is for; it then takes you through every recommendation, one at a time, and saves each answer as you give it, in the folder "+s.c.opts.Dir+".", w, 0, 0),
 			"")
 	} else {
-		out = append(out, st.Title.Render("A new review"), "")
+		out = append(out, st.Title.Render("A new review"))
+		if s.c.opts.PlanPath != "" { // named, and not there: maybe a typo for a plan that is
+			out = append(out, wrapIndented("There is no plan at "+s.c.opts.PlanPath+" yet: this review makes it.", w, 0, 0))
+		}
+		out = append(out, "")
 	}
 	for i, f := range s.fields {
 		out = append(out, f.view(st, w))

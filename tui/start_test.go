@@ -134,7 +134,9 @@ func TestSetUpWritesExactlyThePlanNamedOnTheCommandLine(t *testing.T) {
 	t.Chdir(t.TempDir())
 	path := filepath.Join("elsewhere", "our review.yaml")
 	h := rvStart(t, Options{PlanPath: path}, 80, 24)
-	h.requireView("A new review", "Will be saved as "+path)
+	// A plan named that does not exist may be a typo for one that does:
+	// the screen says there is none there, not only that it is new.
+	h.requireView("A new review", "There is no plan at "+path+" yet: this review makes it.", "Will be saved as "+path)
 	h.typeText("Acme")
 	h.press("tab")
 	h.typeText("Spring")

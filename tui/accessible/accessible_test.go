@@ -217,6 +217,7 @@ func TestFullReview(t *testing.T) {
 	compareGolden(t, path, "testdata/full-review.golden.yaml")
 
 	checkOutput(t, out,
+		"There is no plan at "+path+" yet, so this is a new review.\nA new review. First, a few details for the plan.\n",
 		"Created the plan "+path+", with 21 items to rate.\n",
 		"Area: Leadership & Culture\nItem 1 of 21\nRecommendation: Develop a clear vision for your D&I strategy\nQuestions to consider:\n- Do you build progression into your D&I strategy?\n",
 		"1) ■ Red — Nothing/Not something you currently do\n2) ▲ Amber — Do something in this space but limited\n3) ● Green — Actively do this\n",
@@ -571,7 +572,7 @@ func TestChooseFromPlansFolder(t *testing.T) {
 	}
 	checkOutput(t, out,
 		"Not listed: "+filepath.Join(dir, "broken.yaml")+" does not load (",
-		"Plans in "+dir+", newest first:\n1) Newer Ltd: Spring, 14/21 rated ("+newer+")\n2) Older Ltd: Spring, 0/21 rated ("+older+")\n3) Begin a new review\n",
+		"Plans in the folder "+dir+", newest first:\n1) Newer Ltd: Spring, 14/21 rated ("+newer+")\n2) Older Ltd: Spring, 0/21 rated ("+older+")\n3) Begin a new review\n",
 		"\"9\" is not one of the choices. Type 1, 2 or 3.\nPlan: 1\n",
 		"Carrying on at item 15 of 21",
 		"Your answers so far are saved in "+newer+".",
@@ -599,7 +600,7 @@ func TestEmptyPlansFolderStartsANewReview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, "There are no plans in "+dir+" yet, so this is a new review.") {
+	if !strings.Contains(out, "There are no plans in the folder "+dir+" yet, so this is a new review.") {
 		t.Errorf("output:\n%s", out)
 	}
 	p := onDiskPlan(t, filepath.Join(dir, "2027-01-15-acme-spring.yaml"))

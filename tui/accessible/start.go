@@ -67,10 +67,10 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", f.Path, firstLine(f.Err), plans.ShellQuote(f.Path))
 	}
 	if len(options) == 0 {
-		r.p.say("There are no plans in %s yet, so this is a new review.", r.opts.Dir)
+		r.p.say("There are no plans in the folder %s yet, so this is a new review.", r.opts.Dir)
 		return r.create("", resolve)
 	}
-	r.p.say("Plans in %s, newest first:", r.opts.Dir)
+	r.p.say("Plans in the folder %s, newest first:", r.opts.Dir)
 	options = append(options, choice{label: "Begin a new review", words: []string{"new"}})
 	i, err := r.p.choose(question{prompt: "Plan", options: options, def: -1})
 	if err != nil {
@@ -87,6 +87,9 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 // organisation, title and date.
 func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session, error) {
 	r.p.blank()
+	if path != "" { // named, and not there: maybe a typo for a plan that is
+		r.p.say("There is no plan at %s yet, so this is a new review.", path)
+	}
 	r.p.say("A new review. First, a few details for the plan.")
 	org, err := r.p.required("Organisation", "The name of the organisation under review, for example Acme Café Ltd.")
 	if err != nil {
