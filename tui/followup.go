@@ -407,9 +407,14 @@ func (s *followupScreen) fullHelp() [][]key.Binding { return groupedKeys(s) }
 // between questions and fields, the answer's own keys, and typing.
 func (s *followupScreen) helpGroups() []helpGroup {
 	k := s.keys
+	// The footer's "enter type" is enough beside the field; in a list of
+	// keys the two enters need telling apart.
+	edit, done := k.Edit, k.Done
+	edit.SetHelp("enter", "start typing in the field chosen")
+	done.SetHelp("enter", "while typing: the next field (from the last, the next question)")
 	groups := []helpGroup{
 		{"Moving between questions", []key.Binding{k.Next, k.Prev}},
-		{"Moving between the answer and the due date", []key.Binding{k.NextField, k.PrevField, k.Up, k.Down, k.Edit, k.Done, k.Leave}},
+		{"Moving between the answer and the due date", []key.Binding{k.NextField, k.PrevField, k.Up, k.Down, edit, done, k.Leave}},
 	}
 	if s.stops != nil && !s.none() {
 		for _, st := range s.stops[:len(s.stops)-1] {

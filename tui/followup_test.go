@@ -566,3 +566,34 @@ func TestTheFooterSaysWhereEnterGoesWhileTyping(t *testing.T) {
 		t.Errorf("a free-text answer, where enter starts a new line, offers enter to move on:\n%s", v)
 	}
 }
+
+// Help on a next-steps question tells its two uses of enter apart: one
+// starts typing in the field chosen, the other goes on while typing. Both
+// said only "enter" before, one of them "type".
+func TestFollowUpHelpTellsTheTwoEntersApart(t *testing.T) {
+	a, _ := fuQuestion(t, 3)
+	fuPress(t, a, "?")
+	v := fuView(a)
+	fuContains(t, v, "enter      start typing in the field chosen", "enter      while typing: the next field (from the last, the next question)")
+}
+
+// A key's words too long for the line wrap under the words, not back to
+// the left edge under the keys (at 60 columns, the enter of a question).
+func TestHelpWrapsAKeysWordsUnderTheWords(t *testing.T) {
+	a, _ := fuApp(t, fuPlan(t), 60, 20)
+	fuShow(t, a, screenFollowUp, 3)
+	fuPress(t, a, "?")
+	lines := strings.Split(fuView(a), "\n")
+	for i, l := range lines {
+		if !strings.Contains(l, "while typing: the next field") {
+			continue
+		}
+		words := strings.Index(l, "while typing")
+		next := lines[i+1]
+		if indent := len(next) - len(strings.TrimLeft(next, " ")); indent != words || !strings.Contains(next, "next question") {
+			t.Fatalf("the words wrap to column %d, not %d under them:\n%s\n%s", indent, words, l, next)
+		}
+		return
+	}
+	t.Fatalf("no enter while typing in help:\n%s", strings.Join(lines, "\n"))
+}

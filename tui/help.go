@@ -173,8 +173,10 @@ func (s *helpScreen) draw() []string {
 				continue
 			}
 			k := b.Help().Key
+			// Words too long for the line wrap under the words, as
+			// datesHelp's do, not back under the keys.
 			lines = append(lines, "  "+st.HelpKey.Render(k)+strings.Repeat(" ", keyWidth-ansi.StringWidth(k)+2)+
-				st.HelpDesc.Render(b.Help().Desc))
+				st.HelpDesc.Render(wrapIndented(b.Help().Desc, max(1, w-keyWidth-4), keyWidth+4, 0)))
 		}
 		blocks = append(blocks, strings.Join(lines, "\n"))
 	}
