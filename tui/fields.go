@@ -595,6 +595,17 @@ func (f *notesField) trimmed() string {
 	return f.set
 }
 
+// onBlankLine reports whether the line the cursor is on holds nothing but
+// spaces: a list typed one entry a line ends there, and enter moves on.
+func (f *notesField) onBlankLine() bool {
+	if !f.area.Focused() {
+		return false
+	}
+	lines := strings.Split(f.area.Value(), "\n")
+	l := f.area.Line()
+	return l >= len(lines) || strings.TrimSpace(lines[l]) == ""
+}
+
 // setHeight sets how many lines the field shows (at least one).
 func (f *notesField) setHeight(h int) { f.height = max(1, h) }
 

@@ -66,7 +66,7 @@ func newSetupScreen(c *common) *setupScreen {
 	s := &setupScreen{c: c, problems: map[int]string{}, keys: setupKeys{
 		NextField: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next field")),
 		PrevField: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous field")),
-		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next field (create, on the checklist)")),
+		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next field (participants: from an empty line; create, on the checklist)")),
 		Create:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "create the plan and begin")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the plans")),
 		Choose:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "choose a checklist")),
@@ -165,7 +165,10 @@ func (s *setupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			return s.setFocus(setupOrg)
 		}
 		return s.setFocus(s.focus + 1)
-	case key.Matches(msg, s.keys.Enter) && s.focus != setupParticipants:
+	case key.Matches(msg, s.keys.Enter) && (s.focus != setupParticipants || s.participants.onBlankLine()):
+		if s.focus == setupParticipants { // the blank line ends the list: not a line to show
+			s.participants.setValue(strings.TrimRight(s.participants.value(), " \n"))
+		}
 		if s.focus == setupChecklist {
 			return s.create()
 		}

@@ -3,12 +3,14 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // rvPlansFolder makes a folder "plans" in a temp folder it makes the
@@ -96,6 +98,32 @@ func TestWithNoPlansItGoesStraightToAFriendlySetUp(t *testing.T) {
 	h.press("esc")
 	if h.a.active != screenSetup {
 		t.Fatal("esc left the first-run set-up")
+	}
+}
+
+// Enter goes from field to field through the set-up, as its help says: in
+// the participants, one name a line, enter on an empty line goes on to the
+// checklist instead of adding blank lines, and enter there creates the
+// plan. Someone who presses enter after each answer is never stuck.
+func TestSetUpCanBeAnsweredWithEnterAlone(t *testing.T) {
+	for _, people := range []string{"", "Ana\nBen\n"} {
+		t.Chdir(t.TempDir())
+		h := rvStart(t, Options{Dir: "plans"}, 80, 24)
+		h.typeText("Acme\nSpring\nSam\n" + people)
+		h.press("enter") // an empty line in the participants
+		if h.a.active != screenSetup || h.a.screen(screenSetup).(*setupScreen).focus != setupChecklist {
+			t.Fatalf("participants %q: enter on an empty line did not go on to the checklist:\n%s", people, h.view())
+		}
+		if people != "" {
+			h.requireView("Participants Ana ", "Ben ")
+			h.refuseView("Ben…") // the blank line is gone, not shown as more to come
+		}
+		h.press("enter")
+		h.requireView("item 1 of 4")
+		p := loadPlan(t, filepath.Join("plans", "2027-03-14-acme-spring.yaml"))
+		if want := review.SplitNames(people); p.Facilitator != "Sam" || !slices.Equal(p.Participants, want) {
+			t.Fatalf("created %q %q, want participants %q", p.Facilitator, p.Participants, want)
+		}
 	}
 }
 
