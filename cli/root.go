@@ -78,6 +78,8 @@ Run it with no arguments to start or resume a review.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          rootArgs,
+		// What cobra's own suggestions use: "revew" is one letter off.
+		SuggestionsMinimumDistance: 2,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runDefault(cmd)
 		},
@@ -106,6 +108,12 @@ Run it with no arguments to start or resume a review.`,
 func rootArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 && (strings.HasSuffix(args[0], ".yaml") || strings.HasSuffix(args[0], ".yml")) {
 		return usageErrorf("%q is not a command: to open a plan, run: ladder review %s", args[0], args[0])
+	}
+	if len(args) > 0 {
+		// cobra.NoArgs would not suggest the command meant ("revew").
+		if near := cmd.SuggestionsFor(args[0]); len(near) > 0 {
+			return usageErrorf("unknown command %q for %q\n\nDid you mean this?\n\t%s", args[0], cmd.CommandPath(), strings.Join(near, "\n\t"))
+		}
 	}
 	return cobra.NoArgs(cmd, args)
 }
