@@ -103,15 +103,15 @@ func (cm *common) roomPanel(st roomsrv.Status, draws []func(string) ([]string, b
 func (cm *common) roomWords(st roomsrv.Status, w int) []string {
 	sty := &cm.styles
 	c := cm.checklist()
-	words := cm.spreadText(c, st.Votes)
+	words := fillLines(cm.spreadParts(c, st.Votes), spreadGap, w)
 	if !st.Votes.Disagree(c) {
-		return []string{ansi.Truncate(words, w, "…")}
+		return words
 	}
 	talk := sty.Warning.Render("The votes span " + c.Scale[0].Label + " to " + c.Scale[len(c.Scale)-1].Label + ": talk it through")
-	if ansi.StringWidth(words)+3+ansi.StringWidth(talk) <= w {
-		return []string{words + "   " + talk}
+	if last := words[len(words)-1]; len(words) == 1 && ansi.StringWidth(last)+3+ansi.StringWidth(talk) <= w {
+		return []string{last + "   " + talk}
 	}
-	return []string{ansi.Truncate(words, w, "…"), ansi.Truncate(talk, w, "…")}
+	return append(words, ansi.Truncate(talk, w, "…"))
 }
 
 // presentAirs are the layouts to try, most air first. While the room

@@ -2,11 +2,15 @@ package tui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
 	roomsrv "github.com/socialmobility/ladder/room"
 )
 
@@ -106,6 +110,66 @@ func TestPresenterRoomReadsFromTheBack(t *testing.T) {
 		for _, l := range lines {
 			if ansi.StringWidth(l) > w {
 				t.Errorf("%dx%d: a line of %d cells: %q", w, h, ansi.StringWidth(l), l)
+			}
+		}
+	}
+}
+
+// fiveLevelPlan is an unrated plan of a checklist of its own (a file, as
+// --checklist gives), whose scale has five levels with long words.
+func fiveLevelPlan(t *testing.T) (dir, planPath, checklistPath string) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("..", "checklist", "builtin", "smc-building-blocks.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(src)
+	start, end := strings.Index(text, "\nscale:\n"), strings.Index(text, "\nareas:\n")
+	text = strings.Replace(text[:start], "id: smc-building-blocks", "id: five-levels", 1) + `
+scale:
+  - {key: none, label: Not started, description: Nothing in place yet}
+  - {key: begin, label: Beginning, description: Early steps taken}
+  - {key: develop, label: Developing, description: Partly in place}
+  - {key: established, label: Established, description: In place across most of the business}
+  - {key: leading, label: Leading the way, description: "In place, measured, and shared"}` + text[end:]
+	checklistPath = filepath.Join(t.TempDir(), "five.yaml")
+	if err := os.WriteFile(checklistPath, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := checklist.Resolve(checklistPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, planPath = rvWritePlan(t, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1}))
+	return dir, planPath, checklistPath
+}
+
+// A checklist's own scale of five levels with long words is wider than a
+// laptop's window: the spread goes on two lines rather than lose its last
+// counts ("? not sure 1" was cut off at 80 columns), in presenter mode
+// and out of it, and so do the keys to agree or vote again.
+func TestTheSpreadOfAWideScaleIsNeverCutShort(t *testing.T) {
+	dir, path, list := fiveLevelPlan(t)
+	for _, present := range []bool{true, false} {
+		hs := rvStart(t, Options{PlanPath: path, Dir: dir, Checklist: list}, 80, 24)
+		if present {
+			hs.press("P")
+		}
+		withRoom(t, hs.a, "none", "begin", "develop", "established", "leading", roomsrv.Unsure)
+		hs.press("v")
+		v := ansi.Strip(hs.a.View().Content)
+		for _, want := range []string{"■ Not started 1", "● Leading the way 1", "? not sure 1", "talk it through", "V vote again"} {
+			if !strings.Contains(v, want) {
+				t.Errorf("present %v: the reveal lacks %q:\n%s", present, want, v)
+			}
+		}
+		lines := strings.Split(v, "\n")
+		if len(lines) > 24 {
+			t.Errorf("present %v: %d lines", present, len(lines))
+		}
+		for _, l := range lines {
+			if ansi.StringWidth(l) > 80 {
+				t.Errorf("present %v: a line of %d cells: %q", present, ansi.StringWidth(l), l)
 			}
 		}
 	}

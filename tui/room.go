@@ -292,11 +292,12 @@ func (a *app) roomStrip() string {
 		out = append(out, line(sty.Label.Render("Room: "+votedText(st))+"  "+keyHint(theRoomKeys.Reveal)+sty.Subtle.Render("  · "+join)))
 	case roomsrv.Revealed:
 		if !a.roomOnProjector() {
-			spread := sty.Label.Render("Votes: ") + a.c.spreadText(c, st.Votes)
+			parts := a.c.spreadParts(c, st.Votes)
+			parts[0] = sty.Label.Render("Votes: ") + parts[0]
 			if st.Votes.Disagree(c) {
-				spread += "  " + sty.Warning.Render(fmt.Sprintf("the votes span %s to %s: talk it through", c.Scale[0].Label, c.Scale[len(c.Scale)-1].Label))
+				parts = append(parts, sty.Warning.Render(fmt.Sprintf("the votes span %s to %s: talk it through", c.Scale[0].Label, c.Scale[len(c.Scale)-1].Label)))
 			}
-			out = append(out, line(spread))
+			out = append(out, fillLines(parts, spreadGap, w)...)
 		}
 		if st.Agreed != "" {
 			out = append(out, line(sty.Success.Render("Agreed "+plans.Label(c, st.Agreed))+"   "+keyHint(theRoomKeys.Revote)))
@@ -312,7 +313,14 @@ func (a *app) roomStrip() string {
 				// on the item.
 				agree = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the item to agree "+plans.Label(c, common)+" ("+why+")"))
 			}
-			out = append(out, line(keyHint(agree)+"  "+sty.HelpDesc.Render("or rate another")+"   "+keyHint(theRoomKeys.Revote)))
+			// "or rate another" goes first when the line is full, and
+			// the line breaks only when it is still too long: V must stay
+			// in sight.
+			parts := []string{keyHint(agree) + "  " + sty.HelpDesc.Render("or rate another"), keyHint(theRoomKeys.Revote)}
+			if ansi.StringWidth(strings.Join(parts, "   ")) > w {
+				parts[0] = keyHint(agree)
+			}
+			out = append(out, fillLines(parts, "   ", w)...)
 		} else {
 			out = append(out, line(sty.HelpDesc.Render("Nobody chose a level: rate it, or ")+keyHint(theRoomKeys.Revote)))
 		}
@@ -366,12 +374,46 @@ func votedText(st roomsrv.Status) string {
 // spreadText is the revealed votes, each level a shape, a word, a count
 // and its colour: "■ Red 1  ▲ Amber 5  ● Green 2  ? not sure 0".
 func (c *common) spreadText(cl *checklist.Checklist, v *plans.Votes) string {
+	return strings.Join(c.spreadParts(cl, v), spreadGap)
+}
+
+// spreadParts are spreadText's parts, one a level and the last "not sure".
+func (c *common) spreadParts(cl *checklist.Checklist, v *plans.Votes) []string {
 	var parts []string
 	for i, l := range cl.Scale {
 		parts = append(parts, c.styles.levelStyle(i, len(cl.Scale)).Render(fmt.Sprintf("%s %s %d", plans.MarkAt(i, len(cl.Scale)), l.Label, v.Count(l.Key))))
 	}
-	parts = append(parts, c.styles.Subtle.Render(fmt.Sprintf("%s not sure %d", plans.MarkUnsure, v.Unsure)))
-	return strings.Join(parts, "  ")
+	return append(parts, c.styles.Subtle.Render(fmt.Sprintf("%s not sure %d", plans.MarkUnsure, v.Unsure)))
+}
+
+// spreadGap is the space between the spread's parts.
+const spreadGap = "  "
+
+// fillLines lays parts out on as few lines of at most w cells as they
+// fit, gap between parts on a line: a count is never cut off the end of
+// the spread (a checklist's own scale of five levels with long words is
+// wider than a laptop's window). A part wider than w alone is shortened.
+func fillLines(parts []string, gap string, w int) []string {
+	var lines []string
+	line := ""
+	for _, p := range parts {
+		switch {
+		case line == "":
+			line = p
+		case ansi.StringWidth(line)+ansi.StringWidth(gap)+ansi.StringWidth(p) <= w:
+			line += gap + p
+		default:
+			lines = append(lines, line)
+			line = p
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, w, "…")
+	}
+	return lines
 }
 
 // roomScreen is how to join, for the projector: the QR code of the join
