@@ -566,7 +566,11 @@ func (a *app) statusLine() string {
 	sty := a.c.styles
 	switch {
 	case st.Conflict:
-		return sty.Warning.Render(wrapIndented("⚠ "+st.Path+" changed on disk: not saved. Press R to reload it or C to save a copy beside it.", max(a.c.width-2, 1), 2, 3))
+		file := st.Path
+		if a.c.present {
+			file = "The plan file" // the room sees what happened, not where the file is
+		}
+		return sty.Warning.Render(wrapIndented("⚠ "+file+" changed on disk: not saved. Press R to reload it or C to save a copy beside it.", max(a.c.width-2, 1), 2, 3))
 	case st.Err != nil:
 		what, fix := st.Problem, st.Fix
 		todo := "  Quitting offers to save a copy elsewhere."

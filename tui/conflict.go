@@ -86,18 +86,19 @@ func (a *app) reopen() tea.Cmd {
 func (a *app) conflictView() string {
 	st := &a.c.styles
 	w := a.c.width
-	path := a.c.session.Path()
-	lines := []string{
-		st.Warning.Render("⚠ The plan file changed on disk:"),
-		"  " + wrapIndented(path, max(1, w-2), 2, 0),
+	lines := []string{st.Warning.Render("⚠ The plan file changed on disk:")}
+	if !a.c.present { // on a projector, what happened but not where the file is
+		lines = append(lines, "  "+wrapIndented(a.c.session.Path(), max(1, w-2), 2, 0))
+	}
+	lines = append(lines,
 		"",
 		ansi.Wrap("Someone or something else (another editor, a git pull) changed it since ladder opened it. To keep their work, ladder has not written over it: your latest answers are still here, not yet saved.", w, ""),
 		"",
-		"  " + st.HelpKey.Render("R") + "  " + wrapIndented("reload the file as it is now (what you changed since the last save is dropped)", max(1, w-5), 5, 0),
-		"  " + st.HelpKey.Render("C") + "  " + wrapIndented("save your plan as a copy beside it, and carry on in the copy", max(1, w-5), 5, 0),
+		"  "+st.HelpKey.Render("R")+"  "+wrapIndented("reload the file as it is now (what you changed since the last save is dropped)", max(1, w-5), 5, 0),
+		"  "+st.HelpKey.Render("C")+"  "+wrapIndented("save your plan as a copy beside it, and carry on in the copy", max(1, w-5), 5, 0),
 		"",
 		st.Subtle.Render(ansi.Wrap("Quitting now (q or ctrl+c) saves the copy too.", w, "")),
-	}
+	)
 	if a.conflictErr != nil {
 		lines = append(lines, "", st.Error.Render(wrapIndented("✗ "+a.conflictErr.Error(), w, 0, 0)))
 	}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -71,7 +72,9 @@ func TestPresenterModeShowsTheStatusLineOnlyForProblems(t *testing.T) {
 	saveTheirs(t, path, func(p *plans.Plan) { p.Response("en-data-collect").Rating = "red" })
 	h.typeText("Sam")
 	h.press("tab")
-	h.requireView("⚠", "changed on disk: not saved")
+	h.requireView("⚠", "changed on disk: not saved", "R", "reload", "C", "copy")
+	// The room sees what happened and the choice, not where the file is.
+	h.refuseView("acme.yaml", filepath.Base(filepath.Dir(path))+"/")
 }
 
 // requireBig fails unless the screen shows text in block letters (one

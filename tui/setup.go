@@ -229,13 +229,23 @@ func (s *setupScreen) view() string {
 	st := &s.c.styles
 	w := s.c.width
 	var out []string
+	// On a projector the form names no file or folder: the room sees the
+	// questions, not where the plan is kept.
+	present := s.c.present
 	if s.firstRun {
+		where := ", in the folder " + s.c.opts.Dir + "."
+		if present {
+			where = "."
+		}
 		out = append(out, st.Title.Render("Welcome to ladder"),
-			wrapIndented("Let's begin your first review. Tell ladder who it is for; it then takes you through every recommendation, one at a time, and saves each answer as you give it, in the folder "+s.c.opts.Dir+".", w, 0, 0),
+			wrapIndented("Let's begin your first review. Tell ladder who it is for; it then takes you through every recommendation, one at a time, and saves each answer as you give it"+where, w, 0, 0),
 			"")
 	} else {
 		out = append(out, st.Title.Render("A new review"))
-		if s.c.opts.PlanPath != "" { // named, and not there: maybe a typo for a plan that is
+		switch { // named, and not there: maybe a typo for a plan that is
+		case s.c.opts.PlanPath != "" && present:
+			out = append(out, wrapIndented("There is no plan of that name yet: this review makes it.", w, 0, 0))
+		case s.c.opts.PlanPath != "":
 			out = append(out, wrapIndented("There is no plan at "+s.c.opts.PlanPath+" yet: this review makes it.", w, 0, 0))
 		}
 		out = append(out, "")
@@ -247,7 +257,10 @@ func (s *setupScreen) view() string {
 			out = append(out, strings.Repeat(" ", indent)+st.Error.Render(wrapIndented("✗ "+p, max(1, w-indent), indent, 0)))
 		}
 	}
-	out = append(out, "", st.Subtle.Render("Will be saved as ")+st.Label.Render(s.path))
+	out = append(out, "")
+	if !present {
+		out = append(out, st.Subtle.Render("Will be saved as ")+st.Label.Render(s.path))
+	}
 	if s.err != nil {
 		out = append(out, st.Error.Render(wrapIndented("✗ "+s.err.Error(), w, 0, 0)))
 	} else {

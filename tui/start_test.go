@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"os"
 	"path/filepath"
 	"slices"
@@ -266,4 +267,22 @@ func TestStartInPresenterModeShowsNoFileNames(t *testing.T) {
 	}
 	h.press("P")
 	h.requireView("2027-03-10-tokyo-autumn.yaml", "Resume a review from "+dir, "Could not open", "broken.yaml:2:")
+}
+
+// The new-review form on a projector names no file or folder: the room
+// sees the questions, not where the plan will be kept.
+func TestSetUpInPresenterModeShowsNoFileNames(t *testing.T) {
+	dir := rvPlansDir(t)
+	for _, opts := range []Options{
+		{Dir: dir, Present: true}, // the first run: the welcome
+		{Dir: dir, Present: true, PlanPath: filepath.Join(dir, "ws.yaml")}, // a plan named that is not there
+	} {
+		h := rvStart(t, opts, 100, 30)
+		h.requireView("Organisation", "Review title")
+		if v := h.view(); strings.Contains(v, ".yaml") || strings.Contains(v, "plans") {
+			t.Fatalf("presenter mode shows a file or folder name:\n%s", v)
+		}
+		h.press("f5") // presenter mode off: where it goes is said again
+		h.requireView("Will be saved as " + cmp.Or(opts.PlanPath, dir))
+	}
 }
