@@ -160,6 +160,9 @@ type ttyRun struct {
 	mu   sync.Mutex
 	out  []byte
 	done chan error
+	// before is the terminal's settings before ladder started: read any
+	// later and, on a loaded machine, ladder may have made it raw already.
+	before *unix.Termios
 }
 
 func startOnTTY(t *testing.T, bin, dir string, args ...string) *ttyRun {
@@ -190,6 +193,9 @@ func startOnTTY(t *testing.T, bin, dir string, args ...string) *ttyRun {
 			}
 		}
 	}()
+	if r.before, err = unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS); err != nil {
+		t.Fatal(err)
+	}
 	if err := r.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -229,13 +235,13 @@ func (r *ttyRun) wait(t *testing.T) error {
 // checkGivenBack fails unless the terminal's settings are those before
 // ladder started, and ladder left the alternate screen as often as it
 // entered it, showing the cursor at the end if it hid it.
-func (r *ttyRun) checkGivenBack(t *testing.T, before *unix.Termios) {
+func (r *ttyRun) checkGivenBack(t *testing.T) {
 	t.Helper()
 	after, err := unix.IoctlGetTermios(int(r.tty.Fd()), unix.TCGETS)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *after != *before {
+	if before := r.before; *after != *before {
 		t.Errorf("the terminal was left with lflag %#x iflag %#x oflag %#x, was %#x %#x %#x",
 			after.Lflag, after.Iflag, after.Oflag, before.Lflag, before.Iflag, before.Oflag)
 	}
@@ -264,11 +270,10 @@ func TestFirstFrameGivesTheTerminalBack(t *testing.T) {
 
 	t.Run("plan with a problem", func(t *testing.T) {
 		r := startOnTTY(t, bin, dir, "review", "plans/bad.yaml")
-		before, _ := unix.IoctlGetTermios(int(r.tty.Fd()), unix.TCGETS)
 		if err := r.wait(t); err == nil {
 			t.Error("ladder did not fail")
 		}
-		r.checkGivenBack(t, before)
+		r.checkGivenBack(t)
 		if out := string(r.output()); !strings.Contains(out, "plans/bad.yaml:24:13") || strings.Contains(out, "\x1b[") {
 			t.Errorf("want the problem reported, nothing drawn:\n%q", out)
 		}
@@ -277,7 +282,6 @@ func TestFirstFrameGivesTheTerminalBack(t *testing.T) {
 		for _, args := range [][]string{nil, {"review", "plans/acme.yaml"}} {
 			t.Run(fmt.Sprintf("SIGTERM after %v %v", delay, args), func(t *testing.T) {
 				r := startOnTTY(t, bin, dir, args...)
-				before, _ := unix.IoctlGetTermios(int(r.tty.Fd()), unix.TCGETS)
 				if delay < 0 {
 					r.waitFor(t, ansi.SetModeAltScreenSaveCursor) // the first frame is up
 				} else {
@@ -285,19 +289,18 @@ func TestFirstFrameGivesTheTerminalBack(t *testing.T) {
 				}
 				r.cmd.Process.Signal(syscall.SIGTERM)
 				r.wait(t)
-				r.checkGivenBack(t, before)
+				r.checkGivenBack(t)
 			})
 		}
 	}
 	t.Run("q", func(t *testing.T) {
 		r := startOnTTY(t, bin, dir, "review", "plans/acme.yaml")
-		before, _ := unix.IoctlGetTermios(int(r.tty.Fd()), unix.TCGETS)
 		r.waitFor(t, ansi.SetModeAltScreenSaveCursor)
 		r.ptmx.Write([]byte("q"))
 		if err := r.wait(t); err != nil {
 			t.Errorf("ladder ended with %v", err)
 		}
-		r.checkGivenBack(t, before)
+		r.checkGivenBack(t)
 	})
 }
 

@@ -355,12 +355,22 @@ func goldenPlans(t testing.TB, edit func(name, plan string) string, names ...str
 	if err := os.MkdirAll(filepath.Join(dir, "plans"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range names {
+	// The start screen lists plans newest first: each file is given a
+	// second less than the one before it, so that they are listed in the
+	// order named. Written one after another, they could share a clock
+	// tick or not, and the order would change from run to run.
+	newest := time.Now().Truncate(time.Second)
+	for i, name := range names {
 		plan := string(golden)
 		if edit != nil {
 			plan = edit(name, plan)
 		}
-		if err := os.WriteFile(filepath.Join(dir, "plans", name), []byte(plan), 0o644); err != nil {
+		path := filepath.Join(dir, "plans", name)
+		if err := os.WriteFile(path, []byte(plan), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		at := newest.Add(-time.Duration(i) * time.Second)
+		if err := os.Chtimes(path, at, at); err != nil {
 			t.Fatal(err)
 		}
 	}
