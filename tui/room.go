@@ -283,13 +283,23 @@ func (a *app) roomStrip() string {
 		out = append(out, line(sty.Warning.Render("⚠ "+st.Notices[len(st.Notices)-1])))
 	}
 	join := fmt.Sprintf("PIN %s · %s", rs.room.PIN(), strings.TrimSuffix(rs.url, "/"))
+	// withJoin is the line as it is where it fits the width; where it
+	// does not, its parts on as many lines as they need, so that how to
+	// join is never cut at the edge ("PIN 4821 · htt…").
+	withJoin := func(whole string, parts ...string) []string {
+		if ansi.StringWidth(whole) <= w {
+			return []string{whole}
+		}
+		return fillLines(parts, sty.Subtle.Render(" · "), w)
+	}
 	keyHint := func(b key.Binding) string {
 		return sty.HelpKey.Render(b.Help().Key) + " " + sty.HelpDesc.Render(b.Help().Desc)
 	}
 	c := a.c.checklist()
 	switch st.Phase {
 	case roomsrv.Voting:
-		out = append(out, line(sty.Label.Render("Room: "+votedText(st))+"  "+keyHint(theRoomKeys.Reveal)+sty.Subtle.Render("  · "+join)))
+		voted := sty.Label.Render("Room: "+votedText(st)) + "  " + keyHint(theRoomKeys.Reveal)
+		out = append(out, withJoin(voted+sty.Subtle.Render("  · "+join), voted, sty.Subtle.Render(join))...)
 	case roomsrv.Revealed:
 		if !a.roomOnProjector() {
 			parts := a.c.spreadParts(c, st.Votes)
@@ -330,9 +340,13 @@ func (a *app) roomStrip() string {
 			ideas = sty.Warning.Render(fmt.Sprintf("%d new %s in the list", n, plural(n, "idea", "ideas"))) +
 				sty.Subtle.Render(": x accepts, d drops")
 		}
-		out = append(out, line(sty.Label.Render("Room: ")+ideas+sty.Subtle.Render(" · "+strconv.Itoa(st.Joined)+" in the room · "+join)))
+		in := strconv.Itoa(st.Joined) + " in the room"
+		out = append(out, withJoin(sty.Label.Render("Room: ")+ideas+sty.Subtle.Render(" · "+in+" · "+join),
+			sty.Label.Render("Room: ")+ideas+sty.Subtle.Render(" · "+in), sty.Subtle.Render(join))...)
 	default:
-		out = append(out, line(sty.Label.Render("Room: ")+sty.Subtle.Render(strconv.Itoa(st.Joined)+" in the room · "+join+" · ")+keyHint(theRoomKeys.Join)))
+		in := strconv.Itoa(st.Joined) + " in the room"
+		out = append(out, withJoin(sty.Label.Render("Room: ")+sty.Subtle.Render(in+" · "+join+" · ")+keyHint(theRoomKeys.Join),
+			sty.Label.Render("Room: ")+sty.Subtle.Render(in), sty.Subtle.Render(join), keyHint(theRoomKeys.Join))...)
 	}
 	return strings.Join(out, "\n")
 }

@@ -590,3 +590,28 @@ func requireMatch(t *testing.T, screen, pattern string) {
 		t.Fatalf("the screen shows nothing like %q:\n%s", pattern, screen)
 	}
 }
+
+// The room strip keeps the PIN and the whole join address in sight at any
+// width the review runs at, while voting, at a question that takes ideas
+// and between them: someone who missed the join screen reads them there.
+// Cut at the edge ("PIN 4821 · htt…"), nobody could join from it.
+func TestTheRoomStripKeepsTheJoinAddressWhole(t *testing.T) {
+	for _, w := range []int{60, 64, 72, 80, 100} {
+		h := startRoomHarness(t, w, 24)
+		h.press("esc")
+		join := "PIN 4821 · " + strings.TrimSuffix(h.a.c.room.server.URL(), "/")
+		h.waitView("Room: no phones yet")
+		h.phone().join()
+		for _, at := range []string{"0 of 1 voted", "1 in the room"} {
+			if at == "1 in the room" {
+				h.press("n", "n", "n", "n") // the area's summary: the phones wait
+			}
+			h.waitView(at)
+			strip := ansi.Strip(h.a.roomStrip())
+			if !strings.Contains(strings.ReplaceAll(strip, "\n", " "), join) {
+				t.Errorf("%d columns, %s: the strip lacks %q:\n%s", w, at, join, strip)
+			}
+			requireLinesWithin(t, h.a.roomStrip(), w)
+		}
+	}
+}
