@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
@@ -82,10 +83,11 @@ func (s *areasummaryScreen) lines() []string {
 	var b []string
 	b = append(b, st.Heading.Render(ansi.Wrap(a.Title+": done", w, "")))
 	b = append(b, st.Subtle.Render(fmt.Sprintf("%d of %d %s rated", counts.Rated(), counts.Total(), plural(counts.Total(), "item", "items"))), "")
+	labelWidth := max(12, ratingLabelWidth(c))
 	for i := range c.Scale {
-		b = append(b, fmt.Sprintf("  %s  %d", padCells(st.levelStyle(i, len(c.Scale)).Render(plans.MarkAt(i, len(c.Scale))+" "+c.Scale[i].Label), 12), counts.ByLevel[i]))
+		b = append(b, fmt.Sprintf("  %s  %d", padCells(st.levelStyle(i, len(c.Scale)).Render(plans.MarkAt(i, len(c.Scale))+" "+c.Scale[i].Label), labelWidth), counts.ByLevel[i]))
 	}
-	b = append(b, fmt.Sprintf("  %s  %d", padCells(st.levelStyle(-1, 0).Render(plans.MarkUnrated+" Unrated"), 12), counts.Unrated))
+	b = append(b, fmt.Sprintf("  %s  %d", padCells(st.levelStyle(-1, 0).Render(plans.MarkUnrated+" Unrated"), labelWidth), counts.Unrated))
 
 	// Where the review goes next, then each item with its rating (whole
 	// titles, wrapped), and the area's suggestions: the page scrolls.
@@ -136,6 +138,18 @@ func (s *areasummaryScreen) fullHelp() [][]key.Binding {
 }
 
 func (s *areasummaryScreen) typing() bool { return false }
+
+// ratingLabelWidth is the width of a checklist's widest rating as shape and
+// word ("○ Unrated", "▲ Developing", "● Leading the way"): a column of
+// ratings is at least this wide, or a scale's longer words push what
+// follows them out of line.
+func ratingLabelWidth(c *checklist.Checklist) int {
+	w := ansi.StringWidth(plans.Label(c, checklist.Unrated))
+	for _, l := range c.Scale {
+		w = max(w, ansi.StringWidth(plans.Label(c, l.Key)))
+	}
+	return w
+}
 
 // padCells pads styled text to width cells.
 func padCells(s string, width int) string {

@@ -385,7 +385,7 @@ func (s *boardScreen) chooseLayout(w, h int) boardLayout {
 	for _, big := range bigAreas {
 		for per := max(1, (w+maxTileWidth+1)/(maxTileWidth+1)); ; per++ {
 			cell := (w - (per - 1)) / per
-			if cell < minTileWidth {
+			if cell < s.minTileWidth() {
 				break
 			}
 			cell = min(cell, maxTileWidth)
@@ -501,8 +501,23 @@ func (s *boardScreen) bigAreaName(a *checklist.Area, w int) bool {
 	return name > 0 && name+4+tally <= w
 }
 
-// listLabelWidth is the rating's width in a list line: "○ Unrated".
+// listLabelWidth is the rating's width in a list line: "○ Unrated" and
+// room; wider where the scale's words are (ratingLabelWidth).
 const listLabelWidth = 10
+
+// minTileWidth is the narrowest tile of this checklist: minTileWidth, or
+// wider where the scale's widest word in capitals and the widest item
+// number do not fit beside each other in it ("▲ DEVELOPING  9": the number
+// was dropped).
+func (s *boardScreen) minTileWidth() int {
+	c := s.c.checklist()
+	word := ansi.StringWidth(plans.MarkUnrated + " NOT RATED")
+	for i, l := range c.Scale {
+		word = max(word, ansi.StringWidth(plans.MarkAt(i, len(c.Scale))+" "+strings.ToUpper(l.Label)))
+	}
+	// 2 cells of border and 2 of padding; 2 between the word and the number.
+	return max(minTileWidth, 4+word+2+s.numberWidth())
+}
 
 // numberWidth is the widest item number (numbers count within an area, as
 // on the item screen).
@@ -650,8 +665,9 @@ func (s *boardScreen) listCell(st *styles, l boardLayout, a *checklist.Area, i i
 		cur = st.Focused.Render("› ")
 	}
 	num := fmt.Sprintf("%*d ", s.numberWidth(), i+1)
-	label := padCells(st.rating(c, r.Rating), listLabelWidth)
-	rest := max(1, l.cellWidth-2-len(num)-listLabelWidth-1)
+	labelWidth := max(listLabelWidth, ratingLabelWidth(c)+1)
+	label := padCells(st.rating(c, r.Rating), labelWidth)
+	rest := max(1, l.cellWidth-2-len(num)-labelWidth-1)
 	flag := ""
 	if r.Revisit {
 		flag, rest = " "+st.Warning.Render(revisitMark), max(1, rest-2)

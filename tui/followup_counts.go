@@ -22,20 +22,33 @@ func countsTable(c *common, w int) string {
 	st := c.styles
 	perArea, total := p.Counts()
 
+	nameWidth := ansi.StringWidth("All areas")
+	for _, ac := range perArea {
+		nameWidth = max(nameWidth, ansi.StringWidth(ac.Area.Title))
+	}
 	heads := make([]string, 0, len(cl.Scale)+1)
 	for _, l := range cl.Scale {
 		heads = append(heads, st.rating(cl, l.Key))
 	}
 	heads = append(heads, st.rating(cl, checklist.Unrated))
-	widths := make([]int, len(heads))
-	used := 0
-	for i, h := range heads {
-		widths[i] = max(ansi.StringWidth(h), 3)
-		used += widths[i] + 2
+	columns := func() (widths []int, used int) {
+		for _, h := range heads {
+			widths = append(widths, max(ansi.StringWidth(h), 3))
+			used += widths[len(widths)-1] + 2
+		}
+		return widths, used
 	}
-	nameWidth := ansi.StringWidth("All areas")
-	for _, ac := range perArea {
-		nameWidth = max(nameWidth, ansi.StringWidth(ac.Area.Title))
+	widths, used := columns()
+	// A scale whose words do not fit across the window (five levels, long
+	// words) heads its columns with the shapes alone, named in a legend
+	// under the table.
+	compact := used+min(nameWidth, 12) > w
+	if compact {
+		for i, l := range cl.Scale {
+			heads[i] = st.ratingMark(cl, l.Key)
+		}
+		heads[len(heads)-1] = st.ratingMark(cl, checklist.Unrated)
+		widths, used = columns()
 	}
 	nameWidth = min(nameWidth, max(w-used, 8))
 
@@ -70,6 +83,9 @@ func countsTable(c *common, w int) string {
 	}
 	if len(perArea) > 1 {
 		row("All areas", total, true)
+	}
+	if compact {
+		b.WriteString("\n" + strings.Join(legendLines(c, w, 0), "\n"))
 	}
 	return b.String()
 }

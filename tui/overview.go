@@ -317,7 +317,7 @@ func (s *overviewScreen) row(st *styles, i, w int) string {
 	}
 	e := s.entries[r.entry]
 	resp := s.c.plan().Items[e.Item.ID]
-	const labelWidth = overviewLabelWidth
+	labelWidth := max(overviewLabelWidth, ratingLabelWidth(c)+1)
 	if r.action {
 		text := "→ " + firstLineOf(resp.Action)
 		if resp.Owner != "" {
@@ -340,7 +340,8 @@ func (s *overviewScreen) row(st *styles, i, w int) string {
 	return cur + padCells(st.rating(c, resp.Rating), labelWidth) + " " + title + flag
 }
 
-// overviewLabelWidth is the column of the ratings: "▲ Amber" and room.
+// overviewLabelWidth is the column of the ratings: "○ Unrated" and room;
+// wider where the scale's words are (ratingLabelWidth).
 const overviewLabelWidth = 10
 
 func (s *overviewScreen) shortHelp() []key.Binding {

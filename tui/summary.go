@@ -222,19 +222,37 @@ func ratingBoard(c *common, w int) string {
 			col++
 		}
 	}
-	b.WriteString("\n" + strings.Repeat(" ", nameWidth+2) + legend(c))
+	b.WriteString("\n" + strings.Join(legendLines(c, w, nameWidth+2), "\n"))
 	return b.String()
 }
 
-// legend names every mark: "■ Red  ▲ Amber  ● Green  ○ Unrated".
-func legend(c *common) string {
+// legendLines names every mark, "■ Red  ▲ Amber  ● Green  ○ Unrated",
+// indented and on as many lines of w cells as a scale's words need (from
+// the left edge when the indent leaves too little room for its widest).
+func legendLines(c *common, w, indent int) []string {
 	cl := c.checklist()
-	var parts []string
+	parts := make([]string, 0, len(cl.Scale)+1)
 	for _, l := range cl.Scale {
 		parts = append(parts, c.styles.rating(cl, l.Key))
 	}
 	parts = append(parts, c.styles.rating(cl, checklist.Unrated))
-	return strings.Join(parts, "  ")
+	if indent+ratingLabelWidth(cl) > w {
+		indent = 0
+	}
+	var lines []string
+	line := ""
+	for _, p := range parts {
+		switch {
+		case line == "":
+			line = p
+		case indent+ansi.StringWidth(line)+2+ansi.StringWidth(p) <= w:
+			line += "  " + p
+		default:
+			lines = append(lines, spaces(indent)+line)
+			line = p
+		}
+	}
+	return append(lines, spaces(indent)+line)
 }
 
 // openActionsView lists the open actions by due date, overdue ones first
