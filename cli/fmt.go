@@ -22,9 +22,11 @@ its title, dates as YYYY-MM-DD, quotes only where YAML needs them. Run it
 after editing a plan by hand, so the next change shows up in git as a
 small, readable difference.
 
-Only the layout changes, never what the plan says. Comments you wrote
-yourself are not kept: ladder writes its own. A file with a mistake in it
-is reported (FILE:LINE:COLUMN) and left exactly as it is. A file that is
+Only the layout changes, never what the plan says. A comment you write
+above a key (an item, an action, a step) stays above it; one at the end of
+a line, or below the last key of a block, is not kept, and ladder writes
+its own (each item's title) afresh. A file with a mistake in it is
+reported (FILE:LINE:COLUMN) and left exactly as it is. A file that is
 already tidy is not touched at all, not even its modification time.
 
 PATH can be plan files or folders, as for 'ladder check'; with no PATH,
