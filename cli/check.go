@@ -186,7 +186,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		}
 	}
 	switch {
-	case opts.changedSince != "":
+	case opts.changedSince != "" && unchanged > 0:
 		summary += fmt.Sprintf(" (%s unchanged since %s not checked)", plural(unchanged, "file"), opts.changedSince)
 	case checkedFiles == 0:
 		summary += " (no .yaml or .yml files found)"
