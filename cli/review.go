@@ -108,12 +108,12 @@ the answer and drop N drops it. help lists them all.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.checklist, "checklist", "", "the checklist for a new review: a built-in id (see 'ladder checklists') or a checklist file")
-	f.StringVar(&opts.dir, "dir", plans.DefaultDir, "the plans folder: where plans are listed from and new plans are written")
+	f.StringVar(&opts.checklist, "checklist", "", "the checklist for a new review: a built-in `ID` (see 'ladder checklists') or a checklist FILE")
+	f.StringVar(&opts.dir, "dir", plans.DefaultDir, "the plans `FOLDER`: where plans are listed from and new plans are written")
 	f.BoolVar(&opts.accessible, "accessible", false, accessibleFlagUsage)
 	f.BoolVar(&opts.present, "present", false, "presenter mode: a projector layout for a room (P toggles it in the review)")
-	f.StringVar(&opts.timebox, "timebox", "", "a quiet countdown per item, e.g. 5m, 90s or 5 (minutes, up to 60); it never moves on by itself")
-	f.StringVar(&opts.session, "session", "", "the whole session's time, e.g. 90m or 2h: counts down beside the time box with the items left and the pace they need")
+	f.StringVar(&opts.timebox, "timebox", "", "a quiet countdown of `TIME` per item, e.g. 5m, 90s or 5 (minutes, up to 60); it never moves on by itself")
+	f.StringVar(&opts.session, "session", "", "the whole session's `TIME`, e.g. 90m or 2h: counts down beside the time box with the items left and the pace they need")
 	opts.room.register(f)
 	f.StringVar(&opts.today, "today", "", "pretend today is this date, YYYY-MM-DD (for tests)")
 	_ = f.MarkHidden("today")

@@ -18,7 +18,7 @@ type roomFlags struct {
 
 func (r *roomFlags) register(f *pflag.FlagSet) {
 	f.BoolVar(&r.on, "room", false, "let the room vote from their phones: a server on this laptop's network, a QR code and a PIN")
-	f.StringVar(&r.listen, "listen", "", "with --room, the address and port to listen on, e.g. 192.168.1.20:8421 (port 0: any free port)")
+	f.StringVar(&r.listen, "listen", "", "with --room, the `ADDRESS:PORT` to listen on, e.g. 192.168.1.20:8421 (port 0: any free port)")
 	f.StringVar(&r.pin, "room-pin", "", "with --room, use this PIN (for tests)")
 	_ = f.MarkHidden("room-pin")
 }
