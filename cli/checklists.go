@@ -43,8 +43,9 @@ use it with --checklist FILE).`,
   # Start a plan on the Building Blocks checklist
   ladder new plans/acme.yaml --org "Acme" --title "First steps" --checklist smc-building-blocks
 
-  # Print the built-in checklist, then save a copy to adapt
+  # Print the built-in checklist, then save a copy to adapt (with a new id)
   ladder checklists show smc-progression
+  mkdir -p checklists
   ladder checklists show smc-progression > checklists/ours.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -63,6 +64,7 @@ func newChecklistsShowCmd() *cobra.Command {
 exactly as it ships, ready to copy and adapt, or your own checklist file
 once it has been checked for mistakes (each reported as FILE:LINE:COLUMN).`,
 		Example: `  ladder checklists show smc-progression
+  mkdir -p checklists
   ladder checklists show smc-progression > checklists/ours.yaml
   ladder checklists show checklists/ours.yaml`,
 		Args: exactlyOneArg("ladder checklists show needs one checklist: a built-in id (see ladder checklists) or a checklist file"),

@@ -49,8 +49,9 @@ changed since the previous commit. It prints on two A4 pages for a
 typical plan, and reads in greyscale.
 
 --format csv writes one row per item (area, item, recommendation, rating,
-action, owner, due, status, notes) for a spreadsheet; --excel starts it
-with the byte-order mark Excel needs to read UTF-8. A cell that starts
+action, owner, due, status, notes, revisit: yes for an item flagged to
+revisit) for a spreadsheet; --excel starts it with the byte-order mark
+Excel needs to read UTF-8. A cell that starts
 with =, +, - or @ gets a leading ' so that no spreadsheet runs it as a
 formula.
 
