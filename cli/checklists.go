@@ -47,7 +47,7 @@ use it with --checklist FILE).`,
   ladder checklists show smc-progression
   mkdir -p checklists
   ladder checklists show smc-progression > checklists/ours.yaml`,
-		Args: cobra.NoArgs,
+		Args: noArgsSuggesting,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return listChecklists(cmd.OutOrStdout(), cmd.ErrOrStderr())
 		},

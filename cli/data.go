@@ -58,7 +58,7 @@ reports, diffs or history, nor any figure it could be worked out from.`,
 
   # See the chart, the reading and the response rates
   ladder data show plans/acme.yaml`,
-		Args: cobra.NoArgs,
+		Args: noArgsSuggesting,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},

@@ -109,8 +109,17 @@ func rootArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 && (strings.HasSuffix(args[0], ".yaml") || strings.HasSuffix(args[0], ".yml")) {
 		return usageErrorf("%q is not a command: to open a plan, run: ladder review %s", args[0], args[0])
 	}
+	return noArgsSuggesting(cmd, args)
+}
+
+// noArgsSuggesting is cobra.NoArgs for a command with sub-commands, that
+// also suggests the one meant ("ladder revew", "ladder data improt"), as
+// cobra.NoArgs does not.
+func noArgsSuggesting(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		// cobra.NoArgs would not suggest the command meant ("revew").
+		if cmd.SuggestionsMinimumDistance <= 0 {
+			cmd.SuggestionsMinimumDistance = 2 // cobra sets it on the root alone
+		}
 		if near := cmd.SuggestionsFor(args[0]); len(near) > 0 {
 			return usageErrorf("unknown command %q for %q\n\nDid you mean this?\n\t%s", args[0], cmd.CommandPath(), strings.Join(near, "\n\t"))
 		}
