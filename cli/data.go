@@ -652,6 +652,9 @@ func dataFileArg(arg string) (string, error) {
 		path = workforce.PathFor(arg)
 	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Stat(arg); path != arg && errors.Is(err, fs.ErrNotExist) {
+			return "", usageErrorf("%s does not exist: check the spelling of the path", arg)
+		}
 		plan := strings.TrimSuffix(path, plans.DataFileSuffix) + ".yaml"
 		return "", usageErrorf("%s does not exist: import the survey's answers first, e.g. ladder data import responses.csv --plan %s", path, plan)
 	}
