@@ -31,6 +31,19 @@ type Checklist struct {
 	entries []Entry // every item in order, built with the index
 }
 
+// Credit is the line that credits the checklist's wording wherever it is
+// shown: who wrote it and under which licence ("Social Mobility
+// Commission, Masterclass: Progression (…). Contains public sector
+// information licensed under the Open Government Licence v3.0."), or
+// whichever of the two the checklist gives.
+func (c *Checklist) Credit() string {
+	source := c.Source
+	if source != "" && !strings.HasSuffix(source, ".") {
+		source += "."
+	}
+	return strings.TrimSpace(source + " " + c.Licence)
+}
+
 // Level is one step of the rating scale.
 type Level struct {
 	Key         string // as written in plan files: "red"

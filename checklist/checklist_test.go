@@ -139,3 +139,19 @@ func TestWorkforceDataTopics(t *testing.T) {
 		}
 	}
 }
+
+func TestCreditNamesTheSourceAndTheLicence(t *testing.T) {
+	for _, tc := range []struct{ source, licence, want string }{
+		{"Social Mobility Commission, Masterclass: Progression", "Contains public sector information licensed under the Open Government Licence v3.0.",
+			"Social Mobility Commission, Masterclass: Progression. Contains public sector information licensed under the Open Government Licence v3.0."},
+		{"Our HR team.", "Free to use.", "Our HR team. Free to use."},
+		{"Our HR team", "", "Our HR team."},
+		{"", "Free to use.", "Free to use."},
+		{"", "", ""},
+	} {
+		c := &Checklist{Source: tc.source, Licence: tc.licence}
+		if got := c.Credit(); got != tc.want {
+			t.Errorf("Credit() of %q and %q = %q, want %q", tc.source, tc.licence, got, tc.want)
+		}
+	}
+}

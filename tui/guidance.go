@@ -113,8 +113,8 @@ func (s *guidanceScreen) draw() []string {
 			add(st.Subtle.Render(wrap("— "+sugs[0].Source, 4)))
 		}
 	}
-	if c.Licence != "" {
-		add("", st.Subtle.Render(wrap(c.Licence, 0)))
+	if credit := c.Credit(); credit != "" {
+		add("", st.Subtle.Render(wrap(credit, 0)))
 	}
 	// On a wide window the column sits in the middle; in presenter mode
 	// the frame has centred the screen already, and the column starts

@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
 )
 
 // squeeze drops every space and line break, so text wrapped on screen can
@@ -181,4 +183,22 @@ func firstInk(view string) int {
 		}
 	}
 	return -1
+}
+
+// The advice screen ends by crediting the checklist's wording: it said
+// only "Contains public sector information licensed under the Open
+// Government Licence v3.0", never whose, and on the Building Blocks and
+// the cross-industry toolkit, which have no passages of advice to credit,
+// the Social Mobility Commission was named nowhere on the screen.
+func TestAdviceCreditsTheChecklistsSource(t *testing.T) {
+	for _, c := range checklist.Builtins() {
+		p := plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})
+		h, _ := rvOpen(t, p, 100, 30)
+		text := squeeze(guidanceText(t, h, 0))
+		for _, want := range []string{c.Source, c.Licence, "Social Mobility Commission", "Open Government Licence v3.0"} {
+			if !strings.Contains(text, squeeze(want)) {
+				t.Errorf("%s: the advice screen does not credit %q:\n%s", c.ID, want, text)
+			}
+		}
+	}
 }

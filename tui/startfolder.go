@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"runtime/debug"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -31,7 +30,7 @@ func readFolder(c *common) *folderRead {
 		found, err := plans.Discover(dir, resolve)
 		msg := discoveredMsg{found: found, err: err}
 		if cl := c.defaultChecklist(); cl != nil {
-			msg.attribution = strings.TrimSuffix(cl.Source, ".") + ". " + cl.Licence
+			msg.attribution = cl.Credit()
 		}
 		return msg
 	})

@@ -133,8 +133,8 @@ func (r *reviewer) sayAdvice() {
 			r.p.say("- %s", sg.Text)
 		}
 	}
-	if lic := r.s.Checklist().Licence; lic != "" {
-		r.p.say("%s", lic)
+	if credit := r.s.Checklist().Credit(); credit != "" {
+		r.p.say("%s", credit)
 	}
 	r.p.say("Back to the question.")
 }

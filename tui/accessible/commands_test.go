@@ -289,3 +289,11 @@ func TestAHangupIsNotTakenForTheEndOfInput(t *testing.T) {
 		}
 	}
 }
+
+// advice ends with the credit for the checklist's wording: whose it is
+// and under which licence (it said only the licence).
+func TestAdviceCreditsTheChecklistsSource(t *testing.T) {
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	out := runReviewOK(t, Options{PlanPath: newPlanFile(t, nil)}, linesReader([]string{"advice", "quit"}))
+	checkOutput(t, out, c.Source+". "+c.Licence+"\nBack to the question.")
+}
