@@ -39,6 +39,12 @@ func ChecklistFor(ref ChecklistRef, planDir string, preferred *checklist.Checkli
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("checklist file %s not found (named by checklist.file): move it back or fix the path", safetext.Quote(ref.File))
 		}
+		if err == nil && ref.ID != "" && c.ID != ref.ID {
+			// Someone changed the id in the file the plan names: say which
+			// file, and the two ways out.
+			return nil, fmt.Errorf("checklist file %s has id %s, but the plan follows %s: put the id back in the checklist file, or change the plan's checklist id to %s",
+				safetext.Quote(ref.File), safetext.Quote(c.ID), safetext.Quote(ref.ID), safetext.Quote(c.ID))
+		}
 		return c, err
 	}
 	if c, ok := checklist.Builtin(ref.ID); ok {
