@@ -1,8 +1,11 @@
 package plans
 
 import (
+	"cmp"
 	"path/filepath"
 	"strings"
+
+	"github.com/socialmobility/ladder/checklist"
 )
 
 // CommitCommands are the git commands that would commit the plan at path,
@@ -18,8 +21,24 @@ func CommitCommands(path string, p *Plan) (add, commit string) {
 // a screen that must break a command between words and never inside one.
 func CommitWords(path string, p *Plan) (add, commit []string) {
 	path = CommandQuote(filepath.ToSlash(path))
-	msg := strings.Join(strings.Fields("Progression review: "+strings.Trim(p.Organisation+", "+p.Title, ", ")), " ")
+	msg := strings.Join(strings.Fields(reviewName(p)+": "+strings.Trim(p.Organisation+", "+p.Title, ", ")), " ")
 	return []string{"git", "add", "--", path}, []string{"git", "commit", "-m", CommandQuote(msg), "--", path}
+}
+
+// reviewName names a review in its commit message by its checklist: the
+// default checklist's "Progression review", or another's title up to its
+// first colon ("The Building Blocks"), cut short if it runs on.
+func reviewName(p *Plan) string {
+	c := p.Checklist
+	if c == nil || c.ID == checklist.DefaultID {
+		return "Progression review"
+	}
+	name, _, _ := strings.Cut(c.Title, ":")
+	name = strings.Join(strings.Fields(name), " ")
+	if r := []rune(name); len(r) > 60 {
+		name = strings.TrimSpace(string(r[:60])) + "…"
+	}
+	return cmp.Or(name, "Review")
 }
 
 // CommandQuote quotes a word for a POSIX shell the way a person would

@@ -4,6 +4,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
 )
 
 // The git commands are run through a real shell, which must see the path
@@ -60,5 +62,28 @@ func TestShellQuote(t *testing.T) {
 	}
 	if strings.Contains(ShellQuote("a b"), "\"") {
 		t.Error("double quotes would let the shell expand $")
+	}
+}
+
+// The commit message names the review by its checklist: "Progression
+// review" is the default checklist's, not every plan's.
+func TestCommitMessageNamesTheChecklist(t *testing.T) {
+	for id, want := range map[string]string{
+		checklist.DefaultID:              "Progression review: Acme, Spring",
+		"smc-building-blocks":            "The Building Blocks: Acme, Spring",
+		"smc-cross-industry-progression": "Cross-industry toolkit for employers: Acme, Spring",
+	} {
+		c, ok := checklist.Builtin(id)
+		if !ok {
+			t.Fatalf("no built-in checklist %s", id)
+		}
+		_, commit := CommitWords("plans/a.yaml", &Plan{Organisation: "Acme", Title: "Spring", Checklist: c})
+		if got := commit[3]; got != CommandQuote(want) {
+			t.Errorf("%s: the message is %s, want %s", id, got, CommandQuote(want))
+		}
+	}
+	own := &checklist.Checklist{ID: "ours", Title: "Our own\nchecklist"}
+	if _, commit := CommitWords("plans/a.yaml", &Plan{Organisation: "Acme", Title: "Spring", Checklist: own}); commit[3] != "'Our own checklist: Acme, Spring'" {
+		t.Errorf("a checklist of one's own: the message is %s", commit[3])
 	}
 }
