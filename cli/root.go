@@ -74,7 +74,7 @@ Red/Amber/Green with an action, owner and due date, asks the next-steps
 questions, and keeps the result as a YAML plan file you can keep in git.
 
 Run it with no arguments to start or resume a review.`,
-		Version:       Version,
+		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          rootArgs,
