@@ -352,6 +352,10 @@ func (r *Repo) Resolve(rev string) (string, error) {
 	}
 	switch obj.status {
 	case "missing":
+		if r.shallow() {
+			return "", errorf(ErrUnknownRevision, "git does not know the revision %q: this clone is shallow, and it was never fetched "+
+				"(in CI, check out with fetch-depth: 0, or git fetch the branch first)", rev)
+		}
 		return "", errorf(ErrUnknownRevision, "git does not know the revision %q (try `git log --oneline` to see the commits)", rev)
 	case "ambiguous":
 		return "", errorf(ErrUnknownRevision, "the revision %q is ambiguous: give more of the hash", rev)
@@ -720,6 +724,13 @@ func (c *catFile) fail(err error) error {
 func (c *catFile) close() error {
 	c.in.Close()
 	return c.cmd.Wait()
+}
+
+// shallow reports whether the repository is a shallow clone, which has
+// only the newest commits: asked only when a revision is missing.
+func (r *Repo) shallow() bool {
+	out, err := git(r.Root, "rev-parse", "--is-shallow-repository")
+	return err == nil && strings.TrimSpace(string(out)) == "true"
 }
 
 // git runs a git command in dir and returns its standard output.

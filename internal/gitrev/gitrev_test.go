@@ -387,3 +387,26 @@ func TestLogListsMergesThatChangedTheFile(t *testing.T) {
 		t.Errorf("the merge's version = %q, %v; want both branches' edits", data, err)
 	}
 }
+
+// In a shallow clone (CI's checkout without fetch-depth: 0) a base branch
+// or an older commit is missing because it was never fetched: the message
+// says so, and what to do, rather than only "try git log".
+func TestUnknownRevisionInAShallowCloneSaysWhy(t *testing.T) {
+	g := testRepo(t)
+	commitFile(g, "plans/a.yaml", "one\n", "2027-01-15T10:00:00+00:00")
+	commitFile(g, "plans/a.yaml", "two\n", "2027-01-16T10:00:00+00:00")
+	g.Git("branch", "base", "HEAD~1")
+	clone := filepath.Join(t.TempDir(), "clone")
+	g.Git("clone", "-q", "--depth", "1", "--single-branch", "file://"+g.Dir, clone)
+	r := openRepo(t, clone)
+	for _, rev := range []string{"origin/base", "HEAD~1"} {
+		_, err := r.Resolve(rev)
+		if !errors.Is(err, ErrUnknownRevision) || !strings.Contains(err.Error(), "this clone is shallow") || !strings.Contains(err.Error(), "fetch-depth: 0") {
+			t.Errorf("Resolve(%q) in a shallow clone = %v", rev, err)
+		}
+	}
+	// A full repository keeps the usual hint.
+	if _, err := openRepo(t, g.Dir).Resolve("nope"); err == nil || strings.Contains(err.Error(), "shallow") {
+		t.Errorf("Resolve(nope) in a full clone = %v", err)
+	}
+}
