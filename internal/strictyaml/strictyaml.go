@@ -474,6 +474,8 @@ func syntaxHint(msg string) string {
 		return " (check this line is indented like the lines above it, with spaces)"
 	case strings.Contains(msg, "found character that cannot start any token"):
 		return " (indent with spaces, not tabs; text starting with @ or ` needs quotes)"
+	case strings.Contains(msg, "found a tab character"): // "that violates indentation", "where an indentation space is expected"
+		return " (indent with spaces, not tabs: an editor's tab key may have put one in)"
 	case strings.Contains(msg, "could not find expected ':'"):
 		return " (a key is missing its ':', or a quote is not closed)"
 	case strings.Contains(msg, "found unknown escape character"):
