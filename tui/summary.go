@@ -239,20 +239,11 @@ func legendLines(c *common, w, indent int) []string {
 	if indent+ratingLabelWidth(cl) > w {
 		indent = 0
 	}
-	var lines []string
-	line := ""
-	for _, p := range parts {
-		switch {
-		case line == "":
-			line = p
-		case indent+ansi.StringWidth(line)+2+ansi.StringWidth(p) <= w:
-			line += "  " + p
-		default:
-			lines = append(lines, spaces(indent)+line)
-			line = p
-		}
+	lines := fillLines(parts, "  ", max(w-indent, 1))
+	for i := range lines {
+		lines[i] = spaces(indent) + lines[i]
 	}
-	return append(lines, spaces(indent)+line)
+	return lines
 }
 
 // openActionsView lists the open actions by due date, overdue ones first
