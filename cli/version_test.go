@@ -26,3 +26,11 @@ func TestVersionSaysWhichLadderThisIs(t *testing.T) {
 		}
 	}
 }
+
+// What --version's fallback adds to every start (Root builds the version
+// each time): go test ./cli -run '^$' -bench Version -count 3
+func BenchmarkVersion(b *testing.B) {
+	for b.Loop() {
+		_ = version()
+	}
+}
