@@ -2,8 +2,6 @@ package render
 
 import (
 	"strings"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // A history (of a plan's counts, of the workforce data's shares) is a
@@ -164,9 +162,5 @@ func wrapTo(text string, n int) []string {
 	if n < 1 || width(text) <= n {
 		return []string{text}
 	}
-	lines := strings.Split(ansi.Wrap(text, n, ""), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return lines
+	return wrapAtSpaces(text, n)
 }

@@ -54,8 +54,8 @@ func (v WorkforceVersion) about() string {
 // wrapText wraps text to 80 columns after an indent, one line each.
 func wrapText(indent, s string) string {
 	var b strings.Builder
-	for _, l := range strings.Split(ansi.Wordwrap(s, 80-len(indent), ""), "\n") {
-		b.WriteString(strings.TrimRight(indent+l, " ") + "\n")
+	for _, l := range wrapAtSpaces(s, 80-len(indent)) {
+		b.WriteString(indent + l + "\n")
 	}
 	return b.String()
 }

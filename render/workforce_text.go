@@ -297,32 +297,3 @@ func textTable(b *strings.Builder, rows [][]string, cols int) {
 		b.WriteString(line + "\n")
 	}
 }
-
-// wrapAtSpaces breaks plain text into lines of at most limit columns at
-// its spaces only: x/ansi also breaks at hyphens, which splits a range
-// ("80-89%") or the "--" that stands for a hidden figure. A word longer
-// than a line (a path) is cut, rather than left to run over the edge.
-func wrapAtSpaces(s string, limit int) []string {
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(s) {
-		switch {
-		case line == "":
-		case width(line)+1+width(word) <= limit:
-			line += " " + word
-			continue
-		default:
-			lines = append(lines, line)
-		}
-		for width(word) > limit {
-			head := ansi.Truncate(word, limit, "")
-			if head == "" { // a rune wider than the line: let it run over
-				break
-			}
-			lines = append(lines, head)
-			word = word[len(head):]
-		}
-		line = word
-	}
-	return append(lines, line)
-}

@@ -44,3 +44,17 @@ func TestWorkforceTextFitsNarrowTerminals(t *testing.T) {
 		t.Errorf("below 24 columns the layout is not the 24-column one:\n%s", got)
 	}
 }
+
+// Every text wrapper in render breaks at spaces only: x/ansi also breaks
+// at hyphens, which split "80-89%", "working-class" and the "--" of a
+// hidden figure in data history as it did in data show.
+func TestWrappedTextKeepsHyphenatedWordsWhole(t *testing.T) {
+	text := "The working-class share: <10 is fewer than 10, --: not shown, 80-89% a rate"
+	for n := 13; n < 40; n++ { // from the longest word's width
+		for _, lines := range [][]string{wrapTo(text, n), strings.Split(strings.TrimSuffix(wrapText("  ", text), "\n"), "\n")} {
+			if got := strings.Join(strings.Fields(strings.Join(lines, " ")), " "); got != text {
+				t.Fatalf("at %d columns the words are %q", n, got)
+			}
+		}
+	}
+}
