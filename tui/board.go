@@ -382,10 +382,11 @@ func (s *boardScreen) chooseLayout(w, h int) boardLayout {
 	if s.c.present && s.c.bigHeadings() {
 		bigAreas = []bool{true, false}
 	}
+	minCell := s.minTileWidth()
 	for _, big := range bigAreas {
 		for per := max(1, (w+maxTileWidth+1)/(maxTileWidth+1)); ; per++ {
 			cell := (w - (per - 1)) / per
-			if cell < s.minTileWidth() {
+			if cell < minCell {
 				break
 			}
 			cell = min(cell, maxTileWidth)
