@@ -385,13 +385,9 @@ func votedText(st roomsrv.Status) string {
 	return fmt.Sprintf("%d of %d voted", st.Voted, st.Joined)
 }
 
-// spreadText is the revealed votes, each level a shape, a word, a count
-// and its colour: "■ Red 1  ▲ Amber 5  ● Green 2  ? not sure 0".
-func (c *common) spreadText(cl *checklist.Checklist, v *plans.Votes) string {
-	return strings.Join(c.spreadParts(cl, v), spreadGap)
-}
-
-// spreadParts are spreadText's parts, one a level and the last "not sure".
+// spreadParts are the revealed votes, each level a shape, a word, a
+// count and its colour, the last "not sure", to be laid out spreadGap
+// apart: "■ Red 1  ▲ Amber 5  ● Green 2  ? not sure 0".
 func (c *common) spreadParts(cl *checklist.Checklist, v *plans.Votes) []string {
 	var parts []string
 	for i, l := range cl.Scale {
