@@ -118,12 +118,6 @@ func (s *Session) WaitingIdeas(followUpID string) int {
 	return n
 }
 
-// FromRoom reports whether an answer to a list question is an idea from
-// the room accepted in this session.
-func (s *Session) fromRoom(followUpID, text string) bool {
-	return slices.ContainsFunc(s.ideas.kept, func(k RoomIdea) bool { return k.QuestionID == followUpID && k.Text == text })
-}
-
 // AcceptIdea puts an idea into the answer to its question, the way the
 // question takes answers: a quick win added to the list, a name added to
 // an area's answer ("; " between), a line added to a text answer. The
