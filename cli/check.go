@@ -13,6 +13,7 @@ import (
 
 	"github.com/socialmobility/ladder/internal/safetext"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
@@ -272,7 +273,7 @@ func (pr checkPrinter) overdue(path string, p *plans.Plan, today plans.Date) int
 	})
 	for _, a := range late {
 		line, col := p.Position(a)
-		owner := "owner " + clip(a.Owner, 40)
+		owner := "owner " + ansi.Truncate(a.Owner, 40, "…") // a name of thousands of characters must not fill a CI log line
 		if a.Owner == "" {
 			owner = "no owner"
 		}
@@ -305,7 +306,7 @@ func followedBy(a plans.Action) string {
 
 func actionText(a plans.Action) string {
 	if t := firstLine(a.Text); t != "" {
-		return clip(t, 100)
+		return ansi.Truncate(t, 100, "…")
 	}
 	if a.ItemID != "" {
 		return "the action for " + a.ItemID

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/internal/safetext"
 
@@ -94,16 +93,6 @@ func firstLine(s string) string {
 		return s[:i] + " …"
 	}
 	return s
-}
-
-// clip cuts text from a plan to at most n characters, with an ellipsis
-// where it was cut: a value of thousands of characters in a file from a
-// pull request must not fill a line of a CI log.
-func clip(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return strings.TrimSpace(string([]rune(s)[:n])) + "…"
 }
 
 // onePlanArg is the plan a command that reads one plan (report, history)
