@@ -38,7 +38,7 @@ func TestAccessibleChecklistFlagOpensPlansOfOtherChecklists(t *testing.T) {
 		}
 		e.waitFor("Review of Acme Café Ltd: Spring review", "Develop a clear vision")
 		e.typeText("g\r")
-		e.waitFor("Rated ● Green")
+		e.waitFor("Rated Green")
 		e.keys("ctrl+d")
 		e.exits(0)
 		p := loadPlan(t, path)

@@ -220,21 +220,21 @@ func TestFullReview(t *testing.T) {
 		"There is no plan at "+path+" yet, so this is a new review.\nA new review. First, a few details for the plan.\n",
 		"Created the plan "+path+", with 21 items to rate.\n",
 		"Area: Leadership & Culture\nItem 1 of 21\nRecommendation: Develop a clear vision for your D&I strategy\nQuestions to consider:\n- Do you build progression into your D&I strategy?\n",
-		"1) ■ Red — Nothing/Not something you currently do\n2) ▲ Amber — Do something in this space but limited\n3) ● Green — Actively do this\n",
-		"Type 1, 2 or 3 (or r, a or g), or press Enter to skip it and leave it unrated.\nRating: r\nRated ■ Red.\n",
+		"1) Red: Nothing/Not something you currently do\n2) Amber: Do something in this space but limited\n3) Green: Actively do this\n",
+		"Type 1, 2 or 3 (or r, a or g), or press Enter to skip it and leave it unrated.\nRating: r\nRated Red.\n",
 		"Group: Data\n",
 		"Due date: 31/03/2027\nUnderstood as Wed 31 Mar 2027 (2027-03-31).\n",
 		"Due date: 2w\nUnderstood as Fri 29 Jan 2027 (2027-01-29).\n",
-		"End of Leadership & Culture: ■ Red 2, ▲ Amber 1, ● Green 1, ○ Unrated 0\n",
-		"End of Workforce: ■ Red 1, ▲ Amber 1, ● Green 0, ○ Unrated 0\n",
-		"End of Enablers: ■ Red 6, ▲ Amber 6, ● Green 3, ○ Unrated 0\n",
+		"End of Leadership & Culture: Red 2, Amber 1, Green 1, Unrated 0\n",
+		"End of Workforce: Red 1, Amber 1, Green 0, Unrated 0\n",
+		"End of Enablers: Red 6, Amber 6, Green 3, Unrated 0\n",
 		"Question 1 of 5: How many did you get in each area; red/amber/green?\n",
 		"Question 2 of 5: What are your quick wins?\n",
 		"Question 3 of 5: Who do you need to speak with in your organisation about each area?\n",
 		"Question 4 of 5: Who are the decision makers to help you make this change?\n",
 		"Question 5 of 5: What will your project plan look like?\n",
 		"1. Write a fair succession policy; owner Ana; due Mon 25 Jan 2027 (2027-01-25); todo\n",
-		"All areas: ■ Red 9, ▲ Amber 8, ● Green 4, ○ Unrated 0\n",
+		"All areas: Red 9, Amber 8, Green 4, Unrated 0\n",
 		"The plan is saved in "+path+".\n",
 		// A temp folder is in no git work tree: git add needs git init.
 		"This folder is not in git yet. To keep the plan in git, run these 3 commands:\ngit init\ngit add -- "+path+"\n",
@@ -427,7 +427,7 @@ func TestEnterKeepsDashClears(t *testing.T) {
 	}
 	checkOutput(t, out,
 		"Rating: \nSkipped: left unrated.\n",
-		"Type 1, 2 or 3 (or r, a or g); Enter keeps: ▲ Amber; - to clear the rating.\nRating: \nRated ▲ Amber.\n",
+		"Type 1, 2 or 3 (or r, a or g); Enter keeps: Amber; - to clear the rating.\nRating: \nRated Amber.\n",
 		"What will you do about it? Enter keeps: Old action. Type - to clear it.\nAction: \n",
 		"Who will do it? Enter keeps: Old owner. Type - to clear it.\nOwner: -\n",
 		"Enter keeps: Sat 1 May 2027 (2027-05-01). Type - to clear it.\nDue date: \n",
@@ -666,7 +666,7 @@ follow_ups:
 	out := runReviewOK(t, Options{PlanPath: path, Checklist: cl}, linesReader(answers))
 	checkOutput(t, out,
 		"Checklist: Our checklist.\n",
-		"1) ■ No\n2) ● Yes\nType 1 or 2 (or n or y)",
+		"1) No\n2) Yes\nType 1 or 2 (or n or y)",
 		"The actions written so far:\n1) Ask\nSuggested for People, if all you do is...\n2) Talk to one person a week\n",
 	)
 	p := onDiskPlan(t, path)
@@ -820,5 +820,64 @@ func checkOutput(t *testing.T, out string, want ...string) {
 	}
 	if missing {
 		t.Logf("output:\n%s", out)
+	}
+}
+
+// TestRatingsAreSaidInWords: a screen reader reads "■" as "black square"
+// and a braille display shows it as an unknown character, so the prompts
+// say a rating by its word alone, wherever they say one (the choices,
+// "Rated", the board, the counts, the flagged items, the summary). Two
+// levels of a checklist of one's own with the same word are told apart
+// by their place on the scale, as the shapes told them apart.
+func TestRatingsAreSaidInWords(t *testing.T) {
+	dir := t.TempDir()
+	cl := filepath.Join(dir, "ours.yaml")
+	err := os.WriteFile(cl, []byte(`id: ours
+title: Our checklist
+version: "1"
+scale:
+  - {key: none, label: Not yet}
+  - {key: some, label: Partly, description: A little}
+  - {key: more, label: partly, description: A lot}
+  - {key: all, label: Fully}
+areas:
+  - id: people
+    title: People
+    items:
+      - id: p1
+        title: Do you talk to people?
+      - id: p2
+        title: Do you listen to them?
+follow_ups:
+  - id: wins
+    kind: list
+    question: What are your quick wins?
+`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "plans", "ours.yaml")
+	answers := []string{"Acme", "Ours", "", "",
+		"flag", "3", "", "", "", "", // p1: flagged, the second "partly"
+		"board", "1", "", "", "", "", // p2: Not yet
+		"", ""}
+	out := runReviewOK(t, Options{PlanPath: path, Checklist: cl}, linesReader(answers))
+	checkOutput(t, out,
+		"1) Not yet\n2) Partly (level 2 of 4): A little\n3) partly (level 3 of 4): A lot\n4) Fully\n",
+		"Rating: 3\nRated partly (level 3 of 4).\n",
+		"People: Not yet 0, Partly (level 2 of 4) 0, partly (level 3 of 4) 1, Fully 0, Unrated 1:\n1. partly (level 3 of 4): Do you talk to people? (flagged to revisit)\n2. Unrated: Do you listen to them?\n",
+		"Rated Not yet.\n",
+		"End of People: Not yet 1, Partly (level 2 of 4) 0, partly (level 3 of 4) 1, Fully 0, Unrated 0\n",
+		"Flagged to revisit:\n- item 1, partly (level 3 of 4): Do you talk to people?\n",
+	)
+	for i := range 6 {
+		for _, mark := range []string{plans.MarkAt(i, 6), plans.MarkUnrated} {
+			if strings.Contains(out, mark) {
+				t.Errorf("the prompts say the shape %s:\n%s", mark, out)
+			}
+		}
+	}
+	if p := onDiskPlan(t, path); p.Response("p1").Rating != "more" || p.Response("p2").Rating != "none" {
+		t.Errorf("ratings on disk: p1 %q, p2 %q", p.Response("p1").Rating, p.Response("p2").Rating)
 	}
 }

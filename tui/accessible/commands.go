@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
 
@@ -139,8 +138,8 @@ func (r *reviewer) sayAdvice() {
 	r.p.say("Back to the question.")
 }
 
-// sayBoard prints every item: its number (for item N), its rating as
-// shape and word, its short title, and whether it is flagged to revisit.
+// sayBoard prints every item: its number (for item N), its rating's
+// word, its short title, and whether it is flagged to revisit.
 func (r *reviewer) sayBoard() {
 	p := r.s.Plan()
 	c := p.Checklist
@@ -153,7 +152,7 @@ func (r *reviewer) sayBoard() {
 			r.p.say("%s:", countsLine(p, area))
 		}
 		resp := p.Items[e.Item.ID]
-		line := fmt.Sprintf("%d. %s: %s", e.Ref.Seq+1, plans.Label(c, resp.Rating), e.Item.ShortTitle())
+		line := fmt.Sprintf("%d. %s: %s", e.Ref.Seq+1, ratingWord(c, resp.Rating), e.Item.ShortTitle())
 		if resp.Revisit {
 			line += " (flagged to revisit)"
 		}

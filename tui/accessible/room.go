@@ -231,7 +231,7 @@ func (r *reviewer) reveal() error {
 	c := r.s.Checklist()
 	r.p.say("Votes: %s.", spreadText(c, votes))
 	if votes.Disagree(c) {
-		r.p.say("The votes span %s to %s: talk it through before you agree a rating.", c.Scale[0].Label, c.Scale[len(c.Scale)-1].Label)
+		r.p.say("The votes span %s to %s: talk it through before you agree a rating.", levelWord(c, 0), levelWord(c, len(c.Scale)-1))
 	}
 	if _, ok := votes.MostCommon(c); !ok {
 		r.p.say("Nobody chose a level: rate it yourself, or type revote to vote again.")
@@ -430,14 +430,14 @@ func (r *reviewer) sayQR(lightTerminal bool) {
 	r.p.say("Back to the question.")
 }
 
-// spreadText is the revealed votes as words, each level a shape, a word
-// and a count: "■ Red 1, ▲ Amber 5, ● Green 2, ? not sure 0".
+// spreadText is the revealed votes in words, each level's word and its
+// count (see ratingWord): "Red 1, Amber 5, Green 2, not sure 0".
 func spreadText(c *checklist.Checklist, v *plans.Votes) string {
 	var parts []string
 	for i, l := range c.Scale {
-		parts = append(parts, plans.MarkAt(i, len(c.Scale))+" "+l.Label+" "+strconv.Itoa(v.Count(l.Key)))
+		parts = append(parts, levelWord(c, i)+" "+strconv.Itoa(v.Count(l.Key)))
 	}
-	return strings.Join(append(parts, plans.MarkUnsure+" not sure "+strconv.Itoa(v.Unsure)), ", ")
+	return strings.Join(append(parts, "not sure "+strconv.Itoa(v.Unsure)), ", ")
 }
 
 // joinedText is how many phones are in the room.

@@ -25,7 +25,7 @@ func (r *reviewer) summary() {
 	if flagged := p.Revisits(); len(flagged) > 0 {
 		r.p.say("Flagged to revisit:")
 		for _, e := range flagged {
-			r.p.say("- item %d, %s: %s", e.Ref.Seq+1, plans.Label(p.Checklist, p.Items[e.Item.ID].Rating), e.Item.Title)
+			r.p.say("- item %d, %s: %s", e.Ref.Seq+1, ratingWord(p.Checklist, p.Items[e.Item.ID].Rating), e.Item.Title)
 		}
 	}
 

@@ -2,6 +2,7 @@ package accessible
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -121,7 +122,7 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 	}
 	sn, _ := r.s.Rate(it.ID, rated) // a level of the scale: never refused
 	r.save(sn)
-	r.p.say("Rated %s.", plans.Label(r.s.Checklist(), rated))
+	r.p.say("Rated %s.", ratingWord(r.s.Checklist(), rated))
 	r.agreeInRoom(it.ID, rated)
 
 	action, err := r.p.text("Action", "What will you do about it?", response().Action)
@@ -169,10 +170,10 @@ func (r *reviewer) rating(current string) (string, error) {
 	options := make([]choice, len(c.Scale))
 	var initials []string
 	for i, l := range c.Scale {
-		short := plans.MarkAt(i, len(c.Scale)) + " " + l.Label
-		options[i] = choice{label: short, short: short, words: []string{l.Key, l.Label}}
+		word := levelWord(c, i)
+		options[i] = choice{label: word, short: word, words: []string{l.Key, l.Label}}
 		if l.Description != "" {
-			options[i].label += " — " + l.Description
+			options[i].label += ": " + l.Description
 		}
 		if k, ok := c.Shortcut(i); ok {
 			options[i].words = append(options[i].words, k)
@@ -242,8 +243,8 @@ func (r *reviewer) status(current plans.Status) (plans.Status, error) {
 	return plans.Statuses[i], nil
 }
 
-// countsLine is an area's counts, each level as shape and word:
-// "Workforce: ■ Red 2, ▲ Amber 1, ● Green 1, ○ Unrated 0".
+// countsLine is an area's counts, each level by its word:
+// "Workforce: Red 2, Amber 1, Green 1, Unrated 0".
 func countsLine(p *plans.Plan, area int) string {
 	perArea, _ := p.Counts()
 	ac := perArea[area]
@@ -252,11 +253,43 @@ func countsLine(p *plans.Plan, area int) string {
 
 func countsText(c *checklist.Checklist, counts plans.Counts) string {
 	var parts []string
-	for i, l := range c.Scale {
-		parts = append(parts, plans.MarkAt(i, len(c.Scale))+" "+l.Label+" "+strconv.Itoa(counts.ByLevel[i]))
+	for i := range c.Scale {
+		parts = append(parts, levelWord(c, i)+" "+strconv.Itoa(counts.ByLevel[i]))
 	}
-	parts = append(parts, plans.MarkUnrated+" Unrated "+strconv.Itoa(counts.Unrated))
+	parts = append(parts, unratedWord+" "+strconv.Itoa(counts.Unrated))
 	return strings.Join(parts, ", ")
+}
+
+// unratedWord is how an item with no rating is said.
+const unratedWord = "Unrated"
+
+// ratingWord is how a rating is said here: its word alone ("Red",
+// "Developing", "Unrated"). The screens show a shape, a word and a
+// colour so that a rating never rests on colour alone; here there is no
+// colour, and a screen reader reads a shape as "black square" (a colour
+// name that is not the rating's) or a braille display shows it as an
+// unknown character, so the word, which tells the levels apart by
+// itself, is all that is said. The shapes stay on every screen.
+func ratingWord(c *checklist.Checklist, rating string) string {
+	if _, i, ok := c.Level(rating); ok {
+		return levelWord(c, i)
+	}
+	return unratedWord
+}
+
+// levelWord is level i's word, with its place on the scale as well when
+// a checklist of one's own gives two levels the same word (or calls one
+// Unrated), where the shapes alone told them apart.
+func levelWord(c *checklist.Checklist, i int) string {
+	word := c.Scale[i].Label
+	same := strings.EqualFold(word, unratedWord)
+	for j, l := range c.Scale {
+		same = same || (j != i && strings.EqualFold(l.Label, word))
+	}
+	if same {
+		return fmt.Sprintf("%s (level %d of %d)", word, i+1, len(c.Scale))
+	}
+	return word
 }
 
 // orList joins words as "r, a or g".
