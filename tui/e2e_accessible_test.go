@@ -120,3 +120,23 @@ func TestAccessibleHangupAndTermSayWhatWasSavedEndToEnd(t *testing.T) {
 		})
 	}
 }
+
+// A line reaches ladder only when Enter is pressed: until then the
+// terminal holds it. When the terminal really closes (its master side,
+// as when a window is closed) with an owner half typed, the review ends
+// as a hangup (129) with every answer entered before it on disk and the
+// file whole, and the half-typed owner is not there: the README says so.
+func TestAccessibleTerminalClosedMidLineKeepsEveryEnteredAnswer(t *testing.T) {
+	e, path := accessibleStoppedAtTheOwner(t, func(e *e2eSession) {
+		e.typeText("Ana Hal")
+		e.waitFor("Owner: Ana Hal")
+		if err := e.s.Hangup(); err != nil {
+			t.Fatal(err)
+		}
+	})
+	e.exits(129)
+	r := loadPlan(t, path).Response("lc-vision")
+	if r.Rating != "amber" || r.Action != "Write the vision" || r.Owner != "" {
+		t.Errorf("on disk after the terminal closed: %+v", *r)
+	}
+}

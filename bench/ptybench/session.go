@@ -15,6 +15,7 @@
 package ptybench
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -23,6 +24,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"unsafe"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
@@ -100,7 +102,10 @@ func Start(path string, opt Options) (*Session, error) {
 	if err != nil {
 		return nil, fmt.Errorf("start %s in a pseudo-terminal: %w", path, err)
 	}
-	s.pty = f
+	if s.pty, err = pollable(f); err != nil {
+		_ = cmd.Process.Kill()
+		return nil, fmt.Errorf("start %s in a pseudo-terminal: %w", path, err)
+	}
 	go s.read()
 	go func() {
 		s.exitErr = cmd.Wait()
@@ -292,7 +297,20 @@ func (s *Session) Output() []byte {
 
 // Resize changes the size of the terminal, as a window resize would.
 func (s *Session) Resize(cols, rows int) error {
-	return pty.Setsize(s.pty, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
+	sc, err := s.pty.SyscallConn()
+	if err != nil {
+		return err
+	}
+	ws := pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)}
+	var ioctlErr error
+	err = sc.Control(func(fd uintptr) {
+		// Not pty.Setsize: its ioctl goes through Fd, which puts the file
+		// back in blocking mode (see pollable).
+		if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, fd, syscall.TIOCSWINSZ, uintptr(unsafe.Pointer(&ws))); e != 0 {
+			ioctlErr = e
+		}
+	})
+	return cmp.Or(err, ioctlErr)
 }
 
 // Pid is the process id of the program.
@@ -321,6 +339,34 @@ func (s *Session) Kill() error {
 	}
 	return nil
 }
+
+// pollable hands the terminal's master side to Go's poller. creack/pty
+// leaves it in blocking mode (its ioctls go through Fd), where a Read in
+// progress keeps the file open: Close could not close it, and so hang up
+// the terminal, until the program wrote something more.
+func pollable(f *os.File) (*os.File, error) {
+	syscall.ForkLock.RLock() // no other program started meanwhile inherits the copy
+	fd, err := syscall.Dup(int(f.Fd()))
+	if err == nil {
+		syscall.CloseOnExec(fd)
+	}
+	syscall.ForkLock.RUnlock()
+	f.Close() // the copy keeps the terminal open
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.SetNonblock(fd, true); err != nil {
+		syscall.Close(fd)
+		return nil, err
+	}
+	return os.NewFile(uintptr(fd), f.Name()), nil
+}
+
+// Hangup closes the terminal with the program still running, as closing
+// a terminal window does: the kernel sends the program SIGHUP, drops any
+// line typed but not yet entered, and its reads and writes on the
+// terminal fail from then on. Wait for its exit afterwards.
+func (s *Session) Hangup() error { return s.pty.Close() }
 
 // Close kills the program if it is still running and closes the terminal.
 // It is safe to call after Wait or Kill.
