@@ -140,3 +140,16 @@ func TestAccessibleTerminalClosedMidLineKeepsEveryEnteredAnswer(t *testing.T) {
 		t.Errorf("on disk after the terminal closed: %+v", *r)
 	}
 }
+
+// At a terminal, the Enter that ends an answer is shown by the terminal
+// itself: the next line follows at once, with no blank line after every
+// answer (which a screen reader reads out as "blank").
+func TestAccessibleAnswersAtATerminalAreNotFollowedByABlankLine(t *testing.T) {
+	e, _ := accessibleStoppedAtTheOwner(t, func(e *e2eSession) { e.typeText("quit\r") })
+	text := e.exits(0)
+	for _, want := range []string{"Rating: a\r\nRated Amber.\r\n", "Action: Write the vision\r\nWho will do it?"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the terminal does not show %q:\n%q", want, tailText(text, 600))
+		}
+	}
+}

@@ -86,6 +86,7 @@ func Run(opts Options) error {
 		in = interruptible(in, opts.Interrupt, grace)
 	}
 	r := &reviewer{opts: opts, today: opts.Today, p: newPrompter(in, opts.Out, echo)}
+	r.p.enterShown = !echo && isTerminal(opts.Out)
 	err := r.run()
 	r.closeRoom()
 	if r.s != nil {
@@ -243,9 +244,9 @@ func (r *reviewer) again(path string) string {
 	return "ladder review --accessible " + room + plans.ShellQuote(path)
 }
 
-// isTerminal reports whether in is a terminal, which echoes what is typed
-// by itself.
-func isTerminal(in io.Reader) bool {
+// isTerminal reports whether in (or out) is a terminal, which echoes what
+// is typed by itself.
+func isTerminal(in any) bool {
 	f, ok := in.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
 }

@@ -30,6 +30,11 @@ type prompter struct {
 	// echo repeats each answer after its prompt, so that a transcript of a
 	// piped run reads like a conversation. A terminal echoes by itself.
 	echo bool
+	// enterShown says the terminal shows the Enter that ends an answer
+	// (input and output are both the terminal): the line after it
+	// follows without a newline of ladder's, or every answer would be
+	// followed by a blank line, read out as "blank".
+	enterShown bool
 	// dueExplained is set once the date forms have been listed; later
 	// date questions say it in fewer words.
 	dueExplained bool
@@ -104,11 +109,14 @@ func (p *prompter) read(prompt string) (string, error) {
 		}
 		return "", err
 	}
+	entered := strings.HasSuffix(s, "\n") // not so when input ended mid-line
 	s = cleanInput(s)
 	if p.echo {
 		io.WriteString(p.out, s)
 	}
-	io.WriteString(p.out, "\n")
+	if !p.enterShown || !entered {
+		io.WriteString(p.out, "\n")
+	}
 	return s, nil
 }
 
