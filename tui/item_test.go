@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -692,20 +693,55 @@ func TestOverviewShowsTheFlagsToRevisit(t *testing.T) {
 	h.requireView("› ○ Unrated  Cultural questions ⚑")
 }
 
-// An area title too long for the header is cut, not where the review is:
-// at 80 columns the Building Blocks' first area still shows "item 1 of 8"
-// and how many of the 42 items are rated.
-func TestALongAreaTitleLeavesThePositionInTheHeader(t *testing.T) {
+// The Building Blocks' areas and groups are a sentence long ("Create a
+// compelling, shared vision of socio-economic diversity and inclusion
+// across your business"): at 80x24, on the ordinary screen and in
+// presenter mode, every item's area and group show whole (they were cut
+// at "socio-econo…" and the group was left out in presenter mode), with
+// where the review is and the rating's levels still on the screen. At
+// 60x16 they may give way, but the screen still fits with the levels.
+func TestLongAreaAndGroupNamesShowWhole(t *testing.T) {
 	c, ok := checklist.Builtin("smc-building-blocks")
 	if !ok {
 		t.Fatal("no built-in checklist smc-building-blocks")
 	}
-	p := plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})
-	h, _ := rvOpen(t, p, 80, 24)
-	header := strings.SplitN(h.view(), "\n", 2)[0]
-	for _, want := range []string{"Create a compelling", "…", "item 1 of 8", "0 of 42 rated"} {
-		if !strings.Contains(header, want) {
-			t.Errorf("the header lacks %q: %q", want, header)
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for i, e := range c.Items() {
+		p := plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})
+		for _, before := range c.Items()[:i] { // the review resumes at item i
+			p.Response(before.Item.ID).Rating = "green"
+		}
+		for _, mode := range []string{"ordinary", "presenter"} {
+			for _, size := range [][2]int{{80, 24}, {60, 16}} {
+				h, _ := rvOpen(t, p, size[0], size[1])
+				if mode == "presenter" {
+					h.press("P")
+				}
+				requireFits(t, h, size[0], size[1])
+				v := words(h.view())
+				for _, level := range []string{"■ Red", "▲ Amber", "● Green"} {
+					if !strings.Contains(v, level) {
+						t.Fatalf("%s %dx%d, %s: the level %q is off the screen:\n%s", mode, size[0], size[1], e.Item.ID, level, h.view())
+					}
+				}
+				if size[0] != 80 {
+					continue
+				}
+				want := []string{words(e.Area.Title), words(e.Item.Group), fmt.Sprintf("item %d of %d", e.Ref.Index+1, len(e.Area.Items))}
+				if mode == "ordinary" {
+					want = append(want, fmt.Sprintf("%d of 42 rated", i))
+				} else {
+					want[0] = strings.ToUpper(want[0])
+					if spaced := words(letterSpaced(want[0])); strings.Contains(v, spaced) {
+						want[0] = spaced
+					}
+				}
+				for _, w := range want {
+					if !strings.Contains(v, w) {
+						t.Errorf("%s 80x24, %s: %q is not shown whole:\n%s", mode, e.Item.ID, w, h.view())
+					}
+				}
+			}
 		}
 	}
 }

@@ -34,7 +34,8 @@ func (s *itemScreen) ordinaryView() string {
 // and its blank lines.
 func (s *itemScreen) fullHeight(w int) int {
 	e := s.entry()
-	return 2 + 2 + countLines(ansi.Wrap(e.Item.Title, w, "")) + len(s.c.checklist().Scale) + promptLines(e.Item.Prompts, w)
+	header := s.header(&s.c.styles, w, s.ratedCount(), s.c.clocks(false))
+	return len(header) + 1 + 2 + countLines(ansi.Wrap(e.Item.Title, w, "")) + len(s.c.checklist().Scale) + promptLines(e.Item.Prompts, w)
 }
 
 // promptLines is how many lines the prompts take, wrapped in w cells
@@ -119,32 +120,7 @@ func (s *itemScreen) drawTop(st *styles, w, h, rated int, clock string) string {
 	c := s.c.checklist()
 	r := s.response()
 
-	where := e.Area.Title
-	if e.Item.Group != "" {
-		where += " › " + e.Item.Group
-	}
-	counter := fmt.Sprintf("item %d of %d", e.Ref.Index+1, len(e.Area.Items))
-	progress := st.Subtle.Render(fmt.Sprintf("%d of %d rated", rated, len(s.entries)))
-	after := "  " + st.Subtle.Render(counter)
-	if r.Revisit {
-		after += "  " + st.Warning.Render(revisitMark+" to revisit")
-	}
-	left := st.Heading.Render(where) + after
-	if clock != "" {
-		progress = clock + st.Subtle.Render(" · ") + progress
-		if ansi.StringWidth(left)+2+ansi.StringWidth(progress) > w {
-			progress = clock // the countdown matters more in a narrow window
-		}
-		if ansi.StringWidth(left)+2+ansi.StringWidth(progress) > w {
-			progress = s.c.clocks(true)
-		}
-	}
-	// An area title too long to leave room for where the review is (some
-	// checklists' areas are a sentence) is cut, rather than the position.
-	if room := w - ansi.StringWidth(after) - 2 - ansi.StringWidth(progress); ansi.StringWidth(where) > room && room >= 12 {
-		left = st.Heading.Render(ansi.Truncate(where, room, "…")) + after
-	}
-	header := joinEnds(left, progress, w)
+	header := s.header(st, w, rated, clock)
 	strip := s.strip(st, w)
 	if hint := s.adviceHint(st); hint != "" {
 		strip = joinEnds(strip, hint, w)
@@ -152,16 +128,24 @@ func (s *itemScreen) drawTop(st *styles, w, h, rated int, clock string) string {
 	title := st.Title.Render(ansi.Wrap(e.Item.Title, w, ""))
 	scale := s.scaleView(st, c, r, w)
 
+	// A heading of many lines gives way to the title and the scale in a
+	// window too short for all three: its last line is then cut.
+	if room := h - 1 - countLines(title) - countLines(scale); len(header) > max(1, room) {
+		header = header[:max(1, room)]
+		last := &header[len(header)-1]
+		*last = ansi.Truncate(*last, max(1, w-1), "") + "…"
+	}
+
 	// The prompts take what the rest leaves, and the blank lines around
 	// the title go first when the window is short.
-	spare := h - 2 - countLines(title) - countLines(scale)
+	spare := h - len(header) - 1 - countLines(title) - countLines(scale)
 	blanks := 0
 	if spare >= 4 {
 		blanks = 2
 	}
 	prompts := s.promptsView(st, e.Item.Prompts, w, spare-blanks)
 	data := s.dataView(st, e.Item, w, spare-blanks-countLines(prompts)-1)
-	parts := []string{header, strip}
+	parts := append(header, strip)
 	if blanks > 0 {
 		parts = append(parts, "")
 	}
@@ -177,6 +161,56 @@ func (s *itemScreen) drawTop(st *styles, w, h, rated int, clock string) string {
 	}
 	parts = append(parts, scale)
 	return strings.Join(parts, "\n")
+}
+
+// header is the item screen's first lines: the area's name (and the
+// group's), which item of the area this is, and how many are rated (or the
+// clocks). Some checklists' areas and groups are a sentence long ("Create
+// a compelling, shared vision of socio-economic diversity and inclusion
+// across your business"): a cut sentence loses words the person needs, so
+// a name too long for the line is wrapped whole, and where the review is
+// goes after its last line, or on a line of its own.
+func (s *itemScreen) header(st *styles, w, rated int, clock string) []string {
+	e := s.entry()
+	where := e.Area.Title
+	if e.Item.Group != "" {
+		where += " › " + e.Item.Group
+	}
+	counter := fmt.Sprintf("item %d of %d", e.Ref.Index+1, len(e.Area.Items))
+	after := "  " + st.Subtle.Render(counter)
+	if s.response().Revisit {
+		after += "  " + st.Warning.Render(revisitMark+" to revisit")
+	}
+	// How many are rated, and the clocks, shorter as the line is narrower:
+	// the countdown matters more in a narrow window.
+	progresses := []string{st.Subtle.Render(fmt.Sprintf("%d of %d rated", rated, len(s.entries)))}
+	if clock != "" {
+		progresses = []string{clock + st.Subtle.Render(" · ") + progresses[0], clock, s.c.clocks(true)}
+	}
+	// line puts left and the longest progress that fits on one line; ok
+	// is whether one fits.
+	line := func(left string) (string, bool) {
+		for _, p := range progresses {
+			if ansi.StringWidth(left)+2+ansi.StringWidth(p) <= w {
+				return joinEnds(left, p, w), true
+			}
+		}
+		return left, false
+	}
+	if l, ok := line(st.Heading.Render(where) + after); ok {
+		return []string{l}
+	}
+	names := wrapText(where, w)
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = st.Heading.Render(n)
+	}
+	if l, ok := line(out[len(out)-1] + after); ok {
+		out[len(out)-1] = l
+		return out
+	}
+	l, _ := line(strings.TrimPrefix(after, "  "))
+	return append(out, ansi.Truncate(l, w, "…"))
 }
 
 // promptsView draws the prompt questions in at most lines lines, from

@@ -177,10 +177,12 @@ func (s *itemScreen) presentTop(st *styles, w, h int, clock string) string {
 	e := s.entry()
 	m := presentColumn(w)
 	rated := s.response().Rated()
-	heading := s.presentHeading(st, w, clock)
-	h -= countLines(heading) - 2 // presentHeight counts two lines of heading
 	airs := s.presentAirs()
 	air := airs[len(airs)-1]
+	// The heading may take what the plainest layout leaves.
+	least, _ := s.presentTitleText(air, m)
+	heading := s.presentHeading(st, w, clock, h-s.presentHeight(air, len(least), 0, rated)+2)
+	h -= countLines(heading) - 2 // presentHeight counts two lines of heading
 	var title []string
 	prompts := e.Item.Prompts
 	for _, a := range airs {
@@ -311,7 +313,11 @@ func (s *itemScreen) ratingHeight(air presentAir, rated bool) int {
 // centred, the countdown, when there is one, at the right (or on a line of
 // its own when it does not fit beside the name); then where the item sits
 // and the area's tally: "item 2 of 4 · ■ 1  ▲ 1  ● 0  ○ 2".
-func (s *itemScreen) presentHeading(st *styles, w int, clock string) string {
+//
+// A long name or group is wrapped whole over more lines, as many as
+// maxLines allows: in a short window the group gives way first, then the
+// name's last lines.
+func (s *itemScreen) presentHeading(st *styles, w int, clock string, maxLines int) string {
 	e := s.entry()
 	right := 0
 	if clock != "" {
@@ -334,7 +340,7 @@ func (s *itemScreen) presentHeading(st *styles, w int, clock string) string {
 		if clock != "" && ansi.StringWidth(e.Area.Title)+2*right > w {
 			below, clock, right = "\n"+centreIn(ansi.Truncate(clock, w, "…"), w), "", 0
 		}
-		rows, areaWidth = presentHeadingRows(st, e.Area.Title, max(1, w-2*right), false)
+		rows, areaWidth = presentHeadingWrapped(st, e.Area.Title, max(1, w-2*right))
 	}
 	at := (w - areaWidth) / 2
 	if clock != "" && at+areaWidth+right > w {
@@ -347,18 +353,66 @@ func (s *itemScreen) presentHeading(st *styles, w int, clock string) string {
 		rows[0] = joinEnds(rows[0], clock, w)
 	}
 	where := fmt.Sprintf("item %d of %d", e.Ref.Index+1, len(e.Area.Items))
-	if e.Item.Group != "" {
-		where = e.Item.Group + " · " + where
-	}
 	tally := areaTally(s.c.plan(), e.Area, func(key string) string { return s.mark(st, key) })
-	line2 := st.Subtle.Render(where+"   ·   ") + tally
+	revisit := ""
 	if s.response().Revisit {
-		line2 += st.Subtle.Render("   ·   ") + st.Warning.Render(revisitMark+" TO REVISIT")
+		revisit = st.Subtle.Render("   ·   ") + st.Warning.Render(revisitMark+" TO REVISIT")
+	}
+	line2 := st.Subtle.Render(where+"   ·   ") + tally + revisit
+	// A group's name too long to share the line (some are a sentence) goes
+	// whole on lines of its own above it, rather than being left out.
+	group := ""
+	if g := e.Item.Group; g != "" {
+		if with := st.Subtle.Render(g+" · ") + line2; ansi.StringWidth(with) <= w {
+			line2 = with
+		} else if lines := balancedLines(g, w); len(rows)+strings.Count(below, "\n")+len(lines)+1 <= maxLines {
+			for _, l := range lines {
+				group += "\n" + centreIn(st.Subtle.Render(l), w)
+			}
+		}
 	}
 	if ansi.StringWidth(line2) > w {
 		line2 = tally
 	}
-	return strings.Join(rows, "\n") + below + "\n" + centreIn(line2, w)
+	if keep := max(1, maxLines-strings.Count(below, "\n")-1); len(rows) > keep {
+		rows = rows[:keep]
+		rows[keep-1] = ansi.Truncate(rows[keep-1], max(1, ansi.StringWidth(rows[keep-1])-1), "") + st.Heading.Render("…")
+	}
+	return strings.Join(rows, "\n") + below + group + "\n" + centreIn(line2, w)
+}
+
+// presentHeadingWrapped is a heading as presenter mode draws it in
+// ordinary letters: letter-spaced capitals on one line when they fit w
+// cells, else capitals wrapped whole over as many lines as it takes,
+// each centred in the widest (some checklists' areas are a sentence, and
+// a cut sentence loses words the room needs); width is the widest
+// line's.
+func presentHeadingWrapped(st *styles, name string, w int) (rows []string, width int) {
+	up := strings.ToUpper(name)
+	if head := letterSpaced(up); ansi.StringWidth(head) <= w {
+		return []string{st.Heading.Render(head)}, ansi.StringWidth(head)
+	}
+	lines := balancedLines(up, w)
+	for _, l := range lines {
+		width = max(width, ansi.StringWidth(l))
+	}
+	for _, l := range lines {
+		rows = append(rows, st.Heading.Render(centreIn(l, width)))
+	}
+	return rows, width
+}
+
+// balancedLines wraps text in at most w cells a line, breaking only at
+// spaces, into as few lines as that takes but of even length (as
+// balancedWrap does).
+func balancedLines(text string, w int) []string {
+	lines := wrapText(text, w)
+	for try := ansi.StringWidth(text) / len(lines); len(lines) > 1 && try < w; try++ {
+		if l := wrapText(text, try); len(l) == len(lines) {
+			return l
+		}
+	}
+	return lines
 }
 
 // areaTally counts an area's items at each level, each count after its
