@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -244,6 +245,43 @@ func TestOverviewShowsEveryItemAndTheGaps(t *testing.T) {
 	h.requireView("item 3 of 4")
 }
 
+// The overview's list fills the window down to its scroll line (it kept
+// two lines blank above the footer for the whole title under the cursor,
+// even when the row showed it all), and a title its row cuts is given
+// whole in the row itself, wrapped under itself, at 60x20 and 80x24.
+func TestTheOverviewUsesEveryLine(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}} {
+		h, _ := rvOpen(t, rvNewPlan(t), size[0], size[1])
+		h.press("o")
+		requireFits(t, h, size[0], size[1])
+		lines := strings.Split(h.view(), "\n")
+		scroll := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "pgup pgdown to scroll") })
+		if scroll < 0 {
+			t.Fatalf("%dx%d: the list does not say it scrolls:\n%s", size[0], size[1], h.view())
+		}
+		for i, l := range lines[2:scroll] {
+			if strings.TrimSpace(l) == "" {
+				t.Fatalf("%dx%d: line %d of the list is blank:\n%s", size[0], size[1], i+3, h.view())
+			}
+		}
+		if scroll != len(lines)-3 {
+			t.Fatalf("%dx%d: %d lines between the scroll line and the status line:\n%s", size[0], size[1], len(lines)-3-scroll, h.view())
+		}
+		// The longest title, under the cursor: every word of it shows.
+		const title = "Do you have a fair anti-discrimination policy, which includes an understanding of micro-aggressions, behavioural conduct etc?"
+		for range 30 {
+			if strings.Contains(h.view(), "› ○ Unrated  Do you have a fair anti") {
+				break
+			}
+			h.press("down")
+		}
+		if !strings.Contains(strings.Join(strings.Fields(h.view()), " "), title) {
+			t.Fatalf("%dx%d: the title under the cursor is not whole:\n%s", size[0], size[1], h.view())
+		}
+		requireFits(t, h, size[0], size[1])
+	}
+}
+
 // Keys that did nothing do what they say (issue 12.9): r, a and g in the
 // overview rate the item under the cursor, u opens the next item not
 // rated, and p on the first item says there is none before it.
@@ -274,9 +312,9 @@ func TestOverviewScrollsALongChecklist(t *testing.T) {
 	h, _ := rvOpen(t, rvNewPlan(t), 80, 24)
 	h.press("o")
 	// The screen says the list goes on below.
-	h.requireView("› ○ Unrated  Develop a clear vision", "lines 1–17 of 24 · ↑↓ pgup pgdown to scroll")
+	h.requireView("› ○ Unrated  Develop a clear vision", "lines 1–19 of 24 · ↑↓ pgup pgdown to scroll")
 	h.press("end")
-	h.requireView("› ○ Unrated  Do you have KPIs for managers", "lines 8–24 of 24")
+	h.requireView("› ○ Unrated  Do you have KPIs for managers", "lines 7–24 of 24")
 	h.refuseView("Develop a clear vision")
 	h.press("home")
 	h.requireView("› ○ Unrated  Develop a clear vision")

@@ -134,20 +134,21 @@ func (s *overviewScreen) moveTo(i int) {
 	}
 }
 
-// listHeight is how many rows fit under the header, above the lines that
-// give the title under the cursor in full (and the line that says the list
-// scrolls, when it does).
+// listHeight is how many lines the list has under the header (less the
+// line that says the list scrolls, when it does).
 func (s *overviewScreen) listHeight() int {
-	h := max(1, s.c.height-2-overviewDetailLines)
+	h := max(1, s.c.height-2)
 	if len(s.rows) > h {
 		h = max(1, h-1)
 	}
 	return h
 }
 
-// overviewDetailLines is the room kept under the list for the whole title
-// of the item under the cursor, when its row cuts it (issue 12.6).
-const overviewDetailLines = 2
+// overviewCursorLines is how many lines the row under the cursor may take
+// to give its whole title when the row is too narrow for it (issue 12.6):
+// the title wraps in place, under itself, rather than in lines kept empty
+// below the list for it.
+const overviewCursorLines = 4
 
 func (s *overviewScreen) update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -244,24 +245,30 @@ func (s *overviewScreen) view() string {
 	}
 
 	// Scroll so the cursor stays in the window, keeping its area's heading
-	// in view when it can.
+	// in view when it can; the cursor's row may take more than a line.
 	h := s.listHeight()
+	cursor := s.cursorRow(st, w, h)
+	s.offset = min(s.offset, max(0, len(s.rows)-h))
 	if s.cursor < s.offset {
 		s.offset = s.cursor
 		if s.offset > 0 && s.rows[s.offset-1].entry < 0 {
 			s.offset--
 		}
 	}
-	if s.cursor >= s.offset+h {
-		s.offset = s.cursor - h + 1
+	for s.offset < s.cursor && s.cursor-s.offset+len(cursor) > h {
+		s.offset++
 	}
-	s.offset = min(s.offset, max(0, len(s.rows)-h))
 
 	lines := []string{ansi.Truncate(header, w, "…"), ""}
-	end := min(len(s.rows), s.offset+h)
-	for i := s.offset; i < end; i++ {
-		lines = append(lines, s.cachedRow(st, i, w))
+	end := s.offset
+	for ; end < len(s.rows) && len(lines) < 2+h; end++ {
+		if end == s.cursor {
+			lines = append(lines, cursor...)
+			continue
+		}
+		lines = append(lines, s.cachedRow(st, end, w))
 	}
+	lines = lines[:min(len(lines), 2+h)]
 	for len(lines) < 2+h {
 		lines = append(lines, "")
 	}
@@ -270,21 +277,33 @@ func (s *overviewScreen) view() string {
 		// past the window.
 		lines = append(lines, st.Subtle.Render(ansi.Truncate(fmt.Sprintf("  lines %d–%d of %d · ↑↓ pgup pgdown to scroll", s.offset+1, end, len(s.rows)), w, "…")))
 	}
-	return strings.Join(lines, "\n") + "\n" + s.detail(st, w)
+	return strings.Join(lines, "\n")
 }
 
-// detail is the whole title of the item under the cursor when its row is
-// too narrow for it, in the lines under the list; blank otherwise.
-func (s *overviewScreen) detail(st *styles, w int) string {
-	title := s.entries[s.rows[s.cursor].entry].Item.Title
-	if ansi.StringWidth(title) <= max(1, w-overviewLabelWidth-3) {
-		return strings.Repeat("\n", overviewDetailLines-1)
+// cursorRow draws the row under the cursor: its whole title, wrapped
+// under itself in at most overviewCursorLines lines (and h), when the row
+// is too narrow for it.
+func (s *overviewScreen) cursorRow(st *styles, w, h int) []string {
+	r := s.rows[s.cursor]
+	resp := s.c.plan().Items[s.entries[r.entry].Item.ID]
+	labelWidth := max(overviewLabelWidth, ratingLabelWidth(s.c.checklist())+1)
+	room := max(1, w-labelWidth-3)
+	flag := ""
+	if resp.Revisit {
+		flag = " " + st.Warning.Render(revisitMark)
 	}
-	d := wrapIndented("“"+title+"”", max(1, w-2), 2, overviewDetailLines)
-	if n := countLines(d); n < overviewDetailLines {
-		d += strings.Repeat("\n", overviewDetailLines-n)
+	title := s.entries[r.entry].Item.Title
+	if ansi.StringWidth(title)+ansi.StringWidth(flag) <= room {
+		return []string{s.row(st, s.cursor, w)}
 	}
-	return st.Subtle.Render("  " + d)
+	wrapped := strings.Split(wrapIndented(title, max(1, room-ansi.StringWidth(flag)), 0, min(overviewCursorLines, h)), "\n")
+	lines := make([]string, len(wrapped))
+	for i, l := range wrapped {
+		lines[i] = spaces(2+labelWidth+1) + st.Focused.Render(l)
+	}
+	lines[0] = st.Focused.Render("› ") + padCells(st.rating(s.c.checklist(), resp.Rating), labelWidth) + " " + st.Focused.Render(wrapped[0])
+	lines[len(lines)-1] += flag
+	return lines
 }
 
 // cachedRow draws row i, reusing the drawing of rows without the cursor:
