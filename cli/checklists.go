@@ -16,7 +16,7 @@ func newChecklistsCmd() *cobra.Command {
 		Use:   "checklists",
 		Short: "List the built-in checklists, or show one as YAML",
 		Long: `A checklist is the list of recommendations a review goes through, with
-the rating scale (Red, Amber, Green) and the follow-up questions.
+the rating scale (such as Red, Amber, Green) and the follow-up questions.
 
 ladder comes with three of the Social Mobility Commission's checklists
 built in, word for word:

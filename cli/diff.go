@@ -43,7 +43,7 @@ review uses, not line by line:
   - project-plan steps added, removed or changed (followed by their id, so
     an edited step is not shown as one removed and one added)
   - follow-up answers that changed
-  - how the Red/Amber/Green counts changed in each area
+  - how the count of each rating changed in each area
 
 Compare two files (OLD NEW; - reads one of them from standard input), a
 plan with its own version at a git revision (PLAN --rev REV), or every

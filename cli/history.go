@@ -27,11 +27,12 @@ func newHistoryCmd() *cobra.Command {
 	var opts historyOptions
 	cmd := &cobra.Command{
 		Use:   "history [PLAN]",
-		Short: "Show a plan's Red/Amber/Green counts at every commit, oldest first",
+		Short: "Show a plan's rating counts at every commit, oldest first",
 		Long: `History reads a plan at every git commit that changed it and prints one
-row per commit, oldest first: the date, the short commit hash, and the
-Red/Amber/Green/Unrated counts in each area and in total, so a team can
-see a quarter's movement at a glance.
+row per commit, oldest first: the date, the short commit hash, and how
+many items have each rating (such as Red, Amber, Green and Unrated) in
+each area and in total, so a team can see a quarter's movement at a
+glance.
 
 A commit where the plan did not load (a merge conflict, a typo) is shown
 with the first problem, not skipped; so is the commit that deleted it.

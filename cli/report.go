@@ -25,17 +25,17 @@ func newReportCmd() *cobra.Command {
 		Use:   "report [PLAN] [--format md|html|csv] [-o FILE]",
 		Short: "Turn a plan into a Markdown report, a web page or CSV, for a board, a check-in or a pull request",
 		Long: `Report writes a plan as a Markdown document that people can read without
-opening the YAML: who took part, a table of Red/Amber/Green counts per
-area, every item in checklist order with its rating and whatever the
-review said about it (action, owner, due date, status, notes), the answers
-to the next-steps questions, and the project plan in due-date order. Only
-what was said is printed: an item nobody has looked at yet is one line,
-so a plan of 21 items fits on two printed pages.
+opening the YAML: who took part, a table of rating counts per area, every
+item in checklist order with its rating and whatever the review said
+about it (action, owner, due date, status, notes), the answers to the
+next-steps questions, and the project plan in due-date order. Only what
+was said is printed: an item nobody has looked at yet is one line, so a
+plan of 21 items fits on two printed pages.
 
-Ratings are shown as a shape and a word (■ Red, ▲ Amber, ● Green,
-○ Unrated), so they read the same printed in black and white or by anyone
-who does not see colour. Open actions whose due date has passed are marked
-overdue, counted from today (or from --today).
+Ratings are shown as a shape and a word, such as ■ Red, ▲ Amber, ● Green
+and ○ Unrated, so they read the same printed in black and white or by
+anyone who does not see colour. Open actions whose due date has passed
+are marked overdue, counted from today (or from --today).
 
 The Markdown renders as it is on GitHub and GitLab, and keeps to the
 default rules of markdownlint, so it can live in a docs folder that CI

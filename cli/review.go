@@ -66,8 +66,8 @@ an item a minute more, T starts its time again.
 With --room, the people in the room vote from their phones, on this
 laptop's network, with no cloud and no accounts: the review shows a QR
 code, the address and a PIN; phones see the item on screen and vote
-(■ Red, ▲ Amber, ● Green or not sure), hidden until you press v to reveal
-the spread; enter agrees the most common rating, V votes again. During
+(■ Red, ▲ Amber, ● Green, or the checklist's own words; or not sure),
+hidden until you press v to reveal the spread; enter agrees the most common rating, V votes again. During
 the next-steps questions, phones can send ideas: each shows in the
 question's list, from the room, for you to accept (x) or drop (d). The
 plan keeps the counts of each item's final round, never

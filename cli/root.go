@@ -72,6 +72,8 @@ func Root() *cobra.Command {
 Commission's Progression review and refine checklist, rates each one
 Red/Amber/Green with an action, owner and due date, asks the next-steps
 questions, and keeps the result as a YAML plan file you can keep in git.
+Other checklists, built in or your own, rate in their own words: see
+ladder checklists.
 
 Run it with no arguments to start or resume a review.`,
 		Version:       version(),
