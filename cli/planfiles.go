@@ -60,6 +60,10 @@ func resolveChecklist(w io.Writer, nameOrPath string) (c *checklist.Checklist, i
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, usageErrorf("%s: no such checklist file (give a built-in id such as %s, or the path to a checklist file)", nameOrPath, checklist.DefaultID)
 	}
+	if near := plans.NearBuiltinChecklists(nameOrPath); len(near) > 0 {
+		// As for a mistyped command: the one meant, not a list of all.
+		return nil, false, usageErrorf("no built-in checklist %q: did you mean %s? (ladder checklists lists them all)", nameOrPath, strings.Join(near, " or "))
+	}
 	return nil, false, usageErrorf("%v", err)
 }
 

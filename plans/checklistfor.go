@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"strings"
 	"sync"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -50,7 +51,38 @@ func ChecklistFor(ref ChecklistRef, planDir string, preferred *checklist.Checkli
 	if c, ok := checklist.Builtin(ref.ID); ok {
 		return c, nil
 	}
-	return nil, fmt.Errorf("unknown checklist %s: not built in, and the plan names no checklist file", safetext.Quote(ref.ID))
+	hint := ""
+	if near := NearBuiltinChecklists(ref.ID); len(near) > 0 {
+		hint = " (did you mean " + strings.Join(near, " or ") + "?)"
+	}
+	return nil, fmt.Errorf("unknown checklist %s: not built in, and the plan names no checklist file%s", safetext.Quote(ref.ID), hint)
+}
+
+// NearBuiltinChecklists lists the built-in checklists someone probably
+// meant by an id that is none, nearest first: a typo ("smc-progresion"),
+// the id without its "smc-" ("progression"), or its first word or two
+// ("building"). Nil when none is near: a list of every id helps more then.
+func NearBuiltinChecklists(id string) []string {
+	typed := strings.ToLower(strings.TrimSpace(id))
+	if typed == "" {
+		return nil
+	}
+	var near []string
+	best := 3 // edits: more than two is another word, not a typo
+	for _, c := range checklist.Builtins() {
+		short := strings.TrimPrefix(c.ID, "smc-")
+		dist := min(levenshtein(typed, c.ID), levenshtein(typed, short))
+		if len(typed) >= 4 && (strings.HasPrefix(c.ID, typed) && typed != "smc-" || strings.HasPrefix(short, typed)) {
+			dist = min(dist, 2)
+		}
+		switch {
+		case dist < best:
+			near, best = []string{c.ID}, dist
+		case dist == best:
+			near = append(near, c.ID)
+		}
+	}
+	return near
 }
 
 // PreferChecklist is ChecklistFor as a Resolver, with preferred as the
