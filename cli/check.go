@@ -289,19 +289,20 @@ func (pr checkPrinter) overdue(path string, p *plans.Plan, today plans.Date) int
 }
 
 // followedBy says which project-plan steps repeat an item's action, and so
-// are not reported apart: "; project plan step 3 follows it".
+// are not reported apart, by their places as the screens number them:
+// "; step 3 of the project plan follows it".
 func followedBy(a plans.Action) string {
-	ids := make([]string, len(a.FollowedBy))
-	for i, id := range a.FollowedBy {
-		ids[i] = strconv.Itoa(id)
+	numbers := make([]string, len(a.FollowedBy))
+	for i, n := range a.FollowedBy {
+		numbers[i] = strconv.Itoa(n)
 	}
-	switch len(ids) {
+	switch len(numbers) {
 	case 0:
 		return ""
 	case 1:
-		return "; project plan step " + ids[0] + " follows it"
+		return "; " + plans.StepName(a.FollowedBy[0]) + " follows it"
 	}
-	return "; project plan steps " + strings.Join(ids[:len(ids)-1], ", ") + " and " + ids[len(ids)-1] + " follow it"
+	return "; steps " + strings.Join(numbers[:len(numbers)-1], ", ") + " and " + numbers[len(numbers)-1] + " of the project plan follow it"
 }
 
 func actionText(a plans.Action) string {
@@ -311,5 +312,5 @@ func actionText(a plans.Action) string {
 	if a.ItemID != "" {
 		return "the action for " + a.ItemID
 	}
-	return fmt.Sprintf("step %d of %s", a.StepID, a.FollowUpID)
+	return plans.StepName(a.StepNumber)
 }

@@ -40,8 +40,9 @@ review uses, not line by line:
   - actions, owners, statuses and notes that changed (a status change
     names its action)
   - due dates that moved, with how many days they slipped or were pulled in
-  - project-plan steps added, removed or changed (followed by their id, so
-    an edited step is not shown as one removed and one added)
+  - project-plan steps added, removed or changed, named by their words
+    (matched by their ids, so an edited step is not shown as one removed
+    and one added)
   - follow-up answers that changed
   - how the count of each rating changed in each area
 

@@ -439,7 +439,7 @@ func (d *decoder) validate(p *Plan) {
 				continue
 			}
 			if _, _, ok := c.Item(s.From); !ok {
-				d.Errorf(d.stepNodes[id][i], "step %d comes from item %s, which is not in checklist %s", s.ID, safetext.Quote(s.From), c.ID)
+				d.Errorf(d.stepNodes[id][i], "%s comes from item %s, which is not in checklist %s", StepName(i+1), safetext.Quote(s.From), c.ID)
 			}
 		}
 	}

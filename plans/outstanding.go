@@ -2,7 +2,6 @@ package plans
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -24,7 +23,7 @@ type PlanAction struct {
 	Path string
 	Action
 	// What says where the action comes from when its text does not: the
-	// item's title, or "project plan step 3".
+	// item's title, or "step 3 of the project plan".
 	What string
 }
 
@@ -489,5 +488,5 @@ func actionSource(p *Plan, a Action) string {
 		}
 		return a.ItemID
 	}
-	return fmt.Sprintf("project plan step %d", a.StepID)
+	return StepName(a.StepNumber)
 }

@@ -118,6 +118,7 @@ func TestBadInput(t *testing.T) {
 		{"missing schema", strings.Replace(validPlan, "schema: 1\n", "", 1), "1:1: the plan has no \"schema\""},
 		{"step duplicate id", validPlan + "follow_ups:\n  project-plan:\n    steps:\n      - id: 1\n        step: A\n      - id: 1\n        step: B\n", "18:13: duplicate step id 1 (first at line 16)"},
 		{"wrong answer shape", validPlan + "follow_ups:\n  decision-makers:\n    answers: [a]\n", "14:3: follow-up decision-makers is answered with answers"},
+		{"step from no item", validPlan + "follow_ups:\n  project-plan:\n    steps:\n      - id: 48213\n        step: A\n        from: lc-visoin\n", "16:9: step 1 of the project plan comes from item \"lc-visoin\""},
 		{"unknown area", validPlan + "follow_ups:\n  speak-with:\n    by_area:\n      sales: Bob\n", "16:7: area \"sales\" is not in checklist"},
 	}
 	for _, tc := range tests {

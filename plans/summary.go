@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -71,15 +72,20 @@ func (p *Plan) FirstUnrated() int {
 type Action struct {
 	// ItemID is set for an item's action.
 	ItemID string
-	// FollowUpID and StepID are set for a project-plan step.
+	// FollowUpID and StepID are set for a project-plan step. StepID is
+	// the step's id in the file, drawn at random to keep merges apart;
+	// StepNumber is its place in the project plan, 1 for the first, as the
+	// screens number steps: what a person reading about it is told.
 	FollowUpID string
 	StepID     int
+	StepNumber int
 	Text       string
 	Owner      string
 	Due        Date
 	Status     Status
-	// FollowedBy, on an item's action in ActionsToChase, are the ids of
-	// the project-plan steps that repeat it and so are not listed apart.
+	// FollowedBy, on an item's action in ActionsToChase, are the numbers
+	// (StepNumber) of the project-plan steps that repeat it and so are not
+	// listed apart.
 	FollowedBy []int
 }
 
@@ -109,11 +115,11 @@ func (p *Plan) OpenActions() []Action {
 		if f.Kind != checklist.KindPlan {
 			continue
 		}
-		for _, s := range p.FollowUps[f.ID].Steps {
+		for i, s := range p.FollowUps[f.ID].Steps {
 			// A step with no words (one following an item whose action was
 			// cleared) is nothing to chase.
 			if s.Status.Open() && s.Text != "" {
-				out = append(out, Action{FollowUpID: f.ID, StepID: s.ID, Text: s.Text, Owner: s.Owner, Due: s.Due, Status: s.Status})
+				out = append(out, Action{FollowUpID: f.ID, StepID: s.ID, StepNumber: i + 1, Text: s.Text, Owner: s.Owner, Due: s.Due, Status: s.Status})
 			}
 		}
 	}
@@ -216,7 +222,7 @@ func (p *Plan) ActionsToChase() []Action {
 		}
 		if item := repeats(a); item >= 0 {
 			repeated = append(repeated, i)
-			all[item].FollowedBy = append(all[item].FollowedBy, a.StepID)
+			all[item].FollowedBy = append(all[item].FollowedBy, a.StepNumber)
 		}
 	}
 	out := all[:0]
@@ -228,4 +234,11 @@ func (p *Plan) ActionsToChase() []Action {
 		out = append(out, a)
 	}
 	return out
+}
+
+// StepName names a project-plan step by its place, as the screens number
+// steps ("step 3 of the project plan"), never by its id: a five-digit id
+// reads as a step number.
+func StepName(number int) string {
+	return fmt.Sprintf("step %d of the project plan", number)
 }

@@ -148,7 +148,7 @@ func TestStatusCSVReadsBack(t *testing.T) {
 		t.Fatalf("%d rows, want one per open action (%d)", len(rows)-1, o.Total())
 	}
 	first := rows[1]
-	if want := []string{"Overdue", "2027-01-20", "40 days late", "", "plans/b.yaml", "", "", "Long overdue step\nwith a second line", "project plan step 4"}; strings.Join(first, "|") != strings.Join(want, "|") {
+	if want := []string{"Overdue", "2027-01-20", "40 days late", "", "plans/b.yaml", "", "", "Long overdue step\nwith a second line", "step 4 of the project plan"}; strings.Join(first, "|") != strings.Join(want, "|") {
 		t.Errorf("first row %q, want %q", first, want)
 	}
 	last := rows[len(rows)-1]

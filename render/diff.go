@@ -237,7 +237,7 @@ func (s diffSection) note() string {
 // as an item's title with the changes to it below. Values are plain text;
 // each writer escapes them for its format.
 type line struct {
-	name  string // "owner", "step 3 added"; "" for a heading or a note
+	name  string // "owner", "step added"; "" for a heading or a note
 	value string
 	// listEntry marks an entry of a list answer: free text the text form
 	// quotes, while a Markdown list item sets it apart already.
@@ -358,14 +358,17 @@ func (b diffBuilder) followUps() diffSection {
 	return s
 }
 
+// step names a changed step by its words. Steps are matched by their ids,
+// but an id (id: 48213) reads as a step number, and a step's place differs
+// between the two versions.
 func (b diffBuilder) step(s plans.StepChange) line {
 	switch {
 	case s.Added:
-		return line{name: fmt.Sprintf("step %d added", s.ID), value: stepText(s.Step)}
+		return line{name: "step added", value: stepText(s.Step)}
 	case s.Removed:
-		return line{name: fmt.Sprintf("step %d removed", s.ID), value: quoted(s.Step.Text)}
+		return line{name: "step removed", value: quoted(s.Step.Text)}
 	}
-	return line{name: fmt.Sprintf("step %d", s.ID), value: quoted(s.Step.Text), sub: b.changes(s.Fields, s.Due, "")}
+	return line{name: "step", value: quoted(s.Step.Text), sub: b.changes(s.Fields, s.Due, "")}
 }
 
 // stepText is a new step in full: "Run workshop" (owner Ana, due

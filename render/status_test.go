@@ -31,7 +31,7 @@ func statusFixture(t testing.TB, by StatusBy) *StatusList {
 			act("plans/a.yaml", "Undated", "Ana", plans.Date{}, "Business as usual"),
 		}),
 		o.Add(plans.PlanInfo{Path: "plans/b.yaml"}, []plans.PlanAction{
-			act("plans/b.yaml", "Long overdue step\nwith a second line", "", today.AddDays(-40), "project plan step 4"),
+			act("plans/b.yaml", "Long overdue step\nwith a second line", "", today.AddDays(-40), "step 4 of the project plan"),
 			act("plans/b.yaml", "Also yesterday", "Zoë", today.AddDays(-1), "Develop a clear vision for your D&I strategy"),
 		}),
 	} {
@@ -67,7 +67,7 @@ func TestStatusText(t *testing.T) {
 
 Overdue (3)
   Due         When          Owner       Plan          Action
-  2027-01-20  40 days late  (no owner)  plans/b.yaml  Long overdue step … [project plan step 4]
+  2027-01-20  40 days late  (no owner)  plans/b.yaml  Long overdue step … [step 4 of the project plan]
   2027-02-28  1 day late    Ana         plans/a.yaml  Yesterday [Develop a clear vision for your D&I strategy]
   2027-02-28  1 day late    Zoë         plans/b.yaml  Also yesterday [Develop a clear vision for your D&I strategy]
 
@@ -137,7 +137,7 @@ Zoë (1 overdue, 0 due in the next 30 days, 0 later)
 
 (no owner) (1 overdue, 1 due in the next 30 days, 0 later)
   Due         When          Plan          Action
-  2027-01-20  40 days late  plans/b.yaml  Long overdue step … [project plan step 4]
+  2027-01-20  40 days late  plans/b.yaml  Long overdue step … [step 4 of the project plan]
   2027-03-31  in 30 days    plans/a.yaml  In thirty days [Educate senior leaders to get buy-in]
 
 Plans (2)
@@ -160,7 +160,7 @@ Acme Café Ltd: Spring review (plans/a.yaml) (1 overdue, 2 due in the next 30 da
 
 plans/b.yaml (2 overdue, 0 due in the next 30 days, 0 later)
   Due         When          Owner       Action
-  2027-01-20  40 days late  (no owner)  Long overdue step … [project plan step 4]
+  2027-01-20  40 days late  (no owner)  Long overdue step … [step 4 of the project plan]
   2027-02-28  1 day late    Zoë         Also yesterday [Develop a clear vision for your D&I strategy]
 `
 	if got := statusText(t, statusFixture(t, ByPlan)); got != want {
@@ -174,7 +174,7 @@ func TestStatusMarkdown(t *testing.T) {
 	md := string(statusMarkdown(t, statusFixture(t, ByDue)))
 	checkContains(t, "markdown", md,
 		"# Open actions on 2027-03-01\n\nOpen actions on 2027-03-01 in plans (2 plans): 3 overdue, 2 due in the next 30\ndays, 1 later, 1 with no due date.\n",
-		"\n## Overdue (3)\n\n- **2027-01-20, 40 days late:** Long overdue step … \\[project plan step 4\\].\n  Owner: (no owner). Plan: plans/b.yaml.\n",
+		"\n## Overdue (3)\n\n- **2027-01-20, 40 days late:** Long overdue step … \\[step 4 of the project\n  plan\\]. Owner: (no owner). Plan: plans/b.yaml.\n",
 		"\n## No due date (1)\n\n- **No due date:** Undated \\[Business as usual\\]. Owner: Ana. Plan:\n  plans/a.yaml.\n",
 		"\n## Totals per plan\n\n- **Acme Café Ltd: Spring review (plans/a.yaml):** 1 overdue, 2 due in the next\n  30 days, 1 later, 1 with no due date\n",
 	)
