@@ -241,6 +241,7 @@ func TestIdeas(t *testing.T) {
 		want                              error
 	}{
 		{"empty", b, "quick-wins", "", " \n\t\x1b[0m ", ErrEmptyIdea},
+		{"invisible", b, "quick-wins", "", "\ufeff\u200b \u00ad\u2060", ErrEmptyIdea},
 		{"too long", b, "quick-wins", "", strings.Repeat("é", MaxIdeaRunes+1), ErrIdeaTooLong},
 		{"other question", b, "decision-makers", "", "The board", ErrNotAsking},
 		{"not joined", "nobody", "quick-wins", "", "x", ErrNotJoined},

@@ -1,6 +1,11 @@
 package safetext
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
 
 func TestPlain(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -32,8 +37,56 @@ func TestPlain(t *testing.T) {
 	}
 }
 
+// TestPlainDropsInvisibleFormatCharacters: a zero-width space, soft hyphen
+// or byte order mark pasted into an idea draws nothing, but a terminal
+// may give it a column and push the idea's row out of line on the
+// projector. They go; the joiners that make emoji sequences and flags
+// one picture, or shape the letters of the scripts typed with them, stay.
+func TestPlainDropsInvisibleFormatCharacters(t *testing.T) {
+	england := "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F"
+	for _, tc := range []struct{ in, want string }{
+		{"zero\u200bwidth space", "zerowidth space"},
+		{"co\u00adoperate", "cooperate"},
+		{"\ufeffAppoint a sponsor", "Appoint a sponsor"},
+		{"word\u2060joiner \u200eleft\u200f mark \u2062 math", "wordjoiner left mark math"},
+		{"\u200b \u200b", ""},
+		{"hidden\U000E0069\U000E0067\U000E006E tags", "hidden tags"},
+		{"stray a\u200db and a\u200cb", "stray ab and ab"},
+		{"👩\u200d", "👩"},
+		{"\u200d💻 first", "💻 first"},
+		{"👩 \u200d💻", "👩 💻"},
+		{"👩\u200d\u200d💻", "👩\u200d💻"},
+		{"🏴\U000E0067\U000E0062 unfinished", "🏴 unfinished"},
+		// Kept whole.
+		{"👩\u200d💻 coders", "👩\u200d💻 coders"},
+		{"👩🏽\u200d💻", "👩🏽\u200d💻"},
+		{"🏳️\u200d🌈 network", "🏳️\u200d🌈 network"},
+		{"👨\u200d👩\u200d👧\u200d👦", "👨\u200d👩\u200d👧\u200d👦"},
+		{"❤️\u200d🔥", "❤️\u200d🔥"},
+		{"🇬🇧 and " + england, "🇬🇧 and " + england},
+		{"می\u200cخواهم", "می\u200cخواهم"},
+		{"ශ්\u200dරී ලංකා", "ශ්\u200dරී ලංකා"},
+		{"\u0600١ sign", "١ sign"}, // drawn over the digits after it, which a terminal cannot do
+	} {
+		got := Plain(tc.in)
+		if got != tc.want {
+			t.Errorf("Plain(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if Plain(got) != got {
+			t.Errorf("Plain is not stable on %q: %q", got, Plain(got))
+		}
+		// What is left takes the columns it is measured to take: no
+		// rune in it draws nothing and yet is not part of a wider one.
+		if !strings.ContainsAny(got, "\u200c\u200d\U000E007F") && ansi.StringWidth(got) != ansi.StringWidthWc(got) {
+			t.Errorf("Plain(%q) = %q measures %d columns as one picture and %d rune by rune", tc.in, got, ansi.StringWidth(got), ansi.StringWidthWc(got))
+		}
+	}
+}
+
 func FuzzPlain(f *testing.F) {
 	f.Add("\x1b[31mhi\x1b[0m\n")
+	f.Add("👩\u200d\u200b💻 \u200dx\u00ad")
+	f.Add("🏴\U000E0067\U000E0062\U000E007F\u200c")
 	f.Fuzz(func(t *testing.T, s string) {
 		p := Plain(s)
 		if !Safe(p) || Line(p) != p {
@@ -41,6 +94,11 @@ func FuzzPlain(f *testing.F) {
 		}
 		if Plain(p) != p {
 			t.Errorf("Plain is not stable on %q", p)
+		}
+		for _, r := range p {
+			if isFormat(r) && r != zwj && r != zwnj && (r < 0xe0020 || r > cancelTag) {
+				t.Errorf("Plain(%q) = %q keeps the format character %U", s, p, r)
+			}
 		}
 	})
 }
