@@ -64,8 +64,10 @@ type phoneView struct {
 
 type itemView struct {
 	ID, Area, Group, Title string
-	Position, Total        int
-	Prompts                []string
+	// Position and Total number the item within its area, as the
+	// projector and the board do: "item 3" is one item in the room.
+	Position, Total int
+	Prompts         []string
 }
 
 type choiceView struct {
@@ -137,7 +139,7 @@ func (r *Room) view(token string) phoneView {
 		e := c.Items()[ref.Seq]
 		v.Title = it.Title
 		v.Item = &itemView{ID: it.ID, Area: e.Area.Title, Group: it.Group, Title: it.Title,
-			Position: ref.Seq + 1, Total: c.Len(), Prompts: it.Prompts}
+			Position: ref.Index + 1, Total: len(e.Area.Items), Prompts: it.Prompts}
 		v.Round = r.round
 		v.Choices = choices(c)
 		if mine, ok := r.votes[token]; ok {
@@ -147,7 +149,7 @@ func (r *Room) view(token string) phoneView {
 		v.Key = fmt.Sprintf("item %s round %d", it.ID, r.round)
 		if r.phase == Voting {
 			v.Phase, v.Refresh = "voting", v.MyVote != nil
-			v.Announce = fmt.Sprintf("Vote on item %d of %d: %s", ref.Seq+1, c.Len(), it.Title)
+			v.Announce = fmt.Sprintf("Vote on %s, item %d of %d: %s", e.Area.Title, ref.Index+1, len(e.Area.Items), it.Title)
 			break
 		}
 		v.Phase = "revealed"

@@ -90,7 +90,7 @@ func TestPhoneWithoutJavaScript(t *testing.T) {
 	for _, want := range []string{
 		"Strong leadership and management driving your D&amp;I strategy",
 		"Do you work with your managers on the D&amp;I agenda?",
-		"Leadership &amp; Culture · 2 of 21",
+		"Leadership &amp; Culture · item 2 of 4",
 		`<button type="submit" name="choice" value="red" id="choice-red" class="choice worst" aria-pressed="false"><span class="mark" aria-hidden="true">■</span> <span class="word">Red</span><span class="desc">Nothing/Not something you currently do</span></button>`,
 		`<span class="mark" aria-hidden="true">▲</span> <span class="word">Amber</span>`,
 		`<span class="mark" aria-hidden="true">●</span> <span class="word">Green</span>`,

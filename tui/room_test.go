@@ -276,6 +276,12 @@ func TestRoomFromTheFacilitatorsSide(t *testing.T) {
 	if page := phones[2].page(); !strings.Contains(page, "Strong leadership and management") || !strings.Contains(page, "You have not voted yet.") {
 		t.Errorf("a phone did not follow to the next item:\n%s", page)
 	}
+	// "Item 2", said to the room, is the same item on the screen and on
+	// the phones.
+	itemNumber := regexp.MustCompile(`item \d+ of \d+`)
+	if onScreen, onPhone := itemNumber.FindString(h.view()), itemNumber.FindString(phones[2].page()); onScreen == "" || onPhone != onScreen {
+		t.Errorf("the screen numbers the item %q, the phones %q", onScreen, onPhone)
+	}
 
 	// A wrong PIN is noticed on the facilitator's screen.
 	stranger := h.phone()
