@@ -508,16 +508,18 @@ const listLabelWidth = 10
 
 // minTileWidth is the narrowest tile of this checklist: minTileWidth, or
 // wider where the scale's widest word in capitals and the widest item
-// number do not fit beside each other in it ("▲ DEVELOPING  9": the number
-// was dropped).
+// number, flagged to revisit, do not fit beside each other in it
+// ("▲ DEVELOPING  ⚑ 9": the number was dropped). The flag's room is kept
+// whether or not an item is flagged, so that flagging one does not
+// reshape the board under the facilitator's eyes.
 func (s *boardScreen) minTileWidth() int {
 	c := s.c.checklist()
 	word := ansi.StringWidth(plans.MarkUnrated + " NOT RATED")
 	for i, l := range c.Scale {
 		word = max(word, ansi.StringWidth(plans.MarkAt(i, len(c.Scale))+" "+strings.ToUpper(l.Label)))
 	}
-	// 2 cells of border and 2 of padding; 2 between the word and the number.
-	return max(minTileWidth, 4+word+2+s.numberWidth())
+	// 2 cells of border and 2 of padding; 2 between the word and "⚑ 9".
+	return max(minTileWidth, 4+word+2+ansi.StringWidth(revisitMark+" ")+s.numberWidth())
 }
 
 // numberWidth is the widest item number (numbers count within an area, as

@@ -214,3 +214,47 @@ func TestCountsTableAndLegendFitTheWindow(t *testing.T) {
 		}
 	}
 }
+
+// A tile flagged to revisit says "⚑ 3" where it said "3": two cells more
+// beside the rating's word, and the number was dropped from tiles the
+// board had made only just wide enough for the word and the number (an
+// unrated tile at 80 columns, a long word at any width).
+func TestAFlaggedTileKeepsItsNumber(t *testing.T) {
+	rag := rvNewPlan(t)
+	dir, path := rvWritePlan(t, rag)
+	cases := append(wideScaleCases(t), wideScaleCase{"red/amber/green, unrated", rag.Checklist, dir, path, ""})
+	for _, tc := range cases {
+		var sizes [][2]int // every layout of tiles, about
+		for w := 60; w <= 200; w += 6 {
+			for _, h := range []int{30, 40, 56} {
+				sizes = append(sizes, [2]int{w, h})
+			}
+		}
+		for _, size := range sizes {
+			h := tc.open(t, size[0], size[1])
+			for _, e := range tc.c.Items() {
+				if _, err := h.a.c.session.SetRevisit(e.Item.ID, true); err != nil {
+					t.Fatal(err)
+				}
+			}
+			h.press("b")
+			h.view() // the board chooses its layout as it draws
+			board := h.a.screen(screenBoard).(*boardScreen)
+			if board.layout.list {
+				continue // the list shows the flag after the title
+			}
+			for _, a := range tc.c.Areas {
+				for i := range a.Items {
+					if !h.a.c.plan().Items[a.Items[i].ID].Revisit {
+						t.Fatalf("%s: %s item %d was not flagged", tc.name, a.ID, i+1)
+					}
+					tile := ansi.Strip(board.tile(&h.a.c.styles, board.layout, &a, i, false))
+					top := strings.Trim(strings.Split(tile, "\n")[1], "│┃ ")
+					if !strings.HasSuffix(top, revisitMark+" "+strconv.Itoa(i+1)) {
+						t.Errorf("%s %dx%d: %s item %d's flagged tile does not show its number: %q", tc.name, size[0], size[1], a.ID, i+1, top)
+					}
+				}
+			}
+		}
+	}
+}
