@@ -24,11 +24,16 @@ type Candidate struct {
 type kind int
 
 const (
-	kindLAN       kind = iota // a private address on a real interface: the room's Wi-Fi or wired network
-	kindOther                 // a public or carrier address on a real interface
+	kindLAN       kind = iota // a private or carrier-shared address on a real interface: the room's Wi-Fi or wired network
+	kindPublic                // a public address on a real interface: the room's network, and maybe the internet's
 	kindLinkLocal             // a self-assigned address: only a network with no router
 	kindVirtual               // containers, virtual machines, VPNs: phones are not there
 )
+
+// sharedSpace is the carrier-grade NAT range (RFC 6598): not private by
+// name, but like a private address it is reached from the network the
+// laptop is on (a mobile router's, say) and not from the internet.
+var sharedSpace = netip.MustParsePrefix("100.64.0.0/10")
 
 func (c Candidate) kind() kind {
 	switch {
@@ -36,20 +41,24 @@ func (c Candidate) kind() kind {
 		return kindVirtual
 	case c.Addr.IsLinkLocalUnicast():
 		return kindLinkLocal
-	case c.Addr.IsPrivate():
+	case c.Addr.IsPrivate(), sharedSpace.Contains(c.Addr):
 		return kindLAN
 	}
-	return kindOther
+	return kindPublic
 }
 
-func (c Candidate) describe() string {
-	what := map[kind]string{
+// what names the kind of network an address is on, for the facilitator.
+func (c Candidate) what() string {
+	return map[kind]string{
 		kindLAN:       "a local network",
-		kindOther:     "a network",
+		kindPublic:    "a public address",
 		kindLinkLocal: "a self-assigned address",
 		kindVirtual:   "a virtual network",
 	}[c.kind()]
-	return fmt.Sprintf("%s (%s, %s)", c.Addr, c.Interface, what)
+}
+
+func (c Candidate) describe() string {
+	return fmt.Sprintf("%s (%s, %s)", c.Addr, c.Interface, c.what())
 }
 
 // virtualInterface recognises the interfaces that containers, virtual
@@ -121,9 +130,12 @@ func Choose(cands []Candidate) (Choice, error) {
 	})
 	best := usable[0]
 	var why strings.Builder
-	fmt.Fprintf(&why, "Phones join at %s: this laptop's address on %s.", best.Addr, best.describe())
-	if best.kind() == kindLinkLocal {
-		why.WriteString(" It is self-assigned, so phones reach it only on a network with no router (the laptop's own hotspot, say).")
+	fmt.Fprintf(&why, "Phones join at %s, this laptop's address on %s (%s).", best.Addr, best.Interface, best.what())
+	switch best.kind() {
+	case kindLinkLocal:
+		why.WriteString(" Phones reach a self-assigned address only on a network with no router (the laptop's own hotspot, say).")
+	case kindPublic:
+		why.WriteString(" Someone outside the room may be able to open the page too, but no one gets in without the PIN.")
 	}
 	var others []string
 	for _, c := range cands {

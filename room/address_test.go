@@ -19,14 +19,24 @@ func TestChooseAddress(t *testing.T) {
 		says  []string
 	}{
 		{"one Wi-Fi address", []Candidate{cand("192.168.1.23", "wlan0")}, "192.168.1.23",
-			[]string{"Phones join at 192.168.1.23: this laptop's address on 192.168.1.23 (wlan0, a local network).", "same network as the laptop"}},
+			[]string{"Phones join at 192.168.1.23, this laptop's address on wlan0 (a local network).", "same network as the laptop"}},
 		{"Wi-Fi beside docker and a VPN", []Candidate{cand("172.17.0.1", "docker0"), cand("10.8.0.2", "tun0"), cand("192.168.1.23", "wlp2s0")}, "192.168.1.23",
 			[]string{"also on 172.17.0.1 (docker0, a virtual network), 10.8.0.2 (tun0, a virtual network)", "--listen ADDRESS:0"}},
 		{"wired and Wi-Fi", []Candidate{cand("10.1.2.3", "wlan0"), cand("10.1.9.9", "eth0")}, "10.1.9.9",
 			[]string{"also on 10.1.2.3 (wlan0, a local network)"}},
-		{"a public address after a private one", []Candidate{cand("203.0.113.5", "eth0"), cand("192.168.0.4", "wlan0")}, "192.168.0.4", nil},
+		{"a public address after a private one", []Candidate{cand("203.0.113.5", "eth0"), cand("192.168.0.4", "wlan0")}, "192.168.0.4",
+			[]string{"also on 203.0.113.5 (eth0, a public address)"}},
+		// A university's or an office's Wi-Fi may give the laptop a public
+		// address: phones on it reach the laptop, and perhaps the internet
+		// does too, which the facilitator should know.
+		{"only a public address", []Candidate{cand("81.2.69.160", "wlan0")}, "81.2.69.160",
+			[]string{"Phones join at 81.2.69.160, this laptop's address on wlan0 (a public address).", "outside the room", "without the PIN", "same network as the laptop"}},
+		// A mobile router may hand out carrier-grade addresses: not the
+		// internet's, so the room's own network as much as 192.168.x.x.
+		{"a carrier-shared address", []Candidate{cand("100.72.9.4", "wlan0")}, "100.72.9.4",
+			[]string{"Phones join at 100.72.9.4, this laptop's address on wlan0 (a local network)."}},
 		{"only a self-assigned address", []Candidate{cand("169.254.10.20", "en0")}, "169.254.10.20",
-			[]string{"self-assigned", "hotspot"}},
+			[]string{"Phones join at 169.254.10.20, this laptop's address on en0 (a self-assigned address).", "only on a network with no router", "hotspot"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -41,6 +51,9 @@ func TestChooseAddress(t *testing.T) {
 				if !strings.Contains(c.Why, s) {
 					t.Errorf("why = %q\nwant it to say %q", c.Why, s)
 				}
+			}
+			if public := strings.Contains(c.Why, "(a public address)."); public != strings.Contains(c.Why, "outside the room") {
+				t.Errorf("why = %q\nsays the page may be reached from outside the room where the address is not public, or not where it is", c.Why)
 			}
 		})
 	}
