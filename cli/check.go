@@ -62,7 +62,9 @@ line of the pull request: mistakes as errors, overdue actions as
 warnings.
 
 Exit status: 0 when everything is fine, 1 when a mistake or an overdue
-action was found, 2 when the command itself was called wrongly.`,
+action was found, 2 when the command itself was called wrongly, and with
+--changed-since when git does not know REV or the plans are not in a git
+repository (nothing was checked).`,
 		Example: `  # Check every plan in the plans folder
   ladder check
 

@@ -66,9 +66,10 @@ Plain text is for the terminal; --format md gives Markdown to paste into a
 pull-request comment.
 
 Exit status: 0 when the plans could be compared (whether or not anything
-changed); 1 when a plan does not load, git does not know REV, or the plans
-are of different organisations or checklists; 2 when the command was
-called wrongly.`,
+changed); 1 when a plan does not load, or the plans are of different
+organisations or checklists; 2 when the command was called wrongly, and
+with --rev when git does not know REV or the plan is not in a git
+repository.`,
 		Example: `  # What changed since the last commit
   ladder diff plans/acme.yaml --rev HEAD
 
@@ -484,13 +485,15 @@ func openRepo(file string) (*gitrev.Repo, string, error) {
 	return repo, rel, nil
 }
 
-// gitProblem ends a command on something git could not do (exit 1), or
-// on a revision git does not know (exit 2): a typo, or a base branch a
-// shallow CI clone never fetched, is the command called wrongly, and CI
-// must be able to tell it from problems found in the plans.
+// gitProblem ends a command on something git could not do. A revision
+// git does not know (a typo, or a base branch a shallow CI clone never
+// fetched), a folder that is no git repository (a CI step in the wrong
+// folder, a checkout without .git) and no git at all exit 2, as a command
+// called wrongly: no plan was read, and CI must be able to tell that from
+// problems found in the plans (exit 1).
 func gitProblem(err error) error {
 	code := ExitProblems
-	if errors.Is(err, gitrev.ErrUnknownRevision) {
+	if errors.Is(err, gitrev.ErrUnknownRevision) || errors.Is(err, gitrev.ErrNotRepository) || errors.Is(err, gitrev.ErrNoGit) {
 		code = ExitUsage
 	}
 	return &exitError{code: code, err: err}
