@@ -89,13 +89,20 @@ func (s *guidanceScreen) draw() []string {
 		return spaces(indent) + wrapIndented(text, max(1, w-indent), indent, 0)
 	}
 	add(st.Heading.Render(ansi.Truncate("Advice from the source", w, "…")),
-		st.Subtle.Render(ansi.Truncate(fmt.Sprintf("%s · item %d of %d", e.Area.Title, e.Ref.Index+1, len(e.Area.Items)), w, "…")),
+		st.Subtle.Render(wrap(fmt.Sprintf("%s · item %d of %d", e.Area.Title, e.Ref.Index+1, len(e.Area.Items)), 0)),
 		st.Title.Render(wrap(e.Item.Title, 0)))
 	if len(e.Item.Guidance) == 0 {
 		add("", wrap("This checklist has no advice for this item.", 2))
 	}
 	for _, p := range e.Item.Guidance {
 		add("", wrap(p.Text, 2), st.Subtle.Render(wrap(credit(p), 4)))
+	}
+	if intro := e.Area.Intro; intro != "" {
+		// The area's introduction: what the checklist's own document says
+		// of the whole area, credited as a passage is, to that document
+		// and the area.
+		about := checklist.Passage{Source: c.Title, Section: e.Area.Title, Text: intro}
+		add("", st.Label.Render(wrap("About this area", 0)), wrap(about.Text, 2), st.Subtle.Render(wrap(credit(about), 4)))
 	}
 	if sugs := e.Area.IfAllYouDo; len(sugs) > 0 {
 		add("", st.Label.Render(ansi.Truncate("If all you do is… ("+e.Area.Title+")", w, "…")))
@@ -149,10 +156,14 @@ func (s *guidanceScreen) fullHelp() [][]key.Binding {
 func (s *guidanceScreen) typing() bool { return false }
 
 // adviceHint is the item screen's note that advice is at hand: "i  advice
-// from the source (3)"; empty when the checklist has none for the item.
+// from the source (3)", counting the item's passages and the area's
+// introduction; empty when the checklist has none for the item.
 func (s *itemScreen) adviceHint(st *styles) string {
 	e := s.entry()
 	n := len(e.Item.Guidance)
+	if e.Area.Intro != "" {
+		n++
+	}
 	if n == 0 && len(e.Area.IfAllYouDo) == 0 {
 		return ""
 	}

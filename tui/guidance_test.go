@@ -62,6 +62,38 @@ func TestEveryItemShowsItsAdviceWithItsSource(t *testing.T) {
 	}
 }
 
+// The checklists' area introductions are the source's advice for the
+// whole area: the advice screen of every item shows its area's, word for
+// word, credited to the checklist's document and the area, and the item
+// screen says there is advice to see (the Building Blocks' items have no
+// passages of their own: i showed nothing and the hint was hidden). The
+// advice screen gives a long area's name whole.
+func TestAdviceShowsTheAreasIntroduction(t *testing.T) {
+	for _, id := range []string{"smc-building-blocks", "smc-cross-industry-progression"} {
+		c, ok := checklist.Builtin(id)
+		if !ok {
+			t.Fatalf("no built-in checklist %s", id)
+		}
+		h, _ := rvOpen(t, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1}), 80, 24)
+		for _, e := range c.Items() {
+			if e.Area.Intro == "" {
+				t.Fatalf("%s: area %s has no introduction", id, e.Area.ID)
+			}
+			h.run(navigate(screenItem, e.Ref.Seq))
+			h.requireView("i  advice from the source (")
+			text := guidanceText(t, h, e.Ref.Seq)
+			for what, want := range map[string]string{
+				"heading": "About this area", "introduction": e.Area.Intro,
+				"credit": "— " + c.Title + ", “" + e.Area.Title + "”", "area": e.Area.Title + " · item",
+			} {
+				if !strings.Contains(squeeze(text), squeeze(want)) {
+					t.Fatalf("%s: the advice screen lacks the area's %s %q:\n%s", e.Item.ID, what, want, text)
+				}
+			}
+		}
+	}
+}
+
 func TestAdviceOpensAndReturnsWithEverythingAsItWas(t *testing.T) {
 	for _, present := range []bool{false, true} {
 		t.Run(fmt.Sprintf("present=%v", present), func(t *testing.T) {
