@@ -14,7 +14,7 @@ import (
 // helpScreen lists every key of the screen the user came from and the keys
 // that work everywhere, drawn from the key maps themselves so that the help
 // can never disagree with what the keys do; then the checklist's glossary,
-// when it has one. It gets the app so it can ask that screen for its keys.
+// when it has one, and its introduction. It gets the app so it can ask that screen for its keys.
 type helpScreen struct {
 	c      *common
 	app    *app
@@ -208,7 +208,25 @@ func (s *helpScreen) draw() []string {
 	if g := s.glossary(st, w); g != "" {
 		out = append(out, "", g)
 	}
+	if a := s.aboutChecklist(st, w); a != "" {
+		out = append(out, "", a)
+	}
 	return strings.Split(strings.Join(out, "\n"), "\n")
+}
+
+// aboutChecklist is the checklist's own introduction, credited, when it
+// has one: what the source says the whole checklist is for.
+func (s *helpScreen) aboutChecklist(st *styles, w int) string {
+	if s.c.session == nil || s.c.checklist().Intro == "" {
+		return ""
+	}
+	c := s.c.checklist()
+	lines := []string{st.Heading.Render(wrapIndented("About this checklist: "+c.Title, max(1, w), 0, 0)),
+		"  " + wrapIndented(c.Intro, max(1, w-2), 2, 0)}
+	if credit := c.Credit(); credit != "" {
+		lines = append(lines, st.Subtle.Render("    "+wrapIndented("— "+credit, max(1, w-4), 4, 0)))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // glossary lists the checklist's terms, when it defines any.

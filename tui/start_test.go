@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
@@ -242,6 +244,24 @@ func TestHelpShowsTheGlossaryWhenTheChecklistHasOne(t *testing.T) {
 	h.typeText("Ours")
 	h.press("ctrl+s", "?", "end")
 	h.requireView("Words used in the checklist", "Progression: Moving up, or on, at work. (SMC)")
+}
+
+// The checklist's own introduction (what the source says the whole
+// checklist is for) ends the help, whole and credited, for every built-in
+// checklist at 80x24: it was loaded and checked but shown nowhere.
+func TestHelpEndsWithTheChecklistsIntroduction(t *testing.T) {
+	for _, c := range checklist.Builtins() {
+		id := c.ID
+		h, _ := rvOpen(t, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1}), 80, 24)
+		h.press("?", "end")
+		text := squeeze(ansi.Strip(strings.Join(h.a.screen(screenHelp).(*helpScreen).draw(), "\n")))
+		for _, want := range []string{"About this checklist: " + c.Title, c.Intro, "— " + c.Credit()} {
+			if c.Intro == "" || !strings.Contains(text, squeeze(want)) {
+				t.Errorf("%s: the help lacks %q", id, want)
+			}
+		}
+		requireFits(t, h, 80, 24)
+	}
 }
 
 func TestAChecklistFlagDoesNotHidePlansOfOtherChecklists(t *testing.T) {
