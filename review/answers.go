@@ -279,8 +279,11 @@ func dropControls(s string, lines bool) string {
 }
 
 // CleanLine is a one-line answer as stored: without what a terminal put in
-// it, or the spaces around it.
-func CleanLine(s string) string { return strings.TrimSpace(dropControls(s, false)) }
+// it, or the spaces around it, and each tab a space (a pasted spreadsheet
+// row; a plan file would show a tab as \t, in quotes).
+func CleanLine(s string) string {
+	return strings.TrimSpace(strings.ReplaceAll(dropControls(s, false), "\t", " "))
+}
 
 // CleanText is an answer of several lines as stored: line breaks kept,
 // blank lines and spaces around it dropped.

@@ -383,3 +383,22 @@ func TestStepsFollowTheirItemUntilEdited(t *testing.T) {
 		t.Fatalf("an edited step followed its item: %+v", st)
 	}
 }
+
+// A tab in a one-line answer (a row pasted from a spreadsheet, a tab typed
+// at an accessible prompt) is a space: kept, the plan file would hold
+// "Write\tthe\tvision" in quotes. Several lines keep their tabs, as notes
+// may be indented on purpose.
+func TestATabInAOneLineAnswerIsASpace(t *testing.T) {
+	s := newSession(t)
+	id := firstItem(s)
+	s.Save(s.SetAction(id, "Write\tthe vision\t"))
+	s.Save(s.SetOwner(id, "Ana\tBell"))
+	s.Save(s.SetNotes(id, "\tindented"))
+	r := onDisk(t, s).Response(id)
+	if r.Action != "Write the vision" || r.Owner != "Ana Bell" || r.Notes != "\tindented" {
+		t.Errorf("on disk: action %q, owner %q, notes %q", r.Action, r.Owner, r.Notes)
+	}
+	if got := review.CleanLine(" a\t\tb\t"); got != "a  b" {
+		t.Errorf("CleanLine = %q", got)
+	}
+}
