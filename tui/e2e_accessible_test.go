@@ -3,6 +3,7 @@ package tui_test
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -152,4 +153,55 @@ func TestAccessibleAnswersAtATerminalAreNotFollowedByABlankLine(t *testing.T) {
 			t.Errorf("the terminal does not show %q:\n%q", want, tailText(text, 600))
 		}
 	}
+}
+
+// A plan file changed on disk while the accessible review is open (an
+// editor, a git pull) is never written over. At a terminal the review
+// asks, as the screens do: reload takes the file as it is now and asks
+// the item again; Enter keeps every answer in a copy beside it.
+func TestAccessibleChangedOnDiskAsksReloadOrCopy(t *testing.T) {
+	for _, answer := range []string{"reload", ""} {
+		t.Run("answer "+strconv.Quote(answer), func(t *testing.T) {
+			dir := t.TempDir()
+			path := e2ePlan(t, dir, "acme.yaml", acme)
+			e := e2eStart(t, dir, e2eTerm{env: []string{"NO_COLOR=1"}}, "review", "--accessible", "--today", "2027-03-14", "plans/acme.yaml")
+			e.waitFor("Develop a clear vision")
+			e.typeText("a\r")
+			e.waitFor("Action: ")
+			theirs := strings.Replace(string(mustReadFile(t, path)), "organisation: Acme", "organisation: Theirs", 1)
+			if err := os.WriteFile(path, []byte(theirs), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			e.typeText("Write the vision\r")
+			e.waitFor("was not written over.", "Not saved in it: the action of item 1.", "Changed file: ")
+			e.typeText(answer + "\r")
+			if answer == "reload" {
+				e.waitFor("Reloaded plans/acme.yaml as it is now.", "Enter keeps: Amber")
+				if _, after, _ := strings.Cut(e.s.Text(), "Reloaded"); strings.Contains(after, "Who will do it?") {
+					t.Errorf("the next question of the item was begun after the reload:\n%s", after)
+				}
+			} else {
+				e.waitFor("Your answers are saved in a copy beside it, plans/acme.copy-1.yaml", "Who will do it?")
+			}
+			e.typeText("quit\r")
+			e.exits(0)
+			if got := string(mustReadFile(t, path)); got != theirs {
+				t.Errorf("the changed file was written over:\n%s", got)
+			}
+			if answer == "" {
+				if r := loadPlan(t, filepath.Join(dir, "plans", "acme.copy-1.yaml")).Response("lc-vision"); r.Action != "Write the vision" {
+					t.Errorf("the copy has %+v", *r)
+				}
+			}
+		})
+	}
+}
+
+func mustReadFile(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -46,6 +46,9 @@ type prompter struct {
 	// happened meanwhile (the room's notices, phones joining, ideas sent)
 	// is said there, between questions, never over an answer being typed.
 	news func()
+	// pending, when set, is returned by the next question instead of
+	// asking it (see changedOnDisk).
+	pending error
 }
 
 func newPrompter(in io.Reader, out io.Writer, echo bool) *prompter {
@@ -67,6 +70,9 @@ func (p *prompter) blank() { io.WriteString(p.out, "\n") }
 // N and quit. A command word in quotes ("back") is an answer, without the
 // quotes.
 func (p *prompter) line(prompt string) (string, error) {
+	if err := p.takePending(); err != nil {
+		return "", err
+	}
 	for {
 		s, err := p.read(prompt)
 		if err != nil || p.command == nil {
@@ -83,6 +89,14 @@ func (p *prompter) line(prompt string) (string, error) {
 			return "", err
 		}
 	}
+}
+
+// takePending returns, once, what ends the next question before it is
+// asked (see pending).
+func (p *prompter) takePending() error {
+	err := p.pending
+	p.pending = nil
+	return err
 }
 
 // quotedCommand reads "back" (a command word in quotes) as the word.
@@ -127,6 +141,9 @@ const clearWord = "-"
 // text asks for an optional line of text. An empty answer keeps current;
 // "-" clears it.
 func (p *prompter) text(prompt, hint, current string) (string, error) {
+	if err := p.takePending(); err != nil {
+		return current, err
+	}
 	if current != "" {
 		p.say("%s", strings.TrimSpace(hint+" Enter keeps: "+oneLine(current)+". Type "+clearWord+" to clear it."))
 	} else {
@@ -146,6 +163,9 @@ func (p *prompter) text(prompt, hint, current string) (string, error) {
 
 // required asks for text that cannot be left empty.
 func (p *prompter) required(prompt, hint string) (string, error) {
+	if err := p.takePending(); err != nil {
+		return "", err
+	}
 	if hint != "" {
 		p.say("%s", hint)
 	}
@@ -228,6 +248,9 @@ func (q question) hint() string {
 // an option's words. An empty answer returns q.def (-1 for "none", when
 // q.enter says what that does).
 func (p *prompter) choose(q question) (int, error) {
+	if err := p.takePending(); err != nil {
+		return q.def, err
+	}
 	if !q.listed {
 		for i, o := range q.options {
 			p.say("%d) %s", i+1, o.label)
@@ -308,6 +331,9 @@ func dueExamples() string {
 // understood. Enter keeps current; "-" clears it. A date set refuses is
 // explained and asked again.
 func (p *prompter) date(prompt, hint string, current plans.Date, set func(text string) (plans.Date, error)) error {
+	if err := p.takePending(); err != nil {
+		return err
+	}
 	forms := dueHint
 	if p.dueExplained {
 		forms = dueHintShort

@@ -1,6 +1,9 @@
 package accessible
 
 import (
+	"errors"
+	"strings"
+
 	"github.com/socialmobility/ladder/review"
 )
 
@@ -11,8 +14,7 @@ import (
 
 // save writes a snapshot (nil: nothing changed) and says what went wrong,
 // if anything. If someone else changed the file since it was read (an
-// editor, a git pull), it is left alone: the plan is written beside it as
-// a copy, and the review carries on in the copy.
+// editor, a git pull), it is never written over: see changedOnDisk.
 func (r *reviewer) save(sn *review.Snapshot) {
 	if sn == nil {
 		return
@@ -21,7 +23,7 @@ func (r *reviewer) save(sn *review.Snapshot) {
 	o := r.s.Save(sn)
 	switch {
 	case o.Conflict():
-		r.saveBeside()
+		r.changedOnDisk()
 	case o.Err != nil:
 		what, fix := r.s.State().Problem, r.s.State().Fix
 		if fix == "" {
@@ -33,6 +35,54 @@ func (r *reviewer) save(sn *review.Snapshot) {
 		r.p.say("Saved to %s.", r.s.Path())
 	}
 }
+
+// errReloaded ends the question being asked once the plan was reloaded
+// from disk: the place is asked again, from the plan as it is now.
+var errReloaded = errors.New("the plan was reloaded from disk")
+
+// changedOnDisk asks what to do about a plan file someone else changed,
+// as the screens do: take the file as it is now (only the answer just
+// given is not in it, since every answer is saved as it is given, and
+// the question is asked again), or keep every answer in a copy beside it
+// and carry on there. Enter keeps the copy, so nothing is lost by
+// default. When nobody can be asked (answers piped in, or the input
+// ends), the copy is saved.
+func (r *reviewer) changedOnDisk() {
+	if r.p.echo {
+		r.saveBeside()
+		return
+	}
+	changed := r.s.Path()
+	r.p.say("%s was changed by someone else while you were answering (an editor, a git pull), so it was not written over.", changed)
+	if u := r.s.State().UnsavedText(); u != "" {
+		r.p.say("Not saved in it: %s.", u)
+	}
+	r.p.say("Type %s to take the file as it is now and answer that again, or press Enter to keep your answers in a copy beside it.", reloadWord)
+	for {
+		s, err := r.p.read("Changed file")
+		switch {
+		case err == nil && strings.EqualFold(s, reloadWord):
+			if err := r.s.Reload(); err != nil {
+				r.p.say("It could not be reloaded: %v.", err)
+				r.saveBeside()
+				return
+			}
+			r.p.say("Reloaded %s as it is now. Back to the question, from the plan as it is.", changed)
+			r.p.pending = errReloaded
+			return
+		case err != nil || s == "":
+			r.saveBeside()
+			if err != nil {
+				r.p.pending = err // the input ended or a signal came: stop as at any question
+			}
+			return
+		}
+		r.p.say("Type %s, or press Enter to keep a copy.", reloadWord)
+	}
+}
+
+// reloadWord takes a plan file changed on disk as it is now.
+const reloadWord = "reload"
 
 func (r *reviewer) saveBeside() {
 	changed := r.s.Path()

@@ -48,8 +48,8 @@ func (r *reviewer) walk() error {
 		}
 		var to goToItem
 		switch {
-		case errors.Is(err, errAnswerChanged):
-			continue // an idea from the room went into the answer: ask again
+		case errors.Is(err, errAnswerChanged), errors.Is(err, errReloaded):
+			continue // an idea from the room went into the answer, or the plan was reloaded: ask again
 		case errors.Is(err, errBack):
 			at = r.back(at)
 			continue
@@ -122,6 +122,9 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 	}
 	sn, _ := r.s.Rate(it.ID, rated) // a level of the scale: never refused
 	r.save(sn)
+	if err := r.p.takePending(); err != nil { // reloaded from disk, or the input ended
+		return err
+	}
 	r.p.say("Rated %s.", ratingWord(r.s.Checklist(), rated))
 	r.agreeInRoom(it.ID, rated)
 
