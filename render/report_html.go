@@ -146,15 +146,14 @@ type htmlVote struct {
 type htmlNextStep struct {
 	Question string
 	// Exactly one of these holds the answer, by the question's kind.
-	Entries  []htmlDetail // counts and per-area answers
-	List     []string
-	Text     string
-	Steps    []htmlStep
-	IsList   bool
-	IsText   bool
-	IsPlan   bool
-	Answered bool
-	Due      string
+	Entries []htmlDetail // counts and per-area answers
+	List    []string
+	Text    string
+	Steps   []htmlStep
+	IsList  bool
+	IsText  bool
+	IsPlan  bool
+	Due     string
 }
 
 type htmlStep struct {
@@ -228,17 +227,14 @@ func htmlNextStepOf(n nextStep) htmlNextStep {
 		for _, e := range n.entries {
 			h.Entries = append(h.Entries, htmlDetail{Name: e.name, Value: orNotSet(e.value)})
 		}
-		h.Answered = true
 	case checklist.KindList:
 		h.IsList = true
 		for _, e := range n.entries {
 			h.List = append(h.List, e.value)
 		}
-		h.Answered = len(h.List) > 0
 	case checklist.KindText:
 		h.IsText = true
 		h.Text = strings.TrimRight(n.text, "\n")
-		h.Answered = h.Text != ""
 	case checklist.KindPlan:
 		h.IsPlan = true
 		for _, s := range n.steps {
@@ -248,7 +244,6 @@ func htmlNextStepOf(n nextStep) htmlNextStep {
 			}
 			h.Steps = append(h.Steps, hs)
 		}
-		h.Answered = len(h.Steps) > 0
 	}
 	return h
 }

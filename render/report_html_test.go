@@ -350,3 +350,32 @@ func atof(t *testing.T, s string) float64 {
 	}
 	return f
 }
+
+// TestReportHTMLSaysWhatIsNotAnswered: in a new plan every next-steps
+// question with nothing said reads "Not answered yet." on the page, as in
+// the Markdown, the question asked per area included (it had an empty
+// list under its heading).
+func TestReportHTMLSaysWhatIsNotAnswered(t *testing.T) {
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	p := plans.New(c, "Acme", "Spring review", reportToday)
+	page := string(ReportHTML(p, reportToday, nil))
+	md := string(ReportMarkdown(p, reportToday))
+	for _, f := range c.FollowUps {
+		if f.Kind != checklist.KindPerArea && f.Kind != checklist.KindList && f.Kind != checklist.KindText {
+			continue
+		}
+		_, after, ok := strings.Cut(page, "<h3>"+f.Question+"</h3>\n")
+		if !ok {
+			t.Fatalf("the page has no heading %q", f.Question)
+		}
+		if !strings.HasPrefix(after, "<p>Not answered yet.</p>\n") {
+			t.Errorf("under %q the page says %.60q, want Not answered yet.", f.Question, after)
+		}
+		if _, after, _ := strings.Cut(md, "### "+f.Question+"\n\n"); !strings.HasPrefix(after, "Not answered yet.") {
+			t.Errorf("under %q the Markdown says %.60q, want Not answered yet.", f.Question, after)
+		}
+	}
+	if strings.Contains(page, "<dl class=\"pairs\">\n</dl>") {
+		t.Error("the page has an empty list of answers")
+	}
+}
