@@ -44,8 +44,9 @@ and --format csv one row per action for a spreadsheet (--excel adds the
 byte-order mark Excel needs to read UTF-8; a cell that starts with =, +,
 - or @ gets a leading ' so that no spreadsheet runs it as a formula).
 
-A plan that does not load is reported on standard error and the exit
-status is 1, so a broken file never hides its actions silently. Plans are
+A plan that does not load is reported on standard error, the list says
+how many files are missing from it, and the exit status is 1, so a
+broken file never hides its actions silently. Plans are
 only read, never changed.`,
 		Example: `  # What to chase this month
   ladder status
@@ -142,6 +143,7 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 	if listErr != nil {
 		return listErr
 	}
+	o.NotLoaded = bad
 	err = writeOutputFrom(stdout, opts.out, func(w io.Writer) error {
 		switch opts.format {
 		case "md":

@@ -33,9 +33,13 @@ const (
 // often as wanted, and closed when done.
 type StatusList struct {
 	*plans.Outstanding
-	by       StatusBy
-	measured struct{ due, when, owner, plan int } // the widest cell of each column
-	dues     [256]dueCell                         // recent due dates' cells (see cells)
+	// NotLoaded counts the plan files that did not load: their actions
+	// are missing, and the list says so, so that a check-in issue read
+	// away from the terminal never says "nothing open" of a broken plan.
+	NotLoaded int
+	by        StatusBy
+	measured  struct{ due, when, owner, plan int } // the widest cell of each column
+	dues      [256]dueCell                         // recent due dates' cells (see cells)
 }
 
 // dueCell is a due date with its cells.
@@ -310,5 +314,13 @@ func (d statusList) intro() string {
 	if d.by == ByOwner || d.by == ByPlan {
 		by = ", by " + string(d.by)
 	}
-	return fmt.Sprintf("Open actions on %s in %s (%s)%s: %s.", d.o.Today, plain(d.dir), countNoun(d.o.Plans(), "plan"), by, urgencySummary(d.o.Open()))
+	intro := fmt.Sprintf("Open actions on %s in %s (%s)%s: %s.", d.o.Today, plain(d.dir), countNoun(d.o.Plans(), "plan"), by, urgencySummary(d.o.Open()))
+	if n := d.NotLoaded; n > 0 {
+		them := "their actions are"
+		if n == 1 {
+			them = "its actions are"
+		}
+		intro += fmt.Sprintf(" %s did not load, so %s not in this list: ladder check %s says why.", countNoun(n, "file"), them, plain(d.dir))
+	}
+	return intro
 }
