@@ -79,7 +79,7 @@ func countsTable(c *common, w int) string {
 		}
 	}
 	for _, ac := range perArea {
-		row(ac.Area.Title, ac.Counts, false)
+		row(areaName(ac.Area, nameWidth), ac.Counts, false)
 	}
 	if len(perArea) > 1 {
 		row("All areas", total, true)

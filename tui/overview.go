@@ -332,7 +332,9 @@ func (s *overviewScreen) row(st *styles, i, w int) string {
 			counts = append(counts, st.levelStyle(li, len(c.Scale)).Render(plans.MarkAt(li, len(c.Scale)))+fmt.Sprintf(" %d", ac.ByLevel[li]))
 		}
 		counts = append(counts, st.levelStyle(-1, 0).Render(plans.MarkUnrated)+fmt.Sprintf(" %d", ac.Unrated))
-		return ansi.Truncate(st.Heading.Render(c.Areas[r.area].Title)+"  "+strings.Join(counts, "  "), w, "…")
+		tally := strings.Join(counts, "  ")
+		name := areaName(&c.Areas[r.area], w-2-ansi.StringWidth(tally))
+		return ansi.Truncate(st.Heading.Render(name)+"  "+tally, w, "…")
 	}
 	e := s.entries[r.entry]
 	resp := s.c.plan().Items[e.Item.ID]

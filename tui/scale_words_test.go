@@ -215,6 +215,40 @@ func TestCountsTableAndLegendFitTheWindow(t *testing.T) {
 	}
 }
 
+// The counts table, the summary's every-item board and the overview name
+// each area by its title, or, where the title does not fit (the Building
+// Blocks' areas are a sentence), by its short title: they cut "Create a
+// compelling, shared vision of soc…" mid-word, and the overview lost the
+// area's tally.
+func TestCountsTableNamesAreasInWholeWords(t *testing.T) {
+	c, ok := checklist.Builtin("smc-building-blocks")
+	if !ok {
+		t.Fatal("no built-in checklist smc-building-blocks")
+	}
+	for _, w := range []int{80, 60} {
+		h, _ := rvOpen(t, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1}), w, 24)
+		for _, part := range []struct {
+			name string
+			text string
+			head int // lines above the first area's
+		}{{"counts table", countsTable(h.a.c, w), 1}, {"every item", ratingBoard(h.a.c, w), 0}} {
+			text := ansi.Strip(part.text)
+			if strings.Contains(text, "…") {
+				t.Errorf("%d columns: a name in the %s is cut:\n%s", w, part.name, text)
+			}
+			lines := strings.Split(text, "\n")
+			for i, a := range c.Areas {
+				if name := lines[i+part.head]; !strings.HasPrefix(name, a.Title+"  ") && !strings.HasPrefix(name, a.Short+"  ") {
+					t.Errorf("%d columns: %s row %q does not name %q or %q", w, part.name, name, a.Title, a.Short)
+				}
+			}
+		}
+		// The overview's area rows keep their tally (it was cut off).
+		h.press("o")
+		h.requireView("Vision  ■ 0  ▲ 0  ● 0  ○ 8")
+	}
+}
+
 // A tile flagged to revisit says "⚑ 3" where it said "3": two cells more
 // beside the rating's word, and the number was dropped from tiles the
 // board had made only just wide enough for the word and the number (an

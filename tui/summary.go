@@ -204,7 +204,7 @@ func ratingBoard(c *common, w int) string {
 		if ai > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString(padRight(ansi.Truncate(a.Title, nameWidth, "…"), nameWidth) + "  ")
+		b.WriteString(padRight(ansi.Truncate(areaName(&a, nameWidth), nameWidth, "…"), nameWidth) + "  ")
 		col := 0
 		for ii, it := range a.Items {
 			if col == perLine {
@@ -310,4 +310,14 @@ func (s *summaryScreen) shortHelp() []key.Binding {
 func (s *summaryScreen) fullHelp() [][]key.Binding {
 	k := s.keys
 	return [][]key.Binding{append([]key.Binding{k.Back}, k.all()...)}
+}
+
+// areaName names an area in a column w cells wide: by its title, or, when
+// the title is too long for it (some checklists' areas are a sentence), by
+// its short title, whole words rather than a cut sentence.
+func areaName(a *checklist.Area, w int) string {
+	if ansi.StringWidth(a.Title) > w {
+		return a.ShortTitle()
+	}
+	return a.Title
 }
