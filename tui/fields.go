@@ -78,7 +78,9 @@ func (l *labelled) head(st *styles, width int, on bool) string {
 // fieldLabel draws a field's marker and label (see labelled.head).
 func fieldLabel(st *styles, label string, labelWidth, width int, on bool) string {
 	if labelWidth == 0 {
-		label = ansi.Truncate(label, max(1, width-2), "…")
+		// A label on a line of its own is wrapped whole: some are a
+		// sentence (a Building Blocks area heading a per-area answer).
+		label = wrapIndented(label, max(1, width-2), 2, 0)
 	}
 	s := "  " + st.Label.Render(label)
 	if on {
