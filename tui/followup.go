@@ -354,7 +354,7 @@ func (s *followupScreen) stopsView(stops []fuStop, w, h int) string {
 	for i, st := range stops {
 		blocks[i] = st.view(w, h, s.focus == i)
 	}
-	return fitBlocks(blocks, min(s.focus, len(stops)-1), h)
+	return fitBlocks(&s.c.styles, blocks, min(s.focus, len(stops)-1), h)
 }
 
 func (s *followupScreen) typing() bool {
@@ -553,9 +553,11 @@ func clipLines(s string, h int) string {
 }
 
 // fitBlocks joins blocks of lines, dropping blocks from the start, then the
-// end, so that block focus shows within h lines.
-func fitBlocks(blocks []string, focus, h int) string {
-	from, to := 0, len(blocks)
+// end, so that block focus shows within h lines. When blocks are dropped,
+// its last line says how many, and that ↑ and ↓ reach them: a per-area
+// answer of seven areas at 60x16 hid four with nothing to say so.
+func fitBlocks(st *styles, blocks []string, focus, h int) string {
+	var from, to int
 	height := func() int {
 		n := 0
 		for _, b := range blocks[from:to] {
@@ -563,11 +565,27 @@ func fitBlocks(blocks []string, focus, h int) string {
 		}
 		return n
 	}
-	for height() > h && from < focus {
-		from++
+	fit := func(h int) {
+		from, to = 0, len(blocks)
+		for height() > h && from < focus {
+			from++
+		}
+		for height() > h && to > focus+1 {
+			to--
+		}
 	}
-	for height() > h && to > focus+1 {
-		to--
+	fit(h)
+	if from == 0 && to == len(blocks) || h < 2 {
+		return clipLines(strings.Join(blocks[from:to], "\n"), h)
 	}
-	return clipLines(strings.Join(blocks[from:to], "\n"), h)
+	fit(h - 1)
+	var hidden []string
+	if from > 0 {
+		hidden = append(hidden, fmt.Sprintf("↑ %d more above", from))
+	}
+	if n := len(blocks) - to; n > 0 {
+		hidden = append(hidden, fmt.Sprintf("↓ %d more below", n))
+	}
+	more := st.Subtle.Render("  " + strings.Join(hidden, " · ") + " · ↑↓ to reach them")
+	return clipLines(strings.Join(blocks[from:to], "\n"), h-1) + "\n" + more
 }

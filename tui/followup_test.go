@@ -597,3 +597,42 @@ func TestHelpWrapsAKeysWordsUnderTheWords(t *testing.T) {
 	}
 	t.Fatalf("no enter while typing in help:\n%s", strings.Join(lines, "\n"))
 }
+
+// perAreaQuestion is the Building Blocks' per-area next-steps question,
+// open at w×h on an unrated plan.
+func perAreaQuestion(t *testing.T, w, h int) (*app, *checklist.Checklist) {
+	t.Helper()
+	c, ok := checklist.Builtin("smc-building-blocks")
+	if !ok {
+		t.Fatal("no built-in checklist smc-building-blocks")
+	}
+	q := slices.IndexFunc(c.FollowUps, func(f checklist.FollowUp) bool { return f.Kind == checklist.KindPerArea })
+	if q < 0 {
+		t.Fatal("the Building Blocks ask no per-area question")
+	}
+	a, _ := fuApp(t, plans.New(c, "Acme Café Ltd", "Spring review", fuToday), w, h)
+	fuShow(t, a, screenFollowUp, q)
+	return a, c
+}
+
+// The per-area question of the Building Blocks names its areas whole at
+// 80x24: a label on a line of its own wraps (the first area was cut at
+// "inclusio…").
+func TestThePerAreaQuestionNamesEveryAreaWhole(t *testing.T) {
+	a, c := perAreaQuestion(t, 80, 24)
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, area := range c.Areas {
+		fuContains(t, words(fuView(a)), words(area.Title))
+	}
+	fuContains(t, fuView(a), "Due date not set")
+}
+
+// At 60x16 only some of the seven areas' answers fit: the list says how
+// many are above and below, and how to reach them (four were hidden with
+// nothing to say so).
+func TestThePerAreaQuestionSaysWhatIsHidden(t *testing.T) {
+	a, _ := perAreaQuestion(t, 60, 16)
+	fuContains(t, fuView(a), "↓ 4 more below · ↑↓ to reach them", "Due date not set")
+	fuPress(t, a, "down", "down", "down", "down", "down", "down")
+	fuContains(t, fuView(a), "more above · ↑↓ to reach them", "Make a plan")
+}
