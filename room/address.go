@@ -24,16 +24,27 @@ type Candidate struct {
 type kind int
 
 const (
-	kindLAN       kind = iota // a private or carrier-shared address on a real interface: the room's Wi-Fi or wired network
+	kindLAN       kind = iota // an address the internet does not route, on a real interface: the room's Wi-Fi or wired network
 	kindPublic                // a public address on a real interface: the room's network, and maybe the internet's
 	kindLinkLocal             // a self-assigned address: only a network with no router
 	kindVirtual               // containers, virtual machines, VPNs: phones are not there
 )
 
-// sharedSpace is the carrier-grade NAT range (RFC 6598): not private by
-// name, but like a private address it is reached from the network the
-// laptop is on (a mobile router's, say) and not from the internet.
-var sharedSpace = netip.MustParsePrefix("100.64.0.0/10")
+// notGlobal are the IPv4 ranges, other than the private ones, that the
+// internet does not route (IANA's special-purpose registry): the
+// carrier-grade NAT range that mobile routers hand out (RFC 6598), the
+// documentation and benchmarking ranges, the reserved 240/4. Like a
+// private address, one of them is reached only from the network the
+// laptop is on.
+var notGlobal = []netip.Prefix{
+	netip.MustParsePrefix("100.64.0.0/10"),
+	netip.MustParsePrefix("192.0.0.0/24"),
+	netip.MustParsePrefix("192.0.2.0/24"),
+	netip.MustParsePrefix("198.18.0.0/15"),
+	netip.MustParsePrefix("198.51.100.0/24"),
+	netip.MustParsePrefix("203.0.113.0/24"),
+	netip.MustParsePrefix("240.0.0.0/4"),
+}
 
 func (c Candidate) kind() kind {
 	switch {
@@ -41,7 +52,7 @@ func (c Candidate) kind() kind {
 		return kindVirtual
 	case c.Addr.IsLinkLocalUnicast():
 		return kindLinkLocal
-	case c.Addr.IsPrivate(), sharedSpace.Contains(c.Addr):
+	case c.Addr.IsPrivate(), slices.ContainsFunc(notGlobal, func(p netip.Prefix) bool { return p.Contains(c.Addr) }):
 		return kindLAN
 	}
 	return kindPublic

@@ -24,8 +24,8 @@ func TestChooseAddress(t *testing.T) {
 			[]string{"also on 172.17.0.1 (docker0, a virtual network), 10.8.0.2 (tun0, a virtual network)", "--listen ADDRESS:0"}},
 		{"wired and Wi-Fi", []Candidate{cand("10.1.2.3", "wlan0"), cand("10.1.9.9", "eth0")}, "10.1.9.9",
 			[]string{"also on 10.1.2.3 (wlan0, a local network)"}},
-		{"a public address after a private one", []Candidate{cand("203.0.113.5", "eth0"), cand("192.168.0.4", "wlan0")}, "192.168.0.4",
-			[]string{"also on 203.0.113.5 (eth0, a public address)"}},
+		{"a public address after a private one", []Candidate{cand("81.2.69.160", "eth0"), cand("192.168.0.4", "wlan0")}, "192.168.0.4",
+			[]string{"also on 81.2.69.160 (eth0, a public address)"}},
 		// A university's or an office's Wi-Fi may give the laptop a public
 		// address: phones on it reach the laptop, and perhaps the internet
 		// does too, which the facilitator should know.
@@ -35,6 +35,12 @@ func TestChooseAddress(t *testing.T) {
 		// internet's, so the room's own network as much as 192.168.x.x.
 		{"a carrier-shared address", []Candidate{cand("100.72.9.4", "wlan0")}, "100.72.9.4",
 			[]string{"Phones join at 100.72.9.4, this laptop's address on wlan0 (a local network)."}},
+		// Nor is a documentation, benchmarking or reserved address public,
+		// though it is not private by name either.
+		{"a documentation address", []Candidate{cand("192.0.2.2", "eth0")}, "192.0.2.2",
+			[]string{"Phones join at 192.0.2.2, this laptop's address on eth0 (a local network)."}},
+		{"a reserved address", []Candidate{cand("240.1.2.3", "wlan0")}, "240.1.2.3",
+			[]string{"(a local network)"}},
 		{"only a self-assigned address", []Candidate{cand("169.254.10.20", "en0")}, "169.254.10.20",
 			[]string{"Phones join at 169.254.10.20, this laptop's address on en0 (a self-assigned address).", "only on a network with no router", "hotspot"}},
 	}
