@@ -462,7 +462,7 @@ func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *work
 		return
 	}
 	fmt.Fprintf(w, "Wrote %s: counts only, for %s. %s was not copied or kept: delete it when you no longer need it.\n", out, plural(len(d.Grades), "grade"), name)
-	fmt.Fprintf(w, "Next: ladder data show %s\n", out)
+	fmt.Fprintf(w, "Next: ladder data show %s\n", plans.CommandQuote(out))
 }
 
 // answersWord is "12 answers", or "fewer than 10 answers".

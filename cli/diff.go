@@ -425,12 +425,12 @@ func folderChange(repo *gitrev.Repo, commit, rev, since string, ch gitrev.Change
 			return nil, nil
 		case f.Err != nil && ch.Status == 'R':
 			// The old file is still reported, as removed.
-			newErr = fmt.Errorf("%w\n%s does not load, so it is not compared: run ladder check %s", f.Err, c.Path, c.Path)
+			newErr = fmt.Errorf("%w\n%s does not load, so it is not compared: run ladder check %s", f.Err, c.Path, plans.CommandQuote(c.Path))
 			ch = gitrev.Change{Status: 'D', Path: ch.OldPath}
 			c = plans.FileChange{Path: displayPath(repo, ch.Path), OldName: since}
 			c.NewName = c.Path
 		case f.Err != nil:
-			return nil, fmt.Errorf("%w\n%s does not load, so it is not compared: run ladder check %s", f.Err, c.Path, c.Path)
+			return nil, fmt.Errorf("%w\n%s does not load, so it is not compared: run ladder check %s", f.Err, c.Path, plans.CommandQuote(c.Path))
 		}
 		c.New = f.Plan
 	}

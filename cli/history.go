@@ -189,7 +189,7 @@ func planHistory(file string) ([]plans.HistoryEntry, error) {
 			return nil, usageErrorf("%s does not exist, and git has no history of it: check the spelling of the path", file)
 		}
 		return nil, gitProblem(fmt.Errorf("%s has no history yet: git has no commit of it.\n"+
-			"Commit it first (git add %s && git commit), then run this again", file, file))
+			"Commit it first (git add %s && git commit), then run this again", file, plans.CommandQuote(file)))
 	}
 	entries := make([]plans.HistoryEntry, len(newestFirst))
 	loaded := 0

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/plans"
 
 	"github.com/spf13/cobra"
 )
@@ -109,7 +110,7 @@ Run it with no arguments to start or resume a review.`,
 // make a plan of that name) but answered with the command that opens it.
 func rootArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 && (strings.HasSuffix(args[0], ".yaml") || strings.HasSuffix(args[0], ".yml")) {
-		return usageErrorf("%q is not a command: to open a plan, run: ladder review %s", args[0], args[0])
+		return usageErrorf("%q is not a command: to open a plan, run: ladder review %s", args[0], plans.CommandQuote(args[0]))
 	}
 	return noArgsSuggesting(cmd, args)
 }

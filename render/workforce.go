@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/workforce"
 )
 
@@ -131,7 +132,7 @@ func buildWorkforce(w *workforce.Loaded) workforceDoc {
 		doc.bench = &wfBenchmark{source: plain(w.Benchmark.Source), shares: w.Benchmark.Shares, yours: doc.total.shares}
 	}
 	if w.BenchmarkErr != nil {
-		doc.benchNote = fmt.Sprintf("%s does not load, so there is no comparison: ladder check %s lists its problems.", w.BenchmarkPath, w.BenchmarkPath)
+		doc.benchNote = fmt.Sprintf("%s does not load, so there is no comparison: ladder check %s lists its problems.", w.BenchmarkPath, plans.CommandQuote(w.BenchmarkPath))
 	}
 	return doc
 }
