@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -698,12 +699,18 @@ func reportWorkforce(stderr io.Writer, planPath string) *workforce.Loaded {
 
 // terminalWidth is the width of the terminal w is, or 80.
 func terminalWidth(w io.Writer) int {
+	return cmp.Or(terminalColumns(w), 80)
+}
+
+// terminalColumns is the width of the terminal w is, or 0 when w is not
+// a terminal.
+func terminalColumns(w io.Writer) int {
 	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
 		if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
 			return cols
 		}
 	}
-	return 80
+	return 0
 }
 
 // groupColours are the chart's colours, from the terminal's own 16: none

@@ -37,12 +37,15 @@ and project-plan steps. They are grouped as
 
 each with its due date, how late or how soon, its owner, its plan and what
 it is, then each plan's totals with its organisation and title. It is the
-"what do we chase this month" list. --by owner groups the actions by who
-has to do them; --by plan by plan, each under its organisation and title
-with its totals. --format md gives Markdown for a monthly check-in issue,
-and --format csv one row per action for a spreadsheet (--excel adds the
-byte-order mark Excel needs to read UTF-8; a cell that starts with =, +,
-- or @ gets a leading ' so that no spreadsheet runs it as a formula).
+"what do we chase this month" list. In a terminal it wraps to the
+window's width; in a file or a pipe each action stays on one line.
+
+--by owner groups the actions by who has to do them; --by plan by plan,
+each under its organisation and title with its totals. --format md gives
+Markdown for a monthly check-in issue, and --format csv one row per
+action for a spreadsheet (--excel adds the byte-order mark Excel needs to
+read UTF-8; a cell that starts with =, +, - or @ gets a leading ' so that
+no spreadsheet runs it as a formula).
 
 A plan that does not load is reported on standard error, the list says
 how many files are missing from it, and the exit status is 1, so a
@@ -144,6 +147,9 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		return listErr
 	}
 	o.NotLoaded = bad
+	if opts.out == "" {
+		o.Width = terminalColumns(stdout)
+	}
 	err = writeOutputFrom(stdout, opts.out, func(w io.Writer) error {
 		switch opts.format {
 		case "md":

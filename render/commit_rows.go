@@ -70,20 +70,10 @@ func (t commitRows) beside(b *strings.Builder, widths []int, cols int) {
 	noteAt := spanned(widths[:commitKeys]) + 2
 	for i, r := range t.rows {
 		if t.notes[i] != "" {
-			writeRunOn(b, all, r[:commitKeys], t.notes[i], noteAt, cols)
+			writeRunOn(b, "", all, r[:commitKeys], t.notes[i], noteAt, cols)
 			continue
 		}
-		writeRunOn(b, all, r[:len(r)-1], r[len(r)-1], subjectAt, cols)
-	}
-}
-
-// writeRunOn writes cells aligned, then text from column at, wrapped to
-// cols with its other lines indented to at.
-func writeRunOn(b *strings.Builder, widths []int, cells []string, text string, at, cols int) {
-	lines := wrapTo(text, cols-at)
-	writeAligned(b, "", widths, append(cells[:len(cells):len(cells)], lines[0]))
-	for _, l := range lines[1:] {
-		b.WriteString(strings.Repeat(" ", at) + l + "\n")
+		writeRunOn(b, "", all, r[:len(r)-1], r[len(r)-1], subjectAt, cols)
 	}
 }
 

@@ -354,3 +354,30 @@ func TestStatusTextHugeCellRunsOnAlone(t *testing.T) {
 		t.Errorf("the cells are not all there:\n%.600s", out)
 	}
 }
+
+// TestStatusTextFitsTheTerminal: in a terminal the list is wrapped at
+// spaces to its width, the actions under their column (or on lines of
+// their own when the columns leave too little room), and says every word
+// the one-line list for a file says, in the same order; no word is cut.
+func TestStatusTextFitsTheTerminal(t *testing.T) {
+	for _, by := range []StatusBy{ByDue, ByOwner, ByPlan} {
+		o := statusFixture(t, by)
+		flat := statusText(t, o)
+		for cols := 60; cols <= 100; cols++ {
+			o.Width = cols
+			got := statusText(t, o)
+			for i, line := range strings.Split(got, "\n") {
+				if w := width(line); w > cols {
+					t.Errorf("--by %s at %d columns: line %d is %d wide: %q", by, cols, i+1, w, line)
+				}
+			}
+			if !slices.Equal(strings.Fields(got), strings.Fields(flat)) {
+				t.Errorf("--by %s at %d columns says other words than the one-line list:\n%s", by, cols, got)
+			}
+		}
+		o.Width = 0
+		if again := statusText(t, o); again != flat {
+			t.Errorf("--by %s with no width: the list changed", by)
+		}
+	}
+}

@@ -76,6 +76,16 @@ func writeAligned(b textWriter, indent string, widths []int, cells []string) {
 	b.WriteByte('\n')
 }
 
+// writeRunOn writes cells aligned after indent, then text from column at,
+// wrapped to cols with its other lines indented to at.
+func writeRunOn(b textWriter, indent string, widths []int, cells []string, text string, at, cols int) {
+	lines := wrapTo(text, cols-at)
+	writeAligned(b, indent, widths, append(cells[:len(cells):len(cells)], lines[0]))
+	for _, l := range lines[1:] {
+		b.WriteString(strings.Repeat(" ", at) + l + "\n")
+	}
+}
+
 // wrapAtSpaces breaks plain text into lines of at most limit columns at
 // its spaces only: x/ansi also breaks at hyphens, which splits a range
 // ("80-89%") or the "--" that stands for a hidden figure. A word longer
