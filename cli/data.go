@@ -580,6 +580,9 @@ report's data section has it. NO_COLOR turns colour off.`,
   ladder data show plans/acme.yaml --format md -o data.md`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := formatOfOutput(cmd, &opts.format, opts.out, "text", "md"); err != nil {
+				return err
+			}
 			arg := ""
 			if len(args) == 1 {
 				arg = args[0]
@@ -591,7 +594,7 @@ report's data section has it. NO_COLOR turns colour off.`,
 	f.StringVar(&opts.benchmark, "benchmark", "", "compare with this benchmark `FILE` instead of the one the data file names")
 	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for a terminal, or md for Markdown")
 	f.IntVar(&opts.width, "width", 0, "lay the text out for `N` columns (default: the terminal's, or 80)")
-	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output")
+	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output (a .md name chooses --format md)")
 	return cmd
 }
 

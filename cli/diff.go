@@ -91,13 +91,16 @@ repository.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := formatOfOutput(cmd, &opts.format, opts.out, "text", "md"); err != nil {
+				return err
+			}
 			return runDiff(cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args, opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.rev, "rev", "", "compare with the version at git revision `REV` (HEAD~1, main, a tag, a hash)")
 	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, or md for Markdown")
-	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output")
+	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output (a .md name chooses --format md)")
 	f.BoolVar(&opts.force, "force", false, "compare two plans even when they are of different organisations or checklists")
 	return cmd
 }

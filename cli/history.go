@@ -46,6 +46,9 @@ through git; nothing is changed.`,
   # As a Markdown table for the quarterly report
   ladder history plans/acme-spring.yaml --format md -o history.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := formatOfOutput(cmd, &opts.format, opts.out, "text", "md"); err != nil {
+				return err
+			}
 			path, err := onePlanArg("history", args)
 			if err != nil {
 				return err
@@ -55,7 +58,7 @@ through git; nothing is changed.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, or md for Markdown")
-	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output")
+	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output (a .md name chooses --format md)")
 	return cmd
 }
 

@@ -68,6 +68,9 @@ standard output, or to FILE with -o. The plan itself is never changed.`,
   ladder report plans/acme-spring.yaml --format html -o acme-spring.html
   ladder report plans/acme-spring.yaml --format csv --excel -o acme-spring.csv`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := formatOfOutput(cmd, &opts.format, opts.out, "md", "html", "csv"); err != nil {
+				return err
+			}
 			path, err := onePlanArg("report", args)
 			if err != nil {
 				return err
@@ -76,7 +79,7 @@ standard output, or to FILE with -o. The plan itself is never changed.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.out, "output", "o", "", "write the report to `FILE` instead of standard output")
+	f.StringVarP(&opts.out, "output", "o", "", "write the report to `FILE` instead of standard output (a .html or .csv name chooses that --format)")
 	f.StringVar(&opts.today, "today", "", "the date to count overdue actions from, as `YYYY-MM-DD` (default: today)")
 	f.StringVar(&opts.format, "format", "md", "the output `FORMAT`: md (Markdown), html (one web page) or csv (a spreadsheet)")
 	f.BoolVar(&opts.excel, "excel", false, "with --format csv, start the file with a UTF-8 byte-order mark for Excel")

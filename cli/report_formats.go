@@ -14,12 +14,65 @@ import (
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
+	"github.com/spf13/cobra"
 )
 
 // The formats of report (Markdown by default, one self-contained HTML
 // page, or CSV for a spreadsheet) and of status (text, Markdown or CSV).
 // The flags are checked before any plan is read, so a typing mistake
 // costs nothing.
+
+// formatsByExtension are the formats an output file's name says it holds.
+var formatsByExtension = map[string]string{".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".txt": "text"}
+
+// formatWords names a format for a person: "a web page".
+var formatWords = map[string]string{"md": "Markdown", "html": "a web page", "csv": "CSV", "text": "plain text"}
+
+// formatOfOutput makes -o's file name and --format agree, before anything
+// is read: someone who writes -o acme.html wants a web page to open, not
+// Markdown in a file of that name. With no --format, the name's extension
+// chooses among the formats the command writes; a --format the name
+// contradicts, or a name for a format the command does not write, is a
+// usage error that says what to do. A .txt file takes any text format.
+func formatOfOutput(cmd *cobra.Command, format *string, out string, formats ...string) error {
+	ext := strings.ToLower(path.Ext(out))
+	implied := formatsByExtension[ext]
+	switch {
+	case out == "" || implied == "" || implied == *format:
+		return nil
+	case implied == "text":
+		if !cmd.Flags().Changed("format") && slices.Contains(formats, "text") {
+			*format = "text"
+		}
+		return nil
+	case !slices.Contains(formats, implied):
+		return usageErrorf("-o %s: %s writes no %s: name the file %s (see --format)", out, cmd.Name(), formatName(implied), extensionsOf(formats))
+	case cmd.Flags().Changed("format"):
+		return usageErrorf("-o %s names %s, but --format %s writes %s: leave out --format, or name the file %s",
+			out, formatWords[implied], *format, formatWords[*format], strings.TrimSuffix(out, path.Ext(out))+extensionOf(*format))
+	}
+	*format = implied
+	return nil
+}
+
+// formatName is a format as the object of "writes no": "web page".
+func formatName(format string) string { return strings.TrimPrefix(formatWords[format], "a ") }
+
+func extensionOf(format string) string {
+	if format == "text" {
+		return ".txt"
+	}
+	return "." + format
+}
+
+func extensionsOf(formats []string) string {
+	exts := make([]string, len(formats))
+	for i, f := range formats {
+		exts[i] = extensionOf(f)
+	}
+	last := len(exts) - 1
+	return strings.Join(exts[:last], ", ") + " or " + exts[last]
+}
 
 // formatChoice checks --format against the formats a command writes, and
 // --excel, which only CSV takes.

@@ -69,12 +69,15 @@ only read, never changed.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := formatOfOutput(cmd, &opts.format, opts.out, "text", "md", "csv"); err != nil {
+				return err
+			}
 			return runStatus(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.today, "today", "", "the date to count from, as `YYYY-MM-DD` (default: today)")
-	f.StringVarP(&opts.out, "output", "o", "", "write the list to `FILE` instead of standard output")
+	f.StringVarP(&opts.out, "output", "o", "", "write the list to `FILE` instead of standard output (a .md or .csv name chooses that --format)")
 	f.StringVar(&opts.by, "by", "due", "group the actions by `GROUP`: due (when they are due), owner, or plan")
 	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, md for Markdown, or csv for a spreadsheet")
 	f.BoolVar(&opts.excel, "excel", false, "with --format csv, start the file with a UTF-8 byte-order mark for Excel")
