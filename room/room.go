@@ -57,6 +57,10 @@ var (
 	ErrNotJoined    = errors.New("this phone has not joined the room: type the PIN first")
 	ErrNotCurrent   = errors.New("that item is no longer up for a vote: the facilitator has moved on")
 	ErrVoteClosed   = errors.New("voting on this item has closed: the votes are revealed")
+	// ErrNewRound is a vote from a page shown before the facilitator
+	// opened the vote on the same item again: it was for the last round,
+	// and this one starts from nothing.
+	ErrNewRound     = errors.New("voting on this item has started again: choose again")
 	ErrNoVote       = errors.New("nothing is up for a vote just now")
 	ErrBadChoice    = errors.New("that is not one of the choices")
 	ErrNotAsking    = errors.New("ideas are not being collected just now")
@@ -570,10 +574,12 @@ func (r *Room) CastVote(token, itemID string, round int, choice string) error {
 	switch {
 	case r.phase != Voting && r.phase != Revealed:
 		return ErrNoVote
-	case itemID != r.itemID || round != r.round:
+	case itemID != r.itemID:
 		return ErrNotCurrent
 	case r.phase == Revealed:
 		return ErrVoteClosed
+	case round != r.round:
+		return ErrNewRound
 	}
 	if r.votes[token] == choice {
 		return nil

@@ -102,8 +102,10 @@ func TestOneVotePerPhonePerRound(t *testing.T) {
 	if st.Voted != 0 || st.Round != round+1 || st.Phase != Voting {
 		t.Errorf("after a re-vote: %+v", st)
 	}
-	if err := r.CastVote(a, "lc-vision", round, "red"); !errors.Is(err, ErrNotCurrent) {
-		t.Errorf("a vote for the last round after a re-vote: %v, want ErrNotCurrent", err)
+	// A phone still showing the last round is told the vote started
+	// again, not that the item is no longer up: it is, on its screen.
+	if err := r.CastVote(a, "lc-vision", round, "red"); !errors.Is(err, ErrNewRound) {
+		t.Errorf("a vote for the last round after a re-vote: %v, want ErrNewRound", err)
 	}
 	if err := r.CastVote(a, "lc-vision", st.Round, "green"); err != nil {
 		t.Fatal(err)
@@ -128,7 +130,7 @@ func TestRefusedVotes(t *testing.T) {
 	}{
 		{"not joined", "00000000000000000000000000000000", "lc-vision", "red", round, ErrNotJoined},
 		{"not current item", a, "lc-leadership", "red", round, ErrNotCurrent},
-		{"old round", a, "lc-vision", "red", round - 1, ErrNotCurrent},
+		{"old round", a, "lc-vision", "red", round - 1, ErrNewRound},
 		{"not a level", a, "lc-vision", "yellow", round, ErrBadChoice},
 		{"unrated is not a vote", a, "lc-vision", checklist.Unrated, round, ErrBadChoice},
 		{"empty", a, "lc-vision", "", round, ErrBadChoice},

@@ -147,7 +147,7 @@ func TestBadRequests(t *testing.T) {
 		}, 401, "Type the PIN first"},
 		{"events without joining", func() (int, string) { return stranger.Get("/events") }, 401, "type the PIN first"},
 		{"vote for an item not up", func() (int, string) { return a.vote("lc-leadership", round, "red") }, 409, "no longer up for a vote"},
-		{"vote for an old round", func() (int, string) { return a.vote("lc-vision", round-1, "red") }, 409, "no longer up for a vote"},
+		{"vote for an old round", func() (int, string) { return a.vote("lc-vision", round-1, "red") }, 409, "Voting on this item has started again: choose again."},
 		{"vote for no level", func() (int, string) { return a.vote("lc-vision", round, "purple") }, 400, "not one of the choices"},
 		{"vote with no round", func() (int, string) { return a.Post("/vote", url.Values{"item": {"lc-vision"}, "choice": {"red"}}) }, 400, "did not say which item"},
 		{"malformed body", func() (int, string) {
