@@ -82,7 +82,10 @@ type spreadView struct {
 
 type questionView struct {
 	ID, Text string
-	Areas    []areaView
+	// Position and Total number the question among the next steps, as
+	// the facilitator's screen does.
+	Position, Total int
+	Areas           []areaView
 }
 
 type areaView struct {
@@ -157,7 +160,8 @@ func (r *Room) view(token string) phoneView {
 	case Asking:
 		f, _ := c.FollowUp(r.question)
 		v.Title, v.Refresh = f.Question, false
-		v.Question = &questionView{ID: f.ID, Text: f.Question}
+		v.Question = &questionView{ID: f.ID, Text: f.Question, Total: len(c.FollowUps),
+			Position: 1 + slices.IndexFunc(c.FollowUps, func(q checklist.FollowUp) bool { return q.ID == f.ID })}
 		if f.Kind == checklist.KindPerArea {
 			for _, a := range c.Areas {
 				v.Question.Areas = append(v.Question.Areas, areaView{a.ID, a.Title, a.ID == p.area})

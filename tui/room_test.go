@@ -299,6 +299,10 @@ func TestRoomFromTheFacilitatorsSide(t *testing.T) {
 	if page := phones[0].page(); !strings.Contains(page, "What are your quick wins?") {
 		t.Fatalf("the phones are not asked for ideas:\n%s", page)
 	}
+	questionNumber := regexp.MustCompile(`question \d+ of \d+`)
+	if onScreen, onPhone := questionNumber.FindString(h.view()), questionNumber.FindString(phones[0].page()); onScreen == "" || onPhone != onScreen {
+		t.Errorf("the screen numbers the question %q, the phones %q", onScreen, onPhone)
+	}
 	if status, body := phones[0].post("idea", url.Values{"question": {"quick-wins"}, "text": {"\x1b[31mName a senior sponsor\x1b[0m\x07"}}); status != http.StatusOK {
 		t.Fatalf("idea: %d\n%s", status, body)
 	}
