@@ -67,13 +67,13 @@ With --room, the people in the room vote from their phones, on this
 laptop's network, with no cloud and no accounts: the review shows a QR
 code, the address and a PIN; phones see the item on screen and vote
 (■ Red, ▲ Amber, ● Green, or the checklist's own words; or not sure),
-hidden until you press v to reveal the spread; enter agrees the most common rating, V votes again. During
-the next-steps questions, phones can send ideas: each shows in the
-question's list, from the room, for you to accept (x) or drop (d). The
-plan keeps the counts of each item's final round, never
-who voted. ladder picks the laptop's address on its local network and
-says why; --listen ADDRESS:PORT chooses it. The server stops when the
-review ends.
+hidden until you press v to reveal the spread; enter agrees the most
+common rating, V votes again. During the next-steps questions, phones
+can send ideas: each shows in the question's list, from the room, for
+you to accept (x) or drop (d). The plan keeps the counts of each item's
+final round, never who voted. ladder picks the laptop's address on its
+local network and says why; --listen ADDRESS:PORT chooses it. The server
+stops when the review ends.
 
 --room works with --accessible too: the join address, the PIN and why
 that address are plain lines (qr prints the QR code). At an item's
