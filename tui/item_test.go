@@ -784,6 +784,30 @@ func TestLongAreaAndGroupNamesShowWhole(t *testing.T) {
 	}
 }
 
+// An item with no questions sets its title apart from the header and the
+// scale with blank lines whenever the window has two lines to spare: at
+// 60x16, under a three-line heading, the title ran into the strip and the
+// scale with three lines empty at the bottom.
+func TestAnItemWithoutQuestionsKeepsItsTitleApart(t *testing.T) {
+	c, ok := checklist.Builtin("smc-building-blocks")
+	if !ok {
+		t.Fatal("no built-in checklist smc-building-blocks")
+	}
+	p := plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})
+	h, _ := rvOpen(t, p, 60, 16) // bb-vision-accountability: no questions
+	h.press("f")                 // flagged: where the review is takes a line of its own
+	lines := strings.Split(h.view(), "\n")
+	at := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "Ensure a senior leader") })
+	if at < 1 || strings.TrimSpace(lines[at-1]) != "" {
+		t.Fatalf("no blank line above the title:\n%s", h.view())
+	}
+	scale := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "■ Red") })
+	if scale < 1 || strings.TrimSpace(lines[scale-1]) != "" {
+		t.Fatalf("no blank line above the scale:\n%s", h.view())
+	}
+	requireFits(t, h, 60, 16)
+}
+
 // While a conflict waits, the status line says the whole of what to do
 // at 80 columns (it was cut at "not sa…"), within the width.
 func TestTheConflictStatusLineIsWhole(t *testing.T) {

@@ -140,8 +140,8 @@ func (s *itemScreen) drawTop(st *styles, w, h, rated int, clock string) string {
 	// the title go first when the window is short.
 	spare := h - len(header) - 1 - countLines(title) - countLines(scale)
 	blanks := 0
-	if spare >= 4 {
-		blanks = 2
+	if spare >= 4 || spare >= 2 && len(e.Item.Prompts) == 0 && e.Item.Topic == "" {
+		blanks = 2 // an item with nothing between its title and the scale needs only these
 	}
 	prompts := s.promptsView(st, e.Item.Prompts, w, spare-blanks)
 	data := s.dataView(st, e.Item, w, spare-blanks-countLines(prompts)-1)
