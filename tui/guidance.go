@@ -91,7 +91,11 @@ func (s *guidanceScreen) draw() []string {
 	add(st.Heading.Render(ansi.Truncate("Advice from the source", w, "…")),
 		st.Subtle.Render(wrap(fmt.Sprintf("%s · item %d of %d", e.Area.Title, e.Ref.Index+1, len(e.Area.Items)), 0)),
 		st.Title.Render(wrap(e.Item.Title, 0)))
-	if len(e.Item.Guidance) == 0 {
+	switch {
+	case len(e.Item.Guidance) > 0:
+	case e.Area.Intro != "":
+		add("", wrap("The source has no advice for this item alone; here is what it says of its area.", 2))
+	default:
 		add("", wrap("This checklist has no advice for this item.", 2))
 	}
 	for _, p := range e.Item.Guidance {

@@ -90,6 +90,10 @@ func TestAdviceShowsTheAreasIntroduction(t *testing.T) {
 					t.Fatalf("%s: the advice screen lacks the area's %s %q:\n%s", e.Item.ID, what, want, text)
 				}
 			}
+			// It does not say there is no advice above the area's.
+			if strings.Contains(text, "has no advice for this item.") {
+				t.Fatalf("%s: the advice screen says there is none:\n%s", e.Item.ID, text)
+			}
 		}
 	}
 }
