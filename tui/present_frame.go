@@ -89,9 +89,14 @@ func (a *app) presentHead(w int) string {
 	return strings.Join(rows, "\n") + "\n"
 }
 
-func (s *guidanceScreen) presentTitle() string    { return "Advice" }
-func (s *areasummaryScreen) presentTitle() string { return s.c.checklist().Areas[s.area].Title }
-func (s *followupScreen) presentTitle() string    { return "Next steps" }
-func (s *summaryScreen) presentTitle() string     { return "The end" }
-func (s *overviewScreen) presentTitle() string    { return "Every item" }
-func (s *helpScreen) presentTitle() string        { return "Keys" }
+func (s *guidanceScreen) presentTitle() string { return "Advice" }
+func (s *followupScreen) presentTitle() string { return "Next steps" }
+func (s *summaryScreen) presentTitle() string  { return "The end" }
+func (s *overviewScreen) presentTitle() string { return "Every item" }
+func (s *helpScreen) presentTitle() string     { return "Keys" }
+
+func (s *areasummaryScreen) presentTitle() string {
+	// A sentence-long area (the body gives it whole) is headed by its
+	// short title rather than cut.
+	return areaName(&s.c.checklist().Areas[s.area], s.c.width)
+}

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -427,5 +428,26 @@ func TestPresenterHeadingsAreAlike(t *testing.T) {
 		if tc.w == 240 {
 			check("board", "LEADERSHIP & CULTURE", "WORKFORCE", "ENABLERS")
 		}
+	}
+}
+
+// In presenter mode an area's summary is headed by the area's name; a
+// sentence-long one (the Building Blocks') was cut on the projector
+// ("… AND INCLUSION …") above the same title given whole: it is headed by
+// its short title instead. A title that fits is unchanged.
+func TestAreaSummaryInPresenterModeIsNotHeadedByACutTitle(t *testing.T) {
+	c, ok := checklist.Builtin("smc-building-blocks")
+	if !ok {
+		t.Fatal("no built-in checklist smc-building-blocks")
+	}
+	h, _ := rvOpen(t, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1}), 80, 24)
+	h.press("P")
+	for i, want := range map[int]string{0: "V I S I O N", 1: "W I D E N   Y O U R   T A L E N T   P O O L"} {
+		h.run(h.a.show(screenAreaSummary, i))
+		head := strings.SplitN(h.view(), "\n", 2)[0]
+		if !strings.Contains(head, want) || strings.Contains(head, "…") {
+			t.Errorf("area %d: the heading is %q, not %q", i+1, head, want)
+		}
+		h.requireView(c.Areas[i].Title[:min(30, len(c.Areas[i].Title))])
 	}
 }
