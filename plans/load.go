@@ -272,9 +272,38 @@ func (d *decoder) status(n *yaml.Node, what, field string) Status {
 		return StatusTodo
 	}
 	if !slices.Contains(Statuses, s) {
-		d.Errorf(n, "%s %s is not one of todo, doing, done", strictyaml.FieldName(what, field), safetext.Quote(string(s)))
+		d.Errorf(n, "%s %s is not one of todo, doing, done%s", strictyaml.FieldName(what, field), safetext.Quote(string(s)), statusHint(string(s)))
 	}
 	return s
+}
+
+// statusWords are the other words people write for a status by hand.
+var statusWords = map[string]Status{
+	"to do": StatusTodo, "to-do": StatusTodo, "not started": StatusTodo, "open": StatusTodo,
+	"in progress": StatusDoing, "in-progress": StatusDoing, "started": StatusDoing, "ongoing": StatusDoing, "underway": StatusDoing,
+	"complete": StatusDone, "completed": StatusDone, "finished": StatusDone, "closed": StatusDone,
+}
+
+// statusHint suggests the status someone probably meant, as ratingHint
+// does a rating: "Done", "in progress", "dnoe".
+func statusHint(status string) string {
+	lower := strings.Join(strings.Fields(strings.ToLower(status)), " ")
+	if slices.Contains(Statuses, Status(lower)) {
+		return fmt.Sprintf(" (did you mean %q? statuses are lower case)", lower)
+	}
+	if s, ok := statusWords[lower]; ok {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	best, bestDist := Status(""), 3
+	for _, s := range Statuses {
+		if dist := levenshtein(lower, string(s)); dist < bestDist {
+			best, bestDist = s, dist
+		}
+	}
+	if best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return ""
 }
 
 // The keys of an item, a follow-up answer and a project-plan step. A plan
