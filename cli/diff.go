@@ -42,7 +42,7 @@ review uses, not line by line:
   - due dates that moved, with how many days they slipped or were pulled in
   - project-plan steps added, removed or changed, named by their words
     (matched by their ids, so an edited step is not shown as one removed
-    and one added)
+    and one added), and the plan's new order when steps were moved
   - follow-up answers that changed
   - how the count of each rating changed in each area
 

@@ -149,9 +149,13 @@ type FollowUpChange struct {
 	// (by area title).
 	Fields []FieldChange
 	// ListAdded and ListRemoved are the entries of a list answer that were
-	// added and removed; Reordered is set when only the order changed.
+	// added and removed; Reordered is set when only the order changed. On
+	// a project plan, Reordered says the steps both versions have are in
+	// another order, and Order holds the new plan's steps in theirs: the
+	// order of a plan is part of it (the screen moves steps with K and J).
 	ListAdded, ListRemoved []string
 	Reordered              bool
+	Order                  []Step
 	Due                    *DueChange
 	Steps                  []StepChange
 }
@@ -379,6 +383,9 @@ func (d *Diff) compareAnswer(f checklist.FollowUp, o, n *Answer) *FollowUpChange
 		}
 	case checklist.KindPlan:
 		ch.Steps = compareSteps(o.Steps, n.Steps)
+		if stepsReordered(o.Steps, n.Steps) {
+			ch.Reordered, ch.Order = true, n.Steps
+		}
 	}
 	ch.Due = dueChange(o.Due, n.Due)
 	if len(ch.Fields) == 0 && len(ch.ListAdded) == 0 && len(ch.ListRemoved) == 0 && !ch.Reordered && ch.Due == nil && len(ch.Steps) == 0 {
@@ -409,6 +416,30 @@ func multisetDiff(old, new []string) (added, removed []string) {
 	}
 	slices.Reverse(removed)
 	return added, removed
+}
+
+// stepsReordered reports whether the steps in both old and new (by id)
+// come in another order in new.
+func stepsReordered(old, new []Step) bool {
+	inNew := map[int]bool{}
+	for _, s := range new {
+		inNew[s.ID] = true
+	}
+	var kept []int
+	for _, s := range old {
+		if inNew[s.ID] {
+			kept = append(kept, s.ID)
+		}
+	}
+	i := 0
+	for _, s := range new {
+		if i < len(kept) && s.ID == kept[i] {
+			i++
+		} else if slices.Contains(kept[i:], s.ID) {
+			return true
+		}
+	}
+	return false
 }
 
 func compareSteps(old, new []Step) []StepChange {

@@ -344,7 +344,10 @@ func (b diffBuilder) followUps() diffSection {
 		for _, e := range f.ListRemoved {
 			l.sub = append(l.sub, line{name: "removed", value: e, listEntry: true})
 		}
-		if f.Reordered {
+		switch {
+		case f.Reordered && f.Kind == checklist.KindPlan:
+			l.sub = append(l.sub, line{name: "steps in a new order", value: stepOrder(f.Order)})
+		case f.Reordered:
 			l.sub = append(l.sub, line{value: "the same answers, in a new order"})
 		}
 		for _, st := range f.Steps {
@@ -369,6 +372,16 @@ func (b diffBuilder) step(s plans.StepChange) line {
 		return line{name: "step removed", value: quoted(s.Step.Text)}
 	}
 	return line{name: "step", value: quoted(s.Step.Text), sub: b.changes(s.Fields, s.Due, "")}
+}
+
+// stepOrder is a project plan's steps in order, numbered as the plan
+// screen numbers them: 1 "Book the room", 2 "Write the vision".
+func stepOrder(steps []plans.Step) string {
+	parts := make([]string, len(steps))
+	for i, s := range steps {
+		parts[i] = strconv.Itoa(i+1) + " " + quoted(s.Text)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // stepText is a new step in full: "Run workshop" (owner Ana, due
