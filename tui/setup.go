@@ -5,7 +5,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
@@ -228,45 +227,66 @@ func (s *setupScreen) create() tea.Cmd {
 func (s *setupScreen) view() string {
 	st := &s.c.styles
 	w := s.c.width
-	var out []string
 	// On a projector the form names no file or folder: the room sees the
 	// questions, not where the plan is kept.
 	present := s.c.present
+	var title string
+	var intro []string // what the form is for: gives way first in a short window
 	if s.firstRun {
 		where := ", in the folder " + s.c.opts.Dir + "."
 		if present {
 			where = "."
 		}
-		out = append(out, st.Title.Render("Welcome to ladder"),
-			wrapIndented("Let's begin your first review. Tell ladder who it is for; it then takes you through every recommendation, one at a time, and saves each answer as you give it"+where, w, 0, 0),
-			"")
+		title = st.Title.Render("Welcome to ladder")
+		intro = append(intro, wrapIndented("Let's begin your first review. Tell ladder who it is for; it then takes you through every recommendation, one at a time, and saves each answer as you give it"+where, w, 0, 0))
 	} else {
-		out = append(out, st.Title.Render("A new review"))
+		title = st.Title.Render("A new review")
 		switch { // named, and not there: maybe a typo for a plan that is
 		case s.c.opts.PlanPath != "" && present:
-			out = append(out, wrapIndented("There is no plan of that name yet: this review makes it.", w, 0, 0))
+			intro = append(intro, wrapIndented("There is no plan of that name yet: this review makes it.", w, 0, 0))
 		case s.c.opts.PlanPath != "":
-			out = append(out, wrapIndented("There is no plan at "+s.c.opts.PlanPath+" yet: this review makes it.", w, 0, 0))
+			intro = append(intro, wrapIndented("There is no plan at "+s.c.opts.PlanPath+" yet: this review makes it.", w, 0, 0))
 		}
-		out = append(out, "")
 	}
+	var form []string
 	for i, f := range s.fields {
-		out = append(out, f.view(st, w))
+		form = append(form, f.view(st, w))
 		if p, ok := s.problems[i]; ok {
 			indent := 2 + setupLabelWidth + 1
-			out = append(out, strings.Repeat(" ", indent)+st.Error.Render(wrapIndented("✗ "+p, max(1, w-indent), indent, 0)))
+			form = append(form, strings.Repeat(" ", indent)+st.Error.Render(wrapIndented("✗ "+p, max(1, w-indent), indent, 0)))
 		}
 	}
-	out = append(out, "")
+	var saved []string
 	if !present {
-		out = append(out, st.Subtle.Render("Will be saved as ")+st.Label.Render(s.path))
+		saved = append(saved, st.Subtle.Render("Will be saved as ")+st.Label.Render(s.path))
 	}
+	hint := st.Subtle.Render(wrapIndented("Press enter on the checklist, or ctrl+s anywhere, to create it and begin.", w, 0, 0))
 	if s.err != nil {
-		out = append(out, st.Error.Render(wrapIndented("✗ "+s.err.Error(), w, 0, 0)))
-	} else {
-		out = append(out, st.Subtle.Render(ansi.Wrap("Press enter on the checklist, or ctrl+s anywhere, to create it and begin.", w, "")))
+		hint = st.Error.Render(wrapIndented("✗ "+s.err.Error(), w, 0, 0))
 	}
-	return strings.Join(out, "\n")
+	// In a short window (60x16) what to press to begin must still show:
+	// the blank lines give way first, then what the form is for (and the
+	// blank lines come back if that makes room), then where the plan
+	// will be saved.
+	layouts := [][][]string{
+		{append([]string{title}, intro...), {""}, form, {""}, saved, {hint}},
+		{append([]string{title}, intro...), form, saved, {hint}},
+		{{title}, {""}, form, {""}, saved, {hint}},
+		{{title}, form, saved, {hint}},
+		{{title}, form, {hint}},
+	}
+	var out string
+	for _, l := range layouts {
+		var parts []string
+		for _, p := range l {
+			parts = append(parts, p...)
+		}
+		out = strings.Join(parts, "\n")
+		if countLines(out) <= s.c.height {
+			break
+		}
+	}
+	return out
 }
 
 func (s *setupScreen) shortHelp() []key.Binding {

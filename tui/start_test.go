@@ -108,6 +108,33 @@ func TestWithNoPlansItGoesStraightToAFriendlySetUp(t *testing.T) {
 // the participants, one name a line, enter on an empty line goes on to the
 // checklist instead of adding blank lines, and enter there creates the
 // plan. Someone who presses enter after each answer is never stuck.
+// The new-review form says how to begin in the smallest window: at
+// 60x16 its last lines ("Press enter on the checklist, or ctrl+s
+// anywhere, to create it and begin." and where the plan will be saved)
+// were cut off, and the footer has no room for ctrl+s. The welcome gives
+// way instead; at 80x24 it stays.
+func TestSetUpSaysHowToBeginInASmallWindow(t *testing.T) {
+	for _, size := range [][2]int{{60, 16}, {80, 24}} {
+		for _, opts := range []Options{{Dir: "plans"}, {Dir: "plans", PlanPath: filepath.Join("plans", "acme.yaml")}} {
+			t.Chdir(t.TempDir())
+			h := rvStart(t, opts, size[0], size[1])
+			if h.a.active != screenSetup {
+				t.Fatalf("plan %q: screen %d, not the new-review form", opts.PlanPath, h.a.active)
+			}
+			requireFits(t, h, size[0], size[1])
+			v := strings.Join(strings.Fields(h.view()), " ")
+			for _, want := range []string{"Organisation", "Checklist", "Will be saved as", "Press enter on the checklist, or ctrl+s anywhere, to create it and begin."} {
+				if !strings.Contains(v, want) {
+					t.Errorf("%dx%d, plan %q: the form lacks %q:\n%s", size[0], size[1], opts.PlanPath, want, h.view())
+				}
+			}
+			if size[0] == 80 && opts.PlanPath == "" {
+				h.requireView("Let's begin your first review.")
+			}
+		}
+	}
+}
+
 func TestSetUpCanBeAnsweredWithEnterAlone(t *testing.T) {
 	for _, people := range []string{"", "Ana\nBen\n"} {
 		t.Chdir(t.TempDir())
