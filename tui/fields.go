@@ -497,6 +497,9 @@ func (f *choiceField) view(st *styles, width int) string {
 
 func (f *choiceField) draw(st *styles, width int) string {
 	head := f.head(st, width, f.hasFocus || f.lit)
+	if f.vertical {
+		return head + f.column(st, max(8, width-f.indent()))
+	}
 	parts := make([]string, len(f.options))
 	for i, o := range f.options {
 		if i == f.chosen {
@@ -509,14 +512,34 @@ func (f *choiceField) draw(st *styles, width int) string {
 			parts[i] = "( ) " + o
 		}
 	}
-	if !f.vertical {
-		return head + strings.Join(parts, "  ")
+	return head + strings.Join(parts, "  ")
+}
+
+// column draws the options one under another in w cells, each wrapped
+// under itself in at most two lines: an option can be a long name (a
+// checklist's title), and one cut at a line's end can say too little
+// ("smc-cross-industry-progression: Cross-…").
+func (f *choiceField) column(st *styles, w int) string {
+	var lines []string
+	for i, o := range f.options {
+		mark := "( ) "
+		if i == f.chosen {
+			mark = "(•) "
+		}
+		for j, l := range strings.Split(wrapIndented(o, max(1, w-4), 0, 2), "\n") {
+			if j == 0 {
+				l = mark + l
+			}
+			if i == f.chosen && f.hasFocus {
+				l = st.Selected.Render(l)
+			}
+			if j > 0 {
+				l = spaces(4) + l
+			}
+			lines = append(lines, l)
+		}
 	}
-	w := max(8, width-f.indent())
-	for i := range parts {
-		parts[i] = ansi.Truncate(parts[i], w, "…")
-	}
-	return head + strings.Join(parts, "\n"+spaces(f.indent()))
+	return strings.Join(lines, "\n"+spaces(f.indent()))
 }
 
 // notesField is a labelled text area for several lines of text. Enter

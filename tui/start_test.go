@@ -135,6 +135,20 @@ func TestSetUpSaysHowToBeginInASmallWindow(t *testing.T) {
 	}
 }
 
+// The new-review form names every built-in checklist whole at 80x24, so
+// a person can tell them apart: the options were cut at the line's end
+// ("smc-cross-industry-progression: Cross-industry toolkit for…").
+func TestSetUpNamesEveryChecklistWhole(t *testing.T) {
+	t.Chdir(t.TempDir())
+	h := rvStart(t, Options{Dir: "plans"}, 80, 24)
+	v := strings.Join(strings.Fields(h.view()), " ")
+	for _, c := range checklist.Builtins() {
+		if !strings.Contains(v, c.ID+": "+c.Title) {
+			t.Errorf("the form does not name %q whole:\n%s", c.ID+": "+c.Title, h.view())
+		}
+	}
+}
+
 func TestSetUpCanBeAnsweredWithEnterAlone(t *testing.T) {
 	for _, people := range []string{"", "Ana\nBen\n"} {
 		t.Chdir(t.TempDir())
