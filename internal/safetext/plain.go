@@ -72,7 +72,20 @@ func Plain(s string) string {
 // isFormat reports Unicode's format characters (category Cf). All but a
 // few draw nothing; those few (the Arabic number signs) are drawn over
 // the digits after them, which a terminal cannot do either.
-func isFormat(r rune) bool { return r >= 0xad && unicode.Is(unicode.Cf, r) }
+//
+// Screens are full of U+2000–U+2FFF (bullets, quotes, box drawing,
+// shapes), so those are answered without the table.
+func isFormat(r rune) bool {
+	switch {
+	case r < 0xad:
+		return false
+	case r >= 0x2000 && r <= 0x206f:
+		return r >= 0x200b && r <= 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2060 && r != 0x2065
+	case r > 0x206f && r < 0xfeff:
+		return false
+	}
+	return unicode.Is(unicode.Cf, r)
+}
 
 const (
 	zwnj      = '\u200c'     // zero-width non-joiner

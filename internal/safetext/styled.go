@@ -14,29 +14,51 @@ import (
 // renderer already keeps the C0 controls of such text off the terminal;
 // these it passes on. A screen without them is returned as it is, and
 // finding that out looks at the bytes that can begin one only.
+//
+// It drops the invisible format characters too (soft hyphens, zero-width
+// spaces, byte order marks, direction marks), wherever the text came from
+// (a plan from a pull request, an action pasted from a web page): the
+// screens measure them as nothing, and some terminals give them a column,
+// which pushed a row of the projector out of line. The joiners and tag
+// characters stay, for the emoji and flags they make: terminals give
+// them no column of their own.
 func Styled(s string) string {
 	if !hasUnsafeRune(s) {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if UnsafeRune(r) {
+		if offScreen(r) {
 			return -1
 		}
 		return r
 	}, s)
 }
 
-// hasUnsafeRune reports whether s holds a rune UnsafeRune reports: DEL,
-// or a rune whose UTF-8 begins 0xC2 (U+0080–U+00BF) or 0xE2 0x80/0x81
-// (U+2000–U+207F).
+// offScreen reports the runes Styled drops.
+func offScreen(r rune) bool {
+	return UnsafeRune(r) || isFormat(r) && r != zwj && r != zwnj && (r < 0xe0020 || r > cancelTag)
+}
+
+// hasUnsafeRune reports whether s holds a rune offScreen reports: DEL, or
+// a rune whose UTF-8 begins with a byte that can begin one (0xC2 for
+// U+0080–U+00BF, 0xE2 0x80 and 0xE2 0x81 for U+2000–U+207F, and the
+// rarer format characters' lead bytes).
 func hasUnsafeRune(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case 0x7f:
 			return true
-		case 0xc2, 0xe2:
+		case 0xe2:
+			// Of U+2000–U+2FFF, only U+2000–U+207F (0xE2 0x80, 0xE2
+			// 0x81) hold such runes; the box drawing and shapes that
+			// fill a screen are passed over without decoding.
+			if i+1 < len(s) && s[i+1] > 0x81 {
+				continue
+			}
+			fallthrough
+		case 0xc2, 0xd8, 0xdb, 0xdc, 0xe0, 0xe1, 0xef, 0xf0, 0xf3:
 			r, _ := utf8.DecodeRuneInString(s[i:])
-			if UnsafeRune(r) {
+			if offScreen(r) {
 				return true
 			}
 		}

@@ -1,6 +1,9 @@
 package safetext
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+)
 
 func TestStyled(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -11,6 +14,12 @@ func TestStyled(t *testing.T) {
 		{"line\u2028sep\u2029para", "linesep" + "para"},
 		{"del\x7f", "del"},
 		{"¢ £ é \u00a0 ‐ ‑ ‒ – — ‘ ’ ‚ ‛ • ‣ ‥ …\u202f‰ ′ ″ ⁄ ⁰", "¢ £ é \u00a0 ‐ ‑ ‒ – — ‘ ’ ‚ ‛ • ‣ ‥ …\u202f‰ ′ ″ ⁄ ⁰"},
+		// Invisible format characters, from a plan or a paste, go: a
+		// terminal may give a soft hyphen a column the screen did not.
+		{"\x1b[1mCo\u00adoperate\x1b[m with\u200b the\u2060 union\ufeff\u200e", "\x1b[1mCooperate\x1b[m with the union"},
+		{"\u0600١ \u061c\u180e\ufff9\U0001D173", "١ "},
+		// The joiners and tags that make emoji, flags and scripts stay.
+		{"👩\u200d💻 🏳️\u200d🌈 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F می\u200cخواهم", "👩\u200d💻 🏳️\u200d🌈 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F می\u200cخواهم"},
 	}
 	for _, tc := range tests {
 		if got := Styled(tc.in); got != tc.want {
@@ -28,5 +37,18 @@ func BenchmarkStyledScreen(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Styled(s)
+	}
+}
+
+// Styled's quick look at lead bytes finds every rune it would drop, and
+// isFormat's short cuts agree with Unicode's table.
+func TestStyledLooksAtEveryLeadByte(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isFormat(r) != (r >= 0xad && unicode.Is(unicode.Cf, r)) {
+			t.Errorf("isFormat(%U) = %v, but Unicode says %v", r, isFormat(r), unicode.Is(unicode.Cf, r))
+		}
+		if offScreen(r) && !hasUnsafeRune("x"+string(r)+"y") {
+			t.Errorf("a screen holding only %U would be passed as it is", r)
+		}
 	}
 }
