@@ -62,8 +62,8 @@ Two plans of different organisations, or following different checklists,
 are not compared unless you add --force: their counts would say nothing.
 Versions of one file at two revisions are compared with a warning.
 
-Plain text is for the terminal; --format md gives Markdown to paste into a
-pull-request comment.
+Plain text is for the terminal (wrapped to its width); --format md gives
+Markdown to paste into a pull-request comment.
 
 Exit status: 0 when the plans could be compared (whether or not anything
 changed); 1 when a plan does not load, or the plans are of different
@@ -120,19 +120,29 @@ func runDiff(stdin io.Reader, stdout, stderr io.Writer, args []string, opts diff
 			return err
 		}
 		// The data files' change: cli/data.go.
-		return writeOutput(stdout, opts.out, append(diffOne(c, md), dataDiffFiles(stderr, args[0], args[1], md)...))
+		return writeDiff(stdout, opts, md, append(diffOne(c, md), dataDiffFiles(stderr, args[0], args[1], md)...))
 	case len(args) == 1 && !isDir(args[0]):
 		c, err := diffAtRevision(stderr, args[0], opts.rev)
 		if err != nil {
 			return err
 		}
-		return writeOutput(stdout, opts.out, append(diffOne(c, md), dataDiffAtRevision(stderr, args[0], opts.rev, md)...))
+		return writeDiff(stdout, opts, md, append(diffOne(c, md), dataDiffAtRevision(stderr, args[0], opts.rev, md)...))
 	}
 	dir := plans.DefaultDir
 	if len(args) == 1 {
 		dir = args[0]
 	}
 	return diffFolder(stdout, stderr, dir, opts, md)
+}
+
+// writeDiff writes the diff where it was asked for: in a terminal, text
+// is wrapped at spaces to the window, rather than cut mid-word at its
+// edge; a file, a pipe and Markdown get it as it is.
+func writeDiff(stdout io.Writer, opts diffOptions, md bool, doc []byte) error {
+	if !md && opts.out == "" {
+		doc = render.FitToWidth(doc, terminalColumns(stdout))
+	}
+	return writeOutput(stdout, opts.out, doc)
 }
 
 func diffOne(c plans.FileChange, md bool) []byte {
@@ -321,7 +331,7 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 		doc = render.DiffsMarkdown(since, out, notCompared)
 	}
 	doc = append(doc, dataChangesInFolder(stderr, repo, commit, opts.rev, relDir, md)...) // cli/data.go
-	if err := writeOutput(stdout, opts.out, doc); err != nil {
+	if err := writeDiff(stdout, opts, md, doc); err != nil {
 		return err
 	}
 	if bad > 0 {

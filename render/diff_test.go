@@ -1,6 +1,9 @@
 package render
 
 import (
+	"bytes"
+	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -55,5 +58,34 @@ func TestDiffAcrossChecklistVersions(t *testing.T) {
 		if !strings.Contains(md, s) {
 			t.Errorf("markdown lacks %q:\n%s", s, md)
 		}
+	}
+}
+
+// TestDiffTextFitsTheTerminal: in a terminal, diff's text is wrapped at
+// spaces to the window rather than cut mid-word at its edge, a rating's
+// title under itself, and says every word in the same order. Narrow
+// enough, a long line is simply wrapped.
+func TestDiffTextFitsTheTerminal(t *testing.T) {
+	golden, err := os.ReadFile("testdata/diff.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(FitToWidth(golden, 0), golden) {
+		t.Error("with no width, the text changed")
+	}
+	for cols := 30; cols <= 120; cols++ {
+		got := FitToWidth(golden, cols)
+		for i, line := range strings.Split(string(got), "\n") {
+			if w := width(line); w > cols {
+				t.Errorf("at %d columns line %d is %d wide: %q", cols, i+1, w, line)
+			}
+		}
+		if !slices.Equal(strings.Fields(string(got)), strings.Fields(string(golden))) {
+			t.Errorf("at %d columns the text says other words:\n%s", cols, got)
+		}
+	}
+	got := string(FitToWidth(golden, 80))
+	if !strings.Contains(got, "\n  better  ■ Red → ▲ Amber      Develop a clear vision for your D&I strategy\n                               (Leadership & Culture)\n") {
+		t.Errorf("at 80 columns a rating's title does not wrap under itself:\n%s", got)
 	}
 }

@@ -86,6 +86,48 @@ func writeRunOn(b textWriter, indent string, widths []int, cells []string, text 
 	}
 }
 
+// FitToWidth wraps each line of plain text wider than cols at its spaces,
+// for a terminal of that width (0: as it is). A table row (a line whose
+// last column starts after a run of two spaces) wraps its last column
+// under itself; any other line runs on indented two spaces past its own.
+func FitToWidth(text []byte, cols int) []byte {
+	if cols <= 0 {
+		return text
+	}
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(string(text), "\n") {
+		body := strings.TrimSuffix(line, "\n")
+		if width(body) <= cols {
+			b.WriteString(line)
+			continue
+		}
+		content := strings.TrimLeft(body, " ")
+		indent := body[:len(body)-len(content)]
+		if k := strings.LastIndex(content, "  "); k > 0 {
+			lastAt := k + len(content[k:]) - len(strings.TrimLeft(content[k:], " "))
+			if at := width(indent + content[:lastAt]); at <= cols-minRunOn {
+				for i, l := range wrapTo(content[lastAt:], cols-at) {
+					if i == 0 {
+						b.WriteString(indent + content[:lastAt] + l + "\n")
+					} else {
+						b.WriteString(strings.Repeat(" ", at) + l + "\n")
+					}
+				}
+				continue
+			}
+		}
+		hang := min(width(indent)+2, max(cols-minRunOn, 0))
+		lines := wrapTo(content, cols-width(indent))
+		b.WriteString(indent + lines[0] + "\n")
+		if len(lines) > 1 {
+			for _, l := range wrapTo(strings.Join(lines[1:], " "), cols-hang) {
+				b.WriteString(strings.Repeat(" ", hang) + l + "\n")
+			}
+		}
+	}
+	return []byte(b.String())
+}
+
 // wrapAtSpaces breaks plain text into lines of at most limit columns at
 // its spaces only: x/ansi also breaks at hyphens, which splits a range
 // ("80-89%") or the "--" that stands for a hidden figure. A word longer
