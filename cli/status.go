@@ -150,15 +150,20 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		return listErr
 	}
 	o.NotLoaded = bad
-	if opts.out == "" {
-		o.Width = terminalColumns(stdout)
-	}
 	err = writeOutputFrom(stdout, opts.out, func(w io.Writer) error {
 		switch opts.format {
 		case "md":
 			return render.WriteStatusMarkdown(w, o, dir)
 		case "csv":
 			return render.WriteStatusCSV(w, o, opts.excel)
+		}
+		if cols := terminalColumns(stdout); opts.out == "" && cols > 0 {
+			// In a terminal, wrapped at spaces, not cut at the edge.
+			fw := render.NewFitWriter(w, cols)
+			if err := render.WriteStatusText(fw, o, dir); err != nil {
+				return err
+			}
+			return fw.Flush()
 		}
 		return render.WriteStatusText(w, o, dir)
 	})

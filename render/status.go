@@ -37,12 +37,9 @@ type StatusList struct {
 	// are missing, and the list says so, so that a check-in issue read
 	// away from the terminal never says "nothing open" of a broken plan.
 	NotLoaded int
-	// Width is the terminal's, to wrap the text list to; 0 for a file or
-	// a pipe, where each action stays on one line for grep.
-	Width    int
-	by       StatusBy
-	measured struct{ due, when, owner, plan int } // the widest cell of each column
-	dues     [256]dueCell                         // recent due dates' cells (see cells)
+	by        StatusBy
+	measured  struct{ due, when, owner, plan int } // the widest cell of each column
+	dues      [256]dueCell                         // recent due dates' cells (see cells)
 }
 
 // dueCell is a due date with its cells.

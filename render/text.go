@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"io"
 	"strings"
 
@@ -86,10 +87,48 @@ func writeRunOn(b textWriter, indent string, widths []int, cells []string, text 
 	}
 }
 
+// minRunOn is the fewest columns FitToWidth wraps a table row's last
+// column to under itself; with less room the row wraps as prose.
+const minRunOn = 24
+
+// FitWriter is FitToWidth for text written as it goes (status's list of
+// a folder of ten thousand plans): each whole line is fitted as it
+// comes. Flush writes a last line with no newline.
+type FitWriter struct {
+	w    io.Writer
+	cols int
+	line []byte
+}
+
+// NewFitWriter fits the lines written to w to cols (0: as they are).
+func NewFitWriter(w io.Writer, cols int) *FitWriter { return &FitWriter{w: w, cols: cols} }
+
+func (f *FitWriter) Write(p []byte) (int, error) {
+	f.line = append(f.line, p...)
+	if i := bytes.LastIndexByte(f.line, '\n'); i >= 0 {
+		if _, err := f.w.Write(FitToWidth(f.line[:i+1], f.cols)); err != nil {
+			return 0, err
+		}
+		f.line = append(f.line[:0], f.line[i+1:]...)
+	}
+	return len(p), nil
+}
+
+// Flush writes what is left of a line with no newline.
+func (f *FitWriter) Flush() error {
+	if len(f.line) == 0 {
+		return nil
+	}
+	_, err := f.w.Write(FitToWidth(f.line, f.cols))
+	f.line = f.line[:0]
+	return err
+}
+
 // FitToWidth wraps each line of plain text wider than cols at its spaces,
 // for a terminal of that width (0: as it is). A table row (a line whose
 // last column starts after a run of two spaces) wraps its last column
-// under itself; any other line runs on indented two spaces past its own.
+// under itself, or below the others when they leave it too little room;
+// any other line runs on indented two spaces past its own.
 func FitToWidth(text []byte, cols int) []byte {
 	if cols <= 0 {
 		return text
@@ -105,13 +144,23 @@ func FitToWidth(text []byte, cols int) []byte {
 		indent := body[:len(body)-len(content)]
 		if k := strings.LastIndex(content, "  "); k > 0 {
 			lastAt := k + len(content[k:]) - len(strings.TrimLeft(content[k:], " "))
-			if at := width(indent + content[:lastAt]); at <= cols-minRunOn {
+			switch at := width(indent + content[:lastAt]); {
+			case at <= cols-minRunOn:
 				for i, l := range wrapTo(content[lastAt:], cols-at) {
 					if i == 0 {
 						b.WriteString(indent + content[:lastAt] + l + "\n")
 					} else {
 						b.WriteString(strings.Repeat(" ", at) + l + "\n")
 					}
+				}
+				continue
+			case at <= cols:
+				// Too little room beside the columns: the last one goes
+				// below them, indented.
+				b.WriteString(strings.TrimRight(indent+content[:lastAt], " ") + "\n")
+				under := indent + "    "
+				for _, l := range wrapTo(content[lastAt:], max(cols-width(under), 1)) {
+					b.WriteString(under + l + "\n")
 				}
 				continue
 			}
