@@ -300,6 +300,9 @@ func displayPath(repo *gitrev.Repo, rel string) string {
 // (exit 1).
 func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool) error {
 	if !isDir(dir) {
+		if dir == plans.DefaultDir && inPlansFolder() {
+			return usageErrorf("there is no %s/ folder here: this folder is the plans folder. Run ladder diff --rev %s . (or run ladder from the folder above)", plans.DefaultDir, plans.CommandQuote(opts.rev))
+		}
 		return usageErrorf("%s is not a folder here: name a plan file, or the folder of plans (ladder diff --rev REV FOLDER)", dir)
 	}
 	repo, err := gitrev.Open(dir)

@@ -21,6 +21,9 @@ import (
 func planFiles(command string, args []string) ([]string, error) {
 	if len(args) == 0 {
 		if _, err := os.Stat(plans.DefaultDir); errors.Is(err, fs.ErrNotExist) {
+			if inPlansFolder() {
+				return nil, usageErrorf("there is no %s/ folder here: this folder is the plans folder. Run ladder %s . (or run ladder from the folder above)", plans.DefaultDir, command)
+			}
 			return nil, usageErrorf("there is no %s/ folder here, so there is nothing to look at.\n"+
 				"Name the plan files or folders (ladder %s PATH...), or start a plan with:\n"+
 				"  ladder new %s/NAME.yaml --org \"Your organisation\" --title \"Spring review\"",
@@ -39,6 +42,13 @@ func planFiles(command string, args []string) ([]string, error) {
 		return nil, usageErrorf("%v", err)
 	}
 	return files, nil
+}
+
+// inPlansFolder reports whether the working folder is itself a plans
+// folder: someone who cd'd into plans/ and ran ladder check there.
+func inPlansFolder() bool {
+	wd, err := os.Getwd()
+	return err == nil && filepath.Base(wd) == plans.DefaultDir
 }
 
 // resolveChecklist loads the checklist named by a --checklist flag: a
