@@ -121,7 +121,21 @@ func (s *areasummaryScreen) nextLine(st *styles, unrated int) string {
 	} else {
 		to = fmt.Sprintf("Next: the next steps (%d %s).", len(c.FollowUps), plural(len(c.FollowUps), "question", "questions"))
 	}
-	line := st.Text.Render(to) + " " + st.Subtle.Render("Press enter to continue.")
+	// Wrapped here, not by the frame: the page scrolls by the lines it
+	// counts, and a line the frame broke in two pushed the last one off
+	// unseen (the next area can be a sentence).
+	w := s.c.width
+	lines := wrapText(to, w)
+	for i, l := range lines {
+		lines[i] = st.Text.Render(l)
+	}
+	const press = "Press enter to continue."
+	if last := len(lines) - 1; ansi.StringWidth(lines[last])+1+len(press) <= w {
+		lines[last] += " " + st.Subtle.Render(press)
+	} else {
+		lines = append(lines, st.Subtle.Render(press))
+	}
+	line := strings.Join(lines, "\n")
 	if unrated > 0 {
 		line += "\n" + st.Warning.Render(fmt.Sprintf("%d not rated yet:", unrated)) + " " +
 			st.Subtle.Render("p goes back, o shows every item.")

@@ -292,3 +292,32 @@ func TestAFlaggedTileKeepsItsNumber(t *testing.T) {
 		}
 	}
 }
+
+// An area's summary scrolls by the lines it counts: the "Next:" line
+// naming a sentence-long area was left for the frame to break in two, so
+// the page thought it fitted and its last line went off the window with
+// nothing to say so (the Building Blocks' culture area at 80x24). Every
+// item shows, or the page says it scrolls.
+func TestAreaSummaryShowsEveryItemOrSaysItScrolls(t *testing.T) {
+	c, ok := checklist.Builtin("smc-building-blocks")
+	if !ok {
+		t.Fatal("no built-in checklist smc-building-blocks")
+	}
+	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	for _, size := range [][2]int{{80, 24}, {60, 16}} {
+		h, _ := rvOpen(t, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1}), size[0], size[1])
+		for i, a := range c.Areas {
+			h.run(h.a.show(screenAreaSummary, i))
+			requireFits(t, h, size[0], size[1])
+			v := h.view()
+			if strings.Contains(v, "to scroll") {
+				continue
+			}
+			for _, it := range a.Items {
+				if !strings.Contains(words(v), words(it.Title)) {
+					t.Errorf("%dx%d, area %s: %q is off the window, and nothing says the page scrolls:\n%s", size[0], size[1], a.ID, it.Title, v)
+				}
+			}
+		}
+	}
+}
