@@ -32,6 +32,11 @@ type startScreen struct {
 
 	attribution string      // where the checklist's wording comes from
 	folder      *folderRead // the folder being read since init
+
+	// typedAhead holds the keys that move in or open from the list,
+	// pressed while the folder was still being read: they act on the list
+	// once it is there, as if it had been there when they were typed.
+	typedAhead []tea.KeyPressMsg
 }
 
 type startKeys struct {
@@ -82,12 +87,23 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 			}
 		}
 		s.cursor = min(s.cursor, len(s.plans))
+		typed := s.typedAhead
+		s.typedAhead = nil
 		if len(msg.found) == 0 && msg.err == nil {
 			s.c.goTo(screenSetup, setupFirstRun)
+			return nil
 		}
+		return s.replay(typed)
 	case openFailedMsg:
 		s.openErr = msg.err
 	case tea.KeyPressMsg:
+		if !s.loaded && key.Matches(msg, s.keys.Up, s.keys.Down, s.keys.Open) {
+			// Typed before the list was read (a slow disk, a busy
+			// machine): ↓ ↓ enter typed at once opens the second plan,
+			// not a new review.
+			s.typedAhead = append(s.typedAhead, msg)
+			return nil
+		}
 		switch {
 		case key.Matches(msg, s.keys.Up):
 			s.cursor = max(0, s.cursor-1)
@@ -101,6 +117,17 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 				return nil
 			}
 			return s.open(s.plans[s.cursor-1].Path)
+		}
+	}
+	return nil
+}
+
+// replay acts on keys typed ahead of the list, in order, until one of
+// them leaves the screen.
+func (s *startScreen) replay(typed []tea.KeyPressMsg) tea.Cmd {
+	for _, k := range typed {
+		if cmd := s.update(k); cmd != nil || s.c.pending != nil {
+			return cmd
 		}
 	}
 	return nil

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -83,4 +85,45 @@ func TestFolderReadPanicRaisedWhereTaken(t *testing.T) {
 	}()
 	f.result()
 	t.Error("no panic")
+}
+
+// Keys that move in the list or open from it, typed while the folder is
+// still being read (a slow disk, a busy machine), act on the list once it
+// is there: ↓ ↓ enter typed at once opens the second plan, not a new
+// review. TestKeysTypedDuringStartUp types them in a real terminal.
+func TestKeysTypedBeforeThePlansAreReadActOnTheList(t *testing.T) {
+	dir := rvPlansFolder(t)
+	r := startedRoot(t, dir)
+	s := r.app.screens[screenStart].(*startScreen)
+	for _, k := range []tea.KeyPressMsg{{Code: tea.KeyDown}, {Code: 'j', Text: "j"}, {Code: tea.KeyUp}, {Code: tea.KeyDown}} {
+		r.app.Update(k)
+	}
+	if v := ansi.Strip(r.app.View().Content); !strings.Contains(v, "Looking for plans") || !strings.Contains(v, focusMarker+"Begin a new review") {
+		t.Fatalf("before the folder is read, the start screen shows\n%s", v)
+	}
+	r.app.Update(s.folder.result())
+	if s.cursor != 2 {
+		t.Fatalf("the keys typed ahead left the cursor at %d, want 2 (the second plan):\n%s", s.cursor, ansi.Strip(r.app.View().Content))
+	}
+	// Once the list is there, keys act at once.
+	r.app.Update(tea.KeyPressMsg{Code: tea.KeyUp})
+	if s.cursor != 1 {
+		t.Errorf("↑ after the list left the cursor at %d, want 1", s.cursor)
+	}
+
+	// enter typed ahead opens the plan chosen, not a new review.
+	r = startedRoot(t, dir)
+	s = r.app.screens[screenStart].(*startScreen)
+	r.app.Update(tea.KeyPressMsg{Code: tea.KeyDown})
+	r.app.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	_, cmd := r.app.Update(s.folder.result())
+	if r.app.active != screenStart {
+		t.Fatalf("enter typed ahead went to screen %v, not the plan", r.app.active)
+	}
+	if cmd == nil {
+		t.Fatal("enter typed ahead opened nothing")
+	}
+	if msg, ok := cmd().(openedMsg); !ok || msg.session.Path() != s.plans[0].Path {
+		t.Fatalf("enter typed ahead gave %#v, want the first plan opened", msg)
+	}
 }
