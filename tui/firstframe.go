@@ -5,7 +5,6 @@ import (
 	"os"
 	"runtime"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -108,11 +107,11 @@ func (f *firstFrame) draw(v tea.View, width, height int, profile colorprofile.Pr
 		env: f.env, profile: profile, hardTabs: hardTabs, backspace: backspace})...)
 	// Noted before writing: a write that fails half way may have entered
 	// the alternate screen, and leaving it when not in it does no harm.
-	f.out.inAltScreen.Store(true)
+	f.out.entering()
 	if _, err := f.out.File.Write(frame); err != nil {
 		return nil
 	}
-	f.out.redraw.Store(true)
+	f.out.shown()
 	return frame
 }
 
@@ -127,10 +126,14 @@ const firstFrameStart = ansi.SetModeAltScreenSaveCursor + ansi.ResetModeTextCurs
 // gives back the terminal's settings. Only the first call does anything.
 func (f *firstFrame) finish() {
 	f.done.Do(func() {
-		if f.out.inAltScreen.Load() {
-			_, _ = f.out.File.WriteString(ansi.ResetModeAltScreenSaveCursor + ansi.SetModeTextCursorEnable)
-			f.out.inAltScreen.Store(false)
+		o := f.out
+		o.mu.Lock()
+		_ = o.flushHeld()
+		if o.inAltScreen {
+			_, _ = o.File.WriteString(ansi.ResetModeAltScreenSaveCursor + ansi.SetModeTextCursorEnable)
+			o.inAltScreen = false
 		}
+		o.mu.Unlock()
 		_ = term.Restore(f.in.Fd(), f.saved)
 	})
 }
@@ -150,32 +153,87 @@ func (f *firstFrame) finish() {
 // others ignore the mode, and see a clear and redraw in a single write, as
 // at any of Bubble Tea's full redraws.
 //
+// What Bubble Tea writes before that frame (its queries and modes, and a
+// clear from the cursor down, where the first frame left the cursor on
+// its last row) usually comes in the same write. On a busy machine it can
+// come in a write of its own, a tick before the frame, and the clear would
+// wipe the first frame's footer until then: so it is held, and goes out
+// inside the frame's synchronized update, as it does when the two come
+// together.
+//
 // (Bubble Tea's tea.Exec would give a child process this writer as its
 // output through a pipe, not the terminal itself; ladder runs none.)
 type terminalOutput struct {
 	*os.File
-	inAltScreen atomic.Bool
-	redraw      atomic.Bool // the first frame is on the screen, Bubble Tea's not yet
+	mu          sync.Mutex
+	inAltScreen bool
+	redraw      bool   // the first frame is on the screen, Bubble Tea's not yet
+	held        []byte // what Bubble Tea wrote meanwhile
+}
+
+// maxHeld is the most held before Bubble Tea's first frame: its set-up is
+// a hundred bytes or so; anything much larger is not set-up, and goes out.
+const maxHeld = 16 << 10
+
+// entering notes, before the first frame is written, that it enters the
+// alternate screen.
+func (t *terminalOutput) entering() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.inAltScreen = true
+}
+
+// shown notes that the first frame is on the screen.
+func (t *terminalOutput) shown() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.redraw = true
 }
 
 func (t *terminalOutput) Write(b []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	enter := bytes.LastIndex(b, []byte(ansi.SetModeAltScreenSaveCursor))
 	leave := bytes.LastIndex(b, []byte(ansi.ResetModeAltScreenSaveCursor))
-	if enter >= 0 && t.redraw.Swap(false) {
+	switch {
+	case t.redraw && enter < 0 && leave < 0 && len(t.held)+len(b) <= maxHeld:
+		t.held = append(t.held, b...)
+		return len(b), nil
+	case t.redraw && enter >= 0:
+		t.redraw = false
 		first := bytes.Index(b, []byte(ansi.SetModeAltScreenSaveCursor))
-		synced := make([]byte, 0, len(b)+2*len(ansi.SetModeSynchronizedOutput))
-		synced = append(append(synced, ansi.SetModeSynchronizedOutput...), b[:first]...)
+		synced := make([]byte, 0, len(t.held)+len(b)+2*len(ansi.SetModeSynchronizedOutput))
+		synced = append(append(append(synced, ansi.SetModeSynchronizedOutput...), t.held...), b[:first]...)
 		synced = append(append(synced, b[first+len(ansi.SetModeAltScreenSaveCursor):]...), ansi.ResetModeSynchronizedOutput...)
+		t.held = nil
 		if _, err := t.File.Write(synced); err != nil {
 			return 0, err //nolint:wrapcheck // the terminal's own error
 		}
-	} else if n, err := t.File.Write(b); err != nil {
-		return n, err //nolint:wrapcheck // the terminal's own error
+	default:
+		if err := t.flushHeld(); err != nil {
+			return 0, err
+		}
+		if n, err := t.File.Write(b); err != nil {
+			return n, err //nolint:wrapcheck // the terminal's own error
+		}
 	}
 	if enter >= 0 || leave >= 0 {
-		t.inAltScreen.Store(enter > leave)
+		t.inAltScreen = enter > leave
 	}
 	return len(b), nil
+}
+
+// flushHeld writes what was held, when Bubble Tea writes something other
+// than its first frame first (it stops before drawing, or wrote more than
+// set-up). The caller holds mu.
+func (t *terminalOutput) flushHeld() error {
+	t.redraw = false
+	if len(t.held) == 0 {
+		return nil
+	}
+	_, err := t.File.Write(t.held)
+	t.held = nil
+	return err //nolint:wrapcheck // the terminal's own error
 }
 
 // frameSettings are what Bubble Tea's renderer draws with.

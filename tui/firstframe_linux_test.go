@@ -351,7 +351,60 @@ func TestFirstFrameOnlyWhereUsual(t *testing.T) {
 			t.Errorf("a view with %s was drawn: %q", name, frame)
 		}
 	}
-	if first.out.inAltScreen.Load() {
+	if first.out.inAltScreen {
 		t.Error("the alternate screen was entered")
+	}
+}
+
+// TestBubbleTeasSetUpGoesOutWithItsFirstFrame: what Bubble Tea writes
+// before its first frame (queries, modes, and a clear from the cursor
+// down, the cursor being on the first frame's last row) is held until
+// that frame, and goes out inside its synchronized update: on a busy
+// machine it came a tick earlier, in a write of its own, and wiped the
+// first frame's footer until then. Bubble Tea stopping before its first
+// frame gets what it held out first.
+func TestBubbleTeasSetUpGoesOutWithItsFirstFrame(t *testing.T) {
+	setUp := "\x1b[?2026$p\x1b[?25l\x1b[?2004h\r\x1b[J"
+	frame := ansi.SetModeAltScreenSaveCursor + "\x1b[H\x1b[2Jthe frame"
+	for _, tc := range []struct {
+		name   string
+		writes []string
+		want   string
+	}{
+		{"set-up, then the frame", []string{setUp, frame},
+			ansi.SetModeSynchronizedOutput + setUp + "\x1b[H\x1b[2Jthe frame" + ansi.ResetModeSynchronizedOutput},
+		{"set-up and frame in one write", []string{setUp + frame},
+			ansi.SetModeSynchronizedOutput + setUp + "\x1b[H\x1b[2Jthe frame" + ansi.ResetModeSynchronizedOutput},
+		{"stopped before its frame", []string{setUp, ansi.ResetModeAltScreenSaveCursor},
+			setUp + ansi.ResetModeAltScreenSaveCursor},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			out := &terminalOutput{File: w}
+			out.entering()
+			out.shown()
+			for i, b := range tc.writes {
+				if n, err := out.Write([]byte(b)); n != len(b) || err != nil {
+					t.Fatalf("write %d: %d, %v", i, n, err)
+				}
+				if i == 0 && len(tc.writes) > 1 {
+					// Nothing reaches the terminal before the frame.
+					out.File.Write([]byte("|"))
+				}
+			}
+			w.Close()
+			got, _ := io.ReadAll(r)
+			want := tc.want
+			if len(tc.writes) > 1 {
+				want = "|" + want
+			}
+			if string(got) != want {
+				t.Errorf("the terminal got\n%q\nwant\n%q", got, want)
+			}
+		})
 	}
 }
