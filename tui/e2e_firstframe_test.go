@@ -223,13 +223,32 @@ func (r *ttyRun) wait(t *testing.T) error {
 	t.Helper()
 	select {
 	case err := <-r.done:
-		time.Sleep(20 * time.Millisecond) // the last output
+		r.drain(t)
 		return err
 	case <-time.After(e2eTimeout):
 		r.cmd.Process.Kill()
 		t.Fatalf("ladder did not end:\n%q", r.output())
 		return nil
 	}
+}
+
+// ttyEnded is written to the terminal once ladder has ended: it reaches
+// the reader after everything ladder wrote, the terminal's output being
+// one queue, so the whole output is read once it is (a fixed sleep was
+// too short on a loaded machine, and the last bytes went missing).
+const ttyEnded = "\x00ladder ended\x00"
+
+// drain waits until everything ladder wrote has been read, and leaves it
+// without ttyEnded.
+func (r *ttyRun) drain(t *testing.T) {
+	t.Helper()
+	if _, err := r.tty.Write([]byte(ttyEnded)); err != nil {
+		t.Fatal(err)
+	}
+	r.waitFor(t, ttyEnded)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.out = bytes.Replace(r.out, []byte(ttyEnded), nil, 1)
 }
 
 // checkGivenBack fails unless the terminal's settings are those before
