@@ -61,6 +61,7 @@ func accessibleStoppedAtTheOwner(t *testing.T, end func(e *e2eSession)) (*e2eSes
 	path := e2ePlan(t, dir, "acme.yaml", acme)
 	e := e2eStart(t, dir, e2eTerm{env: []string{"NO_COLOR=1"}}, "review", "--accessible", "--today", "2027-03-14", "plans/acme.yaml")
 	e.waitFor("Develop a clear vision")
+	e.waitFor("Rating: ") // typed before its prompt, the echo would land in the question
 	e.typeText("a\r")
 	e.waitFor("Action: ")
 	e.typeText("Write the vision\r")
