@@ -58,6 +58,9 @@ type presentAir struct {
 	// scale is, before a rating, every level with what it means (the room
 	// needs the definitions to debate); after it, the levels on one line.
 	scale bool
+	// oneLine puts the levels on one line before a rating too: the last
+	// resort of a small window under a long recommendation (presentTop).
+	oneLine bool
 	// describe is, before a rating, "Which level fits?"; after it, what
 	// the chosen level means.
 	describe bool
@@ -178,7 +181,9 @@ func (s *itemScreen) presentTop(st *styles, w, h int, clock string) string {
 	m := presentColumn(w)
 	rated := s.response().Rated()
 	airs := s.presentAirs()
+	// When no layout fits, the last is drawn with the levels on one line.
 	air := airs[len(airs)-1]
+	air.oneLine = true
 	// The heading may take what the plainest layout leaves.
 	least, _ := s.presentTitleText(air, m)
 	heading := s.presentHeading(st, w, clock, h-s.presentHeight(air, len(least), 0, rated)+2)
@@ -298,7 +303,7 @@ func (s *itemScreen) ratingHeight(air presentAir, rated bool) int {
 	}
 	switch {
 	case !air.scale:
-	case rated:
+	case rated || air.oneLine:
 		n++
 	case air.bigLevels && s.bigLevelsDrawable(w):
 		n += 1 + 4*levels - 1 // a blank line, then three rows a level and a blank row between
@@ -501,7 +506,7 @@ func (s *itemScreen) presentRating(st *styles, w int, air presentAir) string {
 		}
 	}
 	switch {
-	case air.scale && rated:
+	case air.scale && (rated || air.oneLine):
 		lines = append(lines, centreIn(ansi.Truncate(s.presentScale(st), w, "…"), w))
 	case air.scale && air.bigLevels:
 		if big := s.presentBigLevels(st, w); big != "" {

@@ -451,3 +451,29 @@ func TestAreaSummaryInPresenterModeIsNotHeadedByACutTitle(t *testing.T) {
 		h.requireView(c.Areas[i].Title[:min(30, len(c.Areas[i].Title))])
 	}
 }
+
+// In presenter mode at 60x16 every Building Blocks item fits before a
+// rating, with its levels shown: under the longest recommendations the
+// levels with their meanings ran two lines past the window, and the frame
+// cut what followed (the line saying how to fill in the action). The
+// levels go on one line there instead, as after a rating.
+func TestEveryItemFitsASmallProjectorWindowBeforeARating(t *testing.T) {
+	c, ok := checklist.Builtin("smc-building-blocks")
+	if !ok {
+		t.Fatal("no built-in checklist smc-building-blocks")
+	}
+	h, _ := rvOpen(t, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1}), 60, 16)
+	h.press("P")
+	for _, e := range c.Items() {
+		h.run(navigate(screenItem, e.Ref.Seq))
+		v := h.a.screen(screenItem).view()
+		if n := countLines(v); n > h.a.c.height {
+			t.Errorf("%s: %d lines in a body of %d:\n%s", e.Item.ID, n, h.a.c.height, ansi.Strip(v))
+		}
+		for _, level := range []string{"■ Red", "▲ Amber", "● Green"} {
+			if !strings.Contains(ansi.Strip(v), level) {
+				t.Errorf("%s: the level %q is not shown", e.Item.ID, level)
+			}
+		}
+	}
+}
