@@ -164,12 +164,19 @@ func (s *guidanceScreen) typing() bool { return false }
 // introduction; empty when the checklist has none for the item.
 func (s *itemScreen) adviceHint(st *styles) string {
 	e := s.entry()
-	n := len(e.Item.Guidance)
-	if e.Area.Intro != "" {
-		n++
-	}
+	n := adviceCount(e)
 	if n == 0 && len(e.Area.IfAllYouDo) == 0 {
 		return ""
 	}
 	return st.HelpKey.Render("i") + st.Subtle.Render(fmt.Sprintf("  advice from the source (%d)", n))
+}
+
+// adviceCount is how many passages of advice the item's advice screen
+// gives: the item's own, and its area's introduction.
+func adviceCount(e checklist.Entry) int {
+	n := len(e.Item.Guidance)
+	if e.Area.Intro != "" {
+		n++
+	}
+	return n
 }

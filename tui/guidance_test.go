@@ -2,10 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 
+	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
@@ -80,7 +82,13 @@ func TestAdviceShowsTheAreasIntroduction(t *testing.T) {
 				t.Fatalf("%s: area %s has no introduction", id, e.Area.ID)
 			}
 			h.run(navigate(screenItem, e.Ref.Seq))
-			h.requireView("i  advice from the source (")
+			h.requireView(fmt.Sprintf("i  advice from the source (%d)", len(e.Item.Guidance)+1))
+			// Presenter mode's footer counts the same.
+			if !slices.ContainsFunc(h.item().presentHelp(), func(b key.Binding) bool {
+				return b.Help().Desc == fmt.Sprintf("advice (%d)", len(e.Item.Guidance)+1)
+			}) {
+				t.Fatalf("%s: presenter mode's keys do not count the area's introduction as advice", e.Item.ID)
+			}
 			text := guidanceText(t, h, e.Ref.Seq)
 			for what, want := range map[string]string{
 				"heading": "About this area", "introduction": e.Area.Intro,

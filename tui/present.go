@@ -623,7 +623,7 @@ func (s *itemScreen) presentHelp() []key.Binding {
 	if s.focus != focusRating {
 		return s.fieldHints()
 	}
-	advice := key.NewBinding(key.WithKeys("i"), key.WithHelp("i", fmt.Sprintf("advice (%d)", len(s.entry().Item.Guidance))))
+	advice := key.NewBinding(key.WithKeys("i"), key.WithHelp("i", fmt.Sprintf("advice (%d)", adviceCount(s.entry()))))
 	first := []key.Binding{s.rateHint(), s.keys.Next}
 	if s.response().Rated() {
 		first = []key.Binding{s.keys.Next, s.keys.WriteAction, s.rateHint()}
