@@ -602,15 +602,12 @@ func TestHelpWrapsAKeysWordsUnderTheWords(t *testing.T) {
 // open at w×h on an unrated plan.
 func perAreaQuestion(t *testing.T, w, h int) (*app, *checklist.Checklist) {
 	t.Helper()
-	c, ok := checklist.Builtin("smc-building-blocks")
-	if !ok {
-		t.Fatal("no built-in checklist smc-building-blocks")
-	}
+	c, p := rvPlanOf(t, "smc-building-blocks")
 	q := slices.IndexFunc(c.FollowUps, func(f checklist.FollowUp) bool { return f.Kind == checklist.KindPerArea })
 	if q < 0 {
 		t.Fatal("the Building Blocks ask no per-area question")
 	}
-	a, _ := fuApp(t, plans.New(c, "Acme Café Ltd", "Spring review", fuToday), w, h)
+	a, _ := fuApp(t, p, w, h)
 	fuShow(t, a, screenFollowUp, q)
 	return a, c
 }
@@ -620,9 +617,8 @@ func perAreaQuestion(t *testing.T, w, h int) (*app, *checklist.Checklist) {
 // "inclusio…").
 func TestThePerAreaQuestionNamesEveryAreaWhole(t *testing.T) {
 	a, c := perAreaQuestion(t, 80, 24)
-	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
 	for _, area := range c.Areas {
-		fuContains(t, words(fuView(a)), words(area.Title))
+		fuContains(t, oneSpaced(fuView(a)), oneSpaced(area.Title))
 	}
 	fuContains(t, fuView(a), "Due date not set")
 }

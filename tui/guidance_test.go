@@ -72,11 +72,8 @@ func TestEveryItemShowsItsAdviceWithItsSource(t *testing.T) {
 // advice screen gives a long area's name whole.
 func TestAdviceShowsTheAreasIntroduction(t *testing.T) {
 	for _, id := range []string{"smc-building-blocks", "smc-cross-industry-progression"} {
-		c, ok := checklist.Builtin(id)
-		if !ok {
-			t.Fatalf("no built-in checklist %s", id)
-		}
-		h, _ := rvOpen(t, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1}), 80, 24)
+		c, p := rvPlanOf(t, id)
+		h, _ := rvOpen(t, p, 80, 24)
 		for _, e := range c.Items() {
 			if e.Area.Intro == "" {
 				t.Fatalf("%s: area %s has no introduction", id, e.Area.ID)

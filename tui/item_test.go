@@ -11,7 +11,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -739,13 +738,9 @@ func TestOverviewShowsTheFlagsToRevisit(t *testing.T) {
 // where the review is and the rating's levels still on the screen. At
 // 60x16 they may give way, but the screen still fits with the levels.
 func TestLongAreaAndGroupNamesShowWhole(t *testing.T) {
-	c, ok := checklist.Builtin("smc-building-blocks")
-	if !ok {
-		t.Fatal("no built-in checklist smc-building-blocks")
-	}
-	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	c, _ := rvPlanOf(t, "smc-building-blocks")
 	for i, e := range c.Items() {
-		p := plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})
+		_, p := rvPlanOf(t, "smc-building-blocks")
 		for _, before := range c.Items()[:i] { // the review resumes at item i
 			p.Response(before.Item.ID).Rating = "green"
 		}
@@ -756,7 +751,7 @@ func TestLongAreaAndGroupNamesShowWhole(t *testing.T) {
 					h.press("P")
 				}
 				requireFits(t, h, size[0], size[1])
-				v := words(h.view())
+				v := oneSpaced(h.view())
 				for _, level := range []string{"■ Red", "▲ Amber", "● Green"} {
 					if !strings.Contains(v, level) {
 						t.Fatalf("%s %dx%d, %s: the level %q is off the screen:\n%s", mode, size[0], size[1], e.Item.ID, level, h.view())
@@ -765,12 +760,12 @@ func TestLongAreaAndGroupNamesShowWhole(t *testing.T) {
 				if size[0] != 80 {
 					continue
 				}
-				want := []string{words(e.Area.Title), words(e.Item.Group), fmt.Sprintf("item %d of %d", e.Ref.Index+1, len(e.Area.Items))}
+				want := []string{oneSpaced(e.Area.Title), oneSpaced(e.Item.Group), fmt.Sprintf("item %d of %d", e.Ref.Index+1, len(e.Area.Items))}
 				if mode == "ordinary" {
 					want = append(want, fmt.Sprintf("%d of 42 rated", i))
 				} else {
 					want[0] = strings.ToUpper(want[0])
-					if spaced := words(letterSpaced(want[0])); strings.Contains(v, spaced) {
+					if spaced := oneSpaced(letterSpaced(want[0])); strings.Contains(v, spaced) {
 						want[0] = spaced
 					}
 				}
@@ -789,11 +784,7 @@ func TestLongAreaAndGroupNamesShowWhole(t *testing.T) {
 // 60x16, under a three-line heading, the title ran into the strip and the
 // scale with three lines empty at the bottom.
 func TestAnItemWithoutQuestionsKeepsItsTitleApart(t *testing.T) {
-	c, ok := checklist.Builtin("smc-building-blocks")
-	if !ok {
-		t.Fatal("no built-in checklist smc-building-blocks")
-	}
-	p := plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})
+	_, p := rvPlanOf(t, "smc-building-blocks")
 	h, _ := rvOpen(t, p, 60, 16) // bb-vision-accountability: no questions
 	h.press("f")                 // flagged: where the review is takes a line of its own
 	lines := strings.Split(h.view(), "\n")

@@ -10,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -436,11 +435,8 @@ func TestPresenterHeadingsAreAlike(t *testing.T) {
 // ("… AND INCLUSION …") above the same title given whole: it is headed by
 // its short title instead. A title that fits is unchanged.
 func TestAreaSummaryInPresenterModeIsNotHeadedByACutTitle(t *testing.T) {
-	c, ok := checklist.Builtin("smc-building-blocks")
-	if !ok {
-		t.Fatal("no built-in checklist smc-building-blocks")
-	}
-	h, _ := rvOpen(t, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1}), 80, 24)
+	c, p := rvPlanOf(t, "smc-building-blocks")
+	h, _ := rvOpen(t, p, 80, 24)
 	h.press("P")
 	for i, want := range map[int]string{0: "V I S I O N", 1: "W I D E N   Y O U R   T A L E N T   P O O L"} {
 		h.run(h.a.show(screenAreaSummary, i))
@@ -458,11 +454,8 @@ func TestAreaSummaryInPresenterModeIsNotHeadedByACutTitle(t *testing.T) {
 // cut what followed (the line saying how to fill in the action). The
 // levels go on one line there instead, as after a rating.
 func TestEveryItemFitsASmallProjectorWindowBeforeARating(t *testing.T) {
-	c, ok := checklist.Builtin("smc-building-blocks")
-	if !ok {
-		t.Fatal("no built-in checklist smc-building-blocks")
-	}
-	h, _ := rvOpen(t, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1}), 60, 16)
+	c, p := rvPlanOf(t, "smc-building-blocks")
+	h, _ := rvOpen(t, p, 60, 16)
 	h.press("P")
 	for _, e := range c.Items() {
 		h.run(navigate(screenItem, e.Ref.Seq))

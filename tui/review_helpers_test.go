@@ -96,12 +96,24 @@ func rvPlansDir(t testing.TB) string {
 // rvNewPlan is an unrated plan of the built-in checklist.
 func rvNewPlan(t testing.TB) *plans.Plan {
 	t.Helper()
-	c, ok := checklist.Builtin(checklist.DefaultID)
-	if !ok {
-		t.Fatal("no built-in checklist")
-	}
-	return plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})
+	_, p := rvPlanOf(t, checklist.DefaultID)
+	return p
 }
+
+// rvPlanOf is the built-in checklist id and an unrated plan of it (the
+// Building Blocks' areas and groups are a sentence long).
+func rvPlanOf(t testing.TB, id string) (*checklist.Checklist, *plans.Plan) {
+	t.Helper()
+	c, ok := checklist.Builtin(id)
+	if !ok {
+		t.Fatalf("no built-in checklist %s", id)
+	}
+	return c, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})
+}
+
+// oneSpaced is text with every run of spaces and line breaks one space:
+// text wrapped on screen, to compare with the words it came from.
+func oneSpaced(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // send gives the app one message and runs what it returns.
 func (h *rvHarness) send(msg tea.Msg) {

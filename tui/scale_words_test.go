@@ -221,12 +221,9 @@ func TestCountsTableAndLegendFitTheWindow(t *testing.T) {
 // compelling, shared vision of soc…" mid-word, and the overview lost the
 // area's tally.
 func TestCountsTableNamesAreasInWholeWords(t *testing.T) {
-	c, ok := checklist.Builtin("smc-building-blocks")
-	if !ok {
-		t.Fatal("no built-in checklist smc-building-blocks")
-	}
+	c, p := rvPlanOf(t, "smc-building-blocks")
 	for _, w := range []int{80, 60} {
-		h, _ := rvOpen(t, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1}), w, 24)
+		h, _ := rvOpen(t, p, w, 24)
 		for _, part := range []struct {
 			name string
 			text string
@@ -299,13 +296,9 @@ func TestAFlaggedTileKeepsItsNumber(t *testing.T) {
 // nothing to say so (the Building Blocks' culture area at 80x24). Every
 // item shows, or the page says it scrolls.
 func TestAreaSummaryShowsEveryItemOrSaysItScrolls(t *testing.T) {
-	c, ok := checklist.Builtin("smc-building-blocks")
-	if !ok {
-		t.Fatal("no built-in checklist smc-building-blocks")
-	}
-	words := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	c, p := rvPlanOf(t, "smc-building-blocks")
 	for _, size := range [][2]int{{80, 24}, {60, 16}} {
-		h, _ := rvOpen(t, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1}), size[0], size[1])
+		h, _ := rvOpen(t, p, size[0], size[1])
 		for i, a := range c.Areas {
 			h.run(h.a.show(screenAreaSummary, i))
 			requireFits(t, h, size[0], size[1])
@@ -314,7 +307,7 @@ func TestAreaSummaryShowsEveryItemOrSaysItScrolls(t *testing.T) {
 				continue
 			}
 			for _, it := range a.Items {
-				if !strings.Contains(words(v), words(it.Title)) {
+				if !strings.Contains(oneSpaced(v), oneSpaced(it.Title)) {
 					t.Errorf("%dx%d, area %s: %q is off the window, and nothing says the page scrolls:\n%s", size[0], size[1], a.ID, it.Title, v)
 				}
 			}

@@ -291,9 +291,10 @@ func TestHelpShowsTheGlossaryWhenTheChecklistHasOne(t *testing.T) {
 // checklist is for) ends the help, whole and credited, for every built-in
 // checklist at 80x24: it was loaded and checked but shown nowhere.
 func TestHelpEndsWithTheChecklistsIntroduction(t *testing.T) {
-	for _, c := range checklist.Builtins() {
-		id := c.ID
-		h, _ := rvOpen(t, plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1}), 80, 24)
+	for _, b := range checklist.Builtins() {
+		id := b.ID
+		c, p := rvPlanOf(t, id)
+		h, _ := rvOpen(t, p, 80, 24)
 		h.press("?", "end")
 		text := squeeze(ansi.Strip(strings.Join(h.a.screen(screenHelp).(*helpScreen).draw(), "\n")))
 		for _, want := range []string{"About this checklist: " + c.Title, c.Intro, "— " + c.Credit()} {
