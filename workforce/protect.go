@@ -77,10 +77,9 @@ type Table struct {
 // Protect works out which figures of a data file can be shown. A grade
 // that could show nothing on its own (fewer responses than the threshold,
 // or fewer than the threshold in each of the three groups) is first
-// joined to its neighbour, the grade below it (above, for the most
-// junior), and shown with it as one row ("Manager + Director"): hiding
-// it alone would also take the neighbour's figures, to stop them giving
-// it away.
+// joined to a neighbour (one too small itself, else the smaller, else
+// the grade below it) and shown with it as one row ("Manager + Director"): hiding it alone would
+// also take the neighbour's figures, to stop them giving it away.
 func Protect(d *Data) *Table {
 	threshold := max(d.Threshold, MinThreshold)
 	bands := joinSmallGrades(d.Grades, threshold)
@@ -130,10 +129,7 @@ func joinSmallGrades(grades []Grade, threshold int) []band {
 			break
 		}
 		small := bands[i]
-		j := max(i-1, 0)
-		if i == 0 {
-			j = 1
-		}
+		j := neighbourToJoin(bands, i, tooSmall)
 		lo, hi := min(i, j), max(i, j)
 		merged := band{members: append(slices.Clone(bands[lo].members), bands[hi].members...)}
 		merged.joined = append(append(slices.Clone(bands[lo].joined), bands[hi].joined...), small.members...)
@@ -147,6 +143,32 @@ func joinSmallGrades(grades []Grade, threshold int) []band {
 		bands = slices.Replace(bands, lo, hi+1, merged)
 	}
 	return bands
+}
+
+// neighbourToJoin is the band that band i, too small to show alone,
+// joins: a neighbour too small to show alone itself, which has nothing
+// of its own to lose; else the neighbour with fewer responses; the grade
+// below on a tie. Joining the smaller one keeps a big grade on its own
+// row: a few team leaders joined to eighty team members would take the
+// most junior grade's shares, and with them, often, the whole chart.
+func neighbourToJoin(bands []band, i int, tooSmall func(band) bool) int {
+	switch {
+	case i == 0:
+		return 1
+	case i == len(bands)-1:
+		return i - 1
+	}
+	below, above := bands[i-1], bands[i+1]
+	if tooSmall(below) != tooSmall(above) {
+		if tooSmall(above) {
+			return i + 1
+		}
+		return i - 1
+	}
+	if above.Counts.Responses() < below.Counts.Responses() {
+		return i + 1
+	}
+	return i - 1
 }
 
 // joinNames names grades shown together: "Manager + Director" (a "+"

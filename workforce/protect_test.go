@@ -89,6 +89,29 @@ func TestProtectSmallGradeAndSmallEmployer(t *testing.T) {
 	if tab.Grades[0].Name != "G1 + G2" || strings.Join(tab.Grades[0].Members, ",") != "G1,G2" {
 		t.Errorf("first row %+v", tab.Grades[0])
 	}
+	// A grade in the middle joins its smaller neighbour, so that the big
+	// grade beside it keeps its own row: an organisation of 80 team
+	// members and a few dozen more senior people still has two rows to
+	// read a pattern from, not one.
+	tab = Protect(grades(Counts{25, 13, 19, 13, 10}, Counts{7, 8, 3, 2, 10}, Counts{6, 3, 5, 2, 4}, Counts{1, 1, 3, 1, 0}))
+	if len(tab.Grades) != 2 || tab.Grades[0].Name != "G1" || tab.Grades[1].Name != "G2 + G3 + G4" {
+		var names []string
+		for _, r := range tab.Grades {
+			names = append(names, r.Name)
+		}
+		t.Errorf("rows %q, want G1 and G2 + G3 + G4", names)
+	}
+	tab = Protect(grades(Counts{20, 15, 12, 0, 0}, Counts{3, 2, 1, 0, 0}, Counts{40, 30, 30, 0, 0}))
+	if tab.Grades[0].Name != "G1 + G2" || tab.Grades[1].Name != "G3" {
+		t.Errorf("rows %q and %q, want G1 + G2 (the smaller neighbour) and G3", tab.Grades[0].Name, tab.Grades[1].Name)
+	}
+	// A neighbour too small to show alone itself is joined first, however
+	// many answers it has outside the three groups: it has nothing of
+	// its own to lose.
+	tab = Protect(grades(Counts{12, 10, 3, 0, 0}, Counts{3, 3, 3, 0, 0}, Counts{9, 9, 9, 10, 10}))
+	if len(tab.Grades) != 2 || tab.Grades[0].Name != "G1" || tab.Grades[1].Name != "G2 + G3" {
+		t.Errorf("rows %q..., want G1 and G2 + G3", tab.Grades[0].Name)
+	}
 	small := Protect(grades(Counts{2, 3, 1, 1, 0}))
 	if !small.SmallEmployer() || show(small.Total) != "<10 <10 <10 <10 | <10 <10" {
 		t.Errorf("7 answers in all: %s", show(small.Total))
