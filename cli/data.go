@@ -118,7 +118,7 @@ file is left as it was.
 
 The delimiter (comma, semicolon, tab or vertical bar) is found from the
 file, a byte-order mark and UTF-16 are read as they are, and blank rows
-are skipped. Rows that give a grade but no answer are not responses.
+are skipped. Rows with no answer to the key question are not responses.
 
 Exit status: 0 when the data file was written, 1 when the CSV has
 problems, 2 when the command was called wrongly.`,
@@ -439,7 +439,7 @@ func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *work
 	fmt.Fprintf(w, "Read %s: %s, %s-separated.\n", name, plural(im.Responses, "response"), workforce.DelimiterName(im.Delimiter))
 	fmt.Fprintf(w, "  Grade: %s%s\n  Answer: %s%s\n", im.Grade, foundBy(im.GradeFound), im.Answer, foundBy(im.AnswerFound))
 	if im.NoAnswer.Count > 0 {
-		fmt.Fprintf(w, "Not counted: %s with a grade but no answer to the key question (%s).\n", plural(im.NoAnswer.Count, "row"), im.NoAnswer)
+		fmt.Fprintf(w, "Not counted: %s with no answer to the key question (%s).\n", plural(im.NoAnswer.Count, "row"), im.NoAnswer)
 	}
 	if im.EmptyRows > 0 {
 		fmt.Fprintf(w, "Skipped: %s.\n", plural(im.EmptyRows, "empty row"))

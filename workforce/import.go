@@ -53,7 +53,8 @@ type Imported struct {
 	Responses int
 	// EmptyRows is how many rows had nothing in them.
 	EmptyRows int
-	// NoAnswer lists rows with a grade but no answer to the key question:
+	// NoAnswer lists rows with no answer to the key question (a grade
+	// alone, or a totals row with neither grade nor answer):
 	// not a response, and not counted.
 	NoAnswer RowList
 	// Placed counts the answers placed by each rule.
