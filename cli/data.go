@@ -99,7 +99,8 @@ The grade column and the answer column are found by their headers
 (a header with "grade", "level", "band" or "seniority"; one with
 "occupation", "household earner" or "aged 14"), or named with
 --grade-column and --answer-column, by header or by letter (B). In a
-terminal, ladder asks when it cannot tell.
+terminal, ladder asks when it cannot tell. Rows above the headers, such
+as a title or merged cells, are skipped when the headers are found.
 
 Answers are placed in the guide's groups when they are its wording, the
 name of one of its groups, or one of its example occupations ("Plumber").
@@ -437,6 +438,9 @@ func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *work
 		return ""
 	}
 	fmt.Fprintf(w, "Read %s: %s, %s-separated.\n", name, plural(im.Responses, "response"), workforce.DelimiterName(im.Delimiter))
+	if im.TitleRows > 0 {
+		fmt.Fprintf(w, "  Header: row %d (%s above it, such as a title, skipped)\n", im.HeaderRow, plural(im.TitleRows, "row"))
+	}
 	fmt.Fprintf(w, "  Grade: %s%s\n  Answer: %s%s\n", im.Grade, foundBy(im.GradeFound), im.Answer, foundBy(im.AnswerFound))
 	if im.NoAnswer.Count > 0 {
 		fmt.Fprintf(w, "Not counted: %s with no answer to the key question (%s).\n", plural(im.NoAnswer.Count, "row"), im.NoAnswer)

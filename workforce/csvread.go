@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -54,6 +55,9 @@ type rowReader struct {
 	row       int // the current record's row
 	line      int // the line of the file it starts on
 	endLine   int // the line it ends on
+	// head is the start of the decoded text, as sniffed, to look ahead
+	// for the header row.
+	head []byte
 }
 
 // newRowReader decodes the file's text and finds its delimiter (or uses
@@ -97,7 +101,77 @@ func newRowReader(in io.Reader, encoding string, delimiter rune) (*rowReader, er
 	r.Comma = delimiter
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
-	return &rowReader{r: r, delimiter: delimiter}, nil
+	return &rowReader{r: r, delimiter: delimiter, head: chunk}, nil
+}
+
+// maxTitleRows is how many rows above the header are looked through: a
+// spreadsheet saved as CSV may start with a title, a date, or a row of
+// merged cells over the headers ("Employee details", "Survey").
+const maxTitleRows = 5
+
+// titleRows is how many rows that have something in them come before the
+// header: 0 unless the first row's headers do not say which columns are
+// the grade and the answer, and a row a little further down does, with
+// more cells filled in than every row above it (a title or a row of merged
+// cells fills one or two). A data row that happens to name a grade and an
+// occupation is not taken for the header, as the header above it is as
+// full.
+func titleRows(head []byte, delimiter rune, opts ImportOptions) int {
+	r := csv.NewReader(bytes.NewReader(head))
+	r.Comma = delimiter
+	r.FieldsPerRecord = -1
+	var filled []int
+	for len(filled) <= maxTitleRows {
+		rec, err := r.Read()
+		if err != nil {
+			return 0 // a broken quote or the end of the text: no header found
+		}
+		if allEmpty(rec) {
+			continue
+		}
+		if headersFound(rec, opts) {
+			n := filledCells(rec)
+			if len(filled) > 0 && slices.Max(filled) >= n {
+				return 0
+			}
+			return len(filled)
+		}
+		filled = append(filled, filledCells(rec))
+	}
+	return 0
+}
+
+func filledCells(rec []string) int {
+	n := 0
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// headersFound reports whether a row's headers say which columns are the
+// grade and the answer: the ones named by header, or the only ones with
+// the words. A column named by its letter says nothing about where the
+// header is.
+func headersFound(rec []string, opts ImportOptions) bool {
+	found := func(named string, words []string) bool {
+		n := 0
+		for _, h := range rec {
+			h = normalise(h)
+			switch {
+			case named != "":
+				if h == normalise(named) {
+					n++
+				}
+			case slices.ContainsFunc(words, func(w string) bool { return strings.Contains(h, w) }):
+				n++
+			}
+		}
+		return n == 1
+	}
+	return found(opts.GradeColumn, gradeHeaderWords) && found(opts.AnswerColumn, answerHeaderWords)
 }
 
 // notCSV recognises the files most often sent in place of a CSV.

@@ -51,6 +51,12 @@ type Imported struct {
 	Counts []Counts
 	// Responses is how many answers were counted.
 	Responses int
+	// TitleRows is how many rows with something in them came before the
+	// header row (a title, merged cells over the headers) and were
+	// skipped.
+	TitleRows int
+	// HeaderRow is the header's row.
+	HeaderRow int
 	// EmptyRows is how many rows had nothing in them.
 	EmptyRows int
 	// NoAnswer lists rows with no answer to the key question (a grade
@@ -128,6 +134,12 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 	}
 	im := &Imported{Delimiter: rr.delimiter, Placed: map[PlacedBy]int{}}
 	var empty int
+	for range titleRows(rr.head, rr.delimiter, opts) {
+		if _, err := rr.read(&empty); err != nil {
+			return nil, fileError(path, err)
+		}
+		im.TitleRows++
+	}
 	header, err := rr.read(&empty)
 	if errors.Is(err, io.EOF) {
 		return nil, fileError(path, rowProblem(1, 0, noColumn, "the file is empty: export the survey's responses, with a header row, as CSV"))
@@ -137,6 +149,7 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 	}
 	header = slices.Clone(header)
 	headerRow := rr.row
+	im.HeaderRow = headerRow
 	if len(header) < 2 {
 		return nil, fileError(path, rowProblem(rr.row, 0, noColumn, fmt.Sprintf(
 			"found only one column (tried %s as the delimiter): a survey export needs at least a grade column and an answer column; if the file uses another delimiter, give it with --delimiter",

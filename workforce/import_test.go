@@ -372,3 +372,32 @@ func TestImportPlaceHintCanBePasted(t *testing.T) {
 		t.Errorf("counts %s", got)
 	}
 }
+
+func TestImportFindsTheHeaderBelowATitle(t *testing.T) {
+	// A spreadsheet saved as CSV: a title, a blank row, a row of merged
+	// cells over the headers, then the headers.
+	csv := "Staff survey 2027;;;\n;;;\nEmployee details;;Questions;\nRef;Pay band;Occupation of main household earner at 14;Comment\n1;Band A;Plumber;\n2;Band B;Teacher;\n"
+	im := mustImport(t, csv, ImportOptions{})
+	if im.TitleRows != 2 || im.HeaderRow != 4 || im.Grade.Index != 1 || im.Answer.Index != 2 {
+		t.Errorf("title rows %d, header row %d, grade %s, answer %s", im.TitleRows, im.HeaderRow, im.Grade, im.Answer)
+	}
+	if im.Responses != 2 || counts(t, im, "Band A") != "1/0/0/0/0" || counts(t, im, "Band B") != "0/0/1/0/0" {
+		t.Errorf("responses %d, grades %q", im.Responses, im.Grades)
+	}
+	// Columns named by their headers find it too.
+	im = mustImport(t, "Survey,\nJob,Q7\nJunior,Plumber\n", ImportOptions{GradeColumn: "job", AnswerColumn: "Q7"})
+	if im.HeaderRow != 2 || im.Responses != 1 {
+		t.Errorf("named columns: header row %d, responses %d", im.HeaderRow, im.Responses)
+	}
+	// A full first row is the header even when its headers do not say
+	// which columns are which, and a data row that names a grade and an
+	// occupation is not taken for one.
+	_, err := importString(t, "Job,Answer\nGrade 3,Technical and craft occupations\n", ImportOptions{})
+	var ce *ColumnError
+	if !errors.As(err, &ce) || len(ce.Columns) != 2 || ce.Columns[0].Header != "Job" {
+		t.Errorf("a data row taken for the header: %v", err)
+	}
+	if im := mustImport(t, "Grade,"+questionHeader+"\nTeam member,Plumber\n", ImportOptions{}); im.TitleRows != 0 || im.HeaderRow != 1 {
+		t.Errorf("a header on row 1: title rows %d, header row %d", im.TitleRows, im.HeaderRow)
+	}
+}
