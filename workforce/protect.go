@@ -128,11 +128,19 @@ func joinSmallGrades(grades []Grade, threshold int) []band {
 		if i < 0 {
 			break
 		}
-		small := bands[i]
 		j := neighbourToJoin(bands, i, tooSmall)
 		lo, hi := min(i, j), max(i, j)
 		merged := band{members: append(slices.Clone(bands[lo].members), bands[hi].members...)}
-		merged.joined = append(append(slices.Clone(bands[lo].joined), bands[hi].joined...), small.members...)
+		// The members too small to show alone, in grade order: all of a
+		// band too small as a whole (the small one, and its neighbour when
+		// that is too small too), and those already joined in the other.
+		joined := func(b band) []string {
+			if tooSmall(b) {
+				return b.members
+			}
+			return b.joined
+		}
+		merged.joined = append(slices.Clone(joined(bands[lo])), joined(bands[hi])...)
 		for k := range merged.Counts {
 			merged.Counts[k] = bands[lo].Counts[k] + bands[hi].Counts[k]
 		}

@@ -101,6 +101,10 @@ func TestProtectSmallGradeAndSmallEmployer(t *testing.T) {
 		}
 		t.Errorf("rows %q, want G1 and G2 + G3 + G4", names)
 	}
+	// Each of the three is too small alone, and each is said to be.
+	if j := strings.Join(tab.Grades[len(tab.Grades)-1].Joined, ","); j != "G2,G3,G4" {
+		t.Errorf("joined %q, want G2,G3,G4", j)
+	}
 	tab = Protect(grades(Counts{20, 15, 12, 0, 0}, Counts{3, 2, 1, 0, 0}, Counts{40, 30, 30, 0, 0}))
 	if tab.Grades[0].Name != "G1 + G2" || tab.Grades[1].Name != "G3" {
 		t.Errorf("rows %q and %q, want G1 + G2 (the smaller neighbour) and G3", tab.Grades[0].Name, tab.Grades[1].Name)
