@@ -198,7 +198,10 @@ func (t *tally) count(grade int, g Group) { t.counts[grade][g]++ }
 func (t *tally) unknownGrades(col Column, probs *problemList) {
 	for _, name := range t.unknownNames {
 		rows := t.unknown[foldGrade(name)]
-		msg := fmt.Sprintf("the grade %s (on %s) is not one of the grades given (%s): correct it in the file, or give every grade, junior to senior, with --grades",
+		// The grades were given with --grades, or kept in the data file
+		// from an earlier import: a second year's survey is not "given"
+		// any.
+		msg := fmt.Sprintf("the grade %s (on %s) is not one of the grades from --grades or the data file (%s): correct it in the file, or give every grade, junior to senior, with --grades",
 			safetext.Excerpt(name, safetext.ExcerptLength), rows, safetext.Line(strings.Join(t.names, ", ")))
 		if rows.Count == 1 && rows.First[0] == t.firstRow {
 			msg += fmt.Sprintf("; if row %d is a second header row, as in SurveyMonkey's exports, import with --skip-rows %d", t.firstRow, t.skipRows+1)

@@ -277,7 +277,7 @@ func TestImportGivenGrades(t *testing.T) {
 	csv := "Grade,Occupation\nManager,Plumber\nteam member,Teacher\nTeam lead,Teacher\nTeam lead,Plumber\n"
 	_, err := importString(t, csv, ImportOptions{Grades: []string{"Team member", "Team leader", "Manager"}})
 	got := strings.Join(csvProblems(t, err), "\n")
-	want := `row 4, column A "Grade": the grade "Team lead" (on rows 4 and 5) is not one of the grades given (Team member, Team leader, Manager): correct it in the file, or give every grade, junior to senior, with --grades`
+	want := `row 4, column A "Grade": the grade "Team lead" (on rows 4 and 5) is not one of the grades from --grades or the data file (Team member, Team leader, Manager): correct it in the file, or give every grade, junior to senior, with --grades`
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
@@ -325,7 +325,7 @@ func TestImportSecondHeaderRowIsPointedOut(t *testing.T) {
 	csv := "Respondent ID,Which level are you?,Occupation\n,Response,Response\n1,A,Plumber\n2,B,Teacher\n"
 	_, err := importString(t, csv, ImportOptions{Grades: []string{"A", "B"}})
 	got := strings.Join(csvProblems(t, err), "\n")
-	if !strings.Contains(got, `the grade "Response" (on row 2) is not one of the grades given`) ||
+	if !strings.Contains(got, `the grade "Response" (on row 2) is not one of the grades from --grades or the data file`) ||
 		!strings.HasSuffix(got, "; if row 2 is a second header row, as in SurveyMonkey's exports, import with --skip-rows 1") {
 		t.Errorf("got %s", got)
 	}
