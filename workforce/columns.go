@@ -89,6 +89,23 @@ func chooseColumn(cols []Column, named, which, flag string, words []string, choo
 	return Column{}, false, &ColumnError{Which: which, Flag: flag, Reason: reason, Columns: cols}
 }
 
+// groupHeaders lists the headers that name one of the guide's groups
+// ("Working class", "professional", "I prefer not to say"): a table whose
+// columns are the groups holds counts, not one answer per row.
+func groupHeaders(header []string) []string {
+	var out []string
+	for _, h := range header {
+		n := strings.ReplaceAll(normalise(h), "_", " ")
+		for _, g := range Groups {
+			if n == g.Name() || n == normalise(g.Heading()) && g.IsReported() || n == "i "+g.Name() {
+				out = append(out, strings.TrimSpace(h))
+				break
+			}
+		}
+	}
+	return out
+}
+
 // columnNamed finds a column by its header (ignoring case and spacing) or,
 // failing that, by its letter.
 func columnNamed(cols []Column, name string) (Column, bool) {

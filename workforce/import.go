@@ -155,6 +155,12 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 			"found only one column (tried %s as the delimiter): a survey export needs at least a grade column and an answer column; if the file uses another delimiter, give it with --delimiter",
 			listDelimiters())))
 	}
+	if groups := groupHeaders(header); len(groups) >= 2 && opts.AnswerColumn == "" {
+		return nil, fileError(path, rowProblem(headerRow, 0, noColumn, fmt.Sprintf(
+			"the headers are the guide's groups (%s): this looks like counts already added up, but ladder data import reads one row per response, with a grade and an answer to the key question. "+
+				"Export the responses themselves, or type the counts into a data file by hand (its layout is in ladder's README, under \"The data file\") and check it with ladder check",
+			safetext.Line(strings.Join(groups, ", ")))))
+	}
 	if err := im.chooseColumns(header, opts); err != nil {
 		var ce *ColumnError
 		if errors.As(err, &ce) {

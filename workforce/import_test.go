@@ -397,7 +397,26 @@ func TestImportFindsTheHeaderBelowATitle(t *testing.T) {
 	if !errors.As(err, &ce) || len(ce.Columns) != 2 || ce.Columns[0].Header != "Job" {
 		t.Errorf("a data row taken for the header: %v", err)
 	}
+	// Excel's "sep=;" line is not the header either.
+	if im := mustImport(t, "sep=;\nGrade;Occupation at 14\nJunior;Plumber\n", ImportOptions{}); im.HeaderRow != 2 || im.Delimiter != ';' || im.Responses != 1 {
+		t.Errorf("sep=: header row %d, delimiter %q, responses %d", im.HeaderRow, im.Delimiter, im.Responses)
+	}
 	if im := mustImport(t, "Grade,"+questionHeader+"\nTeam member,Plumber\n", ImportOptions{}); im.TitleRows != 0 || im.HeaderRow != 1 {
 		t.Errorf("a header on row 1: title rows %d, header row %d", im.TitleRows, im.HeaderRow)
+	}
+}
+
+func TestImportRefusesATableOfCounts(t *testing.T) {
+	// An HR system's summary, one row per grade with a column per group,
+	// is counts already added up: its numbers are not answers to place.
+	_, err := importString(t, "Grade,Working class,Intermediate,Professional,Prefer not to say\nJunior,30,20,15,3\n", ImportOptions{})
+	var ce *CSVError
+	if !errors.As(err, &ce) || len(ce.Problems) != 1 || ce.Problems[0].Row != 1 ||
+		!strings.Contains(err.Error(), "the headers are the guide's groups (Working class, Intermediate, Professional, Prefer not to say): this looks like counts already added up") {
+		t.Errorf("got %v", err)
+	}
+	// One header that names a group is not a table of counts.
+	if im := mustImport(t, "Grade,Professional\nJunior,Teacher\n", ImportOptions{AnswerColumn: "B"}); im.Responses != 1 {
+		t.Errorf("responses %d", im.Responses)
 	}
 }
