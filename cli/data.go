@@ -664,7 +664,7 @@ func dataFileArg(arg string) (string, error) {
 			return "", usageErrorf("%s does not exist: check the spelling of the path", arg)
 		}
 		plan := strings.TrimSuffix(path, plans.DataFileSuffix) + ".yaml"
-		return "", usageErrorf("%s does not exist: import the survey's answers first, e.g. ladder data import responses.csv --plan %s", path, plan)
+		return "", usageErrorf("%s does not exist: import the survey's answers first, e.g. ladder data import responses.csv --plan %s", safetext.Line(path), safetext.Line(plans.CommandQuote(plan)))
 	}
 	return path, nil
 }

@@ -441,12 +441,12 @@ func folderChange(repo *gitrev.Repo, commit, rev, since string, ch gitrev.Change
 			return nil, nil
 		case f.Err != nil && ch.Status == 'R':
 			// The old file is still reported, as removed.
-			newErr = fmt.Errorf("%w\n%s does not load, so it is not compared: run ladder check %s", f.Err, c.Path, plans.CommandQuote(c.Path))
+			newErr = notLoaded(f.Err, c.Path)
 			ch = gitrev.Change{Status: 'D', Path: ch.OldPath}
 			c = plans.FileChange{Path: displayPath(repo, ch.Path), OldName: since}
 			c.NewName = c.Path
 		case f.Err != nil:
-			return nil, fmt.Errorf("%w\n%s does not load, so it is not compared: run ladder check %s", f.Err, c.Path, plans.CommandQuote(c.Path))
+			return nil, notLoaded(f.Err, c.Path)
 		}
 		c.New = f.Plan
 	}
@@ -499,6 +499,13 @@ func openRepo(file string) (*gitrev.Repo, string, error) {
 		return nil, "", gitProblem(err)
 	}
 	return repo, rel, nil
+}
+
+// notLoaded says a plan in the folder did not load. Its path comes from
+// the repository, and is named on one line: a line break in a file's name
+// must not start a line of ladder's output.
+func notLoaded(err error, path string) error {
+	return fmt.Errorf("%w\n%s does not load, so it is not compared: run ladder check %s", err, safetext.Line(path), safetext.Line(plans.CommandQuote(path)))
 }
 
 // gitProblem ends a command on something git could not do. A revision

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/spf13/cobra"
 )
@@ -187,11 +188,11 @@ func loadPlan(w io.Writer, path string) (*plans.Plan, error) {
 func planProblems(w io.Writer, name string, err error, hint string) error {
 	var fe *plans.FileError
 	if !errors.As(err, &fe) {
-		return &exitError{code: ExitProblems, err: fmt.Errorf("%s: %v", name, err)}
+		return &exitError{code: ExitProblems, err: fmt.Errorf("%s: %v", safetext.Line(name), err)}
 	}
 	fmt.Fprintln(w, err)
 	return &exitError{code: ExitProblems, err: fmt.Errorf("%s has %s (listed above): %s",
-		name, plural(len(fe.Problems), "problem"), hint)}
+		safetext.Line(name), plural(len(fe.Problems), "problem"), hint)}
 }
 
 // formatFlag checks a --format value.

@@ -91,3 +91,46 @@ func mustRun(t *testing.T, args ...string) {
 		t.Fatalf("ladder %s: exit %d\n%s%s", strings.Join(args, " "), code, stdout.Bytes(), stderr.Bytes())
 	}
 }
+
+// TestAFileNameCannotForgeALine: a plan from a pull request whose file
+// name holds a line break ("x⏎ok.yaml:1:1 …") must not start a line of
+// ladder's output with the rest of its name, where a CI log or a reader
+// would take it for a line of ladder's own. Every command that lists the
+// folder names the file on one line, the break shown as ␊.
+func TestAFileNameCannotForgeALine(t *testing.T) {
+	repo := gittest.New(t)
+	gittest.Isolate(t)
+	t.Chdir(repo.Dir)
+	mustRun(t, "new", filepath.Join("plans", "acme.yaml"), "--org", "Acme", "--title", "Spring", "--date", "2027-01-15")
+	repo.Git("add", ".")
+	repo.Git("commit", "-q", "-m", "Start")
+	broken := filepath.Join("plans", "x\nFORGED.yaml:1:1 all plans are fine.yaml")
+	if err := os.WriteFile(broken, []byte("schema: 1\nchecklist: {id: smc-progression, version: '1'}\nitems:\n  lc-vision: {rating: purple}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	repo.Git("add", ".")
+	repo.Git("commit", "-q", "-m", "Add a plan")
+	for _, args := range [][]string{
+		{"check"},
+		{"check", "--changed-since", "HEAD~1"},
+		{"status"},
+		{"diff", "--rev", "HEAD~1"},
+		{"diff", "--rev", "HEAD~1", "--format", "md"},
+		{"fmt", "--check"},
+		{"report", broken},
+		{"diff", broken, "--rev", "HEAD~1"},
+		{"history", broken},
+		{"data", "show", broken},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			Main(args, nil, &stdout, &stderr)
+			out := stdout.String() + stderr.String()
+			for _, l := range strings.Split(out, "\n") {
+				if strings.HasPrefix(strings.TrimLeft(l, " '\"`*-"), "FORGED") {
+					t.Errorf("a line begins with the rest of the file's name: %q\n%s", l, out)
+				}
+			}
+		})
+	}
+}

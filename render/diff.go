@@ -468,7 +468,11 @@ func (s diffSet) notComparedLine() string {
 	case 0:
 		return ""
 	case 1:
-		return "as it does not load (ladder check lists why): " + s.notCompared[0]
+		return "as it does not load (ladder check lists why): " + plain(s.notCompared[0])
 	}
-	return "as they do not load (ladder check lists why): " + strings.Join(s.notCompared, ", ")
+	names := make([]string, len(s.notCompared))
+	for i, n := range s.notCompared {
+		names[i] = plain(n) // a line break in a name stays on its line
+	}
+	return "as they do not load (ladder check lists why): " + strings.Join(names, ", ")
 }
