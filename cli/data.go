@@ -209,6 +209,9 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	if err != nil {
 		return err
 	}
+	if err := plans.FolderInside(out); err != nil {
+		return err
+	}
 	reportImport(stderr, name, out, im, d, opts.dryRun)
 	if opts.dryRun {
 		return nil

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/cli"
+	"github.com/socialmobility/ladder/internal/gittest"
 	"github.com/socialmobility/ladder/internal/safetext"
 )
 
@@ -66,5 +67,57 @@ func TestHostileFilesLeftUntouched(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != len(before) {
 		t.Errorf("files appeared beside the corpus: %d entries for %d files", len(entries), len(before))
+	}
+}
+
+// TestOutputDoesNotLeaveTheRepositoryThroughAFolderLink: a repository can
+// hold a folder that is a symbolic link (reports -> /home/you/.config),
+// and a README that says "ladder report -o reports/summary.md". A file
+// link is refused already; a folder link must not carry the file, or the
+// folders -o makes, out of the repository either. A link that stays
+// inside it is followed as before.
+func TestOutputDoesNotLeaveTheRepositoryThroughAFolderLink(t *testing.T) {
+	repo := gittest.New(t)
+	gittest.Isolate(t)
+	t.Chdir(repo.Dir)
+	outside := t.TempDir()
+	for _, link := range []struct{ name, to string }{{"reports", outside}, {"inside", "plans"}} {
+		if err := os.Symlink(link.to, link.name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	run := func(args ...string) (int, string) {
+		var stdout, stderr bytes.Buffer
+		code := cli.Main(args, nil, &stdout, &stderr)
+		return code, stdout.String() + stderr.String()
+	}
+	if code, out := run("new", "plans/acme.yaml", "--org", "Acme", "--title", "Spring", "--date", "2027-01-15"); code != cli.ExitOK {
+		t.Fatalf("new: exit %d\n%s", code, out)
+	}
+	survey := "Submitted,Grade,What was the occupation of your main household earner when you were about aged 14?\n" +
+		strings.Repeat("2027-03-01,Team member,Technical and craft occupations\n", 30)
+	if err := os.WriteFile("survey.csv", []byte(survey), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"report", "plans/acme.yaml", "-o", "reports/summary.md"},
+		{"report", "plans/acme.yaml", "-o", "reports/new/folder/summary.html"},
+		{"status", "-o", "reports/actions.csv"},
+		{"new", "reports/plan.yaml", "--org", "Acme", "--title", "Spring", "--date", "2027-01-15"},
+		{"data", "import", "survey.csv", "--grades", "Team member", "--out", "reports/acme.data.yaml"},
+	} {
+		code, out := run(args...)
+		if code == cli.ExitOK || !strings.Contains(out, "reports is a symbolic link to a folder outside the repository") {
+			t.Errorf("ladder %s: exit %d, want a refusal naming the link\n%s", strings.Join(args, " "), code, out)
+		}
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) > 0 {
+		t.Errorf("files were written outside the repository: %v", entries)
+	}
+	if code, out := run("report", "plans/acme.yaml", "-o", "inside/summary.md"); code != cli.ExitOK {
+		t.Errorf("a link to a folder inside the repository: exit %d\n%s", code, out)
+	}
+	if _, err := os.Stat(filepath.Join("plans", "summary.md")); err != nil {
+		t.Errorf("the report through the inside link: %v", err)
 	}
 }

@@ -101,6 +101,9 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 	if _, err := os.Lstat(path); err == nil {
 		return exists(path)
 	}
+	if err := plans.FolderInside(path); err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}

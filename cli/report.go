@@ -157,6 +157,9 @@ func writeOutputFrom(stdout io.Writer, out string, write func(io.Writer) error) 
 	if out == "" {
 		return write(stdout)
 	}
+	if err := plans.FolderInside(out); err != nil {
+		return fmt.Errorf("writing %s: %w", safetext.Line(out), err)
+	}
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return fmt.Errorf("writing %s: %w", out, err)
 	}

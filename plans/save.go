@@ -266,6 +266,23 @@ func writeTarget(path string) (string, error) {
 	return target, nil
 }
 
+// FolderInside refuses to write path when a folder on the way to it is a
+// symbolic link in a repository that leads out of it (see
+// strictyaml.FolderLinkOut). Commands call it before they make any
+// folder for path, so that not even an empty folder is made out there.
+func FolderInside(path string) error {
+	link := strictyaml.FolderLinkOut(path)
+	if link == "" {
+		return nil
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, link); err == nil && !strings.HasPrefix(rel, "..") {
+			link = rel
+		}
+	}
+	return &Refusal{safetext.Line(link) + " is a symbolic link to a folder outside the repository, and ladder does not write through it", "name a file in a folder of the repository, or the folder the link leads to"}
+}
+
 // replaceable refuses to replace a file its owner made read-only (no
 // write permission for anyone: chmod a-w), as editors do, or one with
 // other names that a rename would separate from it. (A file merely owned

@@ -193,6 +193,9 @@ func Create(n NewPlan, resolve plans.Resolver) (*Session, error) {
 		}
 		p.ChecklistRef.File = rel
 	}
+	if err := plans.FolderInside(path); err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}

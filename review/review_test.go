@@ -1,6 +1,7 @@
 package review_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -400,5 +401,26 @@ func TestATabInAOneLineAnswerIsASpace(t *testing.T) {
 	}
 	if got := review.CleanLine(" a\t\tb\t"); got != "a  b" {
 		t.Errorf("CleanLine = %q", got)
+	}
+}
+
+// TestCreateDoesNotLeaveTheRepositoryThroughAFolderLink: the set-up
+// screen's new plan, in a repository whose plans folder is a link out of
+// it, is refused before anything is written there (SECURITY.md).
+func TestCreateDoesNotLeaveTheRepositoryThroughAFolderLink(t *testing.T) {
+	repo, outside := t.TempDir(), t.TempDir()
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(repo, "plans")); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	_, err := review.Create(review.NewPlan{Path: filepath.Join(repo, "plans", "new", "acme.yaml"), Organisation: "Acme", Title: "Spring", Checklist: c, Today: today}, nil)
+	if !errors.Is(err, plans.ErrNotReplaced) || !strings.Contains(err.Error(), "symbolic link to a folder outside the repository") {
+		t.Errorf("Create through a folder link out of the repository: %v", err)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) > 0 {
+		t.Errorf("written outside the repository: %v", entries)
 	}
 }

@@ -104,6 +104,40 @@ func Root(dir string) (root string, repo bool) {
 	return abs, false
 }
 
+// FolderLinkOut returns the folder on the way to path that is a symbolic
+// link inside a git work tree leading out of it, or "" if there is none.
+// A repository can hold such a link (reports -> /home/you/.config), and a
+// file written "inside" the repository must not land out of it that way.
+// Links outside any repository (a home folder that is a link) are the
+// user's own, and are followed.
+func FolderLinkOut(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return ""
+	}
+	var folders []string
+	for d := filepath.Dir(abs); ; d = filepath.Dir(d) {
+		folders = append(folders, d)
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	for i := len(folders) - 1; i >= 0; i-- { // from the top down
+		d := folders[i]
+		info, err := os.Lstat(d)
+		if err != nil {
+			return "" // not made yet, and nor is anything below it
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			continue
+		}
+		if root, repo := Root(filepath.Dir(d)); repo && !Inside(root, d) {
+			return d
+		}
+	}
+	return ""
+}
+
 // Inside reports whether path is root or in the tree below it, both with
 // every symbolic link resolved (as far as they exist).
 func Inside(root, path string) bool {
