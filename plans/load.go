@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -177,6 +178,7 @@ type decoder struct {
 	followNodes   map[string]*yaml.Node
 	areaNodes     map[string]map[string]*yaml.Node // follow-up id -> area id -> key node
 	stepNodes     map[string][]*yaml.Node          // follow-up id -> node of each step
+	hintCells     int                              // letter pairs compared for hints so far (see hintBudget)
 }
 
 type itemNodes struct {
@@ -272,7 +274,7 @@ func (d *decoder) status(n *yaml.Node, what, field string) Status {
 		return StatusTodo
 	}
 	if !slices.Contains(Statuses, s) {
-		d.Errorf(n, "%s %s is not one of todo, doing, done%s", strictyaml.FieldName(what, field), safetext.Quote(string(s)), statusHint(string(s)))
+		d.Errorf(n, "%s %s is not one of todo, doing, done%s", strictyaml.FieldName(what, field), safetext.Quote(string(s)), d.statusHint(string(s)))
 	}
 	return s
 }
@@ -286,7 +288,7 @@ var statusWords = map[string]Status{
 
 // statusHint suggests the status someone probably meant, as ratingHint
 // does a rating: "Done", "in progress", "dnoe".
-func statusHint(status string) string {
+func (d *decoder) statusHint(status string) string {
 	lower := strings.Join(strings.Fields(strings.ToLower(status)), " ")
 	if slices.Contains(Statuses, Status(lower)) {
 		return fmt.Sprintf(" (did you mean %q? statuses are lower case)", lower)
@@ -296,7 +298,7 @@ func statusHint(status string) string {
 	}
 	best, bestDist := Status(""), 3
 	for _, s := range Statuses {
-		if dist := levenshtein(lower, string(s)); dist < bestDist {
+		if dist, ok := d.distance(lower, string(s)); ok && dist < bestDist {
 			best, bestDist = s, dist
 		}
 	}
@@ -438,7 +440,7 @@ func (d *decoder) validate(p *Plan) {
 	for id, r := range p.Items {
 		nodes := d.itemNodes[id]
 		if _, _, ok := c.Item(id); !ok {
-			d.Errorf(nodes.key, "item %s is not in checklist %s (%s)", safetext.Quote(id), c.ID, closest(id, c))
+			d.Errorf(nodes.key, "item %s is not in checklist %s (%s)", safetext.Quote(id), c.ID, d.closest(id, c))
 			continue
 		}
 		d.checkVotes(id, c, nodes.voteKeys)
@@ -446,7 +448,7 @@ func (d *decoder) validate(p *Plan) {
 			continue
 		}
 		if _, _, ok := c.Level(r.Rating); !ok && r.Rating != checklist.Unrated {
-			d.Errorf(nodes.rating, "item %s rating %s is not one of %s%s", id, safetext.Quote(r.Rating), ratingNames(c), ratingHint(r.Rating, c))
+			d.Errorf(nodes.rating, "item %s rating %s is not one of %s%s", id, safetext.Quote(r.Rating), ratingNames(c), d.ratingHint(r.Rating, c))
 		}
 	}
 	for id, a := range p.FollowUps {
@@ -479,25 +481,40 @@ func ratingNames(c *checklist.Checklist) string {
 	for _, l := range c.Scale {
 		names = append(names, l.Key)
 	}
-	return strings.Join(append(names, checklist.Unrated), ", ")
+	return someKeys(append(names, checklist.Unrated))
+}
+
+// mostKeysListed is how many keys a message lists before it only counts
+// the rest: a checklist's scale has three to five levels, and a made-up
+// one of thousands must not put all of them in every message about a
+// rating (a plan of thousands of such ratings would print a gigabyte).
+const mostKeysListed = 10
+
+// someKeys lists keys for a message, "red, amber, green", or the first
+// few of a long list and how many more there are.
+func someKeys(keys []string) string {
+	if len(keys) <= mostKeysListed {
+		return strings.Join(keys, ", ")
+	}
+	return strings.Join(keys[:mostKeysListed-2], ", ") + fmt.Sprintf(" and %d more", len(keys)-(mostKeysListed-2))
 }
 
 // ratingHint suggests the rating someone probably meant: the nearest key
 // of the scale, or amber for yellow (two pages of the source document call
 // the middle level Yellow).
-func ratingHint(rating string, c *checklist.Checklist) string {
+func (d *decoder) ratingHint(rating string, c *checklist.Checklist) string {
 	lower := strings.ToLower(strings.TrimSpace(rating))
 	if _, _, ok := c.Level(lower); ok {
 		return fmt.Sprintf(" (did you mean %q? ratings are lower case)", lower)
 	}
-	if levenshtein(lower, "yellow") <= 2 {
+	if dist, ok := d.distance(lower, "yellow"); ok && dist <= 2 {
 		if _, _, ok := c.Level("amber"); ok {
 			return ` (did you mean "amber"? the checklist's Yellow is written amber)`
 		}
 	}
 	best, bestDist := "", 3
 	for _, l := range c.Scale {
-		if dist := levenshtein(lower, l.Key); dist < bestDist {
+		if dist, ok := d.distance(lower, l.Key); ok && dist < bestDist {
 			best, bestDist = l.Key, dist
 		}
 	}
@@ -508,10 +525,10 @@ func ratingHint(rating string, c *checklist.Checklist) string {
 }
 
 // closest suggests the checklist item id nearest to a mistyped one.
-func closest(id string, c *checklist.Checklist) string {
+func (d *decoder) closest(id string, c *checklist.Checklist) string {
 	best, bestDist := "", 1<<30
 	for _, e := range c.Items() {
-		if dist := levenshtein(id, e.Item.ID); dist < bestDist {
+		if dist, ok := d.distance(id, e.Item.ID); ok && dist < bestDist {
 			best, bestDist = e.Item.ID, dist
 		}
 	}
@@ -521,7 +538,33 @@ func closest(id string, c *checklist.Checklist) string {
 	return "see `ladder checklists show " + c.ID + "`"
 }
 
+// hintBudget is how many letter pairs the "did you mean" hints of one
+// file may compare in all. A plan has a few dozen items and a mistake or
+// two, whose hints take thousands; a plan and a checklist made to be
+// slow (thousands of unknown 63-letter ids against thousands of items)
+// would take billions, and hold up a CI run for minutes. Past the budget
+// a mistake is still reported, without a suggestion.
+const hintBudget = 20_000_000
+
+// distance is the edit distance between a and b, if the file's budget of
+// hints (hintBudget) still allows comparing them.
+func (d *decoder) distance(a, b string) (int, bool) {
+	cells := len(a) * len(b)
+	if cells > d.hintCellsLeft() {
+		return 0, false
+	}
+	d.hintCells += cells
+	return levenshtein(a, b), true
+}
+
+func (d *decoder) hintCellsLeft() int { return hintBudget - d.hintCells }
+
+// levenshteinCells counts the letter pairs levenshtein compared, for the
+// tests that hold hints to their budget.
+var levenshteinCells atomic.Int64
+
 func levenshtein(a, b string) int {
+	levenshteinCells.Add(int64(len(a) * len(b)))
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {

@@ -173,7 +173,7 @@ func (d *decoder) checkVotes(id string, c *checklist.Checklist, keys map[string]
 		if _, _, ok := c.Level(key); ok || key == VoteUnsure {
 			continue
 		}
-		d.Errorf(k, "item %s votes: %s is not one of %s, %s%s", id, safetext.Quote(key), scaleKeys(c), VoteUnsure, ratingHint(key, c))
+		d.Errorf(k, "item %s votes: %s is not one of %s, %s%s", id, safetext.Quote(key), scaleKeys(c), VoteUnsure, d.ratingHint(key, c))
 	}
 }
 
@@ -182,5 +182,5 @@ func scaleKeys(c *checklist.Checklist) string {
 	for i, l := range c.Scale {
 		keys[i] = l.Key
 	}
-	return strings.Join(keys, ", ")
+	return someKeys(keys)
 }

@@ -1,0 +1,64 @@
+package plans
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
+)
+
+// TestDidYouMeanIsBoundedOnHostileFiles: a "did you mean" compares the
+// word it could not place with every word it could have been, letter by
+// letter. A plan and a custom checklist from a pull request can make that
+// millions of pairs of 63-letter ids (3000 unknown items against a
+// checklist of 5000 took ladder check over two minutes on CI). The
+// hints of one file share a budget of letter comparisons; past it a
+// mistake is still reported, at its place, without the suggestion.
+func TestDidYouMeanIsBoundedOnHostileFiles(t *testing.T) {
+	var cl strings.Builder
+	cl.WriteString("id: big\ntitle: Big\nversion: '1'\nscale:\n")
+	for i := range 300 {
+		fmt.Fprintf(&cl, "  - key: level-%03d-%s\n", i, strings.Repeat("k", 50))
+	}
+	cl.WriteString("areas:\n  - id: a\n    title: A\n    items:\n")
+	for i := range 1000 {
+		fmt.Fprintf(&cl, "      - id: item-%05d-%s\n        title: T\n", i, strings.Repeat("x", 52))
+	}
+	c, err := checklist.Parse("big.yaml", []byte(cl.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var plan strings.Builder
+	plan.WriteString("schema: 1\nchecklist:\n  id: big\n  version: '1'\norganisation: A\ntitle: T\ndate: 2027-01-15\nitems:\n")
+	for i := range 300 {
+		fmt.Fprintf(&plan, "  none-%05d-%s:\n    rating: red\n", i, strings.Repeat("q", 52))
+		fmt.Fprintf(&plan, "  item-%05d-%s:\n    rating: level-%03d-%s\n", i, strings.Repeat("x", 52), i, strings.Repeat("z", 50))
+	}
+	levenshteinCells.Store(0)
+	_, err = Parse("hostile.yaml", []byte(plan.String()), func(ChecklistRef, string) (*checklist.Checklist, error) { return c, nil })
+	fe, ok := err.(*FileError)
+	if !ok || len(fe.Problems) != 600 {
+		t.Fatalf("want 600 problems, got %v", err)
+	}
+	// Nor does a message list the whole of a made-up scale of 300 levels.
+	for _, p := range fe.Problems {
+		if len(p.Message) > 1000 {
+			t.Errorf("a message of %d bytes: %.200s…", len(p.Message), p.Message)
+			break
+		}
+	}
+	if n := levenshteinCells.Load(); n > hintBudget {
+		t.Errorf("the hints compared %d letter pairs, over the budget of %d", n, hintBudget)
+	}
+	// A plan of the usual size still gets every hint.
+	levenshteinCells.Store(0)
+	p := "schema: 1\nchecklist:\n  id: smc-progression\n  version: '1'\norganisation: A\ntitle: T\ndate: 2027-01-15\nitems:\n" +
+		"  lc-vison:\n    rating: red\n  lc-leadership:\n    rating: Red\n  lc-culture:\n    rating: yelow\n    status: dnoe\n"
+	_, err = Parse("typos.yaml", []byte(p), nil)
+	for _, want := range []string{`did you mean "lc-vision"?`, `did you mean "red"? ratings are lower case`, `did you mean "amber"?`, `did you mean "done"?`} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("a plan with typos: %v\nwant %s", err, want)
+		}
+	}
+}
