@@ -550,11 +550,17 @@ func (s *boardScreen) areaHead(st *styles, l boardLayout, a *checklist.Area, w i
 	if !l.list {
 		name = letterSpaced(name)
 	}
-	head := st.Heading.Render(name) + "    " + tally
-	if ansi.StringWidth(head) > w {
-		head = joinEnds(st.Heading.Render(ansi.Truncate(strings.ToUpper(a.Title), max(1, w-ansi.StringWidth(tally)-2), "…")), tally, w)
+	if head := st.Heading.Render(name) + "    " + tally; ansi.StringWidth(head) <= w {
+		return []string{head}
 	}
-	return []string{head}
+	// In plain capitals beside the tally; a sentence-long area by its
+	// short title, whole words rather than a sentence cut mid-word.
+	room := max(1, w-ansi.StringWidth(tally)-2)
+	name = strings.ToUpper(areaName(a, room))
+	if head := st.Heading.Render(name) + "    " + tally; ansi.StringWidth(head) <= w {
+		return []string{head}
+	}
+	return []string{joinEnds(st.Heading.Render(ansi.Truncate(name, room, "…")), tally, w)}
 }
 
 // drawLayout draws the board; it also returns the line the cursor's item

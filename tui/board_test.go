@@ -3,6 +3,8 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -245,6 +247,35 @@ func TestTheBoardFitsTheWindowOnEveryChecklist(t *testing.T) {
 						}
 					}
 					h.press("right")
+				}
+			}
+		}
+	}
+}
+
+// The Building Blocks' areas are a sentence long: an area's heading on the
+// board names it whole, by its title or else its short title, never cut
+// mid-word ("…SOCIO-ECONOMIC D…"), and keeps its tally.
+func TestBoardNamesSentenceLongAreasInWholeWords(t *testing.T) {
+	c, p := rvPlanOf(t, "smc-building-blocks")
+	for _, size := range [][2]int{{80, 24}, {60, 16}, {120, 40}} {
+		for _, present := range []bool{false, true} {
+			h, _ := rvOpen(t, p, size[0], size[1])
+			if present {
+				h.press("P")
+			}
+			h.press("b")
+			board := h.a.screen(screenBoard).(*boardScreen)
+			for _, l := range []boardLayout{board.layout, {list: true, perRow: 1, cellWidth: size[0]}} {
+				for i := range c.Areas {
+					a := &c.Areas[i]
+					head := ansi.Strip(strings.Join(board.areaHead(&h.a.c.styles, l, a, size[0]), "\n"))
+					name, _, _ := strings.Cut(head, "■") // the tally begins with the first level
+					name = strings.TrimSpace(name)
+					whole := []string{strings.ToUpper(a.Title), strings.ToUpper(a.ShortTitle()), letterSpaced(strings.ToUpper(a.Title)), letterSpaced(strings.ToUpper(a.ShortTitle()))}
+					if !slices.Contains(whole, name) || !strings.Contains(head, "○ "+strconv.Itoa(len(a.Items))) {
+						t.Errorf("%dx%d present %v list %v: area %q is headed %q", size[0], size[1], present, l.list, a.ID, head)
+					}
 				}
 			}
 		}
