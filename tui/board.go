@@ -281,16 +281,12 @@ func (s *boardScreen) clocks(w int) string {
 	return ansi.Truncate(c.joinClocks(c.sessionClock(true), item), w, "…")
 }
 
-// footer names the selected item in full (its number, group and title, on
-// at most two lines), then the items flagged to revisit, on one line.
+// footer names the selected item in full (where it is and its title, on
+// at most two lines: "› Enablers · item 1 of 15 · Data: Do you collect…"),
+// then the items flagged to revisit, on one line.
 func (s *boardScreen) footer(w int) []string {
 	st := &s.c.styles
-	e := s.entries[s.cursor]
-	where := fmt.Sprintf("%s %d", e.Area.Title, e.Ref.Index+1)
-	if e.Item.Group != "" {
-		where += " · " + e.Item.Group
-	}
-	named := strings.Split(wrapIndented("› "+where+": "+e.Item.Title, max(1, w-2), 2, 2), "\n") // the second line is indented: w-2 keeps it in w
+	named := strings.Split(wrapIndented(s.selectedItem(max(1, w-2)), max(1, w-2), 2, 2), "\n") // the second line is indented: w-2 keeps it in w
 	out := []string{""}
 	for _, l := range named {
 		out = append(out, st.Focused.Render(l))
@@ -302,6 +298,29 @@ func (s *boardScreen) footer(w int) []string {
 		out = append(out, line)
 	}
 	return out
+}
+
+// selectedItem is the footer's text for the item under the cursor, in two
+// lines of w cells when it can be: the area and the item's place in it, as
+// the item screen says it, its group, and its title. Where that is too long
+// (some checklists' areas and groups are a sentence), the area goes by its
+// short title, then the group is left out, so that the title is read whole.
+func (s *boardScreen) selectedItem(w int) string {
+	e := s.entries[s.cursor]
+	place := fmt.Sprintf("item %d of %d", e.Ref.Index+1, len(e.Area.Items))
+	named := func(area, group string) string {
+		if group != "" {
+			group = " · " + group
+		}
+		return "› " + area + " · " + place + group + ": " + e.Item.Title
+	}
+	tries := []string{named(e.Area.Title, e.Item.Group), named(e.Area.ShortTitle(), e.Item.Group), named(e.Area.ShortTitle(), "")}
+	for _, text := range tries {
+		if len(wrapText(text, w)) <= 2 {
+			return text
+		}
+	}
+	return tries[len(tries)-1]
 }
 
 // revisitLine lists the items flagged to revisit by their short titles on

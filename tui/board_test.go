@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -87,7 +88,7 @@ func TestBoardShowsEveryItemAsATile(t *testing.T) {
 		"W O R K F O R C E    ■ 0   ▲ 0   ● 0   ○ 2",
 		"E N A B L E R S    ■ 0   ▲ 0   ● 0   ○ 15",
 		"■ RED", "A clear D&I vision", // the first item, by its short title
-		"› Workforce 1: Business as usual", // the selected item, named in full
+		"› Workforce · item 1 of 2: Business as usual", // the selected item, named in full
 	)
 	// The cursor starts on the item the review is at, in a heavy box.
 	if strings.Count(v, "┏") != 1 || !strings.Contains(v, "┃ ○ NOT RATED") {
@@ -107,7 +108,7 @@ func TestBoardAdaptsToTheWindow(t *testing.T) {
 		}
 		if size[1] < 20 {
 			// The smallest window scrolls the list, the cursor in view.
-			h.requireView("lines 1–", "› Workforce 1: Business as usual", "›  1 ○ Unrated  Business as usual")
+			h.requireView("lines 1–", "› Workforce · item 1 of 2: Business as usual", "›  1 ○ Unrated  Business as usual")
 			continue
 		}
 		if !tiles {
@@ -277,6 +278,37 @@ func TestBoardNamesSentenceLongAreasInWholeWords(t *testing.T) {
 						t.Errorf("%dx%d present %v list %v: area %q is headed %q", size[0], size[1], present, l.list, a.ID, head)
 					}
 				}
+			}
+		}
+	}
+}
+
+// The selected item's line below the board says where the item is as the
+// item screen does ("item 1 of 8"), set apart from the area and from the
+// item's title: a sentence-long area ran into the item ("…across your
+// business 1: Ensure…"). Where the area's title would leave the item's
+// title cut, the area goes by its short title.
+func TestBoardNamesTheSelectedItemClearly(t *testing.T) {
+	h, _ := rvOpen(t, rvGoldenPlan(t), 80, 24)
+	h.press("b")
+	h.requireView("› Workforce · item 1 of 2: Business as usual")
+	h.press("right", "down") // Enablers 2, which has a group
+	h.requireView("› Enablers · item 2 of 15 · Data: ")
+
+	c, p := rvPlanOf(t, "smc-building-blocks")
+	for _, w := range []int{80, 120} {
+		h, _ := rvOpen(t, p, w, 24)
+		h.press("b")
+		board := h.a.screen(screenBoard).(*boardScreen)
+		for i, e := range c.Items() {
+			board.cursor = i
+			named := oneSpaced(ansi.Strip(strings.Join(board.footer(w), "\n")))
+			place := fmt.Sprintf(" · item %d of %d", e.Ref.Index+1, len(e.Area.Items))
+			if !strings.HasPrefix(named, "› "+e.Area.Title+place) && !strings.HasPrefix(named, "› "+e.Area.ShortTitle()+place) {
+				t.Errorf("%d columns, %s: the footer reads %q", w, e.Item.ID, named)
+			}
+			if title := oneSpaced(e.Item.Title); !strings.Contains(named, ": "+title) && len(wrapText("› "+e.Area.ShortTitle()+place+": "+title, w-2)) <= 2 {
+				t.Errorf("%d columns, %s: the footer cuts a title that fits two lines: %q", w, e.Item.ID, named)
 			}
 		}
 	}

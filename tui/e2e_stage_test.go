@@ -35,7 +35,7 @@ func TestPresenterGrowsWithTheWindowEndToEnd(t *testing.T) {
 
 	e.keys("b")
 	e.waitForBig("WHERE WE STAND")
-	screen := e.waitFor("Bea's Café, Spring review", "Do you record and evaluate the take up of", "› Leadership & Culture 1: Develop a clear vision")
+	screen := e.waitFor("Bea's Café, Spring review", "Do you record and evaluate the take up of", "› Leadership & Culture · item 1 of 4: Develop a clear vision")
 	// Five tiles a row, the row as wide as the window.
 	for _, l := range strings.Split(screen, "\n") {
 		if strings.Count(l, "╭") == 5 {
@@ -72,7 +72,7 @@ func TestBoardNamesEveryItemAndTheFlaggedOnesEndToEnd(t *testing.T) {
 	e.waitFor("⚑ to revisit")
 	e.keys("n", "b")
 	c, _ := checklist.Builtin(checklist.DefaultID)
-	screen := e.waitFor("Where we stand", "› Leadership & Culture 2: Strong leadership and management driving your D&I strategy",
+	screen := e.waitFor("Where we stand", "› Leadership & Culture · item 2 of 4: Strong leadership and management driving your D&I strategy",
 		"⚑ To revisit (1): A clear D&I vision")
 	for _, e := range c.Items() {
 		if !strings.Contains(screen, e.Item.Title) && !strings.Contains(screen, e.Item.ShortTitle()) {
