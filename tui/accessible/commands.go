@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/review"
 )
 
@@ -107,24 +108,34 @@ func (r *reviewer) sayHelp() {
 	r.p.say("ctrl+c also stops, and says what was saved. Back to the question.")
 }
 
-// sayAdvice prints the source's advice for the item the review is at, and
-// its area's "If all you do is..." suggestions.
+// sayAdvice prints the source's advice for the item the review is at, in
+// the order of the screens' advice screen: the item's passages, its
+// area's introduction ("About this area"), credited as a passage is, and
+// the area's "If all you do is..." suggestions.
 func (r *reviewer) sayAdvice() {
 	if r.s.Place().Kind != review.AtItem {
 		r.p.say("Advice is given for each item; this is not an item. Back to the question.")
 		return
 	}
-	e := r.s.Checklist().Items()[r.s.CurrentItem()]
+	c := r.s.Checklist()
+	e := c.Items()[r.s.CurrentItem()]
 	r.p.say("Advice from the source for: %s", e.Item.Title)
-	if len(e.Item.Guidance) == 0 && len(e.Area.IfAllYouDo) == 0 {
+	switch {
+	case len(e.Item.Guidance) > 0:
+	case e.Area.Intro != "":
+		r.p.say("The source has no advice for this item alone; here is what it says of its area.")
+	case len(e.Area.IfAllYouDo) == 0:
 		r.p.say("This checklist has no advice for this item.")
 	}
 	for _, g := range e.Item.Guidance {
-		credit := g.Source
-		if g.Section != "" {
-			credit += ", " + g.Section
-		}
-		r.p.say("- %s (%s)", g.Text, credit)
+		r.p.say("- %s (%s)", g.Text, passageCredit(g))
+	}
+	if e.Area.Intro != "" {
+		// What the checklist's own document says of the whole area,
+		// credited to that document and the area, as on the screens.
+		about := checklist.Passage{Source: c.Title, Section: e.Area.Title, Text: e.Area.Intro}
+		r.p.say("About this area:")
+		r.p.say("- %s (%s)", about.Text, passageCredit(about))
 	}
 	if len(e.Area.IfAllYouDo) > 0 {
 		r.p.say("If all you do is... (%s)", e.Area.Title)
@@ -132,10 +143,19 @@ func (r *reviewer) sayAdvice() {
 			r.p.say("- %s", sg.Text)
 		}
 	}
-	if credit := r.s.Checklist().Credit(); credit != "" {
+	if credit := c.Credit(); credit != "" {
 		r.p.say("%s", credit)
 	}
 	r.p.say("Back to the question.")
+}
+
+// passageCredit is where a passage comes from: its document, and the
+// section when it has one.
+func passageCredit(p checklist.Passage) string {
+	if p.Section == "" {
+		return p.Source
+	}
+	return p.Source + ", " + p.Section
 }
 
 // sayBoard prints every item: its number (for item N), its rating's

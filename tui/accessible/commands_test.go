@@ -2,6 +2,7 @@ package accessible
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -296,4 +297,42 @@ func TestAdviceCreditsTheChecklistsSource(t *testing.T) {
 	c, _ := checklist.Builtin(checklist.DefaultID)
 	out := runReviewOK(t, Options{PlanPath: newPlanFile(t, nil)}, linesReader([]string{"advice", "quit"}))
 	checkOutput(t, out, c.Source+". "+c.Licence+"\nBack to the question.")
+}
+
+// advice gives the area's introduction, as the screens' advice screen
+// does: after the item's own passages and before the area's suggestions,
+// under "About this area", credited to the checklist's document and the
+// area; and where the item has no passage of its own, it does not say
+// there is no advice.
+func TestAdviceGivesTheAreasIntroduction(t *testing.T) {
+	for _, id := range []string{"smc-building-blocks", "smc-cross-industry-progression"} {
+		c, _ := checklist.Builtin(id)
+		answers := []string{}
+		for i := range c.Len() {
+			answers = append(answers, fmt.Sprintf("item %d", i+1), "advice")
+		}
+		path := newPlanFile(t, func(p *plans.Plan) { *p = *plans.New(c, "Acme", "Spring", today) })
+		out := runReviewOK(t, Options{PlanPath: path}, linesReader(append(answers, "quit")))
+		said := strings.Split(out, "Advice from the source for: ")[1:]
+		if len(said) != c.Len() {
+			t.Fatalf("%s: advice said %d times, want %d:\n%s", id, len(said), c.Len(), out)
+		}
+		for i, e := range c.Items() {
+			advice, _, _ := strings.Cut(said[i], "Back to the question.")
+			about := "About this area:\n- " + e.Area.Intro + " (" + c.Title + ", " + e.Area.Title + ")\n"
+			at := strings.Index(advice, about)
+			if e.Area.Intro == "" || at < 0 {
+				t.Fatalf("%s: the advice lacks %q:\n%s", e.Item.ID, about, advice)
+			}
+			if len(e.Item.Guidance) > 0 && at < strings.Index(advice, e.Item.Guidance[len(e.Item.Guidance)-1].Text) {
+				t.Errorf("%s: the area's introduction comes before the item's own advice:\n%s", e.Item.ID, advice)
+			}
+			if ifAll := strings.Index(advice, "If all you do is"); ifAll >= 0 && ifAll < at {
+				t.Errorf("%s: the area's introduction comes after its suggestions:\n%s", e.Item.ID, advice)
+			}
+			if strings.Contains(advice, "has no advice for this item.") {
+				t.Errorf("%s: the advice says there is none:\n%s", e.Item.ID, advice)
+			}
+		}
+	}
 }
