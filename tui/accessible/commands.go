@@ -137,16 +137,36 @@ func (r *reviewer) sayAdvice() {
 		r.p.say("About this area:")
 		r.p.say("- %s (%s)", about.Text, passageCredit(about))
 	}
-	if len(e.Area.IfAllYouDo) > 0 {
-		r.p.say("If all you do is... (%s)", e.Area.Title)
-		for _, sg := range e.Area.IfAllYouDo {
-			r.p.say("- %s", sg.Text)
-		}
-	}
+	r.saySuggestions(e.Area)
 	if credit := c.Credit(); credit != "" {
 		r.p.say("%s", credit)
 	}
 	r.p.say("Back to the question.")
+}
+
+// saySuggestions prints an area's "If all you do is..." suggestions,
+// credited as the advice screen credits them: their source once when they
+// share it, else each its own.
+func (r *reviewer) saySuggestions(a *checklist.Area) {
+	sugs := a.IfAllYouDo
+	if len(sugs) == 0 {
+		return
+	}
+	r.p.say("If all you do is... (%s)", a.Title)
+	same := true
+	for _, sg := range sugs {
+		same = same && sg.Source == sugs[0].Source
+	}
+	for _, sg := range sugs {
+		if !same && sg.Source != "" {
+			r.p.say("- %s (%s)", sg.Text, sg.Source)
+		} else {
+			r.p.say("- %s", sg.Text)
+		}
+	}
+	if same && sugs[0].Source != "" {
+		r.p.say("Source: %s", sugs[0].Source)
+	}
 }
 
 // passageCredit is where a passage comes from: its document, and the

@@ -336,3 +336,14 @@ func TestAdviceGivesTheAreasIntroduction(t *testing.T) {
 		}
 	}
 }
+
+// The area's "If all you do is..." suggestions are credited, as the advice
+// screen credits them: they were said with no source.
+func TestAdviceCreditsTheAreasSuggestions(t *testing.T) {
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	a := c.Areas[0]
+	out := runReviewOK(t, Options{PlanPath: newPlanFile(t, nil)}, linesReader([]string{"advice", "quit"}))
+	last := a.IfAllYouDo[len(a.IfAllYouDo)-1]
+	checkOutput(t, out, "If all you do is... ("+a.Title+")\n- "+a.IfAllYouDo[0].Text+"\n",
+		"- "+last.Text+"\nSource: "+last.Source+"\n"+c.Credit()+"\n")
+}
