@@ -219,7 +219,7 @@ func TestFullReview(t *testing.T) {
 	checkOutput(t, out,
 		"There is no plan at "+path+" yet, so this is a new review.\nA new review. First, a few details for the plan.\n",
 		"Created the plan "+path+", with 21 items to rate.\n",
-		"Area: Leadership & Culture\nItem 1 of 21\nRecommendation: Develop a clear vision for your D&I strategy\nQuestions to consider:\n- Do you build progression into your D&I strategy?\n",
+		"Area: Leadership & Culture\nItem 1 of 4 in this area, 1 of 21 in all\nRecommendation: Develop a clear vision for your D&I strategy\nQuestions to consider:\n- Do you build progression into your D&I strategy?\n",
 		"1) Red: Nothing/Not something you currently do\n2) Amber: Do something in this space but limited\n3) Green: Actively do this\n",
 		"Type 1, 2 or 3 (or r, a or g), or press Enter to skip it and leave it unrated.\nRating: r\nRated Red.\n",
 		"Group: Data\n",
@@ -313,10 +313,10 @@ func TestInputEndsAndResumes(t *testing.T) {
 	}
 
 	out = runReviewOK(t, Options{PlanPath: path}, linesReader(lines[cut:]))
-	if !strings.Contains(out, "Carrying on at item 8 of 21, the first one not rated yet.\nType help at any question for the commands: back, item N (any item, rated or not), board, advice, flag, quit.\n\nArea: Enablers\nItem 8 of 21\n") {
+	if !strings.Contains(out, "Carrying on at item 8 of 21, the first one not rated yet.\nType help at any question for the commands: back, item N (any item, rated or not, by its number in all or in its area), board, advice, flag, quit.\n\nArea: Enablers\nItem 2 of 15 in this area, 8 of 21 in all\n") {
 		t.Errorf("the second run did not resume at item 8:\n%s", out[:min(len(out), 600)])
 	}
-	if strings.Contains(out, "Item 7 of 21") {
+	if strings.Contains(out, ", 7 of 21 in all") {
 		t.Errorf("the second run asked item 7 again")
 	}
 	checkFullReview(t, path)
@@ -865,7 +865,7 @@ follow_ups:
 	checkOutput(t, out,
 		"1) Not yet\n2) Partly (level 2 of 4): A little\n3) partly (level 3 of 4): A lot\n4) Fully\n",
 		"Rating: 3\nRated partly (level 3 of 4).\n",
-		"People: Not yet 0, Partly (level 2 of 4) 0, partly (level 3 of 4) 1, Fully 0, Unrated 1:\n1. partly (level 3 of 4): Do you talk to people? (flagged to revisit)\n2. Unrated: Do you listen to them?\n",
+		"People, items 1 to 2: Not yet 0, Partly (level 2 of 4) 0, partly (level 3 of 4) 1, Fully 0, Unrated 1:\n1. partly (level 3 of 4): Do you talk to people? (flagged to revisit)\n2. Unrated: Do you listen to them?\n",
 		"Rated Not yet.\n",
 		"End of People: Not yet 1, Partly (level 2 of 4) 0, partly (level 3 of 4) 1, Fully 0, Unrated 0\n",
 		"Flagged to revisit:\n- item 1, partly (level 3 of 4): Do you talk to people?\n",

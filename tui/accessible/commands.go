@@ -16,7 +16,7 @@ import (
 // back, item N and quit leave it.
 var commandWords = map[string]string{
 	"back":   "go back to the item or question before",
-	"item":   "go to item N (any item, rated or not: see board)",
+	"item":   "go to item N of the whole checklist, or item N of an area (item 3 of Workforce); any item, rated or not: board lists them",
 	"board":  "every item with its number, its rating and any flag",
 	"advice": "the source's advice for this item",
 	"flag":   "flag this item to revisit, or take the flag off",
@@ -58,17 +58,66 @@ func (r *reviewer) command(answer string) (handled bool, err error) {
 		return true, errBack
 	case len(fields) == 1 && word == "quit":
 		return true, errQuit
-	case len(fields) == 2 && word == "item":
-		n, err := strconv.Atoi(fields[1])
-		if err != nil || n < 1 || n > r.s.Checklist().Len() {
-			r.p.say("There is no item %s: type item and a number from 1 to %d (board lists them).", fields[1], r.s.Checklist().Len())
-			return true, nil
-		}
-		return true, goToItem{n - 1}
+	case len(fields) >= 2 && word == "item":
+		return r.itemCommand(fields[1:])
 	default:
 		return false, nil
 	}
 	return true, nil
+}
+
+// itemCommand goes to the item that "item ..." names: "item 7", its
+// number in the whole checklist (as board lists them), or "item 3 of
+// workforce", its number in an area named by the first letters of its
+// title, short title or id, as a facilitator reads it off the screen.
+// Where there is no such item it says why, and the question is asked
+// again. Words after the number that name no area are an ordinary answer
+// ("item 2 of the budget" as an action), not a command.
+func (r *reviewer) itemCommand(args []string) (handled bool, err error) {
+	c := r.s.Checklist()
+	n, nerr := strconv.Atoi(args[0])
+	if len(args) == 1 {
+		if nerr != nil || n < 1 || n > c.Len() {
+			r.p.say("There is no item %s: type item and a number from 1 to %d, or item 3 of an area (board lists them).", args[0], c.Len())
+			return true, nil
+		}
+		return true, goToItem{n - 1}
+	}
+	name := args[1:]
+	if name[0] == "of" || name[0] == "in" {
+		name = name[1:]
+	}
+	area, first := areaNamed(c, strings.Join(name, " "))
+	switch {
+	case area == nil:
+		return false, nil
+	case nerr != nil || n < 1 || n > len(area.Items):
+		r.p.say("There is no item %s in %s: it has items 1 to %d.", args[0], area.Title, len(area.Items))
+		return true, nil
+	}
+	return true, goToItem{first + n - 1}
+}
+
+// areaNamed is the one area whose title, short title or id begins with
+// name (lower case), and the checklist position of its first item; nil
+// when none or several do.
+func areaNamed(c *checklist.Checklist, name string) (*checklist.Area, int) {
+	var found *checklist.Area
+	at, first := 0, 0
+	for i := range c.Areas {
+		a := &c.Areas[i]
+		for _, t := range []string{a.Title, a.ShortTitle(), a.ID} {
+			if name != "" && strings.HasPrefix(strings.ToLower(t), name) {
+				if found != nil {
+					return nil, 0
+				}
+				found, at = a, first
+				break
+			}
+		}
+		first += len(a.Items)
+	}
+	return found, at
 }
 
 // startCommand handles the commands that mean something before a plan is
@@ -183,13 +232,14 @@ func passageCredit(p checklist.Passage) string {
 func (r *reviewer) sayBoard() {
 	p := r.s.Plan()
 	c := p.Checklist
-	_, total := p.Counts()
+	perArea, total := p.Counts()
 	r.p.say("Every item (%d of %d rated); item N goes to one:", total.Rated(), total.Total())
 	area := -1
 	for _, e := range c.Items() {
 		if e.Ref.Area != area {
 			area = e.Ref.Area
-			r.p.say("%s:", countsLine(p, area))
+			a := c.Areas[area]
+			r.p.say("%s, items %d to %d: %s:", a.Title, e.Ref.Seq+1, e.Ref.Seq+len(a.Items), countsText(c, perArea[area].Counts))
 		}
 		resp := p.Items[e.Item.ID]
 		line := fmt.Sprintf("%d. %s: %s", e.Ref.Seq+1, ratingWord(c, resp.Rating), e.Item.ShortTitle())

@@ -70,17 +70,17 @@ func TestCommandsAtEveryQuestion(t *testing.T) {
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
 		"Type help at any question for the commands",
-		"These commands work at every question:\n- back: go back to the item or question before\n- item N: go to item N (",
+		"These commands work at every question:\n- back: go back to the item or question before\n- item N: go to item N of the whole checklist, or item N of an area (item 3 of Workforce)",
 		"Rating: help\nAnswer each question on one line.",
-		"Every item (0 of 21 rated); item N goes to one:\nLeadership & Culture: Red 0, Amber 0, Green 0, Unrated 4:\n1. Unrated: A clear D&I vision\n",
+		"Every item (0 of 21 rated); item N goes to one:\nLeadership & Culture, items 1 to 4: Red 0, Amber 0, Green 0, Unrated 4:\n1. Unrated: A clear D&I vision\n",
 		"20. Unrated: Anti-discrimination\n",
 		"Advice from the source for: Develop a clear vision for your D&I strategy\n- ",
 		"Item 1 is flagged to revisit. Back to the question.\nAction: ",
-		"Rating: back\n\nArea: Leadership & Culture\nItem 2 of 21\n",
+		"Rating: back\n\nArea: Leadership & Culture\nItem 2 of 4 in this area, 2 of 21 in all\n",
 		"Enter keeps: Amber; - to clear the rating.\nRating: \nRated Amber.\n",
 		"Flagged to revisit.\nHow do you rate it?",
 		"Rating: -\nCleared: the item is unrated again.\n",
-		"Rating: item 20\n\nArea: Enablers\nItem 20 of 21\n",
+		"Rating: item 20\n\nArea: Enablers\nItem 14 of 15 in this area, 20 of 21 in all\n",
 		"Rating: \"back\"\n\"back\" is not one of the choices.",
 		"Stopped. Every answer given is saved in "+path+".\n",
 		"To carry on where you left off, run: ladder review --accessible ",
@@ -346,4 +346,35 @@ func TestAdviceCreditsTheAreasSuggestions(t *testing.T) {
 	last := a.IfAllYouDo[len(a.IfAllYouDo)-1]
 	checkOutput(t, out, "If all you do is... ("+a.Title+")\n- "+a.IfAllYouDo[0].Text+"\n",
 		"- "+last.Text+"\nSource: "+last.Source+"\n"+c.Credit()+"\n")
+}
+
+// Each item is said with its number in its area, as the screens, the
+// board and the phones say it, and its number in the whole checklist; item
+// takes either, so that "item 2 of Workforce", read off the projector,
+// goes where it says. Words that name no area after the number are an
+// answer, not a command.
+func TestItemByItsNumberInItsArea(t *testing.T) {
+	path := newPlanFile(t, nil)
+	answers := []string{
+		"item 3 of workforce", // Workforce has two items
+		"item 2 of Workforce",
+		"item 1 in enablers",
+		"item 2 lead",
+		"r", "item 2 of the budget", // an action, not a command
+		"quit",
+	}
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
+	checkOutput(t, out,
+		"Area: Leadership & Culture\nItem 1 of 4 in this area, 1 of 21 in all\n",
+		"Rating: item 3 of workforce\nThere is no item 3 in Workforce: it has items 1 to 2.\n",
+		"Rating: item 2 of Workforce\n\nArea: Workforce\nItem 2 of 2 in this area, 6 of 21 in all\n",
+		"Rating: item 1 in enablers\n\nArea: Enablers\nItem 1 of 15 in this area, 7 of 21 in all\n",
+		"Rating: item 2 lead\n\nArea: Leadership & Culture\nItem 2 of 4 in this area, 2 of 21 in all\n",
+	)
+	if got := onDiskPlan(t, path).Response("lc-leadership").Action; got != "item 2 of the budget" {
+		t.Errorf("the action is %q, want the words typed", got)
+	}
+	// board says where each area's items are in the whole checklist.
+	out = runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"board", "quit"}))
+	checkOutput(t, out, "\nWorkforce, items 5 to 6: Red 0, Amber 0, Green 0, Unrated 2:\n5. Unrated: Business as usual\n")
 }

@@ -225,7 +225,7 @@ func TestRoomVotesInAccessibleMode(t *testing.T) {
 	rr.answer("")  // due
 	rr.answer("")  // notes
 	said = rr.waitFor("Rating: ")
-	if !strings.Contains(said, "Item 2 of 21") || !strings.Contains(said, "Phones can vote on this item now.\n") {
+	if !strings.Contains(said, "Item 2 of 4 in this area, 2 of 21 in all") || !strings.Contains(said, "Phones can vote on this item now.\n") {
 		t.Errorf("item 2:\n%s", said)
 	}
 	rr.answer("votes")

@@ -28,7 +28,7 @@ func (r *reviewer) walk() error {
 	case at.Index > 0:
 		r.p.say("Carrying on at item %d of %d, the first one not rated yet.", at.Index+1, len(entries))
 	}
-	commands := "back, item N (any item, rated or not), board, advice, flag, quit"
+	commands := "back, item N (any item, rated or not, by its number in all or in its area), board, advice, flag, quit"
 	if r.room != nil {
 		commands += "; and for the room: votes, reveal, revote, ideas, take N, drop N, qr"
 	}
@@ -85,7 +85,11 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 	it := e.Item
 	r.p.blank()
 	r.p.say("Area: %s", e.Area.Title)
-	r.p.say("Item %d of %d", e.Ref.Seq+1, total)
+	// Both numbers: the place in the area, as the screens, the board and
+	// the phones say it ("item 3 of 4" under the area's heading, which a
+	// facilitator reads out), and the place in the whole checklist, which
+	// item N and board use.
+	r.p.say("Item %d of %d in this area, %d of %d in all", e.Ref.Index+1, len(e.Area.Items), e.Ref.Seq+1, total)
 	if it.Group != "" {
 		r.p.say("Group: %s", it.Group)
 	}
