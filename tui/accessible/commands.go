@@ -87,37 +87,43 @@ func (r *reviewer) itemCommand(args []string) (handled bool, err error) {
 	if name[0] == "of" || name[0] == "in" {
 		name = name[1:]
 	}
-	area, first := areaNamed(c, strings.Join(name, " "))
+	areas := areasNamed(c, strings.Join(name, " "))
 	switch {
-	case area == nil:
+	case len(areas) == 0:
 		return false, nil
-	case nerr != nil || n < 1 || n > len(area.Items):
-		r.p.say("There is no item %s in %s: it has items 1 to %d.", args[0], area.Title, len(area.Items))
+	case len(areas) > 1:
+		names := make([]string, len(areas))
+		for i, a := range areas {
+			names[i] = a.ShortTitle()
+		}
+		r.p.say("%s could be %s: type more of the area's name.", strings.Join(name, " "), orList(names))
+		return true, nil
+	case nerr != nil || n < 1 || n > len(areas[0].Items):
+		r.p.say("There is no item %s in %s: it has items 1 to %d.", args[0], areas[0].Title, len(areas[0].Items))
 		return true, nil
 	}
-	return true, goToItem{first + n - 1}
+	for _, e := range c.Items() {
+		if e.Area == areas[0] && e.Ref.Index == n-1 {
+			return true, goToItem{e.Ref.Seq}
+		}
+	}
+	return false, nil // not reached: the area has item n
 }
 
-// areaNamed is the one area whose title, short title or id begins with
-// name (lower case), and the checklist position of its first item; nil
-// when none or several do.
-func areaNamed(c *checklist.Checklist, name string) (*checklist.Area, int) {
-	var found *checklist.Area
-	at, first := 0, 0
+// areasNamed are the areas whose title, short title or id begins with
+// name (lower case).
+func areasNamed(c *checklist.Checklist, name string) []*checklist.Area {
+	var found []*checklist.Area
 	for i := range c.Areas {
 		a := &c.Areas[i]
 		for _, t := range []string{a.Title, a.ShortTitle(), a.ID} {
 			if name != "" && strings.HasPrefix(strings.ToLower(t), name) {
-				if found != nil {
-					return nil, 0
-				}
-				found, at = a, first
+				found = append(found, a)
 				break
 			}
 		}
-		first += len(a.Items)
 	}
-	return found, at
+	return found
 }
 
 // startCommand handles the commands that mean something before a plan is

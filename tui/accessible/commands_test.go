@@ -378,3 +378,15 @@ func TestItemByItsNumberInItsArea(t *testing.T) {
 	out = runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"board", "quit"}))
 	checkOutput(t, out, "\nWorkforce, items 5 to 6: Red 0, Amber 0, Green 0, Unrated 2:\n5. Unrated: Business as usual\n")
 }
+
+// An area named by words that begin more than one area's name ("create":
+// the Building Blocks' Vision and Culture both begin "Create a") is asked
+// about, not taken as an answer.
+func TestItemOfAnAreaNamedAmbiguously(t *testing.T) {
+	c, _ := checklist.Builtin("smc-building-blocks")
+	path := newPlanFile(t, func(p *plans.Plan) { *p = *plans.New(c, "Acme", "Spring", today) })
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"item 2 of create", "item 2 of create a diverse", "quit"}))
+	checkOutput(t, out,
+		"Rating: item 2 of create\ncreate could be Vision or Culture: type more of the area's name.\n",
+		"Rating: item 2 of create a diverse\n\nArea: Create a diverse and inclusive culture\nItem 2 of 6 in this area, 18 of 42 in all\n")
+}
