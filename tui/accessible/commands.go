@@ -16,7 +16,7 @@ import (
 // back, item N and quit leave it.
 var commandWords = map[string]string{
 	"back":   "go back to the item or question before",
-	"item":   "go to item N of the whole checklist, or item N of an area (item 3 of Workforce); any item, rated or not: board lists them",
+	"item":   "go to item N of the whole checklist, or item N of an area (%s); any item, rated or not: board lists them",
 	"board":  "every item with its number, its rating and any flag",
 	"advice": "the source's advice for this item",
 	"flag":   "flag this item to revisit, or take the flag off",
@@ -147,11 +147,14 @@ func (r *reviewer) sayHelp() {
 	r.p.say("Answer each question on one line. Enter keeps what is there (or skips); %s clears it.", clearWord)
 	r.p.say("These commands work at every question:")
 	for _, w := range []string{"back", "item", "board", "advice", "flag", "help", "quit"} {
-		typed := w
+		typed, does := w, commandWords[w]
 		if w == "item" {
 			typed = "item N" // read out once, not "item: item N:"
+			// The example names one of this checklist's own areas.
+			a := r.s.Checklist().Areas[0]
+			does = fmt.Sprintf(does, fmt.Sprintf("item %d of %s", min(2, len(a.Items)), a.ShortTitle()))
 		}
-		r.p.say("- %s: %s", typed, commandWords[w])
+		r.p.say("- %s: %s", typed, does)
 	}
 	if r.room != nil {
 		r.p.say("With the room voting from phones:")

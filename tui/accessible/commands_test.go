@@ -70,7 +70,7 @@ func TestCommandsAtEveryQuestion(t *testing.T) {
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
 		"Type help at any question for the commands",
-		"These commands work at every question:\n- back: go back to the item or question before\n- item N: go to item N of the whole checklist, or item N of an area (item 3 of Workforce)",
+		"These commands work at every question:\n- back: go back to the item or question before\n- item N: go to item N of the whole checklist, or item N of an area (item 2 of Leadership & Culture);",
 		"Rating: help\nAnswer each question on one line.",
 		"Every item (0 of 21 rated); item N goes to one:\nLeadership & Culture, items 1 to 4: Red 0, Amber 0, Green 0, Unrated 4:\n1. Unrated: A clear D&I vision\n",
 		"20. Unrated: Anti-discrimination\n",
@@ -381,12 +381,15 @@ func TestItemByItsNumberInItsArea(t *testing.T) {
 
 // An area named by words that begin more than one area's name ("create":
 // the Building Blocks' Vision and Culture both begin "Create a") is asked
-// about, not taken as an answer.
+// about, not taken as an answer; and help's example of item N of an area
+// names one of the checklist's own areas (it named Workforce, which the
+// Building Blocks does not have).
 func TestItemOfAnAreaNamedAmbiguously(t *testing.T) {
 	c, _ := checklist.Builtin("smc-building-blocks")
 	path := newPlanFile(t, func(p *plans.Plan) { *p = *plans.New(c, "Acme", "Spring", today) })
-	out := runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"item 2 of create", "item 2 of create a diverse", "quit"}))
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"help", "item 2 of create", "item 2 of create a diverse", "quit"}))
 	checkOutput(t, out,
+		"or item N of an area (item 2 of Vision);", // help's example is one of the checklist's own areas
 		"Rating: item 2 of create\ncreate could be Vision or Culture: type more of the area's name.\n",
 		"Rating: item 2 of create a diverse\n\nArea: Create a diverse and inclusive culture\nItem 2 of 6 in this area, 18 of 42 in all\n")
 }
