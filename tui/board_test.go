@@ -224,12 +224,7 @@ func TestTheBoardFitsTheWindowOnEveryChecklist(t *testing.T) {
 		p := plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})
 		for _, size := range [][2]int{{80, 24}, {100, 30}} {
 			for _, present := range []bool{false, true} {
-				h, _ := rvOpen(t, p, size[0], size[1])
-				if present {
-					h.press("P")
-				}
-				h.press("b")
-				board := h.a.screen(screenBoard).(*boardScreen)
+				h, board := openBoard(t, p, size[0], size[1], present)
 				for i := range c.Len() {
 					// The app breaks a line too wide for the window again,
 					// so the parts are measured before it does.
@@ -261,12 +256,7 @@ func TestBoardNamesSentenceLongAreasInWholeWords(t *testing.T) {
 	c, p := rvPlanOf(t, "smc-building-blocks")
 	for _, size := range [][2]int{{80, 24}, {60, 16}, {120, 40}} {
 		for _, present := range []bool{false, true} {
-			h, _ := rvOpen(t, p, size[0], size[1])
-			if present {
-				h.press("P")
-			}
-			h.press("b")
-			board := h.a.screen(screenBoard).(*boardScreen)
+			h, board := openBoard(t, p, size[0], size[1], present)
 			for _, l := range []boardLayout{board.layout, {list: true, perRow: 1, cellWidth: size[0]}} {
 				for i := range c.Areas {
 					a := &c.Areas[i]
@@ -312,4 +302,16 @@ func TestBoardNamesTheSelectedItemClearly(t *testing.T) {
 			}
 		}
 	}
+}
+
+// openBoard opens plan p's board in a w×h window, in presenter mode when
+// present is true.
+func openBoard(t *testing.T, p *plans.Plan, w, ht int, present bool) (*rvHarness, *boardScreen) {
+	t.Helper()
+	h, _ := rvOpen(t, p, w, ht)
+	if present {
+		h.press("P")
+	}
+	h.press("b")
+	return h, h.a.screen(screenBoard).(*boardScreen)
 }
