@@ -126,17 +126,13 @@ func (m *markdown) nestedList(items []listItem) {
 	}
 }
 
-// table writes a table; numeric columns are right-aligned.
+// table writes a table; numeric columns are right-aligned. A table with a
+// line longer than markdownlint's line length (a grade's long name, say)
+// is written whole, between comments that let its lines run long and then
+// put back whatever the reader's linter had set: cutting the cells would
+// lose their words, and the comments show nowhere when it is rendered.
 func (m *markdown) table(header []string, right []bool, rows [][]string) {
 	m.block()
-	row := func(cells []string) {
-		m.b.WriteString("|")
-		for _, c := range cells {
-			m.b.WriteString(" " + c + " |")
-		}
-		m.b.WriteByte('\n')
-	}
-	row(header)
 	delim := make([]string, len(header))
 	for i := range delim {
 		delim[i] = "---"
@@ -144,11 +140,32 @@ func (m *markdown) table(header []string, right []bool, rows [][]string) {
 			delim[i] = "---:"
 		}
 	}
-	row(delim)
-	for _, r := range rows {
-		row(r)
+	lines := make([]string, 0, len(rows)+2)
+	long := false
+	for _, cells := range append([][]string{header, delim}, rows...) {
+		var l strings.Builder
+		l.WriteString("|")
+		for _, c := range cells {
+			l.WriteString(" " + c + " |")
+		}
+		lines = append(lines, l.String())
+		long = long || mdLen(l.String()) > mdLineLength
+	}
+	if long {
+		m.b.WriteString(tableLong + "\n")
+	}
+	m.lines(lines)
+	if long {
+		m.b.WriteString(tableLongEnd + "\n")
 	}
 }
+
+// tableLong and tableLongEnd go around a table whose lines run past
+// markdownlint's line length (MD013).
+const (
+	tableLong    = "<!-- markdownlint-capture --><!-- markdownlint-disable MD013 -->"
+	tableLongEnd = "<!-- markdownlint-restore -->"
+)
 
 // splitTable writes a table too wide for markdownlint's line length as
 // several tables, one after another, each within it: the first keys

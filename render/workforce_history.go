@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/workforce"
 )
 
@@ -172,7 +171,7 @@ func WorkforceHistoryMarkdown(name string, versions []WorkforceVersion, level in
 	right := make([]bool, len(header))
 	for i := range header {
 		right[i] = i >= 2
-		header[i] = mdText(ansi.Truncate(header[i], 16, "…"))
+		header[i] = mdText(header[i])
 	}
 	var rows [][]string
 	var commits []string

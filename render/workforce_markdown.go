@@ -4,14 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/workforce"
 )
-
-// mdNameLength is the longest grade name in a Markdown table: table rows,
-// like every other line, stay within markdownlint's 80 characters.
-const mdNameLength = 24
 
 // WorkforceMarkdown lays a data file out as a Markdown section whose
 // heading is at the given level (2 inside a report, 1 on its own): the
@@ -39,7 +34,7 @@ func mdWorkforce(m *markdown, doc workforceDoc, level int) {
 	rows := append(append([]wfRow{}, doc.rows...), doc.total)
 	var cells [][]string
 	for i, r := range rows {
-		name := mdText(ansi.Truncate(r.name, mdNameLength, "…"))
+		name := mdText(r.name)
 		if i == len(rows)-1 {
 			name = "**All grades**"
 		}
@@ -55,7 +50,7 @@ func mdWorkforce(m *markdown, doc workforceDoc, level int) {
 	m.heading(level+1, "Responses")
 	cells = nil
 	for i, r := range rows {
-		name := mdText(ansi.Truncate(r.name, mdNameLength, "…"))
+		name := mdText(r.name)
 		if i == len(rows)-1 {
 			name = "**All grades**"
 		}

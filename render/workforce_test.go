@@ -284,3 +284,46 @@ func TestReadingWordsForACliffInTheMiddle(t *testing.T) {
 		}
 	}
 }
+
+// TestWorkforceMarkdownNamesGradesInFull: a board reads the grades by
+// their names, so the report's tables, the history's columns and the
+// diff's rows give each grade's name whole, however long, and the
+// Markdown still passes markdownlint's default rules (the long tables
+// are let off the line length, and only they) and renders as tables.
+func TestWorkforceMarkdownNamesGradesInFull(t *testing.T) {
+	long := []string{"Apprentice and trainee engineers", "Customer service advisers and team coordinators", "Team leaders and supervisors"}
+	data := func(wc int) *workforce.Data {
+		return &workforce.Data{Schema: 1, Collected: "2027-03-10", Threshold: 10, Target: 75, Grades: []workforce.Grade{
+			{Name: long[0], Headcount: 180, Counts: workforce.Counts{89, 19, 29, 1, 2}},
+			{Name: long[1], Headcount: 120, Counts: workforce.Counts{wc, 18, 20, 4, 2}},
+			{Name: long[2], Headcount: 50, Counts: workforce.Counts{16, 12, 18, 1, 1}},
+		}}
+	}
+	first, second := data(46), data(40)
+	w := &workforce.Loaded{Path: "plans/acme.data.yaml", Data: second}
+	report := ReportMarkdownWithData(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), w)
+	history := WorkforceHistoryMarkdown("plans/acme.data.yaml", []WorkforceVersion{
+		{Commit: "1a2b3c4", Date: "2027-03-10", Subject: "Spring survey", Data: first},
+		{Commit: "9a8b7c6", Date: "2028-03-12", Subject: "A year on", Data: second},
+	}, 1)
+	diff := WorkforceDiffMarkdown("plans/acme.data.yaml at HEAD~1", "plans/acme.data.yaml", first, second, 1)
+	for what, doc := range map[string][]byte{"report": report, "history": history, "diff": diff} {
+		if strings.Contains(string(doc), "…") {
+			t.Errorf("the %s cuts a name short:\n%s", what, doc)
+		}
+		page := renderGFM(t, doc)
+		for _, name := range long {
+			if what == "diff" && name != long[1] {
+				continue // the diff shows the rows that changed
+			}
+			if !strings.Contains(page, "<td>"+name+"</td>") && !strings.Contains(page, ">"+name+"</th>") {
+				t.Errorf("the %s has no table cell naming %q:\n%s", what, name, page)
+			}
+		}
+	}
+	lint(t, map[string][]byte{"report.md": report, "history.md": history, "diff.md": diff})
+	// Only the long tables are let off: the report's paragraphs still wrap.
+	if n := strings.Count(string(report), tableLong); n != 2 {
+		t.Errorf("%d tables let off the line length, want the two with the long names:\n%s", n, report)
+	}
+}
