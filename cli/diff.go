@@ -45,6 +45,9 @@ review uses, not line by line:
     and one added), and the plan's new order when steps were moved
   - follow-up answers that changed
   - how the count of each rating changed in each area
+  - the plan's workforce data (plans/acme.data.yaml): each grade's
+    shares, responses, headcount and response rate, the target response
+    rate, threshold and collection date, and the reading, old → new
 
 Compare two files (OLD NEW; - reads one of them from standard input), a
 plan with its own version at a git revision (PLAN --rev REV), or every

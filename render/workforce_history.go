@@ -202,69 +202,114 @@ func WorkforceHistoryMarkdown(name string, versions []WorkforceVersion, level in
 	return m.bytes()
 }
 
-// wfChange is one row of a diff: a grade's shares and responses, old and
-// new.
-type wfChange struct {
-	name     string
-	old, new *workforce.Row // nil where the row is not in that version
-	oldT     int
-	newT     int
+// wfDiff is the change between two versions of a data file, laid out once
+// for both formats, each version protected on its own: the grades whose
+// shares changed, those whose responses, headcount or response rate
+// changed (as the report's two tables have them), the file's settings
+// that changed ("Target response rate: 75% → 80%"), and the reading.
+type wfDiff struct {
+	shares    [][]string // Grade, the three groups' shares
+	responses [][]string // Grade, Responses, Headcount, Rate
+	settings  [][2]string
+	readings  [2]string
+	threshold int
 }
 
+func (d wfDiff) changed() bool {
+	return len(d.shares)+len(d.responses)+len(d.settings) > 0 || d.readings[0] != d.readings[1]
+}
+
+var (
+	wfShareHeader    = []string{"Grade", "Working class", "Intermediate", "Professional"}
+	wfResponseHeader = []string{"Grade", "Responses", "Headcount", "Rate"}
+)
+
 // WorkforceDiffText says how the data changed between two versions: each
-// group's share per grade and the responses, old → new, and the reading
-// of each. nil when neither version has data.
+// group's share per grade, the responses, headcounts and response rates,
+// old → new, the settings that changed, and the reading of each. nil when
+// neither version has data.
 func WorkforceDiffText(oldName, newName string, old, new *workforce.Data) []byte {
-	rows, oldR, newR := workforceChanges(old, new)
-	if rows == nil {
+	if old == nil && new == nil {
 		return nil
 	}
+	d := workforceChanges(old, new)
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nWorkforce data: %s → %s\n", plain(oldName), plain(newName))
-	if len(rows) == 0 {
+	if !d.changed() {
 		b.WriteString("No change.\n")
 		return []byte(b.String())
 	}
-	b.WriteString(wrapText("", wfLegend(max(threshOf(old), threshOf(new)))))
-	header := []string{"Grade", "Working class", "Intermediate", "Professional", "Responses"}
-	cells := [][]string{header}
-	for _, r := range rows {
-		cells = append(cells, changeCells(r))
+	if len(d.shares)+len(d.responses) > 0 {
+		b.WriteString(wrapText("", wfLegend(d.threshold)))
 	}
-	writeTable(&b, "  ", cells)
-	if oldR != newR {
-		b.WriteString(wrapText("  ", "Reading before: "+oldR))
-		b.WriteString(wrapText("  ", "Reading now: "+newR))
+	for i, t := range [][][]string{d.shares, d.responses} {
+		if len(t) > 0 {
+			writeTable(&b, "  ", append([][]string{[][]string{wfShareHeader, wfResponseHeader}[i]}, t...))
+		}
+	}
+	for _, s := range d.settings {
+		b.WriteString(wrapHanging("  ", s[0]+": "+s[1]))
+	}
+	if d.readings[0] != d.readings[1] {
+		b.WriteString(wrapHanging("  ", "Reading before: "+d.readings[0]))
+		b.WriteString(wrapHanging("  ", "Reading now: "+d.readings[1]))
 	}
 	return []byte(b.String())
 }
 
+// wrapHanging wraps text to 80 columns after an indent, its later lines
+// indented two more.
+func wrapHanging(indent, s string) string {
+	lines := wrapAtSpaces(s, 80-len(indent))
+	if len(lines) == 1 {
+		return indent + lines[0] + "\n"
+	}
+	return indent + lines[0] + "\n" + wrapText(indent+"  ", strings.Join(lines[1:], " "))
+}
+
 // WorkforceDiffMarkdown is WorkforceDiffText as a Markdown section.
 func WorkforceDiffMarkdown(oldName, newName string, old, new *workforce.Data, level int) []byte {
-	rows, oldR, newR := workforceChanges(old, new)
-	if rows == nil {
+	if old == nil && new == nil {
 		return nil
 	}
+	d := workforceChanges(old, new)
 	var m markdown
 	m.heading(level, "Workforce data")
 	m.para(mdText(fmt.Sprintf("From %s to %s.", oldName, newName)))
-	if len(rows) == 0 {
+	if !d.changed() {
 		m.para("No change.")
 		return m.bytes()
 	}
-	var cells [][]string
-	for _, r := range rows {
-		row := changeCells(r)
-		for i := range row {
-			row[i] = mdText(row[i])
+	for i, t := range [][][]string{d.shares, d.responses} {
+		if len(t) == 0 {
+			continue
 		}
-		cells = append(cells, row)
+		var cells [][]string
+		for _, row := range t {
+			row = append([]string{}, row...)
+			for j := range row {
+				row[j] = mdText(row[j])
+			}
+			cells = append(cells, row)
+		}
+		header := [][]string{wfShareHeader, wfResponseHeader}[i]
+		right := make([]bool, len(header))
+		for j := range right {
+			right[j] = j > 0
+		}
+		m.table(header, right, cells)
 	}
-	m.table([]string{"Grade", "Working class", "Intermediate", "Professional", "Responses"}, []bool{false, true, true, true, true}, cells)
-	m.para(mdText(wfLegend(max(threshOf(old), threshOf(new)))))
-	if oldR != newR {
-		m.list([]string{field("Reading before", mdText(oldR)), field("Reading now", mdText(newR))})
+	if len(d.shares)+len(d.responses) > 0 {
+		m.para(mdText(wfLegend(d.threshold)))
 	}
+	var list []string
+	for _, s := range d.settings {
+		list = append(list, field(s[0], mdText(s[1])))
+	}
+	if d.readings[0] != d.readings[1] {
+		list = append(list, field("Reading before", mdText(d.readings[0])), field("Reading now", mdText(d.readings[1])))
+	}
+	m.list(list)
 	return m.bytes()
 }
 
@@ -275,77 +320,143 @@ func threshOf(d *workforce.Data) int {
 	return max(d.Threshold, workforce.MinThreshold)
 }
 
-// workforceChanges pairs the rows of two versions by name, keeping those
-// whose shown figures differ; nil when neither version has data.
-func workforceChanges(old, new *workforce.Data) (rows []wfChange, oldReading, newReading string) {
-	if old == nil && new == nil {
-		return nil, "", ""
-	}
-	tables := [2]*workforce.Table{}
-	readings := [2]string{"no data", "no data"}
-	for i, d := range []*workforce.Data{old, new} {
-		if d != nil {
-			tables[i] = workforce.Protect(d)
-			for j := range tables[i].Grades {
-				tables[i].Grades[j].Name = plain(tables[i].Grades[j].Name)
-			}
-			readings[i] = readingWords(workforce.Read(tables[i])).sentence
-			if tables[i].SmallEmployer() {
-				readings[i] = "too few people to show anything"
-			}
-		}
-	}
-	rows = []wfChange{}
-	var order []string
-	byName := map[string]*wfChange{}
-	for side, t := range tables {
-		if t == nil {
+// workforceChanges pairs the rows of two versions by name, keeping in
+// each table those whose shown figures differ, and compares the settings
+// and the readings. Either version may be nil (no data).
+func workforceChanges(old, new *workforce.Data) wfDiff {
+	d := wfDiff{readings: [2]string{"no data", "no data"}, threshold: max(threshOf(old), threshOf(new))}
+	var docs [2]*workforceDoc
+	for i, data := range []*workforce.Data{old, new} {
+		if data == nil {
 			continue
 		}
-		for _, r := range append(append([]workforce.Row{}, t.Grades...), t.Total) {
-			c := byName[r.Name]
-			if c == nil {
-				c = &wfChange{name: r.Name}
-				byName[r.Name] = c
-				order = append(order, r.Name)
+		doc := buildWorkforce(&workforce.Loaded{Data: data})
+		doc.total.name = "All grades"
+		docs[i] = &doc
+		d.readings[i] = doc.reading.sentence
+		if doc.small {
+			d.readings[i] = "too few people to show anything"
+		}
+	}
+	var order []string
+	byName := map[string]*wfPair{}
+	for side, doc := range docs {
+		if doc == nil {
+			continue
+		}
+		for _, r := range append(append([]wfRow{}, doc.rows...), doc.total) {
+			pair := byName[r.name]
+			if pair == nil {
+				pair = &wfPair{}
+				byName[r.name] = pair
+				order = append(order, r.name)
 			}
-			if side == 0 {
-				c.old, c.oldT = &r, t.Threshold
-			} else {
-				c.new, c.newT = &r, t.Threshold
-			}
+			pair.rows[side], pair.threshold[side] = &r, doc.threshold
 		}
 	}
 	for _, name := range order {
-		c := byName[name]
-		if cells := changeCells(*c); strings.Contains(strings.Join(cells[1:], ""), "→") {
-			rows = append(rows, *c)
+		pair := byName[name]
+		if row, ok := changedRow(name, pair, wfShareCells); ok {
+			d.shares = append(d.shares, row)
+		}
+		if row, ok := changedRow(name, pair, wfResponseCells); ok {
+			d.responses = append(d.responses, row)
 		}
 	}
-	return rows, readings[0], readings[1]
+	d.settings = settingChanges(old, new, docs)
+	return d
 }
 
-// changeCells lays one row out: "46% → 44%", or one value when it did not
-// change.
-func changeCells(c wfChange) []string {
-	cell := func(f func(r *workforce.Row, t int) string) string {
-		o, n := "(none)", "(none)"
-		if c.old != nil {
-			o = f(c.old, c.oldT)
+// wfPair is a grade's row in the old version and the new, either nil
+// where the version has no such grade, with each version's threshold.
+type wfPair struct {
+	rows      [2]*wfRow
+	threshold [2]int
+}
+
+// changedRow lays one grade's cells out, "46% → 44%" or one value when it
+// did not change, and says whether any changed.
+func changedRow(name string, pair *wfPair, cells func(r wfRow, threshold int) []string) ([]string, bool) {
+	var sides [2][]string
+	for i, r := range pair.rows {
+		if r != nil {
+			sides[i] = cells(*r, pair.threshold[i])
 		}
-		if c.new != nil {
-			n = f(c.new, c.newT)
+	}
+	out, changed := []string{name}, false
+	for j := range max(len(sides[0]), len(sides[1])) {
+		o, n := "(none)", "(none)"
+		if sides[0] != nil {
+			o = sides[0][j]
+		}
+		if sides[1] != nil {
+			n = sides[1][j]
 		}
 		if o == n {
-			return o
+			out = append(out, o)
+			continue
 		}
-		return o + " → " + n
+		out, changed = append(out, o+" → "+n), true
 	}
-	out := []string{c.name}
+	return out, changed
+}
+
+func wfShareCells(r wfRow, threshold int) []string {
+	var out []string
 	for _, g := range workforce.Reported {
-		out = append(out, cell(func(r *workforce.Row, t int) string { return shareCell(*r, g, t) }))
+		out = append(out, shareWord(r.shares[g], threshold, true))
 	}
-	return append(out, cell(func(r *workforce.Row, t int) string { return figureWord(r.Responses, t, true) }))
+	return out
+}
+
+func wfResponseCells(r wfRow, threshold int) []string {
+	return []string{figureWord(r.row.Responses, threshold, true), r.headcount(), r.rateOr("--")}
+}
+
+// settingChanges are the data file's settings that differ between the
+// versions, with the grades below the target response rate when they do.
+func settingChanges(old, new *workforce.Data, docs [2]*workforceDoc) [][2]string {
+	type setting struct {
+		name string
+		of   func(d *workforce.Data, doc *workforceDoc) string
+	}
+	orNot := func(s string) string {
+		if s == "" {
+			return "not set"
+		}
+		return s
+	}
+	settings := []setting{
+		{"Collected", func(d *workforce.Data, _ *workforceDoc) string { return orNot(d.Collected) }},
+		{"Anonymity threshold", func(d *workforce.Data, _ *workforceDoc) string { return fmt.Sprint(threshOf(d)) }},
+		{"Target response rate", func(d *workforce.Data, _ *workforceDoc) string {
+			if d.Target == 0 {
+				return "not set"
+			}
+			return fmt.Sprintf("%d%%", d.Target)
+		}},
+		{"Below the target", func(d *workforce.Data, doc *workforceDoc) string {
+			if d.Target == 0 || len(doc.below) == 0 {
+				return "none"
+			}
+			return strings.Join(doc.below, ", ")
+		}},
+		{"Benchmark", func(d *workforce.Data, _ *workforceDoc) string { return orNot(plain(d.Benchmark)) }},
+	}
+	var out [][2]string
+	for _, s := range settings {
+		var v [2]string
+		for i, d := range []*workforce.Data{old, new} {
+			v[i] = "(none)"
+			if d != nil {
+				v[i] = s.of(d, docs[i])
+			}
+		}
+		if v[0] != v[1] {
+			out = append(out, [2]string{s.name, v[0] + " → " + v[1]})
+		}
+	}
+	return out
 }
 
 // shareCell is a group's share in a row, short, as the history and the

@@ -327,3 +327,42 @@ func TestWorkforceMarkdownNamesGradesInFull(t *testing.T) {
 		t.Errorf("%d tables let off the line length, want the two with the long names:\n%s", n, report)
 	}
 }
+
+// TestWorkforceDiffShowsHeadcountsAndTarget: a pull request that changes
+// only a data file's headcounts, its target response rate or its
+// threshold changes what the report says (response rates, the grades
+// below the target, what is hidden), so the diff shows each of them, old
+// → new, in the text and the Markdown, and never says "No change.".
+func TestWorkforceDiffShowsHeadcountsAndTarget(t *testing.T) {
+	first := workforceFixture().Data
+	second := workforceFixture().Data
+	second.Grades = append([]workforce.Grade{}, second.Grades...)
+	second.Grades[0].Headcount = 200 // Team member: 132 of 150 (88%) → of 200 (66%)
+	second.Target = 80
+	text := string(WorkforceDiffText("plans/acme.data.yaml at HEAD~1", "plans/acme.data.yaml", first, second))
+	checkContains(t, "the text", text,
+		"\n  Grade        Responses  Headcount  Rate\n",
+		"\n  Team member  132        150 → 200  88% → 66%\n",
+		"\n  All grades   --         266 → 316  80-89% → 70-79%\n",
+		"\n  Target response rate: 75% → 80%\n",
+		"\n  Below the target: none → Team member (66%)\n",
+	)
+	if strings.Contains(text, "No change.") || strings.Contains(text, "Working class") {
+		t.Errorf("the shares did not change, the rest did:\n%s", text)
+	}
+	md := WorkforceDiffMarkdown("plans/acme.data.yaml at HEAD~1", "plans/acme.data.yaml", first, second, 1)
+	checkContains(t, "the Markdown", string(md),
+		"\n| Team member | 132 | 150 → 200 | 88% → 66% |\n",
+		"\n- **Target response rate:** 75% → 80%\n",
+	)
+	lint(t, map[string][]byte{"diff.md": md})
+
+	// The threshold, alone: more is hidden, and the diff says why.
+	third := workforceFixture().Data
+	third.Threshold = 15
+	text = string(WorkforceDiffText("a", "b", first, third))
+	checkContains(t, "the text", text, "\n  Anonymity threshold: 10 → 15\n")
+	if strings.Contains(text, "No change.") {
+		t.Errorf("a new threshold is a change:\n%s", text)
+	}
+}
