@@ -87,7 +87,7 @@ repository.`,
 			case opts.rev != "" && len(args) > 1:
 				return usageErrorf("with --rev, name one plan or one folder: ladder diff PLAN --rev REV, or ladder diff --rev REV [FOLDER]")
 			case opts.rev == "" && len(args) != 2:
-				return usageErrorf("name two plans (ladder diff OLD NEW), one plan and a git revision (ladder diff PLAN --rev REV), or a revision alone (ladder diff --rev REV) for every plan changed since")
+				return usageErrorf("name two plans (ladder diff OLD NEW), one plan and a git revision (ladder diff PLAN --rev REV), or a revision alone (ladder diff --rev REV) for every plan changed since REV")
 			case opts.rev == "" && args[0] == "-" && args[1] == "-":
 				return usageErrorf("only one of the two plans can come from standard input (-)")
 			}
