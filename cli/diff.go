@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
+	"github.com/socialmobility/ladder/workforce"
 	"github.com/spf13/cobra"
 )
 
@@ -48,6 +50,7 @@ review uses, not line by line:
   - the plan's workforce data (plans/acme.data.yaml): each grade's
     shares, responses, headcount and response rate, the target response
     rate, threshold and collection date, and the reading, old → new
+    (name the data file itself, in place of a plan, for the data alone)
 
 Compare two files (OLD NEW; - reads one of them from standard input), a
 plan with its own version at a git revision (PLAN --rev REV), or every
@@ -116,6 +119,13 @@ func runDiff(stdin io.Reader, stdout, stderr io.Writer, args []string, opts diff
 		return err
 	}
 	md := opts.format == "md"
+	if slices.ContainsFunc(args, plans.IsDataFile) {
+		doc, err := diffDataFilesNamed(stderr, args, opts.rev, md)
+		if err != nil {
+			return err
+		}
+		return writeDiff(stdout, opts, md, doc)
+	}
 	switch {
 	case opts.rev == "":
 		c, err := diffFiles(stdin, stderr, args[0], args[1], opts.force)
@@ -136,6 +146,58 @@ func runDiff(stdin io.Reader, stdout, stderr io.Writer, args []string, opts diff
 		dir = args[0]
 	}
 	return diffFolder(stdout, stderr, dir, opts, md)
+}
+
+// diffDataFilesNamed compares data files named on their own (a pull
+// request that changes only the data), as ladder diff does the data beside
+// two plans (cli/data.go): two data files, or one with its version at rev.
+// Read as plans, they would only fail to load.
+func diffDataFilesNamed(stderr io.Writer, args []string, rev string, md bool) ([]byte, error) {
+	for _, a := range args {
+		if !plans.IsDataFile(a) {
+			data, plan := args[0], args[1]
+			if plans.IsDataFile(plan) {
+				data, plan = plan, data
+			}
+			return nil, usageErrorf("%s is a data file and %s is a plan: compare two data files, or two plans (each with the data beside it)", data, plan)
+		}
+		if _, err := os.Stat(a); err != nil {
+			return nil, usageErrorf("%s does not exist: check the spelling of the path", a)
+		}
+	}
+	var loaded []*workforce.Data
+	for _, a := range args {
+		d := diffData(stderr, a)
+		if d == nil {
+			return nil, &exitError{code: ExitProblems, err: fmt.Errorf("%s does not load, so it is not compared: run ladder check %s", a, plans.CommandQuote(a))}
+		}
+		loaded = append(loaded, d)
+	}
+	oldName, newName, old := args[0], args[0], (*workforce.Data)(nil)
+	if rev == "" {
+		newName, old, loaded = args[1], loaded[0], loaded[1:]
+	} else {
+		repo, rel, err := openRepo(args[0])
+		if err != nil {
+			return nil, err
+		}
+		defer repo.Close()
+		commit, err := repo.Resolve(rev)
+		if err != nil {
+			return nil, gitProblem(err)
+		}
+		oldName = args[0] + " at " + revisionLabel(rev, commit)
+		if data, err := repo.ReadFile(commit, rel); err == nil { // not at rev: data added since
+			if old, err = workforce.Parse(rev+":"+rel, data); err != nil {
+				fmt.Fprintln(stderr, err)
+			}
+		}
+	}
+	// A document of its own: the data's section is its H1.
+	if md {
+		return render.WorkforceDiffMarkdown(oldName, newName, old, loaded[0], 1), nil
+	}
+	return bytes.TrimPrefix(render.WorkforceDiffText(oldName, newName, old, loaded[0]), []byte("\n")), nil
 }
 
 // writeDiff writes the diff where it was asked for: in a terminal, text
