@@ -746,7 +746,10 @@ func (s *boardScreen) shortHelp() []key.Binding {
 		key.WithHelp("←↑↓→", "move"))
 	open := k.Open
 	open.SetHelp("enter", "open")
-	return []key.Binding{move, open, k.Back, k.Summary, k.Revisit}
+	// The way in and the way out first, as the overview lists them: the
+	// arrows are the first thing anyone tries on a grid, so in a narrow
+	// window they go before the way back does.
+	return []key.Binding{open, k.Back, move, k.Summary, k.Revisit}
 }
 
 func (s *boardScreen) fullHelp() [][]key.Binding {

@@ -196,19 +196,29 @@ func longHarness(t *testing.T, n, w, h int) *rvHarness {
 	return rvStart(t, opts, w, h)
 }
 
-// At 80 columns the board's footer keeps the way back and the way to open
-// an item, and drops the less useful hints first; each key of the board's
-// help says what it does, once.
-func TestBoardFooterKeepsTheWayBackAt80Columns(t *testing.T) {
-	h, _ := rvOpen(t, rvGoldenPlan(t), 80, 24)
-	h.press("b")
-	lines := strings.Split(strings.TrimRight(h.view(), "\n"), "\n")
-	footer := lines[len(lines)-1]
-	for _, want := range []string{"esc/b back", "enter open", "move", "? help", "q save & quit"} {
-		if !strings.Contains(footer, want) {
-			t.Errorf("the footer lacks %q: %q", want, footer)
+// From 80 columns down to the narrowest window, in both layouts, the
+// board's footer keeps the way back and the way to open an item, and
+// drops the less useful hints first (at 60 columns it had dropped the way
+// back and kept the arrows); each key of the board's help says what it
+// does, once.
+func TestBoardFooterKeepsTheWayBack(t *testing.T) {
+	for _, present := range []bool{false, true} {
+		for w := 80; w >= minWidth; w-- {
+			h, _ := openBoard(t, rvGoldenPlan(t), w, 24, present)
+			lines := strings.Split(strings.TrimRight(h.view(), "\n"), "\n")
+			footer := lines[len(lines)-1]
+			want := []string{"esc/b back", "enter open", "? help", "q save & quit"}
+			if w == 80 {
+				want = append(want, "move")
+			}
+			for _, want := range want {
+				if !strings.Contains(footer, want) {
+					t.Errorf("at %d columns (presenter mode %v) the footer lacks %q: %q", w, present, want, footer)
+				}
+			}
 		}
 	}
+	h, _ := openBoard(t, rvGoldenPlan(t), 80, 24, false)
 	h.press("?")
 	h.requireView("previous item", "next item", "up a row", "down a row")
 	h.refuseView("move up / down", "move down")
