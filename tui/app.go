@@ -607,15 +607,42 @@ func (a *app) tooSmall() bool {
 }
 
 // tooSmallView says the window is too small, and what the keys do
-// meanwhile; each line fits in a few cells more than 30.
+// meanwhile, in as many words as the window has room for: the fullest
+// wording that fits, wrapped at spaces, down to the size it needs and the
+// way out; in a window too small even for that, what fits.
 func (a *app) tooSmallView() string {
 	quit := "q saves and quits"
 	if a.c.session == nil {
 		quit = "q quits"
 	}
-	return fmt.Sprintf("make the window at least %dx%d\n(it is %dx%d now)\n\n", minWidth, minHeight, a.termWidth, a.termHeight) +
-		"keys wait until it is bigger;\n" + quit + "\n\n" +
-		"ladder review --accessible\nasks in plain lines, at any size"
+	need := fmt.Sprintf("make the window at least %dx%d", minWidth, minHeight)
+	now := fmt.Sprintf("(it is %dx%d now)", a.termWidth, a.termHeight)
+	wait := "keys wait until it is bigger;"
+	accessible := "ladder review --accessible\nasks in plain lines, at any size"
+	w, h := max(1, a.termWidth), max(1, a.termHeight)
+	var lines []string
+	for _, notice := range []string{
+		need + "\n" + now + "\n\n" + wait + "\n" + quit + "\n\n" + accessible,
+		need + "\n" + now + "\n" + wait + "\n" + quit + "\n" + accessible,
+		need + "\n" + now + "\n" + wait + "\n" + quit,
+		need + "\n" + quit,
+		fmt.Sprintf("needs %dx%d\n%s", minWidth, minHeight, quit),
+	} {
+		lines = wrapText(notice, w)
+		if len(lines) <= h && longestWord(notice) <= w {
+			break
+		}
+	}
+	return strings.Join(lines[:min(len(lines), h)], "\n")
+}
+
+// longestWord is the width of the widest word in s, in cells.
+func longestWord(s string) int {
+	n := 0
+	for _, word := range strings.Fields(s) {
+		n = max(n, ansi.StringWidth(word))
+	}
+	return n
 }
 
 // tooSmallKey takes a key while the window is too small for the screen

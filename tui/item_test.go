@@ -892,3 +892,40 @@ func TestThePlansInvisibleControlsDoNotReachTheTerminal(t *testing.T) {
 	h.press("esc", "esc")
 	h.requireView("EvilCorp")
 }
+
+// The too-small notice fits any window, down to a tiny one: every line
+// within the width, no more lines than the height, the size it needs and
+// the way out always said (at 30x10 it used to cut off "at any size").
+func TestTheTooSmallNoticeFitsAnyWindow(t *testing.T) {
+	h, _ := rvOpen(t, rvNewPlan(t), 30, 10)
+	if got := strings.Join(strings.Fields(h.a.View().Content), " "); !strings.Contains(got, "asks in plain lines, at any size") {
+		t.Errorf("at 30x10 the notice is cut short:\n%s", h.a.View().Content)
+	}
+	for w := 1; w < minWidth+5; w++ {
+		for ht := 1; ht < minHeight+3; ht++ {
+			if w >= minWidth && ht >= minHeight {
+				continue
+			}
+			h.send(tea.WindowSizeMsg{Width: w, Height: ht})
+			got := h.a.View().Content
+			lines := strings.Split(got, "\n")
+			if len(lines) > ht {
+				t.Errorf("at %dx%d the notice has %d lines:\n%s", w, ht, len(lines), got)
+			}
+			for _, l := range lines {
+				if ansi.StringWidth(l) > w {
+					t.Errorf("at %dx%d a line is %d cells wide: %q", w, ht, ansi.StringWidth(l), l)
+				}
+			}
+			if w < 12 || ht < 3 {
+				continue // too small for a sentence: what fits is shown
+			}
+			words := strings.Join(strings.Fields(got), " ")
+			for _, want := range []string{"60x16", "q saves and quits"} {
+				if !strings.Contains(words, want) {
+					t.Errorf("at %dx%d the notice does not say %q:\n%s", w, ht, want, got)
+				}
+			}
+		}
+	}
+}
