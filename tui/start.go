@@ -3,6 +3,7 @@ package tui
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -189,8 +190,19 @@ func (s *startScreen) view() string {
 	if s.openErr != nil {
 		body = append(body, "", st.Error.Render(wrapIndented("✗ "+s.openErr.Error(), w, 0, 0)))
 	}
+	// In the smallest windows the list keeps one plan however little room
+	// there is: the blank lines between parts go before the credit would.
+	for over := countLines(strings.Join(append(head, body...), "\n")) + countLines(foot) - h; over > 0; over-- {
+		i := slices.Index(body, "")
+		if i < 0 {
+			break
+		}
+		body = slices.Delete(body, i, i+1)
+	}
 	text := strings.Join(append(head, body...), "\n")
-	gap := max(1, h-countLines(text)-countLines(foot))
+	// The credit ends on the body's last line: gap line breaks leave gap-1
+	// blank lines between the text and the credit.
+	gap := max(1, h-countLines(text)-countLines(foot)+1)
 	return text + strings.Repeat("\n", gap) + foot
 }
 
@@ -222,8 +234,16 @@ func (s *startScreen) planRows(st *styles, w, room int) []string {
 		}
 	}
 	s.offset = min(s.offset, max(0, len(s.plans)-per))
+	// "(+N more)" goes on the last row's detail, which is cut shorter to
+	// leave it room: a row wider than the window would wrap onto a line
+	// the screen did not count, and push the credit off the bottom.
+	moreNote := ""
+	if more := len(s.plans) - (s.offset + per); more > 0 {
+		moreNote = fmt.Sprintf("  (+%d more)", more)
+	}
+	last := min(len(s.plans), s.offset+per) - 1
 	var rows []string
-	for i := s.offset; i < min(len(s.plans), s.offset+per); i++ {
+	for i := s.offset; i <= last; i++ {
 		f := s.plans[i]
 		p := f.Plan
 		_, total := p.Counts()
@@ -239,10 +259,12 @@ func (s *startScreen) planRows(st *styles, w, room int) []string {
 		if !s.c.present {
 			detail += " · " + filepath.Base(f.Path)
 		}
-		rows = append(rows, marker+name, "  "+st.Subtle.Render(ansi.Truncate(detail, max(1, w-2), "…")))
-	}
-	if more := len(s.plans) - (s.offset + per); more > 0 {
-		rows[len(rows)-1] += st.Subtle.Render(fmt.Sprintf("  (+%d more)", more))
+		note := ""
+		if i == last {
+			note = moreNote
+		}
+		detail = ansi.Truncate(detail, max(1, w-2-ansi.StringWidth(note)), "…") + note
+		rows = append(rows, marker+name, "  "+st.Subtle.Render(detail))
 	}
 	return rows
 }

@@ -348,3 +348,30 @@ func TestSetUpInPresenterModeShowsNoFileNames(t *testing.T) {
 		h.requireView("Will be saved as " + cmp.Or(opts.PlanPath, dir))
 	}
 }
+
+// The checklist's credit ends on the body's last line, just above the
+// footer, at any size and with or without plans to list; it sat a line
+// higher, over a blank line the screen's sums had left by mistake; and
+// in the smallest window, where "(+1 more)" made the last plan's line
+// wrap, the credit's last line was cut off.
+func TestTheStartScreensCreditSitsAtTheBottom(t *testing.T) {
+	rvPlansFolder(t)
+	if err := os.MkdirAll("one", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := createPlan(filepath.Join("one", "acme.yaml"), rvNewPlan(t)); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{"plans", "one"} {
+		for _, size := range [][2]int{{60, 16}, {80, 24}, {100, 30}, {240, 67}} {
+			h := rvStart(t, Options{Dir: dir}, size[0], size[1])
+			lines := strings.Split(strings.TrimRight(h.view(), "\n"), "\n")
+			if len(lines) != size[1] {
+				t.Fatalf("%dx%d: the view has %d lines", size[0], size[1], len(lines))
+			}
+			if last := lines[len(lines)-3]; !strings.Contains(last, "Licence v3.0") {
+				t.Errorf("%dx%d (%s): the credit does not end just above the footer:\n%s", size[0], size[1], dir, h.view())
+			}
+		}
+	}
+}
