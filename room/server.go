@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -38,10 +39,14 @@ const (
 	maxBody        = 4 << 10 // a vote is ~60 bytes, an idea at most ~1.2 KB encoded
 	maxHeader      = 8 << 10
 	maxConnections = 512
-	streamPing     = 20 * time.Second // keeps a phone's stream from looking dead to Wi-Fi gear
-	writeWait      = 10 * time.Second
-	cookieName     = "ladder_room"
-	liveHeader     = "X-Ladder-Live"
+	// maxConnectionsPerAddr is what one address may hold of them: a
+	// phone's browser opens up to six, and a phone with two browsers
+	// twice that.
+	maxConnectionsPerAddr = 16
+	streamPing            = 20 * time.Second // keeps a phone's stream from looking dead to Wi-Fi gear
+	writeWait             = 10 * time.Second
+	cookieName            = "ladder_room"
+	liveHeader            = "X-Ladder-Live"
 )
 
 // Listen starts serving the room on addr (host:port; port 0 picks a free
@@ -51,8 +56,13 @@ func Listen(r *Room, addr string) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	return serve(r, ln), nil
+}
+
+// serve serves the room on a listener Listen opened (or a test's).
+func serve(r *Room, ln net.Listener) *Server {
 	host := ln.Addr().String()
-	s := &Server{room: r, ln: limitListener(ln, maxConnections), host: host, site: siteOf(host), served: make(chan struct{})}
+	s := &Server{room: r, ln: limitListener(ln, maxConnections, maxConnectionsPerAddr), host: host, site: siteOf(host), served: make(chan struct{})}
 	s.http = &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
@@ -68,7 +78,7 @@ func Listen(r *Room, addr string) (*Server, error) {
 		defer close(s.served)
 		_ = s.http.Serve(s.ln)
 	}()
-	return s, nil
+	return s
 }
 
 // URL is the join address: what the QR code holds and phones open.
@@ -329,24 +339,74 @@ func sentence(err error) string {
 }
 
 // limitListener accepts at most n connections at once; more wait in the
-// kernel's queue until one closes.
-func limitListener(ln net.Listener, n int) net.Listener {
-	return &limited{Listener: ln, slots: make(chan struct{}, n)}
+// kernel's queue until one closes. One address other than loopback may
+// hold at most perAddr of them: its further connections are closed at
+// once, so a stranger on the Wi-Fi holding connections open (idle
+// keep-alives need no PIN) cannot keep the room's phones out. A phone's
+// browser opens six at most.
+func limitListener(ln net.Listener, n, perAddr int) net.Listener {
+	return &limited{Listener: ln, slots: make(chan struct{}, n), perAddr: perAddr, held: map[netip.Addr]int{}}
 }
 
 type limited struct {
 	net.Listener
-	slots chan struct{}
+	slots   chan struct{}
+	perAddr int
+
+	mu   sync.Mutex
+	held map[netip.Addr]int // connections open now, by address
 }
 
 func (l *limited) Accept() (net.Conn, error) {
-	l.slots <- struct{}{}
-	c, err := l.Listener.Accept()
-	if err != nil {
-		<-l.slots
-		return nil, err
+	for {
+		l.slots <- struct{}{}
+		c, err := l.Listener.Accept()
+		if err != nil {
+			<-l.slots
+			return nil, err
+		}
+		addr := remoteAddr(c)
+		if !l.take(addr) {
+			c.Close()
+			<-l.slots
+			continue
+		}
+		return &limitedConn{Conn: c, release: func() { l.give(addr); <-l.slots }}, nil
 	}
-	return &limitedConn{Conn: c, release: func() { <-l.slots }}, nil
+}
+
+// remoteAddr is the address a connection comes from; the zero Addr, which
+// is never limited, for loopback and anything unknown.
+func remoteAddr(c net.Conn) netip.Addr {
+	ap, err := netip.ParseAddrPort(c.RemoteAddr().String())
+	if err != nil || ap.Addr().Unmap().IsLoopback() {
+		return netip.Addr{}
+	}
+	return ap.Addr().Unmap()
+}
+
+func (l *limited) take(addr netip.Addr) bool {
+	if !addr.IsValid() {
+		return true
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.held[addr] >= l.perAddr {
+		return false
+	}
+	l.held[addr]++
+	return true
+}
+
+func (l *limited) give(addr netip.Addr) {
+	if !addr.IsValid() {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.held[addr]--; l.held[addr] <= 0 {
+		delete(l.held, addr)
+	}
 }
 
 type limitedConn struct {

@@ -5,8 +5,10 @@ package roomtest
 
 import (
 	"io"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
+	"net/netip"
 	"net/url"
 	"regexp"
 	"strings"
@@ -131,4 +133,14 @@ func (p *Phone) SendIdea(questionID, area, text string) {
 	if status, body := p.Post("/idea", form); status != http.StatusSeeOther {
 		p.t.Fatalf("idea %q for %s: %d\n%s", text, questionID, status, body)
 	}
+}
+
+// From is a phone whose connections come from the local address from (a
+// loopback address such as 127.0.0.7, for tests that tell phones apart by
+// where they connect from).
+func From(t testing.TB, joinURL string, from netip.Addr) *Phone {
+	p := New(t, joinURL)
+	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: from.AsSlice()}}
+	p.client.Transport.(*http.Transport).DialContext = d.DialContext
+	return p
 }
