@@ -19,6 +19,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/netip"
 	"slices"
 	"sync"
 	"time"
@@ -171,6 +172,9 @@ type Room struct {
 }
 
 type phone struct {
+	// from is the address the phone joined from: one phone per address
+	// (Room.phoneFrom).
+	from     string
 	lastSeen time.Time
 	streams  []chan struct{} // event streams open now; closing one ends it
 	ideas    int             // ideas waiting for the facilitator
@@ -505,16 +509,66 @@ func (r *Room) Join(pin, from string) (token string, err error) {
 		return "", ErrWrongPIN
 	}
 	r.guard.right(from)
-	if len(r.phones) >= MaxPhones && !r.evictIdle(now) {
-		return "", ErrRoomFull
-	}
 	token, err = newToken()
 	if err != nil {
 		return "", err
 	}
-	r.phones[token] = &phone{lastSeen: now}
+	if old := r.phoneFrom(from); old != "" {
+		r.replacePhone(old, token)
+		return token, nil
+	}
+	if len(r.phones) >= MaxPhones && !r.evictIdle(now) {
+		return "", ErrRoomFull
+	}
+	r.phones[token] = &phone{lastSeen: now, from: from}
 	r.wakeFacilitator()
 	return token, nil
+}
+
+// phoneFrom is the token of the phone that joined from an address, or "".
+// The laptop's own address (loopback) is not counted: its tabs are phones
+// of their own (a facilitator trying the page, tests). r.mu is held.
+func (r *Room) phoneFrom(from string) string {
+	if a, err := netip.ParseAddr(from); err == nil && a.Unmap().IsLoopback() {
+		return ""
+	}
+	for token, p := range r.phones {
+		if p.from == from {
+			return token
+		}
+	}
+	return ""
+}
+
+// replacePhone gives the phone at token old a new token: the phone joined
+// again from its address (a lost cookie, a second browser, or a script
+// after a second vote). Its vote, its ideas and the limits on them go with
+// it; its old token, and the streams opened with it, end. r.mu is held.
+func (r *Room) replacePhone(old, token string) {
+	p := r.phones[old]
+	delete(r.phones, old)
+	for _, kick := range p.streams {
+		close(kick)
+	}
+	r.streams -= len(p.streams)
+	p.streams = nil
+	p.lastSeen = r.now()
+	r.phones[token] = p
+	if choice, ok := r.votes[old]; ok {
+		delete(r.votes, old)
+		r.votes[token] = choice
+	}
+	for i := range r.ideas {
+		if r.ideas[i].phone == old {
+			r.ideas[i].phone = token
+		}
+	}
+	for id, sender := range r.sentBy {
+		if sender == old {
+			r.sentBy[id] = token
+		}
+	}
+	r.wakeFacilitator()
 }
 
 // evictIdle forgets one phone that has not been heard from for a while and

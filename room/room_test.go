@@ -317,13 +317,13 @@ func TestJoinedCountsPhonesStillAround(t *testing.T) {
 func TestRoomFull(t *testing.T) {
 	r, clk := newTestRoom(t)
 	for i := range MaxPhones {
-		join(t, r, "10.0.1."+string(rune('0'+i%10)))
+		join(t, r, fmt.Sprintf("10.0.%d.%d", i/250, i%250))
 	}
-	if _, err := r.Join("4821", "10.0.0.9"); !errors.Is(err, ErrRoomFull) {
+	if _, err := r.Join("4821", "10.0.9.9"); !errors.Is(err, ErrRoomFull) {
 		t.Fatalf("join past the cap: %v", err)
 	}
 	clk.advance(phoneIdle + time.Minute)
-	if _, err := r.Join("4821", "10.0.0.9"); err != nil {
+	if _, err := r.Join("4821", "10.0.9.9"); err != nil {
 		t.Errorf("a full room of idle phones should make room: %v", err)
 	}
 }
@@ -408,5 +408,67 @@ func TestIdeasPerMinuteAreCapped(t *testing.T) {
 	clk.advance(retry.After)
 	if _, err := r.SendIdea(a, "quick-wins", "", "Same again"); err != nil {
 		t.Errorf("once the oldest idea is a minute old: %v", err)
+	}
+}
+
+// Everyone in the room knows the PIN. A phone that joins again from the
+// same address (its cookie lost, a second browser, a script joining in a
+// loop) takes the place of the one it had, its vote and its ideas with it:
+// it gets no second vote, and cannot fill the room to keep others out.
+func TestOnePhonePerAddress(t *testing.T) {
+	r, _ := newTestRoom(t)
+	a := join(t, r, "192.168.1.7")
+	r.Vote("lc-vision")
+	round := r.Status().Round
+	if err := r.CastVote(a, "lc-vision", round, "red"); err != nil {
+		t.Fatal(err)
+	}
+	b := join(t, r, "192.168.1.7")
+	if st := r.Status(); st.Joined != 1 || st.Voted != 1 {
+		t.Errorf("a phone that joined twice: %d of %d voted, want 1 of 1", st.Voted, st.Joined)
+	}
+	if err := r.CastVote(a, "lc-vision", round, "amber"); !errors.Is(err, ErrNotJoined) {
+		t.Errorf("the replaced token still votes: %v", err)
+	}
+	for range 3 * MaxPhones {
+		join(t, r, "192.168.1.66") // never ErrRoomFull
+	}
+	c := join(t, r, "192.168.1.8")
+	for _, tok := range []string{b, c} {
+		if err := r.CastVote(tok, "lc-vision", round, "green"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if st := r.Status(); st.Joined != 3 {
+		t.Errorf("%d phones in the room, want 3 (one per address)", st.Joined)
+	}
+	if v, _ := r.Reveal(); v.Total() != 2 || v.Count("green") != 2 {
+		t.Errorf("votes = %+v, want the two phones' green", v)
+	}
+
+	// Its waiting ideas go with it, and so do the limits on them.
+	r.Ask("quick-wins")
+	for i := range MaxIdeasPerPhone {
+		if _, err := r.SendIdea(c, "quick-wins", "", fmt.Sprint("idea ", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d := join(t, r, "192.168.1.8")
+	if _, err := r.SendIdea(d, "quick-wins", "", "one more"); !errors.Is(err, ErrTooManyIdeas) {
+		t.Errorf("joining again lifted the cap on waiting ideas: %v", err)
+	}
+	r.settleIdea(r.Status().Ideas[0].ID, true)
+	r.mu.Lock()
+	decided := r.phones[d].decided
+	r.mu.Unlock()
+	if len(decided) != 1 || !decided[0].Taken {
+		t.Errorf("the phone that joined again is not told of its idea: %+v", decided)
+	}
+
+	// The laptop itself is no stranger: tabs on it are phones of their own.
+	join(t, r, "127.0.0.1")
+	join(t, r, "127.0.0.1")
+	if st := r.Status(); st.Joined != 5 {
+		t.Errorf("%d phones in the room, want 5 (two on the laptop)", st.Joined)
 	}
 }
