@@ -154,6 +154,9 @@ func historySummary(h *reportHistory) string {
 		}
 	}
 	s := fmt.Sprintf("Rating counts at each of the %s that changed the plan, oldest first.", countNoun(len(h.points), "commit"))
+	if len(h.points) == 1 {
+		s = "Rating counts at the one commit that changed the plan."
+	}
 	if first == nil {
 		return s
 	}
@@ -163,6 +166,9 @@ func historySummary(h *reportHistory) string {
 			parts[i] = fmt.Sprintf("%d %s", n, h.scale[i].word)
 		}
 		return strings.Join(parts, ", ")
+	}
+	if first == last {
+		return s + fmt.Sprintf(" On %s: %s.", first.date, words(first))
 	}
 	return s + fmt.Sprintf(" On %s: %s. On %s: %s.", first.date, words(first), last.date, words(last))
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -40,5 +41,26 @@ func TestHistoryBarsCarryTheirShape(t *testing.T) {
 	}
 	if marked == 0 {
 		t.Error("no piece of any column carries a shape")
+	}
+}
+
+// TestHistorySummaryOfOneCommit: a plan committed once has one column in
+// its history chart, and the words under it say so once, not "each of the
+// 1 commit" and its counts twice over.
+func TestHistorySummaryOfOneCommit(t *testing.T) {
+	p := loadFixture(t, "testdata/report-21.yaml")
+	h, _ := historyOf(t, p)
+	h.Entries, h.Base, h.BaseEntry = h.Entries[3:], nil, 0
+	got := historySummary(buildReportHistory(p, h))
+	want := "Rating counts at the one commit that changed the plan. On 2027-02-02: 7 Red, 8 Amber, 4 Green, 2 Unrated."
+	if got != want {
+		t.Errorf("the summary of one commit:\ngot  %s\nwant %s", got, want)
+	}
+	// A failed commit and one that loaded: the counts are said once too.
+	h, _ = historyOf(t, p)
+	h.Entries = h.Entries[1:3]
+	got = historySummary(buildReportHistory(p, h))
+	if strings.Count(got, " On ") != 1 || !strings.HasPrefix(got, "Rating counts at each of the 2 commits") {
+		t.Errorf("one commit of two loaded: %s", got)
 	}
 }
