@@ -153,9 +153,14 @@ func TestReportHTMLDataSectionOnAPhone(t *testing.T) {
 	}
 	same := func(s string) string { return s }
 	copyFile("../render/testdata/report-21.yaml", plan, same)
-	copyFile("../workforce/testdata/acme.data.yaml", filepath.Join(dir, "plans", "acme.data.yaml"), func(s string) string {
-		return regexp.MustCompile(`(?m)^benchmark: .*$`).ReplaceAllString(s, "benchmark:")
-	})
+	copyFile("../workforce/testdata/acme.data.yaml", filepath.Join(dir, "plans", "acme.data.yaml"), same)
+	// The benchmark the data file names, with a long source: its table
+	// is a card per group on a phone.
+	if err := os.WriteFile(filepath.Join(dir, "plans", "uk-2027.benchmark.yaml"), []byte("source: "+
+		"Made-up figures for a test of a long source, The Building Blocks figure 1, UK workforce 2027\n"+
+		"working_class: 39%\nintermediate: 24%\nprofessional: 37%\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	out := filepath.Join(dir, "report.html")
 	var stderr bytes.Buffer
 	if code := Main([]string{"report", plan, "--format", "html", "--today", "2027-03-01", "-o", out}, nil, io.Discard, &stderr); code != ExitOK {
@@ -163,9 +168,16 @@ func TestReportHTMLDataSectionOnAPhone(t *testing.T) {
 	}
 	if page, err := os.ReadFile(out); err != nil || !bytes.Contains(page, []byte(`<h2 id="workforce">`)) {
 		t.Fatalf("the report has no data section (%v)", err)
+	} else if !bytes.Contains(page, []byte(`<caption>Compared with the benchmark: Made-up`)) {
+		t.Fatalf("the report has no benchmark table:\n%s", page)
 	}
 	ctx := openOnAPhone(t, out)
 	checkFitsPhone(t, ctx)
+	for _, v := range browsertest.Axe(t, ctx) {
+		if v.Serious() {
+			t.Errorf("axe-core: %s", v)
+		}
+	}
 	if empty := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("table.workforce td")]
 		.filter(td => !td.dataset.label).map(td => td.textContent)`)); len(empty) > 0 {
 		t.Errorf("%d cells of the data table have no label for a phone's card, such as %q", len(empty), empty[0])

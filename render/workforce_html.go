@@ -18,11 +18,25 @@ type htmlWorkforce struct {
 	Reading string
 	Rule    string
 	Numbers string
+	Bench   *htmlBenchmark
+	// BenchNote says why there is no comparison: the benchmark file does
+	// not load.
+	BenchNote string
+}
+
+// htmlBenchmark is the whole workforce's shares beside the benchmark's.
+type htmlBenchmark struct {
+	Source string
+	Rows   []htmlBenchmarkRow
+}
+
+type htmlBenchmarkRow struct {
+	Group, Yours, Benchmark, Difference string
 }
 
 type htmlWorkforceRow struct {
 	Name  string
-	Cells []string // the three groups, the excluded answers, the responses, the rate
+	Cells []string // the three groups, the excluded answers, the responses, the headcount, the rate
 }
 
 // ReportHTMLWithData is ReportHTML with a section for the plan's
@@ -44,7 +58,7 @@ func htmlWorkforceOf(doc workforceDoc) *htmlWorkforce {
 			doc.threshold, workforce.Source, workforce.SmallEmployerAdvice)
 		return h
 	}
-	h.Columns = []string{"Working class", "Intermediate", "Professional", "Excluded", "Responses", "Rate"}
+	h.Columns = []string{"Working class", "Intermediate", "Professional", "Excluded", "Responses", "Headcount", "Rate"}
 	rows := append(append([]wfRow{}, doc.rows...), doc.total)
 	for i, r := range rows {
 		name := r.name
@@ -55,7 +69,7 @@ func htmlWorkforceOf(doc workforceDoc) *htmlWorkforce {
 		for _, g := range workforce.Reported {
 			row.Cells = append(row.Cells, countAndShare(r.row.Groups[g], r.shares[g], doc.threshold))
 		}
-		row.Cells = append(row.Cells, figureWord(r.row.Excluded, doc.threshold, false), figureWord(r.row.Responses, doc.threshold, false), r.rateOr("not known"))
+		row.Cells = append(row.Cells, figureWord(r.row.Excluded, doc.threshold, false), figureWord(r.row.Responses, doc.threshold, false), r.headcount(), r.rateOr("not known"))
 		h.Rows = append(h.Rows, row)
 	}
 	h.Notes = append([]string{"Each group's cell is a count, with its share of the grade's answers in the three groups. " +
@@ -65,5 +79,13 @@ func htmlWorkforceOf(doc workforceDoc) *htmlWorkforce {
 	}
 	h.Reading = capitalise(doc.reading.sentence)
 	h.Rule, h.Numbers = doc.reading.rule, doc.reading.numbers
+	if b := doc.bench; b != nil {
+		h.Bench = &htmlBenchmark{Source: b.source}
+		for _, g := range workforce.Reported {
+			h.Bench.Rows = append(h.Bench.Rows, htmlBenchmarkRow{capitalise(g.Name()), shareWord(b.yours[g], doc.threshold, false),
+				benchShare(b.shares[g]), b.difference(g)})
+		}
+	}
+	h.BenchNote = doc.benchNote
 	return h
 }

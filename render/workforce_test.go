@@ -64,7 +64,7 @@ func TestWorkforceResponsesSayWhatIsNotKnown(t *testing.T) {
 	checkContains(t, "the page", string(ReportHTMLWithData(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil, w)),
 		`<tr><th scope="row">Team leader</th><td class="num" data-label="Working class">20 (40%)</td><td class="num" data-label="Intermediate">14 (28%)</td>`+
 			`<td class="num" data-label="Professional">16 (32%)</td><td class="num" data-label="Excluded">fewer than 10</td>`+
-			`<td class="num" data-label="Responses">not shown</td><td class="num" data-label="Rate">not known</td></tr>`,
+			`<td class="num" data-label="Responses">not shown</td><td class="num" data-label="Headcount">not set</td><td class="num" data-label="Rate">not known</td></tr>`,
 		"\n<p>Target response rate: 75%. Below it: Manager &#43; Director (40-49%).</p>\n")
 }
 
@@ -224,6 +224,11 @@ func TestReportHTMLWithData(t *testing.T) {
 		`<tr><th scope="row">Team &lt;member&gt;</th><td class="num" data-label="Working class">55 (46%)</td>`,
 		`<tr><th scope="row">Manager &#43; Director</th><td class="num" data-label="Working class">fewer than 10</td><td class="num" data-label="Intermediate">not shown</td>`,
 		"<strong>Reading:</strong> Cliff edge between Team leader and Manager &#43; Director",
+		// The board reads the headcount beside the rate, and the
+		// benchmark, as the Markdown report has them.
+		`<td class="num" data-label="Headcount">150</td><td class="num" data-label="Rate">88%</td>`,
+		`<caption>Compared with the benchmark: Made-up figures for a test, 2027</caption>`,
+		`<tr><th scope="row">Professional</th><td class="num" data-label="All grades">35%</td><td class="num" data-label="Benchmark">37%</td><td data-label="Difference">2 points below</td></tr>`,
 	)
 	if plain := string(ReportHTML(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil)); strings.Contains(plain, "Workforce data") {
 		t.Error("a plan without data has no data section")
