@@ -3,6 +3,7 @@ package safetext
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -83,10 +84,39 @@ func TestPlainDropsInvisibleFormatCharacters(t *testing.T) {
 	}
 }
 
+// TestPlainCutsPilesOfAccents: a letter with hundreds of combining marks
+// ("Zalgo" text) is one column wide, yet many terminals draw its marks
+// stacked up and down over the lines around it, across the projector.
+// A letter keeps a few marks, as many as any language typed on a phone
+// puts on one.
+func TestPlainCutsPilesOfAccents(t *testing.T) {
+	pile := "Z" + strings.Repeat("\u0301\u0316", 100) + "algo"
+	for _, tc := range []struct{ in, want string }{
+		{pile, "Z\u0301\u0316\u0301\u0316algo"},
+		{"a" + strings.Repeat("\u0301\u200b", 9) + "b", "a\u0301\u0301\u0301\u0301b"}, // the invisible runes dropped between do not start a new pile
+		{"a\u0301\u0301\u0301\u0301\u0301 \u0301b", "a\u0301\u0301\u0301\u0301 \u0301b"},
+		// Kept whole: Vietnamese, Thai, Hindi, Hebrew with points, a keycap.
+		{"Vie\u0302\u0323t", "Vie\u0302\u0323t"},
+		{"ที่นี่ นี่", "ที่นี่ นี่"},
+		{"हिन्दी", "हिन्दी"},
+		{"שָׁלוֹם", "שָׁלוֹם"},
+		{"1\ufe0f\u20e3 first", "1\ufe0f\u20e3 first"},
+	} {
+		got := Plain(tc.in)
+		if got != tc.want {
+			t.Errorf("Plain(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if Plain(got) != got {
+			t.Errorf("Plain is not stable on %q: %q", got, Plain(got))
+		}
+	}
+}
+
 func FuzzPlain(f *testing.F) {
 	f.Add("\x1b[31mhi\x1b[0m\n")
 	f.Add("👩\u200d\u200b💻 \u200dx\u00ad")
 	f.Add("🏴\U000E0067\U000E0062\U000E007F\u200c")
+	f.Add("क\u0301\u0301\u0301\u0301\u200d\u0301\u0301 \u0301")
 	f.Fuzz(func(t *testing.T, s string) {
 		p := Plain(s)
 		if !Safe(p) || Line(p) != p {
@@ -95,7 +125,15 @@ func FuzzPlain(f *testing.F) {
 		if Plain(p) != p {
 			t.Errorf("Plain is not stable on %q", p)
 		}
+		marks := 0
 		for _, r := range p {
+			if unicode.In(r, unicode.Mn, unicode.Me) {
+				if marks++; marks > maxMarks {
+					t.Fatalf("Plain(%q) = %q keeps a pile of more than %d marks", s, p, maxMarks)
+				}
+			} else if !isFormat(r) {
+				marks = 0
+			}
 			if isFormat(r) && r != zwj && r != zwnj && (r < 0xe0020 || r > cancelTag) {
 				t.Errorf("Plain(%q) = %q keeps the format character %U", s, p, r)
 			}
