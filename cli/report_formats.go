@@ -25,6 +25,14 @@ import (
 // formatsByExtension are the formats an output file's name says it holds.
 var formatsByExtension = map[string]string{".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".txt": "text"}
 
+// foreignFormats are files ladder does not write that someone may still
+// name to -o: Markdown in acme.xlsx is a file Excel will not open. Each
+// names the format of ours that serves instead.
+var foreignFormats = map[string]struct{ name, instead string }{
+	".xlsx": {"Excel workbook", "csv"}, ".xls": {"Excel workbook", "csv"}, ".ods": {"spreadsheet", "csv"},
+	".pdf": {"PDF", "html"},
+}
+
 // formatWords names a format for a person: "a web page".
 var formatWords = map[string]string{"md": "Markdown", "html": "a web page", "csv": "CSV", "text": "plain text"}
 
@@ -36,6 +44,16 @@ var formatWords = map[string]string{"md": "Markdown", "html": "a web page", "csv
 // usage error that says what to do. A .txt file takes any text format.
 func formatOfOutput(cmd *cobra.Command, format *string, out string, formats ...string) error {
 	ext := strings.ToLower(path.Ext(out))
+	if foreign, ok := foreignFormats[ext]; ok {
+		if !slices.Contains(formats, foreign.instead) {
+			return usageErrorf("-o %s: %s writes no %s: name the file %s (see --format)", out, cmd.Name(), foreign.name, extensionsOf(formats))
+		}
+		instead := strings.TrimSuffix(out, path.Ext(out)) + extensionOf(foreign.instead)
+		if foreign.instead == "csv" {
+			return usageErrorf("-o %s: %s writes no %s: name the file %s and add --excel, and Excel opens it", out, cmd.Name(), foreign.name, instead)
+		}
+		return usageErrorf("-o %s: %s writes no %s: name the file %s, open it in a browser and print it to PDF", out, cmd.Name(), foreign.name, instead)
+	}
 	implied := formatsByExtension[ext]
 	switch {
 	case out == "" || implied == "" || implied == *format:
