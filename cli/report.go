@@ -52,9 +52,8 @@ typical plan, and reads in greyscale.
 --format csv writes one row per item (area, item, recommendation, rating,
 action, owner, due, status, notes, revisit: yes for an item flagged to
 revisit) for a spreadsheet; --excel starts it with the byte-order mark
-Excel needs to read UTF-8. A cell that starts
-with =, +, - or @ gets a leading ' so that no spreadsheet runs it as a
-formula.
+Excel needs to read UTF-8. A cell that starts with =, +, - or @ gets a
+leading ' so that no spreadsheet runs it as a formula.
 
 With no PLAN, report reads the only plan in plans/. The report goes to
 standard output, or to FILE with -o. The plan itself is never changed.`,
