@@ -27,6 +27,7 @@ type workforceDoc struct {
 	total     wfRow
 	target    int
 	below     []string // grades under the target response rate: "Manager (45%)"
+	belowRows []string // the names of those grades, in the same order
 	noHeads   bool     // some grade has no headcount
 	joined    []string // "Director is shown as Manager and Director: ..."
 	reading   wfReading
@@ -119,8 +120,10 @@ func buildWorkforce(w *workforce.Loaded) workforceDoc {
 		}
 		if rate, ok := r.ResponseRate(); ok && doc.target > 0 && rate < doc.target {
 			doc.below = append(doc.below, fmt.Sprintf("%s (%d%%)", r.Name, rate))
+			doc.belowRows = append(doc.belowRows, r.Name)
 		} else if r.Banded && doc.target > 0 && r.RateBand[1] < doc.target {
 			doc.below = append(doc.below, fmt.Sprintf("%s (%d-%d%%)", r.Name, r.RateBand[0], r.RateBand[1]))
+			doc.belowRows = append(doc.belowRows, r.Name)
 		}
 		if len(r.Joined) > 0 {
 			doc.joined = append(doc.joined, fmt.Sprintf("%s %s shown as %s: too few answers to show alone.", joinList(r.Joined), isAre(len(r.Joined)), r.Name))

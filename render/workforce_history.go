@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/socialmobility/ladder/workforce"
@@ -414,7 +415,8 @@ func wfResponseCells(r wfRow, threshold int) []string {
 }
 
 // settingChanges are the data file's settings that differ between the
-// versions, with the grades below the target response rate when they do.
+// versions, and the grades that went below the target response rate or
+// came back above it.
 func settingChanges(old, new *workforce.Data, docs [2]*workforceDoc) [][2]string {
 	type setting struct {
 		name string
@@ -435,12 +437,6 @@ func settingChanges(old, new *workforce.Data, docs [2]*workforceDoc) [][2]string
 			}
 			return fmt.Sprintf("%d%%", d.Target)
 		}},
-		{"Below the target", func(d *workforce.Data, doc *workforceDoc) string {
-			if d.Target == 0 || len(doc.below) == 0 {
-				return "none"
-			}
-			return strings.Join(doc.below, ", ")
-		}},
 		{"Benchmark", func(d *workforce.Data, _ *workforceDoc) string { return orNot(plain(d.Benchmark)) }},
 	}
 	var out [][2]string
@@ -456,7 +452,31 @@ func settingChanges(old, new *workforce.Data, docs [2]*workforceDoc) [][2]string
 			out = append(out, [2]string{s.name, v[0] + " → " + v[1]})
 		}
 	}
+	// The grades that went below the target response rate, or came back
+	// above it: a grade that stays below shows its new rate in the table.
+	if docs[1] != nil {
+		if now := belowOnlyIn(docs[1], docs[0]); now != "" {
+			out = append(out, [2]string{"Now below the target", now})
+		}
+	}
+	if docs[0] != nil {
+		if back := belowOnlyIn(docs[0], docs[1]); back != "" {
+			out = append(out, [2]string{"No longer below the target", back})
+		}
+	}
 	return out
+}
+
+// belowOnlyIn lists the grades below the target response rate in doc and
+// not in other (nil: no data), with their rates in doc.
+func belowOnlyIn(doc, other *workforceDoc) string {
+	var only []string
+	for i, name := range doc.belowRows {
+		if other == nil || !slices.Contains(other.belowRows, name) {
+			only = append(only, doc.below[i])
+		}
+	}
+	return strings.Join(only, ", ")
 }
 
 // shareCell is a group's share in a row, short, as the history and the

@@ -350,7 +350,7 @@ func TestWorkforceDiffShowsHeadcountsAndTarget(t *testing.T) {
 		"\n  Team member  132        150 → 200  88% → 66%\n",
 		"\n  All grades   --         266 → 316  80-89% → 70-79%\n",
 		"\n  Target response rate: 75% → 80%\n",
-		"\n  Below the target: none → Team member (66%)\n",
+		"\n  Now below the target: Team member (66%)\n",
 	)
 	if strings.Contains(text, "No change.") || strings.Contains(text, "Working class") {
 		t.Errorf("the shares did not change, the rest did:\n%s", text)
@@ -361,6 +361,17 @@ func TestWorkforceDiffShowsHeadcountsAndTarget(t *testing.T) {
 		"\n- **Target response rate:** 75% → 80%\n",
 	)
 	lint(t, map[string][]byte{"diff.md": md})
+	// Back the other way: the grade is no longer below the target; a
+	// grade that stays below is not listed again (its rate is in the table).
+	checkContains(t, "the text back", string(WorkforceDiffText("a", "b", second, first)),
+		"\n  No longer below the target: Team member (66%)\n")
+	stays := workforceFixture().Data
+	stays.Target = 80
+	stays.Grades = append([]workforce.Grade{}, stays.Grades...)
+	stays.Grades[0].Headcount = 190 // still below 80%: 132 of 190 (69%)
+	if text := string(WorkforceDiffText("a", "b", second, stays)); strings.Contains(text, "below the target") || !strings.Contains(text, "66% → 69%") {
+		t.Errorf("a grade that stays below the target shows its rate, and no more:\n%s", text)
+	}
 
 	// The threshold, alone: more is hidden, and the diff says why.
 	third := workforceFixture().Data
