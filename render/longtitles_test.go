@@ -134,3 +134,23 @@ func TestHistoryFits80Columns(t *testing.T) {
 		}
 	}
 }
+
+// TestReportTitlesEndingInAColonCarryTheirPrompts: a recommendation whose
+// words end in a colon ("Reassure them that the data will:") goes on in
+// its prompts, so the report gives them after it, in every format: a
+// board reading "Reassure them that the data will: — ■ Red" would not know
+// what was rated.
+func TestReportTitlesEndingInAColonCarryTheirPrompts(t *testing.T) {
+	c, _ := checklist.Builtin("smc-building-blocks")
+	p := plans.New(c, "Acme", "Spring", day(2027, 1, 15))
+	p.Items["bb-data-reassure"].Rating = "red"
+	want := "Reassure them that the data will: be stored and handled in line with GDPR best practice; " +
+		"be used in aggregate i.e. not associated with individuals; not be used for appointment and promotion decisions; " +
+		"not be accessible beyond the core team in HR. — ■ Red"
+	flat := func(b []byte) string { return strings.Join(strings.Fields(string(b)), " ") }
+	checkContains(t, "the Markdown", flat(ReportMarkdown(p, day(2027, 4, 1))), want)
+	checkContains(t, "the page", flat(ReportHTML(p, day(2027, 4, 1), nil)), strings.TrimSuffix(want, " — ■ Red")+"</")
+	checkContains(t, "the CSV", string(ReportCSV(p, day(2027, 4, 1), false)), ",bb-data-reassure,Reassure them that the data will: be stored")
+	// A title that ends otherwise is as it is.
+	checkContains(t, "the Markdown", flat(ReportMarkdown(p, day(2027, 4, 1))), "Ensure a senior leader has visible accountability for the delivery of this agenda. — ○ Unrated")
+}

@@ -204,9 +204,24 @@ func reportAreaOf(p *plans.Plan, a *checklist.Area, today plans.Date) reportArea
 		}
 		g := &ra.groups[len(ra.groups)-1]
 		ans := itemAnswerOf(p, a, it, today)
-		g.items = append(g.items, reportItem{title: it.Title, rating: ans.rating.mark + " " + ans.rating.word, details: itemDetails(ans), answer: ans})
+		g.items = append(g.items, reportItem{title: itemTitle(it), rating: ans.rating.mark + " " + ans.rating.word, details: itemDetails(ans), answer: ans})
 	}
 	return ra
+}
+
+// itemTitle is an item's recommendation as the report gives it: its
+// title, and when the title ends in a colon ("Reassure them that the data
+// will:"), the prompts it goes on in, joined into its sentence, for without
+// them a reader would not know what was rated.
+func itemTitle(it *checklist.Item) string {
+	if !strings.HasSuffix(it.Title, ":") || len(it.Prompts) == 0 {
+		return it.Title
+	}
+	parts := make([]string, len(it.Prompts))
+	for i, p := range it.Prompts {
+		parts[i] = strings.TrimRight(strings.TrimSpace(p), ".;")
+	}
+	return it.Title + " " + strings.Join(parts, "; ") + "."
 }
 
 // itemDetails is what the review said about an item: its action with
