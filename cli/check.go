@@ -138,15 +138,17 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	defer collectLate()()
 	type checked struct {
 		text              bytes.Buffer
+		path              string
 		valid             bool
 		problems, overdue int
 	}
 	var valid, bad, problems, overdue int
+	var late []string           // the plans with overdue actions, for the way out
 	names := newFileList(files) // the []string is garbage from here
 	checkedFiles := len(files)
 	inOrder(names.len(), func(i int) *checked {
 		path := names.at(i)
-		r := &checked{}
+		r := &checked{path: path}
 		out := checkPrinter{w: &r.text, github: opts.format == "github"}
 		l := plans.ReadFolderFile(path, resolve)
 		l.Err = checkWorkforceFile(l) // data and benchmark files: cli/data.go
@@ -172,6 +174,9 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 			problems += r.problems
 		}
 		overdue += r.overdue
+		if r.overdue > 0 {
+			late = append(late, r.path)
+		}
 	})
 
 	summary := fmt.Sprintf("%s checked: %d valid", plural(checkedFiles, "file"), valid)
@@ -201,10 +206,26 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	for _, tmp := range plans.Leftovers(args...) {
 		fmt.Fprintln(stderr, plans.LeftoverNote(tmp))
 	}
+	if overdue > 0 && !opts.warnOnly {
+		fmt.Fprintln(stderr, overdueWayOut(late))
+	}
 	if bad > 0 || (overdue > 0 && !opts.warnOnly) {
 		return problemsFound()
 	}
 	return nil
+}
+
+// overdueWayOut says what clears a failing overdue check, for whoever reads
+// a red CI job or a weekly reminder: the action's status or its date, in
+// the review or by hand, or --warn-only when late actions should not fail.
+func overdueWayOut(late []string) string {
+	plan := "PLAN"
+	if len(late) == 1 {
+		plan = plans.CommandQuote(late[0])
+	}
+	return "To clear an overdue action, mark it done or give it a later due date,\n" +
+		"in ladder review " + safetext.Line(plan) + " or by hand at the line shown.\n" +
+		"To list late actions without failing, add --warn-only."
 }
 
 // changedSince keeps the files that differ from their version at rev: new
