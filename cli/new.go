@@ -1,15 +1,19 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/spf13/cobra"
 )
@@ -117,7 +121,64 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 	q := plans.CommandQuote(path)
 	fmt.Fprintf(stderr, "Wrote a new plan for %s with %s to rate.\nNext: run ladder review %s to go through it item by item,\nor fill it in with any text editor and run ladder check %s\n",
 		opts.org, plural(c.Len(), "item"), q, q)
+	earlierReviews(stderr, path, opts.org)
 	return nil
+}
+
+// earlierReviews tells someone starting next year's review what became of
+// last year's: the plans beside the new one for the same organisation,
+// with how many actions each still has open (they stay on ladder status,
+// and fail ladder check --overdue once late, until they are marked done
+// there), and the ladder diff that compares the newest with this one.
+// Plans that do not load are ladder check's business, not this hint's.
+func earlierReviews(w io.Writer, path, org string) {
+	dir := filepath.Dir(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	type earlier struct {
+		path, title string
+		date        plans.Date
+		open        int
+	}
+	var found []earlier
+	anyOpen := false
+	firstWord := []byte(strings.ToLower(strings.Fields(org)[0]))
+	for _, e := range entries {
+		other := filepath.Join(dir, e.Name())
+		if !e.Type().IsRegular() || !plans.IsPlanFile(e.Name()) || other == filepath.Clean(path) {
+			continue
+		}
+		data, err := strictyaml.ReadFile(other)
+		// Only a file with the organisation's first word in it is parsed,
+		// so that a folder of thousands of plans costs a read each, not a
+		// load.
+		if err != nil || !bytes.Contains(bytes.ToLower(data), firstWord) {
+			continue
+		}
+		p, err := plans.Parse(other, data, nil)
+		if err != nil || !plans.SameOrganisation(p.Organisation, org) {
+			continue
+		}
+		open := len(p.ActionsToChase())
+		anyOpen = anyOpen || open > 0
+		found = append(found, earlier{other, p.Title, p.Date, open})
+	}
+	if len(found) == 0 {
+		return
+	}
+	slices.SortStableFunc(found, func(a, b earlier) int { return a.date.Compare(b.date) })
+	fmt.Fprintf(w, "\n%s has %s here already:\n", safetext.Line(org), plural(len(found), "other plan"))
+	for _, e := range found {
+		fmt.Fprintf(w, "  %s (%s, %s): %s open\n", safetext.Line(e.path), safetext.Line(e.title), e.date, plural(e.open, "action"))
+	}
+	if anyOpen {
+		fmt.Fprintln(w, "Open actions stay on ladder status, and on ladder check --overdue once late,\nuntil they are marked done in their own plan.")
+	}
+	last := found[len(found)-1]
+	fmt.Fprintf(w, "Once this review is rated, compare the two:\n  ladder diff %s %s\n",
+		safetext.Line(plans.CommandQuote(last.path)), safetext.Line(plans.CommandQuote(path)))
 }
 
 // suggestPlanName turns a file name ladder check would skip into one it finds.

@@ -212,6 +212,10 @@ func Unrelated(old, new *Plan) []string {
 
 func sameName(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
+// SameOrganisation reports whether two plans' organisations are one, as
+// Compare sees it: letter case and spacing aside.
+func SameOrganisation(a, b string) bool { return sameName(a) == sameName(b) }
+
 // Compare works out what changed from old to new.
 func Compare(old, new *Plan) *Diff {
 	d := &Diff{Old: old, New: new}
