@@ -245,7 +245,7 @@ func WorkforceDiffText(oldName, newName string, old, new *workforce.Data) []byte
 	}
 	for i, t := range [][][]string{d.shares, d.responses} {
 		if len(t) > 0 {
-			writeTable(&b, "  ", append([][]string{[][]string{wfShareHeader, wfResponseHeader}[i]}, t...))
+			textTable(&b, append([][]string{[][]string{wfShareHeader, wfResponseHeader}[i]}, t...), 80)
 		}
 	}
 	for _, s := range d.settings {
@@ -339,20 +339,29 @@ func workforceChanges(old, new *workforce.Data) wfDiff {
 			d.readings[i] = "too few people to show anything"
 		}
 	}
+	// The rows in the new version's order, then any grade gone from it,
+	// then All grades.
 	var order []string
 	byName := map[string]*wfPair{}
-	for side, doc := range docs {
-		if doc == nil {
-			continue
+	add := func(side int, r wfRow) {
+		pair := byName[r.name]
+		if pair == nil {
+			pair = &wfPair{}
+			byName[r.name] = pair
+			order = append(order, r.name)
 		}
-		for _, r := range append(append([]wfRow{}, doc.rows...), doc.total) {
-			pair := byName[r.name]
-			if pair == nil {
-				pair = &wfPair{}
-				byName[r.name] = pair
-				order = append(order, r.name)
+		pair.rows[side], pair.threshold[side] = &r, docs[side].threshold
+	}
+	for _, side := range []int{1, 0} {
+		if docs[side] != nil {
+			for _, r := range docs[side].rows {
+				add(side, r)
 			}
-			pair.rows[side], pair.threshold[side] = &r, doc.threshold
+		}
+	}
+	for _, side := range []int{1, 0} {
+		if docs[side] != nil {
+			add(side, docs[side].total)
 		}
 	}
 	for _, name := range order {

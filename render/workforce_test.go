@@ -382,3 +382,40 @@ func TestWorkforceDiffShowsHeadcountsAndTarget(t *testing.T) {
 		t.Errorf("a new threshold is a change:\n%s", text)
 	}
 }
+
+// TestWorkforceDiffTextFits80Columns: grades with long names, one renamed
+// in the new version, still give a diff that fits 80 columns as written
+// (a terminal's wrapping would squeeze its columns together), and in each
+// table the grades come in the new version's order, a grade gone from it
+// after them, and All grades last.
+func TestWorkforceDiffTextFits80Columns(t *testing.T) {
+	data := func(second string, wc int) *workforce.Data {
+		return &workforce.Data{Schema: 1, Threshold: 10, Target: 75, Grades: []workforce.Grade{
+			{Name: "Apprentice and trainee engineers", Headcount: 180, Counts: workforce.Counts{wc, 19, 29, 1, 2}},
+			{Name: second, Headcount: 120, Counts: workforce.Counts{46, 18, 20, 4, 2}},
+			{Name: "Team leaders and supervisors", Headcount: 50, Counts: workforce.Counts{16, 12, 18, 1, 1}},
+		}}
+	}
+	old := data("Customer service advisers", 89)
+	new := data("Customer service advisers and contact centre agents", 70)
+	text := string(WorkforceDiffText("plans/acme.data.yaml at HEAD", "plans/acme.data.yaml", old, new))
+	for _, l := range strings.Split(text, "\n") {
+		if width(l) > 80 {
+			t.Errorf("a line of %d columns: %q", width(l), l)
+		}
+	}
+	if fit := string(FitToWidth([]byte(text), 80)); fit != text {
+		t.Errorf("an 80-column terminal would rewrap the diff:\n%s", fit)
+	}
+	flat := strings.Join(strings.Fields(text), " ")
+	checkContains(t, "the diff", flat,
+		"Apprentice and trainee engineers: working class 65% → 59%",
+		"Customer service advisers and contact centre agents: working class (none) → 55%",
+		"Customer service advisers: working class 55% → (none)",
+	)
+	// Order: new grades, then the gone one, then All grades.
+	i, j, k := strings.Index(flat, "contact centre agents: working class"), strings.Index(flat, "Customer service advisers: working class"), strings.Index(flat, "All grades: working class")
+	if i < 0 || j < i || k < j {
+		t.Errorf("the rows are out of order (%d, %d, %d):\n%s", i, j, k, text)
+	}
+}
