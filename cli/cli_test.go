@@ -120,17 +120,22 @@ func backdated(ts *testscript.TestScript, neg bool, args []string) {
 	}
 }
 
-// cirecipe README SCRIPT writes the ladder commands of the README's GitHub
-// Actions workflow (the yaml block that starts "# .github/workflows/") to a
-// shell script that stops at the first that fails, so that a test runs the
+// cirecipe README SCRIPT [WORKFLOW] writes the ladder commands of the
+// README's GitHub Actions workflow (the yaml block that starts
+// "# .github/workflows/", or "# .github/workflows/WORKFLOW") to a shell
+// script that stops at the first that fails, so that a test runs the
 // recipe exactly as the README gives it.
 func cirecipe(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 2 {
-		ts.Fatalf("usage: cirecipe README SCRIPT")
+	if neg || len(args) < 2 || len(args) > 3 {
+		ts.Fatalf("usage: cirecipe README SCRIPT [WORKFLOW]")
 	}
 	data, err := os.ReadFile(args[0])
 	ts.Check(err)
-	_, block, found := strings.Cut(string(data), "```yaml\n# .github/workflows/")
+	workflow := ""
+	if len(args) == 3 {
+		workflow = args[2]
+	}
+	_, block, found := strings.Cut(string(data), "```yaml\n# .github/workflows/"+workflow)
 	block, _, closed := strings.Cut(block, "```")
 	if !found || !closed {
 		ts.Fatalf("%s has no workflow block", args[0])
