@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/gitrev"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
@@ -37,8 +39,9 @@ glance.
 A commit where the plan did not load (a merge conflict, a typo) is shown
 with the first problem, not skipped; so is the commit that deleted it.
 
-The plan must be in a git repository and committed at least once. With
-no PLAN, history reads the only plan in plans/. The history is read
+The plan must be in a git repository and committed at least once.
+Changes not committed yet are not counted: history says when there are
+some. With no PLAN, history reads the only plan in plans/. The history is read
 through git; nothing is changed.`,
 		Example: `  # How the spring review moved
   ladder history plans/acme-spring.yaml
@@ -53,7 +56,7 @@ through git; nothing is changed.`,
 			if err != nil {
 				return err
 			}
-			return runHistory(cmd.OutOrStdout(), path, opts)
+			return runHistory(cmd.OutOrStdout(), cmd.ErrOrStderr(), path, opts)
 		},
 	}
 	f := cmd.Flags()
@@ -62,7 +65,7 @@ through git; nothing is changed.`,
 	return cmd
 }
 
-func runHistory(stdout io.Writer, file string, opts historyOptions) error {
+func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) error {
 	if err := formatFlag(opts.format); err != nil {
 		return err
 	}
@@ -79,18 +82,48 @@ func runHistory(stdout io.Writer, file string, opts historyOptions) error {
 	// each takes a few git processes, and on a busy machine waiting for
 	// them one after another was most of the time.
 	var data []byte
+	var uncommitted bool
 	var wg sync.WaitGroup
 	wg.Go(func() { data = dataHistory(file, opts.format == "md", cols) })
+	wg.Go(func() { uncommitted = changedSinceCommit(file) })
 	entries, err := planHistory(file)
 	wg.Wait()
 	if err != nil {
 		return err
+	}
+	if uncommitted {
+		// Someone who has just re-rated items and asks how the plan moved
+		// would otherwise see nothing of it, and no reason why.
+		fmt.Fprintf(stderr, "%s has changes not committed yet, which history does not show.\n"+
+			"To count them, commit the plan: git add %s && git commit\n",
+			safetext.Line(file), safetext.Line(plans.CommandQuote(file)))
 	}
 	out := render.HistoryText(file, entries, cols)
 	if opts.format == "md" {
 		out = render.HistoryMarkdown(file, entries)
 	}
 	return writeOutput(stdout, opts.out, append(out, data...))
+}
+
+// changedSinceCommit reports whether the plan on disk differs from the
+// plan at HEAD (line endings aside, for git's autocrlf). It says false
+// whenever it cannot tell: planHistory reports git's problems.
+func changedSinceCommit(file string) bool {
+	repo, rel, err := openRepo(file)
+	if err != nil {
+		return false
+	}
+	defer repo.Close()
+	committed, err := repo.ReadFile("HEAD", rel)
+	if err != nil {
+		return false
+	}
+	onDisk, err := os.ReadFile(file)
+	if err != nil {
+		return false
+	}
+	crlf, lf := []byte("\r\n"), []byte("\n")
+	return !bytes.Equal(bytes.ReplaceAll(committed, crlf, lf), bytes.ReplaceAll(onDisk, crlf, lf))
 }
 
 // planHistory loads the plan at every commit that touched it. Three
