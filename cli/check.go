@@ -184,10 +184,23 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		summary += fmt.Sprintf(", %d with %s", bad, plural(problems, "problem"))
 	}
 	if opts.overdue {
-		if overdue == 0 {
+		// A plan that does not load is not looked at for late actions:
+		// "no overdue actions" must not read as a clean bill for it.
+		switch {
+		case valid == 0 && bad == 1:
+			summary += "; overdue actions not known until the plan loads"
+		case valid == 0 && bad > 1:
+			summary += "; overdue actions not known until the plans load"
+		case overdue == 0:
 			summary += "; no overdue actions"
-		} else {
+		default:
 			summary += "; " + plural(overdue, "overdue action")
+		}
+		switch {
+		case valid == 1 && bad > 0:
+			summary += " in the valid file"
+		case valid > 1 && bad > 0:
+			summary += " in the valid files"
 		}
 		if opts.warnOnly && overdue > 0 {
 			summary += " (warnings only)"
