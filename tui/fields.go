@@ -293,6 +293,9 @@ type dateField struct {
 	// base, when set, says what a span such as "6w" counts from and how
 	// to count from the other date offered (see common.dueBaseNote).
 	base func(text string) string
+	// late, when set, says how late the action is at a date already
+	// past ("60 days late"), or "" when it is not late (done, or not due).
+	late func(due plans.Date) string
 }
 
 // dueHint says how a date may be typed (help lists every form).
@@ -399,10 +402,23 @@ func (f *dateField) drawNote(st *styles) string {
 	case f.date.IsZero():
 		return ""
 	case f.value() == f.date.String() && !f.focused():
-		return st.Subtle.Render(f.date.Friendly())
+		return st.Subtle.Render(f.date.Friendly()) + f.lateNote(st)
 	default:
-		return st.Success.Render("→ "+f.date.Friendly()) + f.baseNote(st)
+		return st.Success.Render("→ "+f.date.Friendly()) + f.baseNote(st) + f.lateNote(st)
 	}
+}
+
+// lateNote is "  ⚠ 60 days late" beside a date that has passed, for an
+// action not done, while the field is not being typed in: someone back
+// months later sees at the item what is late, as the summary shows it.
+func (f *dateField) lateNote(st *styles) string {
+	if f.late == nil || f.focused() {
+		return ""
+	}
+	if n := f.late(f.date); n != "" {
+		return "  " + st.Warning.Render("⚠ "+n)
+	}
+	return ""
 }
 
 // baseNote is what spans count from, " (6w from today · ctrl+t: from the

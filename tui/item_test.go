@@ -929,3 +929,22 @@ func TestTheTooSmallNoticeFitsAnyWindow(t *testing.T) {
 		}
 	}
 }
+
+// Someone back months later sees at the item which action is late, as the
+// summary and the project plan show it: the due date says how late while
+// the action is not done, and stops saying so once it is.
+func TestItemDueDateSaysHowLateAnOpenActionIs(t *testing.T) {
+	a, _ := fuApp(t, fuPlan(t), 80, 24)
+	fuShow(t, a, screenItem, 0) // lc-vision, due 31 Mar 2027: not late on fuToday
+	if v := fuView(a); strings.Contains(v, "late") {
+		t.Errorf("an action due after today is called late:\n%s", v)
+	}
+	fuShow(t, a, screenItem, 1) // lc-leadership, due 28 Feb 2027
+	fuContains(t, fuView(a), "Sun 28 Feb 2027  ⚠ 1 day late")
+
+	fuPress(t, a, "tab", "tab", "tab", "tab", "right", "right") // status: done
+	fuContains(t, fuView(a), "(•) done")
+	if v := fuView(a); strings.Contains(v, "late") {
+		t.Errorf("a done action is still called late:\n%s", v)
+	}
+}
