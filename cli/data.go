@@ -452,7 +452,7 @@ func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *work
 		fmt.Fprintf(w, "Skipped: %s.\n", plural(im.EmptyRows, "empty row"))
 	}
 	if len(im.Checked) > 0 {
-		fmt.Fprintln(w, "Placed by the guide's example occupations, its group names or your --place (check them):")
+		fmt.Fprintln(w, "Read as the guide's answers from other wordings, example occupations,\ngroup names or your --place (check them):")
 		for i, c := range im.Checked {
 			if i == 10 {
 				fmt.Fprintf(w, "  ...and %d more\n", len(im.Checked)-i)

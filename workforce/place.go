@@ -21,6 +21,11 @@ const (
 	ByExample
 	// ByUser: a placement the user gave (ladder data import --place).
 	ByUser
+	// ByVariant: the guide's answer as a survey tool or a typist words
+	// it: without its hyphens or commas ("Long term unemployed"), without
+	// "occupations" ("Technical and craft"), or one half of an answer the
+	// guide gives as two ("Semi-routine manual and service occupations").
+	ByVariant
 )
 
 // Placement is where an answer is counted, and why.
@@ -77,15 +82,16 @@ func PlacementByKey(key string) (Placement, bool) {
 // Placer matches free-text answers to the guide's groups. It is built once
 // per import and keeps nothing of the answers it sees.
 type Placer struct {
-	known map[string]Placement // normalised text → placement
-	user  map[string]Placement
+	known    map[string]Placement // normalised text → placement
+	variants map[string]Placement // loose text → placement, by ByVariant
+	user     map[string]Placement
 }
 
 // NewPlacer returns a placer that knows the guide's answers, group names
 // and example occupations, and the user's own placements, which come
 // first.
 func NewPlacer(places []Place) *Placer {
-	p := &Placer{known: knownAnswers(), user: map[string]Placement{}}
+	p := &Placer{known: knownAnswers(), variants: answerVariants(), user: map[string]Placement{}}
 	for _, pl := range places {
 		p.user[normalise(pl.Answer)] = pl.Target
 	}
@@ -111,11 +117,39 @@ func (p *Placer) Place(answer string) (Placement, bool) {
 		if !c.Group.IsReported() {
 			continue
 		}
-		if rest, ok := strings.CutPrefix(n, normalise(c.Answer)); ok && startsDetail(rest) {
+		if rest, ok := strings.CutPrefix(n, normalise(c.Answer)); ok && startsDetail(rest) && !p.namesAnother(rest, c.Group) {
 			return Placement{Group: c.Group, Category: c, By: ByAnswer}, true
 		}
 	}
+	// A survey's own wording of the guide's answer, alone or followed by
+	// a detail: "Long term unemployed", "Semi-routine manual and service
+	// occupations such as cleaner".
+	if pl, ok := p.variants[loose(n)]; ok {
+		return pl, true
+	}
+	for i := range n {
+		if !startsDetail(n[i:]) {
+			continue
+		}
+		if pl, ok := p.variants[loose(n[:i])]; ok && !p.namesAnother(n[i:], pl.Group) {
+			return pl, true
+		}
+	}
 	return Placement{}, false
+}
+
+// namesAnother reports whether the words after an answer name an answer
+// of another group: "Technical and craft occupations, Small business
+// owners" is two answers (a survey's boxes ticked together), and which
+// counts is for a person to say.
+func (p *Placer) namesAnother(rest string, g Group) bool {
+	words := " " + loose(rest) + " "
+	for text, pl := range p.variants {
+		if pl.Group != g && pl.Group.IsReported() && strings.Contains(words, " "+text+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // startsDetail reports whether what follows an answer's words is the rest
@@ -197,21 +231,101 @@ func numberForms(s string) []string {
 	return []string{s, s + "s"}
 }
 
+// variantWordings are the ways surveys word the guide's answers, besides
+// the guide's own, keyed by their loose form: each answer without its
+// hyphens, commas and "occupations", and the two halves of the answers
+// the guide gives as one (its source lists "Modern professional" and
+// "Traditional professional", "Routine" and "Semi-routine" apart). Each is
+// its category's own words: no answer is found by being like another, so
+// "Routine manual" never reads as "Semi-routine manual", nor "Modern
+// professional" as anything but professional.
+var variantWordings = map[string][]string{
+	"modern-professional": {
+		"Modern professional occupations", "Traditional professional occupations",
+		"Modern and traditional professional occupations", "Modern or traditional professional occupations",
+		"Modern/traditional professional occupations", "Modern professional or traditional professional occupations",
+	},
+	"senior-managers": {
+		"Senior, middle or junior managers", "Senior, middle and junior managers or administrators",
+		"Senior managers or administrators", "Senior managers and administrators",
+		"Middle or junior managers", "Middle or junior managers or administrators", "Middle and junior managers",
+	},
+	"small-business-owners": {"Small business owner"},
+	"routine-manual-service": {
+		"Routine manual and service occupations", "Semi-routine manual and service occupations",
+		"Routine and semi-routine manual and service occupations", "Routine or semi-routine manual and service occupations",
+	},
+	"prefer-not-to-say": {"I'd prefer not to say", "I would prefer not to say"},
+}
+
+// answerVariants is the guide's reported answers and variantWordings by
+// their loose form. A loose form two categories share is left out, to be
+// asked about.
+func answerVariants() map[string]Placement {
+	out := map[string]Placement{}
+	ambiguous := map[string]bool{}
+	add := func(text string, c *Category) {
+		l := loose(text)
+		if old, ok := out[l]; ok && old.Category != c {
+			ambiguous[l] = true
+		}
+		out[l] = Placement{Group: c.Group, Category: c, By: ByVariant}
+	}
+	for i := range Categories {
+		c := &Categories[i]
+		if c.Group.IsReported() {
+			add(c.Answer, c)
+		}
+		for _, w := range variantWordings[c.Key] {
+			add(w, c)
+		}
+	}
+	for l := range ambiguous {
+		delete(out, l)
+	}
+	return out
+}
+
+// loose is an answer as the variants are matched: normalised, with
+// hyphens, slashes and commas as spaces and without a last word
+// "occupations". Headers are never read this way: "socio-economic" in a
+// header stays one word.
+func loose(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '-', '/', ',':
+			return ' '
+		}
+		return r
+	}, normalise(s))
+	s = strings.Join(strings.Fields(s), " ")
+	for _, w := range []string{" occupations", " occupation"} {
+		if t, ok := strings.CutSuffix(s, w); ok {
+			return t
+		}
+	}
+	return s
+}
+
 // normalise folds the differences between two spellings of one answer
-// that a survey tool or a spreadsheet introduces: case, curly quotes,
-// dashes, "&" for "and", spacing, and full stops or quotes around it.
+// that a survey tool or a spreadsheet introduces: case, curly quotes and
+// the marks used for them, dashes and hyphens of every kind, "&" for
+// "and", spacing (zero-width spaces and byte-order marks included), and
+// full stops or quotes around it.
 func normalise(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
 		switch r {
-		case '‘', '’', 'ʼ', '`':
+		case '‘', '’', 'ʼ', '`', '\u201b', '\u2032', '\u00b4':
 			r = '\''
-		case '“', '”':
+		case '“', '”', '\u201e', '\u201f', '\u2033':
 			r = '"'
-		case '–', '—':
+		case '\u2010', '\u2011', '\u2012', '–', '—', '\u2015', '\u2212', '\ufe63', '\uff0d':
 			r = '-'
+		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+			continue // invisible: zero-width spaces, a byte-order mark, a soft hyphen
 		case '&':
 			if b.Len() > 0 {
 				b.WriteByte(' ')

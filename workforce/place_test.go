@@ -132,3 +132,120 @@ func TestNormalise(t *testing.T) {
 		t.Error("a no-break space is a space")
 	}
 }
+
+// TestPlaceVariants: the spellings survey tools and typists give the
+// guide's answers are placed in the answer's group, by a rule of their own
+// so the import lists them for checking; answers that are close but not
+// the same are never taken for each other.
+func TestPlaceVariants(t *testing.T) {
+	p := NewPlacer(nil)
+	for answer, want := range map[string]string{
+		"Long term unemployed":                                        "long-term-unemployed",
+		"Long term unemployed (claimed Jobseeker's Allowance)":        "long-term-unemployed",
+		"Technical and craft":                                         "technical-craft",
+		"Technical & craft occupation":                                "technical-craft",
+		"Semi-routine manual and service occupations":                 "routine-manual-service",
+		"Semi routine manual and service occupations":                 "routine-manual-service",
+		"Routine manual and service occupations":                      "routine-manual-service",
+		"Routine semi-routine manual and service occupations":         "routine-manual-service",
+		"Routine and semi-routine manual and service occupations":     "routine-manual-service",
+		"Routine, semi routine manual and service":                    "routine-manual-service",
+		"Semi-routine manual and service occupations such as cleaner": "routine-manual-service",
+		"Modern professional occupations":                             "modern-professional",
+		"Traditional professional occupations":                        "modern-professional",
+		"Modern professional and traditional professional":            "modern-professional",
+		"Modern/traditional professional occupations":                 "modern-professional",
+		"Senior middle or junior managers or administrators":          "senior-managers",
+		"Senior, middle, or junior managers or administrators":        "senior-managers",
+		"Senior managers and administrators":                          "senior-managers",
+		"Middle or junior managers":                                   "senior-managers",
+		"Clerical and intermediate":                                   "clerical-intermediate",
+		"Small business owner":                                        "small-business-owners",
+		"Small business owner who employed fewer than 20 people":      "small-business-owners",
+		"I'd prefer not to say":                                       "prefer-not-to-say",
+	} {
+		pl, ok := p.Place(answer)
+		switch {
+		case !ok:
+			t.Errorf("%q not placed, want %s", answer, want)
+		case pl.Category == nil || pl.Category.Key != want:
+			t.Errorf("%q placed as %+v, want %s", answer, pl, want)
+		case pl.By != ByVariant:
+			t.Errorf("%q placed by rule %d, want ByVariant (%d): the import must list it for checking", answer, pl.By, ByVariant)
+		}
+	}
+	// Dashes, quotes and spaces of every kind are the guide's answer
+	// itself, read without comment as before.
+	for answer, want := range map[string]string{
+		"Long\u2010term unemployed":                                  "long-term-unemployed", // Unicode hyphen
+		"Long\u2011term unemployed":                                  "long-term-unemployed", // no-break hyphen
+		"Long\u2212term unemployed":                                  "long-term-unemployed", // minus sign
+		"Technical and\u200b craft occupations":                      "technical-craft",      // zero-width space
+		"\ufeffTechnical and craft occupations":                      "technical-craft",      // byte-order mark in a cell
+		"I prefer not to say\u00a0":                                  "prefer-not-to-say",
+		"Small business owners \u2013 who employed":                  "small-business-owners",
+		"I don\u00b4t know":                                          "other", // acute accent for an apostrophe
+		"I don\u2032t know":                                          "other", // prime
+		"Modern professional & traditional professional occupations": "modern-professional",
+	} {
+		pl, ok := p.Place(answer)
+		if !ok || pl.Category == nil || pl.Category.Key != want {
+			t.Errorf("%q placed as %+v %v, want %s", answer, pl, ok, want)
+		}
+	}
+	// Close is not the same: none of these is any answer of the guide's.
+	for _, answer := range []string{
+		"Routine",
+		"Semi-routine",
+		"Manual and service occupations",
+		"Professional occupations",
+		"Modern",
+		"Long term",
+		"Unemployed",
+		"Short-term unemployed",
+		"Technical",
+		"Craft",
+		"Technical and craft services",
+		"Clerical",
+		"Small business",
+		"Business owners",
+		"Non-routine manual and service occupations",
+		"Semi-professional occupations",
+		"Other: my mum drove a lorry",
+		// Two answers ticked together: which counts is for a person.
+		"Technical and craft occupations, Small business owners",
+		"Semi-routine manual and service occupations, Clerical and intermediate occupations",
+		"Modern professional, Long term unemployed",
+	} {
+		if pl, ok := p.Place(answer); ok {
+			t.Errorf("%q should not be placed, got %s (%+v)", answer, pl.Group.Name(), pl.Category)
+		}
+	}
+	// The guide's line, however a survey joins its answer to the rest,
+	// is still the guide's answer.
+	for _, c := range Categories {
+		if !c.Group.IsReported() {
+			continue
+		}
+		for _, sep := range []string{" – ", ": ", ", ", " ("} {
+			answer := c.Answer + sep + c.Detail
+			if pl, ok := p.Place(answer); !ok || pl.Category == nil || pl.Category.Key != c.Key || pl.By != ByAnswer {
+				t.Errorf("%q placed as %+v %v, want %s by the guide's answer", answer, pl, ok, c.Key)
+			}
+		}
+	}
+}
+
+// TestVariantsAreTheirAnswers checks that every wording of an answer is
+// read as its own category and no other.
+func TestVariantsAreTheirAnswers(t *testing.T) {
+	p := NewPlacer(nil)
+	for key, wordings := range variantWordings {
+		for _, w := range wordings {
+			pl, ok := p.Place(w)
+			if !ok || pl.Category == nil || pl.Category.Key != key {
+				t.Errorf("%q placed as %+v %v, want %s", w, pl, ok, key)
+			}
+		}
+	}
+}
