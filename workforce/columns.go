@@ -115,18 +115,23 @@ func columnNamed(cols []Column, name string) (Column, bool) {
 			return c, true
 		}
 	}
+	if i, ok := letterIndex(name); ok && i < len(cols) {
+		return cols[i], true
+	}
+	return Column{}, false
+}
+
+// letterIndex reads a column's letter (B, ab) as its index from 0.
+func letterIndex(name string) (int, bool) {
 	letters := strings.ToUpper(strings.TrimSpace(name))
 	if letters == "" || len(letters) > 3 || strings.IndexFunc(letters, func(r rune) bool { return r < 'A' || r > 'Z' }) >= 0 {
-		return Column{}, false
+		return 0, false
 	}
 	idx := 0
 	for _, r := range letters {
 		idx = idx*26 + int(r-'A'+1)
 	}
-	if idx-1 < len(cols) {
-		return cols[idx-1], true
-	}
-	return Column{}, false
+	return idx - 1, true
 }
 
 func orList(words []string) string {

@@ -153,21 +153,24 @@ func filledCells(rec []string) int {
 
 // headersFound reports whether a row's headers say which columns are the
 // grade and the answer: the ones named by header, or the only ones with
-// the words. A column named by its letter says nothing about where the
+// the words. A column named by its letter is found when the row's cell in
+// that column has the words: the letter alone says nothing about where the
 // header is.
 func headersFound(rec []string, opts ImportOptions) bool {
 	found := func(named string, words []string) bool {
+		hasWords := func(h string) bool {
+			h = normalise(h)
+			return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(h, w) })
+		}
 		n := 0
 		for _, h := range rec {
-			h = normalise(h)
-			switch {
-			case named != "":
-				if h == normalise(named) {
-					n++
-				}
-			case slices.ContainsFunc(words, func(w string) bool { return strings.Contains(h, w) }):
+			if named == "" && hasWords(h) || named != "" && normalise(h) == normalise(named) {
 				n++
 			}
+		}
+		if n == 0 && named != "" {
+			i, ok := letterIndex(named)
+			return ok && i < len(rec) && hasWords(rec[i])
 		}
 		return n == 1
 	}

@@ -420,3 +420,23 @@ func TestImportRefusesATableOfCounts(t *testing.T) {
 		t.Errorf("responses %d", im.Responses)
 	}
 }
+
+func TestImportFindsTheHeaderBelowATitleByLetters(t *testing.T) {
+	// Columns named by letter: the header is still the row whose cells in
+	// those columns say grade and occupation, below a title.
+	csv := "Staff survey 2027;;;\n;;;\nEmployee details;;Questions;\nRef;Pay band;Occupation of main household earner at 14;Comment\n1;Band A;Plumber;\n2;Band B;Teacher;\n"
+	im := mustImport(t, csv, ImportOptions{GradeColumn: "B", AnswerColumn: "c"})
+	if im.HeaderRow != 4 || im.TitleRows != 2 || im.Responses != 2 {
+		t.Errorf("header row %d, title rows %d, responses %d", im.HeaderRow, im.TitleRows, im.Responses)
+	}
+	// One by letter, one by header.
+	if im := mustImport(t, csv, ImportOptions{GradeColumn: "pay band", AnswerColumn: "C"}); im.HeaderRow != 4 || im.Responses != 2 {
+		t.Errorf("header and letter: header row %d, responses %d", im.HeaderRow, im.Responses)
+	}
+	// A data row whose cells say grade and occupation is not a header
+	// when the row above it is as full.
+	im = mustImport(t, "Ref,Job,Answer\n1,Grade 3,Technical and craft occupations\n", ImportOptions{GradeColumn: "B", AnswerColumn: "C"})
+	if im.HeaderRow != 1 || im.Responses != 1 {
+		t.Errorf("a data row taken for the header: header row %d, responses %d", im.HeaderRow, im.Responses)
+	}
+}
