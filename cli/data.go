@@ -441,7 +441,12 @@ func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *work
 		return ""
 	}
 	fmt.Fprintf(w, "Read %s: %s, %s-separated.\n", name, plural(im.Responses, "response"), workforce.DelimiterName(im.Delimiter))
-	if im.TitleRows > 0 {
+	switch {
+	case im.Qualtrics && im.TitleRows > 0:
+		fmt.Fprintf(w, "  Header: row %d, the questions of a Qualtrics export (the short names above\n    and the import ids below skipped)\n", im.HeaderRow)
+	case im.Qualtrics:
+		fmt.Fprintf(w, "  Header: row %d of a Qualtrics export (the question text and import ids below\n    it skipped)\n", im.HeaderRow)
+	case im.TitleRows > 0:
 		fmt.Fprintf(w, "  Header: row %d (%s above it, such as a title, skipped)\n", im.HeaderRow, plural(im.TitleRows, "row"))
 	}
 	fmt.Fprintf(w, "  Grade: %s%s\n  Answer: %s%s\n", im.Grade, foundBy(im.GradeFound), im.Answer, foundBy(im.AnswerFound))

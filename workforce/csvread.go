@@ -109,36 +109,64 @@ func newRowReader(in io.Reader, encoding string, delimiter rune) (*rowReader, er
 // merged cells over the headers ("Employee details", "Survey").
 const maxTitleRows = 5
 
-// titleRows is how many rows that have something in them come before the
-// header: 0 unless the first row's headers do not say which columns are
-// the grade and the answer, and a row a little further down does, with
-// more cells filled in than every row above it (a title or a row of merged
-// cells fills one or two). A data row that happens to name a grade and an
-// occupation is not taken for the header, as the header above it is as
-// full.
-func titleRows(head []byte, delimiter rune, opts ImportOptions) int {
+// headerRows finds the header row: how many rows that have something in
+// them come before it (above) and, in a Qualtrics export, how many under it
+// are part of it (below). Above is 0 unless the first row's headers do not
+// say which columns are the grade and the answer, and a row a little
+// further down does, with more cells filled in than every row above it (a
+// title or a row of merged cells fills one or two). A data row that
+// happens to name a grade and an occupation is not taken for the header,
+// as the header above it is as full.
+//
+// Qualtrics writes three header rows: the questions' short names ("Q1"),
+// their text, and a row of import ids ({"ImportId":"QID1"}). That third
+// row says which export it is: the header is then the first row if it
+// names the columns (questions renamed in Qualtrics, or named in the
+// options), else the question text, and none of the three is a response.
+// --skip-rows, given, means the rows are the user's to say.
+func headerRows(head []byte, delimiter rune, opts ImportOptions) (above, below int) {
 	r := csv.NewReader(bytes.NewReader(head))
 	r.Comma = delimiter
 	r.FieldsPerRecord = -1
-	var filled []int
-	for len(filled) <= maxTitleRows {
+	var recs [][]string
+	for len(recs) <= maxTitleRows {
 		rec, err := r.Read()
 		if err != nil {
-			return 0 // a broken quote or the end of the text: no header found
+			break // a broken quote or the end of the text
 		}
-		if allEmpty(rec) {
-			continue
+		if !allEmpty(rec) {
+			recs = append(recs, rec)
 		}
+	}
+	if len(recs) >= 3 && isImportIDRow(recs[2]) && opts.SkipRows == 0 {
+		if headersFound(recs[0], opts) {
+			return 0, 2
+		}
+		return 1, 1
+	}
+	var filled []int
+	for _, rec := range recs {
 		if headersFound(rec, opts) {
 			n := filledCells(rec)
 			if len(filled) > 0 && slices.Max(filled) >= n {
-				return 0
+				return 0, 0
 			}
-			return len(filled)
+			return len(filled), 0
 		}
 		filled = append(filled, filledCells(rec))
 	}
-	return 0
+	return 0, 0
+}
+
+// isImportIDRow reports whether every cell of a row is a Qualtrics import
+// id, {"ImportId":"QID1"}.
+func isImportIDRow(rec []string) bool {
+	for _, c := range rec {
+		if c = strings.TrimSpace(c); c != "" && !strings.HasPrefix(c, `{"ImportId":`) {
+			return false
+		}
+	}
+	return true
 }
 
 func filledCells(rec []string) int {

@@ -57,6 +57,11 @@ type Imported struct {
 	TitleRows int
 	// HeaderRow is the header's row.
 	HeaderRow int
+	// HeaderBelow is how many rows under the header were part of it and
+	// skipped: in a Qualtrics export, the question text and the import
+	// ids (Qualtrics is then true).
+	HeaderBelow int
+	Qualtrics   bool
 	// EmptyRows is how many rows had nothing in them.
 	EmptyRows int
 	// NoAnswer lists rows with no answer to the key question (a grade
@@ -134,7 +139,8 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 	}
 	im := &Imported{Delimiter: rr.delimiter, Placed: map[PlacedBy]int{}}
 	var empty int
-	for range titleRows(rr.head, rr.delimiter, opts) {
+	above, below := headerRows(rr.head, rr.delimiter, opts)
+	for range above {
 		if _, err := rr.read(&empty); err != nil {
 			return nil, fileError(path, err)
 		}
@@ -168,6 +174,13 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 		}
 		return nil, err
 	}
+	for range below {
+		if _, err := rr.read(&empty); err != nil {
+			return nil, fileError(path, err)
+		}
+		im.HeaderBelow++
+		im.Qualtrics = true
+	}
 	t := newTally(opts.Grades)
 	placer := NewPlacer(opts.Places)
 	answers := map[string]*answerSeen{}
@@ -200,7 +213,7 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 	if im.Responses == 0 && len(probs.list) == 0 {
 		// Written, an import of nothing would set every count of the data
 		// file to 0: last year's figures gone for an export that went wrong.
-		probs.add("none", rowProblem(headerRow+1+opts.SkipRows, 0, im.Answer,
+		probs.add("none", rowProblem(headerRow+1+im.HeaderBelow+opts.SkipRows, 0, im.Answer,
 			"no responses to count: no row after the header has both a grade and an answer to the key question; export the survey's responses, or name the answer column with --answer-column"))
 	}
 	if len(probs.list) > 0 {

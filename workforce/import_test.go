@@ -421,6 +421,46 @@ func TestImportRefusesATableOfCounts(t *testing.T) {
 	}
 }
 
+// qualtricsExport is a response export as Qualtrics writes it: the
+// questions' short names, then their text, then a row of import ids.
+func qualtricsExport(names ...string) string {
+	var b strings.Builder
+	b.WriteString("StartDate,EndDate,Status,IPAddress,Progress,Duration (in seconds),Finished,ResponseId," + names[0] + "," + names[1] + "\n")
+	b.WriteString("Start Date,End Date,Response Type,IP Address,Progress,Duration (in seconds),Finished,Response ID,What is your grade?,\"" + questionHeader + "\"\n")
+	b.WriteString(`"{""ImportId"":""startDate"",""timeZone"":""Europe/London""}","{""ImportId"":""endDate"",""timeZone"":""Europe/London""}","{""ImportId"":""status""}","{""ImportId"":""ipAddress""}","{""ImportId"":""progress""}","{""ImportId"":""duration""}","{""ImportId"":""finished""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}","{""ImportId"":""QID2""}"` + "\n")
+	b.WriteString("2027-03-01 09:00:00,2027-03-01 09:02:00,IP Address,192.0.2.1,100,120,True,R_1,Team member,Technical and craft occupations\n")
+	b.WriteString("2027-03-01 09:10:00,2027-03-01 09:12:00,IP Address,192.0.2.2,100,120,True,R_2,Manager,Small business owners\n")
+	return b.String()
+}
+
+func TestImportReadsAQualtricsExport(t *testing.T) {
+	// Row 1 names the questions Q1, Q2: the header is the question text
+	// on row 2, and row 3's import ids are not a response.
+	im := mustImport(t, qualtricsExport("Q1", "Q2"), ImportOptions{})
+	if im.HeaderRow != 2 || im.TitleRows != 1 || im.HeaderBelow != 1 || im.Grade.Index != 8 || im.Answer.Index != 9 {
+		t.Errorf("header row %d, title rows %d, below %d, grade %s, answer %s", im.HeaderRow, im.TitleRows, im.HeaderBelow, im.Grade, im.Answer)
+	}
+	if im.Responses != 2 || counts(t, im, "Team member") != "1/0/0/0/0" || counts(t, im, "Manager") != "0/1/0/0/0" {
+		t.Errorf("responses %d, grades %q", im.Responses, im.Grades)
+	}
+	// Questions renamed in Qualtrics: row 1 is the header, and the rows
+	// of question text and import ids under it are skipped.
+	im = mustImport(t, qualtricsExport("Grade", "Occupation at 14"), ImportOptions{})
+	if im.HeaderRow != 1 || im.HeaderBelow != 2 || im.Responses != 2 {
+		t.Errorf("renamed: header row %d, below %d, responses %d", im.HeaderRow, im.HeaderBelow, im.Responses)
+	}
+	// Columns named by their short names or letters.
+	for _, opts := range []ImportOptions{{GradeColumn: "Q1", AnswerColumn: "Q2"}, {GradeColumn: "I", AnswerColumn: "J"}} {
+		if im := mustImport(t, qualtricsExport("Q1", "Q2"), opts); im.Responses != 2 || im.Grade.Index != 8 {
+			t.Errorf("%+v: responses %d, grade %s", opts, im.Responses, im.Grade)
+		}
+	}
+	// --skip-rows, as the way round it was, still means what it says.
+	if im := mustImport(t, qualtricsExport("Q1", "Q2"), ImportOptions{GradeColumn: "Q1", AnswerColumn: "Q2", SkipRows: 2}); im.HeaderRow != 1 || im.Responses != 2 {
+		t.Errorf("--skip-rows 2: header row %d, responses %d", im.HeaderRow, im.Responses)
+	}
+}
+
 func TestImportFindsTheHeaderBelowATitleByLetters(t *testing.T) {
 	// Columns named by letter: the header is still the row whose cells in
 	// those columns say grade and occupation, below a title.
