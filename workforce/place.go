@@ -131,7 +131,7 @@ func (p *Placer) Place(answer string) (Placement, bool) {
 		if !startsDetail(n[i:]) {
 			continue
 		}
-		if pl, ok := p.variants[loose(n[:i])]; ok && !p.namesAnother(n[i:], pl.Group) {
+		if pl, ok := p.variants[loose(n[:i])]; ok && pl.Group.IsReported() && !p.namesAnother(n[i:], pl.Group) {
 			return pl, true
 		}
 	}
@@ -243,7 +243,7 @@ var variantWordings = map[string][]string{
 	"modern-professional": {
 		"Modern professional occupations", "Traditional professional occupations",
 		"Modern and traditional professional occupations", "Modern or traditional professional occupations",
-		"Modern/traditional professional occupations", "Modern professional or traditional professional occupations",
+		"Modern professional or traditional professional occupations",
 	},
 	"senior-managers": {
 		"Senior, middle or junior managers", "Senior, middle and junior managers or administrators",
@@ -255,7 +255,7 @@ var variantWordings = map[string][]string{
 		"Routine manual and service occupations", "Semi-routine manual and service occupations",
 		"Routine and semi-routine manual and service occupations", "Routine or semi-routine manual and service occupations",
 	},
-	"prefer-not-to-say": {"I'd prefer not to say", "I would prefer not to say"},
+	"prefer-not-to-say": {"I'd prefer not to say", "I would prefer not to say", "Prefer not to answer", "I'd rather not say", "Rather not say"},
 }
 
 // answerVariants is the guide's reported answers and variantWordings by
@@ -287,17 +287,17 @@ func answerVariants() map[string]Placement {
 }
 
 // loose is an answer as the variants are matched: normalised, with
-// hyphens, slashes and commas as spaces and without a last word
+// hyphens and commas as spaces, a slash as "and", and without a last word
 // "occupations". Headers are never read this way: "socio-economic" in a
 // header stays one word.
 func loose(s string) string {
 	s = strings.Map(func(r rune) rune {
 		switch r {
-		case '-', '/', ',':
+		case '-', ',':
 			return ' '
 		}
 		return r
-	}, normalise(s))
+	}, strings.ReplaceAll(normalise(s), "/", " and "))
 	s = strings.Join(strings.Fields(s), " ")
 	for _, w := range []string{" occupations", " occupation"} {
 		if t, ok := strings.CutSuffix(s, w); ok {

@@ -163,6 +163,12 @@ func TestPlaceVariants(t *testing.T) {
 		"Small business owner":                                        "small-business-owners",
 		"Small business owner who employed fewer than 20 people":      "small-business-owners",
 		"I'd prefer not to say":                                       "prefer-not-to-say",
+		"Prefer not to answer":                                        "prefer-not-to-say",
+		"Rather not say":                                              "prefer-not-to-say",
+		"Technical/craft occupations":                                 "technical-craft",
+		"Clerical/intermediate occupations":                           "clerical-intermediate",
+		"Senior managers/administrators":                              "senior-managers",
+		"Routine/semi-routine manual and service occupations":         "routine-manual-service",
 	} {
 		pl, ok := p.Place(answer)
 		switch {
@@ -212,6 +218,8 @@ func TestPlaceVariants(t *testing.T) {
 		"Non-routine manual and service occupations",
 		"Semi-professional occupations",
 		"Other: my mum drove a lorry",
+		"Rather not say: my dad was a plumber", // as "Other: ...", someone's own words
+		"Not applicable",                       // the guide's "does not apply to me", or a blank typed by hand: a person says
 		// Two answers ticked together: which counts is for a person.
 		"Technical and craft occupations, Small business owners",
 		"Semi-routine manual and service occupations, Clerical and intermediate occupations",
