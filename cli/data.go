@@ -458,11 +458,8 @@ func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *work
 	}
 	if len(im.Checked) > 0 {
 		fmt.Fprintln(w, "Read as the guide's answers from other wordings, example occupations,\ngroup names or your --place (check them):")
-		for i, c := range im.Checked {
-			if i == 10 {
-				fmt.Fprintf(w, "  ...and %d more\n", len(im.Checked)-i)
-				break
-			}
+		// Every one, however many: a reading left out would be a silent one.
+		for _, c := range im.Checked {
 			where := c.Group.Name()
 			if c.Category != nil {
 				where = c.Category.Answer + " (" + c.Group.Name() + ")"
