@@ -515,8 +515,8 @@ func (a *asker) line(prompt string) (string, error) {
 // column asks which column holds the grade or the answer.
 func (a *asker) column(which string, cols []workforce.Column) (workforce.Column, error) {
 	fmt.Fprintf(a.out, "Which column holds the %s?\n", map[string]string{"grade": "grade", "answer": "answer to the key question"}[which])
-	for i, c := range cols {
-		fmt.Fprintf(a.out, "  %d) %s\n", i+1, strings.TrimPrefix(c.String(), "column "))
+	for i, l := range workforce.ColumnLabels(cols) {
+		fmt.Fprintf(a.out, "  %d) %s\n", i+1, l)
 	}
 	for {
 		s, err := a.line(fmt.Sprintf("Type 1 to %d: ", len(cols)))

@@ -28,10 +28,40 @@ type ColumnError struct {
 func (e *ColumnError) Error() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s. Name the %s column with %s, by its header or its letter. The columns are:", e.Path, e.Reason, e.Which, e.Flag)
-	for _, c := range e.Columns {
-		fmt.Fprintf(&b, "\n  %s", strings.TrimPrefix(c.String(), "column "))
+	for _, l := range ColumnLabels(e.Columns) {
+		fmt.Fprintf(&b, "\n  %s", l)
 	}
 	return b.String()
+}
+
+// ColumnLabels names each column by its letter and header, for a list a
+// person picks from: B "Grade". Two long headers that start alike (survey
+// tools repeat a question and end it "- Selected Choice", "- Other -
+// Text") are shown by their start and their end, so they can be told apart.
+func ColumnLabels(cols []Column) []string {
+	out := make([]string, len(cols))
+	seen := map[string]int{} // header as shown → how many show so
+	for i, c := range cols {
+		out[i] = strings.TrimPrefix(c.String(), "column ")
+		seen[safetext.Quote(c.Header)]++
+	}
+	for i, c := range cols {
+		if seen[safetext.Quote(c.Header)] > 1 && strings.TrimSpace(c.Header) != "" {
+			out[i] = c.Letter() + " " + bothEnds(c.Header, safetext.ExcerptLength/2)
+		}
+	}
+	return out
+}
+
+// bothEnds quotes the first and last n characters of a long text.
+func bothEnds(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= 2*n {
+		return safetext.Excerpt(s, 2*n)
+	}
+	head := safetext.Excerpt(string(r[:n]), n)
+	tail := safetext.Excerpt(string(r[len(r)-n:]), n)
+	return head[:len(head)-1] + "…" + tail[1:]
 }
 
 func (im *Imported) chooseColumns(header []string, opts ImportOptions) error {

@@ -480,3 +480,24 @@ func TestImportFindsTheHeaderBelowATitleByLetters(t *testing.T) {
 		t.Errorf("a data row taken for the header: header row %d, responses %d", im.HeaderRow, im.Responses)
 	}
 }
+
+// TestColumnListTellsLongHeadersApart: survey tools end two headers the
+// same long question differently ("- Selected Choice", "- Other - Text");
+// the list of columns shows those ends, so a person can tell which to name.
+func TestColumnListTellsLongHeadersApart(t *testing.T) {
+	csv := "Grade," + questionHeader + " - Selected Choice," + questionHeader + " - Other - Text\nA,Other,retired\n"
+	_, err := importString(t, csv, ImportOptions{})
+	var ce *ColumnError
+	if !errors.As(err, &ce) {
+		t.Fatalf("want a column error, got %v", err)
+	}
+	msg := err.Error()
+	for _, want := range []string{"\n  A \"Grade\"", "- Selected Choice\"", "- Other - Text\""} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("%q not in\n%s", want, msg)
+		}
+	}
+	if labels := ColumnLabels(ce.Columns); len(labels) != 3 || labels[1] == labels[2] {
+		t.Errorf("labels %q", labels)
+	}
+}
