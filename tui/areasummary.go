@@ -148,7 +148,7 @@ func (s *areasummaryScreen) shortHelp() []key.Binding {
 }
 
 func (s *areasummaryScreen) fullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Continue, s.keys.Back, s.keys.Up, s.keys.Down, s.keys.Top, s.keys.Bottom}}
+	return [][]key.Binding{{s.keys.Continue, s.keys.Back, s.keys.Up, s.keys.Top}} // ↑/↓, home/end
 }
 
 func (s *areasummaryScreen) typing() bool { return false }

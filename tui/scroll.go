@@ -28,9 +28,10 @@ func newScrollKeys() scrollKeys {
 	}
 }
 
-// all lists the bindings for a help screen.
+// all lists the bindings for a help screen: one of each pair, whose help
+// names both keys ("↑/↓ scroll").
 func (k scrollKeys) all() []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
+	return []key.Binding{k.Up, k.PageUp, k.Top}
 }
 
 // scroller is the position of a window of height lines onto a page of
