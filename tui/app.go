@@ -212,6 +212,7 @@ func (a *app) layout() {
 	a.c.width = w
 	a.c.termHeight = a.termHeight
 	a.margin = max(1, (a.termWidth-w)/2)
+	a.c.roomOnBoard = a.roomOnBoard() // before the footer's height, which it shortens
 	a.c.height = a.termHeight - a.footerLines()
 	if framed {
 		a.c.height -= a.frameHeadHeight() // presenter mode's heading (present_frame.go)

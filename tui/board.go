@@ -13,6 +13,7 @@ import (
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
+	roomsrv "github.com/socialmobility/ladder/room"
 )
 
 // boardScreen is where the room sees where it stands (b, from any screen
@@ -35,9 +36,11 @@ type boardScreen struct {
 
 	layout    boardLayout
 	layoutFor boardLayoutKey // what the layout was chosen for: the cursor is not part of it
-	drawn     []string       // the board's lines
-	cursorY   int            // the line the cursor's item starts on
-	headings  map[int]bool   // the lines that head an area
+	probe     boardLayout    // the layout at another height, asked by roomPanelFitsAt
+	probeFor  boardLayoutKey
+	drawn     []string     // the board's lines
+	cursorY   int          // the line the cursor's item starts on
+	headings  map[int]bool // the lines that head an area
 	drawKey   boardDrawKey
 	rows      []boardRow // the rows drawn, for redrawing only the cursor's
 	rowOf     []int      // each item's row (checklist position → rows)
@@ -190,7 +193,10 @@ func (s *boardScreen) view() string {
 	foot := s.footer(s.c.width)
 	h := s.c.height - len(foot) - len(head)
 	if len(lines) <= h {
-		room := s.roomPanel(s.c.width, h-len(lines))
+		var room []string
+		if rs := s.c.room; s.c.roomOnBoard || !rs.on() || rs.status.Phase != roomsrv.Revealed {
+			room = s.roomPanel(s.c.width, h-len(lines)) // the spread only where the strip leaves it out (roomOnBoard)
+		}
 		return strings.Join(slices.Concat(head, lines, room, foot), "\n")
 	}
 	// Scrolled (the list: tiles are only drawn when they fit): keep the
@@ -367,15 +373,35 @@ func (s *boardScreen) draw() []string {
 	}
 	_, total := k.plan.Counts() // for the heading, drawn on every frame
 	s.rated = fmt.Sprintf("%d of %d rated", total.Rated(), total.Total())
-	lk := boardLayoutKey{width: k.width, height: k.height, flagged: len(k.plan.Revisits()) > 0, checklist: k.plan.Checklist,
-		present: s.c.present, big: s.c.bigHeadings()}
-	if s.layoutFor != lk {
+	if lk := s.layoutKey(k.width, k.height); s.layoutFor != lk {
 		s.layout, s.layoutFor = s.chooseLayout(k.width, k.height-len(s.footer(k.width))), lk
 	}
 	s.headings = map[int]bool{}
 	s.drawn, s.cursorY = s.drawLayout(s.layout, k.width)
 	s.drawKey = k
 	return s.drawn
+}
+
+// layoutKey is what the layout for a body of w×h is chosen for.
+func (s *boardScreen) layoutKey(w, h int) boardLayoutKey {
+	p := s.c.plan()
+	return boardLayoutKey{width: w, height: h, flagged: len(p.Revisits()) > 0, checklist: p.Checklist,
+		present: s.c.present, big: s.c.bigHeadings()}
+}
+
+// layoutAt is the layout for a body of w×h: the one drawn when the board
+// is drawn at that size, else chosen and kept apart (the rows drawn keep
+// theirs).
+func (s *boardScreen) layoutAt(w, h int) boardLayout {
+	switch lk := s.layoutKey(w, h); lk {
+	case s.layoutFor:
+		return s.layout
+	case s.probeFor:
+		return s.probe
+	default:
+		s.probe, s.probeFor = s.chooseLayout(w, h-len(s.footer(w))), lk
+		return s.probe
+	}
 }
 
 // redrawRow draws again the row holding item pos.

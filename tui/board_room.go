@@ -174,3 +174,14 @@ func (s *boardScreen) roomPanel(w, spare int) []string {
 	}
 	return nil
 }
+
+// roomPanelFitsAt reports whether the board, its body h lines tall, has
+// the spare lines for the room's panel under its tiles.
+func (s *boardScreen) roomPanelFitsAt(h int) bool {
+	if s.c.session == nil || len(s.entries) == 0 {
+		return false
+	}
+	w := s.c.width
+	spare := h - len(s.footer(w)) - s.boardHeight(s.layoutAt(w, h), len(s.heading(w)), w)
+	return s.roomPanel(w, spare) != nil
+}

@@ -263,7 +263,11 @@ func (c *common) agreeInRoom(itemID, level string) tea.Cmd {
 // how to join, how many have voted, the spread after the reveal, the
 // rating to agree, how many ideas are waiting in the answer's list. Empty
 // without a room, and on the join screen, which says all of it.
-func (a *app) roomStrip() string {
+func (a *app) roomStrip() string { return a.roomStripWith(!a.roomOnProjector()) }
+
+// roomStripWith is the strip, with the revealed spread (and the call to
+// talk it through) or without it.
+func (a *app) roomStripWith(spread bool) string {
 	rs := a.c.room
 	if rs == nil || a.active == screenRoom || a.c.session == nil {
 		return ""
@@ -301,7 +305,7 @@ func (a *app) roomStrip() string {
 		voted := sty.Label.Render("Room: "+votedText(st)) + "  " + keyHint(theRoomKeys.Reveal)
 		out = append(out, withJoin(voted+sty.Subtle.Render("  · "+join), voted, sty.Subtle.Render(join))...)
 	case roomsrv.Revealed:
-		if !a.roomOnProjector() {
+		if spread {
 			parts := a.c.spreadParts(c, st.Votes)
 			parts[0] = sty.Label.Render("Votes: ") + parts[0]
 			if st.Votes.Disagree(c) {
@@ -355,12 +359,29 @@ func (a *app) roomStrip() string {
 // presenter mode's own layout (present_room.go): the strip then leaves
 // them out and keeps only what to do next.
 func (a *app) roomOnProjector() bool {
+	if a.active == screenBoard {
+		return a.c.roomOnBoard
+	}
 	s, ok := a.screen(a.active).(*itemScreen)
 	if !ok || !a.c.present || a.presentFramed() {
 		return false
 	}
 	_, on := s.presentRoomFor()
 	return on
+}
+
+// roomOnBoard reports whether the board in presenter mode shows the
+// room's revealed spread under its tiles: it does when the panel fits the
+// body left by the strip without the spread, and the strip then leaves
+// the spread out (the board's panel and the strip said it twice).
+func (a *app) roomOnBoard() bool {
+	b, ok := a.screen(a.active).(*boardScreen)
+	rs := a.c.room
+	if !ok || a.active != screenBoard || !a.c.present || !rs.on() || rs.status.Phase != roomsrv.Revealed || rs.status.Votes == nil {
+		return false
+	}
+	h := a.termHeight - max(countLines(a.statusLine()), 1) - 1 - countLines(a.roomStripWith(false))
+	return b.roomPanelFitsAt(h)
 }
 
 // tied reports whether two levels share the most votes.

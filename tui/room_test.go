@@ -576,7 +576,7 @@ func TestARevealFromTheBoardShowsOnTheBoard(t *testing.T) {
 			t.Errorf("%dx%d: the count in block letters under the tiles: %v, want %v:\n%s", tc.w, tc.h, got, tc.big, h.view())
 		}
 		h.press("v")
-		v := h.waitView("Votes")
+		v := h.waitView("back to the item to agree") // the spread is said under the tiles, or else in the strip
 		requireMatch(t, v, tc.spread)
 		if got := bigShown(v, "▲2"); got != tc.big {
 			t.Errorf("%dx%d: the spread in block letters under the tiles: %v, want %v:\n%s", tc.w, tc.h, got, tc.big, v)
@@ -623,5 +623,35 @@ func TestTheRoomStripKeepsTheJoinAddressWhole(t *testing.T) {
 			}
 			requireLinesWithin(t, h.a.roomStrip(), w)
 		}
+	}
+}
+
+// After a reveal from the board in presenter mode, the spread and the call
+// to talk it through are said once: by the board's panel under the tiles
+// where it fits (the strip then keeps only what to do next, as on the item
+// screen), else by the strip (a workshop day, 100x30, found them twice).
+func TestTheBoardSaysTheSpreadOnce(t *testing.T) {
+	votes := []string{"red", "amber", "amber", "green"}
+	for _, tc := range []struct {
+		w, h  int
+		panel bool
+	}{{100, 30, true}, {240, 67, true}, {80, 24, false}} {
+		hs, _ := rvOpen(t, rvNewPlan(t), tc.w, tc.h)
+		hs.press("P")
+		withRoom(t, hs.a, votes...)
+		hs.press("b", "v")
+		v := hs.view()
+		if got := bigShown(v, "▲2"); got != tc.panel {
+			t.Errorf("%dx%d: the spread in block letters under the tiles: %v, want %v:\n%s", tc.w, tc.h, got, tc.panel, v)
+		}
+		for _, once := range []string{"▲ Amber 2", "talk it through"} {
+			if n := strings.Count(v, once); n != 1 {
+				t.Errorf("%dx%d: %q said %d times, want once:\n%s", tc.w, tc.h, once, n, v)
+			}
+		}
+		if !strings.Contains(v, "esc back to the item to agree ▲ Amber") {
+			t.Errorf("%dx%d: the strip lost what to do next:\n%s", tc.w, tc.h, v)
+		}
+		requireFits(t, hs, tc.w, tc.h)
 	}
 }
