@@ -5,6 +5,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/review"
 )
 
 // Nothing typed is lost (issue 12.1). A field is stored when the person
@@ -67,7 +68,8 @@ func (a *app) unreadNotice() {
 // them softly, so each copies and pastes as one line (issue 12.4).
 func (a *app) commitNotice() {
 	ss := a.c.session
-	if ss == nil || a.active != screenSummary || a.exitNotice != "" || ss.State().Err != nil {
+	atEnd := a.active == screenSummary || a.active == screenBoard && ss != nil && ss.Place().Kind == review.AtEnd // presenter mode ends on the board
+	if ss == nil || !atEnd || a.exitNotice != "" || ss.State().Err != nil {
 		return
 	}
 	steps := ss.CommitSteps()

@@ -25,6 +25,9 @@ func save(sn *review.Snapshot) tea.Cmd {
 
 // goToPlace shows the screen for a place of the review, as goTo does.
 func (c *common) goToPlace(p review.Place) {
+	if p.Kind == review.AtEnd {
+		c.session.MoveTo(p) // the board is at the end too in presenter mode (the summary moves there itself)
+	}
 	id, arg := c.screenFor(p)
 	c.goTo(id, arg)
 }

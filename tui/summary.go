@@ -102,10 +102,15 @@ func (s *summaryScreen) draw() []string {
 	b.WriteString("\n\n" + openActionsView(s.c, w))
 	if !s.c.present { // no file paths on a projector
 		b.WriteString("\n\n" + s.fileView(w))
+	} else { // but the facilitator needs them at the end of the day
+		b.WriteString("\n\n" + st.Subtle.Render(strings.Join(wrapText(presentFileNote, w), "\n")))
 	}
 	s.lines = strings.Split(b.String(), "\n")
 	return s.lines
 }
+
+// presentFileNote takes the place of fileView in presenter mode.
+const presentFileNote = "P shows where the plan is saved and how to keep it in git (presenter mode off); q prints them as ladder ends."
 
 // fileView says where the plan is saved and how to commit it with git.
 func (s *summaryScreen) fileView(w int) string {
@@ -304,6 +309,11 @@ func isOverdue(a plans.Action, today plans.Date) bool {
 func (s *summaryScreen) typing() bool { return false }
 
 func (s *summaryScreen) shortHelp() []key.Binding {
+	if s.c.present {
+		files := s.c.keys.Present
+		files.SetHelp("P", "file & git")
+		return []key.Binding{s.keys.Back, files, s.keys.Up, s.c.keys.Overview}
+	}
 	return []key.Binding{s.keys.Back, s.keys.Up, s.c.keys.Overview}
 }
 

@@ -164,3 +164,46 @@ func TestSummaryGoldens(t *testing.T) {
 		})
 	}
 }
+
+// In presenter mode the summary leaves out where the plan is saved and
+// the git commands (a room reads the projector), but says where they are:
+// P shows them, q prints them; its footer names P. P shows them.
+func TestThePresentersSummarySaysWhereTheGitCommandsAre(t *testing.T) {
+	a, path := fuApp(t, fuPlan(t), 100, 30)
+	fuPress(t, a, "P")
+	fuShow(t, a, screenSummary, 0)
+	fuPress(t, a, "end")
+	v := fuView(a)
+	if strings.Contains(v, path) || strings.Contains(v, "git add") {
+		t.Fatalf("presenter mode shows the file or the git commands:\n%s", v)
+	}
+	fuContains(t, v, "P shows where the plan is saved", "prints them as ladder ends", "P file & git")
+	fuPress(t, a, "P")
+	fuPress(t, a, "end")
+	fuContains(t, fuView(a), "Saved to", "git add -- ")
+}
+
+// The review in presenter mode ends on the board: q there prints where
+// the plan is saved and the git commands, as it does from the summary.
+func TestQuittingAtThePresentersEndPrintsTheGitCommands(t *testing.T) {
+	a, path := fuApp(t, fuPlan(t), 100, 30)
+	fuPress(t, a, "P")
+	fuShow(t, a, screenFollowUp, len(a.c.checklist().FollowUps)-1)
+	fuPress(t, a, "n")
+	if a.active != screenBoard {
+		t.Fatalf("the presenter's review ended on screen %d, not the board", a.active)
+	}
+	a.commitNotice()
+	for _, want := range []string{"Your plan is saved in " + path, "\n  git add -- "} {
+		if !strings.Contains(a.exitNotice, want) {
+			t.Errorf("after q at the end, the notice lacks %q:\n%s", want, a.exitNotice)
+		}
+	}
+	// The board opened mid-review is no end: q there prints nothing more.
+	b, _ := fuApp(t, fuPlan(t), 100, 30)
+	fuPress(t, b, "P", "b")
+	b.commitNotice()
+	if b.exitNotice != "" {
+		t.Errorf("q on the board mid-review printed %q", b.exitNotice)
+	}
+}
