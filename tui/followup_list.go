@@ -586,7 +586,20 @@ func (q *quickWins) shortHelp() []key.Binding {
 	if q.typing() {
 		return []key.Binding{q.keys.Save, q.keys.Stop}
 	}
-	return []key.Binding{q.keys.Toggle, q.keys.Add, q.keys.Remove, q.keys.Move}
+	toggle, remove := q.keys.Toggle, q.keys.Remove
+	if q.cursor < len(q.rows) && q.rows[q.cursor].idea != 0 {
+		// An idea from the room is accepted or dropped, in the room's
+		// words (the strip says "x accepts, d drops"): dropping it tells
+		// the phone, and cannot be undone.
+		keys := newIdeaKeys()
+		toggle, remove = keys.Toggle, keys.Drop
+		toggle.SetHelp(toggle.Help().Key, "accept")
+		remove.SetHelp(remove.Help().Key, "drop")
+		if q.rows[q.cursor].chosen {
+			toggle.SetHelp(toggle.Help().Key, "take it out")
+		}
+	}
+	return []key.Binding{toggle, q.keys.Add, remove, q.keys.Move}
 }
 
 func (q *quickWins) fullHelp() []key.Binding {

@@ -655,3 +655,37 @@ func TestTheBoardSaysTheSpreadOnce(t *testing.T) {
 		requireFits(t, hs, tc.w, tc.h)
 	}
 }
+
+// In the quick wins, the footer names d and x as the room's line does on
+// a row from the room ("x accepts, d drops"), and as the list does on the
+// others (choose, remove): one word for one key on screen.
+func TestTheQuickWinsFooterSaysDropOnAnIdea(t *testing.T) {
+	h := startRoomHarness(t, 100, 30)
+	h.waitView("Vote from your phone")
+	h.press("esc")
+	phone := h.phone()
+	phone.join()
+	h.a.c.goToPlace(review.Question(1)) // shown with the next message
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.waitView("phones can send ideas")
+	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
+	v := h.waitView("1 new idea in the list")
+	if footer := lastLine(v); !strings.Contains(footer, "x choose") || !strings.Contains(footer, "d remove") {
+		t.Errorf("on a suggestion, the footer does not say d remove:\n%s", v)
+	}
+	h.press("k")
+	v = h.view()
+	if !strings.Contains(v, "› [ ] Free pizza") {
+		t.Fatalf("the cursor is not on the idea:\n%s", v)
+	}
+	footer := lastLine(v)
+	if !strings.Contains(footer, "x accept") || !strings.Contains(footer, "d drop") || strings.Contains(footer, "remove") {
+		t.Errorf("on an idea from the room, the footer does not say x accept, d drop:\n%s", v)
+	}
+}
+
+// lastLine is a screen's last line that is not blank.
+func lastLine(v string) string {
+	lines := strings.Split(strings.TrimRight(v, " \n"), "\n")
+	return lines[len(lines)-1]
+}
