@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"path/filepath"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
@@ -258,7 +260,7 @@ func (s *setupScreen) view() string {
 	}
 	var saved []string
 	if !present {
-		saved = append(saved, st.Subtle.Render("Will be saved as ")+st.Label.Render(s.path))
+		saved = savedAs(st, s.path, w)
 	}
 	hint := st.Subtle.Render(wrapIndented("Press enter on the checklist, or ctrl+s anywhere, to create it and begin.", w, 0, 0))
 	if s.err != nil {
@@ -285,6 +287,47 @@ func (s *setupScreen) view() string {
 		if countLines(out) <= s.c.height {
 			break
 		}
+	}
+	return out
+}
+
+// savedAs says where the plan will be saved: on one line where it fits,
+// else the path on lines of its own under the words, broken after a
+// slash (wrapping broke it at a hyphen of the file's name: "…/2027-03-14-"
+// then "plan.yaml"), as the summary says where it is saved.
+func savedAs(st *styles, path string, w int) []string {
+	const label = "Will be saved as"
+	if ansi.StringWidth(label+" "+path) <= w {
+		return []string{st.Subtle.Render(label+" ") + st.Label.Render(path)}
+	}
+	out := []string{st.Subtle.Render(label)}
+	for _, l := range pathLines(path, w-2) {
+		out = append(out, "  "+st.Label.Render(l))
+	}
+	return out
+}
+
+// pathLines lays a path out in lines of at most w cells, broken after its
+// slashes; a name wider than a line on its own is cut at the edge, where
+// nothing else could go.
+func pathLines(path string, w int) []string {
+	w = max(w, 1)
+	var out []string
+	line := ""
+	for _, part := range strings.SplitAfter(path, string(filepath.Separator)) {
+		if line != "" && ansi.StringWidth(line+part) > w {
+			out = append(out, line)
+			line = ""
+		}
+		line += part
+		for ansi.StringWidth(line) > w {
+			cut := ansi.Truncate(line, w, "")
+			out = append(out, cut)
+			line = ansi.TruncateLeft(line, ansi.StringWidth(cut), "")
+		}
+	}
+	if line != "" || len(out) == 0 {
+		out = append(out, line)
 	}
 	return out
 }

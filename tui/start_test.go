@@ -345,7 +345,10 @@ func TestSetUpInPresenterModeShowsNoFileNames(t *testing.T) {
 			t.Fatalf("presenter mode shows a file or folder name:\n%s", v)
 		}
 		h.press("f5") // presenter mode off: where it goes is said again
-		h.requireView("Will be saved as " + cmp.Or(opts.PlanPath, dir))
+		// Where it goes is on lines of its own when long: read across them.
+		if v := h.view(); !strings.Contains(strings.Join(strings.Fields(v), ""), "Willbesavedas"+cmp.Or(opts.PlanPath, dir)) {
+			t.Fatalf("presenter mode off, the form does not say where it saves:\n%s", v)
+		}
 	}
 }
 
@@ -373,5 +376,45 @@ func TestTheStartScreensCreditSitsAtTheBottom(t *testing.T) {
 				t.Errorf("%dx%d (%s): the credit does not end just above the footer:\n%s", size[0], size[1], dir, h.view())
 			}
 		}
+	}
+}
+
+// A long --dir: where the new review will be saved is shown whole where it
+// fits, else broken after a slash, never at a hyphen of the file's name
+// (a workshop day found "…/2027-03-14-" and "plan.yaml" on two lines).
+func TestTheNewReviewFormBreaksAPathAtASlash(t *testing.T) {
+	t.Chdir(t.TempDir())
+	dir := filepath.Join("workshops", "acme-cafe-ltd", "spring-review-with-the-whole-team", "plans-kept-in-git")
+	path := filepath.Join(dir, "2027-03-14-plan.yaml")
+	for _, w := range []int{60, 80, 100, 120} {
+		h := rvStart(t, Options{Dir: dir}, w, 30)
+		v := h.view()
+		lines := strings.Split(v, "\n")
+		at := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "Will be saved as") })
+		if at < 0 {
+			t.Fatalf("%d columns: the form does not say where it saves:\n%s", w, v)
+		}
+		var got []string
+		for _, l := range lines[at:] {
+			l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "Will be saved as"))
+			if l != "" {
+				got = append(got, l)
+			}
+			if strings.HasSuffix(l, ".yaml") {
+				break
+			}
+		}
+		if strings.Join(got, "") != path {
+			t.Fatalf("%d columns: the path reads %q, want %q:\n%s", w, got, path, v)
+		}
+		for _, l := range got[:len(got)-1] {
+			if !strings.HasSuffix(l, string(filepath.Separator)) {
+				t.Errorf("%d columns: the path breaks after %q, not at a slash:\n%s", w, l, v)
+			}
+		}
+		if ansi.StringWidth(path)+2 <= w-2 && len(got) != 1 {
+			t.Errorf("%d columns: the path fits a line but is broken: %q", w, got)
+		}
+		requireFits(t, h, w, 30)
 	}
 }
