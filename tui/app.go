@@ -248,6 +248,8 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.c.height = a.termHeight - a.footerLines()
 		a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
 		return a, tea.Batch(a.resume(), a.startRoom())
+	case warnMsg:
+		a.warning = string(msg)
 	case roomChangedMsg:
 		return a, a.roomChanged()
 	case typingPauseMsg:

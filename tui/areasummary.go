@@ -55,10 +55,27 @@ func (s *areasummaryScreen) update(msg tea.Msg) tea.Cmd {
 		s.c.goToPlace(s.c.session.After(review.AreaEnd(s.area)))
 	case key.Matches(k, s.keys.Back):
 		s.c.goToPlace(s.c.session.Before(review.AreaEnd(s.area)))
+	case key.Matches(k, rateKeys(s.c.checklist())...):
+		return s.ratedNothing(k.String())
 	default:
 		s.scroll.handle(k, s.keys.scrollKeys, len(s.lines()), s.c.height)
 	}
 	return nil
+}
+
+// warnMsg is a warning for the status line, said until the next save.
+type warnMsg string
+
+// ratedNothing answers a rating key pressed on the summary, where no item
+// is on screen to rate: a hurried "a n" across the area's end landed the
+// a here, and the facilitator went on an item short without noticing. It
+// rates nothing (nothing the room can see), and says so in the status
+// line, which the next item still shows until a change is saved.
+func (s *areasummaryScreen) ratedNothing(pressed string) tea.Cmd {
+	a := &s.c.checklist().Areas[s.area]
+	last := a.Items[len(a.Items)-1].ShortTitle()
+	said := fmt.Sprintf("%s rated nothing: it was pressed on %s's summary, after its last item (%s).", pressed, a.ShortTitle(), last)
+	return func() tea.Msg { return warnMsg(said) }
 }
 
 func (s *areasummaryScreen) view() string {

@@ -11,6 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -946,5 +947,41 @@ func TestItemDueDateSaysHowLateAnOpenActionIs(t *testing.T) {
 	fuContains(t, fuView(a), "(•) done")
 	if v := fuView(a); strings.Contains(v, "late") {
 		t.Errorf("a done action is still called late:\n%s", v)
+	}
+}
+
+// A hurried facilitator's "a n" across an area's end: the a pressed on
+// the area's summary rates nothing (nothing there is on screen to rate),
+// and says so plainly, on the summary and still on the next item, until
+// the next change is saved; it is not lost in silence.
+func TestARatingKeyOnTheAreaSummarySaysItRatedNothing(t *testing.T) {
+	for _, present := range []bool{false, true} {
+		h, path := rvOpen(t, rvNewPlan(t), 100, 30)
+		if present {
+			h.press("P")
+		}
+		h.press("n", "n", "n", "a", "n") // the area's last item rated, then its summary
+		if h.a.active != screenAreaSummary {
+			t.Fatalf("screen %d, not the area's summary", h.a.active)
+		}
+		h.press("a")
+		const said = "a rated nothing: it was pressed on Leadership & Culture's summary"
+		h.requireView(said, "(Cultural questions)")
+		h.press("n")
+		h.requireView("item 1 of 2", said)
+		p := loadPlan(t, path)
+		if got := p.Response("wf-business-as-usual").Rating; got != checklist.Unrated {
+			t.Fatalf("present %v: the first item of the next area was rated %q", present, got)
+		}
+		if got := p.Response("lc-culture").Rating; got != "amber" {
+			t.Fatalf("present %v: the area's last item is %q", present, got)
+		}
+		h.press("g") // a rating saved: the warning has done its work
+		if got := loadPlan(t, path).Response("wf-business-as-usual").Rating; got != "green" {
+			t.Fatalf("present %v: g on the item rated %q", present, got)
+		}
+		if strings.Contains(h.view(), said) {
+			t.Errorf("present %v: the warning outlived the next rating:\n%s", present, h.view())
+		}
 	}
 }
