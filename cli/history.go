@@ -41,8 +41,12 @@ with the first problem, not skipped; so is the commit that deleted it.
 
 The plan must be in a git repository and committed at least once.
 Changes not committed yet are not counted: history says when there are
-some. With no PLAN, history reads the only plan in plans/. The history is read
-through git; nothing is changed.`,
+some. With no PLAN, history reads the only plan in plans/. The history
+is read through git; nothing is changed.
+
+Exit status: 0 when the history was printed; 1 when the plan has no
+commit yet or was never a plan; 2 when the command was called wrongly,
+the plan is not in a git repository or git is not installed.`,
 		Example: `  # How the spring review moved
   ladder history plans/acme-spring.yaml
 
