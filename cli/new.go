@@ -45,7 +45,11 @@ checklists') or your own checklist file. A checklist file's location is
 recorded in the plan by its path from the plan's folder: if you move one,
 move the other with it.
 
-The path written is printed on standard output.`,
+The path written is printed on standard output. When the folder holds
+other plans of the same organisation (last year's review), new lists
+them with the actions each still has open: those stay on 'ladder
+status', and on 'ladder check --overdue' once late, until they are
+marked done in their own plan.`,
 		Example: `  # A plan for today's review
   ladder new plans/acme-spring.yaml --org "Acme Café Ltd" --title "Spring review"
 
