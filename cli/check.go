@@ -51,9 +51,10 @@ A custom checklist kept in the folder is checked as a checklist.
 
 With --overdue, check also lists every action that is not done and whose
 due date has passed (item actions and project-plan steps), and fails if
-there are any: handy as a weekly reminder or a CI job. With --warn-only
-they are still listed, but only mistakes fail: a pull request is not
-blocked by someone else's late action.
+there are any: handy as a weekly reminder or a CI job. An action stops
+being overdue once it is marked done or given a later due date. With
+--warn-only they are still listed, but only mistakes fail: a pull
+request is not blocked by someone else's late action.
 
 In CI, --changed-since REV checks only the plans changed since REV (for
 example the branch a pull request goes into), and --format github prints
