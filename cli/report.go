@@ -56,7 +56,11 @@ Excel needs to read UTF-8. A cell that starts with =, +, - or @ gets a
 leading ' so that no spreadsheet runs it as a formula.
 
 With no PLAN, report reads the only plan in plans/. The report goes to
-standard output, or to FILE with -o. The plan itself is never changed.`,
+standard output, or to FILE with -o, whose name chooses the format when
+--format is left out (-o acme.html writes a web page). A name that
+contradicts --format is refused, and so is an .xlsx or .pdf name, which
+ladder cannot write: the message says what to name the file instead.
+The plan itself is never changed.`,
 		Example: `  # Read it in the terminal, or save it beside the plan
   ladder report plans/acme-spring.yaml
   ladder report plans/acme-spring.yaml -o reports/acme-spring.md
