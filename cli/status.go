@@ -45,7 +45,10 @@ each under its organisation and title with its totals. --format md gives
 Markdown for a monthly check-in issue, and --format csv one row per
 action for a spreadsheet (--excel adds the byte-order mark Excel needs to
 read UTF-8; a cell that starts with =, +, - or @ gets a leading ' so that
-no spreadsheet runs it as a formula).
+no spreadsheet runs it as a formula). With -o, the file's name chooses
+the format when --format is left out (-o actions.csv writes CSV); an
+.xlsx name is refused, since ladder writes no workbook: name it .csv and
+add --excel.
 
 A plan that does not load is reported on standard error, the list says
 how many files are missing from it, and the exit status is 1, so a
