@@ -125,7 +125,7 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 	q := plans.CommandQuote(path)
 	fmt.Fprintf(stderr, "Wrote a new plan for %s with %s to rate.\nNext: run ladder review %s to go through it item by item,\nor fill it in with any text editor and run ladder check %s\n",
 		opts.org, plural(c.Len(), "item"), q, q)
-	earlierReviews(stderr, path, opts.org)
+	earlierReviews(stderr, path, p)
 	return nil
 }
 
@@ -133,9 +133,11 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 // last year's: the plans beside the new one for the same organisation,
 // with how many actions each still has open (they stay on ladder status,
 // and fail ladder check --overdue once late, until they are marked done
-// there), and the ladder diff that compares the newest with this one.
-// Plans that do not load are ladder check's business, not this hint's.
-func earlierReviews(w io.Writer, path, org string) {
+// there), and the ladder diff that compares this one with the newest on
+// the same checklist (diff refuses two checklists' plans). Plans that do
+// not load are ladder check's business, not this hint's.
+func earlierReviews(w io.Writer, path string, plan *plans.Plan) {
+	org := plan.Organisation
 	dir := filepath.Dir(path)
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -145,6 +147,7 @@ func earlierReviews(w io.Writer, path, org string) {
 		path, title string
 		date        plans.Date
 		open        int
+		comparable  bool // diff compares it with the new plan
 	}
 	var found []earlier
 	anyOpen := false
@@ -167,7 +170,7 @@ func earlierReviews(w io.Writer, path, org string) {
 		}
 		open := len(p.ActionsToChase())
 		anyOpen = anyOpen || open > 0
-		found = append(found, earlier{other, p.Title, p.Date, open})
+		found = append(found, earlier{other, p.Title, p.Date, open, len(plans.Unrelated(p, plan)) == 0})
 	}
 	if len(found) == 0 {
 		return
@@ -180,9 +183,18 @@ func earlierReviews(w io.Writer, path, org string) {
 	if anyOpen {
 		fmt.Fprintln(w, "Open actions stay on ladder status, and on ladder check --overdue once late,\nuntil they are marked done in their own plan.")
 	}
-	last := found[len(found)-1]
+	last := -1
+	for i, e := range found {
+		if e.comparable {
+			last = i // found is oldest first
+		}
+	}
+	if last < 0 {
+		fmt.Fprintf(w, "None of them follows the same checklist as this one (%s), so\nladder diff cannot compare them with it.\n", safetext.Line(plan.ChecklistRef.ID))
+		return
+	}
 	fmt.Fprintf(w, "Once this review is rated, compare the two:\n  ladder diff %s %s\n",
-		safetext.Line(plans.CommandQuote(last.path)), safetext.Line(plans.CommandQuote(path)))
+		safetext.Line(plans.CommandQuote(found[last].path)), safetext.Line(plans.CommandQuote(path)))
 }
 
 // suggestPlanName turns a file name ladder check would skip into one it finds.
