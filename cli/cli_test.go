@@ -38,11 +38,13 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":     exits,
-			"edit":      edit,
-			"backdate":  backdate,
-			"backdated": backdated,
-			"cirecipe":  cirecipe,
+			"exits":       exits,
+			"edit":        edit,
+			"backdate":    backdate,
+			"backdated":   backdated,
+			"cirecipe":    cirecipe,
+			"readmeblock": readmeblock,
+			"startswith":  startswith,
 		},
 	})
 }
@@ -117,6 +119,50 @@ func backdated(ts *testscript.TestScript, neg bool, args []string) {
 		case !same && !neg:
 			ts.Fatalf("%s was written (modified %s)", filepath.Base(name), info.ModTime().Format(time.RFC3339))
 		}
+	}
+}
+
+// readmeblock README AFTER OUT writes to OUT the first fenced code block
+// of the README after the first line holding AFTER, up to a line that is
+// only "..." (an excerpt, which startswith then compares).
+func readmeblock(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: readmeblock README AFTER OUT")
+	}
+	data, err := os.ReadFile(args[0])
+	ts.Check(err)
+	_, rest, found := strings.Cut(string(data), args[1])
+	if !found {
+		ts.Fatalf("%s does not say %q", args[0], args[1])
+	}
+	_, rest, found = strings.Cut(rest, "\n```")
+	_, rest, _ = strings.Cut(rest, "\n") // the fence's language
+	block, _, closed := strings.Cut(rest, "```")
+	if !found || !closed {
+		ts.Fatalf("%s has no code block after %q", args[0], args[1])
+	}
+	var out strings.Builder
+	for _, line := range strings.SplitAfter(block, "\n") {
+		if strings.TrimSpace(line) == "..." {
+			break
+		}
+		out.WriteString(line)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(out.String()), 0o644))
+}
+
+// startswith FILE PREFIX fails unless FILE begins with the contents of the
+// file PREFIX.
+func startswith(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: startswith FILE PREFIX")
+	}
+	data, err := os.ReadFile(ts.MkAbs(args[0]))
+	ts.Check(err)
+	prefix, err := os.ReadFile(ts.MkAbs(args[1]))
+	ts.Check(err)
+	if ok := strings.HasPrefix(string(data), string(prefix)); ok == neg {
+		ts.Fatalf("%s begins\n%s\nnot\n%s", args[0], data[:min(len(data), len(prefix)+200)], prefix)
 	}
 }
 
