@@ -895,23 +895,39 @@ func dataDiffFiles(stderr io.Writer, oldPlan, newPlan string, md bool) []byte {
 // version at a revision, for ladder diff PLAN --rev REV.
 func dataDiffAtRevision(stderr io.Writer, planPath, rev string, md bool) []byte {
 	path := workforce.PathFor(planPath)
-	repo, rel, err := openRepo(path)
+	oldName, old, err := dataAtRevision(stderr, path, rev)
 	if err != nil {
 		return nil
+	}
+	return dataDiff(oldName, path, old, diffData(stderr, path), md)
+}
+
+// dataAtRevision reads the data file at path as it was at rev: its name in
+// a diff ("PATH at REV (abc1234)"), and the data, nil where the file was
+// not there (added since) or does not load (its problems printed).
+func dataAtRevision(stderr io.Writer, path, rev string) (string, *workforce.Data, error) {
+	repo, rel, err := openRepo(path)
+	if err != nil {
+		return "", nil, err
 	}
 	defer repo.Close()
 	commit, err := repo.Resolve(rev)
 	if err != nil {
-		return nil
+		return "", nil, gitProblem(err)
 	}
-	var old *workforce.Data
-	oldName := path + " at " + revisionLabel(rev, commit)
-	if data, err := repo.ReadFile(commit, rel); err == nil {
-		if old, err = workforce.Parse(rev+":"+rel, data); err != nil {
-			fmt.Fprintln(stderr, err)
-		}
+	name := path + " at " + revisionLabel(rev, commit)
+	data, err := repo.ReadFile(commit, rel)
+	switch {
+	case errors.Is(err, gitrev.ErrNotInRevision):
+		return name, nil, nil
+	case err != nil:
+		return "", nil, gitProblem(err)
 	}
-	return dataDiff(oldName, path, old, diffData(stderr, path), md)
+	old, err := workforce.Parse(rev+":"+rel, data)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+	}
+	return name, old, nil
 }
 
 // diffData reads a data file for a diff: nil when there is none, or when

@@ -177,20 +177,9 @@ func diffDataFilesNamed(stderr io.Writer, args []string, rev string, md bool) ([
 	if rev == "" {
 		newName, old, loaded = args[1], loaded[0], loaded[1:]
 	} else {
-		repo, rel, err := openRepo(args[0])
-		if err != nil {
+		var err error
+		if oldName, old, err = dataAtRevision(stderr, args[0], rev); err != nil {
 			return nil, err
-		}
-		defer repo.Close()
-		commit, err := repo.Resolve(rev)
-		if err != nil {
-			return nil, gitProblem(err)
-		}
-		oldName = args[0] + " at " + revisionLabel(rev, commit)
-		if data, err := repo.ReadFile(commit, rel); err == nil { // not at rev: data added since
-			if old, err = workforce.Parse(rev+":"+rel, data); err != nil {
-				fmt.Fprintln(stderr, err)
-			}
 		}
 	}
 	// A document of its own: the data's section is its H1.
