@@ -102,12 +102,8 @@ func (r *reviewer) itemCommand(args []string) (handled bool, err error) {
 		r.p.say("There is no item %s in %s: it has items 1 to %d.", args[0], areas[0].Title, len(areas[0].Items))
 		return true, nil
 	}
-	for _, e := range c.Items() {
-		if e.Area == areas[0] && e.Ref.Index == n-1 {
-			return true, goToItem{e.Ref.Seq}
-		}
-	}
-	return false, nil // not reached: the area has item n
+	_, ref, _ := c.Item(areas[0].Items[n-1].ID)
+	return true, goToItem{ref.Seq}
 }
 
 // areasNamed are the areas whose title, short title or id begins with
