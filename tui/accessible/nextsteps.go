@@ -135,8 +135,9 @@ func optionGroup(o review.Option) string {
 // perArea asks one line for each area.
 func (r *reviewer) perArea(id string) error {
 	for _, area := range r.s.Checklist().Areas {
-		text, err := r.p.text(area.Title, "For "+area.Title+":", r.s.Plan().Answer(id).ByArea[area.ID])
-		for errors.Is(err, errAnswerChanged) { // an idea from the room: ask this area again
+		var text string
+		err := errAnswerChanged
+		for errors.Is(err, errAnswerChanged) { // until no idea from the room changes this area's answer meanwhile
 			text, err = r.p.text(area.Title, "For "+area.Title+":", r.s.Plan().Answer(id).ByArea[area.ID])
 		}
 		if err != nil {
