@@ -210,7 +210,8 @@ func (r *reviewer) sayVotes() {
 	case room.Revealed:
 		r.p.say("The votes are revealed: %s. Back to the question.", spreadText(r.s.Checklist(), st.Votes))
 	case room.Asking:
-		r.p.say("%s; %d %s waiting for this question (type ideas). Back to the question.", joinedText(st.Joined), r.s.WaitingIdeas(st.QuestionID), plural(r.s.WaitingIdeas(st.QuestionID), "idea", "ideas"))
+		n := r.s.WaitingIdeas(st.QuestionID)
+		r.p.say("%s; %d %s waiting for this question (type ideas). Back to the question.", joinedText(st.Joined), n, plural(n, "idea", "ideas"))
 	default:
 		r.p.say("%s; nothing is up for a vote here. Back to the question.", joinedText(st.Joined))
 	}
