@@ -429,7 +429,7 @@ func wfResponseCells(r wfRow, threshold int) []string {
 func settingChanges(old, new *workforce.Data, docs [2]*workforceDoc) [][2]string {
 	type setting struct {
 		name string
-		of   func(d *workforce.Data, doc *workforceDoc) string
+		of   func(d *workforce.Data) string
 	}
 	orNot := func(s string) string {
 		if s == "" {
@@ -438,15 +438,15 @@ func settingChanges(old, new *workforce.Data, docs [2]*workforceDoc) [][2]string
 		return s
 	}
 	settings := []setting{
-		{"Collected", func(d *workforce.Data, _ *workforceDoc) string { return orNot(d.Collected) }},
-		{"Anonymity threshold", func(d *workforce.Data, _ *workforceDoc) string { return fmt.Sprint(threshOf(d)) }},
-		{"Target response rate", func(d *workforce.Data, _ *workforceDoc) string {
+		{"Collected", func(d *workforce.Data) string { return orNot(d.Collected) }},
+		{"Anonymity threshold", func(d *workforce.Data) string { return fmt.Sprint(threshOf(d)) }},
+		{"Target response rate", func(d *workforce.Data) string {
 			if d.Target == 0 {
 				return "not set"
 			}
 			return fmt.Sprintf("%d%%", d.Target)
 		}},
-		{"Benchmark", func(d *workforce.Data, _ *workforceDoc) string { return orNot(plain(d.Benchmark)) }},
+		{"Benchmark", func(d *workforce.Data) string { return orNot(plain(d.Benchmark)) }},
 	}
 	var out [][2]string
 	for _, s := range settings {
@@ -454,7 +454,7 @@ func settingChanges(old, new *workforce.Data, docs [2]*workforceDoc) [][2]string
 		for i, d := range []*workforce.Data{old, new} {
 			v[i] = "(none)"
 			if d != nil {
-				v[i] = s.of(d, docs[i])
+				v[i] = s.of(d)
 			}
 		}
 		if v[0] != v[1] {
