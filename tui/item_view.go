@@ -22,20 +22,20 @@ func (s *itemScreen) ordinaryView() string {
 	w, h := s.c.width, s.c.height
 	s.sizeNotes(h)
 	fields := s.fieldsView(st, w)
-	if s.focus == focusRating && s.fullHeight(w)+1+countLines(fields) > h {
+	header := s.header(st, w, s.ratedCount(), s.c.clocks(false))
+	if s.focus == focusRating && s.fullHeight(w, len(header))+1+countLines(fields) > h {
 		// While rating, the questions matter more than empty fields.
 		fields = s.compactFields(st, w)
 	}
-	top := s.drawTop(st, w, h-countLines(fields)-1, s.ratedCount(), s.c.clocks(false))
+	top := s.drawTop(st, w, h-countLines(fields)-1, header)
 	return top + "\n\n" + fields
 }
 
 // fullHeight is how many lines the top part takes with every prompt shown
-// and its blank lines.
-func (s *itemScreen) fullHeight(w int) int {
+// and its blank lines, under a header of headerLines lines.
+func (s *itemScreen) fullHeight(w, headerLines int) int {
 	e := s.entry()
-	header := s.header(&s.c.styles, w, s.ratedCount(), s.c.clocks(false))
-	return len(header) + 1 + 2 + countLines(ansi.Wrap(e.Item.Title, w, "")) + len(s.c.checklist().Scale) + promptLines(e.Item.Prompts, w)
+	return headerLines + 1 + 2 + countLines(ansi.Wrap(e.Item.Title, w, "")) + len(s.c.checklist().Scale) + promptLines(e.Item.Prompts, w)
 }
 
 // promptLines is how many lines the prompts take, wrapped in w cells
@@ -114,13 +114,13 @@ func (s *itemScreen) ratedCount() int {
 	return n
 }
 
-// drawTop draws everything above the fields in at most h lines.
-func (s *itemScreen) drawTop(st *styles, w, h, rated int, clock string) string {
+// drawTop draws everything above the fields in at most h lines, under
+// header (itemScreen.header).
+func (s *itemScreen) drawTop(st *styles, w, h int, header []string) string {
 	e := s.entry()
 	c := s.c.checklist()
 	r := s.response()
 
-	header := s.header(st, w, rated, clock)
 	strip := s.strip(st, w)
 	if hint := s.adviceHint(st); hint != "" {
 		strip = joinEnds(strip, hint, w)
