@@ -390,7 +390,7 @@ func (pp *projectPlan) view(w, h int, _ bool) string {
 	// On more lines where one does not hold it, broken between its parts:
 	// its end says which key pulls the actions not in the plan yet in, and
 	// a narrow footer has no room for that key.
-	for _, l := range tallyLines(pp.tally(), w) {
+	for _, l := range fillLines(strings.Split(pp.tally(), " · "), " · ", w) {
 		top = append(top, st.Subtle.Render(l))
 	}
 	if pp.note != "" {
@@ -479,23 +479,6 @@ func (pp *projectPlan) longest() int {
 		n = max(n, ansi.StringWidth(flat(s.Text)))
 	}
 	return n
-}
-
-// tallyLines lays the tally's parts (joined by " · ") out on as few lines
-// of w cells as hold them, each part whole on one line (cut only where it
-// is wider than a line on its own).
-func tallyLines(tally string, w int) []string {
-	const sep = " · "
-	var lines []string
-	for part := range strings.SplitSeq(tally, sep) {
-		part = ansi.Truncate(part, w, "…")
-		if n := len(lines); n > 0 && ansi.StringWidth(lines[n-1]+sep+part) <= w {
-			lines[n-1] += sep + part
-			continue
-		}
-		lines = append(lines, part)
-	}
-	return lines
 }
 
 // tally sums the plan up: how many steps, done, overdue.
