@@ -8,17 +8,11 @@ import (
 	"github.com/socialmobility/ladder/checklist"
 )
 
-// CommitCommands are the git commands that would commit the plan at path,
-// quoted for a POSIX shell: shown at the end of a review, by the screens and
-// by the accessible mode alike. `-- PATH` keeps a path starting with "-"
-// from reading as an option, and commits only the plan.
-func CommitCommands(path string, p *Plan) (add, commit string) {
-	a, c := CommitWords(path, p)
-	return strings.Join(a, " "), strings.Join(c, " ")
-}
-
-// CommitWords are CommitCommands as words, each quoted for the shell, for
-// a screen that must break a command between words and never inside one.
+// CommitWords are the git commands that would commit the plan at path,
+// word by word, each quoted for a POSIX shell: shown at the end of a
+// review, by the screens (which break a command between words, never
+// inside one) and by the accessible mode alike. `-- PATH` keeps a path
+// starting with "-" from reading as an option, and commits only the plan.
 func CommitWords(path string, p *Plan) (add, commit []string) {
 	path = CommandQuote(filepath.ToSlash(path))
 	msg := strings.Join(strings.Fields(reviewName(p)+": "+strings.Trim(p.Organisation+", "+p.Title, ", ")), " ")

@@ -8,6 +8,12 @@ import (
 	"github.com/socialmobility/ladder/checklist"
 )
 
+// commitCommands are CommitWords as the two lines a person pastes.
+func commitCommands(path string, p *Plan) (add, commit string) {
+	a, c := CommitWords(path, p)
+	return strings.Join(a, " "), strings.Join(c, " ")
+}
+
 // The git commands are run through a real shell, which must see the path
 // and the message exactly, whatever they contain.
 func TestCommitCommandsAreQuotedForAShell(t *testing.T) {
@@ -22,7 +28,7 @@ func TestCommitCommandsAreQuotedForAShell(t *testing.T) {
 		{"plans/bea's.yaml", "Bea's Café", "Spring review"},
 	}
 	for _, tc := range cases {
-		add, commit := CommitCommands(tc.path, &Plan{Organisation: tc.org, Title: tc.title})
+		add, commit := commitCommands(tc.path, &Plan{Organisation: tc.org, Title: tc.title})
 		// Replace git with a printer of its arguments, one per line.
 		script := `git() { shift; for a in "$@"; do printf '%s\n' "$a"; done; }; ` + add + `; ` + commit
 		out, err := exec.Command(sh, "-c", script).Output()
@@ -38,7 +44,7 @@ func TestCommitCommandsAreQuotedForAShell(t *testing.T) {
 
 // A name with an apostrophe reads as a person would type it (issue 12.4).
 func TestCommitCommandsQuoteApostrophesSimply(t *testing.T) {
-	_, commit := CommitCommands("plans/cafe.yaml", &Plan{Organisation: "Bea's Café", Title: "Spring review"})
+	_, commit := commitCommands("plans/cafe.yaml", &Plan{Organisation: "Bea's Café", Title: "Spring review"})
 	if want := `git commit -m "Progression review: Bea's Café, Spring review" -- plans/cafe.yaml`; commit != want {
 		t.Fatalf("commit = %s\nwant     %s", commit, want)
 	}
