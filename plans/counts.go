@@ -60,7 +60,8 @@ type scanned struct {
 
 // planTopKeys are the keys a plan has at the top, in ladder's layout.
 var planTopKeys = map[string]bool{"schema": true, "checklist": true, "organisation": true, "title": true,
-	"date": true, "facilitator": true, "participants": true, "items": true, "follow_ups": true}
+	"date": true, "facilitator": true, "participants": true, "previous_review": true, "next_review": true,
+	"items": true, "follow_ups": true}
 
 // scanRatings reads a plan in ladder's layout line by line: keys at the
 // top at no indent, the checklist's and the items' at two, an item's

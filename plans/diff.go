@@ -265,6 +265,8 @@ func (d *Diff) compareReview() {
 	fs = fieldChange(fs, "date", o.Date.String(), n.Date.String())
 	fs = fieldChange(fs, "facilitator", o.Facilitator, n.Facilitator)
 	fs = fieldChange(fs, "participants", strings.Join(o.Participants, ", "), strings.Join(n.Participants, ", "))
+	fs = fieldChange(fs, "previous review", o.PreviousReview, n.PreviousReview)
+	fs = fieldChange(fs, "next review", o.NextReview, n.NextReview)
 	d.Review = fs
 }
 

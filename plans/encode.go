@@ -44,6 +44,14 @@ func Encode(p *Plan) []byte {
 	b = appendDate(b, 0, "date", p.Date)
 	b = appendField(b, 0, "facilitator", p.Facilitator)
 	b = appendList(b, 0, "participants", p.Participants)
+	// Written only when set, so that every plan made before these links
+	// existed saves byte for byte as it was.
+	if p.PreviousReview != "" {
+		b = appendField(b, 0, "previous_review", p.PreviousReview)
+	}
+	if p.NextReview != "" {
+		b = appendField(b, 0, "next_review", p.NextReview)
+	}
 
 	b = append(b, "items:\n"...)
 	for _, a := range c.Areas {

@@ -208,6 +208,8 @@ func (d *decoder) plan(root *yaml.Node) *Plan {
 		{Key: "date", Set: func(v *yaml.Node) { p.Date = d.date(v, "date", "") }},
 		{Key: "facilitator", Set: func(v *yaml.Node) { p.Facilitator = d.String(v, "facilitator") }},
 		{Key: "participants", Set: func(v *yaml.Node) { p.Participants = d.Strings(v, "participants") }},
+		{Key: "previous_review", Set: func(v *yaml.Node) { p.PreviousReview = d.link(v, "previous_review") }},
+		{Key: "next_review", Set: func(v *yaml.Node) { p.NextReview = d.link(v, "next_review") }},
 		{Key: "items", Set: func(v *yaml.Node) { d.items(v, p) }},
 		{Key: "follow_ups", Set: func(v *yaml.Node) { d.followUps(v, p) }},
 	})
@@ -233,6 +235,20 @@ func (d *decoder) checklistRef(n *yaml.Node) ChecklistRef {
 		d.Errorf(n, "checklist has no id")
 	}
 	return ref
+}
+
+// link reads previous_review or next_review: a path to another plan, relative to
+// this plan's folder. Whether that plan is there is not this plan's
+// problem (it may have been removed with git rm); where it points is.
+func (d *decoder) link(n *yaml.Node, key string) string {
+	v := d.String(n, key)
+	if v == "" || n.Kind != yaml.ScalarNode {
+		return v
+	}
+	if err := linkShape(v); err != nil {
+		d.Errorf(n, "%s %s", key, err)
+	}
+	return v
 }
 
 // date reads the date in field of what ("item x" and "due date"): the

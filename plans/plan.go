@@ -54,6 +54,14 @@ type Plan struct {
 	Date         Date
 	Facilitator  string
 	Participants []string
+	// PreviousReview names the plan this review carried on from (see
+	// CarryOn), and NextReview the plan that carried this one's open
+	// actions on: paths relative to the plan's own folder, with forward
+	// slashes, each written to the file only when set. A plan with a next
+	// review has nothing left to chase: its open actions are the next
+	// review's now, and ladder status and check count them there.
+	PreviousReview string
+	NextReview     string
 	// Items holds one response per checklist item, keyed by item id.
 	Items map[string]*Response
 	// FollowUps holds one answer per follow-up question, keyed by its id.

@@ -119,6 +119,8 @@ type Session struct {
 	blank map[stepKey]bool
 	// ideas are the room's ideas for the next-steps questions (ideas.go).
 	ideas ideaState
+	// carried is what Create carried on from a previous review.
+	carried plans.Carried
 }
 
 // New starts a session on a plan file already open. resolve finds the
@@ -168,6 +170,12 @@ type NewPlan struct {
 	// its own folder.
 	ChecklistFile string
 
+	// Previous, when set, is the earlier plan this review carries on
+	// (plans.CreateNext): the new plan takes its checklist and open
+	// actions, and the two are linked. Checklist and ChecklistFile are
+	// then ignored.
+	Previous *plans.File
+
 	Today plans.Date
 }
 
@@ -175,6 +183,17 @@ type NewPlan struct {
 // writes over a file that exists.
 func Create(n NewPlan, resolve plans.Resolver) (*Session, error) {
 	org, title := CleanLine(n.Organisation), CleanLine(n.Title)
+	if n.Previous != nil {
+		n.Checklist = n.Previous.Plan.Checklist
+		n.ChecklistFile = ""
+		if ref := n.Previous.Plan.ChecklistRef.File; ref != "" {
+			file, err := plans.ChecklistPath(ref, filepath.Dir(n.Previous.Path))
+			if err != nil {
+				return nil, err
+			}
+			n.ChecklistFile = file
+		}
+	}
 	p := plans.New(n.Checklist, org, title, n.Today)
 	p.Facilitator = CleanLine(n.Facilitator)
 	for _, name := range n.Participants {
@@ -199,15 +218,31 @@ func Create(n NewPlan, resolve plans.Resolver) (*Session, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
-	f, err := plans.Create(path, p)
+	var f *plans.File
+	var carried plans.Carried
+	var err error
+	if n.Previous != nil {
+		f, carried, err = plans.CreateNext(path, n.Previous, p)
+	} else {
+		f, err = plans.Create(path, p)
+	}
 	if errors.Is(err, fs.ErrExist) {
 		return nil, fmt.Errorf("%s already exists: a new review never writes over a plan", path)
 	}
-	if err != nil {
+	if f == nil {
 		return nil, err
 	}
-	return New(f, resolve, n.Today), nil
+	s := New(f, resolve, n.Today)
+	s.carried = carried
+	// err is not nil here when the new plan was written but the previous
+	// one could not be linked (plans.ErrNotLinked): the review goes on,
+	// and the front end says what to add by hand.
+	return s, err
 }
+
+// Carried is what this session's plan took over from its previous review
+// when it was created (zero for any other session).
+func (s *Session) Carried() plans.Carried { return s.carried }
 
 // ErrPlanName is the error (see Locate) for a new plan's path that does
 // not name a plan file.

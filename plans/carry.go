@@ -1,0 +1,257 @@
+package plans
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/internal/strictyaml"
+)
+
+// Carried says what CarryOn took from the earlier plan.
+type Carried struct {
+	Actions int // open item actions, each on its item
+	Steps   int // open project-plan steps
+}
+
+// CarryOn starts next's review where prev's left off: each item's open
+// action (one with words that is not done) comes across with its owner,
+// due date and status, and so does each open project-plan step, with its
+// order and, for a step made from an item's action, the item it came from
+// (a step that followed its item's action still follows it). Ratings,
+// notes, votes and the other next-steps answers do not: a new review
+// rates afresh and answers its own questions. A step keeps its id, which
+// is the step's for life, so that ladder diff follows it from one year's
+// plan to the next.
+//
+// Both plans must follow the same checklist (the caller made next with
+// prev's). The links between the two files (PreviousReview, NextReview) are the
+// caller's to set, as only it knows where each is written.
+func CarryOn(prev, next *Plan) Carried {
+	var c Carried
+	for _, e := range next.Checklist.Items() {
+		old := prev.Items[e.Item.ID]
+		if old == nil || strings.TrimSpace(old.Action) == "" || old.Status == StatusDone {
+			continue
+		}
+		r := next.Items[e.Item.ID]
+		r.Action, r.Owner, r.Due, r.Status = old.Action, old.Owner, old.Due, old.Status
+		c.Actions++
+	}
+	id := next.ProjectPlanID()
+	if id == "" || prev.ProjectPlanID() != id {
+		return c
+	}
+	to := next.FollowUps[id]
+	for _, s := range prev.FollowUps[id].Steps {
+		if s.Status == StatusDone {
+			continue
+		}
+		if _, _, ok := next.Checklist.Item(s.From); !ok {
+			s.From = ""
+		}
+		to.Steps = append(to.Steps, s)
+		c.Steps++
+	}
+	return c
+}
+
+// LinkTo is what a plan written at from says to name the plan at to, in
+// previous_review or next_review: to's path relative to from's folder, with
+// forward slashes. It fails where Link would refuse the result.
+func LinkTo(from, to string) (string, error) {
+	absFrom, err := filepath.Abs(from)
+	if err != nil {
+		return "", err
+	}
+	absTo, err := filepath.Abs(to)
+	if err != nil {
+		return "", err
+	}
+	rel, err := filepath.Rel(filepath.Dir(absFrom), absTo)
+	if err != nil {
+		return "", err
+	}
+	ref := filepath.ToSlash(rel)
+	if _, err := Link(from, ref); err != nil {
+		return "", err
+	}
+	return ref, nil
+}
+
+// Link is the path of the plan that ref (a plan's previous_review or next_review)
+// names, for the plan at planPath. A plan file comes from strangers'
+// pull requests, so its link may only lead to a plan file inside the
+// repository that holds it (outside a repository, inside the plan's
+// folder): a link elsewhere is refused, never followed.
+func Link(planPath, ref string) (string, error) {
+	if err := linkShape(ref); err != nil {
+		return "", fmt.Errorf("%s %w", safetext.Quote(ref), err)
+	}
+	dir := filepath.Dir(planPath)
+	target := filepath.Join(dir, filepath.FromSlash(ref))
+	root, repo := strictyaml.Root(dir)
+	if abs, err := filepath.Abs(target); err != nil || !strictyaml.Inside(root, abs) {
+		if repo {
+			return "", fmt.Errorf("%s is outside the repository: a review can only name a previous or next review in the same repository", safetext.Quote(ref))
+		}
+		return "", fmt.Errorf("%s is outside the plan's folder: outside a git repository, a review can only name a previous or next review in its own folder or below it", safetext.Quote(ref))
+	}
+	return target, nil
+}
+
+var errLinkShape = errors.New("should name a plan file (.yaml) by its path from this plan's folder, with forward slashes, such as acme-2026.yaml or ../2026/acme.yaml")
+
+// linkShape checks what can be told of a link without the file system.
+func linkShape(ref string) error {
+	switch {
+	case strings.TrimSpace(ref) != ref || ref == "":
+		return errLinkShape
+	case filepath.IsAbs(ref) || filepath.VolumeName(ref) != "" || strings.HasPrefix(ref, "/") || strings.ContainsRune(ref, '\\'):
+		return fmt.Errorf("should be a path relative to this plan's folder, not an absolute one")
+	case strings.ContainsFunc(ref, func(r rune) bool { return r < ' ' || r == 0x7f }):
+		return errLinkShape
+	case !IsPlanFile(path.Base(ref)) || path.Clean(ref) != ref:
+		return errLinkShape
+	}
+	return nil
+}
+
+// ErrHasNextReview is CreateNext's refusal to carry a plan on twice: its
+// open actions would then be chased in two plans.
+var ErrHasNextReview = errors.New("already has a next review")
+
+// ErrNotLinked is wrapped by CreateNext's error when the new plan was
+// written but the previous one could not be given its next_review line.
+var ErrNotLinked = errors.New("the new plan was written, but the previous one does not name it yet")
+
+// CreateNext writes next, a new plan at path on prev's checklist, as the
+// review that carries prev on (CarryOn), and links the two: next names
+// prev as its previous_review, and prev gets a next_review line naming
+// next, so that ladder status and check chase the open actions in next
+// alone. prev is saved as Save saves, refusing to overwrite a change made
+// by someone else; its file changes by that one line. next is written only
+// if prev can be linked, and nothing is written if prev already has a
+// next review.
+//
+// If next was written but prev could not be saved, the error says so
+// (next's File is returned with it): the caller tells the person to add
+// the line by hand, or the actions are chased twice.
+func CreateNext(path string, prev *File, next *Plan) (*File, Carried, error) {
+	if prev.Plan.NextReview != "" {
+		return nil, Carried{}, fmt.Errorf("%s %w, %s: carry on from that one instead", prev.Path, ErrHasNextReview, safetext.Quote(prev.Plan.NextReview))
+	}
+	if prev.Plan.Checklist.ID != next.Checklist.ID {
+		return nil, Carried{}, fmt.Errorf("%s follows checklist %s and the new review %s: a review carries on only from a plan on the same checklist",
+			prev.Path, safetext.Quote(prev.Plan.Checklist.ID), safetext.Quote(next.Checklist.ID))
+	}
+	back, err := LinkTo(path, prev.Path)
+	if err != nil {
+		return nil, Carried{}, err
+	}
+	on, err := LinkTo(prev.Path, path)
+	if err != nil {
+		return nil, Carried{}, err
+	}
+	linked, err := withNextReview(prev, on)
+	if err != nil {
+		return nil, Carried{}, err
+	}
+	// The save below refuses a change made since prev was read, but only
+	// after next is written: ask first, so that in all but a race nothing
+	// is written at all.
+	if current, err := os.ReadFile(prev.Path); err != nil || !bytes.Equal(current, prev.disk) {
+		return nil, Carried{}, fmt.Errorf("%s: %w", prev.Path, ErrChangedOnDisk)
+	}
+	carried := CarryOn(prev.Plan, next)
+	next.PreviousReview = back
+	f, err := Create(path, next)
+	if err != nil {
+		return nil, Carried{}, err
+	}
+	if _, err := prev.writeLinked(linked); err != nil {
+		return f, carried, fmt.Errorf("%w: add the line \"next_review: %s\" above the items of %s, or its open actions are chased in both plans (%v)", ErrNotLinked, on, prev.Path, err)
+	}
+	return f, carried, nil
+}
+
+// withNextReview is prev's file with a next_review line, changed by that
+// line alone. A plan in ladder's layout is written again whole (the same
+// bytes, with the line); one laid out by hand gets the line inserted above
+// its items, so that the rest of it keeps the layout its writers chose.
+// Either way the result must read back as prev with the link, or it is
+// refused.
+func withNextReview(prev *File, ref string) ([]byte, error) {
+	p := prev.Plan.Clone()
+	p.NextReview = ref
+	want := Encode(p)
+	if bytes.Equal(Encode(prev.Plan), prev.disk) {
+		return want, nil
+	}
+	data := prev.disk
+	at := -1
+	for i := 0; i < len(data); {
+		end := bytes.IndexByte(data[i:], '\n')
+		line := data[i:]
+		if end >= 0 {
+			line = data[i : i+end+1]
+		}
+		if key := bytes.TrimRight(line, " \t\r\n"); bytes.Equal(key, []byte("items:")) {
+			at = i
+			break
+		}
+		if end < 0 {
+			break
+		}
+		i += end + 1
+	}
+	if at >= 0 {
+		var b []byte
+		b = append(b, data[:at]...)
+		b = appendField(b, 0, "next_review", ref)
+		b = append(b, data[at:]...)
+		if back, err := Parse(prev.Path, b, WithChecklist(prev.Plan.Checklist)); err == nil && bytes.Equal(Encode(back), want) {
+			return b, nil
+		}
+	}
+	return nil, fmt.Errorf("%s is laid out by hand in a way ladder cannot add a line to safely: run ladder fmt %s first, or add \"next_review: %s\" above its items yourself", prev.Path, CommandQuote(prev.Path), ref)
+}
+
+// writeLinked saves data as Save does, refusing if the file changed.
+func (f *File) writeLinked(data []byte) (bool, error) {
+	f.mu.Lock()
+	seq := f.written + 1
+	f.mu.Unlock()
+	written, err := f.WriteSnapshot(seq, data)
+	if err == nil {
+		if p, perr := Parse(f.Path, data, WithChecklist(f.Plan.Checklist)); perr == nil {
+			f.Plan = p
+		}
+	}
+	return written, err
+}
+
+// HandedOn reports whether the plan at path has handed its open actions on
+// to a next review that is there to chase them: it names one, the link
+// stays inside the repository, and a plan file is at the other end. Only
+// then do ladder status and check leave its actions to the next review. A
+// next_review line alone is not enough: a pull request could add one to
+// hide a plan's late actions, so a link to nothing hides nothing.
+func HandedOn(path string, p *Plan) (next string, ok bool) {
+	if p.NextReview == "" {
+		return "", false
+	}
+	next, err := Link(path, p.NextReview)
+	if err != nil {
+		return "", false
+	}
+	if info, err := os.Stat(next); err != nil || !info.Mode().IsRegular() {
+		return "", false
+	}
+	return next, true
+}

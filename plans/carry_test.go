@@ -1,0 +1,266 @@
+package plans
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The next review starts unrated, with last time's open actions and
+// project-plan steps, and nothing that was done.
+func TestCarryOnTakesOpenActionsAndStepsOnly(t *testing.T) {
+	prev := blankPlan()
+	vision := prev.Response("lc-vision")
+	vision.Rating, vision.Action, vision.Owner, vision.Due, vision.Status = "red", "Write the vision", "Ana", Date{2026, 4, 30}, StatusDoing
+	vision.Notes = "the board asked for it"
+	done := prev.Response("lc-leadership")
+	done.Rating, done.Action, done.Status = "green", "Brief the board", StatusDone
+	prev.Response("lc-educate-leaders").Rating = "amber" // rated, no action
+	prev.AddActionSteps()
+	pp := prev.Answer(prev.ProjectPlanID())
+	pp.Steps = append(pp.Steps,
+		Step{ID: 40, Text: "Book the workshop room", Owner: "Ben", Status: StatusTodo},
+		Step{ID: 41, Text: "Order the cake", Status: StatusDone})
+
+	next := blankPlan()
+	got := CarryOn(prev, next)
+	if got != (Carried{Actions: 1, Steps: 2}) {
+		t.Fatalf("carried %+v, want 1 action and 2 steps", got)
+	}
+	r := next.Response("lc-vision")
+	if r.Rating != "unrated" || r.Action != "Write the vision" || r.Owner != "Ana" || r.Due != (Date{2026, 4, 30}) || r.Status != StatusDoing || r.Notes != "" {
+		t.Fatalf("the open action came across as %+v", r)
+	}
+	if a := next.Response("lc-leadership"); a.Action != "" || a.Rating != "unrated" {
+		t.Fatalf("a done action came across: %+v", a)
+	}
+	steps := next.Answer(next.ProjectPlanID()).Steps
+	if len(steps) != 2 || steps[0].Text != "Write the vision" || steps[1].Text != "Book the workshop room" {
+		t.Fatalf("steps %+v", steps)
+	}
+	if steps[0].ID != pp.Steps[0].ID || steps[1].ID != 40 {
+		t.Fatalf("step ids %d, %d: a step keeps its id for life", steps[0].ID, steps[1].ID)
+	}
+	if !next.Follows(steps[0]) {
+		t.Fatal("a step that followed its item's action no longer follows it")
+	}
+	if next.Follows(steps[1]) || steps[1].Owner != "Ben" {
+		t.Fatalf("the team's own step: %+v", steps[1])
+	}
+}
+
+// A plan that names its previous and next reviews loads and saves byte for
+// byte, and one that names neither is written without the lines.
+func TestReviewLinksRoundTrip(t *testing.T) {
+	p := blankPlan()
+	without := string(Encode(p))
+	if strings.Contains(without, "review:") {
+		t.Fatalf("a plan without links writes one:\n%s", without)
+	}
+	p.PreviousReview, p.NextReview = "../2026/acme.yaml", "acme-2028.yaml"
+	data := Encode(p)
+	if !strings.Contains(string(data), "participants: []\nprevious_review: ../2026/acme.yaml\nnext_review: acme-2028.yaml\nitems:\n") {
+		t.Fatalf("links not where a reader looks:\n%.600s", data)
+	}
+	back, err := Parse("plans/2027/acme.yaml", data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.PreviousReview != p.PreviousReview || back.NextReview != p.NextReview {
+		t.Fatalf("read back %q, %q", back.PreviousReview, back.NextReview)
+	}
+	if string(Encode(back)) != string(data) {
+		t.Fatal("not byte for byte")
+	}
+}
+
+// A link is a relative path to a plan file; anything else is reported at
+// its line and column.
+func TestAReviewLinkOfTheWrongShapeIsReported(t *testing.T) {
+	base := string(Encode(blankPlan()))
+	for _, bad := range []string{"/etc/passwd.yaml", "notes.txt", "a/../../b.yaml", `..\x.yaml`, "./acme.yaml", `"x\u0007.yaml"`} {
+		data := strings.Replace(base, "items:\n", "next_review: "+bad+"\nitems:\n", 1)
+		_, err := Parse("acme.yaml", []byte(data), nil)
+		var fe *FileError
+		if !errors.As(err, &fe) {
+			t.Fatalf("%s: loaded (%v)", bad, err)
+		}
+		if s := fe.Problems[0].String(); !strings.Contains(s, "next_review") || !strings.HasPrefix(s, lineOf(data, "next_review")) {
+			t.Errorf("%s: %s", bad, s)
+		}
+	}
+}
+
+func lineOf(data, key string) string {
+	for i, l := range strings.Split(data, "\n") {
+		if strings.HasPrefix(l, key+":") {
+			return strconv.Itoa(i+1) + ":"
+		}
+	}
+	return "?"
+}
+
+// gitRepo makes a real repository in a temporary folder, with a plans/
+// folder, and returns the folder.
+func gitRepo(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", dir).CombinedOutput(); err != nil {
+		t.Skipf("git: %v %s", err, out)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "plans"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func writePlan(t *testing.T, path string, p *Plan) {
+	t.Helper()
+	if err := os.WriteFile(path, Encode(p), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Carrying a plan on writes the new one and changes last year's by one
+// line, so that the pull request shows exactly the link.
+func TestCreateNextLinksBothPlansWithOneLineInTheOld(t *testing.T) {
+	dir := gitRepo(t)
+	prevPath := filepath.Join(dir, "plans", "2026", "acme.yaml")
+	os.MkdirAll(filepath.Dir(prevPath), 0o755)
+	prev := blankPlan()
+	prev.Response("lc-vision").Action = "Write the vision"
+	writePlan(t, prevPath, prev)
+	before, _ := os.ReadFile(prevPath)
+	f, err := Open(prevPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+
+	nextPath := filepath.Join(dir, "plans", "acme-2027.yaml")
+	nf, carried, err := CreateNext(nextPath, f, New(f.Plan.Checklist, "Acme", "2027 review", Date{2027, 3, 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nf.Close()
+	if carried.Actions != 1 {
+		t.Fatalf("carried %+v", carried)
+	}
+	after, _ := os.ReadFile(prevPath)
+	if want := strings.Replace(string(before), "items:\n", "next_review: ../acme-2027.yaml\nitems:\n", 1); string(after) != want {
+		t.Fatalf("last year's plan changed by more than its link:\n%s", after)
+	}
+	next, err := LoadFile(nextPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next.PreviousReview != "2026/acme.yaml" || next.Response("lc-vision").Action != "Write the vision" {
+		t.Fatalf("new plan: previous %q, action %q", next.PreviousReview, next.Response("lc-vision").Action)
+	}
+	if got, err := Link(nextPath, next.PreviousReview); err != nil || got != prevPath {
+		t.Fatalf("the link leads to %q (%v), want %q", got, err, prevPath)
+	}
+
+	// Carried on once, the plan refuses a second next review.
+	again, err := Open(prevPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	other := filepath.Join(dir, "plans", "acme-2027b.yaml")
+	if _, _, err := CreateNext(other, again, New(f.Plan.Checklist, "Acme", "again", Date{2027, 3, 2})); !errors.Is(err, ErrHasNextReview) {
+		t.Fatalf("carried on twice: %v", err)
+	}
+	if _, err := os.Stat(other); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("a refused carry-on wrote the new plan")
+	}
+}
+
+// A plan laid out by hand keeps its layout: the link is one line added
+// above its items.
+func TestCreateNextAddsOneLineToAPlanLaidOutByHand(t *testing.T) {
+	dir := gitRepo(t)
+	prevPath := filepath.Join(dir, "plans", "acme.yaml")
+	hand := strings.Replace(string(Encode(blankPlan())), "title: ", "title:    ", 1)
+	hand = strings.Replace(hand, "participants: []\n", "participants: [] # nobody yet\n", 1)
+	if err := os.WriteFile(prevPath, []byte(hand), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Open(prevPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	nf, _, err := CreateNext(filepath.Join(dir, "plans", "acme-2027.yaml"), f, New(f.Plan.Checklist, "Acme", "next", Date{2027, 3, 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nf.Close()
+	after, _ := os.ReadFile(prevPath)
+	if want := strings.Replace(hand, "items:\n", "next_review: acme-2027.yaml\nitems:\n", 1); string(after) != want {
+		t.Fatalf("got\n%s", after)
+	}
+}
+
+// Someone else changed last year's plan after it was read: nothing is
+// written, and their change stays.
+func TestCreateNextWritesNothingOverAnotherChange(t *testing.T) {
+	dir := gitRepo(t)
+	prevPath := filepath.Join(dir, "plans", "acme.yaml")
+	writePlan(t, prevPath, blankPlan())
+	f, err := Open(prevPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	theirs := blankPlan()
+	theirs.Response("lc-vision").Action = "Theirs"
+	writePlan(t, prevPath, theirs)
+	nextPath := filepath.Join(dir, "plans", "acme-2027.yaml")
+	if _, _, err := CreateNext(nextPath, f, New(f.Plan.Checklist, "Acme", "next", Date{2027, 3, 1})); !errors.Is(err, ErrChangedOnDisk) {
+		t.Fatalf("err %v", err)
+	}
+	if _, err := os.Stat(nextPath); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("the new plan was written")
+	}
+	if got, _ := os.ReadFile(prevPath); string(got) != string(Encode(theirs)) {
+		t.Fatal("their change was overwritten")
+	}
+}
+
+// A link that leads out of the repository is refused, not followed.
+func TestAReviewLinkOutOfTheRepositoryIsRefused(t *testing.T) {
+	dir := gitRepo(t)
+	plan := filepath.Join(dir, "plans", "acme.yaml")
+	for _, ref := range []string{"../../outside.yaml", "../../../etc/x.yaml"} {
+		if _, err := Link(plan, ref); err == nil || !strings.Contains(err.Error(), "outside the repository") {
+			t.Errorf("%s: %v", ref, err)
+		}
+	}
+	if got, err := Link(plan, "../archive/acme-2026.yaml"); err != nil || got != filepath.Join(dir, "archive", "acme-2026.yaml") {
+		t.Errorf("a link inside the repository: %q, %v", got, err)
+	}
+}
+
+// A next_review line hands the actions on only to a plan that is there.
+func TestHandedOnNeedsTheNextPlanToBeThere(t *testing.T) {
+	dir := gitRepo(t)
+	path := filepath.Join(dir, "plans", "acme.yaml")
+	p := blankPlan()
+	p.NextReview = "acme-2027.yaml"
+	if _, ok := HandedOn(path, p); ok {
+		t.Fatal("handed on to a plan that is not there")
+	}
+	writePlan(t, filepath.Join(dir, "plans", "acme-2027.yaml"), blankPlan())
+	if next, ok := HandedOn(path, p); !ok || next != filepath.Join(dir, "plans", "acme-2027.yaml") {
+		t.Fatalf("%q %v", next, ok)
+	}
+	p.NextReview = "../../elsewhere.yaml"
+	if _, ok := HandedOn(path, p); ok {
+		t.Fatal("handed on out of the repository")
+	}
+}
