@@ -152,6 +152,9 @@ type Room struct {
 	notices []string
 	noticed int // notices so far
 	guard   pinGuard
+	// shared counts, per address, the phones that took the place of one
+	// still on the page (sharedAddress).
+	shared map[string]*sharedAddress
 	closed  bool
 	// seq counts the changes every phone sees; a phone's page carries
 	// it, so its script can drop a view older than the one it shows (a
@@ -514,6 +517,7 @@ func (r *Room) Join(pin, from string) (token string, err error) {
 		return "", err
 	}
 	if old := r.phoneFrom(from); old != "" {
+		r.noteShared(from, r.phones[old], now)
 		r.replacePhone(old, token)
 		return token, nil
 	}
@@ -538,6 +542,56 @@ func (r *Room) phoneFrom(from string) string {
 		}
 	}
 	return ""
+}
+
+// sharedAddress is how often phones at one address took the place of a
+// phone whose page was still open.
+type sharedAddress struct {
+	times []time.Time // the latest such joins, oldest first
+	told  bool
+}
+
+const (
+	// sharedJoins joins within sharedWithin, each taking the place of a
+	// phone still on the page, tell the facilitator that people share an
+	// address: one person opening the page in a second browser does it
+	// once; several people behind one router take turns again and again.
+	sharedJoins  = 3
+	sharedWithin = 5 * time.Minute
+	// maxSharedAddrs bounds what is kept: a room has a few addresses.
+	maxSharedAddrs = 64
+)
+
+// noteShared counts a join from an address that took the place of p, and
+// tells the facilitator once, on the third such join in five minutes,
+// that phones there share the address (a guest Wi-Fi behind a router, a
+// phone's hotspot): one phone per address (phoneFrom) is what stops one
+// person voting twice, so only one of them can vote, and each joining
+// pushes the last one out. Nothing is told for a phone whose page had
+// closed: that is one person coming back. r.mu is held.
+func (r *Room) noteShared(from string, p *phone, now time.Time) {
+	if p == nil || len(p.streams) == 0 {
+		return
+	}
+	if r.shared == nil {
+		r.shared = map[string]*sharedAddress{}
+	}
+	sa := r.shared[from]
+	if sa == nil {
+		if len(r.shared) >= maxSharedAddrs {
+			return
+		}
+		sa = &sharedAddress{}
+		r.shared[from] = sa
+	}
+	for len(sa.times) > 0 && now.Sub(sa.times[0]) > sharedWithin {
+		sa.times = sa.times[1:]
+	}
+	sa.times = append(sa.times, now)
+	if len(sa.times) >= sharedJoins && !sa.told {
+		sa.told = true
+		r.notice("Several phones share the address %s and push each other out: only one can vote from it. Put this laptop on the phones' Wi-Fi, or start its hotspot", from)
+	}
 }
 
 // replacePhone gives the phone at token old a new token: the phone joined

@@ -472,3 +472,52 @@ func TestOnePhonePerAddress(t *testing.T) {
 		t.Errorf("%d phones in the room, want 5 (two on the laptop)", st.Joined)
 	}
 }
+
+// People behind one router (a guest Wi-Fi, a phone's hotspot) share an
+// address, so each joining pushes the last one out. The facilitator is
+// told once, on the third such push in five minutes; one person who lost
+// their page, or opened it in a second browser, is not reported.
+func TestPhonesSharingAnAddressAreToldToTheFacilitator(t *testing.T) {
+	r, clk := newTestRoom(t)
+	onPage := func(tok string) {
+		t.Helper()
+		if _, err := r.openStream(tok); err != nil {
+			t.Fatal(err)
+		}
+	}
+	shared := func() int {
+		n := 0
+		for _, s := range r.Status().Notices {
+			if strings.Contains(s, "share the address 10.0.0.9") {
+				n++
+			}
+		}
+		return n
+	}
+	// One person, page closed each time: never a notice.
+	for range 5 {
+		join(t, r, "10.0.0.8")
+	}
+	// Two pushes of a phone on the page, then ten minutes' quiet: the
+	// count starts again.
+	onPage(join(t, r, "10.0.0.9"))
+	onPage(join(t, r, "10.0.0.9"))
+	onPage(join(t, r, "10.0.0.9"))
+	if shared() != 0 {
+		t.Fatal("told after two pushes")
+	}
+	clk.advance(10 * time.Minute)
+	onPage(join(t, r, "10.0.0.9"))
+	onPage(join(t, r, "10.0.0.9"))
+	if shared() != 0 {
+		t.Fatal("pushes ten minutes apart were counted together")
+	}
+	onPage(join(t, r, "10.0.0.9"))
+	if shared() != 1 {
+		t.Fatalf("notices %q", r.Status().Notices)
+	}
+	onPage(join(t, r, "10.0.0.9"))
+	if shared() != 1 || r.Status().NoticeTotal != 1 {
+		t.Fatalf("told again: %q", r.Status().Notices)
+	}
+}
