@@ -155,7 +155,7 @@ type Room struct {
 	// shared counts, per address, the phones that took the place of one
 	// still on the page (sharedAddress).
 	shared map[string]*sharedAddress
-	closed  bool
+	closed bool
 	// seq counts the changes every phone sees; a phone's page carries
 	// it, so its script can drop a view older than the one it shows (a
 	// vote's answer that arrives after the reveal's event).
