@@ -151,13 +151,7 @@ func newItemScreen(c *common) *itemScreen {
 	s.owner.maxLines = 1
 	s.due = newDateField("Due", c.readDue, itemLabelWidth)
 	s.due.base = c.dueBaseNote
-	s.due.late = func(due plans.Date) string {
-		days := due.DaysUntil(c.today)
-		if days <= 0 || s.status.value() == string(plans.StatusDone) {
-			return ""
-		}
-		return strconv.Itoa(days) + plural(days, " day late", " days late")
-	}
+	s.due.late = func(due plans.Date) string { return lateWords(due, plans.Status(s.status.value()), c.today) }
 	statuses := make([]string, len(plans.Statuses))
 	for i, st := range plans.Statuses {
 		statuses[i] = string(st)

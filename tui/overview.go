@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -12,9 +13,10 @@ import (
 )
 
 // overviewScreen lists every item, grouped by area, with its rating and
-// action, says how many are not rated yet, and opens any item. Only the
-// rows in the window are drawn, so a 1,000-item review scrolls as fast as
-// a short one.
+// action (when it is due, how far it has got, how late it is), says how
+// many are not rated yet and how many actions are late, and opens any
+// item. Only the rows in the window are drawn, so a 1,000-item review
+// scrolls as fast as a short one.
 type overviewScreen struct {
 	c       *common
 	keys    overviewKeys
@@ -24,6 +26,8 @@ type overviewScreen struct {
 	offset  int // first row shown
 	counts  []plans.AreaCounts
 	total   plans.Counts
+	late    int // actions late today
+	columns actionColumns
 
 	note     string   // what the last key did, when there is nothing else to see
 	drawn    []string // rows drawn without the cursor, by row
@@ -52,6 +56,7 @@ type overviewKeys struct {
 	Open        key.Binding
 	NextUnrated key.Binding // opens the next item not rated
 	FindUnrated key.Binding // moves the cursor to it
+	FindLate    key.Binding // moves the cursor to the next late action
 	Back        key.Binding
 	Rate        []key.Binding // rate the item under the cursor, as on its screen
 }
@@ -69,7 +74,10 @@ func newOverviewScreen(c *common) *overviewScreen {
 		Open:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open the item")),
 		NextUnrated: key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "open the next item not rated")),
 		FindUnrated: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "move to the next item not rated")),
-		Back:        key.NewBinding(key.WithKeys("esc", "o"), key.WithHelp("esc", "back")),
+		// Not a letter: a scale's levels take their first letters here
+		// ("l" would rate "low" on a low/medium/high scale).
+		FindLate: key.NewBinding(key.WithKeys("!"), key.WithHelp("!", "move to the next late action")),
+		Back:     key.NewBinding(key.WithKeys("esc", "o"), key.WithHelp("esc", "back")),
 	}}
 }
 
@@ -95,6 +103,7 @@ func (s *overviewScreen) init() tea.Cmd {
 		}
 	}
 	s.counts, s.total = s.c.plan().Counts()
+	s.measureActions()
 	s.drawn = nil
 	s.moveTo(s.rowOf(s.c.pos()))
 	return nil
@@ -178,6 +187,10 @@ func (s *overviewScreen) update(msg tea.Msg) tea.Cmd {
 		s.moveTo(len(s.rows) - 1)
 	case key.Matches(k, s.keys.FindUnrated):
 		s.nextUnrated()
+	case key.Matches(k, s.keys.FindLate):
+		if !s.nextLate() {
+			s.note = "No action is late."
+		}
 	case key.Matches(k, s.keys.NextUnrated):
 		if s.nextUnrated() {
 			s.c.goTo(screenItem, s.rows[s.cursor].entry)
@@ -217,6 +230,45 @@ func (s *overviewScreen) nextUnrated() bool {
 	return false
 }
 
+// nextLate moves to the next item whose action is late, wrapping around,
+// and reports whether there is one.
+func (s *overviewScreen) nextLate() bool {
+	plan := s.c.plan()
+	for d := 1; d <= len(s.rows); d++ {
+		i := (s.cursor + d) % len(s.rows)
+		if r := s.rows[i]; r.isItem() && s.lateOf(plan.Items[s.entries[r.entry].Item.ID]) != "" {
+			s.cursor = i
+			return true
+		}
+	}
+	return false
+}
+
+// lateOf is how late the item's action is today ("45 days late"), or ""
+// when it is not late or there is no action: the overview lists only the
+// actions with words, as the summary and ladder check do.
+func (s *overviewScreen) lateOf(r *plans.Response) string {
+	if r.Action == "" {
+		return ""
+	}
+	return lateWords(r.Due, r.Status, s.c.today)
+}
+
+// lateWords is how late an action is on day today, "45 days late", or ""
+// when it is not: done, not due yet, or with no date. The item screen and
+// the overview both say it, from the review's today (ladder review
+// --today), so the two never disagree.
+func lateWords(due plans.Date, status plans.Status, today plans.Date) string {
+	if due.IsZero() || !status.Open() {
+		return ""
+	}
+	days := due.DaysUntil(today)
+	if days <= 0 {
+		return ""
+	}
+	return strconv.Itoa(days) + plural(days, " day late", " days late")
+}
+
 // rate gives the item under the cursor level i of the scale, as its
 // screen would, and saves (issue 12.9).
 func (s *overviewScreen) rate(i int) tea.Cmd {
@@ -240,6 +292,9 @@ func (s *overviewScreen) view() string {
 		gaps = st.Warning.Render(fmt.Sprintf("%d not rated yet", total.Unrated))
 	}
 	header := st.Title.Render("Overview") + st.Subtle.Render(fmt.Sprintf(" · %d of %d rated · ", total.Rated(), total.Total())) + gaps
+	if s.late > 0 {
+		header += st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d late", s.late))
+	}
 	if s.note != "" {
 		header += st.Success.Render(" · " + s.note)
 	}
@@ -340,11 +395,13 @@ func (s *overviewScreen) row(st *styles, i, w int) string {
 	resp := s.c.plan().Items[e.Item.ID]
 	labelWidth := max(overviewLabelWidth, ratingLabelWidth(c)+1)
 	if r.action {
-		text := "→ " + firstLineOf(resp.Action)
-		if resp.Owner != "" {
-			text += " (" + resp.Owner + ")"
+		// Under the item's title; in a narrow window, under its rating,
+		// so that the action keeps some of its words beside the rest.
+		indent := 2 + labelWidth + 1
+		if w-indent-s.columns.tail() < overviewActionWords {
+			indent = 4
 		}
-		return strings.Repeat(" ", 2+labelWidth+1) + st.Subtle.Render(ansi.Truncate(text, max(1, w-labelWidth-3), "…"))
+		return spaces(indent) + s.actionLine(st, resp, max(1, w-indent))
 	}
 	cur := "  "
 	if i == s.cursor {
@@ -361,17 +418,116 @@ func (s *overviewScreen) row(st *styles, i, w int) string {
 	return cur + padCells(st.rating(c, resp.Rating), labelWidth) + " " + title + flag
 }
 
+// actionColumns are the widths of the action line's columns, the widest
+// any action of the plan needs: the action and its owner, its due date
+// (0 when no action has one), its status, how late it is (0 when none
+// is).
+type actionColumns struct{ head, due, status, late int }
+
+// tail is how many cells the columns after the action take.
+func (c actionColumns) tail() int {
+	n := 2 + c.status
+	if c.due > 0 {
+		n += 2 + c.due
+	}
+	if c.late > 0 {
+		n += 2 + c.late
+	}
+	return n
+}
+
+// overviewActionWords is the fewest cells of an action's words worth
+// moving its line left for, under the rating, in a narrow window.
+const overviewActionWords = 16
+
+// overviewDueFormat is how a due date reads in lists, as on the summary
+// and the project plan: "31 Mar 2027".
+const overviewDueFormat = "2 Jan 2006"
+
+// actionHead is "→ action (owner)": the action's first line, and both
+// made one line (a plan file is untrusted, and an owner with a line
+// break would break the row in two).
+func actionHead(r *plans.Response) string {
+	head := "→ " + flat(firstLineOf(r.Action))
+	if r.Owner != "" {
+		head += " (" + flat(r.Owner) + ")"
+	}
+	return head
+}
+
+// measureActions sizes the action lines' columns from every action, so
+// that due dates, statuses and lateness line up down the list and the
+// overview reads as a table; and counts the actions late today.
+func (s *overviewScreen) measureActions() {
+	plan := s.c.plan()
+	s.columns, s.late = actionColumns{}, 0
+	for _, st := range plans.Statuses {
+		s.columns.status = max(s.columns.status, ansi.StringWidth(statusLabel(st)))
+	}
+	for _, r := range s.rows {
+		if !r.action {
+			continue
+		}
+		resp := plan.Items[s.entries[r.entry].Item.ID]
+		s.columns.head = max(s.columns.head, ansi.StringWidth(actionHead(resp)))
+		if !resp.Due.IsZero() {
+			s.columns.due = max(s.columns.due, len(resp.Due.Time().Format(overviewDueFormat)))
+		}
+		if late := s.lateOf(resp); late != "" {
+			s.late++
+			s.columns.late = max(s.columns.late, ansi.StringWidth("⚠ "+late))
+		}
+	}
+}
+
+// actionLine draws an item's action in room cells: the action and its
+// owner, then when it is due, its status, and how late it is, each in
+// its column. The action's words give way (cut with an ellipsis) before
+// the rest does, down to the narrowest window.
+func (s *overviewScreen) actionLine(st *styles, resp *plans.Response, room int) string {
+	cols := s.columns
+	headWidth := max(1, min(cols.head, room-cols.tail()))
+	var b strings.Builder
+	b.WriteString(st.Subtle.Render(padRight(ansi.Truncate(actionHead(resp), headWidth, "…"), headWidth)))
+	if cols.due > 0 {
+		due := ""
+		if !resp.Due.IsZero() {
+			due = resp.Due.Time().Format(overviewDueFormat)
+		}
+		b.WriteString("  " + st.Subtle.Render(padRight(due, cols.due)))
+	}
+	status := statusLabel(resp.Status)
+	late := s.lateOf(resp)
+	if late != "" {
+		status = padRight(status, cols.status)
+	}
+	if resp.Status == plans.StatusDone {
+		b.WriteString("  " + st.Success.Render(status))
+	} else {
+		b.WriteString("  " + st.Subtle.Render(status))
+	}
+	if late != "" {
+		b.WriteString("  " + st.Warning.Render("⚠ "+late))
+	}
+	// Only a scale with very long words and an action years late leave
+	// too little room: then the line is cut rather than wrapped.
+	return ansi.Truncate(b.String(), room, "…")
+}
+
 // overviewLabelWidth is the column of the ratings: "○ Unrated" and room;
 // wider where the scale's words are (ratingLabelWidth).
 const overviewLabelWidth = 10
 
 func (s *overviewScreen) shortHelp() []key.Binding {
+	if s.late > 0 { // only then is finding one worth a place in the footer
+		return []key.Binding{s.keys.Open, s.keys.Back, rateHint(s.keys.Rate), s.keys.Up, s.keys.FindLate, s.keys.NextUnrated}
+	}
 	return []key.Binding{s.keys.Open, s.keys.Back, rateHint(s.keys.Rate), s.keys.Up, s.keys.NextUnrated}
 }
 
 func (s *overviewScreen) fullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{s.keys.Up, s.keys.PageUp, s.keys.Home, s.keys.Open, s.keys.NextUnrated, s.keys.FindUnrated, s.keys.Back},
+		{s.keys.Up, s.keys.PageUp, s.keys.Home, s.keys.Open, s.keys.NextUnrated, s.keys.FindUnrated, s.keys.FindLate, s.keys.Back},
 		s.keys.Rate,
 	}
 }
