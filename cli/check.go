@@ -138,12 +138,12 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	// those lines wait to be printed, in file order.
 	defer collectLate()()
 	type checked struct {
-		text              bytes.Buffer
-		path              string
-		valid             bool
-		problems, overdue int
+		text                        bytes.Buffer
+		path                        string
+		valid, handedOn             bool
+		problems, warnings, overdue int
 	}
-	var valid, bad, problems, overdue int
+	var valid, bad, problems, warnings, overdue, handedOn int
 	var late []string           // the plans with overdue actions, for the way out
 	names := newFileList(files) // the []string is garbage from here
 	checkedFiles := len(files)
@@ -161,8 +161,19 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 			r.problems = plans.ProblemCount(l.Err)
 			return r
 		}
+		if l.Plan != nil {
+			r.problems, r.warnings = out.links(path, l.Plan)
+			if r.problems > 0 {
+				return r
+			}
+		}
 		r.valid = true
-		if opts.overdue && l.Plan != nil {
+		if l.Plan == nil || !opts.overdue {
+			return r
+		}
+		// A plan carried on to its next review has its open actions
+		// chased there: reported here too, each would fail twice.
+		if _, r.handedOn = plans.HandedOn(path, l.Plan); !r.handedOn {
 			r.overdue = out.overdue(path, l.Plan, today)
 		}
 		return r
@@ -174,6 +185,10 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 			bad++
 			problems += r.problems
 		}
+		warnings += r.warnings
+		if r.handedOn {
+			handedOn++
+		}
 		overdue += r.overdue
 		if r.overdue > 0 {
 			late = append(late, r.path)
@@ -183,6 +198,9 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	summary := fmt.Sprintf("%s checked: %d valid", plural(checkedFiles, "file"), valid)
 	if bad > 0 {
 		summary += fmt.Sprintf(", %d with %s", bad, plural(problems, "problem"))
+	}
+	if warnings > 0 {
+		summary += ", " + plural(warnings, "warning")
 	}
 	if opts.overdue {
 		// A plan that does not load is not looked at for late actions:
@@ -205,6 +223,12 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		}
 		if opts.warnOnly && overdue > 0 {
 			summary += " (warnings only)"
+		}
+		switch {
+		case handedOn == 1:
+			summary += "; 1 plan carried on to its next review, where its open actions are chased"
+		case handedOn > 1:
+			summary += fmt.Sprintf("; %d plans carried on to their next reviews, where their open actions are chased", handedOn)
 		}
 	}
 	switch {
@@ -297,6 +321,45 @@ func (p checkPrinter) mistakes(path string, err error) {
 	for _, pr := range fe.Problems {
 		fmt.Fprintln(p.w, render.GitHubAnnotation("error", fe.Path, pr.Line, pr.Column, pr.Message))
 	}
+}
+
+// links checks where a plan's previous_review and next_review lead, at
+// their lines: out of the repository, or back to the plan itself, is a
+// mistake (a link ladder refuses to follow); to no plan, a warning only
+// (the other plan may have been removed on purpose), which hides nothing,
+// as a next review that is not there takes no actions on.
+func (pr checkPrinter) links(path string, p *plans.Plan) (problems, warnings int) {
+	for _, l := range []struct{ key, ref string }{{"previous_review", p.PreviousReview}, {"next_review", p.NextReview}} {
+		if l.ref == "" {
+			continue
+		}
+		_, err := plans.FollowLink(path, l.ref)
+		if err == nil {
+			continue
+		}
+		line, col := p.LinkPosition(l.key)
+		level, msg := "error", fmt.Sprintf("%s %v", l.key, err)
+		switch {
+		case errors.Is(err, plans.ErrNoPlanThere) && l.key == "next_review":
+			level, msg = "warning", msg+", so this plan's open actions are still chased here: fix the path, or remove the line"
+		case errors.Is(err, plans.ErrNoPlanThere):
+			level, msg = "warning", msg+": fix the path, or remove the line if that plan was removed on purpose"
+		}
+		if level == "error" {
+			problems++
+		} else {
+			warnings++
+		}
+		switch {
+		case pr.github:
+			fmt.Fprintln(pr.w, render.GitHubAnnotation(level, path, line, col, safetext.Line(msg)))
+		case level == "warning":
+			fmt.Fprintf(pr.w, "%s:%d:%d: warning: %s\n", safetext.Line(path), line, col, safetext.Line(msg))
+		default:
+			fmt.Fprintf(pr.w, "%s:%d:%d: %s\n", safetext.Line(path), line, col, safetext.Line(msg))
+		}
+	}
+	return problems, warnings
 }
 
 // overdue prints one line per overdue action, at its due date, in file

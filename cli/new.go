@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -15,12 +16,15 @@ import (
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 	"github.com/spf13/cobra"
 )
 
 type newOptions struct {
 	org, title   string
 	checklist    string
+	from         string
+	checklistSet bool // --checklist was given, not left to its default
 	date         string
 	facilitator  string
 	participants []string
@@ -29,7 +33,7 @@ type newOptions struct {
 func newNewCmd() *cobra.Command {
 	var opts newOptions
 	cmd := &cobra.Command{
-		Use:   "new PLAN --org NAME --title TEXT",
+		Use:   "new PLAN --org NAME --title TEXT | new PLAN --from LAST --title TEXT",
 		Short: "Create a new, unrated plan file",
 		Long: `New writes a fresh plan file for a review: your organisation, a title,
 the date, and every item of the checklist waiting to be rated. Nothing is
@@ -45,11 +49,19 @@ checklists') or your own checklist file. A checklist file's location is
 recorded in the plan by its path from the plan's folder: if you move one,
 move the other with it.
 
+Next year's review carries on from last year's with --from LAST: the
+new plan takes LAST's organisation, facilitator, participants and
+checklist (unless you give others), and each action and project-plan
+step LAST still has open, with its owner, due date and status, to rate
+afresh. LAST gets one line, next_review, naming the new plan: from then
+on 'ladder status' and 'ladder check --overdue' chase those actions in
+the new plan alone. Commit both files.
+
 The path written is printed on standard output. When the folder holds
-other plans of the same organisation (last year's review), new lists
-them with the actions each still has open: those stay on 'ladder
-status', and on 'ladder check --overdue' once late, until they are
-marked done in their own plan.`,
+other plans of the same organisation (last year's review) and you did
+not use --from, new lists them with the actions each still has open:
+those stay on 'ladder status', and on 'ladder check --overdue' once late,
+until they are marked done in their own plan.`,
 		Example: `  # A plan for today's review
   ladder new plans/acme-spring.yaml --org "Acme Café Ltd" --title "Spring review"
 
@@ -58,9 +70,13 @@ marked done in their own plan.`,
     --date 2027-03-14 --facilitator "Sam Patel" --participant Ana --participant Ben
 
   # With your own checklist
-  ladder new plans/acme.yaml --org "Acme" --title "Our own review" --checklist checklists/ours.yaml`,
+  ladder new plans/acme.yaml --org "Acme" --title "Our own review" --checklist checklists/ours.yaml
+
+  # Next year's review, carrying on last year's open actions
+  ladder new plans/acme-2027.yaml --from plans/acme-2026.yaml --title "Review 2027"`,
 		Args: exactlyOneArg("ladder new needs the plan file to write, e.g. ladder new plans/acme.yaml --org \"Acme\" --title \"Spring review\""),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.checklistSet = cmd.Flags().Changed("checklist")
 			return runNew(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts)
 		},
 	}
@@ -71,15 +87,13 @@ marked done in their own plan.`,
 	f.StringVar(&opts.date, "date", "", "the date of the review, as `YYYY-MM-DD` (default: today)")
 	f.StringVar(&opts.facilitator, "facilitator", "", "the `NAME` of whoever runs the review")
 	f.StringArrayVar(&opts.participants, "participant", nil, "the `NAME` of someone taking part (repeat for each person)")
+	f.StringVar(&opts.from, "from", "", "carry on from last review's `PLAN`: its open actions, checklist, organisation and people")
 	return cmd
 }
 
 func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
-	if strings.TrimSpace(opts.org) == "" {
+	if opts.from == "" && strings.TrimSpace(opts.org) == "" {
 		return usageErrorf("ladder new needs --org: the name of the organisation under review, e.g. --org \"Acme Café Ltd\"")
-	}
-	if strings.TrimSpace(opts.title) == "" {
-		return usageErrorf("ladder new needs --title: a name for this review, e.g. --title \"Spring review\"")
 	}
 	if !plans.IsPlanFile(path) {
 		return usageErrorf("%s: a plan file name should end in .yaml (and not start with a dot), so that ladder check finds it: try %s",
@@ -92,51 +106,164 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 			return err
 		}
 	}
-	c, isFile, err := resolveChecklist(stderr, opts.checklist)
-	if err != nil {
-		return err
-	}
-
-	p := plans.New(c, opts.org, opts.title, date)
-	p.Facilitator = opts.facilitator
-	p.Participants = opts.participants
-	if isFile {
-		if p.ChecklistRef.File, err = plans.ChecklistFileRef(filepath.Dir(path), opts.checklist); err != nil {
-			return err
+	if strings.TrimSpace(opts.title) == "" {
+		example := "Spring review"
+		if opts.from != "" {
+			example = fmt.Sprintf("Review %d", date.Year)
 		}
+		return usageErrorf("ladder new needs --title: a name for this review, e.g. --title %q", example)
 	}
-
 	if _, err := os.Lstat(path); err == nil {
 		return exists(path)
 	}
-	if err := plans.FolderInside(path); err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	if _, err := plans.Create(path, p); err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return exists(path)
+	n := review.NewPlan{Path: path, Organisation: opts.org, Title: opts.title,
+		Facilitator: opts.facilitator, Participants: opts.participants, Today: date}
+	if opts.from != "" {
+		prev, err := openPrevious(stderr, opts)
+		if err != nil {
+			return err
 		}
+		n.Previous = prev
+		// Left out, the people come across with the plan: the same team
+		// reviews next year.
+		n.Organisation = cmp.Or(strings.TrimSpace(opts.org), prev.Plan.Organisation)
+		n.Facilitator = cmp.Or(opts.facilitator, prev.Plan.Facilitator)
+		if opts.participants == nil {
+			n.Participants = prev.Plan.Participants
+		}
+	} else {
+		c, isFile, err := resolveChecklist(stderr, opts.checklist)
+		if err != nil {
+			return err
+		}
+		n.Checklist = c
+		if isFile {
+			n.ChecklistFile = opts.checklist
+		}
+	}
+
+	s, err := review.Create(n, nil)
+	switch {
+	case s == nil && errors.Is(err, fs.ErrExist):
+		return exists(path)
+	case s == nil && n.Previous != nil:
+		return notCarried(n.Previous, path, err)
+	case s == nil:
 		return err
 	}
 	fmt.Fprintln(stdout, path)
 	q := plans.CommandQuote(path)
-	fmt.Fprintf(stderr, "Wrote a new plan for %s with %s to rate.\nNext: run ladder review %s to go through it item by item,\nor fill it in with any text editor and run ladder check %s\n",
-		opts.org, plural(c.Len(), "item"), q, q)
-	earlierReviews(stderr, path, p)
+	fmt.Fprintf(stderr, "Wrote a new plan for %s with %s to rate.\n",
+		safetext.Line(s.Plan().Organisation), plural(s.Checklist().Len(), "item"))
+	if n.Previous != nil {
+		return carriedOn(stderr, s, n.Previous.Path, err)
+	}
+	fmt.Fprintf(stderr, "Next: run ladder review %s to go through it item by item,\nor fill it in with any text editor and run ladder check %s\n", q, q)
+	earlierReviews(stderr, path, s.Plan(), opts)
 	return nil
 }
 
-// earlierReviews tells someone starting next year's review what became of
-// last year's: the plans beside the new one for the same organisation,
-// with how many actions each still has open (they stay on ladder status,
-// and fail ladder check --overdue once late, until they are marked done
-// there), and the ladder diff that compares this one with the newest on
+// openPrevious opens the plan --from names, for a review that carries it
+// on. A --checklist other than its own is refused: the carried actions
+// belong to its checklist's items.
+func openPrevious(stderr io.Writer, opts newOptions) (*plans.File, error) {
+	if _, err := os.Stat(opts.from); errors.Is(err, fs.ErrNotExist) {
+		return nil, usageErrorf("--from %s: no such plan file", opts.from)
+	}
+	prev, err := plans.Open(opts.from, nil)
+	if err != nil {
+		printError(stderr, err)
+		fmt.Fprintf(stderr, "%s does not load, so nothing was written: fix the lines above (ladder check %s), then run this again.\n",
+			safetext.Line(opts.from), safetext.Line(plans.CommandQuote(opts.from)))
+		return nil, problemsFound()
+	}
+	if opts.checklistSet && !sameChecklist(stderr, prev, opts.checklist) {
+		return nil, usageErrorf("%s follows checklist %s, and --checklist names %s: a review carries on only on the same checklist (leave out --checklist)",
+			opts.from, safetext.Line(prev.Plan.ChecklistRef.ID), opts.checklist)
+	}
+	return prev, nil
+}
+
+// sameChecklist reports whether the --checklist flag names the checklist
+// prev follows: its built-in id, or the file it names.
+func sameChecklist(stderr io.Writer, prev *plans.File, flag string) bool {
+	c, isFile, err := resolveChecklist(stderr, flag)
+	if err != nil || c.ID != prev.Plan.Checklist.ID || isFile != (prev.Plan.ChecklistRef.File != "") {
+		return false
+	}
+	if !isFile {
+		return true
+	}
+	file, err := plans.ChecklistPath(prev.Plan.ChecklistRef.File, filepath.Dir(prev.Path))
+	a, errA := filepath.Abs(file)
+	b, errB := filepath.Abs(flag)
+	return err == nil && errA == nil && errB == nil && a == b
+}
+
+// notCarried says, in plain words, why a review could not carry prev on:
+// nothing was written in any of these cases.
+func notCarried(prev *plans.File, path string, err error) error {
+	switch {
+	case errors.Is(err, plans.ErrHasNextReview):
+		ref := prev.Plan.NextReview
+		next, ok := plans.HandedOn(prev.Path, prev.Plan)
+		if !ok {
+			return &exitError{code: ExitProblems, err: fmt.Errorf(
+				"%s names a next review already (next_review: %s), but no plan is there: if that review was removed on purpose, delete the next_review line from %s and run this again",
+				prev.Path, safetext.Quote(ref), prev.Path)}
+		}
+		return &exitError{code: ExitProblems, err: fmt.Errorf(
+			"%s was carried on already, to %s: carry on from that plan instead (ladder new %s --from %s ...)",
+			prev.Path, safetext.Line(next), plans.CommandQuote(path), safetext.Line(plans.CommandQuote(next)))}
+	case errors.Is(err, plans.ErrChangedOnDisk):
+		return &exitError{code: ExitProblems, err: fmt.Errorf(
+			"%s changed on disk while ladder was reading it, so nothing was written: run this again", prev.Path)}
+	}
+	return &exitError{code: ExitProblems, err: err}
+}
+
+// carriedOn tells someone who started next year's review with --from what
+// came across, that the old plan now hands its actions on, and how to
+// keep both files in git. linkErr is review.Create's error: the new plan
+// is written, but the old one may not name it yet (plans.ErrNotLinked).
+func carriedOn(stderr io.Writer, s *review.Session, prevPath string, linkErr error) error {
+	path := s.Path()
+	if c := s.Carried(); c == (plans.Carried{}) {
+		fmt.Fprintf(stderr, "Carried on nothing from %s: it has no open actions or project-plan steps.\n", safetext.Line(prevPath))
+	} else {
+		fmt.Fprintf(stderr, "Carried on %s and %s from %s.\n",
+			plural(c.Actions, "open action"), plural(c.Steps, "project-plan step"), safetext.Line(prevPath))
+	}
+	q, pq := plans.CommandQuote(path), plans.CommandQuote(prevPath)
+	if linkErr != nil {
+		fmt.Fprintf(stderr, "Next: run ladder review %s to go through it item by item.\n", q)
+		return &exitError{code: ExitProblems, err: fmt.Errorf("%s: %w", path, linkErr)}
+	}
+	fmt.Fprintf(stderr, "%s now names %s as its next review:\nits open actions are chased in the new plan from now on.\n", safetext.Line(prevPath), safetext.Line(path))
+	fmt.Fprintf(stderr, "Next: run ladder review %s to go through it item by item,\nor fill it in with any text editor and run ladder check %s\n", q, q)
+	fmt.Fprintf(stderr, "Once it is rated, compare the two reviews:\n  ladder diff %s %s\n", safetext.Line(pq), safetext.Line(q))
+	// Both files changed: the old one by its next_review line.
+	fmt.Fprintln(stderr, "Commit both files:")
+	for _, words := range s.CommitSteps() {
+		if words[1] == "add" || words[1] == "commit" {
+			words = append(words, pq)
+		}
+		fmt.Fprintf(stderr, "  %s\n", safetext.Line(strings.Join(words, " ")))
+	}
+	return nil
+}
+
+// earlierReviews tells someone starting next year's review without
+// --from what became of last year's: the plans beside the new one for the
+// same organisation, with how many actions each still has open (they stay
+// on ladder status, and fail ladder check --overdue once late, until they
+// are marked done there) or the review that carried them on; the way to
+// start again from the newest with open actions, so that they are chased
+// in the new plan instead (the new plan is still blank, so nothing is
+// lost); and the ladder diff that compares this one with the newest on
 // the same checklist (diff refuses two checklists' plans). Plans that do
 // not load are ladder check's business, not this hint's.
-func earlierReviews(w io.Writer, path string, plan *plans.Plan) {
+func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions) {
 	org := plan.Organisation
 	dir := filepath.Dir(path)
 	entries, err := os.ReadDir(dir)
@@ -147,7 +274,9 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan) {
 		path, title string
 		date        plans.Date
 		open        int
-		comparable  bool // diff compares it with the new plan
+		next        string // the review that carried it on, if one did
+		named       bool   // it names a next review (CreateNext refuses it)
+		comparable  bool   // diff compares it with the new plan
 	}
 	var found []earlier
 	anyOpen := false
@@ -168,9 +297,14 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan) {
 		if err != nil || !plans.SameOrganisation(p.Organisation, org) {
 			continue
 		}
-		open := len(p.ActionsToChase())
-		anyOpen = anyOpen || open > 0
-		found = append(found, earlier{other, p.Title, p.Date, open, len(plans.Unrelated(p, plan)) == 0})
+		e := earlier{path: other, title: p.Title, date: p.Date, named: p.NextReview != "", comparable: len(plans.Unrelated(p, plan)) == 0}
+		if next, ok := plans.HandedOn(other, p); ok {
+			e.next = next
+		} else {
+			e.open = len(p.ActionsToChase())
+		}
+		anyOpen = anyOpen || e.open > 0
+		found = append(found, e)
 	}
 	if len(found) == 0 {
 		return
@@ -178,16 +312,27 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan) {
 	slices.SortStableFunc(found, func(a, b earlier) int { return a.date.Compare(b.date) })
 	fmt.Fprintf(w, "\n%s has %s here already:\n", safetext.Line(org), plural(len(found), "other plan"))
 	for _, e := range found {
-		fmt.Fprintf(w, "  %s (%s, %s): %s open\n", safetext.Line(e.path), safetext.Line(e.title), e.date, plural(e.open, "action"))
+		state := plural(e.open, "action") + " open"
+		if e.next != "" {
+			state = "carried on to " + e.next
+		}
+		fmt.Fprintf(w, "  %s (%s, %s): %s\n", safetext.Line(e.path), safetext.Line(e.title), e.date, safetext.Line(state))
+	}
+	last, from := -1, -1
+	for i, e := range found { // oldest first
+		if e.comparable {
+			last = i
+			if e.open > 0 && !e.named {
+				from = i
+			}
+		}
 	}
 	if anyOpen {
 		fmt.Fprintln(w, "Open actions stay on ladder status, and on ladder check --overdue once late,\nuntil they are marked done in their own plan.")
 	}
-	last := -1
-	for i, e := range found {
-		if e.comparable {
-			last = i // found is oldest first
-		}
+	if from >= 0 {
+		fmt.Fprintf(w, "To chase %s's open actions in this review instead, remove\nthis plan (nothing is rated in it yet) and start it again from that one:\n  rm %s\n  %s\n",
+			safetext.Line(found[from].path), safetext.Line(plans.CommandQuote(path)), safetext.Line(newFromCommand(path, found[from].path, opts)))
 	}
 	if last < 0 {
 		fmt.Fprintf(w, "None of them follows the same checklist as this one (%s), so\nladder diff cannot compare them with it.\n", safetext.Line(plan.ChecklistRef.ID))
@@ -195,6 +340,26 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan) {
 	}
 	fmt.Fprintf(w, "Once this review is rated, compare the two:\n  ladder diff %s %s\n",
 		safetext.Line(plans.CommandQuote(found[last].path)), safetext.Line(plans.CommandQuote(path)))
+}
+
+// newFromCommand is the ladder new that makes the plan at path again, as
+// opts made it, carrying on from the plan at from: the organisation,
+// facilitator and participants come from that plan unless opts gave them.
+func newFromCommand(path, from string, opts newOptions) string {
+	words := []string{"ladder", "new", path, "--from", from, "--title", opts.title, "--org", opts.org}
+	if opts.date != "" {
+		words = append(words, "--date", opts.date)
+	}
+	if opts.facilitator != "" {
+		words = append(words, "--facilitator", opts.facilitator)
+	}
+	for _, p := range opts.participants {
+		words = append(words, "--participant", p)
+	}
+	for i, word := range words[2:] {
+		words[i+2] = plans.CommandQuote(word)
+	}
+	return strings.Join(words, " ")
 }
 
 // suggestPlanName turns a file name ladder check would skip into one it finds.

@@ -236,6 +236,43 @@ func (f *File) writeLinked(data []byte) (bool, error) {
 	return written, err
 }
 
+// linkPositionKey marks a link's place among a plan's positions: no item
+// id starts with it.
+const linkPositionKey = "#"
+
+// LinkPosition is where the value of a plan's previous_review or
+// next_review (key) sits in its file; 0, 0 when it has none.
+func (p *Plan) LinkPosition(key string) (line, col int) {
+	pos := p.positions[linkPositionKey+key]
+	return pos.Line, pos.Column
+}
+
+// ErrNoPlanThere is FollowLink's error for a link to a plan file that is
+// not there (moved, renamed, or removed with git rm).
+var ErrNoPlanThere = errors.New("leads to no plan")
+
+// FollowLink is the plan file that ref (a previous_review or next_review
+// of the plan at planPath) leads to, when one is there. It fails as Link
+// does for a link that leaves the repository, for one back to the plan
+// itself, and with ErrNoPlanThere (and the path it looked at) for a link
+// to nothing.
+func FollowLink(planPath, ref string) (string, error) {
+	target, err := Link(planPath, ref)
+	if err != nil {
+		return "", err
+	}
+	info, err := os.Stat(target)
+	if err != nil || !info.Mode().IsRegular() {
+		return target, fmt.Errorf("%s %w: %s is not there", safetext.Quote(ref), ErrNoPlanThere, target)
+	}
+	// A plan naming itself would hand its actions on to itself, and hide
+	// them: a pull request could add the line for that alone.
+	if self, err := os.Stat(planPath); err == nil && os.SameFile(self, info) {
+		return "", fmt.Errorf("%s names this plan itself: a review links only to another plan", safetext.Quote(ref))
+	}
+	return target, nil
+}
+
 // HandedOn reports whether the plan at path has handed its open actions on
 // to a next review that is there to chase them: it names one, the link
 // stays inside the repository, and a plan file is at the other end. Only
@@ -246,11 +283,8 @@ func HandedOn(path string, p *Plan) (next string, ok bool) {
 	if p.NextReview == "" {
 		return "", false
 	}
-	next, err := Link(path, p.NextReview)
+	next, err := FollowLink(path, p.NextReview)
 	if err != nil {
-		return "", false
-	}
-	if info, err := os.Stat(next); err != nil || !info.Mode().IsRegular() {
 		return "", false
 	}
 	return next, true

@@ -264,3 +264,40 @@ func TestHandedOnNeedsTheNextPlanToBeThere(t *testing.T) {
 		t.Fatal("handed on out of the repository")
 	}
 }
+
+// A plan that names itself as its next review hands nothing on: the line
+// alone, added in a pull request, would otherwise hide its late actions.
+func TestHandedOnNotToItself(t *testing.T) {
+	dir := gitRepo(t)
+	path := filepath.Join(dir, "plans", "acme.yaml")
+	writePlan(t, path, blankPlan())
+	p := blankPlan()
+	p.NextReview = "acme.yaml"
+	if _, ok := HandedOn(path, p); ok {
+		t.Fatal("a plan handed its actions on to itself")
+	}
+	if _, err := FollowLink(path, "acme.yaml"); err == nil || errors.Is(err, ErrNoPlanThere) || !strings.Contains(err.Error(), "itself") {
+		t.Fatalf("FollowLink to itself: %v", err)
+	}
+	if got, err := FollowLink(path, "acme-2027.yaml"); !errors.Is(err, ErrNoPlanThere) || got != filepath.Join(dir, "plans", "acme-2027.yaml") {
+		t.Fatalf("FollowLink to nothing: %q, %v", got, err)
+	}
+}
+
+// The loader remembers where each link sits, for check to point at.
+func TestLinkPosition(t *testing.T) {
+	p := blankPlan()
+	p.PreviousReview, p.NextReview = "acme-2026.yaml", "acme-2028.yaml"
+	back, err := Parse("plans/acme.yaml", Encode(p), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lp, cp := back.LinkPosition("previous_review")
+	ln, cn := back.LinkPosition("next_review")
+	if lp == 0 || ln != lp+1 || cp != len("previous_review: ")+1 || cn != len("next_review: ")+1 {
+		t.Fatalf("previous_review at %d:%d, next_review at %d:%d", lp, cp, ln, cn)
+	}
+	if l, c := blankPlan().LinkPosition("next_review"); l != 0 || c != 0 {
+		t.Fatalf("no link, at %d:%d", l, c)
+	}
+}

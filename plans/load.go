@@ -129,7 +129,10 @@ func (d *decoder) positions() map[string]Problem {
 	for _, nodes := range d.stepNodes {
 		steps += len(nodes)
 	}
-	out := make(map[string]Problem, len(d.itemNodes)+steps) // sized: status reads thousands of plans
+	out := make(map[string]Problem, len(d.itemNodes)+steps+len(d.linkNodes)) // sized: status reads thousands of plans
+	for key, n := range d.linkNodes {
+		out[linkPositionKey+key] = Problem{Line: n.Line, Column: n.Column}
+	}
 	for id, n := range d.itemNodes {
 		at := n.due
 		if at == nil {
@@ -178,6 +181,7 @@ type decoder struct {
 	followNodes   map[string]*yaml.Node
 	areaNodes     map[string]map[string]*yaml.Node // follow-up id -> area id -> key node
 	stepNodes     map[string][]*yaml.Node          // follow-up id -> node of each step
+	linkNodes     map[string]*yaml.Node            // previous_review, next_review -> value
 	hintCells     int                              // letter pairs compared for hints so far (see hintBudget)
 }
 
@@ -248,6 +252,10 @@ func (d *decoder) link(n *yaml.Node, key string) string {
 	if err := linkShape(v); err != nil {
 		d.Errorf(n, "%s %s", key, err)
 	}
+	if d.linkNodes == nil {
+		d.linkNodes = map[string]*yaml.Node{}
+	}
+	d.linkNodes[key] = n
 	return v
 }
 
