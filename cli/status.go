@@ -133,8 +133,9 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		l := plans.ReadFolderFile(names.at(i), resolve)
 		r := loaded{err: l.Err}
 		if l.Plan != nil {
-			r.info = plans.InfoOf(l.Path, l.Plan)
-			r.actions = plans.PlanActions(l.Path, l.Plan)
+			// A plan carried on to its next review: its actions are
+			// listed under that plan, and this one says so.
+			r.info, r.actions = plans.ToChase(l.Path, l.Plan)
 		}
 		return r
 	}, func(i int, r loaded) {

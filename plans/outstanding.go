@@ -31,6 +31,31 @@ type PlanAction struct {
 // it is about.
 type PlanInfo struct {
 	Path, Organisation, Title string
+	// CarriedOnTo is the next review's file, for a plan carried on to one
+	// that is there (HandedOn): its open actions are chased in that plan.
+	CarriedOnTo string
+	// NextReviewProblem says why the next review a plan names takes no
+	// actions on (it leads to no plan, or out of the repository): the
+	// plan's own are still chased, and a list says why.
+	NextReviewProblem string
+}
+
+// ToChase is a plan's PlanInfo and the open actions to chase in it: none
+// for a plan carried on to its next review (they are chased there, and
+// would otherwise be counted twice). HandedOn looks at the disk (a stat of
+// the next review), which a folder of thousands of plans can afford.
+func ToChase(path string, p *Plan) (PlanInfo, []PlanAction) {
+	info := InfoOf(path, p)
+	if p.NextReview == "" {
+		return info, PlanActions(path, p)
+	}
+	next, err := FollowLink(path, p.NextReview)
+	if err != nil {
+		info.NextReviewProblem = "next_review " + err.Error()
+		return info, PlanActions(path, p)
+	}
+	info.CarriedOnTo = next
+	return info, nil
 }
 
 // InfoOf is the PlanInfo of a plan loaded from path.
@@ -70,7 +95,10 @@ type Outstanding struct {
 
 	plans int
 	open  [4]int
-	seq   uint32 // the next action's place among all added
+	// carriedOn and nextProblems count the plans whose PlanInfo says
+	// CarriedOnTo or NextReviewProblem.
+	carriedOn, nextProblems int
+	seq                     uint32 // the next action's place among all added
 
 	owners     []OwnerGroup
 	ownerIndex map[string]int32
@@ -145,11 +173,11 @@ func NewOutstanding(today Date, g Grouping) *Outstanding {
 func (o *Outstanding) SetMemoryBudget(bytes int) { o.budget = bytes }
 
 // CollectOutstanding lists the open actions of plans (item actions and
-// project-plan steps not done) in the order g says.
+// project-plan steps not done, see ToChase) in the order g says.
 func CollectOutstanding(named []NamedPlan, today Date, g Grouping) (*Outstanding, error) {
 	o := NewOutstanding(today, g)
 	for _, np := range named {
-		if err := o.Add(InfoOf(np.Path, np.Plan), PlanActions(np.Path, np.Plan)); err != nil {
+		if err := o.Add(ToChase(np.Path, np.Plan)); err != nil {
 			o.Close()
 			return nil, err
 		}
@@ -182,9 +210,16 @@ func (o *Outstanding) Add(info PlanInfo, actions []PlanAction) error {
 			return o.err
 		}
 	}
-	pr := planRow{index: int32(o.plans), info: PlanInfo{strings.Clone(info.Path), strings.Clone(info.Organisation), strings.Clone(info.Title)}}
+	pr := planRow{index: int32(o.plans), info: PlanInfo{strings.Clone(info.Path), strings.Clone(info.Organisation), strings.Clone(info.Title),
+		strings.Clone(info.CarriedOnTo), strings.Clone(info.NextReviewProblem)}}
 	plan := int32(len(r.plans))
 	o.plans++
+	if info.CarriedOnTo != "" {
+		o.carriedOn++
+	}
+	if info.NextReviewProblem != "" {
+		o.nextProblems++
+	}
 	for _, a := range actions {
 		due := dayNumber(a.Due)
 		u := o.urgency(due)
@@ -200,7 +235,7 @@ func (o *Outstanding) Add(info PlanInfo, actions []PlanAction) error {
 		r.rows = append(r.rows, row)
 	}
 	r.plans = append(r.plans, pr)
-	r.planBytes += planRowBytes + len(info.Path) + len(info.Organisation) + len(info.Title)
+	r.planBytes += planRowBytes + len(info.Path) + len(info.Organisation) + len(info.Title) + len(info.CarriedOnTo) + len(info.NextReviewProblem)
 	r.sorted = false
 	return nil
 }
@@ -210,6 +245,12 @@ func (o *Outstanding) Plans() int { return o.plans }
 func (o *Outstanding) Total() int {
 	return o.open[Overdue] + o.open[DueSoon] + o.open[DueLater] + o.open[Undated]
 }
+
+// CarriedOn is how many of the plans were carried on to their next review
+// (PlanInfo.CarriedOnTo); NextReviewProblems how many name a next review
+// that takes no actions on (PlanInfo.NextReviewProblem).
+func (o *Outstanding) CarriedOn() int          { return o.carriedOn }
+func (o *Outstanding) NextReviewProblems() int { return o.nextProblems }
 
 // Open counts the open actions by Urgency.
 func (o *Outstanding) Open() [4]int { return o.open }

@@ -3,6 +3,7 @@ package plans
 import (
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -96,6 +97,14 @@ func TestOutstandingSpilledListsTheSame(t *testing.T) {
 	for i := range 300 {
 		info := PlanInfo{Path: fmt.Sprintf("plans/%c/p%d.yaml", 'z'-rune(i%26), i), Organisation: fmt.Sprint("Org ", i%7), Title: fmt.Sprint("Title ", i)}
 		p := plan{info: info}
+		switch {
+		case i%11 == 0: // carried on: nothing left to chase here
+			p.info.CarriedOnTo = fmt.Sprintf("plans/next/p%d.yaml", i)
+			all = append(all, p)
+			continue
+		case i%13 == 0:
+			p.info.NextReviewProblem = fmt.Sprintf("\"p%d.yaml\" leads to no plan", i)
+		}
 		for j := range rng.IntN(20) {
 			due := Date{}
 			if rng.IntN(8) > 0 {
@@ -136,7 +145,7 @@ func TestOutstandingSpilledListsTheSame(t *testing.T) {
 			o.Close()
 			if want == nil {
 				want, wantPlans = got, gotPlans
-				if len(want) < 2000 || len(wantPlans) != 300 {
+				if len(want) < 2000 || len(wantPlans) != 300 || o.CarriedOn() != 28 || o.NextReviewProblems() != 21 {
 					t.Fatalf("%d actions, %d plans: the test lists too little", len(want), len(wantPlans))
 				}
 				continue
@@ -153,5 +162,32 @@ func TestOutstandingSpilledListsTheSame(t *testing.T) {
 				t.Errorf("%s, budget %d: plans listed otherwise", name, budget)
 			}
 		}
+	}
+}
+
+// A plan carried on to a next review that is there has nothing left to
+// chase; one whose next_review leads nowhere keeps its actions, and the
+// list is told why.
+func TestToChaseLeavesCarriedActionsToTheNextReview(t *testing.T) {
+	dir := gitRepo(t)
+	path := filepath.Join(dir, "plans", "acme-2026.yaml")
+	p := blankPlan()
+	r := p.Response("lc-vision")
+	r.Action, r.Status = "Write the vision", StatusTodo
+	p.NextReview = "acme-2027.yaml"
+
+	info, actions := ToChase(path, p)
+	if len(actions) != 1 || info.CarriedOnTo != "" || !strings.Contains(info.NextReviewProblem, `next_review "acme-2027.yaml" leads to no plan`) {
+		t.Fatalf("next review not there: %+v, %d actions", info, len(actions))
+	}
+	next := filepath.Join(dir, "plans", "acme-2027.yaml")
+	writePlan(t, next, blankPlan())
+	info, actions = ToChase(path, p)
+	if len(actions) != 0 || info.CarriedOnTo != next || info.NextReviewProblem != "" {
+		t.Fatalf("next review there: %+v, %d actions", info, len(actions))
+	}
+	p.NextReview = ""
+	if info, actions = ToChase(path, p); len(actions) != 1 || info != InfoOf(path, p) {
+		t.Fatalf("no next review: %+v, %d actions", info, len(actions))
 	}
 }

@@ -147,7 +147,9 @@ func appendPlan(b []byte, p *planRow) []byte {
 	}
 	b = appendString(b, p.info.Path)
 	b = appendString(b, p.info.Organisation)
-	return appendString(b, p.info.Title)
+	b = appendString(b, p.info.Title)
+	b = appendString(b, p.info.CarriedOnTo)
+	return appendString(b, p.info.NextReviewProblem)
 }
 
 func appendString(b []byte, s string) []byte {
@@ -326,7 +328,7 @@ func (rd *recordReader) plan() (info PlanInfo, index int, open [4]int, err error
 		}
 		open[i] = int(n)
 	}
-	for _, s := range []*string{&info.Path, &info.Organisation, &info.Title} {
+	for _, s := range []*string{&info.Path, &info.Organisation, &info.Title, &info.CarriedOnTo, &info.NextReviewProblem} {
 		if *s, err = rd.string(); err != nil {
 			return info, 0, open, err
 		}

@@ -314,7 +314,14 @@ func (d statusList) intro() string {
 	if d.by == ByOwner || d.by == ByPlan {
 		by = ", by " + string(d.by)
 	}
-	intro := fmt.Sprintf("Open actions on %s in %s (%s)%s: %s.", d.o.Today, plain(d.dir), countNoun(d.o.Plans(), "plan"), by, urgencySummary(d.o.Open()))
+	plansRead := countNoun(d.o.Plans(), "plan")
+	switch n := d.o.CarriedOn(); {
+	case n == 1:
+		plansRead += ", 1 carried on to its next review"
+	case n > 1:
+		plansRead += fmt.Sprintf(", %d carried on to their next reviews", n)
+	}
+	intro := fmt.Sprintf("Open actions on %s in %s (%s)%s: %s.", d.o.Today, plain(d.dir), plansRead, by, urgencySummary(d.o.Open()))
 	if n := d.NotLoaded; n > 0 {
 		them := "their actions are"
 		if n == 1 {
@@ -323,4 +330,30 @@ func (d statusList) intro() string {
 		intro += fmt.Sprintf(" %s did not load, so %s not in this list: ladder check %s says why.", countNoun(n, "file"), them, plain(plans.CommandQuote(d.dir)))
 	}
 	return intro
+}
+
+// nextReviews calls fn with each plan that names a next review, in the
+// order the plans were added, and one line on it: "carried on to
+// plans/acme-2027.yaml" (its actions are listed under that plan), or why
+// its actions are still listed here. A team reading a check-in issue
+// sees where last year's actions went, and a link that leads nowhere is
+// never silent.
+func (d statusList) nextReviews(fn func(path, line string) error) error {
+	if d.o.CarriedOn()+d.o.NextReviewProblems() == 0 {
+		return nil
+	}
+	return d.o.EachPlan(func(info plans.PlanInfo, _ [4]int) error {
+		switch {
+		case info.CarriedOnTo != "":
+			return fn(info.Path, "carried on to "+info.CarriedOnTo)
+		case info.NextReviewProblem != "":
+			return fn(info.Path, info.NextReviewProblem+", so its open actions are still listed here")
+		}
+		return nil
+	})
+}
+
+// nextReviewsTitle heads the plans nextReviews lists.
+func (d statusList) nextReviewsTitle() string {
+	return fmt.Sprintf("Next reviews (%d)", d.o.CarriedOn()+d.o.NextReviewProblems())
 }

@@ -35,16 +35,32 @@ func writeStatusMarkdown(w io.Writer, d statusList) error {
 	if err != nil {
 		return err
 	}
-	if d.by != ByPlan && d.o.Plans() > 0 {
+	if d.by != ByPlan && d.o.Plans() > d.o.CarriedOn() {
 		m.heading(2, "Totals per plan")
 		m.block()
 		err := d.o.EachPlan(func(info plans.PlanInfo, open [4]int) error {
+			if info.CarriedOnTo != "" {
+				return nil // with the next reviews, below
+			}
 			m.entry(field(mdText(planName(info)), urgencySummary(open)))
 			return m.flush(w, false)
 		})
 		if err != nil {
 			return err
 		}
+	}
+	first := true
+	err = d.nextReviews(func(path, line string) error {
+		if first {
+			m.heading(2, d.nextReviewsTitle())
+			m.block()
+			first = false
+		}
+		m.entry(field(mdText(path), mdText(line)+"."))
+		return m.flush(w, false)
+	})
+	if err != nil {
+		return err
 	}
 	return m.flush(w, true)
 }

@@ -25,6 +25,23 @@ func WriteStatusText(w io.Writer, l *StatusList, dir string) error {
 // (grouped by plan, the group headings carry them).
 func writeStatusText(b *bufio.Writer, d statusList) error {
 	b.WriteString(d.intro() + "\n")
+	if err := writeStatusTables(b, d); err != nil {
+		return err
+	}
+	first := true
+	return d.nextReviews(func(path, line string) error {
+		if first {
+			b.WriteString("\n" + d.nextReviewsTitle() + "\n")
+			first = false
+		}
+		b.WriteString("  " + plain(path) + ": " + plain(line) + "\n")
+		return nil
+	})
+}
+
+// writeStatusTables writes the groups of open actions, then each plan's
+// totals.
+func writeStatusTables(b *bufio.Writer, d statusList) error {
 	if d.o.Total() == 0 {
 		return nil
 	}
@@ -49,17 +66,21 @@ func writeStatusText(b *bufio.Writer, d statusList) error {
 }
 
 // textTotals is a table of each plan's open actions by when they are due,
-// with the plan's organisation and title.
+// with the plan's organisation and title. A plan carried on to its next
+// review has none to chase, and is listed with the next reviews instead.
 func textTotals(b textWriter, o *plans.Outstanding) error {
 	header := []string{"Overdue", fmt.Sprintf("Next %d days", plans.SoonDays), "Later", "No date", "Plan"}
 	widths := make([]int, len(header))
 	for i, h := range header {
 		widths[i] = width(h)
 	}
-	b.WriteString(fmt.Sprintf("\nPlans (%d)\n", o.Plans()))
+	b.WriteString(fmt.Sprintf("\nPlans (%d)\n", o.Plans()-o.CarriedOn()))
 	writeAligned(b, "  ", widths, header)
 	row := make([]string, len(header))
 	return o.EachPlan(func(info plans.PlanInfo, open [4]int) error {
+		if info.CarriedOnTo != "" {
+			return nil
+		}
 		for i, n := range open {
 			row[i] = strconv.Itoa(n)
 		}
