@@ -56,6 +56,13 @@ being overdue once it is marked done or given a later due date. With
 --warn-only they are still listed, but only mistakes fail: a pull
 request is not blocked by someone else's late action.
 
+A plan carried on to its next review ('ladder new --from') is not failed
+for its late actions: they are the next review's, and fail there. Check
+follows each plan's previous_review and next_review: one that leads out
+of the repository, or to the plan itself, is a mistake; one that leads
+to no plan is a warning, which does not fail (such a next_review hands
+no actions on, so they are still checked where they are).
+
 In CI, --changed-since REV checks only the plans changed since REV (for
 example the branch a pull request goes into), and --format github prints
 each problem as a GitHub Actions annotation, so it shows on the changed

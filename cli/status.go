@@ -50,6 +50,12 @@ the format when --format is left out (-o actions.csv writes CSV); an
 .xlsx name is refused, since ladder writes no workbook: name it .csv and
 add --excel.
 
+A plan carried on to its next review ('ladder new --from') has its open
+actions chased in that review: they are listed under the new plan, and
+the old one gets one line under "Next reviews" (carried on to ...). A
+next_review that leads to no plan hands nothing on: its actions stay on
+the list, and its line says why.
+
 A plan that does not load is reported on standard error, the list says
 how many files are missing from it, and the exit status is 1, so a
 broken file never hides its actions silently. Plans are
