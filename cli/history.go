@@ -152,12 +152,14 @@ func planHistory(file string) ([]plans.HistoryEntry, error) {
 			defer cacheMu.Unlock()
 			return atCommit(ref, dir)
 		}
-		// Only the counts are wanted: read just the ratings when the file
-		// is in ladder's layout, and parse it whole only when it is not
-		// (or has a rating problem), to say what is wrong.
-		if checklist, counts, ok := plans.CountRatings(name, data, resolve); ok {
-			e.Checklist, e.Counts = checklist, counts
-		} else if p, err := plans.Parse(name, data, resolve); err != nil {
+		// Only the counts are wanted: read just the ratings and actions
+		// when the file is in ladder's layout, and parse it whole only
+		// when it is not (or has a problem in what is counted), to say
+		// what is wrong.
+		if e.Count(name, data, resolve) {
+			return
+		}
+		if p, err := plans.Parse(name, data, resolve); err != nil {
 			e.Problem = "did not load: " + plans.ProblemSummary(err)
 		} else {
 			e.SetPlan(p)

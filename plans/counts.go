@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/socialmobility/ladder/checklist"
+	"go.yaml.in/yaml/v3"
 )
 
 // CountRatings reads only what a plan's rating counts need: the checklist
@@ -19,24 +20,40 @@ import (
 // that does not exist) do not change its counts and are not looked for:
 // ladder check is what finds them.
 func CountRatings(name string, data []byte, resolve Resolver) (c *checklist.Checklist, perArea []AreaCounts, ok bool) {
+	c, perArea, _, ok = countVersion(name, data, resolve)
+	return c, perArea, ok
+}
+
+// countVersion is CountRatings with the plan's actions counted too (see
+// ActionCounts): what a row of history shows.
+func countVersion(name string, data []byte, resolve Resolver) (c *checklist.Checklist, perArea []AreaCounts, actions ActionCounts, ok bool) {
 	if resolve == nil {
 		resolve = DefaultResolver
 	}
 	r, ok := scanRatings(data)
 	if !ok {
-		return nil, nil, false
+		return nil, nil, actions, false
 	}
 	c, err := resolve(r.ref, filepath.Dir(name))
 	if err != nil || c.ID != r.ref.ID {
-		return nil, nil, false
+		return nil, nil, actions, false
 	}
 	for id, rating := range r.ratings {
 		if _, _, known := c.Item(id); !known {
-			return nil, nil, false
+			return nil, nil, actions, false
 		}
 		if _, _, onScale := c.Level(rating); !onScale && rating != checklist.Unrated && rating != "" {
-			return nil, nil, false
+			return nil, nil, actions, false
 		}
+	}
+	var planID string
+	for _, f := range c.FollowUps {
+		if f.Kind == checklist.KindPlan {
+			planID = f.ID
+		}
+	}
+	if r.stepsOf != "" && r.stepsOf != planID || r.moreSteps {
+		return nil, nil, actions, false // steps where the checklist has no project plan: Parse says so
 	}
 	for ai := range c.Areas {
 		a := &c.Areas[ai]
@@ -50,12 +67,19 @@ func CountRatings(name string, data []byte, resolve Resolver) (c *checklist.Chec
 		}
 		perArea = append(perArea, ac)
 	}
-	return c, perArea, true
+	return c, perArea, countActions(r.actions, r.steps), true
 }
 
 type scanned struct {
 	ref     ChecklistRef
 	ratings map[string]string // item id: rating as written
+	// actions are the items' actions and steps the steps of the one
+	// follow-up that has steps (stepsOf), their texts pointing into the
+	// file's bytes; moreSteps says a second follow-up had steps.
+	actions   []actionKey[[]byte]
+	steps     []actionKey[[]byte]
+	stepsOf   string
+	moreSteps bool
 }
 
 // planTopKeys are the keys a plan has at the top, in ladder's layout.
@@ -65,16 +89,24 @@ var planTopKeys = map[string]bool{"schema": true, "checklist": true, "organisati
 
 // scanRatings reads a plan in ladder's layout line by line: keys at the
 // top at no indent, the checklist's and the items' at two, an item's
-// fields at four, anything deeper (notes, votes, follow-up answers)
-// skipped. Any line it does not expect makes it give up.
+// fields at four, a follow-up's at four and a project-plan step's at
+// eight (its first after "- " at six); anything else (notes, votes, other
+// answers) is skipped. Any line it does not expect, or a value it reads
+// that is not on one line, makes it give up.
 func scanRatings(data []byte) (scanned, bool) {
 	s := scanned{ratings: map[string]string{}}
 	if len(data) == 0 || data[len(data)-1] != '\n' || bytes.IndexByte(data, '\r') >= 0 || bytes.IndexByte(data, '\t') >= 0 {
 		return s, false
 	}
 	section, item := "", ""
-	inChecklist, inItems := false, false
+	inChecklist, inItems, inFollowUps, inSteps := false, false, false, false
 	sawSchema := false
+	// action is the item's action or the step being read, valueIndent the
+	// indent of the last value read: a line indented past it would carry
+	// the value on, which only a parse reads right.
+	var action *actionKey[[]byte]
+	valueIndent := -1
+	followUp := ""
 	for len(data) > 0 {
 		end := bytes.IndexByte(data, '\n')
 		line := data[:end]
@@ -84,7 +116,47 @@ func scanRatings(data []byte) (scanned, bool) {
 		if len(text) == 0 || text[0] == '#' {
 			continue
 		}
-		if indent > 0 && !inChecklist && (!inItems || indent >= 6) {
+		if valueIndent >= 0 {
+			if indent > valueIndent {
+				return s, false
+			}
+			valueIndent = -1
+		}
+		if inFollowUps && indent > 2 {
+			if indent == 4 {
+				key, value, isKey := scanKey(text)
+				inSteps = isKey && string(key) == "steps"
+				if inSteps && string(value) == "[]" {
+					inSteps = false
+				} else if inSteps && len(value) != 0 {
+					return s, false
+				}
+				if inSteps {
+					if s.stepsOf != "" {
+						s.moreSteps = true
+					}
+					s.stepsOf = followUp
+				}
+				continue
+			}
+			if !inSteps {
+				continue // another answer's lines
+			}
+			if indent == 6 && bytes.HasPrefix(text, []byte("- ")) {
+				s.steps = append(s.steps, actionKey[[]byte]{})
+				action = &s.steps[len(s.steps)-1]
+				text, indent = text[2:], 8
+			}
+			if indent != 8 || action == nil {
+				return s, false
+			}
+			if _, ok := scanActionField(action, text, "step"); !ok {
+				return s, false
+			}
+			valueIndent = indent // a step's field is on one line, whichever it is
+			continue
+		}
+		if indent > 0 && !inChecklist && !inFollowUps && (!inItems || indent >= 6) {
 			continue // a line of a section, or of an item's field, that counts do not need
 		}
 		// (key and value are the line's bytes: only what is kept is made
@@ -95,15 +167,15 @@ func scanRatings(data []byte) (scanned, bool) {
 			if !isKey || !planTopKeys[string(key)] {
 				return s, false
 			}
-			section, item = string(key), ""
-			inChecklist, inItems = section == "checklist", section == "items"
+			section, item, action = string(key), "", nil
+			inChecklist, inItems, inFollowUps = section == "checklist", section == "items", section == "follow_ups"
 			switch section {
 			case "schema":
 				if string(value) != "1" {
 					return s, false
 				}
 				sawSchema = true
-			case "checklist", "items":
+			case "checklist", "items", "follow_ups":
 				if len(value) != 0 {
 					return s, false
 				}
@@ -132,6 +204,8 @@ func scanRatings(data []byte) (scanned, bool) {
 			}
 			item = string(key)
 			s.ratings[item] = ""
+			s.actions = append(s.actions, actionKey[[]byte]{})
+			action = &s.actions[len(s.actions)-1]
 		case section == "items" && indent == 4:
 			if !isKey || item == "" {
 				return s, false
@@ -142,12 +216,111 @@ func scanRatings(data []byte) (scanned, bool) {
 					return s, false
 				}
 				s.ratings[item] = v
+				valueIndent = indent
+			} else if read, ok := scanActionField(action, text, "action"); !ok {
+				return s, false
+			} else if read {
+				valueIndent = indent
 			}
+		case section == "follow_ups" && indent == 2:
+			if !isKey || len(value) != 0 {
+				return s, false
+			}
+			followUp, inSteps, action = string(key), false, nil
 		case section == "items" && indent < 6, section == "checklist":
 			return s, false
 		}
 	}
 	return s, sawSchema && s.ref.ID != ""
+}
+
+// scanActionField reads a field of an item or a step ("key: value") into
+// a when it is one counting actions needs (read): the text (under
+// textKey), the owner, the due date or the status. ok is false for a value
+// it cannot read without a parse: quoted with escapes, a date or a status
+// that is not one.
+func scanActionField(a *actionKey[[]byte], text []byte, textKey string) (read, ok bool) {
+	key, value, ok := scanKey(text)
+	if !ok {
+		return false, false
+	}
+	switch string(key) {
+	case textKey, "owner":
+		v, ok := scanText(value)
+		if !ok {
+			return true, false
+		}
+		if string(key) == textKey {
+			a.text = v
+		} else {
+			a.owner = v
+		}
+	case "due":
+		if len(value) == 0 {
+			a.due = Date{}
+			return true, true
+		}
+		d, err := ParseDate(string(value))
+		if err != nil {
+			return true, false
+		}
+		a.due = d
+	case "status":
+		switch Status(value) {
+		case "", StatusTodo, StatusDoing:
+			a.done = false
+		case StatusDone:
+			a.done = true
+		default:
+			return true, false
+		}
+	default:
+		return false, true
+	}
+	return true, true
+}
+
+// scanText reads a one-line text value as YAML would: plain (when ladder
+// would write it plain), in single quotes, or in double quotes. The text
+// points into v unless quotes had to be undone.
+func scanText(v []byte) ([]byte, bool) {
+	switch {
+	case len(v) == 0:
+		return nil, true
+	case v[0] == '\'':
+		if len(v) < 2 || v[len(v)-1] != '\'' {
+			return nil, false
+		}
+		v = v[1 : len(v)-1]
+		if bytes.IndexByte(v, '\'') < 0 {
+			return v, true
+		}
+		undone := bytes.ReplaceAll(v, []byte("''"), []byte("'"))
+		if bytes.Count(v, []byte("'")) != 2*bytes.Count(undone, []byte("'")) {
+			return nil, false // a lone quote: not one value
+		}
+		return undone, true
+	case v[0] == '"':
+		v = v[1:]
+		if len(v) == 0 || v[len(v)-1] != '"' {
+			return nil, false
+		}
+		inner := v[:len(v)-1]
+		if bytes.IndexByte(inner, '\\') < 0 && bytes.IndexByte(inner, '"') < 0 {
+			return inner, true
+		}
+		// Escapes (ladder writes a tab or an odd character so) are rare:
+		// YAML's own reading of the one value is the sure one.
+		var text string
+		if err := yaml.Unmarshal(append([]byte{'"'}, v...), &text); err != nil {
+			return nil, false
+		}
+		return []byte(text), true
+	}
+	if !plainSafe(string(v)) {
+		return nil, false
+	}
+	return v, true
 }
 
 // scanKey splits "key: value" or "key:" (a plain key of letters, digits,

@@ -24,6 +24,9 @@ type HistoryEntry struct {
 	// to thousands of commits.
 	Checklist *checklist.Checklist
 	Counts    []AreaCounts
+	// Actions is how many of the plan's actions were done at this commit,
+	// of how many (see ActionCounts).
+	Actions ActionCounts
 	// Problem says why Checklist is nil: the file was deleted, or what was
 	// wrong with it ("12:5: rating \"purple\" is not one of ...").
 	Problem string
@@ -33,6 +36,19 @@ type HistoryEntry struct {
 func (e *HistoryEntry) SetPlan(p *Plan) {
 	e.Checklist = p.Checklist
 	e.Counts, _ = p.Counts()
+	e.Actions = p.ActionCounts()
+}
+
+// Count records the plan at the entry's commit from the file's bytes
+// without decoding it whole, as CountRatings does, and reports whether it
+// could. When it could not, the caller parses data and calls SetPlan, or
+// records the problem.
+func (e *HistoryEntry) Count(name string, data []byte, resolve Resolver) bool {
+	c, counts, actions, ok := countVersion(name, data, resolve)
+	if ok {
+		e.Checklist, e.Counts, e.Actions = c, counts, actions
+	}
+	return ok
 }
 
 // ProblemSummary is the first problem of a load error on one line, with a
