@@ -12,7 +12,7 @@ import (
 // row and one row per entry, or a problem in place of the counts.
 type historyTable struct {
 	levels  []string // scale labels with marks, then "○ Unrated"
-	header  []string // Date, Commit, each area, Total, Subject
+	header  []string // Date, Commit, each area, Total, Done, Subject
 	rows    [][]string
 	problem []string // per row: set when the plan did not load
 }
@@ -38,7 +38,7 @@ func newHistoryTable(entries []plans.HistoryEntry) historyTable {
 		for _, a := range c.Areas {
 			t.header = append(t.header, plain(a.ShortTitle())) // a column: the full title would not fit
 		}
-		t.header = append(t.header, "Total")
+		t.header = append(t.header, "Total", "Done")
 	}
 	t.header = append(t.header, "Subject")
 	for _, e := range entries {
@@ -64,7 +64,7 @@ func newHistoryTable(entries []plans.HistoryEntry) historyTable {
 				row = append(row, "-")
 			}
 		}
-		row = append(row, joinCounts(total))
+		row = append(row, joinCounts(total), joinCounts([]int{e.Actions.Done, e.Actions.Total}))
 		t.rows = append(t.rows, append(row, plain(historySubject(e))))
 		t.problem = append(t.problem, "")
 	}
@@ -103,12 +103,21 @@ func joinCounts(n []int) string {
 	return strings.Join(parts, "/")
 }
 
-func (t historyTable) legend() string {
+// legend says what the figures are: a line for the counts, one for the
+// actions done.
+func (t historyTable) legend() []string {
 	if len(t.levels) == 0 {
-		return ""
+		return nil
 	}
-	return "Counts are " + strings.Join(t.levels, " / ") + "."
+	return []string{"Counts are " + strings.Join(t.levels, " / ") + ".", doneLegend}
 }
+
+// actionsCounted says what the actions done are counted of, as ladder
+// status counts the actions it lists (plans.ActionCounts).
+const actionsCounted = "each item's action and each project-plan step, a step that repeats an item's action counted once"
+
+// doneLegend says what the Done column counts.
+const doneLegend = "Done is actions done / all actions: " + actionsCounted + "."
 
 // HistoryText renders a plan's history as an aligned table for a terminal
 // cols columns wide, oldest first. name is the plan's path, for the
@@ -121,8 +130,10 @@ func HistoryText(name string, entries []plans.HistoryEntry, cols int) []byte {
 	for _, l := range wrapTo(fmt.Sprintf("History of %s: %s, oldest first.", plain(name), countNoun(len(entries), "commit")), cols) {
 		b.WriteString(l + "\n")
 	}
-	if l := t.legend(); l != "" {
-		b.WriteString(l + "\n")
+	for _, l := range t.legend() {
+		for _, l := range wrapTo(l, cols) {
+			b.WriteString(l + "\n")
+		}
 	}
 	b.WriteByte('\n')
 	subjects := make([]string, len(entries))
@@ -141,8 +152,8 @@ func HistoryMarkdown(name string, entries []plans.HistoryEntry) []byte {
 	var m markdown
 	m.heading(1, "History of "+mdText(name))
 	intro := countNoun(len(entries), "commit") + ", oldest first."
-	if l := t.legend(); l != "" {
-		intro += " " + l
+	if l := t.legend(); l != nil {
+		intro += " " + strings.Join(l, " ")
 	}
 	m.para(mdText(intro))
 	cols := len(t.header) - 1 // without Subject

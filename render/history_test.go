@@ -11,6 +11,7 @@ func TestHistoryText(t *testing.T) {
 	first := loadFixture(t, "../plans/testdata/golden.yaml")
 	second := loadFixture(t, "../plans/testdata/golden.yaml")
 	second.Items["lc-culture"].Rating = "green"
+	second.Items["lc-vision"].Status = plans.StatusDone
 	_, err := plans.Parse("abc1234:plans/acme.yaml", []byte("schema: 1\nchecklist: {id: smc-progression, version: '1'}\nitems:\n  lc-vision: {rating: purple}\n  nope: {}\n"), nil)
 	if err == nil {
 		t.Fatal("the broken plan loaded")
@@ -25,20 +26,25 @@ func TestHistoryText(t *testing.T) {
 	entries[2].SetPlan(second)
 	want := `History of plans/acme.yaml: 4 commits, oldest first.
 Counts are ■ Red / ▲ Amber / ● Green / ○ Unrated.
+Done is actions done / all actions: each item's action and each project-plan step, a step that repeats an item's action counted once.
 
-Date        Commit   Leadership & Culture  Workforce  Enablers  Total     Subject
-2027-01-15  1111111  1/1/0/2               0/0/1/1    0/0/1/14  1/1/2/17  Start the review
+Date        Commit   Leadership & Culture  Workforce  Enablers  Total     Done  Subject
+2027-01-15  1111111  1/1/0/2               0/0/1/1    0/0/1/14  1/1/2/17  1/4   Start the review
 2027-01-20  abc1234  did not load: 4:23: item lc-vision rating "purple" is not one of red, amber, green, unrated (and 1 more problem)
-2027-02-01  2222222  1/1/1/1               0/0/1/1    0/0/1/14  1/1/3/16  Rate culture (renamed from plans/old.yaml)
+2027-02-01  2222222  1/1/1/1               0/0/1/1    0/0/1/14  1/1/3/16  2/4   Rate culture (renamed from plans/old.yaml)
 2027-03-01  3333333  deleted in this commit
 `
 	if got := string(HistoryText("plans/acme.yaml", entries, 200)); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 	md := HistoryMarkdown("plans/acme.yaml", entries)
-	if !strings.Contains(string(md), "| 2027-01-20 | abc1234 | - | - | - | see below |\n") {
+	if !strings.Contains(string(md), "| 2027-01-20 | abc1234 | - | - | - | - | see below |\n") {
 		t.Errorf("markdown:\n%s", md)
 	}
+	checkContains(t, "markdown", string(md),
+		"| Total | Done |\n",
+		"| 1/1/3/16 | 2/4 |\n",
+		"Done\nis actions done / all actions: each item's action and each project-plan step, a\n")
 	// Every commit's subject is kept, in a list below the table.
 	checkContains(t, "markdown", string(md),
 		"\n## Commits\n\n- **1111111, 2027-01-15:** Start the review\n",

@@ -107,7 +107,7 @@ func TestHistoryFits80Columns(t *testing.T) {
 	flat := strings.Join(strings.Fields(text), " ")
 	checkContains(t, "the history", flat,
 		"Date Commit Vision Talent pool Culture",
-		"Make a plan", "Total", "3/2/2/35",
+		"Make a plan", "Total Done", "3/2/2/35 0/8",
 		"2222222 2027-02-01 Rate the first item of every building block after the workshop in the town hall",
 		"3333333 2027-02-02 Typo (did not load:",
 		`rating "purple" is not one of`,
@@ -120,8 +120,8 @@ func TestHistoryFits80Columns(t *testing.T) {
 	short := []plans.HistoryEntry{{Commit: "1111111", Date: day(2027, 1, 15), Subject: "Start the review"}}
 	short[0].SetPlan(p)
 	for cols, want := range map[int]string{
-		80:  "\nCommits:\n  1111111  2027-01-15  Start the review\n",
-		100: "Total     Subject\n2027-01-15  1111111  1/1/0/2               0/0/1/1    0/0/1/14  1/1/2/17  Start the review\n",
+		80:  "Total     Done\n2027-01-15  1111111  1/1/0/2               0/0/1/1    0/0/1/14  1/1/2/17  1/4\n\nCommits:\n  1111111  2027-01-15  Start the review\n",
+		100: "Total     Done  Subject\n2027-01-15  1111111  1/1/0/2               0/0/1/1    0/0/1/14  1/1/2/17  1/4   Start the review\n",
 	} {
 		text := string(HistoryText("plans/acme.yaml", short, cols))
 		if !strings.Contains(text, want) {

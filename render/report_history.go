@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 )
@@ -40,7 +42,8 @@ type historyPoint struct {
 	commit  string
 	date    string
 	subject string
-	counts  []int  // by level, then unrated; nil when the plan did not load
+	counts  []int // by level, then unrated; nil when the plan did not load
+	actions plans.ActionCounts
 	problem string // why it did not load
 }
 
@@ -58,7 +61,7 @@ func buildReportHistory(p *plans.Plan, h *ReportHistory) *reportHistory {
 	keys = append(keys, checklist.Unrated)
 	out := &reportHistory{scale: scaleOf(c), uncommitted: h.Uncommitted}
 	for _, e := range h.Entries {
-		pt := historyPoint{commit: e.Commit, date: e.Date.String(), subject: e.Subject, problem: e.Problem}
+		pt := historyPoint{commit: e.Commit, date: e.Date.String(), subject: e.Subject, actions: e.Actions, problem: e.Problem}
 		if pt.counts = historyCounts(e, keys); pt.counts != nil {
 			n := 0
 			for _, k := range pt.counts {
@@ -77,6 +80,15 @@ func buildReportHistory(p *plans.Plan, h *ReportHistory) *reportHistory {
 		out.changes = changeSections(plans.Compare(h.Base, p))
 	}
 	return out
+}
+
+// actionsDone says how many of a plan's actions were done: "3 of 8
+// actions done".
+func actionsDone(n plans.ActionCounts) string {
+	if n.Total == 0 {
+		return "no actions yet"
+	}
+	return fmt.Sprintf("%d of %s done", n.Done, countNoun(n.Total, "action"))
 }
 
 // historyCounts is an entry's rating counts over the whole plan, by keys

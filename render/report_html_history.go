@@ -38,6 +38,7 @@ type htmlHistory struct {
 	Summary     string
 	Rows        []htmlHistoryRow
 	Levels      []htmlLevel
+	ProblemSpan int // the columns a problem takes: the levels' and Done's
 	Since       string
 	Uncommitted bool
 	Changes     []htmlChangeSection
@@ -81,11 +82,12 @@ func historyMark(class string, r reportRating, x, y, w, h float64) *htmlMark {
 type htmlHistoryRow struct {
 	Date, Commit, Subject, Problem string
 	Counts                         []int
+	Done                           string // "3 of 8"
 }
 
 func htmlHistoryOf(h *reportHistory) *htmlHistory {
 	out := &htmlHistory{
-		Commits: len(h.points), Max: h.max, Levels: levelsOf(h.scale),
+		Commits: len(h.points), Max: h.max, Levels: levelsOf(h.scale), ProblemSpan: len(h.scale) + 1,
 		Since: h.since, Uncommitted: h.uncommitted,
 	}
 	base := historyTop + historyPlot
@@ -96,7 +98,8 @@ func htmlHistoryOf(h *reportHistory) *htmlHistory {
 	slot := (historyWidth - historyLeft) / float64(len(h.points))
 	barW := min(historyMaxBar, max(slot*0.75, 0.5))
 	for i, pt := range h.points {
-		row := htmlHistoryRow{Date: pt.date, Commit: pt.commit, Subject: pt.subject, Problem: pt.problem, Counts: pt.counts}
+		row := htmlHistoryRow{Date: pt.date, Commit: pt.commit, Subject: pt.subject, Problem: pt.problem, Counts: pt.counts,
+			Done: fmt.Sprintf("%d of %d", pt.actions.Done, pt.actions.Total)}
 		out.Rows = append(out.Rows, row)
 		col := htmlColumn{X: num(historyLeft + float64(i)*slot + (slot-barW)/2), W: num(barW)}
 		if pt.counts == nil {
@@ -119,7 +122,7 @@ func htmlHistoryOf(h *reportHistory) *htmlHistory {
 			col.Bars = append(col.Bars, htmlBar{Class: class, Word: r.word, Count: n, X: col.X, Y: num(y), W: col.W, H: num(bh),
 				Mark: historyMark(class, r, historyLeft+float64(i)*slot+(slot-barW)/2, y, barW, bh)})
 		}
-		col.Title = fmt.Sprintf("%s, commit %s: %s", pt.date, pt.commit, strings.Join(words, ", "))
+		col.Title = fmt.Sprintf("%s, commit %s: %s; %s", pt.date, pt.commit, strings.Join(words, ", "), actionsDone(pt.actions))
 		if pt.subject != "" {
 			col.Title += " (" + oneLine(pt.subject) + ")"
 		}
@@ -153,10 +156,11 @@ func historySummary(h *reportHistory) string {
 			last = &h.points[i]
 		}
 	}
-	s := fmt.Sprintf("Rating counts at each of the %s that changed the plan, oldest first.", countNoun(len(h.points), "commit"))
+	s := fmt.Sprintf("Rating counts, and actions done, at each of the %s that changed the plan, oldest first.", countNoun(len(h.points), "commit"))
 	if len(h.points) == 1 {
-		s = "Rating counts at the one commit that changed the plan."
+		s = "Rating counts, and actions done, at the one commit that changed the plan."
 	}
+	s += " The actions are " + actionsCounted + "."
 	if first == nil {
 		return s
 	}
@@ -165,7 +169,7 @@ func historySummary(h *reportHistory) string {
 		for i, n := range pt.counts {
 			parts[i] = fmt.Sprintf("%d %s", n, h.scale[i].word)
 		}
-		return strings.Join(parts, ", ")
+		return strings.Join(parts, ", ") + "; " + actionsDone(pt.actions)
 	}
 	if first == last {
 		return s + fmt.Sprintf(" On %s: %s.", first.date, words(first))

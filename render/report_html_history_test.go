@@ -1,8 +1,11 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/socialmobility/ladder/plans"
 )
 
 // TestHistoryBarsCarryTheirShape: in the history chart, every piece of a
@@ -52,7 +55,9 @@ func TestHistorySummaryOfOneCommit(t *testing.T) {
 	h, _ := historyOf(t, p)
 	h.Entries, h.Base, h.BaseEntry = h.Entries[3:], nil, 0
 	got := historySummary(buildReportHistory(p, h))
-	want := "Rating counts at the one commit that changed the plan. On 2027-02-02: 7 Red, 8 Amber, 4 Green, 2 Unrated."
+	want := "Rating counts, and actions done, at the one commit that changed the plan. " +
+		"The actions are each item's action and each project-plan step, a step that repeats an item's action counted once. " +
+		"On 2027-02-02: 7 Red, 8 Amber, 4 Green, 2 Unrated; 2 of 22 actions done."
 	if got != want {
 		t.Errorf("the summary of one commit:\ngot  %s\nwant %s", got, want)
 	}
@@ -60,7 +65,42 @@ func TestHistorySummaryOfOneCommit(t *testing.T) {
 	h, _ = historyOf(t, p)
 	h.Entries = h.Entries[1:3]
 	got = historySummary(buildReportHistory(p, h))
-	if strings.Count(got, " On ") != 1 || !strings.HasPrefix(got, "Rating counts at each of the 2 commits") {
+	if strings.Count(got, " On ") != 1 || !strings.HasPrefix(got, "Rating counts, and actions done, at each of the 2 commits") {
 		t.Errorf("one commit of two loaded: %s", got)
 	}
+}
+
+// TestHistoryShowsActionsDone: the history section says how many actions
+// were done at each commit, in words and in the table under the chart,
+// not by colour: two commits with the same ratings and more actions done
+// read differently.
+func TestHistoryShowsActionsDone(t *testing.T) {
+	p := loadFixture(t, "testdata/report-21.yaml")
+	before := p.Clone()
+	for _, r := range before.Items {
+		r.Status = plans.StatusTodo
+	}
+	steps := before.FollowUps[before.ProjectPlanID()].Steps
+	for i := range steps {
+		steps[i].Status = plans.StatusTodo
+	}
+	h := &ReportHistory{Entries: make([]plans.HistoryEntry, 2)}
+	for i, v := range []*plans.Plan{before, p} {
+		h.Entries[i] = plans.HistoryEntry{Commit: []string{"a1a1a1a", "b2b2b2b"}[i], Date: day(2027, 1, 15).AddDays(i * 30)}
+		h.Entries[i].SetPlan(v)
+	}
+	done := p.ActionCounts()
+	if done.Done == 0 || h.Entries[0].Actions.Done != 0 {
+		t.Fatalf("the fixture: %+v then %+v", h.Entries[0].Actions, done)
+	}
+	chart := htmlHistoryOf(buildReportHistory(p, h))
+	first, last := fmt.Sprintf("0 of %d actions done", done.Total), fmt.Sprintf("%d of %d actions done", done.Done, done.Total)
+	checkContains(t, "the summary", chart.Summary, "On 2027-01-15: ", "; "+first+".", "On 2027-02-14: ", "; "+last+".")
+	checkContains(t, "the first column's tooltip", chart.Columns[0].Title, first)
+	checkContains(t, "the last column's tooltip", chart.Columns[1].Title, last)
+	page := string(ReportHTML(p, reportToday, h))
+	checkContains(t, "the table", page,
+		`<th scope="col" class="num">Actions done</th><th scope="col">Subject</th>`,
+		fmt.Sprintf(`<td class="num nowrap">0 of %d</td>`, done.Total),
+		fmt.Sprintf(`<td class="num nowrap">%d of %d</td>`, done.Done, done.Total))
 }
