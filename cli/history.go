@@ -31,10 +31,16 @@ func newHistoryCmd() *cobra.Command {
 		Use:   "history [PLAN]",
 		Short: "Show a plan's rating counts at every commit, oldest first",
 		Long: `History reads a plan at every git commit that changed it and prints one
-row per commit, oldest first: the date, the short commit hash, and how
-many items have each rating (such as Red, Amber, Green and Unrated) in
-each area and in total, so a team can see a quarter's movement at a
-glance.
+row per commit, oldest first: the date, the short commit hash, how many
+items have each rating (such as Red, Amber, Green and Unrated) in each
+area and in total, and how many of the plan's actions were done (Done,
+such as 3/8: 3 done of 8), so a team can see a quarter's movement at a
+glance, in its ratings and in the work done.
+
+The actions are each item's action and each step of the project plan,
+counted as ladder status counts them: a step that repeats an item's
+action (the same words, owner and due date) is that action, counted
+once.
 
 A commit where the plan did not load (a merge conflict, a typo) is shown
 with the first problem, not skipped; so is the commit that deleted it.
