@@ -36,6 +36,7 @@ type htmlHistory struct {
 	LastDate    string
 	Legend      []htmlLabel
 	Summary     string
+	Actions     string // what the actions done are counted of
 	Rows        []htmlHistoryRow
 	Levels      []htmlLevel
 	ProblemSpan int // the columns a problem takes: the levels' and Done's
@@ -140,6 +141,7 @@ func htmlHistoryOf(h *reportHistory) *htmlHistory {
 		})
 	}
 	out.Summary = historySummary(h)
+	out.Actions = "The actions are " + actionsCounted + "."
 	out.Changes = htmlChangesOf(h.changes)
 	return out
 }
@@ -156,11 +158,10 @@ func historySummary(h *reportHistory) string {
 			last = &h.points[i]
 		}
 	}
-	s := fmt.Sprintf("Rating counts, and actions done, at each of the %s that changed the plan, oldest first.", countNoun(len(h.points), "commit"))
+	s := fmt.Sprintf("Rating counts at each of the %s that changed the plan, oldest first.", countNoun(len(h.points), "commit"))
 	if len(h.points) == 1 {
-		s = "Rating counts, and actions done, at the one commit that changed the plan."
+		s = "Rating counts at the one commit that changed the plan."
 	}
-	s += " The actions are " + actionsCounted + "."
 	if first == nil {
 		return s
 	}

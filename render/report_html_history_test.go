@@ -55,9 +55,7 @@ func TestHistorySummaryOfOneCommit(t *testing.T) {
 	h, _ := historyOf(t, p)
 	h.Entries, h.Base, h.BaseEntry = h.Entries[3:], nil, 0
 	got := historySummary(buildReportHistory(p, h))
-	want := "Rating counts, and actions done, at the one commit that changed the plan. " +
-		"The actions are each item's action and each project-plan step, a step that repeats an item's action counted once. " +
-		"On 2027-02-02: 7 Red, 8 Amber, 4 Green, 2 Unrated; 2 of 22 actions done."
+	want := "Rating counts at the one commit that changed the plan. On 2027-02-02: 7 Red, 8 Amber, 4 Green, 2 Unrated; 2 of 22 actions done."
 	if got != want {
 		t.Errorf("the summary of one commit:\ngot  %s\nwant %s", got, want)
 	}
@@ -65,7 +63,7 @@ func TestHistorySummaryOfOneCommit(t *testing.T) {
 	h, _ = historyOf(t, p)
 	h.Entries = h.Entries[1:3]
 	got = historySummary(buildReportHistory(p, h))
-	if strings.Count(got, " On ") != 1 || !strings.HasPrefix(got, "Rating counts, and actions done, at each of the 2 commits") {
+	if strings.Count(got, " On ") != 1 || !strings.HasPrefix(got, "Rating counts at each of the 2 commits") {
 		t.Errorf("one commit of two loaded: %s", got)
 	}
 }
@@ -100,6 +98,7 @@ func TestHistoryShowsActionsDone(t *testing.T) {
 	checkContains(t, "the last column's tooltip", chart.Columns[1].Title, last)
 	page := string(ReportHTML(p, reportToday, h))
 	checkContains(t, "the table", page,
+		"<caption>The actions are each item&#39;s action and each project-plan step, a step that repeats an item&#39;s action counted once.</caption>",
 		`<th scope="col" class="num">Actions done</th><th scope="col">Subject</th>`,
 		fmt.Sprintf(`<td class="num nowrap">0 of %d</td>`, done.Total),
 		fmt.Sprintf(`<td class="num nowrap">%d of %d</td>`, done.Done, done.Total))

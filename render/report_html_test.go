@@ -74,7 +74,7 @@ func TestReportHTMLHistoryGolden(t *testing.T) {
 	page := string(got)
 	checkContains(t, "the report", page,
 		`<h2 id="history">History in git</h2>`,
-		"Rating counts, and actions done, at each of the 4 commits that changed the plan, oldest first.",
+		"Rating counts at each of the 4 commits that changed the plan, oldest first.",
 		"did not load: 3:1: something is wrong",
 		`<td colspan="5">did not load: 3:1: something is wrong</td>`,
 		"What changed since the previous commit",
