@@ -193,7 +193,7 @@ func startOnTTY(t *testing.T, bin, dir string, args ...string) *ttyRun {
 			}
 		}
 	}()
-	if r.before, err = unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS); err != nil {
+	if r.before, err = unix.IoctlGetTermios(int(tty.Fd()), getTermios); err != nil {
 		t.Fatal(err)
 	}
 	if err := r.cmd.Start(); err != nil {
@@ -256,7 +256,7 @@ func (r *ttyRun) drain(t *testing.T) {
 // entered it, showing the cursor at the end if it hid it.
 func (r *ttyRun) checkGivenBack(t *testing.T) {
 	t.Helper()
-	after, err := unix.IoctlGetTermios(int(r.tty.Fd()), unix.TCGETS)
+	after, err := unix.IoctlGetTermios(int(r.tty.Fd()), getTermios)
 	if err != nil {
 		t.Fatal(err)
 	}
