@@ -121,6 +121,8 @@ type Session struct {
 	ideas ideaState
 	// carried is what Create carried on from a previous review.
 	carried plans.Carried
+	// previous is the review this plan carried on from (previous.go).
+	previous *previousPlan
 }
 
 // New starts a session on a plan file already open. resolve finds the

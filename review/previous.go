@@ -1,0 +1,57 @@
+package review
+
+import "github.com/socialmobility/ladder/plans"
+
+// Previous is what the review this plan carried on from (its
+// previous_review) said about one item.
+type Previous struct {
+	Date   plans.Date // the previous review's date
+	Rating string     // its rating: a level key of the checklist
+	Action string     // its action, which the new plan may have carried on
+}
+
+// previousPlan is the previous review, read once per session, the first
+// time a front end asks: a screen asks on every frame, and must not read a
+// file each time.
+type previousPlan struct {
+	ref  string      // the previous_review it was read for
+	plan *plans.Plan // nil: none, or it did not load
+}
+
+// PreviousRating is how the previous review rated the item, if this plan
+// names one (previous_review), the link stays inside the repository, that
+// plan loads on the same checklist, and it rated the item. A previous plan
+// that is missing or broken, or a link out of the repository (plan files
+// come from pull requests), shows nothing: the review goes on without it.
+func (s *Session) PreviousRating(itemID string) (Previous, bool) {
+	p := s.previousPlan()
+	if p == nil {
+		return Previous{}, false
+	}
+	r := p.Items[itemID]
+	if r == nil || !r.Rated() {
+		return Previous{}, false
+	}
+	return Previous{Date: p.Date, Rating: r.Rating, Action: r.Action}, true
+}
+
+func (s *Session) previousPlan() *plans.Plan {
+	ref := s.Plan().PreviousReview
+	if s.previous != nil && s.previous.ref == ref {
+		return s.previous.plan
+	}
+	s.previous = &previousPlan{ref: ref}
+	if ref == "" {
+		return nil
+	}
+	path, err := plans.Link(s.Path(), ref)
+	if err != nil {
+		return nil
+	}
+	p, err := plans.LoadFile(path, s.resolve)
+	if err != nil || p.Checklist == nil || p.Checklist.ID != s.Plan().Checklist.ID {
+		return nil
+	}
+	s.previous.plan = p
+	return p
+}

@@ -1,0 +1,81 @@
+package review_test
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
+)
+
+// carriedOn writes a filled plan on the built-in checklist in dir and a new
+// review carried on from it, and returns the new review's session and the
+// previous plan.
+func carriedOn(t *testing.T, dir string) (*review.Session, *plans.Plan, string) {
+	t.Helper()
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	prev := checklisttest.FilledPlan(c, 3)
+	prevPath := filepath.Join(dir, "acme-2026.yaml")
+	if err := os.WriteFile(prevPath, plans.Encode(prev), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pf, err := plans.Open(prevPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pf.Close()
+	s, err := review.Create(review.NewPlan{Path: filepath.Join(dir, "acme-2027.yaml"), Organisation: "Acme", Title: "2027",
+		Previous: pf, Today: today}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, prev, prevPath
+}
+
+// The review that carries on from last year's shows, item by item, how
+// last year's rated it; the previous plan is read once, not per call.
+func TestPreviousRatingIsLastReviewsRating(t *testing.T) {
+	s, prev, prevPath := carriedOn(t, t.TempDir())
+	for _, e := range s.Plan().Checklist.Items() {
+		got, ok := s.PreviousRating(e.Item.ID)
+		want := prev.Items[e.Item.ID]
+		if !ok || got.Rating != want.Rating || got.Date != prev.Date || got.Action != want.Action {
+			t.Fatalf("%s: got %+v, %v; last review rated it %q on %s", e.Item.ID, got, ok, want.Rating, prev.Date)
+		}
+	}
+	if err := os.Remove(prevPath); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.PreviousRating(s.Plan().Checklist.Items()[0].Item.ID); !ok {
+		t.Fatal("the previous plan was read again after the first time")
+	}
+}
+
+// A previous review that is missing, does not load, or is named outside
+// the repository shows nothing, and the review goes on.
+func TestPreviousRatingShowsNothingItCannotTrust(t *testing.T) {
+	for name, ref := range map[string]string{
+		"missing":           "gone.yaml",
+		"broken":            "broken.yaml",
+		"out of the folder": "../outside.yaml",
+		"not linked at all": "",
+	} {
+		t.Run(name, func(t *testing.T) {
+			root := t.TempDir()
+			dir := filepath.Join(root, "reviews") // outside git, a folder other than plans/ is its own root
+			os.MkdirAll(dir, 0o755)
+			s, prev, _ := carriedOn(t, dir)
+			// A plan outside the folder that would load and rate every item.
+			os.WriteFile(filepath.Join(root, "outside.yaml"), plans.Encode(prev), 0o644)
+			os.WriteFile(filepath.Join(dir, "broken.yaml"), []byte("schema: [\n"), 0o644)
+			s.Plan().PreviousReview = ref
+			if got, ok := s.PreviousRating(s.Plan().Checklist.Items()[0].Item.ID); ok {
+				t.Fatalf("previous_review %q showed %+v", ref, got)
+			}
+		})
+	}
+}
