@@ -19,7 +19,7 @@ const accessibleFlagUsage = "plain line-by-line prompts, nothing redrawn (for sc
 // reviewAccessibly runs the review as plain line-by-line prompts on the
 // command's standard input and output, with the options the screens would
 // have had. It needs no terminal: answers can be piped in.
-func reviewAccessibly(cmd *cobra.Command, o tui.Options) error {
+func reviewAccessibly(cmd *cobra.Command, o tui.Options, from string) error {
 	// ctrl+c, the terminal closing and SIGTERM end the question being
 	// asked; the review says what was saved, and ladder exits 128 + the
 	// signal's number (130, 129, 143), as programs do.
@@ -29,6 +29,7 @@ func reviewAccessibly(cmd *cobra.Command, o tui.Options) error {
 		PlanPath:  o.PlanPath,
 		Dir:       o.Dir,
 		Checklist: o.Checklist,
+		From:      from,
 		Today:     o.Today,
 		Room:      o.Room,
 		In:        cmd.InOrStdin(),

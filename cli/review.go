@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/term"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 	"github.com/socialmobility/ladder/tui"
@@ -27,6 +28,7 @@ type reviewOptions struct {
 	today      string
 	accessible bool
 	present    bool
+	from       string // a plan to carry on into a new one (--from)
 	timebox    string
 	session    string
 	room       roomFlags
@@ -46,6 +48,12 @@ ctrl+c) and carry on later from the first item not rated yet.
 With no PLAN, it lists the plans in the plans folder to resume, or begins
 a new one. With a PLAN that exists, it resumes it; with one that does not
 exist yet, it begins a new review and writes it there.
+
+With --from OLD, PLAN (which must not exist yet) begins as the next
+review after OLD: the same organisation, people and checklist, with OLD's
+open actions (owner, due date, status) and open project-plan steps, rated
+afresh; OLD gets one line, next_review, naming PLAN. On the start screen,
+c does the same for the chosen plan.
 
 Running ladder with no arguments is the same as ladder review. Press ? in
 the review for every key.
@@ -93,6 +101,9 @@ the answer and drop N drops it. help lists them all.`,
   # A workshop where everyone votes from their phone
   ladder review --room --present plans/acme-spring.yaml
 
+  # Next year's review, carried on from last year's plan
+  ladder review plans/acme-2027.yaml --from plans/acme-2026.yaml
+
   # The same, run with a screen reader
   ladder review --accessible --room plans/acme-spring.yaml
 
@@ -111,6 +122,7 @@ the answer and drop N drops it. help lists them all.`,
 	f.StringVar(&opts.checklist, "checklist", "", "the checklist for a new review: a built-in `ID` (see 'ladder checklists') or a checklist FILE")
 	f.StringVar(&opts.dir, "dir", plans.DefaultDir, "the plans `FOLDER`: where plans are listed from and new plans are written")
 	f.BoolVar(&opts.accessible, "accessible", false, accessibleFlagUsage)
+	f.StringVar(&opts.from, "from", "", "begin PLAN as the next review after this `OLD` plan: its open actions and steps carry on, ratings start afresh")
 	f.BoolVar(&opts.present, "present", false, "presenter mode: a projector layout for a room (P toggles it in the review)")
 	f.StringVar(&opts.timebox, "timebox", "", "a quiet countdown of `TIME` per item, e.g. 5m, 90s or 5 (minutes, up to 60); it never moves on by itself")
 	f.StringVar(&opts.session, "session", "", "the whole session's `TIME`, e.g. 90m or 2h: counts down beside the time box with the items left and the pace they need")
@@ -164,15 +176,25 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 			return err
 		}
 	}
+	if opts.from != "" {
+		from, err := carryFrom(stderr, path, opts.from, o, !accessibleMode)
+		if err != nil {
+			return err
+		}
+		o.CarryFrom = from
+	}
 	room, err := opts.room.options()
 	if err != nil {
 		return err
 	}
 	o.Room = room
 	if accessibleMode {
-		return reviewAccessibly(cmd, o)
+		return reviewAccessibly(cmd, o, opts.from)
 	}
 	if !screens {
+		if o.CarryFrom != nil {
+			o.CarryFrom.Close()
+		}
 		return &exitError{code: ExitProblems, err: tui.ErrNotTerminal}
 	}
 	err = tui.Run(o)
@@ -224,6 +246,31 @@ func checkPlanArg(stderr io.Writer, path string, o tui.Options, load bool) error
 		return reportLoadError(stderr, path, err)
 	}
 	return nil
+}
+
+// carryFrom checks review --from before any prompt or screen: PLAN must
+// be new, and OLD must load and not be carried on already. For the
+// screens (open) it returns OLD opened, for the set-up form to carry on.
+func carryFrom(stderr io.Writer, path, from string, o tui.Options, open bool) (*plans.File, error) {
+	if path != "" {
+		if exists, err := review.Locate(path); err == nil && exists {
+			return nil, usageErrorf("--from: %s exists already: --from begins a new review, so name a plan file that is not there yet (to resume %s, leave --from out)", path, path)
+		}
+	}
+	f, err := plans.Open(from, o.Resolver())
+	if err != nil {
+		return nil, reportLoadError(stderr, from, err)
+	}
+	if ref := f.Plan.NextReview; ref != "" {
+		f.Close()
+		return nil, &exitError{code: ExitProblems, err: fmt.Errorf("%s was carried on already, to %s: its open actions are chased there; open that one instead",
+			from, safetext.Line(ref))}
+	}
+	if !open {
+		f.Close()
+		return nil, nil
+	}
+	return f, nil
 }
 
 // reportLoadError prints a file's problems, one file:line:col a line, and

@@ -1,6 +1,11 @@
 package review
 
-import "github.com/socialmobility/ladder/plans"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/socialmobility/ladder/plans"
+)
 
 // Previous is what the review this plan carried on from (its
 // previous_review) said about one item.
@@ -54,4 +59,18 @@ func (s *Session) previousPlan() *plans.Plan {
 	}
 	s.previous.plan = p
 	return p
+}
+
+// CarriedWords says what a review carried on, for the screens and the
+// prompts alike: "5 open actions and 2 project-plan steps"; "" for
+// nothing.
+func CarriedWords(c plans.Carried) string {
+	var parts []string
+	if c.Actions > 0 {
+		parts = append(parts, fmt.Sprintf("%d open %s", c.Actions, plural(c.Actions, "action", "actions")))
+	}
+	if c.Steps > 0 {
+		parts = append(parts, fmt.Sprintf("%d project-plan %s", c.Steps, plural(c.Steps, "step", "steps")))
+	}
+	return strings.Join(parts, " and ")
 }

@@ -63,8 +63,12 @@ func newApp(c *common) *app {
 	if c.session != nil {
 		a.active = screenItem
 		a.warning = c.session.OpenElsewhere()
-	} else if c.opts.PlanPath != "" {
+	} else if c.opts.PlanPath != "" || c.opts.CarryFrom != nil {
 		a.active = screenSetup
+	}
+	if c.opts.CarryFrom != nil && c.session == nil {
+		c.carryFrom = c.opts.CarryFrom // review --from: the set-up form, carrying it on
+		a.screen(screenSetup).(positioner).setPosition(setupCarryOn)
 	}
 	return a
 }

@@ -45,6 +45,9 @@ type common struct {
 	// pending is a screen change asked for during the current Update (see
 	// goTo), which the app makes before the next message.
 	pending *navigateMsg
+	// carryFrom is the plan the start screen chose to carry on, for the
+	// set-up screen to take (setup_carry.go).
+	carryFrom *plans.File
 }
 
 // goTo asks the app to show a screen as soon as the current Update returns,

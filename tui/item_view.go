@@ -127,6 +127,9 @@ func (s *itemScreen) drawTop(st *styles, w, h int, header []string) string {
 	}
 	title := st.Title.Render(ansi.Wrap(e.Item.Title, w, ""))
 	scale := s.scaleView(st, c, r, w)
+	if last := s.lastReview(st, w); last != "" {
+		scale = last + "\n" + scale // said where the person rates
+	}
 
 	// A heading of many lines gives way to the title and the scale in a
 	// window too short for all three: its last line is then cut.
@@ -161,6 +164,24 @@ func (s *itemScreen) drawTop(st *styles, w, h int, header []string) string {
 	}
 	parts = append(parts, scale)
 	return strings.Join(parts, "\n")
+}
+
+// lastReview is the previous review's rating of the item, for a plan that
+// carried on from one ("Last review (Sat 14 Mar 2026): ▲ Amber"), and,
+// when the item's action is the one carried on, that it is there to edit
+// or mark done; "" when there is none. The session reads the previous
+// plan once, the first time it is asked.
+func (s *itemScreen) lastReview(st *styles, w int) string {
+	e := s.entry()
+	prev, ok := s.c.session.PreviousRating(e.Item.ID)
+	if !ok {
+		return ""
+	}
+	line := st.Subtle.Render("Last review ("+prev.Date.Friendly()+"): ") + st.rating(s.c.checklist(), prev.Rating)
+	if r := s.response(); r.Action != "" && r.Action == prev.Action && r.Status.Open() {
+		line += st.Subtle.Render(" · its action is carried on below")
+	}
+	return ansi.Truncate("  "+line, w, "…")
 }
 
 // header is the item screen's first lines: the area's name (and the

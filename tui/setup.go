@@ -34,6 +34,13 @@ type setupScreen struct {
 	path     string         // the file it will write
 	problems map[int]string // per field: why it cannot be created yet
 	err      error          // creating the file failed
+
+	prev    *plans.File   // the plan this review carries on from (setup_carry.go), or nil
+	carried plans.Carried // what it would carry on
+	// notLinked is the review created from prev when prev could not be
+	// given its next_review line: the screen says which line to add, and
+	// enter begins the review.
+	notLinked *carryNotLinkedMsg
 }
 
 // checklistChoice is one checklist on offer: a built-in, or the
@@ -113,7 +120,17 @@ func checklistChoices(flag string) ([]checklistChoice, *choiceField) {
 	return choices, f
 }
 
-func (s *setupScreen) setPosition(arg int) { s.firstRun = arg == setupFirstRun }
+func (s *setupScreen) setPosition(arg int) {
+	switch {
+	case arg == setupCarryOn && s.c.carryFrom != nil:
+		s.carryFrom(s.c.carryFrom)
+		s.c.carryFrom = nil
+	case s.prev != nil: // a new review, after one carried on and left
+		s.dropCarry()
+		*s = *newSetupScreen(s.c)
+	}
+	s.firstRun = arg == setupFirstRun
+}
 
 func (s *setupScreen) init() tea.Cmd { return s.setFocus(s.focus) }
 
@@ -141,6 +158,13 @@ func (s *setupScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case createFailedMsg:
 		s.err = msg.err
+		if s.prev != nil {
+			s.err = s.carryError(msg.err)
+		}
+		return nil
+	case carryNotLinkedMsg:
+		s.dropCarry()
+		s.notLinked = &msg
 		return nil
 	case tea.KeyPressMsg:
 		return s.key(msg)
@@ -151,11 +175,23 @@ func (s *setupScreen) update(msg tea.Msg) tea.Cmd {
 }
 
 func (s *setupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	if n := s.notLinked; n != nil {
+		if msg.String() != "enter" {
+			return nil
+		}
+		s.notLinked = nil
+		warning := n.err.Error()
+		return tea.Sequence(func() tea.Msg { return openedMsg{n.session} }, func() tea.Msg { return warnMsg(warning) })
+	}
 	switch {
 	case key.Matches(msg, s.keys.Create):
 		return s.create()
 	case key.Matches(msg, s.keys.Back):
 		if s.canGoBack() {
+			if s.prev != nil {
+				s.dropCarry()
+				*s = *newSetupScreen(s.c)
+			}
 			s.c.goTo(screenStart, 0)
 		}
 		return nil
@@ -215,12 +251,19 @@ func (s *setupScreen) create() tea.Cmd {
 		Organisation: s.org.value(), Title: s.title.value(), Facilitator: s.facilitator.value(),
 		Participants: review.SplitNames(s.participants.value()),
 		Checklist:    choice.list, ChecklistFile: choice.file, Today: s.c.today,
+		Previous: s.prev,
 	}
 	resolve := s.c.opts.resolver()
 	return func() tea.Msg {
 		ss, err := review.Create(n, resolve)
-		if err != nil {
+		switch {
+		case ss != nil && err != nil:
+			return carryNotLinkedMsg{ss, err}
+		case err != nil:
 			return createFailedMsg{err}
+		}
+		if n.Previous != nil {
+			n.Previous.Close() // linked: the old plan is done with
 		}
 		return openedMsg{ss}
 	}
@@ -243,6 +286,9 @@ func (s *setupScreen) view() string {
 		intro = append(intro, wrapIndented("Let's begin your first review. Tell ladder who it is for; it then takes you through every recommendation, one at a time, and saves each answer as you give it"+where, w, 0, 0))
 	} else {
 		title = st.Title.Render("A new review")
+		if s.prev != nil {
+			title = st.Title.Render("Next review, carried on")
+		}
 		switch { // named, and not there: maybe a typo for a plan that is
 		case s.c.opts.PlanPath != "" && present:
 			intro = append(intro, wrapIndented("There is no plan of that name yet: this review makes it.", w, 0, 0))
@@ -266,15 +312,21 @@ func (s *setupScreen) view() string {
 	if s.err != nil {
 		hint = st.Error.Render(wrapIndented("✗ "+s.err.Error(), w, 0, 0))
 	}
+	if s.notLinked != nil {
+		hint = st.Warning.Render(wrapIndented("⚠ Created, but "+s.notLinked.err.Error(), w, 0, 0)) + "\n" +
+			st.Subtle.Render("Press enter to begin the review.")
+	}
+	carry := s.carryLines(st, w)
 	// In a short window (60x16) what to press to begin must still show:
 	// the blank lines give way first, then what the form is for (and the
 	// blank lines come back if that makes room), then where the plan
 	// will be saved.
 	layouts := [][][]string{
-		{append([]string{title}, intro...), {""}, form, {""}, saved, {hint}},
-		{append([]string{title}, intro...), form, saved, {hint}},
-		{{title}, {""}, form, {""}, saved, {hint}},
-		{{title}, form, saved, {hint}},
+		{append([]string{title}, intro...), {""}, form, {""}, carry, saved, {hint}},
+		{append([]string{title}, intro...), form, carry, saved, {hint}},
+		{{title}, {""}, form, {""}, carry, saved, {hint}},
+		{{title}, form, carry, saved, {hint}},
+		{{title}, form, carry, {hint}},
 		{{title}, form, {hint}},
 	}
 	var out string

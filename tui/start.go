@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
@@ -30,6 +31,7 @@ type startScreen struct {
 	cursor  int // 0 is "begin a new review", i > 0 is plans[i-1]
 	offset  int // first plan row shown
 	openErr error
+	said    string // a word about the last key (c on a plan carried on already)
 
 	attribution string      // where the checklist's wording comes from
 	folder      *folderRead // the folder being read since init
@@ -44,14 +46,16 @@ type startKeys struct {
 	Up, Down key.Binding
 	Open     key.Binding
 	New      key.Binding
+	Carry    key.Binding // next year's review, carried on from the chosen plan
 }
 
 func newStartScreen(c *common) *startScreen {
 	return &startScreen{c: c, keys: startKeys{
-		Up:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose")),
-		Down: key.NewBinding(key.WithKeys("down", "j", "tab"), key.WithHelp("↓", "down")),
-		Open: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		New:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new review")),
+		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose")),
+		Down:  key.NewBinding(key.WithKeys("down", "j", "tab"), key.WithHelp("↓", "down")),
+		Open:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		New:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new review")),
+		Carry: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "carry on (the next review, from this plan's open actions)")),
 	}}
 }
 
@@ -97,7 +101,11 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 		return s.replay(typed)
 	case openFailedMsg:
 		s.openErr = msg.err
+	case carryOpenedMsg:
+		s.c.carryFrom = msg.file
+		s.c.goTo(screenSetup, setupCarryOn)
 	case tea.KeyPressMsg:
+		s.said = ""
 		if !s.loaded && key.Matches(msg, s.keys.Up, s.keys.Down, s.keys.Open) {
 			// Typed before the list was read (a slow disk, a busy
 			// machine): ↓ ↓ enter typed at once opens the second plan,
@@ -112,6 +120,10 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 			s.cursor = min(len(s.plans), s.cursor+1)
 		case key.Matches(msg, s.keys.New):
 			s.c.goTo(screenSetup, 0)
+		case key.Matches(msg, s.keys.Carry) && s.cursor > 0:
+			return s.carry(s.plans[s.cursor-1])
+		case key.Matches(msg, s.keys.Carry) && len(s.plans) > 0:
+			s.said = "Choose a plan first (↓): c begins the next review from it, with its open actions."
 		case key.Matches(msg, s.keys.Open):
 			if s.cursor == 0 {
 				s.c.goTo(screenSetup, 0)
@@ -145,6 +157,33 @@ func (s *startScreen) open(path string) tea.Cmd {
 		}
 		return openedMsg{ss}
 	}
+}
+
+// carry begins the next review from f, unless f was carried on already:
+// then its open actions are chased in the review that carried it on, which
+// is chosen instead, for enter to open.
+func (s *startScreen) carry(f plans.Found) tea.Cmd {
+	s.openErr = nil
+	name := filepath.Base(f.Path)
+	if ref := f.Plan.NextReview; ref != "" {
+		next := safetext.Line(ref)
+		if s.c.present {
+			s.said = "That review was carried on already, to the next: open that one instead."
+			return nil
+		}
+		if p, err := plans.Link(f.Path, ref); err == nil {
+			for i, g := range s.plans {
+				if filepath.Clean(g.Path) == filepath.Clean(p) {
+					s.cursor = i + 1
+					s.said = name + " was carried on already, to " + next + ": that one is chosen now, press enter to open it."
+					return nil
+				}
+			}
+		}
+		s.said = name + " was carried on already, to " + next + ": open that one instead (ladder review " + plans.ShellQuote(filepath.Join(filepath.Dir(f.Path), filepath.FromSlash(ref))) + ")."
+		return nil
+	}
+	return openToCarry(s.c, f.Path)
 }
 
 func (s *startScreen) view() string {
@@ -189,6 +228,9 @@ func (s *startScreen) view() string {
 	}
 	if s.openErr != nil {
 		body = append(body, "", st.Error.Render(wrapIndented("✗ "+s.openErr.Error(), w, 0, 0)))
+	}
+	if s.said != "" {
+		body = append(body, "", st.Warning.Render(wrapIndented(s.said, w, 0, 0)))
 	}
 	// In the smallest windows the list keeps one plan however little room
 	// there is: the blank lines between parts go before the credit would.
@@ -248,6 +290,9 @@ func (s *startScreen) planRows(st *styles, w, room int) []string {
 		p := f.Plan
 		_, total := p.Counts()
 		name := p.Organisation + ": " + p.Title
+		if p.NextReview != "" {
+			name += " → carried on"
+		}
 		marker := "  "
 		if s.cursor == i+1 {
 			marker = st.Focused.Render(focusMarker)
@@ -258,6 +303,12 @@ func (s *startScreen) planRows(st *styles, w, room int) []string {
 		detail := fmt.Sprintf("%d/%d rated · %s", total.Rated(), total.Total(), p.Date.Friendly())
 		if !s.c.present {
 			detail += " · " + filepath.Base(f.Path)
+		}
+		// Carried on: its open actions are chased in the next review, which
+		// is the one to edit now. Where that is goes first, as the part of
+		// the line that a narrow window must not cut.
+		if p.NextReview != "" && !s.c.present {
+			detail = "next review " + safetext.Line(p.NextReview) + " · " + detail
 		}
 		note := ""
 		if i == last {
@@ -290,11 +341,16 @@ func (c *common) defaultChecklist() *checklist.Checklist {
 }
 
 func (s *startScreen) shortHelp() []key.Binding {
-	return []key.Binding{s.keys.Up, s.keys.Open, s.keys.New}
+	return []key.Binding{s.keys.Up, s.keys.Open, s.keys.New, s.carryHint()}
+}
+
+// carryHint is c's footer hint, shorter than its help line.
+func (s *startScreen) carryHint() key.Binding {
+	return key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "carry on"))
 }
 
 func (s *startScreen) fullHelp() [][]key.Binding {
-	return [][]key.Binding{{s.keys.Up, s.keys.Open, s.keys.New}}
+	return [][]key.Binding{{s.keys.Up, s.keys.Open, s.keys.New, s.keys.Carry}}
 }
 
 func (s *startScreen) typing() bool { return false }

@@ -37,6 +37,10 @@ type Options struct {
 	Today plans.Date
 	// Present starts in presenter mode: the projector layout (P toggles it).
 	Present bool
+	// CarryFrom is a plan to carry on (review --from), opened: the review
+	// begins at the set-up form, carrying it on into PlanPath (or a new
+	// file in Dir). The program closes it.
+	CarryFrom *plans.File
 	// Timebox is the time allowed per item, counted down on screen; zero
 	// means no time box.
 	Timebox time.Duration

@@ -43,6 +43,9 @@ type Options struct {
 	Dir string
 	// Checklist is the --checklist flag: a built-in id or a checklist file.
 	Checklist string
+	// From is a plan to carry on (review --from): PlanPath, which must not
+	// exist yet, is made the next review after it (carry.go).
+	From string
 	// Today fixes the date (tests); zero means the real date.
 	Today plans.Date
 	// Room, when set, lets the room vote from phones (--room): the

@@ -13,6 +13,12 @@ import (
 // named, or one chosen from the plans folder.
 func (r *reviewer) open(resolve plans.Resolver) (*review.Session, error) {
 	path := r.opts.PlanPath
+	if r.opts.From != "" {
+		if exists, err := review.Locate(path); path != "" && (err != nil || exists) {
+			return nil, refuseFrom(path, err)
+		}
+		return r.carryOn(path, r.opts.From, resolve)
+	}
 	if path == "" {
 		return r.chooseFromFolder(resolve)
 	}

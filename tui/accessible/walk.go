@@ -110,6 +110,12 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 	if response().Revisit {
 		r.p.say("Flagged to revisit.")
 	}
+	if prev, ok := r.s.PreviousRating(it.ID); ok {
+		r.p.say("Last review: %s, on %s.", ratingWord(r.s.Checklist(), prev.Rating), prev.Date.Friendly())
+		if a := response(); a.Action != "" && a.Action == prev.Action && a.Status.Open() {
+			r.p.say("Its action is carried on: Enter at Action keeps it; set its status to done if it is.")
+		}
+	}
 	rated, err := r.rating(response().Rating)
 	if err != nil {
 		return err

@@ -1,0 +1,83 @@
+package accessible
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
+)
+
+// carryOn begins the next review at path (or, when path is empty, at a
+// file in the plans folder) from the plan at from (review --from): the
+// same organisation and checklist, with its open actions and project-plan
+// steps, rated afresh.
+func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.Session, error) {
+	prev, err := plans.Open(from, resolve)
+	if err != nil {
+		return nil, err
+	}
+	defer prev.Close()
+	p := prev.Plan
+	if p.NextReview != "" {
+		return nil, fmt.Errorf("%s was carried on already, to %s: open that one instead, with ladder review %s",
+			from, safetext.Line(p.NextReview), plans.ShellQuote(joinLink(from, p.NextReview)))
+	}
+	carried := plans.CarryOn(p, plans.New(p.Checklist, "", "", r.today))
+	org := review.CleanLine(p.Organisation)
+	r.p.blank()
+	r.p.say("The next review of %s, carried on from %s (%s, %s).", org, from, review.CleanLine(p.Title), p.Date.Friendly())
+	if what := review.CarriedWords(carried); what != "" {
+		r.p.say("It carries on %s; ratings start afresh, on the same checklist.", what)
+	} else {
+		r.p.say("It has no open actions or steps to carry on; ratings start afresh, on the same checklist.")
+	}
+	title, err := r.p.required("Title", "A name for this review, for example Spring review. Last time: "+review.CleanLine(p.Title)+".")
+	if err != nil {
+		return nil, err
+	}
+	facilitator, err := r.p.text("Facilitator", "Who runs the review?", review.CleanLine(p.Facilitator))
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, n := range p.Participants {
+		names = append(names, review.CleanLine(n))
+	}
+	people, err := r.p.text("Participants", "Who is taking part? Names separated by commas.", strings.Join(names, ", "))
+	if err != nil {
+		return nil, err
+	}
+	s, err := review.Create(review.NewPlan{Path: path, Dir: r.opts.Dir, Organisation: org, Title: title, Facilitator: facilitator,
+		Participants: review.SplitNames(people), Previous: prev, Today: r.today}, resolve)
+	switch {
+	case s != nil && errors.Is(err, plans.ErrNotLinked):
+		r.p.say("Created the plan %s. But %v", s.Path(), err)
+	case errors.Is(err, plans.ErrChangedOnDisk):
+		return nil, fmt.Errorf("%s changed on disk while you answered, so nothing was written: run the same command again, to carry on what it says now", from)
+	case err != nil:
+		return nil, err
+	default:
+		r.p.say("Created the plan %s, carried on from %s.", s.Path(), from)
+	}
+	return s, nil
+}
+
+// joinLink is the path of the plan a link in the plan at from names, for
+// a command to run; the link as it is when it leaves the repository.
+func joinLink(from, ref string) string {
+	if p, err := plans.Link(from, ref); err == nil {
+		return p
+	}
+	return safetext.Line(ref)
+}
+
+// refuseFrom says why review --from cannot make path the next review.
+func refuseFrom(path string, err error) error {
+	if err != nil {
+		return err
+	}
+	return fmt.Errorf("%s exists already: --from begins a new review, so name a plan file that is not there yet", path)
+}

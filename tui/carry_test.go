@@ -1,0 +1,143 @@
+package tui
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// carryFolder makes a working folder whose plans folder holds last year's
+// plan, filled in (seed 3: 14 open actions and 3 open steps), dated
+// 14 Mar 2026, and returns the folder and the plan's path.
+func carryFolder(t *testing.T) (dir, path string, prev *plans.Plan) {
+	t.Helper()
+	t.Chdir(t.TempDir())
+	dir = "plans"
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	prev = checklisttest.FilledPlan(c, 3)
+	prev.Title, prev.Date = "Spring review 2026", plans.Date{Year: 2026, Month: 3, Day: 14}
+	path = filepath.Join(dir, "acme-2026.yaml")
+	if err := os.WriteFile(path, plans.Encode(prev), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, path, prev
+}
+
+// c on a plan in the start screen's list begins the next review from it:
+// the form is filled from it and says what comes across; the new plan has
+// last year's open actions, last year's plan gains its next_review line
+// and nothing else, and each item shows last year's rating.
+func TestStartCarriesAPlanOnIntoTheNextReview(t *testing.T) {
+	dir, oldPath, prev := carryFolder(t)
+	before, _ := os.ReadFile(oldPath)
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.requireView("c carry on")
+	h.press("down", "c")
+	h.requireView("Organisation Acme Café Ltd", "Facilitator  "+prev.Facilitator, "last time: Spring review 2026")
+	requireWords(t, h.view(), "Carries on 14 open actions and 3 project-plan steps from acme-2026.yaml; ratings start afresh, on its checklist.")
+	h.typeText("Spring review 2027")
+	h.press("ctrl+s")
+	h.requireView("item 1 of 4", "Last review (Sat 14 Mar 2026): ▲ Amber · its action is carried on below",
+		"Action Agree a survey of socio-economic background")
+
+	next := h.a.c.session.Path()
+	p := loadPlan(t, next)
+	if p.PreviousReview != "acme-2026.yaml" || len(p.ActionsToChase()) == 0 || p.Organisation != "Acme Café Ltd" {
+		t.Fatalf("the new plan: previous review %q, %d actions to chase, organisation %q", p.PreviousReview, len(p.ActionsToChase()), p.Organisation)
+	}
+	after, _ := os.ReadFile(oldPath)
+	line := []byte("next_review: " + filepath.Base(next) + "\n")
+	if !bytes.Equal(bytes.Replace(after, line, nil, 1), before) {
+		t.Fatalf("last year's plan changed by more than its next_review line:\n%s", after)
+	}
+
+	// Back on the start screen, last year's plan says where it went, and
+	// c on it chooses that review rather than carrying it on twice.
+	h2 := rvStart(t, Options{Dir: dir}, 100, 30)
+	h2.requireView("Spring review 2026 → carried on", "next review "+filepath.Base(next)+" · 21/21 rated")
+	for i, f := range h2.a.screen(screenStart).(*startScreen).plans {
+		if f.Path == oldPath {
+			h2.press(strings.Repeat("down ", i+1)[:len("down ")*(i+1)-1])
+		}
+	}
+	h2.press("c")
+	requireWords(t, h2.view(), "acme-2026.yaml was carried on already, to "+filepath.Base(next)+": that one is chosen now, press enter to open it.")
+	h2.press("enter")
+	if got := h2.a.c.session.Path(); got != next {
+		t.Fatalf("opened %s, not the next review %s", got, next)
+	}
+}
+
+// requireWords fails unless the screen says words, however they wrap.
+func requireWords(t *testing.T, view, words string) {
+	t.Helper()
+	if !strings.Contains(oneSpaced(view), words) {
+		t.Fatalf("the screen does not say %q; it shows:\n%s", words, view)
+	}
+}
+
+// Last year's plan changed by someone else after it was chosen: nothing is
+// written, and the form says why and what to do.
+func TestCarryOnRefusesAPlanChangedSinceItWasChosen(t *testing.T) {
+	dir, oldPath, _ := carryFolder(t)
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("down", "c")
+	h.typeText("2027")
+	theirs := saveTheirs(t, oldPath, func(p *plans.Plan) { p.Title = "Spring review 2026 (agreed)" })
+	h.press("ctrl+s")
+	requireWords(t, h.view(), "✗ acme-2026.yaml changed on disk after you chose it, so nothing was written: press esc and choose it again")
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("the plans folder holds %d files, not last year's alone", len(entries))
+	}
+	if got, _ := os.ReadFile(oldPath); !bytes.Equal(got, theirs) {
+		t.Fatal("last year's plan was written over")
+	}
+	// esc goes back, and a new review after it starts blank.
+	h.press("esc", "n")
+	h.refuseView("Organisation Acme Café Ltd", "Carries on")
+}
+
+// A plan that no longer loads when c is pressed is named, with why.
+func TestCarryOnSaysWhenThePlanDoesNotLoad(t *testing.T) {
+	dir, oldPath, _ := carryFolder(t)
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("down")
+	if err := os.WriteFile(oldPath, []byte("schema: 1\norganisation: [oops\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.press("c")
+	requireWords(t, h.view(), "✗ acme-2026.yaml does not load, so it cannot be carried on:")
+	h.requireView("Resume a review")
+}
+
+// review NEW --from OLD opens the form carrying OLD on into NEW.
+func TestReviewFromOpensTheFormCarryingOn(t *testing.T) {
+	dir, oldPath, _ := carryFolder(t)
+	// In a repository, the two plans may be in folders of their own.
+	if out, err := exec.Command("git", "init", "-q", ".").CombinedOutput(); err != nil {
+		t.Skipf("git: %v %s", err, out)
+	}
+	f, err := plans.Open(oldPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := filepath.Join("2027", "acme.yaml")
+	h := rvStart(t, Options{Dir: dir, PlanPath: next, CarryFrom: f}, 80, 24)
+	h.requireView("Organisation Acme Café Ltd", "Will be saved as "+next)
+	h.typeText("Spring review 2027")
+	h.press("ctrl+s")
+	h.requireView("item 1 of 4", "Last review (Sat 14 Mar 2026): ▲ Amber")
+	if p := loadPlan(t, next); p.PreviousReview != "../plans/acme-2026.yaml" {
+		t.Fatalf("previous_review: %q", p.PreviousReview)
+	}
+}

@@ -1,0 +1,118 @@
+package tui
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
+)
+
+// Next year's review, carried on from a plan chosen on the start screen
+// (c) or named by review --from: the set-up form, prefilled from that plan,
+// on its checklist, saying what comes across.
+
+// setupCarryOn is the set-up screen's position argument for a review that
+// carries on from common.carryFrom.
+const setupCarryOn = 2
+
+// carryOpenedMsg brings the plan to carry on from, opened off the update
+// loop, to the start screen.
+type carryOpenedMsg struct{ file *plans.File }
+
+// openToCarry opens the plan at path to carry it on, off the update loop.
+func openToCarry(c *common, path string) tea.Cmd {
+	resolve := c.opts.resolver()
+	return func() tea.Msg {
+		f, err := plans.Open(path, resolve)
+		if err != nil {
+			return openFailedMsg{fmt.Errorf("%s does not load, so it cannot be carried on: %w", filepath.Base(path), err)}
+		}
+		return carryOpenedMsg{f}
+	}
+}
+
+// carryFrom fills the form from prev, and fixes the checklist to prev's:
+// a review carries on only on the checklist it came from.
+func (s *setupScreen) carryFrom(prev *plans.File) {
+	s.dropCarry()
+	fresh := newSetupScreen(s.c)
+	fresh.firstRun = false
+	*s = *fresh
+	s.prev = prev
+	p := prev.Plan
+	s.org.setValue(review.CleanLine(p.Organisation))
+	s.facilitator.setValue(review.CleanLine(p.Facilitator))
+	var names []string
+	for _, n := range p.Participants {
+		names = append(names, review.CleanLine(n))
+	}
+	s.participants.setValue(strings.Join(names, ", "))
+	if t := review.CleanLine(p.Title); t != "" {
+		s.title.input.Placeholder = "last time: " + t
+	}
+	label := p.Checklist.ID + ": " + p.Checklist.Title
+	if ref := p.ChecklistRef.File; ref != "" {
+		label = safetext.Line(ref) + ": " + p.Checklist.Title
+	}
+	s.choices = []checklistChoice{{list: p.Checklist}}
+	s.checklist = newChoiceField("Checklist", []string{label}, setupLabelWidth)
+	s.checklist.vertical = true
+	s.fields[setupChecklist] = s.checklist
+	// What would come across, counted as Create will count it, on a plan
+	// that is thrown away.
+	s.carried = plans.CarryOn(p, plans.New(p.Checklist, "", "", s.c.today))
+	s.setFocus(setupTitle)
+	s.updatePath()
+}
+
+// dropCarry lets go of the plan the form was carrying on from.
+func (s *setupScreen) dropCarry() {
+	if s.prev != nil {
+		s.prev.Close()
+		s.prev = nil
+	}
+}
+
+// carryLines say what the new review takes from the old, and that the
+// checklist is the old one's.
+func (s *setupScreen) carryLines(st *styles, w int) []string {
+	if s.prev == nil {
+		return nil
+	}
+	from := filepath.Base(s.prev.Path)
+	if s.c.present {
+		from = "the last review"
+	}
+	what := review.CarriedWords(s.carried)
+	line := "Carries on " + what + " from " + from + "; ratings start afresh, on its checklist."
+	if what == "" {
+		line = "Carries on from " + from + ": it has no open actions or steps left; ratings start afresh, on its checklist."
+	}
+	return []string{st.Subtle.Render(wrapIndented(line, w, 0, 0))}
+}
+
+// carryNotLinkedMsg is a carried-on review that was created, but whose old
+// plan could not be given its next_review line (plans.ErrNotLinked): the
+// set-up screen says which line to add, and enter begins the review, which
+// says it again in the status line.
+type carryNotLinkedMsg struct {
+	session *review.Session
+	err     error
+}
+
+// carryError says in plain words why a carried-on review was not created.
+func (s *setupScreen) carryError(err error) error {
+	name := filepath.Base(s.prev.Path)
+	switch {
+	case errors.Is(err, plans.ErrChangedOnDisk):
+		return fmt.Errorf("%s changed on disk after you chose it, so nothing was written: press esc and choose it again, to carry on what it says now", name)
+	case errors.Is(err, plans.ErrHasNextReview):
+		return fmt.Errorf("%s was carried on already (its next_review names the plan that did): press esc and open that one instead", name)
+	}
+	return err
+}
