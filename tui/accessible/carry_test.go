@@ -1,0 +1,70 @@
+package accessible
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// writeLastYear writes a filled plan (seed 3: 14 open actions, 3 open
+// steps; its first item rated Amber with an open action) dated 14 Mar 2026.
+func writeLastYear(t *testing.T, path string) *plans.Plan {
+	t.Helper()
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	p := checklisttest.FilledPlan(c, 3)
+	p.Title, p.Date = "Spring review 2026", plans.Date{Year: 2026, Month: 3, Day: 14}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, plans.Encode(p), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// review --from, the accessible way: it says what comes across, asks for
+// the title (keeping last year's people on Enter), writes the new plan
+// with last year's open actions and gives last year's plan its one
+// next_review line; each item then says last year's rating in words.
+func TestCarryOnFromLastYearsPlan(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	old := filepath.Join(dir, "acme-2026.yaml")
+	prev := writeLastYear(t, old)
+	before, _ := os.ReadFile(old)
+	next := filepath.Join(dir, "acme-2027.yaml")
+	out := runReviewOK(t, Options{PlanPath: next, From: old}, strings.NewReader("Spring review 2027\n\n\n"))
+	for _, want := range []string{
+		"It carries on 14 open actions and 3 project-plan steps; ratings start afresh, on the same checklist.",
+		"Last time: Spring review 2026.",
+		"Enter keeps: " + prev.Facilitator + ".",
+		"Created the plan " + next + ", carried on from " + old + ".",
+		"Last review: Amber, on Sat 14 Mar 2026.\nIts action is carried on: Enter at Action keeps it",
+	} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("the review did not say %q:\n%s", want, out)
+		}
+	}
+	p, err := plans.LoadFile(next, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.PreviousReview != "acme-2026.yaml" || p.Facilitator != prev.Facilitator || len(p.ActionsToChase()) == 0 {
+		t.Fatalf("the new plan: previous %q, facilitator %q, %d actions", p.PreviousReview, p.Facilitator, len(p.ActionsToChase()))
+	}
+	after, _ := os.ReadFile(old)
+	if !bytes.Equal(bytes.Replace(after, []byte("next_review: acme-2027.yaml\n"), nil, 1), before) {
+		t.Fatalf("last year's plan changed by more than one line:\n%s", after)
+	}
+
+	// Carried on already: a second --from is refused, naming where it went.
+	_, err = runReview(t, Options{PlanPath: filepath.Join(dir, "again.yaml"), From: old}, strings.NewReader(""))
+	if err == nil || !strings.Contains(err.Error(), "was carried on already, to acme-2027.yaml") {
+		t.Fatalf("carried on twice: %v", err)
+	}
+}
