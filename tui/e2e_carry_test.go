@@ -1,0 +1,55 @@
+package tui_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// Next year's review, carried on from the start screen in a real
+// terminal: c on last year's plan, a title, ctrl+s; the new plan on disk
+// has last year's open action, and last year's plan only its one new
+// next_review line.
+func TestCarryOnFromTheStartScreen(t *testing.T) {
+	dir := t.TempDir()
+	old := e2ePlan(t, dir, "cafe-2026.yaml", func(p *plans.Plan) {
+		p.Date = plans.Date{Year: 2026, Month: 3, Day: 14}
+		r := p.Response("lc-vision")
+		r.Rating, r.Action, r.Owner, r.Status = "amber", "Write a one-page vision", "Ana", plans.StatusDoing
+		p.Response("lc-culture").Rating = "green"
+		done := p.Response("lc-leadership")
+		done.Rating, done.Action, done.Status = "green", "Brief the managers", plans.StatusDone
+	})
+	before, err := os.ReadFile(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-20")
+	e.waitFor("Bea's Café: Spring review", "c carry on")
+	e.keys("down", "c")
+	e.waitFor("Carries on 1 open action from cafe-2026.yaml")
+	e.typeText("Spring review 2027")
+	e.keys("ctrl+s")
+	e.waitFor("Last review (Sat 14 Mar 2026): ▲ Amber", "Write a one-page vision")
+	e.quits()
+
+	next := filepath.Join(dir, "plans", "2027-03-20-bea-s-cafe-spring-review-2027.yaml")
+	p := loadPlan(t, next)
+	if r := p.Response("lc-vision"); r.Rated() || r.Action != "Write a one-page vision" || r.Owner != "Ana" || r.Status != plans.StatusDoing {
+		t.Fatalf("item 1 of the new plan: %+v", *r)
+	}
+	if r := p.Response("lc-leadership"); r.Action != "" {
+		t.Fatalf("a done action was carried on: %+v", *r)
+	}
+	if p.PreviousReview != "cafe-2026.yaml" {
+		t.Fatalf("previous_review: %q", p.PreviousReview)
+	}
+	after, _ := os.ReadFile(old)
+	line := []byte("next_review: " + filepath.Base(next) + "\n")
+	if bytes.Count(after, line) != 1 || !bytes.Equal(bytes.Replace(after, line, nil, 1), before) {
+		t.Fatalf("last year's plan should gain the one line %q:\n%s", line, after)
+	}
+}
