@@ -130,3 +130,58 @@ func benchApp(b *testing.B, n, w, h int) *app {
 	a.show(screenItem, 0)
 	return a
 }
+
+// BenchmarkKeypressCarriedOn is BenchmarkKeypress's move and type on a
+// plan that carried on from a previous review (previous_review set): each
+// item also says the last review's rating, which must cost no file read
+// per key (the previous plan is read once, on the first frame).
+//
+//	go test ./tui/ -run '^$' -bench 'BenchmarkKeypress(CarriedOn)?$/(80x24|240x67)/embedded/(move|type)$' -count 5
+func BenchmarkKeypressCarriedOn(b *testing.B) {
+	for _, size := range [][2]int{{80, 24}, {240, 67}} {
+		name := fmt.Sprintf("%dx%d/embedded", size[0], size[1])
+		open := func(b *testing.B, keys ...string) *app {
+			a := benchAppCarried(b, size[0], size[1])
+			for _, k := range keys {
+				a.Update(rvKey(k))
+			}
+			return a
+		}
+		b.Run(name+"/move", func(b *testing.B) {
+			benchKeys(b, open(b), []tea.KeyPressMsg{rvKey("n"), rvKey("p")})
+		})
+		b.Run(name+"/type", func(b *testing.B) {
+			benchKeys(b, open(b, "tab"), []tea.KeyPressMsg{{Code: 'x', Text: "x"}, rvKey("backspace")})
+		})
+	}
+}
+
+// benchAppCarried is benchApp's plan, carried on from a filled previous
+// plan beside it.
+func benchAppCarried(b *testing.B, w, h int) *app {
+	b.Helper()
+	dir := b.TempDir()
+	c := rvNewPlan(b).Checklist
+	if err := os.WriteFile(filepath.Join(dir, "last.yaml"), plans.Encode(checklisttest.FilledPlan(c, 2)), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	p := checklisttest.FilledPlan(c, 1)
+	p.PreviousReview = "last.yaml"
+	opts := Options{Today: checklisttest.ReviewDate, Dir: dir, PlanPath: filepath.Join(dir, "plan.yaml")}
+	if err := os.WriteFile(opts.PlanPath, plans.Encode(p), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	cm, err := newCommon(opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cm.typingPause = 0
+	a := newApp(cm)
+	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	a.Init()
+	a.show(screenItem, 0)
+	if _, ok := cm.session.PreviousRating(c.Items()[0].Item.ID); !ok {
+		b.Fatal("the previous review's rating is not there")
+	}
+	return a
+}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -139,5 +140,31 @@ func TestReviewFromOpensTheFormCarryingOn(t *testing.T) {
 	h.requireView("item 1 of 4", "Last review (Sat 14 Mar 2026): ▲ Amber")
 	if p := loadPlan(t, next); p.PreviousReview != "../plans/acme-2026.yaml" {
 		t.Fatalf("previous_review: %q", p.PreviousReview)
+	}
+}
+
+// The carry-on form and an item of the review it begins, at each golden
+// size and the smallest window.
+func TestCarryOnGoldens(t *testing.T) {
+	for _, size := range append(rvGoldenSizes, [2]int{minWidth, minHeight}) {
+		w, h := size[0], size[1]
+		t.Run(fmt.Sprintf("form-%dx%d", w, h), func(t *testing.T) {
+			rvGolden(t, w, h, "create", func(t *testing.T) *app {
+				dir, _, _ := carryFolder(t)
+				hs := rvStart(t, Options{Dir: dir}, w, h)
+				hs.press("down", "c")
+				return hs.a
+			})
+		})
+		t.Run(fmt.Sprintf("item-%dx%d", w, h), func(t *testing.T) {
+			rvGolden(t, w, h, "Last review", func(t *testing.T) *app {
+				dir, _, _ := carryFolder(t)
+				hs := rvStart(t, Options{Dir: dir}, w, h)
+				hs.press("down", "c")
+				hs.typeText("Spring review 2027")
+				hs.press("ctrl+s")
+				return hs.a
+			})
+		})
 	}
 }
