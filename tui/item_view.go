@@ -170,7 +170,10 @@ func (s *itemScreen) drawTop(st *styles, w, h int, header []string) string {
 // carried on from one ("Last review (Sat 14 Mar 2026): ▲ Amber"), and,
 // when the item's action is the one carried on, that it is there to edit
 // or mark done; "" when there is none. The session reads the previous
-// plan once, the first time it is asked.
+// plan once, the first time it is asked. Presenter mode (present.go)
+// leaves it out on purpose: a room rates afresh, and last year's rating
+// on the projector would anchor its talk and its votes; the facilitator
+// sees it with P.
 func (s *itemScreen) lastReview(st *styles, w int) string {
 	e := s.entry()
 	prev, ok := s.c.session.PreviousRating(e.Item.ID)
