@@ -91,7 +91,7 @@ func (s *setupScreen) carryLines(st *styles, w int) []string {
 	what := review.CarriedWords(s.carried)
 	line := "Carries on " + what + " from " + from + "; ratings start afresh, on its checklist."
 	if what == "" {
-		line = "Carries on from " + from + ": it has no open actions or steps left; ratings start afresh, on its checklist."
+		line = "Carries on nothing from " + from + ": it has no open actions or project-plan steps; ratings start afresh, on its checklist."
 	}
 	return []string{st.Subtle.Render(wrapIndented(line, w, 0, 0))}
 }

@@ -32,7 +32,7 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 	if what := review.CarriedWords(carried); what != "" {
 		r.p.say("It carries on %s; ratings start afresh, on the same checklist.", what)
 	} else {
-		r.p.say("It has no open actions or steps to carry on; ratings start afresh, on the same checklist.")
+		r.p.say("It carries on nothing: %s has no open actions or project-plan steps; ratings start afresh, on the same checklist.", from)
 	}
 	title, err := r.p.required("Title", "A name for this review, for example Spring review. Last time: "+review.CleanLine(p.Title)+".")
 	if err != nil {
@@ -60,7 +60,7 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 	case err != nil:
 		return nil, err
 	default:
-		r.p.say("Created the plan %s, carried on from %s.", s.Path(), from)
+		r.p.say("Created the plan %s. Carried on %s from %s; %s now names it as its next review.", s.Path(), orNothing(review.CarriedWords(s.Carried())), from, from)
 	}
 	return s, nil
 }
@@ -80,4 +80,11 @@ func refuseFrom(path string, err error) error {
 		return err
 	}
 	return fmt.Errorf("%s exists already: --from begins a new review, so name a plan file that is not there yet", path)
+}
+
+func orNothing(what string) string {
+	if what == "" {
+		return "nothing"
+	}
+	return what
 }

@@ -43,7 +43,7 @@ func TestCarryOnFromLastYearsPlan(t *testing.T) {
 		"It carries on 14 open actions and 3 project-plan steps; ratings start afresh, on the same checklist.",
 		"Last time: Spring review 2026.",
 		"Enter keeps: " + prev.Facilitator + ".",
-		"Created the plan " + next + ", carried on from " + old + ".",
+		"Created the plan " + next + ". Carried on 14 open actions and 3 project-plan steps from " + old + "; " + old + " now names it as its next review.",
 		"Last review: Amber, on Sat 14 Mar 2026.\nIts action is carried on: Enter at Action keeps it",
 	} {
 		if !strings.Contains(out, want) {
