@@ -11,6 +11,7 @@ import (
 
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/internal/strictyaml"
+	"go.yaml.in/yaml/v3"
 )
 
 // Carried says what CarryOn took from the earlier plan.
@@ -274,18 +275,66 @@ func FollowLink(planPath, ref string) (string, error) {
 }
 
 // HandedOn reports whether the plan at path has handed its open actions on
-// to a next review that is there to chase them: it names one, the link
-// stays inside the repository, and a plan file is at the other end. Only
-// then do ladder status and check leave its actions to the next review. A
-// next_review line alone is not enough: a pull request could add one to
-// hide a plan's late actions, so a link to nothing hides nothing.
+// to a next review that is there to chase them (NextReviewOf). Only then
+// do ladder status and check leave its actions to the next review.
 func HandedOn(path string, p *Plan) (next string, ok bool) {
+	next, err := NextReviewOf(path, p)
+	return next, err == nil && next != ""
+}
+
+// ErrNotLinkedBack is NextReviewOf's error for a next review that does not
+// name the plan as its previous review.
+var ErrNotLinkedBack = errors.New("does not name this plan as its previous review")
+
+// NextReviewOf is the next review that the plan at path handed its open
+// actions on to: "" when it names none, and an error when the one it
+// names takes nothing on. A next_review line alone is not enough, as a
+// pull request could add one to hide a plan's late actions: the link must
+// stay inside the repository (Link), lead to a plan file that is there
+// and is not this one (FollowLink), and that plan must name this one as
+// its previous review, as ladder new --from writes them. Two plans that
+// name each other only that way were carried on by ladder, or edited on
+// both sides in plain view.
+func NextReviewOf(path string, p *Plan) (string, error) {
 	if p.NextReview == "" {
-		return "", false
+		return "", nil
 	}
 	next, err := FollowLink(path, p.NextReview)
 	if err != nil {
+		return "", err
+	}
+	back, ok := previousReviewIn(next)
+	if ok {
+		if target, err := Link(next, back); err == nil {
+			a, errA := os.Stat(target)
+			b, errB := os.Stat(path)
+			if errA == nil && errB == nil && os.SameFile(a, b) {
+				return next, nil
+			}
+		}
+	}
+	return "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(p.NextReview), next, ErrNotLinkedBack)
+}
+
+// previousReviewIn reads the previous_review of the plan file at path
+// without loading the plan: status reads thousands of plans, and the next
+// review of each carried-on one is read again only for this line. Only a
+// top-level key counts; anything unreadable is no link.
+func previousReviewIn(path string) (string, bool) {
+	data, err := strictyaml.ReadFile(path)
+	if err != nil {
 		return "", false
 	}
-	return next, true
+	const key = "previous_review:"
+	for line := range bytes.Lines(data) {
+		if !bytes.HasPrefix(line, []byte(key)) {
+			continue
+		}
+		var v map[string]string
+		if yaml.Unmarshal(line, &v) != nil || v["previous_review"] == "" {
+			return "", false
+		}
+		return v["previous_review"], true
+	}
+	return "", false
 }

@@ -255,7 +255,9 @@ func TestHandedOnNeedsTheNextPlanToBeThere(t *testing.T) {
 	if _, ok := HandedOn(path, p); ok {
 		t.Fatal("handed on to a plan that is not there")
 	}
-	writePlan(t, filepath.Join(dir, "plans", "acme-2027.yaml"), blankPlan())
+	next := blankPlan()
+	next.PreviousReview = "acme.yaml"
+	writePlan(t, filepath.Join(dir, "plans", "acme-2027.yaml"), next)
 	if next, ok := HandedOn(path, p); !ok || next != filepath.Join(dir, "plans", "acme-2027.yaml") {
 		t.Fatalf("%q %v", next, ok)
 	}
@@ -299,5 +301,47 @@ func TestLinkPosition(t *testing.T) {
 	}
 	if l, c := blankPlan().LinkPosition("next_review"); l != 0 || c != 0 {
 		t.Fatalf("no link, at %d:%d", l, c)
+	}
+}
+
+// Two plans hide each other's actions only as ladder new --from links
+// them: a next review must name the plan back as its previous review, so
+// a pull request cannot hide a plan's late actions with one line pointing
+// at any plan that happens to be there, nor two plans naming each other
+// as next review.
+func TestANextReviewMustNameThePlanBack(t *testing.T) {
+	dir := gitRepo(t)
+	a, b := filepath.Join(dir, "plans", "a.yaml"), filepath.Join(dir, "plans", "b.yaml")
+	pa, pb := blankPlan(), blankPlan()
+	pa.NextReview, pb.NextReview = "b.yaml", "a.yaml"
+	writePlan(t, a, pa)
+	writePlan(t, b, pb)
+	for _, c := range []struct {
+		path string
+		p    *Plan
+	}{{a, pa}, {b, pb}} {
+		if _, ok := HandedOn(c.path, c.p); ok {
+			t.Errorf("%s handed on to a plan that does not name it back", c.path)
+		}
+		if _, err := NextReviewOf(c.path, c.p); !errors.Is(err, ErrNotLinkedBack) {
+			t.Errorf("%s: %v", c.path, err)
+		}
+	}
+	// b names a as its previous review, quoted as YAML allows: a is handed on.
+	data := strings.Replace(string(Encode(pb)), "next_review: a.yaml\n", "previous_review: 'a.yaml'\n", 1)
+	if err := os.WriteFile(b, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if next, ok := HandedOn(a, pa); !ok || next != b {
+		t.Fatalf("a carried on to b, which names it back: %q %v", next, ok)
+	}
+	// A previous_review deeper in the file (notes quoting one) is not b's.
+	deep := strings.Replace(string(Encode(pb)), "next_review: a.yaml\n", "", 1)
+	deep = strings.Replace(deep, "    notes:\n", "    notes: |\n      previous_review: a.yaml\n", 1)
+	if err := os.WriteFile(b, []byte(deep), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := HandedOn(a, pa); ok {
+		t.Fatal("a line inside b's notes counted as b's previous review")
 	}
 }

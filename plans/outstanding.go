@@ -42,14 +42,14 @@ type PlanInfo struct {
 
 // ToChase is a plan's PlanInfo and the open actions to chase in it: none
 // for a plan carried on to its next review (they are chased there, and
-// would otherwise be counted twice). HandedOn looks at the disk (a stat of
-// the next review), which a folder of thousands of plans can afford.
+// would otherwise be counted twice). NextReviewOf reads the next review's
+// previous_review line, which a folder of thousands of plans can afford.
 func ToChase(path string, p *Plan) (PlanInfo, []PlanAction) {
 	info := InfoOf(path, p)
 	if p.NextReview == "" {
 		return info, PlanActions(path, p)
 	}
-	next, err := FollowLink(path, p.NextReview)
+	next, err := NextReviewOf(path, p)
 	if err != nil {
 		info.NextReviewProblem = "next_review " + err.Error()
 		return info, PlanActions(path, p)

@@ -182,6 +182,13 @@ func TestToChaseLeavesCarriedActionsToTheNextReview(t *testing.T) {
 	}
 	next := filepath.Join(dir, "plans", "acme-2027.yaml")
 	writePlan(t, next, blankPlan())
+	if info, actions = ToChase(path, p); len(actions) != 1 || !strings.Contains(info.NextReviewProblem, "does not name this plan as its previous review") {
+		t.Fatalf("next review that does not name it back: %+v, %d actions", info, len(actions))
+	}
+	linked := blankPlan()
+	linked.PreviousReview = "acme-2026.yaml"
+	writePlan(t, next, linked)
+	writePlan(t, path, p)
 	info, actions = ToChase(path, p)
 	if len(actions) != 0 || info.CarriedOnTo != next || info.NextReviewProblem != "" {
 		t.Fatalf("next review there: %+v, %d actions", info, len(actions))
