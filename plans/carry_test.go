@@ -258,6 +258,7 @@ func TestHandedOnNeedsTheNextPlanToBeThere(t *testing.T) {
 	next := blankPlan()
 	next.PreviousReview = "acme.yaml"
 	writePlan(t, filepath.Join(dir, "plans", "acme-2027.yaml"), next)
+	writePlan(t, path, p)
 	if next, ok := HandedOn(path, p); !ok || next != filepath.Join(dir, "plans", "acme-2027.yaml") {
 		t.Fatalf("%q %v", next, ok)
 	}
