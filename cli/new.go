@@ -251,9 +251,6 @@ func carriedOn(stderr io.Writer, s *review.Session, prevPath string, linkErr err
 	// Both files changed: the old one by its next_review line.
 	fmt.Fprintln(stderr, "Commit both files:")
 	for _, words := range s.CommitSteps() {
-		if words[1] == "add" || words[1] == "commit" {
-			words = append(words, pq)
-		}
 		fmt.Fprintf(stderr, "  %s\n", safetext.Line(strings.Join(words, " ")))
 	}
 	return nil

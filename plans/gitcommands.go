@@ -13,10 +13,18 @@ import (
 // review, by the screens (which break a command between words, never
 // inside one) and by the accessible mode alike. `-- PATH` keeps a path
 // starting with "-" from reading as an option, and commits only the plan.
-func CommitWords(path string, p *Plan) (add, commit []string) {
-	path = CommandQuote(filepath.ToSlash(path))
+//
+// More paths are committed with it: the previous review, whose next_review
+// line carrying the plan on wrote (see Session.CommitSteps).
+func CommitWords(path string, p *Plan, more ...string) (add, commit []string) {
 	msg := strings.Join(strings.Fields(reviewName(p)+": "+strings.Trim(p.Organisation+", "+p.Title, ", ")), " ")
-	return []string{"git", "add", "--", path}, []string{"git", "commit", "-m", CommandQuote(msg), "--", path}
+	add = []string{"git", "add", "--"}
+	commit = []string{"git", "commit", "-m", CommandQuote(msg), "--"}
+	for _, f := range append([]string{path}, more...) {
+		f = CommandQuote(filepath.ToSlash(f))
+		add, commit = append(add, f), append(commit, f)
+	}
+	return add, commit
 }
 
 // reviewName names a review in its commit message by its checklist: the

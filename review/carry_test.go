@@ -66,4 +66,22 @@ func TestCreateCarriesOnFromThePreviousReview(t *testing.T) {
 	if !strings.Contains(string(data), "\nnext_review: ../2027/acme.yaml\n") {
 		t.Fatal("last year's plan does not name its next review")
 	}
+
+	// The commands that keep the plan in git commit last year's with it:
+	// its next_review line is part of the change. Also when the plan is
+	// opened again another day.
+	again, err := review.Open(s.Path(), nil, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer again.Close()
+	for _, ss := range []*review.Session{s, again} {
+		steps := ss.CommitSteps()
+		add, commit := steps[len(steps)-2], steps[len(steps)-1]
+		for _, words := range [][]string{add, commit} {
+			if got := strings.Join(words[len(words)-2:], " "); got != filepath.ToSlash(s.Path())+" "+filepath.ToSlash(prevPath) {
+				t.Errorf("%v does not name both plans", words)
+			}
+		}
+	}
 }

@@ -13,8 +13,20 @@ import (
 // someone trying ladder in a new folder on a laptop, where git add alone
 // fails with "not a git repository". It looks at the disk (for a .git at
 // or above the plan's folder): ask once, not on every frame.
+//
+// A plan carried on from a previous review commits that plan with it: its
+// next_review line was written when this one was made, and committing the
+// new plan alone would leave the link half made in git (the old plan's
+// actions chased twice on every other clone). Naming a file git already
+// has unchanged is harmless, so this holds on every later visit too.
 func (s *Session) CommitSteps() [][]string {
-	add, commit := plans.CommitWords(s.Path(), s.Plan())
+	var more []string
+	if ref := s.Plan().PreviousReview; ref != "" {
+		if prev, err := plans.FollowLink(s.Path(), ref); err == nil {
+			more = append(more, prev)
+		}
+	}
+	add, commit := plans.CommitWords(s.Path(), s.Plan(), more...)
 	if _, repo := strictyaml.Root(filepath.Dir(s.Path())); !repo {
 		return [][]string{{"git", "init"}, add, commit}
 	}
