@@ -66,19 +66,10 @@ func CarryOn(prev, next *Plan) Carried {
 // previous_review or next_review: to's path relative to from's folder, with
 // forward slashes. It fails where Link would refuse the result.
 func LinkTo(from, to string) (string, error) {
-	absFrom, err := filepath.Abs(from)
+	ref, err := relativeRef(filepath.Dir(from), to)
 	if err != nil {
 		return "", err
 	}
-	absTo, err := filepath.Abs(to)
-	if err != nil {
-		return "", err
-	}
-	rel, err := filepath.Rel(filepath.Dir(absFrom), absTo)
-	if err != nil {
-		return "", err
-	}
-	ref := filepath.ToSlash(rel)
 	if _, err := Link(from, ref); err != nil {
 		return "", err
 	}
@@ -94,10 +85,8 @@ func Link(planPath, ref string) (string, error) {
 	if err := linkShape(ref); err != nil {
 		return "", fmt.Errorf("%s %w", safetext.Quote(ref), err)
 	}
-	dir := filepath.Dir(planPath)
-	target := filepath.Join(dir, filepath.FromSlash(ref))
-	root, repo := strictyaml.Root(dir)
-	if abs, err := filepath.Abs(target); err != nil || !strictyaml.Inside(root, abs) {
+	target, repo, inside := joinInside(filepath.Dir(planPath), ref)
+	if !inside {
 		if repo {
 			return "", fmt.Errorf("%s is outside the repository: a review can only name a previous or next review in the same repository", safetext.Quote(ref))
 		}

@@ -69,17 +69,15 @@ func ShellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
-// ChecklistFileRef is how a plan in planDir records a custom checklist at
-// checklistPath: relative, with forward slashes, so the plan finds its
-// checklist on any machine the repository is cloned to. A checklist the
-// plan could not read back (see ChecklistPath) is refused now, not at the
-// plan's first check.
-func ChecklistFileRef(planDir, checklistPath string) (string, error) {
-	absDir, err := filepath.Abs(planDir)
+// relativeRef is target's path from the folder dir, with forward slashes:
+// how a plan file names another file, so that the name holds on any
+// machine the repository is cloned to.
+func relativeRef(dir, target string) (string, error) {
+	absDir, err := filepath.Abs(dir)
 	if err != nil {
 		return "", err
 	}
-	absTarget, err := filepath.Abs(checklistPath)
+	absTarget, err := filepath.Abs(target)
 	if err != nil {
 		return "", err
 	}
@@ -87,7 +85,19 @@ func ChecklistFileRef(planDir, checklistPath string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	ref := filepath.ToSlash(rel)
+	return filepath.ToSlash(rel), nil
+}
+
+// ChecklistFileRef is how a plan in planDir records a custom checklist at
+// checklistPath: relative, with forward slashes, so the plan finds its
+// checklist on any machine the repository is cloned to. A checklist the
+// plan could not read back (see ChecklistPath) is refused now, not at the
+// plan's first check.
+func ChecklistFileRef(planDir, checklistPath string) (string, error) {
+	ref, err := relativeRef(planDir, checklistPath)
+	if err != nil {
+		return "", err
+	}
 	if _, err := ChecklistPath(ref, planDir); err != nil {
 		return "", err
 	}

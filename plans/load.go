@@ -45,15 +45,25 @@ func ChecklistPath(file, planDir string) (string, error) {
 	if filepath.IsAbs(file) || filepath.VolumeName(file) != "" || strings.HasPrefix(file, "/") || strings.HasPrefix(file, `\`) {
 		return "", fmt.Errorf("checklist file %s should be a path relative to the plan's folder, not an absolute one", safetext.Quote(file))
 	}
-	path := filepath.Join(planDir, filepath.FromSlash(file))
-	root, repo := strictyaml.Root(planDir)
-	if abs, err := filepath.Abs(path); err != nil || !strictyaml.Inside(root, abs) {
+	path, repo, inside := joinInside(planDir, file)
+	if !inside {
 		if repo {
 			return "", fmt.Errorf("checklist file %s is outside the repository: ladder reads only checklists kept in the repository with the plans", safetext.Quote(file))
 		}
 		return "", fmt.Errorf("checklist file %s is outside the plan's folder: outside a git repository, ladder reads only checklists kept in the plan's folder or below it (or beside a plans folder, in the folder that holds it)", safetext.Quote(file))
 	}
 	return path, nil
+}
+
+// joinInside is the file a plan in planDir names by ref (relative, with
+// forward slashes), and whether it stays inside the tree such names may
+// lead to (strictyaml.Root: the repository, or outside git the plan's
+// folder), which repo says it is.
+func joinInside(planDir, ref string) (path string, repo, inside bool) {
+	path = filepath.Join(planDir, filepath.FromSlash(ref))
+	root, repo := strictyaml.Root(planDir)
+	abs, err := filepath.Abs(path)
+	return path, repo, err == nil && strictyaml.Inside(root, abs)
 }
 
 // WithChecklist returns a resolver that always uses c (for --checklist FILE).
