@@ -228,17 +228,10 @@ func notCarried(prev *plans.File, path string, err error) error {
 // is written, but the old one may not name it yet (plans.ErrNotLinked).
 func carriedOn(stderr io.Writer, s *review.Session, prevPath string, linkErr error) error {
 	path := s.Path()
-	var what []string
-	if c := s.Carried(); c.Actions > 0 {
-		what = append(what, plural(c.Actions, "open action"))
-	}
-	if c := s.Carried(); c.Steps > 0 {
-		what = append(what, plural(c.Steps, "project-plan step"))
-	}
-	if len(what) == 0 {
+	if what := review.CarriedWords(s.Carried()); what == "" {
 		fmt.Fprintf(stderr, "Carried on nothing from %s: it has no open actions or project-plan steps.\n", safetext.Line(prevPath))
 	} else {
-		fmt.Fprintf(stderr, "Carried on %s from %s.\n", strings.Join(what, " and "), safetext.Line(prevPath))
+		fmt.Fprintf(stderr, "Carried on %s from %s.\n", what, safetext.Line(prevPath))
 	}
 	q, pq := plans.CommandQuote(path), plans.CommandQuote(prevPath)
 	if linkErr != nil {
