@@ -292,8 +292,7 @@ func NextReviewOf(path string, p *Plan) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	back, ok := previousReviewIn(next)
-	if ok {
+	if back, _ := linksIn(next); back != "" {
 		if target, err := Link(next, back); err == nil {
 			a, errA := os.Stat(target)
 			b, errB := os.Stat(path)
@@ -305,25 +304,46 @@ func NextReviewOf(path string, p *Plan) (string, error) {
 	return "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(p.NextReview), next, ErrNotLinkedBack)
 }
 
-// previousReviewIn reads the previous_review of the plan file at path
-// without loading the plan: status reads thousands of plans, and the next
-// review of each carried-on one is read again only for this line. Only a
-// top-level key counts; anything unreadable is no link.
-func previousReviewIn(path string) (string, bool) {
+// linksIn reads the previous_review and next_review of the plan file at
+// path without loading the plan: status reads thousands of plans, and the
+// next review of each carried-on one is read again only for these. It
+// parses the file as Parse does (ladder's own layout takes the fast path),
+// so that it sees a link exactly where loading the plan would: a line that
+// looks like one inside a quoted title or a block of notes is not one.
+// Anything unreadable, and a key given twice, is no link.
+func linksIn(path string) (previous, next string) {
 	data, err := strictyaml.ReadFile(path)
 	if err != nil {
-		return "", false
+		return "", ""
 	}
-	const key = "previous_review:"
-	for line := range bytes.Lines(data) {
-		if !bytes.HasPrefix(line, []byte(key)) {
+	top, problems := strictyaml.Parse(data)
+	if top != nil && top.Kind == yaml.DocumentNode && len(top.Content) == 1 {
+		top = top.Content[0]
+	}
+	if len(problems) > 0 || top == nil || top.Kind != yaml.MappingNode {
+		return "", ""
+	}
+	var seenPrevious, seenNext int
+	m := top.Content
+	for i := 0; i+1 < len(m); i += 2 {
+		k, v := m[i], m[i+1]
+		if k.Kind != yaml.ScalarNode || v.Kind != yaml.ScalarNode {
 			continue
 		}
-		var v map[string]string
-		if yaml.Unmarshal(line, &v) != nil || v["previous_review"] == "" {
-			return "", false
+		switch k.Value {
+		case "previous_review":
+			previous = v.Value
+			seenPrevious++
+		case "next_review":
+			next = v.Value
+			seenNext++
 		}
-		return v["previous_review"], true
 	}
-	return "", false
+	if seenPrevious > 1 {
+		previous = ""
+	}
+	if seenNext > 1 {
+		next = ""
+	}
+	return previous, next
 }

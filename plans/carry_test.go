@@ -346,3 +346,37 @@ func TestANextReviewMustNameThePlanBack(t *testing.T) {
 		t.Fatal("a line inside b's notes counted as b's previous review")
 	}
 }
+
+// A previous_review that only the line-by-line look sees (inside a quoted
+// title running over several lines) is not the plan's: the plan as loaded
+// names no previous review.
+func TestAPreviousReviewInsideAQuotedScalarIsNotALink(t *testing.T) {
+	dir := gitRepo(t)
+	a, b := filepath.Join(dir, "plans", "a.yaml"), filepath.Join(dir, "plans", "b.yaml")
+	pa, pb := blankPlan(), blankPlan()
+	pa.NextReview = "b.yaml"
+	writePlan(t, a, pa)
+	for _, quote := range []string{`"`, `'`} {
+		var lines []string
+		for _, l := range strings.Split(string(Encode(pb)), "\n") {
+			if strings.HasPrefix(l, "title:") {
+				l = "title: " + quote + "x\nprevious_review: a.yaml\n" + quote
+			}
+			lines = append(lines, l)
+		}
+		data := strings.Join(lines, "\n")
+		if err := os.WriteFile(b, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		loaded, err := Parse(b, []byte(data), nil)
+		if err != nil {
+			t.Fatalf("%s\n%v", data, err)
+		}
+		if loaded.PreviousReview != "" {
+			t.Fatalf("the test's plan names a previous review: %q", loaded.PreviousReview)
+		}
+		if _, ok := HandedOn(a, pa); ok {
+			t.Errorf("quote %s: a line inside b's title counted as b's previous review", quote)
+		}
+	}
+}
