@@ -275,6 +275,15 @@ func HandedOn(path string, p *Plan) (next string, ok bool) {
 // name the plan as its previous review.
 var ErrNotLinkedBack = errors.New("does not name this plan as its previous review")
 
+// ErrReviewRing is NextReviewOf's error for a plan whose next reviews carry
+// on, one to the next, back to it.
+var ErrReviewRing = errors.New("leads round a ring of reviews back to this plan")
+
+// MaxReviewsAfter is how many reviews NextReviewOf follows after a plan's
+// next one, looking for a ring: a review a year for a lifetime, a
+// quarterly one for a quarter of that. A plan with more keeps its actions.
+const MaxReviewsAfter = 100
+
 // NextReviewOf is the next review that the plan at path handed its open
 // actions on to: "" when it names none, and an error when the one it
 // names takes nothing on. A next_review line alone is not enough, as a
@@ -284,24 +293,58 @@ var ErrNotLinkedBack = errors.New("does not name this plan as its previous revie
 // its previous review, as ladder new --from writes them. Two plans that
 // name each other only that way were carried on by ladder, or edited on
 // both sides in plain view.
+//
+// Nor may the reviews after it, each carried on to the next, lead back
+// to it: in a ring, every plan would leave its actions to the next and no
+// plan would chase them (ErrReviewRing).
 func NextReviewOf(path string, p *Plan) (string, error) {
 	if p.NextReview == "" {
 		return "", nil
 	}
-	next, err := FollowLink(path, p.NextReview)
+	next, onward, err := nextReview(path, p.NextReview)
 	if err != nil {
 		return "", err
 	}
-	if back, _ := linksIn(next); back != "" {
+	self, err := os.Stat(path)
+	if err != nil {
+		return "", err
+	}
+	from := next
+	for range MaxReviewsAfter {
+		if onward == "" {
+			return next, nil
+		}
+		to, after, err := nextReview(from, onward)
+		if err != nil {
+			return next, nil // from keeps its own actions: the chain ends there
+		}
+		if info, err := os.Stat(to); err != nil || os.SameFile(info, self) {
+			return "", fmt.Errorf("%s %w: each would leave its open actions to the next, and none would chase them; remove one of the next_review lines", safetext.Quote(p.NextReview), ErrReviewRing)
+		}
+		from, onward = to, after
+	}
+	return "", fmt.Errorf("%s is followed by more than %d reviews, each carried on to the next: this plan keeps its open actions", safetext.Quote(p.NextReview), MaxReviewsAfter)
+}
+
+// nextReview follows ref, the next_review of the plan at path, to the
+// plan that names that one back as its previous review (see NextReviewOf),
+// and gives that plan's own next_review.
+func nextReview(path, ref string) (next, onward string, err error) {
+	next, err = FollowLink(path, ref)
+	if err != nil {
+		return "", "", err
+	}
+	back, onward := linksIn(next)
+	if back != "" {
 		if target, err := Link(next, back); err == nil {
 			a, errA := os.Stat(target)
 			b, errB := os.Stat(path)
 			if errA == nil && errB == nil && os.SameFile(a, b) {
-				return next, nil
+				return next, onward, nil
 			}
 		}
 	}
-	return "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(p.NextReview), next, ErrNotLinkedBack)
+	return "", "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(ref), next, ErrNotLinkedBack)
 }
 
 // linksIn reads the previous_review and next_review of the plan file at

@@ -347,6 +347,43 @@ func TestANextReviewMustNameThePlanBack(t *testing.T) {
 	}
 }
 
+// Plans that carry each other on in a ring (a to b and b to a, or a to b
+// to c to a) each name the next back, so that one hop at a time every one
+// of them looks handed on, and no plan would chase their open actions: a
+// pull request could hide every late action that way. A ring is refused,
+// and every plan in it keeps its own actions.
+func TestReviewsThatCarryEachOtherOnInARingAreNotHandedOn(t *testing.T) {
+	for _, n := range []int{2, 3} {
+		dir := gitRepo(t)
+		names := []string{"a.yaml", "b.yaml", "c.yaml"}[:n]
+		ps := make([]*Plan, n)
+		for i := range n {
+			ps[i] = blankPlan()
+			ps[i].NextReview = names[(i+1)%n]
+			ps[i].PreviousReview = names[(i+n-1)%n]
+			writePlan(t, filepath.Join(dir, "plans", names[i]), ps[i])
+		}
+		for i := range n {
+			path := filepath.Join(dir, "plans", names[i])
+			if next, ok := HandedOn(path, ps[i]); ok {
+				t.Errorf("ring of %d: %s handed on to %s", n, names[i], next)
+			}
+			if _, err := NextReviewOf(path, ps[i]); err == nil || !strings.Contains(err.Error(), "back to this plan") {
+				t.Errorf("ring of %d: %s: %v", n, names[i], err)
+			}
+		}
+		// Broken anywhere, the ring is a chain: all but its last plan
+		// hand their actions on.
+		ps[n-1].NextReview = ""
+		writePlan(t, filepath.Join(dir, "plans", names[n-1]), ps[n-1])
+		for i := range n - 1 {
+			if _, ok := HandedOn(filepath.Join(dir, "plans", names[i]), ps[i]); !ok {
+				t.Errorf("chain of %d: %s not handed on", n, names[i])
+			}
+		}
+	}
+}
+
 // A previous_review that only the line-by-line look sees (inside a quoted
 // title running over several lines) is not the plan's: the plan as loaded
 // names no previous review.
