@@ -261,6 +261,10 @@ func carryFrom(stderr io.Writer, path, from string, o tui.Options, open bool) (*
 	if err != nil {
 		return nil, reportLoadError(stderr, from, err)
 	}
+	if err := plans.NextReviewGone(from, f.Plan); err != nil {
+		f.Close()
+		return nil, &exitError{code: ExitProblems, err: err}
+	}
 	if ref := f.Plan.NextReview; ref != "" {
 		f.Close()
 		return nil, &exitError{code: ExitProblems, err: fmt.Errorf("%s was carried on already, to %s: its open actions are chased there; open that one instead",

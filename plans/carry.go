@@ -271,6 +271,20 @@ func HandedOn(path string, p *Plan) (next string, ok bool) {
 	return next, err == nil && next != ""
 }
 
+// NextReviewGone says why the plan at path, which names a next review,
+// has not handed its open actions on (NextReviewOf's error: that review
+// is not there, or does not name it back), and what to do: delete the
+// line, then carry the plan on again. It is nil when the plan names no
+// next review, or one that took its actions on. The front ends say this
+// rather than "open that one instead", which, for a review removed with
+// git rm, would begin a blank one under its name.
+func NextReviewGone(path string, p *Plan) error {
+	if _, err := NextReviewOf(path, p); err != nil {
+		return fmt.Errorf("%s names a next review that does not take its actions on (%w): if that review was removed on purpose, delete the next_review line from %s, then carry it on again", path, err, path)
+	}
+	return nil
+}
+
 // ErrNotLinkedBack is NextReviewOf's error for a next review that does not
 // name the plan as its previous review.
 var ErrNotLinkedBack = errors.New("does not name this plan as its previous review")

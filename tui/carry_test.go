@@ -168,3 +168,19 @@ func TestCarryOnGoldens(t *testing.T) {
 		})
 	}
 }
+
+// This year's review removed after carrying last year's on (git rm, or a
+// mistake undone): c on last year's plan says to delete its next_review
+// line, never to open the review that is not there, which would begin a
+// blank one under that name.
+func TestCarryOnFromAPlanWhoseNextReviewWasRemoved(t *testing.T) {
+	dir, oldPath, prev := carryFolder(t)
+	prev.NextReview = "acme-2027.yaml"
+	if err := os.WriteFile(oldPath, plans.Encode(prev), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("down", "c")
+	requireWords(t, h.view(), "delete the next_review line from "+oldPath+", then carry it on again")
+	h.refuseView("open that one instead", "Next review, carried on")
+}

@@ -165,6 +165,10 @@ func (s *startScreen) open(path string) tea.Cmd {
 func (s *startScreen) carry(f plans.Found) tea.Cmd {
 	s.openErr = nil
 	name := filepath.Base(f.Path)
+	if err := plans.NextReviewGone(f.Path, f.Plan); err != nil {
+		s.said = safetext.Line(err.Error())
+		return nil
+	}
 	if ref := f.Plan.NextReview; ref != "" {
 		next := safetext.Line(ref)
 		if s.c.present {

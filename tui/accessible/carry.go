@@ -21,6 +21,9 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 	}
 	defer prev.Close()
 	p := prev.Plan
+	if err := plans.NextReviewGone(from, p); err != nil {
+		return nil, err
+	}
 	if p.NextReview != "" {
 		return nil, fmt.Errorf("%s was carried on already, to %s: open that one instead, with ladder review %s",
 			from, safetext.Line(p.NextReview), plans.ShellQuote(joinLink(from, p.NextReview)))
