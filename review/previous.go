@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -59,6 +60,35 @@ func (s *Session) previousPlan() *plans.Plan {
 	}
 	s.previous.plan = p
 	return p
+}
+
+// nextReview is the review this plan handed its open actions on to, read
+// once per session for the next_review it was read for.
+type nextReview struct {
+	ref  string
+	path string // "" when the link hands nothing on
+}
+
+// NextReview is the review that carried this plan on, when it took the
+// plan's open actions (plans.HandedOn): from then on ladder status and
+// check chase them there, so they are marked done there. It is read once
+// per session, the first time a front end asks: a screen asks on every
+// frame.
+func (s *Session) NextReview() (string, bool) {
+	ref := s.Plan().NextReview
+	if s.next == nil || s.next.ref != ref {
+		s.next = &nextReview{ref: ref}
+		if next, ok := plans.HandedOn(s.Path(), s.Plan()); ok {
+			s.next.path = next
+		}
+	}
+	return s.next.path, s.next.path != ""
+}
+
+// HandedOnWords says, for the screens and the prompts alike, that a plan's
+// open actions are chased in its next review now.
+func HandedOnWords(next string) string {
+	return "Carried on to the next review, " + safetext.Line(next) + ": its open actions are chased there now, so mark them done in that plan."
 }
 
 // CarriedWords says what a review carried on, for the screens and the

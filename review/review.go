@@ -123,6 +123,8 @@ type Session struct {
 	carried plans.Carried
 	// previous is the review this plan carried on from (previous.go).
 	previous *previousPlan
+	// next is the review this plan was carried on to (previous.go).
+	next *nextReview
 }
 
 // New starts a session on a plan file already open. resolve finds the

@@ -184,3 +184,46 @@ func TestCarryOnFromAPlanWhoseNextReviewWasRemoved(t *testing.T) {
 	requireWords(t, h.view(), "delete the next_review line from "+oldPath+", then carry it on again")
 	h.refuseView("open that one instead", "Next review, carried on")
 }
+
+// Last year's plan, opened after it was carried on: its summary and each
+// item with an open action say the actions are chased in the next review
+// now, so that someone chasing them marks them done there, where ladder
+// status and check look, not in last year's copy.
+func TestAPlanCarriedOnSaysWhereItsActionsAreChased(t *testing.T) {
+	t.Chdir(t.TempDir())
+	dir := "plans"
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old, next := filepath.Join(dir, "acme-2026.yaml"), filepath.Join(dir, "acme-2027.yaml")
+	p := fuPlan(t)
+	p.NextReview = "acme-2027.yaml"
+	n := plans.New(p.Checklist, p.Organisation, "2027", fuToday)
+	n.PreviousReview = "acme-2026.yaml"
+	if err := createPlan(next, n); err != nil {
+		t.Fatal(err)
+	}
+	a := fuAppAt(t, p, old, 80, 24)
+	fuShow(t, a, screenSummary, 0)
+	requireWords(t, fuView(a), "Open actions, by due date (3, 1 overdue) Carried on to the next review, "+next+": its open actions are chased there now, so mark them done in that plan.")
+
+	fuShow(t, a, screenItem, 1) // lc-leadership: an open action
+	requireWords(t, fuView(a), "This action is chased in the next review now: acme-2027.yaml")
+	fuShow(t, a, screenItem, 4) // wf-interventions: no action
+	if strings.Contains(fuView(a), "chased in the next review") {
+		t.Fatalf("an item with no action says it is carried on:\n%s", fuView(a))
+	}
+
+	// A next_review line whose plan does not name this one back hands
+	// nothing on, and says nothing of the kind.
+	dir2 := t.TempDir()
+	n.PreviousReview = ""
+	if err := createPlan(filepath.Join(dir2, "acme-2027.yaml"), n); err != nil {
+		t.Fatal(err)
+	}
+	b := fuAppAt(t, p, filepath.Join(dir2, "acme-2026.yaml"), 80, 24)
+	fuShow(t, b, screenSummary, 0)
+	if strings.Contains(fuView(b), "Carried on to") {
+		t.Fatalf("a plan whose next review does not name it back says it is carried on:\n%s", fuView(b))
+	}
+}

@@ -2,10 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -130,6 +132,9 @@ func (s *itemScreen) drawTop(st *styles, w, h int, header []string) string {
 	if last := s.lastReview(st, w); last != "" {
 		scale = last + "\n" + scale // said where the person rates
 	}
+	if next := s.nextReview(st, w); next != "" {
+		scale = next + "\n" + scale
+	}
 
 	// A heading of many lines gives way to the title and the scale in a
 	// window too short for all three: its last line is then cut.
@@ -186,6 +191,19 @@ func (s *itemScreen) lastReview(st *styles, w int) string {
 		line += note // half of it would say less than none of it
 	}
 	return ansi.Truncate("  "+line, w, "…")
+}
+
+// nextReview says, on a plan carried on to a next review, that the item's
+// open action is chased there now ("This action is chased in the next
+// review now: acme-2027.yaml"), so that it is marked done in that plan, where
+// ladder status and check look; "" otherwise.
+func (s *itemScreen) nextReview(st *styles, w int) string {
+	next, ok := s.c.session.NextReview()
+	if r := s.response(); !ok || r.Action == "" || !r.Status.Open() {
+		return ""
+	}
+	line := "This action is chased in the next review now: " + safetext.Line(filepath.Base(next))
+	return ansi.Truncate("  "+st.Warning.Render(line), w, "…")
 }
 
 // header is the item screen's first lines: the area's name (and the

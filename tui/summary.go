@@ -273,6 +273,9 @@ func openActionsView(c *common, w int) string {
 		b.WriteString("\n" + st.Subtle.Render("  None: every action is done, or none is written yet."))
 		return b.String()
 	}
+	if next, ok := c.session.NextReview(); ok {
+		b.WriteString("\n" + st.Warning.Render(wrapIndented(review.HandedOnWords(next), w, 0, 0)))
+	}
 	const dueWidth = 11
 	ownerWidth := min(max(w/6, 6), 16)
 	longest := 0

@@ -68,3 +68,24 @@ func TestCarryOnFromLastYearsPlan(t *testing.T) {
 		t.Fatalf("carried on twice: %v", err)
 	}
 }
+
+// Last year's plan, opened after it was carried on: before anything else
+// it says its open actions are chased in the next review now, so that a
+// screen-reader user chasing them marks them done there, not here.
+func TestAPlanCarriedOnSaysWhereItsActionsAreChased(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	old := filepath.Join(dir, "acme-2026.yaml")
+	writeLastYear(t, old)
+	next := filepath.Join(dir, "acme-2027.yaml")
+	runReviewOK(t, Options{PlanPath: next, From: old}, strings.NewReader("Spring review 2027\n\n\nquit\n"))
+
+	out := runReviewOK(t, Options{PlanPath: old}, strings.NewReader("quit\n"))
+	want := "Plan file: " + old + " (21 of 21 rated).\nCarried on to the next review, " + next + ": its open actions are chased there now, so mark them done in that plan."
+	if !strings.Contains(out, want) {
+		t.Fatalf("last year's plan did not say %q:\n%s", want, out)
+	}
+	// This year's plan names no next review, and says nothing of the kind.
+	if out := runReviewOK(t, Options{PlanPath: next}, strings.NewReader("quit\n")); strings.Contains(out, "Carried on to the next review") {
+		t.Fatalf("this year's plan says it was carried on:\n%s", out)
+	}
+}

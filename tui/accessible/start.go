@@ -43,6 +43,9 @@ func (r *reviewer) resume(path string, resolve plans.Resolver) (*review.Session,
 	_, total := p.Counts()
 	r.p.say("Review of %s: %s.", p.Organisation, p.Title)
 	r.p.say("Plan file: %s (%d of %d rated).", path, total.Rated(), total.Total())
+	if next, ok := s.NextReview(); ok {
+		r.p.say("%s", review.HandedOnWords(next))
+	}
 	if msg := s.OpenElsewhere(); msg != "" {
 		r.p.say("%s", msg)
 	}
