@@ -427,12 +427,13 @@ func (d *decoder) steps(n *yaml.Node, followUpID, what string) []Step {
 	d.Sequence(n, what+" steps", func(i int, v *yaml.Node) {
 		var s Step
 		var idNode *yaml.Node
+		var idRead bool
 		sw := fmt.Sprintf("%s step %d", what, i+1)
 		d.Keys(v, sw, stepKeys, func(key string, v *yaml.Node) {
 			switch key {
 			case "id":
 				idNode = v
-				s.ID, _ = d.Int(v, sw+" id")
+				s.ID, idRead = d.Int(v, sw+" id")
 			case "step":
 				s.Text = d.Text(v, sw, "text")
 			case "owner":
@@ -448,6 +449,8 @@ func (d *decoder) steps(n *yaml.Node, followUpID, what string) []Step {
 		switch {
 		case idNode == nil:
 			d.Errorf(v, "%s has no id (a number unique within the plan)", sw)
+		case !idRead:
+			// Int has said what is wrong with it.
 		case s.ID < 1:
 			d.Errorf(idNode, "%s id should be a positive number", sw)
 		case seen[s.ID] != 0:

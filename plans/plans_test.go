@@ -2,6 +2,7 @@ package plans
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -232,5 +233,18 @@ func TestAllProblemsReportedInOneRun(t *testing.T) {
 	_, err := Parse("plan.yaml", []byte(bad), nil)
 	if err == nil || !strings.Contains(err.Error(), "plan.yaml:10:13: item lc-vision rating \"yellow\"") || !strings.Contains(err.Error(), "plan.yaml:11:10: item lc-vision due date") {
 		t.Errorf("want both the rating and the date reported, got:\n%v", err)
+	}
+}
+
+// A step id that is not a number is one mistake, said once.
+func TestAStepIDThatIsNotANumberIsOneProblem(t *testing.T) {
+	data := validPlan + "follow_ups:\n  project-plan:\n    steps:\n      - id: abc\n        step: A\n"
+	_, err := Parse("plan.yaml", []byte(data), nil)
+	var fe *FileError
+	if !errors.As(err, &fe) {
+		t.Fatalf("loaded: %v", err)
+	}
+	if len(fe.Problems) != 1 || !strings.Contains(fe.Problems[0].Message, "should be a whole number") {
+		t.Fatalf("problems: %v", err)
 	}
 }
