@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist/checklisttest"
-	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
 
@@ -30,14 +29,7 @@ func TestCreateCarriesOnFromThePreviousReview(t *testing.T) {
 	prevPath := filepath.Join(repo, "plans", "2026", "acme.yaml")
 	prev := checklisttest.FilledPlan(checklisttest.Generate(4), 1)
 	prev.ChecklistRef.File = "../../checklists/ours.yaml"
-	if err := os.WriteFile(prevPath, plans.Encode(prev), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	pf, err := plans.Open(prevPath, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pf.Close()
+	pf := writeAndOpen(t, prevPath, prev)
 	open := len(pf.Plan.ActionsToChase())
 	if open == 0 {
 		t.Fatal("the filled plan has no open actions to carry")

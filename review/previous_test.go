@@ -11,6 +11,21 @@ import (
 	"github.com/socialmobility/ladder/review"
 )
 
+// writeAndOpen writes p to path and opens it as ladder does, until the
+// test ends.
+func writeAndOpen(t *testing.T, path string, p *plans.Plan) *plans.File {
+	t.Helper()
+	if err := os.WriteFile(path, plans.Encode(p), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := plans.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 // carriedOn writes a filled plan on the built-in checklist in dir and a new
 // review carried on from it, and returns the new review's session and the
 // previous plan.
@@ -19,14 +34,7 @@ func carriedOn(t *testing.T, dir string) (*review.Session, *plans.Plan, string) 
 	c, _ := checklist.Builtin(checklist.DefaultID)
 	prev := checklisttest.FilledPlan(c, 3)
 	prevPath := filepath.Join(dir, "acme-2026.yaml")
-	if err := os.WriteFile(prevPath, plans.Encode(prev), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	pf, err := plans.Open(prevPath, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer pf.Close()
+	pf := writeAndOpen(t, prevPath, prev)
 	s, err := review.Create(review.NewPlan{Path: filepath.Join(dir, "acme-2027.yaml"), Organisation: "Acme", Title: "2027",
 		Previous: pf, Today: today}, nil)
 	if err != nil {
