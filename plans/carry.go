@@ -348,6 +348,9 @@ func nextReview(path, ref string) (next, onward string, err error) {
 	if err != nil {
 		return "", "", err
 	}
+	if why := unreadByFolders(path, ref, next); why != "" {
+		return "", "", fmt.Errorf("%s leads to %s, %s, which ladder status and check --overdue never read: it takes no actions on", safetext.Quote(ref), next, why)
+	}
 	back, onward := linksIn(next)
 	if back != "" {
 		if target, err := Link(next, back); err == nil {
@@ -359,6 +362,40 @@ func nextReview(path, ref string) (next, onward string, err error) {
 		}
 	}
 	return "", "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(ref), next, ErrNotLinkedBack)
+}
+
+// unreadByFolders says why the folder commands (Find) would never read
+// target, where ref from the plan at from leads, as a plan: "" when they
+// would. A next review there would take actions where nobody chases them.
+func unreadByFolders(from, ref, target string) string {
+	switch _, copied := ConflictCopyOf(target); {
+	case IsDataFile(target), IsBenchmarkFile(target):
+		return "a workforce data file"
+	case copied:
+		return "a review's conflict copy"
+	}
+	for _, seg := range strings.Split(path.Dir(ref), "/") {
+		if seg == "testdata" || strings.HasPrefix(seg, ".") && seg != "." && seg != ".." {
+			return "in a hidden or testdata folder"
+		}
+	}
+	// Find does not follow a linked folder.
+	want := filepath.Join(resolved(filepath.Dir(from)), filepath.FromSlash(path.Dir(ref)))
+	if resolved(filepath.Dir(target)) != want {
+		return "through a linked folder"
+	}
+	return ""
+}
+
+// resolved is p, absolute, with every symbolic link resolved.
+func resolved(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		return real
+	}
+	return p
 }
 
 // linksIn reads the previous_review and next_review of the plan file at

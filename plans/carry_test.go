@@ -417,3 +417,45 @@ func TestAPreviousReviewInsideAQuotedScalarIsNotALink(t *testing.T) {
 		}
 	}
 }
+
+// A next review that no folder command reads (in a hidden folder or
+// testdata, reached through a linked folder, a workforce data file, a
+// review's conflict copy) would take a plan's actions where neither
+// ladder status nor check --overdue ever looks: it takes nothing on.
+func TestANextReviewFolderCommandsSkipTakesNothingOn(t *testing.T) {
+	for _, ref := range []string{".old/b.yaml", "testdata/b.yaml", "x/.old/b.yaml", "linked/b.yaml", "a.data.yaml", "a.benchmark.yaml", "a.copy-1.yaml", "../2027/b.yaml"} {
+		dir := gitRepo(t)
+		plansDir := filepath.Join(dir, "plans")
+		if err := os.MkdirAll(filepath.Join(plansDir, ".hidden"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(".hidden", filepath.Join(plansDir, "linked")); err != nil {
+			t.Fatal(err)
+		}
+		a, b := filepath.Join(plansDir, "a.yaml"), filepath.Join(plansDir, filepath.FromSlash(ref))
+		if err := os.MkdirAll(filepath.Dir(b), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		back, err := LinkTo(b, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pa, pb := blankPlan(), blankPlan()
+		pa.NextReview, pb.PreviousReview = ref, back
+		writePlan(t, a, pa)
+		writePlan(t, b, pb)
+		if ref == "../2027/b.yaml" {
+			// Another folder of the repository is read by folder commands.
+			if next, ok := HandedOn(a, pa); !ok || next != b {
+				t.Errorf("not handed on to a plan in another folder: %q", next)
+			}
+			continue
+		}
+		if next, ok := HandedOn(a, pa); ok {
+			t.Errorf("handed on to %s, which folder commands skip", next)
+		}
+		if _, err := NextReviewOf(a, pa); err == nil || !strings.Contains(err.Error(), "ladder status") {
+			t.Errorf("%s: %v", ref, err)
+		}
+	}
+}
