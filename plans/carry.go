@@ -410,12 +410,51 @@ func linksIn(path string) (previous, next string) {
 	if err != nil {
 		return "", ""
 	}
+	if head, ok := linksHead(data); ok {
+		if previous, next, ok := linksOf(head); ok && previous != "" {
+			return previous, next
+		}
+	}
+	previous, next, _ = linksOf(data)
+	return previous, next
+}
+
+// linksHead is the part of a plan file above its items, where ladder
+// writes the links, when that part alone says what the whole file does
+// about them: the rest has no line at the left margin but plain keys,
+// comments and blank lines (no quoted or explicit key, no second
+// document, no conflict marker), and names neither link. A cut inside a
+// quoted or flow value leaves a head that does not parse; a block
+// scalar's lines are indented. Parsing the head is a fraction of the file.
+func linksHead(data []byte) ([]byte, bool) {
+	cut := bytes.Index(data, []byte("\nitems:"))
+	if cut < 0 {
+		return nil, false
+	}
+	head, rest := data[:cut+1], data[cut+1:]
+	if bytes.Contains(rest, []byte("previous_review")) || bytes.Contains(rest, []byte("next_review")) {
+		return nil, false
+	}
+	for line := range bytes.Lines(rest) {
+		switch c := line[0]; {
+		case c == ' ' || c == '\n' || c == '\r' || c == '#' || c == '_',
+			'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		default:
+			return nil, false
+		}
+	}
+	return head, true
+}
+
+// linksOf reads the links at the top level of data, as Parse would; ok is
+// false when data does not parse to a mapping.
+func linksOf(data []byte) (previous, next string, ok bool) {
 	top, problems := strictyaml.Parse(data)
 	if top != nil && top.Kind == yaml.DocumentNode && len(top.Content) == 1 {
 		top = top.Content[0]
 	}
 	if len(problems) > 0 || top == nil || top.Kind != yaml.MappingNode {
-		return "", ""
+		return "", "", false
 	}
 	var seenPrevious, seenNext int
 	m := top.Content
@@ -439,5 +478,5 @@ func linksIn(path string) (previous, next string) {
 	if seenNext > 1 {
 		next = ""
 	}
-	return previous, next
+	return previous, next, true
 }
