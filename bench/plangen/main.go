@@ -3,6 +3,7 @@
 // plan changed in many commits.
 //
 //	go run ./bench/plangen -plans 1000 /tmp/plans1000     # /tmp/plans1000/plan-0001.yaml ...
+//	go run ./bench/plangen -plans 1000 -carried /tmp/c1000 # every other plan carried on to the next
 //	go run ./bench/plangen -commits 2000 /tmp/history2000 # /tmp/history2000/plans/acme.yaml, 2,000 commits
 //
 // Every plan is a checklisttest.FilledPlan of the built-in checklist:
@@ -31,6 +32,7 @@ import (
 
 func main() {
 	n := flag.Int("plans", 0, "write `N` plans into DIR")
+	carried := flag.Bool("carried", false, "with -plans, carry every other plan on to the one after it (next_review, previous_review), as ladder new --from links them")
 	commits := flag.Int("commits", 0, "make DIR a git repository where plans/acme.yaml changed in `N` commits")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: plangen -plans N DIR | plangen -commits N DIR")
@@ -44,7 +46,7 @@ func main() {
 	dir := flag.Arg(0)
 	var err error
 	if *n > 0 {
-		err = writeFolder(dir, *n)
+		err = writeFolder(dir, *n, *carried)
 	} else {
 		err = writeHistory(dir, *commits)
 	}
@@ -54,16 +56,24 @@ func main() {
 	}
 }
 
-// writeFolder writes n plans into dir, named so that they sort in order.
-func writeFolder(dir string, n int) error {
+// writeFolder writes n plans into dir, named so that they sort in order;
+// carried, plan 1 is carried on to plan 2, 3 to 4, and so on.
+func writeFolder(dir string, n int, carried bool) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	c, _ := checklist.Builtin(checklist.DefaultID)
 	digits := len(fmt.Sprint(n))
+	name := func(i int) string { return fmt.Sprintf("plan-%0*d.yaml", digits, i+1) }
 	for i := range n {
-		path := filepath.Join(dir, fmt.Sprintf("plan-%0*d.yaml", digits, i+1))
-		if err := os.WriteFile(path, plans.Encode(checklisttest.FilledPlan(c, uint64(i))), 0o644); err != nil {
+		p := checklisttest.FilledPlan(c, uint64(i))
+		if carried && i%2 == 0 && i+1 < n {
+			p.NextReview = name(i + 1)
+		}
+		if carried && i%2 == 1 {
+			p.PreviousReview = name(i - 1)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name(i)), plans.Encode(p), 0o644); err != nil {
 			return err
 		}
 	}
