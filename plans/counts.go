@@ -112,6 +112,9 @@ func scanRatings(data []byte) (scanned, bool) {
 	var action *actionKey[[]byte]
 	valueIndent := -1
 	followUp := ""
+	// Keys already read in the mapping being read, at each level: a key
+	// given twice makes the plan fail to load, so the scanner gives up.
+	var topKeys, sectionKeys, fieldKeys, stepKeys [][]byte
 	for len(data) > 0 {
 		end := bytes.IndexByte(data, '\n')
 		line := data[:end]
@@ -130,6 +133,9 @@ func scanRatings(data []byte) (scanned, bool) {
 		if inFollowUps && indent > 2 {
 			if indent == 4 {
 				key, value, isKey := scanKey(text)
+				if isKey && repeated(&fieldKeys, key) {
+					return s, false
+				}
 				inSteps = isKey && string(key) == "steps"
 				if inSteps && string(value) == "[]" {
 					inSteps = false
@@ -151,8 +157,12 @@ func scanRatings(data []byte) (scanned, bool) {
 				s.steps = append(s.steps, actionKey[[]byte]{})
 				action = &s.steps[len(s.steps)-1]
 				text, indent = text[2:], 8
+				stepKeys = stepKeys[:0]
 			}
 			if indent != 8 || action == nil {
+				return s, false
+			}
+			if key, _, isKey := scanKey(text); isKey && repeated(&stepKeys, key) {
 				return s, false
 			}
 			if _, ok := scanActionField(action, text, "step"); !ok {
@@ -169,9 +179,10 @@ func scanRatings(data []byte) (scanned, bool) {
 		key, value, isKey := scanKey(text)
 		switch {
 		case indent == 0:
-			if !isKey || !planTopKeys[string(key)] {
+			if !isKey || !planTopKeys[string(key)] || repeated(&topKeys, key) {
 				return s, false
 			}
+			sectionKeys = sectionKeys[:0]
 			section, item, action = string(key), "", nil
 			inChecklist, inItems, inFollowUps = section == "checklist", section == "items", section == "follow_ups"
 			switch section {
@@ -187,7 +198,7 @@ func scanRatings(data []byte) (scanned, bool) {
 			}
 		case section == "checklist" && indent == 2:
 			v, plain := scanValue(value)
-			if !isKey || !plain {
+			if !isKey || !plain || repeated(&sectionKeys, key) {
 				return s, false
 			}
 			switch string(key) {
@@ -208,11 +219,12 @@ func scanRatings(data []byte) (scanned, bool) {
 				return s, false
 			}
 			item = string(key)
+			fieldKeys = fieldKeys[:0]
 			s.ratings[item] = ""
 			s.actions = append(s.actions, actionKey[[]byte]{})
 			action = &s.actions[len(s.actions)-1]
 		case section == "items" && indent == 4:
-			if !isKey || item == "" {
+			if !isKey || item == "" || repeated(&fieldKeys, key) {
 				return s, false
 			}
 			if string(key) == "rating" {
@@ -228,15 +240,27 @@ func scanRatings(data []byte) (scanned, bool) {
 				valueIndent = indent
 			}
 		case section == "follow_ups" && indent == 2:
-			if !isKey || len(value) != 0 {
+			if !isKey || len(value) != 0 || repeated(&sectionKeys, key) {
 				return s, false
 			}
+			fieldKeys = fieldKeys[:0]
 			followUp, inSteps, action = string(key), false, nil
 		case section == "items" && indent < 6, section == "checklist":
 			return s, false
 		}
 	}
 	return s, sawSchema && s.ref.ID != ""
+}
+
+// repeated reports whether key is among seen, and adds it if not.
+func repeated(seen *[][]byte, key []byte) bool {
+	for _, k := range *seen {
+		if bytes.Equal(k, key) {
+			return true
+		}
+	}
+	*seen = append(*seen, key)
+	return false
 }
 
 // scanActionField reads a field of an item or a step ("key: value") into
