@@ -307,7 +307,13 @@ func (d *Diff) compareResponse(ch *ItemChange, o, n *Response) {
 	var fs []FieldChange
 	fs = fieldChange(fs, "action", o.Action, n.Action)
 	fs = fieldChange(fs, "owner", o.Owner, n.Owner)
-	fs = fieldChange(fs, "status", string(o.Status), string(n.Status))
+	// The status of an item with no action means nothing (a new plan's
+	// items all say todo): beside an action cleared, or one left behind
+	// by next year's review, "done → to do" would read as reopening it.
+	// A new action's status is news ("to do → doing": already started).
+	if n.Action != "" {
+		fs = fieldChange(fs, "status", string(o.Status), string(n.Status))
+	}
 	fs = fieldChange(fs, "notes", o.Notes, n.Notes)
 	fs = fieldChange(fs, "revisit", revisitWord(o.Revisit), revisitWord(n.Revisit))
 	ch.Fields = fs

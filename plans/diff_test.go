@@ -234,3 +234,41 @@ func mustChecklist(t *testing.T, src string) *checklist.Checklist {
 	}
 	return c
 }
+
+// Last year's done action, not carried on, is gone from this year's item:
+// the diff says the action went, not that it was reopened ("done → to
+// do"), as the status of an item with no action means nothing.
+func TestADoneActionLeftBehindIsNotReopened(t *testing.T) {
+	old, new := blankPlan(), blankPlan()
+	r := old.Response("lc-vision")
+	r.Action, r.Status = "Write the vision", StatusDone
+	d := Compare(old, new)
+	if len(d.Items) != 1 {
+		t.Fatalf("%d items changed", len(d.Items))
+	}
+	for _, f := range d.Items[0].Fields {
+		if f.Field == "status" {
+			t.Errorf("status %q → %q beside the action going", f.Old, f.New)
+		}
+	}
+	// A status that changes with the action there is still said.
+	new.Response("lc-vision").Action = "Write the vision"
+	if d := Compare(old, new); len(d.Items) != 1 || len(d.Items[0].Fields) != 1 || d.Items[0].Fields[0].Field != "status" {
+		t.Fatalf("the status change of an action is lost: %+v", d.Items)
+	}
+}
+
+// A new action already under way says so.
+func TestANewActionsStatusIsSaid(t *testing.T) {
+	old, new := blankPlan(), blankPlan()
+	r := new.Response("lc-vision")
+	r.Action, r.Status = "Write the vision", StatusDoing
+	d := Compare(old, new)
+	var said bool
+	for _, f := range d.Items[0].Fields {
+		said = said || f.Field == "status" && f.New == string(StatusDoing)
+	}
+	if !said {
+		t.Fatalf("%+v", d.Items[0].Fields)
+	}
+}
