@@ -332,10 +332,10 @@ func (p checkPrinter) mistakes(path string, err error) {
 
 // links checks where a plan's previous_review and next_review lead, at
 // their lines: out of the repository, or back to the plan itself, is a
-// mistake (a link ladder refuses to follow); to no plan, or to a next
-// review that does not name this plan back, a warning only (the other
-// plan may have been removed on purpose), which hides nothing, as such a
-// next review takes no actions on.
+// mistake (a link ladder refuses to follow); to no plan, or to a review
+// that does not name this plan back, a warning only (the other plan may
+// have been removed on purpose), which hides nothing, as such a next
+// review takes no actions on.
 func (pr checkPrinter) links(path string, p *plans.Plan) (problems, warnings int) {
 	for _, l := range []struct{ key, ref string }{{"previous_review", p.PreviousReview}, {"next_review", p.NextReview}} {
 		if l.ref == "" {
@@ -345,7 +345,7 @@ func (pr checkPrinter) links(path string, p *plans.Plan) (problems, warnings int
 		if l.key == "next_review" {
 			_, err = plans.NextReviewOf(path, p)
 		} else {
-			_, err = plans.FollowLink(path, l.ref)
+			_, err = plans.PreviousReviewOf(path, p)
 		}
 		if err == nil {
 			continue
@@ -355,6 +355,8 @@ func (pr checkPrinter) links(path string, p *plans.Plan) (problems, warnings int
 		switch {
 		case (errors.Is(err, plans.ErrNoPlanThere) || errors.Is(err, plans.ErrNotLinkedBack)) && l.key == "next_review":
 			level, msg = "warning", msg+", so this plan's open actions are still chased here: fix the path, or remove the line"
+		case errors.Is(err, plans.ErrNotNamedNext):
+			level, msg = "warning", msg+": if this plan carries that one on, that plan's next_review should name this one (ladder new --from writes both lines)"
 		case errors.Is(err, plans.ErrNoPlanThere):
 			level, msg = "warning", msg+": fix the path, or remove the line if that plan was removed on purpose"
 		}

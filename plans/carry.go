@@ -340,6 +340,37 @@ func NextReviewOf(path string, p *Plan) (string, error) {
 	return "", fmt.Errorf("%s is followed by more than %d reviews, each carried on to the next: this plan keeps its open actions", safetext.Quote(p.NextReview), MaxReviewsAfter)
 }
 
+// ErrNotNamedNext is PreviousReviewOf's error for a previous review that
+// does not name the plan as its next review.
+var ErrNotNamedNext = errors.New("does not name this plan as its next review")
+
+// PreviousReviewOf is the previous review the plan at path carried on
+// from: "" when it names none, and an error when the link fails as
+// FollowLink's do, or when that plan does not name this one back as its
+// next review. The last happens to the plan that lost when two people
+// carried one plan on, on two branches, and git made them choose: its
+// actions are still chased, so nothing hides, but it says it carries on a
+// review that carried on elsewhere.
+func PreviousReviewOf(path string, p *Plan) (string, error) {
+	if p.PreviousReview == "" {
+		return "", nil
+	}
+	prev, err := FollowLink(path, p.PreviousReview)
+	if err != nil {
+		return "", err
+	}
+	if _, next := linksIn(prev); next != "" {
+		if target, err := Link(prev, next); err == nil {
+			a, errA := os.Stat(target)
+			b, errB := os.Stat(path)
+			if errA == nil && errB == nil && os.SameFile(a, b) {
+				return prev, nil
+			}
+		}
+	}
+	return "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(p.PreviousReview), prev, ErrNotNamedNext)
+}
+
 // nextReview follows ref, the next_review of the plan at path, to the
 // plan that names that one back as its previous review (see NextReviewOf),
 // and gives that plan's own next_review.
