@@ -44,6 +44,12 @@ type FileChange struct {
 	OldName, NewName string
 	// Old is nil for an added plan, New for a removed one.
 	Old, New *Plan
+	// Previous is the plan that New names as its previous review, when it
+	// could be read (for a diff since a revision, as it was then), and
+	// PreviousName names it as shown: a diff says what New carried on
+	// from it (CompareCarried). Nil when New names none.
+	Previous     *Plan
+	PreviousName string
 }
 
 // FieldChange is one text field that changed.

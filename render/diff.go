@@ -119,7 +119,48 @@ func buildPlanDoc(c plans.FileChange) planDoc {
 		}
 		doc.sections = changeSections(plans.Compare(c.Old, c.New))
 	}
+	// What came across from last year's plan is what a reviewer of a plan
+	// carried on asks first: it goes on top. A plan whose file changed
+	// only in layout keeps its one line.
+	if c.Previous != nil && c.New != nil && (doc.kind == planAdded || len(doc.sections) > 0) {
+		doc.sections = append([]diffSection{carriedSection(c.PreviousName, plans.CompareCarried(c.Previous, c.New))}, doc.sections...)
+	}
 	return doc
+}
+
+// carriedSection says how many of the previous review's open actions and
+// project-plan steps a plan has, and names the ones it does not have, then
+// the ones it has in other words.
+func carriedSection(from string, c plans.CarriedCheck) diffSection {
+	s := diffSection{kind: sectionCarried}
+	var parts []string
+	if c.OpenActions > 0 {
+		parts = append(parts, fmt.Sprintf("%d of %s", c.Actions, countNoun(c.OpenActions, "open action")))
+	}
+	if c.OpenSteps > 0 {
+		parts = append(parts, fmt.Sprintf("%d of %s", c.Steps, countNoun(c.OpenSteps, "open project-plan step")))
+	}
+	if len(parts) == 0 {
+		s.summary = "nothing from " + from + ", which has no open actions or project-plan steps"
+	} else {
+		s.summary = strings.Join(parts, " and ") + " from " + from
+	}
+	for _, a := range c.Dropped {
+		s.lines = append(s.lines, line{name: "not carried on", value: carriedWhat(a) + quoted(a.Text)})
+	}
+	for _, a := range c.Edited {
+		s.lines = append(s.lines, line{name: "carried on, edited", value: carriedWhat(a) + quoted(a.Text) + " → " + quoted(a.Now)})
+	}
+	return s
+}
+
+// carriedWhat names where an action carried on was: its item, or the
+// project plan.
+func carriedWhat(a plans.CarriedAction) string {
+	if a.Item == nil {
+		return "project-plan step "
+	}
+	return plans.ItemTitle(a.Item) + " (" + a.Area.ShortTitle() + "): "
 }
 
 // planHeading is "Acme Café Ltd: Spring review (plans/acme.yaml)", or as
@@ -187,7 +228,8 @@ func newPlanSections(p *plans.Plan) []diffSection {
 type sectionKind int
 
 const (
-	sectionReview sectionKind = iota
+	sectionCarried sectionKind = iota // what a plan took on from its previous review
+	sectionReview
 	sectionRatings
 	sectionVotes // the room's votes (ladder review --room), see votes.go
 	sectionActions
@@ -209,6 +251,7 @@ type diffSection struct {
 // title is what a section is headed, in every format but plain text.
 func (s diffSection) title() string {
 	return map[sectionKind]string{
+		sectionCarried:    "Carried on",
 		sectionReview:     "Review",
 		sectionRatings:    "Ratings",
 		sectionVotes:      "Room's votes",

@@ -64,7 +64,7 @@ func mdPlan(m *markdown, p planDoc, among bool) {
 
 // mdSectionTitle is a heading, or among several plans a bold lead-in.
 func mdSectionTitle(m *markdown, s diffSection, among bool) {
-	title, summary := s.title(), s.note()
+	title, summary := s.title(), mdText(s.note()) // a summary may name a file
 	switch {
 	case among && summary == "":
 		m.para("**" + title + ":**")

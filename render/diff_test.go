@@ -89,3 +89,103 @@ func TestDiffTextFitsTheTerminal(t *testing.T) {
 		t.Errorf("at 80 columns a rating's title does not wrap under itself:\n%s", got)
 	}
 }
+
+// carriedOn is next year's plan carried on from diff-old.yaml, then edited
+// by hand: the manager workshop dropped, the vision step reworded.
+func carriedOn(t *testing.T) (prev, next *plans.Plan) {
+	t.Helper()
+	prev = loadFixture(t, "testdata/diff-old.yaml")
+	next = plans.New(prev.Checklist, prev.Organisation, "Review 2028", plans.Date{Year: 2028, Month: 1, Day: 15})
+	if got := plans.CarryOn(prev, next); got != (plans.Carried{Actions: 2, Steps: 2}) {
+		t.Fatalf("carried %+v", got)
+	}
+	next.PreviousReview = "acme-2027.yaml"
+	next.Response("lc-leadership").Action = ""
+	steps := next.Answer(next.ProjectPlanID()).Steps
+	steps[0].Text = "Write the vision, one page"
+	return prev, next
+}
+
+// A plan carried on from last year's says, on top, how many of that
+// plan's open actions and steps it has, and names those it dropped and
+// those it reworded: the text and Markdown forms alike, for a new plan in
+// a pull request and for the two years compared.
+func TestDiffSaysWhatWasCarriedOn(t *testing.T) {
+	prev, next := carriedOn(t)
+	added := plans.FileChange{Path: "plans/acme-2028.yaml", OldName: "main (1a2b3c4)", NewName: "plans/acme-2028.yaml", New: next,
+		Previous: prev, PreviousName: "plans/acme-2027.yaml"}
+	years := plans.FileChange{Path: "plans/acme-2028.yaml", OldName: "plans/acme-2027.yaml", NewName: "plans/acme-2028.yaml", Old: prev, New: next,
+		Previous: prev, PreviousName: "plans/acme-2027.yaml"}
+	const (
+		summary = "Carried on: 1 of 2 open actions and 2 of 2 open project-plan steps from plans/acme-2027.yaml\n" +
+			"  not carried on: Strong leadership and management driving your D&I strategy (Leadership & Culture): \"Run a manager workshop on talking about background 🚀\"\n" +
+			"  carried on, edited: project-plan step \"Write vision\" → \"Write the vision, one page\"\n"
+		mdSummary = "**Carried on:** 1 of 2 open actions and 2 of 2 open project-plan steps from\nplans/acme-2027.yaml.\n\n" +
+			"- **Not carried on:** "
+	)
+	one := string(DiffText(added))
+	if !strings.Contains(one, ": a new plan, not in main (1a2b3c4).\n\n"+summary+"\nRatings: ") {
+		t.Errorf("a new plan's text:\n%s", one)
+	}
+	text := string(DiffText(years))
+	if !strings.HasPrefix(text, "Changes from plans/acme-2027.yaml to plans/acme-2028.yaml\n\n"+summary+"\nReview\n") {
+		t.Errorf("two years' text does not start with what was carried on:\n%s", text)
+	}
+	set := string(DiffsText("main (1a2b3c4)", []plans.FileChange{added}, nil))
+	if !strings.Contains(set, "\nA new plan, not in main (1a2b3c4).\n\n"+summary) {
+		t.Errorf("a pull request's text:\n%s", set)
+	}
+	md := DiffsMarkdown("main (1a2b3c4)", []plans.FileChange{added}, nil)
+	if !strings.Contains(string(md), "\nA new plan, not in main (1a2b3c4).\n\n"+mdSummary) {
+		t.Errorf("a pull request's Markdown:\n%s", md)
+	}
+	yearsMD := DiffMarkdown(years)
+	if !strings.Contains(string(yearsMD), "## Carried on\n\n1 of 2 open actions and 2 of 2 open project-plan steps from\nplans/acme-2027.yaml.\n\n- **Not carried on:** ") {
+		t.Errorf("two years' Markdown:\n%s", yearsMD)
+	}
+	lint(t, map[string][]byte{"pr.md": md, "years.md": yearsMD})
+
+	// Without a previous plan read, nothing is said about carrying on.
+	added.Previous = nil
+	if got := string(DiffText(added)); strings.Contains(got, "arried on") {
+		t.Errorf("no previous plan, and still:\n%s", got)
+	}
+}
+
+// Everything carried on, or nothing open to carry: the count says so, and
+// nothing is listed. A plan whose file changed only in its layout keeps
+// its one line.
+func TestDiffCarriedOnWhole(t *testing.T) {
+	prev, next := carriedOn(t)
+	next.Response("lc-leadership").Action = prev.Items["lc-leadership"].Action
+	next.Answer(next.ProjectPlanID()).Steps[0].Text = "Write vision"
+	c := plans.FileChange{Path: "b.yaml", OldName: "main", NewName: "b.yaml", New: next, Previous: prev, PreviousName: "a.yaml"}
+	if got := string(DiffText(c)); !strings.Contains(got, "\n\nCarried on: 2 of 2 open actions and 2 of 2 open project-plan steps from a.yaml\n\nRatings") {
+		t.Errorf("all carried:\n%s", got)
+	}
+	empty := plans.New(prev.Checklist, "", "", plans.Date{})
+	c.Previous = empty
+	if got := string(DiffText(c)); !strings.Contains(got, "\n\nCarried on: nothing from a.yaml, which has no open actions or project-plan steps\n\nRatings") {
+		t.Errorf("nothing to carry:\n%s", got)
+	}
+	c.Old = next
+	if got := string(DiffText(c)); got != "No changes from main to b.yaml.\n" {
+		t.Errorf("unchanged: %q", got)
+	}
+}
+
+// The previous plan's words come from a pull request too: a control
+// character in a dropped action shows as a picture in both forms.
+func TestDiffCarriedOnIsSafeText(t *testing.T) {
+	prev, next := carriedOn(t)
+	prev.Response("lc-leadership").Action = "Run\x1b]0;owned\x07 a workshop"
+	c := plans.FileChange{Path: "b.yaml", OldName: "main", NewName: "b.yaml", New: next, Previous: prev, PreviousName: "a\x1b[2J.yaml"}
+	for _, out := range [][]byte{DiffText(c), DiffMarkdown(c)} {
+		if bytes.ContainsAny(out, "\x1b\x07") {
+			t.Errorf("a control character reached the output:\n%q", out)
+		}
+		if !bytes.Contains(out, []byte("a workshop")) {
+			t.Errorf("the dropped action is not named:\n%s", out)
+		}
+	}
+}

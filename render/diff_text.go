@@ -51,7 +51,8 @@ func textPlan(b *strings.Builder, p planDoc, among bool) {
 		fmt.Fprintf(b, "Warning: %s.\n", plain(w))
 	}
 	for _, s := range p.sections {
-		b.WriteString("\n" + textSectionTitle(s) + "\n")
+		// A summary may name a file (the previous review's).
+		b.WriteString("\n" + plain(textSectionTitle(s)) + "\n")
 		switch s.kind {
 		case sectionRatings:
 			textRatings(b, s.ratings)
