@@ -38,6 +38,9 @@ func newDiffCmd() *cobra.Command {
 		Long: `Diff compares two versions of a plan and says what changed in the words a
 review uses, not line by line:
 
+  - for a plan carried on from last year's (ladder new --from), first, how
+    many of that plan's open actions and project-plan steps it has (with
+    --rev, as that plan stood at REV), and which it dropped or reworded
   - each rating that moved, from → to, and whether that is better or worse
   - actions, owners, statuses and notes that changed (a status change
     names its action)
@@ -132,6 +135,7 @@ func runDiff(stdin io.Reader, stdout, stderr io.Writer, args []string, opts diff
 		if err != nil {
 			return err
 		}
+		previousOnDisk(&c)
 		// The data files' change: cli/data.go.
 		return writeDiff(stdout, opts, md, append(diffOne(c, md), dataDiffFiles(stderr, args[0], args[1], md)...))
 	case len(args) == 1 && !isDir(args[0]):
@@ -230,6 +234,9 @@ func diffFiles(stdin io.Reader, stderr io.Writer, oldName, newName string, force
 	return c, nil
 }
 
+// stdinLabel names standard input where a plan's file name would be.
+const stdinLabel = "standard input"
+
 // loadPlanOrStdin loads a plan named on the command line, or standard
 // input for "-" (a custom checklist it names is looked for from here).
 func loadPlanOrStdin(stdin io.Reader, stderr io.Writer, name string) (*plans.Plan, string, error) {
@@ -237,7 +244,7 @@ func loadPlanOrStdin(stdin io.Reader, stderr io.Writer, name string) (*plans.Pla
 		p, err := loadPlan(stderr, name)
 		return p, name, err
 	}
-	const label = "standard input"
+	const label = stdinLabel
 	data, err := io.ReadAll(io.LimitReader(stdin, strictyaml.MaxFileSize+1))
 	if err != nil {
 		return nil, label, fmt.Errorf("reading standard input: %w", err)
@@ -256,16 +263,26 @@ func loadPlanOrStdin(stdin io.Reader, stderr io.Writer, name string) (*plans.Pla
 // not in rev under that name was renamed since (compared with its old
 // self) or is new (summed up); one no longer on disk was removed.
 func diffAtRevision(stderr io.Writer, file, rev string) (plans.FileChange, error) {
-	c := plans.FileChange{Path: file, NewName: file}
 	repo, rel, err := openRepo(file)
 	if err != nil {
-		return c, err
+		return plans.FileChange{Path: file, NewName: file}, err
 	}
 	defer repo.Close()
 	commit, err := repo.Resolve(rev)
 	if err != nil {
-		return c, gitProblem(err)
+		return plans.FileChange{Path: file, NewName: file}, gitProblem(err)
 	}
+	c, err := changeAtRevision(stderr, repo, commit, rev, file, rel)
+	if err == nil {
+		previousAtRevision(repo, commit, rev, &c)
+	}
+	return c, err
+}
+
+// changeAtRevision is diffAtRevision's comparison, in the repository.
+func changeAtRevision(stderr io.Writer, repo *gitrev.Repo, commit, rev, file, rel string) (plans.FileChange, error) {
+	c := plans.FileChange{Path: file, NewName: file}
+	var err error
 	since := revisionLabel(rev, commit)
 	_, statErr := os.Stat(file)
 	onDisk := statErr == nil
@@ -306,6 +323,72 @@ func diffAtRevision(stderr io.Writer, file, rev string) (plans.FileChange, error
 	}
 	c.New, err = loadPlan(stderr, file)
 	return c, err
+}
+
+// previousOnDisk finds the plan that c.New (two files compared) names as
+// its previous review: OLD itself when NEW names it, as between two
+// years' plans, or the plan file it leads to. A link that leaves the
+// repository, leads nowhere, or to a plan that does not load finds none:
+// the diff then says nothing of what was carried on.
+func previousOnDisk(c *plans.FileChange) {
+	if c.New == nil || c.New.PreviousReview == "" || c.NewName == stdinLabel {
+		return
+	}
+	target, err := plans.FollowLink(c.NewName, c.New.PreviousReview)
+	if err != nil {
+		return
+	}
+	if c.OldName != stdinLabel && sameFile(target, c.OldName) {
+		c.Previous, c.PreviousName = c.Old, c.OldName
+		return
+	}
+	if p, err := plans.LoadFile(target, nil); err == nil {
+		c.Previous, c.PreviousName = p, target
+	}
+}
+
+func sameFile(a, b string) bool {
+	x, errX := os.Stat(a)
+	y, errY := os.Stat(b)
+	return errX == nil && errY == nil && os.SameFile(x, y)
+}
+
+// previousAtRevision finds the plan that c.New names as its previous
+// review as it was at commit, as the diff reads every old version: what a
+// pull request carried on is counted against last year's plan as it
+// stood before the pull request. A previous review not yet in commit
+// (added by the same pull request, and shown whole in it) is read from
+// the work tree. The link may not leave the repository (plans.Link) nor
+// lead back to the plan; one that does, or a plan that does not load,
+// finds none: the diff then says nothing of what was carried on.
+func previousAtRevision(repo *gitrev.Repo, commit, rev string, c *plans.FileChange) {
+	if c.New == nil || c.New.PreviousReview == "" {
+		return
+	}
+	target, err := plans.Link(c.Path, c.New.PreviousReview)
+	if err != nil {
+		return
+	}
+	rel, err := repo.Rel(target)
+	if self, selfErr := repo.Rel(c.Path); err != nil || selfErr != nil || rel == self {
+		return
+	}
+	data, err := repo.ReadFile(commit, rel)
+	if errors.Is(err, gitrev.ErrNotInRevision) {
+		if target, err = plans.FollowLink(c.Path, c.New.PreviousReview); err != nil {
+			return
+		}
+		if p, err := plans.LoadFile(target, nil); err == nil {
+			c.Previous, c.PreviousName = p, displayPath(repo, rel)
+		}
+		return
+	}
+	if err != nil {
+		return
+	}
+	if p, err := plans.Parse(rev+":"+rel, data, revisionResolver(repo, commit, path.Dir(rel))); err == nil {
+		c.Previous, c.PreviousName = p, displayPath(repo, rel)
+	}
 }
 
 // revisionLabel names a revision for a heading: "HEAD~1 (1a2b3c4)", or
@@ -376,6 +459,9 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 	out, problems, err := changedPlans(repo, commit, opts.rev, relDir)
 	if err != nil {
 		return gitProblem(err)
+	}
+	for i := range out {
+		previousAtRevision(repo, commit, opts.rev, &out[i])
 	}
 	notCompared := make([]string, len(problems))
 	for i, p := range problems {
