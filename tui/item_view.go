@@ -27,7 +27,7 @@ func (s *itemScreen) ordinaryView() string {
 	header := s.header(st, w, s.ratedCount(), s.c.clocks(false))
 	if s.focus == focusRating && s.fullHeight(w, len(header))+1+countLines(fields) > h {
 		// While rating, the questions matter more than empty fields.
-		fields = s.compactFields(st, w)
+		fields = s.compactFields(st, w, 2)
 	}
 	top := s.drawTop(st, w, h-countLines(fields)-1, header)
 	return top + "\n\n" + fields
@@ -50,27 +50,44 @@ func promptLines(prompts []string, w int) int {
 	return n
 }
 
-// compactFields sums the fields up on one line, for short windows while
-// the rating has focus.
-func (s *itemScreen) compactFields(st *styles, w int) string {
+// compactFields sums the fields up, for short windows while the rating
+// has focus: on one line when it all fits, or else, with two lines to
+// spare, the action on a line of its own and the rest under it, the due
+// date with its lateness and the status first. A carried-on action is
+// often long, and cutting the one line would hide the two things that
+// say whether it still needs chasing. Presenter mode spares one line: the
+// room needs the questions more.
+func (s *itemScreen) compactFields(st *styles, w, lines int) string {
 	r := s.response()
-	var parts []string
-	add := func(label, v string) {
-		if v != "" {
-			parts = append(parts, st.Label.Render(label)+" "+v)
-		}
+	field := func(label, v string) string { return st.Label.Render(label) + " " + v }
+	due := r.Due.Friendly()
+	if late := lateWords(r.Due, r.Status, s.c.today); late != "" {
+		due += "  " + st.Warning.Render("⚠ "+late)
 	}
-	add("Action", firstLineOf(r.Action))
-	add("Owner", r.Owner)
-	add("Due", r.Due.Friendly())
-	if len(parts) == 0 {
+	// join puts the fields that have words on one line, in the order given.
+	join := func(fields ...string) string {
+		var parts []string
+		for i := 0; i < len(fields); i += 2 {
+			if fields[i+1] != "" {
+				parts = append(parts, field(fields[i], fields[i+1]))
+			}
+		}
+		return "  " + strings.Join(parts, st.Subtle.Render(" · "))
+	}
+	if r.Action == "" && r.Owner == "" && due == "" {
 		return st.Subtle.Render(ansi.Truncate("  Action, owner, due date, status, notes: tab to fill them in", w, "…"))
 	}
-	add("Status", string(r.Status))
+	notes := ""
 	if r.Notes != "" {
-		parts = append(parts, st.Label.Render("Notes")+" ✎")
+		notes = "✎"
 	}
-	return ansi.Truncate("  "+strings.Join(parts, st.Subtle.Render(" · ")), w, "…")
+	status := string(r.Status)
+	one := join("Action", firstLineOf(r.Action), "Owner", r.Owner, "Due", due, "Status", status, "Notes", notes)
+	if lines < 2 || r.Action == "" || ansi.StringWidth(one) <= w {
+		return ansi.Truncate(one, w, "…")
+	}
+	return ansi.Truncate(join("Action", firstLineOf(r.Action)), w, "…") + "\n" +
+		ansi.Truncate(join("Due", due, "Status", status, "Owner", r.Owner, "Notes", notes), w, "…")
 }
 
 // sizeNotes gives the notes field more lines while it has focus and the

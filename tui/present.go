@@ -104,7 +104,7 @@ func (s *itemScreen) presentView() string {
 	}
 	var fields string
 	if s.focus == focusRating && h < 30 {
-		fields = spaces(indent) + s.compactFields(st, m)
+		fields = spaces(indent) + s.compactFields(st, m, 1)
 	} else {
 		fields = indentLinesBy(s.fieldsView(st, m), indent)
 	}
