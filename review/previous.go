@@ -22,6 +22,10 @@ type Previous struct {
 type previousPlan struct {
 	ref  string      // the previous_review it was read for
 	plan *plans.Plan // nil: none, or it did not load
+	// steps are the ids of the project-plan steps the previous review
+	// still had open, which carrying on brought across; made the first
+	// time CarriedStep asks.
+	steps map[int]bool
 }
 
 // PreviousRating is how the previous review rated the item, if this plan
@@ -39,6 +43,39 @@ func (s *Session) PreviousRating(itemID string) (Previous, bool) {
 		return Previous{}, false
 	}
 	return Previous{Date: p.Date, Rating: r.Rating, Action: r.Action}, true
+}
+
+// CarriedStep reports whether the project-plan step with this id came
+// across from the previous review: that review's plan had it open, and
+// carrying on keeps a step's id (plans.CarryOn). A step added since gets
+// an id no step of this plan has, picked at random among 90,000, so it
+// is taken for a carried one about once in 90,000 plans.
+func (s *Session) CarriedStep(id int) bool {
+	p := s.previousPlan()
+	if p == nil {
+		return false
+	}
+	if s.previous.steps == nil {
+		s.previous.steps = map[int]bool{}
+		if pid := p.ProjectPlanID(); pid != "" && pid == s.Plan().ProjectPlanID() {
+			for _, st := range p.FollowUps[pid].Steps {
+				if st.Status.Open() {
+					s.previous.steps[st.ID] = true
+				}
+			}
+		}
+	}
+	return s.previous.steps[id]
+}
+
+// PreviousDate is the date of the review this plan carried on from, when
+// that plan can be read (see PreviousRating).
+func (s *Session) PreviousDate() (plans.Date, bool) {
+	p := s.previousPlan()
+	if p == nil {
+		return plans.Date{}, false
+	}
+	return p.Date, true
 }
 
 func (s *Session) previousPlan() *plans.Plan {

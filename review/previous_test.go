@@ -87,3 +87,36 @@ func TestPreviousRatingShowsNothingItCannotTrust(t *testing.T) {
 		})
 	}
 }
+
+// A carried-on review knows which of its project-plan steps came across
+// from last year's (they keep their ids), and a step added since is not
+// one of them; the previous plan is read once, not per call.
+func TestCarriedStepIsALastYearsOpenStep(t *testing.T) {
+	s, prev, prevPath := carriedOn(t, t.TempDir())
+	steps := s.Plan().Answer("project-plan").Steps
+	if len(steps) == 0 {
+		t.Fatal("nothing carried on")
+	}
+	for _, st := range steps {
+		if !s.CarriedStep(st.ID) {
+			t.Fatalf("step %d came from last year's plan but is not called carried", st.ID)
+		}
+	}
+	for _, st := range prev.Answer("project-plan").Steps {
+		if st.Status == plans.StatusDone && s.CarriedStep(st.ID) {
+			t.Fatalf("step %d was done last year, so not carried on, but is called carried", st.ID)
+		}
+	}
+	if d, ok := s.PreviousDate(); !ok || d != prev.Date {
+		t.Fatalf("previous date %v, %v; want %v", d, ok, prev.Date)
+	}
+	if err := os.Remove(prevPath); err != nil {
+		t.Fatal(err)
+	}
+	if !s.CarriedStep(steps[0].ID) {
+		t.Fatal("the previous plan was read again after it was removed")
+	}
+	if s.CarriedStep(123456) {
+		t.Fatal("a step id last year's plan never had is called carried")
+	}
+}

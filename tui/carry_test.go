@@ -227,3 +227,41 @@ func TestAPlanCarriedOnSaysWhereItsActionsAreChased(t *testing.T) {
 		t.Fatalf("a plan whose next review does not name it back says it is carried on:\n%s", fuView(b))
 	}
 }
+
+// On the project plan of a carried-on review, each step that came across
+// from last year's plan is marked ↺, the tally says in words how many
+// came from the last review, and the chosen step's detail says so with
+// the date; a step added this year is not marked.
+func TestProjectPlanMarksStepsCarriedFromTheLastReview(t *testing.T) {
+	dir, _, _ := carryFolder(t)
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("down", "c")
+	h.typeText("Spring review 2027")
+	h.press("ctrl+s")
+	h.requireView("item 1 of 4")
+	fuShow(t, h.a, screenFollowUp, 4)
+	steps := h.a.c.plan().Answer("project-plan").Steps
+	requireWords(t, h.view(), "↺ 3 from the last review")
+	requireWords(t, h.view(), "↺ Carried on from the last review (Sat 14 Mar 2026).")
+	for _, line := range strings.Split(h.view(), "\n") {
+		if f := strings.Fields(line); len(f) < 2 || f[0] != "›" && !strings.HasSuffix(f[0], ".") || strings.Contains(line, "review (") {
+			continue
+		}
+		if !strings.Contains(line, "↺") {
+			t.Fatalf("a carried step's row is not marked: %q", line)
+		}
+	}
+	h.press("end", "a")
+	h.typeText("Tell the whole team")
+	h.press("enter")
+	if n := len(h.a.c.plan().Answer("project-plan").Steps); n != len(steps)+1 {
+		t.Fatalf("%d steps after adding one to %d", n, len(steps))
+	}
+	h.requireView("Tell the whole team")
+	for _, line := range strings.Split(h.view(), "\n") {
+		if strings.Contains(line, "Tell the whole team") && strings.Contains(line, "↺") {
+			t.Fatalf("a step added this year is marked as carried: %q", line)
+		}
+	}
+	requireWords(t, h.view(), "↺ 3 from the last review")
+}

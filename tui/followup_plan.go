@@ -48,6 +48,7 @@ type planRow struct {
 	current bool
 	dark    bool
 	follows bool // the step is an item's action, following it
+	carried bool // the step came across from the last review
 }
 
 type tallyKey struct {
@@ -437,6 +438,11 @@ func (pp *projectPlan) view(w, h int, _ bool) string {
 // linkMark starts the text of a step that follows an item's action.
 const linkMark = "↳ "
 
+// carriedMark starts the text of a step that came across from the last
+// review (review --from): the tally says so in words, and the detail
+// line when the step is chosen.
+const carriedMark = "↺ "
+
 // detailView tells about the step under the cursor, in detailLines lines
 // (kept even when empty, so the list does not jump): whether it follows
 // an item's action, and its whole text when the row cuts it.
@@ -454,6 +460,13 @@ func (pp *projectPlan) detailView(w int, cols planColumns) string {
 			d = linkMark + "The action of " + item + ": it changes with the item. Edit it here to make it the plan's own."
 		case item != "":
 			d = "Came from the action of " + item + "; edited since, so it is the plan's own."
+		}
+		if pp.c.session.CarriedStep(s.ID) {
+			when := ""
+			if date, ok := pp.c.session.PreviousDate(); ok {
+				when = " (" + date.Friendly() + ")"
+			}
+			d = strings.TrimSpace(carriedMark + "Carried on from the last review" + when + ". " + d)
 		}
 		if ansi.StringWidth(flat(s.Text))+2 > cols.text {
 			d = "“" + flat(s.Text) + "” " + d
@@ -514,6 +527,15 @@ func (pp *projectPlan) countSteps() string {
 	if follows > 0 {
 		t += fmt.Sprintf(" · %s%d %s an item's action", linkMark, follows, plural(follows, "is", "are"))
 	}
+	carried := 0
+	for _, s := range steps {
+		if pp.c.session.CarriedStep(s.ID) {
+			carried++
+		}
+	}
+	if carried > 0 {
+		t += fmt.Sprintf(" · %s%d from the last review", carriedMark, carried)
+	}
 	if n := pp.c.session.ActionsNotInPlan(pp.id); n > 0 {
 		t += fmt.Sprintf(" · %d %s not in the plan yet: i pulls %s in", n, plural(n, "action", "actions"), plural(n, "it", "them"))
 	}
@@ -531,19 +553,19 @@ func (pp *projectPlan) rowView(i int, c planColumns) string {
 	st := pp.c.styles
 	s := pp.steps()[i]
 	current := pp.focused && i == pp.cursor
-	key := planRow{s, i, c, current, st.isDark, pp.c.plan().Follows(s)}
+	key := planRow{s, i, c, current, st.isDark, pp.c.plan().Follows(s), pp.c.session.CarriedStep(s.ID)}
 	if row, ok := pp.rows[key]; ok {
 		return row
 	}
 	if pp.rows == nil || len(pp.rows) > 4*max(pp.c.height, 10) {
 		pp.rows = map[planRow]string{}
 	}
-	row := pp.drawRow(i, s, c, current, key.follows)
+	row := pp.drawRow(i, s, c, current, key.follows, key.carried)
 	pp.rows[key] = row
 	return row
 }
 
-func (pp *projectPlan) drawRow(i int, s plans.Step, c planColumns, current, follows bool) string {
+func (pp *projectPlan) drawRow(i int, s plans.Step, c planColumns, current, follows, carried bool) string {
 	st := pp.c.styles
 	marker := "  "
 	if current {
@@ -553,6 +575,9 @@ func (pp *projectPlan) drawRow(i int, s plans.Step, c planColumns, current, foll
 	words := flat(s.Text)
 	if follows {
 		words = linkMark + words // an item's action, following it (issue 12.3)
+	}
+	if carried {
+		words = carriedMark + words
 	}
 	text := padRight(ansi.Truncate(words, c.text, "…"), c.text)
 	owner := padRight(ansi.Truncate(flat(s.Owner), c.owner, "…"), c.owner)
