@@ -130,6 +130,7 @@ func (r *reviewer) stopped(what string, err error) error {
 	path := r.s.Path()
 	r.p.say("%s Every answer given is saved in %s.", what, path)
 	r.p.say("To carry on where you left off, run: %s", r.again(path))
+	r.sayLinked()
 	return err
 }
 
@@ -147,6 +148,9 @@ type reviewer struct {
 	baseAsked bool
 	// room is the room voting from phones, nil without --room (room.go).
 	room *roomSide
+	// linked is the plan this run carried on and gave a next_review line
+	// (carry.go), "" otherwise.
+	linked string
 }
 
 func (r *reviewer) run() error {
@@ -196,6 +200,7 @@ func (r *reviewer) inputEnded() error {
 	path := r.s.Path()
 	r.p.say("Input ended. Your answers so far are saved in %s.", path)
 	r.p.say("To carry on where you left off, run: %s", r.again(path))
+	r.sayLinked()
 	return nil
 }
 

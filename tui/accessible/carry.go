@@ -3,6 +3,7 @@ package accessible
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -64,8 +65,29 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 		return nil, err
 	default:
 		r.p.say("Created the plan %s. Carried on %s from %s; %s now names it as its next review.", s.Path(), orNothing(review.CarriedWords(s.Carried())), from, from)
+		r.linked = from
 	}
 	return s, nil
+}
+
+// sayLinked, when this run carried a plan on and gave it its next_review
+// line, says so again as the review stops short of its summary, with the
+// git commands that commit both files: the new plan alone would leave
+// last year's actions chased in both plans on every other clone.
+func (r *reviewer) sayLinked() {
+	if r.linked == "" {
+		return
+	}
+	r.p.say("%s changed too: it now names %s as its next review.", r.linked, r.s.Path())
+	steps := r.s.CommitSteps()
+	if slices.Equal(steps[0], []string{"git", "init"}) {
+		r.p.say("This folder is not in git yet. To keep both plans in git, run these %d commands:", len(steps))
+	} else {
+		r.p.say("To keep both in git, run:")
+	}
+	for _, words := range steps {
+		r.p.say("%s", strings.Join(words, " "))
+	}
 }
 
 // joinLink is the path of the plan a link in the plan at from names, for

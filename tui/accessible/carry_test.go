@@ -89,3 +89,30 @@ func TestAPlanCarriedOnSaysWhereItsActionsAreChased(t *testing.T) {
 		t.Fatalf("this year's plan says it was carried on:\n%s", out)
 	}
 }
+
+// Quitting a review just after carrying last year's plan on says that
+// last year's plan changed too (its next_review line), and the git
+// commands it gives name both files, as the final summary's do: a person
+// who commits the new plan alone leaves last year's actions chased twice
+// on another clone.
+func TestStoppingAfterCarryingOnNamesBothFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	old := filepath.Join(dir, "acme-2026.yaml")
+	writeLastYear(t, old)
+	next := filepath.Join(dir, "acme-2027.yaml")
+	out := runReviewOK(t, Options{PlanPath: next, From: old}, strings.NewReader("Spring review 2027\n\n\nquit\n"))
+	stop := out[strings.LastIndex(out, "Stopped."):]
+	for _, want := range []string{
+		old + " changed too: it now names " + next + " as its next review.",
+		"git add -- " + next + " " + old,
+	} {
+		if !strings.Contains(stop, want) {
+			t.Fatalf("the stop message does not say %q:\n%s", want, stop)
+		}
+	}
+	// A review that carried nothing on this run says nothing of it.
+	out = runReviewOK(t, Options{PlanPath: next}, strings.NewReader("quit\n"))
+	if stop := out[strings.LastIndex(out, "Stopped."):]; strings.Contains(stop, "changed too") {
+		t.Fatalf("a review resumed says last year's plan changed:\n%s", stop)
+	}
+}
