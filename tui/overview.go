@@ -27,7 +27,12 @@ type overviewScreen struct {
 	counts  []plans.AreaCounts
 	total   plans.Counts
 	late    int // actions late today
-	columns actionColumns
+	// lateSteps are the project-plan steps of the plan's own (not an
+	// item's action) late today: the overview does not list them, but the
+	// summary counts them among the overdue actions, and so does the
+	// header here, saying where they are.
+	lateSteps int
+	columns   actionColumns
 
 	note     string   // what the last key did, when there is nothing else to see
 	drawn    []string // rows drawn without the cursor, by row
@@ -190,6 +195,9 @@ func (s *overviewScreen) update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, s.keys.FindLate):
 		if !s.nextLate() {
 			s.note = "No action is late."
+			if s.lateSteps > 0 {
+				s.note = "none in this list" // the header says where: on the project plan
+			}
 		}
 	case key.Matches(k, s.keys.NextUnrated):
 		if s.nextUnrated() {
@@ -292,8 +300,12 @@ func (s *overviewScreen) view() string {
 		gaps = st.Warning.Render(fmt.Sprintf("%d not rated yet", total.Unrated))
 	}
 	header := st.Title.Render("Overview") + st.Subtle.Render(fmt.Sprintf(" · %d of %d rated · ", total.Rated(), total.Total())) + gaps
-	if s.late > 0 {
-		header += st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d late", s.late))
+	if late := s.late + s.lateSteps; late > 0 {
+		words := fmt.Sprintf("⚠ %d late", late)
+		if s.lateSteps > 0 {
+			words += fmt.Sprintf(", %d on the project plan", s.lateSteps)
+		}
+		header += st.Subtle.Render(" · ") + st.Warning.Render(words)
 	}
 	if s.note != "" {
 		header += st.Success.Render(" · " + s.note)
@@ -457,7 +469,8 @@ func actionHead(r *plans.Response) string {
 
 // measureActions sizes the action lines' columns from every action, so
 // that due dates, statuses and lateness line up down the list and the
-// overview reads as a table; and counts the actions late today.
+// overview reads as a table; and counts the actions late today, and the
+// project plan's own steps late today as the summary does.
 func (s *overviewScreen) measureActions() {
 	plan := s.c.plan()
 	s.columns, s.late = actionColumns{}, 0
@@ -476,6 +489,12 @@ func (s *overviewScreen) measureActions() {
 		if late := s.lateOf(resp); late != "" {
 			s.late++
 			s.columns.late = max(s.columns.late, ansi.StringWidth("⚠ "+late))
+		}
+	}
+	s.lateSteps = 0
+	for _, a := range plan.ActionsToChase() {
+		if a.ItemID == "" && isOverdue(a, s.c.today) {
+			s.lateSteps++
 		}
 	}
 }

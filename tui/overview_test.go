@@ -150,3 +150,24 @@ func TestOverviewFindsTheNextLateAction(t *testing.T) {
 	h2.requireView("No action is late.")
 	h2.refuseView("late ·", "⚠ 0")
 }
+
+// The overview's late count agrees with the summary's overdue count: a
+// late project-plan step of its own (not an item's action, so not in the
+// overview's list) is counted, and the header says where it is; ! says
+// none is in the list when no item's action is late.
+func TestOverviewCountsALateProjectPlanStepAsTheSummaryDoes(t *testing.T) {
+	p := overviewActionsPlan(t)
+	p.Answer("project-plan").Steps = []plans.Step{
+		{ID: 1, Text: "Book the room for the staff talk", Owner: "Ed", Due: plans.Date{Year: 2027, Month: 2, Day: 1}, Status: plans.StatusTodo},
+	}
+	h, _ := rvOpen(t, p, 80, 24)
+	h.press("o")
+	h.requireView("⚠ 2 late, 1 on the project plan")
+	fuShow(t, h.a, screenSummary, 0)
+	requireWords(t, h.view(), "(4, 2 overdue)")
+
+	p.Response("lc-vision").Status = plans.StatusDone
+	h2, _ := rvOpen(t, p, 100, 30)
+	h2.press("o", "!")
+	h2.requireView("⚠ 1 late, 1 on the project plan · none in this list")
+}
