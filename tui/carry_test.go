@@ -265,3 +265,46 @@ func TestProjectPlanMarksStepsCarriedFromTheLastReview(t *testing.T) {
 	}
 	requireWords(t, h.view(), "↺ 3 from the last review")
 }
+
+// The start screen's list is truthful about carrying on: a plan whose
+// next review was removed does not read "→ carried on" (its actions are
+// still chased in it), and it says how many of them are late; a plan
+// carried on says where, and leaves its late actions to the next review.
+func TestStartListSaysCarriedOnOnlyWhenTheNextReviewTookTheActions(t *testing.T) {
+	dir, oldPath, prev := carryFolder(t)
+	prev.NextReview = "acme-2027.yaml"
+	if err := os.WriteFile(oldPath, plans.Encode(prev), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	late := 0
+	for _, a := range prev.ActionsToChase() {
+		if !a.Due.IsZero() && a.Due.Before(rvToday) {
+			late++
+		}
+	}
+	if late == 0 {
+		t.Fatal("the test plan has no late actions")
+	}
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.requireView("Acme Café Ltd: Spring review 2026", fmt.Sprintf("21/21 rated · ⚠ %d late · Sat 14 Mar 2026", late))
+	h.refuseView("carried on", "next review")
+
+	// Carried on for real: the row says so, and the late ones are the next
+	// review's to chase.
+	prev.NextReview = ""
+	if err := os.WriteFile(oldPath, plans.Encode(prev), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h = rvStart(t, Options{Dir: dir}, 100, 30)
+	h.press("down", "c")
+	h.typeText("Spring review 2027")
+	h.press("ctrl+s")
+	h.requireView("item 1 of 4")
+	h = rvStart(t, Options{Dir: dir}, 100, 30)
+	h.requireView("Spring review 2026 → carried on")
+	for _, line := range strings.Split(h.view(), "\n") {
+		if strings.Contains(line, "acme-2026.yaml") && strings.Contains(line, "late") {
+			t.Fatalf("a plan carried on counts its late actions, which the next review chases: %q", line)
+		}
+	}
+}

@@ -27,6 +27,7 @@ type startScreen struct {
 	readErr error         // the folder could not be read
 	plans   []plans.Found // plans that load, newest first
 	broken  []plans.Found // plans that do not
+	facts   map[string]planFacts
 
 	cursor  int // 0 is "begin a new review", i > 0 is plans[i-1]
 	offset  int // first plan row shown
@@ -65,6 +66,7 @@ type discoveredMsg struct {
 	found       []plans.Found
 	err         error
 	attribution string
+	rows        map[string]planFacts // by path (startfolder.go)
 }
 
 // openFailedMsg says a plan chosen on the start screen did not open.
@@ -82,7 +84,7 @@ func (s *startScreen) init() tea.Cmd {
 func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case discoveredMsg:
-		s.loaded, s.readErr, s.attribution = true, msg.err, msg.attribution
+		s.loaded, s.readErr, s.attribution, s.facts = true, msg.err, msg.attribution, msg.rows
 		s.plans, s.broken = s.plans[:0], s.broken[:0]
 		for _, f := range msg.found {
 			if f.Err != nil {
@@ -293,8 +295,9 @@ func (s *startScreen) planRows(st *styles, w, room int) []string {
 		f := s.plans[i]
 		p := f.Plan
 		_, total := p.Counts()
+		facts := s.facts[f.Path]
 		name := p.Organisation + ": " + p.Title
-		if p.NextReview != "" {
+		if facts.handedOn != "" {
 			name += " → carried on"
 		}
 		marker := "  "
@@ -304,22 +307,32 @@ func (s *startScreen) planRows(st *styles, w, room int) []string {
 		} else {
 			name = st.Label.Render(ansi.Truncate(name, max(1, w-2), "…"))
 		}
-		detail := fmt.Sprintf("%d/%d rated · %s", total.Rated(), total.Total(), p.Date.Friendly())
-		if !s.c.present {
-			detail += " · " + filepath.Base(f.Path)
-		}
 		// Carried on: its open actions are chased in the next review, which
 		// is the one to edit now. Where that is goes first, as the part of
-		// the line that a narrow window must not cut.
-		if p.NextReview != "" && !s.c.present {
-			detail = "next review " + safetext.Line(p.NextReview) + " · " + detail
+		// the line that a narrow window must not cut. A next_review line
+		// whose review is not there, or does not name this plan back, took
+		// nothing on: c says what to do about it.
+		before := fmt.Sprintf("%d/%d rated", total.Rated(), total.Total())
+		if facts.handedOn != "" && !s.c.present {
+			before = "next review " + safetext.Line(p.NextReview) + " · " + before
+		}
+		after := " · " + p.Date.Friendly()
+		if !s.c.present {
+			after += " · " + filepath.Base(f.Path)
 		}
 		note := ""
 		if i == last {
 			note = moreNote
 		}
-		detail = ansi.Truncate(detail, max(1, w-2-ansi.StringWidth(note)), "…") + note
-		rows = append(rows, marker+name, "  "+st.Subtle.Render(detail))
+		room := max(1, w-2-ansi.StringWidth(note))
+		var detail string
+		if facts.late == 0 {
+			detail = st.Subtle.Render(ansi.Truncate(before+after, room, "…") + note)
+		} else {
+			late := st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d late", facts.late))
+			detail = ansi.Truncate(st.Subtle.Render(before)+late+st.Subtle.Render(after), room, st.Subtle.Render("…")) + st.Subtle.Render(note)
+		}
+		rows = append(rows, marker+name, "  "+detail)
 	}
 	return rows
 }

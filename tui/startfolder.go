@@ -25,15 +25,48 @@ type folderRead struct {
 }
 
 func readFolder(c *common) *folderRead {
-	dir, resolve := c.opts.Dir, c.opts.resolver()
+	dir, resolve, today := c.opts.Dir, c.opts.resolver(), c.today
 	return startFolderRead(func() discoveredMsg {
 		found, err := plans.Discover(dir, resolve)
-		msg := discoveredMsg{found: found, err: err}
+		msg := discoveredMsg{found: found, err: err, rows: rowFacts(found, today)}
 		if cl := c.defaultChecklist(); cl != nil {
 			msg.attribution = cl.Credit()
 		}
 		return msg
 	})
+}
+
+// planFacts is what the start screen's list says of a plan beyond its
+// fields, found as the folder is read rather than on every frame: the
+// next review that took its open actions on (plans.HandedOn, which reads
+// that plan), and how many of its actions are late today.
+type planFacts struct {
+	handedOn string // "" when no next review took the actions on
+	late     int    // open actions and steps late today, when not handed on
+}
+
+// rowFacts finds the facts of each plan that loads, by path.
+func rowFacts(found []plans.Found, today plans.Date) map[string]planFacts {
+	facts := make(map[string]planFacts, len(found))
+	for _, f := range found {
+		if f.Err != nil || f.Plan == nil {
+			continue
+		}
+		var pf planFacts
+		if f.Plan.NextReview != "" {
+			pf.handedOn, _ = plans.HandedOn(f.Path, f.Plan)
+		}
+		if pf.handedOn == "" {
+			// As the summary counts them: its actions are chased here.
+			for _, a := range f.Plan.ActionsToChase() {
+				if isOverdue(a, today) {
+					pf.late++
+				}
+			}
+		}
+		facts[f.Path] = pf
+	}
+	return facts
 }
 
 // startFolderRead runs read on a goroutine of its own.
