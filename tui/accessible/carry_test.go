@@ -2,6 +2,7 @@ package accessible
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -114,5 +115,47 @@ func TestStoppingAfterCarryingOnNamesBothFiles(t *testing.T) {
 	out = runReviewOK(t, Options{PlanPath: next}, strings.NewReader("quit\n"))
 	if stop := out[strings.LastIndex(out, "Stopped."):]; strings.Contains(stop, "changed too") {
 		t.Fatalf("a review resumed says last year's plan changed:\n%s", stop)
+	}
+}
+
+// At the project plan of a carried-on review, each step that came across
+// from last year's plan says so, as the screens mark it with ↺; a step
+// added this year does not.
+func TestProjectPlanSaysWhichStepsWereCarriedOn(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	old := filepath.Join(dir, "acme-2026.yaml")
+	writeLastYear(t, old)
+	next := filepath.Join(dir, "acme-2027.yaml")
+	runReviewOK(t, Options{PlanPath: next, From: old}, strings.NewReader("Spring review 2027\n\n\nquit\n"))
+	f, err := plans.Open(next, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := f.Plan
+	for _, e := range p.Checklist.Items() {
+		p.Response(e.Item.ID).Rating = "green"
+	}
+	steps := p.Answer("project-plan").Steps
+	p.Answer("project-plan").Steps = append(steps, plans.Step{ID: 424242, Text: "Tell the whole team", Status: plans.StatusTodo})
+	f.Close()
+	if err := os.WriteFile(next, plans.Encode(p), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	answers := []string{"", "", "", "", "", "", "", "", "", "", "", ""}
+	out := runReviewOK(t, Options{PlanPath: next}, linesReader(answers))
+	list := out[strings.Index(out, "The project plan so far:"):]
+	for i, s := range steps {
+		line := fmt.Sprintf("%d. %s", i+1, s.Text)
+		at := strings.Index(list, line)
+		if at < 0 {
+			t.Fatalf("step %q is not listed:\n%s", line, list)
+		}
+		if end := strings.IndexByte(list[at:], '\n'); !strings.Contains(list[at:at+end], "; carried on from the last review") {
+			t.Fatalf("a carried step does not say so: %q", list[at:at+end])
+		}
+	}
+	added := list[strings.Index(list, "Tell the whole team"):]
+	if added = added[:strings.IndexByte(added, '\n')]; strings.Contains(added, "carried on") {
+		t.Fatalf("a step added this year says it was carried on: %q", added)
 	}
 }

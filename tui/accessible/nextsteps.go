@@ -344,6 +344,9 @@ func (r *reviewer) printSteps(steps []plans.Step) {
 			// Linked steps said as the screens mark them (issue 12.3).
 			line += fmt.Sprintf("; the action of item %d, which it changes with", ref.Seq+1)
 		}
+		if r.s.CarriedStep(s.ID) {
+			line += "; carried on from the last review" // the screens' ↺
+		}
 		r.p.say("%d. %s", i+1, line)
 	}
 }
