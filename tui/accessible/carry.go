@@ -3,7 +3,6 @@ package accessible
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -79,15 +78,7 @@ func (r *reviewer) sayLinked() {
 		return
 	}
 	r.p.say("%s changed too: it now names %s as its next review.", r.linked, r.s.Path())
-	steps := r.s.CommitSteps()
-	if slices.Equal(steps[0], []string{"git", "init"}) {
-		r.p.say("This folder is not in git yet. To keep both plans in git, run these %d commands:", len(steps))
-	} else {
-		r.p.say("To keep both in git, run:")
-	}
-	for _, words := range steps {
-		r.p.say("%s", strings.Join(words, " "))
-	}
+	r.sayGitSteps("both plans", "both")
 }
 
 // joinLink is the path of the plan a link in the plan at from names, for

@@ -45,11 +45,18 @@ func (r *reviewer) summary() {
 
 	r.p.blank()
 	r.p.say("The plan is saved in %s.", path)
+	r.sayGitSteps("the plan", "it")
+}
+
+// sayGitSteps gives the git commands that commit the plan, and the plan
+// it carried on from when there is one (review.Session.CommitSteps),
+// keeping what (then "it" once the folder is in git) as the words say.
+func (r *reviewer) sayGitSteps(what, it string) {
 	steps := r.s.CommitSteps()
 	if slices.Equal(steps[0], []string{"git", "init"}) {
-		r.p.say("This folder is not in git yet. To keep the plan in git, run these %d commands:", len(steps))
+		r.p.say("This folder is not in git yet. To keep %s in git, run these %d commands:", what, len(steps))
 	} else {
-		r.p.say("To keep it in git, run:")
+		r.p.say("To keep %s in git, run:", it)
 	}
 	for _, words := range steps {
 		r.p.say("%s", strings.Join(words, " "))
