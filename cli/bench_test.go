@@ -62,6 +62,49 @@ func BenchmarkFolderCheck1000(b *testing.B) {
 	testtool.LoopCPU(b, func() { runLadder(b, "check", dir) })
 }
 
+// carriedFolder writes n filled-in plans into a temporary folder, carried
+// on in chains of chain plans, as ladder new --from links them: each plan
+// of a chain but the last names the one after it as its next review, and
+// each but the first the one before as its previous review. A chain of 2
+// carries every other plan on (plangen -carried); a chain of 50 is a plan
+// reviewed twice a year for 25 years.
+func carriedFolder(tb testing.TB, n, chain int) string {
+	tb.Helper()
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	dir := tb.TempDir()
+	name := func(i int) string { return fmt.Sprintf("plan-%04d.yaml", i) }
+	for i := range n {
+		p := checklisttest.FilledPlan(c, uint64(i))
+		if i%chain != chain-1 && i+1 < n {
+			p.NextReview = name(i + 1)
+		}
+		if i%chain != 0 {
+			p.PreviousReview = name(i - 1)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name(i)), plans.Encode(p), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// BenchmarkFolderCarried1000 runs status and check over 1,000 plans
+// carried on in chains: every other plan carried on (chain=2), and 20
+// plans each reviewed 50 times (chain=50), where each plan's check that
+// the reviews after it do not lead round to it must not re-walk its
+// whole chain.
+func BenchmarkFolderCarried1000(b *testing.B) {
+	for _, chain := range []int{2, 50} {
+		dir := carriedFolder(b, 1000, chain)
+		b.Run(fmt.Sprintf("status/chain=%d", chain), func(b *testing.B) {
+			testtool.LoopCPU(b, func() { runLadder(b, "status", dir, "--today", "2027-06-01") })
+		})
+		b.Run(fmt.Sprintf("check/chain=%d", chain), func(b *testing.B) {
+			testtool.LoopCPU(b, func() { runLadder(b, "check", dir, "--overdue", "--warn-only", "--today", "2027-06-01") })
+		})
+	}
+}
+
 // BenchmarkFolderLoad1000 measures loading alone, as check and status
 // load (inOrder), on one goroutine and on more, to show what the workers
 // buy.
