@@ -154,6 +154,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	var late []string           // the plans with overdue actions, for the way out
 	names := newFileList(files) // the []string is garbage from here
 	checkedFiles := len(files)
+	links := plans.NewLinks() // this run's: a plan edited before the next run is read again
 	inOrder(names.len(), func(i int) *checked {
 		path := names.at(i)
 		r := &checked{path: path}
@@ -169,7 +170,8 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 			return r
 		}
 		if l.Plan != nil {
-			r.problems, r.warnings = out.links(path, l.Plan)
+			links.Loaded(path, l.Plan)
+			r.problems, r.warnings = out.links(links, path, l.Plan)
 			if r.problems > 0 {
 				return r
 			}
@@ -180,7 +182,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		}
 		// A plan carried on to its next review has its open actions
 		// chased there: reported here too, each would fail twice.
-		if _, r.handedOn = plans.HandedOn(path, l.Plan); !r.handedOn {
+		if _, r.handedOn = links.HandedOn(path, l.Plan); !r.handedOn {
 			r.overdue = out.overdue(path, l.Plan, today)
 		}
 		return r
@@ -336,16 +338,16 @@ func (p checkPrinter) mistakes(path string, err error) {
 // that does not name this plan back, a warning only (the other plan may
 // have been removed on purpose), which hides nothing, as such a next
 // review takes no actions on.
-func (pr checkPrinter) links(path string, p *plans.Plan) (problems, warnings int) {
+func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (problems, warnings int) {
 	for _, l := range []struct{ key, ref string }{{"previous_review", p.PreviousReview}, {"next_review", p.NextReview}} {
 		if l.ref == "" {
 			continue
 		}
 		var err error
 		if l.key == "next_review" {
-			_, err = plans.NextReviewOf(path, p)
+			_, err = links.NextReviewOf(path, p)
 		} else {
-			_, err = plans.PreviousReviewOf(path, p)
+			_, err = links.PreviousReviewOf(path, p)
 		}
 		if err == nil {
 			continue

@@ -134,14 +134,18 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 	bad := 0
 	var listErr error
 	resolve := plans.SharedChecklists(nil)
+	links := plans.NewLinks()   // this run's: a plan edited before the next run is read again
 	names := newFileList(files) // the []string is garbage from here
 	inOrder(names.len(), func(i int) loaded {
 		l := plans.ReadFolderFile(names.at(i), resolve)
 		r := loaded{err: l.Err}
+		if l.Plan != nil && l.Err == nil {
+			links.Loaded(l.Path, l.Plan)
+		}
 		if l.Plan != nil {
 			// A plan carried on to its next review: its actions are
 			// listed under that plan, and this one says so.
-			r.info, r.actions = plans.ToChase(l.Path, l.Plan)
+			r.info, r.actions = links.ToChase(l.Path, l.Plan)
 		}
 		return r
 	}, func(i int, r loaded) {

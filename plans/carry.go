@@ -82,10 +82,15 @@ func LinkTo(from, to string) (string, error) {
 // repository that holds it (outside a repository, inside the plan's
 // folder): a link elsewhere is refused, never followed.
 func Link(planPath, ref string) (string, error) {
+	return NewLinks().Link(planPath, ref)
+}
+
+// Link is the package's Link (see Links).
+func (l *Links) Link(planPath, ref string) (string, error) {
 	if err := linkShape(ref); err != nil {
 		return "", fmt.Errorf("%s %w", safetext.Quote(ref), err)
 	}
-	target, repo, inside := joinInside(filepath.Dir(planPath), ref)
+	target, repo, inside := l.joinInside(filepath.Dir(planPath), ref)
 	if !inside {
 		if repo {
 			return "", fmt.Errorf("%s is outside the repository: a review can only name a previous or next review in the same repository", safetext.Quote(ref))
@@ -247,17 +252,22 @@ var ErrNoPlanThere = errors.New("leads to no plan")
 // itself, and with ErrNoPlanThere (and the path it looked at) for a link
 // to nothing.
 func FollowLink(planPath, ref string) (string, error) {
-	target, err := Link(planPath, ref)
+	return NewLinks().FollowLink(planPath, ref)
+}
+
+// FollowLink is the package's FollowLink (see Links).
+func (l *Links) FollowLink(planPath, ref string) (string, error) {
+	target, err := l.Link(planPath, ref)
 	if err != nil {
 		return "", err
 	}
-	info, err := os.Stat(target)
+	info, err := l.stat(target)
 	if err != nil || !info.Mode().IsRegular() {
 		return target, fmt.Errorf("%s %w: %s is not there", safetext.Quote(ref), ErrNoPlanThere, target)
 	}
 	// A plan naming itself would hand its actions on to itself, and hide
 	// them: a pull request could add the line for that alone.
-	if self, err := os.Stat(planPath); err == nil && os.SameFile(self, info) {
+	if l.sameFile(planPath, target) {
 		return "", fmt.Errorf("%s names this plan itself: a review links only to another plan", safetext.Quote(ref))
 	}
 	return target, nil
@@ -267,7 +277,12 @@ func FollowLink(planPath, ref string) (string, error) {
 // to a next review that is there to chase them (NextReviewOf). Only then
 // do ladder status and check leave its actions to the next review.
 func HandedOn(path string, p *Plan) (next string, ok bool) {
-	next, err := NextReviewOf(path, p)
+	return NewLinks().HandedOn(path, p)
+}
+
+// HandedOn is the package's HandedOn (see Links).
+func (l *Links) HandedOn(path string, p *Plan) (next string, ok bool) {
+	next, err := l.NextReviewOf(path, p)
 	return next, err == nil && next != ""
 }
 
@@ -312,14 +327,22 @@ const MaxReviewsAfter = 100
 // to it: in a ring, every plan would leave its actions to the next and no
 // plan would chase them (ErrReviewRing).
 func NextReviewOf(path string, p *Plan) (string, error) {
+	return NewLinks().NextReviewOf(path, p)
+}
+
+// NextReviewOf is the package's NextReviewOf (see Links). Each step of
+// the walk is remembered, so that walking a chain from each of its plans
+// costs a lookup a step once the chain has been read.
+func (l *Links) NextReviewOf(path string, p *Plan) (string, error) {
 	if p.NextReview == "" {
 		return "", nil
 	}
-	next, onward, err := nextReview(path, p.NextReview)
+	// Cloned, as l keeps it: the plan's value shares its file's bytes.
+	next, onward, err := l.nextReview(path, strings.Clone(p.NextReview))
 	if err != nil {
 		return "", err
 	}
-	self, err := os.Stat(path)
+	self, err := l.stat(path)
 	if err != nil {
 		return "", err
 	}
@@ -328,11 +351,11 @@ func NextReviewOf(path string, p *Plan) (string, error) {
 		if onward == "" {
 			return next, nil
 		}
-		to, after, err := nextReview(from, onward)
+		to, after, err := l.nextReview(from, onward)
 		if err != nil {
 			return next, nil // from keeps its own actions: the chain ends there
 		}
-		if info, err := os.Stat(to); err != nil || os.SameFile(info, self) {
+		if info, err := l.stat(to); err != nil || os.SameFile(info, self) {
 			return "", fmt.Errorf("%s %w: each would leave its open actions to the next, and none would chase them; remove one of the next_review lines", safetext.Quote(p.NextReview), ErrReviewRing)
 		}
 		from, onward = to, after
@@ -352,44 +375,41 @@ var ErrNotNamedNext = errors.New("does not name this plan as its next review")
 // actions are still chased, so nothing hides, but it says it carries on a
 // review that carried on elsewhere.
 func PreviousReviewOf(path string, p *Plan) (string, error) {
+	return NewLinks().PreviousReviewOf(path, p)
+}
+
+// PreviousReviewOf is the package's PreviousReviewOf (see Links).
+func (l *Links) PreviousReviewOf(path string, p *Plan) (string, error) {
 	if p.PreviousReview == "" {
 		return "", nil
 	}
-	prev, err := FollowLink(path, p.PreviousReview)
+	prev, err := l.FollowLink(path, p.PreviousReview)
 	if err != nil {
 		return "", err
 	}
-	if _, next := linksIn(prev); next != "" {
-		if target, err := Link(prev, next); err == nil {
-			a, errA := os.Stat(target)
-			b, errB := os.Stat(path)
-			if errA == nil && errB == nil && os.SameFile(a, b) {
-				return prev, nil
-			}
+	if _, next := l.linksIn(prev); next != "" {
+		if target, err := l.Link(prev, next); err == nil && l.sameFile(target, path) {
+			return prev, nil
 		}
 	}
 	return "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(p.PreviousReview), prev, ErrNotNamedNext)
 }
 
-// nextReview follows ref, the next_review of the plan at path, to the
+// followNext follows ref, the next_review of the plan at path, to the
 // plan that names that one back as its previous review (see NextReviewOf),
-// and gives that plan's own next_review.
-func nextReview(path, ref string) (next, onward string, err error) {
-	next, err = FollowLink(path, ref)
+// and gives that plan's own next_review. Links.nextReview remembers it.
+func (l *Links) followNext(path, ref string) (next, onward string, err error) {
+	next, err = l.FollowLink(path, ref)
 	if err != nil {
 		return "", "", err
 	}
-	if why := unreadByFolders(path, ref, next); why != "" {
+	if why := l.unreadByFolders(path, ref, next); why != "" {
 		return "", "", fmt.Errorf("%s leads to %s, %s, which ladder status and check --overdue never read: it takes no actions on", safetext.Quote(ref), next, why)
 	}
-	back, onward := linksIn(next)
+	back, onward := l.linksIn(next)
 	if back != "" {
-		if target, err := Link(next, back); err == nil {
-			a, errA := os.Stat(target)
-			b, errB := os.Stat(path)
-			if errA == nil && errB == nil && os.SameFile(a, b) {
-				return next, onward, nil
-			}
+		if target, err := l.Link(next, back); err == nil && l.sameFile(target, path) {
+			return next, onward, nil
 		}
 	}
 	return "", "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(ref), next, ErrNotLinkedBack)
@@ -398,7 +418,7 @@ func nextReview(path, ref string) (next, onward string, err error) {
 // unreadByFolders says why the folder commands (Find) would never read
 // target, where ref from the plan at from leads, as a plan: "" when they
 // would. A next review there would take actions where nobody chases them.
-func unreadByFolders(from, ref, target string) string {
+func (l *Links) unreadByFolders(from, ref, target string) string {
 	switch _, copied := ConflictCopyOf(target); {
 	case IsDataFile(target), IsBenchmarkFile(target):
 		return "a workforce data file"
@@ -411,8 +431,8 @@ func unreadByFolders(from, ref, target string) string {
 		}
 	}
 	// Find does not follow a linked folder.
-	want := filepath.Join(resolved(filepath.Dir(from)), filepath.FromSlash(path.Dir(ref)))
-	if resolved(filepath.Dir(target)) != want {
+	want := filepath.Join(l.realDir(filepath.Dir(from)), filepath.FromSlash(path.Dir(ref)))
+	if l.realDir(filepath.Dir(target)) != want {
 		return "through a linked folder"
 	}
 	return ""

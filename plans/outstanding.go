@@ -45,11 +45,17 @@ type PlanInfo struct {
 // would otherwise be counted twice). NextReviewOf reads the next review's
 // previous_review line, which a folder of thousands of plans can afford.
 func ToChase(path string, p *Plan) (PlanInfo, []PlanAction) {
+	return NewLinks().ToChase(path, p)
+}
+
+// ToChase is the package's ToChase, following the links with l: a list of
+// many plans asks of one Links.
+func (l *Links) ToChase(path string, p *Plan) (PlanInfo, []PlanAction) {
 	info := InfoOf(path, p)
 	if p.NextReview == "" {
 		return info, PlanActions(path, p)
 	}
-	next, err := NextReviewOf(path, p)
+	next, err := l.NextReviewOf(path, p)
 	if err != nil {
 		info.NextReviewProblem = "next_review " + err.Error()
 		return info, PlanActions(path, p)
@@ -176,8 +182,9 @@ func (o *Outstanding) SetMemoryBudget(bytes int) { o.budget = bytes }
 // project-plan steps not done, see ToChase) in the order g says.
 func CollectOutstanding(named []NamedPlan, today Date, g Grouping) (*Outstanding, error) {
 	o := NewOutstanding(today, g)
+	links := NewLinks()
 	for _, np := range named {
-		if err := o.Add(ToChase(np.Path, np.Plan)); err != nil {
+		if err := o.Add(links.ToChase(np.Path, np.Plan)); err != nil {
 			o.Close()
 			return nil, err
 		}

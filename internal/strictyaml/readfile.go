@@ -154,6 +154,11 @@ func realPath(p string) string {
 	return p
 }
 
+// Within reports whether path is root or below it, lexically: Inside for
+// paths whose links the caller has resolved already (a caller asking
+// about many files in few folders resolves each folder once).
+func Within(root, path string) bool { return within(root, path) }
+
 // within reports whether path is root or below it, lexically.
 func within(root, path string) bool {
 	rel, err := filepath.Rel(root, path)
