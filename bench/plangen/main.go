@@ -4,6 +4,7 @@
 //
 //	go run ./bench/plangen -plans 1000 /tmp/plans1000     # /tmp/plans1000/plan-0001.yaml ...
 //	go run ./bench/plangen -plans 1000 -carried /tmp/c1000 # every other plan carried on to the next
+//	go run ./bench/plangen -plans 1000 -chain 50 /tmp/l1000 # 20 plans, each reviewed 50 times
 //	go run ./bench/plangen -commits 2000 /tmp/history2000 # /tmp/history2000/plans/acme.yaml, 2,000 commits
 //
 // Every plan is a checklisttest.FilledPlan of the built-in checklist:
@@ -33,20 +34,24 @@ import (
 func main() {
 	n := flag.Int("plans", 0, "write `N` plans into DIR")
 	carried := flag.Bool("carried", false, "with -plans, carry every other plan on to the one after it (next_review, previous_review), as ladder new --from links them")
+	chain := flag.Int("chain", 0, "with -plans, carry plans on in chains of `N`, each plan but a chain's last to the one after it (-carried is -chain 2)")
 	commits := flag.Int("commits", 0, "make DIR a git repository where plans/acme.yaml changed in `N` commits")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: plangen -plans N DIR | plangen -commits N DIR")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
-	if flag.NArg() != 1 || (*n > 0) == (*commits > 0) {
+	if *carried && *chain == 0 {
+		*chain = 2
+	}
+	if flag.NArg() != 1 || (*n > 0) == (*commits > 0) || *chain == 1 || *chain < 0 {
 		flag.Usage()
 		os.Exit(2)
 	}
 	dir := flag.Arg(0)
 	var err error
 	if *n > 0 {
-		err = writeFolder(dir, *n, *carried)
+		err = writeFolder(dir, *n, *chain)
 	} else {
 		err = writeHistory(dir, *commits)
 	}
@@ -57,8 +62,9 @@ func main() {
 }
 
 // writeFolder writes n plans into dir, named so that they sort in order;
-// carried, plan 1 is carried on to plan 2, 3 to 4, and so on.
-func writeFolder(dir string, n int, carried bool) error {
+// with a chain of 2, plan 1 is carried on to plan 2, 3 to 4, and so on;
+// of 3, 1 to 2 to 3, 4 to 5 to 6; 0 carries nothing on.
+func writeFolder(dir string, n, chain int) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -67,10 +73,10 @@ func writeFolder(dir string, n int, carried bool) error {
 	name := func(i int) string { return fmt.Sprintf("plan-%0*d.yaml", digits, i+1) }
 	for i := range n {
 		p := checklisttest.FilledPlan(c, uint64(i))
-		if carried && i%2 == 0 && i+1 < n {
+		if chain > 0 && i%chain != chain-1 && i+1 < n {
 			p.NextReview = name(i + 1)
 		}
-		if carried && i%2 == 1 {
+		if chain > 0 && i%chain != 0 {
 			p.PreviousReview = name(i - 1)
 		}
 		if err := os.WriteFile(filepath.Join(dir, name(i)), plans.Encode(p), 0o644); err != nil {
