@@ -500,7 +500,11 @@ func linksHead(data []byte) ([]byte, bool) {
 // linksOf reads the links at the top level of data, as Parse would; ok is
 // false when data does not parse to a mapping.
 func linksOf(data []byte) (previous, next string, ok bool) {
-	top, problems := strictyaml.Parse(data)
+	// A pooled parser, as Parse's: a folder command reads a head for each
+	// next review, and keeps only the links' strings.
+	parser := parsers.Get().(*strictyaml.Parser)
+	defer parsers.Put(parser)
+	top, problems := parser.Parse(data)
 	if top != nil && top.Kind == yaml.DocumentNode && len(top.Content) == 1 {
 		top = top.Content[0]
 	}
