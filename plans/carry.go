@@ -387,10 +387,8 @@ func (l *Links) PreviousReviewOf(path string, p *Plan) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, next := l.linksIn(prev); next != "" {
-		if target, err := l.Link(prev, next); err == nil && l.sameFile(target, path) {
-			return prev, nil
-		}
+	if _, next := l.linksIn(prev); l.namesBack(prev, next, path) {
+		return prev, nil
 	}
 	return "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(p.PreviousReview), prev, ErrNotNamedNext)
 }
@@ -406,13 +404,21 @@ func (l *Links) followNext(path, ref string) (next, onward string, err error) {
 	if why := l.unreadByFolders(path, ref, next); why != "" {
 		return "", "", fmt.Errorf("%s leads to %s, %s, which ladder status and check --overdue never read: it takes no actions on", safetext.Quote(ref), next, why)
 	}
-	back, onward := l.linksIn(next)
-	if back != "" {
-		if target, err := l.Link(next, back); err == nil && l.sameFile(target, path) {
-			return next, onward, nil
-		}
+	if back, onward := l.linksIn(next); l.namesBack(next, back, path) {
+		return next, onward, nil
 	}
 	return "", "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(ref), next, ErrNotLinkedBack)
+}
+
+// namesBack reports whether ref, a link of the plan at from, leads back
+// to the plan at path: how two reviews carried on one to the other name
+// each other.
+func (l *Links) namesBack(from, ref, path string) bool {
+	if ref == "" {
+		return false
+	}
+	target, err := l.Link(from, ref)
+	return err == nil && l.sameFile(target, path)
 }
 
 // unreadByFolders says why the folder commands (Find) would never read
