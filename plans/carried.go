@@ -38,7 +38,7 @@ func CompareCarried(prev, next *Plan) CarriedCheck {
 	var c CarriedCheck
 	for _, e := range prev.Checklist.Items() {
 		old := prev.Items[e.Item.ID]
-		if old == nil || old.Action == "" || !old.Status.Open() {
+		if !old.OpenAction() {
 			continue
 		}
 		c.OpenActions++
@@ -61,8 +61,7 @@ func CompareCarried(prev, next *Plan) CarriedCheck {
 		}
 	}
 	for _, s := range prev.FollowUps[id].Steps {
-		// A step with no words is nothing to chase (OpenActions).
-		if !s.Status.Open() || s.Text == "" {
+		if !s.Open() {
 			continue
 		}
 		c.OpenSteps++

@@ -37,7 +37,7 @@ func CarryOn(prev, next *Plan) Carried {
 	var c Carried
 	for _, e := range next.Checklist.Items() {
 		old := prev.Items[e.Item.ID]
-		if old == nil || strings.TrimSpace(old.Action) == "" || old.Status == StatusDone {
+		if !old.OpenAction() {
 			continue
 		}
 		r := next.Items[e.Item.ID]
@@ -50,7 +50,7 @@ func CarryOn(prev, next *Plan) Carried {
 	}
 	to := next.FollowUps[id]
 	for _, s := range prev.FollowUps[id].Steps {
-		if s.Status == StatusDone {
+		if !s.Open() {
 			continue
 		}
 		if _, _, ok := next.Checklist.Item(s.From); !ok {

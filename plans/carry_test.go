@@ -459,3 +459,20 @@ func TestANextReviewFolderCommandsSkipTakesNothingOn(t *testing.T) {
 		}
 	}
 }
+
+// Carrying on takes across what status chases, by the same rule: a step
+// with no words is nothing to chase, so it is not carried either.
+func TestCarryOnTakesWhatStatusChases(t *testing.T) {
+	prev := blankPlan()
+	prev.Response("lc-vision").Action = "Write the vision"
+	pp := prev.Answer(prev.ProjectPlanID())
+	pp.Steps = append(pp.Steps, Step{ID: 7, Status: StatusTodo}, Step{ID: 8, Text: "Book the room", Status: StatusDoing})
+	next := blankPlan()
+	got := CarryOn(prev, next)
+	if chased := len(prev.ActionsToChase()); got.Actions+got.Steps != chased {
+		t.Fatalf("carried %+v, status chases %d", got, chased)
+	}
+	if steps := next.Answer(next.ProjectPlanID()).Steps; len(steps) != 1 || steps[0].ID != 8 {
+		t.Fatalf("steps carried: %+v", steps)
+	}
+}

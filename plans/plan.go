@@ -35,6 +35,16 @@ var Statuses = []Status{StatusTodo, StatusDoing, StatusDone}
 // Open reports whether the action still needs doing.
 func (s Status) Open() bool { return s != StatusDone }
 
+// OpenAction reports whether the item has an action still to do: words,
+// not done. It is the one rule for what ladder status chases, what
+// carrying on takes across, and what a diff counts as carried.
+func (r *Response) OpenAction() bool { return r != nil && r.Action != "" && r.Status.Open() }
+
+// Open reports whether a project-plan step is still to do: words, not
+// done. A step with no words (one following an item whose action was
+// cleared) is nothing to chase, nor to carry on.
+func (s Step) Open() bool { return s.Text != "" && s.Status.Open() }
+
 // ChecklistRef names the checklist a plan was made with.
 type ChecklistRef struct {
 	ID      string

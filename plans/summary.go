@@ -95,7 +95,7 @@ func (p *Plan) OpenActions() []Action {
 	// Sized first: status lists the actions of thousands of plans.
 	n := 0
 	for _, e := range p.Checklist.Items() {
-		if r := p.Items[e.Item.ID]; r.Action != "" && r.Status.Open() {
+		if p.Items[e.Item.ID].OpenAction() {
 			n++
 		}
 	}
@@ -107,7 +107,7 @@ func (p *Plan) OpenActions() []Action {
 	out := make([]Action, 0, n)
 	for _, e := range p.Checklist.Items() {
 		r := p.Items[e.Item.ID]
-		if r.Action != "" && r.Status.Open() {
+		if r.OpenAction() {
 			out = append(out, Action{ItemID: e.Item.ID, Text: r.Action, Owner: r.Owner, Due: r.Due, Status: r.Status})
 		}
 	}
@@ -116,9 +116,7 @@ func (p *Plan) OpenActions() []Action {
 			continue
 		}
 		for i, s := range p.FollowUps[f.ID].Steps {
-			// A step with no words (one following an item whose action was
-			// cleared) is nothing to chase.
-			if s.Status.Open() && s.Text != "" {
+			if s.Open() {
 				out = append(out, Action{FollowUpID: f.ID, StepID: s.ID, StepNumber: i + 1, Text: s.Text, Owner: s.Owner, Due: s.Due, Status: s.Status})
 			}
 		}

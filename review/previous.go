@@ -59,7 +59,7 @@ func (s *Session) CarriedStep(id int) bool {
 		s.previous.steps = map[int]bool{}
 		if pid := p.ProjectPlanID(); pid != "" && pid == s.Plan().ProjectPlanID() {
 			for _, st := range p.FollowUps[pid].Steps {
-				if st.Status.Open() {
+				if st.Open() {
 					s.previous.steps[st.ID] = true
 				}
 			}
