@@ -126,8 +126,7 @@ func (s *setupScreen) setPosition(arg int) {
 		s.carryFrom(s.c.carryFrom)
 		s.c.carryFrom = nil
 	case s.prev != nil: // a new review, after one carried on and left
-		s.dropCarry()
-		*s = *newSetupScreen(s.c)
+		s.reset()
 	}
 	s.firstRun = arg == setupFirstRun
 }
@@ -189,8 +188,7 @@ func (s *setupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, s.keys.Back):
 		if s.canGoBack() {
 			if s.prev != nil {
-				s.dropCarry()
-				*s = *newSetupScreen(s.c)
+				s.reset()
 			}
 			s.c.goTo(screenStart, 0)
 		}

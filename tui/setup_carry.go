@@ -39,10 +39,8 @@ func openToCarry(c *common, path string) tea.Cmd {
 // carryFrom fills the form from prev, and fixes the checklist to prev's:
 // a review carries on only on the checklist it came from.
 func (s *setupScreen) carryFrom(prev *plans.File) {
-	s.dropCarry()
-	fresh := newSetupScreen(s.c)
-	fresh.firstRun = false
-	*s = *fresh
+	s.reset()
+	s.firstRun = false
 	s.prev = prev
 	p := prev.Plan
 	s.org.setValue(review.CleanLine(p.Organisation))
@@ -68,6 +66,13 @@ func (s *setupScreen) carryFrom(prev *plans.File) {
 	s.carried = plans.CarryOn(p, plans.New(p.Checklist, "", "", s.c.today))
 	s.setFocus(setupTitle)
 	s.updatePath()
+}
+
+// reset makes the form a blank new one again, letting go of any plan it
+// was carrying on from.
+func (s *setupScreen) reset() {
+	s.dropCarry()
+	*s = *newSetupScreen(s.c)
 }
 
 // dropCarry lets go of the plan the form was carrying on from.
