@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"os"
 	"strconv"
 	"testing"
 
@@ -18,9 +17,7 @@ func TestCarriedActionShowsLatenessAndStatusBeforeTab(t *testing.T) {
 	r.Action = "Review the promotion criteria for every grade with the managers and write down what each one asks of a person who wants to move up"
 	r.Owner, r.Status = "李雷", plans.StatusDoing
 	r.Due = plans.Date{Year: 2026, Month: 7, Day: 1}
-	if err := os.WriteFile(oldPath, plans.Encode(prev), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writePlanFile(t, oldPath, prev)
 	for _, size := range [][2]int{{80, 24}, {60, 16}} {
 		h := rvStart(t, Options{Dir: dir}, size[0], size[1])
 		h.press("down", "c")
@@ -32,8 +29,6 @@ func TestCarriedActionShowsLatenessAndStatusBeforeTab(t *testing.T) {
 			"Due Wed 1 Jul 2026  ⚠ 256 days late", "Status doing")
 		// The start screen again for the next size: last year's plan is
 		// carried on already, so begin from a copy.
-		if err := os.WriteFile(oldPath, plans.Encode(prev), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writePlanFile(t, oldPath, prev)
 	}
 }

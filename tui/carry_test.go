@@ -28,10 +28,27 @@ func carryFolder(t *testing.T) (dir, path string, prev *plans.Plan) {
 	prev = checklisttest.FilledPlan(c, 3)
 	prev.Title, prev.Date = "Spring review 2026", plans.Date{Year: 2026, Month: 3, Day: 14}
 	path = filepath.Join(dir, "acme-2026.yaml")
-	if err := os.WriteFile(path, plans.Encode(prev), 0o644); err != nil {
+	writePlanFile(t, path, prev)
+	return dir, path, prev
+}
+
+// writePlanFile writes p to path, as a person's editor would.
+func writePlanFile(t *testing.T, path string, p *plans.Plan) {
+	t.Helper()
+	if err := os.WriteFile(path, plans.Encode(p), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return dir, path, prev
+}
+
+// carryOnFromStart opens the start screen on dir at w×h and carries the
+// first plan on: c, the title "Spring review 2027", ctrl+s.
+func carryOnFromStart(t *testing.T, dir string, w, h int) *rvHarness {
+	t.Helper()
+	hs := rvStart(t, Options{Dir: dir}, w, h)
+	hs.press("down", "c")
+	hs.typeText("Spring review 2027")
+	hs.press("ctrl+s")
+	return hs
 }
 
 // c on a plan in the start screen's list begins the next review from it:
@@ -159,11 +176,7 @@ func TestCarryOnGoldens(t *testing.T) {
 		t.Run(fmt.Sprintf("item-%dx%d", w, h), func(t *testing.T) {
 			rvGolden(t, w, h, "Last review", func(t *testing.T) *app {
 				dir, _, _ := carryFolder(t)
-				hs := rvStart(t, Options{Dir: dir}, w, h)
-				hs.press("down", "c")
-				hs.typeText("Spring review 2027")
-				hs.press("ctrl+s")
-				return hs.a
+				return carryOnFromStart(t, dir, w, h).a
 			})
 		})
 	}
@@ -176,9 +189,7 @@ func TestCarryOnGoldens(t *testing.T) {
 func TestCarryOnFromAPlanWhoseNextReviewWasRemoved(t *testing.T) {
 	dir, oldPath, prev := carryFolder(t)
 	prev.NextReview = "acme-2027.yaml"
-	if err := os.WriteFile(oldPath, plans.Encode(prev), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writePlanFile(t, oldPath, prev)
 	h := rvStart(t, Options{Dir: dir}, 80, 24)
 	h.press("down", "c")
 	requireWords(t, h.view(), "delete the next_review line from "+oldPath+", then carry it on again")
@@ -234,10 +245,7 @@ func TestAPlanCarriedOnSaysWhereItsActionsAreChased(t *testing.T) {
 // the date; a step added this year is not marked.
 func TestProjectPlanMarksStepsCarriedFromTheLastReview(t *testing.T) {
 	dir, _, _ := carryFolder(t)
-	h := rvStart(t, Options{Dir: dir}, 80, 24)
-	h.press("down", "c")
-	h.typeText("Spring review 2027")
-	h.press("ctrl+s")
+	h := carryOnFromStart(t, dir, 80, 24)
 	h.requireView("item 1 of 4")
 	fuShow(t, h.a, screenFollowUp, 4)
 	steps := h.a.c.plan().Answer("project-plan").Steps
@@ -273,9 +281,7 @@ func TestProjectPlanMarksStepsCarriedFromTheLastReview(t *testing.T) {
 func TestStartListSaysCarriedOnOnlyWhenTheNextReviewTookTheActions(t *testing.T) {
 	dir, oldPath, prev := carryFolder(t)
 	prev.NextReview = "acme-2027.yaml"
-	if err := os.WriteFile(oldPath, plans.Encode(prev), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writePlanFile(t, oldPath, prev)
 	late := 0
 	for _, a := range prev.ActionsToChase() {
 		if !a.Due.IsZero() && a.Due.Before(rvToday) {
@@ -292,13 +298,8 @@ func TestStartListSaysCarriedOnOnlyWhenTheNextReviewTookTheActions(t *testing.T)
 	// Carried on for real: the row says so, and the late ones are the next
 	// review's to chase.
 	prev.NextReview = ""
-	if err := os.WriteFile(oldPath, plans.Encode(prev), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	h = rvStart(t, Options{Dir: dir}, 100, 30)
-	h.press("down", "c")
-	h.typeText("Spring review 2027")
-	h.press("ctrl+s")
+	writePlanFile(t, oldPath, prev)
+	h = carryOnFromStart(t, dir, 100, 30)
 	h.requireView("item 1 of 4")
 	h = rvStart(t, Options{Dir: dir}, 100, 30)
 	h.requireView("Spring review 2026 → carried on")
