@@ -29,16 +29,23 @@ func writeLastYear(t *testing.T, path string) *plans.Plan {
 	return p
 }
 
+// lastYearFolder writes last year's plan (writeLastYear) as
+// plans/acme-2026.yaml in a new folder, and names this year's beside it.
+func lastYearFolder(t *testing.T) (old, next string, prev *plans.Plan) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "plans")
+	old = filepath.Join(dir, "acme-2026.yaml")
+	return old, filepath.Join(dir, "acme-2027.yaml"), writeLastYear(t, old)
+}
+
 // review --from, the accessible way: it says what comes across, asks for
 // the title (keeping last year's people on Enter), writes the new plan
 // with last year's open actions and gives last year's plan its one
 // next_review line; each item then says last year's rating in words.
 func TestCarryOnFromLastYearsPlan(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "plans")
-	old := filepath.Join(dir, "acme-2026.yaml")
-	prev := writeLastYear(t, old)
+	old, next, prev := lastYearFolder(t)
+	dir := filepath.Dir(old)
 	before, _ := os.ReadFile(old)
-	next := filepath.Join(dir, "acme-2027.yaml")
 	out := runReviewOK(t, Options{PlanPath: next, From: old}, strings.NewReader("Spring review 2027\n\n\n"))
 	for _, want := range []string{
 		"It carries on 14 open actions and 3 project-plan steps; ratings start afresh, on the same checklist.",
@@ -74,10 +81,7 @@ func TestCarryOnFromLastYearsPlan(t *testing.T) {
 // it says its open actions are chased in the next review now, so that a
 // screen-reader user chasing them marks them done there, not here.
 func TestAPlanCarriedOnSaysWhereItsActionsAreChased(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "plans")
-	old := filepath.Join(dir, "acme-2026.yaml")
-	writeLastYear(t, old)
-	next := filepath.Join(dir, "acme-2027.yaml")
+	old, next, _ := lastYearFolder(t)
 	runReviewOK(t, Options{PlanPath: next, From: old}, strings.NewReader("Spring review 2027\n\n\nquit\n"))
 
 	out := runReviewOK(t, Options{PlanPath: old}, strings.NewReader("quit\n"))
@@ -97,10 +101,7 @@ func TestAPlanCarriedOnSaysWhereItsActionsAreChased(t *testing.T) {
 // who commits the new plan alone leaves last year's actions chased twice
 // on another clone.
 func TestStoppingAfterCarryingOnNamesBothFiles(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "plans")
-	old := filepath.Join(dir, "acme-2026.yaml")
-	writeLastYear(t, old)
-	next := filepath.Join(dir, "acme-2027.yaml")
+	old, next, _ := lastYearFolder(t)
 	out := runReviewOK(t, Options{PlanPath: next, From: old}, strings.NewReader("Spring review 2027\n\n\nquit\n"))
 	stop := out[strings.LastIndex(out, "Stopped."):]
 	for _, want := range []string{
@@ -122,10 +123,7 @@ func TestStoppingAfterCarryingOnNamesBothFiles(t *testing.T) {
 // from last year's plan says so, as the screens mark it with ↺; a step
 // added this year does not.
 func TestProjectPlanSaysWhichStepsWereCarriedOn(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "plans")
-	old := filepath.Join(dir, "acme-2026.yaml")
-	writeLastYear(t, old)
-	next := filepath.Join(dir, "acme-2027.yaml")
+	old, next, _ := lastYearFolder(t)
 	runReviewOK(t, Options{PlanPath: next, From: old}, strings.NewReader("Spring review 2027\n\n\nquit\n"))
 	f, err := plans.Open(next, nil)
 	if err != nil {
