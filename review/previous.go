@@ -16,6 +16,28 @@ type Previous struct {
 	Action string     // its action, which the new plan may have carried on
 }
 
+// Carries reports whether r, this year's response to the item, still holds
+// the action the previous review left open: carried on, not yet edited or
+// done. The screens and the prompts say so beside last year's rating.
+func (p Previous) Carries(r *plans.Response) bool {
+	return r.OpenAction() && r.Action == p.Action
+}
+
+// CarryPreview is what beginning the next review of prev would start
+// with, for the form and the prompts to fill in and say before anything
+// is written: the organisation, facilitator and participants as a new
+// review cleans them, and what would come across, counted as Create will
+// count it, on a plan that is thrown away.
+func CarryPreview(prev *plans.Plan, today plans.Date) (NewPlan, plans.Carried) {
+	n := NewPlan{Organisation: CleanLine(prev.Organisation), Title: CleanLine(prev.Title), Facilitator: CleanLine(prev.Facilitator), Today: today}
+	for _, name := range prev.Participants {
+		if name = CleanLine(name); name != "" {
+			n.Participants = append(n.Participants, name)
+		}
+	}
+	return n, plans.CarryOn(prev, plans.New(prev.Checklist, "", "", today))
+}
+
 // previousPlan is the previous review, read once per session, the first
 // time a front end asks: a screen asks on every frame, and must not read a
 // file each time.

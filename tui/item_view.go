@@ -204,7 +204,7 @@ func (s *itemScreen) lastReview(st *styles, w int) string {
 	}
 	line := st.Subtle.Render("Last review ("+prev.Date.Friendly()+"): ") + st.rating(s.c.checklist(), prev.Rating)
 	note := st.Subtle.Render(" · its action is carried on below")
-	if r := s.response(); r.Action != "" && r.Action == prev.Action && r.Status.Open() && 2+ansi.StringWidth(line+note) <= w {
+	if prev.Carries(s.response()) && 2+ansi.StringWidth(line+note) <= w {
 		line += note // half of it would say less than none of it
 	}
 	return ansi.Truncate("  "+line, w, "…")

@@ -43,15 +43,12 @@ func (s *setupScreen) carryFrom(prev *plans.File) {
 	s.firstRun = false
 	s.prev = prev
 	p := prev.Plan
-	s.org.setValue(review.CleanLine(p.Organisation))
-	s.facilitator.setValue(review.CleanLine(p.Facilitator))
-	var names []string
-	for _, n := range p.Participants {
-		names = append(names, review.CleanLine(n))
-	}
-	s.participants.setValue(strings.Join(names, ", "))
-	if t := review.CleanLine(p.Title); t != "" {
-		s.title.input.Placeholder = "last time: " + t
+	last, carried := review.CarryPreview(p, s.c.today)
+	s.org.setValue(last.Organisation)
+	s.facilitator.setValue(last.Facilitator)
+	s.participants.setValue(strings.Join(last.Participants, ", "))
+	if last.Title != "" {
+		s.title.input.Placeholder = "last time: " + last.Title
 	}
 	label := p.Checklist.ID + ": " + p.Checklist.Title
 	if ref := p.ChecklistRef.File; ref != "" {
@@ -61,9 +58,7 @@ func (s *setupScreen) carryFrom(prev *plans.File) {
 	s.checklist = newChoiceField("Checklist", []string{label}, setupLabelWidth)
 	s.checklist.vertical = true
 	s.fields[setupChecklist] = s.checklist
-	// What would come across, counted as Create will count it, on a plan
-	// that is thrown away.
-	s.carried = plans.CarryOn(p, plans.New(p.Checklist, "", "", s.c.today))
+	s.carried = carried
 	s.setFocus(setupTitle)
 	s.updatePath()
 }

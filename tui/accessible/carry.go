@@ -28,28 +28,24 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 		return nil, fmt.Errorf("%s was carried on already, to %s: open that one instead, with ladder review %s",
 			from, safetext.Line(p.NextReview), plans.ShellQuote(joinLink(from, p.NextReview)))
 	}
-	carried := plans.CarryOn(p, plans.New(p.Checklist, "", "", r.today))
-	org := review.CleanLine(p.Organisation)
+	last, carried := review.CarryPreview(p, r.today)
+	org := last.Organisation
 	r.p.blank()
-	r.p.say("The next review of %s, carried on from %s (%s, %s).", org, from, review.CleanLine(p.Title), p.Date.Friendly())
+	r.p.say("The next review of %s, carried on from %s (%s, %s).", org, from, last.Title, p.Date.Friendly())
 	if what := review.CarriedWords(carried); what != "" {
 		r.p.say("It carries on %s; ratings start afresh, on the same checklist.", what)
 	} else {
 		r.p.say("It carries on nothing: %s has no open actions or project-plan steps; ratings start afresh, on the same checklist.", from)
 	}
-	title, err := r.p.required("Title", "A name for this review, for example Spring review. Last time: "+review.CleanLine(p.Title)+".")
+	title, err := r.p.required("Title", "A name for this review, for example Spring review. Last time: "+last.Title+".")
 	if err != nil {
 		return nil, err
 	}
-	facilitator, err := r.p.text("Facilitator", "Who runs the review?", review.CleanLine(p.Facilitator))
+	facilitator, err := r.p.text("Facilitator", "Who runs the review?", last.Facilitator)
 	if err != nil {
 		return nil, err
 	}
-	var names []string
-	for _, n := range p.Participants {
-		names = append(names, review.CleanLine(n))
-	}
-	people, err := r.p.text("Participants", "Who is taking part? Names separated by commas.", strings.Join(names, ", "))
+	people, err := r.p.text("Participants", "Who is taking part? Names separated by commas.", strings.Join(last.Participants, ", "))
 	if err != nil {
 		return nil, err
 	}

@@ -112,7 +112,7 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 	}
 	if prev, ok := r.s.PreviousRating(it.ID); ok {
 		r.p.say("Last review: %s, on %s.", ratingWord(r.s.Checklist(), prev.Rating), prev.Date.Friendly())
-		if a := response(); a.Action != "" && a.Action == prev.Action && a.Status.Open() {
+		if prev.Carries(response()) {
 			r.p.say("Its action is carried on: Enter at Action keeps it; set its status to done if it is.")
 		}
 	}
