@@ -196,7 +196,7 @@ func (s *overviewScreen) update(msg tea.Msg) tea.Cmd {
 		if !s.nextLate() {
 			s.note = "No action is late."
 			if s.lateSteps > 0 {
-				s.note = "none in this list" // the header says where: on the project plan
+				s.note = noneLateInList // the header says where: on the project plan
 			}
 		}
 	case key.Matches(k, s.keys.NextUnrated):
@@ -237,6 +237,49 @@ func (s *overviewScreen) nextUnrated() bool {
 	}
 	return false
 }
+
+// header is the overview's first line, ending with the late count and any
+// note, and the line under it, blank unless the note needs it. Where the
+// line does not fit, the project plan's share of the count goes before the
+// count would be cut ("⚠ 17 late, …"), and the note moves down a line:
+// ! then says where the late ones are, since the count no longer does.
+func (s *overviewScreen) header(st *styles, w int, start string) (string, string) {
+	late := s.late + s.lateSteps
+	line := func(share string) string {
+		if late == 0 {
+			return start
+		}
+		return start + st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d late", late)+share)
+	}
+	share, note := "", s.note
+	if s.lateSteps > 0 {
+		share = fmt.Sprintf(", %d on the project plan", s.lateSteps)
+	}
+	with := func(h, note string) string {
+		if note == "" {
+			return h
+		}
+		return h + st.Success.Render(" · "+note)
+	}
+	if full := with(line(share), note); ansi.StringWidth(full) <= w {
+		return full, ""
+	}
+	if note == noneLateInList && share != "" {
+		note = "the late ones are on the project plan"
+	}
+	if short := with(line(""), note); ansi.StringWidth(short) <= w {
+		return short, ""
+	}
+	below := ""
+	if note != "" {
+		below = st.Success.Render(ansi.Truncate(note, w, "…"))
+	}
+	return ansi.Truncate(line(""), w, "…"), below
+}
+
+// noneLateInList is what ! says when every late one is a project-plan
+// step of the plan's own, which the header's count says are there.
+const noneLateInList = "none in this list"
 
 // nextLate moves to the next item whose action is late, wrapping around,
 // and reports whether there is one.
@@ -299,17 +342,7 @@ func (s *overviewScreen) view() string {
 	if total.Unrated > 0 {
 		gaps = st.Warning.Render(fmt.Sprintf("%d not rated yet", total.Unrated))
 	}
-	header := st.Title.Render("Overview") + st.Subtle.Render(fmt.Sprintf(" · %d of %d rated · ", total.Rated(), total.Total())) + gaps
-	if late := s.late + s.lateSteps; late > 0 {
-		words := fmt.Sprintf("⚠ %d late", late)
-		if s.lateSteps > 0 {
-			words += fmt.Sprintf(", %d on the project plan", s.lateSteps)
-		}
-		header += st.Subtle.Render(" · ") + st.Warning.Render(words)
-	}
-	if s.note != "" {
-		header += st.Success.Render(" · " + s.note)
-	}
+	header, below := s.header(st, w, st.Title.Render("Overview")+st.Subtle.Render(fmt.Sprintf(" · %d of %d rated · ", total.Rated(), total.Total()))+gaps)
 
 	// Scroll so the cursor stays in the window, keeping its area's heading
 	// in view when it can; the cursor's row may take more than a line.
@@ -326,7 +359,7 @@ func (s *overviewScreen) view() string {
 		s.offset++
 	}
 
-	lines := []string{ansi.Truncate(header, w, "…"), ""}
+	lines := []string{header, below}
 	end := s.offset
 	for ; end < len(s.rows) && len(lines) < 2+h; end++ {
 		if end == s.cursor {

@@ -171,3 +171,27 @@ func TestOverviewCountsALateProjectPlanStepAsTheSummaryDoes(t *testing.T) {
 	h2.press("o", "!")
 	h2.requireView("⚠ 1 late, 1 on the project plan · none in this list")
 }
+
+// In a narrow window the header keeps the late count whole: the project
+// plan's share is dropped rather than cut to "⚠ 2 late, …", and ! says
+// where the late ones are when none is in the list.
+func TestOverviewHeaderKeepsTheLateCountWholeWhenNarrow(t *testing.T) {
+	p := overviewActionsPlan(t)
+	p.Answer("project-plan").Steps = []plans.Step{
+		{ID: 1, Text: "Book the room for the staff talk", Owner: "Ed", Due: plans.Date{Year: 2027, Month: 2, Day: 1}, Status: plans.StatusTodo},
+	}
+	h, _ := rvOpen(t, p, 60, 16)
+	h.press("o")
+	head := strings.Split(h.view(), "\n")[0]
+	if !strings.Contains(head, "⚠ 2 late") || strings.Contains(head, "…") {
+		t.Errorf("the header at 60 columns: %q", head)
+	}
+
+	p.Response("lc-vision").Status = plans.StatusDone
+	h2, _ := rvOpen(t, p, 60, 16)
+	h2.press("o", "!")
+	lines := strings.Split(h2.view(), "\n")
+	if !strings.Contains(lines[0], "⚠ 1 late") || strings.Contains(lines[0], "…") || !strings.Contains(lines[1], "the late ones are on the project plan") {
+		t.Errorf("the header at 60 columns after !:\n%s\n%s", lines[0], lines[1])
+	}
+}
