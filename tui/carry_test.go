@@ -59,8 +59,12 @@ func TestStartCarriesAPlanOnIntoTheNextReview(t *testing.T) {
 	dir, oldPath, prev := carryFolder(t)
 	before, _ := os.ReadFile(oldPath)
 	h := rvStart(t, Options{Dir: dir}, 80, 24)
-	h.requireView("c carry on")
-	h.press("down", "c")
+	// c shows in the footer only once a plan is chosen: on "Begin a new
+	// review", and to someone who has never made a review, it means nothing.
+	h.refuseView("carry on", "next review")
+	h.press("down")
+	h.requireView("c next review")
+	h.press("c")
 	h.requireView("Organisation Acme Café Ltd", "Facilitator  "+prev.Facilitator, "last time: Spring review 2026")
 	requireWords(t, h.view(), "Carries on 14 open actions and 3 project-plan steps from acme-2026.yaml; ratings start afresh, on its checklist.")
 	h.typeText("Spring review 2027")

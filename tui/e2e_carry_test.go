@@ -28,8 +28,10 @@ func TestCarryOnFromTheStartScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-20")
-	e.waitFor("Bea's Café: Spring review", "c carry on")
-	e.keys("down", "c")
+	e.waitFor("Bea's Café: Spring review")
+	e.keys("down")
+	e.waitFor("c next review")
+	e.keys("c")
 	e.waitFor("Carries on 1 open action from cafe-2026.yaml")
 	e.typeText("Spring review 2027")
 	e.keys("ctrl+s")

@@ -56,7 +56,7 @@ func newStartScreen(c *common) *startScreen {
 		Down:  key.NewBinding(key.WithKeys("down", "j", "tab"), key.WithHelp("↓", "down")),
 		Open:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		New:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new review")),
-		Carry: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "carry on (the next review, from this plan's open actions)")),
+		Carry: key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "begin the next review from this plan, with its open actions")),
 	}}
 }
 
@@ -357,13 +357,21 @@ func (c *common) defaultChecklist() *checklist.Checklist {
 	return cl
 }
 
+// shortHelp is the footer's hints. c shows only while a plan is chosen,
+// where it acts: on "Begin a new review", and to someone who has never
+// made a review, it would be one more word that means nothing yet.
 func (s *startScreen) shortHelp() []key.Binding {
-	return []key.Binding{s.keys.Up, s.keys.Open, s.keys.New, s.carryHint()}
+	bs := []key.Binding{s.keys.Up, s.keys.Open, s.keys.New}
+	if s.cursor > 0 {
+		bs = append(bs, s.carryHint())
+	}
+	return bs
 }
 
-// carryHint is c's footer hint, shorter than its help line.
+// carryHint is c's footer hint, shorter than its help line. Not "carry
+// on": beside "enter open" that reads as "continue this review".
 func (s *startScreen) carryHint() key.Binding {
-	return key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "carry on"))
+	return key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "next review"))
 }
 
 func (s *startScreen) fullHelp() [][]key.Binding {
