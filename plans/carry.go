@@ -444,17 +444,6 @@ func (l *Links) unreadByFolders(from, ref, target string) string {
 	return ""
 }
 
-// resolved is p, absolute, with every symbolic link resolved.
-func resolved(p string) string {
-	if abs, err := filepath.Abs(p); err == nil {
-		p = abs
-	}
-	if real, err := filepath.EvalSymlinks(p); err == nil {
-		return real
-	}
-	return p
-}
-
 // linksIn reads the previous_review and next_review of the plan file at
 // path without loading the plan: status reads thousands of plans, and the
 // next review of each carried-on one is read again only for these. It

@@ -113,25 +113,25 @@ func (l *Links) root(dir string) (string, bool) {
 	return r.root, r.repo
 }
 
-// realDir is resolved(dir), once per folder.
+// realDir is strictyaml.RealPath(dir), once per folder.
 func (l *Links) realDir(dir string) string {
 	return remember(l, l.realDirs, dir, func() string {
 		if abs, err := l.abs(dir); err == nil {
-			return resolved(abs)
+			return strictyaml.RealPath(abs)
 		}
-		return resolved(dir)
+		return strictyaml.RealPath(dir)
 	})
 }
 
-// realFile is resolved(p) for a file: its folder's real path and its
+// realFile is strictyaml.RealPath(p) for a file: its folder's real path and its
 // name, unless the file is itself a symbolic link (or is not there, where
 // resolved gives back the path as it is), which is resolved whole.
 func (l *Links) realFile(p string) string {
 	if k := l.kind(p); k.link || k.err != nil {
 		if abs, err := l.abs(p); err == nil {
-			return resolved(abs)
+			return strictyaml.RealPath(abs)
 		}
-		return resolved(p)
+		return strictyaml.RealPath(p)
 	}
 	return filepath.Join(l.realDir(filepath.Dir(p)), filepath.Base(p))
 }

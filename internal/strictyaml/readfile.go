@@ -141,10 +141,12 @@ func FolderLinkOut(path string) string {
 // Inside reports whether path is root or in the tree below it, both with
 // every symbolic link resolved (as far as they exist).
 func Inside(root, path string) bool {
-	return within(realPath(root), realPath(path))
+	return within(RealPath(root), RealPath(path))
 }
 
-func realPath(p string) string {
+// RealPath is p made absolute, with every symbolic link resolved as far
+// as the path exists (as it is, where it cannot be).
+func RealPath(p string) string {
 	if abs, err := filepath.Abs(p); err == nil {
 		p = abs
 	}
