@@ -277,6 +277,7 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 	var found []earlier
 	anyOpen := false
 	firstWord := []byte(strings.ToLower(strings.Fields(org)[0]))
+	links := plans.NewLinks() // one for the folder: a chain of reviews is read once
 	for _, e := range entries {
 		other := filepath.Join(dir, e.Name())
 		if !e.Type().IsRegular() || !plans.IsPlanFile(e.Name()) || other == filepath.Clean(path) {
@@ -294,7 +295,7 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 			continue
 		}
 		e := earlier{path: other, title: p.Title, date: p.Date, named: p.NextReview != "", comparable: len(plans.Unrelated(p, plan)) == 0}
-		if next, ok := plans.HandedOn(other, p); ok {
+		if next, ok := links.HandedOn(other, p); ok {
 			e.next = next
 		} else {
 			e.open = len(p.ActionsToChase())

@@ -48,13 +48,22 @@ type planFacts struct {
 // rowFacts finds the facts of each plan that loads, by path.
 func rowFacts(found []plans.Found, today plans.Date) map[string]planFacts {
 	facts := make(map[string]planFacts, len(found))
+	// One Links for the folder, told of every plan already loaded, as
+	// status and check do: asked plan by plan afresh, a chain of reviews
+	// would be read again from each plan in it.
+	links := plans.NewLinks()
+	for _, f := range found {
+		if f.Err == nil && f.Plan != nil {
+			links.Loaded(f.Path, f.Plan)
+		}
+	}
 	for _, f := range found {
 		if f.Err != nil || f.Plan == nil {
 			continue
 		}
 		var pf planFacts
 		if f.Plan.NextReview != "" {
-			pf.handedOn, _ = plans.HandedOn(f.Path, f.Plan)
+			pf.handedOn, _ = links.HandedOn(f.Path, f.Plan)
 		}
 		if pf.handedOn == "" {
 			// As the summary counts them: its actions are chased here.
