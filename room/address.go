@@ -188,6 +188,9 @@ func ParseListen(s string) (netip.AddrPort, error) {
 	if err != nil {
 		return netip.AddrPort{}, fmt.Errorf("%q is not an IP address: give the laptop's address phones will open, such as 192.168.1.20", host)
 	}
+	// ::ffff:0.0.0.0 is 0.0.0.0 written the IPv6 way, and Go listens on
+	// it as on [::], every address: take the IPv4 address it holds.
+	addr = addr.Unmap()
 	if addr.IsUnspecified() {
 		return netip.AddrPort{}, fmt.Errorf("%s means every address; ladder listens only on the address it shows phones: give one, such as 192.168.1.20", host)
 	}
