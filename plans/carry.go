@@ -263,7 +263,7 @@ func (l *Links) FollowLink(planPath, ref string) (string, error) {
 	}
 	info, err := l.stat(target)
 	if err != nil || !info.Mode().IsRegular() {
-		return target, fmt.Errorf("%s %w: %s is not there", safetext.Quote(ref), ErrNoPlanThere, target)
+		return target, fmt.Errorf("%s %w: %s is not there", safetext.Quote(ref), ErrNoPlanThere, shownTarget(ref, target))
 	}
 	// A plan naming itself would hand its actions on to itself, and hide
 	// them: a pull request could add the line for that alone.
@@ -390,7 +390,7 @@ func (l *Links) PreviousReviewOf(path string, p *Plan) (string, error) {
 	if _, next := l.linksIn(prev); l.namesBack(prev, next, path) {
 		return prev, nil
 	}
-	return "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(p.PreviousReview), prev, ErrNotNamedNext)
+	return "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(p.PreviousReview), shownTarget(p.PreviousReview, prev), ErrNotNamedNext)
 }
 
 // followNext follows ref, the next_review of the plan at path, to the
@@ -402,12 +402,12 @@ func (l *Links) followNext(path, ref string) (next, onward string, err error) {
 		return "", "", err
 	}
 	if why := l.unreadByFolders(path, ref, next); why != "" {
-		return "", "", fmt.Errorf("%s leads to %s, %s, which ladder status and check --overdue never read: it takes no actions on", safetext.Quote(ref), next, why)
+		return "", "", fmt.Errorf("%s leads to %s, %s, which ladder status and check --overdue never read: it takes no actions on", safetext.Quote(ref), shownTarget(ref, next), why)
 	}
 	if back, onward := l.linksIn(next); l.namesBack(next, back, path) {
 		return next, onward, nil
 	}
-	return "", "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(ref), next, ErrNotLinkedBack)
+	return "", "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(ref), shownTarget(ref, next), ErrNotLinkedBack)
 }
 
 // namesBack reports whether ref, a link of the plan at from, leads back
