@@ -40,6 +40,11 @@ func ChecklistFor(ref ChecklistRef, planDir string, preferred *checklist.Checkli
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("checklist file %s not found (named by checklist.file): move it back or fix the path", safetext.Quote(ref.File))
 		}
+		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+			// The system's error names the whole path, from the plan:
+			// quote an excerpt of it instead ("file name too long").
+			return nil, fmt.Errorf("checklist file %s cannot be read (named by checklist.file): %v", safetext.Quote(ref.File), pe.Err)
+		}
 		if err == nil && ref.ID != "" && c.ID != ref.ID {
 			// Someone changed the id in the file the plan names: say which
 			// file, and the two ways out.
