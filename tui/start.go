@@ -325,8 +325,11 @@ func (s *startScreen) planRows(st *styles, w, room int) []string {
 			note = moreNote
 		}
 		room := max(1, w-2-ansi.StringWidth(note))
+		// On a projector, no plan's late actions: a facilitator's folder
+		// holds other clients' plans, and their lateness is not the room's
+		// business. The count returns with presenter mode off.
 		var detail string
-		if facts.late == 0 {
+		if facts.late == 0 || s.c.present {
 			detail = st.Subtle.Render(ansi.Truncate(before+after, room, "…") + note)
 		} else {
 			late := st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d late", facts.late))

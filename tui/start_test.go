@@ -418,3 +418,53 @@ func TestTheNewReviewFormBreaksAPathAtASlash(t *testing.T) {
 		requireFits(t, h, w, 30)
 	}
 }
+
+// A facilitator's plans folder often holds several organisations' plans:
+// on the projector, the start screen names none of their late actions
+// (another client's "⚠ 2 late" is not the room's business), and P, turning
+// presenter mode off, shows them again. Goldens of all three.
+func TestStartPresenterModeHidesOtherPlansLateCounts(t *testing.T) {
+	lateFolder := func(t *testing.T) string {
+		dir := rvPlansFolder(t)
+		p := rvNewPlan(t)
+		p.Organisation, p.Title = "Bolt Logistics", "Winter review"
+		p.Date = plans.Date{Year: 2026, Month: 12, Day: 1}
+		for i, id := range []string{"lc-vision", "lc-leadership"} {
+			r := p.Response(id)
+			r.Rating, r.Action, r.Owner, r.Due = "red", "Chase this", "Kim", plans.Date{Year: 2027, Month: 1, Day: 10 + i}
+		}
+		path := filepath.Join(dir, "2026-12-01-bolt-winter.yaml")
+		if err := os.WriteFile(path, plans.Encode(p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		mt := time.Date(2027, 3, 14, 11, 0, 0, 0, time.UTC)
+		if err := os.Chtimes(path, mt, mt); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	for _, tc := range []struct {
+		name string
+		keys []string
+		size [2]int
+	}{
+		{"late-80x24", nil, [2]int{80, 24}},
+		{"late-present-80x24", []string{"P"}, [2]int{80, 24}},
+		{"late-present-60x16", []string{"P"}, [2]int{60, 16}},
+		{"late-present-off-80x24", []string{"P", "P"}, [2]int{80, 24}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w, h := tc.size[0], tc.size[1]
+			rvGolden(t, w, h, "Winter review", func(t *testing.T) *app {
+				hs := rvStart(t, Options{Dir: lateFolder(t)}, w, h)
+				hs.requireView("Bolt Logistics: Winter review", "⚠ 2 late")
+				hs.press(tc.keys...)
+				v := hs.view()
+				if present := len(tc.keys)%2 == 1; present == strings.Contains(v, "late") {
+					t.Errorf("presenter mode %v, the list shows late actions: %v\n%s", present, !present, v)
+				}
+				return hs.a
+			})
+		})
+	}
+}
