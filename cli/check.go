@@ -57,9 +57,10 @@ being overdue once it is marked done or given a later due date. With
 request is not blocked by someone else's late action.
 
 A plan carried on to its next review ('ladder new --from') is not failed
-for its late actions: they are the next review's, and fail there. Check
-follows each plan's previous_review and next_review: one that leads out
-of the repository, or to the plan itself, is a mistake; one that leads
+for its late actions: they are the next review's, and fail there; the
+summary names it, old → new. Check follows each plan's previous_review
+and next_review: one that leads out of the repository, or to the plan
+itself, is a mistake; one that leads
 to no plan is a warning, which does not fail (such a next_review hands
 no actions on, so they are still checked where they are).
 
@@ -147,11 +148,13 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	type checked struct {
 		text                        bytes.Buffer
 		path                        string
-		valid, handedOn             bool
+		next                        string // the next review its open actions were handed on to
+		valid                       bool
 		problems, warnings, overdue int
 	}
 	var valid, bad, problems, warnings, overdue, handedOn int
 	var late []string           // the plans with overdue actions, for the way out
+	var handedOnTo [][2]string  // old → new, for those handed on
 	names := newFileList(files) // the []string is garbage from here
 	checkedFiles := len(files)
 	links := plans.NewLinks() // this run's: a plan edited before the next run is read again
@@ -182,7 +185,9 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		}
 		// A plan carried on to its next review has its open actions
 		// chased there: reported here too, each would fail twice.
-		if _, r.handedOn = links.HandedOn(path, l.Plan); !r.handedOn {
+		if next, ok := links.HandedOn(path, l.Plan); ok {
+			r.next = next
+		} else {
 			r.overdue = out.overdue(path, l.Plan, today)
 		}
 		return r
@@ -195,8 +200,11 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 			problems += r.problems
 		}
 		warnings += r.warnings
-		if r.handedOn {
+		if r.next != "" {
 			handedOn++
+			if len(handedOnTo) < maxHandedOnNamed {
+				handedOnTo = append(handedOnTo, [2]string{r.path, r.next})
+			}
 		}
 		overdue += r.overdue
 		if r.overdue > 0 {
@@ -246,6 +254,9 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	case checkedFiles == 0:
 		summary += " (no .yaml or .yml files found)"
 	}
+	if handedOn > 0 {
+		summary += ":" + handedOnLines(handedOnTo, handedOn)
+	}
 	fmt.Fprintln(stderr, summary)
 	if len(args) == 0 {
 		args = []string{plans.DefaultDir} // as planFiles did
@@ -260,6 +271,25 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		return problemsFound()
 	}
 	return nil
+}
+
+// maxHandedOnNamed is how many plans handed on check --overdue names: a
+// handful, so that a folder of many years' reviews keeps its summary
+// short; ladder status lists them all.
+const maxHandedOnNamed = 5
+
+// handedOnLines names, one a line, the plans check --overdue left to their
+// next reviews (old → new), so that a team reading a CI log sees which plan
+// went where, not only how many: the first few of all, then how many more.
+func handedOnLines(named [][2]string, all int) string {
+	var b strings.Builder
+	for _, p := range named {
+		fmt.Fprintf(&b, "\n  %s → %s", safetext.Line(p[0]), safetext.Line(p[1]))
+	}
+	if more := all - len(named); more > 0 {
+		fmt.Fprintf(&b, "\n  and %d more: ladder status lists them all", more)
+	}
+	return b.String()
 }
 
 // overdueWayOut says what clears a failing overdue check, for whoever reads
