@@ -494,6 +494,7 @@ func (r *Room) notice(format string, args ...any) {
 // random secret the phone keeps in a cookie. from is the phone's network
 // address, for the rate limit on wrong PINs and the facilitator's notice.
 func (r *Room) Join(pin, from string) (token string, err error) {
+	from = deviceFrom(from)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	now := r.now()

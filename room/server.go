@@ -382,7 +382,7 @@ func remoteAddr(c net.Conn) netip.Addr {
 	if err != nil || ap.Addr().Unmap().IsLoopback() {
 		return netip.Addr{}
 	}
-	return ap.Addr().Unmap()
+	return deviceAddr(ap.Addr())
 }
 
 func (l *limited) take(addr netip.Addr) bool {
