@@ -24,7 +24,7 @@ var DueForms = []DueForm{
 	{"2027-03-31", "year, month, day (also 2027-3-5)"},
 	{"31/03/2027", "day first, as in the UK (also 31/3/27, 31.3.2027)"},
 	{"31 Mar 2027", "day and month in words (also 31 March 2027, 31st March)"},
-	{"5 Feb", "without a year: the next 5 February"},
+	{"5 Feb", "without a year: the next 5 February (also 5/2)"},
 	{"2w", "a span from today: 10d, 2w, 3m, 1y (days, weeks, months, years)"},
 	{"10 days", "the same in words: 1 week, 3 months, in 2 weeks"},
 	{"next Friday", "the first Friday after today (Friday: this one, or today)"},
@@ -73,6 +73,8 @@ var (
 	slashPattern = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$`)
 	})
+	// "31/12" and "31.12": the next such day. Not "3-4", which may be a range.
+	slashNoYearPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,2})[/.](\d{1,2})$`) })
 	// "31 March 2027", "31st Mar", "March 31, 2027", "Mar 31".
 	dayMonthPattern = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+)\.?,?(?: (\d{4}|\d{2}))?$`)
@@ -140,12 +142,16 @@ func isoDue(s, _ string, _ Date) (Date, bool, error) {
 	return d, true, err
 }
 
-// slashDue reads day-first dates: 31/03/2027, 31/3/27, 31.3.2027. A date
-// that only makes sense month first (03/31/2027) is refused with why.
-func slashDue(s, _ string, _ Date) (Date, bool, error) {
+// slashDue reads day-first dates: 31/03/2027, 31/3/27, 31.3.2027, and
+// 31/12 without a year (the next such day, as 5 Feb). A date that only
+// makes sense month first (03/31/2027) is refused with why.
+func slashDue(s, _ string, today Date) (Date, bool, error) {
 	m := slashPattern().FindStringSubmatch(s)
 	if m == nil {
-		return Date{}, false, nil
+		if m = slashNoYearPattern().FindStringSubmatch(s); m == nil {
+			return Date{}, false, nil
+		}
+		m = append(m, "")
 	}
 	day, _ := strconv.Atoi(m[1])
 	month, _ := strconv.Atoi(m[2])
@@ -154,13 +160,40 @@ func slashDue(s, _ string, _ Date) (Date, bool, error) {
 		year += 2000
 	}
 	if month > 12 && day <= 12 && month <= 31 {
-		if us, err := checkedDate(s, year, time.Month(day), month); err == nil {
+		if m[3] == "" {
+			if _, err := nextDate(s, time.Month(day), month, today); err == nil {
+				return Date{}, true, fmt.Errorf("%q looks like a US date (month first): ladder reads dates day first, so write %d/%d",
+					s, month, day)
+			}
+		} else if us, err := checkedDate(s, year, time.Month(day), month); err == nil {
 			return Date{}, true, fmt.Errorf("%q looks like a US date (month first): ladder reads dates day first, so write %s, or %s",
 				s, us.Time().Format("02/01/2006"), us.String())
 		}
 	}
+	if m[3] == "" {
+		// 31/0 is half of 31/03/2027: not a date yet, rather than no such day
+		d, err := nextDate(s, time.Month(month), day, today)
+		return d, err == nil, nil
+	}
 	d, err := checkedDate(s, year, time.Month(month), day)
 	return d, true, err
+}
+
+// nextDate is the next day and month given without a year, today
+// counting: this year's, or the first later year that has it (29 Feb).
+func nextDate(s string, month time.Month, day int, today Date) (Date, error) {
+	d, err := checkedDate(s, today.Year, month, day)
+	if err != nil && !(month == time.February && day == 29) {
+		return Date{}, err
+	}
+	if err != nil || d.Before(today) {
+		for y := today.Year + 1; y <= today.Year+8; y++ {
+			if d, err = checkedDate(s, y, month, day); err == nil {
+				break
+			}
+		}
+	}
+	return d, err
 }
 
 // wordsDue reads a day and a month in words, with or without the year:
@@ -184,17 +217,7 @@ func wordsDue(s, lower string, today Date) (Date, bool, error) {
 	}
 	day, _ := strconv.Atoi(dayText)
 	if yearText == "" {
-		d, err := checkedDate(s, today.Year, month, day)
-		if err != nil && !(month == time.February && day == 29) {
-			return Date{}, true, err
-		}
-		if err != nil || d.Before(today) {
-			for y := today.Year + 1; y <= today.Year+8; y++ {
-				if d, err = checkedDate(s, y, month, day); err == nil {
-					break
-				}
-			}
-		}
+		d, err := nextDate(s, month, day, today)
 		return d, true, err
 	}
 	year, _ := strconv.Atoi(yearText)
@@ -333,6 +356,9 @@ func addMonthsClamped(t time.Time, n int) time.Time {
 func ISOSuggestion(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	lower := strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	if slashNoYearPattern().MatchString(s) {
+		return "", false // as "5 Feb"
+	}
 	for _, read := range []func(s, lower string, today Date) (Date, bool, error){isoDue, slashDue} {
 		if d, ok, err := read(s, lower, Date{}); ok {
 			return d.String(), err == nil

@@ -85,6 +85,14 @@ func TestParseDueUKForms(t *testing.T) {
 		{"end of next month", "2027-04-30"},
 		{"End of the year", "2027-12-31"},
 		{"  31 / 3 / 27  ", ""}, // spaces inside are not a date
+		{"31/12", "2027-12-31"}, // no year, as "5 Feb": the next one
+		{"5/2", "2028-02-05"},   // passed this year: next year's
+		{"10/3", "2027-03-10"},  // today counts
+		{"31.12", "2027-12-31"},
+		{"29/2", "2028-02-29"},
+		{"31/2", ""},  // no such day in any year
+		{"12/31", ""}, // a US date, said so below
+		{"3-4", ""},   // a dash without a year may be a range: not read
 	} {
 		got, err := ParseDue(tc.in, today)
 		if tc.want == "" {
@@ -107,13 +115,16 @@ func TestParseDueSaysWhenADateLooksAmerican(t *testing.T) {
 	if IsNotADate(err) {
 		t.Error("a US date is a date that cannot be, not an unfinished one")
 	}
+	if _, err := ParseDue("12/31", Date{2027, 3, 10}); err == nil || !strings.Contains(err.Error(), "looks like a US date") || !strings.Contains(err.Error(), "31/12") {
+		t.Errorf("12/31: %v", err)
+	}
 	if _, err := ParseDue("03/12/2027", Date{2027, 3, 10}); err != nil {
 		t.Errorf("03/12/2027 is a UK date (3 December): %v", err)
 	}
 }
 
 func TestParseDueNotADateIsTold(t *testing.T) {
-	for _, in := range []string{"31/", "next frid", "soon"} {
+	for _, in := range []string{"31/", "31/0", "next frid", "soon"} { // 31/0: half of 31/03/2027
 		_, err := ParseDue(in, Date{2027, 3, 10})
 		if !IsNotADate(err) {
 			t.Errorf("ParseDue(%q): %v, want a not-a-date error", in, err)
@@ -144,6 +155,7 @@ func TestISOSuggestion(t *testing.T) {
 		{"31 March 2027", "2027-03-31"},
 		{"31/3/27", "2027-03-31"},
 		{"5 Feb", ""},
+		{"31/12", ""}, // as "5 Feb": depends on the day it is read
 		{"2w", ""},
 		{"next Friday", ""},
 		{"31/02/2027", ""},
