@@ -2,7 +2,9 @@ package review
 
 import (
 	"path/filepath"
+	"slices"
 
+	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
 )
@@ -19,6 +21,11 @@ import (
 // new plan alone would leave the link half made in git (the old plan's
 // actions chased twice on every other clone). Naming a file git already
 // has unchanged is harmless, so this holds on every later visit too.
+//
+// A plan its folder's .gitignore leaves out, as plans/*.yaml in a clone of
+// ladder itself (where the README's `go run .` saves it), is added with
+// --force: git add alone refuses it, and the person asked for these
+// commands to keep it. It asks git once more for that.
 func (s *Session) CommitSteps() [][]string {
 	var more []string
 	if ref := s.Plan().PreviousReview; ref != "" {
@@ -29,6 +36,9 @@ func (s *Session) CommitSteps() [][]string {
 	add, commit := plans.CommitWords(s.Path(), s.Plan(), more...)
 	if _, repo := strictyaml.Root(filepath.Dir(s.Path())); !repo {
 		return [][]string{{"git", "init"}, add, commit}
+	}
+	if gitrev.Ignored(s.Path()) {
+		add = slices.Insert(add, 2, "--force")
 	}
 	return [][]string{add, commit}
 }

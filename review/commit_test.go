@@ -1,10 +1,16 @@
 package review_test
 
 import (
+	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/gittest"
+	"github.com/socialmobility/ladder/review"
 )
 
 // Outside git, the commands that keep the plan in git start with git init
@@ -22,5 +28,31 @@ func TestCommitStepsStartWithGitInitOutsideGit(t *testing.T) {
 	steps = s.CommitSteps()
 	if len(steps) != 2 || steps[0][1] != "add" || steps[1][1] != "commit" {
 		t.Fatalf("in a git work tree: %q", steps)
+	}
+}
+
+// A plan whose folder git is told to ignore, as plans/ is in a clone of
+// ladder itself (where the README's `go run .` puts it), is still kept
+// by the commands shown: run as they are printed, they commit it.
+func TestCommitStepsCommitAnIgnoredPlan(t *testing.T) {
+	repo := gittest.New(t)
+	gittest.Isolate(t)
+	if err := os.WriteFile(filepath.Join(repo.Dir, ".gitignore"), []byte("/plans/*.yaml\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	t.Chdir(repo.Dir)
+	s, err := review.Create(review.NewPlan{Path: filepath.Join("plans", "acme.yaml"), Organisation: "Acme",
+		Title: "Spring review", Checklist: c, Today: today}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, words := range s.CommitSteps() {
+		if out, err := exec.Command("sh", "-c", strings.Join(words, " ")).CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", strings.Join(words, " "), err, out)
+		}
+	}
+	if files := repo.Git("ls-files"); !strings.Contains(files, "plans/acme.yaml") {
+		t.Fatalf("the plan is not in git: %q", files)
 	}
 }

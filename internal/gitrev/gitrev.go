@@ -784,3 +784,15 @@ func gitEnv() []string {
 	env := os.Environ()
 	return append(env, "GIT_PAGER=cat", "GIT_TERMINAL_PROMPT=0", "LC_ALL=C")
 }
+
+// Ignored reports whether git is told to leave the file at path out (a
+// .gitignore matches it), so that git add would refuse it. No git, or no
+// repository, is false: there is nothing to ignore it.
+func Ignored(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	_, err = git(filepath.Dir(abs), "check-ignore", "-q", "--", filepath.Base(abs))
+	return err == nil
+}
