@@ -23,7 +23,7 @@ func TestCompareCarried(t *testing.T) {
 	if got := CarryOn(prev, next); got != (Carried{Actions: 4, Steps: 3}) {
 		t.Fatalf("carried %+v", got)
 	}
-	if c := CompareCarried(prev, next); c.Actions != 4 || c.OpenActions != 4 || c.Steps != 3 || c.OpenSteps != 3 || len(c.Dropped)+len(c.Edited) != 0 {
+	if c := CompareCarried(prev, nil, next); c.Actions != 4 || c.OpenActions != 4 || c.Steps != 3 || c.OpenSteps != 3 || len(c.Dropped)+len(c.Edited) != 0 {
 		t.Fatalf("a plan as carried on: %+v", c)
 	}
 
@@ -34,7 +34,7 @@ func TestCompareCarried(t *testing.T) {
 	steps.Steps = []Step{steps.Steps[1], steps.Steps[2]}
 	steps.Steps[0].Text = "Order two cakes"
 
-	c := CompareCarried(prev, next)
+	c := CompareCarried(prev, nil, next)
 	if c.OpenActions != 4 || c.Actions != 3 || c.OpenSteps != 3 || c.Steps != 2 {
 		t.Fatalf("counts %+v, want 3 of 4 actions and 2 of 3 steps", c)
 	}
@@ -45,5 +45,68 @@ func TestCompareCarried(t *testing.T) {
 	if len(c.Edited) != 2 || c.Edited[0].Item.ID != "lc-culture" || c.Edited[0].Now != "Ask staff about background" ||
 		c.Edited[1].StepID != 41 || c.Edited[1].Now != "Order two cakes" {
 		t.Fatalf("edited %+v", c.Edited)
+	}
+}
+
+// The pull request that carries a plan on often closes last year's
+// finished work first. Compared through that change (last year's plan
+// before it, and as it leaves it), an action or step done in the change
+// is neither carried on nor left behind: it is out of the open count and
+// named as done, and flagged when next still has it open. One reopened or
+// added in the change counts as open; one removed in the change still
+// counts, and is named when it did not come across.
+func TestCompareCarriedThroughTheChange(t *testing.T) {
+	before := blankPlan()
+	for id, action := range map[string]string{"lc-vision": "Write the vision", "lc-leadership": "Brief the board", "lc-culture": "Ask staff"} {
+		before.Response(id).Action = action
+	}
+	before.Response("lc-educate-leaders").Action, before.Response("lc-educate-leaders").Status = "Train leaders", StatusDone
+	pp := before.Answer(before.ProjectPlanID())
+	pp.Steps = append(pp.Steps,
+		Step{ID: 40, Text: "Book the room", Status: StatusTodo},
+		Step{ID: 41, Text: "Order the cake", Status: StatusDoing},
+		Step{ID: 43, Text: "Send the invites", Status: StatusDone})
+
+	// The change: the culture action and the cake done, the board's
+	// action removed, the leaders' training and the invites reopened, and
+	// a new action added; then the plan carried on.
+	after := before.Clone()
+	after.Response("lc-culture").Status = StatusDone
+	after.Response("lc-leadership").Action = ""
+	after.Response("lc-educate-leaders").Status = StatusDoing
+	after.Response("en-data-collect").Action = "Count by grade"
+	steps := after.Answer(after.ProjectPlanID()).Steps
+	steps[1].Status, steps[2].Status = StatusDone, StatusTodo
+
+	next := blankPlan()
+	if got := CarryOn(after, next); got != (Carried{Actions: 3, Steps: 2}) {
+		t.Fatalf("carried %+v", got)
+	}
+	c := CompareCarried(before, after, next)
+	if c.OpenActions != 4 || c.Actions != 3 || c.OpenSteps != 2 || c.Steps != 2 {
+		t.Fatalf("counts %+v, want 3 of 4 actions and 2 of 2 steps", c)
+	}
+	if len(c.Dropped) != 1 || c.Dropped[0].Item.ID != "lc-leadership" || c.Dropped[0].Text != "Brief the board" {
+		t.Fatalf("dropped %+v", c.Dropped)
+	}
+	if len(c.Done) != 2 || c.Done[0].Item.ID != "lc-culture" || c.Done[0].Text != "Ask staff" || c.Done[0].Now != "" ||
+		c.Done[1].Item != nil || c.Done[1].StepID != 41 || c.Done[1].Text != "Order the cake" || c.Done[1].Now != "" {
+		t.Fatalf("done %+v", c.Done)
+	}
+	if len(c.Edited) != 0 {
+		t.Fatalf("edited %+v", c.Edited)
+	}
+
+	// Carried on first, closed after: next still asks for what is done.
+	next = blankPlan()
+	CarryOn(before, next)
+	c = CompareCarried(before, after, next)
+	if len(c.Done) != 2 || c.Done[0].Now != "Ask staff" || c.Done[1].Now != "Order the cake" {
+		t.Fatalf("done, yet carried on: %+v", c.Done)
+	}
+	// One version only (two files compared): nothing is done "in this
+	// change", and the same plan twice reads as that plan once.
+	if one, twice := CompareCarried(after, nil, next), CompareCarried(after, after, next); len(one.Done)+len(twice.Done) != 0 || one.OpenActions != twice.OpenActions || one.Actions != twice.Actions {
+		t.Fatalf("one version: %+v, the same twice: %+v", one, twice)
 	}
 }

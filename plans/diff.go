@@ -50,6 +50,11 @@ type FileChange struct {
 	// from it (CompareCarried). Nil when New names none.
 	Previous     *Plan
 	PreviousName string
+	// PreviousNow is that plan as the change leaves it (for a diff since a
+	// revision, the work tree's), when it was read: what was done in the
+	// change is neither carried on nor left behind. Nil when Previous is
+	// the only version (two files compared).
+	PreviousNow *Plan
 }
 
 // FieldChange is one text field that changed.

@@ -123,14 +123,15 @@ func buildPlanDoc(c plans.FileChange) planDoc {
 	// carried on asks first: it goes on top. A plan whose file changed
 	// only in layout keeps its one line.
 	if c.Previous != nil && c.New != nil && (doc.kind == planAdded || len(doc.sections) > 0) {
-		doc.sections = append([]diffSection{carriedSection(c.PreviousName, plans.CompareCarried(c.Previous, c.New))}, doc.sections...)
+		doc.sections = append([]diffSection{carriedSection(c.PreviousName, plans.CompareCarried(c.Previous, c.PreviousNow, c.New))}, doc.sections...)
 	}
 	return doc
 }
 
 // carriedSection says how many of the previous review's open actions and
 // project-plan steps a plan has, and names the ones it does not have, then
-// the ones it has in other words.
+// the ones done in the change under review, then the ones it has in other
+// words.
 func carriedSection(from string, c plans.CarriedCheck) diffSection {
 	s := diffSection{kind: sectionCarried}
 	var parts []string
@@ -140,13 +141,26 @@ func carriedSection(from string, c plans.CarriedCheck) diffSection {
 	if c.OpenSteps > 0 {
 		parts = append(parts, fmt.Sprintf("%d of %s", c.Steps, countNoun(c.OpenSteps, "open project-plan step")))
 	}
-	if len(parts) == 0 {
-		s.summary = "nothing from " + from + ", which has no open actions or project-plan steps"
-	} else {
+	switch {
+	case len(parts) > 0:
 		s.summary = strings.Join(parts, " and ") + " from " + from
+	case len(c.Done) > 0:
+		s.summary = "nothing from " + from + ": what it had open was done in this change"
+	default:
+		s.summary = "nothing from " + from + ", which has no open actions or project-plan steps"
 	}
 	for _, a := range c.Dropped {
 		s.lines = append(s.lines, line{name: "not carried on", value: carriedWhat(a) + quoted(a.Text)})
+	}
+	// Done in the change under review: finished, not left behind. One the
+	// new plan still has open was carried on before it was closed, and
+	// the new plan asks for it again.
+	for _, a := range c.Done {
+		name := "done in this change"
+		if a.Now != "" {
+			name += ", still open in this plan"
+		}
+		s.lines = append(s.lines, line{name: name, value: carriedWhat(a) + quoted(a.Text)})
 	}
 	for _, a := range c.Edited {
 		s.lines = append(s.lines, line{name: "carried on, edited", value: carriedWhat(a) + quoted(a.Text) + " → " + quoted(a.Now)})

@@ -189,3 +189,61 @@ func TestDiffCarriedOnIsSafeText(t *testing.T) {
 		}
 	}
 }
+
+// The pull request that carries a plan on also closes last year's
+// finished work: an action or step done in that change is out of the open
+// count and named as done, not as left behind, in the text and the
+// Markdown alike; one carried on before it was closed is flagged, as the
+// new plan still asks for it.
+func TestDiffCarriedOnDoneInThisChange(t *testing.T) {
+	before := loadFixture(t, "testdata/diff-old.yaml")
+	after := before.Clone()
+	after.Response("lc-leadership").Status = plans.StatusDone
+	after.Answer(after.ProjectPlanID()).Steps[1].Status = plans.StatusDone
+	next := plans.New(before.Checklist, before.Organisation, "Review 2028", plans.Date{Year: 2028, Month: 1, Day: 15})
+	if got := plans.CarryOn(after, next); got != (plans.Carried{Actions: 1, Steps: 1}) {
+		t.Fatalf("carried %+v", got)
+	}
+	c := plans.FileChange{Path: "plans/acme-2028.yaml", OldName: "main (1a2b3c4)", NewName: "plans/acme-2028.yaml", New: next,
+		Previous: before, PreviousNow: after, PreviousName: "plans/acme-2027.yaml"}
+	const (
+		workshop = "Strong leadership and management driving your D&I strategy (Leadership & Culture): \"Run a manager workshop on talking about background 🚀\""
+		summary  = "Carried on: 1 of 1 open action and 1 of 1 open project-plan step from plans/acme-2027.yaml\n" +
+			"  done in this change: " + workshop + "\n" +
+			"  done in this change: project-plan step \"Old step\"\n\nRatings: "
+		mdSummary = "**Carried on:** 1 of 1 open action and 1 of 1 open project-plan step from\nplans/acme-2027.yaml.\n\n" +
+			"- **Done in this change:** Strong leadership and management driving your D&I\n  strategy (Leadership & Culture): \"Run a manager workshop on talking about\n  background 🚀\"\n" +
+			"- **Done in this change:** project-plan step \"Old step\"\n\n**Ratings:** "
+	)
+	if got := string(DiffText(c)); !strings.Contains(got, "\n\n"+summary) {
+		t.Errorf("text:\n%s", got)
+	}
+	md := DiffsMarkdown("main (1a2b3c4)", []plans.FileChange{c}, nil)
+	if !strings.Contains(string(md), "\n\n"+mdSummary) {
+		t.Errorf("Markdown:\n%s", md)
+	}
+
+	// Carried on first, closed after: the new plan still has it open.
+	next = plans.New(before.Checklist, before.Organisation, "Review 2028", plans.Date{Year: 2028, Month: 1, Day: 15})
+	plans.CarryOn(before, next)
+	c.New = next
+	if got := string(DiffText(c)); !strings.Contains(got, "\n\nCarried on: 1 of 1 open action and 1 of 1 open project-plan step from plans/acme-2027.yaml\n"+
+		"  done in this change, still open in this plan: "+workshop+"\n"+
+		"  done in this change, still open in this plan: project-plan step \"Old step\"\n\n") {
+		t.Errorf("carried on, then closed:\n%s", got)
+	}
+	md2 := DiffsMarkdown("main (1a2b3c4)", []plans.FileChange{c}, nil)
+	if !strings.Contains(string(md2), "\n- **Done in this change, still open in this plan:** project-plan step \"Old step\"\n") {
+		t.Errorf("carried on, then closed, in Markdown:\n%s", md2)
+	}
+
+	// Everything open was done in the change: nothing to carry, and the
+	// count does not say there was nothing open.
+	after.Response("lc-vision").Status = plans.StatusDone
+	after.Answer(after.ProjectPlanID()).Steps[0].Status = plans.StatusDone
+	c.New = plans.New(before.Checklist, before.Organisation, "Review 2028", plans.Date{Year: 2028, Month: 1, Day: 15})
+	if got := string(DiffText(c)); !strings.Contains(got, "\n\nCarried on: nothing from plans/acme-2027.yaml: what it had open was done in this change\n  done in this change: ") {
+		t.Errorf("all done:\n%s", got)
+	}
+	lint(t, map[string][]byte{"done.md": md, "carried-then-done.md": md2})
+}
