@@ -40,7 +40,9 @@ review uses, not line by line:
 
   - for a plan carried on from last year's (ladder new --from), first, how
     many of that plan's open actions and project-plan steps it has (with
-    --rev, as that plan stood at REV), and which it dropped or reworded
+    --rev, as that plan stood at REV), and which it dropped or reworded;
+    with --rev, one marked done in last year's plan since REV is named as
+    done in this change, not as dropped
   - each rating that moved, from → to, and whether that is better or worse
   - actions, owners, statuses and notes that changed (a status change
     names its action)
@@ -356,7 +358,8 @@ func sameFile(a, b string) bool {
 // previousAtRevision finds the plan that c.New names as its previous
 // review as it was at commit, as the diff reads every old version: what a
 // pull request carried on is counted against last year's plan as it
-// stood before the pull request. A previous review not yet in commit
+// stood before the pull request, less what the pull request marked done
+// there (c.PreviousNow, the work tree's). A previous review not yet in commit
 // (added by the same pull request, and shown whole in it) is read from
 // the work tree. The link may not leave the repository (plans.Link) nor
 // lead back to the plan; one that does, or a plan that does not load,
@@ -386,8 +389,19 @@ func previousAtRevision(repo *gitrev.Repo, commit, rev string, c *plans.FileChan
 	if err != nil {
 		return
 	}
-	if p, err := plans.Parse(rev+":"+rel, data, revisionResolver(repo, commit, path.Dir(rel))); err == nil {
-		c.Previous, c.PreviousName = p, displayPath(repo, rel)
+	p, err := plans.Parse(rev+":"+rel, data, revisionResolver(repo, commit, path.Dir(rel)))
+	if err != nil {
+		return
+	}
+	c.Previous, c.PreviousName = p, displayPath(repo, rel)
+	// The same pull request often closes last year's finished work before
+	// carrying the plan on: what it marked done is finished, not left
+	// behind, and only the work tree's version says so. Removed from
+	// there, or not loading, the plan at commit is all there is to read.
+	if target, err := plans.FollowLink(c.Path, c.New.PreviousReview); err == nil {
+		if now, err := plans.LoadFile(target, nil); err == nil {
+			c.PreviousNow = now
+		}
 	}
 }
 
