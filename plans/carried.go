@@ -58,32 +58,13 @@ func CompareCarried(before, after, next *Plan) CarriedCheck {
 	var c CarriedCheck
 	for _, e := range itemsOfBoth(before, after) {
 		id := e.Item.ID
-		was, is := before.Items[id], after.Items[id]
-		var nextAction *Response
+		var now version
 		if _, _, ok := next.Checklist.Item(id); ok {
-			nextAction = next.Items[id]
+			now = actionOf(next.Items[id])
 		}
-		a := CarriedAction{Item: e.Item, Area: e.Area}
-		switch {
-		case is.OpenAction():
-			a.Text = is.Action
-		case was.OpenAction() && is != nil && is.Action != "":
-			a.Text = is.Action
-			if nextAction.OpenAction() && (nextAction.Action == is.Action || nextAction.Action == was.Action) {
-				a.Now = nextAction.Action
-			}
-			c.Done = append(c.Done, a)
-			continue
-		case was.OpenAction():
-			a.Text = was.Action
-		default:
-			continue
-		}
-		if nextAction != nil {
-			a.Now = nextAction.Action
-		}
-		c.OpenActions++
-		c.Actions += c.sort(a)
+		open, carried := c.file(CarriedAction{Item: e.Item, Area: e.Area}, actionOf(before.Items[id]), actionOf(after.Items[id]), now)
+		c.OpenActions += open
+		c.Actions += carried
 	}
 	c.compareSteps(before, after, next)
 	return c
@@ -112,18 +93,18 @@ func itemsOfBoth(before, after *Plan) []checklist.Entry {
 func (c *CarriedCheck) compareSteps(before, after, next *Plan) {
 	was, is, nextSteps := map[int]Step{}, map[int]Step{}, map[int]Step{}
 	var order []int
-	for _, s := range projectSteps(before) {
-		was[s.ID] = s
-		order = append(order, s.ID)
-	}
-	if after == before {
-		clear(was)
-	}
-	for _, s := range projectSteps(after) {
-		if _, ok := is[s.ID]; !ok && !slices.Contains(order, s.ID) {
-			order = append(order, s.ID)
+	seen := map[int]bool{}
+	for _, steps := range []struct {
+		of map[int]Step
+		in []Step
+	}{{was, projectSteps(before)}, {is, projectSteps(after)}} {
+		for _, s := range steps.in {
+			steps.of[s.ID] = s
+			if !seen[s.ID] {
+				seen[s.ID] = true
+				order = append(order, s.ID)
+			}
 		}
-		is[s.ID] = s
 	}
 	if next.ProjectPlanID() == after.ProjectPlanID() {
 		for _, s := range projectSteps(next) {
@@ -131,27 +112,49 @@ func (c *CarriedCheck) compareSteps(before, after, next *Plan) {
 		}
 	}
 	for _, id := range order {
-		b, h := was[id], is[id]
-		a := CarriedAction{StepID: id}
-		switch {
-		case h.Open():
-			a.Text = h.Text
-		case b.Open() && h.Text != "":
-			a.Text = h.Text
-			if n := nextSteps[id]; n.Open() && (n.Text == h.Text || n.Text == b.Text) {
-				a.Now = n.Text
-			}
-			c.Done = append(c.Done, a)
-			continue
-		case b.Open():
-			a.Text = b.Text
-		default:
-			continue
-		}
-		a.Now = nextSteps[id].Text
-		c.OpenSteps++
-		c.Steps += c.sort(a)
+		open, carried := c.file(CarriedAction{StepID: id}, stepOf(was[id]), stepOf(is[id]), stepOf(nextSteps[id]))
+		c.OpenSteps += open
+		c.Steps += carried
 	}
+}
+
+// version is an item's action or a step in one version of a plan.
+type version struct {
+	text string
+	open bool
+}
+
+func actionOf(r *Response) version {
+	if r == nil {
+		return version{}
+	}
+	return version{r.Action, r.OpenAction()}
+}
+
+func stepOf(s Step) version { return version{s.Text, s.Open()} }
+
+// file sorts a, an action or step of the previous plan as it was before
+// the change and is after it, against the plan that carries it on (now),
+// and says whether it counts as open and as carried on (0 or 1 each).
+func (c *CarriedCheck) file(a CarriedAction, was, is, now version) (open, carried int) {
+	switch {
+	case is.open:
+		a.Text = is.text
+	case was.open && is.text != "":
+		a.Text = is.text
+		if now.open && (now.text == is.text || now.text == was.text) {
+			a.Now = now.text
+		}
+		c.Done = append(c.Done, a)
+		return 0, 0
+	case was.open:
+		// Removed in the change: not a finish, so still owed.
+		a.Text = was.text
+	default:
+		return 0, 0
+	}
+	a.Now = now.text
+	return 1, c.sort(a)
 }
 
 // projectSteps is p's project plan's steps, if its checklist asks for one.

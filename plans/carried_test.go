@@ -1,23 +1,35 @@
 package plans
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
+
+// lastYearsPlan has three actions open and one done, two steps open and
+// one done.
+func lastYearsPlan() *Plan {
+	p := blankPlan()
+	for id, action := range map[string]string{"lc-vision": "Write the vision", "lc-leadership": "Brief the board", "lc-culture": "Ask staff"} {
+		p.Response(id).Action = action
+	}
+	p.Response("lc-educate-leaders").Action, p.Response("lc-educate-leaders").Status = "Train leaders", StatusDone
+	pp := p.Answer(p.ProjectPlanID())
+	pp.Steps = append(pp.Steps,
+		Step{ID: 40, Text: "Book the room", Status: StatusTodo},
+		Step{ID: 41, Text: "Order the cake", Status: StatusDoing},
+		Step{ID: 43, Text: "Send the invites", Status: StatusDone})
+	return p
+}
 
 // A review carried on, then edited by hand: one action dropped, one
 // reworded, one done since; one step dropped and one reworded. The check
 // counts each open action and step of last year once, and names the ones
 // that did not come across.
 func TestCompareCarried(t *testing.T) {
-	prev := blankPlan()
-	for id, action := range map[string]string{"lc-vision": "Write the vision", "lc-leadership": "Brief the board", "lc-culture": "Ask staff", "en-data-collect": "Count by grade"} {
-		prev.Response(id).Action = action
-	}
-	prev.Response("lc-educate-leaders").Action, prev.Response("lc-educate-leaders").Status = "Train leaders", StatusDone
+	prev := lastYearsPlan()
+	prev.Response("en-data-collect").Action = "Count by grade"
 	pp := prev.Answer(prev.ProjectPlanID())
-	pp.Steps = append(pp.Steps,
-		Step{ID: 40, Text: "Book the room", Status: StatusTodo},
-		Step{ID: 41, Text: "Order the cake", Status: StatusDoing},
-		Step{ID: 42, Text: "Print the posters", Status: StatusTodo},
-		Step{ID: 43, Text: "Send the invites", Status: StatusDone})
+	pp.Steps = slices.Insert(pp.Steps, 2, Step{ID: 42, Text: "Print the posters", Status: StatusTodo})
 
 	next := blankPlan()
 	if got := CarryOn(prev, next); got != (Carried{Actions: 4, Steps: 3}) {
@@ -56,16 +68,7 @@ func TestCompareCarried(t *testing.T) {
 // added in the change counts as open; one removed in the change still
 // counts, and is named when it did not come across.
 func TestCompareCarriedThroughTheChange(t *testing.T) {
-	before := blankPlan()
-	for id, action := range map[string]string{"lc-vision": "Write the vision", "lc-leadership": "Brief the board", "lc-culture": "Ask staff"} {
-		before.Response(id).Action = action
-	}
-	before.Response("lc-educate-leaders").Action, before.Response("lc-educate-leaders").Status = "Train leaders", StatusDone
-	pp := before.Answer(before.ProjectPlanID())
-	pp.Steps = append(pp.Steps,
-		Step{ID: 40, Text: "Book the room", Status: StatusTodo},
-		Step{ID: 41, Text: "Order the cake", Status: StatusDoing},
-		Step{ID: 43, Text: "Send the invites", Status: StatusDone})
+	before := lastYearsPlan()
 
 	// The change: the culture action and the cake done, the board's
 	// action removed, the leaders' training and the invites reopened, and
@@ -103,6 +106,12 @@ func TestCompareCarriedThroughTheChange(t *testing.T) {
 	c = CompareCarried(before, after, next)
 	if len(c.Done) != 2 || c.Done[0].Now != "Ask staff" || c.Done[1].Now != "Order the cake" {
 		t.Fatalf("done, yet carried on: %+v", c.Done)
+	}
+	// An action of other words on that item is next year's own, not the
+	// one done.
+	next.Response("lc-culture").Action = "Run a staff survey"
+	if c = CompareCarried(before, after, next); c.Done[0].Now != "" || c.Done[1].Now != "Order the cake" {
+		t.Fatalf("a new action on a done one's item: %+v", c.Done)
 	}
 	// One version only (two files compared): nothing is done "in this
 	// change", and the same plan twice reads as that plan once.
