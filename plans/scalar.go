@@ -61,11 +61,21 @@ func allPrintable(s string) bool {
 			return false
 		case r == 0xfeff || r == 0x2028 || r == 0x2029:
 			return false
+		case bidiControl(r):
+			return false
 		case r >= 0xd800 && r <= 0xdfff, r == 0xfffe, r == 0xffff:
 			return false
 		}
 	}
 	return true
+}
+
+// bidiControl reports the bidirectional overrides and isolates
+// (U+202A–U+202E, U+2066–U+2069): written raw, they reorder the line
+// around them for whoever reads the file or its diff ("Trojan Source"), so
+// they are written as escapes.
+func bidiControl(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 // literalSafe reports whether s can be a literal block (`|` or `|-`): no
@@ -202,7 +212,7 @@ func appendDoubleQuoted(b []byte, s string) []byte {
 			if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
 				b = append(b, `\x`...)
 				b = append(b, hex2(byte(r))...)
-			} else if r == 0xfeff || r == 0x2028 || r == 0x2029 || (r >= 0xd800 && r <= 0xdfff) || r == 0xfffe || r == 0xffff {
+			} else if r == 0xfeff || r == 0x2028 || r == 0x2029 || bidiControl(r) || (r >= 0xd800 && r <= 0xdfff) || r == 0xfffe || r == 0xffff {
 				b = append(b, `\u`...)
 				h := strconv.FormatInt(int64(r), 16)
 				b = append(b, strings.Repeat("0", 4-len(h))+h...)
