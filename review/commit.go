@@ -20,7 +20,11 @@ import (
 // next_review line was written when this one was made, and committing the
 // new plan alone would leave the link half made in git (the old plan's
 // actions chased twice on every other clone). Naming a file git already
-// has unchanged is harmless, so this holds on every later visit too.
+// has unchanged is harmless, so this holds on every later visit too. It
+// must name this plan back as its next review (PreviousReviewOf): the
+// previous_review line comes from the plan's author, and one leading to
+// any other file of the work tree (notes, or secrets git ignores) must
+// not put that file in git.
 //
 // A plan its folder's .gitignore leaves out, as plans/*.yaml in a clone of
 // ladder itself (where the README's `go run .` saves it), is added with
@@ -28,10 +32,8 @@ import (
 // commands to keep it. It asks git once more for that.
 func (s *Session) CommitSteps() [][]string {
 	var more []string
-	if ref := s.Plan().PreviousReview; ref != "" {
-		if prev, err := plans.FollowLink(s.Path(), ref); err == nil {
-			more = append(more, prev)
-		}
+	if prev, err := plans.PreviousReviewOf(s.Path(), s.Plan()); err == nil && prev != "" {
+		more = append(more, prev)
 	}
 	add, commit := plans.CommitWords(s.Path(), s.Plan(), more...)
 	if _, repo := strictyaml.Root(filepath.Dir(s.Path())); !repo {
