@@ -203,18 +203,13 @@ func sameChecklist(stderr io.Writer, prev *plans.File, flag string) bool {
 // notCarried says, in plain words, why a review could not carry prev on:
 // nothing was written in any of these cases.
 func notCarried(prev *plans.File, path string, err error) error {
+	var carried *plans.CarriedOnAlready
 	switch {
-	case errors.Is(err, plans.ErrHasNextReview):
-		ref := prev.Plan.NextReview
-		next, ok := plans.HandedOn(prev.Path, prev.Plan)
-		if !ok {
-			return &exitError{code: ExitProblems, err: fmt.Errorf(
-				"%s names a next review already (next_review: %s), but no plan is there: if that review was removed on purpose, delete the next_review line from %s and run this again",
-				prev.Path, safetext.Quote(ref), prev.Path)}
-		}
-		return &exitError{code: ExitProblems, err: fmt.Errorf(
-			"%s was carried on already, to %s: carry on from that plan instead (ladder new %s --from %s ...)",
-			prev.Path, safetext.Line(next), plans.CommandQuote(path), safetext.Line(plans.CommandQuote(next)))}
+	case errors.As(err, &carried) && carried.Next != "":
+		// ladder new makes a review: the one to make is the one after
+		// that, from the review that took the actions on.
+		return &exitError{code: ExitProblems, err: fmt.Errorf("%w; carry on from that one instead (ladder new %s --from %s ...)",
+			err, safetext.Line(plans.CommandQuote(path)), safetext.Line(plans.CommandQuote(carried.Next)))}
 	case errors.Is(err, plans.ErrChangedOnDisk):
 		return &exitError{code: ExitProblems, err: fmt.Errorf(
 			"%s changed on disk while ladder was reading it, so nothing was written: run this again", prev.Path)}

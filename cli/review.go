@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/term"
-	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 	"github.com/socialmobility/ladder/tui"
@@ -261,14 +260,9 @@ func carryFrom(stderr io.Writer, path, from string, o tui.Options, open bool) (*
 	if err != nil {
 		return nil, reportLoadError(stderr, from, err)
 	}
-	if err := plans.NextReviewGone(from, f.Plan); err != nil {
+	if err := plans.CheckCarryOn(from, f.Plan); err != nil {
 		f.Close()
-		return nil, &exitError{code: ExitProblems, err: err}
-	}
-	if ref := f.Plan.NextReview; ref != "" {
-		f.Close()
-		return nil, &exitError{code: ExitProblems, err: fmt.Errorf("%s was carried on already, to %s: its open actions are chased there; open that one instead",
-			from, safetext.Line(ref))}
+		return nil, &exitError{code: ExitProblems, err: review.CarryRefused(err)}
 	}
 	if !open {
 		f.Close()

@@ -118,7 +118,8 @@ func linkShape(ref string) error {
 }
 
 // ErrHasNextReview is CreateNext's refusal to carry a plan on twice: its
-// open actions would then be chased in two plans.
+// open actions would then be chased in two plans. CheckCarryOn's
+// *CarriedOnAlready wraps it.
 var ErrHasNextReview = errors.New("already has a next review")
 
 // ErrNotLinked is wrapped by CreateNext's error when the new plan was
@@ -138,8 +139,8 @@ var ErrNotLinked = errors.New("the new plan was written, but the previous one do
 // (next's File is returned with it): the caller tells the person to add
 // the line by hand, or the actions are chased twice.
 func CreateNext(path string, prev *File, next *Plan) (*File, Carried, error) {
-	if prev.Plan.NextReview != "" {
-		return nil, Carried{}, fmt.Errorf("%s %w, %s: carry on from that one instead", prev.Path, ErrHasNextReview, safetext.Quote(prev.Plan.NextReview))
+	if err := CheckCarryOn(prev.Path, prev.Plan); err != nil {
+		return nil, Carried{}, err
 	}
 	if prev.Plan.Checklist.ID != next.Checklist.ID {
 		return nil, Carried{}, fmt.Errorf("%s follows checklist %s and the new review %s: a review carries on only from a plan on the same checklist",
@@ -284,20 +285,6 @@ func HandedOn(path string, p *Plan) (next string, ok bool) {
 func (l *Links) HandedOn(path string, p *Plan) (next string, ok bool) {
 	next, err := l.NextReviewOf(path, p)
 	return next, err == nil && next != ""
-}
-
-// NextReviewGone says why the plan at path, which names a next review,
-// has not handed its open actions on (NextReviewOf's error: that review
-// is not there, or does not name it back), and what to do: delete the
-// line, then carry the plan on again. It is nil when the plan names no
-// next review, or one that took its actions on. The front ends say this
-// rather than "open that one instead", which, for a review removed with
-// git rm, would begin a blank one under its name.
-func NextReviewGone(path string, p *Plan) error {
-	if _, err := NextReviewOf(path, p); err != nil {
-		return fmt.Errorf("%s names a next review that does not take its actions on (%w): if that review was removed on purpose, delete the next_review line from %s, then carry it on again", path, err, path)
-	}
-	return nil
 }
 
 // ErrNotLinkedBack is NextReviewOf's error for a next review that does not

@@ -56,7 +56,7 @@ func TestAMessageAboutALinkQuotesOnlyAnExcerptOfIt(t *testing.T) {
 		writePlan(t, path, p)
 		var errs []error
 		if _, err := NextReviewOf(path, p); err != nil {
-			errs = append(errs, err, NextReviewGone(path, p))
+			errs = append(errs, err, CheckCarryOn(path, p))
 		}
 		if _, err := PreviousReviewOf(path, p); err != nil {
 			errs = append(errs, err)

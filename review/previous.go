@@ -1,6 +1,7 @@
 package review
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -162,4 +163,16 @@ func CarriedWords(c plans.Carried) string {
 		parts = append(parts, fmt.Sprintf("%d project-plan %s", c.Steps, plural(c.Steps, "step", "steps")))
 	}
 	return strings.Join(parts, " and ")
+}
+
+// CarryRefused is plans.CheckCarryOn's refusal as ladder review --from
+// says it, on the command line and in the accessible prompts alike: for a
+// plan that was carried on, with the command that opens the review that
+// took its actions on, as that is the review to go on with.
+func CarryRefused(err error) error {
+	var carried *plans.CarriedOnAlready
+	if !errors.As(err, &carried) || carried.Next == "" {
+		return err
+	}
+	return fmt.Errorf("%w; open that one instead (ladder review %s)", err, safetext.Line(plans.CommandQuote(carried.Next)))
 }

@@ -93,7 +93,7 @@ func TestStartCarriesAPlanOnIntoTheNextReview(t *testing.T) {
 		}
 	}
 	h2.press("c")
-	requireWords(t, h2.view(), "acme-2026.yaml was carried on already, to "+filepath.Base(next)+": that one is chosen now, press enter to open it.")
+	requireWords(t, h2.view(), "acme-2026.yaml was carried on already, to "+filepath.Base(next)+": its open actions are chased there; that one is chosen now, press enter to open it.")
 	h2.press("enter")
 	if got := h2.a.c.session.Path(); got != next {
 		t.Fatalf("opened %s, not the next review %s", got, next)
@@ -196,8 +196,46 @@ func TestCarryOnFromAPlanWhoseNextReviewWasRemoved(t *testing.T) {
 	writePlanFile(t, oldPath, prev)
 	h := rvStart(t, Options{Dir: dir}, 80, 24)
 	h.press("down", "c")
-	requireWords(t, h.view(), "delete the next_review line from "+oldPath+", then carry it on again")
+	requireWords(t, h.view(), "acme-2026.yaml names a next review that does not take its actions on (\"acme-2027.yaml\" leads to no plan: plans/acme-2027.yaml is not there): if that review was removed on purpose, delete its next_review line, then carry it on again.")
 	h.refuseView("open that one instead", "Next review, carried on")
+
+	// On a projector the same, naming no file: P shows why.
+	h.press("P", "c")
+	requireWords(t, h.view(), "That review names a next review that does not take its actions on: if that review was removed on purpose, delete its next_review line, then carry it on again. Press P to leave presenter mode and see why.")
+	if v := h.view(); strings.Contains(v, ".yaml") {
+		t.Fatalf("presenter mode names a file:\n%s", v)
+	}
+}
+
+// On a projector, c on a plan carried on already says so in the words
+// the command line uses, naming neither file, and chooses the review that
+// took its actions on, for enter to open, as it does off the projector.
+func TestCarryOnInPresenterModeChoosesTheNextReviewNamingNoFile(t *testing.T) {
+	dir, oldPath, _ := carryFolder(t)
+	old, err := plans.Open(oldPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := filepath.Join(dir, "acme-2027.yaml")
+	if _, _, err := plans.CreateNext(next, old, plans.New(old.Plan.Checklist, "Acme Café Ltd", "Spring review 2027", rvToday)); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	h := rvStart(t, Options{Dir: dir, Present: true}, 80, 24)
+	for i, f := range h.a.screen(screenStart).(*startScreen).plans {
+		if f.Path == oldPath {
+			h.press(strings.Repeat("down ", i+1)[:len("down ")*(i+1)-1])
+		}
+	}
+	h.press("c")
+	requireWords(t, h.view(), "That review was carried on already, to the next review: its open actions are chased there; that one is chosen now, press enter to open it.")
+	if v := h.view(); strings.Contains(v, ".yaml") {
+		t.Fatalf("presenter mode names a file:\n%s", v)
+	}
+	h.press("enter")
+	if got := h.a.c.session.Path(); got != next {
+		t.Fatalf("opened %s, not the next review %s", got, next)
+	}
 }
 
 // Last year's plan, opened after it was carried on: its summary and each

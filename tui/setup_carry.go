@@ -108,11 +108,31 @@ type carryNotLinkedMsg struct {
 // carryError says in plain words why a carried-on review was not created.
 func (s *setupScreen) carryError(err error) error {
 	name := filepath.Base(s.prev.Path)
+	if s.c.present {
+		name = "That review"
+	}
+	var carried *plans.CarriedOnAlready
 	switch {
 	case errors.Is(err, plans.ErrChangedOnDisk):
 		return fmt.Errorf("%s changed on disk after you chose it, so nothing was written: press esc and choose it again, to carry on what it says now", name)
-	case errors.Is(err, plans.ErrHasNextReview):
-		return fmt.Errorf("%s was carried on already (its next_review names the plan that did): press esc and open that one instead", name)
+	case errors.As(err, &carried) && carried.Next == "":
+		return errors.New(s.c.carryRefusal(carried) + " (esc goes back)")
+	case errors.As(err, &carried):
+		// Carried on by someone else since the list was read.
+		return errors.New(s.c.carryRefusal(carried) + "; press esc and open that one instead")
 	}
 	return err
+}
+
+// carryRefusal is plans.CheckCarryOn's refusal in the screens' names for
+// the two plans: their file names, as the list shows them, or on a
+// projector none (nor the reason a next review took nothing on, which
+// names files).
+func (c *common) carryRefusal(carried *plans.CarriedOnAlready) string {
+	if c.present {
+		quiet := *carried
+		quiet.Why = nil
+		return quiet.Words("That review", "the next review")
+	}
+	return carried.Words(filepath.Base(carried.Path), filepath.Base(carried.Next))
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -166,30 +167,32 @@ func (s *startScreen) open(path string) tea.Cmd {
 // is chosen instead, for enter to open.
 func (s *startScreen) carry(f plans.Found) tea.Cmd {
 	s.openErr = nil
-	name := filepath.Base(f.Path)
-	if err := plans.NextReviewGone(f.Path, f.Plan); err != nil {
-		s.said = safetext.Line(err.Error())
+	var carried *plans.CarriedOnAlready
+	if !errors.As(plans.CheckCarryOn(f.Path, f.Plan), &carried) {
+		return openToCarry(s.c, f.Path)
+	}
+	words := s.c.carryRefusal(carried)
+	switch {
+	case carried.Next == "" && s.c.present:
+		s.said = words + ". Press P to leave presenter mode and see why."
+		return nil
+	case carried.Next == "":
+		s.said = words + "."
 		return nil
 	}
-	if ref := f.Plan.NextReview; ref != "" {
-		next := safetext.Line(ref)
-		if s.c.present {
-			s.said = "That review was carried on already, to the next: open that one instead."
+	for i, g := range s.plans {
+		if filepath.Clean(g.Path) == filepath.Clean(carried.Next) {
+			s.cursor = i + 1
+			s.said = words + "; that one is chosen now, press enter to open it."
 			return nil
 		}
-		if p, err := plans.Link(f.Path, ref); err == nil {
-			for i, g := range s.plans {
-				if filepath.Clean(g.Path) == filepath.Clean(p) {
-					s.cursor = i + 1
-					s.said = name + " was carried on already, to " + next + ": that one is chosen now, press enter to open it."
-					return nil
-				}
-			}
-		}
-		s.said = name + " was carried on already, to " + next + ": open that one instead (ladder review " + plans.ShellQuote(filepath.Join(filepath.Dir(f.Path), filepath.FromSlash(ref))) + ")."
+	}
+	if s.c.present {
+		s.said = words + "; open that one instead."
 		return nil
 	}
-	return openToCarry(s.c, f.Path)
+	s.said = words + "; open that one instead (ladder review " + safetext.Line(plans.CommandQuote(carried.Next)) + ")."
+	return nil
 }
 
 func (s *startScreen) view() string {

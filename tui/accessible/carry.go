@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
@@ -21,12 +20,8 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 	}
 	defer prev.Close()
 	p := prev.Plan
-	if err := plans.NextReviewGone(from, p); err != nil {
-		return nil, err
-	}
-	if p.NextReview != "" {
-		return nil, fmt.Errorf("%s was carried on already, to %s: open that one instead, with ladder review %s",
-			from, safetext.Line(p.NextReview), plans.ShellQuote(joinLink(from, p.NextReview)))
+	if err := plans.CheckCarryOn(from, p); err != nil {
+		return nil, review.CarryRefused(err)
 	}
 	last, carried := review.CarryPreview(p, r.today)
 	org := last.Organisation
@@ -75,15 +70,6 @@ func (r *reviewer) sayLinked() {
 	}
 	r.p.say("%s changed too: it now names %s as its next review.", r.linked, r.s.Path())
 	r.sayGitSteps("both plans", "both")
-}
-
-// joinLink is the path of the plan a link in the plan at from names, for
-// a command to run; the link as it is when it leaves the repository.
-func joinLink(from, ref string) string {
-	if p, err := plans.Link(from, ref); err == nil {
-		return p
-	}
-	return safetext.Line(ref)
 }
 
 // refuseFrom says why review --from cannot make path the next review.

@@ -72,7 +72,7 @@ func TestCarryOnFromLastYearsPlan(t *testing.T) {
 
 	// Carried on already: a second --from is refused, naming where it went.
 	_, err = runReview(t, Options{PlanPath: filepath.Join(dir, "again.yaml"), From: old}, strings.NewReader(""))
-	if err == nil || !strings.Contains(err.Error(), "was carried on already, to acme-2027.yaml") {
+	if want := old + " was carried on already, to " + next + ": its open actions are chased there; open that one instead (ladder review " + plans.CommandQuote(next) + ")"; err == nil || err.Error() != want {
 		t.Fatalf("carried on twice: %v", err)
 	}
 }
