@@ -140,6 +140,16 @@ func TestCarryOnSaysWhenThePlanDoesNotLoad(t *testing.T) {
 	h.press("c")
 	requireWords(t, h.view(), "✗ acme-2026.yaml does not load, so it cannot be carried on:")
 	h.requireView("Resume a review")
+
+	// On a projector, the problem names no file (its line does, and may
+	// quote the file): P shows it.
+	h.press("P", "c")
+	requireWords(t, h.view(), "✗ That plan could not be opened: press P to leave presenter mode and see why.")
+	if v := h.view(); strings.Contains(v, ".yaml") || strings.Contains(v, "oops") {
+		t.Fatalf("presenter mode names a file:\n%s", v)
+	}
+	h.press("P")
+	requireWords(t, h.view(), "✗ acme-2026.yaml does not load, so it cannot be carried on:")
 }
 
 // review NEW --from OLD opens the form carrying OLD on into NEW.

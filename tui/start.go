@@ -235,7 +235,12 @@ func (s *startScreen) view() string {
 			}
 		}
 	}
-	if s.openErr != nil {
+	switch {
+	case s.openErr != nil && s.c.present:
+		// Its words name the file, and a line of it may quote the plan:
+		// not for the room, as for the files that could not be opened.
+		body = append(body, "", st.Error.Render(wrapIndented("✗ That plan could not be opened: press P to leave presenter mode and see why.", w, 0, 0)))
+	case s.openErr != nil:
 		body = append(body, "", st.Error.Render(wrapIndented("✗ "+s.openErr.Error(), w, 0, 0)))
 	}
 	if s.said != "" {
