@@ -48,9 +48,11 @@ type itemScreen struct {
 	lastKey string // the key being handled, to name it in a message
 
 	// leaving is the warning shown when the person tried to leave the
-	// item with a due date that is not a date (issue 12.2); a second try
-	// leaves, the text kept by the session and shown again on return.
-	leaving string
+	// field or the item with a due date that is not a date (issue 12.2);
+	// a second try with the same key leaves, the text kept by the session
+	// and shown again on return.
+	leaving    string
+	leavingKey string // the key that leaving names
 
 	bigTitles map[bigTitleKey][]string  // presenter mode's block-letter titles, worked out once (present.go)
 	bigTexts  map[bigTextKey][][]string // its questions and levels in block letters (present_big.go)
@@ -278,13 +280,33 @@ func (s *itemScreen) draft() tea.Cmd {
 // moveFocus commits the focused field and focuses another. A due date
 // that is not a date keeps the focus, with why (issue 12.2): it is never
 // thrown away while the person looks elsewhere.
+// A due date that is not a date keeps the person in the field at the
+// first try, saying why and how to go on; the next try leaves it unsaved,
+// as leaving the item does, rather than trapping them in it (esc that
+// seemed to do nothing, and the next letter typed into the date).
 func (s *itemScreen) moveFocus(f int) tea.Cmd {
 	cmd := s.commit()
-	if s.focus == focusDue && s.dueRefused() {
+	if s.focus == focusDue && s.dueRefused() && !s.warned() {
+		s.warnLeaving(s.c.session.UnreadDueWarning(s.entry().Item.ID))
 		return cmd
 	}
+	s.leaving = ""
 	return tea.Batch(cmd, s.setFocus(f))
 }
+
+// warnLeaving says why the key just pressed did not leave, and that
+// pressing it again will.
+func (s *itemScreen) warnLeaving(why string) {
+	again := "the key"
+	if s.lastKey != "" {
+		again = s.lastKey
+	}
+	s.leaving, s.leavingKey = why+" Press "+again+" again to leave it unsaved.", s.lastKey
+}
+
+// warned reports whether the key just pressed is the one the warning
+// named: another key is warned of afresh, as it may leave for elsewhere.
+func (s *itemScreen) warned() bool { return s.leaving != "" && s.lastKey == s.leavingKey }
 
 // dueRefused reports whether the session refused the due date typed.
 func (s *itemScreen) dueRefused() bool {
@@ -298,16 +320,12 @@ func (s *itemScreen) dueRefused() bool {
 // command it returns: dropping it would leave the date in memory only,
 // "saving…" on the screen, until the next change.
 func (s *itemScreen) mayLeave() (tea.Cmd, bool) {
-	if s.focus != focusDue || s.leaving != "" {
+	if s.focus != focusDue || s.warned() {
 		return nil, true
 	}
 	cmd := s.commit()
 	if w := s.c.session.UnreadDueWarning(s.entry().Item.ID); w != "" {
-		again := "the key"
-		if s.lastKey != "" {
-			again = s.lastKey
-		}
-		s.leaving = w + " Press " + again + " again to leave it unsaved."
+		s.warnLeaving(w)
 		return cmd, false
 	}
 	return cmd, true

@@ -139,18 +139,32 @@ func TestAnImpossibleDateIsRefusedInPlaceAndKept(t *testing.T) {
 	h.press("r", "tab", "tab", "tab")
 	h.typeText("31/02/2027")
 	h.requireView(`"31/02/2027" is not a real date`)
-	// tab, enter, shift+tab and esc keep the person in the field: the text
-	// and the message stay, nothing is saved (issue 12.2).
+	// tab, enter, shift+tab and esc keep the person in the field at the
+	// first try, saying why and how to go on: the text and the message
+	// stay, nothing is saved (issue 12.2). The next try leaves the field,
+	// the date still unsaved, rather than trapping them in it.
 	for _, k := range []string{"tab", "enter", "shift+tab", "esc"} {
 		h.press(k)
 		if h.item().focus != focusDue {
 			t.Fatalf("%s left the field with a date that is not one", k)
 		}
+		h.requireView("is not a date, so it is not saved", "Press "+k+" again to leave it unsaved")
+		h.typeText("7") // typing puts it right, or tries to: the warning goes
+		h.refuseView("again to leave it unsaved")
+		h.press("backspace")
 	}
 	h.requireView("31/02/2027", `"31/02/2027" is not a real date`)
+	h.press("esc")
+	h.press("esc")
+	if h.item().focus != focusRating {
+		t.Fatal("esc twice did not leave the field")
+	}
+	h.requireView("31/02/2027", `"31/02/2027" is not a real date`)
+	h.refuseView("again to leave it unsaved")
 	if got := loadPlan(t, path).Response("lc-vision").Due; !got.IsZero() {
 		t.Fatalf("an impossible date was saved: %v", got)
 	}
+	h.press("tab", "tab", "tab")
 	// Leaving the item warns first; the second try leaves, and the text is
 	// still there after going to another item and back.
 	h.press("ctrl+n")
