@@ -88,6 +88,9 @@ Run it with no arguments to start or resume a review.`,
 		},
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		if hint := reviewFlagHint(cmd, err); hint != "" {
+			return &exitError{code: ExitUsage, err: fmt.Errorf("%w\n%s", err, hint)}
+		}
 		return &exitError{code: ExitUsage, err: fmt.Errorf("%w\nRun '%s --help' for usage.", err, cmd.CommandPath())}
 	})
 	root.AddCommand(
@@ -103,6 +106,22 @@ Run it with no arguments to start or resume a review.`,
 		newDataCmd(),
 	)
 	return root
+}
+
+// reviewFlagHint names the command for a review's flag given to ladder
+// itself ("ladder --accessible", as a screen-reader user may well type):
+// ladder alone starts the review, but its flags belong to ladder review.
+func reviewFlagHint(cmd *cobra.Command, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if cmd.Parent() != nil || !ok {
+		return ""
+	}
+	name, _, _ = strings.Cut(name, "=")
+	review, _, findErr := cmd.Find([]string{"review"})
+	if findErr != nil || review == cmd || review.Flags().Lookup(name) == nil {
+		return ""
+	}
+	return "To start a review with it, run: ladder review --" + name
 }
 
 // rootArgs takes no arguments. A plan file given to ladder itself, as
