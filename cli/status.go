@@ -13,6 +13,9 @@ import (
 // before writing it to a temporary file (tests make it small).
 var statusMemoryBudget = plans.DefaultMemoryBudget
 
+// statusFormats are the formats status writes.
+var statusFormats = []string{"text", "md", "html", "csv"}
+
 type statusOptions struct {
 	today  string
 	out    string
@@ -42,11 +45,14 @@ window's width; in a file or a pipe each action stays on one line.
 
 --by owner groups the actions by who has to do them; --by plan by plan,
 each under its organisation and title with its totals. --format md gives
-Markdown for a monthly check-in issue, and --format csv one row per
-action for a spreadsheet (--excel adds the byte-order mark Excel needs to
-read UTF-8; a cell that starts with =, +, - or @ gets a leading ' so that
-no spreadsheet runs it as a formula). With -o, the file's name chooses
-the format when --format is left out (-o actions.csv writes CSV); an
+Markdown for a monthly check-in issue; --format html one self-contained
+web page for the manager or the board to open from an email (nothing to
+fetch, printable on A4, readable on a phone; late actions marked "⚠ 12
+days late"); and --format csv one row per action for a spreadsheet
+(--excel adds the byte-order mark Excel needs to read UTF-8; a cell that
+starts with =, +, - or @ gets a leading ' so that no spreadsheet runs it
+as a formula). With -o, the file's name chooses the format when --format
+is left out (-o actions.csv writes CSV, -o chase.html a web page); an
 .xlsx name is refused, since ladder writes no workbook: name it .csv and
 add --excel.
 
@@ -69,6 +75,9 @@ only read, never changed.`,
   # Who has what to do, as Markdown for the monthly check-in issue
   ladder status --by owner --format md -o check-in.md
 
+  # The list as a web page, to send to the board
+  ladder status --format html -o chase.html
+
   # Every open action, for a spreadsheet
   ladder status --format csv --excel -o actions.csv`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -78,7 +87,7 @@ only read, never changed.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := formatOfOutput(cmd, &opts.format, opts.out, "text", "md", "csv"); err != nil {
+			if err := formatOfOutput(cmd, &opts.format, opts.out, statusFormats...); err != nil {
 				return err
 			}
 			return runStatus(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, opts)
@@ -86,9 +95,9 @@ only read, never changed.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.today, "today", "", "the date to count from, as `YYYY-MM-DD` (default: today)")
-	f.StringVarP(&opts.out, "output", "o", "", "write the list to `FILE` instead of standard output (a .md or .csv name chooses that --format)")
+	f.StringVarP(&opts.out, "output", "o", "", "write the list to `FILE` instead of standard output (a .md, .html or .csv name chooses that --format)")
 	f.StringVar(&opts.by, "by", "due", "group the actions by `GROUP`: due (when they are due), owner, or plan")
-	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, md for Markdown, or csv for a spreadsheet")
+	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, md for Markdown, html for a web page, or csv for a spreadsheet")
 	f.BoolVar(&opts.excel, "excel", false, "with --format csv, start the file with a UTF-8 byte-order mark for Excel")
 	return cmd
 }
@@ -105,7 +114,7 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 	if by != render.ByDue && by != render.ByOwner && by != render.ByPlan {
 		return usageErrorf("--by %s: use due, owner or plan", opts.by)
 	}
-	if err := formatChoice(opts.format, opts.excel, "text", "md", "csv"); err != nil {
+	if err := formatChoice(opts.format, opts.excel, statusFormats...); err != nil {
 		return err
 	}
 	files, err := planFiles("status", args)
@@ -168,6 +177,8 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		switch opts.format {
 		case "md":
 			return render.WriteStatusMarkdown(w, o, dir)
+		case "html":
+			return render.WriteStatusHTML(w, o, dir)
 		case "csv":
 			return render.WriteStatusCSV(w, o, opts.excel)
 		}

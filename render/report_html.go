@@ -69,14 +69,19 @@ func writeHTMLPage(page htmlPage) []byte {
 		// is a bug in this package, not in the plan.
 		panic(fmt.Sprintf("render: the HTML report template failed: %v", err))
 	}
-	// html/template escapes markup but passes control characters through;
-	// the page may be printed to a terminal (no -o), and a browser would
-	// show bidirectional overrides as reordered text. The template itself
-	// has none, so what is found came from the plan: show it as pictures.
-	if out := b.Bytes(); !safetext.Safe(string(out)) {
+	return inertHTML(b.Bytes())
+}
+
+// inertHTML is a page (or a piece of one) as written: html/template
+// escapes markup but passes control characters through; the page may be
+// printed to a terminal (no -o), and a browser would show bidirectional
+// overrides as reordered text. The templates themselves have none, so
+// what is found came from the plan: show it as pictures.
+func inertHTML(out []byte) []byte {
+	if !safetext.Safe(string(out)) {
 		return []byte(safetext.Terminal(string(out)))
 	}
-	return b.Bytes()
+	return out
 }
 
 // htmlPage is the report as the template reads it: the values of a

@@ -285,14 +285,21 @@ func dueCells(today, due plans.Date) (string, string) {
 
 // actionText is what an action is, with where it comes from.
 func actionText(a plans.PlanAction) string {
-	text := oneLine(a.Text)
+	text, what := actionParts(a)
+	if what != "" {
+		text += " [" + what + "]"
+	}
+	return text
+}
+
+// actionParts is what an action is and where it comes from, apart: the
+// web page shows the one under the other.
+func actionParts(a plans.PlanAction) (text, what string) {
+	text = oneLine(a.Text)
 	if text == "" {
 		text = "(no description)"
 	}
-	if a.What != "" {
-		text += " [" + oneLine(a.What) + "]"
-	}
-	return text
+	return text, oneLine(a.What)
 }
 
 // columns are the row cells shown for a grouping, with their headings:

@@ -1,0 +1,223 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// The status page (ladder status --format html) is the monthly "what do
+// we chase" list for the manager and the board, who open an attachment
+// rather than a terminal. It is the text list's model (statusList: the
+// same groups, order, intro, totals and next reviews) laid out with the
+// HTML report's stylesheet and a few rules of its own, so the two pages
+// look alike. Like the text, it is written group by group as the list is
+// walked (a folder's list may be in a temporary file): the template is a
+// set of pieces, each executed by html/template, which escapes every text
+// from a plan. A late action is a shape, a word and a colour
+// ("⚠ 12 days late" in red), as on the screens.
+
+//go:embed status_html.tmpl
+var statusHTMLSource string
+
+// statusStylesheet is what the status page adds to report_html.css: both
+// go in its one <style>, the report's first.
+//
+//go:embed status_html.css
+var statusStylesheet string
+
+// statusHTMLTemplate is parsed on first use: most runs never write HTML.
+var statusHTMLTemplate = sync.OnceValue(func() *template.Template {
+	stylesheet := func() template.CSS { return template.CSS(reportStylesheet + statusStylesheet) }
+	return template.Must(template.New("status").Funcs(template.FuncMap{"stylesheet": stylesheet}).Parse(statusHTMLSource))
+})
+
+// StatusHTML renders the list as one self-contained web page.
+func StatusHTML(l *StatusList, dir string) ([]byte, error) {
+	var b bytes.Buffer
+	err := WriteStatusHTML(&b, l, dir)
+	return b.Bytes(), err
+}
+
+// WriteStatusHTML writes the page StatusHTML returns to w as it goes. The
+// same list and day always give the same bytes.
+func WriteStatusHTML(w io.Writer, l *StatusList, dir string) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	p := &htmlPieces{w: bw, t: statusHTMLTemplate()}
+	if err := writeStatusHTML(p, newStatusList(l, dir)); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// htmlPieces writes a page one template piece at a time.
+type htmlPieces struct {
+	w   *bufio.Writer
+	t   *template.Template
+	buf bytes.Buffer
+}
+
+func (p *htmlPieces) write(name string, data any) error {
+	p.buf.Reset()
+	if err := p.t.ExecuteTemplate(&p.buf, name, data); err != nil {
+		// The template is fixed and its data plain values: an error here
+		// is a bug in this package, not in the plan.
+		panic(fmt.Sprintf("render: the status page's template %q failed: %v", name, err))
+	}
+	_, err := p.w.Write(inertHTML(p.buf.Bytes()))
+	return err
+}
+
+type statusHTMLHead struct {
+	Title, TabTitle, Intro string
+}
+
+type statusHTMLGroup struct {
+	ID, Title, Summary string
+	Overdue            bool // the "Overdue" group of a list by due date
+	Columns            []statusHTMLColumn
+}
+
+type statusHTMLColumn struct{ Name, Class string }
+
+type statusHTMLRow struct {
+	Late  bool
+	Cells []statusHTMLCell
+}
+
+// statusHTMLCell is a cell under one of the columns: Text, and for the
+// action where it comes from.
+type statusHTMLCell struct {
+	Column statusHTMLColumn
+	Text   string
+	From   string
+	Late   bool
+}
+
+type statusHTMLTotal struct {
+	Plan  string
+	Open  [4]int
+	Names [4]string
+}
+
+type statusHTMLNextReview struct{ Path, Line string }
+
+// totalsHeader names the totals' counts, as the text's table does.
+var totalsHeader = [4]string{"Overdue", fmt.Sprintf("Next %d days", plans.SoonDays), "Later", "No date"}
+
+func writeStatusHTML(p *htmlPieces, d statusList) error {
+	title := "Open actions on " + d.o.Today.String()
+	err := p.write("start", statusHTMLHead{Title: title, TabTitle: shorten(title+" in "+d.dir, 70), Intro: d.intro()})
+	if err != nil {
+		return err
+	}
+	if d.o.Total() > 0 {
+		if err := writeStatusHTMLGroups(p, d); err != nil {
+			return err
+		}
+		if d.by != ByPlan {
+			if err := writeStatusHTMLTotals(p, d); err != nil {
+				return err
+			}
+		}
+	}
+	var next []statusHTMLNextReview
+	err = d.nextReviews(func(path, line string) error {
+		next = append(next, statusHTMLNextReview{Path: path, Line: line}) // a line per plan carried on: few
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(next) > 0 {
+		if err := p.write("next-reviews", struct {
+			Title string
+			Plans []statusHTMLNextReview
+		}{d.nextReviewsTitle(), next}); err != nil {
+			return err
+		}
+	}
+	return p.write("end", struct{ Today string }{d.o.Today.String()})
+}
+
+// writeStatusHTMLGroups writes a section per group, a table row per
+// action. A group's heading is written with its first action, which says
+// whether it is the overdue group.
+func writeStatusHTMLGroups(p *htmlPieces, d statusList) error {
+	header, cells := d.columns()
+	columns := make([]statusHTMLColumn, len(header))
+	for i, h := range header {
+		columns[i] = statusHTMLColumn{Name: h, Class: strings.ToLower(h)}
+	}
+	var pending *statusHTMLGroup
+	groups := 0
+	row := statusHTMLRow{Cells: make([]statusHTMLCell, len(header))}
+	err := d.each(func(title, summary string) error {
+		if groups > 0 {
+			if err := p.write("group-end", nil); err != nil {
+				return err
+			}
+		}
+		groups++
+		pending = &statusHTMLGroup{ID: "group-" + strconv.Itoa(groups), Title: title, Summary: summary, Columns: columns}
+		return nil
+	}, func(a *plans.Listed) error {
+		late := a.Urgency == plans.Overdue
+		if pending != nil {
+			pending.Overdue = late && d.by == ByDue
+			if err := p.write("group", pending); err != nil {
+				return err
+			}
+			pending = nil
+		}
+		text := cells(d.row(a))
+		row.Late = late
+		for i, c := range columns {
+			cell := statusHTMLCell{Column: c, Text: text[i], Late: late && c.Name == "When"}
+			switch c.Name {
+			case "Due":
+				if a.Due.IsZero() {
+					cell.Text = "No due date"
+				}
+			case "Action":
+				cell.Text, cell.From = actionParts(a.PlanAction)
+			}
+			row.Cells[i] = cell
+		}
+		return p.write("row", row)
+	})
+	if err != nil || groups == 0 {
+		return err
+	}
+	return p.write("group-end", nil)
+}
+
+// writeStatusHTMLTotals writes each plan's open actions by when they are
+// due, as the text's "Plans" table does: a plan carried on to its next
+// review is with the next reviews instead.
+func writeStatusHTMLTotals(p *htmlPieces, d statusList) error {
+	if err := p.write("totals-start", struct {
+		Plans  int
+		Header [4]string
+	}{d.o.Plans() - d.o.CarriedOn(), totalsHeader}); err != nil {
+		return err
+	}
+	err := d.o.EachPlan(func(info plans.PlanInfo, open [4]int) error {
+		if info.CarriedOnTo != "" {
+			return nil
+		}
+		return p.write("total", statusHTMLTotal{Plan: planName(info), Open: open, Names: totalsHeader})
+	})
+	if err != nil {
+		return err
+	}
+	return p.write("totals-end", nil)
+}
