@@ -77,7 +77,7 @@ func (p *htmlPieces) write(name string, data any) error {
 }
 
 type statusHTMLHead struct {
-	Title, TabTitle, Intro string
+	Today, TabTitle, Intro string
 }
 
 type statusHTMLGroup struct {
@@ -114,8 +114,8 @@ type statusHTMLNextReview struct{ Path, Line string }
 var totalsHeader = [4]string{"Overdue", fmt.Sprintf("Next %d days", plans.SoonDays), "Later", "No date"}
 
 func writeStatusHTML(p *htmlPieces, d statusList) error {
-	title := "Open actions on " + d.o.Today.String()
-	err := p.write("start", statusHTMLHead{Title: title, TabTitle: shorten(title+" in "+d.dir, 70), Intro: d.intro()})
+	today := d.o.Today.String()
+	err := p.write("start", statusHTMLHead{Today: today, TabTitle: shorten("Open actions on "+today+" in "+d.dir, 70), Intro: d.intro()})
 	if err != nil {
 		return err
 	}
