@@ -87,32 +87,45 @@ func TestReportHTMLInBrowser(t *testing.T) {
 		t.Errorf("the 21-item plan prints on %d A4 pages, want 2", n)
 	}
 	savePDF(t, pdf)
-	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
-		t.Fatal(err)
-	}
+	setMedia(t, ctx, "print")
 	if split := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("tr, figure")]
 		.filter(e => getComputedStyle(e).breakInside !== "avoid").map(e => e.outerHTML.slice(0, 80))`)); len(split) > 0 {
 		t.Errorf("%d rows or figures may be split across printed pages, such as %s", len(split), split[0])
 	}
-	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""}); err != nil {
-		t.Fatal(err)
-	}
+	setMedia(t, ctx, "")
 
 	// A phone: everything fits the width; the tables become cards.
-	do(t, ctx, chromedp.EmulateViewport(browsertest.PhoneWidth, browsertest.PhoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch))
-	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
-	checkFitsPhone(t, ctx)
-	if empty := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".stack td[data-label]")]
-		.filter(td => getComputedStyle(td).display !== "none" && td.textContent.trim() === "")
-		.map(td => td.dataset.label)`)); len(empty) > 0 {
-		t.Errorf("on a phone, %d cards show a label with nothing after it, such as %q", len(empty), empty[0])
-	}
+	checkPhoneCards(t, ctx, out)
 	for _, v := range browsertest.Axe(t, ctx) {
 		if v.Serious() {
 			t.Errorf("axe-core on a phone: %s", v)
 		}
 	}
 	saveScreenshot(t, ctx, "report-html-phone.png")
+}
+
+// checkPhoneCards opens page in the tab as a phone's browser lays it out:
+// it fits the phone's width, and where its tables become cards no card
+// shows a label with nothing after it.
+func checkPhoneCards(t *testing.T, ctx context.Context, page string) {
+	t.Helper()
+	do(t, ctx, chromedp.EmulateViewport(browsertest.PhoneWidth, browsertest.PhoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch))
+	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, page)))
+	checkFitsPhone(t, ctx)
+	if empty := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".stack td[data-label]")]
+		.filter(td => getComputedStyle(td).display !== "none" && td.textContent.trim() === "")
+		.map(td => td.dataset.label)`)); len(empty) > 0 {
+		t.Errorf("on a phone, %d cards show a label with nothing after it, such as %q", len(empty), empty[0])
+	}
+}
+
+// setMedia makes the tab lay its page out as for media ("print"), or as
+// on a screen again ("").
+func setMedia(t *testing.T, ctx context.Context, media string) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media}); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // checkFitsPhone fails the test if the page, open in a phone's viewport,

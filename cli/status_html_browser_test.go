@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/browsertest"
@@ -120,9 +119,7 @@ func TestStatusHTMLInBrowser(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(browsertest.ArtifactDir(t), "status.pdf"), pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
-		t.Fatal(err)
-	}
+	setMedia(t, ctx, "print")
 	if split := run(t, ctx, chromedp.Evaluate[[]string](`[
 		...[...document.querySelectorAll("tr, li")].filter(e => getComputedStyle(e).breakInside !== "avoid"),
 		...[...document.querySelectorAll("h1, h2")].filter(e => getComputedStyle(e).breakAfter !== "avoid"),
@@ -130,20 +127,11 @@ func TestStatusHTMLInBrowser(t *testing.T) {
 	].map(e => e.outerHTML.slice(0, 80))`)); len(split) > 0 {
 		t.Errorf("%d rows, entries or headings may be split from what follows them in print, such as %s", len(split), split[0])
 	}
-	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""}); err != nil {
-		t.Fatal(err)
-	}
+	setMedia(t, ctx, "")
 
 	// A phone: everything fits the width; each action is a card whose
 	// first line is the action, and no label stands with nothing after it.
-	do(t, ctx, chromedp.EmulateViewport(browsertest.PhoneWidth, browsertest.PhoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch))
-	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
-	checkFitsPhone(t, ctx)
-	if empty := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".stack td[data-label]")]
-		.filter(td => getComputedStyle(td).display !== "none" && td.textContent.trim() === "")
-		.map(td => td.dataset.label)`)); len(empty) > 0 {
-		t.Errorf("on a phone, %d cards show a label with nothing after it, such as %q", len(empty), empty[0])
-	}
+	checkPhoneCards(t, ctx, out)
 	if notFirst := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("table.chase tbody tr")]
 		.filter(tr => tr.querySelector(".c-action").getBoundingClientRect().top > tr.querySelector("td").getBoundingClientRect().top)
 		.map(tr => tr.querySelector(".c-action").textContent.slice(0, 40))`)); len(notFirst) > 0 {
