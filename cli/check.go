@@ -284,7 +284,7 @@ const maxHandedOnNamed = 5
 func handedOnLines(named [][2]string, all int) string {
 	var b strings.Builder
 	for _, p := range named {
-		fmt.Fprintf(&b, "\n  %s → %s", safetext.Line(p[0]), safetext.Line(p[1]))
+		fmt.Fprintf(&b, "\n  %s → %s", safetext.LeadingPath(p[0]), safetext.Line(p[1]))
 	}
 	if more := all - len(named); more > 0 {
 		fmt.Fprintf(&b, "\n  and %d more: ladder status lists them all", more)
@@ -401,9 +401,9 @@ func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (pr
 		case pr.github:
 			fmt.Fprintln(pr.w, render.GitHubAnnotation(level, path, line, col, safetext.Line(msg)))
 		case level == "warning":
-			fmt.Fprintf(pr.w, "%s:%d:%d: warning: %s\n", safetext.Line(path), line, col, safetext.Line(msg))
+			fmt.Fprintf(pr.w, "%s:%d:%d: warning: %s\n", safetext.LeadingPath(path), line, col, safetext.Line(msg))
 		default:
-			fmt.Fprintf(pr.w, "%s:%d:%d: %s\n", safetext.Line(path), line, col, safetext.Line(msg))
+			fmt.Fprintf(pr.w, "%s:%d:%d: %s\n", safetext.LeadingPath(path), line, col, safetext.Line(msg))
 		}
 	}
 	return problems, warnings
@@ -429,7 +429,7 @@ func (pr checkPrinter) overdue(path string, p *plans.Plan, today plans.Date) int
 		if pr.github {
 			fmt.Fprintln(pr.w, render.GitHubAnnotation("warning", path, line, col, msg))
 		} else {
-			fmt.Fprintf(pr.w, "%s:%d:%d: %s\n", safetext.Line(path), line, col, msg)
+			fmt.Fprintf(pr.w, "%s:%d:%d: %s\n", safetext.LeadingPath(path), line, col, msg)
 		}
 	}
 	return len(late)

@@ -27,6 +27,19 @@ func Terminal(s string) string { return clean(s, false) }
 // of output (a forged "ok" line in a CI log, say).
 func Line(s string) string { return clean(s, true) }
 
+// LeadingPath is Line for a file's path that begins a line of output, as
+// the "file:line:col: message" lines do. GitHub Actions reads every line
+// of a job's log, leading spaces trimmed, and obeys one that begins "::"
+// (an annotation, a mask, stopping commands); file names come from pull
+// requests too, so a path that would begin such a line gets "./" before
+// it, which names the same file.
+func LeadingPath(path string) string {
+	if strings.HasPrefix(strings.TrimLeft(path, " \t"), "::") {
+		path = "./" + path
+	}
+	return Line(path)
+}
+
 // Excerpt is a short, quoted, one-line view of an untrusted value for an
 // error message: at most max characters of it (an ellipsis marks the
 // cut), made safe as Line makes it. Messages quote values through it so

@@ -105,3 +105,17 @@ func TestControlsAfterNonASCII(t *testing.T) {
 		t.Error("Safe says a BEL after non-ASCII text is safe")
 	}
 }
+
+func TestLeadingPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"plans/acme.yaml":          "plans/acme.yaml",
+		"::error::x.yaml":          "./::error::x.yaml",
+		"  ::add-mask::x.yaml":     "./  ::add-mask::x.yaml",
+		"a::b.yaml":                "a::b.yaml",
+		"::warning::\x1b[2Jx.yaml": "./::warning::␛[2Jx.yaml",
+	} {
+		if got := LeadingPath(in); got != want {
+			t.Errorf("LeadingPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

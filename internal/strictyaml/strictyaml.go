@@ -72,7 +72,7 @@ func (e *FileError) Error() string {
 		// The path is a file name from a folder walk and the message may
 		// quote the file: neither may act on the terminal or pose as a
 		// second line.
-		fmt.Fprintf(&b, "%s:%d:%d: %s", safetext.Line(e.Path), p.Line, p.Column, safetext.Line(p.Message))
+		fmt.Fprintf(&b, "%s:%d:%d: %s", safetext.LeadingPath(e.Path), p.Line, p.Column, safetext.Line(p.Message))
 	}
 	return b.String()
 }
