@@ -224,6 +224,13 @@ func (s *Session) UnreadDue(itemID string) (string, bool) {
 	return t, ok
 }
 
+// UnreadQuestionDue is the due-date text of a next-steps question that
+// was refused, if any.
+func (s *Session) UnreadQuestionDue(followUpID string) (string, bool) {
+	t, ok := s.unreadDue["question:"+followUpID]
+	return t, ok
+}
+
 // SetStatus sets how far an item's action has got.
 func (s *Session) SetStatus(itemID string, st plans.Status) (*Snapshot, error) {
 	r, err := s.response(itemID)

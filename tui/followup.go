@@ -34,6 +34,14 @@ type followupScreen struct {
 	due   *fuDueStop
 
 	loaded *plans.Plan // the plan the stops were filled from
+
+	// leaving is the warning shown when a key could not leave a due date
+	// that is not a date; the same key again leaves it unsaved (kept by
+	// the session, said as ladder ends), as on the item screen. lastKey
+	// is the key being handled; leftUnsaved is set once the person chose
+	// to leave, so other keys do not ask again until they type.
+	leaving, leavingKey, lastKey string
+	leftUnsaved                  bool
 }
 
 // fuStop is one part of a follow-up screen that takes focus.
@@ -139,6 +147,7 @@ func (s *followupScreen) setPosition(i int) {
 	s.stops = append(s.kindStops(s.followUp()), s.due)
 	s.focus = 0
 	s.loaded = nil
+	s.leaving, s.leftUnsaved = "", false
 }
 
 // kindStops are the stops that answer a question of a kind.
@@ -235,7 +244,9 @@ func (s *followupScreen) forward(msg tea.Msg) tea.Cmd {
 
 func (s *followupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	st := s.stops[s.focus]
+	s.lastKey = msg.String()
 	if r := st.update(msg); r.handled {
+		s.leaving, s.leftUnsaved = "", false // typing: putting it right, maybe
 		return r.cmd
 	}
 	k := s.keys
@@ -270,9 +281,21 @@ func (s *followupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 // commitFocused stores the focused stop's text; ok is false when it must
-// keep focus (a rejected date).
+// keep focus (a rejected date) at the first try, which says why and how
+// to go on: the same key again leaves, the date unsaved, rather than
+// trapping the person in the field.
 func (s *followupScreen) commitFocused() (tea.Cmd, bool) {
-	return s.stops[s.focus].commit()
+	save, ok := s.stops[s.focus].commit()
+	switch {
+	case ok:
+		s.leaving, s.leftUnsaved = "", false
+	case s.leftUnsaved || s.leaving != "" && s.lastKey == s.leavingKey:
+		s.leaving, s.leftUnsaved = "", true
+		return save, true
+	default:
+		s.leaving, s.leavingKey = "This due date is not a date, so it is not saved. Put it right, or clear it to leave no date. Press "+s.lastKey+" again to leave it unsaved.", s.lastKey
+	}
+	return save, ok
 }
 
 // moveFocus commits the focused stop and moves to stop i (wrapping round);
@@ -328,6 +351,9 @@ func (s *followupScreen) view() string {
 	head := st.Heading.Render(ansi.Truncate(fmt.Sprintf("Next steps · question %d of %d", s.index+1, len(fus)), w, "…"))
 	question := st.Title.Width(w).Render(s.followUp().Question)
 	due := s.due.view(w, 2, s.focus == len(s.stops)-1)
+	if s.leaving != "" {
+		due += "\n" + st.Warning.Render(wrapIndented("⚠ "+s.leaving, max(1, w-2), 2, 3))
+	}
 	top := head + "\n" + question + "\n"
 	bodyHeight := s.c.height - lineCount(top) - lineCount(due) - 1
 	var body []string
@@ -494,7 +520,15 @@ func newFUDueStop(c *common, id string) *fuDueStop {
 	return &fuDueStop{textStop{c: c, id: id, field: f}, f}
 }
 
-func (d *fuDueStop) load(_ *plans.Plan, a *plans.Answer) { d.date.setDate(a.Due) }
+// load shows the date, or the text typed that was not one: still on
+// screen, still not saved, as the item screen does.
+func (d *fuDueStop) load(_ *plans.Plan, a *plans.Answer) {
+	if bad, ok := d.c.session.UnreadQuestionDue(d.id); ok {
+		d.date.setText(bad)
+		return
+	}
+	d.date.setDate(a.Due)
+}
 
 // commit stores the date, shown afterwards as stored (2w becomes the date
 // it meant), as the item screen's due date is.

@@ -632,3 +632,34 @@ func TestThePerAreaQuestionSaysWhatIsHidden(t *testing.T) {
 	fuPress(t, a, "down", "down", "down", "down", "down", "down")
 	fuContains(t, fuView(a), "more above · ↑↓ to reach them", "Make a plan")
 }
+
+// esc, enter or n on a due date that is not a date say why nothing
+// happened at the first try, and leave at the second, the text kept
+// unsaved and shown again on return, rather than trapping the person in
+// the field (n typed into the date).
+func TestDueDateNotADateWarnsThenLeaves(t *testing.T) {
+	a, path := fuQuestion(t, 3) // decision makers: answer, then due date
+	fuPress(t, a, "tab")
+	fuType(t, a, "someday")
+	fuPress(t, a, "esc")
+	fuContains(t, fuView(a), `"someday" is not a date`, "is not saved", "Press esc again to leave it unsaved")
+	if !a.screen(a.active).typing() {
+		t.Fatal("the first esc left the field")
+	}
+	fuPress(t, a, "esc")
+	if a.screen(a.active).typing() {
+		t.Fatal("esc twice did not leave the field")
+	}
+	fuPress(t, a, "n") // the person chose to leave: n goes on
+	if a.active != screenFollowUp || a.screens[screenFollowUp].(*followupScreen).index != 4 {
+		t.Fatal("n did not go to the next question")
+	}
+	if got := loadPlan(t, path).Answer("decision-makers").Due; !got.IsZero() {
+		t.Fatalf("not a date, stored as %v", got)
+	}
+	fuPress(t, a, "p")
+	fuContains(t, fuView(a), "someday", `"someday" is not a date`)
+	if strings.Contains(fuView(a), "again to leave it unsaved") {
+		t.Fatal("the warning outlived the visit")
+	}
+}
