@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -88,18 +89,14 @@ type statusHTMLGroup struct {
 
 type statusHTMLColumn struct{ Name, Class string }
 
+// statusHTMLRow is an action's cells. The owner or the plan is "" where
+// the grouping leaves its column out (a cell is never empty: an action
+// nobody owns says so). The row is one fixed piece of template, not a
+// loop over cells: a folder's page has thousands of rows, and every
+// comparison and loop in a template is a call by reflection.
 type statusHTMLRow struct {
-	Late  bool
-	Cells []statusHTMLCell
-}
-
-// statusHTMLCell is a cell under one of the columns: Text, and for the
-// action where it comes from.
-type statusHTMLCell struct {
-	Column statusHTMLColumn
-	Text   string
-	From   string
-	Late   bool
+	Late                                 bool
+	Due, When, Owner, Plan, Action, From string
 }
 
 type statusHTMLTotal struct {
@@ -152,14 +149,14 @@ func writeStatusHTML(p *htmlPieces, d statusList) error {
 // action. A group's heading is written with its first action, which says
 // whether it is the overdue group.
 func writeStatusHTMLGroups(p *htmlPieces, d statusList) error {
-	header, cells := d.columns()
+	header, _ := d.columns()
 	columns := make([]statusHTMLColumn, len(header))
 	for i, h := range header {
 		columns[i] = statusHTMLColumn{Name: h, Class: strings.ToLower(h)}
 	}
 	var pending *statusHTMLGroup
 	groups := 0
-	row := statusHTMLRow{Cells: make([]statusHTMLCell, len(header))}
+	showOwner, showPlan := slices.Contains(header, "Owner"), slices.Contains(header, "Plan")
 	err := d.each(func(title, summary string) error {
 		if groups > 0 {
 			if err := p.write("group-end", nil); err != nil {
@@ -178,20 +175,18 @@ func writeStatusHTMLGroups(p *htmlPieces, d statusList) error {
 			}
 			pending = nil
 		}
-		text := cells(d.row(a))
-		row.Late = late
-		for i, c := range columns {
-			cell := statusHTMLCell{Column: c, Text: text[i], Late: late && c.Name == "When"}
-			switch c.Name {
-			case "Due":
-				if a.Due.IsZero() {
-					cell.Text = "No due date"
-				}
-			case "Action":
-				cell.Text, cell.From = actionParts(a.PlanAction)
-			}
-			row.Cells[i] = cell
+		r := d.row(a)
+		row := statusHTMLRow{Late: late, Due: r.due, When: r.when}
+		if a.Due.IsZero() {
+			row.Due = "No due date"
 		}
+		if showOwner {
+			row.Owner = r.owner
+		}
+		if showPlan {
+			row.Plan = r.plan
+		}
+		row.Action, row.From = actionParts(a.PlanAction)
 		return p.write("row", row)
 	})
 	if err != nil || groups == 0 {

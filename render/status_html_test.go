@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html"
+	"io"
 	"regexp"
 	"slices"
 	"strings"
@@ -251,5 +253,40 @@ func TestStatusHTMLHostileText(t *testing.T) {
 		if !strings.Contains(css, rule) {
 			t.Errorf("the stylesheet lacks %q: a long word would widen the page", rule)
 		}
+	}
+}
+
+// BenchmarkStatusPage writes the list of a folder of 1,000 plans with 20
+// open actions each as text and as the web page, to compare what the
+// page's template pieces cost against the text's tables:
+//
+//	go test ./render -run '^$' -bench StatusPage -count 5
+func BenchmarkStatusPage(b *testing.B) {
+	today := day(2027, 3, 1)
+	o := NewStatusList(today, ByDue)
+	defer o.Close()
+	for i := range 1000 {
+		path := fmt.Sprintf("plans/team-%04d.yaml", i)
+		var list []plans.PlanAction
+		for j := range 20 {
+			list = append(list, plans.PlanAction{Path: path, What: "Develop a clear vision for your D&I strategy", Action: plans.Action{
+				Text: fmt.Sprintf("Agree action %d with the team and write it down", j), Owner: []string{"Ana", "Björn", "Zoë", ""}[j%4],
+				Due: today.AddDays((i+j*7)%120 - 60), Status: plans.StatusTodo}})
+		}
+		if err := o.Add(plans.PlanInfo{Path: path, Organisation: "Acme", Title: "Spring review"}, list); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, f := range []struct {
+		name  string
+		write func(io.Writer, *StatusList, string) error
+	}{{"text", WriteStatusText}, {"html", WriteStatusHTML}} {
+		b.Run(f.name, func(b *testing.B) {
+			for b.Loop() {
+				if err := f.write(io.Discard, o, "plans"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
