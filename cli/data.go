@@ -867,6 +867,7 @@ func dataHistory(planPath string, md bool, cols int) []byte {
 		if err == nil {
 			v.Data, err = workforce.Parse(c.Short+":"+c.Path, data)
 		}
+		err = tooLargeAsFileError(c.Short+":"+c.Path, err)
 		switch {
 		case errors.Is(err, gitrev.ErrNotInRevision):
 			v.Problem = "deleted in this commit"
@@ -920,6 +921,10 @@ func dataAtRevision(stderr io.Writer, path, rev string) (string, *workforce.Data
 	switch {
 	case errors.Is(err, gitrev.ErrNotInRevision):
 		return name, nil, nil
+	case errors.Is(err, gitrev.ErrTooLarge):
+		// Said as a version that does not load is.
+		fmt.Fprintln(stderr, tooLargeAsFileError(rev+":"+rel, err))
+		return name, nil, nil
 	case err != nil:
 		return "", nil, gitProblem(err)
 	}
@@ -971,10 +976,12 @@ func dataChangesInFolder(stderr io.Writer, repo *gitrev.Repo, commit, rev, relDi
 		}
 		var old, new *workforce.Data
 		if ch.Status != 'A' {
-			if data, err := repo.ReadFile(commit, oldRel); err == nil {
-				if old, err = workforce.Parse(rev+":"+oldRel, data); err != nil {
-					fmt.Fprintln(stderr, err)
-				}
+			data, err := repo.ReadFile(commit, oldRel)
+			if err == nil {
+				old, err = workforce.Parse(rev+":"+oldRel, data)
+			}
+			if err != nil && !errors.Is(err, gitrev.ErrNotInRevision) {
+				fmt.Fprintln(stderr, tooLargeAsFileError(rev+":"+oldRel, err))
 			}
 		}
 		path := displayPath(repo, ch.Path)

@@ -289,8 +289,9 @@ func changeAtRevision(stderr io.Writer, repo *gitrev.Repo, commit, rev, file, re
 	_, statErr := os.Stat(file)
 	onDisk := statErr == nil
 	_, readErr := repo.ReadFile(commit, rel)
-	inRev := readErr == nil
-	if readErr != nil && !errors.Is(readErr, gitrev.ErrNotInRevision) {
+	// A file over the size limit is there: loadAtCommit reports it.
+	inRev := readErr == nil || errors.Is(readErr, gitrev.ErrTooLarge)
+	if readErr != nil && !inRev && !errors.Is(readErr, gitrev.ErrNotInRevision) {
 		return c, gitProblem(readErr)
 	}
 	switch {
@@ -416,12 +417,17 @@ func revisionLabel(rev, commit string) string {
 
 // loadAtCommit loads the plan at rel as it was at commit (named rev).
 func loadAtCommit(stderr io.Writer, repo *gitrev.Repo, commit, rev, rel string) (*plans.Plan, error) {
-	data, err := repo.ReadFile(commit, rel)
-	if err != nil {
-		return nil, gitProblem(err)
-	}
 	name := rev + ":" + rel
-	p, err := plans.Parse(name, data, revisionResolver(repo, commit, path.Dir(rel)))
+	data, err := repo.ReadFile(commit, rel)
+	var p *plans.Plan
+	switch {
+	case errors.Is(err, gitrev.ErrTooLarge):
+		err = tooLargeAsFileError(name, err)
+	case err != nil:
+		return nil, gitProblem(err)
+	default:
+		p, err = plans.Parse(name, data, revisionResolver(repo, commit, path.Dir(rel)))
+	}
 	if err != nil {
 		return nil, planProblems(stderr, name, err, "it cannot be compared at "+rev+"; try another revision")
 	}
@@ -611,12 +617,16 @@ func folderChange(repo *gitrev.Repo, commit, rev, since string, ch gitrev.Change
 	if ch.Status == 'R' {
 		oldRel = ch.OldPath
 	}
-	data, err := repo.ReadFile(commit, oldRel)
-	if err != nil {
-		return nil, err
-	}
 	name := rev + ":" + oldRel
-	c.Old, err = plans.Parse(name, data, revisionResolver(repo, commit, path.Dir(oldRel)))
+	data, err := repo.ReadFile(commit, oldRel)
+	switch {
+	case errors.Is(err, gitrev.ErrTooLarge):
+		err = tooLargeAsFileError(name, err) // a version that does not load
+	case err != nil:
+		return nil, err
+	default:
+		c.Old, err = plans.Parse(name, data, revisionResolver(repo, commit, path.Dir(oldRel)))
+	}
 	switch {
 	case err != nil && ch.Status == 'D':
 		return nil, newErr // not a plan then either
@@ -676,6 +686,19 @@ func gitProblem(err error) error {
 	return &exitError{code: code, err: err}
 }
 
+// tooLargeAsFileError makes a file over the size limit, read through git
+// (its content skipped, never held), the error parsing it as name would
+// have given: NAME:1:1: file is N bytes, over the 524288 byte limit, the
+// words for a file on disk. Every command then reports it where it
+// reports a file that does not load. Other errors pass unchanged.
+func tooLargeAsFileError(name string, err error) error {
+	var big *gitrev.TooLargeError
+	if errors.As(err, &big) {
+		return &plans.FileError{Path: name, Problems: []plans.Problem{{Line: 1, Column: 1, Message: big.Problem()}}}
+	}
+	return err
+}
+
 // revisionResolver finds a custom checklist as it was at the same commit as
 // the plan, so an old plan is read against the checklist it was written
 // for. A checklist never committed is read from disk; built-in checklists
@@ -697,7 +720,7 @@ func cachedRevisionResolver(repo *gitrev.Repo, commit, planDir string, cache map
 			return checklist.LoadFile(file)
 		}
 		if err != nil {
-			return nil, err
+			return nil, tooLargeAsFileError(name, err)
 		}
 		if c, ok := cache[string(data)]; ok {
 			return c, nil

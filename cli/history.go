@@ -125,6 +125,12 @@ func changedSinceCommit(file string) bool {
 	}
 	defer repo.Close()
 	committed, err := repo.ReadFile("HEAD", rel)
+	var big *gitrev.TooLargeError
+	if errors.As(err, &big) {
+		// Too large to compare: a file of another size differs.
+		info, err := os.Stat(file)
+		return err == nil && info.Size() != big.Size
+	}
 	if err != nil {
 		return false
 	}
@@ -149,9 +155,14 @@ func planHistory(file string) ([]plans.HistoryEntry, error) {
 
 	cache := map[string]*checklist.Checklist{}
 	var cacheMu sync.Mutex // the counters share the cache
-	// count fills in e from the plan's bytes at commit c.
-	count := func(e *plans.HistoryEntry, c gitrev.Commit, data []byte) {
+	// count fills in e from the plan's bytes at commit c, or from why
+	// they could not be read (a file over the size limit).
+	count := func(e *plans.HistoryEntry, c gitrev.Commit, data []byte, readErr error) {
 		name := c.Short + ":" + c.Path
+		if readErr != nil {
+			e.Problem = "did not load: " + plans.ProblemSummary(tooLargeAsFileError(name, readErr))
+			return
+		}
 		atCommit := cachedRevisionResolver(repo, c.Hash, path.Dir(c.Path), cache)
 		resolve := func(ref plans.ChecklistRef, dir string) (*checklist.Checklist, error) {
 			cacheMu.Lock()
@@ -175,13 +186,14 @@ func planHistory(file string) ([]plans.HistoryEntry, error) {
 		entry  *plans.HistoryEntry
 		commit gitrev.Commit
 		data   []byte
+		err    error // gitrev.ErrTooLarge: this version alone is not read
 	}
 	versions := make(chan version, 16)
 	var counting sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		counting.Go(func() {
 			for v := range versions {
-				count(v.entry, v.commit, v.data)
+				count(v.entry, v.commit, v.data, v.err)
 			}
 		})
 	}
@@ -189,11 +201,11 @@ func planHistory(file string) ([]plans.HistoryEntry, error) {
 	// goroutine reads them as the log's appends to them.
 	var asked []version
 	var askedMu sync.Mutex
-	stream, err := repo.StreamBlobs(func(k int, data []byte) error {
+	stream, err := repo.StreamBlobs(func(k int, data []byte, err error) error {
 		askedMu.Lock()
 		v := asked[k]
 		askedMu.Unlock()
-		v.data = data
+		v.data, v.err = data, err
 		versions <- v
 		return nil
 	})
@@ -218,10 +230,10 @@ func planHistory(file string) ([]plans.HistoryEntry, error) {
 			switch {
 			case errors.Is(err, gitrev.ErrNotInRevision):
 				e.Problem = "deleted in this commit"
-			case err != nil:
+			case err != nil && !errors.Is(err, gitrev.ErrTooLarge):
 				return err
 			default:
-				versions <- version{e, c, data}
+				versions <- version{e, c, data, err}
 			}
 		}
 		return nil

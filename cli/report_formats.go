@@ -146,7 +146,9 @@ func reportHistory(file string) (*render.ReportHistory, error) {
 	if errors.Is(err, gitrev.ErrNotInRevision) || errors.Is(err, gitrev.ErrUnknownRevision) {
 		return nil, nil // never committed (or not since it was moved here)
 	}
-	if err != nil {
+	// A last version over the size limit is a row of the history that says
+	// so; the plan on disk, which loaded, differs from it.
+	if err != nil && !errors.Is(err, gitrev.ErrTooLarge) {
 		return nil, err
 	}
 	entries, err := planHistory(file)

@@ -21,6 +21,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/socialmobility/ladder/internal/strictyaml"
 )
 
 // The kinds of failure a caller may want to tell apart. Errors returned by
@@ -30,7 +32,36 @@ var (
 	ErrUnknownRevision = errors.New("unknown revision")
 	ErrNotInRevision   = errors.New("file not in revision")
 	ErrNoGit           = errors.New("git is not installed")
+	// ErrTooLarge is a file whose content is over the size limit: see
+	// TooLargeError.
+	ErrTooLarge = errors.New("file over the size limit")
 )
+
+// TooLargeError is a file whose content is over strictyaml.MaxFileSize,
+// the most ladder parses: everything read through git is a plan, a
+// checklist or a data file for strictyaml, so its limit is gitrev's (one
+// number, not a setting to keep equal to it). The content was read past
+// as cat-file sent it and never held: a pull request adding a 300 MB blob
+// where a plan or its checklist is read costs a buffer's worth of memory,
+// not 300 MB, and the caller reports it as it reports a file on disk that
+// is too large.
+type TooLargeError struct {
+	// Name is the file as it was asked for: REV:PATH, or an object name.
+	Name string
+	// Size is the content's size in bytes, as cat-file gave it; Limit is
+	// the most that is read.
+	Size, Limit int64
+}
+
+func (e *TooLargeError) Error() string { return e.Name + ": " + e.Problem() }
+
+// Problem says what is wrong in the words strictyaml uses for a file on
+// disk, without the file's name.
+func (e *TooLargeError) Problem() string {
+	return fmt.Sprintf("file is %d bytes, over the %d byte limit", e.Size, e.Limit)
+}
+
+func (e *TooLargeError) Unwrap() error { return ErrTooLarge }
 
 // gitError is an error with a message for a user that still matches one of
 // the sentinel errors above with errors.Is.
@@ -383,6 +414,8 @@ func (r *Repo) ReadFile(rev, path string) ([]byte, error) {
 		return nil, errorf(ErrNotInRevision, "%s is a folder in revision %s, not a file", path, rev)
 	case obj.kind != "blob":
 		return nil, errorf(ErrNotInRevision, "%s is a %s in revision %s, not a file", path, obj.kind, rev)
+	case obj.skipped:
+		return nil, obj.tooLarge(rev + ":" + path)
 	}
 	return obj.data, nil
 }
@@ -400,13 +433,17 @@ func (r *Repo) ReadBlob(blob string) ([]byte, error) {
 	if obj.status != "" || obj.kind != "blob" {
 		return nil, fmt.Errorf("object %s is not a file's content", blob)
 	}
+	if obj.skipped {
+		return nil, obj.tooLarge(blob)
+	}
 	return obj.data, nil
 }
 
 // ReadBlobs reads the contents of many files by object name (as Log gives
 // them) and calls fn with each, in order: one exchange with cat-file (see
-// StreamBlobs), not a round trip per file. fn may use the Repo meanwhile.
-func (r *Repo) ReadBlobs(blobs []string, fn func(i int, data []byte) error) error {
+// StreamBlobs), not a round trip per file. fn may use the Repo meanwhile;
+// it is given a file over the size limit as err, as StreamBlobs says.
+func (r *Repo) ReadBlobs(blobs []string, fn func(i int, data []byte, err error) error) error {
 	for _, b := range blobs {
 		if !isHex(b) {
 			return fmt.Errorf("%q is not an object name", b)
@@ -453,9 +490,11 @@ type answered struct {
 }
 
 // StreamBlobs starts a BlobStream whose answers go to fn: i counts the
-// names asked, from 0. An error from fn stops the stream; Close returns
-// it.
-func (r *Repo) StreamBlobs(fn func(i int, data []byte) error) (*BlobStream, error) {
+// names asked, from 0. A file over the size limit comes to fn as err, a
+// *TooLargeError (data nil), and the stream goes on: it is one file's
+// problem, for the caller to report at that file. An error from fn stops
+// the stream; Close returns it.
+func (r *Repo) StreamBlobs(fn func(i int, data []byte, err error) error) (*BlobStream, error) {
 	cat, err := startCatFile(r.Root)
 	if err != nil {
 		return nil, err
@@ -471,8 +510,10 @@ func (r *Repo) StreamBlobs(fn func(i int, data []byte) error) (*BlobStream, erro
 			if err == nil && (obj.status != "" || obj.kind != "blob") {
 				err = fmt.Errorf("object %s is not a file's content", obj.name)
 			}
-			if err == nil {
-				err = fn(i, obj.data)
+			if err == nil && obj.skipped {
+				err = fn(i, nil, obj.tooLarge(obj.name))
+			} else if err == nil {
+				err = fn(i, obj.data, nil)
 			}
 			if err != nil {
 				// Answers may still be coming, and nobody will read them.
@@ -658,6 +699,14 @@ type object struct {
 	oid, kind string
 	status    string // "" when found, else "missing" or "ambiguous"
 	data      []byte
+	size      int64
+	// skipped is content over strictyaml.MaxFileSize, read past and not
+	// kept: data is nil.
+	skipped bool
+}
+
+func (o object) tooLarge(name string) error {
+	return &TooLargeError{Name: name, Size: o.size, Limit: strictyaml.MaxFileSize}
 }
 
 func startCatFile(dir string) (*catFile, error) {
@@ -703,15 +752,41 @@ func (c *catFile) read() (object, error) {
 	if len(f) != 3 {
 		return object{}, c.fail(fmt.Errorf("unexpected answer %q", header))
 	}
-	size, err := strconv.Atoi(f[2])
+	size, err := strconv.ParseInt(f[2], 10, 64)
 	if err != nil || size < 0 {
 		return object{}, c.fail(fmt.Errorf("unexpected answer %q", header))
+	}
+	obj := object{name: f[0], oid: f[0], kind: f[1], size: size}
+	if size > strictyaml.MaxFileSize {
+		// The header says the size before the content comes: content no
+		// parser would take is read past through the reader's own buffer,
+		// never held, and to its end, so that the next answer starts where
+		// cat-file's does. (A commit named by Resolve is skipped the same
+		// way: only its name is wanted.)
+		if err := c.skip(size + 1); err != nil { // the content, then a line feed
+			return object{}, c.fail(err)
+		}
+		obj.skipped = true
+		return obj, nil
 	}
 	data := make([]byte, size+1) // the content, then a line feed
 	if _, err := io.ReadFull(c.out, data); err != nil {
 		return object{}, c.fail(err)
 	}
-	return object{name: f[0], oid: f[0], kind: f[1], data: data[:size]}, nil
+	obj.data = data[:size]
+	return obj, nil
+}
+
+// skip reads n bytes of the answer and drops them.
+func (c *catFile) skip(n int64) error {
+	for n > 0 {
+		d, err := c.out.Discard(int(min(n, 1<<20)))
+		n -= int64(d)
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (c *catFile) fail(err error) error {

@@ -300,7 +300,7 @@ func TestReadBlobs(t *testing.T) {
 	n := 0
 	done := make(chan error)
 	go func() {
-		done <- reading.ReadBlobs(blobs, func(i int, data []byte) error {
+		done <- reading.ReadBlobs(blobs, func(i int, data []byte, _ error) error {
 			want, err := reading.ReadFile(log[i].Hash, "plans/a.yaml")
 			if err != nil || !bytes.Equal(data, want) {
 				t.Errorf("blob %d: %q, want %q (%v)", i, data, want, err)
@@ -324,7 +324,7 @@ func TestReadBlobs(t *testing.T) {
 	}
 	bad := append(slices.Clone(blobs[:10]), strings.Repeat("0", 40))
 	bad = append(bad, blobs[10:]...)
-	if err := r.ReadBlobs(bad, func(int, []byte) error { return nil }); err == nil {
+	if err := r.ReadBlobs(bad, func(int, []byte, error) error { return nil }); err == nil {
 		t.Error("a name git does not have was read")
 	}
 	if data, err := r.ReadFile("HEAD", "plans/a.yaml"); err != nil || !bytes.Equal(data, want[29]) {
