@@ -86,7 +86,7 @@ func (s *areasummaryScreen) view() string {
 }
 
 // lines is the whole summary: the counts, where the review goes next,
-// every item of the area with its rating, and the area's "If all you do"
+// every item of the area with its rating, and the area's "If all you do is"
 // suggestions. It scrolls when the window is shorter (issue 12.6).
 func (s *areasummaryScreen) lines() []string {
 	st := &s.c.styles
@@ -116,7 +116,7 @@ func (s *areasummaryScreen) lines() []string {
 		b = append(b, strings.Split("  "+st.ratingMark(c, r.Rating)+" "+wrapIndented(it.Title, max(1, w-4), 4, 0), "\n")...)
 	}
 	if len(a.IfAllYouDo) > 0 {
-		b = append(b, "", st.Label.Render("If all you do:"))
+		b = append(b, "", st.Label.Render("If all you do is…"))
 		for _, sg := range a.IfAllYouDo {
 			b = append(b, strings.Split("  • "+wrapIndented(sg.Text, max(1, w-4), 4, 0), "\n")...)
 		}

@@ -224,6 +224,9 @@ func TestMovingBetweenItemsAndAreas(t *testing.T) {
 	}
 	h.requireView("Leadership & Culture: done", "2 of 4 items rated", "■ Red", "1", "● Green", "○ Unrated", "2 not rated yet",
 		"Next: Workforce (2 items)")
+	// The area's suggestions under the source's own words, as accessible
+	// mode says them: "If all you do:" alone read as a sentence cut short.
+	h.requireView("If all you do is…")
 	h.press("p") // back to the last item of the area
 	h.requireView("item 4 of 4")
 	h.press("n", "enter")
