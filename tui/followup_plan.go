@@ -32,6 +32,11 @@ type projectPlan struct {
 
 	note string
 
+	// leaving is the warning shown when a key could not leave a step whose
+	// due date is not a date; the same key (leavingKey) again leaves it,
+	// the date unsaved, as on the item screen.
+	leaving, leavingKey string
+
 	// Drawing a row costs more than a keypress may, and a key changes one
 	// or two rows: rows are kept, drawn, by what they show; the tally is
 	// kept until the next save.
@@ -250,15 +255,31 @@ func (pp *projectPlan) editKey(msg tea.Msg) fuResult {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, pp.keys.NextField):
-			return handled(pp.moveField(1))
+			return handled(pp.moveField(1, k.String()))
 		case key.Matches(k, pp.keys.PrevField):
-			return handled(pp.moveField(-1))
+			return handled(pp.moveField(-1, k.String()))
 		case key.Matches(k, pp.keys.Done):
-			saved, _ := pp.commit()
+			saved, ok := pp.commit()
+			if !ok && !pp.mayLeave(k.String()) {
+				return handled(saved)
+			}
+			pp.stopEdit() // stored, or the date left unsaved as asked
 			return handled(saved)
 		}
 	}
+	pp.leaving = "" // typing: putting it right, maybe
 	return handled(e.fields[e.field].update(msg))
+}
+
+// mayLeave reports whether the key pressed may leave a due date that is
+// not a date: not at the first try, which says why and how to go on.
+func (pp *projectPlan) mayLeave(pressed string) bool {
+	if pp.leaving != "" && pp.leavingKey == pressed {
+		pp.leaving = ""
+		return true
+	}
+	pp.leaving, pp.leavingKey = "This due date is not a date, so it is not saved. Put it right, or clear it to leave no date. Press "+pressed+" again to leave it unsaved.", pressed
+	return false
 }
 
 // focusField gives field i of the step focus.
@@ -271,11 +292,11 @@ func (e *stepEditor) focusField(i int) tea.Cmd {
 }
 
 // moveField goes to the next or previous field of the step; a date that
-// cannot be read keeps focus, with its message.
-func (pp *projectPlan) moveField(by int) tea.Cmd {
+// cannot be read keeps focus at the first try, with its message.
+func (pp *projectPlan) moveField(by int, pressed string) tea.Cmd {
 	e := pp.edit
 	if e.field == stepDue {
-		if _, ok := e.due.parsed(); !ok {
+		if _, ok := e.due.parsed(); !ok && !pp.mayLeave(pressed) {
 			return nil
 		}
 	}
@@ -321,6 +342,7 @@ func (pp *projectPlan) draft() tea.Cmd {
 }
 
 func (pp *projectPlan) stopEdit() {
+	pp.leaving = ""
 	if pp.edit != nil {
 		for _, f := range pp.edit.fields {
 			f.blur()
@@ -407,6 +429,9 @@ func (pp *projectPlan) view(w, h int, _ bool) string {
 	var editor []string
 	if pp.edit != nil {
 		editor = pp.editorView(w, cols)
+		if pp.leaving != "" {
+			editor = append(editor, strings.Split(st.Warning.Render(wrapIndented("⚠ "+pp.leaving, max(1, w-2), 2, 3)), "\n")...)
+		}
 	}
 	detail := pp.edit == nil && h >= 8+detailLines
 	rowsHeight := max(h-len(top)-max(len(editor)-1, 0), 1)

@@ -336,3 +336,33 @@ func TestProjectPlanTallyKeepsThePullInKeyAt80Columns(t *testing.T) {
 		}
 	}
 }
+
+// A step's due date that is not a date keeps the step open at the first
+// esc, enter or tab, saying why and how to go on; the same key again
+// leaves, the rest of the step stored and the date not, rather than
+// trapping the person in the step.
+func TestProjectPlanStepDueNotADateWarnsThenLeaves(t *testing.T) {
+	a, path := fuQuestion(t, 4)
+	fuPress(t, a, "a")
+	fuType(t, a, "Book a chat")
+	fuPress(t, a, "tab", "tab")
+	fuType(t, a, "someday")
+	for _, k := range []string{"tab", "esc"} {
+		fuPress(t, a, k)
+		fuContains(t, fuView(a), `"someday" is not a date`, "is not saved", "Press "+k+" again to leave it unsaved")
+		if !a.screen(a.active).typing() {
+			t.Fatalf("the first %s left the step", k)
+		}
+	}
+	fuPress(t, a, "esc")
+	if a.screen(a.active).typing() {
+		t.Fatal("esc twice did not leave the step")
+	}
+	if strings.Contains(fuView(a), "again to leave it unsaved") {
+		t.Fatal("the warning outlived the step")
+	}
+	steps := loadPlan(t, path).Answer("project-plan").Steps
+	if !slices.ContainsFunc(steps, func(s plans.Step) bool { return s.Text == "Book a chat" && s.Due.IsZero() }) {
+		t.Fatalf("the step was not stored without its date: %+v", steps)
+	}
+}
