@@ -177,7 +177,7 @@ func TestProjectPlanStepsCanBeChangedMovedAndRemoved(t *testing.T) {
 		"to change, move or remove a step, type its number (1 to 2)",
 		"Step: Write the vision; owner Ana; no due date; todo\n",
 		"1. Write the vision, one page; owner Ana; due Wed 31 Mar 2027 (2027-03-31); doing\n",
-		"1. Brief the managers; no due date; todo; the action of item 2, which it changes with\n2. Write the vision, one page;",
+		"1. Brief the managers; no due date; todo; follows the action of item 2 until you edit it here\n2. Write the vision, one page;",
 		"Removed. To bring it back, answer the next question with undo.\nUndo: undo\nBrought back.\n",
 	)
 	steps := onDiskPlan(t, path).Answer("project-plan").Steps

@@ -342,7 +342,7 @@ func (r *reviewer) printSteps(steps []plans.Step) {
 		line := describe(s.Text, s.Owner, s.Due, s.Status)
 		if _, ref, ok := p.Checklist.Item(s.From); ok && p.Follows(s) {
 			// Linked steps said as the screens mark them (issue 12.3).
-			line += fmt.Sprintf("; the action of item %d, which it changes with", ref.Seq+1)
+			line += fmt.Sprintf("; follows the action of item %d until you edit it here", ref.Seq+1)
 		}
 		if r.s.CarriedStep(s.ID) {
 			line += "; carried on from the last review" // the screens' ↺
