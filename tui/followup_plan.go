@@ -476,15 +476,16 @@ func (pp *projectPlan) detailView(w int, cols planColumns) string {
 	if pp.focused && pp.cursor < len(pp.steps()) {
 		s := pp.steps()[pp.cursor]
 		p := pp.c.plan()
-		item := ""
+		item, title := "", ""
 		if it, ref, ok := p.Checklist.Item(s.From); ok {
-			item = fmt.Sprintf("item %d, “%s”", ref.Seq+1, it.Title)
+			item, title = fmt.Sprintf("item %d", ref.Seq+1), "“"+it.Title+"”"
 		}
 		switch {
 		case item != "" && p.Follows(s):
-			d = linkMark + "The action of " + item + ": it changes with the item. Edit it here to make it the plan's own."
+			// What it means first: a long title is what a narrow window cuts.
+			d = linkMark + "Follows the action of " + item + " until you edit it here (" + title + ")."
 		case item != "":
-			d = "Came from the action of " + item + "; edited since, so it is the plan's own."
+			d = "Came from the action of " + item + ", " + title + "; edited since, so it is the plan's own."
 		}
 		if pp.c.session.CarriedStep(s.ID) {
 			when := ""

@@ -366,3 +366,24 @@ func TestProjectPlanStepDueNotADateWarnsThenLeaves(t *testing.T) {
 		t.Fatalf("the step was not stored without its date: %+v", steps)
 	}
 }
+
+// A step that follows an item's action says so, and what editing it does,
+// in words short enough to be read whole at 80x24 beside a long step text.
+func TestProjectPlanLinkedStepSaysItWhole(t *testing.T) {
+	p := fuPlan(t)
+	p.Items["lc-culture"].Action = "Find out how many of our staff got promoted this year, and why"
+	a, _ := fuApp(t, p, 80, 24)
+	fuShow(t, a, screenFollowUp, 4)
+	fuPress(t, a, "i") // pull in the actions written so far
+	for range 10 {
+		if strings.Contains(fuView(a), "Find out how many") && strings.Contains(fuView(a), "“Cultural questions”") {
+			break
+		}
+		fuPress(t, a, "down")
+	}
+	v := fuView(a)
+	at := strings.Index(v, "until you edit it here (“Cultural questions”).")
+	if at < 0 || !strings.Contains(v, "↳ Follows") || !strings.Contains(v, "the action of item 4 until") || strings.Contains(v[at:], "…") {
+		t.Fatalf("the linked step is not said whole:\n%s", v)
+	}
+}
