@@ -293,7 +293,7 @@ func (s *followupScreen) commitFocused() (tea.Cmd, bool) {
 		s.leaving, s.leftUnsaved = "", true
 		return save, true
 	default:
-		s.leaving, s.leavingKey = "This due date is not a date, so it is not saved. Put it right, or clear it to leave no date. Press "+s.lastKey+" again to leave it unsaved.", s.lastKey
+		s.leaving, s.leavingKey = unreadDueWarning(s.lastKey), s.lastKey
 	}
 	return save, ok
 }

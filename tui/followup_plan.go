@@ -271,6 +271,13 @@ func (pp *projectPlan) editKey(msg tea.Msg) fuResult {
 	return handled(e.fields[e.field].update(msg))
 }
 
+// unreadDueWarning says why the key pressed did not leave a next-steps due
+// date that is not a date, and that pressing it again will (the item
+// screen quotes the text: UnreadDueWarning).
+func unreadDueWarning(pressed string) string {
+	return "This due date is not a date, so it is not saved. Put it right, or clear it to leave no date. Press " + pressed + " again to leave it unsaved."
+}
+
 // mayLeave reports whether the key pressed may leave a due date that is
 // not a date: not at the first try, which says why and how to go on.
 func (pp *projectPlan) mayLeave(pressed string) bool {
@@ -278,7 +285,7 @@ func (pp *projectPlan) mayLeave(pressed string) bool {
 		pp.leaving = ""
 		return true
 	}
-	pp.leaving, pp.leavingKey = "This due date is not a date, so it is not saved. Put it right, or clear it to leave no date. Press "+pressed+" again to leave it unsaved.", pressed
+	pp.leaving, pp.leavingKey = unreadDueWarning(pressed), pressed
 	return false
 }
 
