@@ -40,8 +40,9 @@ type followupScreen struct {
 	// the session, said as ladder ends), as on the item screen. lastKey
 	// is the key being handled; leftUnsaved is set once the person chose
 	// to leave, so other keys do not ask again until they type.
-	leaving, leavingKey, lastKey string
-	leftUnsaved                  bool
+	leaving     leaveWarning
+	lastKey     string
+	leftUnsaved bool
 }
 
 // fuStop is one part of a follow-up screen that takes focus.
@@ -147,7 +148,8 @@ func (s *followupScreen) setPosition(i int) {
 	s.stops = append(s.kindStops(s.followUp()), s.due)
 	s.focus = 0
 	s.loaded = nil
-	s.leaving, s.leftUnsaved = "", false
+	s.leaving.clear()
+	s.leftUnsaved = false
 }
 
 // kindStops are the stops that answer a question of a kind.
@@ -246,7 +248,8 @@ func (s *followupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	st := s.stops[s.focus]
 	s.lastKey = msg.String()
 	if r := st.update(msg); r.handled {
-		s.leaving, s.leftUnsaved = "", false // typing: putting it right, maybe
+		s.leaving.clear() // typing: putting it right, maybe
+		s.leftUnsaved = false
 		return r.cmd
 	}
 	k := s.keys
@@ -288,12 +291,14 @@ func (s *followupScreen) commitFocused() (tea.Cmd, bool) {
 	save, ok := s.stops[s.focus].commit()
 	switch {
 	case ok:
-		s.leaving, s.leftUnsaved = "", false
-	case s.leftUnsaved || s.leaving != "" && s.lastKey == s.leavingKey:
-		s.leaving, s.leftUnsaved = "", true
+		s.leaving.clear()
+		s.leftUnsaved = false
+	case s.leftUnsaved || s.leaving.again(s.lastKey):
+		s.leaving.clear()
+		s.leftUnsaved = true
 		return save, true
 	default:
-		s.leaving, s.leavingKey = unreadDueWarning(s.lastKey), s.lastKey
+		s.leaving.warn(unreadDueWarning, s.lastKey)
 	}
 	return save, ok
 }
@@ -351,8 +356,8 @@ func (s *followupScreen) view() string {
 	head := st.Heading.Render(ansi.Truncate(fmt.Sprintf("Next steps · question %d of %d", s.index+1, len(fus)), w, "…"))
 	question := st.Title.Width(w).Render(s.followUp().Question)
 	due := s.due.view(w, 2, s.focus == len(s.stops)-1)
-	if s.leaving != "" {
-		due += "\n" + st.Warning.Render(wrapIndented("⚠ "+s.leaving, max(1, w-2), 2, 3))
+	if warning := s.leaving.view(&st, w); warning != "" {
+		due += "\n" + warning
 	}
 	top := head + "\n" + question + "\n"
 	bodyHeight := s.c.height - lineCount(top) - lineCount(due) - 1

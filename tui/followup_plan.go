@@ -33,9 +33,9 @@ type projectPlan struct {
 	note string
 
 	// leaving is the warning shown when a key could not leave a step whose
-	// due date is not a date; the same key (leavingKey) again leaves it,
-	// the date unsaved, as on the item screen.
-	leaving, leavingKey string
+	// due date is not a date; the same key again leaves it, the date
+	// unsaved, as on the item screen.
+	leaving leaveWarning
 
 	// Drawing a row costs more than a keypress may, and a key changes one
 	// or two rows: rows are kept, drawn, by what they show; the tally is
@@ -267,25 +267,18 @@ func (pp *projectPlan) editKey(msg tea.Msg) fuResult {
 			return handled(saved)
 		}
 	}
-	pp.leaving = "" // typing: putting it right, maybe
+	pp.leaving.clear() // typing: putting it right, maybe
 	return handled(e.fields[e.field].update(msg))
-}
-
-// unreadDueWarning says why the key pressed did not leave a next-steps due
-// date that is not a date, and that pressing it again will (the item
-// screen quotes the text: UnreadDueWarning).
-func unreadDueWarning(pressed string) string {
-	return "This due date is not a date, so it is not saved. Put it right, or clear it to leave no date. Press " + pressed + " again to leave it unsaved."
 }
 
 // mayLeave reports whether the key pressed may leave a due date that is
 // not a date: not at the first try, which says why and how to go on.
 func (pp *projectPlan) mayLeave(pressed string) bool {
-	if pp.leaving != "" && pp.leavingKey == pressed {
-		pp.leaving = ""
+	if pp.leaving.again(pressed) {
+		pp.leaving.clear()
 		return true
 	}
-	pp.leaving, pp.leavingKey = unreadDueWarning(pressed), pressed
+	pp.leaving.warn(unreadDueWarning, pressed)
 	return false
 }
 
@@ -349,7 +342,7 @@ func (pp *projectPlan) draft() tea.Cmd {
 }
 
 func (pp *projectPlan) stopEdit() {
-	pp.leaving = ""
+	pp.leaving.clear()
 	if pp.edit != nil {
 		for _, f := range pp.edit.fields {
 			f.blur()
@@ -436,8 +429,8 @@ func (pp *projectPlan) view(w, h int, _ bool) string {
 	var editor []string
 	if pp.edit != nil {
 		editor = pp.editorView(w, cols)
-		if pp.leaving != "" {
-			editor = append(editor, strings.Split(st.Warning.Render(wrapIndented("⚠ "+pp.leaving, max(1, w-2), 2, 3)), "\n")...)
+		if warning := pp.leaving.view(&st, w); warning != "" {
+			editor = append(editor, strings.Split(warning, "\n")...)
 		}
 	}
 	detail := pp.edit == nil && h >= 8+detailLines

@@ -51,8 +51,7 @@ type itemScreen struct {
 	// field or the item with a due date that is not a date (issue 12.2);
 	// a second try with the same key leaves, the text kept by the session
 	// and shown again on return.
-	leaving    string
-	leavingKey string // the key that leaving names
+	leaving leaveWarning
 
 	bigTitles map[bigTitleKey][]string  // presenter mode's block-letter titles, worked out once (present.go)
 	bigTexts  map[bigTextKey][][]string // its questions and levels in block letters (present_big.go)
@@ -201,7 +200,7 @@ func (s *itemScreen) load() {
 	s.cursor = max(s.cursor, 0)
 	s.c.session.MoveTo(review.Item(s.pos))
 	s.c.timer.open(s.pos, s.c.now())
-	s.leaving = ""
+	s.leaving.clear()
 	s.promptTop = 0
 	s.setFocus(focusRating)
 }
@@ -286,27 +285,13 @@ func (s *itemScreen) draft() tea.Cmd {
 // seemed to do nothing, and the next letter typed into the date).
 func (s *itemScreen) moveFocus(f int) tea.Cmd {
 	cmd := s.commit()
-	if s.focus == focusDue && s.dueRefused() && !s.warned() {
-		s.warnLeaving(s.c.session.UnreadDueWarning(s.entry().Item.ID))
+	if s.focus == focusDue && s.dueRefused() && !s.leaving.again(s.lastKey) {
+		s.leaving.warn(s.c.session.UnreadDueWarning(s.entry().Item.ID), s.lastKey)
 		return cmd
 	}
-	s.leaving = ""
+	s.leaving.clear()
 	return tea.Batch(cmd, s.setFocus(f))
 }
-
-// warnLeaving says why the key just pressed did not leave, and that
-// pressing it again will.
-func (s *itemScreen) warnLeaving(why string) {
-	again := "the key"
-	if s.lastKey != "" {
-		again = s.lastKey
-	}
-	s.leaving, s.leavingKey = why+" Press "+again+" again to leave it unsaved.", s.lastKey
-}
-
-// warned reports whether the key just pressed is the one the warning
-// named: another key is warned of afresh, as it may leave for elsewhere.
-func (s *itemScreen) warned() bool { return s.leaving != "" && s.lastKey == s.leavingKey }
 
 // dueRefused reports whether the session refused the due date typed.
 func (s *itemScreen) dueRefused() bool {
@@ -320,12 +305,12 @@ func (s *itemScreen) dueRefused() bool {
 // command it returns: dropping it would leave the date in memory only,
 // "saving…" on the screen, until the next change.
 func (s *itemScreen) mayLeave() (tea.Cmd, bool) {
-	if s.focus != focusDue || s.warned() {
+	if s.focus != focusDue || s.leaving.again(s.lastKey) {
 		return nil, true
 	}
 	cmd := s.commit()
 	if w := s.c.session.UnreadDueWarning(s.entry().Item.ID); w != "" {
-		s.warnLeaving(w)
+		s.leaving.warn(w, s.lastKey)
 		return cmd, false
 	}
 	return cmd, true
@@ -492,7 +477,7 @@ func (s *itemScreen) fieldKey(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	if s.focus == focusDue {
-		s.leaving = "" // putting it right
+		s.leaving.clear() // putting it right
 	}
 	return s.fields[s.focus-1].update(msg)
 }

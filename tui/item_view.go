@@ -116,8 +116,8 @@ func (s *itemScreen) fieldsView(st *styles, w int) string {
 	if s.note != "" {
 		b.WriteString("\n" + st.Subtle.Render(ansi.Truncate("  "+s.note, w, "…")))
 	}
-	if s.leaving != "" {
-		b.WriteString("\n" + st.Warning.Render(wrapIndented("⚠ "+s.leaving, max(1, w-2), 2, 3)))
+	if warning := s.leaving.view(st, w); warning != "" {
+		b.WriteString("\n" + warning)
 	}
 	return b.String()
 }
