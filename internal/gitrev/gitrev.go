@@ -48,18 +48,15 @@ var (
 type TooLargeError struct {
 	// Name is the file as it was asked for: REV:PATH, or an object name.
 	Name string
-	// Size is the content's size in bytes, as cat-file gave it; Limit is
-	// the most that is read.
-	Size, Limit int64
+	// Size is the content's size in bytes, as cat-file gave it.
+	Size int64
 }
 
 func (e *TooLargeError) Error() string { return e.Name + ": " + e.Problem() }
 
 // Problem says what is wrong in the words strictyaml uses for a file on
 // disk, without the file's name.
-func (e *TooLargeError) Problem() string {
-	return fmt.Sprintf("file is %d bytes, over the %d byte limit", e.Size, e.Limit)
-}
+func (e *TooLargeError) Problem() string { return strictyaml.TooLarge(e.Size) }
 
 func (e *TooLargeError) Unwrap() error { return ErrTooLarge }
 
@@ -706,7 +703,7 @@ type object struct {
 }
 
 func (o object) tooLarge(name string) error {
-	return &TooLargeError{Name: name, Size: o.size, Limit: strictyaml.MaxFileSize}
+	return &TooLargeError{Name: name, Size: o.size}
 }
 
 func startCatFile(dir string) (*catFile, error) {

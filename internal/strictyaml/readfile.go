@@ -186,5 +186,12 @@ func fileProblem(path, msg string) *FileError {
 }
 
 func tooBig(path string, size int64) *FileError {
-	return fileProblem(path, fmt.Sprintf("file is %d bytes, over the %d byte limit", size, MaxFileSize))
+	return fileProblem(path, TooLarge(size))
+}
+
+// TooLarge is the problem with content of size bytes, over MaxFileSize,
+// without the file's name: the same words for a file on disk, data given
+// to Parse, and a version read through git.
+func TooLarge(size int64) string {
+	return fmt.Sprintf("file is %d bytes, over the %d byte limit", size, MaxFileSize)
 }

@@ -102,7 +102,7 @@ type Parser struct {
 // Parse is Parse, on the parser's memory.
 func (pr *Parser) Parse(data []byte) (*yaml.Node, Problems) {
 	if len(data) > MaxFileSize {
-		return nil, Problems{{1, 1, fmt.Sprintf("file is %d bytes, over the %d byte limit", len(data), MaxFileSize)}}
+		return nil, Problems{{1, 1, TooLarge(int64(len(data)))}}
 	}
 	if len(bytes.Trim(bytes.TrimPrefix(data, []byte("\ufeff")), " \t\r\n")) == 0 {
 		// (YAML's white space only: a no-break space is text.)
