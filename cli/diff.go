@@ -377,12 +377,22 @@ func previousAtRevision(repo *gitrev.Repo, commit, rev string, c *plans.FileChan
 	if self, selfErr := repo.Rel(c.Path); err != nil || selfErr != nil || rel == self {
 		return
 	}
+	// workTree is the previous review as the work tree has it; nil when
+	// it is not there or does not load.
+	workTree := func() *plans.Plan {
+		target, err := plans.FollowLink(c.Path, c.New.PreviousReview)
+		if err != nil {
+			return nil
+		}
+		p, err := plans.LoadFile(target, nil)
+		if err != nil {
+			return nil
+		}
+		return p
+	}
 	data, err := repo.ReadFile(commit, rel)
 	if errors.Is(err, gitrev.ErrNotInRevision) {
-		if target, err = plans.FollowLink(c.Path, c.New.PreviousReview); err != nil {
-			return
-		}
-		if p, err := plans.LoadFile(target, nil); err == nil {
+		if p := workTree(); p != nil {
 			c.Previous, c.PreviousName = p, displayPath(repo, rel)
 		}
 		return
@@ -399,11 +409,7 @@ func previousAtRevision(repo *gitrev.Repo, commit, rev string, c *plans.FileChan
 	// carrying the plan on: what it marked done is finished, not left
 	// behind, and only the work tree's version says so. Removed from
 	// there, or not loading, the plan at commit is all there is to read.
-	if target, err := plans.FollowLink(c.Path, c.New.PreviousReview); err == nil {
-		if now, err := plans.LoadFile(target, nil); err == nil {
-			c.PreviousNow = now
-		}
-	}
+	c.PreviousNow = workTree()
 }
 
 // revisionLabel names a revision for a heading: "HEAD~1 (1a2b3c4)", or
