@@ -28,6 +28,8 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	benchmarks, _ := filepath.Abs("../BENCHMARKS.md")
+	security, _ := filepath.Abs("../SECURITY.md")
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		RequireExplicitExec: true,
@@ -35,6 +37,8 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("TODAY", plans.Today().String())
 			env.Setenv("README", readme)
+			env.Setenv("BENCHMARKS", benchmarks)
+			env.Setenv("SECURITY", security)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
