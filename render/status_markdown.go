@@ -35,7 +35,7 @@ func writeStatusMarkdown(w io.Writer, d statusList) error {
 	if err != nil {
 		return err
 	}
-	if d.by != ByPlan && d.o.Plans() > d.o.CarriedOn() {
+	if d.by != ByPlan && d.o.Plans() > d.o.CarriedOn() && d.o.Total() > 0 { // as the text: "nothing open" needs no totals
 		m.heading(2, "Totals per plan")
 		m.block()
 		err := d.o.EachPlan(func(info plans.PlanInfo, open [4]int) error {

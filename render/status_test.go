@@ -101,6 +101,12 @@ func TestStatusNothingOpen(t *testing.T) {
 	if got := statusText(t, o); got != "Open actions on 2027-03-01 in plans (1 plan): nothing open.\n" {
 		t.Errorf("got %q", got)
 	}
+	// The check-in issue says the same, and no more: a totals list of
+	// plans with nothing open repeats the line above it.
+	want := "# Open actions on 2027-03-01\n\nOpen actions on 2027-03-01 in plans (1 plan): nothing open.\n"
+	if got := string(statusMarkdown(t, o)); got != want {
+		t.Errorf("Markdown: got %q, want %q", got, want)
+	}
 }
 
 // Columns are measured in terminal cells: wide characters take two,
