@@ -8,6 +8,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/internal/strictyaml"
@@ -111,10 +113,22 @@ func linkShape(ref string) error {
 		return fmt.Errorf("should be a path relative to this plan's folder, not an absolute one")
 	case strings.ContainsFunc(ref, func(r rune) bool { return r < ' ' || r == 0x7f }):
 		return errLinkShape
+	case strings.ContainsFunc(ref, invisible):
+		// A link comes from a pull request too: "acme-2027\u200b.yaml"
+		// would read as the real next review while naming another file.
+		r, _ := utf8.DecodeRuneInString(ref[strings.IndexFunc(ref, invisible):])
+		return fmt.Errorf("holds an invisible character (U+%04X), which makes the path look like another: type the path again", r)
 	case !IsPlanFile(path.Base(ref)) || path.Clean(ref) != ref:
 		return errLinkShape
 	}
 	return nil
+}
+
+// invisible reports the characters a file's path is not seen to hold: the
+// C1 controls and Unicode's format characters (zero-width spaces and
+// joiners, soft hyphens, bidirectional marks and overrides).
+func invisible(r rune) bool {
+	return r >= 0x80 && r < 0xa0 || unicode.Is(unicode.Cf, r)
 }
 
 // ErrHasNextReview is CreateNext's refusal to carry a plan on twice: its

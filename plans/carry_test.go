@@ -82,7 +82,10 @@ func TestReviewLinksRoundTrip(t *testing.T) {
 // its line and column.
 func TestAReviewLinkOfTheWrongShapeIsReported(t *testing.T) {
 	base := string(Encode(blankPlan()))
-	for _, bad := range []string{"/etc/passwd.yaml", "notes.txt", "a/../../b.yaml", `..\x.yaml`, "./acme.yaml", `"x\u0007.yaml"`} {
+	for _, bad := range []string{"/etc/passwd.yaml", "notes.txt", "a/../../b.yaml", `..\x.yaml`, "./acme.yaml", `"x\u0007.yaml"`,
+		// Invisible characters make one path look like another: a pull
+		// request's next_review could seem to name the real next review.
+		`"acme-2027\u200b.yaml"`, `"\u202eacme.yaml"`, `"acme\u00ad-2027.yaml"`, `"acme\u0085.yaml"`} {
 		data := strings.Replace(base, "items:\n", "next_review: "+bad+"\nitems:\n", 1)
 		_, err := Parse("acme.yaml", []byte(data), nil)
 		var fe *FileError
@@ -92,6 +95,11 @@ func TestAReviewLinkOfTheWrongShapeIsReported(t *testing.T) {
 		if s := fe.Problems[0].String(); !strings.Contains(s, "next_review") || !strings.HasPrefix(s, lineOf(data, "next_review")) {
 			t.Errorf("%s: %s", bad, s)
 		}
+	}
+	data := strings.Replace(base, "items:\n", `next_review: "acme-2027\u200b.yaml"`+"\nitems:\n", 1)
+	_, err := Parse("acme.yaml", []byte(data), nil)
+	if err == nil || !strings.Contains(err.Error(), "holds an invisible character (U+200B), which makes the path look like another") {
+		t.Errorf("an invisible character is not named: %v", err)
 	}
 }
 
