@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
@@ -52,8 +53,9 @@ type planRow struct {
 	cols    planColumns
 	current bool
 	dark    bool
-	follows bool // the step is an item's action, following it
-	carried bool // the step came across from the last review
+	follows bool   // the step is an item's action, following it
+	carried bool   // the step came across from the last review
+	unread  string // the due date typed that is not a date, unsaved
 }
 
 type tallyKey struct {
@@ -240,7 +242,11 @@ func (pp *projectPlan) dueBaseChanged() {
 }
 
 func (pp *projectPlan) startEdit(isNew bool) tea.Cmd {
-	pp.edit = newStepEditor(pp.steps()[pp.cursor], pp.c.readDue, isNew)
+	s := pp.steps()[pp.cursor]
+	pp.edit = newStepEditor(s, pp.c.readDue, isNew)
+	if bad, ok := pp.c.session.UnreadStepDue(pp.id, s.ID); ok {
+		pp.edit.due.setText(bad) // refused before: still there, still not saved
+	}
 	pp.c.suggestOwners(pp.edit.owner) // as the item's owner and due date do
 	pp.edit.due.base = pp.c.dueBaseNote
 	pp.note = ""
@@ -497,6 +503,9 @@ func (pp *projectPlan) detailView(w int, cols planColumns) string {
 		if ansi.StringWidth(flat(s.Text))+2 > cols.text {
 			d = "“" + flat(s.Text) + "” " + d
 		}
+		if bad, ok := pp.c.session.UnreadStepDue(pp.id, s.ID); ok {
+			d = "✗ The due date " + safetext.Quote(review.CleanLine(bad)) + " is not a date, so it is not saved: enter to put it right. " + d
+		}
 	}
 	d = wrapIndented(d, max(1, w-2), 2, detailLines)
 	if n := lineCount(d); n < detailLines {
@@ -579,30 +588,31 @@ func (pp *projectPlan) rowView(i int, c planColumns) string {
 	st := pp.c.styles
 	s := pp.steps()[i]
 	current := pp.focused && i == pp.cursor
-	key := planRow{s, i, c, current, st.isDark, pp.c.plan().Follows(s), pp.c.session.CarriedStep(s.ID)}
+	unread, _ := pp.c.session.UnreadStepDue(pp.id, s.ID)
+	key := planRow{s, i, c, current, st.isDark, pp.c.plan().Follows(s), pp.c.session.CarriedStep(s.ID), unread}
 	if row, ok := pp.rows[key]; ok {
 		return row
 	}
 	if pp.rows == nil || len(pp.rows) > 4*max(pp.c.height, 10) {
 		pp.rows = map[planRow]string{}
 	}
-	row := pp.drawRow(i, s, c, current, key.follows, key.carried)
+	row := pp.drawRow(key)
 	pp.rows[key] = row
 	return row
 }
 
-func (pp *projectPlan) drawRow(i int, s plans.Step, c planColumns, current, follows, carried bool) string {
-	st := pp.c.styles
+func (pp *projectPlan) drawRow(r planRow) string {
+	st, s, c, current := pp.c.styles, r.step, r.cols, r.current
 	marker := "  "
 	if current {
 		marker = "› "
 	}
-	num := padLeft(strconv.Itoa(i+1)+".", c.num) + " "
+	num := padLeft(strconv.Itoa(r.pos+1)+".", c.num) + " "
 	words := flat(s.Text)
-	if follows {
+	if r.follows {
 		words = linkMark + words // an item's action, following it (issue 12.3)
 	}
-	if carried {
+	if r.carried {
 		words = carriedMark + words
 	}
 	text := padRight(ansi.Truncate(words, c.text, "…"), c.text)
@@ -612,9 +622,14 @@ func (pp *projectPlan) drawRow(i int, s plans.Step, c planColumns, current, foll
 	if !s.Due.IsZero() {
 		due = s.Due.Time().Format("2 Jan 2006")
 	}
-	if overdue {
+	switch {
+	case r.unread != "":
+		// Typed, refused and left unsaved: what was typed, marked as the
+		// date field marks it, until it is put right or cleared.
+		due = st.Error.Render(padRight(ansi.Truncate("✗ "+flat(r.unread), c.due, "…"), c.due))
+	case overdue:
 		due = st.Warning.Render(padRight("⚠ "+due, c.due))
-	} else {
+	default:
 		due = padRight(due, c.due)
 	}
 	status := statusLabel(s.Status)

@@ -387,3 +387,41 @@ func TestProjectPlanLinkedStepSaysItWhole(t *testing.T) {
 		t.Fatalf("the linked step is not said whole:\n%s", v)
 	}
 }
+
+// A step's due date left unsaved as not a date is still there when the
+// step is seen again: in its row, marked and in red, and in the field when
+// the step is reopened, as the item screen and the other next-steps
+// questions show theirs, until it is put right or cleared.
+func TestProjectPlanStepKeepsItsUnreadDueOnScreen(t *testing.T) {
+	a, _ := fuQuestion(t, 4)
+	fuPress(t, a, "a")
+	fuType(t, a, "Book a chat")
+	fuPress(t, a, "tab", "tab")
+	fuType(t, a, "2027-02-30")
+	fuPress(t, a, "esc", "esc") // warned, then left unsaved
+	if a.screen(a.active).typing() {
+		t.Fatal("esc twice did not leave the step")
+	}
+	pp := a.screen(a.active).(*followupScreen).stops[0].(*projectPlan)
+	row := pp.rowView(pp.cursor, newPlanColumns(80, len(pp.steps()), pp.longest()))
+	if got := ansi.Strip(row); !strings.Contains(got, "✗ 2027-02-30") || strings.Contains(got, "—") {
+		t.Fatalf("the row does not show the date typed, marked:\n%s", got)
+	}
+	if !strings.Contains(row, pp.c.styles.Error.Render(padRight("✗ 2027-02-30", 13))) {
+		t.Errorf("the date typed is not drawn as an error: %q", row)
+	}
+	fuContains(t, fuView(a), "not saved")
+
+	fuPress(t, a, "enter") // reopen the step
+	fuContains(t, fuView(a), "2027-02-30", `✗ "2027-02-30" is not a real date`)
+
+	// Cleared, it is gone from the row and from the session.
+	fuPress(t, a, "tab", "tab", "ctrl+u", "esc")
+	if _, ok := a.c.session.UnreadStepDue("project-plan", pp.steps()[pp.cursor].ID); ok {
+		t.Fatal("the session still keeps a date cleared")
+	}
+	row = ansi.Strip(pp.rowView(pp.cursor, newPlanColumns(80, len(pp.steps()), pp.longest())))
+	if strings.Contains(row, "2027-02-30") || !strings.Contains(row, "—") {
+		t.Fatalf("a cleared date still shows:\n%s", row)
+	}
+}
