@@ -132,7 +132,7 @@ func spanDue(s, lower string, today Date) (Date, bool, error) {
 // isoDue reads 2027-03-31 and 2027-3-5.
 func isoDue(s, _ string, _ Date) (Date, bool, error) {
 	m := isoPattern().FindStringSubmatch(s)
-	if m == nil {
+	if m == nil || m[3] == "0" { // 2027-12-0 is half of 2027-12-05: not a date yet
 		return Date{}, false, nil
 	}
 	year, _ := strconv.Atoi(m[1])
@@ -171,9 +171,13 @@ func slashDue(s, _ string, today Date) (Date, bool, error) {
 		}
 	}
 	if m[3] == "" {
-		// 31/0 is half of 31/03/2027: not a date yet, rather than no such day
+		if m[2] == "0" {
+			return Date{}, false, nil // 31/0 is half of 31/03: not a date yet
+		}
+		// 31/2 is no day in any year, as 30/02/2027 is none in 2027: no
+		// more typing makes it one, so it is said as that is.
 		d, err := nextDate(s, time.Month(month), day, today)
-		return d, err == nil, nil
+		return d, true, err
 	}
 	d, err := checkedDate(s, year, time.Month(month), day)
 	return d, true, err

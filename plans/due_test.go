@@ -166,3 +166,39 @@ func TestISOSuggestion(t *testing.T) {
 		}
 	}
 }
+
+// A day and month without a year that no year has (31/2, 30.02) is said to
+// be no real date, as 30/02/2027 is, not "not a date": only a month not
+// typed yet (31/0, half of 31/03) is unfinished.
+func TestParseDueImpossibleDayWithoutAYear(t *testing.T) {
+	today := Date{2027, 3, 10}
+	for _, in := range []string{"31/2", "30/02", "30.2", "31/4", "31/11", "0/3"} {
+		_, err := ParseDue(in, today)
+		if err == nil || IsNotADate(err) || !strings.Contains(err.Error(), `"`+in+`" is not a real date`) {
+			t.Errorf("ParseDue(%q): %v, want %q", in, err, `"`+in+`" is not a real date`)
+		}
+	}
+	if _, err := ParseDue("31/0", today); !IsNotADate(err) {
+		t.Errorf("31/0 is half of 31/03: %v", err)
+	}
+}
+
+// While a real date is typed, no part of it on the way is said to be no
+// date at all: each is a date, or not one yet (the field shows the hint).
+func TestParseDueHalfATypedDateIsNeverImpossible(tb *testing.T) {
+	today := Date{2027, 3, 10}
+	for d := (Date{2027, 1, 1}); d.Before(Date{2029, 1, 1}); d = d.AddDays(1) {
+		t := d.Time()
+		for _, typed := range []string{
+			t.Format("2/1"), t.Format("02/01"), t.Format("2.1"),
+			t.Format("2/1/2006"), t.Format("02/01/2006"), t.Format("02/01/06"), t.Format("2.1.2006"),
+			t.Format("2006-1-2"), t.Format("2006-01-02"),
+		} {
+			for n := 1; n <= len(typed); n++ {
+				if _, err := ParseDue(typed[:n], today); err != nil && !IsNotADate(err) {
+					tb.Errorf("typing %q: %q is said to be wrong: %v", typed, typed[:n], err)
+				}
+			}
+		}
+	}
+}

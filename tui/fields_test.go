@@ -126,3 +126,34 @@ func TestFieldHighlightAndEmptyText(t *testing.T) {
 		t.Fatal("highlighting gave the field focus")
 	}
 }
+
+// A day no year has, typed without a year (31/2), is said to be no real
+// date when the field is left, in the words 30/02/2027 gets, and at once
+// while it is typed, as that is: no more typing makes it a date. The parts
+// of a real date typed on the way there (31/0, 2027-12-0) are never red.
+func TestDateFieldImpossibleDayWithoutAYear(t *testing.T) {
+	read := func(s string) (plans.Date, error) { return plans.ParseDue(s, fuToday) }
+	for _, typed := range []string{"31/03", "2027-12-05", "30/11/2027"} {
+		f := newDateField("Due", read, 6)
+		f.focus()
+		for _, r := range typed {
+			fieldType(f, string(r))
+			if v := fieldView(f, 80); strings.Contains(v, "✗") {
+				t.Errorf("typing %q, half of it flashed red: %q", typed, v)
+			}
+		}
+	}
+	for _, typed := range []string{"31/2", "30/02"} {
+		f := newDateField("Due", read, 6)
+		f.focus()
+		fieldType(f, typed)
+		if _, ok := f.parsed(); ok {
+			t.Fatalf("%q was taken as a date", typed)
+		}
+		f.blur()
+		want := `✗ "` + typed + `" is not a real date`
+		if v := fieldView(f, 80); !strings.Contains(v, want) {
+			t.Errorf("left at %q: %q, want %q", typed, v, want)
+		}
+	}
+}
