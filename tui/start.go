@@ -36,6 +36,7 @@ type startScreen struct {
 	said    string // a word about the last key (c on a plan carried on already)
 
 	attribution string      // where the checklist's wording comes from
+	shortCredit string      // the same in a line, for a small window
 	folder      *folderRead // the folder being read since init
 
 	// typedAhead holds the keys that move in or open from the list,
@@ -67,6 +68,7 @@ type discoveredMsg struct {
 	found       []plans.Found
 	err         error
 	attribution string
+	shortCredit string
 	rows        map[string]planFacts // by path (startfolder.go)
 }
 
@@ -85,7 +87,7 @@ func (s *startScreen) init() tea.Cmd {
 func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case discoveredMsg:
-		s.loaded, s.readErr, s.attribution, s.facts = true, msg.err, msg.attribution, msg.rows
+		s.loaded, s.readErr, s.attribution, s.shortCredit, s.facts = true, msg.err, msg.attribution, msg.shortCredit, msg.rows
 		s.plans, s.broken = s.plans[:0], s.broken[:0]
 		for _, f := range msg.found {
 			if f.Err != nil {
@@ -195,17 +197,42 @@ func (s *startScreen) carry(f plans.Found) tea.Cmd {
 	return nil
 }
 
+// view draws the screen. What gives way in a small window: the blank
+// lines between parts, then the credit's long form (it shortens to whose
+// wording and which licence, never goes), then the end of the list of
+// files that do not open (ladder check lists them all). The list keeps
+// one plan however little room there is.
 func (s *startScreen) view() string {
 	st := &s.c.styles
 	w, h := s.c.width, s.c.height
+	foot := s.footer(st, w, s.attribution)
+	lines, broken := s.content(st, w, h, foot)
+	if len(lines)+countLines(foot) > h && s.shortCredit != "" {
+		foot = s.footer(st, w, s.shortCredit)
+		lines, broken = s.content(st, w, h, foot)
+	}
+	if over := len(lines) + countLines(foot) - h; over > 0 && broken[1]-broken[0] > 1 {
+		// Cut the end of the files that do not open, saying so: the
+		// heading and a line at least stay.
+		keep := max(broken[1]-over-1, broken[0]+1)
+		cut := st.Subtle.Render(ansi.Truncate("  … and more: ladder check "+s.c.opts.Dir+" lists them all", w, "…"))
+		lines = slices.Concat(lines[:keep], []string{cut}, lines[broken[1]:])
+	}
+	// The credit ends on the body's last line: gap line breaks leave gap-1
+	// blank lines between the text and the credit.
+	gap := max(1, h-len(lines)-countLines(foot)+1)
+	return strings.Join(lines, "\n") + strings.Repeat("\n", gap) + foot
+}
+
+// content is the screen above the credit (foot), a line a string, and
+// where in it the files that do not open are listed ([from, to) lines).
+func (s *startScreen) content(st *styles, w, h int, foot string) (lines []string, brokenAt [2]int) {
 	head := []string{st.Title.Render("ladder") + st.Subtle.Render(" · review how people progress, and leave with a plan"), ""}
 	newRow := "  Begin a new review"
 	if s.cursor == 0 {
 		newRow = st.Focused.Render(focusMarker + "Begin a new review")
 	}
 	head = append(head, newRow, "")
-	foot := s.footer(st, w)
-
 	// On a projector (presenter mode) the room sees plans by organisation,
 	// title and progress, never file or folder names (issue 10.7).
 	in, from := " in "+s.c.opts.Dir, " from "+s.c.opts.Dir
@@ -219,22 +246,13 @@ func (s *startScreen) view() string {
 	case s.readErr != nil:
 		body = append(body, st.Error.Render("✗ "+firstLineOf(s.readErr.Error())))
 	}
+	failed := s.brokenSection(st, w)
 	if len(s.plans) > 0 {
 		body = append(body, st.Heading.Render("Resume a review")+st.Subtle.Render(from))
-		room := h - len(head) - len(body) - countLines(foot) - 1 - s.brokenLines()
+		room := h - len(head) - len(body) - countLines(foot) - 1 - drawnLines(failed)
 		body = append(body, s.planRows(st, w, max(2, room))...)
 	}
-	if len(s.broken) > 0 && s.c.present {
-		body = append(body, "", st.Error.Render(wrapIndented(fmt.Sprintf("✗ %d %s could not be opened: press P to leave presenter mode and see which, and why.",
-			len(s.broken), plural(len(s.broken), "plan file", "plan files")), w, 0, 0)))
-	} else if len(s.broken) > 0 {
-		body = append(body, "", st.Heading.Render("Could not open")+st.Subtle.Render(" (fix the file, or run ladder check on it)"))
-		for _, f := range s.broken {
-			for _, line := range strings.Split(f.Err.Error(), "\n")[:min(3, countLines(f.Err.Error()))] {
-				body = append(body, "  "+st.Error.Render("✗ ")+wrapIndented(line, max(1, w-4), 4, 3))
-			}
-		}
-	}
+	body = append(body, failed...)
 	switch {
 	case s.openErr != nil && s.c.present:
 		// Its words name the file, and a line of it may quote the plan:
@@ -248,33 +266,59 @@ func (s *startScreen) view() string {
 	}
 	// In the smallest windows the list keeps one plan however little room
 	// there is: the blank lines between parts go before the credit would.
-	for over := countLines(strings.Join(append(head, body...), "\n")) + countLines(foot) - h; over > 0; over-- {
+	for over := len(head) + drawnLines(body) + countLines(foot) - h; over > 0; over-- {
 		i := slices.Index(body, "")
 		if i < 0 {
 			break
 		}
 		body = slices.Delete(body, i, i+1)
 	}
-	text := strings.Join(append(head, body...), "\n")
-	// The credit ends on the body's last line: gap line breaks leave gap-1
-	// blank lines between the text and the credit.
-	gap := max(1, h-countLines(text)-countLines(foot)+1)
-	return text + strings.Repeat("\n", gap) + foot
+	lines = head
+	marks := 0
+	for _, b := range body {
+		if b == brokenMark {
+			brokenAt[marks] = len(lines)
+			marks++
+			continue
+		}
+		lines = append(lines, strings.Split(b, "\n")...)
+	}
+	return lines, brokenAt
 }
 
-func (s *startScreen) brokenLines() int {
-	if len(s.broken) == 0 {
-		return 0
+// brokenSection lists the plan files that do not open, with why, between
+// two brokenMarks; on a projector it only says how many (no file names).
+func (s *startScreen) brokenSection(st *styles, w int) []string {
+	switch {
+	case len(s.broken) == 0:
+		return nil
+	case s.c.present:
+		return []string{"", st.Error.Render(wrapIndented(fmt.Sprintf("✗ %d %s could not be opened: press P to leave presenter mode and see which, and why.",
+			len(s.broken), plural(len(s.broken), "plan file", "plan files")), w, 0, 0))}
 	}
-	if s.c.present {
-		return 3 // one line saying how many, wrapped at most once
-	}
-	n := 2
+	sec := []string{"", brokenMark, st.Heading.Render("Could not open") + st.Subtle.Render(" (fix the file, or run ladder check on it)")}
 	for _, f := range s.broken {
-		n += 2 * min(3, countLines(f.Err.Error()))
+		for _, line := range strings.Split(f.Err.Error(), "\n")[:min(3, countLines(f.Err.Error()))] {
+			sec = append(sec, "  "+st.Error.Render("✗ ")+wrapIndented(line, max(1, w-4), 4, 3))
+		}
+	}
+	return append(sec, brokenMark)
+}
+
+// drawnLines is how many lines the body parts take on screen.
+func drawnLines(parts []string) int {
+	n := 0
+	for _, p := range parts {
+		if p != brokenMark {
+			n += strings.Count(p, "\n") + 1
+		}
 	}
 	return n
 }
+
+// brokenMark marks where the list of files that do not open begins and
+// ends in the body, for view to cut it; it is never drawn.
+const brokenMark = "\x00broken"
 
 // planRows draws the plans in at most room lines, two lines a plan,
 // scrolled to keep the cursor in view.
@@ -349,11 +393,29 @@ func (s *startScreen) planRows(st *styles, w, room int) []string {
 }
 
 // footer is the attribution of the checklist's wording, quietly.
-func (s *startScreen) footer(st *styles, w int) string {
-	if s.attribution == "" {
+func (s *startScreen) footer(st *styles, w int, credit string) string {
+	if credit == "" {
 		return ""
 	}
-	return st.Subtle.Render(ansi.Wrap(s.attribution, w, ""))
+	return st.Subtle.Render(ansi.Wrap(credit, w, ""))
+}
+
+// shortCredit is a checklist's credit in as few words as still say whose
+// wording it is and under which licence: "Social Mobility Commission ·
+// Open Government Licence v3.0".
+func shortCredit(cl *checklist.Checklist) string {
+	who, _, _ := strings.Cut(cl.Source, ",")
+	licence := cl.Licence
+	if _, name, ok := strings.Cut(licence, " under the "); ok {
+		licence = strings.TrimSuffix(name, ".")
+	}
+	var parts []string
+	for _, p := range []string{strings.TrimSpace(who), strings.TrimSpace(licence)} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
 }
 
 // defaultChecklist is the checklist a new review would use: --checklist,
@@ -372,11 +434,12 @@ func (c *common) defaultChecklist() *checklist.Checklist {
 // where it acts: on "Begin a new review", and to someone who has never
 // made a review, it would be one more word that means nothing yet.
 func (s *startScreen) shortHelp() []key.Binding {
-	bs := []key.Binding{s.keys.Up, s.keys.Open, s.keys.New}
 	if s.cursor > 0 {
-		bs = append(bs, s.carryHint())
+		// Before n: where hints give way (from the end), "n new review"
+		// goes first, its row being on the screen and in ? help.
+		return []key.Binding{s.keys.Up, s.keys.Open, s.carryHint(), s.keys.New}
 	}
-	return bs
+	return []key.Binding{s.keys.Up, s.keys.Open, s.keys.New}
 }
 
 // carryHint is c's footer hint, shorter than its help line. Not "carry

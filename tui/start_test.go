@@ -2,6 +2,7 @@ package tui
 
 import (
 	"cmp"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -466,5 +467,67 @@ func TestStartPresenterModeHidesOtherPlansLateCounts(t *testing.T) {
 				return hs.a
 			})
 		})
+	}
+}
+
+// In a small window, with a plan chosen, the start screen still shows c
+// (where a person finds next year's review) and still credits the
+// checklist's wording to the Social Mobility Commission under the OGL
+// v3.0: "n new review" gives way in the footer (its row is on the screen
+// and ? lists it), the credit shortens to the Commission's name and the
+// licence's, and the list of files that do not open is cut before either.
+func TestTheStartScreenKeepsCAndTheCreditInASmallWindow(t *testing.T) {
+	brokenFolder := func(t *testing.T) string {
+		dir := rvPlansFolder(t)
+		if err := os.WriteFile(filepath.Join(dir, "zz-broken.yaml"), []byte("title: [\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	for _, size := range [][2]int{{60, 16}, {80, 24}} {
+		w, ht := size[0], size[1]
+		t.Run(fmt.Sprintf("%dx%d", w, ht), func(t *testing.T) {
+			rvGolden(t, w, ht, "Open Government Licence v3.0", func(t *testing.T) *app {
+				h := rvStart(t, Options{Dir: brokenFolder(t)}, w, ht)
+				h.press("down")
+				requireFits(t, h, w, ht)
+				v := strings.Join(strings.Fields(h.view()), " ")
+				for _, want := range []string{"c next review", "enter open", "Social Mobility Commission", "Open Government Licence v3.0", "Could not open"} {
+					if !strings.Contains(v, want) {
+						t.Errorf("%dx%d: the start screen lacks %q:\n%s", w, ht, want, h.view())
+					}
+				}
+				return h.a
+			})
+		})
+	}
+}
+
+// Many files that do not open, in a small window: their list is cut,
+// saying where to see them all, before the credit or a plan would be. At
+// 80x24 they all show, and both plans.
+func TestTheStartScreenCutsTheFilesThatDoNotOpenFirst(t *testing.T) {
+	dir := rvPlansFolder(t)
+	for _, name := range []string{"b1.yaml", "b2.yaml", "b3.yaml", "b4.yaml"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("title: [\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, size := range [][2]int{{60, 16}, {80, 24}} {
+		h := rvStart(t, Options{Dir: dir}, size[0], size[1])
+		h.press("down")
+		requireFits(t, h, size[0], size[1])
+		v := strings.Join(strings.Fields(h.view()), " ")
+		wants := []string{"Autumn review", "c next review", "Social Mobility Commission", "Open Government Licence v3.0", "Could not open"}
+		if size[0] == 60 {
+			wants = append(wants, "ladder check plans lists them all")
+		} else {
+			wants = append(wants, "Spring review", "b4.yaml")
+		}
+		for _, want := range wants {
+			if !strings.Contains(v, want) {
+				t.Errorf("%dx%d: the start screen lacks %q:\n%s", size[0], size[1], want, h.view())
+			}
+		}
 	}
 }

@@ -30,7 +30,7 @@ func readFolder(c *common) *folderRead {
 		found, err := plans.Discover(dir, resolve)
 		msg := discoveredMsg{found: found, err: err, rows: rowFacts(found, today)}
 		if cl := c.defaultChecklist(); cl != nil {
-			msg.attribution = cl.Credit()
+			msg.attribution, msg.shortCredit = cl.Credit(), shortCredit(cl)
 		}
 		return msg
 	})
