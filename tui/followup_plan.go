@@ -500,7 +500,7 @@ func (pp *projectPlan) detailView(w int, cols planColumns) string {
 			}
 			d = strings.TrimSpace(carriedMark + "Carried on from the last review" + when + ". " + d)
 		}
-		if ansi.StringWidth(flat(s.Text))+2 > cols.text {
+		if ansi.StringWidth(stepWords(s, p.Follows(s), pp.c.session.CarriedStep(s.ID))) > cols.text {
 			d = "“" + flat(s.Text) + "” " + d
 		}
 		if bad, ok := pp.c.session.UnreadStepDue(pp.id, s.ID); ok {
@@ -608,13 +608,7 @@ func (pp *projectPlan) drawRow(r planRow) string {
 		marker = "› "
 	}
 	num := padLeft(strconv.Itoa(r.pos+1)+".", c.num) + " "
-	words := flat(s.Text)
-	if r.follows {
-		words = linkMark + words // an item's action, following it (issue 12.3)
-	}
-	if r.carried {
-		words = carriedMark + words
-	}
+	words := stepWords(s, r.follows, r.carried)
 	text := padRight(ansi.Truncate(words, c.text, "…"), c.text)
 	owner := padRight(ansi.Truncate(flat(s.Owner), c.owner, "…"), c.owner)
 	due := "—"
@@ -640,6 +634,19 @@ func (pp *projectPlan) drawRow(r planRow) string {
 		num, text = st.Focused.Render(num), st.Focused.Render(text)
 	}
 	return marker + num + text + "  " + owner + "  " + due + "  " + status
+}
+
+// stepWords is a step's text as its row draws it, marked when it follows
+// an item's action or came from the last review.
+func stepWords(s plans.Step, follows, carried bool) string {
+	words := flat(s.Text)
+	if follows {
+		words = linkMark + words // an item's action, following it (issue 12.3)
+	}
+	if carried {
+		words = carriedMark + words
+	}
+	return words
 }
 
 // editorView draws the step being edited as a small form, in the row's

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/plans"
@@ -423,5 +424,29 @@ func TestProjectPlanStepKeepsItsUnreadDueOnScreen(t *testing.T) {
 	row = ansi.Strip(pp.rowView(pp.cursor, newPlanColumns(80, len(pp.steps()), pp.longest())))
 	if strings.Contains(row, "2027-02-30") || !strings.Contains(row, "—") {
 		t.Fatalf("a cleared date still shows:\n%s", row)
+	}
+}
+
+// The detail line quotes a step's text only when its row cuts it: a row
+// that shows it whole had it said twice, once under itself.
+func TestProjectPlanDetailQuotesOnlyACutStep(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		w    int
+		cut  bool
+	}{
+		{"Talk to the board about pay bands", 80, false},
+		{"Talk to the board about pay bands", 240, false},
+		{strings.Repeat("Talk to the board about pay bands, ", 3) + "end", 80, true},
+	} {
+		a, _ := fuQuestion(t, 4)
+		a.Update(tea.WindowSizeMsg{Width: tc.w, Height: 24})
+		fuPress(t, a, "a")
+		fuType(t, a, tc.text)
+		fuPress(t, a, "enter")
+		v := fuView(a)
+		if got := strings.Contains(strings.Join(strings.Fields(v), " "), "“"+tc.text+"”"); got != tc.cut {
+			t.Errorf("%d columns, %q: quoted under its row %v, want %v:\n%s", tc.w, tc.text, got, tc.cut, v)
+		}
 	}
 }
