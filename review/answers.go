@@ -209,8 +209,15 @@ func (s *Session) UnreadDates() []string {
 		case "question":
 			what = s.questionWords(what, id)
 		case "step":
+			// Named by its place, as EditStep names it; a step removed
+			// took its date with it (undo brings both back).
 			fid, n, _ := strings.Cut(id, "#")
-			what = s.questionWords("the due date of step "+n, fid)
+			stepID, _ := strconv.Atoi(n)
+			_, at := s.findStep(fid, stepID)
+			if at < 0 {
+				continue
+			}
+			what = fmt.Sprintf("the due date of step %d of the project plan", at+1)
 		}
 		out = append(out, what+" ("+safetext.Quote(CleanLine(text))+")")
 	}

@@ -424,3 +424,33 @@ func TestCreateDoesNotLeaveTheRepositoryThroughAFolderLink(t *testing.T) {
 		t.Errorf("written outside the repository: %v", entries)
 	}
 }
+
+// A step's due date left unsaved is named, as ladder ends, by where the
+// step is in the plan ("step 2"), not by its id, and not at all once the
+// step is removed (undo brings it back, and the date with it).
+func TestUnreadStepDueIsNamedByPlace(t *testing.T) {
+	s := newSession(t)
+	id := s.Plan().ProjectPlanID()
+	for _, text := range []string{"First", "Second"} {
+		step, _ := s.NewStep(id, len(s.Steps(id)))
+		s.EditStep(id, step, review.StepEdit{Text: text, Status: plans.StatusTodo})
+	}
+	added, _ := s.NewStep(id, 2)
+	if _, err := s.EditStep(id, added, review.StepEdit{Text: "Third", Due: "soonish", Status: plans.StatusTodo}); err == nil {
+		t.Fatal("soonish was taken as a date")
+	}
+	says := func(want string) {
+		t.Helper()
+		got := strings.Join(s.UnreadDates(), "; ")
+		if want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+			t.Errorf("unread dates %q, want %q", got, want)
+		}
+	}
+	says("the due date of step 3 of the project plan")
+	s.MoveStep(id, added, -1)
+	says("the due date of step 2 of the project plan")
+	s.RemoveStep(id, added)
+	says("")
+	s.UndoRemoveStep(id)
+	says("the due date of step 2 of the project plan")
+}
