@@ -145,7 +145,7 @@ func TestParseAgreesWhicheverPathReadsIt(t *testing.T) {
 	}
 	for _, v := range []string{bad, strings.ReplaceAll(bad, "\n", "\r\n"), strings.Replace(bad, "schema: 1", "schema: 1 # a comment", 1)} {
 		_, ps := Parse([]byte(v))
-		if len(ps) != 1 || !strings.Contains(ps[0].Message, "found unknown escape character") {
+		if len(ps) != 1 || !strings.Contains(ps[0].Message, "a backslash starts an escape") {
 			t.Errorf("either\\/or: got %v, want an unknown escape refused", ps)
 		}
 	}

@@ -181,7 +181,7 @@ func mistakeWhereFastGaveUp(data []byte, gaveUp fastGaveUp) (p Problem, ok bool)
 	if !localErrors[what] {
 		return Problem{}, false
 	}
-	return Problem{gaveUp.line, firstColumn(data, gaveUp.line), "not valid YAML: " + what + syntaxHint(what)}, true
+	return explainSyntax(data, gaveUp.line, what), true
 }
 
 // generalParse reads a file with yaml.v3. It parses the file with a line
@@ -423,9 +423,7 @@ func syntaxProblem(data []byte, err error) Problem {
 	default:
 		line = mistakeFrom(data, n-1, what, false)
 	}
-	lines := bytes.Count(data, []byte("\n")) + 1
-	line = min(max(line, 1), lines)
-	return Problem{line, firstColumn(data, line), "not valid YAML: " + what + syntaxHint(what)}
+	return explainSyntax(data, line, what)
 }
 
 func hasKey(m map[string]bool, k string) bool {
@@ -462,26 +460,6 @@ func mistakeFrom(data []byte, start int, what string, parserError bool) int {
 		k-- // the scanner counts from 1
 	}
 	return start + k
-}
-
-// syntaxHint says in plain words what usually causes a YAML syntax error.
-func syntaxHint(msg string) string {
-	switch {
-	case strings.Contains(msg, "mapping values are not allowed"):
-		return ` (text containing ": " needs quotes, e.g. action: 'Note: call Ana')`
-	case strings.Contains(msg, "did not find expected key"),
-		strings.Contains(msg, "did not find expected '-' indicator"):
-		return " (check this line is indented like the lines above it, with spaces)"
-	case strings.Contains(msg, "found character that cannot start any token"):
-		return " (indent with spaces, not tabs; text starting with @ or ` needs quotes)"
-	case strings.Contains(msg, "found a tab character"): // "that violates indentation", "where an indentation space is expected"
-		return " (indent with spaces, not tabs: an editor's tab key may have put one in)"
-	case strings.Contains(msg, "could not find expected ':'"):
-		return " (a key is missing its ':', or a quote is not closed)"
-	case strings.Contains(msg, "found unknown escape character"):
-		return ` (in double quotes a backslash starts an escape such as \n or \"; write \\ for a backslash, or use single quotes)`
-	}
-	return ""
 }
 
 // firstColumn is the column of the first character of a line that is not a

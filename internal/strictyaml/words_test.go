@@ -1,0 +1,134 @@
+package strictyaml
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// handEdit is the golden plan with one line changed the way a person
+// editing it by hand changes it: on line n, old becomes new.
+func handEdit(t testing.TB, n int, old, new string) []byte {
+	t.Helper()
+	data, err := os.ReadFile("../../plans/testdata/golden.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	if !strings.Contains(lines[n-1], old) {
+		t.Fatalf("line %d is %q, with no %q in it", n, lines[n-1], old)
+	}
+	lines[n-1] = strings.Replace(lines[n-1], old, new, 1)
+	return []byte(strings.Join(lines, ""))
+}
+
+// TestHandEditMistakesInPlainWords: each mistake people make editing a
+// plan by hand is reported at the line and column where they must act,
+// in words that say what is wrong and what to do, before any of the YAML
+// reader's own jargon.
+func TestHandEditMistakesInPlainWords(t *testing.T) {
+	tests := []struct {
+		name          string
+		line          int
+		old, new      string
+		wantAt        string   // "line:col"
+		want, notWant []string // fragments the message has, and must not have
+	}{
+		{"colon in text", 37, "action: Run", "action: Note: run", "37:13",
+			[]string{`text with ": " in it needs quotes`, `"action:"`, "single quotes"}, nil},
+		{"item field one space too few", 36, "    rating", "   rating", "36:4",
+			[]string{"this line is indented 3 spaces, but the lines beside it (line 37) use 4: line them up"}, []string{"quotes"}},
+		{"item field one space too many", 36, "    rating", "     rating", "36:6",
+			[]string{"this line is indented 5 spaces, but the lines beside it (line 37) use 4: line them up"}, nil},
+		{"first field one space too many", 24, "    rating", "     rating", "24:6",
+			[]string{"indented 5 spaces, but the lines beside it (line 25) use 4"}, nil},
+		{"item field two spaces too few", 37, "    action", "  action", "37:3",
+			[]string{"this line is indented 2 spaces, but the lines beside it (lines 36 and 38) use 4: line them up"}, []string{"quotes"}},
+		{"last field one space too few", 41, "    notes", "   notes", "41:4",
+			[]string{"this line is indented 3 spaces, but the lines above it use 0, 2 or 4: line it up with the ones it belongs with"}, nil},
+		{"item id one space too few", 35, "  lc-leadership", " lc-leadership", "35:2",
+			[]string{"indented 1 space, but the lines above it use 0, 2 or 4"}, nil},
+		{"tab for indentation", 36, "    rating", "\trating", "36:1",
+			[]string{"a tab", "indent with spaces"}, nil},
+		{"unclosed double quote in the title", 10, "title: 'Spring review: progression'", `title: "Spring review`, "10:8",
+			[]string{`a quote (") opened here is never closed: add the closing " at the end of the text`}, nil},
+		{"unclosed single quote in an action", 25, "matters'", "matters", "25:13",
+			[]string{`a quote (') opened here is never closed: add the closing ' at the end of the text`, "''"}, nil},
+		{"unclosed double quote in an action", 37, "action: Run", `action: "Run`, "37:13",
+			[]string{`a quote (") opened here is never closed`}, nil},
+		{"no space after a colon", 36, "rating: amber", "rating:amber", "36:12",
+			[]string{`put a space after the ":"`, "rating: amber"}, []string{"quotes"}},
+		{"no space after a top-level colon", 9, "organisation: Acme", "organisation:Acme", "9:14",
+			[]string{`put a space after the ":"`}, nil},
+		{"list item less deep", 15, "  - Björn", " - Björn", "15:2",
+			[]string{"this list item is indented 1 space, but the one above it (line 14) uses 2: line them up"}, nil},
+		{"list item at the margin", 15, "  - Björn", "- Björn", "15:1",
+			[]string{"this list item is indented 0 spaces, but the one above it (line 14) uses 2: line them up"}, nil},
+		{"list item with no space", 15, "  - Björn", "  -Björn", "15:3",
+			[]string{`put a space after the "-"`}, nil},
+		{"stray character at the start", 36, "    rating", "x    rating", "36:1",
+			[]string{`this line starts with "x" before its indentation: remove it`}, nil},
+		{"smart quotes from a word processor", 37, "action: Run a manager workshop on talking about background 🚀", "action: “Run a workshop: on talking”", "37:13",
+			[]string{"“ and ” are not quotes to YAML", "straight quotes"}, nil},
+		{"text starting with @", 37, "action: Run", "action: @Ana run", "37:13",
+			[]string{`text starting with "@" needs quotes`}, []string{"tab"}},
+		{"text starting with a dash", 37, "action: Run", "action: - Run", "37:13",
+			[]string{`text starting with "- " needs quotes`}, nil},
+		{"text starting with a bracket", 37, "action: Run", "action: [draft] Run", "37:13",
+			[]string{`text starting with "[" needs quotes`}, nil},
+		{"text after the closing quote", 37, "action: Run a manager workshop on talking about background 🚀", `action: "Run" the workshop`, "37:19",
+			[]string{"text after the closing quote: put all of the text inside the quotes"}, nil},
+		{"a word on a line of its own", 36, "rating: amber", "rating: amber\n    and", "37:5",
+			[]string{"ladder could not read this line as part of the plan"}, []string{"quotes", "indented"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, ps := Parse(handEdit(t, tc.line, tc.old, tc.new))
+			if len(ps) != 1 {
+				t.Fatalf("got %d problems %v, want 1", len(ps), ps)
+			}
+			got := ps[0].String()
+			if !strings.HasPrefix(got, tc.wantAt+": ") {
+				t.Errorf("got  %s\nwant it at %s", got, tc.wantAt)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("got  %s\nwant %s", got, w)
+				}
+			}
+			for _, w := range tc.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("got  %s\nwant no %q in it", got, w)
+				}
+			}
+			// Plain words first: the reader's jargon, if any, only after.
+			for _, jargon := range []string{"not valid YAML", "mapping values", "did not find", "could not find", "end of stream", "cannot start any token"} {
+				if i := strings.Index(ps[0].Message, jargon); i >= 0 && i < 20 {
+					t.Errorf("the message starts with the YAML reader's words: %s", ps[0].Message)
+				}
+			}
+		})
+	}
+}
+
+// TestSyntaxWordsQuoteLittleOfAHugeLine: a message quotes at most a short
+// excerpt of the line, and finds its words quickly, on a file of the
+// largest size accepted whose broken line is most of it.
+func TestSyntaxWordsQuoteLittleOfAHugeLine(t *testing.T) {
+	long := strings.Repeat("x", MaxFileSize-4096)
+	for _, edit := range []string{"x    rating: " + long, "    rating: @" + long, "    rating: \"" + long} {
+		data := handEdit(t, 36, "    rating: amber", edit)
+		start := time.Now()
+		_, ps := Parse(data)
+		if len(ps) != 1 {
+			t.Fatalf("got %v", ps)
+		}
+		if len(ps[0].Message) > 300 {
+			t.Errorf("a message of %d bytes: %.200s…", len(ps[0].Message), ps[0].Message)
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("took %v", d)
+		}
+	}
+}
