@@ -12,11 +12,11 @@ func TestSyntaxErrorPosition(t *testing.T) {
 		name, yaml string
 		want       string // "line:col: message fragment"
 	}{
-		{"bad indent deep in a block", "items:\n  a:\n    x: 1\n    y: 2\n  b:\n    x: 1\n   y: 2\n    z: 3\n", "7:4: this line is indented 3 spaces, but the lines above it use 0, 2 or 4: line it up"},
+		{"bad indent deep in a block", "items:\n  a:\n    x: 1\n    y: 2\n  b:\n    x: 1\n   y: 2\n    z: 3\n", "7:4: this line is indented 3 spaces, but the lines beside it (lines 6 and 8) use 4: line them up"},
 		{"colon in text", "a:\n  b: 1\n  c: Note: this\n", "3:6: text with \": \" in it needs quotes: put the text after \"c:\" in single quotes"},
 		{"tab", "a:\n\tb: 1\n", "2:1: a tab indents this line: indent with spaces"},
 		{"tab after a value", "a:\n  b: 1\n  c: x\n\td: y\n", "4:1: a tab indents this line: indent with spaces"},
-		{"unclosed flow", "items: [unclosed\n  - x: y\n", "1:8: a [ or { opened on this line is never closed"},
+		{"unclosed flow", "items: [unclosed\n  - x: y\n", "1:8: a [ opened here is never closed: close it with ]"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -258,12 +258,14 @@ func (t textLines) explainLine(n int, what string) (Problem, bool) {
 				return Problem{n, column(s, sh.value+i+1+j), "text after the closing quote: put all of the text inside the quotes"}, true
 			}
 		}
-	case strings.HasPrefix(what, "did not find expected ',' or"):
-		col := firstColumn(t.data, n)
-		if value != "" && (value[0] == '[' || value[0] == '{') {
-			col = column(s, sh.value)
+	case strings.HasPrefix(what, "did not find expected ',' or"), what == "did not find expected node content":
+		// Reported where the [ or { opened, or on the line after it.
+		for _, m := range []int{n, p} {
+			ms := t.text(m)
+			if v := shapeOf(ms).value; m > 0 && v < len(ms) && (ms[v] == '[' || ms[v] == '{') {
+				return Problem{m, column(ms, v), fmt.Sprintf("a %c opened here is never closed: close it with %c, or put text starting with %c in quotes", ms[v], closer(ms[v]), ms[v])}, true
+			}
 		}
-		return Problem{n, col, "a [ or { opened on this line is never closed: close it, or put text starting with [ or { in quotes"}, true
 	}
 	return Problem{}, false
 }
@@ -322,6 +324,13 @@ func (t textLines) misIndented(n int, what string) (Problem, bool) {
 			if holdsValue(pps) && ppi == ind {
 				return t.indentProblem(p, fmt.Sprintf("lines %d and %d", pp, n), ind), true
 			}
+		}
+	}
+	// A field between two that agree, the reader stopping at it.
+	if p > 0 && next > 0 && (sh.key != "" || sh.item) {
+		pi, ni := indentOf(t.text(p)), indentOf(t.text(next))
+		if holdsValue(t.text(p)) && pi == ni && pi != ind && pi > 0 {
+			return t.indentProblem(n, fmt.Sprintf("lines %d and %d", p, next), pi), true
 		}
 	}
 	if !blockErrors[what] {
@@ -393,4 +402,11 @@ func badEscape(s string) int {
 		}
 	}
 	return indentOf(s)
+}
+
+func closer(open byte) byte {
+	if open == '[' {
+		return ']'
+	}
+	return '}'
 }
