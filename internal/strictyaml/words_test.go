@@ -138,3 +138,17 @@ func TestSyntaxWordsQuoteLittleOfAHugeLine(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSyntaxWords is the cost of the plain words alone, on the
+// largest file accepted with its mistake on its last lines: they look at
+// every line above it once (the walk for an unclosed quote), so the cost
+// grows with the file, not with its square.
+func BenchmarkSyntaxWords(b *testing.B) {
+	data, line := brokenPlan(MaxFileSize, false)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if p := explain(data, line, "did not find expected key"); p.Line != line {
+			b.Fatalf("got %v, want line %d", p, line)
+		}
+	}
+}
