@@ -92,6 +92,11 @@ func TestSyntaxErrorLineMatchesBisection(t *testing.T) {
 		if i := strings.Index(msg, " ("); i > 0 {
 			msg = msg[:i]
 		}
+		// The plain words, on every kind of break, at a line of the file
+		// and never the reader's jargon first.
+		if w := explain(broken, ps[0].Line, msg); w.Line < 1 || w.Line > strings.Count(string(broken), "\n")+1 || strings.HasPrefix(w.Message, msg) {
+			t.Errorf("line %d broken: words %v for %q", k+1, w, msg)
+		}
 		want := bisectLine(broken, msg)
 		if _, opened := openedErrors[msg]; opened {
 			// Something opened and never closed: the bisection finds

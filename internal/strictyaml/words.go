@@ -223,7 +223,8 @@ func (t textLines) explainLine(n int, what string) (Problem, bool) {
 		after = `the text after "` + sh.key + `:"`
 	}
 	switch {
-	case strings.Contains(what, "tab character") || (what == "found character that cannot start any token" && strings.ContainsRune(s[:indentOf(s)+1], '\t')):
+	case strings.Contains(what, "tab character") && strings.IndexByte(s, '\t') >= 0 ||
+		what == "found character that cannot start any token" && strings.ContainsRune(s[:min(indentOf(s)+1, len(s))], '\t'):
 		return Problem{n, column(s, strings.IndexByte(s, '\t')), "a tab indents this line: indent with spaces, not tabs (an editor's tab key may have put it in)"}, true
 	case what == "found character that cannot start any token" && value != "" && strings.ContainsRune("@`%", rune(value[0])):
 		return Problem{n, column(s, sh.value), fmt.Sprintf("text starting with %q needs quotes: put %s in single quotes", value[:1], after)}, true
@@ -315,13 +316,13 @@ func (t textLines) misIndented(n int, what string) (Problem, bool) {
 	if p > 0 && pp > 0 && (sh.key != "" || sh.item) {
 		ps, pps := t.text(p), t.text(pp)
 		pi, ppi := indentOf(ps), indentOf(pps)
-		if holdsValue(ps) && pi != ind {
+		if holdsValue(ps) && pi != ind && shapeOf(ps).item == sh.item {
 			// The first field of a block, off by some spaces from the rest.
 			if opensBlock(pps) && pi > ppi && ind > ppi && next > 0 && indentOf(t.text(next)) == ind {
 				return t.indentProblem(p, fmt.Sprintf("line %d", n), ind), true
 			}
 			// A field between two that agree.
-			if holdsValue(pps) && ppi == ind {
+			if holdsValue(pps) && ppi == ind && shapeOf(pps).item == sh.item {
 				return t.indentProblem(p, fmt.Sprintf("lines %d and %d", pp, n), ind), true
 			}
 		}
@@ -329,7 +330,8 @@ func (t textLines) misIndented(n int, what string) (Problem, bool) {
 	// A field between two that agree, the reader stopping at it.
 	if p > 0 && next > 0 && (sh.key != "" || sh.item) {
 		pi, ni := indentOf(t.text(p)), indentOf(t.text(next))
-		if holdsValue(t.text(p)) && pi == ni && pi != ind && pi > 0 {
+		same := shapeOf(t.text(p)).item == sh.item && shapeOf(t.text(next)).item == sh.item
+		if holdsValue(t.text(p)) && same && pi == ni && pi != ind && pi > 0 {
 			return t.indentProblem(n, fmt.Sprintf("lines %d and %d", p, next), pi), true
 		}
 	}
@@ -338,6 +340,9 @@ func (t textLines) misIndented(n int, what string) (Problem, bool) {
 	}
 	if p > 0 && sh.item && shapeOf(t.text(p)).item && indentOf(t.text(p)) != ind {
 		return Problem{n, ind + 1, fmt.Sprintf("this list item is indented %s, but the one above it (line %d) uses %d: line them up", spaces(ind), p, indentOf(t.text(p)))}, true
+	}
+	if ps := t.text(p); p > 0 && ind > indentOf(ps) && !opensBlock(ps) && !isBlockScalar(ps) && strings.TrimSpace(ps) != "-" {
+		return Problem{n, ind + 1, fmt.Sprintf("this line is indented %s, deeper than line %d above it, which has its value already: line it up with the lines it belongs with", spaces(ind), p)}, true
 	}
 	levels := t.levelsAbove(n)
 	for _, l := range levels {

@@ -51,6 +51,8 @@ func TestHandEditMistakesInPlainWords(t *testing.T) {
 			[]string{"this line is indented 3 spaces, but the lines above it use 0, 2 or 4: line it up with the ones it belongs with"}, nil},
 		{"item id one space too few", 35, "  lc-leadership", " lc-leadership", "35:2",
 			[]string{"indented 1 space, but the lines above it use 0, 2 or 4"}, nil},
+		{"a value given to a key that holds a block", 18, "items:", "items: x", "23:3",
+			[]string{"this line is indented 2 spaces, deeper than line 18 above it, which has its value already"}, []string{"lines beside it"}},
 		{"tab for indentation", 36, "    rating", "\trating", "36:1",
 			[]string{"a tab", "indent with spaces"}, nil},
 		{"unclosed double quote in the title", 10, "title: 'Spring review: progression'", `title: "Spring review`, "10:8",
