@@ -108,7 +108,7 @@ func TestBadInput(t *testing.T) {
 		{"duplicate item", validPlan + "  lc-vision:\n    rating: green\n", "13:3: duplicate key \"lc-vision\" in items (first at line 9)"},
 		{"conflict markers", strings.Replace(validPlan, "    rating: red\n", "<<<<<<< HEAD\n    rating: red\n=======\n    rating: green\n>>>>>>> other\n", 1), "10:1: leftover git conflict marker"},
 		{"newer schema", strings.Replace(validPlan, "schema: 1", "schema: 2", 1), "1:9: schema 2 is newer than this ladder understands (1)"},
-		{"not yaml", "items: [unclosed\n  - x: y\n", "1:8: a [ opened here is never closed: close it with ]"},
+		{"not yaml", "items: [unclosed\n  - x: y\n", "1:8: this [ is never closed: add the closing ]"},
 		{"not a mapping", "- just\n- a list\n", "1:1: the plan should be a mapping"},
 		{"empty", "", "1:1: file is empty"},
 		{"only spaces", "  \n\n", "1:1: file is empty"},

@@ -16,7 +16,7 @@ func TestSyntaxErrorPosition(t *testing.T) {
 		{"colon in text", "a:\n  b: 1\n  c: Note: this\n", "3:6: text with \": \" in it needs quotes: put the text after \"c:\" in single quotes"},
 		{"tab", "a:\n\tb: 1\n", "2:1: a tab indents this line: indent with spaces"},
 		{"tab after a value", "a:\n  b: 1\n  c: x\n\td: y\n", "4:1: a tab indents this line: indent with spaces"},
-		{"unclosed flow", "items: [unclosed\n  - x: y\n", "1:8: a [ opened here is never closed: close it with ]"},
+		{"unclosed flow", "items: [unclosed\n  - x: y\n", "1:8: this [ is never closed: add the closing ]"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -264,7 +264,7 @@ func (t textLines) explainLine(n int, what string) (Problem, bool) {
 		for _, m := range []int{n, p} {
 			ms := t.text(m)
 			if v := shapeOf(ms).value; m > 0 && v < len(ms) && (ms[v] == '[' || ms[v] == '{') {
-				return Problem{m, column(ms, v), fmt.Sprintf("a %c opened here is never closed: close it with %c, or put text starting with %c in quotes", ms[v], closer(ms[v]), ms[v])}, true
+				return Problem{m, column(ms, v), fmt.Sprintf("this %c is never closed: add the closing %c", ms[v], closer(ms[v]))}, true
 			}
 		}
 	}

@@ -72,7 +72,7 @@ func TestHandEditMistakesInPlainWords(t *testing.T) {
 		{"last list item less deep", 17, "  - 'yes'", " - 'yes'", "17:2",
 			[]string{"this list item is indented 1 space, but the one above it (line 16) uses 2: line them up"}, nil},
 		{"a list in brackets never closed", 13, "participants:", "participants: [Ana, Björn", "13:15",
-			[]string{"a [ opened here is never closed: close it with ]"}, nil},
+			[]string{"this [ is never closed: add the closing ]"}, nil},
 		{"list item with no space", 15, "  - Björn", "  -Björn", "15:3",
 			[]string{`put a space after the "-"`}, nil},
 		{"stray character at the start", 36, "    rating", "x    rating", "36:1",
