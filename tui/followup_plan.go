@@ -434,10 +434,15 @@ func (pp *projectPlan) view(w, h int, _ bool) string {
 
 	var editor []string
 	if pp.edit != nil {
-		editor = pp.editorView(w, cols)
-		if warning := pp.leaving.view(&st, w); warning != "" {
-			editor = append(editor, strings.Split(warning, "\n")...)
+		var focus [2]int
+		editor, focus = pp.editorView(w, cols)
+		// Where the form is taller than the room, the field being typed
+		// in and its warning stay; the form's other fields give way,
+		// then the tally and the column names.
+		if len(editor) > h-len(top) && focus[1]-focus[0] > h-len(top) {
+			top = nil
 		}
+		editor = windowAround(editor, focus, max(h-len(top), 1))
 	}
 	detail := pp.edit == nil && h >= 8+detailLines
 	rowsHeight := max(h-len(top)-max(len(editor)-1, 0), 1)
@@ -650,26 +655,43 @@ func stepWords(s plans.Step, follows, carried bool) string {
 }
 
 // editorView draws the step being edited as a small form, in the row's
-// place.
-func (pp *projectPlan) editorView(w int, c planColumns) []string {
+// place, and which of its lines ([from, to)) are the field being typed
+// in, with the warning about leaving it under it.
+func (pp *projectPlan) editorView(w int, c planColumns) (lines []string, focus [2]int) {
 	st := &pp.c.styles
 	e := pp.edit
 	indent := spaces(c.num + 1)
 	fw := w - 2 - len(indent)
-	views := make([]string, len(e.fields))
-	for i, f := range e.fields {
-		views[i] = f.view(st, fw)
-	}
-	lines := strings.Split(strings.Join(views, "\n"), "\n")
 	num := padLeft(strconv.Itoa(pp.cursor+1)+".", c.num) + " "
-	for i := range lines {
-		if i == 0 {
-			lines[i] = "  " + st.Focused.Render(num) + lines[i]
-		} else {
-			lines[i] = "  " + indent + lines[i]
+	for i, f := range e.fields {
+		if i == e.field {
+			focus[0] = len(lines)
+		}
+		for _, l := range strings.Split(f.view(st, fw), "\n") {
+			if len(lines) == 0 {
+				lines = append(lines, "  "+st.Focused.Render(num)+l)
+			} else {
+				lines = append(lines, "  "+indent+l)
+			}
+		}
+		if i == e.field {
+			if warning := pp.leaving.view(st, w); warning != "" {
+				lines = append(lines, strings.Split(warning, "\n")...)
+			}
+			focus[1] = len(lines)
 		}
 	}
-	return lines
+	return lines, focus
+}
+
+// windowAround keeps at most h of lines, with lines [focus[0], focus[1])
+// among them (their start, if they are more than h).
+func windowAround(lines []string, focus [2]int, h int) []string {
+	if len(lines) <= h {
+		return lines
+	}
+	from := min(focus[0], max(focus[1]-h, 0))
+	return lines[from : from+h]
 }
 
 func (pp *projectPlan) shortHelp() []key.Binding {

@@ -450,3 +450,28 @@ func TestProjectPlanDetailQuotesOnlyACutStep(t *testing.T) {
 		}
 	}
 }
+
+// At 60x16, a long step refused its date still shows the date, why, and
+// how to leave it (the warning), under the date: they were drawn below
+// the screen's bottom, so esc seemed to do nothing.
+func TestProjectPlanStepWarningFitsASmallWindow(t *testing.T) {
+	a, _ := fuQuestion(t, 4)
+	a.Update(tea.WindowSizeMsg{Width: 60, Height: 16})
+	fuPress(t, a, "a")
+	fuType(t, a, "Agree the pay bands with the board and publish them to every team so people can see where they stand")
+	fuPress(t, a, "tab")
+	fuType(t, a, "Sam Patel-Okonkwo")
+	fuPress(t, a, "tab")
+	fuType(t, a, "next frday")
+	fuPress(t, a, "esc")
+	v := fuView(a)
+	if n := len(strings.Split(v, "\n")); n > 16 {
+		t.Fatalf("%d lines at 60x16:\n%s", n, v)
+	}
+	flat := strings.Join(strings.Fields(v), " ")
+	for _, want := range []string{"Due next frday", `"next frday" is not a date`, "Press esc again to leave it unsaved"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the screen lacks %q:\n%s", want, v)
+		}
+	}
+}
