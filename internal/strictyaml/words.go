@@ -159,8 +159,13 @@ func (t textLines) unclosedQuote(upto int, what string) (Problem, bool) {
 	for n := 1; n <= upto; n++ {
 		s := t.text(n)
 		if open != nil {
-			if closingQuote(s, 0, open.q) >= 0 {
-				if open.swallowed && n >= upto-1 {
+			if c := closingQuote(s, 0, open.q); c >= 0 {
+				if sh := shapeOf(s[:c]); sh.key != "" || sh.item {
+					open.swallowed = true // as in version: '1', the quote taken as the end
+				}
+				// The reader may read a few lines on past the quote
+				// that closed it by mistake before it gives up.
+				if open.swallowed && n >= upto-5 {
 					return open.problem(), true
 				}
 				open = nil
@@ -237,6 +242,9 @@ func (t textLines) explainLine(n int, what string) (Problem, bool) {
 		}
 	}
 	if pr, ok := t.misIndented(n, what); ok {
+		return pr, true
+	}
+	if pr, ok := t.keyless(n, what); ok {
 		return pr, true
 	}
 	switch {
@@ -414,4 +422,36 @@ func closer(open byte) byte {
 		return ']'
 	}
 	return '}'
+}
+
+// keyless: a line of plain words where a key or a list item was
+// expected, after a line that holds one. Most often a value broken over
+// two lines (Enter pressed in the middle of an action), or a list item
+// typed without its "- ".
+func (t textLines) keyless(n int, what string) (Problem, bool) {
+	s := t.text(n)
+	p := t.prevContent(n)
+	if p < 1 {
+		return Problem{}, false
+	}
+	ps := t.text(p)
+	psh := shapeOf(ps)
+	if what == "mapping values are not allowed in this context" {
+		// The reader took the line before as the start of a key that
+		// ran on to this line's ":".
+		if sh := shapeOf(s); sh.key != "" && !strings.Contains(s[sh.value:], ": ") && psh.key == "" && !psh.item && indentOf(ps) == indentOf(s) && !strings.ContainsAny(ps, "\"'#") {
+			return Problem{p, indentOf(ps) + 1, fmt.Sprintf("this line is not a key and its value, as line %d is: write it as one (key: value)", n)}, true
+		}
+		return Problem{}, false
+	}
+	if sh := shapeOf(s); what != "could not find expected ':'" || sh.key != "" || sh.item || strings.ContainsAny(s, ",:[]{}\"'") {
+		return Problem{}, false
+	}
+	switch {
+	case psh.item && psh.key == "" && indentOf(ps) == indentOf(s) && holdsValue(ps):
+		return Problem{n, indentOf(s) + 1, fmt.Sprintf(`this line has no key and no "- ": put "- " in front of it to make it a list item like line %d`, p)}, true
+	case psh.key != "" && holdsValue(ps) && indentOf(s) <= indentOf(ps):
+		return Problem{n, indentOf(s) + 1, fmt.Sprintf(`this line has no key: if it goes on from the text on line %d, indent it further than %q, or join the two lines`, p, psh.key)}, true
+	}
+	return Problem{}, false
 }

@@ -87,8 +87,16 @@ func TestHandEditMistakesInPlainWords(t *testing.T) {
 			[]string{`text starting with "[" needs quotes`}, nil},
 		{"text after the closing quote", 37, "action: Run a manager workshop on talking about background 🚀", `action: "Run" the workshop`, "37:19",
 			[]string{"text after the closing quote: put all of the text inside the quotes"}, nil},
-		{"a word on a line of its own", 36, "rating: amber", "rating: amber\n    and", "37:5",
-			[]string{"ladder could not read this line as part of the plan"}, []string{"quotes", "indented"}},
+		{"text broken over two lines", 37, " on talking about background 🚀", "\n    on talking about background", "38:5",
+			[]string{`this line has no key: if it goes on from the text on line 37, indent it further than "action", or join the two lines`}, []string{"quotes"}},
+		{"text broken over two lines at the margin", 37, " on talking about background 🚀", "\non talking about background", "38:1",
+			[]string{`this line has no key: if it goes on from the text on line 37, indent it further than "action", or join the two lines`}, nil},
+		{"a list item without its dash", 14, "  - Ana", "  - Ana\n  Zoë", "15:3",
+			[]string{`this line has no key and no "- ": put "- " in front of it to make it a list item like line 14`}, nil},
+		{"a word on a line of its own after a block", 28, "    status: todo", "    status: todo\n    and", "29:5",
+			[]string{"this line has no key"}, []string{"quotes", "indented"}},
+		{"a comma where the colon was", 7, "  id: smc-progression", "  id, smc-progression", "7:3",
+			[]string{"this line is not a key and its value, as line 8 is: write it as one (key: value)"}, []string{"quotes", "indented"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -151,6 +159,18 @@ func BenchmarkSyntaxWords(b *testing.B) {
 	for b.Loop() {
 		if p := explain(data, line, "did not find expected key"); p.Line != line {
 			b.Fatalf("got %v, want line %d", p, line)
+		}
+	}
+}
+
+// A quote never closed, in a custom checklist: the reader takes an
+// apostrophe lines below as its end and gives up a few lines after that.
+func TestUnclosedQuoteClosedByAnApostropheBelow(t *testing.T) {
+	for _, version := range []string{"'1'", `"1"`} {
+		data := []byte("id: custom\ntitle: 'Our checklist\nversion: " + version + "\nareas:\n  - id: a\n    title: A\n    items:\n      - id: a-1\n        title: Do the managers' training\n        prompts:\n          - First\n          - Second\n      - id: a-2\n        title: Two\n")
+		_, ps := Parse(data)
+		if len(ps) != 1 || ps[0].Line != 2 || ps[0].Column != 8 || !strings.Contains(ps[0].Message, "a quote (') opened here is never closed") {
+			t.Errorf("version %s: got %v, want 2:8: a quote (') opened here is never closed", version, ps)
 		}
 	}
 }
