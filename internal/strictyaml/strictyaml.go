@@ -462,22 +462,6 @@ func mistakeFrom(data []byte, start int, what string, parserError bool) int {
 	return start + k
 }
 
-// firstColumn is the column of the first character of a line that is not a
-// space (a tab, if that is what broke it).
-func firstColumn(data []byte, line int) int {
-	src := newSource(data)
-	i := src.offset(line, 1)
-	if i < 0 {
-		return 1
-	}
-	col := 1
-	for i < len(data) && data[i] == ' ' {
-		i++
-		col++
-	}
-	return col
-}
-
 func walk(n *yaml.Node, f func(*yaml.Node)) {
 	f(n)
 	for _, c := range n.Content {

@@ -27,7 +27,7 @@ func explain(data []byte, line int, what string) Problem {
 	if p, ok := t.explainLine(line, what); ok {
 		return p
 	}
-	return Problem{line, firstColumn(data, line), "ladder could not read this line as part of the plan (YAML: " + what + ")"}
+	return Problem{line, indentOf(t.text(line)) + 1, "ladder could not read this line as part of the plan (YAML: " + what + ")"}
 }
 
 type textLines struct{ *source }
