@@ -254,6 +254,18 @@ func newSource(data []byte) *source {
 	return s
 }
 
+// text is line n without its line break ("" if there is no line n).
+func (s *source) text(n int) string {
+	if n < 1 || n > len(s.lines) {
+		return ""
+	}
+	end := len(s.data)
+	if n < len(s.lines) {
+		end = s.lines[n]
+	}
+	return strings.TrimRight(string(s.data[s.lines[n-1]:end]), "\r\n")
+}
+
 // offset is the byte offset of a line and column, or -1.
 func (s *source) offset(line, col int) int {
 	if line < 1 || line > len(s.lines) {
@@ -298,11 +310,7 @@ func secondDocument(data []byte) Problem {
 	src := newSource(data)
 	content, ended := false, 0
 	for n := 1; n <= len(src.lines); n++ {
-		end := len(data)
-		if n < len(src.lines) {
-			end = src.lines[n]
-		}
-		l := strings.TrimRight(string(data[src.lines[n-1]:end]), "\r\n")
+		l := src.text(n)
 		trimmed := strings.TrimLeft(l, " \t")
 		switch {
 		case ended > 0 && trimmed != "" && trimmed[0] != '#':

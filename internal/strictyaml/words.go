@@ -32,18 +32,6 @@ func explain(data []byte, line int, what string) Problem {
 
 type textLines struct{ *source }
 
-// text is line n without its line break.
-func (t textLines) text(n int) string {
-	if n < 1 || n > len(t.lines) {
-		return ""
-	}
-	end := len(t.data)
-	if n < len(t.lines) {
-		end = t.lines[n]
-	}
-	return strings.TrimRight(string(t.data[t.lines[n-1]:end]), "\r\n")
-}
-
 func indentOf(s string) int { return len(s) - len(strings.TrimLeft(s, " ")) }
 
 // isContent reports whether a line holds more than spaces or a comment.
