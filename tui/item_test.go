@@ -1002,3 +1002,30 @@ func TestARatingKeyOnTheAreaSummarySaysItRatedNothing(t *testing.T) {
 		}
 	}
 }
+
+// In a small window the warning about leaving a date that is not one is
+// read whole, with the key that leaves: the other fields give way to it
+// (at 60x16 its last line, "again to leave it unsaved", was cut off
+// below the screen, and esc seemed to do nothing).
+func TestTheLeaveWarningFitsASmallWindow(t *testing.T) {
+	for _, size := range [][2]int{{60, 16}, {80, 24}} {
+		h, _ := rvOpen(t, rvNewPlan(t), size[0], size[1])
+		h.press("a", "tab")
+		h.typeText("Try mentoring")
+		h.press("tab")
+		h.typeText("Ana")
+		h.press("tab")
+		h.typeText("31/2")
+		h.press("esc")
+		v := h.view()
+		if n := len(strings.Split(v, "\n")); n > size[1] {
+			t.Fatalf("%dx%d: %d lines:\n%s", size[0], size[1], n, v)
+		}
+		flat := strings.Join(strings.Fields(v), " ")
+		for _, want := range []string{"Due 31/2", "is not a date, so it is not saved", "Press esc again to leave it unsaved"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%dx%d: the screen lacks %q:\n%s", size[0], size[1], want, v)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"strings"
 
@@ -30,6 +31,13 @@ func (s *itemScreen) ordinaryView() string {
 		fields = s.compactFields(st, w, 2)
 	}
 	top := s.drawTop(st, w, h-countLines(fields)-1, header)
+	if over := countLines(top) + 1 + countLines(fields) - h; over > 0 && s.focus != focusRating {
+		// The title and the scale do not give way: the fields away from
+		// the one being typed in do, so that a warning under them is read
+		// whole, with the key that goes on.
+		fields = s.fieldsAround(st, w, countLines(fields)-over)
+		top = s.drawTop(st, w, h-countLines(fields)-1, header)
+	}
 	return top + "\n\n" + fields
 }
 
@@ -106,20 +114,48 @@ func (s *itemScreen) sizeNotes(h int) {
 }
 
 func (s *itemScreen) fieldsView(st *styles, w int) string {
-	var b strings.Builder
-	for i, f := range s.fields {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(f.view(st, w))
-	}
+	return s.fieldsAround(st, w, math.MaxInt)
+}
+
+// fieldsAround draws the fields in at most room lines, with the note and
+// the warning under them whole: the field being typed in stays, and the
+// others join it, nearest first, while they fit.
+func (s *itemScreen) fieldsAround(st *styles, w, room int) string {
+	var tail []string
 	if s.note != "" {
-		b.WriteString("\n" + st.Subtle.Render(ansi.Truncate("  "+s.note, w, "…")))
+		tail = append(tail, st.Subtle.Render(ansi.Truncate("  "+s.note, w, "…")))
 	}
 	if warning := s.leaving.view(st, w); warning != "" {
-		b.WriteString("\n" + warning)
+		tail = append(tail, warning)
 	}
-	return b.String()
+	tailLines := 0
+	for _, t := range tail {
+		tailLines += countLines(t)
+	}
+	views := make([]string, len(s.fields))
+	all := tailLines
+	for i, f := range s.fields {
+		views[i] = f.view(st, w)
+		all += countLines(views[i])
+	}
+	from, to := 0, len(views)
+	if all > room {
+		focused := min(max(s.focus-1, 0), len(views)-1) // focus 1.. is fields[focus-1]
+		from, to = focused, focused+1
+		used := tailLines + countLines(views[focused])
+		for grew := true; grew; {
+			grew = false
+			if to < len(views) && used+countLines(views[to]) <= room {
+				used += countLines(views[to])
+				to, grew = to+1, true
+			}
+			if from > 0 && used+countLines(views[from-1]) <= room {
+				used += countLines(views[from-1])
+				from, grew = from-1, true
+			}
+		}
+	}
+	return strings.Join(append(views[from:to:to], tail...), "\n")
 }
 
 // ratedCount is how many items have a rating.
