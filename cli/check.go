@@ -162,7 +162,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		path := names.at(i)
 		r := &checked{path: path}
 		out := checkPrinter{w: &r.text, github: opts.format == "github"}
-		l := plans.ReadFolderFile(path, resolve)
+		l := plans.CheckFolderFile(path, resolve)
 		l.Err = checkWorkforceFile(l) // data and benchmark files: cli/data.go
 		if l.Err == nil && l.Plan != nil {
 			l.Err = plans.ConflictCopyProblem(path) // x.copy-1.yaml: still to merge
@@ -178,6 +178,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 			if r.problems > 0 {
 				return r
 			}
+			r.warnings += out.warnings(path, l.Warnings)
 		}
 		r.valid = true
 		if l.Plan == nil || !opts.overdue {
@@ -397,16 +398,32 @@ func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (pr
 		} else {
 			warnings++
 		}
-		switch {
-		case pr.github:
+		if level == "warning" {
+			pr.warning(path, line, col, msg)
+		} else if pr.github {
 			fmt.Fprintln(pr.w, render.GitHubAnnotation(level, path, line, col, safetext.Line(msg)))
-		case level == "warning":
-			fmt.Fprintf(pr.w, "%s:%d:%d: warning: %s\n", safetext.LeadingPath(path), line, col, safetext.Line(msg))
-		default:
+		} else {
 			fmt.Fprintf(pr.w, "%s:%d:%d: %s\n", safetext.LeadingPath(path), line, col, safetext.Line(msg))
 		}
 	}
 	return problems, warnings
+}
+
+// warnings prints the slips of a hand edit that a valid plan still reads
+// (plans.ParseForCheck), and says how many.
+func (pr checkPrinter) warnings(path string, ws []plans.Problem) int {
+	for _, w := range ws {
+		pr.warning(path, w.Line, w.Column, w.Message)
+	}
+	return len(ws)
+}
+
+func (pr checkPrinter) warning(path string, line, col int, msg string) {
+	if pr.github {
+		fmt.Fprintln(pr.w, render.GitHubAnnotation("warning", path, line, col, safetext.Line(msg)))
+		return
+	}
+	fmt.Fprintf(pr.w, "%s:%d:%d: warning: %s\n", safetext.LeadingPath(path), line, col, safetext.Line(msg))
 }
 
 // overdue prints one line per overdue action, at its due date, in file

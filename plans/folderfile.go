@@ -30,6 +30,9 @@ type FolderFile struct {
 	Kind FileKind
 	Plan *Plan // set when the file is a valid plan
 	Err  error // what is wrong with it, if anything
+	// Warnings are the hand-edit slips in a valid plan, in file order
+	// (see ParseForCheck); only CheckFolderFile looks for them.
+	Warnings strictyaml.Problems
 }
 
 // ReadFolderFile reads a file found among plans. A custom checklist kept
@@ -37,6 +40,16 @@ type FolderFile struct {
 // and a YAML file that is plainly not a plan gets one clear message
 // instead of a complaint about each of its keys.
 func ReadFolderFile(path string, resolve Resolver) FolderFile {
+	return readFolderFile(path, resolve, false)
+}
+
+// CheckFolderFile is ReadFolderFile for ladder check: a valid plan also
+// has its Warnings.
+func CheckFolderFile(path string, resolve Resolver) FolderFile {
+	return readFolderFile(path, resolve, true)
+}
+
+func readFolderFile(path string, resolve Resolver, slips bool) FolderFile {
 	f := FolderFile{Path: path}
 	f.Data, f.Err = strictyaml.ReadFile(path)
 	switch {
@@ -49,7 +62,7 @@ func ReadFolderFile(path string, resolve Resolver) FolderFile {
 		f.Kind = KindBenchmark
 		return f
 	}
-	f.Plan, f.Err = Parse(path, f.Data, resolve)
+	f.Plan, f.Warnings, f.Err = parse(path, f.Data, resolve, slips)
 	if f.Err == nil {
 		return f
 	}

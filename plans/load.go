@@ -89,6 +89,19 @@ var parsers = sync.Pool{New: func() any { return new(strictyaml.Parser) }}
 // Parse validates plan YAML. name is used in error messages and to resolve
 // a relative checklist file.
 func Parse(name string, data []byte, resolve Resolver) (*Plan, error) {
+	p, _, err := parse(name, data, resolve, false)
+	return p, err
+}
+
+// ParseForCheck is Parse, and for a plan that loads the slips of a hand
+// edit that YAML reads without a word (strictyaml.Slips), as warnings,
+// in file order. Only ladder check asks: the screens load plans far more
+// often, and a warning is for when someone checks.
+func ParseForCheck(name string, data []byte, resolve Resolver) (*Plan, strictyaml.Problems, error) {
+	return parse(name, data, resolve, true)
+}
+
+func parse(name string, data []byte, resolve Resolver, slips bool) (*Plan, strictyaml.Problems, error) {
 	if resolve == nil {
 		resolve = DefaultResolver
 	}
@@ -96,7 +109,7 @@ func Parse(name string, data []byte, resolve Resolver) (*Plan, error) {
 	defer parsers.Put(parser)
 	root, ps := parser.Parse(data)
 	if ps != nil {
-		return nil, &FileError{Path: name, Problems: ps}
+		return nil, nil, &FileError{Path: name, Problems: ps}
 	}
 	// From here until the parser goes back to the pool, nothing may keep
 	// a node of the tree: the plan keeps strings, and the positions of its
@@ -124,12 +137,16 @@ func Parse(name string, data []byte, resolve Resolver) (*Plan, error) {
 		}
 	}
 	if err := d.Err(name); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	p.fillMissing()
 	p.positions = d.positions()
 	p.comments = handComments(data, p.Checklist)
-	return p, nil
+	var warnings strictyaml.Problems
+	if slips {
+		warnings = strictyaml.Slips(root, data)
+	}
+	return p, warnings, nil
 }
 
 // positions records where each action's due date sits in the file, so that

@@ -1,0 +1,139 @@
+package plans
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// editGolden is testdata/golden.yaml with one line replaced: the line
+// that is old, exactly, must be there once.
+func editGolden(t *testing.T, old, new string) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/golden.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(string(data), old) != 1 {
+		t.Fatalf("golden.yaml has %q %d times, want once", old, strings.Count(string(data), old))
+	}
+	return []byte(strings.Replace(string(data), old, new, 1))
+}
+
+// TestHandEditSlipsAreWarned: the slips a person makes editing a plan by
+// hand that are still valid YAML, and so change what the plan says
+// without a word, are warned at the line and column to look at, in words
+// that say what YAML read and what to do if that was not meant.
+func TestHandEditSlipsAreWarned(t *testing.T) {
+	for _, tc := range []struct {
+		name, old, new string
+		want           string // line:col: message
+	}{
+		{
+			name: "owner after a hash is a comment",
+			old:  "    owner: Ana\n    due: 2027-03-31",
+			new:  "    owner: #1 team\n    due: 2027-03-31",
+			want: `26:12: owner is empty, and "#1 team" after it is a comment: if it is the owner, put it in quotes: owner: '#1 team'`,
+		},
+		{
+			name: "the end of an action after a hash is a comment",
+			old:  "    action: Run a manager workshop on talking about background 🚀",
+			new:  "    action: Run workshop #2 with managers",
+			want: `37:26: action ends at "Run workshop", and "#2 with managers" after it is a comment: if it is part of the action, put the whole action in quotes: action: 'Run workshop #2 with managers'`,
+		},
+		{
+			name: "a step's text",
+			old:  "        step: Write vision",
+			new:  "        step: #1 priority: write the vision",
+			want: `252:15: step is empty, and "#1 priority: write the vision" after it is a comment: if it is the step, put it in quotes: step: '#1 priority: write the vision'`,
+		},
+		{
+			name: "a list entry",
+			old:  "      - Use story telling",
+			new:  "      - #storytelling",
+			want: `231:9: an entry of answers is empty, and "#storytelling" after it is a comment: if it is the entry, put it in quotes: - '#storytelling'`,
+		},
+		{
+			name: "an apostrophe is doubled in the quotes suggested",
+			old:  "    owner: O'Neil",
+			new:  "    owner: #O'Neil's team",
+			want: `89:12: owner is empty, and "#O'Neil's team" after it is a comment: if it is the owner, put it in quotes: owner: '#O''Neil''s team'`,
+		},
+		{
+			name: "a list item indented further joins the one above",
+			old:  "  - Björn",
+			new:  "    - Björn",
+			want: `15:5: "Björn" is joined to "Ana" above it (its - is indented further than the list's): line the two - up if it is a list item of its own`,
+		},
+		{
+			name: "a text value continued on a line that starts with a dash",
+			old:  "    action: Run a manager workshop on talking about background 🚀",
+			new:  "    action: Run a manager workshop\n      - and a follow-up",
+			want: `38:7: "and a follow-up" is joined to the action above it, which reads "Run a manager workshop - and a follow-up" (a - inside a value is text, not a list): write it on one line if that is meant`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := editGolden(t, tc.old, tc.new)
+			_, warnings, err := ParseForCheck("golden.yaml", data, nil)
+			if err != nil {
+				t.Fatalf("the edited plan does not load: %v", err)
+			}
+			if len(warnings) != 1 {
+				t.Fatalf("got %d warnings, want 1: %v", len(warnings), warnings)
+			}
+			if got := warnings[0].String(); got != tc.want {
+				t.Errorf("warning\n got %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestCleanPlansHaveNoSlipWarnings: no false alarms. Every plan in
+// testdata that loads, and the ways of writing a # that mean it, give no
+// warning.
+func TestCleanPlansHaveNoSlipWarnings(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.yaml")
+	more, _ := filepath.Glob("testdata/*/*.yaml")
+	loaded := 0
+	for _, f := range append(files, more...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, warnings, err := ParseForCheck(f, data, nil)
+		if err != nil {
+			continue // a broken plan is check's mistakes, not its warnings
+		}
+		loaded++
+		if len(warnings) > 0 {
+			t.Errorf("%s: unexpected warnings: %v", f, warnings)
+		}
+	}
+	if loaded < 2 {
+		t.Fatalf("only %d plans of testdata loaded", loaded)
+	}
+	for _, tc := range []struct{ name, old, new string }{
+		{"a comment on its own line", "    owner: Ana\n    due: 2027-03-31", "    # owner to be agreed\n    owner: Ana\n    due: 2027-03-31"},
+		{"a comment after a value", "    owner: Ana\n    due: 2027-03-31", "    owner: Ana  # until March\n    due: 2027-03-31"},
+		{"a comment after an empty value", "    owner: Ana\n    due: 2027-03-31", "    owner: # to be agreed\n    due: 2027-03-31"},
+		{"a quoted hash", "    owner: Ana\n    due: 2027-03-31", "    owner: '#1 team'\n    due: 2027-03-31"},
+		{"a hash with no space before it", "    owner: Ana\n    due: 2027-03-31", "    owner: C# team\n    due: 2027-03-31"},
+		{"a link with an anchor", "    owner: Ana\n    due: 2027-03-31", "    owner: https://example.com/team#ana\n    due: 2027-03-31"},
+		{"a hash in a block of text", "      third # not a comment", "      third #1 not a comment"},
+		{"a dash in a line of text", "  - Björn", "  - Ana - Björn"},
+		{"a dash starting a line of a block of text", "      third # not a comment", "      - third"},
+		{"a value continued on a line of its own", "    action: Run a manager workshop on talking about background 🚀", "    action: Run a manager workshop\n      on talking - about background"},
+		{"a quoted value over two lines", "    action: Run a manager workshop on talking about background 🚀", "    action: 'Run a manager workshop\n      - on talking'"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, warnings, err := ParseForCheck("golden.yaml", editGolden(t, tc.old, tc.new), nil)
+			if err != nil {
+				t.Fatalf("the edited plan does not load: %v", err)
+			}
+			if len(warnings) > 0 {
+				t.Errorf("unexpected warnings: %v", warnings)
+			}
+		})
+	}
+}
