@@ -29,16 +29,42 @@ func Slips(root *yaml.Node, data []byte) Problems {
 	if root == nil {
 		return nil
 	}
-	s := slipFinder{data: data}
+	s := slipFinder{data: data, comments: commentAfterText(data)}
 	s.node(root, "")
 	s.found.Sort()
 	return s.found
 }
 
 type slipFinder struct {
-	data  []byte
-	src   *source // made when a value needs its lines
-	found Problems
+	data     []byte
+	comments bool    // whether a comment may follow a value (commentAfterText)
+	src      *source // made when a value needs its lines
+	found    Problems
+}
+
+// commentAfterText reports whether some line has a comment after text on
+// it, the only kind that can cut a value short. Plans as ladder writes
+// them have none (their comments are lines of their own), so in most
+// files no value is looked at for one.
+func commentAfterText(data []byte) bool {
+	for i := 0; i < len(data); {
+		j := bytes.IndexByte(data[i:], '#')
+		if j < 0 {
+			return false
+		}
+		j += i
+		if j > 0 && (data[j-1] == ' ' || data[j-1] == '\t') {
+			k := j - 1
+			for k >= 0 && (data[k] == ' ' || data[k] == '\t') {
+				k--
+			}
+			if k >= 0 && data[k] != '\n' && data[k] != '\r' {
+				return true
+			}
+		}
+		i = j + 1
+	}
+	return false
 }
 
 func (s *slipFinder) node(n *yaml.Node, key string) {
@@ -99,7 +125,7 @@ func (s *slipFinder) line(line, col int) (string, int) {
 
 // emptyValue: "owner: #1 team", an empty owner and a comment.
 func (s *slipFinder) emptyValue(n *yaml.Node, key string, entry bool) {
-	if bytes.IndexByte(s.data, '#') < 0 {
+	if !s.comments {
 		return
 	}
 	text, off := s.line(n.Line, n.Column)
@@ -121,7 +147,7 @@ func (s *slipFinder) emptyValue(n *yaml.Node, key string, entry bool) {
 // comment after its last line may have cut it short.
 func (s *slipFinder) plainValue(n *yaml.Node, key string, entry bool) {
 	joined := strings.Contains(n.Value, "- ") || strings.HasSuffix(n.Value, "-")
-	if !joined && bytes.IndexByte(s.data, '#') < 0 {
+	if !joined && !s.comments {
 		return
 	}
 	text, off := s.line(n.Line, n.Column)
