@@ -45,6 +45,12 @@ into links). A one-line summary follows on standard error. Fix what it
 reports and run it again: some mistakes only show up once the ones
 reported before them are fixed.
 
+Some slips of a hand edit are still valid YAML, and change what the plan
+says without a word: "owner: #1 team" leaves the owner empty (a # after
+a space starts a comment), and a list item indented further than the
+one above is joined to it. Check prints these as FILE:LINE:COLUMN:
+warning: lines, which do not fail: the file may mean it.
+
 PATH can be plan files or folders; folders are searched for .yaml and .yml
 files, skipping hidden ones. With no PATH, the plans folder is checked.
 A custom checklist kept in the folder is checked as a checklist.

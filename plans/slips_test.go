@@ -72,20 +72,65 @@ func TestHandEditSlipsAreWarned(t *testing.T) {
 			new:  "    action: Run a manager workshop\n      - and a follow-up",
 			want: `38:7: "and a follow-up" is joined to the action above it, which reads "Run a manager workshop - and a follow-up" (a - inside a value is text, not a list): write it on one line if that is meant`,
 		},
+		{
+			name: "a comment at the end of a value's second line",
+			old:  "    action: Run a manager workshop on talking about background 🚀",
+			new:  "    action: Run a manager workshop\n      on talking #3",
+			want: `38:18: action ends at "on talking", and "#3" after it is a comment: if it is part of the action, put the whole action in quotes`,
+		},
+		{
+			name: "an answer by area",
+			old:  "      workforce: HR lead",
+			new:  "      workforce: #hr-team",
+			want: `238:18: workforce is empty, and "#hr-team" after it is a comment: if it is the workforce, put it in quotes: workforce: '#hr-team'`,
+		},
+		{
+			name: "a long comment is quoted short, and no line suggested",
+			old:  "    owner: O'Neil",
+			new:  "    owner: #" + strings.Repeat("x", 80),
+			want: `89:12: owner is empty, and "#` + strings.Repeat("x", 39) + `…" after it is a comment: if it is the owner, put it in quotes: the whole value, in single quotes`,
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			data := editGolden(t, tc.old, tc.new)
-			_, warnings, err := ParseForCheck("golden.yaml", data, nil)
-			if err != nil {
-				t.Fatalf("the edited plan does not load: %v", err)
-			}
-			if len(warnings) != 1 {
-				t.Fatalf("got %d warnings, want 1: %v", len(warnings), warnings)
-			}
-			if got := warnings[0].String(); got != tc.want {
-				t.Errorf("warning\n got %s\nwant %s", got, tc.want)
+			for _, crlf := range []bool{false, true} {
+				if crlf {
+					// Lines ending in CR LF are counted alike.
+					data = []byte(strings.ReplaceAll(string(data), "\n", "\r\n"))
+				}
+				_, warnings, err := ParseForCheck("golden.yaml", data, nil)
+				if err != nil {
+					t.Fatalf("the edited plan does not load: %v", err)
+				}
+				if len(warnings) != 1 {
+					t.Fatalf("crlf %v: got %d warnings, want 1: %v", crlf, len(warnings), warnings)
+				}
+				if got := warnings[0].String(); got != tc.want {
+					t.Errorf("crlf %v: warning\n got %s\nwant %s", crlf, got, tc.want)
+				}
 			}
 		})
+	}
+}
+
+// TestEachJoinedListItemIsWarned: two items indented under a third are
+// two slips, each at its own dash.
+func TestEachJoinedListItemIsWarned(t *testing.T) {
+	data := editGolden(t, "  - Björn\n  - '2027-01-01'", "    - Björn\n    - Cé")
+	_, warnings, err := ParseForCheck("golden.yaml", data, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range warnings {
+		got = append(got, w.String())
+	}
+	want := []string{
+		`15:5: "Björn" is joined to "Ana" above it (its - is indented further than the list's): line the two - up if it is a list item of its own`,
+		`16:5: "Cé" is joined to "Ana" above it (its - is indented further than the list's): line the two - up if it is a list item of its own`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings\n got %q\nwant %q", got, want)
 	}
 }
 

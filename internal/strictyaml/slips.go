@@ -3,6 +3,7 @@ package strictyaml
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,71 +30,110 @@ func Slips(root *yaml.Node, data []byte) Problems {
 	if root == nil {
 		return nil
 	}
-	s := slipFinder{data: data, comments: commentAfterText(data)}
-	s.node(root, "")
+	s := slipFinder{data: data}
+	s.hashLines, s.everyLine = commentLines(data)
+	s.node(root, "", 0)
 	s.found.Sort()
 	return s.found
 }
 
 type slipFinder struct {
-	data     []byte
-	comments bool    // whether a comment may follow a value (commentAfterText)
-	src      *source // made when a value needs its lines
-	found    Problems
+	data      []byte
+	hashLines []int // the lines where a comment may follow a value, in order (commentLines)
+	everyLine bool  // line breaks not all line feeds: look at every value
+	src       *source
+	found     Problems
 }
 
-// commentAfterText reports whether some line has a comment after text on
-// it, the only kind that can cut a value short. Plans as ladder writes
-// them have none (their comments are lines of their own), so in most
-// files no value is looked at for one.
-func commentAfterText(data []byte) bool {
+// commentLines lists the lines with a " #" after text on them: the only
+// comments that can cut a value short. Plans as ladder writes them have
+// few or none (their comments are lines of their own), so most values
+// are never looked at on their lines: check reads a thousand plans. A
+// file with carriage returns is counted by newSource's rules, at the cost
+// of looking at every value.
+func commentLines(data []byte) (lines []int, everyLine bool) {
+	if bytes.IndexByte(data, '\r') >= 0 {
+		return nil, true
+	}
+	line, counted := 1, 0
 	for i := 0; i < len(data); {
 		j := bytes.IndexByte(data[i:], '#')
 		if j < 0 {
-			return false
+			break
 		}
 		j += i
-		if j > 0 && (data[j-1] == ' ' || data[j-1] == '\t') {
-			k := j - 1
-			for k >= 0 && (data[k] == ' ' || data[k] == '\t') {
-				k--
-			}
-			if k >= 0 && data[k] != '\n' && data[k] != '\r' {
-				return true
-			}
-		}
 		i = j + 1
+		if j == 0 || (data[j-1] != ' ' && data[j-1] != '\t') {
+			continue
+		}
+		k := j - 1
+		for k >= 0 && (data[k] == ' ' || data[k] == '\t') {
+			k--
+		}
+		if k < 0 || data[k] == '\n' {
+			continue // a comment on a line of its own
+		}
+		line += bytes.Count(data[counted:j], []byte{'\n'})
+		counted = j
+		if len(lines) == 0 || lines[len(lines)-1] != line {
+			lines = append(lines, line)
+		}
 	}
-	return false
+	return lines, false
 }
 
-func (s *slipFinder) node(n *yaml.Node, key string) {
+// mayHide reports whether a value from line first up to (not including)
+// line next (0: the end of the file) has a comment after text on one of
+// its lines.
+func (s *slipFinder) mayHide(first, next int) bool {
+	if s.everyLine {
+		return true
+	}
+	i, _ := slices.BinarySearch(s.hashLines, first)
+	return i < len(s.hashLines) && (next == 0 || s.hashLines[i] < next)
+}
+
+// node looks at the values of n, which ends before line next (0: at the
+// end of the file): a value runs on at most until the next one begins.
+func (s *slipFinder) node(n *yaml.Node, key string, next int) {
 	if n.Style&yaml.FlowStyle != 0 {
 		return // [a, b] and {a: b}: # and - mean other things there
 	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		for _, c := range n.Content {
-			s.node(c, key)
+			s.node(c, key, next)
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			s.value(n.Content[i+1], n.Content[i].Value, false)
+			end := next
+			if i+2 < len(n.Content) {
+				end = n.Content[i+2].Line
+			}
+			s.value(n.Content[i+1], n.Content[i].Value, false, end)
 		}
 	case yaml.SequenceNode:
-		for _, c := range n.Content {
-			s.value(c, key, true)
+		for i, c := range n.Content {
+			end := next
+			if i+1 < len(n.Content) {
+				end = n.Content[i+1].Line
+			}
+			s.value(c, key, true, end)
 		}
 	}
 }
 
-func (s *slipFinder) value(n *yaml.Node, key string, entry bool) {
+func (s *slipFinder) value(n *yaml.Node, key string, entry bool, next int) {
 	if n.Kind != yaml.ScalarNode {
-		s.node(n, key)
+		s.node(n, key, next)
 		return
 	}
 	if n.Style != 0 || (n.Tag == "!!null" && n.Value != "") {
 		return // quoted, a block of text, or null written out: nothing hides
+	}
+	joined := strings.Contains(n.Value, "- ") || strings.HasSuffix(n.Value, "-")
+	if !joined && !s.mayHide(n.Line, next) {
+		return
 	}
 	if n.Value == "" {
 		s.emptyValue(n, key, entry)
@@ -106,7 +146,7 @@ func (s *slipFinder) value(n *yaml.Node, key string, entry bool) {
 // offset of a column in it (or -1).
 func (s *slipFinder) line(line, col int) (string, int) {
 	if s.src == nil {
-		s.src = newSource(s.data)
+		s.src = lineStarts(s.data)
 	}
 	if line < 1 || line > len(s.src.lines) {
 		return "", -1
@@ -123,11 +163,26 @@ func (s *slipFinder) line(line, col int) (string, int) {
 	return text, off
 }
 
+// lineStarts is newSource, sooner for a file with no carriage return (all
+// that the fast parser reads).
+func lineStarts(data []byte) *source {
+	if bytes.IndexByte(data, '\r') >= 0 {
+		return newSource(data)
+	}
+	lines := make([]int, 1, bytes.Count(data, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		lines = append(lines, i)
+	}
+	return &source{data: data, lines: lines}
+}
+
 // emptyValue: "owner: #1 team", an empty owner and a comment.
 func (s *slipFinder) emptyValue(n *yaml.Node, key string, entry bool) {
-	if !s.comments {
-		return
-	}
 	text, off := s.line(n.Line, n.Column)
 	if off < 0 {
 		return
@@ -146,10 +201,6 @@ func (s *slipFinder) emptyValue(n *yaml.Node, key string, entry bool) {
 // line that starts with "- " is a list item taken in as text, and a
 // comment after its last line may have cut it short.
 func (s *slipFinder) plainValue(n *yaml.Node, key string, entry bool) {
-	joined := strings.Contains(n.Value, "- ") || strings.HasSuffix(n.Value, "-")
-	if !joined && !s.comments {
-		return
-	}
 	text, off := s.line(n.Line, n.Column)
 	if off < 0 {
 		return
