@@ -182,3 +182,27 @@ func TestCleanPlansHaveNoSlipWarnings(t *testing.T) {
 		})
 	}
 }
+
+// FuzzSlips: any plan that loads is looked at for slips without a panic,
+// and each warning points at a line of the file.
+func FuzzSlips(f *testing.F) {
+	golden, err := os.ReadFile("testdata/golden.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(golden)
+	f.Add([]byte(strings.Replace(string(golden), "  - Björn", "    - Björn #1\n\n      - x", 1)))
+	f.Add([]byte(strings.Replace(string(golden), "    owner: O'Neil", "    owner: #O'Neil\r", 1)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, warnings, err := ParseForCheck("fuzz.yaml", data, nil)
+		if err != nil {
+			return
+		}
+		lines := strings.Count(string(data), "\n") + 1
+		for _, w := range warnings {
+			if w.Line < 1 || w.Line > lines || w.Column < 1 {
+				t.Errorf("warning at %d:%d, outside the file's %d lines: %s", w.Line, w.Column, lines, w.Message)
+			}
+		}
+	})
+}

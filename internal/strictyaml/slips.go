@@ -148,19 +148,12 @@ func (s *slipFinder) line(line, col int) (string, int) {
 	if s.src == nil {
 		s.src = lineStarts(s.data)
 	}
-	if line < 1 || line > len(s.src.lines) {
-		return "", -1
-	}
-	start, end := s.src.lines[line-1], len(s.data)
-	if line < len(s.src.lines) {
-		end = s.src.lines[line]
-	}
-	text := strings.TrimRight(string(s.data[start:end]), "\r\n")
-	off := s.src.offset(line, col) - start
-	if off < 0 || off > len(text) {
+	text := s.src.text(line)
+	off := s.src.offset(line, col)
+	if off < 0 || line > len(s.src.lines) || off-s.src.lines[line-1] > len(text) {
 		return text, -1
 	}
-	return text, off
+	return text, off - s.src.lines[line-1]
 }
 
 // lineStarts is newSource, sooner for a file with no carriage return (all
@@ -237,7 +230,11 @@ func (s *slipFinder) plainValue(n *yaml.Node, key string, entry bool) {
 		return
 	}
 	text, _ = s.line(lastLine, 1)
-	hash := strings.Index(text[lastStart:], comment) + lastStart
+	hash := strings.Index(text[lastStart:], comment)
+	if hash < 0 {
+		return
+	}
+	hash += lastStart
 	whole := n.Value + " " + comment
 	if lastLine != n.Line {
 		whole = "" // over several lines: no one line to suggest
