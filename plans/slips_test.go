@@ -70,7 +70,13 @@ func TestHandEditSlipsAreWarned(t *testing.T) {
 			name: "a text value continued on a line that starts with a dash",
 			old:  "    action: Run a manager workshop on talking about background 🚀",
 			new:  "    action: Run a manager workshop\n      - and a follow-up",
-			want: `38:7: "and a follow-up" is joined to the action above it, which reads "Run a manager workshop - and a follow-up" (a - inside a value is text, not a list): write it on one line if that is meant`,
+			want: `38:7: "- and a follow-up" is joined to the action above it, which reads "Run a manager workshop - and a follow-up": to keep it a line of its own, write action: | and the text on the lines below it`,
+		},
+		{
+			name: "numbered lines of notes are joined into one",
+			old:  "    owner: O'Neil\n    due: 2026-10-01\n    status: done\n    notes:\n",
+			new:  "    owner: O'Neil\n    due: 2026-10-01\n    status: done\n    notes: Calls to make\n      1. Ana\n",
+			want: `93:7: "1. Ana" is joined to the notes above it, which reads "Calls to make 1. Ana": to keep it a line of its own, write notes: | and the text on the lines below it`,
 		},
 		{
 			name: "a comment at the end of a value's second line",
@@ -169,6 +175,7 @@ func TestCleanPlansHaveNoSlipWarnings(t *testing.T) {
 		{"a dash in a line of text", "  - Björn", "  - Ana - Björn"},
 		{"a dash starting a line of a block of text", "      third # not a comment", "      - third"},
 		{"a value continued on a line of its own", "    action: Run a manager workshop on talking about background 🚀", "    action: Run a manager workshop\n      on talking - about background"},
+		{"a year at the start of a value's line", "    action: Run a manager workshop on talking about background 🚀", "    action: Review the pay grades in\n      2027. Then publish them"},
 		{"a quoted value over two lines", "    action: Run a manager workshop on talking about background 🚀", "    action: 'Run a manager workshop\n      - on talking'"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

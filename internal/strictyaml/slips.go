@@ -15,9 +15,11 @@ import (
 // Slips finds the slips of a hand edit that are still valid YAML, and so
 // change what a file says without a word: a value that is empty, or ends,
 // where a " #" makes the rest of the line a comment ("owner: #1 team"),
-// and a line starting with "- " that a plain value took in as text (a
-// list item indented further than the one above it is joined to it:
-// "Ana - Björn"). They are warnings, not mistakes: the file may mean it.
+// a line starting with "- " that a plain value took in as text (a list
+// item indented further than the one above it is joined to it: "Ana -
+// Björn"), and the lines of a list written in a text value ("1. Ana",
+// "- Ana"), which YAML folds into one line. They are warnings, not
+// mistakes: the file may mean it.
 //
 // It reads the tree for where the plain values are (a # or a - inside
 // quotes or a block of text is text) and the lines for what the tree
@@ -131,8 +133,9 @@ func (s *slipFinder) value(n *yaml.Node, key string, entry bool, next int) {
 	if n.Style != 0 || (n.Tag == "!!null" && n.Value != "") {
 		return // quoted, a block of text, or null written out: nothing hides
 	}
-	joined := strings.Contains(n.Value, "- ") || strings.HasSuffix(n.Value, "-")
-	if !joined && !s.mayHide(n.Line, next) {
+	// A value that ends on its own line has no other line to take in.
+	overLines := next == 0 || next > n.Line+1
+	if !(overLines && mayJoin(n.Value, entry)) && !s.mayHide(n.Line, next) {
 		return
 	}
 	if n.Value == "" {
@@ -222,8 +225,12 @@ func (s *slipFinder) plainValue(n *yaml.Node, key string, entry bool) {
 		}
 		rest = rest[len(t):]
 		last, lastLine, lastStart = t, l, indent
-		if item, ok := strings.CutPrefix(t, "- "); ok {
-			s.joined(l, indent+1, n, key, entry, first, strings.TrimLeft(item, " "))
+		if item, ok := strings.CutPrefix(t, "- "); ok && entry {
+			s.warn(l, indent+1, fmt.Sprintf("%s is joined to %s above it (its - is indented further than the list's): line the two - up if it is a list item of its own",
+				safetext.Quote(strings.TrimLeft(item, " ")), safetext.Quote(first)))
+		} else if !entry && listLine(t) {
+			s.warn(l, indent+1, fmt.Sprintf("%s is joined to the %s above it, which reads %s: to keep it a line of its own, write %s: | and the text on the lines below it",
+				safetext.Quote(t), safetext.Name(key), safetext.Quote(n.Value), safetext.Name(key)))
 		}
 	}
 	if !readsAsText(comment) {
@@ -243,14 +250,33 @@ func (s *slipFinder) plainValue(n *yaml.Node, key string, entry bool) {
 		fieldName(key, entry), safetext.Quote(last), safetext.Quote(comment), theField(key, entry), shortName(key, entry), suggestion(key, entry, whole)))
 }
 
-func (s *slipFinder) joined(line, col int, n *yaml.Node, key string, entry bool, first, item string) {
-	if entry {
-		s.warn(line, col, fmt.Sprintf("%s is joined to %s above it (its - is indented further than the list's): line the two - up if it is a list item of its own",
-			safetext.Quote(item), safetext.Quote(first)))
-		return
+// mayJoin reports whether a value may hold a line that starts a list
+// (listLine), cheaply: most values hold none. A list entry is looked at
+// only for "- ", another list item; a value of a key also for the marks
+// of a list written in text, whose lines YAML folds into one.
+func mayJoin(value string, entry bool) bool {
+	if strings.Contains(value, "- ") {
+		return true
 	}
-	s.warn(line, col, fmt.Sprintf("%s is joined to the %s above it, which reads %s (a - inside a value is text, not a list): write it on one line if that is meant",
-		safetext.Quote(item), safetext.Name(key), safetext.Quote(n.Value)))
+	return !entry && (strings.Contains(value, "* ") || strings.Contains(value, "• ") ||
+		strings.Contains(value, ". ") || strings.Contains(value, ") "))
+}
+
+// listLine reports whether a line of a value starts as a line of a list
+// does: "- ", "* ", "• ", or a number of one or two digits and ". " or
+// ") " ("1. Ana"; not "2027. Then", a year that a wrapped line began with).
+func listLine(t string) bool {
+	for _, mark := range []string{"- ", "* ", "• "} {
+		if strings.HasPrefix(t, mark) {
+			return true
+		}
+	}
+	digits := 0
+	for digits < len(t) && t[digits] >= '0' && t[digits] <= '9' {
+		digits++
+	}
+	rest := t[digits:]
+	return digits >= 1 && digits <= 2 && (strings.HasPrefix(rest, ". ") || strings.HasPrefix(rest, ") "))
 }
 
 func (s *slipFinder) warn(line, col int, msg string) {
