@@ -26,7 +26,10 @@ Only the layout changes, never what the plan says. A comment you write
 above a key (an item, an action, a step) stays above it; one at the end of
 a line, or below the last key of a block, is not kept, and ladder writes
 its own (each item's title) afresh. A file with a mistake in it is
-reported (FILE:LINE:COLUMN) and left exactly as it is. A file that is
+reported (FILE:LINE:COLUMN) and left exactly as it is, and so is one
+with a slip 'ladder check' warns about (text after a "#" that YAML reads
+as a comment, a list item joined to the one above it), which tidying
+would make the plan's words for good. A file that is
 already tidy is not touched at all, not even its modification time.
 
 PATH can be plan files or folders, as for 'ladder check'; with no PATH,
@@ -57,7 +60,7 @@ func runFmt(stdout, stderr io.Writer, args []string, check bool) error {
 	}
 	var changed, bad int
 	for _, path := range files {
-		l := plans.ReadFolderFile(path, nil)
+		l := plans.CheckFolderFile(path, nil)
 		switch {
 		case l.Kind == plans.KindChecklist && l.Err == nil:
 			continue // a custom checklist is the user's own file: leave it be
@@ -70,6 +73,15 @@ func runFmt(stdout, stderr io.Writer, args []string, check bool) error {
 		}
 		canonical := plans.Encode(l.Plan)
 		if bytes.Equal(canonical, l.Data) {
+			continue
+		}
+		if len(l.Warnings) > 0 {
+			// A slip check warns about is text after a "#" or a list item
+			// joined to another: rewritten, the first is gone and the
+			// second is the plan's words, for good and without a word.
+			checkPrinter{w: stderr}.warnings(path, l.Warnings)
+			fmt.Fprintf(stderr, "%s: not tidied: ladder fmt would drop what the warnings above point at (a comment at the end of a line is not kept); put it right, then run ladder fmt again\n", safetext.LeadingPath(path))
+			bad++
 			continue
 		}
 		if check {
