@@ -469,6 +469,11 @@ type File struct {
 
 	marker    *presence
 	elsewhere bool
+
+	// Slips are the hand-edit slips ladder check warns about
+	// (ParseForCheck), found when the file was opened: a save writes what
+	// the plan holds, and the text after a "#" they point at is not in it.
+	Slips []Problem
 }
 
 // Open loads a plan file for editing, and marks it open in this session.
@@ -486,11 +491,13 @@ func load(path string, resolve Resolver) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := Parse(path, data, resolve)
+	// Opened to be saved again: the slips are looked for, once, so that
+	// the person is told before a save makes them the plan's words.
+	p, slips, err := parse(path, data, resolve, true)
 	if err != nil {
 		return nil, err
 	}
-	return &File{Path: path, Plan: p, disk: data}, nil
+	return &File{Path: path, Plan: p, disk: data, Slips: slips}, nil
 }
 
 // Create writes a new plan file, and marks it open in this session; it

@@ -308,6 +308,28 @@ func (s *Session) OpenElsewhere() string {
 	return "This plan is open in another ladder session too. You can carry on: if both change it, the second to save is told and keeps its answers in a copy."
 }
 
+// OpenWarnings is everything to tell the person as the plan opens, in
+// one message, or "": that another session has it open (OpenElsewhere),
+// and the slips of a hand edit that ladder check warns about, which a
+// save would make the plan's words for good.
+func (s *Session) OpenWarnings() string {
+	var said []string
+	if msg := s.OpenElsewhere(); msg != "" {
+		said = append(said, msg)
+	}
+	if slips := s.w.file.Slips; len(slips) > 0 {
+		// What will be saved comes first: a window too narrow for it all
+		// cuts the end.
+		msg := fmt.Sprintf("Line %d, edited by hand, will be saved as ladder shows it: %s.", slips[0].Line, strings.TrimSuffix(slips[0].Message, "."))
+		msg += " Put it right here, or quit and edit the file first"
+		if more := len(slips) - 1; more > 0 {
+			msg += fmt.Sprintf(" (and %d more: ladder check lists them)", more)
+		}
+		said = append(said, msg+".")
+	}
+	return strings.Join(said, " ")
+}
+
 // Close ends the session's mark on the plan file (the one that makes
 // OpenElsewhere true for another session). Call it when the review ends.
 func (s *Session) Close() error {

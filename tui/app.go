@@ -62,7 +62,7 @@ func newApp(c *common) *app {
 	a.active = screenStart
 	if c.session != nil {
 		a.active = screenItem
-		a.warning = c.session.OpenElsewhere()
+		a.warning = c.session.OpenWarnings()
 	} else if c.opts.PlanPath != "" || c.opts.CarryFrom != nil {
 		a.active = screenSetup
 	}
@@ -248,7 +248,7 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.c.timer.ticked()
 	case openedMsg:
 		a.c.session = msg.session
-		a.warning = msg.session.OpenElsewhere()
+		a.warning = msg.session.OpenWarnings()
 		a.c.height = a.termHeight - a.footerLines()
 		a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
 		return a, tea.Batch(a.resume(), a.startRoom())
@@ -590,7 +590,7 @@ func (a *app) statusLine() string {
 		return sty.Error.Render(wrapIndented("✗ Not saved: "+what+".", w, 0, 2)) + "\n" +
 			sty.Warning.Render(wrapIndented(todo, max(1, w-2), 2, 2))
 	case a.warning != "":
-		return sty.Warning.Render(wrapIndented("⚠ "+a.warning, max(a.c.width-2, 1), 2, 2))
+		return sty.Warning.Render(wrapIndented("⚠ "+a.warning, max(a.c.width-2, 1), 2, 3))
 	case a.c.present && a.notice == "":
 		return "" // a calm screen for the room: only problems (and what became of them) are said
 	case a.c.present:

@@ -1029,3 +1029,24 @@ func TestTheLeaveWarningFitsASmallWindow(t *testing.T) {
 		}
 	}
 }
+
+// A plan with a hand-edit slip opens with a warning saying what a save
+// will keep, in the status line, before anything is saved.
+func TestOpeningAPlanWithASlipSaysWhatASaveKeeps(t *testing.T) {
+	dir, path := rvWritePlan(t, rvNewPlan(t))
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "    owner:\n", "    owner: #1 team\n", 1)
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := rvStart(t, Options{PlanPath: path, Dir: dir}, 80, 24)
+	flat := strings.Join(strings.Fields(h.view()), " ")
+	for _, want := range []string{`⚠ Line`, `edited by hand, will be saved as ladder shows it: owner is empty, and "#1 team" after it is a comment`, "Put it right here, or quit and edit the file first."} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the screen lacks %q:\n%s", want, h.view())
+		}
+	}
+}

@@ -46,7 +46,7 @@ func (r *reviewer) resume(path string, resolve plans.Resolver) (*review.Session,
 	if next, ok := s.NextReview(); ok {
 		r.p.say("%s", review.HandedOnWords(next))
 	}
-	if msg := s.OpenElsewhere(); msg != "" {
+	if msg := s.OpenWarnings(); msg != "" {
 		r.p.say("%s", msg)
 	}
 	return s, nil
