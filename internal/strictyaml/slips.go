@@ -119,10 +119,39 @@ func (s *slipFinder) node(n *yaml.Node, key string, next int) {
 			end := next
 			if i+1 < len(n.Content) {
 				end = n.Content[i+1].Line
+				s.unionMerged(c, n.Content[i+1])
 			}
 			s.value(c, key, true, end)
 		}
 	}
+}
+
+// unionMerged: two branches that each add a list item at the same place
+// (a project-plan step), merged with merge=union in .gitattributes, keep
+// both without a conflict, but git writes the lines both added alike
+// (owner: Ana, due: ..., status: todo) once, at the end of the second:
+// the first item stops short, and its keys are the start of the next
+// one's. Missing the next one's last key only is how items differ when
+// the last key is one only some have (a step's from:), so it takes two.
+func (s *slipFinder) unionMerged(item, below *yaml.Node) {
+	if item.Kind != yaml.MappingNode || below.Kind != yaml.MappingNode || len(item.Content) == 0 ||
+		(item.Style|below.Style)&yaml.FlowStyle != 0 || len(below.Content)-len(item.Content) < 4 {
+		return
+	}
+	for i := 0; i < len(item.Content); i += 2 {
+		if item.Content[i].Value != below.Content[i].Value {
+			return
+		}
+	}
+	var missing []string
+	for i := len(item.Content); i < len(below.Content); i += 2 {
+		missing = append(missing, safetext.Line(below.Content[i].Value))
+	}
+	names := strings.Join(missing[:len(missing)-1], ", ") + " or " + missing[len(missing)-1]
+	first := item.Content[0]
+	s.warn(first.Line, first.Column, fmt.Sprintf("no %s here, but the item below ends with them: "+
+		"a merge=union merge writes the lines two branches added alike once, on the last item; if this item lost its own, write them back",
+		names))
 }
 
 func (s *slipFinder) value(n *yaml.Node, key string, entry bool, next int) {
