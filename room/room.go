@@ -19,6 +19,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"net/netip"
 	"slices"
 	"sync"
@@ -141,6 +142,11 @@ type Room struct {
 	votes    map[string]string // phone token -> choice, this round only
 	revealed *plans.Votes
 	agreed   string
+	// left keeps, by item, the round of an item the facilitator moved
+	// away from before its rating was agreed (a step back to the item
+	// before, a next-steps question): coming back to the item carries it
+	// on, so nobody has to vote again. Memory only, like every vote.
+	left     map[string]leftRound
 	phones   map[string]*phone
 	streams  int // event streams open now, all phones together
 	ideas    []Idea
@@ -232,6 +238,7 @@ func New(c *checklist.Checklist, opts Options) (*Room, error) {
 		pin:             pin,
 		now:             now,
 		votes:           map[string]string{},
+		left:            map[string]leftRound{},
 		phones:          map[string]*phone{},
 		guard:           newPINGuard(),
 		facilitatorWake: make(chan struct{}),
@@ -306,8 +313,34 @@ func (r *Room) Vote(itemID string) {
 	if _, _, ok := r.checklist.Item(itemID); !ok {
 		return
 	}
+	r.leave()
 	r.itemID, r.question = itemID, ""
 	r.newRound()
+	if held, ok := r.left[itemID]; ok {
+		// A new round number all the same: a page from before the step
+		// away is refused and reloaded, never counted twice.
+		delete(r.left, itemID)
+		maps.Copy(r.votes, held.votes)
+		if held.revealed != nil {
+			r.phase, r.revealed = Revealed, held.revealed
+		}
+	}
+}
+
+// leftRound is the state of a vote the facilitator moved away from.
+type leftRound struct {
+	votes    map[string]string
+	revealed *plans.Votes
+}
+
+// leave keeps the vote on the item up for one, when anyone voted and no
+// rating was agreed, for Vote to carry on when the facilitator comes back
+// to the item. r.mu is held.
+func (r *Room) leave() {
+	if r.itemID == "" || len(r.votes) == 0 || r.agreed != "" || (r.phase != Voting && r.phase != Revealed) {
+		return
+	}
+	r.left[r.itemID] = leftRound{votes: maps.Clone(r.votes), revealed: r.revealed.Clone()}
 }
 
 // newRound clears the votes for a fresh round on the current item.
@@ -379,6 +412,7 @@ func (r *Room) Ask(questionID string) {
 	if _, ok := r.checklist.FollowUp(questionID); !ok {
 		return
 	}
+	r.leave()
 	r.phase, r.question, r.itemID = Asking, questionID, ""
 	r.revealed, r.agreed = nil, ""
 	clear(r.votes)
@@ -392,6 +426,7 @@ func (r *Room) Pause() {
 	if r.closed || r.phase == Waiting {
 		return
 	}
+	r.leave()
 	r.phase, r.itemID, r.question = Waiting, "", ""
 	r.revealed, r.agreed = nil, ""
 	clear(r.votes)
@@ -609,9 +644,11 @@ func (r *Room) replacePhone(old, token string) {
 	p.streams = nil
 	p.lastSeen = r.now()
 	r.phones[token] = p
-	if choice, ok := r.votes[old]; ok {
-		delete(r.votes, old)
-		r.votes[token] = choice
+	for _, votes := range r.roundsKept() {
+		if choice, ok := votes[old]; ok {
+			delete(votes, old)
+			votes[token] = choice
+		}
 	}
 	for i := range r.ideas {
 		if r.ideas[i].phone == old {
@@ -631,11 +668,32 @@ func (r *Room) replacePhone(old, token string) {
 func (r *Room) evictIdle(now time.Time) bool {
 	cutoff := now.Add(-phoneIdle)
 	for token, p := range r.phones {
-		if _, voted := r.votes[token]; len(p.streams) == 0 && p.ideas == 0 && !voted && p.lastSeen.Before(cutoff) {
+		if len(p.streams) == 0 && p.ideas == 0 && !r.votedIn(token) && p.lastSeen.Before(cutoff) {
 			for _, d := range p.decided {
 				delete(r.sentBy, d.id)
 			}
 			delete(r.phones, token)
+			return true
+		}
+	}
+	return false
+}
+
+// roundsKept are the votes of this round and of the rounds left to come
+// back to. r.mu is held.
+func (r *Room) roundsKept() []map[string]string {
+	kept := []map[string]string{r.votes}
+	for _, held := range r.left {
+		kept = append(kept, held.votes)
+	}
+	return kept
+}
+
+// votedIn reports whether a phone has a vote in this round or in one left
+// to come back to. r.mu is held.
+func (r *Room) votedIn(token string) bool {
+	for _, votes := range r.roundsKept() {
+		if _, ok := votes[token]; ok {
 			return true
 		}
 	}

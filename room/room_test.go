@@ -521,3 +521,54 @@ func TestPhonesSharingAnAddressAreToldToTheFacilitator(t *testing.T) {
 		t.Fatalf("told again: %q", r.Status().Notices)
 	}
 }
+
+// A facilitator who steps back to the item before (to remind the room of
+// it) and on again finds the votes cast on this one still there, hidden,
+// and each phone still shows its own: nobody votes twice. The same holds
+// for a spread revealed and not yet agreed. Once agreed, coming back to
+// the item is a fresh vote.
+func TestSteppingBackAndOnKeepsAnOpenVote(t *testing.T) {
+	r, _ := newTestRoom(t)
+	a, b := join(t, r, "10.0.0.1"), join(t, r, "10.0.0.2")
+	r.Vote("lc-leadership")
+	round := r.Status().Round
+	for tok, choice := range map[string]string{a: "red", b: "green"} {
+		if err := r.CastVote(tok, "lc-leadership", round, choice); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.Vote("lc-vision") // back one
+	if st := r.Status(); st.ItemID != "lc-vision" || st.Voted != 0 {
+		t.Fatalf("the item before: %+v", st)
+	}
+	r.Vote("lc-leadership") // and on again
+	st := r.Status()
+	if st.Phase != Voting || st.Voted != 2 {
+		t.Fatalf("coming back to an open vote lost it: %+v", st)
+	}
+	if page := string(r.pageFor(a, "view", "")); !strings.Contains(page, `aria-pressed="true"`) {
+		t.Errorf("the phone no longer shows its own vote:\n%s", page)
+	}
+	// A changed vote is taken in the round the phone's page now shows.
+	if err := r.CastVote(b, "lc-leadership", st.Round, "amber"); err != nil {
+		t.Fatal(err)
+	}
+	v, _ := r.Reveal()
+	if v.Total() != 2 || v.Levels["red"] != 1 || v.Levels["amber"] != 1 {
+		t.Fatalf("the spread after coming back: %+v", v)
+	}
+
+	// Revealed, then a look elsewhere (a question, the phones waiting):
+	// the spread is still there to agree.
+	r.Pause()
+	r.Vote("lc-leadership")
+	if st := r.Status(); st.Phase != Revealed || st.Votes.Total() != 2 {
+		t.Fatalf("coming back to a revealed spread lost it: %+v", st)
+	}
+	r.Agree("lc-leadership", "amber")
+	r.Vote("lc-vision")
+	r.Vote("lc-leadership")
+	if st := r.Status(); st.Phase != Voting || st.Voted != 0 {
+		t.Errorf("coming back to an agreed item is a fresh vote: %+v", st)
+	}
+}
