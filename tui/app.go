@@ -316,7 +316,7 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	case s.typing():
 		return nil, false
 	case key.Matches(msg, a.c.keys.Quit):
-		return a.quit(), true
+		return a.quitUnlessVotesOpen(), true
 	case key.Matches(msg, a.c.keys.Help) && a.active != screenHelp:
 		return a.show(screenHelp, 0), true
 	case key.Matches(msg, a.c.keys.Overview) && a.c.session != nil && a.active != screenOverview:

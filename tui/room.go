@@ -48,6 +48,9 @@ type roomSession struct {
 	// noticesSeen is the NoticeTotal last shown; a newer notice is shown
 	// until a key is pressed.
 	noticesSeen int
+	// quitAsked is set by a q that found votes not yet agreed
+	// (quitUnlessVotesOpen): the next q quits, any other key keeps the review.
+	quitAsked bool
 }
 
 type roomKeys struct {
@@ -212,6 +215,7 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	rs.noticesSeen = rs.status.NoticeTotal
+	rs.quitAsked = false
 	st := rs.status
 	switch {
 	case key.Matches(msg, theRoomKeys.Join):
@@ -231,6 +235,43 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	}
 	return nil, false
+}
+
+// quitUnlessVotesOpen quits (q), unless phones have voted and no rating
+// is agreed: quitting then would lose the round (votes live in memory
+// only) and send every phone home, so the room strip says so and the next
+// q quits. ctrl+c always quits.
+func (a *app) quitUnlessVotesOpen() tea.Cmd {
+	rs := a.c.room
+	if rs.on() && !rs.quitAsked && openVotes(rs.status) > 0 {
+		rs.quitAsked = true
+		return nil
+	}
+	return a.quit()
+}
+
+// openVotes counts the votes a quit would lose: those of a round not yet
+// revealed, or revealed with no rating agreed.
+func openVotes(st roomsrv.Status) int {
+	switch {
+	case st.Phase == roomsrv.Voting:
+		return st.Voted
+	case st.Phase == roomsrv.Revealed && st.Agreed == "":
+		return st.Votes.Total()
+	}
+	return 0
+}
+
+// quitWarning is the strip's line after a q that quitUnlessVotesOpen held.
+func (a *app) quitWarning() string {
+	st := a.c.room.status
+	if st.Phase == roomsrv.Revealed {
+		return "⚠ The votes are revealed, no rating agreed yet: q again quits and loses the spread"
+	}
+	if st.Voted == 1 {
+		return "⚠ 1 vote not revealed yet: q again quits and loses it (v reveals)"
+	}
+	return fmt.Sprintf("⚠ %d votes not revealed yet: q again quits and loses them (v reveals)", st.Voted)
 }
 
 // offerMostCommon puts the item screen's level cursor on the level most
@@ -283,6 +324,9 @@ func (a *app) roomStripWith(spread bool) string {
 	}
 	st := rs.status
 	var out []string
+	if rs.quitAsked {
+		out = append(out, line(sty.Warning.Render(a.quitWarning())))
+	}
 	if st.NoticeTotal > rs.noticesSeen && len(st.Notices) > 0 {
 		out = append(out, line(sty.Warning.Render("⚠ "+st.Notices[len(st.Notices)-1])))
 	}

@@ -689,3 +689,47 @@ func lastLine(v string) string {
 	lines := strings.Split(strings.TrimRight(v, " \n"), "\n")
 	return lines[len(lines)-1]
 }
+
+// TestQuitWithVotesOpenAsksFirst: q while phones have voted and nothing
+// is agreed would throw the round away and send every phone home; the
+// first q says so, a second quits. Another key first keeps the review.
+// With nobody voted, q quits at once as everywhere.
+func TestQuitWithVotesOpenAsksFirst(t *testing.T) {
+	h := startRoomHarness(t, 100, 30)
+	h.waitView("Vote from your phone")
+	h.press("esc")
+	phone := h.phone()
+	phone.join()
+	st := h.a.c.room.status
+	phone.vote(st.ItemID, st.Round, "amber")
+	h.waitView("1 of 1 voted")
+	h.press("q")
+	if h.a.quitting {
+		t.Fatal("q quit with a vote not revealed, without a word")
+	}
+	v := h.view()
+	requireMatch(t, v, `1 vote not revealed yet: q again quits and loses it`)
+	h.press("k") // anything else: the review carries on
+	if strings.Contains(h.view(), "q again quits") {
+		t.Errorf("the warning stayed after another key:\n%s", h.view())
+	}
+	h.press("q")
+	if h.a.quitting {
+		t.Fatal("a q after another key quit without asking again")
+	}
+	h.press("v", "q")
+	requireMatch(t, h.view(), `no rating agreed yet: q again quits and loses the spread`)
+	h.press("q")
+	if !h.a.quitting {
+		t.Fatal("the second q did not quit")
+	}
+}
+
+func TestQuitWithNoVotesQuitsAtOnce(t *testing.T) {
+	h := startRoomHarness(t, 100, 30)
+	h.waitView("Vote from your phone")
+	h.press("esc", "q")
+	if !h.a.quitting {
+		t.Fatalf("q with no votes did not quit:\n%s", h.view())
+	}
+}
