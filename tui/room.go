@@ -204,8 +204,14 @@ func (a *app) syncRoom() {
 	if a.active == screenRoom && rs.status.Phase == roomsrv.Waiting {
 		return // the join screen before the review sets off: phones wait for it
 	}
+	before := rs.status
 	rs.room.Follow(a.c.session)
 	rs.status = rs.room.Status()
+	if st := rs.status; st.Phase == roomsrv.Revealed && st.Agreed == "" && (st.ItemID != before.ItemID || st.Round != before.Round) {
+		// Back at a spread not yet agreed (the room keeps it): enter
+		// agrees the most common vote, as just after the reveal.
+		a.offerMostCommon(st.ItemID, st.Votes)
+	}
 }
 
 // roomKey handles the room's keys; handled is false for any other key.

@@ -733,3 +733,25 @@ func TestQuitWithNoVotesQuitsAtOnce(t *testing.T) {
 		t.Fatalf("q with no votes did not quit:\n%s", h.view())
 	}
 }
+
+// TestBackToARevealedSpreadAgreesItsMostCommon: a spread revealed, a step
+// on and back again: the spread is still there (the room keeps it until a
+// rating is agreed), and enter agrees what the strip says, the most
+// common vote, not the level the cursor was on before.
+func TestBackToARevealedSpreadAgreesItsMostCommon(t *testing.T) {
+	h := startRoomHarness(t, 100, 30)
+	h.waitView("Vote from your phone")
+	h.press("esc")
+	phone := h.phone()
+	phone.join()
+	st := h.a.c.room.status
+	phone.vote(st.ItemID, st.Round, "green")
+	h.waitView("1 of 1 voted")
+	h.press("v", "n", "p")
+	h.waitView("enter agree ● Green (most common)")
+	h.press("enter")
+	p := waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating != "" && p.Response(st.ItemID).Rating != "unrated" })
+	if r := p.Response(st.ItemID); r.Rating != "green" || r.Votes == nil || r.Votes.Levels["green"] != 1 {
+		t.Errorf("enter after coming back agreed %q with votes %+v, want green with the spread", r.Rating, r.Votes)
+	}
+}
