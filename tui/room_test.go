@@ -750,7 +750,9 @@ func TestBackToARevealedSpreadAgreesItsMostCommon(t *testing.T) {
 	h.press("v", "n", "p")
 	h.waitView("enter agree ● Green (most common)")
 	h.press("enter")
-	p := waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating != "" && p.Response(st.ItemID).Rating != "unrated" })
+	p := waitFile(t, h, func(p *plans.Plan) bool {
+		return p.Response(st.ItemID).Rating != "" && p.Response(st.ItemID).Rating != "unrated"
+	})
 	if r := p.Response(st.ItemID); r.Rating != "green" || r.Votes == nil || r.Votes.Levels["green"] != 1 {
 		t.Errorf("enter after coming back agreed %q with votes %+v, want green with the spread", r.Rating, r.Votes)
 	}
