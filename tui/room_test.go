@@ -695,14 +695,7 @@ func lastLine(v string) string {
 // first q says so, a second quits. Another key first keeps the review.
 // With nobody voted, q quits at once as everywhere.
 func TestQuitWithVotesOpenAsksFirst(t *testing.T) {
-	h := startRoomHarness(t, 100, 30)
-	h.waitView("Vote from your phone")
-	h.press("esc")
-	phone := h.phone()
-	phone.join()
-	st := h.a.c.room.status
-	phone.vote(st.ItemID, st.Round, "amber")
-	h.waitView("1 of 1 voted")
+	h, _ := startRoomWithOneVote(t, "amber")
 	h.press("q")
 	if h.a.quitting {
 		t.Fatal("q quit with a vote not revealed, without a word")
@@ -739,14 +732,7 @@ func TestQuitWithNoVotesQuitsAtOnce(t *testing.T) {
 // rating is agreed), and enter agrees what the strip says, the most
 // common vote, not the level the cursor was on before.
 func TestBackToARevealedSpreadAgreesItsMostCommon(t *testing.T) {
-	h := startRoomHarness(t, 100, 30)
-	h.waitView("Vote from your phone")
-	h.press("esc")
-	phone := h.phone()
-	phone.join()
-	st := h.a.c.room.status
-	phone.vote(st.ItemID, st.Round, "green")
-	h.waitView("1 of 1 voted")
+	h, st := startRoomWithOneVote(t, "green")
 	h.press("v", "n", "p")
 	h.waitView("enter agree ● Green (most common)")
 	h.press("enter")
@@ -756,4 +742,20 @@ func TestBackToARevealedSpreadAgreesItsMostCommon(t *testing.T) {
 	if r := p.Response(st.ItemID); r.Rating != "green" || r.Votes == nil || r.Votes.Levels["green"] != 1 {
 		t.Errorf("enter after coming back agreed %q with votes %+v, want green with the spread", r.Rating, r.Votes)
 	}
+}
+
+// startRoomWithOneVote is a review with the room on, past the join
+// screen, and one phone's vote cast on the first item; st is the room as
+// the vote opened.
+func startRoomWithOneVote(t *testing.T, choice string) (*roomHarness, roomsrv.Status) {
+	t.Helper()
+	h := startRoomHarness(t, 100, 30)
+	h.waitView("Vote from your phone")
+	h.press("esc")
+	phone := h.phone()
+	phone.join()
+	st := h.a.c.room.status
+	phone.vote(st.ItemID, st.Round, choice)
+	h.waitView("1 of 1 voted")
+	return h, st
 }
