@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/review"
 )
 
 // footerLines is what the app keeps below every screen: the save status
@@ -111,6 +112,27 @@ func (a *app) screen(id screenID) screen {
 // (an item, an area, a follow-up).
 type positioner interface{ setPosition(arg int) }
 
+// placed is implemented by the screens that show a place of the review
+// (an item, an area's end, a next-steps question, the summary): the
+// place they show, or false when they show none.
+type placed interface{ place() (review.Place, bool) }
+
+// followScreen moves the review to the place the screen shown shows,
+// however it came to be shown (goTo, back from the board or help, a
+// reload): the session's place, which the room follows, is always what
+// the screen says. Asides (the board, help) show no place of their own:
+// the review stays where it was.
+func (a *app) followScreen() {
+	if a.c.session == nil {
+		return
+	}
+	if s, ok := a.screen(a.active).(placed); ok {
+		if p, ok := s.place(); ok {
+			a.c.session.MoveTo(p)
+		}
+	}
+}
+
 func (a *app) Init() tea.Cmd {
 	cmds := []tea.Cmd{tea.RequestBackgroundColor, a.c.timer.tick()}
 	if a.initialised {
@@ -130,7 +152,15 @@ func (a *app) Init() tea.Cmd {
 // item, or, when every item is rated, the end screen (the summary, or the
 // board in presenter mode), from which any item is a key away.
 func (a *app) resume() tea.Cmd {
-	return a.show(a.c.screenFor(a.c.session.Resume()))
+	id, arg := a.c.screenFor(a.c.session.Resume())
+	if !isAside(id) {
+		return a.show(id, arg)
+	}
+	// The end is the board in presenter mode, an aside: beneath it (b,
+	// esc) is the item the review was at, loaded as any item is, not an
+	// empty item screen. The review stays at the end until it is shown.
+	cmd := a.show(screenItem, a.c.pos())
+	return tea.Batch(cmd, a.show(id, arg))
 }
 
 func (a *app) show(id screenID, arg int) tea.Cmd {
@@ -191,8 +221,9 @@ func (a *app) goBack() tea.Cmd {
 
 func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := a.update(msg)
+	a.followScreen()
 	if a.c.room != nil {
-		a.syncRoom()
+		a.syncRoom() // the room follows the review's place
 	}
 	a.layout() // the screen, the mode or the footer (the room's strip grows after a reveal) may have changed
 	return m, cmd

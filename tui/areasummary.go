@@ -40,8 +40,9 @@ func newAreaSummaryScreen(c *common) *areasummaryScreen {
 func (s *areasummaryScreen) setPosition(area int) {
 	s.area = area
 	s.scroll.offset = 0
-	s.c.session.MoveTo(review.AreaEnd(area))
 }
+
+func (s *areasummaryScreen) place() (review.Place, bool) { return review.AreaEnd(s.area), true }
 
 func (s *areasummaryScreen) init() tea.Cmd { return nil }
 

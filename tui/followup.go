@@ -124,6 +124,11 @@ func (s *followupScreen) followUp() checklist.FollowUp {
 // on to the summary.
 func (s *followupScreen) none() bool { return len(s.c.checklist().FollowUps) == 0 }
 
+// place is the question shown (none when the checklist asks none).
+func (s *followupScreen) place() (review.Place, bool) {
+	return review.Question(s.index), !s.none()
+}
+
 // noneUpdate handles keys when there are no questions.
 func (s *followupScreen) noneUpdate(msg tea.Msg) tea.Cmd {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
@@ -143,7 +148,6 @@ func (s *followupScreen) setPosition(i int) {
 		return
 	}
 	s.index = min(max(i, 0), len(s.c.checklist().FollowUps)-1)
-	s.c.session.MoveTo(review.Question(s.index))
 	s.due = newFUDueStop(s.c, s.followUp().ID)
 	s.stops = append(s.kindStops(s.followUp()), s.due)
 	s.focus = 0

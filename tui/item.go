@@ -25,6 +25,7 @@ type itemScreen struct {
 	keys    itemKeys
 	entries []checklist.Entry // the checklist's items, in order
 	pos     int               // index into entries
+	loaded  bool              // an item was put on the screen (setPosition)
 
 	focus  int // focusRating or one of the field indexes
 	cursor int // the scale level the arrows point at
@@ -174,7 +175,13 @@ func (s *itemScreen) init() tea.Cmd { return s.c.loadWorkforce() }
 func (s *itemScreen) setPosition(pos int) {
 	s.leaveItem()
 	s.pos = min(max(pos, 0), len(s.entries)-1)
+	s.loaded = len(s.entries) > 0
 	s.load()
+}
+
+// place is the item shown (none before one is: see app.resume).
+func (s *itemScreen) place() (review.Place, bool) {
+	return review.Item(s.pos), s.loaded
 }
 
 func (s *itemScreen) entry() checklist.Entry { return s.entries[s.pos] }
@@ -198,7 +205,6 @@ func (s *itemScreen) load() {
 	s.notes.setValue(r.Notes)
 	_, s.cursor, _ = s.c.checklist().Level(r.Rating)
 	s.cursor = max(s.cursor, 0)
-	s.c.session.MoveTo(review.Item(s.pos))
 	s.c.timer.open(s.pos, s.c.now())
 	s.leaving.clear()
 	s.promptTop = 0

@@ -44,11 +44,18 @@ func startRoomHarness(t *testing.T, w, h int) *roomHarness {
 // for its address.
 func startRoomHarnessWhy(t *testing.T, w, h int, why string) *roomHarness {
 	t.Helper()
+	return startRoomHarnessOn(t, w, h, rvNewPlan(t), Options{}, why)
+}
+
+// startRoomHarnessOn is startRoomHarness on a plan of the test's, with
+// options (presenter mode) of its own.
+func startRoomHarnessOn(t *testing.T, w, h int, p *plans.Plan, opts Options, why string) *roomHarness {
+	t.Helper()
 	before := runtime.NumGoroutine()
-	dir, path := rvWritePlan(t, rvNewPlan(t))
-	c, err := newCommon(Options{PlanPath: path, Dir: dir, Today: rvToday, Room: &RoomOptions{
-		Addr: netip.MustParseAddrPort("127.0.0.1:0"), Exact: true, PIN: "4821", Why: why,
-	}})
+	dir, path := rvWritePlan(t, p)
+	opts.PlanPath, opts.Dir, opts.Today = path, dir, rvToday
+	opts.Room = &RoomOptions{Addr: netip.MustParseAddrPort("127.0.0.1:0"), Exact: true, PIN: "4821", Why: why}
+	c, err := newCommon(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -758,4 +765,34 @@ func startRoomWithOneVote(t *testing.T, choice string) (*roomHarness, roomsrv.St
 	phone.vote(st.ItemID, st.Round, choice)
 	h.waitView("1 of 1 voted")
 	return h, st
+}
+
+// TestTheRoomVotesOnTheItemTheBoardOpens: a fully rated plan reopened
+// in presenter mode with the room on (the review at its end), past the
+// join screen to the board, then b: the projector shows the first item
+// ready to rate, and the phones vote on that item, not "nothing to vote
+// on" at the end the review was at.
+func TestTheRoomVotesOnTheItemTheBoardOpens(t *testing.T) {
+	p := rvNewPlan(t)
+	for _, e := range p.Checklist.Items() {
+		p.Response(e.Item.ID).Rating = "green"
+	}
+	h := startRoomHarnessOn(t, 100, 30, p, Options{Present: true}, "Phones join at 127.0.0.1, as --listen asked.")
+	h.waitView("Vote from your phone")
+	phone := h.phone()
+	phone.join()
+	h.press("esc")
+	h.waitView("21 of 21 rated")
+	if st := h.a.c.room.status; st.ItemID != "" {
+		t.Fatalf("on the board at the end, the room votes on %q", st.ItemID)
+	}
+	h.press("b")
+	h.waitView("Develop a clear vision for your D&I strategy")
+	first := p.Checklist.Items()[0].Item.ID
+	if st := h.a.c.room.status; st.ItemID != first || st.Phase != roomsrv.Voting {
+		t.Errorf("the screen shows %s ready to rate; the room is at %q (phase %v)", first, st.ItemID, st.Phase)
+	}
+	if page := phone.page(); strings.Contains(page, "Nothing to vote on") || !strings.Contains(page, "Develop a clear vision") {
+		t.Errorf("the projector shows item 1 ready to rate; the phone shows:\n%s", page)
+	}
 }

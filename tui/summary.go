@@ -51,8 +51,9 @@ func newSummaryScreen(c *common) *summaryScreen {
 
 // init starts at the top, drawn afresh: ratings and actions may have
 // changed since the summary was last shown.
+func (s *summaryScreen) place() (review.Place, bool) { return review.End, true }
+
 func (s *summaryScreen) init() tea.Cmd {
-	s.c.session.MoveTo(review.End)
 	s.scroll.offset = 0
 	s.lines = nil
 	s.commitSteps = nil
