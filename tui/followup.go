@@ -35,6 +35,8 @@ type followupScreen struct {
 
 	loaded *plans.Plan // the plan the stops were filled from
 
+	bigTitles bigTitles // the question in block letters, in presenter mode (followup_present.go)
+
 	// leaving is the warning shown when a key could not leave a due date
 	// that is not a date; the same key again leaves it unsaved (kept by
 	// the session, said as ladder ends), as on the item screen. lastKey
@@ -354,6 +356,9 @@ func (s *followupScreen) view() string {
 		s.setPosition(s.index)
 	}
 	s.sync()
+	if s.c.present {
+		return s.presentView()
+	}
 	st := s.c.styles
 	w := s.c.width
 	fus := s.c.checklist().FollowUps

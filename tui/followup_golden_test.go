@@ -79,3 +79,24 @@ func TestFollowUpGoldensWhileTyping(t *testing.T) {
 		})
 	}
 }
+
+// TestFollowUpPresenterGoldens: the next-steps questions in presenter mode
+// at a projector's sizes (a cheap one at 100x30, 160x45, 240x67): the
+// question in the item's heavy box, centred, the answer in a column under
+// it, the due date after it, the whole in the middle of the window rather
+// than at its top.
+func TestFollowUpPresenterGoldens(t *testing.T) {
+	for _, size := range [][2]int{{100, 30}, {160, 45}, {240, 67}} {
+		for _, tc := range []struct {
+			name string
+			at   int
+		}{{"speak-with", 2}, {"project-plan", 4}} {
+			t.Run(fmt.Sprintf("%s-%dx%d", tc.name, size[0], size[1]), func(t *testing.T) {
+				fuGolden(t, size[0], size[1], "┏", func(t *testing.T, a *app) {
+					fuShow(t, a, screenFollowUp, tc.at)
+					fuPress(t, a, "P")
+				})
+			})
+		}
+	}
+}

@@ -54,7 +54,7 @@ type itemScreen struct {
 	// and shown again on return.
 	leaving leaveWarning
 
-	bigTitles map[bigTitleKey][]string  // presenter mode's block-letter titles, worked out once (present.go)
+	bigTitles bigTitles                 // presenter mode's block-letter titles, worked out once (present.go)
 	bigTexts  map[bigTextKey][][]string // its questions and levels in block letters (present_big.go)
 }
 

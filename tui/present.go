@@ -117,34 +117,44 @@ func (s *itemScreen) presentView() string {
 	return body
 }
 
-// presentTitleText is the recommendation as the layout draws it: in block
-// letters when air asks for them and they fit m cells (big is then set),
-// else wrapped ordinary text.
+// presentTitleText is the recommendation as the layout draws it (see
+// boxedTitleText).
 func (s *itemScreen) presentTitleText(air presentAir, m int) (lines []string, big bool) {
-	title := s.entry().Item.Title
-	if air.bigTitle {
-		if rows, ok := s.bigTitle(title, m-6); ok {
+	return s.bigTitles.boxedTitleText(s.entry().Item.Title, air.bigTitle, m)
+}
+
+// boxedTitleText is the text of a box m cells wide (presentBoxedTitle):
+// in block letters when big and they fit (big is then set), else wrapped
+// ordinary text at a readable measure.
+func (c *bigTitles) boxedTitleText(title string, big bool, m int) (lines []string, drawnBig bool) {
+	if big {
+		if rows, ok := c.draw(title, m-6); ok {
 			return rows, true
 		}
 	}
 	return balancedWrap(title, min(max(1, m-2-6), max(presentTitleMeasure, m*2/3))), false
 }
 
-// bigTitle is a recommendation in block letters at most w cells wide,
-// its lines of even length (as balancedWrap), a blank row between them,
-// each line's rows padded to one width so that they centre together. It is
-// worked out once per title and width: the layout asks on every frame.
-func (s *itemScreen) bigTitle(title string, w int) ([]string, bool) {
+// bigTitles are titles in block letters (a recommendation, a next-steps
+// question) at most a width wide, their lines of even length (as
+// balancedWrap), a blank row between them, each line's rows padded to one
+// width so that they centre together. Each is worked out once per title
+// and width: the layout asks on every frame.
+type bigTitles map[bigTitleKey][]string
+
+// draw is title in block letters at most w cells wide; ok is false when
+// a character has no glyph or a word is wider than w.
+func (c *bigTitles) draw(title string, w int) ([]string, bool) {
 	k := bigTitleKey{title, w}
-	if got, ok := s.bigTitles[k]; ok {
+	if got, ok := (*c)[k]; ok {
 		return got, got != nil
 	}
-	if s.bigTitles == nil || len(s.bigTitles) > 64 {
-		s.bigTitles = map[bigTitleKey][]string{}
+	if *c == nil || len(*c) > 64 {
+		*c = bigTitles{}
 	}
 	words, ok := bigWrap(title, w)
 	if !ok {
-		s.bigTitles[k] = nil
+		(*c)[k] = nil
 		return nil, false
 	}
 	for try := bigWidth(title) / len(words); try < w && len(words) > 1; try++ {
@@ -164,7 +174,7 @@ func (s *itemScreen) bigTitle(title string, w int) ([]string, bool) {
 			rows = append(rows, padRight(r, lw))
 		}
 	}
-	s.bigTitles[k] = rows
+	(*c)[k] = rows
 	return rows, true
 }
 
@@ -217,7 +227,7 @@ func (s *itemScreen) presentTop(st *styles, w, h int, clock string) string {
 	if air.boxPad {
 		pad = 1
 	}
-	add(s.presentTitle(st, title, w, m, pad))
+	add(presentBoxedTitle(st, title, w, m, pad))
 	if air.bigPrompts {
 		add(s.presentBigPrompts(st, w, bigPromptWidth(air, w, m)))
 	} else {
@@ -446,9 +456,11 @@ func areaTally(p *plans.Plan, a *checklist.Area, mark func(key string) string) s
 	return b.String()
 }
 
-// presentTitle is the recommendation, its lines in bold, in a heavy box m
-// cells wide centred in w.
-func (s *itemScreen) presentTitle(st *styles, lines []string, w, m, pad int) string {
+// presentBoxedTitle is what a presenter screen is about (the item's
+// recommendation, a next-steps question), its lines in bold, in a heavy
+// box m cells wide centred in w: one look for the text the room is asked
+// to discuss, wherever it is asked.
+func presentBoxedTitle(st *styles, lines []string, w, m, pad int) string {
 	styled := make([]string, len(lines))
 	for i, l := range lines {
 		styled[i] = st.Title.Render(l)

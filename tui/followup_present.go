@@ -1,0 +1,95 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/socialmobility/ladder/checklist"
+)
+
+// The next-steps questions in presenter mode (the frame of
+// present_frame.go gives the heading and the clocks): the question is
+// what the room discusses, so it is drawn as the item screen draws its
+// recommendation, in bold in the heavy box (presentBoxedTitle), centred,
+// in block letters when the window is big and they leave the answer room;
+// the answer and its due date under it in the same column, as the item
+// screen's fields are; the whole a little above the middle of the window,
+// where the item screen sits, rather than stuck to the top with the
+// footer far below. Only the drawing differs: the stops, the keys and
+// what they save are the ordinary screen's.
+
+// fuPresentPadHeight is the body height from which the question's box
+// has a blank line inside it, above and below: below it the lines go to
+// the answer, which scrolls.
+const fuPresentPadHeight = 36
+
+// fuPresentAnswerWidth is the widest the answer's column grows: wide
+// enough for the project plan's step, owner, due date and status, narrow
+// enough to read as one column under the question on a projector's wide
+// window rather than a list lost at its left.
+const fuPresentAnswerWidth = 100
+
+// presentView draws the question on screen for presenter mode.
+func (s *followupScreen) presentView() string {
+	st := &s.c.styles
+	w, h := s.c.width, s.c.height
+	fus := s.c.checklist().FollowUps
+	pad := 0
+	if h >= fuPresentPadHeight {
+		pad = 1
+	}
+	where := centreIn(st.Subtle.Render(fmt.Sprintf("question %d of %d", s.index+1, len(fus))), w)
+	top := where + "\n\n" + presentBoxedTitle(st, s.presentQuestion(w, h), w, w, pad) + "\n"
+	col := min(w, fuPresentAnswerWidth)
+	due := s.due.view(col, 2, s.focus == len(s.stops)-1)
+	if warning := s.leaving.view(st, col); warning != "" {
+		due += "\n" + warning
+	}
+	room := max(1, h-lineCount(top)-lineCount(due)-2) // a blank line above and below the answer
+	var answer []string
+	if s.followUp().Kind == checklist.KindCounts {
+		answer = append(answer, countsTable(s.c, col), "", st.Subtle.Render(wrapIndented(countsNote(s.c.plan()), col, 0, 2)))
+	}
+	if kind := s.stops[:len(s.stops)-1]; len(kind) > 0 {
+		answer = append(answer, s.presentStops(kind, col, room))
+	}
+	body := top
+	if len(answer) > 0 {
+		body += "\n" + indentLinesBy(clipLines(strings.Join(answer, "\n"), room), (w-col)/2) + "\n"
+	}
+	body += "\n" + indentLinesBy(due, (w-col)/2)
+	if gap := (h - lineCount(body)) * 2 / 5; gap > 0 {
+		body = strings.Repeat("\n", gap) + body
+	}
+	return body
+}
+
+// presentQuestion is the question as its box holds it, in block letters
+// on a big window when they take no more than a quarter of its height
+// (the answer below, a list or a plan, needs the rest).
+func (s *followupScreen) presentQuestion(w, h int) []string {
+	q := s.followUp().Question
+	if lines, big := s.bigTitles.boxedTitleText(q, s.c.bigHeadings(), w); big && len(lines) <= h/4 {
+		return lines
+	}
+	lines, _ := s.bigTitles.boxedTitleText(q, false, w)
+	return lines
+}
+
+// presentStops draws the answer's stops in w cells and h lines: with a
+// blank line between them (an area's answer and the next) when they all
+// fit so, else as the ordinary screen does, scrolled to the focused one.
+func (s *followupScreen) presentStops(stops []fuStop, w, h int) string {
+	if len(stops) > 1 {
+		blocks := make([]string, len(stops))
+		n := len(stops) - 1
+		for i, st := range stops {
+			blocks[i] = st.view(w, h, s.focus == i)
+			n += lineCount(blocks[i])
+		}
+		if n <= h {
+			return strings.Join(blocks, "\n\n")
+		}
+	}
+	return s.stopsView(stops, w, h)
+}
