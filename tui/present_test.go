@@ -470,3 +470,25 @@ func TestEveryItemFitsASmallProjectorWindowBeforeARating(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPresenterFollowUpKeypress measures one key (Update and View) on
+// the next-steps questions in presenter mode, on a filled-in plan of the
+// embedded checklist, at a projector's sizes: moving through the quick
+// wins and the project plan's steps.
+//
+//	go test ./tui/ -run '^$' -bench 'PresenterFollowUpKeypress' -benchmem -count 5
+func BenchmarkPresenterFollowUpKeypress(b *testing.B) {
+	for _, size := range [][2]int{{160, 45}, {240, 67}} {
+		for _, bc := range []struct {
+			name string
+			at   int
+		}{{"quick-wins", 1}, {"speak-with", 2}, {"project-plan", 4}} {
+			b.Run(fmt.Sprintf("%dx%d/%s", size[0], size[1], bc.name), func(b *testing.B) {
+				a := benchApp(b, 0, size[0], size[1])
+				fuShow(b, a, screenFollowUp, bc.at)
+				fuPress(b, a, "P")
+				benchKeys(b, a, keyMsgs([]string{"down", "up"}))
+			})
+		}
+	}
+}
