@@ -178,7 +178,7 @@ func (s *slipFinder) value(n *yaml.Node, key string, entry bool, next int) {
 // offset of a column in it (or -1).
 func (s *slipFinder) line(line, col int) (string, int) {
 	if s.src == nil {
-		s.src = lineStarts(s.data)
+		s.src = newSource(s.data)
 	}
 	text := s.src.text(line)
 	off := s.src.offset(line, col)
@@ -186,24 +186,6 @@ func (s *slipFinder) line(line, col int) (string, int) {
 		return text, -1
 	}
 	return text, off - s.src.lines[line-1]
-}
-
-// lineStarts is newSource, sooner for a file with no carriage return (all
-// that the fast parser reads).
-func lineStarts(data []byte) *source {
-	if bytes.IndexByte(data, '\r') >= 0 {
-		return newSource(data)
-	}
-	lines := make([]int, 1, bytes.Count(data, []byte{'\n'})+1)
-	for i := 0; ; {
-		j := bytes.IndexByte(data[i:], '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		lines = append(lines, i)
-	}
-	return &source{data: data, lines: lines}
 }
 
 // emptyValue: "owner: #1 team", an empty owner and a comment.

@@ -239,6 +239,20 @@ type source struct {
 }
 
 func newSource(data []byte) *source {
+	if bytes.IndexByte(data, '\r') < 0 {
+		// Line feeds only (all that the fast parser reads): found with
+		// IndexByte, a line at a time.
+		lines := make([]int, 1, bytes.Count(data, []byte{'\n'})+1)
+		for i := 0; ; {
+			j := bytes.IndexByte(data[i:], '\n')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+			lines = append(lines, i)
+		}
+		return &source{data: data, lines: lines}
+	}
 	s := &source{data: data, lines: []int{0}}
 	for i := 0; i < len(data); i++ {
 		switch data[i] {
