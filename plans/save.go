@@ -478,7 +478,7 @@ type File struct {
 
 // Open loads a plan file for editing, and marks it open in this session.
 func Open(path string, resolve Resolver) (*File, error) {
-	f, err := load(path, resolve)
+	f, err := load(path, resolve, true)
 	if err != nil {
 		return nil, err
 	}
@@ -486,18 +486,19 @@ func Open(path string, resolve Resolver) (*File, error) {
 	return f, nil
 }
 
-func load(path string, resolve Resolver) (*File, error) {
+// load reads a plan file; slips: look for the hand-edit slips too.
+func load(path string, resolve Resolver, slips bool) (*File, error) {
 	data, err := strictyaml.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	// Opened to be saved again: the slips are looked for, once, so that
 	// the person is told before a save makes them the plan's words.
-	p, slips, err := parse(path, data, resolve, true)
+	p, found, err := parse(path, data, resolve, slips)
 	if err != nil {
 		return nil, err
 	}
-	return &File{Path: path, Plan: p, disk: data, Slips: slips}, nil
+	return &File{Path: path, Plan: p, disk: data, Slips: found}, nil
 }
 
 // Create writes a new plan file, and marks it open in this session; it
@@ -579,7 +580,7 @@ func (f *File) WriteSnapshot(seq uint64, data []byte) (written bool, err error) 
 
 // Reload replaces the plan with the file's current contents.
 func (f *File) Reload(resolve Resolver) error {
-	nf, err := load(f.Path, resolve)
+	nf, err := load(f.Path, resolve, false) // Slips are told at open only: not looked for again
 	if err != nil {
 		return err
 	}
