@@ -58,10 +58,7 @@ func (s *followupScreen) presentView() string {
 		body += "\n" + indentLinesBy(clipLines(strings.Join(answer, "\n"), room), (w-col)/2) + "\n"
 	}
 	body += "\n" + indentLinesBy(due, (w-col)/2)
-	if gap := (h - lineCount(body)) * 2 / 5; gap > 0 {
-		body = strings.Repeat("\n", gap) + body
-	}
-	return body
+	return aboveMiddle(body, h)
 }
 
 // presentQuestion is the question as its box holds it, in block letters

@@ -109,10 +109,15 @@ func (s *itemScreen) presentView() string {
 		fields = indentLinesBy(s.fieldsView(st, m), indent)
 	}
 	room := h - countLines(fields) - 1
-	body := s.presentTop(st, w, room, s.c.clocks(false)) + "\n\n" + fields
-	// Centred in the window, a little above the middle, where eyes rest.
+	return aboveMiddle(s.presentTop(st, w, room, s.c.clocks(false))+"\n\n"+fields, h)
+}
+
+// aboveMiddle puts body in a window h lines high, a little above the
+// middle, where eyes rest: where presenter mode's item screen and
+// next-steps questions sit.
+func aboveMiddle(body string, h int) string {
 	if pad := (h - countLines(body)) * 2 / 5; pad > 0 {
-		body = strings.Repeat("\n", pad) + body
+		return strings.Repeat("\n", pad) + body
 	}
 	return body
 }
