@@ -26,7 +26,7 @@ func save(sn *review.Snapshot) tea.Cmd {
 // goToPlace shows the screen for a place of the review, as goTo does.
 func (c *common) goToPlace(p review.Place) {
 	if p.Kind == review.AtEnd {
-		c.session.MoveTo(p) // the board is at the end too in presenter mode (the summary moves there itself)
+		c.session.MoveTo(p) // the board, an aside, is at the end too in presenter mode (the summary is placed by app.followScreen)
 	}
 	id, arg := c.screenFor(p)
 	c.goTo(id, arg)
