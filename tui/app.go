@@ -334,6 +334,9 @@ func (a *app) applyPending() tea.Cmd {
 // globalKey handles the keys every screen shares.
 func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	s := a.screen(a.active)
+	if rs := a.c.room; rs.on() && (s.typing() || !key.Matches(msg, a.c.keys.Quit)) {
+		rs.quitAsked = false // any key but q keeps the review (quitUnlessVotesOpen)
+	}
 	switch {
 	case key.Matches(msg, a.c.keys.ForceQuit):
 		return a.quit(), true

@@ -221,7 +221,6 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	rs.noticesSeen = rs.status.NoticeTotal
-	rs.quitAsked = false
 	st := rs.status
 	switch {
 	case key.Matches(msg, theRoomKeys.Join):

@@ -717,7 +717,16 @@ func TestQuitWithVotesOpenAsksFirst(t *testing.T) {
 	if h.a.quitting {
 		t.Fatal("a q after another key quit without asking again")
 	}
-	h.press("v", "q")
+	// A key every screen shares (help, the board) counts as another key
+	// too: q after it asks again.
+	for _, k := range []string{"?", "b"} {
+		h.press("k", "q", k, "q")
+		if h.a.quitting {
+			t.Fatalf("q, %s, q quit without asking again", k)
+		}
+		h.press("esc")
+	}
+	h.press("k", "v", "q")
 	requireMatch(t, h.view(), `no rating agreed yet: q again quits and loses the spread`)
 	h.press("q")
 	if !h.a.quitting {
