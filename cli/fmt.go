@@ -58,7 +58,7 @@ func runFmt(stdout, stderr io.Writer, args []string, check bool) error {
 	if err != nil {
 		return err
 	}
-	var changed, bad int
+	var changed, bad, held int
 	for _, path := range files {
 		l := plans.CheckFolderFile(path, nil)
 		switch {
@@ -81,7 +81,7 @@ func runFmt(stdout, stderr io.Writer, args []string, check bool) error {
 			// second is the plan's words, for good and without a word.
 			checkPrinter{w: stderr}.warnings(path, l.Warnings)
 			fmt.Fprintf(stderr, "%s: not tidied: ladder fmt would drop what the warnings above point at (a comment at the end of a line is not kept); put it right, then run ladder fmt again\n", safetext.LeadingPath(path))
-			bad++
+			held++
 			continue
 		}
 		if check {
@@ -116,7 +116,14 @@ func runFmt(stdout, stderr io.Writer, args []string, check bool) error {
 	if bad > 0 {
 		fmt.Fprintf(stderr, "%s with mistakes left as they are: fix the lines above, then run ladder fmt again\n", plural(bad, "file"))
 	}
-	if bad > 0 || (check && changed > 0) {
+	if held > 0 {
+		it := "they are"
+		if held == 1 {
+			it = "it is"
+		}
+		fmt.Fprintf(stderr, "%s with slips left as %s: put them right, then run ladder fmt again\n", plural(held, "file"), it)
+	}
+	if bad > 0 || held > 0 || (check && changed > 0) {
 		return problemsFound()
 	}
 	return nil
