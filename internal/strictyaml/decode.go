@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/internal/safetext"
 	"go.yaml.in/yaml/v3"
@@ -19,8 +20,32 @@ type Decoder struct {
 // that the message quotes goes through safetext.Quote (or safetext.Name for
 // an id), so that no message carries more than a short, printable excerpt
 // of what the file holds.
+//
+// A value wrapped in curly quotes is refused for them, most likely (a
+// word processor turned the quotes typed around it into “ ”, and YAML
+// reads those as part of the text): the message says so.
 func (d *Decoder) Errorf(n *yaml.Node, format string, args ...any) {
-	d.Problems = append(d.Problems, Problem{n.Line, n.Column, fmt.Sprintf(format, args...)})
+	msg := fmt.Sprintf(format, args...)
+	if inner, ok := curlyQuoted(n); ok {
+		msg += fmt.Sprintf(": the curly quotes around it are not quotes to YAML (a word processor may have put them in): write %s without them",
+			safetext.Name(inner))
+	}
+	d.Problems = append(d.Problems, Problem{n.Line, n.Column, msg})
+}
+
+// curlyQuoted gives the text inside a plain value that starts and ends
+// with a curly quote (“red”, ‘done’, „2027-01-15“). In quotes or a block
+// of text they are the text's own.
+func curlyQuoted(n *yaml.Node) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.Style != 0 {
+		return "", false
+	}
+	first, a := utf8.DecodeRuneInString(n.Value)
+	last, b := utf8.DecodeLastRuneInString(n.Value)
+	if a+b >= len(n.Value) || !strings.ContainsRune("“”‘’„‚", first) || !strings.ContainsRune("“”‘’", last) {
+		return "", false
+	}
+	return n.Value[a : len(n.Value)-b], true
 }
 
 // Err is nil when the decoder found nothing wrong, and otherwise the error
