@@ -213,3 +213,34 @@ func FuzzSlips(f *testing.F) {
 		}
 	})
 }
+
+// TestTabsAndCurlyQuotesInValidPlansAreNotSlips pins two choices. A tab
+// after a colon is read as the space it stands for: the owner is "Ana",
+// as meant, so there is nothing to warn of (and the next save writes a
+// space). An action in curly quotes keeps them as part of its text: every
+// word is there and the marks show wherever the action does, and ladder
+// writes this very line for a quotation typed in the app, so a warning
+// could not tell a slip from a quotation. (Around a rating, a status or a
+// date they make a value ladder refuses, and the mistake says so:
+// TestCurlyQuotesAroundAValueSaySo.)
+func TestTabsAndCurlyQuotesInValidPlansAreNotSlips(t *testing.T) {
+	data := editGolden(t, "    owner: Ana\n    due: 2027-03-31", "    owner:\tAna\n    due: 2027-03-31")
+	data = []byte(strings.Replace(string(data), "action: Run a manager workshop on talking about background 🚀", "action:\t“Run a manager workshop”", 1))
+	p, warnings, err := ParseForCheck("golden.yaml", data, nil)
+	if err != nil {
+		t.Fatalf("the edited plan does not load: %v", err)
+	}
+	if len(warnings) > 0 {
+		t.Errorf("unexpected warnings: %v", warnings)
+	}
+	if got := p.Items["lc-vision"].Owner; got != "Ana" {
+		t.Errorf("owner:<tab>Ana reads as owner %q", got)
+	}
+	if got := p.Items["lc-leadership"].Action; got != "“Run a manager workshop”" {
+		t.Errorf("the action in curly quotes reads as %q", got)
+	}
+	out := string(Encode(p))
+	if !strings.Contains(out, "    owner: Ana\n") || !strings.Contains(out, "    action: “Run a manager workshop”\n") {
+		t.Errorf("saved as:\n%s", out)
+	}
+}

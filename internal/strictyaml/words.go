@@ -269,7 +269,8 @@ func (t textLines) explainLine(n int, what string) (Problem, bool) {
 
 // strayOrMissingSpace: a character typed before a line's indentation
 // ("x    rating: red"), a key with no space after its colon
-// ("rating:red"), a list item with no space after its dash ("-Ana").
+// ("rating:red"), a list item with no space after its dash ("-Ana") or
+// a tab there, which YAML does not take for one.
 func (t textLines) strayOrMissingSpace(n int) (Problem, bool) {
 	if n < 1 {
 		return Problem{}, false
@@ -282,6 +283,9 @@ func (t textLines) strayOrMissingSpace(n int) (Problem, bool) {
 	}
 	ind := indentOf(s)
 	rest := s[ind:]
+	if len(rest) > 1 && rest[0] == '-' && rest[1] == '\t' {
+		return Problem{n, ind + 2, `a tab follows the "-" of this list item: put a space there instead`}, true
+	}
 	if len(rest) > 1 && rest[0] == '-' && rest[1] != ' ' && rest[1] != '-' {
 		return Problem{n, ind + 1, fmt.Sprintf(`put a space after the "-" of a list item, as in %s`, safetext.Excerpt("- "+rest[1:], 30))}, true
 	}

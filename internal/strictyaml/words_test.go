@@ -75,6 +75,8 @@ func TestHandEditMistakesInPlainWords(t *testing.T) {
 			[]string{"this [ is never closed: add the closing ]"}, nil},
 		{"list item with no space", 15, "  - Björn", "  -Björn", "15:3",
 			[]string{`put a space after the "-"`}, nil},
+		{"a tab after a list item's dash", 15, "  - Björn", "  -\tBjörn", "15:4",
+			[]string{`a tab follows the "-" of this list item: put a space there instead`}, []string{`put a space after the "-"`}},
 		{"stray character at the start", 36, "    rating", "x    rating", "36:1",
 			[]string{`this line starts with "x" before its indentation: remove it`}, nil},
 		{"smart quotes from a word processor", 37, "action: Run a manager workshop on talking about background 🚀", "action: “Run a workshop: on talking”", "37:13",
