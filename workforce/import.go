@@ -325,9 +325,31 @@ func unplaced(answers map[string]*answerSeen, col Column, probs *problemList) {
 	slices.SortFunc(list, func(a, b *answerSeen) int { return a.rows.First[0] - b.rows.First[0] })
 	for _, a := range list {
 		probs.add("answer", rowProblem(a.rows.First[0], a.rows.FirstLine, col, fmt.Sprintf(
-			"the answer %s is not one of the guide's (on %s): say where it belongs with --place %s (ladder data groups lists the keys)",
-			safetext.Excerpt(a.text, 60), a.rows, shellQuote(oneLine(a.text)+"=KEY"))))
+			"the answer %s is not one of the guide's (on %s): %s",
+			safetext.Excerpt(a.text, 60), a.rows, whereItMayBelong(a.text))))
 	}
+}
+
+// whereItMayBelong is what to do with an answer that could not be
+// placed. For the few a firm's own survey often has where the guide has
+// none ("N/A", "Unemployed", its "Other (please specify)" box) it names
+// the guide's answer it most likely is and the --place to paste; it
+// never places one itself, since a wrong guess would move people
+// between groups without a word.
+func whereItMayBelong(answer string) string {
+	place := func(key string) string { return "--place " + shellQuote(oneLine(answer)+"="+key) }
+	switch likelyAnswer(answer) {
+	case notApplicable:
+		return "if it means the question does not apply, it is the guide's Other, left out of the shares: " + place("other")
+	case notKnown:
+		return "if it means they do not know, it is the guide's Other, left out of the shares: " + place("other")
+	case unemployed:
+		return "the guide counts the long-term unemployed (benefits for more than a year) as a working-class background: " +
+			place("long-term-unemployed") + " if that is what it means, else " + place("other")
+	case otherBox:
+		return "if the words people wrote are in another column, place those; otherwise it is the guide's Other, left out of the shares: " + place("other")
+	}
+	return "say where it belongs with " + place("KEY") + " (ladder data groups lists the keys)"
 }
 
 // oneLine is an answer as a --place hint gives it: its line breaks, tabs

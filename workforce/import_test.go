@@ -501,3 +501,45 @@ func TestColumnListTellsLongHeadersApart(t *testing.T) {
 		t.Errorf("labels %q", labels)
 	}
 }
+
+// TestImportSaysWhereCommonNonAnswersProbablyBelong: a spreadsheet of a
+// small firm's own survey says "N/A", "Unemployed" or "Other (please
+// specify)" where the guide has no such answer. They are still left to a
+// person (a guess could move someone into the wrong group), but the
+// message names the guide's answer each most likely is, what that does
+// to the shares, and the --place to paste, so the owner need not work
+// out the keys from ladder data groups.
+func TestImportSaysWhereCommonNonAnswersProbablyBelong(t *testing.T) {
+	csv := "Grade,Occupation\n" +
+		"Team member,N/A\n" +
+		"Team member,Unemployed\n" +
+		"Manager,n/a\n" +
+		"Manager,Other (please specify)\n" +
+		"Manager,Not applicable\n"
+	_, err := importString(t, csv, ImportOptions{})
+	got := strings.Join(csvProblems(t, err), "\n")
+	for _, want := range []string{
+		`row 2, column B "Occupation": the answer "N/A" is not one of the guide's (on row 2): if it means the question does not apply, it is the guide's Other, left out of the shares: --place 'N/A=other'`,
+		`row 3, column B "Occupation": the answer "Unemployed" is not one of the guide's (on row 3): the guide counts the long-term unemployed (benefits for more than a year) as a working-class background: --place 'Unemployed=long-term-unemployed' if that is what it means, else --place 'Unemployed=other'`,
+		`row 4, column B "Occupation": the answer "n/a" is not one of the guide's (on row 4): if it means the question does not apply, it is the guide's Other, left out of the shares: --place 'n/a=other'`,
+		`row 5, column B "Occupation": the answer "Other (please specify)" is not one of the guide's (on row 5): if the words people wrote are in another column, place those; otherwise it is the guide's Other, left out of the shares: --place 'Other (please specify)=other'`,
+		`row 6, column B "Occupation": the answer "Not applicable" is not one of the guide's (on row 6): if it means the question does not apply, it is the guide's Other, left out of the shares: --place 'Not applicable=other'`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no\n%s\nin\n%s", want, got)
+		}
+	}
+	// The keys suggested are the guide's, and place the answers as said.
+	var places []Place
+	for _, s := range []string{"N/A=other", "Unemployed=long-term-unemployed", "Other (please specify)=other", "Not applicable=other"} {
+		pl, err := ParsePlace(s)
+		if err != nil {
+			t.Fatalf("--place %s: %v", s, err)
+		}
+		places = append(places, pl)
+	}
+	im := mustImport(t, csv, ImportOptions{Places: places})
+	if got := counts(t, im, "Team member") + " " + counts(t, im, "Manager"); got != "1/0/0/1/0 0/0/0/3/0" {
+		t.Errorf("counts %s", got)
+	}
+}

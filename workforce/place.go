@@ -346,3 +346,35 @@ func normalise(s string) string {
 	}
 	return strings.Trim(b.String(), ` ."'!;`)
 }
+
+// A likely answer is the guide's answer that a survey's own non-answer
+// most likely stands for (whereItMayBelong).
+type likely int
+
+const (
+	noLikelyAnswer likely = iota
+	notApplicable         // "N/A", "Not applicable"
+	notKnown              // "Unknown", "Not sure"
+	unemployed            // "Unemployed": long-term or not, the survey did not ask
+	otherBox              // the survey's "Other (please specify)" option itself
+)
+
+// likelyAnswers are those non-answers by their letters alone ("N/A" and
+// "n.a." are "na").
+var likelyAnswers = map[string]likely{
+	"na": notApplicable, "notapplicable": notApplicable, "doesnotapply": notApplicable, "doesntapply": notApplicable,
+	"unknown": notKnown, "notknown": notKnown, "notsure": notKnown, "unsure": notKnown,
+	"unemployed": unemployed, "outofwork": unemployed, "notworking": unemployed, "notinwork": unemployed,
+	"otherpleasespecify": otherBox, "otherspecify": otherBox, "otherpleasestate": otherBox,
+	"otherpleasedescribe": otherBox, "otherpleasegivedetails": otherBox, "otherpleasesay": otherBox,
+}
+
+func likelyAnswer(answer string) likely {
+	letters := strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, normalise(answer))
+	return likelyAnswers[letters]
+}
