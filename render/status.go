@@ -233,16 +233,38 @@ func urgencySummary(n [4]int) string {
 // planName is "Acme Café Ltd: Spring review (plans/acme.yaml)", or the
 // path alone for a plan that says neither.
 func planName(info plans.PlanInfo) string {
-	var parts []string
+	var b strings.Builder
+	for _, p := range planNameParts(info) {
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+// namePart is a piece of a name the list writes: text from the plan
+// (Plan set), or the list's own punctuation between such texts.
+type namePart struct {
+	Text string
+	Plan bool
+}
+
+// planNameParts is planName in its pieces, so that a page can keep each
+// text from the plan apart from the others: an organisation written
+// right to left must not swap places with the title or the path beside
+// it.
+func planNameParts(info plans.PlanInfo) []namePart {
+	var parts []namePart
 	for _, s := range []string{info.Organisation, info.Title} {
 		if s = strings.Join(strings.Fields(s), " "); s != "" {
-			parts = append(parts, s)
+			if len(parts) > 0 {
+				parts = append(parts, namePart{Text: ": "})
+			}
+			parts = append(parts, namePart{Text: s, Plan: true})
 		}
 	}
 	if len(parts) == 0 {
-		return info.Path
+		return []namePart{{Text: info.Path, Plan: true}}
 	}
-	return strings.Join(parts, ": ") + " (" + info.Path + ")"
+	return append(parts, namePart{Text: " ("}, namePart{Text: info.Path, Plan: true}, namePart{Text: ")"})
 }
 
 const noOwner = "(no owner)"

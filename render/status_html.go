@@ -82,9 +82,12 @@ type statusHTMLHead struct {
 }
 
 type statusHTMLGroup struct {
-	ID, Title, Summary string
-	Overdue            bool // the "Overdue" group of a list by due date
-	Columns            []statusHTMLColumn
+	ID, Summary string
+	// Title is the group's name: an owner's, a plan's in its parts, or
+	// the list's own ("Overdue").
+	Title   []namePart
+	Overdue bool // the "Overdue" group of a list by due date
+	Columns []statusHTMLColumn
 }
 
 type statusHTMLColumn struct{ Name, Class string }
@@ -100,7 +103,7 @@ type statusHTMLRow struct {
 }
 
 type statusHTMLTotal struct {
-	Plan  string
+	Plan  []namePart
 	Open  [4]int
 	Names [4]string
 }
@@ -164,12 +167,15 @@ func writeStatusHTMLGroups(p *htmlPieces, d statusList) error {
 			}
 		}
 		groups++
-		pending = &statusHTMLGroup{ID: "group-" + strconv.Itoa(groups), Title: title, Summary: summary, Columns: columns}
+		pending = &statusHTMLGroup{ID: "group-" + strconv.Itoa(groups), Title: []namePart{{Text: title, Plan: d.by == ByOwner && title != noOwner}}, Summary: summary, Columns: columns}
 		return nil
 	}, func(a *plans.Listed) error {
 		late := a.Urgency == plans.Overdue
 		if pending != nil {
 			pending.Overdue = late && d.by == ByDue
+			if d.by == ByPlan {
+				pending.Title = planNameParts(a.Plan) // the title each gave
+			}
 			if err := p.write("group", pending); err != nil {
 				return err
 			}
@@ -209,7 +215,7 @@ func writeStatusHTMLTotals(p *htmlPieces, d statusList) error {
 		if info.CarriedOnTo != "" {
 			return nil
 		}
-		return p.write("total", statusHTMLTotal{Plan: planName(info), Open: open, Names: totalsHeader})
+		return p.write("total", statusHTMLTotal{Plan: planNameParts(info), Open: open, Names: totalsHeader})
 	})
 	if err != nil {
 		return err

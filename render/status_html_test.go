@@ -74,13 +74,14 @@ var (
 	tagRE      = regexp.MustCompile(`<[^>]*>`)
 	headingRE  = regexp.MustCompile(`(?s)<h2[^>]*>(.*?)</h2>`)
 	markSpanRE = regexp.MustCompile(`<span class="mark" aria-hidden="true">[^<]*</span> ?`)
+	bdiRE      = regexp.MustCompile(`</?bdi>`) // inline: no space where it stood
 )
 
 // pageText is what a reader of the page reads in an HTML fragment: its
 // text without tags, unescaped, spaces collapsed, the marks a screen
 // reader skips left out.
 func pageText(fragment string) string {
-	s := markSpanRE.ReplaceAllString(fragment, "")
+	s := bdiRE.ReplaceAllString(markSpanRE.ReplaceAllString(fragment, ""), "")
 	s = html.UnescapeString(tagRE.ReplaceAllString(s, " "))
 	return strings.Join(strings.Fields(s), " ")
 }
