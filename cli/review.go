@@ -200,6 +200,14 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 	if fe := (*plans.FileError)(nil); errors.As(err, &fe) {
 		return reportLoadError(stderr, path, err)
 	}
+	if signalled := (*tui.Signalled)(nil); errors.As(err, &signalled) {
+		// Everything was saved, as on q: nothing to say, but the status
+		// says the review was cut off (129, 143, 130), as in accessible mode.
+		return &exitError{code: signalled.ExitCode()}
+	}
+	if errors.Is(err, tui.ErrNotCreated) {
+		return &exitError{code: ExitInterrupted} // ctrl+c on the new review's form: its footer said so
+	}
 	return err
 }
 

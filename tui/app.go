@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -54,7 +55,7 @@ type app struct {
 	// app shows what was not saved and offers a copy elsewhere (see
 	// unsaved.go) instead of ending.
 	unsaved *unsavedQuit
-	exitErr error // returned by Run: the plan was left unsaved
+	exitErr error // returned by Run: the plan was left unsaved, or not created
 }
 
 func newApp(c *common) *app {
@@ -339,7 +340,7 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	switch {
 	case key.Matches(msg, a.c.keys.ForceQuit):
-		return a.quit(), true
+		return a.forceQuit(), true
 	case key.Matches(msg, a.c.keys.Present) && (msg.String() == "f5" || !s.typing()):
 		a.setPresent(!a.c.present)
 		return nil, true
@@ -393,6 +394,20 @@ func (a *app) quit() tea.Cmd {
 		return cmd
 	}
 	return a.finishQuit()
+}
+
+// ErrNotCreated is Run's error when ctrl+c left the new review's form:
+// the plan asked for was not made, so ladder exits 130, as programs do for
+// an abort, and a script that goes on to use the plan stops there.
+var ErrNotCreated = errors.New("quit without creating the plan")
+
+// forceQuit is ctrl+c: it saves and quits as q does, except on the new
+// review's form, where it abandons the plan not created yet.
+func (a *app) forceQuit() tea.Cmd {
+	if a.c.session == nil && a.active == screenSetup {
+		a.exitErr = ErrNotCreated
+	}
+	return a.quit()
 }
 
 // finishQuit ends the program when nothing is left to save. A save refused
@@ -699,7 +714,9 @@ func (a *app) tooSmallKey(msg tea.KeyPressMsg) tea.Cmd {
 		return a.conflictKey(msg)
 	case a.unsaved != nil || a.conflict():
 		return nil
-	case key.Matches(msg, a.c.keys.ForceQuit), key.Matches(msg, a.c.keys.Quit):
+	case key.Matches(msg, a.c.keys.ForceQuit):
+		return a.forceQuit()
+	case key.Matches(msg, a.c.keys.Quit):
 		return a.quit()
 	}
 	return nil

@@ -3,6 +3,10 @@
 package tui_test
 
 import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -12,9 +16,13 @@ import (
 
 // Nothing typed is lost when the terminal closes (issue 12.1): text being
 // typed is saved after a short pause with no key, and a closed terminal
-// window (SIGHUP) or a logout (SIGTERM) saves what was typed since.
+// window (SIGHUP), a logout (SIGTERM) or an interrupt sent from outside
+// (SIGINT: ctrl+c on the screens is a key, not a signal) saves what was
+// typed since, and ladder then exits 128 + the signal's number (129, 143,
+// 130), as the accessible prompts do and as programs do, so that a script
+// or a session manager can tell the review was cut off.
 func TestTypingIsSavedAfterAPauseAndWhenTheTerminalCloses(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM} {
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT} {
 		t.Run(sig.String(), func(t *testing.T) {
 			dir := t.TempDir()
 			path := e2ePlan(t, dir, "cafe.yaml", nil)
@@ -48,7 +56,7 @@ func TestTypingIsSavedAfterAPauseAndWhenTheTerminalCloses(t *testing.T) {
 				e.typeText(" Jr")
 			}
 			e.signal(sig)
-			e.exits(0)
+			e.exits(128 + int(sig))
 			if r := loadPlan(t, path).Response("lc-vision"); r.Rating != "green" || r.Action != "Train every manager by March" || r.Owner != owner {
 				t.Fatalf("after %v: %+v", sig, *r)
 			}
@@ -88,5 +96,23 @@ func TestADueDateNotUnderstoodIsKeptAndWarned(t *testing.T) {
 	e.keys("ctrl+c")
 	if out := e.exits(0); !strings.Contains(out, `Not saved, because ladder could not read it as a date: the due date of item 2 ("someday")`) {
 		t.Fatalf("the end of the program did not say the date was not saved:\n%s", tailText(out, 600))
+	}
+}
+
+// ctrl+c on the new review's form quits without creating the plan, as its
+// footer says: the command was abandoned, so ladder exits 130, as programs
+// do for an abort, and a script that goes on to use the plan (ladder
+// review plans/new.yaml && git add plans/new.yaml) stops there. Elsewhere
+// on the screens ctrl+c saves and quits, as q does, and exits 0.
+func TestCtrlCOnTheNewReviewFormCreatesNothingAndExits130(t *testing.T) {
+	dir := t.TempDir()
+	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "plans/new.yaml")
+	e.waitFor("A new review", "ctrl+c quit without creating")
+	e.typeText("Acme")
+	e.waitFor("Acme")
+	e.keys("ctrl+c")
+	e.exits(130)
+	if _, err := os.Stat(filepath.Join(dir, "plans", "new.yaml")); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the plan was created, or cannot be looked for: %v", err)
 	}
 }

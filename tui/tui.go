@@ -172,17 +172,38 @@ func endSignals() chan os.Signal {
 
 // quitOnSignals ends the program on one of the signals sig was notified of,
 // also one that came before it started; the function it returns stops
-// listening.
-func quitOnSignals(p *tea.Program, sig chan os.Signal) (stop func()) {
+// listening and says which signal ended the program, if one did.
+func quitOnSignals(p *tea.Program, sig chan os.Signal) (stop func() os.Signal) {
 	done := make(chan struct{})
+	got := make(chan os.Signal, 1)
 	go func() {
 		select {
-		case <-sig:
+		case s := <-sig:
+			got <- s
 			p.Quit()
 		case <-done:
+			got <- nil
 		}
 	}()
-	return func() { signal.Stop(sig); close(done) }
+	return func() os.Signal { signal.Stop(sig); close(done); return <-got }
+}
+
+// Signalled is Run's error when a signal ended the review (a closed
+// terminal, SIGTERM, a SIGINT sent from outside: ctrl+c on the screens is
+// a key that saves and quits, not a signal). Everything was saved first,
+// as on q; ladder exits 128 + the signal's number, as the accessible
+// prompts do and as programs do, so that whatever started it can tell the
+// review was cut off.
+type Signalled struct{ Signal os.Signal }
+
+func (e *Signalled) Error() string { return "ended by " + e.Signal.String() }
+
+// ExitCode is 129 for SIGHUP, 143 for SIGTERM, 130 for SIGINT.
+func (e *Signalled) ExitCode() int {
+	if s, ok := e.Signal.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 128 + int(syscall.SIGTERM)
 }
 
 // Run starts the review and returns when the user quits.
@@ -236,7 +257,7 @@ func Run(opts Options) error {
 	if first != nil {
 		first.finish()
 	}
-	stop()
+	signalled := stop()
 	r, _ = m.(*root)
 	if r != nil && r.app != nil {
 		r.app.flush()
@@ -246,8 +267,12 @@ func Run(opts Options) error {
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
 		return fmt.Errorf("review: %w", err)
 	}
+	var bySignal error
+	if signalled != nil {
+		bySignal = &Signalled{Signal: signalled}
+	}
 	if r == nil || r.app == nil {
-		return nil
+		return bySignal
 	}
 	a := r.app
 	if a.c.session != nil {
@@ -256,5 +281,8 @@ func Run(opts Options) error {
 	if a.exitNotice != "" {
 		fmt.Fprintln(os.Stderr, a.exitNotice)
 	}
-	return a.exitErr
+	if a.exitErr != nil {
+		return a.exitErr // a plan left unsaved says so, whatever ended the review
+	}
+	return bySignal
 }
