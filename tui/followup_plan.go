@@ -402,14 +402,37 @@ func statusLabel(s plans.Status) string {
 // planColumns are the widths of the project plan's columns.
 type planColumns struct{ num, text, owner, due, status int }
 
+// stepWidths are the widths, in cells, of the longest step text and the
+// longest owner of a plan's steps.
+type stepWidths struct{ text, owner int }
+
 // newPlanColumns fits the columns in w cells; the step column takes what
-// is left, up to the longest step (longest), so wide screens keep the
-// columns together.
-func newPlanColumns(w, n, longest int) planColumns {
+// is left, up to the longest step, so wide screens keep the columns
+// together. The owner column is a sixth of the width, up to 16 cells, and
+// wider, up to the longest owner, only with room the steps do not need:
+// on a projector "Head of People and Culture" shows whole, on a laptop
+// the step keeps the room.
+func newPlanColumns(w, n int, longest stepWidths) planColumns {
 	c := planColumns{num: len(strconv.Itoa(max(n, 1))) + 1, due: 13, status: 7}
+	fixed := 2 + c.num + 1 + 2 + 2 + c.due + 2 + c.status // marker, number, gaps, due, status
+	textWant := max(longest.text, 30)
 	c.owner = min(max(w/6, 6), 16)
-	c.text = max(min(w-2-c.num-1-2-c.owner-2-c.due-2-c.status, max(longest, 30)), 8)
+	if longest.owner > c.owner {
+		c.owner = min(longest.owner, max(c.owner, w-fixed-textWant))
+	}
+	c.text = max(min(w-fixed-c.owner, textWant), 8)
 	return c
+}
+
+// width is the cells a row takes.
+func (c planColumns) width() int {
+	return 2 + c.num + 1 + c.text + 2 + c.owner + 2 + c.due + 2 + c.status
+}
+
+// tableWidth is the cells the plan's rows take where the screen leaves
+// room for every step and owner whole.
+func (pp *projectPlan) tableWidth() int {
+	return newPlanColumns(1<<16, len(pp.steps()), pp.longest()).width()
 }
 
 func (pp *projectPlan) view(w, h int, _ bool) string {
@@ -519,17 +542,20 @@ func (pp *projectPlan) detailView(w int, cols planColumns) string {
 	return pp.c.styles.Subtle.Render("  " + d)
 }
 
-// longest is the width of the longest step text on screen. The steps
-// above and below the window are not measured, so a long plan keeps its
-// columns still while scrolling (they are as wide as the screen allows).
-func (pp *projectPlan) longest() int {
+// longest is the widths of the longest step (with the marks its row
+// draws) and the longest owner. Past 100
+// steps they are not measured: the columns take what the screen allows,
+// the owner's its usual share.
+func (pp *projectPlan) longest() stepWidths {
 	steps := pp.steps()
 	if len(steps) > 100 {
-		return 1 << 20
+		return stepWidths{text: 1 << 20}
 	}
-	n := 0
+	var n stepWidths
 	for _, s := range steps {
-		n = max(n, ansi.StringWidth(flat(s.Text)))
+		words := stepWords(s, pp.c.plan().Follows(s), pp.c.session.CarriedStep(s.ID)) // as the row draws it, marks and all
+		n.text = max(n.text, ansi.StringWidth(words))
+		n.owner = max(n.owner, ansi.StringWidth(flat(s.Owner)))
 	}
 	return n
 }

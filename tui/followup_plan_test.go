@@ -475,3 +475,45 @@ func TestProjectPlanStepWarningFitsASmallWindow(t *testing.T) {
 		}
 	}
 }
+
+// On a screen with room to spare, a step's owner shows whole in its row:
+// the owner column was held to 16 cells even at 240x67, cutting "Head of
+// People and Culture" to "Head of People …" on a projector with 150 cells
+// left over. Where room is short (80x24, 60x16) the column keeps its size
+// and the owner is cut, as before, and every line still fits.
+func TestProjectPlanOwnerShowsWholeWhereItFits(t *testing.T) {
+	const owner = "Head of People and Culture" // 26 cells
+	for _, tc := range []struct {
+		w, h    int
+		present bool
+		whole   bool
+	}{
+		{240, 67, true, true}, {240, 67, false, true}, {160, 45, true, false}, {160, 45, false, true},
+		{100, 30, false, false}, {80, 24, false, false}, {60, 16, false, false},
+	} {
+		a, _ := fuQuestion(t, 4)
+		a.setPresent(tc.present)
+		a.Update(tea.WindowSizeMsg{Width: tc.w, Height: tc.h})
+		fuPress(t, a, "a")
+		fuType(t, a, "Book the pay review")
+		fuPress(t, a, "tab")
+		fuType(t, a, owner)
+		fuPress(t, a, "enter")
+		v := fuView(a)
+		var row string
+		for _, l := range strings.Split(v, "\n") {
+			if strings.Contains(l, ". Book the pay revi") {
+				row = l
+			}
+			if n := ansi.StringWidth(l); n > tc.w {
+				t.Errorf("%dx%d: a line of %d cells: %q", tc.w, tc.h, n, l)
+			}
+		}
+		if row == "" {
+			t.Fatalf("%dx%d present=%v: no row for the step:\n%s", tc.w, tc.h, tc.present, v)
+		}
+		if got := strings.Contains(row, owner); got != tc.whole {
+			t.Errorf("%dx%d present=%v: owner whole in its row %v, want %v:\n%s", tc.w, tc.h, tc.present, got, tc.whole, v)
+		}
+	}
+}

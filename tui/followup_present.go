@@ -23,10 +23,11 @@ import (
 // the answer, which scrolls.
 const fuPresentPadHeight = 36
 
-// fuPresentAnswerWidth is the widest the answer's column grows: wide
-// enough for the project plan's step, owner, due date and status, narrow
+// fuPresentAnswerWidth is the widest the answer's column grows: narrow
 // enough to read as one column under the question on a projector's wide
-// window rather than a list lost at its left.
+// window rather than a list lost at its left. The project plan, a table
+// of step, owner, due date and status, grows wider, up to the question
+// box's width, so that on a big screen its steps and owners show whole.
 const fuPresentAnswerWidth = 100
 
 // presentView draws the question on screen for presenter mode.
@@ -41,6 +42,9 @@ func (s *followupScreen) presentView() string {
 	where := centreIn(st.Subtle.Render(fmt.Sprintf("question %d of %d", s.index+1, len(fus))), w)
 	top := where + "\n\n" + presentBoxedTitle(st, s.presentQuestion(w, h), w, w, pad) + "\n"
 	col := min(w, fuPresentAnswerWidth)
+	if pp, ok := s.stops[0].(*projectPlan); ok {
+		col = min(w, max(col, pp.tableWidth()))
+	}
 	due := s.due.view(col, 2, s.focus == len(s.stops)-1)
 	if warning := s.leaving.view(st, col); warning != "" {
 		due += "\n" + warning
