@@ -473,7 +473,7 @@ type File struct {
 	// Slips are the hand-edit slips ladder check warns about
 	// (ParseForCheck), found when the file was opened: a save writes what
 	// the plan holds, and the text after a "#" they point at is not in it.
-	Slips []Problem
+	Slips []Slip
 }
 
 // Open loads a plan file for editing, and marks it open in this session.
@@ -498,7 +498,7 @@ func load(path string, resolve Resolver, slips bool) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &File{Path: path, Plan: p, disk: data, Slips: found}, nil
+	return &File{Path: path, Plan: p, disk: data, Slips: slipsIn(data, found)}, nil
 }
 
 // Create writes a new plan file, and marks it open in this session; it

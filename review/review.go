@@ -320,14 +320,28 @@ func (s *Session) OpenWarnings() string {
 	if slips := s.w.file.Slips; len(slips) > 0 {
 		// What will be saved comes first: a window too narrow for it all
 		// cuts the end.
-		msg := fmt.Sprintf("Line %d, edited by hand, will be saved as ladder shows it: %s.", slips[0].Line, strings.TrimSuffix(slips[0].Message, "."))
-		msg += " Put it right here, or quit and edit the file first"
+		msg := fmt.Sprintf("Line %d%s, edited by hand, will be saved as ladder shows it: %s.", slips[0].Line, s.slipPart(slips[0]), strings.TrimSuffix(slips[0].Message, "."))
+		msg += " Fix it here, or quit and edit the file first"
 		if more := len(slips) - 1; more > 0 {
 			msg += fmt.Sprintf(" (and %d more: ladder check lists them)", more)
 		}
 		said = append(said, msg+".")
 	}
 	return strings.Join(said, " ")
+}
+
+// slipPart names the part of the review a slip is in, " (item 3)" or
+// " (next-steps question 4)", for someone to go to; "" outside both.
+func (s *Session) slipPart(slip plans.Slip) string {
+	if _, ref, ok := s.Checklist().Item(slip.Item); ok {
+		return fmt.Sprintf(" (item %d)", ref.Seq+1)
+	}
+	for i, f := range s.Questions() {
+		if slip.FollowUp != "" && f.ID == slip.FollowUp {
+			return fmt.Sprintf(" (next-steps question %d)", i+1)
+		}
+	}
+	return ""
 }
 
 // Close ends the session's mark on the plan file (the one that makes

@@ -45,11 +45,48 @@ func TestOpeningAPlanWithASlipWarnsOfIt(t *testing.T) {
 	w := slipped.OpenWarnings()
 	line := 1 + strings.Count(edited[:strings.Index(edited, "owner: #1 team")], "\n")
 	for _, want := range []string{
-		"Line " + strconv.Itoa(line) + ", edited by hand, will be saved as ladder shows it: owner is empty, and \"#1 team\" after it is a comment",
-		"Put it right here, or quit and edit the file first.",
+		"Line " + strconv.Itoa(line) + " (item 1), edited by hand, will be saved as ladder shows it: owner is empty, and \"#1 team\" after it is a comment",
+		"Fix it here, or quit and edit the file first.",
 	} {
 		if !strings.Contains(w, want) {
 			t.Errorf("the warning lacks %q: %q", want, w)
 		}
+	}
+}
+
+// The warning names the part of the review a slip is in, the item or
+// the next-steps question, as well as its line: someone at the prompts
+// with a screen reader (or at the screens) can go to it to put it right
+// without opening the file to count lines.
+func TestASlipIsNamedByItsItemOrQuestion(t *testing.T) {
+	s := newSession(t)
+	path := s.Path()
+	s.Close()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, old, new, want string }{
+		{"the third item", "  lc-educate-leaders:\n    rating: unrated\n    action:\n", "  lc-educate-leaders:\n    rating: unrated\n    action: #3 priority\n", "(item 3)"},
+		{"a next-steps question", "  decision-makers:\n    answer:\n", "  decision-makers:\n    answer: #ceo\n", "(next-steps question 4)"},
+		{"the organisation", "organisation: Acme Café Ltd\n", "organisation: Acme #1 Café\n", "Line 9, edited"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			edited := strings.Replace(string(data), tc.old, tc.new, 1)
+			if edited == string(data) {
+				t.Fatalf("the plan has no %q", tc.old)
+			}
+			if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			slipped, err := review.Open(path, nil, today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer slipped.Close()
+			if w := slipped.OpenWarnings(); !strings.Contains(w, tc.want) {
+				t.Errorf("the warning lacks %q: %q", tc.want, w)
+			}
+		})
 	}
 }

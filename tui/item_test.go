@@ -1044,7 +1044,7 @@ func TestOpeningAPlanWithASlipSaysWhatASaveKeeps(t *testing.T) {
 	}
 	h := rvStart(t, Options{PlanPath: path, Dir: dir}, 80, 24)
 	flat := strings.Join(strings.Fields(h.view()), " ")
-	for _, want := range []string{`⚠ Line`, `edited by hand, will be saved as ladder shows it: owner is empty, and "#1 team" after it is a comment`, "Put it right here, or quit and edit the file first."} {
+	for _, want := range []string{`⚠ Line`, `edited by hand, will be saved as ladder shows it: owner is empty, and "#1 team" after it is a comment`, "Fix it here, or quit and edit the file first."} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("the screen lacks %q:\n%s", want, h.view())
 		}
