@@ -254,18 +254,36 @@ func (s *Session) newEpoch() {
 // SaveCopy writes the plan, as it is in memory, to a new file at path
 // (never over a file that exists), for when it cannot be saved where it
 // belongs. The session carries on with the plan file it has.
+// Its error says why in the words of Problem ("the disk is full").
 func (s *Session) SaveCopy(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
+	err := os.MkdirAll(filepath.Dir(path), 0o755)
+	if err == nil {
+		err = plans.CreateFileAtomic(path, plans.Encode(s.Plan()), 0o644)
 	}
-	return plans.CreateFileAtomic(path, plans.Encode(s.Plan()), 0o644)
+	if err != nil {
+		what, _ := Problem(err, path)
+		return &copyError{what: what, err: err}
+	}
+	return nil
 }
 
+// copyError is why a copy could not be saved, in plain words, wrapping
+// the cause.
+type copyError struct {
+	what string
+	err  error
+}
+
+func (e *copyError) Error() string { return e.what }
+func (e *copyError) Unwrap() error { return e.err }
+
 // RescuePath suggests where to save a copy of a plan that cannot be saved
-// where it belongs: beside it if that folder can be written, else in the
-// folder ladder was started in, the home folder or the temporary folder;
-// named after the plan, with the first free number.
+// where it belongs: beside it if the copy fits there, else in the folder
+// ladder was started in, the home folder or the temporary folder; named
+// after the plan, with the first free number. (On a full disk an empty
+// file can still be made: only writing the plan's bytes tells.)
 func (s *Session) RescuePath() string {
+	size := len(plans.Encode(s.Plan()))
 	ext := filepath.Ext(s.Path())
 	name := strings.TrimSuffix(filepath.Base(s.Path()), ext)
 	if ext == "" {
@@ -280,7 +298,7 @@ func (s *Session) RescuePath() string {
 	}
 	dirs = append(dirs, os.TempDir())
 	for _, dir := range dirs {
-		if !writable(dir) {
+		if !fits(dir, size) {
 			continue
 		}
 		for n := 1; n < 1000; n++ {
@@ -293,15 +311,18 @@ func (s *Session) RescuePath() string {
 	return filepath.Join(os.TempDir(), name+".copy"+ext)
 }
 
-// writable reports whether a file can be made in dir.
-func writable(dir string) bool {
+// fits reports whether a file of size bytes can be written in dir.
+func fits(dir string, size int) bool {
 	f, err := os.CreateTemp(dir, ".ladder-probe-*")
 	if err != nil {
 		return false
 	}
-	f.Close()
-	os.Remove(f.Name())
-	return true
+	defer os.Remove(f.Name())
+	_, err = f.Write(make([]byte, size))
+	if err == nil {
+		err = f.Sync()
+	}
+	return f.Close() == nil && err == nil
 }
 
 // Problem says in plain words why a save failed (what) and what the
