@@ -148,6 +148,14 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		unchanged = all - len(files)
 	}
 
+	// GitHub annotations are workflow commands on purpose, each built and
+	// escaped by render.GitHubAnnotation: they go past the guard that
+	// keeps every other line from being one.
+	lines := stdout
+	if opts.format == "github" {
+		lines = safetext.Unguarded(stdout)
+	}
+
 	// Each file is loaded, checked and its lines written on a worker; only
 	// those lines wait to be printed, in file order.
 	defer collectLate()()
@@ -199,7 +207,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		}
 		return r
 	}, func(_ int, r *checked) {
-		stdout.Write(r.text.Bytes())
+		lines.Write(r.text.Bytes())
 		if r.valid {
 			valid++
 		} else {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/socialmobility/ladder/cli"
@@ -49,6 +50,7 @@ func TestScripts(t *testing.T) {
 			"cirecipe":    cirecipe,
 			"readmeblock": readmeblock,
 			"startswith":  startswith,
+			"nocommands":  nocommands,
 		},
 	})
 }
@@ -153,6 +155,38 @@ func readmeblock(ts *testscript.TestScript, neg bool, args []string) {
 		out.WriteString(line)
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(out.String()), 0o644))
+}
+
+// nocommands [stdout|stderr] fails if a line of the last command's
+// standard output or error (or only the one named) is one GitHub Actions'
+// runner would obey as a workflow command. The rule, from actions/runner's
+// ActionCommand.TryParseV2 and TryParse: lines split at \n, \r and \r\n;
+// leading white space trimmed, the line begins "::", or it holds "##["
+// anywhere. The runner compares culture-sensitively, passing over
+// characters its collation ignores, so those are taken out first (which
+// finds more lines than the runner would, never fewer).
+func nocommands(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) > 1 {
+		ts.Fatalf("usage: nocommands [stdout|stderr]")
+	}
+	names := []string{"stdout", "stderr"}
+	if len(args) == 1 {
+		names = args
+	}
+	for _, name := range names {
+		lines := strings.FieldsFunc(ts.ReadFile(name), func(r rune) bool { return r == '\n' || r == '\r' })
+		for _, line := range lines {
+			s := strings.Map(func(r rune) rune {
+				if !unicode.IsSpace(r) && unicode.In(r, unicode.Cc, unicode.Cf, unicode.Mn, unicode.Me, unicode.Variation_Selector, unicode.Other_Default_Ignorable_Code_Point) {
+					return -1
+				}
+				return r
+			}, line)
+			if strings.HasPrefix(strings.TrimLeftFunc(s, unicode.IsSpace), "::") || strings.Contains(s, "##[") {
+				ts.Fatalf("%s has a line GitHub Actions would obey as a command: %q", name, line)
+			}
+		}
+	}
 }
 
 // startswith FILE PREFIX fails unless FILE begins with the contents of the

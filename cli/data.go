@@ -717,7 +717,7 @@ func terminalWidth(w io.Writer) int {
 // terminalColumns is the width of the terminal w is, or 0 when w is not
 // a terminal.
 func terminalColumns(w io.Writer) int {
-	if f, ok := w.(*os.File); ok && term.IsTerminal(f.Fd()) {
+	if f, ok := safetext.Unguarded(w).(*os.File); ok && term.IsTerminal(f.Fd()) {
 		if cols, _, err := term.GetSize(f.Fd()); err == nil && cols > 0 {
 			return cols
 		}

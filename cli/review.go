@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/term"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 	"github.com/socialmobility/ladder/tui"
@@ -292,6 +293,9 @@ func reportLoadError(stderr io.Writer, what string, err error) error {
 
 // isTerminal reports whether a command's input or output is a terminal.
 func isTerminal(v any) bool {
+	if w, ok := v.(io.Writer); ok {
+		v = safetext.Unguarded(w)
+	}
 	f, ok := v.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
 }

@@ -151,6 +151,12 @@ func noArgsSuggesting(cmd *cobra.Command, args []string) error {
 
 // Main runs ladder with the given arguments and returns the exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// ladder runs in CI logs, and prints plan text from pull requests at
+	// the start of lines: no line of it may be a GitHub Actions command.
+	guardOut, guardErr := safetext.NewCommandGuard(stdout), safetext.NewCommandGuard(stderr)
+	defer guardOut.Flush()
+	defer guardErr.Flush()
+	stdout, stderr = guardOut, guardErr
 	root := Root()
 	root.SetArgs(args)
 	root.SetIn(stdin)
