@@ -1,6 +1,7 @@
 package safetext
 
 import (
+	"bytes"
 	"io"
 	"strings"
 	"unicode"
@@ -97,7 +98,18 @@ func Unguarded(w io.Writer) io.Writer {
 // a workflow command.
 func (g *CommandGuard) Write(p []byte) (int, error) {
 	g.out = g.out[:0]
-	for _, c := range p {
+	for i := 0; i < len(p); i++ {
+		if g.plain() {
+			// Mid-line, away from a '#' or an escape, only a line's end,
+			// a '#' or an ESC can change anything: the bytes up to one
+			// pass on as they are, as most of a command's output does.
+			k := plainRun(p[i:])
+			g.out = append(g.out, p[i:i+k]...)
+			if i += k; i == len(p) {
+				break
+			}
+		}
+		c := p[i]
 		if g.n > 0 {
 			if c&0xc0 == 0x80 && g.n < len(g.char) {
 				g.char[g.n] = c
@@ -125,6 +137,29 @@ func (g *CommandGuard) Write(p []byte) (int, error) {
 		g.ascii(c)
 	}
 	return len(p), g.send()
+}
+
+// plainRun is how many bytes of p come before a line's end, a '#' or an
+// ESC. IndexByte, one at a time, is many times faster than looking for
+// the four at once.
+func plainRun(p []byte) int {
+	k := bytes.IndexByte(p, '\n')
+	if k < 0 {
+		k = len(p)
+	}
+	for _, c := range []byte{'\r', '#', 0x1b} {
+		if j := bytes.IndexByte(p[:k], c); j >= 0 {
+			k = j
+		}
+	}
+	return k
+}
+
+// plain reports that the guard is in the middle of a line with nothing
+// pending: no colon held, no '#' just before, no escape sequence or
+// character begun.
+func (g *CommandGuard) plain() bool {
+	return !g.start && !g.colon && g.hashes == 0 && g.esc == escNone && g.n == 0
 }
 
 // Flush passes on a leading colon held back at the end of what was written.

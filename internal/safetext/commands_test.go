@@ -2,6 +2,7 @@ package safetext
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 	"unicode"
@@ -139,6 +140,16 @@ func FuzzNotCommand(f *testing.F) {
 				t.Fatalf("NotCommand(%q) = %q: line %q is a command", s, got, l)
 			}
 		}
+		// Cut into two writes anywhere, the same.
+		cut := len(s) / 3
+		var out bytes.Buffer
+		g := NewCommandGuard(&out)
+		g.Write([]byte(s[:cut]))
+		g.Write([]byte(s[cut:]))
+		g.Flush()
+		if out.String() != got {
+			t.Fatalf("%q written in two = %q, in one %q", s, out.String(), got)
+		}
 		clean := true
 		for _, l := range runnerLines(s) {
 			clean = clean && !runnerObeys(l)
@@ -147,4 +158,15 @@ func FuzzNotCommand(f *testing.F) {
 			t.Fatalf("NotCommand(%q) = %q, changed a text with no command in it", s, got)
 		}
 	})
+}
+
+// BenchmarkCommandGuard passes on lines like ladder status's, a line at a
+// time as its writers write them.
+func BenchmarkCommandGuard(b *testing.B) {
+	line := []byte("  2026-02-01  301 days late  Ana Lopes         plans/acme-2027.yaml  Write a one-page vision for the café [Develop a clear vision for your D&I strategy]\n")
+	g := NewCommandGuard(io.Discard)
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		g.Write(line)
+	}
 }
