@@ -141,11 +141,16 @@ func carriedSection(from string, c plans.CarriedCheck) diffSection {
 	if c.OpenSteps > 0 {
 		parts = append(parts, fmt.Sprintf("%d of %s", c.Steps, countNoun(c.OpenSteps, "open project-plan step")))
 	}
-	switch {
+	// The lines below name each action and step done in the change, so
+	// the count on top counts them too: a reviewer who reads only the
+	// summary must not think they went missing.
+	switch done := doneInChange(c.Done); {
+	case len(parts) > 0 && done != "":
+		s.summary = strings.Join(parts, " and ") + " from " + from + "; " + done
 	case len(parts) > 0:
 		s.summary = strings.Join(parts, " and ") + " from " + from
 	case len(c.Done) > 0:
-		s.summary = "nothing from " + from + ": what it had open was done in this change"
+		s.summary = "nothing from " + from + ": what it had open (" + carriedCount(c.Done) + ") was done in this change"
 	default:
 		s.summary = "nothing from " + from + ", which has no open actions or project-plan steps"
 	}
@@ -166,6 +171,49 @@ func carriedSection(from string, c plans.CarriedCheck) diffSection {
 		s.lines = append(s.lines, line{name: "carried on, edited", value: carriedWhat(a) + quoted(a.Text) + " → " + quoted(a.Now)})
 	}
 	return s
+}
+
+// doneInChange counts the actions and steps done in the change, as the
+// summary of what was carried on says them: "1 action and 1 project-plan
+// step done in this change", and which of them the new plan still has open
+// (carried on before they were closed).
+func doneInChange(done []plans.CarriedAction) string {
+	if len(done) == 0 {
+		return ""
+	}
+	stillOpen := 0
+	for _, a := range done {
+		if a.Now != "" {
+			stillOpen++
+		}
+	}
+	s := carriedCount(done) + " done in this change"
+	switch {
+	case stillOpen == len(done):
+		s += ", still open in this plan"
+	case stillOpen > 0:
+		s += fmt.Sprintf(" (%d still open in this plan)", stillOpen)
+	}
+	return s
+}
+
+// carriedCount is "2 actions and 1 project-plan step": how many of as are
+// items' actions and how many steps.
+func carriedCount(as []plans.CarriedAction) string {
+	actions := 0
+	for _, a := range as {
+		if a.Item != nil {
+			actions++
+		}
+	}
+	var parts []string
+	if actions > 0 {
+		parts = append(parts, countNoun(actions, "action"))
+	}
+	if steps := len(as) - actions; steps > 0 {
+		parts = append(parts, countNoun(steps, "project-plan step"))
+	}
+	return strings.Join(parts, " and ")
 }
 
 // carriedWhat names where an action carried on was: its item, or the

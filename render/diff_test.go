@@ -208,10 +208,10 @@ func TestDiffCarriedOnDoneInThisChange(t *testing.T) {
 		Previous: before, PreviousNow: after, PreviousName: "plans/acme-2027.yaml"}
 	const (
 		workshop = "Strong leadership and management driving your D&I strategy (Leadership & Culture): \"Run a manager workshop on talking about background 🚀\""
-		summary  = "Carried on: 1 of 1 open action and 1 of 1 open project-plan step from plans/acme-2027.yaml\n" +
+		summary  = "Carried on: 1 of 1 open action and 1 of 1 open project-plan step from plans/acme-2027.yaml; 1 action and 1 project-plan step done in this change\n" +
 			"  done in this change: " + workshop + "\n" +
 			"  done in this change: project-plan step \"Old step\"\n\nRatings: "
-		mdSummary = "**Carried on:** 1 of 1 open action and 1 of 1 open project-plan step from\nplans/acme-2027.yaml.\n\n" +
+		mdSummary = "**Carried on:** 1 of 1 open action and 1 of 1 open project-plan step from\nplans/acme-2027.yaml; 1 action and 1 project-plan step done in this change.\n\n" +
 			"- **Done in this change:** Strong leadership and management driving your D&I\n  strategy (Leadership & Culture): \"Run a manager workshop on talking about\n  background 🚀\"\n" +
 			"- **Done in this change:** project-plan step \"Old step\"\n\n**Ratings:** "
 	)
@@ -227,7 +227,7 @@ func TestDiffCarriedOnDoneInThisChange(t *testing.T) {
 	next = plans.New(before.Checklist, before.Organisation, "Review 2028", plans.Date{Year: 2028, Month: 1, Day: 15})
 	plans.CarryOn(before, next)
 	c.New = next
-	if got := string(DiffText(c)); !strings.Contains(got, "\n\nCarried on: 1 of 1 open action and 1 of 1 open project-plan step from plans/acme-2027.yaml\n"+
+	if got := string(DiffText(c)); !strings.Contains(got, "\n\nCarried on: 1 of 1 open action and 1 of 1 open project-plan step from plans/acme-2027.yaml; 1 action and 1 project-plan step done in this change, still open in this plan\n"+
 		"  done in this change, still open in this plan: "+workshop+"\n"+
 		"  done in this change, still open in this plan: project-plan step \"Old step\"\n\n") {
 		t.Errorf("carried on, then closed:\n%s", got)
@@ -237,12 +237,23 @@ func TestDiffCarriedOnDoneInThisChange(t *testing.T) {
 		t.Errorf("carried on, then closed, in Markdown:\n%s", md2)
 	}
 
+	// Some of what was done is still open in the new plan, some not: the
+	// summary says how many are.
+	for i := range c.New.Answer(c.New.ProjectPlanID()).Steps {
+		if step := &c.New.Answer(c.New.ProjectPlanID()).Steps[i]; step.Text == "Old step" {
+			step.Status = plans.StatusDone
+		}
+	}
+	if got := string(DiffText(c)); !strings.Contains(got, "\n\nCarried on: 1 of 1 open action and 1 of 1 open project-plan step from plans/acme-2027.yaml; 1 action and 1 project-plan step done in this change (1 still open in this plan)\n") {
+		t.Errorf("one still open, one not:\n%s", got)
+	}
+
 	// Everything open was done in the change: nothing to carry, and the
 	// count does not say there was nothing open.
 	after.Response("lc-vision").Status = plans.StatusDone
 	after.Answer(after.ProjectPlanID()).Steps[0].Status = plans.StatusDone
 	c.New = plans.New(before.Checklist, before.Organisation, "Review 2028", plans.Date{Year: 2028, Month: 1, Day: 15})
-	if got := string(DiffText(c)); !strings.Contains(got, "\n\nCarried on: nothing from plans/acme-2027.yaml: what it had open was done in this change\n  done in this change: ") {
+	if got := string(DiffText(c)); !strings.Contains(got, "\n\nCarried on: nothing from plans/acme-2027.yaml: what it had open (2 actions and 2 project-plan steps) was done in this change\n  done in this change: ") {
 		t.Errorf("all done:\n%s", got)
 	}
 	lint(t, map[string][]byte{"done.md": md, "carried-then-done.md": md2})
