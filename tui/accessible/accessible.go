@@ -18,6 +18,7 @@ import (
 
 	"github.com/charmbracelet/x/term"
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 	"github.com/socialmobility/ladder/room"
@@ -253,8 +254,12 @@ func (r *reviewer) again(path string) string {
 }
 
 // isTerminal reports whether in (or out) is a terminal, which echoes what
-// is typed by itself.
+// is typed by itself. ladder's output is a terminal under the guard
+// against CI-log commands its commands write through.
 func isTerminal(in any) bool {
+	if w, ok := in.(io.Writer); ok {
+		in = safetext.Unguarded(w)
+	}
 	f, ok := in.(*os.File)
 	return ok && term.IsTerminal(f.Fd())
 }
