@@ -633,7 +633,8 @@ func runDataShow(stdout, stderr io.Writer, arg string, opts dataShowOptions) err
 		var colour render.Colour
 		if opts.out == "" {
 			colour = groupColour
-			stdout = colorprofile.NewWriter(stdout, os.Environ())
+			// The colours are the terminal's to allow, under the guard.
+			stdout = &colorprofile.Writer{Forward: stdout, Profile: colorprofile.Detect(safetext.Unguarded(stdout), os.Environ())}
 		}
 		data = render.WorkforceText(w, width, colour)
 	}
