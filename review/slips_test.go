@@ -30,18 +30,7 @@ func TestOpeningAPlanWithASlipWarnsOfIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	edited := strings.Replace(string(data), "    owner:\n", "    owner: #1 team\n", 1)
-	if edited == string(data) {
-		t.Fatal("the plan has no owner to edit")
-	}
-	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	slipped, err := review.Open(path, nil, today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer slipped.Close()
+	slipped, edited := openEdited(t, path, data, "    owner:\n", "    owner: #1 team\n")
 	w := slipped.OpenWarnings()
 	line := 1 + strings.Count(edited[:strings.Index(edited, "owner: #1 team")], "\n")
 	for _, want := range []string{
@@ -72,21 +61,29 @@ func TestASlipIsNamedByItsItemOrQuestion(t *testing.T) {
 		{"the organisation", "organisation: Acme Café Ltd\n", "organisation: Acme #1 Café\n", "Line 9, edited"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			edited := strings.Replace(string(data), tc.old, tc.new, 1)
-			if edited == string(data) {
-				t.Fatalf("the plan has no %q", tc.old)
-			}
-			if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			slipped, err := review.Open(path, nil, today)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer slipped.Close()
+			slipped, _ := openEdited(t, path, data, tc.old, tc.new)
 			if w := slipped.OpenWarnings(); !strings.Contains(w, tc.want) {
 				t.Errorf("the warning lacks %q: %q", tc.want, w)
 			}
 		})
 	}
+}
+
+// openEdited writes the plan data with old replaced by new to path, as a
+// hand edit would, and opens it; the session closes as the test ends.
+func openEdited(t *testing.T, path string, data []byte, old, new string) (*review.Session, string) {
+	t.Helper()
+	edited := strings.Replace(string(data), old, new, 1)
+	if edited == string(data) {
+		t.Fatalf("the plan has no %q", old)
+	}
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := review.Open(path, nil, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, edited
 }
