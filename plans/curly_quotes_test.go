@@ -25,6 +25,7 @@ func TestCurlyQuotesAroundAValueSaySo(t *testing.T) {
 		{"due date", "due: 2027-03-31", "due: “2027-03-31”", "27:10", "2027-03-31"},
 		{"review date", "date: 2027-01-15", "date: „2027-01-15“", "11:7", "2027-01-15"},
 		{"schema", "schema: 1", "schema: “1”", "5:9", "1"},
+		{"checklist", "id: smc-progression", "id: “smc-progression”", "7:7", "smc-progression"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -130,6 +130,9 @@ func parse(name string, data []byte, resolve Resolver, slips bool) (*Plan, stric
 	} else {
 		c, err := resolve(p.ChecklistRef, filepath.Dir(name))
 		if err != nil {
+			if p.ChecklistRef.File == "" && d.checklistID != nil {
+				at = d.checklistID // a built-in checklist's id that is not one
+			}
 			d.Errorf(at, "%s", firstLine(err))
 		} else {
 			p.Checklist = c
@@ -204,6 +207,7 @@ func firstLine(err error) string {
 type decoder struct {
 	*strictyaml.Decoder
 	checklistNode *yaml.Node
+	checklistID   *yaml.Node // the checklist's id, where a mistake in it is pointed out
 	itemNodes     map[string]*itemNodes
 	followNodes   map[string]*yaml.Node
 	areaNodes     map[string]map[string]*yaml.Node // follow-up id -> area id -> key node
@@ -258,7 +262,7 @@ func (d *decoder) plan(root *yaml.Node) *Plan {
 func (d *decoder) checklistRef(n *yaml.Node) ChecklistRef {
 	var ref ChecklistRef
 	d.Fields(n, "checklist", []strictyaml.Field{
-		{Key: "id", Set: func(v *yaml.Node) { ref.ID = d.String(v, "checklist id") }},
+		{Key: "id", Set: func(v *yaml.Node) { d.checklistID = v; ref.ID = d.String(v, "checklist id") }},
 		{Key: "version", Set: func(v *yaml.Node) { ref.Version = d.String(v, "checklist version") }},
 		{Key: "file", Set: func(v *yaml.Node) { ref.File = d.String(v, "checklist file") }},
 	})
