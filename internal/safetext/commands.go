@@ -247,6 +247,26 @@ func (g *CommandGuard) other(r rune) {
 	}
 }
 
+// beginsCommand reports whether a line beginning with s begins as a
+// workflow command does: "::", after white space and ignored characters,
+// with only ignored characters between the colons.
+func beginsCommand(s string) bool {
+	colons := 0
+	for _, r := range s {
+		switch {
+		case ignored(r):
+		case colons == 0 && unicode.IsSpace(r):
+		case r == ':':
+			if colons++; colons == 2 {
+				return true
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // ignored reports the characters that GitHub's runner's culture-sensitive
 // comparison may pass over: controls, format characters, combining marks,
 // variation selectors and the other default-ignorable characters (more

@@ -150,6 +150,10 @@ func FuzzNotCommand(f *testing.F) {
 		if out.String() != got {
 			t.Fatalf("%q written in two = %q, in one %q", s, out.String(), got)
 		}
+		// LeadingPath's test and the guard agree on a line's beginning.
+		if !strings.ContainsAny(s, "\n\r#\x1b") && beginsCommand(s) != (got != s) {
+			t.Fatalf("beginsCommand(%q) = %v, but NotCommand gives %q", s, beginsCommand(s), got)
+		}
 		clean := true
 		for _, l := range runnerLines(s) {
 			clean = clean && !runnerObeys(l)

@@ -29,12 +29,13 @@ func Line(s string) string { return clean(s, true) }
 
 // LeadingPath is Line for a file's path that begins a line of output, as
 // the "file:line:col: message" lines do. GitHub Actions reads every line
-// of a job's log, leading spaces trimmed, and obeys one that begins "::"
-// (an annotation, a mask, stopping commands); file names come from pull
-// requests too, so a path that would begin such a line gets "./" before
-// it, which names the same file.
+// of a job's log, leading white space trimmed, and obeys one that begins
+// "::" (an annotation, a mask, stopping commands: see CommandGuard); file
+// names come from pull requests too, so a path that would begin such a
+// line gets "./" before it, which names the same file (where the guard's
+// backslash would make it another's).
 func LeadingPath(path string) string {
-	if strings.HasPrefix(strings.TrimLeft(path, " \t"), "::") {
+	if beginsCommand(path) {
 		path = "./" + path
 	}
 	return Line(path)

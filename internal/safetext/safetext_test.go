@@ -113,6 +113,12 @@ func TestLeadingPath(t *testing.T) {
 		"  ::add-mask::x.yaml":     "./  ::add-mask::x.yaml",
 		"a::b.yaml":                "a::b.yaml",
 		"::warning::\x1b[2Jx.yaml": "./::warning::␛[2Jx.yaml",
+		// The runner trims any white space and passes over what its
+		// comparison ignores: the name still reads as a file's, "./" first.
+		"\u00a0::error::nbsp.yaml":   "./\u00a0::error::nbsp.yaml",
+		"\u00ad::error::shy.yaml":    "./\u00ad::error::shy.yaml",
+		":\u200d:error::joined.yaml": "./:\u200d:error::joined.yaml",
+		": :not.yaml":                ": :not.yaml",
 	} {
 		if got := LeadingPath(in); got != want {
 			t.Errorf("LeadingPath(%q) = %q, want %q", in, got, want)
