@@ -10,6 +10,7 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/gittest"
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/review"
 )
 
@@ -22,7 +23,7 @@ func TestCommitStepsStartWithGitInitOutsideGit(t *testing.T) {
 	if len(steps) != 3 || !slices.Equal(steps[0], []string{"git", "init"}) || steps[1][1] != "add" || steps[2][1] != "commit" {
 		t.Fatalf("outside git: %q", steps)
 	}
-	if out, err := exec.Command("git", "init", "-q", filepath.Dir(filepath.Dir(s.Path()))).CombinedOutput(); err != nil {
+	if out, err := exec.Command(testtool.Need(t, "git"), "init", "-q", filepath.Dir(filepath.Dir(s.Path()))).CombinedOutput(); err != nil {
 		t.Fatalf("git init: %v\n%s", err, out)
 	}
 	steps = s.CommitSteps()

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -67,7 +68,7 @@ func TestSummaryStartsWithGitInitOutsideGit(t *testing.T) {
 		t.Fatalf("git init is not first:\n%s", v)
 	}
 
-	if out, err := exec.Command("git", "init", "-q", filepath.Dir(path)).CombinedOutput(); err != nil {
+	if out, err := exec.Command(testtool.Need(t, "git"), "init", "-q", filepath.Dir(path)).CombinedOutput(); err != nil {
 		t.Fatalf("git init: %v\n%s", err, out)
 	}
 	fuShow(t, a, screenSummary, 0)
