@@ -62,3 +62,22 @@ func TestDidYouMeanIsBoundedOnHostileFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestMistypedKeysSayWhichWasMeant: a key typed by hand with a capital
+// ("Owner", as a word processor starts a line) or a letter off ("ower",
+// "stauts") says the key it most likely is, as a mistyped rating does.
+func TestMistypedKeysSayWhichWasMeant(t *testing.T) {
+	for _, tc := range []struct{ old, new, want string }{
+		{"    owner: Ana\n    due: 2027-03-31", "    Owner: Ana\n    due: 2027-03-31", `26:5: unknown key "Owner" in item lc-vision: did you mean "owner"? keys are lower case (known keys: `},
+		{"    owner: Ana\n    due: 2027-03-31", "    ower: Ana\n    due: 2027-03-31", `26:5: unknown key "ower" in item lc-vision: did you mean "owner"? (known keys: `},
+		{"    due: 2027-03-31\n    status: todo\n", "    due: 2027-03-31\n    stauts: todo\n", `28:5: unknown key "stauts" in item lc-vision: did you mean "status"? (known keys: `},
+		{"organisation: Acme", "organization: Acme", `9:1: unknown key "organization" in the plan: did you mean "organisation"? (known keys: `},
+		{"    owner: Ana\n    due: 2027-03-31", "    manager: Ana\n    due: 2027-03-31", `26:5: unknown key "manager" in item lc-vision (known keys: `},
+	} {
+		data := editGolden(t, tc.old, tc.new)
+		_, err := Parse("plan.yaml", data, nil)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v\nwant %s", strings.TrimSpace(tc.new), err, tc.want)
+		}
+	}
+}

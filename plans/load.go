@@ -623,23 +623,7 @@ var levenshteinCells atomic.Int64
 
 func levenshtein(a, b string) int {
 	levenshteinCells.Add(int64(len(a) * len(b)))
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return strictyaml.EditDistance(a, b)
 }
 
 func (d *decoder) checkAnswerShape(f *checklist.FollowUp, a *Answer, at *yaml.Node) {

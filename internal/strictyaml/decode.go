@@ -184,7 +184,55 @@ func (d *Decoder) Keys(n *yaml.Node, what string, known []string, set func(key s
 }
 
 func (d *Decoder) unknownKey(k *yaml.Node, what string, known []string) {
-	d.Errorf(k, "unknown key %s in %s (known keys: %s)", safetext.Quote(k.Value), what, strings.Join(known, ", "))
+	d.Errorf(k, "unknown key %s in %s%s (known keys: %s)", safetext.Quote(k.Value), what, keyHint(k.Value, known), strings.Join(known, ", "))
+}
+
+// keyHint suggests the known key a key typed by hand most likely is: the
+// same in lower case ("Owner"), or one or two letters off ("ower",
+// "stauts", "organization") in a key long enough for that to be a slip.
+func keyHint(key string, known []string) string {
+	if len(key) > 32 {
+		return "" // no key is that long: not a slip of the keyboard
+	}
+	lower := strings.ToLower(key)
+	best, bestDist := "", 3
+	for _, k := range known {
+		if lower == k {
+			return fmt.Sprintf(": did you mean %q? keys are lower case", k)
+		}
+		if len(key) < 3 || len(key) > len(k)+2 || len(k) > len(key)+2 {
+			continue // more than two letters apart, or too short for a slip to tell
+		}
+		if dist := EditDistance(lower, k); dist < bestDist && dist*3 <= len(key) {
+			best, bestDist = k, dist
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(": did you mean %q?", best)
+}
+
+// EditDistance is the number of letters to add, remove or change to
+// make a into b (Levenshtein's distance, byte by byte).
+func EditDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
 
 // Text is String for a field of something ("item x" and "due"), naming it
