@@ -51,6 +51,7 @@ func TestScripts(t *testing.T) {
 			"cirecipe":    cirecipe,
 			"readmeblock": readmeblock,
 			"startswith":  startswith,
+			"readmetable": readmetable,
 			"nocommands":  nocommands,
 		},
 	})
@@ -215,6 +216,28 @@ func nocommands(ts *testscript.TestScript, neg bool, args []string) {
 			if strings.HasPrefix(strings.TrimLeftFunc(s, unicode.IsSpace), "::") || strings.Contains(s, "##[") {
 				ts.Fatalf("%s has a line GitHub Actions would obey as a command: %q", name, line)
 			}
+		}
+	}
+}
+
+// readmetable HELP README fails unless every command that HELP (the
+// output of ladder --help) lists has its row in the README's table of
+// commands, but for help and completion, which cobra adds.
+func readmetable(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: readmetable HELP README")
+	}
+	_, list, found := strings.Cut(ts.ReadFile(args[0]), "Available Commands:\n")
+	list, _, _ = strings.Cut(list, "\n\n")
+	if !found || list == "" {
+		ts.Fatalf("%s lists no commands", args[0])
+	}
+	readme, err := os.ReadFile(args[1])
+	ts.Check(err)
+	for _, line := range strings.Split(list, "\n") {
+		name := strings.Fields(line)[0]
+		if name != "help" && name != "completion" && !strings.Contains(string(readme), "\n| `"+name+"` |") {
+			ts.Fatalf("ladder --help lists %s, but the README's table of commands has no row for it", name)
 		}
 	}
 }
