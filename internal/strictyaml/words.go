@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -267,6 +268,26 @@ func (t textLines) explainLine(n int, what string) (Problem, bool) {
 	return Problem{}, false
 }
 
+// pastedIn is where a space that YAML does not take for one comes from.
+const pastedIn = "(a word processor or a web page may have put it in)"
+
+// oddSpace names the space s starts with when it is not the space YAML
+// separates with: a tab, a non-breaking space, a thin space. It looks like
+// a space, so "put a space after the colon" would make no sense to the
+// person who sees one there.
+func oddSpace(s string) (string, bool) {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch {
+	case r == '\t':
+		return "a tab", true
+	case r == '\u00a0':
+		return "a non-breaking space", true
+	case r != ' ' && r != '\n' && r != '\r' && unicode.IsSpace(r):
+		return fmt.Sprintf("a space character YAML does not take for one (U+%04X)", r), true
+	}
+	return "", false
+}
+
 // strayOrMissingSpace: a character typed before a line's indentation
 // ("x    rating: red"), a key with no space after its colon
 // ("rating:red"), a list item with no space after its dash ("-Ana") or
@@ -276,6 +297,9 @@ func (t textLines) strayOrMissingSpace(n int) (Problem, bool) {
 		return Problem{}, false
 	}
 	s := t.text(n)
+	if name, ok := oddSpace(s); ok && s[0] != '\t' {
+		return Problem{n, 1, name + " indents this line " + pastedIn + ": indent with ordinary spaces"}, true
+	}
 	if i := strings.IndexByte(s, ' '); i > 0 && i <= 3 && !strings.ContainsRune(s[:i], ':') && s[0] != '#' && s[0] != '-' && s[0] != '\t' {
 		if rest := strings.TrimLeft(s[i:], " "); len(s)-len(rest)-i >= 2 && keyEnd(rest) > 0 {
 			return Problem{n, 1, fmt.Sprintf("this line starts with %s before its indentation: remove it", safetext.Excerpt(s[:i], 3))}, true
@@ -283,8 +307,11 @@ func (t textLines) strayOrMissingSpace(n int) (Problem, bool) {
 	}
 	ind := indentOf(s)
 	rest := s[ind:]
-	if len(rest) > 1 && rest[0] == '-' && rest[1] == '\t' {
-		return Problem{n, ind + 2, `a tab follows the "-" of this list item: put a space there instead`}, true
+	if name, ok := oddSpace(strings.TrimPrefix(rest, "-")); ok && rest[0] == '-' {
+		if name == "a tab" {
+			return Problem{n, ind + 2, `a tab follows the "-" of this list item: put a space there instead`}, true
+		}
+		return Problem{n, ind + 2, name + ` follows the "-" of this list item ` + pastedIn + `: put an ordinary space there instead`}, true
 	}
 	if len(rest) > 1 && rest[0] == '-' && rest[1] != ' ' && rest[1] != '-' {
 		return Problem{n, ind + 1, fmt.Sprintf(`put a space after the "-" of a list item, as in %s`, safetext.Excerpt("- "+rest[1:], 30))}, true
@@ -295,6 +322,9 @@ func (t textLines) strayOrMissingSpace(n int) (Problem, bool) {
 	k := 0
 	for k < len(rest) && k < 64 && (rest[k] >= 'a' && rest[k] <= 'z' || rest[k] >= 'A' && rest[k] <= 'Z' || rest[k] == '_' || k > 0 && (rest[k] == '-' || rest[k] >= '0' && rest[k] <= '9')) {
 		k++
+	}
+	if name, ok := oddSpace(rest[min(k+1, len(rest)):]); ok && k > 0 && rest[k] == ':' && name != "a tab" {
+		return Problem{n, column(s, len(s)-len(rest)+k+1), name + ` follows the ":" ` + pastedIn + `: type an ordinary space there instead`}, true
 	}
 	if k > 0 && k+1 < len(rest) && rest[k] == ':' && !strings.ContainsRune(" :/", rune(rest[k+1])) {
 		return Problem{n, column(s, len(s)-len(rest)+k+1), fmt.Sprintf(`put a space after the ":", as in %s`, safetext.Excerpt(rest[:k+1]+" "+rest[k+1:], 30))}, true
