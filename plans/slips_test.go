@@ -91,6 +91,18 @@ func TestHandEditSlipsAreWarned(t *testing.T) {
 			want: `238:18: workforce is empty, and "#hr-team" after it is a comment: if it is the workforce, put it in quotes: workforce: '#hr-team'`,
 		},
 		{
+			name: "a non-breaking space pasted after an owner",
+			old:  "    owner: Ana\n    due: 2027-03-31",
+			new:  "    owner: Ana\u00a0\n    due: 2027-03-31",
+			want: `26:12: owner ends with a non-breaking space, which YAML keeps as part of the owner (a word processor or a web page may have put it in): delete it`,
+		},
+		{
+			name: "a non-breaking space pasted before a participant",
+			old:  "  - Björn",
+			new:  "  - \u00a0Björn",
+			want: `15:5: an entry of participants starts with a non-breaking space, which YAML keeps as part of the entry (a word processor or a web page may have put it in): delete it`,
+		},
+		{
 			name: "a long comment is quoted short, and no line suggested",
 			old:  "    owner: O'Neil",
 			new:  "    owner: #" + strings.Repeat("x", 80),
@@ -176,6 +188,8 @@ func TestCleanPlansHaveNoSlipWarnings(t *testing.T) {
 		{"a dash starting a line of a block of text", "      third # not a comment", "      - third"},
 		{"a value continued on a line of its own", "    action: Run a manager workshop on talking about background 🚀", "    action: Run a manager workshop\n      on talking - about background"},
 		{"a year at the start of a value's line", "    action: Run a manager workshop on talking about background 🚀", "    action: Review the pay grades in\n      2027. Then publish them"},
+		{"a non-breaking space inside a value", "  - Björn", "  - Björn\u00a0Borg"},
+		{"a non-breaking space in quotes", "  - Björn", "  - 'Björn\u00a0'"},
 		{"a quoted value over two lines", "    action: Run a manager workshop on talking about background 🚀", "    action: 'Run a manager workshop\n      - on talking'"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -162,6 +162,7 @@ func (s *slipFinder) value(n *yaml.Node, key string, entry bool, next int) {
 	if n.Style != 0 || (n.Tag == "!!null" && n.Value != "") {
 		return // quoted, a block of text, or null written out: nothing hides
 	}
+	s.oddSpaceAtEnd(n, key, entry)
 	// A value that ends on its own line has no other line to take in.
 	overLines := next == 0 || next > n.Line+1
 	if !(overLines && mayJoin(n.Value, entry)) && !s.mayHide(n.Line, next) {
@@ -172,6 +173,29 @@ func (s *slipFinder) value(n *yaml.Node, key string, entry bool, next int) {
 		return
 	}
 	s.plainValue(n, key, entry)
+}
+
+// oddSpaceAtEnd: a non-breaking space pasted before or after a plain
+// value ("owner: Ana" and a non-breaking space) is kept by YAML as part
+// of it, where an ordinary one is not: "Ana" and "Ana " are then two
+// owners to ladder, and no one can see why. ladder quotes such a value
+// when it writes one, so a plan it wrote never has it plain.
+func (s *slipFinder) oddSpaceAtEnd(n *yaml.Node, key string, entry bool) {
+	first, _ := utf8.DecodeRuneInString(n.Value)
+	last, _ := utf8.DecodeLastRuneInString(n.Value)
+	end, at := "starts", first
+	if !unicode.IsSpace(first) {
+		end, at = "ends", last
+	}
+	if n.Value == "" || !unicode.IsSpace(at) {
+		return
+	}
+	name, ok := oddSpace(string(at))
+	if !ok {
+		return
+	}
+	s.warn(n.Line, n.Column, fmt.Sprintf("%s %s with %s, which YAML keeps as part of %s %s: delete it",
+		fieldName(key, entry), end, name, theField(key, entry), pastedIn))
 }
 
 // line is the text of a line, without its line break, and the byte
