@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestCurlyQuotesAroundAValueSaySo: a word processor (TextEdit, Word)
@@ -41,6 +42,16 @@ func TestCurlyQuotesAroundAValueSaySo(t *testing.T) {
 				}
 			}
 		})
+	}
+	// After a long message (an unknown key, with every key it could be)
+	// the words are cut to the gist: a message stays under 300
+	// characters (FuzzParse).
+	long := strings.Replace(string(golden), "organisation: Acme", "“organisation_and_a_lot_more_text_xxxxxxxxxxxxx”: Acme", 1)
+	_, err = Parse("plan.yaml", []byte(long), nil)
+	if err == nil || !strings.Contains(err.Error(), "remove the curly quotes around it") {
+		t.Errorf("a long unknown key in curly quotes: %v", err)
+	} else if n := utf8.RuneCountInString(err.(*FileError).Problems[0].Message); n >= 300 {
+		t.Errorf("a message of %d characters: %v", n, err)
 	}
 	// Straight quotes are YAML's own and are not in the value; a curly
 	// quote inside the text, or one written inside straight quotes, is

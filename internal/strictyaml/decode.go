@@ -27,11 +27,19 @@ type Decoder struct {
 func (d *Decoder) Errorf(n *yaml.Node, format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
 	if inner, ok := curlyQuoted(n); ok {
-		msg += fmt.Sprintf(": the curly quotes around it are not quotes to YAML (a word processor may have put them in): write %s without them",
+		hint := fmt.Sprintf(": the curly quotes around it are not quotes to YAML (a word processor may have put them in): write %s without them",
 			safetext.Name(inner))
+		if utf8.RuneCountInString(msg+hint) > maxMessage {
+			hint = ": remove the curly quotes around it" // a message stays short: after a long list of keys, the gist
+		}
+		msg += hint
 	}
 	d.Problems = append(d.Problems, Problem{n.Line, n.Column, msg})
 }
+
+// maxMessage is the most characters a message of ladder's own, with its
+// excerpts, runs to (plans' FuzzParse holds every message under 300).
+const maxMessage = 280
 
 // curlyQuoted gives the text inside a plain value that starts and ends
 // with a curly quote (“red”, ‘done’, „2027-01-15“). In quotes or a block
