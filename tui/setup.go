@@ -382,12 +382,15 @@ func pathLines(path string, w int) []string {
 	return out
 }
 
+// shortHelp puts esc (back to the plans) before the field keys: where
+// the footer has room for one more hint than ctrl+s, the way back is
+// the one to show, or the only way out on screen is ctrl+c, which quits.
 func (s *setupScreen) shortHelp() []key.Binding {
-	bs := []key.Binding{s.keys.Create, s.keys.NextField, s.keys.PrevField}
+	bs := []key.Binding{s.keys.Create}
 	if s.canGoBack() {
 		bs = append(bs, s.keys.Back)
 	}
-	return bs
+	return append(bs, s.keys.NextField, s.keys.PrevField)
 }
 
 func (s *setupScreen) fullHelp() [][]key.Binding { return groupedKeys(s) }

@@ -531,3 +531,20 @@ func TestTheStartScreenCutsTheFilesThatDoNotOpenFirst(t *testing.T) {
 		}
 	}
 }
+
+// The new-review form, reached from the plans, says esc goes back to them
+// wherever its footer has room for more than ctrl+s: on a projector
+// (160x45, presenter mode) it showed shift+tab and left esc out, so the
+// one way out on screen was ctrl+c, which quits ladder without creating
+// the plan, in front of the room.
+func TestSetUpFromThePlansSaysEscGoesBack(t *testing.T) {
+	dir := rvPlansFolder(t)
+	for _, size := range [][2]int{{100, 30}, {160, 45}, {240, 67}} {
+		h := rvStart(t, Options{Dir: dir, Present: true}, size[0], size[1])
+		h.press("n")
+		h.requireView("A new review", "Organisation")
+		if v := h.view(); !strings.Contains(v, "esc back to the plans") {
+			t.Errorf("%dx%d: the footer does not say esc goes back:\n%s", size[0], size[1], v)
+		}
+	}
+}
