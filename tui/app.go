@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -49,8 +50,11 @@ type app struct {
 
 	conflictErr error  // reloading or copying after a conflict failed
 	notice      string // said in the status line until the next save
-	warning     string // said in the status line until the next save, as a warning
-	exitNotice  string // printed after the program ends
+	// presentNotice is notice as a projector says it, without the file's
+	// path (presenter mode shows none), or "" when notice names no file.
+	presentNotice string
+	warning       string // said in the status line until the next save, as a warning
+	exitNotice    string // printed after the program ends
 	// unsaved is set when quitting found the plan could not be saved: the
 	// app shows what was not saved and offers a copy elsewhere (see
 	// unsaved.go) instead of ending.
@@ -267,7 +271,7 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case savedMsg:
 		a.c.session.Record(msg.Outcome)
 		if msg.Written {
-			a.notice, a.warning = "", ""
+			a.notice, a.presentNotice, a.warning = "", "", ""
 		}
 		a.c.height = a.termHeight - a.footerLines() // a failed save takes a line more
 		if a.quitting {
@@ -643,7 +647,7 @@ func (a *app) statusLine() string {
 	case a.c.present && a.notice == "":
 		return "" // a calm screen for the room: only problems (and what became of them) are said
 	case a.c.present:
-		return line(sty.Success.Render("✓ " + a.notice))
+		return line(sty.Success.Render("✓ " + cmp.Or(a.presentNotice, a.notice)))
 	case st.Pending:
 		return line(sty.Subtle.Render("saving… " + st.Path))
 	case a.notice != "":

@@ -36,6 +36,7 @@ func (a *app) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		a.conflictErr = nil
 		a.notice = "reloaded " + ss.Path() + " as it is on disk"
+		a.presentNotice = "reloaded the plan file as it is on disk"
 		return a.reopen()
 	case key.Matches(msg, theConflictKeys.Copy):
 		path, err := a.saveCopy()
@@ -44,6 +45,7 @@ func (a *app) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		a.notice = "your plan is now in " + path + "; the changed file was left as it was"
+		a.presentNotice = "your plan is now in a copy beside the file; the changed file was left as it was"
 		return a.reopen()
 	case key.Matches(msg, a.c.keys.ForceQuit), key.Matches(msg, a.c.keys.Quit):
 		original := ss.Path()

@@ -75,6 +75,19 @@ func TestPresenterModeShowsTheStatusLineOnlyForProblems(t *testing.T) {
 	h.requireView("⚠", "changed on disk: not saved", "R", "reload", "C", "copy")
 	// The room sees what happened and the choice, not where the file is.
 	h.refuseView("acme.yaml", filepath.Base(filepath.Dir(path))+"/")
+	// Nor where it is once the choice is made: the notice that says what
+	// became of the plan names the file on a laptop, not on a projector.
+	h.press("R")
+	h.requireView("✓ reloaded the plan file as it is on disk")
+	h.refuseView("acme.yaml", filepath.Base(filepath.Dir(path))+"/")
+	saveTheirs(t, path, func(p *plans.Plan) { p.Response("en-data-collect").Rating = "green" })
+	h.press("esc", "a")
+	h.requireView("changed on disk: not saved")
+	h.press("C")
+	h.requireView("✓ your plan is now in a copy beside the file; the changed file was left as it was")
+	h.refuseView("acme.yaml", filepath.Base(filepath.Dir(path))+"/")
+	h.press("P") // the facilitator, at the laptop, is told where
+	h.requireView("your plan is now in " + strings.TrimSuffix(path, ".yaml") + ".copy-1.yaml")
 }
 
 // requireBig fails unless the screen shows text in block letters (one
