@@ -258,3 +258,34 @@ func TestTabsAndCurlyQuotesInValidPlansAreNotSlips(t *testing.T) {
 		t.Errorf("saved as:\n%s", out)
 	}
 }
+
+// FuzzPlansLadderWritesHaveNoSlips: whatever text a person types into a
+// plan in the app (a "#", a list's "- ", a non-breaking space at the
+// end, curly quotes), the file ladder writes is never warned of by
+// ladder check: a warning is for a hand edit only.
+func FuzzPlansLadderWritesHaveNoSlips(f *testing.F) {
+	golden, err := os.ReadFile("testdata/golden.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, seed := range []string{"Ana\u00a0", "\u00a0Ana", "#1 team", "Ana #2", "- Björn", "Calls\n1. Ana\n2. Ben", "“red”", "a: b", "x\t#y", "Ana\u2009"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		p, err := Parse("golden.yaml", golden, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := p.Items["lc-vision"]
+		r.Owner, r.Action, r.Notes = text, text, text
+		p.Participants = append(p.Participants, text)
+		data := Encode(p)
+		_, warnings, err := ParseForCheck("golden.yaml", data, nil)
+		if err != nil {
+			return // text no plan can hold (refused on save): not a slip
+		}
+		if len(warnings) > 0 {
+			t.Errorf("ladder wrote %q as a plan check warns of: %v", text, warnings)
+		}
+	})
+}
