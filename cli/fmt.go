@@ -76,11 +76,12 @@ func runFmt(stdout, stderr io.Writer, args []string, check bool) error {
 			continue
 		}
 		if len(l.Warnings) > 0 {
-			// A slip check warns about is text after a "#" or a list item
-			// joined to another: rewritten, the first is gone and the
-			// second is the plan's words, for good and without a word.
+			// A slip check warns about is text after a "#", a list item
+			// joined to another, a non-breaking space at a value's end:
+			// rewritten, the first is gone and the others are the plan's
+			// words, for good and without a word.
 			checkPrinter{w: stderr}.warnings(path, l.Warnings)
-			fmt.Fprintf(stderr, "%s: not tidied: ladder fmt would drop what the warnings above point at (a comment at the end of a line is not kept); put it right, then run ladder fmt again\n", safetext.LeadingPath(path))
+			fmt.Fprintf(stderr, "%s: not tidied: tidying would make what the warnings above point at the plan's words for good; put it right, then run ladder fmt again\n", safetext.LeadingPath(path))
 			held++
 			continue
 		}
