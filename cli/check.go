@@ -47,8 +47,9 @@ reported before them are fixed.
 
 Some slips of a hand edit are still valid YAML, and change what the plan
 says without a word: "owner: #1 team" leaves the owner empty (a # after
-a space starts a comment), and a list item indented further than the
-one above is joined to it. Check prints these as FILE:LINE:COLUMN:
+a space starts a comment), a list item indented further than the one
+above is joined to it, and a non-breaking space pasted after a name is
+kept as part of it. Check prints these as FILE:LINE:COLUMN:
 warning: lines, which do not fail: the file may mean it.
 
 PATH can be plan files or folders; folders are searched for .yaml and .yml
