@@ -52,3 +52,17 @@ func TestAxeFindsAnImageWithoutText(t *testing.T) {
 		t.Error("axe-core did not report the image without alternative text")
 	}
 }
+
+// A folder for the kept artefacts that cannot be made (another user's
+// ladder-test-artifacts in a shared /tmp, a file in its place) leaves the
+// test a folder of its own to write to, rather than failing it.
+func TestArtifactsGoElsewhereWhenTheKeptFolderCannotBeMade(t *testing.T) {
+	blocked := filepath.Join(t.TempDir(), "ladder-test-artifacts")
+	if err := os.WriteFile(blocked, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dir := artifactDirIn(t, filepath.Join(blocked, "run"))
+	if err := os.WriteFile(filepath.Join(dir, "shot.png"), []byte("png"), 0o644); err != nil {
+		t.Fatalf("the artefact folder %s cannot be written: %v", dir, err)
+	}
+}

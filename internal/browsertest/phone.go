@@ -162,9 +162,18 @@ func ArtifactDir(t *testing.T) string {
 	keptOnce.Do(func() {
 		keptDir = filepath.Join(os.TempDir(), "ladder-test-artifacts", time.Now().Format("20060102-150405"))
 	})
-	dir := filepath.Join(keptDir, safeName(t.Name()))
+	return artifactDirIn(t, keptDir)
+}
+
+// artifactDirIn makes the test's folder under kept. Where it cannot (on
+// a machine shared with another user, whose ladder-test-artifacts this
+// one may not write in), the artefacts go to a folder removed with the
+// test instead: a test that passes needs none of them.
+func artifactDirIn(t *testing.T, kept string) string {
+	dir := filepath.Join(kept, safeName(t.Name()))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Logf("artefacts: %v", err)
+		dir = t.TempDir()
+		t.Logf("artefacts: %v; kept in %s until the test ends instead", err, dir)
 	}
 	return dir
 }
