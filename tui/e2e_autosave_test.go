@@ -20,10 +20,17 @@ import (
 // (SIGINT: ctrl+c on the screens is a key, not a signal) saves what was
 // typed since, and ladder then exits 128 + the signal's number (129, 143,
 // 130), as the accessible prompts do and as programs do, so that a script
-// or a session manager can tell the review was cut off.
+// or a session manager can tell the review was cut off. The window closed
+// for real (the terminal's master side closed, so the kernel sends the
+// hangup while the input ends) is the same as SIGHUP.
 func TestTypingIsSavedAfterAPauseAndWhenTheTerminalCloses(t *testing.T) {
-	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT} {
-		t.Run(sig.String(), func(t *testing.T) {
+	const windowClosed = syscall.Signal(0) // the terminal's master side closed
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT, windowClosed} {
+		name := sig.String()
+		if sig == windowClosed {
+			name = "window closed"
+		}
+		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			path := e2ePlan(t, dir, "cafe.yaml", nil)
 			e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-14", "plans/cafe.yaml")
@@ -55,8 +62,16 @@ func TestTypingIsSavedAfterAPauseAndWhenTheTerminalCloses(t *testing.T) {
 				owner += " Jr"
 				e.typeText(" Jr")
 			}
-			e.signal(sig)
-			e.exits(128 + int(sig))
+			status := 128 + int(sig)
+			if sig == windowClosed {
+				if err := e.s.Hangup(); err != nil {
+					t.Fatal(err)
+				}
+				status = 128 + int(syscall.SIGHUP)
+			} else {
+				e.signal(sig)
+			}
+			e.exits(status)
 			if r := loadPlan(t, path).Response("lc-vision"); r.Rating != "green" || r.Action != "Train every manager by March" || r.Owner != owner {
 				t.Fatalf("after %v: %+v", sig, *r)
 			}

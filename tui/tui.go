@@ -172,8 +172,9 @@ func endSignals() chan os.Signal {
 
 // quitOnSignals ends the program on one of the signals sig was notified of,
 // also one that came before it started; the function it returns stops
-// listening and says which signal ended the program, if one did.
-func quitOnSignals(p *tea.Program, sig chan os.Signal) (stop func() os.Signal) {
+// listening and says which signal ended the program, if one did, waiting
+// up to grace for one that is on its way.
+func quitOnSignals(p *tea.Program, sig chan os.Signal) (stop func(grace time.Duration) os.Signal) {
 	done := make(chan struct{})
 	got := make(chan os.Signal, 1)
 	go func() {
@@ -185,8 +186,26 @@ func quitOnSignals(p *tea.Program, sig chan os.Signal) (stop func() os.Signal) {
 			got <- nil
 		}
 	}()
-	return func() os.Signal { signal.Stop(sig); close(done); return <-got }
+	return func(grace time.Duration) os.Signal {
+		if grace > 0 {
+			select {
+			case s := <-got:
+				signal.Stop(sig)
+				return s
+			case <-time.After(grace):
+			}
+		}
+		signal.Stop(sig)
+		close(done)
+		return <-got
+	}
 }
+
+// hangupGrace is how long the end of the review waits for the hangup when
+// reading the terminal failed: a closed window ends the input at much the
+// same moment as SIGHUP arrives, and the review must end as a hangup
+// (129, everything saved), not as a failure to read.
+const hangupGrace = 250 * time.Millisecond
 
 // Signalled is Run's error when a signal ended the review (a closed
 // terminal, SIGTERM, a SIGINT sent from outside: ctrl+c on the screens is
@@ -257,7 +276,14 @@ func Run(opts Options) error {
 	if first != nil {
 		first.finish()
 	}
-	signalled := stop()
+	grace := time.Duration(0)
+	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		grace = hangupGrace
+	}
+	signalled := stop(grace)
+	if signalled != nil && !errors.Is(err, tea.ErrProgramKilled) {
+		err = nil // the input ended with the terminal: the signal says what happened
+	}
 	r, _ = m.(*root)
 	if r != nil && r.app != nil {
 		r.app.flush()
