@@ -74,12 +74,17 @@ func (a *app) saveCopy() (string, error) {
 }
 
 // reopen rebuilds the screens from the plan now open (reloaded, or the
-// copy) and shows the same place again.
+// copy) and shows the same place again: the one the screen showed (the
+// session's, which followScreen keeps so), not the one it was opened at,
+// as the person may have moved on since.
 func (a *app) reopen() tea.Cmd {
+	_, placed := a.screen(a.active).(placed)
 	a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
-	if a.active == screenHelp || a.active == screenOverview {
+	switch {
+	case placed:
+		return a.show(a.c.screenFor(a.c.session.Place()))
+	case a.active == screenHelp || a.active == screenOverview:
 		a.screen(screenItem).(positioner).setPosition(a.c.pos())
-		return a.show(a.active, a.arg)
 	}
 	return a.show(a.active, a.arg)
 }

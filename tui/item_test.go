@@ -520,6 +520,25 @@ func TestConflictReloadTakesTheFileAsItIs(t *testing.T) {
 	}
 }
 
+// After a conflict, reloading or saving a copy carries on at the item the
+// person was on, not where the review would resume (the first unrated
+// item): they were in the middle of something.
+func TestConflictCarriesOnAtTheSameItem(t *testing.T) {
+	for _, choice := range []string{"R", "C"} {
+		t.Run(choice, func(t *testing.T) {
+			h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+			h.press("n", "n") // item 3, nothing rated: the review would resume at item 1
+			h.requireView("item 3 of 4")
+			saveTheirs(t, path, func(p *plans.Plan) { p.Response("wf-business-as-usual").Action = "Their action" })
+			h.press("a") // our save finds their change
+			h.requireView("changed on disk")
+			h.press(choice)
+			h.refuseView("changed on disk")
+			h.requireView("item 3 of 4")
+		})
+	}
+}
+
 func TestQuittingDuringAConflictSavesACopy(t *testing.T) {
 	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
 	h.press("a", "tab")
