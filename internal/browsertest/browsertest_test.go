@@ -66,3 +66,42 @@ func TestArtifactsGoElsewhereWhenTheKeptFolderCannotBeMade(t *testing.T) {
 		t.Fatalf("the artefact folder %s cannot be written: %v", dir, err)
 	}
 }
+
+// failingTB is a test that has failed, as far as the artefacts know.
+type failingTB struct{ testing.TB }
+
+func (failingTB) Failed() bool { return true }
+
+// A run of go test that passes leaves nothing behind in the temporary
+// folder (the browser tests' screenshots came to 293 MB over a day's
+// runs); a failed test's artefacts are kept to be looked at, and any test's
+// are with LADDER_KEEP_ARTIFACTS set.
+func TestArtifactsAreKeptOnlyForAFailedTest(t *testing.T) {
+	t.Setenv("LADDER_KEEP_ARTIFACTS", "")
+	kept := filepath.Join(t.TempDir(), "ladder-test-artifacts", "run")
+	var passed, failed, asked string
+	shoot := func(t testing.TB, to *string) {
+		*to = artifactDirIn(t, kept)
+		if err := os.WriteFile(filepath.Join(*to, "shot.png"), []byte("png"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("passes", func(t *testing.T) { shoot(t, &passed) })
+	if _, err := os.Stat(passed); !os.IsNotExist(err) {
+		t.Errorf("a passing test's artefacts are still in %s (%v)", passed, err)
+	}
+	if _, err := os.Stat(filepath.Dir(kept)); !os.IsNotExist(err) {
+		t.Errorf("the run's folder %s is left behind, empty (%v)", filepath.Dir(kept), err)
+	}
+	t.Run("fails", func(t *testing.T) { shoot(failingTB{t}, &failed) })
+	if _, err := os.Stat(filepath.Join(failed, "shot.png")); err != nil {
+		t.Errorf("a failed test's artefacts are gone: %v", err)
+	}
+	t.Run("kept", func(t *testing.T) {
+		t.Setenv("LADDER_KEEP_ARTIFACTS", "1")
+		shoot(t, &asked)
+	})
+	if _, err := os.Stat(filepath.Join(asked, "shot.png")); err != nil {
+		t.Errorf("with LADDER_KEEP_ARTIFACTS set, a passing test's artefacts are gone: %v", err)
+	}
+}

@@ -153,8 +153,9 @@ var (
 
 // ArtifactDir is where a test keeps its artefacts: the test's own
 // artefact folder when go test runs with -artifacts, and otherwise a
-// folder under the system's temporary folder that is not removed when the
-// test ends, so a failed run's screenshots can be looked at.
+// folder under the system's temporary folder, kept after the test only if
+// it fails (or LADDER_KEEP_ARTIFACTS is set), so that a failed run's
+// screenshots can be looked at and a passing one leaves nothing behind.
 func ArtifactDir(t *testing.T) string {
 	if f := flag.Lookup("test.artifacts"); f != nil && f.Value.String() == "true" {
 		return t.ArtifactDir()
@@ -165,16 +166,27 @@ func ArtifactDir(t *testing.T) string {
 	return artifactDirIn(t, keptDir)
 }
 
-// artifactDirIn makes the test's folder under kept. Where it cannot (on
-// a machine shared with another user, whose ladder-test-artifacts this
-// one may not write in), the artefacts go to a folder removed with the
-// test instead: a test that passes needs none of them.
-func artifactDirIn(t *testing.T, kept string) string {
+// artifactDirIn makes the test's folder under kept, removed when the test
+// passes. Where it cannot be made (on a machine shared with another user,
+// whose ladder-test-artifacts this one may not write in), the artefacts
+// go to a folder removed with the test instead.
+func artifactDirIn(t testing.TB, kept string) string {
 	dir := filepath.Join(kept, safeName(t.Name()))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		dir = t.TempDir()
 		t.Logf("artefacts: %v; kept in %s until the test ends instead", err, dir)
+		return dir
 	}
+	t.Cleanup(func() {
+		if t.Failed() || os.Getenv("LADDER_KEEP_ARTIFACTS") != "" {
+			return
+		}
+		os.RemoveAll(dir)
+		// The run's folder and ladder-test-artifacts go too once empty
+		// (Remove leaves a folder that is not).
+		os.Remove(kept)
+		os.Remove(filepath.Dir(kept))
+	})
 	return dir
 }
 
