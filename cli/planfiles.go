@@ -25,7 +25,8 @@ func planFiles(command string, args []string) ([]string, error) {
 				return nil, usageErrorf("there is no %s/ folder here: this folder is the plans folder. Run ladder %s . (or run ladder from the folder above)", plans.DefaultDir, command)
 			}
 			return nil, usageErrorf("there is no %s/ folder here, so there is nothing to look at.\n"+
-				"Name the plan files or folders (ladder %s PATH...), or start a plan with:\n"+
+				"Name the plan files or folders (ladder %s PATH...), or start a review:\n"+
+				"  ladder    on screen, asking what it needs\n"+
 				"  ladder new %s/NAME.yaml --org \"Your organisation\" --title \"Spring review\"",
 				plans.DefaultDir, command, plans.DefaultDir)
 		}
