@@ -3,7 +3,6 @@ package safetext
 import (
 	"bytes"
 	"io"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -25,20 +24,6 @@ import (
 // that begins a line, and before the "[" of a "##[", which leaves the line
 // as it was to read ("\::warning::…" in a log; in Markdown, where a
 // backslash escapes punctuation, exactly as it was) and is no command.
-
-// NotCommand returns s with no line in it that GitHub Actions would take
-// as a workflow command: see CommandGuard. Text with none is returned as
-// it is.
-func NotCommand(s string) string {
-	if !strings.ContainsAny(s, ":[") {
-		return s
-	}
-	var b strings.Builder
-	g := NewCommandGuard(&b)
-	g.Write([]byte(s))
-	g.Flush()
-	return b.String()
-}
 
 // CommandGuard is a writer that passes on what is written to it, but for
 // the lines that GitHub Actions would obey as workflow commands, which it

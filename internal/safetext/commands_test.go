@@ -32,6 +32,20 @@ func runnerLines(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' })
 }
 
+// notCommand is what a CommandGuard makes of s written to it whole: s with
+// no line in it that GitHub Actions would take as a workflow command. Text
+// with none is returned as it is.
+func notCommand(s string) string {
+	if !strings.ContainsAny(s, ":[") {
+		return s
+	}
+	var b strings.Builder
+	g := NewCommandGuard(&b)
+	g.Write([]byte(s))
+	g.Flush()
+	return b.String()
+}
+
 func TestNotCommand(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		// Ordinary output is left as it is, colons and hashes included.
@@ -61,13 +75,13 @@ func TestNotCommand(t *testing.T) {
 		{"##\x1b[1m[warning]x\x1b[0m", "##\x1b[1m\\[warning]x\x1b[0m"},
 		{"\x1b[31m::warning::red", "\x1b[31m\\::warning::red"},
 	} {
-		got := NotCommand(tc.in)
+		got := notCommand(tc.in)
 		if got != tc.want {
-			t.Errorf("NotCommand(%q) = %q, want %q", tc.in, got, tc.want)
+			t.Errorf("notCommand(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 		for _, l := range runnerLines(got) {
 			if runnerObeys(l) && !strings.Contains(l, "\x1b") {
-				t.Errorf("NotCommand(%q): line %q is still a command to the runner", tc.in, l)
+				t.Errorf("notCommand(%q): line %q is still a command to the runner", tc.in, l)
 			}
 		}
 	}
@@ -78,7 +92,7 @@ func TestNotCommand(t *testing.T) {
 func TestCommandGuardWrites(t *testing.T) {
 	in := "Plans\n  ::add-mask::x (owner ##[warning]p)\n\u00a0:\u00ad:stop-commands::tok\n::\n:\n" +
 		"Caf\u00e9 \u65e5\u672c ## [not] # #[no]\n::"
-	want := NotCommand(in)
+	want := notCommand(in)
 	for _, size := range []int{1, 2, 3, 7, len(in)} {
 		var out bytes.Buffer
 		g := NewCommandGuard(&out)
@@ -96,7 +110,7 @@ func TestCommandGuardWrites(t *testing.T) {
 		}
 	}
 	if !strings.Contains(want, "\\::add-mask::x") || !strings.HasSuffix(want, "\n\\::") {
-		t.Errorf("NotCommand = %q", want)
+		t.Errorf("notCommand = %q", want)
 	}
 }
 
@@ -127,17 +141,17 @@ func TestUnguarded(t *testing.T) {
 	}
 }
 
-// FuzzNotCommand: no line NotCommand gives is a command to the runner,
+// FuzzNotCommand: no line notCommand gives is a command to the runner,
 // and text with no command in it is left as it was.
 func FuzzNotCommand(f *testing.F) {
 	for _, s := range []string{"::warning::x", "  ::a", "##[x]", "a\n::b", "#\u00ad#[", ":\u200d:", "\x1b[1m::x", "plain"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got := NotCommand(s)
+		got := notCommand(s)
 		for _, l := range runnerLines(got) {
 			if runnerObeys(l) && !strings.Contains(l, "\x1b") {
-				t.Fatalf("NotCommand(%q) = %q: line %q is a command", s, got, l)
+				t.Fatalf("notCommand(%q) = %q: line %q is a command", s, got, l)
 			}
 		}
 		// Cut into two writes anywhere, the same.
@@ -152,14 +166,14 @@ func FuzzNotCommand(f *testing.F) {
 		}
 		// LeadingPath's test and the guard agree on a line's beginning.
 		if !strings.ContainsAny(s, "\n\r#\x1b") && beginsCommand(s) != (got != s) {
-			t.Fatalf("beginsCommand(%q) = %v, but NotCommand gives %q", s, beginsCommand(s), got)
+			t.Fatalf("beginsCommand(%q) = %v, but notCommand gives %q", s, beginsCommand(s), got)
 		}
 		clean := true
 		for _, l := range runnerLines(s) {
 			clean = clean && !runnerObeys(l)
 		}
 		if clean && !strings.Contains(s, "\x1b") && got != s {
-			t.Fatalf("NotCommand(%q) = %q, changed a text with no command in it", s, got)
+			t.Fatalf("notCommand(%q) = %q, changed a text with no command in it", s, got)
 		}
 	})
 }
