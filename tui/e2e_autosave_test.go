@@ -131,3 +131,31 @@ func TestCtrlCOnTheNewReviewFormCreatesNothingAndExits130(t *testing.T) {
 		t.Fatalf("the plan was created, or cannot be looked for: %v", err)
 	}
 }
+
+// The kernel tells only the session's leader that the terminal hung up: a
+// shell that runs ladder from a script (or ignores SIGHUP) passes nothing
+// on, and ladder, reading a terminal that has gone, went on with no
+// window: nothing saved on the way out, the plan held open ("open in
+// another ladder session" when reopened), a room's server listening. The
+// end of the terminal's input ends the review as the hangup does: 129,
+// with what was being typed on disk.
+func TestATerminalGoneWithoutAHangupSignalEndsTheReview(t *testing.T) {
+	dir := t.TempDir()
+	path := e2ePlan(t, dir, "cafe.yaml", nil)
+	// sh stays the session's leader and ignores the hangup; ladder, its
+	// child, is sent no signal when the terminal closes.
+	via := []string{"sh", "-c", `trap '' HUP; "$0" "$@"; exit $?`}
+	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24, via: via}, "review", "--today", "2027-03-14", "plans/cafe.yaml")
+	e.waitFor("? help")
+	e.keys("a", "tab")
+	e.waitFor("› Action")
+	e.typeText("Ask the board")
+	e.waitFor("Ask the board")
+	if err := e.s.Hangup(); err != nil {
+		t.Fatal(err)
+	}
+	e.exits(129)
+	if r := loadPlan(t, path).Response("lc-vision"); r.Rating != "amber" || r.Action != "Ask the board" {
+		t.Fatalf("after the terminal went: %+v", *r)
+	}
+}

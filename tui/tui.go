@@ -207,6 +207,27 @@ func quitOnSignals(p *tea.Program, sig chan os.Signal) (stop func(grace time.Dur
 // (129, everything saved), not as a failure to read.
 const hangupGrace = 250 * time.Millisecond
 
+// terminalInput is standard input for Bubble Tea, saying when the
+// terminal has gone: reading a terminal that hung up gives the end of
+// file (or EIO, when a pseudo-terminal's other side closed). The kernel
+// sends SIGHUP only to the session's leader; a shell that runs ladder from
+// a script, or ignores the hangup, passes it on to nobody, and Bubble Tea
+// takes the end of its input quietly, so ladder would go on with no
+// window: nothing saved on the way out, the plan held open, a room's
+// server listening.
+type terminalInput struct {
+	*os.File
+	gone func()
+}
+
+func (in terminalInput) Read(p []byte) (int, error) {
+	n, err := in.File.Read(p)
+	if n == 0 && (errors.Is(err, io.EOF) || errors.Is(err, syscall.EIO)) {
+		in.gone()
+	}
+	return n, err
+}
+
 // Signalled is Run's error when a signal ended the review (a closed
 // terminal, SIGTERM, a SIGINT sent from outside: ctrl+c on the screens is
 // a key that saves and quits, not a signal). Everything was saved first,
@@ -253,6 +274,16 @@ func Run(opts Options) error {
 	defer c.closeRoom() // the server listens only while the review runs
 	r := &root{c: c}
 	po := programOptions(opts)
+	if inTerminal {
+		// The terminal gone is a hangup, whether or not SIGHUP comes.
+		hangup := func() {
+			select {
+			case sig <- syscall.SIGHUP:
+			default: // a signal is waiting already
+			}
+		}
+		po = append(po, tea.WithInput(terminalInput{File: os.Stdin, gone: hangup}))
+	}
 	if first != nil {
 		po = append(po, tea.WithOutput(first.out))
 	}
