@@ -212,7 +212,7 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	if err := plans.FolderInside(out); err != nil {
 		return err
 	}
-	reportImport(stderr, name, out, im, d, opts.dryRun)
+	reportImport(stderr, name, out, im, d, old, opts.dryRun)
 	if opts.dryRun {
 		return nil
 	}
@@ -431,9 +431,11 @@ func newDataFile(out string, old *workforce.Data, im *workforce.Imported, order 
 	return d, nil
 }
 
-// reportImport says what the import read and wrote, on standard error.
-// It shows no count under the threshold: a terminal may be on a projector.
-func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *workforce.Data, dryRun bool) {
+// reportImport says what the import read and wrote, on standard error,
+// and which counts it replaced (old, if there were any): without git, they
+// are gone. It shows no count under the threshold: a terminal may be on a
+// projector.
+func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *workforce.Data, old *workforce.Data, dryRun bool) {
 	foundBy := func(found bool) string {
 		if found {
 			return " (found by its header)"
@@ -467,11 +469,18 @@ func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *work
 			fmt.Fprintf(w, "  %s → %s: %s\n", safetext.Excerpt(c.Text, 50), where, answersWord(c.Count, d.Threshold))
 		}
 	}
+	replaced := ""
+	switch {
+	case old != nil && old.Collected != "":
+		replaced = ", in place of those collected on " + old.Collected
+	case old != nil:
+		replaced = ", in place of the counts it held"
+	}
 	if dryRun {
-		fmt.Fprintf(w, "Nothing written (--dry-run): without it, the counts for %s would go to %s.\n", plural(len(d.Grades), "grade"), out)
+		fmt.Fprintf(w, "Nothing written (--dry-run): without it, the counts for %s would go to %s%s.\n", plural(len(d.Grades), "grade"), out, replaced)
 		return
 	}
-	fmt.Fprintf(w, "Wrote %s: counts only, for %s. %s was not copied or kept: delete it when you no longer need it.\n", out, plural(len(d.Grades), "grade"), name)
+	fmt.Fprintf(w, "Wrote %s: counts only, for %s%s. %s was not copied or kept: delete it when you no longer need it.\n", out, plural(len(d.Grades), "grade"), replaced, name)
 	fmt.Fprintf(w, "Next: ladder data show %s\n", plans.CommandQuote(out))
 }
 
