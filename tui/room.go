@@ -391,7 +391,7 @@ func (a *app) roomStripWith(spread bool) string {
 		ideas := sty.Subtle.Render("phones can send ideas")
 		if n := a.c.session.WaitingIdeas(st.QuestionID); n > 0 {
 			ideas = sty.Warning.Render(fmt.Sprintf("%d new %s in the list", n, plural(n, "idea", "ideas"))) +
-				sty.Subtle.Render(": x accepts, d drops")
+				sty.Subtle.Render(": ↑/↓ to it, x accepts, d drops")
 		}
 		in := strconv.Itoa(st.Joined) + " in the room"
 		out = append(out, withJoin(sty.Label.Render("Room: ")+ideas+sty.Subtle.Render(" · "+in+" · "+join),

@@ -805,3 +805,22 @@ func TestTheRoomVotesOnTheItemTheBoardOpens(t *testing.T) {
 		t.Errorf("the projector shows item 1 ready to rate; the phone shows:\n%s", page)
 	}
 }
+
+// The room's line says how to reach a new idea as well as what x and d do
+// to it: in an area's answer the cursor is on the area, where x does
+// nothing and tab goes into the text, where x types an x, so "x accepts"
+// alone left the facilitator typing x in front of the room.
+func TestTheRoomLineSaysHowToReachANewIdea(t *testing.T) {
+	h := startRoomHarness(t, 100, 30)
+	h.waitView("Vote from your phone")
+	h.press("esc")
+	phone := h.phone()
+	phone.join()
+	h.a.c.goToPlace(review.Question(2)) // who to speak with, by area
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.waitView("phones can send ideas")
+	phone.post("idea", url.Values{"question": {"speak-with"}, "area": {"workforce"}, "text": {"HR business partner"}})
+	h.waitView("1 new idea in the list: ↑/↓ to it, x accepts, d drops")
+	h.press("down", "down", "x")
+	h.waitView("[x] “HR business partner”")
+}
