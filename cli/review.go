@@ -39,6 +39,9 @@ func newReviewCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "review [PLAN]",
 		Short: "Start or resume a guided review",
+		// ladder room, ladder present: the room votes and the projector
+		// shows in a review (--room, --present).
+		SuggestFor: []string{"room", "present", "vote"},
 		Long: `Review takes you through every recommendation of the checklist, one
 screen at a time: rate it, write the action, who owns it and when it is
 due, then answer the next-steps questions. Every answer is saved to the
