@@ -1,10 +1,12 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
 
@@ -65,11 +67,26 @@ func (a *app) unreadNotice() {
 
 // commitNotice prints the git commands again after the program ends, when
 // it ends on the summary: outside the full-screen view the terminal wraps
-// them softly, so each copies and pastes as one line (issue 12.4).
+// them softly, so each copies and pastes as one line (issue 12.4). Quit
+// in the middle, it says where the answers are and the command that
+// carries on, as the accessible prompts do; not in presenter mode, where
+// the terminal is on the projector and the plan's file is not shown.
 func (a *app) commitNotice() {
 	ss := a.c.session
 	atEnd := a.active == screenSummary || a.active == screenBoard && ss != nil && ss.Place().Kind == review.AtEnd // presenter mode ends on the board
-	if ss == nil || !atEnd || a.exitNotice != "" || ss.State().Err != nil {
+	if ss == nil || a.exitNotice != "" || ss.State().Err != nil {
+		return
+	}
+	if !atEnd {
+		if a.quitting && !a.c.present {
+			_, total := a.c.plan().Counts()
+			room := ""
+			if a.c.room != nil {
+				room = "--room "
+			}
+			a.exitNotice = fmt.Sprintf("Every answer given is saved in %s (%d of %d items rated).\nTo carry on where you left off, run: ladder review %s%s",
+				ss.Path(), total.Rated(), total.Total(), room, plans.ShellQuote(ss.Path()))
+		}
 		return
 	}
 	steps := ss.CommitSteps()

@@ -159,3 +159,28 @@ func TestATerminalGoneWithoutAHangupSignalEndsTheReview(t *testing.T) {
 		t.Fatalf("after the terminal went: %+v", *r)
 	}
 }
+
+// Quitting in the middle of a review says, once the screen is gone, where
+// the answers are and the command that carries on, as the accessible
+// prompts do: someone who comes back next week need not remember either.
+// In presenter mode it says nothing (the path would be on the projector).
+func TestQuittingMidReviewSaysHowToCarryOn(t *testing.T) {
+	dir := t.TempDir()
+	e2ePlan(t, dir, "cafe.yaml", nil)
+	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-14", "plans/cafe.yaml")
+	e.waitFor("? help")
+	e.keys("g")
+	e.waitFor("1 of 21 rated")
+	text := e.quits()
+	for _, want := range []string{"Every answer given is saved in plans/cafe.yaml (1 of 21 items rated).", "To carry on where you left off, run: ladder review plans/cafe.yaml"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("after q mid-review, ladder did not say %q:\n%s", want, tailText(text, 800))
+		}
+	}
+
+	e = e2eStart(t, dir, e2eTerm{cols: 100, rows: 30}, "review", "--present", "--today", "2027-03-14", "plans/cafe.yaml")
+	e.waitFor("? help")
+	if text := e.quits(); strings.Contains(text, "cafe.yaml") {
+		t.Errorf("after q mid-review in presenter mode, ladder named the plan's file:\n%s", tailText(text, 800))
+	}
+}
