@@ -1,7 +1,7 @@
 package plans
 
 import (
-	"slices"
+	"sort"
 
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"go.yaml.in/yaml/v3"
@@ -34,38 +34,33 @@ func slipsIn(data []byte, found strictyaml.Problems) []Slip {
 	if ps != nil || root == nil || root.Kind != yaml.MappingNode {
 		return out
 	}
-	top := root.Content
-	var tops []int // the lines of the top-level keys, in file order
-	for i := 0; i+1 < len(top); i += 2 {
-		tops = append(tops, top[i].Line)
-	}
-	for i := 0; i+1 < len(top); i += 2 {
-		var set func(s *Slip, id string)
-		switch top[i].Value {
+	for j := range out {
+		line := out[j].Line
+		top := lastKey(root, line)
+		if top < 0 {
+			continue
+		}
+		part := lastKey(root.Content[top+1], line)
+		if part < 0 {
+			continue
+		}
+		switch id := root.Content[top+1].Content[part].Value; root.Content[top].Value {
 		case "items":
-			set = func(s *Slip, id string) { s.Item = id }
+			out[j].Item = id
 		case "follow_ups":
-			set = func(s *Slip, id string) { s.FollowUp = id }
-		default:
-			continue
-		}
-		parts := top[i+1]
-		if parts.Kind != yaml.MappingNode {
-			continue
-		}
-		for j := range out {
-			line := out[j].Line
-			for k := 0; k+1 < len(parts.Content); k += 2 {
-				key := parts.Content[k]
-				if key.Line > line {
-					break
-				}
-				if n, _ := slices.BinarySearch(tops, key.Line+1); n < len(tops) && tops[n] <= line {
-					continue // a top-level key comes between: not in this part
-				}
-				set(&out[j], key.Value)
-			}
+			out[j].FollowUp = id
 		}
 	}
 	return out
+}
+
+// lastKey is the index in n.Content of the last key of the mapping n
+// on or above line (its keys are in file order), or below 0 if n is no
+// mapping or has no key there.
+func lastKey(n *yaml.Node, line int) int {
+	if n.Kind != yaml.MappingNode {
+		return -1
+	}
+	pairs := len(n.Content) / 2
+	return 2*sort.Search(pairs, func(i int) bool { return n.Content[2*i].Line > line }) - 2
 }
