@@ -72,10 +72,11 @@ to no plan is a warning, which does not fail (such a next_review hands
 no actions on, so they are still checked where they are).
 
 In CI, --changed-since REV checks only the plans changed since REV (for
-example the branch a pull request goes into), and --format github prints
-each problem as a GitHub Actions annotation, so it shows on the changed
-line of the pull request: mistakes as errors, overdue actions as
-warnings.
+example the branch a pull request goes into; counted from where this
+branch left REV, so plans changed on REV alone are not checked), and
+--format github prints each problem as a GitHub Actions annotation, so
+it shows on the changed line of the pull request: mistakes as errors,
+overdue actions as warnings.
 
 Exit status: 0 when everything is fine, 1 when a mistake or an overdue
 action was found, 2 when the command itself was called wrongly, and with
@@ -332,7 +333,7 @@ func changedSince(files []string, rev string) ([]string, error) {
 		return nil, gitProblem(err)
 	}
 	defer repo.Close()
-	commit, err := repo.Resolve(rev)
+	commit, err := resolveBranchPoint(repo, rev)
 	if err != nil {
 		return nil, gitProblem(err)
 	}

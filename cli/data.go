@@ -922,11 +922,11 @@ func dataAtRevision(stderr io.Writer, path, rev string) (string, *workforce.Data
 		return "", nil, err
 	}
 	defer repo.Close()
-	commit, err := repo.Resolve(rev)
+	commit, err := resolveBranchPoint(repo, rev)
 	if err != nil {
 		return "", nil, gitProblem(err)
 	}
-	name := path + " at " + revisionLabel(rev, commit)
+	name := path + " at " + revisionLabel(repo, rev, commit)
 	data, err := repo.ReadFile(commit, rel)
 	switch {
 	case errors.Is(err, gitrev.ErrNotInRevision):
@@ -974,7 +974,7 @@ func dataChangesInFolder(stderr io.Writer, repo *gitrev.Repo, commit, rev, relDi
 	if err != nil {
 		return nil
 	}
-	since := revisionLabel(rev, commit)
+	since := revisionLabel(repo, rev, commit)
 	var out []byte
 	for _, ch := range changes {
 		if !plans.IsDataFile(ch.Path) || underHidden(ch.Path, relDir) {

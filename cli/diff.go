@@ -63,7 +63,10 @@ plan in a folder that changed since a revision (--rev REV [FOLDER], the
 plans folder unless you name one): one report for a whole pull request,
 each plan under a heading with its organisation and title. REV is any
 revision git understands, such as HEAD~1, main, a tag or a commit hash.
-Files at REV are read through git; your working copy is not touched.
+Files at REV are read through git; your working copy is not touched. On
+a branch that REV has moved on from, changes count from where the branch
+left REV (git's merge base), as a pull request counts them: what others
+merged into main since is not shown as undone by the branch.
 
 A plan added since REV gets a summary (its ratings and open actions); a
 removed one a line; a renamed one is compared with its old self, under
@@ -270,7 +273,7 @@ func diffAtRevision(stderr io.Writer, file, rev string) (plans.FileChange, error
 		return plans.FileChange{Path: file, NewName: file}, err
 	}
 	defer repo.Close()
-	commit, err := repo.Resolve(rev)
+	commit, err := resolveBranchPoint(repo, rev)
 	if err != nil {
 		return plans.FileChange{Path: file, NewName: file}, gitProblem(err)
 	}
@@ -285,7 +288,7 @@ func diffAtRevision(stderr io.Writer, file, rev string) (plans.FileChange, error
 func changeAtRevision(stderr io.Writer, repo *gitrev.Repo, commit, rev, file, rel string) (plans.FileChange, error) {
 	c := plans.FileChange{Path: file, NewName: file}
 	var err error
-	since := revisionLabel(rev, commit)
+	since := revisionLabel(repo, rev, commit)
 	_, statErr := os.Stat(file)
 	onDisk := statErr == nil
 	_, readErr := repo.ReadFile(commit, rel)
@@ -412,13 +415,32 @@ func previousAtRevision(repo *gitrev.Repo, commit, rev string, c *plans.FileChan
 	c.PreviousNow = workTree()
 }
 
-// revisionLabel names a revision for a heading: "HEAD~1 (1a2b3c4)", or
-// the revision alone when it is already a hash.
-func revisionLabel(rev, commit string) string {
+// revisionLabel names a revision for a heading: "HEAD~1 (1a2b3c4)", the
+// revision alone when it is already a hash, or "main (1a2b3c4, where this
+// branch left it)" when commit is the branch point, not rev itself.
+func revisionLabel(repo *gitrev.Repo, rev, commit string) string {
 	if strings.HasPrefix(commit, rev) {
 		return rev
 	}
-	return rev + " (" + commit[:min(7, len(commit))] + ")"
+	short := commit[:min(7, len(commit))]
+	if tip, err := repo.Resolve(rev); err == nil && tip != commit {
+		return rev + " (" + short + ", where this branch left it)"
+	}
+	return rev + " (" + short + ")"
+}
+
+// resolveBranchPoint resolves rev to the commit a branch's changes are
+// counted from, as a pull request counts them: where HEAD's history left
+// rev's (git's merge base), which is rev itself when HEAD has it. Counted
+// from rev's own commit, what others merged into main after the branch
+// began would show as undone by the branch, and a plan added there as
+// removed by it.
+func resolveBranchPoint(repo *gitrev.Repo, rev string) (string, error) {
+	commit, err := repo.Resolve(rev)
+	if err != nil {
+		return "", err
+	}
+	return repo.BranchPoint(commit), nil
 }
 
 // loadAtCommit loads the plan at rel as it was at commit (named rev).
@@ -477,11 +499,11 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 	if err != nil {
 		relDir = "" // the top of the repository
 	}
-	commit, err := repo.Resolve(opts.rev)
+	commit, err := resolveBranchPoint(repo, opts.rev)
 	if err != nil {
 		return gitProblem(err)
 	}
-	since := revisionLabel(opts.rev, commit)
+	since := revisionLabel(repo, opts.rev, commit)
 	out, problems, err := changedPlans(repo, commit, opts.rev, relDir)
 	if err != nil {
 		return gitProblem(err)
@@ -521,7 +543,7 @@ type planProblem struct {
 // between commit (named rev) and the work tree, in path order. A plan that
 // does not load is left out, with its problem.
 func changedPlans(repo *gitrev.Repo, commit, rev, relDir string) ([]plans.FileChange, []planProblem, error) {
-	since := revisionLabel(rev, commit)
+	since := revisionLabel(repo, rev, commit)
 	changes, err := repo.Changes(commit, relDir)
 	if err != nil {
 		return nil, nil, err

@@ -391,6 +391,21 @@ func (r *Repo) Resolve(rev string) (string, error) {
 	return obj.oid, nil
 }
 
+// BranchPoint returns the commit where HEAD's history left commit's: git's
+// merge base, from which a pull request counts its changes. It is commit
+// itself when HEAD has it (HEAD is on it, ahead of it or merged it in).
+// When the two histories do not meet in the commits this clone has (a
+// shallow clone, histories with no commit in common, no commit yet),
+// commit is returned as it is.
+func (r *Repo) BranchPoint(commit string) string {
+	out, err := git(r.Root, "merge-base", commit, "HEAD")
+	base := strings.TrimSpace(string(out))
+	if err != nil || base == "" {
+		return commit
+	}
+	return base
+}
+
 // ReadFile returns the content of the file at path in revision rev.
 func (r *Repo) ReadFile(rev, path string) ([]byte, error) {
 	commit, err := r.Resolve(rev)

@@ -410,3 +410,31 @@ func TestUnknownRevisionInAShallowCloneSaysWhy(t *testing.T) {
 		t.Errorf("Resolve(nope) in a full clone = %v", err)
 	}
 }
+
+// A branch's changes count from where it left main; a commit HEAD has
+// is its own branch point; histories that never meet fall back to the
+// commit itself.
+func TestBranchPoint(t *testing.T) {
+	g := testRepo(t)
+	commitFile(g, "plans/a.yaml", "one\n", "2027-01-15T10:00:00+00:00")
+	base := g.Git("rev-parse", "HEAD")
+	g.Git("checkout", "-q", "-b", "ana")
+	commitFile(g, "plans/a.yaml", "ana\n", "2027-01-16T10:00:00+00:00")
+	g.Git("checkout", "-q", "main")
+	commitFile(g, "plans/b.yaml", "main\n", "2027-01-17T10:00:00+00:00")
+	mainTip := g.Git("rev-parse", "HEAD")
+	g.Git("checkout", "-q", "--orphan", "lonely")
+	commitFile(g, "plans/c.yaml", "alone\n", "2027-01-18T10:00:00+00:00")
+	lonely := g.Git("rev-parse", "HEAD")
+	g.Git("checkout", "-q", "ana")
+	r := openRepo(t, g.Dir)
+	for name, tc := range map[string]struct{ commit, want string }{
+		"main moved on":       {mainTip, base},
+		"an ancestor":         {base, base},
+		"no commit in common": {lonely, lonely},
+	} {
+		if got := r.BranchPoint(tc.commit); got != tc.want {
+			t.Errorf("%s: BranchPoint(%s) = %s, want %s", name, tc.commit, got, tc.want)
+		}
+	}
+}
