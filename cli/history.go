@@ -92,10 +92,10 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 	// each takes a few git processes, and on a busy machine waiting for
 	// them one after another was most of the time.
 	var data []byte
-	var uncommitted bool
+	var uncommitted, shallow bool
 	var wg sync.WaitGroup
 	wg.Go(func() { data = dataHistory(file, opts.format == "md", cols) })
-	wg.Go(func() { uncommitted = changedSinceCommit(file) })
+	wg.Go(func() { uncommitted, shallow = historyCaveats(file) })
 	entries, err := planHistory(file)
 	wg.Wait()
 	if err != nil {
@@ -108,6 +108,12 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 			"To count them, commit the plan: git add %s && git commit\n",
 			safetext.Line(file), safetext.Line(plans.CommandQuote(file)))
 	}
+	if shallow {
+		// The oldest commit fetched looks like the plan's first: without
+		// this, one commit reads as the plan's whole life.
+		fmt.Fprint(stderr, "This clone is shallow: history shows only the commits it has.\n"+
+			"For the rest, run git fetch --unshallow (in CI, check out with fetch-depth: 0).\n")
+	}
 	out := render.HistoryText(file, entries, cols)
 	if opts.format == "md" {
 		out = render.HistoryMarkdown(file, entries)
@@ -115,15 +121,21 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 	return writeOutput(stdout, opts.out, append(out, data...))
 }
 
-// changedSinceCommit reports whether the plan on disk differs from the
-// plan at HEAD (line endings aside, for git's autocrlf). It says false
-// whenever it cannot tell: planHistory reports git's problems.
-func changedSinceCommit(file string) bool {
+// historyCaveats says what history cannot show: whether the plan on disk
+// differs from the plan at HEAD (line endings aside, for git's autocrlf),
+// and whether the clone is shallow. It says false whenever it cannot
+// tell: planHistory reports git's problems.
+func historyCaveats(file string) (uncommitted, shallow bool) {
 	repo, rel, err := openRepo(file)
 	if err != nil {
-		return false
+		return false, false
 	}
 	defer repo.Close()
+	return changedAtHead(repo, rel, file), repo.Shallow()
+}
+
+// changedAtHead reports whether the plan on disk differs from HEAD's.
+func changedAtHead(repo *gitrev.Repo, rel, file string) bool {
 	committed, err := repo.ReadFile("HEAD", rel)
 	var big *gitrev.TooLargeError
 	if errors.As(err, &big) {

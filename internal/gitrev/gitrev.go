@@ -380,7 +380,7 @@ func (r *Repo) Resolve(rev string) (string, error) {
 	}
 	switch obj.status {
 	case "missing":
-		if r.shallow() {
+		if r.Shallow() {
 			return "", errorf(ErrUnknownRevision, "git does not know the revision %q: this clone is shallow, and it was never fetched "+
 				"(in CI, check out with fetch-depth: 0, or git fetch the branch first)", rev)
 		}
@@ -813,9 +813,9 @@ func (c *catFile) close() error {
 	return c.cmd.Wait()
 }
 
-// shallow reports whether the repository is a shallow clone, which has
-// only the newest commits: asked only when a revision is missing.
-func (r *Repo) shallow() bool {
+// Shallow reports whether the repository is a shallow clone, which has
+// only the newest commits (actions/checkout's default).
+func (r *Repo) Shallow() bool {
 	out, err := git(r.Root, "rev-parse", "--is-shallow-repository")
 	return err == nil && strings.TrimSpace(string(out)) == "true"
 }
