@@ -58,6 +58,7 @@ const (
 	planChanged changeKind = iota
 	planAdded
 	planRemoved
+	planRenamed // counted so in the summary only: laid out as changed
 )
 
 // planDoc is what a diff says about one plan, before it is laid out.
@@ -83,16 +84,22 @@ func buildDiffSet(since string, changes []plans.FileChange, notCompared []string
 }
 
 // summary counts the plans by what happened to them: "2 changed, 1 new".
+// A plan only moved (git mv into a year folder) is counted as renamed, so
+// that a pull request moving every plan does not read as changing them.
 func (s diffSet) summary() string {
 	n := map[changeKind]int{}
 	for _, p := range s.plans {
+		if p.kind == planChanged && p.renamedFrom != "" && len(p.sections) == 0 {
+			n[planRenamed]++
+			continue
+		}
 		n[p.kind]++
 	}
 	var parts []string
 	for _, k := range []struct {
 		kind changeKind
 		word string
-	}{{planChanged, "changed"}, {planAdded, "new"}, {planRemoved, "removed"}} {
+	}{{planChanged, "changed"}, {planRenamed, "renamed"}, {planAdded, "new"}, {planRemoved, "removed"}} {
 		if n[k.kind] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n[k.kind], k.word))
 		}
