@@ -149,6 +149,13 @@ func TestMergeDifferentItems(t *testing.T) {
 			s.Text = "Renamed step"
 			s.Owner = "Bo"
 		})},
+		{"notes of one item, due date of the same", setNotes("lc-vision", "New note\nover two lines\n"), func(p *plans.Plan) {
+			p.Response("lc-vision").Due = plans.Date{Year: 2027, Month: 5, Day: 31}
+		}},
+		{"project-plan step added, the last step's date moved", func(p *plans.Plan) {
+			steps := &p.Answer("project-plan").Steps
+			*steps = append(*steps, plans.Step{ID: 4, Text: "New step", Owner: "Bo", Status: plans.StatusTodo})
+		}, editStep(3, func(s *plans.Step) { s.Due = plans.Date{Year: 2027, Month: 9, Day: 30} })},
 		{"header and first item", func(p *plans.Plan) {
 			p.Organisation = "Acme Café Group"
 			p.Title = "Spring review: progression"
