@@ -187,7 +187,8 @@ type Commit struct {
 }
 
 // Log lists the commits reachable from HEAD that changed the file at path,
-// oldest first, following it through renames as git log --follow does,
+// oldest first, following it through renames as git log --follow does
+// (but not copies: a file added as a copy of another begins there),
 // and the merges that changed it from their first parent. A file never
 // committed has an empty log and no error.
 func (r *Repo) Log(path string) ([]Commit, error) {
@@ -236,6 +237,9 @@ func (r *Repo) LogEach(path string, fn func(Commit) error) error {
 		// Nobody reads the rest: stop git rather than wait for it.
 		cmd.Process.Kill()
 		cmd.Wait()
+		if errors.Is(err, errLogEnded) {
+			return nil
+		}
 		return err
 	}
 	if err := cmd.Wait(); err != nil {
@@ -268,7 +272,11 @@ type logParser struct {
 	pending *Commit
 	emit    func(Commit) error
 	emitted int
+	added   bool // the pending commit added the file: the log ends with it
 }
+
+// errLogEnded stops the log at the commit that added the file.
+var errLogEnded = errors.New("the file begins here")
 
 func (p *logParser) read(r *bufio.Reader) error {
 	for {
@@ -327,6 +335,14 @@ func (p *logParser) entry(f string, r *bufio.Reader) error {
 			return err
 		}
 	}
+	if status[0] == 'C' {
+		// --follow finds copies too, and plans are mostly the checklist's
+		// template: a plan added beside another (a second organisation's,
+		// next year's) would go on into that plan's commits. It begins
+		// here, as a new file.
+		c.RenamedFrom = ""
+		p.added = true
+	}
 	if status == "D" {
 		c.Deleted = true
 	} else {
@@ -350,7 +366,13 @@ func (p *logParser) flush() error {
 		p.next = c.RenamedFrom
 	}
 	p.emitted++
-	return p.emit(*c)
+	if err := p.emit(*c); err != nil {
+		return err
+	}
+	if p.added {
+		return errLogEnded
+	}
+	return nil
 }
 
 func parseLogHeader(h string) (Commit, error) {

@@ -230,6 +230,32 @@ func TestLogFollowsRenames(t *testing.T) {
 	}
 }
 
+// A plan added beside another it resembles (plans are mostly the
+// checklist's template) starts its own history: git log --follow would
+// take it for a copy and go on into the other plan's commits.
+func TestLogStopsAtACopy(t *testing.T) {
+	g := testRepo(t)
+	template := "1\n2\n3\n4\n5\n6\n7\n8\n9\n"
+	commitFile(g, "plans/acme.yaml", "acme\n"+template, "2027-01-15T10:00:00+00:00")
+	g.Write("plans/acme.yaml", []byte("acme, edited\n"+template))
+	g.Write("plans/beta.yaml", []byte("beta\n"+template))
+	g.Git("add", "plans")
+	g.GitAt("2027-02-01T10:00:00+00:00", "commit", "-q", "-m", "Beta, and acme edited")
+	commitFile(g, "plans/beta.yaml", "beta, edited\n"+template, "2027-03-01T10:00:00+00:00")
+	if out := g.Git("log", "--follow", "--format=%s", "--", "plans/beta.yaml"); !strings.Contains(out, "change plans/acme.yaml") {
+		t.Fatalf("git no longer follows a copy, and this test tests nothing:\n%s", out)
+	}
+	_, log := openLog(t, g.Dir, "plans/beta.yaml")
+	var got []string
+	for _, c := range log {
+		got = append(got, c.Date.Format("2006-01-02")+" "+c.Path+" from "+c.RenamedFrom)
+	}
+	want := []string{"2027-02-01 plans/beta.yaml from ", "2027-03-01 plans/beta.yaml from "}
+	if !slices.Equal(got, want) {
+		t.Errorf("log:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // Changes lists what differs between a commit and the work tree: edits,
 // renames, deletions, and new files whether added to git or not.
 func TestChanges(t *testing.T) {
