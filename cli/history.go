@@ -226,9 +226,11 @@ func planHistory(file string) ([]plans.HistoryEntry, error) {
 		return nil, gitProblem(err)
 	}
 	var newestFirst []*plans.HistoryEntry
+	var commits []gitrev.Commit // newestFirst's
 	logErr := repo.LogEach(rel, func(c gitrev.Commit) error {
 		e := &plans.HistoryEntry{Commit: c.Short, Date: plans.DateOf(c.Date), Subject: c.Subject, RenamedFrom: c.RenamedFrom}
 		newestFirst = append(newestFirst, e)
+		commits = append(commits, c)
 		switch {
 		case c.Deleted:
 			e.Problem = "deleted in this commit"
@@ -256,6 +258,7 @@ func planHistory(file string) ([]plans.HistoryEntry, error) {
 	if err := cmp.Or(logErr, streamErr); err != nil {
 		return nil, gitProblem(err)
 	}
+	newestFirst = endAtUnrelatedRename(repo, newestFirst, commits)
 	if len(newestFirst) == 0 {
 		if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
 			return nil, usageErrorf("%s does not exist, and git has no history of it: check the spelling of the path", file)
@@ -276,4 +279,40 @@ func planHistory(file string) ([]plans.HistoryEntry, error) {
 			file, plural(len(entries), "commit"), entries[0].Commit, entries[0].Problem)}
 	}
 	return entries, nil
+}
+
+// endAtUnrelatedRename ends a history (newest first, with its commits) at
+// a rename that joins plans of different organisations or checklists: git
+// pairs a plan removed and another added in one commit as a rename, plans
+// being mostly the checklist's template. ladder diff shows such a pair as
+// one plan removed and one new; the new plan's history begins where it
+// was added.
+func endAtUnrelatedRename(repo *gitrev.Repo, newestFirst []*plans.HistoryEntry, commits []gitrev.Commit) []*plans.HistoryEntry {
+	for i := 0; i+1 < len(commits); i++ {
+		if commits[i].RenamedFrom == "" {
+			continue
+		}
+		newer, older := planAtCommit(repo, commits[i]), planAtCommit(repo, commits[i+1])
+		if newer != nil && older != nil && len(plans.Unrelated(older, newer)) > 0 {
+			newestFirst[i].RenamedFrom = ""
+			return newestFirst[:i+1]
+		}
+	}
+	return newestFirst
+}
+
+// planAtCommit is the plan as c left it, or nil when it did not load.
+func planAtCommit(repo *gitrev.Repo, c gitrev.Commit) *plans.Plan {
+	if c.Deleted {
+		return nil
+	}
+	data, err := repo.ReadFile(c.Hash, c.Path)
+	if err != nil {
+		return nil
+	}
+	p, err := plans.Parse(c.Short+":"+c.Path, data, revisionResolver(repo, c.Hash, path.Dir(c.Path)))
+	if err != nil {
+		return nil
+	}
+	return p
 }
