@@ -154,8 +154,15 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	// escaped by render.GitHubAnnotation: they go past the guard that
 	// keeps every other line from being one.
 	lines := stdout
+	var annotationRepo *gitrev.Repo
 	if opts.format == "github" {
 		lines = safetext.Unguarded(stdout)
+		if len(files) > 0 {
+			if repo, err := gitrev.Open(filepath.Dir(files[0])); err == nil {
+				defer repo.Close()
+				annotationRepo = repo
+			}
+		}
 	}
 
 	// Each file is loaded, checked and its lines written on a worker; only
@@ -177,7 +184,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	inOrder(names.len(), func(i int) *checked {
 		path := names.at(i)
 		r := &checked{path: path}
-		out := checkPrinter{w: &r.text, github: opts.format == "github"}
+		out := checkPrinter{w: &r.text, github: opts.format == "github", repo: annotationRepo}
 		l := plans.CheckFolderFile(path, resolve)
 		l.Err = checkWorkforceFile(l) // data and benchmark files: cli/data.go
 		if l.Err == nil && l.Plan != nil {
@@ -361,6 +368,20 @@ func changedSince(files []string, rev string) ([]string, error) {
 type checkPrinter struct {
 	w      io.Writer
 	github bool
+	// repo, when the plans are in one, names files in annotations from
+	// its top, as GitHub finds them, wherever check runs.
+	repo *gitrev.Repo
+}
+
+// annotated is path as an annotation names it.
+func (p checkPrinter) annotated(path string) string {
+	if p.repo == nil {
+		return path
+	}
+	if rel, err := p.repo.Rel(path); err == nil {
+		return rel
+	}
+	return path
 }
 
 // mistakes prints why a file did not load.
@@ -371,11 +392,11 @@ func (p checkPrinter) mistakes(path string, err error) {
 	}
 	var fe *plans.FileError
 	if !errors.As(err, &fe) {
-		fmt.Fprintln(p.w, render.GitHubAnnotation("error", path, 0, 0, err.Error()))
+		fmt.Fprintln(p.w, render.GitHubAnnotation("error", p.annotated(path), 0, 0, err.Error()))
 		return
 	}
 	for _, pr := range fe.Problems {
-		fmt.Fprintln(p.w, render.GitHubAnnotation("error", fe.Path, pr.Line, pr.Column, pr.Message))
+		fmt.Fprintln(p.w, render.GitHubAnnotation("error", p.annotated(fe.Path), pr.Line, pr.Column, pr.Message))
 	}
 }
 
@@ -417,7 +438,7 @@ func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (pr
 		if level == "warning" {
 			pr.warning(path, line, col, msg)
 		} else if pr.github {
-			fmt.Fprintln(pr.w, render.GitHubAnnotation(level, path, line, col, safetext.Line(msg)))
+			fmt.Fprintln(pr.w, render.GitHubAnnotation(level, pr.annotated(path), line, col, safetext.Line(msg)))
 		} else {
 			fmt.Fprintf(pr.w, "%s:%d:%d: %s\n", safetext.LeadingPath(path), line, col, safetext.Line(msg))
 		}
@@ -436,7 +457,7 @@ func (pr checkPrinter) warnings(path string, ws []plans.Problem) int {
 
 func (pr checkPrinter) warning(path string, line, col int, msg string) {
 	if pr.github {
-		fmt.Fprintln(pr.w, render.GitHubAnnotation("warning", path, line, col, safetext.Line(msg)))
+		fmt.Fprintln(pr.w, render.GitHubAnnotation("warning", pr.annotated(path), line, col, safetext.Line(msg)))
 		return
 	}
 	fmt.Fprintf(pr.w, "%s:%d:%d: warning: %s\n", safetext.LeadingPath(path), line, col, safetext.Line(msg))
@@ -460,7 +481,7 @@ func (pr checkPrinter) overdue(path string, p *plans.Plan, today plans.Date) int
 		days := a.Due.DaysUntil(today)
 		msg := safetext.Line(fmt.Sprintf("overdue: %s (%s, due %s, %s ago%s)", actionText(a), owner, a.Due, plural(days, "day"), followedBy(a)))
 		if pr.github {
-			fmt.Fprintln(pr.w, render.GitHubAnnotation("warning", path, line, col, msg))
+			fmt.Fprintln(pr.w, render.GitHubAnnotation("warning", pr.annotated(path), line, col, msg))
 		} else {
 			fmt.Fprintf(pr.w, "%s:%d:%d: %s\n", safetext.LeadingPath(path), line, col, msg)
 		}
