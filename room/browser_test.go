@@ -380,3 +380,31 @@ func TestPhoneKeepsTheAreaItSendsIdeasFor(t *testing.T) {
 		t.Errorf("the ideas arrive for the areas %q, want %q", areas, want)
 	}
 }
+
+// TestPhoneShowsKeyboardFocusOnItsVote: someone voting from a keyboard
+// (or a switch, or a screen reader's keys) must see where the focus is,
+// on the button of their own vote too. That button is outlined to show
+// the vote; focused, it must look different again, and by more than a
+// colour, since whoever cannot tell the focus colour from the text's
+// cannot tell the two outlines apart either.
+func TestPhoneShowsKeyboardFocusOnItsVote(t *testing.T) {
+	b := browsertest.Start(t)
+	r, s := startServer(t)
+	p := openPhone(t, b, s, "keys")
+	p.waitText("Type the PIN")
+	p.join("4821")
+	p.waitText("You are in the room")
+	r.Vote("lc-vision")
+	p.waitText("Not sure")
+	// Vote from the keyboard: the page keeps the focus on the button.
+	p.Do(chromedp.Focus(chromedp.ID("choice-amber")), chromedp.KeyEvent("\r"))
+	p.waitText("Your vote is in")
+	p.WaitFor("the focus back on the vote", `document.activeElement && document.activeElement.id === "choice-amber" && document.activeElement.matches(":focus-visible")`)
+	look := `(() => { const s = getComputedStyle(document.getElementById("choice-amber")); return [s.outlineStyle, s.outlineWidth, s.outlineOffset, s.boxShadow.replace(/rgba?\([^)]*\)/g, "")].join(" | "); })()`
+	focused := browsertest.Run(p.Phone, chromedp.Evaluate[string](look))
+	p.Do(chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`))
+	unfocused := browsertest.Run(p.Phone, chromedp.Evaluate[string](look))
+	if focused == unfocused {
+		t.Errorf("the button of one's own vote looks the same focused and not, but for colour: %q", focused)
+	}
+}
