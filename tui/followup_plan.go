@@ -582,7 +582,7 @@ func (pp *projectPlan) countSteps() string {
 	}
 	t := fmt.Sprintf("%d %s · %d done", len(steps), plural(len(steps), "step", "steps"), done)
 	if overdue > 0 {
-		t += fmt.Sprintf(" · %d overdue", overdue)
+		t += fmt.Sprintf(" · ⚠ %d overdue", overdue) // the key to the ⚠ on their dates
 	}
 	follows := 0
 	for _, s := range steps {

@@ -39,7 +39,7 @@ func TestProjectPlanStartsAsActionsByDueDate(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("seeded plan on disk:\n got %q\nwant %q", got, want)
 	}
-	fuContains(t, fuView(a), "3 steps · 0 done · 1 overdue", "⚠ 28 Feb 2027", "李雷")
+	fuContains(t, fuView(a), "3 steps · 0 done · ⚠ 1 overdue", "⚠ 28 Feb 2027", "李雷")
 
 	// An action written later is pulled in with i, once.
 	a.c.plan().Response("wf-business-as-usual").Action = "Publish pay bands"
@@ -516,4 +516,12 @@ func TestProjectPlanOwnerShowsWholeWhereItFits(t *testing.T) {
 			t.Errorf("%dx%d present=%v: owner whole in its row %v, want %v:\n%s", tc.w, tc.h, tc.present, got, tc.whole, v)
 		}
 	}
+}
+
+// A late step's date is marked ⚠; the line that sums the plan up says
+// what the mark means ("⚠ 1 overdue"), as it does for ↳, so that someone
+// who cannot tell the warning colour has the shape and a word for it.
+func TestProjectPlanKeysItsLateMark(t *testing.T) {
+	a, _ := fuQuestion(t, 4)
+	fuContains(t, fuView(a), "⚠ 28 Feb 2027", "3 steps · 0 done · ⚠ 1 overdue")
 }
