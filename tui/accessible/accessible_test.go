@@ -378,7 +378,7 @@ func TestBadAnswersAskedAgain(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkOutput(t, out,
-		"Organisation: \nThis one is needed. Please type it.\nOrganisation: Acme\n",
+		"Organisation: \nThe organisation is needed: type it, or type quit to stop.\nOrganisation: Acme\n",
 		`Rating: x`+"\n"+`"x" is not one of the choices. Type 1, 2 or 3 (or r, a or g), or press Enter to skip it and leave it unrated.`+"\n",
 		`"4" is not one of the choices.`,
 		`Due date: 31/02/2027`+"\n"+`Not a date I can use: "31/02/2027" is not a real date. Please try again.`+"\nDue date: 2027-02-30\n",

@@ -174,7 +174,10 @@ func (p *prompter) required(prompt, hint string) (string, error) {
 		if err != nil || s != "" {
 			return s, err
 		}
-		p.say("This one is needed. Please type it.")
+		// Said by its name: a screen reader hears this after the
+		// prompt, and "this one" would send the listener back to find
+		// which; and a way out for whoever has nothing to type.
+		p.say("The %s is needed: type it, or type quit to stop.", strings.ToLower(prompt))
 	}
 }
 
