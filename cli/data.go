@@ -21,6 +21,7 @@ import (
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
+	"github.com/socialmobility/ladder/tui/accessible"
 	"github.com/socialmobility/ladder/workforce"
 	"github.com/spf13/cobra"
 )
@@ -592,7 +593,9 @@ out from by subtraction ("--"); a grade too small to show alone is shown
 with its neighbour.
 
 --format md prints the same as Markdown, the chart as a table, as the
-report's data section has it. NO_COLOR turns colour off.`,
+report's data section has it. NO_COLOR turns colour off. With ACCESSIBLE
+set (or TERM=dumb), as for ladder review --accessible, the chart is said
+in words, a sentence a grade, for a screen reader.`,
 		Example: `  ladder data show plans/acme.yaml
   ladder data show plans/acme.data.yaml --benchmark plans/uk.benchmark.yaml
   ladder data show plans/acme.yaml --format md -o data.md`,
@@ -639,6 +642,10 @@ func runDataShow(stdout, stderr io.Writer, arg string, opts dataShowOptions) err
 		if width <= 0 {
 			width = terminalWidth(stdout)
 		}
+		if accessible.Wanted(false, nil) {
+			// For a screen reader, as the review's accessible prompts are.
+			return finishDataShow(stdout, opts.out, render.WorkforceWords(w, width), w)
+		}
 		var colour render.Colour
 		if opts.out == "" {
 			colour = groupColour
@@ -647,7 +654,13 @@ func runDataShow(stdout, stderr io.Writer, arg string, opts dataShowOptions) err
 		}
 		data = render.WorkforceText(w, width, colour)
 	}
-	if err := writeOutput(stdout, opts.out, data); err != nil {
+	return finishDataShow(stdout, opts.out, data, w)
+}
+
+// finishDataShow writes what data show made, and fails when the
+// benchmark could not be read.
+func finishDataShow(stdout io.Writer, out string, data []byte, w *workforce.Loaded) error {
+	if err := writeOutput(stdout, out, data); err != nil {
 		return err
 	}
 	if w.BenchmarkErr != nil {

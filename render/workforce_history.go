@@ -245,7 +245,7 @@ func WorkforceDiffText(oldName, newName string, old, new *workforce.Data) []byte
 	}
 	for i, t := range [][][]string{d.shares, d.responses} {
 		if len(t) > 0 {
-			textTable(&b, append([][]string{[][]string{wfShareHeader, wfResponseHeader}[i]}, t...), 80)
+			textTable(&b, append([][]string{[][]string{wfShareHeader, wfResponseHeader}[i]}, t...), 80, false)
 		}
 	}
 	for _, s := range d.settings {

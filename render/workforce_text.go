@@ -37,6 +37,19 @@ const (
 // in the legend and a colour), the reading with its rule and numbers, and
 // the response rates against the target.
 func WorkforceText(w *workforce.Loaded, cols int, colour Colour) []byte {
+	return workforceText(w, cols, colour, false)
+}
+
+// WorkforceWords is WorkforceText for a screen reader: each grade's shares
+// said in a sentence instead of a bar of blocks (which a screen reader
+// reads out one block at a time), every table row a line that names its
+// figures, and every hidden figure said in words ("fewer than 10", "not
+// shown") instead of "<10" and "--".
+func WorkforceWords(w *workforce.Loaded, cols int) []byte {
+	return workforceText(w, cols, nil, true)
+}
+
+func workforceText(w *workforce.Loaded, cols int, colour Colour, words bool) []byte {
 	if colour == nil {
 		colour = func(_ workforce.Group, s string) string { return s }
 	}
@@ -60,22 +73,26 @@ func WorkforceText(w *workforce.Loaded, cols int, colour Colour) []byte {
 		wrap("  ", workforce.SmallEmployerAdvice)
 		return []byte(b.String())
 	}
-	textChart(&b, doc, cols, colour, wrap)
+	if words {
+		chartWords(doc, wrap)
+	} else {
+		textChart(&b, doc, cols, colour, wrap)
+	}
 	b.WriteByte('\n')
 	wrap("", "Reading: "+doc.reading.sentence)
 	wrap("  ", "How it is read: "+doc.reading.rule)
 	wrap("  ", "The numbers: "+doc.reading.numbers)
 	if doc.bench != nil {
 		b.WriteByte('\n')
-		textBenchmark(&b, doc, cols, wrap)
+		textBenchmark(&b, doc, cols, words, wrap)
 	} else if doc.benchNote != "" {
 		b.WriteByte('\n')
 		wrap("", "Benchmark: "+doc.benchNote)
 	}
 	b.WriteByte('\n')
-	textResponses(&b, doc, cols, wrap)
+	textResponses(&b, doc, cols, words, wrap)
 	b.WriteByte('\n')
-	wrap("", hiddenLegend(doc.threshold, true))
+	wrap("", hiddenLegend(doc.threshold, !words))
 	return []byte(b.String())
 }
 
@@ -157,6 +174,35 @@ func textChart(b *strings.Builder, doc workforceDoc, cols int, colour Colour, wr
 	}
 }
 
+// chartWords says the chart's rows as sentences, junior to senior:
+// "Team member: working class 46%, intermediate 31%, professional 23%."
+func chartWords(doc workforceDoc, wrap func(indent, s string)) {
+	wrap("", "Share of each group by grade, junior to senior (of the answers in the three groups):")
+	rows := append(append([]wfRow{}, doc.rows...), doc.total)
+	rows[len(rows)-1].name = "All grades"
+	for _, r := range rows {
+		if r.noBar {
+			wrap("", plain(r.name)+": "+r.why+".")
+			continue
+		}
+		var shares []string
+		for _, g := range workforce.Reported {
+			shares = append(shares, g.Name()+" "+shareWord(r.shares[g], doc.threshold, false))
+		}
+		wrap("", plain(r.name)+": "+strings.Join(shares, ", ")+".")
+	}
+	if doc.bench != nil {
+		var shares []string
+		for _, g := range workforce.Reported {
+			shares = append(shares, fmt.Sprintf("%s %.0f%%", g.Name(), doc.bench.shares[g]))
+		}
+		wrap("", "Benchmark: "+strings.Join(shares, ", ")+".")
+	}
+	for _, j := range doc.joined {
+		wrap("", j)
+	}
+}
+
 // bar draws weights (the three groups, then the hidden ones) as cells of
 // their shapes, width cells in all, by largest remainder so the pieces add
 // up exactly.
@@ -204,16 +250,16 @@ func bar(weights []float64, cells int, colour Colour) string {
 	return b.String()
 }
 
-func textBenchmark(b *strings.Builder, doc workforceDoc, cols int, wrap func(indent, s string)) {
+func textBenchmark(b *strings.Builder, doc workforceDoc, cols int, words bool, wrap func(indent, s string)) {
 	wrap("", "Benchmark: "+plain(doc.bench.source))
 	cells := [][]string{{"Group", "All grades", "Benchmark", "Difference"}}
 	for _, g := range workforce.Reported {
-		cells = append(cells, []string{capitalise(g.Name()), shareWord(doc.bench.yours[g], doc.threshold, true), benchShare(doc.bench.shares[g]), doc.bench.difference(g)})
+		cells = append(cells, []string{capitalise(g.Name()), shareWord(doc.bench.yours[g], doc.threshold, !words), benchShare(doc.bench.shares[g]), doc.bench.difference(g)})
 	}
-	textTable(b, cells, cols)
+	textTable(b, cells, cols, words)
 }
 
-func textResponses(b *strings.Builder, doc workforceDoc, cols int, wrap func(indent, s string)) {
+func textResponses(b *strings.Builder, doc workforceDoc, cols int, words bool, wrap func(indent, s string)) {
 	title := "Responses"
 	if doc.target > 0 {
 		title += fmt.Sprintf(" (target response rate %d%%)", doc.target)
@@ -225,9 +271,9 @@ func textResponses(b *strings.Builder, doc workforceDoc, cols int, wrap func(ind
 	rows[len(rows)-1].name = "All grades"
 	for _, r := range rows {
 		cells = append(cells, []string{ansi.Truncate(plain(r.name), 24, "…"),
-			figureWord(r.row.Responses, doc.threshold, true), figureWord(r.row.Excluded, doc.threshold, true), r.headcount(), r.rateOr("--")})
+			figureWord(r.row.Responses, doc.threshold, !words), figureWord(r.row.Excluded, doc.threshold, !words), r.headcount(), r.rateOr(hiddenWord(false, doc.threshold, !words))})
 	}
-	textTable(b, cells, cols)
+	textTable(b, cells, cols, words)
 	if len(doc.below) > 0 {
 		wrap("", "Below the target: "+plain(strings.Join(doc.below, ", "))+".")
 	}
@@ -259,8 +305,10 @@ func writeLegend(b *strings.Builder, entries []string, cols int) {
 
 // textTable writes rows under a header row, indented by two, in columns;
 // when that is wider than cols, each row becomes a line of its own that
-// names its figures: "Team member: responses 132, excluded 12, ...".
-func textTable(b *strings.Builder, rows [][]string, cols int) {
+// names its figures: "Team member: responses 132, excluded 12, ...", as
+// it does always when named (for a screen reader, which reads a table's
+// columns as one run of figures).
+func textTable(b *strings.Builder, rows [][]string, cols int, named bool) {
 	total := 2
 	for i := range rows[0] {
 		w := 0
@@ -269,7 +317,7 @@ func textTable(b *strings.Builder, rows [][]string, cols int) {
 		}
 		total += w + 2
 	}
-	if total-2 <= cols {
+	if total-2 <= cols && !named {
 		writeTable(b, "  ", rows)
 		return
 	}
