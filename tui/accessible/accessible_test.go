@@ -231,6 +231,9 @@ func TestFullReview(t *testing.T) {
 		"Question 1 of 5: How many did you get in each area; red/amber/green?\n",
 		"Question 2 of 5: What are your quick wins?\n",
 		"Question 3 of 5: Who do you need to speak with in your organisation about each area?\n",
+		// Each area's answer is asked by the area's name once, with where it
+		// is among them, not "For Workforce:" and then "Workforce:" again.
+		"\nArea 2 of 3. Press Enter to leave it empty.\nWorkforce: ",
 		"Question 4 of 5: Who are the decision makers to help you make this change?\n",
 		"Question 5 of 5: What will your project plan look like?\n",
 		"1. Write a fair succession policy; owner Ana; due Mon 25 Jan 2027 (2027-01-25); todo\n",

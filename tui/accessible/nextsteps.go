@@ -134,11 +134,14 @@ func optionGroup(o review.Option) string {
 
 // perArea asks one line for each area.
 func (r *reviewer) perArea(id string) error {
-	for _, area := range r.s.Checklist().Areas {
+	areas := r.s.Checklist().Areas
+	for i, area := range areas {
 		var text string
 		err := errAnswerChanged
+		// The prompt names the area; the hint says where it is among them.
+		where := fmt.Sprintf("Area %d of %d.", i+1, len(areas))
 		for errors.Is(err, errAnswerChanged) { // until no idea from the room changes this area's answer meanwhile
-			text, err = r.p.text(area.Title, "For "+area.Title+":", r.s.Plan().Answer(id).ByArea[area.ID])
+			text, err = r.p.text(area.Title, where, r.s.Plan().Answer(id).ByArea[area.ID])
 		}
 		if err != nil {
 			return err
