@@ -68,7 +68,9 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 			continue
 		}
 		_, total := f.Plan.Counts()
-		options = append(options, choice{label: fmt.Sprintf("%s: %s, %d/%d rated (%s)",
+		// "14 of 21", not "14/21", which a speech engine may read as a
+		// fraction or a date.
+		options = append(options, choice{label: fmt.Sprintf("%s: %s, %d of %d rated (%s)",
 			f.Plan.Organisation, f.Plan.Title, total.Rated(), total.Total(), f.Path)})
 		paths = append(paths, f.Path)
 	}
