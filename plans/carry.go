@@ -204,7 +204,7 @@ func withNextReview(prev *File, ref string) ([]byte, error) {
 		return want, nil
 	}
 	data := prev.disk
-	at := -1
+	at, crlf := -1, false
 	for i := 0; i < len(data); {
 		end := bytes.IndexByte(data[i:], '\n')
 		line := data[i:]
@@ -212,7 +212,7 @@ func withNextReview(prev *File, ref string) ([]byte, error) {
 			line = data[i : i+end+1]
 		}
 		if key := bytes.TrimRight(line, " \t\r\n"); bytes.Equal(key, []byte("items:")) {
-			at = i
+			at, crlf = i, bytes.HasSuffix(line, []byte("\r\n"))
 			break
 		}
 		if end < 0 {
@@ -224,6 +224,9 @@ func withNextReview(prev *File, ref string) ([]byte, error) {
 		var b []byte
 		b = append(b, data[:at]...)
 		b = appendField(b, 0, "next_review", ref)
+		if crlf { // saved on Windows: the line ends as its neighbours do
+			b = append(b[:len(b)-1], "\r\n"...)
+		}
 		b = append(b, data[at:]...)
 		if back, err := Parse(prev.Path, b, WithChecklist(prev.Plan.Checklist)); err == nil && bytes.Equal(Encode(back), want) {
 			return b, nil

@@ -214,6 +214,31 @@ func TestCreateNextAddsOneLineToAPlanLaidOutByHand(t *testing.T) {
 	}
 }
 
+// A plan saved with Windows line endings gets its one line with them
+// too, not a lone line feed among carriage returns.
+func TestCreateNextKeepsWindowsLineEndings(t *testing.T) {
+	dir := gitRepo(t)
+	prevPath := filepath.Join(dir, "plans", "acme.yaml")
+	crlf := strings.ReplaceAll(string(Encode(blankPlan())), "\n", "\r\n")
+	if err := os.WriteFile(prevPath, []byte(crlf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Open(prevPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	nf, _, err := CreateNext(filepath.Join(dir, "plans", "acme-2027.yaml"), f, New(f.Plan.Checklist, "Acme", "next", Date{2027, 3, 1}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nf.Close()
+	after, _ := os.ReadFile(prevPath)
+	if want := strings.Replace(crlf, "items:\r\n", "next_review: acme-2027.yaml\r\nitems:\r\n", 1); string(after) != want {
+		t.Fatalf("got %q", after)
+	}
+}
+
 // Someone else changed last year's plan after it was read: nothing is
 // written, and their change stays.
 func TestCreateNextWritesNothingOverAnotherChange(t *testing.T) {
