@@ -66,7 +66,8 @@ revision git understands, such as HEAD~1, main, a tag or a commit hash.
 Files at REV are read through git; your working copy is not touched. On
 a branch that REV has moved on from, changes count from where the branch
 left REV (git's merge base), as a pull request counts them: what others
-merged into main since is not shown as undone by the branch.
+merged into main since is not shown as undone by the branch. To compare
+with REV's own version instead: git show REV:PLAN | ladder diff - PLAN.
 
 A plan added since REV gets a summary (its ratings and open actions); a
 removed one a line; a renamed one is compared with its old self, under
