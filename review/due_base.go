@@ -2,6 +2,7 @@ package review
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/socialmobility/ladder/plans"
 )
@@ -90,4 +91,19 @@ func (s *Session) OwnerSuggestions() []string {
 		}
 	}
 	return out
+}
+
+// LateWords is how late an action is on day today, "45 days late", or ""
+// when it is not: done, not due yet, or with no date. Every front end
+// says it in these words (the screens beside a ⚠, the accessible prompts
+// alone), so the two never disagree.
+func LateWords(due plans.Date, status plans.Status, today plans.Date) string {
+	if due.IsZero() || !status.Open() {
+		return ""
+	}
+	days := due.DaysUntil(today)
+	if days <= 0 {
+		return ""
+	}
+	return strconv.Itoa(days) + plural(days, " day late", " days late")
 }

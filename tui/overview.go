@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -10,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // overviewScreen lists every item, grouped by area, with its rating and
@@ -310,14 +310,7 @@ func (s *overviewScreen) lateOf(r *plans.Response) string {
 // the overview both say it, from the review's today (ladder review
 // --today), so the two never disagree.
 func lateWords(due plans.Date, status plans.Status, today plans.Date) string {
-	if due.IsZero() || !status.Open() {
-		return ""
-	}
-	days := due.DaysUntil(today)
-	if days <= 0 {
-		return ""
-	}
-	return strconv.Itoa(days) + plural(days, " day late", " days late")
+	return review.LateWords(due, status, today)
 }
 
 // rate gives the item under the cursor level i of the scale, as its

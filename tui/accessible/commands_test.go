@@ -393,3 +393,24 @@ func TestItemOfAnAreaNamedAmbiguously(t *testing.T) {
 		"Rating: item 2 of create\ncreate could be Vision or Culture: type more of the area's name.\n",
 		"Rating: item 2 of create a diverse\n\nArea: Create a diverse and inclusive culture\nItem 2 of 6 in this area, 18 of 42 in all\n")
 }
+
+// TestLateActionsSaySo: where the screens mark a passed due date "⚠ 14
+// days late", the prompts say it in words: keeping the date at the item,
+// in the project plan's list and in the summary.
+func TestLateActionsSaySo(t *testing.T) {
+	path := newPlanFile(t, func(p *plans.Plan) {
+		r := p.Response("lc-vision")
+		r.Rating, r.Action, r.Owner, r.Status = "red", "Write the vision", "Ana", plans.StatusTodo
+		r.Due = today.AddDays(-14)
+	})
+	answers := []string{"item 1", "", "", "", "", "", "", "item 21"}
+	for range 20 {
+		answers = append(answers, "")
+	}
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
+	checkOutput(t, out,
+		"Enter keeps: Fri 1 Jan 2027 (2027-01-01), 14 days late. Type - to clear it.\n",
+		"The project plan so far:\n1. Write the vision; owner Ana; due Fri 1 Jan 2027 (2027-01-01), 14 days late; todo;",
+		"Open actions by due date:\n1. Write the vision; owner Ana; due Fri 1 Jan 2027 (2027-01-01), 14 days late; todo\n",
+	)
+}

@@ -45,7 +45,7 @@ func (r *reviewer) question(i int) error {
 	if err := r.chooseDueBase(); err != nil {
 		return err
 	}
-	return r.p.date("Due date", "When should this be done by?", r.s.Plan().Answer(f.ID).Due, func(text string) (plans.Date, error) {
+	return r.p.date("Due date", "When should this be done by?", r.s.Plan().Answer(f.ID).Due, "", func(text string) (plans.Date, error) {
 		d, sn, err := r.s.SetQuestionDue(f.ID, text)
 		r.save(sn)
 		return d, err
@@ -223,7 +223,7 @@ func (r *reviewer) projectPlan(id string) error {
 		if err := r.chooseDueBase(); err != nil {
 			return err
 		}
-		err = r.p.date("Due date", "When by?", plans.Date{}, func(text string) (plans.Date, error) {
+		err = r.p.date("Due date", "When by?", plans.Date{}, "", func(text string) (plans.Date, error) {
 			return r.editStep(id, stepID, func(e *review.StepEdit) { e.Due = text })
 		})
 		if err != nil {
@@ -238,7 +238,7 @@ func (r *reviewer) projectPlan(id string) error {
 // down, or remove it (undo brings the last one removed back).
 func (r *reviewer) changeStep(followUpID string, stepID int) error {
 	st := *step(r.s.Plan(), followUpID, stepID)
-	r.p.say("Step: %s", describe(st.Text, st.Owner, st.Due, st.Status))
+	r.p.say("Step: %s", describe(st.Text, st.Owner, st.Due, st.Status, r.today))
 	what, err := r.p.choose(question{prompt: "Do", def: 4, enter: "leave it as it is", options: []choice{
 		{label: "Change it", words: []string{"change", "edit"}},
 		{label: "Move it up", words: []string{"up"}},
@@ -297,7 +297,7 @@ func (r *reviewer) editWholeStep(followUpID string, stepID int) error {
 	if err := r.chooseDueBase(); err != nil {
 		return err
 	}
-	err = r.p.date("Due date", "When by?", cur().Due, func(text string) (plans.Date, error) {
+	err = r.p.date("Due date", "When by?", cur().Due, withLate(cur().Due, cur().Status, r.today), func(text string) (plans.Date, error) {
 		return r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Due = text })
 	})
 	if err != nil {
@@ -342,7 +342,7 @@ func (r *reviewer) printSteps(steps []plans.Step) {
 	r.p.say("The project plan so far:")
 	p := r.s.Plan()
 	for i, s := range steps {
-		line := describe(s.Text, s.Owner, s.Due, s.Status)
+		line := describe(s.Text, s.Owner, s.Due, s.Status, r.today)
 		if _, ref, ok := p.Checklist.Item(s.From); ok && p.Follows(s) {
 			// Linked steps said as the screens mark them (issue 12.3).
 			line += fmt.Sprintf("; follows the action of item %d until you edit it here", ref.Seq+1)
@@ -355,8 +355,9 @@ func (r *reviewer) printSteps(steps []plans.Step) {
 }
 
 // describe is one action on one line: "Write the vision; owner Ana; due
-// Wed 31 Mar 2027 (2027-03-31); todo".
-func describe(text, owner string, due plans.Date, status plans.Status) string {
+// Wed 31 Mar 2027 (2027-03-31); todo", and ", 14 days late" after a date
+// that has passed, where the screens show a ⚠.
+func describe(text, owner string, due plans.Date, status plans.Status, today plans.Date) string {
 	parts := []string{oneLine(text)}
 	if owner != "" {
 		parts = append(parts, "owner "+owner)
@@ -364,7 +365,16 @@ func describe(text, owner string, due plans.Date, status plans.Status) string {
 	if due.IsZero() {
 		parts = append(parts, "no due date")
 	} else {
-		parts = append(parts, "due "+friendly(due))
+		parts = append(parts, "due "+friendly(due)+withLate(due, status, today))
 	}
 	return strings.Join(append(parts, string(status)), "; ")
+}
+
+// withLate is ", 14 days late" when an open action's date has passed, or
+// "".
+func withLate(due plans.Date, status plans.Status, today plans.Date) string {
+	if late := review.LateWords(due, status, today); late != "" {
+		return ", " + late
+	}
+	return ""
 }

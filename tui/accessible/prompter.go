@@ -331,9 +331,10 @@ func dueExamples() string {
 
 // date asks for an optional date and gives what is typed to set, which
 // stores it (the session reads the date); it says which date was
-// understood. Enter keeps current; "-" clears it. A date set refuses is
-// explained and asked again.
-func (p *prompter) date(prompt, hint string, current plans.Date, set func(text string) (plans.Date, error)) error {
+// understood. Enter keeps current (said with late, ", 14 days late", when
+// it has passed); "-" clears it. A date set refuses is explained and
+// asked again.
+func (p *prompter) date(prompt, hint string, current plans.Date, late string, set func(text string) (plans.Date, error)) error {
 	if err := p.takePending(); err != nil {
 		return err
 	}
@@ -343,7 +344,7 @@ func (p *prompter) date(prompt, hint string, current plans.Date, set func(text s
 	}
 	p.dueExplained = true
 	if !current.IsZero() {
-		p.say("%s %s Enter keeps: %s. Type %s to clear it.", hint, forms, friendly(current), clearWord)
+		p.say("%s %s Enter keeps: %s%s. Type %s to clear it.", hint, forms, friendly(current), late, clearWord)
 	} else {
 		p.say("%s %s Press Enter to leave it empty.", hint, forms)
 	}

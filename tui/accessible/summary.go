@@ -35,11 +35,7 @@ func (r *reviewer) summary() {
 	} else {
 		r.p.say("Open actions by due date:")
 		for i, a := range actions {
-			line := describe(a.Text, a.Owner, a.Due, a.Status)
-			if !a.Due.IsZero() && a.Due.Before(r.today) {
-				line += "; overdue"
-			}
-			r.p.say("%d. %s", i+1, line)
+			r.p.say("%d. %s", i+1, describe(a.Text, a.Owner, a.Due, a.Status, r.today))
 		}
 	}
 

@@ -151,7 +151,7 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 	if err := r.chooseDueBase(); err != nil {
 		return err
 	}
-	err = r.p.date("Due date", "When by?", response().Due, func(text string) (plans.Date, error) {
+	err = r.p.date("Due date", "When by?", response().Due, withLate(response().Due, response().Status, r.today), func(text string) (plans.Date, error) {
 		d, sn, err := r.s.SetDue(it.ID, text)
 		r.save(sn)
 		return d, err
