@@ -76,7 +76,9 @@ questions, and keeps the result as a YAML plan file you can keep in git.
 Other checklists, built in or your own, rate in their own words: see
 ladder checklists.
 
-Run it with no arguments to start or resume a review.`,
+Run it with no arguments to start or resume a review.
+With a screen reader, run ladder review --accessible (or set ACCESSIBLE=1):
+the same review as plain line-by-line prompts.`,
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
