@@ -317,10 +317,14 @@ func changeAtRevision(stderr io.Writer, repo *gitrev.Repo, commit, rev, file, re
 				return ch, nil
 			}
 		}
+		bad := 0
 		for _, p := range problems {
-			printError(stderr, p.err)
+			if !p.mended {
+				printError(stderr, p.err)
+				bad++
+			}
 		}
-		if len(problems) > 0 {
+		if bad > 0 {
 			return c, problemsFound()
 		}
 	}
@@ -512,12 +516,14 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 	for i := range out {
 		previousAtRevision(repo, commit, opts.rev, &out[i])
 	}
-	notCompared := make([]string, len(problems))
-	for i, p := range problems {
+	var notCompared []string
+	for _, p := range problems {
 		printError(stderr, p.err)
-		notCompared[i] = p.path
+		if !p.mended {
+			notCompared = append(notCompared, p.path)
+		}
 	}
-	bad := len(problems)
+	bad := len(notCompared)
 	doc := render.DiffsText(since, out, notCompared)
 	if md {
 		doc = render.DiffsMarkdown(since, out, notCompared)
@@ -534,11 +540,20 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 }
 
 // planProblem is a changed plan that could not be compared: its path as
-// shown, and why.
+// shown, and why. A mended one was compared all the same: it did not load
+// at the revision, and the change mends it (err says why it did not).
 type planProblem struct {
-	path string
-	err  error
+	path   string
+	err    error
+	mended bool
 }
+
+// mendedError is why a plan the change mends did not load at the
+// revision: said, but no failure of the change's.
+type mendedError struct{ err error }
+
+func (e *mendedError) Error() string { return e.err.Error() }
+func (e *mendedError) Unwrap() error { return e.err }
 
 // changedPlans loads both sides of every plan under relDir that differs
 // between commit (named rev) and the work tree, in path order. A plan that
@@ -557,7 +572,8 @@ func changedPlans(repo *gitrev.Repo, commit, rev, relDir string) ([]plans.FileCh
 		}
 		cs, err := folderChange(repo, commit, rev, since, ch)
 		if err != nil {
-			problems = append(problems, planProblem{path: displayPath(repo, ch.Path), err: err})
+			var mended *mendedError
+			problems = append(problems, planProblem{path: displayPath(repo, ch.Path), err: err, mended: errors.As(err, &mended)})
 		}
 		out = append(out, cs...)
 	}
@@ -579,7 +595,7 @@ func pairRenames(cs []plans.FileChange, since string) []plans.FileChange {
 		best := -1
 		for j := range cs {
 			a := &cs[j]
-			if a.Old != nil || a.New == nil || len(plans.Unrelated(cs[i].Old, a.New)) > 0 {
+			if a.Old != nil || a.New == nil || a.OldDidNotLoad || len(plans.Unrelated(cs[i].Old, a.New)) > 0 {
 				continue
 			}
 			if best < 0 || (a.New.Title == cs[i].Old.Title && cs[best].New.Title != cs[i].Old.Title) {
@@ -659,6 +675,11 @@ func folderChange(repo *gitrev.Repo, commit, rev, since string, ch gitrev.Change
 	switch {
 	case err != nil && ch.Status == 'D':
 		return nil, newErr // not a plan then either
+	case err != nil && c.New != nil:
+		// A mistake at rev that this change mends is rev's, not the
+		// change's: the plan is shown as it is now, and nothing fails.
+		c.OldDidNotLoad = true
+		return []plans.FileChange{c}, &mendedError{err}
 	case err != nil:
 		return nil, fmt.Errorf("%w\n%s does not load at %s, so it is not compared", err, oldRel, rev)
 	case ch.Status == 'D':

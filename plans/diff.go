@@ -44,6 +44,9 @@ type FileChange struct {
 	OldName, NewName string
 	// Old is nil for an added plan, New for a removed one.
 	Old, New *Plan
+	// OldDidNotLoad says Old is nil because the plan was there but did not
+	// load (a change that mends it): New is summed up as a new plan is.
+	OldDidNotLoad bool
 	// Previous is the plan that New names as its previous review, when it
 	// could be read (for a diff since a revision, as it was then), and
 	// PreviousName names it as shown: a diff says what New carried on

@@ -69,6 +69,7 @@ type planDoc struct {
 	heading          string
 	oldName, newName string
 	renamedFrom      string
+	oldDidNotLoad    bool // shown as a new plan, though it was there
 	// warnings say why comparing the two versions means little: they are
 	// reviews of different organisations, or follow different checklists.
 	warnings []string
@@ -93,6 +94,10 @@ func (s diffSet) summary() string {
 			n[planRenamed]++
 			continue
 		}
+		if p.oldDidNotLoad {
+			n[planChanged]++
+			continue
+		}
 		n[p.kind]++
 	}
 	var parts []string
@@ -108,7 +113,7 @@ func (s diffSet) summary() string {
 }
 
 func buildPlanDoc(c plans.FileChange) planDoc {
-	doc := planDoc{oldName: c.OldName, newName: c.NewName, renamedFrom: c.RenamedFrom}
+	doc := planDoc{oldName: c.OldName, newName: c.NewName, renamedFrom: c.RenamedFrom, oldDidNotLoad: c.OldDidNotLoad}
 	p := c.New
 	switch {
 	case c.Old == nil:

@@ -70,6 +70,8 @@ func textPlan(b *strings.Builder, p planDoc, among bool) {
 // changed", "a new plan, not in main (1a2b3c4)".
 func planFate(p planDoc) string {
 	switch {
+	case p.kind == planAdded && p.oldDidNotLoad:
+		return "did not load at " + p.oldName + ", so it is shown as it is now"
 	case p.kind == planAdded:
 		return "a new plan, not in " + p.oldName
 	case p.kind == planRemoved:
