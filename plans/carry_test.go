@@ -188,14 +188,13 @@ func TestCreateNextLinksBothPlansWithOneLineInTheOld(t *testing.T) {
 	}
 }
 
-// A plan laid out by hand keeps its layout: the link is one line added
-// above its items.
-func TestCreateNextAddsOneLineToAPlanLaidOutByHand(t *testing.T) {
+// carryOnFromFile writes last year's plan as prev, carries it on to
+// acme-2027.yaml, and returns last year's plan as the carry-on left it.
+func carryOnFromFile(t *testing.T, prev string) string {
+	t.Helper()
 	dir := gitRepo(t)
 	prevPath := filepath.Join(dir, "plans", "acme.yaml")
-	hand := strings.Replace(string(Encode(blankPlan())), "title: ", "title:    ", 1)
-	hand = strings.Replace(hand, "participants: []\n", "participants: [] # nobody yet\n", 1)
-	if err := os.WriteFile(prevPath, []byte(hand), 0o644); err != nil {
+	if err := os.WriteFile(prevPath, []byte(prev), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	f, err := Open(prevPath, nil)
@@ -209,7 +208,15 @@ func TestCreateNextAddsOneLineToAPlanLaidOutByHand(t *testing.T) {
 	}
 	nf.Close()
 	after, _ := os.ReadFile(prevPath)
-	if want := strings.Replace(hand, "items:\n", "next_review: acme-2027.yaml\nitems:\n", 1); string(after) != want {
+	return string(after)
+}
+
+// A plan laid out by hand keeps its layout: the link is one line added
+// above its items.
+func TestCreateNextAddsOneLineToAPlanLaidOutByHand(t *testing.T) {
+	hand := strings.Replace(string(Encode(blankPlan())), "title: ", "title:    ", 1)
+	hand = strings.Replace(hand, "participants: []\n", "participants: [] # nobody yet\n", 1)
+	if after, want := carryOnFromFile(t, hand), strings.Replace(hand, "items:\n", "next_review: acme-2027.yaml\nitems:\n", 1); after != want {
 		t.Fatalf("got\n%s", after)
 	}
 }
@@ -217,24 +224,8 @@ func TestCreateNextAddsOneLineToAPlanLaidOutByHand(t *testing.T) {
 // A plan saved with Windows line endings gets its one line with them
 // too, not a lone line feed among carriage returns.
 func TestCreateNextKeepsWindowsLineEndings(t *testing.T) {
-	dir := gitRepo(t)
-	prevPath := filepath.Join(dir, "plans", "acme.yaml")
 	crlf := strings.ReplaceAll(string(Encode(blankPlan())), "\n", "\r\n")
-	if err := os.WriteFile(prevPath, []byte(crlf), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	f, err := Open(prevPath, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	nf, _, err := CreateNext(filepath.Join(dir, "plans", "acme-2027.yaml"), f, New(f.Plan.Checklist, "Acme", "next", Date{2027, 3, 1}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	nf.Close()
-	after, _ := os.ReadFile(prevPath)
-	if want := strings.Replace(crlf, "items:\r\n", "next_review: acme-2027.yaml\r\nitems:\r\n", 1); string(after) != want {
+	if after, want := carryOnFromFile(t, crlf), strings.Replace(crlf, "items:\r\n", "next_review: acme-2027.yaml\r\nitems:\r\n", 1); after != want {
 		t.Fatalf("got %q", after)
 	}
 }
