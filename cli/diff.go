@@ -313,6 +313,11 @@ func changeAtRevision(stderr io.Writer, repo *gitrev.Repo, commit, rev, file, re
 		}
 		for _, ch := range changes {
 			if ch.Path == displayPath(repo, rel) && ch.New != nil {
+				for _, p := range problems {
+					if p.mended && p.path == ch.Path {
+						printError(stderr, p.err) // why it did not load at rev
+					}
+				}
 				ch.Path, ch.NewName = file, file
 				return ch, nil
 			}
