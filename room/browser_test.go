@@ -408,3 +408,32 @@ func TestPhoneShowsKeyboardFocusOnItsVote(t *testing.T) {
 		t.Errorf("the button of one's own vote looks the same focused and not, but for colour: %q", focused)
 	}
 }
+
+// TestPhoneSaysTheVoteInWords: after a vote and after the reveal, the
+// lines that say what this phone voted are read as words, the shape
+// beside them hidden from a screen reader as it is on the buttons ("Your
+// vote is in: Amber", not "black up-pointing triangle Amber").
+func TestPhoneSaysTheVoteInWords(t *testing.T) {
+	b := browsertest.Start(t)
+	r, s := startServer(t)
+	p := openPhone(t, b, s, "words")
+	p.waitText("Type the PIN")
+	p.join("4821")
+	p.waitText("You are in the room")
+	r.Vote("lc-vision")
+	p.waitText("Not sure")
+	p.vote("amber")
+	p.waitText("Your vote is in")
+	shapesRead := func(when string) {
+		t.Helper()
+		for _, n := range p.Accessibility() {
+			if strings.ContainsAny(n.Name, "■▲●") {
+				t.Errorf("%s: a screen reader reads the shape in %s %q", when, n.Role, n.Name)
+			}
+		}
+	}
+	shapesRead("after the vote")
+	r.Reveal()
+	p.waitText("You voted")
+	shapesRead("after the reveal")
+}

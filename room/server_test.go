@@ -106,7 +106,7 @@ func TestPhoneWithoutJavaScript(t *testing.T) {
 	}
 	p.mustVote("lc-leadership", r.Status().Round, "amber")
 	_, body = p.Get("/")
-	if !strings.Contains(body, "Your vote is in: ▲ Amber. You can change it until the reveal.") || !strings.Contains(body, `value="amber" id="choice-amber" class="choice between" aria-pressed="true"`) {
+	if !strings.Contains(body, `Your vote is in: <span class="mark" aria-hidden="true">▲</span> Amber. You can change it until the reveal.`) || !strings.Contains(body, `value="amber" id="choice-amber" class="choice between" aria-pressed="true"`) {
 		t.Errorf("after voting:\n%s", body)
 	}
 	if st := r.Status(); st.Voted != 1 || st.Joined != 1 {
@@ -114,7 +114,7 @@ func TestPhoneWithoutJavaScript(t *testing.T) {
 	}
 	r.Reveal()
 	_, body = p.Get("/")
-	for _, want := range []string{"The room's votes", `<span class="word">Amber</span> <span class="count">1</span>`, "You voted ▲ Amber."} {
+	for _, want := range []string{"The room's votes", `<span class="word">Amber</span> <span class="count">1</span>`, `You voted <span class="mark" aria-hidden="true">▲</span> Amber.`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("revealed page lacks %s:\n%s", want, body)
 		}
