@@ -164,8 +164,8 @@ func (t *timebox) view(st *styles, now time.Time) string {
 
 // sessionView is the session's clock: the time left, the items left and
 // the pace they need, "session 1:12:00 · 14 items · 5:08 each"; in the
-// warning colour once the pace is faster than the time box, or the time
-// is up. It is empty without a session clock.
+// warning colour, and "…each, behind", once the pace is faster than the
+// time box, or the time is up. It is empty without a session clock.
 func (t *timebox) sessionView(st *styles, now time.Time, itemsLeft int, compact bool) string {
 	if t.session <= 0 {
 		return ""
@@ -200,7 +200,9 @@ func (t *timebox) sessionView(st *styles, now time.Time, itemsLeft int, compact 
 	pace := left / time.Duration(itemsLeft)
 	text += fmt.Sprintf(" · %d %s · %s each", itemsLeft, plural(itemsLeft, "item", "items"), clock(pace))
 	if t.limit > 0 && pace < t.limit {
-		return st.Warning.Render(text)
+		// Said in words too: the colour alone is lost without colour, to
+		// a colour-blind eye and on a washed-out projector.
+		return st.Warning.Render(text + ", behind")
 	}
 	return st.Clock.Render(text)
 }

@@ -193,8 +193,9 @@ func TestSessionClockPaceAndKeys(t *testing.T) {
 	clock.advance(30 * 60)
 	tick(h)
 	// 60 minutes for 20 items is 3:00 each, less than the 5-minute box:
-	// said in the warning colour.
-	h.requireView("session 1:00:00 · 20 items · 3:00 each", "time's up (+26:00)")
+	// said in the warning colour, and in words, which are all a
+	// monochrome projector or a colour-blind facilitator has.
+	h.requireView("session 1:00:00 · 20 items · 3:00 each, behind", "time's up (+26:00)")
 
 	h.press("t")
 	h.requireView("paused")
