@@ -368,6 +368,13 @@ func TestPhoneKeepsTheAreaItSendsIdeasFor(t *testing.T) {
 		ideas := r.Status().Ideas
 		r.settleIdea(ideas[0].ID, false)
 		p.waitText("✗ Not taken: " + name + ": the data team")
+		// Said as words alone: "Not taken", not "multiplication x Not
+		// taken".
+		for _, n := range p.Accessibility() {
+			if strings.ContainsAny(n.Name, "✓✗") {
+				t.Errorf("%s: a screen reader reads the mark in %s %q", name, n.Role, n.Name)
+			}
+		}
 		if area := browsertest.Run(p.Phone, chromedp.Value(chromedp.ID("area"))); area != "workforce" {
 			t.Errorf("%s: the page updated and the area chosen went from Workforce to %q", name, area)
 		}

@@ -468,7 +468,7 @@ func TestPhoneHearsWhatBecameOfItsIdeas(t *testing.T) {
 		t.Fatal("the session did not know the second idea")
 	}
 	_, body := a.Get("/")
-	for _, want := range []string{"<li>✓ Accepted: Name a senior sponsor</li>", "<li>✗ Not taken: Free pizza</li>"} {
+	for _, want := range []string{`<li><span aria-hidden="true">✓</span> Accepted: Name a senior sponsor</li>`, `<li><span aria-hidden="true">✗</span> Not taken: Free pizza</li>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the phone that sent the ideas is not told %q:\n%s", want, body)
 		}
@@ -481,13 +481,13 @@ func TestPhoneHearsWhatBecameOfItsIdeas(t *testing.T) {
 	if r.WithdrawIdea(session, ideas[0].ID) == nil {
 		t.Fatal("the accepted idea could not be taken back out")
 	}
-	if _, body := a.Get("/"); !strings.Contains(body, "<li>✗ Not taken: Name a senior sponsor</li>") || strings.Contains(body, "✓ Accepted: Name a senior sponsor") {
+	if _, body := a.Get("/"); !strings.Contains(body, `<li><span aria-hidden="true">✗</span> Not taken: Name a senior sponsor</li>`) || strings.Contains(body, "Accepted: Name a senior sponsor") {
 		t.Errorf("the phone still shows an idea taken back out as accepted:\n%s", body)
 	}
 	if _, ok := r.AcceptIdea(session, ideas[0].ID); !ok {
 		t.Fatal("the idea taken out could not be accepted again")
 	}
-	if _, body := a.Get("/"); !strings.Contains(body, "<li>✓ Accepted: Name a senior sponsor</li>") || strings.Count(body, "Name a senior sponsor") != 1 {
+	if _, body := a.Get("/"); !strings.Contains(body, `<li><span aria-hidden="true">✓</span> Accepted: Name a senior sponsor</li>`) || strings.Count(body, "Name a senior sponsor") != 1 {
 		t.Errorf("the phone does not show the idea accepted again, once:\n%s", body)
 	}
 	if got := session.Plan().Answer("quick-wins").List; !slices.Equal(got, []string{"Name a senior sponsor"}) {
