@@ -144,7 +144,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	unchanged := 0
 	if opts.changedSince != "" {
 		all := len(files)
-		if files, err = changedSince(files, opts.changedSince); err != nil {
+		if files, err = changedSince(stderr, files, opts.changedSince); err != nil {
 			return err
 		}
 		unchanged = all - len(files)
@@ -331,7 +331,7 @@ func overdueWayOut(late []string) string {
 
 // changedSince keeps the files that differ from their version at rev: new
 // (whether git tracks them yet or not), edited or renamed.
-func changedSince(files []string, rev string) ([]string, error) {
+func changedSince(stderr io.Writer, files []string, rev string) ([]string, error) {
 	if len(files) == 0 {
 		return nil, nil
 	}
@@ -340,7 +340,7 @@ func changedSince(files []string, rev string) ([]string, error) {
 		return nil, gitProblem(err)
 	}
 	defer repo.Close()
-	commit, err := resolveBranchPoint(repo, rev)
+	commit, err := resolveBranchPoint(stderr, repo, rev)
 	if err != nil {
 		return nil, gitProblem(err)
 	}

@@ -935,7 +935,7 @@ func dataAtRevision(stderr io.Writer, path, rev string) (string, *workforce.Data
 		return "", nil, err
 	}
 	defer repo.Close()
-	commit, err := resolveBranchPoint(repo, rev)
+	commit, err := resolveBranchPoint(stderr, repo, rev)
 	if err != nil {
 		return "", nil, gitProblem(err)
 	}

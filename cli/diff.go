@@ -66,8 +66,10 @@ revision git understands, such as HEAD~1, main, a tag or a commit hash.
 Files at REV are read through git; your working copy is not touched. On
 a branch that REV has moved on from, changes count from where the branch
 left REV (git's merge base), as a pull request counts them: what others
-merged into main since is not shown as undone by the branch. To compare
-with REV's own version instead: git show REV:PLAN | ladder diff - PLAN.
+merged into main since is not shown as undone by the branch (where git
+cannot find that point, as in a shallow clone, they count from REV itself,
+and ladder says so). To compare with REV's own version instead:
+git show REV:PLAN | ladder diff - PLAN.
 
 A plan added since REV gets a summary (its ratings and open actions); a
 removed one a line; a renamed one is compared with its old self, under
@@ -274,7 +276,7 @@ func diffAtRevision(stderr io.Writer, file, rev string) (plans.FileChange, error
 		return plans.FileChange{Path: file, NewName: file}, err
 	}
 	defer repo.Close()
-	commit, err := resolveBranchPoint(repo, rev)
+	commit, err := resolveBranchPoint(stderr, repo, rev)
 	if err != nil {
 		return plans.FileChange{Path: file, NewName: file}, gitProblem(err)
 	}
@@ -444,13 +446,25 @@ func revisionLabel(repo *gitrev.Repo, rev, commit string) string {
 // rev's (git's merge base), which is rev itself when HEAD has it. Counted
 // from rev's own commit, what others merged into main after the branch
 // began would show as undone by the branch, and a plan added there as
-// removed by it.
-func resolveBranchPoint(repo *gitrev.Repo, rev string) (string, error) {
+// removed by it. When git finds no such commit (a shallow clone that
+// never fetched it, histories with nothing in common), rev's own commit
+// is used, and stderr says so: what others merged into rev since would
+// otherwise read, unsaid, as undone by the branch.
+func resolveBranchPoint(stderr io.Writer, repo *gitrev.Repo, rev string) (string, error) {
 	commit, err := repo.Resolve(rev)
 	if err != nil {
 		return "", err
 	}
-	return repo.BranchPoint(commit), nil
+	base, ok := repo.BranchPoint(commit)
+	if !ok {
+		why := ""
+		if repo.Shallow() {
+			why = " (this clone is shallow: in CI, check out with fetch-depth: 0)"
+		}
+		fmt.Fprintf(stderr, "git finds no commit where this branch left %s%s: changes are counted from %s itself.\n",
+			safetext.Line(rev), why, safetext.Line(rev))
+	}
+	return base, nil
 }
 
 // loadAtCommit loads the plan at rel as it was at commit (named rev).
@@ -509,7 +523,7 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 	if err != nil {
 		relDir = "" // the top of the repository
 	}
-	commit, err := resolveBranchPoint(repo, opts.rev)
+	commit, err := resolveBranchPoint(stderr, repo, opts.rev)
 	if err != nil {
 		return gitProblem(err)
 	}

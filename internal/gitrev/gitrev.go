@@ -418,14 +418,14 @@ func (r *Repo) Resolve(rev string) (string, error) {
 // itself when HEAD has it (HEAD is on it, ahead of it or merged it in).
 // When the two histories do not meet in the commits this clone has (a
 // shallow clone, histories with no commit in common, no commit yet),
-// commit is returned as it is.
-func (r *Repo) BranchPoint(commit string) string {
+// commit is returned as it is, and ok is false.
+func (r *Repo) BranchPoint(commit string) (base string, ok bool) {
 	out, err := git(r.Root, "merge-base", commit, "HEAD")
-	base := strings.TrimSpace(string(out))
+	base = strings.TrimSpace(string(out))
 	if err != nil || base == "" {
-		return commit
+		return commit, false
 	}
-	return base
+	return base, true
 }
 
 // ReadFile returns the content of the file at path in revision rev.

@@ -454,13 +454,16 @@ func TestBranchPoint(t *testing.T) {
 	lonely := g.Git("rev-parse", "HEAD")
 	g.Git("checkout", "-q", "ana")
 	r := openRepo(t, g.Dir)
-	for name, tc := range map[string]struct{ commit, want string }{
-		"main moved on":       {mainTip, base},
-		"an ancestor":         {base, base},
-		"no commit in common": {lonely, lonely},
+	for name, tc := range map[string]struct {
+		commit, want string
+		ok           bool
+	}{
+		"main moved on":       {mainTip, base, true},
+		"an ancestor":         {base, base, true},
+		"no commit in common": {lonely, lonely, false},
 	} {
-		if got := r.BranchPoint(tc.commit); got != tc.want {
-			t.Errorf("%s: BranchPoint(%s) = %s, want %s", name, tc.commit, got, tc.want)
+		if got, ok := r.BranchPoint(tc.commit); got != tc.want || ok != tc.ok {
+			t.Errorf("%s: BranchPoint(%s) = %s, %v, want %s, %v", name, tc.commit, got, ok, tc.want, tc.ok)
 		}
 	}
 }
