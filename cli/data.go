@@ -916,10 +916,18 @@ func dataDiffFiles(stderr io.Writer, oldPlan, newPlan string, md bool) []byte {
 }
 
 // dataDiffAtRevision is how the data beside a plan differs from its
-// version at a revision, for ladder diff PLAN --rev REV.
-func dataDiffAtRevision(stderr io.Writer, planPath, rev string, md bool) []byte {
+// version at a revision (resolved to commit in repo), for ladder diff
+// PLAN --rev REV.
+func dataDiffAtRevision(stderr io.Writer, repo *gitrev.Repo, commit, rev, planPath string, md bool) []byte {
 	path := workforce.PathFor(planPath)
-	oldName, old, err := dataAtRevision(stderr, path, rev)
+	if isDir(path) {
+		return nil
+	}
+	rel, err := repo.Rel(path)
+	if err != nil {
+		return nil
+	}
+	oldName, old, err := dataAtCommit(stderr, repo, commit, rev, path, rel)
 	if err != nil {
 		return nil
 	}
@@ -939,6 +947,12 @@ func dataAtRevision(stderr io.Writer, path, rev string) (string, *workforce.Data
 	if err != nil {
 		return "", nil, gitProblem(err)
 	}
+	return dataAtCommit(stderr, repo, commit, rev, path, rel)
+}
+
+// dataAtCommit is dataAtRevision with rev resolved to commit in repo, and
+// path named rel in it.
+func dataAtCommit(stderr io.Writer, repo *gitrev.Repo, commit, rev, path, rel string) (string, *workforce.Data, error) {
 	name := path + " at " + revisionLabel(repo, rev, commit)
 	data, err := repo.ReadFile(commit, rel)
 	switch {

@@ -147,11 +147,11 @@ func runDiff(stdin io.Reader, stdout, stderr io.Writer, args []string, opts diff
 		// The data files' change: cli/data.go.
 		return writeDiff(stdout, opts, md, append(diffOne(c, md), dataDiffFiles(stderr, args[0], args[1], md)...))
 	case len(args) == 1 && !isDir(args[0]):
-		c, err := diffAtRevision(stderr, args[0], opts.rev)
+		c, data, err := diffAtRevision(stderr, args[0], opts.rev, md)
 		if err != nil {
 			return err
 		}
-		return writeDiff(stdout, opts, md, append(diffOne(c, md), dataDiffAtRevision(stderr, args[0], opts.rev, md)...))
+		return writeDiff(stdout, opts, md, append(diffOne(c, md), data...))
 	}
 	dir := plans.DefaultDir
 	if len(args) == 1 {
@@ -269,22 +269,25 @@ func loadPlanOrStdin(stdin io.Reader, stderr io.Writer, name string) (*plans.Pla
 
 // diffAtRevision compares the plan at file with its version at rev. A plan
 // not in rev under that name was renamed since (compared with its old
-// self) or is new (summed up); one no longer on disk was removed.
-func diffAtRevision(stderr io.Writer, file, rev string) (plans.FileChange, error) {
+// self) or is new (summed up); one no longer on disk was removed. data is
+// how the data beside the plan differs (cli/data.go), read at the same
+// commit: rev is resolved once.
+func diffAtRevision(stderr io.Writer, file, rev string, md bool) (c plans.FileChange, data []byte, err error) {
 	repo, rel, err := openRepo(file)
 	if err != nil {
-		return plans.FileChange{Path: file, NewName: file}, err
+		return plans.FileChange{Path: file, NewName: file}, nil, err
 	}
 	defer repo.Close()
 	commit, err := resolveBranchPoint(stderr, repo, rev)
 	if err != nil {
-		return plans.FileChange{Path: file, NewName: file}, gitProblem(err)
+		return plans.FileChange{Path: file, NewName: file}, nil, gitProblem(err)
 	}
-	c, err := changeAtRevision(stderr, repo, commit, rev, file, rel)
-	if err == nil {
-		previousAtRevision(repo, commit, rev, &c)
+	c, err = changeAtRevision(stderr, repo, commit, rev, file, rel)
+	if err != nil {
+		return c, nil, err
 	}
-	return c, err
+	previousAtRevision(repo, commit, rev, &c)
+	return c, dataDiffAtRevision(stderr, repo, commit, rev, file, md), nil
 }
 
 // changeAtRevision is diffAtRevision's comparison, in the repository.
