@@ -642,7 +642,7 @@ func runDataShow(stdout, stderr io.Writer, arg string, opts dataShowOptions) err
 		if width <= 0 {
 			width = terminalWidth(stdout)
 		}
-		if accessible.Wanted(false, nil) {
+		if wordsWanted() {
 			// For a screen reader, as the review's accessible prompts are.
 			return finishDataShow(stdout, opts.out, render.WorkforceWords(w, width), w)
 		}
@@ -656,6 +656,12 @@ func runDataShow(stdout, stderr io.Writer, arg string, opts dataShowOptions) err
 	}
 	return finishDataShow(stdout, opts.out, data, w)
 }
+
+// wordsWanted says whether what a command prints for a terminal should be
+// said in words for a screen reader (ACCESSIBLE set, or TERM=dumb), as the
+// review then asks its questions in plain lines: data show, history and
+// status ask it here, so that the three agree with the review.
+func wordsWanted() bool { return accessible.Wanted(false, os.Getenv) }
 
 // finishDataShow writes what data show made, and fails when the
 // benchmark could not be read.

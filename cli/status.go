@@ -65,7 +65,12 @@ the list, and its line says why.
 A plan that does not load is reported on standard error, the list says
 how many files are missing from it, and the exit status is 1, so a
 broken file never hides its actions silently. Plans are
-only read, never changed.`,
+only read, never changed.
+
+With ACCESSIBLE set (or TERM=dumb), as for ladder review --accessible,
+each action is said as a sentence for a screen reader, naming its
+figures: "Overdue by 12 days, due 14 February 2027: Write a one-page
+vision. Owner Ana. Plan Acme: Spring review (plans/acme.yaml)."`,
 		Example: `  # What to chase this month
   ladder status
 
@@ -182,15 +187,19 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		case "csv":
 			return render.WriteStatusCSV(w, o, opts.excel)
 		}
+		write := render.WriteStatusText
+		if wordsWanted() {
+			write = render.WriteStatusWords
+		}
 		if cols := terminalColumns(stdout); opts.out == "" && cols > 0 {
 			// In a terminal, wrapped at spaces, not cut at the edge.
 			fw := render.NewFitWriter(w, cols)
-			if err := render.WriteStatusText(fw, o, dir); err != nil {
+			if err := write(fw, o, dir); err != nil {
 				return err
 			}
 			return fw.Flush()
 		}
-		return render.WriteStatusText(w, o, dir)
+		return write(w, o, dir)
 	})
 	if err != nil {
 		return err

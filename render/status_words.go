@@ -1,0 +1,112 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// WriteStatusWords writes the list for a screen reader, which reads the
+// text form's columns as one run of dates and figures: each action is a
+// sentence that names its figures ("Overdue by 12 days, due 14 February
+// 2027: Write a one-page vision. Owner Ana. Plan Acme: Spring review
+// (plans/acme.yaml)."), each group and each plan's totals a line in words.
+// It is written as it goes, as WriteStatusText is.
+func WriteStatusWords(w io.Writer, l *StatusList, dir string) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := writeStatusWords(bw, newStatusList(l, dir)); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func writeStatusWords(b *bufio.Writer, d statusList) error {
+	b.WriteString(d.intro() + "\n")
+	if d.o.Total() > 0 {
+		err := d.each(func(title, summary string) error {
+			switch {
+			case d.by == ByDue:
+				// The summary is the group's count alone ("3").
+				n, _ := strconv.Atoi(summary)
+				b.WriteString("\n" + title + ", " + countNoun(n, "action") + ":\n")
+			case title == noOwner:
+				b.WriteString("\nNo owner: " + summary + ".\n")
+			default:
+				b.WriteString("\n" + plain(title) + ": " + summary + ".\n")
+			}
+			return nil
+		}, func(a *plans.Listed) error {
+			b.WriteString(d.actionWords(a) + "\n")
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if d.by != ByPlan && d.o.Plans() > d.o.CarriedOn() {
+			b.WriteString(fmt.Sprintf("\nOpen actions by plan, %s:\n", countNoun(d.o.Plans()-d.o.CarriedOn(), "plan")))
+			err := d.o.EachPlan(func(info plans.PlanInfo, open [4]int) error {
+				if info.CarriedOnTo == "" {
+					b.WriteString(plain(planName(info)) + ": " + urgencySummary(open) + ".\n")
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+	}
+	first := true
+	return d.nextReviews(func(path, line string) error {
+		if first {
+			b.WriteString("\n" + d.nextReviewsTitle() + ":\n")
+			first = false
+		}
+		b.WriteString(plain(path) + ": " + plain(line) + ".\n")
+		return nil
+	})
+}
+
+// actionWords is one open action as a sentence: when it is due, what it
+// is and where from, then its owner and plan unless the group says them.
+func (d statusList) actionWords(a *plans.Listed) string {
+	text, what := actionParts(a.PlanAction)
+	s := dueWords(d.o.Today, a.Due) + ": " + sentence(plain(text))
+	if what != "" {
+		s += " From: " + sentence(plain(what))
+	}
+	if d.by != ByOwner {
+		if o := oneLine(a.Owner); o != "" {
+			s += " Owner " + sentence(plain(o))
+		} else {
+			s += " No owner."
+		}
+	}
+	if d.by != ByPlan {
+		s += " Plan " + sentence(plain(planName(a.Plan)))
+	}
+	return s
+}
+
+// dueWords says when an action is due, the date spelt out: a speech
+// engine reads 2027-02-14 as a sum or a run of numbers.
+func dueWords(today, due plans.Date) string {
+	if due.IsZero() {
+		return "No due date"
+	}
+	switch n := today.DaysUntil(due); {
+	case n < 0:
+		return "Overdue by " + countNoun(-n, "day") + ", due " + spokenDate(due)
+	case n == 0:
+		return "Due today, " + spokenDate(due)
+	default:
+		return "Due in " + countNoun(n, "day") + ", on " + spokenDate(due)
+	}
+}
+
+// spokenDate is "14 February 2027".
+func spokenDate(d plans.Date) string {
+	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+}

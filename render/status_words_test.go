@@ -1,0 +1,86 @@
+package render
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+func statusWords(t testing.TB, o *StatusList) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := WriteStatusWords(&b, o, "plans"); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// A screen reader reads a table's columns as one run of figures and
+// dates: the words form says each action as a sentence that names them.
+func TestStatusWords(t *testing.T) {
+	want := `Open actions on 2027-03-01 in plans (2 plans): 3 overdue, 2 due in the next 30 days, 1 later, 1 with no due date.
+
+Overdue, 3 actions:
+Overdue by 40 days, due 20 January 2027: Long overdue step …. From: step 4 of the project plan. No owner. Plan plans/b.yaml.
+Overdue by 1 day, due 28 February 2027: Yesterday. From: Develop a clear vision for your D&I strategy. Owner Ana. Plan Acme Café Ltd: Spring review (plans/a.yaml).
+Overdue by 1 day, due 28 February 2027: Also yesterday. From: Develop a clear vision for your D&I strategy. Owner Zoë. Plan plans/b.yaml.
+
+Due in the next 30 days, 2 actions:
+Due today, 1 March 2027: Today. From: Strong leadership and management driving your D&I strategy. Owner 李雷. Plan Acme Café Ltd: Spring review (plans/a.yaml).
+Due in 30 days, on 31 March 2027: In thirty days. From: Educate senior leaders to get buy-in. No owner. Plan Acme Café Ltd: Spring review (plans/a.yaml).
+
+Later, 1 action:
+Due in 31 days, on 1 April 2027: In thirty-one days. From: Cultural questions. Owner Björn. Plan Acme Café Ltd: Spring review (plans/a.yaml).
+
+No due date, 1 action:
+No due date: Undated. From: Business as usual. Owner Ana. Plan Acme Café Ltd: Spring review (plans/a.yaml).
+
+Open actions by plan, 2 plans:
+Acme Café Ltd: Spring review (plans/a.yaml): 1 overdue, 2 due in the next 30 days, 1 later, 1 with no due date.
+plans/b.yaml: 2 overdue, 0 due in the next 30 days, 0 later.
+`
+	if got := statusWords(t, statusFixture(t, ByDue)); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// Grouped by owner or by plan, the group names the owner or the plan,
+// and each sentence leaves it out, as the table leaves out its column.
+func TestStatusWordsByOwnerAndByPlan(t *testing.T) {
+	got := statusWords(t, statusFixture(t, ByOwner))
+	checkContains(t, "by owner", got,
+		"\nAna: 1 overdue, 0 due in the next 30 days, 0 later, 1 with no due date.\n"+
+			"Overdue by 1 day, due 28 February 2027: Yesterday. From: Develop a clear vision for your D&I strategy. Plan Acme Café Ltd: Spring review (plans/a.yaml).\n",
+		"\nOpen actions by plan, 2 plans:\n")
+	if strings.Contains(got, "Owner Ana") {
+		t.Errorf("by owner, a sentence names its owner again:\n%s", got)
+	}
+	got = statusWords(t, statusFixture(t, ByPlan))
+	checkContains(t, "by plan", got,
+		"\nplans/b.yaml: 2 overdue, 0 due in the next 30 days, 0 later.\n"+
+			"Overdue by 40 days, due 20 January 2027: Long overdue step …. From: step 4 of the project plan. No owner.\n")
+	if strings.Contains(got, "Plan plans/") || strings.Contains(got, "by plan, 2 plans") {
+		t.Errorf("by plan, a sentence names its plan again, or the totals are repeated:\n%s", got)
+	}
+}
+
+// Text from a plan reaches the screen reader's terminal as the table's
+// cells do: control characters shown, never run.
+func TestStatusWordsAreTerminalSafe(t *testing.T) {
+	o := NewStatusList(day(2027, 3, 1), ByDue)
+	t.Cleanup(func() { o.Close() })
+	path := "plans/\x1b[2Ja.yaml"
+	err := o.Add(plans.PlanInfo{Path: path, Organisation: "Acme\x1b]0;x\x07", Title: "Spring\x1b[8m"}, []plans.PlanAction{
+		{Path: path, Action: plans.Action{Text: "Hide\x1b[8m this", Owner: "Ana\x1b[31m", Status: plans.StatusTodo}, What: "step\x1b[1m 1"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := statusWords(t, o)
+	if strings.ContainsAny(got, "\x1b\x07") {
+		t.Errorf("a control character reached the terminal: %q", got)
+	}
+	checkContains(t, "words", got, "No due date: Hide␛[8m this.")
+}
