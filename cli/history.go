@@ -50,6 +50,10 @@ Changes not committed yet are not counted: history says when there are
 some. With no PLAN, history reads the only plan in plans/. The history
 is read through git; nothing is changed.
 
+With ACCESSIBLE set (or TERM=dumb), as for ladder review --accessible,
+each commit is said in sentences for a screen reader, every count with
+its word ("Workforce: 1 red, 2 amber, 1 green, 0 unrated.").
+
 Exit status: 0 when the history was printed; 1 when the plan has no
 commit yet or was never a plan; 2 when the command was called wrongly,
 the plan is not in a git repository or git is not installed.`,
@@ -114,9 +118,14 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 		fmt.Fprint(stderr, "This clone is shallow: history shows only the commits it has.\n"+
 			"For the rest, run git fetch --unshallow (in CI, check out with fetch-depth: 0).\n")
 	}
-	out := render.HistoryText(file, entries, cols)
-	if opts.format == "md" {
+	var out []byte
+	switch {
+	case opts.format == "md":
 		out = render.HistoryMarkdown(file, entries)
+	case wordsWanted():
+		out = render.HistoryWords(file, entries, cols)
+	default:
+		out = render.HistoryText(file, entries, cols)
 	}
 	return writeOutput(stdout, opts.out, append(out, data...))
 }

@@ -22,18 +22,12 @@ type historyTable struct {
 // version whose checklist had other areas shows "-" for the areas it
 // lacked.
 func newHistoryTable(entries []plans.HistoryEntry) historyTable {
-	var c *checklist.Checklist
-	for i := len(entries) - 1; i >= 0 && c == nil; i-- {
-		c = entries[i].Checklist
-	}
+	c, keys := historyLevels(entries)
 	t := historyTable{header: []string{"Date", "Commit"}}
-	var keys []string
 	if c != nil {
-		for _, l := range c.Scale {
-			keys = append(keys, l.Key)
-			t.levels = append(t.levels, plain(plans.Label(c, l.Key)))
+		for _, k := range keys[:len(keys)-1] {
+			t.levels = append(t.levels, plain(plans.Label(c, k)))
 		}
-		keys = append(keys, checklist.Unrated)
 		t.levels = append(t.levels, plans.MarkUnrated+" Unrated")
 		for _, a := range c.Areas {
 			t.header = append(t.header, plain(a.ShortTitle())) // a column: the full title would not fit
@@ -48,15 +42,7 @@ func newHistoryTable(entries []plans.HistoryEntry) historyTable {
 			t.problem = append(t.problem, plain(e.Problem))
 			continue
 		}
-		total := make([]int, len(keys))
-		byArea := map[string][]int{}
-		for _, ac := range e.Counts {
-			n := countsByKey(e.Checklist, ac.Counts, keys)
-			byArea[ac.Area.ID] = n
-			for i := range n {
-				total[i] += n[i]
-			}
-		}
+		byArea, total := entryCounts(e, keys)
 		for _, a := range c.Areas {
 			if n, ok := byArea[a.ID]; ok {
 				row = append(row, joinCounts(n))
@@ -69,6 +55,39 @@ func newHistoryTable(entries []plans.HistoryEntry) historyTable {
 		t.problem = append(t.problem, "")
 	}
 	return t
+}
+
+// historyLevels is the checklist of the newest version that loaded, whose
+// areas and levels a history counts, and the keys of its levels, then
+// unrated's; nil when no version loaded.
+func historyLevels(entries []plans.HistoryEntry) (*checklist.Checklist, []string) {
+	var c *checklist.Checklist
+	for i := len(entries) - 1; i >= 0 && c == nil; i-- {
+		c = entries[i].Checklist
+	}
+	if c == nil {
+		return nil, nil
+	}
+	var keys []string
+	for _, l := range c.Scale {
+		keys = append(keys, l.Key)
+	}
+	return c, append(keys, checklist.Unrated)
+}
+
+// entryCounts is a loaded entry's counts of the levels keys names, by
+// area id and in total.
+func entryCounts(e plans.HistoryEntry, keys []string) (byArea map[string][]int, total []int) {
+	total = make([]int, len(keys))
+	byArea = map[string][]int{}
+	for _, ac := range e.Counts {
+		n := countsByKey(e.Checklist, ac.Counts, keys)
+		byArea[ac.Area.ID] = n
+		for i := range n {
+			total[i] += n[i]
+		}
+	}
+	return byArea, total
 }
 
 // countsByKey reorders counts made against checklist c into the levels
