@@ -7,7 +7,10 @@ import (
 	"github.com/socialmobility/ladder/plans"
 )
 
-func TestHistoryText(t *testing.T) {
+// historyFixture is four commits of a plan: loaded, broken, loaded
+// again after a rename, deleted.
+func historyFixture(t *testing.T) []plans.HistoryEntry {
+	t.Helper()
 	first := loadFixture(t, "../plans/testdata/golden.yaml")
 	second := loadFixture(t, "../plans/testdata/golden.yaml")
 	second.Items["lc-culture"].Rating = "green"
@@ -24,6 +27,11 @@ func TestHistoryText(t *testing.T) {
 	}
 	entries[0].SetPlan(first)
 	entries[2].SetPlan(second)
+	return entries
+}
+
+func TestHistoryText(t *testing.T) {
+	entries := historyFixture(t)
 	want := `History of plans/acme.yaml: 4 commits, oldest first.
 Counts are ■ Red / ▲ Amber / ● Green / ○ Unrated.
 Done is actions done / all actions: each item's action and each project-plan step, a step that repeats an item's action counted once.

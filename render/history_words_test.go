@@ -11,18 +11,7 @@ import (
 // table's columns as one run of them: the words form says each commit in
 // sentences that name every figure.
 func TestHistoryWords(t *testing.T) {
-	first := loadFixture(t, "../plans/testdata/golden.yaml")
-	second := loadFixture(t, "../plans/testdata/golden.yaml")
-	second.Items["lc-culture"].Rating = "green"
-	second.Items["lc-vision"].Status = plans.StatusDone
-	entries := []plans.HistoryEntry{
-		{Commit: "1111111", Date: day(2027, 1, 15), Subject: "Start the review."},
-		{Commit: "abc1234", Date: day(2027, 1, 20), Subject: "Typo", Problem: "did not load: 4:23: item lc-vision rating \"purple\" is not one of red, amber, green, unrated"},
-		{Commit: "2222222", Date: day(2027, 2, 1), Subject: "Rate culture", RenamedFrom: "plans/old.yaml"},
-		{Commit: "3333333", Date: day(2027, 3, 1), Subject: "Remove", Problem: "deleted in this commit"},
-	}
-	entries[0].SetPlan(first)
-	entries[2].SetPlan(second)
+	entries := historyFixture(t)
 	want := `History of plans/acme.yaml: 4 commits, oldest first.
 Each commit says how many items of each area are red, amber, green and unrated,
 and how many of the plan's actions were done: each item's action and each
@@ -34,7 +23,7 @@ Leadership and Culture: 1 red, 1 amber, 0 green, 2 unrated. Workforce: 0 red,
 Total: 1 red, 1 amber, 2 green, 17 unrated. Actions: 1 done of 4.
 Commit abc1234, 20 January 2027: Typo.
 The plan did not load: 4:23: item lc-vision rating "purple" is not one of red,
-amber, green, unrated.
+amber, green, unrated (and 1 more problem).
 Commit 2222222, 1 February 2027: Rate culture (renamed from plans/old.yaml).
 Leadership and Culture: 1 red, 1 amber, 1 green, 1 unrated. Workforce: 0 red,
 0 amber, 1 green, 1 unrated. Enablers: 0 red, 0 amber, 1 green, 14 unrated.
@@ -54,15 +43,17 @@ The plan was deleted in this commit.
 }
 
 // An older version whose checklist lacked an area says so in words, not
-// with the table's "-"; text from a commit is made terminal-safe.
+// with the table's "-"; text from a commit is made terminal-safe, and
+// its sentence ends with one full stop.
 func TestHistoryWordsAreaMissingAndHostileSubject(t *testing.T) {
 	p := loadFixture(t, "../plans/testdata/golden.yaml")
-	e := []plans.HistoryEntry{{Commit: "1111111", Date: day(2027, 1, 15), Subject: "Hide\x1b[8m this"}, {Commit: "2222222", Date: day(2027, 1, 16), Subject: "Later"}}
+	e := []plans.HistoryEntry{{Commit: "1111111", Date: day(2027, 1, 15), Subject: "Hide\x1b[8m this."}, {Commit: "2222222", Date: day(2027, 1, 16), Subject: "Later"}}
 	e[0].SetPlan(p)
 	e[1].SetPlan(p)
 	e[0].Counts = e[0].Counts[:1]
 	got := string(HistoryWords("a.yaml", e, 200))
-	checkContains(t, "words", got, "Hide␛[8m this.", "Workforce: not in the checklist at this commit.")
+	checkContains(t, "words", got, ": Hide␛[8m this.\n", // one full stop
+		"Workforce: not in the checklist at this commit.")
 	if strings.Contains(got, "\x1b") {
 		t.Errorf("a control character reached the terminal: %q", got)
 	}

@@ -12,8 +12,13 @@ import (
 // WriteStatusText writes the list StatusText returns to w as it goes, so
 // that a folder of ten thousand plans never holds it whole in memory.
 func WriteStatusText(w io.Writer, l *StatusList, dir string) error {
+	return writeStatusBuffered(w, l, dir, writeStatusText)
+}
+
+// writeStatusBuffered lays the list out with write, through a buffer on w.
+func writeStatusBuffered(w io.Writer, l *StatusList, dir string, write func(*bufio.Writer, statusList) error) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := writeStatusText(bw, newStatusList(l, dir)); err != nil {
+	if err := write(bw, newStatusList(l, dir)); err != nil {
 		return err
 	}
 	return bw.Flush()

@@ -16,11 +16,7 @@ import (
 // (plans/acme.yaml)."), each group and each plan's totals a line in words.
 // It is written as it goes, as WriteStatusText is.
 func WriteStatusWords(w io.Writer, l *StatusList, dir string) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	if err := writeStatusWords(bw, newStatusList(l, dir)); err != nil {
-		return err
-	}
-	return bw.Flush()
+	return writeStatusBuffered(w, l, dir, writeStatusWords)
 }
 
 func writeStatusWords(b *bufio.Writer, d statusList) error {
