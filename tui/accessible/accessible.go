@@ -147,6 +147,12 @@ type reviewer struct {
 	// baseAsked is set once the person chose what due dates such as 6w
 	// count from (see chooseDueBase).
 	baseAsked bool
+	// ownersSaid are the owner names the owner question last suggested
+	// (see ownerHint).
+	ownersSaid string
+	// areaSaid and groupSaid are the area and group the last item said
+	// (see heading); "" when the walk went elsewhere since.
+	areaSaid, groupSaid string
 	// room is the room voting from phones, nil without --room (room.go).
 	room *roomSide
 	// linked is the plan this run carried on and gave a next_review line

@@ -430,7 +430,9 @@ func TestEnterKeepsDashClears(t *testing.T) {
 	}
 	checkOutput(t, out,
 		"Rating: \nSkipped: left unrated.\n",
-		"Type 1, 2 or 3 (or r, a or g); Enter keeps: Amber; - to clear the rating.\nRating: \nRated Amber.\n",
+		// Item 1 said the scale in full; item 2 asks in one line, with
+		// what Enter keeps.
+		"Rate it: Red, Amber or Green; Enter keeps: Amber; - to clear the rating. Type ? to hear the descriptions again.\nRating: \nRated Amber.\n",
 		"What will you do about it? Enter keeps: Old action. Type - to clear it.\nAction: \n",
 		"Who will do it? Enter keeps: Old owner. Type - to clear it.\nOwner: -\n",
 		"Enter keeps: Sat 1 May 2027 (2027-05-01). Type - to clear it.\nDue date: \n",

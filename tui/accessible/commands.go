@@ -20,7 +20,7 @@ var commandWords = map[string]string{
 	"board":  "every item with its number, its rating and any flag",
 	"advice": "the source's advice for this item",
 	"flag":   "flag this item to revisit, or take the flag off",
-	"help":   "these commands, and how to answer",
+	"help":   "these commands, and how to answer: at a choice, each choice in full",
 	"quit":   "stop here: every answer so far is saved",
 }
 
@@ -127,6 +127,9 @@ func areasNamed(c *checklist.Checklist, name string) []*checklist.Area {
 func (r *reviewer) startCommand(answer string) (handled bool, err error) {
 	switch strings.ToLower(strings.TrimSpace(answer)) {
 	case "help", "?":
+		if q := r.p.asking; q != nil {
+			r.p.sayChoices(*q)
+		}
 		r.p.say("Answer each question on one line. Once a plan is open, help lists the commands for moving around the review.")
 		r.p.say("- quit: %s", "stop here: no plan is created until its details are given")
 		r.p.say("To answer with one of these words, type it in quotes, for example \"quit\".")
@@ -140,10 +143,16 @@ func (r *reviewer) startCommand(answer string) (handled bool, err error) {
 
 // sayHelp lists the commands, then says the question is asked again.
 func (r *reviewer) sayHelp() {
+	if q := r.p.asking; q != nil {
+		r.p.sayChoices(*q) // what ? at a one-line question asks for
+	}
 	r.p.say("Answer each question on one line. Enter keeps what is there (or skips); %s clears it.", clearWord)
 	r.p.say("These commands work at every question:")
 	for _, w := range []string{"back", "item", "board", "advice", "flag", "help", "quit"} {
 		typed, does := w, commandWords[w]
+		if w == "help" {
+			typed = "help or ?"
+		}
 		if w == "item" {
 			typed = "item N" // read out once, not "item: item N:"
 			// The example names one of this checklist's own areas.

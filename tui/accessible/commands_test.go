@@ -71,14 +71,14 @@ func TestCommandsAtEveryQuestion(t *testing.T) {
 	checkOutput(t, out,
 		"Type help at any question for the commands",
 		"These commands work at every question:\n- back: go back to the item or question before\n- item N: go to item N of the whole checklist, or item N of an area (item 2 of Leadership & Culture);",
-		"Rating: help\nAnswer each question on one line.",
+		"Rating: help\n1) Red: Nothing/Not something you currently do\n2) Amber: Do something in this space but limited\n3) Green: Actively do this\nType 1, 2 or 3 (or r, a or g), or press Enter to skip it and leave it unrated.\nAnswer each question on one line.",
 		"Every item (0 of 21 rated); item N goes to one:\nLeadership & Culture, items 1 to 4: Red 0, Amber 0, Green 0, Unrated 4:\n1. Unrated: A clear D&I vision\n",
 		"20. Unrated: Anti-discrimination\n",
 		"Advice from the source for: Develop a clear vision for your D&I strategy\n- ",
 		"Item 1 is flagged to revisit. Back to the question.\nAction: ",
 		"Rating: back\n\nArea: Leadership & Culture\nItem 2 of 4 in this area, 2 of 21 in all\n",
-		"Enter keeps: Amber; - to clear the rating.\nRating: \nRated Amber.\n",
-		"Flagged to revisit.\nHow do you rate it?",
+		"Enter keeps: Amber; - to clear the rating. Type ? to hear the descriptions again.\nRating: \nRated Amber.\n",
+		"Flagged to revisit.\nRate it: ",
 		"Rating: -\nCleared: the item is unrated again.\n",
 		"Rating: item 20\n\nArea: Enablers\nItem 14 of 15 in this area, 20 of 21 in all\n",
 		"Rating: \"back\"\n\"back\" is not one of the choices.",
@@ -177,7 +177,7 @@ func TestProjectPlanStepsCanBeChangedMovedAndRemoved(t *testing.T) {
 		"to change, move or remove a step, type its number (1 to 2)",
 		"Step: Write the vision; owner Ana; no due date; todo\n",
 		"1. Write the vision, one page; owner Ana; due Wed 31 Mar 2027 (2027-03-31); doing\n",
-		"1. Brief the managers; no due date; todo; follows the action of item 2 until you edit it here\n2. Write the vision, one page;",
+		"The project plan so far:\nA step that follows an item's action changes with it until you edit the step here.\n1. Brief the managers; no due date; todo; follows the action of item 2\n2. Write the vision, one page;",
 		"Removed. To bring it back, answer the next question with undo.\nUndo: undo\nBrought back.\n",
 	)
 	steps := onDiskPlan(t, path).Answer("project-plan").Steps
@@ -410,7 +410,7 @@ func TestLateActionsSaySo(t *testing.T) {
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
 		"Enter keeps: Fri 1 Jan 2027 (2027-01-01), 14 days late. Type - to clear it.\n",
-		"The project plan so far:\n1. Write the vision; owner Ana; due Fri 1 Jan 2027 (2027-01-01), 14 days late; todo;",
+		"The project plan so far:\nA step that follows an item's action changes with it until you edit the step here.\n1. Write the vision; owner Ana; due Fri 1 Jan 2027 (2027-01-01), 14 days late; todo;",
 		"Open actions by due date:\n1. Write the vision; owner Ana; due Fri 1 Jan 2027 (2027-01-01), 14 days late; todo\n",
 	)
 }

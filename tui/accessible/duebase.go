@@ -6,10 +6,17 @@ import (
 
 // ownerHint is the owner question's hint, with the names the session
 // suggests (the plan's participants, then owners written so far) other
-// than the current owner.
+// than the current owner. They are said when they changed since they
+// were last said: the same names at every item were noise to a listener.
 func (r *reviewer) ownerHint(current string) string {
+	all := r.s.OwnerSuggestions()
+	if known := strings.Join(all, "\n"); known == r.ownersSaid {
+		return "Who will do it?"
+	} else {
+		r.ownersSaid = known
+	}
 	var names []string
-	for _, n := range r.s.OwnerSuggestions() {
+	for _, n := range all {
 		if n != current {
 			names = append(names, n)
 		}

@@ -3,6 +3,7 @@ package accessible
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -341,11 +342,15 @@ func (r *reviewer) printSteps(steps []plans.Step) {
 	}
 	r.p.say("The project plan so far:")
 	p := r.s.Plan()
+	// Linked steps said as the screens mark them (issue 12.3); what
+	// linked means is said once before them, not after each.
+	if slices.ContainsFunc(steps, p.Follows) {
+		r.p.say("A step that follows an item's action changes with it until you edit the step here.")
+	}
 	for i, s := range steps {
 		line := describe(s.Text, s.Owner, s.Due, s.Status, r.today)
 		if _, ref, ok := p.Checklist.Item(s.From); ok && p.Follows(s) {
-			// Linked steps said as the screens mark them (issue 12.3).
-			line += fmt.Sprintf("; follows the action of item %d until you edit it here", ref.Seq+1)
+			line += fmt.Sprintf("; follows the action of item %d", ref.Seq+1)
 		}
 		if r.s.CarriedStep(s.ID) {
 			line += "; carried on from the last review" // the screens' ↺

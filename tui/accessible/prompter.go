@@ -38,6 +38,16 @@ type prompter struct {
 	// dueExplained is set once the date forms have been listed; later
 	// date questions say it in fewer words.
 	dueExplained bool
+	// heard holds what has been said once in this run and need not be
+	// said at every question: the prompts whose choices were listed in
+	// full (choose then asks them in one line) and the prompts whose
+	// "Press Enter to leave it empty" was said. A screen-reader user
+	// hears every line, so the scale's descriptions at each of 21 items
+	// were 21 hearings of the same five lines; ? or help says them again.
+	heard map[string]bool
+	// asking is the choice question being asked, for help to say its
+	// choices in full (see sayChoices).
+	asking *question
 	// command, when set, is offered every answer first: a command (back,
 	// help, quit...) is handled there, and either the question is asked
 	// again (nil error) or the error ends it (errBack, errQuit...).
@@ -52,7 +62,7 @@ type prompter struct {
 }
 
 func newPrompter(in io.Reader, out io.Writer, echo bool) *prompter {
-	return &prompter{in: bufio.NewReader(in), out: plainWriter{out}, echo: echo}
+	return &prompter{in: bufio.NewReader(in), out: plainWriter{out}, echo: echo, heard: map[string]bool{}}
 }
 
 // say prints one or more lines.
@@ -146,8 +156,8 @@ func (p *prompter) text(prompt, hint, current string) (string, error) {
 	}
 	if current != "" {
 		p.say("%s", strings.TrimSpace(hint+" Enter keeps: "+oneLine(current)+". Type "+clearWord+" to clear it."))
-	} else {
-		p.say("%s", strings.TrimSpace(hint+" Press Enter to leave it empty."))
+	} else if said := strings.TrimSpace(hint + p.enterEmpty(prompt)); said != "" {
+		p.say("%s", said)
 	}
 	s, err := p.line(prompt)
 	switch {
@@ -208,6 +218,13 @@ type question struct {
 	// with the hint alone (after the room's reveal changed what Enter
 	// does).
 	listed bool
+	// lead is said before the choices in full ("How do you rate it?").
+	lead string
+	// brief, when set, asks the question in one line once its choices
+	// have been said in full in this run: brief, the choices' words and
+	// what Enter does ("Rate it: Red, Amber or Green, or press Enter to
+	// ..."), and that ? says again, in full, what (again) it left out.
+	brief, again string
 }
 
 // cleared is what choose returns when - clears the answer.
@@ -254,13 +271,21 @@ func (p *prompter) choose(q question) (int, error) {
 	if err := p.takePending(); err != nil {
 		return q.def, err
 	}
-	if !q.listed {
-		for i, o := range q.options {
-			p.say("%d) %s", i+1, o.label)
-		}
-	}
+	p.asking = &q
+	defer func() { p.asking = nil }()
 	hint := q.hint()
-	p.say("%s", hint)
+	switch {
+	case q.brief != "" && p.heard[q.prompt]:
+		p.say("%s", q.oneLine())
+	case q.listed:
+		p.say("%s", hint)
+	default:
+		if q.lead != "" {
+			p.say("%s", q.lead)
+		}
+		p.sayChoices(q)
+		p.heard[q.prompt] = true
+	}
 	for {
 		s, err := p.line(q.prompt)
 		if err != nil {
@@ -281,6 +306,48 @@ func (p *prompter) choose(q question) (int, error) {
 		}
 		p.say("%q is not one of the choices. %s", s, hint)
 	}
+}
+
+// sayChoices says a question's choices in full, numbered, and how to
+// answer: when it is first asked, and when help or ? asks for them.
+func (p *prompter) sayChoices(q question) {
+	for i, o := range q.options {
+		p.say("%d) %s", i+1, o.label)
+	}
+	p.say("%s", q.hint())
+}
+
+// oneLine is a question asked in one line (see brief): its choices by
+// their words, what Enter and - do, and how to hear them in full.
+func (q question) oneLine() string {
+	words := make([]string, len(q.options))
+	for i, o := range q.options {
+		words[i] = cmp.Or(o.short, o.label)
+	}
+	var b strings.Builder
+	b.WriteString(q.brief + orList(words))
+	switch {
+	case q.enter != "":
+		b.WriteString(", or press Enter to " + q.enter)
+	case q.def >= 0:
+		b.WriteString("; Enter keeps: " + words[q.def])
+	}
+	if q.clear != "" {
+		b.WriteString("; " + clearWord + " to " + q.clear)
+	}
+	b.WriteString(". Type ? to hear " + cmp.Or(q.again, "the choices in full") + " again.")
+	return b.String()
+}
+
+// enterEmpty is " Press Enter to leave it empty." the first time prompt
+// is asked empty in this run, and "" after: help says it again.
+func (p *prompter) enterEmpty(prompt string) string {
+	key := "enter:" + prompt
+	if p.heard[key] {
+		return ""
+	}
+	p.heard[key] = true
+	return " Press Enter to leave it empty."
 }
 
 // pick finds the option an answer names: its number or one of its words.
@@ -346,7 +413,7 @@ func (p *prompter) date(prompt, hint string, current plans.Date, late string, se
 	if !current.IsZero() {
 		p.say("%s %s Enter keeps: %s%s. Type %s to clear it.", hint, forms, friendly(current), late, clearWord)
 	} else {
-		p.say("%s %s Press Enter to leave it empty.", hint, forms)
+		p.say("%s %s%s", hint, forms, p.enterEmpty(prompt))
 	}
 	for {
 		s, err := p.line(prompt)

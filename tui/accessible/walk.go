@@ -46,6 +46,11 @@ func (r *reviewer) walk() error {
 		case review.AtQuestion:
 			err = r.question(at.Index)
 		}
+		if at.Kind != review.AtItem || err != nil {
+			// Anywhere but straight on to the next item, the next item
+			// says its area again (see heading).
+			r.areaSaid, r.groupSaid = "", ""
+		}
 		var to goToItem
 		switch {
 		case errors.Is(err, errAnswerChanged), errors.Is(err, errReloaded):
@@ -84,15 +89,16 @@ func (r *reviewer) back(at review.Place) review.Place {
 func (r *reviewer) item(e checklist.Entry, total int) error {
 	it := e.Item
 	r.p.blank()
-	r.p.say("Area: %s", e.Area.Title)
+	r.heading(e)
 	// Both numbers: the place in the area, as the screens, the board and
 	// the phones say it ("item 3 of 4" under the area's heading, which a
 	// facilitator reads out), and the place in the whole checklist, which
 	// item N and board use.
 	r.p.say("Item %d of %d in this area, %d of %d in all", e.Ref.Index+1, len(e.Area.Items), e.Ref.Seq+1, total)
-	if it.Group != "" {
+	if it.Group != "" && it.Group != r.groupSaid {
 		r.p.say("Group: %s", it.Group)
 	}
+	r.groupSaid = it.Group
 	r.p.say("Recommendation: %s", it.Title)
 	if len(it.Prompts) > 0 {
 		r.p.say("Questions to consider:")
@@ -175,6 +181,19 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 	return nil
 }
 
+// heading says the item's area, unless the item before it, just
+// answered, said the same one: going on item by item through an area,
+// "Area: Enablers" fifteen times over was noise to a listener. After a
+// jump (back, item N), a reload, the area's counts or the next steps, the
+// area is said again.
+func (r *reviewer) heading(e checklist.Entry) {
+	if e.Area.Title == r.areaSaid {
+		return
+	}
+	r.p.say("Area: %s", e.Area.Title)
+	r.areaSaid, r.groupSaid = e.Area.Title, ""
+}
+
 // rating asks for a level of the scale by number, key, word or first
 // letter. It returns "" when an unrated item is skipped, and
 // checklist.Unrated when a rating is cleared (with -).
@@ -193,7 +212,10 @@ func (r *reviewer) rating(current string) (string, error) {
 			initials = append(initials, k)
 		}
 	}
-	q := question{prompt: "Rating", options: options, def: -1, enter: "skip it and leave it unrated"}
+	// The scale's descriptions are the source's words and help people
+	// rate, so the first item asked in this run says them, and ? again.
+	q := question{prompt: "Rating", options: options, def: -1, enter: "skip it and leave it unrated",
+		lead: "How do you rate it?", brief: "Rate it: ", again: "the descriptions"}
 	if _, i, ok := c.Level(current); ok {
 		q.def, q.enter, q.clear = i, "", "clear the rating"
 	}
@@ -201,7 +223,6 @@ func (r *reviewer) rating(current string) (string, error) {
 		q.also = orList(initials)
 	}
 	r.sayVoting()
-	r.p.say("How do you rate it?")
 	i, err := r.askRating(q)
 	switch {
 	case err != nil || i == -1:
@@ -248,8 +269,8 @@ func (r *reviewer) status(current plans.Status) (plans.Status, error) {
 		}
 	}
 	options[0].words = append(options[0].words, "to do")
-	r.p.say("How far has the action got?")
-	i, err := r.p.choose(question{prompt: "Status", options: options, def: def})
+	i, err := r.p.choose(question{prompt: "Status", options: options, def: def,
+		lead: "How far has the action got?", brief: "How far has the action got? ", again: "what they mean"})
 	if err != nil {
 		return current, err
 	}
