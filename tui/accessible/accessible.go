@@ -144,6 +144,9 @@ type reviewer struct {
 	// workforce is the plan's workforce data in words, read the first
 	// time an item about it comes (walk.go).
 	workforce []string
+	// workforceSaidAt is the item (its number in all) where the workforce
+	// data were said in full in this run, 0 before (see sayWorkforceAt).
+	workforceSaidAt int
 	// baseAsked is set once the person chose what due dates such as 6w
 	// count from (see chooseDueBase).
 	baseAsked bool

@@ -218,3 +218,30 @@ func TestAreaSaidWhereItChanges(t *testing.T) {
 		"Rating: back\n\nArea: Leadership & Culture\nItem 2 of 4 in this area",
 	)
 }
+
+// TestWorkforceDataSaidOnceThenOnRequest: the plan's workforce data (here,
+// none yet, and how to add it) is said in full at the first item about
+// the data, and at the six after it in one line; data says it again.
+func TestWorkforceDataSaidOnceThenOnRequest(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "plans", "acme.yaml")
+	answers, err := os.Open("testdata/full-review.answers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer answers.Close()
+	out := runReviewOK(t, Options{PlanPath: path}, answers)
+	if n := strings.Count(out, "No workforce data yet. Ask the key question"); n != 1 || strings.Index(out, "No workforce data yet") < strings.Index(out, "7 of 21 in all") {
+		t.Errorf("the workforce data was said %d times, want once, at item 7", n)
+	}
+	if n := strings.Count(out, "Workforce data: as said at item 7; type data to hear it again.\n"); n != 6 {
+		t.Errorf("the one line for the workforce data was said %d times, want 6", n)
+	}
+
+	path = newPlanFile(t, nil)
+	out = runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"item 8", "data", "help"}))
+	checkOutput(t, out,
+		"8 of 21 in all\nGroup: Data\nRecommendation: Do you record and evaluate the take up of training",
+		"Rating: data\nNo workforce data yet. Ask the key question, \"What was the occupation of your main household earner when you were about aged 14?\", then count the answers by grade:\nladder data import responses.csv --plan "+path+" (ladder data --help says how).\nBack to the question.\nRating: help\n",
+		"- data: the plan's workforce data, as the items about it say it\n",
+	)
+}

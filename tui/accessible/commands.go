@@ -20,6 +20,7 @@ var commandWords = map[string]string{
 	"board":  "every item with its number, its rating and any flag",
 	"advice": "the source's advice for this item",
 	"flag":   "flag this item to revisit, or take the flag off",
+	"data":   "the plan's workforce data, as the items about it say it",
 	"help":   "these commands, and how to answer: at a choice, each choice in full",
 	"quit":   "stop here: every answer so far is saved",
 }
@@ -54,6 +55,9 @@ func (r *reviewer) command(answer string) (handled bool, err error) {
 		r.sayBoard()
 	case len(fields) == 1 && word == "flag":
 		r.toggleFlag()
+	case len(fields) == 1 && word == "data":
+		r.sayWorkforce()
+		r.p.say("Back to the question.")
 	case len(fields) == 1 && word == "back":
 		return true, errBack
 	case len(fields) == 1 && word == "quit":
@@ -148,7 +152,7 @@ func (r *reviewer) sayHelp() {
 	}
 	r.p.say("Answer each question on one line. Enter keeps what is there (or skips); %s clears it.", clearWord)
 	r.p.say("These commands work at every question:")
-	for _, w := range []string{"back", "item", "board", "advice", "flag", "help", "quit"} {
+	for _, w := range []string{"back", "item", "board", "advice", "flag", "data", "help", "quit"} {
 		typed, does := w, commandWords[w]
 		if w == "help" {
 			typed = "help or ?"

@@ -28,7 +28,7 @@ func (r *reviewer) walk() error {
 	case at.Index > 0:
 		r.p.say("Carrying on at item %d of %d, the first one not rated yet.", at.Index+1, len(entries))
 	}
-	commands := "back, item N (any item, rated or not, by its number in all or in its area), board, advice, flag, quit"
+	commands := "back, item N (any item, rated or not, by its number in all or in its area), board, advice, flag, data, quit"
 	if r.room != nil {
 		commands += "; and for the room: votes, reveal, revote, ideas, take N, drop N, qr"
 	}
@@ -107,9 +107,7 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 		}
 	}
 	if it.Topic == checklist.TopicWorkforceData {
-		for _, l := range r.workforceLines() {
-			r.p.say("%s", l)
-		}
+		r.sayWorkforceAt(e.Ref.Seq)
 	}
 
 	response := func() *plans.Response { return r.s.Plan().Response(it.ID) }
@@ -332,6 +330,26 @@ func orList(words []string) string {
 		return strings.Join(words, "")
 	}
 	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+}
+
+// sayWorkforceAt says the plan's workforce data at the item at seq, an
+// item about it: in full at the first such item in this run, and in one
+// line at the others, since the data are the same at each (seven items
+// of the progression checklist) and data says them again.
+func (r *reviewer) sayWorkforceAt(seq int) {
+	if r.workforceSaidAt > 0 {
+		r.p.say("Workforce data: as said at item %d; type data to hear it again.", r.workforceSaidAt)
+		return
+	}
+	r.workforceSaidAt = seq + 1
+	r.sayWorkforce()
+}
+
+// sayWorkforce says the plan's workforce data in full.
+func (r *reviewer) sayWorkforce() {
+	for _, l := range r.workforceLines() {
+		r.p.say("%s", l)
+	}
 }
 
 // workforceLines is what the plan's workforce data file holds, for the
