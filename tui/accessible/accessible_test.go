@@ -206,13 +206,7 @@ func checkFullReview(t *testing.T, path string) {
 // accessible_review.txtar checks too). That the screens make the same plan
 // from the same answers is tui's TestScreensAndAccessibleMakeTheSamePlan.
 func TestFullReview(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "plans", "acme.yaml")
-	answers, err := os.Open("testdata/full-review.answers")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer answers.Close()
-	out := runReviewOK(t, Options{PlanPath: path}, answers)
+	out, path := fullReview(t)
 	checkFullReview(t, path)
 	compareGolden(t, path, "testdata/full-review.golden.yaml")
 

@@ -26,18 +26,25 @@ const (
 // empty" were said in full once and in one line after.
 const fullReviewLines = 540
 
-// TestScaleInFullOnceThenOneLine: a screen-reader user hears the scale's
-// descriptions and how to answer on the first item, and on every later
-// item one line naming the choices; the status choices likewise. A whole
-// review says far fewer lines.
-func TestScaleInFullOnceThenOneLine(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "plans", "acme.yaml")
+// fullReview pipes the answers of a whole review (full-review.answers)
+// into a new plan and returns what was said and the plan's path.
+func fullReview(t *testing.T) (out, path string) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "plans", "acme.yaml")
 	answers, err := os.Open("testdata/full-review.answers")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer answers.Close()
-	out := runReviewOK(t, Options{PlanPath: path}, answers)
+	return runReviewOK(t, Options{PlanPath: path}, answers), path
+}
+
+// TestScaleInFullOnceThenOneLine: a screen-reader user hears the scale's
+// descriptions and how to answer on the first item, and on every later
+// item one line naming the choices; the status choices likewise. A whole
+// review says far fewer lines.
+func TestScaleInFullOnceThenOneLine(t *testing.T) {
+	out, _ := fullReview(t)
 	if n := strings.Count(out, fullScale); n != 1 {
 		t.Errorf("the scale was said in full %d times, want once", n)
 	}
@@ -193,13 +200,7 @@ areas:
 // area (and group) when it differs from the item before; after a jump it
 // says it again.
 func TestAreaSaidWhereItChanges(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "plans", "acme.yaml")
-	answers, err := os.Open("testdata/full-review.answers")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer answers.Close()
-	out := runReviewOK(t, Options{PlanPath: path}, answers)
+	out, _ := fullReview(t)
 	for _, heading := range []string{"Area: Leadership & Culture\n", "Area: Workforce\n", "Area: Enablers\n", "Group: Data\n", "Group: Policies and processes\n"} {
 		if n := strings.Count(out, heading); n != 1 {
 			t.Errorf("%q said %d times, want once", heading, n)
@@ -211,7 +212,7 @@ func TestAreaSaidWhereItChanges(t *testing.T) {
 	)
 
 	// item N within the same area, and back: the area is said again.
-	path = newPlanFile(t, nil)
+	path := newPlanFile(t, nil)
 	out = runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"item 3", "back"}))
 	checkOutput(t, out,
 		"Rating: item 3\n\nArea: Leadership & Culture\nItem 3 of 4 in this area",
@@ -223,13 +224,7 @@ func TestAreaSaidWhereItChanges(t *testing.T) {
 // none yet, and how to add it) is said in full at the first item about
 // the data, and at the six after it in one line; data says it again.
 func TestWorkforceDataSaidOnceThenOnRequest(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "plans", "acme.yaml")
-	answers, err := os.Open("testdata/full-review.answers")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer answers.Close()
-	out := runReviewOK(t, Options{PlanPath: path}, answers)
+	out, _ := fullReview(t)
 	if n := strings.Count(out, "No workforce data yet. Ask the key question"); n != 1 || strings.Index(out, "No workforce data yet") < strings.Index(out, "7 of 21 in all") {
 		t.Errorf("the workforce data was said %d times, want once, at item 7", n)
 	}
@@ -237,7 +232,7 @@ func TestWorkforceDataSaidOnceThenOnRequest(t *testing.T) {
 		t.Errorf("the one line for the workforce data was said %d times, want 6", n)
 	}
 
-	path = newPlanFile(t, nil)
+	path := newPlanFile(t, nil)
 	out = runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"item 8", "data", "help"}))
 	checkOutput(t, out,
 		"8 of 21 in all\nGroup: Data\nRecommendation: Do you record and evaluate the take up of training",
