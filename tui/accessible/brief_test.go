@@ -21,10 +21,11 @@ const (
 )
 
 // fullReviewLines is at most how many lines a whole piped review of the
-// 21 items says (fixture full-review.answers). It said 689 before the
-// scale, the status choices, the owner names and "Press Enter to leave it
-// empty" were said in full once and in one line after.
-const fullReviewLines = 540
+// 21 items says (fixture full-review.answers): 689 before the scale, the
+// status choices, the owner names, "Press Enter to leave it empty", an
+// unchanged area and the workforce data were said in full once and in
+// one line after; 529 since.
+const fullReviewLines = 530
 
 // fullReview pipes the answers of a whole review (full-review.answers)
 // into a new plan and returns what was said and the plan's path.
