@@ -342,6 +342,9 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if rs := a.c.room; rs.on() && (s.typing() || !key.Matches(msg, a.c.keys.Quit)) {
 		rs.quitAsked = false // any key but q keeps the review (quitUnlessVotesOpen)
 	}
+	if rs := a.c.room; rs.on() {
+		rs.nothingToReveal = false // said until the next key (roomKey)
+	}
 	switch {
 	case key.Matches(msg, a.c.keys.ForceQuit):
 		return a.forceQuit(), true

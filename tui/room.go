@@ -51,6 +51,10 @@ type roomSession struct {
 	// quitAsked is set by a q that found votes not yet agreed
 	// (quitUnlessVotesOpen): the next q quits, any other key keeps the review.
 	quitAsked bool
+	// nothingToReveal is set by a v before anyone voted, which reveals
+	// nothing (an empty spread would show noughts to the room and take
+	// the phones' buttons away); the strip says why until the next key.
+	nothingToReveal bool
 }
 
 type roomKeys struct {
@@ -229,6 +233,9 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 			return a.goBack(), true
 		}
 		return a.show(screenRoom, 0), true
+	case key.Matches(msg, theRoomKeys.Reveal) && st.Phase == roomsrv.Voting && st.Voted == 0:
+		rs.nothingToReveal = true
+		return nil, true
 	case key.Matches(msg, theRoomKeys.Reveal) && st.Phase == roomsrv.Voting:
 		votes, _ := rs.room.Reveal()
 		a.offerMostCommon(st.ItemID, votes)
@@ -332,6 +339,13 @@ func (a *app) roomStripWith(spread bool) string {
 	if rs.quitAsked {
 		out = append(out, line(sty.Warning.Render(a.quitWarning())))
 	}
+	if rs.nothingToReveal && st.Phase == roomsrv.Voting && st.Voted == 0 {
+		why := "Nothing to reveal yet: nobody has voted"
+		if st.Joined == 0 {
+			why = "Nothing to reveal: no phones in the room yet"
+		}
+		out = append(out, line(sty.Warning.Render("⚠ "+why)))
+	}
 	if st.NoticeTotal > rs.noticesSeen && len(st.Notices) > 0 {
 		out = append(out, line(sty.Warning.Render("⚠ "+st.Notices[len(st.Notices)-1])))
 	}
@@ -351,7 +365,15 @@ func (a *app) roomStripWith(spread bool) string {
 	c := a.c.checklist()
 	switch st.Phase {
 	case roomsrv.Voting:
-		voted := sty.Label.Render("Room: "+votedText(st)) + "  " + keyHint(theRoomKeys.Reveal)
+		// What can be done now: reveal once someone has voted; with no
+		// phone in the room yet, show how to join.
+		voted := sty.Label.Render("Room: " + votedText(st))
+		switch {
+		case st.Voted > 0:
+			voted += "  " + keyHint(theRoomKeys.Reveal)
+		case st.Joined == 0:
+			voted += "  " + keyHint(theRoomKeys.Join)
+		}
 		out = append(out, withJoin(voted+sty.Subtle.Render("  · "+join), voted, sty.Subtle.Render(join))...)
 	case roomsrv.Revealed:
 		if spread {

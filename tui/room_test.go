@@ -824,3 +824,48 @@ func TestTheRoomLineSaysHowToReachANewIdea(t *testing.T) {
 	h.press("down", "down", "x")
 	h.waitView("[x] “HR business partner”")
 }
+
+// TestRevealWaitsForAVote: the strip offers v only once someone has
+// voted. Before that, v revealed an empty spread (block-letter noughts on
+// the projector, every phone's buttons gone) and offered "V vote again";
+// now it reveals nothing and says why, and with no phones in the room
+// the strip offers how to join instead.
+func TestRevealWaitsForAVote(t *testing.T) {
+	h := startRoomHarness(t, 100, 30)
+	h.waitView("Vote from your phone")
+	h.press("esc")
+	v := h.waitView("Room: no phones yet")
+	if strings.Contains(v, "reveal the votes") {
+		t.Errorf("with no phones in the room, the strip offers v:\n%s", v)
+	}
+	if !strings.Contains(v, "w how to join") {
+		t.Errorf("with no phones in the room, the strip does not offer how to join:\n%s", v)
+	}
+	h.press("v")
+	if st := h.a.c.room.room.Status(); st.Phase != roomsrv.Voting {
+		t.Fatalf("v with no phones revealed (phase %v)", st.Phase)
+	}
+	h.waitView("Nothing to reveal: no phones in the room yet")
+	h.press("k")
+	if v := h.view(); strings.Contains(v, "Nothing to reveal") {
+		t.Errorf("the notice stayed after another key:\n%s", v)
+	}
+
+	phone := h.phone()
+	phone.join()
+	v = h.waitView("Room: 0 of 1 voted")
+	if strings.Contains(v, "reveal the votes") || strings.Contains(v, "how to join") {
+		t.Errorf("with a phone in and nobody voted, the strip offers v or how to join:\n%s", v)
+	}
+	h.press("v")
+	if st := h.a.c.room.room.Status(); st.Phase != roomsrv.Voting {
+		t.Fatalf("v with nobody voted revealed (phase %v)", st.Phase)
+	}
+	h.waitView("Nothing to reveal yet: nobody has voted")
+
+	st := h.a.c.room.status
+	phone.vote(st.ItemID, st.Round, "amber")
+	h.waitView("Room: 1 of 1 voted  v reveal the votes")
+	h.press("v")
+	h.waitView("Votes: ■ Red 0  ▲ Amber 1")
+}
