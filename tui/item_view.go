@@ -58,6 +58,10 @@ func promptLines(prompts []string, w int) int {
 	return n
 }
 
+// minActionCells is the least of an action the one-line summary shows
+// before it leaves out the status to keep the owner and due date whole.
+const minActionCells = 16
+
 // compactFields sums the fields up, for short windows while the rating
 // has focus: on one line when it all fits, or else, with two lines to
 // spare, the action on a line of its own and the rest under it, the due
@@ -90,8 +94,23 @@ func (s *itemScreen) compactFields(st *styles, w, lines int) string {
 		notes = "✎"
 	}
 	status := string(r.Status)
-	one := join("Action", firstLineOf(r.Action), "Owner", r.Owner, "Due", due, "Status", status, "Notes", notes)
+	action := firstLineOf(r.Action)
+	rest := []string{"Owner", r.Owner, "Due", due, "Status", status, "Notes", notes}
+	one := join(append([]string{"Action", action}, rest...)...)
 	if lines < 2 || r.Action == "" || ansi.StringWidth(one) <= w {
+		// On one line, the action's end goes first, then the notes'
+		// mark and the status: the owner and a due date cut in half
+		// would be wrong information.
+		for keep := len(rest); keep >= 4; keep -= 2 {
+			line := join(append([]string{"Action", action}, rest[:keep]...)...)
+			over := ansi.StringWidth(line) - w
+			if over <= 0 {
+				return line
+			}
+			if short := ansi.StringWidth(action) - over; action != "" && short >= minActionCells {
+				return join(append([]string{"Action", ansi.Truncate(action, short, "…")}, rest[:keep]...)...)
+			}
+		}
 		return ansi.Truncate(one, w, "…")
 	}
 	return ansi.Truncate(join("Action", firstLineOf(r.Action)), w, "…") + "\n" +

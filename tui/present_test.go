@@ -505,3 +505,36 @@ func BenchmarkPresenterFollowUpKeypress(b *testing.B) {
 		}
 	}
 }
+
+// TestThePresentersActionLineKeepsTheDueDateWhole: at 100x30 the
+// action, owner and due date share one line (so that the room sees the
+// questions). A long action used to push the owner and the due date off
+// its end ("· Ow…"), or cut a date in half, which is wrong information;
+// the action's end is shortened first, and the owner, the due date and
+// its lateness stay whole.
+func TestThePresentersActionLineKeepsTheDueDateWhole(t *testing.T) {
+	p := rvNewPlan(t)
+	first := p.Checklist.Items()[0].Item.ID
+	r := p.Response(first) // not rated yet: the review opens on it
+	r.Action = "Write a one-page vision for why progression matters here and share it with every team"
+	r.Owner = "Ana Smith"
+	r.Due = plans.Date{Year: 2027, Month: 2, Day: 1}
+	dir, path := rvWritePlan(t, p)
+	h := rvStart(t, Options{PlanPath: path, Dir: dir, Present: true}, 100, 30)
+	h.requireView("Action Write a one-page")
+	due := "Due " + r.Due.Friendly() + "  ⚠ " + lateWords(r.Due, r.Status, rvToday)
+	var line string
+	for _, l := range strings.Split(h.view(), "\n") {
+		if strings.Contains(l, "Action ") {
+			line = l
+		}
+	}
+	for _, want := range []string{"Owner Ana Smith", due, "Action Write a one-page"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("the action line lacks %q:\n%s", want, line)
+		}
+	}
+	if w := ansi.StringWidth(line); w > 100 {
+		t.Errorf("the action line is %d cells wide in a window of 100", w)
+	}
+}
