@@ -75,7 +75,7 @@ type warnMsg string
 func (s *areasummaryScreen) ratedNothing(pressed string) tea.Cmd {
 	a := &s.c.checklist().Areas[s.area]
 	last := a.Items[len(a.Items)-1].ShortTitle()
-	said := fmt.Sprintf("%s rated nothing: it was pressed on %s's summary, after its last item (%s).", pressed, a.ShortTitle(), last)
+	said := fmt.Sprintf("%s rated nothing: it was pressed on the summary of %s, after its last item (%s).", pressed, a.ShortTitle(), last)
 	return func() tea.Msg { return warnMsg(said) }
 }
 
