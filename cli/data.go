@@ -908,6 +908,9 @@ func dataHistory(planPath string, md bool, cols int) []byte {
 	if md {
 		return append([]byte("\n"), render.WorkforceHistoryMarkdown(path, versions, 2)...)
 	}
+	if wordsWanted() {
+		return append([]byte("\n"), render.WorkforceHistoryWords(path, versions, cols)...)
+	}
 	return append([]byte("\n"), render.WorkforceHistoryText(path, versions, cols)...)
 }
 

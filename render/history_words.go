@@ -17,11 +17,7 @@ import (
 func HistoryWords(name string, entries []plans.HistoryEntry, cols int) []byte {
 	c, keys := historyLevels(entries)
 	var b strings.Builder
-	say := func(s string) {
-		for _, l := range wrapTo(s, cols) {
-			b.WriteString(strings.ReplaceAll(l, glue, " ") + "\n")
-		}
-	}
+	say := sayer(&b, cols)
 	say(fmt.Sprintf("History of %s: %s, oldest first.", plain(name), countNoun(len(entries), "commit")))
 	var levels []string
 	if c != nil {
@@ -51,6 +47,15 @@ func HistoryWords(name string, entries []plans.HistoryEntry, cols int) []byte {
 // wrapped. Plan text cannot hold it: plain shows control characters as
 // pictures.
 const glue = "\x00"
+
+// sayer writes sentences to b wrapped to cols, glue made a space.
+func sayer(b *strings.Builder, cols int) func(string) {
+	return func(s string) {
+		for _, l := range wrapTo(s, cols) {
+			b.WriteString(strings.ReplaceAll(l, glue, " ") + "\n")
+		}
+	}
+}
 
 // entryWords is a loaded entry's counts as sentences, area by area, then
 // the total and the actions done.

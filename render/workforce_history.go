@@ -491,6 +491,5 @@ func belowOnlyIn(doc, other *workforceDoc) string {
 // shareCell is a group's share in a row, short, as the history and the
 // diff show it.
 func shareCell(r workforce.Row, g workforce.Group, threshold int) string {
-	v, ok := r.Share(g)
-	return shareWord(wfShare{shown: ok, value: v, small: r.Groups[g].Small}, threshold, true)
+	return shareWord(rowShare(r, g), threshold, true)
 }
