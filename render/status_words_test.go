@@ -84,3 +84,17 @@ func TestStatusWordsAreTerminalSafe(t *testing.T) {
 	}
 	checkContains(t, "words", got, "No due date: Hide␛[8m this.")
 }
+
+// A plan carried on to its next review is left out of the totals and
+// said in a line of its own, as the table has it, and so is a next review
+// that leads nowhere.
+func TestStatusWordsNextReviews(t *testing.T) {
+	got := statusWords(t, statusFixtureCarried(t, ByDue))
+	checkContains(t, "words", got,
+		"\nOpen actions by plan, 3 plans:\n",
+		"\nNext reviews (2):\nplans/a-2026.yaml: carried on to plans/a.yaml.\n"+
+			`plans/z.yaml: next_review "z-2027.yaml" leads to no plan: plans/z-2027.yaml is not there, so its open actions are still listed here.`+"\n")
+	if strings.Contains(got, "Review 2026") {
+		t.Errorf("the carried-on plan is in the totals:\n%s", got)
+	}
+}
