@@ -411,9 +411,16 @@ func (a *app) roomStripWith(spread bool) string {
 		}
 	case roomsrv.Asking:
 		ideas := sty.Subtle.Render("phones can send ideas")
-		if n := a.c.session.WaitingIdeas(st.QuestionID); n > 0 {
+		n := a.c.session.WaitingIdeas(st.QuestionID)
+		if n > 0 {
 			ideas = sty.Warning.Render(fmt.Sprintf("%d new %s in the list", n, plural(n, "idea", "ideas"))) +
 				sty.Subtle.Render(": ↑/↓ to it, x accepts, d drops")
+		}
+		if st.Joined == 0 && n == 0 {
+			// No phone to send one: what can be done now is let them in.
+			no := sty.Label.Render("Room: no phones yet") + "  " + keyHint(theRoomKeys.Join)
+			out = append(out, withJoin(no+sty.Subtle.Render("  · "+join), no, sty.Subtle.Render(join))...)
+			break
 		}
 		in := strconv.Itoa(st.Joined) + " in the room"
 		out = append(out, withJoin(sty.Label.Render("Room: ")+ideas+sty.Subtle.Render(" · "+in+" · "+join),

@@ -869,3 +869,24 @@ func TestRevealWaitsForAVote(t *testing.T) {
 	h.press("v")
 	h.waitView("Votes: ■ Red 0  ▲ Amber 1")
 }
+
+// TestTheIdeasLineOffersHowToJoinWithNoPhones: at a question that takes
+// ideas, with no phone in the room, the strip offers w (how to join), as
+// it does at an item; "phones can send ideas" alone offered nothing that
+// could be done. Once a phone is in, it says what phones can do.
+func TestTheIdeasLineOffersHowToJoinWithNoPhones(t *testing.T) {
+	h := startRoomHarness(t, 100, 30)
+	h.waitView("Vote from your phone")
+	h.press("esc")
+	h.a.c.goToPlace(review.Question(2)) // who to speak with, by area
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	v := h.waitView("Room: no phones yet")
+	if !strings.Contains(v, "w how to join") {
+		t.Errorf("with no phones in the room, the ideas line does not offer how to join:\n%s", v)
+	}
+	h.phone().join()
+	v = h.waitView("phones can send ideas · 1 in the room")
+	if strings.Contains(v, "how to join") {
+		t.Errorf("with a phone in, the ideas line still offers how to join:\n%s", v)
+	}
+}
