@@ -74,16 +74,7 @@ type wfHistory struct {
 }
 
 func buildWorkforceHistory(versions []WorkforceVersion) wfHistory {
-	h := wfHistory{thresh: workforce.MinThreshold}
-	for i := len(versions) - 1; i >= 0; i-- {
-		if d := versions[i].Data; d != nil {
-			for _, g := range d.Grades {
-				h.grades = append(h.grades, plain(g.Name))
-			}
-			h.thresh = max(d.Threshold, workforce.MinThreshold)
-			break
-		}
-	}
+	h := wfHistoryHead(versions)
 	for _, v := range versions {
 		row := []string{v.collected(), v.Commit}
 		if v.Data == nil {
@@ -105,6 +96,22 @@ func buildWorkforceHistory(versions []WorkforceVersion) wfHistory {
 		}
 		h.rows = append(h.rows, append(row, total, plain(v.about())))
 		h.notes = append(h.notes, "")
+	}
+	return h
+}
+
+// wfHistoryHead is a history's columns and the threshold it is read at,
+// the newest version that loaded's, without its rows.
+func wfHistoryHead(versions []WorkforceVersion) wfHistory {
+	h := wfHistory{thresh: workforce.MinThreshold}
+	for i := len(versions) - 1; i >= 0; i-- {
+		if d := versions[i].Data; d != nil {
+			for _, g := range d.Grades {
+				h.grades = append(h.grades, plain(g.Name))
+			}
+			h.thresh = max(d.Threshold, workforce.MinThreshold)
+			break
+		}
 	}
 	return h
 }

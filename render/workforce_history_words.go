@@ -15,7 +15,7 @@ import (
 // share said in words ("fewer than 10", "not shown"), not "<10", "--"
 // and "+". Each version is protected on its own, as the table's is.
 func WorkforceHistoryWords(name string, versions []WorkforceVersion, cols int) []byte {
-	h := buildWorkforceHistory(versions) // for the threshold it is read at
+	h := wfHistoryHead(versions) // for the threshold it is read at: each version is protected below
 	var b strings.Builder
 	say := sayer(&b, cols)
 	say(fmt.Sprintf("Workforce data history of %s: %s, oldest first.", plain(name), countNoun(len(versions), "commit")))
