@@ -7,6 +7,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/review"
 )
 
 // timebox is the workshop's clocks: the time allowed per item (--timebox
@@ -107,9 +108,10 @@ func (t *timebox) togglePause(now time.Time) {
 }
 
 // extend gives the item being timed one more minute, or, without a time
-// box, the session five more.
-func (t *timebox) extend() {
-	if t.limit > 0 {
+// box or away from the items (atItem false: the next-steps questions,
+// where no item's time shows), the session five more.
+func (t *timebox) extend(atItem bool) {
+	if t.limit > 0 && atItem {
 		t.extra += time.Minute
 		return
 	}
@@ -271,7 +273,7 @@ type timerKeys struct {
 func newTimerKeys() timerKeys {
 	return timerKeys{
 		Pause:   key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "pause / resume the clocks")),
-		Extend:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "a minute more for this item (5 for the session without a time box)")),
+		Extend:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "a minute more for this item (5 for the session without a time box, or on the next steps)")),
 		Restart: key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "start this item's time again")),
 	}
 }
@@ -286,7 +288,7 @@ func (c *common) timerKey(msg tea.KeyPressMsg) (handled bool) {
 	case key.Matches(msg, k.Pause):
 		c.timer.togglePause(c.now())
 	case key.Matches(msg, k.Extend):
-		c.timer.extend()
+		c.timer.extend(c.session.Place().Kind == review.AtItem)
 	case key.Matches(msg, k.Restart):
 		c.timer.restart(c.now())
 	default:

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/review"
 )
 
 // testClock is a clock the tests move by hand.
@@ -258,4 +261,23 @@ func TestAnOverrunSessionSaysOverWhenShort(t *testing.T) {
 	h.press("b")
 	h.requireView("W H E R E", "session over (+0:02)")
 	h.refuseView("session 0:02")
+}
+
+// On the next-steps questions no item's time box runs (nor shows), so +
+// gives the session five minutes more, as it does without a time box:
+// with a time box set it gave the hidden item a minute, and a
+// facilitator whose session had run over saw nothing happen.
+func TestPlusOnTheNextStepsGivesTheSessionMore(t *testing.T) {
+	h, _ := rvOpen(t, rvNewPlan(t), 100, 30)
+	h.press("P")
+	clock := &testClock{}
+	startClocks(h.a, clock, 5, 10)
+	h.a.c.goToPlace(review.Question(1)) // the quick wins
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	clock.advance(11 * 60)
+	tick(h)
+	h.requireView("session over (+1:00)")
+	h.press("+")
+	h.requireView("session 4:00")
+	h.refuseView("session over")
 }
