@@ -115,7 +115,9 @@ func (t *timebox) extend(atItem bool) {
 		t.extra += time.Minute
 		return
 	}
-	t.session += 5 * time.Minute
+	if t.session > 0 { // a time box alone: no session clock to start
+		t.session += 5 * time.Minute
+	}
 }
 
 // restart starts the item's time again from now (without a time box, the

@@ -280,4 +280,9 @@ func TestPlusOnTheNextStepsGivesTheSessionMore(t *testing.T) {
 	h.press("+")
 	h.requireView("session 4:00")
 	h.refuseView("session over")
+
+	// With a time box alone, + there starts no session clock.
+	startClocks(h.a, clock, 5, 0)
+	h.press("+")
+	h.refuseView("session")
 }
