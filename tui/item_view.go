@@ -59,7 +59,8 @@ func promptLines(prompts []string, w int) int {
 }
 
 // minActionCells is the least of an action the one-line summary shows
-// before it leaves out the status to keep the owner and due date whole.
+// before it leaves out the status, then the owner, to keep the due date
+// whole.
 const minActionCells = 16
 
 // compactFields sums the fields up, for short windows while the rating
@@ -99,16 +100,17 @@ func (s *itemScreen) compactFields(st *styles, w, lines int) string {
 	one := join(append([]string{"Action", action}, rest...)...)
 	if lines < 2 || r.Action == "" || ansi.StringWidth(one) <= w {
 		// On one line, the action's end goes first, then the notes'
-		// mark and the status: the owner and a due date cut in half
-		// would be wrong information.
-		for keep := len(rest); keep >= 4; keep -= 2 {
-			line := join(append([]string{"Action", action}, rest[:keep]...)...)
+		// mark and the status, then the owner: a due date cut in half
+		// would be wrong information, and one left out would hide
+		// whether the action needs chasing.
+		for _, kept := range [][]string{rest, rest[:6], rest[:4], {"Due", due}} {
+			line := join(append([]string{"Action", action}, kept...)...)
 			over := ansi.StringWidth(line) - w
 			if over <= 0 {
 				return line
 			}
 			if short := ansi.StringWidth(action) - over; action != "" && short >= minActionCells {
-				return join(append([]string{"Action", ansi.Truncate(action, short, "…")}, rest[:keep]...)...)
+				return join(append([]string{"Action", ansi.Truncate(action, short, "…")}, kept...)...)
 			}
 		}
 		return ansi.Truncate(one, w, "…")

@@ -513,28 +513,44 @@ func BenchmarkPresenterFollowUpKeypress(b *testing.B) {
 // the action's end is shortened first, and the owner, the due date and
 // its lateness stay whole.
 func TestThePresentersActionLineKeepsTheDueDateWhole(t *testing.T) {
-	p := rvNewPlan(t)
-	first := p.Checklist.Items()[0].Item.ID
-	r := p.Response(first) // not rated yet: the review opens on it
-	r.Action = "Write a one-page vision for why progression matters here and share it with every team"
-	r.Owner = "Ana Smith"
-	r.Due = plans.Date{Year: 2027, Month: 2, Day: 1}
-	dir, path := rvWritePlan(t, p)
-	h := rvStart(t, Options{PlanPath: path, Dir: dir, Present: true}, 100, 30)
-	h.requireView("Action Write a one-page")
-	due := "Due " + r.Due.Friendly() + "  ⚠ " + lateWords(r.Due, r.Status, rvToday)
-	var line string
-	for _, l := range strings.Split(h.view(), "\n") {
-		if strings.Contains(l, "Action ") {
-			line = l
-		}
-	}
-	for _, want := range []string{"Owner Ana Smith", due, "Action Write a one-page"} {
-		if !strings.Contains(line, want) {
-			t.Errorf("the action line lacks %q:\n%s", want, line)
-		}
-	}
-	if w := ansi.StringWidth(line); w > 100 {
-		t.Errorf("the action line is %d cells wide in a window of 100", w)
+	for _, c := range []struct {
+		name, owner string
+		ownerShown  bool
+	}{
+		{"the owner too", "Ana Smith", true},
+		// With a long owner as well, something has to give: the owner,
+		// before the due date and how late it is.
+		{"a long owner", "Sam Okonkwo-Fairweather of the Bristol bakery", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := rvNewPlan(t)
+			first := p.Checklist.Items()[0].Item.ID
+			r := p.Response(first) // not rated yet: the review opens on it
+			r.Action = "Write a one-page vision for why progression matters here and share it with every team"
+			r.Owner = c.owner
+			r.Due = plans.Date{Year: 2027, Month: 2, Day: 1}
+			dir, path := rvWritePlan(t, p)
+			h := rvStart(t, Options{PlanPath: path, Dir: dir, Present: true}, 100, 30)
+			h.requireView("Action Write a one-page")
+			due := "Due " + r.Due.Friendly() + "  ⚠ " + lateWords(r.Due, r.Status, rvToday)
+			var line string
+			for _, l := range strings.Split(h.view(), "\n") {
+				if strings.Contains(l, "Action ") {
+					line = l
+				}
+			}
+			want := []string{due, "Action Write a one-page"}
+			if c.ownerShown {
+				want = append(want, "Owner "+c.owner)
+			}
+			for _, w := range want {
+				if !strings.Contains(line, w) {
+					t.Errorf("the action line lacks %q:\n%s", w, line)
+				}
+			}
+			if w := ansi.StringWidth(line); w > 100 {
+				t.Errorf("the action line is %d cells wide in a window of 100", w)
+			}
+		})
 	}
 }
