@@ -869,15 +869,16 @@ func checkWorkforceFile(f plans.FolderFile) error {
 }
 
 // dataHistory is the history of the data file beside a plan, for ladder
-// history: nil when git has none (no data file, or never committed).
-func dataHistory(planPath string, md bool, cols int) []byte {
+// history, along the commits opts lists (as the plan's): nil when git has
+// none (no data file, or never committed).
+func dataHistory(planPath string, opts gitrev.LogOptions, md bool, cols int) []byte {
 	path := workforce.PathFor(planPath)
 	repo, rel, err := openRepo(path)
 	if err != nil {
 		return nil
 	}
 	defer repo.Close()
-	commits, err := repo.Log(rel)
+	commits, err := repo.Log(rel, opts)
 	if err != nil || len(commits) == 0 {
 		return nil
 	}

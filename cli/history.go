@@ -23,6 +23,8 @@ import (
 type historyOptions struct {
 	format string
 	out    string
+	// log says which commits: --first-parent, main's own line.
+	log gitrev.LogOptions
 }
 
 func newHistoryCmd() *cobra.Command {
@@ -47,7 +49,14 @@ with the first problem, not skipped; so is the commit that deleted it.
 
 The plan must be in a git repository and committed at least once.
 Changes not committed yet are not counted: history says when there are
-some. With no PLAN, history reads the only plan in plans/. The history
+some.
+
+With --first-parent, history follows only the first parent of each
+merge, as git log --first-parent does: on main, one row per pull request
+merged with a merge commit, the plan as the merge left it, under the
+merge's subject, instead of every branch commit by date (where two pull
+requests worked on the same days make the counts step back and forth).
+Renames are followed the same way. With no PLAN, history reads the only plan in plans/. The history
 is read through git; nothing is changed.
 
 With ACCESSIBLE set (or TERM=dumb), as for ladder review --accessible,
@@ -61,7 +70,10 @@ the plan is not in a git repository or git is not installed.`,
   ladder history plans/acme-spring.yaml
 
   # As a Markdown table for the quarterly report
-  ladder history plans/acme-spring.yaml --format md -o history.md`,
+  ladder history plans/acme-spring.yaml --format md -o history.md
+
+  # main's own line: one row per merged pull request
+  ladder history plans/acme-spring.yaml --first-parent`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := formatOfOutput(cmd, &opts.format, opts.out, "text", "md"); err != nil {
 				return err
@@ -76,6 +88,7 @@ the plan is not in a git repository or git is not installed.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, or md for Markdown")
 	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output (a .md name chooses --format md)")
+	f.BoolVar(&opts.log.FirstParent, "first-parent", false, "follow only the first parent of merges: one row per merged pull request")
 	return cmd
 }
 
@@ -98,9 +111,9 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 	var data []byte
 	var uncommitted, shallow bool
 	var wg sync.WaitGroup
-	wg.Go(func() { data = dataHistory(file, opts.format == "md", cols) })
+	wg.Go(func() { data = dataHistory(file, opts.log, opts.format == "md", cols) })
 	wg.Go(func() { uncommitted, shallow = historyCaveats(file) })
-	entries, err := planHistory(file)
+	entries, err := planHistory(file, opts.log)
 	wg.Wait()
 	if err != nil {
 		return err
@@ -163,11 +176,12 @@ func changedAtHead(repo *gitrev.Repo, rel, file string) bool {
 	return !bytes.Equal(bytes.ReplaceAll(committed, crlf, lf), bytes.ReplaceAll(onDisk, crlf, lf))
 }
 
-// planHistory loads the plan at every commit that touched it. Three
+// planHistory loads the plan at every commit that touched it (that opts
+// lists: with FirstParent, those on the first-parent line). Three
 // things overlap: git log finds the commits (newest first), a cat-file
 // process of its own sends each version as soon as its commit is found,
 // and every core counts the versions as they come.
-func planHistory(file string) ([]plans.HistoryEntry, error) {
+func planHistory(file string, opts gitrev.LogOptions) ([]plans.HistoryEntry, error) {
 	repo, rel, err := openRepo(file)
 	if err != nil {
 		return nil, err
@@ -236,7 +250,7 @@ func planHistory(file string) ([]plans.HistoryEntry, error) {
 	}
 	var newestFirst []*plans.HistoryEntry
 	var commits []gitrev.Commit // newestFirst's
-	logErr := repo.LogEach(rel, func(c gitrev.Commit) error {
+	logErr := repo.LogEach(rel, opts, func(c gitrev.Commit) error {
 		e := &plans.HistoryEntry{Commit: c.Short, Date: plans.DateOf(c.Date), Subject: c.Subject, RenamedFrom: c.RenamedFrom}
 		newestFirst = append(newestFirst, e)
 		commits = append(commits, c)

@@ -151,7 +151,8 @@ func reportHistory(file string) (*render.ReportHistory, error) {
 	if err != nil && !errors.Is(err, gitrev.ErrTooLarge) {
 		return nil, err
 	}
-	entries, err := planHistory(file)
+	// Every commit, as ladder history shows by default.
+	entries, err := planHistory(file, gitrev.LogOptions{})
 	if err != nil || len(entries) == 0 {
 		return nil, err
 	}

@@ -186,14 +186,26 @@ type Commit struct {
 	Deleted bool
 }
 
+// LogOptions choose which commits a log lists. The zero value lists
+// every commit that changed the file.
+type LogOptions struct {
+	// FirstParent follows only the first parent of each merge, as git log
+	// --first-parent does: a branch's own commits are left out, and the
+	// merge that brought them in is listed instead, with the file as the
+	// merge left it. On main, that is one commit per pull request merged
+	// with a merge commit. git combines it with --follow: a rename made on
+	// a branch is the merge's, against its first parent.
+	FirstParent bool
+}
+
 // Log lists the commits reachable from HEAD that changed the file at path,
 // oldest first, following it through renames as git log --follow does
 // (but not copies: a file added as a copy of another begins there),
 // and the merges that changed it from their first parent. A file never
 // committed has an empty log and no error.
-func (r *Repo) Log(path string) ([]Commit, error) {
+func (r *Repo) Log(path string, opts LogOptions) ([]Commit, error) {
 	var commits []Commit
-	err := r.LogEach(path, func(c Commit) error {
+	err := r.LogEach(path, opts, func(c Commit) error {
 		commits = append(commits, c)
 		return nil
 	})
@@ -210,7 +222,7 @@ func (r *Repo) Log(path string) ([]Commit, error) {
 // it: what the caller does with one (ask cat-file for the file as it was)
 // overlaps with git finding the next. An error from fn stops the log and
 // is returned.
-func (r *Repo) LogEach(path string, fn func(Commit) error) error {
+func (r *Repo) LogEach(path string, opts LogOptions, fn func(Commit) error) error {
 	if err := checkLine("path", path); err != nil {
 		return err
 	}
@@ -219,6 +231,9 @@ func (r *Repo) LogEach(path string, fn func(Commit) error) error {
 	// merges out, and the newest version listed would not be the file as
 	// it is.
 	args := []string{"--literal-pathspecs", "log", "--follow", "--diff-merges=first-parent", "--raw", "-z", "--format=%H%x1f%h%x1f%aI%x1f%s", "HEAD", "--", path}
+	if opts.FirstParent {
+		args = slices.Insert(args, 3, "--first-parent")
+	}
 	cmd := exec.Command("git", args...)
 	cmd.Dir = r.Root
 	cmd.Env = gitEnv()

@@ -121,13 +121,13 @@ func TestLogOldestFirst(t *testing.T) {
 	// A file never committed, a path with pathspec magic characters, and
 	// an empty repository all have empty histories.
 	for _, path := range []string{"plans/new.yaml", "plans/*.yaml", ":(glob)**"} {
-		if log, err := r.Log(path); err != nil || len(log) != 0 {
+		if log, err := r.Log(path, LogOptions{}); err != nil || len(log) != 0 {
 			t.Errorf("Log(%q) = %v, %v; want nothing", path, log, err)
 		}
 	}
 	empty := testRepo(t)
 	re := openRepo(t, empty.Dir)
-	if log, err := re.Log("a.yaml"); err != nil || len(log) != 0 {
+	if log, err := re.Log("a.yaml", LogOptions{}); err != nil || len(log) != 0 {
 		t.Errorf("Log in an empty repository = %v, %v", log, err)
 	}
 }
@@ -375,7 +375,7 @@ func openRepo(t *testing.T, dir string) *Repo {
 func openLog(t *testing.T, repo, path string) (*Repo, []Commit) {
 	t.Helper()
 	r := openRepo(t, repo)
-	log, err := r.Log(path)
+	log, err := r.Log(path, LogOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -465,5 +465,41 @@ func TestBranchPoint(t *testing.T) {
 		if got, ok := r.BranchPoint(tc.commit); got != tc.want || ok != tc.ok {
 			t.Errorf("%s: BranchPoint(%s) = %s, %v, want %s, %v", name, tc.commit, got, ok, tc.want, tc.ok)
 		}
+	}
+}
+
+// With FirstParent, a branch's commits are left out and its merge is
+// listed with the file as the merge left it, through a rename made on
+// the branch: git combines --first-parent with --follow.
+func TestLogFirstParentListsMergesNotBranchCommits(t *testing.T) {
+	g := testRepo(t)
+	commitFile(g, "plans/a.yaml", "1\n2\n3\n4\n5\n6\n", "2027-01-15T10:00:00+00:00")
+	g.Git("checkout", "-q", "-b", "bob")
+	commitFile(g, "plans/a.yaml", "1\n2\n3\n4\n5\nsix\n", "2027-01-16T10:00:00+00:00")
+	g.Git("mv", "plans/a.yaml", "plans/b.yaml")
+	g.GitAt("2027-01-17T10:00:00+00:00", "commit", "-q", "-m", "Move")
+	g.Git("checkout", "-q", "main")
+	commitFile(g, "notes.txt", "x", "2027-01-18T10:00:00+00:00")
+	g.GitAt("2027-01-19T10:00:00+00:00", "merge", "-q", "--no-ff", "-m", "Merge bob", "bob")
+
+	r := openRepo(t, g.Dir)
+	log, err := r.Log("plans/b.yaml", LogOptions{FirstParent: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range log {
+		got = append(got, c.Subject+" "+c.Path+" from "+c.RenamedFrom)
+	}
+	want := []string{"change plans/a.yaml plans/a.yaml from ", "Merge bob plans/b.yaml from plans/a.yaml"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("log:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if data, err := r.ReadBlob(log[1].Blob); err != nil || string(data) != "1\n2\n3\n4\n5\nsix\n" {
+		t.Errorf("the merge's version = %q, %v; want the branch's edit", data, err)
+	}
+	// Without it, the branch's commits are there.
+	if all, err := r.Log("plans/b.yaml", LogOptions{}); err != nil || len(all) <= len(log) {
+		t.Errorf("the whole log has %d commits (%v); want more than %d", len(all), err, len(log))
 	}
 }
