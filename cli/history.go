@@ -49,15 +49,15 @@ with the first problem, not skipped; so is the commit that deleted it.
 
 The plan must be in a git repository and committed at least once.
 Changes not committed yet are not counted: history says when there are
-some.
+some. With no PLAN, history reads the only plan in plans/. The history
+is read through git; nothing is changed.
 
 With --first-parent, history follows only the first parent of each
 merge, as git log --first-parent does: on main, one row per pull request
 merged with a merge commit, the plan as the merge left it, under the
 merge's subject, instead of every branch commit by date (where two pull
 requests worked on the same days make the counts step back and forth).
-Renames are followed the same way. With no PLAN, history reads the only plan in plans/. The history
-is read through git; nothing is changed.
+Renames are followed the same way.
 
 With ACCESSIBLE set (or TERM=dumb), as for ladder review --accessible,
 each commit is said in sentences for a screen reader, every count with
