@@ -60,7 +60,7 @@ func promptLines(prompts []string, w int) int {
 
 // minActionCells is the least of an action the one-line summary shows
 // before it leaves out the status, then the owner, to keep the due date
-// whole.
+// whole (the due date itself is never left out for the action's words).
 const minActionCells = 16
 
 // compactFields sums the fields up, for short windows while the rating
@@ -102,14 +102,21 @@ func (s *itemScreen) compactFields(st *styles, w, lines int) string {
 		// On one line, the action's end goes first, then the notes'
 		// mark and the status, then the owner: a due date cut in half
 		// would be wrong information, and one left out would hide
-		// whether the action needs chasing.
-		for _, kept := range [][]string{rest, rest[:6], rest[:4], {"Due", due}} {
+		// whether the action needs chasing. With nothing left to leave
+		// out but the due date, the action is shortened as far as it
+		// takes to keep it.
+		steps := [][]string{rest, rest[:6], rest[:4], {"Due", due}}
+		for i, kept := range steps {
 			line := join(append([]string{"Action", action}, kept...)...)
 			over := ansi.StringWidth(line) - w
 			if over <= 0 {
 				return line
 			}
-			if short := ansi.StringWidth(action) - over; action != "" && short >= minActionCells {
+			least := minActionCells
+			if i == len(steps)-1 {
+				least = 1
+			}
+			if short := ansi.StringWidth(action) - over; action != "" && short >= least {
 				return join(append([]string{"Action", ansi.Truncate(action, short, "…")}, kept...)...)
 			}
 		}
