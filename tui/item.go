@@ -347,7 +347,8 @@ func (s *itemScreen) toggleRevisit() tea.Cmd {
 }
 
 // ratedHere reports whether the item has a rating and the arrows point at it:
-// then enter goes on to the action rather than rating again.
+// then enter goes on to the action rather than rating again (unless the
+// room's votes wait to be agreed: see roomToAgree).
 func (s *itemScreen) ratedHere() bool {
 	_, i, ok := s.c.checklist().Level(s.response().Rating)
 	return ok && i == s.cursor
@@ -424,7 +425,7 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.cursor = max(s.cursor-1, 0)
 	case key.Matches(msg, s.keys.Down):
 		s.cursor = min(s.cursor+1, len(s.keys.Rate)-1)
-	case key.Matches(msg, s.keys.Choose) && !s.ratedHere():
+	case key.Matches(msg, s.keys.Choose) && (!s.ratedHere() || s.c.roomToAgree(s.entry().Item.ID)):
 		return s.rate(s.cursor)
 	case key.Matches(msg, s.keys.Clear):
 		return s.clearRating()

@@ -286,14 +286,27 @@ func (a *app) quitWarning() string {
 	return fmt.Sprintf("⚠ %d votes not revealed yet: q again quits and loses them (v reveals)", st.Voted)
 }
 
+// roomToAgree reports whether the room's votes on the item are revealed
+// and no rating agreed yet: enter on the rating then agrees the level
+// chosen, even the one the item has (a second round, after V, that comes
+// to the same level).
+func (c *common) roomToAgree(itemID string) bool {
+	if !c.room.on() {
+		return false
+	}
+	st := c.room.status
+	return st.Phase == roomsrv.Revealed && st.Agreed == "" && st.ItemID == itemID
+}
+
 // offerMostCommon puts the item screen's level cursor on the level most
-// people voted for, so that one key (enter) agrees it.
+// people voted for, so that one key (enter) agrees it: at once on the
+// rating, after esc from a field.
 func (a *app) offerMostCommon(itemID string, votes *plans.Votes) {
 	common, ok := votes.MostCommon(a.c.checklist())
 	if !ok {
 		return
 	}
-	if s, isItem := a.screens[screenItem].(*itemScreen); isItem && s.entry().Item.ID == itemID && s.focus == focusRating {
+	if s, isItem := a.screens[screenItem].(*itemScreen); isItem && s.entry().Item.ID == itemID {
 		_, s.cursor, _ = a.c.checklist().Level(common)
 	}
 }
@@ -397,6 +410,10 @@ func (a *app) roomStripWith(spread bool) string {
 				// advice, enter does something else: the rating is agreed
 				// on the item.
 				agree = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the item to agree "+plans.Label(c, common)+" ("+why+")"))
+			} else if s, ok := a.screens[screenItem].(*itemScreen); ok && s.focus != focusRating {
+				// In a field enter goes to the next one; esc goes back to
+				// the rating, its cursor on the most common vote.
+				agree = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the rating to agree "+plans.Label(c, common)+" ("+why+")"))
 			}
 			// "or rate another" goes first when the line is full, and
 			// the line breaks only when it is still too long: V must stay

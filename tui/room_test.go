@@ -890,3 +890,64 @@ func TestTheIdeasLineOffersHowToJoinWithNoPhones(t *testing.T) {
 		t.Errorf("with a phone in, the ideas line still offers how to join:\n%s", v)
 	}
 }
+
+// TestEnterAgreesWhatTheStripOffers: while the votes are revealed and no
+// rating agreed, the strip offers "enter agree …", and enter agrees it:
+// after V, a second round for the level the item already has (enter
+// there used to go on to the action and agree nothing), and with the
+// focus in a field, where enter goes to the next field, the strip offers
+// esc back to the rating, and enter there agrees the most common vote,
+// though v was pressed in the status field.
+func TestEnterAgreesWhatTheStripOffers(t *testing.T) {
+	h := startRoomHarness(t, 100, 30)
+	h.waitView("Vote from your phone")
+	h.press("esc")
+	phone := h.phone()
+	phone.join()
+	h.waitView("Room: 0 of 1 voted")
+	st := h.a.c.room.status
+	phone.vote(st.ItemID, st.Round, "amber")
+	h.waitView("Room: 1 of 1 voted  v reveal the votes")
+	h.press("v")
+	h.waitView("enter agree ▲ Amber")
+	h.press("enter")
+	h.waitView("Agreed ▲ Amber")
+
+	// A second round that agrees the same level.
+	h.press("V")
+	h.waitView("Room: 0 of 1 voted")
+	st = h.a.c.room.status
+	phone.vote(st.ItemID, st.Round, "amber")
+	h.waitView("Room: 1 of 1 voted  v reveal the votes")
+	h.press("v")
+	h.waitView("enter agree ▲ Amber")
+	h.press("enter")
+	if got := h.a.c.room.room.Status().Agreed; got != "amber" {
+		t.Fatalf("enter offered to agree Amber again and agreed %q", got)
+	}
+	h.waitView("Agreed ▲ Amber")
+
+	// v pressed in the status field: the strip offers esc back to the
+	// rating, where enter agrees the most common vote.
+	h.press("V")
+	h.waitView("Room: 0 of 1 voted")
+	st = h.a.c.room.status
+	phone.vote(st.ItemID, st.Round, "green")
+	h.waitView("Room: 1 of 1 voted  v reveal the votes")
+	it := h.a.screens[screenItem].(*itemScreen)
+	h.press("tab") // the action
+	for it.focus != focusStatus {
+		h.press("tab")
+	}
+	h.press("v")
+	v := h.waitView("Votes: ■ Red 0  ▲ Amber 0  ● Green 1")
+	if strings.Contains(v, "enter agree") || !strings.Contains(v, "esc back to the rating to agree ● Green") {
+		t.Errorf("in the status field, the strip does not offer esc back to the rating:\n%s", v)
+	}
+	h.press("esc")
+	h.waitView("enter agree ● Green")
+	h.press("enter")
+	if got := h.a.c.room.room.Status().Agreed; got != "green" {
+		t.Fatalf("enter offered to agree Green and agreed %q", got)
+	}
+}
