@@ -201,7 +201,9 @@ type LogOptions struct {
 // Log lists the commits reachable from HEAD that changed the file at path,
 // oldest first, following it through renames as git log --follow does
 // (but not copies: a file added as a copy of another begins there),
-// and the merges that changed it from their first parent. A file never
+// and the merges that changed it from their first parent. Older than a
+// rename, each line of history is followed under its own name (see
+// acrossRenames), where --follow takes one name for all. A file never
 // committed has an empty log and no error.
 func (r *Repo) Log(path string, opts LogOptions) ([]Commit, error) {
 	var commits []Commit
@@ -246,7 +248,7 @@ func (r *Repo) LogEach(path string, opts LogOptions, fn func(Commit) error) erro
 	if err := cmd.Start(); err != nil {
 		return startError(err)
 	}
-	p := logParser{next: path, emit: fn}
+	p := logParser{next: path, emit: fn, stopAtRename: !opts.FirstParent, seen: map[string]bool{}}
 	err = p.read(bufio.NewReaderSize(out, 64<<10))
 	if err != nil {
 		// Nobody reads the rest: stop git rather than wait for it.
@@ -254,6 +256,11 @@ func (r *Repo) LogEach(path string, opts LogOptions, fn func(Commit) error) erro
 		cmd.Wait()
 		if errors.Is(err, errLogEnded) {
 			return nil
+		}
+		if errors.Is(err, errRenamed) {
+			// Older than a rename, --follow is wrong where history forks
+			// (see acrossRenames): the rest is read another way.
+			return r.acrossRenames(path, p.names(path), p.seen, fn)
 		}
 		return err
 	}
@@ -288,10 +295,27 @@ type logParser struct {
 	emit    func(Commit) error
 	emitted int
 	added   bool // the pending commit added the file: the log ends with it
+	// stopAtRename ends the log, with errRenamed, after the first commit
+	// that renamed the file; seen are the commits emitted until then.
+	stopAtRename bool
+	seen         map[string]bool
+	renamedFrom  string
+}
+
+// names are the file's names the log has found: path, and the name it
+// was renamed from.
+func (p *logParser) names(path string) []string {
+	if p.renamedFrom == "" || p.renamedFrom == path {
+		return []string{path}
+	}
+	return []string{path, p.renamedFrom}
 }
 
 // errLogEnded stops the log at the commit that added the file.
 var errLogEnded = errors.New("the file begins here")
+
+// errRenamed stops the log after the first rename: see acrossRenames.
+var errRenamed = errors.New("the file was renamed here")
 
 func (p *logParser) read(r *bufio.Reader) error {
 	for {
@@ -381,11 +405,18 @@ func (p *logParser) flush() error {
 		p.next = c.RenamedFrom
 	}
 	p.emitted++
+	if p.seen != nil {
+		p.seen[c.Hash] = true
+	}
 	if err := p.emit(*c); err != nil {
 		return err
 	}
 	if p.added {
 		return errLogEnded
+	}
+	if p.stopAtRename && c.RenamedFrom != "" {
+		p.renamedFrom = c.RenamedFrom
+		return errRenamed
 	}
 	return nil
 }

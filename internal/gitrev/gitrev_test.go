@@ -503,3 +503,51 @@ func TestLogFirstParentListsMergesNotBranchCommits(t *testing.T) {
 		t.Errorf("the whole log has %d commits (%v); want more than %d", len(all), err, len(log))
 	}
 }
+
+// A branch moves the plan twice (a to b, then b to c), editing it on the
+// way, while main edits it under its first name; after the merge another
+// file takes the first name. The log follows each line of history under
+// its own name: every commit of both is listed, with the plan's name in
+// it, no rename reads as a deletion, and the newcomer's commits are not
+// the plan's. (git log --follow took the merge's rename for every older
+// commit: the branch's move read as a deletion, its edits went missing.)
+func TestLogFollowsRenamesOnABranch(t *testing.T) {
+	g := testRepo(t)
+	commitFile(g, "plans/a.yaml", "1\n2\n3\n4\n5\n6\n", "2027-01-15T10:00:00+00:00")
+	g.Git("checkout", "-q", "-b", "years")
+	g.Git("mv", "plans/a.yaml", "plans/b.yaml")
+	g.GitAt("2027-01-16T10:00:00+00:00", "commit", "-q", "-m", "a to b")
+	commitFile(g, "plans/b.yaml", "1\n2\n3\n4\n5\nsix\n", "2027-01-17T10:00:00+00:00")
+	g.Git("mv", "plans/b.yaml", "plans/c.yaml")
+	g.GitAt("2027-01-18T10:00:00+00:00", "commit", "-q", "-m", "b to c")
+	g.Git("checkout", "-q", "main")
+	commitFile(g, "plans/a.yaml", "one\n2\n3\n4\n5\n6\n", "2027-01-19T10:00:00+00:00")
+	g.GitAt("2027-01-20T10:00:00+00:00", "merge", "-q", "--no-ff", "-m", "Merge years", "years")
+	commitFile(g, "plans/a.yaml", "another plan\n", "2027-01-21T10:00:00+00:00")
+	commitFile(g, "plans/c.yaml", "one\n2\n3\n4\n5\nsix\nseven\n", "2027-01-22T10:00:00+00:00")
+
+	_, log := openLog(t, g.Dir, "plans/c.yaml")
+	var got []string
+	for _, c := range log {
+		s := c.Subject + " " + c.Path
+		if c.RenamedFrom != "" {
+			s += " from " + c.RenamedFrom
+		}
+		if c.Deleted || c.Blob == "" {
+			s += " (no version)"
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"change plans/a.yaml plans/a.yaml",
+		"a to b plans/b.yaml from plans/a.yaml",
+		"change plans/b.yaml plans/b.yaml",
+		"b to c plans/c.yaml from plans/b.yaml",
+		"change plans/a.yaml plans/a.yaml",
+		"Merge years plans/c.yaml from plans/a.yaml",
+		"change plans/c.yaml plans/c.yaml",
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("log:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -1,0 +1,233 @@
+package gitrev
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// maxNames bounds how many names acrossRenames looks for a file under:
+// each new name found costs another walk.
+const maxNames = 16
+
+// acrossRenames lists, newest first, the commits older than a rename that
+// changed the file at path, and calls fn with those not in seen (listed
+// already). git log --follow follows one name per walk, by date: where a
+// branch renamed the file and the merge renamed it too (against main),
+// it took the merge's old name for every older commit, so the branch's
+// rename read as a deletion and the branch's later edits were left out.
+// Here git log walks every name the file has had (names, and any more
+// found on the way), and the name is followed along each line of history
+// on its own: a commit's parent has the file under the name the commit
+// renamed it from, or under the same name; a name the file had once,
+// used by another file since, is not taken for it.
+func (r *Repo) acrossRenames(path string, names []string, seen map[string]bool, fn func(Commit) error) error {
+	for {
+		commits, err := r.graphLog(names)
+		if err != nil {
+			return fmt.Errorf("reading the git history of %s: %w", path, err)
+		}
+		listed, more, err := r.followNames(commits, path, names)
+		if err != nil {
+			return fmt.Errorf("reading the git history of %s: %w", path, err)
+		}
+		if more != "" && len(names) < maxNames {
+			names = append(names, more)
+			continue
+		}
+		for _, c := range listed {
+			if seen[c.Hash] {
+				continue
+			}
+			if err := fn(c); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
+
+// graphCommit is a commit of graphLog: its parents (as the walk
+// rewrote them, the nearest that changed one of the names) and its raw
+// entries against its first parent.
+type graphCommit struct {
+	Commit
+	parents []string
+	entries []rawEntry
+}
+
+type rawEntry struct {
+	status     byte
+	blob       string
+	from, path string
+}
+
+// graphLog is git log over the names, every line of history kept
+// (--full-history), no parent before its children (--date-order),
+// renames between the names found (-M).
+func (r *Repo) graphLog(names []string) ([]graphCommit, error) {
+	args := []string{"--literal-pathspecs", "log", "--full-history", "--parents", "--date-order", "-M", "--diff-merges=first-parent",
+		"--raw", "-z", "--format=%H%x1f%h%x1f%aI%x1f%P%x1f%s", "HEAD", "--"}
+	args = append(args, names...)
+	out, err := git(r.Root, args...)
+	if err != nil {
+		return nil, err
+	}
+	var commits []graphCommit
+	fields := strings.Split(string(out), "\x00")
+	for i := 0; i < len(fields); i++ {
+		f := strings.TrimPrefix(fields[i], "\n")
+		switch {
+		case f == "":
+		case !strings.HasPrefix(f, ":"):
+			h := strings.SplitN(f, "\x1f", 5)
+			if len(h) != 5 {
+				return nil, fmt.Errorf("unexpected line %q", f)
+			}
+			c, err := parseLogHeader(strings.Join([]string{h[0], h[1], h[2], h[4]}, "\x1f"))
+			if err != nil {
+				return nil, err
+			}
+			commits = append(commits, graphCommit{Commit: c, parents: strings.Fields(h[3])})
+		default:
+			raw := strings.Fields(f)
+			if len(commits) == 0 || len(raw) != 5 || i+1 >= len(fields) {
+				return nil, fmt.Errorf("unexpected entry %q", f)
+			}
+			e := rawEntry{status: raw[4][0], blob: raw[3], path: fields[i+1]}
+			i++
+			if e.status == 'R' || e.status == 'C' {
+				if i+1 >= len(fields) {
+					return nil, fmt.Errorf("unexpected entry %q", f)
+				}
+				e.from, e.path = e.path, fields[i+1]
+				i++
+			}
+			c := &commits[len(commits)-1]
+			c.entries = append(c.entries, e)
+		}
+	}
+	return commits, nil
+}
+
+// followNames follows the file from the newest commit (where it is at
+// path) to its parents, and lists the commits that changed it, in the
+// log's order. When the file came from a name not among names, it
+// returns that name instead, to walk again with it.
+func (r *Repo) followNames(commits []graphCommit, path string, names []string) (listed []Commit, more string, err error) {
+	want := map[string]string{}
+	set := func(parent, name string) {
+		if _, ok := want[parent]; !ok {
+			want[parent] = name
+		}
+	}
+	for i, gc := range commits {
+		name, ok := want[gc.Hash]
+		if i == 0 && !ok {
+			name, ok = path, true
+		}
+		if !ok || name == "" {
+			continue // not on the file's lines of history
+		}
+		c := gc.Commit
+		c.Path = name
+		j := slices.IndexFunc(gc.entries, func(e rawEntry) bool { return e.path == name })
+		first := name // the file's name in the first parent
+		if j >= 0 {
+			e := gc.entries[j]
+			switch e.status {
+			case 'R':
+				c.RenamedFrom, first = e.from, e.from
+			case 'A':
+				first = ""
+				if len(gc.parents) > 0 {
+					from, err := r.renamedFrom(gc.Hash+"^1", gc.Hash, name)
+					if err != nil {
+						return nil, "", err
+					}
+					if from != "" && !slices.Contains(names, from) {
+						return nil, from, nil
+					}
+					c.RenamedFrom, first = from, from
+				}
+			}
+			if e.status == 'D' {
+				c.Deleted = true
+			} else {
+				c.Blob = e.blob
+			}
+			listed = append(listed, c)
+		}
+		if len(gc.parents) > 0 && first != "" {
+			set(gc.parents[0], first)
+		}
+		for k := 1; k < len(gc.parents); k++ {
+			// The merge's entries are against its first parent: where the
+			// file is in the others, git says by comparing.
+			from, err := r.nameInParent(gc.Hash+"^"+strconv.Itoa(k+1), gc.Hash, name)
+			if err != nil {
+				return nil, "", err
+			}
+			if from != "" && !slices.Contains(names, from) {
+				return nil, from, nil
+			}
+			set(gc.parents[k], from)
+		}
+	}
+	return listed, "", nil
+}
+
+// renamedFrom is the name the file at path in commit had in parent, when
+// git finds commit renamed it (comparing the whole trees), or "".
+func (r *Repo) renamedFrom(parent, commit, path string) (string, error) {
+	from, status, err := r.compare(parent, commit, path)
+	if status != 'R' {
+		from = ""
+	}
+	return from, err
+}
+
+// nameInParent is the file's name in parent, of the file at path in
+// commit: "" when parent does not have it.
+func (r *Repo) nameInParent(parent, commit, path string) (string, error) {
+	from, status, err := r.compare(parent, commit, path)
+	switch status {
+	case 0:
+		return path, err
+	case 'R':
+		return from, err
+	case 'A':
+		return "", err
+	}
+	return path, err
+}
+
+// compare finds path's entry in git's comparison of two trees, renames
+// detected: its status (0 when unchanged) and its old name.
+func (r *Repo) compare(from, to, path string) (string, byte, error) {
+	out, err := git(r.Root, "diff-tree", "-r", "-M", "--raw", "-z", "--no-commit-id", from, to)
+	if err != nil {
+		return "", 0, err
+	}
+	fields := strings.Split(string(out), "\x00")
+	for i := 0; i+1 < len(fields); i++ {
+		raw := strings.Fields(fields[i])
+		if len(raw) != 5 || !strings.HasPrefix(raw[0], ":") {
+			return "", 0, fmt.Errorf("git diff-tree: unexpected entry %q", fields[i])
+		}
+		status, old, name := raw[4][0], fields[i+1], fields[i+1]
+		i++
+		if status == 'R' || status == 'C' {
+			if i+1 >= len(fields) {
+				break
+			}
+			name = fields[i+1]
+			i++
+		}
+		if name == path {
+			return old, status, nil
+		}
+	}
+	return "", 0, nil
+}
