@@ -295,8 +295,8 @@ type logParser struct {
 	emit    func(Commit) error
 	emitted int
 	added   bool // the pending commit added the file: the log ends with it
-	// stopAtRename ends the log, with errRenamed, after the first commit
-	// that renamed the file; seen are the commits emitted until then.
+	// stopAtRename ends the log, with errRenamed, at the first commit
+	// that renamed the file; seen are the commits emitted before it.
 	stopAtRename bool
 	seen         map[string]bool
 	renamedFrom  string
@@ -314,7 +314,7 @@ func (p *logParser) names(path string) []string {
 // errLogEnded stops the log at the commit that added the file.
 var errLogEnded = errors.New("the file begins here")
 
-// errRenamed stops the log after the first rename: see acrossRenames.
+// errRenamed stops the log at the first rename: see acrossRenames.
 var errRenamed = errors.New("the file was renamed here")
 
 func (p *logParser) read(r *bufio.Reader) error {
@@ -404,6 +404,12 @@ func (p *logParser) flush() error {
 	if c.RenamedFrom != "" {
 		p.next = c.RenamedFrom
 	}
+	if p.stopAtRename && c.RenamedFrom != "" && !p.added {
+		// The rename is listed with the commits older than it, in their
+		// order: a branch's commit may be newer than it.
+		p.renamedFrom = c.RenamedFrom
+		return errRenamed
+	}
 	p.emitted++
 	if p.seen != nil {
 		p.seen[c.Hash] = true
@@ -413,10 +419,6 @@ func (p *logParser) flush() error {
 	}
 	if p.added {
 		return errLogEnded
-	}
-	if p.stopAtRename && c.RenamedFrom != "" {
-		p.renamedFrom = c.RenamedFrom
-		return errRenamed
 	}
 	return nil
 }

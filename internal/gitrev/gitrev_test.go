@@ -551,3 +551,29 @@ func TestLogFollowsRenamesOnABranch(t *testing.T) {
 		t.Fatalf("log:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// main renames the plan while a branch, merged later, edits it under its
+// old name after the rename: the branch's edit is listed, by its date,
+// after the rename (--follow had gone on under the new name and left it
+// out).
+func TestLogListsABranchsEditsUnderTheOldNameByDate(t *testing.T) {
+	g := testRepo(t)
+	commitFile(g, "plans/a.yaml", "1\n2\n3\n4\n5\n6\n", "2027-01-15T10:00:00+00:00")
+	g.Git("branch", "bob")
+	g.Git("mv", "plans/a.yaml", "plans/z.yaml")
+	g.GitAt("2027-01-16T10:00:00+00:00", "commit", "-q", "-m", "a to z")
+	g.Git("checkout", "-q", "bob")
+	commitFile(g, "plans/a.yaml", "1\n2\n3\n4\n5\nsix\n", "2027-01-17T10:00:00+00:00")
+	g.Git("checkout", "-q", "main")
+	g.GitAt("2027-01-18T10:00:00+00:00", "merge", "-q", "--no-ff", "-m", "Merge bob", "bob")
+
+	_, log := openLog(t, g.Dir, "plans/z.yaml")
+	var got []string
+	for _, c := range log {
+		got = append(got, c.Subject+" "+c.Path)
+	}
+	want := []string{"change plans/a.yaml plans/a.yaml", "a to z plans/z.yaml", "change plans/a.yaml plans/a.yaml", "Merge bob plans/z.yaml"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("log:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
