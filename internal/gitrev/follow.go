@@ -191,6 +191,20 @@ func (r *Repo) renamedFrom(parent, commit, path string) (string, error) {
 // nameInParent is the file's name in parent, of the file at path in
 // commit: "" when parent does not have it.
 func (r *Repo) nameInParent(parent, commit, path string) (string, error) {
+	// A file parent has at path is the file there: git -M finds renames
+	// only to a name the old tree lacks. One question to the cat-file
+	// already running, not a process comparing the whole trees, for each
+	// merge on the file's lines of history (most merge another branch's
+	// work on other files).
+	if checkLine("path", path) == nil {
+		obj, err := r.object(parent + ":" + path)
+		if err != nil {
+			return "", err
+		}
+		if obj.status == "" && obj.kind == "blob" {
+			return path, nil
+		}
+	}
 	from, status, err := r.compare(parent, commit, path)
 	switch status {
 	case 0:
