@@ -140,17 +140,17 @@ func (r *Repo) followNames(commits []graphCommit, path string, names []string) (
 			case 'R':
 				c.RenamedFrom, first = e.from, e.from
 			case 'A':
-				first = ""
-				if len(gc.parents) > 0 {
-					from, err := r.renamedFrom(gc.Hash+"^1", gc.Hash, name)
-					if err != nil {
-						return nil, "", err
-					}
-					if from != "" && !slices.Contains(names, from) {
-						return nil, from, nil
-					}
-					c.RenamedFrom, first = from, from
+				// Asked of the commit, not of gc.parents: the walk drops
+				// the parents that never had one of the names, and so
+				// those of a move from a name not yet among them.
+				from, err := r.renamedFrom(gc.Hash, name)
+				if err != nil {
+					return nil, "", err
 				}
+				if from != "" && !slices.Contains(names, from) {
+					return nil, from, nil
+				}
+				c.RenamedFrom, first = from, from
 			}
 			if e.status == 'D' {
 				c.Deleted = true
@@ -178,10 +178,11 @@ func (r *Repo) followNames(commits []graphCommit, path string, names []string) (
 	return listed, "", nil
 }
 
-// renamedFrom is the name the file at path in commit had in parent, when
-// git finds commit renamed it (comparing the whole trees), or "".
-func (r *Repo) renamedFrom(parent, commit, path string) (string, error) {
-	from, status, err := r.compare(parent, commit, path)
+// renamedFrom is the name the file at path in commit had in its first
+// parent, when git finds commit renamed it (comparing the whole trees),
+// or "" (a commit with no parent renamed nothing).
+func (r *Repo) renamedFrom(commit, path string) (string, error) {
+	from, status, err := r.compare(path, "--root", "--diff-merges=first-parent", commit)
 	if status != 'R' {
 		from = ""
 	}
@@ -205,7 +206,7 @@ func (r *Repo) nameInParent(parent, commit, path string) (string, error) {
 			return path, nil
 		}
 	}
-	from, status, err := r.compare(parent, commit, path)
+	from, status, err := r.compare(path, parent, commit)
 	switch status {
 	case 0:
 		return path, err
@@ -217,10 +218,12 @@ func (r *Repo) nameInParent(parent, commit, path string) (string, error) {
 	return path, err
 }
 
-// compare finds path's entry in git's comparison of two trees, renames
-// detected: its status (0 when unchanged) and its old name.
-func (r *Repo) compare(from, to, path string) (string, byte, error) {
-	out, err := git(r.Root, "diff-tree", "-r", "-M", "--raw", "-z", "--no-commit-id", from, to)
+// compare finds path's entry in git diff-tree's comparison of revs (two
+// trees, or a commit and its parent), renames detected: its status (0
+// when unchanged) and its old name.
+func (r *Repo) compare(path string, revs ...string) (string, byte, error) {
+	args := append([]string{"diff-tree", "-r", "-M", "--raw", "-z", "--no-commit-id"}, revs...)
+	out, err := git(r.Root, args...)
 	if err != nil {
 		return "", 0, err
 	}

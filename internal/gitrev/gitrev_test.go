@@ -577,3 +577,27 @@ func TestLogListsABranchsEditsUnderTheOldNameByDate(t *testing.T) {
 		t.Fatalf("log:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A plan moved more than once on one line of history (a to b to c): the
+// commits older than the second move are listed too. The walk over the
+// names found so far (c, b) leaves out the commits older than b's, and
+// so the parent of the move to b: whether it renamed the file is asked
+// of the commit itself, as git log --follow does.
+func TestLogFollowsEveryRenameOnOneLine(t *testing.T) {
+	g := testRepo(t)
+	commitFile(g, "plans/a.yaml", "1\n2\n3\n4\n5\n6\n", "2027-01-15T10:00:00+00:00")
+	g.Git("mv", "plans/a.yaml", "plans/b.yaml")
+	g.GitAt("2027-01-16T10:00:00+00:00", "commit", "-q", "-m", "a to b")
+	g.Git("mv", "plans/b.yaml", "plans/c.yaml")
+	g.GitAt("2027-01-17T10:00:00+00:00", "commit", "-q", "-m", "b to c")
+
+	_, log := openLog(t, g.Dir, "plans/c.yaml")
+	var got []string
+	for _, c := range log {
+		got = append(got, c.Subject+" "+c.Path+" from "+c.RenamedFrom)
+	}
+	want := []string{"change plans/a.yaml plans/a.yaml from ", "a to b plans/b.yaml from plans/a.yaml", "b to c plans/c.yaml from plans/b.yaml"}
+	if !slices.Equal(got, want) {
+		t.Fatalf("log:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
