@@ -28,11 +28,11 @@ func (r *Repo) acrossRenames(path string, names []string, seen map[string]bool, 
 		if err != nil {
 			return fmt.Errorf("reading the git history of %s: %w", path, err)
 		}
-		listed, more, err := r.followNames(commits, path, names)
+		listed, more, err := r.followNames(commits, path, names, len(names) < maxNames)
 		if err != nil {
 			return fmt.Errorf("reading the git history of %s: %w", path, err)
 		}
-		if more != "" && len(names) < maxNames {
+		if more != "" {
 			names = append(names, more)
 			continue
 		}
@@ -114,8 +114,11 @@ func (r *Repo) graphLog(names []string) ([]graphCommit, error) {
 // followNames follows the file from the newest commit (where it is at
 // path) to its parents, and lists the commits that changed it, in the
 // log's order. When the file came from a name not among names, it
-// returns that name instead, to walk again with it.
-func (r *Repo) followNames(commits []graphCommit, path string, names []string) (listed []Commit, more string, err error) {
+// returns that name instead, to walk again with it; or, when grow is
+// false (names are as many as it looks for), that line of history ends
+// there.
+func (r *Repo) followNames(commits []graphCommit, path string, names []string, grow bool) (listed []Commit, more string, err error) {
+	known := func(name string) bool { return name == "" || slices.Contains(names, name) }
 	want := map[string]string{}
 	set := func(parent, name string) {
 		if _, ok := want[parent]; !ok {
@@ -147,10 +150,13 @@ func (r *Repo) followNames(commits []graphCommit, path string, names []string) (
 				if err != nil {
 					return nil, "", err
 				}
-				if from != "" && !slices.Contains(names, from) {
+				if !known(from) && grow {
 					return nil, from, nil
 				}
 				c.RenamedFrom, first = from, from
+				if !known(from) {
+					first = ""
+				}
 			}
 			if e.status == 'D' {
 				c.Deleted = true
@@ -169,8 +175,11 @@ func (r *Repo) followNames(commits []graphCommit, path string, names []string) (
 			if err != nil {
 				return nil, "", err
 			}
-			if from != "" && !slices.Contains(names, from) {
+			if !known(from) && grow {
 				return nil, from, nil
+			}
+			if !known(from) {
+				from = ""
 			}
 			set(gc.parents[k], from)
 		}

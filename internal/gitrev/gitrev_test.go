@@ -601,3 +601,25 @@ func TestLogFollowsEveryRenameOnOneLine(t *testing.T) {
 		t.Fatalf("log:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A plan moved more often than the names the log looks for it under
+// (maxNames): the moves to those names are listed, the oldest as the
+// rename it is, rather than nothing at all.
+func TestLogStopsAtTheNamesItLooksFor(t *testing.T) {
+	g := testRepo(t)
+	commitFile(g, "plans/p0.yaml", "1\n2\n3\n4\n5\n6\n", "2027-01-01T10:00:00+00:00")
+	n := maxNames + 4
+	for i := 1; i <= n; i++ {
+		g.Git("mv", fmt.Sprintf("plans/p%d.yaml", i-1), fmt.Sprintf("plans/p%d.yaml", i))
+		g.GitAt(fmt.Sprintf("2027-01-%02dT10:00:00+00:00", i+1), "commit", "-q", "-m", fmt.Sprintf("move %d", i))
+	}
+
+	_, log := openLog(t, g.Dir, fmt.Sprintf("plans/p%d.yaml", n))
+	if len(log) != maxNames {
+		t.Fatalf("log has %d commits; want the %d moves to the names looked for", len(log), maxNames)
+	}
+	oldest := n - maxNames + 1
+	if c := log[0]; c.Subject != fmt.Sprintf("move %d", oldest) || c.RenamedFrom != fmt.Sprintf("plans/p%d.yaml", oldest-1) {
+		t.Errorf("the oldest commit listed is %q from %q; want move %d from plans/p%d.yaml", c.Subject, c.RenamedFrom, oldest, oldest-1)
+	}
+}
