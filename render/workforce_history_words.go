@@ -3,8 +3,8 @@ package render
 import (
 	"fmt"
 	"strings"
-	"time"
 
+	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/workforce"
 )
 
@@ -79,9 +79,9 @@ func rowShare(r workforce.Row, g workforce.Group) wfShare {
 // spokenISODate is "2027-03-10" spelt out, "10 March 2027": a speech
 // engine reads the digits as a sum. Anything else is kept as it is.
 func spokenISODate(s string) string {
-	t, err := time.Parse(time.DateOnly, s)
+	d, err := plans.ParseDate(s)
 	if err != nil {
 		return plain(s)
 	}
-	return t.Format("2 January 2006")
+	return spokenDate(d)
 }
