@@ -114,7 +114,7 @@ func parse(name string, data []byte, resolve Resolver, slips bool) (*Plan, stric
 	// From here until the parser goes back to the pool, nothing may keep
 	// a node of the tree: the plan keeps strings, and the positions of its
 	// due dates as numbers.
-	d := &decoder{Decoder: &strictyaml.Decoder{}}
+	d := &decoder{Decoder: &strictyaml.Decoder{}, source: data}
 	p := d.plan(root)
 	// Check against the checklist even when other problems were found, so
 	// that one run of `ladder check` reports every mistake, not them in
@@ -136,7 +136,7 @@ func parse(name string, data []byte, resolve Resolver, slips bool) (*Plan, stric
 			d.Errorf(at, "%s", firstLine(err))
 		} else {
 			p.Checklist = c
-			d.validate(p)
+			d.validate(p, checklistShown(p.ChecklistRef, name))
 		}
 	}
 	if err := d.Err(name); err != nil {
@@ -214,6 +214,8 @@ type decoder struct {
 	stepNodes     map[string][]*yaml.Node          // follow-up id -> node of each step
 	linkNodes     map[string]*yaml.Node            // previous_review, next_review -> value
 	hintCells     int                              // letter pairs compared for hints so far (see hintBudget)
+	source        []byte                           // the plan's text, for the comment above an unknown item
+	lineStarts    []int                            // where each line of source starts, once asked for
 }
 
 type itemNodes struct {
@@ -488,8 +490,20 @@ func (d *decoder) steps(n *yaml.Node, followUpID, what string) []Step {
 	return out
 }
 
-// validate checks the plan against its checklist.
-func (d *decoder) validate(p *Plan) {
+// checklistShown is how a message names the checklist file the plan at
+// name follows: from where ladder runs, as the plan's own name is, so that
+// it can be opened or shown (ladder checklists show FILE); "" for a
+// built-in checklist.
+func checklistShown(ref ChecklistRef, name string) string {
+	if ref.File == "" {
+		return ""
+	}
+	return filepath.Clean(filepath.Join(filepath.Dir(name), filepath.FromSlash(ref.File)))
+}
+
+// validate checks the plan against its checklist, read from file (""
+// for a built-in checklist).
+func (d *decoder) validate(p *Plan, file string) {
 	c := p.Checklist
 	if p.ChecklistRef.ID != c.ID {
 		d.Errorf(d.checklistNode, "the plan follows checklist %s but was checked against %q", safetext.Quote(p.ChecklistRef.ID), c.ID)
@@ -498,7 +512,7 @@ func (d *decoder) validate(p *Plan) {
 	for id, r := range p.Items {
 		nodes := d.itemNodes[id]
 		if _, _, ok := c.Item(id); !ok {
-			d.Errorf(nodes.key, "item %s is not in checklist %s (%s)", safetext.Quote(id), c.ID, d.closest(id, c))
+			d.Errorf(nodes.key, "item %s is not in checklist %s%s", safetext.Quote(id), c.ID, d.notInChecklist(id, p, c, file))
 			continue
 		}
 		d.checkVotes(id, c, nodes.voteKeys)
@@ -582,7 +596,88 @@ func (d *decoder) ratingHint(rating string, c *checklist.Checklist) string {
 	return ""
 }
 
-// closest suggests the checklist item id nearest to a mistyped one.
+// notInChecklist says what to do about the plan's item id that checklist
+// c lacks. In a built-in checklist that is a typo in the plan. A
+// checklist file of one's own also changes under the plans made from it:
+// an item removed, or renamed there. The plan does not load until someone
+// decides, so a save never drops the item's rating and action unseen.
+func (d *decoder) notInChecklist(id string, p *Plan, c *checklist.Checklist, file string) string {
+	r := p.Items[id]
+	near := d.closest(id, c)
+	if file == "" {
+		if near == "" {
+			return " (see `ladder checklists show " + c.ID + "`)"
+		}
+		return fmt.Sprintf(" (did you mean %q?)", near)
+	}
+	shown := " (" + safetext.Line(file) + ")"
+	if renamed := d.renamedTo(id, c, p); renamed != "" {
+		return shown + fmt.Sprintf(": its title is now item %s's, so rename it here too", safetext.Quote(renamed))
+	}
+	switch {
+	case near != "":
+		return shown + fmt.Sprintf(": did you mean %q? if it was renamed there, rename it here too", near)
+	case r.holdsNothing():
+		return shown + ": it holds nothing yet, so delete it from the plan (or put it back in the checklist)"
+	}
+	return shown + ": if it was removed or renamed there, put it back, or move its rating and action to the item that replaces it and delete this one"
+}
+
+// renamedTo is the checklist item the plan's item id was renamed to: the
+// one the plan lacks whose title is the comment ladder wrote above the
+// plan's item (the title the item had then), or "".
+func (d *decoder) renamedTo(id string, c *checklist.Checklist, p *Plan) string {
+	nodes := d.itemNodes[id]
+	if nodes == nil || nodes.key == nil {
+		return ""
+	}
+	above, ok := strings.CutPrefix(strings.TrimSpace(d.line(nodes.key.Line-1)), "# ")
+	if !ok {
+		return ""
+	}
+	for _, e := range c.Items() {
+		if _, inPlan := p.Items[e.Item.ID]; inPlan {
+			continue
+		}
+		var title []byte
+		if e.Item.Group != "" {
+			title = append(appendComment(title, e.Item.Group), ": "...)
+		}
+		if string(appendComment(title, e.Item.Title)) == above {
+			return e.Item.ID
+		}
+	}
+	return ""
+}
+
+// line is line n (from 1) of the plan's text, or "".
+func (d *decoder) line(n int) string {
+	if d.lineStarts == nil {
+		d.lineStarts = []int{0}
+		for i, b := range d.source {
+			if b == '\n' {
+				d.lineStarts = append(d.lineStarts, i+1)
+			}
+		}
+	}
+	if n < 1 || n > len(d.lineStarts) {
+		return ""
+	}
+	end := len(d.source)
+	if n < len(d.lineStarts) {
+		end = d.lineStarts[n] - 1
+	}
+	return string(d.source[d.lineStarts[n-1]:end])
+}
+
+// holdsNothing reports whether a response is as a new plan writes it:
+// nothing is lost with it.
+func (r *Response) holdsNothing() bool {
+	return (r.Rating == "" || r.Rating == checklist.Unrated) && r.Votes == nil && !r.Revisit &&
+		r.Action == "" && r.Owner == "" && r.Due.IsZero() && (r.Status == "" || r.Status == StatusTodo) && r.Notes == ""
+}
+
+// closest is the checklist item id nearest to a mistyped one, or "".
 func (d *decoder) closest(id string, c *checklist.Checklist) string {
 	best, bestDist := "", 1<<30
 	for _, e := range c.Items() {
@@ -591,9 +686,9 @@ func (d *decoder) closest(id string, c *checklist.Checklist) string {
 		}
 	}
 	if best != "" && bestDist <= len(id)/2 {
-		return fmt.Sprintf("did you mean %q?", best)
+		return best
 	}
-	return "see `ladder checklists show " + c.ID + "`"
+	return ""
 }
 
 // hintBudget is how many letter pairs the "did you mean" hints of one
