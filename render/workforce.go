@@ -212,6 +212,11 @@ func readingWords(r workforce.Reading) wfReading {
 			verb = "rises"
 		}
 		out.sentence = fmt.Sprintf("no fall: the working-class share %s from %s (%s) to %s (%s).", verb, shareOf(first), first.Grade, shareOf(last), last.Grade)
+	case workforce.FallHidden:
+		from, to := r.Points[r.HiddenFrom], r.Points[r.HiddenTo]
+		out.sentence = fmt.Sprintf("cannot tell: the working-class share falls from %s (%s) to %s (%s), at least %s and perhaps %d or more: %s has too few working-class answers to show its share.",
+			shareOf(from), from.Grade, shareOf(to), to.Grade, points(from.Share-to.Share), workforce.FallPoints, to.Grade)
+		out.rule += " A share not shown, for too few working-class answers, is known only as the most it can be: it may be as low as 0%."
 	case workforce.Falls:
 		out.sentence = fmt.Sprintf("the working-class share falls from %s (%s) to %s (%s); two grades are too few to tell a cliff edge from a pyramid.", shareOf(first), first.Grade, shareOf(last), last.Grade)
 	case workforce.CliffEdge:

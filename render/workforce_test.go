@@ -290,6 +290,23 @@ func TestReadingWordsForACliffInTheMiddle(t *testing.T) {
 	}
 }
 
+// A fall to a hidden share is not "no fall": Senior's 6 of 21
+// working-class answers is "43% or less", at least 7 points below Staff's
+// 50% and perhaps far more. The reading says it cannot tell, and why.
+func TestReadingWordsCannotTellAFallToAHiddenShare(t *testing.T) {
+	w := readingWords(workforce.Read(workforce.Protect(&workforce.Data{Threshold: 10, Grades: []workforce.Grade{
+		{Name: "Staff", Counts: workforce.Counts{22, 10, 12, 0, 3}},
+		{Name: "Senior", Counts: workforce.Counts{6, 5, 10, 0, 2}},
+	}})))
+	want := "cannot tell: the working-class share falls from 50% (Staff) to 43% or less (Senior), at least 7 points and perhaps 10 or more: Senior has too few working-class answers to show its share."
+	if w.sentence != want {
+		t.Errorf("got  %s\nwant %s", w.sentence, want)
+	}
+	if !strings.Contains(w.rule, "it may be as low as 0%") {
+		t.Errorf("the rule does not say how a hidden share is read: %s", w.rule)
+	}
+}
+
 // TestWorkforceMarkdownNamesGradesInFull: a board reads the grades by
 // their names, so the report's tables, the history's columns and the
 // diff's rows give each grade's name whole, however long, and the

@@ -84,6 +84,11 @@ const (
 	// CliffPoints or more and is most of the biggest fall, whatever the
 	// grades after it do.
 	CliffEdge
+	// FallHidden: the shares shown fall by less than FallPoints, but a
+	// grade's share is known only as a bound ("43% or less") that may
+	// hide a fall of FallPoints or more: the chart cannot tell, so the
+	// reading must not say there is no fall.
+	FallHidden
 )
 
 // The rule that reads the pattern, in percentage points of the
@@ -135,6 +140,9 @@ type Reading struct {
 	// Step is the biggest fall between neighbouring points, at index
 	// StepAt (from Points[StepAt] to Points[StepAt+1]).
 	Step, StepAt int
+	// HiddenFrom and HiddenTo, for FallHidden, are the shown share and
+	// the bound after it that may hide the biggest fall.
+	HiddenFrom, HiddenTo int
 }
 
 // Read finds the pattern in the working-class shares that the table
@@ -184,6 +192,8 @@ func Read(t *Table) Reading {
 		r.Step = 0 // every step starts from a bound: none is known to fall
 	}
 	switch {
+	case r.Fall < FallPoints && r.hiddenFall():
+		r.Pattern = FallHidden
 	case r.Fall < FallPoints:
 		r.Pattern = NoFall
 	case len(r.Points) == 2:
@@ -194,4 +204,27 @@ func Read(t *Table) Reading {
 		r.Pattern = Pyramid
 	}
 	return r
+}
+
+// hiddenFall reports whether a bound may hide a fall of FallPoints or
+// more: a grade's hidden share may be as low as 0%, so a bound after a
+// shown share of FallPoints or more may be that far below it. It sets
+// HiddenFrom and HiddenTo to the shown share and the bound with the
+// biggest fall possible.
+func (r *Reading) hiddenFall() bool {
+	found := false
+	for j, to := range r.Points {
+		if !to.AtMost {
+			continue
+		}
+		for i, from := range r.Points[:j] {
+			if from.AtMost || from.Share < FallPoints {
+				continue
+			}
+			if !found || from.Share > r.Points[r.HiddenFrom].Share {
+				r.HiddenFrom, r.HiddenTo, found = i, j, true
+			}
+		}
+	}
+	return found
 }

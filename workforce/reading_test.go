@@ -162,3 +162,26 @@ func TestBenchmark(t *testing.T) {
 		}
 	}
 }
+
+// A grade whose working-class share is hidden is known only as a bound:
+// 6 of 21 answers is "fewer than 10", so "43% or less". From 50% that is
+// a fall of at least 7 points, but the share may be 0%: the reading must
+// not say there is no fall (a small firm's senior grades are usually the
+// small ones, and a real 28-point cliff there read as "no fall").
+func TestReadDoesNotCallAFallToABoundNoFall(t *testing.T) {
+	d := &Data{Threshold: 10, Grades: []Grade{
+		{Name: "Staff", Counts: Counts{22, 10, 12, 0, 3}},
+		{Name: "Senior", Counts: Counts{6, 5, 10, 0, 2}},
+	}}
+	r := Read(Protect(d))
+	if len(r.Points) != 2 || !r.Points[1].AtMost || r.Points[1].Share != 43 {
+		t.Fatalf("Senior is read as 43%% or less: %+v", r)
+	}
+	if r.Pattern != FallHidden || r.HiddenFrom != 0 || r.HiddenTo != 1 || r.Fall != 7 {
+		t.Errorf("pattern %d, fall %d, hidden from %d to %d; want FallHidden (%d), at least 7 from Staff to Senior", r.Pattern, r.Fall, r.HiddenFrom, r.HiddenTo, FallHidden)
+	}
+	// Shares that are all shown and fall by less than 10 are still no fall.
+	if r := Read(shares(40, 38, 36, 33)); r.Pattern != NoFall {
+		t.Errorf("40, 38, 36, 33: pattern %d, want NoFall", r.Pattern)
+	}
+}
