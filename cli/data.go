@@ -134,7 +134,7 @@ problems, 2 when the command was called wrongly.`,
     --place "Lorry driver=routine-manual-service" --place "Vicar=modern-professional" \
     --headcount "Team member=120" --headcount "Manager=25" --target 60%
 
-  # A semicolon-separated export from an older Excel, checked but not written
+  # Excel's plain CSV on Windows (not "CSV UTF-8"), checked but not written
   ladder data import responses.csv --plan plans/acme.yaml --encoding windows-1252 --dry-run`,
 		Args: exactlyOneArg("ladder data import needs the CSV to read, e.g. ladder data import responses.csv --plan plans/acme.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -208,6 +208,9 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 		im.readRow(rr, rec, header, t, placer, answers, &probs)
 	}
 	im.EmptyRows = empty
+	if p, more := probs.first("encoding"); p != nil {
+		p.Message = notUTF8(more)
+	}
 	unplaced(answers, im.Answer, &probs)
 	t.unknownGrades(im.Grade, &probs)
 	if im.Responses == 0 && len(probs.list) == 0 {
@@ -272,8 +275,7 @@ func (im *Imported) readRow(rr *rowReader, rec, header []string, t *tally, place
 		text string
 	}{{im.Grade, grade}, {im.Answer, answer}} {
 		if !utf8.ValidString(c.text) {
-			probs.add("encoding", rowProblem(row, line, c.col,
-				"this is not UTF-8 text: save the file from your spreadsheet as \"CSV UTF-8\", or, if it came from an older Excel, import it with --encoding windows-1252"))
+			probs.once("encoding", rowProblem(row, line, c.col, ""))
 			return
 		}
 	}
@@ -378,12 +380,54 @@ func checkedAnswers(answers map[string]*answerSeen) []PlacedAnswer {
 	return out
 }
 
+// notUTF8 is the problem of a file that is not UTF-8, on its first row
+// that shows it and more rows after. A file is in one encoding
+// throughout, so it is one problem, however many rows have a "£" or an
+// "é" in them.
+func notUTF8(more int) string {
+	also := ""
+	switch {
+	case more == 1:
+		also = ", nor is 1 more row after it"
+	case more > 1:
+		also = fmt.Sprintf(", nor are %d more rows after it", more)
+	}
+	return "this is not UTF-8 text" + also + ": Excel's plain \"CSV (Comma delimited)\" on Windows saves a file this way (Windows-1252). " +
+		"Import it as it is with --encoding windows-1252, or save it from your spreadsheet as \"CSV UTF-8\" and import that"
+}
+
 // problemList keeps the first few problems of each kind, in the order
 // found, and counts the rest.
 type problemList struct {
 	list  []*CSVProblem
 	kinds map[string]int
 	more  int
+	// firsts are the problems kept by once, by kind.
+	firsts map[string]*CSVProblem
+}
+
+// once keeps a problem of a kind that is the same for the whole file the
+// first time only, and counts the rows it is on after that (first).
+func (l *problemList) once(kind string, p *CSVProblem) {
+	if l.firsts[kind] == nil {
+		if l.firsts == nil {
+			l.firsts = map[string]*CSVProblem{}
+		}
+		l.firsts[kind] = p
+		l.add(kind, p)
+		return
+	}
+	l.kinds[kind]++
+}
+
+// first is the one problem of a kind kept by once, and how many rows
+// after it had it too.
+func (l *problemList) first(kind string) (*CSVProblem, int) {
+	p := l.firsts[kind]
+	if p == nil {
+		return nil, 0
+	}
+	return p, l.kinds[kind] - 1
 }
 
 func (l *problemList) add(kind string, p *CSVProblem) {

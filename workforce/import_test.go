@@ -148,6 +148,27 @@ func TestImportWindows1252(t *testing.T) {
 	}
 }
 
+// A file saved as Excel's plain "CSV (Comma delimited)" on Windows is
+// Windows-1252 throughout: every row with a "£" or an "é" is the same
+// problem, said once with how many rows it is on, not fifty times over.
+func TestImportWindows1252IsOneProblem(t *testing.T) {
+	csv := "Grade,Answer to the key question\n" + strings.Repeat("Caf\xe9 staff,Plumber\n", 30) + "Manager,Teacher\n" + strings.Repeat("Manager,Teacher \xa3\n", 20)
+	_, err := importString(t, csv, ImportOptions{})
+	var ce *CSVError
+	if !errors.As(err, &ce) {
+		t.Fatalf("want a *CSVError, got %v", err)
+	}
+	if len(ce.Problems) != 1 || ce.More != 0 {
+		t.Fatalf("want one problem and no more, got %d and %d more:\n%v", len(ce.Problems), ce.More, err)
+	}
+	got := ce.Problems[0].Error()
+	for _, want := range []string{`row 2, column A "Grade": this is not UTF-8 text, nor are 49 more rows after it`, `--encoding windows-1252`, `"CSV UTF-8`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the problem does not say %q:\n%s", want, got)
+		}
+	}
+}
+
 func TestImportQuotedCellsWithCommasAndLineBreaks(t *testing.T) {
 	csv := "Grade,Comments,Occupation at 14\n" +
 		"Team member,\"Long comment,\nover two lines\",\"Routine, semi-routine manual and service occupations\"\n" +
