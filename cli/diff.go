@@ -135,7 +135,7 @@ func runDiff(stdin io.Reader, stdout, stderr io.Writer, args []string, opts diff
 		if err != nil {
 			return err
 		}
-		return writeDiff(stdout, opts, md, doc)
+		return writeDiff(stdout, stderr, opts, md, doc)
 	}
 	switch {
 	case opts.rev == "":
@@ -145,13 +145,13 @@ func runDiff(stdin io.Reader, stdout, stderr io.Writer, args []string, opts diff
 		}
 		previousOnDisk(&c)
 		// The data files' change: cli/data.go.
-		return writeDiff(stdout, opts, md, append(diffOne(c, md), dataDiffFiles(stderr, args[0], args[1], md)...))
+		return writeDiff(stdout, stderr, opts, md, append(diffOne(c, md), dataDiffFiles(stderr, args[0], args[1], md)...))
 	case len(args) == 1 && !isDir(args[0]):
 		c, data, err := diffAtRevision(stderr, args[0], opts.rev, md)
 		if err != nil {
 			return err
 		}
-		return writeDiff(stdout, opts, md, append(diffOne(c, md), data...))
+		return writeDiff(stdout, stderr, opts, md, append(diffOne(c, md), data...))
 	}
 	dir := plans.DefaultDir
 	if len(args) == 1 {
@@ -204,11 +204,11 @@ func diffDataFilesNamed(stderr io.Writer, args []string, rev string, md bool) ([
 // writeDiff writes the diff where it was asked for: in a terminal, text
 // is wrapped at spaces to the window, rather than cut mid-word at its
 // edge; a file, a pipe and Markdown get it as it is.
-func writeDiff(stdout io.Writer, opts diffOptions, md bool, doc []byte) error {
+func writeDiff(stdout, stderr io.Writer, opts diffOptions, md bool, doc []byte) error {
 	if !md && opts.out == "" {
 		doc = render.FitToWidth(doc, terminalColumns(stdout))
 	}
-	return writeOutput(stdout, opts.out, doc)
+	return writeOutputSaying(stdout, stderr, opts.out, "the changes as "+formatWords[opts.format], doc)
 }
 
 func diffOne(c plans.FileChange, md bool) []byte {
@@ -551,7 +551,7 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 		doc = render.DiffsMarkdown(since, out, notCompared)
 	}
 	doc = append(doc, dataChangesInFolder(stderr, repo, commit, opts.rev, relDir, md)...) // cli/data.go
-	if err := writeDiff(stdout, opts, md, doc); err != nil {
+	if err := writeDiff(stdout, stderr, opts, md, doc); err != nil {
 		return err
 	}
 	if bad > 0 {

@@ -56,8 +56,9 @@ Excel needs to read UTF-8. A cell that starts with =, +, - or @ gets a
 leading ' so that no spreadsheet runs it as a formula.
 
 With no PLAN, report reads the only plan in plans/. The report goes to
-standard output, or to FILE with -o, whose name chooses the format when
---format is left out (-o acme.html writes a web page). A name that
+standard output, or to FILE with -o (one line on standard error then
+names the file written), whose name chooses the format when --format is
+left out (-o acme.html writes a web page). A name that
 contradicts --format is refused, and so is an .xlsx or .pdf name, which
 ladder cannot write: the message says what to name the file instead.
 The plan itself is never changed.`,
@@ -105,7 +106,7 @@ func runReport(stdout, stderr io.Writer, path string, opts reportOptions) error 
 	if err != nil {
 		return err
 	}
-	return writeOutput(stdout, opts.out, renderReport(stderr, path, p, today, opts))
+	return writeOutputSaying(stdout, stderr, opts.out, "the report as "+formatWords[opts.format], renderReport(stderr, path, p, today, opts))
 }
 
 // The helpers below are shared by report, diff, history and status: the
@@ -157,19 +158,56 @@ func writeOutput(stdout io.Writer, out string, data []byte) error {
 // or to a temporary file that then replaces out, unless out already holds
 // the same bytes.
 func writeOutputFrom(stdout io.Writer, out string, write func(io.Writer) error) error {
-	if out == "" {
-		return write(stdout)
+	_, err := writeOutputFile(stdout, out, write)
+	return err
+}
+
+// writeOutputSaying is writeOutput that, for -o FILE, says on stderr
+// which file it wrote and what is in it ("Wrote acme.html: the report as
+// a web page."), or that the file held those bytes already: without a
+// word, a person who typed -o cannot tell it worked, or where the file
+// went. Standard output stays empty, for a pipe.
+func writeOutputSaying(stdout, stderr io.Writer, out, what string, data []byte) error {
+	return writeOutputFromSaying(stdout, stderr, out, what, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeOutputFromSaying is writeOutputSaying for output written as it is
+// made.
+func writeOutputFromSaying(stdout, stderr io.Writer, out, what string, write func(io.Writer) error) error {
+	written, err := writeOutputFile(stdout, out, write)
+	if err != nil || out == "" {
+		return err
 	}
-	if err := plans.FolderInside(out); err != nil {
-		return fmt.Errorf("writing %s: %w", safetext.Line(out), err)
-	}
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return fmt.Errorf("writing %s: %w", out, err)
-	}
-	if _, err := plans.WriteFileAtomicFrom(out, 0o644, write); err != nil {
-		return fmt.Errorf("writing %s: %w", out, err)
+	name := safetext.Line(plans.CommandQuote(out))
+	if written {
+		fmt.Fprintf(stderr, "Wrote %s: %s.\n", name, what)
+	} else {
+		fmt.Fprintf(stderr, "%s was up to date already: left as it was.\n", name)
 	}
 	return nil
+}
+
+// writeOutputFile does writeOutputFrom's work and says whether out was
+// written (false for standard output, and for a file that already held
+// the same bytes).
+func writeOutputFile(stdout io.Writer, out string, write func(io.Writer) error) (bool, error) {
+	if out == "" {
+		return false, write(stdout)
+	}
+	if err := plans.FolderInside(out); err != nil {
+		return false, fmt.Errorf("writing %s: %w", safetext.Line(out), err)
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return false, fmt.Errorf("writing %s: %w", out, err)
+	}
+	written, err := plans.WriteFileAtomicFrom(out, 0o644, write)
+	if err != nil {
+		return false, fmt.Errorf("writing %s: %w", out, err)
+	}
+	return written, nil
 }
 
 // loadPlan reads one plan named on the command line. A file that is not

@@ -64,8 +64,8 @@ func TestReportHTMLInBrowser(t *testing.T) {
 	if code := Main([]string{"report", plan, "--format", "html", "--today", "2027-03-01", "-o", out}, nil, io.Discard, &stderr); code != ExitOK {
 		t.Fatalf("report: exit %d\n%s", code, stderr.String())
 	}
-	if stderr.Len() > 0 {
-		t.Errorf("report wrote to stderr:\n%s", stderr.String())
+	if want := "Wrote " + out + ": the report as a web page.\n"; stderr.String() != want {
+		t.Errorf("report wrote to stderr:\n%s\nwant only:\n%s", stderr.String(), want)
 	}
 	p := versions[len(versions)-1]
 

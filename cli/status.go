@@ -51,10 +51,11 @@ fetch, printable on A4, readable on a phone; late actions marked "⚠ 12
 days late"); and --format csv one row per action for a spreadsheet
 (--excel adds the byte-order mark Excel needs to read UTF-8; a cell that
 starts with =, +, - or @ gets a leading ' so that no spreadsheet runs it
-as a formula). With -o, the file's name chooses the format when --format
-is left out (-o actions.csv writes CSV, -o chase.html a web page); an
-.xlsx name is refused, since ladder writes no workbook: name it .csv and
-add --excel.
+as a formula). With -o, one line on standard error names the file
+written, and the file's name chooses the format when --format is left
+out (-o actions.csv writes CSV, -o chase.html a web page); an .xlsx
+name is refused, since ladder writes no workbook: name it .csv and add
+--excel.
 
 A plan carried on to its next review ('ladder new --from') has its open
 actions chased in that review: they are listed under the new plan, and
@@ -178,7 +179,7 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		return listErr
 	}
 	o.NotLoaded = bad
-	err = writeOutputFrom(stdout, opts.out, func(w io.Writer) error {
+	err = writeOutputFromSaying(stdout, stderr, opts.out, "the open actions as "+formatWords[opts.format], func(w io.Writer) error {
 		switch opts.format {
 		case "md":
 			return render.WriteStatusMarkdown(w, o, dir)

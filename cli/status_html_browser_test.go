@@ -89,8 +89,8 @@ func TestStatusHTMLInBrowser(t *testing.T) {
 		if code := Main(append([]string{"status", dir, "--today", statusToday.String()}, args...), nil, io.Discard, &stderr); code != ExitOK {
 			t.Fatalf("status %v: exit %d\n%s", args, code, stderr.String())
 		}
-		if stderr.Len() > 0 {
-			t.Errorf("status %v wrote to stderr:\n%s", args, stderr.String())
+		if want := "Wrote " + args[1] + ": the open actions as "; !strings.HasPrefix(stderr.String(), want) || strings.Count(stderr.String(), "\n") != 1 {
+			t.Errorf("status %v wrote to stderr:\n%s\nwant one line starting %q", args, stderr.String(), want)
 		}
 	}
 	checkHTMLValidates(t, out)
