@@ -134,11 +134,11 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 	var out []byte
 	switch {
 	case opts.format == "md":
-		out = render.HistoryMarkdown(file, entries)
+		out = render.HistoryMarkdown(file, entries, opts.log.FirstParent)
 	case wordsWanted():
-		out = render.HistoryWords(file, entries, cols)
+		out = render.HistoryWords(file, entries, opts.log.FirstParent, cols)
 	default:
-		out = render.HistoryText(file, entries, cols)
+		out = render.HistoryText(file, entries, opts.log.FirstParent, cols)
 	}
 	return writeOutputSaying(stdout, stderr, opts.out, "the history as "+formatWords[opts.format], append(out, data...))
 }

@@ -143,10 +143,10 @@ const doneLegend = "Done is actions done / all actions: " + actionsCounted + "."
 // heading. The subjects are beside the counts when there is room for them,
 // else listed below the counts, which are split into tables that fit (see
 // commitRows).
-func HistoryText(name string, entries []plans.HistoryEntry, cols int) []byte {
+func HistoryText(name string, entries []plans.HistoryEntry, firstParent bool, cols int) []byte {
 	t := newHistoryTable(entries)
 	var b strings.Builder
-	for _, l := range wrapTo(fmt.Sprintf("History of %s: %s, oldest first.", plain(name), countNoun(len(entries), "commit")), cols) {
+	for _, l := range wrapTo(fmt.Sprintf("History of %s: %s, oldest first.", plain(name), historyExtent(len(entries), firstParent)), cols) {
 		b.WriteString(l + "\n")
 	}
 	for _, l := range t.legend() {
@@ -166,11 +166,11 @@ func HistoryText(name string, entries []plans.HistoryEntry, cols int) []byte {
 // HistoryMarkdown renders a plan's history as a Markdown table. To keep
 // rows within markdownlint's line length, the commits' subjects, and why
 // the plan could not be counted at some, are listed below the table.
-func HistoryMarkdown(name string, entries []plans.HistoryEntry) []byte {
+func HistoryMarkdown(name string, entries []plans.HistoryEntry, firstParent bool) []byte {
 	t := newHistoryTable(entries)
 	var m markdown
 	m.heading(1, "History of "+mdText(name))
-	intro := countNoun(len(entries), "commit") + ", oldest first."
+	intro := historyExtent(len(entries), firstParent) + ", oldest first."
 	if l := t.legend(); l != nil {
 		intro += " " + strings.Join(l, " ")
 	}
@@ -204,4 +204,15 @@ func HistoryMarkdown(name string, entries []plans.HistoryEntry) []byte {
 	m.heading(2, "Commits")
 	m.list(commits)
 	return m.bytes()
+}
+
+// historyExtent says how many commits a history lists and, with
+// --first-parent, that they are the first-parent line's: the same plan
+// reads as fewer commits than a plain `ladder history` lists, and a reader
+// given the output without the command should know why.
+func historyExtent(n int, firstParent bool) string {
+	if firstParent {
+		return countNoun(n, "commit") + " on the first-parent line"
+	}
+	return countNoun(n, "commit")
 }

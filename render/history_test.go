@@ -42,10 +42,10 @@ Date        Commit   Leadership & Culture  Workforce  Enablers  Total     Done  
 2027-02-01  2222222  1/1/1/1               0/0/1/1    0/0/1/14  1/1/3/16  2/4   Rate culture (renamed from plans/old.yaml)
 2027-03-01  3333333  deleted in this commit
 `
-	if got := string(HistoryText("plans/acme.yaml", entries, 200)); got != want {
+	if got := string(HistoryText("plans/acme.yaml", entries, false, 200)); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
-	md := HistoryMarkdown("plans/acme.yaml", entries)
+	md := HistoryMarkdown("plans/acme.yaml", entries, false)
 	if !strings.Contains(string(md), "| 2027-01-20 | abc1234 | - | - | - | - | see below |\n") {
 		t.Errorf("markdown:\n%s", md)
 	}
@@ -65,7 +65,7 @@ Date        Commit   Leadership & Culture  Workforce  Enablers  Total     Done  
 func TestHistoryWithNothingLoaded(t *testing.T) {
 	entries := []plans.HistoryEntry{{Commit: "1111111", Date: day(2027, 1, 15), Subject: "Broken", Problem: "did not load: 1:1: not YAML"}}
 	want := "History of a.yaml: 1 commit, oldest first.\n\nDate        Commit   Subject\n2027-01-15  1111111  did not load: 1:1: not YAML\n"
-	if got := string(HistoryText("a.yaml", entries, 80)); got != want {
+	if got := string(HistoryText("a.yaml", entries, false, 80)); got != want {
 		t.Errorf("got:\n%q\nwant:\n%q", got, want)
 	}
 }

@@ -14,11 +14,11 @@ import (
 // names it ("Commit 3f2a1c4, 12 March 2027: Rate the workforce items."),
 // then its counts in sentences ("Workforce: 1 red, 2 amber, 1 green, 0
 // unrated. ... Actions: 3 done of 8."), wrapped to cols.
-func HistoryWords(name string, entries []plans.HistoryEntry, cols int) []byte {
+func HistoryWords(name string, entries []plans.HistoryEntry, firstParent bool, cols int) []byte {
 	c, keys := historyLevels(entries)
 	var b strings.Builder
 	say := sayer(&b, cols)
-	say(fmt.Sprintf("History of %s: %s, oldest first.", plain(name), countNoun(len(entries), "commit")))
+	say(fmt.Sprintf("History of %s: %s, oldest first.", plain(name), historyExtent(len(entries), firstParent)))
 	var levels []string
 	if c != nil {
 		for _, k := range keys {

@@ -31,7 +31,7 @@ Total: 1 red, 1 amber, 3 green, 16 unrated. Actions: 2 done of 4.
 Commit 3333333, 1 March 2027: Remove.
 The plan was deleted in this commit.
 `
-	got := string(HistoryWords("plans/acme.yaml", entries, 80))
+	got := string(HistoryWords("plans/acme.yaml", entries, false, 80))
 	if got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
@@ -51,7 +51,7 @@ func TestHistoryWordsAreaMissingAndHostileSubject(t *testing.T) {
 	e[0].SetPlan(p)
 	e[1].SetPlan(p)
 	e[0].Counts = e[0].Counts[:1]
-	got := string(HistoryWords("a.yaml", e, 200))
+	got := string(HistoryWords("a.yaml", e, false, 200))
 	checkContains(t, "words", got, ": Hide␛[8m this.\n", // one full stop
 		"Workforce: not in the checklist at this commit.")
 	if strings.Contains(got, "\x1b") {

@@ -47,7 +47,7 @@ func TestBuildingBlocksMarkdownPassesMarkdownlint(t *testing.T) {
 	entries[1].SetPlan(new)
 	report := ReportMarkdown(new, day(2027, 4, 1))
 	diff := DiffMarkdown(plans.FileChange{Path: "plans/bb.yaml", OldName: "plans/bb.yaml at HEAD~1", NewName: "plans/bb.yaml", Old: old, New: new})
-	history := HistoryMarkdown("plans/bb.yaml", entries)
+	history := HistoryMarkdown("plans/bb.yaml", entries, false)
 	// A plan's own title, longer than a line, is its H1 whole too.
 	long := new.Clone()
 	long.Title = strings.TrimSpace(strings.Repeat("A review title that will not fit ", 3))
@@ -98,7 +98,7 @@ func TestHistoryFits80Columns(t *testing.T) {
 	}
 	entries[0].SetPlan(old)
 	entries[1].SetPlan(new)
-	text := string(HistoryText("plans/2027-01-15-acme-cafe-ltd-where-we-start.yaml", entries, 80))
+	text := string(HistoryText("plans/2027-01-15-acme-cafe-ltd-where-we-start.yaml", entries, false, 80))
 	for _, l := range strings.Split(text, "\n") {
 		if width(l) > 80 {
 			t.Errorf("line of %d columns: %q", width(l), l)
@@ -123,7 +123,7 @@ func TestHistoryFits80Columns(t *testing.T) {
 		80:  "Total     Done\n2027-01-15  1111111  1/1/0/2               0/0/1/1    0/0/1/14  1/1/2/17  1/4\n\nCommits:\n  1111111  2027-01-15  Start the review\n",
 		100: "Total     Done  Subject\n2027-01-15  1111111  1/1/0/2               0/0/1/1    0/0/1/14  1/1/2/17  1/4   Start the review\n",
 	} {
-		text := string(HistoryText("plans/acme.yaml", short, cols))
+		text := string(HistoryText("plans/acme.yaml", short, false, cols))
 		if !strings.Contains(text, want) {
 			t.Errorf("at %d columns, the history lacks %q:\n%s", cols, want, text)
 		}
