@@ -121,10 +121,14 @@ func (t *timebox) extend(atItem bool) {
 }
 
 // restart starts the item's time again from now (without a time box, the
-// session's).
-func (t *timebox) restart(now time.Time) {
+// session's). Away from the items (the next steps) no item's time shows,
+// so with a time box it starts nothing: the hidden clock is the last
+// item's, which the room would find reset on going back to it.
+func (t *timebox) restart(now time.Time, atItem bool) {
 	if t.limit > 0 {
-		t.restartItem(now)
+		if atItem {
+			t.restartItem(now)
+		}
 		return
 	}
 	if t.session > 0 {
@@ -292,7 +296,7 @@ func (c *common) timerKey(msg tea.KeyPressMsg) (handled bool) {
 	case key.Matches(msg, k.Extend):
 		c.timer.extend(c.session.Place().Kind == review.AtItem)
 	case key.Matches(msg, k.Restart):
-		c.timer.restart(c.now())
+		c.timer.restart(c.now(), c.session.Place().Kind == review.AtItem)
 	default:
 		return false
 	}

@@ -286,3 +286,24 @@ func TestPlusOnTheNextStepsGivesTheSessionMore(t *testing.T) {
 	h.press("+")
 	h.refuseView("session")
 }
+
+// On the next steps no item's time box shows, so T there starts no
+// item's time again: it reset the hidden clock of the item last timed,
+// and back on that item the room found its time up had gone.
+func TestRestartOnTheNextStepsLeavesTheItemsTime(t *testing.T) {
+	h, _ := rvOpen(t, rvNewPlan(t), 100, 30)
+	clock := &testClock{}
+	startTimebox(h.a, clock, 5)
+	item := h.a.c.session.Place()
+	clock.advance(6 * 60)
+	tick(h)
+	h.requireView("time's up (+1:00)")
+	h.a.c.goToPlace(review.Question(1)) // the quick wins
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.press("T")
+	h.a.c.goToPlace(item)
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.requireView("time's up (+1:00)")
+	h.press("T") // on the item, it does
+	h.requireView("5:00 left")
+}
