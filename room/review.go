@@ -87,7 +87,12 @@ func (r *Room) DropIdea(s *review.Session, id int) bool {
 func (r *Room) Follow(s *review.Session) {
 	switch p := s.Place(); p.Kind {
 	case review.AtItem:
-		r.Vote(s.Checklist().Items()[p.Index].Item.ID)
+		id := s.Checklist().Items()[p.Index].Item.ID
+		if res := s.Plan().Response(id); res != nil {
+			r.Recall(id, res.Rating, res.Votes)
+			return
+		}
+		r.Vote(id)
 	case review.AtQuestion:
 		if qs := s.Questions(); p.Index < len(qs) && review.TakesIdeas(qs[p.Index]) {
 			r.Ask(qs[p.Index].ID)

@@ -307,6 +307,11 @@ func (r *Room) wakeAll() {
 func (r *Room) Vote(itemID string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	r.vote(itemID)
+}
+
+// vote is Vote with r.mu held.
+func (r *Room) vote(itemID string) {
 	if r.closed || (r.itemID == itemID && (r.phase == Voting || r.phase == Revealed)) {
 		return
 	}
@@ -325,6 +330,34 @@ func (r *Room) Vote(itemID string) {
 			r.phase, r.revealed = Revealed, held.revealed
 		}
 	}
+}
+
+// Recall puts up an item the room agreed on before, whose plan holds the
+// final round's counts and the rating given: the phones show that spread
+// and that rating, as when it was agreed, and Revote opens a new round.
+// Stepping back to remind the room of a settled item opened a fresh vote
+// on every phone. A vote left open on the item since comes back instead,
+// as Vote brings it; without counts, Recall is Vote.
+func (r *Room) Recall(itemID, rating string, votes *plans.Votes) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if _, held := r.left[itemID]; held || votes == nil || votes.Total() == 0 {
+		r.vote(itemID)
+		return
+	}
+	if r.closed || (r.itemID == itemID && (r.phase == Voting || r.phase == Revealed)) {
+		return
+	}
+	if _, _, ok := r.checklist.Item(itemID); !ok {
+		return
+	}
+	if _, _, ok := r.checklist.Level(rating); !ok {
+		rating = "" // unrated since: the spread is there to agree again
+	}
+	r.leave()
+	r.itemID, r.question = itemID, ""
+	r.newRound() // a new round number: a page from before is refused
+	r.phase, r.revealed, r.agreed = Revealed, votes.Clone(), rating
 }
 
 // leftRound is the state of a vote the facilitator moved away from.

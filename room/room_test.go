@@ -10,6 +10,7 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/plans"
 )
 
 // clock is a hand-wound clock for the room.
@@ -525,8 +526,8 @@ func TestPhonesSharingAnAddressAreToldToTheFacilitator(t *testing.T) {
 // A facilitator who steps back to the item before (to remind the room of
 // it) and on again finds the votes cast on this one still there, hidden,
 // and each phone still shows its own: nobody votes twice. The same holds
-// for a spread revealed and not yet agreed. Once agreed, coming back to
-// the item is a fresh vote.
+// for a spread revealed and not yet agreed. Once agreed, Vote on the item
+// is a fresh vote (the review recalls what was agreed instead: Recall).
 func TestSteppingBackAndOnKeepsAnOpenVote(t *testing.T) {
 	r, _ := newTestRoom(t)
 	a, b := join(t, r, "10.0.0.1"), join(t, r, "10.0.0.2")
@@ -570,5 +571,53 @@ func TestSteppingBackAndOnKeepsAnOpenVote(t *testing.T) {
 	r.Vote("lc-leadership")
 	if st := r.Status(); st.Phase != Voting || st.Voted != 0 {
 		t.Errorf("coming back to an agreed item is a fresh vote: %+v", st)
+	}
+}
+
+// TestRecallShowsWhatWasAgreed: back at an item the room agreed on, its
+// plan's counts and rating are what the phones show, in a new round (a
+// page from before is refused), and Revote opens a fresh vote. A vote
+// left open on the item since comes back instead; an item with no counts
+// is put up for a vote; counts with the rating cleared since are a spread
+// to agree again.
+func TestRecallShowsWhatWasAgreed(t *testing.T) {
+	r, _ := newTestRoom(t)
+	a := join(t, r, "10.0.0.1")
+	agreed := &plans.Votes{Levels: map[string]int{"amber": 3, "green": 1}}
+	r.Vote("lc-vision")
+	before := r.Status().Round
+	r.Recall("lc-leadership", "amber", agreed)
+	st := r.Status()
+	if st.Phase != Revealed || st.ItemID != "lc-leadership" || st.Agreed != "amber" || !st.Votes.Equal(agreed) || st.Round == before {
+		t.Fatalf("recalled: %+v", st)
+	}
+	if err := r.CastVote(a, "lc-leadership", st.Round, "red"); err == nil {
+		t.Error("a vote was taken on a recalled, agreed item")
+	}
+	if page := string(r.pageFor(a, "view", "")); !strings.Contains(page, "Agreed: ") {
+		t.Errorf("the phone does not show the rating agreed:\n%s", page)
+	}
+	r.Revote()
+	if st := r.Status(); st.Phase != Voting || st.Voted != 0 || st.Votes != nil {
+		t.Fatalf("a new round after a recall: %+v", st)
+	}
+
+	// A vote left open on the item comes back, not the old agreement.
+	if err := r.CastVote(a, "lc-leadership", r.Status().Round, "green"); err != nil {
+		t.Fatal(err)
+	}
+	r.Vote("lc-vision")
+	r.Recall("lc-leadership", "amber", agreed)
+	if st := r.Status(); st.Phase != Voting || st.Voted != 1 {
+		t.Errorf("the open vote was not brought back: %+v", st)
+	}
+
+	r.Recall("lc-culture", "green", nil)
+	if st := r.Status(); st.Phase != Voting || st.ItemID != "lc-culture" {
+		t.Errorf("an item without counts: %+v", st)
+	}
+	r.Recall("lc-vision", "unrated", agreed)
+	if st := r.Status(); st.Phase != Revealed || st.Agreed != "" || st.Votes.Total() != 4 {
+		t.Errorf("counts with the rating cleared: %+v", st)
 	}
 }

@@ -951,3 +951,35 @@ func TestEnterAgreesWhatTheStripOffers(t *testing.T) {
 		t.Fatalf("enter offered to agree Green and agreed %q", got)
 	}
 }
+
+// TestSteppingBackToAnAgreedItemShowsWhatWasAgreed: the room agreed a
+// rating, the facilitator moved on and stepped back to remind the room of
+// it. The phones show the spread and the rating agreed, as when it was
+// agreed, and the strip offers V for a new round: stepping back opened a
+// fresh vote on every phone, for an item already settled.
+func TestSteppingBackToAnAgreedItemShowsWhatWasAgreed(t *testing.T) {
+	h, st := startRoomWithOneVote(t, "green")
+	h.press("v")
+	h.waitView("enter agree ● Green (most common)")
+	h.press("enter")
+	h.waitView("Agreed ● Green")
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Votes != nil })
+	h.press("n")
+	h.waitView("Room: 0 of 1 voted")
+	h.press("p")
+	v := h.waitView("Agreed ● Green")
+	if !strings.Contains(v, "V vote again") {
+		t.Errorf("the strip offers no new round:\n%s", v)
+	}
+	now := h.a.c.room.room.Status()
+	if now.Phase != roomsrv.Revealed || now.ItemID != st.ItemID || now.Agreed != "green" || now.Votes.Total() != 1 {
+		t.Fatalf("back at the agreed item, the room is %+v", now)
+	}
+	phone := h.phone()
+	phone.join()
+	if page := phone.page(); !strings.Contains(page, "Agreed: ") || strings.Contains(page, "You have not voted yet.") {
+		t.Errorf("a phone is asked to vote again on an agreed item:\n%s", page)
+	}
+	h.press("V") // the room wants another look: a new round
+	h.waitView("Room: 0 of 2 voted")
+}

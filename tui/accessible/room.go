@@ -257,8 +257,8 @@ func (r *reviewer) revote() error {
 func (r *reviewer) ratingAfterReveal(q question) question {
 	q.listed = true
 	st := r.room.room.Status()
-	if st.Phase != room.Revealed || st.Votes == nil {
-		return q
+	if st.Phase != room.Revealed || st.Votes == nil || st.Agreed != "" {
+		return q // an agreed rating is the item's own: Enter keeps it
 	}
 	c := r.s.Checklist()
 	key, ok := st.Votes.MostCommon(c)
@@ -274,6 +274,14 @@ func (r *reviewer) ratingAfterReveal(q question) question {
 // with the commands.
 func (r *reviewer) sayVoting() {
 	if r.room == nil {
+		return
+	}
+	if st := r.room.room.Status(); st.Phase == room.Revealed && st.Agreed != "" {
+		// Back at an item the room agreed on: the phones show what was
+		// agreed, and a new round is the facilitator's to open.
+		c := r.s.Checklist()
+		_, i, _ := c.Level(st.Agreed)
+		r.p.say("The room agreed %s on this item (votes: %s). Type revote to vote on it again.", levelWord(c, i), spreadText(c, st.Votes))
 		return
 	}
 	if r.room.explained {

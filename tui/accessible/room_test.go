@@ -232,6 +232,26 @@ func TestRoomVotesInAccessibleMode(t *testing.T) {
 	if said := rr.waitFor("Rating: "); !strings.HasPrefix(said, "votes\n0 of 3 voted.") {
 		t.Errorf("votes on a new item:\n%s", said)
 	}
+
+	// Back to item 1, which the room agreed: what was agreed is said, not
+	// a new vote (the phones show the agreement too), and revote is how
+	// to open one.
+	rr.answer("back")
+	said = rr.waitFor("Rating: ")
+	saysAll(t, "back at the agreed item", said, "Recommendation: Develop a clear vision",
+		"The room agreed Green on this item (votes: Red 1, Amber 0, Green 2, not sure 0). Type revote to vote on it again.\n")
+	if strings.Contains(said, "Phones can vote on this item now.") {
+		t.Errorf("back at an agreed item, phones are said to vote again:\n%s", said)
+	}
+	rr.answer("") // keeps Green
+	for range 4 {
+		rr.waitFor(": ")
+		rr.answer("")
+	}
+	said = rr.waitFor("Rating: ")
+	if !strings.Contains(said, "Item 2 of 4 in this area") {
+		t.Errorf("on to item 2 again:\n%s", said)
+	}
 	rr.answer("a")
 	rr.waitFor("Rated Amber.")
 	rr.quits()
