@@ -116,6 +116,11 @@ func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date
 		if err != nil {
 			fmt.Fprintf(stderr, "ladder: the report has no history section: %s\n", safetext.Line(err.Error()))
 		}
+		if h != nil && h.Shallow {
+			// The page tells its reader; this tells whoever can fetch the rest.
+			fmt.Fprint(stderr, "This clone is shallow: the report's history shows only the commits it has.\n"+
+				"For the rest, run git fetch --unshallow (in CI, check out with fetch-depth: 0).\n")
+		}
 		if w := reportWorkforce(stderr, file); w != nil {
 			return render.ReportHTMLWithData(p, today, h, w) // the data section: cli/data.go
 		}
@@ -156,7 +161,7 @@ func reportHistory(file string) (*render.ReportHistory, error) {
 	if err != nil || len(entries) == 0 {
 		return nil, err
 	}
-	h := &render.ReportHistory{Entries: entries, BaseEntry: len(entries) - 2}
+	h := &render.ReportHistory{Entries: entries, BaseEntry: len(entries) - 2, Shallow: repo.Shallow()}
 	if onDisk, err := os.ReadFile(file); err == nil && !bytes.Equal(onDisk, last) {
 		h.Uncommitted = true
 		h.BaseEntry = len(entries) - 1

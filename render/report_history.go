@@ -22,6 +22,9 @@ type ReportHistory struct {
 	// Uncommitted says the plan being reported differs from its last
 	// commit.
 	Uncommitted bool
+	// Shallow says the repository is a shallow clone: Entries are only the
+	// newest commits, and the oldest of them is not where the plan began.
+	Shallow bool
 }
 
 // reportHistory is what the report says about the plan's history.
@@ -34,6 +37,7 @@ type reportHistory struct {
 	// since is empty when there is no earlier version.
 	since       string
 	uncommitted bool
+	shallow     bool // only the newest commits are at hand
 	changes     []diffSection
 }
 
@@ -59,7 +63,7 @@ func buildReportHistory(p *plans.Plan, h *ReportHistory) *reportHistory {
 		keys = append(keys, l.Key)
 	}
 	keys = append(keys, checklist.Unrated)
-	out := &reportHistory{scale: scaleOf(c), uncommitted: h.Uncommitted}
+	out := &reportHistory{scale: scaleOf(c), uncommitted: h.Uncommitted, shallow: h.Shallow}
 	for _, e := range h.Entries {
 		pt := historyPoint{commit: e.Commit, date: e.Date.String(), subject: e.Subject, actions: e.Actions, problem: e.Problem}
 		if pt.counts = historyCounts(e, keys); pt.counts != nil {

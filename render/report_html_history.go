@@ -159,11 +159,13 @@ func historySummary(h *reportHistory) string {
 		}
 	}
 	s := fmt.Sprintf("Rating counts at each of the %s that changed the plan, oldest first.", countNoun(len(h.points), "commit"))
-	if len(h.points) == 1 {
+	switch {
+	case h.shallow && len(h.points) == 1:
+		s = "Rating counts at the newest commit that changed the plan."
+	case h.shallow:
+		s = fmt.Sprintf("Rating counts at each of the %d newest commits that changed the plan, oldest first.", len(h.points))
+	case len(h.points) == 1:
 		s = "Rating counts at the one commit that changed the plan."
-	}
-	if first == nil {
-		return s
 	}
 	words := func(pt *historyPoint) string {
 		parts := make([]string, len(pt.counts))
@@ -172,10 +174,19 @@ func historySummary(h *reportHistory) string {
 		}
 		return strings.Join(parts, ", ") + "; " + actionsDone(pt.actions)
 	}
-	if first == last {
-		return s + fmt.Sprintf(" On %s: %s.", first.date, words(first))
+	switch {
+	case first == nil:
+	case first == last:
+		s += fmt.Sprintf(" On %s: %s.", first.date, words(first))
+	default:
+		s += fmt.Sprintf(" On %s: %s. On %s: %s.", first.date, words(first), last.date, words(last))
 	}
-	return s + fmt.Sprintf(" On %s: %s. On %s: %s.", first.date, words(first), last.date, words(last))
+	if h.shallow {
+		// The oldest commit at hand would read as the plan's start: the
+		// reader of the page, who cannot fetch the rest, is told.
+		s += " Older commits are not shown: the report was made from a copy of the repository that has only the newest (a shallow clone)."
+	}
+	return s
 }
 
 // htmlChangeSection is one section of "what changed", as the Markdown

@@ -103,3 +103,25 @@ func TestHistoryShowsActionsDone(t *testing.T) {
 		fmt.Sprintf(`<td class="num nowrap">0 of %d</td>`, done.Total),
 		fmt.Sprintf(`<td class="num nowrap">%d of %d</td>`, done.Done, done.Total))
 }
+
+// TestHistoryOfAShallowCloneSaysItIsCutShort: a report made in a shallow
+// clone (actions/checkout's default) has only the newest commits, and its
+// chart would show the oldest of them as the plan's start. The page says
+// under the chart that older commits are not shown, in words a board
+// member reads; a full history says nothing of the kind.
+func TestHistoryOfAShallowCloneSaysItIsCutShort(t *testing.T) {
+	p := loadFixture(t, "testdata/report-21.yaml")
+	const note = "Older commits are not shown: the report was made from a copy of the repository that has only the newest (a shallow clone)."
+	h, _ := historyOf(t, p)
+	if page := string(ReportHTML(p, reportToday, h)); strings.Contains(page, "Older commits") {
+		t.Error("a full history says older commits are not shown")
+	}
+	h.Entries, h.Base, h.BaseEntry = h.Entries[3:], nil, -1
+	h.Shallow = true
+	page := string(ReportHTML(p, reportToday, h))
+	checkContains(t, "the shallow page", page, "<figcaption>Rating counts at the newest commit that changed the plan. On 2027-02-02: 7 Red, 8 Amber, 4 Green, 2 Unrated; 2 of 22 actions done. "+note+"</figcaption>")
+	h, _ = historyOf(t, p)
+	h.Shallow = true
+	page = string(ReportHTML(p, reportToday, h))
+	checkContains(t, "the shallow page of four commits", page, "<figcaption>Rating counts at each of the 4 newest commits that changed the plan, oldest first.", note+"</figcaption>")
+}
