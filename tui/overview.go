@@ -251,6 +251,34 @@ func (s *overviewScreen) header(st *styles, w int, start string) (string, string
 		}
 		return start + st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d late", late)+share)
 	}
+	if n := s.flagged(); n > 0 {
+		// The count that says what ⚑ in the list is, where the line has
+		// room for it whole after everything else.
+		flags := fmt.Sprintf("%s %d to revisit", revisitMark, n)
+		withFlags := func(share string) string {
+			return line(share) + st.Subtle.Render(" · ") + st.Warning.Render(flags)
+		}
+		if h, below := s.headerWith(st, w, withFlags); below == "" && strings.HasSuffix(ansi.Strip(h), flags) {
+			return h, below
+		}
+	}
+	return s.headerWith(st, w, line)
+}
+
+// flagged counts the items flagged to revisit.
+func (s *overviewScreen) flagged() int {
+	n := 0
+	for _, r := range s.c.plan().Items {
+		if r.Revisit {
+			n++
+		}
+	}
+	return n
+}
+
+// headerWith lays out the header whose first line line makes, with or
+// without the share of late steps (see header).
+func (s *overviewScreen) headerWith(st *styles, w int, line func(share string) string) (string, string) {
 	share, note := "", s.note
 	if s.lateSteps > 0 {
 		share = fmt.Sprintf(", %d on the project plan", s.lateSteps)
@@ -381,10 +409,7 @@ func (s *overviewScreen) cursorRow(st *styles, w, h int) []string {
 	resp := s.c.plan().Items[s.entries[r.entry].Item.ID]
 	labelWidth := max(overviewLabelWidth, ratingLabelWidth(s.c.checklist())+1)
 	room := max(1, w-labelWidth-3)
-	flag := ""
-	if resp.Revisit {
-		flag = " " + st.Warning.Render(revisitMark)
-	}
+	flag := revisitFlag(st, resp, true)
 	title := s.entries[r.entry].Item.Title
 	if ansi.StringWidth(title)+ansi.StringWidth(flag) <= room {
 		return []string{s.row(st, s.cursor, w)}
@@ -397,6 +422,19 @@ func (s *overviewScreen) cursorRow(st *styles, w, h int) []string {
 	lines[0] = st.Focused.Render("› ") + padCells(st.rating(s.c.checklist(), resp.Rating), labelWidth) + " " + st.Focused.Render(wrapped[0])
 	lines[len(lines)-1] += flag
 	return lines
+}
+
+// revisitFlag marks an item flagged to revisit, as the board does: ⚑,
+// with its words on the cursor's row, where the eye is (the other rows
+// keep their room for titles).
+func revisitFlag(st *styles, resp *plans.Response, cursor bool) string {
+	switch {
+	case !resp.Revisit:
+		return ""
+	case cursor:
+		return " " + st.Warning.Render(revisitMark+" to revisit")
+	}
+	return " " + st.Warning.Render(revisitMark)
 }
 
 // cachedRow draws row i, reusing the drawing of rows without the cursor:
@@ -445,10 +483,7 @@ func (s *overviewScreen) row(st *styles, i, w int) string {
 	if i == s.cursor {
 		cur = st.Focused.Render("› ")
 	}
-	flag := "" // flagged to revisit, as on the board
-	if resp.Revisit {
-		flag = " " + st.Warning.Render(revisitMark)
-	}
+	flag := revisitFlag(st, resp, i == s.cursor)
 	title := ansi.Truncate(e.Item.Title, max(1, w-labelWidth-3-ansi.StringWidth(flag)), "…")
 	if i == s.cursor {
 		title = st.Focused.Render(title)

@@ -195,3 +195,29 @@ func TestOverviewHeaderKeepsTheLateCountWholeWhenNarrow(t *testing.T) {
 		t.Errorf("the header at 60 columns after !:\n%s\n%s", lines[0], lines[1])
 	}
 }
+
+// The overview marks an item flagged to revisit with ⚑, as the board
+// does; the flag has its words where the eye is: on the cursor's row
+// ("⚑ to revisit"), and in the header with how many are flagged where it
+// fits. A bare ⚑ in a list of ratings said nothing to someone who never
+// pressed f, nor to anyone on a monochrome projector.
+func TestOverviewSaysWhatTheRevisitFlagIs(t *testing.T) {
+	p := rvNewPlan(t)
+	p.Response("lc-vision").Revisit = true
+	p.Response("lc-culture").Revisit = true
+	for _, size := range [][2]int{{60, 16}, {80, 24}, {100, 30}} {
+		h, _ := rvOpen(t, p, size[0], size[1])
+		h.press("o")
+		lineWith(t, h, "⚑ to revisit") // on the cursor's row, the first item
+		if size[0] >= 80 {
+			if head := strings.Split(h.view(), "\n")[0]; !strings.Contains(head, "⚑ 2 to revisit") {
+				t.Errorf("the header at %d columns: %q", size[0], head)
+			}
+		}
+		culture := lineWith(t, h, "Cultural questions")
+		if !strings.Contains(culture, "⚑") || strings.Contains(culture, "to revisit") {
+			t.Errorf("a flagged row without the cursor at %d columns: %q", size[0], culture)
+		}
+		requireFits(t, h, size[0], size[1])
+	}
+}
