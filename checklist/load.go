@@ -161,7 +161,10 @@ func decodeAreas(d *strictyaml.Decoder, n *yaml.Node) []Area {
 			a.Title = a.ID
 		}
 		if len(a.Items) == 0 && v.Kind == yaml.MappingNode {
-			d.Errorf(v, "%s has no items", what)
+			if a.ID != "" {
+				what = "area " + safetext.Quote(a.ID)
+			}
+			d.Errorf(v, "%s has no items: give it one, or delete the area", what)
 		}
 		out = append(out, a)
 	})

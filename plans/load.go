@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -133,7 +134,7 @@ func parse(name string, data []byte, resolve Resolver, slips bool) (*Plan, stric
 			if p.ChecklistRef.File == "" && d.checklistID != nil {
 				at = d.checklistID // a built-in checklist's id that is not one
 			}
-			d.Errorf(at, "%s", firstLine(err))
+			d.Errorf(at, "%s", checklistFailed(err, checklistShown(p.ChecklistRef, name)))
 		} else {
 			p.Checklist = c
 			d.validate(p, checklistShown(p.ChecklistRef, name))
@@ -192,6 +193,24 @@ func (d *decoder) positions() map[string]Problem {
 		}
 	}
 	return out
+}
+
+// checklistFailed is the one line a plan's check says about the checklist
+// it follows not loading: a checklist file's first mistake, and how many
+// more there are and where to see them (every plan of a folder that
+// follows it would repeat the whole list).
+func checklistFailed(err error, file string) string {
+	var fe *strictyaml.FileError
+	if !errors.As(err, &fe) || len(fe.Problems) < 2 || file == "" {
+		return firstLine(err)
+	}
+	first := strictyaml.FileError{Path: fe.Path, Problems: fe.Problems[:1]}
+	more := "1 more mistake"
+	if n := len(fe.Problems) - 1; n > 1 {
+		more = fmt.Sprintf("%d more mistakes", n)
+	}
+	return fmt.Sprintf("%s (and %s in that checklist: ladder checklists show %s lists every one)",
+		first.Error(), more, safetext.Line(CommandQuote(file)))
 }
 
 func firstLine(err error) string {
