@@ -2,10 +2,14 @@ package plans
 
 import (
 	"cmp"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/internal/strictyaml"
 )
 
 // CommitWords are the git commands that would commit the plan at path,
@@ -99,7 +103,25 @@ func ChecklistFileRef(planDir, checklistPath string) (string, error) {
 		return "", err
 	}
 	if _, err := ChecklistPath(ref, planDir); err != nil {
-		return "", err
+		return "", checklistOutside(planDir, checklistPath)
 	}
 	return ref, nil
+}
+
+// checklistOutside says why a plan in planDir cannot follow the checklist
+// at checklistPath, named as its user typed it, and where a copy would do.
+func checklistOutside(planDir, checklistPath string) error {
+	root, repo := strictyaml.Root(planDir)
+	where := "the repository that holds the plan"
+	if !repo {
+		where = "the plan's folder"
+	}
+	copyTo := filepath.Join(root, "checklists", filepath.Base(checklistPath))
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, copyTo); err == nil && !strings.HasPrefix(rel, "..") {
+			copyTo = rel
+		}
+	}
+	return fmt.Errorf("the checklist %s is outside %s, where the plan could not find it again (nor could a teammate's clone of it, or CI): copy it in, to %s say, and name the copy",
+		safetext.Quote(checklistPath), where, safetext.Quote(copyTo))
 }
