@@ -7,9 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/internal/strictyaml"
 )
 
 // ChecklistFor is the one rule for which checklist a plan uses, followed
@@ -38,7 +40,7 @@ func ChecklistFor(ref ChecklistRef, planDir string, preferred *checklist.Checkli
 		}
 		c, err := load(path)
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("checklist file %s not found (named by checklist.file): move it back or fix the path", safetext.Quote(ref.File))
+			return nil, checklistMissing(ref.File, path, planDir)
 		}
 		if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
 			// The system's error names the whole path, from the plan:
@@ -61,6 +63,22 @@ func ChecklistFor(ref ChecklistRef, planDir string, preferred *checklist.Checkli
 		hint = " (did you mean " + strings.Join(near, " or ") + "?)"
 	}
 	return nil, fmt.Errorf("unknown checklist %s: not built in, and the plan names no checklist file%s", safetext.Quote(ref.ID), hint)
+}
+
+// checklistMissing says that the checklist file a plan names (file, at
+// path) is not there, and what to do. In a repository it may have moved,
+// been deleted (git still has it), or never been committed by whoever made
+// the plan, which is what a teammate's clone without it meets.
+func checklistMissing(file, path, planDir string) error {
+	if _, repo := strictyaml.Root(planDir); !repo {
+		return fmt.Errorf("checklist file %s not found (named by checklist.file): move it back or fix the path", safetext.Quote(file))
+	}
+	find := "git log has it"
+	if utf8.RuneCountInString(file) <= safetext.ExcerptLength { // a longer one is only quoted in part
+		find = "git log -- " + safetext.Line(CommandQuote(filepath.ToSlash(path))) + " finds it"
+	}
+	return fmt.Errorf("checklist file %s not found (named by checklist.file): if it was moved or renamed, fix the path here; if it was deleted, bring it back (%s); if your copy of the repository never had it, whoever made the plan should commit it",
+		safetext.Quote(file), find)
 }
 
 // NearBuiltinChecklists lists the built-in checklists someone probably
