@@ -94,14 +94,52 @@ func TestReportHTMLInBrowser(t *testing.T) {
 	}
 	setMedia(t, ctx, "")
 
+	checkLateBarClearsText(t, ctx, "on a wide screen")
+
 	// A phone: everything fits the width; the tables become cards.
 	checkPhoneCards(t, ctx, out)
+	checkLateBarClearsText(t, ctx, "on a phone")
 	for _, v := range browsertest.Axe(t, ctx) {
 		if v.Serious() {
 			t.Errorf("axe-core on a phone: %s", v)
 		}
 	}
 	saveScreenshot(t, ctx, "report-html-phone.png")
+}
+
+// checkLateBarClearsText: the red bar that marks a late row (an overdue
+// item or step, a late action) is drawn beside the row's words, not over
+// their first letters, as it was on a phone where the cards lose their
+// cells' padding.
+func checkLateBarClearsText(t *testing.T, ctx context.Context, where string) {
+	t.Helper()
+	type row struct {
+		Text     string  `json:"text"`
+		BarRight float64 `json:"barRight"`
+		TextLeft float64 `json:"textLeft"`
+	}
+	rows := run(t, ctx, chromedp.Evaluate[[]row](`[...document.querySelectorAll("tr.late")].map(tr => {
+		const bar = [tr, tr.firstElementChild].find(e => getComputedStyle(e).boxShadow.includes("inset"));
+		const lefts = [], words = document.createTreeWalker(tr, NodeFilter.SHOW_TEXT);
+		for (let n = words.nextNode(); n; n = words.nextNode()) {
+			const range = document.createRange();
+			range.selectNodeContents(n);
+			lefts.push(...[...range.getClientRects()].filter(r => r.width > 0).map(r => r.left));
+		}
+		return {text: tr.textContent.trim().slice(0, 40), barRight: bar ? bar.getBoundingClientRect().left + 3 : -1,
+			textLeft: Math.min(...lefts)};
+	})`))
+	if len(rows) == 0 {
+		t.Fatalf("%s: no late row: the fixture is not what this test means to check", where)
+	}
+	for _, r := range rows {
+		switch {
+		case r.BarRight < 0:
+			t.Errorf("%s: the late row %q has no bar", where, r.Text)
+		case r.TextLeft < r.BarRight+2:
+			t.Errorf("%s: the late row's bar ends at %.1f px and its text %q starts at %.1f: the bar covers it", where, r.BarRight, r.Text, r.TextLeft)
+		}
+	}
 }
 
 // checkPhoneCards opens page in the tab as a phone's browser lays it out:

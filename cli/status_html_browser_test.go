@@ -105,6 +105,7 @@ func TestStatusHTMLInBrowser(t *testing.T) {
 	}
 	checkStatusRowsMatchText(t, ctx, textOut)
 	checkLateRows(t, ctx)
+	checkLateBarClearsText(t, ctx, "on a wide screen")
 	for _, v := range browsertest.Axe(t, ctx) {
 		t.Errorf("axe-core: %s", v)
 	}
@@ -132,6 +133,7 @@ func TestStatusHTMLInBrowser(t *testing.T) {
 	// A phone: everything fits the width; each action is a card whose
 	// first line is the action, and no label stands with nothing after it.
 	checkPhoneCards(t, ctx, out)
+	checkLateBarClearsText(t, ctx, "on a phone")
 	if notFirst := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("table.chase tbody tr")]
 		.filter(tr => tr.querySelector(".c-action").getBoundingClientRect().top > tr.querySelector("td").getBoundingClientRect().top)
 		.map(tr => tr.querySelector(".c-action").textContent.slice(0, 40))`)); len(notFirst) > 0 {
