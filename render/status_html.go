@@ -193,6 +193,12 @@ func writeStatusHTMLGroups(p *htmlPieces, d statusList) error {
 			row.Plan = r.plan
 		}
 		row.Action, row.From = actionParts(a.PlanAction)
+		if whole := strings.TrimSpace(a.Text); whole != "" {
+			// The page has room for every line of the action, which the
+			// terminal's list cuts to its first (status_html.css keeps the
+			// breaks).
+			row.Action = whole
+		}
 		return p.write("row", row)
 	})
 	if err != nil || groups == 0 {

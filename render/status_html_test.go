@@ -122,6 +122,9 @@ func TestStatusHTMLSaysWhatTheTextSays(t *testing.T) {
 					// The page shows where an action comes from under it,
 					// not in brackets.
 					l = regexp.MustCompile(` \[(.*)\]$`).ReplaceAllString(l, " $1")
+					// The page has the whole of an action the text cuts
+					// at its first line (TestStatusHTMLShowsTheWholeAction).
+					l = strings.Replace(l, "Long overdue step …", "Long overdue step with a second line", 1)
 					textRows = append(textRows, strings.Join(strings.Fields(strings.Replace(l, "  -  ", " No due date ", 1)), " "))
 				}
 			}
@@ -289,5 +292,21 @@ func BenchmarkStatusPage(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestStatusHTMLShowsTheWholeAction: an action of several lines is on the
+// page whole, its lines kept (the stylesheet keeps its line breaks), as
+// the CSV and the report's page have it: the terminal list keeps each
+// action to its first line for the width, but a manager reading the page
+// on a phone has no other place to read the rest.
+func TestStatusHTMLShowsTheWholeAction(t *testing.T) {
+	page := string(statusHTML(t, statusFixture(t, ByDue)))
+	checkContains(t, "the page", page, `<th scope="row" class="c-action">Long overdue step`+"\n"+`with a second line<span class="from">`)
+	if strings.Contains(page, "Long overdue step …") {
+		t.Error("the page cuts the action at its first line")
+	}
+	if !regexp.MustCompile(`\.chase \.c-action \{[^}]*white-space: pre-line`).MatchString(statusStylesheet) {
+		t.Error("the stylesheet does not keep an action's line breaks")
 	}
 }
