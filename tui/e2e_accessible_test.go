@@ -208,3 +208,38 @@ func mustReadFile(t *testing.T, path string) []byte {
 	}
 	return data
 }
+
+// Someone switched the plan to another checklist (edited checklist:, or
+// pulled a teammate's switch) while the accessible review was open, and
+// the person reloads it: the review asks the new checklist's items in
+// its words. It walked on with the old item list and stopped on an item
+// the plan no longer had.
+func TestAccessibleReloadOntoAnotherChecklist(t *testing.T) {
+	dir := t.TempDir()
+	path := e2ePlan(t, dir, "acme.yaml", nil)
+	e := e2eStart(t, dir, e2eTerm{env: []string{"NO_COLOR=1"}}, "review", "--accessible", "--today", "2027-03-14", "plans/acme.yaml")
+	e.waitFor("Develop a clear vision")
+	e.typeText("a\r")
+	e.waitFor("Action: ")
+	other, ok := checklist.Builtin("smc-cross-industry-progression")
+	if !ok {
+		t.Fatal("no cross-industry checklist")
+	}
+	theirs := plans.Encode(plans.New(other, "Bea's Café", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 14}))
+	if err := os.WriteFile(path, theirs, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e.typeText("Write the vision\r")
+	e.waitFor("Changed file: ")
+	e.typeText("reload\r")
+	first := other.Items()[0]
+	e.waitFor("Reloaded plans/acme.yaml as it is now.", "The plan follows another checklist now", "Item 1 of 9 in this area, 1 of 13 in all",
+		first.Item.Title[:40], "1) Not yet: Not something you do yet", "Rating: ")
+	e.typeText("2\r") // Developing
+	e.waitFor("Action: ")
+	e.typeText("quit\r")
+	e.exits(0)
+	if r := loadPlan(t, path).Response(first.Item.ID); r == nil || r.Rating != other.Scale[1].Key {
+		t.Errorf("the new checklist's first item after the reload: %+v", r)
+	}
+}

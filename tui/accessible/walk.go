@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
 	"github.com/socialmobility/ladder/review"
@@ -53,8 +54,21 @@ func (r *reviewer) walk() error {
 		}
 		var to goToItem
 		switch {
-		case errors.Is(err, errAnswerChanged), errors.Is(err, errReloaded):
-			continue // an idea from the room went into the answer, or the plan was reloaded: ask again
+		case errors.Is(err, errReloaded):
+			// The file as it is now may follow another checklist (someone
+			// changed checklist:), or a checklist file changed on disk.
+			now := r.s.Checklist().Items()
+			if !sameItems(now, entries) {
+				// Its items, from the first not rated, their scale said
+				// in full again.
+				at = r.s.Resume()
+				r.p.heard = map[string]bool{}
+				r.p.say("The plan follows another checklist now: %s. On with its items.", safetext.Line(r.s.Checklist().Title))
+			}
+			entries = now
+			continue
+		case errors.Is(err, errAnswerChanged):
+			continue // an idea from the room went into the answer: ask again
 		case errors.Is(err, errBack):
 			at = r.back(at)
 			continue
@@ -67,6 +81,20 @@ func (r *reviewer) walk() error {
 		at = r.s.After(at)
 	}
 	return nil
+}
+
+// sameItems reports whether a and b list the same items, by id, in the
+// same order: the walk's places still mean the same items.
+func sameItems(a, b []checklist.Entry) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Item.ID != b[i].Item.ID {
+			return false
+		}
+	}
+	return true
 }
 
 // back is the place before at that asks something: an area's counts are
@@ -110,7 +138,15 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 		r.sayWorkforceAt(e.Ref.Seq)
 	}
 
-	response := func() *plans.Response { return r.s.Plan().Response(it.ID) }
+	response := func() *plans.Response {
+		if res := r.s.Plan().Response(it.ID); res != nil {
+			return res
+		}
+		// Reloaded onto a plan of another checklist, which has no such
+		// item: the next question returns errReloaded unasked (pending),
+		// and the walk goes on with the new checklist's items.
+		return &plans.Response{}
+	}
 	if response().Revisit {
 		r.p.say("Flagged to revisit.")
 	}
