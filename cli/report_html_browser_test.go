@@ -95,6 +95,7 @@ func TestReportHTMLInBrowser(t *testing.T) {
 	setMedia(t, ctx, "")
 
 	checkLateBarClearsText(t, ctx, "on a wide screen")
+	checkCardsAtDoubleZoom(t, ctx)
 
 	// A phone: everything fits the width; the tables become cards.
 	checkPhoneCards(t, ctx, out)
@@ -105,6 +106,20 @@ func TestReportHTMLInBrowser(t *testing.T) {
 		}
 	}
 	saveScreenshot(t, ctx, "report-html-phone.png")
+}
+
+// checkCardsAtDoubleZoom: a laptop 1366 pixels wide zoomed to 200% lays
+// the page out 683 pixels wide, where six columns of items leave an owner
+// a few letters a line: there, as on a phone, each row is a card. Print
+// keeps the tables (the A4 checks).
+func checkCardsAtDoubleZoom(t *testing.T, ctx context.Context) {
+	t.Helper()
+	do(t, ctx, chromedp.EmulateViewport(683, 800))
+	defer do(t, ctx, chromedp.EmulateViewport(1280, 800))
+	if rows := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("table.stack tbody tr")]
+		.filter(tr => getComputedStyle(tr).display === "table-row").map(tr => tr.textContent.trim().slice(0, 40))`)); len(rows) > 0 {
+		t.Errorf("683 pixels wide (200%% zoom on a 1366-pixel laptop), %d rows are still in narrow columns, such as %q", len(rows), rows[0])
+	}
 }
 
 // checkLateBarClearsText: the red bar that marks a late row (an overdue

@@ -106,6 +106,7 @@ func TestStatusHTMLInBrowser(t *testing.T) {
 	checkStatusRowsMatchText(t, ctx, textOut)
 	checkLateRows(t, ctx)
 	checkLateBarClearsText(t, ctx, "on a wide screen")
+	checkCardsAtDoubleZoom(t, ctx)
 	for _, v := range browsertest.Axe(t, ctx) {
 		t.Errorf("axe-core: %s", v)
 	}
