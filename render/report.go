@@ -34,8 +34,9 @@ func ReportMarkdown(p *plans.Plan, today plans.Date) []byte {
 
 // reportDoc is what a plan report says, before it is laid out.
 type reportDoc struct {
-	title   string
-	details []detail // the review's details
+	title        string
+	organisation string   // also among the details; the page's tab names it
+	details      []detail // the review's details
 	// levels heads the summary's count columns: each level's label, then
 	// "○ Unrated"; a last column holds the number of items.
 	levels    []string
@@ -152,7 +153,7 @@ func buildReport(p *plans.Plan, today plans.Date) reportDoc {
 	if title == "" {
 		title = c.Title
 	}
-	doc := reportDoc{title: title}
+	doc := reportDoc{title: title, organisation: p.Organisation}
 	doc.details = said(
 		detail{name: "Organisation", value: p.Organisation},
 		detail{name: "Date of review", value: p.Date.String()},

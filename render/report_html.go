@@ -171,7 +171,13 @@ type htmlStep struct {
 }
 
 func htmlPageOf(doc reportDoc, hist *reportHistory) htmlPage {
-	page := htmlPage{Title: doc.title, TabTitle: shorten(doc.title, 70), Credits: strings.Join(doc.credits, " ")}
+	tab := doc.title
+	if org := strings.TrimSpace(doc.organisation); org != "" {
+		// The tab, a printed page's header and the name "Save as PDF"
+		// offers are this title: each organisation has its spring review.
+		tab = org + ": " + tab
+	}
+	page := htmlPage{Title: doc.title, TabTitle: shorten(tab, 70), Credits: strings.Join(doc.credits, " ")}
 	for _, d := range doc.details {
 		page.Details = append(page.Details, htmlDetail{Name: d.name, Value: orNotSet(d.value), Overdue: d.overdue})
 	}

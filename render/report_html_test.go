@@ -280,6 +280,15 @@ func TestReportHTMLTabTitle(t *testing.T) {
 			t.Errorf("tab title of %q is %q, want %q", title, got, want)
 		}
 	}
+	// The organisation comes first: the tab, the printed page's header and
+	// "Save as PDF"'s file name are all the title, and a board member
+	// with two organisations' "Spring review" could not tell them apart.
+	page := string(ReportHTML(loadFixture(t, "testdata/report-21.yaml"), reportToday, nil))
+	checkContains(t, "the page", page, "<title>Acme Café Ltd: Spring review: progression</title>", "<h1>Spring review: progression</h1>")
+	doc := reportDoc{title: "Spring review", organisation: " Acme\n Café "}
+	if got, want := htmlPageOf(doc, nil).TabTitle, "Acme Café: Spring review"; got != want {
+		t.Errorf("tab title with an organisation is %q, want %q", got, want)
+	}
 }
 
 // TestReportHTMLValidates runs html-validate (npm) over every fixture's
