@@ -208,7 +208,7 @@ func writeDiff(stdout, stderr io.Writer, opts diffOptions, md bool, doc []byte) 
 	if !md && opts.out == "" {
 		doc = render.FitToWidth(doc, terminalColumns(stdout))
 	}
-	return writeOutputSaying(stdout, stderr, opts.out, "the changes as "+formatWords[opts.format], doc)
+	return writeOutputSaying(stdout, stderr, opts.out, outputWhat("the changes", opts.format, false), doc)
 }
 
 func diffOne(c plans.FileChange, md bool) []byte {

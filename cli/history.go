@@ -140,7 +140,7 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 	default:
 		out = render.HistoryText(file, entries, opts.log.FirstParent, cols)
 	}
-	return writeOutputSaying(stdout, stderr, opts.out, "the history as "+formatWords[opts.format], append(out, data...))
+	return writeOutputSaying(stdout, stderr, opts.out, outputWhat("the history", opts.format, false), append(out, data...))
 }
 
 // historyCaveats says what history cannot show: whether the plan on disk

@@ -107,7 +107,7 @@ func runReport(stdout, stderr io.Writer, path string, opts reportOptions) error 
 	if err != nil {
 		return err
 	}
-	return writeOutputSaying(stdout, stderr, opts.out, "the report as "+formatWords[opts.format], renderReport(stderr, path, p, today, opts))
+	return writeOutputSaying(stdout, stderr, opts.out, outputWhat("the report", opts.format, opts.excel), renderReport(stderr, path, p, today, opts))
 }
 
 // The helpers below are shared by report, diff, history and status: the

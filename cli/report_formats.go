@@ -92,6 +92,19 @@ func extensionsOf(formats []string) string {
 	return strings.Join(exts[:last], ", ") + " or " + exts[last]
 }
 
+// outputWhat says what an -o file holds, for the line that names it:
+// "the report as a web page". CSV without --excel says how to make a file
+// Excel reads: without the byte-order mark it shows "Café" as "CafÃ©".
+func outputWhat(thing, format string, excel bool) string {
+	switch {
+	case format == "csv" && excel:
+		return thing + " as CSV for Excel"
+	case format == "csv":
+		return thing + " as CSV (to open it in Excel, add --excel)"
+	}
+	return thing + " as " + formatWords[format]
+}
+
 // formatChoice checks --format against the formats a command writes, and
 // --excel, which only CSV takes.
 func formatChoice(format string, excel bool, formats ...string) error {

@@ -179,7 +179,7 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 		return listErr
 	}
 	o.NotLoaded = bad
-	err = writeOutputFromSaying(stdout, stderr, opts.out, "the open actions as "+formatWords[opts.format], func(w io.Writer) error {
+	err = writeOutputFromSaying(stdout, stderr, opts.out, outputWhat("the open actions", opts.format, opts.excel), func(w io.Writer) error {
 		switch opts.format {
 		case "md":
 			return render.WriteStatusMarkdown(w, o, dir)
