@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
@@ -107,7 +108,25 @@ func runReport(stdout, stderr io.Writer, path string, opts reportOptions) error 
 	if err != nil {
 		return err
 	}
-	return writeOutputSaying(stdout, stderr, opts.out, outputWhat("the report", opts.format, opts.excel), renderReport(stderr, path, p, today, opts))
+	data := renderReport(stderr, path, p, today, opts)
+	if err := writeOutputSaying(stdout, stderr, opts.out, outputWhat("the report", opts.format, opts.excel), data); err != nil {
+		return err
+	}
+	if opts.out == "" && opts.format == "html" {
+		page := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ".html"
+		sayHowToSavePage(stdout, stderr, page)
+	}
+	return nil
+}
+
+// sayHowToSavePage follows a web page written to a terminal, a screenful
+// of markup that nobody reads there, with how to save it to open in a
+// browser: the same command with -o and a file name such as page. Into a
+// pipe or a file, nothing is said.
+func sayHowToSavePage(stdout, stderr io.Writer, page string) {
+	if terminalColumns(stdout) > 0 {
+		fmt.Fprintf(stderr, "That is a web page: to open it in a browser, run this again with -o %s\n", safetext.Line(plans.CommandQuote(page)))
+	}
 }
 
 // The helpers below are shared by report, diff, history and status: the

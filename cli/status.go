@@ -205,6 +205,9 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 	if err != nil {
 		return err
 	}
+	if opts.out == "" && opts.format == "html" {
+		sayHowToSavePage(stdout, stderr, "chase.html")
+	}
 	for _, c := range copies {
 		fmt.Fprintln(stderr, plans.ConflictCopyNote(c))
 	}
