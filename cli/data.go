@@ -101,7 +101,10 @@ The grade column and the answer column are found by their headers
 "occupation", "household earner" or "aged 14"), or named with
 --grade-column and --answer-column, by header or by letter (B). In a
 terminal, ladder asks when it cannot tell. Rows above the headers, such
-as a title or merged cells, are skipped when the headers are found.
+as a title or merged cells, are skipped when the headers are found, and
+so are the header rows Qualtrics and SurveyMonkey write below them; what
+people typed in SurveyMonkey's "Other (please specify)" box is their
+answer.
 
 Answers are placed in the guide's groups when they are its wording, the
 name of one of its groups, or one of its example occupations ("Plumber").
@@ -449,10 +452,15 @@ func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *work
 		fmt.Fprintf(w, "  Header: row %d, the questions of a Qualtrics export (the short names above\n    and the import ids below skipped)\n", im.HeaderRow)
 	case im.Qualtrics:
 		fmt.Fprintf(w, "  Header: row %d of a Qualtrics export (the question text and import ids below\n    it skipped)\n", im.HeaderRow)
+	case im.SurveyMonkey:
+		fmt.Fprintf(w, "  Header: row %d of a SurveyMonkey export (its second header row, \"Response\",\n    skipped)\n", im.HeaderRow)
 	case im.TitleRows > 0:
 		fmt.Fprintf(w, "  Header: row %d (%s above it, such as a title, skipped)\n", im.HeaderRow, plural(im.TitleRows, "row"))
 	}
 	fmt.Fprintf(w, "  Grade: %s%s\n  Answer: %s%s\n", im.Grade, foundBy(im.GradeFound), im.Answer, foundBy(im.AnswerFound))
+	if im.Other.Index >= 0 {
+		fmt.Fprintf(w, "    and %s, what people typed when they chose it\n", im.Other)
+	}
 	if im.NoAnswer.Count > 0 {
 		fmt.Fprintf(w, "Not counted: %s with no answer to the key question (%s).\n", plural(im.NoAnswer.Count, "row"), im.NoAnswer)
 	}

@@ -62,6 +62,13 @@ type Imported struct {
 	// ids (Qualtrics is then true).
 	HeaderBelow int
 	Qualtrics   bool
+	// SurveyMonkey is true when the row under the header was
+	// SurveyMonkey's second header row ("Response" under each question),
+	// skipped. Other is then the column of the key question's "Other
+	// (please specify)" box, if it has one (Index -1 if not): what a
+	// person typed there is their answer, the answer column left empty.
+	SurveyMonkey bool
+	Other        Column
 	// EmptyRows is how many rows had nothing in them.
 	EmptyRows int
 	// NoAnswer lists rows with no answer to the key question (a grade
@@ -137,7 +144,7 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 	if err != nil {
 		return nil, fileError(path, err)
 	}
-	im := &Imported{Delimiter: rr.delimiter, Placed: map[PlacedBy]int{}}
+	im := &Imported{Delimiter: rr.delimiter, Placed: map[PlacedBy]int{}, Other: noColumn}
 	var empty int
 	above, below := headerRows(rr.head, rr.delimiter, opts)
 	for range above {
@@ -185,7 +192,7 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 	placer := NewPlacer(opts.Places)
 	answers := map[string]*answerSeen{}
 	var probs problemList
-	for skipped := 0; ; {
+	for skipped, first := 0, true; ; first = false {
 		rec, err := rr.read(&empty)
 		if errors.Is(err, io.EOF) {
 			break
@@ -197,6 +204,14 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 				break // the rest of the file cannot be trusted
 			}
 			return nil, fileError(path, err)
+		}
+		if first && !im.Qualtrics && im.surveyMonkeyHeader(rec, header) {
+			if skipped < opts.SkipRows {
+				skipped++ // --skip-rows 1, as ladder once said to give, is this row
+			} else {
+				im.HeaderBelow++
+			}
+			continue
 		}
 		if skipped < opts.SkipRows {
 			skipped++
@@ -211,7 +226,7 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 	if p, more := probs.first("encoding"); p != nil {
 		p.Message = notUTF8(more)
 	}
-	unplaced(answers, im.Answer, &probs)
+	unplaced(answers, &probs)
 	t.unknownGrades(im.Grade, &probs)
 	if im.Responses == 0 && len(probs.list) == 0 {
 		// Written, an import of nothing would set every count of the data
@@ -249,6 +264,7 @@ func listDelimiters() string {
 // the first rows it was on.
 type answerSeen struct {
 	text   string
+	col    Column // the column it was first found in
 	placed bool
 	Placement
 	rows RowList
@@ -264,16 +280,20 @@ func (im *Imported) readRow(rr *rowReader, rec, header []string, t *tally, place
 		return
 	}
 	cell := func(c Column) string {
-		if c.Index < len(rec) {
+		if c.Index >= 0 && c.Index < len(rec) {
 			return strings.TrimSpace(rec[c.Index])
 		}
 		return ""
 	}
 	grade, answer := cell(im.Grade), cell(im.Answer)
+	answerCol := im.Answer
+	if other := cell(im.Other); other != "" && (answer == "" || likelyAnswer(answer) == otherBox) {
+		answer, answerCol = other, im.Other
+	}
 	for _, c := range []struct {
 		col  Column
 		text string
-	}{{im.Grade, grade}, {im.Answer, answer}} {
+	}{{im.Grade, grade}, {answerCol, answer}} {
 		if !utf8.ValidString(c.text) {
 			probs.once("encoding", rowProblem(row, line, c.col, ""))
 			return
@@ -302,7 +322,7 @@ func (im *Imported) readRow(rr *rowReader, rec, header []string, t *tally, place
 	}
 	seen := answers[answer]
 	if seen == nil {
-		seen = &answerSeen{text: strings.Clone(answer)}
+		seen = &answerSeen{text: strings.Clone(answer), col: answerCol}
 		seen.Placement, seen.placed = placer.Place(answer)
 		answers[seen.text] = seen
 	}
@@ -317,7 +337,7 @@ func (im *Imported) readRow(rr *rowReader, rec, header []string, t *tally, place
 
 // unplaced reports the answers that could not be placed, one problem per
 // distinct answer, on the first row it was on.
-func unplaced(answers map[string]*answerSeen, col Column, probs *problemList) {
+func unplaced(answers map[string]*answerSeen, probs *problemList) {
 	var list []*answerSeen
 	for _, a := range answers {
 		if !a.placed {
@@ -326,7 +346,7 @@ func unplaced(answers map[string]*answerSeen, col Column, probs *problemList) {
 	}
 	slices.SortFunc(list, func(a, b *answerSeen) int { return a.rows.First[0] - b.rows.First[0] })
 	for _, a := range list {
-		probs.add("answer", rowProblem(a.rows.First[0], a.rows.FirstLine, col, fmt.Sprintf(
+		probs.add("answer", rowProblem(a.rows.First[0], a.rows.FirstLine, a.col, fmt.Sprintf(
 			"the answer %s is not one of the guide's (on %s): %s",
 			safetext.Excerpt(a.text, 60), a.rows, whereItMayBelong(a.text))))
 	}
@@ -440,4 +460,29 @@ func (l *problemList) add(kind string, p *CSVProblem) {
 		return
 	}
 	l.list = append(l.list, p)
+}
+
+// surveyMonkeyHeader reports whether the row under the header is
+// SurveyMonkey's second header row: "Response" (or "Open-Ended Response")
+// under the grade question and under the key question. No grade and no
+// answer is called that. It finds the key question's "Other (please
+// specify)" column there: the next column, with no question of its own
+// above it and a label starting "Other".
+func (im *Imported) surveyMonkeyHeader(rec, header []string) bool {
+	sub := func(c Column) bool {
+		if c.Index < 0 || c.Index >= len(rec) {
+			return false
+		}
+		s := strings.TrimSpace(rec[c.Index])
+		return strings.EqualFold(s, "Response") || strings.EqualFold(s, "Open-Ended Response")
+	}
+	if !sub(im.Grade) || !sub(im.Answer) {
+		return false
+	}
+	im.SurveyMonkey = true
+	if i := im.Answer.Index + 1; i < len(rec) && i < len(header) && strings.TrimSpace(header[i]) == "" &&
+		strings.HasPrefix(normalise(rec[i]), "other") {
+		im.Other = Column{Index: i, Header: strings.Clone(strings.TrimSpace(rec[i]))}
+	}
+	return true
 }

@@ -341,12 +341,12 @@ func TestImportKeepsNoRows(t *testing.T) {
 }
 
 func TestImportSecondHeaderRowIsPointedOut(t *testing.T) {
-	// SurveyMonkey writes a second header row ("Response" under each
-	// question); --skip-rows 1 is the way past it, and the message says so.
-	csv := "Respondent ID,Which level are you?,Occupation\n,Response,Response\n1,A,Plumber\n2,B,Teacher\n"
+	// A second header row ladder does not know ("Q1 text" under each
+	// question): --skip-rows 1 is the way past it, and the message says so.
+	csv := "Respondent ID,Which level are you?,Occupation\n,Your level,Your answer\n1,A,Plumber\n2,B,Teacher\n"
 	_, err := importString(t, csv, ImportOptions{Grades: []string{"A", "B"}})
 	got := strings.Join(csvProblems(t, err), "\n")
-	if !strings.Contains(got, `the grade "Response" (on row 2) is not one of the grades from --grades or the data file`) ||
+	if !strings.Contains(got, `the grade "Your level" (on row 2) is not one of the grades from --grades or the data file`) ||
 		!strings.HasSuffix(got, "; if row 2 is a second header row, as in SurveyMonkey's exports, import with --skip-rows 1") {
 		t.Errorf("got %s", got)
 	}
@@ -357,6 +357,50 @@ func TestImportSecondHeaderRowIsPointedOut(t *testing.T) {
 	_, err = importString(t, "Grade,Occupation\nTeam lead,Plumber\nA,Teacher\nTeam lead,Nurse\n", ImportOptions{Grades: []string{"A"}})
 	if got := strings.Join(csvProblems(t, err), "\n"); strings.Contains(got, "--skip-rows") {
 		t.Errorf("a grade on several rows is not a second header: %s", got)
+	}
+}
+
+// surveyMonkeyExport is a SurveyMonkey export as it writes one: the
+// question text in the first header row, "Response" under each question
+// in the second, and the text people typed for the key question's "Other
+// (please specify)" in a column of its own, the answer column left empty.
+const surveyMonkeyExport = "Respondent ID,Start Date,What is your grade?,What was the occupation of your main household earner when you were about aged 14?,,Any comments?\n" +
+	",,Response,Response,Other (please specify),Open-Ended Response\n" +
+	"1140001,03/10/2027 09:14:02 AM,Band 1,Technical and craft occupations,,\n" +
+	"1140002,03/10/2027 09:15:02 AM,Band 1,,Teacher,\n" +
+	"1140003,03/10/2027 09:16:02 AM,Band 2,,Lorry driver,Thanks\n" +
+	"1140004,03/10/2027 09:17:02 AM,Band 2,I prefer not to say,,\n" +
+	"1140005,03/10/2027 09:18:02 AM,Band 2,,Lorry driver,\n"
+
+// TestImportSurveyMonkey: SurveyMonkey's second header row is skipped
+// without --skip-rows, and an answer typed into its "Other (please
+// specify)" box is an answer, placed or reported like any other: read
+// as "no answer to the key question", it dropped out of the counts, and
+// a free-text answer is often the very one a survey's options missed.
+func TestImportSurveyMonkey(t *testing.T) {
+	lorry, err := ParsePlace("Lorry driver=routine-manual-service")
+	if err != nil {
+		t.Fatal(err)
+	}
+	place := []Place{lorry}
+	for _, skip := range []int{0, 1} {
+		_, err := importString(t, surveyMonkeyExport, ImportOptions{Grades: []string{"Band 1", "Band 2"}, SkipRows: skip})
+		got := strings.Join(csvProblems(t, err), "\n")
+		if want := `row 5, column E "Other (please specify)": the answer "Lorry driver" is not one of the guide's (on rows 5 and 7)`; !strings.Contains(got, want) || strings.Contains(got, "Response") {
+			t.Errorf("--skip-rows %d: want the typed answer reported in its own column, %s; got\n%s", skip, want, got)
+		}
+		im := mustImport(t, surveyMonkeyExport, ImportOptions{Grades: []string{"Band 1", "Band 2"}, SkipRows: skip, Places: place})
+		if got := counts(t, im, "Band 1") + " " + counts(t, im, "Band 2"); got != "1/0/1/0/0 2/0/0/0/1" {
+			t.Errorf("--skip-rows %d: counts %s, want the typed answers counted", skip, got)
+		}
+		if im.NoAnswer.Count != 0 || !im.SurveyMonkey || im.Other.Index != 4 || im.Other.Header != "Other (please specify)" {
+			t.Errorf("--skip-rows %d: no answer %v, SurveyMonkey %v, other column %+v", skip, im.NoAnswer, im.SurveyMonkey, im.Other)
+		}
+	}
+	// Without an Other column, the second header row is still skipped.
+	csv := "Respondent ID,Which level are you?,Occupation\n,Response,Response\n1,A,Plumber\n2,B,Teacher\n"
+	if im := mustImport(t, csv, ImportOptions{Grades: []string{"A", "B"}}); im.Responses != 2 || im.Other.Index >= 0 {
+		t.Errorf("%d responses, other column %+v", im.Responses, im.Other)
 	}
 }
 
