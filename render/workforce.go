@@ -22,7 +22,8 @@ type workforceDoc struct {
 	name      string
 	collected string
 	threshold int
-	small     bool // fewer employees than the threshold: nothing can be shown
+	small     bool // fewer answers than the threshold: nothing can be shown
+	tooFew    []wfAdvice
 	rows      []wfRow
 	total     wfRow
 	target    int
@@ -33,6 +34,34 @@ type workforceDoc struct {
 	reading   wfReading
 	bench     *wfBenchmark
 	benchNote string
+}
+
+// wfAdvice is a paragraph of what to do when nothing can be shown, and
+// the guide's words it quotes, a paragraph or a list item a line.
+type wfAdvice struct {
+	lead  string
+	quote []string
+}
+
+// tooFewWords says why nothing can be shown, and what the guide advises:
+// for fewer than 10 people, collecting the data from applicants; for
+// fewer than 10 answers from more people, a better response rate. With no
+// headcount ladder cannot tell which, and says both.
+func tooFewWords(t *workforce.Table) []wfAdvice {
+	hidden := "so no figure can be shown without identifying someone."
+	small := []string{workforce.SmallEmployerAdvice}
+	switch heads := t.Total.Headcount; {
+	case t.SmallEmployer() && heads > 0:
+		return []wfAdvice{{fmt.Sprintf("Fewer than %d people in all, %s The guide's advice (%s):", t.Threshold, hidden, workforce.Source), small}}
+	case heads > 0:
+		return []wfAdvice{{fmt.Sprintf("Fewer than %d of your %d people answered, %s More of them need to answer; the guide's advice (%s):", t.Threshold, heads, hidden, workforce.Source),
+			workforce.ResponseRateAdvice}}
+	}
+	return []wfAdvice{
+		{fmt.Sprintf("Fewer than %d answers in all, %s The guide's advice (%s):", t.Threshold, hidden, workforce.Source), small},
+		{fmt.Sprintf("If your workforce has %d people or more, more of them need to answer (give each grade's headcount with ladder data import --headcount to see the response rate):", t.Threshold),
+			workforce.ResponseRateAdvice},
+	}
 }
 
 // wfRow is one grade's line of the chart and the table.
@@ -110,8 +139,11 @@ func buildWorkforce(w *workforce.Loaded) workforceDoc {
 		name:      w.Path,
 		collected: w.Data.Collected,
 		threshold: t.Threshold,
-		small:     t.SmallEmployer(),
+		small:     t.TooFewAnswers(),
 		target:    w.Data.Target,
+	}
+	if doc.small {
+		doc.tooFew = tooFewWords(t)
 	}
 	for _, r := range t.Grades {
 		doc.rows = append(doc.rows, newWFRow(r, t.Threshold))
@@ -367,8 +399,14 @@ func WorkforceSummary(w *workforce.Loaded) []string {
 	}
 	head += ")"
 	if doc.small {
-		return []string{head + ": fewer than " + strconv.Itoa(doc.threshold) + " people in all, so no figure can be shown.",
-			"The guide's advice: " + workforce.SmallEmployerAdvice}
+		lines := []string{head + ": " + strings.ToLower(doc.tooFew[0].lead[:1]) + doc.tooFew[0].lead[1:]}
+		for _, a := range doc.tooFew {
+			if a.lead != doc.tooFew[0].lead {
+				lines = append(lines, a.lead)
+			}
+			lines = append(lines, a.quote...)
+		}
+		return lines
 	}
 	total := doc.total.row
 	var parts []string

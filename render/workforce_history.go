@@ -343,7 +343,7 @@ func workforceChanges(old, new *workforce.Data) wfDiff {
 		docs[i] = &doc
 		d.readings[i] = doc.reading.sentence
 		if doc.small {
-			d.readings[i] = "too few people to show anything"
+			d.readings[i] = "too few answers to show anything"
 		}
 	}
 	// The rows in the new version's order, then any grade gone from it,

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/workforce"
@@ -54,8 +55,14 @@ func htmlWorkforceOf(doc workforceDoc) *htmlWorkforce {
 	}
 	h.Intro += "."
 	if doc.small {
-		h.Small = fmt.Sprintf("Fewer than %d people in all, so no figure can be shown without identifying someone. The guide's advice (%s): %s",
-			doc.threshold, workforce.Source, workforce.SmallEmployerAdvice)
+		var words []string
+		for _, a := range doc.tooFew {
+			words = append(words, a.lead)
+			for _, q := range a.quote {
+				words = append(words, strings.TrimPrefix(q, "- "))
+			}
+		}
+		h.Small = strings.Join(words, " ")
 		return h
 	}
 	h.Columns = []string{"Working class", "Intermediate", "Professional", "Excluded", "Responses", "Headcount", "Rate"}

@@ -26,8 +26,23 @@ func mdWorkforce(m *markdown, doc workforceDoc, level int) {
 	}
 	m.para(intro + ".")
 	if doc.small {
-		m.para(mdText(fmt.Sprintf("Fewer than %d people in all, so no figure can be shown without identifying someone. The guide's advice (%s):", doc.threshold, workforce.Source)))
-		m.raw(wrapMarkdown(mdText(workforce.SmallEmployerAdvice), "> ", "> "))
+		for _, a := range doc.tooFew {
+			m.para(mdText(a.lead))
+			var quote []string
+			for i, q := range a.quote {
+				// A blank line of the quote between paragraphs, and
+				// before a list, as Markdown wants.
+				if i > 0 && !(strings.HasPrefix(q, "- ") && strings.HasPrefix(a.quote[i-1], "- ")) {
+					quote = append(quote, ">")
+				}
+				if item, ok := strings.CutPrefix(q, "- "); ok {
+					quote = append(quote, wrapMarkdown(mdText(item), "> - ", ">   ")...)
+				} else {
+					quote = append(quote, wrapMarkdown(mdText(q), "> ", "> ")...)
+				}
+			}
+			m.raw(quote)
+		}
 		return
 	}
 	m.heading(level+1, "Shares by grade, junior to senior")

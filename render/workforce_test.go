@@ -161,6 +161,50 @@ func TestWorkforceSmallEmployer(t *testing.T) {
 	lint(t, map[string][]byte{"small.md": md})
 }
 
+// Fewer answers than the threshold is not fewer people: 5 answers from a
+// workforce of 40 is a response rate to raise, not a firm too small to
+// report on. Each case says which it is and gives the guide's advice for
+// it; with no headcount, ladder cannot tell, and gives both. Nothing is
+// drawn: every figure would be hidden.
+func TestWorkforceTooFewAnswers(t *testing.T) {
+	data := func(headcount int) *workforce.Loaded {
+		return &workforce.Loaded{Path: "d.data.yaml", Data: &workforce.Data{Threshold: 10, Grades: []workforce.Grade{
+			{Name: "Staff", Headcount: headcount, Counts: workforce.Counts{2, 1, 1, 0, 1}},
+		}}}
+	}
+	const small, rate = "at the application stage", "Set and share an achievable target response rate internally."
+	for _, tc := range []struct {
+		headcount int
+		want      []string
+		not       []string
+	}{
+		{40, []string{"Fewer than 10 of your 40 people answered", rate}, []string{small, "people in all"}},
+		{0, []string{"Fewer than 10 answers in all", small, "If your workforce has 10 people or more", rate}, []string{"people in all"}},
+		{7, []string{"Fewer than 10 people in all", small}, []string{rate}},
+	} {
+		text := string(WorkforceText(data(tc.headcount), 80, nil))
+		md := string(WorkforceMarkdown(data(tc.headcount), 1))
+		html := htmlWorkforceOf(buildWorkforce(data(tc.headcount))).Small
+		flat := func(s string) string { return strings.Join(strings.Fields(strings.ReplaceAll(s, "> ", " ")), " ") }
+		for what, doc := range map[string]string{"text": text, "markdown": md, "html": html} {
+			for _, w := range tc.want {
+				if !strings.Contains(flat(doc), w) {
+					t.Errorf("headcount %d, %s: no %q in\n%s", tc.headcount, what, w, doc)
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(flat(doc), w) {
+					t.Errorf("headcount %d, %s: %q in\n%s", tc.headcount, what, w, doc)
+				}
+			}
+		}
+		if strings.Contains(text, "█") || strings.Contains(text, "Reading:") {
+			t.Errorf("headcount %d: a chart of hidden figures:\n%s", tc.headcount, text)
+		}
+		lint(t, map[string][]byte{"few.md": []byte(md)})
+	}
+}
+
 func TestWorkforceSummaryForThePlan(t *testing.T) {
 	lines := WorkforceSummary(workforceFixture())
 	joined := strings.Join(lines, "\n")

@@ -69,8 +69,22 @@ func workforceText(w *workforce.Loaded, cols int, colour Colour, words bool) []b
 	wrap("", "The key question: "+workforce.KeyQuestion)
 	b.WriteByte('\n')
 	if doc.small {
-		wrap("", fmt.Sprintf("Fewer than %d people in all, so no figure can be shown without identifying someone. The guide's advice (%s):", doc.threshold, workforce.Source))
-		wrap("  ", workforce.SmallEmployerAdvice)
+		for i, a := range doc.tooFew {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			wrap("", a.lead)
+			for _, q := range a.quote {
+				item, ok := strings.CutPrefix(q, "- ")
+				if !ok {
+					wrap("  ", q)
+					continue
+				}
+				for j, l := range wrapAtSpaces(item, cols-4) {
+					b.WriteString(map[bool]string{true: "  - ", false: "    "}[j == 0] + l + "\n")
+				}
+			}
+		}
 		return []byte(b.String())
 	}
 	if words {

@@ -62,6 +62,25 @@ func (t *Table) SmallEmployer() bool {
 // workforce under the anonymity threshold.
 const SmallEmployerAdvice = "If your workforce has less than 10 employees, you can still collect the data at the application stage from all candidates and look at trends over time to find out whether you are attracting people from a range of backgrounds."
 
+// TooFewAnswers reports whether fewer people answered than the threshold,
+// so that no figure at all can be shown: a workforce too small to report
+// on (SmallEmployer), or one whose response rate is too low.
+func (t *Table) TooFewAnswers() bool {
+	return t.SmallEmployer() || t.Total.Responses.Value < t.Threshold
+}
+
+// ResponseRateAdvice is the guide's advice, word for word, on getting a
+// good response rate: what a workforce of 10 or more with fewer answers
+// than that needs.
+var ResponseRateAdvice = []string{
+	"The value and subsequent use of the data you collect is dependent on getting a good response rate. How to get a good response rate:",
+	"- Make sure people understand why you are asking the question.",
+	"- Use senior leaders to communicate how this will be used to drive greater diversity.",
+	"- Provide a variety of opportunities for employees to disclose data year-round.",
+	"- Set and share an achievable target response rate internally.",
+	"- Encourage and support areas of the business where response rates are low.",
+}
+
 // Pattern is what the working-class share does from the most junior grade
 // to the most senior: the guide's "cliff edge" (a sudden fall at one
 // level) and "pyramid" (a slow fall).
