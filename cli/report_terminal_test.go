@@ -12,60 +12,26 @@ import (
 // TestReportHTMLAtATerminalSaysHowToSaveIt: ladder report --format html
 // with no -o, in a terminal, fills the window with markup nobody reads
 // there; after it, one line on stderr says to run it again with -o and
-// a file name, to open the page in a browser (status's page likewise). Into a pipe or a file (ladder report ... >
-// acme.html) nothing is said.
+// a file name, to open the page in a browser (status's page likewise).
+// Into a pipe or a file (ladder report ... > acme.html) nothing is said.
 func TestReportHTMLAtATerminalSaysHowToSaveIt(t *testing.T) {
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		t.Skip("no pseudo-terminal here:", err)
-	}
-	defer ptmx.Close()
-	pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80})
 	t.Chdir(t.TempDir())
 	mustRun(t, "new", "plans/acme spring.yaml", "--org", "Acme", "--title", "Spring", "--date", "2027-01-15")
-
-	out := make(chan []byte)
-	go func() {
-		b, _ := io.ReadAll(ptmx)
-		out <- b
-	}()
-	var stderr bytes.Buffer
-	code := Main([]string{"report", "plans/acme spring.yaml", "--format", "html"}, nil, tty, &stderr)
-	tty.Close()
-	page := <-out
-	if code != ExitOK {
-		t.Fatalf("exit %d: %s", code, stderr.Bytes())
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"report", "plans/acme spring.yaml", "--format", "html"}, "That is a web page: to open it in a browser, run this again with -o 'acme spring.html'\n"},
+		{[]string{"status", "plans", "--format", "html"}, "That is a web page: to open it in a browser, run this again with -o chase.html\n"},
+	} {
+		page, stderr := runAtATerminal(t, tc.args...)
+		if !bytes.Contains(page, []byte("<!DOCTYPE html>")) {
+			t.Errorf("%s: the page was not written to the terminal:\n%.200q", tc.args[0], page)
+		}
+		if stderr != tc.want {
+			t.Errorf("%s at a terminal, stderr says\n%q\nwant\n%q", tc.args[0], stderr, tc.want)
+		}
 	}
-	if !bytes.Contains(page, []byte("<!DOCTYPE html>")) {
-		t.Errorf("the page was not written to the terminal:\n%.200q", page)
-	}
-	want := "That is a web page: to open it in a browser, run this again with -o 'acme spring.html'\n"
-	if stderr.String() != want {
-		t.Errorf("at a terminal, stderr says\n%q\nwant\n%q", stderr.String(), want)
-	}
-
-	// status's page likewise.
-	ptmx2, tty2, err := pty.Open()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ptmx2.Close()
-	pty.Setsize(ptmx2, &pty.Winsize{Rows: 24, Cols: 80})
-	go func() {
-		b, _ := io.ReadAll(ptmx2)
-		out <- b
-	}()
-	stderr.Reset()
-	code = Main([]string{"status", "plans", "--format", "html"}, nil, tty2, &stderr)
-	tty2.Close()
-	page = <-out
-	if code != ExitOK || !bytes.Contains(page, []byte("<!DOCTYPE html>")) {
-		t.Fatalf("status: exit %d: %s", code, stderr.Bytes())
-	}
-	if want := "That is a web page: to open it in a browser, run this again with -o chase.html\n"; stderr.String() != want {
-		t.Errorf("status at a terminal, stderr says\n%q\nwant\n%q", stderr.String(), want)
-	}
-
 	for _, format := range []string{"html", "md"} {
 		var piped, stderr bytes.Buffer
 		if code := Main([]string{"report", "plans/acme spring.yaml", "--format", format}, nil, &piped, &stderr); code != ExitOK || stderr.Len() > 0 {
@@ -75,4 +41,29 @@ func TestReportHTMLAtATerminalSaysHowToSaveIt(t *testing.T) {
 			t.Errorf("--format %s into a pipe wrote no report", format)
 		}
 	}
+}
+
+// runAtATerminal runs ladder with standard output at an 80x24
+// pseudo-terminal, and returns what the terminal got and standard error.
+func runAtATerminal(t *testing.T, args ...string) (out []byte, stderr string) {
+	t.Helper()
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skip("no pseudo-terminal here:", err)
+	}
+	defer ptmx.Close()
+	pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80})
+	read := make(chan []byte)
+	go func() {
+		b, _ := io.ReadAll(ptmx)
+		read <- b
+	}()
+	var errs bytes.Buffer
+	code := Main(args, nil, tty, &errs)
+	tty.Close()
+	out = <-read
+	if code != ExitOK {
+		t.Fatalf("%s: exit %d: %s", strings.Join(args, " "), code, errs.Bytes())
+	}
+	return out, errs.String()
 }
