@@ -200,7 +200,11 @@ type htmlChangeSection struct {
 
 type htmlChange struct {
 	Name, Value string
-	Sub         []htmlChange
+	// Sides are Value's sides of "old → new", each drawn apart (<bdi>):
+	// between two right-to-left names the arrow took their direction and
+	// the line read "new → old". Nil when Value is no such change.
+	Sides []string
+	Sub   []htmlChange
 }
 
 type htmlCounts struct {
@@ -240,6 +244,9 @@ func htmlChangeOf(l line) htmlChange {
 	c := htmlChange{Name: capitalise(l.name), Value: l.value}
 	if l.name == "" {
 		c.Value = capitalise(l.value)
+	}
+	if sides := strings.Split(c.Value, " → "); len(sides) > 1 {
+		c.Sides = sides
 	}
 	for _, s := range l.sub {
 		c.Sub = append(c.Sub, htmlChangeOf(s))

@@ -125,3 +125,17 @@ func TestHistoryOfAShallowCloneSaysItIsCutShort(t *testing.T) {
 	page = string(ReportHTML(p, reportToday, h))
 	checkContains(t, "the shallow page of four commits", page, "<figcaption>Rating counts at each of the 4 newest commits that changed the plan, oldest first.", note+"</figcaption>")
 }
+
+// TestHistoryChangeSidesAreDrawnApart: each side of "old → new" in what
+// changed is isolated (<bdi>), so that between two right-to-left names
+// the arrow keeps the page's direction (TestReportHTMLChangeReadsOldToNew
+// measures it in Chromium).
+func TestHistoryChangeSidesAreDrawnApart(t *testing.T) {
+	p := loadFixture(t, "testdata/report-21.yaml")
+	h, _ := historyOf(t, p)
+	h.Base = h.Base.Clone()
+	h.Base.Items["lc-vision"].Owner = "عائشة"
+	p.Items["lc-vision"].Owner = "فاطمة"
+	page := string(ReportHTML(p, reportToday, h))
+	checkContains(t, "the page", page, "<li><strong>Owner:</strong> <bdi>عائشة</bdi> → <bdi>فاطمة</bdi></li>")
+}
