@@ -2,6 +2,7 @@ package checklist
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -48,6 +49,42 @@ func LoadFile(path string) (*Checklist, error) {
 		return nil, err
 	}
 	return c, nil
+}
+
+// TakesBuiltinID reports, as a mistake at the id's line of the file at
+// path, a checklist of one's own that kept the id of the built-in one it
+// was copied from: its plans would claim to follow the built-in checklist
+// (ladder diff would compare them with that one's plans, and a review
+// given the built-in checklist would rate them on its items). Nil for a
+// built-in checklist, or an id of its own.
+func (c *Checklist) TakesBuiltinID(path string) error {
+	b, ok := Builtin(c.ID)
+	if !ok || b == c {
+		return nil
+	}
+	suggest := strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(filepath.Base(path)), ".yaml"), ".yml")
+	if _, builtin := Builtin(suggest); !validID(suggest) || builtin {
+		suggest = "ours"
+	}
+	line, column := idPosition(path)
+	return &strictyaml.FileError{Path: path, Problems: strictyaml.Problems{{Line: line, Column: column,
+		Message: fmt.Sprintf("id %s is a built-in checklist's: give your checklist an id of its own, such as %s, so that its plans are told apart from the built-in one's",
+			safetext.Quote(c.ID), safetext.Quote(suggest))}}}
+}
+
+// idPosition is where the checklist file at path gives its id (1:1 if it
+// cannot be read again).
+func idPosition(path string) (line, column int) {
+	if data, err := strictyaml.ReadFile(path); err == nil {
+		if root, ps := strictyaml.Parse(data); ps == nil && root.Kind == yaml.MappingNode {
+			for i := 0; i+1 < len(root.Content); i += 2 {
+				if root.Content[i].Value == "id" {
+					return root.Content[i+1].Line, root.Content[i+1].Column
+				}
+			}
+		}
+	}
+	return 1, 1
 }
 
 // Parse validates checklist YAML. name is used in error messages.

@@ -62,7 +62,10 @@ func newChecklistsShowCmd() *cobra.Command {
 		Short: "Print a checklist as YAML",
 		Long: `Show prints a checklist as YAML on standard output: a built-in one
 exactly as it ships, ready to copy and adapt, or your own checklist file
-once it has been checked for mistakes (each reported as FILE:LINE:COLUMN).`,
+once it has been checked for mistakes (each reported as FILE:LINE:COLUMN).
+
+A copy to adapt needs an id of its own (its id: line) before plans are
+made from it: ladder new refuses one that kept a built-in checklist's id.`,
 		Example: `  ladder checklists show smc-progression
   mkdir -p checklists
   ladder checklists show smc-progression > checklists/ours.yaml
@@ -89,8 +92,12 @@ func listChecklists(stdout, stderr io.Writer) error {
 
 func showChecklist(stdout, stderr io.Writer, nameOrPath string) error {
 	if data, ok := checklist.BuiltinSource(nameOrPath); ok {
-		_, err := stdout.Write(data)
-		return err
+		if _, err := stdout.Write(data); err != nil {
+			return err
+		}
+		// Most often saved as a template: the one change it needs first.
+		fmt.Fprintln(stderr, "To adapt it, save a copy and give your copy an id of its own (the id: line) before making plans from it.")
+		return nil
 	}
 	if _, _, err := resolveChecklist(stderr, nameOrPath); err != nil {
 		return err

@@ -138,6 +138,10 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 		}
 		n.Checklist = c
 		if isFile {
+			if err := c.TakesBuiltinID(opts.checklist); err != nil {
+				printError(stderr, err)
+				return problemsFound()
+			}
 			n.ChecklistFile = opts.checklist
 		}
 	}
