@@ -19,20 +19,10 @@ func newChecklistsCmd() *cobra.Command {
 the rating scale (such as Red, Amber, Green) and the follow-up questions.
 
 ladder comes with three of the Social Mobility Commission's checklists
-built in, word for word:
+built in, word for word ('ladder checklists' shows each one's rating
+scale). Which one:
 
-  smc-progression                 the Progression review and refine
-                                  checklist (the default), rated
-                                  Red/Amber/Green
-  smc-building-blocks             The Building Blocks, its employer's guide,
-                                  for employers not yet at progression:
-                                  vision, talent pool, culture, support to
-                                  develop, progression, data, a plan;
-                                  rated Red/Amber/Green
-  smc-cross-industry-progression  its Cross-industry toolkit's progression
-                                  activities, each under its level, rated
-                                  Not yet/Developing/Optimising
-
+` + builtinGuide() + `
 'ladder checklists' lists them; a new review offers them; 'ladder new
 --checklist ID' starts a plan on one. 'ladder checklists show' prints one
 in full, as YAML you can copy and adapt into a checklist of your own (then
@@ -86,8 +76,45 @@ func listChecklists(stdout, stderr io.Writer) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	fmt.Fprint(stderr, "\nWhich one:\n"+builtinGuide())
+	fmt.Fprintln(stderr, "\nStart a plan on one with: ladder new PLAN --checklist ID")
 	fmt.Fprintln(stderr, "Print one with: ladder checklists show ID")
 	return nil
+}
+
+// builtinUses says what each built-in checklist is for, for someone who
+// has not read the documents they come from: the list and the help both
+// show it (builtinGuide).
+var builtinUses = []struct{ id, use string }{
+	{"smc-progression", "The default. For an employer already working on progression: " +
+		"review and refine what you do (the Masterclass: Progression pack's checklist)."},
+	{"smc-building-blocks", "For an employer starting out, not yet at progression: the vision, " +
+		"the talent pool, culture, support to develop, progression, data, a plan (The Building Blocks, " +
+		"its employer's guide)."},
+	{"smc-cross-industry-progression", "For rating progression activities at the level the Cross-industry " +
+		"toolkit puts them (Developing, Optimising), on its own scale."},
+}
+
+// builtinGuide is builtinUses as indented lines of at most 78 columns,
+// each checklist's words beside its id.
+func builtinGuide() string {
+	const indent, width = 34, 78
+	var b strings.Builder
+	for _, u := range builtinUses {
+		line := fmt.Sprintf("  %-*s", indent-2, u.id)
+		for _, w := range strings.Fields(u.use) {
+			if len(line)+1+len(w) > width && len(strings.TrimSpace(line)) > 0 && len(line) > indent {
+				b.WriteString(strings.TrimRight(line, " ") + "\n")
+				line = strings.Repeat(" ", indent)
+			}
+			if len(line) > indent {
+				line += " "
+			}
+			line += w
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
 }
 
 func showChecklist(stdout, stderr io.Writer, nameOrPath string) error {
