@@ -477,3 +477,34 @@ func savePDF(t *testing.T, pdf []byte) {
 	}
 	t.Logf("printed: %s", path)
 }
+
+// TestReportHTMLLongWordsOnAPhone: a plan's title with no space in it
+// (a file name pasted in, "Spring_review_2027_...") wraps on a phone like
+// any other text on the page, instead of widening the page so that it
+// scrolls sideways: the heading it becomes had no rule to wrap it.
+func TestReportHTMLLongWordsOnAPhone(t *testing.T) {
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "plans", "acme.yaml")
+	b, err := os.ReadFile("../render/testdata/report-21.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("Spring_review_2027_", 6)
+	page := strings.Replace(string(b), "title: 'Spring review: progression'", "title: "+long, 1)
+	page = strings.Replace(page, "organisation: Acme Café Ltd", "organisation: "+strings.ToUpper(long), 1)
+	if err := os.MkdirAll(filepath.Dir(plan), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(plan, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "report.html")
+	var stderr bytes.Buffer
+	if code := Main([]string{"report", plan, "--today", "2027-03-01", "-o", out}, nil, io.Discard, &stderr); code != ExitOK {
+		t.Fatalf("report: exit %d\n%s", code, stderr.String())
+	}
+	if !strings.Contains(readFile(t, out), "<h1>"+long+"</h1>") {
+		t.Fatal("the plan's long title is not the page's heading: the test's edit missed")
+	}
+	checkFitsPhone(t, openOnAPhone(t, out))
+}
