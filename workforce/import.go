@@ -368,6 +368,9 @@ func whereItMayBelong(answer string) string {
 	case unemployed:
 		return "the guide counts the long-term unemployed (benefits for more than a year) as a working-class background: " +
 			place("long-term-unemployed") + " if that is what it means, else " + place("other")
+	case selfEmployed:
+		return "the guide counts owners of a small business (fewer than 20 employees) as an intermediate background: " +
+			place("small-business-owners") + " if that is what it means, else say where their work belongs with " + place("KEY")
 	case otherBox:
 		return "if the words people wrote are in another column, place those; otherwise it is the guide's Other, left out of the shares: " + place("other")
 	}

@@ -580,7 +580,8 @@ func TestImportSaysWhereCommonNonAnswersProbablyBelong(t *testing.T) {
 		"Team member,Unemployed\n" +
 		"Manager,n/a\n" +
 		"Manager,Other (please specify)\n" +
-		"Manager,Not applicable\n"
+		"Manager,Not applicable\n" +
+		"Manager,Self-employed\n"
 	_, err := importString(t, csv, ImportOptions{})
 	got := strings.Join(csvProblems(t, err), "\n")
 	for _, want := range []string{
@@ -589,6 +590,9 @@ func TestImportSaysWhereCommonNonAnswersProbablyBelong(t *testing.T) {
 		`row 4, column B "Occupation": the answer "n/a" is not one of the guide's (on row 4): if it means the question does not apply, it is the guide's Other, left out of the shares: --place 'n/a=other'`,
 		`row 5, column B "Occupation": the answer "Other (please specify)" is not one of the guide's (on row 5): if the words people wrote are in another column, place those; otherwise it is the guide's Other, left out of the shares: --place 'Other (please specify)=other'`,
 		`row 6, column B "Occupation": the answer "Not applicable" is not one of the guide's (on row 6): if it means the question does not apply, it is the guide's Other, left out of the shares: --place 'Not applicable=other'`,
+		// Self-employed without employees is NS-SEC's "own account
+		// worker", in the class the guide calls small business owners.
+		`row 7, column B "Occupation": the answer "Self-employed" is not one of the guide's (on row 7): the guide counts owners of a small business (fewer than 20 employees) as an intermediate background: --place 'Self-employed=small-business-owners' if that is what it means, else say where their work belongs with --place 'Self-employed=KEY'`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no\n%s\nin\n%s", want, got)
@@ -596,7 +600,7 @@ func TestImportSaysWhereCommonNonAnswersProbablyBelong(t *testing.T) {
 	}
 	// The keys suggested are the guide's, and place the answers as said.
 	var places []Place
-	for _, s := range []string{"N/A=other", "Unemployed=long-term-unemployed", "Other (please specify)=other", "Not applicable=other"} {
+	for _, s := range []string{"N/A=other", "Unemployed=long-term-unemployed", "Other (please specify)=other", "Not applicable=other", "Self-employed=small-business-owners"} {
 		pl, err := ParsePlace(s)
 		if err != nil {
 			t.Fatalf("--place %s: %v", s, err)
@@ -604,7 +608,7 @@ func TestImportSaysWhereCommonNonAnswersProbablyBelong(t *testing.T) {
 		places = append(places, pl)
 	}
 	im := mustImport(t, csv, ImportOptions{Places: places})
-	if got := counts(t, im, "Team member") + " " + counts(t, im, "Manager"); got != "1/0/0/1/0 0/0/0/3/0" {
+	if got := counts(t, im, "Team member") + " " + counts(t, im, "Manager"); got != "1/0/0/1/0 0/1/0/3/0" {
 		t.Errorf("counts %s", got)
 	}
 }

@@ -357,6 +357,7 @@ const (
 	notKnown              // "Unknown", "Not sure"
 	unemployed            // "Unemployed": long-term or not, the survey did not ask
 	otherBox              // the survey's "Other (please specify)" option itself
+	selfEmployed          // "Self-employed": most often their own small business
 )
 
 // likelyAnswers are those non-answers by their letters alone ("N/A" and
@@ -367,6 +368,8 @@ var likelyAnswers = map[string]likely{
 	"unemployed": unemployed, "outofwork": unemployed, "notworking": unemployed, "notinwork": unemployed,
 	"otherpleasespecify": otherBox, "otherspecify": otherBox, "otherpleasestate": otherBox,
 	"otherpleasedescribe": otherBox, "otherpleasegivedetails": otherBox, "otherpleasesay": otherBox,
+	"selfemployed": selfEmployed, "ownbusiness": selfEmployed, "ranownbusiness": selfEmployed,
+	"freelance": selfEmployed, "freelancer": selfEmployed,
 }
 
 func likelyAnswer(answer string) likely {
