@@ -558,6 +558,11 @@ func (a *asker) order(grades []string) ([]string, error) {
 		if err != nil {
 			return nil, err
 		}
+		if s == "" {
+			// No order is right when a grade is a typo of another ("B3"
+			// beside "Band 3"): the way out is to correct the file.
+			return nil, usageErrorf("no order given: if a grade is spelt two ways, correct it in the CSV and import again, or give the grades with --grades. Nothing was written.")
+		}
 		fields := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })
 		var out []string
 		used := map[int]bool{}
@@ -572,7 +577,7 @@ func (a *asker) order(grades []string) ([]string, error) {
 		if len(out) == len(grades) && len(fields) == len(grades) {
 			return out, nil
 		}
-		fmt.Fprintf(a.out, "Give each of the %d numbers once.\n", len(grades))
+		fmt.Fprintf(a.out, "Give each of the %d numbers once, or press Enter alone to stop.\n", len(grades))
 	}
 }
 

@@ -22,7 +22,7 @@ func TestImportAsksAtATerminal(t *testing.T) {
 	if strings.Join(order, ",") != "Director,Manager,Team member" {
 		t.Errorf("order %v", order)
 	}
-	if !strings.Contains(out.String(), "Give each of the 3 numbers once.") {
+	if !strings.Contains(out.String(), "Give each of the 3 numbers once, or press Enter alone to stop.") {
 		t.Errorf("a short answer should be asked again:\n%s", out.String())
 	}
 
@@ -40,5 +40,22 @@ func TestImportAsksAtATerminal(t *testing.T) {
 	a = &asker{in: bufio.NewReader(strings.NewReader("")), out: &out}
 	if _, err := a.order([]string{"A", "B"}); err == nil || !strings.Contains(err.Error(), "nothing was written") {
 		t.Errorf("no answer: %v", err)
+	}
+}
+
+// A grade typed two ways in the survey ("Band 3" and "B3") is two grades
+// to order, and no order of them is right: the question says how to stop,
+// and an empty answer stops with what to do, writing nothing. It used to
+// ask again and again until Ctrl+D.
+func TestImportGradeOrderCanBeLeftForATypo(t *testing.T) {
+	var out bytes.Buffer
+	a := &asker{in: bufio.NewReader(strings.NewReader("1 3\n\n")), out: &out}
+	_, err := a.order([]string{"Band 1", "B3", "Band 3"})
+	if !strings.Contains(out.String(), "Give each of the 3 numbers once, or press Enter alone to stop.") {
+		t.Errorf("the question does not say how to stop:\n%s", out.String())
+	}
+	if err == nil || !strings.Contains(err.Error(), "if a grade is spelt two ways, correct it in the CSV and import again") ||
+		!strings.Contains(err.Error(), "Nothing was written") {
+		t.Errorf("an empty answer: %v", err)
 	}
 }
