@@ -561,7 +561,12 @@ func (d *decoder) validate(p *Plan, file string) {
 				continue
 			}
 			if _, _, ok := c.Item(s.From); !ok {
-				d.Errorf(d.stepNodes[id][i], "%s comes from item %s, which is not in checklist %s", StepName(i+1), safetext.Quote(s.From), c.ID)
+				hint := ""
+				if near := d.closest(s.From, c); near != "" {
+					hint = fmt.Sprintf(" (did you mean %q?)", near)
+				}
+				d.Errorf(d.stepNodes[id][i], "%s comes from item %s, which is not in checklist %s%s: change its from: to the item it comes from, or delete the from: line (the step stays)",
+					StepName(i+1), safetext.Quote(s.From), c.ID, hint)
 			}
 		}
 	}

@@ -119,7 +119,7 @@ func TestBadInput(t *testing.T) {
 		{"missing schema", strings.Replace(validPlan, "schema: 1\n", "", 1), "1:1: the plan has no \"schema\""},
 		{"step duplicate id", validPlan + "follow_ups:\n  project-plan:\n    steps:\n      - id: 1\n        step: A\n      - id: 1\n        step: B\n", "18:13: duplicate step id 1 (first at line 16)"},
 		{"wrong answer shape", validPlan + "follow_ups:\n  decision-makers:\n    answers: [a]\n", "14:3: follow-up decision-makers is answered with answers"},
-		{"step from no item", validPlan + "follow_ups:\n  project-plan:\n    steps:\n      - id: 48213\n        step: A\n        from: lc-visoin\n", "16:9: step 1 of the project plan comes from item \"lc-visoin\""},
+		{"step from no item", validPlan + "follow_ups:\n  project-plan:\n    steps:\n      - id: 48213\n        step: A\n        from: lc-visoin\n", "16:9: step 1 of the project plan comes from item \"lc-visoin\", which is not in checklist smc-progression (did you mean \"lc-vision\"?): change its from: to the item it comes from, or delete the from: line (the step stays)"},
 		{"status in words", strings.Replace(validPlan, "status: todo", "status: in progress", 1), "12:13: item lc-vision status \"in progress\" is not one of todo, doing, done (did you mean \"doing\"?)"},
 		{"status in capitals", strings.Replace(validPlan, "status: todo", "status: Done", 1), "12:13: item lc-vision status \"Done\" is not one of todo, doing, done (did you mean \"done\"? statuses are lower case)"},
 		{"status mistyped", strings.Replace(validPlan, "status: todo", "status: dnoe", 1), "12:13: item lc-vision status \"dnoe\" is not one of todo, doing, done (did you mean \"done\"?)"},
