@@ -209,6 +209,12 @@ func Create(n NewPlan, resolve plans.Resolver) (*Session, error) {
 	if path == "" {
 		path = plans.PathFor(n.Dir, org, title, n.Today)
 	}
+	if n.ChecklistFile != "" && n.Previous == nil {
+		// A review carried on keeps its checklist, whatever its id.
+		if err := n.Checklist.TakesBuiltinID(n.ChecklistFile); err != nil {
+			return nil, err
+		}
+	}
 	if n.ChecklistFile != "" {
 		rel, err := plans.ChecklistFileRef(filepath.Dir(path), n.ChecklistFile)
 		if err != nil {

@@ -454,3 +454,31 @@ func TestUnreadStepDueIsNamedByPlace(t *testing.T) {
 	s.UndoRemoveStep(id)
 	says("the due date of step 2 of the project plan")
 }
+
+// A new plan from a copy of a built-in checklist that kept its id is
+// refused by every front end that makes one (the set-up screen, the
+// accessible prompts, ladder new), at the id's line, and nothing is
+// written: its plans would claim to follow the built-in checklist.
+func TestCreateRefusesACopyThatKeptTheBuiltinID(t *testing.T) {
+	repo := t.TempDir()
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := checklist.BuiltinSource(checklist.DefaultID)
+	file := filepath.Join(repo, "mine.yaml")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := checklist.LoadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(repo, "plans", "acme.yaml")
+	_, err = review.Create(review.NewPlan{Path: path, Organisation: "Acme", Title: "Spring", Checklist: c, ChecklistFile: file, Today: today}, nil)
+	if err == nil || !strings.Contains(err.Error(), `mine.yaml:8:5: id "smc-progression" is a built-in checklist's`) {
+		t.Errorf("Create from a copy with the built-in id: %v", err)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a plan was written: %v", err)
+	}
+}
