@@ -2,6 +2,8 @@ package workforce
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -183,6 +185,11 @@ type tally struct {
 	counts []Counts
 	exact  map[string]int // grade as written → index
 	folded map[string]int // folded grade → index
+	// spelt counts each grade's rows by how the grade was written, when
+	// the grades were not given: a grade is named as most of its rows
+	// write it, not as the first row found did ("band 3 " once, then
+	// "Band 3" forty times, is "Band 3").
+	spelt []map[string]int
 	// unknown records grades not in the given list, by folded name.
 	unknown      map[string]*RowList
 	unknownNames []string // as first written, in order found
@@ -217,6 +224,20 @@ func foldGrade(s string) string { return strings.ToLower(strings.Join(strings.Fi
 // given. It returns -1 for a grade that is not one of those given (listed
 // later, with its rows), and a message for a grade that cannot be one.
 func (t *tally) grade(name string, row, line int) (int, string) {
+	i, msg := t.gradeIndex(name, row, line)
+	if i >= 0 && !t.given {
+		for len(t.spelt) <= i {
+			t.spelt = append(t.spelt, map[string]int{})
+		}
+		if t.spelt[i][name] == 0 {
+			name = strings.Clone(name)
+		}
+		t.spelt[i][name]++
+	}
+	return i, msg
+}
+
+func (t *tally) gradeIndex(name string, row, line int) (int, string) {
 	if i, ok := t.exact[name]; ok {
 		return i, ""
 	}
@@ -262,4 +283,16 @@ func (t *tally) unknownGrades(col Column, probs *problemList) {
 	}
 }
 
-func (t *tally) result() ([]string, []Counts) { return t.names, t.counts }
+func (t *tally) result() ([]string, []Counts) {
+	for i, spellings := range t.spelt {
+		// The most rows wins; between equals, the first found, then the
+		// first in sort order, so that an import is repeatable.
+		best := spellings[t.names[i]]
+		for _, name := range slices.Sorted(maps.Keys(spellings)) {
+			if n := spellings[name]; n > best {
+				t.names[i], best = name, n
+			}
+		}
+	}
+	return t.names, t.counts
+}

@@ -340,6 +340,25 @@ func TestImportKeepsNoRows(t *testing.T) {
 	}
 }
 
+// A grade typed with a slip on the first row it is on ("band 3 ") and
+// right on every other is named as most of its rows write it, in the data
+// file and in every chart after: the first spelling found named it.
+func TestImportNamesAGradeAsMostRowsWriteIt(t *testing.T) {
+	csv := "Grade,Occupation\nband 3 ,Plumber\nBand 1,Teacher\nBand 3,Teacher\nBAND 3,Nurse\nBand 3,Plumber\n"
+	im := mustImport(t, csv, ImportOptions{})
+	if strings.Join(im.Grades, ",") != "Band 3,Band 1" {
+		t.Errorf("grades %q, want Band 3 and Band 1", im.Grades)
+	}
+	if got := counts(t, im, "Band 3"); got != "2/0/2/0/0" {
+		t.Errorf("Band 3 counts %s", got)
+	}
+	// Given grades keep the names given.
+	im = mustImport(t, csv, ImportOptions{Grades: []string{"Band 1", "band 3"}})
+	if strings.Join(im.Grades, ",") != "Band 1,band 3" {
+		t.Errorf("given grades %q", im.Grades)
+	}
+}
+
 func TestImportSecondHeaderRowIsPointedOut(t *testing.T) {
 	// A second header row ladder does not know ("Q1 text" under each
 	// question): --skip-rows 1 is the way past it, and the message says so.
