@@ -628,7 +628,7 @@ in words, a sentence a grade, for a screen reader.`,
 	f.StringVar(&opts.benchmark, "benchmark", "", "compare with this benchmark `FILE` instead of the one the data file names")
 	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for a terminal, or md for Markdown")
 	f.IntVar(&opts.width, "width", 0, "lay the text out for `N` columns (default: the terminal's, or 80)")
-	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output (a .md name chooses --format md)")
+	outputFlag(f, &opts.out, "write to `FILE` instead of standard output (a .md name chooses --format md)")
 	return cmd
 }
 

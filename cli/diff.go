@@ -117,7 +117,7 @@ repository.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.rev, "rev", "", "compare with the version at git revision `REV` (HEAD~1, main, a tag, a hash)")
 	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, or md for Markdown")
-	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output (a .md name chooses --format md)")
+	outputFlag(f, &opts.out, "write to `FILE` instead of standard output (a .md name chooses --format md)")
 	f.BoolVar(&opts.force, "force", false, "compare two plans even when they are of different organisations or checklists")
 	return cmd
 }

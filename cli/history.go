@@ -87,7 +87,7 @@ the plan is not in a git repository or git is not installed.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, or md for Markdown")
-	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of standard output (a .md name chooses --format md)")
+	outputFlag(f, &opts.out, "write to `FILE` instead of standard output (a .md name chooses --format md)")
 	f.BoolVar(&opts.log.FirstParent, "first-parent", false, "follow only the first parent of merges: one row per merged pull request")
 	return cmd
 }

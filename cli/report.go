@@ -86,7 +86,7 @@ The plan itself is never changed.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&opts.out, "output", "o", "", "write the report to `FILE` instead of standard output (a .html or .csv name chooses that --format)")
+	outputFlag(f, &opts.out, "write the report to `FILE` instead of standard output (a .html or .csv name chooses that --format)")
 	f.StringVar(&opts.today, "today", "", "the date to count overdue actions from, as `YYYY-MM-DD` (default: today)")
 	f.StringVar(&opts.format, "format", "md", "the output `FORMAT`: md (Markdown), html (one web page) or csv (a spreadsheet)")
 	f.BoolVar(&opts.excel, "excel", false, "with --format csv, start the file with a UTF-8 byte-order mark for Excel")

@@ -15,6 +15,7 @@ import (
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // The formats of report (Markdown by default, one self-contained HTML
@@ -197,3 +198,31 @@ func reportHistory(file string) (*render.ReportHistory, error) {
 	}
 	return h, nil
 }
+
+// outputFlag defines -o FILE for a command that writes to standard output
+// without it. "-" is standard output, as in curl, tar and most tools:
+// someone who types -o - wants the output in the pipe, not a file named
+// "-" left in the repository.
+func outputFlag(f *pflag.FlagSet, out *string, usage string) {
+	f.VarP(outputFile{out}, "output", "o", usage)
+}
+
+// outputFile is -o's value: a file's name, or "" for standard output.
+type outputFile struct{ name *string }
+
+func (o outputFile) String() string {
+	if o.name == nil {
+		return ""
+	}
+	return *o.name
+}
+
+func (o outputFile) Set(s string) error {
+	if s == "-" {
+		s = ""
+	}
+	*o.name = s
+	return nil
+}
+
+func (o outputFile) Type() string { return "string" }

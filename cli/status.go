@@ -101,7 +101,7 @@ vision. Owner Ana. Plan Acme: Spring review (plans/acme.yaml)."`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.today, "today", "", "the date to count from, as `YYYY-MM-DD` (default: today)")
-	f.StringVarP(&opts.out, "output", "o", "", "write the list to `FILE` instead of standard output (a .md, .html or .csv name chooses that --format)")
+	outputFlag(f, &opts.out, "write the list to `FILE` instead of standard output (a .md, .html or .csv name chooses that --format)")
 	f.StringVar(&opts.by, "by", "due", "group the actions by `GROUP`: due (when they are due), owner, or plan")
 	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, md for Markdown, html for a web page, or csv for a spreadsheet")
 	f.BoolVar(&opts.excel, "excel", false, "with --format csv, start the file with a UTF-8 byte-order mark for Excel")
