@@ -167,18 +167,10 @@ func checkOutput(out string, inputs ...string) error {
 // writeOutput writes data to standard output, or atomically to out (making
 // its folder if needed), so a reader never sees half a report.
 func writeOutput(stdout io.Writer, out string, data []byte) error {
-	return writeOutputFrom(stdout, out, func(w io.Writer) error {
+	_, err := writeOutputFile(stdout, out, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
-}
-
-// writeOutputFrom is writeOutput for output written as it is made (see
-// plans.WriteFileAtomicFrom): what write writes goes to standard output,
-// or to a temporary file that then replaces out, unless out already holds
-// the same bytes.
-func writeOutputFrom(stdout io.Writer, out string, write func(io.Writer) error) error {
-	_, err := writeOutputFile(stdout, out, write)
 	return err
 }
 
@@ -210,9 +202,11 @@ func writeOutputFromSaying(stdout, stderr io.Writer, out, what string, write fun
 	return nil
 }
 
-// writeOutputFile does writeOutputFrom's work and says whether out was
-// written (false for standard output, and for a file that already held
-// the same bytes).
+// writeOutputFile writes output as it is made (see
+// plans.WriteFileAtomicFrom): what write writes goes to standard output,
+// or to a temporary file that then replaces out, unless out already holds
+// the same bytes. It says whether out was written (false for standard
+// output, and for a file that already held the same bytes).
 func writeOutputFile(stdout io.Writer, out string, write func(io.Writer) error) (bool, error) {
 	if out == "" {
 		return false, write(stdout)
