@@ -126,10 +126,7 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 			safetext.Line(file), safetext.Line(plans.CommandQuote(file)))
 	}
 	if shallow {
-		// The oldest commit fetched looks like the plan's first: without
-		// this, one commit reads as the plan's whole life.
-		fmt.Fprint(stderr, "This clone is shallow: history shows only the commits it has.\n"+
-			"For the rest, run git fetch --unshallow (in CI, check out with fetch-depth: 0).\n")
+		sayShallowClone(stderr, "history")
 	}
 	var out []byte
 	switch {
@@ -141,6 +138,15 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 		out = render.HistoryText(file, entries, opts.log.FirstParent, cols)
 	}
 	return writeOutputSaying(stdout, stderr, opts.out, outputWhat("the history", opts.format, false), append(out, data...))
+}
+
+// sayShallowClone tells whoever ran the command, who can fetch the rest,
+// that what (history, or the report's history) shows only the commits a
+// shallow clone has: the oldest commit fetched looks like the plan's
+// first, and one commit reads as the plan's whole life.
+func sayShallowClone(stderr io.Writer, what string) {
+	fmt.Fprintf(stderr, "This clone is shallow: %s shows only the commits it has.\n"+
+		"For the rest, run git fetch --unshallow (in CI, check out with fetch-depth: 0).\n", what)
 }
 
 // historyCaveats says what history cannot show: whether the plan on disk

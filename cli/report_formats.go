@@ -131,9 +131,7 @@ func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date
 			fmt.Fprintf(stderr, "ladder: the report has no history section: %s\n", safetext.Line(err.Error()))
 		}
 		if h != nil && h.Shallow {
-			// The page tells its reader; this tells whoever can fetch the rest.
-			fmt.Fprint(stderr, "This clone is shallow: the report's history shows only the commits it has.\n"+
-				"For the rest, run git fetch --unshallow (in CI, check out with fetch-depth: 0).\n")
+			sayShallowClone(stderr, "the report's history") // the page tells its reader
 		}
 		if w := reportWorkforce(stderr, file); w != nil {
 			return render.ReportHTMLWithData(p, today, h, w) // the data section: cli/data.go
