@@ -103,6 +103,14 @@ func (l *RowList) add(row, line int) {
 	}
 }
 
+// mergeRows is two lists of rows as one: a's first row stays the first
+// line's, as it was found first.
+func mergeRows(a, b RowList) RowList {
+	rows := append(slices.Clone(a.First), b.First...)
+	slices.Sort(rows)
+	return RowList{Count: a.Count + b.Count, First: rows[:min(len(rows), rowsListed)], FirstLine: a.FirstLine}
+}
+
 // String lists the rows: "rows 4, 9 and 12", "rows 4, 9, 12, 15, 20 and 31 more".
 func (l RowList) String() string {
 	parts := make([]string, len(l.First))
@@ -345,7 +353,20 @@ func unplaced(answers map[string]*answerSeen, probs *problemList) {
 		}
 	}
 	slices.SortFunc(list, func(a, b *answerSeen) int { return a.rows.First[0] - b.rows.First[0] })
+	// One --place places an answer however it is capitalised or spaced
+	// ("N/A", "n/a"), so those are one problem, on all their rows.
+	first := map[string]*answerSeen{}
+	var same []*answerSeen
 	for _, a := range list {
+		n := normalise(a.text)
+		if f := first[n]; f != nil {
+			f.rows = mergeRows(f.rows, a.rows)
+			continue
+		}
+		first[n] = a
+		same = append(same, a)
+	}
+	for _, a := range same {
 		probs.add("answer", rowProblem(a.rows.First[0], a.rows.FirstLine, a.col, fmt.Sprintf(
 			"the answer %s is not one of the guide's (on %s): %s",
 			safetext.Excerpt(a.text, 60), a.rows, whereItMayBelong(a.text))))

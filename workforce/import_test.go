@@ -359,6 +359,24 @@ func TestImportNamesAGradeAsMostRowsWriteIt(t *testing.T) {
 	}
 }
 
+// An answer typed with other capitals or spacing on other rows ("N/A",
+// "n/a", "N/A ") is one problem with all its rows: one --place places
+// them all, and ten problems would push the others off the list.
+func TestImportListsAnAnswerSpeltSeveralWaysOnce(t *testing.T) {
+	csv := "Grade,Occupation\nA,N/A\nA,Lorry driver\nA,n/a\nA,lorry  Driver\nA,N/A\n"
+	_, err := importString(t, csv, ImportOptions{})
+	got := csvProblems(t, err)
+	if len(got) != 2 || !strings.Contains(got[0], `the answer "N/A" is not one of the guide's (on rows 2, 4 and 6)`) ||
+		!strings.Contains(got[1], `the answer "Lorry driver" is not one of the guide's (on rows 3 and 5)`) {
+		t.Errorf("want N/A and Lorry driver once each, on all their rows:\n%s", strings.Join(got, "\n"))
+	}
+	na, _ := ParsePlace("N/A=other")
+	lorry, _ := ParsePlace("Lorry driver=routine-manual-service")
+	if got := counts(t, mustImport(t, csv, ImportOptions{Places: []Place{na, lorry}}), "A"); got != "2/0/0/3/0" {
+		t.Errorf("the two --place lines place every spelling: %s", got)
+	}
+}
+
 func TestImportSecondHeaderRowIsPointedOut(t *testing.T) {
 	// A second header row ladder does not know ("Q1 text" under each
 	// question): --skip-rows 1 is the way past it, and the message says so.
@@ -604,9 +622,8 @@ func TestImportSaysWhereCommonNonAnswersProbablyBelong(t *testing.T) {
 	_, err := importString(t, csv, ImportOptions{})
 	got := strings.Join(csvProblems(t, err), "\n")
 	for _, want := range []string{
-		`row 2, column B "Occupation": the answer "N/A" is not one of the guide's (on row 2): if it means the question does not apply, it is the guide's Other, left out of the shares: --place 'N/A=other'`,
+		`row 2, column B "Occupation": the answer "N/A" is not one of the guide's (on rows 2 and 4): if it means the question does not apply, it is the guide's Other, left out of the shares: --place 'N/A=other'`,
 		`row 3, column B "Occupation": the answer "Unemployed" is not one of the guide's (on row 3): the guide counts the long-term unemployed (benefits for more than a year) as a working-class background: --place 'Unemployed=long-term-unemployed' if that is what it means, else --place 'Unemployed=other'`,
-		`row 4, column B "Occupation": the answer "n/a" is not one of the guide's (on row 4): if it means the question does not apply, it is the guide's Other, left out of the shares: --place 'n/a=other'`,
 		`row 5, column B "Occupation": the answer "Other (please specify)" is not one of the guide's (on row 5): if the words people wrote are in another column, place those; otherwise it is the guide's Other, left out of the shares: --place 'Other (please specify)=other'`,
 		`row 6, column B "Occupation": the answer "Not applicable" is not one of the guide's (on row 6): if it means the question does not apply, it is the guide's Other, left out of the shares: --place 'Not applicable=other'`,
 		// Self-employed without employees is NS-SEC's "own account
