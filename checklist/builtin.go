@@ -119,6 +119,13 @@ func Builtin(id string) (*Checklist, bool) {
 	return c, ok
 }
 
+// IsBuiltin reports whether c is the embedded checklist of its id, not a
+// file of one's own that kept that id.
+func (c *Checklist) IsBuiltin() bool {
+	b, ok := Builtin(c.ID)
+	return ok && b == c
+}
+
 // BuiltinSource returns the YAML text of an embedded checklist, as shipped.
 func BuiltinSource(id string) ([]byte, bool) {
 	data, err := builtinFS.ReadFile("builtin/" + id + ".yaml")

@@ -58,8 +58,7 @@ func LoadFile(path string) (*Checklist, error) {
 // given the built-in checklist would rate them on its items). Nil for a
 // built-in checklist, or an id of its own.
 func (c *Checklist) TakesBuiltinID(path string) error {
-	b, ok := Builtin(c.ID)
-	if !ok || b == c {
+	if _, ok := Builtin(c.ID); !ok || c.IsBuiltin() {
 		return nil
 	}
 	suggest := strings.TrimSuffix(strings.TrimSuffix(strings.ToLower(filepath.Base(path)), ".yaml"), ".yml")

@@ -28,7 +28,7 @@ import (
 // A plan of another checklist than preferred is not refused: a plans folder
 // may hold reviews made with several checklists.
 func ChecklistFor(ref ChecklistRef, planDir string, preferred *checklist.Checklist, load func(path string) (*checklist.Checklist, error)) (*checklist.Checklist, error) {
-	if preferred != nil && ref.ID == preferred.ID && !(ref.File != "" && isBuiltin(preferred)) {
+	if preferred != nil && ref.ID == preferred.ID && !(ref.File != "" && preferred.IsBuiltin()) {
 		return preferred, nil
 	}
 	if ref.File != "" {
@@ -80,14 +80,6 @@ func checklistMissing(file, path, planDir string) error {
 	}
 	return fmt.Errorf("checklist file %s not found (named by checklist.file): if it was moved or renamed, fix the path here; if it was deleted, bring it back (%s); if your copy of the repository never had it, whoever made the plan should commit it",
 		safetext.Quote(file), find)
-}
-
-// isBuiltin reports whether c is a built-in checklist, not a file that
-// took one's id (made before ladder new refused that): a plan that names
-// such a file follows the file.
-func isBuiltin(c *checklist.Checklist) bool {
-	b, ok := checklist.Builtin(c.ID)
-	return ok && b == c
 }
 
 // NearBuiltinChecklists lists the built-in checklists someone probably
