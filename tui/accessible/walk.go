@@ -3,6 +3,7 @@ package accessible
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -86,15 +87,7 @@ func (r *reviewer) walk() error {
 // sameItems reports whether a and b list the same items, by id, in the
 // same order: the walk's places still mean the same items.
 func sameItems(a, b []checklist.Entry) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i].Item.ID != b[i].Item.ID {
-			return false
-		}
-	}
-	return true
+	return slices.EqualFunc(a, b, func(x, y checklist.Entry) bool { return x.Item.ID == y.Item.ID })
 }
 
 // back is the place before at that asks something: an area's counts are
