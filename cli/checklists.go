@@ -103,7 +103,7 @@ func builtinGuide() string {
 	for _, u := range builtinUses {
 		line := fmt.Sprintf("  %-*s", indent-2, u.id)
 		for _, w := range strings.Fields(u.use) {
-			if len(line)+1+len(w) > width && len(strings.TrimSpace(line)) > 0 && len(line) > indent {
+			if len(line)+1+len(w) > width && len(line) > indent { // never a line of the indent alone
 				b.WriteString(strings.TrimRight(line, " ") + "\n")
 				line = strings.Repeat(" ", indent)
 			}
