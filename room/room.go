@@ -310,13 +310,14 @@ func (r *Room) Vote(itemID string) {
 	r.vote(itemID)
 }
 
-// vote is Vote with r.mu held.
-func (r *Room) vote(itemID string) {
+// vote is Vote with r.mu held. It reports whether it put the item up
+// (in a new round).
+func (r *Room) vote(itemID string) bool {
 	if r.closed || (r.itemID == itemID && (r.phase == Voting || r.phase == Revealed)) {
-		return
+		return false
 	}
 	if _, _, ok := r.checklist.Item(itemID); !ok {
-		return
+		return false
 	}
 	r.leave()
 	r.itemID, r.question = itemID, ""
@@ -330,6 +331,7 @@ func (r *Room) vote(itemID string) {
 			r.phase, r.revealed = Revealed, held.revealed
 		}
 	}
+	return true
 }
 
 // Recall puts up an item the room agreed on before, whose plan holds the
@@ -341,22 +343,14 @@ func (r *Room) vote(itemID string) {
 func (r *Room) Recall(itemID, rating string, votes *plans.Votes) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, held := r.left[itemID]; held || votes == nil || votes.Total() == 0 {
-		r.vote(itemID)
-		return
-	}
-	if r.closed || (r.itemID == itemID && (r.phase == Voting || r.phase == Revealed)) {
-		return
-	}
-	if _, _, ok := r.checklist.Item(itemID); !ok {
+	_, held := r.left[itemID]
+	// Put up in a new round, as Vote does: a page from before is refused.
+	if !r.vote(itemID) || held || votes == nil || votes.Total() == 0 {
 		return
 	}
 	if _, _, ok := r.checklist.Level(rating); !ok {
 		rating = "" // unrated since: the spread is there to agree again
 	}
-	r.leave()
-	r.itemID, r.question = itemID, ""
-	r.newRound() // a new round number: a page from before is refused
 	r.phase, r.revealed, r.agreed = Revealed, votes.Clone(), rating
 }
 
