@@ -657,7 +657,7 @@ func runDataShow(stdout, stderr io.Writer, arg string, opts dataShowOptions) err
 		}
 		if wordsWanted() {
 			// For a screen reader, as the review's accessible prompts are.
-			return finishDataShow(stdout, opts.out, render.WorkforceWords(w, width), w)
+			return finishDataShow(stdout, stderr, opts, render.WorkforceWords(w, width), w)
 		}
 		var colour render.Colour
 		if opts.out == "" {
@@ -667,7 +667,7 @@ func runDataShow(stdout, stderr io.Writer, arg string, opts dataShowOptions) err
 		}
 		data = render.WorkforceText(w, width, colour)
 	}
-	return finishDataShow(stdout, opts.out, data, w)
+	return finishDataShow(stdout, stderr, opts, data, w)
 }
 
 // wordsWanted says whether what a command prints for a terminal should be
@@ -676,10 +676,10 @@ func runDataShow(stdout, stderr io.Writer, arg string, opts dataShowOptions) err
 // status ask it here, so that the three agree with the review.
 func wordsWanted() bool { return accessible.Wanted(false, os.Getenv) }
 
-// finishDataShow writes what data show made, and fails when the
-// benchmark could not be read.
-func finishDataShow(stdout io.Writer, out string, data []byte, w *workforce.Loaded) error {
-	if err := writeOutput(stdout, out, data); err != nil {
+// finishDataShow writes what data show made (saying which file, with
+// -o, as report does), and fails when the benchmark could not be read.
+func finishDataShow(stdout, stderr io.Writer, opts dataShowOptions, data []byte, w *workforce.Loaded) error {
+	if err := writeOutputSaying(stdout, stderr, opts.out, outputWhat("the workforce data", opts.format, false), data); err != nil {
 		return err
 	}
 	if w.BenchmarkErr != nil {
