@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/plans"
@@ -360,4 +361,32 @@ func TestStartListSaysCarriedOnOnlyWhenTheNextReviewTookTheActions(t *testing.T)
 			t.Fatalf("a plan carried on counts its late actions, which the next review chases: %q", line)
 		}
 	}
+}
+
+// A year on, "Begin a new review" for the same organisation (typed in
+// another case) says that its last review still has open actions, and
+// that esc then c carries them on; esc comes back with that plan chosen.
+// Begun from the blank form, the new review would start without them, as
+// ladder new warns on the command line.
+func TestANewReviewOfTheSameOrganisationPointsAtTheOpenActions(t *testing.T) {
+	dir, _, _ := carryFolder(t)
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("enter")
+	h.requireView("A new review")
+	h.typeText("Zeta Ltd")
+	h.refuseView("esc, then c")
+	for range len("Zeta Ltd") {
+		h.press("backspace")
+	}
+	h.typeText("acme café  ltd")
+	requireWords(t, h.view(), "The last review of Acme Café Ltd here, Spring review 2026 (acme-2026.yaml), has 14 open actions and 3 project-plan steps")
+	requireWords(t, h.view(), "To carry them on into this review, press esc, then c.")
+	// In a 60x16 window, in a line or two under the form.
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	requireWords(t, h.view(), "The last review has open actions: esc, then c, carries them on; ctrl+s begins without them.")
+	h.press("esc")
+	h.requireView("› Acme Café Ltd: Spring review 2026")
+	requireWords(t, h.view(), "Press c to begin the next review from this plan, with its open actions.")
+	h.press("c")
+	h.requireView("Next review, carried on")
 }

@@ -48,6 +48,14 @@ type common struct {
 	// carryFrom is the plan the start screen chose to carry on, for the
 	// set-up screen to take (setup_carry.go).
 	carryFrom *plans.File
+	// folderPlans are the plans the start screen found that load, newest
+	// first, with their facts: the set-up form looks in them for the
+	// organisation's last review (setup_carry.go).
+	folderPlans []plans.Found
+	folderFacts map[string]planFacts
+	// chooseOnStart is the plan the start screen chooses when it is next
+	// shown: the last review the set-up form pointed at, for c.
+	chooseOnStart string
 }
 
 // goTo asks the app to show a screen as soon as the current Update returns,

@@ -41,6 +41,9 @@ type setupScreen struct {
 	// given its next_review line: the screen says which line to add, and
 	// enter begins the review.
 	notLinked *carryNotLinkedMsg
+	// last is the organisation's last review in the folder, with actions
+	// still open and not carried on, which the form points at; or nil.
+	last *lastReview
 }
 
 // checklistChoice is one checklist on offer: a built-in, or the
@@ -190,6 +193,9 @@ func (s *setupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			if s.prev != nil {
 				s.reset()
 			}
+			if s.last != nil {
+				s.c.chooseOnStart = s.last.found.Path
+			}
 			s.c.goTo(screenStart, 0)
 		}
 		return nil
@@ -220,6 +226,9 @@ func (s *setupScreen) edit(msg tea.Msg) tea.Cmd {
 			delete(s.problems, s.focus)
 		}
 		s.updatePath()
+	}
+	if s.focus == setupOrg {
+		s.findLastReview()
 	}
 	s.err = nil
 	return cmd
@@ -315,6 +324,9 @@ func (s *setupScreen) view() string {
 			st.Subtle.Render("Press enter to begin the review.")
 	}
 	carry := s.carryLines(st, w)
+	if s.prev == nil {
+		carry = s.lastReviewLines(st, w)
+	}
 	// In a short window (60x16) what to press to begin must still show:
 	// the blank lines give way first, then what the form is for (and the
 	// blank lines come back if that makes room), then where the plan
@@ -325,7 +337,7 @@ func (s *setupScreen) view() string {
 		{{title}, {""}, form, {""}, carry, saved, {hint}},
 		{{title}, form, carry, saved, {hint}},
 		{{title}, form, carry, {hint}},
-		{{title}, form, {hint}},
+		{{title}, form, {s.beginHint(st, w, hint)}},
 	}
 	var out string
 	for _, l := range layouts {

@@ -136,3 +136,65 @@ func (c *common) carryRefusal(carried *plans.CarriedOnAlready) string {
 	}
 	return carried.Words(filepath.Base(carried.Path), filepath.Base(carried.Next))
 }
+
+// lastReview is the organisation's last review in the folder, whose open
+// actions a new review begun from a blank form would leave behind.
+type lastReview struct {
+	found   plans.Found
+	carried plans.Carried // what c would carry on from it
+	late    int
+}
+
+// findLastReview looks in the start screen's list for the newest plan of
+// the organisation typed that c could carry on: actions still open, not
+// carried on already. A year on, "Begin a new review" is the first thing
+// offered; this is how the form says that last year's actions would stay
+// behind, as ladder new says on the command line.
+func (s *setupScreen) findLastReview() {
+	s.last = nil
+	org := s.org.trimmed()
+	if s.prev != nil || org == "" {
+		return
+	}
+	for _, f := range s.c.folderPlans { // newest first
+		p := f.Plan
+		if p == nil || !plans.SameOrganisation(p.Organisation, org) {
+			continue
+		}
+		if p.NextReview != "" || s.c.folderFacts[f.Path].handedOn != "" || len(p.ActionsToChase()) == 0 {
+			return // the newest is carried on, or has nothing to carry
+		}
+		_, carried := review.CarryPreview(p, s.c.today)
+		s.last = &lastReview{found: f, carried: carried, late: s.c.folderFacts[f.Path].late}
+		return
+	}
+}
+
+// lastReviewLines point at the organisation's last review, with actions
+// still open: esc, then c, carries them on.
+func (s *setupScreen) lastReviewLines(st *styles, w int) []string {
+	if s.last == nil {
+		return nil
+	}
+	p := s.last.found.Plan
+	name := "The last review of " + safetext.Line(p.Organisation) + " here, " + safetext.Line(p.Title)
+	if !s.c.present {
+		name += " (" + safetext.Line(filepath.Base(s.last.found.Path)) + ")"
+	}
+	what := review.CarriedWords(s.last.carried)
+	if s.last.late > 0 && !s.c.present {
+		what += fmt.Sprintf(", %d of them late", s.last.late)
+	}
+	line := "⚠ " + name + ", has " + what + ". To carry them on into this review, press esc, then c."
+	return []string{st.Warning.Render(wrapIndented(line, w, 2, 0))}
+}
+
+// beginHint is how to begin, in a short window where the form leaves
+// room for no more: with a last review to carry on, it says both ways in
+// as few words, in place of the usual hint (hint, or an error).
+func (s *setupScreen) beginHint(st *styles, w int, hint string) string {
+	if s.last == nil || s.err != nil || s.notLinked != nil {
+		return hint
+	}
+	return st.Warning.Render(wrapIndented("⚠ The last review has open actions: esc, then c, carries them on; ctrl+s begins without them.", w, 2, 0))
+}

@@ -97,6 +97,11 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 			}
 		}
 		s.cursor = min(s.cursor, len(s.plans))
+		s.c.folderPlans, s.c.folderFacts = slices.Clone(s.plans), s.facts
+		if s.c.chooseOnStart != "" {
+			s.choose(s.c.chooseOnStart)
+			s.c.chooseOnStart = ""
+		}
 		typed := s.typedAhead
 		s.typedAhead = nil
 		if len(msg.found) == 0 && msg.err == nil {
@@ -138,6 +143,18 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// choose puts the cursor on the plan at path, if it is listed, and says
+// what c does there: the set-up form sent the person back for it.
+func (s *startScreen) choose(path string) {
+	for i, f := range s.plans {
+		if f.Path == path {
+			s.cursor = i + 1
+			s.said = "Press c to begin the next review from this plan, with its open actions."
+			return
+		}
+	}
 }
 
 // replay acts on keys typed ahead of the list, in order, until one of
