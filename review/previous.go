@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 )
@@ -176,3 +177,62 @@ func CarryRefused(err error) error {
 	}
 	return fmt.Errorf("%w; open that one instead (ladder review %s)", err, safetext.Line(plans.CommandQuote(carried.Next)))
 }
+
+// PreviousAnswer is what the review this plan carried on from answered to
+// one next-steps question, for the review carrying on to set its own
+// answer beside: carrying on takes open actions and project-plan steps
+// across, not answers, and an answer's due date has no status, so nothing
+// chases it.
+type PreviousAnswer struct {
+	Date  plans.Date // the previous review's date
+	Words string     // the answer on one line, safe to print
+	Due   plans.Date // the date it was due by, if one was given
+}
+
+// PreviousAnswer is the previous review's answer to the follow-up
+// question followUpID, read as PreviousRating reads its ratings, when that
+// review answered it: a list's rows, each area's answer after the area's
+// name, or a text, on one line. The counts are worked out afresh from the
+// ratings and the project plan's open steps come across (marked
+// CarriedStep), so those two have none.
+func (s *Session) PreviousAnswer(followUpID string) (PreviousAnswer, bool) {
+	p := s.previousPlan()
+	if p == nil {
+		return PreviousAnswer{}, false
+	}
+	a := p.FollowUps[followUpID]
+	if a == nil {
+		return PreviousAnswer{}, false
+	}
+	var parts []string
+	for _, f := range p.Checklist.FollowUps {
+		if f.ID != followUpID {
+			continue
+		}
+		switch f.Kind {
+		case checklist.KindList:
+			parts = a.List
+		case checklist.KindPerArea:
+			for _, area := range p.Checklist.Areas {
+				if words := oneLine(a.ByArea[area.ID]); words != "" {
+					parts = append(parts, area.Title+": "+words)
+				}
+			}
+		case checklist.KindText:
+			parts = []string{a.Text}
+		}
+	}
+	var kept []string
+	for _, part := range parts {
+		if part = oneLine(part); part != "" {
+			kept = append(kept, part)
+		}
+	}
+	if len(kept) == 0 {
+		return PreviousAnswer{}, false
+	}
+	return PreviousAnswer{Date: p.Date, Words: safetext.Line(strings.Join(kept, "; ")), Due: a.Due}, true
+}
+
+// oneLine is s with its lines and runs of spaces joined by single spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -120,3 +120,38 @@ func TestCarriedStepIsALastYearsOpenStep(t *testing.T) {
 		t.Fatal("a step id last year's plan never had is called carried")
 	}
 }
+
+// A review carried on from last year's can set each next-steps answer
+// beside last year's: its words on one line, and the date it was due by,
+// which nothing chases (an answer has no status). The counts are worked
+// out afresh and the project plan's open steps come across, so those two
+// have none.
+func TestPreviousAnswerIsLastReviewsAnswerInALine(t *testing.T) {
+	dir := t.TempDir()
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	prev := checklisttest.FilledPlan(c, 3)
+	due := plans.Date{Year: 2026, Month: 4, Day: 1}
+	prev.FollowUps["quick-wins"] = &plans.Answer{List: []string{"Appoint a sponsor", "", "Use story telling"}, Due: due}
+	prev.FollowUps["speak-with"] = &plans.Answer{ByArea: map[string]string{"workforce": "HR lead", "enablers": "Data\nteam"}}
+	prev.FollowUps["decision-makers"] = &plans.Answer{}
+	pf := writeAndOpen(t, filepath.Join(dir, "acme-2026.yaml"), prev)
+	s, err := review.Create(review.NewPlan{Path: filepath.Join(dir, "acme-2027.yaml"), Organisation: "Acme", Title: "2027",
+		Previous: pf, Today: today}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, ok := s.PreviousAnswer("quick-wins")
+	if want := (review.PreviousAnswer{Date: prev.Date, Words: "Appoint a sponsor; Use story telling", Due: due}); !ok || got != want {
+		t.Errorf("quick wins: got %+v, %v; want %+v", got, ok, want)
+	}
+	got, ok = s.PreviousAnswer("speak-with")
+	if want := "Workforce: HR lead; Enablers: Data team"; !ok || got.Words != want || !got.Due.IsZero() {
+		t.Errorf("speak with: got %+v, %v; want %q and no date", got, ok, want)
+	}
+	for _, id := range []string{"decision-makers", "counts", "project-plan", "no-such-question"} {
+		if got, ok := s.PreviousAnswer(id); ok {
+			t.Errorf("%s: got %+v; want nothing", id, got)
+		}
+	}
+}

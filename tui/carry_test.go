@@ -390,3 +390,25 @@ func TestANewReviewOfTheSameOrganisationPointsAtTheOpenActions(t *testing.T) {
 	h.press("c")
 	h.requireView("Next review, carried on")
 }
+
+// The next-steps questions of a review carried on from last year's show
+// last year's answer under the question, with the date it was due by
+// (nothing chased it: an answer has no status), so the review can say
+// what became of last year's quick wins; the counts are worked out afresh,
+// and nothing shows where last year gave no answer.
+func TestNextStepsShowLastReviewsAnswers(t *testing.T) {
+	dir, path, prev := carryFolder(t)
+	prev.FollowUps["quick-wins"] = &plans.Answer{List: []string{"Appoint a sponsor", "Use story telling"}, Due: plans.Date{Year: 2026, Month: 4, Day: 1}}
+	prev.FollowUps["decision-makers"] = &plans.Answer{}
+	writePlanFile(t, path, prev)
+	h := carryOnFromStart(t, dir, 80, 24)
+	h.requireView("item 1 of 4")
+	fuShow(t, h.a, screenFollowUp, 1)
+	requireWords(t, h.view(), "Last review (Sat 14 Mar 2026): Appoint a sponsor; Use story telling · was due Wed 1 Apr 2026")
+	fuShow(t, h.a, screenFollowUp, 3)
+	h.refuseView("Last review")
+	// In a 60x16 window it keeps to a line, and the answer keeps its room.
+	fuShow(t, h.a, screenFollowUp, 1)
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	h.requireView("Last review (Sat 14 Mar 2026): Appoint a sponsor; Use…")
+}

@@ -369,6 +369,9 @@ func (s *followupScreen) view() string {
 		due += "\n" + warning
 	}
 	top := head + "\n" + question + "\n"
+	if last := s.lastAnswer(&st, w); last != "" {
+		top += last + "\n"
+	}
 	bodyHeight := s.c.height - lineCount(top) - lineCount(due) - 1
 	var body []string
 	if s.followUp().Kind == checklist.KindCounts {
@@ -383,6 +386,30 @@ func (s *followupScreen) view() string {
 		b += "\n" // room to set the due date apart
 	}
 	return top + "\n" + b + "\n" + due
+}
+
+// lastAnswer is the answer the review this one carried on from gave to
+// the question, for a plan that carried on from one: "Last review (Sat
+// 14 Mar 2026): Appoint a sponsor; Use story telling · was due Wed 1 Apr
+// 2026", in two lines at most (one in a short window), or "". Carrying on
+// takes actions and steps across, not answers, and nothing chased an
+// answer's due date: this is where the review sees what it said it would
+// do. Not in presenter mode, as last year's rating is not: the room
+// answers afresh.
+func (s *followupScreen) lastAnswer(st *styles, w int) string {
+	prev, ok := s.c.session.PreviousAnswer(s.followUp().ID)
+	if !ok {
+		return ""
+	}
+	line := "Last review (" + prev.Date.Friendly() + "): " + prev.Words
+	if !prev.Due.IsZero() {
+		line += " · was due " + prev.Due.Friendly()
+	}
+	lines := 2
+	if s.c.height < 20 {
+		lines = 1
+	}
+	return st.Subtle.Render("  " + wrapIndented(line, max(1, w-2), 2, lines))
 }
 
 // stopsView draws the answer's stops, scrolled so the focused one shows.

@@ -157,3 +157,28 @@ func TestProjectPlanSaysWhichStepsWereCarriedOn(t *testing.T) {
 		t.Fatalf("a step added this year says it was carried on: %q", added)
 	}
 }
+
+// The next-steps questions say last year's answer after the question, as
+// the screens show it: carrying on does not take answers across, and
+// nothing chased their due dates.
+func TestNextStepsSayLastYearsAnswer(t *testing.T) {
+	old, next, prev := lastYearFolder(t)
+	prev.FollowUps["quick-wins"] = &plans.Answer{List: []string{"Appoint a sponsor", "Use story telling"}, Due: plans.Date{Year: 2026, Month: 4, Day: 1}}
+	if err := os.WriteFile(old, plans.Encode(prev), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	p := plans.New(c, "Acme", "Spring review 2027", plans.Date{Year: 2027, Month: 3, Day: 14})
+	p.PreviousReview = "acme-2026.yaml"
+	for _, r := range p.Items {
+		r.Rating = "green"
+	}
+	if err := os.WriteFile(next, plans.Encode(p), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := runReview(t, Options{PlanPath: next}, strings.NewReader(strings.Repeat("\n", 6)))
+	want := "Question 2 of 5: What are your quick wins?\nLast review, on Sat 14 Mar 2026: Appoint a sponsor; Use story telling. It was due by Wed 1 Apr 2026."
+	if !strings.Contains(out, want) {
+		t.Fatalf("the review did not say %q:\n%s", want, out)
+	}
+}

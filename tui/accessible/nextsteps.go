@@ -26,6 +26,13 @@ func (r *reviewer) question(i int) error {
 	f := questions[i]
 	r.p.blank()
 	r.p.say("Question %d of %d: %s", i+1, len(questions), f.Question)
+	if prev, ok := r.s.PreviousAnswer(f.ID); ok {
+		due := ""
+		if !prev.Due.IsZero() {
+			due = " It was due by " + prev.Due.Friendly() + "."
+		}
+		r.p.say("Last review, on %s: %s.%s", prev.Date.Friendly(), strings.TrimSuffix(prev.Words, "."), due)
+	}
 	r.sayAskingIdeas(f)
 	var err error
 	switch f.Kind {
