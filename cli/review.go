@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 
@@ -19,7 +20,19 @@ import (
 // runDefault is what `ladder` with no arguments does: start or resume a
 // review from the plans folder.
 func runDefault(cmd *cobra.Command) error {
-	return runReview(cmd, "", reviewOptions{dir: plans.DefaultDir})
+	return runReview(cmd, "", reviewOptions{dir: defaultDir()})
+}
+
+// defaultDir is the plans folder ladder alone lists plans from and writes
+// new ones to: plans/, or the folder it is run in when that is the plans
+// folder itself. Someone who cd'd into plans/ to look at last year's plan
+// would otherwise be greeted as a first-timer, their plans nowhere, and
+// offered to begin one in plans/plans/.
+func defaultDir() string {
+	if _, err := os.Stat(plans.DefaultDir); errors.Is(err, fs.ErrNotExist) && inPlansFolder() {
+		return "."
+	}
+	return plans.DefaultDir
 }
 
 type reviewOptions struct {
@@ -117,6 +130,9 @@ the answer and drop N drops it. help lists them all.`,
 			path := ""
 			if len(args) == 1 {
 				path = args[0]
+			}
+			if !cmd.Flags().Changed("dir") {
+				opts.dir = defaultDir()
 			}
 			return runReview(cmd, path, opts)
 		},
