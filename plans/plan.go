@@ -84,9 +84,9 @@ type Plan struct {
 	// positions maps an item id, or "followup#step", to where its due date
 	// is in the file the plan was loaded from.
 	positions map[string]Problem
-	// comments are the comments above each key of the file the plan was
+	// comments are the comments people wrote in the file the plan was
 	// loaded from, which Encode writes again (see comments.go).
-	comments map[string][]string
+	comments *fileComments
 }
 
 // Response is the review's answer to one checklist item.
