@@ -23,9 +23,10 @@ after editing a plan by hand, so the next change shows up in git as a
 small, readable difference.
 
 Only the layout changes, never what the plan says. A comment you write
-above a key (an item, an action, a step) stays above it; one at the end of
-a line, or below the last key of a block, is not kept, and ladder writes
-its own (each item's title) afresh. A file with a mistake in it is
+above a key (an item, an action, a step) stays above it, one at the end
+of a line stays at the end of that line, and one below the last key of a
+block stays below it; ladder writes its own (each item's title) afresh. A
+file with a mistake in it is
 reported (FILE:LINE:COLUMN) and left exactly as it is, and so is one
 with a slip 'ladder check' warns about (text after a "#" that YAML reads
 as a comment, a list item joined to the one above it), which tidying
@@ -78,8 +79,9 @@ func runFmt(stdout, stderr io.Writer, args []string, check bool) error {
 		if len(l.Warnings) > 0 {
 			// A slip check warns about is text after a "#", a list item
 			// joined to another, a non-breaking space at a value's end:
-			// rewritten, the first is gone and the others are the plan's
-			// words, for good and without a word.
+			// rewritten, the first stays a comment (the value stays cut
+			// short) and the others are the plan's words, for good and
+			// without a word.
 			checkPrinter{w: stderr}.warnings(path, l.Warnings)
 			fmt.Fprintf(stderr, "%s: not tidied: tidying would make what the warnings above point at the plan's words for good; put it right, then run ladder fmt again\n", safetext.LeadingPath(path))
 			held++

@@ -308,7 +308,7 @@ func (r *commentReader) valueEnd(t string) (int, bool) {
 				return i + 1, true
 			}
 		case '#':
-			if i > 0 && (t[i-1] == ' ' || t[i-1] == '\t') && r.flow > 0 {
+			if r.flow > 0 && (i == 0 || t[i-1] == ' ' || t[i-1] == '\t') {
 				// A comment inside a flow value that goes on over lines.
 				r.add(r.onKey, commentAtEnd, " "+strings.TrimRight(t[i:], " \t"))
 				return 0, false

@@ -201,6 +201,7 @@ follow_ups:
   decision-makers: {answer: "y # z", due: }
   quick-wins:
     answers: [a,  # inside a flow list
+      # a line of its own in it
       b]
 # the end
 `
@@ -213,7 +214,7 @@ follow_ups:
 			out := string(Encode(p))
 			for _, c := range []string{"# top of the file", "# the working title", "# in flow", "# at the key's indent", "# quoted", "# below Björn",
 				"# a comment", "# flow item", "# my own comment", "# after two lines", "# deeper than the next key", "# folded",
-				"# after the last item, at the margin", "# inside a flow list", "# the end"} {
+				"# after the last item, at the margin", "# inside a flow list", "# a line of its own in it", "# the end"} {
 				if n := strings.Count(out, c); n != 1 {
 					t.Errorf("%q is in the saved plan %d times:\n%s", c, n, out)
 				}
