@@ -14,15 +14,17 @@ import (
 // note above an action ("# agreed with Ana on 3 March"), one at the end of
 // a rating's line ("rating: red  # Sam disagrees, revisit in May"), a
 // reminder below an item's last key. Encode writes a plan from scratch in
-// its one layout, so the comments a person wrote are read when the plan
-// is loaded, by the path of the key they belong to, and written again in
-// the same place against that key on the next save (issues 12.10 and
-// 6): a comment on lines of its own above a key stays above it; one at
-// the end of a key's line stays at the end of that line, with the spaces
-// its writer put before the # (so a plan whose comments sit in a column
-// keeps them there, and a save that changes another line never touches
-// this one); one below the last key of a block (an item, a list, the
-// file) stays below the block's last line. A comment whose key is no
+// its one layout, so the comments a person wrote are read when the plan is
+// loaded, by the path of the key they belong to, and written again in the
+// same place against that key on the next save (issue 12.10 kept those
+// above a key): a comment on lines of its own above a key stays above it;
+// one at the end of a key's line stays at the end of that line, with the
+// spaces its writer put before the #; one below the last key of a block
+// (an item, a list, the file) stays below the block's last line. The
+// spaces are kept rather than made one layout because they are the
+// writer's, like the words: comments set in a column stay in it, a save
+// that changes another line never touches this one, and ladder fmt --check
+// in CI does not fail a pull request over them. A comment whose key is no
 // longer written (a value cleared, a step deleted, an item gone from the
 // checklist) is written above the key that came after it in the file, or
 // at the end of the file: kept near where it was, never dropped. Comments

@@ -17,7 +17,7 @@ import (
 // random lines as a person would (on lines of their own at any depth, and
 // at the end of keys' lines), a load and a save keep every comment's
 // text exactly once, change nothing the plan says, and a second load and
-// save changes nothing (issue 6).
+// save changes nothing.
 func FuzzCommentsAreKept(f *testing.F) {
 	for seed := range uint64(8) {
 		f.Add(seed, uint8(seed*7))

@@ -22,7 +22,7 @@ func commentsBase() *Plan {
 }
 
 // Comments at the end of a line, or below the last key of a block, are
-// kept where they were written (issue 6); one whose key is no longer
+// kept where they were written ; one whose key is no longer
 // written is kept above the key that came after it. Each case edits the
 // plan ladder wrote as a person would, loads it, maybe changes it, and
 // saves it.
