@@ -419,7 +419,7 @@ func cutKey(t string) (key, value string, ok bool) {
 
 // quotedEnd is where the quote q that s is inside ends: the index of the
 // closing quote, if it is on this line.
-func quotedEnd(s string, q byte) (int, bool) {
+func quotedEnd[S string | []byte](s S, q byte) (int, bool) {
 	for i := 0; i < len(s); i++ {
 		switch {
 		case q == '"' && s[i] == '\\':
@@ -489,7 +489,7 @@ func hasForeignComment(data []byte, c *checklist.Checklist) bool {
 			if end < 0 {
 				end = len(data) - j
 			}
-			if !quotedToTheEnd(string(data[from : j+end])) {
+			if !quotedToTheEnd(data[from : j+end]) {
 				return true
 			}
 			i = j + end
@@ -510,24 +510,25 @@ func hasForeignComment(data []byte, c *checklist.Checklist) bool {
 
 // quotedToTheEnd reports whether a line is a key or list entry whose value
 // is in quotes that close at the end of the line: nothing on it is a
-// comment.
-func quotedToTheEnd(line string) bool {
-	t := strings.TrimLeft(line, " ")
-	for {
-		rest, ok := strings.CutPrefix(t, "- ")
-		if !ok {
-			break
+// comment. It reads the bytes as they are (no string made of them): it
+// runs on every line ladder writes with a "#" in a quoted value.
+func quotedToTheEnd(line []byte) bool {
+	t := bytes.TrimLeft(line, " ")
+	for bytes.HasPrefix(t, []byte("- ")) {
+		t = bytes.TrimLeft(t[2:], " ")
+	}
+	if len(t) > 0 && t[0] != '\'' && t[0] != '"' {
+		i := bytes.Index(t, []byte(": ")) // a key as ladder writes one
+		if i < 0 {
+			return false
 		}
-		t = strings.TrimLeft(rest, " ")
+		t = bytes.TrimLeft(t[i+2:], " ")
 	}
-	if _, v, ok := cutKey(t); ok {
-		t = strings.TrimLeft(v, " ")
-	}
-	if t == "" || (t[0] != '\'' && t[0] != '"') {
+	if len(t) == 0 || (t[0] != '\'' && t[0] != '"') {
 		return false
 	}
 	end, ok := quotedEnd(t[1:], t[0])
-	return ok && strings.TrimRight(t[end+2:], " \t\r") == ""
+	return ok && len(bytes.TrimRight(t[end+2:], " \t\r")) == 0
 }
 
 // ownCommentSets holds, per checklist, the comment lines ladder writes in
