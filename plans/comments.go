@@ -66,7 +66,7 @@ func handComments(data []byte, c *checklist.Checklist) *fileComments {
 	if !hasForeignComment(data, c) {
 		return nil // the usual case, which costs one look at each "#"
 	}
-	r := commentReader{out: &fileComments{}, block: -1, cont: -1}
+	r := commentReader{out: &fileComments{}, own: ownComments(c), block: -1, cont: -1}
 	for _, line := range strings.Split(string(data), "\n") {
 		r.line(strings.TrimRight(line, "\r"))
 	}
@@ -94,6 +94,7 @@ type pendingComment struct {
 // commentReader reads a plan file's lines for handComments.
 type commentReader struct {
 	out     *fileComments
+	own     map[string]bool // ladder's comment lines for the plan's checklist
 	stack   []commentLevel
 	pending []pendingComment
 	block   int    // the indent of the key whose block of text the lines are in, or -1
@@ -137,7 +138,12 @@ func (r *commentReader) line(line string) {
 		return
 	}
 	if t[0] == '#' {
-		r.pending = append(r.pending, pendingComment{indent, strings.TrimRight(t, " \t")})
+		// Ladder's own are left out here too, not only when the plan is
+		// written: an item's title, say, once the item is gone from the
+		// checklist, is no one's comment.
+		if t = strings.TrimRight(t, " \t"); !r.own[t] && !ladders(t) {
+			r.pending = append(r.pending, pendingComment{indent, t})
+		}
 		r.cont = -1 // a comment line ends a plain value
 		return
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
 )
 
 // commentsBase is a plan with a little of everything a comment can sit
@@ -39,6 +41,7 @@ func TestCommentsStayWhereTheyWereWritten(t *testing.T) {
 		same     bool     // saved untouched, the file is byte for byte as edited
 		want     []string // in the saved file
 		comments []string // each once in the saved file
+		gone     []string // not in the saved file
 	}{{
 		name:     "at the end of a value's line, with its spaces",
 		edits:    []string{"    rating: red\n", "    rating: red  # Sam disagrees, revisit in May\n", "    owner: Ana\n", "    owner: Ana # one space\n", "    status: todo\n    notes: |", "    status: todo\t# a tab\n    notes: |"},
@@ -104,6 +107,24 @@ func TestCommentsStayWhereTheyWereWritten(t *testing.T) {
 		want:     []string{"        from: lc-vision\n    # ask the board first\n    # the board\n    # from the item\n    # below it\n    due:\n"},
 		comments: []string{"# ask the board first", "# the board", "# from the item", "# below it"},
 	}, {
+		name:  "an item gone from the checklist: its comments go above the next item",
+		edits: []string{"  lc-leadership:\n", "  # raise with the board\n  lc-leadership:  # the big one\n", "    notes:\n\n  # Educate", "    notes:\n    # below it\n\n  # Educate"},
+		change: func(p *Plan) {
+			src, _ := checklist.BuiltinSource(checklist.DefaultID)
+			s := string(src)
+			from, to := strings.Index(s, "      - id: lc-leadership\n"), strings.Index(s, "      - id: lc-educate-leaders\n")
+			c, err := checklist.Parse("without.yaml", []byte(s[:from]+s[to:]))
+			if err != nil || from < 0 || to < from {
+				panic(fmt.Sprint("the checklist without the item: ", err))
+			}
+			p.Checklist = c
+			a := p.Answer(p.ProjectPlanID())
+			a.Steps = a.Steps[:1] // the other came from the item
+		},
+		want:     []string{"  # Educate senior leaders to get buy-in\n  # raise with the board\n  # the big one\n  # below it\n  lc-educate-leaders:\n"},
+		comments: []string{"# raise with the board", "# the big one", "# below it"},
+		gone:     []string{"# Strong leadership and management driving your D&I strategy"},
+	}, {
 		name:     "a removed entry's comment goes above the next",
 		edits:    []string{"  - Björn\n", "  - Björn  # new starter\n"},
 		change:   func(p *Plan) { p.Participants = []string{"Ana", "yes"} },
@@ -140,7 +161,12 @@ func TestCommentsStayWhereTheyWereWritten(t *testing.T) {
 					t.Errorf("%q is in the saved plan %d times:\n%s", c, n, out)
 				}
 			}
-			again, err := Parse("plan.yaml", []byte(out), nil)
+			for _, c := range tt.gone {
+				if strings.Contains(out, c) {
+					t.Errorf("the saved plan still has %q:\n%s", c, out)
+				}
+			}
+			again, err := Parse("plan.yaml", []byte(out), WithChecklist(p.Checklist))
 			if err != nil {
 				t.Fatalf("the saved plan does not load: %v\n%s", err, out)
 			}
