@@ -153,7 +153,12 @@ func newItemScreen(c *common) *itemScreen {
 	s.owner.maxLines = 1
 	s.due = newDateField("Due", c.readDue, itemLabelWidth)
 	s.due.base = c.dueBaseNote
-	s.due.late = func(due plans.Date) string { return lateWords(due, plans.Status(s.status.value()), c.today) }
+	s.due.late = func(due plans.Date) string {
+		if s.action.trimmed() == "" {
+			return "" // no action, nothing to chase: as the overview, status and check
+		}
+		return lateWords(due, plans.Status(s.status.value()), c.today)
+	}
 	statuses := make([]string, len(plans.Statuses))
 	for i, st := range plans.Statuses {
 		statuses[i] = string(st)

@@ -1069,3 +1069,24 @@ func TestOpeningAPlanWithASlipSaysWhatASaveKeeps(t *testing.T) {
 		}
 	}
 }
+
+// An action the organisation decides not to do is cleared (its reason in
+// the notes), not marked done: it is then no longer chased, by status and
+// check as by the overview, and the item stops calling its date late,
+// on the fields and on the short window's one-line summary alike.
+func TestAClearedActionIsNotCalledLate(t *testing.T) {
+	a, _ := fuApp(t, fuPlan(t), 80, 24)
+	fuShow(t, a, screenItem, 1) // lc-leadership, due 28 Feb 2027
+	fuContains(t, fuView(a), "⚠ 1 day late")
+	fuPress(t, a, "tab", "ctrl+u", "esc")
+	if got := a.c.plan().Response("lc-leadership").Action; got != "" {
+		t.Fatalf("the action is still %q", got)
+	}
+	if v := fuView(a); strings.Contains(v, "late") {
+		t.Errorf("a cleared action is still called late:\n%s", v)
+	}
+	a.Update(tea.WindowSizeMsg{Width: 60, Height: 16})
+	if v := fuView(a); strings.Contains(v, "late") {
+		t.Errorf("a cleared action is still called late at 60x16:\n%s", v)
+	}
+}

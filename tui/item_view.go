@@ -74,7 +74,7 @@ func (s *itemScreen) compactFields(st *styles, w, lines int) string {
 	r := s.response()
 	field := func(label, v string) string { return st.Label.Render(label) + " " + v }
 	due := r.Due.Friendly()
-	if late := lateWords(r.Due, r.Status, s.c.today); late != "" {
+	if late := lateWords(r.Due, r.Status, s.c.today); late != "" && r.Action != "" {
 		due += "  " + st.Warning.Render("⚠ "+late)
 	}
 	// join puts the fields that have words on one line, in the order given.
