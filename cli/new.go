@@ -210,10 +210,12 @@ func notCarried(prev *plans.File, path string, err error) error {
 	var carried *plans.CarriedOnAlready
 	switch {
 	case errors.As(err, &carried) && carried.Next != "":
-		// ladder new makes a review: the one to make is the one after
-		// that, from the review that took the actions on.
-		return &exitError{code: ExitProblems, err: fmt.Errorf("%w; carry on from that one instead (ladder new %s --from %s ...)",
-			err, safetext.Line(plans.CommandQuote(path)), safetext.Line(plans.CommandQuote(carried.Next)))}
+		// Most often this year's review was begun twice by mistake: the
+		// one to go on with is the review that took the actions on. A
+		// review after that one carries on from it.
+		next := safetext.Line(plans.CommandQuote(carried.Next))
+		return &exitError{code: ExitProblems, err: fmt.Errorf("%w; go on with that review (ladder review %s), or begin the one after it from it (ladder new %s --from %s ...)",
+			err, next, safetext.Line(plans.CommandQuote(path)), next)}
 	case errors.Is(err, plans.ErrChangedOnDisk):
 		return &exitError{code: ExitProblems, err: fmt.Errorf(
 			"%s changed on disk while ladder was reading it, so nothing was written: run this again", prev.Path)}
