@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/checklist"
@@ -90,7 +91,9 @@ func TestStartCarriesAPlanOnIntoTheNextReview(t *testing.T) {
 	h2.requireView("Spring review 2026 → carried on", "next review "+filepath.Base(next)+" · 21/21 rated")
 	for i, f := range h2.a.screen(screenStart).(*startScreen).plans {
 		if f.Path == oldPath {
-			h2.press(strings.Repeat("down ", i+1)[:len("down ")*(i+1)-1])
+			for range i + 1 {
+				h2.press("down")
+			}
 		}
 	}
 	h2.press("c")
@@ -235,7 +238,9 @@ func TestCarryOnInPresenterModeChoosesTheNextReviewNamingNoFile(t *testing.T) {
 	h := rvStart(t, Options{Dir: dir, Present: true}, 80, 24)
 	for i, f := range h.a.screen(screenStart).(*startScreen).plans {
 		if f.Path == oldPath {
-			h.press(strings.Repeat("down ", i+1)[:len("down ")*(i+1)-1])
+			for range i + 1 {
+				h.press("down")
+			}
 		}
 	}
 	h.press("c")
@@ -411,4 +416,23 @@ func TestNextStepsShowLastReviewsAnswers(t *testing.T) {
 	fuShow(t, h.a, screenFollowUp, 1)
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
 	h.requireView("Last review (Sat 14 Mar 2026): Appoint a sponsor; Use…")
+}
+
+// Carrying on writes the new review, then last year's plan its
+// next_review line, so last year's is the file changed last. The start
+// screen lists a plan carried on after the others: the review to go on
+// with is the one that took its actions on, first and a ↓ away.
+func TestStartListsAPlanCarriedOnAfterTheReviewThatTookItOn(t *testing.T) {
+	dir, oldPath, _ := carryFolder(t)
+	h := carryOnFromStart(t, dir, 80, 24)
+	h.requireView("item 1 of 4")
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(oldPath, later, later); err != nil {
+		t.Fatal(err)
+	}
+	h = rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("down")
+	h.requireView("› Acme Café Ltd: Spring review 2027")
+	h.press("down")
+	h.requireView("› Acme Café Ltd: Spring review 2026 → carried on")
 }

@@ -96,6 +96,12 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 				s.plans = append(s.plans, f)
 			}
 		}
+		// A plan carried on is done with: the review that took its actions
+		// on is the one to go on with, though carrying on changed the old
+		// plan last (its next_review line).
+		slices.SortStableFunc(s.plans, func(a, b plans.Found) int {
+			return boolRank(s.facts[a.Path].handedOn != "") - boolRank(s.facts[b.Path].handedOn != "")
+		})
 		s.cursor = min(s.cursor, len(s.plans))
 		s.c.folderPlans, s.c.folderFacts = slices.Clone(s.plans), s.facts
 		if s.c.chooseOnStart != "" {
@@ -143,6 +149,14 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// boolRank is 1 for true, 0 for false: for sorting the falses first.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // choose puts the cursor on the plan at path, if it is listed, and says
