@@ -182,3 +182,26 @@ func TestNextStepsSayLastYearsAnswer(t *testing.T) {
 		t.Fatalf("the review did not say %q:\n%s", want, out)
 	}
 }
+
+// ladder alone, the accessible way, offers to begin the next review from
+// the newest plan with open actions, as c does on the start screen: a
+// year on, "Begin a new review" alone would leave last year's actions
+// behind, and --from is a flag nobody remembers.
+func TestTheFolderListOffersTheNextReview(t *testing.T) {
+	old, _, _ := lastYearFolder(t)
+	dir := filepath.Dir(old)
+	out := runReviewOK(t, Options{Dir: dir}, strings.NewReader("2\nSpring review 2027\n\n\n"))
+	for _, want := range []string{
+		"1) Acme Café Ltd: Spring review 2026, 21 of 21 rated (" + old + ")\n2) Begin the next review from Acme Café Ltd: Spring review 2026, carrying on 14 open actions and 3 project-plan steps\n3) Begin a new review",
+		"Created the plan ",
+		"Carried on 14 open actions and 3 project-plan steps from " + old,
+	} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("the review did not say %q:\n%s", want, out)
+		}
+	}
+	after, err := plans.LoadFile(old, nil)
+	if err != nil || after.NextReview == "" {
+		t.Fatalf("last year's plan names no next review: %v", err)
+	}
+}

@@ -82,15 +82,51 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		return r.create("", resolve)
 	}
 	r.p.say("Plans in the folder %s, newest first:", r.opts.Dir)
+	next := nextReviewFrom(found, r.today)
+	if next != nil {
+		options = append(options, choice{label: fmt.Sprintf("Begin the next review from %s: %s, carrying on %s",
+			next.found.Plan.Organisation, next.found.Plan.Title, next.what), words: []string{"next"}})
+	}
 	options = append(options, choice{label: "Begin a new review", words: []string{"new"}})
 	i, err := r.p.choose(question{prompt: "Plan", options: options, def: -1})
 	if err != nil {
 		return nil, err
 	}
-	if i == len(paths) {
+	switch {
+	case next != nil && i == len(paths):
+		return r.carryOn("", next.found.Path, resolve)
+	case i >= len(paths):
 		return r.create("", resolve)
 	}
 	return r.resume(paths[i], resolve)
+}
+
+// carryable is a plan in the folder that the next review could carry on
+// from, and what it would take across, in words.
+type carryable struct {
+	found plans.Found
+	what  string
+}
+
+// nextReviewFrom is the newest plan in found with actions or steps still
+// open and no next review named, of a review held half a year ago or
+// more: last year's review, which the next carries on from (c on the
+// start screen). A review of the last few months is the one under way,
+// and offering to carry it on would be noise beside it.
+func nextReviewFrom(found []plans.Found, today plans.Date) *carryable {
+	const halfAYear = 182
+	for _, f := range found { // newest first
+		if f.Err != nil || f.Plan == nil || f.Plan.NextReview != "" || len(f.Plan.ActionsToChase()) == 0 {
+			continue
+		}
+		if f.Plan.Date.IsZero() || f.Plan.Date.DaysUntil(today) < halfAYear {
+			continue
+		}
+		if _, carried := review.CarryPreview(f.Plan, today); review.CarriedWords(carried) != "" {
+			return &carryable{found: f, what: review.CarriedWords(carried)}
+		}
+	}
+	return nil
 }
 
 // create asks for the details of a new review and writes its plan, at path
