@@ -436,3 +436,26 @@ func TestStartListsAPlanCarriedOnAfterTheReviewThatTookItOn(t *testing.T) {
 	h.press("down")
 	h.requireView("› Acme Café Ltd: Spring review 2026 → carried on")
 }
+
+// This year's review begun twice by mistake: "Begin a new review" for an
+// organisation with a review of the last half year says that one is
+// under way and how to go on with it (esc comes back with it chosen, for
+// enter), not to carry it on into a third.
+func TestANewReviewSaysWhenOneIsUnderWay(t *testing.T) {
+	dir, _, _ := carryFolder(t)
+	h := carryOnFromStart(t, dir, 80, 24)
+	h.requireView("item 1 of 4")
+	h = rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("n")
+	h.typeText("Acme Café Ltd")
+	requireWords(t, h.view(), "A review of Acme Café Ltd is under way here: Spring review 2027")
+	requireWords(t, h.view(), "To go on with it, press esc, then enter.")
+	h.refuseView("esc, then c")
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	requireWords(t, h.view(), "A review of this organisation is under way: esc, then enter, opens it; ctrl+s begins another.")
+	h.press("esc")
+	h.requireView("› Acme Café Ltd: Spring review 2027")
+	requireWords(t, h.view(), "Press enter to go on with this review.")
+	h.press("enter")
+	h.requireView("item 1 of 4")
+}

@@ -54,8 +54,9 @@ type common struct {
 	folderPlans []plans.Found
 	folderFacts map[string]planFacts
 	// chooseOnStart is the plan the start screen chooses when it is next
-	// shown: the last review the set-up form pointed at, for c.
-	chooseOnStart string
+	// shown, with what to say there: the review the set-up form pointed
+	// at, for c or enter.
+	chooseOnStart struct{ path, said string }
 }
 
 // goTo asks the app to show a screen as soon as the current Update returns,

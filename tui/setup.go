@@ -194,7 +194,7 @@ func (s *setupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 				s.reset()
 			}
 			if s.last != nil {
-				s.c.chooseOnStart = s.last.found.Path
+				s.c.chooseOnStart.path, s.c.chooseOnStart.said = s.last.found.Path, s.last.onStart()
 			}
 			s.c.goTo(screenStart, 0)
 		}

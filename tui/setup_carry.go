@@ -140,47 +140,70 @@ func (c *common) carryRefusal(carried *plans.CarriedOnAlready) string {
 // lastReview is the organisation's last review in the folder, whose open
 // actions a new review begun from a blank form would leave behind.
 type lastReview struct {
-	found   plans.Found
-	carried plans.Carried // what c would carry on from it
-	late    int
+	found    plans.Found
+	underWay bool          // a review of the last half year (review.UnderWay): to go on with
+	carried  plans.Carried // what c would carry on from it
+	late     int
 }
 
-// findLastReview looks in the start screen's list for the newest plan of
-// the organisation typed that c could carry on: actions still open, not
-// carried on already. A year on, "Begin a new review" is the first thing
-// offered; this is how the form says that last year's actions would stay
-// behind, as ladder new says on the command line.
+// onStart is what the start screen says with the review chosen, after
+// esc from the form.
+func (l *lastReview) onStart() string {
+	if l.underWay {
+		return "Press enter to go on with this review."
+	}
+	return "Press c to begin the next review from this plan, with its open actions."
+}
+
+// findLastReview looks in the start screen's list for the organisation's
+// newest plan not carried on already: one under way (this year's review
+// begun again by mistake), or one whose open actions c could carry on. A
+// year on, "Begin a new review" is the first thing offered; this is how
+// the form says that last year's actions would stay behind, as ladder new
+// says on the command line.
 func (s *setupScreen) findLastReview() {
 	s.last = nil
 	org := s.org.trimmed()
 	if s.prev != nil || org == "" {
 		return
 	}
-	for _, f := range s.c.folderPlans { // newest first
+	for _, f := range s.c.folderPlans { // newest first, those carried on last
 		p := f.Plan
 		if p == nil || !plans.SameOrganisation(p.Organisation, org) {
 			continue
 		}
-		if p.NextReview != "" || s.c.folderFacts[f.Path].handedOn != "" || len(p.ActionsToChase()) == 0 {
-			return // the newest is carried on, or has nothing to carry
+		switch {
+		case p.NextReview != "" || s.c.folderFacts[f.Path].handedOn != "":
+			return // carried on: its next review is the one to find, and was not
+		case review.UnderWay(p, s.c.today):
+			s.last = &lastReview{found: f, underWay: true}
+		case len(p.ActionsToChase()) > 0:
+			_, carried := review.CarryPreview(p, s.c.today)
+			s.last = &lastReview{found: f, carried: carried, late: s.c.folderFacts[f.Path].late}
 		}
-		_, carried := review.CarryPreview(p, s.c.today)
-		s.last = &lastReview{found: f, carried: carried, late: s.c.folderFacts[f.Path].late}
 		return
 	}
 }
 
-// lastReviewLines point at the organisation's last review, with actions
-// still open: esc, then c, carries them on.
+// lastReviewLines point at the organisation's review under way (esc,
+// then enter, opens it), or at its last review with actions still open
+// (esc, then c, carries them on).
 func (s *setupScreen) lastReviewLines(st *styles, w int) []string {
 	if s.last == nil {
 		return nil
 	}
 	p := s.last.found.Plan
-	name := "The last review of " + safetext.Line(p.Organisation) + " here, " + safetext.Line(p.Title)
+	file := ""
 	if !s.c.present {
-		name += " (" + safetext.Line(filepath.Base(s.last.found.Path)) + ")"
+		file = " (" + safetext.Line(filepath.Base(s.last.found.Path)) + ")"
 	}
+	if s.last.underWay {
+		_, total := p.Counts()
+		line := fmt.Sprintf("⚠ A review of %s is under way here: %s%s, of %s, %d of %d rated. To go on with it, press esc, then enter.",
+			safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly(), total.Rated(), total.Total())
+		return []string{st.Warning.Render(wrapIndented(line, w, 2, 0))}
+	}
+	name := "The last review of " + safetext.Line(p.Organisation) + " here, " + safetext.Line(p.Title) + file
 	what := review.CarriedWords(s.last.carried)
 	if s.last.late > 0 && !s.c.present {
 		what += fmt.Sprintf(", %d of them late", s.last.late)
@@ -195,6 +218,9 @@ func (s *setupScreen) lastReviewLines(st *styles, w int) []string {
 func (s *setupScreen) beginHint(st *styles, w int, hint string) string {
 	if s.last == nil || s.err != nil || s.notLinked != nil {
 		return hint
+	}
+	if s.last.underWay {
+		return st.Warning.Render(wrapIndented("⚠ A review of this organisation is under way: esc, then enter, opens it; ctrl+s begins another.", w, 2, 0))
 	}
 	return st.Warning.Render(wrapIndented("⚠ The last review has open actions: esc, then c, carries them on; ctrl+s begins without them.", w, 2, 0))
 }

@@ -104,9 +104,9 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 		})
 		s.cursor = min(s.cursor, len(s.plans))
 		s.c.folderPlans, s.c.folderFacts = slices.Clone(s.plans), s.facts
-		if s.c.chooseOnStart != "" {
-			s.choose(s.c.chooseOnStart)
-			s.c.chooseOnStart = ""
+		if to := s.c.chooseOnStart; to.path != "" {
+			s.choose(to.path, to.said)
+			s.c.chooseOnStart.path = ""
 		}
 		typed := s.typedAhead
 		s.typedAhead = nil
@@ -160,12 +160,12 @@ func boolRank(b bool) int {
 }
 
 // choose puts the cursor on the plan at path, if it is listed, and says
-// what c does there: the set-up form sent the person back for it.
-func (s *startScreen) choose(path string) {
+// what to press there: the set-up form sent the person back for it.
+func (s *startScreen) choose(path, said string) {
 	for i, f := range s.plans {
 		if f.Path == path {
 			s.cursor = i + 1
-			s.said = "Press c to begin the next review from this plan, with its open actions."
+			s.said = said
 			return
 		}
 	}

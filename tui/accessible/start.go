@@ -114,12 +114,11 @@ type carryable struct {
 // start screen). A review of the last few months is the one under way,
 // and offering to carry it on would be noise beside it.
 func nextReviewFrom(found []plans.Found, today plans.Date) *carryable {
-	const halfAYear = 182
 	for _, f := range found { // newest first
 		if f.Err != nil || f.Plan == nil || f.Plan.NextReview != "" || len(f.Plan.ActionsToChase()) == 0 {
 			continue
 		}
-		if f.Plan.Date.IsZero() || f.Plan.Date.DaysUntil(today) < halfAYear {
+		if f.Plan.Date.IsZero() || review.UnderWay(f.Plan, today) {
 			continue
 		}
 		if _, carried := review.CarryPreview(f.Plan, today); review.CarriedWords(carried) != "" {
