@@ -6,10 +6,12 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 	"github.com/socialmobility/ladder/tui"
@@ -24,13 +26,33 @@ func runDefault(cmd *cobra.Command) error {
 }
 
 // defaultDir is the plans folder ladder alone lists plans from and writes
-// new ones to: plans/, or the folder it is run in when that is the plans
-// folder itself. Someone who cd'd into plans/ to look at last year's plan
-// would otherwise be greeted as a first-timer, their plans nowhere, and
-// offered to begin one in plans/plans/.
+// new ones to: plans/; or, when there is none here, the folder it is run
+// in when that is the plans folder itself, or the plans/ folder at the
+// top of the git repository it is run in (from docs/, say). Someone back
+// a year later, in the wrong folder of the repository, would otherwise be
+// greeted as a first-timer, their plans nowhere, and offered to begin
+// one in plans/plans/ or docs/plans/.
 func defaultDir() string {
-	if _, err := os.Stat(plans.DefaultDir); errors.Is(err, fs.ErrNotExist) && inPlansFolder() {
+	if _, err := os.Stat(plans.DefaultDir); !errors.Is(err, fs.ErrNotExist) {
+		return plans.DefaultDir
+	}
+	if inPlansFolder() {
 		return "."
+	}
+	root, repo := strictyaml.Root(".")
+	if !repo {
+		return plans.DefaultDir
+	}
+	top := filepath.Join(root, plans.DefaultDir)
+	if info, err := os.Stat(top); err != nil || !info.IsDir() {
+		return plans.DefaultDir
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return plans.DefaultDir
+	}
+	if rel, err := filepath.Rel(wd, top); err == nil {
+		return filepath.ToSlash(rel)
 	}
 	return plans.DefaultDir
 }
