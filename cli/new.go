@@ -316,17 +316,27 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 		}
 		fmt.Fprintf(w, "  %s (%s, %s): %s\n", safetext.Line(e.path), safetext.Line(e.title), e.date, safetext.Line(state))
 	}
-	last, from := -1, -1
+	last, from, underWay := -1, -1, -1
 	for i, e := range found { // oldest first
 		if e.comparable {
 			last = i
 			if e.open > 0 && !e.named {
 				from = i
 			}
+			if e.next == "" && !e.named && review.UnderWay(e.date, plan.Date) {
+				underWay = i
+			}
 		}
 	}
 	if anyOpen {
 		fmt.Fprintln(w, "Open actions stay on ladder status, and on ladder check --overdue once late,\nuntil they are marked done in their own plan.")
+	}
+	if underWay >= 0 {
+		// This year's review begun again, most often by mistake: carrying
+		// it on into this one would make a third.
+		fmt.Fprintf(w, "%s is a review of the last half year, under way. Begun twice by\nmistake? Remove this plan (nothing is rated in it yet) and go on with that one:\n  rm %s\n  ladder review %s\n",
+			safetext.Line(found[underWay].path), safetext.Line(plans.CommandQuote(path)), safetext.Line(plans.CommandQuote(found[underWay].path)))
+		from = -1
 	}
 	if from >= 0 {
 		fmt.Fprintf(w, "To chase %s's open actions in this review instead, remove\nthis plan (nothing is rated in it yet) and start it again from that one:\n  rm %s\n  %s\n",

@@ -237,13 +237,13 @@ func (s *Session) PreviousAnswer(followUpID string) (PreviousAnswer, bool) {
 // oneLine is s with its lines and runs of spaces joined by single spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// UnderWay reports whether p is a review of the last half year: the
-// organisation's review under way, not last year's to carry on from.
-// Beginning another beside it is most often a slip (this year's review
-// begun twice), and offering to carry it on into a third would be
-// noise; the screens and the prompts point at it instead. A plan with no
-// date is not taken for one.
-func UnderWay(p *plans.Plan, today plans.Date) bool {
+// UnderWay reports whether a review held on held is one of the last half
+// year: the organisation's review under way, not last year's to carry on
+// from. Beginning another beside it is most often a slip (this year's
+// review begun twice), and offering to carry it on into a third would be
+// noise; ladder new, the screens and the prompts point at it instead. A
+// plan with no date is not taken for one.
+func UnderWay(held, today plans.Date) bool {
 	const halfAYear = 182
-	return !p.Date.IsZero() && p.Date.DaysUntil(today) < halfAYear
+	return !held.IsZero() && held.DaysUntil(today) < halfAYear
 }

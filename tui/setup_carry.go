@@ -175,7 +175,7 @@ func (s *setupScreen) findLastReview() {
 		switch {
 		case p.NextReview != "" || s.c.folderFacts[f.Path].handedOn != "":
 			return // carried on: its next review is the one to find, and was not
-		case review.UnderWay(p, s.c.today):
+		case review.UnderWay(p.Date, s.c.today):
 			s.last = &lastReview{found: f, underWay: true}
 		case len(p.ActionsToChase()) > 0:
 			_, carried := review.CarryPreview(p, s.c.today)

@@ -118,7 +118,7 @@ func nextReviewFrom(found []plans.Found, today plans.Date) *carryable {
 		if f.Err != nil || f.Plan == nil || f.Plan.NextReview != "" || len(f.Plan.ActionsToChase()) == 0 {
 			continue
 		}
-		if f.Plan.Date.IsZero() || review.UnderWay(f.Plan, today) {
+		if f.Plan.Date.IsZero() || review.UnderWay(f.Plan.Date, today) {
 			continue
 		}
 		if _, carried := review.CarryPreview(f.Plan, today); review.CarriedWords(carried) != "" {
