@@ -459,3 +459,16 @@ func TestANewReviewSaysWhenOneIsUnderWay(t *testing.T) {
 	h.press("enter")
 	h.requireView("item 1 of 4")
 }
+
+// On a projector the form's pointer at the last review names no file and
+// no late count, as the start screen's list does not.
+func TestANewReviewPointsAtTheLastReviewNamingNoFileOnAProjector(t *testing.T) {
+	dir, _, _ := carryFolder(t)
+	h := rvStart(t, Options{Dir: dir, Present: true}, 100, 30)
+	h.press("n")
+	h.typeText("Acme Café Ltd")
+	requireWords(t, h.view(), "The last review of Acme Café Ltd here, Spring review 2026, has 14 open actions and 3 project-plan steps. To carry them on into this review, press esc, then c.")
+	if v := h.view(); strings.Contains(v, ".yaml") || strings.Contains(v, "late") {
+		t.Fatalf("presenter mode names a file or a late count:\n%s", v)
+	}
+}
