@@ -485,6 +485,10 @@ func (b diffBuilder) step(s plans.StepChange) line {
 	switch {
 	case s.Added:
 		return line{name: "step added", value: stepText(s.Step)}
+	case s.Removed && s.Step.Status == plans.StatusDone:
+		// Between two years, every step done last year goes (only open
+		// ones are carried on): "removed" alone reads as dropped.
+		return line{name: "step removed", value: quoted(s.Step.Text) + " (done)"}
 	case s.Removed:
 		return line{name: "step removed", value: quoted(s.Step.Text)}
 	}
