@@ -77,11 +77,7 @@ func appendItem(b []byte, c *checklist.Checklist, it *checklist.Item, r *Respons
 		r = &Response{Rating: checklist.Unrated, Status: StatusTodo}
 	}
 	b = append(b, "\n  # "...)
-	if it.Group != "" {
-		b = appendComment(b, it.Group)
-		b = append(b, ": "...)
-	}
-	b = appendComment(b, it.Title)
+	b = appendItemTitle(b, it)
 	b = append(b, "\n  "...)
 	b = appendKey(b, it.ID)
 	b = append(b, ":\n"...)
@@ -228,6 +224,17 @@ func appendList(b []byte, indent int, key string, values []string) []byte {
 		b = append(b, '\n')
 	}
 	return b
+}
+
+// appendItemTitle writes the words of the comment ladder writes above an
+// item ("Group: Title"), after its "# "; the loader compares them with the
+// line above an item the checklist no longer has (renamedTo).
+func appendItemTitle(b []byte, it *checklist.Item) []byte {
+	if it.Group != "" {
+		b = appendComment(b, it.Group)
+		b = append(b, ": "...)
+	}
+	return appendComment(b, it.Title)
 }
 
 // appendComment writes text on one comment line: line breaks in a custom

@@ -663,11 +663,7 @@ func (d *decoder) renamedTo(id string, c *checklist.Checklist, p *Plan) string {
 		if _, inPlan := p.Items[e.Item.ID]; inPlan {
 			continue
 		}
-		var title []byte
-		if e.Item.Group != "" {
-			title = append(appendComment(title, e.Item.Group), ": "...)
-		}
-		if string(appendComment(title, e.Item.Title)) == above {
+		if string(appendItemTitle(nil, e.Item)) == above {
 			return e.Item.ID
 		}
 	}
