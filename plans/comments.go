@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/strictyaml"
 )
 
 // Comments people write in a plan file are part of a file kept in git: a
@@ -173,8 +174,8 @@ func (r *commentReader) line(line string) {
 			// An entry of a list of text, known by its text.
 			text, _ := plainEnd(t)
 			if t != "" && (t[0] == '\'' || t[0] == '"') {
-				if end, ok := quotedEnd(t[1:], t[0]); ok {
-					text = t[:end+2]
+				if end := strictyaml.ClosingQuote(t, 1, t[0]); end >= 0 {
+					text = t[:end+1]
 				}
 			}
 			r.rename("=" + entryKey(text))
@@ -292,11 +293,11 @@ func (r *commentReader) endComment(path, rest string) {
 func (r *commentReader) valueEnd(t string) (int, bool) {
 	for i := 0; i < len(t); i++ {
 		if r.quote != 0 {
-			end, ok := quotedEnd(t[i:], r.quote)
-			if !ok {
+			end := strictyaml.ClosingQuote(t, i, r.quote)
+			if end < 0 {
 				return 0, false
 			}
-			i += end
+			i = end
 			r.quote = 0
 			if r.flow == 0 {
 				return i + 1, true
@@ -402,11 +403,11 @@ func cutKey(t string) (key, value string, ok bool) {
 	}
 	from := 0
 	if t[0] == '\'' || t[0] == '"' {
-		end, ok := quotedEnd(t[1:], t[0])
-		if !ok {
+		end := strictyaml.ClosingQuote(t, 1, t[0])
+		if end < 0 {
 			return "", "", false
 		}
-		from = end + 2
+		from = end + 1
 	}
 	for i := from; i < len(t); i++ {
 		if t[i] == ':' && (i+1 == len(t) || t[i+1] == ' ' || t[i+1] == '\t') {
@@ -421,22 +422,6 @@ func cutKey(t string) (key, value string, ok bool) {
 		}
 	}
 	return "", "", false
-}
-
-// quotedEnd is where the quote q that s is inside ends: the index of the
-// closing quote, if it is on this line.
-func quotedEnd[S string | []byte](s S, q byte) (int, bool) {
-	for i := 0; i < len(s); i++ {
-		switch {
-		case q == '"' && s[i] == '\\':
-			i++
-		case s[i] == q && q == '\'' && i+1 < len(s) && s[i+1] == '\'':
-			i++
-		case s[i] == q:
-			return i, true
-		}
-	}
-	return 0, false
 }
 
 // plainEnd splits a plain value (or a block's header) from the comment
@@ -533,8 +518,8 @@ func quotedToTheEnd(line []byte) bool {
 	if len(t) == 0 || (t[0] != '\'' && t[0] != '"') {
 		return false
 	}
-	end, ok := quotedEnd(t[1:], t[0])
-	return ok && len(bytes.TrimRight(t[end+2:], " \t\r")) == 0
+	end := strictyaml.ClosingQuote(t, 1, t[0])
+	return end >= 0 && len(bytes.TrimRight(t[end+1:], " \t\r")) == 0
 }
 
 // ownCommentSets holds, per checklist, the comment lines ladder writes in

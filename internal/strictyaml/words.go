@@ -121,9 +121,11 @@ func spaces(n int) string {
 	return fmt.Sprintf("%d spaces", n)
 }
 
-// closingQuote is the byte offset of the quote that closes a quoted
-// scalar begun before from, or -1.
-func closingQuote(s string, from int, q byte) int {
+// ClosingQuote is the byte offset of the quote q that closes a quoted
+// scalar begun before from, or -1 when it does not close in s (a line).
+// It reads a line's bytes as they are, so that plans' look for comments
+// on the load path makes no string of them.
+func ClosingQuote[S string | []byte](s S, from int, q byte) int {
 	for i := from; i < len(s); i++ {
 		switch {
 		case q == '"' && s[i] == '\\':
@@ -148,7 +150,7 @@ func (t textLines) unclosedQuote(upto int, what string) (Problem, bool) {
 	for n := 1; n <= upto; n++ {
 		s := t.text(n)
 		if open != nil {
-			if c := closingQuote(s, 0, open.q); c >= 0 {
+			if c := ClosingQuote(s, 0, open.q); c >= 0 {
 				if sh := shapeOf(s[:c]); sh.key != "" || sh.item {
 					open.swallowed = true // as in version: '1', the quote taken as the end
 				}
@@ -177,7 +179,7 @@ func (t textLines) unclosedQuote(upto int, what string) (Problem, bool) {
 			continue
 		}
 		sh := shapeOf(s)
-		if sh.value < len(s) && (s[sh.value] == '"' || s[sh.value] == '\'') && closingQuote(s, sh.value+1, s[sh.value]) < 0 {
+		if sh.value < len(s) && (s[sh.value] == '"' || s[sh.value] == '\'') && ClosingQuote(s, sh.value+1, s[sh.value]) < 0 {
 			open = &openQuote{line: n, col: column(s, sh.value), q: s[sh.value]}
 		}
 	}
@@ -250,7 +252,7 @@ func (t textLines) explainLine(n int, what string) (Problem, bool) {
 	case blockErrors[what] && value != "" && (value[0] == '[' || value[0] == '{'):
 		return Problem{n, column(s, sh.value), fmt.Sprintf("text starting with %q needs quotes: put %s in single quotes", value[:1], after)}, true
 	case blockErrors[what] && value != "" && (value[0] == '"' || value[0] == '\''):
-		if i := closingQuote(value, 1, value[0]); i > 0 {
+		if i := ClosingQuote(value, 1, value[0]); i > 0 {
 			rest := value[i+1:]
 			if j := len(rest) - len(strings.TrimLeft(rest, " ")); j < len(rest) && rest[j] != '#' {
 				return Problem{n, column(s, sh.value+i+1+j), "text after the closing quote: put all of the text inside the quotes"}, true
