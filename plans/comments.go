@@ -633,7 +633,7 @@ func withHandComments(b []byte, fc *fileComments) []byte {
 		indent := len(l) - len(strings.TrimLeft(l, " "))
 		for _, c := range above[i] {
 			if keep(c) {
-				out = append(out, spaces(indent)...)
+				out = appendIndent(out, indent)
 				out = append(out, c...)
 				out = append(out, '\n')
 			}
@@ -643,7 +643,7 @@ func withHandComments(b []byte, fc *fileComments) []byte {
 		out = append(out, '\n')
 		for _, t := range after[i] {
 			if keep(t.text) {
-				out = append(out, spaces(t.indent)...)
+				out = appendIndent(out, t.indent)
 				out = append(out, t.text...)
 				out = append(out, '\n')
 			}
@@ -778,5 +778,3 @@ func ladders(comment string) bool {
 	}
 	return false
 }
-
-func spaces(n int) string { return strings.Repeat(" ", n) }
