@@ -300,10 +300,13 @@ func (s *itemScreen) ratingHeight(air presentAir, rated bool) int {
 	w := s.c.width
 	n := 1
 	switch {
-	case air.badge == badgeHuge && rated:
-		n = 7
-	case air.badge == badgeBig && rated:
+	case rated && air.badge >= badgeBig && s.ratedBadgeFits(air.badge, w):
 		n = 5
+		if air.badge == badgeHuge {
+			n = 7
+		}
+	case rated && air.badge >= badgeBox:
+		n = 3
 	case air.badge >= badgeBig && air.bigLevels && s.bigDrawable(s.unratedBadgeText(), w-8):
 		n = 5
 	case air.badge >= badgeBox:
@@ -319,7 +322,7 @@ func (s *itemScreen) ratingHeight(air presentAir, rated bool) int {
 	switch {
 	case !air.scale:
 	case rated || air.oneLine:
-		n++
+		n += len(s.scaleRows(w))
 	case air.bigLevels && s.bigLevelsDrawable(w):
 		n += 1 + 4*levels - 1 // a blank line, then three rows a level and a blank row between
 	default:
@@ -524,7 +527,7 @@ func (s *itemScreen) presentRating(st *styles, w int, air presentAir) string {
 	}
 	switch {
 	case air.scale && (rated || air.oneLine):
-		lines = append(lines, centreIn(ansi.Truncate(s.presentScale(st), w, "…"), w))
+		lines = append(lines, s.presentScale(st, w)...)
 	case air.scale && air.bigLevels:
 		if big := s.presentBigLevels(st, w); big != "" {
 			lines = append(lines, "", big)
@@ -551,24 +554,20 @@ func (s *itemScreen) presentBadge(st *styles, w int, air presentAir) string {
 		ls = st.levelStyle(li, len(c.Scale))
 	}
 	edge := lipgloss.NewStyle().Foreground(ls.GetForeground())
-	if rated && air.badge >= badgeBig {
-		word := plans.Mark(c, r.Rating) + " " + strings.ToUpper(l.Label)
+	if rated && air.badge >= badgeBig && s.ratedBadgeFits(air.badge, w) {
 		draw := bigLine
 		if air.badge == badgeHuge {
 			draw = bigDouble
 		}
-		if rows, ok := draw(word); ok {
-			bw := 0
-			for _, row := range rows {
-				bw = max(bw, ansi.StringWidth(row))
-			}
-			if bw+8 <= w {
-				for i, row := range rows {
-					rows[i] = ls.Render(padRight(row, bw))
-				}
-				return indentLinesBy(box(rows, bw+8, 0, lipgloss.ThickBorder(), edge), (w-bw-8)/2)
-			}
+		rows, _ := draw(s.ratedBadgeWord())
+		bw := 0
+		for _, row := range rows {
+			bw = max(bw, ansi.StringWidth(row))
 		}
+		for i, row := range rows {
+			rows[i] = ls.Render(padRight(row, bw))
+		}
+		return indentLinesBy(box(rows, bw+8, 0, lipgloss.ThickBorder(), edge), (w-bw-8)/2)
 	}
 	if !rated && air.bigLevels && air.badge >= badgeBig {
 		if rows := s.bigWrapped(s.unratedBadgeText(), w-8); len(rows) == 1 {
@@ -589,6 +588,26 @@ func (s *itemScreen) presentBadge(st *styles, w int, air presentAir) string {
 	}
 	tw := ansi.StringWidth(text)
 	return indentLinesBy(box([]string{ls.Render(text)}, tw+8, 0, border, edge), (w-tw-8)/2)
+}
+
+// ratedBadgeWord is the rated badge's text in block letters: the shape
+// and the level's word in capitals.
+func (s *itemScreen) ratedBadgeWord() string {
+	c := s.c.checklist()
+	r := s.response()
+	l, _, _ := c.Level(r.Rating)
+	return plans.Mark(c, r.Rating) + " " + strings.ToUpper(l.Label)
+}
+
+// ratedBadgeFits reports whether the rated badge is drawn in block letters
+// of size b, boxed, in w cells; a long level word ("Leading the way") does
+// not fit a smaller window, and the badge is then a box of one line.
+func (s *itemScreen) ratedBadgeFits(b badgeSize, w int) bool {
+	bw := bigWidth(s.ratedBadgeWord())
+	if b == badgeHuge {
+		bw *= 2
+	}
+	return bw >= 0 && bw+8 <= w
 }
 
 // presentLevels is every level of the scale on a line of its own, with
@@ -617,21 +636,66 @@ func (s *itemScreen) presentLevels(st *styles, w int) string {
 	return strings.Join(lines, "\n")
 }
 
-// presentScale is the scale's levels on one line: "■ Red   ▲ Amber   ● Green".
-func (s *itemScreen) presentScale(st *styles) string {
+// presentScale is the scale's levels on one line, "■ Red   ▲ Amber   ●
+// Green", each line centred in w; when they do not fit, closer together,
+// then over as many lines as they need (scaleRows), never losing a word.
+func (s *itemScreen) presentScale(st *styles, w int) []string {
 	c := s.c.checklist()
 	r := s.response()
-	parts := make([]string, len(c.Scale))
-	for i, l := range c.Scale {
-		ls := st.levelStyle(i, len(c.Scale))
-		text := plans.MarkAt(i, len(c.Scale)) + " " + l.Label
-		cur := "  "
-		if s.focus == focusRating && i == s.cursor {
-			cur = st.Focused.Render("› ")
+	rows := s.scaleRows(w)
+	lines := make([]string, len(rows))
+	for n, row := range rows {
+		parts := make([]string, len(row.levels))
+		for j, i := range row.levels {
+			l := c.Scale[i]
+			cur := "  "
+			if s.focus == focusRating && i == s.cursor {
+				cur = st.Focused.Render("› ")
+			}
+			parts[j] = cur + st.levelStyle(i, len(c.Scale)).Reverse(r.Rating == l.Key).Render(plans.MarkAt(i, len(c.Scale))+" "+l.Label)
 		}
-		parts[i] = cur + ls.Reverse(r.Rating == l.Key).Render(text)
+		lines[n] = centreIn(ansi.Truncate(strings.Join(parts, row.gap), w, "…"), w)
 	}
-	return strings.Join(parts, "   ")
+	return lines
+}
+
+// scaleRow is one line of presentScale: which levels, and what is
+// between them.
+type scaleRow struct {
+	levels []int
+	gap    string
+}
+
+// scaleRows lays the scale's levels out for presentScale in w cells:
+// on one line three spaces apart, else one space apart (each level keeps
+// the two cells of its "› " marker), else filled line by line.
+func (s *itemScreen) scaleRows(w int) []scaleRow {
+	c := s.c.checklist()
+	widths := make([]int, len(c.Scale))
+	all := make([]int, len(c.Scale))
+	total := 0
+	for i, l := range c.Scale {
+		widths[i] = 2 + ansi.StringWidth(plans.MarkAt(i, len(c.Scale))+" "+l.Label)
+		all[i] = i
+		total += widths[i]
+	}
+	for _, gap := range []string{"   ", " "} {
+		if total+len(gap)*(len(c.Scale)-1) <= w {
+			return []scaleRow{{all, gap}}
+		}
+	}
+	var rows []scaleRow
+	line := 0
+	for i, lw := range widths {
+		if n := len(rows); n > 0 && line+1+lw <= w {
+			rows[n-1].levels = append(rows[n-1].levels, i)
+			line += 1 + lw
+			continue
+		}
+		rows = append(rows, scaleRow{[]int{i}, " "})
+		line = lw
+	}
+	return rows
 }
 
 // presentHelp is the one line of keys in presenter mode.

@@ -174,3 +174,42 @@ func TestTheSpreadOfAWideScaleIsNeverCutShort(t *testing.T) {
 		}
 	}
 }
+
+// After a rating, presenter mode shows the scale's levels on one line
+// with the chosen one in reverse. A checklist's own scale of five levels
+// with long words is wider than that line at 80 or 100 columns: the last
+// level lost its word ("● Leadi…"), so the room saw four levels of five.
+// The levels sit closer, then go on two lines, each word whole.
+func TestEveryLevelKeepsItsWordAfterARatingInPresenterMode(t *testing.T) {
+	dir, path, list := fiveLevelPlan(t)
+	levels := []string{"■ Not started", "▲ Beginning", "◆ Developing", "★ Established", "● Leading the way"}
+	for _, size := range [][2]int{{60, 16}, {80, 24}, {100, 30}, {160, 45}} {
+		w, h := size[0], size[1]
+		hs := rvStart(t, Options{PlanPath: path, Dir: dir, Checklist: list}, w, h)
+		hs.press("P")
+		s := hs.item()
+		for i := range levels {
+			hs.press(fmt.Sprint(i + 1))
+			v := ansi.Strip(hs.a.View().Content)
+			for _, want := range levels {
+				if !strings.Contains(v, want) {
+					t.Errorf("%dx%d, rated %d: %q is not shown whole:\n%s", w, h, i+1, want, v)
+				}
+			}
+			lines := strings.Split(v, "\n")
+			if len(lines) > h {
+				t.Errorf("%dx%d, rated %d: %d lines", w, h, i+1, len(lines))
+			}
+			for _, l := range lines {
+				if ansi.StringWidth(l) > w {
+					t.Errorf("%dx%d, rated %d: a line of %d cells: %q", w, h, i+1, ansi.StringWidth(l), l)
+				}
+			}
+			for _, air := range presentAirs {
+				if got, want := s.ratingHeight(air, true), countLines(s.presentRating(&hs.a.c.styles, hs.a.c.width, air)); got != want {
+					t.Errorf("%dx%d, %+v: ratingHeight %d, drawn %d", w, h, air, got, want)
+				}
+			}
+		}
+	}
+}
