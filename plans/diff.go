@@ -83,6 +83,10 @@ type ItemChange struct {
 	// Action is the item's action as it is now (or was, if it was
 	// cleared), so that a status change can say what was done.
 	Action string
+	// ClearedDone is set when the action that went had been marked done:
+	// between two years every action done last year goes (only open
+	// ones are carried on), which is not the same as one dropped.
+	ClearedDone bool
 	// Votes is set when the room's votes changed (a new round, or votes
 	// given or removed).
 	Votes *VotesChange
@@ -318,6 +322,7 @@ func (d *Diff) compareItems() {
 func (d *Diff) compareResponse(ch *ItemChange, o, n *Response) {
 	ch.Rating = d.ratingChange(o.Rating, n.Rating)
 	ch.Action = cmp.Or(n.Action, o.Action)
+	ch.ClearedDone = o.Action != "" && n.Action == "" && o.Status == StatusDone
 	var fs []FieldChange
 	fs = fieldChange(fs, "action", o.Action, n.Action)
 	fs = fieldChange(fs, "owner", o.Owner, n.Owner)

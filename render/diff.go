@@ -424,7 +424,7 @@ func (b diffBuilder) actions() diffSection {
 		if len(it.Fields) == 0 && it.Due == nil {
 			continue
 		}
-		s.lines = append(s.lines, line{value: it.Title + " (" + areaOf(it) + ")", sub: b.changes(it.Fields, it.Due, it.Action)})
+		s.lines = append(s.lines, line{value: it.Title + " (" + areaOf(it) + ")", sub: b.changes(it.Fields, it.Due, it.Action, it.ClearedDone)})
 	}
 	return s
 }
@@ -492,7 +492,7 @@ func (b diffBuilder) step(s plans.StepChange) line {
 	case s.Removed:
 		return line{name: "step removed", value: quoted(s.Step.Text)}
 	}
-	return line{name: "step", value: quoted(s.Step.Text), sub: b.changes(s.Fields, s.Due, "")}
+	return line{name: "step", value: quoted(s.Step.Text), sub: b.changes(s.Fields, s.Due, "", false)}
 }
 
 // stepOrder is a project plan's steps in order, numbered as the plan
@@ -518,11 +518,16 @@ func stepText(s plans.Step) string {
 // changes lists what changed in an item or a step, field by field (names
 // and statuses bare, free text quoted), then its due date. A status change
 // names the action it is about, when there is one: a reviewer reads
-// "Present the business case": to do → done, not just to do → done.
-func (b diffBuilder) changes(fields []plans.FieldChange, due *plans.DueChange, action string) []line {
+// "Present the business case": to do → done, not just to do → done. An
+// action that went after it was done says so (clearedDone).
+func (b diffBuilder) changes(fields []plans.FieldChange, due *plans.DueChange, action string, clearedDone bool) []line {
 	var out []line
 	for _, f := range fields {
-		value := b.fieldValue(f.Field, f.Old) + " → " + b.fieldValue(f.Field, f.New)
+		old := b.fieldValue(f.Field, f.Old)
+		if f.Field == "action" && clearedDone {
+			old += " (done)" // gone because it was done, not dropped
+		}
+		value := old + " → " + b.fieldValue(f.Field, f.New)
 		if f.Field == "status" && action != "" {
 			value = quoted(action) + ": " + value
 		}
