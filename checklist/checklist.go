@@ -140,6 +140,17 @@ func (a *Area) ShortTitle() string {
 	return shorten(a.Title, AreaShortLength)
 }
 
+// ShortTitleIn names the area in about n characters where its title is
+// longer: its Short title, else the title's first words up to n
+// characters (at least AreaShortLength), so a wide column shows more than
+// the first two words of a title that is a sentence.
+func (a *Area) ShortTitleIn(n int) string {
+	if a.Short != "" {
+		return a.Short
+	}
+	return shorten(a.Title, max(n, AreaShortLength))
+}
+
 // Passage is a short piece of advice from a source document.
 type Passage struct {
 	Source  string // the document it comes from

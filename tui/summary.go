@@ -328,10 +328,11 @@ func (s *summaryScreen) fullHelp() [][]key.Binding {
 
 // areaName names an area in a column w cells wide: by its title, or, when
 // the title is too long for it (some checklists' areas are a sentence), by
-// its short title, whole words rather than a cut sentence.
+// its short title, else by as many of the title's first words as fit:
+// whole words rather than a cut sentence.
 func areaName(a *checklist.Area, w int) string {
 	if ansi.StringWidth(a.Title) > w {
-		return a.ShortTitle()
+		return a.ShortTitleIn(w)
 	}
 	return a.Title
 }

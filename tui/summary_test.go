@@ -208,3 +208,30 @@ func TestQuittingAtThePresentersEndPrintsTheGitCommands(t *testing.T) {
 		t.Errorf("q on the board mid-review printed %q", b.exitNotice)
 	}
 }
+
+// An area of a checklist of one's own whose title is a sentence, with no
+// short title, was named by its first 20 characters wherever the title
+// did not fit, "Arweinyddiaeth a…", even in a column of 48 cells: on the
+// summary every area of a Welsh checklist looked alike. It takes the
+// words the column has room for; an author's short title still wins.
+func TestALongAreaTitleTakesTheRoomItsColumnHas(t *testing.T) {
+	const title = "Arweinyddiaeth a diwylliant sefydliadol: Leadership and organisational culture across every site"
+	a := checklist.Area{Title: title}
+	for _, tc := range []struct {
+		w    int
+		want string
+	}{
+		{200, title},
+		{48, "Arweinyddiaeth a diwylliant sefydliadol…"},
+		{30, "Arweinyddiaeth a diwylliant…"},
+		{10, "Arweinyddiaeth a…"}, // the callers cut it to the column
+	} {
+		if got := areaName(&a, tc.w); got != tc.want {
+			t.Errorf("in %d cells: %q, want %q", tc.w, got, tc.want)
+		}
+	}
+	a.Short = "Arweinyddiaeth"
+	if got := areaName(&a, 48); got != "Arweinyddiaeth" {
+		t.Errorf("with a short title: %q", got)
+	}
+}
