@@ -33,6 +33,7 @@ type overviewScreen struct {
 	// header here, saying where they are.
 	lateSteps int
 	columns   actionColumns
+	flags     int // items flagged to revisit, counted as the overview opens (f is not one of its keys)
 
 	note     string   // what the last key did, when there is nothing else to see
 	drawn    []string // rows drawn without the cursor, by row
@@ -108,6 +109,7 @@ func (s *overviewScreen) init() tea.Cmd {
 		}
 	}
 	s.counts, s.total = s.c.plan().Counts()
+	s.flags = s.flagged()
 	s.measureActions()
 	s.drawn = nil
 	s.moveTo(s.rowOf(s.c.pos()))
@@ -251,7 +253,7 @@ func (s *overviewScreen) header(st *styles, w int, start string) (string, string
 		}
 		return start + st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d late", late)+share)
 	}
-	if n := s.flagged(); n > 0 {
+	if n := s.flags; n > 0 {
 		// The count that says what ⚑ in the list is, where the line has
 		// room for it whole after everything else.
 		flags := fmt.Sprintf("%s %d to revisit", revisitMark, n)
