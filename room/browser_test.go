@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/browsertest"
 )
 
@@ -443,4 +444,53 @@ func TestPhoneSaysTheVoteInWords(t *testing.T) {
 	r.Reveal()
 	p.waitText("You voted")
 	shapesRead("after the reveal")
+}
+
+// A checklist of one's own with five levels and long words, on a 320 px
+// phone: after the reveal each level's count stood hard against its word
+// ("▲ Planned but not begun0"), a float with nowhere left to go. The word
+// wraps in its own column and the count keeps a gap to its right.
+func TestTheSpreadKeepsEachCountApartFromALongWord(t *testing.T) {
+	builtin, _ := checklist.Builtin(checklist.DefaultID)
+	c := *builtin
+	c.Scale = []checklist.Level{
+		{Key: "not-started", Label: "Not started", Description: "Nothing in place yet"},
+		{Key: "planned", Label: "Planned but not begun", Description: "Agreed, not yet begun"},
+		{Key: "partly", Label: "Partly in place", Description: "Some of it"},
+		{Key: "mostly", Label: "Mostly in place", Description: "Most of it"},
+		{Key: "embedded", Label: "Fully embedded", Description: "Everyone, every time"},
+	}
+	r, err := New(&c, Options{PIN: "4821"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(r.Close)
+	s, err := Listen(r, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	b := browsertest.Start(t)
+	p := openPhone(t, b, s, "small")
+	p.Do(chromedp.EmulateViewport(320, 640, chromedp.EmulateMobile))
+	p.join("4821")
+	p.waitText("You are in the room")
+	r.Vote("lc-vision")
+	p.waitText("Planned but not begun")
+	p.vote("planned")
+	p.waitText("Your vote is in")
+	r.Reveal()
+	p.waitText("The room's votes")
+	gaps := browsertest.Run(p.Phone, chromedp.Evaluate[[]float64](`[...document.querySelectorAll(".spread li")].map(li => {
+		const word = li.querySelector(".word").getBoundingClientRect(), count = li.querySelector(".count").getBoundingClientRect();
+		return count.left - word.right;
+	})`))
+	if len(gaps) != 6 {
+		t.Fatalf("%d rows in the spread, want 6 (five levels and not sure)", len(gaps))
+	}
+	for i, gap := range gaps {
+		if gap < 4 {
+			t.Errorf("row %d: the count is %.0f px from its word", i+1, gap)
+		}
+	}
 }
