@@ -508,3 +508,54 @@ func TestReportHTMLLongWordsOnAPhone(t *testing.T) {
 	}
 	checkFitsPhone(t, openOnAPhone(t, out))
 }
+
+// TestReportHTMLLegendOfALongScale: under each area's bar, the legend
+// names every level with its count in two columns. A checklist of one's
+// own with five levels and long words ("Planned but not begun") ran each
+// label into the next one's shape, and the right column off the chart's
+// edge, cutting "begun 1" and the counts; such a legend takes one column.
+func TestReportHTMLLegendOfALongScale(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile("../checklist/builtin/smc-progression.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(src)
+	start, end := strings.Index(text, "\nscale:\n"), strings.Index(text, "\nareas:\n")
+	text = strings.Replace(text[:start], "id: smc-progression", "id: five-levels", 1) + `
+scale:
+  - {key: not-started, label: Not started, description: Nothing in place yet}
+  - {key: planned, label: Planned but not begun, description: Agreed}
+  - {key: partly, label: Partly in place, description: Some of it}
+  - {key: mostly, label: Mostly in place, description: Most of it}
+  - {key: embedded, label: Fully embedded, description: "Everyone, every time"}` + text[end:]
+	list := filepath.Join(dir, "checklists", "five.yaml")
+	if err := os.MkdirAll(filepath.Dir(list), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(list, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	plan := filepath.Join(dir, "plans", "five.yaml")
+	mustRun(t, "new", plan, "--checklist", list, "--org", "Acme", "--title", "Review", "--date", "2027-03-01")
+	out := filepath.Join(dir, "report.html")
+	mustRun(t, "report", plan, "--format", "html", "--today", "2027-03-01", "-o", out)
+	ctx := browsertest.New(t, 1280, 800, time.Minute)
+	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
+	// In the SVG's own units: each label's text, from its shape to its
+	// count, within the chart and clear of every other label.
+	problems := run(t, ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("figure.chart svg")].flatMap(svg => {
+		const boxes = [...svg.querySelectorAll("text.lbl")].map(l => { const b = l.getBBox(); return {text: l.textContent, left: b.x - 18, right: b.x + b.width, top: b.y, bottom: b.y + b.height}; });
+		const out = [];
+		boxes.forEach((a, i) => {
+			if (a.right > 240) out.push(a.text + " runs off the chart");
+			boxes.slice(i + 1).forEach(b => {
+				if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(a.text + " runs into " + b.text);
+			});
+		});
+		return out;
+	})`))
+	if len(problems) > 0 {
+		t.Errorf("the legends are cut or overlap: %q", problems)
+	}
+}

@@ -365,7 +365,8 @@ type htmlShape struct {
 func areaChart(area string, scale []reportRating, counts []int) htmlChart {
 	total := counts[len(counts)-1]
 	ch := htmlChart{Title: area, Total: total}
-	rows := (len(scale) + chartColumns - 1) / chartColumns
+	columns := legendColumns(scale, counts)
+	rows := (len(scale) + columns - 1) / columns
 	ch.Height = chartBar + 6 + float64(rows)*chartRow
 	words := make([]string, len(scale))
 	x := 0.0
@@ -379,8 +380,8 @@ func areaChart(area string, scale []reportRating, counts []int) htmlChart {
 				Tag: segmentTag(lv.Class, r, n, x, w)})
 			x += w
 		}
-		col, row := i%chartColumns, i/chartColumns
-		lx := float64(col) * chartWidth / chartColumns
+		col, row := i%columns, i/columns
+		lx := float64(col) * chartWidth / float64(columns)
 		ly := chartBar + 6 + float64(row)*chartRow
 		ch.Labels = append(ch.Labels, htmlLabel{
 			Class: lv.Class, Word: r.word, Count: n,
@@ -390,6 +391,21 @@ func areaChart(area string, scale []reportRating, counts []int) htmlChart {
 	}
 	ch.Summary = fmt.Sprintf("%s: %s, %s.", area, strings.Join(words, ", "), countNoun(total, "item"))
 	return ch
+}
+
+// legendColumns is how many columns the legend under an area's bar takes:
+// chartColumns, or one when a label ("Planned but not begun 12", a
+// checklist's own long words) is wider than a column, where it would run
+// into the next label or off the chart.
+func legendColumns(scale []reportRating, counts []int) int {
+	const shape, charWidth, gap = 18.0, 7.2, 4.0 // the labels' 13px text
+	for i, r := range scale {
+		text := fmt.Sprintf("%s %d", r.word, counts[i])
+		if shape+charWidth*float64(utf8.RuneCountInString(text))+gap > chartWidth/chartColumns {
+			return 1
+		}
+	}
+	return chartColumns
 }
 
 // segmentTag labels a segment x to x+w of the bar, so that it is told
