@@ -107,3 +107,14 @@ func LateWords(due plans.Date, status plans.Status, today plans.Date) string {
 	}
 	return strconv.Itoa(days) + plural(days, " day late", " days late")
 }
+
+// ActionLateWords is LateWords for an item's action: "" when the action
+// has no words, as its date then has nothing to chase (an action cleared
+// is how a review says "we will not do this" without marking it done),
+// as the overview, status and check all leave it.
+func ActionLateWords(action string, due plans.Date, status plans.Status, today plans.Date) string {
+	if action == "" {
+		return ""
+	}
+	return LateWords(due, status, today)
+}

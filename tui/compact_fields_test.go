@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // TestTheOneLineSummaryKeepsTheDueDateAtEveryWidth: at every width from
@@ -50,4 +51,10 @@ func TestTheOneLineSummaryKeepsTheDueDateAtEveryWidth(t *testing.T) {
 			}
 		}
 	}
+}
+
+// lateWords is how late an action is on day today, as the screens say it
+// (review.LateWords), for the tests to expect.
+func lateWords(due plans.Date, status plans.Status, today plans.Date) string {
+	return review.LateWords(due, status, today)
 }

@@ -154,10 +154,7 @@ func newItemScreen(c *common) *itemScreen {
 	s.due = newDateField("Due", c.readDue, itemLabelWidth)
 	s.due.base = c.dueBaseNote
 	s.due.late = func(due plans.Date) string {
-		if s.action.trimmed() == "" {
-			return "" // no action, nothing to chase: as the overview, status and check
-		}
-		return lateWords(due, plans.Status(s.status.value()), c.today)
+		return review.ActionLateWords(s.action.trimmed(), due, plans.Status(s.status.value()), c.today)
 	}
 	statuses := make([]string, len(plans.Statuses))
 	for i, st := range plans.Statuses {

@@ -10,6 +10,7 @@ import (
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // The item screen's ordinary view, and the parts of it presenter mode
@@ -74,7 +75,7 @@ func (s *itemScreen) compactFields(st *styles, w, lines int) string {
 	r := s.response()
 	field := func(label, v string) string { return st.Label.Render(label) + " " + v }
 	due := r.Due.Friendly()
-	if late := lateWords(r.Due, r.Status, s.c.today); late != "" && r.Action != "" {
+	if late := review.ActionLateWords(r.Action, r.Due, r.Status, s.c.today); late != "" {
 		due += "  " + st.Warning.Render("⚠ "+late)
 	}
 	// join puts the fields that have words on one line, in the order given.

@@ -329,18 +329,7 @@ func (s *overviewScreen) nextLate() bool {
 // when it is not late or there is no action: the overview lists only the
 // actions with words, as the summary and ladder check do.
 func (s *overviewScreen) lateOf(r *plans.Response) string {
-	if r.Action == "" {
-		return ""
-	}
-	return lateWords(r.Due, r.Status, s.c.today)
-}
-
-// lateWords is how late an action is on day today, "45 days late", or ""
-// when it is not: done, not due yet, or with no date. The item screen and
-// the overview both say it, from the review's today (ladder review
-// --today), so the two never disagree.
-func lateWords(due plans.Date, status plans.Status, today plans.Date) string {
-	return review.LateWords(due, status, today)
+	return review.ActionLateWords(r.Action, r.Due, r.Status, s.c.today)
 }
 
 // rate gives the item under the cursor level i of the scale, as its
