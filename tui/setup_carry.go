@@ -173,7 +173,7 @@ func (s *setupScreen) findLastReview() {
 			continue
 		}
 		switch {
-		case p.NextReview != "" || s.c.folderFacts[f.Path].handedOn != "":
+		case p.NextReview != "": // a plan handed on (folderFacts.handedOn) names one too
 			return // carried on: its next review is the one to find, and was not
 		case review.UnderWay(p.Date, s.c.today):
 			s.last = &lastReview{found: f, underWay: true}
