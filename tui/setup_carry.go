@@ -142,6 +142,7 @@ func (c *common) carryRefusal(carried *plans.CarriedOnAlready) string {
 type lastReview struct {
 	found    plans.Found
 	underWay bool          // a review of the last half year (review.UnderWay): to go on with
+	rated    plans.Counts  // how far the review under way got, counted once
 	carried  plans.Carried // what c would carry on from it
 	late     int
 }
@@ -176,7 +177,8 @@ func (s *setupScreen) findLastReview() {
 		case p.NextReview != "": // a plan handed on (folderFacts.handedOn) names one too
 			return // carried on: its next review is the one to find, and was not
 		case review.UnderWay(p.Date, s.c.today):
-			s.last = &lastReview{found: f, underWay: true}
+			_, rated := p.Counts()
+			s.last = &lastReview{found: f, underWay: true, rated: rated}
 		case len(p.ActionsToChase()) > 0:
 			_, carried := review.CarryPreview(p, s.c.today)
 			s.last = &lastReview{found: f, carried: carried, late: s.c.folderFacts[f.Path].late}
@@ -198,9 +200,8 @@ func (s *setupScreen) lastReviewLines(st *styles, w int) []string {
 		file = " (" + safetext.Line(filepath.Base(s.last.found.Path)) + ")"
 	}
 	if s.last.underWay {
-		_, total := p.Counts()
 		line := fmt.Sprintf("⚠ A review of %s is under way here: %s%s, of %s, %d of %d rated. To go on with it, press esc, then enter.",
-			safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly(), total.Rated(), total.Total())
+			safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly(), s.last.rated.Rated(), s.last.rated.Total())
 		return []string{st.Warning.Render(wrapIndented(line, w, 2, 0))}
 	}
 	name := "The last review of " + safetext.Line(p.Organisation) + " here, " + safetext.Line(p.Title) + file
