@@ -101,6 +101,21 @@ func (v *Votes) MostCommon(c *checklist.Checklist) (key string, ok bool) {
 	return key, best > 0
 }
 
+// Tied reports whether two levels or more share the most votes, so that
+// what MostCommon offers is called the lower of the tied votes.
+func (v *Votes) Tied(c *checklist.Checklist) bool {
+	best, n := 0, 0
+	for _, l := range c.Scale {
+		switch k := v.Count(l.Key); {
+		case k > best:
+			best, n = k, 1
+		case k == best:
+			n++
+		}
+	}
+	return best > 0 && n > 1
+}
+
 // Spread is the votes on one line, a mark and a count per level and a
 // question mark for "not sure": "■ 1  ▲ 5  ● 2  ? 0".
 func (v *Votes) Spread(c *checklist.Checklist) string {

@@ -401,7 +401,7 @@ func (a *app) roomStripWith(spread bool) string {
 			out = append(out, line(sty.Success.Render("Agreed "+plans.Label(c, st.Agreed))+"   "+keyHint(theRoomKeys.Revote)))
 		} else if common, ok := st.Votes.MostCommon(c); ok {
 			why := "most common"
-			if tied(c, st.Votes) {
+			if st.Votes.Tied(c) {
 				why = "tied: the lower level"
 			}
 			agree := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "agree "+plans.Label(c, common)+" ("+why+")"))
@@ -477,20 +477,6 @@ func (a *app) roomOnBoard() bool {
 	}
 	h := a.termHeight - max(countLines(a.statusLine()), 1) - 1 - countLines(a.roomStripWith(false))
 	return b.roomPanelFitsAt(h)
-}
-
-// tied reports whether two levels share the most votes.
-func tied(c *checklist.Checklist, v *plans.Votes) bool {
-	best, n := 0, 0
-	for _, l := range c.Scale {
-		switch k := v.Count(l.Key); {
-		case k > best:
-			best, n = k, 1
-		case k == best:
-			n++
-		}
-	}
-	return best > 0 && n > 1
 }
 
 // votedText is "5 of 8 voted": never who, never what.

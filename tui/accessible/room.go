@@ -266,7 +266,11 @@ func (r *reviewer) ratingAfterReveal(q question) question {
 		return q
 	}
 	_, i, _ := c.Level(key)
-	q.def, q.enter = i, "agree "+q.options[i].short+", the most common vote"
+	why := ", the most common vote"
+	if st.Votes.Tied(c) {
+		why = ", the lower of the tied votes"
+	}
+	q.def, q.enter = i, "agree "+q.options[i].short+why
 	return q
 }
 

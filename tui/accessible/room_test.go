@@ -380,3 +380,22 @@ func TestRoomClosesOnInterrupt(t *testing.T) {
 	}
 	rr.waitFor("Interrupted (ctrl+c). Every answer given is saved")
 }
+
+// A tie after the reveal: the screens say Enter agrees "(tied: the lower
+// level)"; the prompts called the lower of two levels with as many votes
+// each "the most common vote", which a room that just heard 2 and 2 knows
+// is not so.
+func TestTheRevealSaysWhenTheVotesAreTied(t *testing.T) {
+	rr := startRoomReview(t, newPlanFile(t, nil), nil)
+	rr.waitFor("Rating: ")
+	for _, choice := range []string{"green", "amber", "green", "amber"} {
+		roomtest.Joined(t, rr.url, roomPIN).Vote(choice)
+	}
+	rr.answer("reveal")
+	said := rr.waitFor("Rating: ")
+	saysAll(t, "reveal", said, "Votes: Red 0, Amber 2, Green 2, not sure 0.\n", "press Enter to agree Amber, the lower of the tied votes")
+	if strings.Contains(said, "the most common vote") {
+		t.Errorf("a tie is called the most common vote:\n%s", said)
+	}
+	rr.quits()
+}
