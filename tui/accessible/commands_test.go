@@ -414,3 +414,19 @@ func TestLateActionsSaySo(t *testing.T) {
 		"Open actions by due date:\n1. Write the vision; owner Ana; due Fri 1 Jan 2027 (2027-01-01), 14 days late; todo\n",
 	)
 }
+
+// An action cleared at the item (dropped, its reason in the notes) is no
+// longer chased, so its due date is not called late any more, as on the
+// screens (review.ActionLateWords).
+func TestAClearedActionsDateIsNotCalledLate(t *testing.T) {
+	path := newPlanFile(t, func(p *plans.Plan) {
+		r := p.Response("lc-vision")
+		r.Rating, r.Action, r.Owner, r.Status = "red", "Write the vision", "Ana", plans.StatusTodo
+		r.Due = today.AddDays(-14)
+	})
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"item 1", "", "-", "", "", "quit"}))
+	checkOutput(t, out, "Enter keeps: Fri 1 Jan 2027 (2027-01-01). Type - to clear it.\n")
+	if strings.Contains(out, "days late") {
+		t.Errorf("a cleared action's date is called late:\n%s", out)
+	}
+}

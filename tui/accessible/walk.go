@@ -184,7 +184,11 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 	if err := r.chooseDueBase(); err != nil {
 		return err
 	}
-	err = r.p.date("Due date", "When by?", response().Due, withLate(response().Due, response().Status, r.today), func(text string) (plans.Date, error) {
+	late := "" // an action without words is not chased, nor late (as on the screens)
+	if l := review.ActionLateWords(response().Action, response().Due, response().Status, r.today); l != "" {
+		late = ", " + l
+	}
+	err = r.p.date("Due date", "When by?", response().Due, late, func(text string) (plans.Date, error) {
 		d, sn, err := r.s.SetDue(it.ID, text)
 		r.save(sn)
 		return d, err
