@@ -3,6 +3,7 @@ package review
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -246,4 +247,65 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func UnderWay(held, today plans.Date) bool {
 	const halfAYear = 182
 	return !held.IsZero() && held.DaysUntil(today) < halfAYear
+}
+
+// LastReview is an organisation's newest plan in a folder, as a review
+// about to begin sees it: under way (this year's, begun again by mistake:
+// go on with it), or last year's with actions open (begin the next review
+// from it, carrying them on).
+type LastReview struct {
+	Found    plans.Found
+	UnderWay bool
+	Carried  plans.Carried // what carrying it on takes across; empty when under way
+}
+
+// LastReviewOf is the last review of org in found: its plan with the
+// latest date (the first listed, of plans of one date). nil when the
+// organisation has no plan there, when that plan was carried on already
+// (its next review is the one to find), or when it has nothing open to
+// carry on. The organisation's latest review decides, so that a review
+// under way is never passed over for an older one, whose carrying on
+// would make a third plan for the year. The screens' form asks it of the
+// organisation typed; the prompts' folder list, which knows none yet,
+// asks NextReviewFrom.
+func LastReviewOf(found []plans.Found, org string, today plans.Date) *LastReview {
+	var last *plans.Found
+	for i, f := range found {
+		if f.Plan != nil && plans.SameOrganisation(f.Plan.Organisation, org) && (last == nil || f.Plan.Date.Compare(last.Plan.Date) > 0) {
+			last = &found[i]
+		}
+	}
+	if last == nil {
+		return nil
+	}
+	p := last.Plan
+	switch {
+	case p.NextReview != "": // a plan handed on names its next review
+		return nil
+	case UnderWay(p.Date, today):
+		return &LastReview{Found: *last, UnderWay: true}
+	case len(p.ActionsToChase()) == 0:
+		return nil
+	}
+	_, carried := CarryPreview(p, today)
+	return &LastReview{Found: *last, Carried: carried}
+}
+
+// NextReviewFrom is the last review (see LastReviewOf) of the first
+// organisation in found that a next review could carry on from: what a
+// folder list, newest first, offers beside "Begin a new review". nil when
+// there is none.
+func NextReviewFrom(found []plans.Found, today plans.Date) *LastReview {
+	var seen []string // organisations whose last review was asked about
+	for _, f := range found {
+		p := f.Plan
+		if p == nil || slices.ContainsFunc(seen, func(org string) bool { return plans.SameOrganisation(org, p.Organisation) }) {
+			continue
+		}
+		seen = append(seen, p.Organisation)
+		if l := LastReviewOf(found, p.Organisation, today); l != nil && !l.UnderWay && CarriedWords(l.Carried) != "" {
+			return l
+		}
+	}
+	return nil
 }

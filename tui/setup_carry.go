@@ -168,22 +168,14 @@ func (s *setupScreen) findLastReview() {
 	if s.prev != nil || org == "" {
 		return
 	}
-	for _, f := range s.c.folderPlans { // newest first, those carried on last
-		p := f.Plan
-		if p == nil || !plans.SameOrganisation(p.Organisation, org) {
-			continue
-		}
-		switch {
-		case p.NextReview != "": // a plan handed on (folderFacts.handedOn) names one too
-			return // carried on: its next review is the one to find, and was not
-		case review.UnderWay(p.Date, s.c.today):
-			_, rated := p.Counts()
-			s.last = &lastReview{found: f, underWay: true, rated: rated}
-		case len(p.ActionsToChase()) > 0:
-			_, carried := review.CarryPreview(p, s.c.today)
-			s.last = &lastReview{found: f, carried: carried, late: s.c.folderFacts[f.Path].late}
-		}
-		return
+	l := review.LastReviewOf(s.c.folderPlans, org, s.c.today) // newest first, those carried on last
+	switch {
+	case l == nil:
+	case l.UnderWay:
+		_, rated := l.Found.Plan.Counts()
+		s.last = &lastReview{found: l.Found, underWay: true, rated: rated}
+	default:
+		s.last = &lastReview{found: l.Found, carried: l.Carried, late: s.c.folderFacts[l.Found.Path].late}
 	}
 }
 

@@ -205,3 +205,38 @@ func TestTheFolderListOffersTheNextReview(t *testing.T) {
 		t.Fatalf("last year's plan names no next review: %v", err)
 	}
 }
+
+// This year's review begun without carrying last year's on: the list
+// offers to go on with it (it is listed), not to begin yet another next
+// review from last year's, which would make a third plan for the year.
+// The screens' form follows the same rule (an organisation's newest plan
+// decides: review.UnderWay).
+func TestTheFolderListOffersNoNextReviewBesideOneUnderWay(t *testing.T) {
+	old, next, prev := lastYearFolder(t)
+	dir := filepath.Dir(old)
+	now := plans.New(prev.Checklist, prev.Organisation, "Spring review 2027", today.AddDays(-5))
+	if err := os.WriteFile(next, plans.Encode(now), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := runReviewOK(t, Options{Dir: dir}, strings.NewReader("quit\n"))
+	if strings.Contains(out, "Begin the next review from") {
+		t.Errorf("beside a review under way, the list offers another next review:\n%s", out)
+	}
+	if !strings.Contains(out, "Spring review 2027, 0 of 21 rated") {
+		t.Errorf("the review under way is not listed:\n%s", out)
+	}
+
+	// Another organisation's plans in the same folder (a consultant's)
+	// do not hide Acme's last review.
+	other := plans.New(prev.Checklist, "Bea's Bakery", "Winter review", today.AddDays(-3))
+	if err := os.WriteFile(filepath.Join(dir, "bea.yaml"), plans.Encode(other), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(next); err != nil {
+		t.Fatal(err)
+	}
+	out = runReviewOK(t, Options{Dir: dir}, strings.NewReader("quit\n"))
+	if !strings.Contains(out, "Begin the next review from Acme Café Ltd: Spring review 2026") {
+		t.Errorf("another organisation's review hid Acme's last one:\n%s", out)
+	}
+}

@@ -108,24 +108,16 @@ type carryable struct {
 	what  string
 }
 
-// nextReviewFrom is the newest plan in found with actions or steps still
-// open and no next review named, of a review held half a year ago or
-// more: last year's review, which the next carries on from (c on the
-// start screen). A review of the last few months is the one under way,
-// and offering to carry it on would be noise beside it.
+// nextReviewFrom is the plan a next review could carry on from
+// (review.NextReviewFrom: the newest organisation's last review, held half
+// a year ago or more, with actions or steps still open, not carried on
+// already), and what it would take across.
 func nextReviewFrom(found []plans.Found, today plans.Date) *carryable {
-	for _, f := range found { // newest first
-		if f.Err != nil || f.Plan == nil || f.Plan.NextReview != "" || len(f.Plan.ActionsToChase()) == 0 {
-			continue
-		}
-		if f.Plan.Date.IsZero() || review.UnderWay(f.Plan.Date, today) {
-			continue
-		}
-		if _, carried := review.CarryPreview(f.Plan, today); review.CarriedWords(carried) != "" {
-			return &carryable{found: f, what: review.CarriedWords(carried)}
-		}
+	l := review.NextReviewFrom(found, today)
+	if l == nil {
+		return nil
 	}
-	return nil
+	return &carryable{found: l.Found, what: review.CarriedWords(l.Carried)}
 }
 
 // create asks for the details of a new review and writes its plan, at path
