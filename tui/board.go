@@ -424,7 +424,7 @@ func (s *boardScreen) chooseLayout(w, h int) boardLayout {
 	// block letters, as every heading there, when the tiles show as many
 	// full titles so.
 	bigAreas := []bool{false}
-	if s.c.present && s.c.bigHeadings() {
+	if s.c.present && s.c.bigHeadings() && s.everyAreaNameBig(w) {
 		bigAreas = []bool{true, false}
 	}
 	minCell := s.minTileWidth()
@@ -547,6 +547,34 @@ func (s *boardScreen) bigAreaName(a *checklist.Area, w int) bool {
 	return name > 0 && name+4+tally <= w
 }
 
+// everyAreaNameBig reports whether every area's name fits w in block
+// letters: the board's headings take one style, so one area whose title
+// is a sentence keeps the others out of block letters.
+func (s *boardScreen) everyAreaNameBig(w int) bool {
+	c := s.c.checklist()
+	for i := range c.Areas {
+		if !s.bigAreaName(&c.Areas[i], w) {
+			return false
+		}
+	}
+	return true
+}
+
+// everyAreaNameSpaced reports whether every area's name fits w in
+// letter-spaced capitals beside its tally: else every area is headed in
+// plain capitals, not some one way and some the other.
+func (s *boardScreen) everyAreaNameSpaced(st *styles, w int) bool {
+	p := s.c.plan()
+	for i := range p.Checklist.Areas {
+		a := &p.Checklist.Areas[i]
+		tally := areaTally(p, a, func(key string) string { return st.ratingMark(p.Checklist, key) })
+		if ansi.StringWidth(letterSpaced(strings.ToUpper(a.Title)))+4+ansi.StringWidth(tally) > w {
+			return false
+		}
+	}
+	return true
+}
+
 // listLabelWidth is the rating's width in a list line: "○ Unrated" and
 // room; wider where the scale's words are (ratingLabelWidth).
 const listLabelWidth = 10
@@ -592,7 +620,7 @@ func (s *boardScreen) areaHead(st *styles, l boardLayout, a *checklist.Area, w i
 		}
 	}
 	name := strings.ToUpper(a.Title)
-	if !l.list {
+	if !l.list && s.everyAreaNameSpaced(st, w) {
 		name = letterSpaced(name)
 	}
 	if head := st.Heading.Render(name) + "    " + tally; ansi.StringWidth(head) <= w {

@@ -325,3 +325,40 @@ func openBoard(t *testing.T, p *plans.Plan, w, ht int, present bool) (*rvHarness
 	h.press("b")
 	return h, h.a.screen(screenBoard).(*boardScreen)
 }
+
+// A checklist of one's own with one sentence-long area among short ones:
+// the presenter's board headed the short areas in block letters (or
+// letter-spaced capitals) and the long one in plain capitals, two styles
+// of heading on one screen. Every area's heading takes the style that
+// fits them all.
+func TestTheBoardHeadsEveryAreaAlike(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "checklist", "builtin", "smc-progression.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(src), "id: smc-progression", "id: one-long-area", 1)
+	text = strings.Replace(text, "title: Leadership & Culture", `title: "Arweinyddiaeth a diwylliant sefydliadol: Leadership and organisational culture across every site"`, 1)
+	list := filepath.Join(t.TempDir(), "long.yaml")
+	if err := os.WriteFile(list, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := checklist.Resolve(list)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, path := rvWritePlan(t, plans.New(c, "Cwmni", "Bach", plans.Date{Year: 2027, Month: 3, Day: 1}))
+	for _, size := range [][2]int{{100, 30}, {160, 45}, {240, 67}} {
+		h := rvStart(t, Options{PlanPath: path, Dir: dir, Checklist: list}, size[0], size[1])
+		h.press("P", "b")
+		v := h.view()
+		long := strings.Contains(v, "A R W E I N Y D D")
+		for _, short := range []string{"WORKFORCE", "ENABLERS"} {
+			if spaced := strings.Contains(v, letterSpaced(short)); spaced != long {
+				t.Errorf("%dx%d: %s letter-spaced %v, the long area %v:\n%s", size[0], size[1], short, spaced, long, v)
+			}
+			if !strings.Contains(v, short) && !strings.Contains(v, letterSpaced(short)) {
+				t.Errorf("%dx%d: %s in block letters beside an area in capitals:\n%s", size[0], size[1], short, v)
+			}
+		}
+	}
+}
