@@ -375,7 +375,7 @@ func (s *followupScreen) view() string {
 	bodyHeight := s.c.height - lineCount(top) - lineCount(due) - 1
 	var body []string
 	if s.followUp().Kind == checklist.KindCounts {
-		body = append(body, countsTable(s.c, w), "", st.Subtle.Render(wrapIndented(countsNote(s.c.plan()), w, 0, 2)))
+		body = append(body, countsAnswer(s.c, w, bodyHeight))
 	}
 	kind := s.stops[:len(s.stops)-1]
 	if len(kind) > 0 {

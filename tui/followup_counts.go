@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -100,4 +101,26 @@ func countsNote(p *plans.Plan) string {
 		return "Worked out from your ratings. 1 item is not rated yet: o shows which."
 	}
 	return "Worked out from your ratings. " + strconv.Itoa(total.Unrated) + " items are not rated yet: o shows which."
+}
+
+// countsAnswer is the counts question's answer in h lines: the table and
+// its note; the table alone where both do not fit; and where the table
+// does not either, as many of its rows as fit and a line saying the rest
+// are there. The question takes no keys that would scroll it, and
+// presenter mode at 60x16 showed the first area's row alone.
+func countsAnswer(c *common, w, h int) string {
+	st := &c.styles
+	table := countsTable(c, w)
+	full := table + "\n\n" + st.Subtle.Render(wrapIndented(countsNote(c.plan()), w, 0, 2))
+	switch n := lineCount(table); {
+	case lineCount(full) <= h:
+		return full
+	case n <= h:
+		return table
+	case h < 2:
+		return clipLines(table, h)
+	default:
+		more := fmt.Sprintf("  ↓ %d more rows: a taller window shows them", n-(h-1))
+		return clipLines(table, h-1) + "\n" + st.Subtle.Render(ansi.Truncate(more, w, "…"))
+	}
 }

@@ -52,7 +52,7 @@ func (s *followupScreen) presentView() string {
 	room := max(1, h-lineCount(top)-lineCount(due)-2) // a blank line above and below the answer
 	var answer []string
 	if s.followUp().Kind == checklist.KindCounts {
-		answer = append(answer, countsTable(s.c, col), "", st.Subtle.Render(wrapIndented(countsNote(s.c.plan()), col, 0, 2)))
+		answer = append(answer, countsAnswer(s.c, col, room))
 	}
 	if kind := s.stops[:len(s.stops)-1]; len(kind) > 0 {
 		answer = append(answer, s.presentStops(kind, col, room))
