@@ -607,9 +607,10 @@ func (s *boardScreen) numberWidth() int {
 
 // areaHead is an area's heading on the board: its name, and its tally
 // beside it ("■ 1   ▲ 2   ● 0   ○ 1"); in block letters in presenter mode
-// on a big window (bigAreas), in letter-spaced capitals over tiles, in
+// on a big window (bigAreas), in letter-spaced capitals over tiles when
+// spaced (everyAreaNameSpaced, asked once for the whole board), in
 // capitals in the list.
-func (s *boardScreen) areaHead(st *styles, l boardLayout, a *checklist.Area, w int) []string {
+func (s *boardScreen) areaHead(st *styles, l boardLayout, a *checklist.Area, w int, spaced bool) []string {
 	p := s.c.plan()
 	tally := areaTally(p, a, func(key string) string { return st.ratingMark(p.Checklist, key) })
 	if l.bigAreas && s.bigAreaName(a, w) {
@@ -620,7 +621,7 @@ func (s *boardScreen) areaHead(st *styles, l boardLayout, a *checklist.Area, w i
 		}
 	}
 	name := strings.ToUpper(a.Title)
-	if !l.list && s.everyAreaNameSpaced(st, w) {
+	if spaced {
 		name = letterSpaced(name)
 	}
 	if head := st.Heading.Render(name) + "    " + tally; ansi.StringWidth(head) <= w {
@@ -645,6 +646,7 @@ func (s *boardScreen) drawLayout(l boardLayout, w int) ([]string, int) {
 	var out []string
 	cursorY := 0
 	s.rows, s.rowOf = s.rows[:0], make([]int, len(s.entries))
+	spaced := !l.list && s.everyAreaNameSpaced(st, w)
 	seq := 0
 	for ai := range c.Areas {
 		a := &c.Areas[ai]
@@ -652,7 +654,7 @@ func (s *boardScreen) drawLayout(l boardLayout, w int) ([]string, int) {
 			out = append(out, "")
 		}
 		s.headings[len(out)] = true
-		out = append(out, s.areaHead(st, l, a, w)...)
+		out = append(out, s.areaHead(st, l, a, w, spaced)...)
 		for from := 0; from < len(a.Items); from += l.perRow {
 			to := min(from+l.perRow, len(a.Items))
 			if s.cursor >= seq+from && s.cursor < seq+to {

@@ -270,7 +270,8 @@ func TestBoardNamesSentenceLongAreasInWholeWords(t *testing.T) {
 			for _, l := range []boardLayout{board.layout, {list: true, perRow: 1, cellWidth: size[0]}} {
 				for i := range c.Areas {
 					a := &c.Areas[i]
-					head := ansi.Strip(strings.Join(board.areaHead(&h.a.c.styles, l, a, size[0]), "\n"))
+					spaced := !l.list && board.everyAreaNameSpaced(&h.a.c.styles, size[0])
+					head := ansi.Strip(strings.Join(board.areaHead(&h.a.c.styles, l, a, size[0], spaced), "\n"))
 					name, _, _ := strings.Cut(head, "■") // the tally begins with the first level
 					name = strings.TrimSpace(name)
 					whole := []string{strings.ToUpper(a.Title), strings.ToUpper(a.ShortTitle()), letterSpaced(strings.ToUpper(a.Title)), letterSpaced(strings.ToUpper(a.ShortTitle()))}
