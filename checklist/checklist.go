@@ -134,10 +134,7 @@ const AreaShortLength = 20
 // else its title when that is short, else the title's first words up to
 // about AreaShortLength characters, with "…".
 func (a *Area) ShortTitle() string {
-	if a.Short != "" {
-		return a.Short
-	}
-	return shorten(a.Title, AreaShortLength)
+	return a.ShortTitleIn(AreaShortLength)
 }
 
 // ShortTitleIn names the area in about n characters where its title is
