@@ -96,7 +96,7 @@ type boardLayout struct {
 	titleLines int  // tiles: lines of title under the rating
 	list       bool // one line per item instead of tiles
 	heading    bool // the board's own heading (heading)
-	bigAreas   bool // the areas' names in block letters (bigAreaName)
+	bigAreas   bool // every area's name in block letters (everyAreaNameBig)
 	perRow     int  // tiles (or list columns) in a row
 	cellWidth  int
 }
@@ -530,7 +530,7 @@ func (s *boardScreen) boardHeight(l boardLayout, head, w int) int {
 		if i > 0 {
 			n++
 		}
-		if l.bigAreas && s.bigAreaName(a, w) {
+		if l.bigAreas {
 			n += 2
 		}
 		n += 1 + rows*(l.titleLines+3)
@@ -613,7 +613,7 @@ func (s *boardScreen) numberWidth() int {
 func (s *boardScreen) areaHead(st *styles, l boardLayout, a *checklist.Area, w int, spaced bool) []string {
 	p := s.c.plan()
 	tally := areaTally(p, a, func(key string) string { return st.ratingMark(p.Checklist, key) })
-	if l.bigAreas && s.bigAreaName(a, w) {
+	if l.bigAreas {
 		rows, bw := presentHeadingRows(st, a.Title, w, true)
 		if len(rows) == 3 {
 			rows[1] = padCells(rows[1], bw) + "    " + tally
