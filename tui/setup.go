@@ -293,7 +293,7 @@ func (s *setupScreen) view() string {
 		intro = append(intro, wrapIndented("Let's begin your first review. Tell ladder who it is for; it then takes you through every recommendation, one at a time, and saves each answer as you give it"+where, w, 0, 0))
 		// Someone back a year later, in the wrong folder, sees no plan of
 		// theirs: this says why, and what to do.
-		before := "Made a review before? There are no plans in the folder " + s.c.opts.Dir + " here: press ctrl+c and run ladder in the folder that holds yours."
+		before := "Made a review before? ladder found none in " + s.c.opts.Dir + ": press ctrl+c and run ladder in the folder that holds yours."
 		if present {
 			before = "Made a review before? None is here: press ctrl+c and run ladder in the folder that holds yours."
 		}

@@ -100,7 +100,7 @@ func TestWithNoPlansItGoesStraightToAFriendlySetUp(t *testing.T) {
 		"smc-progression", "Will be saved as "+filepath.Join(dir, "2027-03-14-plan.yaml"))
 	// Someone back a year later, in the wrong folder, is told why no plan
 	// of theirs shows, and what to do.
-	requireWords(t, h.view(), "Made a review before? There are no plans in the folder plans here: press ctrl+c and run ladder in the folder that holds yours.")
+	requireWords(t, h.view(), "Made a review before? ladder found none in plans: press ctrl+c and run ladder in the folder that holds yours.")
 	// There is nothing to go back to.
 	h.press("esc")
 	if h.a.active != screenSetup {
