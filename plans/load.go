@@ -235,6 +235,7 @@ type decoder struct {
 	hintCells     int                              // letter pairs compared for hints so far (see hintBudget)
 	source        []byte                           // the plan's text, for the comment above an unknown item
 	lineStarts    []int                            // where each line of source starts, once asked for
+	lackedTitles  map[string]string                // the title line of each checklist item the plan lacks -> its id, once asked for
 }
 
 type itemNodes struct {
@@ -659,16 +660,28 @@ func (d *decoder) renamedTo(id string, c *checklist.Checklist, p *Plan) string {
 	if !ok {
 		return ""
 	}
-	for _, e := range c.Items() {
-		if _, inPlan := p.Items[e.Item.ID]; inPlan {
-			continue
-		}
-		if string(appendItemTitle(nil, e.Item)) == above {
-			return e.Item.ID
+	if d.lackedTitles == nil {
+		// Made once per file, not for each unknown item: a plan with
+		// thousands of them against a checklist of thousands would
+		// make millions of titles.
+		d.lackedTitles = map[string]string{}
+		for _, e := range c.Items() {
+			if _, inPlan := p.Items[e.Item.ID]; inPlan {
+				continue
+			}
+			renameTitlesMade.Add(1)
+			title := string(appendItemTitle(nil, e.Item))
+			if _, seen := d.lackedTitles[title]; !seen {
+				d.lackedTitles[title] = e.Item.ID
+			}
 		}
 	}
-	return ""
+	return d.lackedTitles[above]
 }
+
+// renameTitlesMade counts the checklist titles renamedTo made, for the
+// test that holds it to one per checklist item.
+var renameTitlesMade atomic.Int64
 
 // line is line n (from 1) of the plan's text, or "".
 func (d *decoder) line(n int) string {
