@@ -164,12 +164,12 @@ func (d *decoder) votes(n *yaml.Node, what string, keys map[string]*yaml.Node) *
 	}
 	v := &Votes{Levels: map[string]int{}}
 	d.Mapping(n, what, func(key string, k, val *yaml.Node) {
-		count, ok := d.Int(val, what+" "+safetext.Quote(key))
+		count, ok := d.Int(val, what+" "+safetext.Name(key))
 		if !ok {
 			return
 		}
 		if count < 0 || count > maxVotes {
-			d.Errorf(val, "%s %s should be a count from 0 to %d, found %d", what, safetext.Quote(key), maxVotes, count)
+			d.Errorf(val, "%s %s should be a count from 0 to %d, found %d", what, safetext.Name(key), maxVotes, count)
 			return
 		}
 		keys[key] = k

@@ -67,11 +67,11 @@ func TestVotesWrittenByHandLoad(t *testing.T) {
 func TestVotesBadInput(t *testing.T) {
 	tests := []struct{ name, votes, want string }{
 		{"unknown level", "{red: 1, yellow: 2}", `11:21: item lc-vision votes: "yellow" is not one of red, amber, green, unsure (did you mean "amber"?`},
-		{"negative", "{red: -1}", `11:18: item lc-vision votes "red" should be a count from 0 to 100000, found -1`},
-		{"not a number", "{red: many}", `11:18: item lc-vision votes "red" should be a whole number, found "many"`},
+		{"negative", "{red: -1}", "11:18: item lc-vision votes red should be a count from 0 to 100000, found -1"},
+		{"not a number", "{red: many}", `11:18: item lc-vision votes red should be a whole number, found "many"`},
 		{"a list", "[1, 5, 2]", "11:12: item lc-vision votes should be a mapping"},
 		{"duplicate", "{red: 1, red: 2}", `11:21: duplicate key "red" in item lc-vision votes`},
-		{"huge", "{green: 99999999999}", `item lc-vision votes "green" should be a count from 0 to 100000`},
+		{"huge", "{green: 99999999999}", "item lc-vision votes green should be a count from 0 to 100000"},
 		// A key from a hostile file is quoted as an excerpt, as every
 		// value is: it was printed whole, a thousand letters and a
 		// right-to-left override turning the line round.
