@@ -110,3 +110,21 @@ func TestGeneralParseKeepsLines(t *testing.T) {
 		}
 	}
 }
+
+// TestALongLineOfValuesIsReadOnce: the general parser looks at each
+// value's place in the source (for a tag). A flow list of a quarter of a
+// million entries on one line ("participants: [a,a,…]", a 500 KB plan
+// from a pull request) counted each entry's column from the start of the
+// line: tens of billions of steps, and ladder check took a minute. The
+// line is walked once, as it is read.
+func TestALongLineOfValuesIsReadOnce(t *testing.T) {
+	const n = 20_000
+	src := "participants: [" + strings.Repeat("é,", n) + "z]\nother: [\"b\", 'c', d]\n"
+	runesCounted.Store(0)
+	if _, ps := Parse([]byte(src)); len(ps) > 0 {
+		t.Fatal(ps)
+	}
+	if got := runesCounted.Load(); got > int64(2*len(src)) {
+		t.Errorf("%d characters stepped over to read %d bytes", got, len(src))
+	}
+}
