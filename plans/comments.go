@@ -98,11 +98,12 @@ type commentReader struct {
 	own     map[string]bool // ladder's comment lines for the plan's checklist
 	stack   []commentLevel
 	pending []pendingComment
-	block   int    // the indent of the key whose block of text the lines are in, or -1
-	cont    int    // the indent of the key whose plain value may go on over the next lines, or -1
-	quote   byte   // the quote a value that goes on over the next lines is in, or 0
-	flow    int    // how deep in [ and { a value that goes on over the next lines is
-	onKey   string // the path of that key
+	block   int            // the indent of the key whose block of text the lines are in, or -1
+	cont    int            // the indent of the key whose plain value may go on over the next lines, or -1
+	quote   byte           // the quote a value that goes on over the next lines is in, or 0
+	flow    int            // how deep in [ and { a value that goes on over the next lines is
+	onKey   string         // the path of that key
+	entries map[string]int // how many list entries of each path were read (sameEntry)
 }
 
 func (r *commentReader) path() string {
@@ -165,7 +166,7 @@ func (r *commentReader) line(line string) {
 		t = strings.TrimLeft(rest, " ")
 		indent = len(line) - len(t)
 		if t != "" && t[0] == '#' {
-			r.rename("=") // an empty entry, and a comment
+			r.renameEntry("=") // an empty entry, and a comment
 			r.add(r.path(), commentAtEnd, strings.TrimRight(rest, " \t"))
 			return
 		}
@@ -178,7 +179,7 @@ func (r *commentReader) line(line string) {
 					text = t[:end+1]
 				}
 			}
-			r.rename("=" + entryKey(text))
+			r.renameEntry("=" + entryKey(text))
 			r.value(len(r.stack)-1, t)
 			return
 		}
@@ -233,6 +234,21 @@ func (r *commentReader) rename(key string) {
 			break
 		}
 	}
+}
+
+// renameEntry renames the entry of a list of text on top of the stack
+// by its text, told apart from the entries before it with the same text
+// (sameEntry), as canonicalKeys tells them apart.
+func (r *commentReader) renameEntry(key string) {
+	r.rename(key)
+	path := r.path()
+	if r.entries == nil {
+		r.entries = map[string]int{}
+	}
+	if n := r.entries[path]; n > 0 {
+		r.rename(key + sameEntry(n))
+	}
+	r.entries[path]++
 }
 
 // abovePending gives the comments waiting for a key to the key on top of
@@ -435,6 +451,12 @@ func plainEnd(t string) (value, comment string) {
 	}
 	return strings.TrimRight(t, " \t"), ""
 }
+
+// sameEntry tells apart the entries of a list with the same text (two
+// participants called Ana), by how many came before: the n+1th is
+// "=Ana" and sameEntry(n). Without it every comment on them went to the
+// first.
+func sameEntry(n int) string { return "\x00" + strconv.Itoa(n+1) }
 
 // entryKey is the text of a list entry as written ("Ana", "'yes'"), as
 // the key its comments are kept by: quotes are taken off, so that an
@@ -669,6 +691,7 @@ func canonicalKeys(lines []string) map[string]int {
 	}
 	at := make(map[string]int, len(lines))
 	var stack []level
+	entries := map[string]int{} // list entries of each path so far (sameEntry)
 	block := -1
 	for i, l := range lines {
 		t := strings.TrimLeft(l, " ")
@@ -689,6 +712,14 @@ func canonicalKeys(lines []string) map[string]int {
 		path := "/" + key
 		if n := len(stack); n > 0 {
 			path = stack[n-1].path + path
+		}
+		if strings.HasPrefix(key, "=") {
+			if n := entries[path]; n > 0 {
+				entries[path]++
+				path += sameEntry(n)
+			} else {
+				entries[path] = 1
+			}
 		}
 		stack = append(stack, level{indent, path})
 		if _, seen := at[path]; !seen {

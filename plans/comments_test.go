@@ -70,6 +70,13 @@ func TestCommentsStayWhereTheyWereWritten(t *testing.T) {
 		same:     true,
 		comments: []string{"# new starter", "# really", "# the first thing we do"},
 	}, {
+		// Two people of one name each keep their own comment; both
+		// went to the first, "- Björn  # from sales  # from HR".
+		name:     "on entries of a list with the same text",
+		edits:    []string{"  - Björn\n", "  - Björn  # from sales\n  - Björn  # from HR\n  - Björn\n  - Björn  # from IT\n"},
+		same:     true,
+		comments: []string{"# from sales", "# from HR", "# from IT"},
+	}, {
 		name:     "below the last key of an item, a list, a step and the file",
 		edits:    []string{"      second # not a comment\n", "      second # not a comment\n    # below the notes\n", "  - 'yes'\n", "  - 'yes'\n  # below the list\n", "        from: lc-leadership\n    due:\n", "        from: lc-leadership\n        # below the last step\n      # below the steps\n    due:\n"},
 		change:   func(p *Plan) {},
