@@ -199,6 +199,13 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 		return &exitError{code: ExitProblems, err: err}
 	}
 	grades := im.Grades
+	if len(importOpts.Grades) == 0 && len(grades) > mostGradesToOrder {
+		// Names, emails or free text, not grades: listing them all (and
+		// again in the --grades offered) printed every person's answer.
+		return usageErrorf("%s has %d different grades in %s (%s, %s, %s, …): more than an organisation has, so it is probably not the grade column.\n"+
+			"Give the grade column with --grade-column, by header or letter (or the grades, junior to senior, with --grades). Nothing was written.",
+			name, len(grades), im.Grade, safetext.Quote(grades[0]), safetext.Quote(grades[1]), safetext.Quote(grades[2]))
+	}
 	if len(importOpts.Grades) == 0 && len(grades) > 1 {
 		if ask == nil {
 			return usageErrorf("which grades are junior and which senior? %s has %s: %s.\n"+
@@ -229,6 +236,10 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	fmt.Fprintln(stdout, out)
 	return nil
 }
+
+// mostGradesToOrder is more grades than an organisation has: a column
+// with more is not the grade column.
+const mostGradesToOrder = 40
 
 // dataImportTarget is the data file an import writes.
 func dataImportTarget(opts dataImportOptions) (string, error) {
