@@ -254,12 +254,14 @@ func carriedOn(stderr io.Writer, s *review.Session, prevPath string, linkErr err
 // --from what became of last year's: the plans beside the new one for the
 // same organisation, with how many actions each still has open (they stay
 // on ladder status, and fail ladder check --overdue once late, until they
-// are marked done there) or the review that carried them on; the way to
-// start again from the newest with open actions, so that they are chased
-// in the new plan instead (the new plan is still blank, so nothing is
-// lost); and the ladder diff that compares this one with the newest on
-// the same checklist (diff refuses two checklists' plans). Plans that do
-// not load are ladder check's business, not this hint's.
+// are marked done there) or the review that carried them on; then, as the
+// set-up form and the accessible prompts say it (review.LastReviewOf
+// decides for all three), the organisation's review under way to go on
+// with, or its last review to start again from, so that its open actions
+// are chased in the new plan instead (the new plan is still blank, so
+// nothing is lost); and the ladder diff that compares this one with the
+// newest on the same checklist (diff refuses two checklists' plans).
+// Plans that do not load are ladder check's business, not this hint's.
 func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions) {
 	org := plan.Organisation
 	dir := filepath.Dir(path)
@@ -272,16 +274,17 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 		date        plans.Date
 		open        int
 		next        string // the review that carried it on, if one did
-		named       bool   // it names a next review (CreateNext refuses it)
 		comparable  bool   // diff compares it with the new plan
 	}
 	var found []earlier
+	var folder []plans.Found // the same plans, as the form finds them
 	anyOpen := false
 	firstWord := []byte(strings.ToLower(strings.Fields(org)[0]))
 	links := plans.NewLinks() // one for the folder: a chain of reviews is read once
 	for _, e := range entries {
-		other := filepath.Join(dir, e.Name())
-		if !e.Type().IsRegular() || !plans.IsPlanFile(e.Name()) || other == filepath.Clean(path) {
+		name := e.Name()
+		other := filepath.Join(dir, name)
+		if !e.Type().IsRegular() || !plans.IsPlanFile(name) || plans.IsDataFile(name) || plans.IsBenchmarkFile(name) || other == filepath.Clean(path) {
 			continue
 		}
 		data, err := strictyaml.ReadFile(other)
@@ -295,7 +298,12 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 		if err != nil || !plans.SameOrganisation(p.Organisation, org) {
 			continue
 		}
-		e := earlier{path: other, title: p.Title, date: p.Date, named: p.NextReview != "", comparable: len(plans.Unrelated(p, plan)) == 0}
+		f := plans.Found{Path: other, Plan: p}
+		if info, err := e.Info(); err == nil {
+			f.ModTime = info.ModTime()
+		}
+		folder = append(folder, f)
+		e := earlier{path: other, title: p.Title, date: p.Date, comparable: len(plans.Unrelated(p, plan)) == 0}
 		if next, ok := links.HandedOn(other, p); ok {
 			e.next = next
 		} else {
@@ -316,31 +324,16 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 		}
 		fmt.Fprintf(w, "  %s (%s, %s): %s\n", safetext.Line(e.path), safetext.Line(e.title), e.date, safetext.Line(state))
 	}
-	last, from, underWay := -1, -1, -1
-	for i, e := range found { // oldest first
-		if e.comparable {
-			last = i
-			if e.open > 0 && !e.named {
-				from = i
-			}
-			if e.next == "" && !e.named && review.UnderWay(e.date, plan.Date) {
-				underWay = i
-			}
-		}
-	}
 	if anyOpen {
 		fmt.Fprintln(w, "Open actions stay on ladder status, and on ladder check --overdue once late,\nuntil they are marked done in their own plan.")
 	}
-	if underWay >= 0 {
-		// This year's review begun again, most often by mistake: carrying
-		// it on into this one would make a third.
-		fmt.Fprintf(w, "%s is a review of the last half year, under way. Begun twice by\nmistake? Remove this plan (nothing is rated in it yet) and go on with that one:\n  rm %s\n  ladder review %s\n",
-			safetext.Line(found[underWay].path), safetext.Line(plans.CommandQuote(path)), safetext.Line(plans.CommandQuote(found[underWay].path)))
-		from = -1
-	}
-	if from >= 0 {
-		fmt.Fprintf(w, "To chase %s's open actions in this review instead, remove\nthis plan (nothing is rated in it yet) and start it again from that one:\n  rm %s\n  %s\n",
-			safetext.Line(found[from].path), safetext.Line(plans.CommandQuote(path)), safetext.Line(newFromCommand(path, found[from].path, opts)))
+	plans.SortNewestFirst(folder)
+	lastReviewHint(w, path, plan, review.LastReviewOf(folder, org, plan.Date), opts)
+	last := -1
+	for i, e := range found { // oldest first
+		if e.comparable {
+			last = i
+		}
 	}
 	if last < 0 {
 		fmt.Fprintf(w, "None of them follows the same checklist as this one (%s), so\nladder diff cannot compare them with it.\n", safetext.Line(plan.ChecklistRef.ID))
@@ -348,6 +341,26 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 	}
 	fmt.Fprintf(w, "Once this review is rated, compare the two:\n  ladder diff %s %s\n",
 		safetext.Line(plans.CommandQuote(found[last].path)), safetext.Line(plans.CommandQuote(path)))
+}
+
+// lastReviewHint points at the organisation's last review, as the set-up
+// form and the accessible prompts do: under way (this year's review begun
+// again, most often by mistake: carrying it on into this one would make a
+// third), or last year's with actions open, to start this one again from.
+func lastReviewHint(w io.Writer, path string, plan *plans.Plan, last *review.LastReview, opts newOptions) {
+	switch {
+	case last == nil:
+	case last.UnderWay:
+		fmt.Fprintf(w, "%s is a review of the last half year, under way. Begun twice by\nmistake? Remove this plan (nothing is rated in it yet) and go on with that one:\n  rm %s\n  ladder review %s\n",
+			safetext.Line(last.Found.Path), safetext.Line(plans.CommandQuote(path)), safetext.Line(plans.CommandQuote(last.Found.Path)))
+	default:
+		fmt.Fprintf(w, "To chase %s's open actions in this review instead, remove\nthis plan (nothing is rated in it yet) and start it again from that one:\n  rm %s\n  %s\n",
+			safetext.Line(last.Found.Path), safetext.Line(plans.CommandQuote(path)), safetext.Line(newFromCommand(path, last.Found.Path, opts)))
+		if id := last.Found.Plan.ChecklistRef.ID; id != plan.ChecklistRef.ID {
+			// A review carries on only on its own checklist.
+			fmt.Fprintf(w, "(It follows checklist %s, and the review begun from it would too.)\n", safetext.Line(id))
+		}
+	}
 }
 
 // newFromCommand is the ladder new that makes the plan at path again, as

@@ -248,11 +248,18 @@ func Discover(dir string, resolve Resolver) ([]Found, error) {
 		f.Plan, f.Err = LoadFile(f.Path, resolve)
 		out = append(out, f)
 	}
-	slices.SortStableFunc(out, func(a, b Found) int {
+	SortNewestFirst(out)
+	return out, nil
+}
+
+// SortNewestFirst puts found in Discover's order: the file changed last
+// first, then by path. Whoever asks which plan of a date is the last
+// review (review.LastReviewOf takes the first) asks it of this order.
+func SortNewestFirst(found []Found) {
+	slices.SortStableFunc(found, func(a, b Found) int {
 		if c := b.ModTime.Compare(a.ModTime); c != 0 {
 			return c
 		}
 		return strings.Compare(a.Path, b.Path)
 	})
-	return out, nil
 }

@@ -1,0 +1,125 @@
+package cli
+
+import (
+	"bytes"
+	"cmp"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
+)
+
+// ladder new's note on the organisation's earlier plans, the set-up
+// form and the accessible prompts (review.NextReviewFrom) must point at the
+// same plan, or none: review.LastReviewOf decides for all three. Each
+// folder here is one where new once decided in a loop of its own, and
+// said something the form did not.
+func TestNewPointsAtTheLastReviewTheFormFinds(t *testing.T) {
+	day := func(y int, m time.Month, d int) plans.Date { return plans.Date{Year: y, Month: m, Day: d} }
+	newDate := day(2027, 9, 1)
+	type plan struct {
+		file, org, checklist string
+		date                 plans.Date
+		open                 bool // with an action still to do
+		modAgo               time.Duration
+	}
+	for _, tc := range []struct {
+		name  string
+		plans []plan
+	}{
+		{"last year's with actions open", []plan{
+			{file: "acme-2026.yaml", date: day(2026, 9, 1), open: true},
+		}},
+		{"under way", []plan{
+			{file: "acme-2026.yaml", date: day(2026, 9, 1), open: true},
+			{file: "acme-2027.yaml", date: day(2027, 8, 20)},
+		}},
+		// The last review closed every action: an older review's are
+		// not offered over its head.
+		{"the last review is done with", []plan{
+			{file: "acme-2025.yaml", date: day(2025, 9, 1), open: true},
+			{file: "acme-2026.yaml", date: day(2026, 9, 1)},
+		}},
+		// Two plans of one date: the one the form lists first (the
+		// newest file) is the one both offer.
+		{"two plans of one date", []plan{
+			{file: "acme-a.yaml", date: day(2026, 9, 1), open: true, modAgo: time.Minute},
+			{file: "acme-b.yaml", date: day(2026, 9, 1), open: true, modAgo: time.Hour},
+		}},
+		// The organisation's review under way follows another checklist:
+		// it is still the review under way.
+		{"under way on another checklist", []plan{
+			{file: "acme-2026.yaml", date: day(2026, 9, 1), open: true},
+			{file: "acme-bb.yaml", date: day(2027, 8, 20), checklist: "smc-building-blocks"},
+		}},
+		{"another organisation's newer review", []plan{
+			{file: "acme-2026.yaml", date: day(2026, 9, 1), open: true},
+			{file: "bea-2027.yaml", org: "Bea's Bakery", date: day(2027, 8, 20)},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "plans")
+			if err := os.Mkdir(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range tc.plans {
+				c, ok := checklist.Builtin(cmp.Or(p.checklist, checklist.DefaultID))
+				if !ok {
+					t.Fatal(p.checklist)
+				}
+				pl := plans.New(c, cmp.Or(p.org, "Acme Café Ltd"), strings.TrimSuffix(p.file, ".yaml"), p.date)
+				if p.open {
+					id := c.Areas[0].Items[0].ID
+					pl.Items[id].Rating = "red"
+					pl.Items[id].Action = "Write a one-page vision"
+					pl.Items[id].Status = "todo"
+				}
+				path := filepath.Join(dir, p.file)
+				if err := os.WriteFile(path, plans.Encode(pl), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				mod := time.Now().Add(-p.modAgo)
+				if err := os.Chtimes(path, mod, mod); err != nil {
+					t.Fatal(err)
+				}
+			}
+			found, err := plans.Discover(dir, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			last := review.LastReviewOf(found, "Acme Café Ltd", newDate)
+
+			path := filepath.Join(dir, "acme-new.yaml")
+			var stdout, stderr bytes.Buffer
+			err = runNew(&stdout, &stderr, path, newOptions{org: "Acme Café Ltd", title: "Review 2027", checklist: checklist.DefaultID, date: newDate.String()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			said := stderr.String()
+			underWay := strings.Contains(said, "under way")
+			from := ""
+			if _, rest, ok := strings.Cut(said, " --from "); ok {
+				from, _, _ = strings.Cut(rest, " ")
+			}
+			switch {
+			case last == nil:
+				if underWay || from != "" {
+					t.Errorf("the form finds no last review to go on with or carry on; new says:\n%s", said)
+				}
+			case last.UnderWay:
+				if !strings.Contains(said, last.Found.Path+" is a review of the last half year, under way") || from != "" {
+					t.Errorf("the form finds %s under way; new says:\n%s", last.Found.Path, said)
+				}
+			default:
+				if underWay || from != last.Found.Path {
+					t.Errorf("the form offers to carry on %s; new says:\n%s", last.Found.Path, said)
+				}
+			}
+		})
+	}
+}
