@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/strictyaml"
+	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
 )
 
@@ -68,12 +70,17 @@ made from it: ladder new refuses one that kept a built-in checklist's id.`,
 }
 
 func listChecklists(stdout, stderr io.Writer) error {
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	var table bytes.Buffer
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tITEMS\tSCALE\tTITLE")
 	for _, c := range checklist.Builtins() {
 		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", c.ID, c.Len(), scaleLabels(c), c.Title)
 	}
-	if err := tw.Flush(); err != nil {
+	tw.Flush()
+	// The table is some 140 columns wide: at a terminal the titles wrap
+	// whole words, not where the window's edge cuts them; into a pipe
+	// each checklist stays one row.
+	if _, err := stdout.Write(render.FitToWidth(table.Bytes(), terminalColumns(stdout))); err != nil {
 		return err
 	}
 	fmt.Fprint(stderr, "\nWhich one:\n"+builtinGuide())
