@@ -164,6 +164,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	fitHelpToTerminal(root, stdout)
 	err := root.Execute()
 	if err == nil {
 		return ExitOK
