@@ -276,6 +276,9 @@ func (c *Checklist) buildIndex() {
 // prompts both take it, so a rating is typed the same way in each.
 func (c *Checklist) Shortcut(i int) (string, bool) {
 	letter := c.Scale[i].Key[:1]
+	if letter < "a" || letter > "z" {
+		return "", false // a digit is a place on the scale: 1 for the worst
+	}
 	for j, l := range c.Scale {
 		if j != i && l.Key[:1] == letter {
 			return "", false

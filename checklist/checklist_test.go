@@ -82,6 +82,13 @@ func TestParseErrors(t *testing.T) {
 		{"reserved key", "id: x\ntitle: t\nversion: '1'\nscale:\n  - key: unrated\n  - key: b\nareas: []\n", "5:10: \"unrated\" is reserved"},
 		{"bad kind", "id: x\ntitle: t\nversion: '1'\nscale: [{key: a}, {key: b}]\nareas: [{id: a, items: [{id: i, title: T}]}]\nfollow_ups:\n  - {id: f, kind: essay, question: Q}\n", "7:19: unknown follow-up kind \"essay\""},
 		{"wrong type", "id: x\ntitle: [t]\nversion: '1'\n", "2:8: title should be text"},
+		// Two ends, a shape and a colour for each level between: past
+		// five, two levels would look alike (see plans.ToneAt).
+		{"six levels", "id: x\ntitle: t\nversion: '1'\nscale:\n  - key: a\n  - key: b\n  - key: c\n  - key: d\n  - key: e\n  - key: f\nareas: []\n", "10:5: the scale has 6 levels: ladder shows at most 5 apart"},
+		// Digits rate by place (1 for the worst) in the screens and the
+		// accessible prompts: a level keyed 0 could not be typed, and 1
+		// would rate the second level.
+		{"number key out of place", "id: x\ntitle: t\nversion: '1'\nscale:\n  - key: '0'\n  - key: '1'\n  - key: '2'\nareas: []\n", "5:10: scale key \"0\" is a number, but level 1: 1 rates the worst level"},
 		{"unknown topic", "id: x\ntitle: t\nversion: '1'\nscale: [{key: a}, {key: b}]\nareas: [{id: a, items: [{id: i, title: T, topic: weather}]}]\n", "5:50: unknown topic \"weather\" (known: workforce-data)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -115,6 +122,17 @@ func TestShortcut(t *testing.T) {
 	}
 	if k, ok := two.Shortcut(2); !ok || k != "p" {
 		t.Errorf("poor: %q %v", k, ok)
+	}
+	// A key that starts with a digit has no letter: its digit is another
+	// level's place ("2-some" first would take 2 from the second level).
+	digits, err := Parse("c.yaml", []byte("id: x\ntitle: t\nversion: '1'\nscale: [{key: 2-some}, {key: 1-most}]\nareas: [{id: a, items: [{id: i, title: T}]}]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range digits.Scale {
+		if k, ok := digits.Shortcut(i); ok {
+			t.Errorf("%s has the shortcut %q", digits.Scale[i].Key, k)
+		}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -143,13 +144,17 @@ func decodeScale(d *strictyaml.Decoder, n *yaml.Node) []Level {
 	var out []Level
 	seen := map[string]bool{}
 	d.Sequence(n, "scale", func(i int, v *yaml.Node) {
+		if i == MaxLevels {
+			d.Errorf(v, "the scale has %d levels: ladder shows at most %d apart, each with a shape and a colour of its own; join the levels closest in meaning", len(n.Content), MaxLevels)
+		}
 		var l Level
-		var keyNode *yaml.Node
+		var keyNode, labelNode *yaml.Node
 		d.Fields(v, fmt.Sprintf("scale level %d", i+1), []strictyaml.Field{
 			{Key: "key", Set: func(v *yaml.Node) { keyNode = v; l.Key = d.String(v, "key") }},
-			{Key: "label", Set: func(v *yaml.Node) { l.Label = d.String(v, "label") }},
+			{Key: "label", Set: func(v *yaml.Node) { labelNode = v; l.Label = d.String(v, "label") }},
 			{Key: "description", Set: func(v *yaml.Node) { l.Description = d.String(v, "description") }},
 		})
+		checkLevelNumbers(d, i, keyNode, labelNode)
 		switch {
 		case keyNode == nil:
 			d.Errorf(v, "scale level %d has no key", i+1)
@@ -167,6 +172,32 @@ func decodeScale(d *strictyaml.Decoder, n *yaml.Node) []Level {
 		out = append(out, l)
 	})
 	return out
+}
+
+// MaxLevels is the most levels a scale may have. Each level is told apart
+// by a shape, a word and a colour: past five, the colours between red and
+// green stop looking different on a terminal and on a page, and the
+// shapes would run out soon after (see plans.MarkAt and plans.ToneAt).
+const MaxLevels = 5
+
+// checkLevelNumbers refuses a level's key or label that is a number other
+// than the level's place: digits rate by place (1 for the worst) on the
+// screens and in the accessible prompts, so a level keyed 0 could not be
+// typed, and 1 would rate the level above the one it names.
+func checkLevelNumbers(d *strictyaml.Decoder, i int, keyNode, labelNode *yaml.Node) {
+	for _, w := range []struct {
+		n    *yaml.Node
+		what string
+	}{{keyNode, "key"}, {labelNode, "label"}} {
+		n, what := w.n, w.what
+		if n == nil || n.Kind != yaml.ScalarNode {
+			continue
+		}
+		if place, err := strconv.Atoi(strings.TrimSpace(n.Value)); err == nil && place != i+1 {
+			d.Errorf(n, "scale %s %s is a number, but level %d: 1 rates the worst level and 2 the next, by their places on the scale, on the screens and in the accessible prompts; number the levels from 1, or name them in words",
+				what, safetext.Quote(n.Value), i+1)
+		}
+	}
 }
 
 func decodeAreas(d *strictyaml.Decoder, n *yaml.Node) []Area {

@@ -1,8 +1,10 @@
 package tui
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -137,13 +139,57 @@ func rateKeys(c *checklist.Checklist) []key.Binding {
 	return bs
 }
 
-// reservedKey is a letter the item screen or the app already uses.
-func reservedKey(k string) bool {
-	switch k {
-	case "n", "p", "o", "q", "j", "k", "b", "i", "x", "f", "t":
-		return true
+// reservedKey is a letter another key of a review already uses: the
+// app's, the clocks', the room's (outside text fields, on every screen),
+// or those of the screens that rate with letters (the area's summary
+// only warns that a rating key rated nothing, before its own keys, so
+// its g for the top is not one). A level whose key starts
+// with it is rated by its digit only, so that no letter does two things
+// and no help line offers a letter that does something else.
+func reservedKey(k string) bool { return reservedLetters()[k] }
+
+// reservedLetters is read from the key maps themselves, so a key added to
+// any of them is kept from the levels without a list to keep up.
+// (The item screen's map is built for a scale of no levels, so that
+// building it asks nothing of this.)
+func reservedLetters() map[string]bool {
+	reserved.once.Do(func() {
+		reserved.letters = map[string]bool{}
+		for _, m := range []any{newGlobalKeys(), theRoomKeys, newItemKeys(&checklist.Checklist{}),
+			newOverviewScreen(nil).keys} {
+			addLetters(reflect.ValueOf(m), reserved.letters)
+		}
+	})
+	return reserved.letters
+}
+
+var reserved struct {
+	once    sync.Once
+	letters map[string]bool
+}
+
+// addLetters adds the one-letter keys of every key.Binding in v (a key
+// map: a struct of bindings, nested key maps and lists of bindings).
+func addLetters(v reflect.Value, out map[string]bool) {
+	if !v.CanInterface() {
+		return
 	}
-	return false
+	switch b, ok := v.Interface().(key.Binding); {
+	case ok:
+		for _, k := range b.Keys() {
+			if len(k) == 1 && k[0] >= 'a' && k[0] <= 'z' {
+				out[k] = true
+			}
+		}
+	case v.Kind() == reflect.Struct:
+		for i := range v.NumField() {
+			addLetters(v.Field(i), out)
+		}
+	case v.Kind() == reflect.Slice:
+		for i := range v.Len() {
+			addLetters(v.Index(i), out)
+		}
+	}
 }
 
 func newItemScreen(c *common) *itemScreen {

@@ -1090,3 +1090,22 @@ func TestAClearedActionIsNotCalledLate(t *testing.T) {
 		t.Errorf("a cleared action is still called late at 60x16:\n%s", v)
 	}
 }
+
+// A level's first letter rates it only where no other key of the review
+// has that letter: with the room on, w opened the join screen and v
+// revealed the votes instead of rating Weak or Variable, and on the
+// overview u opened the next gap instead of rating Usual, while every
+// help line offered the letter for the level. Such levels are rated by
+// their digit.
+func TestRatingLettersNeverTakeTheReviewsOtherKeys(t *testing.T) {
+	c, err := checklist.Parse("c.yaml", []byte("id: x\ntitle: t\nversion: '1'\nscale: [{key: weak}, {key: variable}, {key: usual}, {key: good}]\nareas: [{id: a, items: [{id: i, title: T}]}]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"1"}, {"2"}, {"3"}, {"g", "4"}}
+	for i, b := range rateKeys(c) {
+		if !slices.Equal(b.Keys(), want[i]) {
+			t.Errorf("%s is rated with %q, want %q", c.Scale[i].Key, b.Keys(), want[i])
+		}
+	}
+}
