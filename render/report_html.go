@@ -259,19 +259,16 @@ func htmlNextStepOf(n nextStep) htmlNextStep {
 	return h
 }
 
-// levelClass names a level's colour: the worst level is red, the best
-// green, any between amber, as on the screens.
+// levelClass names a level's colour (its tone, as on the screens and the
+// phones): report_html.css paints each class. The red, amber and green of
+// three levels keep the names they always had.
 func levelClass(level, levels int) string {
-	switch {
-	case level < 0:
-		return "none"
-	case level == 0:
-		return "worst"
-	case level == levels-1:
-		return "best"
-	default:
-		return "mid"
-	}
+	return toneClass[plans.ToneAt(level, levels)]
+}
+
+var toneClass = map[plans.Tone]string{
+	plans.ToneRed: "worst", plans.ToneOrange: "low", plans.ToneAmber: "mid",
+	plans.ToneLime: "high", plans.ToneGreen: "best", plans.ToneNone: "none",
 }
 
 // ratingColumn sizes the items' rating column to the scale's longest word

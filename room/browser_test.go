@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/browsertest"
@@ -451,25 +452,7 @@ func TestPhoneSaysTheVoteInWords(t *testing.T) {
 // ("▲ Planned but not begun0"), a float with nowhere left to go. The word
 // wraps in its own column and the count keeps a gap to its right.
 func TestTheSpreadKeepsEachCountApartFromALongWord(t *testing.T) {
-	builtin, _ := checklist.Builtin(checklist.DefaultID)
-	c := *builtin
-	c.Scale = []checklist.Level{
-		{Key: "not-started", Label: "Not started", Description: "Nothing in place yet"},
-		{Key: "planned", Label: "Planned but not begun", Description: "Agreed, not yet begun"},
-		{Key: "partly", Label: "Partly in place", Description: "Some of it"},
-		{Key: "mostly", Label: "Mostly in place", Description: "Most of it"},
-		{Key: "embedded", Label: "Fully embedded", Description: "Everyone, every time"},
-	}
-	r, err := New(&c, Options{PIN: "4821"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(r.Close)
-	s, err := Listen(r, "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	r, s := fiveLevelServer(t)
 	b := browsertest.Start(t)
 	p := openPhone(t, b, s, "small")
 	p.Do(chromedp.EmulateViewport(320, 640, chromedp.EmulateMobile))
@@ -493,4 +476,65 @@ func TestTheSpreadKeepsEachCountApartFromALongWord(t *testing.T) {
 			t.Errorf("row %d: the count is %.0f px from its word", i+1, gap)
 		}
 	}
+}
+
+// fiveLevelServer is a room on a checklist of one's own with five levels
+// and long words, listening.
+func fiveLevelServer(t *testing.T) (*Room, *Server) {
+	t.Helper()
+	builtin, _ := checklist.Builtin(checklist.DefaultID)
+	c := *builtin
+	c.Scale = []checklist.Level{
+		{Key: "not-started", Label: "Not started", Description: "Nothing in place yet"},
+		{Key: "planned", Label: "Planned but not begun", Description: "Agreed, not yet begun"},
+		{Key: "partly", Label: "Partly in place", Description: "Some of it"},
+		{Key: "mostly", Label: "Mostly in place", Description: "Most of it"},
+		{Key: "embedded", Label: "Fully embedded", Description: "Everyone, every time"},
+	}
+	r, err := New(&c, Options{PIN: "4821"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(r.Close)
+	s, err := Listen(r, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return r, s
+}
+
+// On a phone every level of a five-level scale is a button of its own
+// colour, in light and dark mode, and passes axe-core's contrast checks:
+// the three middle levels were all amber.
+func TestEveryLevelIsAColourOfItsOwnOnAPhone(t *testing.T) {
+	r, s := fiveLevelServer(t)
+	b := browsertest.Start(t)
+	p := openPhone(t, b, s, "colours")
+	p.join("4821")
+	p.waitText("You are in the room")
+	r.Vote("lc-vision")
+	p.waitText("Planned but not begun")
+	for _, scheme := range []string{"light", "dark"} {
+		if _, err := chromedp.Call(p.Context(), emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}}); err != nil {
+			t.Fatal(err)
+		}
+		colours := browsertest.Run(p.Phone, chromedp.Evaluate[[]string](`[...document.querySelectorAll("button.choice")].map(b => getComputedStyle(b).backgroundColor)`))
+		if len(colours) != 6 {
+			t.Fatalf("%s: %d choices, want 6 (five levels and not sure)", scheme, len(colours))
+		}
+		for i := range colours {
+			for j := range i {
+				if colours[i] == colours[j] {
+					t.Errorf("%s: choices %d and %d are both %s", scheme, j+1, i+1, colours[i])
+				}
+			}
+		}
+		axe(t, p, scheme+": the vote on five levels")
+	}
+	p.vote("partly")
+	p.waitText("Your vote is in")
+	r.Reveal()
+	p.waitText("The room's votes")
+	axe(t, p, "the reveal of five levels")
 }

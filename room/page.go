@@ -104,16 +104,16 @@ func choices(c *checklist.Checklist) []choiceView {
 	return append(out, choiceView{Key: Unsure, Mark: plans.MarkUnsure, Label: "Not sure", Class: "unsure"})
 }
 
-// levelClass is the colour class of level i of n: the ends of the scale
-// are red and green, the levels between amber.
+// levelClass is the colour class of level i of n: its tone, as on the
+// screens and in the report (room.css paints each). The red, amber and
+// green of three levels keep the names they always had.
 func levelClass(i, n int) string {
-	switch i {
-	case 0:
-		return "worst"
-	case n - 1:
-		return "best"
-	}
-	return "between"
+	return toneClass[plans.ToneAt(i, n)]
+}
+
+var toneClass = map[plans.Tone]string{
+	plans.ToneRed: "worst", plans.ToneOrange: "low", plans.ToneAmber: "between",
+	plans.ToneLime: "high", plans.ToneGreen: "best",
 }
 
 func choiceOf(cs []choiceView, key string) *choiceView {

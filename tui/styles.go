@@ -41,7 +41,7 @@ type styles struct {
 	Box         lipgloss.Style // a bordered panel
 	HelpKey     lipgloss.Style
 	HelpDesc    lipgloss.Style
-	levelColor  []color.Color // indexed by scale position, worst first
+	levelColor  map[plans.Tone]color.Color // see plans.ToneAt
 }
 
 // newStyles builds the styles for a background, for a laptop's screen or
@@ -72,7 +72,13 @@ func newStyles(isDark, projector bool) styles {
 	s.HelpKey = lipgloss.NewStyle().Bold(true)
 	s.HelpDesc = lipgloss.NewStyle().Foreground(subtle)
 	s.Placeholder = lipgloss.NewStyle().Faint(true)
-	s.levelColor = []color.Color{red, amber, green}
+	// Orange and lime come between red, amber and green on a scale of
+	// four or five levels. The 16 colours have neither, so they are two
+	// of the 256: a darker pair for a light background, which they must be
+	// read on, a brighter pair for a dark one.
+	orange := ld(lipgloss.Color("166"), lipgloss.Color("208"))
+	lime := ld(lipgloss.Color("64"), lipgloss.Color("148"))
+	s.levelColor = map[plans.Tone]color.Color{plans.ToneRed: red, plans.ToneOrange: orange, plans.ToneAmber: amber, plans.ToneLime: lime, plans.ToneGreen: green}
 	if projector {
 		s.Subtle = lipgloss.NewStyle().Italic(true)
 		s.HelpDesc = lipgloss.NewStyle()
@@ -91,18 +97,10 @@ func (s *styles) key() styleKey { return styleKey{s.isDark, s.projector} }
 // levelStyle is the colour for scale position i of n (worst first).
 func (s styles) levelStyle(i, n int) lipgloss.Style {
 	st := lipgloss.NewStyle().Bold(true)
-	switch {
-	case i < 0:
+	if i < 0 {
 		return st.Foreground(s.Subtle.GetForeground()).Bold(false)
-	case n == len(s.levelColor):
-		return st.Foreground(s.levelColor[i])
-	case i == 0:
-		return st.Foreground(s.levelColor[0])
-	case i == n-1:
-		return st.Foreground(s.levelColor[2])
-	default:
-		return st.Foreground(s.levelColor[1])
 	}
+	return st.Foreground(s.levelColor[plans.ToneAt(i, n)])
 }
 
 // rating renders a rating as shape + word + colour: "■ Red".
