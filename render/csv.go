@@ -35,14 +35,22 @@ const excelBOM = "\ufeff"
 // ReportCSV returns a plan's items as CSV, one row per item in checklist
 // order: area, item id, recommendation, rating, action, owner, due date,
 // status, notes, and "yes" under revisit for an item flagged to come back
-// to (last, so that the columns before it keep their places). excel
-// starts the file with a UTF-8 byte-order mark.
-func ReportCSV(p *plans.Plan, today plans.Date, excel bool) []byte {
-	return writeReportCSV(buildReport(p, today), excel)
+// to (last, so that the columns before it keep their places). A plan
+// carried on from a previous review, reported with CarriedOnFrom, has one
+// more column after those: "carried on from", the date of the review an
+// item's action was first read in, for a spreadsheet's filter to pick out
+// last year's actions (and the year before's). excel starts the file with
+// a UTF-8 byte-order mark.
+func ReportCSV(p *plans.Plan, today plans.Date, excel bool, opts ...ReportOption) []byte {
+	return writeReportCSV(buildReport(p, today, opts...), excel)
 }
 
 func writeReportCSV(doc reportDoc, excel bool) []byte {
-	rows := [][]string{{"area", "item", "recommendation", "rating", "action", "owner", "due", "status", "notes", "revisit"}}
+	header := []string{"area", "item", "recommendation", "rating", "action", "owner", "due", "status", "notes", "revisit"}
+	if doc.carriedOn {
+		header = append(header, "carried on from")
+	}
+	rows := [][]string{header}
 	for _, a := range doc.areas {
 		for _, g := range a.groups {
 			for _, it := range g.items {
@@ -51,8 +59,12 @@ func writeReportCSV(doc reportDoc, excel bool) []byte {
 				if ans.revisit {
 					revisit = "yes"
 				}
-				rows = append(rows, []string{ans.area, ans.id, it.title, ans.rating.word,
-					ans.action, ans.owner, ans.due.value, ans.status, ans.notes, revisit})
+				row := []string{ans.area, ans.id, it.title, ans.rating.word,
+					ans.action, ans.owner, ans.due.value, ans.status, ans.notes, revisit}
+				if doc.carriedOn {
+					row = append(row, ans.carriedSince)
+				}
+				rows = append(rows, row)
 			}
 		}
 	}

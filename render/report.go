@@ -28,8 +28,8 @@ import (
 
 // ReportMarkdown returns a plan's report as a Markdown document that keeps
 // to markdownlint's default rules.
-func ReportMarkdown(p *plans.Plan, today plans.Date) []byte {
-	return writeReportMarkdown(buildReport(p, today))
+func ReportMarkdown(p *plans.Plan, today plans.Date, opts ...ReportOption) []byte {
+	return writeReportMarkdown(buildReport(p, today, opts...))
 }
 
 // reportDoc is what a plan report says, before it is laid out.
@@ -48,6 +48,9 @@ type reportDoc struct {
 	// workforce is the plan's workforce data, when it has a data file
 	// (workforce.go); nil otherwise.
 	workforce *workforceDoc
+	// carriedOn: the plan names a previous review, and the report marks
+	// what came from it (report_carried.go).
+	carriedOn bool
 }
 
 // detail is one named value: "Owner: Ana". An empty value was not given.
@@ -106,6 +109,10 @@ type itemAnswer struct {
 	// Revisit): the HTML report marks its row and lists it; the text and
 	// Markdown reports say it among the item's details.
 	revisit bool
+	// carried says how the action came from the earlier reviews, after
+	// "Carried on" (carriedWords); carriedSince is the date of the first
+	// of them, for CSV. Both "" for an action not carried on.
+	carried, carriedSince string
 }
 
 // reportRating is a rating as a level of the scale: its mark and word.
@@ -145,18 +152,25 @@ type reportStep struct {
 	owner   string
 	status  string
 	from    string // the title of the item it came from
+	carried string // as itemAnswer's
 }
 
-func buildReport(p *plans.Plan, today plans.Date) reportDoc {
+func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDoc {
 	c := p.Checklist
+	x := extrasOf(opts)
 	title := p.Title
 	if title == "" {
 		title = c.Title
 	}
-	doc := reportDoc{title: title, organisation: p.Organisation}
+	doc := reportDoc{title: title, organisation: p.Organisation, carriedOn: x.carriedOn(p)}
+	var carriedFrom detail
+	if doc.carriedOn {
+		carriedFrom = carriedFromDetail(p, x.earlier)
+	}
 	doc.details = said(
 		detail{name: "Organisation", value: p.Organisation},
 		detail{name: "Date of review", value: p.Date.String()},
+		carriedFrom,
 		detail{name: "Facilitator", value: p.Facilitator},
 		detail{name: "Participants", value: strings.Join(p.Participants, ", ")},
 		detail{name: "Checklist", value: c.Title + ", version " + c.Version},
@@ -165,10 +179,10 @@ func buildReport(p *plans.Plan, today plans.Date) reportDoc {
 	doc.levels, doc.summary = reportSummary(p)
 	doc.scale = scaleOf(c)
 	for ai := range c.Areas {
-		doc.areas = append(doc.areas, reportAreaOf(p, &c.Areas[ai], today))
+		doc.areas = append(doc.areas, reportAreaOf(p, &c.Areas[ai], today, x.earlier))
 	}
 	for _, f := range c.FollowUps {
-		doc.nextSteps = append(doc.nextSteps, reportNextStep(p, f, today))
+		doc.nextSteps = append(doc.nextSteps, reportNextStep(p, f, today, x.earlier))
 	}
 	if c.Source != "" {
 		doc.credits = append(doc.credits, "Checklist: "+c.Source+".")
@@ -196,7 +210,7 @@ func reportSummary(p *plans.Plan) (levels []string, rows []summaryRow) {
 	return levels, append(rows, row("Total", "Total", total, true))
 }
 
-func reportAreaOf(p *plans.Plan, a *checklist.Area, today plans.Date) reportArea {
+func reportAreaOf(p *plans.Plan, a *checklist.Area, today plans.Date, earlier []plans.EarlierReview) reportArea {
 	ra := reportArea{title: a.Title}
 	for i := range a.Items {
 		it := &a.Items[i]
@@ -205,6 +219,10 @@ func reportAreaOf(p *plans.Plan, a *checklist.Area, today plans.Date) reportArea
 		}
 		g := &ra.groups[len(ra.groups)-1]
 		ans := itemAnswerOf(p, a, it, today)
+		if ans.action != "" {
+			since := plans.ActionCarried(earlier, it.ID, ans.action)
+			ans.carried, ans.carriedSince = carriedWords(since), carriedSinceDate(since)
+		}
 		g.items = append(g.items, reportItem{title: itemTitle(it), rating: ans.rating.mark + " " + ans.rating.word, details: itemDetails(ans), answer: ans})
 	}
 	return ra
@@ -242,7 +260,8 @@ func itemDetails(ans itemAnswer) []detail {
 		revisit = detail{name: "Revisit", value: "flagged to come back to"}
 	}
 	if ans.action != "" {
-		return said(revisit, detail{name: "Action", value: ans.action, more: said(owner, ans.due, status)}, votes, notes)
+		carried := detail{name: "Carried on", value: ans.carried}
+		return said(revisit, detail{name: "Action", value: ans.action, more: said(owner, ans.due, status, carried)}, votes, notes)
 	}
 	return said(revisit, owner, ans.due, status, votes, notes)
 }
@@ -308,7 +327,7 @@ func said(details ...detail) []detail {
 	return out
 }
 
-func reportNextStep(p *plans.Plan, f checklist.FollowUp, today plans.Date) nextStep {
+func reportNextStep(p *plans.Plan, f checklist.FollowUp, today plans.Date, earlier []plans.EarlierReview) nextStep {
 	c := p.Checklist
 	a := p.FollowUps[f.ID]
 	n := nextStep{question: f.Question, kind: f.Kind, due: a.Due}
@@ -330,7 +349,7 @@ func reportNextStep(p *plans.Plan, f checklist.FollowUp, today plans.Date) nextS
 	case checklist.KindText:
 		n.text = a.Text
 	case checklist.KindPlan:
-		n.steps = reportSteps(c, a.Steps, today)
+		n.steps = reportSteps(c, a.Steps, today, earlier)
 	}
 	return n
 }
@@ -346,12 +365,12 @@ func countsInWords(c *checklist.Checklist, n plans.Counts) string {
 
 // reportSteps orders the steps by due date (undated last, then in the
 // order the team wrote them), marking late ones.
-func reportSteps(c *checklist.Checklist, steps []plans.Step, today plans.Date) []reportStep {
+func reportSteps(c *checklist.Checklist, steps []plans.Step, today plans.Date, earlier []plans.EarlierReview) []reportStep {
 	sorted := slices.Clone(steps)
 	slices.SortStableFunc(sorted, func(a, b plans.Step) int { return a.Due.Compare(b.Due) })
 	out := make([]reportStep, 0, len(sorted))
 	for _, s := range sorted {
-		rs := reportStep{due: s.Due, text: s.Text, owner: s.Owner, status: statusWord(s.Status)}
+		rs := reportStep{due: s.Due, text: s.Text, owner: s.Owner, status: statusWord(s.Status), carried: carriedWords(plans.StepCarried(earlier, s))}
 		rs.overdue = !s.Due.IsZero() && s.Status.Open() && s.Due.Before(today)
 		if it, _, ok := c.Item(s.From); ok {
 			rs.from = it.Title

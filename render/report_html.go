@@ -29,8 +29,8 @@ import (
 // ReportHTML returns a plan's report as a self-contained HTML page. h is
 // the plan's history in git, or nil when it has none (or it was not
 // asked for); the same plan, history and today always give the same bytes.
-func ReportHTML(p *plans.Plan, today plans.Date, h *ReportHistory) []byte {
-	doc := buildReport(p, today)
+func ReportHTML(p *plans.Plan, today plans.Date, h *ReportHistory, opts ...ReportOption) []byte {
+	doc := buildReport(p, today, opts...)
 	return writeReportHTML(doc, buildReportHistory(p, h))
 }
 
@@ -141,6 +141,7 @@ type htmlItem struct {
 	Due     htmlDetail
 	Status  string
 	Notes   string
+	Carried string // after "Carried on", or ""
 }
 
 type htmlVote struct {
@@ -168,6 +169,7 @@ type htmlStep struct {
 	Owner   string
 	Status  string
 	From    string
+	Carried string // as htmlItem's
 }
 
 func htmlPageOf(doc reportDoc, hist *reportHistory) htmlPage {
@@ -220,7 +222,7 @@ func htmlItemOf(it reportItem) htmlItem {
 	hi := htmlItem{
 		Title: it.title, Rating: levelOf(a.rating), Revisit: a.revisit,
 		Action: a.action, Owner: a.owner, Due: htmlDetail{Value: a.due.value, Overdue: a.due.overdue},
-		Status: a.statusSaid(), Notes: strings.TrimRight(a.notes, "\n"),
+		Status: a.statusSaid(), Notes: strings.TrimRight(a.notes, "\n"), Carried: a.carried,
 	}
 	for _, v := range a.votes {
 		hi.Votes = append(hi.Votes, htmlVote{htmlLevel: htmlLevel{Class: levelClass(v.level, len(a.votes)-1), Mark: v.mark, Word: v.word}, N: v.n})
@@ -249,7 +251,7 @@ func htmlNextStepOf(n nextStep) htmlNextStep {
 	case checklist.KindPlan:
 		h.IsPlan = true
 		for _, s := range n.steps {
-			hs := htmlStep{Overdue: s.overdue, Text: s.text, Owner: s.owner, Status: s.status, From: s.from}
+			hs := htmlStep{Overdue: s.overdue, Text: s.text, Owner: s.owner, Status: s.status, From: s.from, Carried: s.carried}
 			if !s.due.IsZero() {
 				hs.Due = s.due.String()
 			}

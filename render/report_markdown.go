@@ -177,6 +177,9 @@ func mdSteps(m *markdown, steps []reportStep) {
 			e += " Owner: " + mdText(s.owner) + "."
 		}
 		e += " Status: " + s.status + "."
+		if s.carried != "" {
+			e += " Carried on: " + mdText(s.carried) + "."
+		}
 		if s.from != "" {
 			e += " From: " + mdText(s.from)
 		}

@@ -42,8 +42,8 @@ type htmlWorkforceRow struct {
 
 // ReportHTMLWithData is ReportHTML with a section for the plan's
 // workforce data.
-func ReportHTMLWithData(p *plans.Plan, today plans.Date, h *ReportHistory, w *workforce.Loaded) []byte {
-	page := htmlPageOf(buildReport(p, today), buildReportHistory(p, h))
+func ReportHTMLWithData(p *plans.Plan, today plans.Date, h *ReportHistory, w *workforce.Loaded, opts ...ReportOption) []byte {
+	page := htmlPageOf(buildReport(p, today, opts...), buildReportHistory(p, h))
 	page.Workforce = htmlWorkforceOf(buildWorkforce(w))
 	return writeHTMLPage(page)
 }

@@ -101,8 +101,8 @@ func mdWorkforce(m *markdown, doc workforceDoc, level int) {
 // ReportMarkdownWithData is ReportMarkdown with a section for the plan's
 // workforce data (the chart as a table, the responses, the reading, the
 // benchmark) before the credits.
-func ReportMarkdownWithData(p *plans.Plan, today plans.Date, w *workforce.Loaded) []byte {
-	doc := buildReport(p, today)
+func ReportMarkdownWithData(p *plans.Plan, today plans.Date, w *workforce.Loaded, opts ...ReportOption) []byte {
+	doc := buildReport(p, today, opts...)
 	wd := buildWorkforce(w)
 	doc.workforce = &wd
 	return writeReportMarkdown(doc)

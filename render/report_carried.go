@@ -1,0 +1,119 @@
+package render
+
+import (
+	"fmt"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// A plan begun with ladder new --from records one fact about where it came
+// from: its previous_review, the plan it carried on from. The report reads
+// that plan (and the one before it, and so on: plans.EarlierReviews) to
+// tell a board what it most asks of a second year's review: which review
+// this one follows, and which actions are last year's, still here. What
+// counts as carried on is plans.ActionCarried's rule; the words are here.
+//
+// Only a report asked to (CarriedOnFrom) says any of it, and only for a
+// plan that names a previous review: a plan begun afresh reports as it
+// always did.
+
+// ReportOption adds to a report what the plan file alone does not hold.
+type ReportOption func(*reportExtras)
+
+// reportExtras is what the options add.
+type reportExtras struct {
+	// carried: the report says what was carried on, from earlier (newest
+	// first; none when the plan's previous review could not be read).
+	carried bool
+	earlier []plans.EarlierReview
+}
+
+// CarriedOnFrom has the report name the review the plan carried on from
+// and mark each action and project-plan step that came from it, or from
+// the reviews before it. earlier is plans.EarlierReviews' chain; empty
+// for a plan whose previous review could not be read, which the report
+// then names as the plan gives it, and says so.
+func CarriedOnFrom(earlier []plans.EarlierReview) ReportOption {
+	return func(x *reportExtras) {
+		x.carried = true
+		x.earlier = earlier
+	}
+}
+
+func extrasOf(opts []ReportOption) reportExtras {
+	var x reportExtras
+	for _, o := range opts {
+		o(&x)
+	}
+	return x
+}
+
+// carriedOn reports whether the report marks what p carried on.
+func (x reportExtras) carriedOn(p *plans.Plan) bool {
+	return x.carried && p.PreviousReview != ""
+}
+
+// carriedFromDetail names the review p carried on from, for the details
+// at the top: "the review of Acme on 2026-03-02 (acme-2026.yaml)", then
+// the reviews before it, if any.
+func carriedFromDetail(p *plans.Plan, earlier []plans.EarlierReview) detail {
+	d := detail{name: "Carried on from"}
+	if len(earlier) == 0 {
+		d.value = p.PreviousReview + ", which could not be read: nothing here is marked as carried on"
+		return d
+	}
+	prev := earlier[0]
+	d.value = reviewOf(prev.Plan, true) + " (" + prev.Ref + ")"
+	switch n := len(earlier) - 1; {
+	case n == 1:
+		d.value += ", which carried on from " + reviewOf(earlier[1].Plan, false)
+	case n > 1:
+		d.value += fmt.Sprintf(", which carried on from %d earlier reviews, back to %s", n, reviewOf(earlier[n].Plan, false))
+	}
+	return d
+}
+
+// reviewOf names a review by its date, and its organisation when asked:
+// "the review of Acme on 2026-03-02".
+func reviewOf(p *plans.Plan, organisation bool) string {
+	s := "the review"
+	if organisation && p.Organisation != "" {
+		s += " of " + p.Organisation
+	}
+	if p.Date.IsZero() {
+		return s
+	}
+	if organisation && p.Organisation != "" {
+		return s + " on " + p.Date.String()
+	}
+	return s + " of " + p.Date.String()
+}
+
+// carriedWords is how an action or step came down the earlier reviews,
+// after "Carried on": "from the review of 2025-03-03 (2 reviews ago),
+// edited since"; "" for one that did not.
+func carriedWords(c plans.CarriedSince) string {
+	if c.Reviews == 0 {
+		return ""
+	}
+	s := "from the previous review"
+	if !c.Since.IsZero() {
+		s = "from the review of " + c.Since.String()
+	}
+	if c.Reviews > 1 {
+		s += fmt.Sprintf(" (%d reviews ago)", c.Reviews)
+	}
+	if c.Edited {
+		s += ", edited since"
+	}
+	return s
+}
+
+// carriedSinceDate is the date a spreadsheet filters on: that of the
+// review the action was first read in, "" for one not carried on.
+func carriedSinceDate(c plans.CarriedSince) string {
+	if c.Reviews == 0 {
+		return ""
+	}
+	return c.Since.String()
+}

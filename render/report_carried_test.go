@@ -1,0 +1,158 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// carriedFixture is one of Acme's three reviews in testdata/carried, made
+// with ladder new and --from and edited between: 2025's, carried on to
+// 2026's (once), then to 2027's (twice), with its previous reviews read.
+func carriedFixture(t *testing.T, year string) (*plans.Plan, []plans.EarlierReview) {
+	t.Helper()
+	path := "testdata/carried/acme-" + year + ".yaml"
+	p := loadFixture(t, path)
+	earlier, err := plans.EarlierReviews(path, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, earlier
+}
+
+// TestReportMarksWhatWasCarriedOn: a board reading the report of a plan
+// carried on from last year's learns which review that was (organisation,
+// date) at the top, and, on each action and project-plan step that came
+// from it, that it did, from which review's date, how many reviews back,
+// and whether its words changed since, in words in every format (a CSV
+// column of the date to filter on). A new action says nothing of the kind.
+func TestReportMarksWhatWasCarriedOn(t *testing.T) {
+	p, earlier := carriedFixture(t, "2027")
+	with := CarriedOnFrom(earlier)
+
+	md := ReportMarkdown(p, reportToday, with)
+	checkGolden(t, "carried-2027.md", md)
+	// Compared a word at a time: where a line wraps is the golden's business.
+	checkContains(t, "the Markdown report", words(string(md)),
+		"- **Carried on from:** the review of Acme Café Ltd on 2026-03-02 (acme-2026.yaml), which carried on from the review of 2025-03-03 -",
+		"**Action:** Write a one-page vision for progression. Owner: Ana. Due: 2025-06-30 (**overdue**). Status: doing. Carried on: from the review of 2025-03-03 (2 reviews ago). 2.",
+		"Status: done. Carried on: from the review of 2025-03-03 (2 reviews ago), edited since.",
+		"Status: to do. Carried on: from the review of 2026-03-02. ###",
+		"**No due date:** Print the posters. Owner: Ana. Status: to do. Carried on: from the review of 2025-03-03 (2 reviews ago). ##",
+		"Open a mentoring scheme. Owner: Ben. Due: 2027-09-30. Status: to do. ##", // new this year
+		"Thank the team. Owner: Sam. Status: to do. -",
+	)
+
+	page := ReportHTML(p, reportToday, nil, with)
+	checkHTMLGolden(t, "carried-2027.html", page)
+	checkContains(t, "the HTML report", string(page),
+		"<div><dt>Carried on from</dt><dd>the review of Acme Café Ltd on 2026-03-02 (acme-2026.yaml), which carried on from the review of 2025-03-03</dd></div>",
+		`Write a one-page vision for progression <span class="carried">Carried on from the review of 2025-03-03 (2 reviews ago)</span></td>`,
+		`Print the posters <span class="carried">Carried on from the review of 2025-03-03 (2 reviews ago)</span></td>`,
+	)
+	if n := strings.Count(string(page), `class="carried"`); n != 6 {
+		t.Errorf("the page marks %d actions and steps as carried on, want 6 (4 actions, 2 steps)", n)
+	}
+
+	data := ReportCSV(p, reportToday, false, with)
+	checkGolden(t, "carried-2027.csv", data)
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := rows[0]; h[len(h)-1] != "carried on from" {
+		t.Fatalf("the header's last column is %q", h[len(h)-1])
+	}
+	since := map[string]string{}
+	for _, r := range rows[1:] {
+		if r[len(r)-1] != "" {
+			since[r[1]] = r[len(r)-1]
+		}
+	}
+	want := map[string]string{"lc-vision": "2025-03-03", "lc-culture": "2025-03-03", "en-data-collect": "2025-03-03", "en-data-share": "2026-03-02"}
+	if len(since) != len(want) {
+		t.Errorf("carried on from, by item: %v, want %v", since, want)
+	}
+	for id, d := range want {
+		if since[id] != d {
+			t.Errorf("%s carried on from %q, want %q", id, since[id], d)
+		}
+	}
+
+	// Carried on once: the previous review alone, no count of reviews.
+	mid, earlier := carriedFixture(t, "2026")
+	md = ReportMarkdown(mid, reportToday, CarriedOnFrom(earlier))
+	checkGolden(t, "carried-2026.md", md)
+	checkContains(t, "the 2026 report", words(string(md)),
+		"- **Carried on from:** the review of Acme Café Ltd on 2025-03-03 (acme-2025.yaml) -",
+		"Count staff by grade and site. Owner: Ana. Due: 2025-12-31 (**overdue**). Status: doing. Carried on: from the review of 2025-03-03, edited since.",
+	)
+	if strings.Contains(string(md), "reviews ago") {
+		t.Error("a plan carried on once counts reviews")
+	}
+}
+
+// TestReportOfAPlanNotCarriedOnIsUnchanged: asked to mark what was
+// carried on, the report of a plan that names no previous review is the
+// report it always was, byte for byte, in every format.
+func TestReportOfAPlanNotCarriedOnIsUnchanged(t *testing.T) {
+	for _, path := range []string{"testdata/carried/acme-2025.yaml", "../plans/testdata/report-all.yaml", "testdata/report-21.yaml"} {
+		p := loadFixture(t, path)
+		earlier, err := plans.EarlierReviews(path, p)
+		if err != nil || len(earlier) != 0 {
+			t.Fatalf("%s: earlier reviews %v, %v", path, earlier, err)
+		}
+		with := CarriedOnFrom(earlier)
+		if !bytes.Equal(ReportMarkdown(p, reportToday, with), ReportMarkdown(p, reportToday)) {
+			t.Errorf("%s: the Markdown report changed", path)
+		}
+		if !bytes.Equal(ReportHTML(p, reportToday, nil, with), ReportHTML(p, reportToday, nil)) {
+			t.Errorf("%s: the HTML report changed", path)
+		}
+		if !bytes.Equal(ReportCSV(p, reportToday, true, with), ReportCSV(p, reportToday, true)) {
+			t.Errorf("%s: the CSV report changed", path)
+		}
+	}
+}
+
+// TestReportSaysThePreviousReviewCouldNotBeRead: a plan whose previous
+// review is gone (or leads out of the repository) still says, as the
+// plan does, that it carried on from it, and that nothing is marked: a
+// board must not read "no action was carried on" into a missing file.
+func TestReportSaysThePreviousReviewCouldNotBeRead(t *testing.T) {
+	p := loadFixture(t, "testdata/carried/acme-2027.yaml")
+	p.PreviousReview = "gone/acme-2026.yaml"
+	md := string(ReportMarkdown(p, reportToday, CarriedOnFrom(nil)))
+	checkContains(t, "the report", words(md), "- **Carried on from:** gone/acme-2026.yaml, which could not be read: nothing here is marked as carried on -")
+	if strings.Contains(md, "Carried on:") {
+		t.Error("an action is marked as carried on from a review that was not read")
+	}
+	row := strings.SplitN(string(ReportCSV(p, reportToday, false, CarriedOnFrom(nil))), "\r\n", 2)[0]
+	if !strings.HasSuffix(row, ",carried on from") {
+		t.Errorf("the CSV's header should keep its column, empty, for a plan that names a previous review: %q", row)
+	}
+}
+
+// TestCarriedReportHTMLValidates: the marks keep the page valid.
+func TestCarriedReportHTMLValidates(t *testing.T) {
+	docs := map[string][]byte{}
+	for _, year := range []string{"2026", "2027"} {
+		p, earlier := carriedFixture(t, year)
+		docs["carried-"+year+".html"] = ReportHTML(p, reportToday, nil, CarriedOnFrom(earlier))
+	}
+	validateHTML(t, docs)
+}
+
+// TestCarriedReportMarkdownPassesMarkdownlint: the marks keep the
+// Markdown within markdownlint's default rules.
+func TestCarriedReportMarkdownPassesMarkdownlint(t *testing.T) {
+	docs := map[string][]byte{}
+	for _, year := range []string{"2026", "2027"} {
+		p, earlier := carriedFixture(t, year)
+		docs["carried-"+year+".md"] = ReportMarkdown(p, reportToday, CarriedOnFrom(earlier))
+	}
+	lint(t, docs)
+}
