@@ -122,8 +122,10 @@ func formatChoice(format string, excel bool, formats ...string) error {
 // renderReport lays the plan out in the format asked for. The HTML report
 // shows the plan's history when the file is in git; a plan outside git, or
 // git trouble, only leaves that section out (with a note on stderr for
-// trouble).
+// trouble). A plan carried on from a previous review has what came from
+// it marked (reportCarried).
 func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date, opts reportOptions) []byte {
+	carried := reportCarried(stderr, file, p)
 	switch opts.format {
 	case "html":
 		h, err := reportHistory(file)
@@ -134,16 +136,28 @@ func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date
 			sayShallowClone(stderr, "the report's history") // the page tells its reader
 		}
 		if w := reportWorkforce(stderr, file); w != nil {
-			return render.ReportHTMLWithData(p, today, h, w) // the data section: cli/data.go
+			return render.ReportHTMLWithData(p, today, h, w, carried) // the data section: cli/data.go
 		}
-		return render.ReportHTML(p, today, h)
+		return render.ReportHTML(p, today, h, carried)
 	case "csv":
-		return render.ReportCSV(p, today, opts.excel)
+		return render.ReportCSV(p, today, opts.excel, carried)
 	}
 	if w := reportWorkforce(stderr, file); w != nil {
-		return render.ReportMarkdownWithData(p, today, w) // the data section: cli/data.go
+		return render.ReportMarkdownWithData(p, today, w, carried) // the data section: cli/data.go
 	}
-	return render.ReportMarkdown(p, today)
+	return render.ReportMarkdown(p, today, carried)
+}
+
+// reportCarried reads the reviews the plan carried on from, for the
+// report to name the one before it and mark the actions that came from
+// them. One that cannot be read is named as the plan gives it, and the
+// report says nothing is marked; stderr says why, for whoever runs it.
+func reportCarried(stderr io.Writer, file string, p *plans.Plan) render.ReportOption {
+	earlier, err := plans.EarlierReviews(file, p)
+	if err != nil {
+		fmt.Fprintf(stderr, "ladder: the report marks nothing as carried on: previous_review %s\n", safetext.Line(err.Error()))
+	}
+	return render.CarriedOnFrom(earlier)
 }
 
 // reportHistory reads the plan's history for the HTML report, and the
