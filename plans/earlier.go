@@ -74,10 +74,12 @@ func earlierReview(path string, p *Plan, seen []os.FileInfo) (EarlierReview, err
 	}
 	prev, err := LoadFile(target, nil)
 	if err != nil {
-		return EarlierReview{}, err
+		// Its problems quote the file, and a link from a pull request may
+		// lead to any file in the repository: name it, quote nothing.
+		return EarlierReview{}, fmt.Errorf("%s leads to %s, which does not load as a plan (ladder check says why)", safetext.Quote(ref), shownTarget(ref, target))
 	}
 	if prev.Checklist.ID != p.Checklist.ID {
-		return EarlierReview{}, fmt.Errorf("%s follows another checklist (%s), so its actions are not this plan's", safetext.Quote(ref), safetext.Quote(prev.Checklist.ID))
+		return EarlierReview{}, fmt.Errorf("%s leads to a plan on another checklist, whose actions are not this plan's", safetext.Quote(ref))
 	}
 	return EarlierReview{Ref: ref, Path: target, Plan: prev}, nil
 }

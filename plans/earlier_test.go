@@ -3,6 +3,7 @@ package plans
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -142,8 +143,18 @@ func TestEarlierReviewsStopWhereALinkFails(t *testing.T) {
 			t.Errorf("previous_review %s: %+v, %v", ref, c, err)
 		}
 	}
-	// 2025 gone: 2026 is still read.
+	// A file that is not a plan: its problems would quote it (a secret,
+	// say), so the error only says it does not load.
 	dir := filepath.Dir(path)
+	if err := os.WriteFile(filepath.Join(dir, "secrets.yaml"), []byte("token: SECRET-1234\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	q := p.Clone()
+	q.PreviousReview = "secrets.yaml"
+	if c, err := EarlierReviews(path, q); err == nil || c != nil || strings.Contains(err.Error(), "SECRET") || !strings.Contains(err.Error(), "does not load as a plan") {
+		t.Errorf("previous_review to a file of secrets: %+v, %v", c, err)
+	}
+	// 2025 gone: 2026 is still read.
 	if err := os.Rename(filepath.Join(dir, "acme-2025.yaml"), filepath.Join(dir, "old.yaml.bak")); err != nil {
 		t.Fatal(err)
 	}
