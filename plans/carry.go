@@ -211,7 +211,7 @@ func withNextReview(prev *File, ref string) ([]byte, error) {
 		if end >= 0 {
 			line = data[i : i+end+1]
 		}
-		if key := bytes.TrimRight(line, " \t\r\n"); bytes.Equal(key, []byte("items:")) {
+		if itemsLine(line) {
 			at, crlf = i, bytes.HasSuffix(line, []byte("\r\n"))
 			break
 		}
@@ -233,6 +233,13 @@ func withNextReview(prev *File, ref string) ([]byte, error) {
 		}
 	}
 	return nil, fmt.Errorf("%s is laid out by hand in a way ladder cannot add a line to safely: run ladder fmt %s first, or add \"next_review: %s\" above its items yourself", prev.Path, CommandQuote(prev.Path), ref)
+}
+
+// itemsLine reports whether line is the items: key, alone or with a
+// comment after it.
+func itemsLine(line []byte) bool {
+	rest, ok := bytes.CutPrefix(bytes.TrimRight(line, " \t\r\n"), []byte("items:"))
+	return ok && (len(rest) == 0 || (rest[0] == ' ' || rest[0] == '\t') && bytes.TrimLeft(rest, " \t")[0] == '#')
 }
 
 // writeLinked saves data as Save does, refusing if the file changed.

@@ -221,6 +221,17 @@ func TestCreateNextAddsOneLineToAPlanLaidOutByHand(t *testing.T) {
 	}
 }
 
+// A comment at the end of the items: line is the hand layout's too: the
+// link goes above it. ladder refused such a plan and said to run ladder
+// fmt first.
+func TestCreateNextAddsOneLineAboveItemsWithAComment(t *testing.T) {
+	hand := strings.Replace(string(Encode(blankPlan())), "items:\n", "items:   # every recommendation, in the checklist's order\n", 1)
+	hand = strings.Replace(hand, "title: ", "title:    ", 1)
+	if after, want := carryOnFromFile(t, hand), strings.Replace(hand, "items:   #", "next_review: acme-2027.yaml\nitems:   #", 1); after != want {
+		t.Fatalf("got\n%s", after)
+	}
+}
+
 // A plan saved with Windows line endings gets its one line with them
 // too, not a lone line feed among carriage returns.
 func TestCreateNextKeepsWindowsLineEndings(t *testing.T) {
