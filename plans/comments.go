@@ -30,7 +30,9 @@ import (
 // checklist) is written above the key that came after it in the file, or
 // at the end of the file: kept near where it was, never dropped. Comments
 // ladder writes itself (the header, area and item titles, the questions)
-// are ladder's: they are written as ever, never twice. A # inside quotes
+// are ladder's: they are written as ever, never twice; one of them with
+// words someone added after it is theirs, kept whole below ladder's line
+// (an older checklist's or plan's line is no one's). A # inside quotes
 // or inside a block of text is text.
 
 // commentPlace is where a comment sits against the key it belongs to.
@@ -143,7 +145,7 @@ func (r *commentReader) line(line string) {
 		// Ladder's own are left out here too, not only when the plan is
 		// written: an item's title, say, once the item is gone from the
 		// checklist, is no one's comment.
-		if t = strings.TrimRight(t, " \t"); !r.own[t] && !ladders(t) {
+		if t = strings.TrimRight(t, " \t"); !laddersExactly(t, r.own) {
 			r.pending = append(r.pending, pendingComment{indent, t})
 		}
 		r.cont = -1 // a comment line ends a plain value
@@ -513,7 +515,7 @@ func hasForeignComment(data []byte, c *checklist.Checklist) bool {
 			end = len(data) - j
 		}
 		t := bytes.TrimSpace(data[j : j+end])
-		if !own[string(t)] && !ladders(string(t)) {
+		if !laddersExactly(string(t), own) {
 			return true
 		}
 		i = j + end
@@ -549,8 +551,8 @@ func quotedToTheEnd(line []byte) bool {
 var ownCommentSets sync.Map // *checklist.Checklist → map[string]bool
 
 // ownComments is every comment line ladder writes in a plan of c, worked
-// out once per checklist from an empty plan's encoding (the comments that
-// change with a plan's answers start with one of ladderPrefixes).
+// out once per checklist from an empty plan's encoding (a step's line,
+// which names an item, is laddersExactly's).
 func ownComments(c *checklist.Checklist) map[string]bool {
 	if c == nil {
 		return nil
@@ -558,7 +560,7 @@ func ownComments(c *checklist.Checklist) map[string]bool {
 	if own, ok := ownCommentSets.Load(c); ok {
 		return own.(map[string]bool)
 	}
-	own := map[string]bool{}
+	own := map[string]bool{stepsComment: true} // an empty plan has no steps
 	for _, l := range strings.Split(string(Encode(New(c, "", "", Date{}))), "\n") {
 		if t := strings.TrimSpace(l); strings.HasPrefix(t, "#") {
 			own[t] = true
@@ -580,10 +582,10 @@ func withHandComments(b []byte, fc *fileComments) []byte {
 		return b
 	}
 	lines := strings.Split(string(b), "\n")
-	own := map[string]bool{}
+	own, longest := map[string]bool{}, 0
 	for _, l := range lines {
 		if t := strings.TrimSpace(l); strings.HasPrefix(t, "#") {
-			own[t] = true
+			own[t], longest = true, max(longest, len(t))
 		}
 	}
 	at := canonicalKeys(lines)
@@ -646,7 +648,7 @@ func withHandComments(b []byte, fc *fileComments) []byte {
 	for _, ts := range after {
 		slices.SortStableFunc(ts, func(a, b trailer) int { return b.indent - a.indent })
 	}
-	keep := func(c string) bool { return !own[c] && !ladders(c) }
+	keep := func(c string) bool { return !own[c] && (!ladders(c) || extendsOwn(c, own, longest)) }
 	out := make([]byte, 0, len(b)+256)
 	for i, l := range lines {
 		if i == len(lines)-1 && l == "" {
@@ -793,12 +795,49 @@ func lineKey(t string) (key, value string, ok bool) {
 }
 
 // ladderPrefixes start comments only ladder writes, some of which change
-// with the plan (a step that no longer follows its item): an old one is
-// never kept as if a person had written it.
+// with the plan (a step that no longer follows its item) or the checklist
+// (an area renamed): an old one is never kept as if a person had written
+// it, unless it is one ladder writes now with words added (extendsOwn).
 var ladderPrefixes = []string{
 	"# ladder review plan: ", "# Checklist: ", "# Edit by hand or with `ladder review`",
 	"# == ", "# (The counts are worked out", "# In the order of the plan.",
 	"# follows the action of: ", "# came from the action of: ",
+}
+
+// stepLinePrefixes start the line above a step's from: key, which names
+// the item by its title.
+var stepLinePrefixes = []string{"# follows the action of: ", "# came from the action of: "}
+
+// laddersExactly reports whether comment is a line ladder writes in a
+// plan whose fixed comment lines are own (ownComments): one of them, or a
+// step's line naming one of its items. Any other line, one of ladder's
+// with words added after it among them, may be someone's (handComments
+// reads it; the encoder keeps it if it is: extendsOwn).
+func laddersExactly(comment string, own map[string]bool) bool {
+	if own[comment] {
+		return true
+	}
+	for _, p := range stepLinePrefixes {
+		if title, ok := strings.CutPrefix(comment, p); ok {
+			return own["# "+title]
+		}
+	}
+	return false
+}
+
+// extendsOwn reports whether comment is one of the lines ladder writes
+// (own, none longer than longest) with words someone added after it: "#
+// == Workforce == (Tom leads this area)". Those words are kept, the line
+// with them; one of ladder's lines as an older checklist or plan had it
+// ("# == The workforce ==") is not anyone's. Only a line's word breaks
+// are looked up, so a hostile line costs at most longest lookups.
+func extendsOwn(comment string, own map[string]bool, longest int) bool {
+	for i := 1; i < len(comment) && i <= longest; i++ {
+		if c := comment[i]; (c == ' ' || c == '\t' || c == ',' || c == ';' || c == ':' || c == '.') && own[comment[:i]] {
+			return true
+		}
+	}
+	return false
 }
 
 func ladders(comment string) bool {

@@ -98,6 +98,18 @@ func TestCommentsStayWhereTheyWereWritten(t *testing.T) {
 		want:     []string{"  # Strong leadership and management driving your D&I strategy\n  lc-leadership:\n"},
 		comments: []string{"# Strong leadership and management driving your D&I strategy"},
 	}, {
+		name: "words added after ladder's own comment lines are kept",
+		edits: []string{"  # == Workforce ==\n", "  # == Workforce == (Tom leads this area)\n",
+			"        # follows the action of: Strong leadership and management driving your D&I strategy\n",
+			"        # follows the action of: Strong leadership and management driving your D&I strategy (check with Sam)\n"},
+		want:     []string{"  # == Workforce ==\n", "        # follows the action of: Strong leadership and management driving your D&I strategy\n"},
+		comments: []string{"(Tom leads this area)", "(check with Sam)"},
+	}, {
+		name:  "ladder's own lines of an older checklist are not kept",
+		edits: []string{"  # == Workforce ==\n", "  # == The workforce ==\n", "        # follows the action of: Strong leadership", "        # came from the action of: Leadership"},
+		want:  []string{"  # == Workforce ==\n"},
+		gone:  []string{"The workforce", "# came from the action of: Leadership"},
+	}, {
 		name:     "a cleared value's comment goes above the next key",
 		edits:    []string{"    revisit: true\n", "    # parked by Ana\n    revisit: true  # until May\n"},
 		change:   func(p *Plan) { p.Response("lc-leadership").Revisit = false },

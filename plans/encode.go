@@ -134,11 +134,14 @@ func appendFollowUp(b []byte, p *Plan, f checklist.FollowUp, a *Answer) []byte {
 	return b
 }
 
+// stepsComment is the line above a plan's steps, when it has any.
+const stepsComment = "# In the order of the plan. A step keeps its id for life."
+
 func appendSteps(b []byte, p *Plan, steps []Step) []byte {
 	if len(steps) == 0 {
 		return append(b, "    steps: []\n"...)
 	}
-	b = append(b, "    # In the order of the plan. A step keeps its id for life.\n"...)
+	b = append(b, "    "+stepsComment+"\n"...)
 	b = append(b, "    steps:\n"...)
 	for _, s := range steps {
 		b = append(b, "      - id: "...)
