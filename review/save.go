@@ -87,6 +87,7 @@ type change struct {
 // snapshot numbers a change and copies the plan for writing. While a
 // conflict waits for the person's choice, changes are kept in memory only.
 func (s *Session) snapshot(what string) *Snapshot {
+	s.reviewedAgainstChecklist()
 	st := &s.saves
 	st.seq++
 	if len(st.changes) == 0 || st.changes[len(st.changes)-1].what != what {
@@ -99,6 +100,18 @@ func (s *Session) snapshot(what string) *Snapshot {
 		return nil
 	}
 	return &Snapshot{seq: st.seq, epoch: s.w.epoch, w: s.w, plan: s.Plan().Clone()}
+}
+
+// reviewedAgainstChecklist records in the plan the version of the
+// checklist the session shows, when that moved on since the plan was last
+// saved: a plan says which version it was last reviewed against. It is
+// done with a change someone made, never on opening the plan, so that a
+// plan nobody reviewed (ladder fmt, a next review's link) is not churned.
+func (s *Session) reviewedAgainstChecklist() {
+	p := s.Plan()
+	if v := p.Checklist.Version; v != "" && p.ChecklistRef.Version != v {
+		p.ChecklistRef.Version = v
+	}
 }
 
 // Retry is a snapshot of the plan as it is, to try a failed save again
