@@ -63,6 +63,11 @@ the old one gets one line under "Next reviews" (carried on to ...). A
 next_review that leads to no plan hands nothing on: its actions stay on
 the list, and its line says why.
 
+A year after an organisation's last review (its newest plan, which names
+no next review), or within 30 days of it, the list ends with "Reviews to
+begin": when the next review is due, and the ladder new --from that
+begins it from that plan. A suggestion: nothing fails on it.
+
 A plan that does not load is reported on standard error, the list says
 how many files are missing from it, and the exit status is 1, so a
 broken file never hides its actions silently. Plans are

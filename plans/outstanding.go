@@ -31,6 +31,9 @@ type PlanAction struct {
 // it is about.
 type PlanInfo struct {
 	Path, Organisation, Title string
+	// Date is the day of the review, from which the next is counted
+	// (NextReviewDue).
+	Date Date
 	// CarriedOnTo is the next review's file, for a plan carried on to one
 	// that is there (HandedOn): its open actions are chased in that plan.
 	CarriedOnTo string
@@ -66,7 +69,7 @@ func (l *Links) ToChase(path string, p *Plan) (PlanInfo, []PlanAction) {
 
 // InfoOf is the PlanInfo of a plan loaded from path.
 func InfoOf(path string, p *Plan) PlanInfo {
-	return PlanInfo{Path: path, Organisation: p.Organisation, Title: p.Title}
+	return PlanInfo{Path: path, Organisation: p.Organisation, Title: p.Title, Date: p.Date}
 }
 
 // Urgency says when an open action is due, relative to a day.
@@ -218,7 +221,7 @@ func (o *Outstanding) Add(info PlanInfo, actions []PlanAction) error {
 		}
 	}
 	pr := planRow{index: int32(o.plans), info: PlanInfo{strings.Clone(info.Path), strings.Clone(info.Organisation), strings.Clone(info.Title),
-		strings.Clone(info.CarriedOnTo), strings.Clone(info.NextReviewProblem)}}
+		info.Date, strings.Clone(info.CarriedOnTo), strings.Clone(info.NextReviewProblem)}}
 	plan := int32(len(r.plans))
 	o.plans++
 	if info.CarriedOnTo != "" {

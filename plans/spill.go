@@ -11,6 +11,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 )
 
 // An Outstanding past its memory budget sorts the actions it holds and
@@ -149,7 +150,11 @@ func appendPlan(b []byte, p *planRow) []byte {
 	b = appendString(b, p.info.Organisation)
 	b = appendString(b, p.info.Title)
 	b = appendString(b, p.info.CarriedOnTo)
-	return appendString(b, p.info.NextReviewProblem)
+	b = appendString(b, p.info.NextReviewProblem)
+	for _, n := range []int{p.info.Date.Year, int(p.info.Date.Month), p.info.Date.Day} {
+		b = binary.AppendUvarint(b, uint64(n))
+	}
+	return b
 }
 
 func appendString(b []byte, s string) []byte {
@@ -333,6 +338,13 @@ func (rd *recordReader) plan() (info PlanInfo, index int, open [4]int, err error
 			return info, 0, open, err
 		}
 	}
+	var date [3]uint64
+	for i := range date {
+		if date[i], err = binary.ReadUvarint(rd.r); err != nil {
+			return info, 0, open, noEOF(err)
+		}
+	}
+	info.Date = Date{int(date[0]), time.Month(date[1]), int(date[2])}
 	return info, index, open, nil
 }
 

@@ -40,6 +40,9 @@ type StatusList struct {
 	by        StatusBy
 	measured  struct{ due, when, owner, plan int } // the widest cell of each column
 	dues      [256]dueCell                         // recent due dates' cells (see cells)
+	// lastReviews are each organisation's newest plan, for the next
+	// review to suggest (see reviewsToBegin).
+	lastReviews map[string]*lastReview
 }
 
 // dueCell is a due date with its cells.
@@ -88,6 +91,7 @@ func (l *StatusList) Add(info plans.PlanInfo, actions []plans.PlanAction) error 
 		w.due, w.when = max(w.due, width(plain(due))), max(w.when, width(plain(when)))
 		w.owner = max(w.owner, min(width(plain(ownerName(actions[i].Owner))), widestPadded))
 	}
+	l.noteReview(info, len(actions))
 	return l.Outstanding.Add(info, actions)
 }
 

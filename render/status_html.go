@@ -145,6 +145,18 @@ func writeStatusHTML(p *htmlPieces, d statusList) error {
 			return err
 		}
 	}
+	if due := d.reviewsToBegin(); len(due) > 0 {
+		reviews := make([]statusHTMLReviewToBegin, len(due))
+		for i, r := range due {
+			reviews[i] = r.html()
+		}
+		if err := p.write("reviews-to-begin", struct {
+			Title   string
+			Reviews []statusHTMLReviewToBegin
+		}{d.reviewsToBeginTitle(len(due)), reviews}); err != nil {
+			return err
+		}
+	}
 	return p.write("end", struct{ Today string }{d.o.Today.String()})
 }
 

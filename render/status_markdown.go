@@ -62,6 +62,13 @@ func writeStatusMarkdown(w io.Writer, d statusList) error {
 	if err != nil {
 		return err
 	}
+	if due := d.reviewsToBegin(); len(due) > 0 {
+		m.heading(2, d.reviewsToBeginTitle(len(due)))
+		m.block()
+		for _, r := range due {
+			m.entry(mdText(r.line()) + " " + mdCode(plain(r.command)))
+		}
+	}
 	return m.flush(w, true)
 }
 

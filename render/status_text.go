@@ -34,7 +34,7 @@ func writeStatusText(b *bufio.Writer, d statusList) error {
 		return err
 	}
 	first := true
-	return d.nextReviews(func(path, line string) error {
+	err := d.nextReviews(func(path, line string) error {
 		if first {
 			b.WriteString("\n" + d.nextReviewsTitle() + "\n")
 			first = false
@@ -42,6 +42,14 @@ func writeStatusText(b *bufio.Writer, d statusList) error {
 		b.WriteString("  " + plain(path) + ": " + plain(line) + "\n")
 		return nil
 	})
+	if due := d.reviewsToBegin(); err == nil && len(due) > 0 {
+		b.WriteString("\n" + d.reviewsToBeginTitle(len(due)) + "\n")
+		for _, r := range due {
+			c := r.commandLines()
+			b.WriteString("  " + r.line() + "\n    " + c[0] + "\n    " + c[1] + "\n")
+		}
+	}
+	return err
 }
 
 // writeStatusTables writes the groups of open actions, then each plan's

@@ -55,7 +55,7 @@ func writeStatusWords(b *bufio.Writer, d statusList) error {
 		}
 	}
 	first := true
-	return d.nextReviews(func(path, line string) error {
+	err := d.nextReviews(func(path, line string) error {
 		if first {
 			b.WriteString("\n" + d.nextReviewsTitle() + ":\n")
 			first = false
@@ -63,6 +63,13 @@ func writeStatusWords(b *bufio.Writer, d statusList) error {
 		b.WriteString(plain(path) + ": " + plain(line) + ".\n")
 		return nil
 	})
+	if due := d.reviewsToBegin(); err == nil && len(due) > 0 {
+		b.WriteString(fmt.Sprintf("\nReviews to begin, %d:\n", len(due)))
+		for _, r := range due {
+			b.WriteString(r.words() + "\n")
+		}
+	}
+	return err
 }
 
 // actionWords is one open action as a sentence: when it is due, what it

@@ -1,0 +1,188 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// A year after an organisation's last review (plans.NextReviewDue),
+// status suggests the next one, with the ladder new --from that begins it
+// from that plan: the yearly review is easy to forget when the list is
+// what a team reads each month. It is a suggestion, not an action:
+// nothing fails on it.
+
+// lastReview is an organisation's newest plan on a list so far, with how
+// many actions it has open (carrying it on takes them across).
+type lastReview struct {
+	info plans.PlanInfo
+	open int
+}
+
+// noteReview keeps info if it is its organisation's newest plan on the
+// list so far: of two of one date, the first added (in path order).
+func (l *StatusList) noteReview(info plans.PlanInfo, open int) {
+	if info.Date.IsZero() {
+		return // nothing to count a year from
+	}
+	if l.lastReviews == nil {
+		l.lastReviews = map[string]*lastReview{}
+	}
+	key := strings.ToLower(strings.Join(strings.Fields(info.Organisation), " "))
+	if last := l.lastReviews[key]; last == nil || info.Date.Compare(last.info.Date) > 0 {
+		l.lastReviews[key] = &lastReview{info: info, open: open}
+	}
+}
+
+// reviewToBegin is an organisation's next review, due or nearly.
+type reviewToBegin struct {
+	last    lastReview
+	due     plans.Date
+	days    int    // from today to due: below 0 once it has come
+	command string // the ladder new that begins it, quoted for a shell
+	// at is where command's flags start: the terminal's list breaks it
+	// there, so that it fits 80 columns and still pastes as one command.
+	at int
+}
+
+// reviewsToBegin are the next reviews due within plans.SoonDays, or due
+// already, soonest due first: each organisation's whose newest plan names
+// no next review. One that names one was carried on, or its link leads
+// nowhere, which the list says already; as review.LastReviewOf, status
+// does not look past it to an older plan.
+func (d statusList) reviewsToBegin() []reviewToBegin {
+	var out []reviewToBegin
+	for _, last := range d.lastReviews {
+		info := last.info
+		if info.CarriedOnTo != "" || info.NextReviewProblem != "" {
+			continue
+		}
+		due := plans.NextReviewDue(info.Date)
+		days := d.o.Today.DaysUntil(due)
+		if days > plans.SoonDays {
+			continue
+		}
+		year := max(due.Year, d.o.Today.Year) // a review long due is held this year
+		path, title := nextReviewNames(info.Path, info.Title, info.Date.Year, year)
+		words := []string{"ladder", "new", path, "--from", info.Path, "--title", title}
+		for i, w := range words[2:] {
+			words[i+2] = plans.CommandQuote(w)
+		}
+		r := reviewToBegin{last: *last, due: due, days: days, command: strings.Join(words, " ")}
+		r.at = len(strings.Join(words[:3], " "))
+		out = append(out, r)
+	}
+	slices.SortFunc(out, func(a, b reviewToBegin) int {
+		return cmp.Or(a.due.Compare(b.due), strings.Compare(a.last.info.Path, b.last.info.Path))
+	})
+	return out
+}
+
+// nextReviewNames are the file and title of the review after one held in
+// heldYear, for the year year: the last one's, with its year moved on
+// where the file's name or the title says it ("acme-2026.yaml",
+// "Review 2026"), else the year added to the name and "Review 2027".
+func nextReviewNames(path, title string, heldYear, year int) (string, string) {
+	held, next := strconv.Itoa(heldYear), strconv.Itoa(year)
+	dir, base := filepath.Split(path)
+	ext := filepath.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	if strings.Contains(stem, held) {
+		stem = strings.ReplaceAll(stem, held, next)
+	} else {
+		stem += "-" + next
+	}
+	if strings.Contains(title, held) {
+		title = strings.ReplaceAll(title, held, next)
+	} else {
+		title = "Review " + next
+	}
+	return dir + stem + ext, title
+}
+
+func (d statusList) reviewsToBeginTitle(n int) string {
+	return fmt.Sprintf("Reviews to begin (%d)", n)
+}
+
+// organisation is who a review is of, on one line, safe to print.
+func (r reviewToBegin) organisation() string {
+	if org := strings.Join(strings.Fields(r.last.info.Organisation), " "); org != "" {
+		return plain(org)
+	}
+	return plain(r.last.info.Path)
+}
+
+// lastTitle names the last review: its title, or "the review in PATH".
+func (r reviewToBegin) lastTitle() string {
+	if t := strings.Join(strings.Fields(r.last.info.Title), " "); t != "" {
+		return plain(t)
+	}
+	return "the review in " + plain(r.last.info.Path)
+}
+
+// carrying says what beginning it from the last plan takes across.
+func (r reviewToBegin) carrying() string {
+	if r.last.open == 0 {
+		return ""
+	}
+	return ", carrying on its " + countNoun(r.last.open, "open action")
+}
+
+// commandLines is the command on two lines, the first ending in a
+// backslash, so that a shell reads the two as one command: the path,
+// then the flags.
+func (r reviewToBegin) commandLines() [2]string {
+	return [2]string{plain(r.command[:r.at]) + " \\", "  " + plain(r.command[r.at+1:])}
+}
+
+// when says when the next review is due: "is due on 2027-09-01, in 12
+// days", "was due on 2026-06-10, 436 days ago".
+func (r reviewToBegin) when() string {
+	switch {
+	case r.days < 0:
+		return "was due on " + r.due.String() + ", " + countNoun(-r.days, "day") + " ago"
+	case r.days == 0:
+		return "is due on " + r.due.String() + ", today"
+	}
+	return "is due on " + r.due.String() + ", in " + countNoun(r.days, "day")
+}
+
+// line is the suggestion for the text list and the Markdown: "Acme Café
+// Ltd: the next review is due on 2027-09-01, in 12 days, a year after
+// Review 2026 (2026-09-01). Begin it from that plan, carrying on its 2
+// open actions:", the command following.
+func (r reviewToBegin) line() string {
+	return fmt.Sprintf("%s: the next review %s, a year after %s (%s). Begin it from that plan%s:",
+		r.organisation(), r.when(), r.lastTitle(), r.last.info.Date, r.carrying())
+}
+
+// words is the suggestion as a sentence for a screen reader, the dates
+// spelt out.
+func (r reviewToBegin) words() string {
+	when := "is due in " + countNoun(r.days, "day") + ", on " + spokenDate(r.due)
+	switch {
+	case r.days < 0:
+		when = "was due " + countNoun(-r.days, "day") + " ago, on " + spokenDate(r.due)
+	case r.days == 0:
+		when = "is due today, " + spokenDate(r.due)
+	}
+	return fmt.Sprintf("%s: the next review %s, a year after %s, held on %s. To begin it from that plan%s, run: %s",
+		r.organisation(), when, r.lastTitle(), spokenDate(r.last.info.Date), r.carrying(), plain(r.command))
+}
+
+// statusHTMLReviewToBegin is line's pieces for the page, which keeps each
+// text from a plan apart (<bdi>): an organisation written right to left
+// must not swap places with the words beside it.
+type statusHTMLReviewToBegin struct {
+	Organisation, When, Last, Held, Carrying, Command string
+}
+
+func (r reviewToBegin) html() statusHTMLReviewToBegin {
+	return statusHTMLReviewToBegin{Organisation: r.organisation(), When: r.when(), Last: r.lastTitle(),
+		Held: r.last.info.Date.String(), Carrying: r.carrying(), Command: plain(r.command)}
+}

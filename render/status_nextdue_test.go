@@ -1,0 +1,132 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// statusFixtureYears is a folder of three organisations' reviews on
+// 2027-08-20: Acme's next review is due in 12 days, Cole & Co's was due
+// a year ago, Bea's Bakery's is months away.
+func statusFixtureYears(t testing.TB, by StatusBy) *StatusList {
+	t.Helper()
+	today := day(2027, 8, 20)
+	open := func(path string, n int) []plans.PlanAction {
+		var out []plans.PlanAction
+		for range n {
+			out = append(out, plans.PlanAction{Path: path, Action: plans.Action{Text: "Write a one-page vision", Owner: "Ana", Due: today.AddDays(40), Status: plans.StatusTodo}})
+		}
+		return out
+	}
+	o := NewStatusList(today, by)
+	t.Cleanup(func() { o.Close() })
+	for _, p := range []struct {
+		info plans.PlanInfo
+		open int
+	}{
+		{plans.PlanInfo{Path: "plans/acme-2025.yaml", Organisation: "Acme Café Ltd", Title: "Review 2025", Date: day(2025, 9, 1), CarriedOnTo: "plans/acme-2026.yaml"}, 0},
+		{plans.PlanInfo{Path: "plans/acme-2026.yaml", Organisation: "Acme Café Ltd", Title: "Review 2026", Date: day(2026, 9, 1)}, 2},
+		// An older plan of Acme's, read after: the newest decides.
+		{plans.PlanInfo{Path: "plans/old/acme.yaml", Organisation: "ACME  café ltd", Title: "First look", Date: day(2024, 5, 1)}, 1},
+		{plans.PlanInfo{Path: "plans/bea.yaml", Organisation: "Bea's Bakery", Title: "Spring review", Date: day(2027, 3, 1)}, 1},
+		{plans.PlanInfo{Path: "plans/cole/review-2025.yaml", Organisation: "Cole & Co\x1b[2J", Title: "Review 2025", Date: day(2025, 6, 10)}, 0},
+		// A next review that leads nowhere: status says so already, and
+		// the organisation's review to begin is not guessed at.
+		{plans.PlanInfo{Path: "plans/dale.yaml", Organisation: "Dale", Title: "Review 2025", Date: day(2025, 6, 10), NextReviewProblem: "next_review \"dale-2026.yaml\" leads to no plan"}, 0},
+		// No date: nothing to count a year from.
+		{plans.PlanInfo{Path: "plans/undated.yaml", Organisation: "Eve"}, 0},
+	} {
+		if err := o.Add(p.info, open(p.info.Path, p.open)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return o
+}
+
+// A year after an organisation's last review, status suggests the next,
+// with the command that begins it from that plan, in every form it
+// writes for people; a suggestion, not an overdue action.
+func TestStatusSuggestsTheNextReview(t *testing.T) {
+	text := statusText(t, statusFixtureYears(t, ByDue))
+	want := `
+Reviews to begin (2)
+  Cole & Co␛[2J: the next review was due on 2026-06-10, 436 days ago, a year after Review 2025 (2025-06-10). Begin it from that plan:
+    ladder new plans/cole/review-2027.yaml \
+      --from plans/cole/review-2025.yaml --title 'Review 2027'
+  Acme Café Ltd: the next review is due on 2027-09-01, in 12 days, a year after Review 2026 (2026-09-01). Begin it from that plan, carrying on its 2 open actions:
+    ladder new plans/acme-2027.yaml \
+      --from plans/acme-2026.yaml --title 'Review 2027'
+`
+	if !strings.HasSuffix(text, want) {
+		t.Errorf("status text ends:\n%s\nwant it to end:\n%s", text, want)
+	}
+	if strings.Contains(text, "Bea's Bakery: the next review") {
+		t.Errorf("suggested a review of Bea's Bakery, months away")
+	}
+	for _, by := range []StatusBy{ByOwner, ByPlan} {
+		if got := statusText(t, statusFixtureYears(t, by)); !strings.HasSuffix(got, want) {
+			t.Errorf("by %s, status text ends:\n%s", by, got)
+		}
+	}
+
+	words := statusWords(t, statusFixtureYears(t, ByDue))
+	for _, line := range []string{
+		"\nReviews to begin, 2:\n",
+		"Cole & Co␛[2J: the next review was due 436 days ago, on 10 June 2026, a year after Review 2025, held on 10 June 2025. To begin it from that plan, run: ladder new plans/cole/review-2027.yaml --from plans/cole/review-2025.yaml --title 'Review 2027'\n",
+		"Acme Café Ltd: the next review is due in 12 days, on 1 September 2027, a year after Review 2026, held on 1 September 2026. To begin it from that plan, carrying on its 2 open actions, run: ladder new plans/acme-2027.yaml --from plans/acme-2026.yaml --title 'Review 2027'\n",
+	} {
+		if !strings.Contains(words, line) {
+			t.Errorf("the words want %q:\n%s", line, words)
+		}
+	}
+
+	md := string(statusMarkdown(t, statusFixtureYears(t, ByDue)))
+	if !strings.Contains(md, "## Reviews to begin (2)") || !strings.Contains(strings.Join(strings.Fields(md), " "), "`ladder new plans/acme-2027.yaml --from plans/acme-2026.yaml --title 'Review 2027'`") {
+		t.Errorf("the Markdown has no reviews to begin:\n%s", md)
+	}
+
+	page := string(statusHTML(t, statusFixtureYears(t, ByDue)))
+	for _, s := range []string{
+		`<h2 id="reviews-to-begin">Reviews to begin (2)</h2>`,
+		"<code>ladder new plans/acme-2027.yaml --from plans/acme-2026.yaml --title &#39;Review 2027&#39;</code>",
+	} {
+		if !strings.Contains(page, s) {
+			t.Errorf("the page lacks %s", s)
+		}
+	}
+	if strings.Contains(page, "\x1b") {
+		t.Error("the page holds an escape from a plan")
+	}
+
+	// None due: no heading.
+	quiet := NewStatusList(day(2027, 8, 20), ByDue)
+	defer quiet.Close()
+	if err := quiet.Add(plans.PlanInfo{Path: "plans/bea.yaml", Organisation: "Bea's Bakery", Date: day(2027, 3, 1)}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := statusText(t, quiet); strings.Contains(got, "Reviews to begin") {
+		t.Errorf("a review held in March is not due in August:\n%s", got)
+	}
+}
+
+// The next review's file and title follow the last one's: its year moved
+// on where it says one, else the year added.
+func TestNextReviewNames(t *testing.T) {
+	for _, tc := range []struct {
+		path, title         string
+		year                int
+		wantPath, wantTitle string
+	}{
+		{"plans/acme-2026.yaml", "Review 2026", 2027, "plans/acme-2027.yaml", "Review 2027"},
+		{"plans/acme.yaml", "Spring review", 2027, "plans/acme-2027.yaml", "Review 2027"},
+		{"plans/2026/acme.yaml", "Acme 2026 review", 2027, "plans/2026/acme-2027.yaml", "Acme 2027 review"},
+		{"acme-2026-spring.yml", "", 2028, "acme-2028-spring.yml", "Review 2028"},
+	} {
+		path, title := nextReviewNames(tc.path, tc.title, 2026, tc.year)
+		if path != tc.wantPath || title != tc.wantTitle {
+			t.Errorf("nextReviewNames(%q, %q) = %q, %q; want %q, %q", tc.path, tc.title, path, title, tc.wantPath, tc.wantTitle)
+		}
+	}
+}
