@@ -34,6 +34,11 @@ type PlanInfo struct {
 	// Date is the day of the review, from which the next is counted
 	// (NextReviewDue).
 	Date Date
+	// ReviewedVersion is the checklist version the plan was last
+	// reviewed against (checklist.version), and ChecklistVersion the
+	// version its checklist is at now: both set only when they differ,
+	// so that a list can say the next review is on a newer checklist.
+	ReviewedVersion, ChecklistVersion string
 	// CarriedOnTo is the next review's file, for a plan carried on to one
 	// that is there (HandedOn): its open actions are chased in that plan.
 	CarriedOnTo string
@@ -69,7 +74,11 @@ func (l *Links) ToChase(path string, p *Plan) (PlanInfo, []PlanAction) {
 
 // InfoOf is the PlanInfo of a plan loaded from path.
 func InfoOf(path string, p *Plan) PlanInfo {
-	return PlanInfo{Path: path, Organisation: p.Organisation, Title: p.Title, Date: p.Date}
+	info := PlanInfo{Path: path, Organisation: p.Organisation, Title: p.Title, Date: p.Date}
+	if p.Checklist != nil && p.Checklist.Version != p.ChecklistRef.Version {
+		info.ReviewedVersion, info.ChecklistVersion = p.ChecklistRef.Version, p.Checklist.Version
+	}
+	return info
 }
 
 // Urgency says when an open action is due, relative to a day.
@@ -220,8 +229,9 @@ func (o *Outstanding) Add(info PlanInfo, actions []PlanAction) error {
 			return o.err
 		}
 	}
-	pr := planRow{index: int32(o.plans), info: PlanInfo{strings.Clone(info.Path), strings.Clone(info.Organisation), strings.Clone(info.Title),
-		info.Date, strings.Clone(info.CarriedOnTo), strings.Clone(info.NextReviewProblem)}}
+	pr := planRow{index: int32(o.plans), info: PlanInfo{Path: strings.Clone(info.Path), Organisation: strings.Clone(info.Organisation), Title: strings.Clone(info.Title),
+		Date: info.Date, ReviewedVersion: strings.Clone(info.ReviewedVersion), ChecklistVersion: strings.Clone(info.ChecklistVersion),
+		CarriedOnTo: strings.Clone(info.CarriedOnTo), NextReviewProblem: strings.Clone(info.NextReviewProblem)}}
 	plan := int32(len(r.plans))
 	o.plans++
 	if info.CarriedOnTo != "" {

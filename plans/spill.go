@@ -151,6 +151,8 @@ func appendPlan(b []byte, p *planRow) []byte {
 	b = appendString(b, p.info.Title)
 	b = appendString(b, p.info.CarriedOnTo)
 	b = appendString(b, p.info.NextReviewProblem)
+	b = appendString(b, p.info.ReviewedVersion)
+	b = appendString(b, p.info.ChecklistVersion)
 	for _, n := range []int{p.info.Date.Year, int(p.info.Date.Month), p.info.Date.Day} {
 		b = binary.AppendUvarint(b, uint64(n))
 	}
@@ -333,7 +335,7 @@ func (rd *recordReader) plan() (info PlanInfo, index int, open [4]int, err error
 		}
 		open[i] = int(n)
 	}
-	for _, s := range []*string{&info.Path, &info.Organisation, &info.Title, &info.CarriedOnTo, &info.NextReviewProblem} {
+	for _, s := range []*string{&info.Path, &info.Organisation, &info.Title, &info.CarriedOnTo, &info.NextReviewProblem, &info.ReviewedVersion, &info.ChecklistVersion} {
 		if *s, err = rd.string(); err != nil {
 			return info, 0, open, err
 		}

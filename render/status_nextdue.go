@@ -35,6 +35,9 @@ func (l *StatusList) noteReview(info plans.PlanInfo, open int) {
 	}
 	key := strings.ToLower(strings.Join(strings.Fields(info.Organisation), " "))
 	if last := l.lastReviews[key]; last == nil || info.Date.Compare(last.info.Date) > 0 {
+		// Kept apart from the plan's file, whose texts they may share.
+		info.Path, info.Organisation, info.Title = strings.Clone(info.Path), strings.Clone(info.Organisation), strings.Clone(info.Title)
+		info.ReviewedVersion, info.ChecklistVersion = strings.Clone(info.ReviewedVersion), strings.Clone(info.ChecklistVersion)
 		l.lastReviews[key] = &lastReview{info: info, open: open}
 	}
 }
@@ -125,6 +128,17 @@ func (r reviewToBegin) lastTitle() string {
 	return "the review in " + plain(r.last.info.Path)
 }
 
+// checklistMoved says that the checklist moved on a version since the
+// last review, which the next is made against: ", made against version 1
+// of its checklist, now at version 2"; "" when it did not.
+func (r reviewToBegin) checklistMoved() string {
+	info := r.last.info
+	if info.ChecklistVersion == "" {
+		return ""
+	}
+	return ", made against version " + plain(info.ReviewedVersion) + " of its checklist, now at version " + plain(info.ChecklistVersion)
+}
+
 // carrying says what beginning it from the last plan takes across.
 func (r reviewToBegin) carrying() string {
 	if r.last.open == 0 {
@@ -157,8 +171,8 @@ func (r reviewToBegin) when() string {
 // Review 2026 (2026-09-01). Begin it from that plan, carrying on its 2
 // open actions:", the command following.
 func (r reviewToBegin) line() string {
-	return fmt.Sprintf("%s: the next review %s, a year after %s (%s). Begin it from that plan%s:",
-		r.organisation(), r.when(), r.lastTitle(), r.last.info.Date, r.carrying())
+	return fmt.Sprintf("%s: the next review %s, a year after %s (%s%s). Begin it from that plan%s:",
+		r.organisation(), r.when(), r.lastTitle(), r.last.info.Date, r.checklistMoved(), r.carrying())
 }
 
 // words is the suggestion as a sentence for a screen reader, the dates
@@ -171,8 +185,8 @@ func (r reviewToBegin) words() string {
 	case r.days == 0:
 		when = "is due today, " + spokenDate(r.due)
 	}
-	return fmt.Sprintf("%s: the next review %s, a year after %s, held on %s. To begin it from that plan%s, run: %s",
-		r.organisation(), when, r.lastTitle(), spokenDate(r.last.info.Date), r.carrying(), plain(r.command))
+	return fmt.Sprintf("%s: the next review %s, a year after %s, held on %s%s. To begin it from that plan%s, run: %s",
+		r.organisation(), when, r.lastTitle(), spokenDate(r.last.info.Date), r.checklistMoved(), r.carrying(), plain(r.command))
 }
 
 // statusHTMLReviewToBegin is line's pieces for the page, which keeps each
@@ -184,5 +198,5 @@ type statusHTMLReviewToBegin struct {
 
 func (r reviewToBegin) html() statusHTMLReviewToBegin {
 	return statusHTMLReviewToBegin{Organisation: r.organisation(), When: r.when(), Last: r.lastTitle(),
-		Held: r.last.info.Date.String(), Carrying: r.carrying(), Command: plain(r.command)}
+		Held: r.last.info.Date.String() + r.checklistMoved(), Carrying: r.carrying(), Command: plain(r.command)}
 }

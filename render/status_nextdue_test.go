@@ -100,6 +100,25 @@ Reviews to begin (2)
 		t.Error("the page holds an escape from a plan")
 	}
 
+	// The checklist moved on since the last review: the next review is
+	// made against the version it is at now, and the line says so.
+	moved := NewStatusList(day(2027, 8, 20), ByDue)
+	defer moved.Close()
+	info := plans.PlanInfo{Path: "plans/acme-2026.yaml", Organisation: "Acme", Title: "Review 2026", Date: day(2026, 9, 1),
+		ReviewedVersion: "1\x1b[2J", ChecklistVersion: "2"}
+	if err := moved.Add(info, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := statusText(t, moved), "  Acme: the next review is due on 2027-09-01, in 12 days, a year after Review 2026 (2026-09-01, made against version 1␛[2J of its checklist, now at version 2). Begin it from that plan:\n"; !strings.Contains(got, want) {
+		t.Errorf("the line does not say the checklist moved on, want %q:\n%s", want, got)
+	}
+	if got, want := statusWords(t, moved), "a year after Review 2026, held on 1 September 2026, made against version 1␛[2J of its checklist, now at version 2. To begin"; !strings.Contains(got, want) {
+		t.Errorf("the words do not say the checklist moved on, want %q:\n%s", want, got)
+	}
+	if got := string(statusHTML(t, moved)); !strings.Contains(got, "(2026-09-01, made against version 1␛[2J of its checklist, now at version 2)") {
+		t.Errorf("the page does not say the checklist moved on:\n%s", got)
+	}
+
 	// None due: no heading.
 	quiet := NewStatusList(day(2027, 8, 20), ByDue)
 	defer quiet.Close()
