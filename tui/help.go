@@ -111,7 +111,7 @@ func (s *helpScreen) groups() (titles []string, groups [][]key.Binding) {
 	}
 	titles, groups = append(titles, "Everywhere"), append(groups, global)
 	if s.c.room.on() {
-		titles, groups = append(titles, "The room voting from phones"), append(groups, roomHelpKeys())
+		titles, groups = append(titles, "The room voting from phones"), append(groups, roomHelpKeys(rateHint(rateKeys(s.c.checklist()))))
 	}
 	if typing != nil {
 		titles, groups = append(titles, typingHelpGroup().title), append(groups, typing)

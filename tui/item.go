@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -584,13 +585,22 @@ func (s *itemScreen) withMorePrompts(bs ...key.Binding) []key.Binding {
 // rateHint sums up the rating keys for the footer: "r/a/g rate".
 func (s *itemScreen) rateHint() key.Binding { return rateHint(s.keys.Rate) }
 
-// rateHint sums up rating keys (rateKeys) for a footer: "r/a/g rate".
+// rateHint sums up rating keys (rateKeys) for a footer: "r/a/g rate"
+// when every level has its letter, else "1–5 rate": the digits every level
+// has, rather than a mix of digits and letters ("1/2/d/e/l") that reads
+// as a puzzle. The rows and help still give each level's letter.
 func rateHint(rate []key.Binding) key.Binding {
 	var ks []string
+	letters := true
 	for _, b := range rate {
 		ks = append(ks, b.Keys()[0])
+		letters = letters && len(b.Keys()) > 1
 	}
-	return key.NewBinding(key.WithKeys(ks...), key.WithHelp(strings.Join(ks, "/"), "rate"))
+	help := strings.Join(ks, "/")
+	if !letters {
+		help = fmt.Sprintf("1–%d", len(rate))
+	}
+	return key.NewBinding(key.WithKeys(ks...), key.WithHelp(help, "rate"))
 }
 
 // revisitHint is the flag key, saying what it would do to this item.

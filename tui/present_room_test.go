@@ -213,3 +213,26 @@ func TestEveryLevelKeepsItsWordAfterARatingInPresenterMode(t *testing.T) {
 		}
 	}
 }
+
+// A checklist's own five levels (not-started, beginning, developing,
+// established, leading) have letters for three of them only: n and b
+// are the review's. The footer offered "1/2/d/e/l rate", and with the
+// room on help said "agree the most common rating (r/a/g another)", keys
+// the scale does not have. Both now name the digits, which every level
+// has; the built-in scale keeps r/a/g.
+func TestRatingHintsNameKeysTheScaleHas(t *testing.T) {
+	dir, path, list := fiveLevelPlan(t)
+	h := rvStart(t, Options{PlanPath: path, Dir: dir, Checklist: list}, 120, 200)
+	h.requireView("1–5 rate")
+	h.refuseView("1/2/d/e/l rate")
+	withRoom(t, h.a)
+	h.press("?")
+	h.requireView("agree the most common rating (1–5 another)")
+	h.refuseView("r/a/g")
+
+	builtin, _ := rvOpen(t, rvNewPlan(t), 120, 200)
+	builtin.requireView("r/a/g rate")
+	withRoom(t, builtin.a)
+	builtin.press("?")
+	builtin.requireView("agree the most common rating (r/a/g another)")
+}

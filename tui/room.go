@@ -72,10 +72,11 @@ var theRoomKeys = roomKeys{
 	Join:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "how to join (QR code)")),
 }
 
-// roomHelpKeys are the room's keys as the help screen lists them.
-func roomHelpKeys() []key.Binding {
+// roomHelpKeys are the room's keys as the help screen lists them; rate
+// is the scale's rating keys in sum (rateHint).
+func roomHelpKeys(rate key.Binding) []key.Binding {
 	k := theRoomKeys
-	agree := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "after the reveal: agree the most common rating (r/a/g another)"))
+	agree := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "after the reveal: agree the most common rating ("+rate.Help().Key+" another)"))
 	ideas := newIdeaKeys()
 	accept := key.NewBinding(key.WithKeys(ideas.Toggle.Keys()...), key.WithHelp(ideas.Toggle.Help().Key, "accept an idea from a phone (in the answer's list, from the room)"))
 	drop := key.NewBinding(key.WithKeys(ideas.Drop.Keys()...), key.WithHelp(ideas.Drop.Help().Key, "drop it"))
