@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/review"
@@ -265,8 +266,11 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.termWidth, a.termHeight = msg.Width, msg.Height
 		a.layout()
 	case tea.BackgroundColorMsg:
-		a.c.styles = newStyles(msg.IsDark(), a.c.present)
+		a.c.styles = newStyles(msg.IsDark(), a.c.present).withSixteenColours(a.c.styles.sixteen)
 		a.help.Styles = helpStyles(a.c.styles)
+		return a, nil
+	case tea.ColorProfileMsg:
+		a.c.styles = a.c.styles.withSixteenColours(msg.Profile == colorprofile.ANSI)
 		return a, nil
 	case savedMsg:
 		a.c.session.Record(msg.Outcome)
@@ -376,7 +380,7 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // a projector (styles.go).
 func (a *app) setPresent(on bool) {
 	a.c.present = on
-	a.c.styles = newStyles(a.c.styles.isDark, on)
+	a.c.styles = newStyles(a.c.styles.isDark, on).withSixteenColours(a.c.styles.sixteen)
 	a.help.Styles = helpStyles(a.c.styles)
 }
 

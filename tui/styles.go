@@ -2,6 +2,7 @@ package tui
 
 import (
 	"image/color"
+	"maps"
 
 	"charm.land/lipgloss/v2"
 	"github.com/socialmobility/ladder/checklist"
@@ -42,6 +43,9 @@ type styles struct {
 	HelpKey     lipgloss.Style
 	HelpDesc    lipgloss.Style
 	levelColor  map[plans.Tone]color.Color // see plans.ToneAt
+	// sixteen is set in a terminal of 16 colours, which turns the
+	// 256-colour orange and lime into the red and green beside them.
+	sixteen bool
 }
 
 // newStyles builds the styles for a background, for a laptop's screen or
@@ -72,19 +76,35 @@ func newStyles(isDark, projector bool) styles {
 	s.HelpKey = lipgloss.NewStyle().Bold(true)
 	s.HelpDesc = lipgloss.NewStyle().Foreground(subtle)
 	s.Placeholder = lipgloss.NewStyle().Faint(true)
-	// Orange and lime come between red, amber and green on a scale of
-	// four or five levels. The 16 colours have neither, so they are two
-	// of the 256: a darker pair for a light background, which they must be
-	// read on, a brighter pair for a dark one.
-	orange := ld(lipgloss.Color("166"), lipgloss.Color("208"))
-	lime := ld(lipgloss.Color("64"), lipgloss.Color("148"))
-	s.levelColor = map[plans.Tone]color.Color{plans.ToneRed: red, plans.ToneOrange: orange, plans.ToneAmber: amber, plans.ToneLime: lime, plans.ToneGreen: green}
+	s.levelColor = map[plans.Tone]color.Color{plans.ToneRed: red, plans.ToneAmber: amber, plans.ToneGreen: green}
+	s = s.withSixteenColours(false)
 	if projector {
 		s.Subtle = lipgloss.NewStyle().Italic(true)
 		s.HelpDesc = lipgloss.NewStyle()
 		s.Box = s.Box.UnsetBorderForeground()
 		s.Placeholder = lipgloss.NewStyle().Italic(true)
 	}
+	return s
+}
+
+// withSixteenColours sets the orange and lime that come between red,
+// amber and green on a scale of four or five levels. The 16 colours have
+// neither, so they are two of the 256: a darker pair for a light
+// background, which they must be read on, a brighter pair for a dark one.
+// A terminal of 16 colours (sixteen) would show those as the red and
+// green beside them, so there they are the other of each pair of the 16:
+// the plain red and green where the ends are bright, on a dark
+// background, and the bright ones on a light background.
+func (s styles) withSixteenColours(sixteen bool) styles {
+	ld := lipgloss.LightDark(s.isDark)
+	colours := maps.Clone(s.levelColor)
+	colours[plans.ToneOrange] = ld(lipgloss.Color("166"), lipgloss.Color("208"))
+	colours[plans.ToneLime] = ld(lipgloss.Color("64"), lipgloss.Color("148"))
+	if sixteen {
+		colours[plans.ToneOrange] = ld(lipgloss.BrightRed, lipgloss.Red)
+		colours[plans.ToneLime] = ld(lipgloss.BrightGreen, lipgloss.Green)
+	}
+	s.levelColor, s.sixteen = colours, sixteen
 	return s
 }
 
