@@ -516,26 +516,12 @@ func TestReportHTMLLongWordsOnAPhone(t *testing.T) {
 // edge, cutting "begun 1" and the counts; such a legend takes one column.
 func TestReportHTMLLegendOfALongScale(t *testing.T) {
 	dir := t.TempDir()
-	src, err := os.ReadFile("../checklist/builtin/smc-progression.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(src)
-	start, end := strings.Index(text, "\nscale:\n"), strings.Index(text, "\nareas:\n")
-	text = strings.Replace(text[:start], "id: smc-progression", "id: five-levels", 1) + `
-scale:
+	list := checklistOnScale(t, dir, `
   - {key: not-started, label: Not started, description: Nothing in place yet}
   - {key: planned, label: Planned but not begun, description: Agreed}
   - {key: partly, label: Partly in place, description: Some of it}
   - {key: mostly, label: Mostly in place, description: Most of it}
-  - {key: embedded, label: Fully embedded, description: "Everyone, every time"}` + text[end:]
-	list := filepath.Join(dir, "checklists", "five.yaml")
-	if err := os.MkdirAll(filepath.Dir(list), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(list, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
+  - {key: embedded, label: Fully embedded, description: "Everyone, every time"}`)
 	plan := filepath.Join(dir, "plans", "five.yaml")
 	mustRun(t, "new", plan, "--checklist", list, "--org", "Acme", "--title", "Review", "--date", "2027-03-01")
 	out := filepath.Join(dir, "report.html")

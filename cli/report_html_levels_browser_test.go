@@ -20,26 +20,12 @@ import (
 // contrast or other serious problem.
 func TestReportHTMLFiveLevelsInBrowser(t *testing.T) {
 	dir := t.TempDir()
-	src, err := os.ReadFile("../checklist/builtin/smc-progression.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(src)
-	start, end := strings.Index(text, "\nscale:\n"), strings.Index(text, "\nareas:\n")
-	text = strings.Replace(text[:start], "id: smc-progression", "id: five-levels", 1) + `
-scale:
+	list := checklistOnScale(t, dir, `
   - {key: not-started, label: Not started, description: Nothing in place yet}
   - {key: planned, label: Planned, description: Agreed}
   - {key: partly, label: Partly, description: Some of it}
   - {key: mostly, label: Mostly, description: Most of it}
-  - {key: embedded, label: Embedded, description: "Everyone, every time"}` + text[end:]
-	list := filepath.Join(dir, "checklists", "five.yaml")
-	if err := os.MkdirAll(filepath.Dir(list), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(list, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
+  - {key: embedded, label: Embedded, description: "Everyone, every time"}`)
 	plan := filepath.Join(dir, "plans", "five.yaml")
 	mustRun(t, "new", plan, "--checklist", list, "--org", "Acme", "--title", "Review", "--date", "2027-03-01")
 	f, err := plans.Open(plan, nil)
@@ -96,4 +82,26 @@ scale:
 			t.Errorf("axe-core: %s", v)
 		}
 	}
+}
+
+// checklistOnScale writes dir/checklists/five.yaml: the built-in
+// checklist with an id of its own and the given scale (YAML list entries,
+// each on a line of its own starting with a newline), and returns its path.
+func checklistOnScale(t *testing.T, dir, scale string) string {
+	t.Helper()
+	src, err := os.ReadFile("../checklist/builtin/smc-progression.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(src)
+	start, end := strings.Index(text, "\nscale:\n"), strings.Index(text, "\nareas:\n")
+	text = strings.Replace(text[:start], "id: smc-progression", "id: five-levels", 1) + "\nscale:" + scale + text[end:]
+	list := filepath.Join(dir, "checklists", "five.yaml")
+	if err := os.MkdirAll(filepath.Dir(list), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(list, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return list
 }
