@@ -57,15 +57,15 @@ revisit) for a spreadsheet; --excel starts it with the byte-order mark
 Excel needs to read UTF-8. A cell that starts with =, +, - or @ gets a
 leading ' so that no spreadsheet runs it as a formula.
 
-A plan begun with ladder new --from names, near the top, the review it
-carried on from (organisation, date and file), and marks each action
-and project-plan step that came from there: "Carried on: from the review
-of 2026-03-02", with "(2 reviews ago)" for one carried on twice and
-"edited since" where its words changed. CSV then has one more column,
-carried on from, that review's date, to filter last year's actions on.
-A previous review that cannot be read (moved, or outside the repository,
-which is never followed) is named as the plan gives it, and nothing is
-marked.
+A plan begun with ladder new --from says near the top which review it
+carried on from (organisation, date and file), and how many of its
+actions and steps came from there, still open or done; it marks each
+action and step that did: "Carried on: from the review of 2026-03-02",
+with "(2 reviews ago)" for one carried on twice and "edited since" where
+its words changed. CSV then has one more column, carried on from, that
+review's date, to filter last year's actions on. A previous review that
+cannot be read (moved, or outside the repository, which is never
+followed) is named as the plan gives it, and nothing is marked.
 
 With no PLAN, report reads the only plan in plans/. The report goes to
 standard output, or to FILE with -o (one line on standard error then

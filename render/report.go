@@ -163,19 +163,6 @@ func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDo
 		title = c.Title
 	}
 	doc := reportDoc{title: title, organisation: p.Organisation, carriedOn: x.carriedOn(p)}
-	var carriedFrom detail
-	if doc.carriedOn {
-		carriedFrom = carriedFromDetail(p, x.earlier)
-	}
-	doc.details = said(
-		detail{name: "Organisation", value: p.Organisation},
-		detail{name: "Date of review", value: p.Date.String()},
-		carriedFrom,
-		detail{name: "Facilitator", value: p.Facilitator},
-		detail{name: "Participants", value: strings.Join(p.Participants, ", ")},
-		detail{name: "Checklist", value: c.Title + ", version " + c.Version},
-		detail{name: "Overdue actions on " + today.String(), value: strconv.Itoa(len(p.Overdue(today)))},
-	)
 	doc.levels, doc.summary = reportSummary(p)
 	doc.scale = scaleOf(c)
 	for ai := range c.Areas {
@@ -184,6 +171,23 @@ func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDo
 	for _, f := range c.FollowUps {
 		doc.nextSteps = append(doc.nextSteps, reportNextStep(p, f, today, x.earlier))
 	}
+	var carriedFrom, carriedCount detail
+	if doc.carriedOn {
+		carriedFrom = carriedFromDetail(p, x.earlier)
+		if len(x.earlier) > 0 {
+			carriedCount = carriedCountDetail(doc)
+		}
+	}
+	doc.details = said(
+		detail{name: "Organisation", value: p.Organisation},
+		detail{name: "Date of review", value: p.Date.String()},
+		carriedFrom,
+		carriedCount,
+		detail{name: "Facilitator", value: p.Facilitator},
+		detail{name: "Participants", value: strings.Join(p.Participants, ", ")},
+		detail{name: "Checklist", value: c.Title + ", version " + c.Version},
+		detail{name: "Overdue actions on " + today.String(), value: strconv.Itoa(len(p.Overdue(today)))},
+	)
 	if c.Source != "" {
 		doc.credits = append(doc.credits, "Checklist: "+c.Source+".")
 	}

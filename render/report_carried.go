@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/socialmobility/ladder/plans"
 )
@@ -116,4 +117,58 @@ func carriedSinceDate(c plans.CarriedSince) string {
 		return ""
 	}
 	return c.Since.String()
+}
+
+// carriedCountDetail counts what came from the earlier reviews, for the
+// details at the top: a board's first question of a second year's plan is
+// how much of it is last year's, and how much of that is still to do.
+// "4 actions and 2 project-plan steps, 4 of them still open".
+func carriedCountDetail(doc reportDoc) detail {
+	done := statusWord(plans.StatusDone)
+	var actions, steps, open int
+	for _, a := range doc.areas {
+		for _, g := range a.groups {
+			for _, it := range g.items {
+				if it.answer.carried != "" {
+					actions++
+					if it.answer.status != done {
+						open++
+					}
+				}
+			}
+		}
+	}
+	for _, n := range doc.nextSteps {
+		for _, s := range n.steps {
+			if s.carried != "" {
+				steps++
+				if s.status != done {
+					open++
+				}
+			}
+		}
+	}
+	d := detail{name: "Carried on"}
+	var parts []string
+	if actions > 0 {
+		parts = append(parts, countNoun(actions, "action"))
+	}
+	if steps > 0 {
+		parts = append(parts, countNoun(steps, "project-plan step"))
+	}
+	switch total := actions + steps; {
+	case total == 0:
+		d.value = "none of this plan's actions or project-plan steps"
+	case total == 1 && open == 1:
+		d.value = parts[0] + ", still open"
+	case total == 1:
+		d.value = parts[0] + ", done"
+	case open == total:
+		d.value = strings.Join(parts, " and ") + ", all still open"
+	case open == 0:
+		d.value = strings.Join(parts, " and ") + ", all done"
+	default:
+		d.value = fmt.Sprintf("%s, %d of them still open", strings.Join(parts, " and "), open)
+	}
+	return d
 }

@@ -38,6 +38,9 @@ func TestReportMarksWhatWasCarriedOn(t *testing.T) {
 	// Compared a word at a time: where a line wraps is the golden's business.
 	checkContains(t, "the Markdown report", words(string(md)),
 		"- **Carried on from:** the review of Acme Café Ltd on 2026-03-02 (acme-2026.yaml), which carried on from the review of 2025-03-03 -",
+		// How much of the plan is old, at a glance: two of the four
+		// actions are done, both steps open.
+		"- **Carried on:** 4 actions and 2 project-plan steps, 4 of them still open -",
 		"**Action:** Write a one-page vision for progression. Owner: Ana. Due: 2025-06-30 (**overdue**). Status: doing. Carried on: from the review of 2025-03-03 (2 reviews ago). 2.",
 		"Status: done. Carried on: from the review of 2025-03-03 (2 reviews ago), edited since.",
 		"Status: to do. Carried on: from the review of 2026-03-02. ###",
@@ -88,6 +91,7 @@ func TestReportMarksWhatWasCarriedOn(t *testing.T) {
 	checkGolden(t, "carried-2026.md", md)
 	checkContains(t, "the 2026 report", words(string(md)),
 		"- **Carried on from:** the review of Acme Café Ltd on 2025-03-03 (acme-2025.yaml) -",
+		"- **Carried on:** 3 actions and 2 project-plan steps, all still open -",
 		"Count staff by grade and site. Owner: Ana. Due: 2025-12-31 (**overdue**). Status: doing. Carried on: from the review of 2025-03-03, edited since.",
 	)
 	if strings.Contains(string(md), "reviews ago") {
@@ -155,4 +159,36 @@ func TestCarriedReportMarkdownPassesMarkdownlint(t *testing.T) {
 		docs["carried-"+year+".md"] = ReportMarkdown(p, reportToday, CarriedOnFrom(earlier))
 	}
 	lint(t, docs)
+}
+
+// TestCarriedCountWords: the count at the top reads right for one, for
+// all open, for all done and for none.
+func TestCarriedCountWords(t *testing.T) {
+	done, todo := statusWord(plans.StatusDone), statusWord(plans.StatusTodo)
+	doc := func(actions []string, steps []string) reportDoc {
+		var items []reportItem
+		for _, s := range actions {
+			items = append(items, reportItem{answer: itemAnswer{carried: "from the review of 2026-03-02", status: s}})
+		}
+		var rs []reportStep
+		for _, s := range steps {
+			rs = append(rs, reportStep{carried: "from the review of 2026-03-02", status: s})
+		}
+		return reportDoc{areas: []reportArea{{groups: []reportGroup{{items: items}}}}, nextSteps: []nextStep{{steps: rs}}}
+	}
+	for _, tc := range []struct {
+		doc  reportDoc
+		want string
+	}{
+		{doc(nil, nil), "none of this plan's actions or project-plan steps"},
+		{doc([]string{todo}, nil), "1 action, still open"},
+		{doc(nil, []string{done}), "1 project-plan step, done"},
+		{doc([]string{todo, todo}, []string{todo}), "2 actions and 1 project-plan step, all still open"},
+		{doc([]string{done, done}, nil), "2 actions, all done"},
+		{doc([]string{done, todo}, []string{todo}), "2 actions and 1 project-plan step, 2 of them still open"},
+	} {
+		if got := carriedCountDetail(tc.doc).value; got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
+		}
+	}
 }
