@@ -545,3 +545,54 @@ func TestReportHTMLLegendOfALongScale(t *testing.T) {
 		t.Errorf("the legends are cut or overlap: %q", problems)
 	}
 }
+
+// TestCarriedReportHTMLInBrowser opens the report of a plan carried on
+// twice (testdata/carried in render: 2025, 2026, 2027), as a board member
+// would from an email on a laptop and on a phone: the review it carried
+// on from is named at the top, every carried action and step says so in
+// words the reader can see (not only a style), nothing fails axe-core,
+// and on a phone the page fits its width with no empty card label.
+func TestCarriedReportHTMLInBrowser(t *testing.T) {
+	dir := t.TempDir()
+	for _, year := range []string{"2025", "2026", "2027"} {
+		data, err := os.ReadFile("../render/testdata/carried/acme-" + year + ".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "acme-"+year+".yaml"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "report.html")
+	var stderr bytes.Buffer
+	if code := Main([]string{"report", filepath.Join(dir, "acme-2027.yaml"), "--today", "2027-03-01", "-o", out}, nil, io.Discard, &stderr); code != ExitOK {
+		t.Fatalf("report: exit %d\n%s", code, stderr.String())
+	}
+	ctx := browsertest.New(t, 1280, 800, 2*time.Minute)
+	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
+	// What a reader sees (innerText skips what CSS hides).
+	seen := run(t, ctx, chromedp.Evaluate[string](`document.body.innerText`))
+	for _, want := range []string{
+		"the review of Acme Café Ltd on 2026-03-02 (acme-2026.yaml), which carried on from the review of 2025-03-03",
+		"4 actions and 2 project-plan steps, 4 of them still open",
+		"Write a one-page vision for progression\nCarried on from the review of 2025-03-03 (2 reviews ago)",
+	} {
+		if !strings.Contains(seen, want) {
+			t.Errorf("the page does not show %q", want)
+		}
+	}
+	if n := strings.Count(seen, "Carried on from the review of"); n != 6 {
+		t.Errorf("the page shows %d actions and steps as carried on, want 6", n)
+	}
+	for _, v := range browsertest.Axe(t, ctx) {
+		if v.Serious() {
+			t.Errorf("axe-core: %s", v)
+		}
+	}
+	checkPhoneCards(t, ctx, out)
+	for _, v := range browsertest.Axe(t, ctx) {
+		if v.Serious() {
+			t.Errorf("axe-core on a phone: %s", v)
+		}
+	}
+}
