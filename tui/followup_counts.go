@@ -117,10 +117,16 @@ func countsAnswer(c *common, w, h int) string {
 		return full
 	case n <= h:
 		return table
-	case h < 2:
-		return clipLines(table, h)
+	case h < 1:
+		return ""
 	default:
-		more := fmt.Sprintf("  ↓ %d more rows: a taller window shows them", n-(h-1))
-		return clipLines(table, h-1) + "\n" + st.Subtle.Render(ansi.Truncate(more, w, "…"))
+		// On one line, the line saying the rows are there: the table's
+		// header alone said nothing (a scale of four or five levels heads
+		// it with shapes alone).
+		more := st.Subtle.Render(ansi.Truncate(fmt.Sprintf("  ↓ %d more rows: a taller window shows them", n-(h-1)), w, "…"))
+		if h == 1 {
+			return more
+		}
+		return clipLines(table, h-1) + "\n" + more
 	}
 }
