@@ -39,8 +39,8 @@ func chaseFolder(t *testing.T) string {
 		t.Fatal("no built-in checklist")
 	}
 	owners := []string{"Ana", "Björn", "李雷", "Zoë", "", "Sam Okonkwo-Fairweather"}
-	write := func(name, org, title string, offset int) {
-		p := plans.New(c, org, title, statusToday.AddDays(-200))
+	write := func(name, org, title string, held plans.Date, offset int) {
+		p := plans.New(c, org, title, held)
 		for i, e := range c.Items() {
 			r := p.Items[e.Item.ID]
 			r.Rating = []string{"red", "amber", "green"}[i%3]
@@ -66,8 +66,10 @@ func chaseFolder(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	write("acme-2026.yaml", "Acme Café Ltd", "Review 2026", 0)
-	write("bakery.yaml", "Acme Bakery", "Spring review", 3)
+	write("acme-2026.yaml", "Acme Café Ltd", "Review 2026", statusToday.AddDays(-200), 0)
+	// The bakery's review was nearly a year ago: the page suggests the
+	// next, with the command that begins it.
+	write("bakery.yaml", "Acme Bakery", "Spring review", statusToday.AddDays(-355), 3)
 	mustRun(t, "new", filepath.Join(dir, "acme-2027.yaml"), "--from", filepath.Join(dir, "acme-2026.yaml"),
 		"--org", "Acme Café Ltd", "--title", "Review 2027", "--date", "2027-02-01")
 	return dir
@@ -104,6 +106,9 @@ func TestStatusHTMLInBrowser(t *testing.T) {
 		t.Errorf("plan text became %d elements", n)
 	}
 	checkStatusRowsMatchText(t, ctx, textOut)
+	if got := run(t, ctx, chromedp.Evaluate[string](`document.querySelector(".reviews-to-begin code")?.textContent ?? ""`)); got != "ladder new plans/bakery-2027.yaml --from plans/bakery.yaml --title 'Review 2027'" {
+		t.Errorf("the page suggests beginning the next review with %q", got)
+	}
 	checkLateRows(t, ctx)
 	checkLateBarClearsText(t, ctx, "on a wide screen")
 	checkCardsAtDoubleZoom(t, ctx)
