@@ -425,6 +425,10 @@ func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (pr
 		switch {
 		case (errors.Is(err, plans.ErrNoPlanThere) || errors.Is(err, plans.ErrNotLinkedBack)) && l.key == "next_review":
 			level, msg = "warning", msg+", so this plan's open actions are still chased here: fix the path, or remove the line"
+		case errors.Is(err, plans.ErrLinkDoesNotLoad) && l.key == "next_review":
+			level, msg = "warning", msg+", so this plan's open actions are still chased here until it does"
+		case errors.Is(err, plans.ErrLinkDoesNotLoad):
+			level = "warning"
 		case errors.Is(err, plans.ErrNotNamedNext):
 			level, msg = "warning", msg+": if this plan carries that one on, that plan's next_review should name this one (ladder new --from writes both lines)"
 		case errors.Is(err, plans.ErrNoPlanThere):

@@ -374,6 +374,13 @@ func (l *Links) NextReviewOf(path string, p *Plan) (string, error) {
 	return "", fmt.Errorf("%s is followed by more than %d reviews, each carried on to the next: this plan keeps its open actions", safetext.Quote(p.NextReview), MaxReviewsAfter)
 }
 
+// ErrLinkDoesNotLoad is NextReviewOf's and PreviousReviewOf's error for
+// a link to a file that does not read as a plan, most often one with
+// git's conflict markers in it after two people carried one plan on, on
+// two branches: whether it names this plan back is not known until it
+// loads, so it takes no actions on meanwhile.
+var ErrLinkDoesNotLoad = errors.New("does not load (ladder check says why)")
+
 // ErrNotNamedNext is PreviousReviewOf's error for a previous review that
 // does not name the plan as its next review.
 var ErrNotNamedNext = errors.New("does not name this plan as its next review")
@@ -398,7 +405,11 @@ func (l *Links) PreviousReviewOf(path string, p *Plan) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if _, next := l.linksIn(prev); l.namesBack(prev, next, path) {
+	_, next, ok := l.linksIn(prev)
+	switch {
+	case !ok:
+		return "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(p.PreviousReview), shownTarget(p.PreviousReview, prev), ErrLinkDoesNotLoad)
+	case l.namesBack(prev, next, path):
 		return prev, nil
 	}
 	return "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(p.PreviousReview), shownTarget(p.PreviousReview, prev), ErrNotNamedNext)
@@ -415,7 +426,11 @@ func (l *Links) followNext(path, ref string) (next, onward string, err error) {
 	if why := l.unreadByFolders(path, ref, next); why != "" {
 		return "", "", fmt.Errorf("%s leads to %s, %s, which ladder status and check --overdue never read: it takes no actions on", safetext.Quote(ref), shownTarget(ref, next), why)
 	}
-	if back, onward := l.linksIn(next); l.namesBack(next, back, path) {
+	back, onward, ok := l.linksIn(next)
+	switch {
+	case !ok:
+		return "", "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(ref), shownTarget(ref, next), ErrLinkDoesNotLoad)
+	case l.namesBack(next, back, path):
 		return next, onward, nil
 	}
 	return "", "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(ref), shownTarget(ref, next), ErrNotLinkedBack)
@@ -463,17 +478,24 @@ func (l *Links) unreadByFolders(from, ref, target string) string {
 // looks like one inside a quoted title or a block of notes is not one.
 // Anything unreadable, and a key given twice, is no link.
 func linksIn(path string) (previous, next string) {
+	previous, next, _ = readLinks(path)
+	return previous, next
+}
+
+// readLinks is linksIn, and whether the file reads as a plan at all: one
+// with git's conflict markers in it does not, and whether it names
+// another plan back is not known until the merge is finished.
+func readLinks(path string) (previous, next string, ok bool) {
 	data, err := strictyaml.ReadFile(path)
 	if err != nil {
-		return "", ""
+		return "", "", false
 	}
 	if head, ok := linksHead(data); ok {
 		if previous, next, ok := linksOf(head); ok && previous != "" {
-			return previous, next
+			return previous, next, true
 		}
 	}
-	previous, next, _ = linksOf(data)
-	return previous, next
+	return linksOf(data)
 }
 
 // linksHead is the part of a plan file above its items, where ladder

@@ -50,7 +50,10 @@ type fileKind struct {
 	err  error       // Stat's
 }
 
-type reviewLinks struct{ previous, next string }
+type reviewLinks struct {
+	previous, next string
+	unread         bool // the file does not read as a plan (readLinks)
+}
 
 type linkStep struct{ from, ref string }
 
@@ -173,14 +176,14 @@ func (l *Links) joinInside(planDir, ref string) (path string, repo, inside bool)
 }
 
 // linksIn is the package's linksIn, reading each file once.
-func (l *Links) linksIn(path string) (previous, next string) {
+func (l *Links) linksIn(path string) (previous, next string, ok bool) {
 	r := remember(l, l.heads, path, func() reviewLinks {
-		p, n := linksIn(path)
+		p, n, ok := readLinks(path)
 		// Cloned: the parsed values share the file's bytes, which a
 		// thousand remembered links would keep from the collector.
-		return reviewLinks{strings.Clone(p), strings.Clone(n)}
+		return reviewLinks{strings.Clone(p), strings.Clone(n), !ok}
 	})
-	return r.previous, r.next
+	return r.previous, r.next, !r.unread
 }
 
 // Loaded tells l of a plan that loaded from path, so that its links are
@@ -192,7 +195,7 @@ func (l *Links) Loaded(path string, p *Plan) {
 	if p == nil {
 		return
 	}
-	links := reviewLinks{strings.Clone(p.PreviousReview), strings.Clone(p.NextReview)}
+	links := reviewLinks{previous: strings.Clone(p.PreviousReview), next: strings.Clone(p.NextReview)}
 	l.mu.Lock()
 	if _, ok := l.heads[path]; !ok {
 		l.heads[path] = links
