@@ -57,6 +57,11 @@ func TestNewPointsAtTheLastReviewTheFormFinds(t *testing.T) {
 			{file: "acme-2026.yaml", date: day(2026, 9, 1), open: true},
 			{file: "acme-bb.yaml", date: day(2027, 8, 20), checklist: "smc-building-blocks"},
 		}},
+		// Last year's review followed another checklist: carrying it on
+		// makes the new plan follow that one, which new says.
+		{"last year's on another checklist", []plan{
+			{file: "acme-2026.yaml", date: day(2026, 9, 1), open: true, checklist: "smc-building-blocks"},
+		}},
 		{"another organisation's newer review", []plan{
 			{file: "acme-2026.yaml", date: day(2026, 9, 1), open: true},
 			{file: "bea-2027.yaml", org: "Bea's Bakery", date: day(2027, 8, 20)},
@@ -118,6 +123,10 @@ func TestNewPointsAtTheLastReviewTheFormFinds(t *testing.T) {
 			default:
 				if underWay || from != last.Found.Path {
 					t.Errorf("the form offers to carry on %s; new says:\n%s", last.Found.Path, said)
+				}
+				other := "(It follows checklist " + last.Found.Plan.ChecklistRef.ID + ", and the review begun from it would too.)"
+				if onOther := last.Found.Plan.ChecklistRef.ID != checklist.DefaultID; onOther != strings.Contains(said, other) {
+					t.Errorf("on another checklist: %v; new says:\n%s", onOther, said)
 				}
 			}
 		})
