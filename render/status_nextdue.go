@@ -88,16 +88,23 @@ func (d statusList) reviewsToBegin() []reviewToBegin {
 
 // nextReviewNames are the file and title of the review after one held in
 // heldYear, for the year year: the last one's, with its year moved on
-// where the file's name or the title says it ("acme-2026.yaml",
-// "Review 2026"), else the year added to the name and "Review 2027".
+// where its folder ("plans/2026/"), the file's name or the title says it
+// ("acme-2026.yaml", "Review 2026"), else the year added to the name and
+// "Review 2027". ladder new makes next year's folder.
 func nextReviewNames(path, title string, heldYear, year int) (string, string) {
 	held, next := strconv.Itoa(heldYear), strconv.Itoa(year)
 	dir, base := filepath.Split(path)
 	ext := filepath.Ext(base)
 	stem := strings.TrimSuffix(base, ext)
-	if strings.Contains(stem, held) {
+	parent, folder := filepath.Split(filepath.Clean(dir))
+	movedOn := dir != "" && folder == held
+	if movedOn {
+		dir = parent + next + string(filepath.Separator)
+	}
+	switch {
+	case strings.Contains(stem, held):
 		stem = strings.ReplaceAll(stem, held, next)
-	} else {
+	case !movedOn:
 		stem += "-" + next
 	}
 	if strings.Contains(title, held) {

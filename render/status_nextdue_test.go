@@ -140,7 +140,10 @@ func TestNextReviewNames(t *testing.T) {
 	}{
 		{"plans/acme-2026.yaml", "Review 2026", 2027, "plans/acme-2027.yaml", "Review 2027"},
 		{"plans/acme.yaml", "Spring review", 2027, "plans/acme-2027.yaml", "Review 2027"},
-		{"plans/2026/acme.yaml", "Acme 2026 review", 2027, "plans/2026/acme-2027.yaml", "Acme 2027 review"},
+		// Plans kept in a folder per year: the next goes in next year's.
+		{"plans/2026/acme.yaml", "Acme 2026 review", 2027, "plans/2027/acme.yaml", "Acme 2027 review"},
+		{"plans/2026/acme-2026.yaml", "Review", 2027, "plans/2027/acme-2027.yaml", "Review 2027"},
+		{"plans/x2026/acme.yaml", "Review", 2027, "plans/x2026/acme-2027.yaml", "Review 2027"},
 		{"acme-2026-spring.yml", "", 2028, "acme-2028-spring.yml", "Review 2028"},
 	} {
 		path, title := nextReviewNames(tc.path, tc.title, 2026, tc.year)
