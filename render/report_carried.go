@@ -172,3 +172,42 @@ func carriedCountDetail(doc reportDoc) detail {
 	}
 	return d
 }
+
+// htmlCarried is an action or step carried on and still open, as the HTML
+// report lists them above the areas.
+type htmlCarried struct {
+	Text    string
+	Step    bool // a project-plan step, not an item's action
+	Owner   string
+	Due     string // "" for none
+	Overdue bool
+	Carried string // after "Carried on"
+}
+
+// carriedOpen lists the carried actions (in checklist order), then the
+// carried steps (in due-date order), that are not done.
+func carriedOpen(doc reportDoc) []htmlCarried {
+	done := statusWord(plans.StatusDone)
+	var out []htmlCarried
+	for _, a := range doc.areas {
+		for _, g := range a.groups {
+			for _, it := range g.items {
+				if ans := it.answer; ans.carried != "" && ans.status != done {
+					out = append(out, htmlCarried{Text: ans.action, Owner: ans.owner, Due: ans.due.value, Overdue: ans.due.overdue, Carried: ans.carried})
+				}
+			}
+		}
+	}
+	for _, n := range doc.nextSteps {
+		for _, st := range n.steps {
+			if st.carried != "" && st.status != done {
+				c := htmlCarried{Text: st.text, Step: true, Owner: st.owner, Overdue: st.overdue, Carried: st.carried}
+				if !st.due.IsZero() {
+					c.Due = st.due.String()
+				}
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}

@@ -56,6 +56,17 @@ func TestReportMarksWhatWasCarriedOn(t *testing.T) {
 		`Write a one-page vision for progression <span class="carried">Carried on from the review of 2025-03-03 (2 reviews ago)</span></td>`,
 		`Print the posters <span class="carried">Carried on from the review of 2025-03-03 (2 reviews ago)</span></td>`,
 	)
+	// Above the areas, what a board chases: the carried actions and steps
+	// still open, each with its owner, due date and where it came from,
+	// so that nobody scrolls 21 items on a phone to find them. The two
+	// done since are not there.
+	checkContains(t, "the HTML report", string(page), `<h3>Carried on and still open</h3>
+<ul class="carried-list">
+<li><strong>Write a one-page vision for progression</strong>: Ana, due 2025-06-30 <strong class="overdue">overdue</strong>; from the review of 2025-03-03 (2 reviews ago)</li>
+<li><strong>Share the counts with all staff</strong>: Sam, due 2026-10-31 <strong class="overdue">overdue</strong>; from the review of 2026-03-02</li>
+<li><strong>Book the away day</strong> (project-plan step): Ben, due 2025-05-01 <strong class="overdue">overdue</strong>; from the review of 2025-03-03 (2 reviews ago)</li>
+<li><strong>Print the posters</strong> (project-plan step): Ana, no due date; from the review of 2025-03-03 (2 reviews ago)</li>
+</ul>`)
 	if n := strings.Count(string(page), `class="carried"`); n != 6 {
 		t.Errorf("the page marks %d actions and steps as carried on, want 6 (4 actions, 2 steps)", n)
 	}

@@ -90,17 +90,20 @@ type htmlPage struct {
 	Title string
 	// TabTitle is the title for the browser's tab and bookmarks: the
 	// title, shortened to what a tab can show (and html-validate allows).
-	TabTitle  string
-	Details   []htmlDetail
-	Legend    []htmlLevel
-	Charts    []htmlChart
-	Revisit   []htmlRevisit
-	Disagreed []htmlRevisit // items whose room's votes span the scale
-	Areas     []htmlArea
-	NextSteps []htmlNextStep
-	History   *htmlHistory
-	Workforce *htmlWorkforce // the plan's workforce data, when it has some (workforce_html.go)
-	Credits   string
+	TabTitle string
+	Details  []htmlDetail
+	Legend   []htmlLevel
+	Charts   []htmlChart
+	Revisit  []htmlRevisit
+	// CarriedOpen are the actions and steps carried on from earlier
+	// reviews and still open (report_carried.go): what a board chases.
+	CarriedOpen []htmlCarried
+	Disagreed   []htmlRevisit // items whose room's votes span the scale
+	Areas       []htmlArea
+	NextSteps   []htmlNextStep
+	History     *htmlHistory
+	Workforce   *htmlWorkforce // the plan's workforce data, when it has some (workforce_html.go)
+	Credits     string
 	// RatingColumn is a class that widens the items' rating column for a
 	// scale with longer words than Red, Amber, Green and Unrated.
 	RatingColumn string
@@ -211,6 +214,7 @@ func htmlPageOf(doc reportDoc, hist *reportHistory) htmlPage {
 	for _, n := range doc.nextSteps {
 		page.NextSteps = append(page.NextSteps, htmlNextStepOf(n))
 	}
+	page.CarriedOpen = carriedOpen(doc)
 	if hist != nil {
 		page.History = htmlHistoryOf(hist)
 	}
