@@ -20,7 +20,8 @@ func TestCarriedActionShowsLatenessAndStatusBeforeTab(t *testing.T) {
 	writePlanFile(t, oldPath, prev)
 	for _, size := range [][2]int{{80, 24}, {60, 16}} {
 		h := rvStart(t, Options{Dir: dir}, size[0], size[1])
-		h.press("down", "c")
+		choosePlan(h, "Spring review 2026")
+		h.press("c")
 		h.typeText("Spring review " + strconv.Itoa(size[0]))
 		h.press("ctrl+s")
 		h.requireView("item 1 of 4")

@@ -431,8 +431,7 @@ func TestStartListsAPlanCarriedOnAfterTheReviewThatTookItOn(t *testing.T) {
 		t.Fatal(err)
 	}
 	h = rvStart(t, Options{Dir: dir}, 80, 24)
-	h.press("down")
-	h.requireView("› Acme Café Ltd: Spring review 2027")
+	h.requireView("› Acme Café Ltd: Spring review 2027") // the review under way, chosen
 	h.press("down")
 	h.requireView("› Acme Café Ltd: Spring review 2026 → carried on")
 }

@@ -34,6 +34,10 @@ type startScreen struct {
 	offset  int // first plan row shown
 	openErr error
 	said    string // a word about the last key (c on a plan carried on already)
+	// chosen is set once the list has been read the first time and the
+	// cursor put on the review under way, if there is one: read again
+	// (back from the set-up form), the list keeps the person's choice.
+	chosen bool
 
 	attribution string      // where the checklist's wording comes from
 	shortCredit string      // the same in a line, for a small window
@@ -103,6 +107,10 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 			return boolRank(s.facts[a.Path].handedOn != "") - boolRank(s.facts[b.Path].handedOn != "")
 		})
 		s.cursor = min(s.cursor, len(s.plans))
+		if !s.chosen {
+			s.chosen = true
+			s.cursor = s.underWay()
+		}
 		s.c.folderPlans, s.c.folderFacts = slices.Clone(s.plans), s.facts
 		if to := s.c.chooseOnStart; to.path != "" {
 			s.choose(to.path, to.said)
@@ -149,6 +157,25 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// underWay is the cursor on the review most likely to be carried on
+// with: the first listed (changed last) that is its organisation's latest
+// review (review.LastReviewOf), held in the last half year and with items
+// left to rate. Someone back after a week to a review left half way
+// presses enter; 0 ("Begin a new review") when no review is under way:
+// the first time, and when every review is finished.
+func (s *startScreen) underWay() int {
+	for i, f := range s.plans {
+		_, total := f.Plan.Counts()
+		if s.facts[f.Path].handedOn != "" || total.Unrated == 0 {
+			continue
+		}
+		if l := review.LastReviewOf(s.plans, f.Plan.Organisation, s.c.today); l != nil && l.UnderWay && l.Found.Path == f.Path {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // boolRank is 1 for true, 0 for false: for sorting the falses first.
@@ -259,8 +286,12 @@ func (s *startScreen) view() string {
 // where in it the files that do not open are listed ([from, to) lines).
 func (s *startScreen) content(st *styles, w, h int, foot string) (lines []string, brokenAt [2]int) {
 	head := []string{st.Title.Render("ladder") + st.Subtle.Render(" · review how people progress, and leave with a plan"), ""}
-	newRow := "  Begin a new review"
-	if s.cursor == 0 {
+	// With a plan chosen, n is the way to a new review: said on its row,
+	// as the list opens on the review under way. Nothing is chosen while
+	// the folder is read: enter typed then opens what is chosen once the
+	// list is there, which may be the review under way.
+	newRow := "  Begin a new review" + st.Subtle.Render(" (n)")
+	if s.cursor == 0 && s.loaded {
 		newRow = st.Focused.Render(focusMarker + "Begin a new review")
 	}
 	head = append(head, newRow, "")

@@ -76,9 +76,9 @@ func TestStartListsPlansNewestFirstAndBrokenOnesWithTheirProblem(t *testing.T) {
 func TestStartOpensTheChosenPlanAndBeginsNew(t *testing.T) {
 	dir := rvPlansFolder(t)
 	h := rvStart(t, Options{Dir: dir}, 80, 24)
-	h.press("down", "enter")
-	h.requireView("item 2 of 4", "Strong leadership")
-	if got := h.a.c.session.Path(); got != filepath.Join(dir, "2027-03-10-tokyo-autumn.yaml") {
+	h.press("down", "enter") // from the review under way, the next plan
+	h.requireView("Enablers › Policies and processes", "14 of 21 rated")
+	if got := h.a.c.session.Path(); got != filepath.Join(dir, "2027-03-01-acme-spring.yaml") {
 		t.Fatalf("opened %s", got)
 	}
 
@@ -491,8 +491,7 @@ func TestTheStartScreenKeepsCAndTheCreditInASmallWindow(t *testing.T) {
 		w, ht := size[0], size[1]
 		t.Run(fmt.Sprintf("%dx%d", w, ht), func(t *testing.T) {
 			rvGolden(t, w, ht, "Open Government Licence v3.0", func(t *testing.T) *app {
-				h := rvStart(t, Options{Dir: brokenFolder(t)}, w, ht)
-				h.press("down")
+				h := rvStart(t, Options{Dir: brokenFolder(t)}, w, ht) // a review under way chosen
 				requireFits(t, h, w, ht)
 				v := strings.Join(strings.Fields(h.view()), " ")
 				for _, want := range []string{"c next review", "enter open", "Social Mobility Commission", "Open Government Licence v3.0", "Could not open"} {
@@ -517,8 +516,7 @@ func TestTheStartScreenCutsTheFilesThatDoNotOpenFirst(t *testing.T) {
 		}
 	}
 	for _, size := range [][2]int{{60, 16}, {80, 24}} {
-		h := rvStart(t, Options{Dir: dir}, size[0], size[1])
-		h.press("down")
+		h := rvStart(t, Options{Dir: dir}, size[0], size[1]) // a review under way chosen
 		requireFits(t, h, size[0], size[1])
 		v := strings.Join(strings.Fields(h.view()), " ")
 		wants := []string{"Autumn review", "c next review", "Social Mobility Commission", "Open Government Licence v3.0", "Could not open"}
@@ -550,4 +548,106 @@ func TestSetUpFromThePlansSaysEscGoesBack(t *testing.T) {
 			t.Errorf("%dx%d: the footer does not say esc goes back:\n%s", size[0], size[1], v)
 		}
 	}
+}
+
+// Someone back after a week to a review left half way wants to carry on
+// with it: the start screen chooses the latest review under way (not
+// every item rated, held in the last half year), for enter to open, and
+// says that "Begin a new review" is one key away (n, or ↑).
+func TestTheStartScreenChoosesTheReviewUnderWay(t *testing.T) {
+	dir := rvPlansFolder(t) // both under way: 東京 Bakery's was changed last
+	for _, size := range [][2]int{{80, 24}, {60, 16}} {
+		h := rvStart(t, Options{Dir: dir}, size[0], size[1])
+		h.requireView("› 東京 Bakery 🍞: Autumn review", "Begin a new review (n)")
+		h.refuseView("› Begin a new review")
+		requireFits(t, h, size[0], size[1])
+	}
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("enter")
+	h.requireView("item 2 of 4", "Strong leadership")
+	if got := h.a.c.session.Path(); got != filepath.Join(dir, "2027-03-10-tokyo-autumn.yaml") {
+		t.Fatalf("enter opened %s", got)
+	}
+	// ↑ and enter, or n, begin a new review.
+	h = rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("up")
+	h.requireView("› Begin a new review")
+	h.refuseView("Begin a new review (n)")
+	h.press("enter")
+	h.requireView("A new review", "Organisation")
+	h = rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("n")
+	h.requireView("A new review", "Organisation")
+}
+
+// The review chosen is the organisation's latest: last year's plan, left
+// with items unrated and opened again (so changed last), is not the one
+// to go on with when this year's is under way. With no review under
+// way (every plan rated, or only an old one left half way), "Begin a new
+// review" stays chosen, as before.
+func TestTheStartScreenChoosesOnlyTheOrganisationsLatestReviewUnderWay(t *testing.T) {
+	t.Chdir(t.TempDir())
+	dir := "plans"
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, p *plans.Plan, age time.Duration) {
+		path := filepath.Join(dir, name)
+		writePlanFile(t, path, p)
+		mt := time.Date(2027, 3, 14, 12, 0, 0, 0, time.UTC).Add(-age)
+		if err := os.Chtimes(path, mt, mt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rate := func(p *plans.Plan, n int) *plans.Plan {
+		for i, e := range p.Checklist.Items() {
+			if i < n {
+				p.Response(e.Item.ID).Rating = "green"
+			}
+		}
+		return p
+	}
+	old := rate(rvNewPlan(t), 5)
+	old.Title, old.Date = "Spring review 2026", plans.Date{Year: 2026, Month: 3, Day: 1}
+	write("acme-2026.yaml", old, time.Hour)
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.requireView("› Begin a new review", "Acme Café Ltd: Spring review 2026")
+
+	done := rate(rvNewPlan(t), 21)
+	done.Title = "Spring review 2027"
+	write("acme-2027.yaml", done, 2*time.Hour)
+	h = rvStart(t, Options{Dir: dir}, 80, 24)
+	h.requireView("› Begin a new review")
+	h.refuseView("(n)")
+
+	done = rate(rvNewPlan(t), 3)
+	done.Title = "Spring review 2027"
+	write("acme-2027.yaml", done, 2*time.Hour)
+	h = rvStart(t, Options{Dir: dir}, 80, 24)
+	h.requireView("› Acme Café Ltd: Spring review 2027", "Begin a new review (n)")
+	v := h.view()
+	if strings.Index(v, "Spring review 2026") > strings.Index(v, "Spring review 2027") {
+		t.Fatalf("last year's plan, changed last, is no longer listed first:\n%s", v)
+	}
+}
+
+// choosePlan moves the start screen's cursor to the first plan whose
+// organisation and title include name, with ↑ and ↓ as a person would:
+// the list opens on the review under way, if there is one.
+func choosePlan(h *rvHarness, name string) {
+	h.t.Helper()
+	s := h.a.screen(screenStart).(*startScreen)
+	for i, f := range s.plans {
+		if !strings.Contains(f.Plan.Organisation+": "+f.Plan.Title, name) {
+			continue
+		}
+		for s.cursor > i+1 {
+			h.press("up")
+		}
+		for s.cursor < i+1 {
+			h.press("down")
+		}
+		return
+	}
+	h.t.Fatalf("no plan %q on the start screen:\n%s", name, h.view())
 }
