@@ -69,8 +69,11 @@ func (a *app) unreadNotice() {
 // it ends on the summary: outside the full-screen view the terminal wraps
 // them softly, so each copies and pastes as one line (issue 12.4). Quit
 // in the middle, it says where the answers are and the command that
-// carries on, as the accessible prompts do; not in presenter mode, where
-// the terminal is on the projector and the plan's file is not shown.
+// carries on, as the accessible prompts do. In presenter mode too: the
+// screens are gone by then, a facilitator closing a workshop needs the
+// command as much as anyone, and the end of the review (the board) prints
+// the file and the git commands already. The command asks for the same
+// mode, presenter and room, as the review had when it ended.
 func (a *app) commitNotice() {
 	ss := a.c.session
 	atEnd := a.active == screenSummary || a.active == screenBoard && ss != nil && ss.Place().Kind == review.AtEnd // presenter mode ends on the board
@@ -78,11 +81,14 @@ func (a *app) commitNotice() {
 		return
 	}
 	if !atEnd {
-		if a.quitting && !a.c.present {
+		if a.quitting {
 			_, total := a.c.plan().Counts()
 			room := ""
 			if a.c.room != nil {
 				room = "--room "
+			}
+			if a.c.present {
+				room += "--present "
 			}
 			a.exitNotice = fmt.Sprintf("Every answer given is saved in %s (%d of %d items rated).\nTo carry on where you left off, run: ladder review %s%s",
 				ss.Path(), total.Rated(), total.Total(), room, plans.ShellQuote(ss.Path()))

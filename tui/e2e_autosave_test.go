@@ -163,7 +163,8 @@ func TestATerminalGoneWithoutAHangupSignalEndsTheReview(t *testing.T) {
 // Quitting in the middle of a review says, once the screen is gone, where
 // the answers are and the command that carries on, as the accessible
 // prompts do: someone who comes back next week need not remember either.
-// In presenter mode it says nothing (the path would be on the projector).
+// In presenter mode it says the same, with the command that carries on in
+// presenter mode: a facilitator closing a workshop comes back to it too.
 func TestQuittingMidReviewSaysHowToCarryOn(t *testing.T) {
 	dir := t.TempDir()
 	e2ePlan(t, dir, "cafe.yaml", nil)
@@ -180,7 +181,20 @@ func TestQuittingMidReviewSaysHowToCarryOn(t *testing.T) {
 
 	e = e2eStart(t, dir, e2eTerm{cols: 100, rows: 30}, "review", "--present", "--today", "2027-03-14", "plans/cafe.yaml")
 	e.waitFor("? help")
-	if text := e.quits(); strings.Contains(text, "cafe.yaml") {
-		t.Errorf("after q mid-review in presenter mode, ladder named the plan's file:\n%s", tailText(text, 800))
+	text = e.quits()
+	for _, want := range []string{"Every answer given is saved in plans/cafe.yaml (1 of 21 items rated).", "To carry on where you left off, run: ladder review --present plans/cafe.yaml"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("after q mid-review in presenter mode, ladder did not say %q:\n%s", want, tailText(text, 800))
+		}
+	}
+	// Turned on with P in the review, and quit with ctrl+c, alike.
+	e = e2eStart(t, dir, e2eTerm{cols: 100, rows: 30}, "review", "--today", "2027-03-14", "plans/cafe.yaml")
+	e.waitFor("? help")
+	e.keys("P")
+	e.waitFor("L E A D E R S H I P")
+	e.keys("ctrl+c")
+	text = e.exits(0)
+	if want := "To carry on where you left off, run: ladder review --present plans/cafe.yaml"; !strings.Contains(text, want) {
+		t.Errorf("after P and ctrl+c mid-review, ladder did not say %q:\n%s", want, tailText(text, 800))
 	}
 }
