@@ -187,6 +187,10 @@ func CarryRefused(err error) error {
 type PreviousAnswer struct {
 	Date  plans.Date // the previous review's date
 	Words string     // the answer on one line, safe to print
+	// Parts are the answer's rows (a list's entries, each area's answer
+	// after its name), each on one line and safe to print: a screen
+	// short of room shows the first and counts the rest.
+	Parts []string
 	Due   plans.Date // the date it was due by, if one was given
 }
 
@@ -226,13 +230,13 @@ func (s *Session) PreviousAnswer(followUpID string) (PreviousAnswer, bool) {
 	var kept []string
 	for _, part := range parts {
 		if part = oneLine(part); part != "" {
-			kept = append(kept, part)
+			kept = append(kept, safetext.Line(part))
 		}
 	}
 	if len(kept) == 0 {
 		return PreviousAnswer{}, false
 	}
-	return PreviousAnswer{Date: p.Date, Words: safetext.Line(strings.Join(kept, "; ")), Due: a.Due}, true
+	return PreviousAnswer{Date: p.Date, Words: strings.Join(kept, "; "), Parts: kept, Due: a.Due}, true
 }
 
 // oneLine is s with its lines and runs of spaces joined by single spaces.

@@ -3,6 +3,7 @@ package review_test
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -142,11 +143,11 @@ func TestPreviousAnswerIsLastReviewsAnswerInALine(t *testing.T) {
 	}
 	defer s.Close()
 	got, ok := s.PreviousAnswer("quick-wins")
-	if want := (review.PreviousAnswer{Date: prev.Date, Words: "Appoint a sponsor; Use story telling", Due: due}); !ok || got != want {
+	if want := (review.PreviousAnswer{Date: prev.Date, Words: "Appoint a sponsor; Use story telling", Parts: []string{"Appoint a sponsor", "Use story telling"}, Due: due}); !ok || !reflect.DeepEqual(got, want) {
 		t.Errorf("quick wins: got %+v, %v; want %+v", got, ok, want)
 	}
 	got, ok = s.PreviousAnswer("speak-with")
-	if want := "Workforce: HR lead; Enablers: Data team"; !ok || got.Words != want || !got.Due.IsZero() {
+	if want := "Workforce: HR lead; Enablers: Data team"; !ok || got.Words != want || !got.Due.IsZero() || len(got.Parts) != 2 || got.Parts[1] != "Enablers: Data team" {
 		t.Errorf("speak with: got %+v, %v; want %q and no date", got, ok, want)
 	}
 	for _, id := range []string{"decision-makers", "counts", "project-plan", "no-such-question"} {

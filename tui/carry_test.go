@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -415,7 +417,8 @@ func TestNextStepsShowLastReviewsAnswers(t *testing.T) {
 	// In a 60x16 window it keeps to a line, and the answer keeps its room.
 	fuShow(t, h.a, screenFollowUp, 1)
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
-	h.requireView("Last review (Sat 14 Mar 2026): Appoint a sponsor; Use…")
+	h.requireView("Last review: Appoint a sponsor; Use story telling") // the dates in ? help
+	h.refuseView("more: ?")
 }
 
 // Carrying on writes the new review, then last year's plan its
@@ -470,4 +473,74 @@ func TestANewReviewPointsAtTheLastReviewNamingNoFileOnAProjector(t *testing.T) {
 	if v := h.view(); strings.Contains(v, ".yaml") || strings.Contains(v, "late") {
 		t.Fatalf("presenter mode names a file or a late count:\n%s", v)
 	}
+}
+
+// Last year's answer to a list question is shown whole answer by whole
+// answer, as many as fit, and says how many more there are and that ?
+// shows them all, where the rest are listed one a line: at 60x16 the
+// quick wins showed the first of six, cut, with nothing to say five more
+// were hidden. Who to speak with (an answer per area) is counted alike;
+// the decision makers (one text) are cut, saying ? shows it whole.
+func TestLastReviewsAnswerSaysHowManyMoreAndHelpShowsThemAll(t *testing.T) {
+	dir, path, prev := carryFolder(t)
+	wins := []string{"Appoint a sponsor on the board", "Use story telling in the newsletter", "Publish the pay bands",
+		"Mentor two apprentices", "Ask leavers why in exit interviews", "Advertise every role inside first"}
+	prev.FollowUps["quick-wins"] = &plans.Answer{List: wins, Due: plans.Date{Year: 2026, Month: 4, Day: 1}}
+	prev.FollowUps["speak-with"] = &plans.Answer{ByArea: map[string]string{"leadership-culture": "The managing director and the two owners",
+		"workforce": "Shift leads at both cafés", "enablers": "Our bookkeeper, who runs payroll"}}
+	prev.FollowUps["decision-makers"] = &plans.Answer{Text: "Priya (owner), Tom (owner), and the bank manager for any loan"}
+	writePlanFile(t, path, prev)
+	h := carryOnFromStart(t, dir, 80, 24)
+	h.requireView("item 1 of 4")
+	more := regexp.MustCompile(`\+(\d+) more: \? shows them`)
+	for _, size := range [][2]int{{60, 16}, {80, 24}} {
+		h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		fuShow(t, h.a, screenFollowUp, 1)
+		requireFits(t, h, size[0], size[1])
+		v := oneSpaced(h.view())
+		m := more.FindStringSubmatch(v)
+		if m == nil {
+			t.Fatalf("%dx%d: the quick wins do not say how many of last year's are hidden:\n%s", size[0], size[1], h.view())
+		}
+		shown := 0
+		for _, w := range wins {
+			if strings.Contains(v, w) {
+				shown++
+			}
+		}
+		if n, _ := strconv.Atoi(m[1]); n+max(shown, 1) != len(wins) {
+			t.Errorf("%dx%d: %d of last year's quick wins shown whole and %q hidden, of %d:\n%s", size[0], size[1], shown, m[0], len(wins), h.view())
+		}
+		requireWords(t, h.view(), "Appoint a")
+		h.requireView("Last review")
+		// ? lists them all, one a line, with the date they were due by.
+		h.press("?")
+		for _, w := range append([]string{"Last review's answer (Sat 14 Mar 2026)", "due Wed 1 Apr 2026"}, wins...) {
+			requireWords(t, h.view(), w)
+		}
+		h.press("esc")
+
+		fuShow(t, h.a, screenFollowUp, 2)
+		requireFits(t, h, size[0], size[1])
+		requireWords(t, h.view(), "Leadership & Culture")
+		h.requireView("Last review")
+		if !more.MatchString(oneSpaced(h.view())) {
+			t.Errorf("%dx%d: who to speak with does not say how many of last year's answers are hidden:\n%s", size[0], size[1], h.view())
+		}
+		fuShow(t, h.a, screenFollowUp, 3)
+		requireFits(t, h, size[0], size[1])
+		requireWords(t, h.view(), "Priya (owner)")
+		h.requireView("Last review")
+		h.refuseView("more: ?")
+		if size[0] == 60 { // cut, where 80x24 has room for it all
+			h.requireView("? shows it whole")
+		} else {
+			h.refuseView("? shows it whole")
+		}
+	}
+	// Where all of last year's answer fits, nothing is said of more.
+	h.send(tea.WindowSizeMsg{Width: 240, Height: 67})
+	fuShow(t, h.a, screenFollowUp, 1)
+	requireWords(t, h.view(), "Last review (Sat 14 Mar 2026): "+strings.Join(wins, "; "))
+	h.refuseView("more: ?")
 }

@@ -396,20 +396,91 @@ func (s *followupScreen) view() string {
 // answer's due date: this is where the review sees what it said it would
 // do. Not in presenter mode, as last year's rating is not: the room
 // answers afresh.
+//
+// A list's entries (or the areas' answers) that do not all fit are shown
+// whole, as many as fit, and counted: "… +4 more: ? shows them", help
+// listing them one a line (lastAnswerHelp). A single entry too long is
+// cut, as a text answer is.
 func (s *followupScreen) lastAnswer(st *styles, w int) string {
 	prev, ok := s.c.session.PreviousAnswer(s.followUp().ID)
 	if !ok {
 		return ""
 	}
-	line := "Last review (" + prev.Date.Friendly() + "): " + prev.Words
-	if !prev.Due.IsZero() {
-		line += " · was due " + prev.Due.Friendly()
-	}
 	lines := 2
 	if s.c.height < 20 {
 		lines = 1
 	}
-	return st.Subtle.Render("  " + wrapIndented(line, max(1, w-2), 2, lines))
+	return st.Subtle.Render("  " + strings.Join(lastAnswerLines(prev, max(1, w-2), lines), "\n  "))
+}
+
+// lastAnswerLines is lastAnswer's text in at most lines lines of width
+// cells, as many whole entries as fit: the due date gives way first, then
+// the review's date (help shows both), never the count of entries hidden.
+func lastAnswerLines(prev review.PreviousAnswer, width, lines int) []string {
+	lead := "Last review (" + prev.Date.Friendly() + "): "
+	due := ""
+	if !prev.Due.IsZero() {
+		due = " · was due " + prev.Due.Friendly()
+	}
+	n := len(prev.Parts)
+	for k := n; k >= 1; k-- {
+		more := ""
+		if k < n {
+			more = fmt.Sprintf(" … +%d more: ? shows them", n-k)
+		}
+		for _, try := range []string{lead + "\x00" + more + due, lead + "\x00" + more, "Last review: \x00" + more} {
+			text := strings.Replace(try, "\x00", strings.Join(prev.Parts[:k], "; "), 1)
+			if wrapped := wrapText(text, width); len(wrapped) <= lines {
+				return wrapped
+			}
+		}
+	}
+	// Not even the first entry fits: it is cut, keeping the count and
+	// how to see the rest before the date (which help shows), the date
+	// before the way to see them, while the entry keeps a few words.
+	type cut struct{ lead, tail string }
+	cuts := []cut{{lead, " · ? shows it whole"}, {"Last review: ", " · ? shows it whole"}, {lead, ""}}
+	if n > 1 {
+		more := fmt.Sprintf(" +%d more", n-1)
+		cuts = []cut{{lead, more + ": ? shows them"}, {"Last review: ", more + ": ? shows them"}, {"Last review: ", more}, {"Last review: ", ""}}
+	}
+	c := cuts[len(cuts)-1]
+	for _, try := range cuts {
+		if width-ansi.StringWidth(try.lead+try.tail) > 16 {
+			c = try
+			break
+		}
+	}
+	lead, tail := c.lead, c.tail
+	wrapped := wrapText(lead+strings.Join(prev.Parts, "; "), width)
+	if len(wrapped) > lines {
+		wrapped = wrapped[:lines]
+	}
+	last := &wrapped[len(wrapped)-1]
+	*last = ansi.Truncate(*last, max(1, width-ansi.StringWidth(tail)-1), "") + "…" + tail
+	return wrapped
+}
+
+// lastAnswerHelp is last review's answer to the question in full, an
+// entry a line, for help to show first: the question's screen shows what
+// fits and counts the rest. "" when there is none, or in presenter mode,
+// where the screen shows none.
+func (s *followupScreen) lastAnswerHelp(st *styles, w int) string {
+	if s.c.present || s.c.session == nil || s.none() {
+		return ""
+	}
+	prev, ok := s.c.session.PreviousAnswer(s.followUp().ID)
+	if !ok {
+		return ""
+	}
+	lines := []string{st.Heading.Render(wrapIndented("Last review's answer ("+prev.Date.Friendly()+")", max(1, w), 0, 0))}
+	for _, part := range prev.Parts {
+		lines = append(lines, "  • "+wrapIndented(part, max(1, w-4), 4, 0))
+	}
+	if !prev.Due.IsZero() {
+		lines = append(lines, st.Subtle.Render("  due "+prev.Due.Friendly()))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // stopsView draws the answer's stops, scrolled so the focused one shows.

@@ -201,7 +201,15 @@ func (s *helpScreen) draw() []string {
 		}
 	}
 
-	out := []string{st.Title.Render("Keys"), "", keysText}
+	var out []string
+	// Last review's answer, which the question's screen may only count,
+	// comes first: it is what ? was pressed for there.
+	if last, ok := s.app.screen(s.app.helpFor).(interface{ lastAnswerHelp(*styles, int) string }); ok {
+		if text := last.lastAnswerHelp(st, w); text != "" {
+			out = append(out, text, "")
+		}
+	}
+	out = append(out, st.Title.Render("Keys"), "", keysText)
 	if d := s.datesHelp(st, w); d != "" {
 		out = append(out, "", d)
 	}
