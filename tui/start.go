@@ -38,6 +38,9 @@ type startScreen struct {
 	// cursor put on the review under way, if there is one: read again
 	// (back from the set-up form), the list keeps the person's choice.
 	chosen bool
+	// carryAsked is the plan under way that c was pressed on, once: c
+	// again at once carries it on all the same.
+	carryAsked string
 
 	attribution string      // where the checklist's wording comes from
 	shortCredit string      // the same in a line, for a small window
@@ -130,6 +133,8 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 		s.c.goTo(screenSetup, setupCarryOn)
 	case tea.KeyPressMsg:
 		s.said = ""
+		asked := s.carryAsked
+		s.carryAsked = ""
 		if !s.loaded && key.Matches(msg, s.keys.Up, s.keys.Down, s.keys.Open) {
 			// Typed before the list was read (a slow disk, a busy
 			// machine): ↓ ↓ enter typed at once opens the second plan,
@@ -145,7 +150,7 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 		case key.Matches(msg, s.keys.New):
 			s.c.goTo(screenSetup, 0)
 		case key.Matches(msg, s.keys.Carry) && s.cursor > 0:
-			return s.carry(s.plans[s.cursor-1])
+			return s.carry(s.plans[s.cursor-1], asked)
 		case key.Matches(msg, s.keys.Carry) && len(s.plans) > 0:
 			s.said = "Choose a plan first (↓): c begins the next review from it, with its open actions."
 		case key.Matches(msg, s.keys.Open):
@@ -224,11 +229,25 @@ func (s *startScreen) open(path string) tea.Cmd {
 
 // carry begins the next review from f, unless f was carried on already:
 // then its open actions are chased in the review that carried it on, which
-// is chosen instead, for enter to open.
-func (s *startScreen) carry(f plans.Found) tea.Cmd {
+// is chosen instead, for enter to open. A review under way (held in the
+// last half year), which the list opens on, is carried on only at a
+// second c (asked is the plan the last key asked about): carried on, this
+// year's review would be left half done and "carried on".
+func (s *startScreen) carry(f plans.Found, asked string) tea.Cmd {
 	s.openErr = nil
 	var carried *plans.CarriedOnAlready
-	if !errors.As(plans.CheckCarryOn(f.Path, f.Plan), &carried) {
+	switch {
+	case errors.As(plans.CheckCarryOn(f.Path, f.Plan), &carried):
+	case review.UnderWay(f.Plan.Date, s.c.today) && asked != f.Path:
+		_, total := f.Plan.Counts()
+		s.carryAsked = f.Path
+		s.said = fmt.Sprintf("This review is under way (%d of %d rated): enter goes on with it. Press c again to begin the next review from it all the same.",
+			total.Rated(), total.Total())
+		if total.Unrated == 0 {
+			s.said = "This review was held on " + f.Plan.Date.Friendly() + ", in the last half year. Press c again to begin the next review from it all the same."
+		}
+		return nil
+	default:
 		return openToCarry(s.c, f.Path)
 	}
 	words := s.c.carryRefusal(carried)

@@ -651,3 +651,30 @@ func choosePlan(h *rvHarness, name string) {
 	}
 	h.t.Fatalf("no plan %q on the start screen:\n%s", name, h.view())
 }
+
+// The list opens on the review under way, and c there would begin next
+// year's review from this year's, half done, leaving it "carried on": the
+// first c says so and that enter goes on with it; a second c carries it
+// on all the same. Last year's plan carries on at the first c, as before.
+func TestCOnAReviewUnderWayAsksAgain(t *testing.T) {
+	dir := rvPlansFolder(t)
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.requireView("› 東京 Bakery 🍞: Autumn review")
+	h.press("c")
+	if h.a.active != screenStart {
+		t.Fatalf("c on the review under way left the list for screen %d", h.a.active)
+	}
+	requireWords(t, h.view(), "This review is under way (2 of 21 rated): enter goes on with it. Press c again to begin the next review from it all the same.")
+	h.press("down", "c") // another key in between: asked again
+	h.requireView("› Acme Café Ltd: Spring review")
+	if h.a.active != screenStart {
+		t.Fatalf("c on another review under way left the list for screen %d", h.a.active)
+	}
+	h.press("c")
+	h.requireView("Next review, carried on")
+
+	dir, _, _ = carryFolder(t) // last year's plan: c carries it on at once
+	h = rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("down", "c")
+	h.requireView("Next review, carried on")
+}
