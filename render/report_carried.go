@@ -124,28 +124,15 @@ func carriedSinceDate(c plans.CarriedSince) string {
 // how much of it is last year's, and how much of that is still to do.
 // "4 actions and 2 project-plan steps, 4 of them still open".
 func carriedCountDetail(doc reportDoc) detail {
-	done := statusWord(plans.StatusDone)
 	var actions, steps, open int
-	for _, a := range doc.areas {
-		for _, g := range a.groups {
-			for _, it := range g.items {
-				if it.answer.carried != "" {
-					actions++
-					if it.answer.status != done {
-						open++
-					}
-				}
-			}
+	for _, c := range carriedIn(doc) {
+		if c.Step {
+			steps++
+		} else {
+			actions++
 		}
-	}
-	for _, n := range doc.nextSteps {
-		for _, s := range n.steps {
-			if s.carried != "" {
-				steps++
-				if s.status != done {
-					open++
-				}
-			}
+		if !c.done {
+			open++
 		}
 	}
 	d := detail{name: "Carried on"}
@@ -173,8 +160,8 @@ func carriedCountDetail(doc reportDoc) detail {
 	return d
 }
 
-// htmlCarried is an action or step carried on and still open, as the HTML
-// report lists them above the areas.
+// htmlCarried is an action or step carried on, as the HTML report lists
+// the open ones above the areas.
 type htmlCarried struct {
 	Text    string
 	Step    bool // a project-plan step, not an item's action
@@ -182,31 +169,43 @@ type htmlCarried struct {
 	Due     string // "" for none
 	Overdue bool
 	Carried string // after "Carried on"
+	done    bool
 }
 
-// carriedOpen lists the carried actions (in checklist order), then the
-// carried steps (in due-date order), that are not done.
-func carriedOpen(doc reportDoc) []htmlCarried {
+// carriedIn is every action (in checklist order), then every project-plan
+// step (in due-date order), that came from the earlier reviews.
+func carriedIn(doc reportDoc) []htmlCarried {
 	done := statusWord(plans.StatusDone)
 	var out []htmlCarried
 	for _, a := range doc.areas {
 		for _, g := range a.groups {
 			for _, it := range g.items {
-				if ans := it.answer; ans.carried != "" && ans.status != done {
-					out = append(out, htmlCarried{Text: ans.action, Owner: ans.owner, Due: ans.due.value, Overdue: ans.due.overdue, Carried: ans.carried})
+				if ans := it.answer; ans.carried != "" {
+					out = append(out, htmlCarried{Text: ans.action, Owner: ans.owner, Due: ans.due.value, Overdue: ans.due.overdue, Carried: ans.carried, done: ans.status == done})
 				}
 			}
 		}
 	}
 	for _, n := range doc.nextSteps {
 		for _, st := range n.steps {
-			if st.carried != "" && st.status != done {
-				c := htmlCarried{Text: st.text, Step: true, Owner: st.owner, Overdue: st.overdue, Carried: st.carried}
+			if st.carried != "" {
+				c := htmlCarried{Text: st.text, Step: true, Owner: st.owner, Overdue: st.overdue, Carried: st.carried, done: st.status == done}
 				if !st.due.IsZero() {
 					c.Due = st.due.String()
 				}
 				out = append(out, c)
 			}
+		}
+	}
+	return out
+}
+
+// carriedOpen is carriedIn less what is done: what a board chases.
+func carriedOpen(doc reportDoc) []htmlCarried {
+	var out []htmlCarried
+	for _, c := range carriedIn(doc) {
+		if !c.done {
+			out = append(out, c)
 		}
 	}
 	return out
