@@ -273,7 +273,9 @@ func (c *Checklist) buildIndex() {
 // Shortcut is the letter that stands for scale level i when a rating is
 // typed (r, a, g for the built-in scale): the first letter of its key, when
 // no other level's key starts with it. The screens and the accessible
-// prompts both take it, so a rating is typed the same way in each.
+// prompts both take it, so a rating is typed the same way in each, except
+// where the screens use the letter for something else (n for next, v to
+// reveal the room's votes): there the level is rated by its digit.
 func (c *Checklist) Shortcut(i int) (string, bool) {
 	letter := c.Scale[i].Key[:1]
 	if letter < "a" || letter > "z" {
