@@ -2,7 +2,6 @@ package plans
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/socialmobility/ladder/internal/safetext"
 )
@@ -30,25 +29,22 @@ type EarlierReview struct {
 // chain is then empty. A break further back only shortens the chain: the
 // review this plan carried on from is still the one a reader needs.
 func EarlierReviews(path string, p *Plan) ([]EarlierReview, error) {
+	l := NewLinks() // each file stat'd once, by FollowLink and the ring check alike
 	var chain []EarlierReview
-	seen := []os.FileInfo{}
-	if info, err := os.Stat(path); err == nil {
-		seen = append(seen, info)
-	}
+	seen := []string{path}
 	from, at := p, path
 	for range MaxReviewsAfter {
 		if from.PreviousReview == "" {
 			return chain, nil
 		}
-		prev, err := earlierReview(at, from, seen)
+		prev, err := l.earlierReview(at, from, seen)
 		if err != nil {
 			if len(chain) == 0 {
 				return nil, err
 			}
 			return chain, nil
 		}
-		info, _ := os.Stat(prev.Path)
-		seen = append(seen, info)
+		seen = append(seen, prev.Path)
 		chain = append(chain, prev)
 		from, at = prev.Plan, prev.Path
 	}
@@ -56,19 +52,15 @@ func EarlierReviews(path string, p *Plan) ([]EarlierReview, error) {
 }
 
 // earlierReview reads the review the plan at path (p) names as its
-// previous one, unless it is one of seen.
-func earlierReview(path string, p *Plan, seen []os.FileInfo) (EarlierReview, error) {
+// previous one, unless it is the same file as one of seen.
+func (l *Links) earlierReview(path string, p *Plan, seen []string) (EarlierReview, error) {
 	ref := p.PreviousReview
-	target, err := FollowLink(path, ref)
-	if err != nil {
-		return EarlierReview{}, err
-	}
-	info, err := os.Stat(target)
+	target, err := l.FollowLink(path, ref)
 	if err != nil {
 		return EarlierReview{}, err
 	}
 	for _, s := range seen {
-		if os.SameFile(s, info) {
+		if l.sameFile(s, target) {
 			return EarlierReview{}, fmt.Errorf("%s leads round a ring of reviews back to one read already", safetext.Quote(ref))
 		}
 	}
