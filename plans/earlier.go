@@ -105,13 +105,17 @@ func ActionCarried(earlier []EarlierReview, itemID, action string) CarriedSince 
 	})
 }
 
-// StepCarried is ActionCarried for a project-plan step, found in each
-// earlier review by its id: carrying on keeps a step's id for life.
-func StepCarried(earlier []EarlierReview, s Step) CarriedSince {
+// StepCarried is ActionCarried for a step of the follow-up followUpID (a
+// plan of steps, the project plan most often), found in the same
+// follow-up of each earlier review by its id: carrying on keeps a step's
+// id for life, and each plan of steps counts its ids on its own.
+func StepCarried(earlier []EarlierReview, followUpID string, s Step) CarriedSince {
 	return carriedSince(earlier, s.Text, func(p *Plan) (string, bool) {
-		for _, old := range projectSteps(p) {
-			if old.ID == s.ID {
-				return old.Text, old.Open()
+		if a := p.FollowUps[followUpID]; a != nil {
+			for _, old := range a.Steps {
+				if old.ID == s.ID {
+					return old.Text, old.Open()
+				}
 			}
 		}
 		return "", false

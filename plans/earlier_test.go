@@ -116,7 +116,7 @@ func TestEarlierReviewsAndWhatCameDownThem(t *testing.T) {
 		33333: {},
 	}
 	for _, s := range p.Answer(p.ProjectPlanID()).Steps {
-		if got := StepCarried(chain, s); got != want[s.ID] {
+		if got := StepCarried(chain, p.ProjectPlanID(), s); got != want[s.ID] {
 			t.Errorf("step %d: %+v, want %+v", s.ID, got, want[s.ID])
 		}
 	}

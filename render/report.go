@@ -353,7 +353,7 @@ func reportNextStep(p *plans.Plan, f checklist.FollowUp, today plans.Date, earli
 	case checklist.KindText:
 		n.text = a.Text
 	case checklist.KindPlan:
-		n.steps = reportSteps(c, a.Steps, today, earlier)
+		n.steps = reportSteps(c, a.Steps, today, earlier, f.ID)
 	}
 	return n
 }
@@ -368,13 +368,14 @@ func countsInWords(c *checklist.Checklist, n plans.Counts) string {
 }
 
 // reportSteps orders the steps by due date (undated last, then in the
-// order the team wrote them), marking late ones.
-func reportSteps(c *checklist.Checklist, steps []plans.Step, today plans.Date, earlier []plans.EarlierReview) []reportStep {
+// order the team wrote them), marking late ones, and those that came
+// down the same follow-up of the earlier reviews (plans.StepCarried).
+func reportSteps(c *checklist.Checklist, steps []plans.Step, today plans.Date, earlier []plans.EarlierReview, followUpID string) []reportStep {
 	sorted := slices.Clone(steps)
 	slices.SortStableFunc(sorted, func(a, b plans.Step) int { return a.Due.Compare(b.Due) })
 	out := make([]reportStep, 0, len(sorted))
 	for _, s := range sorted {
-		rs := reportStep{due: s.Due, text: s.Text, owner: s.Owner, status: statusWord(s.Status), carried: carriedWords(plans.StepCarried(earlier, s))}
+		rs := reportStep{due: s.Due, text: s.Text, owner: s.Owner, status: statusWord(s.Status), carried: carriedWords(plans.StepCarried(earlier, followUpID, s))}
 		rs.overdue = !s.Due.IsZero() && s.Status.Open() && s.Due.Before(today)
 		if it, _, ok := c.Item(s.From); ok {
 			rs.from = it.Title

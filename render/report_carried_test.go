@@ -3,9 +3,11 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -202,4 +204,24 @@ func TestCarriedCountWords(t *testing.T) {
 			t.Errorf("got %q, want %q", got, tc.want)
 		}
 	}
+}
+
+// TestCarriedStepsAreFoundInTheirOwnFollowUp: a checklist of its own may
+// ask for more than one plan of steps. A step of another is not last
+// year's project-plan step of the same id: step ids are counted in each
+// plan, and ladder new --from carries the project plan's steps only.
+func TestCarriedStepsAreFoundInTheirOwnFollowUp(t *testing.T) {
+	p, earlier := carriedFixture(t, "2027")
+	c := *p.Checklist
+	c.FollowUps = append(slices.Clone(c.FollowUps), checklist.FollowUp{ID: "training-plan", Kind: checklist.KindPlan, Question: "Which training will you run?"})
+	p.Checklist = &c
+	// 11111 is the id of a project-plan step carried on twice.
+	p.FollowUps["training-plan"] = &plans.Answer{Steps: []plans.Step{{ID: 11111, Text: "Hire a trainer", Status: plans.StatusTodo}}}
+
+	md := words(string(ReportMarkdown(p, reportToday, CarriedOnFrom(earlier))))
+	checkContains(t, "the Markdown report", md, "Hire a trainer. Status: to do.")
+	if strings.Contains(md, "Hire a trainer. Status: to do. Carried on") {
+		t.Error("a step of another plan is marked as carried on from the project plan's step of its id")
+	}
+	checkContains(t, "the Markdown report", md, "- **Carried on:** 4 actions and 2 project-plan steps, 4 of them still open -")
 }
