@@ -11,7 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/socialmobility/ladder/internal/browsertest"
-	"github.com/socialmobility/ladder/internal/qr/qrtest"
+	"github.com/socialmobility/ladder/internal/qr/scan"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -45,7 +45,7 @@ func TestRoomEndToEnd(t *testing.T) {
 	// frame arrives in pieces. Wait for it to read, rather than read the
 	// first snapshot (which failed now and then on a loaded machine).
 	e.waitUntil("the QR code on the terminal to read "+url, func(screen string) bool {
-		got, err := qrtest.Decode(screen, true)
+		got, err := scan.Decode(screen, true)
 		return err == nil && got == url
 	})
 

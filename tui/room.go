@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/qr"
+	"github.com/socialmobility/ladder/internal/qr/scan"
 	"github.com/socialmobility/ladder/plans"
 	roomsrv "github.com/socialmobility/ladder/room"
 )
@@ -100,7 +101,7 @@ func (c *common) openRoom() tea.Cmd {
 		rs.err = err
 		return nil
 	}
-	code, err := qr.Encode(srv.URL())
+	code, err := scan.Encode(srv.URL())
 	if err != nil {
 		rs.err = err
 		_ = srv.Close()

@@ -16,7 +16,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/socialmobility/ladder/internal/qr/qrtest"
+	"github.com/socialmobility/ladder/internal/qr/scan"
 	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
@@ -212,7 +212,7 @@ func TestRoomFromTheFacilitatorsSide(t *testing.T) {
 			t.Errorf("the join screen lacks %q:\n%s", want, v)
 		}
 	}
-	if got, err := qrtest.Decode(v, true); err != nil || got != joinURL {
+	if got, err := scan.Decode(v, true); err != nil || got != joinURL {
 		t.Errorf("the QR code on the join screen reads %q, %v; want %q", got, err, joinURL)
 	}
 	// The PIN again in block letters, for the back of the room.

@@ -3,6 +3,7 @@ package qr
 import (
 	"errors"
 	"math"
+	"slices"
 )
 
 // The encoder follows Project Nayuki's QR Code generator
@@ -55,19 +56,52 @@ var errTooLong = errors.New("too long for a QR code")
 // the level is raised as far as that size allows. mask is the mask
 // pattern, 0 to 7, or -1 for the one with the lowest penalty.
 func encodeBytes(data []byte, l level, mask int) (*Code, error) {
+	version, l, err := sizeFor(len(data), l)
+	if err != nil {
+		return nil, err
+	}
+	return build(data, version, l, mask), nil
+}
+
+// sizeFor is the smallest version holding n bytes at level l or better,
+// and the level raised as far as that version allows.
+func sizeFor(n int, l level) (int, level, error) {
 	version := minVersion
-	for !fits(len(data), version, l) {
+	for !fits(n, version, l) {
 		if version == maxVersion {
-			return nil, errTooLong
+			return 0, l, errTooLong
 		}
 		version++
 	}
 	for _, higher := range []level{levelMedium, levelQuartile, levelHigh} {
-		if higher > l && fits(len(data), version, higher) {
+		if higher > l && fits(n, version, higher) {
 			l = higher
 		}
 	}
-	return build(data, version, l, mask), nil
+	return version, l, nil
+}
+
+// encodeEachMask is encodeBytes's code under each of the eight masks,
+// the lowest penalty first (encodeBytes's own, on a tie the lower mask).
+func encodeEachMask(data []byte, l level) ([]*Code, error) {
+	version, l, err := sizeFor(len(data), l)
+	if err != nil {
+		return nil, err
+	}
+	b := newBuilder(version, l)
+	b.drawFunctionPatterns()
+	b.drawCodewords(b.addErrorCorrection(dataCodewords(data, version, l)))
+	codes := make([]*Code, 8)
+	penalties := make(map[*Code]int, 8)
+	for m := range codes {
+		b.applyMask(m)
+		b.drawFormatBits(m)
+		codes[m] = &Code{size: b.size, dark: slices.Clone(b.modules)}
+		penalties[codes[m]] = b.penalty()
+		b.applyMask(m)
+	}
+	slices.SortStableFunc(codes, func(x, y *Code) int { return penalties[x] - penalties[y] })
+	return codes, nil
 }
 
 // build lays out data, which fits, as a code of the given version, level

@@ -32,6 +32,18 @@ func Encode(text string) (*Code, error) {
 	return c, nil
 }
 
+// EncodeEachMask is Encode's code under each of the eight mask patterns
+// the standard gives, the lowest penalty (Encode's own) first. All hold
+// text alike; a scanner may still read one more easily than another
+// (scan.Encode chooses the first one that reads).
+func EncodeEachMask(text string) ([]*Code, error) {
+	codes, err := encodeEachMask([]byte(text), levelMedium)
+	if err != nil {
+		return nil, fmt.Errorf("QR code of %d bytes: %w", len(text), err)
+	}
+	return codes, nil
+}
+
 // Size is the number of modules along a side, without the quiet zone.
 func (c *Code) Size() int { return c.size }
 

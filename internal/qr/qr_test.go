@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/internal/qr"
-	"github.com/socialmobility/ladder/internal/qr/qrtest"
+	"github.com/socialmobility/ladder/internal/qr/scan"
 )
 
 func TestDrawnCodeDecodes(t *testing.T) {
@@ -37,7 +37,7 @@ func TestDrawnCodeDecodes(t *testing.T) {
 			for i, l := range lines {
 				screen[i] = "  PIN 4821  " + l + "  Join at " + text
 			}
-			got, err := qrtest.Decode(strings.Join(screen, "\n"), tc.inkIsDark)
+			got, err := scan.Decode(strings.Join(screen, "\n"), tc.inkIsDark)
 			if err != nil || got != text {
 				t.Errorf("%q with quiet %d, scale %d, dark ink %v: decoded %q, %v\n%s", text, tc.quiet, tc.scale, tc.inkIsDark, got, err, strings.Join(lines, "\n"))
 			}
@@ -70,7 +70,25 @@ func TestScrambledCodeDoesNotDecode(t *testing.T) {
 			lines[i] = strings.Repeat("▀", len([]rune(lines[i])))
 		}
 	}
-	if got, err := qrtest.Decode(strings.Join(lines, "\n"), true); err == nil {
+	if got, err := scan.Decode(strings.Join(lines, "\n"), true); err == nil {
 		t.Errorf("a scrambled code decoded as %q", got)
+	}
+}
+
+// EncodeEachMask's first code is Encode's, and all eight hold the text.
+func TestEncodeEachMaskStartsWithEncodes(t *testing.T) {
+	const text = "http://192.168.1.23:8421/"
+	codes, err := qr.EncodeEachMask(text)
+	if err != nil || len(codes) != 8 {
+		t.Fatalf("%d codes, %v", len(codes), err)
+	}
+	best, _ := qr.Encode(text)
+	if got, want := strings.Join(codes[0].Lines(1, 1, true), "\n"), strings.Join(best.Lines(1, 1, true), "\n"); got != want {
+		t.Error("the first code is not Encode's")
+	}
+	for i, c := range codes {
+		if got, err := scan.Decode(strings.Join(c.Lines(qr.QuietZone, 1, true), "\n"), true); got != text {
+			t.Errorf("code %d reads %q, %v", i, got, err)
+		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/qr"
+	"github.com/socialmobility/ladder/internal/qr/scan"
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
@@ -426,7 +427,7 @@ func (r *reviewer) decideIdea(take bool, id int) error {
 // light only with the right modules inked: light ones on a dark terminal
 // (the usual), dark ones on a light terminal (qr light).
 func (r *reviewer) sayQR(lightTerminal bool) {
-	code, err := qr.Encode(r.room.server.URL())
+	code, err := scan.Encode(r.room.server.URL())
 	if err != nil {
 		r.p.say("The QR code could not be drawn: %v. Back to the question.", err)
 		return

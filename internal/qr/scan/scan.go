@@ -1,10 +1,11 @@
-// Package qrtest reads back a QR code drawn in a terminal, for tests: it
-// turns half-block characters into an image and decodes it with
-// github.com/makiuchi-d/gozxing, a port of ZXing (the decoder most phone
-// scanner apps are built on) written independently of the encoder we
-// draw with, so a test that passes means a scanner reads the code, not
-// that our encoder agrees with itself.
-package qrtest
+// Package scan reads back a QR code drawn in a terminal, as a phone's
+// scanner would: it turns half-block characters into an image and decodes
+// it with github.com/makiuchi-d/gozxing, a port of ZXing (the decoder
+// most phone scanner apps are built on) written independently of the
+// encoder we draw with, so a code it reads is read by a scanner, not only
+// by our encoder agreeing with itself. The room draws only codes it reads
+// (Encode); tests read the screen with Decode.
+package scan
 
 import (
 	"fmt"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/makiuchi-d/gozxing"
 	zxingqr "github.com/makiuchi-d/gozxing/qrcode"
+	"github.com/socialmobility/ladder/internal/qr"
 )
 
 // pixel is the side, in image pixels, of one half-block pixel.
@@ -78,4 +80,24 @@ func Decode(screen string, inkIsDark bool) (string, error) {
 		return "", fmt.Errorf("no QR code read: %w", err)
 	}
 	return res.GetText(), nil
+}
+
+// Encode makes the QR code qr.Encode makes for text, unless ZXing does
+// not read it back: then the next by the standard's penalty that it
+// reads. Every mask gives a valid code, but for about one text in three
+// hundred (http://127.0.0.1:23722/ is one) the best-scoring one leads
+// ZXing's detector astray at any size, and the room's join address, a
+// fixed port on the laptop's network address, would be drawn that way
+// every time. If no mask reads (none seen), the best-scoring code.
+func Encode(text string) (*qr.Code, error) {
+	codes, err := qr.EncodeEachMask(text)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range codes {
+		if got, err := Decode(strings.Join(c.Lines(qr.QuietZone, 1, true), "\n"), true); err == nil && got == text {
+			return c, nil
+		}
+	}
+	return codes[0], nil
 }
