@@ -38,8 +38,8 @@ type overviewScreen struct {
 	note     string   // what the last key did, when there is nothing else to see
 	drawn    []string // rows drawn without the cursor, by row
 	drawnFor struct {
-		width int
-		dark  bool
+		width  int
+		styles styleKey
 	}
 }
 
@@ -434,9 +434,9 @@ func (s *overviewScreen) cachedRow(st *styles, i, w int) string {
 	if i == s.cursor {
 		return s.row(st, i, w)
 	}
-	if s.drawnFor.width != w || s.drawnFor.dark != st.isDark || len(s.drawn) != len(s.rows) {
+	if s.drawnFor.width != w || s.drawnFor.styles != st.key() || len(s.drawn) != len(s.rows) {
 		s.drawn = make([]string, len(s.rows))
-		s.drawnFor.width, s.drawnFor.dark = w, st.isDark
+		s.drawnFor.width, s.drawnFor.styles = w, st.key()
 	}
 	if s.drawn[i] == "" {
 		s.drawn[i] = s.row(st, i, w)

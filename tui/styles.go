@@ -109,10 +109,11 @@ func (s styles) withSixteenColours(sixteen bool) styles {
 }
 
 // styleKey says which set of styles drew something kept: a drawing kept
-// from another set is drawn again.
-type styleKey struct{ dark, projector bool }
+// from another set is drawn again. A terminal found to have 16 colours
+// (sixteen) changes the levels' orange and lime.
+type styleKey struct{ dark, projector, sixteen bool }
 
-func (s *styles) key() styleKey { return styleKey{s.isDark, s.projector} }
+func (s *styles) key() styleKey { return styleKey{s.isDark, s.projector, s.sixteen} }
 
 // levelStyle is the colour for scale position i of n (worst first).
 func (s styles) levelStyle(i, n int) lipgloss.Style {
