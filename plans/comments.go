@@ -551,8 +551,10 @@ func quotedToTheEnd(line []byte) bool {
 var ownCommentSets sync.Map // *checklist.Checklist → map[string]bool
 
 // ownComments is every comment line ladder writes in a plan of c, worked
-// out once per checklist from an empty plan's encoding (a step's line,
-// which names an item, is laddersExactly's).
+// out once per checklist from an empty plan's encoding, and the lines
+// above steps, which an empty plan has none of: each names its item by
+// the item's title alone (appendFrom), where the item's own line has its
+// group too ("# Data: ..."), so they are not among the item's lines.
 func ownComments(c *checklist.Checklist) map[string]bool {
 	if c == nil {
 		return nil
@@ -560,10 +562,15 @@ func ownComments(c *checklist.Checklist) map[string]bool {
 	if own, ok := ownCommentSets.Load(c); ok {
 		return own.(map[string]bool)
 	}
-	own := map[string]bool{stepsComment: true} // an empty plan has no steps
+	own := map[string]bool{stepsComment: true}
 	for _, l := range strings.Split(string(Encode(New(c, "", "", Date{}))), "\n") {
 		if t := strings.TrimSpace(l); strings.HasPrefix(t, "#") {
 			own[t] = true
+		}
+	}
+	for _, e := range c.Items() {
+		for _, p := range stepLinePrefixes {
+			own[string(appendComment([]byte(p), e.Item.Title))] = true
 		}
 	}
 	ownCommentSets.Store(c, own)

@@ -280,6 +280,32 @@ follow_ups:
 	}
 }
 
+// The fast path holds for a plan whose project plan has a step from
+// every item, following its action or not: the line above a step names
+// the item by its title, without the group ("Data: ") its own comment
+// line has, and a folder of such plans took ladder status twice as long
+// once that line sent each to the comment reader.
+func TestStepLinesOfGroupedItemsAreLadders(t *testing.T) {
+	p := blankPlan()
+	for i, e := range p.Checklist.Items() {
+		r := p.Response(e.Item.ID)
+		r.Rating, r.Action = "red", fmt.Sprintf("Action %d", i)
+	}
+	p.AddActionSteps()
+	if it, _, ok := p.Checklist.Item("en-data-collect"); !ok || it.Group == "" {
+		t.Fatal("the checklist's grouped item is gone: choose another")
+	}
+	steps := p.FollowUps[p.ProjectPlanID()].Steps
+	steps[0].Text = "Edited, so it no longer follows its item"
+	data := Encode(p)
+	if !strings.Contains(string(data), "# came from the action of: ") || !strings.Contains(string(data), "# follows the action of: ") {
+		t.Fatalf("the plan has not both kinds of step line:\n%s", data)
+	}
+	if hasForeignComment(data, p.Checklist) {
+		t.Errorf("a plan as ladder writes it, with steps from grouped items, is read for comments")
+	}
+}
+
 // The fast path: a plan as ladder writes it, even with a "#" in its
 // words, is not read for comments; one with a comment at a line's end is.
 func TestHasForeignCommentLooksOnlyAtComments(t *testing.T) {
