@@ -347,24 +347,28 @@ func changeAtRevision(stderr io.Writer, repo *gitrev.Repo, commit, rev, file, re
 }
 
 // previousOnDisk finds the plan that c.New (two files compared) names as
-// its previous review: OLD itself when NEW names it, as between two
-// years' plans, or the plan file it leads to. A link that leaves the
-// repository, leads nowhere, or to a plan that does not load finds none:
-// the diff then says nothing of what was carried on.
+// its previous review, as plans.PreviousReview reads one: OLD itself when
+// NEW names it, as between two years' plans, or the plan file it leads
+// to. A link that leaves the repository, leads nowhere or back to NEW, or
+// to a plan that does not load or is on another checklist finds none: the
+// diff then says nothing of what was carried on.
 func previousOnDisk(c *plans.FileChange) {
-	if c.New == nil || c.New.PreviousReview == "" || c.NewName == stdinLabel {
+	if c.New == nil || c.NewName == stdinLabel {
 		return
 	}
-	target, err := plans.FollowLink(c.NewName, c.New.PreviousReview)
-	if err != nil {
+	load := func(target string) (*plans.Plan, error) {
+		if c.OldName != stdinLabel && sameFile(target, c.OldName) {
+			return c.Old, nil // read already
+		}
+		return plans.LoadFile(target, nil)
+	}
+	prev, target, err := plans.PreviousReview(c.NewName, c.New, load)
+	if err != nil || prev == nil {
 		return
 	}
-	if c.OldName != stdinLabel && sameFile(target, c.OldName) {
-		c.Previous, c.PreviousName = c.Old, c.OldName
-		return
-	}
-	if p, err := plans.LoadFile(target, nil); err == nil {
-		c.Previous, c.PreviousName = p, target
+	c.Previous, c.PreviousName = prev, target
+	if prev == c.Old {
+		c.PreviousName = c.OldName
 	}
 }
 
@@ -380,9 +384,10 @@ func sameFile(a, b string) bool {
 // stood before the pull request, less what the pull request marked done
 // there (c.PreviousNow, the work tree's). A previous review not yet in commit
 // (added by the same pull request, and shown whole in it) is read from
-// the work tree. The link may not leave the repository (plans.Link) nor
-// lead back to the plan; one that does, or a plan that does not load,
-// finds none: the diff then says nothing of what was carried on.
+// the work tree. The rule is plans.PreviousReview's: the link may not
+// leave the repository (plans.Link) nor lead back to the plan, and the
+// plan must load, on the same checklist; one that does not finds none:
+// the diff then says nothing of what was carried on.
 func previousAtRevision(repo *gitrev.Repo, commit, rev string, c *plans.FileChange) {
 	if c.New == nil || c.New.PreviousReview == "" {
 		return
@@ -396,13 +401,9 @@ func previousAtRevision(repo *gitrev.Repo, commit, rev string, c *plans.FileChan
 		return
 	}
 	// workTree is the previous review as the work tree has it; nil when
-	// it is not there or does not load.
+	// plans.PreviousReview does not read it.
 	workTree := func() *plans.Plan {
-		target, err := plans.FollowLink(c.Path, c.New.PreviousReview)
-		if err != nil {
-			return nil
-		}
-		p, err := plans.LoadFile(target, nil)
+		p, _, err := plans.PreviousReview(c.Path, c.New, nil)
 		if err != nil {
 			return nil
 		}
@@ -419,8 +420,8 @@ func previousAtRevision(repo *gitrev.Repo, commit, rev string, c *plans.FileChan
 		return
 	}
 	p, err := plans.Parse(rev+":"+rel, data, revisionResolver(repo, commit, path.Dir(rel)))
-	if err != nil {
-		return
+	if err != nil || p.Checklist.ID != c.New.Checklist.ID {
+		return // as plans.PreviousReview refuses one on another checklist
 	}
 	c.Previous, c.PreviousName = p, displayPath(repo, rel)
 	// The same pull request often closes last year's finished work before

@@ -16,14 +16,55 @@ type EarlierReview struct {
 	Plan *Plan
 }
 
+// PlanLoader reads the plan file at path, as LoadFile does; a nil one is
+// LoadFile with the default resolver.
+type PlanLoader func(path string) (*Plan, error)
+
+// PreviousReview is the review the plan at path (p) carried on from: the
+// plan its previous_review names, and that plan's path; nil, "" and no
+// error when it names none. It is the one rule every command and screen
+// reads last year's review by, as the link comes from a pull request: the
+// link may not leave the repository nor lead back to the plan itself
+// (FollowLink), the file it leads to must load as a plan (load, nil for
+// LoadFile's default), and that plan must be on the same checklist, as
+// its items are not this plan's otherwise. err says which failed without
+// quoting the other file: its problems quote it, and a link may lead to
+// any file in the repository.
+func PreviousReview(path string, p *Plan, load PlanLoader) (prev *Plan, prevPath string, err error) {
+	return NewLinks().PreviousReview(path, p, load)
+}
+
+// PreviousReview is the package's PreviousReview (see Links).
+func (l *Links) PreviousReview(path string, p *Plan, load PlanLoader) (prev *Plan, prevPath string, err error) {
+	ref := p.PreviousReview
+	if ref == "" {
+		return nil, "", nil
+	}
+	target, err := l.FollowLink(path, ref)
+	if err != nil {
+		return nil, "", err
+	}
+	if load == nil {
+		load = func(path string) (*Plan, error) { return LoadFile(path, nil) }
+	}
+	prev, err = load(target)
+	if err != nil || prev == nil {
+		return nil, "", fmt.Errorf("%s leads to %s, which does not load as a plan (ladder check says why)", safetext.Quote(ref), shownTarget(ref, target))
+	}
+	if prev.Checklist == nil || p.Checklist == nil || prev.Checklist.ID != p.Checklist.ID {
+		return nil, "", fmt.Errorf("%s leads to a plan on another checklist, whose actions are not this plan's", safetext.Quote(ref))
+	}
+	return prev, target, nil
+}
+
 // EarlierReviews is the chain of reviews the plan at path carried on
 // from, newest first, read for a report to say what was carried on. Each
-// link is followed as FollowLink follows one (never out of the
-// repository, nor to the plan itself), so that a previous_review from a
-// pull request cannot make ladder read a file elsewhere. The chain ends
-// at the first link that leads nowhere, a plan that does not load or is
-// on another checklist (its items are not these), a ring back to a plan
-// already read, or after MaxReviewsAfter reviews.
+// link is followed as PreviousReview follows one (never out of the
+// repository, nor to the plan itself, only to a plan that loads on the
+// same checklist), so that a previous_review from a pull request cannot
+// make ladder read a file elsewhere. The chain ends at the first link
+// that fails, at a ring back to a plan already read, or after
+// MaxReviewsAfter reviews.
 //
 // err says why the plan's own previous review could not be read; the
 // chain is then empty. A break further back only shortens the chain: the
@@ -37,43 +78,33 @@ func EarlierReviews(path string, p *Plan) ([]EarlierReview, error) {
 		if from.PreviousReview == "" {
 			return chain, nil
 		}
-		prev, err := l.earlierReview(at, from, seen)
+		prev, prevPath, err := l.PreviousReview(at, from, nil)
+		if err == nil && l.readAlready(seen, prevPath) {
+			// FollowLink refused the plan itself; a ring through a plan
+			// further back is told once that plan has loaded again.
+			err = fmt.Errorf("%s leads round a ring of reviews back to one read already", safetext.Quote(from.PreviousReview))
+		}
 		if err != nil {
 			if len(chain) == 0 {
 				return nil, err
 			}
 			return chain, nil
 		}
-		seen = append(seen, prev.Path)
-		chain = append(chain, prev)
-		from, at = prev.Plan, prev.Path
+		seen = append(seen, prevPath)
+		chain = append(chain, EarlierReview{Ref: from.PreviousReview, Path: prevPath, Plan: prev})
+		from, at = prev, prevPath
 	}
 	return chain, nil
 }
 
-// earlierReview reads the review the plan at path (p) names as its
-// previous one, unless it is the same file as one of seen.
-func (l *Links) earlierReview(path string, p *Plan, seen []string) (EarlierReview, error) {
-	ref := p.PreviousReview
-	target, err := l.FollowLink(path, ref)
-	if err != nil {
-		return EarlierReview{}, err
-	}
+// readAlready reports whether path is the same file as one of seen.
+func (l *Links) readAlready(seen []string, path string) bool {
 	for _, s := range seen {
-		if l.sameFile(s, target) {
-			return EarlierReview{}, fmt.Errorf("%s leads round a ring of reviews back to one read already", safetext.Quote(ref))
+		if l.sameFile(s, path) {
+			return true
 		}
 	}
-	prev, err := LoadFile(target, nil)
-	if err != nil {
-		// Its problems quote the file, and a link from a pull request may
-		// lead to any file in the repository: name it, quote nothing.
-		return EarlierReview{}, fmt.Errorf("%s leads to %s, which does not load as a plan (ladder check says why)", safetext.Quote(ref), shownTarget(ref, target))
-	}
-	if prev.Checklist.ID != p.Checklist.ID {
-		return EarlierReview{}, fmt.Errorf("%s leads to a plan on another checklist, whose actions are not this plan's", safetext.Quote(ref))
-	}
-	return EarlierReview{Ref: ref, Path: target, Plan: prev}, nil
+	return false
 }
 
 // CarriedSince is how an action or project-plan step came down the chain

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
 )
 
 // threeYears writes Acme's 2025 review and carries it on twice, as ladder
@@ -169,5 +171,50 @@ func TestEarlierReviewsStopWhereALinkFails(t *testing.T) {
 	}
 	if c, err := EarlierReviews(path, p); err != nil || len(c) != 1 {
 		t.Fatalf("a ring: %+v, %v", c, err)
+	}
+}
+
+// PreviousReview reads the plan a previous_review names only by the one
+// rule, and says which part of it failed without quoting the file: the
+// link stays in the repository, is not the plan itself, leads to a plan
+// that loads, on the same checklist. A loader given is the one used.
+func TestPreviousReviewSaysWhichRuleFailed(t *testing.T) {
+	path := threeYears(t)
+	dir := filepath.Dir(path)
+	p, _ := LoadFile(path, nil)
+	if err := os.WriteFile(filepath.Join(dir, "secrets.yaml"), []byte("token: SECRET-1234\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := checklist.Builtin("smc-building-blocks")
+	writeAndOpen(t, filepath.Join(dir, "other.yaml"), New(c, "Acme", "Review", Date{2026, 3, 2}))
+	for ref, want := range map[string]string{
+		"../../outside.yaml": "outside the repository",
+		"acme-2027.yaml":     "names this plan itself",
+		"acme-2024.yaml":     "leads to no plan",
+		"secrets.yaml":       "does not load as a plan",
+		"other.yaml":         "on another checklist",
+	} {
+		q := p.Clone()
+		q.PreviousReview = ref
+		prev, prevPath, err := PreviousReview(path, q, nil)
+		if err == nil || prev != nil || prevPath != "" || !strings.Contains(err.Error(), want) || strings.Contains(err.Error(), "SECRET") {
+			t.Errorf("previous_review %s: %v, %q, %v; want an error saying %q", ref, prev != nil, prevPath, err, want)
+		}
+	}
+	if prev, prevPath, err := PreviousReview(path, blankPlan(), nil); prev != nil || prevPath != "" || err != nil {
+		t.Errorf("no previous review: %v, %q, %v", prev != nil, prevPath, err)
+	}
+	prev, prevPath, err := PreviousReview(path, p, nil)
+	if err != nil || prev.Date != (Date{2026, 3, 2}) || filepath.Base(prevPath) != "acme-2026.yaml" {
+		t.Fatalf("last year's: %+v, %q, %v", prev, prevPath, err)
+	}
+	var asked []string
+	mine := prev.Clone()
+	got, _, err := PreviousReview(path, p, func(target string) (*Plan, error) {
+		asked = append(asked, filepath.Base(target))
+		return mine, nil
+	})
+	if err != nil || got != mine || len(asked) != 1 || asked[0] != "acme-2026.yaml" {
+		t.Fatalf("with a loader: %v, asked %v", err, asked)
 	}
 }

@@ -54,10 +54,12 @@ type previousPlan struct {
 }
 
 // PreviousRating is how the previous review rated the item, if this plan
-// names one (previous_review), the link stays inside the repository, that
-// plan loads on the same checklist, and it rated the item. A previous plan
-// that is missing or broken, or a link out of the repository (plan files
-// come from pull requests), shows nothing: the review goes on without it.
+// names one (previous_review) that plans.PreviousReview reads (inside the
+// repository, not the plan itself, a plan that loads on the same
+// checklist), and it rated the item. A previous plan that is missing or
+// broken, a link out of the repository (plan files come from pull
+// requests) or back to the plan itself shows nothing: the review goes on
+// without it.
 func (s *Session) PreviousRating(itemID string) (Previous, bool) {
 	p := s.previousPlan()
 	if p == nil {
@@ -109,15 +111,11 @@ func (s *Session) previousPlan() *plans.Plan {
 		return s.previous.plan
 	}
 	s.previous = &previousPlan{ref: ref}
-	if ref == "" {
-		return nil
-	}
-	path, err := plans.Link(s.Path(), ref)
+	// Why it could not be read is not shown: the review goes on without.
+	p, _, err := plans.PreviousReview(s.Path(), s.Plan(), func(path string) (*plans.Plan, error) {
+		return plans.LoadFile(path, s.resolve)
+	})
 	if err != nil {
-		return nil
-	}
-	p, err := plans.LoadFile(path, s.resolve)
-	if err != nil || p.Checklist == nil || p.Checklist.ID != s.Plan().Checklist.ID {
 		return nil
 	}
 	s.previous.plan = p

@@ -156,3 +156,39 @@ func TestPreviousAnswerIsLastReviewsAnswerInALine(t *testing.T) {
 		}
 	}
 }
+
+// A plan whose previous_review names itself (a hand edit, or a pull
+// request) has no last review: its own ratings, answers and steps are
+// not shown as last year's beside themselves.
+func TestAPlanNamingItselfHasNoLastReview(t *testing.T) {
+	dir := t.TempDir()
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	p := checklisttest.FilledPlan(c, 3)
+	p.FollowUps["quick-wins"] = &plans.Answer{List: []string{"Appoint a sponsor"}}
+	p.PreviousReview = "acme-2027.yaml"
+	path := filepath.Join(dir, "acme-2027.yaml")
+	if err := os.WriteFile(path, plans.Encode(p), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := review.Open(path, nil, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, e := range s.Plan().Checklist.Items() {
+		if got, ok := s.PreviousRating(e.Item.ID); ok {
+			t.Fatalf("%s: the plan's own rating %+v is shown as last review's", e.Item.ID, got)
+		}
+	}
+	if d, ok := s.PreviousDate(); ok {
+		t.Errorf("the plan's own date %v is shown as last review's", d)
+	}
+	if got, ok := s.PreviousAnswer("quick-wins"); ok {
+		t.Errorf("the plan's own answer %+v is shown as last review's", got)
+	}
+	for _, st := range s.Plan().Answer(s.Plan().ProjectPlanID()).Steps {
+		if s.CarriedStep(st.ID) {
+			t.Errorf("step %d is called carried on from the plan itself", st.ID)
+		}
+	}
+}
