@@ -144,8 +144,10 @@ func (r *commentReader) line(line string) {
 	if t[0] == '#' {
 		// Ladder's own are left out here too, not only when the plan is
 		// written: an item's title, say, once the item is gone from the
-		// checklist, is no one's comment.
-		if t = strings.TrimRight(t, " \t"); !laddersExactly(t, r.own) {
+		// checklist, is no one's comment. One of ladder's lines with
+		// words added, or as an older checklist had it, is read: the
+		// encoder keeps the first (extendsOwn).
+		if t = strings.TrimRight(t, " \t"); !r.own[t] {
 			r.pending = append(r.pending, pendingComment{indent, t})
 		}
 		r.cont = -1 // a comment line ends a plain value
@@ -515,7 +517,7 @@ func hasForeignComment(data []byte, c *checklist.Checklist) bool {
 			end = len(data) - j
 		}
 		t := bytes.TrimSpace(data[j : j+end])
-		if !laddersExactly(string(t), own) {
+		if !own[string(t)] {
 			return true
 		}
 		i = j + end
@@ -814,23 +816,6 @@ var ladderPrefixes = []string{
 // stepLinePrefixes start the line above a step's from: key, which names
 // the item by its title.
 var stepLinePrefixes = []string{"# follows the action of: ", "# came from the action of: "}
-
-// laddersExactly reports whether comment is a line ladder writes in a
-// plan whose fixed comment lines are own (ownComments): one of them, or a
-// step's line naming one of its items. Any other line, one of ladder's
-// with words added after it among them, may be someone's (handComments
-// reads it; the encoder keeps it if it is: extendsOwn).
-func laddersExactly(comment string, own map[string]bool) bool {
-	if own[comment] {
-		return true
-	}
-	for _, p := range stepLinePrefixes {
-		if title, ok := strings.CutPrefix(comment, p); ok {
-			return own["# "+title]
-		}
-	}
-	return false
-}
 
 // extendsOwn reports whether comment is one of the lines ladder writes
 // (own, none longer than longest) with words someone added after it: "#

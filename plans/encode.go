@@ -171,9 +171,9 @@ func appendFrom(b []byte, p *Plan, s Step) []byte {
 	if it, _, ok := p.Checklist.Item(s.From); ok {
 		b = appendIndent(b, 8)
 		if p.Follows(s) {
-			b = append(b, "# follows the action of: "...)
+			b = append(b, stepLinePrefixes[0]...)
 		} else {
-			b = append(b, "# came from the action of: "...)
+			b = append(b, stepLinePrefixes[1]...)
 		}
 		b = appendComment(b, it.Title)
 		b = append(b, '\n')
