@@ -234,6 +234,10 @@ func sameName(s string) string { return strings.ToLower(strings.Join(strings.Fie
 // Compare sees it: letter case and spacing aside.
 func SameOrganisation(a, b string) bool { return sameName(a) == sameName(b) }
 
+// OrganisationKey is an organisation as SameOrganisation compares it, for
+// a map of organisations: two keys are equal when SameOrganisation is true.
+func OrganisationKey(s string) string { return sameName(s) }
+
 // Compare works out what changed from old to new.
 func Compare(old, new *Plan) *Diff {
 	d := &Diff{Old: old, New: new}

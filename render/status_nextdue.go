@@ -33,7 +33,7 @@ func (l *StatusList) noteReview(info plans.PlanInfo, open int) {
 	if l.lastReviews == nil {
 		l.lastReviews = map[string]*lastReview{}
 	}
-	key := strings.ToLower(strings.Join(strings.Fields(info.Organisation), " "))
+	key := plans.OrganisationKey(info.Organisation)
 	if last := l.lastReviews[key]; last == nil || info.Date.Compare(last.info.Date) > 0 {
 		// Kept apart from the plan's file, whose texts they may share.
 		info.Path, info.Organisation, info.Title = strings.Clone(info.Path), strings.Clone(info.Organisation), strings.Clone(info.Title)
