@@ -284,7 +284,7 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 	for _, e := range entries {
 		name := e.Name()
 		other := filepath.Join(dir, name)
-		if !e.Type().IsRegular() || !plans.IsPlanFile(name) || plans.IsDataFile(name) || plans.IsBenchmarkFile(name) || other == filepath.Clean(path) {
+		if !e.Type().IsRegular() || !plans.IsReviewPlanFile(name) || other == filepath.Clean(path) {
 			continue
 		}
 		data, err := strictyaml.ReadFile(other)

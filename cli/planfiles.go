@@ -128,7 +128,7 @@ func onePlanArg(command string, args []string) (string, error) {
 	}
 	var names []string
 	for _, e := range entries {
-		if n := e.Name(); !e.IsDir() && plans.IsPlanFile(n) && !plans.IsDataFile(n) && !plans.IsBenchmarkFile(n) {
+		if n := e.Name(); !e.IsDir() && plans.IsReviewPlanFile(n) {
 			names = append(names, n)
 		}
 	}

@@ -105,6 +105,12 @@ func IsBenchmarkFile(name string) bool {
 	return strings.HasSuffix(filepath.Base(name), BenchmarkFileSuffix)
 }
 
+// IsReviewPlanFile reports whether name is a plan file a folder's reviews
+// are looked for in: IsPlanFile, and not a data or benchmark file.
+func IsReviewPlanFile(name string) bool {
+	return IsPlanFile(name) && !IsDataFile(name) && !IsBenchmarkFile(name)
+}
+
 // ConflictCopyOf reports whether path is a copy that a review saved because
 // it could not save its plan: NAME.copy-N.yaml, whose plan is NAME.yaml.
 // A review saves one when the plan changed on disk while it was open (see
@@ -238,7 +244,7 @@ func Discover(dir string, resolve Resolver) ([]Found, error) {
 	}
 	var out []Found
 	for _, e := range entries {
-		if e.IsDir() || !IsPlanFile(e.Name()) || IsDataFile(e.Name()) || IsBenchmarkFile(e.Name()) {
+		if e.IsDir() || !IsReviewPlanFile(e.Name()) {
 			continue
 		}
 		f := Found{Path: filepath.Join(dir, e.Name())}
