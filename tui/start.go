@@ -95,6 +95,10 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case discoveredMsg:
 		s.loaded, s.readErr, s.attribution, s.shortCredit, s.facts = true, msg.err, msg.attribution, msg.shortCredit, msg.rows
+		chose := "" // the plan chosen in the list read before, if any
+		if s.cursor > 0 && s.cursor <= len(s.plans) {
+			chose = s.plans[s.cursor-1].Path
+		}
 		s.plans, s.broken = s.plans[:0], s.broken[:0]
 		for _, f := range msg.found {
 			if f.Err != nil {
@@ -110,6 +114,11 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 			return boolRank(s.facts[a.Path].handedOn != "") - boolRank(s.facts[b.Path].handedOn != "")
 		})
 		s.cursor = min(s.cursor, len(s.plans))
+		// Read again, the list may have a plan saved meanwhile above the
+		// one chosen: the plan stays chosen, not its row.
+		if i := slices.IndexFunc(s.plans, func(f plans.Found) bool { return chose != "" && f.Path == chose }); i >= 0 {
+			s.cursor = i + 1
+		}
 		if !s.chosen {
 			s.chosen = true
 			s.cursor = s.underWay()

@@ -678,3 +678,24 @@ func TestCOnAReviewUnderWayAsksAgain(t *testing.T) {
 	h.press("down", "c")
 	h.requireView("Next review, carried on")
 }
+
+// The plan chosen stays chosen when the list is read again (back from
+// the set-up form), though a plan saved meanwhile (on another laptop, a
+// git pull) is listed above it: enter opens the plan that was chosen.
+func TestTheStartScreenKeepsThePlanChosenWhenTheListIsReadAgain(t *testing.T) {
+	dir := rvPlansFolder(t)
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	choosePlan(h, "Acme Café Ltd: Spring review")
+	h.press("n")
+	h.requireView("A new review", "Organisation")
+	p := rvNewPlan(t)
+	p.Organisation, p.Title = "Zoë's Deli", "Summer review"
+	path := filepath.Join(dir, "2027-03-14-zoe-summer.yaml")
+	writePlanFile(t, path, p)
+	mt := time.Date(2027, 3, 14, 13, 0, 0, 0, time.UTC)
+	if err := os.Chtimes(path, mt, mt); err != nil {
+		t.Fatal(err)
+	}
+	h.press("esc")
+	h.requireView("Zoë's Deli: Summer review", "› Acme Café Ltd: Spring review")
+}
