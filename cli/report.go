@@ -65,7 +65,9 @@ with "(2 reviews ago)" for one carried on twice and "edited since" where
 its words changed. CSV then has one more column, carried on from, that
 review's date, to filter last year's actions on. A previous review that
 cannot be read (moved, or outside the repository, which is never
-followed) is named as the plan gives it, and nothing is marked.
+followed) is named as the plan gives it, and nothing is marked. The
+reviews before it are read 20 back at most; standard error says when
+there were more.
 
 With no PLAN, report reads the only plan in plans/. The report goes to
 standard output, or to FILE with -o (one line on standard error then

@@ -151,11 +151,18 @@ func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date
 // reportCarried reads the reviews the plan carried on from, for the
 // report to name the one before it and mark the actions that came from
 // them. One that cannot be read is named as the plan gives it, and the
-// report says nothing is marked; stderr says why, for whoever runs it.
+// report says nothing is marked; stderr says why, for whoever runs it,
+// and says so too when the chain goes back further than ladder reads
+// (plans.MaxEarlierReviews).
 func reportCarried(stderr io.Writer, file string, p *plans.Plan) render.ReportOption {
-	earlier, err := plans.EarlierReviews(file, p)
+	earlier, cut, err := plans.EarlierReviews(file, p)
 	if err != nil {
 		fmt.Fprintf(stderr, "ladder: the report marks nothing as carried on: previous_review %s\n", safetext.Line(err.Error()))
+	}
+	if cut {
+		oldest := earlier[len(earlier)-1]
+		fmt.Fprintf(stderr, "ladder: the report reads %d earlier reviews back, to the review of %s (%s): the reviews before that one were not read, so what came from them is marked as carried on since it\n",
+			len(earlier), oldest.Plan.Date, safetext.Line(oldest.Path))
 	}
 	return render.CarriedOnFrom(earlier)
 }

@@ -16,6 +16,18 @@ type EarlierReview struct {
 	Plan *Plan
 }
 
+// MaxEarlierReviews is how many reviews EarlierReviews reads back from a
+// plan. Twenty is a review a year for twenty years, or a quarterly one
+// for five: more than any organisation carries one plan on through, and
+// far more than a report needs to say an action is old. The cap is for
+// the hostile chain: each review read is a plan file of up to 512 KB
+// parsed whole, and previous_review lines come from pull requests, so a
+// hundred large plans linked one to the next would keep ladder report
+// reading for tens of seconds. Twenty bounds that to twenty files. Past
+// them, what came down the chain is marked as carried on since the oldest
+// review read, and the report says on stderr the rest was not read.
+const MaxEarlierReviews = 20
+
 // PlanLoader reads the plan file at path, as LoadFile does; a nil one is
 // LoadFile with the default resolver.
 type PlanLoader func(path string) (*Plan, error)
@@ -64,19 +76,19 @@ func (l *Links) PreviousReview(path string, p *Plan, load PlanLoader) (prev *Pla
 // same checklist), so that a previous_review from a pull request cannot
 // make ladder read a file elsewhere. The chain ends at the first link
 // that fails, at a ring back to a plan already read, or after
-// MaxReviewsAfter reviews.
+// MaxEarlierReviews reviews: cut then says the last one read names a
+// previous review still, which was not read.
 //
 // err says why the plan's own previous review could not be read; the
 // chain is then empty. A break further back only shortens the chain: the
 // review this plan carried on from is still the one a reader needs.
-func EarlierReviews(path string, p *Plan) ([]EarlierReview, error) {
+func EarlierReviews(path string, p *Plan) (chain []EarlierReview, cut bool, err error) {
 	l := NewLinks() // each file stat'd once, by FollowLink and the ring check alike
-	var chain []EarlierReview
 	seen := []string{path}
 	from, at := p, path
-	for range MaxReviewsAfter {
-		if from.PreviousReview == "" {
-			return chain, nil
+	for from.PreviousReview != "" {
+		if len(chain) == MaxEarlierReviews {
+			return chain, true, nil
 		}
 		prev, prevPath, err := l.PreviousReview(at, from, nil)
 		if err == nil && l.readAlready(seen, prevPath) {
@@ -86,15 +98,15 @@ func EarlierReviews(path string, p *Plan) ([]EarlierReview, error) {
 		}
 		if err != nil {
 			if len(chain) == 0 {
-				return nil, err
+				return nil, false, err
 			}
-			return chain, nil
+			return chain, false, nil
 		}
 		seen = append(seen, prevPath)
 		chain = append(chain, EarlierReview{Ref: from.PreviousReview, Path: prevPath, Plan: prev})
 		from, at = prev, prevPath
 	}
-	return chain, nil
+	return chain, false, nil
 }
 
 // readAlready reports whether path is the same file as one of seen.

@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,7 +89,10 @@ func TestEarlierReviewsAndWhatCameDownThem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	chain, err := EarlierReviews(path, p)
+	chain, cut, err := EarlierReviews(path, p)
+	if cut {
+		t.Error("a chain of two reviews called cut")
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +128,7 @@ func TestEarlierReviewsAndWhatCameDownThem(t *testing.T) {
 	}
 	// Read from the 2026 plan, 2025 is the whole chain.
 	mid, _ := LoadFile(chain[0].Path, nil)
-	if c, err := EarlierReviews(chain[0].Path, mid); err != nil || len(c) != 1 {
+	if c, _, err := EarlierReviews(chain[0].Path, mid); err != nil || len(c) != 1 {
 		t.Fatalf("from 2026: %+v, %v", c, err)
 	}
 }
@@ -135,13 +139,13 @@ func TestEarlierReviewsAndWhatCameDownThem(t *testing.T) {
 func TestEarlierReviewsStopWhereALinkFails(t *testing.T) {
 	path := threeYears(t)
 	p, _ := LoadFile(path, nil)
-	if c, err := EarlierReviews(path, blankPlan()); err != nil || c != nil {
+	if c, _, err := EarlierReviews(path, blankPlan()); err != nil || c != nil {
 		t.Fatalf("no previous review: %+v, %v", c, err)
 	}
 	for _, ref := range []string{"acme-2024.yaml", "../../outside.yaml", "acme-2027.yaml"} {
 		q := p.Clone()
 		q.PreviousReview = ref
-		if c, err := EarlierReviews(path, q); err == nil || c != nil {
+		if c, _, err := EarlierReviews(path, q); err == nil || c != nil {
 			t.Errorf("previous_review %s: %+v, %v", ref, c, err)
 		}
 	}
@@ -153,14 +157,14 @@ func TestEarlierReviewsStopWhereALinkFails(t *testing.T) {
 	}
 	q := p.Clone()
 	q.PreviousReview = "secrets.yaml"
-	if c, err := EarlierReviews(path, q); err == nil || c != nil || strings.Contains(err.Error(), "SECRET") || !strings.Contains(err.Error(), "does not load as a plan") {
+	if c, _, err := EarlierReviews(path, q); err == nil || c != nil || strings.Contains(err.Error(), "SECRET") || !strings.Contains(err.Error(), "does not load as a plan") {
 		t.Errorf("previous_review to a file of secrets: %+v, %v", c, err)
 	}
 	// 2025 gone: 2026 is still read.
 	if err := os.Rename(filepath.Join(dir, "acme-2025.yaml"), filepath.Join(dir, "old.yaml.bak")); err != nil {
 		t.Fatal(err)
 	}
-	if c, err := EarlierReviews(path, p); err != nil || len(c) != 1 {
+	if c, _, err := EarlierReviews(path, p); err != nil || len(c) != 1 {
 		t.Fatalf("2025 gone: %+v, %v", c, err)
 	}
 	// 2026 names 2027 as its previous review: a ring, read round once.
@@ -169,7 +173,7 @@ func TestEarlierReviewsStopWhereALinkFails(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "acme-2026.yaml"), Encode(mid), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if c, err := EarlierReviews(path, p); err != nil || len(c) != 1 {
+	if c, _, err := EarlierReviews(path, p); err != nil || len(c) != 1 {
 		t.Fatalf("a ring: %+v, %v", c, err)
 	}
 }
@@ -216,5 +220,51 @@ func TestPreviousReviewSaysWhichRuleFailed(t *testing.T) {
 	})
 	if err != nil || got != mine || len(asked) != 1 || asked[0] != "acme-2026.yaml" {
 		t.Fatalf("with a loader: %v, asked %v", err, asked)
+	}
+}
+
+// A chain longer than MaxEarlierReviews (a pull request can link a
+// hundred large plans one to the next) is read only that far back, and
+// says it was cut there; what came all the way down it is marked as
+// carried on since the oldest review read. A chain of just that many is
+// read whole, and not called cut.
+func TestEarlierReviewsStopAfterMaxEarlierReviews(t *testing.T) {
+	dir := gitRepo(t)
+	first := blankPlan()
+	first.Date = Date{2000, 3, 1}
+	first.Response("lc-vision").Action = "Write the vision"
+	f := writeAndOpen(t, filepath.Join(dir, "plans", "acme-2000.yaml"), first)
+	paths := []string{f.Path}
+	for y := 2001; y <= 2000+MaxEarlierReviews+3; y++ {
+		f = carryOnTo(t, f, filepath.Join(dir, "plans", fmt.Sprintf("acme-%d.yaml", y)), Date{y, 3, 1})
+		paths = append(paths, f.Path)
+	}
+	last, exact := len(paths)-1, MaxEarlierReviews
+	for _, tc := range []struct {
+		at      int
+		want    int
+		wantCut bool
+	}{
+		{last, MaxEarlierReviews, true},
+		{exact + 1, MaxEarlierReviews, true},
+		{exact, MaxEarlierReviews, false}, // 2020's: 2019 back to 2000, the last naming none
+		{exact - 1, MaxEarlierReviews - 1, false},
+	} {
+		p, err := LoadFile(paths[tc.at], nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		chain, cut, err := EarlierReviews(paths[tc.at], p)
+		if err != nil || len(chain) != tc.want || cut != tc.wantCut {
+			t.Fatalf("from %s: %d reviews read, cut %v, %v; want %d, cut %v", filepath.Base(paths[tc.at]), len(chain), cut, err, tc.want, tc.wantCut)
+		}
+		oldest := Date{2000 + tc.at - tc.want, 3, 1}
+		if got := chain[len(chain)-1].Plan.Date; got != oldest {
+			t.Errorf("from %s: the oldest read is of %s, want %s", filepath.Base(paths[tc.at]), got, oldest)
+		}
+		want := CarriedSince{Reviews: tc.want, Since: oldest}
+		if got := ActionCarried(chain, "lc-vision", "Write the vision"); got != want {
+			t.Errorf("from %s: the action came down %+v, want %+v", filepath.Base(paths[tc.at]), got, want)
+		}
 	}
 }

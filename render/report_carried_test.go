@@ -18,7 +18,7 @@ func carriedFixture(t *testing.T, year string) (*plans.Plan, []plans.EarlierRevi
 	t.Helper()
 	path := "testdata/carried/acme-" + year + ".yaml"
 	p := loadFixture(t, path)
-	earlier, err := plans.EarlierReviews(path, p)
+	earlier, _, err := plans.EarlierReviews(path, p)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestReportMarksWhatWasCarriedOn(t *testing.T) {
 func TestReportOfAPlanNotCarriedOnIsUnchanged(t *testing.T) {
 	for _, path := range []string{"testdata/carried/acme-2025.yaml", "../plans/testdata/report-all.yaml", "testdata/report-21.yaml"} {
 		p := loadFixture(t, path)
-		earlier, err := plans.EarlierReviews(path, p)
+		earlier, _, err := plans.EarlierReviews(path, p)
 		if err != nil || len(earlier) != 0 {
 			t.Fatalf("%s: earlier reviews %v, %v", path, earlier, err)
 		}
