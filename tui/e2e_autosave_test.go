@@ -198,3 +198,25 @@ func TestQuittingMidReviewSaysHowToCarryOn(t *testing.T) {
 		t.Errorf("after P and ctrl+c mid-review, ladder did not say %q:\n%s", want, tailText(text, 800))
 	}
 }
+
+// TestTheLastWordsShowAFileNamesControlCharacters: what ladder says as it
+// ends names the plan's file, and a file name comes from whoever added
+// the file (a pull request): an escape sequence in it (here one that
+// retitles the terminal) is shown, not sent to the terminal, as on the
+// screens.
+func TestTheLastWordsShowAFileNamesControlCharacters(t *testing.T) {
+	dir := t.TempDir()
+	name := "cafe\x1b]0;PWNED\x07.yaml"
+	e2ePlan(t, dir, name, nil)
+	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-14", "plans/"+name)
+	e.waitFor("? help")
+	e.keys("g")
+	e.waitFor("1 of 21 rated")
+	text := e.quits()
+	if !strings.Contains(text, "Every answer given is saved in plans/cafe") {
+		t.Fatalf("ladder did not say where the answers are:\n%s", tailText(text, 800))
+	}
+	if raw := string(e.s.Output()); strings.Contains(raw, "\x1b]0;PWNED") {
+		t.Errorf("the file name's escape sequence reached the terminal:\n%q", tailText(raw, 600))
+	}
+}

@@ -10,6 +10,7 @@ package tui
 import (
 	"errors"
 	"fmt"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"io"
 	"os"
 	"os/signal"
@@ -336,7 +337,9 @@ func Run(opts Options) error {
 		a.c.session.Close()
 	}
 	if a.exitNotice != "" {
-		fmt.Fprintln(os.Stderr, a.exitNotice)
+		// It names files, whose names come from whoever added them (a
+		// pull request), and quotes errors that may hold them.
+		fmt.Fprintln(os.Stderr, safetext.Terminal(a.exitNotice))
 	}
 	if a.exitErr != nil {
 		return a.exitErr // a plan left unsaved says so, whatever ended the review
