@@ -807,11 +807,10 @@ func lineKey(t string) (key, value string, ok bool) {
 // with the plan (a step that no longer follows its item) or the checklist
 // (an area renamed): an old one is never kept as if a person had written
 // it, unless it is one ladder writes now with words added (extendsOwn).
-var ladderPrefixes = []string{
+var ladderPrefixes = append([]string{
 	"# ladder review plan: ", "# Checklist: ", "# Edit by hand or with `ladder review`",
 	"# == ", "# (The counts are worked out", "# In the order of the plan.",
-	"# follows the action of: ", "# came from the action of: ",
-}
+}, stepLinePrefixes...)
 
 // stepLinePrefixes start the line above a step's from: key, which names
 // the item by its title.
