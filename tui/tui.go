@@ -10,7 +10,6 @@ package tui
 import (
 	"errors"
 	"fmt"
-	"github.com/socialmobility/ladder/internal/safetext"
 	"io"
 	"os"
 	"os/signal"
@@ -22,6 +21,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
