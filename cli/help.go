@@ -17,12 +17,13 @@ import (
 // are commands to copy, so they are left whole. Into a pipe or a file
 // the help is as cobra writes it.
 func fitHelpToTerminal(root *cobra.Command, stdout io.Writer) {
-	cols := terminalColumns(stdout)
-	if cols == 0 {
-		return
-	}
 	help := root.HelpFunc()
 	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		cols := terminalColumns(stdout) // asked only when help is, not on every run
+		if cols == 0 {
+			help(c, args)
+			return
+		}
 		var b bytes.Buffer
 		c.SetOut(&b)
 		help(c, args)
