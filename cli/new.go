@@ -156,7 +156,7 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 		return err
 	}
 	fmt.Fprintln(stdout, path)
-	q := plans.CommandQuote(path)
+	q := safetext.Line(plans.CommandPath(path))
 	fmt.Fprintf(stderr, "Wrote a new plan for %s with %s to rate.\n",
 		safetext.Line(s.Plan().Organisation), plural(s.Checklist().Len(), "item"))
 	if n.Previous != nil {
@@ -234,14 +234,14 @@ func carriedOn(stderr io.Writer, s *review.Session, prevPath string, linkErr err
 	} else {
 		fmt.Fprintf(stderr, "Carried on %s from %s.\n", what, safetext.Line(prevPath))
 	}
-	q, pq := plans.CommandQuote(path), plans.CommandQuote(prevPath)
+	q, pq := safetext.Line(plans.CommandPath(path)), safetext.Line(plans.CommandPath(prevPath))
 	if linkErr != nil {
 		fmt.Fprintf(stderr, "Next: run ladder review %s to go through it item by item.\n", q)
 		return &exitError{code: ExitProblems, err: fmt.Errorf("%s: %w", path, linkErr)}
 	}
 	fmt.Fprintf(stderr, "%s now names %s as its next review:\nits open actions are chased in the new plan from now on.\n", safetext.Line(prevPath), safetext.Line(path))
 	fmt.Fprintf(stderr, "Next: run ladder review %s to go through it item by item,\nor fill it in with any text editor and run ladder check %s\n", q, q)
-	fmt.Fprintf(stderr, "Once it is rated, compare the two reviews:\n  ladder diff %s %s\n", safetext.Line(pq), safetext.Line(q))
+	fmt.Fprintf(stderr, "Once it is rated, compare the two reviews:\n  ladder diff %s %s\n", pq, q)
 	// Both files changed: the old one by its next_review line.
 	fmt.Fprintln(stderr, "Commit both files:")
 	for _, words := range s.CommitSteps() {
@@ -340,7 +340,7 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 		return
 	}
 	fmt.Fprintf(w, "Once this review is rated, compare the two:\n  ladder diff %s %s\n",
-		safetext.Line(plans.CommandQuote(found[last].path)), safetext.Line(plans.CommandQuote(path)))
+		safetext.Line(plans.CommandPath(found[last].path)), safetext.Line(plans.CommandPath(path)))
 }
 
 // lastReviewHint points at the organisation's last review, as the set-up
@@ -352,10 +352,10 @@ func lastReviewHint(w io.Writer, path string, plan *plans.Plan, last *review.Las
 	case last == nil:
 	case last.UnderWay:
 		fmt.Fprintf(w, "%s is a review of the last half year, under way. Begun twice by\nmistake? Remove this plan (nothing is rated in it yet) and go on with that one:\n  rm %s\n  ladder review %s\n",
-			safetext.Line(last.Found.Path), safetext.Line(plans.CommandQuote(path)), safetext.Line(plans.CommandQuote(last.Found.Path)))
+			safetext.Line(last.Found.Path), safetext.Line(plans.CommandPath(path)), safetext.Line(plans.CommandPath(last.Found.Path)))
 	default:
 		fmt.Fprintf(w, "To chase %s's open actions in this review instead, remove\nthis plan (nothing is rated in it yet) and start it again from that one:\n  rm %s\n  %s\n",
-			safetext.Line(last.Found.Path), safetext.Line(plans.CommandQuote(path)), safetext.Line(newFromCommand(path, last.Found.Path, opts)))
+			safetext.Line(last.Found.Path), safetext.Line(plans.CommandPath(path)), safetext.Line(newFromCommand(path, last.Found.Path, opts)))
 		if id := last.Found.Plan.ChecklistRef.ID; id != plan.ChecklistRef.ID {
 			// A review carries on only on its own checklist.
 			fmt.Fprintf(w, "(It follows checklist %s, and the review begun from it would too.)\n", safetext.Line(id))
@@ -380,6 +380,7 @@ func newFromCommand(path, from string, opts newOptions) string {
 	for i, word := range words[2:] {
 		words[i+2] = plans.CommandQuote(word)
 	}
+	words[2], words[4] = plans.CommandPath(path), plans.CommandPath(from)
 	return strings.Join(words, " ")
 }
 

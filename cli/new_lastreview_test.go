@@ -132,3 +132,28 @@ func TestNewPointsAtTheLastReviewTheFormFinds(t *testing.T) {
 		})
 	}
 }
+
+// The plans new's note names come from the folder, so from whoever added
+// them: one whose name begins with a dash, when new runs in that folder,
+// is given to the commands the note suggests as "./--…", never as a
+// flag (ladder new --from-2026.yaml would fail, or read a flag's value).
+func TestNewsNoteTakesNoFileNameForAFlag(t *testing.T) {
+	t.Chdir(t.TempDir())
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	last := plans.New(c, "Acme Café Ltd", "Review 2026", plans.Date{Year: 2026, Month: time.September, Day: 1})
+	id := c.Areas[0].Items[0].ID
+	last.Items[id].Rating, last.Items[id].Action, last.Items[id].Status = "red", "Write a one-page vision", "todo"
+	if err := os.WriteFile("--from-2026.yaml", plans.Encode(last), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if err := runNew(&stdout, &stderr, "acme-2027.yaml", newOptions{org: "Acme Café Ltd", title: "Review 2027", checklist: checklist.DefaultID, date: "2027-09-01"}); err != nil {
+		t.Fatal(err)
+	}
+	said := stderr.String()
+	for _, want := range []string{"ladder new acme-2027.yaml --from ./--from-2026.yaml ", "ladder diff ./--from-2026.yaml acme-2027.yaml"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("new's note lacks %q:\n%s", want, said)
+		}
+	}
+}

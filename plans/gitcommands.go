@@ -60,6 +60,17 @@ func CommandQuote(s string) string {
 	return ShellQuote(s)
 }
 
+// CommandPath is CommandQuote for a file's path given to a command as
+// an argument of its own: one that begins with a dash (a plan named
+// "--from.yaml", listed from its own folder) gets "./" before it, which
+// names the same file, so that the command does not read it as a flag.
+func CommandPath(path string) string {
+	if strings.HasPrefix(path, "-") {
+		path = "./" + path
+	}
+	return CommandQuote(path)
+}
+
 // ShellQuote leaves a word of safe characters as it is and puts anything
 // else in single quotes, where a POSIX shell takes every character
 // literally (a single quote inside is closed, escaped and reopened).

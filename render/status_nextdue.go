@@ -73,9 +73,7 @@ func (d statusList) reviewsToBegin() []reviewToBegin {
 		year := max(due.Year, d.o.Today.Year) // a review long due is held this year
 		path, title := nextReviewNames(info.Path, info.Title, info.Date.Year, year)
 		words := []string{"ladder", "new", path, "--from", info.Path, "--title", title}
-		for i, w := range words[2:] {
-			words[i+2] = plans.CommandQuote(w)
-		}
+		words[2], words[4], words[6] = plans.CommandPath(path), plans.CommandPath(info.Path), plans.CommandQuote(title)
 		r := reviewToBegin{last: *last, due: due, days: days, command: strings.Join(words, " ")}
 		r.at = len(strings.Join(words[:3], " "))
 		out = append(out, r)

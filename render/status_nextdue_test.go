@@ -152,3 +152,22 @@ func TestNextReviewNames(t *testing.T) {
 		}
 	}
 }
+
+// A plan's file name comes from whoever added it: one that begins with a
+// dash, listed from its own folder, would make the suggested ladder new
+// read it as a flag (an unknown one, or worse, one that takes the next
+// word). Both paths get "./" before them, which names the same file.
+func TestTheNextReviewsCommandTakesNoFileNameForAFlag(t *testing.T) {
+	o := NewStatusList(day(2027, 8, 20), ByDue)
+	defer o.Close()
+	if err := o.Add(plans.PlanInfo{Path: "--from-2026.yaml", Organisation: "Acme", Title: "Review 2026", Date: day(2026, 9, 1)}, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := "    ladder new ./--from-2027.yaml \\\n      --from ./--from-2026.yaml --title 'Review 2027'\n"
+	if got := statusText(t, o); !strings.HasSuffix(got, want) {
+		t.Errorf("status text ends:\n%s\nwant it to end:\n%s", got, want)
+	}
+	if got := statusWords(t, o); !strings.Contains(got, "run: ladder new ./--from-2027.yaml --from ./--from-2026.yaml --title") {
+		t.Errorf("the words' command takes a file for a flag:\n%s", got)
+	}
+}
