@@ -599,7 +599,7 @@ func withHandComments(b []byte, fc *fileComments) []byte {
 	}
 	at := canonicalKeys(lines)
 	above := map[int][]string{}
-	atEnd := map[int]string{}
+	atEnd := map[int][]string{} // each written after the other: one line may end many (a list in brackets over lines)
 	below := map[int][]string{} // by the line of the key whose block they end
 	var last []string           // below the last line
 	var keyIndex map[string]int
@@ -636,7 +636,7 @@ func withHandComments(b []byte, fc *fileComments) []byte {
 		case commentAbove:
 			above[line] = append(above[line], strings.TrimLeft(c.text, " \t"))
 		case commentAtEnd:
-			atEnd[line] += c.text
+			atEnd[line] = append(atEnd[line], c.text)
 		case commentBelow:
 			below[line] = append(below[line], c.text)
 		}
@@ -672,7 +672,9 @@ func withHandComments(b []byte, fc *fileComments) []byte {
 			}
 		}
 		out = append(out, l...)
-		out = append(out, atEnd[i]...)
+		for _, c := range atEnd[i] {
+			out = append(out, c...)
+		}
 		out = append(out, '\n')
 		for _, t := range after[i] {
 			if keep(t.text) {
