@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -169,5 +170,43 @@ func TestTheNextReviewsCommandTakesNoFileNameForAFlag(t *testing.T) {
 	}
 	if got := statusWords(t, o); !strings.Contains(got, "run: ladder new ./--from-2027.yaml --from ./--from-2026.yaml --title") {
 		t.Errorf("the words' command takes a file for a flag:\n%s", got)
+	}
+}
+
+// The command a review to begin is started with is pasted into a shell
+// as it is shown. At a terminal the list is wrapped to its width, and the
+// command with it: a folder with a long name, from a pull request, put
+// the end of a path at the start of a line of its own, which the shell
+// ran as a command (plans/…/e, a file the same pull request could add),
+// and cut the words after it. The lines of a command continued with a
+// backslash are left whole, however narrow the terminal, in one piece
+// or written a few bytes at a time.
+func TestTheNextReviewsCommandIsNeverWrapped(t *testing.T) {
+	o := NewStatusList(day(2027, 8, 20), ByDue)
+	defer o.Close()
+	dir := "plans/" + strings.Repeat("a", 66) + "/evil"
+	if err := o.Add(plans.PlanInfo{Path: dir + "/acme.yaml", Organisation: "Acme", Title: "Review 2026 of everything the board asked us to look at", Date: day(2026, 9, 1)}, nil); err != nil {
+		t.Fatal(err)
+	}
+	flat := statusText(t, o)
+	first := "    ladder new " + dir + "/acme-2027.yaml \\\n"
+	second := "      --from " + dir + "/acme.yaml --title 'Review 2027 of everything the board asked us to look at'\n"
+	if !strings.Contains(flat, first+second) {
+		t.Fatalf("the command is not in the list:\n%s", flat)
+	}
+	for _, cols := range []int{40, 80, 100} {
+		if got := string(FitToWidth([]byte(flat), cols)); !strings.Contains(got, first+second) {
+			t.Errorf("at %d columns the command is wrapped:\n%s", cols, got)
+		}
+		var b bytes.Buffer
+		fw := NewFitWriter(&b, cols)
+		for rest := flat; rest != ""; {
+			n := min(len(rest), 7)
+			fw.Write([]byte(rest[:n]))
+			rest = rest[n:]
+		}
+		if err := fw.Flush(); err != nil || !strings.Contains(b.String(), first+second) {
+			t.Errorf("at %d columns, written in pieces, the command is wrapped (%v):\n%s", cols, err, b.String())
+		}
 	}
 }

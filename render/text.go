@@ -98,6 +98,7 @@ type FitWriter struct {
 	w    io.Writer
 	cols int
 	line []byte
+	fit  fitter
 }
 
 // NewFitWriter fits the lines written to w to cols (0: as they are).
@@ -106,7 +107,7 @@ func NewFitWriter(w io.Writer, cols int) *FitWriter { return &FitWriter{w: w, co
 func (f *FitWriter) Write(p []byte) (int, error) {
 	f.line = append(f.line, p...)
 	if i := bytes.LastIndexByte(f.line, '\n'); i >= 0 {
-		if _, err := f.w.Write(FitToWidth(f.line[:i+1], f.cols)); err != nil {
+		if _, err := f.w.Write(f.fit.fit(f.line[:i+1], f.cols)); err != nil {
 			return 0, err
 		}
 		f.line = append(f.line[:0], f.line[i+1:]...)
@@ -119,7 +120,7 @@ func (f *FitWriter) Flush() error {
 	if len(f.line) == 0 {
 		return nil
 	}
-	_, err := f.w.Write(FitToWidth(f.line, f.cols))
+	_, err := f.w.Write(f.fit.fit(f.line, f.cols))
 	f.line = f.line[:0]
 	return err
 }
@@ -128,15 +129,34 @@ func (f *FitWriter) Flush() error {
 // for a terminal of that width (0: as it is). A table row (a line whose
 // last column starts after a run of two spaces) wraps its last column
 // under itself, or below the others when they leave it too little room;
-// any other line runs on indented two spaces past its own.
+// any other line runs on indented two spaces past its own. A command
+// for a shell, continued over lines with a backslash at the end of each
+// but the last, is left whole, however wide: it is there to be pasted,
+// and a line break put in it would end the command there, leaving the
+// shell to run what follows as a command of its own (the terminal's own
+// wrapping of a long line puts no break in what is copied).
 func FitToWidth(text []byte, cols int) []byte {
+	var f fitter
+	return f.fit(text, cols)
+}
+
+// fitter is FitToWidth, and whether the last line it fitted ended in a
+// shell's line continuation, for a FitWriter that fits a line at a time.
+type fitter struct{ continued bool }
+
+func (f *fitter) fit(text []byte, cols int) []byte {
 	if cols <= 0 {
 		return text
 	}
 	var b strings.Builder
 	for _, line := range strings.SplitAfter(string(text), "\n") {
+		if line == "" {
+			break // after the last newline: no line, nor the end of a command
+		}
 		body := strings.TrimSuffix(line, "\n")
-		if width(body) <= cols {
+		command := f.continued || strings.HasSuffix(body, " \\")
+		f.continued = strings.HasSuffix(body, " \\")
+		if command || width(body) <= cols {
 			b.WriteString(line)
 			continue
 		}
