@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -88,8 +89,12 @@ func (d statusList) reviewsToBegin() []reviewToBegin {
 // heldYear, for the year year: the last one's, with its year moved on
 // where its folder ("plans/2026/"), the file's name or the title says it
 // ("acme-2026.yaml", "Review 2026"), else the year added to the name and
-// "Review 2027". ladder new makes next year's folder.
+// "Review 2027". ladder new makes next year's folder. The title is kept
+// in the new plan, so it is made plain text (safetext.Plain): the last
+// plan's may hold line breaks or escape sequences, which the command
+// would otherwise carry, shown as pictures, into the new plan's title.
 func nextReviewNames(path, title string, heldYear, year int) (string, string) {
+	title = safetext.Plain(title)
 	held, next := strconv.Itoa(heldYear), strconv.Itoa(year)
 	dir, base := filepath.Split(path)
 	ext := filepath.Ext(base)

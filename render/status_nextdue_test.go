@@ -146,6 +146,9 @@ func TestNextReviewNames(t *testing.T) {
 		{"plans/2026/acme-2026.yaml", "Review", 2027, "plans/2027/acme-2027.yaml", "Review 2027"},
 		{"plans/x2026/acme.yaml", "Review", 2027, "plans/x2026/acme-2027.yaml", "Review 2027"},
 		{"acme-2026-spring.yml", "", 2028, "acme-2028-spring.yml", "Review 2028"},
+		// The title is kept in the new plan: what a terminal would act on,
+		// or show as a picture (␤, ␛), is not pasted into it.
+		{"plans/acme-2026.yaml", "Review 2026\n\x1b]0;pwned\x07of  the\tboard\u202e", 2027, "plans/acme-2027.yaml", "Review 2027 of the board"},
 	} {
 		path, title := nextReviewNames(tc.path, tc.title, 2026, tc.year)
 		if path != tc.wantPath || title != tc.wantTitle {
