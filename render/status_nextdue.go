@@ -186,7 +186,7 @@ func (r reviewToBegin) line() string {
 }
 
 // words is the suggestion as a sentence for a screen reader, the dates
-// spelt out.
+// spelt out, the command on the line after it.
 func (r reviewToBegin) words() string {
 	when := "is due in " + countNoun(r.days, "day") + ", on " + spokenDate(r.due)
 	switch {
@@ -195,7 +195,10 @@ func (r reviewToBegin) words() string {
 	case r.days == 0:
 		when = "is due today, " + spokenDate(r.due)
 	}
-	return fmt.Sprintf("%s: the next review %s, a year after %s, held on %s%s. To begin it from that plan%s, run: %s",
+	// The command is a line of its own, which FitToWidth leaves whole:
+	// wrapped in the sentence, the end of a long path began a line,
+	// which a shell it was pasted into ran as a command.
+	return fmt.Sprintf("%s: the next review %s, a year after %s, held on %s%s. To begin it from that plan%s, run:\n%s",
 		r.organisation(), when, r.lastTitle(), spokenDate(r.last.info.Date), r.checklistMoved(), r.carrying(), plain(r.command))
 }
 

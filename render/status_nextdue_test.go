@@ -75,8 +75,8 @@ Reviews to begin (2)
 	words := statusWords(t, statusFixtureYears(t, ByDue))
 	for _, line := range []string{
 		"\nReviews to begin, 2:\n",
-		"Cole & Co␛[2J: the next review was due 436 days ago, on 10 June 2026, a year after Review 2025, held on 10 June 2025. To begin it from that plan, run: ladder new plans/cole/review-2027.yaml --from plans/cole/review-2025.yaml --title 'Review 2027'\n",
-		"Acme Café Ltd: the next review is due in 12 days, on 1 September 2027, a year after Review 2026, held on 1 September 2026. To begin it from that plan, carrying on its 2 open actions, run: ladder new plans/acme-2027.yaml --from plans/acme-2026.yaml --title 'Review 2027'\n",
+		"Cole & Co␛[2J: the next review was due 436 days ago, on 10 June 2026, a year after Review 2025, held on 10 June 2025. To begin it from that plan, run:\nladder new plans/cole/review-2027.yaml --from plans/cole/review-2025.yaml --title 'Review 2027'\n",
+		"Acme Café Ltd: the next review is due in 12 days, on 1 September 2027, a year after Review 2026, held on 1 September 2026. To begin it from that plan, carrying on its 2 open actions, run:\nladder new plans/acme-2027.yaml --from plans/acme-2026.yaml --title 'Review 2027'\n",
 	} {
 		if !strings.Contains(words, line) {
 			t.Errorf("the words want %q:\n%s", line, words)
@@ -171,7 +171,7 @@ func TestTheNextReviewsCommandTakesNoFileNameForAFlag(t *testing.T) {
 	if got := statusText(t, o); !strings.HasSuffix(got, want) {
 		t.Errorf("status text ends:\n%s\nwant it to end:\n%s", got, want)
 	}
-	if got := statusWords(t, o); !strings.Contains(got, "run: ladder new ./--from-2027.yaml --from ./--from-2026.yaml --title") {
+	if got := statusWords(t, o); !strings.Contains(got, "run:\nladder new ./--from-2027.yaml --from ./--from-2026.yaml --title") {
 		t.Errorf("the words' command takes a file for a flag:\n%s", got)
 	}
 }
@@ -190,6 +190,13 @@ func TestTheNextReviewsCommandIsNeverWrapped(t *testing.T) {
 	dir := "plans/" + strings.Repeat("a", 66) + "/evil"
 	if err := o.Add(plans.PlanInfo{Path: dir + "/acme.yaml", Organisation: "Acme", Title: "Review 2026 of everything the board asked us to look at", Date: day(2026, 9, 1)}, nil); err != nil {
 		t.Fatal(err)
+	}
+	// Said in words (ACCESSIBLE), the command is a line of its own.
+	words := "ladder new " + dir + "/acme-2027.yaml --from " + dir + "/acme.yaml --title 'Review 2027 of everything the board asked us to look at'\n"
+	for _, cols := range []int{40, 80, 100} {
+		if got := string(FitToWidth([]byte(statusWords(t, o)), cols)); !strings.Contains(got, "run:\n"+words) {
+			t.Errorf("at %d columns the command said in words is wrapped:\n%s", cols, got)
+		}
 	}
 	flat := statusText(t, o)
 	first := "    ladder new " + dir + "/acme-2027.yaml \\\n"

@@ -130,11 +130,12 @@ func (f *FitWriter) Flush() error {
 // last column starts after a run of two spaces) wraps its last column
 // under itself, or below the others when they leave it too little room;
 // any other line runs on indented two spaces past its own. A command
-// for a shell, continued over lines with a backslash at the end of each
-// but the last, is left whole, however wide: it is there to be pasted,
-// and a line break put in it would end the command there, leaving the
-// shell to run what follows as a command of its own (the terminal's own
-// wrapping of a long line puts no break in what is copied).
+// to paste into a shell is left whole, however wide: a line that begins
+// "ladder ", and one continued over lines with a backslash at the end of
+// each but the last. A line break put in it would end the command there,
+// leaving the shell to run what follows as a command of its own (the
+// terminal's own wrapping of a long line puts no break in what is
+// copied).
 func FitToWidth(text []byte, cols int) []byte {
 	var f fitter
 	return f.fit(text, cols)
@@ -154,7 +155,7 @@ func (f *fitter) fit(text []byte, cols int) []byte {
 			break // after the last newline: no line, nor the end of a command
 		}
 		body := strings.TrimSuffix(line, "\n")
-		command := f.continued || strings.HasSuffix(body, " \\")
+		command := f.continued || strings.HasSuffix(body, " \\") || strings.HasPrefix(strings.TrimLeft(body, " "), "ladder ")
 		f.continued = strings.HasSuffix(body, " \\")
 		if command || width(body) <= cols {
 			b.WriteString(line)
