@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
@@ -208,15 +207,8 @@ func TestTheNextReviewsCommandIsNeverWrapped(t *testing.T) {
 		if got := string(FitToWidth([]byte(flat), cols)); !strings.Contains(got, first+second) {
 			t.Errorf("at %d columns the command is wrapped:\n%s", cols, got)
 		}
-		var b bytes.Buffer
-		fw := NewFitWriter(&b, cols)
-		for rest := flat; rest != ""; {
-			n := min(len(rest), 7)
-			fw.Write([]byte(rest[:n]))
-			rest = rest[n:]
-		}
-		if err := fw.Flush(); err != nil || !strings.Contains(b.String(), first+second) {
-			t.Errorf("at %d columns, written in pieces, the command is wrapped (%v):\n%s", cols, err, b.String())
+		if pieces, err := fitInPieces(flat, cols); err != nil || !strings.Contains(pieces, first+second) {
+			t.Errorf("at %d columns, written in pieces, the command is wrapped (%v):\n%s", cols, err, pieces)
 		}
 	}
 }

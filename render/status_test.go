@@ -380,14 +380,7 @@ func TestStatusTextFitsTheTerminal(t *testing.T) {
 			if !slices.Equal(strings.Fields(got), strings.Fields(flat)) {
 				t.Errorf("--by %s at %d columns says other words than the one-line list:\n%s", by, cols, got)
 			}
-			var b bytes.Buffer
-			fw := NewFitWriter(&b, cols)
-			for rest := flat; rest != ""; {
-				n := min(len(rest), 7)
-				fw.Write([]byte(rest[:n]))
-				rest = rest[n:]
-			}
-			if err := fw.Flush(); err != nil || b.String() != got {
+			if pieces, err := fitInPieces(flat, cols); err != nil || pieces != got {
 				t.Errorf("--by %s at %d columns: written in pieces, the list differs (%v)", by, cols, err)
 			}
 		}
@@ -395,4 +388,18 @@ func TestStatusTextFitsTheTerminal(t *testing.T) {
 			t.Errorf("--by %s: the rows lost their layout:\n%s", by, got)
 		}
 	}
+}
+
+// fitInPieces is text through a FitWriter of cols, written 7 bytes at a
+// time: lines that end mid-write, as status writes them as it goes.
+func fitInPieces(text string, cols int) (string, error) {
+	var b bytes.Buffer
+	fw := NewFitWriter(&b, cols)
+	for rest := text; rest != ""; {
+		n := min(len(rest), 7)
+		fw.Write([]byte(rest[:n]))
+		rest = rest[n:]
+	}
+	err := fw.Flush()
+	return b.String(), err
 }
