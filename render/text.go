@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -190,12 +191,27 @@ func (f *fitter) fit(text []byte, cols int) []byte {
 		lines := wrapTo(content, cols-width(indent))
 		b.WriteString(indent + lines[0] + "\n")
 		if len(lines) > 1 {
-			for _, l := range wrapTo(strings.Join(lines[1:], " "), cols-hang) {
+			for _, l := range wrapTo(afterFirstLine(content, lines), cols-hang) {
 				b.WriteString(strings.Repeat(" ", hang) + l + "\n")
 			}
 		}
 	}
 	return []byte(b.String())
+}
+
+// afterFirstLine is what of text follows the first of lines, text wrapped:
+// the rest of a word cut at the edge goes on whole, where joining the
+// other lines with spaces put one into the word.
+func afterFirstLine(text string, lines []string) string {
+	rest := text
+	for _, w := range strings.Fields(lines[0]) {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		if !strings.HasPrefix(rest, w) {
+			return strings.Join(lines[1:], " ") // not text as wrapped: as before
+		}
+		rest = rest[len(w):]
+	}
+	return rest
 }
 
 // wrapAtSpaces breaks plain text into lines of at most limit columns at
