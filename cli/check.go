@@ -322,7 +322,7 @@ func handedOnLines(named [][2]string, all int) string {
 func overdueWayOut(late []string) string {
 	plan := "PLAN"
 	if len(late) == 1 {
-		plan = plans.CommandQuote(late[0])
+		plan = plans.CommandPath(late[0])
 	}
 	return "To clear an overdue action, mark it done or give it a later due date,\n" +
 		"in ladder review " + safetext.Line(plan) + " or by hand at the line shown.\n" +
