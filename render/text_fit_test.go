@@ -1,6 +1,9 @@
 package render
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A word wider than the terminal (a path, most often from a plan or a
 // folder's name) is cut at the edge, and what is left of it goes on at the
@@ -12,5 +15,17 @@ func TestFitToWidthPutsNoSpaceIntoACutWord(t *testing.T) {
 	want := "  Plan\n    abcdefghijklmnopqrstuvwxyz\n    0123456789ABCD here\n"
 	if got != want {
 		t.Errorf("FitToWidth =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// The workforce data's diff hangs a setting's later lines as FitToWidth
+// does, and puts no space into a word it cuts either: a benchmark's path
+// wider than the line read "…/bench mark.yaml".
+func TestWrapHangingPutsNoSpaceIntoACutWord(t *testing.T) {
+	word := strings.Repeat("abcdefghij", 9)
+	got := wrapHanging("  ", "Benchmark: (none) → "+word)
+	want := "  Benchmark: (none) →\n    " + word[:76] + "\n    " + word[76:] + "\n"
+	if got != want {
+		t.Errorf("wrapHanging =\n%q\nwant\n%q", got, want)
 	}
 }

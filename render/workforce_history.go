@@ -272,7 +272,7 @@ func wrapHanging(indent, s string) string {
 	if len(lines) == 1 {
 		return indent + lines[0] + "\n"
 	}
-	return indent + lines[0] + "\n" + wrapText(indent+"  ", strings.Join(lines[1:], " "))
+	return indent + lines[0] + "\n" + wrapText(indent+"  ", afterFirstLine(s, lines))
 }
 
 // WorkforceDiffMarkdown is WorkforceDiffText as a Markdown section.
