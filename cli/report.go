@@ -63,9 +63,11 @@ actions and steps came from there, still open or done; it marks each
 action and step that did: "Carried on: from the review of 2026-03-02",
 with "(2 reviews ago)" for one carried on twice and "edited since" where
 its words changed. CSV then has one more column, carried on from, that
-review's date, to filter last year's actions on. A previous review that
-cannot be read (moved, or outside the repository, which is never
-followed) is named as the plan gives it, and nothing is marked. The
+review's date, to filter last year's actions on. A previous review no
+longer in the folder (removed with git rm once carried on) is read from
+git at HEAD, by the same rules, and the report says so. One that cannot
+be read (moved, or outside the repository, which is never followed) is
+named as the plan gives it, and nothing is marked. The
 reviews before it are read 20 back at most; standard error says when
 there were more.
 

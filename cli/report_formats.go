@@ -7,11 +7,13 @@ import (
 	"io"
 	"os"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
@@ -156,6 +158,11 @@ func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date
 // (plans.MaxEarlierReviews).
 func reportCarried(stderr io.Writer, file string, p *plans.Plan) render.ReportOption {
 	earlier, cut, err := plans.EarlierReviews(file, p)
+	if errors.Is(err, plans.ErrNoPlanThere) {
+		if prev, gitErr := previousAtHead(file, p); prev != nil || gitErr != nil {
+			earlier, err = prev, gitErr
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "ladder: the report marks nothing as carried on: previous_review %s\n", safetext.Line(err.Error()))
 	}
@@ -165,6 +172,54 @@ func reportCarried(stderr io.Writer, file string, p *plans.Plan) render.ReportOp
 			len(earlier), oldest.Plan.Date, safetext.Line(oldest.Path))
 	}
 	return render.CarriedOnFrom(earlier)
+}
+
+// previousAtHead reads the review the plan at file carried on from at
+// HEAD, for one no longer in the folder: last year's plan is often
+// removed with git rm once carried on, and the report would mark nothing
+// without it. It is read by plans.PreviousReviewRemoved's rules (inside
+// the repository, loads, on the same checklist), and never the plan
+// itself. Only the first review back is read so: the chain ends there.
+// Outside a repository git is not run. nil, nil when HEAD does not have
+// it (or git cannot say): the plan's own error stands; an error when HEAD
+// has a file there that fails the rules.
+func previousAtHead(file string, p *plans.Plan) ([]plans.EarlierReview, error) {
+	if _, inRepo := strictyaml.Root(filepath.Dir(file)); !inRepo {
+		return nil, nil
+	}
+	target, err := plans.Link(file, p.PreviousReview)
+	if err != nil {
+		return nil, nil
+	}
+	repo, self, err := openRepo(file)
+	if err != nil {
+		return nil, nil
+	}
+	defer repo.Close()
+	rel, err := repo.Rel(target)
+	if err != nil || rel == self {
+		return nil, nil
+	}
+	const rev = "HEAD"
+	commit, err := repo.Resolve(rev)
+	if err != nil {
+		return nil, nil // no commit yet
+	}
+	data, readErr := repo.ReadFile(commit, rel)
+	if readErr != nil && !errors.Is(readErr, gitrev.ErrTooLarge) {
+		return nil, nil // not at HEAD either (or git trouble)
+	}
+	load := func(string) (*plans.Plan, error) {
+		if readErr != nil {
+			return nil, readErr
+		}
+		return plans.Parse(rev+":"+rel, data, revisionResolver(repo, commit, path.Dir(rel)))
+	}
+	prev, prevPath, err := plans.PreviousReviewRemoved(file, p, load)
+	if err != nil {
+		return nil, err
+	}
+	return []plans.EarlierReview{{Ref: p.PreviousReview, Path: prevPath, Plan: prev, Revision: rev}}, nil
 }
 
 // reportHistory reads the plan's history for the HTML report, and the

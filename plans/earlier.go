@@ -14,6 +14,9 @@ type EarlierReview struct {
 	Ref  string
 	Path string
 	Plan *Plan
+	// Revision is the git revision it was read at ("HEAD") when it is no
+	// longer in the folder (PreviousReviewRemoved); "" for the file there.
+	Revision string
 }
 
 // MaxEarlierReviews is how many reviews EarlierReviews reads back from a
@@ -56,6 +59,32 @@ func (l *Links) PreviousReview(path string, p *Plan, load PlanLoader) (prev *Pla
 	if err != nil {
 		return nil, "", err
 	}
+	return loadPrevious(p, ref, target, load)
+}
+
+// PreviousReviewRemoved is PreviousReview for a previous review that is
+// no longer in the folder (FollowLink's ErrNoPlanThere), most often
+// removed with git rm once carried on, and read instead by load from
+// where it still is: git, at the last commit. The rules are
+// PreviousReview's but for the file being there: the link may not leave
+// the repository, the plan must load, on the same checklist. That it is
+// not the plan itself is the caller's to check, as only it knows where
+// load reads (the plan is in the folder, and this one is not).
+func PreviousReviewRemoved(path string, p *Plan, load PlanLoader) (prev *Plan, prevPath string, err error) {
+	ref := p.PreviousReview
+	if ref == "" {
+		return nil, "", nil
+	}
+	target, err := Link(path, ref)
+	if err != nil {
+		return nil, "", err
+	}
+	return loadPrevious(p, ref, target, load)
+}
+
+// loadPrevious loads the previous review at target, where ref led, and
+// checks it is on p's checklist.
+func loadPrevious(p *Plan, ref, target string, load PlanLoader) (prev *Plan, prevPath string, err error) {
 	if load == nil {
 		load = func(path string) (*Plan, error) { return LoadFile(path, nil) }
 	}

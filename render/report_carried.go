@@ -33,7 +33,8 @@ type reportExtras struct {
 // and mark each action and project-plan step that came from it, or from
 // the reviews before it. earlier is plans.EarlierReviews' chain; empty
 // for a plan whose previous review could not be read, which the report
-// then names as the plan gives it, and says so.
+// then names as the plan gives it, and says so. A review read from git
+// (EarlierReview.Revision) is named with where it was read.
 func CarriedOnFrom(earlier []plans.EarlierReview) ReportOption {
 	return func(x *reportExtras) {
 		x.carried = true
@@ -64,7 +65,11 @@ func carriedFromDetail(p *plans.Plan, earlier []plans.EarlierReview) detail {
 		return d
 	}
 	prev := earlier[0]
-	d.value = reviewOf(prev.Plan, true) + " (" + prev.Ref + ")"
+	d.value = reviewOf(prev.Plan, true) + " (" + prev.Ref
+	if prev.Revision != "" {
+		d.value += ", read from git: it is no longer in the folder"
+	}
+	d.value += ")"
 	switch n := len(earlier) - 1; {
 	case n == 1:
 		d.value += ", which carried on from " + reviewOf(earlier[1].Plan, false)
