@@ -73,7 +73,8 @@ func (a *app) unreadNotice() {
 // screens are gone by then, a facilitator closing a workshop needs the
 // command as much as anyone, and the end of the review (the board) prints
 // the file and the git commands already. The command asks for the same
-// mode, presenter and room, as the review had when it ended.
+// mode, presenter and room, as the review had when it ended, and the
+// workshop's clocks (see timebox.flags).
 func (a *app) commitNotice() {
 	ss := a.c.session
 	atEnd := a.active == screenSummary || a.active == screenBoard && ss != nil && ss.Place().Kind == review.AtEnd // presenter mode ends on the board
@@ -90,6 +91,7 @@ func (a *app) commitNotice() {
 			if a.c.present {
 				room += "--present "
 			}
+			room += a.c.timer.flags(a.c.now())
 			a.exitNotice = fmt.Sprintf("Every answer given is saved in %s (%d of %d items rated).\nTo carry on where you left off, run: ladder review %s%s",
 				ss.Path(), total.Rated(), total.Total(), room, plans.ShellQuote(ss.Path()))
 		}

@@ -164,7 +164,10 @@ func TestATerminalGoneWithoutAHangupSignalEndsTheReview(t *testing.T) {
 // the answers are and the command that carries on, as the accessible
 // prompts do: someone who comes back next week need not remember either.
 // In presenter mode it says the same, with the command that carries on in
-// presenter mode: a facilitator closing a workshop comes back to it too.
+// presenter mode: a facilitator closing a workshop comes back to it too,
+// and with the workshop's clocks: the time box as given, and the session
+// with the time it had left (here all of it, to the minute: the session
+// counts from the first rating, a second or two ago).
 func TestQuittingMidReviewSaysHowToCarryOn(t *testing.T) {
 	dir := t.TempDir()
 	e2ePlan(t, dir, "cafe.yaml", nil)
@@ -186,6 +189,21 @@ func TestQuittingMidReviewSaysHowToCarryOn(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("after q mid-review in presenter mode, ladder did not say %q:\n%s", want, tailText(text, 800))
 		}
+	}
+	e = e2eStart(t, dir, e2eTerm{cols: 100, rows: 30}, "review", "--present", "--timebox", "90s", "--session", "90m", "--today", "2027-03-14", "plans/cafe.yaml")
+	e.waitFor("? help")
+	e.keys("a")
+	e.waitFor("session 1:29:")
+	text = e.quits()
+	if want := "To carry on where you left off, run: ladder review --present --timebox 1m30s --session 1h30m plans/cafe.yaml"; !strings.Contains(text, want) {
+		t.Errorf("after q mid-review with the clocks, ladder did not say %q:\n%s", want, tailText(text, 800))
+	}
+	// Before the first rating the session has not started: all of it.
+	e = e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "--session", "2h", "--today", "2027-03-14", "plans/cafe.yaml")
+	e.waitFor("? help")
+	text = e.quits()
+	if want := "To carry on where you left off, run: ladder review --session 2h plans/cafe.yaml"; !strings.Contains(text, want) {
+		t.Errorf("after q mid-review with a session clock, ladder did not say %q:\n%s", want, tailText(text, 800))
 	}
 	// Turned on with P in the review, and quit with ctrl+c, alike.
 	e = e2eStart(t, dir, e2eTerm{cols: 100, rows: 30}, "review", "--today", "2027-03-14", "plans/cafe.yaml")

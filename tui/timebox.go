@@ -215,6 +215,50 @@ func (t *timebox) sessionView(st *styles, now time.Time, itemsLeft int, compact 
 	return st.Clock.Render(text)
 }
 
+// flags is the clocks as the command that carries on a review gives them
+// ("--timebox 5m --session 40m ", or ""), for the notice printed when the
+// review is quit in the middle. The time box is the one given: + gave one
+// item more, not every item. The session is the time it has left, not its
+// first length: a facilitator who quits for lunch comes back to the same
+// room and the same end of the day, and a session started afresh would
+// show a pace per item the afternoon does not have (what was paused, or
+// while ladder was not running, is not counted, as t does for a break).
+// It is rounded up to the minute, a length people say and type; before
+// the first rating none of it has run. A session already over carries
+// nothing on: there is nothing left to count down, and how much more the
+// room takes is the facilitator's call, with --session.
+func (t *timebox) flags(now time.Time) string {
+	out := ""
+	if t.limit > 0 {
+		out += "--timebox " + flagDuration(t.limit) + " "
+	}
+	left := t.session
+	if !t.sessionStart.IsZero() {
+		left = t.sessionLeft(now)
+	}
+	if left > 0 {
+		out += "--session " + flagDuration((left+time.Minute-1)/time.Minute*time.Minute) + " "
+	}
+	return out
+}
+
+// flagDuration writes a duration as --timebox and --session read it, the
+// way a person would type it: "5m", "1m30s", "2h", not time's "5m0s".
+func flagDuration(d time.Duration) string {
+	h, m, s := int(d/time.Hour), int(d%time.Hour/time.Minute), int(d%time.Minute/time.Second)
+	out := ""
+	if h > 0 {
+		out += fmt.Sprintf("%dh", h)
+	}
+	if m > 0 {
+		out += fmt.Sprintf("%dm", m)
+	}
+	if s > 0 || out == "" {
+		out += fmt.Sprintf("%ds", s)
+	}
+	return out
+}
+
 // clock formats a duration as m:ss (h:mm:ss from an hour).
 func clock(d time.Duration) string {
 	s := int(d / time.Second)

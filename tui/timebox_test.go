@@ -307,3 +307,53 @@ func TestRestartOnTheNextStepsLeavesTheItemsTime(t *testing.T) {
 	h.press("T") // on the item, it does
 	h.requireView("5:00 left")
 }
+
+// Quit mid-review, the command that carries on keeps the workshop's
+// clocks: the time box as it was given (not the minutes + gave one item),
+// and the session with the time it has left, to the minute up, for a
+// facilitator coming back from a break to the same room; the break itself,
+// and a pause, are not counted. A session already over carries nothing on:
+// there is no time left to count, and how much more is the room's call.
+func TestTheCommandThatCarriesOnKeepsTheClocks(t *testing.T) {
+	quit := func(h *rvHarness) string {
+		h.a.exitNotice, h.a.quitting = "", true
+		h.a.commitNotice()
+		h.a.quitting = false
+		return h.a.exitNotice
+	}
+	h, path := rvOpen(t, rvNewPlan(t), 120, 40)
+	clock := &testClock{}
+	h.a.c.now = clock.now
+	h.a.c.timer = timebox{limit: 90 * time.Second, session: 90 * time.Minute}
+	h.a.c.timer.open(h.a.c.pos(), clock.now())
+	clock.advance(20 * 60) // before the first rating the session's time does not run
+	if got, want := quit(h), "run: ladder review --timebox 1m30s --session 1h30m "+path; !strings.HasSuffix(got, want) {
+		t.Errorf("before the first rating, the notice ends %q, want %q", got, want)
+	}
+	h.press("g")
+	clock.advance(50*60 + 20)
+	h.press("+") // the item's minute more is not the time box
+	h.press("t") // a pause is not counted
+	clock.advance(10 * 60)
+	if got, want := quit(h), "run: ladder review --timebox 1m30s --session 40m "+path; !strings.HasSuffix(got, want) {
+		t.Errorf("39:40 of the session left, the notice ends %q, want %q", got, want)
+	}
+	h.press("t")
+	clock.advance(40 * 60)
+	if got, want := quit(h), "run: ladder review --timebox 1m30s "+path; !strings.HasSuffix(got, want) {
+		t.Errorf("the session over, the notice ends %q, want %q", got, want)
+	}
+	// Whatever it says parses back to the same clocks.
+	for _, tc := range []struct {
+		d    time.Duration
+		want string
+	}{{5 * time.Minute, "5m"}, {90 * time.Second, "1m30s"}, {2 * time.Hour, "2h"}, {time.Hour + 30*time.Minute + 5*time.Second, "1h30m5s"}, {7 * time.Second, "7s"}} {
+		got := flagDuration(tc.d)
+		if got != tc.want {
+			t.Errorf("flagDuration(%v) = %q, want %q", tc.d, got, tc.want)
+		}
+		if back, err := ParseSession(got); err != nil || back != tc.d {
+			t.Errorf("%q reads back as %v, %v", got, back, err)
+		}
+	}
+}
