@@ -429,6 +429,8 @@ func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (pr
 			level, msg = "warning", msg+", so this plan's open actions are still chased here until it does"
 		case errors.Is(err, plans.ErrLinkDoesNotLoad):
 			level = "warning"
+		case errors.Is(err, plans.ErrCarriedOnTwice):
+			level, msg = "warning", msg+": keep one, and remove the other (or merge the two by hand into the one kept)"
 		case errors.Is(err, plans.ErrNotNamedNext):
 			level, msg = "warning", msg+": if this plan carries that one on, that plan's next_review should name this one (ladder new --from writes both lines)"
 		case errors.Is(err, plans.ErrNoPlanThere):

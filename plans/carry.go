@@ -385,6 +385,16 @@ var ErrLinkDoesNotLoad = errors.New("does not load (ladder check says why)")
 // does not name the plan as its next review.
 var ErrNotNamedNext = errors.New("does not name this plan as its next review")
 
+// ErrCarriedOnTwice is PreviousReviewOf's error, with ErrNotNamedNext,
+// when the previous review names as its next review another plan that
+// carries it on too: two people carried one plan on, on two branches,
+// and the merge kept one next_review line. Pointing that line at this
+// plan would only move the warning to the other; what fits is to keep
+// one of the two reviews. A next_review that leads to no plan, or to one
+// that does not name the previous review back, is an ordinary broken
+// link, and this plan may well be the one it should name.
+var ErrCarriedOnTwice = errors.New("so two reviews carry one plan on")
+
 // PreviousReviewOf is the previous review the plan at path carried on
 // from: "" when it names none, and an error when the link fails as
 // FollowLink's do, or when that plan does not name this one back as its
@@ -411,6 +421,11 @@ func (l *Links) PreviousReviewOf(path string, p *Plan) (string, error) {
 		return "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(p.PreviousReview), shownTarget(p.PreviousReview, prev), ErrLinkDoesNotLoad)
 	case l.namesBack(prev, next, path):
 		return prev, nil
+	}
+	if next != "" {
+		if other, _, err := l.nextReview(prev, next); err == nil {
+			return "", fmt.Errorf("%s leads to %s, which %w: it names %s, which carries it on too, %w", safetext.Quote(p.PreviousReview), shownTarget(p.PreviousReview, prev), ErrNotNamedNext, shownTarget(next, other), ErrCarriedOnTwice)
+		}
 	}
 	return "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(p.PreviousReview), shownTarget(p.PreviousReview, prev), ErrNotNamedNext)
 }
