@@ -501,7 +501,7 @@ func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *work
 		return
 	}
 	fmt.Fprintf(w, "Wrote %s: counts only, for %s%s. %s was not copied or kept: delete it when you no longer need it.\n", out, plural(len(d.Grades), "grade"), replaced, name)
-	fmt.Fprintf(w, "Next: ladder data show %s\n", plans.CommandQuote(out))
+	fmt.Fprintf(w, "Next: ladder data show %s\n", plans.CommandPath(out))
 }
 
 // answersWord is "12 answers", or "fewer than 10 answers".

@@ -181,7 +181,7 @@ func diffDataFilesNamed(stderr io.Writer, args []string, rev string, md bool) ([
 	for _, a := range args {
 		d := diffData(stderr, a)
 		if d == nil {
-			return nil, &exitError{code: ExitProblems, err: fmt.Errorf("%s does not load, so it is not compared: run ladder check %s", a, plans.CommandQuote(a))}
+			return nil, &exitError{code: ExitProblems, err: fmt.Errorf("%s does not load, so it is not compared: run ladder check %s", a, plans.CommandPath(a))}
 		}
 		loaded = append(loaded, d)
 	}
@@ -742,7 +742,7 @@ func openRepo(file string) (*gitrev.Repo, string, error) {
 // the repository, and is named on one line: a line break in a file's name
 // must not start a line of ladder's output.
 func notLoaded(err error, path string) error {
-	return fmt.Errorf("%w\n%s does not load, so it is not compared: run ladder check %s", err, safetext.Line(path), safetext.Line(plans.CommandQuote(path)))
+	return fmt.Errorf("%w\n%s does not load, so it is not compared: run ladder check %s", err, safetext.Line(path), safetext.Line(plans.CommandPath(path)))
 }
 
 // gitProblem ends a command on something git could not do. A revision

@@ -123,7 +123,7 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 		// would otherwise see nothing of it, and no reason why.
 		fmt.Fprintf(stderr, "%s has changes not committed yet, which history does not show.\n"+
 			"To count them, commit the plan: git add %s && git commit\n",
-			safetext.Line(file), safetext.Line(plans.CommandQuote(file)))
+			safetext.Line(file), safetext.Line(plans.CommandPath(file)))
 	}
 	if shallow {
 		sayShallowClone(stderr, "history")
@@ -293,7 +293,7 @@ func planHistory(file string, opts gitrev.LogOptions) ([]plans.HistoryEntry, err
 			return nil, usageErrorf("%s does not exist, and git has no history of it: check the spelling of the path", file)
 		}
 		return nil, gitProblem(fmt.Errorf("%s has no history yet: git has no commit of it.\n"+
-			"Commit it first (git add %s && git commit), then run this again", file, plans.CommandQuote(file)))
+			"Commit it first (git add %s && git commit), then run this again", file, plans.CommandPath(file)))
 	}
 	entries := make([]plans.HistoryEntry, len(newestFirst))
 	loaded := 0

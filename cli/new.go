@@ -213,9 +213,9 @@ func notCarried(prev *plans.File, path string, err error) error {
 		// Most often this year's review was begun twice by mistake: the
 		// one to go on with is the review that took the actions on. A
 		// review after that one carries on from it.
-		next := safetext.Line(plans.CommandQuote(carried.Next))
+		next := safetext.Line(plans.CommandPath(carried.Next))
 		return &exitError{code: ExitProblems, err: fmt.Errorf("%w; go on with that review (ladder review %s), or begin the one after it from it (ladder new %s --from %s ...)",
-			err, next, safetext.Line(plans.CommandQuote(path)), next)}
+			err, next, safetext.Line(plans.CommandPath(path)), next)}
 	case errors.Is(err, plans.ErrChangedOnDisk):
 		return &exitError{code: ExitProblems, err: fmt.Errorf(
 			"%s changed on disk while ladder was reading it, so nothing was written: run this again", prev.Path)}

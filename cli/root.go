@@ -131,7 +131,7 @@ func reviewFlagHint(cmd *cobra.Command, err error) string {
 // make a plan of that name) but answered with the command that opens it.
 func rootArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 && (strings.HasSuffix(args[0], ".yaml") || strings.HasSuffix(args[0], ".yml")) {
-		return usageErrorf("%q is not a command: to open a plan, run: ladder review %s", args[0], plans.CommandQuote(args[0]))
+		return usageErrorf("%q is not a command: to open a plan, run: ladder review %s", args[0], plans.CommandPath(args[0]))
 	}
 	return noArgsSuggesting(cmd, args)
 }

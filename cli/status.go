@@ -222,7 +222,7 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 			them = "its actions are"
 		}
 		return &exitError{code: ExitProblems, err: fmt.Errorf("%s did not load (see above), so %s not in this list: run ladder check %s for every problem",
-			plural(bad, "file"), them, plans.CommandQuote(dir))}
+			plural(bad, "file"), them, plans.CommandPath(dir))}
 	}
 	return nil
 }

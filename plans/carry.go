@@ -232,7 +232,7 @@ func withNextReview(prev *File, ref string) ([]byte, error) {
 			return b, nil
 		}
 	}
-	return nil, fmt.Errorf("%s is laid out by hand in a way ladder cannot add a line to safely: run ladder fmt %s first, or add \"next_review: %s\" above its items yourself", prev.Path, CommandQuote(prev.Path), ref)
+	return nil, fmt.Errorf("%s is laid out by hand in a way ladder cannot add a line to safely: run ladder fmt %s first, or add \"next_review: %s\" above its items yourself", prev.Path, CommandPath(prev.Path), ref)
 }
 
 // itemsLine reports whether line is the items: key, alone or with a

@@ -210,7 +210,7 @@ func checklistFailed(err error, file string) string {
 		more = fmt.Sprintf("%d more mistakes", n)
 	}
 	return fmt.Sprintf("%s (and %s in that checklist: ladder checklists show %s lists every one)",
-		first.Error(), more, safetext.Line(CommandQuote(file)))
+		first.Error(), more, safetext.Line(CommandPath(file)))
 }
 
 func firstLine(err error) string {

@@ -291,10 +291,10 @@ func FolderInside(path string) error {
 func replaceable(path string, info fs.FileInfo) error {
 	name := safetext.Line(path)
 	if info.Mode().Perm()&0o222 == 0 {
-		return &Refusal{name + " is read-only, so ladder left it as it is", "make it writable (for example chmod u+w " + ShellQuote(name) + ") and save again"}
+		return &Refusal{name + " is read-only, so ladder left it as it is", "make it writable (for example chmod u+w " + CommandPath(name) + ") and save again"}
 	}
 	if n := linkCount(info); n > 1 {
-		q := ShellQuote(name)
+		q := CommandPath(name)
 		return &Refusal{fmt.Sprintf("%s has %d names (hard links), and saving replaces the file, which would leave the other names with the old plan; so ladder left it as it is", name, n),
 			"give it a file of its own (cp " + q + " " + q + ".new && mv " + q + ".new " + q + ") and save again"}
 	}

@@ -215,3 +215,23 @@ func TestPlanTooBigToReadBackIsNotWritten(t *testing.T) {
 		t.Error("the file was written")
 	}
 }
+
+// The command a message gives to fix a plan named with a leading dash,
+// listed from its own folder, takes no file name for a flag: "chmod u+w
+// -late.yaml" would read it as options.
+func TestAFixForAPlanNamedLikeAFlagNamesTheFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	src := newPlanFile(t, dir)
+	if err := os.Rename(src, "-late.yaml"); err != nil {
+		t.Fatal(err)
+	}
+	f := openPlan(t, "-late.yaml")
+	if err := os.Chmod("-late.yaml", 0o444); err != nil {
+		t.Fatal(err)
+	}
+	f.Plan.Response("lc-vision").Action = "an answer"
+	if _, err := f.Save(); err == nil || !strings.Contains(err.Error(), "chmod u+w ./-late.yaml)") {
+		t.Fatalf("saving a read-only plan named -late.yaml: err = %v", err)
+	}
+}

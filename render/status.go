@@ -360,7 +360,7 @@ func (d statusList) intro() string {
 		if n == 1 {
 			them = "its actions are"
 		}
-		intro += fmt.Sprintf(" %s did not load, so %s not in this list: ladder check %s says why.", countNoun(n, "file"), them, plain(plans.CommandQuote(d.dir)))
+		intro += fmt.Sprintf(" %s did not load, so %s not in this list: ladder check %s says why.", countNoun(n, "file"), them, plain(plans.CommandPath(d.dir)))
 	}
 	return intro
 }

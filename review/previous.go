@@ -174,7 +174,7 @@ func CarryRefused(err error) error {
 	if !errors.As(err, &carried) || carried.Next == "" {
 		return err
 	}
-	return fmt.Errorf("%w; open that one instead (ladder review %s)", err, safetext.Line(plans.CommandQuote(carried.Next)))
+	return fmt.Errorf("%w; open that one instead (ladder review %s)", err, safetext.Line(plans.CommandPath(carried.Next)))
 }
 
 // PreviousAnswer is what the review this plan carried on from answered to

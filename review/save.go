@@ -361,7 +361,7 @@ func Problem(err error, path string) (what, fix string) {
 		return "the disk holding " + p + " is read-only", ""
 	case errors.Is(err, fs.ErrPermission):
 		return "ladder may not write in the folder " + dir,
-			"make it writable (chmod u+w " + safetext.Line(plans.ShellQuote(filepath.Dir(path))) + ")"
+			"make it writable (chmod u+w " + safetext.Line(plans.CommandPath(filepath.Dir(path))) + ")"
 	case errors.Is(err, fs.ErrNotExist):
 		return "the folder " + dir + " is gone", "put it back"
 	}

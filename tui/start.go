@@ -279,7 +279,7 @@ func (s *startScreen) carry(f plans.Found, asked string) tea.Cmd {
 		s.said = words + "; open that one instead."
 		return nil
 	}
-	s.said = words + "; open that one instead (ladder review " + safetext.Line(plans.CommandQuote(carried.Next)) + ")."
+	s.said = words + "; open that one instead (ladder review " + safetext.Line(plans.CommandPath(carried.Next)) + ")."
 	return nil
 }
 

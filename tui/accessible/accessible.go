@@ -259,7 +259,7 @@ func (r *reviewer) again(path string) string {
 	if r.opts.Room != nil {
 		room = "--room "
 	}
-	return "ladder review --accessible " + room + plans.ShellQuote(path)
+	return "ladder review --accessible " + room + plans.CommandPath(path)
 }
 
 // isTerminal reports whether in (or out) is a terminal, which echoes what

@@ -75,7 +75,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		paths = append(paths, f.Path)
 	}
 	for _, f := range broken {
-		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", f.Path, firstLine(f.Err), plans.ShellQuote(f.Path))
+		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", f.Path, firstLine(f.Err), plans.CommandPath(f.Path))
 	}
 	if len(options) == 0 {
 		r.p.say("There are no plans in the folder %s yet, so this is a new review.", r.opts.Dir)

@@ -20,7 +20,7 @@ func (r *reviewer) summary() {
 	}
 	r.p.say("All areas: %s", countsText(p.Checklist, total))
 	if total.Unrated > 0 {
-		r.p.say("%d items are not rated yet. To rate them, run: ladder review --accessible %s", total.Unrated, plans.ShellQuote(path))
+		r.p.say("%d items are not rated yet. To rate them, run: ladder review --accessible %s", total.Unrated, plans.CommandPath(path))
 	}
 	if flagged := p.Revisits(); len(flagged) > 0 {
 		r.p.say("Flagged to revisit:")
