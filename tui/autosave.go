@@ -93,7 +93,7 @@ func (a *app) commitNotice() {
 			}
 			room += a.c.timer.flags(a.c.now())
 			a.exitNotice = fmt.Sprintf("Every answer given is saved in %s (%d of %d items rated).\nTo carry on where you left off, run: ladder review %s%s",
-				ss.Path(), total.Rated(), total.Total(), room, plans.ShellQuote(ss.Path()))
+				ss.Path(), total.Rated(), total.Total(), room, plans.CommandPath(ss.Path()))
 		}
 		return
 	}
