@@ -65,7 +65,8 @@ with "(2 reviews ago)" for one carried on twice and "edited since" where
 its words changed. CSV then has one more column, carried on from, that
 review's date, to filter last year's actions on. A previous review no
 longer in the folder (removed with git rm once carried on) is read from
-git at HEAD, by the same rules, and the report says so. One that cannot
+git, at HEAD or at the last commit that had it, by the same rules, and
+the report says so. One that cannot
 be read (moved, or outside the repository, which is never followed) is
 named as the plan gives it, and nothing is marked. The
 reviews before it are read 20 back at most; standard error says when

@@ -159,7 +159,7 @@ func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date
 func reportCarried(stderr io.Writer, file string, p *plans.Plan) render.ReportOption {
 	earlier, cut, err := plans.EarlierReviews(file, p)
 	if errors.Is(err, plans.ErrNoPlanThere) {
-		if prev, gitErr := previousAtHead(file, p); prev != nil || gitErr != nil {
+		if prev, gitErr := previousInGit(file, p); prev != nil || gitErr != nil {
 			earlier, err = prev, gitErr
 		}
 	}
@@ -174,16 +174,16 @@ func reportCarried(stderr io.Writer, file string, p *plans.Plan) render.ReportOp
 	return render.CarriedOnFrom(earlier)
 }
 
-// previousAtHead reads the review the plan at file carried on from at
-// HEAD, for one no longer in the folder: last year's plan is often
+// previousInGit reads the review the plan at file carried on from at
+// HEAD, or at the last commit that had it, for one no longer in the folder: last year's plan is often
 // removed with git rm once carried on, and the report would mark nothing
 // without it. It is read by plans.PreviousReviewRemoved's rules (inside
 // the repository, loads, on the same checklist), and never the plan
 // itself. Only the first review back is read so: the chain ends there.
-// Outside a repository git is not run. nil, nil when HEAD does not have
-// it (or git cannot say): the plan's own error stands; an error when HEAD
+// Outside a repository git is not run. nil, nil when git has no such
+// file (or cannot say): the plan's own error stands; an error when HEAD
 // has a file there that fails the rules.
-func previousAtHead(file string, p *plans.Plan) ([]plans.EarlierReview, error) {
+func previousInGit(file string, p *plans.Plan) ([]plans.EarlierReview, error) {
 	if _, inRepo := strictyaml.Root(filepath.Dir(file)); !inRepo {
 		return nil, nil
 	}
@@ -205,21 +205,52 @@ func previousAtHead(file string, p *plans.Plan) ([]plans.EarlierReview, error) {
 	if err != nil {
 		return nil, nil // no commit yet
 	}
+	at := rev
 	data, readErr := repo.ReadFile(commit, rel)
+	if errors.Is(readErr, gitrev.ErrNotInRevision) {
+		// Removed in a commit since: read it as the last commit that had
+		// it left it.
+		if last, ok := lastCommitWith(repo, rel); ok {
+			commit, at = last, last[:min(7, len(last))]
+			data, readErr = repo.ReadFile(commit, rel)
+		}
+	}
 	if readErr != nil && !errors.Is(readErr, gitrev.ErrTooLarge) {
-		return nil, nil // not at HEAD either (or git trouble)
+		return nil, nil // not in git either (or git trouble)
 	}
 	load := func(string) (*plans.Plan, error) {
 		if readErr != nil {
 			return nil, readErr
 		}
-		return plans.Parse(rev+":"+rel, data, revisionResolver(repo, commit, path.Dir(rel)))
+		return plans.Parse(at+":"+rel, data, revisionResolver(repo, commit, path.Dir(rel)))
 	}
 	prev, prevPath, err := plans.PreviousReviewRemoved(file, p, load)
 	if err != nil {
 		return nil, err
 	}
-	return []plans.EarlierReview{{Ref: p.PreviousReview, Path: prevPath, Plan: prev, Revision: rev}}, nil
+	return []plans.EarlierReview{{Ref: p.PreviousReview, Path: prevPath, Plan: prev, Revision: at}}, nil
+}
+
+// lastCommitWith is the last commit in HEAD's history that had the file
+// at rel, for one removed since: the first parent of the commit that
+// removed it, as git log lists that commit last. ok is false when the
+// newest commit to touch it did not remove it, or git cannot say (no
+// such file in the history, a shallow clone without that parent).
+func lastCommitWith(repo *gitrev.Repo, rel string) (string, bool) {
+	var removed gitrev.Commit
+	errStop := errors.New("the newest commit is enough")
+	err := repo.LogEach(rel, gitrev.LogOptions{}, func(c gitrev.Commit) error {
+		removed = c
+		return errStop
+	})
+	if !errors.Is(err, errStop) || !removed.Deleted || removed.Path != rel {
+		return "", false
+	}
+	parent, err := repo.Resolve(removed.Hash + "^")
+	if err != nil {
+		return "", false
+	}
+	return parent, true
 }
 
 // reportHistory reads the plan's history for the HTML report, and the

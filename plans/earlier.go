@@ -14,8 +14,9 @@ type EarlierReview struct {
 	Ref  string
 	Path string
 	Plan *Plan
-	// Revision is the git revision it was read at ("HEAD") when it is no
-	// longer in the folder (PreviousReviewRemoved); "" for the file there.
+	// Revision is the git revision it was read at ("HEAD", or the short
+	// hash of the last commit that had it) when it is no longer in the
+	// folder (PreviousReviewRemoved); "" for the file there.
 	Revision string
 }
 

@@ -66,8 +66,12 @@ func carriedFromDetail(p *plans.Plan, earlier []plans.EarlierReview) detail {
 	}
 	prev := earlier[0]
 	d.value = reviewOf(prev.Plan, true) + " (" + prev.Ref
-	if prev.Revision != "" {
+	switch prev.Revision {
+	case "":
+	case "HEAD":
 		d.value += ", read from git: it is no longer in the folder"
+	default:
+		d.value += ", read from git at " + prev.Revision + ", the last commit that had it: it is no longer in the folder"
 	}
 	d.value += ")"
 	switch n := len(earlier) - 1; {
