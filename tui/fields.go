@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -754,6 +755,11 @@ func wrapLine(line string, w int) []string {
 		}
 		for ansi.StringWidth(cur) > w { // a unit wider than a line
 			cut := ansi.Truncate(cur, w, "")
+			if cut == "" {
+				// A character wider than the line: it goes alone, over
+				// the edge, or nothing would ever be cut.
+				cut, _, _, _ = uniseg.FirstGraphemeClusterInString(cur, -1)
+			}
 			out = append(out, cut)
 			cur = strings.TrimLeft(ansi.TruncateLeft(cur, ansi.StringWidth(cut), ""), " ")
 		}

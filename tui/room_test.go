@@ -983,3 +983,20 @@ func TestSteppingBackToAnAgreedItemShowsWhatWasAgreed(t *testing.T) {
 	h.press("V") // the room wants another look: a new round
 	h.waitView("Room: 0 of 2 voted")
 }
+
+// A character two cells wide in a line one cell wide (a name such as 李雷
+// where a window leaves almost nothing) goes on a line of its own, over
+// the edge, rather than cut to nothing forever: wrapText looped without
+// end there.
+func TestWrapTextEndsOnAWideCharacterInANarrowLine(t *testing.T) {
+	done := make(chan []string, 1)
+	go func() { done <- wrapText("李雷 Zoë", 1) }()
+	select {
+	case lines := <-done:
+		if got := strings.Join(lines, ""); got != "李雷Zoë" {
+			t.Errorf("wrapText lost or doubled text: %q", lines)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("wrapText never ended on a two-cell character at width 1")
+	}
+}
