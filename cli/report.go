@@ -70,7 +70,9 @@ the report says so. One that cannot
 be read (moved, or outside the repository, which is never followed) is
 named as the plan gives it, and nothing is marked. The
 reviews before it are read 20 back at most; standard error says when
-there were more.
+there were more. A plan carried on since says, in Markdown and HTML,
+which review its open actions are chased in ("Carried on to"), when its
+next_review hands them on as ladder status reads it.
 
 With no PLAN, report reads the only plan in plans/. The report goes to
 standard output, or to FILE with -o (one line on standard error then

@@ -130,6 +130,7 @@ func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date
 	carried := reportCarried(stderr, file, p)
 	switch opts.format {
 	case "html":
+		carriedTo := reportCarriedTo(stderr, file, p)
 		h, err := reportHistory(file)
 		if err != nil {
 			fmt.Fprintf(stderr, "ladder: the report has no history section: %s\n", safetext.Line(err.Error()))
@@ -138,16 +139,36 @@ func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date
 			sayShallowClone(stderr, "the report's history") // the page tells its reader
 		}
 		if w := reportWorkforce(stderr, file); w != nil {
-			return render.ReportHTMLWithData(p, today, h, w, carried) // the data section: cli/data.go
+			return render.ReportHTMLWithData(p, today, h, w, carried, carriedTo) // the data section: cli/data.go
 		}
-		return render.ReportHTML(p, today, h, carried)
+		return render.ReportHTML(p, today, h, carried, carriedTo)
 	case "csv":
 		return render.ReportCSV(p, today, opts.excel, carried)
 	}
+	carriedTo := reportCarriedTo(stderr, file, p)
 	if w := reportWorkforce(stderr, file); w != nil {
-		return render.ReportMarkdownWithData(p, today, w, carried) // the data section: cli/data.go
+		return render.ReportMarkdownWithData(p, today, w, carried, carriedTo) // the data section: cli/data.go
 	}
-	return render.ReportMarkdown(p, today, carried)
+	return render.ReportMarkdown(p, today, carried, carriedTo)
+}
+
+// reportCarriedTo reads the review the plan was carried on to, for the
+// report to name it beside the other details, only when the link really
+// hands the open actions on, by the rules ladder status reads them with
+// (plans.HandedOn: inside the repository, a plan that loads and names this
+// one back). Any other next_review, or none, adds nothing: that plan's
+// report is as it was, and check says what is wrong with the link.
+func reportCarriedTo(stderr io.Writer, file string, p *plans.Plan) render.ReportOption {
+	next, ok := plans.HandedOn(file, p)
+	if !ok {
+		return render.CarriedOnTo("", nil)
+	}
+	np, err := plans.LoadFile(next, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "ladder: the report does not say which review this plan was carried on to: %s\n", safetext.Line(err.Error()))
+		return render.CarriedOnTo("", nil)
+	}
+	return render.CarriedOnTo(p.NextReview, np)
 }
 
 // reportCarried reads the reviews the plan carried on from, for the

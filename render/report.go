@@ -183,6 +183,7 @@ func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDo
 		detail{name: "Date of review", value: p.Date.String()},
 		carriedFrom,
 		carriedCount,
+		carriedToDetail(p, x),
 		detail{name: "Facilitator", value: p.Facilitator},
 		detail{name: "Participants", value: strings.Join(p.Participants, ", ")},
 		detail{name: "Checklist", value: c.Title + ", version " + c.Version},

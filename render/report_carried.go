@@ -27,6 +27,10 @@ type reportExtras struct {
 	// first; none when the plan's previous review could not be read).
 	carried bool
 	earlier []plans.EarlierReview
+	// next: the review this plan was carried on to, which takes its open
+	// actions on (CarriedOnTo), and nextRef its next_review; nil for none.
+	next    *plans.Plan
+	nextRef string
 }
 
 // CarriedOnFrom has the report name the review the plan carried on from
@@ -218,4 +222,29 @@ func carriedOpen(doc reportDoc) []htmlCarried {
 		}
 	}
 	return out
+}
+
+// CarriedOnTo has the report of a plan that was carried on say so among
+// its details: a board reading last year's report learns that its open
+// actions are chased in the next review, and which. next is that review
+// as loaded, and ref the plan's next_review as it names it. Pass it only
+// for a link that really hands the actions on (plans.HandedOn): a
+// next_review line alone is not enough, as a pull request could add one.
+// Nothing is said for a plan that names no next review.
+func CarriedOnTo(ref string, next *plans.Plan) ReportOption {
+	return func(x *reportExtras) {
+		x.nextRef, x.next = ref, next
+	}
+}
+
+// carriedToDetail names the review p's open actions were handed on to:
+// "the review of Acme on 2027-03-01 (acme-2027.yaml): its open actions
+// are chased there". Empty (so not said) when there is none.
+func carriedToDetail(p *plans.Plan, x reportExtras) detail {
+	d := detail{name: "Carried on to"}
+	if x.next == nil || p.NextReview == "" {
+		return d
+	}
+	d.value = reviewOf(x.next, true) + " (" + x.nextRef + "): its open actions are chased there"
+	return d
 }

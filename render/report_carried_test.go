@@ -225,3 +225,50 @@ func TestCarriedStepsAreFoundInTheirOwnFollowUp(t *testing.T) {
 	}
 	checkContains(t, "the Markdown report", md, "- **Carried on:** 4 actions and 2 project-plan steps, 4 of them still open -")
 }
+
+// TestReportSaysWhereAPlanWasCarriedOnTo: last year's report, read by a
+// board after the plan was carried on, says near the top which review
+// took its open actions on (organisation, date, file), in Markdown and
+// HTML; CSV, a table of items, is as it was. The other plan's words are
+// escaped like this plan's own.
+func TestReportSaysWhereAPlanWasCarriedOnTo(t *testing.T) {
+	p, earlier := carriedFixture(t, "2026")
+	next := loadFixture(t, "testdata/carried/acme-2027.yaml")
+	from, to := CarriedOnFrom(earlier), CarriedOnTo(p.NextReview, next)
+
+	md := string(ReportMarkdown(p, reportToday, from, to))
+	checkContains(t, "the Markdown report", words(md),
+		"- **Carried on to:** the review of Acme Café Ltd on 2027-03-01 (acme-2027.yaml): its open actions are chased there -",
+	)
+	if i, j := strings.Index(md, "**Carried on from:**"), strings.Index(md, "**Carried on to:**"); i < 0 || j < i || j > strings.Index(md, "**Facilitator:**") {
+		t.Errorf("Carried on to is not beside the other details, after Carried on from:\n%s", md)
+	}
+	page := string(ReportHTML(p, reportToday, nil, from, to))
+	checkContains(t, "the HTML report", page,
+		"<div><dt>Carried on to</dt><dd>the review of Acme Café Ltd on 2027-03-01 (acme-2027.yaml): its open actions are chased there</dd></div>",
+	)
+	if a, b := ReportCSV(p, reportToday, false, from, to), ReportCSV(p, reportToday, false, from); !bytes.Equal(a, b) {
+		t.Errorf("the CSV changed with CarriedOnTo:\n%s", a)
+	}
+
+	// Without the option (a link that hands nothing on), nothing is said.
+	if md := string(ReportMarkdown(p, reportToday, from)); strings.Contains(md, "Carried on to") {
+		t.Errorf("a report not told of a next review names one:\n%s", md)
+	}
+
+	// The next plan is as untrusted as this one.
+	hostile := *next
+	hostile.Organisation = "<script>x</script> *Acme* [a](http://e)"
+	hostileRef := "<b>acme-2027.yaml"
+	md = string(ReportMarkdown(p, reportToday, CarriedOnTo(hostileRef, &hostile)))
+	for _, bad := range []string{"<script>", "<b>", " *Acme* ", "[a](http"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("the Markdown report has %q from the next plan unescaped:\n%s", bad, md)
+		}
+	}
+	page = string(ReportHTML(p, reportToday, nil, CarriedOnTo(hostileRef, &hostile)))
+	if strings.Contains(page, "<script>x") || strings.Contains(page, "<b>acme") {
+		t.Errorf("the HTML report has markup from the next plan unescaped")
+	}
+	checkContains(t, "the HTML report", page, "&lt;script&gt;x&lt;/script&gt;", "&lt;b&gt;acme-2027.yaml")
+}
