@@ -73,8 +73,7 @@ func (d statusList) reviewsToBegin() []reviewToBegin {
 		}
 		year := max(due.Year, d.o.Today.Year) // a review long due is held this year
 		path, title := nextReviewNames(info.Path, info.Title, info.Date.Year, year)
-		words := []string{"ladder", "new", path, "--from", info.Path, "--title", title}
-		words[2], words[4], words[6] = plans.CommandPath(path), plans.CommandPath(info.Path), plans.CommandQuote(title)
+		words := []string{"ladder", "new", plans.CommandPath(path), "--from", plans.CommandPath(info.Path), "--title", plans.CommandQuote(title)}
 		r := reviewToBegin{last: *last, due: due, days: days, command: strings.Join(words, " ")}
 		r.at = len(strings.Join(words[:3], " "))
 		out = append(out, r)
