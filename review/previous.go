@@ -208,10 +208,7 @@ func (s *Session) PreviousAnswer(followUpID string) (PreviousAnswer, bool) {
 		return PreviousAnswer{}, false
 	}
 	var parts []string
-	for _, f := range p.Checklist.FollowUps {
-		if f.ID != followUpID {
-			continue
-		}
+	if f, ok := p.Checklist.FollowUp(followUpID); ok {
 		switch f.Kind {
 		case checklist.KindList:
 			parts = a.List
