@@ -491,16 +491,11 @@ func (l *Links) unreadByFolders(from, ref, target string) string {
 // parses the file as Parse does (ladder's own layout takes the fast path),
 // so that it sees a link exactly where loading the plan would: a line that
 // looks like one inside a quoted title or a block of notes is not one.
-// Anything unreadable, and a key given twice, is no link.
-func linksIn(path string) (previous, next string) {
-	previous, next, _ = readLinks(path)
-	return previous, next
-}
-
-// readLinks is linksIn, and whether the file reads as a plan at all: one
-// with git's conflict markers in it does not, and whether it names
-// another plan back is not known until the merge is finished.
-func readLinks(path string) (previous, next string, ok bool) {
+// Anything unreadable, and a key given twice, is no link. ok says whether
+// the file reads as a plan at all: one with git's conflict markers in it
+// does not, and whether it names another plan back is not known until
+// the merge is finished.
+func linksIn(path string) (previous, next string, ok bool) {
 	data, err := strictyaml.ReadFile(path)
 	if err != nil {
 		return "", "", false

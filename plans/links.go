@@ -52,7 +52,7 @@ type fileKind struct {
 
 type reviewLinks struct {
 	previous, next string
-	unread         bool // the file does not read as a plan (readLinks)
+	unread         bool // the file does not read as a plan (linksIn)
 }
 
 type linkStep struct{ from, ref string }
@@ -178,7 +178,7 @@ func (l *Links) joinInside(planDir, ref string) (path string, repo, inside bool)
 // linksIn is the package's linksIn, reading each file once.
 func (l *Links) linksIn(path string) (previous, next string, ok bool) {
 	r := remember(l, l.heads, path, func() reviewLinks {
-		p, n, ok := readLinks(path)
+		p, n, ok := linksIn(path)
 		// Cloned: the parsed values share the file's bytes, which a
 		// thousand remembered links would keep from the collector.
 		return reviewLinks{strings.Clone(p), strings.Clone(n), !ok}
