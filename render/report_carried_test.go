@@ -272,3 +272,47 @@ func TestReportSaysWhereAPlanWasCarriedOnTo(t *testing.T) {
 	}
 	checkContains(t, "the HTML report", page, "&lt;script&gt;x&lt;/script&gt;", "&lt;b&gt;acme-2027.yaml")
 }
+
+// TestReportMarkdownListsCarriedOnStillOpen: a team reading the report in
+// a pull request sees, above the areas as on the web page, the actions
+// and steps carried on and still open, each with its owner, due date (and
+// overdue mark) and where it came from; the two done since are not there.
+// A plan that carried nothing open on has no such section.
+func TestReportMarkdownListsCarriedOnStillOpen(t *testing.T) {
+	p, earlier := carriedFixture(t, "2027")
+	md := string(ReportMarkdown(p, reportToday, CarriedOnFrom(earlier)))
+	checkContains(t, "the Markdown report", words(md), words(`## Carried on and still open
+
+- **Write a one-page vision for progression**: Ana, due 2025-06-30
+  (**overdue**); from the review of 2025-03-03 (2 reviews ago).
+- **Share the counts with all staff**: Sam, due 2026-10-31 (**overdue**); from
+  the review of 2026-03-02.
+- **Book the away day** (project-plan step): Ben, due 2025-05-01
+  (**overdue**); from the review of 2025-03-03 (2 reviews ago).
+- **Print the posters** (project-plan step): Ana, no due date; from the review
+  of 2025-03-03 (2 reviews ago).
+
+## Leadership & Culture`))
+	summary, list := strings.Index(md, "## Summary"), strings.Index(md, "## Carried on and still open")
+	if list < summary || list > strings.Index(md, "## Leadership & Culture") {
+		t.Errorf("the list of what is carried on and still open is not between the summary and the areas:\n%s", md)
+	}
+	for _, done := range []string{"**Ask staff about their background", "**Count staff by grade"} {
+		if strings.Contains(md[list:strings.Index(md, "## Leadership & Culture")], done) {
+			t.Errorf("the list has %s, done since", done)
+		}
+	}
+
+	// Everything carried on done: no list at all.
+	for _, r := range p.Items {
+		r.Status = plans.StatusDone
+	}
+	for _, a := range p.FollowUps {
+		for i := range a.Steps {
+			a.Steps[i].Status = plans.StatusDone
+		}
+	}
+	if md := string(ReportMarkdown(p, reportToday, CarriedOnFrom(earlier))); strings.Contains(md, "still open") {
+		t.Errorf("a report with nothing carried on open lists it:\n%s", md)
+	}
+}

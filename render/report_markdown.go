@@ -20,6 +20,7 @@ func writeReportMarkdown(doc reportDoc) []byte {
 	}
 	m.list(details)
 	mdSummary(&m, doc)
+	mdCarriedOpen(&m, doc)
 	mdDisagreed(&m, doc)
 	for _, a := range doc.areas {
 		m.heading(2, mdText(a.title))
@@ -101,6 +102,41 @@ func mdSummary(m *markdown, doc reportDoc) {
 		rows = append(rows, cells)
 	}
 	m.table(header, right, rows)
+}
+
+// mdCarriedOpen lists, as the web page does above the areas, the actions
+// and steps carried on from earlier reviews and still open: what a board
+// chases first, without reading every item for a "Carried on" line.
+// "**Print the posters** (project-plan step): Ana, no due date; from the
+// review of 2025-03-03 (2 reviews ago)."
+func mdCarriedOpen(m *markdown, doc reportDoc) {
+	open := carriedOpen(doc)
+	if len(open) == 0 {
+		return
+	}
+	entries := make([]string, len(open))
+	for i, c := range open {
+		text := mdText(c.Text)
+		if text == "" {
+			text = "(no description)"
+		}
+		e := "**" + text + "**"
+		if c.Step {
+			e += " (project-plan step)"
+		}
+		e += ": "
+		if c.Owner != "" {
+			e += mdText(c.Owner) + ", "
+		}
+		if c.Due == "" {
+			e += "no due date"
+		} else {
+			e += mdValue(detail{value: "due " + c.Due, overdue: c.Overdue})
+		}
+		entries[i] = e + "; " + sentence(mdText(c.Carried))
+	}
+	m.heading(2, "Carried on and still open")
+	m.list(entries)
 }
 
 // mdReportItem is one entry of an area's (or group's) numbered list: the
