@@ -72,7 +72,9 @@ named as the plan gives it, and nothing is marked. The
 reviews before it are read 20 back at most; standard error says when
 there were more. A plan carried on since says, in Markdown and HTML,
 which review its open actions are chased in ("Carried on to"), when its
-next_review hands them on as ladder status reads it.
+next_review hands them on as ladder status reads it; it then counts none
+of them overdue, as status and check do, and marks those past their due
+dates "overdue, handed on".
 
 With no PLAN, report reads the only plan in plans/. The report goes to
 standard output, or to FILE with -o (one line on standard error then

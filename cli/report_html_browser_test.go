@@ -596,3 +596,55 @@ func TestCarriedReportHTMLInBrowser(t *testing.T) {
 		}
 	}
 }
+
+// TestHandedOnReportHTMLInBrowser opens last year's report once the plan
+// was carried on (acme-2026, whose open actions acme-2027 took on), as a
+// board member would: the page says where they are chased, counts none
+// overdue here and says in visible words how many were handed on, marks
+// each late one "overdue, handed on" with no red bar, and passes axe-core
+// (the muted words keep their contrast).
+func TestHandedOnReportHTMLInBrowser(t *testing.T) {
+	dir := t.TempDir()
+	for _, year := range []string{"2025", "2026", "2027"} {
+		data, err := os.ReadFile("../render/testdata/carried/acme-" + year + ".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "acme-"+year+".yaml"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "report.html")
+	var stderr bytes.Buffer
+	if code := Main([]string{"report", filepath.Join(dir, "acme-2026.yaml"), "--today", "2027-03-01", "-o", out}, nil, io.Discard, &stderr); code != ExitOK {
+		t.Fatalf("report: exit %d\n%s", code, stderr.String())
+	}
+	ctx := browsertest.New(t, 1280, 800, 2*time.Minute)
+	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
+	seen := run(t, ctx, chromedp.Evaluate[string](`document.body.innerText`))
+	for _, want := range []string{
+		"its open actions are chased there",
+		"0, and 5 handed on to the next review, where they are chased",
+	} {
+		if !strings.Contains(seen, want) {
+			t.Errorf("the page does not show %q", want)
+		}
+	}
+	if n := strings.Count(seen, "overdue, handed on"); n != 9 {
+		t.Errorf("the page shows %d due dates as overdue, handed on, want 9", n)
+	}
+	if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('.late, .overdue').length`)); n != 0 {
+		t.Errorf("the page marks %d things late in red, in a plan whose open actions are chased elsewhere", n)
+	}
+	for _, v := range browsertest.Axe(t, ctx) {
+		if v.Serious() {
+			t.Errorf("axe-core: %s", v)
+		}
+	}
+	checkPhoneCards(t, ctx, out)
+	for _, v := range browsertest.Axe(t, ctx) {
+		if v.Serious() {
+			t.Errorf("axe-core on a phone: %s", v)
+		}
+	}
+}

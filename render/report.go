@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -61,8 +60,10 @@ type detail struct {
 	more []detail
 	// multiline marks free text whose line breaks are kept (notes).
 	multiline bool
-	// overdue marks a due date that has passed with the action open.
-	overdue bool
+	// overdue marks a due date that has passed with the action open;
+	// handedOn marks one that has, in a plan whose open actions were
+	// handed on to the next review, which chases them (see handsOn).
+	overdue, handedOn bool
 }
 
 type summaryRow struct {
@@ -148,11 +149,13 @@ type nextStep struct {
 type reportStep struct {
 	due     plans.Date
 	overdue bool
-	text    string
-	owner   string
-	status  string
-	from    string // the title of the item it came from
-	carried string // as itemAnswer's
+	// handedOn: past its date, in a plan handed on (see detail).
+	handedOn bool
+	text     string
+	owner    string
+	status   string
+	from     string // the title of the item it came from
+	carried  string // as itemAnswer's
 }
 
 func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDoc {
@@ -165,11 +168,12 @@ func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDo
 	doc := reportDoc{title: title, organisation: p.Organisation, carriedOn: x.carriedOn(p)}
 	doc.levels, doc.summary = reportSummary(p)
 	doc.scale = scaleOf(c)
+	handedOn := x.handsOn(p)
 	for ai := range c.Areas {
-		doc.areas = append(doc.areas, reportAreaOf(p, &c.Areas[ai], today, x.earlier))
+		doc.areas = append(doc.areas, reportAreaOf(p, &c.Areas[ai], today, handedOn, x.earlier))
 	}
 	for _, f := range c.FollowUps {
-		doc.nextSteps = append(doc.nextSteps, reportNextStep(p, f, today, x.earlier))
+		doc.nextSteps = append(doc.nextSteps, reportNextStep(p, f, today, handedOn, x.earlier))
 	}
 	var carriedFrom, carriedCount detail
 	if doc.carriedOn {
@@ -187,7 +191,7 @@ func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDo
 		detail{name: "Facilitator", value: p.Facilitator},
 		detail{name: "Participants", value: strings.Join(p.Participants, ", ")},
 		detail{name: "Checklist", value: c.Title + ", version " + c.Version},
-		detail{name: "Overdue actions on " + today.String(), value: strconv.Itoa(len(p.Overdue(today)))},
+		overdueDetail(p, today, handedOn),
 	)
 	if c.Source != "" {
 		doc.credits = append(doc.credits, "Checklist: "+c.Source+".")
@@ -215,7 +219,7 @@ func reportSummary(p *plans.Plan) (levels []string, rows []summaryRow) {
 	return levels, append(rows, row("Total", "Total", total, true))
 }
 
-func reportAreaOf(p *plans.Plan, a *checklist.Area, today plans.Date, earlier []plans.EarlierReview) reportArea {
+func reportAreaOf(p *plans.Plan, a *checklist.Area, today plans.Date, handedOn bool, earlier []plans.EarlierReview) reportArea {
 	ra := reportArea{title: a.Title}
 	for i := range a.Items {
 		it := &a.Items[i]
@@ -223,7 +227,7 @@ func reportAreaOf(p *plans.Plan, a *checklist.Area, today plans.Date, earlier []
 			ra.groups = append(ra.groups, reportGroup{title: it.Group})
 		}
 		g := &ra.groups[len(ra.groups)-1]
-		ans := itemAnswerOf(p, a, it, today)
+		ans := itemAnswerOf(p, a, it, today, handedOn)
 		if ans.action != "" {
 			since := plans.ActionCarried(earlier, it.ID, ans.action)
 			ans.carried, ans.carriedSince = carriedWords(since), carriedSinceDate(since)
@@ -282,8 +286,9 @@ func (ans itemAnswer) statusSaid() string {
 
 // itemAnswerOf is what the review said about an item. A due date is
 // overdue when the item has an open action (an item with no action has
-// nothing to be late with, as in Plan.Overdue).
-func itemAnswerOf(p *plans.Plan, a *checklist.Area, it *checklist.Item, today plans.Date) itemAnswer {
+// nothing to be late with, as in Plan.Overdue), handed on instead when
+// the plan handed its open actions on (handedOn).
+func itemAnswerOf(p *plans.Plan, a *checklist.Area, it *checklist.Item, today plans.Date, handedOn bool) itemAnswer {
 	c := p.Checklist
 	r := p.Items[it.ID]
 	ans := itemAnswer{
@@ -297,7 +302,8 @@ func itemAnswerOf(p *plans.Plan, a *checklist.Area, it *checklist.Item, today pl
 	}
 	if !r.Due.IsZero() {
 		ans.due.value = r.Due.String()
-		ans.due.overdue = r.Action != "" && r.Status.Open() && r.Due.Before(today)
+		late := r.Action != "" && r.Status.Open() && r.Due.Before(today)
+		ans.due.overdue, ans.due.handedOn = late && !handedOn, late && handedOn
 	}
 	if r.Votes != nil {
 		for i, l := range c.Scale {
@@ -332,7 +338,7 @@ func said(details ...detail) []detail {
 	return out
 }
 
-func reportNextStep(p *plans.Plan, f checklist.FollowUp, today plans.Date, earlier []plans.EarlierReview) nextStep {
+func reportNextStep(p *plans.Plan, f checklist.FollowUp, today plans.Date, handedOn bool, earlier []plans.EarlierReview) nextStep {
 	c := p.Checklist
 	a := p.FollowUps[f.ID]
 	n := nextStep{question: f.Question, kind: f.Kind, due: a.Due}
@@ -354,7 +360,7 @@ func reportNextStep(p *plans.Plan, f checklist.FollowUp, today plans.Date, earli
 	case checklist.KindText:
 		n.text = a.Text
 	case checklist.KindPlan:
-		n.steps = reportSteps(c, a.Steps, today, earlier, f.ID)
+		n.steps = reportSteps(c, a.Steps, today, handedOn, earlier, f.ID)
 	}
 	return n
 }
@@ -371,13 +377,14 @@ func countsInWords(c *checklist.Checklist, n plans.Counts) string {
 // reportSteps orders the steps by due date (undated last, then in the
 // order the team wrote them), marking late ones, and those that came
 // down the same follow-up of the earlier reviews (plans.StepCarried).
-func reportSteps(c *checklist.Checklist, steps []plans.Step, today plans.Date, earlier []plans.EarlierReview, followUpID string) []reportStep {
+func reportSteps(c *checklist.Checklist, steps []plans.Step, today plans.Date, handedOn bool, earlier []plans.EarlierReview, followUpID string) []reportStep {
 	sorted := slices.Clone(steps)
 	slices.SortStableFunc(sorted, func(a, b plans.Step) int { return a.Due.Compare(b.Due) })
 	out := make([]reportStep, 0, len(sorted))
 	for _, s := range sorted {
 		rs := reportStep{due: s.Due, text: s.Text, owner: s.Owner, status: statusWord(s.Status), carried: carriedWords(plans.StepCarried(earlier, followUpID, s))}
-		rs.overdue = !s.Due.IsZero() && s.Status.Open() && s.Due.Before(today)
+		late := !s.Due.IsZero() && s.Status.Open() && s.Due.Before(today)
+		rs.overdue, rs.handedOn = late && !handedOn, late && handedOn
 		if it, _, ok := c.Item(s.From); ok {
 			rs.from = it.Title
 		}

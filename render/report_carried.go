@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/socialmobility/ladder/plans"
@@ -181,8 +182,10 @@ type htmlCarried struct {
 	Owner   string
 	Due     string // "" for none
 	Overdue bool
-	Carried string // after "Carried on"
-	done    bool
+	// HandedOn: past its date, in a plan handed on (see detail).
+	HandedOn bool
+	Carried  string // after "Carried on"
+	done     bool
 }
 
 // carriedIn is every action (in checklist order), then every project-plan
@@ -194,7 +197,7 @@ func carriedIn(doc reportDoc) []htmlCarried {
 		for _, g := range a.groups {
 			for _, it := range g.items {
 				if ans := it.answer; ans.carried != "" {
-					out = append(out, htmlCarried{Text: ans.action, Owner: ans.owner, Due: ans.due.value, Overdue: ans.due.overdue, Carried: ans.carried, done: ans.status == done})
+					out = append(out, htmlCarried{Text: ans.action, Owner: ans.owner, Due: ans.due.value, Overdue: ans.due.overdue, HandedOn: ans.due.handedOn, Carried: ans.carried, done: ans.status == done})
 				}
 			}
 		}
@@ -202,7 +205,7 @@ func carriedIn(doc reportDoc) []htmlCarried {
 	for _, n := range doc.nextSteps {
 		for _, st := range n.steps {
 			if st.carried != "" {
-				c := htmlCarried{Text: st.text, Step: true, Owner: st.owner, Overdue: st.overdue, Carried: st.carried, done: st.status == done}
+				c := htmlCarried{Text: st.text, Step: true, Owner: st.owner, Overdue: st.overdue, HandedOn: st.handedOn, Carried: st.carried, done: st.status == done}
 				if !st.due.IsZero() {
 					c.Due = st.due.String()
 				}
@@ -237,12 +240,43 @@ func CarriedOnTo(ref string, next *plans.Plan) ReportOption {
 	}
 }
 
+// handedOnWords mark a due date past in a plan handed on, where "overdue"
+// would be: late, but chased in the next review, not in this plan.
+const handedOnWords = "overdue, handed on"
+
+// handsOn reports whether p's open actions are chased in the next review
+// (CarriedOnTo): then none of them is overdue here, as ladder status and
+// check count them, and the report says which were handed on instead.
+func (x reportExtras) handsOn(p *plans.Plan) bool {
+	return x.next != nil && p.NextReview != ""
+}
+
+// overdueDetail counts the actions overdue on today, for the details at
+// the top: "3", or, for a plan handed on, "0, and 3 handed on to the next
+// review, where they are chased", so that the count agrees with "its open
+// actions are chased there" above it without hiding that they are late.
+func overdueDetail(p *plans.Plan, today plans.Date, handedOn bool) detail {
+	d := detail{name: "Overdue actions on " + today.String()}
+	n := len(p.Overdue(today))
+	switch {
+	case !handedOn:
+		d.value = strconv.Itoa(n)
+	case n == 0:
+		d.value = "0"
+	case n == 1:
+		d.value = "0, and 1 handed on to the next review, where it is chased"
+	default:
+		d.value = fmt.Sprintf("0, and %d handed on to the next review, where they are chased", n)
+	}
+	return d
+}
+
 // carriedToDetail names the review p's open actions were handed on to:
 // "the review of Acme on 2027-03-01 (acme-2027.yaml): its open actions
 // are chased there". Empty (so not said) when there is none.
 func carriedToDetail(p *plans.Plan, x reportExtras) detail {
 	d := detail{name: "Carried on to"}
-	if x.next == nil || p.NextReview == "" {
+	if !x.handsOn(p) {
 		return d
 	}
 	d.value = reviewOf(x.next, true) + " (" + x.nextRef + "): its open actions are chased there"

@@ -160,6 +160,8 @@ func TestCarriedReportHTMLValidates(t *testing.T) {
 		p, earlier := carriedFixture(t, year)
 		docs["carried-"+year+".html"] = ReportHTML(p, reportToday, nil, CarriedOnFrom(earlier))
 	}
+	p, earlier := carriedFixture(t, "2026")
+	docs["carried-2026-handed-on.html"] = ReportHTML(p, reportToday, nil, CarriedOnFrom(earlier), CarriedOnTo(p.NextReview, loadFixture(t, "testdata/carried/acme-2027.yaml")))
 	validateHTML(t, docs)
 }
 
@@ -171,6 +173,8 @@ func TestCarriedReportMarkdownPassesMarkdownlint(t *testing.T) {
 		p, earlier := carriedFixture(t, year)
 		docs["carried-"+year+".md"] = ReportMarkdown(p, reportToday, CarriedOnFrom(earlier))
 	}
+	p, earlier := carriedFixture(t, "2026")
+	docs["carried-2026-handed-on.md"] = ReportMarkdown(p, reportToday, CarriedOnFrom(earlier), CarriedOnTo(p.NextReview, loadFixture(t, "testdata/carried/acme-2027.yaml")))
 	lint(t, docs)
 }
 
@@ -314,5 +318,64 @@ func TestReportMarkdownListsCarriedOnStillOpen(t *testing.T) {
 	}
 	if md := string(ReportMarkdown(p, reportToday, CarriedOnFrom(earlier))); strings.Contains(md, "still open") {
 		t.Errorf("a report with nothing carried on open lists it:\n%s", md)
+	}
+}
+
+// TestReportOfAPlanHandedOnCountsNoOverdue: last year's report, which
+// says its open actions are chased in the next review, does not also
+// count them as overdue here (ladder status and check do not): the count
+// at the top is 0 and says how many past their due date went on to the
+// next review, and each of those is marked "overdue, handed on", not
+// "overdue", in Markdown and HTML (no late row, no red mark). Without
+// the link the report counts and marks them as before.
+func TestReportOfAPlanHandedOnCountsNoOverdue(t *testing.T) {
+	p, earlier := carriedFixture(t, "2026")
+	next := loadFixture(t, "testdata/carried/acme-2027.yaml")
+	from, to := CarriedOnFrom(earlier), CarriedOnTo(p.NextReview, next)
+	if n := len(p.Overdue(reportToday)); n != 5 {
+		t.Fatalf("the fixture has %d actions overdue, want 5", n)
+	}
+
+	md := ReportMarkdown(p, reportToday, from, to)
+	checkGolden(t, "carried-2026-handed-on.md", md)
+	checkContains(t, "the Markdown report", words(string(md)),
+		"- **Overdue actions on 2027-03-01:** 0, and 5 handed on to the next review, where they are chased ##",
+		"Owner: Ana. Due: 2025-06-30 (overdue, handed on). Status: to do.",
+		"- **Due 2025-05-01, overdue, handed on:** Book the away day.",
+		"- **Write a one-page vision for progression**: Ana, due 2025-06-30 (overdue, handed on); from the review of 2025-03-03.",
+	)
+	for _, bad := range []string{"(**overdue**)", ", overdue:**"} {
+		if strings.Contains(string(md), bad) {
+			t.Errorf("the Markdown report of a plan handed on still marks an action %q", bad)
+		}
+	}
+
+	page := string(ReportHTML(p, reportToday, nil, from, to))
+	checkContains(t, "the HTML report", page,
+		"<div><dt>Overdue actions on 2027-03-01</dt><dd>0, and 5 handed on to the next review, where they are chased</dd></div>",
+		`<span class="handed-on">overdue, handed on</span>`,
+	)
+	// 3 actions and a step in their tables, the same 3 and the step again
+	// in the list of what was carried on and is still open, and one action
+	// not carried on.
+	if n := strings.Count(page, `<span class="handed-on">`); n != 9 {
+		t.Errorf("the page marks %d due dates as handed on, want 9", n)
+	}
+	for _, bad := range []string{`class="overdue"`, `class="late"`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the page of a plan handed on still has %s", bad)
+		}
+	}
+
+	// One past its date, in the singular.
+	if got := words(string(ReportMarkdown(p, day(2025, 6, 1), from, to))); !strings.Contains(got, "- **Overdue actions on 2025-06-01:** 0, and 1 handed on to the next review, where it is chased ##") {
+		t.Errorf("on 2025-06-01: %s", got)
+	}
+
+	// Not handed on: counted and marked as before.
+	md = ReportMarkdown(p, reportToday, from)
+	checkContains(t, "the report not handed on", words(string(md)), "- **Overdue actions on 2027-03-01:** 5 ##", "(**overdue**)")
+	if strings.Contains(string(md), "handed on") {
+		t.Error("a report not handed on says an action was")
 	}
 }

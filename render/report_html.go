@@ -52,7 +52,7 @@ var reportHTMLTemplate = sync.OnceValue(func() *template.Template {
 	// As a template.CSS value the stylesheet goes in whole; as template
 	// text, html/template would drop its comments.
 	stylesheet := func() template.CSS { return template.CSS(reportStylesheet) }
-	return template.Must(template.New("report").Funcs(template.FuncMap{"stylesheet": stylesheet}).Parse(reportHTMLSource))
+	return template.Must(template.New("report").Funcs(template.FuncMap{"stylesheet": stylesheet, "handedOn": func() string { return handedOnWords }}).Parse(reportHTMLSource))
 })
 
 func writeReportHTML(doc reportDoc, hist *reportHistory) []byte {
@@ -110,8 +110,8 @@ type htmlPage struct {
 }
 
 type htmlDetail struct {
-	Name, Value string
-	Overdue     bool
+	Name, Value       string
+	Overdue, HandedOn bool
 }
 
 // htmlLevel is a rating: the class that colours it, its shape and word.
@@ -166,13 +166,14 @@ type htmlNextStep struct {
 }
 
 type htmlStep struct {
-	Due     string
-	Overdue bool
-	Text    string
-	Owner   string
-	Status  string
-	From    string
-	Carried string // as htmlItem's
+	Due      string
+	Overdue  bool
+	HandedOn bool
+	Text     string
+	Owner    string
+	Status   string
+	From     string
+	Carried  string // as htmlItem's
 }
 
 func htmlPageOf(doc reportDoc, hist *reportHistory) htmlPage {
@@ -225,7 +226,7 @@ func htmlItemOf(it reportItem) htmlItem {
 	a := it.answer
 	hi := htmlItem{
 		Title: it.title, Rating: levelOf(a.rating), Revisit: a.revisit,
-		Action: a.action, Owner: a.owner, Due: htmlDetail{Value: a.due.value, Overdue: a.due.overdue},
+		Action: a.action, Owner: a.owner, Due: htmlDetail{Value: a.due.value, Overdue: a.due.overdue, HandedOn: a.due.handedOn},
 		Status: a.statusSaid(), Notes: strings.TrimRight(a.notes, "\n"), Carried: a.carried,
 	}
 	for _, v := range a.votes {
@@ -255,7 +256,7 @@ func htmlNextStepOf(n nextStep) htmlNextStep {
 	case checklist.KindPlan:
 		h.IsPlan = true
 		for _, s := range n.steps {
-			hs := htmlStep{Overdue: s.overdue, Text: s.text, Owner: s.owner, Status: s.status, From: s.from, Carried: s.carried}
+			hs := htmlStep{Overdue: s.overdue, HandedOn: s.handedOn, Text: s.text, Owner: s.owner, Status: s.status, From: s.from, Carried: s.carried}
 			if !s.due.IsZero() {
 				hs.Due = s.due.String()
 			}

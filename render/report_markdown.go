@@ -64,8 +64,11 @@ func mdDetail(d detail) string {
 
 func mdValue(d detail) string {
 	v := mdText(d.value)
-	if d.overdue {
+	switch {
+	case d.overdue:
 		v += " (**overdue**)"
+	case d.handedOn:
+		v += " (" + handedOnWords + ")"
 	}
 	return v
 }
@@ -131,7 +134,7 @@ func mdCarriedOpen(m *markdown, doc reportDoc) {
 		if c.Due == "" {
 			e += "no due date"
 		} else {
-			e += mdValue(detail{value: "due " + c.Due, overdue: c.Overdue})
+			e += mdValue(detail{value: "due " + c.Due, overdue: c.Overdue, handedOn: c.HandedOn})
 		}
 		entries[i] = e + "; " + sentence(mdText(c.Carried))
 	}
@@ -200,8 +203,11 @@ func mdSteps(m *markdown, steps []reportStep) {
 		when := "No due date"
 		if !s.due.IsZero() {
 			when = "Due " + s.due.String()
-			if s.overdue {
+			switch {
+			case s.overdue:
 				when += ", overdue"
+			case s.handedOn:
+				when += ", " + handedOnWords
 			}
 		}
 		text := mdText(s.text)
