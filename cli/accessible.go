@@ -32,9 +32,11 @@ func reviewAccessibly(cmd *cobra.Command, o tui.Options, from string) error {
 		From:      from,
 		Today:     o.Today,
 		Room:      o.Room,
-		In:        cmd.InOrStdin(),
-		Out:       cmd.OutOrStdout(),
-		Interrupt: interrupt,
+		// The letters that rate are the screens' (not n or b: next, back).
+		RatingLetter: tui.RatingLetter,
+		In:           cmd.InOrStdin(),
+		Out:          cmd.OutOrStdout(),
+		Interrupt:    interrupt,
 	})
 	var fe *plans.FileError
 	var signalled *accessible.Interrupted

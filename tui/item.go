@@ -132,12 +132,23 @@ func rateKeys(c *checklist.Checklist) []key.Binding {
 	for i, l := range c.Scale {
 		digit := strconv.Itoa(i + 1)
 		keys, help := []string{digit}, digit
-		if letter, ok := c.Shortcut(i); ok && !reservedKey(letter) {
+		if letter, ok := RatingLetter(c, i); ok {
 			keys, help = []string{letter, digit}, letter+"/"+digit
 		}
 		bs[i] = key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, l.Label))
 	}
 	return bs
+}
+
+// RatingLetter is the letter that rates level i of c, if any: the first
+// letter of its key, when no other level shares it and no other key of a
+// review has it (so not n, b, w or v: next, back, the room's join screen
+// and reveal). The accessible prompts take the same letters, so that a
+// level is typed the same in both and a letter learnt as a key on the
+// screens never rates an item in the prompts.
+func RatingLetter(c *checklist.Checklist, i int) (string, bool) {
+	letter, ok := c.Shortcut(i)
+	return letter, ok && !reservedKey(letter)
 }
 
 // reservedKey is a letter another key of a review already uses: the

@@ -53,6 +53,12 @@ type Options struct {
 	// review starts the room's server once a plan is open, says how to
 	// join, and stops it when the review ends (room.go).
 	Room *room.Setup
+	// RatingLetter is the screens' rule for the letter that rates a level
+	// (tui.RatingLetter): the prompts take the same letters, so that a
+	// letter the screens keep for a key of their own (n, b: next, back)
+	// never rates an item here. Nil: each level's own initial where no
+	// other level shares it (checklist.Shortcut).
+	RatingLetter func(c *checklist.Checklist, level int) (string, bool)
 
 	In  io.Reader
 	Out io.Writer

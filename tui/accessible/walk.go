@@ -238,7 +238,7 @@ func (r *reviewer) rating(current string) (string, error) {
 		if l.Description != "" {
 			options[i].label += ": " + l.Description
 		}
-		if k, ok := c.Shortcut(i); ok {
+		if k, ok := r.ratingLetter(c, i); ok {
 			options[i].words = append(options[i].words, k)
 			initials = append(initials, k)
 		}
@@ -262,6 +262,15 @@ func (r *reviewer) rating(current string) (string, error) {
 		return checklist.Unrated, nil
 	}
 	return c.Scale[i].Key, nil
+}
+
+// ratingLetter is the letter that rates level i, as on the screens (see
+// Options.RatingLetter).
+func (r *reviewer) ratingLetter(c *checklist.Checklist, i int) (string, bool) {
+	if r.opts.RatingLetter == nil {
+		return c.Shortcut(i)
+	}
+	return r.opts.RatingLetter(c, i)
 }
 
 // askRating asks the rating; with the room, reveal and revote work
