@@ -554,3 +554,27 @@ func TestThePresentersActionLineKeepsTheDueDateWhole(t *testing.T) {
 		})
 	}
 }
+
+// A facilitator's plans folder holds other clients' plans: on the
+// projector the start screen names only the plan chosen (the review under
+// way, which the list opens on), and each other one as "Another review"
+// with its progress and date; moving to one names it, and P, presenter
+// mode off, names them all.
+func TestPresenterStartNamesOnlyTheChosenPlan(t *testing.T) {
+	dir := rvPlansFolder(t)
+	h := rvStart(t, Options{Dir: dir, Present: true}, 100, 30)
+	h.requireView("東京 Bakery 🍞: Autumn review", "Another review", "14/21 rated · Mon 1 Mar 2027")
+	if v := h.view(); strings.Contains(v, "Acme") {
+		t.Fatalf("the projector names another client's plan:\n%s", v)
+	}
+	h.press("down")
+	h.requireView("Acme Café Ltd: Spring review", "Another review", "2/21 rated · Wed 10 Mar 2027")
+	if v := h.view(); strings.Contains(v, "東京") {
+		t.Fatalf("the projector names a plan not chosen:\n%s", v)
+	}
+	h.press("P")
+	h.requireView("Acme Café Ltd: Spring review", "東京 Bakery 🍞: Autumn review")
+	if v := h.view(); strings.Contains(v, "Another review") {
+		t.Fatalf("presenter mode off, a plan is still not named:\n%s", v)
+	}
+}

@@ -439,6 +439,13 @@ func (s *startScreen) planRows(st *styles, w, room int) []string {
 		_, total := p.Counts()
 		facts := s.facts[f.Path]
 		name := p.Organisation + ": " + p.Title
+		if s.c.present && s.cursor != i+1 {
+			// On a projector only the chosen plan is named: a
+			// facilitator's folder holds other clients' plans, and the
+			// room is not to read who they are. The list opens on the
+			// review under way; P shows every name.
+			name = "Another review"
+		}
 		if facts.handedOn != "" {
 			name += " → carried on"
 		}
