@@ -18,6 +18,7 @@ import (
 // lines; the server answers there, a phone that joins and votes is
 // counted (never shown), and quit stops the server.
 func TestAccessibleRoomEndToEnd(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	e2ePlan(t, dir, "acme.yaml", acme)
 	e := e2eStart(t, dir, e2eTerm{env: []string{"NO_COLOR=1"}},

@@ -21,6 +21,7 @@ import (
 // report the others as not loading). In a real pseudo-terminal, as a
 // screen-reader user would run it.
 func TestAccessibleChecklistFlagOpensPlansOfOtherChecklists(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := e2ePlan(t, dir, "acme.yaml", acme)
 	if err := os.WriteFile(filepath.Join(dir, "ours.yaml"), checklisttest.YAML(4), 0o644); err != nil {
@@ -91,6 +92,7 @@ func saidAndSaved(t *testing.T, text, why, path string) {
 // 130, after saying that every answer given is saved and how to carry on;
 // and the screens' flags are refused, not ignored.
 func TestAccessibleCtrlCSaysWhatWasSavedEndToEnd(t *testing.T) {
+	t.Parallel()
 	e, path := accessibleStoppedAtTheOwner(t, func(e *e2eSession) { e.keys("ctrl+c") })
 	saidAndSaved(t, e.exits(130), "Interrupted (ctrl+c).", path)
 
@@ -109,6 +111,7 @@ func TestAccessibleCtrlCSaysWhatWasSavedEndToEnd(t *testing.T) {
 // status: 143 and 129 (a hangup whose input ended at the same moment is
 // TestAHangupIsNotTakenForTheEndOfInput, in tui/accessible).
 func TestAccessibleHangupAndTermSayWhatWasSavedEndToEnd(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name   string
 		sig    syscall.Signal
@@ -131,6 +134,7 @@ func TestAccessibleHangupAndTermSayWhatWasSavedEndToEnd(t *testing.T) {
 // as a hangup (129) with every answer entered before it on disk and the
 // file whole, and the half-typed owner is not there: the README says so.
 func TestAccessibleTerminalClosedMidLineKeepsEveryEnteredAnswer(t *testing.T) {
+	t.Parallel()
 	e, path := accessibleStoppedAtTheOwner(t, func(e *e2eSession) {
 		e.typeText("Ana Hal")
 		e.waitFor("Owner: Ana Hal")
@@ -149,6 +153,7 @@ func TestAccessibleTerminalClosedMidLineKeepsEveryEnteredAnswer(t *testing.T) {
 // itself: the next line follows at once, with no blank line after every
 // answer (which a screen reader reads out as "blank").
 func TestAccessibleAnswersAtATerminalAreNotFollowedByABlankLine(t *testing.T) {
+	t.Parallel()
 	e, _ := accessibleStoppedAtTheOwner(t, func(e *e2eSession) { e.typeText("quit\r") })
 	text := e.exits(0)
 	for _, want := range []string{"Rating: a\r\nRated Amber.\r\n", "Action: Write the vision\r\nWho will do it?"} {
@@ -163,6 +168,7 @@ func TestAccessibleAnswersAtATerminalAreNotFollowedByABlankLine(t *testing.T) {
 // asks, as the screens do: reload takes the file as it is now and asks
 // the item again; Enter keeps every answer in a copy beside it.
 func TestAccessibleChangedOnDiskAsksReloadOrCopy(t *testing.T) {
+	t.Parallel()
 	for _, answer := range []string{"reload", ""} {
 		t.Run("answer "+strconv.Quote(answer), func(t *testing.T) {
 			dir := t.TempDir()
@@ -215,6 +221,7 @@ func mustReadFile(t *testing.T, path string) []byte {
 // its words. It walked on with the old item list and stopped on an item
 // the plan no longer had.
 func TestAccessibleReloadOntoAnotherChecklist(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := e2ePlan(t, dir, "acme.yaml", nil)
 	e := e2eStart(t, dir, e2eTerm{env: []string{"NO_COLOR=1"}}, "review", "--accessible", "--today", "2027-03-14", "plans/acme.yaml")

@@ -24,6 +24,7 @@ import (
 // for real (the terminal's master side closed, so the kernel sends the
 // hangup while the input ends) is the same as SIGHUP.
 func TestTypingIsSavedAfterAPauseAndWhenTheTerminalCloses(t *testing.T) {
+	t.Parallel()
 	const windowClosed = syscall.Signal(0) // the terminal's master side closed
 	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT, windowClosed} {
 		name := sig.String()
@@ -31,6 +32,7 @@ func TestTypingIsSavedAfterAPauseAndWhenTheTerminalCloses(t *testing.T) {
 			name = "window closed"
 		}
 		t.Run(name, func(t *testing.T) {
+			t.Parallel() // each waits out the pause (1.5 s) on its own terminal
 			dir := t.TempDir()
 			path := e2ePlan(t, dir, "cafe.yaml", nil)
 			e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-14", "plans/cafe.yaml")
@@ -83,6 +85,7 @@ func TestTypingIsSavedAfterAPauseAndWhenTheTerminalCloses(t *testing.T) {
 // 12.2): the field keeps the person and says why, leaving the item warns
 // first, and the forms people type are read.
 func TestADueDateNotUnderstoodIsKeptAndWarned(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := e2ePlan(t, dir, "cafe.yaml", nil)
 	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-10", "plans/cafe.yaml")
@@ -120,6 +123,7 @@ func TestADueDateNotUnderstoodIsKeptAndWarned(t *testing.T) {
 // review plans/new.yaml && git add plans/new.yaml) stops there. Elsewhere
 // on the screens ctrl+c saves and quits, as q does, and exits 0.
 func TestCtrlCOnTheNewReviewFormCreatesNothingAndExits130(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "plans/new.yaml")
 	e.waitFor("A new review", "ctrl+c quit without creating")
@@ -140,6 +144,7 @@ func TestCtrlCOnTheNewReviewFormCreatesNothingAndExits130(t *testing.T) {
 // end of the terminal's input ends the review as the hangup does: 129,
 // with what was being typed on disk.
 func TestATerminalGoneWithoutAHangupSignalEndsTheReview(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := e2ePlan(t, dir, "cafe.yaml", nil)
 	// sh stays the session's leader and ignores the hangup; ladder, its
@@ -169,6 +174,7 @@ func TestATerminalGoneWithoutAHangupSignalEndsTheReview(t *testing.T) {
 // with the time it had left (here all of it, to the minute: the session
 // counts from the first rating, a second or two ago).
 func TestQuittingMidReviewSaysHowToCarryOn(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	e2ePlan(t, dir, "cafe.yaml", nil)
 	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-14", "plans/cafe.yaml")
@@ -223,6 +229,7 @@ func TestQuittingMidReviewSaysHowToCarryOn(t *testing.T) {
 // retitles the terminal) is shown, not sent to the terminal, as on the
 // screens.
 func TestTheLastWordsShowAFileNamesControlCharacters(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	name := "cafe\x1b]0;PWNED\x07.yaml"
 	e2ePlan(t, dir, name, nil)

@@ -16,6 +16,7 @@ import (
 // has last year's open action, and last year's plan only its one new
 // next_review line.
 func TestCarryOnFromTheStartScreen(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	old := e2ePlan(t, dir, "cafe-2026.yaml", func(p *plans.Plan) {
 		p.Date = plans.Date{Year: 2026, Month: 3, Day: 14}

@@ -34,6 +34,7 @@ import (
 // and with 16 colours; with NO_COLOR, and with LADDER_FIRST_FRAME=off,
 // Bubble Tea draws the first frame (with no colour at all for NO_COLOR).
 func TestFirstFrameBeforeBubbleTea(t *testing.T) {
+	t.Parallel()
 	bin := e2eBinary(t)
 	dir := goldenPlans(t, nil, "acme.yaml")
 	type screen struct {
@@ -281,6 +282,7 @@ func (r *ttyRun) checkGivenBack(t *testing.T) {
 // shown. (A panic in Bubble Tea's first tick: TestFirstFrameLeftWhenBubbleTeaStops;
 // in the folder read: TestFolderReadPanicRaisedWhereTaken.)
 func TestFirstFrameGivesTheTerminalBack(t *testing.T) {
+	t.Parallel()
 	bin := e2eBinary(t)
 	dir := goldenPlans(t, func(name, plan string) string {
 		if name == "bad.yaml" {
@@ -332,6 +334,7 @@ func TestFirstFrameGivesTheTerminalBack(t *testing.T) {
 // second plan. The plans are years old, so that none is a review under
 // way (which the list would open on) whatever the day the test runs.
 func TestKeysTypedDuringStartUp(t *testing.T) {
+	t.Parallel()
 	bin := e2eBinary(t)
 	dir := goldenPlans(t, func(name, plan string) string {
 		plan = strings.Replace(plan, "date: 2027-01-15", "date: 2020-01-15", 1)
@@ -373,6 +376,7 @@ func TestKeysTypedDuringStartUp(t *testing.T) {
 // command, which runs once Bubble Tea has started, so the first frame had
 // none and on the second the scale and the fields jumped down under them.
 func TestFirstFrameHasTheWorkforceData(t *testing.T) {
+	t.Parallel()
 	bin := e2eBinary(t)
 	dir := t.TempDir()
 	e2ePlan(t, dir, "cafe.yaml", func(p *plans.Plan) {

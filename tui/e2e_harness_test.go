@@ -20,6 +20,7 @@ import (
 	"github.com/charmbracelet/x/vt"
 	"github.com/socialmobility/ladder/bench/ptybench"
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/tui"
 )
@@ -47,8 +48,11 @@ import (
 const e2eTimeout = 20 * time.Second
 
 // TestMain removes the binary the end-to-end tests built (see e2eBinary).
+// The end-to-end tests run in parallel: each waits on a program in a
+// terminal of its own, so more of them run at once than there are CPUs.
 func TestMain(m *testing.M) {
 	os.Setenv(plans.StepIDsEnv, "counted") // new steps numbered as the goldens expect
+	testtool.WaitingTests(8)
 	code := m.Run()
 	if e2eBuilt.dir != "" {
 		os.RemoveAll(e2eBuilt.dir)

@@ -22,6 +22,7 @@ var bothModes = []struct {
 // then n rates the item and moves on, in presenter mode too, and the
 // footer at 80x24 keeps help and quit (12.6, 10.5).
 func TestRatingThenNMovesOnAndTypesNothing(t *testing.T) {
+	t.Parallel()
 	for _, mode := range bothModes {
 		t.Run(mode.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -49,6 +50,7 @@ func TestRatingThenNMovesOnAndTypesNothing(t *testing.T) {
 // nine questions, space shows the ones below, and in presenter mode the
 // levels of the scale stay on the screen.
 func TestALongItemScrollsAt80x24(t *testing.T) {
+	t.Parallel()
 	for _, mode := range bothModes {
 		t.Run(mode.name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -29,6 +29,7 @@ var joinURL = regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`)
 // them the review has ended, and the plan file has each item's agreed
 // rating with the final round's counts, and the ideas accepted.
 func TestRoomEndToEnd(t *testing.T) {
+	t.Parallel()
 	e2eBinary(t) // skips under -short before a browser starts
 	b := browsertest.Start(t)
 	dir := t.TempDir()

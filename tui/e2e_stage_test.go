@@ -22,6 +22,7 @@ import (
 // each level and what it means, and after a rating what the level means,
 // are in block letters. At 80x24 the same item is ordinary text.
 func TestPresenterGrowsWithTheWindowEndToEnd(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := e2ePlan(t, dir, "cafe.yaml", nil)
 	e := e2eStart(t, dir, e2eTerm{cols: 240, rows: 67}, "review", "--present", "--today", "2027-03-14", "plans/cafe.yaml")
@@ -66,6 +67,7 @@ func TestPresenterGrowsWithTheWindowEndToEnd(t *testing.T) {
 // and its rating cleared, and the flag is listed on the board and the
 // summary (10.8).
 func TestBoardNamesEveryItemAndTheFlaggedOnesEndToEnd(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := e2ePlan(t, dir, "cafe.yaml", nil)
 	e := e2eStart(t, dir, e2eTerm{env: []string{"NO_COLOR=1"}}, "review", "--today", "2027-03-14", "plans/cafe.yaml")
@@ -97,6 +99,7 @@ func TestBoardNamesEveryItemAndTheFlaggedOnesEndToEnd(t *testing.T) {
 // shows no file paths (issue 10.7); the session clock counts the items
 // left and the pace they need, and t pauses it (10.9).
 func TestPresenterCoversEveryScreenWithTheClocksEndToEnd(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := e2ePlan(t, dir, "cafe.yaml", func(p *plans.Plan) {
 		for _, e := range p.Checklist.Items()[:3] {
@@ -129,6 +132,7 @@ func TestPresenterCoversEveryScreenWithTheClocksEndToEnd(t *testing.T) {
 // 6w counts from (issue 10.10), and the owner field suggests the
 // participants.
 func TestDueDatesCountFromTheWorkshopEndToEnd(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := e2ePlan(t, dir, "workshop.yaml", func(p *plans.Plan) {
 		p.Date = plans.Date{Year: 2027, Month: 4, Day: 14}

@@ -16,6 +16,7 @@ import (
 // plan with problems must still be reported, with its line and column,
 // before anything is drawn, and the file left as it was.
 func TestBadPlanReportedBeforeTheScreens(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	golden, err := os.ReadFile(filepath.Join("..", "plans", "testdata", "golden.yaml"))
 	if err != nil {

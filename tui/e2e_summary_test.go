@@ -15,6 +15,7 @@ import (
 // name with an apostrophe in plain double quotes, and each command on one
 // line again, for the terminal to wrap, once ladder has ended.
 func TestTheGitCommandsCanBeCopied(t *testing.T) {
+	t.Parallel()
 	const path = "plans/2027-03-14-bea-s-cafe-spring-review.yaml"
 	const msg = `"Progression review: Bea's Café, Spring review"`
 	for _, tc := range []struct {

@@ -53,6 +53,7 @@ func rating(i int) (string, string) {
 var areaEnds = map[int]bool{3: true, 5: true, 20: true}
 
 func TestEndToEndReviewThenKillAndResume(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "plans", "x.yaml")
 
@@ -230,6 +231,7 @@ func colourParams(out []byte) []string {
 }
 
 func TestNoColorTurnsColourOff(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		env        []string
 		wantColour bool

@@ -16,6 +16,7 @@ import (
 // offering a copy elsewhere. The saves fail for real here: the plan file
 // replaced by a folder, and a folder the program may not write in.
 func TestAFailedSaveDoesNotTrapThePerson(t *testing.T) {
+	t.Parallel()
 	t.Run("the plan file replaced by a folder, then a copy", func(t *testing.T) {
 		dir := t.TempDir()
 		path := unsavedPlan(t, dir, 0o755)

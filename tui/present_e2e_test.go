@@ -15,6 +15,7 @@ import (
 // stays where it is: the rating typed after time is up lands on the first
 // item.
 func TestPresenterModeAndTimeboxEndToEnd(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	path := e2ePlan(t, dir, "x.yaml", func(p *plans.Plan) {
 		p.Organisation, p.Title, p.Date = "Acme", "Spring", plans.Date{Year: 2027, Month: 3, Day: 1}
