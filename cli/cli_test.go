@@ -13,14 +13,24 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/socialmobility/ladder/cli"
+	"github.com/socialmobility/ladder/internal/browsertest"
 	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(closingBrowser{m}, map[string]func(){
 		"ladder": func() { os.Exit(cli.Run()) },
 	})
+}
+
+// closingBrowser runs the tests, then ends the browser the HTML report's
+// tests shared (testscript.Main runs them, then exits).
+type closingBrowser struct{ m *testing.M }
+
+func (c closingBrowser) Run() int {
+	defer browsertest.Close()
+	return c.m.Run()
 }
 
 // TestScripts runs the command-line tests in testdata/script: the ladder

@@ -20,6 +20,7 @@ import (
 	"github.com/charmbracelet/x/vt"
 	"github.com/socialmobility/ladder/bench/ptybench"
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/browsertest"
 	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/tui"
@@ -54,6 +55,7 @@ func TestMain(m *testing.M) {
 	os.Setenv(plans.StepIDsEnv, "counted") // new steps numbered as the goldens expect
 	testtool.WaitingTests(8)
 	code := m.Run()
+	browsertest.Close() // the browser TestRoomEndToEnd's phones used
 	if e2eBuilt.dir != "" {
 		os.RemoveAll(e2eBuilt.dir)
 	}

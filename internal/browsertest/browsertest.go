@@ -17,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -63,40 +64,90 @@ func browser(t testing.TB) string {
 	return path
 }
 
-// New starts a headless browser for the test and returns a chromedp
-// context for one tab in it, with a window of width x height CSS pixels.
-// The browser is closed when the test ends. Everything it does must finish
-// within timeout.
+// New opens a tab for the test in the test process's browser (see
+// shared), in a browser context of its own (its own cookies, storage and
+// cache, as a browser started afresh has), and returns a chromedp context
+// for it, with a viewport of width x height CSS pixels. The tab is closed
+// when the test ends. Everything it does must finish within timeout.
 func New(t testing.TB, width, height int, timeout time.Duration) context.Context {
 	t.Helper()
-	path := browser(t)
-	opts := append(execOptions(t, path), chromedp.WindowSize(width, height))
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(alloc)
-	// The first Run starts the browser; its context must not carry the
-	// timeout, or the timeout would end the browser with it.
+	ctx, cancelTab := chromedp.NewContext(shared(t), chromedp.WithNewBrowserContext())
+	// The first Run opens the tab; its context must not carry the timeout,
+	// or the timeout would close the tab with it.
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
 		cancelTab()
-		cancelAlloc()
-		t.Fatalf("starting %s: %v", path, err)
+		t.Fatalf("opening a tab: %v", err)
 	}
 	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancelTab()
-		cancelAlloc()
 	})
 	return ctx
 }
 
-// execOptions are the browser's options for every test.
-func execOptions(t testing.TB, path string) []chromedp.ExecAllocatorOption {
+// The browser is started once per test process, by the first test that
+// asks for one, and shared by every test after it, each in tabs and
+// browser contexts of its own: starting Chromium took a third of a
+// CPU-second each time, and a test of the HTML report less than that.
+// Close, from TestMain, ends it.
+var sharedBrowser struct {
+	once   sync.Once
+	ctx    context.Context
+	cancel context.CancelFunc
+	err    error
+}
+
+// shared returns the chromedp context of the test process's browser,
+// starting it the first time, or ends the test: under go test -short, or
+// when there is no browser.
+func shared(t testing.TB) context.Context {
+	t.Helper()
+	path := browser(t)
+	b := &sharedBrowser
+	b.once.Do(func() {
+		dir, err := os.MkdirTemp("", "ladder-browser-*")
+		if err != nil {
+			b.err = err
+			return
+		}
+		alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), execOptions(dir, path)...)
+		ctx, cancelBrowser := chromedp.NewContext(alloc)
+		b.ctx, b.cancel = ctx, func() {
+			cancelBrowser()
+			cancelAlloc()
+			os.RemoveAll(dir)
+		}
+		// The first action starts the browser and binds its life to ctx.
+		if err := chromedp.Do(ctx); err != nil {
+			b.err = fmt.Errorf("starting %s: %w", path, err)
+		}
+	})
+	if b.err != nil {
+		t.Fatal(b.err)
+	}
+	return b.ctx
+}
+
+// Close ends the test process's browser, if a test started it. A
+// package whose tests use a browser calls it from TestMain, after m.Run.
+// (Were it not called, Chromium would still end with the test process,
+// but its profile folder would be left behind.)
+func Close() {
+	if b := &sharedBrowser; b.cancel != nil {
+		b.cancel()
+	}
+}
+
+// execOptions are the browser's options: its program, and the folder it
+// keeps its profile in.
+func execOptions(dir, path string) []chromedp.ExecAllocatorOption {
 	return append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
 		// Tests run as root in CI, where Chromium's sandbox will not start.
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(dir),
 		// Nothing a page asks for may leave the machine: every address but
 		// loopback (which Chromium never sends through a proxy) goes to a
 		// proxy that is not there.
@@ -164,11 +215,11 @@ func axeSource(t testing.TB) []byte {
 	t.Helper()
 	path := os.Getenv("AXE_CORE")
 	if path == "" {
-		root, err := exec.Command("npm", "root", "-g").Output()
+		root, err := testtool.NpmRoot()
 		if err != nil {
 			Missing(t, "npm is not installed, so axe-core cannot be found")
 		}
-		path = filepath.Join(strings.TrimSpace(string(root)), "axe-core", "axe.min.js")
+		path = filepath.Join(root, "axe-core", "axe.min.js")
 	}
 	src, err := os.ReadFile(path)
 	if err != nil {

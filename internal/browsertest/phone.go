@@ -29,20 +29,11 @@ type Browser struct {
 	ctx context.Context
 }
 
-// Start starts a browser for the test; it is closed when the test ends.
+// Start returns the test process's browser (see shared), for the test's
+// phones, each of which opens in a browser context of its own.
 func Start(t *testing.T) *Browser {
 	t.Helper()
-	path := browser(t)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), execOptions(t, path)...)
-	ctx, cancelBrowser := chromedp.NewContext(alloc)
-	// The first action starts the browser and binds its life to ctx.
-	if err := chromedp.Do(ctx); err != nil {
-		cancelBrowser()
-		cancelAlloc()
-		t.Fatalf("starting %s: %v", path, err)
-	}
-	t.Cleanup(func() { cancelBrowser(); cancelAlloc() })
-	return &Browser{ctx: ctx}
+	return &Browser{ctx: shared(t)}
 }
 
 // Phone is one phone: a phone-sized tab in a browser context of its own,
