@@ -16,6 +16,7 @@ import (
 // and re-dated, answers rewritten, steps edited, reordered, added and
 // removed.
 func TestDiffGolden(t *testing.T) {
+	t.Parallel()
 	old, new := loadFixture(t, "testdata/diff-old.yaml"), loadFixture(t, "testdata/diff-new.yaml")
 	c := plans.FileChange{Path: "plans/acme.yaml", OldName: "plans/acme.yaml at HEAD~1", NewName: "plans/acme.yaml", Old: old, New: new}
 	checkGolden(t, "diff.txt", DiffText(c))
@@ -111,6 +112,7 @@ func carriedOn(t *testing.T) (prev, next *plans.Plan) {
 // those it reworded: the text and Markdown forms alike, for a new plan in
 // a pull request and for the two years compared.
 func TestDiffSaysWhatWasCarriedOn(t *testing.T) {
+	t.Parallel()
 	prev, next := carriedOn(t)
 	added := plans.FileChange{Path: "plans/acme-2028.yaml", OldName: "main (1a2b3c4)", NewName: "plans/acme-2028.yaml", New: next,
 		Previous: prev, PreviousName: "plans/acme-2027.yaml"}
@@ -196,6 +198,7 @@ func TestDiffCarriedOnIsSafeText(t *testing.T) {
 // Markdown alike; one carried on before it was closed is flagged, as the
 // new plan still asks for it.
 func TestDiffCarriedOnDoneInThisChange(t *testing.T) {
+	t.Parallel()
 	before := loadFixture(t, "testdata/diff-old.yaml")
 	after := before.Clone()
 	after.Response("lc-leadership").Status = plans.StatusDone

@@ -31,6 +31,7 @@ func historyFixture(t *testing.T) []plans.HistoryEntry {
 }
 
 func TestHistoryText(t *testing.T) {
+	t.Parallel()
 	entries := historyFixture(t)
 	want := `History of plans/acme.yaml: 4 commits, oldest first.
 Counts are ■ Red / ▲ Amber / ● Green / ○ Unrated.

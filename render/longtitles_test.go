@@ -38,6 +38,7 @@ func buildingBlocksPlans(t *testing.T) (old, new *plans.Plan) {
 // (MD013) in their tables, which name the areas by their short titles,
 // while the report's headings keep each area's full title.
 func TestBuildingBlocksMarkdownPassesMarkdownlint(t *testing.T) {
+	t.Parallel()
 	old, new := buildingBlocksPlans(t)
 	entries := []plans.HistoryEntry{
 		{Commit: "1111111", Date: day(2027, 1, 15), Subject: "Start the Building Blocks review"},

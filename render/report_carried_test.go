@@ -155,6 +155,7 @@ func TestReportSaysThePreviousReviewCouldNotBeRead(t *testing.T) {
 
 // TestCarriedReportHTMLValidates: the marks keep the page valid.
 func TestCarriedReportHTMLValidates(t *testing.T) {
+	t.Parallel()
 	docs := map[string][]byte{}
 	for _, year := range []string{"2026", "2027"} {
 		p, earlier := carriedFixture(t, year)
@@ -168,6 +169,7 @@ func TestCarriedReportHTMLValidates(t *testing.T) {
 // TestCarriedReportMarkdownPassesMarkdownlint: the marks keep the
 // Markdown within markdownlint's default rules.
 func TestCarriedReportMarkdownPassesMarkdownlint(t *testing.T) {
+	t.Parallel()
 	docs := map[string][]byte{}
 	for _, year := range []string{"2026", "2027"} {
 		p, earlier := carriedFixture(t, year)

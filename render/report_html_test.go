@@ -198,6 +198,7 @@ func hostileHTMLPlan(t *testing.T) *plans.Plan {
 // checklist, which comes from a pull request too) shows as typed; none of
 // it becomes an element or an attribute.
 func TestReportHTMLEscapesPlanText(t *testing.T) {
+	t.Parallel()
 	p := hostileHTMLPlan(t)
 	h, _ := historyOf(t, p)
 	h.Base = nil // the hostile plan's checklist is not the history's
@@ -294,6 +295,7 @@ func TestReportHTMLTabTitle(t *testing.T) {
 // TestReportHTMLValidates runs html-validate (npm) over every fixture's
 // report, an empty plan's and one with history.
 func TestReportHTMLValidates(t *testing.T) {
+	t.Parallel()
 	docs := map[string][]byte{}
 	for name, path := range htmlFixtures {
 		docs[name+".html"] = ReportHTML(loadFixture(t, path), reportToday, nil)

@@ -148,6 +148,7 @@ func hostilePlan(t *testing.T) *plans.Plan {
 }
 
 func TestReportPassesMarkdownlint(t *testing.T) {
+	t.Parallel()
 	docs := map[string][]byte{"hostile.md": ReportMarkdown(hostilePlan(t), reportToday)}
 	for _, name := range []string{"golden", "report-all"} {
 		p, err := plans.LoadFile(filepath.Join("..", "plans", "testdata", name+".yaml"), nil)
@@ -167,11 +168,12 @@ func TestReportPassesMarkdownlint(t *testing.T) {
 func renderGFM(t *testing.T, md []byte) string {
 	t.Helper()
 	markdownlint(t)
-	root, err := exec.Command(testtool.Need(t, "npm"), "root", "-g").Output()
+	testtool.Need(t, "npm")
+	root, err := testtool.NpmRoot()
 	if err != nil {
 		testtool.Missing(t, "npm root -g: %v", err)
 	}
-	mods := filepath.Join(strings.TrimSpace(string(root)), "markdownlint-cli2", "node_modules")
+	mods := filepath.Join(root, "markdownlint-cli2", "node_modules")
 	if _, err := os.Stat(filepath.Join(mods, "micromark-extension-gfm-table")); err != nil {
 		testtool.Missing(t, "micromark is not where markdownlint-cli2 keeps it")
 	}
@@ -200,6 +202,7 @@ process.stdout.write(micromark(fs.readFileSync(0, 'utf8'), {allowDangerousHtml: 
 // hostile string shows as text: nothing became a heading, list, link
 // text, code or HTML.
 func TestReportShowsTextAsTyped(t *testing.T) {
+	t.Parallel()
 	page := renderGFM(t, ReportMarkdown(hostilePlan(t), reportToday))
 	// Only the structure the report itself makes may appear.
 	for _, tag := range []string{"<code>", "<div>", "<img", "<blockquote>", "<h4>", "<hr"} {

@@ -166,6 +166,7 @@ func TestStatusHTMLLatenessReadsWithoutColour(t *testing.T) {
 // TestStatusHTMLNothingOpen: a folder with nothing open is a short page
 // that says so, not an empty one.
 func TestStatusHTMLNothingOpen(t *testing.T) {
+	t.Parallel()
 	o := NewStatusList(day(2027, 3, 1), ByDue)
 	defer o.Close()
 	o.Add(plans.PlanInfo{Path: "p.yaml"}, nil)
@@ -188,6 +189,7 @@ func TestStatusHTMLIsSelfContained(t *testing.T) {
 // TestStatusHTMLValidates runs html-validate over the page in every
 // grouping.
 func TestStatusHTMLValidates(t *testing.T) {
+	t.Parallel()
 	docs := map[string][]byte{}
 	for _, by := range []StatusBy{ByDue, ByOwner, ByPlan} {
 		docs["status-"+string(by)+".html"] = statusHTML(t, statusFixtureCarried(t, by))
@@ -209,10 +211,12 @@ const hostileStatusText = `<script>alert("x")</script>"><img src=x onerror=alert
 // lets any cell, heading or paragraph break anywhere), and the page still
 // validates.
 func TestStatusHTMLHostileText(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("W", 5000)
 	today := day(2027, 3, 1)
 	for _, by := range []StatusBy{ByDue, ByOwner, ByPlan} {
 		t.Run(string(by), func(t *testing.T) {
+			t.Parallel() // each runs html-validate
 			o := NewStatusList(today, by)
 			defer o.Close()
 			path := "plans/" + hostileStatusText + ".yaml"

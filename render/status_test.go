@@ -178,6 +178,7 @@ plans/b.yaml (2 overdue, 0 due in the next 30 days, 0 later)
 // The Markdown form, for a monthly check-in issue, lints clean in every
 // grouping.
 func TestStatusMarkdown(t *testing.T) {
+	t.Parallel()
 	md := string(statusMarkdown(t, statusFixture(t, ByDue)))
 	checkContains(t, "markdown", md,
 		"# Open actions on 2027-03-01\n\nOpen actions on 2027-03-01 in plans (2 plans): 3 overdue, 2 due in the next 30\ndays, 1 later, 1 with no due date.\n",

@@ -25,6 +25,7 @@ func votedPlans(t *testing.T) (old, new *plans.Plan) {
 }
 
 func TestDiffShowsVoteChanges(t *testing.T) {
+	t.Parallel()
 	old, new := votedPlans(t)
 	c := plans.FileChange{Path: "plans/acme.yaml", OldName: "plans/acme.yaml at HEAD~1", NewName: "plans/acme.yaml", Old: old, New: new}
 	text := string(DiffText(c))
@@ -44,6 +45,7 @@ func TestDiffShowsVoteChanges(t *testing.T) {
 }
 
 func TestReportListsWhereTheRoomDisagreed(t *testing.T) {
+	t.Parallel()
 	_, p := votedPlans(t)
 	md := ReportMarkdown(p, plans.Date{Year: 2027, Month: 4, Day: 1})
 	want := "## Where the room disagreed\n\nThe room's votes went from one end of the scale to the other on these items.\n\n- Develop a clear vision for your D&I strategy (Leadership & Culture): ■ Red 2, ▲ Amber 1, ● Green 3, not sure 0\n- Cultural questions (Leadership & Culture): ■ Red 1, ▲ Amber 1, ● Green 1, not sure 1\n"

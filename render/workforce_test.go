@@ -28,6 +28,7 @@ func workforceFixture() *workforce.Loaded {
 }
 
 func TestWorkforceGolden(t *testing.T) {
+	t.Parallel()
 	w := workforceFixture()
 	text := WorkforceText(w, 80, nil)
 	checkGolden(t, "workforce.txt", text)
@@ -73,6 +74,7 @@ func TestWorkforceResponsesSayWhatIsNotKnown(t *testing.T) {
 // workforce.Protect allows: a number only where the figure is shown,
 // "fewer than 10" only for a small hidden one, "not shown" for the others.
 func TestWorkforceTablesShowOnlyShownFigures(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(13, 13))
 	for trial := range 200 {
 		d := &workforce.Data{Threshold: 10}
@@ -147,6 +149,7 @@ func TestWorkforceTextOfHostileNames(t *testing.T) {
 }
 
 func TestWorkforceSmallEmployer(t *testing.T) {
+	t.Parallel()
 	w := &workforce.Loaded{Path: "d.data.yaml", Data: &workforce.Data{Threshold: 10, Grades: []workforce.Grade{
 		{Name: "All", Headcount: 7, Counts: workforce.Counts{2, 2, 2, 1, 0}},
 	}}}
@@ -167,12 +170,14 @@ func TestWorkforceSmallEmployer(t *testing.T) {
 // it; with no headcount, ladder cannot tell, and gives both. Nothing is
 // drawn: every figure would be hidden.
 func TestWorkforceTooFewAnswers(t *testing.T) {
+	t.Parallel()
 	data := func(headcount int) *workforce.Loaded {
 		return &workforce.Loaded{Path: "d.data.yaml", Data: &workforce.Data{Threshold: 10, Grades: []workforce.Grade{
 			{Name: "Staff", Headcount: headcount, Counts: workforce.Counts{2, 1, 1, 0, 1}},
 		}}}
 	}
 	const small, rate = "at the application stage", "Set and share an achievable target response rate internally."
+	few := map[string][]byte{}
 	for _, tc := range []struct {
 		headcount int
 		want      []string
@@ -201,8 +206,9 @@ func TestWorkforceTooFewAnswers(t *testing.T) {
 		if strings.Contains(text, "█") || strings.Contains(text, "Reading:") {
 			t.Errorf("headcount %d: a chart of hidden figures:\n%s", tc.headcount, text)
 		}
-		lint(t, map[string][]byte{"few.md": []byte(md)})
+		few[fmt.Sprintf("few-%d.md", tc.headcount)] = []byte(md)
 	}
+	lint(t, few) // one run of markdownlint for every case: it names the file it finds a problem in
 }
 
 func TestWorkforceSummaryForThePlan(t *testing.T) {
@@ -221,6 +227,7 @@ func TestBarAddsUp(t *testing.T) {
 }
 
 func TestWorkforceHistoryAndDiff(t *testing.T) {
+	t.Parallel()
 	first := workforceFixture().Data
 	second := workforceFixture().Data
 	second.Grades = append([]workforce.Grade{}, second.Grades...)
@@ -260,6 +267,7 @@ func TestWorkforceHistoryAndDiff(t *testing.T) {
 }
 
 func TestReportHTMLWithData(t *testing.T) {
+	t.Parallel()
 	w := workforceFixture()
 	w.Data.Grades[0].Name = "Team <member>"
 	page := string(ReportHTMLWithData(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil, w))
@@ -357,6 +365,7 @@ func TestReadingWordsCannotTellAFallToAHiddenShare(t *testing.T) {
 // Markdown still passes markdownlint's default rules (the long tables
 // are let off the line length, and only they) and renders as tables.
 func TestWorkforceMarkdownNamesGradesInFull(t *testing.T) {
+	t.Parallel()
 	long := []string{"Apprentice and trainee engineers", "Customer service advisers and team coordinators", "Team leaders and supervisors"}
 	data := func(wc int) *workforce.Data {
 		return &workforce.Data{Schema: 1, Collected: "2027-03-10", Threshold: 10, Target: 75, Grades: []workforce.Grade{
@@ -400,6 +409,7 @@ func TestWorkforceMarkdownNamesGradesInFull(t *testing.T) {
 // below the target, what is hidden), so the diff shows each of them, old
 // → new, in the text and the Markdown, and never says "No change.".
 func TestWorkforceDiffShowsHeadcountsAndTarget(t *testing.T) {
+	t.Parallel()
 	first := workforceFixture().Data
 	second := workforceFixture().Data
 	second.Grades = append([]workforce.Grade{}, second.Grades...)
