@@ -16,9 +16,11 @@ import (
 
 // ladder new's note on the organisation's earlier plans, the set-up
 // form and the accessible prompts (review.NextReviewFrom) must point at the
-// same plan, or none: review.LastReviewOf decides for all three. Each
-// folder here is one where new once decided in a loop of its own, and
-// said something the form did not.
+// same plan, or none: review.LastReviewOf decides for all three, and
+// ladder status's "Reviews to begin" begins from that plan too
+// (plans.IsLaterReview). Each folder here is one where new once decided
+// in a loop of its own, or status by a rule of its own, and said
+// something the form did not.
 func TestNewPointsAtTheLastReviewTheFormFinds(t *testing.T) {
 	day := func(y int, m time.Month, d int) plans.Date { return plans.Date{Year: y, Month: m, Day: d} }
 	newDate := day(2027, 9, 1)
@@ -45,11 +47,15 @@ func TestNewPointsAtTheLastReviewTheFormFinds(t *testing.T) {
 			{file: "acme-2025.yaml", date: day(2025, 9, 1), open: true},
 			{file: "acme-2026.yaml", date: day(2026, 9, 1)},
 		}},
-		// Two plans of one date: the one the form lists first (the
-		// newest file) is the one both offer.
+		// Two plans of one date: the first by path is the one all offer,
+		// whichever was changed last (a checkout changes them all).
 		{"two plans of one date", []plan{
 			{file: "acme-a.yaml", date: day(2026, 9, 1), open: true, modAgo: time.Minute},
 			{file: "acme-b.yaml", date: day(2026, 9, 1), open: true, modAgo: time.Hour},
+		}},
+		{"two plans of one date, the second changed last", []plan{
+			{file: "acme-a.yaml", date: day(2026, 9, 1), open: true, modAgo: time.Hour},
+			{file: "acme-b.yaml", date: day(2026, 9, 1), open: true, modAgo: time.Minute},
 		}},
 		// The organisation's review under way follows another checklist:
 		// it is still the review under way.
@@ -98,6 +104,12 @@ func TestNewPointsAtTheLastReviewTheFormFinds(t *testing.T) {
 				t.Fatal(err)
 			}
 			last := review.LastReviewOf(found, "Acme Café Ltd", newDate)
+			if last != nil && !last.UnderWay {
+				_, listed, _ := ladderRun(t, "status", dir, "--today", newDate.String())
+				if !strings.Contains(listed, "--from "+last.Found.Path+" ") {
+					t.Errorf("the form offers to carry on %s; status says:\n%s", last.Found.Path, listed)
+				}
+			}
 
 			path := filepath.Join(dir, "acme-new.yaml")
 			var stdout, stderr bytes.Buffer

@@ -259,8 +259,8 @@ func Discover(dir string, resolve Resolver) ([]Found, error) {
 }
 
 // SortNewestFirst puts found in Discover's order: the file changed last
-// first, then by path. Whoever asks which plan of a date is the last
-// review (review.LastReviewOf takes the first) asks it of this order.
+// first, then by path. Which plan is an organisation's last review is not
+// asked of this order (IsLaterReview).
 func SortNewestFirst(found []Found) {
 	slices.SortStableFunc(found, func(a, b Found) int {
 		if c := b.ModTime.Compare(a.ModTime); c != 0 {

@@ -25,8 +25,8 @@ type lastReview struct {
 	open int
 }
 
-// noteReview keeps info if it is its organisation's newest plan on the
-// list so far: of two of one date, the first added (in path order).
+// noteReview keeps info if it is its organisation's last review on the
+// list so far (plans.IsLaterReview).
 func (l *StatusList) noteReview(info plans.PlanInfo, open int) {
 	if info.Date.IsZero() {
 		return // nothing to count a year from
@@ -35,7 +35,7 @@ func (l *StatusList) noteReview(info plans.PlanInfo, open int) {
 		l.lastReviews = map[string]*lastReview{}
 	}
 	key := plans.OrganisationKey(info.Organisation)
-	if last := l.lastReviews[key]; last == nil || info.Date.Compare(last.info.Date) > 0 {
+	if last := l.lastReviews[key]; last == nil || plans.IsLaterReview(info, last.info) {
 		// Kept apart from the plan's file, whose texts they may share.
 		info.Path, info.Organisation, info.Title = strings.Clone(info.Path), strings.Clone(info.Organisation), strings.Clone(info.Title)
 		info.ReviewedVersion, info.ChecklistVersion = strings.Clone(info.ReviewedVersion), strings.Clone(info.ChecklistVersion)

@@ -258,8 +258,9 @@ type LastReview struct {
 	Carried  plans.Carried // what carrying it on takes across; empty when under way
 }
 
-// LastReviewOf is the last review of org in found: its plan with the
-// latest date (the first listed, of plans of one date). nil when the
+// LastReviewOf is the last review of org in found: the plan
+// plans.IsLaterReview puts after the others (the latest date, the first
+// by path of one date), as ladder status finds it. nil when the
 // organisation has no plan there, when that plan was carried on already
 // (its next review is the one to find), or when it has nothing open to
 // carry on. The organisation's latest review decides, so that a review
@@ -270,7 +271,7 @@ type LastReview struct {
 func LastReviewOf(found []plans.Found, org string, today plans.Date) *LastReview {
 	var last *plans.Found
 	for i, f := range found {
-		if f.Plan != nil && plans.SameOrganisation(f.Plan.Organisation, org) && (last == nil || f.Plan.Date.Compare(last.Plan.Date) > 0) {
+		if f.Plan != nil && plans.SameOrganisation(f.Plan.Organisation, org) && (last == nil || plans.IsLaterReview(rankOf(f), rankOf(*last))) {
 			last = &found[i]
 		}
 	}
@@ -288,6 +289,11 @@ func LastReviewOf(found []plans.Found, org string, today plans.Date) *LastReview
 	}
 	_, carried := CarryPreview(p, today)
 	return &LastReview{Found: *last, Carried: carried}
+}
+
+// rankOf is what plans.IsLaterReview asks of a plan found.
+func rankOf(f plans.Found) plans.PlanInfo {
+	return plans.PlanInfo{Path: f.Path, Date: f.Plan.Date}
 }
 
 // NextReviewFrom is the last review (see LastReviewOf) of the first
