@@ -298,7 +298,7 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 		if err != nil || !plans.SameOrganisation(p.Organisation, org) {
 			continue
 		}
-		f := plans.Found{Path: other, Plan: p}
+		f := plans.Found{Path: other, Plan: p, CarriedOnElsewhere: links.CarriedOnElsewhere(other, p)}
 		if info, err := e.Info(); err == nil {
 			f.ModTime = info.ModTime()
 		}

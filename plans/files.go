@@ -229,6 +229,8 @@ type Found struct {
 	ModTime time.Time
 	Plan    *Plan // nil when Err is set
 	Err     error
+	// CarriedOnElsewhere: see Links.CarriedOnElsewhere. Discover sets it.
+	CarriedOnElsewhere bool
 }
 
 // Discover loads every plan file directly inside dir, newest first. A
@@ -253,6 +255,15 @@ func Discover(dir string, resolve Resolver) ([]Found, error) {
 		}
 		f.Plan, f.Err = LoadFile(f.Path, resolve)
 		out = append(out, f)
+	}
+	links := NewLinks()
+	for _, f := range out {
+		links.Loaded(f.Path, f.Plan)
+	}
+	for i, f := range out {
+		if f.Plan != nil {
+			out[i].CarriedOnElsewhere = links.CarriedOnElsewhere(f.Path, f.Plan)
+		}
 	}
 	SortNewestFirst(out)
 	return out, nil

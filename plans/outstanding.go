@@ -46,6 +46,10 @@ type PlanInfo struct {
 	// actions on (it leads to no plan, or out of the repository): the
 	// plan's own are still chased, and a list says why.
 	NextReviewProblem string
+	// CarriedOnElsewhere is set for a plan whose previous review names
+	// another plan that carries it on too (Links.CarriedOnElsewhere): it
+	// is never its organisation's last review (IsLaterReview).
+	CarriedOnElsewhere bool
 }
 
 // ToChase is a plan's PlanInfo and the open actions to chase in it: none
@@ -60,6 +64,7 @@ func ToChase(path string, p *Plan) (PlanInfo, []PlanAction) {
 // many plans asks of one Links.
 func (l *Links) ToChase(path string, p *Plan) (PlanInfo, []PlanAction) {
 	info := InfoOf(path, p)
+	info.CarriedOnElsewhere = l.CarriedOnElsewhere(path, p)
 	if p.NextReview == "" {
 		return info, PlanActions(path, p)
 	}

@@ -259,15 +259,15 @@ type LastReview struct {
 }
 
 // LastReviewOf is the last review of org in found: the plan
-// plans.IsLaterReview puts after the others (the latest date, the first
-// by path of one date), as ladder status finds it. nil when the
-// organisation has no plan there, when that plan was carried on already
-// (its next review is the one to find), or when it has nothing open to
-// carry on. The organisation's latest review decides, so that a review
-// under way is never passed over for an older one, whose carrying on
-// would make a third plan for the year. The screens' form asks it of the
-// organisation typed; the prompts' folder list, which knows none yet,
-// asks NextReviewFrom.
+// plans.IsLaterReview puts after the others (not one carried on elsewhere,
+// then the latest date, the first by path of one date), as ladder status
+// finds it. nil when the organisation has no plan there, when that plan
+// was carried on already (its next review is the one to find), or when it
+// has nothing open to carry on. The organisation's latest review decides,
+// so that a review under way is never passed over for an older one, whose
+// carrying on would make a third plan for the year. The screens' form asks
+// it of the organisation typed; the prompts' folder list, which knows none
+// yet, asks NextReviewFrom.
 func LastReviewOf(found []plans.Found, org string, today plans.Date) *LastReview {
 	var last *plans.Found
 	for i, f := range found {
@@ -293,7 +293,7 @@ func LastReviewOf(found []plans.Found, org string, today plans.Date) *LastReview
 
 // rankOf is what plans.IsLaterReview asks of a plan found.
 func rankOf(f plans.Found) plans.PlanInfo {
-	return plans.PlanInfo{Path: f.Path, Date: f.Plan.Date}
+	return plans.PlanInfo{Path: f.Path, Date: f.Plan.Date, CarriedOnElsewhere: f.CarriedOnElsewhere}
 }
 
 // NextReviewFrom is the last review (see LastReviewOf) of the first
