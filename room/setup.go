@@ -7,6 +7,7 @@ import (
 	"syscall"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
 )
 
 // Setup is how a review asked for the room (ladder review --room): where
@@ -75,3 +76,22 @@ type startError struct {
 
 func (e *startError) Error() string { return e.msg }
 func (e *startError) Unwrap() error { return e.err }
+
+// Flags are the words of ladder review that ask for this room again, for
+// the command that carries a review on after a break: --room, and with
+// --listen the address the phones were given (the port srv took, when
+// --listen left the port to it), so that the room comes back where the
+// phones' open pages and the QR code on the wall look for it. A facilitator
+// gives --listen when ladder's own choice was the wrong network; without
+// it the carried-on review would choose wrong again. srv is nil when the
+// server did not start.
+func (s Setup) Flags(srv *Server) string {
+	if !s.Exact {
+		return "--room "
+	}
+	addr := s.Addr.String()
+	if srv != nil {
+		addr = srv.Addr()
+	}
+	return "--room --listen " + plans.ShellQuote(addr) + " "
+}

@@ -49,3 +49,21 @@ func TestARoomThatCannotListenSaysWhatToDo(t *testing.T) {
 		t.Errorf("another error: %q", other)
 	}
 }
+
+// The command that carries a review on asks for the room as it was: on
+// the address --listen gave (in quotes where a shell would read it as a
+// pattern), or where ladder chooses when it chose before.
+func TestFlagsAskForTheSameRoom(t *testing.T) {
+	for _, tc := range []struct {
+		s    Setup
+		want string
+	}{
+		{Setup{Addr: netip.MustParseAddrPort("192.168.1.20:8421")}, "--room "},
+		{Setup{Addr: netip.MustParseAddrPort("192.168.1.20:8421"), Exact: true}, "--room --listen 192.168.1.20:8421 "},
+		{Setup{Addr: netip.MustParseAddrPort("[fd00::20]:8421"), Exact: true}, "--room --listen '[fd00::20]:8421' "},
+	} {
+		if got := tc.s.Flags(nil); got != tc.want {
+			t.Errorf("%+v: %q, want %q", tc.s, got, tc.want)
+		}
+	}
+}

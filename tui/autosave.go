@@ -86,7 +86,7 @@ func (a *app) commitNotice() {
 			_, total := a.c.plan().Counts()
 			room := ""
 			if a.c.room != nil {
-				room = "--room "
+				room = a.c.room.opts.Flags(a.c.room.server)
 			}
 			if a.c.present {
 				room += "--present "

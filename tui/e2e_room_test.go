@@ -159,8 +159,14 @@ func TestRoomEndToEnd(t *testing.T) {
 	e.waitFor("[ ] “Jo in HR”")
 	e.keys("j", "j", "x") // Leadership & Culture's answer, Workforce's, then its idea
 	e.waitFor("[x] “Jo in HR”")
-	e.quits()
+	text := e.quits()
 	waitEveryPhone(phones, "The review has ended")
+	// Back from a break, the room is where the phones were told: --listen
+	// with the port it took, not 0.
+	host := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")
+	if want := "run: ladder review --room --listen " + host + " plans/acme.yaml"; !strings.Contains(text, want) {
+		t.Errorf("quit mid-review, ladder did not say %q:\n%s", want, tailText(text, 800))
+	}
 
 	p := loadPlan(t, path)
 	for id, want := range map[string]string{

@@ -164,6 +164,9 @@ type reviewer struct {
 	areaSaid, groupSaid string
 	// room is the room voting from phones, nil without --room (room.go).
 	room *roomSide
+	// roomAgain asks for the room again in the command that carries on:
+	// set when it starts, kept once it is closed (room.Setup.Flags).
+	roomAgain string
 	// linked is the plan this run carried on and gave a next_review line
 	// (carry.go), "" otherwise.
 	linked string
@@ -261,9 +264,9 @@ func (r *reviewer) notSaved(ask bool) error {
 // again is the command that carries on with the plan at path, the room
 // on again if it was.
 func (r *reviewer) again(path string) string {
-	room := ""
-	if r.opts.Room != nil {
-		room = "--room "
+	room := r.roomAgain
+	if room == "" && r.opts.Room != nil {
+		room = r.opts.Room.Flags(nil)
 	}
 	return "ladder review --accessible " + room + plans.CommandPath(path)
 }

@@ -92,6 +92,7 @@ func (r *reviewer) openRoom() {
 		return
 	}
 	r.room = &roomSide{room: rm, server: srv, setup: *r.opts.Room}
+	r.roomAgain = r.room.setup.Flags(srv)
 	r.p.news = r.roomNews
 	r.p.blank()
 	r.p.say("The room is open: participants vote on each item from their phones, and send ideas during the next steps.")

@@ -136,12 +136,18 @@ func (rr *roomReview) ends() error {
 }
 
 // quits types quit, and fails unless the review ends well with its room
-// closed.
+// closed, and says the command that carries on with the room where the
+// phones were told it is (--listen with the port taken, not 0: back
+// from a break, the phones' pages look for it there).
 func (rr *roomReview) quits() {
 	rr.t.Helper()
 	rr.answer("quit")
 	if err := rr.ends(); err != nil {
 		rr.t.Fatalf("the review ended with %v:\n%s", err, rr.out.String())
+	}
+	host := strings.TrimSuffix(strings.TrimPrefix(rr.url, "http://"), "/")
+	if want := "run: ladder review --accessible --room --listen " + host + " "; !strings.Contains(rr.out.String(), want) {
+		rr.t.Errorf("quit, the review does not say %q:\n%s", want, rr.out.String())
 	}
 }
 
