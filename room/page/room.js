@@ -58,8 +58,27 @@
           if (text) { text.value = ""; text.focus(); }
         }
       });
-    }).catch(function () { form.submit(); });
+    }).catch(function () { notSent(); });
   });
+
+  // notSent says, on the page, that a vote or an idea did not reach the
+  // room: the phone lost the Wi-Fi, or the laptop is out of reach. The
+  // page stays as it is, with any text typed, for the person to send it
+  // again; once the stream is back, the room's next view takes the words
+  // away. (A plain form post here left the page for the browser's own
+  // error page, which stayed there after the Wi-Fi came back.)
+  function notSent() {
+    var view = document.getElementById("view");
+    if (!view) return;
+    var p = view.querySelector("p.message");
+    if (!p) {
+      p = document.createElement("p");
+      p.className = "message";
+      p.setAttribute("role", "alert");
+      view.insertBefore(p, view.firstChild);
+    }
+    p.textContent = "Not sent: this phone cannot reach the room just now. Check it is on the same Wi-Fi as the facilitator's laptop, then try again.";
+  }
 
   if (main.getAttribute("data-live") !== "on") return;
   var events = new EventSource("/events");
