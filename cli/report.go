@@ -62,19 +62,21 @@ carried on from (organisation, date and file), and how many of its
 actions and steps came from there, still open or done; it marks each
 action and step that did: "Carried on: from the review of 2026-03-02",
 with "(2 reviews ago)" for one carried on twice and "edited since" where
-its words changed. CSV then has one more column, carried on from, that
-review's date, to filter last year's actions on. A previous review no
-longer in the folder (removed with git rm once carried on) is read from
-git, at HEAD or at the last commit that had it, by the same rules, and
-the report says so. One that cannot
-be read (moved, or outside the repository, which is never followed) is
-named as the plan gives it, and nothing is marked. The
-reviews before it are read 20 back at most; standard error says when
-there were more. A plan carried on since says, in Markdown and HTML,
-which review its open actions are chased in ("Carried on to"), when its
-next_review hands them on as ladder status reads it; it then counts none
-of them overdue, as status and check do, and marks those past their due
-dates "overdue, handed on".
+its words changed. What the previous review had open that the plan let
+go (removed, or its item cleared) is counted beside it and listed as
+"Not carried on" in Markdown and HTML. CSV then has one more column,
+carried on from, that review's date, to filter last year's actions on. A
+previous review no longer in the folder (removed with git rm once
+carried on) is read from git, at HEAD or at the last commit that had it,
+by the same rules, and the report says so. One that cannot be read
+(moved, or outside the repository, which is never followed) is named as
+the plan gives it, and nothing is marked. The reviews before it are read
+20 back at most; standard error says when there were more. A plan
+carried on since says, in Markdown and HTML, which review its open
+actions are chased in ("Carried on to"), when its next_review hands them
+on as ladder status reads it; it then counts none of them overdue, as
+status and check do, and marks those past their due dates "overdue,
+handed on".
 
 With no PLAN, report reads the only plan in plans/. The report goes to
 standard output, or to FILE with -o (one line on standard error then

@@ -50,6 +50,10 @@ type reportDoc struct {
 	// carriedOn: the plan names a previous review, and the report marks
 	// what came from it (report_carried.go).
 	carriedOn bool
+	// notCarried is what the previous review had open that this plan did
+	// not carry on, and notCarriedFrom names that review (notCarriedOn).
+	notCarried     []htmlCarried
+	notCarriedFrom string
 }
 
 // detail is one named value: "Owner: Ana". An empty value was not given.
@@ -175,11 +179,13 @@ func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDo
 	for _, f := range c.FollowUps {
 		doc.nextSteps = append(doc.nextSteps, reportNextStep(p, f, today, handedOn, x.earlier))
 	}
-	var carriedFrom, carriedCount detail
+	var carriedFrom, carriedCount, notCarried detail
 	if doc.carriedOn {
 		carriedFrom = carriedFromDetail(p, x.earlier)
 		if len(x.earlier) > 0 {
 			carriedCount = carriedCountDetail(doc)
+			doc.notCarried, doc.notCarriedFrom = notCarriedOn(p, x.earlier[0].Plan)
+			notCarried = notCarriedDetail(doc)
 		}
 	}
 	doc.details = said(
@@ -187,6 +193,7 @@ func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDo
 		detail{name: "Date of review", value: p.Date.String()},
 		carriedFrom,
 		carriedCount,
+		notCarried,
 		carriedToDetail(p, x),
 		detail{name: "Facilitator", value: p.Facilitator},
 		detail{name: "Participants", value: strings.Join(p.Participants, ", ")},

@@ -177,8 +177,11 @@ func carriedCountDetail(doc reportDoc) detail {
 // htmlCarried is an action or step carried on, as the HTML report lists
 // the open ones above the areas.
 type htmlCarried struct {
-	Text    string
-	Step    bool // a project-plan step, not an item's action
+	Text string
+	Step bool // a project-plan step, not an item's action
+	// What is the recommendation whose action it was, for one not
+	// carried on: nothing else in the report shows that item's action.
+	What    string
 	Owner   string
 	Due     string // "" for none
 	Overdue bool
@@ -214,6 +217,65 @@ func carriedIn(doc reportDoc) []htmlCarried {
 		}
 	}
 	return out
+}
+
+// notCarriedOn is what prev, the review p carried on from, had open that
+// p did not carry on: an action removed or its item cleared, a project-plan
+// step deleted, as ladder diff names them (plans.CompareCarried), each
+// with its owner and due date as prev has them. A board reading this
+// year's report asks what was let go as well as what came across. from
+// names prev: "the review of 2026-03-02".
+func notCarriedOn(p, prev *plans.Plan) (dropped []htmlCarried, from string) {
+	for _, a := range plans.CompareCarried(prev, nil, p).Dropped {
+		c := htmlCarried{Text: a.Text, Step: a.Item == nil}
+		var due plans.Date
+		if a.Item != nil {
+			r := prev.Items[a.Item.ID]
+			c.What, c.Owner, due = itemTitle(a.Item), r.Owner, r.Due
+		} else if plan := prev.FollowUps[prev.ProjectPlanID()]; plan != nil {
+			for _, s := range plan.Steps {
+				if s.ID == a.StepID {
+					c.Owner, due = s.Owner, s.Due
+				}
+			}
+		}
+		if !due.IsZero() {
+			c.Due = due.String()
+		}
+		dropped = append(dropped, c)
+	}
+	return dropped, reviewOf(prev, false)
+}
+
+// notCarriedDetail counts what was not carried on, beside what was: "1
+// action and 1 project-plan step open in the review of 2026-03-02,
+// listed below". Empty (so not said) when nothing was let go.
+func notCarriedDetail(doc reportDoc) detail {
+	d := detail{name: "Not carried on"}
+	var actions, steps int
+	for _, c := range doc.notCarried {
+		if c.Step {
+			steps++
+		} else {
+			actions++
+		}
+	}
+	var parts []string
+	if actions > 0 {
+		parts = append(parts, countNoun(actions, "action"))
+	}
+	if steps > 0 {
+		parts = append(parts, countNoun(steps, "project-plan step"))
+	}
+	if len(parts) > 0 {
+		d.value = strings.Join(parts, " and ") + " open in " + doc.notCarriedFrom + ", listed below"
+	}
+	return d
+}
+
+// notCarriedIntro heads the list of what was not carried on.
+func notCarriedIntro(doc reportDoc) string {
+	return "Open in " + doc.notCarriedFrom + " and not in this plan: removed, or the item’s action cleared."
 }
 
 // carriedOpen is carriedIn less what is done: what a board chases.

@@ -381,3 +381,57 @@ func TestReportOfAPlanHandedOnCountsNoOverdue(t *testing.T) {
 		t.Error("a report not handed on says an action was")
 	}
 }
+
+// TestReportNamesWhatWasNotCarriedOn: a board reading this year's report
+// sees what last year's review had open that this plan let go (an action
+// removed or its item cleared, a project-plan step deleted), as ladder
+// diff names it: counted beside what was carried on, and listed with its
+// owner and due date in that review, in Markdown and HTML. What came
+// across, edited or done since, is not among them; a plan that let
+// nothing go says nothing of it (the goldens above).
+func TestReportNamesWhatWasNotCarriedOn(t *testing.T) {
+	p, earlier := carriedFixture(t, "2027")
+	p.Items["en-data-share"] = &plans.Response{Rating: p.Items["en-data-share"].Rating, Status: plans.StatusTodo}
+	plan := p.FollowUps[p.ProjectPlanID()]
+	plan.Steps = slices.DeleteFunc(slices.Clone(plan.Steps), func(s plans.Step) bool { return s.ID == 22222 })
+	with := CarriedOnFrom(earlier)
+
+	md := string(ReportMarkdown(p, reportToday, with))
+	checkContains(t, "the Markdown report", words(md),
+		"- **Carried on:** 3 actions and 1 project-plan step, 2 of them still open - **Not carried on:** 1 action and 1 project-plan step open in the review of 2026-03-02, listed below -",
+		words(`## Not carried on
+
+Open in the review of 2026-03-02 and not in this plan: removed, or the item’s
+action cleared.
+
+- **Share the counts with all staff** (Do you share data internally with clear
+  commitments to how you will tackle any disparities?): Sam, due 2026-10-31.
+- **Print the posters** (project-plan step): Ana, no due date.
+
+## Leadership & Culture`),
+	)
+	if i, j := strings.Index(md, "## Carried on and still open"), strings.Index(md, "## Not carried on"); i < 0 || j < i {
+		t.Errorf("what was not carried on does not follow what was, and is still open:\n%s", md)
+	}
+	lint(t, map[string][]byte{"dropped.md": []byte(md)})
+
+	page := string(ReportHTML(p, reportToday, nil, with))
+	checkContains(t, "the HTML report", page,
+		"<div><dt>Not carried on</dt><dd>1 action and 1 project-plan step open in the review of 2026-03-02, listed below</dd></div>",
+		`<h3>Not carried on</h3>
+<p>Open in the review of 2026-03-02 and not in this plan: removed, or the item’s action cleared.</p>
+<ul class="carried-list">
+<li><strong>Share the counts with all staff</strong> (Do you share data internally with clear commitments to how you will tackle any disparities?): Sam, due 2026-10-31</li>
+<li><strong>Print the posters</strong> (project-plan step): Ana, no due date</li>
+</ul>`)
+	validateHTML(t, map[string][]byte{"dropped.html": []byte(page)})
+
+	// The earlier reviews not read: nothing is said to be let go.
+	if md := string(ReportMarkdown(p, reportToday, CarriedOnFrom(nil))); strings.Contains(md, "Not carried on") {
+		t.Errorf("a report whose previous review was not read names what was not carried on:\n%s", md)
+	}
+	// Nor by a report not asked to mark what was carried on.
+	if md := string(ReportMarkdown(p, reportToday)); strings.Contains(md, "Not carried on") {
+		t.Errorf("a report not asked to say what was carried on names what was not:\n%s", md)
+	}
+}

@@ -98,12 +98,16 @@ type htmlPage struct {
 	// CarriedOpen are the actions and steps carried on from earlier
 	// reviews and still open (report_carried.go): what a board chases.
 	CarriedOpen []htmlCarried
-	Disagreed   []htmlRevisit // items whose room's votes span the scale
-	Areas       []htmlArea
-	NextSteps   []htmlNextStep
-	History     *htmlHistory
-	Workforce   *htmlWorkforce // the plan's workforce data, when it has some (workforce_html.go)
-	Credits     string
+	// NotCarried is what the previous review had open that the plan let
+	// go, under NotCarriedIntro (report_carried.go).
+	NotCarried      []htmlCarried
+	NotCarriedIntro string
+	Disagreed       []htmlRevisit // items whose room's votes span the scale
+	Areas           []htmlArea
+	NextSteps       []htmlNextStep
+	History         *htmlHistory
+	Workforce       *htmlWorkforce // the plan's workforce data, when it has some (workforce_html.go)
+	Credits         string
 	// RatingColumn is a class that widens the items' rating column for a
 	// scale with longer words than Red, Amber, Green and Unrated.
 	RatingColumn string
@@ -216,6 +220,9 @@ func htmlPageOf(doc reportDoc, hist *reportHistory) htmlPage {
 		page.NextSteps = append(page.NextSteps, htmlNextStepOf(n))
 	}
 	page.CarriedOpen = carriedOpen(doc)
+	if len(doc.notCarried) > 0 {
+		page.NotCarried, page.NotCarriedIntro = doc.notCarried, notCarriedIntro(doc)
+	}
 	if hist != nil {
 		page.History = htmlHistoryOf(hist)
 	}

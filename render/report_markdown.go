@@ -109,23 +109,36 @@ func mdSummary(m *markdown, doc reportDoc) {
 
 // mdCarriedOpen lists, as the web page does above the areas, the actions
 // and steps carried on from earlier reviews and still open: what a board
-// chases first, without reading every item for a "Carried on" line.
-// "**Print the posters** (project-plan step): Ana, no due date; from the
-// review of 2025-03-03 (2 reviews ago)."
+// chases first, without reading every item for a "Carried on" line. Then
+// what the previous review had open that this plan let go.
 func mdCarriedOpen(m *markdown, doc reportDoc) {
-	open := carriedOpen(doc)
-	if len(open) == 0 {
-		return
+	if open := carriedOpen(doc); len(open) > 0 {
+		m.heading(2, "Carried on and still open")
+		m.list(mdCarriedEntries(open))
 	}
-	entries := make([]string, len(open))
-	for i, c := range open {
+	if len(doc.notCarried) > 0 {
+		m.heading(2, "Not carried on")
+		m.para(mdText(notCarriedIntro(doc)))
+		m.list(mdCarriedEntries(doc.notCarried))
+	}
+}
+
+// mdCarriedEntries are the entries of mdCarriedOpen's lists: "**Print the
+// posters** (project-plan step): Ana, no due date; from the review of
+// 2025-03-03 (2 reviews ago)."
+func mdCarriedEntries(list []htmlCarried) []string {
+	entries := make([]string, len(list))
+	for i, c := range list {
 		text := mdText(c.Text)
 		if text == "" {
 			text = "(no description)"
 		}
 		e := "**" + text + "**"
-		if c.Step {
+		switch {
+		case c.Step:
 			e += " (project-plan step)"
+		case c.What != "":
+			e += " (" + mdText(c.What) + ")"
 		}
 		e += ": "
 		if c.Owner != "" {
@@ -136,10 +149,12 @@ func mdCarriedOpen(m *markdown, doc reportDoc) {
 		} else {
 			e += mdValue(detail{value: "due " + c.Due, overdue: c.Overdue, handedOn: c.HandedOn})
 		}
-		entries[i] = e + "; " + sentence(mdText(c.Carried))
+		if c.Carried != "" {
+			e += "; " + mdText(c.Carried)
+		}
+		entries[i] = sentence(e)
 	}
-	m.heading(2, "Carried on and still open")
-	m.list(entries)
+	return entries
 }
 
 // mdReportItem is one entry of an area's (or group's) numbered list: the
