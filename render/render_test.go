@@ -73,17 +73,34 @@ func markdownlint(t *testing.T) string {
 	return testtool.Need(t, "markdownlint-cli2") // npm install -g markdownlint-cli2
 }
 
-// lint runs markdownlint with its default rules over the given documents.
+// lint runs markdownlint with its default rules over the given documents
+// (see runMarkdownlint).
 func lint(t *testing.T, docs map[string][]byte) {
 	t.Helper()
-	checkFiles(t, markdownlint(t), docs)
+	bin := markdownlint(t)
+	dir, names := writeDocs(t, docs)
+	if out, ok := runMarkdownlint(t, bin, dir, names); !ok {
+		t.Errorf("%s found problems:\n%s", filepath.Base(bin), out)
+	}
 }
 
 // checkFiles writes docs (name to contents) to a new folder and runs a
 // checker over them there, failing the test with its output when it
-// finds problems. Files given in docs with a leading dot (a checker's
-// configuration) are written but not named to the checker.
+// finds problems.
 func checkFiles(t *testing.T, bin string, docs map[string][]byte) {
+	t.Helper()
+	dir, names := writeDocs(t, docs)
+	cmd := exec.Command(bin, names...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("%s found problems:\n%s", filepath.Base(bin), out)
+	}
+}
+
+// writeDocs writes docs (name to contents) to a new folder, and returns
+// it and the names to give a checker: files with a leading dot (a
+// checker's configuration) are written but not named.
+func writeDocs(t *testing.T, docs map[string][]byte) (string, []string) {
 	t.Helper()
 	dir := t.TempDir()
 	var names []string
@@ -96,11 +113,7 @@ func checkFiles(t *testing.T, bin string, docs map[string][]byte) {
 		}
 	}
 	slices.Sort(names)
-	cmd := exec.Command(bin, names...)
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("%s found problems:\n%s", filepath.Base(bin), out)
-	}
+	return dir, names
 }
 
 // day is a date for a fixture.
