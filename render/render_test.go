@@ -17,6 +17,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata from the current output")
 
+func TestMain(m *testing.M) {
+	code := m.Run()
+	testtool.StopMarkdownlint() // the node process lint shared
+	os.Exit(code)
+}
+
 // reportToday is the day the golden reports are made on: some actions in
 // the fixtures are due before it, some on it, some after.
 var reportToday = day(2027, 3, 1)
@@ -73,13 +79,17 @@ func markdownlint(t *testing.T) string {
 	return testtool.Need(t, "markdownlint-cli2") // npm install -g markdownlint-cli2
 }
 
-// lint runs markdownlint with its default rules over the given documents
-// (see runMarkdownlint).
+// lint runs markdownlint with its default rules over the given documents,
+// in the node process the package's tests share (testtool.Markdownlint).
 func lint(t *testing.T, docs map[string][]byte) {
 	t.Helper()
 	bin := markdownlint(t)
 	dir, names := writeDocs(t, docs)
-	if out, ok := runMarkdownlint(t, bin, dir, names); !ok {
+	out, ok, err := testtool.Markdownlint(bin, dir, names...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ok {
 		t.Errorf("%s found problems:\n%s", filepath.Base(bin), out)
 	}
 }
