@@ -30,6 +30,7 @@ type closingBrowser struct{ m *testing.M }
 
 func (c closingBrowser) Run() int {
 	defer browsertest.Close()
+	defer testtool.StopMarkdownlint()
 	return c.m.Run()
 }
 
@@ -54,15 +55,16 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":       exits,
-			"edit":        edit,
-			"backdate":    backdate,
-			"backdated":   backdated,
-			"cirecipe":    cirecipe,
-			"readmeblock": readmeblock,
-			"startswith":  startswith,
-			"readmetable": readmetable,
-			"nocommands":  nocommands,
+			"exits":        exits,
+			"edit":         edit,
+			"backdate":     backdate,
+			"backdated":    backdated,
+			"cirecipe":     cirecipe,
+			"readmeblock":  readmeblock,
+			"startswith":   startswith,
+			"readmetable":  readmetable,
+			"nocommands":   nocommands,
+			"markdownlint": markdownlint,
 		},
 	})
 }
@@ -94,6 +96,29 @@ func scriptsToRun(t *testing.T) []string {
 		})
 	}
 	return run
+}
+
+// markdownlint FILE... lints the files as exec markdownlint-cli2 FILE...
+// does, in the node process the scripts share (testtool.Markdownlint:
+// one node start for every script, not one each). What it finds is
+// printed, and it fails (or, negated, passes) where it finds a problem.
+func markdownlint(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) == 0 {
+		ts.Fatalf("usage: markdownlint FILE...")
+	}
+	bin, err := exec.LookPath("markdownlint-cli2")
+	if err != nil {
+		ts.Fatalf("markdownlint-cli2 is not installed")
+	}
+	out, ok, err := testtool.Markdownlint(bin, ts.MkAbs("."), args...)
+	ts.Check(err)
+	ts.Logf("%s", out)
+	switch {
+	case !ok && !neg:
+		ts.Fatalf("markdownlint-cli2 %s found problems", strings.Join(args, " "))
+	case ok && neg:
+		ts.Fatalf("markdownlint-cli2 %s found no problem", strings.Join(args, " "))
+	}
 }
 
 // exits CODE PROGRAM [ARGS...] runs a program like exec, then checks its
