@@ -60,28 +60,65 @@ type reviewToBegin struct {
 // nowhere, which the list says already; as review.LastReviewOf, status
 // does not look past it to an older plan.
 func (d statusList) reviewsToBegin() []reviewToBegin {
-	var out []reviewToBegin
+	type next struct {
+		r           reviewToBegin
+		path, title string
+	}
+	var due []next
 	for _, last := range d.lastReviews {
 		info := last.info
 		if info.CarriedOnTo != "" || info.NextReviewProblem != "" {
 			continue
 		}
-		due := plans.NextReviewDue(info.Date)
-		days := d.o.Today.DaysUntil(due)
-		if days > plans.SoonDays {
+		r := reviewToBegin{last: *last, due: plans.NextReviewDue(info.Date)}
+		r.days = d.o.Today.DaysUntil(r.due)
+		if r.days > plans.SoonDays {
 			continue
 		}
-		year := max(due.Year, d.o.Today.Year) // a review long due is held this year
+		year := max(r.due.Year, d.o.Today.Year) // a review long due is held this year
 		path, title := nextReviewNames(info.Path, info.Title, info.Date.Year, year)
-		words := []string{"ladder", "new", plans.CommandPath(path), "--from", plans.CommandPath(info.Path), "--title", plans.CommandQuote(title)}
-		r := reviewToBegin{last: *last, due: due, days: days, command: strings.Join(words, " ")}
-		r.at = len(strings.Join(words[:3], " "))
-		out = append(out, r)
+		due = append(due, next{r, path, title})
 	}
-	slices.SortFunc(out, func(a, b reviewToBegin) int {
-		return cmp.Or(a.due.Compare(b.due), strings.Compare(a.last.info.Path, b.last.info.Path))
+	slices.SortFunc(due, func(a, b next) int {
+		return cmp.Or(a.r.due.Compare(b.r.due), strings.Compare(a.r.last.info.Path, b.r.last.info.Path))
 	})
+	// A name two organisations would move on to ("plans/2027/review.yaml",
+	// from one's 2025 review, a year late, and another's of 2026), or the
+	// file of another's plan: ladder new would write the first and refuse
+	// the second. Each such review is named after its organisation too.
+	taken := map[string]int{}
+	for _, last := range d.lastReviews {
+		taken[last.info.Path]++
+	}
+	for _, n := range due {
+		taken[n.path]++
+	}
+	out := make([]reviewToBegin, 0, len(due))
+	for _, n := range due {
+		path := n.path
+		if taken[path] > 1 {
+			path = distinctName(path, n.r.last.info.Organisation, taken)
+		}
+		words := []string{"ladder", "new", plans.CommandPath(path), "--from", plans.CommandPath(n.r.last.info.Path), "--title", plans.CommandQuote(n.title)}
+		n.r.command = strings.Join(words, " ")
+		n.r.at = len(strings.Join(words[:3], " "))
+		out = append(out, n.r)
+	}
 	return out
+}
+
+// distinctName is path with the organisation's name added to the file's
+// ("plans/2027/review-acme-cafe-ltd.yaml"), and a number after it if that
+// is taken too; the name is noted in taken.
+func distinctName(path, org string, taken map[string]int) string {
+	ext := filepath.Ext(path)
+	stem := strings.TrimSuffix(path, ext) + "-" + plans.Slug(org)
+	name := stem + ext
+	for i := 2; taken[name] > 0; i++ {
+		name = stem + "-" + strconv.Itoa(i) + ext
+	}
+	taken[name]++
+	return name
 }
 
 // nextReviewNames are the file and title of the review after one held in

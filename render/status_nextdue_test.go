@@ -212,3 +212,35 @@ func TestTheNextReviewsCommandIsNeverWrapped(t *testing.T) {
 		}
 	}
 }
+
+// Two organisations whose files share a name, one of them a year
+// overdue, are both due a review in one year: each gets a name of its
+// own, with the organisation in it, and neither is the file of another
+// organisation's plan on the list, or the second ladder new would refuse
+// to write over the first's.
+func TestReviewsToBeginNameDistinctFiles(t *testing.T) {
+	o := NewStatusList(day(2027, 8, 20), ByDue)
+	defer o.Close()
+	for _, info := range []plans.PlanInfo{
+		{Path: "plans/2025/review.yaml", Organisation: "Acme Café Ltd", Title: "Review 2025", Date: day(2025, 6, 10)},
+		{Path: "plans/2026/review.yaml", Organisation: "Bea's Bakery", Title: "Review 2026", Date: day(2026, 9, 1)},
+		// Cole's review this year is under way in the file Dale's would
+		// move on to.
+		{Path: "plans/2026/dale.yaml", Organisation: "Dale", Title: "Review 2026", Date: day(2026, 9, 10)},
+		{Path: "plans/2027/dale.yaml", Organisation: "Cole & Co", Title: "Review 2027", Date: day(2027, 3, 1)},
+	} {
+		if err := o.Add(info, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := statusText(t, o)
+	for _, want := range []string{
+		"    ladder new plans/2027/review-acme-cafe-ltd.yaml \\\n      --from plans/2025/review.yaml --title 'Review 2027'\n",
+		"    ladder new plans/2027/review-bea-s-bakery.yaml \\\n      --from plans/2026/review.yaml --title 'Review 2027'\n",
+		"    ladder new plans/2027/dale-dale.yaml \\\n      --from plans/2026/dale.yaml --title 'Review 2027'\n",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("status lacks\n%s in:\n%s", want, text)
+		}
+	}
+}
