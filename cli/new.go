@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -279,7 +278,6 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 	var found []earlier
 	var folder []plans.Found // the same plans, as the form finds them
 	anyOpen := false
-	firstWord := []byte(strings.ToLower(strings.Fields(org)[0]))
 	links := plans.NewLinks() // one for the folder: a chain of reviews is read once
 	for _, e := range entries {
 		name := e.Name()
@@ -288,10 +286,12 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 			continue
 		}
 		data, err := strictyaml.ReadFile(other)
-		// Only a file with the organisation's first word in it is parsed,
-		// so that a folder of thousands of plans costs a read each, not a
-		// load.
-		if err != nil || !bytes.Contains(bytes.ToLower(data), firstWord) {
+		if err != nil {
+			continue
+		}
+		// Only a plan of the organisation is loaded, so that a folder of
+		// thousands of plans costs a read and a short parse each.
+		if named, ok := plans.OrganisationIn(data); !ok || !plans.SameOrganisation(named, org) {
 			continue
 		}
 		p, err := plans.Parse(other, data, nil)

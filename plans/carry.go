@@ -521,18 +521,25 @@ func linksHead(data []byte) ([]byte, bool) {
 		return nil, false
 	}
 	head, rest := data[:cut+1], data[cut+1:]
-	if bytes.Contains(rest, []byte("previous_review")) || bytes.Contains(rest, []byte("next_review")) {
+	if bytes.Contains(rest, []byte("previous_review")) || bytes.Contains(rest, []byte("next_review")) || !plainKeysOnly(rest) {
 		return nil, false
 	}
+	return head, true
+}
+
+// plainKeysOnly reports whether rest, the part of a plan file from its
+// items down, has no line at the left margin but plain keys, comments and
+// blank lines (see linksHead).
+func plainKeysOnly(rest []byte) bool {
 	for line := range bytes.Lines(rest) {
 		switch c := line[0]; {
 		case c == ' ' || c == '\n' || c == '\r' || c == '#' || c == '_',
 			'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
 		default:
-			return nil, false
+			return false
 		}
 	}
-	return head, true
+	return true
 }
 
 // linksOf reads the links at the top level of data, as Parse would; ok is
