@@ -127,6 +127,20 @@ type Status struct {
 	NoticeTotal int
 }
 
+// OpenVotes counts the votes a quit would lose (they live in memory
+// only): those of a round not yet revealed, or revealed with no rating
+// agreed. The screens and the accessible prompts both ask again before
+// quitting over them.
+func (s Status) OpenVotes() int {
+	switch {
+	case s.Phase == Voting:
+		return s.Voted
+	case s.Phase == Revealed && s.Agreed == "" && s.Votes != nil:
+		return s.Votes.Total()
+	}
+	return 0
+}
+
 // Room is the state of the room's vote, shared by the HTTP handlers and
 // the review's owner.
 type Room struct {

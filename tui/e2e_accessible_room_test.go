@@ -16,7 +16,8 @@ import (
 // TestAccessibleRoomEndToEnd: ladder review --accessible --room, in a
 // real pseudo-terminal, says where phones join and the PIN as plain
 // lines; the server answers there, a phone that joins and votes is
-// counted (never shown), and quit stops the server.
+// counted (never shown), and quit (twice, with the vote open) stops the
+// server.
 func TestAccessibleRoomEndToEnd(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
@@ -44,6 +45,8 @@ func TestAccessibleRoomEndToEnd(t *testing.T) {
 	if strings.Contains(e.screen.text(), "Amber 1") {
 		t.Fatalf("the vote is shown before the reveal:\n%s", e.screen.text())
 	}
+	e.typeText("quit\r") // the vote is not revealed: asked again
+	e.waitFor("1 vote is not revealed yet: quitting now loses it.")
 	e.typeText("quit\r")
 	text := e.exits(0)
 	if !strings.Contains(text, "The room is closed") {

@@ -257,23 +257,11 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // q quits. ctrl+c always quits.
 func (a *app) quitUnlessVotesOpen() tea.Cmd {
 	rs := a.c.room
-	if rs.on() && !rs.quitAsked && openVotes(rs.status) > 0 {
+	if rs.on() && !rs.quitAsked && rs.status.OpenVotes() > 0 {
 		rs.quitAsked = true
 		return nil
 	}
 	return a.quit()
-}
-
-// openVotes counts the votes a quit would lose: those of a round not yet
-// revealed, or revealed with no rating agreed.
-func openVotes(st roomsrv.Status) int {
-	switch {
-	case st.Phase == roomsrv.Voting:
-		return st.Voted
-	case st.Phase == roomsrv.Revealed && st.Agreed == "":
-		return st.Votes.Total()
-	}
-	return 0
 }
 
 // quitWarning is the strip's line after a q that quitUnlessVotesOpen held.

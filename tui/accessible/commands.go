@@ -61,6 +61,9 @@ func (r *reviewer) command(answer string) (handled bool, err error) {
 	case len(fields) == 1 && word == "back":
 		return true, errBack
 	case len(fields) == 1 && word == "quit":
+		if r.holdQuit() {
+			return true, nil
+		}
 		return true, errQuit
 	case len(fields) >= 2 && word == "item":
 		return r.itemCommand(fields[1:])

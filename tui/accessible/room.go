@@ -45,6 +45,9 @@ type roomSide struct {
 	// rating is set while an item's rating is asked: reveal and revote
 	// work there.
 	rating bool
+	// quitAsked is the round (item, round, phase) at which a quit was
+	// held because votes were open (see holdQuit); quit again there quits.
+	quitAsked string
 }
 
 // roomWords are the room's commands, said by help when the room is on.
@@ -479,4 +482,30 @@ func capital(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// holdQuit says what quitting would lose while the room has votes open
+// (they live in memory only), the first time quit is typed in that round,
+// and reports whether it did: quit typed again quits, as q does on the
+// screens. Input ending and ctrl+c always quit.
+func (r *reviewer) holdQuit() bool {
+	if r.room == nil {
+		return false
+	}
+	st := r.roomStatus()
+	n := st.OpenVotes()
+	at := fmt.Sprintf("%s %d %d", st.ItemID, st.Round, st.Phase)
+	if n == 0 || r.room.quitAsked == at {
+		return false
+	}
+	r.room.quitAsked = at
+	switch {
+	case st.Phase == room.Revealed:
+		r.p.say("The votes are revealed and no rating is agreed yet: quitting now loses the spread. Type quit again to quit all the same, or agree a rating first.")
+	case n == 1:
+		r.p.say("1 vote is not revealed yet: quitting now loses it. Type quit again to quit all the same, or reveal, at the rating, to show it.")
+	default:
+		r.p.say("%d votes are not revealed yet: quitting now loses them. Type quit again to quit all the same, or reveal, at the rating, to show them.", n)
+	}
+	return true
 }

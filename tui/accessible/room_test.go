@@ -403,5 +403,29 @@ func TestTheRevealSaysWhenTheVotesAreTied(t *testing.T) {
 	if strings.Contains(said, "the most common vote") {
 		t.Errorf("a tie is called the most common vote:\n%s", said)
 	}
+	// Quit with the spread not agreed: asked again, as q on the screens.
+	rr.answer("quit")
+	said = rr.waitFor("Rating: ")
+	saysAll(t, "quit with the spread not agreed", said, "The votes are revealed and no rating is agreed yet: quitting now loses the spread. Type quit again")
+	rr.quits()
+}
+
+// Quit while phones have voted and nothing is revealed loses their votes
+// (the room keeps them in memory only): the screens' first q says so and
+// the second quits; the prompts quit at once, with no word of the votes.
+// Now the first quit says how many would be lost and asks the question
+// again, and quit typed again quits.
+func TestQuitWithVotesOpenAsksAgainInAccessibleMode(t *testing.T) {
+	rr := startRoomReview(t, newPlanFile(t, nil), nil)
+	rr.waitFor("Rating: ")
+	for _, choice := range []string{"green", "red"} {
+		roomtest.Joined(t, rr.url, roomPIN).Vote(choice)
+	}
+	rr.answer("quit")
+	said := rr.waitFor("Rating: ")
+	saysAll(t, "quit with two votes open", said, "2 votes are not revealed yet: quitting now loses them. Type quit again to quit all the same, or reveal, at the rating, to show them.\n")
+	if strings.Contains(said, "Stopped.") {
+		t.Fatalf("the first quit with votes open quit:\n%s", said)
+	}
 	rr.quits()
 }
