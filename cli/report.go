@@ -67,7 +67,8 @@ go (removed, or its item cleared) is counted beside it and listed as
 "Not carried on" in Markdown and HTML. CSV then has one more column,
 carried on from, that review's date, to filter last year's actions on. A
 previous review no longer in the folder (removed with git rm once
-carried on) is read from git, at HEAD or at the last commit that had it,
+carried on) is read from git, at HEAD or at the last commit that had it
+(following a rename, such as a move to an archive folder removed later),
 by the same rules, and the report says so. One that cannot be read
 (moved, or outside the repository, which is never followed) is named as
 the plan gives it, and nothing is marked. The reviews before it are read

@@ -226,14 +226,14 @@ func previousInGit(file string, p *plans.Plan) ([]plans.EarlierReview, error) {
 	if err != nil {
 		return nil, nil // no commit yet
 	}
-	at := rev
+	at, name := rev, rel
 	data, readErr := repo.ReadFile(commit, rel)
 	if errors.Is(readErr, gitrev.ErrNotInRevision) {
 		// Removed in a commit since: read it as the last commit that had
-		// it left it.
-		if last, ok := lastCommitWith(repo, rel); ok {
-			commit, at = last, last[:min(7, len(last))]
-			data, readErr = repo.ReadFile(commit, rel)
+		// it left it, under the name it had then.
+		if last, lastName, ok := lastCommitWith(repo, rel); ok {
+			commit, at, name = last, last[:min(7, len(last))], lastName
+			data, readErr = repo.ReadFile(commit, name)
 		}
 	}
 	if readErr != nil && !errors.Is(readErr, gitrev.ErrTooLarge) {
@@ -243,35 +243,71 @@ func previousInGit(file string, p *plans.Plan) ([]plans.EarlierReview, error) {
 		if readErr != nil {
 			return nil, readErr
 		}
-		return plans.Parse(at+":"+rel, data, revisionResolver(repo, commit, path.Dir(rel)))
+		return plans.Parse(at+":"+name, data, revisionResolver(repo, commit, path.Dir(name)))
 	}
 	prev, prevPath, err := plans.PreviousReviewRemoved(file, p, load)
 	if err != nil {
 		return nil, err
 	}
-	return []plans.EarlierReview{{Ref: p.PreviousReview, Path: prevPath, Plan: prev, Revision: at}}, nil
+	e := plans.EarlierReview{Ref: p.PreviousReview, Path: prevPath, Plan: prev, Revision: at}
+	if name != rel {
+		e.RenamedTo = name
+	}
+	return []plans.EarlierReview{e}, nil
 }
 
+// maxRenamesFollowed bounds how many renames lastCommitWith follows a
+// removed review through: a plan archived once or twice, not a history
+// that could keep ladder asking git for ever.
+const maxRenamesFollowed = 10
+
 // lastCommitWith is the last commit in HEAD's history that had the file
-// at rel, for one removed since: the first parent of the commit that
-// removed it, as git log lists that commit last. ok is false when the
-// newest commit to touch it did not remove it, or git cannot say (no
-// such file in the history, a shallow clone without that parent).
-func lastCommitWith(repo *gitrev.Repo, rel string) (string, bool) {
-	var removed gitrev.Commit
+// at rel, for one removed since, and its name there: the first parent of
+// the commit that removed it, as git log lists that commit last. A file
+// renamed (archived, say) and then removed is followed through the
+// renames to the commit that removed it under its last name, as it was
+// then, edits after the rename included. ok is false when the newest
+// commit to touch it did not remove it, or git cannot say (no such file
+// in the history, a shallow clone without that parent). A file renamed
+// and still there under its new name is read as the rename found it, at
+// the last commit that had rel.
+func lastCommitWith(repo *gitrev.Repo, rel string) (commit, name string, ok bool) {
+	first := ""
+	name = rel
+	for range maxRenamesFollowed {
+		removed, found := newestCommitTo(repo, name)
+		if !found || !removed.Deleted || removed.Path != name {
+			break
+		}
+		parent, err := repo.Resolve(removed.Hash + "^")
+		if err != nil {
+			break
+		}
+		if first == "" {
+			first = parent
+		}
+		to, err := repo.RenamedTo(removed.Hash, name)
+		if err != nil {
+			break
+		}
+		if to == "" {
+			return parent, name, true
+		}
+		name = to
+	}
+	return first, rel, first != ""
+}
+
+// newestCommitTo is the newest commit in HEAD's history to change the
+// file at rel (git log --follow's first).
+func newestCommitTo(repo *gitrev.Repo, rel string) (gitrev.Commit, bool) {
+	var newest gitrev.Commit
 	errStop := errors.New("the newest commit is enough")
 	err := repo.LogEach(rel, gitrev.LogOptions{}, func(c gitrev.Commit) error {
-		removed = c
+		newest = c
 		return errStop
 	})
-	if !errors.Is(err, errStop) || !removed.Deleted || removed.Path != rel {
-		return "", false
-	}
-	parent, err := repo.Resolve(removed.Hash + "^")
-	if err != nil {
-		return "", false
-	}
-	return parent, true
+	return newest, errors.Is(err, errStop)
 }
 
 // reportHistory reads the plan's history for the HTML report, and the

@@ -18,6 +18,10 @@ type EarlierReview struct {
 	// hash of the last commit that had it) when it is no longer in the
 	// folder (PreviousReviewRemoved); "" for the file there.
 	Revision string
+	// RenamedTo is the file's name in the repository at Revision, when it
+	// was renamed from the name Ref gives and then removed: it was read
+	// under that name. "" otherwise.
+	RenamedTo string
 }
 
 // MaxEarlierReviews is how many reviews EarlierReviews reads back from a

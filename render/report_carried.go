@@ -76,7 +76,12 @@ func carriedFromDetail(p *plans.Plan, earlier []plans.EarlierReview) detail {
 	case "HEAD":
 		d.value += ", read from git: it is no longer in the folder"
 	default:
-		d.value += ", read from git at " + prev.Revision + ", the last commit that had it: it is no longer in the folder"
+		d.value += ", read from git at " + prev.Revision
+		if prev.RenamedTo != "" {
+			// Renamed, then removed: the name it was read under.
+			d.value += " as " + prev.RenamedTo
+		}
+		d.value += ", the last commit that had it: it is no longer in the folder"
 	}
 	d.value += ")"
 	switch n := len(earlier) - 1; {

@@ -231,29 +231,65 @@ func (r *Repo) nameInParent(parent, commit, path string) (string, error) {
 // trees, or a commit and its parent), renames detected: its status (0
 // when unchanged) and its old name.
 func (r *Repo) compare(path string, revs ...string) (string, byte, error) {
+	entries, err := r.diffTree(revs...)
+	for _, e := range entries {
+		if e.name == path {
+			return e.old, e.status, nil
+		}
+	}
+	return "", 0, err
+}
+
+// RenamedTo is the name that the file at path in commit's first parent
+// has in commit, when git finds commit renamed it (comparing the whole
+// trees, as git log --follow does going back): "" when commit removed it
+// outright, or left it where it was. A file followed forward from a name
+// it no longer has, such as a plan archived and then removed, is found
+// under its later name this way.
+func (r *Repo) RenamedTo(commit, path string) (string, error) {
+	if !isHex(commit) {
+		return "", fmt.Errorf("%q is not a commit name: resolve it first", commit)
+	}
+	entries, err := r.diffTree("--root", "--diff-merges=first-parent", commit)
+	for _, e := range entries {
+		if e.status == 'R' && e.old == path {
+			return e.name, nil
+		}
+	}
+	return "", err
+}
+
+// treeChange is one entry of git diff-tree: a file's status, and its name
+// before and after (the same but for a rename or copy).
+type treeChange struct {
+	status    byte
+	old, name string
+}
+
+// diffTree is git diff-tree's comparison of revs, renames detected.
+func (r *Repo) diffTree(revs ...string) ([]treeChange, error) {
 	args := append([]string{"diff-tree", "-r", "-M", "--raw", "-z", "--no-commit-id"}, revs...)
 	out, err := git(r.Root, args...)
 	if err != nil {
-		return "", 0, err
+		return nil, err
 	}
+	var entries []treeChange
 	fields := strings.Split(string(out), "\x00")
 	for i := 0; i+1 < len(fields); i++ {
 		raw := strings.Fields(fields[i])
 		if len(raw) != 5 || !strings.HasPrefix(raw[0], ":") {
-			return "", 0, fmt.Errorf("git diff-tree: unexpected entry %q", fields[i])
+			return entries, fmt.Errorf("git diff-tree: unexpected entry %q", fields[i])
 		}
-		status, old, name := raw[4][0], fields[i+1], fields[i+1]
+		e := treeChange{status: raw[4][0], old: fields[i+1], name: fields[i+1]}
 		i++
-		if status == 'R' || status == 'C' {
+		if e.status == 'R' || e.status == 'C' {
 			if i+1 >= len(fields) {
 				break
 			}
-			name = fields[i+1]
+			e.name = fields[i+1]
 			i++
 		}
-		if name == path {
-			return old, status, nil
-		}
+		entries = append(entries, e)
 	}
-	return "", 0, nil
+	return entries, nil
 }

@@ -623,3 +623,42 @@ func TestLogStopsAtTheNamesItLooksFor(t *testing.T) {
 		t.Errorf("the oldest commit listed is %q from %q; want move %d from plans/p%d.yaml", c.Subject, c.RenamedFrom, oldest, oldest-1)
 	}
 }
+
+// TestRenamedTo: a file followed forward from a name it had is found
+// under the name a commit renamed it to (edited in the same commit too);
+// a commit that removed it outright, or changed it in place, renamed
+// nothing, and nor did one that did not touch it.
+func TestRenamedTo(t *testing.T) {
+	g := testRepo(t)
+	commitFile(g, "plans/acme-2026.yaml", "1\n2\n3\n4\n5\n6\n7\n8\n", "2027-01-15T10:00:00+00:00")
+	commitFile(g, "plans/other.yaml", "other\n", "2027-01-16T10:00:00+00:00")
+	g.Git("rm", "-q", "plans/acme-2026.yaml")
+	g.Write("plans/archive 2026/acme.yaml", []byte("1\n2\n3\n4\n5\n6\n7\n8\n9\n"))
+	g.Git("add", "plans")
+	g.GitAt("2027-02-01T10:00:00+00:00", "commit", "-q", "-m", "Archive")
+	commitFile(g, "plans/archive 2026/acme.yaml", "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n", "2027-03-01T10:00:00+00:00")
+	g.Git("rm", "-q", "plans/archive 2026/acme.yaml")
+	g.GitAt("2027-04-01T10:00:00+00:00", "commit", "-q", "-m", "Tidy up")
+	r := openRepo(t, g.Dir)
+	at := func(rev string) string {
+		h, err := r.Resolve(rev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	for _, tc := range []struct{ rev, path, want string }{
+		{"HEAD~2", "plans/acme-2026.yaml", "plans/archive 2026/acme.yaml"}, // renamed
+		{"HEAD", "plans/archive 2026/acme.yaml", ""},                       // removed
+		{"HEAD~1", "plans/archive 2026/acme.yaml", ""},                     // changed in place
+		{"HEAD~3", "plans/acme-2026.yaml", ""},                             // not touched
+	} {
+		got, err := r.RenamedTo(at(tc.rev), tc.path)
+		if err != nil || got != tc.want {
+			t.Errorf("RenamedTo(%s, %s) = %q, %v; want %q", tc.rev, tc.path, got, err, tc.want)
+		}
+	}
+	if _, err := r.RenamedTo("HEAD", "plans/acme-2026.yaml"); err == nil {
+		t.Error("RenamedTo took a revision that is not a commit name")
+	}
+}
