@@ -197,6 +197,14 @@ func ParseListen(s string) (netip.AddrPort, error) {
 	if addr.Zone() != "" {
 		return netip.AddrPort{}, fmt.Errorf("%s has a zone, which phones cannot open: use an IPv4 address", host)
 	}
+	// A phone on IPv6 makes new addresses in its network's /64 at will,
+	// so the room counts it by its /64 (deviceAddr); but every phone on
+	// the room's Wi-Fi shares that /64, and the room would take them all
+	// for one phone, each join putting out the last. The laptop's own
+	// ::1 has no such limit.
+	if addr.Is6() && !addr.IsLoopback() {
+		return netip.AddrPort{}, fmt.Errorf("%s is an IPv6 address: every phone on the room's network shares its first half (the /64), which is all the room can tell a phone by on IPv6, so it would count them all as one phone. Give the laptop's IPv4 address, such as 192.168.1.20", host)
+	}
 	p, err := strconv.ParseUint(port, 10, 16)
 	if err != nil {
 		return netip.AddrPort{}, fmt.Errorf("%q is not a port number from 0 to 65535", port)

@@ -103,6 +103,10 @@ func TestParseListen(t *testing.T) {
 		"192.168.1.20:http":  "is not a port number",
 		"192.168.1.20:70000": "is not a port number",
 		"[fe80::1%en0]:8421": "has a zone",
+		// Every phone on a Wi-Fi network shares its /64, by which the
+		// room counts an IPv6 phone: the room would hold one phone.
+		"[2001:db8:1:2::5]:8421": "is an IPv6 address: every phone on the room's network shares",
+		"[fd00::20]:0":           "Give the laptop's IPv4 address",
 	}
 	for in, want := range bad {
 		if _, err := ParseListen(in); err == nil || !strings.Contains(err.Error(), want) {

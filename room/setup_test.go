@@ -60,7 +60,7 @@ func TestFlagsAskForTheSameRoom(t *testing.T) {
 	}{
 		{Setup{Addr: netip.MustParseAddrPort("192.168.1.20:8421")}, "--room "},
 		{Setup{Addr: netip.MustParseAddrPort("192.168.1.20:8421"), Exact: true}, "--room --listen 192.168.1.20:8421 "},
-		{Setup{Addr: netip.MustParseAddrPort("[fd00::20]:8421"), Exact: true}, "--room --listen '[fd00::20]:8421' "},
+		{Setup{Addr: netip.MustParseAddrPort("[::1]:8421"), Exact: true}, "--room --listen '[::1]:8421' "},
 	} {
 		if got := tc.s.Flags(nil); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.s, got, tc.want)
