@@ -236,6 +236,12 @@ func (s *startScreen) open(path string) tea.Cmd {
 	}
 }
 
+// carryAsks reports whether c on f asks before it carries f on: f is a
+// review under way, held in the last half year, not carried on already.
+func (s *startScreen) carryAsks(f plans.Found) bool {
+	return f.Plan.NextReview == "" && review.UnderWay(f.Plan.Date, s.c.today)
+}
+
 // carry begins the next review from f, unless f was carried on already:
 // then its open actions are chased in the review that carried it on, which
 // is chosen instead, for enter to open. A review under way (held in the
@@ -247,7 +253,7 @@ func (s *startScreen) carry(f plans.Found, asked string) tea.Cmd {
 	var carried *plans.CarriedOnAlready
 	switch {
 	case errors.As(plans.CheckCarryOn(f.Path, f.Plan), &carried):
-	case review.UnderWay(f.Plan.Date, s.c.today) && asked != f.Path:
+	case s.carryAsks(f) && asked != f.Path:
 		_, total := f.Plan.Counts()
 		s.carryAsked = f.Path
 		s.said = fmt.Sprintf("This review is under way (%d of %d rated): enter goes on with it. Press c again to begin the next review from it all the same.",
@@ -529,9 +535,12 @@ func (c *common) defaultChecklist() *checklist.Checklist {
 
 // shortHelp is the footer's hints. c shows only while a plan is chosen,
 // where it acts: on "Begin a new review", and to someone who has never
-// made a review, it would be one more word that means nothing yet.
+// made a review, it would be one more word that means nothing yet. Nor on
+// a review under way, which the list opens on: someone back to finish it
+// wants enter, and c there only asks again (carry), so the footer keeps
+// "n new review" in its place.
 func (s *startScreen) shortHelp() []key.Binding {
-	if s.cursor > 0 {
+	if s.cursor > 0 && s.cursor <= len(s.plans) && !s.carryAsks(s.plans[s.cursor-1]) {
 		// Before n: where hints give way (from the end), "n new review"
 		// goes first, its row being on the screen and in ? help.
 		return []key.Binding{s.keys.Up, s.keys.Open, s.carryHint(), s.keys.New}

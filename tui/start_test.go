@@ -473,12 +473,14 @@ func TestStartPresenterModeHidesOtherPlansLateCounts(t *testing.T) {
 	}
 }
 
-// In a small window, with a plan chosen, the start screen still shows c
-// (where a person finds next year's review) and still credits the
-// checklist's wording to the Social Mobility Commission under the OGL
-// v3.0: "n new review" gives way in the footer (its row is on the screen
-// and ? lists it), the credit shortens to the Commission's name and the
-// licence's, and the list of files that do not open is cut before either.
+// In a small window, with a review under way chosen, the start screen
+// still shows how to open it and to begin a new one (c, which only asks
+// again there, is left out of the footer; on last year's plan it shows,
+// TestTheStartScreensFooterOffersCWhereItBeginsTheNextReview) and still
+// credits the checklist's wording to the Social Mobility Commission
+// under the OGL v3.0: the credit shortens to the Commission's name and
+// the licence's, and the list of files that do not open is cut before
+// either.
 func TestTheStartScreenKeepsCAndTheCreditInASmallWindow(t *testing.T) {
 	brokenFolder := func(t *testing.T) string {
 		dir := rvPlansFolder(t)
@@ -494,7 +496,7 @@ func TestTheStartScreenKeepsCAndTheCreditInASmallWindow(t *testing.T) {
 				h := rvStart(t, Options{Dir: brokenFolder(t)}, w, ht) // a review under way chosen
 				requireFits(t, h, w, ht)
 				v := strings.Join(strings.Fields(h.view()), " ")
-				for _, want := range []string{"c next review", "enter open", "Social Mobility Commission", "Open Government Licence v3.0", "Could not open"} {
+				for _, want := range []string{"n new review", "enter open", "Social Mobility Commission", "Open Government Licence v3.0", "Could not open"} {
 					if !strings.Contains(v, want) {
 						t.Errorf("%dx%d: the start screen lacks %q:\n%s", w, ht, want, h.view())
 					}
@@ -519,7 +521,7 @@ func TestTheStartScreenCutsTheFilesThatDoNotOpenFirst(t *testing.T) {
 		h := rvStart(t, Options{Dir: dir}, size[0], size[1]) // a review under way chosen
 		requireFits(t, h, size[0], size[1])
 		v := strings.Join(strings.Fields(h.view()), " ")
-		wants := []string{"Autumn review", "c next review", "Social Mobility Commission", "Open Government Licence v3.0", "Could not open"}
+		wants := []string{"Autumn review", "enter open", "Social Mobility Commission", "Open Government Licence v3.0", "Could not open"}
 		if size[0] == 60 {
 			wants = append(wants, "ladder check plans lists them all")
 		} else {
@@ -698,4 +700,32 @@ func TestTheStartScreenKeepsThePlanChosenWhenTheListIsReadAgain(t *testing.T) {
 	}
 	h.press("esc")
 	h.requireView("Zoë's Deli: Summer review", "› Acme Café Ltd: Spring review")
+}
+
+// The footer offers c where it begins the next review: on last year's
+// plan. On a review under way, which the list opens on, c only asks
+// again (a second c carries it on all the same), so the footer leaves it
+// out and keeps "n new review" in its place, in a small window too; ?
+// still lists c.
+func TestTheStartScreensFooterOffersCWhereItBeginsTheNextReview(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 16}} {
+		w, ht := size[0], size[1]
+		t.Run(fmt.Sprintf("%dx%d", w, ht), func(t *testing.T) {
+			h := rvStart(t, Options{Dir: rvPlansFolder(t)}, w, ht) // a review under way chosen
+			h.requireView("› 東京 Bakery 🍞: Autumn review")
+			footer := lastLine(h.view())
+			if strings.Contains(footer, "c next review") || !strings.Contains(footer, "n new review") || !strings.Contains(footer, "enter open") {
+				t.Errorf("on a review under way the footer reads %q", footer)
+			}
+			h.press("?")
+			requireWords(t, h.view(), "c begin the next review from this plan, with its open actions")
+
+			dir, _, _ := carryFolder(t) // last year's plan
+			h = rvStart(t, Options{Dir: dir}, w, ht)
+			h.press("down")
+			if footer := lastLine(h.view()); !strings.Contains(footer, "c next review") {
+				t.Errorf("on last year's plan the footer reads %q", footer)
+			}
+		})
+	}
 }
