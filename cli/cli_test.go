@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/socialmobility/ladder/cli"
 	"github.com/socialmobility/ladder/internal/browsertest"
+	"github.com/socialmobility/ladder/internal/gittest"
 	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 )
@@ -24,11 +26,22 @@ func TestMain(m *testing.M) {
 	})
 }
 
-// closingBrowser runs the tests, then ends the browser the HTML report's
-// tests shared (testscript.Main runs them, then exits).
+// closingBrowser runs the tests (testscript.Main runs them, then exits),
+// then ends the browser the HTML report's tests shared and the node
+// process the scripts linted in. The process is isolated from the user's
+// git configuration for every test (gittest.IsolateProcess), so that the
+// tests whose commands run git can run in parallel; four tests run at
+// once, as the browser tests wait on Chromium while the scripts compute.
 type closingBrowser struct{ m *testing.M }
 
 func (c closingBrowser) Run() int {
+	testtool.WaitingTests(4)
+	cleanup, err := gittest.IsolateProcess()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer cleanup()
 	defer browsertest.Close()
 	defer testtool.StopMarkdownlint()
 	return c.m.Run()
@@ -37,6 +50,7 @@ func (c closingBrowser) Run() int {
 // TestScripts runs the command-line tests in testdata/script: the ladder
 // binary over real files in a temporary folder.
 func TestScripts(t *testing.T) {
+	t.Parallel()
 	readme, err := filepath.Abs("../README.md")
 	if err != nil {
 		t.Fatal(err)

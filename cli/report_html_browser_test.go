@@ -58,6 +58,7 @@ func reportRepo(t testing.TB) (string, []*plans.Plan) {
 // fails axe-core, a phone needs no sideways scrolling, and it prints on two
 // A4 pages with no row split across them.
 func TestReportHTMLInBrowser(t *testing.T) {
+	t.Parallel()
 	plan, versions := reportRepo(t)
 	out := filepath.Join(t.TempDir(), "report.html")
 	var stderr bytes.Buffer
@@ -202,6 +203,7 @@ func checkFitsPhone(t *testing.T, ctx context.Context) {
 // 21-item report above has not, fits a phone's width too (its table
 // becomes one card per grade).
 func TestReportHTMLDataSectionOnAPhone(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	plan := filepath.Join(dir, "plans", "acme.yaml")
 	copyFile := func(from, to string, edit func(string) string) {
@@ -254,6 +256,7 @@ func TestReportHTMLDataSectionOnAPhone(t *testing.T) {
 // areas have titles of up to 98 characters ("Create a compelling, shared
 // vision of ..."); they wrap on a phone instead of widening the page.
 func TestReportHTMLLongAreaTitlesOnAPhone(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	plan := filepath.Join(dir, "plans", "bb.yaml")
 	mustRun(t, "new", plan, "--checklist", "smc-building-blocks", "--org", "Acme", "--title", "Building blocks", "--date", "2027-03-01")
@@ -267,6 +270,7 @@ func TestReportHTMLLongAreaTitlesOnAPhone(t *testing.T) {
 // "Optimising"); each rating's badge stays inside its column, on a screen
 // and on paper, instead of running over the action beside it.
 func TestReportHTMLRatingsFitTheirColumn(t *testing.T) {
+	t.Parallel()
 	for checklist, levels := range map[string][2]string{
 		"smc-progression":                {"amber", "green"},
 		"smc-cross-industry-progression": {"developing", "optimising"},
@@ -483,6 +487,7 @@ func savePDF(t *testing.T, pdf []byte) {
 // any other text on the page, instead of widening the page so that it
 // scrolls sideways: the heading it becomes had no rule to wrap it.
 func TestReportHTMLLongWordsOnAPhone(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	plan := filepath.Join(dir, "plans", "acme.yaml")
 	b, err := os.ReadFile("../render/testdata/report-21.yaml")
@@ -515,6 +520,7 @@ func TestReportHTMLLongWordsOnAPhone(t *testing.T) {
 // label into the next one's shape, and the right column off the chart's
 // edge, cutting "begun 1" and the counts; such a legend takes one column.
 func TestReportHTMLLegendOfALongScale(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	list := checklistOnScale(t, dir, `
   - {key: not-started, label: Not started, description: Nothing in place yet}
@@ -553,6 +559,7 @@ func TestReportHTMLLegendOfALongScale(t *testing.T) {
 // words the reader can see (not only a style), nothing fails axe-core,
 // and on a phone the page fits its width with no empty card label.
 func TestCarriedReportHTMLInBrowser(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, year := range []string{"2025", "2026", "2027"} {
 		data, err := os.ReadFile("../render/testdata/carried/acme-" + year + ".yaml")
@@ -604,6 +611,7 @@ func TestCarriedReportHTMLInBrowser(t *testing.T) {
 // each late one "overdue, handed on" with no red bar, and passes axe-core
 // (the muted words keep their contrast).
 func TestHandedOnReportHTMLInBrowser(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	for _, year := range []string{"2025", "2026", "2027"} {
 		data, err := os.ReadFile("../render/testdata/carried/acme-" + year + ".yaml")

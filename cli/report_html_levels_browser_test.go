@@ -19,6 +19,7 @@ import (
 // still a tenth of the scale lighter than the next, and axe-core finds no
 // contrast or other serious problem.
 func TestReportHTMLFiveLevelsInBrowser(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	list := checklistOnScale(t, dir, `
   - {key: not-started, label: Not started, description: Nothing in place yet}

@@ -42,9 +42,13 @@ func New(t testing.TB) *Repo {
 // Isolate gives the test's whole process, for the test's duration, the
 // environment the repositories' own commands have, so that git run by the
 // code under test (history, report) reads no configuration of the user's
-// either. It cannot serve a parallel test (t.Setenv).
+// either. It cannot serve a parallel test (t.Setenv), unless TestMain
+// isolated the whole process (IsolateProcess): then it has nothing to do.
 func Isolate(t testing.TB) {
 	t.Helper()
+	if processIsolated {
+		return
+	}
 	home := t.TempDir()
 	for _, kv := range os.Environ() {
 		if name, _, _ := strings.Cut(kv, "="); strings.HasPrefix(name, "GIT_") {
@@ -56,6 +60,32 @@ func Isolate(t testing.TB) {
 		name, value, _ := strings.Cut(kv, "=")
 		t.Setenv(name, value)
 	}
+}
+
+// processIsolated is whether IsolateProcess has run.
+var processIsolated bool
+
+// IsolateProcess gives the test process, from TestMain before its tests
+// run, the environment Isolate gives one test, for every test: git run by
+// the code under test reads no configuration of the user's, and tests
+// that need that can run in parallel. It returns a function that removes
+// the home folder it made, for TestMain to call after the tests.
+func IsolateProcess() (cleanup func(), err error) {
+	home, err := os.MkdirTemp("", "ladder-gittest-home-*")
+	if err != nil {
+		return nil, err
+	}
+	for _, kv := range os.Environ() {
+		if name, _, _ := strings.Cut(kv, "="); strings.HasPrefix(name, "GIT_") {
+			os.Unsetenv(name)
+		}
+	}
+	for _, kv := range isolated(home) {
+		name, value, _ := strings.Cut(kv, "=")
+		os.Setenv(name, value)
+	}
+	processIsolated = true
+	return func() { os.RemoveAll(home) }, nil
 }
 
 // isolated is what git needs to ignore every configuration but the
