@@ -51,8 +51,9 @@ func (p browserPhone) vote(choice string) {
 // with nothing given away before the reveal, see the spread after it,
 // and send an idea that arrives plain.
 func TestPhonesInABrowser(t *testing.T) {
+	t.Parallel()
 	b := browsertest.Start(t)
-	r, s := startServer(t)
+	r, s := startParallelServer(t)
 	names := []string{"ana", "bo", "cy"}
 	phones := make([]browserPhone, len(names))
 	for i, name := range names {
@@ -175,7 +176,7 @@ func TestPhonesInABrowser(t *testing.T) {
 func joinWithoutScript(t *testing.T) (*Room, *Server, browserPhone) {
 	t.Helper()
 	b := browsertest.Start(t)
-	r, s := startServer(t)
+	r, s := startParallelServer(t)
 	p := browserPhone{b.Phone(t, "no-script")}
 	p.DisableScript()
 	p.Do(chromedp.Navigate(s.URL()))
@@ -187,6 +188,7 @@ func joinWithoutScript(t *testing.T) (*Room, *Server, browserPhone) {
 // TestPhonePageWithoutJavaScript: plain forms, a redirect after each
 // post, and the same outcome.
 func TestPhonePageWithoutJavaScript(t *testing.T) {
+	t.Parallel()
 	r, s, p := joinWithoutScript(t)
 	r.Vote("lc-vision")
 	p.Do(chromedp.Navigate(s.URL())) // what "Check again", or the page's own refresh, does
@@ -205,8 +207,9 @@ func TestPhonePageWithoutJavaScript(t *testing.T) {
 // page reflows: at 320 px wide and with text at 200%, nothing is wider
 // than the screen, and every choice is a real button named by its word.
 func TestPhonePageIsAccessible(t *testing.T) {
+	t.Parallel()
 	b := browsertest.Start(t)
-	r, s := startServer(t)
+	r, s := startParallelServer(t)
 	p := openPhone(t, b, s, "reader")
 	p.waitText("Type the PIN")
 	axe(t, p, "the PIN page")
@@ -314,6 +317,7 @@ func writeScreenshot(t *testing.T, p browserPhone, name string) {
 // move under a finger) and one that is writing an idea are not stuck on
 // what the facilitator has moved on from: each view offers "Check again".
 func TestPhonePageWithoutJavaScriptCanCheckAgain(t *testing.T) {
+	t.Parallel()
 	r, _, p := joinWithoutScript(t)
 	checkAgain := func(want string) {
 		t.Helper()
@@ -337,8 +341,9 @@ func TestPhonePageWithoutJavaScriptCanCheckAgain(t *testing.T) {
 // with the page live, whenever the page updated), so a second idea for
 // Enablers went to Leadership & Culture unnoticed.
 func TestPhoneKeepsTheAreaItSendsIdeasFor(t *testing.T) {
+	t.Parallel()
 	b := browsertest.Start(t)
-	r, s := startServer(t)
+	r, s := startParallelServer(t)
 	r.Ask("speak-with")
 	for _, script := range []bool{true, false} {
 		name := map[bool]string{true: "live", false: "no-script"}[script]
@@ -397,8 +402,9 @@ func TestPhoneKeepsTheAreaItSendsIdeasFor(t *testing.T) {
 // colour, since whoever cannot tell the focus colour from the text's
 // cannot tell the two outlines apart either.
 func TestPhoneShowsKeyboardFocusOnItsVote(t *testing.T) {
+	t.Parallel()
 	b := browsertest.Start(t)
-	r, s := startServer(t)
+	r, s := startParallelServer(t)
 	p := openPhone(t, b, s, "keys")
 	p.waitText("Type the PIN")
 	p.join("4821")
@@ -423,8 +429,9 @@ func TestPhoneShowsKeyboardFocusOnItsVote(t *testing.T) {
 // beside them hidden from a screen reader as it is on the buttons ("Your
 // vote is in: Amber", not "black up-pointing triangle Amber").
 func TestPhoneSaysTheVoteInWords(t *testing.T) {
+	t.Parallel()
 	b := browsertest.Start(t)
-	r, s := startServer(t)
+	r, s := startParallelServer(t)
 	p := openPhone(t, b, s, "words")
 	p.waitText("Type the PIN")
 	p.join("4821")
@@ -452,6 +459,7 @@ func TestPhoneSaysTheVoteInWords(t *testing.T) {
 // ("▲ Planned but not begun0"), a float with nowhere left to go. The word
 // wraps in its own column and the count keeps a gap to its right.
 func TestTheSpreadKeepsEachCountApartFromALongWord(t *testing.T) {
+	t.Parallel()
 	r, s := fiveLevelServer(t)
 	b := browsertest.Start(t)
 	p := openPhone(t, b, s, "small")
@@ -508,6 +516,7 @@ func fiveLevelServer(t *testing.T) (*Room, *Server) {
 // colour, in light and dark mode, and passes axe-core's contrast checks:
 // the three middle levels were all amber.
 func TestEveryLevelIsAColourOfItsOwnOnAPhone(t *testing.T) {
+	t.Parallel()
 	r, s := fiveLevelServer(t)
 	b := browsertest.Start(t)
 	p := openPhone(t, b, s, "colours")

@@ -5,9 +5,13 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/internal/browsertest"
+	"github.com/socialmobility/ladder/internal/testtool"
 )
 
+// The phones' tests in a browser run in parallel, four at a time: each
+// waits on Chromium.
 func TestMain(m *testing.M) {
+	testtool.WaitingTests(4)
 	code := m.Run()
 	browsertest.Close() // the browser the phone tests shared
 	os.Exit(code)

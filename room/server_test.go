@@ -24,6 +24,23 @@ import (
 func startServer(t *testing.T) (*Room, *Server) {
 	t.Helper()
 	before := runtime.NumGoroutine()
+	return listenUntilTheEnd(t, func() { testtool.WaitForGoroutines(t, before) })
+}
+
+// startParallelServer is startServer for a test that runs in parallel
+// with others (the phones in a browser, which wait on it): the goroutines
+// checked for are the test's own (testtool.LabelGoroutines), as the other
+// tests' come and go meanwhile.
+func startParallelServer(t *testing.T) (*Room, *Server) {
+	t.Helper()
+	return listenUntilTheEnd(t, testtool.LabelGoroutines(t))
+}
+
+// listenUntilTheEnd runs a room's server on loopback until the test ends,
+// then closes it and calls left, which checks that nothing was left
+// running.
+func listenUntilTheEnd(t *testing.T, left func()) (*Room, *Server) {
+	t.Helper()
 	r, _ := newTestRoom(t)
 	s, err := Listen(r, "127.0.0.1:0")
 	if err != nil {
@@ -33,7 +50,7 @@ func startServer(t *testing.T) (*Room, *Server) {
 		if err := s.Close(); err != nil {
 			t.Errorf("close: %v", err)
 		}
-		testtool.WaitForGoroutines(t, before)
+		left()
 	})
 	return r, s
 }

@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"testing"
@@ -91,7 +92,9 @@ func New(t testing.TB, width, height int, timeout time.Duration) context.Context
 // browser contexts of its own: starting Chromium took a third of a
 // CPU-second each time, and a test of the HTML report less than that.
 // Close, from TestMain, ends it.
-var sharedBrowser struct {
+var sharedBrowser sharedBrowserState
+
+type sharedBrowserState struct {
 	once   sync.Once
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -106,27 +109,41 @@ func shared(t testing.TB) context.Context {
 	path := browser(t)
 	b := &sharedBrowser
 	b.once.Do(func() {
-		dir, err := os.MkdirTemp("", "ladder-browser-*")
-		if err != nil {
-			b.err = err
-			return
-		}
-		alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), execOptions(dir, path)...)
-		ctx, cancelBrowser := chromedp.NewContext(alloc)
-		b.ctx, b.cancel = ctx, func() {
-			cancelBrowser()
-			cancelAlloc()
-			os.RemoveAll(dir)
-		}
-		// The first action starts the browser and binds its life to ctx.
-		if err := chromedp.Do(ctx); err != nil {
-			b.err = fmt.Errorf("starting %s: %w", path, err)
-		}
+		// Started on a goroutine with no labels: the browser's goroutines
+		// outlive the test that starts it, and are not among the ones
+		// testtool.LabelGoroutines waits for at the end of that test.
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			pprof.SetGoroutineLabels(context.Background())
+			b.start(path)
+		}()
+		<-done
 	})
 	if b.err != nil {
 		t.Fatal(b.err)
 	}
 	return b.ctx
+}
+
+// start starts the browser at path.
+func (b *sharedBrowserState) start(path string) {
+	dir, err := os.MkdirTemp("", "ladder-browser-*")
+	if err != nil {
+		b.err = err
+		return
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), execOptions(dir, path)...)
+	ctx, cancelBrowser := chromedp.NewContext(alloc)
+	b.ctx, b.cancel = ctx, func() {
+		cancelBrowser()
+		cancelAlloc()
+		os.RemoveAll(dir)
+	}
+	// The first action starts the browser and binds its life to ctx.
+	if err := chromedp.Do(ctx); err != nil {
+		b.err = fmt.Errorf("starting %s: %w", path, err)
+	}
 }
 
 // Close ends the test process's browser, if a test started it. A

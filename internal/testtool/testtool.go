@@ -8,10 +8,13 @@ package testtool
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/pprof"
+	"strings"
 	"testing"
 	"time"
 )
@@ -79,4 +82,66 @@ func WaitForGoroutines(t testing.TB, want int) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// LabelGoroutines marks the test's goroutine, so that every goroutine it
+// starts from now on, and every one those start, carries the test's name
+// (a pprof label), and returns a function that waits (briefly) for all of
+// them to end, failing with their stacks if they do not: the check
+// WaitForGoroutines makes of the whole process, for a test that runs in
+// parallel with others, whose goroutines come and go meanwhile. Call it
+// and the function it returns on the test's goroutine (t.Cleanup runs
+// there).
+func LabelGoroutines(t testing.TB) (waitForThem func()) {
+	t.Helper()
+	return labelGoroutines(t, 5*time.Second)
+}
+
+// labelGoroutines is LabelGoroutines, waiting as long as patience.
+func labelGoroutines(t testing.TB, patience time.Duration) func() {
+	t.Helper()
+	name := t.Name()
+	pprof.SetGoroutineLabels(pprof.WithLabels(context.Background(), pprof.Labels(goroutineLabel, name)))
+	return func() {
+		t.Helper()
+		deadline := time.Now().Add(patience)
+		for {
+			n, stacks := labelledGoroutines(name)
+			if n == 0 {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%d goroutines the test started are left:\n%s", n, stacks)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+}
+
+const goroutineLabel = "ladder-test"
+
+// labelledGoroutines counts the goroutines labelled with the test's name,
+// but the one asking (the test's own, as a rule), and returns their
+// stacks, from the goroutine profile.
+func labelledGoroutines(name string) (int, string) {
+	var buf bytes.Buffer
+	pprof.Lookup("goroutine").WriteTo(&buf, 1)
+	_, profile, _ := strings.Cut(buf.String(), "\n") // "goroutine profile: total N"
+	want := fmt.Sprintf("# labels: {%q:%q}", goroutineLabel, name)
+	var n int
+	var stacks strings.Builder
+	// Each record: "N @ addresses", then "# labels: {...}" when it has
+	// any, then its frames, then a blank line.
+	for _, record := range strings.Split(profile, "\n\n") {
+		lines := strings.SplitN(record, "\n", 3)
+		if len(lines) < 3 || lines[1] != want || strings.Contains(lines[2], "runtime/pprof.writeGoroutine") {
+			continue
+		}
+		var count int
+		if _, err := fmt.Sscanf(lines[0], "%d @", &count); err == nil {
+			n += count
+			stacks.WriteString(record + "\n\n")
+		}
+	}
+	return n, stacks.String()
 }

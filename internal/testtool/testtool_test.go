@@ -1,7 +1,9 @@
 package testtool
 
 import (
+	"fmt"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -54,4 +56,63 @@ func steadyGoroutines() int {
 		}
 	}
 	return n
+}
+
+// LabelGoroutines waits for the goroutines the test started, and those
+// they started, and not for another test's.
+func TestLabelGoroutinesWaitsForTheTestsOwnOnly(t *testing.T) {
+	release := make(chan struct{})
+	go func() { <-release }() // another test's, started before the label
+	defer close(release)
+	wait := LabelGoroutines(t)
+	var ended atomic.Int32
+	for range 3 {
+		go func() {
+			done := make(chan struct{})
+			go func() { // started by a goroutine of the test's: the test's too
+				time.Sleep(60 * time.Millisecond)
+				ended.Add(1)
+				close(done)
+			}()
+			<-done
+			ended.Add(1)
+		}()
+	}
+	wait()
+	if n := ended.Load(); n != 6 {
+		t.Errorf("the wait returned with %d of 6 goroutines still running", 6-n)
+	}
+}
+
+// A goroutine the test started and never ended is found, with its stack.
+func TestLabelGoroutinesFindsOneLeftRunning(t *testing.T) {
+	var wait func()
+	release := make(chan struct{})
+	defer close(release)
+	rec := &fatalRecorder{TB: t}
+	done := make(chan struct{})
+	go func() { // on a goroutine of its own, as Fatalf ends it
+		defer close(done)
+		wait = labelGoroutines(rec, 100*time.Millisecond)
+		go func() { <-release }()
+		wait()
+	}()
+	<-done
+	if !strings.Contains(rec.msg, "1 goroutines the test started are left") || !strings.Contains(rec.msg, "TestLabelGoroutinesFindsOneLeftRunning") {
+		t.Errorf("the left goroutine was not reported: %q", rec.msg)
+	}
+}
+
+// fatalRecorder keeps what Fatalf says and ends the goroutine, as Fatalf
+// does, without failing the test.
+type fatalRecorder struct {
+	testing.TB
+	msg string
+}
+
+func (r *fatalRecorder) Helper() {}
+
+func (r *fatalRecorder) Fatalf(format string, args ...any) {
+	r.msg = fmt.Sprintf(format, args...)
+	runtime.Goexit()
 }
