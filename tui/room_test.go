@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"reflect"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -51,7 +50,7 @@ func startRoomHarnessWhy(t *testing.T, w, h int, why string) *roomHarness {
 // options (presenter mode) of its own.
 func startRoomHarnessOn(t *testing.T, w, h int, p *plans.Plan, opts Options, why string) *roomHarness {
 	t.Helper()
-	before := runtime.NumGoroutine()
+	left := testtool.LabelGoroutines(t) // the harness's tests run in parallel
 	dir, path := rvWritePlan(t, p)
 	opts.PlanPath, opts.Dir, opts.Today = path, dir, rvToday
 	opts.Room = &RoomOptions{Addr: netip.MustParseAddrPort("127.0.0.1:0"), Exact: true, PIN: "4821", Why: why}
@@ -64,7 +63,7 @@ func startRoomHarnessOn(t *testing.T, w, h int, p *plans.Plan, opts Options, why
 	t.Cleanup(func() {
 		c.closeRoom()
 		c.session.Close()
-		testtool.WaitForGoroutines(t, before)
+		left()
 	})
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.a.Init())
@@ -202,6 +201,7 @@ func (p *roomPhone) vote(item string, round int, choice string) {
 // phones offered in the questions' answers, accepted into the plan or
 // dropped there.
 func TestRoomFromTheFacilitatorsSide(t *testing.T) {
+	t.Parallel()
 	h := startRoomHarness(t, 100, 30)
 	rs := h.a.c.room
 	joinURL := rs.server.URL()
@@ -425,6 +425,7 @@ func TestBoardMarksWhereTheRoomDisagreed(t *testing.T) {
 // while people are joining; the join screen opened again later (w, for
 // someone late) gives the item no more time.
 func TestTheTimeboxStartsWhenTheRoomSetsOff(t *testing.T) {
+	t.Parallel()
 	h := startRoomHarness(t, 100, 30)
 	h.waitView("Vote from your phone")
 	clock := &testClock{}
@@ -443,6 +444,7 @@ func TestTheTimeboxStartsWhenTheRoomSetsOff(t *testing.T) {
 // chooses another: the option is never broken inside itself or apart from
 // its value (issue 10, review), at any size.
 func TestTheJoinScreenKeepsAnOptionWhole(t *testing.T) {
+	t.Parallel()
 	choice, err := roomsrv.Choose([]roomsrv.Candidate{
 		{Addr: netip.MustParseAddr("192.168.1.20"), Interface: "wlan0"},
 		{Addr: netip.MustParseAddr("10.0.0.7"), Interface: "eth0"},
@@ -548,6 +550,7 @@ func TestBoardShowsTheRoomsSpread(t *testing.T) {
 // On a projector's big window the board also shows the vote under the
 // tiles in block letters, as the item screen does.
 func TestARevealFromTheBoardShowsOnTheBoard(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		w, h          int
 		voted, spread string // on the item's tile or line (the strip says it otherwise)
@@ -613,6 +616,7 @@ func requireMatch(t *testing.T, screen, pattern string) {
 // and between them: someone who missed the join screen reads them there.
 // Cut at the edge ("PIN 4821 · htt…"), nobody could join from it.
 func TestTheRoomStripKeepsTheJoinAddressWhole(t *testing.T) {
+	t.Parallel()
 	for _, w := range []int{60, 64, 72, 80, 100} {
 		h := startRoomHarness(t, w, 24)
 		h.press("esc")
@@ -667,6 +671,7 @@ func TestTheBoardSaysTheSpreadOnce(t *testing.T) {
 // a row from the room ("x accepts, d drops"), and as the list does on the
 // others (choose, remove): one word for one key on screen.
 func TestTheQuickWinsFooterSaysDropOnAnIdea(t *testing.T) {
+	t.Parallel()
 	h := startRoomHarness(t, 100, 30)
 	h.waitView("Vote from your phone")
 	h.press("esc")
@@ -735,6 +740,7 @@ func TestQuitWithVotesOpenAsksFirst(t *testing.T) {
 }
 
 func TestQuitWithNoVotesQuitsAtOnce(t *testing.T) {
+	t.Parallel()
 	h := startRoomHarness(t, 100, 30)
 	h.waitView("Vote from your phone")
 	h.press("esc", "q")
@@ -748,6 +754,7 @@ func TestQuitWithNoVotesQuitsAtOnce(t *testing.T) {
 // rating is agreed), and enter agrees what the strip says, the most
 // common vote, not the level the cursor was on before.
 func TestBackToARevealedSpreadAgreesItsMostCommon(t *testing.T) {
+	t.Parallel()
 	h, st := startRoomWithOneVote(t, "green")
 	h.press("v", "n", "p")
 	h.waitView("enter agree ● Green (most common)")
@@ -782,6 +789,7 @@ func startRoomWithOneVote(t *testing.T, choice string) (*roomHarness, roomsrv.St
 // ready to rate, and the phones vote on that item, not "nothing to vote
 // on" at the end the review was at.
 func TestTheRoomVotesOnTheItemTheBoardOpens(t *testing.T) {
+	t.Parallel()
 	p := rvNewPlan(t)
 	for _, e := range p.Checklist.Items() {
 		p.Response(e.Item.ID).Rating = "green"
@@ -811,6 +819,7 @@ func TestTheRoomVotesOnTheItemTheBoardOpens(t *testing.T) {
 // nothing and tab goes into the text, where x types an x, so "x accepts"
 // alone left the facilitator typing x in front of the room.
 func TestTheRoomLineSaysHowToReachANewIdea(t *testing.T) {
+	t.Parallel()
 	h := startRoomHarness(t, 100, 30)
 	h.waitView("Vote from your phone")
 	h.press("esc")
@@ -831,6 +840,7 @@ func TestTheRoomLineSaysHowToReachANewIdea(t *testing.T) {
 // now it reveals nothing and says why, and with no phones in the room
 // the strip offers how to join instead.
 func TestRevealWaitsForAVote(t *testing.T) {
+	t.Parallel()
 	h := startRoomHarness(t, 100, 30)
 	h.waitView("Vote from your phone")
 	h.press("esc")
@@ -875,6 +885,7 @@ func TestRevealWaitsForAVote(t *testing.T) {
 // it does at an item; "phones can send ideas" alone offered nothing that
 // could be done. Once a phone is in, it says what phones can do.
 func TestTheIdeasLineOffersHowToJoinWithNoPhones(t *testing.T) {
+	t.Parallel()
 	h := startRoomHarness(t, 100, 30)
 	h.waitView("Vote from your phone")
 	h.press("esc")
@@ -899,6 +910,7 @@ func TestTheIdeasLineOffersHowToJoinWithNoPhones(t *testing.T) {
 // esc back to the rating, and enter there agrees the most common vote,
 // though v was pressed in the status field.
 func TestEnterAgreesWhatTheStripOffers(t *testing.T) {
+	t.Parallel()
 	h := startRoomHarness(t, 100, 30)
 	h.waitView("Vote from your phone")
 	h.press("esc")

@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -97,10 +98,12 @@ func LabelGoroutines(t testing.TB) (waitForThem func()) {
 	return labelGoroutines(t, 5*time.Second)
 }
 
-// labelGoroutines is LabelGoroutines, waiting as long as patience.
+// labelGoroutines is LabelGoroutines, waiting as long as patience. Each
+// call labels anew (the test's name and a number), so that a test that
+// starts several servers one after another checks each for its own.
 func labelGoroutines(t testing.TB, patience time.Duration) func() {
 	t.Helper()
-	name := t.Name()
+	name := fmt.Sprintf("%s#%d", t.Name(), labels.Add(1))
 	pprof.SetGoroutineLabels(pprof.WithLabels(context.Background(), pprof.Labels(goroutineLabel, name)))
 	return func() {
 		t.Helper()
@@ -119,6 +122,9 @@ func labelGoroutines(t testing.TB, patience time.Duration) func() {
 }
 
 const goroutineLabel = "ladder-test"
+
+// labels numbers LabelGoroutines's labels.
+var labels atomic.Int64
 
 // labelledGoroutines counts the goroutines labelled with the test's name,
 // but the one asking (the test's own, as a rule), and returns their
