@@ -560,25 +560,7 @@ func TestReportHTMLLegendOfALongScale(t *testing.T) {
 // and on a phone the page fits its width with no empty card label.
 func TestCarriedReportHTMLInBrowser(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	for _, year := range []string{"2025", "2026", "2027"} {
-		data, err := os.ReadFile("../render/testdata/carried/acme-" + year + ".yaml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, "acme-"+year+".yaml"), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(dir, "report.html")
-	var stderr bytes.Buffer
-	if code := Main([]string{"report", filepath.Join(dir, "acme-2027.yaml"), "--today", "2027-03-01", "-o", out}, nil, io.Discard, &stderr); code != ExitOK {
-		t.Fatalf("report: exit %d\n%s", code, stderr.String())
-	}
-	ctx := browsertest.New(t, 1280, 800, 2*time.Minute)
-	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
-	// What a reader sees (innerText skips what CSS hides).
-	seen := run(t, ctx, chromedp.Evaluate[string](`document.body.innerText`))
+	ctx, out, seen := openCarriedReport(t, "2027")
 	for _, want := range []string{
 		"the review of Acme Café Ltd on 2026-03-02 (acme-2026.yaml), which carried on from the review of 2025-03-03",
 		"4 actions and 2 project-plan steps, 4 of them still open",
@@ -591,12 +573,46 @@ func TestCarriedReportHTMLInBrowser(t *testing.T) {
 	if n := strings.Count(seen, "Carried on from the review of"); n != 6 {
 		t.Errorf("the page shows %d actions and steps as carried on, want 6", n)
 	}
+	checkAxeOnLaptopAndPhone(t, ctx, out)
+}
+
+// openCarriedReport writes the report of Acme's review of year (one of
+// three carried on, one to the next: testdata/carried in render) as a web
+// page, as made on 2027-03-01, and opens it in a laptop-sized browser. It
+// returns the browser, the page's file and the text a reader sees
+// (innerText skips what CSS hides).
+func openCarriedReport(t *testing.T, year string) (context.Context, string, string) {
+	t.Helper()
+	dir := t.TempDir()
+	for _, y := range []string{"2025", "2026", "2027"} {
+		data, err := os.ReadFile("../render/testdata/carried/acme-" + y + ".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "acme-"+y+".yaml"), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "report.html")
+	var stderr bytes.Buffer
+	if code := Main([]string{"report", filepath.Join(dir, "acme-"+year+".yaml"), "--today", "2027-03-01", "-o", out}, nil, io.Discard, &stderr); code != ExitOK {
+		t.Fatalf("report: exit %d\n%s", code, stderr.String())
+	}
+	ctx := browsertest.New(t, 1280, 800, 2*time.Minute)
+	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
+	return ctx, out, run(t, ctx, chromedp.Evaluate[string](`document.body.innerText`))
+}
+
+// checkAxeOnLaptopAndPhone runs axe-core over the page open in ctx, then
+// over it at a phone's width, where its tables become cards.
+func checkAxeOnLaptopAndPhone(t *testing.T, ctx context.Context, page string) {
+	t.Helper()
 	for _, v := range browsertest.Axe(t, ctx) {
 		if v.Serious() {
 			t.Errorf("axe-core: %s", v)
 		}
 	}
-	checkPhoneCards(t, ctx, out)
+	checkPhoneCards(t, ctx, page)
 	for _, v := range browsertest.Axe(t, ctx) {
 		if v.Serious() {
 			t.Errorf("axe-core on a phone: %s", v)
@@ -612,24 +628,7 @@ func TestCarriedReportHTMLInBrowser(t *testing.T) {
 // (the muted words keep their contrast).
 func TestHandedOnReportHTMLInBrowser(t *testing.T) {
 	t.Parallel()
-	dir := t.TempDir()
-	for _, year := range []string{"2025", "2026", "2027"} {
-		data, err := os.ReadFile("../render/testdata/carried/acme-" + year + ".yaml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, "acme-"+year+".yaml"), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(dir, "report.html")
-	var stderr bytes.Buffer
-	if code := Main([]string{"report", filepath.Join(dir, "acme-2026.yaml"), "--today", "2027-03-01", "-o", out}, nil, io.Discard, &stderr); code != ExitOK {
-		t.Fatalf("report: exit %d\n%s", code, stderr.String())
-	}
-	ctx := browsertest.New(t, 1280, 800, 2*time.Minute)
-	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
-	seen := run(t, ctx, chromedp.Evaluate[string](`document.body.innerText`))
+	ctx, out, seen := openCarriedReport(t, "2026")
 	for _, want := range []string{
 		"its open actions are chased there",
 		"0, and 5 handed on to the next review, where they are chased",
@@ -644,15 +643,5 @@ func TestHandedOnReportHTMLInBrowser(t *testing.T) {
 	if n := run(t, ctx, chromedp.Evaluate[int](`document.querySelectorAll('.late, .overdue').length`)); n != 0 {
 		t.Errorf("the page marks %d things late in red, in a plan whose open actions are chased elsewhere", n)
 	}
-	for _, v := range browsertest.Axe(t, ctx) {
-		if v.Serious() {
-			t.Errorf("axe-core: %s", v)
-		}
-	}
-	checkPhoneCards(t, ctx, out)
-	for _, v := range browsertest.Axe(t, ctx) {
-		if v.Serious() {
-			t.Errorf("axe-core on a phone: %s", v)
-		}
-	}
+	checkAxeOnLaptopAndPhone(t, ctx, out)
 }
