@@ -319,9 +319,9 @@ func (x reportExtras) handsOn(p *plans.Plan) bool {
 }
 
 // overdueDetail counts the actions overdue on today, for the details at
-// the top: "3", or, for a plan handed on, "0, and 3 handed on to the next
-// review, where they are chased", so that the count agrees with "its open
-// actions are chased there" above it without hiding that they are late.
+// the top: "3", or, for a plan handed on, "0 (3 handed on to the next
+// review)", so that the count agrees with "its open actions are chased
+// there" above it without hiding that they are late.
 func overdueDetail(p *plans.Plan, today plans.Date, handedOn bool) detail {
 	d := detail{name: "Overdue actions on " + today.String()}
 	n := len(p.Overdue(today))
@@ -330,10 +330,8 @@ func overdueDetail(p *plans.Plan, today plans.Date, handedOn bool) detail {
 		d.value = strconv.Itoa(n)
 	case n == 0:
 		d.value = "0"
-	case n == 1:
-		d.value = "0, and 1 handed on to the next review, where it is chased"
 	default:
-		d.value = fmt.Sprintf("0, and %d handed on to the next review, where they are chased", n)
+		d.value = fmt.Sprintf("0 (%d handed on to the next review)", n)
 	}
 	return d
 }

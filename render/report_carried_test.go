@@ -341,7 +341,7 @@ func TestReportOfAPlanHandedOnCountsNoOverdue(t *testing.T) {
 	md := ReportMarkdown(p, reportToday, from, to)
 	checkGolden(t, "carried-2026-handed-on.md", md)
 	checkContains(t, "the Markdown report", words(string(md)),
-		"- **Overdue actions on 2027-03-01:** 0, and 5 handed on to the next review, where they are chased ##",
+		"- **Overdue actions on 2027-03-01:** 0 (5 handed on to the next review) ##",
 		"Owner: Ana. Due: 2025-06-30 (overdue, handed on). Status: to do.",
 		"- **Due 2025-05-01, overdue, handed on:** Book the away day.",
 		"- **Write a one-page vision for progression**: Ana, due 2025-06-30 (overdue, handed on); from the review of 2025-03-03.",
@@ -354,7 +354,7 @@ func TestReportOfAPlanHandedOnCountsNoOverdue(t *testing.T) {
 
 	page := string(ReportHTML(p, reportToday, nil, from, to))
 	checkContains(t, "the HTML report", page,
-		"<div><dt>Overdue actions on 2027-03-01</dt><dd>0, and 5 handed on to the next review, where they are chased</dd></div>",
+		"<div><dt>Overdue actions on 2027-03-01</dt><dd>0 (5 handed on to the next review)</dd></div>",
 		`<span class="handed-on">overdue, handed on</span>`,
 	)
 	// 3 actions and a step in their tables, the same 3 and the step again
@@ -370,7 +370,7 @@ func TestReportOfAPlanHandedOnCountsNoOverdue(t *testing.T) {
 	}
 
 	// One past its date, in the singular.
-	if got := words(string(ReportMarkdown(p, day(2025, 6, 1), from, to))); !strings.Contains(got, "- **Overdue actions on 2025-06-01:** 0, and 1 handed on to the next review, where it is chased ##") {
+	if got := words(string(ReportMarkdown(p, day(2025, 6, 1), from, to))); !strings.Contains(got, "- **Overdue actions on 2025-06-01:** 0 (1 handed on to the next review) ##") {
 		t.Errorf("on 2025-06-01: %s", got)
 	}
 
