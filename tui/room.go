@@ -49,8 +49,8 @@ type roomSession struct {
 	// noticesSeen is the NoticeTotal last shown; a newer notice is shown
 	// until a key is pressed.
 	noticesSeen int
-	// quitAsked is set by a q that found votes not yet agreed
-	// (quitUnlessVotesOpen): the next q quits, any other key keeps the review.
+	// quitAsked is set by a q that found votes not yet agreed, or ideas
+	// waiting (quitUnlessVotesOpen): the next q quits, any other key keeps the review.
 	quitAsked bool
 	// nothingToReveal is set by a v before anyone voted, which reveals
 	// nothing (an empty spread would show noughts to the room and take
@@ -252,12 +252,13 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 // quitUnlessVotesOpen quits (q), unless phones have voted and no rating
-// is agreed: quitting then would lose the round (votes live in memory
-// only) and send every phone home, so the room strip says so and the next
-// q quits. ctrl+c always quits.
+// is agreed, or ideas they sent wait to be accepted or dropped: quitting
+// then would lose the round or the ideas (they live in memory only) and
+// send every phone home, so the room strip says so and the next q quits.
+// ctrl+c always quits.
 func (a *app) quitUnlessVotesOpen() tea.Cmd {
 	rs := a.c.room
-	if rs.on() && !rs.quitAsked && rs.status.OpenVotes() > 0 {
+	if rs.on() && !rs.quitAsked && (rs.status.OpenVotes() > 0 || len(rs.status.Ideas) > 0) {
 		rs.quitAsked = true
 		return nil
 	}
@@ -269,6 +270,13 @@ func (a *app) quitWarning() string {
 	st := a.c.room.status
 	if st.Phase == roomsrv.Revealed {
 		return "⚠ The votes are revealed, no rating agreed yet: q again quits and loses the spread"
+	}
+	if st.OpenVotes() == 0 {
+		if n := len(st.Ideas); n == 1 {
+			return "⚠ 1 idea from the room not accepted or dropped yet: q again quits and loses it"
+		} else if n > 1 {
+			return fmt.Sprintf("⚠ %d ideas from the room not accepted or dropped yet: q again quits and loses them", n)
+		}
 	}
 	if st.Voted == 1 {
 		return "⚠ 1 vote not revealed yet: q again quits and loses it (v reveals)"
@@ -340,7 +348,11 @@ func (a *app) roomStripWith(spread bool) string {
 	st := rs.status
 	var out []string
 	if rs.quitAsked {
-		out = append(out, line(sty.Warning.Render(a.quitWarning())))
+		// Wrapped, not cut: "q again quits" is what the line is for, and
+		// at 60 columns it fell past the edge.
+		for _, l := range wrapText(a.quitWarning(), w) {
+			out = append(out, sty.Warning.Render(l))
+		}
 	}
 	if rs.nothingToReveal && st.Phase == roomsrv.Voting && st.Voted == 0 {
 		why := "Nothing to reveal yet: nobody has voted"

@@ -739,6 +739,33 @@ func TestQuitWithVotesOpenAsksFirst(t *testing.T) {
 	}
 }
 
+// q with ideas from phones neither accepted nor dropped would lose them
+// (the room keeps them in memory only): the first q says so, as it does
+// for votes, and the second quits.
+func TestQuitWithIdeasWaitingAsksFirst(t *testing.T) {
+	t.Parallel()
+	h := startRoomHarness(t, 100, 30)
+	h.waitView("Vote from your phone")
+	h.press("esc")
+	phone := h.phone()
+	phone.join()
+	h.a.c.goToPlace(review.Question(1))
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.waitView("phones can send ideas")
+	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
+	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Buddy scheme"}})
+	h.waitView("2 new ideas in the list")
+	h.press("q")
+	if h.a.quitting {
+		t.Fatal("q quit with two ideas waiting, without a word")
+	}
+	requireMatch(t, h.view(), `2 ideas from the room not accepted or dropped yet: q again quits and loses them`)
+	h.press("q")
+	if !h.a.quitting {
+		t.Fatal("the second q did not quit")
+	}
+}
+
 func TestQuitWithNoVotesQuitsAtOnce(t *testing.T) {
 	t.Parallel()
 	h := startRoomHarness(t, 100, 30)

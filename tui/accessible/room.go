@@ -45,8 +45,9 @@ type roomSide struct {
 	// rating is set while an item's rating is asked: reveal and revote
 	// work there.
 	rating bool
-	// quitAsked is the round (item, round, phase) at which a quit was
-	// held because votes were open (see holdQuit); quit again there quits.
+	// quitAsked is the round (item, round, phase, ideas waiting) at which
+	// a quit was held because votes were open or ideas waited (see
+	// holdQuit); quit again there quits.
 	quitAsked string
 }
 
@@ -484,8 +485,8 @@ func capital(s string) string {
 	return strings.ToUpper(s[:1]) + s[1:]
 }
 
-// holdQuit says what quitting would lose while the room has votes open
-// (they live in memory only), the first time quit is typed in that round,
+// holdQuit says what quitting would lose while the room has votes open,
+// or ideas waiting to be taken or dropped (they live in memory only), the first time quit is typed in that round,
 // and reports whether it did: quit typed again quits, as q does on the
 // screens. Input ending and ctrl+c always quit.
 func (r *reviewer) holdQuit() bool {
@@ -493,13 +494,17 @@ func (r *reviewer) holdQuit() bool {
 		return false
 	}
 	st := r.roomStatus()
-	n := st.OpenVotes()
-	at := fmt.Sprintf("%s %d %d", st.ItemID, st.Round, st.Phase)
-	if n == 0 || r.room.quitAsked == at {
+	n, ideas := st.OpenVotes(), len(st.Ideas)
+	at := fmt.Sprintf("%s %d %d %d", st.ItemID, st.Round, st.Phase, ideas)
+	if n == 0 && ideas == 0 || r.room.quitAsked == at {
 		return false
 	}
 	r.room.quitAsked = at
 	switch {
+	case n == 0 && ideas == 1:
+		r.p.say("1 idea from the room is not taken or dropped yet: quitting now loses it. Type quit again to quit all the same, or ideas to hear it.")
+	case n == 0:
+		r.p.say("%d ideas from the room are not taken or dropped yet: quitting now loses them. Type quit again to quit all the same, or ideas to hear them.", ideas)
 	case st.Phase == room.Revealed:
 		r.p.say("The votes are revealed and no rating is agreed yet: quitting now loses the spread. Type quit again to quit all the same, or agree a rating first.")
 	case n == 1:

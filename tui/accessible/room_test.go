@@ -349,6 +349,12 @@ func TestRoomIdeasInAccessibleMode(t *testing.T) {
 	}
 	rr.answer("")
 	rr.waitFor("\nEnablers: ")
+	// Buddy scheme waits, neither taken nor dropped: quit says it would
+	// be lost, and quit again quits.
+	rr.answer("quit")
+	if said := rr.waitFor("\nEnablers: "); !strings.Contains(said, "1 idea from the room is not taken or dropped yet: quitting now loses it. Type quit again to quit all the same, or ideas to hear it.\n") {
+		t.Errorf("quit with an idea waiting:\n%s", said)
+	}
 	rr.quits()
 
 	if got := onDiskPlan(t, path).Answer("speak-with").ByArea["workforce"]; got != "Head of HR" {
