@@ -426,6 +426,21 @@ action cleared.
 </ul>`)
 	validateHTML(t, map[string][]byte{"dropped.html": []byte(page)})
 
+	// Last year's words are as untrusted as this year's: escaped, and a
+	// terminal's control characters shown, not sent.
+	earlier[0].Plan.Items["en-data-share"].Action = "<script>x</script> *Share* [a](http://e) \x1b[31mred"
+	md = string(ReportMarkdown(p, reportToday, with))
+	for _, bad := range []string{"<script>", " *Share* ", "[a](http", "\x1b"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("the Markdown report has %q from last year's plan unescaped", bad)
+		}
+	}
+	page = string(ReportHTML(p, reportToday, nil, with))
+	checkContains(t, "the HTML report", page, "<li><strong>&lt;script&gt;x&lt;/script&gt;")
+	if strings.Contains(page, "\x1b") {
+		t.Error("the HTML report sends last year's escape character")
+	}
+
 	// The earlier reviews not read: nothing is said to be let go.
 	if md := string(ReportMarkdown(p, reportToday, CarriedOnFrom(nil))); strings.Contains(md, "Not carried on") {
 		t.Errorf("a report whose previous review was not read names what was not carried on:\n%s", md)
