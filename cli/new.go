@@ -58,9 +58,11 @@ the new plan alone. Commit both files.
 
 The path written is printed on standard output. When the folder holds
 other plans of the same organisation (last year's review) and you did
-not use --from, new lists them with the actions each still has open:
-those stay on 'ladder status', and on 'ladder check --overdue' once late,
-until they are marked done in their own plan.`,
+not use --from, new lists them with the actions each still has open (a
+folder named after a year, such as plans/2027, counts the other years'
+folders beside it, plans/2026 and so on): those stay on 'ladder
+status', and on 'ladder check --overdue' once late, until they are
+marked done in their own plan.`,
 		Example: `  # A plan for today's review
   ladder new plans/acme-spring.yaml --org "Acme Café Ltd" --title "Spring review"
 
@@ -263,11 +265,7 @@ func carriedOn(stderr io.Writer, s *review.Session, prevPath string, linkErr err
 // Plans that do not load are ladder check's business, not this hint's.
 func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions) {
 	org := plan.Organisation
-	dir := filepath.Dir(path)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
+	dirs := earlierFolders(filepath.Dir(path))
 	type earlier struct {
 		path, title string
 		date        plans.Date
@@ -279,44 +277,51 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 	var folder []plans.Found // the same plans, as the form finds them
 	anyOpen := false
 	links := plans.NewLinks() // one for the folder: a chain of reviews is read once
-	for _, e := range entries {
-		name := e.Name()
-		other := filepath.Join(dir, name)
-		if !e.Type().IsRegular() || !plans.IsReviewPlanFile(name) || other == filepath.Clean(path) {
-			continue
+	for _, dir := range dirs {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			name := e.Name()
+			other := filepath.Join(dir, name)
+			if !e.Type().IsRegular() || !plans.IsReviewPlanFile(name) || other == filepath.Clean(path) {
+				continue
+			}
+			data, err := strictyaml.ReadFile(other)
+			if err != nil {
+				continue
+			}
+			// Only a plan of the organisation is loaded, so that a folder of
+			// thousands of plans costs a read and a short parse each.
+			if named, ok := plans.OrganisationIn(data); !ok || !plans.SameOrganisation(named, org) {
+				continue
+			}
+			p, err := plans.Parse(other, data, nil)
+			if err != nil || !plans.SameOrganisation(p.Organisation, org) {
+				continue
+			}
+			f := plans.Found{Path: other, Plan: p, CarriedOnElsewhere: links.CarriedOnElsewhere(other, p)}
+			if info, err := e.Info(); err == nil {
+				f.ModTime = info.ModTime()
+			}
+			folder = append(folder, f)
+			e := earlier{path: other, title: p.Title, date: p.Date, comparable: len(plans.Unrelated(p, plan)) == 0}
+			if next, ok := links.HandedOn(other, p); ok {
+				e.next = next
+			} else {
+				e.open = len(p.ActionsToChase())
+			}
+			anyOpen = anyOpen || e.open > 0
+			found = append(found, e)
 		}
-		data, err := strictyaml.ReadFile(other)
-		if err != nil {
-			continue
-		}
-		// Only a plan of the organisation is loaded, so that a folder of
-		// thousands of plans costs a read and a short parse each.
-		if named, ok := plans.OrganisationIn(data); !ok || !plans.SameOrganisation(named, org) {
-			continue
-		}
-		p, err := plans.Parse(other, data, nil)
-		if err != nil || !plans.SameOrganisation(p.Organisation, org) {
-			continue
-		}
-		f := plans.Found{Path: other, Plan: p, CarriedOnElsewhere: links.CarriedOnElsewhere(other, p)}
-		if info, err := e.Info(); err == nil {
-			f.ModTime = info.ModTime()
-		}
-		folder = append(folder, f)
-		e := earlier{path: other, title: p.Title, date: p.Date, comparable: len(plans.Unrelated(p, plan)) == 0}
-		if next, ok := links.HandedOn(other, p); ok {
-			e.next = next
-		} else {
-			e.open = len(p.ActionsToChase())
-		}
-		anyOpen = anyOpen || e.open > 0
-		found = append(found, e)
 	}
 	if len(found) == 0 {
 		return
 	}
 	slices.SortStableFunc(found, func(a, b earlier) int { return a.date.Compare(b.date) })
-	fmt.Fprintf(w, "\n%s has %s here already:\n", safetext.Line(org), plural(len(found), "other plan"))
+	here := " here"
+	if len(dirs) > 1 {
+		here = ""
+	}
+	fmt.Fprintf(w, "\n%s has %s%s already:\n", safetext.Line(org), plural(len(found), "other plan"), here)
 	for _, e := range found {
 		state := plural(e.open, "action") + " open"
 		if e.next != "" {
@@ -341,6 +346,38 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 	}
 	fmt.Fprintf(w, "Once this review is rated, compare the two:\n  ladder diff %s %s\n",
 		safetext.Line(plans.CommandPath(found[last].path)), safetext.Line(plans.CommandPath(path)))
+}
+
+// earlierFolders are the folders whose plans ladder new's note reads for
+// a plan in dir: dir, and when dir is named after a year ("plans/2027"),
+// the other years' folders beside it ("plans/2026"), as a team that keeps
+// a folder per year begins next year's review in a folder of its own.
+func earlierFolders(dir string) []string {
+	dirs := []string{dir}
+	if !isYear(filepath.Base(dir)) {
+		return dirs
+	}
+	parent := filepath.Dir(dir)
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		if e.IsDir() && isYear(e.Name()) && e.Name() != filepath.Base(dir) {
+			dirs = append(dirs, filepath.Join(parent, e.Name()))
+		}
+	}
+	return dirs
+}
+
+// isYear reports whether a folder's name is a year: four digits.
+func isYear(name string) bool {
+	if len(name) != 4 {
+		return false
+	}
+	for _, c := range name {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // lastReviewHint points at the organisation's last review, as the set-up

@@ -169,3 +169,46 @@ func TestNewsNoteTakesNoFileNameForAFlag(t *testing.T) {
 		}
 	}
 }
+
+// A team that keeps a folder per year begins next year's review in a new
+// folder: ladder new plans/2027/acme.yaml without --from. Its note reads
+// the other years' folders beside it too (plans/2026/, not plans/old/),
+// so that last year's open actions are not left behind unsaid.
+func TestNewLooksInTheOtherYearsFolders(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	for _, p := range []struct{ path, title string }{
+		{"2026/acme.yaml", "Review 2026"},
+		{"old/acme.yaml", "First look"},
+	} {
+		last := plans.New(c, "Acme Café Ltd", p.title, plans.Date{Year: 2026, Month: time.September, Day: 1})
+		id := c.Areas[0].Items[0].ID
+		last.Items[id].Rating, last.Items[id].Action, last.Items[id].Status = "red", "Write a one-page vision", "todo"
+		path := filepath.Join(dir, p.path)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, plans.Encode(last), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	last := filepath.Join(dir, "2026", "acme.yaml")
+	path := filepath.Join(dir, "2027", "acme.yaml")
+	var stdout, stderr bytes.Buffer
+	if err := runNew(&stdout, &stderr, path, newOptions{org: "Acme Café Ltd", title: "Review 2027", checklist: checklist.DefaultID, date: "2027-09-01"}); err != nil {
+		t.Fatal(err)
+	}
+	said := stderr.String()
+	for _, want := range []string{
+		"Acme Café Ltd has 1 other plan already:\n  " + last + " (Review 2026, 2026-09-01): 1 action open\n",
+		"  ladder new " + path + " --from " + last + " --title 'Review 2027'",
+		"  ladder diff " + last + " " + path + "\n",
+	} {
+		if !strings.Contains(said, want) {
+			t.Errorf("new's note lacks %q:\n%s", want, said)
+		}
+	}
+	if strings.Contains(said, "First look") {
+		t.Errorf("new's note reads a folder not named after a year:\n%s", said)
+	}
+}
