@@ -269,6 +269,27 @@ func Discover(dir string, resolve Resolver) ([]Found, error) {
 	return out, nil
 }
 
+// FoldersWithPlans are the folders directly inside dir that hold plan
+// files, newest name first ("plans/2026" before "plans/2025"): where a
+// team that keeps a folder per year keeps its plans, for the start
+// screen and the prompts to name when dir holds none itself.
+func FoldersWithPlans(dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	var out []string
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		sub := filepath.Join(dir, e.Name())
+		files, _ := os.ReadDir(sub)
+		if slices.ContainsFunc(files, func(f fs.DirEntry) bool { return f.Type().IsRegular() && IsReviewPlanFile(f.Name()) }) {
+			out = append(out, sub)
+		}
+	}
+	slices.Reverse(out) // ReadDir sorts by name
+	return out
+}
+
 // SortNewestFirst puts found in Discover's order: the file changed last
 // first, then by path. Which plan is an organisation's last review is not
 // asked of this order (IsLaterReview).

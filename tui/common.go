@@ -53,6 +53,10 @@ type common struct {
 	// organisation's last review (setup_carry.go).
 	folderPlans []plans.Found
 	folderFacts map[string]planFacts
+	// plansBelow are the folders inside the plans folder that hold plans,
+	// newest name first, when it holds none itself (startfolder.go): the
+	// welcome names them.
+	plansBelow []string
 	// chooseOnStart is the plan the start screen chooses when it is next
 	// shown, with what to say there: the review the set-up form pointed
 	// at, for c or enter.

@@ -294,6 +294,9 @@ func (s *setupScreen) view() string {
 		// Someone back a year later, in the wrong folder, sees no plan of
 		// theirs: this says why, and what to do.
 		before := "Made a review before? ladder found none in " + s.c.opts.Dir + ": press ctrl+c and run ladder in the folder that holds yours."
+		if words := s.c.plansBelowWords(); words != "" {
+			before = words
+		}
 		if present {
 			before = "Made a review before? None is here: press ctrl+c and run ladder in the folder that holds yours."
 		}

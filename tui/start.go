@@ -77,6 +77,7 @@ type discoveredMsg struct {
 	attribution string
 	shortCredit string
 	rows        map[string]planFacts // by path (startfolder.go)
+	below       []string             // with no plans found: the folders inside that hold some
 }
 
 // openFailedMsg says a plan chosen on the start screen did not open.
@@ -131,6 +132,7 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 		typed := s.typedAhead
 		s.typedAhead = nil
 		if len(msg.found) == 0 && msg.err == nil {
+			s.c.plansBelow = msg.below
 			s.c.goTo(screenSetup, setupFirstRun)
 			return nil
 		}

@@ -729,3 +729,25 @@ func TestTheStartScreensFooterOffersCWhereItBeginsTheNextReview(t *testing.T) {
 		})
 	}
 }
+
+// A team that keeps a folder per year has no plan in plans itself:
+// ladder there said it found none, and to run it in the folder that holds
+// them. The welcome names the folders that do hold plans, newest first,
+// and the command that lists one.
+func TestWithPlansOnlyInYearFoldersTheWelcomeNamesThem(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, name := range []string{"plans/2025/acme.yaml", "plans/2026/acme.yaml", "plans/2026/bea.yaml"} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, plans.Encode(rvNewPlan(t)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.MkdirAll("plans/notes", 0o755); err != nil { // holds no plan
+		t.Fatal(err)
+	}
+	h := rvStart(t, Options{Dir: "plans"}, 80, 24)
+	h.requireView("Welcome to ladder")
+	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: press ctrl+c and run ladder --dir plans/2026 to list that folder's.")
+}

@@ -3,10 +3,12 @@ package tui
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -29,6 +31,9 @@ func readFolder(c *common) *folderRead {
 	return startFolderRead(func() discoveredMsg {
 		found, err := plans.Discover(dir, resolve)
 		msg := discoveredMsg{found: found, err: err, rows: rowFacts(found, today)}
+		if len(found) == 0 && err == nil {
+			msg.below = plans.FoldersWithPlans(dir)
+		}
 		if cl := c.defaultChecklist(); cl != nil {
 			msg.attribution, msg.shortCredit = cl.Credit(), shortCredit(cl)
 		}
@@ -125,4 +130,32 @@ func (f *folderRead) take() tea.Msg {
 		panic(f.panicked)
 	}
 	return f.msg
+}
+
+// plansBelowWords tell someone whose plans folder holds none itself,
+// but whose folders inside it do (a folder per year), where theirs are
+// and how to list them: "" when no folder inside holds one.
+func (c *common) plansBelowWords() string {
+	if len(c.plansBelow) == 0 {
+		return ""
+	}
+	return "Made a review before? Yours are in " + folderList(c.plansBelow) + ": press ctrl+c and run ladder --dir " +
+		safetext.Line(plans.CommandPath(c.plansBelow[0])) + " to list that folder's."
+}
+
+// folderList names up to three folders, "plans/2026 and plans/2025",
+// with how many more there are, safe to print (a folder's name comes
+// from whoever made it).
+func folderList(dirs []string) string {
+	var names []string
+	for _, d := range dirs[:min(len(dirs), 3)] {
+		names = append(names, safetext.Line(d))
+	}
+	if more := len(dirs) - len(names); more > 0 {
+		names = append(names, fmt.Sprintf("%d more", more))
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }

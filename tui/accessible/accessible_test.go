@@ -880,3 +880,21 @@ follow_ups:
 		t.Errorf("ratings on disk: p1 %q, p2 %q", p.Response("p1").Rating, p.Response("p2").Rating)
 	}
 }
+
+// A folder per year leaves no plan in the plans folder itself: the
+// prompts name the folders that hold them, as the screens' welcome does,
+// before beginning a new review.
+func TestPlansOnlyInYearFoldersAreNamed(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	for _, year := range []string{"2025", "2026"} {
+		newPlan(t, filepath.Join(dir, year, "acme.yaml"), nil)
+	}
+	out, err := runReview(t, Options{Dir: dir}, linesReader([]string{"Acme", "Spring", "Sam", "Ana", "1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y25, y26 := filepath.Join(dir, "2025"), filepath.Join(dir, "2026")
+	if want := "There are no plans in the folder " + dir + " itself. Made a review before? Yours are in " + y26 + " and " + y25 + ": to list that folder's, quit (ctrl+c) and run ladder review --accessible --dir " + y26 + ". Otherwise, this is a new review."; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+}

@@ -78,6 +78,12 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", f.Path, firstLine(f.Err), plans.CommandPath(f.Path))
 	}
 	if len(options) == 0 {
+		// A folder per year leaves none in the plans folder itself.
+		if below := plans.FoldersWithPlans(r.opts.Dir); len(broken) == 0 && len(below) > 0 {
+			r.p.say("There are no plans in the folder %s itself. Made a review before? Yours are in %s: to list that folder's, quit (ctrl+c) and run ladder review --accessible --dir %s. Otherwise, this is a new review.",
+				r.opts.Dir, strings.Join(below[:min(len(below), 2)], " and "), plans.CommandPath(below[0]))
+			return r.create("", resolve)
+		}
 		r.p.say("There are no plans in the folder %s yet, so this is a new review.", r.opts.Dir)
 		return r.create("", resolve)
 	}
