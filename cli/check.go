@@ -432,7 +432,7 @@ func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (pr
 		case errors.Is(err, plans.ErrCarriedOnTwice):
 			level, msg = "warning", msg+": keep one, and remove the other (or merge the two by hand into the one kept)"
 		case errors.Is(err, plans.ErrNotNamedNext):
-			level, msg = "warning", msg+": if this plan carries that one on, that plan's next_review should name this one (ladder new --from writes both lines)"
+			level, msg = "warning", msg+": if this plan carries that one on, that plan's next_review should name this one"+namingThis(links, path, p)+" (ladder new --from writes both lines)"
 		case errors.Is(err, plans.ErrNoPlanThere):
 			level, msg = "warning", msg+": fix the path, or remove the line if that plan was removed on purpose"
 		}
@@ -450,6 +450,22 @@ func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (pr
 		}
 	}
 	return problems, warnings
+}
+
+// namingThis is the line that names the plan at path from its previous
+// review's folder, as ", as next_review: ../2026/acme.yaml": a plan
+// renamed with git mv is linked back by writing it there. "" when the
+// previous review cannot be followed.
+func namingThis(links *plans.Links, path string, p *plans.Plan) string {
+	prev, err := links.FollowLink(path, p.PreviousReview)
+	if err != nil {
+		return ""
+	}
+	ref, err := plans.LinkTo(prev, path)
+	if err != nil {
+		return ""
+	}
+	return ", as next_review: " + ref
 }
 
 // warnings prints the slips of a hand edit that a valid plan still reads
