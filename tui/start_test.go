@@ -749,5 +749,5 @@ func TestWithPlansOnlyInYearFoldersTheWelcomeNamesThem(t *testing.T) {
 	}
 	h := rvStart(t, Options{Dir: "plans"}, 80, 24)
 	h.requireView("Welcome to ladder")
-	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: press ctrl+c and run ladder --dir plans/2026 to list that folder's.")
+	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: press ctrl+c and run ladder review --dir plans/2026 to list that folder's.")
 }

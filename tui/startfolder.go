@@ -139,7 +139,7 @@ func (c *common) plansBelowWords() string {
 	if len(c.plansBelow) == 0 {
 		return ""
 	}
-	return "Made a review before? Yours are in " + folderList(c.plansBelow) + ": press ctrl+c and run ladder --dir " +
+	return "Made a review before? Yours are in " + folderList(c.plansBelow) + ": press ctrl+c and run ladder review --dir " +
 		safetext.Line(plans.CommandPath(c.plansBelow[0])) + " to list that folder's."
 }
 
