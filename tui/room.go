@@ -268,15 +268,17 @@ func (a *app) quitUnlessVotesOpen() tea.Cmd {
 // quitWarning is the strip's line after a q that quitUnlessVotesOpen held.
 func (a *app) quitWarning() string {
 	st := a.c.room.status
-	if st.Phase == roomsrv.Revealed {
-		return "⚠ The votes are revealed, no rating agreed yet: q again quits and loses the spread"
-	}
+	// No votes open: the ideas held the quit (a spread revealed and
+	// agreed loses nothing, being in the plan).
 	if st.OpenVotes() == 0 {
 		if n := len(st.Ideas); n == 1 {
 			return "⚠ 1 idea from the room not accepted or dropped yet: q again quits and loses it"
 		} else if n > 1 {
 			return fmt.Sprintf("⚠ %d ideas from the room not accepted or dropped yet: q again quits and loses them", n)
 		}
+	}
+	if st.Phase == roomsrv.Revealed {
+		return "⚠ The votes are revealed, no rating agreed yet: q again quits and loses the spread"
 	}
 	if st.Voted == 1 {
 		return "⚠ 1 vote not revealed yet: q again quits and loses it (v reveals)"

@@ -1039,3 +1039,22 @@ func TestWrapTextEndsOnAWideCharacterInANarrowLine(t *testing.T) {
 		t.Fatal("wrapText never ended on a two-cell character at width 1")
 	}
 }
+
+// TestQuitWarningOverAnAgreedSpreadNamesTheIdeas: back on an item whose
+// spread was agreed (the room shows it revealed, its rating agreed) with
+// ideas from phones waiting, q warns of the ideas, which a quit loses;
+// the agreed spread is saved in the plan and loses nothing. It warned of
+// a spread with "no rating agreed yet".
+func TestQuitWarningOverAnAgreedSpreadNamesTheIdeas(t *testing.T) {
+	t.Parallel()
+	a := &app{c: &common{room: &roomSession{status: roomsrv.Status{
+		Phase:  roomsrv.Revealed,
+		Agreed: "green",
+		Votes:  &plans.Votes{Levels: map[string]int{"green": 2}},
+		Ideas:  []roomsrv.Idea{{ID: 1, Text: "Free pizza"}, {ID: 2, Text: "Buddy scheme"}},
+	}}}}
+	want := "⚠ 2 ideas from the room not accepted or dropped yet: q again quits and loses them"
+	if got := a.quitWarning(); got != want {
+		t.Errorf("quitWarning() = %q, want %q", got, want)
+	}
+}
