@@ -218,14 +218,7 @@ func carriedCount(as []plans.CarriedAction) string {
 			actions++
 		}
 	}
-	var parts []string
-	if actions > 0 {
-		parts = append(parts, countNoun(actions, "action"))
-	}
-	if steps := len(as) - actions; steps > 0 {
-		parts = append(parts, countNoun(steps, "project-plan step"))
-	}
-	return strings.Join(parts, " and ")
+	return actionsAndSteps(actions, len(as)-actions)
 }
 
 // carriedWhat names where an action carried on was: its item, or the

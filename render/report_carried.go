@@ -155,6 +155,27 @@ func carriedCountDetail(doc reportDoc) detail {
 		}
 	}
 	d := detail{name: "Carried on"}
+	counted := actionsAndSteps(actions, steps)
+	switch total := actions + steps; {
+	case total == 0:
+		d.value = "none of this plan's actions or project-plan steps"
+	case total == 1 && open == 1:
+		d.value = counted + ", still open"
+	case total == 1:
+		d.value = counted + ", done"
+	case open == total:
+		d.value = counted + ", all still open"
+	case open == 0:
+		d.value = counted + ", all done"
+	default:
+		d.value = fmt.Sprintf("%s, %d of them still open", counted, open)
+	}
+	return d
+}
+
+// actionsAndSteps is "2 actions and 1 project-plan step", leaving out a
+// kind there is none of: "" for none at all.
+func actionsAndSteps(actions, steps int) string {
 	var parts []string
 	if actions > 0 {
 		parts = append(parts, countNoun(actions, "action"))
@@ -162,21 +183,7 @@ func carriedCountDetail(doc reportDoc) detail {
 	if steps > 0 {
 		parts = append(parts, countNoun(steps, "project-plan step"))
 	}
-	switch total := actions + steps; {
-	case total == 0:
-		d.value = "none of this plan's actions or project-plan steps"
-	case total == 1 && open == 1:
-		d.value = parts[0] + ", still open"
-	case total == 1:
-		d.value = parts[0] + ", done"
-	case open == total:
-		d.value = strings.Join(parts, " and ") + ", all still open"
-	case open == 0:
-		d.value = strings.Join(parts, " and ") + ", all done"
-	default:
-		d.value = fmt.Sprintf("%s, %d of them still open", strings.Join(parts, " and "), open)
-	}
-	return d
+	return strings.Join(parts, " and ")
 }
 
 // htmlCarried is an action or step carried on, as the HTML report lists
@@ -257,23 +264,14 @@ func notCarriedOn(p, prev *plans.Plan) (dropped []htmlCarried, from string) {
 // listed below". Empty (so not said) when nothing was let go.
 func notCarriedDetail(doc reportDoc) detail {
 	d := detail{name: "Not carried on"}
-	var actions, steps int
+	steps := 0
 	for _, c := range doc.notCarried {
 		if c.Step {
 			steps++
-		} else {
-			actions++
 		}
 	}
-	var parts []string
-	if actions > 0 {
-		parts = append(parts, countNoun(actions, "action"))
-	}
-	if steps > 0 {
-		parts = append(parts, countNoun(steps, "project-plan step"))
-	}
-	if len(parts) > 0 {
-		d.value = strings.Join(parts, " and ") + " open in " + doc.notCarriedFrom + ", listed below"
+	if counted := actionsAndSteps(len(doc.notCarried)-steps, steps); counted != "" {
+		d.value = counted + " open in " + doc.notCarriedFrom + ", listed below"
 	}
 	return d
 }
