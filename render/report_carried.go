@@ -323,12 +323,8 @@ func (x reportExtras) handsOn(p *plans.Plan) bool {
 func overdueDetail(p *plans.Plan, today plans.Date, handedOn bool) detail {
 	d := detail{name: "Overdue actions on " + today.String()}
 	n := len(p.Overdue(today))
-	switch {
-	case !handedOn:
-		d.value = strconv.Itoa(n)
-	case n == 0:
-		d.value = "0"
-	default:
+	d.value = strconv.Itoa(n)
+	if handedOn && n > 0 {
 		d.value = fmt.Sprintf("0 (%d handed on to the next review)", n)
 	}
 	return d
