@@ -545,32 +545,19 @@ func plainKeysOnly(rest []byte) bool {
 // linksOf reads the links at the top level of data, as Parse would; ok is
 // false when data does not parse to a mapping.
 func linksOf(data []byte) (previous, next string, ok bool) {
-	// A pooled parser, as Parse's: a folder command reads a head for each
-	// next review, and keeps only the links' strings.
-	parser := parsers.Get().(*strictyaml.Parser)
-	defer parsers.Put(parser)
-	top, problems := parser.Parse(data)
-	if top != nil && top.Kind == yaml.DocumentNode && len(top.Content) == 1 {
-		top = top.Content[0]
-	}
-	if len(problems) > 0 || top == nil || top.Kind != yaml.MappingNode {
-		return "", "", false
-	}
 	var seenPrevious, seenNext int
-	m := top.Content
-	for i := 0; i+1 < len(m); i += 2 {
-		k, v := m[i], m[i+1]
-		if k.Kind != yaml.ScalarNode || v.Kind != yaml.ScalarNode {
-			continue
-		}
-		switch k.Value {
+	ok = eachTopScalar(data, func(key, value string) {
+		switch key {
 		case "previous_review":
-			previous = v.Value
+			previous = value
 			seenPrevious++
 		case "next_review":
-			next = v.Value
+			next = value
 			seenNext++
 		}
+	})
+	if !ok {
+		return "", "", false
 	}
 	if seenPrevious > 1 {
 		previous = ""
@@ -579,4 +566,29 @@ func linksOf(data []byte) (previous, next string, ok bool) {
 		next = ""
 	}
 	return previous, next, true
+}
+
+// eachTopScalar calls f with each key and scalar value at the top level
+// of data, as Parse reads them; false when data does not parse to a
+// mapping.
+func eachTopScalar(data []byte, f func(key, value string)) bool {
+	// A pooled parser, as Parse's: a folder command reads a head for each
+	// next review (and ladder new one for each plan beside it), and keeps
+	// only a few strings.
+	parser := parsers.Get().(*strictyaml.Parser)
+	defer parsers.Put(parser)
+	top, problems := parser.Parse(data)
+	if top != nil && top.Kind == yaml.DocumentNode && len(top.Content) == 1 {
+		top = top.Content[0]
+	}
+	if len(problems) > 0 || top == nil || top.Kind != yaml.MappingNode {
+		return false
+	}
+	m := top.Content
+	for i := 0; i+1 < len(m); i += 2 {
+		if k, v := m[i], m[i+1]; k.Kind == yaml.ScalarNode && v.Kind == yaml.ScalarNode {
+			f(k.Value, v.Value)
+		}
+	}
+	return true
 }

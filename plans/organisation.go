@@ -1,11 +1,6 @@
 package plans
 
-import (
-	"bytes"
-
-	"github.com/socialmobility/ladder/internal/strictyaml"
-	"go.yaml.in/yaml/v3"
-)
+import "bytes"
 
 // OrganisationIn is the organisation a plan file's data names, read as
 // Parse reads it (escapes, quotes and folded lines undone), without
@@ -30,22 +25,12 @@ func OrganisationIn(data []byte) (org string, ok bool) {
 
 // organisationOf reads the organisation at the top level of data.
 func organisationOf(data []byte) (org string, ok bool) {
-	parser := parsers.Get().(*strictyaml.Parser)
-	defer parsers.Put(parser)
-	top, problems := parser.Parse(data)
-	if top != nil && top.Kind == yaml.DocumentNode && len(top.Content) == 1 {
-		top = top.Content[0]
-	}
-	if len(problems) > 0 || top == nil || top.Kind != yaml.MappingNode {
-		return "", false
-	}
 	seen := 0
-	m := top.Content
-	for i := 0; i+1 < len(m); i += 2 {
-		if k, v := m[i], m[i+1]; k.Kind == yaml.ScalarNode && k.Value == "organisation" && v.Kind == yaml.ScalarNode {
-			org = v.Value
+	ok = eachTopScalar(data, func(key, value string) {
+		if key == "organisation" {
+			org = value
 			seen++
 		}
-	}
-	return org, seen == 1
+	})
+	return org, ok && seen == 1
 }
