@@ -268,22 +268,32 @@ func (a *app) quitUnlessVotesOpen() tea.Cmd {
 // quitWarning is the strip's line after a q that quitUnlessVotesOpen held.
 func (a *app) quitWarning() string {
 	st := a.c.room.status
+	ideas := ""
+	if n := len(st.Ideas); n == 1 {
+		ideas = "1 idea from the room not accepted or dropped yet"
+	} else if n > 1 {
+		ideas = fmt.Sprintf("%d ideas from the room not accepted or dropped yet", n)
+	}
 	// No votes open: the ideas held the quit (a spread revealed and
 	// agreed loses nothing, being in the plan).
 	if st.OpenVotes() == 0 {
-		if n := len(st.Ideas); n == 1 {
-			return "⚠ 1 idea from the room not accepted or dropped yet: q again quits and loses it"
-		} else if n > 1 {
-			return fmt.Sprintf("⚠ %d ideas from the room not accepted or dropped yet: q again quits and loses them", n)
-		}
+		return "⚠ " + ideas + ": q again quits and loses " + plural(len(st.Ideas), "it", "them")
+	}
+	// Votes open with ideas waiting: a quit loses both, so both are named.
+	and := ""
+	if ideas != "" {
+		and = ", and " + ideas
 	}
 	if st.Phase == roomsrv.Revealed {
+		if ideas != "" {
+			return "⚠ The votes are revealed, no rating agreed yet" + and + ": q again quits and loses the spread and " + plural(len(st.Ideas), "the idea", "the ideas")
+		}
 		return "⚠ The votes are revealed, no rating agreed yet: q again quits and loses the spread"
 	}
-	if st.Voted == 1 {
+	if st.Voted == 1 && ideas == "" {
 		return "⚠ 1 vote not revealed yet: q again quits and loses it (v reveals)"
 	}
-	return fmt.Sprintf("⚠ %d votes not revealed yet: q again quits and loses them (v reveals)", st.Voted)
+	return fmt.Sprintf("⚠ %d %s not revealed yet%s: q again quits and loses them (v reveals)", st.Voted, plural(st.Voted, "vote", "votes"), and)
 }
 
 // roomToAgree reports whether the room's votes on the item are revealed

@@ -1058,3 +1058,74 @@ func TestQuitWarningOverAnAgreedSpreadNamesTheIdeas(t *testing.T) {
 		t.Errorf("quitWarning() = %q, want %q", got, want)
 	}
 }
+
+// TestQuitWarningNamesVotesAndIdeasTogether: with votes open and ideas
+// from phones waiting, a quit loses both, so q's warning names both. It
+// named the votes alone.
+func TestQuitWarningNamesVotesAndIdeasTogether(t *testing.T) {
+	t.Parallel()
+	ideas := []roomsrv.Idea{{ID: 1, Text: "Free pizza"}, {ID: 2, Text: "Buddy scheme"}}
+	for _, tc := range []struct {
+		name string
+		st   roomsrv.Status
+		want string
+	}{
+		{"votes hidden", roomsrv.Status{Phase: roomsrv.Voting, Voted: 3, Ideas: ideas},
+			"⚠ 3 votes not revealed yet, and 2 ideas from the room not accepted or dropped yet: q again quits and loses them (v reveals)"},
+		{"one vote hidden", roomsrv.Status{Phase: roomsrv.Voting, Voted: 1, Ideas: ideas[:1]},
+			"⚠ 1 vote not revealed yet, and 1 idea from the room not accepted or dropped yet: q again quits and loses them (v reveals)"},
+		{"spread not agreed", roomsrv.Status{Phase: roomsrv.Revealed, Voted: 2, Votes: &plans.Votes{Levels: map[string]int{"green": 2}}, Ideas: ideas[:1]},
+			"⚠ The votes are revealed, no rating agreed yet, and 1 idea from the room not accepted or dropped yet: q again quits and loses the spread and the idea"},
+		{"votes alone, as before", roomsrv.Status{Phase: roomsrv.Voting, Voted: 1},
+			"⚠ 1 vote not revealed yet: q again quits and loses it (v reveals)"},
+	} {
+		a := &app{c: &common{room: &roomSession{status: tc.st}}}
+		if tc.st.OpenVotes() == 0 {
+			t.Fatalf("%s: the case has no votes open", tc.name)
+		}
+		if got := a.quitWarning(); got != tc.want {
+			t.Errorf("%s: quitWarning() =\n%q, want\n%q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestQuitWithVotesAndIdeasFitsASmallWindow: ideas sent on the quick wins,
+// then back on the first item with a vote cast, q in a 60x16 window: the
+// warning names both, wrapped whole above the footer, and the frame keeps
+// to the window.
+func TestQuitWithVotesAndIdeasFitsASmallWindow(t *testing.T) {
+	t.Parallel()
+	h := startRoomHarness(t, 100, 30)
+	h.waitView("Vote from your phone")
+	h.press("esc")
+	phone := h.phone()
+	phone.join()
+	first := h.a.c.room.status.ItemID
+	h.a.c.goToPlace(review.Question(1))
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.waitView("phones can send ideas")
+	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
+	h.waitView("1 new idea")
+	h.a.c.goToPlace(review.Item(0))
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	h.waitView("Room: 0 of 1 voted")
+	st := h.a.c.room.status
+	if st.ItemID != first {
+		t.Fatalf("the room votes on %q, not the first item %q", st.ItemID, first)
+	}
+	phone.vote(st.ItemID, st.Round, "green")
+	h.waitView("1 of 1 voted")
+	h.press("q")
+	if h.a.quitting {
+		t.Fatal("q quit with a vote open and an idea waiting")
+	}
+	v := h.view()
+	requireMatch(t, strings.Join(strings.Fields(v), " "), `1 vote not revealed yet, and 1 idea from the room not accepted or dropped yet: q again quits and loses them \(v reveals\)`)
+	if lines := strings.Count(v, "\n") + 1; lines > 16 {
+		t.Errorf("the frame is %d lines in a 16-line window:\n%s", lines, v)
+	}
+	h.press("q")
+	if !h.a.quitting {
+		t.Fatal("the second q did not quit")
+	}
+}

@@ -500,17 +500,26 @@ func (r *reviewer) holdQuit() bool {
 		return false
 	}
 	r.room.quitAsked = at
-	switch {
-	case n == 0 && ideas == 1:
-		r.p.say("1 idea from the room is not taken or dropped yet: quitting now loses it. Type quit again to quit all the same, or ideas to hear it.")
-	case n == 0:
-		r.p.say("%d ideas from the room are not taken or dropped yet: quitting now loses them. Type quit again to quit all the same, or ideas to hear them.", ideas)
-	case st.Phase == room.Revealed:
-		r.p.say("The votes are revealed and no rating is agreed yet: quitting now loses the spread. Type quit again to quit all the same, or agree a rating first.")
-	case n == 1:
-		r.p.say("1 vote is not revealed yet: quitting now loses it. Type quit again to quit all the same, or reveal, at the rating, to show it.")
-	default:
-		r.p.say("%d votes are not revealed yet: quitting now loses them. Type quit again to quit all the same, or reveal, at the rating, to show them.", n)
-	}
+	r.p.say("%s", quitLoses(st))
 	return true
+}
+
+// quitLoses is what holdQuit says a quit would lose: the votes open, the
+// ideas waiting, or both (a quit loses both, so both are named).
+func quitLoses(st room.Status) string {
+	n, ideas := st.OpenVotes(), len(st.Ideas)
+	idea := plural(ideas, "1 idea from the room is", strconv.Itoa(ideas)+" ideas from the room are") + " not taken or dropped yet"
+	switch {
+	case n == 0:
+		return capital(idea) + ": quitting now loses " + plural(ideas, "it", "them") + ". Type quit again to quit all the same, or ideas to hear " + plural(ideas, "it", "them") + "."
+	case st.Phase == room.Revealed && ideas > 0:
+		return "The votes are revealed and no rating is agreed yet, and " + idea + ": quitting now loses the spread and " + plural(ideas, "the idea", "the ideas") + ". Type quit again to quit all the same, or agree a rating first."
+	case st.Phase == room.Revealed:
+		return "The votes are revealed and no rating is agreed yet: quitting now loses the spread. Type quit again to quit all the same, or agree a rating first."
+	}
+	votes := plural(n, "1 vote is", strconv.Itoa(n)+" votes are") + " not revealed yet"
+	if ideas > 0 {
+		return capital(votes) + ", and " + idea + ": quitting now loses them. Type quit again to quit all the same, or reveal, at the rating, to show the votes."
+	}
+	return capital(votes) + ": quitting now loses " + plural(n, "it", "them") + ". Type quit again to quit all the same, or reveal, at the rating, to show " + plural(n, "it", "them") + "."
 }

@@ -435,3 +435,28 @@ func TestQuitWithVotesOpenAsksAgainInAccessibleMode(t *testing.T) {
 	}
 	rr.quits()
 }
+
+// TestQuitNamesVotesAndIdeasTogether: with votes open and ideas from
+// phones waiting, a quit loses both, so the prompt names both. It named
+// the votes alone; the other cases say what they said.
+func TestQuitNamesVotesAndIdeasTogether(t *testing.T) {
+	ideas := []room.Idea{{ID: 1, Text: "Free pizza"}, {ID: 2, Text: "Buddy scheme"}}
+	for _, tc := range []struct {
+		name string
+		st   room.Status
+		want string
+	}{
+		{"votes hidden and ideas", room.Status{Phase: room.Voting, Voted: 3, Ideas: ideas},
+			"3 votes are not revealed yet, and 2 ideas from the room are not taken or dropped yet: quitting now loses them. Type quit again to quit all the same, or reveal, at the rating, to show the votes."},
+		{"spread not agreed and an idea", room.Status{Phase: room.Revealed, Votes: &plans.Votes{Levels: map[string]int{"green": 2}}, Ideas: ideas[:1]},
+			"The votes are revealed and no rating is agreed yet, and 1 idea from the room is not taken or dropped yet: quitting now loses the spread and the idea. Type quit again to quit all the same, or agree a rating first."},
+		{"one vote", room.Status{Phase: room.Voting, Voted: 1},
+			"1 vote is not revealed yet: quitting now loses it. Type quit again to quit all the same, or reveal, at the rating, to show it."},
+		{"ideas alone", room.Status{Phase: room.Voting, Ideas: ideas},
+			"2 ideas from the room are not taken or dropped yet: quitting now loses them. Type quit again to quit all the same, or ideas to hear them."},
+	} {
+		if got := quitLoses(tc.st); got != tc.want {
+			t.Errorf("%s: quitLoses() =\n%q, want\n%q", tc.name, got, tc.want)
+		}
+	}
+}
