@@ -353,31 +353,7 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 // the other years' folders beside it ("plans/2026"), as a team that keeps
 // a folder per year begins next year's review in a folder of its own.
 func earlierFolders(dir string) []string {
-	dirs := []string{dir}
-	if !isYear(filepath.Base(dir)) {
-		return dirs
-	}
-	parent := filepath.Dir(dir)
-	entries, _ := os.ReadDir(parent)
-	for _, e := range entries {
-		if e.IsDir() && isYear(e.Name()) && e.Name() != filepath.Base(dir) {
-			dirs = append(dirs, filepath.Join(parent, e.Name()))
-		}
-	}
-	return dirs
-}
-
-// isYear reports whether a folder's name is a year: four digits.
-func isYear(name string) bool {
-	if len(name) != 4 {
-		return false
-	}
-	for _, c := range name {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	return append([]string{dir}, plans.OtherYearFolders(dir)...)
 }
 
 // lastReviewHint points at the organisation's last review, as the set-up

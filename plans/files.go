@@ -269,25 +269,65 @@ func Discover(dir string, resolve Resolver) ([]Found, error) {
 	return out, nil
 }
 
-// FoldersWithPlans are the folders directly inside dir that hold plan
-// files, newest name first ("plans/2026" before "plans/2025"): where a
-// team that keeps a folder per year keeps its plans, for the start
-// screen and the prompts to name when dir holds none itself.
+// FoldersWithPlans are, for a folder dir that holds no plan itself, the
+// folders that hold them, newest name first: those directly inside it
+// ("plans/2026" before "plans/2025", a team keeping a folder per year),
+// or, for a folder named after a year and not begun yet ("plans/2027"),
+// the other years' folders beside it. The start screen and the prompts
+// name them.
 func FoldersWithPlans(dir string) []string {
 	entries, _ := os.ReadDir(dir)
 	var out []string
 	for _, e := range entries {
-		if !e.IsDir() {
-			continue
-		}
-		sub := filepath.Join(dir, e.Name())
-		files, _ := os.ReadDir(sub)
-		if slices.ContainsFunc(files, func(f fs.DirEntry) bool { return f.Type().IsRegular() && IsReviewPlanFile(f.Name()) }) {
+		if sub := filepath.Join(dir, e.Name()); e.IsDir() && HoldsPlans(sub) {
 			out = append(out, sub)
+		}
+	}
+	if len(out) == 0 {
+		return slices.DeleteFunc(OtherYearFolders(dir), func(d string) bool { return !HoldsPlans(d) })
+	}
+	slices.Reverse(out) // ReadDir sorts by name
+	return out
+}
+
+// HoldsPlans reports whether the folder dir holds a plan file itself.
+func HoldsPlans(dir string) bool {
+	files, _ := os.ReadDir(dir)
+	return slices.ContainsFunc(files, func(f fs.DirEntry) bool { return f.Type().IsRegular() && IsReviewPlanFile(f.Name()) })
+}
+
+// OtherYearFolders are, for a folder named after a year ("plans/2027"),
+// the folders beside it named after other years ("plans/2026",
+// "plans/2025"), newest first: where a team that keeps a folder per year
+// keeps its earlier plans. None for a folder not named after a year.
+func OtherYearFolders(dir string) []string {
+	dir = filepath.Clean(dir)
+	if !isYear(filepath.Base(dir)) {
+		return nil
+	}
+	parent := filepath.Dir(dir)
+	entries, _ := os.ReadDir(parent)
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() && isYear(e.Name()) && e.Name() != filepath.Base(dir) {
+			out = append(out, filepath.Join(parent, e.Name()))
 		}
 	}
 	slices.Reverse(out) // ReadDir sorts by name
 	return out
+}
+
+// isYear reports whether a folder's name is a year: four digits.
+func isYear(name string) bool {
+	if len(name) != 4 {
+		return false
+	}
+	for _, c := range name {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // SortNewestFirst puts found in Discover's order: the file changed last

@@ -751,3 +751,20 @@ func TestWithPlansOnlyInYearFoldersTheWelcomeNamesThem(t *testing.T) {
 	h.requireView("Welcome to ladder")
 	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: press ctrl+c and run ladder review --dir plans/2026 to list that folder's.")
 }
+
+// The next year's folder, not there yet (ladder review --dir plans/2027):
+// the welcome names last year's folders beside it, which hold the plans.
+func TestANewYearsFolderNamesTheYearsBeside(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, name := range []string{"plans/2025/acme.yaml", "plans/2026/acme.yaml", "plans/old/acme.yaml"} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, plans.Encode(rvNewPlan(t)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := rvStart(t, Options{Dir: "plans/2027"}, 80, 24)
+	h.requireView("Welcome to ladder")
+	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: press ctrl+c and run ladder review --dir plans/2026 to list that folder's.")
+}

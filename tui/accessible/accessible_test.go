@@ -898,3 +898,20 @@ func TestPlansOnlyInYearFoldersAreNamed(t *testing.T) {
 		t.Errorf("output lacks %q:\n%s", want, out)
 	}
 }
+
+// The next year's folder, not there yet: the prompts name last year's
+// folders beside it.
+func TestANewYearsFolderNamesTheYearsBeside(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	for _, year := range []string{"2025", "2026"} {
+		newPlan(t, filepath.Join(dir, year, "acme.yaml"), nil)
+	}
+	out, err := runReview(t, Options{Dir: filepath.Join(dir, "2027")}, linesReader([]string{"Acme", "Spring", "Sam", "Ana", "1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y25, y26 := filepath.Join(dir, "2025"), filepath.Join(dir, "2026")
+	if want := "Made a review before? Yours are in " + y26 + " and " + y25 + ": to list that folder's, quit (ctrl+c) and run ladder review --accessible --dir " + y26 + "."; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+}
