@@ -86,6 +86,12 @@ func e2eBinary(t testing.TB) string {
 		if b.dir, b.err = os.MkdirTemp("", "ladder-tui-e2e-*"); b.err != nil {
 			return
 		}
+		// Open to every user: TestAFailedSaveDoesNotTrapThePerson runs
+		// the binary as nobody, as root, so that a read-only folder
+		// refuses it for real.
+		if b.err = os.Chmod(b.dir, 0o755); b.err != nil {
+			return
+		}
 		b.bin = filepath.Join(b.dir, "ladder")
 		b.err = ptybench.Build(root, ".", b.bin)
 	})
