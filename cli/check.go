@@ -454,8 +454,9 @@ func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (pr
 
 // namingThis is the line that names the plan at path from its previous
 // review's folder, as ", as next_review: ../2026/acme.yaml": a plan
-// renamed with git mv is linked back by writing it there. "" when the
-// previous review cannot be followed.
+// renamed with git mv is linked back by writing it there, quoted where
+// YAML needs it (plans.LinkLine). "" when the previous review cannot be
+// followed.
 func namingThis(links *plans.Links, path string, p *plans.Plan) string {
 	prev, err := links.FollowLink(path, p.PreviousReview)
 	if err != nil {
@@ -465,7 +466,7 @@ func namingThis(links *plans.Links, path string, p *plans.Plan) string {
 	if err != nil {
 		return ""
 	}
-	return ", as next_review: " + ref
+	return ", as " + plans.LinkLine("next_review", ref)
 }
 
 // warnings prints the slips of a hand edit that a valid plan still reads

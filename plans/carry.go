@@ -78,6 +78,15 @@ func LinkTo(from, to string) (string, error) {
 	return ref, nil
 }
 
+// LinkLine is the line that gives a plan the link ref under key
+// ("next_review"), as ladder writes it: quoted where YAML would read the
+// path otherwise ("next_review: '../2026/a #b.yaml'", where " #" would
+// begin a comment), so that a line told to someone to write links the
+// plans as given.
+func LinkLine(key, ref string) string {
+	return strings.TrimSuffix(string(appendField(nil, 0, key, ref)), "\n")
+}
+
 // Link is the path of the plan that ref (a plan's previous_review or next_review)
 // names, for the plan at planPath. A plan file comes from strangers'
 // pull requests, so its link may only lead to a plan file inside the
