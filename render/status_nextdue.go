@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -85,13 +86,18 @@ func (d statusList) reviewsToBegin() []reviewToBegin {
 	// A name two organisations would move on to ("plans/2027/review.yaml",
 	// from one's 2025 review, a year late, and another's of 2026), or the
 	// file of another's plan: ladder new would write the first and refuse
-	// the second. Each such review is named after its organisation too.
+	// the second. Each such review is named after its organisation too; so
+	// is one whose name is a file there already (a plan not its
+	// organisation's last review), which ladder new would refuse as well.
 	taken := map[string]int{}
 	for _, last := range d.lastReviews {
 		taken[last.info.Path]++
 	}
 	for _, n := range due {
 		taken[n.path]++
+		if fileThere(n.path) {
+			taken[n.path]++
+		}
 	}
 	out := make([]reviewToBegin, 0, len(due))
 	for _, n := range due {
@@ -109,16 +115,23 @@ func (d statusList) reviewsToBegin() []reviewToBegin {
 
 // distinctName is path with the organisation's name added to the file's
 // ("plans/2027/review-acme-cafe-ltd.yaml"), and a number after it if that
-// is taken too; the name is noted in taken.
+// is taken too, or a file there already; the name is noted in taken.
 func distinctName(path, org string, taken map[string]int) string {
 	ext := filepath.Ext(path)
 	stem := strings.TrimSuffix(path, ext) + "-" + plans.Slug(org)
 	name := stem + ext
-	for i := 2; taken[name] > 0; i++ {
+	for i := 2; taken[name] > 0 || fileThere(name); i++ {
 		name = stem + "-" + strconv.Itoa(i) + ext
 	}
 	taken[name]++
 	return name
+}
+
+// fileThere reports whether a file (or anything else) is at path, where
+// ladder new would not write a plan.
+func fileThere(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 // nextReviewNames are the file and title of the review after one held in

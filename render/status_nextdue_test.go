@@ -1,6 +1,8 @@
 package render
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -242,5 +244,37 @@ func TestReviewsToBeginNameDistinctFiles(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("status lacks\n%s in:\n%s", want, text)
 		}
+	}
+}
+
+// A name a review would move on to that is the file of a plan there
+// already, though not its organisation's last review (Bea's first review
+// of the year, Bea's last being later), is not suggested: ladder new would
+// refuse to write over it.
+func TestReviewsToBeginNameNoFileThereAlready(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	at := func(name string) string { return filepath.Join(dir, "plans", name) }
+	o := NewStatusList(day(2027, 8, 20), ByDue)
+	defer o.Close()
+	for _, info := range []plans.PlanInfo{
+		{Path: at("2026/review.yaml"), Organisation: "Acme", Title: "Review 2026", Date: day(2026, 9, 1)},
+		{Path: at("2027/review.yaml"), Organisation: "Bea", Title: "Review 2027", Date: day(2027, 1, 10)},
+		{Path: at("2027/bea-later.yaml"), Organisation: "Bea", Title: "Later review", Date: day(2027, 6, 10)},
+	} {
+		if err := os.MkdirAll(filepath.Dir(info.Path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(info.Path, []byte("schema: 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := o.Add(info, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := statusText(t, o)
+	want := "    ladder new " + at("2027/review-acme.yaml") + " \\\n      --from " + at("2026/review.yaml") + " --title 'Review 2027'\n"
+	if !strings.Contains(text, want) {
+		t.Errorf("status lacks\n%s in:\n%s", want, text)
 	}
 }
