@@ -99,11 +99,12 @@ func (d statusList) reviewsToBegin() []reviewToBegin {
 			taken[n.path]++
 		}
 	}
+	numbered := map[string]int{}
 	out := make([]reviewToBegin, 0, len(due))
 	for _, n := range due {
 		path := n.path
 		if taken[path] > 1 {
-			path = distinctName(path, n.r.last.info.Organisation, taken)
+			path = distinctName(path, n.r.last.info.Organisation, taken, numbered)
 		}
 		words := []string{"ladder", "new", plans.CommandPath(path), "--from", plans.CommandPath(n.r.last.info.Path), "--title", plans.CommandQuote(n.title)}
 		n.r.command = strings.Join(words, " ")
@@ -116,12 +117,17 @@ func (d statusList) reviewsToBegin() []reviewToBegin {
 // distinctName is path with the organisation's name added to the file's
 // ("plans/2027/review-acme-cafe-ltd.yaml"), and a number after it if that
 // is taken too, or a file there already; the name is noted in taken.
-func distinctName(path, org string, taken map[string]int) string {
+// numbered keeps the number each name went up to, so that many
+// organisations whose names slug alike (a hostile folder's thousand)
+// count on from the last rather than each trying every number again from
+// 2, with a stat for each.
+func distinctName(path, org string, taken, numbered map[string]int) string {
 	ext := filepath.Ext(path)
 	stem := strings.TrimSuffix(path, ext) + "-" + plans.Slug(org)
 	name := stem + ext
-	for i := 2; taken[name] > 0 || fileThere(name); i++ {
+	for i := max(2, numbered[stem]+1); taken[name] > 0 || fileThere(name); i++ {
 		name = stem + "-" + strconv.Itoa(i) + ext
+		numbered[stem] = i
 	}
 	taken[name]++
 	return name

@@ -3,6 +3,7 @@ package render
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -276,5 +277,47 @@ func TestReviewsToBeginNameNoFileThereAlready(t *testing.T) {
 	want := "    ladder new " + at("2027/review-acme.yaml") + " \\\n      --from " + at("2026/review.yaml") + " --title 'Review 2027'\n"
 	if !strings.Contains(text, want) {
 		t.Errorf("status lacks\n%s in:\n%s", want, text)
+	}
+}
+
+// Organisations whose names slug alike ("Acme!", "Acme?", a hostile pull
+// request's thousand of them), each with last year's plan named alike in
+// a folder of its year, would all move on to one file: each is named
+// "review-acme-N.yaml", and the numbers are counted on, not tried again
+// from 2 for each, so the work grows with the list, not its square
+// (counted in allocations, not timed).
+func TestReviewsToBeginNumberClashesInLinearWork(t *testing.T) {
+	sameSlug := func(i int) string { // distinct names, all "acme" as a file name
+		return "Acme " + strings.NewReplacer("0", "!", "1", "?").Replace(strconv.FormatInt(int64(i), 2))
+	}
+	build := func(n int) statusList {
+		o := NewStatusList(day(2027, 8, 20), ByDue)
+		t.Cleanup(func() { o.Close() })
+		for i := range n {
+			y := 2026 - i
+			info := plans.PlanInfo{Path: "plans/" + strconv.Itoa(y) + "/review.yaml", Organisation: sameSlug(i), Title: "Review", Date: day(y, 6, 10)}
+			if err := o.Add(info, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return newStatusList(o, "plans")
+	}
+	small, large := build(200), build(800)
+	due := large.reviewsToBegin()
+	seen := map[string]bool{}
+	for _, r := range due {
+		name := strings.Fields(r.command)[2]
+		if seen[name] {
+			t.Fatalf("two reviews to begin share %s", name)
+		}
+		seen[name] = true
+	}
+	if len(seen) != 800 || !seen["plans/2027/review-acme.yaml"] || !seen["plans/2027/review-acme-800.yaml"] {
+		t.Fatalf("want 800 names from review-acme.yaml to review-acme-800.yaml, got %d", len(seen))
+	}
+	a := testing.AllocsPerRun(3, func() { small.reviewsToBegin() })
+	b := testing.AllocsPerRun(3, func() { large.reviewsToBegin() })
+	if b > 6*a { // 4 times the list: 4 times the work, not 16
+		t.Errorf("reviews to begin for 800 clashing names took %.0f allocations, %.1f times the %.0f for 200", b, b/a, a)
 	}
 }
