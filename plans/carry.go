@@ -194,7 +194,7 @@ func CreateNext(path string, prev *File, next *Plan) (*File, Carried, error) {
 		return nil, Carried{}, err
 	}
 	if _, err := prev.writeLinked(linked); err != nil {
-		return f, carried, fmt.Errorf("%w: add the line \"next_review: %s\" above the items of %s, or its open actions are chased in both plans (%v)", ErrNotLinked, on, prev.Path, err)
+		return f, carried, fmt.Errorf("%w: add the line \"%s\" above the items of %s, or its open actions are chased in both plans (%v)", ErrNotLinked, LinkLine("next_review", on), prev.Path, err)
 	}
 	return f, carried, nil
 }
@@ -241,7 +241,7 @@ func withNextReview(prev *File, ref string) ([]byte, error) {
 			return b, nil
 		}
 	}
-	return nil, fmt.Errorf("%s is laid out by hand in a way ladder cannot add a line to safely: run ladder fmt %s first, or add \"next_review: %s\" above its items yourself", prev.Path, CommandPath(prev.Path), ref)
+	return nil, fmt.Errorf("%s is laid out by hand in a way ladder cannot add a line to safely: run ladder fmt %s first, or add \"%s\" above its items yourself", prev.Path, CommandPath(prev.Path), LinkLine("next_review", ref))
 }
 
 // itemsLine reports whether line is the items: key, alone or with a

@@ -511,3 +511,28 @@ func TestCarryOnTakesWhatStatusChases(t *testing.T) {
 		t.Fatalf("steps carried: %+v", steps)
 	}
 }
+
+// The line ladder asks someone to add by hand, to a plan it cannot add
+// one to, is spelled as ladder would write it: the new plan's name,
+// chosen in a pull request as "acme-2027.yaml #2.yaml", pasted bare would
+// name acme-2027.yaml, whatever follows " #" being a YAML comment.
+func TestTheLineToAddByHandIsQuotedAsYAML(t *testing.T) {
+	dir := gitRepo(t)
+	prevPath := filepath.Join(dir, "plans", "acme.yaml")
+	hand := strings.Replace(string(Encode(blankPlan())), "\nitems:\n", "\n\"items\":\n", 1)
+	if err := os.WriteFile(prevPath, []byte(hand), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Open(prevPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, _, err = CreateNext(filepath.Join(dir, "plans", "acme-2027.yaml #2.yaml"), f, New(f.Plan.Checklist, "Acme", "next", Date{2027, 3, 1}))
+	if err == nil || !strings.Contains(err.Error(), `add "next_review: 'acme-2027.yaml #2.yaml'" above its items`) {
+		t.Fatalf("got %v", err)
+	}
+	if LinkLine("next_review", "acme-2027.yaml") != "next_review: acme-2027.yaml" {
+		t.Errorf("a plain name is quoted: %s", LinkLine("next_review", "acme-2027.yaml"))
+	}
+}
