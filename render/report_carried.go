@@ -238,6 +238,9 @@ func carriedIn(doc reportDoc) []htmlCarried {
 // year's report asks what was let go as well as what came across. from
 // names prev: "the review of 2026-03-02".
 func notCarriedOn(p, prev *plans.Plan) (dropped []htmlCarried, from string) {
+	// prev's steps by id, found once: looked for in the list for each
+	// step dropped, a plan dropping thousands made the work their square.
+	var steps map[int]*plans.Step
 	for _, a := range plans.CompareCarried(prev, nil, p).Dropped {
 		c := htmlCarried{Text: a.Text, Step: a.Item == nil}
 		var due plans.Date
@@ -245,10 +248,14 @@ func notCarriedOn(p, prev *plans.Plan) (dropped []htmlCarried, from string) {
 			r := prev.Items[a.Item.ID]
 			c.What, c.Owner, due = itemTitle(a.Item), r.Owner, r.Due
 		} else if plan := prev.FollowUps[prev.ProjectPlanID()]; plan != nil {
-			for _, s := range plan.Steps {
-				if s.ID == a.StepID {
-					c.Owner, due = s.Owner, s.Due
+			if steps == nil {
+				steps = make(map[int]*plans.Step, len(plan.Steps))
+				for i := range plan.Steps {
+					steps[plan.Steps[i].ID] = &plan.Steps[i] // the last of an id, as the loop it replaces found
 				}
+			}
+			if s := steps[a.StepID]; s != nil {
+				c.Owner, due = s.Owner, s.Due
 			}
 		}
 		if !due.IsZero() {
