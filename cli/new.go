@@ -58,11 +58,11 @@ the new plan alone. Commit both files.
 
 The path written is printed on standard output. When the folder holds
 other plans of the same organisation (last year's review) and you did
-not use --from, new lists them with the actions each still has open (a
-folder named after a year, such as plans/2027, counts the other years'
-folders beside it, plans/2026 and so on): those stay on 'ladder
-status', and on 'ladder check --overdue' once late, until they are
-marked done in their own plan.`,
+not use --from, new lists them (the newest 10) with the actions each
+still has open (a folder named after a year, such as plans/2027,
+counts the other years' folders beside it, plans/2026 and so on):
+those stay on 'ladder status', and on 'ladder check --overdue' once late,
+until they are marked done in their own plan.`,
 		Example: `  # A plan for today's review
   ladder new plans/acme-spring.yaml --org "Acme Café Ltd" --title "Spring review"
 
@@ -321,8 +321,16 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 	if len(dirs) > 1 {
 		here = ""
 	}
-	fmt.Fprintf(w, "\n%s has %s%s already:\n", safetext.Line(org), plural(len(found), "other plan"), here)
-	for _, e := range found {
+	// A folder of them by the thousand (a pull request's, or a folder per
+	// year back to 1000) would bury the note's last lines: the newest
+	// few are listed, and ladder status lists them all.
+	listed := found[max(0, len(found)-noteListsPlans):]
+	few := ""
+	if len(listed) < len(found) {
+		few = fmt.Sprintf(", the newest %d of them", len(listed))
+	}
+	fmt.Fprintf(w, "\n%s has %s%s already%s:\n", safetext.Line(org), plural(len(found), "other plan"), here, few)
+	for _, e := range listed {
 		state := plural(e.open, "action") + " open"
 		if e.next != "" {
 			state = "carried on to " + e.next
@@ -347,6 +355,10 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 	fmt.Fprintf(w, "Once this review is rated, compare the two:\n  ladder diff %s %s\n",
 		safetext.Line(plans.CommandPath(found[last].path)), safetext.Line(plans.CommandPath(path)))
 }
+
+// noteListsPlans is how many of an organisation's other plans new's
+// note lists at most.
+const noteListsPlans = 10
 
 // earlierFolders are the folders whose plans ladder new's note reads for
 // a plan in dir: dir, and when dir is named after a year ("plans/2027"),

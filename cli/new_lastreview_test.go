@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -210,5 +211,42 @@ func TestNewLooksInTheOtherYearsFolders(t *testing.T) {
 	}
 	if strings.Contains(said, "First look") {
 		t.Errorf("new's note reads a folder not named after a year:\n%s", said)
+	}
+}
+
+// A folder of an organisation's plans by the thousand (a pull request's,
+// or a folder per year back to 1000) is not listed line by line under a
+// new review: new names the newest few and counts the rest, so that the
+// note stays a note and its last lines (the diff, the --from) are seen.
+func TestNewsNoteListsTheNewestFewPlans(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	for y := 2000; y < 2027; y++ {
+		p := plans.New(c, "Acme", "Review "+strconv.Itoa(y), plans.Date{Year: y, Month: time.September, Day: 1})
+		path := filepath.Join(dir, strconv.Itoa(y), "acme.yaml")
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, plans.Encode(p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, "2027", "acme.yaml")
+	var stdout, stderr bytes.Buffer
+	if err := runNew(&stdout, &stderr, path, newOptions{org: "Acme", title: "Review 2027", checklist: checklist.DefaultID, date: "2027-09-01"}); err != nil {
+		t.Fatal(err)
+	}
+	said := stderr.String()
+	for _, want := range []string{
+		"Acme has 27 other plans already, the newest 10 of them:\n  " + filepath.Join(dir, "2017", "acme.yaml") + " (Review 2017, 2017-09-01): 0 actions open\n",
+		"  " + filepath.Join(dir, "2026", "acme.yaml") + " (Review 2026, 2026-09-01): 0 actions open\n",
+		"  ladder diff " + filepath.Join(dir, "2026", "acme.yaml") + " " + path + "\n",
+	} {
+		if !strings.Contains(said, want) {
+			t.Errorf("new's note lacks %q:\n%s", want, said)
+		}
+	}
+	if n := strings.Count(said, "actions open\n"); n != 10 {
+		t.Errorf("new's note lists %d plans, want the newest 10:\n%s", n, said)
 	}
 }
