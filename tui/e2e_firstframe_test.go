@@ -4,6 +4,7 @@ package tui_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -60,12 +61,7 @@ func TestFirstFrameBeforeBubbleTea(t *testing.T) {
 				if _, err := s.WaitFor(sc.marker, e2eTimeout); err != nil {
 					t.Fatal(err)
 				}
-				syscall.Kill(s.Pid(), syscall.SIGTERM)
-				s.Wait(e2eTimeout)
-				for deadline := time.Now().Add(2 * time.Second); !s.Closed() && time.Now().Before(deadline); {
-					time.Sleep(5 * time.Millisecond)
-				}
-				out := s.Output()
+				out := endedBySIGTERM(t, s)
 				if len(env) > 0 && (env[0] == "NO_COLOR=1" || env[0] == "LADDER_FIRST_FRAME=off") {
 					checkBubbleTeaDrewFirst(t, out, sc.cols, sc.rows, sc.marker, env[0] == "NO_COLOR=1")
 					return
@@ -74,6 +70,31 @@ func TestFirstFrameBeforeBubbleTea(t *testing.T) {
 			})
 		}
 	}
+}
+
+// endedBySIGTERM sends ladder SIGTERM, waits for it to end and for its
+// terminal to close, and returns everything it wrote. The output is whole
+// only once the terminal has closed: read before, on a loaded machine, the
+// last frames (and the leaving of the alternate screen) may not have been
+// read yet. It waited 2 s for the close and read the output all the same,
+// and under load the test failed as "left it 0 times".
+func endedBySIGTERM(t *testing.T, s *ptybench.Session) []byte {
+	t.Helper()
+	if err := syscall.Kill(s.Pid(), syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Wait(e2eTimeout); err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			t.Fatalf("waiting for ladder to end: %v", err)
+		}
+	}
+	for deadline := time.Now().Add(e2eTimeout); !s.Closed(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("ladder ended, but its terminal is still open after %v", e2eTimeout)
+		}
+	}
+	return s.Output()
 }
 
 func checkFirstFrameScreens(t *testing.T, out []byte, cols, rows int, marker string) {
@@ -395,12 +416,7 @@ func TestFirstFrameHasTheWorkforceData(t *testing.T) {
 			if _, err := s.WaitFor(marker, e2eTimeout); err != nil {
 				t.Fatal(err)
 			}
-			syscall.Kill(s.Pid(), syscall.SIGTERM)
-			s.Wait(e2eTimeout)
-			for deadline := time.Now().Add(2 * time.Second); !s.Closed() && time.Now().Before(deadline); {
-				time.Sleep(5 * time.Millisecond)
-			}
-			checkFirstFrameScreens(t, s.Output(), size[0], size[1], marker)
+			checkFirstFrameScreens(t, endedBySIGTERM(t, s), size[0], size[1], marker)
 		})
 	}
 }
