@@ -105,3 +105,33 @@ func TestArtifactsAreKeptOnlyForAFailedTest(t *testing.T) {
 		t.Errorf("with LADDER_KEEP_ARTIFACTS set, a passing test's artefacts are gone: %v", err)
 	}
 }
+
+// A phone's actions find the page's element as it is now: on a page that
+// replaces its button every few milliseconds (as the room's page replaces
+// its view when the server sends one), clicking it lands, each time, on a
+// button that is in the page, where chromedp alone now and then failed
+// with "Could not find node with given id" (againOnStaleNode).
+func TestAPhoneActsOnAPageThatReplacesItsElements(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "page.html")
+	html := `<!doctype html><html lang="en"><title>t</title><main id="m"></main><p id="n">0</p><script>
+let clicks = 0;
+function put() {
+  const b = document.createElement("button");
+  b.id = "b"; b.textContent = "press";
+  b.onclick = () => { clicks++; document.getElementById("n").textContent = String(clicks); };
+  document.getElementById("m").replaceChildren(b);
+}
+put(); setInterval(put, 2);
+</script>`
+	if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := Start(t).Phone(t, "phone")
+	p.Do(chromedp.Navigate(FileURL(t, page)))
+	for range 20 {
+		p.Do(chromedp.Click(chromedp.ID("b")))
+	}
+	// A click that reached a button as it was replaced may be lost (the
+	// press lands between two buttons); most arrive.
+	p.WaitFor("clicks counted", `Number(document.getElementById("n").textContent) > 0`)
+}

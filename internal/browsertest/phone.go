@@ -3,6 +3,7 @@ package browsertest
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto"
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -66,27 +68,65 @@ func (b *Browser) Phone(t *testing.T, name string) *Phone {
 // Context is the tab's context, for chromedp actions and Axe.
 func (p *Phone) Context() context.Context { return p.ctx }
 
-// Do runs actions in the tab, within 15 seconds, and fails the test on an
-// error.
+// Do runs actions in the tab, one after another, within 15 seconds, and
+// fails the test on an error. An action that found its element just as
+// the page replaced it is run again (see againOnStaleNode).
 func (p *Phone) Do(actions ...chromedp.Action[chromedp.Void]) {
 	p.t.Helper()
 	ctx, cancel := context.WithTimeout(p.ctx, 15*time.Second)
 	defer cancel()
-	if err := chromedp.Do(ctx, actions...); err != nil {
-		p.t.Fatalf("%s: %v", p.Name, err)
+	for _, a := range actions {
+		if _, err := againOnStaleNode(ctx, a); err != nil {
+			p.t.Fatalf("%s: %v", p.Name, err)
+		}
 	}
 }
 
-// Run runs one action that returns a value in a phone's tab.
+// Run runs one action that returns a value in a phone's tab (again, as
+// Do does, if its element was replaced under it).
 func Run[T any](p *Phone, action chromedp.Action[T]) T {
 	p.t.Helper()
 	ctx, cancel := context.WithTimeout(p.ctx, 15*time.Second)
 	defer cancel()
-	v, err := chromedp.Run(ctx, action)
+	v, err := againOnStaleNode(ctx, action)
 	if err != nil {
 		p.t.Fatalf("%s: %v", p.Name, err)
 	}
 	return v
+}
+
+// againOnStaleNode runs an action, and runs it again while it fails
+// because the element it found is no longer in the page, until ctx ends.
+//
+// chromedp finds an element (a node id) and then acts on it (types, clicks,
+// reads) in separate calls to the browser. A page that changes between
+// the two, the room's page loading after a form post or its script putting
+// in the view the server sent, leaves the id pointing at nothing: the
+// browser answers "Could not find node with given id", and the action has
+// done nothing yet (the keys and the click are sent only once the node's
+// place is known). On a loaded machine, with phones in parallel tabs of one
+// Chromium, that window is wide enough to be hit now and then
+// (TestPhonesInABrowser, 9c5be8b). Found again, the element is the page's
+// element now, as a person's next tap would find it.
+func againOnStaleNode[T any](ctx context.Context, action chromedp.Action[T]) (T, error) {
+	for {
+		v, err := chromedp.Run(ctx, action)
+		if err == nil || !staleNode(err) || ctx.Err() != nil {
+			return v, err
+		}
+		select {
+		case <-ctx.Done():
+			return v, err
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// staleNode says whether err is the browser's answer to a node id that is
+// no longer in the page.
+func staleNode(err error) bool {
+	var cdp *cdproto.Error
+	return errors.As(err, &cdp) && cdp.Message == "Could not find node with given id"
 }
 
 // WaitFor waits until a JavaScript expression is true in the tab, and
