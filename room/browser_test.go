@@ -50,11 +50,8 @@ func (p browserPhone) vote(choice string) {
 // several phones join with the PIN, follow the facilitator live, vote
 // with nothing given away before the reveal, see the spread after it,
 // and send an idea that arrives plain.
-//
-// It runs on its own, not in parallel with the other phones' tests: with
-// them, on a busy machine, a phone's second PIN once went to a PIN box
-// the page had just replaced ("Could not find node with given id").
 func TestPhonesInABrowser(t *testing.T) {
+	t.Parallel()
 	b := browsertest.Start(t)
 	r, s := startParallelServer(t)
 	names := []string{"ana", "bo", "cy"}
