@@ -42,9 +42,36 @@ func (c closingBrowser) Run() int {
 		return 1
 	}
 	defer cleanup()
+	if markingGitDir, err = writeMarkingGit(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(markingGitDir)
 	defer browsertest.Close()
 	defer testtool.StopMarkdownlint()
 	return c.m.Run()
+}
+
+// markingGitDir holds a git that runs nothing and leaves a mark
+// ($WORK/git-ran), for the scripts that show git is not run ($MARKINGGIT).
+var markingGitDir string
+
+// writeMarkingGit writes the marking git before any test starts. A
+// script written by a test and then run while other tests start programs
+// in parallel fails now and then with "text file busy": a program started
+// meanwhile holds the file open for writing until it has loaded
+// (ba38eb8); the script was a file in one script's archive.
+func writeMarkingGit() (string, error) {
+	dir, err := os.MkdirTemp("", "ladder-cli-git-*")
+	if err != nil {
+		return "", err
+	}
+	script := "#!/bin/sh\ntouch \"$WORK/git-ran\"\nexit 1\n"
+	if err := os.WriteFile(filepath.Join(dir, "git"), []byte(script), 0o755); err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
+	return dir, nil
 }
 
 // TestScripts runs the command-line tests in testdata/script: the ladder
@@ -66,6 +93,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("README", readme)
 			env.Setenv("BENCHMARKS", benchmarks)
 			env.Setenv("SECURITY", security)
+			env.Setenv("MARKINGGIT", markingGitDir)
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
