@@ -115,6 +115,14 @@ func rvPlanOf(t testing.TB, id string) (*checklist.Checklist, *plans.Plan) {
 // text wrapped on screen, to compare with the words it came from.
 func oneSpaced(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// harnessWait is how long the in-process harnesses wait for a condition
+// (a command's message, the screen or the plan file showing something,
+// a phone's request answered) before failing. Each returns as soon as
+// the condition holds; the deadline is for a machine running the
+// package's eight parallel tests, programs in pseudo-terminals among
+// them, on two busy cores, where 5 s was close.
+const harnessWait = 20 * time.Second
+
 // send gives the app one message and runs what it returns.
 func (h *rvHarness) send(msg tea.Msg) {
 	h.t.Helper()
@@ -134,8 +142,8 @@ func (h *rvHarness) run(cmd tea.Cmd) {
 	var msg tea.Msg
 	select {
 	case msg = <-done:
-	case <-time.After(5 * time.Second):
-		h.t.Fatal("a command did not return within 5s")
+	case <-time.After(harnessWait):
+		h.t.Fatalf("a command did not return within %v", harnessWait)
 	}
 	if msg == nil {
 		return

@@ -122,7 +122,7 @@ func (h *roomHarness) view() string { return ansi.Strip(h.a.View().Content) }
 // waitView delivers messages until the screen shows want.
 func (h *roomHarness) waitView(want string) string {
 	h.t.Helper()
-	deadline := time.After(5 * time.Second)
+	deadline := time.After(harnessWait)
 	for {
 		if v := h.view(); strings.Contains(v, want) {
 			return v
@@ -154,7 +154,7 @@ func (h *roomHarness) phone() *roomPhone {
 	jar, _ := cookiejar.New(nil)
 	tr := &http.Transport{}
 	h.t.Cleanup(tr.CloseIdleConnections)
-	return &roomPhone{t: h.t, base: h.a.c.room.server.URL(), client: &http.Client{Jar: jar, Transport: tr, Timeout: 5 * time.Second}}
+	return &roomPhone{t: h.t, base: h.a.c.room.server.URL(), client: &http.Client{Jar: jar, Transport: tr, Timeout: harnessWait}}
 }
 
 func (p *roomPhone) post(path string, form url.Values) (int, string) {
@@ -391,7 +391,7 @@ func TestRoomFromTheFacilitatorsSide(t *testing.T) {
 // waitFile waits for the plan file to satisfy ok.
 func waitFile(t *testing.T, h *roomHarness, ok func(*plans.Plan) bool) *plans.Plan {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(harnessWait)
 	for {
 		h.settle()
 		p, err := plans.LoadFile(h.path, nil)
