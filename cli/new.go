@@ -13,7 +13,6 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/safetext"
-	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 	"github.com/spf13/cobra"
@@ -265,7 +264,7 @@ func carriedOn(stderr io.Writer, s *review.Session, prevPath string, linkErr err
 // Plans that do not load are ladder check's business, not this hint's.
 func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions) {
 	org := plan.Organisation
-	dirs := earlierFolders(filepath.Dir(path))
+	dirs := plans.ReviewFolders(filepath.Dir(path))
 	type earlier struct {
 		path, title string
 		date        plans.Date
@@ -274,44 +273,22 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 		comparable  bool   // diff compares it with the new plan
 	}
 	var found []earlier
-	var folder []plans.Found // the same plans, as the form finds them
+	folder := plans.OrganisationPlans(filepath.Dir(path), org, path) // the same plans as the form finds them
 	anyOpen := false
 	links := plans.NewLinks() // one for the folder: a chain of reviews is read once
-	for _, dir := range dirs {
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			name := e.Name()
-			other := filepath.Join(dir, name)
-			if !e.Type().IsRegular() || !plans.IsReviewPlanFile(name) || other == filepath.Clean(path) {
-				continue
-			}
-			data, err := strictyaml.ReadFile(other)
-			if err != nil {
-				continue
-			}
-			// Only a plan of the organisation is loaded, so that a folder of
-			// thousands of plans costs a read and a short parse each.
-			if named, ok := plans.OrganisationIn(data); !ok || !plans.SameOrganisation(named, org) {
-				continue
-			}
-			p, err := plans.Parse(other, data, nil)
-			if err != nil || !plans.SameOrganisation(p.Organisation, org) {
-				continue
-			}
-			f := plans.Found{Path: other, Plan: p, CarriedOnElsewhere: links.CarriedOnElsewhere(other, p)}
-			if info, err := e.Info(); err == nil {
-				f.ModTime = info.ModTime()
-			}
-			folder = append(folder, f)
-			e := earlier{path: other, title: p.Title, date: p.Date, comparable: len(plans.Unrelated(p, plan)) == 0}
-			if next, ok := links.HandedOn(other, p); ok {
-				e.next = next
-			} else {
-				e.open = len(p.ActionsToChase())
-			}
-			anyOpen = anyOpen || e.open > 0
-			found = append(found, e)
+	for _, f := range folder {
+		links.Loaded(f.Path, f.Plan)
+	}
+	for _, f := range folder {
+		p := f.Plan
+		e := earlier{path: f.Path, title: p.Title, date: p.Date, comparable: len(plans.Unrelated(p, plan)) == 0}
+		if next, ok := links.HandedOn(f.Path, p); ok {
+			e.next = next
+		} else {
+			e.open = len(p.ActionsToChase())
 		}
+		anyOpen = anyOpen || e.open > 0
+		found = append(found, e)
 	}
 	if len(found) == 0 {
 		return
@@ -359,14 +336,6 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 // noteListsPlans is how many of an organisation's other plans new's
 // note lists at most.
 const noteListsPlans = 10
-
-// earlierFolders are the folders whose plans ladder new's note reads for
-// a plan in dir: dir, and when dir is named after a year ("plans/2027"),
-// the other years' folders beside it ("plans/2026"), as a team that keeps
-// a folder per year begins next year's review in a folder of its own.
-func earlierFolders(dir string) []string {
-	return append([]string{dir}, plans.OtherYearFolders(dir)...)
-}
 
 // lastReviewHint points at the organisation's last review, as the set-up
 // form and the accessible prompts do: under way (this year's review begun

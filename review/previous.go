@@ -314,3 +314,14 @@ func NextReviewFrom(found []plans.Found, today plans.Date) *LastReview {
 	}
 	return nil
 }
+
+// LastReviewFor is the last review of org (LastReviewOf) for a new plan
+// in dir: among the organisation's plans in plans.ReviewFolders(dir), so
+// that next year's review begun in a folder of its own (plans/2027) finds
+// last year's in plans/2026, as ladder new's note does. except is the new
+// plan's own file, if it is there already.
+func LastReviewFor(dir, org, except string, today plans.Date) *LastReview {
+	found := plans.OrganisationPlans(dir, org, except)
+	plans.SortNewestFirst(found)
+	return LastReviewOf(found, org, today)
+}

@@ -973,3 +973,23 @@ func TestTextFromThePlanKeepsToItsLine(t *testing.T) {
 		}
 	}
 }
+
+// Acme's review of this half year is in last year's folder (begun in
+// plans/2026 and not finished): typed into plans/2027, the organisation is
+// told it is under way there, as the screens' form and ladder new say,
+// and nothing is offered to carry on (a third plan for the year).
+func TestAReviewUnderWayInAnotherYearsFolderIsNamed(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	under := filepath.Join(dir, "2026", "acme.yaml")
+	newPlan(t, under, nil)
+	out, err := runReview(t, Options{Dir: filepath.Join(dir, "2027")}, linesReader([]string{"Acme", "Spring", "Sam", "Ana", "1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "A review of Acme is under way already: " + under + " (Spring). To go on with it, quit (ctrl+c) and run ladder review --accessible " + under + ". Otherwise, this is another review."; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+	if strings.Contains(out, "Begin the next review from it") {
+		t.Errorf("a review under way was offered to carry on:\n%s", out)
+	}
+}

@@ -2,6 +2,7 @@ package accessible
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -140,6 +141,12 @@ func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session,
 	if err != nil {
 		return nil, err
 	}
+	if carry, err := r.offerLastReview(path, org); err != nil || carry != "" {
+		if err != nil {
+			return nil, err
+		}
+		return r.carryOn(path, carry, resolve)
+	}
 	title, err := r.p.required("Title", "A name for this review, for example Spring review.")
 	if err != nil {
 		return nil, err
@@ -169,6 +176,44 @@ func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session,
 	}
 	r.p.say("Created the plan %s, with %d items to rate.", s.Path(), c.Len())
 	return s, nil
+}
+
+// offerLastReview looks, once the organisation is typed, for its last
+// review where the new plan goes and, for a folder named after a year, in
+// the other years' folders beside it (review.LastReviewFor, as ladder new
+// and the screens' form do): last year's, with actions open, is offered
+// to carry on from, so that they are not left behind in last year's plan;
+// one under way is named, to go on with instead. It returns the plan
+// chosen to carry on from, or "".
+func (r *reviewer) offerLastReview(path, org string) (string, error) {
+	dir := r.opts.Dir
+	if path != "" {
+		dir = filepath.Dir(path)
+	}
+	l := review.LastReviewFor(dir, org, path, r.today)
+	switch {
+	case l == nil:
+		return "", nil
+	case l.UnderWay:
+		r.p.say("A review of %s is under way already: %s (%s). To go on with it, quit (ctrl+c) and run ladder review --accessible %s. Otherwise, this is another review.",
+			l.Found.Plan.Organisation, l.Found.Path, l.Found.Plan.Title, plans.CommandPath(l.Found.Path))
+		return "", nil
+	}
+	what := review.CarriedWords(l.Carried)
+	if what == "" {
+		return "", nil
+	}
+	p := l.Found.Plan
+	r.p.say("The last review of %s, %s (%s, %s), has %s.", p.Organisation, p.Title, l.Found.Path, p.Date.Friendly(), what)
+	options := []choice{
+		{label: "Begin the next review from it, carrying on " + what, words: []string{"next"}},
+		{label: "Begin without them", words: []string{"new"}},
+	}
+	i, err := r.p.choose(question{prompt: "Last review", options: options, def: 0, enter: "begin from it"})
+	if err != nil || i != 0 {
+		return "", err
+	}
+	return l.Found.Path, nil
 }
 
 // chooseChecklist takes --checklist if given, or asks which built-in
