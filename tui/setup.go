@@ -44,6 +44,10 @@ type setupScreen struct {
 	// last is the organisation's last review in the folder, with actions
 	// still open and not carried on, which the form points at; or nil.
 	last *lastReview
+	// carriedHere: the form carries on a last review found beside
+	// (ctrl+o), and esc lets go of it, back to the blank form it was
+	// (a first run's welcome, if it was one), not to the list.
+	carriedHere, wasFirstRun bool
 }
 
 // checklistChoice is one checklist on offer: a built-in, or the
@@ -71,6 +75,8 @@ type setupKeys struct {
 	Create    key.Binding
 	Back      key.Binding
 	Choose    key.Binding
+	Carry     key.Binding // a last review found beside (setup_beside.go)
+	Uncarry   key.Binding // esc, on a review carried on from the form
 }
 
 func newSetupScreen(c *common) *setupScreen {
@@ -81,6 +87,8 @@ func newSetupScreen(c *common) *setupScreen {
 		Create:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "create the plan and begin")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the plans")),
 		Choose:    key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑/↓", "choose a checklist")),
+		Carry:     carryKey(),
+		Uncarry:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "begin without the last review")),
 	}}
 	s.org = newTextField("Organisation", "e.g. Acme Café Ltd", setupLabelWidth)
 	s.title = newTextField("Review title", "e.g. Spring review", setupLabelWidth)
@@ -168,6 +176,17 @@ func (s *setupScreen) update(msg tea.Msg) tea.Cmd {
 		s.dropCarry()
 		s.notLinked = &msg
 		return nil
+	case lastFoundMsg:
+		s.foundBeside(msg)
+		return nil
+	case carryOpenedMsg: // ctrl+o
+		first := s.firstRun
+		s.carryFrom(msg.file)
+		s.carriedHere, s.wasFirstRun = true, first
+		return s.setFocus(setupTitle)
+	case openFailedMsg:
+		s.err = msg.err
+		return nil
 	case tea.KeyPressMsg:
 		return s.key(msg)
 	case tea.PasteMsg:
@@ -188,6 +207,13 @@ func (s *setupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, s.keys.Create):
 		return s.create()
+	case key.Matches(msg, s.keys.Carry) && s.canCarryBeside():
+		return openToCarry(s.c, s.last.found.Path)
+	case key.Matches(msg, s.keys.Uncarry) && s.carriedHere:
+		first := s.wasFirstRun
+		s.reset()
+		s.firstRun = first
+		return s.setFocus(setupOrg)
 	case key.Matches(msg, s.keys.Back):
 		if s.canGoBack() {
 			if s.prev != nil {
@@ -229,6 +255,7 @@ func (s *setupScreen) edit(msg tea.Msg) tea.Cmd {
 	}
 	if s.focus == setupOrg {
 		s.findLastReview()
+		cmd = tea.Batch(cmd, s.lookBeside())
 	}
 	s.err = nil
 	return cmd
@@ -408,21 +435,33 @@ func pathLines(path string, w int) []string {
 // the footer has room for one more hint than ctrl+s, the way back is
 // the one to show, or the only way out on screen is ctrl+c, which quits.
 func (s *setupScreen) shortHelp() []key.Binding {
-	bs := []key.Binding{s.keys.Create}
-	if s.canGoBack() {
+	bs := append([]key.Binding{s.keys.Create}, s.wayKeys()...)
+	return append(bs, s.keys.NextField, s.keys.PrevField)
+}
+
+// wayKeys are the keys in and out of a last review's carrying on, and
+// back to the plans: ctrl+o for one found beside, esc to let go of one
+// carried on from the form (then esc goes back no further), or esc back
+// to the list.
+func (s *setupScreen) wayKeys() []key.Binding {
+	var bs []key.Binding
+	switch {
+	case s.canCarryBeside():
+		bs = append(bs, s.keys.Carry)
+	case s.carriedHere:
+		bs = append(bs, s.keys.Uncarry)
+	}
+	if s.canGoBack() && !s.carriedHere {
 		bs = append(bs, s.keys.Back)
 	}
-	return append(bs, s.keys.NextField, s.keys.PrevField)
+	return bs
 }
 
 func (s *setupScreen) fullHelp() [][]key.Binding { return groupedKeys(s) }
 
 // helpGroups are the set-up screen's keys by what the person is doing.
 func (s *setupScreen) helpGroups() []helpGroup {
-	bs := []key.Binding{s.keys.NextField, s.keys.PrevField, s.keys.Enter, s.keys.Choose, s.keys.Create}
-	if s.canGoBack() {
-		bs = append(bs, s.keys.Back)
-	}
+	bs := append([]key.Binding{s.keys.NextField, s.keys.PrevField, s.keys.Enter, s.keys.Choose, s.keys.Create}, s.wayKeys()...)
 	return []helpGroup{{"Filling in the new review", bs}, typingHelpGroup()}
 }
 

@@ -85,6 +85,9 @@ func (s *setupScreen) carryLines(st *styles, w int) []string {
 		return nil
 	}
 	from := filepath.Base(s.prev.Path)
+	if s.carriedHere { // from another folder: its path says which
+		from = safetext.Line(s.prev.Path)
+	}
 	if s.c.present {
 		from = "the last review"
 	}
@@ -145,6 +148,9 @@ type lastReview struct {
 	rated    plans.Counts  // how far the review under way got, counted once
 	carried  plans.Carried // what c would carry on from it
 	late     int
+	// elsewhere: not in the start screen's list (setup_beside.go), so
+	// carried on from the form with ctrl+o, not with esc, then c.
+	elsewhere bool
 }
 
 // onStart is what the start screen says with the review chosen, after
@@ -163,6 +169,9 @@ func (l *lastReview) onStart() string {
 // the form says that last year's actions would stay behind, as ladder new
 // says on the command line.
 func (s *setupScreen) findLastReview() {
+	if s.last != nil && s.last.elsewhere && s.looksBeside() && s.org.trimmed() != "" {
+		return // lookBeside's answer for the name as now typed replaces it
+	}
 	s.last = nil
 	org := s.org.trimmed()
 	if s.prev != nil || org == "" {
@@ -185,6 +194,9 @@ func (s *setupScreen) findLastReview() {
 func (s *setupScreen) lastReviewLines(st *styles, w int) []string {
 	if s.last == nil {
 		return nil
+	}
+	if s.last.elsewhere {
+		return s.besideLines(st, w)
 	}
 	p := s.last.found.Plan
 	file := ""
@@ -211,6 +223,9 @@ func (s *setupScreen) lastReviewLines(st *styles, w int) []string {
 func (s *setupScreen) beginHint(st *styles, w int, hint string) string {
 	if s.last == nil || s.err != nil || s.notLinked != nil {
 		return hint
+	}
+	if s.last.elsewhere {
+		return s.besideHint(st, w)
 	}
 	if s.last.underWay {
 		return st.Warning.Render(wrapIndented("⚠ A review of this organisation is under way: esc, then enter, opens it; ctrl+s begins another.", w, 2, 0))

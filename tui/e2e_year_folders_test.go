@@ -1,0 +1,65 @@
+//go:build unix
+
+package tui_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// ladder review --dir plans/2027 in a real terminal, next year's folder
+// not begun yet: Acme's review in plans/2026 is carried on from the form
+// (ctrl+o), and both files are byte for byte what ladder new
+// plans/2027/... --from plans/2026/... writes in a copy of the folder.
+func TestTheFormCarriesOnAsNewFromDoes(t *testing.T) {
+	t.Parallel()
+	bin := e2eBinary(t)
+	byForm, byNew := t.TempDir(), t.TempDir()
+	old := filepath.Join("plans", "2026", "acme.yaml")
+	for _, root := range []string{byForm, byNew} {
+		if out, err := exec.Command("git", "init", "-q", root).CombinedOutput(); err != nil {
+			t.Fatalf("git init: %v\n%s", err, out)
+		}
+		e2ePlan(t, root, filepath.Join("2026", "acme.yaml"), func(p *plans.Plan) {
+			p.Organisation, p.Title = "Acme", "Spring review 2026"
+			p.Date = plans.Date{Year: 2026, Month: 3, Day: 14}
+			r := p.Response("lc-vision")
+			r.Rating, r.Action, r.Owner, r.Status = "amber", "Write a one-page vision", "Ana", plans.StatusDoing
+		})
+	}
+	e := e2eStart(t, byForm, e2eTerm{cols: 80, rows: 24}, "review", "--dir", filepath.Join("plans", "2027"), "--today", "2027-03-20")
+	e.waitFor("Welcome to ladder")
+	e.typeText("Acme")
+	e.waitFor("press ctrl+o")
+	e.keys("ctrl+o")
+	e.waitFor("Carries on 1 open action from plans/2026/acme.yaml")
+	e.typeText("Spring review 2027")
+	e.keys("ctrl+s")
+	e.waitFor("Last review (Sat 14 Mar 2026): ▲ Amber", "Write a one-page vision")
+	e.quits()
+
+	next := filepath.Join("plans", "2027", "2027-03-20-acme-spring-review-2027.yaml")
+	cmd := exec.Command(bin, "new", next, "--from", old, "--title", "Spring review 2027", "--date", "2027-03-20")
+	cmd.Dir = byNew
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("ladder new --from: %v\n%s", err, out)
+	}
+	for _, path := range []string{next, old} {
+		got, err := os.ReadFile(filepath.Join(byForm, path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := os.ReadFile(filepath.Join(byNew, path))
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s is not what ladder new --from writes:\n%s\nladder new --from:\n%s", path, got, want)
+		}
+	}
+	if !bytes.Contains(mustReadFile(t, filepath.Join(byForm, next)), []byte("\nprevious_review: ../2026/acme.yaml\n")) {
+		t.Errorf("the new plan does not name ../2026/acme.yaml as its previous review")
+	}
+}

@@ -1,0 +1,71 @@
+package tui
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// yearFolders makes a git repository (a plan names one in another folder
+// only inside one) whose plans/2026 holds last year's plan (seed 3: 14
+// open actions, 3 open steps, dated 14 Mar 2026), in the folder root.
+func yearFolders(t *testing.T, root string) string {
+	t.Helper()
+	if out, err := exec.Command("git", "init", "-q", root).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	prev := checklisttest.FilledPlan(c, 3)
+	prev.Title, prev.Date = "Spring review 2026", plans.Date{Year: 2026, Month: 3, Day: 14}
+	path := filepath.Join(root, "plans", "2026", "acme.yaml")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writePlanFile(t, path, prev)
+	return path
+}
+
+// ladder review --dir plans/2027, next year's folder not begun yet: the
+// welcome form, once the organisation is typed, finds its last review in
+// plans/2026 (review.LastReviewFor, as ladder new does) and ctrl+o carries
+// it on from the form, there being no list to go back to (the files are
+// compared with ladder new --from's in TestTheFormCarriesOnAsNewFromDoes).
+func TestTheFormCarriesOnLastYearsReviewFromTheYearsFolderBeside(t *testing.T) {
+	t.Chdir(t.TempDir())
+	yearFolders(t, ".")
+
+	h := rvStart(t, Options{Dir: filepath.Join("plans", "2027")}, 80, 24)
+	h.requireView("Welcome to ladder")
+	h.typeText("Acme Café Ltd")
+	requireWords(t, h.view(), "The last review of Acme Café Ltd, Spring review 2026 (plans/2026/acme.yaml), has 14 open actions and 3 project-plan steps")
+	requireWords(t, h.view(), "To carry them on into this review, press ctrl+o.")
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	requireWords(t, h.view(), "The last review has open actions: ctrl+o carries them on; ctrl+s begins without them.")
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+
+	// esc lets go of it again, back to the welcome; ctrl+o takes it up.
+	h.press("ctrl+o")
+	h.requireView("Next review, carried on", "last time: Spring review 2026")
+	requireWords(t, h.view(), "Carries on 14 open actions and 3 project-plan steps from plans/2026/acme.yaml")
+	h.press("esc")
+	h.requireView("Welcome to ladder")
+	h.typeText("Acme Café Ltd")
+	h.press("ctrl+o")
+	h.typeText("Spring review 2027")
+	h.press("ctrl+s")
+	h.requireView("item 1 of 4", "Last review (Sat 14 Mar 2026): ▲ Amber")
+
+	next := h.a.c.session.Path()
+	if want := filepath.Join("plans", "2027"); filepath.Dir(next) != want {
+		t.Fatalf("the new plan is %s, not in %s", next, want)
+	}
+	if p := loadPlan(t, next); p.PreviousReview != "../2026/acme.yaml" {
+		t.Errorf("previous_review: %q", p.PreviousReview)
+	}
+}
