@@ -106,7 +106,7 @@ func checkFirstFrameScreens(t *testing.T, out []byte, cols, rows int, marker str
 	// Bubble Tea's entering is taken out of its first frame, which is one
 	// synchronized update.
 	if n, m := bytes.Count(out, enter), bytes.Count(out, leave); n != 1 || m != 1 {
-		t.Fatalf("entered the alternate screen %d times and left it %d times, want once each", n, m)
+		t.Fatalf("entered the alternate screen %d times and left it %d times, want once each; the output's last 400 bytes:\n%q", n, m, out[max(0, len(out)-400):])
 	}
 	second := bytes.Index(out, []byte(ansi.SetModeSynchronizedOutput))
 	if second < 0 || bytes.Contains(out[:second], []byte("\x1b]2;ladder")) {
@@ -138,7 +138,7 @@ func checkBubbleTeaDrewFirst(t *testing.T, out []byte, cols, rows int, marker st
 		t.Fatalf("not Bubble Tea's own first frame:\n%q", out[:min(len(out), 300)])
 	}
 	if n, m := bytes.Count(out, []byte(ansi.SetModeAltScreenSaveCursor)), bytes.Count(out, []byte(ansi.ResetModeAltScreenSaveCursor)); n != 1 || m != 1 {
-		t.Fatalf("entered the alternate screen %d times and left it %d times, want once each", n, m)
+		t.Fatalf("entered the alternate screen %d times and left it %d times, want once each; the output's last 400 bytes:\n%q", n, m, out[max(0, len(out)-400):])
 	}
 	screen := screenOf(cols, rows, out[:bytes.Index(out, []byte(ansi.ResetModeAltScreenSaveCursor))])
 	if !strings.Contains(screen.String(), marker) {
