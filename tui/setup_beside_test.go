@@ -69,3 +69,22 @@ func TestTheFormCarriesOnLastYearsReviewFromTheYearsFolderBeside(t *testing.T) {
 		t.Errorf("previous_review: %q", p.PreviousReview)
 	}
 }
+
+// This half year's review of Acme, begun in plans/2026 and not finished:
+// the form in plans/2027 says it is under way there, with the command that
+// opens it, and ctrl+o carries nothing on (a third plan for the year).
+func TestTheFormNamesAReviewUnderWayInTheYearsFolderBeside(t *testing.T) {
+	t.Chdir(t.TempDir())
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	p := plans.New(c, "Acme", "Winter review", plans.Date{Year: 2026, Month: 12, Day: 1})
+	path := filepath.Join("plans", "2026", "acme.yaml")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writePlanFile(t, path, p)
+	h := rvStart(t, Options{Dir: filepath.Join("plans", "2027")}, 80, 24)
+	h.typeText("Acme")
+	requireWords(t, h.view(), "A review of Acme is under way: Winter review (plans/2026/acme.yaml), of Tue 1 Dec 2026, 0 of 21 rated. To go on with it, press ctrl+c and run ladder review plans/2026/acme.yaml.")
+	h.press("ctrl+o")
+	h.refuseView("Next review, carried on")
+}
