@@ -115,20 +115,20 @@ func (s *setupScreen) besideLines(st *styles, w int) []string {
 		}
 		line := fmt.Sprintf("⚠ A review of %s is under way: %s%s, of %s, %d of %d rated. %s",
 			safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly(), s.last.rated.Rated(), s.last.rated.Total(), open)
-		return []string{st.Warning.Render(wrapIndented(line, w, 2, 0))}
+		return []string{st.Warning.Render(wrapIndented(line, max(1, w-2), 2, 0))}
 	}
 	what := review.CarriedWords(s.last.carried)
 	if s.last.late > 0 && !s.c.present {
 		what += fmt.Sprintf(", %d of them late", s.last.late)
 	}
 	line := "⚠ The last review of " + safetext.Line(p.Organisation) + ", " + safetext.Line(p.Title) + file + ", has " + what + ". To carry them on into this review, press ctrl+o."
-	return []string{st.Warning.Render(wrapIndented(line, w, 2, 0))}
+	return []string{st.Warning.Render(wrapIndented(line, max(1, w-2), 2, 0))}
 }
 
 // besideHint is beginHint's line for a last review found beside.
 func (s *setupScreen) besideHint(st *styles, w int) string {
 	if s.last.underWay {
-		return st.Warning.Render(wrapIndented("⚠ A review of this organisation is under way elsewhere: ctrl+c, then open it; ctrl+s begins another.", w, 2, 0))
+		return st.Warning.Render(wrapIndented("⚠ A review of this organisation is under way elsewhere: ctrl+c, then open it; ctrl+s begins another.", max(1, w-2), 2, 0))
 	}
-	return st.Warning.Render(wrapIndented("⚠ The last review has open actions: ctrl+o carries them on; ctrl+s begins without them.", w, 2, 0))
+	return st.Warning.Render(wrapIndented("⚠ The last review has open actions: ctrl+o carries them on; ctrl+s begins without them.", max(1, w-2), 2, 0))
 }

@@ -206,7 +206,7 @@ func (s *setupScreen) lastReviewLines(st *styles, w int) []string {
 	if s.last.underWay {
 		line := fmt.Sprintf("⚠ A review of %s is under way here: %s%s, of %s, %d of %d rated. To go on with it, press esc, then enter.",
 			safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly(), s.last.rated.Rated(), s.last.rated.Total())
-		return []string{st.Warning.Render(wrapIndented(line, w, 2, 0))}
+		return []string{st.Warning.Render(wrapIndented(line, max(1, w-2), 2, 0))}
 	}
 	name := "The last review of " + safetext.Line(p.Organisation) + " here, " + safetext.Line(p.Title) + file
 	what := review.CarriedWords(s.last.carried)
@@ -214,7 +214,7 @@ func (s *setupScreen) lastReviewLines(st *styles, w int) []string {
 		what += fmt.Sprintf(", %d of them late", s.last.late)
 	}
 	line := "⚠ " + name + ", has " + what + ". To carry them on into this review, press esc, then c."
-	return []string{st.Warning.Render(wrapIndented(line, w, 2, 0))}
+	return []string{st.Warning.Render(wrapIndented(line, max(1, w-2), 2, 0))}
 }
 
 // beginHint is how to begin, in a short window where the form leaves
@@ -228,7 +228,7 @@ func (s *setupScreen) beginHint(st *styles, w int, hint string) string {
 		return s.besideHint(st, w)
 	}
 	if s.last.underWay {
-		return st.Warning.Render(wrapIndented("⚠ A review of this organisation is under way: esc, then enter, opens it; ctrl+s begins another.", w, 2, 0))
+		return st.Warning.Render(wrapIndented("⚠ A review of this organisation is under way: esc, then enter, opens it; ctrl+s begins another.", max(1, w-2), 2, 0))
 	}
-	return st.Warning.Render(wrapIndented("⚠ The last review has open actions: esc, then c, carries them on; ctrl+s begins without them.", w, 2, 0))
+	return st.Warning.Render(wrapIndented("⚠ The last review has open actions: esc, then c, carries them on; ctrl+s begins without them.", max(1, w-2), 2, 0))
 }
