@@ -388,6 +388,7 @@ func TestANewReviewOfTheSameOrganisationPointsAtTheOpenActions(t *testing.T) {
 	h.typeText("acme café  ltd")
 	requireWords(t, h.view(), "The last review of Acme Café Ltd here, Spring review 2026 (acme-2026.yaml), has 14 open actions and 3 project-plan steps")
 	requireWords(t, h.view(), "To carry them on into this review, press esc, then c.")
+	requireHangingIndent(t, h.view(), "⚠ The last review of")
 	// In a 60x16 window, in a line or two under the form.
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
 	requireWords(t, h.view(), "The last review has open actions: esc, then c, carries them on; ctrl+s begins without them.")

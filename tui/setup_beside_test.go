@@ -4,7 +4,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/checklist"
@@ -45,6 +48,7 @@ func TestTheFormCarriesOnLastYearsReviewFromTheYearsFolderBeside(t *testing.T) {
 	h.typeText("Acme Café Ltd")
 	requireWords(t, h.view(), "The last review of Acme Café Ltd, Spring review 2026 (plans/2026/acme.yaml), has 14 open actions and 3 project-plan steps")
 	requireWords(t, h.view(), "To carry them on into this review, press ctrl+o.")
+	requireHangingIndent(t, h.view(), "⚠ The last review of")
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
 	requireWords(t, h.view(), "The last review has open actions: ctrl+o carries them on; ctrl+s begins without them.")
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
@@ -87,4 +91,30 @@ func TestTheFormNamesAReviewUnderWayInTheYearsFolderBeside(t *testing.T) {
 	requireWords(t, h.view(), "A review of Acme is under way: Winter review (plans/2026/acme.yaml), of Tue 1 Dec 2026, 0 of 21 rated. To go on with it, press ctrl+c and run ladder review plans/2026/acme.yaml.")
 	h.press("ctrl+o")
 	h.refuseView("Next review, carried on")
+}
+
+// requireHangingIndent fails unless the lines after the one that holds
+// start, up to a blank line or the warning's end, are indented two cells
+// past where it begins and no wider than the screen's widest line: the
+// frame puts what runs past the edge on a line of its own at the margin.
+func requireHangingIndent(t *testing.T, view, start string) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	for i, line := range lines {
+		col := strings.Index(line, start)
+		if col < 0 {
+			continue
+		}
+		indent := ansi.StringWidth(line[:col]) + 2
+		for _, next := range lines[i+1:] {
+			if strings.TrimSpace(next) == "" || strings.HasPrefix(strings.TrimSpace(next), "Will be saved") {
+				return
+			}
+			if lead := len(next) - len(strings.TrimLeft(next, " ")); lead != indent {
+				t.Fatalf("a line of the warning is indented %d, not %d:\n%s", lead, indent, view)
+			}
+		}
+		return
+	}
+	t.Fatalf("the screen does not show %q:\n%s", start, view)
 }
