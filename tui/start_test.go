@@ -766,5 +766,5 @@ func TestANewYearsFolderNamesTheYearsBeside(t *testing.T) {
 	}
 	h := rvStart(t, Options{Dir: "plans/2027"}, 80, 24)
 	h.requireView("Welcome to ladder")
-	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: press ctrl+c and run ladder review --dir plans/2026 to list that folder's.")
+	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: type its organisation to begin this year's review from its last one, or press ctrl+c and run ladder review --dir plans/2026 to list that folder's.")
 }

@@ -139,8 +139,14 @@ func (c *common) plansBelowWords() string {
 	if len(c.plansBelow) == 0 {
 		return ""
 	}
-	return "Made a review before? Yours are in " + folderList(c.plansBelow) + ": press ctrl+c and run ladder review --dir " +
-		safetext.Line(plans.CommandPath(c.plansBelow[0])) + " to list that folder's."
+	list := "press ctrl+c and run ladder review --dir " + safetext.Line(plans.CommandPath(c.plansBelow[0])) + " to list that folder's."
+	if len(plans.OtherYearFolders(c.opts.Dir)) > 0 {
+		// The form finds the organisation's last review there (setup_beside.go):
+		// next year's review begun from it is written here, in this year's
+		// folder, where one begun from that folder's list would not be.
+		return "Made a review before? Yours are in " + folderList(c.plansBelow) + ": type its organisation to begin this year's review from its last one, or " + list
+	}
+	return "Made a review before? Yours are in " + folderList(c.plansBelow) + ": " + list
 }
 
 // folderList names up to three folders, "plans/2026 and plans/2025",

@@ -911,7 +911,7 @@ func TestANewYearsFolderNamesTheYearsBeside(t *testing.T) {
 		t.Fatal(err)
 	}
 	y25, y26 := filepath.Join(dir, "2025"), filepath.Join(dir, "2026")
-	if want := "Made a review before? Yours are in " + y26 + " and " + y25 + ": to list that folder's, quit (ctrl+c) and run ladder review --accessible --dir " + y26 + "."; !strings.Contains(out, want) {
+	if want := "Made a review before? Yours are in " + y26 + " and " + y25 + ": to list that folder's, quit (ctrl+c) and run ladder review --accessible --dir " + y26 + ". Or type its organisation below, to begin this year's review from its last one. Otherwise, this is a new review."; !strings.Contains(out, want) {
 		t.Errorf("output lacks %q:\n%s", want, out)
 	}
 }

@@ -82,8 +82,14 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 	if len(options) == 0 {
 		// A folder per year leaves none in the plans folder itself.
 		if below := plans.FoldersWithPlans(r.opts.Dir); len(broken) == 0 && len(below) > 0 {
-			r.p.say("There are no plans in the folder %s itself. Made a review before? Yours are in %s: to list that folder's, quit (ctrl+c) and run ladder review --accessible --dir %s. Otherwise, this is a new review.",
-				r.opts.Dir, safetext.Line(strings.Join(below[:min(len(below), 2)], " and ")), safetext.Line(plans.CommandPath(below[0])))
+			// In a year's folder, the organisation's last review beside it is
+			// offered once its name is typed (offerLastReview).
+			beside := ""
+			if len(plans.OtherYearFolders(r.opts.Dir)) > 0 {
+				beside = " Or type its organisation below, to begin this year's review from its last one."
+			}
+			r.p.say("There are no plans in the folder %s itself. Made a review before? Yours are in %s: to list that folder's, quit (ctrl+c) and run ladder review --accessible --dir %s.%s Otherwise, this is a new review.",
+				r.opts.Dir, safetext.Line(strings.Join(below[:min(len(below), 2)], " and ")), safetext.Line(plans.CommandPath(below[0])), beside)
 			return r.create("", resolve)
 		}
 		r.p.say("There are no plans in the folder %s yet, so this is a new review.", r.opts.Dir)
