@@ -57,6 +57,8 @@ type common struct {
 	// newest name first, when it holds none itself (startfolder.go): the
 	// welcome names them.
 	plansBelow []string
+	// yearsBeside caches inYearFolder's answer: 0 not asked yet, 1 no, 2 yes.
+	yearsBeside int8
 	// chooseOnStart is the plan the start screen chooses when it is next
 	// shown, with what to say there: the review the set-up form pointed
 	// at, for c or enter.
@@ -67,6 +69,19 @@ type common struct {
 // before any other key is handled. Prefer it to navigate, whose message
 // comes back through a command: keys typed quickly (a fast typist, a
 // pasted sequence) would reach the old screen in between.
+// inYearFolder reports whether the plans folder is named after a year
+// with other years' folders beside it (plans.OtherYearFolders), read once:
+// the set-up form asks on every key typed and every frame drawn.
+func (c *common) inYearFolder() bool {
+	if c.yearsBeside == 0 {
+		c.yearsBeside = 1
+		if len(plans.OtherYearFolders(c.opts.Dir)) > 0 {
+			c.yearsBeside = 2
+		}
+	}
+	return c.yearsBeside == 2
+}
+
 func (c *common) goTo(to screenID, arg int) { c.pending = &navigateMsg{to, arg} }
 
 // goBackNow is goTo for returning from help or the overview.

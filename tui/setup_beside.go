@@ -40,7 +40,7 @@ func (s *setupScreen) planFolder() string {
 // line (no list was read), or a folder named after a year with others
 // beside it. In any other folder the list holds all there is to find.
 func (s *setupScreen) looksBeside() bool {
-	return s.c.opts.PlanPath != "" || len(plans.OtherYearFolders(s.planFolder())) > 0
+	return s.c.opts.PlanPath != "" || s.c.inYearFolder()
 }
 
 // lookBeside asks for the organisation's last review in the plan's

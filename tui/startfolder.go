@@ -140,7 +140,7 @@ func (c *common) plansBelowWords() string {
 		return ""
 	}
 	list := "press ctrl+c and run ladder review --dir " + safetext.Line(plans.CommandPath(c.plansBelow[0])) + " to list that folder's."
-	if len(plans.OtherYearFolders(c.opts.Dir)) > 0 {
+	if c.inYearFolder() {
 		// The form finds the organisation's last review there (setup_beside.go):
 		// next year's review begun from it is written here, in this year's
 		// folder, where one begun from that folder's list would not be.
