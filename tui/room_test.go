@@ -672,14 +672,7 @@ func TestTheBoardSaysTheSpreadOnce(t *testing.T) {
 // others (choose, remove): one word for one key on screen.
 func TestTheQuickWinsFooterSaysDropOnAnIdea(t *testing.T) {
 	t.Parallel()
-	h := startRoomHarness(t, 100, 30)
-	h.waitView("Vote from your phone")
-	h.press("esc")
-	phone := h.phone()
-	phone.join()
-	h.a.c.goToPlace(review.Question(1)) // shown with the next message
-	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	h.waitView("phones can send ideas")
+	h, phone := startRoomAtQuickWins(t)
 	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
 	v := h.waitView("1 new idea in the list")
 	if footer := lastLine(v); !strings.Contains(footer, "x choose") || !strings.Contains(footer, "d remove") {
@@ -744,14 +737,7 @@ func TestQuitWithVotesOpenAsksFirst(t *testing.T) {
 // for votes, and the second quits.
 func TestQuitWithIdeasWaitingAsksFirst(t *testing.T) {
 	t.Parallel()
-	h := startRoomHarness(t, 100, 30)
-	h.waitView("Vote from your phone")
-	h.press("esc")
-	phone := h.phone()
-	phone.join()
-	h.a.c.goToPlace(review.Question(1))
-	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	h.waitView("phones can send ideas")
+	h, phone := startRoomAtQuickWins(t)
 	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
 	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Buddy scheme"}})
 	h.waitView("2 new ideas in the list")
@@ -794,16 +780,36 @@ func TestBackToARevealedSpreadAgreesItsMostCommon(t *testing.T) {
 	}
 }
 
-// startRoomWithOneVote is a review with the room on, past the join
-// screen, and one phone's vote cast on the first item; st is the room as
-// the vote opened.
-func startRoomWithOneVote(t *testing.T, choice string) (*roomHarness, roomsrv.Status) {
+// startRoomWithAPhone is a review with the room on at 100x30, past the
+// join screen, with one phone joined.
+func startRoomWithAPhone(t *testing.T) (*roomHarness, *roomPhone) {
 	t.Helper()
 	h := startRoomHarness(t, 100, 30)
 	h.waitView("Vote from your phone")
 	h.press("esc")
 	phone := h.phone()
 	phone.join()
+	return h, phone
+}
+
+// startRoomAtQuickWins is a review with the room on, past the join
+// screen, one phone joined, at the quick wins (the first next-steps
+// question), where phones can send ideas.
+func startRoomAtQuickWins(t *testing.T) (*roomHarness, *roomPhone) {
+	t.Helper()
+	h, phone := startRoomWithAPhone(t)
+	h.a.c.goToPlace(review.Question(1)) // shown with the next message
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	h.waitView("phones can send ideas")
+	return h, phone
+}
+
+// startRoomWithOneVote is a review with the room on, past the join
+// screen, and one phone's vote cast on the first item; st is the room as
+// the vote opened.
+func startRoomWithOneVote(t *testing.T, choice string) (*roomHarness, roomsrv.Status) {
+	t.Helper()
+	h, phone := startRoomWithAPhone(t)
 	st := h.a.c.room.status
 	phone.vote(st.ItemID, st.Round, choice)
 	h.waitView("1 of 1 voted")
@@ -847,11 +853,7 @@ func TestTheRoomVotesOnTheItemTheBoardOpens(t *testing.T) {
 // alone left the facilitator typing x in front of the room.
 func TestTheRoomLineSaysHowToReachANewIdea(t *testing.T) {
 	t.Parallel()
-	h := startRoomHarness(t, 100, 30)
-	h.waitView("Vote from your phone")
-	h.press("esc")
-	phone := h.phone()
-	phone.join()
+	h, phone := startRoomWithAPhone(t)
 	h.a.c.goToPlace(review.Question(2)) // who to speak with, by area
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	h.waitView("phones can send ideas")
@@ -938,11 +940,7 @@ func TestTheIdeasLineOffersHowToJoinWithNoPhones(t *testing.T) {
 // though v was pressed in the status field.
 func TestEnterAgreesWhatTheStripOffers(t *testing.T) {
 	t.Parallel()
-	h := startRoomHarness(t, 100, 30)
-	h.waitView("Vote from your phone")
-	h.press("esc")
-	phone := h.phone()
-	phone.join()
+	h, phone := startRoomWithAPhone(t)
 	h.waitView("Room: 0 of 1 voted")
 	st := h.a.c.room.status
 	phone.vote(st.ItemID, st.Round, "amber")
@@ -1095,15 +1093,8 @@ func TestQuitWarningNamesVotesAndIdeasTogether(t *testing.T) {
 // to the window.
 func TestQuitWithVotesAndIdeasFitsASmallWindow(t *testing.T) {
 	t.Parallel()
-	h := startRoomHarness(t, 100, 30)
-	h.waitView("Vote from your phone")
-	h.press("esc")
-	phone := h.phone()
-	phone.join()
-	first := h.a.c.room.status.ItemID
-	h.a.c.goToPlace(review.Question(1))
-	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	h.waitView("phones can send ideas")
+	h, phone := startRoomAtQuickWins(t)
+	first := h.a.c.checklist().Items()[0].Item.ID
 	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
 	h.waitView("1 new idea")
 	h.a.c.goToPlace(review.Item(0))
