@@ -226,13 +226,13 @@ func previousInGit(file string, p *plans.Plan) ([]plans.EarlierReview, error) {
 	if err != nil {
 		return nil, nil // no commit yet
 	}
-	at, name := rev, rel
+	at, name, moved := rev, rel, ""
 	data, readErr := repo.ReadFile(commit, rel)
 	if errors.Is(readErr, gitrev.ErrNotInRevision) {
 		// Removed in a commit since: read it as the last commit that had
 		// it left it, under the name it had then.
-		if last, lastName, ok := lastCommitWith(repo, rel); ok {
-			commit, at, name = last, last[:min(7, len(last))], lastName
+		if last, lastName, movedTo, ok := lastCommitWith(repo, rel); ok {
+			commit, at, name, moved = last, last[:min(7, len(last))], lastName, movedTo
 			data, readErr = repo.ReadFile(commit, name)
 		}
 	}
@@ -253,6 +253,7 @@ func previousInGit(file string, p *plans.Plan) ([]plans.EarlierReview, error) {
 	if name != rel {
 		e.RenamedTo = name
 	}
+	e.MovedTo = moved
 	return []plans.EarlierReview{e}, nil
 }
 
@@ -270,12 +271,16 @@ const maxRenamesFollowed = 10
 // commit to touch it did not remove it, or git cannot say (no such file
 // in the history, a shallow clone without that parent). A file renamed
 // and still there under its new name is read as the rename found it, at
-// the last commit that had rel.
-func lastCommitWith(repo *gitrev.Repo, rel string) (commit, name string, ok bool) {
+// the last commit that had rel; movedTo is that new name, so that the
+// report says where it is rather than that it is gone.
+func lastCommitWith(repo *gitrev.Repo, rel string) (commit, name, movedTo string, ok bool) {
 	first := ""
 	name = rel
 	for range maxRenamesFollowed {
 		removed, found := newestCommitTo(repo, name)
+		if found && !removed.Deleted && name != rel {
+			movedTo = name // renamed, and the newest commit to touch it kept it
+		}
 		if !found || !removed.Deleted || removed.Path != name {
 			break
 		}
@@ -291,11 +296,11 @@ func lastCommitWith(repo *gitrev.Repo, rel string) (commit, name string, ok bool
 			break
 		}
 		if to == "" {
-			return parent, name, true
+			return parent, name, "", true
 		}
 		name = to
 	}
-	return first, rel, first != ""
+	return first, rel, movedTo, first != ""
 }
 
 // newestCommitTo is the newest commit in HEAD's history to change the

@@ -22,6 +22,10 @@ type EarlierReview struct {
 	// was renamed from the name Ref gives and then removed: it was read
 	// under that name. "" otherwise.
 	RenamedTo string
+	// MovedTo is the file's name in the repository now, when it was
+	// renamed from the name Ref gives and is still there under the new
+	// name: it was read at Revision, as the rename found it. "" otherwise.
+	MovedTo string
 }
 
 // MaxEarlierReviews is how many reviews EarlierReviews reads back from a

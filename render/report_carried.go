@@ -81,7 +81,12 @@ func carriedFromDetail(p *plans.Plan, earlier []plans.EarlierReview) detail {
 			// Renamed, then removed: the name it was read under.
 			d.value += " as " + prev.RenamedTo
 		}
-		d.value += ", the last commit that had it: it is no longer in the folder"
+		if prev.MovedTo != "" {
+			// Moved (git mv) and still there: where it is now.
+			d.value += ", the last commit that had it there: it was moved to " + prev.MovedTo + " since"
+		} else {
+			d.value += ", the last commit that had it: it is no longer in the folder"
+		}
 	}
 	d.value += ")"
 	switch n := len(earlier) - 1; {
