@@ -438,9 +438,7 @@ func TestStartPresenterModeHidesOtherPlansLateCounts(t *testing.T) {
 			r.Rating, r.Action, r.Owner, r.Due = "red", "Chase this", "Kim", plans.Date{Year: 2027, Month: 1, Day: 10 + i}
 		}
 		path := filepath.Join(dir, "2026-12-01-bolt-winter.yaml")
-		if err := os.WriteFile(path, plans.Encode(p), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writePlanFile(t, path, p)
 		mt := time.Date(2027, 3, 14, 11, 0, 0, 0, time.UTC)
 		if err := os.Chtimes(path, mt, mt); err != nil {
 			t.Fatal(err)
@@ -740,9 +738,7 @@ func TestWithPlansOnlyInYearFoldersTheWelcomeNamesThem(t *testing.T) {
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(name, plans.Encode(rvNewPlan(t)), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writePlanFile(t, name, rvNewPlan(t))
 	}
 	if err := os.MkdirAll("plans/notes", 0o755); err != nil { // holds no plan
 		t.Fatal(err)
@@ -760,9 +756,7 @@ func TestANewYearsFolderNamesTheYearsBeside(t *testing.T) {
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(name, plans.Encode(rvNewPlan(t)), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writePlanFile(t, name, rvNewPlan(t))
 	}
 	h := rvStart(t, Options{Dir: "plans/2027"}, 80, 24)
 	h.requireView("Welcome to ladder")
