@@ -23,7 +23,8 @@ func ReviewFolders(dir string) []string {
 // plan itself, when it is there already). Only a plan naming the
 // organisation is parsed in full, so that a folder of thousands costs a
 // read and a short parse each; plans that do not load are ladder check's
-// business. One Links reads a chain of reviews once.
+// business. One Links, told of each plan parsed, reads a chain of reviews
+// once, as Discover's does.
 func OrganisationPlans(dir, org, except string) []Found {
 	var out []Found
 	links := NewLinks()
@@ -45,12 +46,16 @@ func OrganisationPlans(dir, org, except string) []Found {
 			if err != nil || !SameOrganisation(p.Organisation, org) {
 				continue
 			}
-			f := Found{Path: path, Plan: p, CarriedOnElsewhere: links.CarriedOnElsewhere(path, p)}
+			f := Found{Path: path, Plan: p}
 			if info, err := e.Info(); err == nil {
 				f.ModTime = info.ModTime()
 			}
 			out = append(out, f)
+			links.Loaded(path, p)
 		}
+	}
+	for i, f := range out {
+		out[i].CarriedOnElsewhere = links.CarriedOnElsewhere(f.Path, f.Plan)
 	}
 	return out
 }
