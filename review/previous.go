@@ -321,7 +321,6 @@ func NextReviewFrom(found []plans.Found, today plans.Date) *LastReview {
 // last year's in plans/2026, as ladder new's note does. except is the new
 // plan's own file, if it is there already.
 func LastReviewFor(dir, org, except string, today plans.Date) *LastReview {
-	found := plans.OrganisationPlans(dir, org, except)
-	plans.SortNewestFirst(found)
-	return LastReviewOf(found, org, today)
+	// In any order: LastReviewOf takes the one IsLaterReview puts last.
+	return LastReviewOf(plans.OrganisationPlans(dir, org, except), org, today)
 }
