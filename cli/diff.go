@@ -645,7 +645,7 @@ func underHidden(rel, dir string) bool {
 	}
 	parts := strings.Split(rest, "/")
 	for _, p := range parts[:len(parts)-1] {
-		if strings.HasPrefix(p, ".") || p == "testdata" {
+		if plans.SkippedFolder(p) {
 			return true
 		}
 	}

@@ -482,7 +482,7 @@ func (l *Links) unreadByFolders(from, ref, target string) string {
 		return "a review's conflict copy"
 	}
 	for _, seg := range strings.Split(path.Dir(ref), "/") {
-		if seg == "testdata" || strings.HasPrefix(seg, ".") && seg != "." && seg != ".." {
+		if SkippedFolder(seg) {
 			return "in a hidden or testdata folder"
 		}
 	}

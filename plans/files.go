@@ -196,7 +196,7 @@ func Leftovers(paths ...string) []string {
 				if err != nil || !d.IsDir() {
 					return nil
 				}
-				if path != p && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+				if path != p && SkippedFolder(d.Name()) {
 					return filepath.SkipDir
 				}
 				look(path, "")
@@ -279,7 +279,7 @@ func FoldersWithPlans(dir string) []string {
 	entries, _ := os.ReadDir(dir)
 	var out []string
 	for _, e := range entries {
-		if sub := filepath.Join(dir, e.Name()); e.IsDir() && HoldsPlans(sub) {
+		if sub := filepath.Join(dir, e.Name()); e.IsDir() && !SkippedFolder(e.Name()) && HoldsPlans(sub) {
 			out = append(out, sub)
 		}
 	}

@@ -40,10 +40,7 @@ func Find(paths ...string) ([]string, error) {
 				return nil
 			}
 			if d.IsDir() {
-				// Like the go tool, skip hidden folders (.git) and testdata:
-				// this repository's own plans/ package folder is also the
-				// default plans folder, and its fixtures are not plans.
-				if strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" {
+				if SkippedFolder(d.Name()) {
 					return filepath.SkipDir
 				}
 				return nil
@@ -60,4 +57,12 @@ func Find(paths ...string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// SkippedFolder reports whether the folder commands (and Find) pass over
+// a folder of this name: hidden ones (.git) and testdata, as the go tool
+// does. This repository's own plans/ package folder is also the default
+// plans folder, and its fixtures are not plans.
+func SkippedFolder(name string) bool {
+	return strings.HasPrefix(name, ".") && name != "." && name != ".." || name == "testdata"
 }
