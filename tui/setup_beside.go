@@ -54,11 +54,7 @@ func (s *setupScreen) lookBeside() tea.Cmd {
 	return func() tea.Msg {
 		msg := lastFoundMsg{org: org, last: review.LastReviewFor(dir, org, except, today)}
 		if l := msg.last; l != nil && !l.UnderWay {
-			for _, a := range l.Found.Plan.ActionsToChase() {
-				if isOverdue(a, today) {
-					msg.late++
-				}
-			}
+			msg.late = len(l.Found.Plan.Overdue(today))
 		}
 		return msg
 	}

@@ -72,11 +72,7 @@ func rowFacts(found []plans.Found, today plans.Date) map[string]planFacts {
 		}
 		if pf.handedOn == "" {
 			// As the summary counts them: its actions are chased here.
-			for _, a := range f.Plan.ActionsToChase() {
-				if isOverdue(a, today) {
-					pf.late++
-				}
-			}
+			pf.late = len(f.Plan.Overdue(today))
 		}
 		facts[f.Path] = pf
 	}
