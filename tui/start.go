@@ -183,8 +183,14 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 // the first time, and when every review is finished.
 func (s *startScreen) underWay() int {
 	for i, f := range s.plans {
-		_, total := f.Plan.Counts()
-		if s.facts[f.Path].handedOn != "" || total.Unrated == 0 {
+		// Only a plan held in the last half year and naming no next
+		// review can be its organisation's review under way (carryAsks):
+		// the others are passed over before LastReviewOf reads the whole
+		// list again for each.
+		if !s.carryAsks(f) || s.facts[f.Path].handedOn != "" {
+			continue
+		}
+		if _, total := f.Plan.Counts(); total.Unrated == 0 {
 			continue
 		}
 		if l := review.LastReviewOf(s.plans, f.Plan.Organisation, s.c.today); l != nil && l.UnderWay && l.Found.Path == f.Path {
