@@ -141,6 +141,12 @@ func (s Status) OpenVotes() int {
 	return 0
 }
 
+// QuitLoses reports whether a quit now would lose something of the
+// room's, in memory only: votes open (OpenVotes), or ideas from phones
+// not yet taken or dropped. The screens' q and the accessible prompts'
+// quit both ask again then.
+func (s Status) QuitLoses() bool { return s.OpenVotes() > 0 || len(s.Ideas) > 0 }
+
 // Room is the state of the room's vote, shared by the HTTP handlers and
 // the review's owner.
 type Room struct {

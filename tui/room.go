@@ -258,7 +258,7 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // ctrl+c always quits.
 func (a *app) quitUnlessVotesOpen() tea.Cmd {
 	rs := a.c.room
-	if rs.on() && !rs.quitAsked && (rs.status.OpenVotes() > 0 || len(rs.status.Ideas) > 0) {
+	if rs.on() && !rs.quitAsked && rs.status.QuitLoses() {
 		rs.quitAsked = true
 		return nil
 	}

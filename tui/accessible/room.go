@@ -494,9 +494,8 @@ func (r *reviewer) holdQuit() bool {
 		return false
 	}
 	st := r.roomStatus()
-	n, ideas := st.OpenVotes(), len(st.Ideas)
-	at := fmt.Sprintf("%s %d %d %d", st.ItemID, st.Round, st.Phase, ideas)
-	if n == 0 && ideas == 0 || r.room.quitAsked == at {
+	at := fmt.Sprintf("%s %d %d %d", st.ItemID, st.Round, st.Phase, len(st.Ideas))
+	if !st.QuitLoses() || r.room.quitAsked == at {
 		return false
 	}
 	r.room.quitAsked = at
