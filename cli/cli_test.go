@@ -99,6 +99,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":        exits,
 			"edit":         edit,
+			"crlf":         crlf,
 			"backdate":     backdate,
 			"backdated":    backdated,
 			"cirecipe":     cirecipe,
@@ -201,6 +202,18 @@ func edit(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s does not contain %q", args[0], old)
 	}
 	ts.Check(os.WriteFile(path, []byte(strings.Replace(string(data), old, repl, 1)), 0o644))
+}
+
+// crlf FILE ends every line of FILE CRLF, as an editor on Windows or git
+// with core.autocrlf leaves it.
+func crlf(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: crlf FILE")
+	}
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	ts.Check(os.WriteFile(path, []byte(strings.ReplaceAll(string(data), "\n", "\r\n")), 0o644))
 }
 
 // oldTime is far enough in the past that no test run writes a file then.

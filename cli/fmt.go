@@ -31,7 +31,9 @@ reported (FILE:LINE:COLUMN) and left exactly as it is, and so is one
 with a slip 'ladder check' warns about (text after a "#" that YAML reads
 as a comment, a list item joined to the one above it), which tidying
 would make the plan's words for good. A file that is
-already tidy is not touched at all, not even its modification time.
+already tidy is not touched at all, not even its modification time. A
+file whose lines end CRLF (Windows) keeps CRLF: git shows only what
+changed.
 
 PATH can be plan files or folders, as for 'ladder check'; with no PATH,
 the plans folder. The files rewritten are listed on standard output.

@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -69,7 +70,11 @@ func Encode(p *Plan) []byte {
 			b = appendFollowUp(b, p, f, p.FollowUps[f.ID])
 		}
 	}
-	return withHandComments(b, p.comments)
+	b = withHandComments(b, p.comments)
+	if p.crlf {
+		b = bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n"))
+	}
+	return b
 }
 
 func appendItem(b []byte, c *checklist.Checklist, it *checklist.Item, r *Response) []byte {

@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -146,6 +147,7 @@ func parse(name string, data []byte, resolve Resolver, slips bool) (*Plan, stric
 	p.fillMissing()
 	p.positions = d.positions()
 	p.comments = handComments(data, p.Checklist)
+	p.crlf = endsLinesCRLF(data)
 	var warnings strictyaml.Problems
 	if slips {
 		warnings = strictyaml.Slips(root, data)
@@ -771,4 +773,13 @@ func (d *decoder) checkAnswerShape(f *checklist.FollowUp, a *Answer, at *yaml.No
 	if len(wrong) > 0 {
 		d.Errorf(at, "follow-up %s is answered with %s, which a %q question does not take", f.ID, strings.Join(wrong, " and "), f.Kind)
 	}
+}
+
+// endsLinesCRLF says whether a plan's lines end CRLF, as an editor on
+// Windows, or git with core.autocrlf, leaves them: its first line does.
+// Such a plan is written back with CRLF (Encode), where writing it with LF
+// would make git show every line of it changed.
+func endsLinesCRLF(data []byte) bool {
+	i := bytes.IndexByte(data, '\n')
+	return i > 0 && data[i-1] == '\r'
 }

@@ -87,6 +87,9 @@ type Plan struct {
 	// comments are the comments people wrote in the file the plan was
 	// loaded from, which Encode writes again (see comments.go).
 	comments *fileComments
+	// crlf: the file the plan was loaded from ended its lines CRLF, and
+	// Encode writes them so again.
+	crlf bool
 }
 
 // Response is the review's answer to one checklist item.
