@@ -180,7 +180,11 @@ func reportCarriedTo(stderr io.Writer, file string, p *plans.Plan) render.Report
 func reportCarried(stderr io.Writer, file string, p *plans.Plan) render.ReportOption {
 	earlier, cut, err := plans.EarlierReviews(file, p)
 	if errors.Is(err, plans.ErrNoPlanThere) {
-		if prev, gitErr := previousInGit(file, p); prev != nil || gitErr != nil {
+		switch prev, gitErr := previousInGit(file, p); {
+		case errors.Is(gitErr, errNotFetched):
+			err = fmt.Errorf("%w, and this clone is shallow: git may not have the commits that had it. "+
+				"Run git fetch --unshallow (in CI, check out with fetch-depth: 0)", err)
+		case prev != nil || gitErr != nil:
 			earlier, err = prev, gitErr
 		}
 	}
@@ -195,6 +199,10 @@ func reportCarried(stderr io.Writer, file string, p *plans.Plan) render.ReportOp
 	return render.CarriedOnFrom(earlier)
 }
 
+// errNotFetched: git has not the review, and the clone is shallow, so
+// the commits that had it may be in the history but not fetched.
+var errNotFetched = errors.New("not in the commits this shallow clone has")
+
 // previousInGit reads the review the plan at file carried on from at
 // HEAD, or at the last commit that had it, for one no longer in the folder: last year's plan is often
 // removed with git rm once carried on, and the report would mark nothing
@@ -202,8 +210,9 @@ func reportCarried(stderr io.Writer, file string, p *plans.Plan) render.ReportOp
 // the repository, loads, on the same checklist), and never the plan
 // itself. Only the first review back is read so: the chain ends there.
 // Outside a repository git is not run. nil, nil when git has no such
-// file (or cannot say): the plan's own error stands; an error when HEAD
-// has a file there that fails the rules.
+// file (or cannot say): the plan's own error stands; errNotFetched when
+// that may be because the clone is shallow; an error when HEAD has a file
+// there that fails the rules.
 func previousInGit(file string, p *plans.Plan) ([]plans.EarlierReview, error) {
 	if _, inRepo := strictyaml.Root(filepath.Dir(file)); !inRepo {
 		return nil, nil
@@ -235,6 +244,11 @@ func previousInGit(file string, p *plans.Plan) ([]plans.EarlierReview, error) {
 			commit, at, name, moved = last, last[:min(7, len(last))], lastName, movedTo
 			data, readErr = repo.ReadFile(commit, name)
 		}
+	}
+	if errors.Is(readErr, gitrev.ErrNotInRevision) && repo.Shallow() {
+		// CI's checkout fetches one commit: the one that removed it, or
+		// a later one, with no parent to read it at.
+		return nil, errNotFetched
 	}
 	if readErr != nil && !errors.Is(readErr, gitrev.ErrTooLarge) {
 		return nil, nil // not in git either (or git trouble)
