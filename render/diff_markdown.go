@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/bidi"
 )
 
 // writeDiffMarkdown lays a diff out as a Markdown document: a heading per
@@ -82,7 +85,7 @@ func mdSectionItems(s diffSection) []listItem {
 	items := make([]listItem, 0, len(s.lines)+len(s.ratings))
 	for _, r := range s.ratings {
 		items = append(items, listItem{text: field(capitalise(r.direction),
-			mdText(fmt.Sprintf("%s (%s): %s → %s", r.title, r.area, r.oldLabel, r.newLabel)))})
+			mdArrows(mdText(fmt.Sprintf("%s (%s): %s → %s", r.title, r.area, r.oldLabel, r.newLabel))))})
 	}
 	for _, l := range s.lines {
 		li := listItem{text: mdLine(l)}
@@ -111,7 +114,54 @@ func mdLine(l line) string {
 		}
 		value += ": " + strings.Join(parts, "; ")
 	}
-	return field(mdText(capitalise(l.name)), mdText(value))
+	return field(mdText(capitalise(l.name)), mdArrows(mdText(value)))
+}
+
+// mdArrows keeps each "old → new" reading from old to new where GitHub
+// draws it (each list item dir="auto", left to right for ladder's
+// words). Between two right-to-left words the arrow took their direction
+// and the change was drawn "new → old": a left-to-right mark before the
+// arrow gives it the line's direction. Only an arrow after right-to-left
+// text gets one; other lines are left as they were.
+func mdArrows(s string) string {
+	const arrow = " → "
+	var b strings.Builder
+	for at := 0; ; {
+		i := strings.Index(s[at:], arrow)
+		if i < 0 {
+			if at == 0 {
+				return s
+			}
+			b.WriteString(s[at:])
+			return b.String()
+		}
+		i += at
+		b.WriteString(s[at:i])
+		if rightToLeftBefore(s[:i]) {
+			b.WriteString(" ‎→ ")
+		} else {
+			b.WriteString(arrow)
+		}
+		at = i + len(arrow)
+	}
+}
+
+// rightToLeftBefore reports whether the last strongly directional letter
+// of s (or Arabic digit) is right to left. European digits take the
+// direction of the letter before them, and are passed over.
+func rightToLeftBefore(s string) bool {
+	for s != "" {
+		r, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+		p, _ := bidi.LookupRune(r)
+		switch p.Class() {
+		case bidi.R, bidi.AL, bidi.AN:
+			return true
+		case bidi.L:
+			return false
+		}
+	}
+	return false
 }
 
 // mdCounts writes every area's counts, marking the ones that changed.
