@@ -3,13 +3,13 @@ package tui
 import (
 	"fmt"
 	"runtime/debug"
-	"strings"
 	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // A folderRead is the start screen's plans folder being read, on a
@@ -140,24 +140,7 @@ func (c *common) plansBelowWords() string {
 		// The form finds the organisation's last review there (setup_beside.go):
 		// next year's review begun from it is written here, in this year's
 		// folder, where one begun from that folder's list would not be.
-		return "Made a review before? Yours are in " + folderList(c.plansBelow) + ": type its organisation to begin this year's review from its last one, or " + list
+		return "Made a review before? Yours are in " + review.FolderList(c.plansBelow) + ": type its organisation to begin this year's review from its last one, or " + list
 	}
-	return "Made a review before? Yours are in " + folderList(c.plansBelow) + ": " + list
-}
-
-// folderList names up to three folders, "plans/2026 and plans/2025",
-// with how many more there are, safe to print (a folder's name comes
-// from whoever made it).
-func folderList(dirs []string) string {
-	var names []string
-	for _, d := range dirs[:min(len(dirs), 3)] {
-		names = append(names, safetext.Line(d))
-	}
-	if more := len(dirs) - len(names); more > 0 {
-		names = append(names, fmt.Sprintf("%d more", more))
-	}
-	if len(names) == 1 {
-		return names[0]
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return "Made a review before? Yours are in " + review.FolderList(c.plansBelow) + ": " + list
 }

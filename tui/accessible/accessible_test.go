@@ -899,6 +899,24 @@ func TestPlansOnlyInYearFoldersAreNamed(t *testing.T) {
 	}
 }
 
+// Four year folders: the prompts name them as the screens' welcome does
+// (review.FolderList), the newest three and how many more, where they
+// named two and left the others unsaid.
+func TestManyYearFoldersAreNamedAsTheWelcomeNamesThem(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	for _, year := range []string{"2023", "2024", "2025", "2026"} {
+		newPlan(t, filepath.Join(dir, year, "acme.yaml"), nil)
+	}
+	out, err := runReview(t, Options{Dir: dir}, linesReader([]string{"Acme", "Spring", "Sam", "Ana", "1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := func(year string) string { return filepath.Join(dir, year) }
+	if want := "Made a review before? Yours are in " + y("2026") + ", " + y("2025") + ", " + y("2024") + " and 1 more: to list that folder's"; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+}
+
 // The next year's folder, not there yet: the prompts name last year's
 // folders beside it.
 func TestANewYearsFolderNamesTheYearsBeside(t *testing.T) {

@@ -89,7 +89,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 				beside = " Or type its organisation below, to begin this year's review from its last one."
 			}
 			r.p.say("There are no plans in the folder %s itself. Made a review before? Yours are in %s: to list that folder's, quit (ctrl+c) and run ladder review --accessible --dir %s.%s Otherwise, this is a new review.",
-				r.opts.Dir, safetext.Line(strings.Join(below[:min(len(below), 2)], " and ")), safetext.Line(plans.CommandPath(below[0])), beside)
+				r.opts.Dir, review.FolderList(below), safetext.Line(plans.CommandPath(below[0])), beside)
 			return r.create("", resolve)
 		}
 		r.p.say("There are no plans in the folder %s yet, so this is a new review.", r.opts.Dir)
