@@ -311,6 +311,7 @@ func (s *setupScreen) view() string {
 	present := s.c.present
 	var title string
 	var intro []string // what the form is for: gives way first in a short window
+	var below []string // where plans made before are, in short, when intro gives way
 	if s.firstRun {
 		where := ", in the folder " + s.c.opts.Dir + "."
 		if present {
@@ -323,8 +324,10 @@ func (s *setupScreen) view() string {
 		before := "Made a review before? ladder found none in " + s.c.opts.Dir + ": press ctrl+c and run ladder in the folder that holds yours."
 		if words := s.c.plansBelowWords(); words != "" {
 			before = words
+			below = []string{st.Subtle.Render(wrapIndented(s.c.plansBelowShort(), w, 0, 0))}
 		}
 		if present {
+			below = nil
 			before = "Made a review before? None is here: press ctrl+c and run ladder in the folder that holds yours."
 		}
 		intro = append(intro, st.Subtle.Render(wrapIndented(before, w, 0, 0)))
@@ -367,15 +370,28 @@ func (s *setupScreen) view() string {
 	// In a short window (60x16) what to press to begin must still show:
 	// the blank lines give way first, then what the form is for (and the
 	// blank lines come back if that makes room), then where the plan
-	// will be saved.
+	// will be saved. Plans made before, in folders of their own (a
+	// folder per year), are still named in a line of their own when the
+	// introduction gives way: in a new year's folder they are where last
+	// year's actions are.
 	layouts := [][][]string{
 		{append([]string{title}, intro...), {""}, form, {""}, carry, saved, {hint}},
 		{append([]string{title}, intro...), form, carry, saved, {hint}},
+	}
+	if below != nil {
+		layouts = append(layouts,
+			[][]string{{title}, below, {""}, form, {""}, carry, saved, {hint}},
+			[][]string{{title}, below, form, carry, saved, {hint}},
+			[][]string{{title}, below, form, carry, {hint}},
+			[][]string{{title}, below, form, {s.beginHint(st, w, hint)}},
+		)
+	}
+	layouts = append(layouts, [][][]string{
 		{{title}, {""}, form, {""}, carry, saved, {hint}},
 		{{title}, form, carry, saved, {hint}},
 		{{title}, form, carry, {hint}},
 		{{title}, form, {s.beginHint(st, w, hint)}},
-	}
+	}...)
 	var out string
 	for _, l := range layouts {
 		var parts []string

@@ -748,6 +748,32 @@ func TestWithPlansOnlyInYearFoldersTheWelcomeNamesThem(t *testing.T) {
 	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: press ctrl+c and run ladder review --dir plans/2026 to list that folder's.")
 }
 
+// In a small terminal (60x16) the welcome's introduction gives way to
+// the form, and the sentence naming the year folders went with it: someone
+// back in a new year with a small window was told nothing of where last
+// year's plans are. A shorter sentence naming them stays, with what to
+// press to begin.
+func TestASmallWelcomeStillNamesTheYearFolders(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, name := range []string{"plans/2025/acme.yaml", "plans/2026/acme.yaml"} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writePlanFile(t, name, rvNewPlan(t))
+	}
+	for _, dir := range []string{"plans", "plans/2027"} {
+		t.Run(dir, func(t *testing.T) {
+			h := rvStart(t, Options{Dir: dir}, 60, 16)
+			h.requireView("Welcome to ladder")
+			requireWords(t, h.view(), "plans/2026 and plans/2025")
+			requireWords(t, h.view(), "ctrl+s anywhere, to create it and begin.")
+			if n := countLines(h.view()); n > 16 {
+				t.Fatalf("the welcome is %d lines in a window of 16:\n%s", n, h.view())
+			}
+		})
+	}
+}
+
 // The next year's folder, not there yet (ladder review --dir plans/2027):
 // the welcome names last year's folders beside it, which hold the plans.
 func TestANewYearsFolderNamesTheYearsBeside(t *testing.T) {

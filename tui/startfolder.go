@@ -144,3 +144,9 @@ func (c *common) plansBelowWords() string {
 	}
 	return "Made a review before? Yours are in " + review.FolderList(c.plansBelow) + ": " + list
 }
+
+// plansBelowShort is plansBelowWords in one short sentence, for a window
+// too small for those: it names the folders, and no more.
+func (c *common) plansBelowShort() string {
+	return "Your earlier plans are in " + review.FolderList(c.plansBelow) + "."
+}
