@@ -83,10 +83,14 @@ func (e *startError) Unwrap() error { return e.err }
 // --listen left the port to it), so that the room comes back where the
 // phones' open pages and the QR code on the wall look for it. A facilitator
 // gives --listen when ladder's own choice was the wrong network; without
-// it the carried-on review would choose wrong again. srv is nil when the
-// server did not start.
+// it the carried-on review would choose wrong again. Without --listen,
+// ladder's choice is asked for again, so that it follows the laptop to
+// another network, unless the usual port was taken and the server took
+// another: then its address and port, where the phones look for it
+// (plain --room would come back on the usual port, or another free one).
+// srv is nil when the server did not start.
 func (s Setup) Flags(srv *Server) string {
-	if !s.Exact {
+	if !s.Exact && (srv == nil || srv.port() == DefaultPort) {
 		return "--room "
 	}
 	addr := s.Addr.String()
@@ -94,4 +98,10 @@ func (s Setup) Flags(srv *Server) string {
 		addr = srv.Addr()
 	}
 	return "--room --listen " + plans.ShellQuote(addr) + " "
+}
+
+// port is the port the server listens on.
+func (s *Server) port() uint16 {
+	ap, _ := netip.ParseAddrPort(s.host)
+	return ap.Port()
 }

@@ -67,3 +67,36 @@ func TestFlagsAskForTheSameRoom(t *testing.T) {
 		}
 	}
 }
+
+// With the usual port taken and no --listen, the room took any free port,
+// and that is where the phones' open pages and the QR code on the wall
+// look for it: the command that carries the review on after a break asks
+// for that address and port, or the room comes back somewhere else (on
+// the usual port, now free, or another free one) and every phone has to
+// find it again. On the usual port, ladder's own choice is asked for as
+// before, so it follows the laptop to another network.
+func TestFlagsKeepTheFreePortTakenInsteadOfTheUsualOne(t *testing.T) {
+	chosen := Setup{Addr: netip.MustParseAddrPort("192.168.1.20:0")}
+	if got, want := chosen.Flags(&Server{host: "192.168.1.20:8421"}), "--room "; got != want {
+		t.Errorf("on the usual port: %q, want %q", got, want)
+	}
+
+	if held, err := net.Listen("tcp", netip.AddrPortFrom(netip.MustParseAddr("127.0.0.1"), DefaultPort).String()); err == nil {
+		defer held.Close()
+	} else if !errors.Is(err, syscall.EADDRINUSE) {
+		t.Fatal(err)
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	s := Setup{Addr: netip.MustParseAddrPort("127.0.0.1:0")}
+	_, srv, err := Start(c, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	if strings.HasSuffix(srv.Addr(), ":"+strconv.Itoa(DefaultPort)) {
+		t.Fatalf("the room took the usual port, which is held: %s", srv.Addr())
+	}
+	if got, want := s.Flags(srv), "--room --listen "+srv.Addr()+" "; got != want {
+		t.Errorf("on a free port, the usual one taken: %q, want %q", got, want)
+	}
+}
