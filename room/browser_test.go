@@ -547,3 +547,49 @@ func TestEveryLevelIsAColourOfItsOwnOnAPhone(t *testing.T) {
 	p.waitText("The room's votes")
 	axe(t, p, "the reveal of five levels")
 }
+
+// TestAPhoneAfterLadderStartsAgain: after a break (ladder quit and
+// carried on with the same address), a phone's open page finds the room
+// again by itself and asks for the PIN, saying that the PIN is new:
+// people who type the PIN they remember from before the break get it
+// wrong, and thirty wrong PINs in a minute pause joining for everyone.
+func TestAPhoneAfterLadderStartsAgain(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	first, err := New(c, Options{PIN: "4821"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Listen(first, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := s.Addr()
+	p := openPhone(t, b, s, "ana")
+	p.join("4821")
+	p.waitText("You are in the room")
+	first.Vote("lc-leadership") // followed live: the page's stream is open
+	p.waitText("Strong leadership and management driving your D&I strategy")
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	p.waitText("The review has ended")
+
+	again, err := New(c, Options{PIN: "5930"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s2, err := Listen(again, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	p.waitText("Type the PIN shown on the screen")
+	p.waitText("if the review started again, it has a new PIN")
+	p.join("5930")
+	p.waitText("You are in the room")
+	if strings.Contains(p.text(), "new PIN") {
+		t.Errorf("the phone, in the room again, still says the PIN is new:\n%s", p.text())
+	}
+}

@@ -192,8 +192,19 @@ func remote(req *http.Request) string {
 }
 
 func (s *Server) page(w http.ResponseWriter, req *http.Request) {
-	s.respond(w, req, http.StatusOK, token(req), "")
+	tok := token(req)
+	if tok != "" && !s.room.Known(tok) {
+		// A phone that was in the room: ladder quit and started again
+		// (a break), or another browser on this phone joined in its
+		// place. After a break, people type the PIN they remember, and
+		// a roomful of wrong PINs pauses joining for everyone.
+		s.respond(w, req, http.StatusOK, "", sentence(errNotInTheRoomNow))
+		return
+	}
+	s.respond(w, req, http.StatusOK, tok, "")
 }
+
+var errNotInTheRoomNow = errors.New("this phone is not in the room now: if the review started again, it has a new PIN. Type the PIN shown on the screen")
 
 // respond sends the phone its page: the whole page, or only the view when
 // the page's script asked (it replaces the view in place).
