@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"cmp"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -149,7 +150,7 @@ problems, 2 when the command was called wrongly.`,
 	f.StringVar(&opts.out, "out", "", "write the counts to this data `FILE` (ending in .data.yaml) instead")
 	f.StringVar(&opts.gradeColumn, "grade-column", "", "the `COLUMN` with the grade, by header or letter")
 	f.StringVar(&opts.answerColumn, "answer-column", "", "the `COLUMN` with the answer to the key question, by header or letter")
-	f.StringSliceVar(&opts.grades, "grades", nil, "every grade, junior to senior, as `GRADES` separated by commas (\"Team member,Manager\")")
+	f.Var((*gradesValue)(&opts.grades), "grades", "every grade, junior to senior, as `GRADES` separated by commas (\"Team member,Manager\"; a grade with a comma in double quotes)")
 	f.StringArrayVar(&opts.headcounts, "headcount", nil, "a grade's headcount, as `GRADE=N`, for its response rate (repeat for each grade)")
 	f.StringVar(&opts.target, "target", "", "the target response rate you set and shared, as a `PERCENT` such as 60%")
 	f.IntVar(&opts.threshold, "threshold", 0, "raise the anonymity threshold above 10 to `N` (it can never go below 10)")
@@ -210,7 +211,7 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 		if ask == nil {
 			return usageErrorf("which grades are junior and which senior? %s has %s: %s.\n"+
 				"Give them from junior to senior with --grades, e.g. --grades %s (the order shown here is only the order found). Nothing was written.",
-				name, plural(len(grades), "grade"), safetext.Line(strings.Join(grades, ", ")), shellWord(strings.Join(grades, ",")))
+				name, plural(len(grades), "grade"), safetext.Line(strings.Join(grades, ", ")), gradesArg(grades))
 		}
 		if grades, err = ask.order(grades); err != nil {
 			return err
@@ -510,6 +511,44 @@ func answersWord(n, threshold int) string {
 		return fmt.Sprintf("fewer than %d answers", threshold)
 	}
 	return plural(n, "answer")
+}
+
+// gradesValue is --grades: grades separated by commas, a grade with a
+// comma in it in double quotes ("Director, Operations"), as a
+// spreadsheet writes a cell. A quote inside a grade needs no doubling
+// (Grade "M"): pflag's string slice refused one with a CSV reader's
+// words, "bare \" in non-quoted-field", for a grade ladder had itself
+// offered in the --grades to paste.
+type gradesValue []string
+
+func (g *gradesValue) String() string { return strings.Join(*g, ",") }
+
+func (g *gradesValue) Type() string { return "strings" }
+
+func (g *gradesValue) Set(s string) error {
+	r := csv.NewReader(strings.NewReader(s))
+	r.LazyQuotes = true
+	grades, err := r.Read() // lazy quotes: no text is refused
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	*g = append(*g, grades...)
+	return err
+}
+
+// gradesArg is grades as --grades reads them, quoted for a command line a
+// person can paste: a grade with a comma or a double quote in it in
+// double quotes, its quotes doubled, as gradesValue reads it back.
+func gradesArg(grades []string) string {
+	quoted := make([]string, len(grades))
+	for i, g := range grades {
+		g = safetext.Line(g)
+		if strings.ContainsAny(g, `,"`) {
+			g = `"` + strings.ReplaceAll(g, `"`, `""`) + `"`
+		}
+		quoted[i] = g
+	}
+	return shellWord(strings.Join(quoted, ","))
 }
 
 // shellWord quotes text for a command line a person can paste.
