@@ -124,7 +124,8 @@ file is left as it was.
 
 The delimiter (comma, semicolon, tab or vertical bar) is found from the
 file, a byte-order mark and UTF-16 are read as they are, and blank rows
-are skipped. Rows with no answer to the key question are not responses.
+are skipped, as is a total left in below the responses (a number beside
+"Total"). Rows with no answer to the key question are not responses.
 
 Exit status: 0 when the data file was written, 1 when the CSV has
 problems, 2 when the command was called wrongly.`,
@@ -475,6 +476,9 @@ func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *work
 	}
 	if im.NoAnswer.Count > 0 {
 		fmt.Fprintf(w, "Not counted: %s with no answer to the key question (%s).\n", plural(im.NoAnswer.Count, "row"), im.NoAnswer)
+	}
+	if im.Totals.Count > 0 {
+		fmt.Fprintf(w, "Skipped: %s (%s): a total added below the responses, not someone's answer.\n", plural(im.Totals.Count, "totals row"), im.Totals)
 	}
 	if im.EmptyRows > 0 {
 		fmt.Fprintf(w, "Skipped: %s.\n", plural(im.EmptyRows, "empty row"))

@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -75,6 +76,9 @@ type Imported struct {
 	// alone, or a totals row with neither grade nor answer):
 	// not a response, and not counted.
 	NoAnswer RowList
+	// Totals lists rows that are a total added below the responses (a
+	// number beside "Total"): not a response, and not counted.
+	Totals RowList
 	// Placed counts the answers placed by each rule.
 	Placed map[PlacedBy]int
 	// Checked lists each distinct answer placed by an example occupation,
@@ -307,6 +311,10 @@ func (im *Imported) readRow(rr *rowReader, rec, header []string, t *tally, place
 			return
 		}
 	}
+	if totalsRow(rec, answer) {
+		im.Totals.add(row, line)
+		return
+	}
 	switch {
 	case grade == "" && answer == "":
 		// Someone who opened the survey and answered neither question.
@@ -341,6 +349,27 @@ func (im *Imported) readRow(rr *rowReader, rec, header []string, t *tally, place
 	im.Responses++
 	im.Placed[seen.By]++
 	t.count(gi, seen.Group)
+}
+
+// totalsRow reports whether a row is a total someone added below the
+// responses in a spreadsheet: a number where the answer goes, and a cell
+// that says so ("Total", "Grand total", "Sum", "Count"). Such a row was
+// read as a response, its number offered to --place as an answer
+// (--place '154=KEY'), which would have made "Total" a grade. A number
+// alone is not one: a survey may export its answers as codes (1 to 9),
+// which --place does place.
+func totalsRow(rec []string, answer string) bool {
+	if answer == "" || strings.TrimFunc(answer, func(r rune) bool { return unicode.IsDigit(r) || r == ',' || r == '.' || r == ' ' }) != "" {
+		return false
+	}
+	for _, c := range rec {
+		switch n := strings.TrimRight(normalise(c), ":"); {
+		case strings.HasPrefix(n, "total"), strings.HasPrefix(n, "grand total"), strings.HasPrefix(n, "subtotal"),
+			strings.HasPrefix(n, "sub total"), n == "sum", n == "count":
+			return true
+		}
+	}
+	return false
 }
 
 // unplaced reports the answers that could not be placed, one problem per

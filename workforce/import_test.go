@@ -648,3 +648,29 @@ func TestImportSaysWhereCommonNonAnswersProbablyBelong(t *testing.T) {
 		t.Errorf("counts %s", got)
 	}
 }
+
+// A total someone left below the responses in a spreadsheet (=COUNTA
+// under the answers, "Total" beside it, in the grade column or another)
+// is skipped and listed, not read as a response: it was offered to
+// --place as an answer ("--place '154=KEY'"), which would have made
+// "Total" a grade. Answers exported as numbers (codes 1 to 9) with no
+// such word beside them are still answers to place.
+func TestImportSkipsATotalsRow(t *testing.T) {
+	im := mustImport(t, "ID;Grade;"+questionHeader+"\r\n"+
+		"1;Staff;Plumber\r\n"+
+		"2;Staff;Teacher\r\n"+
+		"3;Manager;Teacher\r\n"+
+		";;\r\n"+
+		";Total;3\r\n"+
+		"Grand total:;;3\r\n", ImportOptions{})
+	if im.Responses != 3 || im.Totals.Count != 2 || im.Totals.String() != "rows 6 and 7" {
+		t.Errorf("responses %d, totals %d (%s); want 3 responses and rows 6 and 7 skipped as totals", im.Responses, im.Totals.Count, im.Totals)
+	}
+	if got := strings.Join(im.Grades, ","); got != "Staff,Manager" {
+		t.Errorf("grades %s, want Staff,Manager: a totals row is no grade", got)
+	}
+	_, err := importString(t, "Grade,"+questionHeader+"\nStaff,3\nStaff,Plumber\n", ImportOptions{})
+	if got := strings.Join(csvProblems(t, err), "\n"); !strings.Contains(got, `the answer "3" is not one of the guide's`) {
+		t.Errorf("a coded answer with no total beside it should be left to --place, got:\n%s", got)
+	}
+}
