@@ -429,7 +429,8 @@ func newDataFile(out string, old *workforce.Data, im *workforce.Imported, order 
 		}
 		g, found := d.Grade(strings.TrimSpace(name))
 		if !found {
-			return nil, usageErrorf("--headcount %s: no grade %s in the data", h, safetext.Excerpt(name, safetext.ExcerptLength))
+			return nil, usageErrorf("--headcount %s: no grade %s in the data; its grades are %s. Nothing was written.",
+				safetext.Line(h), safetext.Excerpt(name, safetext.ExcerptLength), gradeNames(d.Grades))
 		}
 		g.Headcount = count
 		given[g.Name] = h
@@ -515,6 +516,15 @@ func answersWord(n, threshold int) string {
 		return fmt.Sprintf("fewer than %d answers", threshold)
 	}
 	return plural(n, "answer")
+}
+
+// gradeNames lists the grades for a message: "Team member, Manager".
+func gradeNames(grades []workforce.Grade) string {
+	names := make([]string, len(grades))
+	for i, g := range grades {
+		names[i] = g.Name
+	}
+	return safetext.Line(strings.Join(names, ", "))
 }
 
 // gradesValue is --grades: grades separated by commas, a grade with a
