@@ -405,7 +405,9 @@ func (p checkPrinter) mistakes(path string, err error) {
 // mistake (a link ladder refuses to follow); to no plan, or to a review
 // that does not name this plan back, a warning only (the other plan may
 // have been removed on purpose), which hides nothing, as such a next
-// review takes no actions on.
+// review takes no actions on. A previous review removed from the folder
+// that git still has, as the report reads it (previousInGit), is no
+// mistake at all: last year's plan removed once carried on.
 func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (problems, warnings int) {
 	for _, l := range []struct{ key, ref string }{{"previous_review", p.PreviousReview}, {"next_review", p.NextReview}} {
 		if l.ref == "" {
@@ -434,7 +436,14 @@ func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (pr
 		case errors.Is(err, plans.ErrNotNamedNext):
 			level, msg = "warning", msg+": if this plan carries that one on, that plan's next_review should name this one"+namingThis(links, path, p)+" (ladder new --from writes both lines)"
 		case errors.Is(err, plans.ErrNoPlanThere):
+			prev, gitErr := previousInGit(path, p)
+			if prev != nil {
+				continue // removed with git rm once carried on: the report reads it from git
+			}
 			level, msg = "warning", msg+": fix the path, or remove the line if that plan was removed on purpose"
+			if errors.Is(gitErr, errNotFetched) {
+				msg = fmt.Sprintf("%s %v", l.key, shallowNotFetched(err))
+			}
 		}
 		if level == "error" {
 			problems++

@@ -182,8 +182,7 @@ func reportCarried(stderr io.Writer, file string, p *plans.Plan) render.ReportOp
 	if errors.Is(err, plans.ErrNoPlanThere) {
 		switch prev, gitErr := previousInGit(file, p); {
 		case errors.Is(gitErr, errNotFetched):
-			err = fmt.Errorf("%w, and this clone is shallow: git may not have the commits that had it. "+
-				"Run git fetch --unshallow (in CI, check out with fetch-depth: 0)", err)
+			err = shallowNotFetched(err)
 		case prev != nil || gitErr != nil:
 			earlier, err = prev, gitErr
 		}
@@ -202,6 +201,13 @@ func reportCarried(stderr io.Writer, file string, p *plans.Plan) render.ReportOp
 // errNotFetched: git has not the review, and the clone is shallow, so
 // the commits that had it may be in the history but not fetched.
 var errNotFetched = errors.New("not in the commits this shallow clone has")
+
+// shallowNotFetched adds to err, a previous review not there, what to do
+// in a shallow clone (errNotFetched).
+func shallowNotFetched(err error) error {
+	return fmt.Errorf("%w, and this clone is shallow: git may not have the commits that had it. "+
+		"Run git fetch --unshallow (in CI, check out with fetch-depth: 0)", err)
+}
 
 // previousInGit reads the review the plan at file carried on from at
 // HEAD, or at the last commit that had it, for one no longer in the folder: last year's plan is often
