@@ -65,6 +65,9 @@ func ReadFile(path string) ([]byte, error) {
 func followLink(path string) (fs.FileInfo, error) {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
+		if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+			return info, nil // a pipe the shell made (/dev/fd/63), refused as such
+		}
 		return nil, fileProblem(path, "a symbolic link to nothing (what it points to does not exist, or links go round in a loop)")
 	}
 	root, repo := Root(filepath.Dir(path))

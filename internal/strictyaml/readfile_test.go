@@ -90,3 +90,25 @@ func TestReadFileLocatesWhatItRefuses(t *testing.T) {
 		t.Errorf("a file that is not there: %v, want fs.ErrNotExist", err)
 	}
 }
+
+// TestReadFileNamesAPipeFromTheShell: bash's <(git show main:plans/acme.yaml)
+// names a pipe as /dev/fd/63, a link to no path ("pipe:[…]"). It was
+// called a symbolic link to nothing, which sent the user looking for a
+// file; it is refused as a pipe, without blocking on it.
+func TestReadFileNamesAPipeFromTheShell(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	path := fmt.Sprintf("/dev/fd/%d", r.Fd())
+	if _, err := os.Lstat(path); err != nil {
+		t.Skipf("no %s here: %v", path, err)
+	}
+	_, err = ReadFile(path)
+	var fe *FileError
+	if !errors.As(err, &fe) || !strings.Contains(err.Error(), "not a regular file (a named pipe)") {
+		t.Fatalf("ReadFile(%s) = %v, want it refused as not a regular file (a named pipe)", path, err)
+	}
+}
