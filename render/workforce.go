@@ -37,11 +37,16 @@ type workforceDoc struct {
 }
 
 // wfAdvice is a paragraph of what to do when nothing can be shown, and
-// the guide's words it quotes, a paragraph or a list item a line.
+// the guide's words it quotes, a paragraph or a list item a line. The
+// paragraph is why nothing is shown, a whole sentence, then the lead-in
+// to the quote.
 type wfAdvice struct {
-	lead  string
-	quote []string
+	why, lead string
+	quote     []string
 }
+
+// intro is the paragraph before the quote.
+func (a wfAdvice) intro() string { return strings.TrimSpace(a.why + " " + a.lead) }
 
 // tooFewWords says why nothing can be shown, and what the guide advises:
 // for fewer than 10 people, collecting the data from applicants; for
@@ -50,16 +55,17 @@ type wfAdvice struct {
 func tooFewWords(t *workforce.Table) []wfAdvice {
 	hidden := "so no figure can be shown without identifying someone."
 	small := []string{workforce.SmallEmployerAdvice}
+	advice := "The guide's advice (" + workforce.Source + "):"
 	switch heads := t.Total.Headcount; {
 	case t.SmallEmployer() && heads > 0:
-		return []wfAdvice{{fmt.Sprintf("Fewer than %d people in all, %s The guide's advice (%s):", t.Threshold, hidden, workforce.Source), small}}
+		return []wfAdvice{{fmt.Sprintf("Fewer than %d people in all, %s", t.Threshold, hidden), advice, small}}
 	case heads > 0:
-		return []wfAdvice{{fmt.Sprintf("Fewer than %d of your %d people answered, %s More of them need to answer; the guide's advice (%s):", t.Threshold, heads, hidden, workforce.Source),
-			workforce.ResponseRateAdvice}}
+		return []wfAdvice{{fmt.Sprintf("Fewer than %d of your %d people answered, %s", t.Threshold, heads, hidden),
+			"More of them need to answer; the guide's advice (" + workforce.Source + "):", workforce.ResponseRateAdvice}}
 	}
 	return []wfAdvice{
-		{fmt.Sprintf("Fewer than %d answers in all, %s The guide's advice (%s):", t.Threshold, hidden, workforce.Source), small},
-		{fmt.Sprintf("If your workforce has %d people or more, more of them need to answer (give each grade's headcount with ladder data import --headcount to see the response rate):", t.Threshold),
+		{fmt.Sprintf("Fewer than %d answers in all, %s", t.Threshold, hidden), advice, small},
+		{"", fmt.Sprintf("If your workforce has %d people or more, more of them need to answer (give each grade's headcount with ladder data import --headcount to see the response rate):", t.Threshold),
 			workforce.ResponseRateAdvice},
 	}
 }
@@ -399,12 +405,18 @@ func WorkforceSummary(w *workforce.Loaded) []string {
 	}
 	head += ")"
 	if doc.small {
-		lines := []string{head + ": " + strings.ToLower(doc.tooFew[0].lead[:1]) + doc.tooFew[0].lead[1:]}
+		// Why nothing is shown is a line of its own, and each piece of the
+		// guide's advice one line with its lead-in: the review's panel
+		// draws the lines that fit whole, and at 80x24 it drew the why with
+		// "The guide's advice (...):" on its end and no advice after it.
+		why := doc.tooFew[0].why
+		lines := []string{head + ": " + strings.ToLower(why[:1]) + why[1:]}
 		for _, a := range doc.tooFew {
-			if a.lead != doc.tooFew[0].lead {
-				lines = append(lines, a.lead)
+			words := []string{a.lead}
+			for _, q := range a.quote {
+				words = append(words, strings.TrimPrefix(q, "- "))
 			}
-			lines = append(lines, a.quote...)
+			lines = append(lines, strings.Join(words, " "))
 		}
 		return lines
 	}

@@ -57,7 +57,7 @@ func htmlWorkforceOf(doc workforceDoc) *htmlWorkforce {
 	if doc.small {
 		var words []string
 		for _, a := range doc.tooFew {
-			words = append(words, a.lead)
+			words = append(words, a.intro())
 			for _, q := range a.quote {
 				words = append(words, strings.TrimPrefix(q, "- "))
 			}

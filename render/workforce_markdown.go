@@ -27,7 +27,7 @@ func mdWorkforce(m *markdown, doc workforceDoc, level int) {
 	m.para(intro + ".")
 	if doc.small {
 		for _, a := range doc.tooFew {
-			m.para(mdText(a.lead))
+			m.para(mdText(a.intro()))
 			var quote []string
 			for i, q := range a.quote {
 				// A blank line of the quote between paragraphs, and

@@ -490,3 +490,39 @@ func TestWorkforceDiffTextFits80Columns(t *testing.T) {
 		t.Errorf("the rows are out of order (%d, %d, %d):\n%s", i, j, k, text)
 	}
 }
+
+// The review's panel beside a data item draws the summary's lines that
+// fit whole, from the first: where nothing can be shown, the first line
+// says why and ends there, and the guide's advice comes whole on a line
+// with its lead-in. At 80x24 the panel drew "...without identifying
+// someone. The guide's advice (Social Mobility Commission, ...):" and no
+// advice after it, the quote being lines of its own that did not fit.
+func TestWorkforceSummaryTooFewKeepsEachLineWhole(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		headcount int
+		advice    []string // the start and end of each line of advice
+	}{
+		{7, []string{"The guide's advice (", "from a range of backgrounds."}},
+		{40, []string{"More of them need to answer; the guide's advice (", "where response rates are low."}},
+		{0, []string{"The guide's advice (", "from a range of backgrounds.", "If your workforce has 10 people or more", "where response rates are low."}},
+	} {
+		l := &workforce.Loaded{Path: "plans/cafe.data.yaml", Data: &workforce.Data{Threshold: 10, Grades: []workforce.Grade{
+			{Name: "Staff", Headcount: tc.headcount, Counts: workforce.Counts{2, 1, 1, 0, 1}},
+		}}}
+		lines := WorkforceSummary(l)
+		if len(lines) != 1+len(tc.advice)/2 {
+			t.Errorf("headcount %d: %d lines, want the why and %d of advice:\n%s", tc.headcount, len(lines), len(tc.advice)/2, strings.Join(lines, "\n"))
+			continue
+		}
+		if !strings.HasPrefix(lines[0], "Your workforce data (plans/cafe.data.yaml): fewer than 10 ") || !strings.HasSuffix(lines[0], "without identifying someone.") {
+			t.Errorf("headcount %d: the first line should say why nothing is shown, and end there: %q", tc.headcount, lines[0])
+		}
+		for i := 0; i < len(tc.advice); i += 2 {
+			line := lines[1+i/2]
+			if !strings.HasPrefix(line, tc.advice[i]) || !strings.HasSuffix(line, tc.advice[i+1]) {
+				t.Errorf("headcount %d: advice line %d should run from %q to %q: %q", tc.headcount, i/2+1, tc.advice[i], tc.advice[i+1], line)
+			}
+		}
+	}
+}

@@ -73,7 +73,7 @@ func workforceText(w *workforce.Loaded, cols int, colour Colour, words bool) []b
 			if i > 0 {
 				b.WriteByte('\n')
 			}
-			wrap("", a.lead)
+			wrap("", a.intro())
 			for _, q := range a.quote {
 				item, ok := strings.CutPrefix(q, "- ")
 				if !ok {
