@@ -225,7 +225,7 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	if err := plans.FolderInside(out); err != nil {
 		return err
 	}
-	reportImport(stderr, name, out, im, d, old, opts.dryRun)
+	reportImportTo(stderr, name, out, im, d, old, opts.dryRun)
 	if opts.dryRun {
 		return nil
 	}
@@ -453,6 +453,31 @@ func newDataFile(out string, old *workforce.Data, im *workforce.Imported, order 
 // and which counts it replaced (old, if there were any): without git, they
 // are gone. It shows no count under the threshold: a terminal may be on a
 // projector.
+// reportImportTo says what an import read, its lines wrapped at a
+// terminal's width at their spaces, under their own indent: an answer
+// read as the guide's names the guide's answer in full, and at 80 columns
+// the terminal broke "(prof/essional)" and a path in two. In a pipe or a
+// log, a line is a line.
+func reportImportTo(w io.Writer, name, out string, im *workforce.Imported, d *workforce.Data, old *workforce.Data, dryRun bool) {
+	cols := terminalColumns(w)
+	if cols == 0 {
+		reportImport(w, name, out, im, d, old, dryRun)
+		return
+	}
+	var b strings.Builder
+	reportImport(&b, name, out, im, d, old, dryRun)
+	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		text := strings.TrimLeft(line, " ")
+		indent := line[:len(line)-len(text)]
+		for i, l := range render.WrapAtSpaces(text, max(1, cols-len(indent)-2)) {
+			if i > 0 {
+				l = "  " + l
+			}
+			fmt.Fprintln(w, indent+l)
+		}
+	}
+}
+
 func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *workforce.Data, old *workforce.Data, dryRun bool) {
 	foundBy := func(found bool) string {
 		if found {

@@ -5,7 +5,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/creack/pty"
 )
@@ -49,5 +51,51 @@ func TestDataShowColoursAtATerminal(t *testing.T) {
 	}
 	if !bytes.Contains(got, []byte("\x1b[34m")) {
 		t.Errorf("no colour in the chart at a terminal:\n%q", got)
+	}
+}
+
+// What data import read is said in lines that fit the terminal, wrapped
+// at spaces under their indent: an answer read as the guide's names the
+// guide's answer in full, and at 60 columns the terminal broke lines
+// mid-word ("(prof" and "essional)").
+func TestDataImportReportFitsTheTerminal(t *testing.T) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skip("no pseudo-terminal here:", err)
+	}
+	defer ptmx.Close()
+	pty.Setsize(ptmx, &pty.Winsize{Rows: 40, Cols: 60})
+	dir := t.TempDir()
+	t.Chdir(dir)
+	mustRun(t, "new", "plans/acme.yaml", "--org", "Acme", "--title", "Spring", "--date", "2027-01-15")
+	csv := "Grade,What was the occupation of your main household earner when you were about aged 14?\n" +
+		strings.Repeat("Staff,Teacher\nStaff,Plumber\nManager,Teacher\n", 12)
+	if err := os.WriteFile("survey.csv", []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := make(chan []byte)
+	go func() {
+		b, _ := io.ReadAll(ptmx)
+		out <- b
+	}()
+	var stdout bytes.Buffer
+	code := Main([]string{"data", "import", "survey.csv", "--plan", "plans/acme.yaml", "--grades", "Staff,Manager"}, nil, &stdout, tty)
+	tty.Close()
+	got := strings.ReplaceAll(string(<-out), "\r", "")
+	if code != ExitOK {
+		t.Fatalf("exit %d:\n%s", code, got)
+	}
+	for _, line := range strings.Split(got, "\n") {
+		if n := utf8.RuneCountInString(line); n > 60 {
+			t.Errorf("a line of %d columns at a terminal of 60:\n%s", n, got)
+		}
+	}
+	for _, want := range []string{
+		"  \"Teacher\" → Modern professional and traditional\n    professional occupations (professional): 24 answers\n",
+		"Wrote plans/acme.data.yaml: counts only, for 2 grades.\n  survey.csv was not copied or kept: delete it when you no\n  longer need it.\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("want\n%s\nin\n%s", want, got)
+		}
 	}
 }

@@ -214,6 +214,9 @@ func afterFirstLine(text string, lines []string) string {
 	return rest
 }
 
+// WrapAtSpaces is wrapAtSpaces, for a command's own plain lines.
+func WrapAtSpaces(s string, limit int) []string { return wrapAtSpaces(s, limit) }
+
 // wrapAtSpaces breaks plain text into lines of at most limit columns at
 // its spaces only: x/ansi also breaks at hyphens, which splits a range
 // ("80-89%") or the "--" that stands for a hidden figure. A word longer
