@@ -545,6 +545,29 @@ func mustRead(t *testing.T, path string) []byte {
 	return b
 }
 
+// A plan of someone's own that no longer loads (a typo made editing it
+// by hand) was the only one in the folder: the prompts said "There are no
+// plans in the folder yet" under the line saying it does not load, and
+// began a new review as if there had never been one. They say that none
+// of the folder's plans opens, and how to mend it before going on.
+func TestOnlyABrokenPlanIsNotNoPlans(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "ours.yaml"), []byte("schema: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runReview(t, Options{Dir: dir}, linesReader([]string{"Acme", "Spring", "Sam", "Ana", "1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out, "There are no plans in the folder") {
+		t.Errorf("the prompts say there are no plans, with one there that does not load:\n%s", out)
+	}
+	checkOutput(t, out,
+		"Not listed: "+filepath.Join(dir, "ours.yaml")+" does not load (",
+		"No plan in the folder "+dir+" opens, so this is a new review. To mend one first, quit (ctrl+c) and run the ladder check command above.",
+	)
+}
+
 // TestChooseFromPlansFolder lists the plans folder newest first, with how
 // far each got, reports one that does not load, and opens the one chosen.
 func TestChooseFromPlansFolder(t *testing.T) {

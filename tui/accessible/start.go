@@ -92,6 +92,11 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 				r.opts.Dir, review.FolderList(below), safetext.Line(plans.CommandPath(below[0])), beside)
 			return r.create("", resolve)
 		}
+		if len(broken) > 0 {
+			// Not "no plans": theirs may be one, with a typo made by hand.
+			r.p.say("No plan in the folder %s opens, so this is a new review. To mend one first, quit (ctrl+c) and run the ladder check command above.", r.opts.Dir)
+			return r.create("", resolve)
+		}
 		r.p.say("There are no plans in the folder %s yet, so this is a new review.", r.opts.Dir)
 		return r.create("", resolve)
 	}
