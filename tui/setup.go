@@ -370,7 +370,7 @@ func (s *setupScreen) view() string {
 	// In a short window (60x16) what to press to begin must still show:
 	// the blank lines give way first, then what the form is for (and the
 	// blank lines come back if that makes room), then where the plan
-	// will be saved. Plans made before, in folders of their own (a
+	// will be saved, then the title. Plans made before, in folders of their own (a
 	// folder per year), are still named in a line of their own when the
 	// introduction gives way: in a new year's folder they are where last
 	// year's actions are.
@@ -391,6 +391,11 @@ func (s *setupScreen) view() string {
 		{{title}, form, carry, saved, {hint}},
 		{{title}, form, carry, {hint}},
 		{{title}, form, {s.beginHint(st, w, hint)}},
+		// The form's problems can leave no room for more: the title gives
+		// way, then the hint, which the problems stand in for (it was cut
+		// mid-sentence at the window's foot).
+		{form, {s.beginHint(st, w, hint)}},
+		{form},
 	}...)
 	var out string
 	for _, l := range layouts {

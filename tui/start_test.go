@@ -175,6 +175,26 @@ func TestSetUpCanBeAnsweredWithEnterAlone(t *testing.T) {
 	}
 }
 
+// In a small terminal (60x16) the form's problems made it taller than
+// the window, and the hint under it was cut mid-sentence ("Press enter on
+// the checklist, or ctrl+s anywhere, to"). The title gives way first,
+// then the hint, which the problems stand in for until they are mended.
+func TestASmallSetUpFormWithProblemsCutsNoSentence(t *testing.T) {
+	t.Chdir(t.TempDir())
+	h := rvStart(t, Options{Dir: "plans"}, 60, 16)
+	h.press("ctrl+s")
+	h.requireView("the organisation's name is needed", "a title is needed")
+	if v := oneSpaced(h.view()); strings.Contains(v, "ctrl+s anywhere") && !strings.Contains(v, "create it and begin.") {
+		t.Fatalf("the hint is cut mid-sentence:\n%s", h.view())
+	}
+	h.typeText("Acme Café Ltd")
+	h.requireView("a title is needed")
+	requireWords(t, h.view(), "ctrl+s anywhere, to create it and begin.")
+	if n := countLines(h.view()); n > 16 {
+		t.Fatalf("the form is %d lines in a window of 16:\n%s", n, h.view())
+	}
+}
+
 func TestSetUpRequiresOrganisationAndTitleWithoutLosingWhatWasTyped(t *testing.T) {
 	t.Chdir(t.TempDir())
 	dir := "plans"
