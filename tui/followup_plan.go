@@ -467,7 +467,10 @@ func (pp *projectPlan) view(w, h int, _ bool) string {
 		}
 		editor = windowAround(editor, focus, max(h-len(top), 1))
 	}
-	detail := pp.edit == nil && h >= 8+detailLines
+	// The line under the list says the chosen step whole: in a tall
+	// enough window always, and in a small one (60x16, where a row cuts
+	// a step to a few words) while the steps leave room for it.
+	detail := pp.edit == nil && (h >= 8+detailLines || h-len(top)-len(steps) >= detailLines)
 	rowsHeight := max(h-len(top)-max(len(editor)-1, 0), 1)
 	if detail {
 		rowsHeight = max(rowsHeight-detailLines, 1)

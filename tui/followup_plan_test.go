@@ -451,6 +451,26 @@ func TestProjectPlanDetailQuotesOnlyACutStep(t *testing.T) {
 	}
 }
 
+// At 60x16 a step's row is cut to a few words ("Write a one-pag…"), and
+// the line under the list that says it whole was left out for want of
+// room, with six empty lines below: the step could only be read by
+// opening it. With room under the steps, that line shows at any height.
+func TestProjectPlanSaysACutStepWholeInASmallWindow(t *testing.T) {
+	a, _ := fuQuestion(t, 4)
+	a.Update(tea.WindowSizeMsg{Width: 60, Height: 16})
+	text := "Write a one-page vision for the business"
+	fuPress(t, a, "a")
+	fuType(t, a, text)
+	fuPress(t, a, "enter")
+	v := fuView(a)
+	if n := len(strings.Split(v, "\n")); n > 16 {
+		t.Fatalf("%d lines at 60x16:\n%s", n, v)
+	}
+	if !strings.Contains(strings.Join(strings.Fields(v), " "), "“"+text+"”") {
+		t.Fatalf("the step cut in its row is not said whole:\n%s", v)
+	}
+}
+
 // At 60x16, a long step refused its date still shows the date, why, and
 // how to leave it (the warning), under the date: they were drawn below
 // the screen's bottom, so esc seemed to do nothing.
