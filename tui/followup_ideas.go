@@ -139,12 +139,23 @@ func (r *ideaRows) view(w int, focused bool) string {
 		if o.Chosen {
 			box = "[x] "
 		}
-		text := padRight(ansi.Truncate("“"+flat(o.Text)+"”", textWidth, "…"), textWidth)
-		if focused && o.ID == r.cursor {
-			marker = st.Focused.Render("› ")
-			box, text = st.Focused.Render(box), st.Focused.Render(text)
+		quoted := "“" + flat(o.Text) + "”"
+		if !focused || o.ID != r.cursor {
+			text := padRight(ansi.Truncate(quoted, textWidth, "…"), textWidth)
+			lines = append(lines, marker+box+text+"  "+st.Subtle.Render(sourceRoom))
+			continue
 		}
-		lines = append(lines, marker+box+text+"  "+st.Subtle.Render(sourceRoom))
+		// The idea under the cursor is shown whole, wrapped: the
+		// facilitator reads it to the room before accepting it, and an
+		// idea is up to 280 characters. Below its first line, where
+		// "from the room" is not, the lines take the whole width.
+		first := wrapText(quoted, textWidth)[0]
+		lines = append(lines, st.Focused.Render("› ")+st.Focused.Render(box)+st.Focused.Render(padRight(first, textWidth))+"  "+st.Subtle.Render(sourceRoom))
+		if rest, ok := strings.CutPrefix(quoted, first); ok && strings.TrimSpace(rest) != "" {
+			for _, l := range wrapText(strings.TrimSpace(rest), max(w-2-4, 8)) {
+				lines = append(lines, spaces(2+4)+st.Focused.Render(l))
+			}
+		}
 	}
 	return strings.Join(lines, "\n")
 }

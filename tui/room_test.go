@@ -863,6 +863,40 @@ func TestTheRoomLineSaysHowToReachANewIdea(t *testing.T) {
 	h.waitView("[x] “HR business partner”")
 }
 
+// TestALongIdeaShowsWholeUnderTheCursor: an idea is up to 280
+// characters, and its row in an area's answer is cut to one line; the
+// facilitator reads it to the room before accepting it, so the row under
+// the cursor shows it whole, wrapped (the quick wins say it under the
+// list). Elsewhere the row stays one line.
+func TestALongIdeaShowsWholeUnderTheCursor(t *testing.T) {
+	t.Parallel()
+	h, phone := startRoomWithAPhone(t)
+	h.a.c.goToPlace(review.Question(2)) // who to speak with, by area
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.waitView("phones can send ideas")
+	idea := "The operations managers at each of our four sites, because shift patterns decide who can get to training, and the rota planners who set them, and the union reps who agreed the last rota change"
+	phone.post("idea", url.Values{"question": {"speak-with"}, "area": {"workforce"}, "text": {idea}})
+	v := h.waitView("1 new idea in the list")
+	if strings.Contains(v, "last rota change") {
+		t.Fatalf("the test's idea fits a row uncut; make it longer:\n%s", v)
+	}
+	h.press("down", "down")
+	v = h.view()
+	if !strings.Contains(v, "› [ ]") {
+		t.Fatalf("the cursor is not on the idea:\n%s", v)
+	}
+	if words := strings.Fields(strings.Replace(v, "from the room", "", 1)); !strings.Contains(strings.Join(words, " "), "“"+idea+"”") {
+		t.Errorf("under the cursor, the idea is still cut:\n%s", v)
+	}
+	if lines := strings.Split(v, "\n"); len(lines) > 24 {
+		t.Errorf("80x24: %d lines:\n%s", len(lines), v)
+	}
+	h.press("up")
+	if v := h.view(); strings.Contains(v, "last rota change") {
+		t.Errorf("off the cursor, the idea is shown whole:\n%s", v)
+	}
+}
+
 // TestRevealWaitsForAVote: the strip offers v only once someone has
 // voted. Before that, v revealed an empty spread (block-letter noughts on
 // the projector, every phone's buttons gone) and offered "V vote again";
