@@ -1015,6 +1015,27 @@ func TestTextFromThePlanKeepsToItsLine(t *testing.T) {
 	}
 }
 
+// Last year's review, in last year's folder, has two open actions, one
+// of them late: the prompts say how many are late, as the screens' form
+// does ("1 of them late"), where they gave the count of open actions
+// alone.
+func TestTheLastReviewOfferedSaysHowManyActionsAreLate(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	newPlan(t, filepath.Join(dir, "2026", "acme.yaml"), func(p *plans.Plan) {
+		p.Date = plans.Date{Year: 2026, Month: time.January, Day: 10}
+		late, later := p.Response("lc-vision"), p.Response("lc-culture")
+		late.Rating, late.Action, late.Due = "red", "Write a vision", plans.Date{Year: 2026, Month: time.June, Day: 1}
+		later.Rating, later.Action, later.Due = "amber", "Ask the team", plans.Date{Year: 2027, Month: time.June, Day: 1}
+	})
+	out, err := runReview(t, Options{Dir: filepath.Join(dir, "2027")}, linesReader([]string{"Acme", "2", "Spring", "Sam", "Ana", "1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "), has 2 open actions, 1 of them late.\n"; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+}
+
 // Acme's review of this half year is in last year's folder (begun in
 // plans/2026 and not finished): typed into plans/2027, the organisation is
 // told it is under way there, as the screens' form and ladder new say,

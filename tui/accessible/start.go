@@ -215,7 +215,11 @@ func (r *reviewer) offerLastReview(path, org string) (string, error) {
 		return "", nil
 	}
 	p := l.Found.Plan
-	r.p.say("The last review of %s, %s (%s, %s), has %s.", p.Organisation, p.Title, l.Found.Path, p.Date.Friendly(), what)
+	said := what
+	if late := len(p.Overdue(r.today)); late > 0 { // as the screens' form says it
+		said += fmt.Sprintf(", %d of them late", late)
+	}
+	r.p.say("The last review of %s, %s (%s, %s), has %s.", p.Organisation, p.Title, l.Found.Path, p.Date.Friendly(), said)
 	options := []choice{
 		{label: "Begin the next review from it, carrying on " + what, words: []string{"next"}},
 		{label: "Begin without them", words: []string{"new"}},
