@@ -593,3 +593,17 @@ func TestAPhoneAfterLadderStartsAgain(t *testing.T) {
 		t.Errorf("the phone, in the room again, still says the PIN is new:\n%s", p.text())
 	}
 }
+
+// TestAPhoneTypesThePINInItsOwnDigits: the PIN box takes the digits of
+// the phone's keyboard, Arabic-Indic on a phone set to Arabic; the page
+// refused them before the PIN reached the room ("match the requested
+// format"), so that phone could not join at all.
+func TestAPhoneTypesThePINInItsOwnDigits(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	_, s := startParallelServer(t)
+	p := openPhone(t, b, s, "amal")
+	p.waitText("Type the PIN shown on the screen")
+	p.join("٤٨٢١")
+	p.waitText("You are in the room")
+}

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"fmt"
 	"math/big"
+	"strings"
 	"time"
 )
 
@@ -19,6 +20,28 @@ func NewPIN() (string, error) {
 		return "", fmt.Errorf("room: no randomness for a PIN: %w", err)
 	}
 	return fmt.Sprintf("%0*d", PINDigits, n.Int64()), nil
+}
+
+// zeros are the digit zeros of the keyboards a phone in the room may type
+// a PIN on, beside ASCII's: Arabic-Indic (a phone set to Arabic), Extended
+// Arabic-Indic (Persian, Urdu), Devanagari, Bengali, and full-width (a
+// Japanese or Chinese input method). Each script's ten digits follow its
+// zero.
+var zeros = []rune{'٠', '۰', '०', '০', '０'}
+
+// typedPIN is the PIN a phone typed in ASCII digits: spaces around it
+// dropped (a PIN pasted from a message), and the digits of the scripts
+// above read as the digits they are. Anything else is left as it is, to
+// be a wrong PIN.
+func typedPIN(s string) string {
+	return strings.Map(func(r rune) rune {
+		for _, z := range zeros {
+			if r >= z && r <= z+9 {
+				return '0' + (r - z)
+			}
+		}
+		return r
+	}, strings.TrimSpace(s))
 }
 
 // The limits on wrong PINs. One address may get it wrong a few times (a

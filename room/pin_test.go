@@ -103,3 +103,22 @@ func TestPINNoticesAreSafeToPrint(t *testing.T) {
 		}
 	}
 }
+
+// TestThePINAsAPhoneTypesIt: a phone set to Arabic or Persian types the
+// digits of its script (٤٨٢١), a Japanese one may type full-width digits,
+// and a PIN pasted from a message comes with a space: each is the PIN on
+// the screen, and was a wrong try counted against the phone and the room.
+// Anything else is still wrong.
+func TestThePINAsAPhoneTypesIt(t *testing.T) {
+	r, _ := newTestRoom(t)
+	for i, pin := range []string{"4821", " 4821 ", "4821\n", "٤٨٢١", "۴۸۲۱", "४८२१", "৪৮২১", "４８２１"} {
+		if _, err := r.Join(pin, fmt.Sprintf("192.168.1.%d", 10+i)); err != nil {
+			t.Errorf("%q: %v", pin, err)
+		}
+	}
+	for i, pin := range []string{"48 21", "4821 1", "٤٨٢", "4\u200b821", "𝟒𝟖𝟐𝟏", "482١x"} {
+		if _, err := r.Join(pin, fmt.Sprintf("192.168.2.%d", 10+i)); !errors.Is(err, ErrWrongPIN) {
+			t.Errorf("%q let in: %v", pin, err)
+		}
+	}
+}

@@ -583,7 +583,7 @@ func (r *Room) Join(pin, from string) (token string, err error) {
 	if wait, blocked := r.guard.blocked(from, now); blocked {
 		return "", &RetryError{Err: ErrTooManyTries, After: wait}
 	}
-	if subtle.ConstantTimeCompare([]byte(pin), []byte(r.pin)) != 1 {
+	if subtle.ConstantTimeCompare([]byte(typedPIN(pin)), []byte(r.pin)) != 1 {
 		tries, wait := r.guard.wrong(from, now)
 		if now.Before(r.guard.pausedUntil) {
 			r.notice("Wrong PIN from %s: %d wrong PINs in a minute, so joining is paused for everyone for %s", from, roomWrongPerMin, roomPause)
