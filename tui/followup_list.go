@@ -474,17 +474,25 @@ func (q *quickWins) view(w, h int, _ bool) string {
 		lines = append(lines, st.Success.Render(ansi.Truncate(q.note, w, "…")))
 	}
 	n := len(q.rows) + 1 // and the "add your own" row
+	srcWidth := min(q.sourceWidth(), w/3)
+	q.textWidth = min(q.longest(), w-2-4-2-srcWidth)
 	detailHeight := 0
+	detail := q.detail()
 	if h >= 8 {
 		detailHeight = detailLines
+		// An idea from the room (up to 280 characters) is said whole,
+		// taking rows from the list (three stay, the cursor's among
+		// them): the facilitator reads it to the room before accepting
+		// it. Other rows keep to two lines, so the list does not jump.
+		if need := len(wrapText(detail, w-2)); need > detailLines && q.onIdea() {
+			detailHeight = max(detailLines, min(need, h-len(lines)-4))
+		}
 	}
 	rowsHeight := max(h-len(lines)-detailHeight, 1)
 	if n > rowsHeight {
 		rowsHeight = max(rowsHeight-1, 1) // for the line that says where we are
 	}
 	q.offset = scrollTo(q.offset, q.cursor, n, rowsHeight)
-	srcWidth := min(q.sourceWidth(), w/3)
-	q.textWidth = min(q.longest(), w-2-4-2-srcWidth)
 	end := min(q.offset+rowsHeight, n)
 	for i := q.offset; i < end; i++ {
 		lines = append(lines, q.rowView(i, w, srcWidth))
@@ -493,7 +501,7 @@ func (q *quickWins) view(w, h int, _ bool) string {
 		lines = append(lines, st.Subtle.Render(windowNote(q.offset, end, n)))
 	}
 	if detailHeight > 0 {
-		lines = append(lines, q.detailView(w))
+		lines = append(lines, q.detailView(detail, w, detailHeight))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -523,21 +531,31 @@ func (q *quickWins) longest() int {
 // cursor: its whole text and where it comes from.
 const detailLines = 2
 
-// detailView tells where the row under the cursor comes from, with its
-// whole text when the row is too narrow for it; two lines, kept even when
-// empty so the list does not jump as the cursor moves.
-func (q *quickWins) detailView(w int) string {
-	var d string
-	if q.focused && q.cursor < len(q.rows) && q.editing < 0 {
-		r := q.rows[q.cursor]
-		d = r.detail
-		if ansi.StringWidth(r.text) > q.textWidth {
-			d = "“" + flat(r.text) + "” · " + d
-		}
+// detail tells where the row under the cursor comes from, with its whole
+// text when the row is too narrow for it; "" when the cursor is not on a
+// row.
+func (q *quickWins) detail() string {
+	if !q.focused || q.cursor >= len(q.rows) || q.editing >= 0 {
+		return ""
 	}
-	d = wrapIndented(d, w-2, 2, detailLines)
-	if n := lineCount(d); n < detailLines {
-		d += strings.Repeat("\n", detailLines-n)
+	r := q.rows[q.cursor]
+	if ansi.StringWidth(r.text) > q.textWidth {
+		return "“" + flat(r.text) + "” · " + r.detail
+	}
+	return r.detail
+}
+
+// onIdea is whether the cursor is on an idea from the room.
+func (q *quickWins) onIdea() bool {
+	return q.focused && q.cursor < len(q.rows) && q.rows[q.cursor].source == sourceRoom
+}
+
+// detailView is the detail in height lines, kept even when empty so the
+// list does not jump as the cursor moves.
+func (q *quickWins) detailView(d string, w, height int) string {
+	d = wrapIndented(d, w-2, 2, height)
+	if n := lineCount(d); n < height {
+		d += strings.Repeat("\n", height-n)
 	}
 	return q.c.styles.Subtle.Render("  " + d)
 }

@@ -864,36 +864,57 @@ func TestTheRoomLineSaysHowToReachANewIdea(t *testing.T) {
 }
 
 // TestALongIdeaShowsWholeUnderTheCursor: an idea is up to 280
-// characters, and its row in an area's answer is cut to one line; the
-// facilitator reads it to the room before accepting it, so the row under
-// the cursor shows it whole, wrapped (the quick wins say it under the
-// list). Elsewhere the row stays one line.
+// characters, and its row is cut to one line; the facilitator reads it to
+// the room before accepting it, so with the cursor on it the idea shows
+// whole: wrapped in its row in an area's answer, and under the list in the
+// quick wins (which said two lines of it). Elsewhere the row stays one line.
 func TestALongIdeaShowsWholeUnderTheCursor(t *testing.T) {
 	t.Parallel()
-	h, phone := startRoomWithAPhone(t)
-	h.a.c.goToPlace(review.Question(2)) // who to speak with, by area
-	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
-	h.waitView("phones can send ideas")
-	idea := "The operations managers at each of our four sites, because shift patterns decide who can get to training, and the rota planners who set them, and the union reps who agreed the last rota change"
-	phone.post("idea", url.Values{"question": {"speak-with"}, "area": {"workforce"}, "text": {idea}})
-	v := h.waitView("1 new idea in the list")
-	if strings.Contains(v, "last rota change") {
-		t.Fatalf("the test's idea fits a row uncut; make it longer:\n%s", v)
-	}
-	h.press("down", "down")
-	v = h.view()
-	if !strings.Contains(v, "› [ ]") {
-		t.Fatalf("the cursor is not on the idea:\n%s", v)
-	}
-	if words := strings.Fields(strings.Replace(v, "from the room", "", 1)); !strings.Contains(strings.Join(words, " "), "“"+idea+"”") {
-		t.Errorf("under the cursor, the idea is still cut:\n%s", v)
-	}
-	if lines := strings.Split(v, "\n"); len(lines) > 24 {
-		t.Errorf("80x24: %d lines:\n%s", len(lines), v)
-	}
-	h.press("up")
-	if v := h.view(); strings.Contains(v, "last rota change") {
-		t.Errorf("off the cursor, the idea is shown whole:\n%s", v)
+	idea := "The operations managers at each of our four sites, because shift patterns decide who can get to training, and the rota planners who set them, and the union reps who agreed the last rota change, and the payroll team who know who works nights and weekends"
+	for _, tc := range []struct {
+		name       string
+		question   int
+		post       url.Values
+		toIdea     string // the key that moves the cursor toward the idea
+		onIdea     string
+		awayFromIt string
+	}{
+		{"quick wins", 1, url.Values{"question": {"quick-wins"}}, "up", "› [ ] The operations", "down"},
+		{"who to speak with", 2, url.Values{"question": {"speak-with"}, "area": {"workforce"}}, "down", "› [ ] “The operations", "up"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			h, phone := startRoomWithAPhone(t)
+			h.a.c.goToPlace(review.Question(tc.question))
+			h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+			h.waitView("phones can send ideas")
+			tc.post.Set("text", idea)
+			phone.post("idea", tc.post)
+			v := h.waitView("1 new idea in the list")
+			if strings.Contains(v, "weekends") {
+				t.Fatalf("the test's idea fits a row uncut; make it longer:\n%s", v)
+			}
+			for range 12 {
+				if strings.Contains(h.view(), tc.onIdea) {
+					break
+				}
+				h.press(tc.toIdea)
+			}
+			v = h.view()
+			if !strings.Contains(v, tc.onIdea) {
+				t.Fatalf("the cursor is not on the idea:\n%s", v)
+			}
+			if words := strings.Fields(strings.Replace(v, "from the room", "", 1)); !strings.Contains(strings.Join(words, " "), idea) {
+				t.Errorf("under the cursor, the idea is still cut:\n%s", v)
+			}
+			if lines := strings.Split(v, "\n"); len(lines) > 24 {
+				t.Errorf("80x24: %d lines:\n%s", len(lines), v)
+			}
+			h.press(tc.awayFromIt)
+			if v := h.view(); strings.Contains(v, "weekends") {
+				t.Errorf("off the cursor, the idea is shown whole:\n%s", v)
+			}
+		})
 	}
 }
 
