@@ -582,15 +582,48 @@ func (e *mendedError) Unwrap() error { return e.err }
 // between commit (named rev) and the work tree, in path order. A plan that
 // does not load is left out, with its problem.
 func changedPlans(repo *gitrev.Repo, commit, rev, relDir string) ([]plans.FileChange, []planProblem, error) {
-	since := revisionLabel(repo, rev, commit)
 	changes, err := repo.Changes(commit, relDir)
 	if err != nil {
 		return nil, nil, err
 	}
+	out, problems := loadChanges(repo, commit, rev, relDir, changes)
+	if relDir == "" || !slices.ContainsFunc(out, func(c plans.FileChange) bool { return c.Old == nil || c.New == nil }) {
+		return out, problems, nil
+	}
+	// Git asked of relDir alone sees half of a plan moved into it or out
+	// of it (plans/acme.yaml into plans/2026), which read as new, or as
+	// removed: the whole tree's changes are read, and those with a name
+	// in relDir kept.
+	if changes, err = repo.Changes(commit, ""); err != nil {
+		return nil, nil, err
+	}
+	inside := make(map[string]bool) // display paths, as FileChange has them
+	for _, ch := range changes {
+		for _, rel := range []string{ch.Path, ch.OldPath} {
+			if strings.HasPrefix(rel, relDir+"/") {
+				inside[displayPath(repo, rel)] = true
+			}
+		}
+	}
+	out, problems = loadChanges(repo, commit, rev, relDir, changes)
+	out = slices.DeleteFunc(out, func(c plans.FileChange) bool { return !inside[c.Path] && !inside[c.RenamedFrom] })
+	problems = slices.DeleteFunc(problems, func(p planProblem) bool { return !inside[p.path] })
+	return out, problems, nil
+}
+
+// loadChanges is changedPlans' loading of changes, the files git found
+// changed: those under relDir (or in the whole tree, for a plan moved in
+// or out of it) that are plans.
+func loadChanges(repo *gitrev.Repo, commit, rev, relDir string, changes []gitrev.Change) ([]plans.FileChange, []planProblem) {
+	since := revisionLabel(repo, rev, commit)
 	var out []plans.FileChange
 	var problems []planProblem
 	for _, ch := range changes {
-		if !plans.IsPlanFile(ch.Path) || underHidden(ch.Path, relDir) {
+		dir := relDir
+		if !strings.HasPrefix(ch.Path, relDir+"/") {
+			dir = "" // outside relDir: its hidden folders are from the top
+		}
+		if !plans.IsPlanFile(ch.Path) || underHidden(ch.Path, dir) {
 			continue
 		}
 		cs, err := folderChange(repo, commit, rev, since, ch)
@@ -602,7 +635,7 @@ func changedPlans(repo *gitrev.Repo, commit, rev, relDir string) ([]plans.FileCh
 	}
 	out = pairRenames(out, since)
 	slices.SortStableFunc(out, func(a, b plans.FileChange) int { return strings.Compare(a.Path, b.Path) })
-	return out, problems, nil
+	return out, problems
 }
 
 // pairRenames takes a removed plan and an added one of the same
