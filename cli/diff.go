@@ -307,6 +307,9 @@ func changeAtRevision(stderr io.Writer, repo *gitrev.Repo, commit, rev, file, re
 	case !onDisk && !inRev:
 		return c, usageErrorf("%s does not exist: check the spelling of the path", file)
 	case !onDisk:
+		if moved, ok := renamedSince(repo, commit, rev, rel); ok {
+			return moved, nil
+		}
 		c.OldName = since
 		c.Old, err = loadAtCommit(stderr, repo, commit, rev, rel)
 		return c, err
@@ -577,6 +580,23 @@ type mendedError struct{ err error }
 
 func (e *mendedError) Error() string { return e.err.Error() }
 func (e *mendedError) Unwrap() error { return e.err }
+
+// renamedSince is the change of the plan at rel in rev, gone from the
+// work tree, when it was renamed since (git mv into a year's folder): a
+// reviewer who names the old path is shown the plan compared with its old
+// self, under its new name, rather than told it was removed.
+func renamedSince(repo *gitrev.Repo, commit, rev, rel string) (plans.FileChange, bool) {
+	changes, _, err := changedPlans(repo, commit, rev, "")
+	if err != nil {
+		return plans.FileChange{}, false // said as removed, as before
+	}
+	for _, ch := range changes {
+		if ch.RenamedFrom == displayPath(repo, rel) && ch.New != nil {
+			return ch, true
+		}
+	}
+	return plans.FileChange{}, false
+}
 
 // changedPlans loads both sides of every plan under relDir that differs
 // between commit (named rev) and the work tree, in path order. A plan that
