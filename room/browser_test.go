@@ -607,3 +607,36 @@ func TestAPhoneTypesThePINInItsOwnDigits(t *testing.T) {
 	p.join("٤٨٢١")
 	p.waitText("You are in the room")
 }
+
+// TestALongWordInAnIdeaStaysOnThePhone: an idea with a word longer than
+// the screen is wide (a link pasted from a browser) wraps in the phone's
+// lists of its ideas, waiting and settled, where it pushed the page wider
+// than the phone, so the whole page slid sideways under a thumb.
+func TestALongWordInAnIdeaStaysOnThePhone(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	p := openPhone(t, b, s, "link")
+	p.Do(chromedp.EmulateViewport(320, 640, chromedp.EmulateMobile))
+	p.join("4821")
+	p.waitText("You are in the room")
+	r.Ask("quick-wins")
+	p.waitText("What are your quick wins?")
+	link := "https://intranet.example.com/hr/policies/progression/" + strings.Repeat("frontline-pathways-", 8) + "2027.pdf"
+	p.Do(chromedp.SendKeys(chromedp.ID("text"), link), chromedp.Click(chromedp.CSS(`form.idea button`)))
+	p.waitText("Your ideas waiting")
+	wide := func(what string) {
+		t.Helper()
+		if over := browsertest.Run(p.Phone, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`)); over > 0 {
+			t.Errorf("%s: the page is %d px wider than the phone", what, over)
+		}
+	}
+	wide("waiting")
+	st := r.Status()
+	if len(st.Ideas) != 1 {
+		t.Fatalf("the room has %d ideas", len(st.Ideas))
+	}
+	r.settleIdea(st.Ideas[0].ID, false)
+	p.waitText("Not taken:")
+	wide("settled")
+}
