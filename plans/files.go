@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/internal/strictyaml"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -288,6 +289,39 @@ func FoldersWithPlans(dir string) []string {
 	}
 	slices.Reverse(out) // ReadDir sorts by name
 	return out
+}
+
+// NearPlanFile is, for a plan named that is not there (ladder review
+// plans/acme-sprng.yaml), the plan in the same folder it was probably
+// meant to be: the review plan file whose name is one or two letters
+// away, case aside, the nearest (by name on a tie). "" when none is, or
+// path's own name is not a plan file's. A plan begun at a mistyped name
+// is a second review beside the one meant.
+func NearPlanFile(path string) string {
+	name := strings.ToLower(filepath.Base(path))
+	if !IsReviewPlanFile(name) {
+		return ""
+	}
+	dir := filepath.Dir(path)
+	entries, _ := os.ReadDir(dir)
+	best, bestDist := "", 3
+	for _, e := range entries {
+		other := e.Name()
+		if _, isCopy := ConflictCopyOf(other); !e.Type().IsRegular() || !IsReviewPlanFile(other) || isCopy {
+			continue
+		}
+		// Names far apart in length are not a typo's: no need to measure.
+		if d := len(other) - len(name); d > 2 || d < -2 {
+			continue
+		}
+		if d := strictyaml.EditDistance(name, strings.ToLower(other)); d < bestDist {
+			best, bestDist = other, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return filepath.Join(dir, best)
 }
 
 // HoldsPlans reports whether the folder dir holds a plan file itself.

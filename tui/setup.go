@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
@@ -32,6 +33,7 @@ type setupScreen struct {
 	choices []checklistChoice // the checklist field's options
 
 	path     string         // the file it will write
+	near     string         // the plan a PlanPath not there probably meant (a typo), or ""
 	problems map[int]string // per field: why it cannot be created yet
 	err      error          // creating the file failed
 
@@ -100,6 +102,9 @@ func newSetupScreen(c *common) *setupScreen {
 	s.fields = []field{s.org, s.title, s.facilitator, s.participants, s.checklist}
 	s.setFocus(setupOrg)
 	s.updatePath()
+	if c.opts.PlanPath != "" {
+		s.near = plans.NearPlanFile(c.opts.PlanPath)
+	}
 	return s
 }
 
@@ -311,7 +316,7 @@ func (s *setupScreen) view() string {
 	present := s.c.present
 	var title string
 	var intro []string // what the form is for: gives way first in a short window
-	var below []string // where plans made before are, in short, when intro gives way
+	var below []string // in short, what intro says that must stay when it gives way: where plans made before are, or the plan a typo meant
 	if s.firstRun {
 		where := ", in the folder " + s.c.opts.Dir + "."
 		if present {
@@ -341,6 +346,17 @@ func (s *setupScreen) view() string {
 			intro = append(intro, wrapIndented("There is no plan of that name yet: this review makes it.", w, 0, 0))
 		case s.c.opts.PlanPath != "":
 			intro = append(intro, wrapIndented("There is no plan at "+s.c.opts.PlanPath+" yet: this review makes it.", w, 0, 0))
+			if s.near != "" {
+				near := safetext.Line(s.near)
+				intro = append(intro, st.Warning.Render(wrapIndented("Did you mean "+near+"? To open it, press ctrl+c and run ladder review "+safetext.Line(plans.CommandPath(s.near))+".", w, 0, 0)))
+				// In a small window, in a line: by its name alone, in the
+				// folder typed, where its path does not fit.
+				short := "Did you mean " + near + "?"
+				if ansi.StringWidth(short) > w {
+					short = ansi.Truncate("Did you mean "+safetext.Line(filepath.Base(s.near))+"?", w, "…")
+				}
+				below = []string{st.Warning.Render(short)}
+			}
 		}
 	}
 	var form []string
@@ -373,7 +389,7 @@ func (s *setupScreen) view() string {
 	// will be saved, then the title. Plans made before, in folders of their own (a
 	// folder per year), are still named in a line of their own when the
 	// introduction gives way: in a new year's folder they are where last
-	// year's actions are.
+	// year's actions are. So is the plan a mistyped name probably meant.
 	layouts := [][][]string{
 		{append([]string{title}, intro...), {""}, form, {""}, carry, saved, {hint}},
 		{append([]string{title}, intro...), form, carry, saved, {hint}},

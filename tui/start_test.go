@@ -226,6 +226,31 @@ func TestSetUpRequiresOrganisationAndTitleWithoutLosingWhatWasTyped(t *testing.T
 	}
 }
 
+// A plan's name mistyped on the command line (ladder review
+// plans/acme-sprng.yaml): the form said only that there is no plan there,
+// and a review begun from it was a second plan beside the one meant. It
+// names the plan in that folder whose name is one or two letters away,
+// and how to open it.
+func TestSetUpNamesThePlanAMistypedNameMeant(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.MkdirAll("plans", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	meant := filepath.Join("plans", "acme-spring.yaml")
+	writePlanFile(t, meant, rvNewPlan(t))
+	h := rvStart(t, Options{PlanPath: filepath.Join("plans", "acme-sprng.yaml")}, 80, 24)
+	h.requireView("A new review")
+	requireWords(t, h.view(), "Did you mean "+meant+"? To open it, press ctrl+c and run ladder review "+meant+".")
+	// In a small window, where the introduction gives way, in a line.
+	h = rvStart(t, Options{PlanPath: filepath.Join("plans", "acme-sprng.yaml")}, 60, 16)
+	requireWords(t, h.view(), "Did you mean "+meant+"?")
+
+	// A name with no plan near it is only new.
+	h = rvStart(t, Options{PlanPath: filepath.Join("plans", "bea-autumn.yaml")}, 80, 24)
+	h.requireView("A new review")
+	h.refuseView("Did you mean")
+}
+
 func TestSetUpWritesExactlyThePlanNamedOnTheCommandLine(t *testing.T) {
 	t.Chdir(t.TempDir())
 	path := filepath.Join("elsewhere", "our review.yaml")

@@ -568,6 +568,17 @@ func TestOnlyABrokenPlanIsNotNoPlans(t *testing.T) {
 	)
 }
 
+// A plan's name mistyped on the command line: the prompts name the plan
+// in that folder it was probably meant to be, and how to open it, before
+// beginning a second one beside it.
+func TestAMistypedPlanNameIsNamedRight(t *testing.T) {
+	dir := t.TempDir()
+	meant := filepath.Join(dir, "acme-spring.yaml")
+	newPlan(t, meant, nil)
+	out, _ := runReview(t, Options{PlanPath: filepath.Join(dir, "acme-sprng.yaml")}, linesReader(nil)) // input ends at the organisation
+	checkOutput(t, out, "Did you mean "+meant+"? To open it, quit (ctrl+c) and run ladder review --accessible "+meant+".\n")
+}
+
 // TestChooseFromPlansFolder lists the plans folder newest first, with how
 // far each got, reports one that does not load, and opens the one chosen.
 func TestChooseFromPlansFolder(t *testing.T) {

@@ -146,6 +146,9 @@ func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session,
 	r.p.blank()
 	if path != "" { // named, and not there: maybe a typo for a plan that is
 		r.p.say("There is no plan at %s yet, so this is a new review.", path)
+		if near := plans.NearPlanFile(path); near != "" {
+			r.p.say("Did you mean %s? To open it, quit (ctrl+c) and run ladder review --accessible %s.", near, plans.CommandPath(near))
+		}
 	}
 	r.p.say("A new review. First, a few details for the plan.")
 	org, err := r.p.required("Organisation", "The name of the organisation under review, for example Acme Café Ltd.")
