@@ -503,6 +503,18 @@ func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *work
 	if im.NoAnswer.Count > 0 {
 		fmt.Fprintf(w, "Not counted: %s with no answer to the key question (%s).\n", plural(im.NoAnswer.Count, "row"), im.NoAnswer)
 	}
+	var none []string
+	for _, g := range d.Grades {
+		if g.Counts.Responses() == 0 {
+			none = append(none, g.Name)
+		}
+	}
+	if len(none) > 0 {
+		// A grade filtered out of the export, or spelt another way, would
+		// otherwise be counted as nobody without a word.
+		fmt.Fprintf(w, "No responses from %s in %s: %s 0. If the export was filtered, export every row and import again.\n",
+			safetext.Line(strings.Join(none, ", ")), name, map[bool]string{true: "its counts are", false: "their counts are"}[len(none) == 1])
+	}
 	if im.Totals.Count > 0 {
 		fmt.Fprintf(w, "Skipped: %s (%s): a total added below the responses, not someone's answer.\n", plural(im.Totals.Count, "totals row"), im.Totals)
 	}
