@@ -193,7 +193,13 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	switch {
 	case errors.As(err, &ce):
 		fmt.Fprintln(stderr, ce.Error())
-		fmt.Fprintf(stderr, "Nothing was written: fix the rows above in %s (or say where the answers belong with --place), then import again.\n", name)
+		// --place only where it helps: a file that is a workbook, or not
+		// UTF-8, or has a broken quote, has no answer to place.
+		place := ""
+		if ce.Unplaced > 0 {
+			place = " (or say where the answers belong with --place)"
+		}
+		fmt.Fprintf(stderr, "Nothing was written: fix what is said above in %s%s, then import again.\n", name, place)
 		return problemsFound()
 	case errors.As(err, &colErr):
 		return usageErrorf("%v", colErr)

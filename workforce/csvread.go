@@ -376,6 +376,9 @@ func rowProblem(row, line int, col Column, msg string) *CSVProblem {
 type CSVError struct {
 	Path     string
 	Problems []*CSVProblem
+	// Unplaced is how many of the problems are answers that could not be
+	// placed, which --place can place.
+	Unplaced int
 	// More counts the problems left out of Problems, beyond the first
 	// few of each kind.
 	More int

@@ -248,7 +248,7 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 	}
 	if len(probs.list) > 0 {
 		slices.SortStableFunc(probs.list, func(a, b *CSVProblem) int { return a.Row - b.Row })
-		return nil, &CSVError{Path: path, Problems: probs.list, More: probs.more}
+		return nil, &CSVError{Path: path, Problems: probs.list, More: probs.more, Unplaced: probs.kinds["answer"]}
 	}
 	im.Grades, im.Counts = t.result()
 	im.Checked = checkedAnswers(answers)
