@@ -224,6 +224,9 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 			return err
 		}
 	}
+	if len(grades) > workforce.MaxGrades {
+		return usageErrorf("%s: %s. Nothing was written.", name, workforce.TooManyGrades(len(grades)))
+	}
 	d, err := newDataFile(out, old, im, grades, opts)
 	if err != nil {
 		return err

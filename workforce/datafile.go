@@ -31,6 +31,19 @@ const (
 	maxCount     = 10_000_000
 )
 
+// MaxGrades is the most grades a data file may have: more than an
+// organisation's levels, and a bound on the work of protecting a table,
+// which grows with about the fifth power of its grades (a file of 120
+// grades from a pull request held ladder data show, report and diff for
+// minutes; 80 take under a second).
+const MaxGrades = 50
+
+// TooManyGrades says what to do about a data file or import of n grades,
+// more than MaxGrades.
+func TooManyGrades(n int) string {
+	return fmt.Sprintf("%d grades is more than ladder reads (at most %d): join grades of about the same seniority into one, as the chart and its reading are for the levels of an organisation", n, MaxGrades)
+}
+
 // Counts holds the answers of one grade, or of all, per group.
 type Counts [groupCount]int
 
@@ -335,6 +348,10 @@ func checkBenchmarkPath(s string) string {
 }
 
 func (dec *dataDecoder) grades(n *yaml.Node) []Grade {
+	if n.Kind == yaml.SequenceNode && len(n.Content) > MaxGrades {
+		dec.Errorf(n.Content[MaxGrades], "%s", TooManyGrades(len(n.Content)))
+		return nil
+	}
 	var out []Grade
 	first := map[string]int{}
 	dec.Sequence(n, "grades", func(i int, v *yaml.Node) {

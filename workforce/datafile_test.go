@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -119,4 +120,42 @@ func TestPathFor(t *testing.T) {
 			t.Errorf("PathFor(%q) = %q, want %q", plan, got, want)
 		}
 	}
+}
+
+// A data file of more grades than MaxGrades does not load: it is
+// reported at the first grade too many, and nothing is protected. The
+// work of protecting a table grows with about the fifth power of its
+// grades: 120 grades from a pull request held data show, report and diff
+// for minutes. MaxGrades grades load.
+func TestDataFileOfTooManyGrades(t *testing.T) {
+	file := func(n int) []byte {
+		d := &Data{Schema: SchemaVersion, Threshold: 10}
+		for i := range n {
+			d.Grades = append(d.Grades, Grade{Name: "Band " + strings.Repeat("I", i%7) + string(rune('A'+i/7)), Counts: Counts{i % 16, (i * 7) % 16, (i * 11) % 16, 0, 0}})
+		}
+		return Encode(d)
+	}
+	if _, err := Parse("ok.data.yaml", file(MaxGrades)); err != nil {
+		t.Fatalf("%d grades should load: %v", MaxGrades, err)
+	}
+	data := file(MaxGrades + 1)
+	_, err := Parse("many.data.yaml", data)
+	var fe *strictyaml.FileError
+	if !errors.As(err, &fe) || len(fe.Problems) != 1 {
+		t.Fatalf("want one problem, got %v", err)
+	}
+	line := 0
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, "- grade: ") {
+			line = i + 1 // the last grade's line: the 51st
+		}
+	}
+	want := fmtLine(line, 5, "51 grades is more than ladder reads (at most 50): join grades of about the same seniority into one")
+	if got := err.Error(); !strings.HasPrefix(got, want) {
+		t.Errorf("got  %s\nwant %s…", got, want)
+	}
+}
+
+func fmtLine(line, col int, msg string) string {
+	return "many.data.yaml:" + strconv.Itoa(line) + ":" + strconv.Itoa(col) + ": " + msg
 }
