@@ -604,6 +604,11 @@ func (s *roomScreen) view() string {
 	}
 	text = append(text, s.bigPIN()...)
 	text = append(text, "", sty.Label.Render(joinedText(rs.status.Joined)))
+	// A wrong PIN, as the review's strip says it: they come while people
+	// join, and a burst of them pauses joining for everyone.
+	if st := rs.status; st.NoticeTotal > rs.noticesSeen && len(st.Notices) > 0 {
+		text = append(text, sty.Warning.Render(wrapIndented("⚠ "+st.Notices[len(st.Notices)-1], roomTextWidth, 2, 0)))
+	}
 	// Which address, and why: the facilitator needs it when a phone
 	// cannot connect, on the projector too.
 	text = append(text, "", sty.Subtle.Render(wrapIndented(rs.opts.Why, roomTextWidth, 0, 0)))

@@ -918,6 +918,27 @@ func TestALongIdeaShowsWholeUnderTheCursor(t *testing.T) {
 	}
 }
 
+// TestTheJoinScreenSaysAWrongPIN: wrong PINs come while people join, with
+// the join screen up; it said nothing of them (the review's strip does),
+// so a facilitator whose room had paused joining after a burst of wrong
+// PINs saw phones turned away and no reason. At 80x24 and on a
+// projector.
+func TestTheJoinScreenSaysAWrongPIN(t *testing.T) {
+	t.Parallel()
+	for _, size := range [][2]int{{80, 24}, {240, 67}} {
+		h := startRoomHarness(t, size[0], size[1])
+		h.waitView("Vote from your phone")
+		p := h.phone()
+		p.post("join", url.Values{"pin": {"1111"}})
+		v := h.waitView("Wrong PIN from 127.0.0.1")
+		if lines := strings.Split(v, "\n"); len(lines) > size[1] {
+			t.Errorf("%dx%d: %d lines:\n%s", size[0], size[1], len(lines), v)
+		}
+		p.join()
+		h.waitView("1 phone in the room")
+	}
+}
+
 // TestRevealWaitsForAVote: the strip offers v only once someone has
 // voted. Before that, v revealed an empty spread (block-letter noughts on
 // the projector, every phone's buttons gone) and offered "V vote again";
