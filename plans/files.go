@@ -351,6 +351,27 @@ func OtherYearFolders(dir string) []string {
 	return out
 }
 
+// NewYearFolder is, for a plans folder dir that keeps a folder per year
+// (below: the folders in it that hold plans, FoldersWithPlans) and has
+// none yet for year, that year's folder: a review begun there finds the
+// organisation's last one in the years' folders beside it
+// (OtherYearFolders), where one begun from last year's folder's list is
+// written in last year's folder. "" when dir keeps no year's folder, or
+// one for year or later.
+func NewYearFolder(dir string, below []string, year int) string {
+	latest := 0
+	for _, b := range below {
+		if name := filepath.Base(b); isYear(name) {
+			n, _ := strconv.Atoi(name)
+			latest = max(latest, n)
+		}
+	}
+	if latest == 0 || latest >= year || isYear(filepath.Base(filepath.Clean(dir))) {
+		return ""
+	}
+	return filepath.Join(dir, strconv.Itoa(year))
+}
+
 // isYear reports whether a folder's name is a year: four digits.
 func isYear(name string) bool {
 	if len(name) != 4 {

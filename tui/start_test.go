@@ -788,9 +788,29 @@ func TestWithPlansOnlyInYearFoldersTheWelcomeNamesThem(t *testing.T) {
 	if err := os.MkdirAll("plans/notes", 0o755); err != nil { // holds no plan
 		t.Fatal(err)
 	}
-	h := rvStart(t, Options{Dir: "plans"}, 80, 24)
+	// In 2026, whose folder holds plans already: this year's review is begun there.
+	h := rvStart(t, Options{Dir: "plans", Today: plans.Date{Year: 2026, Month: 11, Day: 2}}, 80, 24)
 	h.requireView("Welcome to ladder")
 	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: press ctrl+c and run ladder review --dir plans/2026 to list that folder's.")
+}
+
+// A new year, and no folder for it yet: ladder in plans told someone to
+// list last year's folder, where a review begun from its list is written
+// in last year's folder; and the form in plans does not look inside the
+// years' folders for the organisation's last review. The welcome says to
+// begin this year's in a folder of its own, where the form finds last
+// year's beside it and carries it on.
+func TestANewYearWithoutItsFolderIsToldWhereToBeginIt(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, name := range []string{"plans/2025/acme.yaml", "plans/2026/acme.yaml"} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writePlanFile(t, name, rvNewPlan(t))
+	}
+	h := rvStart(t, Options{Dir: "plans"}, 80, 24) // in 2027
+	h.requireView("Welcome to ladder")
+	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025. To begin this year's in a folder of its own, from its last one, press ctrl+c and run ladder review --dir plans/2027 (ladder review --dir plans/2026 lists the plans there).")
 }
 
 // In a small terminal (60x16) the welcome's introduction gives way to

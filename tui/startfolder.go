@@ -135,7 +135,14 @@ func (c *common) plansBelowWords() string {
 	if len(c.plansBelow) == 0 {
 		return ""
 	}
-	list := "press ctrl+c and run ladder review --dir " + safetext.Line(plans.CommandPath(c.plansBelow[0])) + " to list that folder's."
+	first := safetext.Line(plans.CommandPath(c.plansBelow[0]))
+	if year := plans.NewYearFolder(c.opts.Dir, c.plansBelow, c.today.Year); year != "" {
+		// Begun from last year's folder's list, this year's review would be
+		// written in last year's folder.
+		year = safetext.Line(plans.CommandPath(year))
+		return "Made a review before? Yours are in " + review.FolderList(c.plansBelow) + ". To begin this year's in a folder of its own, from its last one, press ctrl+c and run ladder review --dir " + year + " (ladder review --dir " + first + " lists the plans there)."
+	}
+	list := "press ctrl+c and run ladder review --dir " + first + " to list that folder's."
 	if c.inYearFolder() {
 		// The form finds the organisation's last review there (setup_beside.go):
 		// next year's review begun from it is written here, in this year's

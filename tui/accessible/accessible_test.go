@@ -923,7 +923,8 @@ func TestPlansOnlyInYearFoldersAreNamed(t *testing.T) {
 	for _, year := range []string{"2025", "2026"} {
 		newPlan(t, filepath.Join(dir, year, "acme.yaml"), nil)
 	}
-	out, err := runReview(t, Options{Dir: dir}, linesReader([]string{"Acme", "Spring", "Sam", "Ana", "1"}))
+	// In 2026, whose folder holds plans already: this year's review is begun there.
+	out, err := runReview(t, Options{Dir: dir, Today: plans.Date{Year: 2026, Month: time.November, Day: 2}}, linesReader([]string{"Acme", "Spring", "Sam", "Ana", "1"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -946,7 +947,26 @@ func TestManyYearFoldersAreNamedAsTheWelcomeNamesThem(t *testing.T) {
 		t.Fatal(err)
 	}
 	y := func(year string) string { return filepath.Join(dir, year) }
-	if want := "Made a review before? Yours are in " + y("2026") + ", " + y("2025") + ", " + y("2024") + " and 1 more: to list that folder's"; !strings.Contains(out, want) {
+	if want := "Made a review before? Yours are in " + y("2026") + ", " + y("2025") + ", " + y("2024") + " and 1 more"; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+}
+
+// A new year, and no folder for it yet: the prompts told someone to list
+// last year's folder, where a review begun from its list is written in
+// last year's folder. They say to begin this year's in a folder of its
+// own, where the organisation's last review is found beside it.
+func TestANewYearWithoutItsFolderIsToldWhereToBeginIt(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	for _, year := range []string{"2025", "2026"} {
+		newPlan(t, filepath.Join(dir, year, "acme.yaml"), nil)
+	}
+	out, err := runReview(t, Options{Dir: dir}, linesReader([]string{"Acme", "Spring", "Sam", "Ana", "1"})) // in 2027
+	if err != nil {
+		t.Fatal(err)
+	}
+	y25, y26, y27 := filepath.Join(dir, "2025"), filepath.Join(dir, "2026"), filepath.Join(dir, "2027")
+	if want := "There are no plans in the folder " + dir + " itself. Made a review before? Yours are in " + y26 + " and " + y25 + ". To begin this year's in a folder of its own, from its last one, quit (ctrl+c) and run ladder review --accessible --dir " + y27 + " (ladder review --accessible --dir " + y26 + " lists the plans there). Otherwise, this is a new review."; !strings.Contains(out, want) {
 		t.Errorf("output lacks %q:\n%s", want, out)
 	}
 }
