@@ -160,3 +160,31 @@ func historyRepo(b *testing.B, n int) string {
 	repo.Git("checkout", "-q", "main")
 	return filepath.Join(repo.Dir, "plans", "acme.yaml")
 }
+
+// BenchmarkFolderCheckRemovedPrevious1000 runs check over 1,000 plans
+// each carried on from a plan removed since (git rm, once carried on), in
+// a repository: check asks git whether it still has each previous review
+// (not a path typed wrong), and that must not cost git processes per plan.
+// Figures are in BENCHMARKS.md:
+//
+//	go test ./cli -run '^$' -bench 'FolderCheckRemovedPrevious' -benchtime 10x -count 5
+func BenchmarkFolderCheckRemovedPrevious1000(b *testing.B) {
+	gittest.Isolate(b)
+	repo := gittest.New(b)
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	dir := filepath.Join(repo.Dir, "plans")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	for i := range 1000 {
+		p := checklisttest.FilledPlan(c, uint64(i))
+		repo.Write(fmt.Sprintf("plans/old-%04d.yaml", i), plans.Encode(p))
+		p.PreviousReview = fmt.Sprintf("old-%04d.yaml", i)
+		repo.Write(fmt.Sprintf("plans/plan-%04d.yaml", i), plans.Encode(p))
+	}
+	repo.Git("add", ".")
+	repo.Git("commit", "-q", "-m", "Plans and last year's")
+	repo.Git("rm", "-q", "plans/old-*.yaml")
+	repo.Git("commit", "-q", "-m", "Last year's removed")
+	testtool.LoopCPU(b, func() { runLadder(b, "check", dir) })
+}

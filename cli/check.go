@@ -181,10 +181,11 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	names := newFileList(files) // the []string is garbage from here
 	checkedFiles := len(files)
 	links := plans.NewLinks() // this run's: a plan edited before the next run is read again
+	removed := &removedReviews{}
 	inOrder(names.len(), func(i int) *checked {
 		path := names.at(i)
 		r := &checked{path: path}
-		out := checkPrinter{w: &r.text, github: opts.format == "github", repo: annotationRepo}
+		out := checkPrinter{w: &r.text, github: opts.format == "github", repo: annotationRepo, removed: removed}
 		l := plans.CheckFolderFile(path, resolve)
 		l.Err = checkWorkforceFile(l) // data and benchmark files: cli/data.go
 		if l.Err == nil && l.Plan != nil {
@@ -371,6 +372,8 @@ type checkPrinter struct {
 	// repo, when the plans are in one, names files in annotations from
 	// its top, as GitHub finds them, wherever check runs.
 	repo *gitrev.Repo
+	// removed is this run's: whether git has a previous review removed.
+	removed *removedReviews
 }
 
 // annotated is path as an annotation names it.
@@ -406,8 +409,9 @@ func (p checkPrinter) mistakes(path string, err error) {
 // that does not name this plan back, a warning only (the other plan may
 // have been removed on purpose), which hides nothing, as such a next
 // review takes no actions on. A previous review removed from the folder
-// that git still has, as the report reads it (previousInGit), is no
-// mistake at all: last year's plan removed once carried on.
+// that git still has (removedReviews), which the report reads from git
+// (previousInGit), is no mistake at all: last year's plan removed once
+// carried on.
 func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (problems, warnings int) {
 	for _, l := range []struct{ key, ref string }{{"previous_review", p.PreviousReview}, {"next_review", p.NextReview}} {
 		if l.ref == "" {
@@ -436,12 +440,12 @@ func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (pr
 		case errors.Is(err, plans.ErrNotNamedNext):
 			level, msg = "warning", msg+": if this plan carries that one on, that plan's next_review should name this one"+namingThis(links, path, p)+" (ladder new --from writes both lines)"
 		case errors.Is(err, plans.ErrNoPlanThere):
-			prev, gitErr := previousInGit(path, p)
-			if prev != nil {
+			has, notFetched := pr.removed.inGit(path, p)
+			if has {
 				continue // removed with git rm once carried on: the report reads it from git
 			}
 			level, msg = "warning", msg+": fix the path, or remove the line if that plan was removed on purpose"
-			if errors.Is(gitErr, errNotFetched) {
+			if notFetched {
 				msg = fmt.Sprintf("%s %v", l.key, shallowNotFetched(err))
 			}
 		}

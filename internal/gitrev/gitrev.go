@@ -883,6 +883,34 @@ func (c *catFile) close() error {
 	return c.cmd.Wait()
 }
 
+// Readable is every plan file (.yaml) git can still give a version of
+// from HEAD's history: those HEAD has, and those a commit in its history
+// deleted (a file moved counts as deleted under its old name), by their
+// paths from the top of the work tree. Two git commands answer for every
+// file, where asking of each file (LogEach) took several: a folder command
+// asks it of a thousand plans. Empty before the first commit.
+func (r *Repo) Readable() (map[string]bool, error) {
+	paths := make(map[string]bool)
+	if _, err := r.Resolve("HEAD"); err != nil {
+		return paths, nil // no commit yet
+	}
+	for _, args := range [][]string{
+		{"ls-tree", "-r", "-z", "--name-only", "HEAD"},
+		{"log", "-z", "--no-renames", "--diff-filter=D", "--name-only", "--format=", "HEAD", "--", "*.yaml"},
+	} {
+		out, err := git(r.Root, args...)
+		if err != nil {
+			return nil, err
+		}
+		for p := range strings.SplitSeq(string(out), "\x00") {
+			if p = strings.Trim(p, "\n"); strings.HasSuffix(p, ".yaml") {
+				paths[p] = true
+			}
+		}
+	}
+	return paths, nil
+}
+
 // Shallow reports whether the repository is a shallow clone, which has
 // only the newest commits (actions/checkout's default).
 func (r *Repo) Shallow() bool {

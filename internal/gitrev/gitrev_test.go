@@ -662,3 +662,31 @@ func TestRenamedTo(t *testing.T) {
 		t.Error("RenamedTo took a revision that is not a commit name")
 	}
 }
+
+// TestReadable: the plan files git can still give a version of are HEAD's
+// and those deleted or moved away in its history, and no others; a
+// repository with no commit has none.
+func TestReadable(t *testing.T) {
+	g := testRepo(t)
+	r := openRepo(t, g.Dir)
+	if got, err := r.Readable(); err != nil || len(got) != 0 {
+		t.Fatalf("before the first commit: %v, %v; want none", got, err)
+	}
+	commitFile(g, "plans/2026/acme.yaml", "one\n", "2027-01-15T10:00:00+00:00")
+	commitFile(g, "plans/2026/beta.yaml", "two\n", "2027-01-15T11:00:00+00:00")
+	commitFile(g, "plans/gamma.yaml", "three\n", "2027-01-15T12:00:00+00:00")
+	commitFile(g, "notes.txt", "x\n", "2027-01-15T13:00:00+00:00")
+	g.Git("rm", "-q", "plans/2026/acme.yaml")
+	g.Git("commit", "-q", "-m", "Acme's done")
+	g.Git("mv", "plans/2026/beta.yaml", "plans/archive-beta.yaml")
+	g.Git("commit", "-q", "-m", "Beta archived")
+	g.Write("plans/new.yaml", []byte("not committed\n"))
+	got, err := r.Readable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"plans/2026/acme.yaml": true, "plans/2026/beta.yaml": true, "plans/archive-beta.yaml": true, "plans/gamma.yaml": true}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("Readable() = %v, want %v", got, want)
+	}
+}
