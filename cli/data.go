@@ -821,6 +821,9 @@ func dataFileArg(arg string) (string, error) {
 			return "", usageErrorf("%s does not exist: check the spelling of the path", arg)
 		}
 		plan := strings.TrimSuffix(path, plans.DataFileSuffix) + ".yaml"
+		if note := workforce.StrayNote(plan); note != "" {
+			return "", usageErrorf("%s does not exist, but %s.\nOr import the survey's answers for it: ladder data import responses.csv --plan %s", safetext.Line(path), note, safetext.Line(plans.CommandPath(plan)))
+		}
 		return "", usageErrorf("%s does not exist: import the survey's answers first, e.g. ladder data import responses.csv --plan %s", safetext.Line(path), safetext.Line(plans.CommandQuote(plan)))
 	}
 	return path, nil

@@ -452,6 +452,8 @@ func WorkforceSummary(w *workforce.Loaded) []string {
 func WorkforceForPlan(planPath string, l *workforce.Loaded, err error) []string {
 	path := workforce.PathFor(planPath)
 	switch {
+	case errors.Is(err, fs.ErrNotExist) && workforce.StrayNote(planPath) != "":
+		return []string{"No workforce data beside this plan, but " + workforce.StrayNote(planPath) + "."}
 	case errors.Is(err, fs.ErrNotExist):
 		return []string{
 			"No workforce data yet. Ask the key question, \"" + workforce.KeyQuestion + "\", then count the answers by grade:",

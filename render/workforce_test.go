@@ -2,7 +2,10 @@ package render
 
 import (
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -524,5 +527,24 @@ func TestWorkforceSummaryTooFewKeepsEachLineWhole(t *testing.T) {
 				t.Errorf("headcount %d: advice line %d should run from %q to %q: %q", tc.headcount, i/2+1, tc.advice[i], tc.advice[i+1], line)
 			}
 		}
+	}
+}
+
+// The review's panel beside a data item, for a plan renamed without its
+// data file, names the data file left with no plan and the rename, where
+// it said to import the survey again.
+func TestWorkforceForARenamedPlanNamesItsDataFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for _, name := range []string{"acme-2027.yaml", "acme.data.yaml"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	plan := filepath.Join(dir, "acme-2027.yaml")
+	lines := WorkforceForPlan(plan, nil, fs.ErrNotExist)
+	want := "No workforce data beside this plan, but " + filepath.Join(dir, "acme.data.yaml") + " has no plan beside it"
+	if len(lines) != 1 || !strings.HasPrefix(lines[0], want) || !strings.Contains(lines[0], "git mv ") {
+		t.Errorf("got %q\nwant one line starting %q, with the git mv", lines, want)
 	}
 }

@@ -2,6 +2,7 @@ package workforce
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -149,6 +150,48 @@ const DataSuffix = plans.DataFileSuffix
 // PathFor is the data file of a plan.
 func PathFor(planPath string) string {
 	return strings.TrimSuffix(strings.TrimSuffix(planPath, ".yaml"), ".yml") + DataSuffix
+}
+
+// Strays lists the data files in a folder with no plan beside them
+// (plans/acme.data.yaml with no plans/acme.yaml): most often a plan
+// renamed without its data file (git mv plans/acme.yaml
+// plans/acme-2026.yaml), whose data is then not found under the new name.
+// A data file written with --out has no plan by design; a message only
+// names strays to a plan that has no data.
+func Strays(dir string) []string {
+	matches, _ := filepath.Glob(filepath.Join(dir, "*"+DataSuffix))
+	var out []string
+	for _, m := range matches {
+		base := strings.TrimSuffix(m, DataSuffix)
+		if !exists(base+".yaml") && !exists(base+".yml") {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// StrayNote says, for a plan with no data file, which data file in its
+// folder has no plan and may be its own, and how to rename it to go with
+// the plan; "" when there is none.
+func StrayNote(planPath string) string {
+	strays := Strays(filepath.Dir(planPath))
+	switch len(strays) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("%s has no plan beside it: if it holds this plan's data (a plan renamed without it), rename it to go with the plan: git mv %s %s (or mv, outside git)",
+			safetext.Line(strays[0]), plans.CommandPath(strays[0]), plans.CommandPath(PathFor(planPath)))
+	}
+	if len(strays) > 3 {
+		strays = append(strays[:3:3], fmt.Sprintf("%d more", len(strays)-3))
+	}
+	return fmt.Sprintf("%s have no plan beside them: if one holds this plan's data (a plan renamed without it), rename it %s",
+		safetext.Line(strings.Join(strays, ", ")), safetext.Line(PathFor(planPath)))
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // Encode writes a data file in its one layout: every field in a fixed

@@ -159,3 +159,34 @@ func TestDataFileOfTooManyGrades(t *testing.T) {
 func fmtLine(line, col int, msg string) string {
 	return "many.data.yaml:" + strconv.Itoa(line) + ":" + strconv.Itoa(col) + ": " + msg
 }
+
+// A plan renamed without its data file (git mv plans/acme.yaml
+// plans/acme-2026.yaml) left its data under the old name, and ladder said
+// to import the survey again, whose CSV it had said to delete. The data
+// file with no plan beside it is named, with the rename that joins them;
+// one with its plan, or a plan's own, is not.
+func TestStrayDataFileIsNamedToARenamedPlan(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("acme-2026.yaml")
+	write("acme.data.yaml")
+	write("beta.yaml")
+	write("beta.data.yaml")
+	plan := filepath.Join(dir, "acme-2026.yaml")
+	if got := Strays(dir); len(got) != 1 || filepath.Base(got[0]) != "acme.data.yaml" {
+		t.Errorf("strays %v, want acme.data.yaml alone", got)
+	}
+	want := "has no plan beside it: if it holds this plan's data (a plan renamed without it), rename it to go with the plan: git mv " +
+		filepath.Join(dir, "acme.data.yaml") + " " + filepath.Join(dir, "acme-2026.data.yaml")
+	if got := StrayNote(plan); !strings.Contains(got, want) {
+		t.Errorf("got  %s\nwant …%s…", got, want)
+	}
+	write("acme.yaml") // the old plan is back: its data file is its own
+	if got := StrayNote(plan); got != "" {
+		t.Errorf("a data file beside its plan is no stray: %s", got)
+	}
+}
