@@ -17,12 +17,6 @@ import (
 // terminal is under a writer: the colours must still be asked of the
 // terminal, not of the guard, which is no terminal.
 func TestDataShowColoursAtATerminal(t *testing.T) {
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		t.Skip("no pseudo-terminal here:", err)
-	}
-	defer ptmx.Close()
-	pty.Setsize(ptmx, &pty.Winsize{Rows: 40, Cols: 100})
 	t.Setenv("TERM", "xterm-256color")
 	t.Setenv("NO_COLOR", "")
 	os.Unsetenv("NO_COLOR")
@@ -37,19 +31,11 @@ func TestDataShowColoursAtATerminal(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	out := make(chan []byte)
-	go func() {
-		b, _ := io.ReadAll(ptmx)
-		out <- b
-	}()
-	var stderr bytes.Buffer
-	code := Main([]string{"data", "show", "plans/acme.yaml"}, nil, tty, &stderr)
-	tty.Close()
-	got := <-out
+	code, got, stderr := atTerminal(t, 100, true, "data", "show", "plans/acme.yaml")
 	if code != ExitOK {
-		t.Fatalf("exit %d: %s", code, stderr.Bytes())
+		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	if !bytes.Contains(got, []byte("\x1b[34m")) {
+	if !strings.Contains(got, "\x1b[34m") {
 		t.Errorf("no colour in the chart at a terminal:\n%q", got)
 	}
 }
@@ -59,12 +45,6 @@ func TestDataShowColoursAtATerminal(t *testing.T) {
 // guide's answer in full, and at 60 columns the terminal broke lines
 // mid-word ("(prof" and "essional)").
 func TestDataImportReportFitsTheTerminal(t *testing.T) {
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		t.Skip("no pseudo-terminal here:", err)
-	}
-	defer ptmx.Close()
-	pty.Setsize(ptmx, &pty.Winsize{Rows: 40, Cols: 60})
 	dir := t.TempDir()
 	t.Chdir(dir)
 	mustRun(t, "new", "plans/acme.yaml", "--org", "Acme", "--title", "Spring", "--date", "2027-01-15")
@@ -73,15 +53,8 @@ func TestDataImportReportFitsTheTerminal(t *testing.T) {
 	if err := os.WriteFile("survey.csv", []byte(csv), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := make(chan []byte)
-	go func() {
-		b, _ := io.ReadAll(ptmx)
-		out <- b
-	}()
-	var stdout bytes.Buffer
-	code := Main([]string{"data", "import", "survey.csv", "--plan", "plans/acme.yaml", "--grades", "Staff,Manager"}, nil, &stdout, tty)
-	tty.Close()
-	got := strings.ReplaceAll(string(<-out), "\r", "")
+	code, got, _ := atTerminal(t, 60, false, "data", "import", "survey.csv", "--plan", "plans/acme.yaml", "--grades", "Staff,Manager")
+	got = strings.ReplaceAll(got, "\r", "")
 	if code != ExitOK {
 		t.Fatalf("exit %d:\n%s", code, got)
 	}
@@ -98,4 +71,30 @@ func TestDataImportReportFitsTheTerminal(t *testing.T) {
 			t.Errorf("want\n%s\nin\n%s", want, got)
 		}
 	}
+}
+
+// atTerminal runs ladder with a pseudo-terminal cols wide as its standard
+// output (toStdout) or its standard error, and returns its exit status,
+// what the terminal got, and what went to the other stream.
+func atTerminal(t *testing.T, cols int, toStdout bool, args ...string) (int, string, string) {
+	t.Helper()
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skip("no pseudo-terminal here:", err)
+	}
+	defer ptmx.Close()
+	pty.Setsize(ptmx, &pty.Winsize{Rows: 40, Cols: uint16(cols)})
+	out := make(chan []byte)
+	go func() {
+		b, _ := io.ReadAll(ptmx)
+		out <- b
+	}()
+	var other bytes.Buffer
+	stdout, stderr := io.Writer(tty), io.Writer(&other)
+	if !toStdout {
+		stdout, stderr = stderr, stdout
+	}
+	code := Main(args, nil, stdout, stderr)
+	tty.Close()
+	return code, string(<-out), other.String()
 }
