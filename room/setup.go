@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
+	"strings"
 	"syscall"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -98,6 +99,18 @@ func (s Setup) Flags(srv *Server) string {
 		addr = srv.Addr()
 	}
 	return "--room --listen " + plans.ShellQuote(addr) + " "
+}
+
+// Explain is Why, the address chosen and why, and when the usual port
+// was taken (without --listen), that the port is another this time: a
+// join address printed, bookmarked or scanned at another run names the
+// usual port, and the facilitator needs to know why it fails. srv is the
+// server started.
+func (s Setup) Explain(srv *Server) string {
+	if s.Exact || srv == nil || srv.port() == DefaultPort {
+		return s.Why
+	}
+	return strings.TrimSpace(fmt.Sprintf("%s Port %d, the usual one, is in use by another program: phones join on port %d this time.", s.Why, DefaultPort, srv.port()))
 }
 
 // port is the port the server listens on.

@@ -100,3 +100,23 @@ func TestFlagsKeepTheFreePortTakenInsteadOfTheUsualOne(t *testing.T) {
 		t.Errorf("on a free port, the usual one taken: %q, want %q", got, want)
 	}
 }
+
+// With the usual port taken and no --listen, the join address names
+// another port than the one printed or bookmarked at an earlier run: the
+// facilitator is told why, beside the address, on the join screen and in
+// the accessible prompts. On the usual port, or with --listen, the reason
+// is as it was.
+func TestExplainSaysTheUsualPortWasTaken(t *testing.T) {
+	chosen := Setup{Addr: netip.MustParseAddrPort("192.168.1.20:0"), Why: "Phones join at 192.168.1.20, this laptop's address on wlan0 (a local network)."}
+	if got := chosen.Explain(&Server{host: "192.168.1.20:8421"}); got != chosen.Why {
+		t.Errorf("on the usual port: %q", got)
+	}
+	want := chosen.Why + " Port 8421, the usual one, is in use by another program: phones join on port 40123 this time."
+	if got := chosen.Explain(&Server{host: "192.168.1.20:40123"}); got != want {
+		t.Errorf("on another port:\n got %q\nwant %q", got, want)
+	}
+	listen := Setup{Addr: netip.MustParseAddrPort("192.168.1.20:0"), Exact: true, Why: "Phones join at 192.168.1.20, as --listen asked."}
+	if got := listen.Explain(&Server{host: "192.168.1.20:40123"}); got != listen.Why {
+		t.Errorf("with --listen: %q", got)
+	}
+}

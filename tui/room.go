@@ -611,7 +611,7 @@ func (s *roomScreen) view() string {
 	}
 	// Which address, and why: the facilitator needs it when a phone
 	// cannot connect, on the projector too.
-	text = append(text, "", sty.Subtle.Render(wrapIndented(rs.opts.Why, roomTextWidth, 0, 0)))
+	text = append(text, "", sty.Subtle.Render(wrapIndented(rs.opts.Explain(rs.server), roomTextWidth, 0, 0)))
 	code, side := s.code(lineCount(strings.Join(text, "\n"))) // the reason may wrap
 	if code == nil {
 		return strings.Join(append(text, "", sty.Subtle.Render("(A taller window shows the QR code.)")), "\n")

@@ -109,8 +109,8 @@ func (r *reviewer) sayJoin() {
 	pin := r.room.room.PIN()
 	r.p.say("Join address: %s", r.room.server.URL())
 	r.p.say("PIN: %s (digit by digit: %s)", pin, strings.Join(strings.Split(pin, ""), " "))
-	if r.room.setup.Why != "" {
-		r.p.say("%s", r.room.setup.Why)
+	if why := r.room.setup.Explain(r.room.server); why != "" {
+		r.p.say("%s", why)
 	}
 }
 
