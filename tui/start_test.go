@@ -810,7 +810,7 @@ func TestANewYearWithoutItsFolderIsToldWhereToBeginIt(t *testing.T) {
 	}
 	h := rvStart(t, Options{Dir: "plans"}, 80, 24) // in 2027
 	h.requireView("Welcome to ladder")
-	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025. To begin this year's in a folder of its own, from its last one, press ctrl+c and run ladder review --dir plans/2027 (ladder review --dir plans/2026 lists the plans there).")
+	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025. To begin this year's review in a folder of its own, from your last one, press ctrl+c and run ladder review --dir plans/2027 (ladder review --dir plans/2026 lists the plans there).")
 }
 
 // In a small terminal (60x16) the welcome's introduction gives way to

@@ -140,7 +140,7 @@ func (c *common) plansBelowWords() string {
 		// Begun from last year's folder's list, this year's review would be
 		// written in last year's folder.
 		year = safetext.Line(plans.CommandPath(year))
-		return "Made a review before? Yours are in " + review.FolderList(c.plansBelow) + ". To begin this year's in a folder of its own, from its last one, press ctrl+c and run ladder review --dir " + year + " (ladder review --dir " + first + " lists the plans there)."
+		return "Made a review before? Yours are in " + review.FolderList(c.plansBelow) + ". To begin this year's review in a folder of its own, from your last one, press ctrl+c and run ladder review --dir " + year + " (ladder review --dir " + first + " lists the plans there)."
 	}
 	list := "press ctrl+c and run ladder review --dir " + first + " to list that folder's."
 	if c.inYearFolder() {

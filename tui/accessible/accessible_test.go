@@ -966,7 +966,7 @@ func TestANewYearWithoutItsFolderIsToldWhereToBeginIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	y25, y26, y27 := filepath.Join(dir, "2025"), filepath.Join(dir, "2026"), filepath.Join(dir, "2027")
-	if want := "There are no plans in the folder " + dir + " itself. Made a review before? Yours are in " + y26 + " and " + y25 + ". To begin this year's in a folder of its own, from its last one, quit (ctrl+c) and run ladder review --accessible --dir " + y27 + " (ladder review --accessible --dir " + y26 + " lists the plans there). Otherwise, this is a new review."; !strings.Contains(out, want) {
+	if want := "There are no plans in the folder " + dir + " itself. Made a review before? Yours are in " + y26 + " and " + y25 + ". To begin this year's review in a folder of its own, from your last one, quit (ctrl+c) and run ladder review --accessible --dir " + y27 + " (ladder review --accessible --dir " + y26 + " lists the plans there). Otherwise, this is a new review."; !strings.Contains(out, want) {
 		t.Errorf("output lacks %q:\n%s", want, out)
 	}
 }

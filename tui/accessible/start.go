@@ -92,7 +92,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 			if year := plans.NewYearFolder(r.opts.Dir, below, r.today.Year); year != "" {
 				// Begun from last year's folder's list, this year's review
 				// would be written in last year's folder.
-				r.p.say("There are no plans in the folder %s itself. Made a review before? Yours are in %s. To begin this year's in a folder of its own, from its last one, quit (ctrl+c) and run ladder review --accessible --dir %s (ladder review --accessible --dir %s lists the plans there). Otherwise, this is a new review.",
+				r.p.say("There are no plans in the folder %s itself. Made a review before? Yours are in %s. To begin this year's review in a folder of its own, from your last one, quit (ctrl+c) and run ladder review --accessible --dir %s (ladder review --accessible --dir %s lists the plans there). Otherwise, this is a new review.",
 					r.opts.Dir, review.FolderList(below), safetext.Line(plans.CommandPath(year)), first)
 				return r.create("", resolve)
 			}
