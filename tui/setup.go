@@ -316,7 +316,9 @@ func (s *setupScreen) view() string {
 	present := s.c.present
 	var title string
 	var intro []string // what the form is for: gives way first in a short window
-	var below []string // in short, what intro says that must stay when it gives way: where plans made before are, or the plan a typo meant
+	// What intro says that must stay when it gives way, whole, then in
+	// short: where plans made before are, or the plan a typo meant.
+	var kept [][]string
 	if s.firstRun {
 		where := ", in the folder " + s.c.opts.Dir + "."
 		if present {
@@ -327,13 +329,11 @@ func (s *setupScreen) view() string {
 		// Someone back a year later, in the wrong folder, sees no plan of
 		// theirs: this says why, and what to do.
 		before := "Made a review before? ladder found none in " + s.c.opts.Dir + ": press ctrl+c and run ladder in the folder that holds yours."
-		if words := s.c.plansBelowWords(); words != "" {
-			before = words
-			below = []string{st.Subtle.Render(wrapIndented(s.c.plansBelowShort(), w, 0, 0))}
-		}
 		if present {
-			below = nil
 			before = "Made a review before? None is here: press ctrl+c and run ladder in the folder that holds yours."
+		} else if words := s.c.plansBelowWords(); words != "" {
+			before = words
+			kept = [][]string{{st.Subtle.Render(wrapIndented(words, w, 0, 0))}, {st.Subtle.Render(wrapIndented(s.c.plansBelowShort(), w, 0, 0))}}
 		}
 		intro = append(intro, st.Subtle.Render(wrapIndented(before, w, 0, 0)))
 	} else {
@@ -348,14 +348,15 @@ func (s *setupScreen) view() string {
 			intro = append(intro, wrapIndented("There is no plan at "+s.c.opts.PlanPath+" yet: this review makes it.", w, 0, 0))
 			if s.near != "" {
 				near := safetext.Line(s.near)
-				intro = append(intro, st.Warning.Render(wrapIndented("Did you mean "+near+"? To open it, press ctrl+c and run ladder review "+safetext.Line(plans.CommandPath(s.near))+".", w, 0, 0)))
+				meant := st.Warning.Render(wrapIndented("Did you mean "+near+"? To open it, press ctrl+c and run ladder review "+safetext.Line(plans.CommandPath(s.near))+".", w, 0, 0))
+				intro = append(intro, meant)
 				// In a small window, in a line: by its name alone, in the
 				// folder typed, where its path does not fit.
 				short := "Did you mean " + near + "?"
 				if ansi.StringWidth(short) > w {
 					short = ansi.Truncate("Did you mean "+safetext.Line(filepath.Base(s.near))+"?", w, "…")
 				}
-				below = []string{st.Warning.Render(short)}
+				kept = [][]string{{meant}, {st.Warning.Render(short)}}
 			}
 		}
 	}
@@ -394,12 +395,12 @@ func (s *setupScreen) view() string {
 		{append([]string{title}, intro...), {""}, form, {""}, carry, saved, {hint}},
 		{append([]string{title}, intro...), form, carry, saved, {hint}},
 	}
-	if below != nil {
+	for _, k := range kept {
 		layouts = append(layouts,
-			[][]string{{title}, below, {""}, form, {""}, carry, saved, {hint}},
-			[][]string{{title}, below, form, carry, saved, {hint}},
-			[][]string{{title}, below, form, carry, {hint}},
-			[][]string{{title}, below, form, {s.beginHint(st, w, hint)}},
+			[][]string{{title}, k, {""}, form, {""}, carry, saved, {hint}},
+			[][]string{{title}, k, form, carry, saved, {hint}},
+			[][]string{{title}, k, form, carry, {hint}},
+			[][]string{{title}, k, form, {s.beginHint(st, w, hint)}},
 		)
 	}
 	layouts = append(layouts, [][][]string{

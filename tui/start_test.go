@@ -794,6 +794,26 @@ func TestWithPlansOnlyInYearFoldersTheWelcomeNamesThem(t *testing.T) {
 	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: press ctrl+c and run ladder review --dir plans/2026 to list that folder's.")
 }
 
+// In a window with room for it but not for the whole introduction
+// (60x20), the sentence saying where to begin this year's review stays
+// whole, and the introduction's first sentence gives way: it had shrunk
+// to the folders' names alone.
+func TestAMidSizedWelcomeKeepsWhereToBeginThisYear(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, name := range []string{"plans/2025/acme.yaml", "plans/2026/acme.yaml"} {
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writePlanFile(t, name, rvNewPlan(t))
+	}
+	h := rvStart(t, Options{Dir: "plans"}, 60, 20) // in 2027
+	requireWords(t, h.view(), "press ctrl+c and run ladder review --dir plans/2027 (ladder review --dir plans/2026 lists the plans there).")
+	requireWords(t, h.view(), "ctrl+s anywhere, to create it and begin.")
+	if n := countLines(h.view()); n > 20 {
+		t.Fatalf("the welcome is %d lines in a window of 20:\n%s", n, h.view())
+	}
+}
+
 // A new year, and no folder for it yet: ladder in plans told someone to
 // list last year's folder, where a review begun from its list is written
 // in last year's folder; and the form in plans does not look inside the
