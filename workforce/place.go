@@ -255,7 +255,12 @@ var variantWordings = map[string][]string{
 		"Routine manual and service occupations", "Semi-routine manual and service occupations",
 		"Routine and semi-routine manual and service occupations", "Routine or semi-routine manual and service occupations",
 	},
-	"prefer-not-to-say": {"I'd prefer not to say", "I would prefer not to say", "Prefer not to answer", "I'd rather not say", "Rather not say"},
+	"prefer-not-to-say": {
+		"I'd prefer not to say", "I would prefer not to say", "Prefer not to answer", "I'd rather not say", "Rather not say",
+		// HR systems' wordings of it.
+		"Prefer not to disclose", "I'd prefer not to disclose", "I do not wish to disclose", "Do not wish to disclose",
+		"Decline to state", "Decline to answer",
+	},
 }
 
 // answerVariants is the guide's reported answers and variantWordings by
