@@ -640,3 +640,34 @@ func TestALongWordInAnIdeaStaysOnThePhone(t *testing.T) {
 	p.waitText("Not taken:")
 	wide("settled")
 }
+
+// TestAnIdeaTypedStaysWithItsQuestion: someone half-way through typing an
+// idea when the facilitator steps to another question (or back, or to
+// the board's item and back again) finds the words in the box when the
+// question comes back, as they left them; a key pressed by mistake on the
+// laptop emptied every phone's box. Words typed for one question do not
+// go into another's box.
+func TestAnIdeaTypedStaysWithItsQuestion(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	r.Ask("quick-wins")
+	p := openPhone(t, b, s, "slow typist")
+	p.join("4821")
+	p.waitText("What are your quick wins?")
+	typed := "Ask the shift leads which training"
+	p.Do(chromedp.SendKeys(chromedp.ID("text"), typed))
+
+	r.Ask("speak-with")
+	p.waitText("Who do you need to speak with")
+	if v := browsertest.Run(p.Phone, chromedp.Value(chromedp.ID("text"))); v != "" {
+		t.Errorf("the words typed for the quick wins are in the next question's box: %q", v)
+	}
+	r.Vote("lc-leadership")
+	p.waitText("Strong leadership")
+	r.Ask("quick-wins")
+	p.waitText("What are your quick wins?")
+	if v := browsertest.Run(p.Phone, chromedp.Value(chromedp.ID("text"))); v != typed {
+		t.Errorf("back at the quick wins, the box holds %q, want %q", v, typed)
+	}
+}

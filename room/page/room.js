@@ -7,6 +7,11 @@
   var live = document.getElementById("live");
   if (!main || !window.fetch || !window.EventSource) return;
 
+  // kept holds text typed and not sent on a view the room has left, by
+  // the view's key, for when that question comes back (the facilitator
+  // stepped on and back, or pressed a key by mistake).
+  var kept = {};
+
   // show replaces the view with new HTML from the server, keeping what the
   // person was doing: the focused control, and text typed but not sent.
   function show(html) {
@@ -24,15 +29,27 @@
     main.querySelectorAll("textarea[id], select[id]").forEach(function (el) { typed[el.id] = el.value; });
     var oldKey = old ? old.getAttribute("data-key") : "";
     main.replaceChildren(next);
-    if (next.getAttribute("data-key") === oldKey) {
+    var newKey = next.getAttribute("data-key");
+    if (newKey === oldKey) {
       Object.keys(typed).forEach(function (id) {
         var el = document.getElementById(id);
         // Text typed and not sent comes back into an empty box; a choice
         // (the area) comes back whatever the new view chose.
         if (el && (el.tagName === "SELECT" || !el.value)) el.value = typed[id];
       });
-    } else if (live) {
-      live.textContent = next.getAttribute("data-announce") || "";
+    } else {
+      // Words typed stay with their question: kept while it is away,
+      // back in its box when it returns, never in another question's.
+      if (old) old.querySelectorAll("textarea[id]").forEach(function (el) {
+        if (typed[el.id]) (kept[oldKey] = kept[oldKey] || {})[el.id] = typed[el.id];
+      });
+      var back = kept[newKey] || {};
+      delete kept[newKey];
+      Object.keys(back).forEach(function (id) {
+        var el = document.getElementById(id);
+        if (el && !el.value) el.value = back[id];
+      });
+      if (live) live.textContent = next.getAttribute("data-announce") || "";
     }
     var again = focused && document.getElementById(focused);
     if (again) again.focus();
