@@ -902,8 +902,11 @@ func (r *Repo) Readable() (map[string]bool, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Names end in NUL and nothing else: git log -z with an empty
+		// format puts nothing between commits, and a line break is part
+		// of a name ("\nacme.yaml" is not acme.yaml).
 		for p := range strings.SplitSeq(string(out), "\x00") {
-			if p = strings.Trim(p, "\n"); strings.HasSuffix(p, ".yaml") {
+			if strings.HasSuffix(p, ".yaml") {
 				paths[p] = true
 			}
 		}

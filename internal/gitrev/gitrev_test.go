@@ -690,3 +690,32 @@ func TestReadable(t *testing.T) {
 		t.Errorf("Readable() = %v, want %v", got, want)
 	}
 }
+
+// TestReadableTakesOddNamesAsTheyAre: a plan's file name from a pull
+// request may hold a line break, quotes, bytes not in UTF-8 or begin with
+// '-'; each is read as git has it, and none is taken for another plan's
+// name (a name "\nbeta.yaml" is not beta.yaml, which git never had).
+func TestReadableTakesOddNamesAsTheyAre(t *testing.T) {
+	g := testRepo(t)
+	r := openRepo(t, g.Dir)
+	odd := []string{"\nbeta.yaml", "plans/-gamma.yaml", `plans/"q" é.yaml`, "plans/\xffd.yaml", "\nepsilon.yaml"}
+	for i, name := range odd {
+		commitFile(g, name, "x\n", fmt.Sprintf("2027-01-15T1%d:00:00+00:00", i))
+	}
+	g.Git(append([]string{"rm", "-q", "--"}, odd[:3]...)...)
+	g.Git("commit", "-q", "-m", "removed")
+	got, err := r.Readable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range odd {
+		if !got[name] {
+			t.Errorf("Readable() lacks %q: %v", name, got)
+		}
+	}
+	for _, never := range []string{"beta.yaml", "epsilon.yaml"} {
+		if got[never] {
+			t.Errorf("Readable() has %q, which git never had: %v", never, got)
+		}
+	}
+}
