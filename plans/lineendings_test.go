@@ -118,3 +118,31 @@ func TestLFPlanStaysLF(t *testing.T) {
 		t.Fatalf("an LF plan was written with CRLF:\n%q", got)
 	}
 }
+
+// TestMixedLineEndingsFollowMostLines: a plan whose lines end mostly LF,
+// with a comment added at its top in an editor on Windows (its one line
+// ending CRLF), is written back LF, and one mostly CRLF with a line pasted
+// in with LF is written back CRLF: git shows the odd line changed, not
+// every other line of the plan.
+func TestMixedLineEndingsFollowMostLines(t *testing.T) {
+	golden, err := os.ReadFile("testdata/golden.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		data []byte // the file as it was left
+		want []byte // the same plan written back
+	}{
+		{"LF, one line CRLF", bytes.Replace(golden, []byte("\n"), []byte("\r\n"), 1), golden},
+		{"CRLF, one line LF", bytes.Replace(crlf(golden), []byte("\r\n"), []byte("\n"), 1), crlf(golden)},
+	} {
+		p, err := plans.Parse("golden.yaml", c.data, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := plans.Encode(p); !bytes.Equal(got, c.want) {
+			t.Errorf("%s: written back %d lines CRLF of %d, want %d", c.name, bytes.Count(got, []byte("\r\n")), bytes.Count(got, []byte("\n")), bytes.Count(c.want, []byte("\r\n")))
+		}
+	}
+}

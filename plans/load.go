@@ -776,10 +776,11 @@ func (d *decoder) checkAnswerShape(f *checklist.FollowUp, a *Answer, at *yaml.No
 }
 
 // endsLinesCRLF says whether a plan's lines end CRLF, as an editor on
-// Windows, or git with core.autocrlf, leaves them: its first line does.
+// Windows, or git with core.autocrlf, leaves them: most of its lines do.
 // Such a plan is written back with CRLF (Encode), where writing it with LF
-// would make git show every line of it changed.
+// would make git show every line of it changed. Most lines, not the
+// first: a comment added at the top of an LF plan on Windows ends CRLF,
+// and would have every other line of the plan rewritten.
 func endsLinesCRLF(data []byte) bool {
-	i := bytes.IndexByte(data, '\n')
-	return i > 0 && data[i-1] == '\r'
+	return 2*bytes.Count(data, []byte("\r\n")) > bytes.Count(data, []byte("\n"))
 }
