@@ -363,9 +363,17 @@ func totalsRow(rec []string, answer string) bool {
 		return false
 	}
 	for _, c := range rec {
-		switch n := strings.TrimRight(normalise(c), ":"); {
-		case strings.HasPrefix(n, "total"), strings.HasPrefix(n, "grand total"), strings.HasPrefix(n, "subtotal"),
-			strings.HasPrefix(n, "sub total"), n == "sum", n == "count":
+		n := strings.TrimRight(normalise(c), ":")
+		if n == "sum" || n == "count" {
+			return true
+		}
+		// By whole words: a comment "Totally fair" or "Totalmente de
+		// acuerdo" beside a coded answer is a response.
+		w := strings.FieldsFunc(n, func(r rune) bool { return !unicode.IsLetter(r) })
+		if len(w) > 1 && (w[0] == "grand" || w[0] == "sub") {
+			w = w[1:]
+		}
+		if len(w) > 0 && (w[0] == "total" || w[0] == "totals" || w[0] == "subtotal" || w[0] == "subtotals") {
 			return true
 		}
 	}

@@ -674,3 +674,24 @@ func TestImportSkipsATotalsRow(t *testing.T) {
 		t.Errorf("a coded answer with no total beside it should be left to --place, got:\n%s", got)
 	}
 }
+
+// A response exported as a code (placed with --place) with a comment that
+// begins with the letters of "total" ("Totally fair", "Totalmente de
+// acuerdo") is a response, counted: it was skipped as a totals row, and
+// the person dropped out of the counts. A row labelled "Total", "Totals:"
+// or "Sub-total" is still a total.
+func TestATotallyOrdinaryResponseIsCounted(t *testing.T) {
+	code, err := ParsePlace("3=routine-manual-service")
+	if err != nil {
+		t.Fatal(err)
+	}
+	im := mustImport(t, "Grade,"+questionHeader+",Anything else?\n"+
+		"Staff,3,Totally fair so far\n"+
+		"Staff,3,Totalmente de acuerdo\n"+
+		"Staff,3,\n"+
+		"Totals:,3,\n"+
+		"Sub-total,3,\n", ImportOptions{Places: []Place{code}})
+	if im.Responses != 3 || im.Totals.String() != "rows 5 and 6" {
+		t.Errorf("responses %d, totals %s; want 3 responses, and rows 5 and 6 skipped as totals", im.Responses, im.Totals)
+	}
+}
