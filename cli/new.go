@@ -340,10 +340,13 @@ const noteListsPlans = 10
 // lastReviewHint points at the organisation's last review, as the set-up
 // form and the accessible prompts do: under way (this year's review begun
 // again, most often by mistake: carrying it on into this one would make a
-// third), or last year's with actions open, to start this one again from.
+// third), held (the same, with every item rated), or last year's with actions open, to start this one again from.
 func lastReviewHint(w io.Writer, path string, plan *plans.Plan, last *review.LastReview, opts newOptions) {
 	switch {
 	case last == nil:
+	case last.Held():
+		fmt.Fprintf(w, "%s is a review of the last half year, every item rated. Begun twice\nby mistake? Remove this plan (nothing is rated in it yet) and open that one:\n  rm %s\n  ladder review %s\n",
+			safetext.Line(last.Found.Path), safetext.Line(plans.CommandPath(path)), safetext.Line(plans.CommandPath(last.Found.Path)))
 	case last.UnderWay:
 		fmt.Fprintf(w, "%s is a review of the last half year, under way. Begun twice by\nmistake? Remove this plan (nothing is rated in it yet) and go on with that one:\n  rm %s\n  ladder review %s\n",
 			safetext.Line(last.Found.Path), safetext.Line(plans.CommandPath(path)), safetext.Line(plans.CommandPath(last.Found.Path)))

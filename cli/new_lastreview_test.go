@@ -29,6 +29,7 @@ func TestNewPointsAtTheLastReviewTheFormFinds(t *testing.T) {
 		file, org, checklist string
 		date                 plans.Date
 		open                 bool // with an action still to do
+		rated                bool // every item rated: the review was held
 		modAgo               time.Duration
 	}
 	for _, tc := range []struct {
@@ -41,6 +42,10 @@ func TestNewPointsAtTheLastReviewTheFormFinds(t *testing.T) {
 		{"under way", []plan{
 			{file: "acme-2026.yaml", date: day(2026, 9, 1), open: true},
 			{file: "acme-2027.yaml", date: day(2027, 8, 20)},
+		}},
+		{"held, every item rated", []plan{
+			{file: "acme-2026.yaml", date: day(2026, 9, 1), open: true},
+			{file: "acme-2027.yaml", date: day(2027, 8, 20), rated: true},
 		}},
 		// The last review closed every action: an older review's are
 		// not offered over its head.
@@ -85,6 +90,11 @@ func TestNewPointsAtTheLastReviewTheFormFinds(t *testing.T) {
 					t.Fatal(p.checklist)
 				}
 				pl := plans.New(c, cmp.Or(p.org, "Acme Café Ltd"), strings.TrimSuffix(p.file, ".yaml"), p.date)
+				if p.rated {
+					for _, r := range pl.Items {
+						r.Rating = "green"
+					}
+				}
 				if p.open {
 					id := c.Areas[0].Items[0].ID
 					pl.Items[id].Rating = "red"
@@ -119,7 +129,7 @@ func TestNewPointsAtTheLastReviewTheFormFinds(t *testing.T) {
 				t.Fatal(err)
 			}
 			said := stderr.String()
-			underWay := strings.Contains(said, "under way")
+			underWay := strings.Contains(said, "of the last half year")
 			from := ""
 			if _, rest, ok := strings.Cut(said, " --from "); ok {
 				from, _, _ = strings.Cut(rest, " ")
@@ -128,6 +138,10 @@ func TestNewPointsAtTheLastReviewTheFormFinds(t *testing.T) {
 			case last == nil:
 				if underWay || from != "" {
 					t.Errorf("the form finds no last review to go on with or carry on; new says:\n%s", said)
+				}
+			case last.Held():
+				if !strings.Contains(said, last.Found.Path+" is a review of the last half year, every item rated.") || strings.Contains(said, "under way") || from != "" {
+					t.Errorf("the form finds %s held; new says:\n%s", last.Found.Path, said)
 				}
 			case last.UnderWay:
 				if !strings.Contains(said, last.Found.Path+" is a review of the last half year, under way") || from != "" {

@@ -258,6 +258,20 @@ type LastReview struct {
 	Carried  plans.Carried // what carrying it on takes across; empty when under way
 }
 
+// Held says the review of the last half year (UnderWay) has every item
+// rated: it was held, and is no longer under way, though it is still this
+// half year's review, not one to carry on from. Said "under way, 21 of 21
+// rated", it reads as ladder's slip to someone who finished it last month
+// and begins another review of the organisation (another team's, the
+// follow-up meeting's).
+func (l *LastReview) Held() bool {
+	if !l.UnderWay {
+		return false
+	}
+	_, rated := l.Found.Plan.Counts()
+	return rated.Total() > 0 && rated.Unrated == 0
+}
+
 // LastReviewOf is the last review of org in found: the plan
 // plans.IsLaterReview puts after the others (not one carried on elsewhere,
 // then the latest date, the first by path of one date), as ladder status

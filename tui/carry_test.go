@@ -545,3 +545,27 @@ func TestLastReviewsAnswerSaysHowManyMoreAndHelpShowsThemAll(t *testing.T) {
 	requireWords(t, h.view(), "Last review (Sat 14 Mar 2026): "+strings.Join(wins, "; "))
 	h.refuseView("more: ?")
 }
+
+// A review of the last half year with every item rated was held: the form
+// says so, and how to go back to it, where it said the review was "under
+// way, 21 of 21 rated", which reads as a slip of ladder's, to someone who
+// finished it last month and begins another review of the organisation
+// (another team's, or the follow-up meeting's).
+func TestANewReviewSaysWhenOneWasHeldWithEveryItemRated(t *testing.T) {
+	dir, _, _ := carryFolder(t)
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	held := checklisttest.FilledPlan(c, 4)
+	held.Title, held.Date = "Winter review 2027", plans.Date{Year: 2027, Month: 2, Day: 1}
+	writePlanFile(t, filepath.Join(dir, "acme-2027.yaml"), held)
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("n")
+	h.typeText("Acme Café Ltd")
+	requireWords(t, h.view(), "A review of Acme Café Ltd was held here in the last half year: Winter review 2027 (acme-2027.yaml), of Mon 1 Feb 2027, every item rated. To go back to it, press esc, then enter.")
+	h.refuseView("under way")
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	requireWords(t, h.view(), "A review of this organisation was held in the last half year: esc, then enter, opens it; ctrl+s begins another.")
+	h.refuseView("under way")
+	h.press("esc")
+	h.requireView("› Acme Café Ltd: Winter review 2027")
+	requireWords(t, h.view(), "Press enter to open this review.")
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -78,7 +79,7 @@ func (s *setupScreen) foundBeside(msg lastFoundMsg) {
 	}
 	if l.UnderWay {
 		_, rated := l.Found.Plan.Counts()
-		s.last = &lastReview{found: l.Found, underWay: true, rated: rated, elsewhere: true}
+		s.last = &lastReview{found: l.Found, underWay: true, held: l.Held(), rated: rated, elsewhere: true}
 		return
 	}
 	s.last = &lastReview{found: l.Found, carried: l.Carried, late: msg.late, elsewhere: true}
@@ -111,6 +112,10 @@ func (s *setupScreen) besideLines(st *styles, w int) []string {
 		}
 		line := fmt.Sprintf("⚠ A review of %s is under way: %s%s, of %s, %d of %d rated. %s",
 			safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly(), s.last.rated.Rated(), s.last.rated.Total(), open)
+		if s.last.held {
+			line = fmt.Sprintf("⚠ A review of %s was held in the last half year: %s%s, of %s, every item rated. %s",
+				safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly(), strings.Replace(open, "To go on with it", "To go back to it", 1))
+		}
 		return []string{st.Warning.Render(wrapIndented(line, max(1, w-2), 2, 0))}
 	}
 	what := review.CarriedWords(s.last.carried)
@@ -124,7 +129,11 @@ func (s *setupScreen) besideLines(st *styles, w int) []string {
 // besideHint is beginHint's line for a last review found beside.
 func (s *setupScreen) besideHint(st *styles, w int) string {
 	if s.last.underWay {
-		return st.Warning.Render(wrapIndented("⚠ A review of this organisation is under way elsewhere: ctrl+c, then open it; ctrl+s begins another.", max(1, w-2), 2, 0))
+		what := "is under way elsewhere"
+		if s.last.held {
+			what = "was held in the last half year, elsewhere"
+		}
+		return st.Warning.Render(wrapIndented("⚠ A review of this organisation "+what+": ctrl+c, then open it; ctrl+s begins another.", max(1, w-2), 2, 0))
 	}
 	return st.Warning.Render(wrapIndented("⚠ The last review has open actions: ctrl+o carries them on; ctrl+s begins without them.", max(1, w-2), 2, 0))
 }

@@ -145,6 +145,7 @@ func (c *common) carryRefusal(carried *plans.CarriedOnAlready) string {
 type lastReview struct {
 	found    plans.Found
 	underWay bool          // a review of the last half year (review.UnderWay): to go on with
+	held     bool          // that review with every item rated (review.LastReview.Held)
 	rated    plans.Counts  // how far the review under way got, counted once
 	carried  plans.Carried // what c would carry on from it
 	late     int
@@ -156,6 +157,9 @@ type lastReview struct {
 // onStart is what the start screen says with the review chosen, after
 // esc from the form.
 func (l *lastReview) onStart() string {
+	if l.held {
+		return "Press enter to open this review."
+	}
 	if l.underWay {
 		return "Press enter to go on with this review."
 	}
@@ -182,7 +186,7 @@ func (s *setupScreen) findLastReview() {
 	case l == nil:
 	case l.UnderWay:
 		_, rated := l.Found.Plan.Counts()
-		s.last = &lastReview{found: l.Found, underWay: true, rated: rated}
+		s.last = &lastReview{found: l.Found, underWay: true, held: l.Held(), rated: rated}
 	default:
 		s.last = &lastReview{found: l.Found, carried: l.Carried, late: s.c.folderFacts[l.Found.Path].late}
 	}
@@ -202,6 +206,11 @@ func (s *setupScreen) lastReviewLines(st *styles, w int) []string {
 	file := ""
 	if !s.c.present {
 		file = " (" + safetext.Line(filepath.Base(s.last.found.Path)) + ")"
+	}
+	if s.last.held {
+		line := fmt.Sprintf("⚠ A review of %s was held here in the last half year: %s%s, of %s, every item rated. To go back to it, press esc, then enter.",
+			safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly())
+		return []string{st.Warning.Render(wrapIndented(line, max(1, w-2), 2, 0))}
 	}
 	if s.last.underWay {
 		line := fmt.Sprintf("⚠ A review of %s is under way here: %s%s, of %s, %d of %d rated. To go on with it, press esc, then enter.",
@@ -228,7 +237,11 @@ func (s *setupScreen) beginHint(st *styles, w int, hint string) string {
 		return s.besideHint(st, w)
 	}
 	if s.last.underWay {
-		return st.Warning.Render(wrapIndented("⚠ A review of this organisation is under way: esc, then enter, opens it; ctrl+s begins another.", max(1, w-2), 2, 0))
+		what := "is under way"
+		if s.last.held {
+			what = "was held in the last half year"
+		}
+		return st.Warning.Render(wrapIndented("⚠ A review of this organisation "+what+": esc, then enter, opens it; ctrl+s begins another.", max(1, w-2), 2, 0))
 	}
 	return st.Warning.Render(wrapIndented("⚠ The last review has open actions: esc, then c, carries them on; ctrl+s begins without them.", max(1, w-2), 2, 0))
 }

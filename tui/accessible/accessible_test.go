@@ -1086,3 +1086,25 @@ func TestAReviewUnderWayInAnotherYearsFolderIsNamed(t *testing.T) {
 		t.Errorf("a review under way was offered to carry on:\n%s", out)
 	}
 }
+
+// The organisation's review of the last half year has every item rated:
+// it was held, and the prompts say so, not that it is under way.
+func TestAReviewHeldInAnotherYearsFolderIsNamedAsHeld(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	held := filepath.Join(dir, "2026", "acme.yaml")
+	newPlan(t, held, func(p *plans.Plan) {
+		for _, r := range p.Items {
+			r.Rating = "green"
+		}
+	})
+	out, err := runReview(t, Options{Dir: filepath.Join(dir, "2027")}, linesReader([]string{"Acme", "Spring", "Sam", "Ana", "1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "A review of Acme was held in the last half year, every item rated: " + held + " (Spring). To go back to it, quit (ctrl+c) and run ladder review --accessible " + held + ". Otherwise, this is another review."; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+	if strings.Contains(out, "under way") || strings.Contains(out, "Begin the next review from it") {
+		t.Errorf("a review held was said to be under way, or offered to carry on:\n%s", out)
+	}
+}

@@ -216,6 +216,10 @@ func (r *reviewer) offerLastReview(path, org string) (string, error) {
 	switch {
 	case l == nil:
 		return "", nil
+	case l.Held():
+		r.p.say("A review of %s was held in the last half year, every item rated: %s (%s). To go back to it, quit (ctrl+c) and run ladder review --accessible %s. Otherwise, this is another review.",
+			l.Found.Plan.Organisation, l.Found.Path, l.Found.Plan.Title, plans.CommandPath(l.Found.Path))
+		return "", nil
 	case l.UnderWay:
 		r.p.say("A review of %s is under way already: %s (%s). To go on with it, quit (ctrl+c) and run ladder review --accessible %s. Otherwise, this is another review.",
 			l.Found.Plan.Organisation, l.Found.Path, l.Found.Plan.Title, plans.CommandPath(l.Found.Path))
