@@ -588,7 +588,8 @@ func (g *gradesValue) Type() string { return "strings" }
 func (g *gradesValue) Set(s string) error {
 	r := csv.NewReader(strings.NewReader(s))
 	r.LazyQuotes = true
-	grades, err := r.Read() // lazy quotes: no text is refused
+	r.TrimLeadingSpace = true // Band 1, "Director, Operations": quoted after a space, as ladder lists grades
+	grades, err := r.Read()   // lazy quotes: no text is refused
 	if errors.Is(err, io.EOF) {
 		return nil
 	}
