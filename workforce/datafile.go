@@ -159,9 +159,14 @@ func PathFor(planPath string) string {
 // A data file written with --out has no plan by design; a message only
 // names strays to a plan that has no data.
 func Strays(dir string) []string {
-	matches, _ := filepath.Glob(filepath.Join(dir, "*"+DataSuffix))
+	// Read, not globbed: a folder named "2026 [draft]" is no pattern.
+	entries, _ := os.ReadDir(dir)
 	var out []string
-	for _, m := range matches {
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), DataSuffix) {
+			continue
+		}
+		m := filepath.Join(dir, e.Name())
 		base := strings.TrimSuffix(m, DataSuffix)
 		if !exists(base+".yaml") && !exists(base+".yml") {
 			out = append(out, m)

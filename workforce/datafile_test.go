@@ -190,3 +190,24 @@ func TestStrayDataFileIsNamedToARenamedPlan(t *testing.T) {
 		t.Errorf("a data file beside its plan is no stray: %s", got)
 	}
 }
+
+// A folder whose name holds a pattern's characters ("2026 [draft]") is
+// read as the folder it is: its stray is found, and another folder's
+// (2026 d), which the name matched as a pattern, is not named to move
+// into it.
+func TestStraysInAFolderNamedWithBrackets(t *testing.T) {
+	top := t.TempDir()
+	for _, name := range []string{"2026 [draft]/acme-2027.yaml", "2026 [draft]/acme.data.yaml", "2026 d/beta.data.yaml"} {
+		path := filepath.Join(top, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dir := filepath.Join(top, "2026 [draft]")
+	if got := Strays(dir); len(got) != 1 || got[0] != filepath.Join(dir, "acme.data.yaml") {
+		t.Errorf("strays %q, want %s alone", got, filepath.Join(dir, "acme.data.yaml"))
+	}
+}
