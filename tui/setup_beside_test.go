@@ -78,16 +78,8 @@ func TestTheFormCarriesOnLastYearsReviewFromTheYearsFolderBeside(t *testing.T) {
 // the form in plans/2027 says it is under way there, with the command that
 // opens it, and ctrl+o carries nothing on (a third plan for the year).
 func TestTheFormNamesAReviewUnderWayInTheYearsFolderBeside(t *testing.T) {
-	t.Chdir(t.TempDir())
 	c, _ := checklist.Builtin(checklist.DefaultID)
-	p := plans.New(c, "Acme", "Winter review", plans.Date{Year: 2026, Month: 12, Day: 1})
-	path := filepath.Join("plans", "2026", "acme.yaml")
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	writePlanFile(t, path, p)
-	h := rvStart(t, Options{Dir: filepath.Join("plans", "2027")}, 80, 24)
-	h.typeText("Acme")
+	h := formBesideLastYears(t, plans.New(c, "Acme", "Winter review", plans.Date{Year: 2026, Month: 12, Day: 1}))
 	requireWords(t, h.view(), "A review of Acme is under way: Winter review (plans/2026/acme.yaml), of Tue 1 Dec 2026, 0 of 21 rated. To go on with it, press ctrl+c and run ladder review plans/2026/acme.yaml.")
 	h.press("ctrl+o")
 	h.refuseView("Next review, carried on")
@@ -122,10 +114,23 @@ func requireHangingIndent(t *testing.T, view, start string) {
 // This half year's review of Acme in plans/2026 with every item rated was
 // held, not under way: the form in plans/2027 says so.
 func TestTheFormNamesAReviewHeldInTheYearsFolderBeside(t *testing.T) {
-	t.Chdir(t.TempDir())
 	c, _ := checklist.Builtin(checklist.DefaultID)
 	p := checklisttest.FilledPlan(c, 5)
 	p.Organisation, p.Title, p.Date = "Acme", "Winter review", plans.Date{Year: 2026, Month: 12, Day: 1}
+	h := formBesideLastYears(t, p)
+	requireWords(t, h.view(), "A review of Acme was held in the last half year: Winter review (plans/2026/acme.yaml), of Tue 1 Dec 2026, every item rated. To go back to it, press ctrl+c and run ladder review plans/2026/acme.yaml.")
+	h.refuseView("under way")
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	requireWords(t, h.view(), "A review of this organisation was held in the last half year, elsewhere: ctrl+c, then open it; ctrl+s begins another.")
+	h.press("ctrl+o")
+	h.refuseView("Next review, carried on")
+}
+
+// formBesideLastYears writes p as plans/2026/acme.yaml, in a folder of
+// its own, and opens the set-up form in plans/2027 with "Acme" typed.
+func formBesideLastYears(t *testing.T, p *plans.Plan) *rvHarness {
+	t.Helper()
+	t.Chdir(t.TempDir())
 	path := filepath.Join("plans", "2026", "acme.yaml")
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)
@@ -133,10 +138,5 @@ func TestTheFormNamesAReviewHeldInTheYearsFolderBeside(t *testing.T) {
 	writePlanFile(t, path, p)
 	h := rvStart(t, Options{Dir: filepath.Join("plans", "2027")}, 80, 24)
 	h.typeText("Acme")
-	requireWords(t, h.view(), "A review of Acme was held in the last half year: Winter review (plans/2026/acme.yaml), of Tue 1 Dec 2026, every item rated. To go back to it, press ctrl+c and run ladder review plans/2026/acme.yaml.")
-	h.refuseView("under way")
-	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
-	requireWords(t, h.view(), "A review of this organisation was held in the last half year, elsewhere: ctrl+c, then open it; ctrl+s begins another.")
-	h.press("ctrl+o")
-	h.refuseView("Next review, carried on")
+	return h
 }
