@@ -431,7 +431,8 @@ func newDataFile(out string, old *workforce.Data, im *workforce.Imported, order 
 	}
 	given := map[string]string{} // grade name → the --headcount that set it
 	for _, h := range opts.headcounts {
-		name, n, ok := strings.Cut(h, "=")
+		at := strings.LastIndex(h, "=") // a grade may hold one: Band=A=12
+		name, n, ok := h[:max(at, 0)], h[at+1:], at >= 0
 		count, err := strconv.Atoi(strings.TrimSpace(n))
 		if !ok || err != nil || count < 1 {
 			return nil, usageErrorf("--headcount %s: give GRADE=N, e.g. --headcount \"Team member=120\"", h)
