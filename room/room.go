@@ -605,6 +605,9 @@ func (r *Room) Join(pin, from string) (token string, err error) {
 		return token, nil
 	}
 	if len(r.phones) >= MaxPhones && !r.evictIdle(now) {
+		// Only someone with the PIN gets this far, so it is someone in the
+		// room: the facilitator needs to know why they cannot join.
+		r.notice("The room is full: a phone at %s could not join (%d phones at once is the most; a phone gone %d minutes makes room)", from, MaxPhones, int(phoneIdle.Minutes()))
 		return "", ErrRoomFull
 	}
 	r.phones[token] = &phone{lastSeen: now, from: from}

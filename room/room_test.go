@@ -323,6 +323,14 @@ func TestRoomFull(t *testing.T) {
 	if _, err := r.Join("4821", "10.0.9.9"); !errors.Is(err, ErrRoomFull) {
 		t.Fatalf("join past the cap: %v", err)
 	}
+	// The phone is told the room is full; so is the facilitator, who
+	// would otherwise see someone with the PIN unable to join and no
+	// reason on the screen.
+	st := r.Status()
+	want := "The room is full: a phone at 10.0.9.9 could not join (200 phones at once is the most; a phone gone 10 minutes makes room)"
+	if len(st.Notices) == 0 || st.Notices[len(st.Notices)-1] != want || st.NoticeTotal != 1 {
+		t.Errorf("the facilitator is not told the room is full: %q (%d)", st.Notices, st.NoticeTotal)
+	}
 	clk.advance(phoneIdle + time.Minute)
 	if _, err := r.Join("4821", "10.0.9.9"); err != nil {
 		t.Errorf("a full room of idle phones should make room: %v", err)

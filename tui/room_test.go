@@ -918,6 +918,34 @@ func TestALongIdeaShowsWholeUnderTheCursor(t *testing.T) {
 	}
 }
 
+// TestTheScreenSaysTheRoomIsFull: the 201st phone was told "The room is
+// full" and the facilitator's screen said nothing, so someone with the
+// PIN could not join and the facilitator saw no reason. The join screen
+// and the review's strip say it as they say a wrong PIN.
+func TestTheScreenSaysTheRoomIsFull(t *testing.T) {
+	t.Parallel()
+	h := startRoomHarness(t, 80, 24)
+	h.waitView("Vote from your phone")
+	// Each join from the laptop's own address is a phone of its own.
+	p := h.phone()
+	for range roomsrv.MaxPhones {
+		p.join()
+	}
+	h.waitView("200 phones in the room")
+	if status, body := p.post("join", url.Values{"pin": {"4821"}}); status != http.StatusServiceUnavailable || !strings.Contains(body, "The room is full") {
+		t.Fatalf("the 201st phone: %d\n%s", status, body)
+	}
+	v := h.waitView("⚠ The room is full: a phone at")
+	if lines := strings.Split(v, "\n"); len(lines) > 24 {
+		t.Errorf("%d lines:\n%s", len(lines), v)
+	}
+
+	h.press("esc")
+	h.waitView("Room: 0 of 200 voted")
+	p.post("join", url.Values{"pin": {"4821"}})
+	h.waitView("⚠ The room is full: a phone at 127.0.0.1")
+}
+
 // TestTheJoinScreenSaysAWrongPIN: wrong PINs come while people join, with
 // the join screen up; it said nothing of them (the review's strip does),
 // so a facilitator whose room had paused joining after a burst of wrong

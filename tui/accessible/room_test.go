@@ -162,6 +162,25 @@ func saysAll(t *testing.T, after, said string, want ...string) {
 	}
 }
 
+// TestTheRoomFullIsSaid: the 201st phone is told the room is full; the
+// facilitator is told too, as a wrong PIN is, in the room's lines.
+func TestTheRoomFullIsSaid(t *testing.T) {
+	path := newPlanFile(t, nil)
+	rr := startRoomReview(t, path, nil)
+	rr.waitFor("Rating: ")
+	p := roomtest.New(t, rr.url) // each join from the laptop is a phone of its own
+	for range room.MaxPhones {
+		p.Join(roomPIN)
+	}
+	if status, body := p.Post("/join", url.Values{"pin": {roomPIN}}); status != http.StatusServiceUnavailable || !strings.Contains(body, "The room is full") {
+		t.Fatalf("the 201st phone: %d\n%s", status, body)
+	}
+	rr.answer("votes")
+	said := rr.waitFor("Rating: ")
+	saysAll(t, "votes", said, "Room: The room is full: a phone at 127.0.0.1 could not join (200 phones at once is the most; a phone gone 10 minutes makes room)\nRoom: 200 phones in the room.\n")
+	rr.answer("quit")
+}
+
 // TestRoomVotesInAccessibleMode: a facilitator with a screen reader runs
 // the room from the accessible prompts. Three phones vote over real HTTP;
 // votes says how many, never what; reveal says the spread in words, calls
