@@ -185,7 +185,7 @@ func StrayNote(planPath string) string {
 		return ""
 	case 1:
 		return fmt.Sprintf("%s has no plan beside it: if it holds this plan's data (a plan renamed without it), rename it to go with the plan: git mv %s %s (or mv, outside git)",
-			safetext.Line(strays[0]), plans.CommandPath(strays[0]), plans.CommandPath(PathFor(planPath)))
+			safetext.Line(strays[0]), safetext.Line(plans.CommandPath(strays[0])), safetext.Line(plans.CommandPath(PathFor(planPath))))
 	}
 	if len(strays) > 3 {
 		strays = append(strays[:3:3], fmt.Sprintf("%d more", len(strays)-3))

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/socialmobility/ladder/internal/strictyaml"
 )
@@ -209,5 +210,22 @@ func TestStraysInAFolderNamedWithBrackets(t *testing.T) {
 	dir := filepath.Join(top, "2026 [draft]")
 	if got := Strays(dir); len(got) != 1 || got[0] != filepath.Join(dir, "acme.data.yaml") {
 		t.Errorf("strays %q, want %s alone", got, filepath.Join(dir, "acme.data.yaml"))
+	}
+}
+
+// A stray data file's name comes from a pull request: the note naming it,
+// drawn in the review's data panel as it is, holds no control character,
+// in its own words or in the git mv to paste (where ESC [2J cleared the
+// screen).
+func TestStrayNoteIsSafeToPrint(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"acme-2027.yaml", "acme\x1b[2J.data.yaml"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	note := StrayNote(filepath.Join(dir, "acme-2027.yaml"))
+	if note == "" || strings.ContainsFunc(note, unicode.IsControl) {
+		t.Errorf("StrayNote = %q, want the stray named with no control character", note)
 	}
 }
