@@ -590,12 +590,19 @@ func (g *gradesValue) Set(s string) error {
 	r := csv.NewReader(strings.NewReader(s))
 	r.LazyQuotes = true
 	r.TrimLeadingSpace = true // Band 1, "Director, Operations": quoted after a space, as ladder lists grades
-	grades, err := r.Read()   // lazy quotes: no text is refused
-	if errors.Is(err, io.EOF) {
-		return nil
+	r.FieldsPerRecord = -1
+	// Every line, not the first alone: a spreadsheet's column pasted in
+	// comes a grade a line.
+	for {
+		grades, err := r.Read() // lazy quotes: no text is refused
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		*g = append(*g, grades...)
+		if err != nil {
+			return err
+		}
 	}
-	*g = append(*g, grades...)
-	return err
 }
 
 // gradesArg is grades as --grades reads them, quoted for a command line a
