@@ -118,7 +118,8 @@ common rating, V votes again. During the next-steps questions, phones
 can send ideas: each shows in the question's list, from the room, for
 you to accept (x) or drop (d). The plan keeps the counts of each item's
 final round, never who voted. ladder picks the laptop's address on its
-local network and says why; --listen ADDRESS:PORT chooses it. The server
+local network and says why; --listen ADDRESS:PORT chooses it (the address
+alone takes the usual port, 8421, or another when it is taken). The server
 stops when the review ends.
 
 --room works with --accessible too: the join address, the PIN and why

@@ -173,29 +173,86 @@ func preferInterface(name string) int {
 	return 10
 }
 
+// ListenFlag is what --listen asked for: an address and a port, or either
+// alone. A facilitator reading the laptop's address from its Wi-Fi
+// settings types the address alone; one told to use a port types that.
+type ListenFlag struct {
+	// Addr is the address phones open; the zero Addr when --listen gave
+	// a port alone, and ladder chooses the address as without --listen.
+	Addr netip.Addr
+	// Port is the port, 0 for any free one. Without HasPort (an address
+	// alone), the room takes DefaultPort, or any free port when it is
+	// taken, as it does on an address of its own choosing.
+	Port    uint16
+	HasPort bool
+}
+
+// String is l as --listen takes it.
+func (l ListenFlag) String() string {
+	switch {
+	case !l.Addr.IsValid():
+		return ":" + strconv.Itoa(int(l.Port))
+	case !l.HasPort:
+		return l.Addr.String()
+	}
+	return netip.AddrPortFrom(l.Addr, l.Port).String()
+}
+
 // ParseListen checks a --listen value: an IP address (not a name, and not
-// "all addresses": the room binds to the one it shows) and a port, 0 for
-// any free one.
-func ParseListen(s string) (netip.AddrPort, error) {
+// "all addresses": the room binds to the one it shows), a port (0 for any
+// free one), or both.
+func ParseListen(s string) (ListenFlag, error) {
 	host, port, err := net.SplitHostPort(s)
 	if err != nil {
-		return netip.AddrPort{}, fmt.Errorf("%q is not ADDRESS:PORT (for example 192.168.1.20:8421, or 192.168.1.20:0 for any free port)", s)
+		// No port: an address alone ("192.168.1.20", "::1", "[::1]"),
+		// or a port alone without its colon ("8421").
+		host, port = strings.TrimSuffix(strings.TrimPrefix(s, "["), "]"), ""
+		if strings.Trim(s, "0123456789") == "" {
+			host, port = "", s
+		}
 	}
+	if host == "" && port == "" {
+		return ListenFlag{}, fmt.Errorf("%q is neither an address nor a port: give the laptop's address, such as 192.168.1.20, with a port if you want one (192.168.1.20:8421)", s)
+	}
+	var l ListenFlag
+	if host != "" {
+		if l.Addr, err = listenAddr(host, port); err != nil {
+			return ListenFlag{}, err
+		}
+	}
+	if port != "" {
+		p, err := strconv.ParseUint(port, 10, 16)
+		if err != nil {
+			return ListenFlag{}, fmt.Errorf("%q is not a port number from 0 to 65535", port)
+		}
+		l.Port, l.HasPort = uint16(p), true
+	}
+	return l, nil
+}
+
+// listenAddr checks the address of a --listen value, given with port.
+func listenAddr(host, port string) (netip.Addr, error) {
 	if host == "localhost" {
 		host = "127.0.0.1"
 	}
 	addr, err := netip.ParseAddr(host)
 	if err != nil {
-		return netip.AddrPort{}, fmt.Errorf("%q is not an IP address: give the laptop's address phones will open, such as 192.168.1.20", host)
+		return netip.Addr{}, fmt.Errorf("%q is not an IP address: give the laptop's address phones will open, such as 192.168.1.20", host)
 	}
 	// ::ffff:0.0.0.0 is 0.0.0.0 written the IPv6 way, and Go listens on
 	// it as on [::], every address: take the IPv4 address it holds.
 	addr = addr.Unmap()
 	if addr.IsUnspecified() {
-		return netip.AddrPort{}, fmt.Errorf("%s means every address; ladder listens only on the address it shows phones: give one, such as 192.168.1.20", host)
+		alone := ""
+		if port != "" {
+			// Someone used to servers where 0.0.0.0:8421 is how to ask
+			// for a port and not an address.
+			alone = fmt.Sprintf(", or the port alone (:%s) for it on the address ladder chooses", port)
+		}
+		return netip.Addr{}, fmt.Errorf("%s means every address; ladder listens only on the address it shows phones: give one, such as 192.168.1.20%s", host, alone)
 	}
 	if addr.Zone() != "" {
-		return netip.AddrPort{}, fmt.Errorf("%s has a zone, which phones cannot open: use an IPv4 address", host)
+		return netip.Addr{}, fmt.Errorf("%s has a zone, which phones cannot open: use an IPv4 address", host)
 	}
 	// A phone on IPv6 makes new addresses in its network's /64 at will,
 	// so the room counts it by its /64 (deviceAddr); but every phone on
@@ -203,13 +260,9 @@ func ParseListen(s string) (netip.AddrPort, error) {
 	// for one phone, each join putting out the last. The laptop's own
 	// ::1 has no such limit.
 	if addr.Is6() && !addr.IsLoopback() {
-		return netip.AddrPort{}, fmt.Errorf("%s is an IPv6 address: every phone on the room's network shares its first half (the /64), which is all the room can tell a phone by on IPv6, so it would count them all as one phone. Give the laptop's IPv4 address, such as 192.168.1.20", host)
+		return netip.Addr{}, fmt.Errorf("%s is an IPv6 address: every phone on the room's network shares its first half (the /64), which is all the room can tell a phone by on IPv6, so it would count them all as one phone. Give the laptop's IPv4 address, such as 192.168.1.20", host)
 	}
-	p, err := strconv.ParseUint(port, 10, 16)
-	if err != nil {
-		return netip.AddrPort{}, fmt.Errorf("%q is not a port number from 0 to 65535", port)
-	}
-	return netip.AddrPortFrom(addr, uint16(p)), nil
+	return addr, nil
 }
 
 // ListenOn starts the room's server on a chosen address, on DefaultPort

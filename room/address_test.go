@@ -88,6 +88,17 @@ func TestParseListen(t *testing.T) {
 		"127.0.0.1:0":       "127.0.0.1:0",
 		"localhost:9000":    "127.0.0.1:9000",
 		"[::1]:8421":        "[::1]:8421",
+		// The address alone, as the laptop's Wi-Fi settings show it: on
+		// the usual port, or another when it is taken.
+		"192.168.1.20":  "192.168.1.20",
+		"192.168.1.20:": "192.168.1.20",
+		"localhost":     "127.0.0.1",
+		"::1":           "::1",
+		"[::1]":         "::1",
+		// The port alone: on the address ladder chooses.
+		":8421": ":8421",
+		"8421":  ":8421",
+		":0":    ":0",
 	}
 	for in, want := range good {
 		got, err := ParseListen(in)
@@ -95,17 +106,33 @@ func TestParseListen(t *testing.T) {
 			t.Errorf("ParseListen(%q) = %v, %v; want %s", in, got, err, want)
 		}
 	}
+	if l, _ := ParseListen("192.168.1.20"); l.HasPort || l.Addr != netip.MustParseAddr("192.168.1.20") {
+		t.Errorf("an address alone: %+v", l)
+	}
+	if l, _ := ParseListen(":8421"); !l.HasPort || l.Port != 8421 || l.Addr.IsValid() {
+		t.Errorf("a port alone: %+v", l)
+	}
+	if l, _ := ParseListen("192.168.1.20:0"); !l.HasPort || l.Port != 0 {
+		t.Errorf("port 0: %+v", l)
+	}
 	bad := map[string]string{
-		"192.168.1.20":       "is not ADDRESS:PORT",
+		":":                  `":" is neither an address nor a port: give the laptop's address, such as 192.168.1.20, with a port if you want one (192.168.1.20:8421)`,
 		"laptop.local:8421":  "is not an IP address",
-		"0.0.0.0:8421":       "means every address",
+		"laptop.local":       "is not an IP address",
+		"0.0.0.0:8421":       "means every address; ladder listens only on the address it shows phones: give one, such as 192.168.1.20, or the port alone (:8421) for it on the address ladder chooses",
+		"0.0.0.0":            "means every address",
 		"[::]:8421":          "means every address",
+		"::":                 "means every address",
 		"192.168.1.20:http":  "is not a port number",
+		":http":              "is not a port number",
 		"192.168.1.20:70000": "is not a port number",
+		"70000":              "is not a port number",
 		"[fe80::1%en0]:8421": "has a zone",
+		"fe80::1%en0":        "has a zone",
 		// Every phone on a Wi-Fi network shares its /64, by which the
 		// room counts an IPv6 phone: the room would hold one phone.
 		"[2001:db8:1:2::5]:8421": "is an IPv6 address: every phone on the room's network shares",
+		"2001:db8:1:2::5":        "is an IPv6 address: every phone on the room's network shares",
 		"[fd00::20]:0":           "Give the laptop's IPv4 address",
 	}
 	for in, want := range bad {

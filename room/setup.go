@@ -17,10 +17,14 @@ import (
 // the review, the screens or the accessible prompts, starts the room from
 // it with Start and says Why in its own way.
 type Setup struct {
-	// Addr is where to listen. With Exact (--listen), exactly there;
-	// otherwise on Addr's address, at DefaultPort if it is free.
+	// Addr is where to listen. With Exact (--listen gave a port),
+	// exactly there; otherwise on Addr's address, at DefaultPort if it is
+	// free.
 	Addr  netip.AddrPort
 	Exact bool
+	// Chosen is set when ladder chose the address (no --listen, or a port
+	// alone); otherwise --listen gave it.
+	Chosen bool
 	// Why says which address was chosen and why, in a sentence or two for
 	// the facilitator (see Choose).
 	Why string
@@ -79,20 +83,32 @@ func (e *startError) Error() string { return e.msg }
 func (e *startError) Unwrap() error { return e.err }
 
 // Flags are the words of ladder review that ask for this room again, for
-// the command that carries a review on after a break: --room, and with
-// --listen the address the phones were given (the port srv took, when
-// --listen left the port to it), so that the room comes back where the
-// phones' open pages and the QR code on the wall look for it. A facilitator
-// gives --listen when ladder's own choice was the wrong network; without
-// it the carried-on review would choose wrong again. Without --listen,
-// ladder's choice is asked for again, so that it follows the laptop to
-// another network, unless the usual port was taken and the server took
-// another: then its address and port, where the phones look for it
-// (plain --room would come back on the usual port, or another free one).
-// srv is nil when the server did not start.
+// the command that carries a review on after a break: --room, and what
+// --listen asked for, with the port the phones were given (the port srv
+// took, when --listen left the port to it), so that the room comes back
+// where the phones' open pages and the QR code on the wall look for it. A
+// facilitator gives --listen when ladder's own choice was the wrong
+// network; without it the carried-on review would choose wrong again.
+// Where ladder chose the address (no --listen, or a port alone), its
+// choice is asked for again, so that it follows the laptop to another
+// network; where ladder chose the port (no --listen, or an address alone),
+// the usual port is asked for again, unless it was taken and the server
+// took another: then the address and port, where the phones look for it
+// (the usual port would come back, or another free one). srv is nil when
+// the server did not start.
 func (s Setup) Flags(srv *Server) string {
-	if !s.Exact && (srv == nil || srv.port() == DefaultPort) {
+	port := s.Addr.Port()
+	if srv != nil {
+		port = srv.port()
+	}
+	usualPort := !s.Exact && (srv == nil || port == DefaultPort)
+	switch {
+	case usualPort && s.Chosen:
 		return "--room "
+	case usualPort:
+		return "--room --listen " + plans.ShellQuote(s.Addr.Addr().String()) + " "
+	case s.Chosen && s.Exact:
+		return fmt.Sprintf("--room --listen :%d ", port)
 	}
 	addr := s.Addr.String()
 	if srv != nil {
@@ -102,7 +118,7 @@ func (s Setup) Flags(srv *Server) string {
 }
 
 // Explain is Why, the address chosen and why, and when the usual port
-// was taken (without --listen), that the port is another this time: a
+// was taken (--listen gave no port), that the port is another this time: a
 // join address printed, bookmarked or scanned at another run names the
 // usual port, and the facilitator needs to know why it fails. srv is the
 // server started.

@@ -58,9 +58,16 @@ func TestFlagsAskForTheSameRoom(t *testing.T) {
 		s    Setup
 		want string
 	}{
-		{Setup{Addr: netip.MustParseAddrPort("192.168.1.20:8421")}, "--room "},
+		{Setup{Addr: netip.MustParseAddrPort("192.168.1.20:8421"), Chosen: true}, "--room "},
 		{Setup{Addr: netip.MustParseAddrPort("192.168.1.20:8421"), Exact: true}, "--room --listen 192.168.1.20:8421 "},
 		{Setup{Addr: netip.MustParseAddrPort("[::1]:8421"), Exact: true}, "--room --listen '[::1]:8421' "},
+		// --listen gave the address alone: that address again, on the
+		// usual port or another free one, as ladder's own choice is.
+		{Setup{Addr: netip.MustParseAddrPort("192.168.1.20:0")}, "--room --listen 192.168.1.20 "},
+		{Setup{Addr: netip.MustParseAddrPort("[::1]:0")}, "--room --listen ::1 "},
+		// --listen gave the port alone: that port again, on the address
+		// ladder chooses then, so that it follows the laptop's network.
+		{Setup{Addr: netip.MustParseAddrPort("192.168.1.20:8500"), Exact: true, Chosen: true}, "--room --listen :8500 "},
 	} {
 		if got := tc.s.Flags(nil); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.s, got, tc.want)
@@ -76,7 +83,7 @@ func TestFlagsAskForTheSameRoom(t *testing.T) {
 // find it again. On the usual port, ladder's own choice is asked for as
 // before, so it follows the laptop to another network.
 func TestFlagsKeepTheFreePortTakenInsteadOfTheUsualOne(t *testing.T) {
-	chosen := Setup{Addr: netip.MustParseAddrPort("192.168.1.20:0")}
+	chosen := Setup{Addr: netip.MustParseAddrPort("192.168.1.20:0"), Chosen: true}
 	if got, want := chosen.Flags(&Server{host: "192.168.1.20:8421"}), "--room "; got != want {
 		t.Errorf("on the usual port: %q, want %q", got, want)
 	}
@@ -87,7 +94,7 @@ func TestFlagsKeepTheFreePortTakenInsteadOfTheUsualOne(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, _ := checklist.Builtin(checklist.DefaultID)
-	s := Setup{Addr: netip.MustParseAddrPort("127.0.0.1:0")}
+	s := Setup{Addr: netip.MustParseAddrPort("127.0.0.1:0"), Chosen: true}
 	_, srv, err := Start(c, s)
 	if err != nil {
 		t.Fatal(err)
@@ -107,7 +114,7 @@ func TestFlagsKeepTheFreePortTakenInsteadOfTheUsualOne(t *testing.T) {
 // the accessible prompts. On the usual port, or with --listen, the reason
 // is as it was.
 func TestExplainSaysTheUsualPortWasTaken(t *testing.T) {
-	chosen := Setup{Addr: netip.MustParseAddrPort("192.168.1.20:0"), Why: "Phones join at 192.168.1.20, this laptop's address on wlan0 (a local network)."}
+	chosen := Setup{Addr: netip.MustParseAddrPort("192.168.1.20:0"), Chosen: true, Why: "Phones join at 192.168.1.20, this laptop's address on wlan0 (a local network)."}
 	if got := chosen.Explain(&Server{host: "192.168.1.20:8421"}); got != chosen.Why {
 		t.Errorf("on the usual port: %q", got)
 	}
@@ -118,5 +125,38 @@ func TestExplainSaysTheUsualPortWasTaken(t *testing.T) {
 	listen := Setup{Addr: netip.MustParseAddrPort("192.168.1.20:0"), Exact: true, Why: "Phones join at 192.168.1.20, as --listen asked."}
 	if got := listen.Explain(&Server{host: "192.168.1.20:40123"}); got != listen.Why {
 		t.Errorf("with --listen: %q", got)
+	}
+}
+
+// --listen 192.168.1.20, the address alone as the Wi-Fi settings show it,
+// is on the usual port as ladder's own choice is, and when that port is
+// taken, on another, with the same words: port N this time, and the
+// carried-on command asks for that address and port, where the phones
+// look.
+func TestAnAddressAloneTakesTheUsualPortOrSaysWhyNot(t *testing.T) {
+	if held, err := net.Listen("tcp", netip.AddrPortFrom(netip.MustParseAddr("127.0.0.1"), DefaultPort).String()); err == nil {
+		defer held.Close()
+	} else if !errors.Is(err, syscall.EADDRINUSE) {
+		t.Fatal(err)
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	s := Setup{Addr: netip.MustParseAddrPort("127.0.0.1:0"), Why: "Phones join at 127.0.0.1, as --listen asked."}
+	_, srv, err := Start(c, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	port := strings.TrimPrefix(srv.Addr(), "127.0.0.1:")
+	if port == strconv.Itoa(DefaultPort) || port == "0" {
+		t.Fatalf("the room is at %s, with the usual port held", srv.Addr())
+	}
+	if got, want := s.Explain(srv), s.Why+" Port 8421, the usual one, is in use by another program: phones join on port "+port+" this time."; got != want {
+		t.Errorf("Explain:\n got %q\nwant %q", got, want)
+	}
+	if got, want := s.Flags(srv), "--room --listen 127.0.0.1:"+port+" "; got != want {
+		t.Errorf("Flags: %q, want %q", got, want)
+	}
+	if got, want := s.Flags(&Server{host: "127.0.0.1:8421"}), "--room --listen 127.0.0.1 "; got != want {
+		t.Errorf("Flags on the usual port: %q, want %q", got, want)
 	}
 }
