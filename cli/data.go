@@ -269,6 +269,9 @@ func dataImportTarget(opts dataImportOptions) (string, error) {
 		return "", usageErrorf("--plan %s is a data file: give the plan it belongs to", opts.plan)
 	}
 	if _, err := os.Stat(opts.plan); err != nil {
+		if near := plans.NearPlanFile(opts.plan); near != "" {
+			return "", usageErrorf("--plan %s: no such plan: %s", opts.plan, checkSpelling(opts.plan))
+		}
 		return "", usageErrorf("--plan %s: no such plan (start one with ladder new, or give --out FILE.data.yaml)", opts.plan)
 	}
 	return workforce.PathFor(opts.plan), nil
@@ -827,7 +830,7 @@ func dataFileArg(arg string) (string, error) {
 	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		if _, err := os.Stat(arg); path != arg && errors.Is(err, fs.ErrNotExist) {
-			return "", usageErrorf("%s does not exist: check the spelling of the path", arg)
+			return "", usageErrorf("%s does not exist: %s", arg, checkSpelling(arg))
 		}
 		plan := strings.TrimSuffix(path, plans.DataFileSuffix) + ".yaml"
 		if note := workforce.StrayNote(plan); note != "" {

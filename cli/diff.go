@@ -174,7 +174,7 @@ func diffDataFilesNamed(stderr io.Writer, args []string, rev string, md bool) ([
 			return nil, usageErrorf("%s is a data file and %s is a plan: compare two data files, or two plans (each with the data beside it)", data, plan)
 		}
 		if _, err := os.Stat(a); err != nil {
-			return nil, usageErrorf("%s does not exist: check the spelling of the path", a)
+			return nil, usageErrorf("%s does not exist: %s", a, checkSpelling(a))
 		}
 	}
 	var loaded []*workforce.Data
@@ -305,7 +305,7 @@ func changeAtRevision(stderr io.Writer, repo *gitrev.Repo, commit, rev, file, re
 	}
 	switch {
 	case !onDisk && !inRev:
-		return c, usageErrorf("%s does not exist: check the spelling of the path", file)
+		return c, usageErrorf("%s does not exist: %s", file, checkSpelling(file))
 	case !onDisk:
 		if moved, ok := renamedSince(repo, commit, rev, rel); ok {
 			return moved, nil

@@ -36,13 +36,25 @@ func planFiles(command string, args []string) ([]string, error) {
 	if errors.Is(err, fs.ErrNotExist) {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
-			return nil, usageErrorf("%s does not exist: check the spelling of the path", pe.Path)
+			return nil, usageErrorf("%s does not exist: %s", pe.Path, checkSpelling(pe.Path))
 		}
 	}
 	if err != nil {
 		return nil, usageErrorf("%v", err)
 	}
 	return files, nil
+}
+
+// checkSpelling is what to do about a path typed that is not there: open
+// the plan beside it whose name is one or two letters away (plans/cafe.yml
+// for plans/cafe.yaml), as the review's set-up says (plans.NearPlanFile),
+// quoted to be typed as shown; otherwise check the spelling. The plan's
+// name comes from the disk, perhaps from a pull request: made one safe line.
+func checkSpelling(path string) string {
+	if near := plans.NearPlanFile(path); near != "" {
+		return "did you mean " + safetext.Line(plans.CommandPath(near)) + "?"
+	}
+	return "check the spelling of the path"
 }
 
 // inPlansFolder reports whether the working folder is itself a plans

@@ -258,7 +258,7 @@ func loadPlan(w io.Writer, path string) (*plans.Plan, error) {
 		return p, nil
 	}
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, usageErrorf("%s does not exist: check the spelling of the path", path)
+		return nil, usageErrorf("%s does not exist: %s", path, checkSpelling(path))
 	}
 	return nil, planProblems(w, path, err, "fix the plan, then run this again")
 }
