@@ -741,7 +741,7 @@ func wrapLine(line string, w int) []string {
 	lead := line[:len(line)-len(body)]
 	var out []string
 	cur := lead
-	for _, unit := range optionUnits(strings.Fields(body)) {
+	for _, unit := range closingUnits(optionUnits(strings.Fields(body))) {
 		switch {
 		case cur == lead && cur != "":
 			cur += unit
@@ -754,7 +754,7 @@ func wrapLine(line string, w int) []string {
 			cur = unit
 		}
 		for ansi.StringWidth(cur) > w { // a unit wider than a line
-			cut := ansi.Truncate(cur, w, "")
+			cut := unitCut(cur, w)
 			if cut == "" {
 				// A character wider than the line: it goes alone, over
 				// the edge, or nothing would ever be cut.
@@ -765,6 +765,48 @@ func wrapLine(line string, w int) []string {
 		}
 	}
 	return append(out, cur)
+}
+
+// closingPunctuation never starts a line: a line beginning ":2:15:" or a
+// lone "]" reads as a stray mark, cut off from what it closes.
+const closingPunctuation = ":;,.!?)]}…"
+
+// closingUnits joins a word that is only closing punctuation (the "]" of
+// "add the closing ]") to the unit before it, so that it ends that line
+// rather than beginning the next.
+func closingUnits(units []string) []string {
+	out := units[:0]
+	for _, u := range units {
+		if len(out) > 0 && strings.Trim(u, closingPunctuation) == "" {
+			out[len(out)-1] += " " + u
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// unitCut is the part of a unit wider than the line (a long path, with
+// the place in it of a problem: plans/…/acme.yaml:2:15:) that the line
+// holds. It is cut after a separator of the path (/ . - _) when one falls
+// in the line's second half, so that the rest reads as a piece of its own
+// ("yaml:2:15:"); otherwise at the edge, one character sooner when the
+// rest would begin with closing punctuation (".yaml", ":2:15:").
+func unitCut(unit string, w int) string {
+	cut := ansi.Truncate(unit, w, "")
+	plain := ansi.Strip(cut)
+	if ansi.StringWidth(plain) >= ansi.StringWidth(ansi.Strip(unit)) {
+		return cut
+	}
+	if i := strings.LastIndexAny(plain, "/.-_"); i >= 0 && i < len(plain)-1 && ansi.StringWidth(plain[:i+1]) > w/2 {
+		return ansi.Truncate(cut, ansi.StringWidth(plain[:i+1]), "")
+	}
+	if rest := ansi.Strip(ansi.TruncateLeft(unit, ansi.StringWidth(cut), "")); rest != "" && strings.ContainsRune(closingPunctuation, []rune(rest)[0]) {
+		if shorter := ansi.Truncate(cut, ansi.StringWidth(plain)-1, ""); shorter != "" {
+			return shorter
+		}
+	}
+	return cut
 }
 
 // optionUnits groups words so that an option stays with its value ("-m

@@ -873,3 +873,34 @@ func TestANewYearsFolderNamesTheYearsBeside(t *testing.T) {
 	h.requireView("Welcome to ladder")
 	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: type its organisation to begin this year's review from its last one, or press ctrl+c and run ladder review --dir plans/2026 to list that folder's.")
 }
+
+// On the start screen at 60 columns, a plan that does not load under a
+// long name had its path fill the line and the rest of its place start
+// the next with a lone colon (":2:15: this [ is never closed"), and the
+// message's last word, a "]", stand alone on a line of its own. Nothing
+// starts a line with a closing punctuation mark, at any length of name.
+func TestABrokenPlansLongPathKeepsItsColon(t *testing.T) {
+	for n := 36; n <= 60; n++ {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			if err := os.MkdirAll("plans", 0o755); err != nil {
+				t.Fatal(err)
+			}
+			name := strings.Repeat("a", n-len(".yaml")) + ".yaml"
+			if err := os.WriteFile(filepath.Join("plans", name), []byte("schema: 1\norganisation: [oops\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			h := rvStart(t, Options{Dir: "plans"}, 60, 16)
+			h.requireView("Could not open", "is never closed")
+			v := h.view()
+			for line := range strings.SplitSeq(v, "\n") {
+				if l := strings.TrimSpace(line); l != "" && strings.ContainsRune(":;,.)]}", []rune(l)[0]) {
+					t.Fatalf("a line starts with %q:\n%s", l[:1], v)
+				}
+			}
+			if !strings.Contains(oneSpaced(v), ":2:15: this [ is never closed") {
+				t.Fatalf("the place or the problem is lost:\n%s", v)
+			}
+		})
+	}
+}
