@@ -1,12 +1,14 @@
 package review
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 
 	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/workforce"
 )
 
 // CommitSteps are the shell commands, as words quoted for the shell, that
@@ -30,17 +32,37 @@ import (
 // ladder itself (where the README's `go run .` saves it), is added with
 // --force: git add alone refuses it, and the person asked for these
 // commands to keep it. It asks git once more for that.
+//
+// The plan's workforce data (plans/acme.data.yaml, which ladder data
+// import writes beside plans/acme.yaml) is committed with it while git
+// does not have it as it is: committing the plan alone, as the commands
+// say, would leave the counts out of git, and out of a teammate's clone
+// and CI. One git has unchanged is not named, and neither is one git is
+// told to leave out while the plan is not (a team keeping its counts out
+// of git, where git add would refuse it and add nothing).
 func (s *Session) CommitSteps() [][]string {
+	_, repo := strictyaml.Root(filepath.Dir(s.Path()))
+	ignored := repo && gitrev.Ignored(s.Path())
 	var more []string
+	if data := workforce.PathFor(s.Path()); regularFile(data) && (!repo || gitrev.Uncommitted(data) || ignored && gitrev.Ignored(data)) {
+		more = append(more, data)
+	}
 	if prev, err := plans.PreviousReviewOf(s.Path(), s.Plan()); err == nil && prev != "" {
 		more = append(more, prev)
 	}
 	add, commit := plans.CommitWords(s.Path(), s.Plan(), more...)
-	if _, repo := strictyaml.Root(filepath.Dir(s.Path())); !repo {
+	if !repo {
 		return [][]string{{"git", "init"}, add, commit}
 	}
-	if gitrev.Ignored(s.Path()) {
+	if ignored {
 		add = slices.Insert(add, 2, "--force")
 	}
 	return [][]string{add, commit}
+}
+
+// regularFile reports whether path is a file of its own: not a folder, nor
+// a link, whose target git would not commit.
+func regularFile(path string) bool {
+	info, err := os.Lstat(path)
+	return err == nil && info.Mode().IsRegular()
 }

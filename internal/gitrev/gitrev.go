@@ -984,3 +984,16 @@ func Ignored(path string) bool {
 	_, err = git(filepath.Dir(abs), "check-ignore", "-q", "--", filepath.Base(abs))
 	return err == nil
 }
+
+// Uncommitted reports whether the file at path is one git does not have
+// as it is: untracked, or changed since its last commit (staged or not).
+// A file git is told to ignore, and not tracked, is not. Outside a
+// repository, or with no git, nothing is committed: true.
+func Uncommitted(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return true
+	}
+	out, err := git(filepath.Dir(abs), "status", "--porcelain", "-z", "--untracked-files=all", "--", ":(literal)"+filepath.Base(abs))
+	return err != nil || len(out) > 0
+}
