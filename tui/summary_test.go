@@ -2,15 +2,18 @@ package tui
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/workforce"
 )
 
 func TestSummaryShowsBoardCountsActionsAndGit(t *testing.T) {
@@ -233,5 +236,32 @@ func TestALongAreaTitleTakesTheRoomItsColumnHas(t *testing.T) {
 	a.Short = "Arweinyddiaeth"
 	if got := areaName(&a, 48); got != "Arweinyddiaeth" {
 		t.Errorf("with a short title: %q", got)
+	}
+}
+
+// The end screen's git add names the workforce data file beside the plan
+// (ladder data import's), not the plan alone, and at 60 columns breaks
+// the command between words, each path whole.
+func TestSummaryCommitsTheDataFileBesideThePlan(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("plans", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("plans", "acme.yaml")
+	a := fuAppAt(t, fuPlan(t), path, 60, 60)
+	data := workforce.PathFor(path)
+	if err := os.WriteFile(data, []byte("schema: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fuShow(t, a, screenSummary, 0)
+	v := strings.ReplaceAll(fuView(a), " \\\n", " ")
+	for _, cmd := range []string{"git add", "git commit"} {
+		i := strings.Index(v, cmd)
+		if i < 0 {
+			t.Fatalf("no %s:\n%s", cmd, fuView(a))
+		}
+		if words := strings.Fields(v[i:]); !slices.Contains(words, plans.CommandQuote(data)) || !slices.Contains(words, plans.CommandQuote(path)) {
+			t.Fatalf("%s does not name the plan and its data file whole:\n%s", cmd, fuView(a))
+		}
 	}
 }
