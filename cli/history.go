@@ -290,7 +290,7 @@ func planHistory(file string, opts gitrev.LogOptions) ([]plans.HistoryEntry, err
 	newestFirst = endAtUnrelatedRename(repo, newestFirst, commits)
 	if len(newestFirst) == 0 {
 		if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
-			return nil, usageErrorf("%s does not exist, and git has no history of it: check the spelling of the path", file)
+			return nil, usageErrorf("%s does not exist, and git has no history of it: %s", file, checkSpelling(file))
 		}
 		return nil, gitProblem(fmt.Errorf("%s has no history yet: git has no commit of it.\n"+
 			"Commit it first (git add %s && git commit), then run this again", file, plans.CommandPath(file)))
