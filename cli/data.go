@@ -269,8 +269,8 @@ func dataImportTarget(opts dataImportOptions) (string, error) {
 		return "", usageErrorf("--plan %s is a data file: give the plan it belongs to", opts.plan)
 	}
 	if _, err := os.Stat(opts.plan); err != nil {
-		if near := plans.NearPlanFile(opts.plan); near != "" {
-			return "", usageErrorf("--plan %s: no such plan: %s", opts.plan, checkSpelling(opts.plan))
+		if hint := didYouMean(opts.plan); hint != "" {
+			return "", usageErrorf("--plan %s: no such plan: %s", opts.plan, hint)
 		}
 		return "", usageErrorf("--plan %s: no such plan (start one with ladder new, or give --out FILE.data.yaml)", opts.plan)
 	}

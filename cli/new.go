@@ -172,8 +172,8 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 // belong to its checklist's items.
 func openPrevious(stderr io.Writer, opts newOptions) (*plans.File, error) {
 	if _, err := os.Stat(opts.from); errors.Is(err, fs.ErrNotExist) {
-		if near := plans.NearPlanFile(opts.from); near != "" {
-			return nil, usageErrorf("--from %s: no such plan file: %s", opts.from, checkSpelling(opts.from))
+		if hint := didYouMean(opts.from); hint != "" {
+			return nil, usageErrorf("--from %s: no such plan file: %s", opts.from, hint)
 		}
 		return nil, usageErrorf("--from %s: no such plan file", opts.from)
 	}

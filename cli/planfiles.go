@@ -51,10 +51,19 @@ func planFiles(command string, args []string) ([]string, error) {
 // quoted to be typed as shown; otherwise check the spelling. The plan's
 // name comes from the disk, perhaps from a pull request: made one safe line.
 func checkSpelling(path string) string {
+	if hint := didYouMean(path); hint != "" {
+		return hint
+	}
+	return "check the spelling of the path"
+}
+
+// didYouMean is checkSpelling's question about the plan a path typed was
+// probably meant to be, or "" when no plan's name is near it.
+func didYouMean(path string) string {
 	if near := plans.NearPlanFile(path); near != "" {
 		return "did you mean " + safetext.Line(plans.CommandPath(near)) + "?"
 	}
-	return "check the spelling of the path"
+	return ""
 }
 
 // inPlansFolder reports whether the working folder is itself a plans
