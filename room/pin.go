@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // PINDigits is the length of a room's PIN. Four digits are quick to read
@@ -29,10 +30,10 @@ func NewPIN() (string, error) {
 // zero.
 var zeros = []rune{'٠', '۰', '०', '০', '０'}
 
-// typedPIN is the PIN a phone typed in ASCII digits: spaces around it
-// dropped (a PIN pasted from a message), and the digits of the scripts
-// above read as the digits they are. Anything else is left as it is, to
-// be a wrong PIN.
+// typedPIN is the PIN a phone typed in ASCII digits: spaces and
+// invisible marks around it dropped (a PIN pasted from a message), and the
+// digits of the scripts above read as the digits they are. Anything else
+// is left as it is, to be a wrong PIN.
 func typedPIN(s string) string {
 	return strings.Map(func(r rune) rune {
 		for _, z := range zeros {
@@ -41,8 +42,14 @@ func typedPIN(s string) string {
 			}
 		}
 		return r
-	}, strings.TrimSpace(s))
+	}, strings.TrimFunc(s, invisibleAround))
 }
+
+// invisibleAround is what a pasted PIN may come wrapped in and no one
+// typed: spaces, and the invisible marks (Unicode's format characters)
+// that a message in a right-to-left language puts around a number, such
+// as a right-to-left mark or a chat app's isolates.
+func invisibleAround(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
 
 // The limits on wrong PINs. One address may get it wrong a few times (a
 // typo, a misread digit); then it waits, longer each time. Across all

@@ -122,3 +122,20 @@ func TestThePINAsAPhoneTypesIt(t *testing.T) {
 		}
 	}
 }
+
+// TestAPINPastedWithDirectionMarks: a PIN copied from a message in a
+// right-to-left language comes wrapped in invisible direction marks (a
+// right-to-left mark, or the isolates a chat app puts around a number),
+// which are not typed characters; each was a wrong PIN counted against
+// the phone and the room. Inside the PIN, a mark is still wrong.
+func TestAPINPastedWithDirectionMarks(t *testing.T) {
+	r, _ := newTestRoom(t)
+	for i, pin := range []string{"\u200f4821\u200f", "\u2068٤٨٢١\u2069", "\u200e 4821\u200e", "\u061c4821"} {
+		if _, err := r.Join(pin, fmt.Sprintf("192.168.3.%d", 10+i)); err != nil {
+			t.Errorf("%q: %v", pin, err)
+		}
+	}
+	if _, err := r.Join("48\u200f21", "192.168.4.10"); !errors.Is(err, ErrWrongPIN) {
+		t.Errorf("a mark inside the PIN let in: %v", err)
+	}
+}
