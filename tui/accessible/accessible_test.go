@@ -16,6 +16,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/workforce"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden plan in testdata")
@@ -1106,5 +1107,30 @@ func TestAReviewHeldInAnotherYearsFolderIsNamedAsHeld(t *testing.T) {
 	}
 	if strings.Contains(out, "under way") || strings.Contains(out, "Begin the next review from it") {
 		t.Errorf("a review held was said to be under way, or offered to carry on:\n%s", out)
+	}
+}
+
+// The workforce data ladder data import wrote beside the plan is named
+// in the git commands the review ends with, with the plan: committing the
+// plan alone, as they said, left the counts out of git.
+func TestTheEndNamesTheDataFileBesideThePlan(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "plans", "acme.yaml")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	data := workforce.PathFor(path)
+	if err := os.WriteFile(data, workforce.Encode(&workforce.Data{Schema: workforce.SchemaVersion, Threshold: workforce.MinThreshold,
+		Grades: []workforce.Grade{{Name: "Staff", Counts: workforce.Counts{12, 11, 10}}}}), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	answers, err := os.Open("testdata/full-review.answers")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer answers.Close()
+	out := runReviewOK(t, Options{PlanPath: path}, answers)
+	checkOutput(t, out, "run these 3 commands:\ngit init\ngit add -- "+path+" "+data+"\ngit commit -m ")
+	if !strings.HasSuffix(strings.TrimSpace(out), "-- "+path+" "+data) {
+		t.Errorf("git commit does not name the data file:\n%s", out[max(0, len(out)-300):])
 	}
 }
