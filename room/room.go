@@ -607,7 +607,7 @@ func (r *Room) Join(pin, from string) (token string, err error) {
 	if len(r.phones) >= MaxPhones && !r.evictIdle(now) {
 		// Only someone with the PIN gets this far, so it is someone in the
 		// room: the facilitator needs to know why they cannot join.
-		r.notice("The room is full: a phone at %s could not join (%d phones at once is the most; a phone gone %d minutes makes room)", from, MaxPhones, int(phoneIdle.Minutes()))
+		r.notice("The room is full at %d phones: a phone at %s could not join (a phone gone %d minutes makes room)", MaxPhones, from, int(phoneIdle.Minutes()))
 		return "", ErrRoomFull
 	}
 	r.phones[token] = &phone{lastSeen: now, from: from}

@@ -935,7 +935,7 @@ func TestTheScreenSaysTheRoomIsFull(t *testing.T) {
 	if status, body := p.post("join", url.Values{"pin": {"4821"}}); status != http.StatusServiceUnavailable || !strings.Contains(body, "The room is full") {
 		t.Fatalf("the 201st phone: %d\n%s", status, body)
 	}
-	v := h.waitView("⚠ The room is full: a phone at")
+	v := h.waitView("⚠ The room is full at 200")
 	if lines := strings.Split(v, "\n"); len(lines) > 24 {
 		t.Errorf("%d lines:\n%s", len(lines), v)
 	}
@@ -943,7 +943,7 @@ func TestTheScreenSaysTheRoomIsFull(t *testing.T) {
 	h.press("esc")
 	h.waitView("Room: 0 of 200 voted")
 	p.post("join", url.Values{"pin": {"4821"}})
-	h.waitView("⚠ The room is full: a phone at 127.0.0.1")
+	h.waitView("⚠ The room is full at 200 phones: a phone at 127.0.0.1")
 }
 
 // TestTheJoinScreenSaysAWrongPIN: wrong PINs come while people join, with

@@ -177,7 +177,7 @@ func TestTheRoomFullIsSaid(t *testing.T) {
 	}
 	rr.answer("votes")
 	said := rr.waitFor("Rating: ")
-	saysAll(t, "votes", said, "Room: The room is full: a phone at 127.0.0.1 could not join (200 phones at once is the most; a phone gone 10 minutes makes room)\nRoom: 200 phones in the room.\n")
+	saysAll(t, "votes", said, "Room: The room is full at 200 phones: a phone at 127.0.0.1 could not join (a phone gone 10 minutes makes room)\nRoom: 200 phones in the room.\n")
 	rr.answer("quit")
 }
 
