@@ -883,8 +883,8 @@ func (c *catFile) close() error {
 	return c.cmd.Wait()
 }
 
-// Readable is every plan file (.yaml) git can still give a version of
-// from HEAD's history: those HEAD has, and those a commit in its history
+// Readable is every plan file (.yaml or .yml, in any case) git can still
+// give a version of from HEAD's history: those HEAD has, and those a commit in its history
 // deleted (a file moved counts as deleted under its old name), by their
 // paths from the top of the work tree. Two git commands answer for every
 // file, where asking of each file (LogEach) took several: a folder command
@@ -896,7 +896,7 @@ func (r *Repo) Readable() (map[string]bool, error) {
 	}
 	for _, args := range [][]string{
 		{"ls-tree", "-r", "-z", "--name-only", "HEAD"},
-		{"log", "-z", "--no-renames", "--diff-filter=D", "--name-only", "--format=", "HEAD", "--", "*.yaml"},
+		{"log", "-z", "--no-renames", "--diff-filter=D", "--name-only", "--format=", "HEAD", "--", ":(icase)*.yaml", ":(icase)*.yml"},
 	} {
 		out, err := git(r.Root, args...)
 		if err != nil {
@@ -906,7 +906,7 @@ func (r *Repo) Readable() (map[string]bool, error) {
 		// format puts nothing between commits, and a line break is part
 		// of a name ("\nacme.yaml" is not acme.yaml).
 		for p := range strings.SplitSeq(string(out), "\x00") {
-			if strings.HasSuffix(p, ".yaml") {
+			if ext := strings.ToLower(filepath.Ext(p)); ext == ".yaml" || ext == ".yml" { // as plans.IsPlanFile
 				paths[p] = true
 			}
 		}
