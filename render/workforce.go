@@ -452,9 +452,10 @@ func WorkforceSummary(w *workforce.Loaded) []string {
 func WorkforceForPlan(planPath string, l *workforce.Loaded, err error) []string {
 	path := workforce.PathFor(planPath)
 	switch {
-	case errors.Is(err, fs.ErrNotExist) && workforce.StrayNote(planPath) != "":
-		return []string{"No workforce data beside this plan, but " + workforce.StrayNote(planPath) + "."}
 	case errors.Is(err, fs.ErrNotExist):
+		if note := workforce.StrayNote(planPath); note != "" {
+			return []string{"No workforce data beside this plan, but " + note + "."}
+		}
 		return []string{
 			"No workforce data yet. Ask the key question, \"" + workforce.KeyQuestion + "\", then count the answers by grade:",
 			"ladder data import responses.csv --plan " + plain(planPath) + " (ladder data --help says how).",
