@@ -144,6 +144,15 @@ func (c *common) closeRoom() {
 // on reports whether the room is running.
 func (rs *roomSession) on() bool { return rs != nil && rs.room != nil }
 
+// newNotice is the newest room notice not yet seen (a key pressed since
+// it came), or "" when there is none.
+func (rs *roomSession) newNotice() string {
+	if st := rs.status; st.NoticeTotal > rs.noticesSeen && len(st.Notices) > 0 {
+		return st.Notices[len(st.Notices)-1]
+	}
+	return ""
+}
+
 // roomChanged reads the room's new state and waits for the next change.
 func (a *app) roomChanged() tea.Cmd {
 	rs := a.c.room
@@ -373,8 +382,8 @@ func (a *app) roomStripWith(spread bool) string {
 		}
 		out = append(out, line(sty.Warning.Render("⚠ "+why)))
 	}
-	if st.NoticeTotal > rs.noticesSeen && len(st.Notices) > 0 {
-		out = append(out, line(sty.Warning.Render("⚠ "+st.Notices[len(st.Notices)-1])))
+	if n := rs.newNotice(); n != "" {
+		out = append(out, line(sty.Warning.Render("⚠ "+n)))
 	}
 	join := fmt.Sprintf("PIN %s · %s", rs.room.PIN(), strings.TrimSuffix(rs.url, "/"))
 	// withJoin is the line as it is where it fits the width; where it
@@ -606,8 +615,8 @@ func (s *roomScreen) view() string {
 	text = append(text, "", sty.Label.Render(joinedText(rs.status.Joined)))
 	// A wrong PIN, as the review's strip says it: they come while people
 	// join, and a burst of them pauses joining for everyone.
-	if st := rs.status; st.NoticeTotal > rs.noticesSeen && len(st.Notices) > 0 {
-		text = append(text, sty.Warning.Render(wrapIndented("⚠ "+st.Notices[len(st.Notices)-1], roomTextWidth, 2, 0)))
+	if n := rs.newNotice(); n != "" {
+		text = append(text, sty.Warning.Render(wrapIndented("⚠ "+n, roomTextWidth, 2, 0)))
 	}
 	// Which address, and why: the facilitator needs it when a phone
 	// cannot connect, on the projector too.
