@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/socialmobility/ladder/internal/safetext"
 
@@ -182,16 +183,18 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	checkedFiles := len(files)
 	links := plans.NewLinks() // this run's: a plan edited before the next run is read again
 	removed := &removedReviews{}
+	checking := &checkedSet{names: names}
 	inOrder(names.len(), func(i int) *checked {
 		path := names.at(i)
 		r := &checked{path: path}
-		out := checkPrinter{w: &r.text, github: opts.format == "github", repo: annotationRepo, removed: removed}
+		out := checkPrinter{w: &r.text, github: opts.format == "github", repo: annotationRepo, removed: removed, checking: checking}
 		l := plans.CheckFolderFile(path, resolve)
 		l.Err = checkWorkforceFile(l) // data and benchmark files: cli/data.go
 		if l.Err == nil && l.Plan != nil {
 			l.Err = plans.ConflictCopyProblem(path) // x.copy-1.yaml: still to merge
 		}
 		if l.Err != nil {
+			l.Err = namingTheReviewsCarryingOn(links, path, l.Err)
 			out.mistakes(path, l.Err)
 			r.problems = plans.ProblemCount(l.Err)
 			return r
@@ -374,6 +377,8 @@ type checkPrinter struct {
 	repo *gitrev.Repo
 	// removed is this run's: whether git has a previous review removed.
 	removed *removedReviews
+	// checking is this run's files.
+	checking *checkedSet
 }
 
 // annotated is path as an annotation names it.
@@ -431,6 +436,10 @@ func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (pr
 		switch {
 		case (errors.Is(err, plans.ErrNoPlanThere) || errors.Is(err, plans.ErrNotLinkedBack)) && l.key == "next_review":
 			level, msg = "warning", msg+", so this plan's open actions are still chased here: fix the path, or remove the line"
+		case errors.Is(err, plans.ErrNextReviewGivenTwice) && pr.checking.has(links, path, p.PreviousReview):
+			continue // said once, at the previous review's repeated next_review (namingTheReviewsCarryingOn)
+		case errors.Is(err, plans.ErrNextReviewGivenTwice):
+			level, msg = "warning", msg+": keep one of these reviews, remove the rest (or merge them by hand into the one kept), and keep only the next_review line that names it"
 		case errors.Is(err, plans.ErrLinkDoesNotLoad) && l.key == "next_review":
 			level, msg = "warning", msg+", so this plan's open actions are still chased here until it does"
 		case errors.Is(err, plans.ErrLinkDoesNotLoad):
@@ -463,6 +472,75 @@ func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (pr
 		}
 	}
 	return problems, warnings
+}
+
+// namingTheReviewsCarryingOn is err, why the plan at path did not load, with what its
+// repeated next_review key means when it names two reviews that each
+// carry the plan on (plans.Links.CarriedOnTwice): two people ran ladder
+// new --from on two branches, and the union merge the README advises
+// kept both lines. Said there once, with what to do, in place of telling
+// each review that the plan should name it (see links).
+func namingTheReviewsCarryingOn(links *plans.Links, path string, err error) error {
+	var fe *plans.FileError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	i := slices.IndexFunc(fe.Problems, func(pr plans.Problem) bool {
+		return strings.HasPrefix(pr.Message, `duplicate key "next_review"`)
+	})
+	if i < 0 {
+		return err
+	}
+	line, reviews := links.CarriedOnTwice(path)
+	if reviews == nil || fe.Problems[i].Line != line {
+		return err
+	}
+	count, others, them := "two", "the other", "the two"
+	if len(reviews) > 2 {
+		count, others, them = strconv.Itoa(len(reviews)), "the others", "them"
+	}
+	if len(reviews) > maxCarriersNamed {
+		reviews = append(reviews[:maxCarriersNamed-1:maxCarriersNamed-1], fmt.Sprintf("%d more", len(reviews)-maxCarriersNamed+1))
+	}
+	named := strings.Join(reviews[:len(reviews)-1], ", ") + " and " + reviews[len(reviews)-1]
+	problems := slices.Clone(fe.Problems)
+	problems[i].Message += fmt.Sprintf(": %s reviews carry this plan on, %s, each naming it as its previous review: keep one, and remove %s (or merge %s by hand into the one kept), and keep only the next_review line that names it", count, named, others, them)
+	out := *fe
+	out.Problems = problems
+	return &out
+}
+
+// maxCarriersNamed is how many reviews carrying one plan on check names at
+// its repeated next_review: a plan a pull request gives a thousand such
+// lines must not fill a CI log line.
+const maxCarriersNamed = 5
+
+// checkedSet is the files one run of check checks, to tell whether a
+// plan's previous review is among them.
+type checkedSet struct {
+	names fileList
+	once  sync.Once
+	abs   map[string]bool
+}
+
+// has reports whether ref, the previous_review of the plan at path, leads
+// to a file this run checks. Asked only of a plan whose previous review
+// gives next_review twice; the set is made the first time.
+func (c *checkedSet) has(links *plans.Links, path, ref string) bool {
+	prev, err := links.FollowLink(path, ref)
+	if err != nil {
+		return false
+	}
+	c.once.Do(func() {
+		c.abs = make(map[string]bool, c.names.len())
+		for i := range c.names.len() {
+			if a, err := filepath.Abs(c.names.at(i)); err == nil {
+				c.abs[a] = true
+			}
+		}
+	})
+	a, err := filepath.Abs(prev)
+	return err == nil && c.abs[a]
 }
 
 // namingThis is the line that names the plan at path from its previous

@@ -410,7 +410,8 @@ var ErrCarriedOnTwice = errors.New("so two reviews carry one plan on")
 // next review. The last happens to the plan that lost when two people
 // carried one plan on, on two branches, and git made them choose: its
 // actions are still chased, so nothing hides, but it says it carries on a
-// review that carried on elsewhere.
+// review that carried on elsewhere. Where git kept both next_review lines
+// instead (a union merge), the error is ErrNextReviewGivenTwice.
 func PreviousReviewOf(path string, p *Plan) (string, error) {
 	return NewLinks().PreviousReviewOf(path, p)
 }
@@ -427,6 +428,9 @@ func (l *Links) PreviousReviewOf(path string, p *Plan) (string, error) {
 	_, next, ok := l.linksIn(prev)
 	switch {
 	case !ok:
+		if err := l.carriedOnTwiceError(path, p.PreviousReview, prev); err != nil {
+			return "", err
+		}
 		return "", fmt.Errorf("%s leads to %s, which %w", safetext.Quote(p.PreviousReview), shownTarget(p.PreviousReview, prev), ErrLinkDoesNotLoad)
 	case l.namesBack(prev, next, path):
 		return prev, nil
@@ -500,18 +504,29 @@ func (l *Links) unreadByFolders(from, ref, target string) string {
 // parses the file as Parse does (ladder's own layout takes the fast path),
 // so that it sees a link exactly where loading the plan would: a line that
 // looks like one inside a quoted title or a block of notes is not one.
-// Anything unreadable, and a key given twice, is no link. ok says whether
-// the file reads as a plan at all: one with git's conflict markers in it
-// does not, and whether it names another plan back is not known until
-// the merge is finished.
+// Anything unreadable is no link. ok says whether the file reads as a plan
+// at all: one with git's conflict markers in it does not, and whether it
+// names another plan back is not known until the merge is finished; nor
+// does one that gives next_review twice, which is how a union merge (the
+// README's .gitattributes) leaves last year's plan when two people carried
+// it on, on two branches: taking either line would have the plan before
+// it hand its actions on to a plan that does not load (readLinks keeps
+// both lines). A previous_review given twice is no link.
 func linksIn(path string) (previous, next string, ok bool) {
+	r := readLinks(path)
+	return r.previous, r.next, !r.unread
+}
+
+// readLinks is linksIn's reading of the file at path, with every
+// next_review line when the key is given more than once.
+func readLinks(path string) reviewLinks {
 	data, err := strictyaml.ReadFile(path)
 	if err != nil {
-		return "", "", false
+		return reviewLinks{unread: true}
 	}
 	if head, ok := linksHead(data); ok {
-		if previous, next, ok := linksOf(head); ok && previous != "" {
-			return previous, next, true
+		if r := linksOf(head); !r.unread && r.previous != "" {
+			return r
 		}
 	}
 	return linksOf(data)
@@ -551,36 +566,38 @@ func plainKeysOnly(rest []byte) bool {
 	return true
 }
 
-// linksOf reads the links at the top level of data, as Parse would; ok is
-// false when data does not parse to a mapping.
-func linksOf(data []byte) (previous, next string, ok bool) {
-	var seenPrevious, seenNext int
-	ok = eachTopScalar(data, func(key, value string) {
+// linksOf reads the links at the top level of data, as Parse would; unread
+// when data does not parse to a mapping, or gives next_review twice. A
+// previous_review given twice is no link: it hands nothing on either way.
+func linksOf(data []byte) reviewLinks {
+	var r reviewLinks
+	var seenPrevious int
+	var nexts []nextLine
+	ok := eachTopScalar(data, func(key, value string, line int) {
 		switch key {
 		case "previous_review":
-			previous = value
+			r.previous = value
 			seenPrevious++
 		case "next_review":
-			next = value
-			seenNext++
+			r.next = value
+			nexts = append(nexts, nextLine{value, line})
 		}
 	})
-	if !ok {
-		return "", "", false
+	switch {
+	case !ok:
+		return reviewLinks{unread: true}
+	case len(nexts) > 1:
+		return reviewLinks{unread: true, nexts: nexts}
+	case seenPrevious > 1:
+		r.previous = ""
 	}
-	if seenPrevious > 1 {
-		previous = ""
-	}
-	if seenNext > 1 {
-		next = ""
-	}
-	return previous, next, true
+	return r
 }
 
 // eachTopScalar calls f with each key and scalar value at the top level
-// of data, as Parse reads them; false when data does not parse to a
-// mapping.
-func eachTopScalar(data []byte, f func(key, value string)) bool {
+// of data, as Parse reads them, and the key's line; false when data does
+// not parse to a mapping.
+func eachTopScalar(data []byte, f func(key, value string, line int)) bool {
 	// A pooled parser, as Parse's: a folder command reads a head for each
 	// next review (and ladder new one for each plan beside it), and keeps
 	// only a few strings.
@@ -596,7 +613,7 @@ func eachTopScalar(data []byte, f func(key, value string)) bool {
 	m := top.Content
 	for i := 0; i+1 < len(m); i += 2 {
 		if k, v := m[i], m[i+1]; k.Kind == yaml.ScalarNode && v.Kind == yaml.ScalarNode {
-			f(k.Value, v.Value)
+			f(k.Value, v.Value, k.Line)
 		}
 	}
 	return true

@@ -53,6 +53,15 @@ type fileKind struct {
 type reviewLinks struct {
 	previous, next string
 	unread         bool // the file does not read as a plan (linksIn)
+	// nexts is every next_review line, in the file's order, of a file
+	// that gives the key more than once (and so is unread).
+	nexts []nextLine
+}
+
+// nextLine is one next_review line: where it leads, and the line it is on.
+type nextLine struct {
+	ref  string
+	line int
 }
 
 type linkStep struct{ from, ref string }
@@ -177,13 +186,22 @@ func (l *Links) joinInside(planDir, ref string) (path string, repo, inside bool)
 
 // linksIn is the package's linksIn, reading each file once.
 func (l *Links) linksIn(path string) (previous, next string, ok bool) {
-	r := remember(l, l.heads, path, func() reviewLinks {
-		p, n, ok := linksIn(path)
+	r := l.head(path)
+	return r.previous, r.next, !r.unread
+}
+
+// head is readLinks(path), read once.
+func (l *Links) head(path string) reviewLinks {
+	return remember(l, l.heads, path, func() reviewLinks {
+		r := readLinks(path)
 		// Cloned: the parsed values share the file's bytes, which a
 		// thousand remembered links would keep from the collector.
-		return reviewLinks{strings.Clone(p), strings.Clone(n), !ok}
+		r.previous, r.next = strings.Clone(r.previous), strings.Clone(r.next)
+		for i := range r.nexts {
+			r.nexts[i].ref = strings.Clone(r.nexts[i].ref)
+		}
+		return r
 	})
-	return r.previous, r.next, !r.unread
 }
 
 // Loaded tells l of a plan that loaded from path, so that its links are

@@ -26,7 +26,7 @@ func OrganisationIn(data []byte) (org string, ok bool) {
 // organisationOf reads the organisation at the top level of data.
 func organisationOf(data []byte) (org string, ok bool) {
 	seen := 0
-	ok = eachTopScalar(data, func(key, value string) {
+	ok = eachTopScalar(data, func(key, value string, _ int) {
 		if key == "organisation" {
 			org = value
 			seen++
