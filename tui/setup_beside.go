@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -106,15 +105,19 @@ func (s *setupScreen) besideLines(st *styles, w int) []string {
 		file = " (" + safetext.Line(s.last.found.Path) + ")"
 	}
 	if s.last.underWay {
-		open := "To go on with it, press ctrl+c and run ladder review " + safetext.Line(plans.CommandPath(s.last.found.Path)) + "."
+		goTo := "To go on with it"
+		if s.last.held {
+			goTo = "To go back to it"
+		}
+		open := goTo + ", press ctrl+c and run ladder review " + safetext.Line(plans.CommandPath(s.last.found.Path)) + "."
 		if s.c.present {
-			open = "To go on with it, press ctrl+c and open that one."
+			open = goTo + ", press ctrl+c and open that one."
 		}
 		line := fmt.Sprintf("⚠ A review of %s is under way: %s%s, of %s, %d of %d rated. %s",
 			safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly(), s.last.rated.Rated(), s.last.rated.Total(), open)
 		if s.last.held {
 			line = fmt.Sprintf("⚠ A review of %s was held in the last half year: %s%s, of %s, every item rated. %s",
-				safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly(), strings.Replace(open, "To go on with it", "To go back to it", 1))
+				safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly(), open)
 		}
 		return []string{st.Warning.Render(wrapIndented(line, max(1, w-2), 2, 0))}
 	}
