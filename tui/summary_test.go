@@ -260,7 +260,11 @@ func TestSummaryCommitsTheDataFileBesideThePlan(t *testing.T) {
 		if i < 0 {
 			t.Fatalf("no %s:\n%s", cmd, fuView(a))
 		}
-		if words := strings.Fields(v[i:]); !slices.Contains(words, plans.CommandQuote(data)) || !slices.Contains(words, plans.CommandQuote(path)) {
+		command := v[i:]
+		if j := strings.Index(command[len(cmd):], "git "); j >= 0 {
+			command = command[:len(cmd)+j] // its own words, not the next command's
+		}
+		if words := strings.Fields(command); !slices.Contains(words, plans.CommandQuote(data)) || !slices.Contains(words, plans.CommandQuote(path)) {
 			t.Fatalf("%s does not name the plan and its data file whole:\n%s", cmd, fuView(a))
 		}
 	}
