@@ -35,6 +35,11 @@ func TestNearPlanFile(t *testing.T) {
 			t.Errorf("NearPlanFile(%q) = %q, want %q", typed, got, want)
 		}
 	}
+	// A name one letter from a copy saved beside a plan
+	// (acme-spring.copy-1.yaml) names nothing: the copy is not a plan.
+	if got := plans.NearPlanFile(filepath.Join(dir, "acme-spring.copy-2.yaml")); got != "" {
+		t.Errorf("a copy's name: %q", got)
+	}
 	if got := plans.NearPlanFile(filepath.Join(dir, "missing", "acme-spring.yaml")); got != "" {
 		t.Errorf("in a folder not there: %q", got)
 	}
