@@ -70,6 +70,9 @@ func (k *removedReviews) readable(root string) *readableIn {
 		if err != nil {
 			return
 		}
+		// Readable starts git cat-file (to resolve HEAD); only Rel, which
+		// runs no git, is asked of the repository after.
+		defer repo.Close()
 		if in.paths, err = repo.Readable(); err != nil {
 			return
 		}
