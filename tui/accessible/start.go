@@ -43,8 +43,10 @@ func (r *reviewer) resume(path string, resolve plans.Resolver) (*review.Session,
 	}
 	p := s.Plan()
 	_, total := p.Counts()
-	r.p.say("Review of %s: %s.", p.Organisation, p.Title)
-	r.p.say("Plan file: %s (%d of %d rated).", path, total.Rated(), total.Total())
+	// As the folder list shows them: the prompts' writer would drop an
+	// escape sequence's control, and the name read as another.
+	r.p.say("Review of %s: %s.", safetext.Line(p.Organisation), safetext.Line(p.Title))
+	r.p.say("Plan file: %s (%d of %d rated).", safetext.Line(path), total.Rated(), total.Total())
 	if next, ok := s.NextReview(); ok {
 		r.p.say("%s", review.HandedOnWords(next))
 	}
@@ -155,7 +157,7 @@ func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session,
 	if path != "" { // named, and not there: maybe a typo for a plan that is
 		r.p.say("There is no plan at %s yet, so this is a new review.", path)
 		if near := plans.NearPlanFile(path); near != "" {
-			r.p.say("Did you mean %s? To open it, quit (ctrl+c) and run ladder review --accessible %s.", near, plans.CommandPath(near))
+			r.p.say("Did you mean %s? To open it, quit (ctrl+c) and run ladder review --accessible %s.", safetext.Line(near), safetext.Line(plans.CommandPath(near)))
 		}
 	}
 	r.p.say("A new review. First, a few details for the plan.")
@@ -218,11 +220,11 @@ func (r *reviewer) offerLastReview(path, org string) (string, error) {
 		return "", nil
 	case l.Held():
 		r.p.say("A review of %s was held in the last half year, every item rated: %s (%s). To go back to it, quit (ctrl+c) and run ladder review --accessible %s. Otherwise, this is another review.",
-			l.Found.Plan.Organisation, l.Found.Path, l.Found.Plan.Title, plans.CommandPath(l.Found.Path))
+			safetext.Line(l.Found.Plan.Organisation), safetext.Line(l.Found.Path), safetext.Line(l.Found.Plan.Title), safetext.Line(plans.CommandPath(l.Found.Path)))
 		return "", nil
 	case l.UnderWay:
 		r.p.say("A review of %s is under way already: %s (%s). To go on with it, quit (ctrl+c) and run ladder review --accessible %s. Otherwise, this is another review.",
-			l.Found.Plan.Organisation, l.Found.Path, l.Found.Plan.Title, plans.CommandPath(l.Found.Path))
+			safetext.Line(l.Found.Plan.Organisation), safetext.Line(l.Found.Path), safetext.Line(l.Found.Plan.Title), safetext.Line(plans.CommandPath(l.Found.Path)))
 		return "", nil
 	}
 	what := review.CarriedWords(l.Carried)
@@ -234,7 +236,7 @@ func (r *reviewer) offerLastReview(path, org string) (string, error) {
 	if late := len(p.Overdue(r.today)); late > 0 { // as the screens' form says it
 		said += fmt.Sprintf(", %d of them late", late)
 	}
-	r.p.say("The last review of %s, %s (%s, %s), has %s.", p.Organisation, p.Title, l.Found.Path, p.Date.Friendly(), said)
+	r.p.say("The last review of %s, %s (%s, %s), has %s.", safetext.Line(p.Organisation), safetext.Line(p.Title), safetext.Line(l.Found.Path), p.Date.Friendly(), said)
 	options := []choice{
 		{label: "Begin the next review from it, carrying on " + what, words: []string{"next"}},
 		{label: "Begin without them", words: []string{"new"}},
