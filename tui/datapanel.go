@@ -1,9 +1,12 @@
 package tui
 
 import (
+	"errors"
+	"io/fs"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/render"
 	"github.com/socialmobility/ladder/workforce"
@@ -16,17 +19,20 @@ import (
 // The lines come from render.WorkforceSummary, the same protected figures
 // as ladder data show, and are read once per plan, off the update loop.
 
-// workforceMsg brings the lines for the plan at path.
+// workforceMsg brings the lines for the plan at path, and the one line
+// a window too small for them shows instead.
 type workforceMsg struct {
 	path  string
 	lines []string
+	short string
 }
 
-// workforceData is what common holds of the data: the lines, for which
-// plan, and whether they are being read.
+// workforceData is what common holds of the data: the lines and the short
+// line, for which plan, and whether they are being read.
 type workforceData struct {
 	path    string
 	lines   []string
+	short   string
 	loading bool
 }
 
@@ -41,7 +47,7 @@ func (c *common) loadWorkforce() tea.Cmd {
 		return nil
 	}
 	c.workforce = workforceData{path: plan, loading: true}
-	return func() tea.Msg { return workforceMsg{path: plan, lines: workforceLines(plan)} }
+	return func() tea.Msg { return readWorkforce(plan) }
 }
 
 // workforceFirst reads the data at once when the first screen shows it (an
@@ -55,41 +61,71 @@ func (a *app) workforceFirst() {
 		return
 	}
 	path := a.c.workforce.path
-	a.c.gotWorkforce(workforceMsg{path: path, lines: workforceLines(path)})
+	a.c.gotWorkforce(readWorkforce(path))
 }
 
 // gotWorkforce keeps the lines, if they are still for the open plan.
 func (c *common) gotWorkforce(msg workforceMsg) {
 	if c.session != nil && c.session.Path() == msg.path {
-		c.workforce = workforceData{path: msg.path, lines: msg.lines}
+		c.workforce = workforceData{path: msg.path, lines: msg.lines, short: msg.short}
 	}
 }
 
-// workforceLines is what to show for a plan's data.
-func workforceLines(planPath string) []string {
+// readWorkforce reads what to show for a plan's data.
+func readWorkforce(planPath string) workforceMsg {
 	l, err := workforce.Load(workforce.PathFor(planPath), "")
-	return render.WorkforceForPlan(planPath, l, err)
+	msg := workforceMsg{path: planPath, lines: render.WorkforceForPlan(planPath, l, err)}
+	// Said in words of its own, not cut from the first line: that line
+	// starts with the data file's path, which tells someone with no room
+	// nothing of what the lines hold.
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		msg.short = "how to add workforce data: make the window taller"
+	case err != nil:
+		msg.short = "the data file does not load: a taller window says why"
+	default:
+		msg.short = "your workforce data: make the window taller to see it"
+	}
+	return msg
+}
+
+// hasData is whether the item is about the workforce data and there is
+// something to show beside it.
+func (s *itemScreen) hasData(it *checklist.Item) bool {
+	return it.Topic == checklist.TopicWorkforceData && len(s.c.workforce.lines) > 0
 }
 
 // dataView draws the data lines for an item about the data, in at most
-// lines lines, or nothing.
+// lines lines, or nothing. When they do not all fit, the last line says
+// that there is more and how to see it: a window too small for the data
+// would otherwise leave it out without a word, and no key opens it whole
+// (ladder data show does, outside the review).
 func (s *itemScreen) dataView(st *styles, it *checklist.Item, w, lines int) string {
-	data := s.c.workforce.lines
-	if it.Topic != checklist.TopicWorkforceData || len(data) == 0 || lines < 2 {
+	if !s.hasData(it) || lines < 1 {
 		return ""
+	}
+	var paragraphs [][]string
+	all := 0
+	for _, l := range s.c.workforce.lines {
+		wrapped, _ := wrapWords(l, max(1, w-2)) // a path or a command is not broken at a hyphen
+		paragraphs = append(paragraphs, wrapped)
+		all += len(wrapped)
 	}
 	var out []string
-	for _, l := range data {
-		wrapped, _ := wrapWords(l, max(1, w-2)) // a path or a command is not broken at a hyphen
-		if len(out)+len(wrapped) > lines {
+	for _, p := range paragraphs {
+		if all > lines && len(out)+len(p) > lines-1 {
+			// A paragraph is shown whole or not at all: half of the
+			// pattern's reading would read as the whole of it.
+			more := "and more: make the window taller to see it all"
+			if len(out) == 0 {
+				more = s.c.workforce.short
+			}
+			out = append(out, ansi.Truncate("  … "+more, w, "…"))
 			break
 		}
-		for _, wl := range wrapped {
+		for _, wl := range p {
 			out = append(out, "  "+wl)
 		}
-	}
-	if len(out) == 0 {
-		return ""
 	}
 	return st.Subtle.Render(strings.Join(out, "\n"))
 }

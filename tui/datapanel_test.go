@@ -4,13 +4,18 @@ import (
 	"os"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/workforce"
 )
 
-// rvAtFirstDataItem opens a plan whose items before the Enablers' Data
-// group are rated, so the review resumes on the first item about the
-// workforce data; data, when not nil, is written beside it first.
+// rvAtFirstDataItem opens plans/acme.yaml, in a temp folder made the
+// working one (so that paths are as short as a user's), with the items
+// before the Enablers' Data group rated, so the review resumes on the
+// first item about the workforce data; data, when not nil, is written
+// beside it first.
 func rvAtFirstDataItem(t *testing.T, data *workforce.Data) *rvHarness {
 	t.Helper()
 	p := rvNewPlan(t)
@@ -20,13 +25,26 @@ func rvAtFirstDataItem(t *testing.T, data *workforce.Data) *rvHarness {
 		}
 		p.Items[e.Item.ID].Rating = "amber"
 	}
-	dir, path := rvWritePlan(t, p)
+	return rvResumeWithData(t, p, data)
+}
+
+// rvResumeWithData opens p as rvAtFirstDataItem does.
+func rvResumeWithData(t *testing.T, p *plans.Plan, data *workforce.Data) *rvHarness {
+	t.Helper()
+	t.Chdir(t.TempDir())
+	if err := os.MkdirAll("plans", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := "plans/acme.yaml"
+	if err := createPlan(path, p); err != nil {
+		t.Fatal(err)
+	}
 	if data != nil {
 		if err := os.WriteFile(workforce.PathFor(path), workforce.Encode(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	return rvStart(t, Options{PlanPath: path, Dir: dir}, 80, 24)
+	return rvStart(t, Options{PlanPath: path, Dir: "plans"}, 80, 24)
 }
 
 func TestDataItemsShowTheWorkforceData(t *testing.T) {
@@ -36,7 +54,7 @@ func TestDataItemsShowTheWorkforceData(t *testing.T) {
 		{Name: "Manager", Headcount: 60, Counts: workforce.Counts{3, 12, 25, 10, 2}},
 	}})
 	h.requireView("Do you collect socio-economic data from applicants and your workforce?",
-		"Your workforce data", "173 responses, a response rate of 87% against a",
+		"Your workforce data", "a response rate of 87% against a target of 75%",
 		"Cliff edge between Team leader and Manager", "40% to 23% or less")
 	// The same lines on the next item about the data, none on an item
 	// that is not.
@@ -74,4 +92,60 @@ func TestDataItemsKeepTheCommandsPathWhole(t *testing.T) {
 	}
 	h := rvStart(t, Options{PlanPath: path, Dir: "plans"}, 80, 24)
 	h.requireView("No workforce data yet", "ladder data import responses.csv --plan", path+" (ladder data --help")
+}
+
+// A window too small for the data says, in one line, that it is there
+// and how to see it, instead of leaving it out unsaid; a window that fits
+// it shows it whole, without the line.
+func TestDataItemsSayWhenTheWindowIsTooSmallForTheData(t *testing.T) {
+	h := rvAtFirstDataItem(t, &workforce.Data{Schema: 1, Collected: "2027-03-10", Threshold: 10, Target: 75, Grades: []workforce.Grade{
+		{Name: "Team member", Headcount: 90, Counts: workforce.Counts{30, 20, 15, 0, 10}},
+		{Name: "Team leader", Headcount: 50, Counts: workforce.Counts{14, 10, 11, 10, 1}},
+		{Name: "Manager", Headcount: 60, Counts: workforce.Counts{3, 12, 25, 10, 2}},
+	}})
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	h.requireView("Do you collect socio-economic data", "… your workforce data: make the window taller to see it")
+	h.refuseView("Cliff edge")
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.requireView("Your workforce data", "Cliff edge between Team leader and Manager", "ladder data show plans/acme.data.yaml")
+	h.refuseView("make the window taller")
+}
+
+// On an item with questions, the data keeps a line from them to say it
+// is there: the questions left out say so too, and space shows them.
+func TestDataItemsKeepALineFromTheQuestions(t *testing.T) {
+	_, p := rvPlanOf(t, "smc-building-blocks")
+	for _, e := range p.Checklist.Items() {
+		if e.Item.ID == "bb-data-reassure" {
+			break
+		}
+		p.Items[e.Item.ID].Rating = "amber"
+	}
+	h := rvResumeWithData(t, p, nil)
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	h.requireView("Reassure them that the data will:", "… 3 more questions · space shows them",
+		"… how to add workforce data: make the window taller")
+}
+
+// A window with room for some of the data shows whole lines of it, and
+// says on the last that there is more.
+func TestDataItemsSayWhenSomeOfTheDataIsLeftOut(t *testing.T) {
+	h := rvAtFirstDataItem(t, &workforce.Data{Schema: 1, Collected: "2027-03-10", Threshold: 10, Target: 75, Grades: []workforce.Grade{
+		{Name: "Team member", Headcount: 90, Counts: workforce.Counts{30, 20, 15, 0, 10}},
+		{Name: "Team leader", Headcount: 50, Counts: workforce.Counts{14, 10, 11, 10, 1}},
+		{Name: "Manager", Headcount: 60, Counts: workforce.Counts{3, 12, 25, 10, 2}},
+	}})
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 20})
+	h.requireView("a response rate of 87% against a target of 75%", "… and more: make the window taller to see it all")
+	h.refuseView("ladder data show")
+}
+
+func TestDataItemsSayHowToStartWhenTheWindowIsTooSmall(t *testing.T) {
+	h := rvAtFirstDataItem(t, nil)
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	h.requireView("… how to add workforce data: make the window taller")
+	h.refuseView("ladder data import")
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.requireView("No workforce data yet", "ladder data import responses.csv --plan")
+	h.refuseView("make the window taller")
 }

@@ -233,8 +233,19 @@ func (s *itemScreen) drawTop(st *styles, w, h int, header []string) string {
 	if spare >= 4 || spare >= 2 && len(e.Item.Prompts) == 0 && e.Item.Topic == "" {
 		blanks = 2 // an item with nothing between its title and the scale needs only these
 	}
-	prompts := s.promptsView(st, e.Item.Prompts, w, spare-blanks)
-	data := s.dataView(st, e.Item, w, spare-blanks-countLines(prompts)-1)
+	// The data keeps a line from the questions, to say it is there,
+	// unless that would leave the questions none to say they are there.
+	dataLine := 0
+	if s.hasData(e.Item) && spare-blanks >= 2 {
+		dataLine = 1
+	}
+	prompts := s.promptsView(st, e.Item.Prompts, w, spare-blanks-dataLine)
+	room := spare - blanks - countLines(prompts)
+	dataLines := room
+	if room > 1 {
+		dataLines-- // for the blank line above it
+	}
+	data := s.dataView(st, e.Item, w, dataLines)
 	parts := append(header, strip)
 	if blanks > 0 {
 		parts = append(parts, "")
@@ -243,8 +254,11 @@ func (s *itemScreen) drawTop(st *styles, w, h int, header []string) string {
 	if prompts != "" {
 		parts = append(parts, prompts)
 	}
+	if data != "" && room > 1 {
+		parts = append(parts, "")
+	}
 	if data != "" {
-		parts = append(parts, "", data)
+		parts = append(parts, data)
 	}
 	if blanks > 0 {
 		parts = append(parts, "")
