@@ -1,5 +1,7 @@
 package review
 
+import "github.com/socialmobility/ladder/checklist"
+
 // Place is where a review is: at an item, at the end of an area (its
 // counts), at a next-steps question, or at the end.
 type Place struct {
@@ -35,6 +37,30 @@ func (s *Session) Resume() Place {
 		return Item(first)
 	}
 	return End
+}
+
+// RatedWithoutAction lists the items rated below the top of the scale
+// (Red or Amber on the built-in one, whose top, Green, needs no action)
+// that have no action written, in checklist order. A review stopped between an item's rating
+// and its action (the terminal closed at Action) leaves one, and Resume,
+// which goes to the first item not rated, passes it by: a front end
+// resuming names these, so that the action asked last is not forgotten.
+// It is not where the review resumes, since an item may be left without
+// an action on purpose (decided later, in the room).
+func (s *Session) RatedWithoutAction() []checklist.Entry {
+	p := s.Plan()
+	top := len(p.Checklist.Scale) - 1
+	var out []checklist.Entry
+	for _, e := range p.Checklist.Items() {
+		r := p.Response(e.Item.ID)
+		if r == nil {
+			continue
+		}
+		if _, level, ok := p.Checklist.Level(r.Rating); ok && level < top && r.Action == "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // After is the place after p: the next item, or the end of the area after

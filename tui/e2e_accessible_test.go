@@ -128,6 +128,41 @@ func TestAccessibleHangupAndTermSayWhatWasSavedEndToEnd(t *testing.T) {
 	}
 }
 
+// The terminal closes after item 1 is rated Red, before its action: run
+// again, the review carries on at item 2, the first not rated, and says
+// that item 1 has no action yet and how to go back to it (nothing pointed
+// back to it); item 1 goes there, and the action given is saved.
+func TestAccessibleResumedAfterAHangupAtTheActionNamesTheItem(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := e2ePlan(t, dir, "acme.yaml", acme)
+	args := []string{"review", "--accessible", "--today", "2027-03-14", "plans/acme.yaml"}
+	e := e2eStart(t, dir, e2eTerm{env: []string{"NO_COLOR=1"}}, args...)
+	e.waitFor("Rating: ")
+	e.typeText("r\r")
+	e.waitFor("Rated Red.", "Action: ")
+	e.signal(syscall.SIGHUP)
+	e.exits(129)
+	if r := loadPlan(t, path).Response("lc-vision"); r.Rating != "red" || r.Action != "" {
+		t.Fatalf("on disk after the hangup: %+v", *r)
+	}
+
+	e = e2eStart(t, dir, e2eTerm{env: []string{"NO_COLOR=1"}}, args...)
+	e.waitFor("Carrying on at item 2 of 21", "Item 1, A clear D&I vision, is rated Red with no action yet: type item 1 to go back to it.")
+	e.waitFor("Rating: ")
+	e.typeText("item 1\r")
+	e.waitFor("1 of 21 in all", "Enter keeps: Red")
+	e.typeText("\r")
+	e.waitFor("Action: ")
+	e.typeText("Write the vision\r")
+	e.waitFor("Owner: ")
+	e.keys("ctrl+d")
+	e.exits(0)
+	if r := loadPlan(t, path).Response("lc-vision"); r.Rating != "red" || r.Action != "Write the vision" {
+		t.Errorf("on disk after going back: %+v", *r)
+	}
+}
+
 // A line reaches ladder only when Enter is pressed: until then the
 // terminal holds it. When the terminal really closes (its master side,
 // as when a window is closed) with an owner half typed, the review ends

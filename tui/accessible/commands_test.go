@@ -430,3 +430,42 @@ func TestAClearedActionsDateIsNotCalledLate(t *testing.T) {
 		t.Errorf("a cleared action's date is called late:\n%s", out)
 	}
 }
+
+// The terminal closed after item 1 was rated Red, at its action: the
+// rating is saved and the review resumes at item 2, the first not rated,
+// and says in one line that item 1 has no action yet and how to go back
+// to it, where nothing pointed back to it.
+func TestResumingAfterAHangupAtTheActionNamesTheItemWithoutOne(t *testing.T) {
+	rated := func(p *plans.Plan) bool { return p.Response("lc-vision").Rated() }
+	path, _, err := interruptedReview(t, "r\n", "the rating", rated, syscall.SIGHUP)
+	if !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("Run = %v, want the hangup", err)
+	}
+	out, _ := runReview(t, Options{PlanPath: path}, strings.NewReader(""))
+	checkOutput(t, out, "Carrying on at item 2 of 21, the first one not rated yet.\n"+
+		"Item 1, A clear D&I vision, is rated Red with no action yet: type item 1 to go back to it.\n"+
+		"Type help at any question")
+
+	// One is named by its short title, as board names it; several by
+	// number and rating, in one line. Green needs no
+	// action, and one with its action is not named.
+	path = newPlanFile(t, func(p *plans.Plan) {
+		for id, rating := range map[string]string{"lc-vision": "red", "lc-leadership": "green", "lc-educate-leaders": "amber", "lc-culture": "amber", "wf-interventions": "red"} {
+			p.Response(id).Rating = rating
+		}
+		p.Response("lc-culture").Action = "Ask the team"
+	})
+	out, _ = runReview(t, Options{PlanPath: path}, strings.NewReader(""))
+	checkOutput(t, out, "Carrying on at item 5 of 21, the first one not rated yet.\n"+
+		"3 rated items have no action yet: items 1 (Red), 3 (Amber) and 6 (Red); type item and its number to go back to one.\n")
+
+	// With every item rated, the line follows the move to the next steps.
+	path = newPlanFile(t, func(p *plans.Plan) {
+		for _, r := range p.Items {
+			r.Rating, r.Action = "amber", "Do it"
+		}
+		p.Response("en-data-share").Action = ""
+	})
+	out, _ = runReview(t, Options{PlanPath: path}, strings.NewReader(""))
+	checkOutput(t, out, "Every item is rated, so on to the next steps.\nItem 13, Share data internally, is rated Amber with no action yet: type item 13 to go back to it.\n")
+}

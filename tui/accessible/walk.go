@@ -30,6 +30,7 @@ func (r *reviewer) walk() error {
 	case at.Index > 0:
 		r.p.say("Carrying on at item %d of %d, the first one not rated yet.", at.Index+1, len(entries))
 	}
+	r.sayRatedWithoutAction()
 	commands := "back, item N (any item, rated or not, by its number in all or in its area), board, advice, flag, data, quit"
 	if r.room != nil {
 		commands += "; and for the room: votes, reveal, revote, ideas, take N, drop N, qr"
@@ -82,6 +83,32 @@ func (r *reviewer) walk() error {
 		at = r.s.After(at)
 	}
 	return nil
+}
+
+// sayRatedWithoutAction says, in one line, which items are rated below
+// the top of the scale with no action yet, and how to go back to them. A
+// review stopped at an item's action (the terminal closed) resumes past
+// it, at the first item not rated, and a listener has no overview to
+// spot it on; the item is not where the review resumes, since an action
+// may be left for later on purpose. One item is named with its short
+// title; several by number and rating, so the line stays short.
+func (r *reviewer) sayRatedWithoutAction() {
+	entries := r.s.RatedWithoutAction()
+	c := r.s.Checklist()
+	rating := func(e checklist.Entry) string { return ratingWord(c, r.s.Plan().Response(e.Item.ID).Rating) }
+	switch len(entries) {
+	case 0:
+	case 1:
+		e := entries[0]
+		r.p.say("Item %d, %s, is rated %s with no action yet: type item %d to go back to it.",
+			e.Ref.Seq+1, safetext.Line(e.Item.ShortTitle()), rating(e), e.Ref.Seq+1)
+	default:
+		items := make([]string, len(entries))
+		for i, e := range entries {
+			items[i] = fmt.Sprintf("%d (%s)", e.Ref.Seq+1, rating(e))
+		}
+		r.p.say("%d rated items have no action yet: items %s; type item and its number to go back to one.", len(entries), andList(items))
+	}
 }
 
 // sameItems reports whether a and b list the same items, by id, in the
@@ -367,11 +394,16 @@ func levelWord(c *checklist.Checklist, i int) string {
 }
 
 // orList joins words as "r, a or g".
-func orList(words []string) string {
+func orList(words []string) string { return joinWords(words, " or ") }
+
+// andList joins words as "1, 3 and 6".
+func andList(words []string) string { return joinWords(words, " and ") }
+
+func joinWords(words []string, last string) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")
 	}
-	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
+	return strings.Join(words[:len(words)-1], ", ") + last + words[len(words)-1]
 }
 
 // sayWorkforceAt says the plan's workforce data at the item at seq, an
