@@ -424,7 +424,7 @@ func (dec *dataDecoder) grades(n *yaml.Node) []Grade {
 				g.Counts[gr], _ = dec.number(v, "the "+gr.Key()+" count", 0, maxCount)
 			}})
 		}
-		what := fmt.Sprintf("grade %d", i+1)
+		what := gradeWhat(v, i)
 		dec.Fields(v, what, fields)
 		if v.Kind != yaml.MappingNode {
 			return
@@ -451,19 +451,47 @@ func (dec *dataDecoder) grades(n *yaml.Node) []Grade {
 	return out
 }
 
+// gradeWhat is how the messages about a grade's mapping name it: by its
+// name where it has one that loads ("the grade \"Team leader\""), which
+// someone finds in the file and in their survey tool at once, where
+// "grade 3" has them count; by its place otherwise. It is read ahead of
+// the fields, whose messages come before the grade: key is reached.
+func gradeWhat(v *yaml.Node, i int) string {
+	if v.Kind == yaml.MappingNode {
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			k, name := v.Content[j], v.Content[j+1]
+			if k.Kind == yaml.ScalarNode && k.Value == "grade" && name.Kind == yaml.ScalarNode && !strictyaml.IsNull(name) {
+				if gradeNameProblem(name.Value) == "" {
+					return "the grade " + safetext.Quote(strings.TrimSpace(name.Value))
+				}
+				break // the first grade: key is the one read; a second is a duplicate
+			}
+		}
+	}
+	return fmt.Sprintf("grade %d", i+1)
+}
+
 func (dec *dataDecoder) gradeName(v *yaml.Node) string {
 	s := dec.String(v, "grade")
-	switch {
-	case v.Kind != yaml.ScalarNode:
+	if v.Kind != yaml.ScalarNode {
 		return ""
+	}
+	if problem := gradeNameProblem(s); problem != "" {
+		dec.Errorf(v, "%s", problem)
+		return ""
+	}
+	return strings.TrimSpace(s)
+}
+
+// gradeNameProblem says what is wrong with a grade's name, or "".
+func gradeNameProblem(s string) string {
+	switch {
 	case strings.TrimSpace(s) == "":
-		dec.Errorf(v, "a grade needs a name")
+		return "a grade needs a name"
 	case len(s) > maxGradeLength:
-		dec.Errorf(v, "a grade name is at most %d characters", maxGradeLength)
+		return fmt.Sprintf("a grade name is at most %d characters", maxGradeLength)
 	case strings.IndexFunc(s, unicode.IsControl) >= 0:
-		dec.Errorf(v, "a grade name cannot have line breaks or control characters in it")
-	default:
-		return strings.TrimSpace(s)
+		return "a grade name cannot have line breaks or control characters in it"
 	}
 	return ""
 }
