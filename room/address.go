@@ -120,10 +120,12 @@ type Choice struct {
 }
 
 // ErrNoNetwork is returned when the laptop has no address phones could
-// reach.
+// reach. It suggests an address alone, as Choose does: that keeps the
+// usual port (DefaultPort, or another when it is taken), where :0 took a
+// new port on every run: a new address for the phones to open each time.
 var ErrNoNetwork = errors.New("this laptop has no network address that phones could reach: it is offline, or only on virtual networks.\n" +
 	"Join the laptop to the room's Wi-Fi (the one phones are on), or turn on the laptop's hotspot and have phones join it, then run the review again.\n" +
-	"To try the room on this laptop alone, use --listen 127.0.0.1:0")
+	"To try the room on this laptop alone, use --listen 127.0.0.1")
 
 // Choose picks the address phones are most likely to reach: a private
 // address on a real interface (the room's Wi-Fi or wired network) before
@@ -155,7 +157,7 @@ func Choose(cands []Candidate) (Choice, error) {
 		}
 	}
 	if len(others) > 0 {
-		fmt.Fprintf(&why, " The laptop is also on %s. If phones cannot open the page, make sure they are on the same Wi-Fi as the laptop, or choose another address with --listen ADDRESS:0.", strings.Join(others, ", "))
+		fmt.Fprintf(&why, " The laptop is also on %s. If phones cannot open the page, make sure they are on the same Wi-Fi as the laptop, or choose another address with --listen ADDRESS.", strings.Join(others, ", "))
 	} else {
 		why.WriteString(" Phones must be on the same network as the laptop.")
 	}

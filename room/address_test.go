@@ -21,7 +21,7 @@ func TestChooseAddress(t *testing.T) {
 		{"one Wi-Fi address", []Candidate{cand("192.168.1.23", "wlan0")}, "192.168.1.23",
 			[]string{"Phones join at 192.168.1.23, this laptop's address on wlan0 (a local network).", "same network as the laptop"}},
 		{"Wi-Fi beside docker and a VPN", []Candidate{cand("172.17.0.1", "docker0"), cand("10.8.0.2", "tun0"), cand("192.168.1.23", "wlp2s0")}, "192.168.1.23",
-			[]string{"also on 172.17.0.1 (docker0, a virtual network), 10.8.0.2 (tun0, a virtual network)", "--listen ADDRESS:0"}},
+			[]string{"also on 172.17.0.1 (docker0, a virtual network), 10.8.0.2 (tun0, a virtual network)", "choose another address with --listen ADDRESS."}},
 		{"wired and Wi-Fi", []Candidate{cand("10.1.2.3", "wlan0"), cand("10.1.9.9", "eth0")}, "10.1.9.9",
 			[]string{"also on 10.1.2.3 (wlan0, a local network)"}},
 		{"a public address after a private one", []Candidate{cand("81.2.69.160", "eth0"), cand("192.168.0.4", "wlan0")}, "192.168.0.4",
@@ -58,13 +58,18 @@ func TestChooseAddress(t *testing.T) {
 					t.Errorf("why = %q\nwant it to say %q", c.Why, s)
 				}
 			}
+			// An address alone keeps the usual port, which a phone that
+			// joined before still has (ADDRESS:0 took any free port).
+			if strings.Contains(c.Why, ":0") {
+				t.Errorf("why = %q\nsuggests port 0", c.Why)
+			}
 			if public := strings.Contains(c.Why, "(a public address)."); public != strings.Contains(c.Why, "outside the room") {
 				t.Errorf("why = %q\nsays the page may be reached from outside the room where the address is not public, or not where it is", c.Why)
 			}
 		})
 	}
 	for _, none := range [][]Candidate{nil, {cand("172.17.0.1", "docker0"), cand("100.101.102.103", "tailscale0")}} {
-		if _, err := Choose(none); !errors.Is(err, ErrNoNetwork) || !strings.Contains(err.Error(), "--listen 127.0.0.1:0") {
+		if _, err := Choose(none); !errors.Is(err, ErrNoNetwork) || !strings.HasSuffix(err.Error(), "use --listen 127.0.0.1") {
 			t.Errorf("Choose(%v) = %v, want ErrNoNetwork saying what to do", none, err)
 		}
 	}

@@ -719,7 +719,7 @@ func wrapIndented(text string, width, indent, maxLines int) string {
 // wrapText wraps text to width cells a line, breaking only at spaces:
 // never inside a word, so a path, an address or an option is never cut
 // at a hyphen or a dot as ansi.Wrap would ("--listen" on two lines), and
-// an option stays on the line of its value ("--listen ADDRESS:0"), as the
+// an option stays on the line of its value ("--listen ADDRESS"), as the
 // summary's commands do (optionUnits). A unit wider than a line on its own
 // is cut at the edge, where nothing else could go. Line breaks in text
 // are kept, and so are the spaces at the start of a line.
@@ -810,7 +810,7 @@ func unitCut(unit string, w int) string {
 }
 
 // optionUnits groups words so that an option stays with its value ("-m
-// MESSAGE", "--listen ADDRESS:0", "-- PATH"): the units a command, or a
+// MESSAGE", "--listen ADDRESS", "-- PATH"): the units a command, or a
 // sentence quoting one, is broken between.
 func optionUnits(words []string) []string {
 	units := make([]string, 0, len(words))

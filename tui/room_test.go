@@ -452,14 +452,14 @@ func TestTheJoinScreenKeepsAnOptionWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(choice.Why, "--listen ADDRESS:0") {
+	if !strings.Contains(choice.Why, "--listen ADDRESS.") {
 		t.Fatalf("the reason no longer names the option: %q", choice.Why)
 	}
 	for _, size := range [][2]int{{80, 24}, {100, 30}, {160, 45}, {240, 67}} {
 		h := startRoomHarnessWhy(t, size[0], size[1], choice.Why)
 		v := h.waitView("Vote from your phone")
-		if !strings.Contains(v, "--listen ADDRESS:0") {
-			t.Errorf("%dx%d: the join screen breaks --listen ADDRESS:0:\n%s", size[0], size[1], v)
+		if !strings.Contains(v, "--listen ADDRESS.") {
+			t.Errorf("%dx%d: the join screen breaks --listen ADDRESS.:\n%s", size[0], size[1], v)
 		}
 	}
 }
@@ -470,7 +470,7 @@ func TestTheJoinScreenKeepsAnOptionWhole(t *testing.T) {
 func TestWrapTextNeverBreaksAWordOrAnOption(t *testing.T) {
 	texts := []string{
 		roomsrv.ErrNoNetwork.Error(),
-		"Phones join at 192.168.1.20: this laptop's address on wlan0. If phones cannot open the page, choose another address with --listen ADDRESS:0.",
+		"Phones join at 192.168.1.20: this laptop's address on wlan0. If phones cannot open the page, choose another address with --listen ADDRESS.",
 		"⚠ plans/acme-spring-review.yaml changed on disk: not saved. Press R to reload it.",
 		"  To save it, free some space on the disk: git commit -m 'Spring review' -- plans/acme.yaml",
 	}
