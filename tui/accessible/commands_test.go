@@ -457,7 +457,19 @@ func TestResumingAfterAHangupAtTheActionNamesTheItemWithoutOne(t *testing.T) {
 	})
 	out, _ = runReview(t, Options{PlanPath: path}, strings.NewReader(""))
 	checkOutput(t, out, "Carrying on at item 5 of 21, the first one not rated yet.\n"+
-		"3 rated items have no action yet: items 1 (Red), 3 (Amber) and 6 (Red); type item and its number to go back to one.\n")
+		"3 rated items have no action yet: items 1 (Red), 3 (Amber) and 6 (Red). To go back to one, type item and its number, as in item 1.\n")
+
+	// Many are named four at a time, as the prompts read other lists out:
+	// a team that rates every item first and writes the actions later
+	// hears one short line at each start, not twenty numbers.
+	path = newPlanFile(t, func(p *plans.Plan) {
+		for _, r := range p.Items {
+			r.Rating = "red"
+		}
+		p.Response("lc-vision").Rating = "green"
+	})
+	out, _ = runReview(t, Options{PlanPath: path}, strings.NewReader(""))
+	checkOutput(t, out, "20 rated items have no action yet: items 2 (Red), 3 (Red), 4 (Red), 5 (Red) and 16 more. To go back to one, type item and its number, as in item 2.\n")
 
 	// With every item rated, the line follows the move to the next steps.
 	path = newPlanFile(t, func(p *plans.Plan) {

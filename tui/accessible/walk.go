@@ -103,11 +103,18 @@ func (r *reviewer) sayRatedWithoutAction() {
 		r.p.say("Item %d, %s, is rated %s with no action yet: type item %d to go back to it.",
 			e.Ref.Seq+1, safetext.Line(e.Item.ShortTitle()), rating(e), e.Ref.Seq+1)
 	default:
-		items := make([]string, len(entries))
-		for i, e := range entries {
-			items[i] = fmt.Sprintf("%d (%s)", e.Ref.Seq+1, rating(e))
+		// Four at most, and how many more, as the prompts read other
+		// lists out: a team that rates every item first and writes the
+		// actions later would hear twenty numbers at each start.
+		const named = 4
+		var items []string
+		for _, e := range entries[:min(len(entries), named)] {
+			items = append(items, fmt.Sprintf("%d (%s)", e.Ref.Seq+1, rating(e)))
 		}
-		r.p.say("%d rated items have no action yet: items %s; type item and its number to go back to one.", len(entries), andList(items))
+		if more := len(entries) - len(items); more > 0 {
+			items = append(items, fmt.Sprintf("%d more", more))
+		}
+		r.p.say("%d rated items have no action yet: items %s. To go back to one, type item and its number, as in item %d.", len(entries), andList(items), entries[0].Ref.Seq+1)
 	}
 }
 
