@@ -1154,6 +1154,17 @@ func TestNamesFromFilesAreSaidWithTheirControlsAsPictures(t *testing.T) {
 	out, _ = runReview(t, Options{PlanPath: filepath.Join(dir, "acne\x1b[2J.yaml")}, linesReader(nil))
 	checkOutput(t, out, "Did you mean "+shown+"? To open it, quit (ctrl+c) and run ladder review --accessible ")
 
+	// The summary at the end, as the start says them.
+	done := filepath.Join(dir, "done.yaml")
+	newPlan(t, done, func(p *plans.Plan) {
+		p.Organisation, p.Title = "Acme\x1b[31m", "Spring\a"
+		for _, r := range p.Items {
+			r.Rating = "green"
+		}
+	})
+	out, _ = runReview(t, Options{PlanPath: done}, linesReader(make([]string, 40)))
+	checkOutput(t, out, "Summary of the review of Acme␛[31m: Spring␇.\n")
+
 	years := filepath.Join(dir, "plans")
 	under := filepath.Join(years, "2026", "acme\x1b[2J.yaml")
 	newPlan(t, under, func(p *plans.Plan) { p.Title = "Spring\a" })

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/review"
 )
 
@@ -260,10 +261,10 @@ func (r *reviewer) sayBoard() {
 		if e.Ref.Area != area {
 			area = e.Ref.Area
 			a := c.Areas[area]
-			r.p.say("%s, items %d to %d: %s:", a.Title, e.Ref.Seq+1, e.Ref.Seq+len(a.Items), countsText(c, perArea[area].Counts))
+			r.p.say("%s, items %d to %d: %s:", safetext.Line(a.Title), e.Ref.Seq+1, e.Ref.Seq+len(a.Items), countsText(c, perArea[area].Counts))
 		}
 		resp := p.Items[e.Item.ID]
-		line := fmt.Sprintf("%d. %s: %s", e.Ref.Seq+1, ratingWord(c, resp.Rating), e.Item.ShortTitle())
+		line := fmt.Sprintf("%d. %s: %s", e.Ref.Seq+1, ratingWord(c, resp.Rating), safetext.Line(e.Item.ShortTitle()))
 		if resp.Revisit {
 			line += " (flagged to revisit)"
 		}

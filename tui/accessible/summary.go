@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -14,7 +15,7 @@ func (r *reviewer) summary() {
 	path := r.s.Path()
 	perArea, total := p.Counts()
 	r.p.blank()
-	r.p.say("Summary of the review of %s: %s.", p.Organisation, p.Title)
+	r.p.say("Summary of the review of %s: %s.", safetext.Line(p.Organisation), safetext.Line(p.Title))
 	for ai := range perArea {
 		r.p.say("%s", countsLine(p, ai))
 	}
