@@ -15,6 +15,7 @@ import (
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
+	"github.com/socialmobility/ladder/workforce"
 	"github.com/spf13/cobra"
 )
 
@@ -246,11 +247,33 @@ func carriedOn(stderr io.Writer, s *review.Session, prevPath string, linkErr err
 	fmt.Fprintf(stderr, "Next: run ladder review %s to go through it item by item,\nor fill it in with any text editor and run ladder check %s\n", q, q)
 	fmt.Fprintf(stderr, "Once it is rated, compare the two reviews:\n  ladder diff %s %s\n", pq, q)
 	// Both files changed: the old one by its next_review line.
-	fmt.Fprintln(stderr, "Commit both files:")
-	for _, words := range s.CommitSteps() {
+	steps := s.CommitSteps()
+	fmt.Fprintln(stderr, commitIntro(steps[len(steps)-1], path))
+	for _, words := range steps {
 		fmt.Fprintf(stderr, "  %s\n", safetext.Line(strings.Join(words, " ")))
 	}
 	return nil
+}
+
+// commitIntro is the line above the commands that commit a plan carried
+// on and the plan it carried on from, commit being the git commit's
+// words. review.CommitSteps names a third file when a workforce data file
+// is beside the new plan's name and git does not have it (left there by a
+// plan of that name removed to start again): "both" would then miscount,
+// and the data file would go into git unannounced.
+func commitIntro(commit []string, path string) string {
+	var files []string
+	if i := slices.Index(commit, "--"); i >= 0 {
+		files = commit[i+1:]
+	}
+	data := plans.CommandQuote(filepath.ToSlash(workforce.PathFor(path)))
+	switch {
+	case len(files) == 2:
+		return "Commit both files:"
+	case len(files) == 3 && slices.Contains(files, data):
+		return "Commit the two plans, and the workforce data beside the new one:"
+	}
+	return "To keep the review in git:" // true of any files the commands name
 }
 
 // earlierReviews tells someone starting next year's review without

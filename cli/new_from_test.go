@@ -40,3 +40,24 @@ func TestNewFromRefusalsSayWhatToDo(t *testing.T) {
 		t.Fatalf("said the old plan was linked, or to commit it, when it was not:\n%s", out.String())
 	}
 }
+
+// The line above the commit commands counts the files they name: two
+// plans, the two with a data file (new_from.txtar makes one), or, for
+// any other count, words that hold for any.
+func TestCommitIntroCountsTheFiles(t *testing.T) {
+	path := "plans/acme 2027.yaml"
+	for _, tc := range []struct {
+		files []string
+		want  string
+	}{
+		{[]string{"'plans/acme 2027.yaml'", "plans/acme-2026.yaml"}, "Commit both files:"},
+		{[]string{"'plans/acme 2027.yaml'", "'plans/acme 2027.data.yaml'", "plans/acme-2026.yaml"}, "Commit the two plans, and the workforce data beside the new one:"},
+		{[]string{"'plans/acme 2027.yaml'", "plans/notes.yaml", "plans/acme-2026.yaml"}, "To keep the review in git:"},
+		{[]string{"'plans/acme 2027.yaml'"}, "To keep the review in git:"},
+	} {
+		commit := append([]string{"git", "commit", "-m", "'Progression review: Acme'", "--"}, tc.files...)
+		if got := commitIntro(commit, path); got != tc.want {
+			t.Errorf("%v: %q, want %q", tc.files, got, tc.want)
+		}
+	}
+}
