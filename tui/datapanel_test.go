@@ -47,12 +47,18 @@ func rvResumeWithData(t *testing.T, p *plans.Plan, data *workforce.Data) *rvHarn
 	return rvStart(t, Options{PlanPath: path, Dir: "plans"}, 80, 24)
 }
 
-func TestDataItemsShowTheWorkforceData(t *testing.T) {
-	h := rvAtFirstDataItem(t, &workforce.Data{Schema: 1, Collected: "2027-03-10", Threshold: 10, Target: 75, Grades: []workforce.Grade{
+// cliffEdgeData is three grades with a cliff edge between the second and
+// the third, and a response rate over its target.
+func cliffEdgeData() *workforce.Data {
+	return &workforce.Data{Schema: 1, Collected: "2027-03-10", Threshold: 10, Target: 75, Grades: []workforce.Grade{
 		{Name: "Team member", Headcount: 90, Counts: workforce.Counts{30, 20, 15, 0, 10}},
 		{Name: "Team leader", Headcount: 50, Counts: workforce.Counts{14, 10, 11, 10, 1}},
 		{Name: "Manager", Headcount: 60, Counts: workforce.Counts{3, 12, 25, 10, 2}},
-	}})
+	}}
+}
+
+func TestDataItemsShowTheWorkforceData(t *testing.T) {
+	h := rvAtFirstDataItem(t, cliffEdgeData())
 	h.requireView("Do you collect socio-economic data from applicants and your workforce?",
 		"Your workforce data", "a response rate of 87% against a target of 75%",
 		"Cliff edge between Team leader and Manager", "40% to 23% or less")
@@ -98,11 +104,7 @@ func TestDataItemsKeepTheCommandsPathWhole(t *testing.T) {
 // and how to see it, instead of leaving it out unsaid; a window that fits
 // it shows it whole, without the line.
 func TestDataItemsSayWhenTheWindowIsTooSmallForTheData(t *testing.T) {
-	h := rvAtFirstDataItem(t, &workforce.Data{Schema: 1, Collected: "2027-03-10", Threshold: 10, Target: 75, Grades: []workforce.Grade{
-		{Name: "Team member", Headcount: 90, Counts: workforce.Counts{30, 20, 15, 0, 10}},
-		{Name: "Team leader", Headcount: 50, Counts: workforce.Counts{14, 10, 11, 10, 1}},
-		{Name: "Manager", Headcount: 60, Counts: workforce.Counts{3, 12, 25, 10, 2}},
-	}})
+	h := rvAtFirstDataItem(t, cliffEdgeData())
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
 	h.requireView("Do you collect socio-economic data", "… your workforce data: make the window taller to see it")
 	h.refuseView("Cliff edge")
@@ -130,11 +132,7 @@ func TestDataItemsKeepALineFromTheQuestions(t *testing.T) {
 // A window with room for some of the data shows whole lines of it, and
 // says on the last that there is more.
 func TestDataItemsSayWhenSomeOfTheDataIsLeftOut(t *testing.T) {
-	h := rvAtFirstDataItem(t, &workforce.Data{Schema: 1, Collected: "2027-03-10", Threshold: 10, Target: 75, Grades: []workforce.Grade{
-		{Name: "Team member", Headcount: 90, Counts: workforce.Counts{30, 20, 15, 0, 10}},
-		{Name: "Team leader", Headcount: 50, Counts: workforce.Counts{14, 10, 11, 10, 1}},
-		{Name: "Manager", Headcount: 60, Counts: workforce.Counts{3, 12, 25, 10, 2}},
-	}})
+	h := rvAtFirstDataItem(t, cliffEdgeData())
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 20})
 	h.requireView("a response rate of 87% against a target of 75%", "… and more: make the window taller to see it all")
 	h.refuseView("ladder data show")
