@@ -1165,6 +1165,17 @@ func TestNamesFromFilesAreSaidWithTheirControlsAsPictures(t *testing.T) {
 	out, _ = runReview(t, Options{PlanPath: done}, linesReader(make([]string, 40)))
 	checkOutput(t, out, "Summary of the review of Acme␛[31m: Spring␇.\n")
 
+	// The line that opens a review carried on from last year's plan says
+	// that plan's path so too (its organisation and title come cleaned,
+	// by review.CarryPreview, as the new plan takes them).
+	last := filepath.Join(dir, "last\x1b[2J.yaml")
+	newPlan(t, last, func(p *plans.Plan) {
+		p.Organisation, p.Title = "Acme\x1b[31m", "Spring\a"
+		p.Date = plans.Date{Year: 2026, Month: 3, Day: 14}
+	})
+	out, _ = runReview(t, Options{PlanPath: filepath.Join(dir, "next.yaml"), From: last}, linesReader(nil))
+	checkOutput(t, out, "The next review of Acme, carried on from "+filepath.Join(dir, "last␛[2J.yaml")+" (Spring, Sat 14 Mar 2026).\n")
+
 	years := filepath.Join(dir, "plans")
 	under := filepath.Join(years, "2026", "acme\x1b[2J.yaml")
 	newPlan(t, under, func(p *plans.Plan) { p.Title = "Spring\a" })
