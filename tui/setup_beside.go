@@ -128,15 +128,3 @@ func (s *setupScreen) besideLines(st *styles, w int) []string {
 	line := "⚠ The last review of " + safetext.Line(p.Organisation) + ", " + safetext.Line(p.Title) + file + ", has " + what + ". To carry them on into this review, press ctrl+o."
 	return []string{st.Warning.Render(wrapIndented(line, max(1, w-2), 2, 0))}
 }
-
-// besideHint is beginHint's line for a last review found beside.
-func (s *setupScreen) besideHint(st *styles, w int) string {
-	if s.last.underWay {
-		what := "is under way elsewhere"
-		if s.last.held {
-			what = "was held in the last half year, elsewhere"
-		}
-		return st.Warning.Render(wrapIndented("⚠ A review of this organisation "+what+": ctrl+c, then open it; ctrl+s begins another.", max(1, w-2), 2, 0))
-	}
-	return st.Warning.Render(wrapIndented("⚠ The last review has open actions: ctrl+o carries them on; ctrl+s begins without them.", max(1, w-2), 2, 0))
-}

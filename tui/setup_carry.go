@@ -233,15 +233,19 @@ func (s *setupScreen) beginHint(st *styles, w int, hint string) string {
 	if s.last == nil || s.err != nil || s.notLinked != nil {
 		return hint
 	}
+	// In the start screen's list, the last review is opened or carried on
+	// after esc; found beside it (setup_beside.go), after ctrl+c or with
+	// ctrl+o.
+	underWay, held, open, carry := "is under way", "was held in the last half year", "esc, then enter, opens it", "esc, then c, carries them on"
 	if s.last.elsewhere {
-		return s.besideHint(st, w)
+		underWay, held, open, carry = "is under way elsewhere", "was held in the last half year, elsewhere", "ctrl+c, then open it", "ctrl+o carries them on"
 	}
-	if s.last.underWay {
-		what := "is under way"
-		if s.last.held {
-			what = "was held in the last half year"
-		}
-		return st.Warning.Render(wrapIndented("⚠ A review of this organisation "+what+": esc, then enter, opens it; ctrl+s begins another.", max(1, w-2), 2, 0))
+	line := "⚠ The last review has open actions: " + carry + "; ctrl+s begins without them."
+	switch {
+	case s.last.held:
+		line = "⚠ A review of this organisation " + held + ": " + open + "; ctrl+s begins another."
+	case s.last.underWay:
+		line = "⚠ A review of this organisation " + underWay + ": " + open + "; ctrl+s begins another."
 	}
-	return st.Warning.Render(wrapIndented("⚠ The last review has open actions: esc, then c, carries them on; ctrl+s begins without them.", max(1, w-2), 2, 0))
+	return st.Warning.Render(wrapIndented(line, max(1, w-2), 2, 0))
 }
