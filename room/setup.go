@@ -101,7 +101,7 @@ func (s Setup) Flags(srv *Server) string {
 	if srv != nil {
 		port = srv.port()
 	}
-	usualPort := !s.Exact && (srv == nil || port == DefaultPort)
+	usualPort := !s.Exact && !s.tookAnotherPort(srv)
 	switch {
 	case usualPort && s.Chosen:
 		return "--room "
@@ -123,10 +123,17 @@ func (s Setup) Flags(srv *Server) string {
 // usual port, and the facilitator needs to know why it fails. srv is the
 // server started.
 func (s Setup) Explain(srv *Server) string {
-	if s.Exact || srv == nil || srv.port() == DefaultPort {
+	if !s.tookAnotherPort(srv) {
 		return s.Why
 	}
 	return strings.TrimSpace(fmt.Sprintf("%s Port %d, the usual one, is in use by another program: phones join on port %d this time.", s.Why, DefaultPort, srv.port()))
+}
+
+// tookAnotherPort reports whether the server srv took another port
+// because the usual one was taken (--listen gave no port); srv is nil
+// when the server did not start.
+func (s Setup) tookAnotherPort(srv *Server) bool {
+	return !s.Exact && srv != nil && srv.port() != DefaultPort
 }
 
 // port is the port the server listens on.
