@@ -49,17 +49,7 @@ func Isolate(t testing.TB) {
 	if processIsolated {
 		return
 	}
-	home := t.TempDir()
-	for _, kv := range os.Environ() {
-		if name, _, _ := strings.Cut(kv, "="); strings.HasPrefix(name, "GIT_") {
-			t.Setenv(name, "") // restored when the test ends
-			os.Unsetenv(name)
-		}
-	}
-	for _, kv := range isolated(home) {
-		name, value, _ := strings.Cut(kv, "=")
-		t.Setenv(name, value)
-	}
+	setIsolated(t.TempDir(), t.Setenv) // restored when the test ends
 }
 
 // processIsolated is whether IsolateProcess has run.
@@ -75,17 +65,24 @@ func IsolateProcess() (cleanup func(), err error) {
 	if err != nil {
 		return nil, err
 	}
+	setIsolated(home, func(name, value string) { os.Setenv(name, value) })
+	processIsolated = true
+	return func() { os.RemoveAll(home) }, nil
+}
+
+// setIsolated unsets the process's GIT_ variables and sets isolated(home),
+// each through set first (t.Setenv restores it when the test ends).
+func setIsolated(home string, set func(name, value string)) {
 	for _, kv := range os.Environ() {
 		if name, _, _ := strings.Cut(kv, "="); strings.HasPrefix(name, "GIT_") {
+			set(name, "")
 			os.Unsetenv(name)
 		}
 	}
 	for _, kv := range isolated(home) {
 		name, value, _ := strings.Cut(kv, "=")
-		os.Setenv(name, value)
+		set(name, value)
 	}
-	processIsolated = true
-	return func() { os.RemoveAll(home) }, nil
 }
 
 // isolated is what git needs to ignore every configuration but the
