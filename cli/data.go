@@ -462,10 +462,6 @@ func newDataFile(out string, old *workforce.Data, im *workforce.Imported, order 
 	return d, nil
 }
 
-// reportImport says what the import read and wrote, on standard error,
-// and which counts it replaced (old, if there were any): without git, they
-// are gone. It shows no count under the threshold: a terminal may be on a
-// projector.
 // reportImportTo says what an import read, its lines wrapped at a
 // terminal's width at their spaces, under their own indent: an answer
 // read as the guide's names the guide's answer in full, and at 80 columns
@@ -491,6 +487,10 @@ func reportImportTo(w io.Writer, name, out string, im *workforce.Imported, d *wo
 	}
 }
 
+// reportImport says what the import read and wrote, on standard error,
+// and which counts it replaced (old, if there were any): without git, they
+// are gone. It shows no count under the threshold: a terminal may be on a
+// projector.
 func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *workforce.Data, old *workforce.Data, dryRun bool) {
 	foundBy := func(found bool) string {
 		if found {
