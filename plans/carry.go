@@ -498,27 +498,20 @@ func (l *Links) unreadByFolders(from, ref, target string) string {
 	return ""
 }
 
-// linksIn reads the previous_review and next_review of the plan file at
+// readLinks reads the previous_review and next_review of the plan file at
 // path without loading the plan: status reads thousands of plans, and the
 // next review of each carried-on one is read again only for these. It
 // parses the file as Parse does (ladder's own layout takes the fast path),
 // so that it sees a link exactly where loading the plan would: a line that
 // looks like one inside a quoted title or a block of notes is not one.
-// Anything unreadable is no link. ok says whether the file reads as a plan
-// at all: one with git's conflict markers in it does not, and whether it
-// names another plan back is not known until the merge is finished; nor
+// Anything unreadable is no link. unread says the file does not read as a
+// plan at all: one with git's conflict markers in it does not, and whether
+// it names another plan back is not known until the merge is finished; nor
 // does one that gives next_review twice, which is how a union merge (the
 // README's .gitattributes) leaves last year's plan when two people carried
 // it on, on two branches: taking either line would have the plan before
-// it hand its actions on to a plan that does not load (readLinks keeps
-// both lines). A previous_review given twice is no link.
-func linksIn(path string) (previous, next string, ok bool) {
-	r := readLinks(path)
-	return r.previous, r.next, !r.unread
-}
-
-// readLinks is linksIn's reading of the file at path, with every
-// next_review line when the key is given more than once.
+// it hand its actions on to a plan that does not load (nexts keeps both
+// lines). A previous_review given twice is no link.
 func readLinks(path string) reviewLinks {
 	data, err := strictyaml.ReadFile(path)
 	if err != nil {

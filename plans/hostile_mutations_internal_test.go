@@ -78,7 +78,7 @@ func TestQuickReadersAgreeWithLoadingOnMangledPlans(t *testing.T) {
 		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if prev, next, _ := linksIn(path); prev != loaded.PreviousReview || next != loaded.NextReview {
+		if prev, next, _ := NewLinks().linksIn(path); prev != loaded.PreviousReview || next != loaded.NextReview {
 			t.Errorf("linksIn %q %q, loaded %q %q:\n%s", prev, next, loaded.PreviousReview, loaded.NextReview, data)
 		}
 		_, areas, actions, ok := countVersion(path, []byte(data), nil)

@@ -184,7 +184,8 @@ func (l *Links) joinInside(planDir, ref string) (path string, repo, inside bool)
 	return path, repo, strictyaml.Within(l.realDir(root), l.realFile(path))
 }
 
-// linksIn is the package's linksIn, reading each file once.
+// linksIn is readLinks's previous_review and next_review of the file at
+// path, and whether it reads as a plan, reading each file once.
 func (l *Links) linksIn(path string) (previous, next string, ok bool) {
 	r := l.head(path)
 	return r.previous, r.next, !r.unread

@@ -44,7 +44,7 @@ func TestLinksInAgreesWithLoadingThePlan(t *testing.T) {
 		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		prev, next, _ := linksIn(path)
+		prev, next, _ := NewLinks().linksIn(path)
 		loaded, err := Parse(path, []byte(data), nil)
 		if err != nil {
 			// A plan that does not load is reported by every command
