@@ -13,15 +13,24 @@ import (
 // someone's plans are, for the screens' welcome and the accessible
 // prompts alike.
 func FolderList(dirs []string) string {
-	var names []string
-	for _, d := range dirs[:min(len(dirs), 3)] {
-		names = append(names, safetext.Line(d))
+	names := make([]string, len(dirs))
+	for i, d := range dirs {
+		names[i] = safetext.Line(d)
 	}
-	if more := len(dirs) - len(names); more > 0 {
-		names = append(names, fmt.Sprintf("%d more", more))
+	return ListWords(names, 3)
+}
+
+// ListWords names the first most of words and how many more, "a, b, c
+// and 2 more", or all of them when there are no more, "a, b and c": the
+// one shape of a list said in a sentence (unsaved changes, folders with
+// plans, the accessible prompts' rated items without an action).
+func ListWords(words []string, most int) string {
+	named := append([]string(nil), words[:min(len(words), most)]...)
+	if more := len(words) - len(named); more > 0 {
+		named = append(named, fmt.Sprintf("%d more", more))
 	}
-	if len(names) <= 1 {
-		return strings.Join(names, "")
+	if len(named) <= 1 {
+		return strings.Join(named, "")
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return strings.Join(named[:len(named)-1], ", ") + " and " + named[len(named)-1]
 }

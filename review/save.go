@@ -212,16 +212,7 @@ func (st SaveState) UnsavedText() string {
 			parts = append(parts, w)
 		}
 	}
-	const most = 4
-	switch {
-	case len(parts) == 0:
-		return ""
-	case len(parts) > most:
-		return strings.Join(parts[:most], ", ") + fmt.Sprintf(" and %d more", len(parts)-most)
-	case len(parts) == 1:
-		return parts[0]
-	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return ListWords(parts, 4)
 }
 
 // Reload drops the plan in memory for the file as it is on disk now, after

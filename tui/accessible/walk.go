@@ -106,15 +106,11 @@ func (r *reviewer) sayRatedWithoutAction() {
 		// Four at most, and how many more, as the prompts read other
 		// lists out: a team that rates every item first and writes the
 		// actions later would hear twenty numbers at each start.
-		const named = 4
 		var items []string
-		for _, e := range entries[:min(len(entries), named)] {
+		for _, e := range entries {
 			items = append(items, fmt.Sprintf("%d (%s)", e.Ref.Seq+1, rating(e)))
 		}
-		if more := len(entries) - len(items); more > 0 {
-			items = append(items, fmt.Sprintf("%d more", more))
-		}
-		r.p.say("%d rated items have no action yet: items %s. To go back to one, type item and its number, as in item %d.", len(entries), andList(items), entries[0].Ref.Seq+1)
+		r.p.say("%d rated items have no action yet: items %s. To go back to one, type item and its number, as in item %d.", len(entries), review.ListWords(items, 4), entries[0].Ref.Seq+1)
 	}
 }
 
@@ -401,16 +397,11 @@ func levelWord(c *checklist.Checklist, i int) string {
 }
 
 // orList joins words as "r, a or g".
-func orList(words []string) string { return joinWords(words, " or ") }
-
-// andList joins words as "1, 3 and 6".
-func andList(words []string) string { return joinWords(words, " and ") }
-
-func joinWords(words []string, last string) string {
+func orList(words []string) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")
 	}
-	return strings.Join(words[:len(words)-1], ", ") + last + words[len(words)-1]
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // sayWorkforceAt says the plan's workforce data at the item at seq, an
