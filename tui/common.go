@@ -65,10 +65,6 @@ type common struct {
 	chooseOnStart struct{ path, said string }
 }
 
-// goTo asks the app to show a screen as soon as the current Update returns,
-// before any other key is handled. Prefer it to navigate, whose message
-// comes back through a command: keys typed quickly (a fast typist, a
-// pasted sequence) would reach the old screen in between.
 // inYearFolder reports whether the plans folder is named after a year
 // with other years' folders beside it (plans.OtherYearFolders), read once:
 // the set-up form asks on every key typed and every frame drawn.
@@ -82,6 +78,10 @@ func (c *common) inYearFolder() bool {
 	return c.yearsBeside == 2
 }
 
+// goTo asks the app to show a screen as soon as the current Update returns,
+// before any other key is handled. Prefer it to navigate, whose message
+// comes back through a command: keys typed quickly (a fast typist, a
+// pasted sequence) would reach the old screen in between.
 func (c *common) goTo(to screenID, arg int) { c.pending = &navigateMsg{to, arg} }
 
 // goBackNow is goTo for returning from help or the overview.
