@@ -76,12 +76,8 @@ func (s *setupScreen) foundBeside(msg lastFoundMsg) {
 	if listed {
 		return // findLastReview found it in the list already
 	}
-	if l.UnderWay {
-		_, rated := l.Found.Plan.Counts()
-		s.last = &lastReview{found: l.Found, underWay: true, held: l.Held(), rated: rated, elsewhere: true}
-		return
-	}
-	s.last = &lastReview{found: l.Found, carried: l.Carried, late: msg.late, elsewhere: true}
+	s.last = lastReviewFrom(l, msg.late)
+	s.last.elsewhere = true
 }
 
 // carryKey is ctrl+o, carrying on a last review found beside.

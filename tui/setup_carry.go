@@ -181,15 +181,20 @@ func (s *setupScreen) findLastReview() {
 	if s.prev != nil || org == "" {
 		return
 	}
-	l := review.LastReviewOf(s.c.folderPlans, org, s.c.today) // newest first, those carried on last
-	switch {
-	case l == nil:
-	case l.UnderWay:
-		_, rated := l.Found.Plan.Counts()
-		s.last = &lastReview{found: l.Found, underWay: true, held: l.Held(), rated: rated}
-	default:
-		s.last = &lastReview{found: l.Found, carried: l.Carried, late: s.c.folderFacts[l.Found.Path].late}
+	if l := review.LastReviewOf(s.c.folderPlans, org, s.c.today); l != nil {
+		s.last = lastReviewFrom(l, s.c.folderFacts[l.Found.Path].late)
 	}
+}
+
+// lastReviewFrom is what the form keeps of l: how far it got, if it is
+// under way; otherwise what carrying it on takes across, with late of its
+// actions late.
+func lastReviewFrom(l *review.LastReview, late int) *lastReview {
+	if l.UnderWay {
+		_, rated := l.Found.Plan.Counts()
+		return &lastReview{found: l.Found, underWay: true, held: l.Held(), rated: rated}
+	}
+	return &lastReview{found: l.Found, carried: l.Carried, late: late}
 }
 
 // lastReviewLines point at the organisation's review under way (esc,
