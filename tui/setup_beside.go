@@ -1,13 +1,11 @@
 package tui
 
 import (
-	"fmt"
 	"path/filepath"
 	"slices"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
@@ -89,38 +87,4 @@ func carryKey() key.Binding {
 // beside.
 func (s *setupScreen) canCarryBeside() bool {
 	return s.prev == nil && s.last != nil && s.last.elsewhere && !s.last.underWay
-}
-
-// besideLines point at a last review found beside: under way (ctrl+c,
-// then ladder review it), or with actions open (ctrl+o carries them on).
-// They name the plan by its path, as it is in another folder.
-func (s *setupScreen) besideLines(st *styles, w int) []string {
-	p := s.last.found.Plan
-	file := ""
-	if !s.c.present {
-		file = " (" + safetext.Line(s.last.found.Path) + ")"
-	}
-	if s.last.underWay {
-		goTo := "To go on with it"
-		if s.last.held {
-			goTo = "To go back to it"
-		}
-		open := goTo + ", press ctrl+c and run ladder review " + safetext.Line(plans.CommandPath(s.last.found.Path)) + "."
-		if s.c.present {
-			open = goTo + ", press ctrl+c and open that one."
-		}
-		line := fmt.Sprintf("⚠ A review of %s is under way: %s%s, of %s, %d of %d rated. %s",
-			safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly(), s.last.rated.Rated(), s.last.rated.Total(), open)
-		if s.last.held {
-			line = fmt.Sprintf("⚠ A review of %s was held in the last half year: %s%s, of %s, every item rated. %s",
-				safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly(), open)
-		}
-		return []string{st.Warning.Render(wrapIndented(line, max(1, w-2), 2, 0))}
-	}
-	what := review.CarriedWords(s.last.carried)
-	if s.last.late > 0 && !s.c.present {
-		what += fmt.Sprintf(", %d of them late", s.last.late)
-	}
-	line := "⚠ The last review of " + safetext.Line(p.Organisation) + ", " + safetext.Line(p.Title) + file + ", has " + what + ". To carry them on into this review, press ctrl+o."
-	return []string{st.Warning.Render(wrapIndented(line, max(1, w-2), 2, 0))}
 }

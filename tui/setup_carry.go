@@ -197,37 +197,45 @@ func lastReviewFrom(l *review.LastReview, late int) *lastReview {
 	return &lastReview{found: l.Found, carried: l.Carried, late: late}
 }
 
-// lastReviewLines point at the organisation's review under way (esc,
-// then enter, opens it), or at its last review with actions still open
-// (esc, then c, carries them on).
+// lastReviewLines point at the organisation's review under way or held
+// (to open instead), or at its last review with actions still open (to
+// carry them on), in the start screen's list or beside it.
 func (s *setupScreen) lastReviewLines(st *styles, w int) []string {
 	if s.last == nil {
 		return nil
 	}
-	if s.last.elsewhere {
-		return s.besideLines(st, w)
-	}
 	p := s.last.found.Plan
+	// In the start screen's list, the last review is named by its file and
+	// opened or carried on after esc; found beside it (setup_beside.go), it
+	// is named by its path, and opened after ctrl+c or carried on with
+	// ctrl+o.
+	here, shown, open, carry := " here", filepath.Base(s.last.found.Path), "press esc, then enter", "press esc, then c"
+	if s.last.elsewhere {
+		here, shown, carry = "", s.last.found.Path, "press ctrl+o"
+		open = "press ctrl+c and run ladder review " + safetext.Line(plans.CommandPath(s.last.found.Path))
+		if s.c.present {
+			open = "press ctrl+c and open that one"
+		}
+	}
 	file := ""
 	if !s.c.present {
-		file = " (" + safetext.Line(filepath.Base(s.last.found.Path)) + ")"
+		file = " (" + safetext.Line(shown) + ")"
 	}
-	if s.last.held {
-		line := fmt.Sprintf("⚠ A review of %s was held here in the last half year: %s%s, of %s, every item rated. To go back to it, press esc, then enter.",
-			safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly())
-		return []string{st.Warning.Render(wrapIndented(line, max(1, w-2), 2, 0))}
+	org, title, held := safetext.Line(p.Organisation), safetext.Line(p.Title), p.Date.Friendly()
+	var line string
+	switch {
+	case s.last.held:
+		line = fmt.Sprintf("⚠ A review of %s was held%s in the last half year: %s%s, of %s, every item rated. To go back to it, %s.", org, here, title, file, held, open)
+	case s.last.underWay:
+		line = fmt.Sprintf("⚠ A review of %s is under way%s: %s%s, of %s, %d of %d rated. To go on with it, %s.",
+			org, here, title, file, held, s.last.rated.Rated(), s.last.rated.Total(), open)
+	default:
+		what := review.CarriedWords(s.last.carried)
+		if s.last.late > 0 && !s.c.present {
+			what += fmt.Sprintf(", %d of them late", s.last.late)
+		}
+		line = "⚠ The last review of " + org + here + ", " + title + file + ", has " + what + ". To carry them on into this review, " + carry + "."
 	}
-	if s.last.underWay {
-		line := fmt.Sprintf("⚠ A review of %s is under way here: %s%s, of %s, %d of %d rated. To go on with it, press esc, then enter.",
-			safetext.Line(p.Organisation), safetext.Line(p.Title), file, p.Date.Friendly(), s.last.rated.Rated(), s.last.rated.Total())
-		return []string{st.Warning.Render(wrapIndented(line, max(1, w-2), 2, 0))}
-	}
-	name := "The last review of " + safetext.Line(p.Organisation) + " here, " + safetext.Line(p.Title) + file
-	what := review.CarriedWords(s.last.carried)
-	if s.last.late > 0 && !s.c.present {
-		what += fmt.Sprintf(", %d of them late", s.last.late)
-	}
-	line := "⚠ " + name + ", has " + what + ". To carry them on into this review, press esc, then c."
 	return []string{st.Warning.Render(wrapIndented(line, max(1, w-2), 2, 0))}
 }
 
