@@ -34,7 +34,7 @@ func TestWrongPINsAreLimitedAndLogged(t *testing.T) {
 		}
 	}
 	notices := r.Status().Notices
-	if len(notices) != maxNotices || !strings.Contains(notices[len(notices)-1], "Wrong PIN from 192.168.1.40 (try 4)") {
+	if len(notices) != maxNotices || !strings.Contains(notices[len(notices)-1], "Wrong PIN from a phone (try 4)") {
 		t.Errorf("notices = %q", notices)
 	}
 	if _, err := r.Join("1234", from); !errors.Is(err, ErrWrongPIN) {
@@ -89,6 +89,45 @@ func TestManyAddressesGuessingPauseJoining(t *testing.T) {
 	clk.advance(roomPause + time.Second)
 	if _, err := r.Join("4821", "10.9.9.9"); err != nil {
 		t.Errorf("after the pause: %v", err)
+	}
+}
+
+// TestNoticesOnTheProjectorNameNoAddress: the facilitator's notices are
+// on the projector, before the room. A wrong PIN, a phone blocked, joining
+// paused and a full room each said the phone's address ("Wrong PIN from
+// 192.168.1.40"): one colleague's phone shown to everyone, and nothing the
+// facilitator could act on, since no one knows which phone an address is.
+func TestNoticesOnTheProjectorNameNoAddress(t *testing.T) {
+	r, clk := newTestRoom(t)
+	var said []string
+	noted := func() {
+		if n := r.Status().Notices; len(n) > 0 {
+			said = append(said, n[len(n)-1])
+		}
+	}
+	// First tries, a phone blocked after its fifth, then the room's pause.
+	for i := range roomWrongPerMin {
+		r.Join("0000", fmt.Sprintf("192.168.7.%d", i%7+10))
+		noted()
+	}
+	clk.advance(roomPause + time.Second)
+	for i := range MaxPhones {
+		join(t, r, fmt.Sprintf("10.0.%d.%d", i/250, i%250))
+	}
+	if _, err := r.Join("4821", "10.0.9.9"); !errors.Is(err, ErrRoomFull) {
+		t.Fatalf("join past the cap: %v", err)
+	}
+	noted()
+	all := strings.Join(said, "\n")
+	for _, want := range []string{"Wrong PIN from a phone (first try)", "refused for 30s", "joining is paused for everyone", "a phone could not join"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the notices do not say %q:\n%s", want, all)
+		}
+	}
+	for _, addr := range []string{"192.168.", "10.0.9.9"} {
+		if strings.Contains(all, addr) {
+			t.Errorf("a notice shows a phone's address %s:\n%s", addr, all)
+		}
 	}
 }
 

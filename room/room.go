@@ -574,7 +574,8 @@ func (r *Room) notice(format string, args ...any) {
 
 // Join admits a phone that typed the right PIN and returns its token, a
 // random secret the phone keeps in a cookie. from is the phone's network
-// address, for the rate limit on wrong PINs and the facilitator's notice.
+// address, for the rate limit on wrong PINs; the facilitator's notices do
+// not show it.
 func (r *Room) Join(pin, from string) (token string, err error) {
 	from = deviceFrom(from)
 	r.mu.Lock()
@@ -585,12 +586,17 @@ func (r *Room) Join(pin, from string) (token string, err error) {
 	}
 	if subtle.ConstantTimeCompare([]byte(typedPIN(pin)), []byte(r.pin)) != 1 {
 		tries, wait := r.guard.wrong(from, now)
+		// The notice is on the projector, before a room of colleagues: it
+		// names no address. One person's phone is no one else's business,
+		// and the facilitator cannot tell whose phone an address is
+		// anyway; what they can act on is whether it is one phone trying
+		// again (the count) or the whole room (the pause).
 		if now.Before(r.guard.pausedUntil) {
-			r.notice("Wrong PIN from %s: %d wrong PINs in a minute, so joining is paused for everyone for %s", from, roomWrongPerMin, roomPause)
+			r.notice("Wrong PIN: %d wrong PINs in a minute, so joining is paused for everyone for %s", roomWrongPerMin, roomPause)
 		} else if wait > 0 {
-			r.notice("Wrong PIN from %s (%d tries): PINs from there refused for %s", from, tries, wait.Round(time.Second))
+			r.notice("Wrong PIN from a phone (%d tries): its PINs are refused for %s", tries, wait.Round(time.Second))
 		} else {
-			r.notice("Wrong PIN from %s (%s)", from, ordinalTry(tries))
+			r.notice("Wrong PIN from a phone (%s)", ordinalTry(tries))
 		}
 		return "", ErrWrongPIN
 	}
@@ -607,7 +613,7 @@ func (r *Room) Join(pin, from string) (token string, err error) {
 	if len(r.phones) >= MaxPhones && !r.evictIdle(now) {
 		// Only someone with the PIN gets this far, so it is someone in the
 		// room: the facilitator needs to know why they cannot join.
-		r.notice("The room is full at %d phones: a phone at %s could not join (a phone gone %d minutes makes room)", MaxPhones, from, int(phoneIdle.Minutes()))
+		r.notice("The room is full at %d phones: a phone could not join (a phone gone %d minutes makes room)", MaxPhones, int(phoneIdle.Minutes()))
 		return "", ErrRoomFull
 	}
 	r.phones[token] = &phone{lastSeen: now, from: from}

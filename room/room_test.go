@@ -327,7 +327,7 @@ func TestRoomFull(t *testing.T) {
 	// would otherwise see someone with the PIN unable to join and no
 	// reason on the screen.
 	st := r.Status()
-	want := "The room is full at 200 phones: a phone at 10.0.9.9 could not join (a phone gone 10 minutes makes room)"
+	want := "The room is full at 200 phones: a phone could not join (a phone gone 10 minutes makes room)"
 	if len(st.Notices) == 0 || st.Notices[len(st.Notices)-1] != want || st.NoticeTotal != 1 {
 		t.Errorf("the facilitator is not told the room is full: %q (%d)", st.Notices, st.NoticeTotal)
 	}
