@@ -40,7 +40,7 @@ func TestWrongPINsAreLimitedAndLogged(t *testing.T) {
 	if _, err := r.Join("1234", from); !errors.Is(err, ErrWrongPIN) {
 		t.Fatalf("the last free try: %v", err)
 	}
-	if n := r.Status().Notices; !strings.Contains(n[len(n)-1], "refused for 30s") {
+	if n := r.Status().Notices; !strings.Contains(n[len(n)-1], "refused for 30 seconds") {
 		t.Errorf("blocking is not on the facilitator's screen: %q", n)
 	}
 	// Blocked: even the right PIN is refused, so guessing learns nothing.
@@ -83,7 +83,7 @@ func TestManyAddressesGuessingPauseJoining(t *testing.T) {
 	if _, err := r.Join("4821", "10.9.9.9"); !errors.Is(err, ErrTooManyTries) {
 		t.Fatalf("right PIN during a pause: %v, want it refused so that guessing learns nothing", err)
 	}
-	if n := r.Status().Notices; !strings.Contains(n[len(n)-1], "joining is paused for everyone") {
+	if n := r.Status().Notices; !strings.Contains(n[len(n)-1], "joining is paused for everyone for 1 minute") {
 		t.Errorf("pause not on the facilitator's screen: %q", n)
 	}
 	clk.advance(roomPause + time.Second)
@@ -119,7 +119,7 @@ func TestNoticesOnTheProjectorNameNoAddress(t *testing.T) {
 	}
 	noted()
 	all := strings.Join(said, "\n")
-	for _, want := range []string{"Wrong PIN from a phone (first try)", "refused for 30s", "joining is paused for everyone", "a phone could not join"} {
+	for _, want := range []string{"Wrong PIN from a phone (first try)", "refused for 30 seconds", "joining is paused for everyone", "a phone could not join"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the notices do not say %q:\n%s", want, all)
 		}
@@ -176,5 +176,21 @@ func TestAPINPastedWithDirectionMarks(t *testing.T) {
 	}
 	if _, err := r.Join("48\u200f21", "192.168.4.10"); !errors.Is(err, ErrWrongPIN) {
 		t.Errorf("a mark inside the PIN let in: %v", err)
+	}
+}
+
+func TestWaitWords(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		time.Second:                   "1 second",
+		30 * time.Second:              "30 seconds",
+		59600 * time.Millisecond:      "1 minute",
+		time.Minute:                   "1 minute",
+		90 * time.Second:              "1 minute 30 seconds",
+		10 * time.Minute:              "10 minutes",
+		2*time.Minute + 1*time.Second: "2 minutes 1 second",
+	} {
+		if got := waitWords(d); got != want {
+			t.Errorf("waitWords(%s) = %q, want %q", d, got, want)
+		}
 	}
 }

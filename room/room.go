@@ -592,9 +592,9 @@ func (r *Room) Join(pin, from string) (token string, err error) {
 		// anyway; what they can act on is whether it is one phone trying
 		// again (the count) or the whole room (the pause).
 		if now.Before(r.guard.pausedUntil) {
-			r.notice("Wrong PIN: %d wrong PINs in a minute, so joining is paused for everyone for %s", roomWrongPerMin, roomPause)
+			r.notice("Wrong PIN: %d wrong PINs in a minute, so joining is paused for everyone for %s", roomWrongPerMin, waitWords(roomPause))
 		} else if wait > 0 {
-			r.notice("Wrong PIN from a phone (%d tries): its PINs are refused for %s", tries, wait.Round(time.Second))
+			r.notice("Wrong PIN from a phone (%d tries): its PINs are refused for %s", tries, waitWords(wait))
 		} else {
 			r.notice("Wrong PIN from a phone (%s)", ordinalTry(tries))
 		}
@@ -943,4 +943,25 @@ func ordinalTry(n int) string {
 		return "third try"
 	}
 	return fmt.Sprintf("try %d", n)
+}
+
+// waitWords says a wait as a person would, on the projector and on a
+// phone: "30 seconds", "1 minute", "1 minute 30 seconds", where time's
+// own "1m0s" reads as a typo. It rounds to the second.
+func waitWords(d time.Duration) string {
+	s := int((d + time.Second/2) / time.Second)
+	m, s := s/60, s%60
+	unit := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", n, many)
+	}
+	switch {
+	case m == 0:
+		return unit(s, "second", "seconds")
+	case s == 0:
+		return unit(m, "minute", "minutes")
+	}
+	return unit(m, "minute", "minutes") + " " + unit(s, "second", "seconds")
 }

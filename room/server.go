@@ -276,7 +276,7 @@ func (s *Server) join(w http.ResponseWriter, req *http.Request) {
 		case errors.As(err, &retry):
 			status = http.StatusTooManyRequests
 			w.Header().Set("Retry-After", strconv.Itoa(int(retry.After.Seconds()+0.999)))
-			err = fmt.Errorf("%w (about %s)", err, retry.After.Round(time.Second))
+			err = fmt.Errorf("%w (about %s)", err, waitWords(retry.After))
 		case errors.Is(err, ErrRoomFull):
 			status = http.StatusServiceUnavailable
 		case errors.Is(err, ErrWrongPIN):

@@ -3,6 +3,7 @@ package room
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -262,11 +263,17 @@ func TestPINGuessingIsRateLimitedOverHTTP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	body, _ := io.ReadAll(res.Body)
 	res.Body.Close()
 	if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") != "30" {
 		t.Errorf("right PIN after %d wrong: %d, Retry-After %q", freeTries, res.StatusCode, res.Header.Get("Retry-After"))
 	}
-	if n := r.Status().Notices; len(n) == 0 || !strings.Contains(n[len(n)-1], "127.0.0.1") {
+	// The wait in words, on the phone and the facilitator's screen: it
+	// said "about 1m0s" once the block reached a minute.
+	if !strings.Contains(string(body), "(about 30 seconds)") {
+		t.Errorf("the phone is not told how long to wait:\n%s", body)
+	}
+	if n := r.Status().Notices; len(n) == 0 || !strings.Contains(n[len(n)-1], "refused for 30 seconds") {
 		t.Errorf("notices = %q", n)
 	}
 }
