@@ -307,7 +307,11 @@ func changeAtRevision(stderr io.Writer, repo *gitrev.Repo, commit, rev, file, re
 	case !onDisk && !inRev:
 		return c, usageErrorf("%s does not exist: %s", file, checkSpelling(file))
 	case !onDisk:
-		if moved, ok := renamedSince(repo, commit, rev, rel); ok {
+		if moved, problem, ok := renamedSince(repo, commit, rev, rel); ok {
+			if problem != nil {
+				printError(stderr, problem.err)
+				return c, problemsFound()
+			}
 			return moved, nil
 		}
 		c.OldName = since
@@ -551,7 +555,7 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 	for _, p := range problems {
 		printError(stderr, p.err)
 		if !p.mended {
-			notCompared = append(notCompared, p.path)
+			notCompared = append(notCompared, p.name())
 		}
 	}
 	bad := len(notCompared)
@@ -574,9 +578,20 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 // shown, and why. A mended one was compared all the same: it did not load
 // at the revision, and the change mends it (err says why it did not).
 type planProblem struct {
-	path   string
+	path string
+	// from is the plan's name at the revision when git found it renamed
+	// since: a plan moved out of the folder asked about is still its.
+	from   string
 	err    error
 	mended bool
+}
+
+// name is the problem's plan as a list of those not compared names it.
+func (p planProblem) name() string {
+	if p.from != "" {
+		return p.path + " (renamed from " + p.from + ")"
+	}
+	return p.path
 }
 
 // mendedError is why a plan the change mends did not load at the
@@ -590,17 +605,25 @@ func (e *mendedError) Unwrap() error { return e.err }
 // work tree, when it was renamed since (git mv into a year's folder): a
 // reviewer who names the old path is shown the plan compared with its old
 // self, under its new name, rather than told it was removed.
-func renamedSince(repo *gitrev.Repo, commit, rev, rel string) (plans.FileChange, bool) {
-	changes, _, err := changedPlans(repo, commit, rev, "")
+//
+// A plan renamed to a file that does not load is no change to show: its
+// problem is returned instead (said by the caller), not a removal.
+func renamedSince(repo *gitrev.Repo, commit, rev, rel string) (plans.FileChange, *planProblem, bool) {
+	changes, problems, err := changedPlans(repo, commit, rev, "")
 	if err != nil {
-		return plans.FileChange{}, false // said as removed, as before
+		return plans.FileChange{}, nil, false // said as removed, as before
 	}
 	for _, ch := range changes {
 		if ch.RenamedFrom == displayPath(repo, rel) && ch.New != nil {
-			return ch, true
+			return ch, nil, true
 		}
 	}
-	return plans.FileChange{}, false
+	for _, p := range problems {
+		if p.from == displayPath(repo, rel) && !p.mended {
+			return plans.FileChange{}, &p, true
+		}
+	}
+	return plans.FileChange{}, nil, false
 }
 
 // changedPlans loads both sides of every plan under relDir that differs
@@ -632,7 +655,7 @@ func changedPlans(repo *gitrev.Repo, commit, rev, relDir string) ([]plans.FileCh
 	}
 	out, problems = loadChanges(repo, commit, rev, relDir, changes)
 	out = slices.DeleteFunc(out, func(c plans.FileChange) bool { return !inside[c.Path] && !inside[c.RenamedFrom] })
-	problems = slices.DeleteFunc(problems, func(p planProblem) bool { return !inside[p.path] })
+	problems = slices.DeleteFunc(problems, func(p planProblem) bool { return !inside[p.path] && !inside[p.from] })
 	return out, problems, nil
 }
 
@@ -654,7 +677,11 @@ func loadChanges(repo *gitrev.Repo, commit, rev, relDir string, changes []gitrev
 		cs, err := folderChange(repo, commit, rev, since, ch)
 		if err != nil {
 			var mended *mendedError
-			problems = append(problems, planProblem{path: displayPath(repo, ch.Path), err: err, mended: errors.As(err, &mended)})
+			p := planProblem{path: displayPath(repo, ch.Path), err: err, mended: errors.As(err, &mended)}
+			if moved := (*movedError)(nil); errors.As(err, &moved) {
+				p.from = moved.from
+			}
+			problems = append(problems, p)
 		}
 		out = append(out, cs...)
 	}
@@ -720,14 +747,18 @@ func folderChange(repo *gitrev.Repo, commit, rev, since string, ch gitrev.Change
 	c := plans.FileChange{Path: displayPath(repo, ch.Path), OldName: since}
 	c.NewName = c.Path
 	var newErr error
+	var movedTo string
+	var movedData []byte
 	if ch.Status != 'D' {
 		f := plans.ReadFolderFile(c.Path, nil)
 		switch {
 		case f.Kind != plans.KindPlan:
 			return nil, nil
 		case f.Err != nil && ch.Status == 'R':
-			// The old file is still reported, as removed.
+			// Unless it is the old plan moved (below), the old file is
+			// still reported, as removed.
 			newErr = notLoaded(f.Err, c.Path)
+			movedTo, movedData = c.Path, f.Data
 			ch = gitrev.Change{Status: 'D', Path: ch.OldPath}
 			c = plans.FileChange{Path: displayPath(repo, ch.Path), OldName: since}
 			c.NewName = c.Path
@@ -763,6 +794,11 @@ func folderChange(repo *gitrev.Repo, commit, rev, since string, ch gitrev.Change
 		return []plans.FileChange{c}, &mendedError{err}
 	case err != nil:
 		return nil, fmt.Errorf("%w\n%s does not load at %s, so it is not compared", err, oldRel, rev)
+	case ch.Status == 'D' && movedTo != "" && movedPlan(c.Old, c.Path, movedTo, movedData):
+		// Moved and broken on the way (into next year's folder): named
+		// where it went, as not loading. Said to be removed, it read as
+		// deleted on purpose, and a diff of the old folder passed.
+		return nil, &movedError{from: c.Path, to: movedTo, err: newErr}
 	case ch.Status == 'D':
 		return []plans.FileChange{c}, newErr
 	case ch.Status == 'R' && len(plans.Unrelated(c.Old, c.New)) > 0:
@@ -775,6 +811,29 @@ func folderChange(repo *gitrev.Repo, commit, rev, since string, ch gitrev.Change
 	}
 	c.OldName = cmp.Or(c.RenamedFrom, c.Path) + " at " + since
 	return []plans.FileChange{c}, nil
+}
+
+// movedError is why a plan git found renamed is not compared: it does
+// not load under its new name.
+type movedError struct {
+	from, to string // its names at the revision and now, as shown
+	err      error
+}
+
+func (e *movedError) Error() string {
+	return e.err.Error() + "\n" + safetext.Line(e.from) + " was renamed to " + safetext.Line(e.to)
+}
+func (e *movedError) Unwrap() error { return e.err }
+
+// movedPlan says whether a file git pairs with the plan old (at oldPath)
+// as renamed, and which does not load (data), is that plan moved: its
+// file keeps its name (plans/2026/acme.yaml to plans/2027/acme.yaml) or
+// still names its organisation. Git pairs files by how alike their lines
+// are, and any two plans of one checklist are alike: another
+// organisation's new plan, broken, is no rename of a plan removed.
+func movedPlan(old *plans.Plan, oldPath, newPath string, data []byte) bool {
+	return path.Base(oldPath) == path.Base(newPath) ||
+		(strings.TrimSpace(old.Organisation) != "" && bytes.Contains(data, []byte(old.Organisation)))
 }
 
 // openRepo finds the git repository holding file and the file's name in it.
