@@ -1182,3 +1182,34 @@ func TestNamesFromFilesAreSaidWithTheirControlsAsPictures(t *testing.T) {
 	out, _ = runReview(t, Options{Dir: filepath.Join(years, "2027")}, linesReader([]string{"Acme"}))
 	checkOutput(t, out, "A review of Acme is under way already: "+filepath.Join(years, "2026", "acme␛[2J.yaml")+" (Spring␇).")
 }
+
+// TestCustomChecklistTitleShownSafe names a custom checklist whose title
+// holds an escape sequence, a bell, a carriage return and a bidirectional
+// override (a checklist file is untrusted: it comes with a pull request):
+// the "Checklist: ..." line shows them as pictures, as the rest of the
+// start names things from files (safetext.Line), rather than dropping
+// them and printing a title other than the file's.
+func TestCustomChecklistTitleShownSafe(t *testing.T) {
+	dir := t.TempDir()
+	cl := filepath.Join(dir, "ours.yaml")
+	err := os.WriteFile(cl, []byte(`id: ours
+title: "Our\e[2J\a check\rlist\u202e"
+version: "1"
+scale:
+  - {key: no, label: No}
+  - {key: yes, label: Yes}
+areas:
+  - id: people
+    title: People
+    items:
+      - id: p1
+        title: Do you talk to people?
+`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers := []string{"Acme", "Ours", "", "", "no", "Ask", "", "", "", ""}
+	out, _ := runReview(t, Options{PlanPath: filepath.Join(dir, "plans", "ours.yaml"), Checklist: cl}, linesReader(answers))
+	checkOutput(t, out, "Checklist: Our␛[2J␇ check␍list�.\n")
+	assertPlain(t, out)
+}

@@ -254,7 +254,7 @@ func (r *reviewer) chooseChecklist() (*checklist.Checklist, error) {
 	if r.opts.Checklist != "" {
 		c, err := checklist.Resolve(r.opts.Checklist)
 		if err == nil {
-			r.p.say("Checklist: %s.", c.Title)
+			r.p.say("Checklist: %s.", safetext.Line(c.Title))
 		}
 		return c, err
 	}
