@@ -1213,3 +1213,30 @@ areas:
 	checkOutput(t, out, "Checklist: Our␛[2J␇ check␍list�.\n")
 	assertPlain(t, out)
 }
+
+// TestOneItemSaidAsOne follows a custom checklist of one item, left
+// unrated: the prompts say "1 item", not "1 items", when the plan is made
+// and when the summary counts what is left to rate.
+func TestOneItemSaidAsOne(t *testing.T) {
+	dir := t.TempDir()
+	cl := filepath.Join(dir, "one.yaml")
+	err := os.WriteFile(cl, []byte(`id: one
+title: One question
+version: "1"
+scale:
+  - {key: no, label: No}
+  - {key: yes, label: Yes}
+areas:
+  - id: people
+    title: People
+    items:
+      - id: p1
+        title: Do you talk to people?
+`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "plans", "one.yaml")
+	out := runReviewOK(t, Options{PlanPath: path, Checklist: cl}, linesReader([]string{"Acme", "Ours", "", "", "", "", "", ""}))
+	checkOutput(t, out, "Created the plan "+path+", with 1 item to rate.\n", "\n1 item is not rated yet. To rate it, run: ladder review --accessible ")
+}

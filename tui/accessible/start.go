@@ -198,7 +198,7 @@ func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session,
 	if err != nil {
 		return nil, err
 	}
-	r.p.say("Created the plan %s, with %d items to rate.", s.Path(), c.Len())
+	r.p.say("Created the plan %s, with %d %s to rate.", s.Path(), c.Len(), plural(c.Len(), "item", "items"))
 	return s, nil
 }
 

@@ -21,7 +21,8 @@ func (r *reviewer) summary() {
 	}
 	r.p.say("All areas: %s", countsText(p.Checklist, total))
 	if total.Unrated > 0 {
-		r.p.say("%d items are not rated yet. To rate them, run: ladder review --accessible %s", total.Unrated, plans.CommandPath(path))
+		r.p.say("%d %s not rated yet. To rate %s, run: ladder review --accessible %s", total.Unrated,
+			plural(total.Unrated, "item is", "items are"), plural(total.Unrated, "it", "them"), plans.CommandPath(path))
 	}
 	if flagged := p.Revisits(); len(flagged) > 0 {
 		r.p.say("Flagged to revisit:")
