@@ -58,3 +58,20 @@ func TestTheOneLineSummaryKeepsTheDueDateAtEveryWidth(t *testing.T) {
 func lateWords(due plans.Date, status plans.Status, today plans.Date) string {
 	return review.LateWords(due, status, today)
 }
+
+// TestTheEmptyFieldsLineIsNeverCut: an item with no action yet says, in
+// its one line, that tab fills the fields in; at a 60-column window the
+// full sentence was cut to "tab to fill the…", the one word a first-time
+// user needed. From 50 cells (a 60-column window with its margins and
+// more) the line is whole, shorter where the long one does not fit.
+func TestTheEmptyFieldsLineIsNeverCut(t *testing.T) {
+	h, _ := rvOpen(t, rvNewPlan(t), 100, 30)
+	s := h.item()
+	st := &s.c.styles
+	for w := 50; w <= 240; w++ {
+		got := ansi.Strip(s.compactFields(st, w, 2))
+		if ansi.StringWidth(got) > w || strings.Contains(got, "…") || !strings.HasSuffix(got, "tab to fill them in") {
+			t.Errorf("at %d cells: %q", w, got)
+		}
+	}
+}

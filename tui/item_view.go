@@ -89,7 +89,13 @@ func (s *itemScreen) compactFields(st *styles, w, lines int) string {
 		return "  " + strings.Join(parts, st.Subtle.Render(" · "))
 	}
 	if r.Action == "" && r.Owner == "" && due == "" {
-		return st.Subtle.Render(ansi.Truncate("  Action, owner, due date, status, notes: tab to fill them in", w, "…"))
+		// At a small window the fields are named fewer, not cut: cut, the
+		// line lost "tab to fill them in", the part that says what to do.
+		say := "  Action, owner, due date, status, notes: tab to fill them in"
+		if ansi.StringWidth(say) > w {
+			say = "  Action, owner, due date: tab to fill them in"
+		}
+		return st.Subtle.Render(ansi.Truncate(say, w, "…"))
 	}
 	notes := ""
 	if r.Notes != "" {
