@@ -79,10 +79,14 @@ func fuQuestion(t testing.TB, i int) (*app, string) {
 	return a, path
 }
 
-// fuShow opens a screen as navigating to it would.
+// fuShow opens a screen as navigating to it would, laid out for it as
+// Update lays out after every message: in presenter mode the frame's
+// heading takes lines from the body, and a key pressed next (end on the
+// summary) scrolls by the body's height.
 func fuShow(t testing.TB, a *app, to screenID, arg int) {
 	t.Helper()
 	fuRun(t, a, a.show(to, arg))
+	a.layout()
 }
 
 // fuRun runs a command and feeds what it returns back to the app, as the

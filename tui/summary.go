@@ -101,6 +101,9 @@ func (s *summaryScreen) draw() []string {
 		b.WriteString("\n\n" + flagged)
 	}
 	b.WriteString("\n\n" + openActionsView(s.c, w))
+	if missing := noActionList(s.c, w); missing != "" {
+		b.WriteString("\n\n" + missing)
+	}
 	if !s.c.present { // no file paths on a projector
 		b.WriteString("\n\n" + s.fileView(w))
 	} else { // but the facilitator needs them at the end of the day
@@ -304,6 +307,33 @@ func openActionsView(c *common, w int) string {
 		}
 	}
 	return b.String()
+}
+
+// noActionList names the items rated below the top of the scale with no
+// action written (review.RatedWithoutAction), each with its rating as a
+// shape and a word: a review stopped between a rating and its action
+// resumes at the first item not rated, past it, and the open actions
+// above cannot list what was never written.
+func noActionList(c *common, w int) string {
+	entries := c.session.RatedWithoutAction()
+	if len(entries) == 0 {
+		return ""
+	}
+	p := c.plan()
+	st := c.styles
+	lines := []string{st.Label.Render(fmt.Sprintf("Rated, with no action yet (%d)", len(entries)))}
+	wordWidth := 0
+	for _, e := range entries {
+		wordWidth = max(wordWidth, ansi.StringWidth(plans.Label(p.Checklist, p.Items[e.Item.ID].Rating)))
+	}
+	for _, e := range entries {
+		rating := p.Items[e.Item.ID].Rating
+		pad := spaces(wordWidth - ansi.StringWidth(plans.Label(p.Checklist, rating)))
+		line := fmt.Sprintf("  %s%s  %s %d: %s", st.rating(p.Checklist, rating), pad, e.Area.Title, e.Ref.Index+1, flat(e.Item.Title))
+		lines = append(lines, ansi.Truncate(line, w, "…"))
+	}
+	lines = append(lines, st.Subtle.Render(ansi.Truncate("  o opens the overview, where enter opens an item to write its action.", w, "…")))
+	return strings.Join(lines, "\n")
 }
 
 func isOverdue(a plans.Action, today plans.Date) bool {

@@ -269,3 +269,25 @@ func TestSummaryCommitsTheDataFileBesideThePlan(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryNamesRatedItemsWithNoAction: an item rated Red with no action
+// (the laptop died between the rating and the action, and the review
+// resumed at the first item not rated, past it) is named at the end, with
+// its rating in a shape and a word, where the open actions alone passed
+// it by; one rated Green needs no action and is not named.
+func TestSummaryNamesRatedItemsWithNoAction(t *testing.T) {
+	p := fuPlan(t) // en-policy-pathways is Red with no action; wf-interventions Green with none
+	a, _ := fuApp(t, p, 100, 60)
+	fuShow(t, a, screenSummary, 0)
+	v := fuView(a)
+	fuContains(t, v, "Rated, with no action yet (1)", "■ Red  Enablers 10: Do you have clear career pathways?", "o opens the overview, where enter opens an item to write its action.")
+	if strings.Contains(v, "Interventions") {
+		t.Errorf("an item rated Green is named as wanting an action:\n%s", v)
+	}
+	p.Response("en-policy-pathways").Action = "Write the pathways down"
+	a, _ = fuApp(t, p, 100, 60)
+	fuShow(t, a, screenSummary, 0)
+	if v := fuView(a); strings.Contains(v, "no action yet") {
+		t.Errorf("an item with its action is still named:\n%s", v)
+	}
+}
