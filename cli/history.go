@@ -23,8 +23,9 @@ import (
 type historyOptions struct {
 	format string
 	out    string
-	// log says which commits: --first-parent, main's own line.
-	log gitrev.LogOptions
+	// log says which commits: main's own line, unless allCommits.
+	log        gitrev.LogOptions
+	allCommits bool
 }
 
 func newHistoryCmd() *cobra.Command {
@@ -52,12 +53,14 @@ Changes not committed yet are not counted: history says when there are
 some. With no PLAN, history reads the only plan in plans/. The history
 is read through git; nothing is changed.
 
-With --first-parent, history follows only the first parent of each
-merge, as git log --first-parent does: on main, one row per pull request
-merged with a merge commit, the plan as the merge left it, under the
-merge's subject, instead of every branch commit by date (where two pull
-requests worked on the same days make the counts step back and forth).
-Renames are followed the same way.
+History follows only the first parent of each merge, as git log
+--first-parent does: on main, one row per pull request merged with a
+merge commit, the plan as the merge left it, under the merge's subject;
+on a branch, the branch's own commits and main's before it. With
+--all-commits it lists every commit that changed the plan, branches'
+commits among them by date: where two pull requests were worked on the
+same days, the counts step back and forth between their versions of the
+plan. Renames are followed either way.
 
 With ACCESSIBLE set (or TERM=dumb), as for ladder review --accessible,
 each commit is said in sentences for a screen reader, every count with
@@ -72,8 +75,8 @@ the plan is not in a git repository or git is not installed.`,
   # As a Markdown table for the quarterly report
   ladder history plans/acme-spring.yaml --format md -o history.md
 
-  # main's own line: one row per merged pull request
-  ladder history plans/acme-spring.yaml --first-parent`,
+  # Every commit, the pull requests' own among them
+  ladder history plans/acme-spring.yaml --all-commits`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := formatOfOutput(cmd, &opts.format, opts.out, "text", "md"); err != nil {
 				return err
@@ -82,13 +85,18 @@ the plan is not in a git repository or git is not installed.`,
 			if err != nil {
 				return err
 			}
+			opts.log.FirstParent = !opts.allCommits
 			return runHistory(cmd.OutOrStdout(), cmd.ErrOrStderr(), path, opts)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, or md for Markdown")
 	outputFlag(f, &opts.out, "write to `FILE` instead of standard output (a .md name chooses --format md)")
-	f.BoolVar(&opts.log.FirstParent, "first-parent", false, "follow only the first parent of merges: one row per merged pull request")
+	f.BoolVar(&opts.allCommits, "all-commits", false, "list every commit that changed the plan, branches' commits among them by date, not one row per merge")
+	// What history does without --all-commits; it was a flag of its own
+	// when every commit was the default, and scripts may still pass it.
+	f.Bool("first-parent", true, "follow only the first parent of merges: one row per merged pull request (the default)")
+	f.MarkHidden("first-parent")
 	return cmd
 }
 
@@ -257,7 +265,7 @@ func planHistory(file string, opts gitrev.LogOptions) ([]plans.HistoryEntry, err
 	var newestFirst []*plans.HistoryEntry
 	var commits []gitrev.Commit // newestFirst's
 	logErr := repo.LogEach(rel, opts, func(c gitrev.Commit) error {
-		e := &plans.HistoryEntry{Commit: c.Short, Date: plans.DateOf(c.Date), Subject: c.Subject, RenamedFrom: c.RenamedFrom}
+		e := &plans.HistoryEntry{Commit: c.Short, Date: plans.DateOf(c.Date), Subject: c.Subject, Merge: c.Merge, RenamedFrom: c.RenamedFrom}
 		newestFirst = append(newestFirst, e)
 		commits = append(commits, c)
 		switch {

@@ -357,8 +357,11 @@ func reportHistory(file string) (*render.ReportHistory, error) {
 	if err != nil && !errors.Is(err, gitrev.ErrTooLarge) {
 		return nil, err
 	}
-	// Every commit, as ladder history shows by default.
-	entries, err := planHistory(file, gitrev.LogOptions{})
+	// main's own line, as ladder history shows by default: with every
+	// commit, two branches worked on side by side made the chart step
+	// between their versions, and the commit before the last, which the
+	// report compares with, could be a branch's.
+	entries, err := planHistory(file, gitrev.LogOptions{FirstParent: true})
 	if err != nil || len(entries) == 0 {
 		return nil, err
 	}

@@ -15,6 +15,9 @@ type HistoryEntry struct {
 	Commit  string // abbreviated hash
 	Date    Date
 	Subject string
+	// Merge says the commit is a merge: in a history along first parents,
+	// it stands for its branch's commits.
+	Merge bool
 	// RenamedFrom is the plan's file name before this commit, when this
 	// commit renamed it.
 	RenamedFrom string

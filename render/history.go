@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -146,7 +147,7 @@ const doneLegend = "Done is actions done / all actions: " + actionsCounted + "."
 func HistoryText(name string, entries []plans.HistoryEntry, firstParent bool, cols int) []byte {
 	t := newHistoryTable(entries)
 	var b strings.Builder
-	for _, l := range wrapTo(fmt.Sprintf("History of %s: %s, oldest first.", plain(name), historyExtent(len(entries), firstParent)), cols) {
+	for _, l := range wrapTo(fmt.Sprintf("History of %s: %s", plain(name), historyExtent(entries, firstParent)), cols) {
 		b.WriteString(l + "\n")
 	}
 	for _, l := range t.legend() {
@@ -170,7 +171,7 @@ func HistoryMarkdown(name string, entries []plans.HistoryEntry, firstParent bool
 	t := newHistoryTable(entries)
 	var m markdown
 	m.heading(1, "History of "+mdText(name))
-	intro := historyExtent(len(entries), firstParent) + ", oldest first."
+	intro := historyExtent(entries, firstParent)
 	if l := t.legend(); l != nil {
 		intro += " " + strings.Join(l, " ")
 	}
@@ -206,13 +207,20 @@ func HistoryMarkdown(name string, entries []plans.HistoryEntry, firstParent bool
 	return m.bytes()
 }
 
-// historyExtent says how many commits a history lists and, with
-// --first-parent, that they are the first-parent line's: the same plan
-// reads as fewer commits than a plain `ladder history` lists, and a reader
-// given the output without the command should know why.
-func historyExtent(n int, firstParent bool) string {
-	if firstParent {
-		return countNoun(n, "commit") + " on the first-parent line"
+// historyExtent says how many commits a history lists, oldest first, and
+// what a merge among them stands for. Along first parents (history's
+// default) a merge is one row and its branch's commits are not listed: a
+// reader who looks for theirs should know why, and where to find it.
+// With every commit, branches' commits interleave by date, and a reader
+// given the output without the command should know why the counts step
+// back and forth.
+func historyExtent(entries []plans.HistoryEntry, firstParent bool) string {
+	s := countNoun(len(entries), "commit") + ", oldest first."
+	if !slices.ContainsFunc(entries, func(e plans.HistoryEntry) bool { return e.Merge }) {
+		return s
 	}
-	return countNoun(n, "commit")
+	if firstParent {
+		return s + " A merge is one row, the plan as the merge left it (its branch's own commits: ladder history --all-commits)."
+	}
+	return s + " Every commit is listed by date, branches' among them: where two were worked on side by side, the counts step between their versions of the plan."
 }

@@ -18,7 +18,7 @@ func HistoryWords(name string, entries []plans.HistoryEntry, firstParent bool, c
 	c, keys := historyLevels(entries)
 	var b strings.Builder
 	say := sayer(&b, cols)
-	say(fmt.Sprintf("History of %s: %s, oldest first.", plain(name), historyExtent(len(entries), firstParent)))
+	say(fmt.Sprintf("History of %s: %s", plain(name), historyExtent(entries, firstParent)))
 	var levels []string
 	if c != nil {
 		for _, k := range keys {

@@ -38,6 +38,7 @@ type reportHistory struct {
 	since       string
 	uncommitted bool
 	shallow     bool // only the newest commits are at hand
+	merges      bool // a merge is among them: its branch's commits are not
 	changes     []diffSection
 }
 
@@ -65,6 +66,7 @@ func buildReportHistory(p *plans.Plan, h *ReportHistory) *reportHistory {
 	keys = append(keys, checklist.Unrated)
 	out := &reportHistory{scale: scaleOf(c), uncommitted: h.Uncommitted, shallow: h.Shallow}
 	for _, e := range h.Entries {
+		out.merges = out.merges || e.Merge
 		pt := historyPoint{commit: e.Commit, date: e.Date.String(), subject: e.Subject, actions: e.Actions, problem: e.Problem}
 		if pt.counts = historyCounts(e, keys); pt.counts != nil {
 			n := 0

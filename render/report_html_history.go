@@ -167,6 +167,9 @@ func historySummary(h *reportHistory) string {
 	case len(h.points) == 1:
 		s = "Rating counts at the one commit that changed the plan."
 	}
+	if h.merges {
+		s += " A pull request merged with a merge commit is one commit, the plan as the merge left it."
+	}
 	words := func(pt *historyPoint) string {
 		parts := make([]string, len(pt.counts))
 		for i, n := range pt.counts {

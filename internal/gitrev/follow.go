@@ -85,7 +85,7 @@ func (r *Repo) graphLog(names []string) ([]graphCommit, error) {
 			if len(h) != 5 {
 				return nil, fmt.Errorf("unexpected line %q", f)
 			}
-			c, err := parseLogHeader(strings.Join([]string{h[0], h[1], h[2], h[4]}, "\x1f"))
+			c, err := parseLogHeader(f)
 			if err != nil {
 				return nil, err
 			}

@@ -173,6 +173,8 @@ type Commit struct {
 	// Date is the author date, in the author's time zone.
 	Date    time.Time
 	Subject string
+	// Merge says the commit has more than one parent.
+	Merge bool
 	// Path is the file's name in this commit: the file may have been
 	// renamed since.
 	Path string
@@ -232,7 +234,7 @@ func (r *Repo) LogEach(path string, opts LogOptions, fn func(Commit) error) erro
 	// (two branches' edits merged): without --diff-merges, --follow leaves
 	// merges out, and the newest version listed would not be the file as
 	// it is.
-	args := []string{"--literal-pathspecs", "log", "--follow", "--diff-merges=first-parent", "--raw", "-z", "--format=%H%x1f%h%x1f%aI%x1f%s", "HEAD", "--", path}
+	args := []string{"--literal-pathspecs", "log", "--follow", "--diff-merges=first-parent", "--raw", "-z", "--format=%H%x1f%h%x1f%aI%x1f%P%x1f%s", "HEAD", "--", path}
 	if opts.FirstParent {
 		args = slices.Insert(args, 3, "--first-parent")
 	}
@@ -424,15 +426,15 @@ func (p *logParser) flush() error {
 }
 
 func parseLogHeader(h string) (Commit, error) {
-	f := strings.SplitN(h, "\x1f", 4)
-	if len(f) != 4 || len(f[0]) < 40 {
+	f := strings.SplitN(h, "\x1f", 5)
+	if len(f) != 5 || len(f[0]) < 40 {
 		return Commit{}, fmt.Errorf("unexpected line %q", h)
 	}
 	date, err := time.Parse(time.RFC3339, f[2])
 	if err != nil {
 		return Commit{}, fmt.Errorf("commit %s: %v", f[1], err)
 	}
-	return Commit{Hash: f[0], Short: f[1], Date: date, Subject: f[3]}, nil
+	return Commit{Hash: f[0], Short: f[1], Date: date, Merge: strings.Count(strings.TrimSpace(f[3]), " ") > 0, Subject: f[4]}, nil
 }
 
 // Resolve returns the full name of the commit a revision names: a hash, a

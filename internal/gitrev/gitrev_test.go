@@ -495,6 +495,10 @@ func TestLogFirstParentListsMergesNotBranchCommits(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("log:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	// history says a merge row stands for its branch's commits.
+	if log[0].Merge || !log[1].Merge {
+		t.Errorf("Merge = %v, %v; want false for the commit, true for the merge", log[0].Merge, log[1].Merge)
+	}
 	if data, err := r.ReadBlob(log[1].Blob); err != nil || string(data) != "1\n2\n3\n4\n5\nsix\n" {
 		t.Errorf("the merge's version = %q, %v; want the branch's edit", data, err)
 	}
