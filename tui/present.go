@@ -109,7 +109,13 @@ func (s *itemScreen) presentView() string {
 		fields = indentLinesBy(s.fieldsView(st, m), indent)
 	}
 	room := h - countLines(fields) - 1
-	return aboveMiddle(s.presentTop(st, w, room, s.c.clocks(false))+"\n\n"+fields, h)
+	// The session's clock in full, or shortened when the window is too
+	// narrow for it: cut at the right, it lost the item's own countdown.
+	clock := s.c.clocks(false)
+	if ansi.StringWidth(clock) > w {
+		clock = s.c.clocks(true)
+	}
+	return aboveMiddle(s.presentTop(st, w, room, clock)+"\n\n"+fields, h)
 }
 
 // aboveMiddle puts body in a window h lines high, a little above the

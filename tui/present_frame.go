@@ -73,10 +73,20 @@ func (a *app) frameHeadHeight() int {
 func (a *app) presentHead(w int) string {
 	st := &a.c.styles
 	name := a.screen(a.active).(presentTitler).presentTitle()
-	clocks := a.c.sessionClocks()
-	if a.active == screenGuidance {
-		// The item's advice: its time box runs on while the room reads it.
-		clocks = a.c.clocks(false)
+	clocksOf := func(compact bool) string {
+		if a.active == screenGuidance {
+			// The item's advice: its time box runs on while the room reads it.
+			return a.c.clocks(compact)
+		}
+		// The other screens: the session's clock (the item's countdown
+		// belongs to the item screen).
+		return a.c.joinClocks(a.c.sessionClock(compact))
+	}
+	clocks := clocksOf(false)
+	if w-ansi.StringWidth(clocks)-2 < ansi.StringWidth(name) {
+		// Shortened when they do not fit beside the name: joinEnds cut the
+		// name to "…" and dropped the clocks.
+		clocks = clocksOf(true)
 	}
 	room := w
 	if clocks != "" {

@@ -275,10 +275,6 @@ func (c *common) clocks(compact bool) string {
 	return c.joinClocks(c.sessionClock(compact), c.timer.view(&c.styles, c.now()))
 }
 
-// sessionClocks is what the other screens show of the time: the session's
-// clock (the item's countdown belongs to the item screen).
-func (c *common) sessionClocks() string { return c.joinClocks(c.sessionClock(false)) }
-
 func (c *common) sessionClock(compact bool) string {
 	if c.session == nil {
 		return ""
