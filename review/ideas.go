@@ -49,15 +49,15 @@ func TakesIdeas(f checklist.FollowUp) bool {
 
 // OfferIdeas tells the session which ideas the room holds waiting for the
 // facilitator, oldest first (all questions together). It replaces what it
-// was told before. An idea the answer holds already, or the same as one
-// offered before it, is settled at once: settled are their numbers, for
-// the caller to tell the room they are decided (nothing in the plan
-// changes).
+// was told before. An idea the answer holds already, or the same words as
+// one offered before it (in any capitals), is settled at once: settled
+// are their numbers, for the caller to tell the room they are decided
+// (nothing in the plan changes).
 func (s *Session) OfferIdeas(waiting []RoomIdea) (settled []int) {
 	s.ideas.waiting = s.ideas.waiting[:0]
 	for _, idea := range waiting {
 		same := func(r RoomIdea) bool {
-			return r.ID == idea.ID || (r.QuestionID == idea.QuestionID && r.AreaID == idea.AreaID && r.Text == idea.Text)
+			return r.ID == idea.ID || (r.QuestionID == idea.QuestionID && r.AreaID == idea.AreaID && strings.EqualFold(r.Text, idea.Text))
 		}
 		switch {
 		case slices.ContainsFunc(s.ideas.waiting, same), slices.ContainsFunc(s.ideas.kept, same):

@@ -1,0 +1,58 @@
+package room
+
+import (
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
+)
+
+// TestTheSameIdeaTypedTwiceIsOneIdea: in a room, two people send the same
+// quick win, one with a capital and one without ("Mentoring scheme" and
+// "mentoring scheme"). They were two ideas: the facilitator, accepting
+// both, put the quick win in the plan twice, or, dropping the second,
+// told its sender on their phone "Not taken" for an idea the plan holds.
+// Now the second is the first's copy, as the same words exactly were:
+// one offer, and both phones hear it is accepted.
+func TestTheSameIdeaTypedTwiceIsOneIdea(t *testing.T) {
+	r, s := startServer(t)
+	a, b := joinedPhone(t, s), joinedPhone(t, s)
+	session, err := review.Create(review.NewPlan{
+		Path: filepath.Join(t.TempDir(), "acme.yaml"), Organisation: "Acme", Title: "Spring",
+		Checklist: r.Checklist(), Today: plans.Date{Year: 2027, Month: 3, Day: 1},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Ask("quick-wins")
+	for _, sent := range []struct {
+		phone *testPhone
+		text  string
+	}{{a, "Mentoring scheme for frontline staff"}, {b, "mentoring scheme for FRONTLINE staff"}} {
+		text := sent.text
+		if status, body := sent.phone.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {text}}); status != http.StatusSeeOther {
+			t.Fatalf("idea %q: %d\n%s", text, status, body)
+		}
+	}
+	r.OfferIdeas(session, r.Status().Ideas)
+	offered := session.Ideas("quick-wins", "")
+	if len(offered) != 1 {
+		t.Fatalf("the same idea in other capitals is offered %d times: %+v", len(offered), offered)
+	}
+	if _, ok := r.AcceptIdea(session, offered[0].ID); !ok {
+		t.Fatal("the session did not know the idea")
+	}
+	if got := session.Plan().Answer("quick-wins").List; !slices.Equal(got, []string{"Mentoring scheme for frontline staff"}) {
+		t.Errorf("quick wins: %q", got)
+	}
+	for name, p := range map[string]*testPhone{"the first sender": a, "the second sender": b} {
+		if _, body := p.Get("/"); !strings.Contains(body, "Accepted: ") || strings.Contains(body, "Not taken") {
+			t.Errorf("%s is not told the idea is in the plan:\n%s", name, body)
+		}
+	}
+}
