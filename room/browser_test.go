@@ -167,7 +167,7 @@ func TestPhonesInABrowser(t *testing.T) {
 	// Quitting ladder: every phone is told.
 	s.Close()
 	for _, p := range phones {
-		p.waitText("The review has ended")
+		p.waitText("The room has closed")
 	}
 }
 
@@ -574,7 +574,10 @@ func TestAPhoneAfterLadderStartsAgain(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	p.waitText("The review has ended")
+	// At a break the page said "The review has ended", and people closed
+	// it; it says the room has closed, and to keep the page for a break.
+	p.waitText("The room has closed")
+	p.waitText("Only a break? Keep this page open")
 
 	again, err := New(c, Options{PIN: "5930"})
 	if err != nil {

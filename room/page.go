@@ -224,9 +224,11 @@ func (r *Room) revealedView(v *phoneView) {
 	}
 }
 
-// endedView is the last thing a phone sees when ladder quits.
+// endedView is the last thing a phone sees when ladder quits: at the end,
+// or for a break (ladder carried on afterwards), which the room cannot
+// tell apart, so it says neither "ended" nor "back soon" alone.
 func endedView() phoneView {
-	return phoneView{Title: "The review has ended", Ended: true, Key: "ended", Announce: "The review has ended.", Seq: math.MaxUint64}
+	return phoneView{Title: "The room has closed", Ended: true, Key: "ended", Announce: "The room has closed.", Seq: math.MaxUint64}
 }
 
 // pageFor is a phone's page (name "page") or its view alone ("view"),

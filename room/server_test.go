@@ -381,7 +381,7 @@ func TestEventsFollowTheFacilitator(t *testing.T) {
 	s.Close()
 	// The votes on lc-culture were revealed and no rating agreed: the end
 	// tells the phones what the plan keeps, and not that every vote is in it.
-	if v := st.next(t); !strings.Contains(v, "The review has ended") ||
+	if v := st.next(t); !strings.Contains(v, "The room has closed") ||
 		!strings.Contains(v, "The plan keeps how many voted for each rating the room agreed") || strings.Contains(v, "The votes are in the plan") {
 		t.Errorf("last event:\n%s", v)
 	}

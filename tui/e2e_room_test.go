@@ -26,7 +26,7 @@ var joinURL = regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`)
 // facilitator to the next item and vote again; during the next-steps
 // questions they send ideas, which the facilitator sees in the question's
 // list, from the room, and accepts or drops there; quitting ladder tells
-// them the review has ended, and the plan file has each item's agreed
+// them the room has closed, and the plan file has each item's agreed
 // rating with the final round's counts, and the ideas accepted.
 func TestRoomEndToEnd(t *testing.T) {
 	t.Parallel()
@@ -160,7 +160,7 @@ func TestRoomEndToEnd(t *testing.T) {
 	e.keys("j", "j", "x") // Leadership & Culture's answer, Workforce's, then its idea
 	e.waitFor("[x] “Jo in HR”")
 	text := e.quits()
-	waitEveryPhone(phones, "The review has ended")
+	waitEveryPhone(phones, "The room has closed")
 	// Back from a break, the room is where the phones were told: --listen
 	// with the port it took, not 0.
 	host := strings.TrimSuffix(strings.TrimPrefix(url, "http://"), "/")

@@ -124,7 +124,7 @@ func (r *reviewer) closeRoom() {
 	_ = r.room.server.Close()
 	r.p.news = nil
 	r.p.blank()
-	r.p.say("The room is closed: phones show that the review has ended.")
+	r.p.say("The room is closed: phones show that it has closed.")
 	r.room = nil
 }
 

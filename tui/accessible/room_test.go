@@ -124,7 +124,7 @@ func (rr *roomReview) ends() error {
 	}
 	out := rr.out.String()
 	assertPlain(rr.t, out)
-	if !strings.Contains(out, "The room is closed: phones show that the review has ended.") {
+	if !strings.Contains(out, "The room is closed: phones show that it has closed.") {
 		rr.t.Errorf("the review does not say the room closed:\n%s", out)
 	}
 	host := strings.TrimSuffix(strings.TrimPrefix(rr.url, "http://"), "/")
