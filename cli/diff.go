@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -146,7 +147,7 @@ func runDiff(stdin io.Reader, stdout, stderr io.Writer, args []string, opts diff
 		previousOnDisk(&c)
 		// The data files' change: cli/data.go.
 		return writeDiff(stdout, stderr, opts, md, append(diffOne(c, md), dataDiffFiles(stderr, args[0], args[1], md)...))
-	case len(args) == 1 && !isDir(args[0]):
+	case len(args) == 1 && !isDir(args[0]) && !emptiedSince(args[0], opts.rev):
 		c, data, err := diffAtRevision(stderr, args[0], opts.rev, md)
 		if err != nil {
 			return err
@@ -524,7 +525,7 @@ func displayPath(repo *gitrev.Repo, rel string) string {
 // on either side is reported on standard error and the rest still shown
 // (exit 1).
 func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool) error {
-	if !isDir(dir) {
+	if !isDir(dir) && !emptiedSince(dir, opts.rev) {
 		if dir == plans.DefaultDir && inPlansFolder() {
 			return usageErrorf("there is no %s/ folder here: this folder is the plans folder. Run ladder diff --rev %s . (or run ladder from the folder above)", plans.DefaultDir, plans.CommandQuote(opts.rev))
 		}
@@ -572,6 +573,27 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 			plural(bad, "plan"), map[bool]string{true: "is", false: "are"}[bad == 1])}
 	}
 	return nil
+}
+
+// emptiedSince reports whether dir, not on disk, was a folder at rev: a
+// change that moved every plan out of it (plans/2026 into plans/2027)
+// left git no folder to keep, and "does not exist: check the spelling"
+// sent the reviewer looking for a typo.
+func emptiedSince(dir, rev string) bool {
+	if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) {
+		return false
+	}
+	repo, err := gitrev.Open(dir)
+	if err != nil {
+		return false
+	}
+	defer repo.Close()
+	rel, err := repo.Rel(dir)
+	if err != nil {
+		return false
+	}
+	commit, err := repo.Resolve(rev)
+	return err == nil && repo.IsFolder(commit, rel)
 }
 
 // planProblem is a changed plan that could not be compared: its path as

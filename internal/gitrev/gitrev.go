@@ -478,6 +478,16 @@ func (r *Repo) BranchPoint(commit string) (base string, ok bool) {
 	return base, true
 }
 
+// IsFolder reports whether path is a folder in revision rev: one a
+// change has emptied is gone from the work tree, but not from rev.
+func (r *Repo) IsFolder(rev, path string) bool {
+	if checkLine("revision", rev) != nil || checkLine("path", path) != nil {
+		return false
+	}
+	obj, err := r.object(rev + ":" + path)
+	return err == nil && obj.status == "" && obj.kind == "tree"
+}
+
 // ReadFile returns the content of the file at path in revision rev.
 func (r *Repo) ReadFile(rev, path string) ([]byte, error) {
 	commit, err := r.Resolve(rev)
