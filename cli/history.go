@@ -117,10 +117,10 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 	// each takes a few git processes, and on a busy machine waiting for
 	// them one after another was most of the time.
 	var data []byte
-	var uncommitted, shallow bool
+	var uncommitted, unmerged, shallow bool
 	var wg sync.WaitGroup
 	wg.Go(func() { data = dataHistory(file, opts.log, opts.format == "md", cols) })
-	wg.Go(func() { uncommitted, shallow = historyCaveats(file) })
+	wg.Go(func() { uncommitted, unmerged, shallow = historyCaveats(file) })
 	entries, err := planHistory(file, opts.log)
 	wg.Wait()
 	if err != nil {
@@ -131,6 +131,12 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 		// would otherwise see nothing of it, and no reason why.
 		fmt.Fprintf(stderr, "%s has changes not committed yet, which history does not show.\n"+
 			"To count them, commit the plan: git add %s && git commit\n",
+			safetext.Line(file), safetext.Line(plans.CommandPath(file)))
+	}
+	if unmerged {
+		// "Commit the plan" would commit git's conflict markers.
+		fmt.Fprintf(stderr, "%s is in the middle of a merge, with conflicts git left to resolve, which history does not show.\n"+
+			"Resolve them first (ladder check %s names the lines), then commit the merge.\n",
 			safetext.Line(file), safetext.Line(plans.CommandPath(file)))
 	}
 	if shallow {
@@ -159,15 +165,20 @@ func sayShallowClone(stderr io.Writer, what string) {
 
 // historyCaveats says what history cannot show: whether the plan on disk
 // differs from the plan at HEAD (line endings aside, for git's autocrlf),
+// as changes not committed yet or as a merge's conflicts not resolved yet,
 // and whether the clone is shallow. It says false whenever it cannot
 // tell: planHistory reports git's problems.
-func historyCaveats(file string) (uncommitted, shallow bool) {
+func historyCaveats(file string) (uncommitted, unmerged, shallow bool) {
 	repo, rel, err := openRepo(file)
 	if err != nil {
-		return false, false
+		return false, false, false
 	}
 	defer repo.Close()
-	return changedAtHead(repo, rel, file), repo.Shallow()
+	if changedAtHead(repo, rel, file) {
+		unmerged = repo.Unmerged(rel)
+		uncommitted = !unmerged
+	}
+	return uncommitted, unmerged, repo.Shallow()
 }
 
 // changedAtHead reports whether the plan on disk differs from HEAD's.

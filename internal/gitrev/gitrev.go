@@ -933,6 +933,16 @@ func (r *Repo) Shallow() bool {
 	return err == nil && strings.TrimSpace(string(out)) == "true"
 }
 
+// Unmerged reports whether the file at path has conflicts a merge (or a
+// rebase) left for someone to resolve: git ls-files --unmerged lists it.
+func (r *Repo) Unmerged(path string) bool {
+	if checkLine("path", path) != nil {
+		return false
+	}
+	out, err := git(r.Root, "--literal-pathspecs", "ls-files", "--unmerged", "-z", "--", path)
+	return err == nil && len(out) > 0
+}
+
 // git runs a git command in dir and returns its standard output.
 func git(dir string, args ...string) ([]byte, error) {
 	cmd := exec.Command("git", args...)
