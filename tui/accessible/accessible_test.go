@@ -1240,3 +1240,28 @@ areas:
 	out := runReviewOK(t, Options{PlanPath: path, Checklist: cl}, linesReader([]string{"Acme", "Ours", "", "", "", "", "", ""}))
 	checkOutput(t, out, "Created the plan "+path+", with 1 item to rate.\n", "\n1 item is not rated yet. To rate it, run: ladder review --accessible ")
 }
+
+// TestSummaryNamesRatedItemsWithNoAction: the full review leaves five
+// items rated Red or Amber with their action empty. The summary, the last
+// thing heard, names them and says how to come back to them, as the
+// screens' summary does and as a resume says, where the open actions
+// alone passed them by. One is named by its short title.
+func TestSummaryNamesRatedItemsWithNoAction(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader(readLines(t, "testdata/full-review.answers")))
+	summary := out[strings.Index(out, "Summary of the review"):]
+	checkOutput(t, summary, "\n5 rated items have no action yet: items 10 (Red), 11 (Amber), 15 (Amber), 17 (Amber) and 1 more. To write them, run: ladder review --accessible "+path+", then type item 10.\n")
+	if n := strings.Count(out, "no action yet"); n != 1 {
+		t.Errorf("the items without an action are said %d times:\n%s", n, out)
+	}
+
+	path = newPlanFile(t, func(p *plans.Plan) {
+		for _, r := range p.Items {
+			r.Rating, r.Action = "green", ""
+		}
+		p.Response("en-policy-succession").Rating = "amber"
+	})
+	out = runReviewOK(t, Options{PlanPath: path}, linesReader(make([]string, 12)))
+	summary = out[strings.Index(out, "Summary of the review"):]
+	checkOutput(t, summary, "\nItem 19, Fair succession, is rated Amber with no action yet. To write it, run: ladder review --accessible "+plans.CommandPath(path)+", then type item 19.\n")
+}

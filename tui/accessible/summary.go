@@ -41,6 +41,12 @@ func (r *reviewer) summary() {
 		}
 	}
 
+	// The last thing heard names what a resume would (walk): after the
+	// end, item N is no longer a command, so it says how to come back.
+	if said, first, n := r.ratedWithoutAction(); n > 0 {
+		r.p.say("%s. To write %s, run: ladder review --accessible %s, then type item %d.", said, plural(n, "it", "them"), plans.CommandPath(path), first)
+	}
+
 	r.p.blank()
 	r.p.say("The plan is saved in %s.", path)
 	r.sayGitSteps("the plan", "it")

@@ -90,28 +90,40 @@ func (r *reviewer) walk() error {
 // review stopped at an item's action (the terminal closed) resumes past
 // it, at the first item not rated, and a listener has no overview to
 // spot it on; the item is not where the review resumes, since an action
-// may be left for later on purpose. One item is named with its short
-// title; several by number and rating, so the line stays short.
+// may be left for later on purpose.
 func (r *reviewer) sayRatedWithoutAction() {
+	switch said, first, n := r.ratedWithoutAction(); {
+	case n == 1:
+		r.p.say("%s: type item %d to go back to it.", said, first)
+	case n > 1:
+		r.p.say("%s. To go back to one, type item and its number, as in item %d.", said, first)
+	}
+}
+
+// ratedWithoutAction names the items rated below the top of the scale
+// with no action yet (n of them, "" when none), the first one's number
+// in all. One item is named with its short title; several by number and
+// rating, so the line stays short.
+func (r *reviewer) ratedWithoutAction() (said string, first, n int) {
 	entries := r.s.RatedWithoutAction()
+	if len(entries) == 0 {
+		return "", 0, 0
+	}
 	c := r.s.Checklist()
 	rating := func(e checklist.Entry) string { return ratingWord(c, r.s.Plan().Response(e.Item.ID).Rating) }
-	switch len(entries) {
-	case 0:
-	case 1:
+	first = entries[0].Ref.Seq + 1
+	if len(entries) == 1 {
 		e := entries[0]
-		r.p.say("Item %d, %s, is rated %s with no action yet: type item %d to go back to it.",
-			e.Ref.Seq+1, safetext.Line(e.Item.ShortTitle()), rating(e), e.Ref.Seq+1)
-	default:
-		// Four at most, and how many more, as the prompts read other
-		// lists out: a team that rates every item first and writes the
-		// actions later would hear twenty numbers at each start.
-		var items []string
-		for _, e := range entries {
-			items = append(items, fmt.Sprintf("%d (%s)", e.Ref.Seq+1, rating(e)))
-		}
-		r.p.say("%d rated items have no action yet: items %s. To go back to one, type item and its number, as in item %d.", len(entries), review.ListWords(items, 4), entries[0].Ref.Seq+1)
+		return fmt.Sprintf("Item %d, %s, is rated %s with no action yet", first, safetext.Line(e.Item.ShortTitle()), rating(e)), first, 1
 	}
+	// Four at most, and how many more, as the prompts read other lists
+	// out: a team that rates every item first and writes the actions
+	// later would hear twenty numbers at each start.
+	var items []string
+	for _, e := range entries {
+		items = append(items, fmt.Sprintf("%d (%s)", e.Ref.Seq+1, rating(e)))
+	}
+	return fmt.Sprintf("%d rated items have no action yet: items %s", len(entries), review.ListWords(items, 4)), first, len(entries)
 }
 
 // sameItems reports whether a and b list the same items, by id, in the
