@@ -1265,3 +1265,22 @@ func TestSummaryNamesRatedItemsWithNoAction(t *testing.T) {
 	summary = out[strings.Index(out, "Summary of the review"):]
 	checkOutput(t, summary, "\nItem 19, Fair succession, is rated Amber with no action yet. To write it, run: ladder review --accessible "+plans.CommandPath(path)+", then type item 19.\n")
 }
+
+// TestAPlanThatDoesNotLoadIsNamedOnce: the line saying a plan in the
+// folder does not load names its path once, and says where in it the
+// mistake is in words ("line 2, column 7"), where it read the path out
+// twice in a row, the second time as "path:2:7", to a screen reader.
+func TestAPlanThatDoesNotLoadIsNamedOnce(t *testing.T) {
+	dir := t.TempDir()
+	newPlan(t, filepath.Join(dir, "good.yaml"), nil)
+	broken := filepath.Join(dir, "broken.yaml")
+	if err := os.WriteFile(broken, []byte("schema: 1\nowner: Sam: the baker\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := runReview(t, Options{Dir: dir}, linesReader(nil))
+	line := out[strings.Index(out, "Not listed:"):]
+	line = line[:strings.IndexByte(line, '\n')]
+	if !strings.HasPrefix(line, "Not listed: "+broken+" does not load (line 2, column ") || strings.Count(line, broken) != 2 || !strings.HasSuffix(line, "Run: ladder check "+broken) {
+		t.Errorf("the line is:\n%s", line)
+	}
+}

@@ -1,12 +1,14 @@
 package accessible
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
@@ -79,7 +81,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		paths = append(paths, f.Path)
 	}
 	for _, f := range broken {
-		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", safetext.Line(f.Path), safetext.Line(firstLine(f.Err)), safetext.Line(plans.CommandPath(f.Path)))
+		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", safetext.Line(f.Path), safetext.Line(whereWrong(f.Err)), safetext.Line(plans.CommandPath(f.Path)))
 	}
 	if len(options) == 0 {
 		// A folder per year leaves none in the plans folder itself.
@@ -273,6 +275,19 @@ func (r *reviewer) chooseChecklist() (*checklist.Checklist, error) {
 		return nil, err
 	}
 	return builtins[i], nil
+}
+
+// whereWrong is the first thing wrong with a file that did not load, for
+// a line that has named the file already: where in it in words ("line 2,
+// column 7: ..."), not the file's path again and "2:7", which a screen
+// reader reads out as a second path and a ratio.
+func whereWrong(err error) string {
+	var fe *strictyaml.FileError
+	if errors.As(err, &fe) && len(fe.Problems) > 0 {
+		p := fe.Problems[0]
+		return fmt.Sprintf("line %d, column %d: %s", p.Line, p.Column, p.Message)
+	}
+	return firstLine(err)
 }
 
 func firstLine(err error) string {
