@@ -97,12 +97,15 @@ func (s *helpScreen) groups() (titles []string, groups [][]key.Binding) {
 		}
 	}
 	k := s.c.keys
-	global := []key.Binding{k.Help, k.Quit, k.ForceQuit}
+	// In a text field ? is typed: f1 opens help there, as the footer says.
+	help := k.Help
+	help.SetHelp("?/f1", "help (f1 while typing)")
+	global := []key.Binding{help, k.Quit, k.ForceQuit}
 	if s.c.session == nil {
 		quit, force := k.Quit, k.ForceQuit
 		quit.SetHelp("q", "quit (outside a field)")
 		force.SetHelp("ctrl+c", "quit, even while typing")
-		global = []key.Binding{k.Help, quit, force}
+		global = []key.Binding{help, quit, force}
 	} else {
 		global = append([]key.Binding{k.Overview, k.Board, k.Present}, global...)
 	}

@@ -32,3 +32,16 @@ func TestEveryScreensHelpNamesAKeyOnce(t *testing.T) {
 		}
 	}
 }
+
+// The help's "Everywhere" group names f1 beside ?: in a text field (every
+// field of the new review's form but the checklist, an action, an
+// answer) ? is typed, and only f1 opens help, as the footer says there. It
+// listed "? help" alone, under "Everywhere".
+func TestHelpNamesF1ForHelpWhileTyping(t *testing.T) {
+	h := rvStart(t, Options{Dir: t.TempDir()}, 100, 40) // the first-time form
+	h.press("f1")
+	h.requireView("?/f1", "help (f1 while typing)")
+	h, _ = rvOpen(t, rvNewPlan(t), 100, 40)
+	h.press("?")
+	h.requireView("?/f1", "help (f1 while typing)")
+}
