@@ -311,7 +311,7 @@ func TestInputEndsAndResumes(t *testing.T) {
 	}
 
 	out = runReviewOK(t, Options{PlanPath: path}, linesReader(lines[cut:]))
-	if !strings.Contains(out, "Carrying on at item 8 of 21, the first one not rated yet.\nType help at any question for the commands: back, item N (any item, rated or not, by its number in all or in its area), board, advice, flag, data, quit.\n\nArea: Enablers\nItem 2 of 15 in this area, 8 of 21 in all\n") {
+	if !strings.Contains(out, "Carrying on at item 8 of 21, the first one not rated yet.\nType help at any question for the commands: back, item N (any item, rated or not, by its number in all or in its area), board, advice, flag, data, glossary, quit.\n\nArea: Enablers\nItem 2 of 15 in this area, 8 of 21 in all\n") {
 		t.Errorf("the second run did not resume at item 8:\n%s", out[:min(len(out), 600)])
 	}
 	if strings.Contains(out, ", 7 of 21 in all") {

@@ -22,8 +22,12 @@ var commandWords = map[string]string{
 	"advice": "the source's advice for this item",
 	"flag":   "flag this item to revisit, or take the flag off",
 	"data":   "the plan's workforce data, as the items about it say it",
-	"help":   "these commands, and how to answer: at a choice, each choice in full",
-	"quit":   "stop here: every answer so far is saved",
+	// The screens show these under ? (help.go's glossary and
+	// aboutChecklist); help here is heard at every choice, so they have a
+	// word of their own.
+	"glossary": "what the checklist's words mean, as the source defines them, and what the checklist is for",
+	"help":     "these commands, and how to answer: at a choice, each choice in full",
+	"quit":     "stop here: every answer so far is saved",
 }
 
 // The errors that commands end a question with.
@@ -56,6 +60,8 @@ func (r *reviewer) command(answer string) (handled bool, err error) {
 		r.sayBoard()
 	case len(fields) == 1 && word == "flag":
 		r.toggleFlag()
+	case len(fields) == 1 && word == "glossary":
+		r.sayGlossary()
 	case len(fields) == 1 && word == "data":
 		r.sayWorkforce()
 		r.p.say("Back to the question.")
@@ -156,7 +162,7 @@ func (r *reviewer) sayHelp() {
 	}
 	r.p.say("Answer each question on one line. Enter keeps what is there (or skips); %s clears it.", clearWord)
 	r.p.say("These commands work at every question:")
-	for _, w := range []string{"back", "item", "board", "advice", "flag", "data", "help", "quit"} {
+	for _, w := range r.commandList() {
 		typed, does := w, commandWords[w]
 		if w == "help" {
 			typed = "help or ?"
@@ -177,6 +183,44 @@ func (r *reviewer) sayHelp() {
 	}
 	r.p.say("To answer with one of these words, type it in quotes, for example \"back\".")
 	r.p.say("ctrl+c also stops, and says what was saved. Back to the question.")
+}
+
+// commandList is the commands, in the order help says them: glossary
+// only for a checklist with words or an introduction to say.
+func (r *reviewer) commandList() []string {
+	if c := r.s.Checklist(); len(c.Glossary) > 0 || c.Intro != "" {
+		return []string{"back", "item", "board", "advice", "flag", "data", "glossary", "help", "quit"}
+	}
+	return []string{"back", "item", "board", "advice", "flag", "data", "help", "quit"}
+}
+
+// sayGlossary says what the screens' help shows after the keys: the
+// checklist's terms as the source defines them, then its introduction,
+// credited.
+func (r *reviewer) sayGlossary() {
+	c := r.s.Checklist()
+	if len(c.Glossary) == 0 && c.Intro == "" {
+		r.p.say("This checklist defines no words. Back to the question.")
+		return
+	}
+	if len(c.Glossary) > 0 {
+		r.p.say("Words used in the checklist:")
+		for _, t := range c.Glossary {
+			if t.Source != "" {
+				r.p.say("- %s: %s (%s)", t.Term, t.Definition, t.Source)
+			} else {
+				r.p.say("- %s: %s", t.Term, t.Definition)
+			}
+		}
+	}
+	if c.Intro != "" {
+		r.p.say("About this checklist: %s", safetext.Line(c.Title))
+		r.p.say("- %s", c.Intro)
+		if credit := c.Credit(); credit != "" {
+			r.p.say("%s", credit)
+		}
+	}
+	r.p.say("Back to the question.")
 }
 
 // sayAdvice prints the source's advice for the item the review is at, in

@@ -481,3 +481,34 @@ func TestResumingAfterAHangupAtTheActionNamesTheItemWithoutOne(t *testing.T) {
 	out, _ = runReview(t, Options{PlanPath: path}, strings.NewReader(""))
 	checkOutput(t, out, "Every item is rated, so on to the next steps.\nItem 13, Share data internally, is rated Amber with no action yet: type item 13 to go back to it.\n")
 }
+
+// TestGlossarySaysTheSourcesWords: the screens' help ends with the
+// checklist's terms as the source defines them and its introduction; the
+// prompts never said them, so a screen-reader user could not hear what
+// "socio-economic background" means in the checklist. glossary says
+// them, credited, and help names it; a checklist that defines nothing is
+// not offered the word.
+func TestGlossarySaysTheSourcesWords(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	newPlan(t, path, nil)
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"help", "glossary", "quit"}))
+	checkOutput(t, out,
+		"board, advice, flag, data, glossary, quit.\n",
+		"- glossary: what the checklist's words mean, as the source defines them, and what the checklist is for\n",
+		"Rating: glossary\nWords used in the checklist:\n- Socio-economic background: 'Socio-economic background' is the term",
+		"(Social Mobility Commission, Masterclass: Progression, Glossary of terms)\n",
+		"About this checklist: Progression review and refine checklist\n- ",
+		"Open Government Licence v3.0.\nBack to the question.\nRating: quit\n",
+	)
+
+	// A custom checklist with no glossary and no introduction.
+	dir := t.TempDir()
+	cl := filepath.Join(dir, "ours.yaml")
+	if err := os.WriteFile(cl, []byte("id: ours\ntitle: Ours\nversion: \"1\"\nscale:\n  - {key: no, label: No}\n  - {key: yes, label: Yes}\nareas:\n  - id: people\n    title: People\n    items:\n      - id: p1\n        title: Do you talk to people?\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out = runReviewOK(t, Options{PlanPath: filepath.Join(dir, "plans", "ours.yaml"), Checklist: cl}, linesReader([]string{"Acme", "Ours", "", "", "help", "quit"}))
+	if strings.Contains(out, "glossary") {
+		t.Errorf("a checklist with no glossary offers one:\n%s", out)
+	}
+}

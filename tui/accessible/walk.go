@@ -31,7 +31,17 @@ func (r *reviewer) walk() error {
 		r.p.say("Carrying on at item %d of %d, the first one not rated yet.", at.Index+1, len(entries))
 	}
 	r.sayRatedWithoutAction()
-	commands := "back, item N (any item, rated or not, by its number in all or in its area), board, advice, flag, data, quit"
+	var words []string
+	for _, w := range r.commandList() {
+		switch w {
+		case "item":
+			words = append(words, "item N (any item, rated or not, by its number in all or in its area)")
+		case "help":
+		default:
+			words = append(words, w)
+		}
+	}
+	commands := strings.Join(words, ", ")
 	if r.room != nil {
 		commands += "; and for the room: votes, reveal, revote, ideas, take N, drop N, qr"
 	}
