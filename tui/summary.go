@@ -156,15 +156,16 @@ func commandLines(words []string, w int) []string {
 	const indent, more = "  ", "    "
 	var lines []string
 	line := indent
-	for _, word := range optionUnits(words) {
+	units := splitWideOptions(optionUnits(words), w-len(more)-len(" \\"))
+	for i, word := range units {
 		switch {
-		case line == indent || line == more:
+		case line == indent:
 			line += word
 		case ansi.StringWidth(line)+1+ansi.StringWidth(word)+2 <= w:
 			line += " " + word
 		default:
 			lines = append(lines, line+" \\")
-			line = more + word
+			line = continuation(word, w, i == len(units)-1)
 		}
 	}
 	lines = append(lines, line)
@@ -175,6 +176,41 @@ func commandLines(words []string, w int) []string {
 			continue
 		}
 		out = append(out, l)
+	}
+	return out
+}
+
+// continuation is a line that carries a command on, beginning with word:
+// indented by four, or by less where the word, with the " \" that may
+// follow it (all but the last word), would not fit so. A line too wide is
+// wrapped, and a wrapped " \", pasted, ends the command on its own line.
+func continuation(word string, w int, last bool) string {
+	need := ansi.StringWidth(word)
+	if !last {
+		need += len(" \\")
+	}
+	for _, in := range []string{"    ", "  ", ""} {
+		if len(in)+need <= w {
+			return in + word
+		}
+	}
+	return "    " + word
+}
+
+// splitWideOptions parts an option from its value ("-m" and the message)
+// where the two, on a line of their own with the " \" that carries the
+// command on, would be wider than room: a line too wide is wrapped, and
+// the " \" wrapped onto a line of its own ends the command there when
+// pasted into a shell. An option's name holds no space, so the first
+// space is where the two were joined.
+func splitWideOptions(units []string, room int) []string {
+	out := make([]string, 0, len(units))
+	for _, u := range units {
+		if name, value, ok := strings.Cut(u, " "); ok && isOption(name) && ansi.StringWidth(u) > room {
+			out = append(out, name, value)
+			continue
+		}
+		out = append(out, u)
 	}
 	return out
 }
@@ -332,7 +368,7 @@ func noActionList(c *common, w int) string {
 		line := fmt.Sprintf("  %s%s  %s %d: %s", st.rating(p.Checklist, rating), pad, e.Area.Title, e.Ref.Index+1, flat(e.Item.Title))
 		lines = append(lines, ansi.Truncate(line, w, "…"))
 	}
-	lines = append(lines, st.Subtle.Render(ansi.Truncate("  o opens the overview, where enter opens an item to write its action.", w, "…")))
+	lines = append(lines, st.Subtle.Render("  "+wrapIndented("o opens the overview, where enter opens an item to write its action.", max(1, w-2), 2, 0)))
 	return strings.Join(lines, "\n")
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
@@ -284,10 +285,57 @@ func TestSummaryNamesRatedItemsWithNoAction(t *testing.T) {
 	if strings.Contains(v, "Interventions") {
 		t.Errorf("an item rated Green is named as wanting an action:\n%s", v)
 	}
+	// At 60 columns the way to them is said whole, wrapped.
+	a, _ = fuApp(t, p, 60, 16)
+	fuShow(t, a, screenSummary, 0)
+	fuContains(t, oneSpaced(ansi.Strip(strings.Join(a.screen(screenSummary).(*summaryScreen).draw(), "\n"))), "o opens the overview, where enter opens an item to write its action.")
+
 	p.Response("en-policy-pathways").Action = "Write the pathways down"
 	a, _ = fuApp(t, p, 100, 60)
 	fuShow(t, a, screenSummary, 0)
 	if v := fuView(a); strings.Contains(v, "no action yet") {
 		t.Errorf("an item with its action is still named:\n%s", v)
+	}
+}
+
+// TestTheGitCommandsCopyWholeAtEveryWidth lays out the commit command of
+// a plan for Hill's Bakery at every width from a 60-column window's up:
+// every line fits, every line but the last ends in " \", and the lines,
+// pasted into a shell, are the command. At 60 columns the message with
+// its -m and the " \" after it were one cell too wide, and the " \" was
+// wrapped onto a line of its own: pasted, the commit ran without its
+// "-- path" and the path ran as a command.
+func TestTheGitCommandsCopyWholeAtEveryWidth(t *testing.T) {
+	p := fuPlan(t)
+	p.Organisation, p.Title = "Hill's Bakery", "Spring review"
+	_, hills := plans.CommitWords("plans/2026-11-29-hill-s-bakery-spring-review.yaml", p)
+	// A message that fits a line of its own only less indented.
+	p.Organisation, p.Title = "Acme Café Ltd", "Spring review 🌱"
+	_, acme := plans.CommitWords("/tmp/TestSummaryScrollsAndGoesBack25/001/acme.yaml", p)
+	for _, commit := range [][]string{hills, acme} {
+		copiesWhole(t, commit)
+	}
+}
+
+func copiesWhole(t *testing.T, commit []string) {
+	t.Helper()
+	for w := 58; w <= 120; w++ {
+		lines := commandLines(commit, w)
+		var words []string
+		for i, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("at %d cells, line %d is %d wide: %q", w, i, ansi.StringWidth(l), l)
+			}
+			if i < len(lines)-1 {
+				if !strings.HasSuffix(l, " \\") {
+					t.Errorf("at %d cells, line %d does not go on: %q", w, i, l)
+				}
+				l = strings.TrimSuffix(l, " \\")
+			}
+			words = append(words, strings.TrimSpace(l))
+		}
+		if got, want := strings.Join(words, " "), strings.Join(commit, " "); got != want {
+			t.Errorf("at %d cells the lines are\n%s\nnot %s", w, strings.Join(lines, "\n"), want)
+		}
 	}
 }
