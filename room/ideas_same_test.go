@@ -56,3 +56,44 @@ func TestTheSameIdeaTypedTwiceIsOneIdea(t *testing.T) {
 		}
 	}
 }
+
+// TestAnIdeaSentTwiceFromAPhoneIsOneIdea: Send tapped twice (a slow
+// network, an impatient thumb), or the same words sent again while the
+// first wait. The second was a new idea, which the session settled at once
+// as a copy: the phone listed the idea as waiting and as "✓ Accepted"
+// together, before the facilitator had decided anything.
+func TestAnIdeaSentTwiceFromAPhoneIsOneIdea(t *testing.T) {
+	r, s := startServer(t)
+	a := joinedPhone(t, s)
+	session, err := review.Create(review.NewPlan{
+		Path: filepath.Join(t.TempDir(), "acme.yaml"), Organisation: "Acme", Title: "Spring",
+		Checklist: r.Checklist(), Today: plans.Date{Year: 2027, Month: 3, Day: 1},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Ask("quick-wins")
+	for _, text := range []string{"Free pizza on Fridays", "Free pizza on Fridays", "free pizza on fridays"} {
+		if status, body := a.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {text}}); status != http.StatusSeeOther {
+			t.Fatalf("idea %q: %d\n%s", text, status, body)
+		}
+	}
+	ideas := r.Status().Ideas
+	if len(ideas) != 1 {
+		t.Fatalf("one idea sent three times is %d ideas: %+v", len(ideas), ideas)
+	}
+	r.OfferIdeas(session, ideas)
+	_, body := a.Get("/")
+	if strings.Contains(body, "Accepted") || !strings.Contains(body, "1 of your ideas is waiting") {
+		t.Errorf("the phone does not show its one idea waiting, undecided:\n%s", body)
+	}
+	// Once it is decided, the same words again are a new idea: the person
+	// insists after a drop, and it is the facilitator's call again.
+	r.DropIdea(session, ideas[0].ID)
+	if status, _ := a.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza on Fridays"}}); status != http.StatusSeeOther {
+		t.Fatalf("the idea sent again after a drop: %d", status)
+	}
+	if n := len(r.Status().Ideas); n != 1 {
+		t.Errorf("after a drop, the same idea sent again is %d ideas waiting, want 1", n)
+	}
+}

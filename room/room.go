@@ -22,6 +22,7 @@ import (
 	"maps"
 	"net/netip"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -844,6 +845,16 @@ func (r *Room) SendIdea(token, questionID, area, text string) (Idea, error) {
 		}
 	} else {
 		area = ""
+	}
+	// Send tapped twice, or the same words sent again while the first
+	// wait: one idea. A second one was settled at once as a copy, and the
+	// phone said "Accepted" of an idea the facilitator had not decided.
+	if i := slices.IndexFunc(r.ideas, func(o Idea) bool {
+		return o.phone == token && o.QuestionID == questionID && o.Area == area && strings.EqualFold(o.Text, text)
+	}); i >= 0 {
+		idea := r.ideas[i]
+		idea.phone = ""
+		return idea, nil
 	}
 	r.lastIdea++
 	idea := Idea{ID: r.lastIdea, QuestionID: questionID, Area: area, Text: text, phone: token}
