@@ -44,15 +44,46 @@ func TestTheSameIdeaTypedTwiceIsOneIdea(t *testing.T) {
 	if len(offered) != 1 {
 		t.Fatalf("the same idea in other capitals is offered %d times: %+v", len(offered), offered)
 	}
+	// Nothing is decided yet: the second sender's copy waits with the first
+	// (it was settled at once as taken, and its phone said "Accepted").
+	if _, body := b.Get("/"); strings.Contains(body, "Accepted") || !strings.Contains(body, "1 of your ideas is waiting") {
+		t.Errorf("the second sender hears of a decision before any:\n%s", body)
+	}
 	if _, ok := r.AcceptIdea(session, offered[0].ID); !ok {
 		t.Fatal("the session did not know the idea")
 	}
+	r.OfferIdeas(session, r.Status().Ideas) // as the screens do when the room changes
 	if got := session.Plan().Answer("quick-wins").List; !slices.Equal(got, []string{"Mentoring scheme for frontline staff"}) {
 		t.Errorf("quick wins: %q", got)
 	}
 	for name, p := range map[string]*testPhone{"the first sender": a, "the second sender": b} {
 		if _, body := p.Get("/"); !strings.Contains(body, "Accepted: ") || strings.Contains(body, "Not taken") {
 			t.Errorf("%s is not told the idea is in the plan:\n%s", name, body)
+		}
+	}
+	if n := len(r.Status().Ideas); n != 0 {
+		t.Errorf("%d ideas still wait after the one idea was accepted", n)
+	}
+
+	// Dropped, the copies go with it: not offered again as a new idea.
+	c := joinedPhone(t, s)
+	for _, p := range []*testPhone{a, b, c} {
+		p.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
+	}
+	r.OfferIdeas(session, r.Status().Ideas)
+	offered = session.Ideas("quick-wins", "")
+	i := slices.IndexFunc(offered, func(o review.IdeaOffer) bool { return o.Text == "Free pizza" })
+	if i < 0 || slices.ContainsFunc(offered[i+1:], func(o review.IdeaOffer) bool { return o.Text == "Free pizza" }) {
+		t.Fatalf("Free pizza from three phones is not offered once: %+v", offered)
+	}
+	r.DropIdea(session, offered[i].ID)
+	r.OfferIdeas(session, r.Status().Ideas)
+	if n := len(r.Status().Ideas); n != 0 {
+		t.Errorf("%d copies of a dropped idea still wait: %+v", n, r.Status().Ideas)
+	}
+	for _, p := range []*testPhone{a, b, c} {
+		if _, body := p.Get("/"); !strings.Contains(body, "Not taken: Free pizza") {
+			t.Errorf("a sender of the dropped idea is not told:\n%s", body)
 		}
 	}
 }

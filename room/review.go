@@ -1,6 +1,9 @@
 package room
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
@@ -40,10 +43,19 @@ func (r *Room) revealedFor(itemID string) (*plans.Votes, bool) {
 // OfferIdeas tells the session which ideas from phones are waiting (those
 // of a Status the caller read), and tells the room which of them the
 // session settled by itself: one the answer holds already, or sent twice.
+//
+// An idea another phone sent first, still waiting, is not offered: it
+// waits unseen beside the first and goes the way the first goes (accepted
+// with it, as a copy of an answer; dropped with it, DropIdea). Offered,
+// the session settled it at once as taken, and its phone said "Accepted"
+// before the facilitator had decided anything.
 func (r *Room) OfferIdeas(s *review.Session, ideas []Idea) {
-	waiting := make([]review.RoomIdea, len(ideas))
+	var waiting []review.RoomIdea
 	for i, idea := range ideas {
-		waiting[i] = review.RoomIdea{ID: idea.ID, QuestionID: idea.QuestionID, AreaID: idea.Area, Text: idea.Text}
+		if slices.ContainsFunc(ideas[:i], func(o Idea) bool { return sameIdea(o, idea) }) {
+			continue
+		}
+		waiting = append(waiting, review.RoomIdea{ID: idea.ID, QuestionID: idea.QuestionID, AreaID: idea.Area, Text: idea.Text})
 	}
 	for _, id := range s.OfferIdeas(waiting) {
 		r.settleIdea(id, true) // the answer holds it already
@@ -72,12 +84,25 @@ func (r *Room) WithdrawIdea(s *review.Session, id int) *review.Snapshot {
 	return sn
 }
 
-// DropIdea forgets an idea from a phone, in the session and in the room.
-// It reports whether the session knew it.
+// DropIdea forgets an idea from a phone, in the session and in the room,
+// and the copies other phones sent of it (OfferIdeas). It reports whether
+// the session knew it.
 func (r *Room) DropIdea(s *review.Session, id int) bool {
 	ok := s.DropIdea(id)
-	r.settleIdea(id, false)
+	if dropped, waited := r.settleIdea(id, false); waited {
+		for _, copy := range r.Status().Ideas {
+			if sameIdea(copy, dropped) {
+				r.settleIdea(copy.ID, false)
+			}
+		}
+	}
 	return ok
+}
+
+// sameIdea reports whether two ideas are the same words for the same
+// question (and area), in any capitals.
+func sameIdea(a, b Idea) bool {
+	return a.QuestionID == b.QuestionID && a.Area == b.Area && strings.EqualFold(a.Text, b.Text)
 }
 
 // Follow puts up what the session is at: its item for a vote, a

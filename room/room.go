@@ -22,7 +22,6 @@ import (
 	"maps"
 	"net/netip"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -849,9 +848,8 @@ func (r *Room) SendIdea(token, questionID, area, text string) (Idea, error) {
 	// Send tapped twice, or the same words sent again while the first
 	// wait: one idea. A second one was settled at once as a copy, and the
 	// phone said "Accepted" of an idea the facilitator had not decided.
-	if i := slices.IndexFunc(r.ideas, func(o Idea) bool {
-		return o.phone == token && o.QuestionID == questionID && o.Area == area && strings.EqualFold(o.Text, text)
-	}); i >= 0 {
+	sent := Idea{QuestionID: questionID, Area: area, Text: text}
+	if i := slices.IndexFunc(r.ideas, func(o Idea) bool { return o.phone == token && sameIdea(o, sent) }); i >= 0 {
 		idea := r.ideas[i]
 		idea.phone = ""
 		return idea, nil
