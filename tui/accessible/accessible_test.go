@@ -627,14 +627,17 @@ func TestChooseFromPlansFolder(t *testing.T) {
 }
 
 // TestEmptyPlansFolderStartsANewReview needs no choice when there is
-// nothing to resume; the folder is created for the new plan.
+// nothing to resume; the folder is created for the new plan. It says, as
+// the screens' first form does, what to do for someone whose plans are
+// in another folder (ladder run in the wrong one would begin a new
+// review where they meant to resume theirs).
 func TestEmptyPlansFolderStartsANewReview(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "plans")
 	out, err := runReview(t, Options{Dir: dir}, linesReader([]string{"Acme", "Spring", "Sam", "Ana", "1"}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, "There are no plans in the folder "+dir+" yet, so this is a new review.") {
+	if !strings.Contains(out, "There are no plans in the folder "+dir+" yet, so this is a new review. Made a review before? Quit (ctrl+c) and run ladder review --accessible in the folder that holds yours.\n") {
 		t.Errorf("output:\n%s", out)
 	}
 	p := onDiskPlan(t, filepath.Join(dir, "2027-01-15-acme-spring.yaml"))

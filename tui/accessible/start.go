@@ -109,7 +109,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 			r.p.say("No plan in the folder %s opens, so this is a new review. To mend one first, quit (ctrl+c) and run the ladder check command above.", r.opts.Dir)
 			return r.create("", resolve)
 		}
-		r.p.say("There are no plans in the folder %s yet, so this is a new review.", r.opts.Dir)
+		r.p.say("There are no plans in the folder %s yet, so this is a new review. Made a review before? Quit (ctrl+c) and run ladder review --accessible in the folder that holds yours.", r.opts.Dir)
 		return r.create("", resolve)
 	}
 	r.p.say("Plans in the folder %s, newest first:", r.opts.Dir)
