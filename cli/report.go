@@ -47,9 +47,11 @@ lints. The same plan on the same day always gives the same report.
 images from elsewhere: it opens offline from an email attachment) with a
 chart per area, every item, the next steps and the project plan, and,
 when the plan is in git, a chart of its counts at every commit and what
-changed since the previous commit (in a shallow clone the page says
-older commits are not shown). It prints on two A4 pages for a typical
-plan, and reads in greyscale.
+changed since the previous commit, along the branch's own line as
+ladder history shows it (a pull request merged with a merge commit is
+one commit; in a shallow clone the page says older commits are not
+shown). It prints on two A4 pages for a typical plan, and reads in
+greyscale; on a screen set dark it is dark.
 
 --format csv writes one row per item (area, item, recommendation, rating,
 action, owner, due, status, notes, revisit: yes for an item flagged to
