@@ -34,11 +34,12 @@ func newHistoryCmd() *cobra.Command {
 		Use:   "history [PLAN]",
 		Short: "Show a plan's rating counts at every commit, oldest first",
 		Long: `History reads a plan at every git commit that changed it (a merge is
-one, see below) and prints one row per commit, oldest first: the date, the short commit hash, how many
-items have each rating (such as Red, Amber, Green and Unrated) in each
-area and in total, and how many of the plan's actions were done (Done,
-such as 3/8: 3 done of 8), so a team can see a quarter's movement at a
-glance, in its ratings and in the work done.
+one, see below) and prints one row per commit, oldest first: the date,
+the short commit hash, how many items have each rating (such as Red,
+Amber, Green and Unrated) in each area and in total, and how many of the
+plan's actions were done (Done, such as 3/8: 3 done of 8), so a team can
+see a quarter's movement at a glance, in its ratings and in the work
+done.
 
 The actions are each item's action and each step of the project plan,
 counted as ladder status counts them: a step that repeats an item's

@@ -188,10 +188,18 @@ func (f *fitter) fit(text []byte, cols int) []byte {
 			}
 		}
 		hang := min(width(indent)+2, max(cols-minRunOn, 0))
-		lines := wrapTo(content, cols-width(indent))
+		wrap := wrapTo
+		if strings.Contains(content, "  ") {
+			// A table row too wide for its columns keeps two spaces
+			// between its cells: wrapped with one, "Ana plans/acme.yaml
+			// Write the vision" read as one run of words, the owner's
+			// name running into the plan's.
+			wrap = wrapCells
+		}
+		lines := wrap(content, cols-width(indent))
 		b.WriteString(indent + lines[0] + "\n")
 		if len(lines) > 1 {
-			for _, l := range wrapTo(afterFirstLine(content, lines), cols-hang) {
+			for _, l := range wrap(afterFirstLine(content, lines), cols-hang) {
 				b.WriteString(strings.Repeat(" ", hang) + l + "\n")
 			}
 		}
@@ -212,6 +220,55 @@ func afterFirstLine(text string, lines []string) string {
 		rest = rest[len(w):]
 	}
 	return rest
+}
+
+// wrapCells is wrapTo for a table row's cells, separated by runs of two
+// or more spaces: within a line the cells stay two spaces apart, their
+// words one.
+func wrapCells(text string, n int) []string {
+	if n < 1 || width(text) <= n {
+		return []string{text}
+	}
+	var lines []string
+	line := ""
+	for ci, cell := range splitCells(text) {
+		for wi, word := range strings.Fields(cell) {
+			sep := " "
+			if ci > 0 && wi == 0 {
+				sep = "  "
+			}
+			switch {
+			case line == "":
+			case width(line)+len(sep)+width(word) <= n:
+				line += sep + word
+				continue
+			default:
+				lines = append(lines, line)
+			}
+			for _, l := range wrapAtSpaces(word, n) {
+				line = l
+				if width(l) == n {
+					lines = append(lines, l)
+					line = ""
+				}
+			}
+		}
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// splitCells splits a table row at its runs of two or more spaces.
+func splitCells(text string) []string {
+	var cells []string
+	for _, c := range strings.Split(text, "  ") {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	return cells
 }
 
 // WrapAtSpaces is wrapAtSpaces, for a command's own plain lines.

@@ -29,3 +29,25 @@ func TestWrapHangingPutsNoSpaceIntoACutWord(t *testing.T) {
 		t.Errorf("wrapHanging =\n%q\nwant\n%q", got, want)
 	}
 }
+
+// A table row too wide for its columns, wrapped, keeps two spaces between
+// its cells and one between the words of a cell: wrapped with one
+// throughout, the owner's name ran into the plan's path ("Zoë Ünal
+// plans/acme.yaml Write the vision"), and where one ended no one could
+// tell.
+func TestFitToWidthKeepsATableRowsCellsApart(t *testing.T) {
+	row := "  2026-01-15  318 days late  Zoë Ünal  plans/2026/acme.yaml  Write the vision [Interventions]\n"
+	got := string(FitToWidth([]byte(row), 50))
+	want := "  2026-01-15  318 days late  Zoë Ünal\n" +
+		"    plans/2026/acme.yaml  Write the vision\n" +
+		"    [Interventions]\n"
+	if got != want {
+		t.Errorf("FitToWidth =\n%s\nwant\n%s", got, want)
+	}
+	// A cell's word cut at the edge goes on with no space put into it.
+	got = string(FitToWidth([]byte("  Due  plans/a-very-long-folder-name/and-another-one/acme.yaml  Write it\n"), 40))
+	want = "  Due\n    plans/a-very-long-folder-name/and-an\n    other-one/acme.yaml  Write it\n"
+	if got != want {
+		t.Errorf("FitToWidth =\n%q\nwant\n%q", got, want)
+	}
+}
