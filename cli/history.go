@@ -33,13 +33,13 @@ func newHistoryCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "history [PLAN]",
 		Short: "Show a plan's rating counts at every commit, oldest first",
-		Long: `History reads a plan at every git commit that changed it (a merge is
-one, see below) and prints one row per commit, oldest first: the date,
-the short commit hash, how many items have each rating (such as Red,
-Amber, Green and Unrated) in each area and in total, and how many of the
-plan's actions were done (Done, such as 3/8: 3 done of 8), so a team can
-see a quarter's movement at a glance, in its ratings and in the work
-done.
+		Long: `History reads a plan at every git commit that changed it and prints one
+row per commit, oldest first: the date, the short commit hash, how many
+items have each rating (such as Red, Amber, Green and Unrated) in each
+area and in total, and how many of the plan's actions were done (Done,
+such as 3/8: 3 done of 8), so a team can see a quarter's movement at a
+glance, in its ratings and in the work done. A merge is one commit: see
+below.
 
 The actions are each item's action and each step of the project plan,
 counted as ladder status counts them: a step that repeats an item's
@@ -93,7 +93,7 @@ the plan is not in a git repository or git is not installed.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text for the terminal, or md for Markdown")
 	outputFlag(f, &opts.out, "write to `FILE` instead of standard output (a .md name chooses --format md)")
-	f.BoolVar(&opts.allCommits, "all-commits", false, "list every commit that changed the plan, branches' commits among them by date, not one row per merge")
+	f.BoolVar(&opts.allCommits, "all-commits", false, "list every commit, branches' own among them by date, not one row per merge")
 	// What history does without --all-commits; it was a flag of its own
 	// when every commit was the default, and scripts may still pass it.
 	f.Bool("first-parent", true, "follow only the first parent of merges: one row per merged pull request (the default)")
