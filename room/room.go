@@ -147,6 +147,18 @@ func (s Status) OpenVotes() int {
 // quit both ask again then.
 func (s Status) QuitLoses() bool { return s.OpenVotes() > 0 || len(s.Ideas) > 0 }
 
+// IdeasWaiting counts the ideas waiting as the facilitator sees them: the
+// same words from several phones once, as they are offered (OfferIdeas).
+func (s Status) IdeasWaiting() int {
+	n := 0
+	for i, idea := range s.Ideas {
+		if !slices.ContainsFunc(s.Ideas[:i], func(o Idea) bool { return sameIdea(o, idea) }) {
+			n++
+		}
+	}
+	return n
+}
+
 // Room is the state of the room's vote, shared by the HTTP handlers and
 // the review's owner.
 type Room struct {

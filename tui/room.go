@@ -278,7 +278,8 @@ func (a *app) quitUnlessVotesOpen() tea.Cmd {
 func (a *app) quitWarning() string {
 	st := a.c.room.status
 	ideas := ""
-	if n := len(st.Ideas); n == 1 {
+	waiting := st.IdeasWaiting()
+	if n := waiting; n == 1 {
 		ideas = "1 idea from the room not accepted or dropped yet"
 	} else if n > 1 {
 		ideas = fmt.Sprintf("%d ideas from the room not accepted or dropped yet", n)
@@ -286,7 +287,7 @@ func (a *app) quitWarning() string {
 	// No votes open: the ideas held the quit (a spread revealed and
 	// agreed loses nothing, being in the plan).
 	if st.OpenVotes() == 0 {
-		return "⚠ " + ideas + ": q again quits and loses " + plural(len(st.Ideas), "it", "them")
+		return "⚠ " + ideas + ": q again quits and loses " + plural(waiting, "it", "them")
 	}
 	// Votes open with ideas waiting: a quit loses both, so both are named.
 	and := ""
@@ -295,7 +296,7 @@ func (a *app) quitWarning() string {
 	}
 	if st.Phase == roomsrv.Revealed {
 		if ideas != "" {
-			return "⚠ The votes are revealed, no rating agreed yet" + and + ": q again quits and loses the spread and " + plural(len(st.Ideas), "the idea", "the ideas")
+			return "⚠ The votes are revealed, no rating agreed yet" + and + ": q again quits and loses the spread and " + plural(waiting, "the idea", "the ideas")
 		}
 		return "⚠ The votes are revealed, no rating agreed yet: q again quits and loses the spread"
 	}

@@ -1224,3 +1224,21 @@ func TestQuitWithVotesAndIdeasFitsASmallWindow(t *testing.T) {
 		t.Fatal("the second q did not quit")
 	}
 }
+
+// TestQuitWarningCountsAnIdeaFromSeveralPhonesOnce: three phones send the
+// same quick win; the list offers it once (room.OfferIdeas), and the
+// warning on q, which counted every phone's copy ("3 ideas"), says one,
+// as the screens and the accessible prompts both do.
+func TestQuitWarningCountsAnIdeaFromSeveralPhonesOnce(t *testing.T) {
+	t.Parallel()
+	st := roomsrv.Status{Ideas: []roomsrv.Idea{
+		{ID: 1, QuestionID: "quick-wins", Text: "Free pizza"},
+		{ID: 2, QuestionID: "quick-wins", Text: "free pizza"},
+		{ID: 3, QuestionID: "quick-wins", Text: "Free pizza"},
+		{ID: 4, QuestionID: "decision-makers", Text: "Free pizza"},
+	}}
+	a := &app{c: &common{room: &roomSession{status: st}}}
+	if got, want := a.quitWarning(), "⚠ 2 ideas from the room not accepted or dropped yet: q again quits and loses them"; got != want {
+		t.Errorf("quitWarning() = %q, want %q", got, want)
+	}
+}

@@ -506,7 +506,7 @@ func (r *reviewer) holdQuit() bool {
 // quitLoses is what holdQuit says a quit would lose: the votes open, the
 // ideas waiting, or both (a quit loses both, so both are named).
 func quitLoses(st room.Status) string {
-	n, ideas := st.OpenVotes(), len(st.Ideas)
+	n, ideas := st.OpenVotes(), st.IdeasWaiting()
 	idea := plural(ideas, "1 idea from the room is", strconv.Itoa(ideas)+" ideas from the room are") + " not taken or dropped yet"
 	switch {
 	case n == 0:

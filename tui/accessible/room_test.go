@@ -473,6 +473,10 @@ func TestQuitNamesVotesAndIdeasTogether(t *testing.T) {
 			"1 vote is not revealed yet: quitting now loses it. Type quit again to quit all the same, or reveal, at the rating, to show it."},
 		{"ideas alone", room.Status{Phase: room.Voting, Ideas: ideas},
 			"2 ideas from the room are not taken or dropped yet: quitting now loses them. Type quit again to quit all the same, or ideas to hear them."},
+		// The same words from several phones are one idea, as ideas lists
+		// them (room.OfferIdeas); it counted every phone's copy.
+		{"one idea from two phones", room.Status{Phase: room.Asking, Ideas: []room.Idea{{ID: 1, Text: "Free pizza"}, {ID: 2, Text: "FREE PIZZA"}}},
+			"1 idea from the room is not taken or dropped yet: quitting now loses it. Type quit again to quit all the same, or ideas to hear it."},
 	} {
 		if got := quitLoses(tc.st); got != tc.want {
 			t.Errorf("%s: quitLoses() =\n%q, want\n%q", tc.name, got, tc.want)
