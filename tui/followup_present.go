@@ -23,6 +23,11 @@ import (
 // the answer, which scrolls.
 const fuPresentPadHeight = 36
 
+// fuPresentTightBelow is the fewest lines the answer is given before the
+// blank lines around the question go to it: a list's heading, a few of
+// its rows and the line that says it scrolls.
+const fuPresentTightBelow = 6
+
 // fuPresentAnswerWidth is the widest the answer's column grows: narrow
 // enough to read as one column under the question on a projector's wide
 // window rather than a list lost at its left. The project plan, a table
@@ -40,7 +45,7 @@ func (s *followupScreen) presentView() string {
 		pad = 1
 	}
 	where := centreIn(st.Subtle.Render(fmt.Sprintf("question %d of %d", s.index+1, len(fus))), w)
-	top := where + "\n\n" + presentBoxedTitle(st, s.presentQuestion(w, h), w, w, pad) + "\n"
+	box := presentBoxedTitle(st, s.presentQuestion(w, h), w, w, pad)
 	col := min(w, fuPresentAnswerWidth)
 	if pp, ok := s.stops[0].(*projectPlan); ok {
 		col = min(w, max(col, pp.tableWidth()))
@@ -49,7 +54,15 @@ func (s *followupScreen) presentView() string {
 	if warning := s.leaving.view(st, col); warning != "" {
 		due += "\n" + warning
 	}
-	room := max(1, h-lineCount(top)-lineCount(due)-2) // a blank line above and below the answer
+	// A blank line under "question 2 of 5", and above and below the
+	// answer; in a short window they go to the answer, which otherwise had
+	// its heading alone ("2 chosen. Choose with space or x") and no row.
+	top, gap := where+"\n\n"+box+"\n", "\n"
+	room := max(1, h-lineCount(top)-lineCount(due)-2)
+	if room < fuPresentTightBelow {
+		top, gap = where+"\n"+box, ""
+		room = max(1, h-lineCount(top)-lineCount(due))
+	}
 	var answer []string
 	if s.followUp().Kind == checklist.KindCounts {
 		answer = append(answer, countsAnswer(s.c, col, room))
@@ -59,7 +72,7 @@ func (s *followupScreen) presentView() string {
 	}
 	body := top
 	if len(answer) > 0 {
-		body += "\n" + indentLinesBy(clipLines(strings.Join(answer, "\n"), room), (w-col)/2) + "\n"
+		body += "\n" + indentLinesBy(clipLines(strings.Join(answer, "\n"), room), (w-col)/2) + gap
 	}
 	body += "\n" + indentLinesBy(due, (w-col)/2)
 	return aboveMiddle(body, h)

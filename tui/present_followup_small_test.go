@@ -1,0 +1,31 @@
+package tui
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// TestPresenterQuickWinsShowTheListInASmallWindow: the quick wins in
+// presenter mode at 60x16 with the room on (its line takes two rows) drew
+// the question, "2 chosen. Choose with space or x", the due date and no
+// row of the list at all, while the room's line said "1 new idea in the
+// list: ↑/↓ to it": the facilitator could not see the idea to accept it.
+// A short window gives the list the blank lines around the question.
+func TestPresenterQuickWinsShowTheListInASmallWindow(t *testing.T) {
+	t.Parallel()
+	h, phone := startRoomAtQuickWins(t)
+	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
+	h.waitView("1 new idea")
+	h.press("P")
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	v := h.waitView("1 new idea")
+	if !strings.Contains(v, "Free pizza") || !strings.Contains(v, "What are your quick wins?") {
+		t.Errorf("the quick wins at 60x16 do not show the question and the idea:\n%s", v)
+	}
+	if lines := strings.Count(v, "\n") + 1; lines > 16 {
+		t.Errorf("the frame is %d lines in a 16-line window:\n%s", lines, v)
+	}
+}
