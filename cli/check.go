@@ -194,7 +194,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 			l.Err = plans.ConflictCopyProblem(path) // x.copy-1.yaml: still to merge
 		}
 		if l.Err != nil {
-			l.Err = namingTheReviewsCarryingOn(links, path, l.Err)
+			l.Err = sayingWhichToKeep(namingTheReviewsCarryingOn(links, path, l.Err))
 			out.mistakes(path, l.Err)
 			r.problems = plans.ProblemCount(l.Err)
 			return r
@@ -472,6 +472,33 @@ func (pr checkPrinter) links(links *plans.Links, path string, p *plans.Plan) (pr
 		}
 	}
 	return problems, warnings
+}
+
+// sayingWhichToKeep is err, why a plan did not load, with what to do
+// about a key written twice: most often two branches each changed the
+// field and git's union merge (the README's recipe) kept both lines, and
+// "duplicate key" alone left the reader to work out that one must go.
+// A next_review written twice by two carried-on reviews says more
+// (namingTheReviewsCarryingOn), and is left as it is.
+func sayingWhichToKeep(err error) error {
+	var fe *plans.FileError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	problems := slices.Clone(fe.Problems)
+	changed := false
+	for i, pr := range problems {
+		if strings.HasPrefix(pr.Message, "duplicate key ") && strings.HasSuffix(pr.Message, ")") {
+			problems[i].Message += ": keep the line you want and delete the other (a merge=union merge keeps both when two branches change one field)"
+			changed = true
+		}
+	}
+	if !changed {
+		return err
+	}
+	out := *fe
+	out.Problems = problems
+	return &out
 }
 
 // namingTheReviewsCarryingOn is err, why the plan at path did not load, with what its
