@@ -29,3 +29,20 @@ func TestPresenterQuickWinsShowTheListInASmallWindow(t *testing.T) {
 		t.Errorf("the frame is %d lines in a 16-line window:\n%s", lines, v)
 	}
 }
+
+// TestTheRoomLineOffTheQuestionSaysHowToGetBack: an idea arrives while
+// the facilitator shows the board during a question; the room's line said
+// "↑/↓ to it, x accepts, d drops", which on the board move its cursor and
+// do nothing. Off the question it says to go back to it.
+func TestTheRoomLineOffTheQuestionSaysHowToGetBack(t *testing.T) {
+	t.Parallel()
+	h, phone := startRoomAtQuickWins(t)
+	h.press("b")
+	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
+	v := h.waitView("1 new idea in the list: esc back to the question to accept or drop it")
+	if strings.Contains(v, "↑/↓ to it") {
+		t.Errorf("the board offers the question's keys for the idea:\n%s", v)
+	}
+	h.press("esc")
+	h.waitView("1 new idea in the list: ↑/↓ to it, x accepts, d drops")
+}

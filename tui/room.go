@@ -454,8 +454,13 @@ func (a *app) roomStripWith(spread bool) string {
 		ideas := sty.Subtle.Render("phones can send ideas")
 		n := a.c.session.WaitingIdeas(st.QuestionID)
 		if n > 0 {
-			ideas = sty.Warning.Render(fmt.Sprintf("%d new %s in the list", n, plural(n, "idea", "ideas"))) +
-				sty.Subtle.Render(": ↑/↓ to it, x accepts, d drops")
+			how := ": ↑/↓ to it, x accepts, d drops"
+			if a.active != screenFollowUp {
+				// On the board, help or the join screen the arrows and x
+				// do something else: ideas are taken on their question.
+				how = ": esc back to the question to accept or drop " + plural(n, "it", "them")
+			}
+			ideas = sty.Warning.Render(fmt.Sprintf("%d new %s in the list", n, plural(n, "idea", "ideas"))) + sty.Subtle.Render(how)
 		}
 		if st.Joined == 0 && n == 0 {
 			// No phone to send one: what can be done now is let them in.
