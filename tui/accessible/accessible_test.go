@@ -1194,23 +1194,7 @@ func TestNamesFromFilesAreSaidWithTheirControlsAsPictures(t *testing.T) {
 // them and printing a title other than the file's.
 func TestCustomChecklistTitleShownSafe(t *testing.T) {
 	dir := t.TempDir()
-	cl := filepath.Join(dir, "ours.yaml")
-	err := os.WriteFile(cl, []byte(`id: ours
-title: "Our\e[2J\a check\rlist\u202e"
-version: "1"
-scale:
-  - {key: no, label: No}
-  - {key: yes, label: Yes}
-areas:
-  - id: people
-    title: People
-    items:
-      - id: p1
-        title: Do you talk to people?
-`), 0o644)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cl := tinyChecklist(t, dir, `"Our\e[2J\a check\rlist\u202e"`)
 	answers := []string{"Acme", "Ours", "", "", "no", "Ask", "", "", "", ""}
 	out, _ := runReview(t, Options{PlanPath: filepath.Join(dir, "plans", "ours.yaml"), Checklist: cl}, linesReader(answers))
 	checkOutput(t, out, "Checklist: Our␛[2J␇ check␍list�.\n")
@@ -1222,23 +1206,7 @@ areas:
 // and when the summary counts what is left to rate.
 func TestOneItemSaidAsOne(t *testing.T) {
 	dir := t.TempDir()
-	cl := filepath.Join(dir, "one.yaml")
-	err := os.WriteFile(cl, []byte(`id: one
-title: One question
-version: "1"
-scale:
-  - {key: no, label: No}
-  - {key: yes, label: Yes}
-areas:
-  - id: people
-    title: People
-    items:
-      - id: p1
-        title: Do you talk to people?
-`), 0o644)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cl := tinyChecklist(t, dir, "One question")
 	path := filepath.Join(dir, "plans", "one.yaml")
 	out := runReviewOK(t, Options{PlanPath: path, Checklist: cl}, linesReader([]string{"Acme", "Ours", "", "", "", "", "", ""}))
 	checkOutput(t, out, "Created the plan "+path+", with 1 item to rate.\n", "\n1 item is not rated yet. To rate it, run: ladder review --accessible ")
@@ -1286,4 +1254,17 @@ func TestAPlanThatDoesNotLoadIsNamedOnce(t *testing.T) {
 	if !strings.HasPrefix(line, "Not listed: "+broken+" does not load (line 2, column ") || strings.Count(line, broken) != 2 || !strings.HasSuffix(line, "Run: ladder check "+broken) {
 		t.Errorf("the line is:\n%s", line)
 	}
+}
+
+// tinyChecklist writes a checklist of one item, rated No or Yes, with the
+// title given (as YAML: quote it for escapes), and returns its path.
+func tinyChecklist(t *testing.T, dir, title string) string {
+	t.Helper()
+	cl := filepath.Join(dir, "ours.yaml")
+	yaml := "id: ours\ntitle: " + title + "\nversion: \"1\"\nscale:\n  - {key: no, label: No}\n  - {key: yes, label: Yes}\n" +
+		"areas:\n  - id: people\n    title: People\n    items:\n      - id: p1\n        title: Do you talk to people?\n"
+	if err := os.WriteFile(cl, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return cl
 }

@@ -503,10 +503,7 @@ func TestGlossarySaysTheSourcesWords(t *testing.T) {
 
 	// A custom checklist with no glossary and no introduction.
 	dir := t.TempDir()
-	cl := filepath.Join(dir, "ours.yaml")
-	if err := os.WriteFile(cl, []byte("id: ours\ntitle: Ours\nversion: \"1\"\nscale:\n  - {key: no, label: No}\n  - {key: yes, label: Yes}\nareas:\n  - id: people\n    title: People\n    items:\n      - id: p1\n        title: Do you talk to people?\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	cl := tinyChecklist(t, dir, "Ours")
 	out = runReviewOK(t, Options{PlanPath: filepath.Join(dir, "plans", "ours.yaml"), Checklist: cl}, linesReader([]string{"Acme", "Ours", "", "", "help", "quit"}))
 	if strings.Contains(out, "glossary") {
 		t.Errorf("a checklist with no glossary offers one:\n%s", out)
