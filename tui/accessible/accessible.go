@@ -170,6 +170,9 @@ type reviewer struct {
 	// linked is the plan this run carried on and gave a next_review line
 	// (carry.go), "" otherwise.
 	linked string
+	// inDetails is set while a new plan's details are asked (details):
+	// back goes to the detail before, but at the first (firstDetail).
+	inDetails, firstDetail bool
 }
 
 func (r *reviewer) run() error {

@@ -137,14 +137,24 @@ func areasNamed(c *checklist.Checklist, name string) []*checklist.Area {
 }
 
 // startCommand handles the commands that mean something before a plan is
-// open (choosing one, or typing a new one's details): help and quit.
+// open (choosing one, or typing a new one's details): help, quit, and
+// back among a new plan's details (see details).
 func (r *reviewer) startCommand(answer string) (handled bool, err error) {
 	switch strings.ToLower(strings.TrimSpace(answer)) {
+	case "back":
+		if r.inDetails && !r.firstDetail {
+			return true, errBack
+		}
+		r.p.say("This is the first question.")
+		return true, nil
 	case "help", "?":
 		if q := r.p.asking; q != nil {
 			r.p.sayChoices(*q)
 		}
 		r.p.say("Answer each question on one line. Once a plan is open, help lists the commands for moving around the review.")
+		if r.inDetails {
+			r.p.say("- back: %s", commandWords["back"])
+		}
 		r.p.say("- quit: %s", "stop here: no plan is created until its details are given")
 		r.p.say("To answer with one of these words, type it in quotes, for example \"quit\".")
 		r.p.say("ctrl+c also stops. Back to the question.")

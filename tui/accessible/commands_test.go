@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -508,4 +509,43 @@ func TestGlossarySaysTheSourcesWords(t *testing.T) {
 	if strings.Contains(out, "glossary") {
 		t.Errorf("a checklist with no glossary offers one:\n%s", out)
 	}
+}
+
+// TestBackWorksInANewPlansDetails: back at a new plan's details goes to
+// the question before, its answer kept as what Enter keeps, as shift+tab
+// does on the screens' form and as the README says back does at any
+// question. It was taken as the answer: a review titled "back".
+func TestBackWorksInANewPlansDetails(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	answers := []string{"back", "Acme", "back", "", "Spring", "back", "Spring review", "Sam", "back", "", "Ana", "1", "quit"}
+	out := runReviewOK(t, Options{Dir: dir}, linesReader(answers))
+	checkOutput(t, out,
+		"Organisation: back\nThis is the first question.\nOrganisation: Acme\n",
+		"Title: back\nThe name of the organisation under review, for example Acme Café Ltd. Enter keeps: Acme.\nOrganisation: \n",
+		"Facilitator: back\nA name for this review, for example Spring review. Enter keeps: Spring.\nTitle: Spring review\n",
+		"Participants: back\nWho runs the review? Enter keeps: Sam. Type - to clear it.\nFacilitator: \nWho is taking part?",
+	)
+	p := onDiskPlan(t, filepath.Join(dir, "2027-01-15-acme-spring-review.yaml"))
+	if p.Organisation != "Acme" || p.Title != "Spring review" || p.Facilitator != "Sam" || !slices.Equal(p.Participants, []string{"Ana"}) {
+		t.Errorf("plan: %q %q %q %q", p.Organisation, p.Title, p.Facilitator, p.Participants)
+	}
+
+	// Carrying a plan on, back at its first question says so.
+	last := filepath.Join(dir, "2026-01-15-acme-spring.yaml")
+	newPlan(t, last, func(p *plans.Plan) {
+		p.Date = plans.Date{Year: 2026, Month: 1, Day: 15}
+		p.Response("lc-vision").Rating, p.Response("lc-vision").Action = "red", "Write it"
+	})
+	out = runReviewOK(t, Options{Dir: t.TempDir(), PlanPath: filepath.Join(dir, "next.yaml"), From: last}, linesReader([]string{"back", "Autumn", "", "", "quit"}))
+	checkOutput(t, out, "Title: back\nThis is the first question.\nTitle: Autumn\n")
+
+	// back at the offer of the organisation's last review goes back to
+	// the organisation.
+	other := filepath.Join(t.TempDir(), "plans")
+	newPlan(t, filepath.Join(other, "2026-01-15-acme-spring.yaml"), func(p *plans.Plan) {
+		p.Date = plans.Date{Year: 2026, Month: 1, Day: 15}
+		p.Response("lc-vision").Rating, p.Response("lc-vision").Action = "red", "Write it"
+	})
+	out = runReviewOK(t, Options{Dir: other}, linesReader([]string{"3", "Acme", "back", "", "new", "Autumn", "", "", "", "quit"}))
+	checkOutput(t, out, "Last review: back\nThe name of the organisation under review, for example Acme Café Ltd. Enter keeps: Acme.\nOrganisation: \nThe last review of Acme")
 }

@@ -181,18 +181,28 @@ func (p *prompter) text(prompt, hint, current string) (string, error) {
 	return s, nil
 }
 
-// required asks for text that cannot be left empty.
-func (p *prompter) required(prompt, hint string) (string, error) {
+// required asks for text that cannot be left empty; Enter keeps current,
+// when there is one (an answer given before going back to it).
+func (p *prompter) required(prompt, hint, current string) (string, error) {
 	if err := p.takePending(); err != nil {
-		return "", err
+		return current, err
+	}
+	if current != "" {
+		hint = strings.TrimSpace(hint + " Enter keeps: " + oneLine(current) + ".")
 	}
 	if hint != "" {
 		p.say("%s", hint)
 	}
 	for {
 		s, err := p.line(prompt)
-		if err != nil || s != "" {
-			return s, err
+		if err != nil {
+			return current, err
+		}
+		if s == "" {
+			s = current
+		}
+		if s != "" {
+			return s, nil
 		}
 		// Said by its name: a screen reader hears this after the
 		// prompt, and "this one" would send the listener back to find

@@ -163,30 +163,47 @@ func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session,
 		}
 	}
 	r.p.say("A new review. First, a few details for the plan.")
-	org, err := r.p.required("Organisation", "The name of the organisation under review, for example Acme Café Ltd.")
-	if err != nil {
-		return nil, err
-	}
-	if carry, err := r.offerLastReview(path, org); err != nil || carry != "" {
-		if err != nil {
-			return nil, err
-		}
+	var org, title, facilitator, people, carry string
+	var c *checklist.Checklist
+	err := r.details(
+		func() error {
+			for { // back at "Last review" asks the organisation again
+				var err error
+				if org, err = r.p.required("Organisation", "The name of the organisation under review, for example Acme Café Ltd.", org); err != nil {
+					return err
+				}
+				r.firstDetail = false // back at "Last review" is to the organisation
+				carry, err = r.offerLastReview(path, org)
+				r.firstDetail = true
+				if !errors.Is(err, errBack) {
+					if err == nil && carry != "" {
+						return errCarryOn
+					}
+					return err
+				}
+			}
+		},
+		func() (err error) {
+			title, err = r.p.required("Title", "A name for this review, for example Spring review.", title)
+			return err
+		},
+		func() (err error) {
+			facilitator, err = r.p.text("Facilitator", "Who runs the review?", facilitator)
+			return err
+		},
+		func() (err error) {
+			people, err = r.p.text("Participants", "Who is taking part? Names separated by commas.", people)
+			return err
+		},
+		func() (err error) {
+			c, err = r.chooseChecklist()
+			return err
+		},
+	)
+	switch {
+	case errors.Is(err, errCarryOn):
 		return r.carryOn(path, carry, resolve)
-	}
-	title, err := r.p.required("Title", "A name for this review, for example Spring review.")
-	if err != nil {
-		return nil, err
-	}
-	facilitator, err := r.p.text("Facilitator", "Who runs the review?", "")
-	if err != nil {
-		return nil, err
-	}
-	people, err := r.p.text("Participants", "Who is taking part? Names separated by commas.", "")
-	if err != nil {
-		return nil, err
-	}
-	c, err := r.chooseChecklist()
-	if err != nil {
+	case err != nil:
 		return nil, err
 	}
 	n := review.NewPlan{Path: path, Dir: r.opts.Dir, Organisation: org, Title: title, Facilitator: facilitator,
@@ -202,6 +219,31 @@ func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session,
 	}
 	r.p.say("Created the plan %s, with %d %s to rate.", s.Path(), c.Len(), plural(c.Len(), "item", "items"))
 	return s, nil
+}
+
+// errCarryOn ends a new plan's details where the organisation's last
+// review is chosen to carry on from: carryOn asks the rest.
+var errCarryOn = errors.New("carry on from the last review")
+
+// details asks a new plan's details, one step a question, in order: back
+// at one goes to the one before, whose answer Enter keeps, as shift+tab
+// goes back on the screens' form; back at the first says so.
+func (r *reviewer) details(steps ...func() error) error {
+	r.inDetails = true
+	defer func() { r.inDetails, r.firstDetail = false, false }()
+	for i := 0; i < len(steps); {
+		r.firstDetail = i == 0 // back there is answered where it is typed (startCommand)
+		err := steps[i]()
+		switch {
+		case errors.Is(err, errBack):
+			i = max(i-1, 0)
+		case err != nil:
+			return err
+		default:
+			i++
+		}
+	}
+	return nil
 }
 
 // offerLastReview looks, once the organisation is typed, for its last
