@@ -81,7 +81,8 @@ are not compared unless you add --force: their counts would say nothing.
 Versions of one file at two revisions are compared with a warning.
 
 Plain text is for the terminal (wrapped to its width); --format md gives
-Markdown to paste into a pull-request comment.
+Markdown to paste into a pull-request comment, kept within GitHub's
+65,536 characters for one: the plans past that are named a line each.
 
 Exit status: 0 when the plans could be compared (whether or not anything
 changed); 1 when a plan does not load, or the plans are of different

@@ -33,11 +33,49 @@ func writeDiffMarkdown(set diffSet) []byte {
 	if notCompared != "" {
 		m.para("**Not compared**, " + mdText(notCompared) + ".")
 	}
-	for _, p := range set.plans {
+	for i, p := range set.plans {
+		before := m.b.Len()
 		m.heading(2, mdText(p.heading))
 		mdPlan(&m, p, true)
+		if utf8.RuneCount(m.b.Bytes()) > mdCommentBudget {
+			m.b.Truncate(before)
+			mdPlansLeftOut(&m, set.plans[i:])
+			break
+		}
 	}
 	return m.bytes()
+}
+
+// GitHub takes at most 65,536 characters in a pull request's comment, and
+// refuses the whole comment (the workflow's step fails) when it is longer:
+// a pull request that adds thirty rated plans (a year's reviews carried
+// on) made 82,000. The plans are shown whole up to mdCommentBudget, which
+// leaves room for the plans left out to be named and for the data files'
+// changes; the rest are named, a line each, up to mdPlansNamed.
+const (
+	mdCommentBudget = 60000
+	mdPlansNamed    = 40
+)
+
+// mdPlansLeftOut names the plans that did not fit in one comment, and
+// says where every change can be read.
+func mdPlansLeftOut(m *markdown, left []planDoc) {
+	heading := fmt.Sprintf("%d more plans changed", len(left))
+	if len(left) == 1 {
+		heading = "1 more plan changed"
+	}
+	m.heading(2, heading)
+	m.para(fmt.Sprintf("Every change would not fit in one pull-request comment (GitHub takes 65,536 characters), so %s named here, not shown. Run the same ladder diff with --format text for every change.",
+		map[bool]string{true: "this one is", false: "these are"}[len(left) == 1]))
+	var names []string
+	for i, p := range left {
+		if i == mdPlansNamed {
+			names = append(names, fmt.Sprintf("and %d more", len(left)-i))
+			break
+		}
+		names = append(names, mdText(p.heading)+": "+mdText(planFate(p)))
+	}
+	m.list(names)
 }
 
 func mdPlan(m *markdown, p planDoc, among bool) {
