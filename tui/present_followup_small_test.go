@@ -28,6 +28,10 @@ func TestPresenterQuickWinsShowTheListInASmallWindow(t *testing.T) {
 	if lines := strings.Count(v, "\n") + 1; lines > 16 {
 		t.Errorf("the frame is %d lines in a 16-line window:\n%s", lines, v)
 	}
+	// The room's line keeps what d does: cut at the edge, it said "d dro…".
+	if !strings.Contains(v, "x accepts, d drops") {
+		t.Errorf("the room's line at 60 columns does not say what x and d do:\n%s", v)
+	}
 }
 
 // TestTheRoomLineOffTheQuestionSaysHowToGetBack: an idea arrives while

@@ -454,13 +454,16 @@ func (a *app) roomStripWith(spread bool) string {
 		ideas := sty.Subtle.Render("phones can send ideas")
 		n := a.c.session.WaitingIdeas(st.QuestionID)
 		if n > 0 {
+			what := fmt.Sprintf("%d new %s in the list", n, plural(n, "idea", "ideas"))
 			how := ": ↑/↓ to it, x accepts, d drops"
 			if a.active != screenFollowUp {
 				// On the board, help or the join screen the arrows and x
 				// do something else: ideas are taken on their question.
 				how = ": esc back to the question to accept or drop " + plural(n, "it", "them")
+			} else if ansi.StringWidth("Room: "+what+how) > w {
+				how = ": ↑/↓, x accepts, d drops" // cut, it lost "d drops" at 60 columns
 			}
-			ideas = sty.Warning.Render(fmt.Sprintf("%d new %s in the list", n, plural(n, "idea", "ideas"))) + sty.Subtle.Render(how)
+			ideas = sty.Warning.Render(what) + sty.Subtle.Render(how)
 		}
 		if st.Joined == 0 && n == 0 {
 			// No phone to send one: what can be done now is let them in.
