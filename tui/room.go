@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/socialmobility/ladder/internal/qr"
 	"github.com/socialmobility/ladder/internal/qr/scan"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 	roomsrv "github.com/socialmobility/ladder/room"
 )
 
@@ -274,15 +276,42 @@ func (a *app) quitUnlessVotesOpen() tea.Cmd {
 	return a.quit()
 }
 
+// ideasWhere says which next-steps questions the ideas waiting are for
+// (", on question 2", ", on questions 2 and 3"), for the warning on q: at
+// the end of the review, or at an item, the facilitator would otherwise
+// look for them question by question.
+func (a *app) ideasWhere(st roomsrv.Status) string {
+	if a.c.room.room == nil {
+		return ""
+	}
+	fus := a.c.room.room.Checklist().FollowUps
+	var nums []int
+	for _, idea := range st.Ideas {
+		i := slices.IndexFunc(fus, func(f checklist.FollowUp) bool { return f.ID == idea.QuestionID })
+		if i >= 0 && !slices.Contains(nums, i+1) {
+			nums = append(nums, i+1)
+		}
+	}
+	if len(nums) == 0 {
+		return ""
+	}
+	slices.Sort(nums)
+	words := make([]string, len(nums))
+	for i, n := range nums {
+		words[i] = strconv.Itoa(n)
+	}
+	return ", on " + plural(len(nums), "question ", "questions ") + review.ListWords(words, len(words)) + ","
+}
+
 // quitWarning is the strip's line after a q that quitUnlessVotesOpen held.
 func (a *app) quitWarning() string {
 	st := a.c.room.status
 	ideas := ""
 	waiting := st.IdeasWaiting()
 	if n := waiting; n == 1 {
-		ideas = "1 idea from the room not accepted or dropped yet"
+		ideas = "1 idea from the room" + a.ideasWhere(st) + " not accepted or dropped yet"
 	} else if n > 1 {
-		ideas = fmt.Sprintf("%d ideas from the room not accepted or dropped yet", n)
+		ideas = fmt.Sprintf("%d ideas from the room%s not accepted or dropped yet", n, a.ideasWhere(st))
 	}
 	// No votes open: the ideas held the quit (a spread revealed and
 	// agreed loses nothing, being in the plan).

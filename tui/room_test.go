@@ -15,6 +15,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/qr/scan"
 	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
@@ -745,7 +746,7 @@ func TestQuitWithIdeasWaitingAsksFirst(t *testing.T) {
 	if h.a.quitting {
 		t.Fatal("q quit with two ideas waiting, without a word")
 	}
-	requireMatch(t, h.view(), `2 ideas from the room not accepted or dropped yet: q again quits and loses them`)
+	requireMatch(t, h.view(), `2 ideas from the room, on question 2, not accepted or dropped yet: q again quits and loses them`)
 	h.press("q")
 	if !h.a.quitting {
 		t.Fatal("the second q did not quit")
@@ -1194,7 +1195,8 @@ func TestQuitWarningNamesVotesAndIdeasTogether(t *testing.T) {
 // TestQuitWithVotesAndIdeasFitsASmallWindow: ideas sent on the quick wins,
 // then back on the first item with a vote cast, q in a 60x16 window: the
 // warning names both, wrapped whole above the footer, and the frame keeps
-// to the window.
+// to the window. It says which question the idea waits on: from an item,
+// or the end, the facilitator looked for it question by question.
 func TestQuitWithVotesAndIdeasFitsASmallWindow(t *testing.T) {
 	t.Parallel()
 	h, phone := startRoomAtQuickWins(t)
@@ -1215,7 +1217,7 @@ func TestQuitWithVotesAndIdeasFitsASmallWindow(t *testing.T) {
 		t.Fatal("q quit with a vote open and an idea waiting")
 	}
 	v := h.view()
-	requireMatch(t, strings.Join(strings.Fields(v), " "), `1 vote not revealed yet, and 1 idea from the room not accepted or dropped yet: q again quits and loses them \(v reveals\)`)
+	requireMatch(t, strings.Join(strings.Fields(v), " "), `1 vote not revealed yet, and 1 idea from the room, on question 2, not accepted or dropped yet: q again quits and loses them \(v reveals\)`)
 	if lines := strings.Count(v, "\n") + 1; lines > 16 {
 		t.Errorf("the frame is %d lines in a 16-line window:\n%s", lines, v)
 	}
@@ -1239,6 +1241,27 @@ func TestQuitWarningCountsAnIdeaFromSeveralPhonesOnce(t *testing.T) {
 	}}
 	a := &app{c: &common{room: &roomSession{status: st}}}
 	if got, want := a.quitWarning(), "⚠ 2 ideas from the room not accepted or dropped yet: q again quits and loses them"; got != want {
+		t.Errorf("quitWarning() = %q, want %q", got, want)
+	}
+}
+
+// TestQuitWarningNamesTheQuestionsOfTheIdeas: ideas waiting on two
+// questions are named by both numbers, in order, each once.
+func TestQuitWarningNamesTheQuestionsOfTheIdeas(t *testing.T) {
+	t.Parallel()
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	r, err := roomsrv.New(c, roomsrv.Options{PIN: "4821"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := roomsrv.Status{Ideas: []roomsrv.Idea{
+		{ID: 1, QuestionID: "decision-makers", Text: "The board"},
+		{ID: 2, QuestionID: "quick-wins", Text: "Free pizza"},
+		{ID: 3, QuestionID: "quick-wins", Text: "Buddy scheme"},
+	}}
+	a := &app{c: &common{room: &roomSession{room: r, status: st}}}
+	want := "⚠ 3 ideas from the room, on questions 2 and 4, not accepted or dropped yet: q again quits and loses them"
+	if got := a.quitWarning(); got != want {
 		t.Errorf("quitWarning() = %q, want %q", got, want)
 	}
 }
