@@ -22,23 +22,10 @@ import (
 func TestTheSameIdeaTypedTwiceIsOneIdea(t *testing.T) {
 	r, s := startServer(t)
 	a, b := joinedPhone(t, s), joinedPhone(t, s)
-	session, err := review.Create(review.NewPlan{
-		Path: filepath.Join(t.TempDir(), "acme.yaml"), Organisation: "Acme", Title: "Spring",
-		Checklist: r.Checklist(), Today: plans.Date{Year: 2027, Month: 3, Day: 1},
-	}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	session := newSession(t, r)
 	r.Ask("quick-wins")
-	for _, sent := range []struct {
-		phone *testPhone
-		text  string
-	}{{a, "Mentoring scheme for frontline staff"}, {b, "mentoring scheme for FRONTLINE staff"}} {
-		text := sent.text
-		if status, body := sent.phone.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {text}}); status != http.StatusSeeOther {
-			t.Fatalf("idea %q: %d\n%s", text, status, body)
-		}
-	}
+	sendQuickWin(t, a, "Mentoring scheme for frontline staff")
+	sendQuickWin(t, b, "mentoring scheme for FRONTLINE staff")
 	r.OfferIdeas(session, r.Status().Ideas)
 	offered := session.Ideas("quick-wins", "")
 	if len(offered) != 1 {
@@ -68,7 +55,7 @@ func TestTheSameIdeaTypedTwiceIsOneIdea(t *testing.T) {
 	// Dropped, the copies go with it: not offered again as a new idea.
 	c := joinedPhone(t, s)
 	for _, p := range []*testPhone{a, b, c} {
-		p.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
+		sendQuickWin(t, p, "Free pizza")
 	}
 	r.OfferIdeas(session, r.Status().Ideas)
 	offered = session.Ideas("quick-wins", "")
@@ -96,18 +83,10 @@ func TestTheSameIdeaTypedTwiceIsOneIdea(t *testing.T) {
 func TestAnIdeaSentTwiceFromAPhoneIsOneIdea(t *testing.T) {
 	r, s := startServer(t)
 	a := joinedPhone(t, s)
-	session, err := review.Create(review.NewPlan{
-		Path: filepath.Join(t.TempDir(), "acme.yaml"), Organisation: "Acme", Title: "Spring",
-		Checklist: r.Checklist(), Today: plans.Date{Year: 2027, Month: 3, Day: 1},
-	}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	session := newSession(t, r)
 	r.Ask("quick-wins")
 	for _, text := range []string{"Free pizza on Fridays", "Free pizza on Fridays", "free pizza on fridays"} {
-		if status, body := a.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {text}}); status != http.StatusSeeOther {
-			t.Fatalf("idea %q: %d\n%s", text, status, body)
-		}
+		sendQuickWin(t, a, text)
 	}
 	ideas := r.Status().Ideas
 	if len(ideas) != 1 {
@@ -121,10 +100,31 @@ func TestAnIdeaSentTwiceFromAPhoneIsOneIdea(t *testing.T) {
 	// Once it is decided, the same words again are a new idea: the person
 	// insists after a drop, and it is the facilitator's call again.
 	r.DropIdea(session, ideas[0].ID)
-	if status, _ := a.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza on Fridays"}}); status != http.StatusSeeOther {
-		t.Fatalf("the idea sent again after a drop: %d", status)
-	}
+	sendQuickWin(t, a, "Free pizza on Fridays")
 	if n := len(r.Status().Ideas); n != 1 {
 		t.Errorf("after a drop, the same idea sent again is %d ideas waiting, want 1", n)
+	}
+}
+
+// newSession is a review of a new plan in a temporary folder, on the
+// room's checklist, for the room's ideas to go into.
+func newSession(t *testing.T, r *Room) *review.Session {
+	t.Helper()
+	session, err := review.Create(review.NewPlan{
+		Path: filepath.Join(t.TempDir(), "acme.yaml"), Organisation: "Acme", Title: "Spring",
+		Checklist: r.Checklist(), Today: plans.Date{Year: 2027, Month: 3, Day: 1},
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return session
+}
+
+// sendQuickWin sends an idea for the quick wins from a phone, as its page
+// does without script.
+func sendQuickWin(t *testing.T, p *testPhone, text string) {
+	t.Helper()
+	if status, body := p.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {text}}); status != http.StatusSeeOther {
+		t.Fatalf("idea %q: %d\n%s", text, status, body)
 	}
 }

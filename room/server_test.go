@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -15,8 +14,6 @@ import (
 	"time"
 
 	"github.com/socialmobility/ladder/internal/testtool"
-	"github.com/socialmobility/ladder/plans"
-	"github.com/socialmobility/ladder/review"
 	"github.com/socialmobility/ladder/room/roomtest"
 )
 
@@ -467,13 +464,7 @@ func TestTooManyStreamsFromOnePhone(t *testing.T) {
 func TestPhoneHearsWhatBecameOfItsIdeas(t *testing.T) {
 	r, s := startServer(t)
 	a, b := joinedPhone(t, s), joinedPhone(t, s)
-	session, err := review.Create(review.NewPlan{
-		Path: filepath.Join(t.TempDir(), "acme.yaml"), Organisation: "Acme", Title: "Spring",
-		Checklist: r.Checklist(), Today: plans.Date{Year: 2027, Month: 3, Day: 1},
-	}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	session := newSession(t, r)
 	r.Ask("quick-wins")
 	for _, text := range []string{"Name a senior sponsor", "Free pizza"} {
 		if status, body := a.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {text}}); status != http.StatusSeeOther {
