@@ -98,8 +98,22 @@ type statusHTMLColumn struct{ Name, Class string }
 // loop over cells: a folder's page has thousands of rows, and every
 // comparison and loop in a template is a call by reflection.
 type statusHTMLRow struct {
-	Late                                 bool
-	Due, When, Owner, Plan, Action, From string
+	Late                           bool
+	Due, When, Owner, Action, From string
+	// Plan is the plan's path, escaped, with a line break allowed after
+	// each slash: a narrow column, printed, broke "plans/2026/acme.yaml"
+	// as "plans/2026/acme.ya" and "ml".
+	Plan template.HTML
+}
+
+// pathBreaks is path as HTML that may break after each slash (a <wbr>,
+// which copies as nothing) rather than inside a name.
+func pathBreaks(path string) template.HTML {
+	parts := strings.Split(path, "/")
+	for i, p := range parts {
+		parts[i] = template.HTMLEscapeString(p)
+	}
+	return template.HTML(strings.Join(parts, "/<wbr>"))
 }
 
 type statusHTMLTotal struct {
@@ -202,7 +216,7 @@ func writeStatusHTMLGroups(p *htmlPieces, d statusList) error {
 			row.Owner = r.owner
 		}
 		if showPlan {
-			row.Plan = r.plan
+			row.Plan = pathBreaks(r.plan)
 		}
 		row.Action, row.From = actionParts(a.PlanAction)
 		if whole := strings.TrimSpace(a.Text); whole != "" {

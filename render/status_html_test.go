@@ -81,6 +81,8 @@ var (
 // text without tags, unescaped, spaces collapsed, the marks a screen
 // reader skips left out.
 func pageText(fragment string) string {
+	// A <wbr> (a place a path may break) reads as nothing, as in a browser.
+	fragment = strings.ReplaceAll(fragment, "<wbr>", "")
 	s := bdiRE.ReplaceAllString(markSpanRE.ReplaceAllString(fragment, ""), "")
 	s = html.UnescapeString(tagRE.ReplaceAllString(s, " "))
 	return strings.Join(strings.Fields(s), " ")
@@ -312,5 +314,18 @@ func TestStatusHTMLShowsTheWholeAction(t *testing.T) {
 	}
 	if !regexp.MustCompile(`\.chase \.c-action \{[^}]*white-space: pre-line`).MatchString(statusStylesheet) {
 		t.Error("the stylesheet does not keep an action's line breaks")
+	}
+}
+
+// A plan's path may break after a slash, not inside a name: printed, the
+// narrow Plan column broke "plans/2026/acme.yaml" as "plans/2026/acme.ya"
+// and "ml". A <wbr> copies as nothing, and the path is still escaped.
+func TestStatusHTMLPlanPathBreaksAtSlashes(t *testing.T) {
+	page := string(statusHTML(t, statusFixtureCarried(t, ByDue)))
+	if !strings.Contains(page, `<td data-label="Plan">plans/<wbr>a.yaml</td>`) {
+		t.Errorf("no Plan cell breaks after its slash:\n%s", page)
+	}
+	if got := pathBreaks(`plans/<b>&"/x.yaml`); got != `plans/<wbr>&lt;b&gt;&amp;&#34;/<wbr>x.yaml` {
+		t.Errorf("pathBreaks = %s", got)
 	}
 }
