@@ -336,6 +336,11 @@ func (s *setupScreen) view() string {
 			kept = [][]string{{st.Subtle.Render(wrapIndented(words, w, 0, 0))}, {st.Subtle.Render(wrapIndented(s.c.plansBelowShort(), w, 0, 0))}}
 		}
 		intro = append(intro, st.Subtle.Render(wrapIndented(before, w, 0, 0)))
+		if !present {
+			// The first screen a screen reader reads out: where the same
+			// review is in plain lines, which only --help and the README said.
+			intro = append(intro, st.Subtle.Render(wrapIndented("With a screen reader? Press ctrl+c and run ladder review --accessible: the same review, as plain questions, a line at a time.", w, 0, 0)))
+		}
 	} else {
 		title = st.Title.Render("A new review")
 		if s.prev != nil {

@@ -101,6 +101,9 @@ func TestWithNoPlansItGoesStraightToAFriendlySetUp(t *testing.T) {
 	// Someone back a year later, in the wrong folder, is told why no plan
 	// of theirs shows, and what to do.
 	requireWords(t, h.view(), "Made a review before? ladder found none in plans: press ctrl+c and run ladder in the folder that holds yours.")
+	// Someone with a screen reader hears this first screen: it says where
+	// the review is in plain lines, which only --help and the README said.
+	requireWords(t, h.view(), "With a screen reader? Press ctrl+c and run ladder review --accessible: the same review, as plain questions, a line at a time.")
 	// There is nothing to go back to.
 	h.press("esc")
 	if h.a.active != screenSetup {
