@@ -18,7 +18,7 @@ import (
 // both, put the quick win in the plan twice, or, dropping the second,
 // told its sender on their phone "Not taken" for an idea the plan holds.
 // Now the second is the first's copy, as the same words exactly were:
-// one offer, and both phones hear it is accepted.
+// one offer, and both phones hear what the facilitator does with it.
 func TestTheSameIdeaTypedTwiceIsOneIdea(t *testing.T) {
 	r, s := startServer(t)
 	a, b := joinedPhone(t, s), joinedPhone(t, s)
@@ -39,7 +39,6 @@ func TestTheSameIdeaTypedTwiceIsOneIdea(t *testing.T) {
 	if _, ok := r.AcceptIdea(session, offered[0].ID); !ok {
 		t.Fatal("the session did not know the idea")
 	}
-	r.OfferIdeas(session, r.Status().Ideas) // as the screens do when the room changes
 	if got := session.Plan().Answer("quick-wins").List; !slices.Equal(got, []string{"Mentoring scheme for frontline staff"}) {
 		t.Errorf("quick wins: %q", got)
 	}
@@ -50,6 +49,16 @@ func TestTheSameIdeaTypedTwiceIsOneIdea(t *testing.T) {
 	}
 	if n := len(r.Status().Ideas); n != 0 {
 		t.Errorf("%d ideas still wait after the one idea was accepted", n)
+	}
+	// Taken back out of the answer, then put back: both phones follow (the
+	// copy said "Accepted" of an idea no longer in the plan).
+	r.WithdrawIdea(session, offered[0].ID)
+	if _, body := b.Get("/"); !strings.Contains(body, "Not taken: mentoring scheme") {
+		t.Errorf("the second sender is not told the idea was taken back out:\n%s", body)
+	}
+	r.AcceptIdea(session, offered[0].ID)
+	if _, body := b.Get("/"); !strings.Contains(body, "Accepted: mentoring scheme") {
+		t.Errorf("the second sender is not told the idea is back in:\n%s", body)
 	}
 
 	// Dropped, the copies go with it: not offered again as a new idea.

@@ -45,8 +45,8 @@ func (r *Room) revealedFor(itemID string) (*plans.Votes, bool) {
 // session settled by itself: one the answer holds already, or sent twice.
 //
 // An idea another phone sent first, still waiting, is not offered: it
-// waits unseen beside the first and goes the way the first goes (accepted
-// with it, as a copy of an answer; dropped with it, DropIdea). Offered,
+// waits unseen beside the first and goes the way the first goes,
+// accepted, dropped or taken back out with it (settleWithCopies). Offered,
 // the session settled it at once as taken, and its phone said "Accepted"
 // before the facilitator had decided anything.
 func (r *Room) OfferIdeas(s *review.Session, ideas []Idea) {
@@ -68,7 +68,7 @@ func (r *Room) OfferIdeas(s *review.Session, ideas []Idea) {
 func (r *Room) AcceptIdea(s *review.Session, id int) (sn *review.Snapshot, ok bool) {
 	sn, ok = s.AcceptIdea(id)
 	if ok {
-		r.settleIdea(id, true) // waiting, or put back after being taken out
+		r.settleWithCopies(id, true) // waiting, or put back after being taken out
 	}
 	return sn, ok
 }
@@ -79,24 +79,33 @@ func (r *Room) AcceptIdea(s *review.Session, id int) (sn *review.Snapshot, ok bo
 func (r *Room) WithdrawIdea(s *review.Session, id int) *review.Snapshot {
 	sn := s.WithdrawIdea(id)
 	if sn != nil {
-		r.settleIdea(id, false)
+		r.settleWithCopies(id, false)
 	}
 	return sn
 }
 
 // DropIdea forgets an idea from a phone, in the session and in the room,
-// and the copies other phones sent of it (OfferIdeas). It reports whether
-// the session knew it.
+// with the copies other phones sent of it (OfferIdeas). It reports
+// whether the session knew it.
 func (r *Room) DropIdea(s *review.Session, id int) bool {
 	ok := s.DropIdea(id)
-	if dropped, waited := r.settleIdea(id, false); waited {
-		for _, copy := range r.Status().Ideas {
-			if sameIdea(copy, dropped) {
-				r.settleIdea(copy.ID, false)
-			}
-		}
-	}
+	r.settleWithCopies(id, false)
 	return ok
+}
+
+// settleWithCopies settles an idea and its copies from other phones
+// together (copiesOf): they are one idea to the facilitator, so every
+// phone that sent it hears the same of it, accepted, dropped or taken back
+// out.
+func (r *Room) settleWithCopies(id int, taken bool) {
+	idea, known := r.knownIdea(id)
+	r.settleIdea(id, taken)
+	if !known {
+		return
+	}
+	for _, copy := range r.copiesOf(idea) {
+		r.settleIdea(copy, taken)
+	}
 }
 
 // sameIdea reports whether two ideas are the same words for the same

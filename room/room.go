@@ -236,9 +236,10 @@ type phone struct {
 // DecidedIdea is an idea the facilitator has settled, as the phone that
 // sent it is told.
 type DecidedIdea struct {
-	id    int
-	Text  string
-	Taken bool // in its answer now; false: dropped, or taken back out
+	id             int
+	question, area string
+	Text           string
+	Taken          bool // in its answer now; false: dropped, or taken back out
 }
 
 // maxDecided is how many settled ideas a phone is shown.
@@ -504,7 +505,8 @@ func (r *Room) settleIdea(id int, taken bool) (Idea, bool) {
 	if i < 0 {
 		if p := r.phones[r.sentBy[id]]; p != nil {
 			if j := slices.IndexFunc(p.decided, func(d DecidedIdea) bool { return d.id == id }); j >= 0 {
-				r.decide(id, p.decided[j].Text, taken)
+				d := p.decided[j]
+				r.decide(Idea{ID: id, QuestionID: d.question, Area: d.area, Text: d.Text}, taken)
 				r.wakeAll()
 			}
 		}
@@ -517,21 +519,60 @@ func (r *Room) settleIdea(id int, taken bool) (Idea, bool) {
 	} else {
 		delete(r.sentBy, id) // no phone to tell
 	}
-	r.decide(id, idea.Text, taken)
+	r.decide(idea, taken)
 	r.wakeAll()
 	idea.phone = ""
 	return idea, true
 }
 
+// copiesOf are the numbers of the ideas with the same words as idea
+// (sameIdea), other than idea itself: waiting, or settled before and still
+// on their phone's list.
+func (r *Room) copiesOf(idea Idea) []int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var ids []int
+	for _, o := range r.ideas {
+		if o.ID != idea.ID && sameIdea(o, idea) {
+			ids = append(ids, o.ID)
+		}
+	}
+	for _, p := range r.phones {
+		for _, d := range p.decided {
+			if d.id != idea.ID && sameIdea(Idea{QuestionID: d.question, Area: d.area, Text: d.Text}, idea) {
+				ids = append(ids, d.id)
+			}
+		}
+	}
+	return ids
+}
+
+// knownIdea finds an idea by its number, waiting or settled before.
+func (r *Room) knownIdea(id int) (Idea, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if i := slices.IndexFunc(r.ideas, func(o Idea) bool { return o.ID == id }); i >= 0 {
+		return r.ideas[i], true
+	}
+	if p := r.phones[r.sentBy[id]]; p != nil {
+		if j := slices.IndexFunc(p.decided, func(d DecidedIdea) bool { return d.id == id }); j >= 0 {
+			d := p.decided[j]
+			return Idea{ID: id, QuestionID: d.question, Area: d.area, Text: d.Text}, true
+		}
+	}
+	return Idea{}, false
+}
+
 // decide puts what became of an idea first in its phone's list of settled
 // ideas, in place of what it said of the idea before. r.mu is held.
-func (r *Room) decide(id int, text string, taken bool) {
+func (r *Room) decide(idea Idea, taken bool) {
+	id := idea.ID
 	p := r.phones[r.sentBy[id]]
 	if p == nil {
 		return
 	}
 	p.decided = slices.DeleteFunc(p.decided, func(d DecidedIdea) bool { return d.id == id })
-	p.decided = slices.Insert(p.decided, 0, DecidedIdea{id: id, Text: text, Taken: taken})
+	p.decided = slices.Insert(p.decided, 0, DecidedIdea{id: id, question: idea.QuestionID, area: idea.Area, Text: idea.Text, Taken: taken})
 	// Who sent an idea is kept while its phone shows it, no longer: the
 	// session settles copies of an idea by itself, so a phone sending the
 	// same one again and again would otherwise grow sentBy without end.
