@@ -89,9 +89,14 @@ func buildDiffSet(since string, changes []plans.FileChange, notCompared []string
 // that a pull request moving every plan does not read as changing them.
 func (s diffSet) summary() string {
 	n := map[changeKind]int{}
+	layout := 0 // changed in layout alone: "1 changed" sent reviewers looking
 	for _, p := range s.plans {
 		if p.kind == planChanged && p.renamedFrom != "" && len(p.sections) == 0 {
 			n[planRenamed]++
+			continue
+		}
+		if p.kind == planChanged && !p.oldDidNotLoad && len(p.sections) == 0 && len(p.warnings) == 0 {
+			layout++
 			continue
 		}
 		if p.oldDidNotLoad {
@@ -108,6 +113,12 @@ func (s diffSet) summary() string {
 		if n[k.kind] > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n[k.kind], k.word))
 		}
+	}
+	switch {
+	case layout == 1:
+		parts = append(parts, "1 with only its layout changed")
+	case layout > 1:
+		parts = append(parts, fmt.Sprintf("%d with only their layout changed", layout))
 	}
 	return countNoun(len(s.plans), "plan") + ": " + strings.Join(parts, ", ")
 }

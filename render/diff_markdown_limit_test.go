@@ -49,3 +49,28 @@ func TestDiffMarkdownFitsOneGitHubComment(t *testing.T) {
 		t.Errorf("three plans were cut:\n%s", md)
 	}
 }
+
+// A plan whose file changed but not what it says (line endings turned to
+// CRLF by an editor on Windows, comments, order) was counted "1 changed"
+// in the summary above "The same (only its layout changed)": a reviewer
+// went looking for a change.
+func TestDiffSummaryCountsALayoutOnlyChangeAsSuch(t *testing.T) {
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	same := plans.FileChange{Path: "plans/a.yaml", NewName: "plans/a.yaml", OldName: "plans/a.yaml at main (1a2b3c4)", Old: checklisttest.FilledPlan(c, 1), New: checklisttest.FilledPlan(c, 1)}
+	other := plans.FileChange{Path: "plans/b.yaml", NewName: "plans/b.yaml", OldName: "plans/b.yaml at main (1a2b3c4)", Old: checklisttest.FilledPlan(c, 1), New: checklisttest.FilledPlan(c, 2)}
+	for _, tc := range []struct {
+		changes []plans.FileChange
+		want    string
+	}{
+		{[]plans.FileChange{same}, "Plan changes since main (1a2b3c4): 1 plan: 1 with only its layout changed.\n"},
+		{[]plans.FileChange{same, same, other}, "Plan changes since main (1a2b3c4): 3 plans: 1 changed, 2 with only their layout changed.\n"},
+	} {
+		text := string(DiffsText("main (1a2b3c4)", tc.changes, nil))
+		if !strings.HasPrefix(text, tc.want) {
+			t.Errorf("the diff begins\n%s\nwant\n%s", text[:strings.Index(text, "\n")+1], tc.want)
+		}
+		if md := string(DiffsMarkdown("main (1a2b3c4)", tc.changes, nil)); !strings.Contains(md, strings.TrimPrefix(strings.TrimSuffix(tc.want, ".\n"), "Plan changes since")[1:]) {
+			t.Errorf("the Markdown does not say %q:\n%s", tc.want, md)
+		}
+	}
+}
