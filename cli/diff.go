@@ -530,7 +530,12 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 		if dir == plans.DefaultDir && inPlansFolder() {
 			return usageErrorf("there is no %s/ folder here: this folder is the plans folder. Run ladder diff --rev %s . (or run ladder from the folder above)", plans.DefaultDir, plans.CommandQuote(opts.rev))
 		}
-		return usageErrorf("%s is not a folder here: name a plan file, or the folder of plans (ladder diff --rev REV FOLDER)", dir)
+		if dir == plans.DefaultDir {
+			// The folder was not named: "plans is not a folder here" read
+			// as if the user had typed it wrong.
+			return usageErrorf("there is no %s/ folder here: name the folder your plans are in, or a plan file (ladder diff --rev %s FOLDER)", plans.DefaultDir, plans.CommandQuote(opts.rev))
+		}
+		return usageErrorf("%s is not a folder here: name a plan file, or the folder of plans (ladder diff --rev %s FOLDER)", safetext.Line(dir), plans.CommandQuote(opts.rev))
 	}
 	repo, err := gitrev.Open(dir)
 	if err != nil {
