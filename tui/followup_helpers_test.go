@@ -79,13 +79,15 @@ func fuQuestion(t testing.TB, i int) (*app, string) {
 	return a, path
 }
 
-// fuShow opens a screen as navigating to it would, laid out for it as
-// Update lays out after every message: in presenter mode the frame's
-// heading takes lines from the body, and a key pressed next (end on the
-// summary) scrolls by the body's height.
+// fuShow opens a screen as navigating to it would, the review's place
+// following it and the body laid out for it, as Update does after every
+// message: in presenter mode the frame's heading takes lines from the
+// body, and a key pressed next (end on the summary) scrolls by the body's
+// height; o on the summary opens the overview at the review's end.
 func fuShow(t testing.TB, a *app, to screenID, arg int) {
 	t.Helper()
 	fuRun(t, a, a.show(to, arg))
+	a.followScreen()
 	a.layout()
 }
 

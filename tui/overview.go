@@ -112,7 +112,15 @@ func (s *overviewScreen) init() tea.Cmd {
 	s.flags = s.flagged()
 	s.measureActions()
 	s.drawn = nil
-	s.moveTo(s.rowOf(s.c.pos()))
+	at := s.c.pos()
+	if s.c.session.Place() == review.End {
+		// From the summary, which names the items rated with no action
+		// yet and says o and enter write one: the cursor is on the first.
+		if missing := s.c.session.RatedWithoutAction(); len(missing) > 0 {
+			at = missing[0].Ref.Seq
+		}
+	}
+	s.moveTo(s.rowOf(at))
 	return nil
 }
 

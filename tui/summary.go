@@ -368,7 +368,7 @@ func noActionList(c *common, w int) string {
 		line := fmt.Sprintf("  %s%s  %s %d: %s", st.rating(p.Checklist, rating), pad, e.Area.Title, e.Ref.Index+1, flat(e.Item.Title))
 		lines = append(lines, ansi.Truncate(line, w, "…"))
 	}
-	lines = append(lines, st.Subtle.Render("  "+wrapIndented("o opens the overview, where enter opens an item to write its action.", max(1, w-2), 2, 0)))
+	lines = append(lines, st.Subtle.Render("  "+wrapIndented("o opens the overview at the first; enter opens it, to write its action.", max(1, w-2), 2, 0)))
 	return strings.Join(lines, "\n")
 }
 

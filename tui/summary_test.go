@@ -281,14 +281,20 @@ func TestSummaryNamesRatedItemsWithNoAction(t *testing.T) {
 	a, _ := fuApp(t, p, 100, 60)
 	fuShow(t, a, screenSummary, 0)
 	v := fuView(a)
-	fuContains(t, v, "Rated, with no action yet (1)", "■ Red  Enablers 10: Do you have clear career pathways?", "o opens the overview, where enter opens an item to write its action.")
+	fuContains(t, v, "Rated, with no action yet (1)", "■ Red  Enablers 10: Do you have clear career pathways?", "o opens the overview at the first; enter opens it, to write its action.")
 	if strings.Contains(v, "Interventions") {
 		t.Errorf("an item rated Green is named as wanting an action:\n%s", v)
 	}
+	// o opens the overview on the first of them, for enter to open it.
+	fuPress(t, a, "o")
+	if o := a.screen(screenOverview).(*overviewScreen); a.active != screenOverview || o.entries[o.rows[o.cursor].entry].Item.ID != "en-policy-pathways" {
+		t.Errorf("o from the summary: screen %v, cursor on %s", a.active, o.entries[o.rows[o.cursor].entry].Item.ID)
+	}
+
 	// At 60 columns the way to them is said whole, wrapped.
 	a, _ = fuApp(t, p, 60, 16)
 	fuShow(t, a, screenSummary, 0)
-	fuContains(t, oneSpaced(ansi.Strip(strings.Join(a.screen(screenSummary).(*summaryScreen).draw(), "\n"))), "o opens the overview, where enter opens an item to write its action.")
+	fuContains(t, oneSpaced(ansi.Strip(strings.Join(a.screen(screenSummary).(*summaryScreen).draw(), "\n"))), "o opens the overview at the first; enter opens it, to write its action.")
 
 	p.Response("en-policy-pathways").Action = "Write the pathways down"
 	a, _ = fuApp(t, p, 100, 60)
