@@ -47,9 +47,14 @@ type target struct {
 }
 
 // defaultTargets are the start-up targets of issue 16: the start screen
-// (ladder with no arguments) and resuming a plan.
+// (ladder with no arguments) and resuming a plan. The start screen opens
+// on the review under way (plansFolder dates the plan today), so its
+// first key is up, to "Begin a new review", and down comes back: down
+// first changed nothing, drew no frame, and the run stopped waiting for
+// one. A build from before the list opened there (f671e1d) wants
+// 'ladder;;Begin a new review;down,up;BINARY'.
 var defaultTargets = []target{
-	{label: "ladder", marker: "Begin a new review", keys: []string{"down", "up"}},
+	{label: "ladder", marker: "Begin a new review", keys: []string{"up", "down"}},
 	{label: "ladder review PLAN", args: []string{"review", "plans/acme.yaml"}, marker: "r/a/g rate", keys: []string{"n", "p"}},
 }
 

@@ -125,3 +125,20 @@ func TestLadderAgainstMinimal(t *testing.T) {
 		t.Fatalf("exit status %d\n%s", code, stderr.String())
 	}
 }
+
+// TestDefaultKeysEachDrawAFrame runs the default cases once, a few keys
+// each, with limits no run can miss: it checks what the timing needs,
+// that every key of every case draws a frame. The start screen came to
+// open on the review under way (f671e1d), where down, the first key,
+// changed nothing, so the run stopped after 10 s waiting for a frame.
+func TestDefaultKeysEachDrawAFrame(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds ladder and runs it in a pseudo-terminal")
+	}
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-rounds", "1", "-n", "1", "-warmup", "0", "-keys-n", "4", "-sizes", "80x24",
+		"-max-ratio", "1000", "-max-key-p95", "10s"}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit status %d\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+}

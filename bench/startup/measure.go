@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -170,18 +171,26 @@ func keyLatency(p program, sz size, cfg config) ([]time.Duration, error) {
 	return ptybench.MeasureKeys(s, p.keys, cfg.keyPresses, 25*time.Millisecond, cfg.timeout)
 }
 
-// plansFolder makes DIR/plans/acme.yaml, a copy of the golden plan, in tmp.
+// plansFolder makes DIR/plans/acme.yaml, a copy of the golden plan, in
+// tmp, dated today: a review under way, which the start screen opens on
+// whatever day the run is (the golden plan's own date stops being under
+// way half a year after it).
 func plansFolder(root, tmp string) (string, error) {
 	data, err := os.ReadFile(filepath.Join(root, "plans", "testdata", "golden.yaml"))
 	if err != nil {
 		return "", err
 	}
+	data = planDate.ReplaceAll(data, []byte("date: "+time.Now().Format(time.DateOnly)))
 	dir := filepath.Join(tmp, "work")
 	if err := os.MkdirAll(filepath.Join(dir, "plans"), 0o755); err != nil {
 		return "", err
 	}
 	return dir, os.WriteFile(filepath.Join(dir, "plans", "acme.yaml"), data, 0o644)
 }
+
+// planDate is a plan's own date line (not an item's due date, which is
+// indented).
+var planDate = regexp.MustCompile(`(?m)^date: .*$`)
 
 // loadAverage is the first three fields of /proc/loadavg, where there is one.
 func loadAverage() string {
