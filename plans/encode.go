@@ -251,7 +251,9 @@ func appendItemTitle(b []byte, it *checklist.Item) []byte {
 // terminal showing the file) are shown as safetext shows them.
 func appendComment(b []byte, s string) []byte {
 	s = safetext.Line(strings.Join(strings.Fields(s), " "))
-	if strings.ContainsAny(s, "\ufeff\ufffe\uffff") {
+	// All three begin with the byte 0xEF in UTF-8; ContainsAny decodes
+	// every rune of s, and ownComments calls this for two lines an item.
+	if strings.IndexByte(s, 0xef) >= 0 && strings.ContainsAny(s, "\ufeff\ufffe\uffff") {
 		s = strings.NewReplacer("\ufeff", "\ufffd", "\ufffe", "\ufffd", "\uffff", "\ufffd").Replace(s)
 	}
 	return append(b, s...)
