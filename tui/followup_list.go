@@ -302,6 +302,11 @@ func (q *quickWins) update(msg tea.Msg) fuResult {
 	case key.Matches(k, keys.Toggle) && onRow:
 		r := &q.rows[q.cursor]
 		r.chosen = !r.chosen
+		if r.idea != 0 && !r.chosen {
+			// An idea from the room taken back out: through the room, so
+			// its phone stops saying "Accepted" (the save is its snapshot).
+			return handled(tea.Batch(q.c.withdrawIdea(r.idea), q.store()))
+		}
 		saved := q.store()
 		if r.idea != 0 && r.chosen {
 			// The list holds it now: the session keeps it as the room's,

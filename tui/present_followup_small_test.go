@@ -2,10 +2,12 @@ package tui
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/plans"
 )
 
 // TestPresenterQuickWinsShowTheListInASmallWindow: the quick wins in
@@ -49,4 +51,34 @@ func TestTheRoomLineOffTheQuestionSaysHowToGetBack(t *testing.T) {
 	}
 	h.press("esc")
 	h.waitView("1 new idea in the list: ↑/↓ to it, x accepts, d drops")
+}
+
+// TestAQuickWinTakenBackOutIsNotTakenOnThePhone: an idea from a phone
+// accepted among the quick wins (x), then taken back out (x again): the
+// plan lost it, and the phone that sent it still said "✓ Accepted". The
+// areas' and the decision makers' answers told the room; the quick wins'
+// list did not.
+func TestAQuickWinTakenBackOutIsNotTakenOnThePhone(t *testing.T) {
+	t.Parallel()
+	h, phone := startRoomAtQuickWins(t)
+	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
+	h.waitView("1 new idea")
+	h.press("k", "x")
+	h.waitView("Accepted “Free pizza” from the room")
+	if page := phone.page(); !strings.Contains(page, "Accepted: Free pizza") {
+		t.Fatalf("the phone is not told its idea is accepted:\n%s", page)
+	}
+	h.press("x")
+	h.waitView("[ ] Free pizza")
+	waitFile(t, h, func(p *plans.Plan) bool { return !slices.Contains(p.Answer("quick-wins").List, "Free pizza") })
+	if page := phone.page(); !strings.Contains(page, "Not taken: Free pizza") || strings.Contains(page, "Accepted: Free pizza") {
+		t.Errorf("the phone still shows an idea taken back out as accepted:\n%s", page)
+	}
+	// And put back, it is accepted again.
+	h.press("x")
+	h.waitView("[x] Free pizza")
+	waitFile(t, h, func(p *plans.Plan) bool { return slices.Contains(p.Answer("quick-wins").List, "Free pizza") })
+	if page := phone.page(); !strings.Contains(page, "Accepted: Free pizza") {
+		t.Errorf("the phone is not told its idea is back in:\n%s", page)
+	}
 }
