@@ -100,7 +100,9 @@ repository (nothing was checked).`,
   # as warnings only
   ladder check --overdue --warn-only --changed-since origin/main --format github`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runCheck(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, opts)
+			err := runCheck(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, opts)
+			annotateStop(cmd.OutOrStdout(), opts.format, err)
+			return err
 		},
 	}
 	f := cmd.Flags()
@@ -111,6 +113,19 @@ repository (nothing was checked).`,
 	f.StringVar(&opts.changedSince, "changed-since", "", "check only the plans changed since git revision `REV` (committed or not)")
 	f.StringVar(&opts.format, "format", "text", "the output `FORMAT`: text (FILE:LINE:COLUMN: ...), or github for GitHub Actions annotations")
 	return cmd
+}
+
+// annotateStop repeats, as a GitHub error annotation, why check could
+// not check at all (exit 2: a base revision a shallow clone never
+// fetched, a step in the wrong folder): said only in the job's log, the
+// pull request's checks showed a failure and no reason. Problems in the
+// plans (exit 1) are annotated on their lines already.
+func annotateStop(stdout io.Writer, format string, err error) {
+	var stop *exitError
+	if format != "github" || !errors.As(err, &stop) || stop.code != ExitUsage {
+		return
+	}
+	fmt.Fprintln(safetext.Unguarded(stdout), render.GitHubStop("ladder check: "+err.Error()))
 }
 
 func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error {

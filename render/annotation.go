@@ -24,6 +24,12 @@ func GitHubAnnotation(level, file string, line, col int, message string) string 
 	return "::" + level + " " + strings.Join(props, ",") + "::" + escapeData(safetext.Line(message))
 }
 
+// GitHubStop is an error annotation on no file: why a command could not
+// do its job at all, shown on the run's summary.
+func GitHubStop(message string) string {
+	return "::error::" + escapeData(safetext.Terminal(message)) // its lines as %0A: one command
+}
+
 var (
 	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
