@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -218,8 +219,8 @@ func TestFullReview(t *testing.T) {
 		"1) Red: Nothing/Not something you currently do\n2) Amber: Do something in this space but limited\n3) Green: Actively do this\n",
 		"Type 1, 2 or 3 (or r, a or g), or press Enter to skip it and leave it unrated.\nRating: r\nRated Red.\n",
 		"Group: Data\n",
-		"Due date: 31/03/2027\nUnderstood as Wed 31 Mar 2027 (2027-03-31).\n",
-		"Due date: 2w\nUnderstood as Fri 29 Jan 2027 (2027-01-29).\n",
+		"Due date: 31/03/2027\nUnderstood as Wednesday 31 March 2027.\n",
+		"Due date: 2w\nUnderstood as Friday 29 January 2027.\n",
 		"End of Leadership & Culture: Red 2, Amber 1, Green 1, Unrated 0\n",
 		"End of Workforce: Red 1, Amber 1, Green 0, Unrated 0\n",
 		"End of Enablers: Red 6, Amber 6, Green 3, Unrated 0\n",
@@ -231,7 +232,7 @@ func TestFullReview(t *testing.T) {
 		"\nArea 2 of 3. Press Enter to leave it empty.\nWorkforce: ",
 		"Question 4 of 5: Who are the decision makers to help you make this change?\n",
 		"Question 5 of 5: What will your project plan look like?\n",
-		"1. Write a fair succession policy; owner Ana; due Mon 25 Jan 2027 (2027-01-25); todo\n",
+		"1. Write a fair succession policy; owner Ana; due Monday 25 January 2027; todo\n",
 		"All areas: Red 9, Amber 8, Green 4, Unrated 0\n",
 		"The plan is saved in "+path+".\n",
 		// A temp folder is in no git work tree: git add needs git init.
@@ -384,7 +385,7 @@ func TestBadAnswersAskedAgain(t *testing.T) {
 		`Not a date I can use: "next tuesdy" is not a date: try 31/03/2027, 5 Feb, 2w or next Friday.`,
 		`unknown month "Foo"`,
 		`"99999w" is too far ahead`,
-		"Due date: 2027-02-28\nUnderstood as Sun 28 Feb 2027 (2027-02-28).\n",
+		"Due date: 2027-02-28\nUnderstood as Sunday 28 February 2027.\n",
 		`"finished" is not one of the choices. Type 1, 2 or 3; Enter keeps: todo.`,
 	)
 	p := onDiskPlan(t, path)
@@ -430,7 +431,7 @@ func TestEnterKeepsDashClears(t *testing.T) {
 		"Rate it: Red, Amber or Green; Enter keeps: Amber; - to clear the rating. Type ? to hear the descriptions again.\nRating: \nRated Amber.\n",
 		"What will you do about it? Enter keeps: Old action. Type - to clear it.\nAction: \n",
 		"Who will do it? Enter keeps: Old owner. Type - to clear it.\nOwner: -\n",
-		"Enter keeps: Sat 1 May 2027 (2027-05-01). Type - to clear it.\nDue date: \n",
+		"Enter keeps: Saturday 1 May 2027. Type - to clear it.\nDue date: \n",
 		"Enter keeps: doing.\nStatus: \n",
 		"Anything else to note? One line only. Enter keeps: line one / line two. Type - to clear it.\nNotes: \n",
 	)
@@ -471,7 +472,7 @@ func TestEverythingAnswered(t *testing.T) {
 		"Enter keeps what you have so far",
 		"Leadership & Culture: \n",
 		"Enter keeps: The board. Type - to clear it.\n",
-		"13. Agree the budget; owner Zoë Østergaard; due Sun 14 Feb 2027 (2027-02-14); todo\n",
+		"13. Agree the budget; owner Zoë Østergaard; due Sunday 14 February 2027; todo\n",
 		"The plan is saved in "+path+".\n",
 	)
 	if strings.Contains(out, "Input ended") {
@@ -1177,7 +1178,7 @@ func TestNamesFromFilesAreSaidWithTheirControlsAsPictures(t *testing.T) {
 		p.Date = plans.Date{Year: 2026, Month: 3, Day: 14}
 	})
 	out, _ = runReview(t, Options{PlanPath: filepath.Join(dir, "next.yaml"), From: last}, linesReader(nil))
-	checkOutput(t, out, "The next review of Acme, carried on from "+filepath.Join(dir, "last␛[2J.yaml")+" (Spring, Sat 14 Mar 2026).\n")
+	checkOutput(t, out, "The next review of Acme, carried on from "+filepath.Join(dir, "last␛[2J.yaml")+" (Spring, Saturday 14 March 2026).\n")
 
 	years := filepath.Join(dir, "plans")
 	under := filepath.Join(years, "2026", "acme\x1b[2J.yaml")
@@ -1267,4 +1268,21 @@ func tinyChecklist(t *testing.T, dir, title string) string {
 		t.Fatal(err)
 	}
 	return cl
+}
+
+// TestDatesAreSaidOnceInWords: a date is said once, in words a speech
+// engine reads as a date ("Wednesday 31 March 2027"), where the prompts
+// said it twice, the second time as 2027-03-31 ("2027 minus 03 minus
+// 31"), and with "Wed" and "Mar", which one reads as words: at every due
+// date typed, and at each of the summary's open actions.
+func TestDatesAreSaidOnceInWords(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "acme.yaml")
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader(readLines(t, "testdata/full-review.answers")))
+	checkOutput(t, out,
+		"Due date: 2027-03-31\nUnderstood as Wednesday 31 March 2027.\n",
+		"1. Write a fair succession policy; owner Ana; due Monday 25 January 2027; todo\n",
+	)
+	if m := regexp.MustCompile(`\(\d{4}-\d\d-\d\d\)|\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d`).FindString(out); m != "" {
+		t.Errorf("a date is said as %q:\n%s", m, out)
+	}
 }

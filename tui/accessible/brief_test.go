@@ -80,7 +80,7 @@ func TestScaleInFullOnceThenOneLine(t *testing.T) {
 	if n := strings.Count(out, "until you edit the step here"); n != 1 || strings.Contains(out, "until you edit it here") {
 		t.Errorf("linked steps explained %d times, want once, where the plan is listed", n)
 	}
-	checkOutput(t, out, "1. Write a fair succession policy; owner Ana; due Mon 25 Jan 2027 (2027-01-25); todo; follows the action of item 19\n")
+	checkOutput(t, out, "1. Write a fair succession policy; owner Ana; due Monday 25 January 2027; todo; follows the action of item 19\n")
 	// Each item's own text is said in full, every time.
 	for _, want := range []string{
 		"Recommendation: Strong leadership and management driving your D&I strategy\nQuestions to consider:\n- Do you have strong and vocal leaders",

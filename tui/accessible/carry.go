@@ -27,7 +27,7 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 	last, carried := review.CarryPreview(p, r.today)
 	org := last.Organisation
 	r.p.blank()
-	r.p.say("The next review of %s, carried on from %s (%s, %s).", safetext.Line(org), safetext.Line(from), safetext.Line(last.Title), p.Date.Friendly())
+	r.p.say("The next review of %s, carried on from %s (%s, %s).", safetext.Line(org), safetext.Line(from), safetext.Line(last.Title), friendly(p.Date))
 	if what := review.CarriedWords(carried); what != "" {
 		r.p.say("It carries on %s; ratings start afresh, on the same checklist.", what)
 	} else {

@@ -52,7 +52,7 @@ func TestCarryOnFromLastYearsPlan(t *testing.T) {
 		"Last time: Spring review 2026.",
 		"Enter keeps: " + prev.Facilitator + ".",
 		"Created the plan " + next + ". Carried on 14 open actions and 3 project-plan steps from " + old + "; " + old + " now names it as its next review.",
-		"Last review: Amber, on Sat 14 Mar 2026.\nIts action is carried on: Enter at Action keeps it",
+		"Last review: Amber, on Saturday 14 March 2026.\nIts action is carried on: Enter at Action keeps it",
 	} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("the review did not say %q:\n%s", want, out)
@@ -177,7 +177,7 @@ func TestNextStepsSayLastYearsAnswer(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, _ := runReview(t, Options{PlanPath: next}, strings.NewReader(strings.Repeat("\n", 6)))
-	want := "Question 2 of 5: What are your quick wins?\nLast review, on Sat 14 Mar 2026: Appoint a sponsor; Use story telling. It was due by Wed 1 Apr 2026."
+	want := "Question 2 of 5: What are your quick wins?\nLast review, on Saturday 14 March 2026: Appoint a sponsor; Use story telling. It was due by Wednesday 1 April 2026."
 	if !strings.Contains(out, want) {
 		t.Fatalf("the review did not say %q:\n%s", want, out)
 	}

@@ -177,7 +177,7 @@ func TestProjectPlanStepsCanBeChangedMovedAndRemoved(t *testing.T) {
 	checkOutput(t, out,
 		"to change, move or remove a step, type its number (1 to 2)",
 		"Step: Write the vision; owner Ana; no due date; todo\n",
-		"1. Write the vision, one page; owner Ana; due Wed 31 Mar 2027 (2027-03-31); doing\n",
+		"1. Write the vision, one page; owner Ana; due Wednesday 31 March 2027; doing\n",
 		"The project plan so far:\nA step that follows an item's action changes with it until you edit the step here.\n1. Brief the managers; no due date; todo; follows the action of item 2\n2. Write the vision, one page;",
 		"Removed. To bring it back, answer the next question with undo.\nUndo: undo\nBrought back.\n",
 	)
@@ -197,9 +197,9 @@ func TestDueDatesCountFromThePlansDateWhenChosen(t *testing.T) {
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
 		"Who will do it? For example Ana, Ben. Press Enter to leave it empty.\n",
-		"This plan is dated Mon 1 Feb 2027, later than today. Should due dates such as 6w count from today or from the plan's date?\n",
+		"This plan is dated Monday 1 February 2027, later than today. Should due dates such as 6w count from today or from the plan's date?\n",
 		"Count from: 2\n",
-		"Due date: 6w\nUnderstood as Mon 15 Mar 2027 (2027-03-15).\n",
+		"Due date: 6w\nUnderstood as Monday 15 March 2027.\n",
 	)
 	if n := strings.Count(out, "Should due dates such as 6w count from"); n != 1 {
 		t.Errorf("asked %d times, want once", n)
@@ -410,9 +410,9 @@ func TestLateActionsSaySo(t *testing.T) {
 	}
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
-		"Enter keeps: Fri 1 Jan 2027 (2027-01-01), 14 days late. Type - to clear it.\n",
-		"The project plan so far:\nA step that follows an item's action changes with it until you edit the step here.\n1. Write the vision; owner Ana; due Fri 1 Jan 2027 (2027-01-01), 14 days late; todo;",
-		"Open actions by due date:\n1. Write the vision; owner Ana; due Fri 1 Jan 2027 (2027-01-01), 14 days late; todo\n",
+		"Enter keeps: Friday 1 January 2027, 14 days late. Type - to clear it.\n",
+		"The project plan so far:\nA step that follows an item's action changes with it until you edit the step here.\n1. Write the vision; owner Ana; due Friday 1 January 2027, 14 days late; todo;",
+		"Open actions by due date:\n1. Write the vision; owner Ana; due Friday 1 January 2027, 14 days late; todo\n",
 	)
 }
 
@@ -426,7 +426,7 @@ func TestAClearedActionsDateIsNotCalledLate(t *testing.T) {
 		r.Due = today.AddDays(-14)
 	})
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"item 1", "", "-", "", "", "quit"}))
-	checkOutput(t, out, "Enter keeps: Fri 1 Jan 2027 (2027-01-01). Type - to clear it.\n")
+	checkOutput(t, out, "Enter keeps: Friday 1 January 2027. Type - to clear it.\n")
 	if strings.Contains(out, "days late") {
 		t.Errorf("a cleared action's date is called late:\n%s", out)
 	}

@@ -36,10 +36,10 @@ func (r *reviewer) chooseDueBase() error {
 		return nil
 	}
 	r.baseAsked = true
-	r.p.say("This plan is dated %s, later than today. Should due dates such as 6w count from today or from the plan's date?", bases[1].Friendly())
+	r.p.say("This plan is dated %s, later than today. Should due dates such as 6w count from today or from the plan's date?", friendly(bases[1]))
 	i, err := r.p.choose(question{prompt: "Count from", def: 0, options: []choice{
-		{label: "today, " + bases[0].Friendly(), short: "today", words: []string{"today"}},
-		{label: "the plan's date, " + bases[1].Friendly(), short: "the plan's date", words: []string{"plan", "the plan's date"}},
+		{label: "today, " + friendly(bases[0]), short: "today", words: []string{"today"}},
+		{label: "the plan's date, " + friendly(bases[1]), short: "the plan's date", words: []string{"plan", "the plan's date"}},
 	}})
 	if err != nil {
 		return err

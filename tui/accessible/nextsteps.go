@@ -29,9 +29,9 @@ func (r *reviewer) question(i int) error {
 	if prev, ok := r.s.PreviousAnswer(f.ID); ok {
 		due := ""
 		if !prev.Due.IsZero() {
-			due = " It was due by " + prev.Due.Friendly() + "."
+			due = " It was due by " + friendly(prev.Due) + "."
 		}
-		r.p.say("Last review, on %s: %s.%s", prev.Date.Friendly(), strings.TrimSuffix(prev.Words, "."), due)
+		r.p.say("Last review, on %s: %s.%s", friendly(prev.Date), strings.TrimSuffix(prev.Words, "."), due)
 	}
 	r.sayAskingIdeas(f)
 	var err error

@@ -456,12 +456,15 @@ func (p *prompter) date(prompt, hint string, current plans.Date, late string, se
 	}
 }
 
-// friendly gives a date both ways: "Wed 31 Mar 2027 (2027-03-31)".
+// friendly says a date once, in words: "Wednesday 31 March 2027". A
+// speech engine reads that as a date, where it read the screens' "Wed 31
+// Mar 2027" with "wed" and "mar" as words, and 2027-03-31, which the
+// prompts said after it, as "2027 minus 03 minus 31".
 func friendly(d plans.Date) string {
 	if d.IsZero() {
 		return "no date"
 	}
-	return d.Friendly() + " (" + d.String() + ")"
+	return d.Time().Format("Monday 2 January 2006")
 }
 
 // oneLine shows text that may span lines on one line.

@@ -196,7 +196,7 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 		r.p.say("Flagged to revisit.")
 	}
 	if prev, ok := r.s.PreviousRating(it.ID); ok {
-		r.p.say("Last review: %s, on %s.", ratingWord(r.s.Checklist(), prev.Rating), prev.Date.Friendly())
+		r.p.say("Last review: %s, on %s.", ratingWord(r.s.Checklist(), prev.Rating), friendly(prev.Date))
 		if prev.Carries(response()) {
 			r.p.say("Its action is carried on: Enter at Action keeps it; set its status to done if it is.")
 		}
