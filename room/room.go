@@ -503,12 +503,9 @@ func (r *Room) settleIdea(id int, taken bool) (Idea, bool) {
 	defer r.mu.Unlock()
 	i := slices.IndexFunc(r.ideas, func(idea Idea) bool { return idea.ID == id })
 	if i < 0 {
-		if p := r.phones[r.sentBy[id]]; p != nil {
-			if j := slices.IndexFunc(p.decided, func(d DecidedIdea) bool { return d.id == id }); j >= 0 {
-				d := p.decided[j]
-				r.decide(Idea{ID: id, QuestionID: d.question, Area: d.area, Text: d.Text}, taken)
-				r.wakeAll()
-			}
+		if d, ok := r.decidedIdea(id); ok {
+			r.decide(d.idea(), taken)
+			r.wakeAll()
 		}
 		return Idea{}, false
 	}
@@ -539,7 +536,7 @@ func (r *Room) copiesOf(idea Idea) []int {
 	}
 	for _, p := range r.phones {
 		for _, d := range p.decided {
-			if d.id != idea.ID && sameIdea(Idea{QuestionID: d.question, Area: d.area, Text: d.Text}, idea) {
+			if d.id != idea.ID && sameIdea(d.idea(), idea) {
 				ids = append(ids, d.id)
 			}
 		}
@@ -554,13 +551,27 @@ func (r *Room) knownIdea(id int) (Idea, bool) {
 	if i := slices.IndexFunc(r.ideas, func(o Idea) bool { return o.ID == id }); i >= 0 {
 		return r.ideas[i], true
 	}
-	if p := r.phones[r.sentBy[id]]; p != nil {
-		if j := slices.IndexFunc(p.decided, func(d DecidedIdea) bool { return d.id == id }); j >= 0 {
-			d := p.decided[j]
-			return Idea{ID: id, QuestionID: d.question, Area: d.area, Text: d.Text}, true
-		}
+	if d, ok := r.decidedIdea(id); ok {
+		return d.idea(), true
 	}
 	return Idea{}, false
+}
+
+// decidedIdea finds an idea settled before on the list of the phone that
+// sent it, while that phone shows it. r.mu is held.
+func (r *Room) decidedIdea(id int) (DecidedIdea, bool) {
+	if p := r.phones[r.sentBy[id]]; p != nil {
+		if j := slices.IndexFunc(p.decided, func(d DecidedIdea) bool { return d.id == id }); j >= 0 {
+			return p.decided[j], true
+		}
+	}
+	return DecidedIdea{}, false
+}
+
+// idea is the settled idea as it was sent, to be settled again or matched
+// (sameIdea).
+func (d DecidedIdea) idea() Idea {
+	return Idea{ID: d.id, QuestionID: d.question, Area: d.area, Text: d.Text}
 }
 
 // decide puts what became of an idea first in its phone's list of settled
