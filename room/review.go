@@ -52,7 +52,7 @@ func (r *Room) revealedFor(itemID string) (*plans.Votes, bool) {
 func (r *Room) OfferIdeas(s *review.Session, ideas []Idea) {
 	var waiting []review.RoomIdea
 	for i, idea := range ideas {
-		if slices.ContainsFunc(ideas[:i], func(o Idea) bool { return sameIdea(o, idea) }) {
+		if copyBefore(ideas, i) {
 			continue
 		}
 		waiting = append(waiting, review.RoomIdea{ID: idea.ID, QuestionID: idea.QuestionID, AreaID: idea.Area, Text: idea.Text})
@@ -112,6 +112,12 @@ func (r *Room) settleWithCopies(id int, taken bool) {
 // question (and area), in any capitals.
 func sameIdea(a, b Idea) bool {
 	return a.QuestionID == b.QuestionID && a.Area == b.Area && strings.EqualFold(a.Text, b.Text)
+}
+
+// copyBefore reports whether ideas[i] is a copy of an idea before it
+// (sameIdea): the facilitator sees only the first, and counts it once.
+func copyBefore(ideas []Idea, i int) bool {
+	return slices.ContainsFunc(ideas[:i], func(o Idea) bool { return sameIdea(o, ideas[i]) })
 }
 
 // Follow puts up what the session is at: its item for a vote, a

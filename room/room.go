@@ -151,8 +151,8 @@ func (s Status) QuitLoses() bool { return s.OpenVotes() > 0 || len(s.Ideas) > 0 
 // same words from several phones once, as they are offered (OfferIdeas).
 func (s Status) IdeasWaiting() int {
 	n := 0
-	for i, idea := range s.Ideas {
-		if !slices.ContainsFunc(s.Ideas[:i], func(o Idea) bool { return sameIdea(o, idea) }) {
+	for i := range s.Ideas {
+		if !copyBefore(s.Ideas, i) {
 			n++
 		}
 	}
