@@ -308,10 +308,8 @@ func (a *app) quitWarning() string {
 	st := a.c.room.status
 	ideas := ""
 	waiting := st.IdeasWaiting()
-	if n := waiting; n == 1 {
-		ideas = "1 idea from the room" + a.ideasWhere(st) + " not accepted or dropped yet"
-	} else if n > 1 {
-		ideas = fmt.Sprintf("%d ideas from the room%s not accepted or dropped yet", n, a.ideasWhere(st))
+	if waiting > 0 {
+		ideas = plural(waiting, "1 idea", strconv.Itoa(waiting)+" ideas") + " from the room" + a.ideasWhere(st) + " not accepted or dropped yet"
 	}
 	// No votes open: the ideas held the quit (a spread revealed and
 	// agreed loses nothing, being in the plan).
