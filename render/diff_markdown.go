@@ -20,7 +20,7 @@ func writeDiffMarkdown(set diffSet) []byte {
 		mdPlan(&m, set.plans[0], false)
 		return m.bytes()
 	}
-	notCompared := set.notComparedLine()
+	notCompared := set.mdNotComparedLine()
 	switch {
 	case len(set.plans) == 0 && notCompared == "":
 		m.para(fmt.Sprintf("No plan changed since %s.", mdText(set.since)))
@@ -55,6 +55,8 @@ func writeDiffMarkdown(set diffSet) []byte {
 const (
 	mdCommentBudget = 60000
 	mdPlansNamed    = 40
+	mdNamesRoom     = 4000 // for the names, beyond mdCommentBudget
+	mdNameRunes     = 200  // a name's, and its fate's, at most
 )
 
 // mdPlansLeftOut names the plans that did not fit in one comment, and
@@ -67,15 +69,46 @@ func mdPlansLeftOut(m *markdown, left []planDoc) {
 	m.heading(2, heading)
 	m.para(fmt.Sprintf("Every change would not fit in one pull-request comment (GitHub takes 65,536 characters), so %s named here, not shown. Run the same ladder diff with --format text for every change.",
 		map[bool]string{true: "this one is", false: "these are"}[len(left) == 1]))
+	// A plan's title is as long as its author likes: each name is cut
+	// short, and names stop where the comment would be too long.
+	room := mdCommentBudget + mdNamesRoom - utf8.RuneCount(m.b.Bytes())
 	var names []string
 	for i, p := range left {
-		if i == mdPlansNamed {
+		name := mdText(cutMiddle(p.heading, mdNameRunes)) + ": " + mdText(cutMiddle(planFate(p), mdNameRunes))
+		room -= utf8.RuneCountInString(name)*41/40 + 4 // with its bullet and wrapped lines' indents
+		if i == mdPlansNamed || room < 0 {
 			names = append(names, fmt.Sprintf("and %d more", len(left)-i))
 			break
 		}
-		names = append(names, mdText(p.heading)+": "+mdText(planFate(p)))
+		names = append(names, name)
 	}
 	m.list(names)
+}
+
+// mdNotComparedLine is notComparedLine within mdNamesRoom: a pull
+// request can add hundreds of plans that do not load, with long names.
+func (s diffSet) mdNotComparedLine() string {
+	short := s
+	short.notCompared = nil
+	room := mdNamesRoom
+	for i, name := range s.notCompared {
+		name = cutMiddle(name, mdNameRunes)
+		if room -= utf8.RuneCountInString(name) + 2; room < 0 && i >= 2 {
+			return short.notComparedLine() + fmt.Sprintf(", and %d more", len(s.notCompared)-i)
+		}
+		short.notCompared = append(short.notCompared, name)
+	}
+	return short.notComparedLine()
+}
+
+// cutMiddle cuts s to about n characters in its middle, keeping its end,
+// where a plan's heading has its path.
+func cutMiddle(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n/2])) + "…" + strings.TrimSpace(string(r[len(r)-n/2:]))
 }
 
 func mdPlan(m *markdown, p planDoc, among bool) {
