@@ -162,7 +162,7 @@ func (s *Session) WithdrawIdea(id int) *Snapshot {
 	f, _ := s.Checklist().FollowUp(idea.QuestionID)
 	switch f.Kind {
 	case checklist.KindList:
-		return s.SetList(f.ID, slices.DeleteFunc(slices.Clone(a.List), func(t string) bool { return t == idea.Text }))
+		return s.SetList(f.ID, slices.DeleteFunc(slices.Clone(a.List), func(t string) bool { return strings.EqualFold(t, idea.Text) }))
 	case checklist.KindPerArea:
 		return s.SetAreaAnswer(f.ID, idea.AreaID, dropPart(a.ByArea[idea.AreaID], idea.Text, areaSep))
 	case checklist.KindText:
@@ -191,20 +191,22 @@ func (s *Session) keep(idea RoomIdea) {
 }
 
 // inAnswer reports whether the answer to the idea's question holds it: a
-// quick win of its text, a part of the area's answer, a line of the text.
+// quick win of its text, a part of the area's answer, a line of the text,
+// in any capitals (as OfferIdeas compares ideas).
 func (s *Session) inAnswer(idea RoomIdea) bool {
 	a := s.Plan().Answer(idea.QuestionID)
 	if a == nil {
 		return false
 	}
+	same := func(t string) bool { return strings.EqualFold(t, idea.Text) }
 	f, _ := s.Checklist().FollowUp(idea.QuestionID)
 	switch f.Kind {
 	case checklist.KindList:
-		return slices.Contains(a.List, idea.Text)
+		return slices.ContainsFunc(a.List, same)
 	case checklist.KindPerArea:
-		return slices.Contains(parts(a.ByArea[idea.AreaID], areaSep), idea.Text)
+		return slices.ContainsFunc(parts(a.ByArea[idea.AreaID], areaSep), same)
 	case checklist.KindText:
-		return slices.Contains(parts(a.Text, lineSep), idea.Text)
+		return slices.ContainsFunc(parts(a.Text, lineSep), same)
 	}
 	return false
 }
@@ -243,13 +245,13 @@ func joinPart(text, part, sep string) string {
 	return strings.TrimRight(text, " \n") + sep + part
 }
 
-// dropPart takes every part equal to part out of an answer, leaving the
-// other parts as they were written.
+// dropPart takes every part equal to part (in any capitals) out of an
+// answer, leaving the other parts as they were written.
 func dropPart(text, part, sep string) string {
 	cut := cutAt(sep)
 	var kept []string
 	for _, p := range strings.Split(text, cut) {
-		if strings.TrimSpace(p) != part {
+		if !strings.EqualFold(strings.TrimSpace(p), part) {
 			kept = append(kept, p)
 		}
 	}
