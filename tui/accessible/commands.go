@@ -215,19 +215,22 @@ func (r *reviewer) sayGlossary() {
 	}
 	if len(c.Glossary) > 0 {
 		r.p.say("Words used in the checklist:")
+		// A checklist file comes with a pull request: its words are shown
+		// as they are, control characters as pictures (the writer dropped
+		// them, saying a term other than the file's).
 		for _, t := range c.Glossary {
 			if t.Source != "" {
-				r.p.say("- %s: %s (%s)", t.Term, t.Definition, t.Source)
+				r.p.say("- %s: %s (%s)", safetext.Terminal(t.Term), safetext.Terminal(t.Definition), safetext.Terminal(t.Source))
 			} else {
-				r.p.say("- %s: %s", t.Term, t.Definition)
+				r.p.say("- %s: %s", safetext.Terminal(t.Term), safetext.Terminal(t.Definition))
 			}
 		}
 	}
 	if c.Intro != "" {
 		r.p.say("About this checklist: %s", safetext.Line(c.Title))
-		r.p.say("- %s", c.Intro)
+		r.p.say("- %s", safetext.Terminal(c.Intro))
 		if credit := c.Credit(); credit != "" {
-			r.p.say("%s", credit)
+			r.p.say("%s", safetext.Terminal(credit))
 		}
 	}
 	r.p.say("Back to the question.")
