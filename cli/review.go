@@ -209,6 +209,16 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 			return err
 		}
 	}
+	if info, err := os.Stat(path); path != "" && err == nil && info.IsDir() {
+		// Someone who keeps plans in a folder names the folder, as they
+		// would to ls: it is where to choose a plan from, not a plan.
+		again := "ladder review"
+		if accessibleMode {
+			again += " --accessible"
+		}
+		return usageErrorf("%s is a folder: to choose a plan in it, run %s --dir %s; or name a plan file in it",
+			safetext.Line(path), again, safetext.Line(plans.CommandPath(path)))
+	}
 	screens := !accessibleMode && isTerminal(cmd.InOrStdin()) && isTerminal(cmd.OutOrStdout())
 	if path != "" {
 		// The screens open the plan themselves before they start, so
