@@ -229,35 +229,11 @@ func wrapCells(text string, n int) []string {
 	if n < 1 || width(text) <= n {
 		return []string{text}
 	}
-	var lines []string
-	line := ""
-	for ci, cell := range splitCells(text) {
-		for wi, word := range strings.Fields(cell) {
-			sep := " "
-			if ci > 0 && wi == 0 {
-				sep = "  "
-			}
-			switch {
-			case line == "":
-			case width(line)+len(sep)+width(word) <= n:
-				line += sep + word
-				continue
-			default:
-				lines = append(lines, line)
-			}
-			for _, l := range wrapAtSpaces(word, n) {
-				line = l
-				if width(l) == n {
-					lines = append(lines, l)
-					line = ""
-				}
-			}
-		}
+	var cells [][]string
+	for _, c := range splitCells(text) {
+		cells = append(cells, strings.Fields(c))
 	}
-	if line != "" || len(lines) == 0 {
-		lines = append(lines, line)
-	}
-	return lines
+	return wrapWords(cells, n)
 }
 
 // splitCells splits a table row at its runs of two or more spaces.
@@ -279,26 +255,38 @@ func WrapAtSpaces(s string, limit int) []string { return wrapAtSpaces(s, limit) 
 // ("80-89%") or the "--" that stands for a hidden figure. A word longer
 // than a line (a path) is cut, rather than left to run over the edge.
 func wrapAtSpaces(s string, limit int) []string {
+	return wrapWords([][]string{strings.Fields(s)}, limit)
+}
+
+// wrapWords wraps cells of words to limit: words one space apart, cells
+// two. A word longer than the line is cut.
+func wrapWords(cells [][]string, limit int) []string {
 	var lines []string
 	line := ""
-	for _, word := range strings.Fields(s) {
-		switch {
-		case line == "":
-		case width(line)+1+width(word) <= limit:
-			line += " " + word
-			continue
-		default:
-			lines = append(lines, line)
-		}
-		for width(word) > limit {
-			head := ansi.Truncate(word, limit, "")
-			if head == "" { // a rune wider than the line: let it run over
-				break
+	for ci, words := range cells {
+		for wi, word := range words {
+			sep := " "
+			if ci > 0 && wi == 0 {
+				sep = "  "
 			}
-			lines = append(lines, head)
-			word = word[len(head):]
+			switch {
+			case line == "":
+			case width(line)+len(sep)+width(word) <= limit:
+				line += sep + word
+				continue
+			default:
+				lines = append(lines, line)
+			}
+			for width(word) > limit {
+				head := ansi.Truncate(word, limit, "")
+				if head == "" { // a rune wider than the line: let it run over
+					break
+				}
+				lines = append(lines, head)
+				word = word[len(head):]
+			}
+			line = word
 		}
-		line = word
 	}
 	return append(lines, line)
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,5 +50,10 @@ func TestFitToWidthKeepsATableRowsCellsApart(t *testing.T) {
 	want = "  Due\n    plans/a-very-long-folder-name/and-an\n    other-one/acme.yaml  Write it\n"
 	if got != want {
 		t.Errorf("FitToWidth =\n%q\nwant\n%q", got, want)
+	}
+	// A cell's word cut short of the edge (a wide rune that does not fit)
+	// loses none of its pieces.
+	if got, want := wrapCells("ab漢漢漢  x", 5), []string{"ab漢", "漢漢", "x"}; !slices.Equal(got, want) {
+		t.Errorf("wrapCells = %q, want %q", got, want)
 	}
 }
