@@ -33,11 +33,12 @@ func writeDiffMarkdown(set diffSet) []byte {
 	if notCompared != "" {
 		m.para("**Not compared**, " + mdText(notCompared) + ".")
 	}
+	runes := utf8.RuneCount(m.b.Bytes()) // the comment's characters so far
 	for i, p := range set.plans {
 		before := m.b.Len()
 		m.heading(2, mdText(p.heading))
 		mdPlan(&m, p, true)
-		if utf8.RuneCount(m.b.Bytes()) > mdCommentBudget {
+		if runes += utf8.RuneCount(m.b.Bytes()[before:]); runes > mdCommentBudget {
 			m.b.Truncate(before)
 			mdPlansLeftOut(&m, set.plans[i:])
 			break
