@@ -589,15 +589,11 @@ func emptiedSince(dir, rev string) bool {
 	if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) {
 		return false
 	}
-	repo, err := gitrev.Open(dir)
+	repo, rel, err := openRepo(dir)
 	if err != nil {
 		return false
 	}
 	defer repo.Close()
-	rel, err := repo.Rel(dir)
-	if err != nil {
-		return false
-	}
 	commit, err := repo.Resolve(rev)
 	return err == nil && repo.IsFolder(commit, rel)
 }
