@@ -62,3 +62,29 @@ func TestAnIdeaTakenOutLeavesTheAnswerInAnyCapitals(t *testing.T) {
 		t.Errorf("the phone is not told its idea was taken out:\n%s", body)
 	}
 }
+
+// One phone's keyboard writes "é" as one character, another's as "e" and
+// a combining accent: the same words to the eye, and to the facilitator,
+// who was offered "Café culture" twice and, accepting both, had a plan
+// with the quick win twice, each looking like the other. An idea is kept
+// in its composed form (NFC), and the two are one idea.
+func TestTheSameIdeaWithAccentsComposedOrNotIsOneIdea(t *testing.T) {
+	r, s := startServer(t)
+	a, b := joinedPhone(t, s), joinedPhone(t, s)
+	session := newSession(t, r)
+	r.Ask("quick-wins")
+	sendQuickWin(t, a, "Caf\u00e9 culture")
+	sendQuickWin(t, b, "Cafe\u0301 culture")
+	r.OfferIdeas(session, r.Status().Ideas)
+	offered := session.Ideas("quick-wins", "")
+	if len(offered) != 1 {
+		t.Fatalf("the same idea, its accent composed or not, is offered %d times: %+v", len(offered), offered)
+	}
+	r.AcceptIdea(session, offered[0].ID)
+	if got := session.Plan().Answer("quick-wins").List; !slices.Equal(got, []string{"Caf\u00e9 culture"}) {
+		t.Errorf("quick wins: %+q", got)
+	}
+	if _, body := b.Get("/"); !strings.Contains(body, "Accepted: Caf\u00e9 culture") {
+		t.Errorf("the second sender is not told the idea is in the plan:\n%s", body)
+	}
+}

@@ -29,6 +29,7 @@ import (
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Limits on what phones can make the room hold. A workshop is 6 to 15
@@ -878,9 +879,11 @@ func (r *Room) CastVote(token, itemID string, round int, choice string) error {
 
 // SendIdea records an idea for the open question. The text is made plain
 // (no escape sequences or control characters) before anything else sees
-// it.
+// it, and composed (NFC): one phone's keyboard writes "é" as one
+// character, another's as "e" and an accent, and the same words must be
+// one idea (sameIdea).
 func (r *Room) SendIdea(token, questionID, area, text string) (Idea, error) {
-	text = safetext.Plain(text)
+	text = norm.NFC.String(safetext.Plain(text))
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	p, ok := r.seen(token)
