@@ -363,9 +363,8 @@ func noActionList(c *common, w int) string {
 		wordWidth = max(wordWidth, ansi.StringWidth(plans.Label(p.Checklist, p.Items[e.Item.ID].Rating)))
 	}
 	for _, e := range entries {
-		rating := p.Items[e.Item.ID].Rating
-		pad := spaces(wordWidth - ansi.StringWidth(plans.Label(p.Checklist, rating)))
-		line := fmt.Sprintf("  %s%s  %s %d: %s", st.rating(p.Checklist, rating), pad, e.Area.Title, e.Ref.Index+1, flat(e.Item.Title))
+		rating := padCells(st.rating(p.Checklist, p.Items[e.Item.ID].Rating), wordWidth)
+		line := fmt.Sprintf("  %s  %s %d: %s", rating, e.Area.Title, e.Ref.Index+1, flat(e.Item.Title))
 		lines = append(lines, ansi.Truncate(line, w, "…"))
 	}
 	lines = append(lines, st.Subtle.Render("  "+wrapIndented("o opens the overview at the first; enter opens it, to write its action.", max(1, w-2), 2, 0)))
