@@ -3,6 +3,7 @@ package accessible
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -196,20 +197,25 @@ func (r *reviewer) sayHelp() {
 }
 
 // commandList is the commands, in the order help says them: glossary
-// only for a checklist with words or an introduction to say.
+// only for a checklist with words to say (hasGlossary).
 func (r *reviewer) commandList() []string {
-	if c := r.s.Checklist(); len(c.Glossary) > 0 || c.Intro != "" {
-		return []string{"back", "item", "board", "advice", "flag", "data", "glossary", "help", "quit"}
+	words := []string{"back", "item", "board", "advice", "flag", "data", "glossary", "help", "quit"}
+	if !hasGlossary(r.s.Checklist()) {
+		words = slices.DeleteFunc(words, func(w string) bool { return w == "glossary" })
 	}
-	return []string{"back", "item", "board", "advice", "flag", "data", "help", "quit"}
+	return words
 }
+
+// hasGlossary reports whether glossary has something to say of c: terms
+// the source defines, or an introduction.
+func hasGlossary(c *checklist.Checklist) bool { return len(c.Glossary) > 0 || c.Intro != "" }
 
 // sayGlossary says what the screens' help shows after the keys: the
 // checklist's terms as the source defines them, then its introduction,
 // credited.
 func (r *reviewer) sayGlossary() {
 	c := r.s.Checklist()
-	if len(c.Glossary) == 0 && c.Intro == "" {
+	if !hasGlossary(c) {
 		r.p.say("This checklist defines no words. Back to the question.")
 		return
 	}
