@@ -204,7 +204,11 @@ func (s *Session) inAnswer(idea RoomIdea) bool {
 	case checklist.KindList:
 		return slices.ContainsFunc(a.List, same)
 	case checklist.KindPerArea:
-		return slices.ContainsFunc(parts(a.ByArea[idea.AreaID], areaSep), same)
+		// "Ana; Ben" from a phone is two names in the area's answer.
+		have, names := parts(a.ByArea[idea.AreaID], areaSep), parts(idea.Text, areaSep)
+		return len(names) > 0 && !slices.ContainsFunc(names, func(name string) bool {
+			return !slices.ContainsFunc(have, func(h string) bool { return strings.EqualFold(h, name) })
+		})
 	case checklist.KindText:
 		return slices.ContainsFunc(parts(a.Text, lineSep), same)
 	}
@@ -245,13 +249,15 @@ func joinPart(text, part, sep string) string {
 	return strings.TrimRight(text, " \n") + sep + part
 }
 
-// dropPart takes every part equal to part (in any capitals) out of an
-// answer, leaving the other parts as they were written.
+// dropPart takes every part equal to part (in any capitals; each of its
+// own parts, for an idea of two names) out of an answer, leaving the other
+// parts as they were written.
 func dropPart(text, part, sep string) string {
 	cut := cutAt(sep)
+	drop := parts(part, sep)
 	var kept []string
 	for _, p := range strings.Split(text, cut) {
-		if !strings.EqualFold(strings.TrimSpace(p), part) {
+		if !slices.ContainsFunc(drop, func(d string) bool { return strings.EqualFold(strings.TrimSpace(p), d) }) {
 			kept = append(kept, p)
 		}
 	}
