@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/socialmobility/ladder/review"
 )
 
 // The facilitator typed "Mentoring scheme" among the quick wins, and a
@@ -13,13 +15,7 @@ import (
 // the plan held the quick win twice. It is settled at once, as the same
 // words exactly are, and its phone hears it is in the plan.
 func TestAnIdeaTheAnswerHoldsInOtherCapitalsIsNotOfferedAgain(t *testing.T) {
-	r, s := startServer(t)
-	phone := joinedPhone(t, s)
-	session := newSession(t, r)
-	session.AddToList("quick-wins", "Mentoring scheme")
-	r.Ask("quick-wins")
-	sendQuickWin(t, phone, "mentoring SCHEME")
-	r.OfferIdeas(session, r.Status().Ideas)
+	r, phone, session := answerHoldsWhatAPhoneSends(t)
 	for _, offer := range session.Ideas("quick-wins", "") {
 		if !offer.Chosen {
 			t.Errorf("%q is offered as not in the answer, which holds it in other capitals", offer.Text)
@@ -39,10 +35,10 @@ func TestAnIdeaTheAnswerHoldsInOtherCapitalsIsNotOfferedAgain(t *testing.T) {
 	}
 }
 
-// Taken back out, the idea leaves the answer in whichever capitals the
-// answer held it: the phone was told "Not taken" of an idea the plan
-// still held.
-func TestAnIdeaTakenOutLeavesTheAnswerInAnyCapitals(t *testing.T) {
+// answerHoldsWhatAPhoneSends types "Mentoring scheme" among the quick
+// wins, and has a phone send "mentoring SCHEME", offered to the session.
+func answerHoldsWhatAPhoneSends(t *testing.T) (*Room, *testPhone, *review.Session) {
+	t.Helper()
 	r, s := startServer(t)
 	phone := joinedPhone(t, s)
 	session := newSession(t, r)
@@ -50,6 +46,14 @@ func TestAnIdeaTakenOutLeavesTheAnswerInAnyCapitals(t *testing.T) {
 	r.Ask("quick-wins")
 	sendQuickWin(t, phone, "mentoring SCHEME")
 	r.OfferIdeas(session, r.Status().Ideas)
+	return r, phone, session
+}
+
+// Taken back out, the idea leaves the answer in whichever capitals the
+// answer held it: the phone was told "Not taken" of an idea the plan
+// still held.
+func TestAnIdeaTakenOutLeavesTheAnswerInAnyCapitals(t *testing.T) {
+	r, phone, session := answerHoldsWhatAPhoneSends(t)
 	offered := session.Ideas("quick-wins", "")
 	if len(offered) != 1 {
 		t.Fatalf("offered: %+v", offered)
