@@ -142,7 +142,16 @@ func (s *Session) AcceptIdea(id int) (sn *Snapshot, ok bool) {
 	case checklist.KindList:
 		return s.AddToList(f.ID, idea.Text), true
 	case checklist.KindPerArea:
-		return s.SetAreaAnswer(f.ID, idea.AreaID, joinPart(a.ByArea[idea.AreaID], idea.Text, areaSep)), true
+		answer := a.ByArea[idea.AreaID]
+		have := parts(answer, areaSep)
+		for _, name := range parts(idea.Text, areaSep) {
+			// "Ana; Ben" into an answer naming Ana already adds Ben alone.
+			if !slices.ContainsFunc(have, func(h string) bool { return strings.EqualFold(h, name) }) {
+				answer = joinPart(answer, name, areaSep)
+				have = append(have, name)
+			}
+		}
+		return s.SetAreaAnswer(f.ID, idea.AreaID, answer), true
 	case checklist.KindText:
 		return s.SetText(f.ID, joinPart(a.Text, idea.Text, lineSep)), true
 	}
