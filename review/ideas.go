@@ -146,7 +146,7 @@ func (s *Session) AcceptIdea(id int) (sn *Snapshot, ok bool) {
 		have := parts(answer, areaSep)
 		for _, name := range parts(idea.Text, areaSep) {
 			// "Ana; Ben" into an answer naming Ana already adds Ben alone.
-			if !slices.ContainsFunc(have, func(h string) bool { return strings.EqualFold(h, name) }) {
+			if !holds(have, name) {
 				answer = joinPart(answer, name, areaSep)
 				have = append(have, name)
 			}
@@ -207,21 +207,24 @@ func (s *Session) inAnswer(idea RoomIdea) bool {
 	if a == nil {
 		return false
 	}
-	same := func(t string) bool { return strings.EqualFold(t, idea.Text) }
 	f, _ := s.Checklist().FollowUp(idea.QuestionID)
 	switch f.Kind {
 	case checklist.KindList:
-		return slices.ContainsFunc(a.List, same)
+		return holds(a.List, idea.Text)
 	case checklist.KindPerArea:
 		// "Ana; Ben" from a phone is two names in the area's answer.
 		have, names := parts(a.ByArea[idea.AreaID], areaSep), parts(idea.Text, areaSep)
-		return len(names) > 0 && !slices.ContainsFunc(names, func(name string) bool {
-			return !slices.ContainsFunc(have, func(h string) bool { return strings.EqualFold(h, name) })
-		})
+		return len(names) > 0 && !slices.ContainsFunc(names, func(name string) bool { return !holds(have, name) })
 	case checklist.KindText:
-		return slices.ContainsFunc(parts(a.Text, lineSep), same)
+		return holds(parts(a.Text, lineSep), idea.Text)
 	}
 	return false
+}
+
+// holds reports whether one of the parts is the given one in any
+// capitals, as ideas are compared.
+func holds(parts []string, part string) bool {
+	return slices.ContainsFunc(parts, func(p string) bool { return strings.EqualFold(p, part) })
 }
 
 // How an idea joins an answer written as text: a name among an area's
