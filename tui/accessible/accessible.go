@@ -173,6 +173,9 @@ type reviewer struct {
 	// inDetails is set while a new plan's details are asked (details):
 	// back goes to the detail before, but at the first (firstDetail).
 	inDetails, firstDetail bool
+	// listBefore is set while a new plan's details follow the folder's
+	// list of plans: back at the first detail goes back to the list.
+	listBefore bool
 }
 
 func (r *reviewer) run() error {

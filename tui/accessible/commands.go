@@ -143,7 +143,7 @@ func areasNamed(c *checklist.Checklist, name string) []*checklist.Area {
 func (r *reviewer) startCommand(answer string) (handled bool, err error) {
 	switch strings.ToLower(strings.TrimSpace(answer)) {
 	case "back":
-		if r.inDetails && !r.firstDetail {
+		if r.inDetails && (!r.firstDetail || r.listBefore) {
 			return true, errBack
 		}
 		r.p.say("This is the first question.")

@@ -119,17 +119,30 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 			safetext.Line(next.found.Plan.Organisation), safetext.Line(next.found.Plan.Title), next.what), words: []string{"next"}})
 	}
 	options = append(options, choice{label: "Begin a new review", words: []string{"new"}})
-	i, err := r.p.choose(question{prompt: "Plan", options: options, def: -1})
-	if err != nil {
-		return nil, err
+	for {
+		i, err := r.p.choose(question{prompt: "Plan", options: options, def: -1})
+		if err != nil {
+			return nil, err
+		}
+		var s *review.Session
+		// back at a new plan's first question comes back here: whoever
+		// chose new, or next, by mistake opens their plan without quitting.
+		r.listBefore = true
+		switch {
+		case next != nil && i == len(paths):
+			s, err = r.carryOn("", next.found.Path, resolve)
+		case i >= len(paths):
+			s, err = r.create("", resolve)
+		default:
+			s, err = r.resume(paths[i], resolve)
+		}
+		r.listBefore = false
+		if !errors.Is(err, errBack) {
+			return s, err
+		}
+		r.p.blank()
+		r.p.say("Plans in the folder %s, newest first:", r.opts.Dir)
 	}
-	switch {
-	case next != nil && i == len(paths):
-		return r.carryOn("", next.found.Path, resolve)
-	case i >= len(paths):
-		return r.create("", resolve)
-	}
-	return r.resume(paths[i], resolve)
 }
 
 // carryable is a plan in the folder that the next review could carry on
@@ -202,6 +215,9 @@ func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session,
 	)
 	switch {
 	case errors.Is(err, errCarryOn):
+		// Its first question's back is not to the list, past the
+		// organisation: it says it is the first.
+		r.listBefore = false
 		return r.carryOn(path, carry, resolve)
 	case err != nil:
 		return nil, err
@@ -227,7 +243,9 @@ var errCarryOn = errors.New("carry on from the last review")
 
 // details asks a new plan's details, one step a question, in order: back
 // at one goes to the one before, whose answer Enter keeps, as shift+tab
-// goes back on the screens' form; back at the first says so.
+// goes back on the screens' form; back at the first returns errBack, to
+// the folder's list, when it came from one (listBefore), and says it is
+// the first question when not.
 func (r *reviewer) details(steps ...func() error) error {
 	r.inDetails = true
 	defer func() { r.inDetails, r.firstDetail = false, false }()
@@ -235,8 +253,10 @@ func (r *reviewer) details(steps ...func() error) error {
 		r.firstDetail = i == 0 // back there is answered where it is typed (startCommand)
 		err := steps[i]()
 		switch {
+		case errors.Is(err, errBack) && i == 0:
+			return err
 		case errors.Is(err, errBack):
-			i = max(i-1, 0)
+			i--
 		case err != nil:
 			return err
 		default:

@@ -1,0 +1,42 @@
+package accessible
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// TestBackAtTheOrganisationGoesBackToTheList: someone who chose to begin
+// a new review from the folder's list, by mistake, goes back to the list
+// with back at its first question, and opens their plan from there
+// without quitting. With no list before it (a plan path given), back
+// there says there is nothing before it.
+func TestBackAtTheOrganisationGoesBackToTheList(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	newPlan(t, filepath.Join(dir, "2027-01-10-acme-spring.yaml"), nil)
+	out := runReviewOK(t, Options{Dir: dir}, linesReader([]string{"new", "back", "1", "quit"}))
+	checkOutput(t, out,
+		"Organisation: back\n\nPlans in the folder "+dir+", newest first:\n1) Acme: Spring",
+		"Review of Acme: Spring.",
+	)
+	if strings.Contains(out, "This is the first question.") {
+		t.Errorf("back at the organisation, after the list, said there is nothing before it:\n%s", out)
+	}
+
+	// Begun as the next review of a plan in the list, back at its first
+	// question goes back to the list too.
+	last := filepath.Join(t.TempDir(), "plans")
+	newPlan(t, filepath.Join(last, "2026-01-15-acme-spring.yaml"), func(p *plans.Plan) {
+		p.Date = plans.Date{Year: 2026, Month: 1, Day: 15}
+		p.Response("lc-vision").Rating, p.Response("lc-vision").Action = "red", "Write it"
+	})
+	out = runReviewOK(t, Options{Dir: last}, linesReader([]string{"next", "back", "quit"}))
+	checkOutput(t, out, "Title: back\n\nPlans in the folder "+last+", newest first:\n1) Acme: Spring")
+
+	// No list before: a plan path given on the command line.
+	path := filepath.Join(t.TempDir(), "new.yaml")
+	out = runReviewOK(t, Options{Dir: dir, PlanPath: path}, linesReader([]string{"back", "quit"}))
+	checkOutput(t, out, "Organisation: back\nThis is the first question.\nOrganisation: quit")
+}
