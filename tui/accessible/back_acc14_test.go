@@ -40,3 +40,30 @@ func TestBackAtTheOrganisationGoesBackToTheList(t *testing.T) {
 	out = runReviewOK(t, Options{Dir: dir, PlanPath: path}, linesReader([]string{"back", "quit"}))
 	checkOutput(t, out, "Organisation: back\nThis is the first question.\nOrganisation: quit")
 }
+
+// TestBackToTheChecklistAsksItInOneLine: back from the checklist and on
+// to it again asks it in one line, with the checklist chosen before as
+// what Enter keeps, as the rating does at every item after the first:
+// its choices in full once in a run, ? says them again.
+func TestBackToTheChecklistAsksItInOneLine(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	// Participants, then back at the checklist, Enter at the participants,
+	// and the checklist again.
+	out := runReviewOK(t, Options{Dir: dir}, linesReader([]string{"Acme", "Spring", "", "", "back", "", "?", "", "quit"}))
+	first := strings.Index(out, "Checklist: back")
+	if first < 0 {
+		t.Fatalf("no back at the checklist:\n%s", out)
+	}
+	again := out[first:]
+	help := strings.Index(again, "Checklist: ?")
+	if help < 0 {
+		t.Fatalf("no ? at the checklist asked again:\n%s", out)
+	}
+	if strings.Contains(again[:help], "1) ") {
+		t.Errorf("the checklist asked again lists its choices in full:\n%s", again[:help])
+	}
+	checkOutput(t, again, "Participants: \nWhich checklist will you follow? smc-progression, ", "Type ? to hear the choices in full again.\nChecklist: ?")
+	if !strings.Contains(again[help:], "1) ") {
+		t.Errorf("? at the checklist asked again does not say the choices in full:\n%s", again[help:])
+	}
+}

@@ -326,13 +326,15 @@ func (r *reviewer) chooseChecklist() (*checklist.Checklist, error) {
 	options := make([]choice, len(builtins))
 	def := 0
 	for i, c := range builtins {
-		options[i] = choice{label: c.Title + " (" + c.ID + ")", words: []string{c.ID}}
+		options[i] = choice{label: c.Title + " (" + c.ID + ")", short: c.ID, words: []string{c.ID}}
 		if c.ID == checklist.DefaultID {
 			def = i
 		}
 	}
-	r.p.say("Which checklist will you follow?")
-	i, err := r.p.choose(question{prompt: "Checklist", options: options, def: def, enter: "choose " + builtins[def].ID})
+	// Asked again after back, in one line by the checklists' IDs, as the
+	// rating is after the first item: the long titles once, ? again.
+	i, err := r.p.choose(question{prompt: "Checklist", options: options, def: def, enter: "choose " + builtins[def].ID,
+		lead: "Which checklist will you follow?", brief: "Which checklist will you follow? "})
 	if err != nil {
 		return nil, err
 	}
