@@ -157,11 +157,13 @@ func runStatus(stdout, stderr io.Writer, args []string, opts statusOptions) erro
 	links := plans.NewLinks()   // this run's: a plan edited before the next run is read again
 	names := newFileList(files) // the []string is garbage from here
 	inOrder(names.len(), func(i int) loaded {
+		loadDone := links.Loading(names.at(i))
 		l := plans.ReadFolderFile(names.at(i), resolve)
 		r := loaded{err: l.Err}
 		if l.Plan != nil && l.Err == nil {
 			links.Loaded(l.Path, l.Plan)
 		}
+		loadDone()
 		if l.Plan != nil {
 			// A plan carried on to its next review: its actions are
 			// listed under that plan, and this one says so.

@@ -36,6 +36,7 @@ type Links struct {
 	files    map[string]fileKind
 	heads    map[string]reviewLinks
 	steps    map[linkStep]stepResult
+	loading  map[string]chan struct{} // see Loading
 }
 
 type linkRoot struct {
@@ -79,6 +80,7 @@ func NewLinks() *Links {
 		files:    map[string]fileKind{},
 		heads:    map[string]reviewLinks{},
 		steps:    map[linkStep]stepResult{},
+		loading:  map[string]chan struct{}{},
 	}
 }
 
@@ -191,8 +193,15 @@ func (l *Links) linksIn(path string) (previous, next string, ok bool) {
 	return r.previous, r.next, !r.unread
 }
 
-// head is readLinks(path), read once.
+// head is readLinks(path), read once: after the load of path under way
+// (Loading), if any, so that a plan being loaded is not read again.
 func (l *Links) head(path string) reviewLinks {
+	l.mu.Lock()
+	loading := l.loading[path]
+	l.mu.Unlock()
+	if loading != nil {
+		<-loading
+	}
 	return remember(l, l.heads, path, func() reviewLinks {
 		r := readLinks(path)
 		// Cloned: the parsed values share the file's bytes, which a
@@ -220,6 +229,27 @@ func (l *Links) Loaded(path string, p *Plan) {
 		l.heads[path] = links
 	}
 	l.mu.Unlock()
+}
+
+// Loading tells l that the plan at path is being loaded by a command
+// that calls Loaded if it loads, then done. Until done, a question about
+// that file's links waits rather than reading the file again: status
+// loads plans on every core, and a plan's previous or next review is
+// often loading on the other at that moment (for a plan with no
+// previous_review, reading its links parses the whole file). Between
+// Loading and done, the loading goroutine must ask l nothing, or it could
+// wait for another that waits for it.
+func (l *Links) Loading(path string) (done func()) {
+	ch := make(chan struct{})
+	l.mu.Lock()
+	l.loading[path] = ch
+	l.mu.Unlock()
+	return func() {
+		l.mu.Lock()
+		delete(l.loading, path)
+		l.mu.Unlock()
+		close(ch)
+	}
 }
 
 // nextReview is the package's nextReview, each step taken once.
