@@ -168,7 +168,15 @@ func buildWorkforce(w *workforce.Loaded) workforceDoc {
 		}
 	}
 	doc.total = newWFRow(t.Total, t.Threshold)
-	doc.reading = readingWords(workforce.Read(t))
+	r := workforce.Read(t)
+	doc.reading = readingWords(r)
+	if r.Pattern == workforce.TooFewGrades && len(r.Points) == 0 && !anyShown(doc.total.shares) {
+		// A small team (12 people, all answering): more grades would not
+		// help, since even all grades together show no share.
+		doc.reading.sentence = fmt.Sprintf("no pattern can be read: no group's share can be shown, even for all grades together, "+
+			"as each would rest on fewer than %d answers or let one be worked out. That is usual in a small workforce: "+
+			"the counts are kept in the data file, for the core team to compare year on year.", t.Threshold)
+	}
 	if w.Benchmark != nil {
 		doc.bench = &wfBenchmark{source: plain(w.Benchmark.Source), shares: w.Benchmark.Shares, yours: doc.total.shares}
 	}
@@ -464,4 +472,14 @@ func WorkforceForPlan(planPath string, l *workforce.Loaded, err error) []string 
 		return []string{"Your workforce data (" + plain(path) + ") does not load: ladder check " + plain(path) + " says why."}
 	}
 	return WorkforceSummary(l)
+}
+
+// anyShown reports whether any of the three groups' shares is shown.
+func anyShown(s [3]wfShare) bool {
+	for _, v := range s {
+		if v.shown {
+			return true
+		}
+	}
+	return false
 }
