@@ -115,7 +115,9 @@ import again.
 
 The order of the grades, junior to senior, is given once with --grades
 (or asked in a terminal); later imports keep the data file's order, its
-headcounts, target and threshold unless flags change them.
+headcounts, target and threshold unless flags change them. Next year's
+plan (carried on with ladder new --from) takes last year's order from
+its data file on its first import, when last year had every grade.
 
 Nothing is written unless the whole file is understood: a row without a
 grade, an answer that cannot be placed, a broken quote, a file that is
@@ -214,7 +216,17 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 			"Give the grade column with --grade-column, by header or letter (or the grades, junior to senior, with --grades). Nothing was written.",
 			name, len(grades), im.Grade, safetext.Quote(grades[0]), safetext.Quote(grades[1]), safetext.Quote(grades[2]))
 	}
-	if len(importOpts.Grades) == 0 && len(grades) > 1 {
+	ordered := len(importOpts.Grades) > 0
+	if !ordered && old == nil && len(grades) > 1 {
+		// Next year's plan, carried on from last year's, has no data file
+		// yet: last year's gives the order, which --grades gave once.
+		if from, order := lastReviewOrder(opts.plan, grades); order != nil {
+			grades, ordered = order, true
+			fmt.Fprintf(stderr, "Grades from junior to senior in the order of the last review's data (%s): %s (give --grades to change it).\n",
+				safetext.Line(from), safetext.Line(strings.Join(order, ", ")))
+		}
+	}
+	if !ordered && len(grades) > 1 {
 		if ask == nil {
 			return usageErrorf("which grades are junior and which senior? %s has %s: %s.\n"+
 				"Give them from junior to senior with --grades, e.g. --grades %s (the order shown here is only the order found). Nothing was written.",
@@ -280,6 +292,38 @@ func dataImportTarget(opts dataImportOptions) (string, error) {
 // loadExistingData reads the data file an import will replace: its grades,
 // headcounts, target and threshold carry over. One that does not load is
 // left alone.
+// lastReviewOrder is the order of the grades found in the data file of the
+// review the plan carries on (its previous_review), and that file's path,
+// when that file has every grade found; nil otherwise.
+func lastReviewOrder(planPath string, found []string) (string, []string) {
+	if planPath == "" {
+		return "", nil
+	}
+	p, err := plans.LoadFile(planPath, nil)
+	if err != nil {
+		return "", nil
+	}
+	prev, err := plans.PreviousReviewOf(planPath, p)
+	if err != nil || prev == "" {
+		return "", nil
+	}
+	path := workforce.PathFor(prev)
+	d, err := workforce.LoadFile(path)
+	if err != nil {
+		return "", nil
+	}
+	var order []string
+	for _, g := range d.Grades {
+		if slices.Contains(found, g.Name) {
+			order = append(order, g.Name)
+		}
+	}
+	if len(order) != len(found) {
+		return "", nil
+	}
+	return path, order
+}
+
 func loadExistingData(stderr io.Writer, path string) (*workforce.Data, error) {
 	d, err := workforce.LoadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
