@@ -404,9 +404,15 @@ func unplaced(answers map[string]*answerSeen, probs *problemList) {
 		same = append(same, a)
 	}
 	for _, a := range same {
+		// The problem starts with its first row: the rows again only
+		// when there are more.
+		on := ""
+		if a.rows.Count > 1 {
+			on = fmt.Sprintf(" (on %s)", a.rows)
+		}
 		probs.add("answer", rowProblem(a.rows.First[0], a.rows.FirstLine, a.col, fmt.Sprintf(
-			"the answer %s is not one of the guide's (on %s): %s",
-			safetext.Excerpt(a.text, 60), a.rows, whereItMayBelong(a.text))))
+			"the answer %s is not one of the guide's%s: %s",
+			safetext.Excerpt(a.text, 60), on, whereItMayBelong(a.text))))
 	}
 }
 

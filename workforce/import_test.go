@@ -179,7 +179,7 @@ func TestImportQuotedCellsWithCommasAndLineBreaks(t *testing.T) {
 	got := csvProblems(t, err)
 	// Row 2 spans lines 2-3; rows 3 and 4 are blank; the lorry driver is
 	// row 5 of the spreadsheet, on line 6 of the file.
-	want := `row 5 (line 6 of the file), column C "Occupation at 14": the answer "Lorry driver" is not one of the guide's (on row 5): say where it belongs with --place 'Lorry driver=KEY' (ladder data groups lists the keys)`
+	want := `row 5 (line 6 of the file), column C "Occupation at 14": the answer "Lorry driver" is not one of the guide's: say where it belongs with --place 'Lorry driver=KEY' (ladder data groups lists the keys)`
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
@@ -202,7 +202,7 @@ func TestImportProblemsNameRowAndColumn(t *testing.T) {
 	want := `row 2, column A "Grade": no grade given: fill it in, or delete the row (an answer cannot be counted without its grade)
 row 4, column B "Occupation": the answer "Lorry driver" is not one of the guide's (on rows 4 and 5): say where it belongs with --place 'Lorry driver=KEY' (ladder data groups lists the keys)
 row 6, column C: this row has 4 cells but the header has 2: a cell with a comma in it is probably missing its quotes, so the cells after it have moved
-row 7, column B "Occupation": the answer "Astronaut" is not one of the guide's (on row 7): say where it belongs with --place 'Astronaut=KEY' (ladder data groups lists the keys)`
+row 7, column B "Occupation": the answer "Astronaut" is not one of the guide's: say where it belongs with --place 'Astronaut=KEY' (ladder data groups lists the keys)`
 	if got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}
@@ -623,12 +623,12 @@ func TestImportSaysWhereCommonNonAnswersProbablyBelong(t *testing.T) {
 	got := strings.Join(csvProblems(t, err), "\n")
 	for _, want := range []string{
 		`row 2, column B "Occupation": the answer "N/A" is not one of the guide's (on rows 2 and 4): if it means the question does not apply, it is the guide's Other, left out of the shares: --place 'N/A=other'`,
-		`row 3, column B "Occupation": the answer "Unemployed" is not one of the guide's (on row 3): the guide counts the long-term unemployed (benefits for more than a year) as a working-class background: --place 'Unemployed=long-term-unemployed' if that is what it means, else --place 'Unemployed=other'`,
-		`row 5, column B "Occupation": the answer "Other (please specify)" is not one of the guide's (on row 5): if the words people wrote are in another column, place those; otherwise it is the guide's Other, left out of the shares: --place 'Other (please specify)=other'`,
-		`row 6, column B "Occupation": the answer "Not applicable" is not one of the guide's (on row 6): if it means the question does not apply, it is the guide's Other, left out of the shares: --place 'Not applicable=other'`,
+		`row 3, column B "Occupation": the answer "Unemployed" is not one of the guide's: the guide counts the long-term unemployed (benefits for more than a year) as a working-class background: --place 'Unemployed=long-term-unemployed' if that is what it means, else --place 'Unemployed=other'`,
+		`row 5, column B "Occupation": the answer "Other (please specify)" is not one of the guide's: if the words people wrote are in another column, place those; otherwise it is the guide's Other, left out of the shares: --place 'Other (please specify)=other'`,
+		`row 6, column B "Occupation": the answer "Not applicable" is not one of the guide's: if it means the question does not apply, it is the guide's Other, left out of the shares: --place 'Not applicable=other'`,
 		// Self-employed without employees is NS-SEC's "own account
 		// worker", in the class the guide calls small business owners.
-		`row 7, column B "Occupation": the answer "Self-employed" is not one of the guide's (on row 7): the guide counts owners of a small business (fewer than 20 employees) as an intermediate background: --place 'Self-employed=small-business-owners' if that is what it means, else say where their work belongs with --place 'Self-employed=KEY'`,
+		`row 7, column B "Occupation": the answer "Self-employed" is not one of the guide's: the guide counts owners of a small business (fewer than 20 employees) as an intermediate background: --place 'Self-employed=small-business-owners' if that is what it means, else say where their work belongs with --place 'Self-employed=KEY'`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("no\n%s\nin\n%s", want, got)
