@@ -489,8 +489,11 @@ func (q *quickWins) view(w, h int, _ bool) string {
 		// taking rows from the list (three stay, the cursor's among
 		// them): the facilitator reads it to the room before accepting
 		// it. Other rows keep to two lines, so the list does not jump.
-		if need := len(wrapText(detail, w-2)); need > detailLines && q.onIdea() {
-			detailHeight = max(detailLines, min(need, h-len(lines)-4))
+		// (Wrapped only then: on every other row it was thrown away.)
+		if q.onIdea() {
+			if need := len(wrapText(detail, w-2)); need > detailLines {
+				detailHeight = max(detailLines, min(need, h-len(lines)-4))
+			}
 		}
 	}
 	rowsHeight := max(h-len(lines)-detailHeight, 1)

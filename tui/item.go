@@ -59,6 +59,7 @@ type itemScreen struct {
 
 	bigTitles bigTitles                 // presenter mode's block-letter titles, worked out once (present.go)
 	bigTexts  map[bigTextKey][][]string // its questions and levels in block letters (present_big.go)
+	ratingFit ratingFit                 // the rating part's measures at the last width (present.go)
 }
 
 // Focus positions: the rating, then the fields in tab order.

@@ -328,7 +328,7 @@ func (s *itemScreen) ratingHeight(air presentAir, rated bool) int {
 	switch {
 	case !air.scale:
 	case rated || air.oneLine:
-		n += len(s.scaleRows(w))
+		n += s.ratingFitAt(w).scaleLines
 	case air.bigLevels && s.bigLevelsDrawable(w):
 		n += 1 + 4*levels - 1 // a blank line, then three rows a level and a blank row between
 	default:
@@ -609,11 +609,35 @@ func (s *itemScreen) ratedBadgeWord() string {
 // of size b, boxed, in w cells; a long level word ("Leading the way") does
 // not fit a smaller window, and the badge is then a box of one line.
 func (s *itemScreen) ratedBadgeFits(b badgeSize, w int) bool {
-	bw := bigWidth(s.ratedBadgeWord())
+	bw := s.ratingFitAt(w).badgeWidth
 	if b == badgeHuge {
 		bw *= 2
 	}
 	return bw >= 0 && bw+8 <= w
+}
+
+// ratingFit is what ratingHeight needs to know of the rating part in a
+// width: how many lines the line of levels takes and how wide the rated
+// badge's word is in block letters. Both are built from strings, and the
+// layout asks for them of every air it tries on every frame, so they are
+// kept for the checklist, the rating and the width they were worked out
+// for.
+type ratingFit struct {
+	checklist  *checklist.Checklist
+	rating     string
+	width      int
+	scaleLines int // len(scaleRows(width))
+	badgeWidth int // bigWidth(ratedBadgeWord()), -1 when it has no glyphs
+}
+
+// ratingFitAt is the rating part's measures in w cells.
+func (s *itemScreen) ratingFitAt(w int) ratingFit {
+	c, rating := s.c.checklist(), s.response().Rating
+	if f := s.ratingFit; f.checklist == c && f.rating == rating && f.width == w {
+		return f
+	}
+	s.ratingFit = ratingFit{c, rating, w, len(s.scaleRows(w)), bigWidth(s.ratedBadgeWord())}
+	return s.ratingFit
 }
 
 // presentLevels is every level of the scale on a line of its own, with
