@@ -34,20 +34,7 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 		r.p.say("It carries on nothing: %s has no open actions or project-plan steps; ratings start afresh, on the same checklist.", from)
 	}
 	title, facilitator, people := "", last.Facilitator, strings.Join(last.Participants, ", ")
-	err = r.details(
-		func() (err error) {
-			title, err = r.p.required("Title", "A name for this review, for example Spring review. Last time: "+last.Title+".", title)
-			return err
-		},
-		func() (err error) {
-			facilitator, err = r.p.text("Facilitator", "Who runs the review?", facilitator)
-			return err
-		},
-		func() (err error) {
-			people, err = r.p.text("Participants", "Who is taking part? Names separated by commas.", people)
-			return err
-		},
-	)
+	err = r.details(r.whoAndWhat("A name for this review, for example Spring review. Last time: "+last.Title+".", &title, &facilitator, &people)...)
 	if err != nil {
 		return nil, err
 	}

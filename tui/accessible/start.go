@@ -178,7 +178,7 @@ func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session,
 	r.p.say("A new review. First, a few details for the plan.")
 	var org, title, facilitator, people, carry string
 	var c *checklist.Checklist
-	err := r.details(
+	steps := []func() error{
 		func() error {
 			for { // back at "Last review" asks the organisation again
 				var err error
@@ -196,23 +196,13 @@ func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session,
 				}
 			}
 		},
-		func() (err error) {
-			title, err = r.p.required("Title", "A name for this review, for example Spring review.", title)
-			return err
-		},
-		func() (err error) {
-			facilitator, err = r.p.text("Facilitator", "Who runs the review?", facilitator)
-			return err
-		},
-		func() (err error) {
-			people, err = r.p.text("Participants", "Who is taking part? Names separated by commas.", people)
-			return err
-		},
-		func() (err error) {
-			c, err = r.chooseChecklist()
-			return err
-		},
-	)
+	}
+	steps = append(steps, r.whoAndWhat("A name for this review, for example Spring review.", &title, &facilitator, &people)...)
+	steps = append(steps, func() (err error) {
+		c, err = r.chooseChecklist()
+		return err
+	})
+	err := r.details(steps...)
 	switch {
 	case errors.Is(err, errCarryOn):
 		// Its first question's back is not to the list, past the
@@ -240,6 +230,26 @@ func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session,
 // errCarryOn ends a new plan's details where the organisation's last
 // review is chosen to carry on from: carryOn asks the rest.
 var errCarryOn = errors.New("carry on from the last review")
+
+// whoAndWhat are the details a new review and a carried-on one both ask
+// after the organisation, each a step for details: the review's title
+// (with the hint given), who runs it and who takes part.
+func (r *reviewer) whoAndWhat(titleHint string, title, facilitator, people *string) []func() error {
+	return []func() error{
+		func() (err error) {
+			*title, err = r.p.required("Title", titleHint, *title)
+			return err
+		},
+		func() (err error) {
+			*facilitator, err = r.p.text("Facilitator", "Who runs the review?", *facilitator)
+			return err
+		},
+		func() (err error) {
+			*people, err = r.p.text("Participants", "Who is taking part? Names separated by commas.", *people)
+			return err
+		},
+	}
+}
 
 // details asks a new plan's details, one step a question, in order: back
 // at one goes to the one before, whose answer Enter keeps, as shift+tab
