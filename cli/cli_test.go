@@ -85,7 +85,13 @@ func TestScripts(t *testing.T) {
 	benchmarks, _ := filepath.Abs("../BENCHMARKS.md")
 	security, _ := filepath.Abs("../SECURITY.md")
 	testscript.Run(t, testscript.Params{
-		Files:               scriptsToRun(t),
+		Files: scriptsToRun(t),
+		// The scripts' folders inside the test's own, removed when it
+		// ends: testscript removes its folder in the system's temporary
+		// one only when every script ran (not under -run) and left
+		// nothing beside its $WORK, and one such folder stayed at
+		// nearly every run.
+		WorkdirRoot:         t.TempDir(),
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
