@@ -269,7 +269,7 @@ func dropPart(text, part, sep string) string {
 	drop := parts(part, sep)
 	var kept []string
 	for _, p := range strings.Split(text, cut) {
-		if !slices.ContainsFunc(drop, func(d string) bool { return strings.EqualFold(strings.TrimSpace(p), d) }) {
+		if !holds(drop, strings.TrimSpace(p)) {
 			kept = append(kept, p)
 		}
 	}
