@@ -221,14 +221,14 @@ func (s *setupScreen) lastReviewLines(st *styles, w int) []string {
 	if !s.c.present {
 		file = " (" + safetext.Line(shown) + ")"
 	}
-	org, title, held := safetext.Line(p.Organisation), safetext.Line(p.Title), p.Date.Friendly()
+	org, title, date := safetext.Line(p.Organisation), safetext.Line(p.Title), p.Date.Friendly()
 	var line string
 	switch {
 	case s.last.held:
-		line = fmt.Sprintf("⚠ A review of %s was held%s in the last half year: %s%s, of %s, every item rated. To go back to it, %s.", org, here, title, file, held, open)
+		line = fmt.Sprintf("⚠ A review of %s was held%s in the last half year: %s%s, of %s, every item rated. To go back to it, %s.", org, here, title, file, date, open)
 	case s.last.underWay:
 		line = fmt.Sprintf("⚠ A review of %s is under way%s: %s%s, of %s, %d of %d rated. To go on with it, %s.",
-			org, here, title, file, held, s.last.rated.Rated(), s.last.rated.Total(), open)
+			org, here, title, file, date, s.last.rated.Rated(), s.last.rated.Total(), open)
 	default:
 		what := review.CarriedWords(s.last.carried)
 		if s.last.late > 0 && !s.c.present {
