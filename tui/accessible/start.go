@@ -112,7 +112,6 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		r.p.say("There are no plans in the folder %s yet, so this is a new review. Made a review before? Quit (ctrl+c) and run ladder review --accessible in the folder that holds yours.", r.opts.Dir)
 		return r.create("", resolve)
 	}
-	r.p.say("Plans in the folder %s, newest first:", r.opts.Dir)
 	next := nextReviewFrom(found, r.today)
 	if next != nil {
 		options = append(options, choice{label: fmt.Sprintf("Begin the next review from %s: %s, carrying on %s",
@@ -120,6 +119,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 	}
 	options = append(options, choice{label: "Begin a new review", words: []string{"new"}})
 	for {
+		r.p.say("Plans in the folder %s, newest first:", r.opts.Dir)
 		i, err := r.p.choose(question{prompt: "Plan", options: options, def: -1})
 		if err != nil {
 			return nil, err
@@ -141,7 +141,6 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 			return s, err
 		}
 		r.p.blank()
-		r.p.say("Plans in the folder %s, newest first:", r.opts.Dir)
 	}
 }
 
