@@ -5,10 +5,6 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/socialmobility/ladder/checklist"
-	"github.com/socialmobility/ladder/checklist/checklisttest"
-	"github.com/socialmobility/ladder/plans"
 )
 
 // A pull request's plan is untrusted, and its title is as long as its
@@ -18,7 +14,6 @@ import (
 // Forty plans titled with 2,000 characters each did the same. The plans
 // left out are named shortly, and as many as fit.
 func TestDiffMarkdownLongTitlesStayWithinOneComment(t *testing.T) {
-	c, _ := checklist.Builtin(checklist.DefaultID)
 	for _, tc := range []struct {
 		name          string
 		plans, titled int
@@ -28,12 +23,9 @@ func TestDiffMarkdownLongTitlesStayWithinOneComment(t *testing.T) {
 		{"thirty plans titled with 300 characters", 30, 300},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var changes []plans.FileChange
-			for i := range tc.plans {
-				p := checklisttest.FilledPlan(c, uint64(i))
-				p.Title = fmt.Sprintf("%02d ", i+1) + strings.Repeat("W", tc.titled)
-				path := fmt.Sprintf("plans/plan-%02d.yaml", i+1)
-				changes = append(changes, plans.FileChange{Path: path, NewName: path, OldName: "main (1a2b3c4)", New: p})
+			changes := newRatedPlans(tc.plans)
+			for i, ch := range changes {
+				ch.New.Title = fmt.Sprintf("%02d ", i+1) + strings.Repeat("W", tc.titled)
 			}
 			md := string(DiffsMarkdown("main (1a2b3c4)", changes, nil))
 			if n := utf8.RuneCountInString(md); n > 65536 {

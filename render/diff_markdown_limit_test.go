@@ -17,12 +17,7 @@ import (
 // reviewers saw nothing. The plans are shown whole while they fit, the
 // rest named a line each, and the comment says where to read them all.
 func TestDiffMarkdownFitsOneGitHubComment(t *testing.T) {
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	var changes []plans.FileChange
-	for i := range 30 {
-		path := fmt.Sprintf("plans/plan-%02d.yaml", i+1)
-		changes = append(changes, plans.FileChange{Path: path, NewName: path, OldName: "main (1a2b3c4)", New: checklisttest.FilledPlan(c, uint64(i))})
-	}
+	changes := newRatedPlans(30)
 	text := string(DiffsText("main (1a2b3c4)", changes, nil))
 	md := string(DiffsMarkdown("main (1a2b3c4)", changes, nil))
 	if n := utf8.RuneCountInString(md); n > mdCommentBudget+5000 {
@@ -48,6 +43,18 @@ func TestDiffMarkdownFitsOneGitHubComment(t *testing.T) {
 	if md := string(DiffsMarkdown("main (1a2b3c4)", changes[:3], nil)); strings.Contains(md, "more plans changed") || strings.Count(md, "\n## ") != 3 {
 		t.Errorf("three plans were cut:\n%s", md)
 	}
+}
+
+// newRatedPlans is n rated plans new since main (1a2b3c4), at
+// plans/plan-01.yaml on, as a pull request adding them is compared.
+func newRatedPlans(n int) []plans.FileChange {
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	var changes []plans.FileChange
+	for i := range n {
+		path := fmt.Sprintf("plans/plan-%02d.yaml", i+1)
+		changes = append(changes, plans.FileChange{Path: path, NewName: path, OldName: "main (1a2b3c4)", New: checklisttest.FilledPlan(c, uint64(i))})
+	}
+	return changes
 }
 
 // A plan whose file changed but not what it says (line endings turned to
