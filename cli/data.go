@@ -289,9 +289,6 @@ func dataImportTarget(opts dataImportOptions) (string, error) {
 	return workforce.PathFor(opts.plan), nil
 }
 
-// loadExistingData reads the data file an import will replace: its grades,
-// headcounts, target and threshold carry over. One that does not load is
-// left alone.
 // lastReviewOrder is the order of the grades found in the data file of the
 // review the plan carries on (its previous_review), and that file's path,
 // when that file has every grade found; nil otherwise.
@@ -324,6 +321,9 @@ func lastReviewOrder(planPath string, found []string) (string, []string) {
 	return path, order
 }
 
+// loadExistingData reads the data file an import will replace: its grades,
+// headcounts, target and threshold carry over. One that does not load is
+// left alone.
 func loadExistingData(stderr io.Writer, path string) (*workforce.Data, error) {
 	d, err := workforce.LoadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
