@@ -188,21 +188,13 @@ func checkOutput(out string, inputs ...string) error {
 	return nil
 }
 
-// writeOutput writes data to standard output, or atomically to out (making
-// its folder if needed), so a reader never sees half a report.
-func writeOutput(stdout io.Writer, out string, data []byte) error {
-	_, err := writeOutputFile(stdout, out, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
-	return err
-}
-
-// writeOutputSaying is writeOutput that, for -o FILE, says on stderr
-// which file it wrote and what is in it ("Wrote acme.html: the report as
-// a web page."), or that the file held those bytes already: without a
-// word, a person who typed -o cannot tell it worked, or where the file
-// went. Standard output stays empty, for a pipe.
+// writeOutputSaying writes data to standard output, or atomically to out
+// (making its folder if needed), so a reader never sees half a report.
+// For -o FILE it says on stderr which file it wrote and what is in it
+// ("Wrote acme.html: the report as a web page."), or that the file held
+// those bytes already: without a word, a person who typed -o cannot tell
+// it worked, or where the file went. Standard output stays empty, for a
+// pipe.
 func writeOutputSaying(stdout, stderr io.Writer, out, what string, data []byte) error {
 	return writeOutputFromSaying(stdout, stderr, out, what, func(w io.Writer) error {
 		_, err := w.Write(data)

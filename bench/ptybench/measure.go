@@ -124,15 +124,6 @@ func FirstFrames(sts []Startup) []time.Duration {
 	return ds
 }
 
-// FirstOutputs returns the FirstOutput of each start.
-func FirstOutputs(sts []Startup) []time.Duration {
-	ds := make([]time.Duration, len(sts))
-	for i, st := range sts {
-		ds[i] = st.FirstOutput
-	}
-	return ds
-}
-
 // KeySpread is the longest random pause MeasureKeys adds before a key.
 // Bubble Tea draws on a frame clock; a key sent a fixed time after the
 // last frame would always land at the same point of that clock (and
