@@ -352,7 +352,7 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 		}
 	}
 	if last < 0 {
-		fmt.Fprintf(w, "None of them follows the same checklist as this one (%s), so\nladder diff cannot compare them with it.\n", safetext.Line(plan.ChecklistRef.ID))
+		fmt.Fprintf(w, "None of them follows this plan's checklist (%s),\nso ladder diff cannot compare them with it.\n", safetext.Line(plan.ChecklistRef.ID))
 		return
 	}
 	fmt.Fprintf(w, "Once this review is rated, compare the two:\n  ladder diff %s %s\n",
@@ -368,8 +368,20 @@ const noteListsPlans = 10
 // again, most often by mistake: carrying it on into this one would make a
 // third), held (the same, with every item rated), or last year's with actions open, to start this one again from.
 func lastReviewHint(w io.Writer, path string, plan *plans.Plan, last *review.LastReview, opts newOptions) {
+	other := last != nil && last.Found.Plan.ChecklistRef.ID != plan.ChecklistRef.ID
 	switch {
 	case last == nil:
+	case last.UnderWay && other:
+		// Not this year's review begun twice: an employer may review with
+		// two checklists (the Building Blocks beside progression's) in one
+		// half year. Only a slip of the checklist would make it one.
+		state, back := "under way", "go on\nwith that one? Remove this plan (nothing is rated in it yet) and go on with it"
+		if last.Held() {
+			state, back = "every item rated", "open\nthat one? Remove this plan (nothing is rated in it yet) and open it"
+		}
+		fmt.Fprintf(w, "%s is a review of the last half year, %s.\nIt follows another checklist (%s). Meant to %s:\n  rm %s\n  ladder review %s\n",
+			safetext.Line(last.Found.Path), state, safetext.Line(last.Found.Plan.ChecklistRef.ID), back,
+			safetext.Line(plans.CommandPath(path)), safetext.Line(plans.CommandPath(last.Found.Path)))
 	case last.Held():
 		fmt.Fprintf(w, "%s is a review of the last half year, every item rated. Begun twice\nby mistake? Remove this plan (nothing is rated in it yet) and open that one:\n  rm %s\n  ladder review %s\n",
 			safetext.Line(last.Found.Path), safetext.Line(plans.CommandPath(path)), safetext.Line(plans.CommandPath(last.Found.Path)))
