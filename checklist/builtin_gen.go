@@ -7,7 +7,7 @@ package checklist
 var generatedBuiltins = []generatedBuiltin{
 	{
 		file: "smc-building-blocks.yaml",
-		sum:  0xff2a558f,
+		sum:  0xb9a96bb4,
 		checklist: func() *Checklist {
 			return &Checklist{
 				ID:      "smc-building-blocks",
@@ -44,11 +44,30 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "bb-vision-accountability",
 								Title: "Ensure a senior leader has visible accountability for the delivery of this agenda.",
 								Short: "A senior leader owns it",
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Building block: Create a compelling, shared vision of socio-economic diversity and inclusion across your business",
+										Text:    "Don't worry if you are only just getting started with this agenda. Even the most inclusive employers need to start somewhere – the very fact that you are reading this guide is your first step towards building a more inclusive workplace!",
+									},
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Creating a vision in a smaller company",
+										Text:    "Even if your organisation is not a big company and doesn't have a dedicated HR resource, you could take forward some of these actions by getting a member of staff to volunteer to drive this agenda, perhaps in return for reward or recognition.",
+									},
+								},
 							},
 							{
 								ID:    "bb-vision-discuss",
 								Title: "Encourage senior leaders to discuss socio-economic inclusion alongside more established diversity issues.",
 								Short: "Leaders discuss it",
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Make it more than an HR story",
+										Text:    "In order to succeed, inclusion has to become an issue that occupies the minds of your senior and middle management, changing mindsets and behaviours across your organisation. Make sure the topic of socio-economic diversity and inclusion is discussed, and that employee voices are heard. Hear from leading employers on why they promote socio-economic inclusion in their businesses.",
+									},
+								},
 							},
 							{
 								ID:    "bb-vision-managers-aligned",
@@ -64,6 +83,13 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "bb-vision-narrative",
 								Title: "Build a positive narrative around the subject within the organisation, so that everyone understands why it is important, and that it is a priority.",
 								Short: "A positive narrative",
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Creating a vision in a smaller company",
+										Text:    "These messages could be delivered at an all staff meeting or event (e.g. training or away days), incorporating these themes into any staff reflections you may have.",
+									},
+								},
 							},
 							{
 								ID:    "bb-vision-mentoring",
@@ -79,6 +105,13 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "bb-vision-events",
 								Title: "Create regular internal events and opportunities to engage, from webinars to a social mobility network, to share evidence, show your commitment and plans, and to listen to colleagues.",
 								Short: "Regular internal events",
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Building block: Create a compelling, shared vision of socio-economic diversity and inclusion across your business",
+										Text:    "Leaders in businesses with the strongest outcomes listen to their workforce as much as they talk to them.",
+									},
+								},
 							},
 						},
 					},
@@ -107,6 +140,18 @@ var generatedBuiltins = []generatedBuiltin{
 									"Effective competency based interviews combined with practical assessment methods will provide greater inclusivity in the assessment process.",
 									"Try to differentiate between important soft skills (e.g. communication) and arbitrary factors such as accent or cultural affinity.",
 								},
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Do: Remove barriers that are limiting your organisation's access to talent",
+										Text:    "Many common hiring practices create artificial barriers for people from lower socio-economic backgrounds. For example, qualifications can often exclude disadvantaged applicants who may not have had the best opportunities but who could thrive in your organisation. Asking for a qualification should only be standard if it is essential to the role.",
+									},
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Do: Remove barriers that are limiting your organisation's access to talent",
+										Text:    "One option is to ask for a qualification or equivalent work experience – i.e. 'Bachelors degree, level 4 technical qualification or 3 years work experience in equivalent field.'",
+									},
+								},
 							},
 							{
 								ID:    "bb-talent-support-applicants",
@@ -130,6 +175,13 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "bb-talent-partners",
 								Title: "For smaller businesses, consider partnering with relevant organisations to deliver effective outreach.",
 								Short: "Partner for outreach",
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Building block: Widen your talent pool (+ More)",
+										Text:    "Partnering with experts can be an effective way to address challenges an organisation might have in connecting with diverse talent. Use our directory to find delivery partners.",
+									},
+								},
 							},
 							{
 								ID:    "bb-talent-competency-questions",
@@ -138,6 +190,13 @@ var generatedBuiltins = []generatedBuiltin{
 								Short: "Skill-based interviews",
 								Prompts: []string{
 									"One option is to ask for a qualification or equivalent work experience – i.e. 'Bachelors degree, level 4 technical qualification or 3 years work experience in equivalent field.'",
+								},
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Do: Remove barriers that are limiting your organisation's access to talent",
+										Text:    "Start small and grow. Choose one intervention and do it well, then build from there.",
+									},
 								},
 							},
 						},
@@ -155,6 +214,13 @@ var generatedBuiltins = []generatedBuiltin{
 								Short: "Training for all staff",
 								Prompts: []string{
 									"Make sure the training addresses the types of behaviours and practices that can be exclusive or make people feel stigmatised.",
+								},
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Building block: Create a diverse and inclusive culture",
+										Text:    "Why is it important? Many aspects of an organisational culture may be invisible, but culture plays a huge role in how welcome and included employees feel. Norms, values, behaviours – they all shape whether employees feel valued and supported, and feel like they belong in your workplace.",
+									},
 								},
 							},
 							{
@@ -180,12 +246,26 @@ var generatedBuiltins = []generatedBuiltin{
 								Prompts: []string{
 									"This will help create greater visibility and understanding of different backgrounds in the organisation.",
 								},
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Culture and leadership success stories",
+										Text:    "Find out from others how they have created a positive narrative in their business through our success stories.",
+									},
+								},
 							},
 							{
 								ID:    "bb-culture-tell-their-story",
 								Group: "Involve your staff",
 								Title: "Encourage staff to be open about their background at work and ‘tell their story’ – and have senior leaders model this behaviour themselves.",
 								Short: "Tell their story",
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Building block: Create a diverse and inclusive culture",
+										Text:    "Thinking about socioeconomic background as part of team conversations is a critical strand of this. Laying this foundation will help everyone in the organisation to feel they have a stake in the social mobility agenda and are welcome and supported to participate.",
+									},
+								},
 							},
 							{
 								ID:    "bb-culture-deep-dive",
@@ -197,6 +277,13 @@ var generatedBuiltins = []generatedBuiltin{
 									"What kinds of subjects you bond over: If you are frequently talking about foreign holidays, high-end cultural references or what school or university you went to, be conscious of not making the assumption that everyone has done these things and making decisions based on knowledge of these topics.",
 									"Does your organisation encourage diversity of thought: Strive for an organisation where a challenge culture is encouraged, so that staff know different perspectives and views are encouraged and valued.",
 									"Do employees feel that their views matter: Actively encourage staff to provide feedback and have an understanding that all views are taken on board.",
+								},
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Take a deep dive into your culture",
+										Text:    "Having an inclusive organisational culture can be a significant force in shaping and creating a successful workforce and organisation.",
+									},
 								},
 							},
 						},
@@ -252,6 +339,13 @@ var generatedBuiltins = []generatedBuiltin{
 								Prompts: []string{
 									"ensure managers at all levels are offering training and holding regular career conversations. Encourage senior leaders to participate in mentoring opportunities.",
 								},
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Building block: Progression - make sure the best can succeed",
+										Text:    "Our research consistently finds outreach and hiring practices alone won't create workforce wide diversity and more specifically that those from lower socio-economic backgrounds may face 'a progression gap'. Progression should be based on skills and experience and you should also be on the lookout for invisible barriers.",
+									},
+								},
 							},
 							{
 								ID:    "bb-progression-informal",
@@ -283,6 +377,18 @@ var generatedBuiltins = []generatedBuiltin{
 								Topic: "workforce-data",
 								Title: "Make sure people understand why you are asking the question.",
 								Short: "Explain why you ask",
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Building block: Ask the key question and analyse your data",
+										Text:    "This one key question is the best measure to assess someone's socio-economic background. It's easy to understand, gets the highest response rates in testing, and is applicable to those from all ages and from all countries.",
+									},
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "How to get a good response rate",
+										Text:    "The value and subsequent use of the data you collect is dependent on getting a good response rate.",
+									},
+								},
 							},
 							{
 								ID:    "bb-data-senior-leaders",
@@ -334,6 +440,13 @@ var generatedBuiltins = []generatedBuiltin{
 									"not be used for appointment and promotion decisions.",
 									"not be accessible beyond the core team in HR.",
 								},
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "To build trust",
+										Text:    "When collecting data, applicant and employee data should be stored and used in line with GDPR guidelines, and that data should be aggregated, used anonymously and never used to form basis of individual decisions.",
+									},
+								},
 							},
 							{
 								ID:    "bb-data-threshold",
@@ -341,6 +454,13 @@ var generatedBuiltins = []generatedBuiltin{
 								Topic: "workforce-data",
 								Title: "Make sure people cannot be identified from the data by not going below the anonymity threshold of 10.",
 								Short: "Threshold of 10",
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "To build trust",
+										Text:    "If your workforce has less than 10 employees, you can still collect the data at the application stage from all candidates and look at trends over time to find out whether you are attracting people from a range of backgrounds.",
+									},
+								},
 							},
 							{
 								ID:    "bb-data-representation",
@@ -350,6 +470,18 @@ var generatedBuiltins = []generatedBuiltin{
 								Short: "Representation",
 								Prompts: []string{
 									"See what percentage of people at each grade or seniority level are in the three socio-economic background groups (working class, intermediate and professional).",
+								},
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Analysing your data",
+										Text:    "You can use this data to understand who is 'getting in' to your business through your recruitment processes for experienced hires, those applying for early-in-career roles and your outreach activity.",
+									},
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Measurement and benchmarking",
+										Text:    "If you have the capacity, benchmarking is an impartial, data-driven means to understand how your workforce compares to the national workforce. It is based on national workforce data, therefore consideration should be given to your own organisation's circumstances such as sector, location or any other factors specific to your organisation.",
+									},
 								},
 							},
 							{
@@ -361,6 +493,18 @@ var generatedBuiltins = []generatedBuiltin{
 								Prompts: []string{
 									"Is there a group that dominates a certain occupation or grade level?",
 									"Does your data have a 'cliff edge' effect, where those from lower socio-economic backgrounds suddenly fall off, or a 'pyramid' effect, where they slowly fall off, as you go higher in seniority?",
+								},
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Analysing your data",
+										Text:    "Understanding where those from lower socio-economic backgrounds stop progressing will help you identify the barriers that are limiting progression in your organisation, and help you introduce the right interventions.",
+									},
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Apprenticeships",
+										Text:    "Don't assume that apprenticeships automatically drive socio-economic diversity. Ask your apprentices the key question and analyse this data as you do the rest of your workforce.",
+									},
 								},
 							},
 						},
@@ -374,6 +518,18 @@ var generatedBuiltins = []generatedBuiltin{
 								ID:    "bb-plan",
 								Title: "Use the evidence you obtained to set objectives and create a plan of action for improving socio-economic diversity and inclusion within your business.",
 								Short: "Objectives and a plan",
+								Guidance: []Passage{
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Remember",
+										Text:    "All buildings start with the laying of those first blocks.",
+									},
+									{
+										Source:  "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+										Section: "Remember",
+										Text:    "Start with a base of commitment and conviction for your actions. Prove a concept, show the value of it, and go from there.",
+									},
+								},
 							},
 						},
 					},
@@ -403,6 +559,33 @@ var generatedBuiltins = []generatedBuiltin{
 						ID:       "project-plan",
 						Kind:     "plan",
 						Question: "What will your project plan look like?",
+					},
+				},
+				Glossary: []Term{
+					{
+						Term:       "Socio-economic background",
+						Definition: "Socio-economic background refers to the particular set of social and economic circumstances that an individual has come from. It permits objective discussion of the influence of these circumstances on individuals' educational and career trajectories. It can be objectively measured by capturing information on parental occupation and level of education.",
+						Source:     "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+					},
+					{
+						Term:       "Social class",
+						Definition: "Class can be a loaded term. Class encompasses a range of socio-cultural and geographical factors. Objective measures of assessing family income may not necessarily match up with individuals' perceptions of their social class status, and individuals may feel less comfortable talking about social class. However, class can invoke a range of tacit assumptions and practices, from how to dress and talk, to food choices and hobbies, and using it can expose the negative ways that these assumptions affect attitudes and behaviours. In this toolkit, we use the National Statistics Socio-economic Classification groupings.",
+						Source:     "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+					},
+					{
+						Term:       "Social mobility",
+						Definition: "Social mobility is the link between an individual's income and occupation and the income and occupation of their parents. It is about where people end up in comparison to their parents or relative to their peers. It is widely adopted as a way of describing the importance of creating opportunities for individuals from lower socio-economic backgrounds to enable them to become more economically successful.",
+						Source:     "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+					},
+					{
+						Term:       "Diversity",
+						Definition: "This term captures the importance of recognising and valuing difference among individuals, e.g. along the lines of gender, ethnicity, socio-economic background, sexual orientation, age or disability. It generally refers to increasing the representation of groups that are under-represented in organisations. It must, however, be understood alongside 'inclusion'. Diversity in and of itself does not result in an inclusive environment.",
+						Source:     "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
+					},
+					{
+						Term:       "Inclusion",
+						Definition: "This is the meaningful achievement of diversity. This involves creating the conditions to ensure individuals from diverse backgrounds are valued and treated equally, feel empowered and are able to progress.",
+						Source:     "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace",
 					},
 				},
 			}

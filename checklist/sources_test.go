@@ -152,3 +152,60 @@ func TestProgressionIntroductionsAreTheSources(t *testing.T) {
 		t.Errorf("introduction not in the source: %q", c.Intro)
 	}
 }
+
+// The Building Blocks' own advice, beside its recommendations: an employer
+// starting out pressed i on every item and read "The source has no advice
+// for this item alone", though the guide's boxes say more (a workforce under
+// 10, partnering with experts, asking for a qualification). Every area
+// where the guide says more has items with the guide's advice, credited to it, and the guide's key terms
+// are the glossary; both word for word, when the guide is beside the
+// repository.
+func TestBuildingBlocksGuidance(t *testing.T) {
+	c, _ := Builtin("smc-building-blocks")
+	const guide = "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace"
+	for _, a := range c.Areas {
+		advised := 0
+		for _, it := range a.Items {
+			if len(it.Guidance) > 0 {
+				advised++
+			}
+			for _, p := range it.Guidance {
+				if p.Source != guide || strings.TrimSpace(p.Section) == "" {
+					t.Errorf("item %s: a passage credited to %q, section %q; want the guide and where in it", it.ID, p.Source, p.Section)
+				}
+			}
+		}
+		// The guide says no more of support to develop than its list and
+		// the area's introduction.
+		if advised == 0 && a.ID != "develop" {
+			t.Errorf("area %s: no item has the guide's advice", a.ID)
+		}
+	}
+	if it, _, ok := c.Item("bb-data-threshold"); !ok || len(it.Guidance) == 0 || !strings.Contains(it.Guidance[0].Text, "less than 10 employees") {
+		t.Errorf("bb-data-threshold: the guide's advice for a workforce under 10 is missing: %+v", it)
+	}
+	var terms []string
+	for _, term := range c.Glossary {
+		terms = append(terms, term.Term)
+		if term.Source != guide {
+			t.Errorf("glossary %q credited to %q", term.Term, term.Source)
+		}
+	}
+	if got := strings.Join(terms, "|"); got != "Socio-economic background|Social class|Social mobility|Diversity|Inclusion" {
+		t.Errorf("glossary = %s, want the guide's key terms (Appendix A)", got)
+	}
+
+	src := seeds.Text(seeds.Read(t, "building-blocks-employers-guide.txt"))
+	for _, e := range c.Items() {
+		for _, p := range e.Item.Guidance {
+			if !seeds.WordForWord(src, p.Text) {
+				t.Errorf("item %s: advice not word for word in the guide: %q", e.Item.ID, p.Text)
+			}
+		}
+	}
+	for _, term := range c.Glossary {
+		if !seeds.WordForWord(src, term.Definition) {
+			t.Errorf("glossary %q: not word for word in the guide", term.Term)
+		}
+	}
+}
