@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sync"
 
@@ -62,6 +63,12 @@ on a branch, the branch's own commits and main's before it. With
 commits among them by date: where two pull requests were worked on the
 same days, the counts step back and forth between their versions of the
 plan. Renames are followed either way.
+
+A plan carried on from last year's (ladder new --from) lists the
+commits of the reviews it carried on from first, each up to where it
+was carried on, each subject naming its plan, so the counts read on
+across the years; that plan's own history (ladder history LAST) is as
+it was.
 
 With ACCESSIBLE set (or TERM=dumb), as for ladder review --accessible,
 each commit is said in sentences for a screen reader, every count with
@@ -127,6 +134,7 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 	if err != nil {
 		return err
 	}
+	entries = append(earlierHistory(file, entries, opts.log), entries...)
 	if uncommitted {
 		// Someone who has just re-rated items and asks how the plan moved
 		// would otherwise see nothing of it, and no reason why.
@@ -200,6 +208,62 @@ func changedAtHead(repo *gitrev.Repo, rel, file string) bool {
 	}
 	crlf, lf := []byte("\r\n"), []byte("\n")
 	return !bytes.Equal(bytes.ReplaceAll(committed, crlf, lf), bytes.ReplaceAll(onDisk, crlf, lf))
+}
+
+// earlierHistory is the history of the reviews the plan at file carried
+// on from (ladder new --from), oldest first, each up to where the review
+// after it begins: own is that plan's history. The reviews are those the
+// report reads (plans.EarlierReviews: inside the repository, on the same
+// checklist, no ring); last year's plan removed once carried on is read
+// from git, as history reads any removed plan. A review whose history
+// cannot be read ends the chain there: the plan's own history stands.
+func earlierHistory(file string, own []plans.HistoryEntry, log gitrev.LogOptions) []plans.HistoryEntry {
+	p, err := plans.LoadFile(file, nil)
+	if err != nil || p.PreviousReview == "" || len(own) == 0 {
+		return nil
+	}
+	chain, _, err := plans.EarlierReviews(file, p)
+	if errors.Is(err, plans.ErrNoPlanThere) {
+		if target, err := plans.Link(file, p.PreviousReview); err == nil {
+			chain = []plans.EarlierReview{{Path: target}}
+		}
+	}
+	var earlier []plans.HistoryEntry
+	after := own
+	for _, r := range chain {
+		entries, err := planHistory(r.Path, log)
+		if err != nil {
+			break
+		}
+		entries = beforeCarriedOn(entries, after)
+		if len(entries) == 0 {
+			break
+		}
+		for i := range entries {
+			entries[i].Review = filepath.ToSlash(r.Path)
+		}
+		earlier = append(entries, earlier...)
+		after = entries
+	}
+	return earlier
+}
+
+// beforeCarriedOn is a review's history up to where the review after it
+// (whose history is after) begins: the commits before the first that is
+// after's too (the one that carried it on, giving it its next_review
+// line) or later than after's first. What was changed in it since, such
+// as its removal, is its own history's.
+func beforeCarriedOn(entries, after []plans.HistoryEntry) []plans.HistoryEntry {
+	theirs := map[string]bool{}
+	for _, e := range after {
+		theirs[e.Commit] = true
+	}
+	for i, e := range entries {
+		if theirs[e.Commit] || after[0].Date.Before(e.Date) {
+			return entries[:i]
+		}
+	}
+	return entries
 }
 
 // planHistory loads the plan at every commit that touched it (that opts

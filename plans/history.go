@@ -21,6 +21,10 @@ type HistoryEntry struct {
 	// RenamedFrom is the plan's file name before this commit, when this
 	// commit renamed it.
 	RenamedFrom string
+	// Review is the plan this commit changed, when it is not the plan
+	// whose history this is but a review that plan carried on from
+	// (last year's): "" for the plan's own commits.
+	Review string
 	// Checklist is the checklist the plan followed at this commit, and
 	// Counts its rating counts per area; Checklist is nil when the file did
 	// not load. Only the counts are kept, not the plan: a history can run

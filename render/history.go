@@ -107,12 +107,17 @@ func countsByKey(c *checklist.Checklist, n plans.Counts, keys []string) []int {
 }
 
 // historySubject is a commit's subject, with the plan's earlier name when
-// the commit renamed it.
+// the commit renamed it, and the plan it changed when that is a review
+// the plan carried on from.
 func historySubject(e plans.HistoryEntry) string {
+	s := e.Subject
 	if e.RenamedFrom != "" {
-		return e.Subject + " (renamed from " + e.RenamedFrom + ")"
+		s += " (renamed from " + e.RenamedFrom + ")"
 	}
-	return e.Subject
+	if e.Review != "" {
+		s += " (" + e.Review + ")"
+	}
+	return s
 }
 
 func joinCounts(n []int) string {
@@ -207,6 +212,39 @@ func HistoryMarkdown(name string, entries []plans.HistoryEntry, firstParent bool
 	return m.bytes()
 }
 
+// earlierExtent says which of a history's first rows are the commits of
+// the reviews the plan carried on from, up to where each was carried on
+// (", the first 2 of plans/2026/acme.yaml, the review it carried on
+// from, ..."): "" when none are. A year on, a history that began at the
+// carry-on read as if the plan had no past.
+func earlierExtent(entries []plans.HistoryEntry) string {
+	var reviews []string
+	counts := map[string]int{}
+	n := 0
+	for _, e := range entries {
+		if e.Review == "" {
+			break
+		}
+		if counts[e.Review] == 0 {
+			reviews = append(reviews, e.Review)
+		}
+		counts[e.Review]++
+		n++
+	}
+	switch len(reviews) {
+	case 0:
+		return ""
+	case 1:
+		r := plain(reviews[0])
+		return fmt.Sprintf(", the first %d of %s, the review it carried on from, up to where it was carried on (all of its own: ladder history %s)", n, r, plans.CommandPath(r))
+	}
+	parts := make([]string, len(reviews))
+	for i, r := range reviews {
+		parts[i] = fmt.Sprintf("%s (%d)", plain(r), counts[r])
+	}
+	return fmt.Sprintf(", the first %d of the reviews it carried on from, oldest first, each up to where it was carried on: %s", n, strings.Join(parts, ", "))
+}
+
 // historyExtent says how many commits a history lists, oldest first, and
 // what a merge among them stands for. Along first parents (history's
 // default) a merge is one row and its branch's commits are not listed: a
@@ -215,7 +253,7 @@ func HistoryMarkdown(name string, entries []plans.HistoryEntry, firstParent bool
 // given the output without the command should know why the counts step
 // back and forth.
 func historyExtent(entries []plans.HistoryEntry, firstParent bool) string {
-	s := countNoun(len(entries), "commit") + ", oldest first."
+	s := countNoun(len(entries), "commit") + ", oldest first" + earlierExtent(entries) + "."
 	if !slices.ContainsFunc(entries, func(e plans.HistoryEntry) bool { return e.Merge }) {
 		return s
 	}
