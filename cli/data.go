@@ -117,7 +117,9 @@ The order of the grades, junior to senior, is given once with --grades
 (or asked in a terminal); later imports keep the data file's order, its
 headcounts, target and threshold unless flags change them. Next year's
 plan (carried on with ladder new --from) takes last year's order from
-its data file on its first import, when last year had every grade.
+its data file on its first import, when last year had every grade, and
+its target and threshold; a grade new or gone since is named, and last
+year's order offered with the new grades last.
 
 Nothing is written unless the whole file is understood: a row without a
 grade, an answer that cannot be placed, a broken quote, a file that is
@@ -217,24 +219,46 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 			name, len(grades), im.Grade, safetext.Quote(grades[0]), safetext.Quote(grades[1]), safetext.Quote(grades[2]))
 	}
 	ordered := len(importOpts.Grades) > 0
-	if !ordered && old == nil && len(grades) > 1 {
-		// Next year's plan, carried on from last year's, has no data file
-		// yet: last year's gives the order, which --grades gave once.
-		if from, order := lastReviewOrder(opts.plan, grades); order != nil {
+	// Next year's plan, carried on from last year's, has no data file yet:
+	// last year's gives what --grades, --threshold and --target gave once.
+	var lastPath string
+	var last *workforce.Data
+	if old == nil {
+		lastPath, last = lastReviewData(opts.plan)
+	}
+	if !ordered && last != nil && len(grades) > 1 {
+		if order := lastReviewOrder(last, grades); order != nil {
 			grades, ordered = order, true
 			fmt.Fprintf(stderr, "Grades from junior to senior in the order of the last review's data (%s): %s (give --grades to change it).\n",
-				safetext.Line(from), safetext.Line(strings.Join(order, ", ")))
+				safetext.Line(lastPath), safetext.Line(strings.Join(order, ", ")))
 		}
 	}
 	if !ordered && len(grades) > 1 {
-		if ask == nil {
-			return usageErrorf("which grades are junior and which senior? %s has %s: %s.\n"+
-				"Give them from junior to senior with --grades, e.g. --grades %s (the order shown here is only the order found). Nothing was written.",
-				name, plural(len(grades), "grade"), safetext.Line(strings.Join(grades, ", ")), gradesArg(grades))
+		example, why := grades, "the order shown here is only the order found"
+		changed := ""
+		if last != nil {
+			// A grade renamed or added: last year's order still helps,
+			// and which grades changed is what a year-on-year comparison
+			// of the shares needs said.
+			example, why = lastYearFirst(last, grades), "last review's order, the new grades last: put each where it belongs"
+			changed = gradesChanged(lastPath, last, grades) + "\n"
 		}
-		if grades, err = ask.order(grades); err != nil {
+		if ask == nil {
+			return usageErrorf("which grades are junior and which senior? %s has %s: %s.\n%s"+
+				"Give them from junior to senior with --grades, e.g. --grades %s (%s). Nothing was written.",
+				name, plural(len(grades), "grade"), safetext.Line(strings.Join(grades, ", ")), changed, gradesArg(example), why)
+		}
+		sayWrapped(stderr, changed)
+		listed := "in the order they were found"
+		if last != nil {
+			listed = "last review's first, in its order, then the new ones"
+		}
+		if grades, err = ask.orderListed(example, listed); err != nil {
 			return err
 		}
+	}
+	if last != nil {
+		carryLastSettings(stderr, lastPath, last, &opts)
 	}
 	if len(grades) > workforce.MaxGrades {
 		return usageErrorf("%s: %s. Nothing was written.", name, workforce.TooManyGrades(len(grades)))
@@ -289,10 +313,11 @@ func dataImportTarget(opts dataImportOptions) (string, error) {
 	return workforce.PathFor(opts.plan), nil
 }
 
-// lastReviewOrder is the order of the grades found in the data file of the
-// review the plan carries on (its previous_review), and that file's path,
-// when that file has every grade found; nil otherwise.
-func lastReviewOrder(planPath string, found []string) (string, []string) {
+// lastReviewData is the data file of the review the plan at planPath
+// carried on from (its previous_review, by the rules ladder status reads
+// it with), and that file's path; nil when there is none, or it does not
+// load.
+func lastReviewData(planPath string) (string, *workforce.Data) {
 	if planPath == "" {
 		return "", nil
 	}
@@ -309,16 +334,104 @@ func lastReviewOrder(planPath string, found []string) (string, []string) {
 	if err != nil {
 		return "", nil
 	}
+	return path, d
+}
+
+// lastReviewOrder is the grades found in the order last year's data has
+// them, when it has every one; nil otherwise.
+func lastReviewOrder(last *workforce.Data, found []string) []string {
+	order := lastYearFirst(last, found)
+	if len(order) != len(found) || len(gradesNew(last, found)) > 0 {
+		return nil
+	}
+	return order
+}
+
+// lastYearFirst is the grades found, those last year's data has first,
+// in its order, then the new ones, in the order found.
+func lastYearFirst(last *workforce.Data, found []string) []string {
 	var order []string
-	for _, g := range d.Grades {
+	for _, g := range last.Grades {
 		if slices.Contains(found, g.Name) {
 			order = append(order, g.Name)
 		}
 	}
-	if len(order) != len(found) {
-		return "", nil
+	return append(order, gradesNew(last, found)...)
+}
+
+// gradesNew is the grades found that last year's data does not have.
+func gradesNew(last *workforce.Data, found []string) []string {
+	var out []string
+	for _, g := range found {
+		if _, ok := last.Grade(g); !ok {
+			out = append(out, g)
+		}
 	}
-	return path, order
+	return out
+}
+
+// gradesChanged says how this year's grades differ from last year's data:
+// "Last review's data (plans/acme.data.yaml) has Staff, Manager; new this
+// year: Team lead; not this year: Manager (renamed?)."
+func gradesChanged(lastPath string, last *workforce.Data, found []string) string {
+	s := fmt.Sprintf("Last review's data (%s) has %s", safetext.Line(lastPath), gradeNames(last.Grades))
+	if added := gradesNew(last, found); len(added) > 0 {
+		s += "; new this year: " + safetext.Line(strings.Join(added, ", "))
+	}
+	var gone []string
+	for _, g := range last.Grades {
+		if !slices.Contains(found, g.Name) {
+			gone = append(gone, g.Name)
+		}
+	}
+	if len(gone) > 0 {
+		s += "; not this year: " + safetext.Line(strings.Join(gone, ", ")) + " (renamed?)"
+	}
+	return s + "."
+}
+
+// carryLastSettings gives next year's first import last year's raised
+// threshold and target, as one import gives the next, unless the flags
+// give others, and says so: a threshold of 10 where last year's was 15
+// would show groups of 10 to 14 that last year hid.
+func carryLastSettings(stderr io.Writer, lastPath string, last *workforce.Data, opts *dataImportOptions) {
+	var what, flags []string
+	if opts.threshold == 0 && last.Threshold > workforce.MinThreshold {
+		opts.threshold = last.Threshold
+		what, flags = append(what, fmt.Sprintf("Anonymity threshold %d", last.Threshold)), append(flags, "--threshold")
+	}
+	if opts.target == "" && last.Target > 0 {
+		opts.target = fmt.Sprintf("%d%%", last.Target)
+		w := "target response rate"
+		if len(what) == 0 {
+			w = "Target response rate"
+		}
+		what, flags = append(what, fmt.Sprintf("%s %d%%", w, last.Target)), append(flags, "--target")
+	}
+	if len(what) == 0 {
+		return
+	}
+	them := "them"
+	if len(what) == 1 {
+		them = "it"
+	}
+	sayWrapped(stderr, fmt.Sprintf("%s, as in the last review's data (%s) (give %s to change %s).\n",
+		strings.Join(what, " and "), safetext.Line(lastPath), strings.Join(flags, " or "), them))
+}
+
+// sayWrapped writes text to w, wrapped at a terminal's width at its
+// spaces; into a pipe or a log, a line is a line.
+func sayWrapped(w io.Writer, text string) {
+	cols := terminalColumns(w)
+	if cols == 0 {
+		fmt.Fprint(w, text)
+		return
+	}
+	for _, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		for _, l := range render.WrapAtSpaces(line, max(1, cols-1)) {
+			fmt.Fprintln(w, l)
+		}
+	}
 }
 
 // loadExistingData reads the data file an import will replace: its grades,
@@ -715,7 +828,12 @@ func (a *asker) column(which string, cols []workforce.Column) (workforce.Column,
 
 // order asks for the grades from junior to senior.
 func (a *asker) order(grades []string) ([]string, error) {
-	fmt.Fprintln(a.out, "These grades are in the file, in the order they were found:")
+	return a.orderListed(grades, "in the order they were found")
+}
+
+// orderListed is order, saying in what order the grades are listed.
+func (a *asker) orderListed(grades []string, listed string) ([]string, error) {
+	fmt.Fprintf(a.out, "These grades are in the file, %s:\n", listed)
 	for i, g := range grades {
 		fmt.Fprintf(a.out, "  %d) %s\n", i+1, safetext.Line(g))
 	}
