@@ -380,8 +380,65 @@ func workforceChanges(old, new *workforce.Data) wfDiff {
 			d.responses = append(d.responses, row)
 		}
 	}
-	d.settings = settingChanges(old, new, docs)
+	d.settings = append(settingChanges(old, new, docs), gradeChanges(old, new, docs)...)
 	return d
+}
+
+// gradeChanges says where the two versions' rows are not the same
+// grades, so that no one compares them as if they were: grades new or
+// gone (a year on, a grade renamed is both), and grades present in both
+// but shown with other grades than before (fewer answers, so joined with
+// a neighbour, or more, so shown alone). Nothing when either version has
+// no data.
+func gradeChanges(old, new *workforce.Data, docs [2]*workforceDoc) [][2]string {
+	if docs[0] == nil || docs[1] == nil {
+		return nil
+	}
+	var added, gone, regrouped []string
+	for _, g := range new.Grades {
+		if _, ok := old.Grade(g.Name); !ok {
+			added = append(added, plain(g.Name))
+		}
+	}
+	for _, g := range old.Grades {
+		if _, ok := new.Grade(g.Name); !ok {
+			gone = append(gone, plain(g.Name))
+		}
+	}
+	members := func(doc *workforceDoc, grade string) []string {
+		for _, r := range doc.rows {
+			if slices.Contains(r.row.Members, grade) {
+				return r.row.Members
+			}
+		}
+		return nil
+	}
+	for _, g := range new.Grades {
+		if _, ok := old.Grade(g.Name); !ok {
+			continue
+		}
+		if !slices.Equal(members(docs[0], g.Name), members(docs[1], g.Name)) {
+			regrouped = append(regrouped, plain(g.Name))
+		}
+	}
+	var out [][2]string
+	if len(added)+len(gone) > 0 {
+		var parts []string
+		if len(added) > 0 {
+			parts = append(parts, "new: "+strings.Join(added, ", "))
+		}
+		if len(gone) > 0 {
+			parts = append(parts, "gone: "+strings.Join(gone, ", "))
+			if len(added) > 0 {
+				parts[len(parts)-1] += " (renamed?)"
+			}
+		}
+		out = append(out, [2]string{"Grades", strings.Join(parts, "; ") + ": the rows of different grades are not compared"})
+	}
+	if len(regrouped) > 0 {
+		out = append(out, [2]string{"Shown with other grades than before", strings.Join(regrouped, ", ")})
+	}
+	return out
 }
 
 // wfPair is a grade's row in the old version and the new, either nil

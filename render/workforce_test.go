@@ -548,3 +548,41 @@ func TestWorkforceForARenamedPlanNamesItsDataFile(t *testing.T) {
 		t.Errorf("got %q\nwant one line starting %q, with the git mv", lines, want)
 	}
 }
+
+// A year on, a grade renamed (Team leader is Supervisor now), one added
+// (Trainee) and fewer answers from another (Team member, under 10, now
+// shown with its neighbour): the diff between the two years' data showed
+// each row as it was and is, "(none)" beside the new names, and said
+// nothing of why: a reader compared Team member alone last year with
+// Trainee + Team member this year. It now says which grades are new and
+// gone, and which are shown with other grades than before.
+func TestWorkforceDiffSaysWhenTheGradesChanged(t *testing.T) {
+	t.Parallel()
+	last := workforceFixture().Data
+	now := workforceFixture().Data
+	now.Grades = []workforce.Grade{
+		{Name: "Trainee", Counts: workforce.Counts{12, 11, 10, 0, 0}},
+		{Name: "Team member", Counts: workforce.Counts{4, 3, 1, 0, 0}},
+		{Name: "Supervisor", Counts: workforce.Counts{20, 14, 16, 1, 0}},
+		last.Grades[2], last.Grades[3],
+	}
+	text := string(WorkforceDiffText("plans/2026/acme.data.yaml", "plans/2027/acme.data.yaml", last, now))
+	checkContains(t, "diff", text,
+		"  Grades: new: Trainee, Supervisor; gone: Team leader (renamed?): the rows of\n    different grades are not compared\n",
+		"  Shown with other grades than before: Team member\n",
+	)
+	md := string(WorkforceDiffMarkdown("plans/2026/acme.data.yaml", "plans/2027/acme.data.yaml", last, now, 2))
+	checkContains(t, "markdown", md,
+		"- **Grades:** new: Trainee, Supervisor; gone: Team leader (renamed?): the rows\n  of different grades are not compared\n",
+		"- **Shown with other grades than before:** Team member\n",
+	)
+	// The same grades, grouped the same: nothing said.
+	same := string(WorkforceDiffText("a", "b", last, last))
+	if strings.Contains(same, "Grades:") || strings.Contains(same, "other grades than before") {
+		t.Errorf("the same grades said to differ:\n%s", same)
+	}
+	// Data added or removed: no comparison to warn of.
+	if added := string(WorkforceDiffText("a", "b", nil, now)); strings.Contains(added, "Grades:") {
+		t.Errorf("data added said to change grades:\n%s", added)
+	}
+}
