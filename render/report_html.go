@@ -331,6 +331,7 @@ type htmlChart struct {
 	Title    string
 	Summary  string // the counts in words, for screen readers
 	Total    int
+	Items    string // "(1 item)", "(8 items)"
 	Height   float64
 	Segments []htmlSegment
 	Labels   []htmlLabel
@@ -375,7 +376,7 @@ type htmlShape struct {
 
 func areaChart(area string, scale []reportRating, counts []int) htmlChart {
 	total := counts[len(counts)-1]
-	ch := htmlChart{Title: area, Total: total}
+	ch := htmlChart{Title: area, Total: total, Items: "(" + countNoun(total, "item") + ")"}
 	columns := legendColumns(scale, counts)
 	rows := (len(scale) + columns - 1) / columns
 	ch.Height = chartBar + 6 + float64(rows)*chartRow
@@ -428,8 +429,11 @@ func legendColumns(scale []reportRating, counts []int) int {
 func segmentTag(class string, r reportRating, n int, x, w float64) *htmlTag {
 	const (
 		pad, mark, gap = 3.0, 10.0, 3.0
-		charWidth      = 6.6 // the tag's 11px text, widest of the usual fonts
-		top, height    = 3.0, 16.0
+		// The tag's 11px text, with room for the widest of the usual
+		// fonts: at 6.6 DejaVu Sans (Chromium's on Linux) ran "Embedded 1"
+		// past the tab's edge.
+		charWidth   = 7.2
+		top, height = 3.0, 16.0
 	)
 	for _, text := range []string{fmt.Sprintf("%s %d", r.word, n), strconv.Itoa(n), ""} {
 		tw := pad + mark + pad
