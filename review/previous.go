@@ -17,6 +17,9 @@ type Previous struct {
 	Date   plans.Date // the previous review's date
 	Rating string     // its rating: a level key of the checklist
 	Action string     // its action, which the new plan may have carried on
+	// Done says the previous review marked its action done: work
+	// finished since that rating, which the new rating weighs.
+	Done bool
 }
 
 // Carries reports whether r, this year's response to the item, still holds
@@ -69,7 +72,7 @@ func (s *Session) PreviousRating(itemID string) (Previous, bool) {
 	if r == nil || !r.Rated() {
 		return Previous{}, false
 	}
-	return Previous{Date: p.Date, Rating: r.Rating, Action: r.Action}, true
+	return Previous{Date: p.Date, Rating: r.Rating, Action: r.Action, Done: r.Action != "" && r.Status == plans.StatusDone}, true
 }
 
 // CarriedStep reports whether the project-plan step with this id came

@@ -569,3 +569,23 @@ func TestANewReviewSaysWhenOneWasHeldWithEveryItemRated(t *testing.T) {
 	h.requireView("› Acme Café Ltd: Winter review 2027")
 	requireWords(t, h.view(), "Press enter to open this review.")
 }
+
+// A year on, the employer re-rates an item whose action last year's team
+// finished: the screen said "Last review: ■ Red" and nothing of the work
+// done since, which is what the new rating weighs (the vision written:
+// Amber now?). It says the action was done, in its words.
+func TestAnItemSaysLastYearsActionWasDone(t *testing.T) {
+	dir, oldPath, prev := carryFolder(t)
+	first := prev.Checklist.Items()[0].Item.ID
+	prev.Items[first].Status = plans.StatusDone
+	prev.Items[first].Action = "Agree a survey"
+	writePlanFile(t, oldPath, prev)
+	h := carryOnFromStart(t, dir, 100, 30)
+	h.requireView("item 1 of 4", "Last review (Sat 14 Mar 2026): ▲ Amber · its action was done: Agree a survey ")
+	h.refuseView("carried on below")
+	// Too narrow for the note, the line is last year's rating alone, as
+	// before, never half a note.
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	h.requireView("Last review (Sat 14 Mar 2026): ▲ Amber")
+	h.refuseView("· its", "action was")
+}

@@ -288,8 +288,21 @@ func (s *itemScreen) lastReview(st *styles, w int) string {
 		return ""
 	}
 	line := st.Subtle.Render("Last review ("+prev.Date.Friendly()+"): ") + st.rating(s.c.checklist(), prev.Rating)
-	note := st.Subtle.Render(" · its action is carried on below")
-	if prev.Carries(s.response()) && 2+ansi.StringWidth(line+note) <= w {
+	note := ""
+	switch {
+	case prev.Carries(s.response()):
+		note = st.Subtle.Render(" · its action is carried on below")
+	case prev.Done:
+		// The work finished since last year's rating: its words may be
+		// cut, the note that it was done is whole or not there.
+		note = st.Subtle.Render(" · its action was done: ")
+		if words := safetext.Line(prev.Action); 2+ansi.StringWidth(line+note)+min(ansi.StringWidth(words), 6) <= w {
+			note += st.Subtle.Render(ansi.Truncate(words, w-2-ansi.StringWidth(line+note), "…"))
+		} else {
+			note = st.Subtle.Render(" · its action was done")
+		}
+	}
+	if note != "" && 2+ansi.StringWidth(line+note) <= w {
 		line += note // half of it would say less than none of it
 	}
 	return ansi.Truncate("  "+line, w, "…")

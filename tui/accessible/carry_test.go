@@ -240,3 +240,20 @@ func TestTheFolderListOffersNoNextReviewBesideOneUnderWay(t *testing.T) {
 		t.Errorf("another organisation's review hid Acme's last one:\n%s", out)
 	}
 }
+
+// A year on, an item whose action last year's team finished says so
+// after last year's rating, in the action's words: the new rating weighs
+// the work done since.
+func TestAnItemSaysLastYearsActionWasDone(t *testing.T) {
+	old, next, prev := lastYearFolder(t)
+	first := prev.Checklist.Items()[0].Item.ID
+	prev.Items[first].Status = plans.StatusDone
+	if err := os.WriteFile(old, plans.Encode(prev), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := runReviewOK(t, Options{PlanPath: next, From: old}, strings.NewReader("Spring review 2027\n\n\n"))
+	want := "Last review: Amber, on Saturday 14 March 2026.\nIts action was done: " + prev.Items[first].Action + ".\n"
+	if !strings.Contains(out, want) {
+		t.Fatalf("the review did not say %q:\n%s", want, out)
+	}
+}

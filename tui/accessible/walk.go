@@ -197,8 +197,11 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 	}
 	if prev, ok := r.s.PreviousRating(it.ID); ok {
 		r.p.say("Last review: %s, on %s.", ratingWord(r.s.Checklist(), prev.Rating), friendly(prev.Date))
-		if prev.Carries(response()) {
+		switch {
+		case prev.Carries(response()):
 			r.p.say("Its action is carried on: Enter at Action keeps it; set its status to done if it is.")
+		case prev.Done:
+			r.p.say("Its action was done: %s.", strings.TrimRight(safetext.Line(prev.Action), "."))
 		}
 	}
 	rated, err := r.rating(response().Rating)
