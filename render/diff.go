@@ -526,10 +526,29 @@ func stepText(s plans.Step) string {
 // action that went after it was done says so (clearedDone).
 func (b diffBuilder) changes(fields []plans.FieldChange, due *plans.DueChange, action string, clearedDone bool) []line {
 	var out []line
+	done := "done" // gone because it was done, not dropped
+	if clearedDone {
+		// Its owner and due date went with it: said with the action, not
+		// each as a line of its own that reads as something dropped
+		// ("due: 2027-04-30 → (none), cleared").
+		var kept []plans.FieldChange
+		for _, f := range fields {
+			if f.Field == "owner" && f.New == "" {
+				done += ", owner " + f.Old
+				continue
+			}
+			kept = append(kept, f)
+		}
+		if due != nil && due.New.IsZero() {
+			done += ", due " + due.Old.String()
+			due = nil
+		}
+		fields = kept
+	}
 	for _, f := range fields {
 		old := b.fieldValue(f.Field, f.Old)
 		if f.Field == "action" && clearedDone {
-			old += " (done)" // gone because it was done, not dropped
+			old += " (" + done + ")"
 		}
 		value := old + " → " + b.fieldValue(f.Field, f.New)
 		if f.Field == "status" && action != "" {

@@ -261,3 +261,36 @@ func TestDiffCarriedOnDoneInThisChange(t *testing.T) {
 	}
 	lint(t, map[string][]byte{"done.md": md, "carried-then-done.md": md2})
 }
+
+// Between two years, each action done last year goes (only open ones are
+// carried on): the diff gave each four lines, its action "(done) → (none)",
+// its owner "→ (none)", its due date "→ (none), cleared" (read as a date
+// dropped), so a board's page of last year's work done was mostly
+// "(none)". One line now says the action, that it was done, and its owner
+// and due date; this year's own notes on the item still show.
+func TestDiffOfAnActionDoneLastYearIsOneLine(t *testing.T) {
+	t.Parallel()
+	prev, next := carriedOn(t)
+	r := prev.Response("en-data-collect")
+	r.Action, r.Owner, r.Status = "Ask the key question", "Priya", plans.StatusDone
+	r.Due = plans.Date{Year: 2027, Month: 4, Day: 30}
+	next.Response("en-data-collect").Notes = "Asked in the spring survey"
+	years := plans.FileChange{Path: "plans/acme-2028.yaml", OldName: "plans/acme-2027.yaml", NewName: "plans/acme-2028.yaml", Old: prev, New: next,
+		Previous: prev, PreviousName: "plans/acme-2027.yaml"}
+	text := string(DiffText(years))
+	want := "  Data: Do you collect socio-economic data from applicants and your workforce? (Enablers)\n" +
+		"    action: \"Ask the key question\" (done, owner Priya, due 2027-04-30) → (none)\n" +
+		"    notes: (none) → \"Asked in the spring survey\"\n"
+	if !strings.Contains(text, want) {
+		t.Errorf("the action done last year is not one line:\n%s", text)
+	}
+	md := string(DiffMarkdown(years))
+	if !strings.Contains(md, "\"Ask the key question\" (done, owner Priya, due 2027-04-30) →") || strings.Contains(md, "Priya → (none)") {
+		t.Errorf("Markdown:\n%s", md)
+	}
+	// An open action cleared, as someone dropping it: each field as before.
+	r.Status = plans.StatusTodo
+	if text := string(DiffText(years)); !strings.Contains(text, "owner: Priya → (none)") {
+		t.Errorf("an open action cleared lost its owner's line:\n%s", text)
+	}
+}
