@@ -411,7 +411,29 @@ func WorkforceSummary(w *workforce.Loaded) []string {
 	if doc.collected != "" {
 		head += ", collected " + doc.collected
 	}
-	head += ")"
+	lines := doc.summary(head + ")")
+	if doc.small {
+		return lines // ladder data show would show no more
+	}
+	return append(lines, "The chart, the rule and the numbers: ladder data show "+plain(doc.name))
+}
+
+// WorkforceForRoom is WorkforceSummary for a room (presenter mode, on a
+// projector): the same protected figures and reading, in the same words,
+// without the data file's name and the command that shows the rest,
+// which are the facilitator's.
+func WorkforceForRoom(w *workforce.Loaded) []string {
+	doc := buildWorkforce(w)
+	head := "Workforce data"
+	if doc.collected != "" {
+		head += " collected " + doc.collected
+	}
+	return doc.summary(head)
+}
+
+// summary is the summary's lines, the first after head, without the
+// command that shows the rest.
+func (doc workforceDoc) summary(head string) []string {
 	if doc.small {
 		// Why nothing is shown is a line of its own, and each piece of the
 		// guide's advice one line with its lead-in: the review's panel
@@ -450,7 +472,7 @@ func WorkforceSummary(w *workforce.Loaded) []string {
 	if len(doc.below) > 0 {
 		lines = append(lines, "Below the target: "+strings.Join(doc.below, ", ")+".")
 	}
-	return append(lines, capitalise(doc.reading.sentence), "The chart, the rule and the numbers: ladder data show "+plain(doc.name))
+	return append(lines, capitalise(doc.reading.sentence))
 }
 
 // WorkforceForPlan is what the review shows beside an item about the data,
