@@ -380,6 +380,9 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // a projector (styles.go).
 func (a *app) setPresent(on bool) {
 	a.c.present = on
+	if s, ok := a.screens[screenItem].(*itemScreen); ok {
+		s.dataShown = false // hidden again on the projector (present_data.go)
+	}
 	a.c.styles = newStyles(a.c.styles.isDark, on).withSixteenColours(a.c.styles.sixteen)
 	a.help.Styles = helpStyles(a.c.styles)
 }

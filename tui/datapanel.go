@@ -20,11 +20,15 @@ import (
 // as ladder data show, and are read once per plan, off the update loop.
 
 // workforceMsg brings the lines for the plan at path, and the one line
-// a window too small for them shows instead.
+// a window too small for them shows instead; and for presenter mode, the
+// lines for the room when the data loads (present_data.go), and whether
+// there is no data file.
 type workforceMsg struct {
-	path  string
-	lines []string
-	short string
+	path    string
+	lines   []string
+	short   string
+	room    []string
+	missing bool
 }
 
 // workforceData is what common holds of the data: the lines and the short
@@ -33,6 +37,8 @@ type workforceData struct {
 	path    string
 	lines   []string
 	short   string
+	room    []string
+	missing bool
 	loading bool
 }
 
@@ -67,7 +73,7 @@ func (a *app) workforceFirst() {
 // gotWorkforce keeps the lines, if they are still for the open plan.
 func (c *common) gotWorkforce(msg workforceMsg) {
 	if c.session != nil && c.session.Path() == msg.path {
-		c.workforce = workforceData{path: msg.path, lines: msg.lines, short: msg.short}
+		c.workforce = workforceData{path: msg.path, lines: msg.lines, short: msg.short, room: msg.room, missing: msg.missing}
 	}
 }
 
@@ -80,11 +86,13 @@ func readWorkforce(planPath string) workforceMsg {
 	// nothing of what the lines hold.
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		msg.missing = true
 		msg.short = "how to add workforce data: make the window taller"
 	case err != nil:
 		msg.short = "the data file does not load: a taller window says why"
 	default:
 		msg.short = "your workforce data: make the window taller to see it"
+		msg.room = render.WorkforceForRoom(l)
 	}
 	return msg
 }

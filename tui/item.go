@@ -60,6 +60,12 @@ type itemScreen struct {
 	bigTitles bigTitles                 // presenter mode's block-letter titles, worked out once (present.go)
 	bigTexts  map[bigTextKey][][]string // its questions and levels in block letters (present_big.go)
 	ratingFit ratingFit                 // the rating part's measures at the last width (present.go)
+	dataShown bool                      // presenter mode shows the room the workforce data (present_data.go)
+	dataFit   presentDataFit            // its lines wrapped at the last width (present_data.go)
+	// dataShownParas is how many of the data's paragraphs presenter mode's
+	// layout gives room to, once shown: all, the first ones, or none, for
+	// a line saying the window is too short (present.go).
+	dataShownParas int
 }
 
 // Focus positions: the rating, then the fields in tab order.
@@ -98,6 +104,9 @@ type itemKeys struct {
 	Clear                     key.Binding // the rating back to unrated
 	Revisit                   key.Binding // flag the item to come back to, or unflag it
 	Suggest                   key.Binding // in the owner field: the participants (help only: the field takes the keys)
+	// ShowData shows the workforce data to the room in presenter mode, on
+	// an item about it, and hides it again (present_data.go).
+	ShowData key.Binding
 }
 
 func newItemKeys(c *checklist.Checklist) itemKeys {
@@ -121,6 +130,7 @@ func newItemKeys(c *checklist.Checklist) itemKeys {
 		Clear:        key.NewBinding(key.WithKeys("x", "backspace", "delete"), key.WithHelp("x", "clear the rating")),
 		Revisit:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "flag to revisit")),
 		Suggest:      key.NewBinding(key.WithKeys("down", "right"), key.WithHelp("↓/→", "owner: next participant / take it")),
+		ShowData:     key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "on an item about the data: show the workforce data to the room, or hide it")),
 	}
 	k.Rate = rateKeys(c)
 	return k
@@ -269,6 +279,7 @@ func (s *itemScreen) load() {
 	s.c.timer.open(s.pos, s.c.now())
 	s.leaving.clear()
 	s.promptTop = 0
+	s.dataShown = false // shown for the item it was asked on (present_data.go)
 	s.setFocus(focusRating)
 }
 
@@ -502,6 +513,8 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.next()
 	case key.Matches(msg, s.keys.Prev), key.Matches(msg, s.keys.PrevItem):
 		return s.prev()
+	case key.Matches(msg, s.keys.ShowData) && s.c.present:
+		s.toggleData()
 	}
 	return nil
 }
@@ -631,6 +644,9 @@ func (s *itemScreen) helpGroups() []helpGroup {
 	choose := s.keys.Choose
 	choose.SetHelp("enter", "rate with the level chosen (once rated: write the action)")
 	rating := append(append([]key.Binding{}, s.keys.Rate...), s.keys.Up, choose, s.keys.Clear, s.keys.Revisit, s.keys.WriteAction, s.keys.Advice)
+	if s.c.present {
+		rating = append(rating, s.keys.ShowData)
+	}
 	moving := []key.Binding{s.keys.Next, s.keys.Prev, s.keys.NextItem, s.keys.PrevItem}
 	enter := s.keys.Enter
 	enter.SetHelp("enter", "next field (notes: a new line)")

@@ -202,27 +202,47 @@ func (s *itemScreen) presentTop(st *styles, w, h int, clock string) string {
 	m := presentColumn(w)
 	rated := s.response().Rated()
 	airs := s.presentAirs()
-	// When no layout fits, the last is drawn with the levels on one line.
-	air := airs[len(airs)-1]
-	air.oneLine = true
-	// The heading may take what the plainest layout leaves.
-	least, _ := s.presentTitleText(air, m)
-	heading := s.presentHeading(st, w, clock, h-s.presentHeight(air, len(least), 0, rated)+2)
-	h -= countLines(heading) - 2 // presentHeight counts two lines of heading
-	var title []string
 	prompts := e.Item.Prompts
-	for _, a := range airs {
-		lines, big := s.presentTitleText(a, m)
-		if a.bigTitle && !big || a.bigPrompts && s.bigPromptRows(prompts, bigPromptWidth(a, w, m)) == nil {
-			continue
+	// The workforce data, once shown on an item about it, gets all it
+	// needs; in a window too short for it and the rest, the first of its
+	// paragraphs that fit with the rest, or a line saying that it does not
+	// fit (present_data.go). The rest keeps its layout.
+	var air presentAir
+	var title []string
+	var heading string
+	top := h
+	most, least := s.dataParaCounts()
+	for n := most; n >= least; n-- {
+		s.dataShownParas, h = n, top
+		// When no layout fits, the last is drawn with the levels on one line.
+		air, title = airs[len(airs)-1], nil
+		air.oneLine = true
+		// The heading may take what the plainest layout leaves.
+		least, _ := s.presentTitleText(air, m)
+		heading = s.presentHeading(st, w, clock, h-s.presentHeight(air, len(least), 0, rated)+2)
+		h -= countLines(heading) - 2 // presentHeight counts two lines of heading
+		for _, a := range airs {
+			lines, big := s.presentTitleText(a, m)
+			if a.bigTitle && !big || a.bigPrompts && s.bigPromptRows(prompts, bigPromptWidth(a, w, m)) == nil {
+				continue
+			}
+			if s.presentHeight(a, len(lines), s.promptHeight(a, m), rated) <= h {
+				air, title = a, lines
+				break
+			}
 		}
-		if s.presentHeight(a, len(lines), s.promptHeight(a, m), rated) <= h {
-			air, title = a, lines
+		if title != nil {
 			break
 		}
 	}
+	fits := title != nil
 	if title == nil {
 		title, _ = s.presentTitleText(air, m)
+	}
+	data := s.presentData(st, w, m, air, s.presentDataRoom(air, m, len(title), h, rated, fits))
+	dataCut := s.presentDataHeight(air, m) - countLines(data)
+	if air.blanks && data != "" {
+		dataCut--
 	}
 	parts := []string{heading}
 	add := func(p string) {
@@ -242,9 +262,10 @@ func (s *itemScreen) presentTop(st *styles, w, h int, clock string) string {
 	if air.bigPrompts {
 		add(s.presentBigPrompts(st, w, bigPromptWidth(air, w, m)))
 	} else {
-		room := h - s.presentHeight(air, len(title), 0, rated)
+		room := h - s.presentHeight(air, len(title), 0, rated) + dataCut
 		add(indentLinesBy(s.presentPrompts(st, prompts, m, room, air.spread), (w-m)/2))
 	}
+	add(data)
 	add(s.presentRoom(w, air))
 	add(s.presentRating(st, w, air))
 	return strings.Join(parts, "\n")
@@ -290,6 +311,7 @@ func (s *itemScreen) presentHeight(air presentAir, titleLines, prompts int, rate
 			n++
 		}
 	}
+	n += s.presentDataHeight(air, presentColumn(s.c.width))
 	if r := s.presentRoomHeight(air, s.c.width); r > 0 {
 		n += r
 		if air.blanks {
@@ -738,6 +760,9 @@ func (s *itemScreen) presentHelp() []key.Binding {
 	first := []key.Binding{s.rateHint(), s.keys.Next}
 	if s.response().Rated() {
 		first = []key.Binding{s.keys.Next, s.keys.WriteAction, s.rateHint()}
+	}
+	if data, ok := s.presentDataHelp(); ok {
+		first = append(first, data)
 	}
 	if s.promptsCut || s.promptTop > 0 {
 		first = append(first, s.keys.MorePrompts)

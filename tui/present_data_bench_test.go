@@ -15,8 +15,8 @@ import (
 
 // BenchmarkPresenterDataKeypress is BenchmarkKeypress's present-move on
 // the items about the workforce data, with a data file beside the plan:
-// n and p between the first two, each of which shows the data's line (or,
-// with D, the data itself) in presenter mode.
+// n and p between the first two, each of which shows the data's line in
+// presenter mode; and D, which shows the data itself, and hides it.
 //
 //	go test ./tui/ -run '^$' -bench 'BenchmarkPresenterDataKeypress' -benchmem -count 5
 func BenchmarkPresenterDataKeypress(b *testing.B) {
@@ -26,6 +26,12 @@ func BenchmarkPresenterDataKeypress(b *testing.B) {
 			a := benchDataApp(b, size[0], size[1])
 			a.Update(rvKey("P"))
 			benchKeys(b, a, []tea.KeyPressMsg{rvKey("n"), rvKey("p")})
+		})
+		// D and D again: the data shown to the room and hidden.
+		b.Run(name+"/present-show", func(b *testing.B) {
+			a := benchDataApp(b, size[0], size[1])
+			a.Update(rvKey("P"))
+			benchKeys(b, a, []tea.KeyPressMsg{rvKey("D"), rvKey("D")})
 		})
 	}
 }
