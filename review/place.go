@@ -94,12 +94,19 @@ func (s *Session) After(p Place) Place {
 	return End
 }
 
-func (s *Session) afterAreas() Place { return Question(0) }
+// afterAreas is the first next-steps question, or the end for a
+// checklist that asks none (a checklist of one's own may not).
+func (s *Session) afterAreas() Place {
+	if len(s.Checklist().FollowUps) == 0 {
+		return End
+	}
+	return Question(0)
+}
 
 // Before is the place before p, the way the review came: the item before
 // (the first item stays where it is), the area's last item before its
 // end, the last area's end before the first question, the last question
-// before the end.
+// (or, with none, the last area's end) before the end.
 func (s *Session) Before(p Place) Place {
 	c := s.Checklist()
 	switch p.Kind {
@@ -113,7 +120,10 @@ func (s *Session) Before(p Place) Place {
 		}
 		return s.beforeQuestions()
 	}
-	return Question(max(len(c.FollowUps)-1, 0))
+	if len(c.FollowUps) == 0 {
+		return s.beforeQuestions()
+	}
+	return Question(len(c.FollowUps) - 1)
 }
 
 func (s *Session) beforeQuestions() Place {

@@ -136,8 +136,10 @@ func (s *areasummaryScreen) nextLine(st *styles, unrated int) string {
 	if s.area+1 < len(c.Areas) {
 		na := c.Areas[s.area+1]
 		to = fmt.Sprintf("Next: %s (%d %s).", na.Title, len(na.Items), plural(len(na.Items), "item", "items"))
-	} else {
+	} else if len(c.FollowUps) > 0 {
 		to = fmt.Sprintf("Next: the next steps (%d %s).", len(c.FollowUps), plural(len(c.FollowUps), "question", "questions"))
+	} else {
+		to = "Next: the summary."
 	}
 	// Wrapped here, not by the frame: the page scrolls by the lines it
 	// counts, and a line the frame broke in two pushed the last one off

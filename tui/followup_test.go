@@ -373,8 +373,11 @@ func TestFollowUpKeysHaveHelp(t *testing.T) {
 	}
 }
 
-// A custom checklist may ask no next-steps questions: the screen says so
-// and leads on to the summary.
+// A custom checklist may ask no next-steps questions. The last area's end
+// said "Next: the next steps (0 questions)" and led to a screen saying
+// there are none, to press n again: it says the summary is next and leads
+// there, and p on the summary comes back to it, as the accessible prompts
+// go. A next-steps screen reached all the same says so and leads on.
 func TestChecklistWithoutFollowUps(t *testing.T) {
 	dir := t.TempDir()
 	yaml := strings.Replace(string(checklisttest.YAML(6)), "follow_ups:", "unused_follow_ups:", 1)
@@ -391,6 +394,24 @@ func TestChecklistWithoutFollowUps(t *testing.T) {
 		t.Fatalf("the checklist still has %d follow-ups", len(cl.FollowUps))
 	}
 	a := fuAppWith(t, plans.New(cl, "Org", "Title", fuToday), filepath.Join(dir, "plan.yaml"), clFile, 80, 24)
+	fuShow(t, a, screenAreaSummary, len(cl.Areas)-1)
+	view := fuView(a)
+	fuContains(t, view, "Next: the summary.")
+	if strings.Contains(view, "next steps") {
+		t.Errorf("the last area's end offers next steps the checklist does not ask:\n%s", view)
+	}
+	fuPress(t, a, "enter")
+	if a.active != screenSummary {
+		t.Fatalf("enter on the last area's end went to %v, want the summary", a.active)
+	}
+	if view := fuView(a); strings.Contains(view, "next steps") {
+		t.Errorf("the summary offers to go back to next steps the checklist does not ask:\n%s", view)
+	}
+	fuPress(t, a, "p")
+	if a.active != screenAreaSummary {
+		t.Fatalf("p on the summary went to %v, want the last area's end", a.active)
+	}
+
 	fuShow(t, a, screenFollowUp, 0)
 	fuContains(t, fuView(a), "no next-steps questions")
 	fuPress(t, a, "n")
@@ -398,14 +419,6 @@ func TestChecklistWithoutFollowUps(t *testing.T) {
 		t.Fatalf("n went to %v", a.active)
 	}
 	fuContains(t, fuView(a), "The end")
-	fuPress(t, a, "p")
-	if a.active != screenFollowUp {
-		t.Fatalf("p on the summary went to %v", a.active)
-	}
-	fuPress(t, a, "p")
-	if a.active != screenAreaSummary {
-		t.Fatalf("p went to %v", a.active)
-	}
 }
 
 // Every next-steps screen fits the smallest window and large ones: no line

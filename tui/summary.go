@@ -377,18 +377,29 @@ func isOverdue(a plans.Action, today plans.Date) bool {
 
 func (s *summaryScreen) typing() bool { return false }
 
+// back is the key back, said as where it goes: the next steps, or the
+// last area's end for a checklist that asks none.
+func (s *summaryScreen) back() key.Binding {
+	b := s.keys.Back
+	if len(s.c.checklist().FollowUps) == 0 {
+		b.SetHelp("p/←", "back to the review")
+	}
+	return b
+}
+
 func (s *summaryScreen) shortHelp() []key.Binding {
+	back := s.back()
 	if s.c.present {
 		files := s.c.keys.Present
 		files.SetHelp("P", "file & git")
-		return []key.Binding{s.keys.Back, files, s.keys.Up, s.c.keys.Overview}
+		return []key.Binding{back, files, s.keys.Up, s.c.keys.Overview}
 	}
-	return []key.Binding{s.keys.Back, s.keys.Up, s.c.keys.Overview}
+	return []key.Binding{back, s.keys.Up, s.c.keys.Overview}
 }
 
 func (s *summaryScreen) fullHelp() [][]key.Binding {
 	k := s.keys
-	return [][]key.Binding{append([]key.Binding{k.Back}, k.all()...)}
+	return [][]key.Binding{append([]key.Binding{s.back()}, k.all()...)}
 }
 
 // areaName names an area in a column w cells wide: by its title, or, when
