@@ -31,7 +31,9 @@ func newDataCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "data",
 		Short: "Count the answers to the key question by grade, and see what they show",
-		Long: `The Enablers/Data items of the checklist ask whether you collect
+		Long: `The checklist's data items (Enablers/Data in the progression checklist,
+the Building Blocks' "Ask the key question and analyse your data", the
+cross-industry toolkit's analyses) ask whether you collect
 socio-economic background data, analyse it by grade and compare it with
 benchmarks. ladder data is that next step, as the Social Mobility
 Commission's guide The Building Blocks describes it:
