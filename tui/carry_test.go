@@ -463,6 +463,28 @@ func TestANewReviewSaysWhenOneIsUnderWay(t *testing.T) {
 	h.requireView("item 1 of 4")
 }
 
+// An employer reviewing with two checklists in one half year: choosing
+// another checklist on the form than the one the review under way follows,
+// the pointer at that review says which checklist it follows, so that the
+// new one is not read as that review begun twice.
+func TestANewReviewOnAnotherChecklistSaysTheOneUnderWayFollowsAnother(t *testing.T) {
+	dir, _, _ := carryFolder(t)
+	h := carryOnFromStart(t, dir, 80, 24)
+	h.requireView("item 1 of 4")
+	h = rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("n")
+	h.typeText("Acme Café Ltd")
+	h.press("enter")
+	h.typeText("Building blocks")
+	h.press("enter", "enter", "enter")
+	h.requireView("(•) smc-progression")
+	requireWords(t, h.view(), "A review of Acme Café Ltd is under way here: Spring review 2027")
+	h.press("down")
+	h.requireView("(•) smc-building-blocks")
+	requireWords(t, h.view(), "A review of Acme Café Ltd is under way here, on another checklist (smc-progression): Spring review 2027")
+	requireWords(t, h.view(), "To go on with it, press esc, then enter.")
+}
+
 // On a projector the form's pointer at the last review names no file and
 // no late count, as the start screen's list does not.
 func TestANewReviewPointsAtTheLastReviewNamingNoFileOnAProjector(t *testing.T) {

@@ -222,13 +222,20 @@ func (s *setupScreen) lastReviewLines(st *styles, w int) []string {
 		file = " (" + safetext.Line(shown) + ")"
 	}
 	org, title, date := safetext.Line(p.Organisation), safetext.Line(p.Title), p.Date.Friendly()
+	// A review on another checklist than the one chosen is no repeat of
+	// this one (the Building Blocks beside progression's): said so, it is
+	// not read as this year's review begun twice.
+	other := ""
+	if id := p.ChecklistRef.ID; id != s.choices[s.checklist.chosen].list.ID {
+		other = ", on another checklist (" + safetext.Line(id) + ")"
+	}
 	var line string
 	switch {
 	case s.last.held:
-		line = fmt.Sprintf("⚠ A review of %s was held%s in the last half year: %s%s, of %s, every item rated. To go back to it, %s.", org, here, title, file, date, open)
+		line = fmt.Sprintf("⚠ A review of %s was held%s in the last half year%s: %s%s, of %s, every item rated. To go back to it, %s.", org, here, other, title, file, date, open)
 	case s.last.underWay:
-		line = fmt.Sprintf("⚠ A review of %s is under way%s: %s%s, of %s, %d of %d rated. To go on with it, %s.",
-			org, here, title, file, date, s.last.rated.Rated(), s.last.rated.Total(), open)
+		line = fmt.Sprintf("⚠ A review of %s is under way%s%s: %s%s, of %s, %d of %d rated. To go on with it, %s.",
+			org, here, other, title, file, date, s.last.rated.Rated(), s.last.rated.Total(), open)
 	default:
 		what := review.CarriedWords(s.last.carried)
 		if s.last.late > 0 && !s.c.present {
