@@ -60,7 +60,8 @@ Excel needs to read UTF-8. A cell that starts with =, +, - or @ gets a
 leading ' so that no spreadsheet runs it as a formula.
 
 A plan begun with ladder new --from says near the top which review it
-carried on from (organisation, date and file), and how many of its
+carried on from (organisation, date and file), each rating's count then
+and now, and how many of its
 actions and steps came from there, still open or done; it marks each
 action and step that did: "Carried on: from the review of 2026-03-02",
 with "(2 reviews ago)" for one carried on twice and "edited since" where

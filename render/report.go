@@ -179,10 +179,11 @@ func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDo
 	for _, f := range c.FollowUps {
 		doc.nextSteps = append(doc.nextSteps, reportNextStep(p, f, today, handedOn, x.earlier))
 	}
-	var carriedFrom, carriedCount, notCarried detail
+	var carriedFrom, since, carriedCount, notCarried detail
 	if doc.carriedOn {
 		carriedFrom = carriedFromDetail(p, x.earlier)
 		if len(x.earlier) > 0 {
+			since = sinceLastReviewDetail(p, x.earlier[0].Plan)
 			carriedCount = carriedCountDetail(doc)
 			doc.notCarried, doc.notCarriedFrom = notCarriedOn(p, x.earlier[0].Plan)
 			notCarried = notCarriedDetail(doc)
@@ -192,6 +193,7 @@ func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDo
 		detail{name: "Organisation", value: p.Organisation},
 		detail{name: "Date of review", value: p.Date.String()},
 		carriedFrom,
+		since,
 		carriedCount,
 		notCarried,
 		carriedToDetail(p, x),

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -96,6 +97,30 @@ func carriedFromDetail(p *plans.Plan, earlier []plans.EarlierReview) detail {
 		d.value += fmt.Sprintf(", which carried on from %d earlier reviews, back to %s", n, reviewOf(earlier[n].Plan, false))
 	}
 	return d
+}
+
+// sinceLastReviewDetail is each level's count at the review p carried on
+// from and now, for the details at the top ("■ Red 7 → 3, ▲ Amber 9 →
+// 10, ..."): how the ratings moved in a year is a board's first question,
+// and the report named last year's review without a figure of it. prev
+// follows p's checklist (plans.EarlierReviews reads only such a plan).
+func sinceLastReviewDetail(p, prev *plans.Plan) detail {
+	var keys []string
+	for _, l := range p.Checklist.Scale {
+		keys = append(keys, l.Key)
+	}
+	keys = append(keys, checklist.Unrated)
+	_, then := plans.CountsByKey(prev, keys)
+	_, now := plans.CountsByKey(p, keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		label := plans.MarkUnrated + " Unrated"
+		if k != checklist.Unrated {
+			label = plans.Label(p.Checklist, k)
+		}
+		parts[i] = fmt.Sprintf("%s %d → %d", label, then[i], now[i])
+	}
+	return detail{name: "Since the last review", value: strings.Join(parts, ", ")}
 }
 
 // reviewOf names a review by its date, and its organisation when asked:

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -449,4 +450,32 @@ action cleared.
 	if md := string(ReportMarkdown(p, reportToday)); strings.Contains(md, "Not carried on") {
 		t.Errorf("a report not asked to say what was carried on names what was not:\n%s", md)
 	}
+}
+
+// A board reading this year's report asks first how the ratings moved
+// since last year: the report named the review it carried on from, and
+// no figure of it, so the answer took last year's report beside this
+// one. Near the top, each level's count then and now.
+func TestReportSaysHowTheCountsMovedSinceTheLastReview(t *testing.T) {
+	p, earlier := carriedFixture(t, "2027")
+	with := CarriedOnFrom(earlier)
+	_, then := plans.CountsByKey(earlier[0].Plan, append(levelKeys(p), "unrated"))
+	_, now := plans.CountsByKey(p, append(levelKeys(p), "unrated"))
+	want := fmt.Sprintf("- **Since the last review:** ■ Red %d → %d, ▲ Amber %d → %d, ● Green %d → %d, ○ Unrated %d → %d -",
+		then[0], now[0], then[1], now[1], then[2], now[2], then[3], now[3])
+	checkContains(t, "the Markdown report", words(string(ReportMarkdown(p, reportToday, with))), want)
+	checkContains(t, "the HTML report", string(ReportHTML(p, reportToday, nil, with)),
+		fmt.Sprintf("<div><dt>Since the last review</dt><dd>■ Red %d → %d, ▲ Amber %d → %d,", then[0], now[0], then[1], now[1]))
+	// Not carried on, or last year's plan not read: no such line.
+	if md := string(ReportMarkdown(p, reportToday)); strings.Contains(md, "Since the last review") {
+		t.Errorf("no previous review read, and still:\n%s", md)
+	}
+}
+
+func levelKeys(p *plans.Plan) []string {
+	var keys []string
+	for _, l := range p.Checklist.Scale {
+		keys = append(keys, l.Key)
+	}
+	return keys
 }
