@@ -69,6 +69,11 @@ func handComments(data []byte, c *checklist.Checklist) *fileComments {
 	if !hasForeignComment(data, c) {
 		return nil // the usual case, which costs one look at each "#"
 	}
+	return readComments(data, c)
+}
+
+// readComments is handComments without the look for a comment first.
+func readComments(data []byte, c *checklist.Checklist) *fileComments {
 	r := commentReader{out: &fileComments{}, own: ownComments(c), block: -1, cont: -1}
 	for _, line := range strings.Split(string(data), "\n") {
 		r.line(strings.TrimRight(line, "\r"))
@@ -506,7 +511,7 @@ func hasForeignComment(data []byte, c *checklist.Checklist) bool {
 			if end < 0 {
 				end = len(data) - j
 			}
-			if !quotedToTheEnd(data[from : j+end]) {
+			if !quotedToTheEnd(data[from:j+end]) && !inBlockText(data, from, j) {
 				return true
 			}
 			i = j + end
@@ -523,6 +528,71 @@ func hasForeignComment(data []byte, c *checklist.Checklist) bool {
 		i = j + end
 	}
 	return false
+}
+
+// inBlockText reports whether the # at j, on the line that starts at
+// from, is in a block of text (a value after "|"), where it is text:
+// ladder writes notes so, and a plan whose notes had " #" in them was read
+// line by line for comments (1.3 M instructions of ladder review's
+// start-up, BENCHMARKS.md). Going up from the line, the first line
+// indented less than every line below it must be a key or list entry
+// ending in the block's "|", as ladder writes them, and the first line of
+// its block be indented more than its key and no more than any line after
+// it down to this one: nothing between ended the block. No quote before
+// the # on the line: had a quoted value begun above, it could end there.
+// Anything else says no, and handComments reads the lines as ever.
+func inBlockText(data []byte, from, j int) bool {
+	if bytes.ContainsAny(data[from:j], "'\"") {
+		return false
+	}
+	indent := func(l []byte) int { return len(l) - len(bytes.TrimLeft(l, " ")) }
+	low := indent(data[from:j]) // the least indent of the lines from this one up
+	first := low                // the indent of the line with text below the one looked at
+	for start := from; start > 0; {
+		end := start - 1
+		start = bytes.LastIndexByte(data[:end], '\n') + 1
+		line := bytes.TrimRight(data[start:end], " \t\r")
+		n := indent(line)
+		if n == len(line) {
+			continue // blank
+		}
+		if n < low {
+			if least, ok := blockKey(line[n:]); ok {
+				return first >= n+least && first == low
+			}
+			low = n
+		}
+		first = n
+	}
+	return false
+}
+
+// blockKey reports whether a line, its indent taken off, is a plain key or
+// a list entry whose value is a block of text, as ladder writes one
+// ("notes: |", "- |", "- notes: |-"), and how much more than the line the
+// block's lines must be indented.
+func blockKey(t []byte) (least int, ok bool) {
+	t = bytes.TrimSuffix(bytes.TrimSuffix(t, []byte("-")), []byte("+"))
+	head, found := bytes.CutSuffix(t, []byte(" |"))
+	if !found {
+		return 0, false
+	}
+	head = bytes.TrimRight(head, " ")
+	key := bytes.TrimLeft(head, "- ")
+	least = len(head) - len(key) + 1
+	if len(key) == 0 {
+		return least, len(head) > 0 // "- |"
+	}
+	key, found = bytes.CutSuffix(key, []byte(":"))
+	if !found || len(key) == 0 {
+		return 0, false
+	}
+	for _, c := range key {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return 0, false
+		}
+	}
+	return least, true
 }
 
 // quotedToTheEnd reports whether a line is a key or list entry whose value
@@ -571,8 +641,9 @@ func ownComments(c *checklist.Checklist) map[string]bool {
 		}
 	}
 	for _, e := range c.Items() {
+		title := string(appendComment(nil, e.Item.Title)) // once for both lines: it costs more than the rest
 		for _, p := range stepLinePrefixes {
-			own[string(appendComment([]byte(p), e.Item.Title))] = true
+			own[p+title] = true
 		}
 	}
 	ownCommentSets.Store(c, own)
