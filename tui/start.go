@@ -424,6 +424,19 @@ func drawnLines(parts []string) int {
 // ends in the body, for view to cut it; it is never drawn.
 const brokenMark = "\x00broken"
 
+// mixesChecklists reports whether the plans listed follow more than one
+// checklist: then each line names its own, or an employer's two reviews
+// of a spring (the progression checklist's and the Building Blocks', both
+// "Spring review") read alike.
+func (s *startScreen) mixesChecklists() bool {
+	for _, f := range s.plans {
+		if f.Plan.ChecklistRef.ID != s.plans[0].Plan.ChecklistRef.ID {
+			return true
+		}
+	}
+	return false
+}
+
 // planRows draws the plans in at most room lines, two lines a plan,
 // scrolled to keep the cursor in view.
 func (s *startScreen) planRows(st *styles, w, room int) []string {
@@ -446,6 +459,7 @@ func (s *startScreen) planRows(st *styles, w, room int) []string {
 		moreNote = fmt.Sprintf("  (+%d more)", more)
 	}
 	last := min(len(s.plans), s.offset+per) - 1
+	mixed := s.mixesChecklists()
 	var rows []string
 	for i := s.offset; i <= last; i++ {
 		f := s.plans[i]
@@ -480,6 +494,9 @@ func (s *startScreen) planRows(st *styles, w, room int) []string {
 			before = "next review " + safetext.Line(p.NextReview) + " · " + before
 		}
 		after := " · " + p.Date.Friendly()
+		if mixed {
+			after += " · " + safetext.Line(p.ChecklistRef.ID)
+		}
 		if !s.c.present {
 			after += " · " + filepath.Base(f.Path)
 		}

@@ -368,6 +368,27 @@ func TestAChecklistFlagDoesNotHidePlansOfOtherChecklists(t *testing.T) {
 	h.requireView("Acme Café Ltd: Spring review", "14/21 rated", "東京 Bakery 🍞: Autumn review")
 }
 
+// A folder mixing checklists: an employer's two plans of one spring, the
+// progression checklist's and the Building Blocks', both "Spring review",
+// were listed alike. Each plan's line names its checklist where the folder
+// holds plans of more than one, and only there.
+func TestStartNamesEachPlansChecklistInAFolderMixingThem(t *testing.T) {
+	dir := rvPlansFolder(t)
+	h := rvStart(t, Options{Dir: dir}, 100, 30)
+	h.requireView("14/21 rated")
+	h.refuseView("smc-progression")
+
+	_, bb := rvPlanOf(t, "smc-building-blocks")
+	bb.Organisation, bb.Title = "Acme Café Ltd", "Spring review"
+	bb.Date = plans.Date{Year: 2027, Month: 3, Day: 2}
+	if err := os.WriteFile(filepath.Join(dir, "2027-03-02-acme-bb.yaml"), plans.Encode(bb), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h = rvStart(t, Options{Dir: dir}, 100, 30)
+	h.requireView("0/42 rated · Tue 2 Mar 2027 · smc-building-blocks · 2027-03-02-acme-bb.yaml",
+		"14/21 rated · Mon 1 Mar 2027 · smc-progression · 2027-03-01-acme-spring.yaml")
+}
+
 // On a projector the start screen names plans by organisation, title and
 // progress, never by file or folder (issue 10.7), and says how many files
 // could not be opened without naming them; P shows them all again.
