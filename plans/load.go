@@ -111,6 +111,7 @@ func parse(name string, data []byte, resolve Resolver, slips bool) (*Plan, stric
 	defer parsers.Put(parser)
 	root, ps := parser.Parse(data)
 	if ps != nil {
+		sayNextReviewConflict(data, ps)
 		return nil, nil, &FileError{Path: name, Problems: ps}
 	}
 	// From here until the parser goes back to the pool, nothing may keep
@@ -783,4 +784,43 @@ func (d *decoder) checkAnswerShape(f *checklist.FollowUp, a *Answer, at *yaml.No
 // and would have every other line of the plan rewritten.
 func endsLinesCRLF(data []byte) bool {
 	return 2*bytes.Count(data, []byte("\r\n")) > bytes.Count(data, []byte("\n"))
+}
+
+// sayNextReviewConflict words the problem at the first conflict marker
+// of a merge between two next_review lines: two people carried this plan
+// on, on two branches, into two files, and git left both lines. "Finish
+// resolving the merge" left which line to keep, and what to do with the
+// other plan, to guess. ps are the conflict markers' problems, in order.
+func sayNextReviewConflict(data []byte, ps strictyaml.Problems) {
+	lines := strings.Split(string(data), "\n")
+	for i, p := range ps {
+		if i+2 >= len(ps) || p.Line < 1 || p.Line > len(lines) || !strings.HasPrefix(lines[p.Line-1], "<<<<<<<") {
+			continue
+		}
+		// The hunk: ours up to the ======= marker, theirs up to >>>>>>>
+		// (a diff3 |||||||| base section, between them, is left out).
+		var sides [2][]string
+		side := 0
+	hunk:
+		for n := p.Line; n < len(lines); n++ {
+			l := strings.TrimRight(lines[n], "\r")
+			switch {
+			case strings.HasPrefix(l, "|||||||"):
+				side = -1
+			case strings.HasPrefix(l, "======="):
+				side = 1
+			case strings.HasPrefix(l, ">>>>>>>"):
+				break hunk
+			case side >= 0 && strings.HasPrefix(l, "next_review:"):
+				sides[side] = append(sides[side], strings.Trim(strings.TrimSpace(strings.TrimPrefix(l, "next_review:")), `"'`))
+			}
+		}
+		if len(sides[0]) != 1 || len(sides[1]) != 1 || sides[0][0] == sides[1][0] {
+			continue
+		}
+		ps[i].Message = fmt.Sprintf("git left both branches' next_review lines here (%s and %s): two reviews carry this plan on. "+
+			"Keep one review, and its next_review line alone; remove the other plan (or merge the two by hand into the one kept), then check again",
+			safetext.Line(sides[0][0]), safetext.Line(sides[1][0]))
+		return
+	}
 }
