@@ -339,6 +339,24 @@ func lastReviewData(planPath string) (string, *workforce.Data) {
 	return path, d
 }
 
+// lastYearsData is the data of the review the plan beside a data file
+// carried on from, and its path, for a data file new in a change (status
+// A) that loaded: this year's first survey compared with nothing says
+// "(none)" in every cell, where the team asks how the shares moved since
+// last year. nil otherwise.
+func lastYearsData(status byte, path string, new *workforce.Data) (string, *workforce.Data) {
+	if status != 'A' || new == nil {
+		return "", nil
+	}
+	base := strings.TrimSuffix(path, plans.DataFileSuffix)
+	for _, ext := range []string{".yaml", ".yml"} {
+		if _, err := os.Stat(base + ext); err == nil {
+			return lastReviewData(base + ext)
+		}
+	}
+	return "", nil
+}
+
 // lastReviewOrder is the grades found in the order last year's data has
 // them, when it has every one; nil otherwise.
 func lastReviewOrder(last *workforce.Data, found []string) []string {
@@ -1336,6 +1354,10 @@ func dataChangesInFolder(stderr io.Writer, repo *gitrev.Repo, commit, rev, relDi
 		path := displayPath(repo, ch.Path)
 		if ch.Status != 'D' {
 			new = diffData(stderr, path)
+		}
+		if lastPath, last := lastYearsData(ch.Status, path, new); last != nil {
+			out = append(out, dataDiff(lastPath+" (the review it carried on from)", path, last, new, md)...)
+			continue
 		}
 		out = append(out, dataDiff(displayPath(repo, oldRel)+" at "+since, path, old, new, md)...)
 	}
