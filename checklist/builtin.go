@@ -19,6 +19,21 @@ const DefaultID = "smc-progression"
 //go:embed builtin/*.yaml
 var builtinFS embed.FS
 
+// Use says what a built-in checklist is for, for someone who has not read
+// the documents it comes from: ladder checklists and its help, and the
+// accessible prompts' choice of checklist, say it. "" for any other id.
+func Use(id string) string { return builtinUses[id] }
+
+var builtinUses = map[string]string{
+	DefaultID: "The default. For an employer already working on progression: " +
+		"review and refine what you do (the Masterclass: Progression pack's checklist).",
+	"smc-building-blocks": "For an employer starting out, not yet at progression: the vision, " +
+		"the talent pool, culture, support to develop, progression, data, a plan (The Building Blocks, " +
+		"its employer's guide).",
+	"smc-cross-industry-progression": "For rating progression activities at the level the Cross-industry " +
+		"toolkit puts them (Developing, Optimising), on its own scale.",
+}
+
 // builtins are the embedded checklists by id, read once.
 var builtins = sync.OnceValue(func() map[string]*Checklist {
 	m, err := readBuiltins(builtinFS, generatedBuiltins)

@@ -89,27 +89,15 @@ func listChecklists(stdout, stderr io.Writer) error {
 	return nil
 }
 
-// builtinUses says what each built-in checklist is for, for someone who
-// has not read the documents they come from: the list and the help both
-// show it (builtinGuide).
-var builtinUses = []struct{ id, use string }{
-	{"smc-progression", "The default. For an employer already working on progression: " +
-		"review and refine what you do (the Masterclass: Progression pack's checklist)."},
-	{"smc-building-blocks", "For an employer starting out, not yet at progression: the vision, " +
-		"the talent pool, culture, support to develop, progression, data, a plan (The Building Blocks, " +
-		"its employer's guide)."},
-	{"smc-cross-industry-progression", "For rating progression activities at the level the Cross-industry " +
-		"toolkit puts them (Developing, Optimising), on its own scale."},
-}
-
-// builtinGuide is builtinUses as indented lines of at most 78 columns,
-// each checklist's words beside its id.
+// builtinGuide is what each built-in checklist is for (checklist.Use),
+// as indented lines of at most 78 columns, each checklist's words beside
+// its id.
 func builtinGuide() string {
 	const indent, width = 34, 78
 	var b strings.Builder
-	for _, u := range builtinUses {
-		line := fmt.Sprintf("  %-*s", indent-2, u.id)
-		for _, w := range strings.Fields(u.use) {
+	for _, c := range checklist.Builtins() {
+		line := fmt.Sprintf("  %-*s", indent-2, c.ID)
+		for _, w := range strings.Fields(checklist.Use(c.ID)) {
 			if len(line)+1+len(w) > width && len(line) > indent { // never a line of the indent alone
 				b.WriteString(strings.TrimRight(line, " ") + "\n")
 				line = strings.Repeat(" ", indent)

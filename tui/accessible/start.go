@@ -335,7 +335,11 @@ func (r *reviewer) chooseChecklist() (*checklist.Checklist, error) {
 	options := make([]choice, len(builtins))
 	def := 0
 	for i, c := range builtins {
-		options[i] = choice{label: c.Title + " (" + c.ID + ")", short: c.ID, words: []string{c.ID}}
+		label := c.Title + " (" + c.ID + ")"
+		if use := checklist.Use(c.ID); use != "" { // which suits them, as ladder checklists says
+			label += ": " + use
+		}
+		options[i] = choice{label: label, short: c.ID, words: []string{c.ID}}
 		if c.ID == checklist.DefaultID {
 			def = i
 		}
