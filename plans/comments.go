@@ -535,8 +535,8 @@ func hasForeignComment(data []byte, c *checklist.Checklist) bool {
 // ladder writes notes so, and a plan whose notes had " #" in them was read
 // line by line for comments (1.3 M instructions of ladder review's
 // start-up, BENCHMARKS.md). Going up from the line, the first line
-// indented less than every line below it must be a key or list entry
-// ending in the block's "|", as ladder writes them, and the first line of
+// indented less than every line below it must be a key ending in the
+// block's "|", as ladder writes them (blockKey), and the first line of
 // its block be indented more than its key and no more than any line after
 // it down to this one: nothing between ended the block. No quote before
 // the # on the line: had a quoted value begun above, it could end there.
@@ -567,10 +567,14 @@ func inBlockText(data []byte, from, j int) bool {
 	return false
 }
 
-// blockKey reports whether a line, its indent taken off, is a plain key or
-// a list entry whose value is a block of text, as ladder writes one
-// ("notes: |", "- |", "- notes: |-"), and how much more than the line the
-// block's lines must be indented.
+// blockKey reports whether a line, its indent taken off, is a plain key,
+// or one in a list entry, whose value is a block of text, as ladder writes
+// one ("notes: |", "- notes: |-"), and how much more than the line the
+// block's lines must be indented. A list entry that is a block of text
+// and nothing else ("- |") says no: "- |" can be the next line of a plain
+// value begun above ("action: Write the" over "- |" is "Write the - |"),
+// and a comment after the lines below it is a comment; a key's ": "
+// cannot be in a plain value.
 func blockKey(t []byte) (least int, ok bool) {
 	t = bytes.TrimSuffix(bytes.TrimSuffix(t, []byte("-")), []byte("+"))
 	head, found := bytes.CutSuffix(t, []byte(" |"))
@@ -580,9 +584,6 @@ func blockKey(t []byte) (least int, ok bool) {
 	head = bytes.TrimRight(head, " ")
 	key := bytes.TrimLeft(head, "- ")
 	least = len(head) - len(key) + 1
-	if len(key) == 0 {
-		return least, len(head) > 0 // "- |"
-	}
 	key, found = bytes.CutSuffix(key, []byte(":"))
 	if !found || len(key) == 0 {
 		return 0, false

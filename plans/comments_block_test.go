@@ -52,6 +52,9 @@ func TestFastPathSeesEveryCommentNearBlocksOfText(t *testing.T) {
 		// a plain value on the line below its key, below a comment line
 		// that ends like a block's key
 		"    action:\n      # to do: |\n        Write the vision # a comment\n",
+		// a plain value over lines, one of them like a list entry that
+		// is a block of text: "Write the - | vision", and a comment
+		"    action: Write the\n      - |\n        vision # a comment\n",
 		// a block with an indentation digit, a comment after its "|"
 		"    notes: |2\n        First # text\n",
 		"    notes: | # a comment\n      First # text\n",
