@@ -180,6 +180,22 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	if err != nil {
 		return err
 	}
+	// Next year's plan, carried on from last year's, has no data file yet:
+	// last year's gives what --grades, --threshold and --target gave once.
+	var lastPath string
+	var last *workforce.Data
+	if old == nil {
+		if lastPath, last, err = lastReviewData(opts.plan); err != nil {
+			if opts.threshold == 0 {
+				// Read as none, it gave the threshold of 10: groups last
+				// year's raised one hid would be shown.
+				fmt.Fprintln(stderr, err)
+				sayWrapped(stderr, fmt.Sprintf("The last review's data (%s) does not load, so its anonymity threshold cannot be carried on to this year's: fix what is said above, or give --threshold. Nothing was written.\n", safetext.Line(lastPath)))
+				return problemsFound()
+			}
+			last = nil // the threshold given is the one that matters
+		}
+	}
 	importOpts, err := dataImportOptionsFor(opts, old)
 	if err != nil {
 		return err
@@ -221,13 +237,6 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 			name, len(grades), im.Grade, safetext.Quote(grades[0]), safetext.Quote(grades[1]), safetext.Quote(grades[2]))
 	}
 	ordered := len(importOpts.Grades) > 0
-	// Next year's plan, carried on from last year's, has no data file yet:
-	// last year's gives what --grades, --threshold and --target gave once.
-	var lastPath string
-	var last *workforce.Data
-	if old == nil {
-		lastPath, last = lastReviewData(opts.plan)
-	}
 	if !ordered && last != nil && len(grades) > 1 {
 		if order := lastReviewOrder(last, grades); order != nil {
 			grades, ordered = order, true
@@ -317,26 +326,29 @@ func dataImportTarget(opts dataImportOptions) (string, error) {
 
 // lastReviewData is the data file of the review the plan at planPath
 // carried on from (its previous_review, by the rules ladder status reads
-// it with), and that file's path; nil when there is none, or it does not
-// load.
-func lastReviewData(planPath string) (string, *workforce.Data) {
+// it with), and that file's path; nil when there is none. err says why
+// that file, which is there, does not load (with its FILE:LINE:COL).
+func lastReviewData(planPath string) (string, *workforce.Data, error) {
 	if planPath == "" {
-		return "", nil
+		return "", nil, nil
 	}
 	p, err := plans.LoadFile(planPath, nil)
 	if err != nil {
-		return "", nil
+		return "", nil, nil
 	}
 	prev, err := plans.PreviousReviewOf(planPath, p)
 	if err != nil || prev == "" {
-		return "", nil
+		return "", nil, nil
 	}
 	path := workforce.PathFor(prev)
 	d, err := workforce.LoadFile(path)
-	if err != nil {
-		return "", nil
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil, nil
 	}
-	return path, d
+	if err != nil {
+		return path, nil, err
+	}
+	return path, d, nil
 }
 
 // lastYearsData is the data of the review the plan beside a data file
@@ -351,7 +363,8 @@ func lastYearsData(status byte, path string, new *workforce.Data) (string, *work
 	base := strings.TrimSuffix(path, plans.DataFileSuffix)
 	for _, ext := range []string{".yaml", ".yml"} {
 		if _, err := os.Stat(base + ext); err == nil {
-			return lastReviewData(base + ext)
+			lastPath, last, _ := lastReviewData(base + ext)
+			return lastPath, last
 		}
 	}
 	return "", nil
