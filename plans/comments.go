@@ -485,8 +485,9 @@ func entryKey(s string) string {
 
 // hasForeignComment reports whether data may have a comment that ladder
 // does not write for a plan of checklist c: a comment line that is not
-// ladder's, or a # after a space that may end a line's value (inside
-// quotes or a block of text it is text, which handComments works out).
+// ladder's, or a # after a space (or a closing quote or bracket) that may
+// end a line's value (inside quotes or a block of text it is text, which
+// handComments works out).
 func hasForeignComment(data []byte, c *checklist.Checklist) bool {
 	own := ownComments(c)
 	for i := 0; i < len(data); {
@@ -500,7 +501,7 @@ func hasForeignComment(data []byte, c *checklist.Checklist) bool {
 			start--
 		}
 		if start > 0 && data[start-1] != '\n' {
-			if start == j {
+			if start == j && !closes(data[j-1]) {
 				i = j + 1 // a # in a word: text
 				continue
 			}
@@ -529,6 +530,11 @@ func hasForeignComment(data []byte, c *checklist.Checklist) bool {
 	}
 	return false
 }
+
+// closes reports whether c can end a quoted or flow value: YAML readers
+// take a # right after one ("owner: 'Ana'#x") for a comment, as the
+// comment reader does.
+func closes(c byte) bool { return c == '\'' || c == '"' || c == ']' || c == '}' }
 
 // inBlockText reports whether the # at j, on the line that starts at
 // from, is in a block of text (a value after "|"), where it is text:

@@ -55,6 +55,9 @@ func TestFastPathSeesEveryCommentNearBlocksOfText(t *testing.T) {
 		// a plain value over lines, one of them like a list entry that
 		// is a block of text: "Write the - | vision", and a comment
 		"    action: Write the\n      - |\n        vision # a comment\n",
+		// a comment right after a value's closing quote, which YAML
+		// readers take for one
+		"    action: 'Write the vision'# a comment\n",
 		// a block with an indentation digit, a comment after its "|"
 		"    notes: |2\n        First # text\n",
 		"    notes: | # a comment\n      First # text\n",
