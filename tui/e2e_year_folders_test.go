@@ -33,7 +33,7 @@ func TestTheFormCarriesOnAsNewFromDoes(t *testing.T) {
 		})
 	}
 	e := e2eStart(t, byForm, e2eTerm{cols: 80, rows: 24}, "review", "--dir", filepath.Join("plans", "2027"), "--today", "2027-03-20")
-	e.waitFor("Welcome to ladder")
+	e.waitFor("Welcome back to ladder")
 	e.typeText("Acme")
 	e.waitFor("press ctrl+o")
 	e.keys("ctrl+o")

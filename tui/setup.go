@@ -325,7 +325,13 @@ func (s *setupScreen) view() string {
 			where = "."
 		}
 		title = st.Title.Render("Welcome to ladder")
-		intro = append(intro, wrapIndented("Let's begin your first review. Tell ladder who it is for; it then takes you through every recommendation, one at a time, and saves each answer as you give it"+where, w, 0, 0))
+		first := "your first review"
+		if len(s.c.plansBelow) > 0 && !present {
+			// Plans of theirs in the folders inside (a folder per year):
+			// back a year later, not new.
+			title, first = st.Title.Render("Welcome back to ladder"), "a review"
+		}
+		intro = append(intro, wrapIndented("Let's begin "+first+". Tell ladder who it is for; it then takes you through every recommendation, one at a time, and saves each answer as you give it"+where, w, 0, 0))
 		// Someone back a year later, in the wrong folder, sees no plan of
 		// theirs: this says why, and what to do.
 		before := "Made a review before? ladder found none in " + s.c.opts.Dir + ": press ctrl+c and run ladder in the folder that holds yours."

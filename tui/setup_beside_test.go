@@ -44,7 +44,7 @@ func TestTheFormCarriesOnLastYearsReviewFromTheYearsFolderBeside(t *testing.T) {
 	yearFolders(t, ".")
 
 	h := rvStart(t, Options{Dir: filepath.Join("plans", "2027")}, 80, 24)
-	h.requireView("Welcome to ladder")
+	h.requireView("Welcome back to ladder")
 	h.typeText("Acme Café Ltd")
 	requireWords(t, h.view(), "The last review of Acme Café Ltd, Spring review 2026 (plans/2026/acme.yaml), has 14 open actions and 3 project-plan steps")
 	requireWords(t, h.view(), "To carry them on into this review, press ctrl+o.")
@@ -58,7 +58,7 @@ func TestTheFormCarriesOnLastYearsReviewFromTheYearsFolderBeside(t *testing.T) {
 	h.requireView("Next review, carried on", "last time: Spring review 2026")
 	requireWords(t, h.view(), "Carries on 14 open actions and 3 project-plan steps from plans/2026/acme.yaml")
 	h.press("esc")
-	h.requireView("Welcome to ladder")
+	h.requireView("Welcome back to ladder")
 	h.typeText("Acme Café Ltd")
 	h.press("ctrl+o")
 	h.typeText("Spring review 2027")

@@ -814,8 +814,11 @@ func TestWithPlansOnlyInYearFoldersTheWelcomeNamesThem(t *testing.T) {
 	}
 	// In 2026, whose folder holds plans already: this year's review is begun there.
 	h := rvStart(t, Options{Dir: "plans", Today: plans.Date{Year: 2026, Month: 11, Day: 2}}, 80, 24)
-	h.requireView("Welcome to ladder")
 	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: press ctrl+c and run ladder review --dir plans/2026 to list that folder's.")
+	// They have: the welcome does not call this their first review, as it
+	// did to an employer back a year later.
+	h.requireView("Welcome back to ladder", "Let's begin a review.")
+	h.refuseView("your first review")
 }
 
 // In a window with room for it but not for the whole introduction
@@ -853,7 +856,7 @@ func TestANewYearWithoutItsFolderIsToldWhereToBeginIt(t *testing.T) {
 		writePlanFile(t, name, rvNewPlan(t))
 	}
 	h := rvStart(t, Options{Dir: "plans"}, 80, 24) // in 2027
-	h.requireView("Welcome to ladder")
+	h.requireView("Welcome back to ladder")
 	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025. To begin this year's review in a folder of its own, from your last one, press ctrl+c and run ladder review --dir plans/2027 (ladder review --dir plans/2026 lists the plans there).")
 }
 
@@ -873,7 +876,7 @@ func TestASmallWelcomeStillNamesTheYearFolders(t *testing.T) {
 	for _, dir := range []string{"plans", "plans/2027"} {
 		t.Run(dir, func(t *testing.T) {
 			h := rvStart(t, Options{Dir: dir}, 60, 16)
-			h.requireView("Welcome to ladder")
+			h.requireView("Welcome back to ladder")
 			requireWords(t, h.view(), "plans/2026 and plans/2025")
 			requireWords(t, h.view(), "ctrl+s anywhere, to create it and begin.")
 			if n := countLines(h.view()); n > 16 {
@@ -894,7 +897,7 @@ func TestANewYearsFolderNamesTheYearsBeside(t *testing.T) {
 		writePlanFile(t, name, rvNewPlan(t))
 	}
 	h := rvStart(t, Options{Dir: "plans/2027"}, 80, 24)
-	h.requireView("Welcome to ladder")
+	h.requireView("Welcome back to ladder")
 	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: type its organisation to begin this year's review from its last one, or press ctrl+c and run ladder review --dir plans/2026 to list that folder's.")
 }
 
