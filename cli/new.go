@@ -246,6 +246,11 @@ func carriedOn(stderr io.Writer, s *review.Session, prevPath string, linkErr err
 	fmt.Fprintf(stderr, "%s now names %s as its next review:\nits open actions are chased in the new plan from now on.\n", safetext.Line(prevPath), safetext.Line(path))
 	fmt.Fprintf(stderr, "Next: run ladder review %s to go through it item by item,\nor fill it in with any text editor and run ladder check %s\n", q, q)
 	fmt.Fprintf(stderr, "Once it is rated, compare the two reviews:\n  ladder diff %s %s\n", pq, q)
+	if data := workforce.PathFor(prevPath); isFile(data) {
+		// The data file stays with last year's plan; this year's import
+		// takes its grades' order, threshold and target.
+		fmt.Fprintf(stderr, "Last review's workforce data stays in %s. Import this year's survey for the new plan:\n  ladder data import CSV --plan %s\n", safetext.Line(data), q)
+	}
 	// Both files changed: the old one by its next_review line.
 	steps := s.CommitSteps()
 	fmt.Fprintln(stderr, commitIntro(steps[len(steps)-1], path))
@@ -427,6 +432,12 @@ func suggestPlanName(path string) string {
 		base = "plan"
 	}
 	return dir + base + ".yaml"
+}
+
+// isFile reports whether path is a file that is there.
+func isFile(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.Mode().IsRegular()
 }
 
 func exists(path string) error {
