@@ -406,6 +406,22 @@ func (s *setupScreen) view() string {
 		{append([]string{title}, intro...), {""}, form, {""}, carry, saved, {hint}},
 		{append([]string{title}, intro...), form, carry, saved, {hint}},
 	}
+	// On the checklist, what the one chosen is for comes first, where
+	// there is room: the introduction was read on the way there, and an
+	// id and a title say nothing of which checklist suits an employer.
+	if use := s.checklistUse(st, w); use != nil {
+		withUse := [][][]string{
+			{append([]string{title}, intro...), {""}, form, use, {""}, carry, saved, {hint}},
+			{append([]string{title}, intro...), form, use, carry, saved, {hint}},
+		}
+		for _, k := range kept {
+			withUse = append(withUse, [][]string{{title}, k, form, use, carry, saved, {hint}})
+		}
+		if len(kept) == 0 {
+			withUse = append(withUse, [][]string{{title}, form, use, carry, saved, {hint}})
+		}
+		layouts = append(withUse, layouts...)
+	}
 	for _, k := range kept {
 		layouts = append(layouts,
 			[][]string{{title}, k, {""}, form, {""}, carry, saved, {hint}},
@@ -515,3 +531,18 @@ func (s *setupScreen) helpGroups() []helpGroup {
 }
 
 func (s *setupScreen) typing() bool { return s.fields[s.focus].typing() }
+
+// checklistUse is what the checklist chosen is for (checklist.Use), under
+// the checklist field while it is the field being answered; nil elsewhere,
+// and for a checklist of one's own.
+func (s *setupScreen) checklistUse(st *styles, w int) []string {
+	if s.focus != setupChecklist {
+		return nil
+	}
+	use := checklist.Use(s.choices[s.checklist.chosen].list.ID)
+	if use == "" || s.choices[s.checklist.chosen].file != "" {
+		return nil
+	}
+	indent := 2 + setupLabelWidth + 1
+	return []string{strings.Repeat(" ", indent) + st.Subtle.Render(wrapIndented(use, max(1, w-indent), indent, 0))}
+}

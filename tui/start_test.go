@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/checklist/checklisttest"
@@ -154,6 +155,28 @@ func TestSetUpNamesEveryChecklistWhole(t *testing.T) {
 			t.Errorf("the form does not name %q whole:\n%s", c.ID+": "+c.Title, h.view())
 		}
 	}
+}
+
+// Choosing a checklist on the form: the three were named by id and title,
+// which say nothing of which suits an employer. With the checklist field
+// chosen, the form says what the checklist picked is for, as ladder
+// checklists does, where the window has room; a small one keeps what to
+// press to begin.
+func TestSetUpSaysWhatTheChosenChecklistIsFor(t *testing.T) {
+	t.Chdir(t.TempDir())
+	h := rvStart(t, Options{Dir: "plans"}, 80, 24)
+	h.typeText("Acme Café Ltd")
+	h.press("enter")
+	h.typeText("Spring review")
+	h.press("enter", "enter", "enter")
+	h.requireView("› Checklist")
+	requireWords(t, h.view(), checklist.Use(checklist.DefaultID))
+	h.press("down")
+	h.requireView("(•) smc-building-blocks")
+	requireWords(t, h.view(), checklist.Use("smc-building-blocks"))
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	requireFits(t, h, 60, 16)
+	requireWords(t, h.view(), "ctrl+s")
 }
 
 func TestSetUpCanBeAnsweredWithEnterAlone(t *testing.T) {
