@@ -46,7 +46,7 @@ type Program struct {
 	Marker string
 	// Quit are the keys that make the program quit once the first frame
 	// is on the screen, for example "ctrl+c". A program that has already
-	// exited by itself is not sent them.
+	// exited by itself is not sent them; one with none is waited for.
 	Quit []string
 }
 
@@ -79,7 +79,10 @@ func MeasureStartup(p Program, timeout time.Duration) (Startup, error) {
 	if err := s.Settle(20*time.Millisecond, timeout); err != nil {
 		return st, err
 	}
-	if s.Closed() || s.HasExited() {
+	// A program with no quit keys can only end by itself: one that has
+	// not yet by the time its output settles (a loaded machine schedules
+	// its exit late) is waited for, not taken for one that was quit.
+	if s.Closed() || s.HasExited() || len(p.Quit) == 0 {
 		st.ExitedAlone = true
 		if err := s.Wait(quitTimeout); err != nil {
 			return st, fmt.Errorf("%s exited by itself (%w) after showing: %s", p.Name, err, tail(s.Text()))
