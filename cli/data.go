@@ -355,15 +355,21 @@ func lastReviewData(planPath string) (string, *workforce.Data, error) {
 // carried on from, and its path, for a data file new in a change (status
 // A) that loaded: this year's first survey compared with nothing says
 // "(none)" in every cell, where the team asks how the shares moved since
-// last year. nil otherwise.
-func lastYearsData(status byte, path string, new *workforce.Data) (string, *workforce.Data) {
+// last year. nil otherwise; last year's data file there but not loading
+// is said on stderr.
+func lastYearsData(stderr io.Writer, status byte, path string, new *workforce.Data) (string, *workforce.Data) {
 	if status != 'A' || new == nil {
 		return "", nil
 	}
 	base := strings.TrimSuffix(path, plans.DataFileSuffix)
 	for _, ext := range []string{".yaml", ".yml"} {
 		if _, err := os.Stat(base + ext); err == nil {
-			lastPath, last, _ := lastReviewData(base + ext)
+			lastPath, last, err := lastReviewData(base + ext)
+			if err != nil {
+				// Compared with nothing, as if last year had no data,
+				// unless the diff says why.
+				fmt.Fprintln(stderr, err)
+			}
 			return lastPath, last
 		}
 	}
@@ -1368,7 +1374,7 @@ func dataChangesInFolder(stderr io.Writer, repo *gitrev.Repo, commit, rev, relDi
 		if ch.Status != 'D' {
 			new = diffData(stderr, path)
 		}
-		if lastPath, last := lastYearsData(ch.Status, path, new); last != nil {
+		if lastPath, last := lastYearsData(stderr, ch.Status, path, new); last != nil {
 			out = append(out, dataDiff(lastPath+" (the review it carried on from)", path, last, new, md)...)
 			continue
 		}
