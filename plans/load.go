@@ -791,36 +791,41 @@ func endsLinesCRLF(data []byte) bool {
 // on, on two branches, into two files, and git left both lines. "Finish
 // resolving the merge" left which line to keep, and what to do with the
 // other plan, to guess. ps are the conflict markers' problems, in order.
+// The lines are read once, each hunk ending at its >>>>>>> or at the
+// next <<<<<<<: a file of markers that never end (one from a pull
+// request) read on from each to the end, for seconds.
 func sayNextReviewConflict(data []byte, ps strictyaml.Problems) {
-	lines := strings.Split(string(data), "\n")
+	at := make(map[int]int, len(ps)) // a problem's index by its line
 	for i, p := range ps {
-		if i+2 >= len(ps) || p.Line < 1 || p.Line > len(lines) || !strings.HasPrefix(lines[p.Line-1], "<<<<<<<") {
-			continue
+		if _, seen := at[p.Line]; !seen {
+			at[p.Line] = i
 		}
-		// The hunk: ours up to the ======= marker, theirs up to >>>>>>>
-		// (a diff3 |||||||| base section, between them, is left out).
-		var sides [2][]string
-		side := 0
-	hunk:
-		for n := p.Line; n < len(lines); n++ {
-			l := strings.TrimRight(lines[n], "\r")
-			switch {
-			case strings.HasPrefix(l, "|||||||"):
-				side = -1
-			case strings.HasPrefix(l, "======="):
-				side = 1
-			case strings.HasPrefix(l, ">>>>>>>"):
-				break hunk
-			case side >= 0 && strings.HasPrefix(l, "next_review:"):
-				sides[side] = append(sides[side], strings.Trim(strings.TrimSpace(strings.TrimPrefix(l, "next_review:")), `"'`))
+	}
+	var sides [2][]string
+	side, marker := 0, -1 // the problem at the hunk's <<<<<<<, or -1 outside one
+	for n, l := range strings.Split(string(data), "\n") {
+		l = strings.TrimRight(l, "\r")
+		switch {
+		case strings.HasPrefix(l, "<<<<<<<"):
+			marker, side, sides = -1, 0, [2][]string{}
+			if i, ok := at[n+1]; ok && i+2 < len(ps) {
+				marker = i
 			}
+		case marker < 0:
+		case strings.HasPrefix(l, "|||||||"):
+			side = -1 // a diff3 base section, between ours and theirs, is left out
+		case strings.HasPrefix(l, "======="):
+			side = 1
+		case strings.HasPrefix(l, ">>>>>>>"):
+			if len(sides[0]) == 1 && len(sides[1]) == 1 && sides[0][0] != sides[1][0] {
+				ps[marker].Message = fmt.Sprintf("git left both branches' next_review lines here (%s and %s): two reviews carry this plan on. "+
+					"Keep one review, and its next_review line alone; remove the other plan (or merge the two by hand into the one kept), then check again",
+					safetext.Quote(sides[0][0]), safetext.Quote(sides[1][0]))
+				return
+			}
+			marker = -1
+		case side >= 0 && strings.HasPrefix(l, "next_review:"):
+			sides[side] = append(sides[side], strings.Trim(strings.TrimSpace(strings.TrimPrefix(l, "next_review:")), `"'`))
 		}
-		if len(sides[0]) != 1 || len(sides[1]) != 1 || sides[0][0] == sides[1][0] {
-			continue
-		}
-		ps[i].Message = fmt.Sprintf("git left both branches' next_review lines here (%s and %s): two reviews carry this plan on. "+
-			"Keep one review, and its next_review line alone; remove the other plan (or merge the two by hand into the one kept), then check again",
-			safetext.Line(sides[0][0]), safetext.Line(sides[1][0]))
-		return
 	}
 }
