@@ -66,10 +66,39 @@ type fileComments struct {
 // lines, not the parsed tree (the fast parser keeps no comments): keys in
 // block style, as plans are written.
 func handComments(data []byte, c *checklist.Checklist) *fileComments {
+	data = loneCRsAsLineBreaks(data)
 	if !hasForeignComment(data, c) {
 		return nil // the usual case, which costs one look at each "#"
 	}
 	return readComments(data, c)
+}
+
+// loneCRsAsLineBreaks is data with each carriage return that is not
+// before a "\n" made one: YAML readers take it for a line break (old Mac
+// editors end lines so), and the lines are read at "\n". Read as one
+// line with the next, a comment on either was lost on save, or kept with
+// the carriage return in it. data itself when it has none, the usual
+// case.
+func loneCRsAsLineBreaks(data []byte) []byte {
+	lone := func(i int) bool { return data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n') }
+	i := bytes.IndexByte(data, '\r')
+	for i >= 0 && !lone(i) {
+		next := bytes.IndexByte(data[i+1:], '\r')
+		if next < 0 {
+			return data
+		}
+		i += 1 + next
+	}
+	if i < 0 {
+		return data
+	}
+	out := bytes.Clone(data)
+	for ; i < len(out); i++ {
+		if out[i] == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
 }
 
 // readComments is handComments without the look for a comment first.
