@@ -129,12 +129,11 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 	var wg sync.WaitGroup
 	wg.Go(func() { data = dataHistory(file, opts.log, opts.format == "md", cols) })
 	wg.Go(func() { uncommitted, unmerged, shallow = historyCaveats(file) })
-	entries, err := planHistory(file, opts.log)
+	entries, err := historyAcrossReviews(file, opts.log)
 	wg.Wait()
 	if err != nil {
 		return err
 	}
-	entries = append(earlierHistory(file, entries, opts.log), entries...)
 	if uncommitted {
 		// Someone who has just re-rated items and asks how the plan moved
 		// would otherwise see nothing of it, and no reason why.
@@ -208,6 +207,19 @@ func changedAtHead(repo *gitrev.Repo, rel, file string) bool {
 	}
 	crlf, lf := []byte("\r\n"), []byte("\n")
 	return !bytes.Equal(bytes.ReplaceAll(committed, crlf, lf), bytes.ReplaceAll(onDisk, crlf, lf))
+}
+
+// historyAcrossReviews is the plan's history as ladder history and the
+// HTML report's chart show it: the plan's own commits (planHistory),
+// after those of the reviews it carried on from (earlierHistory), whose
+// entries name their plan in Review. One walk for both, so the terminal
+// and the web page never tell two stories of the same plan.
+func historyAcrossReviews(file string, log gitrev.LogOptions) ([]plans.HistoryEntry, error) {
+	entries, err := planHistory(file, log)
+	if err != nil {
+		return nil, err
+	}
+	return append(earlierHistory(file, entries, log), entries...), nil
 }
 
 // earlierHistory is the history of the reviews the plan at file carried

@@ -361,16 +361,29 @@ func reportHistory(file string) (*render.ReportHistory, error) {
 	// commit, two branches worked on side by side made the chart step
 	// between their versions, and the commit before the last, which the
 	// report compares with, could be a branch's.
-	entries, err := planHistory(file, gitrev.LogOptions{FirstParent: true})
+	// A plan carried on from last year's shows last year's commits first,
+	// as ladder history does; "what changed" still compares the plan with
+	// its own commits only (own is where they begin).
+	entries, err := historyAcrossReviews(file, gitrev.LogOptions{FirstParent: true})
 	if err != nil || len(entries) == 0 {
 		return nil, err
+	}
+	// The page's reader has no working folder: last year's plan is named
+	// as the repository has it (plans/2026/acme.yaml), not as this
+	// machine's path to it.
+	own := 0
+	for own < len(entries) && entries[own].Review != "" {
+		if r, err := repo.Rel(filepath.FromSlash(entries[own].Review)); err == nil {
+			entries[own].Review = r
+		}
+		own++
 	}
 	h := &render.ReportHistory{Entries: entries, BaseEntry: len(entries) - 2, Shallow: repo.Shallow()}
 	if onDisk, err := os.ReadFile(file); err == nil && !bytes.Equal(onDisk, last) {
 		h.Uncommitted = true
 		h.BaseEntry = len(entries) - 1
 	}
-	if h.BaseEntry >= 0 {
+	if h.BaseEntry >= own {
 		base := entries[h.BaseEntry]
 		// The file's name at that commit: before the first rename after it.
 		name := rel

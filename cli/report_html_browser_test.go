@@ -29,6 +29,13 @@ var updateReportScreenshots = flag.Bool("update-report-screenshots", false, "wri
 // returns the plan's path and the three versions.
 func reportRepo(t testing.TB) (string, []*plans.Plan) {
 	t.Helper()
+	repo, versions := reportGitRepo(t)
+	return filepath.Join(repo.Dir, "plans", "acme.yaml"), versions
+}
+
+// reportGitRepo is reportRepo's repository, for a test that commits to it.
+func reportGitRepo(t testing.TB) (*gittest.Repo, []*plans.Plan) {
+	t.Helper()
 	final, err := plans.LoadFile("../render/testdata/report-21.yaml", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +56,7 @@ func reportRepo(t testing.TB) (string, []*plans.Plan) {
 		date := fmt.Sprintf("2027-%02d-15T10:00:00Z", i+1)
 		repo.CommitAt(date, "plans/acme.yaml", plans.Encode(v), []string{"Start the spring review", "Workshop: half the items rated", "Workshop: every item rated"}[i])
 	}
-	return filepath.Join(repo.Dir, "plans", "acme.yaml"), versions
+	return repo, versions
 }
 
 // TestReportHTMLInBrowser opens the HTML report of a plan kept in git in

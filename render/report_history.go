@@ -50,6 +50,9 @@ type historyPoint struct {
 	counts  []int // by level, then unrated; nil when the plan did not load
 	actions plans.ActionCounts
 	problem string // why it did not load
+	// review is the plan the commit changed when it is a review the plan
+	// carried on from (last year's), "" for the plan's own commits.
+	review string
 }
 
 // buildReportHistory counts every version of the plan against the scale of
@@ -67,7 +70,7 @@ func buildReportHistory(p *plans.Plan, h *ReportHistory) *reportHistory {
 	out := &reportHistory{scale: scaleOf(c), uncommitted: h.Uncommitted, shallow: h.Shallow}
 	for _, e := range h.Entries {
 		out.merges = out.merges || e.Merge
-		pt := historyPoint{commit: e.Commit, date: e.Date.String(), subject: e.Subject, actions: e.Actions, problem: e.Problem}
+		pt := historyPoint{commit: e.Commit, date: e.Date.String(), subject: e.Subject, actions: e.Actions, problem: e.Problem, review: e.Review}
 		if pt.counts = historyCounts(e, keys); pt.counts != nil {
 			n := 0
 			for _, k := range pt.counts {

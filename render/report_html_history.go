@@ -43,6 +43,17 @@ type htmlHistory struct {
 	Since       string
 	Uncommitted bool
 	Changes     []htmlChangeSection
+	// Carried are the dashed lines where the plan was carried on from an
+	// earlier review: its columns are on the left of the line.
+	CarryLines []htmlCarryLine
+}
+
+// htmlCarryLine is a dashed line between two columns of the history chart,
+// where the plan was carried on from the review on its left, with its
+// words ("carried on from plans/2026/acme.yaml").
+type htmlCarryLine struct {
+	X, TextX, Anchor string
+	Words            string
 }
 
 type htmlColumn struct {
@@ -99,13 +110,23 @@ func htmlHistoryOf(h *reportHistory) *htmlHistory {
 	slot := (historyWidth - historyLeft) / float64(len(h.points))
 	barW := min(historyMaxBar, max(slot*0.75, 0.5))
 	for i, pt := range h.points {
-		row := htmlHistoryRow{Date: pt.date, Commit: pt.commit, Subject: pt.subject, Problem: pt.problem, Counts: pt.counts,
+		if i > 0 && h.points[i-1].review != "" && h.points[i-1].review != pt.review {
+			out.CarryLines = append(out.CarryLines, carriedLine(historyLeft+float64(i)*slot, h.points[i-1].review))
+		}
+		subject := pt.subject
+		if pt.review != "" {
+			subject = oneLine(subject) + " (" + pt.review + ")"
+		}
+		row := htmlHistoryRow{Date: pt.date, Commit: pt.commit, Subject: subject, Problem: pt.problem, Counts: pt.counts,
 			Done: fmt.Sprintf("%d of %d", pt.actions.Done, pt.actions.Total)}
 		out.Rows = append(out.Rows, row)
 		col := htmlColumn{X: num(historyLeft + float64(i)*slot + (slot-barW)/2), W: num(barW)}
 		if pt.counts == nil {
 			col.Problem = true
 			col.Title = fmt.Sprintf("%s, commit %s: %s", pt.date, pt.commit, pt.problem)
+			if pt.review != "" {
+				col.Title = pt.review + ", " + col.Title
+			}
 			out.Columns = append(out.Columns, col)
 			continue
 		}
@@ -124,6 +145,9 @@ func htmlHistoryOf(h *reportHistory) *htmlHistory {
 				Mark: historyMark(class, r, historyLeft+float64(i)*slot+(slot-barW)/2, y, barW, bh)})
 		}
 		col.Title = fmt.Sprintf("%s, commit %s: %s; %s", pt.date, pt.commit, strings.Join(words, ", "), actionsDone(pt.actions))
+		if pt.review != "" {
+			col.Title = pt.review + ", " + col.Title
+		}
 		if pt.subject != "" {
 			col.Title += " (" + oneLine(pt.subject) + ")"
 		}
@@ -146,6 +170,23 @@ func htmlHistoryOf(h *reportHistory) *htmlHistory {
 	return out
 }
 
+// carriedLine is the dashed line at x where the plan was carried on from
+// review, its words on the side of it with room: a path longer than the
+// chart has room for is cut short there (the figure's caption and the
+// table under it have it whole).
+func carriedLine(x float64, review string) htmlCarryLine {
+	const room = 40 // characters of the label's 11px text in half the chart
+	words := "carried on from " + review
+	if r := []rune(words); len(r) > room {
+		words = string(r[:room-1]) + "…"
+	}
+	c := htmlCarryLine{X: num(x), Words: words, TextX: num(x + 4), Anchor: "start"}
+	if x > historyLeft+(historyWidth-historyLeft)/2 {
+		c.TextX, c.Anchor = num(x-4), "end"
+	}
+	return c
+}
+
 // historySummary says in words what the chart shows: from the first
 // counts to the last.
 func historySummary(h *reportHistory) string {
@@ -166,6 +207,9 @@ func historySummary(h *reportHistory) string {
 		s = fmt.Sprintf("Rating counts at each of the %d newest commits that changed the plan, oldest first.", len(h.points))
 	case len(h.points) == 1:
 		s = "Rating counts at the one commit that changed the plan."
+	}
+	if n, reviews := carriedExtent(h.points); n > 0 {
+		s = strings.TrimSuffix(s, ".") + fmt.Sprintf("; the first %d, %s.", n, reviews)
 	}
 	if h.merges {
 		s += " A pull request merged with a merge commit is one commit, the plan as the merge left it."
@@ -190,6 +234,28 @@ func historySummary(h *reportHistory) string {
 		s += " Older commits are not shown: the report was made from a copy of the repository that has only the newest (a shallow clone)."
 	}
 	return s
+}
+
+// carriedExtent is how many of the first points are commits of the
+// reviews the plan carried on from, and where they are and whose in words
+// ("left of the dashed line, are of plans/2026/acme.yaml, ...").
+func carriedExtent(points []historyPoint) (int, string) {
+	var reviews []string
+	n := 0
+	for _, pt := range points {
+		if pt.review == "" {
+			break
+		}
+		if len(reviews) == 0 || reviews[len(reviews)-1] != pt.review {
+			reviews = append(reviews, pt.review)
+		}
+		n++
+	}
+	if len(reviews) == 1 {
+		return n, "left of the dashed line, are of " + reviews[0] + ", the review it carried on from, up to where it was carried on"
+	}
+	return n, "left of the last dashed line, are of the reviews it carried on from, oldest first (" +
+		strings.Join(reviews, ", ") + "), each up to where it was carried on, a dashed line where it was"
 }
 
 // htmlChangeSection is one section of "what changed", as the Markdown

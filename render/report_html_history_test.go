@@ -139,3 +139,23 @@ func TestHistoryChangeSidesAreDrawnApart(t *testing.T) {
 	page := string(ReportHTML(p, reportToday, h))
 	checkContains(t, "the page", page, "<li><strong>Owner:</strong> <bdi>عائشة</bdi> → <bdi>فاطمة</bdi></li>")
 }
+
+// TestCarriedLineWordsStayInTheChart: the words beside the line where the
+// plan was carried on go to the side of it with room (right of a line in
+// the chart's left half, left of one in its right half), and a path too
+// long for half the chart is cut short with an ellipsis, whole in the
+// caption and the table.
+func TestCarriedLineWordsStayInTheChart(t *testing.T) {
+	left := carriedLine(100, "plans/2026/acme.yaml")
+	if left.Anchor != "start" || left.TextX != "104" || left.Words != "carried on from plans/2026/acme.yaml" {
+		t.Errorf("a line at x=100: %+v, want the words whole, starting right of it", left)
+	}
+	right := carriedLine(500, "plans/2026/acme.yaml")
+	if right.Anchor != "end" || right.TextX != "496" {
+		t.Errorf("a line at x=500: %+v, want the words ending left of it", right)
+	}
+	long := carriedLine(100, "plans/2026/"+strings.Repeat("a", 60)+".yaml")
+	if n := len([]rune(long.Words)); n != 40 || !strings.HasSuffix(long.Words, "…") {
+		t.Errorf("a long path's words are %q (%d characters), want 40 ending in an ellipsis", long.Words, n)
+	}
+}
