@@ -333,12 +333,19 @@ func lastReviewData(planPath string) (string, *workforce.Data, error) {
 		return "", nil, nil
 	}
 	p, err := plans.LoadFile(planPath, nil)
-	if err != nil {
+	if err != nil || p.PreviousReview == "" {
 		return "", nil, nil
 	}
 	prev, err := plans.PreviousReviewOf(planPath, p)
-	if err != nil || prev == "" {
-		return "", nil, nil
+	if err != nil {
+		// Last year's plan is gone (removed once carried on), does not
+		// load, or does not name this one back: the data file beside
+		// where the link leads, left there, still holds last year's
+		// threshold. Read as none, the threshold fell back to 10 and
+		// showed groups it hid. A link out of the repository gives none.
+		if prev, err = plans.Link(planPath, p.PreviousReview); err != nil {
+			return "", nil, nil
+		}
 	}
 	path := workforce.PathFor(prev)
 	d, err := workforce.LoadFile(path)
