@@ -159,3 +159,26 @@ func TestCarriedLineWordsStayInTheChart(t *testing.T) {
 		t.Errorf("a long path's words are %q (%d characters), want 40 ending in an ellipsis", long.Words, n)
 	}
 }
+
+// TestHistoryOfAPlanCarriedOnTwice: a plan carried on from a review that
+// was itself carried on has a dashed line at each carry-on, and the words
+// under the chart name both reviews, oldest first, and which columns are
+// theirs; the plan's own columns carry no plan's name.
+func TestHistoryOfAPlanCarriedOnTwice(t *testing.T) {
+	p := loadFixture(t, "testdata/report-21.yaml")
+	h := &ReportHistory{}
+	for i, r := range []string{"plans/2025/acme.yaml", "plans/2025/acme.yaml", "plans/2026/acme.yaml", ""} {
+		h.Entries = append(h.Entries, plans.HistoryEntry{Commit: fmt.Sprintf("a%06d", i), Date: day(2025, 3, 1).AddDays(i * 200), Subject: "Rate", Review: r})
+	}
+	chart := htmlHistoryOf(buildReportHistory(p, h))
+	if len(chart.CarryLines) != 2 || chart.CarryLines[0].Words != "carried on from plans/2025/acme.yaml" || chart.CarryLines[1].Words != "carried on from plans/2026/acme.yaml" {
+		t.Errorf("the dashed lines: %+v, want one from each review carried on from", chart.CarryLines)
+	}
+	want := "the first 3, left of the last dashed line, are of the reviews it carried on from, oldest first (plans/2025/acme.yaml, plans/2026/acme.yaml), each up to where it was carried on"
+	if !strings.Contains(chart.Summary, want) {
+		t.Errorf("the chart's words are\n%s\nwant them to say\n%s", chart.Summary, want)
+	}
+	if got := chart.Rows[3].Subject; got != "Rate" {
+		t.Errorf("the plan's own commit is %q, want its subject alone", got)
+	}
+}
