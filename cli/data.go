@@ -466,10 +466,11 @@ func carryLastSettings(stderr io.Writer, lastPath string, last *workforce.Data, 
 }
 
 // sayWrapped writes text to w, wrapped at a terminal's width at its
-// spaces; into a pipe or a log, a line is a line.
+// spaces; into a pipe or a log, a line is a line. Nothing to say writes
+// nothing, as into a pipe: not a blank line above the question after it.
 func sayWrapped(w io.Writer, text string) {
 	cols := terminalColumns(w)
-	if cols == 0 {
+	if cols == 0 || text == "" {
 		fmt.Fprint(w, text)
 		return
 	}

@@ -3,9 +3,11 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 
+	"github.com/creack/pty"
 	"github.com/socialmobility/ladder/workforce"
 )
 
@@ -57,5 +59,29 @@ func TestImportGradeOrderCanBeLeftForATypo(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "if a grade is spelt two ways, correct it in the CSV and import again") ||
 		!strings.Contains(err.Error(), "Nothing was written") {
 		t.Errorf("an empty answer: %v", err)
+	}
+}
+
+// Next year's first import at a terminal says how the grades changed
+// since last year before asking their order; a first import with no last
+// year has nothing to say there, and no blank line stands for it above
+// the question.
+func TestSayWrappedSaysNothingOfNothingAtATerminal(t *testing.T) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skip("no pseudo-terminal here:", err)
+	}
+	defer ptmx.Close()
+	pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80})
+	out := make(chan []byte)
+	go func() {
+		b, _ := io.ReadAll(ptmx)
+		out <- b
+	}()
+	sayWrapped(tty, "")
+	sayWrapped(tty, "Last review's data has Staff.\n")
+	tty.Close()
+	if got := string(<-out); got != "Last review's data has Staff.\r\n" {
+		t.Errorf("the terminal got %q", got)
 	}
 }
