@@ -33,10 +33,10 @@ func newDataCmd() *cobra.Command {
 		Short: "Count the answers to the key question by grade, and see what they show",
 		Long: `The checklist's data items (Enablers/Data in the progression checklist,
 the Building Blocks' "Ask the key question and analyse your data", the
-cross-industry toolkit's analyses) ask whether you collect
-socio-economic background data, analyse it by grade and compare it with
-benchmarks. ladder data is that next step, as the Social Mobility
-Commission's guide The Building Blocks describes it:
+cross-industry toolkit's analyses) ask whether you collect socio-economic
+background data, analyse it by grade and compare it with benchmarks.
+ladder data is that next step, as the Social Mobility Commission's guide
+The Building Blocks describes it:
 
   - ask your people one key question: "What was the occupation of your
     main household earner when you were about aged 14?" (ladder data
