@@ -573,9 +573,10 @@ func closes(c byte) bool { return c == '\'' || c == '"' || c == ']' || c == '}' 
 // indented less than every line below it must be a key ending in the
 // block's "|", as ladder writes them (blockKey), and the first line of
 // its block be indented more than its key and no more than any line after
-// it down to this one: nothing between ended the block. No quote before
-// the # on the line: had a quoted value begun above, it could end there.
-// Anything else says no, and handComments reads the lines as ever.
+// it down to this one: nothing between ended the block. No quote from
+// the key down to the #: had a quoted value begun above the key (the key
+// then text in it), it could end on any of those lines. Anything else
+// says no, and handComments reads the lines as ever.
 func inBlockText(data []byte, from, j int) bool {
 	if bytes.ContainsAny(data[from:j], "'\"") {
 		return false
@@ -587,6 +588,9 @@ func inBlockText(data []byte, from, j int) bool {
 		end := start - 1
 		start = bytes.LastIndexByte(data[:end], '\n') + 1
 		line := bytes.TrimRight(data[start:end], " \t\r")
+		if bytes.ContainsAny(line, "'\"") {
+			return false
+		}
 		n := indent(line)
 		if n == len(line) {
 			continue // blank

@@ -66,6 +66,16 @@ func TestFastPathSeesEveryCommentNearBlocksOfText(t *testing.T) {
 	for _, trick := range tricks {
 		plans = append(plans, strings.Replace(base, "    action: Write the vision\n", trick, 1))
 	}
+	// a quoted value over lines, one of them like a block's key, that
+	// closes on a line of its own ("Write the notes: | vision"): the
+	// comment after the next key is below "notes: |" and as indented as
+	// the block's first line, but the block was never one
+	closedAbove := strings.Replace(base, "    action: Write the vision\n    owner: Ana\n",
+		"    action: \"Write the\n  notes: |\n    vision\"\n    owner: Ana # a comment\n", 1)
+	if closedAbove == base {
+		t.Fatal("no action and owner lines to write a quoted value over")
+	}
+	plans = append(plans, closedAbove)
 	lines := strings.SplitAfter(base, "\n")
 	for i, l := range lines {
 		if strings.TrimSpace(l) == "" {

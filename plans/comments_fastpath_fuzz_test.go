@@ -28,6 +28,7 @@ func FuzzFastPathMissesNoComment(f *testing.F) {
 		"a: >\n  text # x\n",
 		"a: \"text\n  notes: |\n    more\" # c\n",
 		"a: text\n  - |\n    more # c\n",
+		"a:\n    b: \"x\n  notes: |\n    y\"\n    c: d # c\n",
 		"a:\r\n  notes: |\r\n    text # x\r\n  b: c # d\r\n",
 		"a:\n  notes: |\n    text\n\tb # x\n",
 		"a: [x,\n  y] # c\n",
