@@ -157,9 +157,9 @@ func TestProgressionIntroductionsAreTheSources(t *testing.T) {
 // starting out pressed i on every item and read "The source has no advice
 // for this item alone", though the guide's boxes say more (a workforce under
 // 10, partnering with experts, asking for a qualification). Every area
-// where the guide says more has items with the guide's advice, credited to it, and the guide's key terms
-// are the glossary; both word for word, when the guide is beside the
-// repository.
+// where the guide says more has items with the guide's advice, credited
+// to it, and the guide's key terms are the glossary; both word for word,
+// when the guide is beside the repository.
 func TestBuildingBlocksGuidance(t *testing.T) {
 	c, _ := Builtin("smc-building-blocks")
 	const guide = "Social Mobility Commission, The Building Blocks: An employer's guide to improving social mobility in the workplace"
