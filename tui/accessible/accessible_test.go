@@ -1286,3 +1286,19 @@ func TestDatesAreSaidOnceInWords(t *testing.T) {
 		t.Errorf("a date is said as %q:\n%s", m, out)
 	}
 }
+
+// TestEveryItemRatedOnAChecklistWithoutNextSteps resumes a plan whose
+// checklist (one of one's own) asks no next-steps questions, every item
+// rated: the prompts said "so on to the next steps" and then asked none.
+// They say every item is rated, and go on to the summary.
+func TestEveryItemRatedOnAChecklistWithoutNextSteps(t *testing.T) {
+	dir := t.TempDir()
+	cl := tinyChecklist(t, dir, "One question")
+	path := filepath.Join(dir, "plans", "one.yaml")
+	runReviewOK(t, Options{PlanPath: path, Checklist: cl}, linesReader([]string{"Acme", "Ours", "", "", "yes", "", "", ""}))
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"", "", ""}))
+	checkOutput(t, out, "Every item is rated.\n", "Summary of the review")
+	if strings.Contains(out, "next steps") {
+		t.Errorf("the prompts offered next steps the checklist does not ask:\n%s", out)
+	}
+}

@@ -24,6 +24,10 @@ func (r *reviewer) walk() error {
 	entries := r.s.Checklist().Items()
 	at := r.s.Resume()
 	switch {
+	case at.Kind != review.AtItem && len(r.s.Questions()) == 0:
+		// A checklist of one's own may ask no next-steps questions: on
+		// to the summary, not to questions it does not ask.
+		r.p.say("Every item is rated.")
 	case at.Kind != review.AtItem:
 		r.p.say("Every item is rated, so on to the next steps.")
 		at = review.Question(0)
