@@ -211,15 +211,15 @@ func (s *itemScreen) presentTop(st *styles, w, h int, clock string) string {
 	var title []string
 	var heading string
 	top := h
-	most, least := s.dataParaCounts()
-	for n := most; n >= least; n-- {
+	mostParas, fewestParas := s.dataParaCounts()
+	for n := mostParas; n >= fewestParas; n-- {
 		s.dataShownParas, h = n, top
 		// When no layout fits, the last is drawn with the levels on one line.
 		air, title = airs[len(airs)-1], nil
 		air.oneLine = true
 		// The heading may take what the plainest layout leaves.
-		least, _ := s.presentTitleText(air, m)
-		heading = s.presentHeading(st, w, clock, h-s.presentHeight(air, len(least), 0, rated)+2)
+		plainestTitle, _ := s.presentTitleText(air, m)
+		heading = s.presentHeading(st, w, clock, h-s.presentHeight(air, len(plainestTitle), 0, rated)+2)
 		h -= countLines(heading) - 2 // presentHeight counts two lines of heading
 		for _, a := range airs {
 			lines, big := s.presentTitleText(a, m)
