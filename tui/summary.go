@@ -382,7 +382,7 @@ func (s *summaryScreen) typing() bool { return false }
 func (s *summaryScreen) back() key.Binding {
 	b := s.keys.Back
 	if len(s.c.checklist().FollowUps) == 0 {
-		b.SetHelp("p/←", "back to the review")
+		b.SetHelp(b.Help().Key, "back to the review")
 	}
 	return b
 }
