@@ -26,8 +26,8 @@ import (
 // would otherwise put them up without meaning to. One key brings them
 // back, and the line on every item about the data says which.
 
-// presentDataLine are the line an item about the data shows while the data
-// is hidden, longest first: the first that fits is drawn.
+// presentDataLine are the lines an item about the data may show while the
+// data is hidden, longest first: the first that fits is drawn.
 func (s *itemScreen) presentDataLine() []string {
 	wf := &s.c.workforce
 	k := s.keys.ShowData.Help().Key
@@ -51,8 +51,8 @@ func (s *itemScreen) presentDataLine() []string {
 	}
 }
 
-// presentDataTooShort are the line a window too short for the data,
-// once shown, draws instead, longest first.
+// presentDataTooShort are the lines a window too short for the data,
+// once shown, may draw instead, longest first.
 func (s *itemScreen) presentDataTooShort() []string {
 	k := s.keys.ShowData.Help().Key
 	return []string{
