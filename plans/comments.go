@@ -541,7 +541,7 @@ func hasForeignComment(data []byte, c *checklist.Checklist) bool {
 			if end < 0 {
 				end = len(data) - j
 			}
-			if !quotedToTheEnd(data[from:j+end]) && !inBlockText(data, from, j) {
+			if !quotedToTheEnd(data[from : j+end]) {
 				return true
 			}
 			i = j + end
@@ -564,76 +564,6 @@ func hasForeignComment(data []byte, c *checklist.Checklist) bool {
 // take a # right after one ("owner: 'Ana'#x") for a comment, as the
 // comment reader does.
 func closes(c byte) bool { return c == '\'' || c == '"' || c == ']' || c == '}' }
-
-// inBlockText reports whether the # at j, on the line that starts at
-// from, is in a block of text (a value after "|"), where it is text:
-// ladder writes notes so, and a plan whose notes had " #" in them was read
-// line by line for comments (1.3 M instructions of ladder review's
-// start-up, BENCHMARKS.md). Going up from the line, the first line
-// indented less than every line below it must be a key ending in the
-// block's "|", as ladder writes them (blockKey), and the first line of
-// its block be indented more than its key and no more than any line after
-// it down to this one: nothing between ended the block. No quote from
-// the key down to the #: had a quoted value begun above the key (the key
-// then text in it), it could end on any of those lines. Anything else
-// says no, and handComments reads the lines as ever.
-func inBlockText(data []byte, from, j int) bool {
-	if bytes.ContainsAny(data[from:j], "'\"") {
-		return false
-	}
-	indent := func(l []byte) int { return len(l) - len(bytes.TrimLeft(l, " ")) }
-	low := indent(data[from:j]) // the least indent of the lines from this one up
-	first := low                // the indent of the line with text below the one looked at
-	for start := from; start > 0; {
-		end := start - 1
-		start = bytes.LastIndexByte(data[:end], '\n') + 1
-		line := bytes.TrimRight(data[start:end], " \t\r")
-		if bytes.ContainsAny(line, "'\"") {
-			return false
-		}
-		n := indent(line)
-		if n == len(line) {
-			continue // blank
-		}
-		if n < low {
-			if least, ok := blockKey(line[n:]); ok {
-				return first >= n+least && first == low
-			}
-			low = n
-		}
-		first = n
-	}
-	return false
-}
-
-// blockKey reports whether a line, its indent taken off, is a plain key,
-// or one in a list entry, whose value is a block of text, as ladder writes
-// one ("notes: |", "- notes: |-"), and how much more than the line the
-// block's lines must be indented. A list entry that is a block of text
-// and nothing else ("- |") says no: "- |" can be the next line of a plain
-// value begun above ("action: Write the" over "- |" is "Write the - |"),
-// and a comment after the lines below it is a comment; a key's ": "
-// cannot be in a plain value.
-func blockKey(t []byte) (least int, ok bool) {
-	t = bytes.TrimSuffix(bytes.TrimSuffix(t, []byte("-")), []byte("+"))
-	head, found := bytes.CutSuffix(t, []byte(" |"))
-	if !found {
-		return 0, false
-	}
-	head = bytes.TrimRight(head, " ")
-	key := bytes.TrimLeft(head, "- ")
-	least = len(head) - len(key) + 1
-	key, found = bytes.CutSuffix(key, []byte(":"))
-	if !found || len(key) == 0 {
-		return 0, false
-	}
-	for _, c := range key {
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
-			return 0, false
-		}
-	}
-	return least, true
-}
 
 // quotedToTheEnd reports whether a line is a key or list entry whose value
 // is in quotes that close at the end of the line: nothing on it is a

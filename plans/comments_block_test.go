@@ -7,11 +7,13 @@ import (
 )
 
 // A "#" after a space in a block of text (notes written over lines) is
-// text, and the fast path says so without reading the plan's lines: the
-// start-up benchmark's plan, a copy of golden.yaml, went through the
-// comment reader for its "third # not a comment" (BENCHMARKS.md, "The
-// comment reader and a # in a block of text").
-func TestHashInBlockOfTextTakesTheFastPath(t *testing.T) {
+// text: the comment reader finds no comment in golden.yaml's "third # not
+// a comment", nor in notes written so. Such a plan goes through the
+// comment reader, which is exact: a fast path that took these lines for
+// text without reading them (d61a756) lost a person's comment on save
+// three ways in a day (BENCHMARKS.md, "The comment reader and a # in a
+// block of text").
+func TestHashInBlockOfTextIsNoComment(t *testing.T) {
 	golden, err := os.ReadFile("testdata/golden.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -29,9 +31,6 @@ func TestHashInBlockOfTextTakesTheFastPath(t *testing.T) {
 		}
 		if got := readComments(data, q.Checklist); got != nil {
 			t.Fatalf("%s: the comment reader finds comments: %v", name, got.list)
-		}
-		if hasForeignComment(data, q.Checklist) {
-			t.Errorf("%s: a # in a block of text sends the plan to the comment reader", name)
 		}
 	}
 }
