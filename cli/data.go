@@ -878,9 +878,10 @@ func (a *asker) order(grades []string) ([]string, error) {
 	return a.orderListed(grades, "in the order they were found")
 }
 
-// orderListed is order, saying in what order the grades are listed.
+// orderListed is order, saying in what order the grades are listed
+// (next year's words run past 80 columns: wrapped at their spaces).
 func (a *asker) orderListed(grades []string, listed string) ([]string, error) {
-	fmt.Fprintf(a.out, "These grades are in the file, %s:\n", listed)
+	sayWrapped(a.out, fmt.Sprintf("These grades are in the file, %s:\n", listed))
 	for i, g := range grades {
 		fmt.Fprintf(a.out, "  %d) %s\n", i+1, safetext.Line(g))
 	}

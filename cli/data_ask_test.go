@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/creack/pty"
 	"github.com/socialmobility/ladder/workforce"
@@ -83,5 +84,36 @@ func TestSayWrappedSaysNothingOfNothingAtATerminal(t *testing.T) {
 	tty.Close()
 	if got := string(<-out); got != "Last review's data has Staff.\r\n" {
 		t.Errorf("the terminal got %q", got)
+	}
+}
+
+// Next year's question of the grades' order, at an 80-column terminal:
+// its first line ran to 82 columns, so the terminal broke "ones" in two.
+// It is wrapped at its spaces, as the line above it is.
+func TestNextYearsGradeQuestionFitsTheTerminal(t *testing.T) {
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skip("no pseudo-terminal here:", err)
+	}
+	defer ptmx.Close()
+	pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80})
+	out := make(chan []byte)
+	go func() {
+		b, _ := io.ReadAll(ptmx)
+		out <- b
+	}()
+	a := &asker{in: bufio.NewReader(strings.NewReader("1 2\n")), out: tty}
+	if _, err := a.orderListed([]string{"Staff", "Team lead"}, "last review's first, in its order, then the new ones"); err != nil {
+		t.Fatal(err)
+	}
+	tty.Close()
+	got := string(<-out)
+	if !strings.Contains(strings.ReplaceAll(got, "\r\n", " "), "then the new ones: ") {
+		t.Errorf("the question's first line, its last word not whole:\n%s", got)
+	}
+	for _, line := range strings.Split(got, "\r\n") {
+		if n := utf8.RuneCountInString(line); n > 79 {
+			t.Errorf("a line of %d columns at an 80-column terminal: %q", n, line)
+		}
 	}
 }
