@@ -533,16 +533,38 @@ func (s *setupScreen) helpGroups() []helpGroup {
 func (s *setupScreen) typing() bool { return s.fields[s.focus].typing() }
 
 // checklistUse is what the checklist chosen is for (checklist.Use), under
-// the checklist field while it is the field being answered; nil elsewhere,
-// and for a checklist of one's own.
+// the checklist field while it is the field being answered; nil elsewhere.
+// It takes as many lines whichever checklist is chosen, those of the
+// longest description (a checklist of one's own has none, and blank lines
+// in its place): the layout is chosen by height, and a description a line
+// longer than the last took the introduction's place, so the whole form
+// jumped up and back as the choice moved.
 func (s *setupScreen) checklistUse(st *styles, w int) []string {
 	if s.focus != setupChecklist {
 		return nil
 	}
-	use := checklist.Use(s.choices[s.checklist.chosen].list.ID)
-	if use == "" || s.choices[s.checklist.chosen].file != "" {
+	indent := 2 + setupLabelWidth + 1
+	describe := func(i int) []string {
+		use := checklist.Use(s.choices[i].list.ID)
+		if use == "" || s.choices[i].file != "" {
+			return nil
+		}
+		return strings.Split(wrapIndented(use, max(1, w-indent), indent, 0), "\n")
+	}
+	tallest := 0
+	for i := range s.choices {
+		tallest = max(tallest, len(describe(i)))
+	}
+	if tallest == 0 {
 		return nil
 	}
-	indent := 2 + setupLabelWidth + 1
-	return []string{strings.Repeat(" ", indent) + st.Subtle.Render(wrapIndented(use, max(1, w-indent), indent, 0))}
+	var lines []string
+	if use := describe(s.checklist.chosen); use != nil {
+		lines = append(lines, strings.Repeat(" ", indent)+st.Subtle.Render(strings.Join(use, "\n")))
+		tallest -= len(use) - 1
+	}
+	for len(lines) < tallest {
+		lines = append(lines, "")
+	}
+	return lines
 }

@@ -179,6 +179,40 @@ func TestSetUpSaysWhatTheChosenChecklistIsFor(t *testing.T) {
 	requireWords(t, h.view(), "ctrl+s")
 }
 
+// Moving between the checklists keeps the form where it is: at 80x24 the
+// Building Blocks' description, a line longer than the progression
+// checklist's, took the introduction's place, and the whole form jumped
+// up eight lines and back as the choice moved. Each description takes the
+// room of the longest, so the layout is chosen once for the field.
+func TestSetUpStaysStillAsTheChecklistChoiceMoves(t *testing.T) {
+	t.Chdir(t.TempDir())
+	h := rvStart(t, Options{Dir: "plans"}, 80, 24)
+	h.typeText("Acme Café Ltd")
+	h.press("enter")
+	h.typeText("Spring review")
+	h.press("enter", "enter", "enter")
+	h.requireView("› Checklist")
+	rowOf := func(text string) int {
+		for i, l := range strings.Split(h.view(), "\n") {
+			if strings.Contains(l, text) {
+				return i
+			}
+		}
+		t.Fatalf("no %q on the screen:\n%s", text, h.view())
+		return -1
+	}
+	first, saved := rowOf("Organisation"), rowOf("Will be saved as")
+	for _, id := range []string{"smc-building-blocks", "smc-cross-industry-progression"} {
+		h.press("down")
+		h.requireView("(•) " + id)
+		requireWords(t, h.view(), checklist.Use(id))
+		if got, gotSaved := rowOf("Organisation"), rowOf("Will be saved as"); got != first || gotSaved != saved {
+			t.Errorf("%s chosen: the form's first field on row %d and its last line on row %d, where they were on %d and %d:\n%s", id, got, gotSaved, first, saved, h.view())
+		}
+	}
+	requireFits(t, h, 80, 24)
+}
+
 func TestSetUpCanBeAnsweredWithEnterAlone(t *testing.T) {
 	for _, people := range []string{"", "Ana\nBen\n"} {
 		t.Chdir(t.TempDir())
