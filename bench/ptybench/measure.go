@@ -60,8 +60,9 @@ type Startup struct {
 	ExitedAlone bool
 }
 
-// How long a program may take to quit once sent its quit keys.
-const quitTimeout = 5 * time.Second
+// How long a program may take to quit once sent its quit keys (a
+// variable for the tests).
+var quitTimeout = 5 * time.Second
 
 // MeasureStartup starts p in a pseudo-terminal, waits for its first frame,
 // makes it quit and checks that it exits with status 0.
@@ -84,7 +85,11 @@ func MeasureStartup(p Program, timeout time.Duration) (Startup, error) {
 	// its exit late) is waited for, not taken for one that was quit.
 	if s.Closed() || s.HasExited() || len(p.Quit) == 0 {
 		st.ExitedAlone = true
+		waited := !s.Closed() && !s.HasExited() // it had not ended yet
 		if err := s.Wait(quitTimeout); err != nil {
+			if waited {
+				return st, fmt.Errorf("%s has no quit keys and did not exit by itself (%w) after showing: %s", p.Name, err, tail(s.Text()))
+			}
 			return st, fmt.Errorf("%s exited by itself (%w) after showing: %s", p.Name, err, tail(s.Text()))
 		}
 		return st, nil

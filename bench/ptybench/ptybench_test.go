@@ -124,6 +124,22 @@ func TestMeasureStartup(t *testing.T) {
 	}
 }
 
+// A program with no quit keys that never exits is said to be so, where
+// it was reported as one that "exited by itself (… did not exit within
+// 5s; killed it)".
+func TestMeasureStartupOfAProgramThatNeverExits(t *testing.T) {
+	defer func(d time.Duration) { quitTimeout = d }(quitTimeout)
+	quitTimeout = 200 * time.Millisecond
+	stays := Program{Name: "sh", Path: "/bin/sh", Options: Options{Args: []string{"-c", "echo Usage: sh; sleep 30"}}, Marker: "Usage:"}
+	_, err := MeasureStartup(stays, timeout)
+	if err == nil {
+		t.Fatal("a program that never exits, with no quit keys to send it: no error")
+	}
+	if msg := err.Error(); strings.Contains(msg, "exited by itself") || !strings.Contains(msg, "no quit keys") {
+		t.Errorf("got %q, want it to say the program has no quit keys and did not exit", msg)
+	}
+}
+
 func TestExitBeforeMarker(t *testing.T) {
 	s := start(t, "/bin/sh", Options{Args: []string{"-c", "echo hello; exit 3"}})
 	_, err := s.WaitFor("ready", timeout)
