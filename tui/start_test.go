@@ -157,12 +157,9 @@ func TestSetUpNamesEveryChecklistWhole(t *testing.T) {
 	}
 }
 
-// Choosing a checklist on the form: the three were named by id and title,
-// which say nothing of which suits an employer. With the checklist field
-// chosen, the form says what the checklist picked is for, as ladder
-// checklists does, where the window has room; a small one keeps what to
-// press to begin.
-func TestSetUpSaysWhatTheChosenChecklistIsFor(t *testing.T) {
+// onTheChecklistField is a new review's form at 80x24 in a folder of its
+// own, answered down to the checklist field.
+func onTheChecklistField(t *testing.T) *rvHarness {
 	t.Chdir(t.TempDir())
 	h := rvStart(t, Options{Dir: "plans"}, 80, 24)
 	h.typeText("Acme Café Ltd")
@@ -170,6 +167,16 @@ func TestSetUpSaysWhatTheChosenChecklistIsFor(t *testing.T) {
 	h.typeText("Spring review")
 	h.press("enter", "enter", "enter")
 	h.requireView("› Checklist")
+	return h
+}
+
+// Choosing a checklist on the form: the three were named by id and title,
+// which say nothing of which suits an employer. With the checklist field
+// chosen, the form says what the checklist picked is for, as ladder
+// checklists does, where the window has room; a small one keeps what to
+// press to begin.
+func TestSetUpSaysWhatTheChosenChecklistIsFor(t *testing.T) {
+	h := onTheChecklistField(t)
 	requireWords(t, h.view(), checklist.Use(checklist.DefaultID))
 	h.press("down")
 	h.requireView("(•) smc-building-blocks")
@@ -185,13 +192,7 @@ func TestSetUpSaysWhatTheChosenChecklistIsFor(t *testing.T) {
 // up eight lines and back as the choice moved. Each description takes the
 // room of the longest, so the layout is chosen once for the field.
 func TestSetUpStaysStillAsTheChecklistChoiceMoves(t *testing.T) {
-	t.Chdir(t.TempDir())
-	h := rvStart(t, Options{Dir: "plans"}, 80, 24)
-	h.typeText("Acme Café Ltd")
-	h.press("enter")
-	h.typeText("Spring review")
-	h.press("enter", "enter", "enter")
-	h.requireView("› Checklist")
+	h := onTheChecklistField(t)
 	rowOf := func(text string) int {
 		for i, l := range strings.Split(h.view(), "\n") {
 			if strings.Contains(l, text) {
