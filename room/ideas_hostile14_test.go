@@ -73,13 +73,7 @@ func TestAnIdeaTakenOutLeavesTheAnswerInAnyCapitals(t *testing.T) {
 // with the quick win twice, each looking like the other. An idea is kept
 // in its composed form (NFC), and the two are one idea.
 func TestTheSameIdeaWithAccentsComposedOrNotIsOneIdea(t *testing.T) {
-	r, s := startServer(t)
-	a, b := joinedPhone(t, s), joinedPhone(t, s)
-	session := newSession(t, r)
-	r.Ask("quick-wins")
-	sendQuickWin(t, a, "Caf\u00e9 culture")
-	sendQuickWin(t, b, "Cafe\u0301 culture")
-	r.OfferIdeas(session, r.Status().Ideas)
+	r, _, _, b, session := twoPhonesSendQuickWins(t, "Caf\u00e9 culture", "Cafe\u0301 culture")
 	offered := session.Ideas("quick-wins", "")
 	if len(offered) != 1 {
 		t.Fatalf("the same idea, its accent composed or not, is offered %d times: %+v", len(offered), offered)

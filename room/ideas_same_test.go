@@ -20,13 +20,7 @@ import (
 // Now the second is the first's copy, as the same words exactly were:
 // one offer, and both phones hear what the facilitator does with it.
 func TestTheSameIdeaTypedTwiceIsOneIdea(t *testing.T) {
-	r, s := startServer(t)
-	a, b := joinedPhone(t, s), joinedPhone(t, s)
-	session := newSession(t, r)
-	r.Ask("quick-wins")
-	sendQuickWin(t, a, "Mentoring scheme for frontline staff")
-	sendQuickWin(t, b, "mentoring scheme for FRONTLINE staff")
-	r.OfferIdeas(session, r.Status().Ideas)
+	r, s, a, b, session := twoPhonesSendQuickWins(t, "Mentoring scheme for frontline staff", "mentoring scheme for FRONTLINE staff")
 	offered := session.Ideas("quick-wins", "")
 	if len(offered) != 1 {
 		t.Fatalf("the same idea in other capitals is offered %d times: %+v", len(offered), offered)
@@ -113,6 +107,21 @@ func TestAnIdeaSentTwiceFromAPhoneIsOneIdea(t *testing.T) {
 	if n := len(r.Status().Ideas); n != 1 {
 		t.Errorf("after a drop, the same idea sent again is %d ideas waiting, want 1", n)
 	}
+}
+
+// twoPhonesSendQuickWins has phone a send the quick win first and phone
+// b second, to a room asking for quick wins, and offers the ideas waiting
+// to a review of a new plan.
+func twoPhonesSendQuickWins(t *testing.T, first, second string) (r *Room, s *Server, a, b *testPhone, session *review.Session) {
+	t.Helper()
+	r, s = startServer(t)
+	a, b = joinedPhone(t, s), joinedPhone(t, s)
+	session = newSession(t, r)
+	r.Ask("quick-wins")
+	sendQuickWin(t, a, first)
+	sendQuickWin(t, b, second)
+	r.OfferIdeas(session, r.Status().Ideas)
+	return r, s, a, b, session
 }
 
 // newSession is a review of a new plan in a temporary folder, on the
