@@ -80,23 +80,22 @@ func handComments(data []byte, c *checklist.Checklist) *fileComments {
 // the carriage return in it. data itself when it has none, the usual
 // case.
 func loneCRsAsLineBreaks(data []byte) []byte {
-	lone := func(i int) bool { return data[i] == '\r' && (i+1 == len(data) || data[i+1] != '\n') }
-	i := bytes.IndexByte(data, '\r')
-	for i >= 0 && !lone(i) {
+	var out []byte // data's copy, made at the first lone one
+	for i := bytes.IndexByte(data, '\r'); i >= 0; {
+		if i+1 == len(data) || data[i+1] != '\n' {
+			if out == nil {
+				out = bytes.Clone(data)
+			}
+			out[i] = '\n'
+		}
 		next := bytes.IndexByte(data[i+1:], '\r')
 		if next < 0 {
-			return data
+			break
 		}
 		i += 1 + next
 	}
-	if i < 0 {
+	if out == nil {
 		return data
-	}
-	out := bytes.Clone(data)
-	for ; i < len(out); i++ {
-		if out[i] == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
-			out[i] = '\n'
-		}
 	}
 	return out
 }
