@@ -445,12 +445,7 @@ func TestStartListsAPlanCarriedOnAfterTheReviewThatTookItOn(t *testing.T) {
 // under way and how to go on with it (esc comes back with it chosen, for
 // enter), not to carry it on into a third.
 func TestANewReviewSaysWhenOneIsUnderWay(t *testing.T) {
-	dir, _, _ := carryFolder(t)
-	h := carryOnFromStart(t, dir, 80, 24)
-	h.requireView("item 1 of 4")
-	h = rvStart(t, Options{Dir: dir}, 80, 24)
-	h.press("n")
-	h.typeText("Acme Café Ltd")
+	h := nameANewReviewOfOneUnderWay(t)
 	requireWords(t, h.view(), "A review of Acme Café Ltd is under way here: Spring review 2027")
 	requireWords(t, h.view(), "To go on with it, press esc, then enter.")
 	h.refuseView("esc, then c")
@@ -463,17 +458,26 @@ func TestANewReviewSaysWhenOneIsUnderWay(t *testing.T) {
 	h.requireView("item 1 of 4")
 }
 
-// An employer reviewing with two checklists in one half year: choosing
-// another checklist on the form than the one the review under way follows,
-// the pointer at that review says which checklist it follows, so that the
-// new one is not read as that review begun twice.
-func TestANewReviewOnAnotherChecklistSaysTheOneUnderWayFollowsAnother(t *testing.T) {
+// nameANewReviewOfOneUnderWay carries the last review of carryFolder's
+// organisation on, then, from the start screen again, begins a new review
+// and names the same organisation on its form.
+func nameANewReviewOfOneUnderWay(t *testing.T) *rvHarness {
+	t.Helper()
 	dir, _, _ := carryFolder(t)
 	h := carryOnFromStart(t, dir, 80, 24)
 	h.requireView("item 1 of 4")
 	h = rvStart(t, Options{Dir: dir}, 80, 24)
 	h.press("n")
 	h.typeText("Acme Café Ltd")
+	return h
+}
+
+// An employer reviewing with two checklists in one half year: choosing
+// another checklist on the form than the one the review under way follows,
+// the pointer at that review says which checklist it follows, so that the
+// new one is not read as that review begun twice.
+func TestANewReviewOnAnotherChecklistSaysTheOneUnderWayFollowsAnother(t *testing.T) {
+	h := nameANewReviewOfOneUnderWay(t)
 	h.press("enter")
 	h.typeText("Building blocks")
 	h.press("enter", "enter", "enter")
