@@ -117,17 +117,25 @@ func benchApp(b *testing.B, n, w, h int) *app {
 	if err := os.WriteFile(opts.PlanPath, plans.Encode(checklisttest.FilledPlan(c, 1)), 0o644); err != nil {
 		b.Fatal(err)
 	}
+	a := benchOpen(b, opts, w, h)
+	// Every item is rated, so the review opened on its end screen; the
+	// keypresses measured here are on the item screen.
+	a.show(screenItem, 0)
+	return a
+}
+
+// benchOpen opens the review opts name in a w by h terminal, with no
+// typing pause, so that no timers run in the benchmark's loop.
+func benchOpen(b *testing.B, opts Options, w, h int) *app {
+	b.Helper()
 	cm, err := newCommon(opts)
 	if err != nil {
 		b.Fatal(err)
 	}
-	cm.typingPause = 0 // no timers in the benchmark's loop
+	cm.typingPause = 0
 	a := newApp(cm)
 	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	a.Init()
-	// Every item is rated, so the review opened on its end screen; the
-	// keypresses measured here are on the item screen.
-	a.show(screenItem, 0)
 	return a
 }
 
@@ -171,16 +179,9 @@ func benchAppCarried(b *testing.B, w, h int) *app {
 	if err := os.WriteFile(opts.PlanPath, plans.Encode(p), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	cm, err := newCommon(opts)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cm.typingPause = 0
-	a := newApp(cm)
-	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	a.Init()
+	a := benchOpen(b, opts, w, h)
 	a.show(screenItem, 0)
-	if _, ok := cm.session.PreviousRating(c.Items()[0].Item.ID); !ok {
+	if _, ok := a.c.session.PreviousRating(c.Items()[0].Item.ID); !ok {
 		b.Fatal("the previous review's rating is not there")
 	}
 	return a

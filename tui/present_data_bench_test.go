@@ -50,14 +50,7 @@ func benchDataApp(b *testing.B, w, h int) *app {
 	if err := os.WriteFile(workforce.PathFor(opts.PlanPath), workforce.Encode(cliffEdgeData()), 0o644); err != nil {
 		b.Fatal(err)
 	}
-	cm, err := newCommon(opts)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cm.typingPause = 0
-	a := newApp(cm)
-	a.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	a.Init()
+	a := benchOpen(b, opts, w, h)
 	pos := -1
 	for i, e := range c.Items() {
 		if e.Item.Topic == checklist.TopicWorkforceData {
