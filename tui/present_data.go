@@ -223,10 +223,8 @@ func (s *itemScreen) presentDataHeight(air presentAir, m int) int {
 	case s.dataBig(air):
 		rows, _ := s.dataBigRows(s.dataBigWidth())
 		n = len(rows) + 2 + 1
-	case s.dataShownParas >= all:
-		n = s.dataBoxHeight(air, m, all) + 1
 	default:
-		n = s.dataBoxHeight(air, m, s.dataShownParas) + 1
+		n = s.dataBoxHeight(air, m, min(s.dataShownParas, all)) + 1
 	}
 	if air.blanks {
 		n++
