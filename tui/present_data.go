@@ -68,15 +68,21 @@ func (s *itemScreen) presentDataAbout() bool {
 	return s.entry().Item.Topic == checklist.TopicWorkforceData && s.c.workforce.lines != nil
 }
 
+// dataToShow reports whether the item on screen has data to show the
+// room: it is about the data, and the data loads.
+func (s *itemScreen) dataToShow() bool {
+	return s.presentDataAbout() && s.c.workforce.room != nil
+}
+
 // showingData reports whether the data is shown to the room.
 func (s *itemScreen) showingData() bool {
-	return s.dataShown && s.presentDataAbout() && s.c.workforce.room != nil
+	return s.dataShown && s.dataToShow()
 }
 
 // toggleData is D: the data shown, or hidden again, on an item with
 // data to show (the line on the others says why there is none).
 func (s *itemScreen) toggleData() {
-	if s.presentDataAbout() && s.c.workforce.room != nil {
+	if s.dataToShow() {
 		s.dataShown = !s.dataShown
 	}
 }
@@ -84,7 +90,7 @@ func (s *itemScreen) toggleData() {
 // presentDataHelp is the data's key in presenter mode's line of keys, on
 // an item with data to show.
 func (s *itemScreen) presentDataHelp() (key.Binding, bool) {
-	if !s.presentDataAbout() || s.c.workforce.room == nil {
+	if !s.dataToShow() {
 		return key.Binding{}, false
 	}
 	b := s.keys.ShowData
