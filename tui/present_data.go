@@ -121,19 +121,25 @@ func (f *presentDataFit) sameRoom(room []string) bool {
 	return len(f.room) == len(room) && len(room) > 0 && &f.room[0] == &room[0]
 }
 
-// dataParas are the room's lines, each wrapped in w cells (a path or a
-// figure is not broken at a hyphen), and the widest line's width.
-func (s *itemScreen) dataParas(w int) ([][]string, int) {
-	room := s.c.workforce.room
-	f := &s.dataFit
+// roomFit is the fit kept, emptied first when it is of other lines than
+// the room's now.
+func (s *itemScreen) roomFit() *presentDataFit {
+	room, f := s.c.workforce.room, &s.dataFit
 	if !f.sameRoom(room) {
 		*f = presentDataFit{room: room}
 	}
+	return f
+}
+
+// dataParas are the room's lines, each wrapped in w cells (a path or a
+// figure is not broken at a hyphen), and the widest line's width.
+func (s *itemScreen) dataParas(w int) ([][]string, int) {
+	f := s.roomFit()
 	if f.width == w && f.paras != nil {
 		return f.paras, f.widest
 	}
 	f.width, f.paras, f.widest = w, nil, 0
-	for _, l := range room {
+	for _, l := range f.room {
 		wrapped, _ := wrapWords(l, w)
 		for _, wl := range wrapped {
 			f.widest = max(f.widest, ansi.StringWidth(wl))
@@ -148,16 +154,12 @@ func (s *itemScreen) dataParas(w int) ([][]string, int) {
 // blank row between lines and two between paragraphs; firstRows is how
 // many rows the first paragraph takes. nil when a character has no glyph.
 func (s *itemScreen) dataBigRows(w int) (rows []string, firstRows int) {
-	room := s.c.workforce.room
-	f := &s.dataFit
-	if !f.sameRoom(room) {
-		*f = presentDataFit{room: room}
-	}
+	f := s.roomFit()
 	if f.bigDone && f.bigWidth == w {
 		return f.bigRows, s.dataBigFirst(w)
 	}
 	f.bigDone, f.bigWidth, f.bigRows = true, w, nil
-	for i, l := range room {
+	for i, l := range f.room {
 		lines := s.bigWrapped(l, w)
 		if lines == nil {
 			f.bigRows = nil
