@@ -209,7 +209,7 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 			return err
 		}
 	}
-	if info, err := os.Stat(path); path != "" && err == nil && info.IsDir() {
+	if path != "" && isDir(path) {
 		// Someone who keeps plans in a folder names the folder, as they
 		// would to ls: it is where to choose a plan from, not a plan.
 		again := "ladder review"
