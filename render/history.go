@@ -69,11 +69,17 @@ func historyLevels(entries []plans.HistoryEntry) (*checklist.Checklist, []string
 	if c == nil {
 		return nil, nil
 	}
-	var keys []string
+	return c, levelKeys(c)
+}
+
+// levelKeys is the keys of c's levels, in its scale's order, then
+// unrated's: the columns a count of ratings has.
+func levelKeys(c *checklist.Checklist) []string {
+	keys := make([]string, 0, len(c.Scale)+1)
 	for _, l := range c.Scale {
 		keys = append(keys, l.Key)
 	}
-	return c, append(keys, checklist.Unrated)
+	return append(keys, checklist.Unrated)
 }
 
 // entryCounts is a loaded entry's counts of the levels keys names, by

@@ -105,11 +105,7 @@ func carriedFromDetail(p *plans.Plan, earlier []plans.EarlierReview) detail {
 // and the report named last year's review without a figure of it. prev
 // follows p's checklist (plans.EarlierReviews reads only such a plan).
 func sinceLastReviewDetail(p, prev *plans.Plan) detail {
-	var keys []string
-	for _, l := range p.Checklist.Scale {
-		keys = append(keys, l.Key)
-	}
-	keys = append(keys, checklist.Unrated)
+	keys := levelKeys(p.Checklist)
 	_, then := plans.CountsByKey(prev, keys)
 	_, now := plans.CountsByKey(p, keys)
 	parts := make([]string, len(keys))

@@ -459,8 +459,8 @@ action cleared.
 func TestReportSaysHowTheCountsMovedSinceTheLastReview(t *testing.T) {
 	p, earlier := carriedFixture(t, "2027")
 	with := CarriedOnFrom(earlier)
-	_, then := plans.CountsByKey(earlier[0].Plan, append(levelKeys(p), "unrated"))
-	_, now := plans.CountsByKey(p, append(levelKeys(p), "unrated"))
+	_, then := plans.CountsByKey(earlier[0].Plan, levelKeys(p.Checklist))
+	_, now := plans.CountsByKey(p, levelKeys(p.Checklist))
 	want := fmt.Sprintf("- **Since the last review:** ■ Red %d → %d, ▲ Amber %d → %d, ● Green %d → %d, ○ Unrated %d → %d -",
 		then[0], now[0], then[1], now[1], then[2], now[2], then[3], now[3])
 	checkContains(t, "the Markdown report", words(string(ReportMarkdown(p, reportToday, with))), want)
@@ -470,12 +470,4 @@ func TestReportSaysHowTheCountsMovedSinceTheLastReview(t *testing.T) {
 	if md := string(ReportMarkdown(p, reportToday)); strings.Contains(md, "Since the last review") {
 		t.Errorf("no previous review read, and still:\n%s", md)
 	}
-}
-
-func levelKeys(p *plans.Plan) []string {
-	var keys []string
-	for _, l := range p.Checklist.Scale {
-		keys = append(keys, l.Key)
-	}
-	return keys
 }

@@ -62,11 +62,7 @@ func buildReportHistory(p *plans.Plan, h *ReportHistory) *reportHistory {
 		return nil
 	}
 	c := p.Checklist
-	keys := make([]string, 0, len(c.Scale)+1)
-	for _, l := range c.Scale {
-		keys = append(keys, l.Key)
-	}
-	keys = append(keys, checklist.Unrated)
+	keys := levelKeys(c)
 	out := &reportHistory{scale: scaleOf(c), uncommitted: h.Uncommitted, shallow: h.Shallow}
 	for _, e := range h.Entries {
 		out.merges = out.merges || e.Merge
