@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -110,11 +109,7 @@ func sinceLastReviewDetail(p, prev *plans.Plan) detail {
 	_, now := plans.CountsByKey(p, keys)
 	parts := make([]string, len(keys))
 	for i, k := range keys {
-		label := plans.MarkUnrated + " Unrated"
-		if k != checklist.Unrated {
-			label = plans.Label(p.Checklist, k)
-		}
-		parts[i] = fmt.Sprintf("%s %d → %d", label, then[i], now[i])
+		parts[i] = fmt.Sprintf("%s %d → %d", plans.Label(p.Checklist, k), then[i], now[i])
 	}
 	return detail{name: "Since the last review", value: strings.Join(parts, ", ")}
 }
