@@ -394,17 +394,6 @@ func gradeChanges(old, new *workforce.Data, docs [2]*workforceDoc) [][2]string {
 	if docs[0] == nil || docs[1] == nil {
 		return nil
 	}
-	var added, gone, regrouped []string
-	for _, g := range new.Grades {
-		if _, ok := old.Grade(g.Name); !ok {
-			added = append(added, plain(g.Name))
-		}
-	}
-	for _, g := range old.Grades {
-		if _, ok := new.Grade(g.Name); !ok {
-			gone = append(gone, plain(g.Name))
-		}
-	}
 	members := func(doc *workforceDoc, grade string) []string {
 		for _, r := range doc.rows {
 			if slices.Contains(r.row.Members, grade) {
@@ -413,12 +402,18 @@ func gradeChanges(old, new *workforce.Data, docs [2]*workforceDoc) [][2]string {
 		}
 		return nil
 	}
+	var added, gone, regrouped []string
 	for _, g := range new.Grades {
-		if _, ok := old.Grade(g.Name); !ok {
-			continue
-		}
-		if !slices.Equal(members(docs[0], g.Name), members(docs[1], g.Name)) {
+		switch _, ok := old.Grade(g.Name); {
+		case !ok:
+			added = append(added, plain(g.Name))
+		case !slices.Equal(members(docs[0], g.Name), members(docs[1], g.Name)):
 			regrouped = append(regrouped, plain(g.Name))
+		}
+	}
+	for _, g := range old.Grades {
+		if _, ok := new.Grade(g.Name); !ok {
+			gone = append(gone, plain(g.Name))
 		}
 	}
 	var out [][2]string
