@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -68,21 +69,11 @@ func TestImportGradeOrderCanBeLeftForATypo(t *testing.T) {
 // year has nothing to say there, and no blank line stands for it above
 // the question.
 func TestSayWrappedSaysNothingOfNothingAtATerminal(t *testing.T) {
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		t.Skip("no pseudo-terminal here:", err)
-	}
-	defer ptmx.Close()
-	pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80})
-	out := make(chan []byte)
-	go func() {
-		b, _ := io.ReadAll(ptmx)
-		out <- b
-	}()
-	sayWrapped(tty, "")
-	sayWrapped(tty, "Last review's data has Staff.\n")
-	tty.Close()
-	if got := string(<-out); got != "Last review's data has Staff.\r\n" {
+	got := at80x24(t, func(tty *os.File) {
+		sayWrapped(tty, "")
+		sayWrapped(tty, "Last review's data has Staff.\n")
+	})
+	if got != "Last review's data has Staff.\r\n" {
 		t.Errorf("the terminal got %q", got)
 	}
 }
@@ -91,6 +82,25 @@ func TestSayWrappedSaysNothingOfNothingAtATerminal(t *testing.T) {
 // its first line ran to 82 columns, so the terminal broke "ones" in two.
 // It is wrapped at its spaces, as the line above it is.
 func TestNextYearsGradeQuestionFitsTheTerminal(t *testing.T) {
+	got := at80x24(t, func(tty *os.File) {
+		a := &asker{in: bufio.NewReader(strings.NewReader("1 2\n")), out: tty}
+		if _, err := a.orderListed([]string{"Staff", "Team lead"}, "last review's first, in its order, then the new ones"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if !strings.Contains(strings.ReplaceAll(got, "\r\n", " "), "then the new ones: ") {
+		t.Errorf("the question's first line, its last word not whole:\n%s", got)
+	}
+	for _, line := range strings.Split(got, "\r\n") {
+		if n := utf8.RuneCountInString(line); n > 79 {
+			t.Errorf("a line of %d columns at an 80-column terminal: %q", n, line)
+		}
+	}
+}
+
+// at80x24 is what an 80x24 pseudo-terminal got from write.
+func at80x24(t *testing.T, write func(tty *os.File)) string {
+	t.Helper()
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Skip("no pseudo-terminal here:", err)
@@ -102,18 +112,7 @@ func TestNextYearsGradeQuestionFitsTheTerminal(t *testing.T) {
 		b, _ := io.ReadAll(ptmx)
 		out <- b
 	}()
-	a := &asker{in: bufio.NewReader(strings.NewReader("1 2\n")), out: tty}
-	if _, err := a.orderListed([]string{"Staff", "Team lead"}, "last review's first, in its order, then the new ones"); err != nil {
-		t.Fatal(err)
-	}
+	write(tty)
 	tty.Close()
-	got := string(<-out)
-	if !strings.Contains(strings.ReplaceAll(got, "\r\n", " "), "then the new ones: ") {
-		t.Errorf("the question's first line, its last word not whole:\n%s", got)
-	}
-	for _, line := range strings.Split(got, "\r\n") {
-		if n := utf8.RuneCountInString(line); n > 79 {
-			t.Errorf("a line of %d columns at an 80-column terminal: %q", n, line)
-		}
-	}
+	return string(<-out)
 }
