@@ -27,22 +27,12 @@ func TestReportHTMLFiveLevelsInBrowser(t *testing.T) {
   - {key: partly, label: Partly, description: Some of it}
   - {key: mostly, label: Mostly, description: Most of it}
   - {key: embedded, label: Embedded, description: "Everyone, every time"}`)
-	plan := filepath.Join(dir, "plans", "five.yaml")
-	mustRun(t, "new", plan, "--checklist", list, "--org", "Acme", "--title", "Review", "--date", "2027-03-01")
-	f, err := plans.Open(plan, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := f.Plan.Checklist
-	for i, e := range c.Items() {
-		f.Plan.Response(e.Item.ID).Rating = c.Scale[i%len(c.Scale)].Key
-	}
-	if _, err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	out := filepath.Join(dir, "report.html")
-	mustRun(t, "report", plan, "--format", "html", "--today", "2027-03-01", "-o", out)
+	out := ratedReportHTML(t, dir, "five.yaml", list, func(p *plans.Plan) {
+		c := p.Checklist
+		for i, e := range c.Items() {
+			p.Response(e.Item.ID).Rating = c.Scale[i%len(c.Scale)].Key
+		}
+	})
 
 	ctx := browsertest.New(t, 1280, 800, time.Minute)
 	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
@@ -105,4 +95,25 @@ func checklistOnScale(t *testing.T, dir, scale string) string {
 		t.Fatal(err)
 	}
 	return list
+}
+
+// ratedReportHTML begins dir/plans/name on the checklist at list (ladder
+// new, dated 2027-03-01), rates it with rate, saves it, and writes its
+// HTML report to dir/report.html, whose path it returns.
+func ratedReportHTML(t *testing.T, dir, name, list string, rate func(*plans.Plan)) string {
+	t.Helper()
+	plan := filepath.Join(dir, "plans", name)
+	mustRun(t, "new", plan, "--checklist", list, "--org", "Acme", "--title", "Review", "--date", "2027-03-01")
+	f, err := plans.Open(plan, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rate(f.Plan)
+	if _, err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	out := filepath.Join(dir, "report.html")
+	mustRun(t, "report", plan, "--format", "html", "--today", "2027-03-01", "-o", out)
+	return out
 }

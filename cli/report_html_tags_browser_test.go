@@ -47,21 +47,11 @@ areas:
 `), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	plan := filepath.Join(dir, "plans", "ours.yaml")
-	mustRun(t, "new", plan, "--checklist", list, "--org", "Acme", "--title", "Review", "--date", "2027-03-01")
-	f, err := plans.Open(plan, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for id, rating := range map[string]string{"ac-ads": "leading", "ac-skills": "embedded", "ac-training": "none"} {
-		f.Plan.Response(id).Rating = rating
-	}
-	if _, err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
-	out := filepath.Join(dir, "report.html")
-	mustRun(t, "report", plan, "--format", "html", "--today", "2027-03-01", "-o", out)
+	out := ratedReportHTML(t, dir, "ours.yaml", list, func(p *plans.Plan) {
+		for id, rating := range map[string]string{"ac-ads": "leading", "ac-skills": "embedded", "ac-training": "none"} {
+			p.Response(id).Rating = rating
+		}
+	})
 
 	ctx := browsertest.New(t, 900, 1400, time.Minute)
 	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
