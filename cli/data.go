@@ -386,11 +386,10 @@ func lastYearsData(stderr io.Writer, status byte, path string, new *workforce.Da
 // lastReviewOrder is the grades found in the order last year's data has
 // them, when it has every one; nil otherwise.
 func lastReviewOrder(last *workforce.Data, found []string) []string {
-	order := lastYearFirst(last, found)
-	if len(order) != len(found) || len(gradesNew(last, found)) > 0 {
+	if len(gradesNew(last, found)) > 0 {
 		return nil
 	}
-	return order
+	return lastYearFirst(last, found)
 }
 
 // lastYearFirst is the grades found, those last year's data has first,
