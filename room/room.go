@@ -374,9 +374,18 @@ func (r *Room) vote(itemID string) bool {
 // Stepping back to remind the room of a settled item opened a fresh vote
 // on every phone. A vote left open on the item since comes back instead,
 // as Vote brings it; without counts, Recall is Vote.
+//
+// With the item up and its rating cleared since the room agreed it (x on
+// the item), the agreement goes and the spread stays, to agree again: the
+// projector and the phones said "Agreed" beside an unrated item.
 func (r *Room) Recall(itemID, rating string, votes *plans.Votes) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if _, _, rated := r.checklist.Level(rating); !rated && r.itemID == itemID && r.phase == Revealed && r.agreed != "" {
+		r.agreed = ""
+		r.wakeAll()
+		return
+	}
 	_, held := r.left[itemID]
 	// Put up in a new round, as Vote does: a page from before is refused.
 	if !r.vote(itemID) || held || votes == nil || votes.Total() == 0 {

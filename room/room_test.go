@@ -629,3 +629,37 @@ func TestRecallShowsWhatWasAgreed(t *testing.T) {
 		t.Errorf("counts with the rating cleared: %+v", st)
 	}
 }
+
+// TestRecallWithdrawsAnAgreementClearedSince: the item up, its spread
+// agreed, and the rating cleared on the facilitator's screen (x): the
+// spread stays, nothing is agreed, and the phones hear of it.
+func TestRecallWithdrawsAnAgreementClearedSince(t *testing.T) {
+	r, _ := newTestRoom(t)
+	a := join(t, r, "10.0.0.1")
+	r.Vote("lc-vision")
+	round := r.Status().Round
+	if err := r.CastVote(a, "lc-vision", round, "green"); err != nil {
+		t.Fatal(err)
+	}
+	r.Reveal()
+	r.Agree("lc-vision", "green")
+	woken := r.Changed()
+	r.Recall("lc-vision", "unrated", &plans.Votes{Levels: map[string]int{"green": 1}})
+	st := r.Status()
+	if st.Phase != Revealed || st.Agreed != "" || st.Votes.Total() != 1 || st.Round != round {
+		t.Fatalf("after the rating was cleared: %+v", st)
+	}
+	select {
+	case <-woken:
+	default:
+		t.Error("the room did not wake for the agreement withdrawn")
+	}
+	if page := string(r.pageFor(a, "view", "")); strings.Contains(page, "Agreed: ") {
+		t.Errorf("the phone still shows a rating agreed:\n%s", page)
+	}
+	// Recalled again while the rating is still cleared: nothing changes.
+	r.Recall("lc-vision", "unrated", &plans.Votes{Levels: map[string]int{"green": 1}})
+	if st := r.Status(); st.Phase != Revealed || st.Round != round {
+		t.Errorf("recalled again: %+v", st)
+	}
+}

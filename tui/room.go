@@ -224,9 +224,10 @@ func (a *app) syncRoom() {
 	before := rs.status
 	rs.room.Follow(a.c.session)
 	rs.status = rs.room.Status()
-	if st := rs.status; st.Phase == roomsrv.Revealed && st.Agreed == "" && (st.ItemID != before.ItemID || st.Round != before.Round) {
-		// Back at a spread not yet agreed (the room keeps it): enter
-		// agrees the most common vote, as just after the reveal.
+	if st := rs.status; st.Phase == roomsrv.Revealed && st.Agreed == "" && (st.ItemID != before.ItemID || st.Round != before.Round || before.Agreed != "") {
+		// Back at a spread not yet agreed (the room keeps it), or at one
+		// whose rating was just cleared: enter agrees the most common
+		// vote, as just after the reveal.
 		a.offerMostCommon(st.ItemID, st.Votes)
 	}
 }

@@ -1,0 +1,46 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// TestClearingAnAgreedRatingReopensTheSpread: the room agreed Green, and
+// the facilitator pressed x (a slip, or the room wants to think again).
+// The item is unrated in the plan; the projector showed "NOT RATED YET"
+// beside "Agreed ● Green", and every phone still said "Agreed: ● Green".
+// Now the spread stands with nothing agreed, the strip offers enter to
+// agree the most common vote again, and the phones show no agreed rating.
+func TestClearingAnAgreedRatingReopensTheSpread(t *testing.T) {
+	t.Parallel()
+	h, st := startRoomWithOneVote(t, "green")
+	h.press("v")
+	h.waitView("enter agree ● Green (most common)")
+	h.press("enter")
+	h.waitView("Agreed ● Green")
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "green" })
+
+	h.press("x")
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "unrated" })
+	v := h.waitView("enter agree ● Green (most common)")
+	if strings.Contains(v, "Agreed ● Green") {
+		t.Errorf("the item is unrated and the strip still says it was agreed:\n%s", v)
+	}
+	if got := h.a.c.room.room.Status().Agreed; got != "" {
+		t.Errorf("the room still holds %q as agreed", got)
+	}
+	phone := h.phone()
+	phone.join()
+	if page := phone.page(); strings.Contains(page, "Agreed: ") || !strings.Contains(page, "The room&#39;s votes") && !strings.Contains(page, "The room's votes") {
+		t.Errorf("a phone still shows a rating agreed, or no spread:\n%s", page)
+	}
+
+	h.press("enter") // agreed again: the spread goes back with it
+	p := waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "green" })
+	if r := p.Response(st.ItemID); r.Votes == nil || r.Votes.Levels["green"] != 1 {
+		t.Errorf("agreed again with votes %+v, want the spread", r.Votes)
+	}
+	h.waitView("Agreed ● Green")
+}
