@@ -514,7 +514,7 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, s.keys.Prev), key.Matches(msg, s.keys.PrevItem):
 		return s.prev()
 	case key.Matches(msg, s.keys.ShowData) && s.c.present:
-		s.toggleData()
+		return s.toggleData()
 	}
 	return nil
 }

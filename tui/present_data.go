@@ -2,6 +2,7 @@ package tui
 
 import (
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
@@ -40,12 +41,14 @@ func (s *itemScreen) presentDataLine() []string {
 		}
 	case wf.missing:
 		return []string{
-			"No workforce data yet: ladder data import adds it (ladder data --help says how)",
+			"No workforce data yet: ladder data import adds it (ladder data --help says how), then " + k + " shows it",
+			"No workforce data yet: ladder data import adds it, then " + k + " shows it",
 			"No workforce data yet: ladder data import adds it",
 			"No workforce data yet",
 		}
 	}
 	return []string{
+		"The workforce data file does not load: ladder check says why, then " + k + " reads it again",
 		"The workforce data file does not load: ladder check says why",
 		"The workforce data does not load",
 	}
@@ -80,11 +83,22 @@ func (s *itemScreen) showingData() bool {
 }
 
 // toggleData is D: the data shown, or hidden again, on an item with
-// data to show (the line on the others says why there is none).
-func (s *itemScreen) toggleData() {
-	if s.dataToShow() {
+// data to show. On an item about the data with none to show (no data
+// file when the review read it, or one that did not load), D reads the
+// file again and shows what it holds: the line there says ladder data
+// import adds it, and a facilitator who imports at the break, the review
+// still open, presses D next. Without this the data came only with a
+// restart of ladder, and of the room with a new PIN.
+func (s *itemScreen) toggleData() tea.Cmd {
+	switch {
+	case s.dataToShow():
 		s.dataShown = !s.dataShown
+	case s.presentDataAbout():
+		s.dataShown = true // shown once read, if the file now holds data
+		s.c.workforce = workforceData{}
+		return s.c.loadWorkforce()
 	}
+	return nil
 }
 
 // presentDataHelp is the data's key in presenter mode's line of keys, on

@@ -95,11 +95,11 @@ func TestPresenterModeHidesTheWorkforceDataOnTheNextItem(t *testing.T) {
 }
 
 // With no data file, the line says how to import one, as the review does,
-// and D has nothing to show.
+// and that D shows it then; D has nothing to show until then.
 func TestPresenterModeSaysHowToImportTheWorkforceData(t *testing.T) {
 	h := presentAtFirstDataItem(t, nil, 120, 40)
-	h.requireView("No workforce data yet: ladder data import adds it (ladder data --help says how)")
-	h.refuseView("D shows")
+	h.requireView("No workforce data yet: ladder data import adds it (ladder data --help says how), then D shows it")
+	h.refuseView("D shows it to the room", "D show the data")
 	h.press("D")
 	h.requireView("No workforce data yet: ladder data import adds it")
 	h.refuseView("D hide")
