@@ -203,7 +203,12 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 		r.p.say("Last review: %s, on %s.", ratingWord(r.s.Checklist(), prev.Rating), friendly(prev.Date))
 		switch {
 		case prev.Carries(response()):
-			r.p.say("Its action is carried on: Enter at Action keeps it; set its status to done if it is.")
+			// The action itself, as the screens show it in its field: a
+			// listener who skips the item never reaches the Action prompt
+			// that would read it out.
+			res := response()
+			r.p.say("Its action is carried on: %s. Enter at Action keeps it; set its status to done if it is.",
+				describe(safetext.Line(res.Action), safetext.Line(res.Owner), res.Due, res.Status, r.today))
 		case prev.Done:
 			r.p.say("Its action was done: %s.", strings.TrimRight(safetext.Line(prev.Action), "."))
 		}
