@@ -76,7 +76,8 @@ only read, never changed.
 With ACCESSIBLE set (or TERM=dumb), as for ladder review --accessible,
 each action is said as a sentence for a screen reader, naming its
 figures: "Overdue by 12 days, due 14 February 2027: Write a one-page
-vision. Owner Ana. Plan Acme: Spring review (plans/acme.yaml)."`,
+vision. Owner Ana. Plan Acme: Spring review (plans/acme.yaml)."; when
+every action is in one plan, it is named once, after the first line.`,
 		Example: `  # What to chase this month
   ladder status
 

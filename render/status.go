@@ -130,6 +130,9 @@ type statusList struct {
 	*StatusList
 	o   *plans.Outstanding
 	dir string
+	// planSaid is set when the words named the list's one plan below the
+	// intro, so its actions need not name it again.
+	planSaid bool
 }
 
 func newStatusList(l *StatusList, dir string) statusList {
@@ -345,7 +348,10 @@ func (d statusList) columns() (header []string, cells func(statusRow) []string) 
 	}
 }
 
-func (d statusList) intro() string {
+func (d statusList) intro() string { return d.introOn(d.o.Today.String()) }
+
+// introOn is intro with today's date written as on says it.
+func (d statusList) introOn(on string) string {
 	by := ""
 	if d.by == ByOwner || d.by == ByPlan {
 		by = ", by " + string(d.by)
@@ -357,7 +363,7 @@ func (d statusList) intro() string {
 	case n > 1:
 		plansRead += fmt.Sprintf(", %d carried on to their next reviews", n)
 	}
-	intro := fmt.Sprintf("Open actions on %s in %s (%s)%s: %s.", d.o.Today, plain(d.dir), plansRead, by, urgencySummary(d.o.Open()))
+	intro := fmt.Sprintf("Open actions on %s in %s (%s)%s: %s.", on, plain(d.dir), plansRead, by, urgencySummary(d.o.Open()))
 	if n := d.NotLoaded; n > 0 {
 		them := "their actions are"
 		if n == 1 {

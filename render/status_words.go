@@ -20,7 +20,17 @@ func WriteStatusWords(w io.Writer, l *StatusList, dir string) error {
 }
 
 func writeStatusWords(b *bufio.Writer, d statusList) error {
-	b.WriteString(d.intro() + "\n")
+	b.WriteString(d.introOn(spokenDate(d.o.Today)) + "\n")
+	lone, err := d.lonePlan()
+	if err != nil {
+		return err
+	}
+	if lone != "" && d.by != ByPlan {
+		// Said once here, not after every action and again in a total
+		// by plan that would repeat the line above.
+		b.WriteString("All in one plan: " + sentence(plain(lone)) + "\n")
+		d.planSaid = true
+	}
 	if d.o.Total() > 0 {
 		err := d.each(func(title, summary string) error {
 			switch {
@@ -41,7 +51,7 @@ func writeStatusWords(b *bufio.Writer, d statusList) error {
 		if err != nil {
 			return err
 		}
-		if d.by != ByPlan && d.o.Plans() > d.o.CarriedOn() {
+		if d.by != ByPlan && !d.planSaid && d.o.Plans() > d.o.CarriedOn() {
 			b.WriteString(fmt.Sprintf("\nOpen actions by plan, %s:\n", countNoun(d.o.Plans()-d.o.CarriedOn(), "plan")))
 			err := d.o.EachPlan(func(info plans.PlanInfo, open [4]int) error {
 				if info.CarriedOnTo == "" {
@@ -55,7 +65,7 @@ func writeStatusWords(b *bufio.Writer, d statusList) error {
 		}
 	}
 	first := true
-	err := d.nextReviews(func(path, line string) error {
+	err = d.nextReviews(func(path, line string) error {
 		if first {
 			b.WriteString("\n" + d.nextReviewsTitle() + ":\n")
 			first = false
@@ -87,10 +97,28 @@ func (d statusList) actionWords(a *plans.Listed) string {
 			s += " No owner."
 		}
 	}
-	if d.by != ByPlan {
+	if d.by != ByPlan && !d.planSaid {
 		s += " Plan " + sentence(plain(planName(a.Plan)))
 	}
 	return s
+}
+
+// lonePlan names the one plan whose actions the list holds, when the
+// others read were carried on to their next review (whose actions are
+// chased there) or there were no others: "" when there are several, or
+// none has open actions.
+func (d statusList) lonePlan() (string, error) {
+	if d.o.Total() == 0 || d.o.Plans()-d.o.CarriedOn() != 1 {
+		return "", nil
+	}
+	name := ""
+	err := d.o.EachPlan(func(info plans.PlanInfo, _ [4]int) error {
+		if info.CarriedOnTo == "" {
+			name = planName(info)
+		}
+		return nil
+	})
+	return name, err
 }
 
 // dueWords says when an action is due, the date spelt out: a speech

@@ -20,7 +20,7 @@ func statusWords(t testing.TB, o *StatusList) string {
 // A screen reader reads a table's columns as one run of figures and
 // dates: the words form says each action as a sentence that names them.
 func TestStatusWords(t *testing.T) {
-	want := `Open actions on 2027-03-01 in plans (2 plans): 3 overdue, 2 due in the next 30 days, 1 later, 1 with no due date.
+	want := `Open actions on 1 March 2027 in plans (2 plans): 3 overdue, 2 due in the next 30 days, 1 later, 1 with no due date.
 
 Overdue, 3 actions:
 Overdue by 40 days, due 20 January 2027: Long overdue step …. From: step 4 of the project plan. No owner. Plan plans/b.yaml.
@@ -96,5 +96,44 @@ func TestStatusWordsNextReviews(t *testing.T) {
 			`plans/z.yaml: next_review "z-2027.yaml" leads to no plan: plans/z-2027.yaml is not there, so its open actions are still listed here.`+"\n")
 	if strings.Contains(got, "Review 2026") {
 		t.Errorf("the carried-on plan is in the totals:\n%s", got)
+	}
+}
+
+// A small business has one plan a year, and last year's carried on: every
+// action is in this year's plan, and a screen reader read its name and
+// path ("plans/2027/2027-03-01-acme...") after each action, then once more
+// in a by-plan total that said the intro again. With one plan listed, the
+// words name it once, below the intro, and the date is spelt out there as
+// it is in each sentence.
+func TestStatusWordsNameALonePlanOnce(t *testing.T) {
+	today := day(2027, 3, 1)
+	o := NewStatusList(today, ByDue)
+	t.Cleanup(func() { o.Close() })
+	this := "plans/2027/acme-2027.yaml"
+	for _, err := range []error{
+		o.Add(plans.PlanInfo{Path: "plans/2026/acme-2026.yaml", Organisation: "Acme Café Ltd", Title: "Review 2026", CarriedOnTo: this}, nil),
+		o.Add(plans.PlanInfo{Path: this, Organisation: "Acme Café Ltd", Title: "Review 2027"}, []plans.PlanAction{
+			{Path: this, Action: plans.Action{Text: "Write a vision", Owner: "Ana", Due: today.AddDays(-2), Status: plans.StatusTodo}, What: "Develop a clear vision for your D&I strategy"},
+			{Path: this, Action: plans.Action{Text: "Ask the key question", Due: today.AddDays(40), Status: plans.StatusTodo}, What: "step 2 of the project plan"},
+		}),
+	} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := `Open actions on 1 March 2027 in plans (2 plans, 1 carried on to its next review): 1 overdue, 0 due in the next 30 days, 1 later.
+All in one plan: Acme Café Ltd: Review 2027 (plans/2027/acme-2027.yaml).
+
+Overdue, 1 action:
+Overdue by 2 days, due 27 February 2027: Write a vision. From: Develop a clear vision for your D&I strategy. Owner Ana.
+
+Later, 1 action:
+Due in 40 days, on 10 April 2027: Ask the key question. From: step 2 of the project plan. No owner.
+
+Next reviews (1):
+plans/2026/acme-2026.yaml: carried on to plans/2027/acme-2027.yaml.
+`
+	if got := statusWords(t, o); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
