@@ -240,13 +240,14 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // that width, centred. In presenter mode the item screen and the board
 // have the whole window (less a cell each side): they lay their parts out
 // to it, the item screen a column that grows with the window, the board
-// tiles across its width.
+// tiles across its width. So has the room's join screen: a bigger QR code
+// scans from further back.
 func (a *app) layout() {
 	w := min(a.termWidth-2, maxBodyWidth) // at least one cell of margin each side
 	framed := a.presentFramed()
 	switch {
-	case a.c.present && (a.active == screenItem || a.active == screenBoard):
-		w = a.termWidth - 2
+	case a.c.present && (a.active == screenItem || a.active == screenBoard), a.active == screenRoom:
+		w = a.termWidth - 2 // the join screen is for the projector, presenter mode or not
 	case framed:
 		w = presentColumn(a.termWidth - 2)
 	}

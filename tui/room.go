@@ -662,27 +662,70 @@ func (s *roomScreen) view() string {
 	if code == nil {
 		return strings.Join(append(text, "", sty.Subtle.Render("(A taller window shows the QR code.)")), "\n")
 	}
-	if !side {
-		return strings.Join(append(code, append([]string{""}, text...)...), "\n")
-	}
-	// The text beside the code, its lines split from any wrapped ones.
+	// The text's lines split from any wrapped ones, with the address in
+	// block letters where they fit (after the address as text).
 	flat := strings.Split(strings.Join(text, "\n"), "\n")
-	var b strings.Builder
-	for i := range max(len(code), len(flat)) {
-		if i < len(code) {
-			b.WriteString(code[i])
-		} else {
-			b.WriteString(strings.Repeat(" ", ansi.StringWidth(code[0])))
+	flat = slices.Insert(flat, 4, s.bigURL(code, side, len(flat))...)
+	var lines []string
+	if side {
+		// The text beside the code.
+		for i := range max(len(code), len(flat)) {
+			l := strings.Repeat(" ", ansi.StringWidth(code[0]))
+			if i < len(code) {
+				l = code[i]
+			}
+			if i < len(flat) {
+				l += "   " + flat[i]
+			}
+			lines = append(lines, l)
 		}
-		if i < len(flat) {
-			b.WriteString("   ")
-			b.WriteString(flat[i])
-		}
-		if i < max(len(code), len(flat))-1 {
-			b.WriteByte('\n')
+	} else {
+		lines = append(append(code, ""), flat...)
+	}
+	return strings.Join(centreBlock(lines, s.c.width), "\n")
+}
+
+// bigURL is the join address in block letters, for the back of the room
+// to type from (as the PIN is), when they fit beside the code (side) or
+// under it as the text's textLines lines leave room; else nothing. The
+// letters are capitals: a browser reads an address's scheme and host in
+// any case, and the path is "/".
+func (s *roomScreen) bigURL(code []string, side bool, textLines int) []string {
+	up := strings.ToUpper(s.c.room.url)
+	rows, ok := bigLine(up)
+	if !ok {
+		return nil // an IPv6 address's brackets have no block letters
+	}
+	cw, w, h := ansi.StringWidth(code[0]), s.c.width, s.c.height
+	fits := side && 3+cw+3+bigWidth(up) <= w && textLines+len(rows) <= h ||
+		!side && 3+bigWidth(up) <= w && len(code)+1+textLines+len(rows) <= h
+	if !fits {
+		return nil
+	}
+	for i, r := range rows {
+		rows[i] = "   " + s.c.styles.Heading.Render(r)
+	}
+	return rows
+}
+
+// centreBlock indents lines together so that the widest is centred in w:
+// the code and the text stay aligned with each other.
+func centreBlock(lines []string, w int) []string {
+	widest := 0
+	for _, l := range lines {
+		widest = max(widest, ansi.StringWidth(l))
+	}
+	pad := (w - widest) / 2
+	if pad <= 0 {
+		return lines
+	}
+	indent := strings.Repeat(" ", pad)
+	for i, l := range lines {
+		if l != "" {
+			lines[i] = indent + l
 		}
 	}
-	return b.String()
+	return lines
 }
 
 // bigPIN is the PIN again in block letters, for the back of the room to
