@@ -396,3 +396,61 @@ func SortNewestFirst(found []Found) {
 		return strings.Compare(a.Path, b.Path)
 	})
 }
+
+// YearFolders are, for a plans folder kept a folder per year, this year's
+// folder, where this year's review goes (made when its plan is written),
+// and last year's: the newest folder of an earlier year that holds plans,
+// whose reviews this year's is carried on from. dir is the plans folder
+// holding no plan itself and year folders inside ("plans": this year's is
+// "plans/2027", or a later year's folder with plans in it), or this
+// year's folder itself ("plans/2027", with "plans/2026" beside it). Both
+// are "" for any other folder: one holding plans of its own, one with no
+// earlier year's plans to carry on, and last year's folder itself
+// ("plans/2026" in 2027), looked at as it is.
+func YearFolders(dir string, year int) (this, last string) {
+	dir = filepath.Clean(dir)
+	if name := filepath.Base(dir); isYear(name) {
+		n, _ := strconv.Atoi(name)
+		if n < year {
+			return "", ""
+		}
+		this = dir
+	} else {
+		if HoldsPlans(dir) {
+			return "", ""
+		}
+		latest := year
+		for _, d := range yearFoldersIn(dir) {
+			if n := yearOf(d); n > latest && HoldsPlans(d) {
+				latest = n
+			}
+		}
+		this = filepath.Join(dir, strconv.Itoa(latest))
+	}
+	thisYear := yearOf(this)
+	for _, d := range yearFoldersIn(filepath.Dir(this)) { // newest first
+		if yearOf(d) < thisYear && HoldsPlans(d) {
+			return this, d
+		}
+	}
+	return "", ""
+}
+
+// yearFoldersIn are the folders in dir named after a year, newest first.
+func yearFoldersIn(dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() && isYear(e.Name()) {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	slices.Reverse(out) // ReadDir sorts by name
+	return out
+}
+
+// yearOf is the year a year's folder is named after.
+func yearOf(dir string) int {
+	n, _ := strconv.Atoi(filepath.Base(dir))
+	return n
+}

@@ -341,3 +341,48 @@ func LastReviewFor(dir, org, except string, today plans.Date) *LastReview {
 	// In any order: LastReviewOf takes the one IsLaterReview puts last.
 	return LastReviewOf(plans.OrganisationPlans(dir, org, except), org, today)
 }
+
+// LastYearsReviews are the reviews in last year's folder (found: its
+// plans, as plans.Discover reads them) that this year's review could be
+// carried on from: each organisation's last review there (as
+// LastReviewOf finds it), newest first by date (the first by path of one
+// date), leaving out one whose next review took its actions on already.
+// Unlike LastReviewOf, one with nothing open is offered too: carried on,
+// it still begins this year's with last year's people, on its checklist,
+// linked to it. A plan that does not load is not offered (the screens
+// list it with its problems).
+func LastYearsReviews(found []plans.Found, today plans.Date) []LastReview {
+	links := plans.NewLinks()
+	var latest []plans.Found
+	for _, f := range found {
+		if f.Plan == nil {
+			continue
+		}
+		links.Loaded(f.Path, f.Plan)
+		i := slices.IndexFunc(latest, func(l plans.Found) bool { return plans.SameOrganisation(l.Plan.Organisation, f.Plan.Organisation) })
+		switch {
+		case i < 0:
+			latest = append(latest, f)
+		case plans.IsLaterReview(rankOf(f), rankOf(latest[i])):
+			latest[i] = f
+		}
+	}
+	var out []LastReview
+	for _, f := range latest {
+		if _, handedOn := links.HandedOn(f.Path, f.Plan); handedOn {
+			continue
+		}
+		l := LastReview{Found: f, UnderWay: UnderWay(f.Plan.Date, today)}
+		if !l.UnderWay {
+			_, l.Carried = CarryPreview(f.Plan, today)
+		}
+		out = append(out, l)
+	}
+	slices.SortFunc(out, func(a, b LastReview) int {
+		if c := b.Found.Plan.Date.Compare(a.Found.Plan.Date); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Found.Path, b.Found.Path)
+	})
+	return out
+}

@@ -1,0 +1,73 @@
+package review_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
+)
+
+// Last year's reviews offered to carry on are each organisation's last
+// review in that folder, newest first, leaving out one already carried
+// on to this year's; a plan that does not load is not one of them.
+func TestLastYearsReviews(t *testing.T) {
+	root := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", root).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	last, this := filepath.Join(root, "plans", "2026"), filepath.Join(root, "plans", "2027")
+	for _, d := range []string{last, this} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	write := func(name, org, title string, held plans.Date) string {
+		t.Helper()
+		p := checklisttest.FilledPlan(c, 3)
+		p.Organisation, p.Title, p.Date = org, title, held
+		path := filepath.Join(last, name)
+		if err := os.WriteFile(path, plans.Encode(p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	write("acme-spring.yaml", "Acme", "Spring review", plans.Date{Year: 2026, Month: 3, Day: 14})
+	acmeAutumn := write("acme-autumn.yaml", "ACME", "Autumn review", plans.Date{Year: 2026, Month: 9, Day: 1})
+	beta := write("beta.yaml", "Beta Ltd", "Annual review", plans.Date{Year: 2026, Month: 5, Day: 2})
+	gamma := write("gamma.yaml", "Gamma", "Review", plans.Date{Year: 2026, Month: 1, Day: 20})
+	if err := os.WriteFile(filepath.Join(last, "broken.yaml"), []byte("organisation: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Gamma's carried on to this year's already.
+	old, err := plans.Open(gamma, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := plans.CreateNext(filepath.Join(this, "gamma.yaml"), old, plans.New(c, "Gamma", "Review 2027", today)); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+
+	found, err := plans.Discover(last, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := review.LastYearsReviews(found, today)
+	var paths []string
+	for _, l := range got {
+		paths = append(paths, l.Found.Path)
+	}
+	want := []string{acmeAutumn, beta}
+	if len(paths) != len(want) || paths[0] != want[0] || paths[1] != want[1] {
+		t.Fatalf("LastYearsReviews = %q, want %q", paths, want)
+	}
+	if got[0].Carried.Actions == 0 || got[0].UnderWay {
+		t.Errorf("Acme's autumn review: carries %+v, under way %v; want its open actions, not under way", got[0].Carried, got[0].UnderWay)
+	}
+}
