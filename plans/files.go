@@ -436,6 +436,9 @@ func YearFolders(dir string, year int) (this, last string) {
 	return "", ""
 }
 
+// IsYearFolder reports whether dir is named after a year ("plans/2027").
+func IsYearFolder(dir string) bool { return isYear(filepath.Base(filepath.Clean(dir))) }
+
 // yearFoldersIn are the folders in dir named after a year, newest first.
 func yearFoldersIn(dir string) []string {
 	entries, _ := os.ReadDir(dir)

@@ -12,10 +12,10 @@ import (
 	"github.com/socialmobility/ladder/plans"
 )
 
-// ladder review --dir plans/2027 in a real terminal, next year's folder
-// not begun yet: Acme's review in plans/2026 is carried on from the form
-// (ctrl+o), and both files are byte for byte what ladder new
-// plans/2027/... --from plans/2026/... writes in a copy of the folder.
+// ladder review in a real terminal, next year's folder not begun yet:
+// Acme's review in plans/2026 is carried on from the start screen's list
+// (c), and both files are byte for byte what ladder new plans/2027/...
+// --from plans/2026/... writes in a copy of the folder.
 func TestTheFormCarriesOnAsNewFromDoes(t *testing.T) {
 	t.Parallel()
 	bin := e2eBinary(t)
@@ -32,11 +32,9 @@ func TestTheFormCarriesOnAsNewFromDoes(t *testing.T) {
 			r.Rating, r.Action, r.Owner, r.Status = "amber", "Write a one-page vision", "Ana", plans.StatusDoing
 		})
 	}
-	e := e2eStart(t, byForm, e2eTerm{cols: 80, rows: 24}, "review", "--dir", filepath.Join("plans", "2027"), "--today", "2027-03-20")
-	e.waitFor("Welcome back to ladder")
-	e.typeText("Acme")
-	e.waitFor("press ctrl+o")
-	e.keys("ctrl+o")
+	e := e2eStart(t, byForm, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-20")
+	e.waitFor("Carry on a review from plans/2026", "› Acme: Spring review 2026")
+	e.keys("c")
 	e.waitFor("Carries on 1 open action from plans/2026/acme.yaml")
 	e.typeText("Spring review 2027")
 	e.keys("ctrl+s")

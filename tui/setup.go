@@ -145,6 +145,7 @@ func (s *setupScreen) setPosition(arg int) {
 		s.reset()
 	}
 	s.firstRun = arg == setupFirstRun
+	s.updatePath() // the plans folder may be this year's now (start_years.go)
 }
 
 func (s *setupScreen) init() tea.Cmd { return s.setFocus(s.focus) }

@@ -34,17 +34,17 @@ func yearFolders(t *testing.T, root string) string {
 	return path
 }
 
-// ladder review --dir plans/2027, next year's folder not begun yet: the
-// welcome form, once the organisation is typed, finds its last review in
-// plans/2026 (review.LastReviewFor, as ladder new does) and ctrl+o carries
-// it on from the form, there being no list to go back to (the files are
-// compared with ladder new --from's in TestTheFormCarriesOnAsNewFromDoes).
+// ladder review plans/2027/acme.yaml, next year's plan named and not
+// there yet: the form, once the organisation is typed, finds its last
+// review in plans/2026 (review.LastReviewFor, as ladder new does) and
+// ctrl+o carries it on from the form, there being no list to go back to
+// (the start screen's list offers it without typing: start_years.go).
 func TestTheFormCarriesOnLastYearsReviewFromTheYearsFolderBeside(t *testing.T) {
 	t.Chdir(t.TempDir())
 	yearFolders(t, ".")
 
-	h := rvStart(t, Options{Dir: filepath.Join("plans", "2027")}, 80, 24)
-	h.requireView("Welcome back to ladder")
+	h := rvStart(t, besideOptions(), 80, 24)
+	h.requireView("There is no plan at plans/2027/acme.yaml yet")
 	h.typeText("Acme Café Ltd")
 	requireWords(t, h.view(), "The last review of Acme Café Ltd, Spring review 2026 (plans/2026/acme.yaml), has 14 open actions and 3 project-plan steps")
 	requireWords(t, h.view(), "To carry them on into this review, press ctrl+o.")
@@ -53,12 +53,12 @@ func TestTheFormCarriesOnLastYearsReviewFromTheYearsFolderBeside(t *testing.T) {
 	requireWords(t, h.view(), "The last review has open actions: ctrl+o carries them on; ctrl+s begins without them.")
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 
-	// esc lets go of it again, back to the welcome; ctrl+o takes it up.
+	// esc lets go of it again, back to the blank form; ctrl+o takes it up.
 	h.press("ctrl+o")
 	h.requireView("Next review, carried on", "last time: Spring review 2026")
 	requireWords(t, h.view(), "Carries on 14 open actions and 3 project-plan steps from plans/2026/acme.yaml")
 	h.press("esc")
-	h.requireView("Welcome back to ladder")
+	h.requireView("A new review", "There is no plan at plans/2027/acme.yaml yet")
 	h.typeText("Acme Café Ltd")
 	h.press("ctrl+o")
 	h.typeText("Spring review 2027")
@@ -127,7 +127,8 @@ func TestTheFormNamesAReviewHeldInTheYearsFolderBeside(t *testing.T) {
 }
 
 // formBesideLastYears writes p as plans/2026/acme.yaml, in a folder of
-// its own, and opens the set-up form in plans/2027 with "Acme" typed.
+// its own, and opens the set-up form for plans/2027/acme.yaml with
+// "Acme" typed.
 func formBesideLastYears(t *testing.T, p *plans.Plan) *rvHarness {
 	t.Helper()
 	t.Chdir(t.TempDir())
@@ -136,7 +137,13 @@ func formBesideLastYears(t *testing.T, p *plans.Plan) *rvHarness {
 		t.Fatal(err)
 	}
 	writePlanFile(t, path, p)
-	h := rvStart(t, Options{Dir: filepath.Join("plans", "2027")}, 80, 24)
+	h := rvStart(t, besideOptions(), 80, 24)
 	h.typeText("Acme")
 	return h
+}
+
+// besideOptions name next year's plan, plans/2027/acme.yaml, not there
+// yet: the form, with no list to go back to, looks beside it.
+func besideOptions() Options {
+	return Options{Dir: filepath.Join("plans", "2027"), PlanPath: filepath.Join("plans", "2027", "acme.yaml")}
 }

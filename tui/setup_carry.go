@@ -85,7 +85,7 @@ func (s *setupScreen) carryLines(st *styles, w int) []string {
 		return nil
 	}
 	from := filepath.Base(s.prev.Path)
-	if s.carriedHere { // from another folder: its path says which
+	if s.carriedHere || filepath.Dir(s.prev.Path) != filepath.Clean(s.planFolder()) { // from another folder: its path says which
 		from = safetext.Line(s.prev.Path)
 	}
 	if s.c.present {

@@ -29,6 +29,12 @@ type startScreen struct {
 	plans   []plans.Found // plans that load, newest first
 	broken  []plans.Found // plans that do not
 	facts   map[string]planFacts
+	// In a plans folder kept a folder per year, plans from fromLastYear on
+	// are last year's reviews to carry on (carryOn, in the same order),
+	// from the folder lastYear; the others are this year's folder's.
+	fromLastYear int
+	lastYear     string
+	carryOn      []review.LastReview
 
 	cursor  int // 0 is "begin a new review", i > 0 is plans[i-1]
 	offset  int // first plan row shown
@@ -78,6 +84,11 @@ type discoveredMsg struct {
 	shortCredit string
 	rows        map[string]planFacts // by path (startfolder.go)
 	below       []string             // with no plans found: the folders inside that hold some
+	// For a plans folder kept a folder per year (startfolder.go): this
+	// year's folder, whose plans found are, last year's, and its reviews
+	// this year's could be carried on from.
+	dir, lastYear string
+	carryOn       []review.LastReview
 }
 
 // openFailedMsg says a plan chosen on the start screen did not open.
@@ -114,6 +125,7 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 		slices.SortStableFunc(s.plans, func(a, b plans.Found) int {
 			return boolRank(s.facts[a.Path].handedOn != "") - boolRank(s.facts[b.Path].handedOn != "")
 		})
+		s.takeYears(msg)
 		s.cursor = min(s.cursor, len(s.plans))
 		// Read again, the list may have a plan saved meanwhile above the
 		// one chosen: the plan stays chosen, not its row.
@@ -123,6 +135,9 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 		if !s.chosen {
 			s.chosen = true
 			s.cursor = s.underWay()
+			if s.cursor == 0 && s.fromLastYear == 0 && len(s.carryOn) > 0 {
+				s.cursor = 1 // last year's latest review, to carry on
+			}
 		}
 		s.c.folderPlans, s.c.folderFacts = slices.Clone(s.plans), s.facts
 		if to := s.c.chooseOnStart; to.path != "" {
@@ -131,7 +146,7 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 		}
 		typed := s.typedAhead
 		s.typedAhead = nil
-		if len(msg.found) == 0 && msg.err == nil {
+		if len(msg.found) == 0 && len(msg.carryOn) == 0 && msg.err == nil {
 			s.c.plansBelow = msg.below
 			s.c.goTo(screenSetup, setupFirstRun)
 			return nil
@@ -352,9 +367,10 @@ func (s *startScreen) content(st *styles, w, h int, foot string) (lines []string
 	}
 	failed := s.brokenSection(st, w)
 	if len(s.plans) > 0 {
-		body = append(body, st.Heading.Render("Resume a review")+st.Subtle.Render(from))
-		room := h - len(head) - len(body) - countLines(foot) - 1 - drawnLines(failed)
-		body = append(body, s.planRows(st, w, max(2, room))...)
+		hint := s.lastYearHint(st, w)
+		room := h - len(head) - len(body) - countLines(foot) - drawnLines(failed) - drawnLines(hint)
+		body = append(body, s.planList(st, w, max(3, room), from)...)
+		body = append(body, hint...)
 	}
 	body = append(body, failed...)
 	switch {
@@ -437,87 +453,113 @@ func (s *startScreen) mixesChecklists() bool {
 	return false
 }
 
-// planRows draws the plans in at most room lines, two lines a plan,
-// scrolled to keep the cursor in view.
-func (s *startScreen) planRows(st *styles, w, room int) []string {
-	per := max(1, room/2)
+// planList draws the plans in at most room lines, two lines a plan under
+// the heading of its part of the list (this folder's plans, to resume;
+// last year's, to carry on), scrolled to keep the cursor in view.
+func (s *startScreen) planList(st *styles, w, room int, from string) []string {
+	// A plan takes two lines, and the one that begins last year's part
+	// a third for its heading, unless it is the first shown: the first
+	// shown has its part's heading above it in any case.
+	lastShown := func(first int) int {
+		used, last := 1, first
+		for i := first; i < len(s.plans); i++ {
+			used += 2
+			if i > first && i == s.fromLastYear {
+				used++
+			}
+			if used > room && i > first {
+				break
+			}
+			last = i
+		}
+		return last
+	}
 	if s.cursor > 0 {
 		i := s.cursor - 1
-		if i < s.offset {
-			s.offset = i
-		}
-		if i >= s.offset+per {
-			s.offset = i - per + 1
+		s.offset = min(s.offset, i)
+		for s.offset < i && lastShown(s.offset) < i {
+			s.offset++
 		}
 	}
-	s.offset = min(s.offset, max(0, len(s.plans)-per))
+	s.offset = min(s.offset, len(s.plans)-1)
+	for s.offset > 0 && lastShown(s.offset-1) == len(s.plans)-1 {
+		s.offset--
+	}
+	last := lastShown(s.offset)
 	// "(+N more)" goes on the last row's detail, which is cut shorter to
 	// leave it room: a row wider than the window would wrap onto a line
 	// the screen did not count, and push the credit off the bottom.
 	moreNote := ""
-	if more := len(s.plans) - (s.offset + per); more > 0 {
+	if more := len(s.plans) - (last + 1); more > 0 {
 		moreNote = fmt.Sprintf("  (+%d more)", more)
 	}
-	last := min(len(s.plans), s.offset+per) - 1
 	mixed := s.mixesChecklists()
-	var rows []string
+	rows := []string{s.partHeading(st, s.offset, from)}
 	for i := s.offset; i <= last; i++ {
-		f := s.plans[i]
-		p := f.Plan
-		_, total := p.Counts()
-		facts := s.facts[f.Path]
-		name := p.Organisation + ": " + p.Title
-		if s.c.present && s.cursor != i+1 {
-			// On a projector only the chosen plan is named: a
-			// facilitator's folder holds other clients' plans, and the
-			// room is not to read who they are. The list opens on the
-			// review under way; P shows every name.
-			name = "Another review"
-		}
-		if facts.handedOn != "" {
-			name += " → carried on"
-		}
-		marker := "  "
-		if s.cursor == i+1 {
-			marker = st.Focused.Render(focusMarker)
-			name = st.Focused.Render(ansi.Truncate(name, max(1, w-2), "…"))
-		} else {
-			name = st.Label.Render(ansi.Truncate(name, max(1, w-2), "…"))
-		}
-		// Carried on: its open actions are chased in the next review, which
-		// is the one to edit now. Where that is goes first, as the part of
-		// the line that a narrow window must not cut. A next_review line
-		// whose review is not there, or does not name this plan back, took
-		// nothing on: c says what to do about it.
-		before := fmt.Sprintf("%d/%d rated", total.Rated(), total.Total())
-		if facts.handedOn != "" && !s.c.present {
-			before = "next review " + safetext.Line(p.NextReview) + " · " + before
-		}
-		after := " · " + p.Date.Friendly()
-		if mixed {
-			after += " · " + safetext.Line(p.ChecklistRef.ID)
-		}
-		if !s.c.present {
-			after += " · " + filepath.Base(f.Path)
+		if i > s.offset && i == s.fromLastYear {
+			rows = append(rows, s.partHeading(st, i, from))
 		}
 		note := ""
 		if i == last {
 			note = moreNote
 		}
-		room := max(1, w-2-ansi.StringWidth(note))
-		// On a projector, no plan's late actions: a facilitator's folder
-		// holds other clients' plans, and their lateness is not the room's
-		// business. The count returns with presenter mode off.
-		var detail string
-		if facts.late == 0 || s.c.present {
-			detail = st.Subtle.Render(ansi.Truncate(before+after, room, "…") + note)
-		} else {
-			late := st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d late", facts.late))
-			detail = ansi.Truncate(st.Subtle.Render(before)+late+st.Subtle.Render(after), room, st.Subtle.Render("…")) + st.Subtle.Render(note)
-		}
-		rows = append(rows, marker+name, "  "+detail)
+		rows = append(rows, s.planRow(st, w, i, mixed, note)...)
 	}
 	return rows
+}
+
+// planRow draws the plan at i in two lines, note at the end of the second.
+func (s *startScreen) planRow(st *styles, w, i int, mixed bool, note string) []string {
+	f := s.plans[i]
+	p := f.Plan
+	_, total := p.Counts()
+	facts := s.facts[f.Path]
+	name := p.Organisation + ": " + p.Title
+	if s.c.present && s.cursor != i+1 {
+		// On a projector only the chosen plan is named: a
+		// facilitator's folder holds other clients' plans, and the
+		// room is not to read who they are. The list opens on the
+		// review under way; P shows every name.
+		name = "Another review"
+	}
+	if facts.handedOn != "" {
+		name += " → carried on"
+	}
+	marker := "  "
+	if s.cursor == i+1 {
+		marker = st.Focused.Render(focusMarker)
+		name = st.Focused.Render(ansi.Truncate(name, max(1, w-2), "…"))
+	} else {
+		name = st.Label.Render(ansi.Truncate(name, max(1, w-2), "…"))
+	}
+	// Carried on: its open actions are chased in the next review, which
+	// is the one to edit now. Where that is goes first, as the part of
+	// the line that a narrow window must not cut. A next_review line
+	// whose review is not there, or does not name this plan back, took
+	// nothing on: c says what to do about it.
+	before := fmt.Sprintf("%d/%d rated", total.Rated(), total.Total())
+	if facts.handedOn != "" && !s.c.present {
+		before = "next review " + safetext.Line(p.NextReview) + " · " + before
+	}
+	after := " · " + p.Date.Friendly()
+	if mixed {
+		after += " · " + safetext.Line(p.ChecklistRef.ID)
+	}
+	if !s.c.present {
+		after += " · " + filepath.Base(f.Path)
+	}
+	room := max(1, w-2-ansi.StringWidth(note))
+	// On a projector, no plan's late actions: a facilitator's folder
+	// holds other clients' plans, and their lateness is not the room's
+	// business. The count returns with presenter mode off.
+	var detail string
+	if facts.late == 0 || s.c.present {
+		detail = st.Subtle.Render(ansi.Truncate(before+after, room, "…") + note)
+	} else {
+		late := st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d late", facts.late))
+		detail = ansi.Truncate(st.Subtle.Render(before)+late+st.Subtle.Render(after), room, st.Subtle.Render("…")) + st.Subtle.Render(note)
+	}
+	return []string{marker + name, "  " + detail}
 }
 
 // footer is the attribution of the checklist's wording, quietly.
@@ -576,6 +618,9 @@ func (s *startScreen) shortHelp() []key.Binding {
 // carryHint is c's footer hint, shorter than its help line. Not "carry
 // on": beside "enter open" that reads as "continue this review".
 func (s *startScreen) carryHint() key.Binding {
+	if s.onLastYear() != nil {
+		return key.NewBinding(key.WithKeys("c"), key.WithHelp("c", s.carryToThisYear()))
+	}
 	return key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "next review"))
 }
 

@@ -870,93 +870,61 @@ func TestWithPlansOnlyInYearFoldersTheWelcomeNamesThem(t *testing.T) {
 	if err := os.MkdirAll("plans/notes", 0o755); err != nil { // holds no plan
 		t.Fatal(err)
 	}
-	// In 2026, whose folder holds plans already: this year's review is begun there.
+	// In 2026, whose folder holds plans already: it is the list, with
+	// 2025's review under it, to carry on.
 	h := rvStart(t, Options{Dir: "plans", Today: plans.Date{Year: 2026, Month: 11, Day: 2}}, 80, 24)
-	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: press ctrl+c and run ladder review --dir plans/2026 to list that folder's.")
+	h.requireView("Resume a review from plans/2026", "Carry on a review from plans/2025")
+	h.refuseView("Welcome")
+
+	// Folders not named after years hold them: the welcome names them.
+	for _, name := range []string{"clients/acme.yaml", "clients/bea.yaml"} {
+		name = filepath.Join("elsewhere", name)
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writePlanFile(t, name, rvNewPlan(t))
+	}
+	h = rvStart(t, Options{Dir: "elsewhere"}, 80, 24)
+	requireWords(t, h.view(), "Made a review before? Yours are in elsewhere/clients: press ctrl+c and run ladder review --dir elsewhere/clients to list that folder's.")
 	// They have: the welcome does not call this their first review, as it
 	// did to an employer back a year later.
 	h.requireView("Welcome back to ladder", "Let's begin a review.")
 	h.refuseView("your first review")
 }
 
-// In a window with room for it but not for the whole introduction
-// (60x20), the sentence saying where to begin this year's review stays
-// whole, and the introduction's first sentence gives way: it had shrunk
-// to the folders' names alone.
-func TestAMidSizedWelcomeKeepsWhereToBeginThisYear(t *testing.T) {
-	t.Chdir(t.TempDir())
-	for _, name := range []string{"plans/2025/acme.yaml", "plans/2026/acme.yaml"} {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		writePlanFile(t, name, rvNewPlan(t))
-	}
-	h := rvStart(t, Options{Dir: "plans"}, 60, 20) // in 2027
-	requireWords(t, h.view(), "press ctrl+c and run ladder review --dir plans/2027 (ladder review --dir plans/2026 lists the plans there).")
-	requireWords(t, h.view(), "ctrl+s anywhere, to create it and begin.")
-	if n := countLines(h.view()); n > 20 {
-		t.Fatalf("the welcome is %d lines in a window of 20:\n%s", n, h.view())
-	}
-}
-
 // A new year, and no folder for it yet: ladder in plans told someone to
-// list last year's folder, where a review begun from its list is written
-// in last year's folder; and the form in plans does not look inside the
-// years' folders for the organisation's last review. The welcome says to
-// begin this year's in a folder of its own, where the form finds last
-// year's beside it and carries it on.
-func TestANewYearWithoutItsFolderIsToldWhereToBeginIt(t *testing.T) {
+// quit and run ladder review --dir plans/2027, a command to type, to
+// begin this year's review from last year's. The start screen lists last
+// year's review, chosen, and says what c does with it; in a small window
+// (60x16) too, with what c is in the footer. In this year's folder named
+// (ladder review --dir plans/2027) the list is the same.
+func TestANewYearListsLastYearsReviewToCarryOn(t *testing.T) {
 	t.Chdir(t.TempDir())
-	for _, name := range []string{"plans/2025/acme.yaml", "plans/2026/acme.yaml"} {
+	for _, year := range []int{2025, 2026} {
+		name := filepath.Join("plans", fmt.Sprint(year), "acme.yaml")
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		writePlanFile(t, name, rvNewPlan(t))
-	}
-	h := rvStart(t, Options{Dir: "plans"}, 80, 24) // in 2027
-	h.requireView("Welcome back to ladder")
-	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025. To begin this year's review in a folder of its own, from your last one, press ctrl+c and run ladder review --dir plans/2027 (ladder review --dir plans/2026 lists the plans there).")
-}
-
-// In a small terminal (60x16) the welcome's introduction gives way to
-// the form, and the sentence naming the year folders went with it: someone
-// back in a new year with a small window was told nothing of where last
-// year's plans are. A shorter sentence naming them stays, with what to
-// press to begin.
-func TestASmallWelcomeStillNamesTheYearFolders(t *testing.T) {
-	t.Chdir(t.TempDir())
-	for _, name := range []string{"plans/2025/acme.yaml", "plans/2026/acme.yaml"} {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		writePlanFile(t, name, rvNewPlan(t))
+		p := rvNewPlan(t)
+		p.Date.Year = year
+		writePlanFile(t, name, p)
 	}
 	for _, dir := range []string{"plans", "plans/2027"} {
-		t.Run(dir, func(t *testing.T) {
-			h := rvStart(t, Options{Dir: dir}, 60, 16)
-			h.requireView("Welcome back to ladder")
-			requireWords(t, h.view(), "plans/2026 and plans/2025")
-			requireWords(t, h.view(), "ctrl+s anywhere, to create it and begin.")
-			if n := countLines(h.view()); n > 16 {
-				t.Fatalf("the welcome is %d lines in a window of 16:\n%s", n, h.view())
-			}
-		})
-	}
-}
-
-// The next year's folder, not there yet (ladder review --dir plans/2027):
-// the welcome names last year's folders beside it, which hold the plans.
-func TestANewYearsFolderNamesTheYearsBeside(t *testing.T) {
-	t.Chdir(t.TempDir())
-	for _, name := range []string{"plans/2025/acme.yaml", "plans/2026/acme.yaml", "plans/old/acme.yaml"} {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
+		for _, size := range [][2]int{{80, 24}, {60, 16}} {
+			t.Run(fmt.Sprintf("%s-%dx%d", dir, size[0], size[1]), func(t *testing.T) {
+				h := rvStart(t, Options{Dir: dir}, size[0], size[1]) // in 2027
+				h.requireView("Carry on a review from plans/2026", "› Acme Café Ltd: Spring review", "c begin 2027")
+				h.refuseView("Welcome", "plans/2025")
+				requireWords(t, h.view(), "Press c to begin this year's review from it, in plans/2027, with its participants and checklist (it has nothing open to carry on); enter opens it as it is.")
+				if n := countLines(h.view()); n > size[1] {
+					t.Fatalf("the start screen is %d lines in a window of %d:\n%s", n, size[1], h.view())
+				}
+				if h.a.c.opts.Dir != filepath.Join("plans", "2027") {
+					t.Fatalf("the plans folder is %s, not this year's", h.a.c.opts.Dir)
+				}
+			})
 		}
-		writePlanFile(t, name, rvNewPlan(t))
 	}
-	h := rvStart(t, Options{Dir: "plans/2027"}, 80, 24)
-	h.requireView("Welcome back to ladder")
-	requireWords(t, h.view(), "Made a review before? Yours are in plans/2026 and plans/2025: type its organisation to begin this year's review from its last one, or press ctrl+c and run ladder review --dir plans/2026 to list that folder's.")
 }
 
 // On the start screen at 60 columns, a plan that does not load under a

@@ -2,7 +2,9 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -30,8 +32,12 @@ func readFolder(c *common) *folderRead {
 	dir, resolve, today := c.opts.Dir, c.opts.resolver(), c.today
 	return startFolderRead(func() discoveredMsg {
 		found, err := plans.Discover(dir, resolve)
-		msg := discoveredMsg{found: found, err: err, rows: rowFacts(found, today)}
-		if len(found) == 0 && err == nil {
+		msg := discoveredMsg{found: found, err: err}
+		if err == nil && (len(found) == 0 || plans.IsYearFolder(dir)) {
+			msg.readYears(dir, resolve, today)
+		}
+		msg.rows = rowFacts(slices.Concat(msg.found, msg.lastYears()), today)
+		if len(msg.found) == 0 && len(msg.carryOn) == 0 && msg.err == nil {
 			msg.below = plans.FoldersWithPlans(dir)
 		}
 		if cl := c.defaultChecklist(); cl != nil {
@@ -39,6 +45,42 @@ func readFolder(c *common) *folderRead {
 		}
 		return msg
 	})
+}
+
+// readYears reads, for a plans folder kept a folder per year
+// (plans.YearFolders), this year's folder in place of dir, and last
+// year's reviews to carry on from (review.LastYearsReviews); last year's
+// plans that do not load are listed with this year's. Someone back a year
+// later sees their plans, and begins this year's review from last year's
+// in a folder of its own, without leaving the app.
+func (msg *discoveredMsg) readYears(dir string, resolve plans.Resolver, today plans.Date) {
+	this, last := plans.YearFolders(dir, today.Year)
+	if last == "" {
+		return
+	}
+	if this != filepath.Clean(dir) {
+		msg.found, msg.err = plans.Discover(this, resolve)
+		if msg.err != nil {
+			return
+		}
+	}
+	lastFound, _ := plans.Discover(last, resolve) // it held plans a moment ago
+	msg.dir, msg.lastYear = this, last
+	msg.carryOn = review.LastYearsReviews(lastFound, today)
+	for _, f := range lastFound {
+		if f.Err != nil {
+			msg.found = append(msg.found, f)
+		}
+	}
+}
+
+// lastYears are the plans of last year's reviews offered to carry on.
+func (msg *discoveredMsg) lastYears() []plans.Found {
+	out := make([]plans.Found, len(msg.carryOn))
+	for i, l := range msg.carryOn {
+		out[i] = l.Found
+	}
+	return out
 }
 
 // planFacts is what the start screen's list says of a plan beyond its
@@ -135,13 +177,9 @@ func (c *common) plansBelowWords() string {
 	if len(c.plansBelow) == 0 {
 		return ""
 	}
+	// A folder kept a folder per year with last year's reviews to carry
+	// on is a list (start_years.go), not this welcome.
 	first := safetext.Line(plans.CommandPath(c.plansBelow[0]))
-	if year := plans.NewYearFolder(c.opts.Dir, c.plansBelow, c.today.Year); year != "" {
-		// Begun from last year's folder's list, this year's review would be
-		// written in last year's folder.
-		year = safetext.Line(plans.CommandPath(year))
-		return "Made a review before? Yours are in " + review.FolderList(c.plansBelow) + ". To begin this year's review in a folder of its own, from your last one, press ctrl+c and run ladder review --dir " + year + " (ladder review --dir " + first + " lists the plans there)."
-	}
 	list := "press ctrl+c and run ladder review --dir " + first + " to list that folder's."
 	if c.inYearFolder() {
 		// The form finds the organisation's last review there (setup_beside.go):
