@@ -959,10 +959,11 @@ func TestManyYearFoldersAreNamedAsTheWelcomeNamesThem(t *testing.T) {
 	}
 }
 
-// A new year, and no folder for it yet: the prompts told someone to list
-// last year's folder, where a review begun from its list is written in
-// last year's folder. They say to begin this year's in a folder of its
-// own, where the organisation's last review is found beside it.
+// A new year, and no folder for it yet: the prompts told someone to quit
+// and run ladder review --accessible --dir plans/2027 to begin this
+// year's review from last year's. This year's review is begun in that
+// folder without quitting: the organisation typed finds its last review
+// beside it, and the new plan is written there.
 func TestANewYearWithoutItsFolderIsToldWhereToBeginIt(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "plans")
 	for _, year := range []string{"2025", "2026"} {
@@ -973,8 +974,11 @@ func TestANewYearWithoutItsFolderIsToldWhereToBeginIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	y25, y26, y27 := filepath.Join(dir, "2025"), filepath.Join(dir, "2026"), filepath.Join(dir, "2027")
-	if want := "There are no plans in the folder " + dir + " itself. Made a review before? Yours are in " + y26 + " and " + y25 + ". To begin this year's review in a folder of its own, from your last one, quit (ctrl+c) and run ladder review --accessible --dir " + y27 + " (ladder review --accessible --dir " + y26 + " lists the plans there). Otherwise, this is a new review."; !strings.Contains(out, want) {
+	if want := "There are no plans in the folder " + dir + " itself. Made a review before? Yours are in " + y26 + " and " + y25 + ". This year's review goes in a folder of its own, " + y27 + ": type its organisation below to begin it from its last one (ladder review --accessible --dir " + y26 + " lists last year's plans). Otherwise, this is a new review."; !strings.Contains(out, want) {
 		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+	if found, _ := plans.Discover(y27, nil); len(found) != 1 {
+		t.Errorf("this year's folder holds %d plans, not the new one:\n%s", len(found), out)
 	}
 }
 

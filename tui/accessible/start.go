@@ -94,10 +94,13 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 			}
 			first := safetext.Line(plans.CommandPath(below[0]))
 			if year := plans.NewYearFolder(r.opts.Dir, below, r.today.Year); year != "" {
-				// Begun from last year's folder's list, this year's review
-				// would be written in last year's folder.
-				r.p.say("There are no plans in the folder %s itself. Made a review before? Yours are in %s. To begin this year's review in a folder of its own, from your last one, quit (ctrl+c) and run ladder review --accessible --dir %s (ladder review --accessible --dir %s lists the plans there). Otherwise, this is a new review.",
-					r.opts.Dir, review.FolderList(below), safetext.Line(plans.CommandPath(year)), first)
+				// Begun in plans itself, this year's review would not find
+				// last year's; begun from last year's folder's list, it would
+				// be written there. In this year's folder, the organisation
+				// typed finds its last review beside it (offerLastReview).
+				r.p.say("There are no plans in the folder %s itself. Made a review before? Yours are in %s. This year's review goes in a folder of its own, %s: type its organisation below to begin it from its last one (ladder review --accessible --dir %s lists last year's plans). Otherwise, this is a new review.",
+					r.opts.Dir, review.FolderList(below), safetext.Line(year), first)
+				r.opts.Dir = year
 				return r.create("", resolve)
 			}
 			r.p.say("There are no plans in the folder %s itself. Made a review before? Yours are in %s: to list that folder's, quit (ctrl+c) and run ladder review --accessible --dir %s.%s Otherwise, this is a new review.",
