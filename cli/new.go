@@ -114,7 +114,10 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 		}
 		return usageErrorf("ladder new needs --title: a name for this review, e.g. --title %q", example)
 	}
-	if _, err := os.Lstat(path); err == nil {
+	// With --from, a plan there may be this carry-on's own, written by a
+	// run killed before last year's got its line: plans.CreateNext
+	// finishes it, and refuses any other plan as this does.
+	if _, err := os.Lstat(path); err == nil && opts.from == "" {
 		return exists(path)
 	}
 	n := review.NewPlan{Path: path, Organisation: opts.org, Title: opts.title,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"go.yaml.in/yaml/v3"
@@ -190,6 +192,9 @@ func CreateNext(path string, prev *File, next *Plan) (*File, Carried, error) {
 	carried := CarryOn(prev.Plan, next)
 	next.PreviousReview = back
 	f, err := Create(path, next)
+	if errors.Is(err, fs.ErrExist) {
+		f, err = cutShort(path, prev, err)
+	}
 	if err != nil {
 		return nil, Carried{}, err
 	}
@@ -197,6 +202,28 @@ func CreateNext(path string, prev *File, next *Plan) (*File, Carried, error) {
 		return f, carried, fmt.Errorf("%w: add the line \"%s\" above the items of %s, or its open actions are chased in both plans (%v)", ErrNotLinked, LinkLine("next_review", on), prev.Path, err)
 	}
 	return f, carried, nil
+}
+
+// cutShort opens the plan at path, there already, if it is this
+// carry-on's own, written by one cut short between its two writes (killed
+// after the new plan, before prev's next_review line): it names prev as
+// its previous review, and prev names no next review (CheckCarryOn). Run
+// again, the carry-on then only adds prev's line, and the new plan stays
+// as it is, rated since or not. Any other plan there is refused with
+// exists, as Create refuses it.
+func cutShort(path string, prev *File, exists error) (*File, error) {
+	sameChecklist := func(ChecklistRef, string) (*checklist.Checklist, error) { return prev.Plan.Checklist, nil }
+	f, err := Open(path, sameChecklist)
+	if err != nil {
+		return nil, exists
+	}
+	if ref := f.Plan.PreviousReview; ref != "" {
+		if back, err := Link(path, ref); err == nil && filepath.Clean(back) == filepath.Clean(prev.Path) {
+			return f, nil
+		}
+	}
+	f.Close()
+	return nil, exists
 }
 
 // withNextReview is prev's file with a next_review line, changed by that

@@ -536,3 +536,66 @@ func TestTheLineToAddByHandIsQuotedAsYAML(t *testing.T) {
 		t.Errorf("a plain name is quoted: %s", LinkLine("next_review", "acme-2027.yaml"))
 	}
 }
+
+// A carry-on killed between its two writes (the new plan written, last
+// year's not yet given its next_review line) left a plan that ladder new
+// --from refused to write again ("already exists"), and last year's
+// actions chased in both. Run again, it finishes: last year's plan gets
+// its line, and the new plan, which names it back, is left as it is. A
+// plan at that name that names no such previous review is still refused.
+func TestACarryOnCutShortIsFinishedByRunningItAgain(t *testing.T) {
+	dir := gitRepo(t)
+	prevPath := filepath.Join(dir, "plans", "2026", "acme.yaml")
+	os.MkdirAll(filepath.Dir(prevPath), 0o755)
+	prev := blankPlan()
+	prev.Response("lc-vision").Action = "Write the vision"
+	writePlan(t, prevPath, prev)
+	nextPath := filepath.Join(dir, "plans", "2027", "acme.yaml")
+	os.MkdirAll(filepath.Dir(nextPath), 0o755)
+
+	// What the first write leaves: the new plan, naming last year's.
+	cut := New(prev.Checklist, "Acme", "2027 review", Date{2027, 3, 1})
+	CarryOn(prev, cut)
+	cut.PreviousReview = "../2026/acme.yaml"
+	cut.Response("lc-vision").Rating = "amber" // rated since: kept
+	writePlan(t, nextPath, cut)
+	written, _ := os.ReadFile(nextPath)
+
+	f, err := Open(prevPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	nf, carried, err := CreateNext(nextPath, f, New(f.Plan.Checklist, "Acme", "2027 review", Date{2027, 3, 1}))
+	if err != nil {
+		t.Fatalf("run again: %v", err)
+	}
+	nf.Close()
+	if carried.Actions != 1 {
+		t.Errorf("carried %+v, want the one open action", carried)
+	}
+	if got, _ := os.ReadFile(nextPath); string(got) != string(written) {
+		t.Errorf("the new plan was written again:\n%s", got)
+	}
+	if p, err := LoadFile(prevPath, nil); err != nil || p.NextReview != "../2027/acme.yaml" {
+		t.Fatalf("last year's plan: next_review %q (%v)", p.NextReview, err)
+	}
+	if next, ok := HandedOn(prevPath, f.Plan); !ok || next != nextPath {
+		t.Errorf("last year's actions are not handed on: %q %v", next, ok)
+	}
+
+	// Another plan at the name: refused, as before.
+	otherPrev := filepath.Join(dir, "plans", "2026", "beta.yaml")
+	writePlan(t, otherPrev, blankPlan())
+	g, err := Open(otherPrev, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	if _, _, err := CreateNext(nextPath, g, New(g.Plan.Checklist, "Beta", "2027", Date{2027, 3, 1})); !errors.Is(err, os.ErrExist) {
+		t.Fatalf("a plan at the name that carries on another: %v", err)
+	}
+	if p, _ := LoadFile(otherPrev, nil); p.NextReview != "" {
+		t.Fatalf("the other plan was linked to it: %q", p.NextReview)
+	}
+}
