@@ -15,12 +15,15 @@ import (
 // spread before and after, and whether the room now disagrees.
 func (b diffBuilder) votes() diffSection {
 	s := diffSection{kind: sectionVotes}
-	n := 0
+	n, again := 0, 0
 	for _, it := range b.d.Items {
 		if it.Votes == nil || it.Added || it.Removed {
 			continue
 		}
 		n++
+		if it.Votes.Old != nil {
+			again++
+		}
 		v := line{name: "votes", value: spreadOrNone(b.d.Old.Checklist, it.Votes.Old) + " → " + spreadOrNone(b.d.New.Checklist, it.Votes.New)}
 		sub := []line{v}
 		if it.Votes.New.Disagree(b.d.New.Checklist) {
@@ -28,10 +31,23 @@ func (b diffBuilder) votes() diffSection {
 		}
 		s.lines = append(s.lines, line{value: it.Title + " (" + areaOf(it) + ")", sub: sub})
 	}
-	if n > 0 {
-		s.summary = countNoun(n, "item") + " voted on again"
-	}
+	s.summary = votedOn(n, again)
 	return s
+}
+
+// votedOn is how many items the room voted on, n, again of them voted on
+// before: a plan's first review with the room votes on each item for the
+// first time, which "voted on again" said of it.
+func votedOn(n, again int) string {
+	switch {
+	case n == 0:
+		return ""
+	case again == 0:
+		return countNoun(n, "item") + " voted on"
+	case again == n:
+		return countNoun(n, "item") + " voted on again"
+	}
+	return fmt.Sprintf("%s voted on, %d of them again", countNoun(n, "item"), again)
 }
 
 func spreadOrNone(c *checklist.Checklist, v *plans.Votes) string {

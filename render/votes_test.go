@@ -30,7 +30,7 @@ func TestDiffShowsVoteChanges(t *testing.T) {
 	c := plans.FileChange{Path: "plans/acme.yaml", OldName: "plans/acme.yaml at HEAD~1", NewName: "plans/acme.yaml", Old: old, New: new}
 	text := string(DiffText(c))
 	checkContains(t, "the text diff", text,
-		"Room's votes: 2 items voted on again\n",
+		"Room's votes: 2 items voted on, 1 of them again\n",
 		"  Develop a clear vision for your D&I strategy (Leadership & Culture)\n    votes: ■ 0  ▲ 4  ● 2  ? 0 → ■ 2  ▲ 1  ● 3  ? 0\n    the room disagreed: votes from ■ Red to ● Green\n",
 		"    votes: (no votes) → ■ 0  ▲ 1  ● 5  ? 1\n",
 	)
@@ -42,6 +42,28 @@ func TestDiffShowsVoteChanges(t *testing.T) {
 		t.Errorf("the Markdown diff lacks the votes:\n%s", md)
 	}
 	lint(t, map[string][]byte{"votes.md": md})
+}
+
+// The first review with the room, against the plan before it: every item
+// voted on is voted on for the first time, and the diff said "voted on
+// again" of each. A second round on items voted before says "again".
+func TestDiffSaysWhetherTheRoomVotedBefore(t *testing.T) {
+	t.Parallel()
+	old, new := votedPlans(t)
+	old.Response("lc-vision").Votes = nil
+	old.Response("lc-culture").Votes = nil
+	new.Response("lc-culture").Votes = nil
+	c := plans.FileChange{Path: "plans/acme.yaml", OldName: "plans/acme.yaml at HEAD~1", NewName: "plans/acme.yaml", Old: old, New: new}
+	text := string(DiffText(c))
+	checkContains(t, "the text diff", text, "Room's votes: 2 items voted on\n")
+	if strings.Contains(text, "again") {
+		t.Errorf("a first vote is said to be again:\n%s", text)
+	}
+
+	old, new = votedPlans(t)
+	new.Response("wf-interventions").Votes = nil
+	c = plans.FileChange{Path: "plans/acme.yaml", OldName: "plans/acme.yaml at HEAD~1", NewName: "plans/acme.yaml", Old: old, New: new}
+	checkContains(t, "the text diff", string(DiffText(c)), "Room's votes: 1 item voted on again\n")
 }
 
 func TestReportListsWhereTheRoomDisagreed(t *testing.T) {
