@@ -50,11 +50,15 @@ func WorkforceWords(w *workforce.Loaded, cols int) []byte {
 }
 
 func workforceText(w *workforce.Loaded, cols int, colour Colour, words bool) []byte {
+	return workforceDocText(buildWorkforce(w), cols, colour, words)
+}
+
+// workforceDocText is workforceText of the data as built for a report.
+func workforceDocText(doc workforceDoc, cols int, colour Colour, words bool) []byte {
 	if colour == nil {
 		colour = func(_ workforce.Group, s string) string { return s }
 	}
 	cols = max(cols, minTextWidth)
-	doc := buildWorkforce(w)
 	var b strings.Builder
 	wrap := func(indent, s string) {
 		for _, l := range wrapAtSpaces(s, cols-len(indent)) {
@@ -62,7 +66,10 @@ func workforceText(w *workforce.Loaded, cols int, colour Colour, words bool) []b
 		}
 	}
 	head := "Workforce data: " + doc.safeName()
-	if doc.collected != "" {
+	switch {
+	case doc.collected != "" && words:
+		head += ", collected " + spoken(doc.collected) // not a sum of three numbers
+	case doc.collected != "":
 		head += ", collected " + doc.collected
 	}
 	wrap("", head)
@@ -284,7 +291,12 @@ func textResponses(b *strings.Builder, doc workforceDoc, cols int, words bool, w
 	rows := append(append([]wfRow{}, doc.rows...), doc.total)
 	rows[len(rows)-1].name = "All grades"
 	for _, r := range rows {
-		cells = append(cells, []string{ansi.Truncate(plain(r.name), 24, "…"),
+		name := plain(r.name)
+		if !words {
+			// A column's width; said a line a grade, a name is whole.
+			name = ansi.Truncate(name, 24, "…")
+		}
+		cells = append(cells, []string{name,
 			figureWord(r.row.Responses, doc.threshold, !words), figureWord(r.row.Excluded, doc.threshold, !words), r.headcount(), r.rateOr(hiddenWord(false, doc.threshold, !words))})
 	}
 	textTable(b, cells, cols, words)

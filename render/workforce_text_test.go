@@ -58,3 +58,24 @@ func TestWrappedTextKeepsHyphenatedWordsWhole(t *testing.T) {
 		}
 	}
 }
+
+// For a screen reader, data show names every grade in full and spells the
+// collection date out: the responses' table, said a line per grade, cut a
+// long grade (or a group of them, "Baker + Shift lead + Ma…") at 24
+// columns, where no column needs it, and "collected 2027-03-10" is read
+// as a sum.
+func TestWorkforceWordsNameEveryGradeInFull(t *testing.T) {
+	w := workforceFixture()
+	long := "Apprentice baker on early and late shifts"
+	w.Data.Grades[0].Name = long
+	got := string(WorkforceWords(w, 80))
+	flat := strings.Join(strings.Fields(got), " ")
+	for _, want := range []string{long + ": responses ", "collected 10 March 2027"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("data show's words do not say %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "…") {
+		t.Errorf("data show's words cut a name short:\n%s", got)
+	}
+}
