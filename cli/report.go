@@ -21,10 +21,15 @@ type reportOptions struct {
 	excel  bool
 }
 
+// reportFormats are the formats report writes. An -o name chooses among
+// the first three: a .txt file has long held the Markdown (any text
+// format), and text, the report in sentences, is asked for by name.
+var reportFormats = []string{"md", "html", "csv", "text"}
+
 func newReportCmd() *cobra.Command {
 	var opts reportOptions
 	cmd := &cobra.Command{
-		Use:   "report [PLAN] [--format md|html|csv] [-o FILE]",
+		Use:   "report [PLAN] [--format md|html|csv|text] [-o FILE]",
 		Short: "Turn a plan into a Markdown report, a web page or CSV, for a board, a check-in or a pull request",
 		Long: `Report writes a plan as a Markdown document that people can read without
 opening the YAML: who took part, a table of rating counts per area, every
@@ -82,6 +87,14 @@ on as ladder status reads it; it then counts none of them overdue, as
 status and check do, and marks those past their due dates "overdue,
 handed on".
 
+--format text says the report in plain sentences, one to a line, for a
+screen reader or a braille display: each area's counts named in a line
+rather than a table, each item with its number in the checklist and its
+rating in a word (no shapes), dates spelt out, no Markdown marks. With
+ACCESSIBLE set (or TERM=dumb), as for ladder review --accessible, it is
+what report writes to a terminal when --format is left out; into a pipe
+or a file the report stays Markdown.
+
 With no PLAN, report reads the only plan in plans/. The report goes to
 standard output, or to FILE with -o (one line on standard error then
 names the file written), whose name chooses the format when --format is
@@ -100,8 +113,13 @@ The plan itself is never changed.`,
   ladder report plans/acme-spring.yaml --format html -o acme-spring.html
   ladder report plans/acme-spring.yaml --format csv --excel -o acme-spring.csv`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := formatOfOutput(cmd, &opts.format, opts.out, "md", "html", "csv"); err != nil {
+			if err := formatOfOutput(cmd, &opts.format, opts.out, reportFormats[:3]...); err != nil {
 				return err
+			}
+			if opts.out == "" && !cmd.Flags().Changed("format") && wordsWanted() && terminalColumns(cmd.OutOrStdout()) > 0 {
+				// A screen reader at a terminal hears the report in
+				// sentences; redirected, it stays the document it was.
+				opts.format = "text"
 			}
 			path, err := onePlanArg("report", args)
 			if err != nil {
@@ -113,7 +131,7 @@ The plan itself is never changed.`,
 	f := cmd.Flags()
 	outputFlag(f, &opts.out, "write the report to `FILE` instead of standard output (a .html or .csv name chooses that --format)")
 	f.StringVar(&opts.today, "today", "", "the date to count overdue actions from, as `YYYY-MM-DD` (default: today)")
-	f.StringVar(&opts.format, "format", "md", "the output `FORMAT`: md (Markdown), html (one web page) or csv (a spreadsheet)")
+	f.StringVar(&opts.format, "format", "md", "the output `FORMAT`: md (Markdown), html (one web page), csv (a spreadsheet) or text (sentences, for a screen reader)")
 	f.BoolVar(&opts.excel, "excel", false, "with --format csv, start the file with a UTF-8 byte-order mark for Excel")
 	return cmd
 }
@@ -123,7 +141,7 @@ func runReport(stdout, stderr io.Writer, path string, opts reportOptions) error 
 	if err != nil {
 		return err
 	}
-	if err := formatChoice(opts.format, opts.excel, "md", "html", "csv"); err != nil {
+	if err := formatChoice(opts.format, opts.excel, reportFormats...); err != nil {
 		return err
 	}
 	if err := checkOutput(opts.out, path); err != nil {

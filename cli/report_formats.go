@@ -146,6 +146,12 @@ func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date
 		return render.ReportCSV(p, today, opts.excel, carried)
 	}
 	carriedTo := reportCarriedTo(stderr, file, p)
+	if opts.format == "text" {
+		if w := reportWorkforce(stderr, file); w != nil {
+			return render.ReportWordsWithData(p, today, w, carried, carriedTo)
+		}
+		return render.ReportWords(p, today, carried, carriedTo)
+	}
 	if w := reportWorkforce(stderr, file); w != nil {
 		return render.ReportMarkdownWithData(p, today, w, carried, carriedTo) // the data section: cli/data.go
 	}

@@ -67,3 +67,27 @@ func runAtATerminal(t *testing.T, args ...string) (out []byte, stderr string) {
 	}
 	return out, errs.String()
 }
+
+// TestReportAtAScreenReadersTerminalIsSaidInWords: with ACCESSIBLE set,
+// as for the accessible review, ladder report at a terminal says the
+// report in sentences (render.ReportWords), where a screen reader read
+// the Markdown's table cell by cell, "black square Red" and "star star";
+// --format md still writes the Markdown there.
+func TestReportAtAScreenReadersTerminalIsSaidInWords(t *testing.T) {
+	t.Chdir(t.TempDir())
+	mustRun(t, "new", "plans/acme.yaml", "--org", "Acme", "--title", "Spring", "--date", "2027-01-15")
+	t.Setenv("ACCESSIBLE", "1")
+	out, stderr := runAtATerminal(t, "report", "plans/acme.yaml")
+	said := strings.ReplaceAll(string(out), "\r\n", "\n")
+	for _, want := range []string{"Report: Spring.\n", "Date of review: 15 January 2027.\n", "All areas, 21 items: Red 0, Amber 0, Green 0, Unrated 21.\n"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("the report at a screen reader's terminal does not say %q:\n%s", want, said)
+		}
+	}
+	if strings.Contains(said, "| ") || strings.Contains(said, "○") || stderr != "" {
+		t.Errorf("the report at a screen reader's terminal has a table or shapes, or stderr %q:\n%s", stderr, said)
+	}
+	if md, _ := runAtATerminal(t, "report", "plans/acme.yaml", "--format", "md"); !bytes.Contains(md, []byte("# Spring")) {
+		t.Errorf("--format md at a screen reader's terminal is not Markdown:\n%s", md)
+	}
+}
