@@ -456,16 +456,22 @@ func (a *app) roomStripWith(spread bool) string {
 			if st.Votes.Tied(c) {
 				why = "tied: the lower level"
 			}
-			agree := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "agree "+plans.Label(c, common)+" ("+why+")"))
+			k, what := "enter", "agree "
 			if a.active != screenItem {
 				// On the board (a reveal done from there), help or the
 				// advice, enter does something else: the rating is agreed
 				// on the item.
-				agree = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the item to agree "+plans.Label(c, common)+" ("+why+")"))
+				k, what = "esc", "back to the item to agree "
 			} else if s, ok := a.screens[screenItem].(*itemScreen); ok && s.focus != focusRating {
 				// In a field enter goes to the next one; esc goes back to
 				// the rating, its cursor on the most common vote.
-				agree = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to the rating to agree "+plans.Label(c, common)+" ("+why+")"))
+				k, what = "esc", "back to the rating to agree "
+			}
+			agree := key.NewBinding(key.WithKeys(k), key.WithHelp(k, what+plans.Label(c, common)+" ("+why+")"))
+			if ansi.StringWidth(keyHint(agree)) > w {
+				// The reason goes before the level does: cut at the edge
+				// it read "(tied: the lower leve…".
+				agree.SetHelp(k, what+plans.Label(c, common))
 			}
 			// "or rate another" goes first when the line is full, and
 			// the line breaks only when it is still too long: V must stay

@@ -44,3 +44,33 @@ func TestClearingAnAgreedRatingReopensTheSpread(t *testing.T) {
 	}
 	h.waitView("Agreed ● Green")
 }
+
+// At 60 columns, a tied spread revealed from the board: the line that
+// says what to do next lost its end ("(tied: the lower leve…"). Where the
+// reason does not fit, the line leaves it out and stays whole; where it
+// fits, it is there.
+func TestTheAgreeLineStaysWholeAtSixtyColumns(t *testing.T) {
+	for _, tc := range []struct {
+		w, h int
+		why  bool
+	}{{60, 16, false}, {100, 30, true}} {
+		hs, _ := rvOpen(t, rvNewPlan(t), tc.w, tc.h)
+		hs.press("P")
+		withRoom(t, hs.a, "red", "green")
+		hs.press("b", "v")
+		v := hs.view()
+		agree := ""
+		for _, l := range strings.Split(v, "\n") {
+			if strings.Contains(l, "esc back to the item to agree ■ Red") {
+				agree = strings.TrimSpace(l)
+			}
+		}
+		if agree == "" || strings.HasSuffix(agree, "…") {
+			t.Errorf("%dx%d: the agree line is cut or gone (%q):\n%s", tc.w, tc.h, agree, v)
+		}
+		if got := strings.Contains(v, "(tied: the lower level)"); got != tc.why {
+			t.Errorf("%dx%d: the reason shown: %v, want %v:\n%s", tc.w, tc.h, got, tc.why, v)
+		}
+		requireFits(t, hs, tc.w, tc.h)
+	}
+}
