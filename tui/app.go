@@ -348,7 +348,7 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		rs.quitAsked = false // any key but q keeps the review (quitUnlessVotesOpen)
 	}
 	if rs := a.c.room; rs.on() {
-		rs.nothingToReveal = false // said until the next key (roomKey)
+		rs.nothingToReveal, rs.enterHeld = false, false // said until the next key (roomKey, holdEnterForRoom)
 	}
 	switch {
 	case key.Matches(msg, a.c.keys.ForceQuit):

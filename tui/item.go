@@ -497,6 +497,8 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 		s.cursor = max(s.cursor-1, 0)
 	case key.Matches(msg, s.keys.Down):
 		s.cursor = min(s.cursor+1, len(s.keys.Rate)-1)
+	case key.Matches(msg, s.keys.Choose) && !s.ratedHere() && s.c.holdEnterForRoom(s.entry().Item.ID):
+		return nil // the room is voting: the strip says what to press
 	case key.Matches(msg, s.keys.Choose) && (!s.ratedHere() || s.c.roomToAgree(s.entry().Item.ID)):
 		return s.rate(s.cursor)
 	case key.Matches(msg, s.keys.Clear):

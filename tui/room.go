@@ -58,6 +58,9 @@ type roomSession struct {
 	// nothing (an empty spread would show noughts to the room and take
 	// the phones' buttons away); the strip says why until the next key.
 	nothingToReveal bool
+	// enterHeld is set by an enter on the rating while the room votes on
+	// the item (holdEnterForRoom); the strip says why until the next key.
+	enterHeld bool
 }
 
 type roomKeys struct {
@@ -346,6 +349,22 @@ func (c *common) roomToAgree(itemID string) bool {
 	return st.Phase == roomsrv.Revealed && st.Agreed == "" && st.ItemID == itemID
 }
 
+// holdEnterForRoom reports whether enter on the item's rating is held
+// because phones in the room are voting on it: enter agrees the spread
+// after the reveal, so it is pressed by habit, and before the reveal it
+// rated the item at the level cursor (the first level) in block letters
+// on the projector while the room still voted. The rating keys still
+// rate at once; the strip says so.
+func (c *common) holdEnterForRoom(itemID string) bool {
+	rs := c.room
+	if !rs.on() {
+		return false
+	}
+	st := rs.status
+	rs.enterHeld = st.Phase == roomsrv.Voting && st.ItemID == itemID && st.Joined > 0
+	return rs.enterHeld
+}
+
 // offerMostCommon puts the item screen's level cursor on the level most
 // people voted for, so that one key (enter) agrees it: at once on the
 // rating, after esc from a field.
@@ -410,6 +429,15 @@ func (a *app) roomStripWith(spread bool) string {
 			why = "Nothing to reveal: no phones in the room yet"
 		}
 		out = append(out, line(sty.Warning.Render("⚠ "+why)))
+	}
+	if rs.enterHeld && st.Phase == roomsrv.Voting {
+		held := "⚠ The room is voting: v reveals the votes, then enter agrees"
+		if s, ok := a.screens[screenItem].(*itemScreen); ok {
+			held += " (" + s.rateHint().Help().Key + " rate now)"
+		}
+		for _, l := range fillLines(strings.SplitAfter(held, ", "), "", w) {
+			out = append(out, sty.Warning.Render(l))
+		}
 	}
 	if n := rs.newNotice(); n != "" {
 		out = append(out, line(sty.Warning.Render("⚠ "+n)))

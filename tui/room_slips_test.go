@@ -74,3 +74,43 @@ func TestTheAgreeLineStaysWholeAtSixtyColumns(t *testing.T) {
 		requireFits(t, hs, tc.w, tc.h)
 	}
 }
+
+// TestEnterWhileTheRoomVotesDoesNotRate: enter agrees the spread after a
+// reveal, so a facilitator presses it by habit; pressed before the
+// reveal, it rated the item at the level cursor (the first, ■ Red) and
+// the projector showed RED in block letters while the room was still
+// voting. Now it rates nothing and the strip says what to press; r/a/g
+// still rate at once, and after the reveal enter agrees as before.
+func TestEnterWhileTheRoomVotesDoesNotRate(t *testing.T) {
+	t.Parallel()
+	h, st := startRoomWithOneVote(t, "green")
+	h.press("enter")
+	v := h.waitView("The room is voting: v reveals the votes")
+	if r := h.a.c.plan().Response(st.ItemID).Rating; r != "unrated" && r != "" {
+		t.Fatalf("enter during the vote rated the item %q:\n%s", r, v)
+	}
+	if strings.Contains(v, "■ Red") && strings.Contains(v, "Agreed") {
+		t.Errorf("the strip says a rating was agreed:\n%s", v)
+	}
+	h.press("down") // any key: the line goes
+	if v := h.view(); strings.Contains(v, "The room is voting: v reveals") {
+		t.Errorf("the line stays after the next key:\n%s", v)
+	}
+	h.press("v")
+	h.waitView("enter agree ● Green (most common)")
+	h.press("enter")
+	h.waitView("Agreed ● Green")
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "green" })
+}
+
+// The rating keys rate during a vote, as they always have: the
+// facilitator chose to.
+func TestTheRatingKeysRateWhileTheRoomVotes(t *testing.T) {
+	t.Parallel()
+	h, st := startRoomWithOneVote(t, "green")
+	h.press("a")
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "amber" })
+	if v := h.view(); strings.Contains(v, "The room is voting: v reveals") {
+		t.Errorf("a rating key was held:\n%s", v)
+	}
+}
