@@ -176,6 +176,9 @@ type reviewer struct {
 	// listBefore is set while a new plan's details follow the folder's
 	// list of plans: back at the first detail goes back to the list.
 	listBefore bool
+	// orgTyped is an organisation typed at last year's list
+	// (chooseFromLastYear), the answer to a new review's first question.
+	orgTyped string
 }
 
 func (r *reviewer) run() error {

@@ -1069,7 +1069,10 @@ func TestTheLastReviewOfferedSaysHowManyActionsAreLate(t *testing.T) {
 		late.Rating, late.Action, late.Due = "red", "Write a vision", plans.Date{Year: 2026, Month: time.June, Day: 1}
 		later.Rating, later.Action, later.Due = "amber", "Ask the team", plans.Date{Year: 2027, Month: time.June, Day: 1}
 	})
-	out, err := runReview(t, Options{Dir: filepath.Join(dir, "2027")}, linesReader([]string{"Acme", "2", "Spring", "Sam", "Ana", "1"}))
+	// 3: a new review in this year's folder, from last year's listed
+	// (TestAYearOnThePromptsListLastYearsReviews); the organisation typed
+	// then offers its last review again.
+	out, err := runReview(t, Options{Dir: filepath.Join(dir, "2027")}, linesReader([]string{"3", "Acme", "2", "Spring", "Sam", "Ana", "1"}))
 	if err != nil {
 		t.Fatal(err)
 	}

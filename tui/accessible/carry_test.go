@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -278,5 +279,42 @@ func TestACarriedActionIsSaidAtItsItem(t *testing.T) {
 	want := "Its action is carried on: " + describe(res.Action, res.Owner, res.Due, res.Status, today) + ". Enter at Action keeps it"
 	if !strings.Contains(out, want) {
 		t.Fatalf("the first item did not say %q:\n%s", want, out)
+	}
+}
+
+// A year on, in a plans folder kept a folder per year: the prompts list
+// last year's reviews, as the start screen does, to carry one on into
+// this year's folder, open it as it is, or begin a fresh review there.
+// They said to type the organisation, and a listener who typed "acme ltd"
+// for "Acme Café Ltd" (the name is in a file they cannot see) was given a
+// new, empty review with nothing carried on.
+func TestAYearOnThePromptsListLastYearsReviews(t *testing.T) {
+	top := t.TempDir()
+	// In git, as a plans folder kept a folder per year is: outside one, a
+	// plan names a previous review only in its own folder or below it.
+	if out, err := exec.Command("git", "init", "-q", top).CombinedOutput(); err != nil {
+		t.Skipf("no git: %v %s", err, out)
+	}
+	dir := filepath.Join(top, "plans")
+	old := filepath.Join(dir, "2026", "acme-2026.yaml")
+	writeLastYear(t, old) // held 14 March 2026, with actions open
+	out := runReviewOK(t, Options{Dir: dir, Today: plans.Date{Year: 2027, Month: 3, Day: 10}}, strings.NewReader("1\nSpring review 2027\n\n\nquit\n"))
+	y27 := filepath.Join(dir, "2027")
+	for _, want := range []string{
+		"Last year's reviews, in " + filepath.Join(dir, "2026") + ", to begin this year's in " + y27 + ":\n",
+		"1) Carry on Acme Café Ltd: Spring review 2026 (Saturday 14 March 2026) into " + y27 + ", carrying on 14 open actions and 3 project-plan steps\n",
+		"2) Open Acme Café Ltd: Spring review 2026 as it is (" + old + ")\n",
+		"3) Begin a new review in " + y27 + "\n",
+		// Answers piped in as before the list still give the organisation.
+		"Type 1, 2 or 3, or type the organisation's name to begin a new review of it.\n",
+		"It carries on 14 open actions and 3 project-plan steps",
+	} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("the prompts did not say %q:\n%s", want, out)
+		}
+	}
+	found, _ := plans.Discover(y27, nil)
+	if len(found) != 1 || found[0].Plan == nil || found[0].Plan.PreviousReview == "" {
+		t.Fatalf("this year's folder holds %d plans, not one carried on from last year's:\n%s", len(found), out)
 	}
 }

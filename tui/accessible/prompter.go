@@ -35,6 +35,9 @@ type prompter struct {
 	// follows without a newline of ladder's, or every answer would be
 	// followed by a blank line, read out as "blank".
 	enterShown bool
+	// typed is the last answer that was none of a question's choices,
+	// where it takes one (question.typed).
+	typed string
 	// dueExplained is set once the date forms have been listed; later
 	// date questions say it in fewer words.
 	dueExplained bool
@@ -245,10 +248,18 @@ type question struct {
 	// what Enter does ("Rate it: Red, Amber or Green, or press Enter to
 	// ..."), and that ? says again, in full, what (again) it left out.
 	brief, again string
+	// typed, when set, says what an answer that is none of the choices
+	// does ("the organisation's name, to begin a new review of it"):
+	// choose then returns typedAnswer, and the answer is in p.typed.
+	typed string
 }
 
 // cleared is what choose returns when - clears the answer.
 const cleared = -2
+
+// typedAnswer is what choose returns for an answer that is none of the
+// choices, where the question takes one (question.typed).
+const typedAnswer = -3
 
 // hint is the line that says how to answer.
 func (q question) hint() string {
@@ -280,6 +291,9 @@ func (q question) hint() string {
 	}
 	if q.clear != "" {
 		b.WriteString("; " + clearWord + " to " + q.clear)
+	}
+	if q.typed != "" {
+		b.WriteString(", or type " + q.typed)
 	}
 	return b.String() + "."
 }
@@ -323,6 +337,10 @@ func (p *prompter) choose(q question) (int, error) {
 		}
 		if i, ok := pick(s, q.options); ok {
 			return i, nil
+		}
+		if q.typed != "" {
+			p.typed = s
+			return typedAnswer, nil
 		}
 		p.say("%q is not one of the choices. %s", s, hint)
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -83,6 +84,11 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 	for _, f := range broken {
 		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", safetext.Line(f.Path), safetext.Line(whereWrong(f.Err)), safetext.Line(plans.CommandPath(f.Path)))
 	}
+	if len(options) == 0 && len(broken) == 0 {
+		if s, err, ok := r.chooseFromLastYear(resolve); ok {
+			return s, err
+		}
+	}
 	if len(options) == 0 {
 		// A folder per year leaves none in the plans folder itself.
 		if below := plans.FoldersWithPlans(r.opts.Dir); len(broken) == 0 && len(below) > 0 {
@@ -147,6 +153,81 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 	}
 }
 
+// chooseFromLastYear, for a plans folder kept a folder per year with none
+// for this year's plans yet (or this year's folder, empty), lists last
+// year's reviews as the start screen does (review.LastYearsReviews): each
+// to carry on into this year's folder, or to open as it is, then a new
+// review there. A listener cannot see the names to type one, and an
+// organisation typed a little differently found nothing to carry on. ok
+// is false when there is no such list to give.
+func (r *reviewer) chooseFromLastYear(resolve plans.Resolver) (s *review.Session, err error, ok bool) {
+	this, last := plans.YearFolders(r.opts.Dir, r.today.Year)
+	if last == "" {
+		return nil, nil, false
+	}
+	found, err := plans.Discover(last, resolve)
+	if err != nil {
+		return nil, nil, false
+	}
+	reviews := review.LastYearsReviews(found, r.today)
+	if !slices.ContainsFunc(reviews, func(l review.LastReview) bool { return !l.UnderWay }) {
+		// Only this year's reviews, begun in last year's folder: the
+		// organisation typed names the one under way (offerLastReview).
+		return nil, nil, false
+	}
+	type pick struct {
+		path  string
+		carry bool
+	}
+	var options []choice
+	var picks []pick
+	for _, l := range reviews {
+		p := l.Found.Plan
+		name := safetext.Line(p.Organisation) + ": " + safetext.Line(p.Title)
+		if !l.UnderWay {
+			label := fmt.Sprintf("Carry on %s (%s) into %s", name, friendly(p.Date), safetext.Line(this))
+			if what := review.CarriedWords(l.Carried); what != "" {
+				label += ", carrying on " + what
+			}
+			options = append(options, choice{label: label})
+			picks = append(picks, pick{l.Found.Path, true})
+		}
+		options = append(options, choice{label: fmt.Sprintf("Open %s as it is (%s)", name, safetext.Line(l.Found.Path))})
+		picks = append(picks, pick{path: l.Found.Path})
+	}
+	options = append(options, choice{label: "Begin a new review in " + safetext.Line(this), words: []string{"new"}})
+	r.opts.Dir = this // this year's plan goes in this year's folder
+	for {
+		r.p.say("There are no plans in the folder %s yet.", safetext.Line(this))
+		r.p.say("Last year's reviews, in %s, to begin this year's in %s:", safetext.Line(last), safetext.Line(this))
+		// An organisation typed, as these prompts asked before they
+		// listed last year's reviews (and as answers piped in still give
+		// it), begins a new review of it, which offers its last review.
+		i, err := r.p.choose(question{prompt: "Plan", options: options, def: -1, typed: "the organisation's name to begin a new review of it"})
+		if err != nil {
+			return nil, err, true
+		}
+		if i == typedAnswer {
+			i, r.orgTyped = len(picks), r.p.typed
+		}
+		// back at a new plan's first question comes back here.
+		r.listBefore = true
+		switch {
+		case i >= len(picks):
+			s, err = r.create("", resolve)
+		case picks[i].carry:
+			s, err = r.carryOn("", picks[i].path, resolve)
+		default:
+			s, err = r.resume(picks[i].path, resolve)
+		}
+		r.listBefore = false
+		if !errors.Is(err, errBack) {
+			return s, err, true
+		}
+		r.p.blank()
+	}
+}
+
 // carryable is a plan in the folder that the next review could carry on
 // from, and what it would take across, in words.
 type carryable struct {
@@ -184,7 +265,9 @@ func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session,
 		func() error {
 			for { // back at "Last review" asks the organisation again
 				var err error
-				if org, err = r.p.required("Organisation", "The name of the organisation under review, for example Acme Café Ltd.", org); err != nil {
+				if r.orgTyped != "" { // typed at last year's list
+					org, r.orgTyped = r.orgTyped, ""
+				} else if org, err = r.p.required("Organisation", "The name of the organisation under review, for example Acme Café Ltd.", org); err != nil {
 					return err
 				}
 				r.firstDetail = false // back at "Last review" is to the organisation
