@@ -60,6 +60,12 @@ type FileChange struct {
 	PreviousNow *Plan
 }
 
+// AcrossCarryOn reports whether the change is from one review to the
+// next that carried it on (two years' plans compared: Old is New's
+// previous review): New answers the next-steps questions afresh, so
+// Old's answers it has not are last year's, not answers dropped.
+func (c FileChange) AcrossCarryOn() bool { return c.Old != nil && c.Previous == c.Old }
+
 // FieldChange is one text field that changed.
 type FieldChange struct {
 	Field    string // what it is: "owner", "title", an area's title

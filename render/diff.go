@@ -140,7 +140,7 @@ func buildPlanDoc(c plans.FileChange) planDoc {
 		for _, why := range plans.Unrelated(c.Old, c.New) {
 			doc.warnings = append(doc.warnings, "these are "+why+": the counts below compare them all the same")
 		}
-		doc.sections = changeSections(plans.Compare(c.Old, c.New))
+		doc.sections = changeSections(plans.Compare(c.Old, c.New), c.AcrossCarryOn())
 	}
 	// What came across from last year's plan is what a reviewer of a plan
 	// carried on asks first: it goes on top. A plan whose file changed
@@ -257,11 +257,11 @@ func planHeading(p *plans.Plan, path string) string {
 }
 
 // changeSections is what changed between two versions of a plan.
-func changeSections(d *plans.Diff) []diffSection {
+func changeSections(d *plans.Diff, acrossYears bool) []diffSection {
 	if d.Empty() {
 		return nil
 	}
-	b := diffBuilder{d}
+	b := diffBuilder{d, acrossYears}
 	return nonEmpty(b.review(), b.ratings(), b.votes(), b.actions(), b.itemsAddedRemoved(), b.followUps(), b.counts())
 }
 
@@ -385,7 +385,12 @@ type countsRow struct {
 	old, new []int
 }
 
-type diffBuilder struct{ d *plans.Diff }
+type diffBuilder struct {
+	d *plans.Diff
+	// acrossYears: the diff is from one year's review to the next, which
+	// carried it on (plans.FileChange.AcrossCarryOn).
+	acrossYears bool
+}
 
 func (b diffBuilder) review() diffSection {
 	s := diffSection{kind: sectionReview}
@@ -456,14 +461,26 @@ func (b diffBuilder) followUps() diffSection {
 	s := diffSection{kind: sectionFollowUps}
 	for _, f := range b.d.FollowUps {
 		l := line{value: f.Question}
+		// Between two years every answer is given afresh (carrying on
+		// takes actions and steps across, not answers): one of last year's
+		// this year's has not is said to be last year's, as an action done
+		// last year is said to be done; "removed" read as dropped.
+		removed, lastYears := "removed", ""
+		if b.acrossYears {
+			removed, lastYears = "last year's", " (last year's)"
+		}
 		for _, fc := range f.Fields {
-			l.sub = append(l.sub, line{name: fc.Field, value: quoted(fc.Old) + " → " + quoted(fc.New)})
+			old := quoted(fc.Old)
+			if fc.New == "" {
+				old += lastYears
+			}
+			l.sub = append(l.sub, line{name: fc.Field, value: old + " → " + quoted(fc.New)})
 		}
 		for _, e := range f.ListAdded {
 			l.sub = append(l.sub, line{name: "added", value: e, listEntry: true})
 		}
 		for _, e := range f.ListRemoved {
-			l.sub = append(l.sub, line{name: "removed", value: e, listEntry: true})
+			l.sub = append(l.sub, line{name: removed, value: e, listEntry: true})
 		}
 		switch {
 		case f.Reordered && f.Kind == checklist.KindPlan:

@@ -47,7 +47,7 @@ func TestDiffAcrossChecklistVersions(t *testing.T) {
 		{ID: "kept", Title: "Kept item", AreaTitle: "Area A",
 			Rating: &plans.RatingChange{Old: "green", New: "amber", OldLabel: "● Green", NewLabel: "▲ Amber", Direction: plans.Worse}},
 	}}
-	doc := diffSet{plans: []planDoc{{kind: planChanged, oldName: "v1", newName: "v2", sections: changeSections(d)}}}
+	doc := diffSet{plans: []planDoc{{kind: planChanged, oldName: "v1", newName: "v2", sections: changeSections(d, false)}}}
 	text := string(writeDiffText(doc))
 	for _, s := range []string{"\nItems (the checklist changed)\n  added: Added item (Area A), rated ● Green\n  removed: Dropped item (Area A)\n", "\nRatings: 1 worse\n  worse   ● Green → ▲ Amber  Kept item (Area A)\n"} {
 		if !strings.Contains(text, s) {
@@ -292,5 +292,34 @@ func TestDiffOfAnActionDoneLastYearIsOneLine(t *testing.T) {
 	r.Status = plans.StatusTodo
 	if text := string(DiffText(years)); !strings.Contains(text, "owner: Priya → (none)") {
 		t.Errorf("an open action cleared lost its owner's line:\n%s", text)
+	}
+}
+
+// Between two years, last year's quick wins, which a review answers
+// afresh (carrying on takes actions and steps, not answers), are said to
+// be last year's, not "removed", which read in a pull-request comment as
+// dropped. The same plan compared with itself a commit apart still says
+// removed.
+func TestDiffOfLastYearsQuickWinsSaysTheyWereLastYears(t *testing.T) {
+	t.Parallel()
+	prev, next := carriedOn(t)
+	prev.Answer("quick-wins").List = []string{"Put pay bands in job ads", "Mentor two apprentices"}
+	next.Answer("quick-wins").List = []string{"Mentor two apprentices", "Open the board to staff"}
+	years := plans.FileChange{Path: "plans/acme-2028.yaml", OldName: "plans/acme-2027.yaml", NewName: "plans/acme-2028.yaml", Old: prev, New: next,
+		Previous: prev, PreviousName: "plans/acme-2027.yaml"}
+	text := string(DiffText(years))
+	if !strings.Contains(text, "    added: \"Open the board to staff\"\n") || !strings.Contains(text, "    last year's: \"Put pay bands in job ads\"\n") || strings.Contains(text, "removed: \"Put pay bands") {
+		t.Errorf("last year's quick win reads as dropped:\n%s", text)
+	}
+	if !strings.Contains(text, "    answer: \"The board\" (last year's) → (none)\n") {
+		t.Errorf("last year's answer reads as dropped:\n%s", text)
+	}
+	if md := string(DiffMarkdown(years)); !strings.Contains(md, "**Last year's:** Put pay bands in job ads") || strings.Contains(md, "Removed:") {
+		t.Errorf("Markdown:\n%s", md)
+	}
+	sameFile := plans.FileChange{Path: "plans/acme-2028.yaml", OldName: "plans/acme-2028.yaml at HEAD~1", NewName: "plans/acme-2028.yaml", Old: prev.Clone(), New: next,
+		Previous: prev, PreviousName: "plans/acme-2027.yaml"}
+	if text := string(DiffText(sameFile)); !strings.Contains(text, "    removed: \"Put pay bands in job ads\"\n") {
+		t.Errorf("an entry removed from the same plan is not said to be removed:\n%s", text)
 	}
 }

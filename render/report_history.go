@@ -82,7 +82,7 @@ func buildReportHistory(p *plans.Plan, h *ReportHistory) *reportHistory {
 		if base.Subject != "" {
 			out.since += ", “" + oneLine(base.Subject) + "”"
 		}
-		out.changes = changeSections(plans.Compare(h.Base, p))
+		out.changes = changeSections(plans.Compare(h.Base, p), false)
 	}
 	return out
 }
