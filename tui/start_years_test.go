@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -83,5 +84,35 @@ func TestLastYearsReviewsScrollUnderTheirHeading(t *testing.T) {
 	h.refuseView("Resume a review", "Dee's Deli")
 	if n := countLines(h.view()); n > minHeight {
 		t.Fatalf("the start screen is %d lines in a window of %d:\n%s", n, minHeight, h.view())
+	}
+}
+
+// Back from the carried-on form (esc), the list is last year's again,
+// the review chosen still chosen; n begins a fresh review in this year's
+// folder, and the organisation typed there points back at last year's
+// review in the list (esc, then c), as in any folder.
+func TestBackFromLastYearsCarryOnAndAFreshReviewInThisYearsFolder(t *testing.T) {
+	t.Chdir(t.TempDir())
+	lastYearsPlans(t)
+	h := rvStart(t, Options{Dir: "plans"}, 80, 24)
+	h.press("down", "c")
+	h.requireView("Next review, carried on", "Beta Builders")
+	h.press("esc")
+	h.requireView("Carry on a review from plans/2026", "› Beta Builders")
+	h.press("n")
+	h.requireView("A new review", "Will be saved as plans/2027/")
+	h.typeText("Acme Café Ltd")
+	requireWords(t, h.view(), "To carry them on into this review, press esc, then c.")
+}
+
+// On a projector the list a year on names no folder or file: last year's
+// part is headed by its year, and c's words say nothing of where.
+func TestLastYearsReviewsOnAProjectorNameNoFolder(t *testing.T) {
+	t.Chdir(t.TempDir())
+	lastYearsPlans(t)
+	h := rvStart(t, Options{Dir: "plans", Present: true}, 80, 24)
+	h.requireView("Carry on a review from 2026", "Press c to begin this year's review from it, carrying on its 14 open actions")
+	if v := h.view(); strings.Contains(v, "plans/") || strings.Contains(v, ".yaml") {
+		t.Fatalf("presenter mode names a folder or a file:\n%s", v)
 	}
 }
