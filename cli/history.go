@@ -52,8 +52,9 @@ with the first problem, not skipped; so is the commit that deleted it.
 
 The plan must be in a git repository and committed at least once.
 Changes not committed yet are not counted: history says when there are
-some. With no PLAN, history reads the only plan in plans/. The history
-is read through git; nothing is changed.
+some. With no PLAN, history reads the only plan in plans/ (in plans
+kept a folder per year, the only one in the newest year's, such as
+plans/2027/). The history is read through git; nothing is changed.
 
 History follows only the first parent of each merge, as git log
 --first-parent does: on main, one row per pull request merged with a

@@ -143,26 +143,44 @@ func onePlanArg(command string, args []string) (string, error) {
 		return "", usageErrorf("%s reads one plan; for several, see ladder status", command)
 	}
 	need := fmt.Sprintf("%s needs a plan file: ladder %s PLAN", command, command)
-	entries, err := os.ReadDir(plans.DefaultDir)
+	dir := plans.DefaultDir
+	names, err := planNamesIn(dir)
 	if err != nil {
 		return "", usageErrorf("%s (there is no %s/ folder here to choose one from)", need, plans.DefaultDir)
 	}
-	var names []string
-	for _, e := range entries {
-		if n := e.Name(); !e.IsDir() && plans.IsReviewPlanFile(n) {
-			names = append(names, n)
-		}
+	if below := plans.FoldersWithPlans(dir); len(names) == 0 && len(below) > 0 && isYearName(filepath.Base(below[0])) {
+		// Plans kept a folder per year: this year's is the newest.
+		dir = below[0]
+		names, _ = planNamesIn(dir)
 	}
 	switch len(names) {
 	case 0:
 		return "", usageErrorf("%s (%s/ has no plan in it)", need, plans.DefaultDir)
 	case 1:
-		return filepath.Join(plans.DefaultDir, names[0]), nil
+		return filepath.Join(dir, names[0]), nil
 	}
 	shown := make([]string, len(names))
 	for i, n := range names {
 		shown[i] = safetext.Line(n)
 	}
 	return "", usageErrorf("%s/ has %d plans (%s): name one, e.g. ladder %s %s",
-		plans.DefaultDir, len(names), strings.Join(shown, ", "), command, filepath.Join(plans.DefaultDir, shown[0]))
+		safetext.Line(filepath.ToSlash(dir)), len(names), strings.Join(shown, ", "), command, filepath.Join(safetext.Line(dir), shown[0]))
+}
+
+// planNamesIn are the names of the plan files directly in dir.
+func planNamesIn(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		if n := e.Name(); !e.IsDir() && plans.IsReviewPlanFile(n) {
+			names = append(names, n)
+		}
+	}
+	return names, err
+}
+
+// isYearName reports whether a folder's name is a year's, as plans kept a
+// folder per year are named ("2027").
+func isYearName(name string) bool {
+	return len(name) == 4 && strings.Trim(name, "0123456789") == ""
 }

@@ -95,7 +95,9 @@ ACCESSIBLE set (or TERM=dumb), as for ladder review --accessible, it is
 what report writes to a terminal when --format is left out; into a pipe
 or a file the report stays Markdown.
 
-With no PLAN, report reads the only plan in plans/. The report goes to
+With no PLAN, report reads the only plan in plans/ (in plans kept a
+folder per year, the only one in the newest year's, plans/2027/). The
+report goes to
 standard output, or to FILE with -o (one line on standard error then
 names the file written), whose name chooses the format when --format is
 left out (-o acme.html writes a web page). A name that
