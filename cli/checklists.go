@@ -28,7 +28,9 @@ scale). Which one:
 'ladder checklists' lists them; a new review offers them; 'ladder new
 --checklist ID' starts a plan on one. 'ladder checklists show' prints one
 in full, as YAML you can copy and adapt into a checklist of your own (then
-use it with --checklist FILE).`,
+use it with --checklist FILE). With ACCESSIBLE set (or TERM=dumb), as for
+ladder review --accessible, the list says each checklist in a sentence,
+for a screen reader, in place of the table.`,
 		Example: `  # What is built in?
   ladder checklists
 
@@ -70,6 +72,9 @@ made from it: ladder new refuses one that kept a built-in checklist's id.`,
 }
 
 func listChecklists(stdout, stderr io.Writer) error {
+	if wordsWanted() {
+		return sayChecklists(stdout, stderr)
+	}
 	var table bytes.Buffer
 	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tITEMS\tSCALE\tTITLE")
@@ -84,6 +89,34 @@ func listChecklists(stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprint(stderr, "\nWhich one:\n"+builtinGuide())
+	fmt.Fprintln(stderr, "\nStart a plan on one with: ladder new PLAN --checklist ID")
+	fmt.Fprintln(stderr, "Print one with: ladder checklists show ID")
+	return nil
+}
+
+// sayChecklists lists the built-in checklists for a screen reader (as
+// status and history do): each in one sentence that names its items and
+// scale and says what it is for, where the table's columns are read as a
+// run of words and figures ("21 Red slash Amber slash Green"), and the
+// guide below it said each checklist again, broken over lines.
+func sayChecklists(stdout, stderr io.Writer) error {
+	builtins := checklist.Builtins()
+	fmt.Fprintf(stdout, "%d checklists are built in:\n", len(builtins))
+	for _, c := range builtins {
+		labels := make([]string, len(c.Scale))
+		for i, l := range c.Scale {
+			labels[i] = l.Label
+		}
+		rated := strings.Join(labels, " or ")
+		if n := len(labels); n > 2 {
+			rated = strings.Join(labels[:n-1], ", ") + " or " + labels[n-1]
+		}
+		use := strings.TrimSpace(checklist.Use(c.ID))
+		if use != "" && !strings.HasSuffix(use, ".") {
+			use += "."
+		}
+		fmt.Fprintf(stdout, "%s: %s. %d items, rated %s. %s\n", c.ID, strings.TrimSuffix(c.Title, "."), c.Len(), rated, use)
+	}
 	fmt.Fprintln(stderr, "\nStart a plan on one with: ladder new PLAN --checklist ID")
 	fmt.Fprintln(stderr, "Print one with: ladder checklists show ID")
 	return nil
