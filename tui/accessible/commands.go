@@ -324,7 +324,11 @@ func (r *reviewer) sayBoard() {
 		if e.Ref.Area != area {
 			area = e.Ref.Area
 			a := c.Areas[area]
-			r.p.say("%s, items %d to %d: %s:", safetext.Line(a.Title), e.Ref.Seq+1, e.Ref.Seq+len(a.Items), countsText(c, perArea[area].Counts))
+			items := fmt.Sprintf("items %d to %d", e.Ref.Seq+1, e.Ref.Seq+len(a.Items))
+			if len(a.Items) == 1 {
+				items = fmt.Sprintf("item %d", e.Ref.Seq+1)
+			}
+			r.p.say("%s, %s: %s:", safetext.Line(a.Title), items, countsText(c, perArea[area].Counts))
 		}
 		resp := p.Items[e.Item.ID]
 		line := fmt.Sprintf("%d. %s: %s", e.Ref.Seq+1, ratingWord(c, resp.Rating), safetext.Line(e.Item.ShortTitle()))

@@ -549,3 +549,21 @@ func TestBackWorksInANewPlansDetails(t *testing.T) {
 	out = runReviewOK(t, Options{Dir: other}, linesReader([]string{"3", "Acme", "back", "", "new", "Autumn", "", "", "", "quit"}))
 	checkOutput(t, out, "Last review: back\nThe name of the organisation under review, for example Acme Café Ltd. Enter keeps: Acme.\nOrganisation: \nThe last review of Acme")
 }
+
+// An area of one item (the Building Blocks' last, "Make a plan") is
+// "item 42" on the board, not "items 42 to 42".
+func TestTheBoardNamesAnAreaOfOneItem(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "blocks.yaml")
+	c, ok := checklist.Builtin("smc-building-blocks")
+	if !ok {
+		t.Skip("no Building Blocks checklist")
+	}
+	if err := createPlan(path, plans.New(c, "Acme", "Blocks", today)); err != nil {
+		t.Fatal(err)
+	}
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"board", "quit"}))
+	checkOutput(t, out, "\nMake a plan, item 42: Red 0, Amber 0, Green 0, Unrated 1:\n42. Unrated: ")
+	if strings.Contains(out, "items 42 to 42") {
+		t.Errorf("the board says items 42 to 42:\n%s", out)
+	}
+}
