@@ -116,6 +116,9 @@ type Status struct {
 	Joined, Voted int
 	// Votes are the round's counts, only once revealed.
 	Votes *plans.Votes
+	// VotesInPlan is set when the plan holds Votes already (a spread
+	// recalled from it, or agreed and its rating cleared since).
+	VotesInPlan bool
 	// Agreed is the rating agreed after the reveal, if any.
 	Agreed     string
 	QuestionID string // the question collecting ideas (Asking)
@@ -130,13 +133,13 @@ type Status struct {
 
 // OpenVotes counts the votes a quit would lose (they live in memory
 // only): those of a round not yet revealed, or revealed with no rating
-// agreed. The screens and the accessible prompts both ask again before
+// agreed and not in the plan already. The screens and the accessible prompts both ask again before
 // quitting over them.
 func (s Status) OpenVotes() int {
 	switch {
 	case s.Phase == Voting:
 		return s.Voted
-	case s.Phase == Revealed && s.Agreed == "" && s.Votes != nil:
+	case s.Phase == Revealed && s.Agreed == "" && s.Votes != nil && !s.VotesInPlan:
 		return s.Votes.Total()
 	}
 	return 0
@@ -175,6 +178,10 @@ type Room struct {
 	votes    map[string]string // phone token -> choice, this round only
 	revealed *plans.Votes
 	agreed   string
+	// inPlan is set while the revealed counts are the plan's already:
+	// recalled from it, or agreed (the caller wrote them) and the rating
+	// cleared since. A quit then loses nothing of them.
+	inPlan bool
 	// left keeps, by item, the round of an item the facilitator moved
 	// away from before its rating was agreed (a step back to the item
 	// before, a next-steps question): coming back to the item carries it
@@ -382,7 +389,7 @@ func (r *Room) Recall(itemID, rating string, votes *plans.Votes) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if _, _, rated := r.checklist.Level(rating); !rated && r.itemID == itemID && r.phase == Revealed && r.agreed != "" {
-		r.agreed = ""
+		r.agreed, r.inPlan = "", true
 		r.wakeAll()
 		return
 	}
@@ -394,7 +401,7 @@ func (r *Room) Recall(itemID, rating string, votes *plans.Votes) {
 	if _, _, ok := r.checklist.Level(rating); !ok {
 		rating = "" // unrated since: the spread is there to agree again
 	}
-	r.phase, r.revealed, r.agreed = Revealed, votes.Clone(), rating
+	r.phase, r.revealed, r.agreed, r.inPlan = Revealed, votes.Clone(), rating, true
 }
 
 // leftRound is the state of a vote the facilitator moved away from.
@@ -418,7 +425,7 @@ func (r *Room) newRound() {
 	r.phase = Voting
 	r.round++
 	clear(r.votes)
-	r.revealed, r.agreed = nil, ""
+	r.revealed, r.agreed, r.inPlan = nil, "", false
 	r.wakeAll()
 }
 
@@ -610,7 +617,7 @@ func (r *Room) Status() Status {
 	s := Status{
 		Phase: r.phase, ItemID: r.itemID, Round: r.round,
 		Joined: r.joined(), Voted: len(r.votes),
-		Votes: r.revealed.Clone(), Agreed: r.agreed, QuestionID: r.question,
+		Votes: r.revealed.Clone(), VotesInPlan: r.inPlan, Agreed: r.agreed, QuestionID: r.question,
 		Notices: slices.Clone(r.notices), NoticeTotal: r.noticed,
 	}
 	s.Joined = max(s.Joined, s.Voted)

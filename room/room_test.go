@@ -663,3 +663,40 @@ func TestRecallWithdrawsAnAgreementClearedSince(t *testing.T) {
 		t.Errorf("recalled again: %+v", st)
 	}
 }
+
+// TestASpreadThePlanHoldsIsNotLostOnQuit: a spread recalled from the plan
+// with its rating cleared, or agreed and then cleared, is in the plan
+// already; a quit loses nothing of it, and the first q asked again all
+// the same ("q again quits and loses the spread"). A spread just
+// revealed, never agreed, is still in memory only.
+func TestASpreadThePlanHoldsIsNotLostOnQuit(t *testing.T) {
+	r, _ := newTestRoom(t)
+	a := join(t, r, "10.0.0.1")
+	counts := &plans.Votes{Levels: map[string]int{"green": 1}}
+	r.Recall("lc-vision", "unrated", counts)
+	if st := r.Status(); st.Phase != Revealed || st.QuitLoses() {
+		t.Errorf("a spread recalled from the plan would be lost: %+v", st)
+	}
+
+	r.Vote("lc-leadership")
+	if err := r.CastVote(a, "lc-leadership", r.Status().Round, "green"); err != nil {
+		t.Fatal(err)
+	}
+	r.Reveal()
+	if st := r.Status(); !st.QuitLoses() {
+		t.Errorf("a spread just revealed is not in memory only: %+v", st)
+	}
+	r.Agree("lc-leadership", "green")
+	r.Recall("lc-leadership", "unrated", counts) // the rating cleared
+	if st := r.Status(); st.Agreed != "" || st.QuitLoses() {
+		t.Errorf("a spread agreed and cleared would be lost: %+v", st)
+	}
+	r.Revote()
+	if err := r.CastVote(a, "lc-leadership", r.Status().Round, "red"); err != nil {
+		t.Fatal(err)
+	}
+	r.Reveal()
+	if st := r.Status(); !st.QuitLoses() {
+		t.Errorf("a new round revealed is not in memory only: %+v", st)
+	}
+}

@@ -114,3 +114,19 @@ func TestTheRatingKeysRateWhileTheRoomVotes(t *testing.T) {
 		t.Errorf("a rating key was held:\n%s", v)
 	}
 }
+
+// After x on an agreed item the spread is still the plan's: q quits at
+// once, where it warned that a quit would lose the spread.
+func TestQuitAfterClearingAnAgreedRatingLosesNothing(t *testing.T) {
+	t.Parallel()
+	h, st := startRoomWithOneVote(t, "green")
+	h.press("v", "enter")
+	h.waitView("Agreed ● Green")
+	h.press("x")
+	h.waitView("enter agree ● Green (most common)")
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "unrated" })
+	h.press("q")
+	if v := h.view(); strings.Contains(v, "q again quits") {
+		t.Errorf("q warns of losing a spread the plan holds:\n%s", v)
+	}
+}
