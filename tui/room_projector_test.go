@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/internal/qr"
 	"github.com/socialmobility/ladder/internal/qr/scan"
 )
 
@@ -25,9 +26,8 @@ func TestTheJoinScreenUsesTheProjectorsWidth(t *testing.T) {
 		t.Errorf("the QR code reads %q, %v; want %q", got, err, joinURL)
 	}
 	// Modules four cells wide: the biggest that fits 67 rows.
-	big := rs.code.Lines(2, 4, true)
-	if !strings.Contains(v, big[len(big)/2]) {
-		t.Errorf("the QR code is not drawn four cells a module:\n%s", v)
+	if scale, quiet := drawnScale(v, rs.code); scale != 4 {
+		t.Errorf("the QR code is drawn %d cells a module (quiet zone %d), want 4; the footer takes %d lines:\n%s", scale, quiet, h.a.footerLines(), v)
 	}
 	url, ok := bigLine(strings.ToUpper(joinURL))
 	if !ok {
@@ -50,4 +50,17 @@ func TestTheJoinScreenUsesTheProjectorsWidth(t *testing.T) {
 			t.Errorf("a line of %d cells in a 240-column window: %q", ansi.StringWidth(l), l)
 		}
 	}
+}
+
+// drawnScale is the scale and quiet zone the code is drawn at on screen
+// (its middle row found in the view), or 0, 0.
+func drawnScale(view string, code *qr.Code) (scale, quiet int) {
+	for scale := 4; scale >= 1; scale-- {
+		for _, quiet := range []int{qr.QuietZone, 2} {
+			if l := code.Lines(quiet, scale, true); strings.Contains(view, l[len(l)/2]) {
+				return scale, quiet
+			}
+		}
+	}
+	return 0, 0
 }
