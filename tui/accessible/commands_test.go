@@ -567,3 +567,22 @@ func TestTheBoardNamesAnAreaOfOneItem(t *testing.T) {
 		t.Errorf("the board says items 42 to 42:\n%s", out)
 	}
 }
+
+// ctrl+c while a line is half typed: the terminal (or the pipe) holds a
+// line until Enter, and drops it, so the review cannot save it; it says
+// so, naming the question, where it said only that every answer given
+// was saved and a listener took the owner they had typed to be among
+// them.
+func TestInterruptSaysALineNotEnteredIsNotSaved(t *testing.T) {
+	actionSaved := func(p *plans.Plan) bool { return p.Response("lc-vision").Action != "" }
+	path, out, err := interruptedReview(t, "g\nSend the vision to the board\nSam Pat", "the action", actionSaved, syscall.SIGINT)
+	if !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("Run = %v, want ErrInterrupted", err)
+	}
+	if want := "Interrupted (ctrl+c). Every answer given is saved in " + path + ".\nAnything typed at Owner without Enter is not: type it again when you carry on.\n"; !strings.Contains(out, want) {
+		t.Fatalf("output lacks %q:\n%s", want, out)
+	}
+	if r := onDiskPlan(t, path).Response("lc-vision"); r.Owner != "" {
+		t.Fatalf("on disk, an owner never entered: %+v", *r)
+	}
+}

@@ -35,6 +35,10 @@ type prompter struct {
 	// follows without a newline of ladder's, or every answer would be
 	// followed by a blank line, read out as "blank".
 	enterShown bool
+	// waiting is the prompt whose answer is being read ("Owner"), "" when
+	// none is: a signal that ends the review there drops the line typed
+	// so far, which the review never saw.
+	waiting string
 	// typed is the last answer that was none of a question's choices,
 	// where it takes one (question.typed).
 	typed string
@@ -138,6 +142,7 @@ func (p *prompter) read(prompt string) (string, error) {
 		p.news()
 	}
 	io.WriteString(p.out, prompt+": ")
+	p.waiting = prompt // left set when the read ends in an error
 	s, err := p.in.ReadString('\n')
 	if err != nil && !(errors.Is(err, io.EOF) && s != "") {
 		io.WriteString(p.out, "\n")
@@ -146,6 +151,7 @@ func (p *prompter) read(prompt string) (string, error) {
 		}
 		return "", err
 	}
+	p.waiting = ""
 	entered := strings.HasSuffix(s, "\n") // not so when input ended mid-line
 	s = cleanInput(s)
 	if p.echo {
