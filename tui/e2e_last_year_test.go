@@ -53,7 +53,7 @@ func TestAYearOnTheStartScreenCarriesLastYearsReviewOn(t *testing.T) {
 	t.Parallel()
 	root := lastYearsFolder(t)
 	e := e2eStart(t, root, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-20")
-	screen := e.waitFor("Carry on a review from plans/2026", "Acme: Spring review 2026", "Beta Ltd: Annual review 2026", "broken.yaml:2:")
+	screen := e.waitFor("Begin this year's review from one of 2026's in plans/2026", "Acme: Spring review 2026", "Beta Ltd: Annual review 2026", "broken.yaml:2:")
 	if strings.Contains(screen, "2025") || strings.Contains(screen, "Welcome") {
 		t.Fatalf("the start screen offers the 2025 review, or the welcome:\n%s", screen)
 	}
@@ -77,7 +77,7 @@ func TestAYearOnTheStartScreenCarriesLastYearsReviewOn(t *testing.T) {
 	}
 
 	e = e2eStart(t, root, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-20")
-	screen = e.waitFor("Resume a review from plans/2027", "Acme: Spring review 2027", "Carry on a review from plans/2026", "Beta Ltd: Annual review 2026")
+	screen = e.waitFor("Resume a review from plans/2027", "Acme: Spring review 2027", "Begin this year's review from one of 2026's in plans/2026", "Beta Ltd: Annual review 2026")
 	if strings.Contains(screen, "Acme: Spring review 2026") {
 		t.Fatalf("last year's review carried on is offered again:\n%s", screen)
 	}
@@ -111,7 +111,7 @@ func TestAYearOnWithLastYearsCarriedOnTheStartScreenIsAList(t *testing.T) {
 	})
 	e := e2eStart(t, root, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-20")
 	screen := e.waitFor("Resume a review from plans/2027", "Acme: Spring review 2027")
-	if strings.Contains(screen, "Carry on a review") || strings.Contains(screen, "2026") {
+	if strings.Contains(screen, "Begin this year's review from one of") || strings.Contains(screen, "2026") {
 		t.Fatalf("last year's review, carried on, is offered:\n%s", screen)
 	}
 	e.keys("enter") // the review under way

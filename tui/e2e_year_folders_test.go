@@ -33,7 +33,7 @@ func TestTheFormCarriesOnAsNewFromDoes(t *testing.T) {
 		})
 	}
 	e := e2eStart(t, byForm, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-20")
-	e.waitFor("Carry on a review from plans/2026", "› Acme: Spring review 2026")
+	e.waitFor("Begin this year's review from one of 2026's in plans/2026", "› Acme: Spring review 2026")
 	e.keys("c")
 	e.waitFor("Carries on 1 open action from plans/2026/acme.yaml")
 	e.typeText("Spring review 2027")

@@ -873,7 +873,7 @@ func TestWithPlansOnlyInYearFoldersTheWelcomeNamesThem(t *testing.T) {
 	// In 2026, whose folder holds plans already: it is the list, with
 	// 2025's review under it, to carry on.
 	h := rvStart(t, Options{Dir: "plans", Today: plans.Date{Year: 2026, Month: 11, Day: 2}}, 80, 24)
-	h.requireView("Resume a review from plans/2026", "Carry on a review from plans/2025")
+	h.requireView("Resume a review from plans/2026", "Begin this year's review from one of 2025's in plans/2025")
 	h.refuseView("Welcome")
 
 	// Folders not named after years hold them: the welcome names them.
@@ -913,7 +913,7 @@ func TestANewYearListsLastYearsReviewToCarryOn(t *testing.T) {
 		for _, size := range [][2]int{{80, 24}, {60, 16}} {
 			t.Run(fmt.Sprintf("%s-%dx%d", dir, size[0], size[1]), func(t *testing.T) {
 				h := rvStart(t, Options{Dir: dir}, size[0], size[1]) // in 2027
-				h.requireView("Carry on a review from plans/2026", "› Acme Café Ltd: Spring review", "c begin 2027")
+				h.requireView("Begin this year's review from one of 2026's in plans/2026", "› Acme Café Ltd: Spring review", "c begin 2027")
 				h.refuseView("Welcome", "plans/2025")
 				requireWords(t, h.view(), "Press c to begin this year's review from it, in plans/2027, with its participants and checklist (it has nothing open to carry on); enter opens it as it is.")
 				if n := countLines(h.view()); n > size[1] {

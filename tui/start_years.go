@@ -37,15 +37,18 @@ func (s *startScreen) onLastYear() *review.LastReview {
 	return nil
 }
 
-// partHeading heads the part of the list that the plan at i is in.
+// partHeading heads the part of the list that the plan at i is in. Last
+// year's part says what it is for with "begin", as c's hint does: not
+// "carry on", which beside "Resume a review" reads as "continue one".
 func (s *startScreen) partHeading(st *styles, i int, from string) string {
 	if i < s.fromLastYear {
 		return st.Heading.Render("Resume a review") + st.Subtle.Render(from)
 	}
+	heading := st.Heading.Render("Begin this year's review from one of " + filepath.Base(s.lastYear) + "'s")
 	if s.c.present { // no folder names on a projector
-		return st.Heading.Render("Carry on a review from " + filepath.Base(s.lastYear))
+		return heading
 	}
-	return st.Heading.Render("Carry on a review") + st.Subtle.Render(" from "+s.lastYear)
+	return heading + st.Subtle.Render(" in "+s.lastYear)
 }
 
 // lastYearHint says, under the list, what c and enter do on last year's

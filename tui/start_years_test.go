@@ -45,7 +45,7 @@ func TestLastYearGoldens(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {minWidth, minHeight}} {
 		w, h := size[0], size[1]
 		t.Run(fmt.Sprintf("start-%dx%d", w, h), func(t *testing.T) {
-			rvGolden(t, w, h, "Carry on a review", func(t *testing.T) *app {
+			rvGolden(t, w, h, "Begin this year's review from one of", func(t *testing.T) *app {
 				lastYearsPlans(t)
 				return rvStart(t, Options{Dir: "plans"}, w, h).a
 			})
@@ -73,14 +73,14 @@ func TestLastYearsReviewsScrollUnderTheirHeading(t *testing.T) {
 	}
 	writePlanFile(t, filepath.Join("plans", "2027", "dee.yaml"), plans.New(c, "Dee's Deli", "Review 2027", rvToday))
 	h := rvStart(t, Options{Dir: "plans"}, 80, 24)
-	h.requireView("Resume a review from plans/2027", "› Dee's Deli: Review 2027", "Carry on a review from plans/2026", "Acme Café Ltd: Spring review 2026", "Beta Builders")
+	h.requireView("Resume a review from plans/2027", "› Dee's Deli: Review 2027", "Begin this year's review from one of 2026's in plans/2026", "Acme Café Ltd: Spring review 2026", "Beta Builders")
 	h.press("down")
 	requireWords(t, h.view(), "Press c to begin this year's review from it, in plans/2027, carrying on its 14 open actions and 3 project-plan steps; enter opens it as it is.")
 
 	h = rvStart(t, Options{Dir: "plans"}, minWidth, minHeight)
 	h.requireView("Resume a review from plans/2027", "› Dee's Deli")
 	h.press("down", "down")
-	h.requireView("Carry on a review from plans/2026", "› Beta Builders", "c begin 2027")
+	h.requireView("Begin this year's review from one of 2026's in plans/2026", "› Beta Builders", "c begin 2027")
 	h.refuseView("Resume a review", "Dee's Deli")
 	if n := countLines(h.view()); n > minHeight {
 		t.Fatalf("the start screen is %d lines in a window of %d:\n%s", n, minHeight, h.view())
@@ -98,7 +98,7 @@ func TestBackFromLastYearsCarryOnAndAFreshReviewInThisYearsFolder(t *testing.T) 
 	h.press("down", "c")
 	h.requireView("Next review, carried on", "Beta Builders")
 	h.press("esc")
-	h.requireView("Carry on a review from plans/2026", "› Beta Builders")
+	h.requireView("Begin this year's review from one of 2026's in plans/2026", "› Beta Builders")
 	h.press("n")
 	h.requireView("A new review", "Will be saved as plans/2027/")
 	h.typeText("Acme Café Ltd")
@@ -111,7 +111,7 @@ func TestLastYearsReviewsOnAProjectorNameNoFolder(t *testing.T) {
 	t.Chdir(t.TempDir())
 	lastYearsPlans(t)
 	h := rvStart(t, Options{Dir: "plans", Present: true}, 80, 24)
-	h.requireView("Carry on a review from 2026", "Press c to begin this year's review from it, carrying on its 14 open actions")
+	h.requireView("Begin this year's review from one of 2026's", "Press c to begin this year's review from it, carrying on its 14 open actions")
 	if v := h.view(); strings.Contains(v, "plans/") || strings.Contains(v, ".yaml") {
 		t.Fatalf("presenter mode names a folder or a file:\n%s", v)
 	}
