@@ -117,7 +117,9 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 	// With --from, a plan there may be this carry-on's own, written by a
 	// run killed before last year's got its line: plans.CreateNext
 	// finishes it, and refuses any other plan as this does.
-	if _, err := os.Lstat(path); err == nil && opts.from == "" {
+	_, err := os.Lstat(path)
+	there := err == nil
+	if there && opts.from == "" {
 		return exists(path)
 	}
 	n := review.NewPlan{Path: path, Organisation: opts.org, Title: opts.title,
@@ -161,8 +163,12 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 	}
 	fmt.Fprintln(stdout, path)
 	q := safetext.Line(plans.CommandPath(path))
-	fmt.Fprintf(stderr, "Wrote a new plan for %s with %s to rate.\n",
-		safetext.Line(s.Plan().Organisation), plural(s.Checklist().Len(), "item"))
+	if there { // carried on again, once cut short: the plan is as it was left
+		fmt.Fprintf(stderr, "Finished carrying on: %s was written already, by a run cut short; it is left as it is.\n", q)
+	} else {
+		fmt.Fprintf(stderr, "Wrote a new plan for %s with %s to rate.\n",
+			safetext.Line(s.Plan().Organisation), plural(s.Checklist().Len(), "item"))
+	}
 	if n.Previous != nil {
 		return carriedOn(stderr, s, n.Previous.Path, err)
 	}
