@@ -699,7 +699,9 @@ func (s *roomScreen) view() string {
 	// The text's lines split from any wrapped ones, with the address in
 	// block letters where they fit (after the address as text).
 	flat := strings.Split(strings.Join(text, "\n"), "\n")
-	flat = slices.Insert(flat, 4, s.bigURL(code, side, len(flat))...)
+	if at := slices.IndexFunc(flat, func(l string) bool { return strings.HasSuffix(ansi.Strip(l), url) }); at >= 0 {
+		flat = slices.Insert(flat, at+1, s.bigURL(code, side, len(flat))...)
+	}
 	var lines []string
 	if side {
 		// The text beside the code.
