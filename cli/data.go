@@ -681,6 +681,12 @@ func reportImportTo(w io.Writer, name, out string, im *workforce.Imported, d *wo
 	for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
 		text := strings.TrimLeft(line, " ")
 		indent := line[:len(line)-len(text)]
+		if strings.HasPrefix(text, "ladder ") {
+			// A command to type is never broken at its spaces: copied,
+			// or read a line at a time, half of it would run.
+			fmt.Fprintln(w, line)
+			continue
+		}
 		for i, l := range render.WrapAtSpaces(text, max(1, cols-len(indent)-2)) {
 			if i > 0 {
 				l = "  " + l
@@ -760,7 +766,7 @@ func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *work
 		return
 	}
 	fmt.Fprintf(w, "Wrote %s: counts only, for %s%s. %s was not copied or kept: delete it when you no longer need it.\n", out, plural(len(d.Grades), "grade"), replaced, name)
-	fmt.Fprintf(w, "Next: ladder data show %s\n", plans.CommandPath(out))
+	fmt.Fprintf(w, "Next, to see the counts:\n  ladder data show %s\n", plans.CommandPath(out))
 }
 
 // answersWord is "12 answers", or "fewer than 10 answers".

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -115,4 +116,18 @@ func at80x24(t *testing.T, write func(tty *os.File)) string {
 	write(tty)
 	tty.Close()
 	return string(<-out)
+}
+
+// The import's last line gives the command that shows the counts, on a
+// line of its own, whole: at 80 columns its path went to a line of its
+// own below "Next: ladder data show", and whoever copied the command (or
+// heard it read a line at a time) had half of it.
+func TestImportGivesTheNextCommandWhole(t *testing.T) {
+	out := "plans/2026/2026-11-30-hill-bakery-ltd-review-2026.data.yaml"
+	im := &workforce.Imported{Responses: 42, Delimiter: ',', Other: workforce.Column{Index: -1}}
+	d := &workforce.Data{Grades: []workforce.Grade{{Name: "Baker", Counts: workforce.Counts{20, 10, 12, 0, 0}}}}
+	got := at80x24(t, func(tty *os.File) { reportImportTo(tty, "responses.csv", out, im, d, nil, false) })
+	if !slices.Contains(strings.Split(got, "\r\n"), "  ladder data show "+out) {
+		t.Errorf("the command is not on a line of its own, whole:\n%s", got)
+	}
 }
