@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto"
 	"github.com/chromedp/chromedp"
 )
 
@@ -134,4 +135,21 @@ put(); setInterval(put, 2);
 	// A click that reached a button as it was replaced may be lost (the
 	// press lands between two buttons); most arrive.
 	p.WaitFor("clicks counted", `Number(document.getElementById("n").textContent) > 0`)
+}
+
+// Chromium says a node id is stale in two ways: "Could not find node with
+// given id" (finding its box, to click) and "No node with given id found"
+// (resolving it, to set a value: chromedp.SetValue). Only the first was
+// taken for a stale node, and the room's browser test that chooses an
+// area failed now and then with the second
+// (TestPhoneKeepsTheAreaItSendsIdeasFor).
+func TestBothStaleNodeAnswersAreTriedAgain(t *testing.T) {
+	for _, msg := range []string{"Could not find node with given id", "No node with given id found"} {
+		if !staleNode(&cdproto.Error{Code: -32000, Message: msg}) {
+			t.Errorf("%q is not taken for a stale node", msg)
+		}
+	}
+	if staleNode(&cdproto.Error{Code: -32000, Message: "Cannot navigate to invalid URL"}) {
+		t.Error("another error is taken for a stale node")
+	}
 }

@@ -123,10 +123,12 @@ func againOnStaleNode[T any](ctx context.Context, action chromedp.Action[T]) (T,
 }
 
 // staleNode says whether err is the browser's answer to a node id that is
-// no longer in the page.
+// no longer in the page: "Could not find node with given id" where it
+// looks for the node's box (a click, keys), "No node with given id found"
+// where it resolves the node (a value set).
 func staleNode(err error) bool {
 	var cdp *cdproto.Error
-	return errors.As(err, &cdp) && cdp.Message == "Could not find node with given id"
+	return errors.As(err, &cdp) && (cdp.Message == "Could not find node with given id" || cdp.Message == "No node with given id found")
 }
 
 // WaitFor waits until a JavaScript expression is true in the tab, and
