@@ -3,10 +3,7 @@ package tui
 import (
 	"fmt"
 	"os"
-	"os/exec"
-	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -14,72 +11,15 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/bench/ptybench"
 )
 
-// Some tests below run this test binary again as a child process, to see
-// a fresh process (one that has not measured a width yet) or one in a
-// terminal; the child does its part here and exits.
+// TestLipglossProfileIsBubbleTeas runs this test binary again as a child
+// process in a terminal; the child does its part here and exits.
 func init() {
-	switch os.Getenv("LADDER_TUI_CHILD") {
-	case "width-memory":
-		if os.Getenv("LADDER_WARM") == "1" {
-			warmWidths()
-		}
-		before := residentBytes()
-		ansi.WcWidth.StringWidth(widthGlyphs)
-		fmt.Println(residentBytes() - before)
-		os.Exit(0)
-	case "colour-profile":
+	if os.Getenv("LADDER_TUI_CHILD") == "colour-profile" {
 		fmt.Printf("lipgloss=%v bubbletea=%v\n", lipgloss.Writer.Profile, colorprofile.Detect(os.Stdout, os.Environ()))
 		os.Exit(0)
-	}
-}
-
-// residentBytes is this process's resident memory, from /proc/self/statm.
-func residentBytes() int {
-	b, err := os.ReadFile("/proc/self/statm")
-	if err != nil {
-		panic(err)
-	}
-	pages, err := strconv.Atoi(strings.Fields(string(b))[1])
-	if err != nil {
-		panic(err)
-	}
-	return pages * os.Getpagesize()
-}
-
-// TestWarmWidthsTakesTheTableOffTheFirstFrame guards warmWidths: in a fresh
-// process, the first width measurement of what the screens draw fills
-// go-runewidth's 2.2 MB table, unless warmWidths has already done it. If
-// the first assertion fails, the table has gone (or moved to start-up) and
-// warmWidths is no longer needed.
-func TestWarmWidthsTakesTheTableOffTheFirstFrame(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("reads resident memory from /proc")
-	}
-	if thp, _ := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled"); strings.Contains(string(thp), "[always]") {
-		t.Skip("with transparent huge pages always on, resident memory does not show the table being filled")
-	}
-	child := func(warm string) int {
-		cmd := exec.Command(os.Args[0], "-test.run", "^$")
-		cmd.Env = append(os.Environ(), "LADDER_TUI_CHILD=width-memory", "LADDER_WARM="+warm)
-		out, err := cmd.Output()
-		if err != nil {
-			t.Fatalf("child: %v", err)
-		}
-		n, err := strconv.Atoi(strings.TrimSpace(string(out)))
-		if err != nil {
-			t.Fatalf("child said %q", out)
-		}
-		return n
-	}
-	if cold := child("0"); cold < 1<<20 {
-		t.Errorf("the first width measurement in a fresh process made %d bytes resident; want the 2.2 MB table (is warmWidths still needed?)", cold)
-	}
-	if warm := child("1"); warm > 256<<10 {
-		t.Errorf("after warmWidths, the first width measurement still made %d bytes resident", warm)
 	}
 }
 
