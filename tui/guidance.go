@@ -19,7 +19,7 @@ import (
 // the item screen is not touched.
 type guidanceScreen struct {
 	c      *common
-	keys   guidanceKeys
+	keys   pageKeys
 	scroll scroller
 
 	lines    []string // the drawing, for drawnFor
@@ -31,16 +31,9 @@ type guidanceDrawn struct {
 	styles     styleKey
 }
 
-type guidanceKeys struct {
-	Back key.Binding
-	scrollKeys
-}
-
 func newGuidanceScreen(c *common) *guidanceScreen {
-	return &guidanceScreen{c: c, keys: guidanceKeys{
-		Back:       key.NewBinding(key.WithKeys("esc", "i"), key.WithHelp("esc/i", "back to the item")),
-		scrollKeys: newScrollKeys(),
-	}}
+	return &guidanceScreen{c: c, keys: newPageKeys(
+		key.NewBinding(key.WithKeys("esc", "i"), key.WithHelp("esc/i", "back to the item")))}
 }
 
 // init starts at the top of the advice for the item the review is at.
@@ -50,15 +43,7 @@ func (s *guidanceScreen) init() tea.Cmd {
 }
 
 func (s *guidanceScreen) update(msg tea.Msg) tea.Cmd {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	if key.Matches(k, s.keys.Back) {
-		s.c.goBackNow()
-		return nil
-	}
-	s.scroll.handle(k, s.keys.scrollKeys, len(s.draw()), s.c.height)
+	s.scroll.page(s.c, msg, s.keys, s.draw)
 	return nil
 }
 
@@ -148,14 +133,8 @@ func credit(p checklist.Passage) string {
 	return c
 }
 
-func (s *guidanceScreen) shortHelp() []key.Binding {
-	return []key.Binding{s.keys.Back, s.keys.Up, s.keys.PageUp}
-}
-
-func (s *guidanceScreen) fullHelp() [][]key.Binding {
-	k := s.keys
-	return [][]key.Binding{{k.Back, k.Up, k.PageUp, k.Top}}
-}
+func (s *guidanceScreen) shortHelp() []key.Binding  { return s.keys.shortHelp() }
+func (s *guidanceScreen) fullHelp() [][]key.Binding { return s.keys.fullHelp() }
 
 func (s *guidanceScreen) typing() bool { return false }
 

@@ -18,34 +18,19 @@ import (
 type helpScreen struct {
 	c      *common
 	app    *app
-	keys   helpKeys
+	keys   pageKeys
 	scroll scroller // when the help is taller than the window
 }
 
-type helpKeys struct {
-	Back key.Binding
-	scrollKeys
-}
-
 func newHelpScreen(c *common, a *app) *helpScreen {
-	return &helpScreen{c: c, app: a, keys: helpKeys{
-		Back:       key.NewBinding(key.WithKeys("esc", "?", "f1"), key.WithHelp("esc/?", "back")),
-		scrollKeys: newScrollKeys(),
-	}}
+	return &helpScreen{c: c, app: a, keys: newPageKeys(
+		key.NewBinding(key.WithKeys("esc", "?", "f1"), key.WithHelp("esc/?", "back")))}
 }
 
 func (s *helpScreen) init() tea.Cmd { s.scroll.offset = 0; return nil }
 
 func (s *helpScreen) update(msg tea.Msg) tea.Cmd {
-	k, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return nil
-	}
-	if key.Matches(k, s.keys.Back) {
-		s.c.goBackNow()
-		return nil
-	}
-	s.scroll.handle(k, s.keys.scrollKeys, len(s.draw()), s.c.height)
+	s.scroll.page(s.c, msg, s.keys, s.draw)
 	return nil
 }
 
@@ -256,13 +241,9 @@ func (s *helpScreen) glossary(st *styles, w int) string {
 	return strings.Join(lines, "\n")
 }
 
-func (s *helpScreen) shortHelp() []key.Binding {
-	return []key.Binding{s.keys.Back, s.keys.Up, s.keys.PageUp}
-}
-func (s *helpScreen) fullHelp() [][]key.Binding {
-	return [][]key.Binding{append([]key.Binding{s.keys.Back}, s.keys.all()...)}
-}
-func (s *helpScreen) typing() bool { return false }
+func (s *helpScreen) shortHelp() []key.Binding  { return s.keys.shortHelp() }
+func (s *helpScreen) fullHelp() [][]key.Binding { return s.keys.fullHelp() }
+func (s *helpScreen) typing() bool              { return false }
 
 // helpStyles are the footer's key hints in the app's 16-colour styles.
 func helpStyles(st styles) help.Styles {

@@ -34,6 +34,37 @@ func (k scrollKeys) all() []key.Binding {
 	return []key.Binding{k.Up, k.PageUp, k.Top}
 }
 
+// pageKeys are the keys of a page that is only read (the help, the
+// advice): they scroll it, and Back leaves it.
+type pageKeys struct {
+	Back key.Binding
+	scrollKeys
+}
+
+func newPageKeys(back key.Binding) pageKeys {
+	return pageKeys{Back: back, scrollKeys: newScrollKeys()}
+}
+
+func (k pageKeys) shortHelp() []key.Binding { return []key.Binding{k.Back, k.Up, k.PageUp} }
+
+func (k pageKeys) fullHelp() [][]key.Binding {
+	return [][]key.Binding{append([]key.Binding{k.Back}, k.all()...)}
+}
+
+// page is the update of a page that is only read: Back goes back to the
+// screen before it, the other keys scroll it; draw gives its lines.
+func (s *scroller) page(c *common, msg tea.Msg, keys pageKeys, draw func() []string) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return
+	}
+	if key.Matches(k, keys.Back) {
+		c.goBackNow()
+		return
+	}
+	s.handle(k, keys.scrollKeys, len(draw()), c.height)
+}
+
 // scroller is the position of a window of height lines onto a page of
 // total lines. A page taller than the window gives up its last line to say
 // where the window is, so a long page never looks cut off.
