@@ -140,15 +140,21 @@ func FirstFrames(sts []Startup) []time.Duration {
 const KeySpread = 50 * time.Millisecond
 
 // MeasureKeys presses n keys in s, cycling through keys, and returns for
-// each the time until the program's next output (its next frame). Before
-// each key it waits until the program has been quiet for quiet, so that
-// the output of one key is never taken for the answer to the next (quiet
-// should be longer than a frame: 17 ms at Bubble Tea's default 60 fps),
-// then for a random time of up to [KeySpread].
+// each the time until the frame that answers it: the program's next output
+// that changes the screen, and leaves it changed once the program has been
+// quiet for quiet (see waitForChange). Each key is pressed on a quiet
+// program, so that the output of one key is never taken for the answer to
+// the next (quiet should be longer than a frame: 17 ms at Bubble Tea's
+// default 60 fps), after a random time of up to [KeySpread]. Every key
+// must change the screen.
 func MeasureKeys(s *Session, keys []string, n int, quiet, timeout time.Duration) ([]time.Duration, error) {
 	if len(keys) == 0 {
 		return nil, fmt.Errorf("no keys to press")
 	}
+	s.mu.Lock()
+	sc := newScreen(s.cols, s.rows)
+	s.mu.Unlock()
+	defer sc.close()
 	ds := make([]time.Duration, 0, n)
 	for i := range n {
 		if err := s.Settle(quiet, timeout); err != nil {
@@ -159,7 +165,7 @@ func MeasureKeys(s *Session, keys []string, n int, quiet, timeout time.Duration)
 		if err := s.Press(k); err != nil {
 			return ds, err
 		}
-		d, err := s.WaitForOutput(timeout)
+		d, err := s.waitForChange(sc, quiet, timeout)
 		if err != nil {
 			return ds, fmt.Errorf("key %q: %w", k, err)
 		}

@@ -98,6 +98,38 @@ func TestMinimalFirstFrameKeysAndQuit(t *testing.T) {
 	}
 }
 
+// redrawsFirst answers each key as Bubble Tea may when it starts over a
+// frame the program drew itself: the same screen again at once, and the
+// key's own frame only later.
+const redrawsFirst = `stty raw -echo; n=0; shown=ready; printf '\033[H\033[2J%s' "$shown"
+while dd bs=1 count=1 >/dev/null 2>&1; do
+	printf '\033[H\033[2J%s' "$shown"; sleep 0.2
+	n=$((n+1)); shown="key $n"; printf '\033[H\033[2J%s' "$shown"
+done`
+
+// A key's answer is the frame that changes the screen, not output that
+// draws the same screen again: taking that for the answer, MeasureKeys
+// pressed the next key before the program had read the last, and on a
+// loaded machine up and down read together drew no frame at all.
+func TestMeasureKeysWaitsForTheScreenToChange(t *testing.T) {
+	s := start(t, "/bin/sh", Options{Args: []string{"-c", redrawsFirst}, Cols: 20, Rows: 3})
+	if _, err := s.WaitFor("ready", timeout); err != nil {
+		t.Fatal(err)
+	}
+	ds, err := MeasureKeys(s, []string{"a"}, 3, 25*time.Millisecond, timeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, d := range ds {
+		if d < 200*time.Millisecond {
+			t.Errorf("key %d: answered after %v, before the 0.2 s the program takes to change the screen", i+1, d)
+		}
+	}
+	if !strings.Contains(s.Text(), "key 3") {
+		t.Errorf("the program showed %q, want three keys' frames", tail(s.Text()))
+	}
+}
+
 func TestMeasureStartup(t *testing.T) {
 	p := Program{Name: "minimal", Path: minimalBin, Marker: "ready", Quit: []string{"ctrl+c"}}
 	st, err := MeasureStartup(p, timeout)

@@ -44,10 +44,11 @@ type Options struct {
 
 // A Session is one program running in a pseudo-terminal.
 type Session struct {
-	name    string
-	cmd     *exec.Cmd
-	pty     *os.File
-	started time.Time
+	name       string
+	cmd        *exec.Cmd
+	pty        *os.File
+	started    time.Time
+	cols, rows int
 
 	mu      sync.Mutex
 	raw     []byte
@@ -88,6 +89,8 @@ func Start(path string, opt Options) (*Session, error) {
 	s := &Session{
 		name:    path,
 		cmd:     cmd,
+		cols:    cols,
+		rows:    rows,
 		changed: make(chan struct{}),
 		exited:  make(chan struct{}),
 	}

@@ -26,7 +26,12 @@ func (s *Session) Resize(cols, rows int) error {
 			ioctlErr = e
 		}
 	})
-	return cmp.Or(err, ioctlErr)
+	if err = cmp.Or(err, ioctlErr); err == nil {
+		s.mu.Lock()
+		s.cols, s.rows = cols, rows
+		s.mu.Unlock()
+	}
+	return err
 }
 
 // pollable hands the terminal's master side to Go's poller. creack/pty

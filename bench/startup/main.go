@@ -44,6 +44,9 @@ type target struct {
 	keys   []string // pressed in turn to measure key latency; none: not measured
 	bin    string   // the binary to run; empty: ladder (-ladder-bin, or built)
 	env    []string // KEY=VALUE pairs it runs with, from ARGS's leading words
+	// ready is text the screen shows once it takes the keys, where that
+	// comes after the first frame; empty: the marker.
+	ready string
 }
 
 // defaultTargets are the start-up targets of issue 16: the start screen
@@ -52,9 +55,13 @@ type target struct {
 // first key is up, to "Begin a new review", and down comes back: down
 // first changed nothing, drew no frame, and the run stopped waiting for
 // one. A build from before the list opened there (f671e1d) wants
-// 'ladder;;Begin a new review;down,up;BINARY'.
+// 'ladder;;Begin a new review;down,up;BINARY'. The first frame may come
+// before the plans folder is read ("Looking for plans"): the keys wait
+// for the list. Pressed before it, up is taken for the list's own frame,
+// and on a loaded machine the program may then read up and down at once,
+// which move the cursor and back in one frame that changes nothing.
 var defaultTargets = []target{
-	{label: "ladder", marker: "Begin a new review", keys: []string{"up", "down"}},
+	{label: "ladder", marker: "Begin a new review", ready: "Resume a review", keys: []string{"up", "down"}},
 	{label: "ladder review PLAN", args: []string{"review", "plans/acme.yaml"}, marker: "r/a/g rate", keys: []string{"n", "p"}},
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
@@ -20,6 +21,7 @@ type program struct {
 	args   []string
 	dir    string
 	marker string
+	ready  string
 	keys   []string
 	quit   []string
 	env    []string
@@ -88,7 +90,7 @@ func measure(cfg config, progress io.Writer) (*results, error) {
 			path = t.bin
 		}
 		r.programs = append(r.programs, program{label: t.label, path: path, args: t.args, dir: dir,
-			marker: t.marker, keys: t.keys, quit: []string{"ctrl+c"}, env: t.env})
+			marker: t.marker, ready: t.ready, keys: t.keys, quit: []string{"ctrl+c"}, env: t.env})
 	}
 	r.cells = make([][]cell, len(r.programs))
 	for i := range r.cells {
@@ -155,15 +157,16 @@ func rotate(n, round int) []int {
 	return order
 }
 
-// keyLatency starts a program, waits for its first frame and measures
-// cfg.keyPresses key presses, then kills it.
+// keyLatency starts a program, waits for its first frame (and for the
+// screen to be ready for keys) and measures cfg.keyPresses key presses,
+// then kills it.
 func keyLatency(p program, sz size, cfg config) ([]time.Duration, error) {
 	s, err := ptybench.Start(p.path, ptybench.Options{Args: p.args, Dir: p.dir, Cols: sz.cols, Rows: sz.rows, Env: p.env})
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
-	if _, err := s.WaitFor(p.marker, cfg.timeout); err != nil {
+	if _, err := s.WaitFor(cmp.Or(p.ready, p.marker), cfg.timeout); err != nil {
 		return nil, err
 	}
 	// 25 ms of quiet is longer than a frame at 60 fps, so the frame of
