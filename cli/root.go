@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
@@ -93,6 +95,9 @@ the same review as plain line-by-line prompts.`,
 		if hint := reviewFlagHint(cmd, err); hint != "" {
 			return &exitError{code: ExitUsage, err: fmt.Errorf("%w\n%s", err, hint)}
 		}
+		if hint := formatFlagHint(cmd, err); hint != "" {
+			return &exitError{code: ExitUsage, err: fmt.Errorf("%w\n%s", err, hint)}
+		}
 		return &exitError{code: ExitUsage, err: fmt.Errorf("%w\nRun '%s --help' for usage.", err, cmd.CommandPath())}
 	})
 	root.AddCommand(
@@ -125,6 +130,33 @@ func reviewFlagHint(cmd *cobra.Command, err error) string {
 	}
 	return "To start a review with it, run: ladder review --" + name
 }
+
+// formatFlagHint names --format for a format typed as a flag of its own
+// ("ladder report --html", as someone who has seen the web page may well
+// type), where the command makes that format: its --format's usage names
+// it.
+func formatFlagHint(cmd *cobra.Command, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	format := cmd.Flags().Lookup("format")
+	if !ok || format == nil {
+		return ""
+	}
+	name, _, _ = strings.Cut(name, "=")
+	value, known := formatNames[name]
+	if !known || !slices.Contains(strings.FieldsFunc(format.Usage, notLetter), value) {
+		return ""
+	}
+	return "Did you mean --format " + value + "?"
+}
+
+// formatNames are the formats the commands make, by the names someone may
+// type for them.
+var formatNames = map[string]string{
+	"md": "md", "markdown": "md", "html": "html", "csv": "csv",
+	"text": "text", "github": "github",
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 
 // rootArgs takes no arguments. A plan file given to ladder itself, as
 // "ladder plans/acme.yaml", is not opened (a mistyped command would then
