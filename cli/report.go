@@ -11,6 +11,7 @@ import (
 
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
 )
 
@@ -154,6 +155,11 @@ func runReport(stdout, stderr io.Writer, path string, opts reportOptions) error 
 		return err
 	}
 	data := renderReport(stderr, path, p, today, opts)
+	if cols := terminalColumns(stdout); opts.format == "text" && opts.out == "" && cols > 0 {
+		// In a terminal, wrapped at spaces as status and history are,
+		// not cut mid-word at the window's edge.
+		data = render.FitToWidth(data, cols)
+	}
 	if err := writeOutputSaying(stdout, stderr, opts.out, outputWhat("the report", opts.format, opts.excel), data); err != nil {
 		return err
 	}

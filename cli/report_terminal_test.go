@@ -84,6 +84,13 @@ func TestReportAtAScreenReadersTerminalIsSaidInWords(t *testing.T) {
 			t.Errorf("the report at a screen reader's terminal does not say %q:\n%s", want, said)
 		}
 	}
+	// Wrapped at the terminal's width at spaces, as status and history
+	// are, not broken mid-word by the terminal ("Unra" / "ted").
+	for _, l := range strings.Split(said, "\n") {
+		if n := len([]rune(l)); n > 80 {
+			t.Errorf("a line of %d columns at an 80-column terminal: %q", n, l)
+		}
+	}
 	if strings.Contains(said, "| ") || strings.Contains(said, "○") || stderr != "" {
 		t.Errorf("the report at a screen reader's terminal has a table or shapes, or stderr %q:\n%s", stderr, said)
 	}
