@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
@@ -15,14 +16,18 @@ import (
 // spread before and after, and whether the room now disagrees.
 func (b diffBuilder) votes() diffSection {
 	s := diffSection{kind: sectionVotes}
-	n, again := 0, 0
+	n, again, removed := 0, 0, 0
 	for _, it := range b.d.Items {
 		if it.Votes == nil || it.Added || it.Removed {
 			continue
 		}
-		n++
-		if it.Votes.Old != nil {
-			again++
+		if it.Votes.New == nil {
+			removed++
+		} else {
+			n++
+			if it.Votes.Old != nil {
+				again++
+			}
 		}
 		v := line{name: "votes", value: spreadOrNone(b.d.Old.Checklist, it.Votes.Old) + " → " + spreadOrNone(b.d.New.Checklist, it.Votes.New)}
 		sub := []line{v}
@@ -32,6 +37,11 @@ func (b diffBuilder) votes() diffSection {
 		s.lines = append(s.lines, line{value: it.Title + " (" + areaOf(it) + ")", sub: sub})
 	}
 	s.summary = votedOn(n, again)
+	if removed > 0 {
+		// Votes taken out (by hand, or the plan put back to one from
+		// before the room) are no vote: "voted on again" said they were.
+		s.summary = strings.TrimPrefix(s.summary+"; votes removed from "+countNoun(removed, "item"), "; ")
+	}
 	return s
 }
 

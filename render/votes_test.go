@@ -66,6 +66,25 @@ func TestDiffSaysWhetherTheRoomVotedBefore(t *testing.T) {
 	checkContains(t, "the text diff", string(DiffText(c)), "Room's votes: 1 item voted on again\n")
 }
 
+// Votes taken out of the plan (by hand, or a plan put back to one from
+// before the room) are not votes cast: the summary said "1 item voted on
+// again" of an item that now has none.
+func TestDiffDoesNotCallVotesRemovedAVote(t *testing.T) {
+	t.Parallel()
+	old, new := votedPlans(t)
+	new.Response("lc-vision").Votes = nil
+	c := plans.FileChange{Path: "plans/acme.yaml", OldName: "plans/acme.yaml at HEAD~1", NewName: "plans/acme.yaml", Old: old, New: new}
+	text := string(DiffText(c))
+	checkContains(t, "the text diff", text,
+		"Room's votes: 1 item voted on; votes removed from 1 item\n",
+		"    votes: ■ 0  ▲ 4  ● 2  ? 0 → (no votes)\n",
+	)
+
+	new.Response("wf-interventions").Votes = nil
+	c = plans.FileChange{Path: "plans/acme.yaml", OldName: "plans/acme.yaml at HEAD~1", NewName: "plans/acme.yaml", Old: old, New: new}
+	checkContains(t, "the text diff", string(DiffText(c)), "Room's votes: votes removed from 1 item\n")
+}
+
 func TestReportListsWhereTheRoomDisagreed(t *testing.T) {
 	t.Parallel()
 	_, p := votedPlans(t)
