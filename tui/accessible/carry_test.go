@@ -283,8 +283,9 @@ func TestACarriedActionIsSaidAtItsItem(t *testing.T) {
 }
 
 // A year on, in a plans folder kept a folder per year: the prompts list
-// last year's reviews, as the start screen does, to carry one on into
-// this year's folder, open it as it is, or begin a fresh review there.
+// last year's reviews, as the start screen does, to begin this year's
+// review in this year's folder from one, open it as it is, or begin a
+// fresh review there.
 // They said to type the organisation, and a listener who typed "acme ltd"
 // for "Acme Café Ltd" (the name is in a file they cannot see) was given a
 // new, empty review with nothing carried on.
@@ -302,7 +303,9 @@ func TestAYearOnThePromptsListLastYearsReviews(t *testing.T) {
 	y27 := filepath.Join(dir, "2027")
 	for _, want := range []string{
 		"Last year's reviews, in " + filepath.Join(dir, "2026") + ", to begin this year's in " + y27 + ":\n",
-		"1) Carry on Acme Café Ltd: Spring review 2026 (Saturday 14 March 2026) into " + y27 + ", carrying on 14 open actions and 3 project-plan steps\n",
+		// "Begin", as the start screen says it: "carry on" beside "open"
+		// reads as resume last year's review.
+		"1) Begin this year's review in " + y27 + " from Acme Café Ltd: Spring review 2026 (Saturday 14 March 2026), carrying on its 14 open actions and 3 project-plan steps\n",
 		"2) Open Acme Café Ltd: Spring review 2026 as it is (" + old + ")\n",
 		"3) Begin a new review in " + y27 + "\n",
 		// Answers piped in as before the list still give the organisation.

@@ -156,10 +156,10 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 // chooseFromLastYear, for a plans folder kept a folder per year with none
 // for this year's plans yet (or this year's folder, empty), lists last
 // year's reviews as the start screen does (review.LastYearsReviews): each
-// to carry on into this year's folder, or to open as it is, then a new
-// review there. A listener cannot see the names to type one, and an
-// organisation typed a little differently found nothing to carry on. ok
-// is false when there is no such list to give.
+// to begin this year's review from, in this year's folder, or to open as
+// it is, then a new review there. A listener cannot see the names to
+// type one, and an organisation typed a little differently found nothing
+// to carry on. ok is false when there is no such list to give.
 func (r *reviewer) chooseFromLastYear(resolve plans.Resolver) (s *review.Session, err error, ok bool) {
 	this, last := plans.YearFolders(r.opts.Dir, r.today.Year)
 	if last == "" {
@@ -185,9 +185,11 @@ func (r *reviewer) chooseFromLastYear(resolve plans.Resolver) (s *review.Session
 		p := l.Found.Plan
 		name := safetext.Line(p.Organisation) + ": " + safetext.Line(p.Title)
 		if !l.UnderWay {
-			label := fmt.Sprintf("Carry on %s (%s) into %s", name, friendly(p.Date), safetext.Line(this))
+			// "Begin", as the start screen says it: "carry on" beside
+			// "Open ... as it is" reads as resume last year's review.
+			label := fmt.Sprintf("Begin this year's review in %s from %s (%s)", safetext.Line(this), name, friendly(p.Date))
 			if what := review.CarriedWords(l.Carried); what != "" {
-				label += ", carrying on " + what
+				label += ", carrying on its " + what
 			}
 			options = append(options, choice{label: label})
 			picks = append(picks, pick{l.Found.Path, true})
