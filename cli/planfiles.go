@@ -148,9 +148,9 @@ func onePlanArg(command string, args []string) (string, error) {
 	if err != nil {
 		return "", usageErrorf("%s (there is no %s/ folder here to choose one from)", need, plans.DefaultDir)
 	}
-	if below := plans.FoldersWithPlans(dir); len(names) == 0 && len(below) > 0 && isYearName(filepath.Base(below[0])) {
+	if year := plans.NewestYearFolder(dir); len(names) == 0 && year != "" {
 		// Plans kept a folder per year: this year's is the newest.
-		dir = below[0]
+		dir = year
 		names, _ = planNamesIn(dir)
 	}
 	switch len(names) {
@@ -177,10 +177,4 @@ func planNamesIn(dir string) ([]string, error) {
 		}
 	}
 	return names, err
-}
-
-// isYearName reports whether a folder's name is a year's, as plans kept a
-// folder per year are named ("2027").
-func isYearName(name string) bool {
-	return len(name) == 4 && strings.Trim(name, "0123456789") == ""
 }

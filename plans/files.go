@@ -419,12 +419,7 @@ func YearFolders(dir string, year int) (this, last string) {
 		if HoldsPlans(dir) {
 			return "", ""
 		}
-		latest := year
-		for _, d := range yearFoldersIn(dir) {
-			if n := yearOf(d); n > latest && HoldsPlans(d) {
-				latest = n
-			}
-		}
+		latest := max(year, yearOf(NewestYearFolder(dir)))
 		this = filepath.Join(dir, strconv.Itoa(latest))
 	}
 	thisYear := yearOf(this)
@@ -438,6 +433,19 @@ func YearFolders(dir string, year int) (this, last string) {
 
 // IsYearFolder reports whether dir is named after a year ("plans/2027").
 func IsYearFolder(dir string) bool { return isYear(filepath.Base(filepath.Clean(dir))) }
+
+// NewestYearFolder is, for a plans folder kept a folder per year, the
+// newest year's folder in it that holds plans ("plans/2027"), "" when
+// none does. Folders of other names beside the years' ("plans/drafts")
+// are not a year's, however they sort.
+func NewestYearFolder(dir string) string {
+	for _, d := range yearFoldersIn(dir) { // newest first
+		if HoldsPlans(d) {
+			return d
+		}
+	}
+	return ""
+}
 
 // yearFoldersIn are the folders in dir named after a year, newest first.
 func yearFoldersIn(dir string) []string {
