@@ -138,7 +138,7 @@ func (r *reviewer) stopped(what string, err error) error {
 	r.p.say("%s Every answer given is saved in %s.", what, path)
 	if at := r.p.waiting; at != "" && err != nil {
 		// Until Enter the terminal holds the line, and drops it now.
-		r.p.say("Anything typed at %s without Enter is not: type it again when you carry on.", at)
+		r.p.say("Anything typed at %s without Enter is not saved: type it again when you carry on.", at)
 	}
 	r.p.say("To carry on where you left off, run: %s", r.again(path))
 	r.sayLinked()

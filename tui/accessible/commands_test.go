@@ -579,7 +579,7 @@ func TestInterruptSaysALineNotEnteredIsNotSaved(t *testing.T) {
 	if !errors.Is(err, ErrInterrupted) {
 		t.Fatalf("Run = %v, want ErrInterrupted", err)
 	}
-	if want := "Interrupted (ctrl+c). Every answer given is saved in " + path + ".\nAnything typed at Owner without Enter is not: type it again when you carry on.\n"; !strings.Contains(out, want) {
+	if want := "Interrupted (ctrl+c). Every answer given is saved in " + path + ".\nAnything typed at Owner without Enter is not saved: type it again when you carry on.\n"; !strings.Contains(out, want) {
 		t.Fatalf("output lacks %q:\n%s", want, out)
 	}
 	if r := onDiskPlan(t, path).Response("lc-vision"); r.Owner != "" {
