@@ -19,8 +19,9 @@ import (
 // summary table is a line per area that names each count, a rating is its
 // word alone (a shape is read as "black square"), dates are spelt out
 // ("28 February 2027", not a sum of three numbers), and there are no
-// Markdown marks, bullets or indents. Lines are not wrapped: a terminal
-// or a braille display wraps them at its own width.
+// Markdown marks, bullets or indents. Lines are not wrapped here: at a
+// terminal ladder report fits them to its width at spaces (cli), and a
+// braille display or a file wraps them at its own.
 func ReportWords(p *plans.Plan, today plans.Date, opts ...ReportOption) []byte {
 	return writeReportWords(buildReport(p, today, opts...))
 }
