@@ -17,7 +17,8 @@ import (
 // shows what the plan's data file holds (the response rate against the
 // target, the pattern found) or, with no data file yet, how to make one.
 // The lines come from render.WorkforceSummary, the same protected figures
-// as ladder data show, and are read once per plan, off the update loop.
+// as ladder data show, and are read off the update loop: once a plan,
+// and again on arriving at an item about the data.
 
 // workforceMsg brings the lines for the plan at path, and the one line
 // a window too small for them shows instead; and for presenter mode, the
@@ -53,6 +54,25 @@ func (c *common) loadWorkforce() tea.Cmd {
 		return nil
 	}
 	c.workforce = workforceData{path: plan, loading: true}
+	return func() tea.Msg { return readWorkforce(plan) }
+}
+
+// rereadWorkforce reads the data file again, on arriving at an item
+// about the data: imported (or imported again) with the review open, in
+// another window as the item says, it shows when the item is come back
+// to, where it was read once a plan and the item went on saying "No
+// workforce data yet" until ladder was started again. The lines read
+// before stay until the new ones come, so that the same figures do not
+// blink.
+func (c *common) rereadWorkforce() tea.Cmd {
+	if c.session == nil || c.workforce.path != c.session.Path() {
+		return c.loadWorkforce()
+	}
+	if c.workforce.loading {
+		return nil
+	}
+	plan := c.workforce.path
+	c.workforce.loading = true
 	return func() tea.Msg { return readWorkforce(plan) }
 }
 

@@ -147,3 +147,24 @@ func TestDataItemsSayHowToStartWhenTheWindowIsTooSmall(t *testing.T) {
 	h.requireView("No workforce data yet", "ladder data import responses.csv --plan")
 	h.refuseView("make the window taller")
 }
+
+// The review open, ladder data import run in another window as the item
+// says: the data shows when the item is come back to, where it went on
+// saying "No workforce data yet" until ladder was quit and started again;
+// and figures imported again show as they are now.
+func TestDataItemsShowDataImportedDuringTheReview(t *testing.T) {
+	h := rvAtFirstDataItem(t, nil)
+	h.requireView("No workforce data yet")
+	data := cliffEdgeData()
+	if err := os.WriteFile(workforce.PathFor("plans/acme.yaml"), workforce.Encode(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.press("n")
+	h.requireView("Do you record and evaluate the take up of training", "a response rate of 87% against a target of 75%")
+	data.Target = 90
+	if err := os.WriteFile(workforce.PathFor("plans/acme.yaml"), workforce.Encode(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h.press("p")
+	h.requireView("Do you collect socio-economic data from applicants and your workforce?", "a response rate of 87% against a target of 90%")
+}

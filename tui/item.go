@@ -239,7 +239,16 @@ func newItemScreen(c *common) *itemScreen {
 	return s
 }
 
-func (s *itemScreen) init() tea.Cmd { return s.c.loadWorkforce() }
+func (s *itemScreen) init() tea.Cmd { return s.readData() }
+
+// readData reads the workforce data for the item shown: again on each
+// item about the data (rereadWorkforce), once a plan for the others.
+func (s *itemScreen) readData() tea.Cmd {
+	if s.loaded && s.entry().Item.Topic == checklist.TopicWorkforceData {
+		return s.c.rereadWorkforce()
+	}
+	return s.c.loadWorkforce()
+}
 
 // setPosition shows the item at checklist position pos, its rating
 // focused.
@@ -442,7 +451,7 @@ func (s *itemScreen) next() tea.Cmd {
 	}
 	s.pos = to.Index
 	s.load()
-	return cmd
+	return tea.Batch(cmd, s.readData())
 }
 
 func (s *itemScreen) prev() tea.Cmd {
@@ -457,7 +466,7 @@ func (s *itemScreen) prev() tea.Cmd {
 	cmd := tea.Batch(saved, s.leaveItem())
 	s.pos = s.c.session.Before(review.Item(s.pos)).Index
 	s.load()
-	return cmd
+	return tea.Batch(cmd, s.readData())
 }
 
 func (s *itemScreen) update(msg tea.Msg) tea.Cmd {

@@ -151,12 +151,11 @@ type reviewer struct {
 	today plans.Date
 	p     *prompter
 	s     *review.Session // nil until a plan is open
-	// workforce is the plan's workforce data in words, read the first
-	// time an item about it comes (walk.go).
-	workforce []string
 	// workforceSaidAt is the item (its number in all) where the workforce
-	// data were said in full in this run, 0 before (see sayWorkforceAt).
+	// data were said in full in this run, 0 before, and workforceSaid
+	// what was said there (see sayWorkforceAt).
 	workforceSaidAt int
+	workforceSaid   []string
 	// baseAsked is set once the person chose what due dates such as 6w
 	// count from (see chooseDueBase).
 	baseAsked bool

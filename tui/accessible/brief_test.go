@@ -1,12 +1,14 @@
 package accessible
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/workforce"
 )
 
 // The progression checklist's scale in full, as the first item says it,
@@ -219,6 +221,46 @@ func TestAreaSaidWhereItChanges(t *testing.T) {
 		"Rating: item 3\n\nArea: Leadership & Culture\nItem 3 of 4 in this area",
 		"Rating: back\n\nArea: Leadership & Culture\nItem 2 of 4 in this area",
 	)
+}
+
+// Data imported with the review open, in another window as the first
+// item about the data says, is said in full at the next item about it,
+// where that item said "as said at item 7" of the words that there was
+// none yet, until ladder was started again.
+func TestWorkforceDataImportedDuringTheReviewIsSaid(t *testing.T) {
+	path := newPlanFile(t, nil)
+	imported := func() {
+		if err := os.WriteFile(workforce.PathFor(path), workforce.Encode(&workforce.Data{Schema: workforce.SchemaVersion, Threshold: workforce.MinThreshold,
+			Grades: []workforce.Grade{{Name: "Staff", Headcount: 40, Counts: workforce.Counts{12, 11, 10}}}}), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := runReviewOK(t, Options{PlanPath: path}, &lineHook{lines: []string{"item 7", "item 8", "item 9"}, before: map[int]func(){1: imported}})
+	at8 := out[strings.Index(out, "8 of 21 in all"):]
+	if strings.Contains(at8[:strings.Index(at8, "Rating:")], "as said at item 7") || !strings.Contains(at8, "Your workforce data") {
+		t.Errorf("item 8 did not say the data imported after item 7:\n%s", at8)
+	}
+	checkOutput(t, out, "Workforce data: as said at item 8; type data to hear it again.\n")
+}
+
+// lineHook gives its lines one a Read, running before[i] first: what
+// happens at a terminal between two answers (a file written in another
+// window).
+type lineHook struct {
+	lines  []string
+	before map[int]func()
+	next   int
+}
+
+func (r *lineHook) Read(b []byte) (int, error) {
+	if r.next == len(r.lines) {
+		return 0, io.EOF
+	}
+	if f := r.before[r.next]; f != nil {
+		f()
+	}
+	r.next++
+	return copy(b, r.lines[r.next-1]+"\n"), nil
 }
 
 // TestWorkforceDataSaidOnceThenOnRequest: the plan's workforce data (here,

@@ -64,7 +64,7 @@ func (r *reviewer) command(answer string) (handled bool, err error) {
 	case len(fields) == 1 && word == "glossary":
 		r.sayGlossary()
 	case len(fields) == 1 && word == "data":
-		r.sayWorkforce()
+		r.sayWorkforce(r.workforceLines())
 		r.p.say("Back to the question.")
 	case len(fields) == 1 && word == "back":
 		return true, errBack

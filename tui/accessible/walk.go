@@ -441,30 +441,30 @@ func orList(words []string) string {
 // sayWorkforceAt says the plan's workforce data at the item at seq, an
 // item about it: in full at the first such item in this run, and in one
 // line at the others, since the data are the same at each (seven items
-// of the progression checklist) and data says them again.
+// of the progression checklist) and data says them again; in full again
+// where they changed since (imported with the review open, in another
+// window, as the words for none say).
 func (r *reviewer) sayWorkforceAt(seq int) {
-	if r.workforceSaidAt > 0 {
+	lines := r.workforceLines()
+	if r.workforceSaidAt > 0 && slices.Equal(lines, r.workforceSaid) {
 		r.p.say("Workforce data: as said at item %d; type data to hear it again.", r.workforceSaidAt)
 		return
 	}
-	r.workforceSaidAt = seq + 1
-	r.sayWorkforce()
+	r.workforceSaidAt, r.workforceSaid = seq+1, lines
+	r.sayWorkforce(lines)
 }
 
 // sayWorkforce says the plan's workforce data in full.
-func (r *reviewer) sayWorkforce() {
-	for _, l := range r.workforceLines() {
+func (r *reviewer) sayWorkforce(lines []string) {
+	for _, l := range lines {
 		r.p.say("%s", l)
 	}
 }
 
-// workforceLines is what the plan's workforce data file holds, for the
-// items about the data: read once per review (see tui/datapanel.go for
-// the screens' side).
+// workforceLines is what the plan's workforce data file holds now, for
+// the items about the data: read each time, as it may be imported while
+// the review is open (see tui/datapanel.go for the screens' side).
 func (r *reviewer) workforceLines() []string {
-	if r.workforce == nil {
-		l, err := workforce.Load(workforce.PathFor(r.s.Path()), "")
-		r.workforce = render.WorkforceForPlan(r.s.Path(), l, err)
-	}
-	return r.workforce
+	l, err := workforce.Load(workforce.PathFor(r.s.Path()), "")
+	return render.WorkforceForPlan(r.s.Path(), l, err)
 }
