@@ -321,3 +321,44 @@ func TestAYearOnThePromptsListLastYearsReviews(t *testing.T) {
 		t.Fatalf("this year's folder holds %d plans, not one carried on from last year's:\n%s", len(found), out)
 	}
 }
+
+// Answers piped in as they were before last year's reviews were listed
+// (the organisation first, then whether to carry on its last review)
+// still make the plan that choosing 3, a new review, and typing the same
+// answers makes, byte for byte: an answer file kept from last year goes
+// on working.
+func TestAnOrganisationTypedAtLastYearsListIsANewReviewOfIt(t *testing.T) {
+	var made [2][]byte
+	for i, answers := range [][]string{
+		{"Acme", "1", "Spring", "Sam", "Ana", "1"},
+		{"3", "Acme", "1", "Spring", "Sam", "Ana", "1"},
+	} {
+		top := t.TempDir()
+		if out, err := exec.Command("git", "init", "-q", top).CombinedOutput(); err != nil {
+			t.Skipf("no git: %v %s", err, out) // a plan names last year's only in git
+		}
+		dir := filepath.Join(top, "plans")
+		newPlan(t, filepath.Join(dir, "2026", "acme.yaml"), func(p *plans.Plan) {
+			p.Date = plans.Date{Year: 2026, Month: 1, Day: 10}
+			r := p.Response("lc-vision")
+			r.Rating, r.Action = "red", "Write a vision"
+		})
+		out, err := runReview(t, Options{Dir: filepath.Join(dir, "2027")}, linesReader(answers))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out, "1) Begin this year's review in ") {
+			t.Fatalf("last year's reviews were not listed:\n%s", out)
+		}
+		found, _ := plans.Discover(filepath.Join(dir, "2027"), nil)
+		if len(found) != 1 || found[0].Plan.PreviousReview == "" {
+			t.Fatalf("answers %q: this year's folder holds %d plans, not one carried on:\n%s", answers, len(found), out)
+		}
+		if made[i], err = os.ReadFile(found[0].Path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(made[0], made[1]) {
+		t.Errorf("the organisation typed at the list made:\n%s\nwhere 3 then the organisation made:\n%s", made[0], made[1])
+	}
+}
