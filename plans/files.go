@@ -339,16 +339,7 @@ func OtherYearFolders(dir string) []string {
 	if !isYear(filepath.Base(dir)) {
 		return nil
 	}
-	parent := filepath.Dir(dir)
-	entries, _ := os.ReadDir(parent)
-	var out []string
-	for _, e := range entries {
-		if e.IsDir() && isYear(e.Name()) && e.Name() != filepath.Base(dir) {
-			out = append(out, filepath.Join(parent, e.Name()))
-		}
-	}
-	slices.Reverse(out) // ReadDir sorts by name
-	return out
+	return slices.DeleteFunc(yearFoldersIn(filepath.Dir(dir)), func(d string) bool { return d == dir })
 }
 
 // NewYearFolder is, for a plans folder dir that keeps a folder per year
@@ -409,9 +400,8 @@ func SortNewestFirst(found []Found) {
 // ("plans/2026" in 2027), looked at as it is.
 func YearFolders(dir string, year int) (this, last string) {
 	dir = filepath.Clean(dir)
-	if name := filepath.Base(dir); isYear(name) {
-		n, _ := strconv.Atoi(name)
-		if n < year {
+	if IsYearFolder(dir) {
+		if yearOf(dir) < year {
 			return "", ""
 		}
 		this = dir
