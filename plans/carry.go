@@ -217,10 +217,8 @@ func cutShort(path string, prev *File, exists error) (*File, error) {
 	if err != nil {
 		return nil, exists
 	}
-	if ref := f.Plan.PreviousReview; ref != "" {
-		if back, err := Link(path, ref); err == nil && filepath.Clean(back) == filepath.Clean(prev.Path) {
-			return f, nil
-		}
+	if NewLinks().namesBack(path, f.Plan.PreviousReview, prev.Path) {
+		return f, nil
 	}
 	f.Close()
 	return nil, exists

@@ -599,3 +599,38 @@ func TestACarryOnCutShortIsFinishedByRunningItAgain(t *testing.T) {
 		t.Fatalf("the other plan was linked to it: %q", p.NextReview)
 	}
 }
+
+// The same carry-on cut short, run again with last year's plan named by
+// another spelling of its path (absolute, where the new plan's is
+// relative, as ladder new --from /home/.../acme.yaml is): the new plan
+// names that same file back, and the carry-on finishes. It was refused
+// as "already exists", the paths compared as strings.
+func TestACarryOnCutShortIsFinishedWhateverItsPathsSpelling(t *testing.T) {
+	dir := gitRepo(t)
+	t.Chdir(dir)
+	prevPath := filepath.Join(dir, "plans", "2026", "acme.yaml")
+	os.MkdirAll(filepath.Dir(prevPath), 0o755)
+	prev := blankPlan()
+	prev.Response("lc-vision").Action = "Write the vision"
+	writePlan(t, prevPath, prev)
+	nextPath := filepath.Join("plans", "2027", "acme.yaml")
+	os.MkdirAll(filepath.Dir(nextPath), 0o755)
+	cut := New(prev.Checklist, "Acme", "2027 review", Date{2027, 3, 1})
+	CarryOn(prev, cut)
+	cut.PreviousReview = "../2026/acme.yaml"
+	writePlan(t, nextPath, cut)
+
+	f, err := Open(prevPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	nf, _, err := CreateNext(nextPath, f, New(f.Plan.Checklist, "Acme", "2027 review", Date{2027, 3, 1}))
+	if err != nil {
+		t.Fatalf("run again: %v", err)
+	}
+	nf.Close()
+	if p, err := LoadFile(prevPath, nil); err != nil || p.NextReview != "../2027/acme.yaml" {
+		t.Fatalf("last year's plan: next_review %q (%v)", p.NextReview, err)
+	}
+}
