@@ -164,8 +164,9 @@ func carriedSinceDate(c plans.CarriedSince) string {
 // how much of it is last year's, and how much of that is still to do.
 // "4 actions and 2 project-plan steps, 4 of them still open".
 func carriedCountDetail(doc reportDoc) detail {
-	var actions, steps, open int
+	var actions, steps, open, repeats int
 	for _, c := range carriedIn(doc) {
+		repeats += c.Repeats
 		if c.Step {
 			steps++
 		} else {
@@ -190,6 +191,13 @@ func carriedCountDetail(doc reportDoc) detail {
 		d.value = counted + ", all done"
 	default:
 		d.value = fmt.Sprintf("%s, %d of them still open", counted, open)
+	}
+	switch repeats {
+	case 0:
+	case 1:
+		d.value += "; 1 more project-plan step repeats one of these actions, counted with it"
+	default:
+		d.value += fmt.Sprintf("; %d more project-plan steps repeat these actions, counted with them", repeats)
 	}
 	return d
 }
@@ -221,11 +229,31 @@ type htmlCarried struct {
 	// HandedOn: past its date, in a plan handed on (see detail).
 	HandedOn bool
 	Carried  string // after "Carried on"
-	done     bool
+	// Repeats, on an item's action, counts the project-plan steps carried
+	// on with it that repeat it (plans.ActionsToChase's rule), listed with
+	// it rather than apart (AlsoSteps).
+	Repeats int
+	done    bool
+}
+
+// AlsoSteps says, after an action, that project-plan steps repeat it:
+// "also a project-plan step"; "" for none.
+func (c htmlCarried) AlsoSteps() string {
+	switch c.Repeats {
+	case 0:
+		return ""
+	case 1:
+		return "also a project-plan step"
+	}
+	return "also " + countNoun(c.Repeats, "project-plan step")
 }
 
 // carriedIn is every action (in checklist order), then every project-plan
-// step (in due-date order), that came from the earlier reviews.
+// step (in due-date order), that came from the earlier reviews. A step
+// that repeats an action carried on (the same words, owner and due date,
+// and both done or both not: a step made from the action and following
+// it) is that action, as ladder status and check --overdue count it: it
+// is counted in the action's Repeats, not listed again.
 func carriedIn(doc reportDoc) []htmlCarried {
 	done := statusWord(plans.StatusDone)
 	var out []htmlCarried
@@ -245,11 +273,26 @@ func carriedIn(doc reportDoc) []htmlCarried {
 				if !st.due.IsZero() {
 					c.Due = st.due.String()
 				}
+				if i := repeatedAction(out, c); i >= 0 {
+					out[i].Repeats++
+					continue
+				}
 				out = append(out, c)
 			}
 		}
 	}
 	return out
+}
+
+// repeatedAction is the index in list of the item's action that step
+// repeats, by plans' rule (see carriedIn), or -1 for none.
+func repeatedAction(list []htmlCarried, step htmlCarried) int {
+	for i, a := range list {
+		if !a.Step && a.Text != "" && a.Text == step.Text && a.Owner == step.Owner && a.Due == step.Due && a.done == step.done {
+			return i
+		}
+	}
+	return -1
 }
 
 // notCarriedOn is what prev, the review p carried on from, had open that

@@ -471,3 +471,69 @@ func TestReportSaysHowTheCountsMovedSinceTheLastReview(t *testing.T) {
 		t.Errorf("no previous review read, and still:\n%s", md)
 	}
 }
+
+// TestCarriedOnAndStillOpenListsAStepWithTheActionItRepeats: a project
+// plan starts as the items' actions (plans.AddActionSteps), so last year's
+// plan carried on brings most actions twice, on the item and as a step
+// that repeats it. The board's list of what is carried on and still open
+// named each of those twice, as an action and again as a project-plan
+// step (23 entries where ladder status counted 14 open actions): it names
+// the action once, saying a project-plan step repeats it, as status and
+// check --overdue count it, and the count at the top agrees and says
+// where the other step went. A step reworded since is a thing of its own,
+// as status lists it.
+func TestCarriedOnAndStillOpenListsAStepWithTheActionItRepeats(t *testing.T) {
+	p, earlier := carriedFixture(t, "2027")
+	repeat := plans.Step{ID: 55555, Text: "Share the counts with all staff", Owner: "Sam", Due: plans.Date{Year: 2026, Month: 10, Day: 31}, Status: plans.StatusTodo, From: "en-data-share"}
+	for _, plan := range []*plans.Plan{p, earlier[0].Plan} {
+		a := plan.FollowUps[plan.ProjectPlanID()]
+		a.Steps = append(slices.Clone(a.Steps), repeat)
+	}
+	with := CarriedOnFrom(earlier)
+
+	md := string(ReportMarkdown(p, reportToday, with))
+	checkContains(t, "the Markdown report", words(md),
+		"- **Carried on:** 4 actions and 2 project-plan steps, 4 of them still open; 1 more project-plan step repeats one of these actions, counted with it -",
+		words(`## Carried on and still open
+
+- **Write a one-page vision for progression**: Ana, due 2025-06-30
+  (**overdue**); from the review of 2025-03-03 (2 reviews ago).
+- **Share the counts with all staff** (also a project-plan step): Sam, due
+  2026-10-31 (**overdue**); from the review of 2026-03-02.
+- **Book the away day** (project-plan step): Ben, due 2025-05-01
+  (**overdue**); from the review of 2025-03-03 (2 reviews ago).
+- **Print the posters** (project-plan step): Ana, no due date; from the review
+  of 2025-03-03 (2 reviews ago).
+
+## Leadership & Culture`))
+	lint(t, map[string][]byte{"repeated.md": []byte(md)})
+
+	page := string(ReportHTML(p, reportToday, nil, with))
+	checkContains(t, "the HTML report", page,
+		`<li><strong>Share the counts with all staff</strong> (also a project-plan step): Sam, due 2026-10-31 <strong class="overdue">overdue</strong>; from the review of 2026-03-02</li>`)
+	if n := strings.Count(page, "<li><strong>Share the counts with all staff</strong>"); n != 1 {
+		t.Errorf("the HTML report lists the action %d times, want once", n)
+	}
+
+	text := string(ReportWords(p, reportToday, with))
+	checkContains(t, "the text report", text,
+		"Carried on and still open, 4:",
+		"2. Share the counts with all staff, also a project-plan step: Sam, due 31 October 2026, overdue; from the review of 2 March 2026.")
+
+	// What status chases of the plan is the list, and what is new this year.
+	carried := carriedOpen(buildReport(p, reportToday, with))
+	if chase := p.ActionsToChase(); len(chase) != len(carried)+2 {
+		t.Errorf("the report lists %d actions carried on and still open, ladder status %d open actions of which 2 are new this year", len(carried), len(chase))
+	}
+
+	// The step reworded since is no longer the action: listed apart.
+	for _, plan := range []*plans.Plan{p, earlier[0].Plan} {
+		a := plan.FollowUps[plan.ProjectPlanID()]
+		a.Steps[len(a.Steps)-1].Text = "Share the counts with all staff at the summer meeting"
+	}
+	md = words(string(ReportMarkdown(p, reportToday, with)))
+	checkContains(t, "the Markdown report", md,
+		"- **Carried on:** 4 actions and 3 project-plan steps, 5 of them still open -",
+		"**Share the counts with all staff**: Sam",
+		"**Share the counts with all staff at the summer meeting** (project-plan step): Sam")
+}

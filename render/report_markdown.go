@@ -139,6 +139,8 @@ func mdCarriedEntries(list []htmlCarried) []string {
 			e += " (project-plan step)"
 		case c.What != "":
 			e += " (" + mdText(c.What) + ")"
+		case c.Repeats > 0:
+			e += " (" + c.AlsoSteps() + ")"
 		}
 		e += ": "
 		if c.Owner != "" {

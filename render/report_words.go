@@ -172,6 +172,8 @@ func wordsCarriedEntries(w *reportWords, list []htmlCarried) {
 			e += ", a project-plan step"
 		case c.What != "":
 			e += " (" + c.What + ")"
+		case c.Repeats > 0:
+			e += ", " + c.AlsoSteps()
 		}
 		e += ": "
 		if c.Owner != "" {
