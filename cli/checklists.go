@@ -73,22 +73,23 @@ made from it: ladder new refuses one that kept a built-in checklist's id.`,
 
 func listChecklists(stdout, stderr io.Writer) error {
 	if wordsWanted() {
-		return sayChecklists(stdout, stderr)
+		sayChecklists(stdout)
+	} else {
+		var table bytes.Buffer
+		tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tITEMS\tSCALE\tTITLE")
+		for _, c := range checklist.Builtins() {
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", c.ID, c.Len(), strings.Join(scaleLabels(c), "/"), c.Title)
+		}
+		tw.Flush()
+		// The table is some 140 columns wide: at a terminal the titles wrap
+		// whole words, not where the window's edge cuts them; into a pipe
+		// each checklist stays one row.
+		if _, err := stdout.Write(render.FitToWidth(table.Bytes(), terminalColumns(stdout))); err != nil {
+			return err
+		}
+		fmt.Fprint(stderr, "\nWhich one:\n"+builtinGuide())
 	}
-	var table bytes.Buffer
-	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tITEMS\tSCALE\tTITLE")
-	for _, c := range checklist.Builtins() {
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", c.ID, c.Len(), scaleLabels(c), c.Title)
-	}
-	tw.Flush()
-	// The table is some 140 columns wide: at a terminal the titles wrap
-	// whole words, not where the window's edge cuts them; into a pipe
-	// each checklist stays one row.
-	if _, err := stdout.Write(render.FitToWidth(table.Bytes(), terminalColumns(stdout))); err != nil {
-		return err
-	}
-	fmt.Fprint(stderr, "\nWhich one:\n"+builtinGuide())
 	fmt.Fprintln(stderr, "\nStart a plan on one with: ladder new PLAN --checklist ID")
 	fmt.Fprintln(stderr, "Print one with: ladder checklists show ID")
 	return nil
@@ -99,14 +100,11 @@ func listChecklists(stdout, stderr io.Writer) error {
 // scale and says what it is for, where the table's columns are read as a
 // run of words and figures ("21 Red slash Amber slash Green"), and the
 // guide below it said each checklist again, broken over lines.
-func sayChecklists(stdout, stderr io.Writer) error {
+func sayChecklists(stdout io.Writer) {
 	builtins := checklist.Builtins()
 	fmt.Fprintf(stdout, "%d checklists are built in:\n", len(builtins))
 	for _, c := range builtins {
-		labels := make([]string, len(c.Scale))
-		for i, l := range c.Scale {
-			labels[i] = l.Label
-		}
+		labels := scaleLabels(c)
 		rated := strings.Join(labels, " or ")
 		if n := len(labels); n > 2 {
 			rated = strings.Join(labels[:n-1], ", ") + " or " + labels[n-1]
@@ -117,9 +115,6 @@ func sayChecklists(stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "%s: %s. %d items, rated %s. %s\n", c.ID, strings.TrimSuffix(c.Title, "."), c.Len(), rated, use)
 	}
-	fmt.Fprintln(stderr, "\nStart a plan on one with: ladder new PLAN --checklist ID")
-	fmt.Fprintln(stderr, "Print one with: ladder checklists show ID")
-	return nil
 }
 
 // builtinGuide is what each built-in checklist is for (checklist.Use),
@@ -166,11 +161,12 @@ func showChecklist(stdout, stderr io.Writer, nameOrPath string) error {
 	return err
 }
 
-// scaleLabels names a checklist's rating scale: "Red/Amber/Green".
-func scaleLabels(c *checklist.Checklist) string {
+// scaleLabels are the words of a checklist's rating scale, in its order:
+// Red, Amber, Green.
+func scaleLabels(c *checklist.Checklist) []string {
 	labels := make([]string, len(c.Scale))
 	for i, l := range c.Scale {
 		labels[i] = l.Label
 	}
-	return strings.Join(labels, "/")
+	return labels
 }
