@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -92,10 +93,7 @@ the same review as plain line-by-line prompts.`,
 		},
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
-		if hint := reviewFlagHint(cmd, err); hint != "" {
-			return &exitError{code: ExitUsage, err: fmt.Errorf("%w\n%s", err, hint)}
-		}
-		if hint := formatFlagHint(cmd, err); hint != "" {
+		if hint := cmp.Or(reviewFlagHint(cmd, err), formatFlagHint(cmd, err)); hint != "" {
 			return &exitError{code: ExitUsage, err: fmt.Errorf("%w\n%s", err, hint)}
 		}
 		return &exitError{code: ExitUsage, err: fmt.Errorf("%w\nRun '%s --help' for usage.", err, cmd.CommandPath())}
@@ -119,11 +117,10 @@ the same review as plain line-by-line prompts.`,
 // itself ("ladder --accessible", as a screen-reader user may well type):
 // ladder alone starts the review, but its flags belong to ladder review.
 func reviewFlagHint(cmd *cobra.Command, err error) string {
-	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	name, ok := unknownFlag(err)
 	if cmd.Parent() != nil || !ok {
 		return ""
 	}
-	name, _, _ = strings.Cut(name, "=")
 	review, _, findErr := cmd.Find([]string{"review"})
 	if findErr != nil || review == cmd || review.Flags().Lookup(name) == nil {
 		return ""
@@ -136,17 +133,24 @@ func reviewFlagHint(cmd *cobra.Command, err error) string {
 // type), where the command makes that format: its --format's usage names
 // it.
 func formatFlagHint(cmd *cobra.Command, err error) string {
-	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	name, ok := unknownFlag(err)
 	format := cmd.Flags().Lookup("format")
 	if !ok || format == nil {
 		return ""
 	}
-	name, _, _ = strings.Cut(name, "=")
 	value, known := formatNames[name]
 	if !known || !slices.Contains(strings.FieldsFunc(format.Usage, notLetter), value) {
 		return ""
 	}
 	return "Did you mean --format " + value + "?"
+}
+
+// unknownFlag is the name of the long flag cobra refused as unknown
+// ("html" for --html or --html=x), and whether err is that refusal.
+func unknownFlag(err error) (name string, ok bool) {
+	name, ok = strings.CutPrefix(err.Error(), "unknown flag: --")
+	name, _, _ = strings.Cut(name, "=")
+	return name, ok
 }
 
 // formatNames are the formats the commands make, by the names someone may
