@@ -148,10 +148,12 @@ func onePlanArg(command string, args []string) (string, error) {
 	if err != nil {
 		return "", usageErrorf("%s (there is no %s/ folder here to choose one from)", need, plans.DefaultDir)
 	}
-	if year := plans.NewestYearFolder(dir); len(names) == 0 && year != "" {
-		// Plans kept a folder per year: this year's is the newest.
-		dir = year
-		names, _ = planNamesIn(dir)
+	if len(names) == 0 {
+		if year := plans.NewestYearFolder(dir); year != "" {
+			// Plans kept a folder per year: this year's is the newest.
+			dir = year
+			names, _ = planNamesIn(dir)
+		}
 	}
 	switch len(names) {
 	case 0:
