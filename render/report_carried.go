@@ -192,14 +192,27 @@ func carriedCountDetail(doc reportDoc) detail {
 	default:
 		d.value = fmt.Sprintf("%s, %d of them still open", counted, open)
 	}
-	switch repeats {
-	case 0:
-	case 1:
-		d.value += "; 1 more project-plan step repeats one of these actions, counted with it"
-	default:
-		d.value += fmt.Sprintf("; %d more project-plan steps repeat these actions, counted with them", repeats)
-	}
+	d.value += repeatsWords(repeats, actions)
 	return d
+}
+
+// repeatsWords says, after a count of actions, how many more project-plan
+// steps repeat them and so are not counted apart: "; 1 more project-plan
+// step repeats it, counted with it"; "" for none.
+func repeatsWords(repeats, actions int) string {
+	them := "these actions"
+	if actions == 1 {
+		them = "it"
+	}
+	switch {
+	case repeats == 0:
+		return ""
+	case repeats == 1 && actions > 1:
+		return "; 1 more project-plan step repeats one of these actions, counted with it"
+	case repeats == 1:
+		return "; 1 more project-plan step repeats it, counted with it"
+	}
+	return fmt.Sprintf("; %d more project-plan steps repeat %s, counted with them", repeats, them)
 }
 
 // actionsAndSteps is "2 actions and 1 project-plan step", leaving out a
@@ -327,7 +340,27 @@ func notCarriedOn(p, prev *plans.Plan) (dropped []htmlCarried, from string) {
 		}
 		dropped = append(dropped, c)
 	}
-	return dropped, reviewOf(prev, false)
+	return foldRepeats(dropped), reviewOf(prev, false)
+}
+
+// foldRepeats leaves out of list each step that repeats an action in it
+// (repeatedAction), counting it in the action's Repeats: one thing let
+// go, as ladder status counted it while it was open.
+func foldRepeats(list []htmlCarried) []htmlCarried {
+	repeat := make([]bool, len(list))
+	for k, c := range list {
+		if i := repeatedAction(list, c); c.Step && i >= 0 {
+			list[i].Repeats++
+			repeat[k] = true
+		}
+	}
+	out := list[:0:0]
+	for k, c := range list {
+		if !repeat[k] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // notCarriedDetail counts what was not carried on, beside what was: "1
@@ -341,8 +374,13 @@ func notCarriedDetail(doc reportDoc) detail {
 			steps++
 		}
 	}
-	if counted := actionsAndSteps(len(doc.notCarried)-steps, steps); counted != "" {
-		d.value = counted + " open in " + doc.notCarriedFrom + ", listed below"
+	repeats := 0
+	for _, c := range doc.notCarried {
+		repeats += c.Repeats
+	}
+	actions := len(doc.notCarried) - steps
+	if counted := actionsAndSteps(actions, steps); counted != "" {
+		d.value = counted + " open in " + doc.notCarriedFrom + ", listed below" + repeatsWords(repeats, actions)
 	}
 	return d
 }

@@ -537,3 +537,38 @@ func TestCarriedOnAndStillOpenListsAStepWithTheActionItRepeats(t *testing.T) {
 		"**Share the counts with all staff**: Sam",
 		"**Share the counts with all staff at the summer meeting** (project-plan step): Sam")
 }
+
+// TestNotCarriedOnListsAStepWithTheActionItRepeats: an action let go this
+// year (its words cleared, its step deleted) was listed twice under "Not
+// carried on", as the action and as the project-plan step that repeated
+// it, and counted "1 action and 1 project-plan step": it is one thing let
+// go, listed once, saying a step repeated it.
+func TestNotCarriedOnListsAStepWithTheActionItRepeats(t *testing.T) {
+	p, earlier := carriedFixture(t, "2027")
+	prev := earlier[0].Plan
+	a := prev.FollowUps[prev.ProjectPlanID()]
+	a.Steps = append(slices.Clone(a.Steps), plans.Step{ID: 55555, Text: "Share the counts with all staff", Owner: "Sam", Due: plans.Date{Year: 2026, Month: 10, Day: 31}, Status: plans.StatusTodo, From: "en-data-share"})
+	p.Items["en-data-share"] = &plans.Response{Rating: p.Items["en-data-share"].Rating, Status: plans.StatusTodo}
+	with := CarriedOnFrom(earlier)
+
+	md := string(ReportMarkdown(p, reportToday, with))
+	checkContains(t, "the Markdown report", words(md),
+		"- **Not carried on:** 1 action open in the review of 2026-03-02, listed below; 1 more project-plan step repeats it, counted with it -",
+		words(`Open in the review of 2026-03-02 and not in this plan: removed, or the item’s
+action cleared.
+
+- **Share the counts with all staff** (Do you share data internally with clear
+  commitments to how you will tackle any disparities?; also a project-plan
+  step): Sam, due 2026-10-31.
+
+## Leadership & Culture`))
+
+	page := string(ReportHTML(p, reportToday, nil, with))
+	checkContains(t, "the HTML report", page,
+		`<li><strong>Share the counts with all staff</strong> (Do you share data internally with clear commitments to how you will tackle any disparities?; also a project-plan step): Sam, due 2026-10-31</li>
+</ul>`)
+	text := string(ReportWords(p, reportToday, with))
+	checkContains(t, "the text report", text,
+		"Not carried on, 1. ",
+		"1. Share the counts with all staff (Do you share data internally with clear commitments to how you will tackle any disparities?; also a project-plan step): Sam, due 31 October 2026.")
+}

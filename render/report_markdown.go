@@ -137,6 +137,8 @@ func mdCarriedEntries(list []htmlCarried) []string {
 		switch {
 		case c.Step:
 			e += " (project-plan step)"
+		case c.What != "" && c.Repeats > 0:
+			e += " (" + mdText(c.What) + "; " + c.AlsoSteps() + ")"
 		case c.What != "":
 			e += " (" + mdText(c.What) + ")"
 		case c.Repeats > 0:

@@ -170,6 +170,8 @@ func wordsCarriedEntries(w *reportWords, list []htmlCarried) {
 		switch {
 		case c.Step:
 			e += ", a project-plan step"
+		case c.What != "" && c.Repeats > 0:
+			e += " (" + c.What + "; " + c.AlsoSteps() + ")"
 		case c.What != "":
 			e += " (" + c.What + ")"
 		case c.Repeats > 0:
