@@ -718,7 +718,10 @@ func (s *roomScreen) view() string {
 	} else {
 		lines = append(append(code, ""), flat...)
 	}
-	return strings.Join(centreBlock(lines, s.c.width), "\n")
+	// Indented together, the widest line centred: the code and the text
+	// stay aligned with each other.
+	block := strings.Join(lines, "\n")
+	return indentLinesBy(block, (s.c.width-lipgloss.Width(block))/2)
 }
 
 // bigURL is the join address in block letters, for the back of the room
@@ -742,26 +745,6 @@ func (s *roomScreen) bigURL(code []string, side bool, textLines int) []string {
 		rows[i] = "   " + s.c.styles.Heading.Render(r)
 	}
 	return rows
-}
-
-// centreBlock indents lines together so that the widest is centred in w:
-// the code and the text stay aligned with each other.
-func centreBlock(lines []string, w int) []string {
-	widest := 0
-	for _, l := range lines {
-		widest = max(widest, ansi.StringWidth(l))
-	}
-	pad := (w - widest) / 2
-	if pad <= 0 {
-		return lines
-	}
-	indent := strings.Repeat(" ", pad)
-	for i, l := range lines {
-		if l != "" {
-			lines[i] = indent + l
-		}
-	}
-	return lines
 }
 
 // bigPIN is the PIN again in block letters, for the back of the room to
