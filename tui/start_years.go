@@ -24,9 +24,7 @@ func (s *startScreen) takeYears(msg discoveredMsg) {
 		s.c.opts.Dir, s.c.yearsBeside = msg.dir, 0
 	}
 	s.fromLastYear, s.lastYear, s.carryOn = len(s.plans), msg.lastYear, msg.carryOn
-	for _, l := range msg.carryOn {
-		s.plans = append(s.plans, l.Found)
-	}
+	s.plans = append(s.plans, msg.lastYears()...)
 }
 
 // onLastYear is the last year's review chosen, if one is.
