@@ -95,8 +95,7 @@ func (s *itemScreen) toggleData() tea.Cmd {
 		s.dataShown = !s.dataShown
 	case s.presentDataAbout():
 		s.dataShown = true // shown once read, if the file now holds data
-		s.c.workforce = workforceData{}
-		return s.c.loadWorkforce()
+		return s.c.rereadWorkforce()
 	}
 	return nil
 }
