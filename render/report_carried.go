@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -390,7 +391,10 @@ func notCarriedIntro(doc reportDoc) string {
 	return "Open in " + doc.notCarriedFrom + " and not in this plan: removed, or the item’s action cleared."
 }
 
-// carriedOpen is carriedIn less what is done: what a board chases.
+// carriedOpen is carriedIn less what is done: what a board chases, in
+// the order ladder status lists it, by due date (the most late first,
+// undated last; of one date, the items' actions in checklist order, then
+// the steps), so that a step reworded from an action sits beside it.
 func carriedOpen(doc reportDoc) []htmlCarried {
 	var out []htmlCarried
 	for _, c := range carriedIn(doc) {
@@ -398,6 +402,17 @@ func carriedOpen(doc reportDoc) []htmlCarried {
 			out = append(out, c)
 		}
 	}
+	slices.SortStableFunc(out, func(a, b htmlCarried) int {
+		switch {
+		case a.Due == b.Due:
+			return 0
+		case a.Due == "":
+			return 1
+		case b.Due == "":
+			return -1
+		}
+		return strings.Compare(a.Due, b.Due) // YYYY-MM-DD sorts as text
+	})
 	return out
 }
 

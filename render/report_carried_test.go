@@ -65,9 +65,9 @@ func TestReportMarksWhatWasCarriedOn(t *testing.T) {
 	// done since are not there.
 	checkContains(t, "the HTML report", string(page), `<h3>Carried on and still open</h3>
 <ul class="carried-list">
+<li><strong>Book the away day</strong> (project-plan step): Ben, due 2025-05-01 <strong class="overdue">overdue</strong>; from the review of 2025-03-03 (2 reviews ago)</li>
 <li><strong>Write a one-page vision for progression</strong>: Ana, due 2025-06-30 <strong class="overdue">overdue</strong>; from the review of 2025-03-03 (2 reviews ago)</li>
 <li><strong>Share the counts with all staff</strong>: Sam, due 2026-10-31 <strong class="overdue">overdue</strong>; from the review of 2026-03-02</li>
-<li><strong>Book the away day</strong> (project-plan step): Ben, due 2025-05-01 <strong class="overdue">overdue</strong>; from the review of 2025-03-03 (2 reviews ago)</li>
 <li><strong>Print the posters</strong> (project-plan step): Ana, no due date; from the review of 2025-03-03 (2 reviews ago)</li>
 </ul>`)
 	if n := strings.Count(string(page), `class="carried"`); n != 6 {
@@ -288,14 +288,17 @@ func TestReportSaysWhereAPlanWasCarriedOnTo(t *testing.T) {
 func TestReportMarkdownListsCarriedOnStillOpen(t *testing.T) {
 	p, earlier := carriedFixture(t, "2027")
 	md := string(ReportMarkdown(p, reportToday, CarriedOnFrom(earlier)))
+	// By due date, the most late first, as ladder status lists them: the
+	// order a board chases them in, where it was the items' actions in
+	// checklist order and then the steps, the dates going back and forth.
 	checkContains(t, "the Markdown report", words(md), words(`## Carried on and still open
 
+- **Book the away day** (project-plan step): Ben, due 2025-05-01
+  (**overdue**); from the review of 2025-03-03 (2 reviews ago).
 - **Write a one-page vision for progression**: Ana, due 2025-06-30
   (**overdue**); from the review of 2025-03-03 (2 reviews ago).
 - **Share the counts with all staff**: Sam, due 2026-10-31 (**overdue**); from
   the review of 2026-03-02.
-- **Book the away day** (project-plan step): Ben, due 2025-05-01
-  (**overdue**); from the review of 2025-03-03 (2 reviews ago).
 - **Print the posters** (project-plan step): Ana, no due date; from the review
   of 2025-03-03 (2 reviews ago).
 
@@ -496,12 +499,12 @@ func TestCarriedOnAndStillOpenListsAStepWithTheActionItRepeats(t *testing.T) {
 		"- **Carried on:** 4 actions and 2 project-plan steps, 4 of them still open; 1 more project-plan step repeats one of these actions, counted with it -",
 		words(`## Carried on and still open
 
+- **Book the away day** (project-plan step): Ben, due 2025-05-01
+  (**overdue**); from the review of 2025-03-03 (2 reviews ago).
 - **Write a one-page vision for progression**: Ana, due 2025-06-30
   (**overdue**); from the review of 2025-03-03 (2 reviews ago).
 - **Share the counts with all staff** (also a project-plan step): Sam, due
   2026-10-31 (**overdue**); from the review of 2026-03-02.
-- **Book the away day** (project-plan step): Ben, due 2025-05-01
-  (**overdue**); from the review of 2025-03-03 (2 reviews ago).
 - **Print the posters** (project-plan step): Ana, no due date; from the review
   of 2025-03-03 (2 reviews ago).
 
@@ -518,7 +521,7 @@ func TestCarriedOnAndStillOpenListsAStepWithTheActionItRepeats(t *testing.T) {
 	text := string(ReportWords(p, reportToday, with))
 	checkContains(t, "the text report", text,
 		"Carried on and still open, 4:",
-		"2. Share the counts with all staff, also a project-plan step: Sam, due 31 October 2026, overdue; from the review of 2 March 2026.")
+		"3. Share the counts with all staff, also a project-plan step: Sam, due 31 October 2026, overdue; from the review of 2 March 2026.")
 
 	// What status chases of the plan is the list, and what is new this year.
 	carried := carriedOpen(buildReport(p, reportToday, with))
