@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -171,7 +172,8 @@ func RatingLetter(c *checklist.Checklist, i int) (string, bool) {
 // and no help line offers a letter that does something else.
 func reservedKey(k string) bool { return reservedLetters()[k] }
 
-// reservedLetters is read from the key maps themselves, so a key added to
+// reservedLetters (capitals too: P, V, T, D) is read from the key maps
+// themselves, so a key added to
 // any of them is kept from the levels without a list to keep up.
 // (The item screen's map is built for a scale of no levels, so that
 // building it asks nothing of this.)
@@ -200,7 +202,7 @@ func addLetters(v reflect.Value, out map[string]bool) {
 	switch b, ok := v.Interface().(key.Binding); {
 	case ok:
 		for _, k := range b.Keys() {
-			if len(k) == 1 && k[0] >= 'a' && k[0] <= 'z' {
+			if len(k) == 1 && (k[0] >= 'a' && k[0] <= 'z' || k[0] >= 'A' && k[0] <= 'Z') {
 				out[k] = true
 			}
 		}
@@ -526,8 +528,30 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.prev()
 	case key.Matches(msg, s.keys.ShowData) && s.c.present:
 		return s.toggleData()
+	case beginsWriting(msg):
+		return tea.Batch(s.setFocus(focusAction), s.fields[focusAction-1].update(msg))
 	}
 	return nil
+}
+
+// beginsWriting reports whether a key that is none of the rating's is a
+// letter typed: someone who rates and begins the action at once, without
+// tab, as in a form. Taken as the action's first letter, where the
+// letters of their words that are keys (r, a, i, o, p, n...) would each
+// act, rating and leaving items, and the others do nothing.
+// A letter that is a key anywhere in a review (v reveals the room's
+// votes, T starts the clock again) is not taken, even where it does
+// nothing now: pressed twice by habit, it would write in the action.
+func beginsWriting(msg tea.KeyPressMsg) bool {
+	if msg.Text == "" || msg.Mod&^tea.ModShift != 0 || reservedKey(msg.Text) {
+		return false
+	}
+	for _, r := range msg.Text {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *itemScreen) fieldKey(msg tea.KeyPressMsg) tea.Cmd {

@@ -1109,3 +1109,37 @@ func TestRatingLettersNeverTakeTheReviewsOtherKeys(t *testing.T) {
 		}
 	}
 }
+
+// Someone who rates and begins the action at once, without tab, writes
+// it: a letter that is no key of the item's takes them to the action,
+// the letter first, where each letter of "Write a vision statement" that
+// was a key acted (a rated Amber again, i opened the advice, o the
+// overview, the overview's enter opened another item and a rated it),
+// the action lost and other items rated by it.
+func TestALetterThatIsNoKeyBeginsTheAction(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("a")
+	h.typeText("Write a vision statement")
+	h.requireView("› Action", "Write a vision statement")
+	h.press("tab")
+	p := loadPlan(t, path)
+	if r := p.Response("lc-vision"); r.Rating != "amber" || r.Action != "Write a vision statement" {
+		t.Fatalf("after a, the action typed and tab: %+v", *r)
+	}
+	if _, total := p.Counts(); total.Rated() != 1 {
+		t.Fatalf("%d items rated, want the one", total.Rated())
+	}
+	// A letter that is a key elsewhere in a review (v reveals the room's
+	// votes, P is presenter mode's, T the clock's) writes nothing, though
+	// it does nothing here; a key of the item's still acts: r rates, n
+	// moves on.
+	h.press("esc", "v", "T", "w")
+	if it := h.item(); it.focus != focusRating {
+		t.Fatalf("focus = %d after v, T and w at the rating, want the rating", it.focus)
+	}
+	h.press("r", "n")
+	h.requireView("item 2 of 4")
+	if r := loadPlan(t, path).Response("lc-vision"); r.Rating != "red" {
+		t.Fatalf("r at the rating after esc: %+v", *r)
+	}
+}
