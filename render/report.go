@@ -162,6 +162,22 @@ type reportStep struct {
 	carried  string // as itemAnswer's
 }
 
+// when is a step's date as the Markdown and text reports head it: "Due
+// 2026-10-31, overdue", "No due date".
+func (s reportStep) when() string {
+	if s.due.IsZero() {
+		return "No due date"
+	}
+	when := "Due " + s.due.String()
+	switch {
+	case s.overdue:
+		when += ", overdue"
+	case s.handedOn:
+		when += ", " + handedOnWords
+	}
+	return when
+}
+
 func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDoc {
 	c := p.Checklist
 	x := extrasOf(opts)

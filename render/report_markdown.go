@@ -219,21 +219,11 @@ func mdSteps(m *markdown, steps []reportStep) {
 	}
 	entries := make([]string, len(steps))
 	for i, s := range steps {
-		when := "No due date"
-		if !s.due.IsZero() {
-			when = "Due " + s.due.String()
-			switch {
-			case s.overdue:
-				when += ", overdue"
-			case s.handedOn:
-				when += ", " + handedOnWords
-			}
-		}
 		text := mdText(s.text)
 		if text == "" {
 			text = "(no description)"
 		}
-		e := fmt.Sprintf("**%s:** %s.", when, strings.TrimRight(text, "."))
+		e := fmt.Sprintf("**%s:** %s.", s.when(), strings.TrimRight(text, "."))
 		if s.owner != "" {
 			e += " Owner: " + mdText(s.owner) + "."
 		}

@@ -256,21 +256,11 @@ func wordsSteps(w *reportWords, steps []reportStep) {
 	}
 	w.say(fmt.Sprintf("The project plan, %s, by due date:", countNoun(len(steps), "step")))
 	for i, s := range steps {
-		when := "No due date"
-		if !s.due.IsZero() {
-			when = "Due " + s.due.String()
-			switch {
-			case s.overdue:
-				when += ", overdue"
-			case s.handedOn:
-				when += ", " + handedOnWords
-			}
-		}
 		text := strings.Join(strings.Fields(s.text), " ")
 		if text == "" {
 			text = "(no description)"
 		}
-		e := fmt.Sprintf("%d. %s: %s", i+1, when, sentence(text))
+		e := fmt.Sprintf("%d. %s: %s", i+1, s.when(), sentence(text))
 		if s.owner != "" {
 			e += " Owner: " + sentence(s.owner)
 		}
