@@ -173,8 +173,8 @@ func RatingLetter(c *checklist.Checklist, i int) (string, bool) {
 func reservedKey(k string) bool { return reservedLetters()[k] }
 
 // reservedLetters (capitals too: P, V, T, D) is read from the key maps
-// themselves, so a key added to
-// any of them is kept from the levels without a list to keep up.
+// themselves, so a key added to any of them is kept from the levels
+// without a list to keep up.
 // (The item screen's map is built for a scale of no levels, so that
 // building it asks nothing of this.)
 func reservedLetters() map[string]bool {
@@ -528,7 +528,7 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.prev()
 	case key.Matches(msg, s.keys.ShowData) && s.c.present:
 		return s.toggleData()
-	case beginsWriting(msg):
+	case s.beginsWriting(msg):
 		return tea.Batch(s.setFocus(focusAction), s.fields[focusAction-1].update(msg))
 	}
 	return nil
@@ -540,10 +540,17 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 // letters of their words that are keys (r, a, i, o, p, n...) would each
 // act, rating and leaving items, and the others do nothing.
 // A letter that is a key anywhere in a review (v reveals the room's
-// votes, T starts the clock again) is not taken, even where it does
-// nothing now: pressed twice by habit, it would write in the action.
-func beginsWriting(msg tea.KeyPressMsg) bool {
-	if msg.Text == "" || msg.Mod&^tea.ModShift != 0 || reservedKey(msg.Text) {
+// votes, w goes to the summary) is not taken, even where it does nothing
+// now: pressed twice by habit, it would write in the action. The
+// capitals that are keys (V, T, D) are so only in a room, with a clock or
+// in presenter mode, and only there are they not taken: elsewhere they
+// begin the words an action most often begins with (Develop, Train),
+// where the capital did nothing and the next letter began the action.
+func (s *itemScreen) beginsWriting(msg tea.KeyPressMsg) bool {
+	if msg.Text == "" || msg.Mod&^tea.ModShift != 0 {
+		return false
+	}
+	if reservedKey(msg.Text) && (!unicode.IsUpper([]rune(msg.Text)[0]) || s.c.present || s.c.room != nil || s.c.timer.set()) {
 		return false
 	}
 	for _, r := range msg.Text {

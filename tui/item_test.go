@@ -1130,16 +1130,38 @@ func TestALetterThatIsNoKeyBeginsTheAction(t *testing.T) {
 		t.Fatalf("%d items rated, want the one", total.Rated())
 	}
 	// A letter that is a key elsewhere in a review (v reveals the room's
-	// votes, P is presenter mode's, T the clock's) writes nothing, though
-	// it does nothing here; a key of the item's still acts: r rates, n
-	// moves on.
-	h.press("esc", "v", "T", "w")
+	// votes, w the summary's) writes nothing, though it does nothing here;
+	// a key of the item's still acts: r rates, n moves on.
+	h.press("esc", "v", "w")
 	if it := h.item(); it.focus != focusRating {
-		t.Fatalf("focus = %d after v, T and w at the rating, want the rating", it.focus)
+		t.Fatalf("focus = %d after v and w at the rating, want the rating", it.focus)
 	}
 	h.press("r", "n")
 	h.requireView("item 2 of 4")
 	if r := loadPlan(t, path).Response("lc-vision"); r.Rating != "red" {
 		t.Fatalf("r at the rating after esc: %+v", *r)
+	}
+}
+
+// An action begun with a capital that is a key only in presenter mode, a
+// room or a clock (Develop, Train, Verify) was written without it, as
+// "evelop our staff survey": the D did nothing and the e began the action.
+// Outside those, such a capital is the action's first letter; in
+// presenter mode, where a facilitator presses D and T by habit, it is not.
+func TestACapitalThatIsAKeyOnlyElsewhereBeginsTheAction(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("a")
+	h.typeText("Develop our staff survey")
+	h.requireView("› Action", "Develop our staff survey")
+	h.press("tab")
+	if r := loadPlan(t, path).Response("lc-vision"); r.Action != "Develop our staff survey" {
+		t.Fatalf("the action typed at the rating: %q", r.Action)
+	}
+
+	dir, path := rvWritePlan(t, rvNewPlan(t))
+	h = rvStart(t, Options{PlanPath: path, Dir: dir, Present: true}, 120, 40)
+	h.press("V")
+	if it := h.item(); it.focus != focusRating {
+		t.Fatalf("focus = %d after V in presenter mode, want the rating", it.focus)
 	}
 }
