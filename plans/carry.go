@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,6 +23,10 @@ import (
 type Carried struct {
 	Actions int // open item actions, each on its item
 	Steps   int // open project-plan steps
+	// Repeats counts the steps (of Steps) that repeat an action carried
+	// on, by ActionsToChase's rule: status chases each with its action,
+	// so Actions+Steps-Repeats is what it counts.
+	Repeats int
 }
 
 // CarryOn starts next's review where prev's left off: each item's open
@@ -39,6 +44,7 @@ type Carried struct {
 // caller's to set, as only it knows where each is written.
 func CarryOn(prev, next *Plan) Carried {
 	var c Carried
+	var actions []*Response // carried, for the steps that repeat them
 	for _, e := range next.Checklist.Items() {
 		old := prev.Items[e.Item.ID]
 		if !old.OpenAction() {
@@ -47,6 +53,7 @@ func CarryOn(prev, next *Plan) Carried {
 		r := next.Items[e.Item.ID]
 		r.Action, r.Owner, r.Due, r.Status = old.Action, old.Owner, old.Due, old.Status
 		c.Actions++
+		actions = append(actions, r)
 	}
 	id := next.ProjectPlanID()
 	if id == "" || prev.ProjectPlanID() != id {
@@ -62,6 +69,11 @@ func CarryOn(prev, next *Plan) Carried {
 		}
 		to.Steps = append(to.Steps, s)
 		c.Steps++
+		if slices.ContainsFunc(actions, func(r *Response) bool {
+			return r.Action == s.Text && r.Owner == s.Owner && r.Due == s.Due
+		}) {
+			c.Repeats++
+		}
 	}
 	return c
 }

@@ -28,8 +28,8 @@ func TestCarryOnTakesOpenActionsAndStepsOnly(t *testing.T) {
 
 	next := blankPlan()
 	got := CarryOn(prev, next)
-	if got != (Carried{Actions: 1, Steps: 2}) {
-		t.Fatalf("carried %+v, want 1 action and 2 steps", got)
+	if got != (Carried{Actions: 1, Steps: 2, Repeats: 1}) {
+		t.Fatalf("carried %+v, want 1 action and 2 steps, one repeating it", got)
 	}
 	r := next.Response("lc-vision")
 	if r.Rating != "unrated" || r.Action != "Write the vision" || r.Owner != "Ana" || r.Due != (Date{2026, 4, 30}) || r.Status != StatusDoing || r.Notes != "" {
@@ -496,18 +496,27 @@ func TestANextReviewFolderCommandsSkipTakesNothingOn(t *testing.T) {
 }
 
 // Carrying on takes across what status chases, by the same rule: a step
-// with no words is nothing to chase, so it is not carried either.
+// with no words is nothing to chase, so it is not carried either; and it
+// counts what status counts: a step made from an action (the project plan
+// begun from the actions) is carried, and counted as repeating the action,
+// where "Carried on 9 open actions and 11 project-plan steps" was followed
+// by status chasing 13.
 func TestCarryOnTakesWhatStatusChases(t *testing.T) {
 	prev := blankPlan()
 	prev.Response("lc-vision").Action = "Write the vision"
+	prev.Response("lc-leadership").Action = "Brief the board"
+	prev.AddActionSteps()
 	pp := prev.Answer(prev.ProjectPlanID())
 	pp.Steps = append(pp.Steps, Step{ID: 7, Status: StatusTodo}, Step{ID: 8, Text: "Book the room", Status: StatusDoing})
 	next := blankPlan()
 	got := CarryOn(prev, next)
-	if chased := len(prev.ActionsToChase()); got.Actions+got.Steps != chased {
+	if got != (Carried{Actions: 2, Steps: 3, Repeats: 2}) {
+		t.Fatalf("carried %+v, want 2 actions and 3 steps, 2 of them repeating the actions", got)
+	}
+	if chased := len(prev.ActionsToChase()); got.Actions+got.Steps-got.Repeats != chased {
 		t.Fatalf("carried %+v, status chases %d", got, chased)
 	}
-	if steps := next.Answer(next.ProjectPlanID()).Steps; len(steps) != 1 || steps[0].ID != 8 {
+	if steps := next.Answer(next.ProjectPlanID()).Steps; len(steps) != 3 || steps[2].ID != 8 {
 		t.Fatalf("steps carried: %+v", steps)
 	}
 }
