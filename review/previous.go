@@ -156,14 +156,28 @@ func HandedOnWords(next string) string {
 
 // CarriedWords says what a review carried on, for the screens and the
 // prompts alike: "5 open actions and 2 project-plan steps"; "" for
-// nothing.
+// nothing. A step that repeats an action (plans.Carried.Repeats) is said
+// with it, "9 open actions (7 also project-plan steps) and 4 project-plan
+// steps", so that the two counts add up to what ladder status chases.
 func CarriedWords(c plans.Carried) string {
 	var parts []string
 	if c.Actions > 0 {
-		parts = append(parts, fmt.Sprintf("%d open %s", c.Actions, plural(c.Actions, "action", "actions")))
+		s := fmt.Sprintf("%d open %s", c.Actions, plural(c.Actions, "action", "actions"))
+		switch {
+		case c.Repeats == 0:
+		case c.Actions == 1 && c.Repeats == 1:
+			s += " (also a project-plan step)"
+		case c.Actions == 1:
+			s += fmt.Sprintf(" (also %d project-plan steps)", c.Repeats)
+		case c.Repeats == 1:
+			s += " (1 also a project-plan step)"
+		default:
+			s += fmt.Sprintf(" (%d also project-plan steps)", c.Repeats)
+		}
+		parts = append(parts, s)
 	}
-	if c.Steps > 0 {
-		parts = append(parts, fmt.Sprintf("%d project-plan %s", c.Steps, plural(c.Steps, "step", "steps")))
+	if steps := c.Steps - c.Repeats; steps > 0 {
+		parts = append(parts, fmt.Sprintf("%d project-plan %s", steps, plural(steps, "step", "steps")))
 	}
 	return strings.Join(parts, " and ")
 }

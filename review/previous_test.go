@@ -192,3 +192,25 @@ func TestAPlanNamingItselfHasNoLastReview(t *testing.T) {
 		}
 	}
 }
+
+// TestCarriedWordsCountWhatStatusChases: a project plan begun from the
+// actions carried on was counted again, "Carried on 9 open actions and 11
+// project-plan steps", where ladder status then chased 13: a step that
+// repeats an action is said with it, and the steps counted are the rest.
+func TestCarriedWordsCountWhatStatusChases(t *testing.T) {
+	for _, c := range []struct {
+		carried plans.Carried
+		want    string
+	}{
+		{plans.Carried{Actions: 9, Steps: 11, Repeats: 7}, "9 open actions (7 also project-plan steps) and 4 project-plan steps"},
+		{plans.Carried{Actions: 2, Steps: 1, Repeats: 1}, "2 open actions (1 also a project-plan step)"},
+		{plans.Carried{Actions: 1, Steps: 2, Repeats: 1}, "1 open action (also a project-plan step) and 1 project-plan step"},
+		{plans.Carried{Actions: 1, Steps: 2, Repeats: 2}, "1 open action (also 2 project-plan steps)"},
+		{plans.Carried{Actions: 2, Steps: 1}, "2 open actions and 1 project-plan step"},
+		{plans.Carried{}, ""},
+	} {
+		if got := review.CarriedWords(c.carried); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.carried, got, c.want)
+		}
+	}
+}

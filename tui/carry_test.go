@@ -70,7 +70,7 @@ func TestStartCarriesAPlanOnIntoTheNextReview(t *testing.T) {
 	h.requireView("c next review")
 	h.press("c")
 	h.requireView("Organisation Acme Café Ltd", "Facilitator  "+prev.Facilitator, "last time: Spring review 2026")
-	requireWords(t, h.view(), "Carries on 14 open actions and 3 project-plan steps from acme-2026.yaml; ratings start afresh, on its checklist.")
+	requireWords(t, h.view(), "Carries on 14 open actions (3 also project-plan steps) from acme-2026.yaml; ratings start afresh, on its checklist.")
 	h.typeText("Spring review 2027")
 	h.press("ctrl+s")
 	h.requireView("item 1 of 4", "Last review (Sat 14 Mar 2026): ▲ Amber · its action is carried on below",
@@ -386,7 +386,7 @@ func TestANewReviewOfTheSameOrganisationPointsAtTheOpenActions(t *testing.T) {
 		h.press("backspace")
 	}
 	h.typeText("acme café  ltd")
-	requireWords(t, h.view(), "The last review of Acme Café Ltd here, Spring review 2026 (acme-2026.yaml), has 14 open actions and 3 project-plan steps")
+	requireWords(t, h.view(), "The last review of Acme Café Ltd here, Spring review 2026 (acme-2026.yaml), has 14 open actions (3 also project-plan steps)")
 	requireWords(t, h.view(), "To carry them on into this review, press esc, then c.")
 	requireHangingIndent(t, h.view(), "⚠ The last review of")
 	// In a 60x16 window, in a line or two under the form.
@@ -496,7 +496,7 @@ func TestANewReviewPointsAtTheLastReviewNamingNoFileOnAProjector(t *testing.T) {
 	h := rvStart(t, Options{Dir: dir, Present: true}, 100, 30)
 	h.press("n")
 	h.typeText("Acme Café Ltd")
-	requireWords(t, h.view(), "The last review of Acme Café Ltd here, Spring review 2026, has 14 open actions and 3 project-plan steps. To carry them on into this review, press esc, then c.")
+	requireWords(t, h.view(), "The last review of Acme Café Ltd here, Spring review 2026, has 14 open actions (3 also project-plan steps). To carry them on into this review, press esc, then c.")
 	if v := h.view(); strings.Contains(v, ".yaml") || strings.Contains(v, "late") {
 		t.Fatalf("presenter mode names a file or a late count:\n%s", v)
 	}
