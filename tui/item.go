@@ -188,9 +188,33 @@ func reservedLetters() map[string]bool {
 	return reserved.letters
 }
 
+// roomOrClockLetters are the letters that are keys only in a room or
+// with a clock (t, v, w), none of the item screen's, the overview's or
+// the other keys every screen shares.
+func roomOrClockLetters() map[string]bool {
+	reserved.onceElsewhere.Do(func() {
+		only := map[string]bool{}
+		addLetters(reflect.ValueOf(theRoomKeys), only)
+		addLetters(reflect.ValueOf(newTimerKeys()), only)
+		plain := map[string]bool{}
+		g := newGlobalKeys()
+		g.Timer = timerKeys{}
+		for _, m := range []any{g, newItemKeys(&checklist.Checklist{}), newOverviewScreen(nil).keys} {
+			addLetters(reflect.ValueOf(m), plain)
+		}
+		for k := range plain {
+			delete(only, k)
+		}
+		reserved.elsewhere = only
+	})
+	return reserved.elsewhere
+}
+
 var reserved struct {
-	once    sync.Once
-	letters map[string]bool
+	onceElsewhere sync.Once
+	elsewhere     map[string]bool
+	once          sync.Once
+	letters       map[string]bool
 }
 
 // addLetters adds the one-letter keys of every key.Binding in v (a key
@@ -546,11 +570,14 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 // in presenter mode, and only there are they not taken: elsewhere they
 // begin the words an action most often begins with (Develop, Train),
 // where the capital did nothing and the next letter began the action.
+// So are the small letters that are keys only in a room or with a clock
+// (t, v, w: talk, visit, write).
 func (s *itemScreen) beginsWriting(msg tea.KeyPressMsg) bool {
 	if msg.Text == "" || msg.Mod&^tea.ModShift != 0 {
 		return false
 	}
-	if reservedKey(msg.Text) && (!unicode.IsUpper([]rune(msg.Text)[0]) || s.c.present || s.c.room != nil || s.c.timer.set()) {
+	elsewhere := unicode.IsUpper([]rune(msg.Text)[0]) || roomOrClockLetters()[msg.Text]
+	if reservedKey(msg.Text) && (!elsewhere || s.c.present || s.c.room != nil || s.c.timer.set()) {
 		return false
 	}
 	for _, r := range msg.Text {

@@ -1129,12 +1129,12 @@ func TestALetterThatIsNoKeyBeginsTheAction(t *testing.T) {
 	if _, total := p.Counts(); total.Rated() != 1 {
 		t.Fatalf("%d items rated, want the one", total.Rated())
 	}
-	// A letter that is a key elsewhere in a review (v reveals the room's
-	// votes, w the summary's) writes nothing, though it does nothing here;
-	// a key of the item's still acts: r rates, n moves on.
-	h.press("esc", "v", "w")
+	// A letter that is a key elsewhere in a review (u the overview's)
+	// writes nothing, though it does nothing here; a key of the item's
+	// still acts: r rates, n moves on.
+	h.press("esc", "u")
 	if it := h.item(); it.focus != focusRating {
-		t.Fatalf("focus = %d after v and w at the rating, want the rating", it.focus)
+		t.Fatalf("focus = %d after u at the rating, want the rating", it.focus)
 	}
 	h.press("r", "n")
 	h.requireView("item 2 of 4")
@@ -1163,5 +1163,39 @@ func TestACapitalThatIsAKeyOnlyElsewhereBeginsTheAction(t *testing.T) {
 	h.press("V")
 	if it := h.item(); it.focus != focusRating {
 		t.Fatalf("focus = %d after V in presenter mode, want the rating", it.focus)
+	}
+}
+
+// An action begun with a small letter that is a key only in a room or
+// with a clock (talk, write, visit) is written in a review with neither,
+// where the letter did nothing and the rest of the words acted: 'talk to
+// staff' typed after r rated the item Amber and kept 'lk to staff',
+// 'write it down' rated it Red, opened the advice and kept 'down'.
+// u, the overview's key for the next item not rated, still writes
+// nothing: pressed twice by habit it would begin the action.
+func TestAnActionBegunWithALetterThatIsARoomOrClockKeyIsWritten(t *testing.T) {
+	for _, action := range []string{"talk to staff", "write it down", "visit a school"} {
+		h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+		h.press("r")
+		h.typeText(action)
+		h.press("tab")
+		p := loadPlan(t, path)
+		if r := p.Response("lc-vision"); r.Rating != "red" || r.Action != action {
+			t.Errorf("after r, %q typed and tab: rating %q, action %q", action, r.Rating, r.Action)
+		}
+		if _, total := p.Counts(); total.Rated() != 1 {
+			t.Errorf("after r and %q: %d items rated, want the one", action, total.Rated())
+		}
+	}
+	h, _ := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("u")
+	if it := h.item(); it.focus != focusRating {
+		t.Fatalf("focus = %d after u at the rating, want the rating", it.focus)
+	}
+	dir, path := rvWritePlan(t, rvNewPlan(t))
+	h = rvStart(t, Options{PlanPath: path, Dir: dir, Present: true}, 120, 40)
+	h.press("t", "v", "w")
+	if it := h.item(); it.focus != focusRating {
+		t.Fatalf("focus = %d after t, v and w in presenter mode, want the rating", it.focus)
 	}
 }
