@@ -676,3 +676,16 @@ func TestDueDateNotADateWarnsThenLeaves(t *testing.T) {
 		t.Fatal("the warning outlived the visit")
 	}
 }
+
+// A quick win typed at the list without a first a is written, the letter
+// first, as the item screen takes an action: 'Better training for staff'
+// ticked the first row with its space, began typing at its a and kept
+// 'ining for staff'; a d would have removed a row.
+func TestAQuickWinTypedAtTheListIsWritten(t *testing.T) {
+	a, path := fuQuestion(t, 1)
+	fuType(t, a, "Better training for staff")
+	fuPress(t, a, "enter", "esc")
+	if got := loadPlan(t, path).Answer("quick-wins").List; !slices.Equal(got, []string{"Better training for staff"}) {
+		t.Fatalf("the quick wins after 'Better training for staff' typed at the list and enter: %q", got)
+	}
+}
