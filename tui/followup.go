@@ -277,6 +277,12 @@ func (s *followupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		return s.moveFocus(s.focus+1, true)
 	case st.typing():
 		return nil
+	case st.textual() && st != s.due && typedLetter(s.c, msg):
+		// An answer begun without enter: the letter is its first, where
+		// each letter of it that is a key acted (o the overview). Not a
+		// due date: words typed at the counts, which have no answer to
+		// type, are no date.
+		return tea.Batch(st.focus(true), s.forward(msg))
 	case key.Matches(msg, k.Next):
 		return s.goTo(s.c.session.After(review.Question(s.index)))
 	case key.Matches(msg, k.Prev):

@@ -346,14 +346,18 @@ func (q *quickWins) update(msg tea.Msg) fuResult {
 // item screen takes an action begun without tab (beginsWriting). Taken
 // as its first letter, where the letters of their words that are keys
 // would each act (space or x choosing a row, d removing one, a beginning
-// the typing part-way through a word). A letter that is a key anywhere in
-// a review is not taken, but for a capital, which is one only in a room,
-// with a clock or in presenter mode.
-func (q *quickWins) beginsTyping(k tea.KeyPressMsg) bool {
+// the typing part-way through a word).
+func (q *quickWins) beginsTyping(k tea.KeyPressMsg) bool { return typedLetter(q.c, k) }
+
+// typedLetter reports whether a key that a next-steps question does not
+// take is a letter typed, to begin its answer with. A letter that is a
+// key anywhere in a review is not, but for a capital, which is one only
+// in a room, with a clock or in presenter mode.
+func typedLetter(c *common, k tea.KeyPressMsg) bool {
 	if k.Text == "" || k.Mod&^tea.ModShift != 0 {
 		return false
 	}
-	elsewhere := unicode.IsUpper([]rune(k.Text)[0]) && !q.c.present && !q.c.room.on() && !q.c.timer.set()
+	elsewhere := unicode.IsUpper([]rune(k.Text)[0]) && !c.present && !c.room.on() && !c.timer.set()
 	if reservedKey(k.Text) && !elsewhere {
 		return false
 	}

@@ -689,3 +689,19 @@ func TestAQuickWinTypedAtTheListIsWritten(t *testing.T) {
 		t.Fatalf("the quick wins after 'Better training for staff' typed at the list and enter: %q", got)
 	}
 }
+
+// An answer typed at a next-steps question without enter first is
+// written, the letter first: 'The owner and Tom' typed at 'Who are the
+// decision makers' left the T, h and e unused and opened the overview at
+// the o of 'owner', the rest of the words its keys.
+func TestAnAnswerTypedAtAQuestionIsWritten(t *testing.T) {
+	a, path := fuQuestion(t, 3)
+	fuType(t, a, "The owner and Tom")
+	fuPress(t, a, "tab")
+	if a.active != screenFollowUp {
+		t.Fatalf("typing the answer left the question for screen %d", a.active)
+	}
+	if got := loadPlan(t, path).Answer("decision-makers").Text; got != "The owner and Tom" {
+		t.Fatalf("the answer after 'The owner and Tom' typed at the question and tab: %q", got)
+	}
+}
