@@ -2,11 +2,9 @@ package cli
 
 import (
 	"bytes"
-	"io"
+	"os"
 	"strings"
 	"testing"
-
-	"github.com/creack/pty"
 )
 
 // TestReportHTMLAtATerminalSaysHowToSaveIt: ladder report --format html
@@ -47,21 +45,9 @@ func TestReportHTMLAtATerminalSaysHowToSaveIt(t *testing.T) {
 // pseudo-terminal, and returns what the terminal got and standard error.
 func runAtATerminal(t *testing.T, args ...string) (out []byte, stderr string) {
 	t.Helper()
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		t.Skip("no pseudo-terminal here:", err)
-	}
-	defer ptmx.Close()
-	pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80})
-	read := make(chan []byte)
-	go func() {
-		b, _ := io.ReadAll(ptmx)
-		read <- b
-	}()
 	var errs bytes.Buffer
-	code := Main(args, nil, tty, &errs)
-	tty.Close()
-	out = <-read
+	code := ExitOK
+	out = []byte(at80x24(t, func(tty *os.File) { code = Main(args, nil, tty, &errs) }))
 	if code != ExitOK {
 		t.Fatalf("%s: exit %d: %s", strings.Join(args, " "), code, errs.Bytes())
 	}
