@@ -554,32 +554,11 @@ func TestTheLineToAddByHandIsQuotedAsYAML(t *testing.T) {
 // plan at that name that names no such previous review is still refused.
 func TestACarryOnCutShortIsFinishedByRunningItAgain(t *testing.T) {
 	dir := gitRepo(t)
-	prevPath := filepath.Join(dir, "plans", "2026", "acme.yaml")
-	os.MkdirAll(filepath.Dir(prevPath), 0o755)
-	prev := blankPlan()
-	prev.Response("lc-vision").Action = "Write the vision"
-	writePlan(t, prevPath, prev)
 	nextPath := filepath.Join(dir, "plans", "2027", "acme.yaml")
-	os.MkdirAll(filepath.Dir(nextPath), 0o755)
-
-	// What the first write leaves: the new plan, naming last year's.
-	cut := New(prev.Checklist, "Acme", "2027 review", Date{2027, 3, 1})
-	CarryOn(prev, cut)
-	cut.PreviousReview = "../2026/acme.yaml"
-	cut.Response("lc-vision").Rating = "amber" // rated since: kept
-	writePlan(t, nextPath, cut)
+	prevPath := carryOnCutShort(t, dir, nextPath)
 	written, _ := os.ReadFile(nextPath)
 
-	f, err := Open(prevPath, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	nf, carried, err := CreateNext(nextPath, f, New(f.Plan.Checklist, "Acme", "2027 review", Date{2027, 3, 1}))
-	if err != nil {
-		t.Fatalf("run again: %v", err)
-	}
-	nf.Close()
+	f, carried := runCarryOnAgain(t, prevPath, nextPath)
 	if carried.Actions != 1 {
 		t.Errorf("carried %+v, want the one open action", carried)
 	}
@@ -617,29 +596,48 @@ func TestACarryOnCutShortIsFinishedByRunningItAgain(t *testing.T) {
 func TestACarryOnCutShortIsFinishedWhateverItsPathsSpelling(t *testing.T) {
 	dir := gitRepo(t)
 	t.Chdir(dir)
+	nextPath := filepath.Join("plans", "2027", "acme.yaml")
+	prevPath := carryOnCutShort(t, dir, nextPath) // absolute, the new plan's relative
+	runCarryOnAgain(t, prevPath, nextPath)
+	if p, err := LoadFile(prevPath, nil); err != nil || p.NextReview != "../2027/acme.yaml" {
+		t.Fatalf("last year's plan: next_review %q (%v)", p.NextReview, err)
+	}
+}
+
+// carryOnCutShort writes last year's plan, plans/2026/acme.yaml in dir,
+// with one open action, and at next what a carry-on's first write leaves:
+// the new plan naming last year's back, rated since (its first item
+// Amber). It returns last year's path.
+func carryOnCutShort(t *testing.T, dir, next string) string {
+	t.Helper()
 	prevPath := filepath.Join(dir, "plans", "2026", "acme.yaml")
 	os.MkdirAll(filepath.Dir(prevPath), 0o755)
 	prev := blankPlan()
 	prev.Response("lc-vision").Action = "Write the vision"
 	writePlan(t, prevPath, prev)
-	nextPath := filepath.Join("plans", "2027", "acme.yaml")
-	os.MkdirAll(filepath.Dir(nextPath), 0o755)
+	os.MkdirAll(filepath.Dir(next), 0o755)
 	cut := New(prev.Checklist, "Acme", "2027 review", Date{2027, 3, 1})
 	CarryOn(prev, cut)
 	cut.PreviousReview = "../2026/acme.yaml"
-	writePlan(t, nextPath, cut)
+	cut.Response("lc-vision").Rating = "amber" // rated since: kept
+	writePlan(t, next, cut)
+	return prevPath
+}
 
-	f, err := Open(prevPath, nil)
+// runCarryOnAgain carries prev on to next again, as ladder new --from
+// run a second time does, and returns last year's plan, open, and what
+// was carried.
+func runCarryOnAgain(t *testing.T, prev, next string) (*File, Carried) {
+	t.Helper()
+	f, err := Open(prev, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	nf, _, err := CreateNext(nextPath, f, New(f.Plan.Checklist, "Acme", "2027 review", Date{2027, 3, 1}))
+	t.Cleanup(func() { f.Close() })
+	nf, carried, err := CreateNext(next, f, New(f.Plan.Checklist, "Acme", "2027 review", Date{2027, 3, 1}))
 	if err != nil {
 		t.Fatalf("run again: %v", err)
 	}
 	nf.Close()
-	if p, err := LoadFile(prevPath, nil); err != nil || p.NextReview != "../2027/acme.yaml" {
-		t.Fatalf("last year's plan: next_review %q (%v)", p.NextReview, err)
-	}
+	return f, carried
 }
