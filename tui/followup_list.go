@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -333,40 +332,14 @@ func (q *quickWins) update(msg tea.Msg) fuResult {
 		q.rows[q.cursor+1], q.rows[q.cursor] = q.rows[q.cursor], q.rows[q.cursor+1]
 		q.cursor++
 		return q.stored()
-	case q.beginsTyping(k):
+	case typedLetter(q.c, k):
+		// Their own quick win typed without a first a: space or x would
+		// choose a row, d remove one, a begin the typing part-way.
 		return handled(tea.Batch(q.startTyping(len(q.rows)), q.field.update(k)))
 	default:
 		return fuResult{}
 	}
 	return handled(nil)
-}
-
-// beginsTyping reports whether a key none of the list's is a letter
-// typed: someone who types their own quick win without a first a, as the
-// item screen takes an action begun without tab (beginsWriting). Taken
-// as its first letter, where the letters of their words that are keys
-// would each act (space or x choosing a row, d removing one, a beginning
-// the typing part-way through a word).
-func (q *quickWins) beginsTyping(k tea.KeyPressMsg) bool { return typedLetter(q.c, k) }
-
-// typedLetter reports whether a key that a next-steps question does not
-// take is a letter typed, to begin its answer with. A letter that is a
-// key anywhere in a review is not, but for a capital, which is one only
-// in a room, with a clock or in presenter mode.
-func typedLetter(c *common, k tea.KeyPressMsg) bool {
-	if k.Text == "" || k.Mod&^tea.ModShift != 0 {
-		return false
-	}
-	elsewhere := unicode.IsUpper([]rune(k.Text)[0]) && !c.present && !c.room.on() && !c.timer.set()
-	if reservedKey(k.Text) && !elsewhere {
-		return false
-	}
-	for _, r := range k.Text {
-		if !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // stored sends the rows to the session, and saves them if they changed.

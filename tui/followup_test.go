@@ -705,3 +705,22 @@ func TestAnAnswerTypedAtAQuestionIsWritten(t *testing.T) {
 		t.Fatalf("the answer after 'The owner and Tom' typed at the question and tab: %q", got)
 	}
 }
+
+// The letters that are keys only in a room or with a clock (t, v, w)
+// begin a quick win or an answer where neither is on, as they begin the
+// item's action: 'talk to staff' typed at the list kept 'lk to staff',
+// the t a key of no screen here and the a beginning the typing.
+func TestAnAnswerBegunWithARoomOrClockLetterIsWritten(t *testing.T) {
+	a, path := fuQuestion(t, 1)
+	fuType(t, a, "talk to staff")
+	fuPress(t, a, "enter", "esc")
+	if got := loadPlan(t, path).Answer("quick-wins").List; !slices.Equal(got, []string{"talk to staff"}) {
+		t.Fatalf("the quick wins after 'talk to staff' typed at the list and enter: %q", got)
+	}
+	a, path = fuQuestion(t, 3)
+	fuType(t, a, "whoever owns the budget")
+	fuPress(t, a, "tab")
+	if got := loadPlan(t, path).Answer("decision-makers").Text; got != "whoever owns the budget" {
+		t.Fatalf("the answer after 'whoever owns the budget' typed at the question and tab: %q", got)
+	}
+}

@@ -552,35 +552,32 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.prev()
 	case key.Matches(msg, s.keys.ShowData) && s.c.present:
 		return s.toggleData()
-	case s.beginsWriting(msg):
+	case typedLetter(s.c, msg): // the action begun without tab
 		return tea.Batch(s.setFocus(focusAction), s.fields[focusAction-1].update(msg))
 	}
 	return nil
 }
 
-// beginsWriting reports whether a key that is none of the rating's is a
-// letter typed: someone who rates and begins the action at once, without
-// tab, as in a form. Taken as the action's first letter, where the
-// letters of their words that are keys (r, a, i, o, p, n...) would each
-// act, rating and leaving items, and the others do nothing.
-// A letter that is a key anywhere in a review (v reveals the room's
-// votes, w goes to the summary) is not taken, even where it does nothing
-// now: pressed twice by habit, it would write in the action. The
-// capitals that are keys (V, T, D) are so only in a room, with a clock or
-// in presenter mode, and only there are they not taken: elsewhere they
-// begin the words an action most often begins with (Develop, Train),
-// where the capital did nothing and the next letter began the action.
-// So are the small letters that are keys only in a room or with a clock
-// (t, v, w: talk, visit, write).
-func (s *itemScreen) beginsWriting(msg tea.KeyPressMsg) bool {
-	if msg.Text == "" || msg.Mod&^tea.ModShift != 0 {
+// typedLetter reports whether a key the screen does not take is a letter
+// typed, to begin the text there with (the item's action, a next-steps
+// answer or quick win): someone who types without tab or enter first, as
+// in a form. Taken as its first letter, where each letter of their words
+// that is a key would act (r rating, o opening the overview, d removing
+// a row) and the others do nothing. A letter that is a key anywhere in a
+// review is not taken, even where it does nothing now: pressed twice by
+// habit, it would write. But for the letters that are keys only in a
+// room, with a clock or in presenter mode (the capitals V, T, D; t, v,
+// w), which begin the text where none of those is on: Develop, Train,
+// talk, visit, write.
+func typedLetter(c *common, k tea.KeyPressMsg) bool {
+	if k.Text == "" || k.Mod&^tea.ModShift != 0 {
 		return false
 	}
-	elsewhere := unicode.IsUpper([]rune(msg.Text)[0]) || roomOrClockLetters()[msg.Text]
-	if reservedKey(msg.Text) && (!elsewhere || s.c.present || s.c.room != nil || s.c.timer.set()) {
+	onlyThere := unicode.IsUpper([]rune(k.Text)[0]) || roomOrClockLetters()[k.Text]
+	if reservedKey(k.Text) && (!onlyThere || c.present || c.room.on() || c.timer.set()) {
 		return false
 	}
-	for _, r := range msg.Text {
+	for _, r := range k.Text {
 		if !unicode.IsLetter(r) {
 			return false
 		}
