@@ -102,8 +102,8 @@ func (s *itemScreen) compactFields(st *styles, w, lines int) string {
 		notes = "✎"
 	}
 	status := string(r.Status)
-	action := firstLineOf(r.Action)
-	rest := []string{"Owner", r.Owner, "Due", due, "Status", status, "Notes", notes}
+	action := flat(firstLineOf(r.Action))
+	rest := []string{"Owner", flat(r.Owner), "Due", due, "Status", status, "Notes", notes}
 	one := join(append([]string{"Action", action}, rest...)...)
 	if lines < 2 || r.Action == "" || ansi.StringWidth(one) <= w {
 		// On one line, the action's end goes first, then the notes'
@@ -129,8 +129,8 @@ func (s *itemScreen) compactFields(st *styles, w, lines int) string {
 		}
 		return ansi.Truncate(one, w, "…")
 	}
-	return ansi.Truncate(join("Action", firstLineOf(r.Action)), w, "…") + "\n" +
-		ansi.Truncate(join("Due", due, "Status", status, "Owner", r.Owner, "Notes", notes), w, "…")
+	return ansi.Truncate(join("Action", action), w, "…") + "\n" +
+		ansi.Truncate(join("Due", due, "Status", status, "Owner", flat(r.Owner), "Notes", notes), w, "…")
 }
 
 // sizeNotes gives the notes field more lines while it has focus and the

@@ -514,7 +514,7 @@ func (s *startScreen) planRow(st *styles, w, i int, mixed bool, note string) []s
 	p := f.Plan
 	_, total := p.Counts()
 	facts := s.facts[f.Path]
-	name := p.Organisation + ": " + p.Title
+	name := flat(p.Organisation) + ": " + flat(p.Title)
 	if s.c.present && s.cursor != i+1 {
 		// On a projector only the chosen plan is named: a
 		// facilitator's folder holds other clients' plans, and the
