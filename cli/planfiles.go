@@ -161,13 +161,23 @@ func onePlanArg(command string, args []string) (string, error) {
 	case 1:
 		return filepath.Join(dir, names[0]), nil
 	}
-	shown := make([]string, len(names))
-	for i, n := range names {
-		shown[i] = safetext.Line(n)
+	// Named ten at most: a folder of thousands made a message of as
+	// many names. The example is a command to paste, quoted for a shell:
+	// a plan's name comes from whoever made the repository.
+	shown := make([]string, 0, namedPlans+1)
+	for _, n := range names[:min(len(names), namedPlans)] {
+		shown = append(shown, safetext.Line(n))
+	}
+	list := strings.Join(shown, ", ")
+	if more := len(names) - len(shown); more > 0 {
+		list += fmt.Sprintf(" and %d more", more)
 	}
 	return "", usageErrorf("%s/ has %d plans (%s): name one, e.g. ladder %s %s",
-		safetext.Line(filepath.ToSlash(dir)), len(names), strings.Join(shown, ", "), command, filepath.Join(safetext.Line(dir), shown[0]))
+		safetext.Line(filepath.ToSlash(dir)), len(names), list, command, safetext.Line(plans.CommandPath(filepath.Join(dir, names[0]))))
 }
+
+// namedPlans is how many of a folder's plans onePlanArg names.
+const namedPlans = 10
 
 // planNamesIn are the names of the plan files directly in dir.
 func planNamesIn(dir string) ([]string, error) {
