@@ -109,6 +109,7 @@ the same review as plain line-by-line prompts.`,
 		newHistoryCmd(),
 		newStatusCmd(),
 		newDataCmd(),
+		newMergeCmd(),
 	)
 	return root
 }

@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/socialmobility/ladder/internal/gitrev"
+	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/internal/strictyaml"
+	"github.com/socialmobility/ladder/plans"
+	"github.com/spf13/cobra"
+)
+
+func newMergeCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "merge BASE OURS THEIRS [PATH]",
+		Short: "Merge two branches' changes to a plan field by field (a git merge driver)",
+		Long: `Merge is a merge driver for git: git runs it when two branches changed
+the same plan, instead of merging the plan by its lines. Each item's
+rating, action, owner, due date, status and notes, each answer and each
+project-plan step (followed by its id) is taken from the branch that
+changed it, and quick wins, participants and steps added on both
+branches are all kept, where git alone stops with a conflict over two
+additions at the end of one list. Only a field both branches changed to
+different values is a conflict: git's markers go around that field
+alone, the fields both branches changed are listed, and the merge stops
+for you to choose, as git's does.
+
+A plan that does not load on either side, or that is not in ladder's
+layout ('ladder fmt'), or whose comments both branches changed, is left
+to git's merge by lines, and ladder says why.
+
+Set it up once in each clone (git keeps drivers in its configuration,
+not in the repository), and once in the repository:
+
+  git config merge.ladder.name "ladder: plans merged field by field"
+  git config merge.ladder.driver "ladder merge %O %A %B %P"
+  echo 'plans/**/*.yaml merge=ladder' >> .gitattributes
+
+BASE, OURS and THEIRS are the files git passes (%O, %A, %B); the merge
+is written to OURS. PATH (%P) is the plan's path, for messages and for
+a checklist file named from the plan's folder. Exit status 0 for a
+clean merge, 1 for a conflict.`,
+		Example: `  # What git runs (set up as above)
+  ladder merge .merge_file_base .merge_file_ours .merge_file_theirs plans/acme.yaml`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) < 3 || len(args) > 4 {
+				return usageErrorf("merge needs the three files git passes, and the plan's path: ladder merge %%O %%A %%B %%P (see ladder merge --help)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path := args[1]
+			if len(args) == 4 {
+				path = args[3]
+			}
+			return runMerge(cmd.ErrOrStderr(), args[0], args[1], args[2], path)
+		},
+	}
+}
+
+// mergeLabels label git's conflict markers.
+var mergeLabels = [3]string{"ours", "base", "theirs"}
+
+func runMerge(stderr io.Writer, basePath, oursPath, theirsPath, path string) error {
+	var sides [3][]byte // base, ours, theirs
+	for i, f := range []string{basePath, oursPath, theirsPath} {
+		data, err := strictyaml.ReadFile(f)
+		if err != nil {
+			return usageErrorf("%s", safetext.Line(err.Error()))
+		}
+		sides[i] = data
+	}
+	name := safetext.Line(path)
+	byLines, conflicts, err := gitrev.MergeFile(sides[1], sides[0], sides[2], mergeLabels)
+	if err != nil {
+		return usageErrorf("%s", safetext.Line(err.Error()))
+	}
+	if conflicts == 0 {
+		return os.WriteFile(oursPath, byLines, 0o644)
+	}
+	merged, why := mergeFields(path, sides)
+	if why != "" {
+		if err := os.WriteFile(oursPath, byLines, 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "ladder merge: %s: merged by its lines, as git does, since %s.\n", name, why)
+		return problemsFound()
+	}
+	if len(merged.Conflicts) == 0 {
+		fmt.Fprintf(stderr, "ladder merge: %s: merged field by field: both branches' changes kept.\n", name)
+		return os.WriteFile(oursPath, merged.Ours, 0o644)
+	}
+	out, _, err := gitrev.MergeFile(merged.Ours, merged.Base, merged.Theirs, mergeLabels)
+	if err != nil {
+		return usageErrorf("%s", safetext.Line(err.Error()))
+	}
+	if err := os.WriteFile(oursPath, out, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "ladder merge: %s: merged field by field, but both branches changed %s:\n", name, plural(len(merged.Conflicts), "field"))
+	for _, c := range merged.Conflicts {
+		fmt.Fprintf(stderr, "  %s\n", safetext.Line(c))
+	}
+	fmt.Fprintf(stderr, "Keep one side of each between git's <<<<<<< and >>>>>>> lines, then run ladder check %s and git add it.\n", plans.CommandPath(path))
+	return problemsFound()
+}
+
+// mergeFields merges the three sides of a plan field by field, or says why
+// it cannot (then git's merge by lines stands).
+func mergeFields(path string, sides [3][]byte) (plans.Merged, string) {
+	var loaded [3]*plans.Plan
+	for i, side := range []string{"the common ancestor", "ours", "theirs"} {
+		p, err := plans.Parse(path, sides[i], nil)
+		if err != nil {
+			return plans.Merged{}, side + " does not load as a plan"
+		}
+		if i > 0 && !bytes.Equal(plans.Encode(p), sides[i]) {
+			return plans.Merged{}, side + " is not in ladder's layout (ladder fmt tidies it)"
+		}
+		loaded[i] = p
+	}
+	merged, err := plans.Merge(loaded[0], loaded[1], loaded[2])
+	switch {
+	case errors.Is(err, plans.ErrCommentsChangedOnBothSides):
+		return merged, "both branches changed the comments written in it"
+	case err != nil:
+		return merged, "the branches follow different checklists"
+	}
+	return merged, ""
+}
