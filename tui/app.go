@@ -55,7 +55,11 @@ type app struct {
 	// path (presenter mode shows none), or "" when notice names no file.
 	presentNotice string
 	warning       string // said in the status line until the next save, as a warning
-	exitNotice    string // printed after the program ends
+	// stray is the note said after a stray letter on a screen with
+	// nowhere to type; while it is set, keys that type are held (see
+	// heldKey).
+	stray      string
+	exitNotice string // printed after the program ends
 	// unsaved is set when quitting found the plan could not be saved: the
 	// app shows what was not saved and offers a copy elsewhere (see
 	// unsaved.go) instead of ending.
@@ -170,6 +174,7 @@ func (a *app) resume() tea.Cmd {
 }
 
 func (a *app) show(id screenID, arg int) tea.Cmd {
+	a.stray = "" // letters held on the screen left are not held on the next
 	var stored tea.Cmd
 	if isAside(id) && a.screen(a.active).typing() {
 		// f1 while typing: what is typed is stored, the field kept as it
@@ -219,6 +224,7 @@ func isAside(id screenID) bool {
 // goBack returns from help, the overview, the board or the advice to the
 // screen it was opened from.
 func (a *app) goBack() tea.Cmd {
+	a.stray = ""
 	if n := len(a.asides); n > 0 {
 		a.active, a.asides = a.asides[n-1], a.asides[:n-1]
 	}
@@ -316,8 +322,14 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if a.conflict() {
 			return a, a.conflictKey(msg)
 		}
+		if a.heldKey(msg) {
+			return a, nil
+		}
 		if cmd, handled := a.globalKey(msg); handled {
 			return a, cmd
+		}
+		if a.strayLetter(msg) {
+			return a, nil
 		}
 	}
 	cmd := a.screen(a.active).update(msg)
@@ -653,6 +665,8 @@ func (a *app) statusLine() string {
 		// two cells less, to stay within the width.
 		return sty.Error.Render(wrapIndented("✗ Not saved: "+what+".", w, 0, 2)) + "\n" +
 			sty.Warning.Render(wrapIndented(todo, max(1, w-2), 2, 2))
+	case a.stray != "":
+		return line(sty.Text.Render(a.stray))
 	case a.warning != "":
 		return sty.Warning.Render(wrapIndented("⚠ "+a.warning, max(a.c.width-2, 1), 2, 3))
 	case a.c.present && a.notice == "":

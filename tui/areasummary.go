@@ -25,6 +25,9 @@ type areasummaryScreen struct {
 type areasummaryKeys struct {
 	Continue key.Binding
 	Back     key.Binding
+	// Rate are the item screen's rating keys, which rate nothing here
+	// but say so (ratedNothing).
+	Rate []key.Binding
 	scrollKeys
 }
 
@@ -44,7 +47,12 @@ func (s *areasummaryScreen) setPosition(area int) {
 
 func (s *areasummaryScreen) place() (review.Place, bool) { return review.AreaEnd(s.area), true }
 
-func (s *areasummaryScreen) init() tea.Cmd { return nil }
+func (s *areasummaryScreen) init() tea.Cmd {
+	if s.c.session != nil {
+		s.keys.Rate = rateKeys(s.c.checklist())
+	}
+	return nil
+}
 
 func (s *areasummaryScreen) update(msg tea.Msg) tea.Cmd {
 	k, ok := msg.(tea.KeyPressMsg)
@@ -56,7 +64,7 @@ func (s *areasummaryScreen) update(msg tea.Msg) tea.Cmd {
 		s.c.goToPlace(s.c.session.After(review.AreaEnd(s.area)))
 	case key.Matches(k, s.keys.Back):
 		s.c.goToPlace(s.c.session.Before(review.AreaEnd(s.area)))
-	case key.Matches(k, rateKeys(s.c.checklist())...):
+	case key.Matches(k, s.keys.Rate...):
 		return s.ratedNothing(k.String())
 	default:
 		s.scroll.handle(k, s.keys.scrollKeys, len(s.lines()), s.c.height)
@@ -172,6 +180,14 @@ func (s *areasummaryScreen) fullHelp() [][]key.Binding {
 }
 
 func (s *areasummaryScreen) typing() bool { return false }
+
+func (s *areasummaryScreen) keyMap() any { return s.keys }
+
+// strayNote is said at a letter typed here as if an action were asked
+// for: the item it belongs to is behind (esc), the next area ahead.
+func (s *areasummaryScreen) strayNote() string {
+	return "Nothing to type here. enter goes on, esc goes back."
+}
 
 // ratingLabelWidth is the width of a checklist's widest rating as shape and
 // word ("○ Unrated", "▲ Developing", "● Leading the way"): a column of

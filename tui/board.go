@@ -814,3 +814,9 @@ func (s *boardScreen) fullHelp() [][]key.Binding {
 }
 
 func (s *boardScreen) typing() bool { return false }
+
+func (s *boardScreen) keyMap() any { return s.keys }
+
+func (s *boardScreen) strayNote() string {
+	return "Nothing to type here. enter opens the item; esc closes."
+}

@@ -138,6 +138,12 @@ func (s *guidanceScreen) fullHelp() [][]key.Binding { return s.keys.fullHelp() }
 
 func (s *guidanceScreen) typing() bool { return false }
 
+func (s *guidanceScreen) keyMap() any { return s.keys }
+
+func (s *guidanceScreen) strayNote() string {
+	return "Nothing to type here. esc goes back to the item."
+}
+
 // adviceHint is the item screen's note that advice is at hand: "i  advice
 // from the source (3)", counting the item's passages and the area's
 // introduction; empty when the checklist has none for the item.

@@ -198,6 +198,9 @@ func (s *helpScreen) draw() []string {
 		}
 	}
 	out = append(out, st.Title.Render("Keys"), "", keysText)
+	if _, ok := s.app.screen(s.app.helpFor).(nowhereToType); ok {
+		out = append(out, "", st.Text.Render(strings.Join(wrapText(strayHelp, w), "\n")))
+	}
 	if d := s.datesHelp(st, w); d != "" {
 		out = append(out, "", d)
 	}
@@ -209,6 +212,12 @@ func (s *helpScreen) draw() []string {
 	}
 	return strings.Split(strings.Join(out, "\n"), "\n")
 }
+
+// strayHelp says, in the help of a screen with nowhere to type, what a
+// letter typed there does (stray.go).
+const strayHelp = "Nothing is typed on this screen: a letter that is none of its keys only says so, " +
+	"and the keys typed after it do nothing until you press one that types nothing " +
+	"(enter, esc, an arrow). Words typed here rate nothing and open nothing."
 
 // aboutChecklist is the checklist's own introduction, credited, when it
 // has one: what the source says the whole checklist is for.
@@ -244,6 +253,8 @@ func (s *helpScreen) glossary(st *styles, w int) string {
 func (s *helpScreen) shortHelp() []key.Binding  { return s.keys.shortHelp() }
 func (s *helpScreen) fullHelp() [][]key.Binding { return s.keys.fullHelp() }
 func (s *helpScreen) typing() bool              { return false }
+func (s *helpScreen) keyMap() any               { return s.keys }
+func (s *helpScreen) strayNote() string         { return "Nothing to type here. esc goes back." }
 
 // helpStyles are the footer's key hints in the app's 16-colour styles.
 func helpStyles(st styles) help.Styles {

@@ -612,3 +612,11 @@ func (s *overviewScreen) fullHelp() [][]key.Binding {
 }
 
 func (s *overviewScreen) typing() bool { return false }
+
+func (s *overviewScreen) keyMap() any { return s.keys }
+
+// strayNote is said at a letter typed in the list: an item's action is
+// written on its screen (enter).
+func (s *overviewScreen) strayNote() string {
+	return "Nothing to type here. enter opens the item; esc closes."
+}

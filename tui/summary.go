@@ -377,6 +377,12 @@ func isOverdue(a plans.Action, today plans.Date) bool {
 
 func (s *summaryScreen) typing() bool { return false }
 
+func (s *summaryScreen) keyMap() any { return s.keys }
+
+func (s *summaryScreen) strayNote() string {
+	return "Nothing to type here. ↑↓ scroll; esc goes back."
+}
+
 // back is the key back, said as where it goes: the next steps, or the
 // last area's end for a checklist that asks none.
 func (s *summaryScreen) back() key.Binding {

@@ -1,0 +1,70 @@
+package tui
+
+import (
+	"reflect"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// nowhereToType is a screen with no text field to type in (an area's
+// summary, the overview, the board, the summary, the advice, help),
+// where a first-time user may still type as if there were one: "Talk to
+// the team" on an area's summary, where the o of "to" opened the
+// overview and the a of "team" rated the item under its cursor Amber.
+// There a letter that is none of its keys is a stray letter (strayKey).
+type nowhereToType interface {
+	// keyMap is the screen's key map: its letters are the screen's keys.
+	keyMap() any
+	// strayNote says, in a few plain words for the status line (60
+	// columns), that nothing is typed here, and which keys go on from
+	// the screen: keys that type nothing, the ones that act while
+	// letters are held.
+	strayNote() string
+}
+
+// strayKey takes a key on a screen with nowhere to type, before any key
+// of the app's or the screen's acts, and reports whether it is done with
+// it. A stray letter (typedLetter's rule: a letter that could begin
+// words, not a key of the review there; and none of the screen's keys)
+// puts the screen's note in the status line and holds the keys typed
+// after it, letters, digits, space and punctuation alike, which do
+// nothing but keep the note: the rest of the words. The first key that
+// types nothing (enter, esc, an arrow, tab, backspace, f1, ctrl+c) ends
+// the hold, and acts as always. A facilitator's keys (o, an arrow, g)
+// press no stray letter, and act as before.
+//
+// A global key (q, o, b, P, the clocks' and the room's) is taken by the
+// app first; strayLetter asks after them, so that only a letter none of
+// them takes is stray.
+func (a *app) heldKey(msg tea.KeyPressMsg) bool {
+	if a.stray == "" {
+		return false
+	}
+	if _, ok := a.screen(a.active).(nowhereToType); !ok || !typesText(msg) {
+		a.stray = ""
+		return false
+	}
+	return true
+}
+
+// strayLetter reports whether msg is a stray letter on the active
+// screen, and if it is, holds the keys after it (see heldKey).
+func (a *app) strayLetter(msg tea.KeyPressMsg) bool {
+	s, ok := a.screen(a.active).(nowhereToType)
+	if !ok || !typedLetter(a.c, msg) {
+		return false
+	}
+	keys := map[string]bool{}
+	addLetters(reflect.ValueOf(s.keyMap()), keys)
+	if keys[msg.Text] {
+		return false
+	}
+	a.stray = s.strayNote()
+	return true
+}
+
+// typesText reports whether a key types something: a letter, a digit,
+// punctuation or a space, with no modifier but shift.
+func typesText(msg tea.KeyPressMsg) bool {
+	return msg.Text != "" && msg.Mod&^tea.ModShift == 0
+}
