@@ -1,6 +1,7 @@
 package review_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -69,5 +70,34 @@ func TestLastYearsReviews(t *testing.T) {
 	}
 	if got[0].Carried.Actions == 0 || got[0].UnderWay {
 		t.Errorf("Acme's autumn review: carries %+v, under way %v; want its open actions, not under way", got[0].Carried, got[0].UnderWay)
+	}
+}
+
+// Last year's folder of a consultant, or one cloned from someone else,
+// may hold thousands of plans, each of another organisation: finding
+// each one's last review takes work in proportion to the plans, where it
+// compared every plan's organisation with every other's, so that the
+// start screen listed 3,000 plans after seconds (work measured here in
+// allocations, which each comparison made).
+func TestLastYearsReviewsOfManyOrganisationsTakeWorkInProportion(t *testing.T) {
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	folder := func(n int) []plans.Found {
+		found := make([]plans.Found, n)
+		for i := range found {
+			p := plans.New(c, fmt.Sprintf("Organisation %d Ltd", i), "Review", plans.Date{Year: 2026, Month: 3, Day: 1})
+			found[i] = plans.Found{Path: fmt.Sprintf("plans/2026/p%d.yaml", i), Plan: p}
+		}
+		return found
+	}
+	small, big := folder(250), folder(1000)
+	work := func(found []plans.Found) float64 {
+		return testing.AllocsPerRun(1, func() {
+			if got := review.LastYearsReviews(found, today); len(got) != len(found) {
+				t.Fatalf("%d reviews offered of %d organisations", len(got), len(found))
+			}
+		})
+	}
+	if s, b := work(small), work(big); b > 5*s {
+		t.Errorf("four times the plans took %.1f times the allocations (%.0f, %.0f): more than in proportion", b/s, s, b)
 	}
 }

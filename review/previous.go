@@ -368,14 +368,17 @@ func LastReviewFor(dir, org, except string, today plans.Date) *LastReview {
 func LastYearsReviews(found []plans.Found, today plans.Date) []LastReview {
 	links := plans.NewLinks()
 	var latest []plans.Found
+	at := map[string]int{} // each organisation's place in latest, by its key
 	for _, f := range found {
 		if f.Plan == nil {
 			continue
 		}
 		links.Loaded(f.Path, f.Plan)
-		i := slices.IndexFunc(latest, func(l plans.Found) bool { return plans.SameOrganisation(l.Plan.Organisation, f.Plan.Organisation) })
+		key := plans.OrganisationKey(f.Plan.Organisation)
+		i, seen := at[key]
 		switch {
-		case i < 0:
+		case !seen:
+			at[key] = len(latest)
 			latest = append(latest, f)
 		case plans.IsLaterReview(rankOf(f), rankOf(latest[i])):
 			latest[i] = f
