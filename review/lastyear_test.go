@@ -101,3 +101,30 @@ func TestLastYearsReviewsOfManyOrganisationsTakeWorkInProportion(t *testing.T) {
 		t.Errorf("four times the plans took %.1f times the allocations (%.0f, %.0f): more than in proportion", b/s, s, b)
 	}
 }
+
+// The same for the folder's one review to carry on from, as the
+// accessible prompts offer it: a folder of thousands of organisations'
+// plans with nothing left open, where it asked each organisation's last
+// review of every plan.
+func TestNextReviewFromManyOrganisationsTakesWorkInProportion(t *testing.T) {
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	folder := func(n int) []plans.Found {
+		found := make([]plans.Found, n)
+		for i := range found {
+			p := plans.New(c, fmt.Sprintf("Organisation %d Ltd", i), "Review", plans.Date{Year: 2026, Month: 3, Day: 1})
+			found[i] = plans.Found{Path: fmt.Sprintf("plans/p%d.yaml", i), Plan: p}
+		}
+		return found
+	}
+	small, big := folder(250), folder(1000)
+	work := func(found []plans.Found) float64 {
+		return testing.AllocsPerRun(1, func() {
+			if l := review.NextReviewFrom(found, today); l != nil {
+				t.Fatalf("a review with nothing open offered to carry on: %s", l.Found.Path)
+			}
+		})
+	}
+	if s, b := work(small), work(big); b > 5*s {
+		t.Errorf("four times the plans took %.1f times the allocations (%.0f, %.0f): more than in proportion", b/s, s, b)
+	}
+}

@@ -332,14 +332,25 @@ func rankOf(f plans.Found) plans.PlanInfo {
 // folder list, newest first, offers beside "Begin a new review". nil when
 // there is none.
 func NextReviewFrom(found []plans.Found, today plans.Date) *LastReview {
-	var seen []string // organisations whose last review was asked about
+	// Each organisation's plans, in the order its first is found: asked
+	// of the whole folder, each organisation's last review took a look
+	// at every plan, and a folder of thousands took seconds.
+	var orgs [][]plans.Found
+	at := map[string]int{}
 	for _, f := range found {
-		p := f.Plan
-		if p == nil || slices.ContainsFunc(seen, func(org string) bool { return plans.SameOrganisation(org, p.Organisation) }) {
+		if f.Plan == nil {
 			continue
 		}
-		seen = append(seen, p.Organisation)
-		if l := LastReviewOf(found, p.Organisation, today); l != nil && !l.UnderWay && CarriedWords(l.Carried) != "" {
+		key := plans.OrganisationKey(f.Plan.Organisation)
+		i, seen := at[key]
+		if !seen {
+			i, at[key] = len(orgs), len(orgs)
+			orgs = append(orgs, nil)
+		}
+		orgs[i] = append(orgs[i], f)
+	}
+	for _, theirs := range orgs {
+		if l := LastReviewOf(theirs, theirs[0].Plan.Organisation, today); l != nil && !l.UnderWay && CarriedWords(l.Carried) != "" {
 			return l
 		}
 	}
