@@ -626,7 +626,9 @@ func (a *app) shortHelp(s screen) (bs, always []key.Binding) {
 		}
 	}
 	switch {
-	case s.typing():
+	case a.active == screenHelp && a.stray != "":
+		always = []key.Binding{forceQuit} // q is held (stray.go)
+	case s.typing(), a.stray != "": // ? and q type, or are held: f1 and ctrl+c act
 		always = []key.Binding{a.c.keys.TypingHelp, forceQuit}
 	case a.active == screenHelp:
 		always = []key.Binding{quit}

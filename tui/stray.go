@@ -11,7 +11,8 @@ import (
 // where a first-time user may still type as if there were one: "Talk to
 // the team" on an area's summary, where the o of "to" opened the
 // overview and the a of "team" rated the item under its cursor Amber.
-// There a letter that is none of its keys is a stray letter (strayKey).
+// There a letter that is none of its keys is a stray letter
+// (strayLetter), and the keys typed after it are held (heldKey).
 type nowhereToType interface {
 	// keyMap is the screen's key map: its letters are the screen's keys.
 	keyMap() any
@@ -22,20 +23,16 @@ type nowhereToType interface {
 	strayNote() string
 }
 
-// strayKey takes a key on a screen with nowhere to type, before any key
-// of the app's or the screen's acts, and reports whether it is done with
-// it. A stray letter (typedLetter's rule: a letter that could begin
-// words, not a key of the review there; and none of the screen's keys)
-// puts the screen's note in the status line and holds the keys typed
-// after it, letters, digits, space and punctuation alike, which do
-// nothing but keep the note: the rest of the words. The first key that
-// types nothing (enter, esc, an arrow, tab, backspace, f1, ctrl+c) ends
-// the hold, and acts as always. A facilitator's keys (o, an arrow, g)
-// press no stray letter, and act as before.
-//
-// A global key (q, o, b, P, the clocks' and the room's) is taken by the
-// app first; strayLetter asks after them, so that only a letter none of
-// them takes is stray.
+// heldKey takes a key before any key of the app's or the screen's acts,
+// and reports whether it is held: a key that types, after a stray letter
+// on a screen with nowhere to type. A stray letter puts the screen's note
+// in the status line and holds the keys typed after it, letters, digits,
+// space and punctuation alike ("Hire 2 apprentices": 2 rates Amber on
+// the overview), which do nothing but keep the note: the rest of the
+// words. The first key that types nothing (enter, esc, an arrow, tab,
+// backspace, f1, ctrl+c) ends the hold, and acts as always. q is held
+// (the q of "quick wins" would quit); ctrl+c never is. A facilitator's
+// keys (o, an arrow, g) press no stray letter, and act as before.
 func (a *app) heldKey(msg tea.KeyPressMsg) bool {
 	if a.stray == "" {
 		return false
@@ -48,7 +45,11 @@ func (a *app) heldKey(msg tea.KeyPressMsg) bool {
 }
 
 // strayLetter reports whether msg is a stray letter on the active
-// screen, and if it is, holds the keys after it (see heldKey).
+// screen, and if it is, holds the keys after it (see heldKey). A stray
+// letter is typedLetter's (a letter that could begin words: not a key of
+// the review's, but for the capitals and t, v, w outside presenter mode,
+// a room and the clocks) and none of the screen's keys. The app's keys
+// (q, o, b, P, the clocks' and the room's) are taken before it is asked.
 func (a *app) strayLetter(msg tea.KeyPressMsg) bool {
 	s, ok := a.screen(a.active).(nowhereToType)
 	if !ok || !typedLetter(a.c, msg) {

@@ -73,7 +73,8 @@ func TestEveryScreenWithNowhereToTypeSaysSo(t *testing.T) {
 				}
 				h.refuseView("Nothing to type here")
 				h.typeText("Talk")
-				h.requireView(tc.note)
+				h.requireView(tc.note, "ctrl+c save & quit") // the footer offers no key held
+				h.refuseView("q save & quit", "? help")
 				h.press(tc.held, "q", "P")
 				if h.quit || h.a.active != tc.screen || h.a.c.present {
 					t.Fatalf("%dx%d: %s, q and P after a stray letter: quit %v, screen %d, presenter mode %v", size[0], size[1], tc.held, h.quit, h.a.active, h.a.c.present)
