@@ -396,8 +396,9 @@ func SortNewestFirst(found []Found) {
 // "plans/2027", or a later year's folder with plans in it), or this
 // year's folder itself ("plans/2027", with "plans/2026" beside it). Both
 // are "" for any other folder: one holding plans of its own, one with no
-// earlier year's plans to carry on, and last year's folder itself
-// ("plans/2026" in 2027), looked at as it is.
+// earlier year's plans to carry on, one whose this year's folder is a
+// symbolic link or a file, and last year's folder itself ("plans/2026"
+// in 2027), looked at as it is.
 func YearFolders(dir string, year int) (this, last string) {
 	dir = filepath.Clean(dir)
 	if IsYearFolder(dir) {
@@ -411,6 +412,11 @@ func YearFolders(dir string, year int) (this, last string) {
 		}
 		latest := max(year, yearOf(NewestYearFolder(dir)))
 		this = filepath.Join(dir, strconv.Itoa(latest))
+		if info, err := os.Lstat(this); err == nil && !info.IsDir() {
+			// A link (perhaps out of the repository) or a file: no
+			// year's folder, as yearFoldersIn passes such over.
+			return "", ""
+		}
 	}
 	thisYear := yearOf(this)
 	for _, d := range yearFoldersIn(filepath.Dir(this)) { // newest first

@@ -53,3 +53,38 @@ func TestYearFolders(t *testing.T) {
 	check("a plans folder holding a plan of its own lists its own", dir, "", "")
 	check("a folder with no year folder beside it", filepath.Join(root, "2027"), "", "")
 }
+
+// This year's folder in a repository cloned from someone else may be a
+// symbolic link to a folder outside it (plans/2027 -> another client's
+// plans), or a file: it is no year's folder to read or write in, as
+// last year's folders that are links are none either. The start screen
+// listed the plans the link led to as this year's, opened them and saved
+// into them, outside the repository.
+func TestYearFoldersLeaveThisYearsFolderThatIsALinkOrAFile(t *testing.T) {
+	root, outside := t.TempDir(), t.TempDir()
+	dir := filepath.Join(root, "plans")
+	for _, d := range []string{filepath.Join(dir, "2026"), outside} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "acme.yaml"), []byte("organisation: Acme\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	this := filepath.Join(dir, "2027")
+	if err := os.Symlink(outside, this); err != nil {
+		t.Fatal(err)
+	}
+	if gotThis, gotLast := plans.YearFolders(dir, 2027); gotThis != "" || gotLast != "" {
+		t.Errorf("with plans/2027 a link out: YearFolders = %q, %q, want none", gotThis, gotLast)
+	}
+	if err := os.Remove(this); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(this, []byte("not a folder\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if gotThis, gotLast := plans.YearFolders(dir, 2027); gotThis != "" || gotLast != "" {
+		t.Errorf("with plans/2027 a file: YearFolders = %q, %q, want none", gotThis, gotLast)
+	}
+}
