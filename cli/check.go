@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	pathpkg "path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -77,7 +78,10 @@ example the branch a pull request goes into; counted from where this
 branch left REV, so plans changed on REV alone are not checked), and
 --format github prints each problem as a GitHub Actions annotation, so
 it shows on the changed line of the pull request: mistakes as errors,
-overdue actions as warnings.
+overdue actions as warnings. With --changed-since, an action or step
+the change opened in a plan already carried on to its next review, which
+does not have it, is a warning too: a branch begun before the carry-on
+that adds an action to last year's plan leaves it where no one chases it.
 
 Exit status: 0 when everything is fine, 1 when a mistake or an overdue
 action was found, 2 when the command itself was called wrongly, and with
@@ -158,10 +162,14 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		return err
 	}
 	unchanged := 0
+	var since *sinceRev
 	if opts.changedSince != "" {
 		all := len(files)
-		if files, err = changedSince(stderr, files, opts.changedSince); err != nil {
+		if files, since, err = changedSince(stderr, files, opts.changedSince); err != nil {
 			return err
+		}
+		if since != nil {
+			defer since.repo.Close()
 		}
 		unchanged = all - len(files)
 	}
@@ -221,6 +229,9 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 				return r
 			}
 			r.warnings += out.warnings(path, l.Warnings)
+		}
+		if since != nil && l.Plan != nil {
+			r.warnings += out.openedAfterCarryOn(links, since, path, l.Plan, resolve)
 		}
 		r.valid = true
 		if l.Plan == nil || !opts.overdue {
@@ -348,38 +359,106 @@ func overdueWayOut(late []string) string {
 		"To list late actions without failing, add --warn-only."
 }
 
+// sinceRev is the revision check --changed-since compares with: the
+// commit where the branch left it, and each changed file's name there.
+type sinceRev struct {
+	repo   *gitrev.Repo
+	commit string
+	rev    string
+	then   map[string]string // a changed file's path now → its path at commit ("" when new)
+}
+
 // changedSince keeps the files that differ from their version at rev: new
 // (whether git tracks them yet or not), edited or renamed.
-func changedSince(stderr io.Writer, files []string, rev string) ([]string, error) {
+func changedSince(stderr io.Writer, files []string, rev string) ([]string, *sinceRev, error) {
 	if len(files) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	repo, err := gitrev.Open(filepath.Dir(files[0]))
 	if err != nil {
-		return nil, gitProblem(err)
+		return nil, nil, gitProblem(err)
 	}
-	defer repo.Close()
 	commit, err := resolveBranchPoint(stderr, repo, rev)
 	if err != nil {
-		return nil, gitProblem(err)
+		repo.Close()
+		return nil, nil, gitProblem(err)
 	}
 	changes, err := repo.Changes(commit, "")
 	if err != nil {
-		return nil, gitProblem(err)
+		repo.Close()
+		return nil, nil, gitProblem(err)
 	}
-	changed := map[string]bool{}
+	since := &sinceRev{repo: repo, commit: commit, rev: rev, then: map[string]string{}}
 	for _, c := range changes {
-		if c.Status != 'D' {
-			changed[c.Path] = true
+		switch c.Status {
+		case 'D':
+		case 'R':
+			since.then[c.Path] = c.OldPath
+		case 'A':
+			since.then[c.Path] = ""
+		default:
+			since.then[c.Path] = c.Path
 		}
 	}
 	var out []string
 	for _, f := range files {
-		if rel, err := repo.Rel(f); err == nil && changed[rel] {
-			out = append(out, f)
+		if rel, err := repo.Rel(f); err == nil {
+			if _, ok := since.then[rel]; ok {
+				out = append(out, f)
+			}
 		}
 	}
-	return out, nil
+	return out, since, nil
+}
+
+// openedAfterCarryOn warns at each action or step the change opened in a
+// plan already carried on to its next review, where the next review does
+// not have it (plans.OpenedAfterCarryOn): status and check --overdue
+// chase the plan's open actions in the next review, so no one chases
+// these. It says how many it warned of. A plan whose version at the
+// revision does not load is not compared: every action would read as new.
+func (pr checkPrinter) openedAfterCarryOn(links *plans.Links, since *sinceRev, path string, p *plans.Plan, resolve plans.Resolver) int {
+	next, ok := links.HandedOn(path, p)
+	if !ok {
+		return 0
+	}
+	nextPlan, err := plans.LoadFile(next, resolve)
+	if err != nil {
+		return 0
+	}
+	var before *plans.Plan
+	rel, err := since.repo.Rel(path)
+	if err != nil {
+		return 0
+	}
+	if then := since.then[rel]; then != "" {
+		data, err := since.repo.ReadFile(since.commit, then)
+		if err != nil {
+			return 0
+		}
+		resolveThen := resolve
+		if resolveThen == nil {
+			resolveThen = revisionResolver(since.repo, since.commit, pathpkg.Dir(then))
+		}
+		if before, err = plans.Parse(since.rev+":"+then, data, resolveThen); err != nil {
+			return 0
+		}
+	}
+	opened := plans.OpenedAfterCarryOn(before, p, nextPlan)
+	for _, a := range opened {
+		at := plans.Action{FollowUpID: p.ProjectPlanID(), StepID: a.StepID}
+		if a.Item != nil {
+			at = plans.Action{ItemID: a.Item.ID}
+		}
+		line, col := p.Position(at)
+		what := "open action"
+		if a.Item == nil {
+			what = "open project-plan step"
+		}
+		pr.warning(path, line, col, fmt.Sprintf("%s %q added to a plan already carried on to %s, which does not have it, so no one chases it: add it to %s, where this plan's open actions are chased now",
+			what, ansi.Truncate(firstLine(a.Text), 100, "…"), next, next))
+	}
+	return len(opened)
 }
 
 // checkPrinter prints what check finds: FILE:LINE:COLUMN lines, or GitHub
