@@ -40,9 +40,11 @@ func (t *timebox) set() bool { return t.limit > 0 || t.session > 0 }
 
 // startSession starts the session clock, at the first rating: a
 // facilitator may open the review well before the room starts work.
+// Started while the clocks are paused, it starts where they stopped, as
+// the pause does not count.
 func (t *timebox) startSession(now time.Time) {
 	if t.session > 0 && t.sessionStart.IsZero() {
-		t.sessionStart = now
+		t.sessionStart = t.effectiveNow(now)
 	}
 }
 
