@@ -170,6 +170,9 @@ func (a *app) roomChanged() tea.Cmd {
 	default:
 	}
 	rs.status = rs.room.Status()
+	if rs.status.Voted > 0 {
+		a.c.timer.startSession(a.c.now()) // the room at work: the session has begun
+	}
 	a.c.offerIdeas()
 	return waitForRoom(rs.room)
 }

@@ -13,8 +13,9 @@ import (
 // timebox is the workshop's clocks: the time allowed per item (--timebox
 // 5m), a countdown that starts when an item is opened and starts again
 // when another item is; and the whole session's time (--session 90m),
-// which counts down from the first rating with the items left and the
-// pace they need ("14 items · 3:12 each"). When time is up a clock changes colour
+// which counts down from the first rating (in a room, or the first vote
+// from a phone) with the items left and the pace they need ("14 items ·
+// 3:12 each"). When time is up a clock changes colour
 // and says so; it never blocks anything and never moves the review on by
 // itself: the room decides when to move on. t pauses both (a break), +
 // gives more time, T starts the item's time again (see timerKeys).
@@ -38,10 +39,11 @@ type timebox struct {
 // set reports whether any clock runs.
 func (t *timebox) set() bool { return t.limit > 0 || t.session > 0 }
 
-// startSession starts the session clock, at the first rating: a
-// facilitator may open the review well before the room starts work.
-// Started while the clocks are paused, it starts where they stopped, as
-// the pause does not count.
+// startSession starts the session clock, at the first rating or, in a
+// room, the first vote from a phone (a room votes, reveals and talks the
+// first item through before it is rated): a facilitator may open the
+// review well before the room starts work. Started while the clocks are
+// paused, it starts where they stopped, as the pause does not count.
 func (t *timebox) startSession(now time.Time) {
 	if t.session > 0 && t.sessionStart.IsZero() {
 		t.sessionStart = t.effectiveNow(now)
@@ -176,7 +178,7 @@ func (t *timebox) view(st *styles, now time.Time) string {
 // the pace they need, "session 1:12:00 · 14 items · 5:08 each"; in the
 // warning colour, and "…each, behind", once the pace is faster than the
 // time box, or the time is up. It is empty without a session clock.
-func (t *timebox) sessionView(st *styles, now time.Time, itemsLeft int, compact bool) string {
+func (t *timebox) sessionView(st *styles, now time.Time, itemsLeft int, compact bool, startsAt string) string {
 	if t.session <= 0 {
 		return ""
 	}
@@ -187,7 +189,7 @@ func (t *timebox) sessionView(st *styles, now time.Time, itemsLeft int, compact 
 		case itemsLeft == 0:
 			text += " · every item rated"
 		default:
-			text += fmt.Sprintf(" · %d %s · starts at the first rating", itemsLeft, plural(itemsLeft, "item", "items"))
+			text += fmt.Sprintf(" · %d %s · starts at %s", itemsLeft, plural(itemsLeft, "item", "items"), startsAt)
 		}
 		return st.Clock.Render(text)
 	}
@@ -281,7 +283,11 @@ func (c *common) sessionClock(compact bool) string {
 	if c.session == nil {
 		return ""
 	}
-	return c.timer.sessionView(&c.styles, c.now(), c.itemsLeft(), compact)
+	startsAt := "the first rating"
+	if c.room.on() {
+		startsAt = "the first vote" // or a rating given without one
+	}
+	return c.timer.sessionView(&c.styles, c.now(), c.itemsLeft(), compact, startsAt)
 }
 
 // joinClocks joins the clocks shown with " · ", and says "paused" while
