@@ -99,13 +99,12 @@ func (r *ideaRows) key(k tea.KeyPressMsg, up, down key.Binding) fuResult {
 		}
 		r.afterwards()
 		return handled(cmd)
+	case key.Matches(k, r.keys.Drop) && i >= 0 && offers[i].Chosen:
+		// x leaves the cursor on the idea it accepted: d meant for the
+		// next one would drop it from the answer, with no undo.
+		r.note = acceptedNotDropped(offers[i].Text)
 	case key.Matches(k, r.keys.Drop) && i >= 0:
 		o := offers[i]
-		var cmd tea.Cmd
-		if o.Chosen {
-			cmd = r.c.withdrawIdea(o.ID)
-			r.afterwards()
-		}
 		r.c.dropIdea(o.ID)
 		r.cursor = 0
 		if i+1 < len(offers) {
@@ -114,7 +113,6 @@ func (r *ideaRows) key(k tea.KeyPressMsg, up, down key.Binding) fuResult {
 			r.cursor = offers[i-1].ID
 		}
 		r.note = "Dropped “" + flat(o.Text) + "”"
-		return handled(cmd)
 	default:
 		return fuResult{}
 	}
@@ -169,8 +167,15 @@ func (r *ideaRows) shortHelp() []key.Binding {
 	toggle := r.keys.Toggle
 	if offers[i].Chosen {
 		toggle = key.NewBinding(key.WithKeys(toggle.Keys()...), key.WithHelp(toggle.Help().Key, "take it out of the answer"))
+		return []key.Binding{toggle} // d drops nothing accepted
 	}
 	return []key.Binding{toggle, r.keys.Drop}
+}
+
+// acceptedNotDropped is what d says on an idea accepted into the answer,
+// which it does not drop.
+func acceptedNotDropped(text string) string {
+	return "“" + flat(text) + "” is in the answer: x takes it out first, then d drops it"
 }
 
 func (r *ideaRows) fullHelp() []key.Binding {

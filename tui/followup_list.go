@@ -425,9 +425,14 @@ func (q *quickWins) commit() (tea.Cmd, bool) {
 
 // remove takes a typed row out of the list (it can be undone), drops an
 // idea from the room, or unchooses an action or a suggestion, which stays
-// offered.
+// offered. An idea accepted into the answer is not dropped: x leaves the
+// cursor on it, so d meant for the next idea would drop it, with no undo.
 func (q *quickWins) remove(i int) fuResult {
 	r := q.rows[i]
+	if r.idea != 0 && r.chosen {
+		q.note = acceptedNotDropped(r.text)
+		return handled(nil)
+	}
 	if r.idea != 0 {
 		q.c.dropIdea(r.idea)
 		q.rows = slices.Delete(q.rows, i, i+1)
@@ -627,6 +632,7 @@ func (q *quickWins) shortHelp() []key.Binding {
 		remove.SetHelp(remove.Help().Key, "drop")
 		if q.rows[q.cursor].chosen {
 			toggle.SetHelp(toggle.Help().Key, "take it out")
+			return []key.Binding{toggle, q.keys.Add, q.keys.Move} // d drops nothing accepted
 		}
 	}
 	return []key.Binding{toggle, q.keys.Add, remove, q.keys.Move}
