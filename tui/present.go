@@ -370,6 +370,20 @@ func (s *itemScreen) ratingHeight(air presentAir, rated bool) int {
 // name's last lines.
 func (s *itemScreen) presentHeading(st *styles, w int, clock string, maxLines int) string {
 	e := s.entry()
+	// An area's name that would be cut (a sentence, beside the clocks in
+	// a small window) gives way to its short title, as on the area's
+	// summary: a name cut mid-word tells the room less than "Vision".
+	head, cut := s.presentHeadingOf(st, e.Area.Title, w, clock, maxLines)
+	if short := e.Area.ShortTitleIn(w); cut && short != e.Area.Title {
+		head, _ = s.presentHeadingOf(st, short, w, clock, maxLines)
+	}
+	return head
+}
+
+// presentHeadingOf is presentHeading with the area called name; cut
+// reports whether the name had to be cut to fit.
+func (s *itemScreen) presentHeadingOf(st *styles, name string, w int, clock string, maxLines int) (head string, cut bool) {
+	e := s.entry()
 	right := 0
 	if clock != "" {
 		right = ansi.StringWidth(clock) + 2
@@ -378,7 +392,7 @@ func (s *itemScreen) presentHeading(st *styles, w int, clock string, maxLines in
 	areaWidth := 0
 	below := ""
 	if s.c.bigHeadings() {
-		if big, bw := presentHeadingRows(st, e.Area.Title, w, true); len(big) > 1 {
+		if big, bw := presentHeadingRows(st, name, w, true); len(big) > 1 {
 			rows, areaWidth = big, bw
 			if bw+2*right > w {
 				below, clock, right = "\n"+centreIn(ansi.Truncate(clock, w, "…"), w), "", 0
@@ -388,10 +402,10 @@ func (s *itemScreen) presentHeading(st *styles, w int, clock string, maxLines in
 	if rows == nil {
 		// The clocks go on a line of their own when the area's name would
 		// not fit beside them.
-		if clock != "" && ansi.StringWidth(e.Area.Title)+2*right > w {
+		if clock != "" && ansi.StringWidth(name)+2*right > w {
 			below, clock, right = "\n"+centreIn(ansi.Truncate(clock, w, "…"), w), "", 0
 		}
-		rows, areaWidth = presentHeadingWrapped(st, e.Area.Title, max(1, w-2*right))
+		rows, areaWidth = presentHeadingWrapped(st, name, max(1, w-2*right))
 	}
 	at := (w - areaWidth) / 2
 	if clock != "" && at+areaWidth+right > w {
@@ -428,8 +442,9 @@ func (s *itemScreen) presentHeading(st *styles, w int, clock string, maxLines in
 	if keep := max(1, maxLines-strings.Count(below, "\n")-1); len(rows) > keep {
 		rows = rows[:keep]
 		rows[keep-1] = ansi.Truncate(rows[keep-1], max(1, ansi.StringWidth(rows[keep-1])-1), "") + st.Heading.Render("…")
+		cut = true
 	}
-	return strings.Join(rows, "\n") + below + group + "\n" + centreIn(line2, w)
+	return strings.Join(rows, "\n") + below + group + "\n" + centreIn(line2, w), cut
 }
 
 // presentHeadingWrapped is a heading as presenter mode draws it in
