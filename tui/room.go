@@ -273,10 +273,12 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // is agreed, or ideas they sent wait to be accepted or dropped: quitting
 // then would lose the round or the ideas (they live in memory only) and
 // send every phone home, so the room strip says so and the next q quits.
-// ctrl+c always quits.
+// On the join screen, shown over the review as a pop-up that q closes in
+// many programs, phones in the room are enough to ask first: quitting
+// sends them home, to come back with a new PIN. ctrl+c always quits.
 func (a *app) quitUnlessVotesOpen() tea.Cmd {
 	rs := a.c.room
-	if rs.on() && !rs.quitAsked && rs.status.QuitLoses() {
+	if rs.on() && !rs.quitAsked && (rs.status.QuitLoses() || a.active == screenRoom && rs.status.Joined > 0) {
 		rs.quitAsked = true
 		return nil
 	}
@@ -287,11 +289,11 @@ func (a *app) quitUnlessVotesOpen() tea.Cmd {
 // (", on question 2", ", on questions 2 and 3"), for the warning on q: at
 // the end of the review, or at an item, the facilitator would otherwise
 // look for them question by question.
-func (a *app) ideasWhere(st roomsrv.Status) string {
-	if a.c.room.room == nil {
+func (c *common) ideasWhere(st roomsrv.Status) string {
+	if c.room.room == nil {
 		return ""
 	}
-	fus := a.c.room.room.Checklist().FollowUps
+	fus := c.room.room.Checklist().FollowUps
 	var nums []int
 	for _, idea := range st.Ideas {
 		i := slices.IndexFunc(fus, func(f checklist.FollowUp) bool { return f.ID == idea.QuestionID })
@@ -311,12 +313,17 @@ func (a *app) ideasWhere(st roomsrv.Status) string {
 }
 
 // quitWarning is the strip's line after a q that quitUnlessVotesOpen held.
-func (a *app) quitWarning() string {
-	st := a.c.room.status
+func (a *app) quitWarning() string { return a.c.quitWarning() }
+
+func (c *common) quitWarning() string {
+	st := c.room.status
 	ideas := ""
 	waiting := st.IdeasWaiting()
 	if waiting > 0 {
-		ideas = plural(waiting, "1 idea", strconv.Itoa(waiting)+" ideas") + " from the room" + a.ideasWhere(st) + " not accepted or dropped yet"
+		ideas = plural(waiting, "1 idea", strconv.Itoa(waiting)+" ideas") + " from the room" + c.ideasWhere(st) + " not accepted or dropped yet"
+	}
+	if !st.QuitLoses() { // the join screen's phones held the quit; it says how many
+		return "⚠ q again quits and sends " + plural(st.Joined, "the phone", "the phones") + " home (a new PIN to join again)"
 	}
 	// No votes open: the ideas held the quit (a spread revealed and
 	// agreed loses nothing, being in the plan).
@@ -687,6 +694,11 @@ func (s *roomScreen) view() string {
 	}
 	text = append(text, s.bigPIN()...)
 	text = append(text, "", sty.Label.Render(joinedText(rs.status.Joined)))
+	// The room's line, where a held q says what a second would lose, is
+	// not drawn under this screen.
+	if rs.quitAsked {
+		text = append(text, sty.Warning.Render(wrapIndented(s.c.quitWarning(), roomTextWidth, 2, 0)))
+	}
 	// A wrong PIN, as the review's strip says it: they come while people
 	// join, and a burst of them pauses joining for everyone.
 	if n := rs.newNotice(); n != "" {
