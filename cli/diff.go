@@ -530,6 +530,9 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 		if dir == plans.DefaultDir && inPlansFolder() {
 			return usageErrorf("there is no %s/ folder here: this folder is the plans folder. Run ladder diff --rev %s . (or run ladder from the folder above)", plans.DefaultDir, plans.CommandQuote(opts.rev))
 		}
+		if repoDir, ok := repositoryPlans(); ok && dir == plans.DefaultDir {
+			return usageErrorf("%s", plansAreIn(repoDir, "ladder diff --rev "+plans.CommandQuote(opts.rev)))
+		}
 		if dir == plans.DefaultDir {
 			// The folder was not named: "plans is not a folder here" read
 			// as if the user had typed it wrong.

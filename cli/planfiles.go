@@ -24,6 +24,9 @@ func planFiles(command string, args []string) ([]string, error) {
 			if inPlansFolder() {
 				return nil, usageErrorf("there is no %s/ folder here: this folder is the plans folder. Run ladder %s . (or run ladder from the folder above)", plans.DefaultDir, command)
 			}
+			if dir, ok := repositoryPlans(); ok {
+				return nil, usageErrorf("%s", plansAreIn(dir, "ladder "+command))
+			}
 			return nil, usageErrorf("there is no %s/ folder here, so there is nothing to look at.\n"+
 				"Name the plan files or folders (ladder %s PATH...), or start a review:\n"+
 				"  ladder    on screen, asking what it needs\n"+
@@ -68,6 +71,27 @@ func didYouMean(path string) string {
 
 // inPlansFolder reports whether the working folder is itself a plans
 // folder: someone who cd'd into plans/ and ran ladder check there.
+// repositoryPlans is the plans/ folder at the top of the git repository
+// ladder runs in, as a path from here (defaultDir), when it is run in
+// another of its folders: a year's folder inside it (plans/2026/, where
+// ".."), or docs/.
+func repositoryPlans() (string, bool) {
+	dir := defaultDir()
+	return dir, dir != plans.DefaultDir && dir != "."
+}
+
+// plansAreIn says where the repository's plans are and the command to run
+// on them, for a command run in another folder of the repository with no
+// plans named: inside the plans folder, the command on this folder's
+// alone too.
+func plansAreIn(dir, command string) string {
+	msg := fmt.Sprintf("there is no %s/ folder here: the repository's plans are in %s. Run %s %s", plans.DefaultDir, safetext.Line(dir), command, plans.CommandPath(dir))
+	if strings.Trim(strings.ReplaceAll(filepath.ToSlash(dir), "..", ""), "/") == "" {
+		msg += fmt.Sprintf(" (or %s . for this folder's alone)", command)
+	}
+	return msg
+}
+
 func inPlansFolder() bool {
 	wd, err := os.Getwd()
 	return err == nil && filepath.Base(wd) == plans.DefaultDir
