@@ -348,7 +348,8 @@ func OtherYearFolders(dir string) []string {
 // organisation's last one in the years' folders beside it
 // (OtherYearFolders), where one begun from last year's folder's list is
 // written in last year's folder. "" when dir keeps no year's folder, or
-// one for year or later.
+// one for year or later, or when year's is there as a symbolic link or a
+// file (as YearFolders).
 func NewYearFolder(dir string, below []string, year int) string {
 	latest := 0
 	for _, b := range below {
@@ -360,7 +361,11 @@ func NewYearFolder(dir string, below []string, year int) string {
 	if latest == 0 || latest >= year || isYear(filepath.Base(filepath.Clean(dir))) {
 		return ""
 	}
-	return filepath.Join(dir, strconv.Itoa(year))
+	this := filepath.Join(dir, strconv.Itoa(year))
+	if info, err := os.Lstat(this); err == nil && !info.IsDir() {
+		return "" // a link (perhaps out of the repository) or a file
+	}
+	return this
 }
 
 // isYear reports whether a folder's name is a year: four digits.

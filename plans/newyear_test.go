@@ -1,6 +1,7 @@
 package plans_test
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -34,5 +35,33 @@ func TestNewYearFolder(t *testing.T) {
 		if got := plans.NewYearFolder(tc.dir, tc.below, 2027); got != tc.want {
 			t.Errorf("NewYearFolder(%q, %q) = %q, want %q", tc.dir, tc.below, got, tc.want)
 		}
+	}
+}
+
+// This year's folder there already as a symbolic link (out of a
+// repository cloned from someone else) or a file is not one to begin
+// this year's review in: the accessible prompts sent the review there,
+// and its plan could not be written through the link.
+func TestNewYearFolderIsNoLinkOrFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	below := []string{filepath.Join(dir, "2026")}
+	if err := os.MkdirAll(below[0], 0o755); err != nil {
+		t.Fatal(err)
+	}
+	this := filepath.Join(dir, "2027")
+	if err := os.Symlink(t.TempDir(), this); err != nil {
+		t.Fatal(err)
+	}
+	if got := plans.NewYearFolder(dir, below, 2027); got != "" {
+		t.Errorf("with plans/2027 a link: NewYearFolder = %q, want none", got)
+	}
+	if err := os.Remove(this); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(this, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := plans.NewYearFolder(dir, below, 2027); got != "" {
+		t.Errorf("with plans/2027 a file: NewYearFolder = %q, want none", got)
 	}
 }
