@@ -112,6 +112,12 @@ func runMerge(stderr io.Writer, basePath, oursPath, theirsPath, path string) err
 // mergeFields merges the three sides of a plan field by field, or says why
 // it cannot (then git's merge by lines stands).
 func mergeFields(path string, sides [3][]byte) (plans.Merged, string) {
+	switch {
+	case plans.IsDataFile(path) || plans.IsBenchmarkFile(path):
+		return plans.Merged{}, "it is workforce data, not a plan (ladder merges plans only)"
+	case len(bytes.TrimSpace(sides[0])) == 0:
+		return plans.Merged{}, "both branches added it"
+	}
 	var loaded [3]*plans.Plan
 	for i, side := range []string{"the common ancestor", "ours", "theirs"} {
 		p, err := plans.Parse(path, sides[i], nil)
