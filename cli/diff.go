@@ -289,6 +289,7 @@ func diffAtRevision(stderr io.Writer, file, rev string, md bool) (c plans.FileCh
 		return c, nil, err
 	}
 	previousAtRevision(repo, commit, rev, &c)
+	unchasedSince(&c)
 	return c, dataDiffAtRevision(stderr, repo, commit, rev, file, md), nil
 }
 
@@ -445,6 +446,27 @@ func previousAtRevision(repo *gitrev.Repo, commit, rev string, c *plans.FileChan
 	c.PreviousNow = workTree()
 }
 
+// unchasedSince finds what the change opened in a plan already carried on
+// to its next review, which does not have it (plans.OpenedAfterCarryOn):
+// a branch begun before the carry-on that adds an action to last year's
+// plan. The pull request's comment says so, as check --changed-since
+// does on the plan's line.
+func unchasedSince(c *plans.FileChange) {
+	if c.New == nil {
+		return
+	}
+	next, ok := plans.HandedOn(c.Path, c.New)
+	if !ok {
+		return
+	}
+	nextPlan, err := plans.LoadFile(next, nil)
+	if err != nil {
+		return
+	}
+	c.Unchased = plans.OpenedAfterCarryOn(c.Old, c.New, nextPlan)
+	c.NextName = next
+}
+
 // revisionLabel names a revision for a heading: "HEAD~1 (1a2b3c4)", the
 // revision alone when it is already a hash, or "main (1a2b3c4, where this
 // branch left it)" when commit is the branch point, not rev itself.
@@ -560,6 +582,7 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 	}
 	for i := range out {
 		previousAtRevision(repo, commit, opts.rev, &out[i])
+		unchasedSince(&out[i])
 	}
 	var notCompared []string
 	for _, p := range problems {

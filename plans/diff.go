@@ -58,6 +58,11 @@ type FileChange struct {
 	// change is neither carried on nor left behind. Nil when Previous is
 	// the only version (two files compared).
 	PreviousNow *Plan
+	// Unchased are the open actions and steps the change opened in New
+	// while New was already carried on to its next review, NextName,
+	// which does not have them (OpenedAfterCarryOn): no one chases them.
+	Unchased []CarriedAction
+	NextName string
 }
 
 // AcrossCarryOn reports whether the change is from one review to the

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 )
@@ -141,6 +142,14 @@ func buildPlanDoc(c plans.FileChange) planDoc {
 			doc.warnings = append(doc.warnings, "these are "+why+": the counts below compare them all the same")
 		}
 		doc.sections = changeSections(plans.Compare(c.Old, c.New), c.AcrossCarryOn())
+	}
+	for _, a := range c.Unchased {
+		what := "the action"
+		if a.Item == nil {
+			what = "the project-plan step"
+		}
+		doc.warnings = append(doc.warnings, fmt.Sprintf("%s %q, opened in this change, is in a plan already carried on to %s, which does not have it: no one chases it; add it to %s",
+			what, firstLineOf(a.Text), c.NextName, c.NextName))
 	}
 	// What came across from last year's plan is what a reviewer of a plan
 	// carried on asks first: it goes on top. A plan whose file changed
@@ -641,4 +650,11 @@ func (s diffSet) notComparedLine() string {
 		names[i] = plain(n) // a line break in a name stays on its line
 	}
 	return "as they do not load (ladder check lists why): " + strings.Join(names, ", ")
+}
+
+// firstLineOf is the first line of a text of several (an action written
+// as a block), cut to a line's length.
+func firstLineOf(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return ansi.Truncate(s, 100, "…")
 }
