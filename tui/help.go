@@ -216,7 +216,7 @@ func (s *helpScreen) draw() []string {
 // strayHelp says, in the help of a screen with nowhere to type, what a
 // letter typed there does (stray.go).
 const strayHelp = "Nothing is typed on this screen: a letter that is none of its keys only says so, " +
-	"and the keys typed after it do nothing until you press one that types nothing " +
+	"and the keys typed after it (backspace too) do nothing until you press one that types nothing " +
 	"(enter, esc, an arrow). Words typed here rate nothing and open nothing."
 
 // aboutChecklist is the checklist's own introduction, credited, when it

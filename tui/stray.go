@@ -29,15 +29,17 @@ type nowhereToType interface {
 // in the status line and holds the keys typed after it, letters, digits,
 // space and punctuation alike ("Hire 2 apprentices": 2 rates Amber on
 // the overview), which do nothing but keep the note: the rest of the
-// words. The first key that types nothing (enter, esc, an arrow, tab,
-// backspace, f1, ctrl+c) ends the hold, and acts as always. q is held
-// (the q of "quick wins" would quit); ctrl+c never is. A facilitator's
-// keys (o, an arrow, g) press no stray letter, and act as before.
+// words. Backspace and delete are held too: a word mended is still being
+// typed, and the letters after it would act. The first key that types
+// nothing (enter, esc, an arrow, tab, f1, ctrl+c) ends the hold, and
+// acts as always. q is held (the q of "quick wins" would quit); ctrl+c
+// never is. A facilitator's keys (o, an arrow, g) press no stray letter,
+// and act as before.
 func (a *app) heldKey(msg tea.KeyPressMsg) bool {
 	if a.stray == "" {
 		return false
 	}
-	if _, ok := a.screen(a.active).(nowhereToType); !ok || !typesText(msg) {
+	if _, ok := a.screen(a.active).(nowhereToType); !ok || !typesText(msg) && !mendsText(msg) {
 		a.stray = ""
 		return false
 	}
@@ -62,6 +64,12 @@ func (a *app) strayLetter(msg tea.KeyPressMsg) bool {
 	}
 	a.stray = s.strayNote()
 	return true
+}
+
+// mendsText reports whether a key mends what was typed: backspace or
+// delete, alone or with a modifier (a word at a time).
+func mendsText(msg tea.KeyPressMsg) bool {
+	return msg.Code == tea.KeyBackspace || msg.Code == tea.KeyDelete
 }
 
 // typesText reports whether a key types something: a letter, a digit,

@@ -195,3 +195,22 @@ func TestStrayLetterGoldens(t *testing.T) {
 		}
 	}
 }
+
+// A novice who mends a word with backspace is still typing: backspace
+// keeps the hold, so that the a of "team" retyped after it rates nothing.
+func TestBackspaceAfterAStrayLetterKeepsTheHold(t *testing.T) {
+	for _, mend := range []string{"backspace", "delete", "ctrl+backspace", "alt+backspace"} {
+		h, path := rvOpen(t, strayPlan(t), 80, 24)
+		before := ratings(t, path)
+		h.press("o")
+		h.typeText("Talk to tem")
+		h.press(mend, mend)
+		h.typeText("am")
+		requireRatings(t, path, before, fmt.Sprintf("'Talk to tem', %s twice, 'am' on the overview", mend))
+		h.requireView("Nothing to type here")
+		h.press("esc") // types nothing: acts as always
+		if h.a.active == screenOverview {
+			t.Fatalf("esc after %s did not close the overview", mend)
+		}
+	}
+}
