@@ -174,7 +174,30 @@ func (m *planMerger) followUp(id, question string) {
 		setArea(rt.ByArea, a, vt)
 	}
 	rb.Due, ro.Due, rt.Due = three(m, "the due date"+to, same, b.Due, o.Due, t.Due)
+	if reordered(b.Steps, t.Steps) && !reordered(b.Steps, o.Steps) {
+		// Theirs alone moved steps: the merge takes their order, ours'
+		// new steps placed as theirs' would be.
+		rb.Steps, rt.Steps, ro.Steps = m.steps(b.Steps, t.Steps, o.Steps)
+		return
+	}
 	rb.Steps, ro.Steps, rt.Steps = m.steps(b.Steps, o.Steps, t.Steps)
+}
+
+// reordered reports whether side has the steps it shares with base in
+// another order.
+func reordered(base, side []Step) bool {
+	var was, is []int
+	for _, s := range base {
+		if slices.ContainsFunc(side, func(x Step) bool { return x.ID == s.ID }) {
+			was = append(was, s.ID)
+		}
+	}
+	for _, s := range side {
+		if slices.ContainsFunc(base, func(x Step) bool { return x.ID == s.ID }) {
+			is = append(is, s.ID)
+		}
+	}
+	return !slices.Equal(was, is)
 }
 
 func setArea(byArea map[string]string, area, v string) {
@@ -233,7 +256,8 @@ type stepSlot struct {
 }
 
 // steps merges the project plan's steps by their ids: ours' order, with
-// theirs' new steps after the step they follow in theirs.
+// theirs' new steps after the step they follow in theirs. (When both
+// sides moved steps, ours' order stands.)
 func (m *planMerger) steps(b, o, t []Step) (rb, ro, rt []Step) {
 	find := func(steps []Step, id int) *Step {
 		for i := range steps {

@@ -46,6 +46,10 @@ func TestMergeFieldByField(t *testing.T) {
 		{name: "one step closed, another added after it", a: editStep(3, func(s *plans.Step) { s.Status = plans.StatusDone }), b: addStep(11, "Order the cake")},
 		{name: "a step removed, another's owner changed", a: removeStep(1), b: editStep(2, func(s *plans.Step) { s.Owner = "Jo" })},
 		{name: "a quick win removed, one added", a: edits(addQuickWin("Sponsor"), addQuickWin("Mentors")), b: nil},
+		{name: "steps reordered on one side, a step's owner changed on the other", a: editStep(2, func(s *plans.Step) { s.Owner = "Jo" }), b: func(p *plans.Plan) {
+			steps := p.Answer("project-plan").Steps
+			steps[0], steps[2] = steps[2], steps[0]
+		}},
 		{name: "the same change on both", a: rate("lc-vision", "red"), b: rate("lc-vision", "red"), want: rate("lc-vision", "red")},
 		{name: "the same owner changed two ways", a: func(p *plans.Plan) { p.Response("lc-vision").Owner = "Sam" }, b: func(p *plans.Plan) { p.Response("lc-vision").Owner = "Jo" },
 			fails: []string{`the owner of "Develop a clear vision for your D&I strategy"`}},
