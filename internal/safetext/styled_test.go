@@ -19,6 +19,7 @@ func TestStyled(t *testing.T) {
 		{"\x1b[1mCo\u00adoperate\x1b[m with\u200b the\u2060 union\ufeff\u200e", "\x1b[1mCooperate\x1b[m with the union"},
 		{"\u0600١ \u061c\u180e\ufff9\U0001D173", "١ "},
 		// The joiners and tags that make emoji, flags and scripts stay.
+		{"👩\u200d💻 🏳️\u200d🌈 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F می\u200cخواهم", "👩\u200d💻 🏳️\u200d🌈 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F می\u200cخواهم"},
 		// A plan's own escape strings go whole: ladder's screens draw no
 		// hyperlink, title or device string, and the renderer passes a
 		// hyperlink on, so "CLICK" from a plan would open another site.
@@ -27,7 +28,9 @@ func TestStyled(t *testing.T) {
 		{"a\x1b]8;;http://e\u009cb", "ab"},
 		// Unended, it would swallow the rest of the screen: the ESC goes.
 		{"a\x1b]8;;http://evil.example/ rest", "a]8;;http://evil.example/ rest"},
-		{"👩\u200d💻 🏳️\u200d🌈 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F می\u200cخواهم", "👩\u200d💻 🏳️\u200d🌈 🏴\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F می\u200cخواهم"},
+		// One after it has no end either, and loses its ESC too; the
+		// screen's own colours between them stay.
+		{"a\x1b]0;x \x1b[1mb\x1b[m\x1bPy", "a]0;x \x1b[1mb\x1b[mPy"},
 	}
 	for _, tc := range tests {
 		if got := Styled(tc.in); got != tc.want {
