@@ -80,16 +80,7 @@ func TestLastYearsReviews(t *testing.T) {
 // start screen listed 3,000 plans after seconds (work measured here in
 // allocations, which each comparison made).
 func TestLastYearsReviewsOfManyOrganisationsTakeWorkInProportion(t *testing.T) {
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	folder := func(n int) []plans.Found {
-		found := make([]plans.Found, n)
-		for i := range found {
-			p := plans.New(c, fmt.Sprintf("Organisation %d Ltd", i), "Review", plans.Date{Year: 2026, Month: 3, Day: 1})
-			found[i] = plans.Found{Path: fmt.Sprintf("plans/2026/p%d.yaml", i), Plan: p}
-		}
-		return found
-	}
-	small, big := folder(250), folder(1000)
+	small, big := manyOrganisations(t, "plans/2026", 250), manyOrganisations(t, "plans/2026", 1000)
 	work := func(found []plans.Found) float64 {
 		return testing.AllocsPerRun(1, func() {
 			if got := review.LastYearsReviews(found, today); len(got) != len(found) {
@@ -107,16 +98,7 @@ func TestLastYearsReviewsOfManyOrganisationsTakeWorkInProportion(t *testing.T) {
 // plans with nothing left open, where it asked each organisation's last
 // review of every plan.
 func TestNextReviewFromManyOrganisationsTakesWorkInProportion(t *testing.T) {
-	c, _ := checklist.Builtin(checklist.DefaultID)
-	folder := func(n int) []plans.Found {
-		found := make([]plans.Found, n)
-		for i := range found {
-			p := plans.New(c, fmt.Sprintf("Organisation %d Ltd", i), "Review", plans.Date{Year: 2026, Month: 3, Day: 1})
-			found[i] = plans.Found{Path: fmt.Sprintf("plans/p%d.yaml", i), Plan: p}
-		}
-		return found
-	}
-	small, big := folder(250), folder(1000)
+	small, big := manyOrganisations(t, "plans", 250), manyOrganisations(t, "plans", 1000)
 	work := func(found []plans.Found) float64 {
 		return testing.AllocsPerRun(1, func() {
 			if l := review.NextReviewFrom(found, today); l != nil {
@@ -127,4 +109,20 @@ func TestNextReviewFromManyOrganisationsTakesWorkInProportion(t *testing.T) {
 	if s, b := work(small), work(big); b > 5*s {
 		t.Errorf("four times the plans took %.1f times the allocations (%.0f, %.0f): more than in proportion", b/s, s, b)
 	}
+}
+
+// manyOrganisations is a folder of n plans found in dir, each of another
+// organisation, reviewed on 1 March 2026 with nothing open.
+func manyOrganisations(t *testing.T, dir string, n int) []plans.Found {
+	t.Helper()
+	c, ok := checklist.Builtin(checklist.DefaultID)
+	if !ok {
+		t.Fatal("no built-in checklist")
+	}
+	found := make([]plans.Found, n)
+	for i := range found {
+		p := plans.New(c, fmt.Sprintf("Organisation %d Ltd", i), "Review", plans.Date{Year: 2026, Month: 3, Day: 1})
+		found[i] = plans.Found{Path: fmt.Sprintf("%s/p%d.yaml", dir, i), Plan: p}
+	}
+	return found
 }
