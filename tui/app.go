@@ -325,6 +325,9 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if a.heldKey(msg) {
 			return a, nil
 		}
+		if cmd, ok := a.wordGoesOn(msg); ok {
+			return a, cmd
+		}
 		if cmd, handled := a.globalKey(msg); handled {
 			return a, cmd
 		}

@@ -32,6 +32,9 @@ type projectPlan struct {
 	edit    *stepEditor // nil when no step is being edited
 
 	note string
+	// wordStart is the keys that acted just before and may begin a word
+	// (d, s or e; d or s then a): what to take back (followup_stray.go).
+	wordStart string
 
 	// leaving is the warning shown when a key could not leave a step whose
 	// due date is not a date; the same key again leaves it, the date

@@ -198,11 +198,15 @@ func (s *helpScreen) draw() []string {
 		}
 	}
 	out = append(out, st.Title.Render("Keys"), "", keysText)
-	if _, ok := s.app.screen(s.app.helpFor).(nowhereToType); ok {
-		out = append(out, "", st.Text.Render(strings.Join(wrapText(strayHelp, w), "\n")))
-	}
 	if d := s.datesHelp(st, w); d != "" {
 		out = append(out, "", d)
+	}
+	if n, ok := nothingToType(s.app.screen(s.app.helpFor)); ok {
+		text := strayHelp
+		if own, ok := n.(interface{ nothingTypedHelp() string }); ok {
+			text = own.nothingTypedHelp() // the next steps': where, and what a word does
+		}
+		out = append(out, "", st.Text.Render(strings.Join(wrapText(text, w), "\n")))
 	}
 	if g := s.glossary(st, w); g != "" {
 		out = append(out, "", g)

@@ -23,6 +23,54 @@ type nowhereToType interface {
 	strayNote() string
 }
 
+// nowhereToTypeNow is a screen with nowhere to type in some of its states
+// only: a next-steps question, whose fields and quick wins take letters
+// and whose project plan's list (no step being edited), counts and due
+// date (highlighted, not being typed in) do not.
+type nowhereToTypeNow interface {
+	nowhereToType
+	nowhereToTypeNow() bool
+}
+
+// nothingToType is the screen as one with nowhere to type, when it is
+// one now.
+func nothingToType(s screen) (nowhereToType, bool) {
+	n, ok := s.(nowhereToType)
+	if sometimes, ok := n.(nowhereToTypeNow); ok && !sometimes.nowhereToTypeNow() {
+		return nil, false
+	}
+	return n, ok
+}
+
+// wordAfterKey is a screen where a letter that is a key and changes the
+// plan may be the first of a word (the project plan's d, s and e: "done"
+// removed a step, "send" moved its status on).
+type wordAfterKey interface {
+	// wordGoesOn is asked of every key before any key acts, and reports
+	// whether the key is a letter that goes on a word begun with such a
+	// key just before: then the key's change is taken back (the command
+	// saves that), and the letter is a stray one.
+	wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool)
+}
+
+// wordGoesOn takes back a key's change when the letter after it shows it
+// began a word (see wordAfterKey), and holds the letters after it, as a
+// stray letter does.
+func (a *app) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	w, ok := a.screen(a.active).(wordAfterKey)
+	if !ok {
+		return nil, false
+	}
+	cmd, ok := w.wordGoesOn(msg)
+	if !ok {
+		return nil, false
+	}
+	if s, ok := nothingToType(a.screen(a.active)); ok {
+		a.stray = s.strayNote()
+	}
+	return cmd, true
+}
+
 // heldKey takes a key before any key of the app's or the screen's acts,
 // and reports whether it is held: a key that types, after a stray letter
 // on a screen with nowhere to type. A stray letter puts the screen's note
@@ -39,7 +87,7 @@ func (a *app) heldKey(msg tea.KeyPressMsg) bool {
 	if a.stray == "" {
 		return false
 	}
-	if _, ok := a.screen(a.active).(nowhereToType); !ok || !typesText(msg) && !mendsText(msg) {
+	if _, ok := nothingToType(a.screen(a.active)); !ok || !typesText(msg) && !mendsText(msg) {
 		a.stray = ""
 		return false
 	}
@@ -53,7 +101,7 @@ func (a *app) heldKey(msg tea.KeyPressMsg) bool {
 // a room and the clocks) and none of the screen's keys. The app's keys
 // (q, o, b, P, the clocks' and the room's) are taken before it is asked.
 func (a *app) strayLetter(msg tea.KeyPressMsg) bool {
-	s, ok := a.screen(a.active).(nowhereToType)
+	s, ok := nothingToType(a.screen(a.active))
 	if !ok || !typedLetter(a.c, msg) {
 		return false
 	}

@@ -1,0 +1,239 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// stepsOn is the project plan's steps as the plan file holds them.
+func stepsOn(t testing.TB, path string) []plans.Step {
+	t.Helper()
+	return loadPlan(t, path).Answer("project-plan").Steps
+}
+
+// Words typed on the project plan's list, where no step is being edited,
+// change no step and open nothing: "done" removed the step under the
+// cursor at its d, "send the plan to Sam" moved its status on at the s
+// and wrote "nd the plan to Sam" on the end of its text at the e, "Ask
+// the directors" changed its status at the s and took "k", "i" and "e"
+// as keys. The screen says there is nothing to type here.
+func TestWordsTypedOnTheProjectPlansListChangeNoStep(t *testing.T) {
+	for _, words := range []string{"done", "send the plan to Sam", "Ask the directors", "email the team", "decide by June", "data review", "save the date"} {
+		t.Run(words, func(t *testing.T) {
+			a, path := fuQuestion(t, 4)
+			before := stepsOn(t, path)
+			fuType(t, a, words)
+			if got := stepsOn(t, path); !slices.Equal(got, before) {
+				t.Fatalf("%q typed on the list: the steps are\n%+v\nwere\n%+v", words, got, before)
+			}
+			if a.active != screenFollowUp || a.screen(a.active).typing() {
+				t.Fatalf("%q typed on the list: screen %d, typing %v", words, a.active, a.screen(a.active).typing())
+			}
+			fuContains(t, fuView(a), "Nothing to type here", "ctrl+c save & quit")
+			fuPress(t, a, "esc") // types nothing: the list's keys act again
+			if v := fuView(a); strings.Contains(v, "Nothing to type here") {
+				t.Fatalf("esc kept the note:\n%s", v)
+			}
+		})
+	}
+}
+
+// The facilitator's keys on the list act as before: d removes, u puts
+// back, s and space move the status on, s s twice, d d two steps, J
+// moves, e and enter edit, a adds; and a key that types nothing after d
+// or s (an arrow, enter) keeps what it did.
+func TestTheFacilitatorsKeysOnTheProjectPlanStillAct(t *testing.T) {
+	a, path := fuQuestion(t, 4) // steps 1, 2, 3
+	fuPress(t, a, "s")
+	if st := stepsOn(t, path)[0].Status; st != plans.StatusDoing {
+		t.Fatalf("s: status %q", st)
+	}
+	fuPress(t, a, "s", "down", "space")
+	if st := stepsOn(t, path); st[0].Status != plans.StatusDone || st[1].Status != plans.StatusDoing {
+		t.Fatalf("s, down, space: %+v", st)
+	}
+	fuPress(t, a, "d", "d")
+	if got := stepIDs(t, path); !slices.Equal(got, []int{1}) {
+		t.Fatalf("d d: %v", got)
+	}
+	fuPress(t, a, "u", "u")
+	if got := stepIDs(t, path); !slices.Equal(got, []int{1, 2, 3}) {
+		t.Fatalf("u u: %v", got)
+	}
+	fuPress(t, a, "d", "up")
+	if got := stepIDs(t, path); len(got) != 2 {
+		t.Fatalf("d, up: %v", got)
+	}
+	fuPress(t, a, "u", "home", "J")
+	if got := stepIDs(t, path); !slices.Equal(got, []int{2, 1, 3}) {
+		t.Fatalf("u, home, J: %v", got)
+	}
+	want := stepsOn(t, path)[1].Text + " now"
+	fuPress(t, a, "e")
+	fuType(t, a, " now")
+	fuPress(t, a, "enter")
+	if got := stepsOn(t, path)[1].Text; got != want {
+		t.Fatalf("e, ' now', enter: %q", got)
+	}
+	fuPress(t, a, "a")
+	fuType(t, a, "Share the results")
+	fuPress(t, a, "enter")
+	if got := stepsOn(t, path); len(got) != 4 || got[2].Text != "Share the results" {
+		t.Fatalf("a, 'Share the results', enter: %+v", got)
+	}
+	fuPress(t, a, "n")
+	if a.active != screenFollowUp && a.active != screenSummary {
+		t.Fatalf("n: screen %d", a.active)
+	}
+	if a.active != screenSummary {
+		t.Fatalf("n from the last question did not go on to the summary: screen %d", a.active)
+	}
+}
+
+// Words typed at the counts, or at a due date highlighted but not being
+// typed in, go nowhere: the counts' "Ask the directors" opened the
+// overview at the o of "directors" and rated the item under its cursor
+// Red at the r; "done" at a due date opened the overview at its o and
+// went on with n.
+func TestWordsTypedAtTheCountsOrADueDateGoNowhere(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		question int
+		keys     []string
+		words    string
+	}{
+		{"counts", 0, nil, "Ask the directors"},
+		{"counts, done", 0, nil, "done"},
+		{"quick wins' due date", 1, []string{"tab", "esc"}, "done"},
+		{"project plan's due date", 4, []string{"tab", "esc"}, "send the plan to Sam"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, path := fuQuestion(t, tc.question)
+			fuPress(t, a, tc.keys...)
+			before := loadPlan(t, path)
+			fuType(t, a, tc.words)
+			if a.active != screenFollowUp {
+				t.Fatalf("%q: screen %d", tc.words, a.active)
+			}
+			after := loadPlan(t, path)
+			for id, r := range before.Items {
+				if after.Items[id].Rating != r.Rating {
+					t.Fatalf("%q rated %s %q", tc.words, id, after.Items[id].Rating)
+				}
+			}
+			for id, ans := range before.FollowUps {
+				if got, was := fmt.Sprintf("%+v", *after.FollowUps[id]), fmt.Sprintf("%+v", *ans); got != was {
+					t.Fatalf("%q changed the answer to %s:\n%s\nwas\n%s", tc.words, id, got, was)
+				}
+			}
+			fuContains(t, fuView(a), "Nothing to type here")
+		})
+	}
+}
+
+// Letters still begin an answer where there is one to type: at the quick
+// wins, a quick win; at the decision makers, the answer.
+func TestLettersStillBeginAnAnswerWhereThereIsOne(t *testing.T) {
+	a, path := fuQuestion(t, 3)
+	fuType(t, a, "Ask the directors")
+	fuPress(t, a, "esc")
+	if got := loadPlan(t, path).Answer("decision-makers").Text; got != "Ask the directors" {
+		t.Fatalf("decision makers: %q", got)
+	}
+	if v := fuView(a); strings.Contains(v, "Nothing to type here") {
+		t.Fatalf("the answer was typed, yet the screen says nothing is:\n%s", v)
+	}
+}
+
+// Help, opened from the project plan's list, says what words typed there
+// do; opened from the quick wins, where a letter begins a quick win, it
+// says nothing of the kind.
+func TestHelpSaysWhatWordsTypedOnTheProjectPlanDo(t *testing.T) {
+	a, _ := fuApp(t, fuPlan(t), 100, 120)
+	fuShow(t, a, screenFollowUp, 4)
+	fuPress(t, a, "?")
+	fuContains(t, oneSpaced(fuView(a)), "Nothing is typed in the list of steps", "A word begun with d, s or e")
+	fuPress(t, a, "esc")
+	fuShow(t, a, screenFollowUp, 1)
+	fuPress(t, a, "?")
+	if v := oneSpaced(fuView(a)); strings.Contains(v, "Nothing is typed") {
+		t.Fatalf("help at the quick wins says nothing is typed:\n%s", v)
+	}
+}
+
+// A word typed on a row of the quick wins begins a quick win, as a
+// letter that is no key does, though its first letter is a key: "done"
+// removed the quick win under the cursor at its d and opened the
+// overview at its o; "email the team" opened the row to edit at its e
+// and wrote "mail the team" on the end of it. A d on its own still
+// removes, and u puts it back.
+func TestAWordBegunWithAQuickWinsKeyIsAQuickWin(t *testing.T) {
+	for _, tc := range []struct{ words, typed string }{
+		{"done", ""}, {"decide the budget", ""}, {"data on pay gaps", ""}, {"email the team", "Mentoring scheme"},
+	} {
+		t.Run(tc.words, func(t *testing.T) {
+			a, path := fuQuestion(t, 1)
+			if tc.typed != "" {
+				fuPress(t, a, "a")
+				fuType(t, a, tc.typed)
+				fuPress(t, a, "esc")
+				fuPress(t, a, "end")
+				for a.screen(screenFollowUp).(*followupScreen).stops[0].(*quickWins).cursor > 0 {
+					qw := a.screen(screenFollowUp).(*followupScreen).stops[0].(*quickWins)
+					if qw.cursor < len(qw.rows) && qw.rows[qw.cursor].text == tc.typed {
+						break
+					}
+					fuPress(t, a, "up")
+				}
+			} else {
+				fuPress(t, a, "space") // the first action chosen: d would unchoose it
+			}
+			before := loadPlan(t, path).Answer("quick-wins").List
+			fuType(t, a, tc.words)
+			if a.active != screenFollowUp {
+				t.Fatalf("%q: screen %d", tc.words, a.active)
+			}
+			fuPress(t, a, "enter", "esc")
+			want := append(slices.Clone(before), tc.words)
+			if got := loadPlan(t, path).Answer("quick-wins").List; !slices.Equal(got, want) {
+				t.Fatalf("%q typed on a row: the quick wins are\n%q\nwant\n%q", tc.words, got, want)
+			}
+		})
+	}
+	a, path := fuQuestion(t, 1)
+	fuPress(t, a, "space", "d")
+	if got := loadPlan(t, path).Answer("quick-wins").List; len(got) != 0 {
+		t.Fatalf("space, d: %q", got)
+	}
+	fuPress(t, a, "space", "d", "down")
+	if got := loadPlan(t, path).Answer("quick-wins").List; len(got) != 0 {
+		t.Fatalf("space, d, down: %q", got)
+	}
+}
+
+// The note at 60x16 and 80x24, on the project plan's list after "done"
+// and at the counts after "Ask the directors".
+func TestNextStepsStrayLetterGoldens(t *testing.T) {
+	for _, size := range [][2]int{{60, 16}, {80, 24}} {
+		w, h := size[0], size[1]
+		for _, tc := range []struct {
+			name     string
+			question int
+			words    string
+		}{
+			{"project-plan", 4, "done"},
+			{"counts", 0, "Ask the directors"},
+		} {
+			t.Run(fmt.Sprintf("%s-stray-%dx%d", tc.name, w, h), func(t *testing.T) {
+				fuGolden(t, w, h, "Nothing to type here", func(t *testing.T, a *app) {
+					fuShow(t, a, screenFollowUp, tc.question)
+					fuType(t, a, tc.words)
+				})
+			})
+		}
+	}
+}
