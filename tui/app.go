@@ -620,6 +620,9 @@ func (a *app) shortHelp(s screen) (bs, always []key.Binding) {
 		return []key.Binding{theConflictKeys.Reload, theConflictKeys.Copy}, []key.Binding{a.c.keys.ForceQuit}
 	}
 	bs = s.shortHelp()
+	if a.stray != "" {
+		bs = actWhileHeld(bs) // stray.go
+	}
 	quit, forceQuit := a.c.keys.Quit, a.c.keys.ForceQuit
 	if a.c.session == nil { // nothing to save yet
 		quit.SetHelp("q", "quit")

@@ -237,3 +237,18 @@ func TestNextStepsStrayLetterGoldens(t *testing.T) {
 		}
 	}
 }
+
+// While letters are held the footer offers no key that types, which is
+// held too: "a add" and "d remove" did nothing under the note.
+func TestTheFooterOffersNoHeldKey(t *testing.T) {
+	a, _ := fuQuestion(t, 4)
+	fuContains(t, fuView(a), "a add", "d remove")
+	fuType(t, a, "Ask")
+	v := fuView(a)
+	fuContains(t, v, "Nothing to type here", "n/→ next", "enter edit", "ctrl+c save & quit")
+	for _, held := range []string{"a add", "d remove", "K/J move"} {
+		if strings.Contains(v, held) {
+			t.Errorf("the footer offers %q while letters are held:\n%s", held, v)
+		}
+	}
+}

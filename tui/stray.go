@@ -2,6 +2,10 @@ package tui
 
 import (
 	"reflect"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -124,4 +128,21 @@ func mendsText(msg tea.KeyPressMsg) bool {
 // punctuation or a space, with no modifier but shift.
 func typesText(msg tea.KeyPressMsg) bool {
 	return msg.Text != "" && msg.Mod&^tea.ModShift == 0
+}
+
+// actWhileHeld are the footer's keys that act while letters are held: a
+// key the footer names as one that types (a add, d remove, r/a/g rate) is
+// left out, so that the footer under "Nothing to type here" offers none
+// that does nothing. A key named beside one that types nothing stays
+// (n/→ next: → acts).
+func actWhileHeld(bs []key.Binding) []key.Binding {
+	var out []key.Binding
+	for _, b := range bs {
+		if slices.ContainsFunc(strings.Split(b.Help().Key, "/"), func(k string) bool {
+			return k != "space" && (len(k) != 1 || k[0] < ' ' || k[0] > '~') // "→" is three bytes
+		}) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
