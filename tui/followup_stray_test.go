@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -250,5 +251,35 @@ func TestTheFooterOffersNoHeldKey(t *testing.T) {
 		if strings.Contains(v, held) {
 			t.Errorf("the footer offers %q while letters are held:\n%s", held, v)
 		}
+	}
+}
+
+// The room's join screen, projected while people join, has nowhere to
+// type: "Hello everyone" typed there opened the overview at the o of
+// "Hello", and a room's words (v reveals, w closes) act as keys. The
+// facilitator's esc and w still go back to the review.
+func TestWordsTypedOnTheJoinScreenGoNowhere(t *testing.T) {
+	h := startRoomHarness(t, 80, 24)
+	if h.a.active != screenRoom {
+		t.Fatalf("the room opened on screen %d, not its join screen", h.a.active)
+	}
+	before := ratings(t, h.path)
+	for _, r := range "Hello everyone" {
+		h.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+		h.settle()
+	}
+	requireRatings(t, h.path, before, "'Hello everyone' on the join screen")
+	if h.a.active != screenRoom {
+		t.Fatalf("'Hello everyone' on the join screen left it for screen %d", h.a.active)
+	}
+	h.waitView("Nothing to type here")
+	h.press("esc")
+	if h.a.active == screenRoom {
+		t.Fatal("esc after the words did not go back to the review")
+	}
+	h = startRoomHarness(t, 80, 24)
+	h.press("w")
+	if h.a.active == screenRoom {
+		t.Fatal("w on the join screen did not go back to the review")
 	}
 }

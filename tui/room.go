@@ -660,6 +660,17 @@ func (c *common) setOff() {
 
 func (s *roomScreen) typing() bool { return false }
 
+// keyMap and strayNote: the join screen, projected while people join,
+// has nowhere to type (stray.go).
+func (s *roomScreen) keyMap() any {
+	return struct {
+		Room roomKeys
+		Back []key.Binding
+	}{theRoomKeys, s.shortHelp()}
+}
+
+func (s *roomScreen) strayNote() string { return "Nothing to type here. esc goes back to the review." }
+
 func (s *roomScreen) shortHelp() []key.Binding {
 	return []key.Binding{key.NewBinding(key.WithKeys("esc", "w"), key.WithHelp("esc/w", "back to the review"))}
 }
