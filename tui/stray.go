@@ -119,9 +119,10 @@ func (a *app) strayLetter(msg tea.KeyPressMsg) bool {
 }
 
 // mendsText reports whether a key mends what was typed: backspace or
-// delete, alone or with a modifier (a word at a time).
+// delete, alone or with a modifier (a word at a time), or ctrl+h, which
+// is backspace from a terminal that sends it as ^H (as in the fields).
 func mendsText(msg tea.KeyPressMsg) bool {
-	return msg.Code == tea.KeyBackspace || msg.Code == tea.KeyDelete
+	return msg.Code == tea.KeyBackspace || msg.Code == tea.KeyDelete || msg.String() == "ctrl+h"
 }
 
 // typesText reports whether a key types something: a letter, a digit,

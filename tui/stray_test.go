@@ -198,8 +198,9 @@ func TestStrayLetterGoldens(t *testing.T) {
 
 // A novice who mends a word with backspace is still typing: backspace
 // keeps the hold, so that the a of "team" retyped after it rates nothing.
+// ctrl+h is backspace where a terminal sends it as ^H, as in the fields.
 func TestBackspaceAfterAStrayLetterKeepsTheHold(t *testing.T) {
-	for _, mend := range []string{"backspace", "delete", "ctrl+backspace", "alt+backspace"} {
+	for _, mend := range []string{"backspace", "delete", "ctrl+backspace", "alt+backspace", "ctrl+h"} {
 		h, path := rvOpen(t, strayPlan(t), 80, 24)
 		before := ratings(t, path)
 		h.press("o")
