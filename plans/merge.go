@@ -174,7 +174,7 @@ func (m *planMerger) followUp(id, question string) {
 		setArea(rt.ByArea, a, vt)
 	}
 	rb.Due, ro.Due, rt.Due = three(m, "the due date"+to, same, b.Due, o.Due, t.Due)
-	if reordered(b.Steps, t.Steps) && !reordered(b.Steps, o.Steps) {
+	if reordered(b.Steps, t.Steps, stepID) && !reordered(b.Steps, o.Steps, stepID) {
 		// Theirs alone moved steps: the merge takes their order, ours'
 		// new steps placed as theirs' would be.
 		rb.Steps, rt.Steps, ro.Steps = m.steps(b.Steps, t.Steps, o.Steps)
@@ -183,22 +183,29 @@ func (m *planMerger) followUp(id, question string) {
 	rb.Steps, ro.Steps, rt.Steps = m.steps(b.Steps, o.Steps, t.Steps)
 }
 
-// reordered reports whether side has the steps it shares with base in
+// reordered reports whether side has the entries it shares with base in
 // another order.
-func reordered(base, side []Step) bool {
-	var was, is []int
+func reordered[T any, K comparable](base, side []T, key func(T) K) bool {
+	in := func(list []T, k K) bool {
+		return slices.ContainsFunc(list, func(x T) bool { return key(x) == k })
+	}
+	var was, is []K
 	for _, s := range base {
-		if slices.ContainsFunc(side, func(x Step) bool { return x.ID == s.ID }) {
-			was = append(was, s.ID)
+		if in(side, key(s)) {
+			was = append(was, key(s))
 		}
 	}
 	for _, s := range side {
-		if slices.ContainsFunc(base, func(x Step) bool { return x.ID == s.ID }) {
-			is = append(is, s.ID)
+		if in(base, key(s)) {
+			is = append(is, key(s))
 		}
 	}
 	return !slices.Equal(was, is)
 }
+
+func stepID(s Step) int { return s.ID }
+
+func word(s string) string { return s }
 
 func setArea(byArea map[string]string, area, v string) {
 	if v != "" {
@@ -208,9 +215,14 @@ func setArea(byArea map[string]string, area, v string) {
 
 // mergeList merges a list of words (the quick wins, the participants):
 // ours in its order, less what theirs removed, with what theirs added
-// after the entry it follows in theirs. An entry is matched by its words,
-// so one reworded on a side is that side's removal and addition.
+// after the entry it follows in theirs; or, when theirs alone moved
+// entries, theirs' order with ours' additions placed so. An entry is
+// matched by its words, so one reworded on a side is that side's removal
+// and addition.
 func mergeList(b, o, t []string) []string {
+	if reordered(b, t, word) && !reordered(b, o, word) {
+		o, t = t, o
+	}
 	out := make([]string, 0, len(o)+len(t))
 	for _, s := range o {
 		if slices.Contains(b, s) && !slices.Contains(t, s) {

@@ -139,3 +139,25 @@ func TestMergeRefusesCommentsChangedOnBothSides(t *testing.T) {
 		t.Errorf("merged:\n%s", testtool.FirstDifference(want, m.Ours))
 	}
 }
+
+// Quick wins (or participants) put in a new order on one branch keep it,
+// whichever branch it is, with the other branch's addition placed after
+// the entry it follows there, as a project plan's steps do.
+func TestMergeKeepsAListMovedOnOneSide(t *testing.T) {
+	t.Parallel()
+	start := applyEdits(t, mergeBase(t), addQuickWin("Sponsor"), addQuickWin("Mentors"), addQuickWin("Buddies"))
+	moved := applyEdits(t, start, func(p *plans.Plan) { p.Answer("quick-wins").List = []string{"Buddies", "Sponsor", "Mentors"} })
+	added := applyEdits(t, start, addQuickWin("Open days"))
+	want := applyEdits(t, start, func(p *plans.Plan) {
+		p.Answer("quick-wins").List = []string{"Buddies", "Open days", "Sponsor", "Mentors"}
+	})
+	for _, sides := range []struct {
+		name         string
+		ours, theirs []byte
+	}{{"moved on theirs", added, moved}, {"moved on ours", moved, added}} {
+		got := merge(t, start, sides.ours, sides.theirs)
+		if len(got.Conflicts) > 0 || !bytes.Equal(got.Ours, want) {
+			t.Errorf("%s: conflicts %q, merged:\n%s", sides.name, got.Conflicts, testtool.FirstDifference(want, got.Ours))
+		}
+	}
+}
