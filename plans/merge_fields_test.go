@@ -3,6 +3,7 @@ package plans_test
 import (
 	"bytes"
 	"errors"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -158,6 +159,100 @@ func TestMergeKeepsAListMovedOnOneSide(t *testing.T) {
 		got := merge(t, start, sides.ours, sides.theirs)
 		if len(got.Conflicts) > 0 || !bytes.Equal(got.Ours, want) {
 			t.Errorf("%s: conflicts %q, merged:\n%s", sides.name, got.Conflicts, testtool.FirstDifference(want, got.Ours))
+		}
+	}
+}
+
+// Every field of a plan that a person can change on a branch is merged:
+// a change to it on the branch being merged in is in the merge, beside a
+// change made on the current branch. The merge's results start as copies
+// of the current branch's plan, so a field the merger does not name would
+// keep the current branch's value, dropping the other's change without a
+// conflict; a field added to Plan, Response, Answer or Step fails here
+// until it is merged (plans/merge.go) and given a change below.
+func TestMergeTakesEveryFieldChangedOnTheirs(t *testing.T) {
+	t.Parallel()
+	day := plans.Date{Year: 2027, Month: 6, Day: 30}
+	changes := map[string]edit{
+		// Merge refuses sides whose schema or checklist differ
+		// (TestMergeRefusesDifferentChecklists), and Items, FollowUps
+		// and Checklist hold what the fields below change.
+		"Plan.Schema": nil, "Plan.ChecklistRef": nil, "Plan.Items": nil, "Plan.FollowUps": nil, "Plan.Checklist": nil,
+
+		"Plan.Organisation":   func(p *plans.Plan) { p.Organisation = "Acme Group" },
+		"Plan.Title":          func(p *plans.Plan) { p.Title = "Autumn review" },
+		"Plan.Date":           func(p *plans.Plan) { p.Date = day },
+		"Plan.Facilitator":    func(p *plans.Plan) { p.Facilitator = "Kim" },
+		"Plan.Participants":   func(p *plans.Plan) { p.Participants = append(p.Participants, "Lee") },
+		"Plan.PreviousReview": func(p *plans.Plan) { p.PreviousReview = "../2026/acme.yaml" },
+		"Plan.NextReview":     func(p *plans.Plan) { p.NextReview = "../2028/acme.yaml" },
+
+		"Response.Rating":  rate("lc-vision", "amber"),
+		"Response.Votes":   vote("wf-interventions", "green", 0, 1, 4, 0),
+		"Response.Revisit": func(p *plans.Plan) { p.Response("lc-vision").Revisit = true },
+		"Response.Action":  func(p *plans.Plan) { p.Response("lc-vision").Action = "Write the vision" },
+		"Response.Owner":   func(p *plans.Plan) { p.Response("lc-vision").Owner = "Jo" },
+		"Response.Due":     func(p *plans.Plan) { p.Response("lc-vision").Due = day },
+		"Response.Status":  func(p *plans.Plan) { p.Response("lc-vision").Status = plans.StatusDoing },
+		"Response.Notes":   setNotes("lc-vision", "Agreed"),
+
+		"Answer.Text":   func(p *plans.Plan) { p.Answer("decision-makers").Text = "The board" },
+		"Answer.List":   addQuickWin("Mentors"),
+		"Answer.ByArea": func(p *plans.Plan) { p.Answer("speak-with").ByArea = map[string]string{"workforce": "HR"} },
+		"Answer.Steps":  addStep(10, "Book the room"),
+		"Answer.Due":    func(p *plans.Plan) { p.Answer("counts").Due = day },
+
+		"Step.ID":     editStep(2, func(s *plans.Step) { s.ID = 99 }),
+		"Step.Text":   editStep(2, func(s *plans.Step) { s.Text = "Ask the staff" }),
+		"Step.Owner":  editStep(2, func(s *plans.Step) { s.Owner = "Jo" }),
+		"Step.Due":    editStep(2, func(s *plans.Step) { s.Due = day }),
+		"Step.Status": editStep(2, func(s *plans.Step) { s.Status = plans.StatusDone }),
+		"Step.From":   editStep(2, func(s *plans.Step) { s.From = "lc-leadership" }),
+	}
+	for _, v := range []any{plans.Plan{}, plans.Response{}, plans.Answer{}, plans.Step{}} {
+		typ := reflect.TypeOf(v)
+		for _, f := range reflect.VisibleFields(typ) {
+			if _, ok := changes[typ.Name()+"."+f.Name]; f.IsExported() && !ok {
+				t.Errorf("%s.%s is not merged field by field: merge it in plans/merge.go and give it a change here", typ.Name(), f.Name)
+			}
+		}
+	}
+	base := mergeBase(t)
+	ours := applyEdits(t, base, setNotes("en-data-collect", "Ours"))
+	for name, change := range changes {
+		if change == nil {
+			continue
+		}
+		theirs := applyEdits(t, base, change)
+		if bytes.Equal(theirs, base) {
+			t.Errorf("%s: the change leaves the plan as it was", name)
+			continue
+		}
+		got := merge(t, base, ours, theirs)
+		if want := applyEdits(t, ours, change); len(got.Conflicts) > 0 || !bytes.Equal(got.Ours, want) {
+			t.Errorf("%s changed on theirs: conflicts %q, merged:\n%s", name, got.Conflicts, testtool.FirstDifference(want, got.Ours))
+		}
+	}
+}
+
+// Sides that follow different checklists, or versions of one, cannot have
+// their items matched up: Merge says so, whichever side moved, and the
+// driver leaves the plan to git's merge by lines.
+func TestMergeRefusesDifferentChecklists(t *testing.T) {
+	t.Parallel()
+	base := mergeBase(t)
+	for side := range 3 {
+		var loaded [3]*plans.Plan
+		for i := range loaded {
+			p, err := plans.Parse("plan.yaml", base, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			loaded[i] = p
+		}
+		loaded[side].ChecklistRef.Version += ".1"
+		if _, err := plans.Merge(loaded[0], loaded[1], loaded[2]); !errors.Is(err, plans.ErrNotTheSamePlan) {
+			t.Errorf("version moved on side %d: Merge: %v, want ErrNotTheSamePlan", side, err)
 		}
 	}
 }
