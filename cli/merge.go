@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/internal/safetext"
@@ -80,25 +79,28 @@ func runMerge(stderr io.Writer, basePath, oursPath, theirsPath, path string) err
 		return usageErrorf("%s", safetext.Line(err.Error()))
 	}
 	if conflicts == 0 {
-		return os.WriteFile(oursPath, byLines, 0o644)
+		return writeMerged(oursPath, byLines)
 	}
 	merged, why := mergeFields(path, sides)
 	if why != "" {
-		if err := os.WriteFile(oursPath, byLines, 0o644); err != nil {
+		if err := writeMerged(oursPath, byLines); err != nil {
 			return err
 		}
 		fmt.Fprintf(stderr, "ladder merge: %s: merged by its lines, as git does, since %s.\n", name, why)
 		return problemsFound()
 	}
 	if len(merged.Conflicts) == 0 {
+		if err := writeMerged(oursPath, merged.Ours); err != nil {
+			return err
+		}
 		fmt.Fprintf(stderr, "ladder merge: %s: merged field by field: both branches' changes kept.\n", name)
-		return os.WriteFile(oursPath, merged.Ours, 0o644)
+		return nil
 	}
 	out, _, err := gitrev.MergeFile(merged.Ours, merged.Base, merged.Theirs, mergeLabels)
 	if err != nil {
 		return usageErrorf("%s", safetext.Line(err.Error()))
 	}
-	if err := os.WriteFile(oursPath, out, 0o644); err != nil {
+	if err := writeMerged(oursPath, out); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "ladder merge: %s: merged field by field, but both branches changed %s:\n", name, plural(len(merged.Conflicts), "field"))
@@ -107,6 +109,15 @@ func runMerge(stderr io.Writer, basePath, oursPath, theirsPath, path string) err
 	}
 	fmt.Fprintf(stderr, "Keep one side of each between git's <<<<<<< and >>>>>>> lines, then run ladder check %s and git add it.\n", plans.CommandPath(path))
 	return problemsFound()
+}
+
+// writeMerged puts the merge in the file git passed as ours (%A), which
+// git reads as the merge once the driver ends, however it ends. Replaced
+// whole, a driver stopped part way (killed, the disk full) leaves ours as
+// it was, which git holds as a conflict, never half a plan.
+func writeMerged(oursPath string, data []byte) error {
+	_, err := plans.WriteFileAtomic(oursPath, data, 0o644)
+	return err
 }
 
 // mergeFields merges the three sides of a plan field by field, or says why
