@@ -107,7 +107,7 @@ func runMerge(stderr io.Writer, basePath, oursPath, theirsPath, path string) err
 	for _, c := range merged.Conflicts {
 		fmt.Fprintf(stderr, "  %s\n", safetext.Line(c))
 	}
-	fmt.Fprintf(stderr, "Keep one side of each between git's <<<<<<< and >>>>>>> lines, then run ladder check %s and git add it.\n", plans.CommandPath(path))
+	fmt.Fprintf(stderr, "Keep one side of each between git's <<<<<<< and >>>>>>> lines, then run ladder check %s and git add it.\n", safetext.Line(plans.CommandPath(path)))
 	return problemsFound()
 }
 
