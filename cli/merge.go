@@ -2,13 +2,14 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/internal/safetext"
-	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/spf13/cobra"
 )
@@ -67,7 +68,7 @@ var mergeLabels = [3]string{"ours", "base", "theirs"}
 func runMerge(stderr io.Writer, basePath, oursPath, theirsPath, path string) error {
 	var sides [3][]byte // base, ours, theirs
 	for i, f := range []string{basePath, oursPath, theirsPath} {
-		data, err := strictyaml.ReadFile(f)
+		data, err := readSide(f)
 		if err != nil {
 			return usageErrorf("%s", safetext.Line(err.Error()))
 		}
@@ -111,12 +112,33 @@ func runMerge(stderr io.Writer, basePath, oursPath, theirsPath, path string) err
 	return problemsFound()
 }
 
+// readSide reads one of the files git passes, whole: a file past the size
+// ladder reads plans up to (strictyaml.MaxFileSize, a large workforce
+// data file) is still merged by its lines, as git would, where refusing
+// it would leave git to take ours, without theirs' changes or a marker,
+// for the merge. Only a regular file is read (not a pipe named by hand).
+func readSide(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, cmp.Or(err, fmt.Errorf("%s is not a regular file: ladder merge reads the files git passes it", path))
+	}
+	return io.ReadAll(f)
+}
+
 // writeMerged puts the merge in the file git passed as ours (%A), which
 // git reads as the merge once the driver ends, however it ends. Replaced
 // whole, a driver stopped part way (killed, the disk full) leaves ours as
-// it was, which git holds as a conflict, never half a plan.
+// it was, which git holds as a conflict, never half a plan. (Not
+// WriteFileAtomic, which refuses an old file past a plan's size.)
 func writeMerged(oursPath string, data []byte) error {
-	_, err := plans.WriteFileAtomic(oursPath, data, 0o644)
+	_, err := plans.WriteFileAtomicFrom(oursPath, 0o644, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 	return err
 }
 
