@@ -40,7 +40,7 @@ type quickWins struct {
 	removed []removedWin // for undo, most recent last
 	note    string       // what the last key did, when it is worth saying
 
-	// word is d or e and the rows before it, when that key acted just
+	// word is d and the rows before it, when that key acted just
 	// before and may be a word's first letter (followup_stray.go).
 	word quickWinsWord
 

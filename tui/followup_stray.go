@@ -59,8 +59,8 @@ func (s *followupScreen) strayNote() string {
 }
 
 // wordStop is a stop where a key that changes the answer may be the
-// first letter of a word: the project plan's d, s and e ("done",
-// "send", "email"), the quick wins' d and e.
+// first letter of a word: the project plan's d and s ("done", "send"),
+// the quick wins' d.
 type wordStop interface {
 	// beginWord is told of a key before it acts, while nothing is
 	// typed, and notes it if it may begin a word, with what it needs to
@@ -84,20 +84,19 @@ func (s *followupScreen) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 }
 
 // wordLetters are the keys that change an answer and begin words
-// ("done", "send", "email"), each with the letters that do not go on a
-// word after it, which act as keys after it as before: after d and s the
-// same key again (two steps removed, a status moved on twice), j, n and
-// g (down, the next question, the top), which no word has second, and
-// after d, u (undo puts the step back anyway). After e, which opens a
-// step or a quick win with the cursor after its text, every small letter
-// goes on the word; a facilitator adding to the text types a space or
-// moves the cursor first. After d or s, a (add) acts, and the word is
-// told by the letter after it ("data", "save": a new step begun with a
-// small letter, whose words a facilitator begins with a capital).
+// ("done", "send"), each with the letters that do not go on a word after
+// it, which act as keys after it as before: the same key again (two
+// steps removed, a status moved on twice), j and k (down and up), g (the
+// top) and n (the next question), which begin no word of a plan, and
+// after d, u (undo puts the step back anyway). i (pull in) is not among
+// them: "discuss" is a word. After d or s, a (add) acts, and
+// the word is told by the letter after it ("data", "save": a new step
+// begun with a small letter, whose words a facilitator begins with a
+// capital). e, which opens a step to edit, begins no word: what is typed
+// after it goes in the field, as a facilitator who edits means it to.
 var wordLetters = map[string]map[string]bool{
-	"d":  {"d": true, "u": true, "j": true, "n": true, "g": true, "a": true},
-	"s":  {"s": true, "j": true, "n": true, "g": true, "a": true},
-	"e":  {},
+	"d":  {"d": true, "u": true, "j": true, "k": true, "n": true, "g": true, "a": true},
+	"s":  {"s": true, "j": true, "k": true, "n": true, "g": true, "a": true},
 	"da": {},
 	"sa": {},
 }
@@ -117,9 +116,9 @@ func (pp *projectPlan) beginWord(msg tea.KeyPressMsg) {
 func (pp *projectPlan) forgetWord() { pp.wordStart = "" }
 
 // wordGoesOn reports whether msg is a small letter going on a word begun
-// with d, s or e just before, and takes back what that key did: the
-// step removed is put back, its status moved back, its editing ended
-// with nothing stored. Any other key forgets the word.
+// with d or s just before, and takes back what that key did: the step
+// removed is put back, its status moved back. Any other key forgets the
+// word.
 func (pp *projectPlan) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	first := pp.wordStart
 	pp.wordStart = ""
@@ -150,13 +149,11 @@ func (pp *projectPlan) takeBack(keys string) tea.Cmd {
 			pp.c.session.CycleStepStatus(pp.id, id) // round to where it was
 			return save(pp.c.session.CycleStepStatus(pp.id, id))
 		}
-	case "e":
-		pp.stopEdit()
 	}
 	return nil
 }
 
-// quickWinsWord is a d or e pressed at the quick wins, and the rows as
+// quickWinsWord is a d pressed at the quick wins, and the rows as
 // they were before it.
 type quickWinsWord struct {
 	first   string
@@ -164,11 +161,10 @@ type quickWinsWord struct {
 	removed int
 }
 
-// beginWord notes d and e, but not on an idea from the room: dropping
-// it tells the phones, and is not taken back.
+// beginWord notes d on a row, but not on an idea from the room:
+// dropping it tells the phones, and is not taken back.
 func (q *quickWins) beginWord(msg tea.KeyPressMsg) {
-	onRow := q.cursor < len(q.rows)
-	if !(msg.Text == "d" && onRow || msg.Text == "e") || onRow && q.rows[q.cursor].idea != 0 {
+	if msg.Text != "d" || q.cursor >= len(q.rows) || q.rows[q.cursor].idea != 0 {
 		return
 	}
 	q.word = quickWinsWord{msg.Text, slices.Clone(q.rows), len(q.removed)}
@@ -176,10 +172,10 @@ func (q *quickWins) beginWord(msg tea.KeyPressMsg) {
 
 func (q *quickWins) forgetWord() { q.word = quickWinsWord{} }
 
-// wordGoesOn takes back the d (a row removed or unchosen) or the e (a
-// row opened to edit) that began a word, and begins a quick win with the
-// word, as a letter that is no key does: "done" typed on a row removed
-// it at its d, and opened the overview at its o.
+// wordGoesOn takes back the d (a row removed or unchosen) that began a
+// word, and begins a quick win with the word, as a letter that is no key
+// does: "done" typed on a row removed it at its d, and opened the
+// overview at its o.
 func (q *quickWins) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	w := q.word
 	q.word = quickWinsWord{}
@@ -216,7 +212,7 @@ func (s *followupScreen) nothingTypedHelp() string {
 		return "Nothing is typed on this screen: " + after
 	case s.stops != nil && s.stops[s.focus] != s.due:
 		return "Nothing is typed in the list of steps (a adds a step, enter edits one): " + after +
-			" A word begun with d, s or e (done, send, email) removes no step and changes none: " +
+			" A word begun with d or s (done, send) removes no step and changes none: " +
 			"the letter after it takes the key back."
 	}
 	return "Nothing is typed at the due date until enter: " + after

@@ -47,7 +47,7 @@ func nothingToType(s screen) (nowhereToType, bool) {
 }
 
 // wordAfterKey is a screen where a letter that is a key and changes the
-// plan may be the first of a word (the project plan's d, s and e: "done"
+// plan may be the first of a word (the project plan's d and s: "done"
 // removed a step, "send" moved its status on).
 type wordAfterKey interface {
 	// wordGoesOn is asked of every key before any key acts, and reports
