@@ -33,7 +33,7 @@ type projectPlan struct {
 
 	note string
 	// wordStart is the keys that acted just before and may begin a word
-	// (d or s; d or s then a): what to take back (followup_stray.go).
+	// (d or s): what to take back (followup_stray.go).
 	wordStart string
 
 	// leaving is the warning shown when a key could not leave a step whose

@@ -89,16 +89,14 @@ func (s *followupScreen) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // steps removed, a status moved on twice), j and k (down and up), g (the
 // top) and n (the next question), which begin no word of a plan, and
 // after d, u (undo puts the step back anyway). i (pull in) is not among
-// them: "discuss" is a word. After d or s, a (add) acts, and
-// the word is told by the letter after it ("data", "save": a new step
-// begun with a small letter, whose words a facilitator begins with a
-// capital). e, which opens a step to edit, begins no word: what is typed
-// after it goes in the field, as a facilitator who edits means it to.
+// them: "discuss" is a word. a (add) acts too: it opens a field, and a
+// field open takes what is typed, small letters too, as e's does ("data"
+// adds a step "ta", which backspace mends, where a facilitator's step
+// typed in small letters after d or s was taken back). e, which opens a
+// step to edit, begins no word for the same reason.
 var wordLetters = map[string]map[string]bool{
-	"d":  {"d": true, "u": true, "j": true, "k": true, "n": true, "g": true, "a": true},
-	"s":  {"s": true, "j": true, "k": true, "n": true, "g": true, "a": true},
-	"da": {},
-	"sa": {},
+	"d": {"d": true, "u": true, "j": true, "k": true, "n": true, "g": true, "a": true},
+	"s": {"s": true, "j": true, "k": true, "n": true, "g": true, "a": true},
 }
 
 // goesOnWord reports whether msg, after the key first, goes on a word.
@@ -123,21 +121,14 @@ func (pp *projectPlan) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	first := pp.wordStart
 	pp.wordStart = ""
 	if !goesOnWord(first, msg) {
-		if (first == "d" || first == "s") && msg.Text == "a" {
-			pp.wordStart = first + "a" // the letter after a tells
-		}
 		return nil, false
 	}
 	return pp.takeBack(first), true
 }
 
-// takeBack undoes what the keys of a word did.
-func (pp *projectPlan) takeBack(keys string) tea.Cmd {
-	if len(keys) == 2 {
-		pp.commit() // a: the new step, empty, dropped
-		return pp.takeBack(keys[:1])
-	}
-	switch keys {
+// takeBack undoes what the key that began a word did.
+func (pp *projectPlan) takeBack(key string) tea.Cmd {
+	switch key {
 	case "d":
 		if _, at, ok, sn := pp.c.session.UndoRemoveStep(pp.id); ok {
 			pp.cursor, pp.note = at, ""
@@ -180,10 +171,6 @@ func (q *quickWins) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	w := q.word
 	q.word = quickWinsWord{}
 	if !goesOnWord(w.first, msg) {
-		if w.first == "d" && msg.Text == "a" {
-			w.first = "da" // a adds: the letter after it tells
-			q.word = w
-		}
 		return nil, false
 	}
 	q.stopTyping()
