@@ -205,8 +205,6 @@ func reordered[T any, K comparable](base, side []T, key func(T) K) bool {
 
 func stepID(s Step) int { return s.ID }
 
-func word(s string) string { return s }
-
 func setArea(byArea map[string]string, area, v string) {
 	if v != "" {
 		byArea[area] = v
@@ -217,13 +215,45 @@ func setArea(byArea map[string]string, area, v string) {
 // ours in its order, less what theirs removed, with what theirs added
 // after the entry it follows in theirs; or, when theirs alone moved
 // entries, theirs' order with ours' additions placed so. An entry is
-// matched by its words, so one reworded on a side is that side's removal
-// and addition.
+// matched by its words and by how many alike come before it, so one
+// reworded on a side is that side's removal and addition, and one
+// written a second time is an addition.
 func mergeList(b, o, t []string) []string {
-	if reordered(b, t, word) && !reordered(b, o, word) {
+	out := mergeEntries(counted(b), counted(o), counted(t))
+	if len(out) == 0 {
+		return nil
+	}
+	words := make([]string, len(out))
+	for i, e := range out {
+		words[i] = e.words
+	}
+	return words
+}
+
+// listEntry is one entry of a list of words: its words, and how many entries
+// with the same words come before it (0 for the first).
+type listEntry struct {
+	words string
+	alike int
+}
+
+func counted(list []string) []listEntry {
+	seen := map[string]int{}
+	out := make([]listEntry, len(list))
+	for i, s := range list {
+		out[i] = listEntry{s, seen[s]}
+		seen[s]++
+	}
+	return out
+}
+
+func itself[T any](v T) T { return v }
+
+func mergeEntries(b, o, t []listEntry) []listEntry {
+	if reordered(b, t, itself[listEntry]) && !reordered(b, o, itself[listEntry]) {
 		o, t = t, o
 	}
-	out := make([]string, 0, len(o)+len(t))
+	out := make([]listEntry, 0, len(o)+len(t))
 	for _, s := range o {
 		if slices.Contains(b, s) && !slices.Contains(t, s) {
 			continue // removed on theirs
@@ -236,9 +266,6 @@ func mergeList(b, o, t []string) []string {
 		}
 		out = insertAfter(out, t, i)
 	}
-	if len(out) == 0 {
-		return nil
-	}
 	return out
 }
 
@@ -246,7 +273,7 @@ func mergeList(b, o, t []string) []string {
 // that out holds, or first when out holds none of them; and after the
 // entries that follow that one which theirs has not (ours' own additions
 // at the same place, which come first).
-func insertAfter(out, theirs []string, i int) []string {
+func insertAfter(out, theirs []listEntry, i int) []listEntry {
 	at := 0
 	for j := i - 1; j >= 0; j-- {
 		if k := slices.Index(out, theirs[j]); k >= 0 {

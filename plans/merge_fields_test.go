@@ -256,3 +256,31 @@ func TestMergeRefusesDifferentChecklists(t *testing.T) {
 		}
 	}
 }
+
+// A quick win written a second time on one branch, or one of two alike
+// removed, is a change like any other: the merge keeps it, where entries
+// matched by their words alone took the second for the first.
+func TestMergeCountsEntriesAlike(t *testing.T) {
+	t.Parallel()
+	start := applyEdits(t, mergeBase(t), addQuickWin("Mentors"), addQuickWin("Sponsor"))
+	twice := applyEdits(t, start, addQuickWin("Mentors"))
+	list := func(l ...string) edit { return func(p *plans.Plan) { p.Answer("quick-wins").List = l } }
+	for _, tc := range []struct {
+		name                     string
+		base, ours, theirs, want []byte
+	}{
+		{"written again on ours", start, applyEdits(t, start, addQuickWin("Mentors")), applyEdits(t, start, addQuickWin("Buddies")),
+			applyEdits(t, start, list("Mentors", "Sponsor", "Mentors", "Buddies"))},
+		{"written again on theirs", start, applyEdits(t, start, addQuickWin("Buddies")), applyEdits(t, start, addQuickWin("Mentors")),
+			applyEdits(t, start, list("Mentors", "Sponsor", "Buddies", "Mentors"))},
+		{"one of two alike removed on ours", twice, applyEdits(t, twice, list("Mentors", "Sponsor")), applyEdits(t, twice, addQuickWin("Buddies")),
+			applyEdits(t, start, list("Mentors", "Sponsor", "Buddies"))},
+		{"one of two alike removed on theirs", twice, applyEdits(t, twice, addQuickWin("Buddies")), applyEdits(t, twice, list("Mentors", "Sponsor")),
+			applyEdits(t, start, list("Mentors", "Sponsor", "Buddies"))},
+	} {
+		got := merge(t, tc.base, tc.ours, tc.theirs)
+		if len(got.Conflicts) > 0 || !bytes.Equal(got.Ours, tc.want) {
+			t.Errorf("%s: conflicts %q, merged:\n%s", tc.name, got.Conflicts, testtool.FirstDifference(tc.want, got.Ours))
+		}
+	}
+}
