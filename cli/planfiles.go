@@ -69,8 +69,6 @@ func didYouMean(path string) string {
 	return ""
 }
 
-// inPlansFolder reports whether the working folder is itself a plans
-// folder: someone who cd'd into plans/ and ran ladder check there.
 // repositoryPlans is the plans/ folder at the top of the git repository
 // ladder runs in, as a path from here (defaultDir), when it is run in
 // another of its folders: a year's folder inside it (plans/2026/, where
@@ -92,6 +90,8 @@ func plansAreIn(dir, command string) string {
 	return msg
 }
 
+// inPlansFolder reports whether the working folder is itself a plans
+// folder: someone who cd'd into plans/ and ran ladder check there.
 func inPlansFolder() bool {
 	wd, err := os.Getwd()
 	return err == nil && filepath.Base(wd) == plans.DefaultDir
