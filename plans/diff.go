@@ -429,7 +429,7 @@ func (d *Diff) compareAnswer(f checklist.FollowUp, o, n *Answer) *FollowUpChange
 		}
 	case checklist.KindPlan:
 		ch.Steps = compareSteps(o.Steps, n.Steps)
-		if stepsReordered(o.Steps, n.Steps) {
+		if reordered(o.Steps, n.Steps, stepID) {
 			ch.Reordered, ch.Order = true, n.Steps
 		}
 	}
@@ -464,28 +464,24 @@ func multisetDiff(old, new []string) (added, removed []string) {
 	return added, removed
 }
 
-// stepsReordered reports whether the steps in both old and new (by id)
-// come in another order in new.
-func stepsReordered(old, new []Step) bool {
-	inNew := map[int]bool{}
-	for _, s := range new {
-		inNew[s.ID] = true
-	}
-	var kept []int
-	for _, s := range old {
-		if inNew[s.ID] {
-			kept = append(kept, s.ID)
+// reordered reports whether side has the entries it shares with base in
+// another order: steps by their ids, a merged list's entries by
+// themselves.
+func reordered[T any, K comparable](base, side []T, key func(T) K) bool {
+	shared := func(from, with []T) []K {
+		in := make(map[K]bool, len(with))
+		for _, x := range with {
+			in[key(x)] = true
 		}
-	}
-	i := 0
-	for _, s := range new {
-		if i < len(kept) && s.ID == kept[i] {
-			i++
-		} else if slices.Contains(kept[i:], s.ID) {
-			return true
+		var out []K
+		for _, x := range from {
+			if k := key(x); in[k] {
+				out = append(out, k)
+			}
 		}
+		return out
 	}
-	return false
+	return !slices.Equal(shared(base, side), shared(side, base))
 }
 
 func compareSteps(old, new []Step) []StepChange {

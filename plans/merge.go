@@ -183,26 +183,6 @@ func (m *planMerger) followUp(id, question string) {
 	rb.Steps, ro.Steps, rt.Steps = m.steps(b.Steps, o.Steps, t.Steps)
 }
 
-// reordered reports whether side has the entries it shares with base in
-// another order.
-func reordered[T any, K comparable](base, side []T, key func(T) K) bool {
-	in := func(list []T, k K) bool {
-		return slices.ContainsFunc(list, func(x T) bool { return key(x) == k })
-	}
-	var was, is []K
-	for _, s := range base {
-		if in(side, key(s)) {
-			was = append(was, key(s))
-		}
-	}
-	for _, s := range side {
-		if in(base, key(s)) {
-			is = append(is, key(s))
-		}
-	}
-	return !slices.Equal(was, is)
-}
-
 func stepID(s Step) int { return s.ID }
 
 func setArea(byArea map[string]string, area, v string) {
