@@ -244,27 +244,29 @@ func mergeEntries(b, o, t []listEntry) []listEntry {
 		if slices.Contains(b, s) || slices.Contains(o, s) {
 			continue
 		}
-		out = insertAfter(out, t, i)
+		out = insertAfter(out, itself[listEntry], t, i, s)
 	}
 	return out
 }
 
-// insertAfter puts theirs[i] after the last entry before it in theirs
-// that out holds, or first when out holds none of them; and after the
-// entries that follow that one which theirs has not (ours' own additions
-// at the same place, which come first).
-func insertAfter(out, theirs []listEntry, i int) []listEntry {
+// insertAfter puts e, theirs[i] (theirs names the entries by key), after
+// the last entry before it in theirs that out holds, or first when out
+// holds none of them; and after the entries that follow that one which
+// theirs has not (ours' own additions at the same place, which come
+// first). A list's entries are their own keys; the merged steps' slots
+// are keyed by their ids.
+func insertAfter[E any, K comparable](out []E, key func(E) K, theirs []K, i int, e E) []E {
 	at := 0
 	for j := i - 1; j >= 0; j-- {
-		if k := slices.Index(out, theirs[j]); k >= 0 {
+		if k := slices.IndexFunc(out, func(x E) bool { return key(x) == theirs[j] }); k >= 0 {
 			at = k + 1
 			break
 		}
 	}
-	for at < len(out) && !slices.Contains(theirs, out[at]) {
+	for at < len(out) && !slices.Contains(theirs, key(out[at])) {
 		at++
 	}
-	return slices.Insert(out, at, theirs[i])
+	return slices.Insert(out, at, e)
 }
 
 // stepSlot is one step of the merged project plan, as each result has it
@@ -311,6 +313,10 @@ func (m *planMerger) steps(b, o, t []Step) (rb, ro, rt []Step) {
 			slots = append(slots, stepSlot{id: s.ID, rb: &sb, ro: &so, rt: &st})
 		}
 	}
+	theirIDs := make([]int, len(t))
+	for i, s := range t {
+		theirIDs[i] = s.ID
+	}
 	for i, s := range t {
 		if find(o, s.ID) != nil {
 			continue
@@ -324,7 +330,7 @@ func (m *planMerger) steps(b, o, t []Step) (rb, ro, rt []Step) {
 			m.conflicts = append(m.conflicts, "the step "+strconv.Quote(ts.Text)+": changed on one side, removed on the other")
 			slot = stepSlot{id: s.ID, rb: bs, rt: &ts}
 		}
-		slots = insertSlot(slots, t, i, slot)
+		slots = insertAfter(slots, slotID, theirIDs, i, slot)
 	}
 	for _, s := range slots {
 		rb = appendStep(rb, s.rb)
@@ -334,29 +340,13 @@ func (m *planMerger) steps(b, o, t []Step) (rb, ro, rt []Step) {
 	return rb, ro, rt
 }
 
+func slotID(s stepSlot) int { return s.id }
+
 func appendStep(steps []Step, s *Step) []Step {
 	if s == nil {
 		return steps
 	}
 	return append(steps, *s)
-}
-
-// insertSlot is insertAfter for theirs[i], a step, by the steps' ids.
-func insertSlot(slots []stepSlot, theirs []Step, i int, s stepSlot) []stepSlot {
-	in := func(id int) bool {
-		return slices.ContainsFunc(theirs, func(b Step) bool { return b.ID == id })
-	}
-	at := 0
-	for j := i - 1; j >= 0; j-- {
-		if k := slices.IndexFunc(slots, func(x stepSlot) bool { return x.id == theirs[j].ID }); k >= 0 {
-			at = k + 1
-			break
-		}
-	}
-	for at < len(slots) && !in(slots[at].id) {
-		at++
-	}
-	return slices.Insert(slots, at, s)
 }
 
 // step merges one step's fields.
