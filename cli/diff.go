@@ -549,13 +549,13 @@ func displayPath(repo *gitrev.Repo, rel string) string {
 // (exit 1).
 func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool) error {
 	if !isDir(dir) && !emptiedSince(dir, opts.rev) {
-		if dir == plans.DefaultDir && inPlansFolder() {
-			return usageErrorf("there is no %s/ folder here: this folder is the plans folder. Run ladder diff --rev %s . (or run ladder from the folder above)", plans.DefaultDir, plans.CommandQuote(opts.rev))
-		}
-		if repoDir, ok := repositoryPlans(); ok && dir == plans.DefaultDir {
-			return usageErrorf("%s", plansAreIn(repoDir, "ladder diff --rev "+plans.CommandQuote(opts.rev)))
-		}
 		if dir == plans.DefaultDir {
+			if inPlansFolder() {
+				return usageErrorf("there is no %s/ folder here: this folder is the plans folder. Run ladder diff --rev %s . (or run ladder from the folder above)", plans.DefaultDir, plans.CommandQuote(opts.rev))
+			}
+			if repoDir, ok := repositoryPlans(); ok {
+				return usageErrorf("%s", plansAreIn(repoDir, "ladder diff --rev "+plans.CommandQuote(opts.rev)))
+			}
 			// The folder was not named: "plans is not a folder here" read
 			// as if the user had typed it wrong.
 			return usageErrorf("there is no %s/ folder here: name the folder your plans are in, or a plan file (ladder diff --rev %s FOLDER)", plans.DefaultDir, plans.CommandQuote(opts.rev))
