@@ -362,10 +362,18 @@ func NewYearFolder(dir string, below []string, year int) string {
 		return ""
 	}
 	this := filepath.Join(dir, strconv.Itoa(year))
-	if info, err := os.Lstat(this); err == nil && !info.IsDir() {
-		return "" // a link (perhaps out of the repository) or a file
+	if notAFolder(this) {
+		return ""
 	}
 	return this
+}
+
+// notAFolder reports whether what is at path, where a year's folder would
+// be, is a symbolic link (perhaps out of the repository) or a file, as
+// yearFoldersIn passes such over. Nothing there is not this.
+func notAFolder(path string) bool {
+	info, err := os.Lstat(path)
+	return err == nil && !info.IsDir()
 }
 
 // isYear reports whether a folder's name is a year: four digits.
@@ -417,9 +425,7 @@ func YearFolders(dir string, year int) (this, last string) {
 		}
 		latest := max(year, yearOf(NewestYearFolder(dir)))
 		this = filepath.Join(dir, strconv.Itoa(latest))
-		if info, err := os.Lstat(this); err == nil && !info.IsDir() {
-			// A link (perhaps out of the repository) or a file: no
-			// year's folder, as yearFoldersIn passes such over.
+		if notAFolder(this) {
 			return "", ""
 		}
 	}
