@@ -173,9 +173,10 @@ func (r *ideaRows) shortHelp() []key.Binding {
 }
 
 // acceptedNotDropped is what d says on an idea accepted into the answer,
-// which it does not drop.
+// which it does not drop: what to do first, the idea after it, so that a
+// line cut at the window's edge cuts the idea's words, not the keys.
 func acceptedNotDropped(text string) string {
-	return "“" + flat(text) + "” is in the answer: x takes it out first, then d drops it"
+	return "In the answer: x takes it out first, then d drops it (“" + flat(text) + "”)"
 }
 
 func (r *ideaRows) fullHelp() []key.Binding {
