@@ -253,17 +253,10 @@ func (s *followupScreen) forward(msg tea.Msg) tea.Cmd {
 func (s *followupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	st := s.stops[s.focus]
 	s.lastKey = msg.String()
-	w, words := st.(wordStop) // followup_stray.go
-	if words && !st.typing() {
-		w.beginWord(msg)
-	}
 	if r := st.update(msg); r.handled {
 		s.leaving.clear() // typing: putting it right, maybe
 		s.leftUnsaved = false
 		return r.cmd
-	}
-	if words {
-		w.forgetWord()
 	}
 	k := s.keys
 	switch {

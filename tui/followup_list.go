@@ -325,6 +325,7 @@ func (q *quickWins) update(msg tea.Msg) fuResult {
 	case key.Matches(k, keys.Edit) && (!onRow || q.rows[q.cursor].typed):
 		return handled(q.startTyping(q.cursor))
 	case key.Matches(k, keys.Remove) && onRow:
+		q.beginWord(k) // d may begin a word (followup_stray.go)
 		return q.remove(q.cursor)
 	case key.Matches(k, keys.Undo):
 		return q.undo()

@@ -32,8 +32,9 @@ type projectPlan struct {
 	edit    *stepEditor // nil when no step is being edited
 
 	note string
-	// wordStart is the keys that acted just before and may begin a word
-	// (d or s): what to take back (followup_stray.go).
+	// wordStart is the text of the key that removed a step or moved its
+	// status on just before: d or s may begin a word, and what it did be
+	// taken back (followup_stray.go).
 	wordStart string
 
 	// leaving is the warning shown when a key could not leave a step whose
@@ -199,6 +200,7 @@ func (pp *projectPlan) update(msg tea.Msg) fuResult {
 	case key.Matches(k, keys.Add):
 		return handled(pp.add())
 	case key.Matches(k, keys.Remove) && n > 0:
+		pp.wordStart = k.Text // d may begin a word (followup_stray.go)
 		return pp.remove()
 	case key.Matches(k, keys.Undo):
 		return pp.undo()
@@ -207,6 +209,7 @@ func (pp *projectPlan) update(msg tea.Msg) fuResult {
 	case key.Matches(k, keys.MoveDown) && pp.cursor < n-1:
 		return pp.move(1)
 	case key.Matches(k, keys.Status) && n > 0:
+		pp.wordStart = k.Text // s may begin a word; space begins none
 		return handled(save(pp.c.session.CycleStepStatus(pp.id, pp.steps()[pp.cursor].ID)))
 	case key.Matches(k, keys.PullIn):
 		return pp.pullIn()

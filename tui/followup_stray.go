@@ -58,26 +58,15 @@ func (s *followupScreen) strayNote() string {
 	return "Nothing to type here. enter types the due date."
 }
 
-// wordStop is a stop where a key that changes the answer may be the
-// first letter of a word: the project plan's d and s ("done", "send"),
-// the quick wins' d.
-type wordStop interface {
-	// beginWord is told of a key before it acts, while nothing is
-	// typed, and notes it if it may begin a word, with what it needs to
-	// take the key back; forgetWord forgets it when the key did nothing.
-	beginWord(msg tea.KeyPressMsg)
-	forgetWord()
-	// wordGoesOn is wordAfterKey's, for the stop.
-	wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool)
-}
-
 // wordGoesOn takes back what a key of the focused stop did when the
-// letter after it goes on a word (wordAfterKey).
+// letter after it goes on a word (wordAfterKey): the project plan's d
+// and s ("done", "send"), the quick wins' d. The stop notes such a key
+// where it acts.
 func (s *followupScreen) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if s.none() || s.stops == nil {
 		return nil, false
 	}
-	if w, ok := s.stops[s.focus].(wordStop); ok {
+	if w, ok := s.stops[s.focus].(wordAfterKey); ok {
 		return w.wordGoesOn(msg)
 	}
 	return nil, false
@@ -104,14 +93,6 @@ func goesOnWord(first string, msg tea.KeyPressMsg) bool {
 	keep, ok := wordLetters[first]
 	return ok && typesText(msg) && isSmallLetter(msg.Text) && !keep[msg.Text]
 }
-
-func (pp *projectPlan) beginWord(msg tea.KeyPressMsg) {
-	if wordLetters[msg.Text] != nil && len(pp.steps()) > 0 {
-		pp.wordStart = msg.Text
-	}
-}
-
-func (pp *projectPlan) forgetWord() { pp.wordStart = "" }
 
 // wordGoesOn reports whether msg is a small letter going on a word begun
 // with d or s just before, and takes back what that key did: the step
@@ -152,16 +133,15 @@ type quickWinsWord struct {
 	removed int
 }
 
-// beginWord notes d on a row, but not on an idea from the room:
-// dropping it tells the phones, and is not taken back.
+// beginWord notes d acting on a row, with the rows before it, but not
+// on an idea from the room: dropping it tells the phones, and is not
+// taken back.
 func (q *quickWins) beginWord(msg tea.KeyPressMsg) {
-	if msg.Text != "d" || q.cursor >= len(q.rows) || q.rows[q.cursor].idea != 0 {
+	if msg.Text != "d" || q.rows[q.cursor].idea != 0 {
 		return
 	}
 	q.word = quickWinsWord{msg.Text, slices.Clone(q.rows), len(q.removed)}
 }
-
-func (q *quickWins) forgetWord() { q.word = quickWinsWord{} }
 
 // wordGoesOn takes back the d (a row removed or unchosen) that began a
 // word, and begins a quick win with the word, as a letter that is no key
