@@ -103,7 +103,7 @@ func (s *areasummaryScreen) lines() []string {
 	p := s.c.plan()
 	w := s.c.width
 	a := &c.Areas[s.area]
-	perArea, _ := p.Counts()
+	perArea, total := p.Counts()
 	counts := perArea[s.area].Counts
 
 	var b []string
@@ -118,7 +118,11 @@ func (s *areasummaryScreen) lines() []string {
 	// Where the review goes next, then each item with its rating (whole
 	// titles, wrapped), and the area's suggestions: the page scrolls.
 	b = append(b, "")
-	b = append(b, strings.Split(s.nextLine(st, counts.Unrated), "\n")...)
+	earlier := 0 // the items left behind, said where enter leaves the areas
+	if s.area == len(c.Areas)-1 {
+		earlier = total.Unrated - counts.Unrated
+	}
+	b = append(b, strings.Split(s.nextLine(st, counts.Unrated, earlier), "\n")...)
 	b = append(b, "")
 	for _, it := range a.Items {
 		r := p.Items[it.ID]
@@ -137,8 +141,11 @@ func (s *areasummaryScreen) lines() []string {
 	return out
 }
 
-// nextLine says where continue goes, and points at the gaps.
-func (s *areasummaryScreen) nextLine(st *styles, unrated int) string {
+// nextLine says where continue goes, and points at the gaps: the area's
+// own, and at the last area the earlier areas' (earlier), since enter
+// leaves the areas there: a facilitator who skipped items to come back to
+// went on to the next steps with nothing said of them.
+func (s *areasummaryScreen) nextLine(st *styles, unrated, earlier int) string {
 	c := s.c.checklist()
 	var to string
 	if s.area+1 < len(c.Areas) {
@@ -167,6 +174,10 @@ func (s *areasummaryScreen) nextLine(st *styles, unrated int) string {
 	if unrated > 0 {
 		line += "\n" + st.Warning.Render(fmt.Sprintf("%d not rated yet:", unrated)) + " " +
 			st.Subtle.Render("p goes back, o shows every item.")
+	}
+	if earlier > 0 {
+		line += "\n" + st.Warning.Render(fmt.Sprintf("%d not rated in earlier areas:", earlier)) + " " +
+			st.Subtle.Render("o shows every item.")
 	}
 	return line
 }
