@@ -42,6 +42,7 @@ func (c closingBrowser) Run() int {
 		return 1
 	}
 	defer cleanup()
+	defer testtool.OwnRuntimeDir()()
 	if markingGitDir, err = writeMarkingGit(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1

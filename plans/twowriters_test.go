@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -21,7 +22,10 @@ import (
 func TestMain(m *testing.M) {
 	switch os.Getenv("LADDER_PLANS_CHILD") {
 	case "":
-		os.Exit(m.Run())
+		removeRuntimeDir := testtool.OwnRuntimeDir() // the children share it
+		code := m.Run()
+		removeRuntimeDir()
+		os.Exit(code)
 	case "save":
 		os.Exit(childSave())
 	case "hold":

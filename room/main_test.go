@@ -12,7 +12,9 @@ import (
 // waits on Chromium.
 func TestMain(m *testing.M) {
 	testtool.WaitingTests(4)
+	removeRuntimeDir := testtool.OwnRuntimeDir()
 	code := m.Run()
+	removeRuntimeDir()
 	browsertest.Close() // the browser the phone tests shared
 	os.Exit(code)
 }

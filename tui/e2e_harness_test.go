@@ -54,7 +54,9 @@ const e2eTimeout = 20 * time.Second
 func TestMain(m *testing.M) {
 	os.Setenv(plans.StepIDsEnv, "counted") // new steps numbered as the goldens expect
 	testtool.WaitingTests(8)
+	removeRuntimeDir := testtool.OwnRuntimeDir()
 	code := m.Run()
+	removeRuntimeDir()
 	browsertest.Close() // the browser TestRoomEndToEnd's phones used
 	if e2eBuilt.dir != "" {
 		os.RemoveAll(e2eBuilt.dir)
