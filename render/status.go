@@ -7,6 +7,9 @@ import (
 	"strings"
 
 	"github.com/socialmobility/ladder/plans"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The open actions of a folder (ladder status) are grouped by when they
@@ -102,9 +105,11 @@ const widestPadded = 40
 
 // ownerKey is who owns an action, for grouping: people type a name in
 // more than one way, and "ana" and "Ana" are one owner, shown as first
-// spelt.
+// spelt. So are a name's letters composed ("ë", as most keyboards type
+// it) and decomposed ("e" and a combining diaeresis, as a Mac pastes):
+// they look the same, and a reader would take two groups for a mistake.
 func ownerKey(owner string) string {
-	return strings.ToLower(strings.Join(strings.Fields(ownerName(owner)), " "))
+	return strings.ToLower(norm.NFC.String(strings.Join(strings.Fields(ownerName(owner)), " ")))
 }
 
 // StatusText renders the open actions of the plans in dir for a terminal:
@@ -137,7 +142,8 @@ type statusList struct {
 
 func newStatusList(l *StatusList, dir string) statusList {
 	if l.by == ByOwner {
-		l.OrderOwners(func(a, b *plans.OwnerGroup) int { return compareOwners(ownerName(a.Owner), ownerName(b.Owner)) })
+		compare := ownerOrder()
+		l.OrderOwners(func(a, b *plans.OwnerGroup) int { return compare(ownerName(a.Owner), ownerName(b.Owner)) })
 	}
 	return statusList{StatusList: l, o: l.Outstanding, dir: dir}
 }
@@ -283,18 +289,24 @@ func ownerName(owner string) string {
 	return noOwner
 }
 
-// compareOwners orders owners by name, ignoring case, with actions nobody
-// owns last.
-func compareOwners(a, b string) int {
-	switch {
-	case a == b:
-		return 0
-	case a == noOwner:
-		return 1
-	case b == noOwner:
-		return -1
+// ownerOrder orders owners by name as people look names up: by the
+// Unicode collation's letters, so that Đặng comes among the Ds and Émile
+// beside Eve (by bytes, every letter with a mark came after Z), then by
+// case and marks, with actions nobody owns last. It holds a collator,
+// which is not safe for use by more than one goroutine.
+func ownerOrder() func(a, b string) int {
+	c := collate.New(language.Und)
+	return func(a, b string) int {
+		switch {
+		case a == b:
+			return 0
+		case a == noOwner:
+			return 1
+		case b == noOwner:
+			return -1
+		}
+		return cmp.Or(c.CompareString(a, b), strings.Compare(a, b))
 	}
-	return cmp.Or(strings.Compare(strings.ToLower(a), strings.ToLower(b)), strings.Compare(a, b))
 }
 
 // dueCells gives an action's due date and how late or soon that is.

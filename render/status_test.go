@@ -240,7 +240,7 @@ func statusOracle(today plans.Date, by StatusBy, infos []plans.PlanInfo, lists [
 	var groups []*group
 	index := map[string]*group{}
 	for _, a := range all {
-		key := strings.ToLower(strings.Join(strings.Fields(ownerName(a.Owner)), " "))
+		key := ownerKey(a.Owner)
 		title, order := ownerName(a.Owner), 0
 		switch by {
 		case ByPlan:
@@ -258,6 +258,7 @@ func statusOracle(today plans.Date, by StatusBy, infos []plans.PlanInfo, lists [
 		g.counts[urgency(a.Due)]++
 		g.acts = append(g.acts, a)
 	}
+	compareOwners := ownerOrder()
 	slices.SortStableFunc(groups, func(a, b *group) int {
 		if by == ByOwner {
 			return compareOwners(a.title, b.title)
