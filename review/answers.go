@@ -13,6 +13,7 @@ import (
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The answers to an item. Each setter takes the text as the person gave it
@@ -294,15 +295,25 @@ func dropControls(s string, lines bool) string {
 
 // CleanLine is a one-line answer as stored: without what a terminal put in
 // it, or the spaces around it, and each tab a space (a pasted spreadsheet
-// row; a plan file would show a tab as \t, in quotes).
+// row; a plan file would show a tab as \t, in quotes). Each answer is
+// stored composed (see composed).
 func CleanLine(s string) string {
-	return strings.TrimSpace(strings.ReplaceAll(dropControls(s, false), "\t", " "))
+	return strings.TrimSpace(strings.ReplaceAll(composed(dropControls(s, false)), "\t", " "))
 }
 
 // CleanText is an answer of several lines as stored: line breaks kept,
 // blank lines and spaces around it dropped.
-func CleanText(s string) string { return strings.TrimSpace(dropControls(s, true)) }
+func CleanText(s string) string { return strings.TrimSpace(composed(dropControls(s, true))) }
 
 // CleanNotes is notes as stored: like CleanText, but spaces that start the
 // first line are kept (someone may indent a note on purpose).
-func CleanNotes(s string) string { return strings.TrimRight(dropControls(s, true), " \n\t") }
+func CleanNotes(s string) string {
+	return strings.TrimRight(composed(dropControls(s, true)), " \n\t")
+}
+
+// composed is text with its letters composed (Unicode NFC): a Mac pastes
+// "Zoë" as an e and a combining diaeresis, a Windows keyboard types one
+// ë, and the two look the same, so a plan holding both would hold one
+// owner, or one quick win, twice to the eye. Text already in a plan is
+// not rewritten until someone changes it.
+func composed(s string) string { return norm.NFC.String(s) }
