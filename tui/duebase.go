@@ -54,9 +54,8 @@ func (c *common) suggestOwners(f *textField) {
 		return
 	}
 	names := c.session.OwnerSuggestions()
-	f.input.ShowSuggestions = true
 	f.input.KeyMap.AcceptSuggestion = key.NewBinding(key.WithKeys("right", "end"))
-	f.input.SetSuggestions(names)
+	f.offerNames(names)
 	f.input.Placeholder = "who will do it?"
 	if len(names) > 0 {
 		f.input.Placeholder += " " + strings.Join(names, ", ")

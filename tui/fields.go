@@ -122,6 +122,28 @@ type textField struct {
 	set, shown string
 	// projector is whether the input is styled for presenter mode.
 	projector bool
+	// names are the names the field offers, as written (offerNames);
+	// offered maps the input's completions of what is typed to them.
+	names   []string
+	offered map[string]string
+}
+
+// offerNames makes the field offer names to what is typed (see
+// completions): → takes the one shown, ↓ shows the next.
+func (f *textField) offerNames(names []string) {
+	f.names = names
+	f.input.ShowSuggestions = true
+	f.complete()
+}
+
+// complete gives the input the names as completions of what it holds.
+func (f *textField) complete() {
+	if !f.input.ShowSuggestions {
+		return
+	}
+	var offered []string
+	offered, f.offered = completions(f.names, f.input.Value())
+	f.input.SetSuggestions(offered)
 }
 
 func newTextField(label, placeholder string, labelWidth int) *textField {
@@ -143,6 +165,7 @@ func (f *textField) setValue(s string) {
 	f.input.CursorEnd()
 	f.typed = f.input.Value()
 	f.set, f.shown = s, f.typed
+	f.complete()
 }
 
 // edited reports whether the text was changed since it was set.
@@ -181,14 +204,15 @@ func (f *textField) update(msg tea.Msg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	f.input, cmd = f.input.Update(msg)
-	// The input completes a suggestion after the letters typed, keeping
-	// their case ("be" → "ben Okafor"); a name taken is the name as
-	// written.
-	if suggested != "" && f.input.Value() != suggested && strings.EqualFold(f.input.Value(), suggested) {
-		f.input.SetValue(suggested)
+	// The input completes a name after the letters typed, keeping them
+	// ("be" → "ben Okafor", "sian" → "sian Llŷr"); a name taken is the
+	// name as written.
+	if name := f.offered[suggested]; suggested != "" && f.input.Value() == suggested && name != "" {
+		f.input.SetValue(name)
 		f.input.CursorEnd()
 	}
 	f.typed = f.input.Value()
+	f.complete()
 	return cmd
 }
 
@@ -198,7 +222,7 @@ func (f *textField) update(msg tea.Msg) tea.Cmd {
 // on a field holding one of the names whole, ↓ moves on to the next (and
 // from the last back to the first). It reports whether it took the key.
 func (f *textField) pickSuggestion(k tea.KeyPressMsg) bool {
-	names := f.input.AvailableSuggestions()
+	names := f.names
 	if len(names) == 0 {
 		return false
 	}
@@ -216,6 +240,7 @@ func (f *textField) pickSuggestion(k tea.KeyPressMsg) bool {
 	f.input.SetValue(pick)
 	f.input.CursorEnd()
 	f.typed = f.input.Value()
+	f.complete()
 	return true
 }
 
