@@ -116,17 +116,36 @@ func runMerge(stderr io.Writer, basePath, oursPath, theirsPath, path string) err
 // ladder reads plans up to (strictyaml.MaxFileSize, a large workforce
 // data file) is still merged by its lines, as git would, where refusing
 // it would leave git to take ours, without theirs' changes or a marker,
-// for the merge. Only a regular file is read (not a pipe named by hand).
+// for the merge. Only a regular file is read (not a pipe named by hand),
+// and its kind is known before it is opened: opening a named pipe waits
+// for a writer, which may never come.
 func readSide(path string) ([]byte, error) {
+	if err := regularSide(path); err != nil {
+		return nil, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
-		return nil, cmp.Or(err, fmt.Errorf("%s is not a regular file: ladder merge reads the files git passes it", path))
+		return nil, cmp.Or(err, notRegular(path))
 	}
 	return io.ReadAll(f)
+}
+
+// regularSide says whether path (followed, if a link) is a regular file,
+// without opening it.
+func regularSide(path string) error {
+	info, err := os.Stat(path)
+	if err == nil && !info.Mode().IsRegular() {
+		err = notRegular(path)
+	}
+	return err
+}
+
+func notRegular(path string) error {
+	return fmt.Errorf("%s is not a regular file: ladder merge reads the files git passes it", path)
 }
 
 // writeMerged puts the merge in the file git passed as ours (%A), which

@@ -1,0 +1,62 @@
+//go:build unix
+
+package cli_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/socialmobility/ladder/cli"
+)
+
+// ladder merge is given its files by git, but anyone may run it by hand
+// with a named pipe for one of them (or a path where a pipe has been put):
+// it says the file is not one it reads and finishes, where it opened the
+// file first and waited for a writer that never came, and leaves ours as
+// it was.
+func TestMergeRefusesANamedPipeWithoutWaiting(t *testing.T) {
+	for i, side := range []string{"base", "ours", "theirs"} {
+		t.Run(side, func(t *testing.T) {
+			dir := t.TempDir()
+			files := []string{filepath.Join(dir, "base"), filepath.Join(dir, "ours"), filepath.Join(dir, "theirs")}
+			for _, f := range files {
+				if err := os.WriteFile(f, []byte("a: 1\n"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			files[i] = filepath.Join(dir, "pipe")
+			if err := syscall.Mkfifo(files[i], 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			done := make(chan int, 1)
+			go func() {
+				done <- cli.Main(append([]string{"merge"}, append(files, "plans/acme.yaml")...), nil, &stdout, &stderr)
+			}()
+			var code int
+			select {
+			case code = <-done:
+			case <-time.After(10 * time.Second):
+				// Let the waiting open go, so the test ends.
+				if w, err := os.OpenFile(files[i], os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+					w.Close()
+				}
+				<-done
+				t.Fatalf("ladder merge waited on the named pipe given as %s", side)
+			}
+			if code == cli.ExitOK || !strings.Contains(stderr.String(), files[i]+" is not a regular file") {
+				t.Errorf("exit %d, want a refusal naming the pipe\n%s", code, stderr.String())
+			}
+			if side != "ours" {
+				if got, _ := os.ReadFile(files[1]); string(got) != "a: 1\n" {
+					t.Errorf("ours changed: %q", got)
+				}
+			}
+		})
+	}
+}
