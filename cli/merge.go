@@ -10,6 +10,7 @@ import (
 
 	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/spf13/cobra"
 )
@@ -66,6 +67,18 @@ clean merge, 1 for a conflict.`,
 var mergeLabels = [3]string{"ours", "base", "theirs"}
 
 func runMerge(stderr io.Writer, basePath, oursPath, theirsPath, path string) error {
+	name := safetext.Line(path)
+	large := false
+	for _, f := range []string{basePath, oursPath, theirsPath} {
+		info, err := regularSide(f)
+		if err != nil {
+			return usageErrorf("%s", safetext.Line(err.Error()))
+		}
+		large = large || info.Size() > strictyaml.MaxFileSize
+	}
+	if large {
+		return mergeLargeByLines(stderr, basePath, oursPath, theirsPath, path)
+	}
 	var sides [3][]byte // base, ours, theirs
 	for i, f := range []string{basePath, oursPath, theirsPath} {
 		data, err := readSide(f)
@@ -74,7 +87,6 @@ func runMerge(stderr io.Writer, basePath, oursPath, theirsPath, path string) err
 		}
 		sides[i] = data
 	}
-	name := safetext.Line(path)
 	byLines, conflicts, err := gitrev.MergeFile(sides[1], sides[0], sides[2], mergeLabels)
 	if err != nil {
 		return usageErrorf("%s", safetext.Line(err.Error()))
@@ -112,17 +124,39 @@ func runMerge(stderr io.Writer, basePath, oursPath, theirsPath, path string) err
 	return problemsFound()
 }
 
-// readSide reads one of the files git passes, whole: a file past the size
-// ladder reads plans up to (strictyaml.MaxFileSize, a large workforce
-// data file) is still merged by its lines, as git would, where refusing
-// it would leave git to take ours, without theirs' changes or a marker,
-// for the merge. Only a regular file is read (not a pipe named by hand),
-// and its kind is known before it is opened: opening a named pipe waits
-// for a writer, which may never come.
-func readSide(path string) ([]byte, error) {
-	if err := regularSide(path); err != nil {
-		return nil, err
+// mergeLargeByLines merges a file past the size ladder reads plans up to
+// (strictyaml.MaxFileSize: a large workforce data file, or anything a
+// branch put under plans/) by its lines, as git would, where refusing it
+// would leave git to take ours, without theirs' changes or a marker, for
+// the merge. Git reads the three files and writes the merge straight into
+// the file that replaces ours: ladder holds none of them in memory.
+func mergeLargeByLines(stderr io.Writer, basePath, oursPath, theirsPath, path string) error {
+	var conflicts int
+	_, err := plans.WriteFileAtomicFrom(oursPath, 0o644, func(w io.Writer) (err error) {
+		conflicts, err = gitrev.MergeFilesTo(w, oursPath, basePath, theirsPath, mergeLabels)
+		return err
+	})
+	if err != nil {
+		return usageErrorf("%s", safetext.Line(err.Error()))
 	}
+	if conflicts == 0 {
+		return nil
+	}
+	why := fmt.Sprintf("it is larger than a plan can be (%d KiB)", strictyaml.MaxFileSize>>10)
+	if plans.IsDataFile(path) || plans.IsBenchmarkFile(path) {
+		why = notAPlan
+	}
+	fmt.Fprintf(stderr, "ladder merge: %s: merged by its lines, as git does, since %s.\n", safetext.Line(path), why)
+	return problemsFound()
+}
+
+const notAPlan = "it is workforce data, not a plan (ladder merges plans only)"
+
+// readSide reads one of the files git passes, whole, once regularSide has
+// found it no larger than a plan can be. Only a regular file is read (not
+// a pipe named by hand), and its kind is known before it is opened:
+// opening a named pipe waits for a writer, which may never come.
+func readSide(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -131,17 +165,21 @@ func readSide(path string) ([]byte, error) {
 	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
 		return nil, cmp.Or(err, notRegular(path))
 	}
-	return io.ReadAll(f)
+	data, err := io.ReadAll(io.LimitReader(f, strictyaml.MaxFileSize+1))
+	if err == nil && len(data) > strictyaml.MaxFileSize {
+		err = fmt.Errorf("%s grew while ladder merge read it", path)
+	}
+	return data, err
 }
 
-// regularSide says whether path (followed, if a link) is a regular file,
-// without opening it.
-func regularSide(path string) error {
+// regularSide is what is at path (followed, if a link), a regular file,
+// found without opening it.
+func regularSide(path string) (os.FileInfo, error) {
 	info, err := os.Stat(path)
 	if err == nil && !info.Mode().IsRegular() {
 		err = notRegular(path)
 	}
-	return err
+	return info, err
 }
 
 func notRegular(path string) error {
@@ -166,7 +204,7 @@ func writeMerged(oursPath string, data []byte) error {
 func mergeFields(path string, sides [3][]byte) (plans.Merged, string) {
 	switch {
 	case plans.IsDataFile(path) || plans.IsBenchmarkFile(path):
-		return plans.Merged{}, "it is workforce data, not a plan (ladder merges plans only)"
+		return plans.Merged{}, notAPlan
 	case len(bytes.TrimSpace(sides[0])) == 0:
 		return plans.Merged{}, "both branches added it"
 	}

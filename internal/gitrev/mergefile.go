@@ -1,8 +1,10 @@
 package gitrev
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,18 +27,40 @@ func MergeFile(ours, base, theirs []byte, labels [3]string) (merged []byte, conf
 			return nil, 0, err
 		}
 	}
-	cmd := exec.Command("git", "merge-file", "-p",
-		"-L", labels[0], "-L", labels[1], "-L", labels[2],
-		names[0], names[1], names[2])
-	out, err := cmd.Output()
+	var out bytes.Buffer
+	conflicts, err = MergeFilesTo(&out, names[0], names[1], names[2], labels)
+	if err != nil {
+		return nil, 0, err
+	}
+	return out.Bytes(), conflicts, nil
+}
+
+// MergeFilesTo is MergeFile for three files already on disk, the merge
+// written to w as git makes it: none of the three is held in memory here
+// (git merge-file holds them, as git's own merge would).
+func MergeFilesTo(w io.Writer, ours, base, theirs string, labels [3]string) (conflicts int, err error) {
+	args := []string{"merge-file", "-p", "-L", labels[0], "-L", labels[1], "-L", labels[2], "--"}
+	for _, name := range []string{ours, base, theirs} {
+		// Absolute, so that git, which takes a name relative to the
+		// folder it runs in, reads the same file from a subfolder too.
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			return 0, err
+		}
+		args = append(args, abs)
+	}
+	cmd := exec.Command("git", args...)
+	var stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = w, &stderr
+	err = cmd.Run()
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
-		return out, 0, nil
+		return 0, nil
 	case errors.Is(err, exec.ErrNotFound):
-		return nil, 0, errorf(ErrNoGit, "git is not installed (https://git-scm.com)")
+		return 0, errorf(ErrNoGit, "git is not installed (https://git-scm.com)")
 	case errors.As(err, &exit) && exit.ExitCode() > 0 && exit.ExitCode() < 128:
-		return out, exit.ExitCode(), nil
+		return exit.ExitCode(), nil
 	}
-	return nil, 0, fmt.Errorf("git merge-file: %w", err)
+	return 0, fmt.Errorf("git merge-file: %w", err)
 }
