@@ -89,7 +89,7 @@ func runMerge(stderr io.Writer, basePath, oursPath, theirsPath, path string) err
 	}
 	byLines, conflicts, err := gitrev.MergeFile(sides[1], sides[0], sides[2], mergeLabels)
 	if err != nil {
-		return usageErrorf("%s", safetext.Line(err.Error()))
+		return notMerged(stderr, path, err)
 	}
 	if conflicts == 0 {
 		return writeMerged(oursPath, byLines)
@@ -137,7 +137,7 @@ func mergeLargeByLines(stderr io.Writer, basePath, oursPath, theirsPath, path st
 		return err
 	})
 	if err != nil {
-		return usageErrorf("%s", safetext.Line(err.Error()))
+		return notMerged(stderr, path, err)
 	}
 	if conflicts == 0 {
 		return nil
@@ -147,6 +147,18 @@ func mergeLargeByLines(stderr io.Writer, basePath, oursPath, theirsPath, path st
 		why = notAPlan
 	}
 	fmt.Fprintf(stderr, "ladder merge: %s: merged by its lines, as git does, since %s.\n", safetext.Line(path), why)
+	return problemsFound()
+}
+
+// notMerged says why a merge failed: for a file git does not merge by its
+// lines (binary), in words and as a conflict, as git's own merge does,
+// ours left as it was for the user to choose a side.
+func notMerged(stderr io.Writer, path string, err error) error {
+	if !errors.Is(err, gitrev.ErrNotText) {
+		return usageErrorf("%s", safetext.Line(err.Error()))
+	}
+	fmt.Fprintf(stderr, "ladder merge: %s: not merged, since %s: the current branch's file is kept as it was; choose a side (git checkout --ours or --theirs) and git add it.\n",
+		safetext.Line(path), err)
 	return problemsFound()
 }
 

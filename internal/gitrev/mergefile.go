@@ -16,6 +16,11 @@ import (
 // markers, labelled with the three labels (ours, base, theirs). It runs
 // `git merge-file`, so the conflict style is the user's (merge.conflictStyle).
 func MergeFile(ours, base, theirs []byte, labels [3]string) (merged []byte, conflicts int, err error) {
+	for _, data := range [3][]byte{ours, base, theirs} {
+		if err := mergesByLines(int64(len(data)), data); err != nil {
+			return nil, 0, err
+		}
+	}
 	dir, err := os.MkdirTemp("", "ladder-merge-")
 	if err != nil {
 		return nil, 0, err
@@ -41,6 +46,9 @@ func MergeFile(ours, base, theirs []byte, labels [3]string) (merged []byte, conf
 func MergeFilesTo(w io.Writer, ours, base, theirs string, labels [3]string) (conflicts int, err error) {
 	args := []string{"merge-file", "-p", "-L", labels[0], "-L", labels[1], "-L", labels[2], "--"}
 	for _, name := range []string{ours, base, theirs} {
+		if err := fileMergesByLines(name); err != nil {
+			return 0, err
+		}
 		// Absolute, so that git, which takes a name relative to the
 		// folder it runs in, reads the same file from a subfolder too.
 		abs, err := filepath.Abs(name)
@@ -63,4 +71,47 @@ func MergeFilesTo(w io.Writer, ours, base, theirs string, labels [3]string) (con
 		return exit.ExitCode(), nil
 	}
 	return 0, fmt.Errorf("git merge-file: %w", err)
+}
+
+// ErrNotText is the merge's answer to a file git does not merge by its
+// lines, as git merge-file refuses it: one with a NUL byte in its first
+// 8000 (git's test for a binary file), or over 1023 MiB. Its words say
+// which, to follow "since": "it is binary (it holds a NUL byte)".
+var ErrNotText = errors.New("not a file git merges by its lines")
+
+const (
+	binaryPeek   = 8000       // git's FIRST_FEW_BYTES
+	mergeFileMax = 1023 << 20 // git's MAX_XDIFF_SIZE
+)
+
+// mergesByLines says whether a file of size bytes, which begins with
+// start, is one git merges by its lines (nil), or why not (ErrNotText).
+func mergesByLines(size int64, start []byte) error {
+	switch {
+	case bytes.IndexByte(start[:min(len(start), binaryPeek)], 0) >= 0:
+		return errorf(ErrNotText, "it is binary (it holds a NUL byte)")
+	case size > mergeFileMax:
+		return errorf(ErrNotText, "it is over the %d MiB git merges by lines", mergeFileMax>>20)
+	}
+	return nil
+}
+
+// fileMergesByLines is mergesByLines for the file name, reading no more
+// than its first bytes.
+func fileMergesByLines(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	start := make([]byte, binaryPeek)
+	n, err := io.ReadFull(f, start)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return err
+	}
+	return mergesByLines(info.Size(), start[:n])
 }
