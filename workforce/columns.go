@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/socialmobility/ladder/internal/safetext"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Words that mark a column's header as the grade or as the key question's
@@ -217,8 +218,12 @@ func (t *tally) add(name string) int {
 }
 
 // foldGrade is how two spellings of a grade are told to be the same:
-// case and spacing do not count.
-func foldGrade(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+// case and spacing do not count, nor whether its marks are written
+// composed or not ("î" or "i" and a combining circumflex), which look
+// the same.
+func foldGrade(s string) string {
+	return strings.ToLower(norm.NFC.String(strings.Join(strings.Fields(s), " ")))
+}
 
 // grade returns the index of a grade, adding it if the grades were not
 // given. It returns -1 for a grade that is not one of those given (listed
@@ -226,6 +231,9 @@ func foldGrade(s string) string { return strings.ToLower(strings.Join(strings.Fi
 func (t *tally) grade(name string, row, line int) (int, string) {
 	i, msg := t.gradeIndex(name, row, line)
 	if i >= 0 && !t.given {
+		// Named composed, as the plan's words are stored: a spelling
+		// decomposed counts for the same letters composed.
+		name = norm.NFC.String(name)
 		for len(t.spelt) <= i {
 			t.spelt = append(t.spelt, map[string]int{})
 		}

@@ -1,0 +1,31 @@
+package workforce
+
+import (
+	"strings"
+	"testing"
+)
+
+// A Welsh employer's grades, with their marks written composed on some
+// rows and decomposed on others (e and a combining circumflex, as text
+// that has been through a Mac often is). They look the same, so they are
+// one grade: the import said 'the grade "Rheolwr tîm" is not one of the
+// grades (…, Rheolwr tîm, …)', a message that contradicts itself to the
+// eye, and without --grades made two grades of one.
+func TestImportTakesAGradeWithItsMarksComposedOrNotAsOne(t *testing.T) {
+	const composed, decomposed = "Rheolwr tîm", "Rheolwr ti\u0302m"
+	csv := "Gradd,Occupation\nCynorthwyydd gofal,Plumber\n" + composed + ",Teacher\n" + decomposed + ",Nurse\n" + decomposed + ",Plumber\n"
+	im := mustImport(t, csv, ImportOptions{GradeColumn: "Gradd", Grades: []string{"Cynorthwyydd gofal", composed}})
+	if got := counts(t, im, composed); got != "1/0/2/0/0" {
+		t.Errorf("%s counts %s, want every row of it", composed, got)
+	}
+	im = mustImport(t, csv, ImportOptions{GradeColumn: "Gradd"})
+	if len(im.Grades) != 2 {
+		t.Fatalf("grades %q: want two", im.Grades)
+	}
+	if g := im.Grades[1]; g != composed {
+		t.Errorf("grade named %q (%d bytes), want %q composed", g, len(g), composed)
+	}
+	if strings.Contains(strings.Join(im.Grades, ""), "\u0302") {
+		t.Errorf("a grade name kept a combining mark: %q", im.Grades)
+	}
+}
