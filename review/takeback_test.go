@@ -1,0 +1,81 @@
+package review_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/review"
+)
+
+// A rating taken back (the r of "order new laptops" typed on the
+// overview) leaves the file as it was before the rating, byte for byte:
+// the rating, and the checklist version the plan says it was reviewed
+// against, which the rating brought up to date. Taken back to what the
+// plan holds already, nothing is written.
+func TestARatingTakenBackLeavesThePlanAsItWas(t *testing.T) {
+	repo := t.TempDir()
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := checklist.BuiltinSource(checklist.DefaultID)
+	data = bytes.Replace(data, []byte("id: smc-progression\n"), []byte("id: acme-progression\n"), 1)
+	file := filepath.Join(repo, "checklists", "ours.yaml")
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := checklist.LoadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(repo, "plans", "acme.yaml")
+	s, err := review.Create(review.NewPlan{Path: path, Organisation: "Acme", Title: "Spring", Checklist: c, ChecklistFile: file, Today: today}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The team moves its checklist on: the first rating records version 2.
+	if err := os.WriteFile(file, bytes.Replace(data, []byte("version: \"1\"\n"), []byte("version: \"2\"\n"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err = review.Open(path, nil, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	id := firstItem(s)
+	mark := s.MarkRating(id)
+	for _, level := range []string{"red", "green", "amber"} { // "rga" of "organise"
+		sn, err := s.Rate(id, level)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Record(sn.Write())
+	}
+	if got, _ := os.ReadFile(path); bytes.Equal(got, before) {
+		t.Fatal("the ratings did not reach the file")
+	}
+	sn := s.TakeBack(mark)
+	if sn == nil {
+		t.Fatal("nothing to write after the ratings were taken back")
+	}
+	s.Record(sn.Write())
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, before) {
+		t.Errorf("the file after the ratings were taken back:\n%s\nwant, as before them:\n%s", got, before)
+	}
+	if sn := s.TakeBack(mark); sn != nil {
+		t.Error("taken back a second time, the plan is written again for nothing")
+	}
+	if sn := s.TakeBack(s.MarkRating(id)); sn != nil {
+		t.Error("a rating taken back to what it is writes the plan")
+	}
+}
