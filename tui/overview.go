@@ -35,9 +35,13 @@ type overviewScreen struct {
 	columns   actionColumns
 	flags     int // items flagged to revisit, counted as the overview opens (f is not one of its keys)
 
-	note     string   // what the last key did, when there is nothing else to see
-	drawn    []string // rows drawn without the cursor, by row
-	drawnFor struct {
+	note string       // what the last key did, when there is nothing else to see
+	word overviewWord // a word begun by the keys so far (overview_word.go)
+	// closeAtWord is set when the word that went on began with the o
+	// that opened the overview.
+	closeAtWord bool
+	drawn       []string // rows drawn without the cursor, by row
+	drawnFor    struct {
 		width  int
 		styles styleKey
 	}
@@ -97,6 +101,7 @@ func (s *overviewScreen) init() tea.Cmd {
 	s.entries = c.Items()
 	s.keys.Rate = rateKeys(c)
 	s.note = ""
+	s.word = overviewWord{opened: true} // by o, which may begin a word
 	s.rows = s.rows[:0]
 	plan := s.c.plan()
 	for i, e := range s.entries {
@@ -345,6 +350,7 @@ func (s *overviewScreen) lateOf(r *plans.Response) string {
 func (s *overviewScreen) rate(i int) tea.Cmd {
 	e := s.entries[s.rows[s.cursor].entry]
 	level := s.c.checklist().Scale[i].Key
+	s.beginRating(e.Item.ID)                    // which a word may take back (overview_word.go)
 	sn, _ := s.c.session.Rate(e.Item.ID, level) // a level of the scale: never refused
 	s.counts, s.total = s.c.plan().Counts()
 	s.drawn = nil

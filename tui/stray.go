@@ -48,13 +48,25 @@ func nothingToType(s screen) (nowhereToType, bool) {
 
 // wordAfterKey is a screen where a letter that is a key and changes the
 // plan may be the first of a word (the project plan's d and s: "done"
-// removed a step, "send" moved its status on).
+// removed a step, "send" moved its status on; the overview's ratings:
+// "organise" rated at its r, g and a, overview_word.go).
 type wordAfterKey interface {
 	// wordGoesOn is asked of every key before any key acts, and reports
 	// whether the key is a letter that goes on a word begun with such a
 	// key just before: then the key's change is taken back (the command
 	// saves that), and the letter is a stray one.
 	wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool)
+}
+
+// wordOpener is a screen opened by a letter that may be a word's first
+// (the overview, by o: "order new laptops"). When the word goes on
+// straight after it, the screen closes too, back to the screen the word
+// was typed on, if nothing is typed there either: the word typed there
+// leaves the user there, with its note, as a word whose first letter is
+// no key does. Over a screen where letters are typed (the item screen,
+// whose action the letters would begin) it stays, and holds them.
+type wordOpener interface {
+	openedAtWord() bool
 }
 
 // wordGoesOn takes back a key's change when the letter after it shows it
@@ -68,6 +80,11 @@ func (a *app) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	cmd, ok := w.wordGoesOn(msg)
 	if !ok {
 		return nil, false
+	}
+	if o, ok := w.(wordOpener); ok && o.openedAtWord() && len(a.asides) > 0 {
+		if _, ok := nothingToType(a.screen(a.asides[len(a.asides)-1])); ok {
+			a.goBack()
+		}
 	}
 	if s, ok := nothingToType(a.screen(a.active)); ok {
 		a.stray = s.strayNote()
