@@ -233,40 +233,90 @@ func mergeEntries(b, o, t []listEntry) []listEntry {
 	if reordered(b, t, itself[listEntry]) && !reordered(b, o, itself[listEntry]) {
 		o, t = t, o
 	}
+	inB, inO, inT := setOf(b, itself[listEntry]), setOf(o, itself[listEntry]), setOf(t, itself[listEntry])
 	out := make([]listEntry, 0, len(o)+len(t))
 	for _, s := range o {
-		if slices.Contains(b, s) && !slices.Contains(t, s) {
+		if inB[s] && !inT[s] {
 			continue // removed on theirs
 		}
 		out = append(out, s)
 	}
+	var added []addition[listEntry]
 	for i, s := range t {
-		if slices.Contains(b, s) || slices.Contains(o, s) {
-			continue
+		if !inB[s] && !inO[s] {
+			added = append(added, addition[listEntry]{i, s})
 		}
-		out = insertAfter(out, itself[listEntry], t, i, s)
 	}
-	return out
+	return insertAfter(out, itself[listEntry], t, added)
 }
 
-// insertAfter puts e, theirs[i] (theirs names the entries by key), after
-// the last entry before it in theirs that out holds, or first when out
-// holds none of them; and after the entries that follow that one which
-// theirs has not (ours' own additions at the same place, which come
-// first). A list's entries are their own keys; the merged steps' slots
-// are keyed by their ids.
-func insertAfter[E any, K comparable](out []E, key func(E) K, theirs []K, i int, e E) []E {
-	at := 0
-	for j := i - 1; j >= 0; j-- {
-		if k := slices.IndexFunc(out, func(x E) bool { return key(x) == theirs[j] }); k >= 0 {
-			at = k + 1
-			break
+// setOf is the set of the keys of list's entries.
+func setOf[E any, K comparable](list []E, key func(E) K) map[K]bool {
+	in := make(map[K]bool, len(list))
+	for _, e := range list {
+		in[key(e)] = true
+	}
+	return in
+}
+
+// addition is an entry of theirs to put in the merge, and where it is in
+// theirs.
+type addition[E any] struct {
+	i int
+	e E
+}
+
+// insertAfter puts each of theirs' additions (theirs names its entries by
+// key; the additions in theirs' order) after the last entry before it in
+// theirs that the merge holds, out's or an addition's, or first when
+// there is none; and after the entries following that one which theirs
+// has not (ours' own additions at the same place, which come first). A
+// list's entries are their own keys; the merged steps' slots are keyed by
+// their ids. One pass over each list, with set look-ups: a branch can
+// bring tens of thousands of entries.
+func insertAfter[E any, K comparable](out []E, key func(E) K, theirs []K, added []addition[E]) []E {
+	if len(added) == 0 {
+		return out
+	}
+	inOut, inTheirs := setOf(out, key), setOf(theirs, itself[K])
+	// The additions that follow each entry of out (by its key), and those
+	// before any.
+	var first []E
+	after := map[K][]E{}
+	var at *K // the key of out's entry the last entry held follows, nil for first
+	next := 0
+	for j, k := range theirs {
+		switch {
+		case next < len(added) && added[next].i == j:
+			if at == nil {
+				first = append(first, added[next].e)
+			} else {
+				after[*at] = append(after[*at], added[next].e)
+			}
+			next++
+		case inOut[k]:
+			at = &theirs[j]
 		}
 	}
-	for at < len(out) && !slices.Contains(theirs, key(out[at])) {
-		at++
+	merged := make([]E, 0, len(out)+len(added))
+	i := 0
+	oursOwn := func() { // out's entries from i that theirs has not
+		for ; i < len(out) && !inTheirs[key(out[i])]; i++ {
+			merged = append(merged, out[i])
+		}
 	}
-	return slices.Insert(out, at, e)
+	oursOwn()
+	merged = append(merged, first...)
+	for i < len(out) {
+		e := out[i]
+		merged = append(merged, e)
+		i++
+		if adds, ok := after[key(e)]; ok {
+			oursOwn()
+			merged = append(merged, adds...)
+		}
+	}
+	return merged
 }
 
 // stepSlot is one step of the merged project plan, as each result has it
@@ -280,18 +330,23 @@ type stepSlot struct {
 // theirs' new steps after the step they follow in theirs. (When both
 // sides moved steps, ours' order stands.)
 func (m *planMerger) steps(b, o, t []Step) (rb, ro, rt []Step) {
-	find := func(steps []Step, id int) *Step {
-		for i := range steps {
-			if steps[i].ID == id {
-				s := steps[i]
-				return &s
-			}
+	byID := func(steps []Step) map[int]Step {
+		m := make(map[int]Step, len(steps))
+		for _, s := range steps {
+			m[s.ID] = s
+		}
+		return m
+	}
+	bIDs, oIDs, tIDs := byID(b), byID(o), byID(t)
+	find := func(steps map[int]Step, id int) *Step {
+		if s, ok := steps[id]; ok {
+			return &s
 		}
 		return nil
 	}
 	var slots []stepSlot
 	for _, s := range o {
-		bs, ts := find(b, s.ID), find(t, s.ID)
+		bs, ts := find(bIDs, s.ID), find(tIDs, s.ID)
 		os := s
 		switch {
 		case bs != nil && ts == nil: // removed on theirs
@@ -317,21 +372,23 @@ func (m *planMerger) steps(b, o, t []Step) (rb, ro, rt []Step) {
 	for i, s := range t {
 		theirIDs[i] = s.ID
 	}
+	var added []addition[stepSlot]
 	for i, s := range t {
-		if find(o, s.ID) != nil {
+		if find(oIDs, s.ID) != nil {
 			continue
 		}
 		ts := s
 		slot := stepSlot{id: s.ID, rb: &ts, ro: &ts, rt: &ts}
-		if bs := find(b, s.ID); bs != nil { // removed on ours
+		if bs := find(bIDs, s.ID); bs != nil { // removed on ours
 			if reflect.DeepEqual(*bs, ts) {
 				continue
 			}
 			m.conflicts = append(m.conflicts, "the step "+strconv.Quote(ts.Text)+": changed on one side, removed on the other")
 			slot = stepSlot{id: s.ID, rb: bs, rt: &ts}
 		}
-		slots = insertAfter(slots, slotID, theirIDs, i, slot)
+		added = append(added, addition[stepSlot]{i, slot})
 	}
+	slots = insertAfter(slots, slotID, theirIDs, added)
 	for _, s := range slots {
 		rb = appendStep(rb, s.rb)
 		ro = appendStep(ro, s.ro)
