@@ -35,7 +35,7 @@ func (p browserPhone) text() string {
 }
 
 func (p browserPhone) join(pin string) {
-	p.Do(chromedp.SendKeys(chromedp.ID("pin"), pin), chromedp.Click(chromedp.CSS(`form.join button`)))
+	p.Do(chromedp.SendKeys(chromedp.ID("pin"), pin), browsertest.Click(chromedp.CSS(`form.join button`)))
 }
 
 func (p browserPhone) waitText(what string) {
@@ -43,7 +43,7 @@ func (p browserPhone) waitText(what string) {
 }
 
 func (p browserPhone) vote(choice string) {
-	p.Do(chromedp.Click(chromedp.ID("choice-" + choice)))
+	p.Do(browsertest.Click(chromedp.ID("choice-" + choice)))
 }
 
 // TestPhonesInABrowser is the room as phones see it, in a real browser:
@@ -148,7 +148,7 @@ func TestPhonesInABrowser(t *testing.T) {
 	phones[1].Do(
 		chromedp.SendKeys(chromedp.ID("text"), "<b>Name a sponsor</b>"),
 		chromedp.Evaluate[chromedp.Void](`document.getElementById("text").value += "\u001b[2J\u0007 for each grade"`),
-		chromedp.Click(chromedp.CSS(`form.idea button`)),
+		browsertest.Click(chromedp.CSS(`form.idea button`)),
 	)
 	phones[1].waitText("1 of your ideas is waiting")
 	phones[1].waitText("<b>Name a sponsor</b> for each grade")
@@ -321,7 +321,7 @@ func TestPhonePageWithoutJavaScriptCanCheckAgain(t *testing.T) {
 	r, _, p := joinWithoutScript(t)
 	checkAgain := func(want string) {
 		t.Helper()
-		p.Do(chromedp.Click(chromedp.CSS(`a.button[href="/"]`)))
+		p.Do(browsertest.Click(chromedp.CSS(`a.button[href="/"]`)))
 		p.waitText(want)
 	}
 	r.Vote("lc-vision")
@@ -356,7 +356,7 @@ func TestPhoneKeepsTheAreaItSendsIdeasFor(t *testing.T) {
 		p.waitText("Who do you need to speak with")
 		send := func(text string) {
 			t.Helper()
-			p.Do(chromedp.SendKeys(chromedp.ID("text"), text), chromedp.Click(chromedp.CSS(`form.idea button`)))
+			p.Do(chromedp.SendKeys(chromedp.ID("text"), text), browsertest.Click(chromedp.CSS(`form.idea button`)))
 			p.waitText(text)
 		}
 		p.Do(chromedp.SetValue(chromedp.ID("area"), "enablers"))
@@ -626,7 +626,7 @@ func TestALongWordInAnIdeaStaysOnThePhone(t *testing.T) {
 	r.Ask("quick-wins")
 	p.waitText("What are your quick wins?")
 	link := "https://intranet.example.com/hr/policies/progression/" + strings.Repeat("frontline-pathways-", 8) + "2027.pdf"
-	p.Do(chromedp.SendKeys(chromedp.ID("text"), link), chromedp.Click(chromedp.CSS(`form.idea button`)))
+	p.Do(chromedp.SendKeys(chromedp.ID("text"), link), browsertest.Click(chromedp.CSS(`form.idea button`)))
 	p.waitText("Your ideas waiting")
 	wide := func(what string) {
 		t.Helper()

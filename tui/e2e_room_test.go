@@ -56,7 +56,7 @@ func TestRoomEndToEnd(t *testing.T) {
 		p := b.Phone(t, name)
 		p.Do(chromedp.Navigate(url))
 		waitText(p, "Type the PIN shown on the screen")
-		p.Do(chromedp.SendKeys(chromedp.ID("pin"), "4821"), chromedp.Click(chromedp.CSS(`form.join button`)))
+		p.Do(chromedp.SendKeys(chromedp.ID("pin"), "4821"), browsertest.Click(chromedp.CSS(`form.join button`)))
 		waitText(p, "You are in the room")
 		phones[i] = p
 	}
@@ -217,10 +217,10 @@ func pageText(p *browsertest.Phone) string {
 
 // sendIdea types an idea on a phone and sends it.
 func sendIdea(p *browsertest.Phone, text string) {
-	p.Do(chromedp.SendKeys(chromedp.ID("text"), text), chromedp.Click(chromedp.CSS(`form.idea button`)))
+	p.Do(chromedp.SendKeys(chromedp.ID("text"), text), browsertest.Click(chromedp.CSS(`form.idea button`)))
 	waitText(p, "of your ideas")
 }
 
 func tap(p *browsertest.Phone, choice string) {
-	p.Do(chromedp.Click(chromedp.ID("choice-" + choice)))
+	p.Do(browsertest.Click(chromedp.ID("choice-" + choice)))
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -269,5 +270,40 @@ func (p *Phone) DisableScript() {
 	p.t.Helper()
 	if _, err := chromedp.Call(p.ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		p.t.Fatalf("%s: %v", p.Name, err)
+	}
+}
+
+// Click clicks an element as a person taps it: on the page as it is
+// drawn, once the page has loaded (its style sheet in).
+//
+// chromedp.Click asks the browser where the element is and then presses
+// there, in two calls. A page whose style sheet has not arrived is laid out
+// bare when asked (a person sees nothing of it yet), and a style sheet that
+// comes in between the two calls moves the element from under the press:
+// the room's "Check again" without JavaScript, clicked on a page that had
+// just loaded, pressed blank page and stayed (or pressed a vote button
+// instead), under load (TestAClickWaitsForThePageToBeDrawn).
+func Click[S chromedp.Selectable](sel S) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		if err := loaded(ctx, t); err != nil {
+			return chromedp.Void{}, err
+		}
+		return chromedp.Click(sel)(ctx, t)
+	}
+}
+
+// loaded waits until the tab's page has loaded. A page being replaced
+// meanwhile (no document to ask for a moment) is asked again.
+func loaded(ctx context.Context, t *chromedp.Target) error {
+	for {
+		state, err := chromedp.Evaluate[string](`document.readyState`)(ctx, t)
+		if err == nil && state == "complete" {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for the page to load (%s): %w", state, ctx.Err())
+		case <-time.After(20 * time.Millisecond):
+		}
 	}
 }
