@@ -158,5 +158,5 @@ var nothingHere struct {
 // and what a word does to a rating made with a letter.
 func (s *overviewScreen) nothingTypedHelp() string {
 	return strayHelp + " A rating made with its letter or digit is taken back when a word goes on after it " +
-		"(the d of order, the space of a meeting); an arrow, j, k, u, o or enter after it keeps it."
+		"(the d of \"order\", the space of \"a meeting\"); an arrow, j, k, u, o or enter after it keeps it."
 }

@@ -50,7 +50,7 @@ func TestTheKeysAfterARatingThatKeepIt(t *testing.T) {
 // nowhere to type, leaves the user on that screen, with its note: the
 // overview closes again at the letter that goes on the word. Opened from
 // the item screen, whose action the letters would begin, it stays open
-// and holds them.
+// and holds them. The board is as the area's summary.
 func TestAWordBegunWithOStaysWhereItWasTyped(t *testing.T) {
 	for _, words := range []string{"order", "often", "organise", "or not"} {
 		h, path := rvOpen(t, strayPlan(t), 80, 24)
@@ -70,6 +70,15 @@ func TestAWordBegunWithOStaysWhereItWasTyped(t *testing.T) {
 	}
 	h, path := rvOpen(t, strayPlan(t), 80, 24)
 	before := ratings(t, path)
+	h.press("b")
+	h.typeText("order")
+	requireRatings(t, path, before, "'order' on the board")
+	if h.a.active != screenBoard {
+		t.Fatalf("'order' on the board: screen %d, not the board", h.a.active)
+	}
+	h.requireView("Nothing to type here. enter opens the item; esc closes.")
+
+	h, path = rvOpen(t, strayPlan(t), 80, 24)
 	h.typeText("order")
 	requireRatings(t, path, before, "'order' on the item screen")
 	if h.a.active != screenOverview {
