@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -20,6 +21,9 @@ type areasummaryScreen struct {
 	keys   areasummaryKeys
 	area   int
 	scroll scroller // when the area's items do not fit the window
+	// rated is set while the keys just pressed are rating keys, which
+	// rate nothing here and say so (ratedNothing).
+	rated bool
 }
 
 type areasummaryKeys struct {
@@ -65,6 +69,7 @@ func (s *areasummaryScreen) update(msg tea.Msg) tea.Cmd {
 	case key.Matches(k, s.keys.Back):
 		s.c.goToPlace(s.c.session.Before(review.AreaEnd(s.area)))
 	case key.Matches(k, s.keys.Rate...):
+		s.rated = true // a word may take back what it says (wordGoesOn)
 		return s.ratedNothing(k.String())
 	default:
 		s.scroll.handle(k, s.keys.scrollKeys, len(s.lines()), s.c.height)
@@ -193,6 +198,37 @@ func (s *areasummaryScreen) fullHelp() [][]key.Binding {
 func (s *areasummaryScreen) typing() bool { return false }
 
 func (s *areasummaryScreen) keyMap() any { return s.keys }
+
+// wordGoesOn takes back the warning that a rating key rated nothing
+// when the letter after it shows a word being typed (wordAfterKey): a
+// small letter that is no key here, or a space ("agree a budget", "a
+// meeting"), after any more rating keys and letters that do nothing here
+// (the i of "raise"). The warning was for a hurried
+// facilitator's a n across the area's end, and stays for it (n goes on);
+// a novice's "agree a budget" read "r rated nothing: it was pressed on
+// the summary of …" on the next item, about keys they never meant.
+func (s *areasummaryScreen) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	rated := s.rated
+	s.rated = false
+	if !rated || !typesText(msg) || key.Matches(msg, s.keys.Rate...) {
+		return nil, false // a rating key notes itself where it acts (update)
+	}
+	here := s.letters()
+	switch {
+	case msg.Text == " ", isSmallLetter(msg.Text) && typedLetter(s.c, msg) && !here[msg.Text]:
+		return func() tea.Msg { return warnMsg("") }, true
+	case doesNothingHere(msg.Text, here): // "raise": its i tells nothing yet
+		s.rated = true
+	}
+	return nil, false
+}
+
+// letters are the summary's own letters: its keys, and the rating keys.
+func (s *areasummaryScreen) letters() map[string]bool {
+	out := map[string]bool{}
+	addLetters(reflect.ValueOf(s.keys), out)
+	return out
+}
 
 // strayNote is said at a letter typed here as if an action were asked
 // for: the item it belongs to is behind (esc), the next area ahead.

@@ -72,9 +72,12 @@ func (s *overviewScreen) wordStep(msg tea.KeyPressMsg) wordStep {
 			return wordGoes
 		}
 		return wordEnds
-	case isSmallLetter(msg.Text) && typedLetter(s.c, msg) && !s.letters()[msg.Text]:
+	}
+	here := s.letters()
+	switch {
+	case isSmallLetter(msg.Text) && typedLetter(s.c, msg) && !here[msg.Text]:
 		return wordGoes
-	case doNothingOnTheOverview()[msg.Text]:
+	case doesNothingHere(msg.Text, here):
 		return wordUntold
 	}
 	return wordEnds
@@ -129,27 +132,28 @@ func (s *overviewScreen) beginRating(itemID string) {
 // that opened the overview (see wordOpener).
 func (s *overviewScreen) openedAtWord() bool { return s.closeAtWord }
 
-// doNothingOnTheOverview are the item screen's letters that no key of the
-// overview's or the app's takes (n, p, x, f, i): a facilitator's n
-// pressed by habit after a rating takes back nothing, and tells nothing
-// of a word either ("organise" is told at its s).
-func doNothingOnTheOverview() map[string]bool {
-	nothingHere.once.Do(func() {
-		taken := map[string]bool{}
-		for _, m := range []any{newGlobalKeys(), theRoomKeys, newOverviewScreen(nil).keys} {
-			addLetters(reflect.ValueOf(m), taken)
-		}
-		nothingHere.letters = map[string]bool{}
-		for k := range reservedLetters() {
-			if !taken[k] {
-				nothingHere.letters[k] = true
-			}
-		}
-	})
-	return nothingHere.letters
+// doesNothingHere reports whether a letter is one of the item screen's
+// keys (n, p, x, f, i) that no key of a screen with the letters here, or
+// of the app's, takes: pressed after a rating key, it tells nothing of a
+// word yet ("organise" is told at its s), and a facilitator's n pressed
+// by habit on the overview takes back no rating.
+func doesNothingHere(letter string, here map[string]bool) bool {
+	return reservedLetters()[letter] && !appLetters()[letter] && !here[letter]
 }
 
-var nothingHere struct {
+// appLetters are the letters of the keys every screen shares: the app's,
+// the clocks' and the room's.
+func appLetters() map[string]bool {
+	appKeys.once.Do(func() {
+		appKeys.letters = map[string]bool{}
+		for _, m := range []any{newGlobalKeys(), theRoomKeys} {
+			addLetters(reflect.ValueOf(m), appKeys.letters)
+		}
+	})
+	return appKeys.letters
+}
+
+var appKeys struct {
 	once    sync.Once
 	letters map[string]bool
 }

@@ -93,3 +93,25 @@ func TestOverviewHelpSaysAWordTakesARatingBack(t *testing.T) {
 	h.press("o", "?")
 	h.requireView("Nothing is typed on this screen", "A rating made with its letter or digit is taken back")
 }
+
+// A word typed on an area's summary whose first letters are rating keys
+// leaves no warning that they rated nothing: "agree a budget" and enter
+// read "r rated nothing: it was pressed on the summary of …" on the next
+// item. A facilitator's a n across the area's end is still told.
+func TestAWordOnTheAreaSummaryLeavesNoRatingWarning(t *testing.T) {
+	const said = "rated nothing: it was pressed on the summary"
+	for _, words := range []string{"agree a budget", "a meeting", "raise the profile"} {
+		h, path := rvOpen(t, strayPlan(t), 80, 24)
+		before := ratings(t, path)
+		h.press("p", "n")
+		h.typeText(words)
+		h.requireView("Nothing to type here. enter goes on, esc goes back.")
+		h.press("enter")
+		h.requireView("item 1 of 2")
+		h.refuseView(said)
+		requireRatings(t, path, before, fmt.Sprintf("%q on the area summary", words))
+	}
+	h, _ := rvOpen(t, strayPlan(t), 80, 24)
+	h.press("p", "n", "a", "n")
+	h.requireView("item 1 of 2", "a "+said)
+}
