@@ -64,6 +64,9 @@ type detail struct {
 	more []detail
 	// multiline marks free text whose line breaks are kept (notes).
 	multiline bool
+	// names are the value's names, when it lists people: a page draws
+	// each apart, so that two written right to left keep their order.
+	names []string
 	// overdue marks a due date that has passed with the action open;
 	// handedOn marks one that has, in a plan whose open actions were
 	// handed on to the next review, which chases them (see handsOn).
@@ -214,7 +217,7 @@ func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDo
 		notCarried,
 		carriedToDetail(p, x),
 		detail{name: "Facilitator", value: p.Facilitator},
-		detail{name: "Participants", value: strings.Join(p.Participants, ", ")},
+		detail{name: "Participants", value: strings.Join(p.Participants, ", "), names: p.Participants},
 		detail{name: "Checklist", value: c.Title + ", version " + c.Version},
 		overdueDetail(p, today, handedOn),
 	)

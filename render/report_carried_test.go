@@ -56,8 +56,8 @@ func TestReportMarksWhatWasCarriedOn(t *testing.T) {
 	checkHTMLGolden(t, "carried-2027.html", page)
 	checkContains(t, "the HTML report", string(page),
 		"<div><dt>Carried on from</dt><dd>the review of Acme Café Ltd on 2026-03-02 (acme-2026.yaml), which carried on from the review of 2025-03-03</dd></div>",
-		`Write a one-page vision for progression <span class="carried">Carried on from the review of 2025-03-03 (2 reviews ago)</span></td>`,
-		`Print the posters <span class="carried">Carried on from the review of 2025-03-03 (2 reviews ago)</span></td>`,
+		`Write a one-page vision for progression</bdi> <span class="carried">Carried on from the review of 2025-03-03 (2 reviews ago)</span></td>`,
+		`Print the posters</bdi> <span class="carried">Carried on from the review of 2025-03-03 (2 reviews ago)</span></td>`,
 	)
 	// Above the areas, what a board chases: the carried actions and steps
 	// still open, each with its owner, due date and where it came from,

@@ -115,6 +115,7 @@ type htmlPage struct {
 
 type htmlDetail struct {
 	Name, Value       string
+	Names             []string // each drawn apart (<bdi>), when the value lists people
 	Overdue, HandedOn bool
 }
 
@@ -189,7 +190,7 @@ func htmlPageOf(doc reportDoc, hist *reportHistory) htmlPage {
 	}
 	page := htmlPage{Title: doc.title, TabTitle: shorten(tab, 70), Credits: strings.Join(doc.credits, " ")}
 	for _, d := range doc.details {
-		page.Details = append(page.Details, htmlDetail{Name: d.name, Value: orNotSet(d.value), Overdue: d.overdue})
+		page.Details = append(page.Details, htmlDetail{Name: d.name, Value: orNotSet(d.value), Names: d.names, Overdue: d.overdue})
 	}
 	page.Legend = levelsOf(doc.scale)
 	page.RatingColumn = ratingColumn(page.Legend)
