@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
@@ -80,5 +81,48 @@ func TestReportHTMLDrawsRightToLeftWordsInTheirOwnOrder(t *testing.T) {
 	}
 	if stop.FirstTop != stop.SecondTop || stop.First >= stop.Second {
 		t.Errorf("action %q: its full stop drawn at %.0f px, right of its first word at %.0f: at the words' start to a reader of Arabic", stop.Text, stop.First, stop.Second)
+	}
+}
+
+// TestReportMarkdownListsRightToLeftNamesInOrder: the Markdown report, in
+// an issue or a pull request, where GitHub draws each list item with
+// dir="auto". Two participants named in Arabic side by side were drawn
+// swapped there, as on the page; a left-to-right mark after a name
+// written right to left keeps the comma, and the list, in order.
+func TestReportMarkdownListsRightToLeftNamesInOrder(t *testing.T) {
+	t.Chdir(t.TempDir())
+	const first, second = "أحمد", "فاطمة"
+	mustRun(t, "new", "plans/care.yaml", "--org", "Care", "--title", "Spring", "--date", "2027-01-15",
+		"--participant", "Zoë Ångström", "--participant", first, "--participant", second, "--participant", "王小明")
+	var stdout, stderr bytes.Buffer
+	if code := Main([]string{"report", "plans/care.yaml", "--format", "md", "--today", "2027-01-15"}, nil, &stdout, &stderr); code != ExitOK {
+		t.Fatalf("report: exit %d\n%s", code, stderr.String())
+	}
+	var item string
+	for l := range strings.Lines(stdout.String()) {
+		if strings.Contains(l, "Participants") {
+			item = `<li dir="auto">` + html.EscapeString(strings.ReplaceAll(strings.TrimPrefix(strings.TrimSpace(l), "- "), "**", "")) + "</li>"
+		}
+	}
+	if item == "" {
+		t.Fatalf("no participants in the report:\n%s", stdout.String())
+	}
+	page := filepath.Join(t.TempDir(), "issue.html")
+	if err := os.WriteFile(page, []byte("<!doctype html><meta charset=utf-8><ul>"+item+"</ul>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx := browsertest.New(t, 1280, 800, time.Minute)
+	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, page)))
+	type drawn struct {
+		Text          string
+		First, Second float64
+	}
+	got := run(t, ctx, chromedp.Evaluate[drawn](`((A, B) => {
+		const li = document.querySelector("li"), t = li.firstChild.data;
+		const at = (s) => { const i = t.indexOf(s), r = document.createRange(); r.setStart(li.firstChild, i); r.setEnd(li.firstChild, i + s.length); return r.getBoundingClientRect().left; };
+		return {text: t, first: at(A), second: at(B)};
+	})(`+"`"+first+"`, `"+second+"`)"))
+	if got.First >= got.Second {
+		t.Errorf("participants %q: %q drawn at %.0f px, after %q at %.0f", got.Text, first, got.First, second, got.Second)
 	}
 }

@@ -51,6 +51,25 @@ func writeReportMarkdown(doc reportDoc) []byte {
 // mdDetail is "**Name:** value", "not set" when there is no value; the
 // facts about the value follow it as sentences: "**Action:** Write the
 // vision. Owner: Ana. Due: 2027-03-31 (**overdue**)."
+// mdNames lists names where GitHub draws a list item with dir="auto":
+// the comma between two names written right to left took their
+// direction, and the two were drawn swapped. A left-to-right mark after
+// such a name gives the comma the line's direction, as mdArrows does the
+// arrow's; names in other scripts are listed as they are.
+func mdNames(names []string) string {
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(mdText(n))
+		if i < len(names)-1 && rightToLeftBefore(n) {
+			b.WriteString("‎")
+		}
+	}
+	return b.String()
+}
+
 func mdDetail(d detail) string {
 	v := mdValue(d)
 	if len(d.more) > 0 {
@@ -64,6 +83,9 @@ func mdDetail(d detail) string {
 
 func mdValue(d detail) string {
 	v := mdText(d.value)
+	if d.names != nil {
+		v = mdNames(d.names)
+	}
 	switch {
 	case d.overdue:
 		v += " (**overdue**)"
