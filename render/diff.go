@@ -74,6 +74,11 @@ type planDoc struct {
 	// warnings say why comparing the two versions means little: they are
 	// reviews of different organisations, or follow different checklists.
 	warnings []string
+	// unchased counts the actions and steps the change opened in a plan
+	// already carried on to chasedIn, which does not have them (each is
+	// one of the warnings too).
+	unchased int
+	chasedIn string
 	sections []diffSection // empty when nothing changed
 }
 
@@ -143,6 +148,7 @@ func buildPlanDoc(c plans.FileChange) planDoc {
 		}
 		doc.sections = changeSections(plans.Compare(c.Old, c.New), c.AcrossCarryOn())
 	}
+	doc.unchased, doc.chasedIn = len(c.Unchased), c.NextName
 	for _, a := range c.Unchased {
 		what := "the action"
 		if a.Item == nil {

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -72,10 +74,22 @@ func mdPlansLeftOut(m *markdown, left []planDoc) {
 		map[bool]string{true: "this one is", false: "these are"}[len(left) == 1]))
 	// A plan's title is as long as its author likes: each name is cut
 	// short, and names stop where the comment would be too long.
+	// A plan with actions no one chases is named first, with the warning
+	// its whole entry would have carried: a pull request that changes
+	// much besides must not hide it.
+	left = slices.Clone(left)
+	slices.SortStableFunc(left, func(a, b planDoc) int { return cmp.Compare(min(b.unchased, 1), min(a.unchased, 1)) })
 	room := mdCommentBudget + mdNamesRoom - utf8.RuneCount(m.b.Bytes())
 	var names []string
 	for i, p := range left {
 		name := mdText(cutMiddle(p.heading, mdNameRunes)) + ": " + mdText(cutMiddle(planFate(p), mdNameRunes))
+		if p.unchased > 0 {
+			actions, them := fmt.Sprintf("%d actions or steps", p.unchased), "them"
+			if p.unchased == 1 {
+				actions, them = "1 action or step", "it"
+			}
+			name += "; **Warning:** " + mdText(fmt.Sprintf("%s opened in this change no one chases: the plan is already carried on to %s, which does not have %s", actions, cutMiddle(p.chasedIn, mdNameRunes), them))
+		}
 		room -= utf8.RuneCountInString(name)*41/40 + 4 // with its bullet and wrapped lines' indents
 		if i == mdPlansNamed || room < 0 {
 			names = append(names, fmt.Sprintf("and %d more", len(left)-i))
