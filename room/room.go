@@ -239,7 +239,23 @@ type phone struct {
 	// not have to choose it each time (and cannot send one to the first
 	// area by not noticing the choice went back to it).
 	area string
+	// taps are the latest vote taken from each of this phone's last few
+	// pages (Tap), the newest first.
+	taps []Tap
 }
+
+// Tap numbers a vote among those sent from one page: the page's script
+// counts its taps, so that a vote held up on a poor Wi-Fi and arriving
+// after one tapped later does not undo it. Page is "" for a vote from a
+// page without the script, taken as it comes.
+type Tap struct {
+	Page string
+	N    int
+}
+
+// maxTapPages is how many of a phone's pages the room remembers taps
+// from: its tabs open at once, as maxStreamsPerPhone.
+const maxTapPages = maxStreamsPerPhone
 
 // DecidedIdea is an idea the facilitator has settled, as the phone that
 // sent it is told.
@@ -865,9 +881,17 @@ func (r *Room) seen(token string) (*phone, bool) {
 // what the phone's page showed, so a vote made on an old screen is
 // refused rather than counted for the wrong item.
 func (r *Room) CastVote(token, itemID string, round int, choice string) error {
+	return r.CastVoteTapped(token, itemID, round, choice, Tap{})
+}
+
+// CastVoteTapped is CastVote for a vote its page numbered: one older than
+// a vote the room has taken from the same page changes nothing (the later
+// tap stands), and is not an error.
+func (r *Room) CastVoteTapped(token, itemID string, round int, choice string, tap Tap) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, ok := r.seen(token); !ok {
+	p, ok := r.seen(token)
+	if !ok {
 		return ErrNotJoined
 	}
 	if choice != Unsure {
@@ -885,12 +909,33 @@ func (r *Room) CastVote(token, itemID string, round int, choice string) error {
 	case round != r.round:
 		return ErrNewRound
 	}
+	if !p.newerTap(tap) {
+		return nil
+	}
 	if r.votes[token] == choice {
 		return nil
 	}
 	r.votes[token] = choice
 	r.wakeFacilitator()
 	return nil
+}
+
+// newerTap reports whether tap is later than every vote taken from its
+// page, and remembers it if so. r.mu is held.
+func (p *phone) newerTap(tap Tap) bool {
+	if tap.Page == "" {
+		return true
+	}
+	i := slices.IndexFunc(p.taps, func(t Tap) bool { return t.Page == tap.Page })
+	if i >= 0 {
+		if tap.N <= p.taps[i].N {
+			return false
+		}
+		p.taps = slices.Delete(p.taps, i, i+1)
+	}
+	p.taps = slices.Insert(p.taps, 0, tap)
+	p.taps = p.taps[:min(len(p.taps), maxTapPages)]
+	return true
 }
 
 // SendIdea records an idea for the open question. The text is made plain

@@ -300,12 +300,28 @@ func (s *Server) vote(w http.ResponseWriter, req *http.Request) {
 		s.respond(w, req, http.StatusBadRequest, tok, "The vote did not say which item it was for.")
 		return
 	}
-	if err := s.room.CastVote(tok, f.Get("item"), round, f.Get("choice")); err != nil {
+	if err := s.room.CastVoteTapped(tok, f.Get("item"), round, f.Get("choice"), tapOf(f.Get("tap"))); err != nil {
 		s.respond(w, req, voteStatus(err), tok, sentence(err))
 		return
 	}
 	s.done(w, req, tok)
 }
+
+// tapOf reads the tap a page's script numbers a vote with, "page-n" (a
+// page's id, a few letters, and its count of taps): the zero Tap, taken as
+// it comes, for anything else.
+func tapOf(field string) Tap {
+	page, n, ok := strings.Cut(field, "-")
+	count, err := strconv.Atoi(n)
+	if !ok || err != nil || count < 1 || page == "" || len(page) > maxTapPage {
+		return Tap{}
+	}
+	return Tap{Page: page, N: count}
+}
+
+// maxTapPage is the longest page id a tap may carry (the script's are 8
+// letters and digits): the room keeps a few per phone.
+const maxTapPage = 16
 
 func voteStatus(err error) int {
 	switch {

@@ -55,18 +55,29 @@
     if (again) again.focus();
   }
 
+  // Each vote or idea this page sends is numbered. On a poor Wi-Fi a tap
+  // can hang and the person taps again: a vote held up that arrives after
+  // one tapped later changes nothing at the room (its "tap", this page's
+  // id and the number), and its failure, once a later tap got through,
+  // does not say "Not sent" over the vote that is in.
+  var page = Math.random().toString(36).slice(2, 10);
+  var sent = 0, reached = 0;
+
   document.addEventListener("submit", function (e) {
     var form = e.target;
     if (!form.matches || !form.matches("form.vote, form.idea")) return;
     e.preventDefault();
     var data = new FormData(form);
     if (e.submitter && e.submitter.name) data.set(e.submitter.name, e.submitter.value);
+    var n = ++sent;
+    if (form.matches("form.vote")) data.set("tap", page + "-" + n);
     fetch(form.action, {
       method: "POST",
       body: new URLSearchParams(data),
       headers: { "X-Ladder-Live": "1" },
       credentials: "same-origin"
     }).then(function (res) {
+      reached = Math.max(reached, n);
       if (res.status === 401) { window.location.reload(); return; }
       return res.text().then(function (html) {
         show(html);
@@ -75,7 +86,7 @@
           if (text) { text.value = ""; text.focus(); }
         }
       });
-    }).catch(function () { notSent(); });
+    }).catch(function () { if (n > reached) notSent(); });
   });
 
   // notSent says, on the page, that a vote or an idea did not reach the
