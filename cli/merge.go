@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/internal/gitrev"
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/internal/strictyaml"
@@ -211,6 +212,20 @@ func writeMerged(oursPath string, data []byte) error {
 	return err
 }
 
+// whereItFails is where a side that does not load goes wrong, as check
+// would say it: " (plans/acme.yaml:12:3 on theirs: …)", its first problem
+// only, the message cut to a line. Once merged by lines, markers and
+// all, the file no longer shows where.
+func whereItFails(path, side string, err error) string {
+	var fe *plans.FileError
+	if !errors.As(err, &fe) || len(fe.Problems) == 0 {
+		return ""
+	}
+	first := fe.Problems[0]
+	return fmt.Sprintf(" (%s:%d:%d on %s: %s)", safetext.Line(path), first.Line, first.Column, side,
+		ansi.Truncate(safetext.Line(first.Message), 160, "…"))
+}
+
 // mergeFields merges the three sides of a plan field by field, or says why
 // it cannot (then git's merge by lines stands).
 func mergeFields(path string, sides [3][]byte) (plans.Merged, string) {
@@ -224,7 +239,7 @@ func mergeFields(path string, sides [3][]byte) (plans.Merged, string) {
 	for i, side := range []string{"the common ancestor", "ours", "theirs"} {
 		p, err := plans.Parse(path, sides[i], nil)
 		if err != nil {
-			return plans.Merged{}, side + " does not load as a plan"
+			return plans.Merged{}, side + " does not load as a plan" + whereItFails(path, side, err)
 		}
 		if i > 0 && !bytes.Equal(plans.Encode(p), sides[i]) {
 			return plans.Merged{}, side + " is not in ladder's layout (ladder fmt tidies it)"

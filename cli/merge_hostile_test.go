@@ -127,3 +127,34 @@ func TestMergeOfLargeFilesHoldsNoneOfThemInMemory(t *testing.T) {
 		t.Errorf("said %q, want %q", stderr.String(), want)
 	}
 }
+
+// A side that does not load (a stranger's hand edit: a key written twice)
+// is merged by its lines, and ladder says where that side goes wrong,
+// FILE:LINE:COL as check would, where it said only that the side does not
+// load, and the merged file, markers and all, no longer shows where.
+func TestMergeSaysWhereASideDoesNotLoad(t *testing.T) {
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	p := plans.New(c, "Acme", "Review", plans.Date{Year: 2026, Month: 3, Day: 2})
+	base := string(plans.Encode(p))
+	ours := strings.Replace(base, "title: Review\n", "title: Review 2026\n", 1)
+	theirs := strings.Replace(base, "title: Review\n", "title: Spring review\ntitle: Again\n", 1)
+	line := strings.Count(theirs[:strings.Index(theirs, "title: Again")], "\n") + 1
+	dir := t.TempDir()
+	files := []string{filepath.Join(dir, "base"), filepath.Join(dir, "ours"), filepath.Join(dir, "theirs")}
+	for i, data := range []string{base, ours, theirs} {
+		if err := os.WriteFile(files[i], []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	if code := cli.Main(append([]string{"merge"}, append(files, "plans/acme.yaml")...), nil, &stdout, &stderr); code != cli.ExitProblems {
+		t.Fatalf("exit %d, want %d for a conflict\n%s", code, cli.ExitProblems, stderr.String())
+	}
+	want := fmt.Sprintf("ladder merge: plans/acme.yaml: merged by its lines, as git does, since theirs does not load as a plan (plans/acme.yaml:%d:1 on theirs: ", line)
+	if !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("said\n%s\nwant it to begin\n%s", stderr.String(), want)
+	}
+	if !safetext.Safe(stderr.String()) {
+		t.Errorf("output acts on the terminal: %q", stderr.String())
+	}
+}
