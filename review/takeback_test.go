@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
 
@@ -77,5 +78,46 @@ func TestARatingTakenBackLeavesThePlanAsItWas(t *testing.T) {
 	}
 	if sn := s.TakeBack(s.MarkRating(id)); sn != nil {
 		t.Error("a rating taken back to what it is writes the plan")
+	}
+}
+
+// A rating taken back never writes over what someone else changed since:
+// the file changed on disk, the take-back is a conflict like any save,
+// and once the file is reloaded (the person's choice), the mark made
+// before takes nothing back: the rating the file holds now stays, though
+// it is not the one before the rating.
+func TestARatingTakenBackLeavesAnotherPersonsChangeAlone(t *testing.T) {
+	s := newSession(t)
+	defer s.Close()
+	id := firstItem(s)
+	mark := s.MarkRating(id)
+	sn, err := s.Rate(id, "red")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o := s.Save(sn); o.Err != nil {
+		t.Fatal(o.Err)
+	}
+	theirs := onDisk(t, s)
+	theirs.Response(id).Rating = "green"
+	data := plans.Encode(theirs)
+	if err := os.WriteFile(s.Path(), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if o := s.Save(s.TakeBack(mark)); !o.Conflict() {
+		t.Fatalf("the take-back over a file changed on disk: %+v, want a conflict", o)
+	}
+	if err := s.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	if sn := s.TakeBack(mark); sn != nil {
+		s.Save(sn)
+		t.Error("a mark made before the reload took back a rating of the file reloaded")
+	}
+	if got := s.Plan().Response(id).Rating; got != "green" {
+		t.Errorf("after the reload and the take-back the item is rated %q, want the file's green", got)
+	}
+	if got, _ := os.ReadFile(s.Path()); !bytes.Equal(got, data) {
+		t.Errorf("the file someone else wrote was written over:\n%s", got)
 	}
 }
