@@ -115,3 +115,16 @@ func TestAWordOnTheAreaSummaryLeavesNoRatingWarning(t *testing.T) {
 	h.press("p", "n", "a", "n")
 	h.requireView("item 1 of 2", "a "+said)
 }
+
+// With a room open a rating on the overview is agreed for the phones: a
+// word after it takes nothing back (the letters are held, as any stray
+// letter's).
+func TestARatingOnTheOverviewWithARoomOpenStays(t *testing.T) {
+	h, path := rvOpen(t, strayPlan(t), 80, 24)
+	withRoom(t, h.a)
+	h.press("o", "a")
+	requireRatings(t, path, map[string]string{"wf-business-as-usual": "amber"}, "o, a with a room open")
+	h.typeText("nd so on")
+	requireRatings(t, path, map[string]string{"wf-business-as-usual": "amber"}, "o, a, then 'nd so on' with a room open")
+	h.requireView("Nothing to type here")
+}
