@@ -60,7 +60,7 @@ func (s *Server) events(w http.ResponseWriter, req *http.Request) {
 		}
 		// Take the wake-up channel before rendering, so a change made
 		// while rendering is not missed.
-		wake := s.room.phonesChanged()
+		wake, mine := s.room.phoneChanged(tok)
 		if html := s.room.pageFor(tok, "view", ""); !bytes.Equal(html, last) {
 			if !send(event("view", html)) {
 				return
@@ -69,6 +69,7 @@ func (s *Server) events(w http.ResponseWriter, req *http.Request) {
 		}
 		select {
 		case <-wake:
+		case <-mine:
 		case <-ping.C:
 			if !send([]byte(": ping\n\n")) {
 				return

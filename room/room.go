@@ -242,6 +242,10 @@ type phone struct {
 	// taps are the latest vote taken from each of this phone's last few
 	// pages (Tap), the newest first.
 	taps []Tap
+	// wake is closed, and replaced, when this phone's own page changes
+	// (its vote, its ideas): its other tabs follow, as every page follows
+	// the facilitator (phonesWake).
+	wake chan struct{}
 }
 
 // Tap numbers a vote among those sent from one page: the page's script
@@ -325,6 +329,30 @@ func (r *Room) phonesChanged() <-chan struct{} {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.phonesWake
+}
+
+// phoneChanged is phonesChanged for one phone's page: closed when
+// anything every phone sees changes, or anything of this phone's own (its
+// vote, its ideas). A token not in the room gets a channel that is never
+// closed (its stream ends by other means).
+func (r *Room) phoneChanged(token string) (all, mine <-chan struct{}) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if p := r.phones[token]; p != nil {
+		if p.wake == nil {
+			p.wake = make(chan struct{})
+		}
+		mine = p.wake
+	}
+	return r.phonesWake, mine
+}
+
+// wakePages wakes the pages of one phone; r.mu is held.
+func (p *phone) wakePages() {
+	if p.wake != nil {
+		close(p.wake)
+		p.wake = nil
+	}
 }
 
 // Closing is closed when the room closes.
@@ -917,6 +945,7 @@ func (r *Room) CastVoteTapped(token, itemID string, round int, choice string, ta
 	}
 	r.votes[token] = choice
 	r.wakeFacilitator()
+	p.wakePages()
 	return nil
 }
 
@@ -995,6 +1024,7 @@ func (r *Room) SendIdea(token, questionID, area, text string) (Idea, error) {
 		p.area = area
 	}
 	r.wakeFacilitator()
+	p.wakePages()
 	idea.phone = ""
 	return idea, nil
 }

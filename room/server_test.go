@@ -363,6 +363,10 @@ func TestEventsFollowTheFacilitator(t *testing.T) {
 		t.Errorf("after Vote:\n%s", v)
 	}
 	p.mustVote("lc-culture", r.Status().Round, "red")
+	// The phone's own vote too, for its other tabs.
+	if v := st.next(t); !strings.Contains(v, "Your vote is in:") {
+		t.Errorf("after the vote:\n%s", v)
+	}
 	r.Reveal()
 	if v := st.next(t); !strings.Contains(v, "The room's votes") || !strings.Contains(v, `<span class="count">1</span>`) {
 		t.Errorf("after Reveal:\n%s", v)
