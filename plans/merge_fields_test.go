@@ -291,10 +291,13 @@ func TestMergeCountsEntriesAlike(t *testing.T) {
 // plan (a stranger's pull request, or a list pasted in): the merge takes
 // a moment, where it compared every entry with every other and took 51 s
 // for 30,000 quick wins added on each side of a plan under 512 KiB, git's
-// merge waiting on it.
+// merge waiting on it. Most of each side is one list, as long as a plan
+// allows, so that the scans would fail here on a quick machine too: with
+// 6,000 entries in each of two lists they took 5 s at load 21, the limit;
+// with 26,000 quick wins, 8.6 s at load 13 (this merge: 0.3 s).
 func TestMergeOfLongListsTakesAMoment(t *testing.T) {
-	const n = 6000
-	words := func(prefix string) []string {
+	const wins, n = 26000, 2000 // quick wins, and participants, added on each side
+	words := func(prefix string, n int) []string {
 		out := make([]string, n)
 		for i := range out {
 			out[i] = prefix + strconv.Itoa(i)
@@ -302,13 +305,13 @@ func TestMergeOfLongListsTakesAMoment(t *testing.T) {
 		return out
 	}
 	base := applyEdits(t, mergeBase(t), func(p *plans.Plan) {
-		p.Participants = words("b")
-		p.Answer("quick-wins").List = words("b")
+		p.Participants = words("b", n)
+		p.Answer("quick-wins").List = words("b", n)
 	})
 	side := func(prefix string, firstID int) edit {
 		return func(p *plans.Plan) {
-			p.Participants = append(words(prefix), p.Participants...)
-			p.Answer("quick-wins").List = append(p.Answer("quick-wins").List, words(prefix)...)
+			p.Participants = append(words(prefix, n), p.Participants...)
+			p.Answer("quick-wins").List = append(p.Answer("quick-wins").List, words(prefix, wins)...)
 			steps := &p.Answer("project-plan").Steps
 			for i := range n / 4 {
 				*steps = append(*steps, plans.Step{ID: firstID + i, Text: prefix + " step", Status: plans.StatusTodo})
@@ -337,12 +340,12 @@ func TestMergeOfLongListsTakesAMoment(t *testing.T) {
 		if r.err != nil || len(r.m.Conflicts) > 0 {
 			t.Fatalf("%v %q", r.err, r.m.Conflicts)
 		}
-		for what, want := range map[string]int{"- o": 2 * n, "- t": 2 * n, "- b": 2 * n, "step: o step": n / 4, "step: t step": n / 4} {
+		for what, want := range map[string]int{"- o": wins + n, "- t": wins + n, "- b": 2 * n, "step: o step": n / 4, "step: t step": n / 4} {
 			if got := bytes.Count(r.m.Ours, []byte(what)); got != want {
 				t.Errorf("merged plan has %q %d times, want %d", what, got, want)
 			}
 		}
-		if !bytes.Contains(r.m.Ours, []byte("  - o5999\n  - t0\n")) || !bytes.Contains(r.m.Ours, []byte("      - o5999\n      - t0\n")) {
+		if !bytes.Contains(r.m.Ours, []byte("  - o1999\n  - t0\n")) || !bytes.Contains(r.m.Ours, []byte("      - o25999\n      - t0\n")) {
 			t.Error("the sides' additions are not ours' then theirs'")
 		}
 	case <-time.After(5 * time.Second):
