@@ -60,3 +60,23 @@ func TestMergeRefusesANamedPipeWithoutWaiting(t *testing.T) {
 		})
 	}
 }
+
+// A device given by hand is refused as a named pipe is, as SECURITY.md
+// promises, and ours is left as it was.
+func TestMergeRefusesADevice(t *testing.T) {
+	dir := t.TempDir()
+	files := []string{filepath.Join(dir, "base"), filepath.Join(dir, "ours"), os.DevNull}
+	for _, f := range files[:2] {
+		if err := os.WriteFile(f, []byte("a: 1\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stdout, stderr bytes.Buffer
+	code := cli.Main(append([]string{"merge"}, append(files, "plans/acme.yaml")...), nil, &stdout, &stderr)
+	if code == cli.ExitOK || !strings.Contains(stderr.String(), os.DevNull+" is not a regular file") {
+		t.Errorf("exit %d, want a refusal naming %s\n%s", code, os.DevNull, stderr.String())
+	}
+	if got, _ := os.ReadFile(files[1]); string(got) != "a: 1\n" {
+		t.Errorf("ours changed: %q", got)
+	}
+}
