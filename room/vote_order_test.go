@@ -84,57 +84,19 @@ func TestAPhoneOnAPoorWifiKeepsTheVoteTappedLast(t *testing.T) {
 	p.join("4821")
 	p.waitText("You are in the room")
 
-	held := make(chan fetch.RequestID, 4)
-	ctx := p.Context()
-	if err := chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*fetch.EventRequestPaused); ok {
-			held <- e.RequestID
-		}
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: "*/vote"}}}); err != nil {
-		t.Fatal(err)
-	}
-	next := func() fetch.RequestID {
-		t.Helper()
-		select {
-		case id := <-held:
-			return id
-		case <-time.After(10 * time.Second):
-			t.Fatal("no vote left the phone")
-		}
-		return ""
-	}
-	pass := func(id fetch.RequestID) {
-		t.Helper()
-		if _, err := chromedp.Call(ctx, fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// settled counts the page's requests answered or failed, once the
-	// page's own handlers have run (a task after theirs).
-	p.Do(chromedp.Evaluate[chromedp.Void](`(() => {
-		window.settled = 0;
-		const send = window.fetch;
-		window.fetch = function () {
-			const sent = send.apply(this, arguments);
-			sent.catch(() => {}).finally(() => setTimeout(() => window.settled++, 0));
-			return sent;
-		};
-	})()`))
+	h := holdRequests(t, p, "*/vote")
 	for i, late := range []string{"arrives", "fails"} {
 		r.Vote([]string{"lc-vision", "lc-leadership"}[i])
 		p.waitText("You have not voted yet.")
 		p.vote("red")
-		red := next()
+		red := h.next()
 		p.vote("green")
-		pass(next())
+		h.pass(h.next())
 		p.waitText("Your vote is in: ● Green")
 		if late == "arrives" {
-			pass(red)
-		} else if _, err := chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: red, ErrorReason: network.ErrorReasonConnectionReset}); err != nil {
-			t.Fatal(err)
+			h.pass(red)
+		} else {
+			h.fail(red)
 		}
 		p.WaitFor("Red's answer", fmt.Sprintf(`window.settled >= %d`, 2*(i+1)))
 		r.mu.Lock()
@@ -149,5 +111,104 @@ func TestAPhoneOnAPoorWifiKeepsTheVoteTappedLast(t *testing.T) {
 		if text := p.text(); late == "fails" && (!strings.Contains(text, "Your vote is in: ● Green") || strings.Contains(text, "Not sent")) {
 			t.Errorf("Red %s after Green got through; the page says:\n%s", late, text)
 		}
+	}
+}
+
+// TestAnIdeaLostOnThePoorWifiSaysNotSentThoughALaterOneArrived: each
+// idea is an idea of its own, not a later word on the one before, so a
+// later idea getting through does not make up for one lost: the page
+// says "Not sent" for it, as the person may type it again.
+func TestAnIdeaLostOnThePoorWifiSaysNotSentThoughALaterOneArrived(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	p := openPhone(t, b, s, "poor-wifi-ideas")
+	p.waitText("Type the PIN")
+	p.join("4821")
+	p.waitText("You are in the room")
+	r.Ask("quick-wins")
+	p.waitText("What are your quick wins?")
+
+	h := holdRequests(t, p, "*/idea")
+	send := func(text string) {
+		p.Do(chromedp.SetValue(chromedp.ID("text"), text), browsertest.Click(chromedp.CSS(`form.idea button`)))
+	}
+	send("Name a sponsor")
+	first := h.next()
+	send("Publish the pay gap")
+	h.pass(h.next())
+	p.waitText("1 of your ideas is waiting")
+	h.fail(first)
+	p.WaitFor("both ideas' answers", `window.settled >= 2`)
+	if text := p.text(); !strings.Contains(text, "Not sent") {
+		t.Errorf("the first idea was lost after the second got through, and the page says:\n%s", text)
+	}
+	if st := r.Status(); len(st.Ideas) != 1 {
+		t.Errorf("the facilitator has %d ideas, want the one that arrived", len(st.Ideas))
+	}
+}
+
+// heldRequests are a phone's requests to a path, held on their way as on
+// a poor Wi-Fi, until the test lets each through or fails it.
+type heldRequests struct {
+	t    *testing.T
+	p    browserPhone
+	held chan fetch.RequestID
+}
+
+// holdRequests holds the phone's requests whose address matches pattern,
+// and counts in window.settled the page's requests answered or failed,
+// once the page's own handlers have run (a task after theirs).
+func holdRequests(t *testing.T, p browserPhone, pattern string) *heldRequests {
+	t.Helper()
+	h := &heldRequests{t: t, p: p, held: make(chan fetch.RequestID, 4)}
+	ctx := p.Context()
+	if err := chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*fetch.EventRequestPaused); ok {
+			h.held <- e.RequestID
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: pattern}}}); err != nil {
+		t.Fatal(err)
+	}
+	p.Do(chromedp.Evaluate[chromedp.Void](`(() => {
+		window.settled = 0;
+		const send = window.fetch;
+		window.fetch = function () {
+			const sent = send.apply(this, arguments);
+			sent.catch(() => {}).finally(() => setTimeout(() => window.settled++, 0));
+			return sent;
+		};
+	})()`))
+	return h
+}
+
+// next is the next request held.
+func (h *heldRequests) next() fetch.RequestID {
+	h.t.Helper()
+	select {
+	case id := <-h.held:
+		return id
+	case <-time.After(10 * time.Second):
+		h.t.Fatal("no request left the phone")
+	}
+	return ""
+}
+
+// pass lets a held request through.
+func (h *heldRequests) pass(id fetch.RequestID) {
+	h.t.Helper()
+	if _, err := chromedp.Call(h.p.Context(), fetch.ContinueRequest, fetch.ContinueRequestParams{RequestID: id}); err != nil {
+		h.t.Fatal(err)
+	}
+}
+
+// fail fails a held request, as a connection the Wi-Fi dropped.
+func (h *heldRequests) fail(id fetch.RequestID) {
+	h.t.Helper()
+	if _, err := chromedp.Call(h.p.Context(), fetch.FailRequest, fetch.FailRequestParams{RequestID: id, ErrorReason: network.ErrorReasonConnectionReset}); err != nil {
+		h.t.Fatal(err)
 	}
 }

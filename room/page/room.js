@@ -55,13 +55,15 @@
     if (again) again.focus();
   }
 
-  // Each vote or idea this page sends is numbered. On a poor Wi-Fi a tap
-  // can hang and the person taps again: a vote held up that arrives after
-  // one tapped later changes nothing at the room (its "tap", this page's
-  // id and the number), and its failure, once a later tap got through,
-  // does not say "Not sent" over the vote that is in.
+  // Each vote this page sends is numbered. On a poor Wi-Fi a tap can hang
+  // and the person taps again: a vote held up that arrives after one
+  // tapped later changes nothing at the room (its "tap", this page's id
+  // and the number), and its failure, once a later vote got through, does
+  // not say "Not sent" over the vote that is in. An idea is not numbered:
+  // each is one of its own, and a later one arriving does not make up for
+  // one lost, which says "Not sent".
   var page = Math.random().toString(36).slice(2, 10);
-  var sent = 0, reached = 0;
+  var tapped = 0, reached = 0;
 
   document.addEventListener("submit", function (e) {
     var form = e.target;
@@ -69,8 +71,11 @@
     e.preventDefault();
     var data = new FormData(form);
     if (e.submitter && e.submitter.name) data.set(e.submitter.name, e.submitter.value);
-    var n = ++sent;
-    if (form.matches("form.vote")) data.set("tap", page + "-" + n);
+    var n = 0;
+    if (form.matches("form.vote")) {
+      n = ++tapped;
+      data.set("tap", page + "-" + n);
+    }
     fetch(form.action, {
       method: "POST",
       body: new URLSearchParams(data),
@@ -86,7 +91,7 @@
           if (text) { text.value = ""; text.focus(); }
         }
       });
-    }).catch(function () { if (n > reached) notSent(); });
+    }).catch(function () { if (n === 0 || n > reached) notSent(); });
   });
 
   // notSent says, on the page, that a vote or an idea did not reach the
