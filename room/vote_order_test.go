@@ -212,3 +212,46 @@ func (h *heldRequests) fail(id fetch.RequestID) {
 		h.t.Fatal(err)
 	}
 }
+
+// TestATapThePageDidNotNumberIsTakenAsItComes: "tap" is a phone's word,
+// and a request can carry anything in it. One that is not a page's id and
+// a count from 1 (a count below 1, too big to read, not a number; no id,
+// or an id longer than the script's) is a vote without a number, taken
+// as it comes, and remembered nowhere; a phone inventing page after page
+// is remembered for its last few only.
+func TestATapThePageDidNotNumberIsTakenAsItComes(t *testing.T) {
+	r, s := startServer(t)
+	p := roomtest.Joined(t, s.URL(), "4821")
+	r.Vote("lc-vision")
+	round := strconv.Itoa(r.Status().Round)
+	vote := func(choice, tap string) {
+		t.Helper()
+		form := url.Values{"item": {"lc-vision"}, "round": {round}, "choice": {choice}, "tap": {tap}}
+		if status, body := p.Post("/vote", form); status != http.StatusSeeOther {
+			t.Fatalf("vote %s (tap %q): %d\n%s", choice, tap, status, body)
+		}
+	}
+	phone := func() (choice string, taps []Tap) {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		for tok, ph := range r.phones {
+			return r.votes[tok], slices.Clone(ph.taps)
+		}
+		return "", nil
+	}
+	vote("green", "a7Qz-5")
+	choices := []string{"red", "amber"}
+	for i, tap := range []string{"a7Qz-0", "a7Qz--3", "a7Qz-99999999999999999999", "a7Qz-x", "a7Qz", "-3", "a7Qz-3-1", strings.Repeat("a", maxTapPage+1) + "-9", "a7Qz-\x1b[2J"} {
+		choice := choices[i%2]
+		vote(choice, tap)
+		if got, taps := phone(); got != choice || !slices.Equal(taps, []Tap{{"a7Qz", 5}}) {
+			t.Errorf("tap %q: the vote is %q, want %q, and the room remembers %v", tap, got, choice, taps)
+		}
+	}
+	for i := range 3 * maxTapPages {
+		vote(choices[i%2], fmt.Sprintf("p%d-1", i))
+	}
+	if _, taps := phone(); len(taps) != maxTapPages {
+		t.Errorf("after %d pages made up, the room remembers %d taps", 3*maxTapPages, len(taps))
+	}
+}
