@@ -92,12 +92,29 @@ func mdPlansLeftOut(m *markdown, left []planDoc) {
 		}
 		room -= utf8.RuneCountInString(name)*41/40 + 4 // with its bullet and wrapped lines' indents
 		if i == mdPlansNamed || room < 0 {
-			names = append(names, fmt.Sprintf("and %d more", len(left)-i))
+			more := fmt.Sprintf("and %d more", len(left)-i)
+			// Plans not named may hold the warning too: how many, so that
+			// a reviewer does not take them for plans without.
+			if n := unchasedIn(left[i:]); n > 0 {
+				more += fmt.Sprintf(" (%d of them with actions or steps opened in this change no one chases)", n)
+			}
+			names = append(names, more)
 			break
 		}
 		names = append(names, name)
 	}
 	m.list(names)
+}
+
+// unchasedIn counts the plans with actions or steps no one chases.
+func unchasedIn(docs []planDoc) int {
+	n := 0
+	for _, p := range docs {
+		if p.unchased > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // mdNotComparedLine is notComparedLine within mdNamesRoom: a pull

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -44,5 +45,39 @@ func TestDiffMarkdownKeepsTheUnchasedWarningOfAPlanLeftOut(t *testing.T) {
 	}
 	if a, b := strings.Index(words, "alpha.yaml"), strings.Index(words, "beta.yaml"); a < b {
 		t.Errorf("the plan with the warning is not named first:\n%s", md)
+	}
+}
+
+// When more plans with such warnings are left out than the comment can
+// name, "and N more" says how many of those hold one, where it said only
+// how many plans it stood for, and a reviewer who read every named
+// plan's warning could take the rest for plans without.
+func TestDiffMarkdownCountsTheUnchasedWarningsOfPlansNotNamed(t *testing.T) {
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	item := c.Items()[0].Item
+	var changes []plans.FileChange
+	for i := range 100 {
+		path := fmt.Sprintf("plans/2025/plan-%02d.yaml", i)
+		p := checklisttest.FilledPlan(c, 2)
+		for _, e := range c.Items() {
+			p.Response(e.Item.ID).Notes = strings.Repeat("A long note on this item. ", 150)
+		}
+		change := plans.FileChange{Path: path, NewName: path, OldName: path + " at main (1a2b3c4)",
+			Old: checklisttest.FilledPlan(c, 1), New: p}
+		if i%5 < 3 {
+			change.Unchased = []plans.CarriedAction{{Item: item, Text: "Set KPIs for managers"}}
+			change.NextName = fmt.Sprintf("plans/2026/plan-%02d.yaml", i)
+		}
+		changes = append(changes, change)
+	}
+	md := string(DiffsMarkdown("main (1a2b3c4)", changes, nil))
+	words := strings.Join(strings.Fields(md), " ")
+	named := strings.Count(words, "**Warning:** 1 action or step opened in this change no one chases")
+	if named == 0 || named >= 60 {
+		t.Fatalf("%d plans named with the warning; the test needs some, not all 60:\n%s", named, md)
+	}
+	want := fmt.Sprintf("and %d more (%d of them with actions or steps opened in this change no one chases)", 100-named, 60-named)
+	if !strings.Contains(words, want) {
+		t.Errorf("the comment does not say %q:\n%s", want, md[strings.LastIndex(md, "\n- "):])
 	}
 }
