@@ -33,7 +33,9 @@ for you to choose, as git's does.
 
 A plan that does not load on either side, or that is not in ladder's
 layout ('ladder fmt'), or whose comments both branches changed, is left
-to git's merge by lines, and ladder says why.
+to git's merge by lines, and ladder says why; so is any file larger than
+a plan can be (512 KiB). A binary file is not merged: the current
+branch's file is kept and the merge stops for you to choose a side.
 
 Set it up once in each clone (git keeps drivers in its configuration,
 not in the repository), and once in the repository:
