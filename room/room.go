@@ -323,18 +323,11 @@ func (r *Room) Changed() <-chan struct{} {
 	return r.facilitatorWake
 }
 
-// phonesChanged is Changed for what every phone sees (the item, the
-// phase, the question).
-func (r *Room) phonesChanged() <-chan struct{} {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.phonesWake
-}
-
-// phoneChanged is phonesChanged for one phone's page: closed when
-// anything every phone sees changes, or anything of this phone's own (its
-// vote, its ideas). A token not in the room gets a channel that is never
-// closed (its stream ends by other means).
+// phoneChanged is Changed for one phone's page: all is closed when
+// anything every phone sees changes (the item, the phase, the question),
+// mine when anything of this phone's own does (its vote, its ideas). A
+// token not in the room gets a mine that is never closed (its stream ends
+// by other means).
 func (r *Room) phoneChanged(token string) (all, mine <-chan struct{}) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
