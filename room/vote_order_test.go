@@ -14,7 +14,6 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"github.com/socialmobility/ladder/internal/browsertest"
-	"github.com/socialmobility/ladder/room/roomtest"
 )
 
 // TestAVoteHeldUpOnTheWifiDoesNotUndoALaterOne: on a poor Wi-Fi a tap on
@@ -25,20 +24,7 @@ import (
 // one the room has from the same page changes nothing. Another page (a
 // second tab) and a page without the script are taken as they come.
 func TestAVoteHeldUpOnTheWifiDoesNotUndoALaterOne(t *testing.T) {
-	r, s := startServer(t)
-	p := roomtest.Joined(t, s.URL(), "4821")
-	r.Vote("lc-vision")
-	round := strconv.Itoa(r.Status().Round)
-	vote := func(choice, tap string) {
-		t.Helper()
-		form := url.Values{"item": {"lc-vision"}, "round": {round}, "choice": {choice}}
-		if tap != "" {
-			form.Set("tap", tap)
-		}
-		if status, body := p.Post("/vote", form); status != http.StatusSeeOther {
-			t.Fatalf("vote %s (tap %q): %d\n%s", choice, tap, status, body)
-		}
-	}
+	r, vote := tappingPhone(t)
 	chosen := func() string {
 		t.Helper()
 		r.mu.Lock()
@@ -148,6 +134,28 @@ func TestAnIdeaLostOnThePoorWifiSaysNotSentThoughALaterOneArrived(t *testing.T) 
 	}
 }
 
+// tappingPhone is a room with an item up for a vote and a phone without
+// the page's script that has joined it: vote posts its choice with a
+// "tap" as the script numbers one ("" for none), and ends the test if the
+// room refuses it.
+func tappingPhone(t *testing.T) (*Room, func(choice, tap string)) {
+	t.Helper()
+	r, s := startServer(t)
+	p := joinedPhone(t, s)
+	r.Vote("lc-vision")
+	round := strconv.Itoa(r.Status().Round)
+	return r, func(choice, tap string) {
+		t.Helper()
+		form := url.Values{"item": {"lc-vision"}, "round": {round}, "choice": {choice}}
+		if tap != "" {
+			form.Set("tap", tap)
+		}
+		if status, body := p.Post("/vote", form); status != http.StatusSeeOther {
+			t.Fatalf("vote %s (tap %q): %d\n%s", choice, tap, status, body)
+		}
+	}
+}
+
 // heldRequests are a phone's requests to a path, held on their way as on
 // a poor Wi-Fi, until the test lets each through or fails it.
 type heldRequests struct {
@@ -220,17 +228,7 @@ func (h *heldRequests) fail(id fetch.RequestID) {
 // as it comes, and remembered nowhere; a phone inventing page after page
 // is remembered for its last few only.
 func TestATapThePageDidNotNumberIsTakenAsItComes(t *testing.T) {
-	r, s := startServer(t)
-	p := roomtest.Joined(t, s.URL(), "4821")
-	r.Vote("lc-vision")
-	round := strconv.Itoa(r.Status().Round)
-	vote := func(choice, tap string) {
-		t.Helper()
-		form := url.Values{"item": {"lc-vision"}, "round": {round}, "choice": {choice}, "tap": {tap}}
-		if status, body := p.Post("/vote", form); status != http.StatusSeeOther {
-			t.Fatalf("vote %s (tap %q): %d\n%s", choice, tap, status, body)
-		}
-	}
+	r, vote := tappingPhone(t)
 	phone := func() (choice string, taps []Tap) {
 		r.mu.Lock()
 		defer r.mu.Unlock()
