@@ -48,9 +48,6 @@ func writeReportMarkdown(doc reportDoc) []byte {
 	return m.bytes()
 }
 
-// mdDetail is "**Name:** value", "not set" when there is no value; the
-// facts about the value follow it as sentences: "**Action:** Write the
-// vision. Owner: Ana. Due: 2027-03-31 (**overdue**)."
 // mdNames lists names where GitHub draws a list item with dir="auto":
 // the comma between two names written right to left took their
 // direction, and the two were drawn swapped. A left-to-right mark after
@@ -64,12 +61,15 @@ func mdNames(names []string) string {
 		}
 		b.WriteString(mdText(n))
 		if i < len(names)-1 && rightToLeftBefore(n) {
-			b.WriteString("‎")
+			b.WriteString("\u200e") // left-to-right mark
 		}
 	}
 	return b.String()
 }
 
+// mdDetail is "**Name:** value", "not set" when there is no value; the
+// facts about the value follow it as sentences: "**Action:** Write the
+// vision. Owner: Ana. Due: 2027-03-31 (**overdue**)."
 func mdDetail(d detail) string {
 	v := mdValue(d)
 	if len(d.more) > 0 {
