@@ -229,11 +229,12 @@ func foldGrade(s string) string {
 // given. It returns -1 for a grade that is not one of those given (listed
 // later, with its rows), and a message for a grade that cannot be one.
 func (t *tally) grade(name string, row, line int) (int, string) {
+	// Named composed, as the plan's words are stored: a spelling
+	// decomposed counts for the same letters composed, from the first
+	// row it is found on.
+	name = norm.NFC.String(name)
 	i, msg := t.gradeIndex(name, row, line)
 	if i >= 0 && !t.given {
-		// Named composed, as the plan's words are stored: a spelling
-		// decomposed counts for the same letters composed.
-		name = norm.NFC.String(name)
 		for len(t.spelt) <= i {
 			t.spelt = append(t.spelt, map[string]int{})
 		}

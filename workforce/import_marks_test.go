@@ -1,6 +1,7 @@
 package workforce
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -27,5 +28,17 @@ func TestImportTakesAGradeWithItsMarksComposedOrNotAsOne(t *testing.T) {
 	}
 	if strings.Contains(strings.Join(im.Grades, ""), "\u0302") {
 		t.Errorf("a grade name kept a combining mark: %q", im.Grades)
+	}
+}
+
+// Between two spellings of a grade on as many rows, the first found
+// names it, whether it was written composed or not: a grade first
+// written decomposed ("rheolwr ti" and a combining circumflex) was named
+// by the other spelling, the first in sort order.
+func TestImportNamesAGradeFirstWrittenDecomposedAsFound(t *testing.T) {
+	csv := "Gradd,Occupation\nrheolwr ti\u0302m,Teacher\nRheolwr tîm,Nurse\n"
+	im := mustImport(t, csv, ImportOptions{GradeColumn: "Gradd"})
+	if want := []string{"rheolwr tîm"}; !slices.Equal(im.Grades, want) {
+		t.Errorf("grades %q, want %q: the first found, composed", im.Grades, want)
 	}
 }
