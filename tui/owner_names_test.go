@@ -36,14 +36,14 @@ func TestTheOwnerFieldOffersNamesTypedWithoutTheirMarks(t *testing.T) {
 // the rest of the name as written, nothing for letters the name lacks.
 func TestCompletionsOfNamesWithMarks(t *testing.T) {
 	names := []string{"Siân Llŷr", "Łukasz Nowak", "Zoe\u0308 Ångström", "王小明"}
-	for _, c := range []struct{ typed, want string }{
-		{"", "Siân Llŷr"},
-		{"sian l", "sian llŷr"},
-		{"sian llyr", "sian llyr"},
-		{"sianx", ""},
-		{"luk", "lukasz Nowak"},
-		{"Zoë", "Zoë Ångström"},
-		{"王", "王小明"},
+	for _, c := range []struct{ typed, want, name string }{
+		{"", "Siân Llŷr", "Siân Llŷr"},
+		{"sian l", "sian llŷr", "Siân Llŷr"},
+		{"sian llyr", "sian llyr", "Siân Llŷr"},
+		{"sianx", "", ""},
+		{"luk", "lukasz Nowak", "Łukasz Nowak"},
+		{"Zoë", "Zoë Ångström", "Zoe\u0308 Ångström"},
+		{"王", "王小明", "王小明"},
 	} {
 		offered, of := completions(names, c.typed)
 		got := ""
@@ -53,8 +53,8 @@ func TestCompletionsOfNamesWithMarks(t *testing.T) {
 		if got != c.want {
 			t.Errorf("typed %q: offered %q, want %q first", c.typed, offered, c.want)
 		}
-		if got != "" && of[got] == "" {
-			t.Errorf("typed %q: %q stands for no name", c.typed, got)
+		if got != "" && of[got] != c.name {
+			t.Errorf("typed %q: %q stands for %q, want %q", c.typed, got, of[got], c.name)
 		}
 	}
 }
