@@ -211,8 +211,12 @@ func (f *textField) update(msg tea.Msg) tea.Cmd {
 		f.input.SetValue(name)
 		f.input.CursorEnd()
 	}
-	f.typed = f.input.Value()
-	f.complete()
+	// The names are offered again only when the text changed: not at each
+	// blink of the cursor.
+	if v := f.input.Value(); v != f.typed {
+		f.typed = v
+		f.complete()
+	}
 	return cmd
 }
 
