@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"reflect"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -210,24 +209,16 @@ func (s *areasummaryScreen) keyMap() any { return s.keys }
 func (s *areasummaryScreen) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	rated := s.rated
 	s.rated = false
-	if !rated || !typesText(msg) || key.Matches(msg, s.keys.Rate...) {
-		return nil, false // a rating key notes itself where it acts (update)
+	if !rated {
+		return nil, false
 	}
-	here := s.letters()
-	switch {
-	case msg.Text == " ", isSmallLetter(msg.Text) && typedLetter(s.c, msg) && !here[msg.Text]:
+	switch afterRating(s.c, msg, s.keys.Rate, s.keys) {
+	case wordGoes:
 		return func() tea.Msg { return warnMsg("") }, true
-	case doesNothingHere(msg.Text, here): // "raise": its i tells nothing yet
-		s.rated = true
+	case wordUntold: // "raise": its i tells nothing yet
+		s.rated = true // a rating key notes itself where it acts (update) too
 	}
 	return nil, false
-}
-
-// letters are the summary's own letters: its keys, and the rating keys.
-func (s *areasummaryScreen) letters() map[string]bool {
-	out := map[string]bool{}
-	addLetters(reflect.ValueOf(s.keys), out)
-	return out
 }
 
 // strayNote is said at a letter typed here as if an action were asked

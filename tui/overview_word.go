@@ -62,20 +62,29 @@ const (
 
 // wordStep says what msg does to the word begun so far.
 func (s *overviewScreen) wordStep(msg tea.KeyPressMsg) wordStep {
+	if msg.Text == " " && !s.word.rated {
+		return wordEnds // after the o alone, space pages down
+	}
+	return afterRating(s.c, msg, s.keys.Rate, s.keys)
+}
+
+// afterRating says what msg does to a word begun with rating keys on a
+// screen with the key map keys (the overview's, an area's summary's): a
+// space ("a meeting") or a small letter that is no key there ("order")
+// goes on the word; another rating key, or a letter that does nothing
+// there (doesNothingHere), tells nothing yet; any other key ends it.
+func afterRating(c *common, msg tea.KeyPressMsg, rate []key.Binding, keys any) wordStep {
 	switch {
 	case !typesText(msg):
 		return wordEnds
-	case key.Matches(msg, s.keys.Rate...):
+	case key.Matches(msg, rate...):
 		return wordUntold
 	case msg.Text == " ":
-		if s.word.rated { // "a meeting"; after the o alone, space pages down
-			return wordGoes
-		}
-		return wordEnds
+		return wordGoes
 	}
-	here := s.letters()
+	here := keyLetters(keys)
 	switch {
-	case isSmallLetter(msg.Text) && typedLetter(s.c, msg) && !here[msg.Text]:
+	case isSmallLetter(msg.Text) && typedLetter(c, msg) && !here[msg.Text]:
 		return wordGoes
 	case doesNothingHere(msg.Text, here):
 		return wordUntold
@@ -83,10 +92,10 @@ func (s *overviewScreen) wordStep(msg tea.KeyPressMsg) wordStep {
 	return wordEnds
 }
 
-// letters are the overview's own letters: its keys, and its scale's.
-func (s *overviewScreen) letters() map[string]bool {
+// keyLetters are the one-letter keys of a key map (addLetters).
+func keyLetters(keys any) map[string]bool {
 	out := map[string]bool{}
-	addLetters(reflect.ValueOf(s.keys), out)
+	addLetters(reflect.ValueOf(keys), out)
 	return out
 }
 

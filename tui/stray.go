@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"reflect"
 	"slices"
 	"strings"
 
@@ -126,9 +125,7 @@ func (a *app) strayLetter(msg tea.KeyPressMsg) bool {
 	if !ok || !typedLetter(a.c, msg) {
 		return false
 	}
-	keys := map[string]bool{}
-	addLetters(reflect.ValueOf(s.keyMap()), keys)
-	if keys[msg.Text] {
+	if keyLetters(s.keyMap())[msg.Text] {
 		return false
 	}
 	a.stray = s.strayNote()
