@@ -16,11 +16,6 @@ import (
 // markers, labelled with the three labels (ours, base, theirs). It runs
 // `git merge-file`, so the conflict style is the user's (merge.conflictStyle).
 func MergeFile(ours, base, theirs []byte, labels [3]string) (merged []byte, conflicts int, err error) {
-	for _, data := range [3][]byte{ours, base, theirs} {
-		if err := mergesByLines(int64(len(data)), data); err != nil {
-			return nil, 0, err
-		}
-	}
 	dir, err := os.MkdirTemp("", "ladder-merge-")
 	if err != nil {
 		return nil, 0, err
@@ -84,20 +79,9 @@ const (
 	mergeFileMax = 1023 << 20 // git's MAX_XDIFF_SIZE
 )
 
-// mergesByLines says whether a file of size bytes, which begins with
-// start, is one git merges by its lines (nil), or why not (ErrNotText).
-func mergesByLines(size int64, start []byte) error {
-	switch {
-	case bytes.IndexByte(start[:min(len(start), binaryPeek)], 0) >= 0:
-		return errorf(ErrNotText, "it is binary (it holds a NUL byte)")
-	case size > mergeFileMax:
-		return errorf(ErrNotText, "it is over the %d MiB git merges by lines", mergeFileMax>>20)
-	}
-	return nil
-}
-
-// fileMergesByLines is mergesByLines for the file name, reading no more
-// than its first bytes.
+// fileMergesByLines says whether the file name is one git merges by its
+// lines (nil), or why not (ErrNotText), reading no more than its first
+// bytes.
 func fileMergesByLines(name string) error {
 	f, err := os.Open(name)
 	if err != nil {
@@ -113,5 +97,11 @@ func fileMergesByLines(name string) error {
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return err
 	}
-	return mergesByLines(info.Size(), start[:n])
+	switch {
+	case bytes.IndexByte(start[:n], 0) >= 0:
+		return errorf(ErrNotText, "it is binary (it holds a NUL byte)")
+	case info.Size() > mergeFileMax:
+		return errorf(ErrNotText, "it is over the %d MiB git merges by lines", mergeFileMax>>20)
+	}
+	return nil
 }
