@@ -15,6 +15,20 @@ import (
 	"github.com/socialmobility/ladder/plans"
 )
 
+// mergeSides writes the three files git passes a merge driver, base, ours
+// and theirs, to a new folder, and returns their paths in that order.
+func mergeSides(t *testing.T, base, ours, theirs []byte) []string {
+	t.Helper()
+	dir := t.TempDir()
+	files := []string{filepath.Join(dir, "base"), filepath.Join(dir, "ours"), filepath.Join(dir, "theirs")}
+	for i, data := range [][]byte{base, ours, theirs} {
+		if err := os.WriteFile(files[i], data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return files
+}
+
 // The plan's path git passes a merge driver (%P) is a file name from the
 // branch being merged, anyone's, and the fields it names come from the
 // plan: what ladder merge says of a conflict carries nothing that acts on
@@ -27,13 +41,7 @@ func TestMergeSaysNothingThatActsOnTheTerminal(t *testing.T) {
 		p.Answer("project-plan").Steps = []plans.Step{{ID: 1, Text: "Book \u202eit\x1b[31m", Owner: owner, Status: plans.StatusTodo}}
 		return plans.Encode(p)
 	}
-	dir := t.TempDir()
-	files := []string{filepath.Join(dir, "base"), filepath.Join(dir, "ours"), filepath.Join(dir, "theirs")}
-	for i, owner := range []string{"Ana", "Sam", "Jo"} {
-		if err := os.WriteFile(files[i], side(owner), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := mergeSides(t, side("Ana"), side("Sam"), side("Jo"))
 	var stdout, stderr bytes.Buffer
 	code := cli.Main(append([]string{"merge"}, append(files, "plans/a\x1b[31m\u202eb.yaml")...), nil, &stdout, &stderr)
 	if code != cli.ExitProblems || !bytes.Contains(stderr.Bytes(), []byte("both branches changed 2 fields")) {
@@ -58,13 +66,7 @@ func TestMergeTakesAFileTooLargeForAPlanByItsLines(t *testing.T) {
 	ours := strings.Replace(base, "row1: 1\n", "row1: 100\n", 1)
 	theirs := strings.Replace(base, "row39998: 39998\n", "row39998: 7\n", 1)
 	want := strings.Replace(ours, "row39998: 39998\n", "row39998: 7\n", 1)
-	dir := t.TempDir()
-	files := []string{filepath.Join(dir, "base"), filepath.Join(dir, "ours"), filepath.Join(dir, "theirs")}
-	for i, data := range []string{base, ours, theirs} {
-		if err := os.WriteFile(files[i], []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := mergeSides(t, []byte(base), []byte(ours), []byte(theirs))
 	var stdout, stderr bytes.Buffer
 	if code := cli.Main(append([]string{"merge"}, append(files, "plans/acme.data.yaml")...), nil, &stdout, &stderr); code != cli.ExitOK {
 		t.Fatalf("exit %d, want %d for a clean merge by lines\n%s", code, cli.ExitOK, stderr.String())
@@ -85,13 +87,7 @@ func TestMergeOfLargeFilesHoldsNoneOfThemInMemory(t *testing.T) {
 	row := strings.Repeat("x", 63) + "\n"
 	base := strings.Repeat(row, size/len(row))
 	sides := []string{base, "ours\n" + base, base + "theirs\n"}
-	dir := t.TempDir()
-	files := []string{filepath.Join(dir, "base"), filepath.Join(dir, "ours"), filepath.Join(dir, "theirs")}
-	for i, data := range sides {
-		if err := os.WriteFile(files[i], []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := mergeSides(t, []byte(sides[0]), []byte(sides[1]), []byte(sides[2]))
 	var stdout, stderr bytes.Buffer
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
@@ -139,13 +135,7 @@ func TestMergeSaysWhereASideDoesNotLoad(t *testing.T) {
 	ours := strings.Replace(base, "title: Review\n", "title: Review 2026\n", 1)
 	theirs := strings.Replace(base, "title: Review\n", "title: Spring review\ntitle: Again\n", 1)
 	line := strings.Count(theirs[:strings.Index(theirs, "title: Again")], "\n") + 1
-	dir := t.TempDir()
-	files := []string{filepath.Join(dir, "base"), filepath.Join(dir, "ours"), filepath.Join(dir, "theirs")}
-	for i, data := range []string{base, ours, theirs} {
-		if err := os.WriteFile(files[i], []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	files := mergeSides(t, []byte(base), []byte(ours), []byte(theirs))
 	var stdout, stderr bytes.Buffer
 	if code := cli.Main(append([]string{"merge"}, append(files, "plans/acme.yaml")...), nil, &stdout, &stderr); code != cli.ExitProblems {
 		t.Fatalf("exit %d, want %d for a conflict\n%s", code, cli.ExitProblems, stderr.String())

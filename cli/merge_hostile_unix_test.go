@@ -22,14 +22,9 @@ import (
 func TestMergeRefusesANamedPipeWithoutWaiting(t *testing.T) {
 	for i, side := range []string{"base", "ours", "theirs"} {
 		t.Run(side, func(t *testing.T) {
-			dir := t.TempDir()
-			files := []string{filepath.Join(dir, "base"), filepath.Join(dir, "ours"), filepath.Join(dir, "theirs")}
-			for _, f := range files {
-				if err := os.WriteFile(f, []byte("a: 1\n"), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			files[i] = filepath.Join(dir, "pipe")
+			data := []byte("a: 1\n")
+			files := mergeSides(t, data, data, data)
+			files[i] = filepath.Join(filepath.Dir(files[i]), "pipe")
 			if err := syscall.Mkfifo(files[i], 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -64,13 +59,9 @@ func TestMergeRefusesANamedPipeWithoutWaiting(t *testing.T) {
 // A device given by hand is refused as a named pipe is, as SECURITY.md
 // promises, and ours is left as it was.
 func TestMergeRefusesADevice(t *testing.T) {
-	dir := t.TempDir()
-	files := []string{filepath.Join(dir, "base"), filepath.Join(dir, "ours"), os.DevNull}
-	for _, f := range files[:2] {
-		if err := os.WriteFile(f, []byte("a: 1\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	data := []byte("a: 1\n")
+	files := mergeSides(t, data, data, data)
+	files[2] = os.DevNull
 	var stdout, stderr bytes.Buffer
 	code := cli.Main(append([]string{"merge"}, append(files, "plans/acme.yaml")...), nil, &stdout, &stderr)
 	if code == cli.ExitOK || !strings.Contains(stderr.String(), os.DevNull+" is not a regular file") {
