@@ -469,10 +469,7 @@ func multisetDiff(old, new []string) (added, removed []string) {
 // themselves.
 func reordered[T any, K comparable](base, side []T, key func(T) K) bool {
 	shared := func(from, with []T) []K {
-		in := make(map[K]bool, len(with))
-		for _, x := range with {
-			in[key(x)] = true
-		}
+		in := setOf(with, key)
 		var out []K
 		for _, x := range from {
 			if k := key(x); in[k] {
