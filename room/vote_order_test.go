@@ -60,7 +60,8 @@ func TestAVoteHeldUpOnTheWifiDoesNotUndoALaterOne(t *testing.T) {
 // with the page's script: Red tapped, held up on the way; Green tapped,
 // through. Red arriving late leaves Green the vote, on the page and in
 // the room; Red failing after Green got through does not say "Not sent"
-// over the vote that is in.
+// over the vote that is in, and Red failing before it says "Not sent"
+// until Green gets through.
 func TestAPhoneOnAPoorWifiKeepsTheVoteTappedLast(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
@@ -71,17 +72,23 @@ func TestAPhoneOnAPoorWifiKeepsTheVoteTappedLast(t *testing.T) {
 	p.waitText("You are in the room")
 
 	h := holdRequests(t, p, "*/vote")
-	for i, late := range []string{"arrives", "fails"} {
-		r.Vote([]string{"lc-vision", "lc-leadership"}[i])
+	for i, late := range []string{"arrives", "fails", "fails first"} {
+		r.Vote([]string{"lc-vision", "lc-leadership", "lc-educate-leaders"}[i])
 		p.waitText("You have not voted yet.")
 		p.vote("red")
 		red := h.next()
 		p.vote("green")
-		h.pass(h.next())
+		green := h.next()
+		if late == "fails first" {
+			h.fail(red)
+			p.waitText("Not sent")
+		}
+		h.pass(green)
 		p.waitText("Your vote is in: ● Green")
-		if late == "arrives" {
+		switch late {
+		case "arrives":
 			h.pass(red)
-		} else {
+		case "fails":
 			h.fail(red)
 		}
 		p.WaitFor("Red's answer", fmt.Sprintf(`window.settled >= %d`, 2*(i+1)))
@@ -94,7 +101,7 @@ func TestAPhoneOnAPoorWifiKeepsTheVoteTappedLast(t *testing.T) {
 		if !slices.Equal(got, []string{"green"}) {
 			t.Errorf("Red %s after Green got through; the room has %q", late, got)
 		}
-		if text := p.text(); late == "fails" && (!strings.Contains(text, "Your vote is in: ● Green") || strings.Contains(text, "Not sent")) {
+		if text := p.text(); late != "arrives" && (!strings.Contains(text, "Your vote is in: ● Green") || strings.Contains(text, "Not sent")) {
 			t.Errorf("Red %s after Green got through; the page says:\n%s", late, text)
 		}
 	}
@@ -134,6 +141,61 @@ func TestAnIdeaLostOnThePoorWifiSaysNotSentThoughALaterOneArrived(t *testing.T) 
 	}
 }
 
+// TestANotSentStaysWhenTheSameScreenArrivesAgain: sending an idea wakes
+// the sender's own stream too, so the page gets the second idea's screen
+// twice, in its answer and on the stream. When the first idea failed
+// between the two, the copy from the stream came in over "Not sent" and
+// took it away: the person whose idea was lost saw the warning for a
+// moment, or not at all. The stream here is held until the failure has
+// shown, then gives the copy, then the facilitator's taking the second
+// idea (the same question, with nothing to say of its own): "Not sent"
+// stays over both, until the person sends again, which takes it away
+// once that gets through.
+func TestANotSentStaysWhenTheSameScreenArrivesAgain(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	r.Ask("quick-wins")
+	p := openPhone(t, b, s, "not-sent-stays")
+	p.waitText("Type the PIN")
+	h := holdRequests(t, p, "*/events", "*/idea")
+	p.join("4821")
+	p.waitText("What are your quick wins?")
+	stream := h.next()
+	h.count()
+
+	send := func(text string) {
+		p.Do(chromedp.SetValue(chromedp.ID("text"), text), browsertest.Click(chromedp.CSS(`form.idea button`)))
+	}
+	send("Name a sponsor")
+	first := h.next()
+	send("Publish the pay gap")
+	h.pass(h.next())
+	p.waitText("1 of your ideas is waiting")
+	h.fail(first)
+	p.WaitFor("both ideas' answers", `window.settled >= 2`)
+	p.waitText("Not sent")
+
+	h.pass(stream)
+	st := r.Status()
+	if len(st.Ideas) != 1 {
+		t.Fatalf("the facilitator has %d ideas, want the one that arrived", len(st.Ideas))
+	}
+	r.settleIdea(st.Ideas[0].ID, true)
+	p.waitText("Accepted: Publish the pay gap")
+	if text := p.text(); !strings.Contains(text, "Not sent") {
+		t.Errorf("the first idea was lost, and after the stream's views the page says:\n%s", text)
+	}
+
+	send("Name a sponsor")
+	h.pass(h.next())
+	p.waitText("1 of your ideas is waiting")
+	p.WaitFor("the idea sent again answered", `window.settled >= 3`)
+	if text := p.text(); strings.Contains(text, "Not sent") {
+		t.Errorf("the idea sent again got through, and the page says:\n%s", text)
+	}
+}
+
 // tappingPhone is a room with an item up for a vote and a phone without
 // the page's script that has joined it: vote posts its choice with a
 // "tap" as the script numbers one ("" for none), and ends the test if the
@@ -164,10 +226,11 @@ type heldRequests struct {
 	held chan fetch.RequestID
 }
 
-// holdRequests holds the phone's requests whose address matches pattern,
-// and counts in window.settled the page's requests answered or failed,
-// once the page's own handlers have run (a task after theirs).
-func holdRequests(t *testing.T, p browserPhone, pattern string) *heldRequests {
+// holdRequests holds the phone's requests whose address matches one of
+// patterns, in the order they leave it, and counts in window.settled the
+// page's requests answered or failed, once the page's own handlers have
+// run (a task after theirs).
+func holdRequests(t *testing.T, p browserPhone, patterns ...string) *heldRequests {
 	t.Helper()
 	h := &heldRequests{t: t, p: p, held: make(chan fetch.RequestID, 4)}
 	ctx := p.Context()
@@ -178,10 +241,22 @@ func holdRequests(t *testing.T, p browserPhone, pattern string) *heldRequests {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: pattern}}}); err != nil {
+	var held []*fetch.RequestPattern
+	for _, pattern := range patterns {
+		held = append(held, &fetch.RequestPattern{URLPattern: pattern})
+	}
+	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: held}); err != nil {
 		t.Fatal(err)
 	}
-	p.Do(chromedp.Evaluate[chromedp.Void](`(() => {
+	h.count()
+	return h
+}
+
+// count starts window.settled on the page now shown (a page loaded
+// since holdRequests counts from nothing).
+func (h *heldRequests) count() {
+	h.t.Helper()
+	h.p.Do(chromedp.Evaluate[chromedp.Void](`(() => {
 		window.settled = 0;
 		const send = window.fetch;
 		window.fetch = function () {
@@ -190,7 +265,6 @@ func holdRequests(t *testing.T, p browserPhone, pattern string) *heldRequests {
 			return sent;
 		};
 	})()`))
-	return h
 }
 
 // next is the next request held.

@@ -20,10 +20,24 @@
     tpl.innerHTML = html.trim();
     var next = tpl.content.getElementById("view");
     if (!next) return;
+    // "Not sent" stays over a view of the same question or item with
+    // nothing to say of its own: the same screen again (an idea's answer
+    // comes down the phone's stream as well, maybe after the failure of
+    // one sent before it), the facilitator settling an idea, the stream
+    // back after the Wi-Fi. None of these brings the lost words to the
+    // room, and a person looking at the phone now and then would see
+    // the warning for a moment, or never, and take the idea as sent. It
+    // goes when they send again (the answer says how that went), with a
+    // later vote in, or with a view that says something of its own (an
+    // answer to them) or is of another question, where "try again" has
+    // nothing to try.
+    var stays = unsent && unsent.key === next.getAttribute("data-key") && !next.querySelector("p.message");
+    if (stays) say(next, notSentWords);
     if (old && old.outerHTML === next.outerHTML) return;
     // Views can cross on the way (the answer to a vote sent just before
     // the reveal, and the reveal's event): never go back to an older one.
     if (old && Number(next.getAttribute("data-seq")) < Number(old.getAttribute("data-seq"))) return;
+    if (!stays) unsent = null;
     var focused = document.activeElement && document.activeElement.id;
     var typed = {};
     main.querySelectorAll("textarea[id], select[id]").forEach(function (el) { typed[el.id] = el.value; });
@@ -64,11 +78,18 @@
   // one lost, which says "Not sent".
   var page = Math.random().toString(36).slice(2, 10);
   var tapped = 0, reached = 0;
+  // unsent is the "Not sent" on the page (show keeps it): the key of the
+  // view it was said on and the number of the vote that failed (0 for an
+  // idea); null for none.
+  var unsent = null;
+  var notSentWords = "Not sent: this phone cannot reach the room just now. Check it is on the same Wi-Fi as the facilitator's laptop, then try again.";
 
   document.addEventListener("submit", function (e) {
     var form = e.target;
     if (!form.matches || !form.matches("form.vote, form.idea")) return;
     e.preventDefault();
+    // The person is sending again: what this brings back says how it went.
+    unsent = null;
     var data = new FormData(form);
     if (e.submitter && e.submitter.name) data.set(e.submitter.name, e.submitter.value);
     var n = 0;
@@ -83,6 +104,8 @@
       credentials: "same-origin"
     }).then(function (res) {
       reached = Math.max(reached, n);
+      // A vote tapped after the one that failed is in: nothing is lost.
+      if (unsent && unsent.tap > 0 && n > unsent.tap) unsent = null;
       if (res.status === 401) { window.location.reload(); return; }
       return res.text().then(function (html) {
         show(html);
@@ -91,18 +114,25 @@
           if (text) { text.value = ""; text.focus(); }
         }
       });
-    }).catch(function () { if (n === 0 || n > reached) notSent(); });
+    }).catch(function () { if (n === 0 || n > reached) notSent(n); });
   });
 
   // notSent says, on the page, that a vote or an idea did not reach the
   // room: the phone lost the Wi-Fi, or the laptop is out of reach. The
   // page stays as it is, with any text typed, for the person to send it
-  // again; once the stream is back, the room's next view takes the words
-  // away. (A plain form post here left the page for the browser's own
-  // error page, which stayed there after the Wi-Fi came back.)
-  function notSent() {
+  // again; the words stay until then (show says when they go). (A plain
+  // form post here left the page for the browser's own error page, which
+  // stayed there after the Wi-Fi came back.) tap is the vote's number, 0
+  // for an idea.
+  function notSent(tap) {
     var view = document.getElementById("view");
     if (!view) return;
+    unsent = { key: view.getAttribute("data-key"), tap: tap };
+    say(view, notSentWords);
+  }
+
+  // say puts text at the top of a view, in its message.
+  function say(view, text) {
     var p = view.querySelector("p.message");
     if (!p) {
       p = document.createElement("p");
@@ -110,7 +140,7 @@
       p.setAttribute("role", "alert");
       view.insertBefore(p, view.firstChild);
     }
-    p.textContent = "Not sent: this phone cannot reach the room just now. Check it is on the same Wi-Fi as the facilitator's laptop, then try again.";
+    p.textContent = text;
   }
 
   if (main.getAttribute("data-live") !== "on") return;
