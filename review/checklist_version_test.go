@@ -18,41 +18,12 @@ import (
 // next review's link: no churn), and the first change a review session
 // saves brings it up to date, in the one line that says it.
 func TestASavedReviewRecordsTheChecklistVersionItWasReviewedAgainst(t *testing.T) {
-	repo := t.TempDir()
-	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	data, _ := checklist.BuiltinSource(checklist.DefaultID)
-	data = bytes.Replace(data, []byte("id: smc-progression\n"), []byte("id: acme-progression\n"), 1)
-	file := filepath.Join(repo, "checklists", "ours.yaml")
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(file, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	c, err := checklist.LoadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(repo, "plans", "acme.yaml")
-	s, err := review.Create(review.NewPlan{Path: path, Organisation: "Acme", Title: "Spring", Checklist: c, ChecklistFile: file, Today: today}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	before, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	path, before := planOfAMovedChecklist(t)
 	if !bytes.Contains(before, []byte("  version: '1'\n")) {
 		t.Fatalf("the new plan does not record version 1:\n%s", before)
 	}
 
-	// The team moves its checklist on.
-	if err := os.WriteFile(file, bytes.Replace(data, []byte("version: \"1\"\n"), []byte("version: \"2\"\n"), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	// The checklist moved on since the plan was written.
 	f, err := plans.Open(path, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +33,7 @@ func TestASavedReviewRecordsTheChecklistVersionItWasReviewedAgainst(t *testing.T
 	}
 	f.Close()
 
-	s, err = review.Open(path, nil, today)
+	s, err := review.Open(path, nil, today)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,4 +61,42 @@ func TestASavedReviewRecordsTheChecklistVersionItWasReviewedAgainst(t *testing.T
 	if strings.Join(changed, "\n") != strings.Join(want, "\n") {
 		t.Errorf("saving a rating changed these lines, want %q:\n%s", want, strings.Join(changed, "\n"))
 	}
+}
+
+// planOfAMovedChecklist is a new plan of a team's own checklist, at
+// version 1 (before: the file as written), in a repository of its own,
+// and the checklist moved on to version 2 since, as a team moves it.
+func planOfAMovedChecklist(t *testing.T) (path string, before []byte) {
+	t.Helper()
+	repo := t.TempDir()
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := checklist.BuiltinSource(checklist.DefaultID)
+	data = bytes.Replace(data, []byte("id: smc-progression\n"), []byte("id: acme-progression\n"), 1)
+	file := filepath.Join(repo, "checklists", "ours.yaml")
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := checklist.LoadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path = filepath.Join(repo, "plans", "acme.yaml")
+	s, err := review.Create(review.NewPlan{Path: path, Organisation: "Acme", Title: "Spring", Checklist: c, ChecklistFile: file, Today: today}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before, err = os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, bytes.Replace(data, []byte("version: \"1\"\n"), []byte("version: \"2\"\n"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, before
 }

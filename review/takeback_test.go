@@ -3,10 +3,8 @@ package review_test
 import (
 	"bytes"
 	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
@@ -17,38 +15,8 @@ import (
 // against, which the rating brought up to date. Taken back to what the
 // plan holds already, nothing is written.
 func TestARatingTakenBackLeavesThePlanAsItWas(t *testing.T) {
-	repo := t.TempDir()
-	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	data, _ := checklist.BuiltinSource(checklist.DefaultID)
-	data = bytes.Replace(data, []byte("id: smc-progression\n"), []byte("id: acme-progression\n"), 1)
-	file := filepath.Join(repo, "checklists", "ours.yaml")
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(file, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	c, err := checklist.LoadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(repo, "plans", "acme.yaml")
-	s, err := review.Create(review.NewPlan{Path: path, Organisation: "Acme", Title: "Spring", Checklist: c, ChecklistFile: file, Today: today}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	before, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The team moves its checklist on: the first rating records version 2.
-	if err := os.WriteFile(file, bytes.Replace(data, []byte("version: \"1\"\n"), []byte("version: \"2\"\n"), 1), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s, err = review.Open(path, nil, today)
+	path, before := planOfAMovedChecklist(t) // the first rating records version 2
+	s, err := review.Open(path, nil, today)
 	if err != nil {
 		t.Fatal(err)
 	}
