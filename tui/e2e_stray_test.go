@@ -26,11 +26,7 @@ func TestTalkToTheTeamTypedWhereNothingIsTyped(t *testing.T) {
 	} {
 		t.Run(where.name, func(t *testing.T) {
 			dir := t.TempDir()
-			path := e2ePlan(t, dir, "cafe.yaml", func(p *plans.Plan) {
-				for _, e := range p.Checklist.Areas[0].Items {
-					p.Response(e.ID).Rating = "green"
-				}
-			})
+			path := e2eStrayPlan(t, dir)
 			before := ratingsIn(loadPlan(t, path))
 			e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-14", "plans/cafe.yaml")
 			e.waitFor("Business as usual", "? help")
@@ -117,4 +113,16 @@ func TestWordsTypedWhereTheNextStepsHaveNothingToType(t *testing.T) {
 			t.Errorf("%s is rated %q, was %q", id, got[id], r)
 		}
 	}
+}
+
+// e2eStrayPlan writes plans/cafe.yaml in dir, its first area rated Green,
+// the rest not (as strayPlan): the review resumes at the first item of
+// the second, and p n from there is the first area's summary.
+func e2eStrayPlan(t testing.TB, dir string) string {
+	t.Helper()
+	return e2ePlan(t, dir, "cafe.yaml", func(p *plans.Plan) {
+		for _, e := range p.Checklist.Areas[0].Items {
+			p.Response(e.ID).Rating = "green"
+		}
+	})
 }

@@ -7,8 +7,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-
-	"github.com/socialmobility/ladder/plans"
 )
 
 // A word typed on an area's summary or on the overview rates nothing,
@@ -37,11 +35,7 @@ func TestAWordTypedWhereNothingIsTypedRatesNothing(t *testing.T) {
 			t.Run(tc.name+"/"+words, func(t *testing.T) {
 				t.Parallel()
 				dir := t.TempDir()
-				path := e2ePlan(t, dir, "cafe.yaml", func(p *plans.Plan) {
-					for _, e := range p.Checklist.Areas[0].Items {
-						p.Response(e.ID).Rating = "green"
-					}
-				})
+				path := e2eStrayPlan(t, dir)
 				before, err := os.ReadFile(path)
 				if err != nil {
 					t.Fatal(err)
@@ -72,11 +66,7 @@ func TestAWordTypedWhereNothingIsTypedRatesNothing(t *testing.T) {
 func TestTheFacilitatorStillRatesOnTheOverview(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	path := e2ePlan(t, dir, "cafe.yaml", func(p *plans.Plan) {
-		for _, e := range p.Checklist.Areas[0].Items {
-			p.Response(e.ID).Rating = "green"
-		}
-	})
+	path := e2eStrayPlan(t, dir)
 	items := loadPlan(t, path).Checklist.Items()
 	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-14", "plans/cafe.yaml")
 	e.waitFor("Business as usual", "? help")
