@@ -79,11 +79,18 @@ func TestAPhoneOnAPoorWifiKeepsTheVoteTappedLast(t *testing.T) {
 		red := h.next()
 		p.vote("green")
 		green := h.next()
+		answered := 2 * i
 		if late == "fails first" {
 			h.fail(red)
+			answered++
 			p.waitText("Not sent")
 		}
+		// Green's own answer, not the stream's copy of its screen, which
+		// can come first: Red fails "after Green got through" once the
+		// page has its answer.
 		h.pass(green)
+		answered++
+		p.WaitFor("Green's answer", fmt.Sprintf(`window.settled >= %d`, answered))
 		p.waitText("Your vote is in: ● Green")
 		switch late {
 		case "arrives":
@@ -130,6 +137,9 @@ func TestAnIdeaLostOnThePoorWifiSaysNotSentThoughALaterOneArrived(t *testing.T) 
 	first := h.next()
 	send("Publish the pay gap")
 	h.pass(h.next())
+	// The second idea's answer, not the stream's copy of its screen: the
+	// first is lost "after the second got through" once the page has it.
+	p.WaitFor("the second idea's answer", `window.settled >= 1`)
 	p.waitText("1 of your ideas is waiting")
 	h.fail(first)
 	p.WaitFor("both ideas' answers", `window.settled >= 2`)
@@ -253,15 +263,27 @@ func holdRequests(t *testing.T, p browserPhone, patterns ...string) *heldRequest
 }
 
 // count starts window.settled on the page now shown (a page loaded
-// since holdRequests counts from nothing).
+// since holdRequests counts from nothing). An answer counts once the
+// page has read it and shown it: fetch itself settles when the headers
+// are in, before the page has the body, and a test that took that for
+// the page's answer read the page before the answer was on it (while a
+// copy of the same screen from the stream could already be there).
 func (h *heldRequests) count() {
 	h.t.Helper()
 	h.p.Do(chromedp.Evaluate[chromedp.Void](`(() => {
 		window.settled = 0;
 		const send = window.fetch;
+		const done = () => setTimeout(() => window.settled++, 0);
 		window.fetch = function () {
 			const sent = send.apply(this, arguments);
-			sent.catch(() => {}).finally(() => setTimeout(() => window.settled++, 0));
+			sent.then(res => {
+				const text = res.text;
+				res.text = function () {
+					const read = text.apply(this, arguments);
+					read.catch(() => {}).finally(done);
+					return read;
+				};
+			}, done);
 			return sent;
 		};
 	})()`))
