@@ -29,6 +29,17 @@ func openPhone(t *testing.T, b *browsertest.Browser, s *Server, name string) bro
 	return p
 }
 
+// phoneInRoom is a phone that has opened the room's page, seen the PIN
+// asked for, and joined with the test server's PIN.
+func phoneInRoom(t *testing.T, b *browsertest.Browser, s *Server, name string) browserPhone {
+	t.Helper()
+	p := openPhone(t, b, s, name)
+	p.waitText("Type the PIN")
+	p.join("4821")
+	p.waitText("You are in the room")
+	return p
+}
+
 // text is the page's visible text.
 func (p browserPhone) text() string {
 	return browsertest.Run(p.Phone, chromedp.Evaluate[string](`document.body.innerText`))
@@ -405,10 +416,7 @@ func TestPhoneShowsKeyboardFocusOnItsVote(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
 	r, s := startParallelServer(t)
-	p := openPhone(t, b, s, "keys")
-	p.waitText("Type the PIN")
-	p.join("4821")
-	p.waitText("You are in the room")
+	p := phoneInRoom(t, b, s, "keys")
 	r.Vote("lc-vision")
 	p.waitText("Not sure")
 	// Vote from the keyboard: the page keeps the focus on the button.
@@ -432,10 +440,7 @@ func TestPhoneSaysTheVoteInWords(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
 	r, s := startParallelServer(t)
-	p := openPhone(t, b, s, "words")
-	p.waitText("Type the PIN")
-	p.join("4821")
-	p.waitText("You are in the room")
+	p := phoneInRoom(t, b, s, "words")
 	r.Vote("lc-vision")
 	p.waitText("Not sure")
 	p.vote("amber")

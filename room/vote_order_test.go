@@ -66,10 +66,7 @@ func TestAPhoneOnAPoorWifiKeepsTheVoteTappedLast(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
 	r, s := startParallelServer(t)
-	p := openPhone(t, b, s, "poor-wifi")
-	p.waitText("Type the PIN")
-	p.join("4821")
-	p.waitText("You are in the room")
+	p := phoneInRoom(t, b, s, "poor-wifi")
 
 	h := holdRequests(t, p, "*/vote")
 	for i, late := range []string{"arrives", "fails", "fails first"} {
@@ -122,10 +119,7 @@ func TestAnIdeaLostOnThePoorWifiSaysNotSentThoughALaterOneArrived(t *testing.T) 
 	t.Parallel()
 	b := browsertest.Start(t)
 	r, s := startParallelServer(t)
-	p := openPhone(t, b, s, "poor-wifi-ideas")
-	p.waitText("Type the PIN")
-	p.join("4821")
-	p.waitText("You are in the room")
+	p := phoneInRoom(t, b, s, "poor-wifi-ideas")
 	r.Ask("quick-wins")
 	p.waitText("What are your quick wins?")
 
