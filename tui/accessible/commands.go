@@ -17,7 +17,7 @@ import (
 // allow. help, advice, board and flag answer and ask the question again;
 // back, item N and quit leave it.
 var commandWords = map[string]string{
-	"back":   "go back to the item or question before",
+	"back":   "go back to the question before; at a rating, to the item before",
 	"item":   "go to item N of the whole checklist, or item N of an area (%s); any item, rated or not: board lists them",
 	"board":  "every item with its number, its rating and any flag",
 	"advice": "the source's advice for this item",

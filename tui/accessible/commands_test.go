@@ -46,7 +46,8 @@ func onDiskPlan(t *testing.T, path string) *plans.Plan {
 }
 
 // TestCommandsAtEveryQuestion (issue 10.11): help, board, advice and flag
-// answer and ask the question again; back goes to the item before, item N
+// answer and ask the question again; back goes to the question before
+// (at a rating, the item before), item N
 // to any item, rated or not, where Enter keeps the rating and - clears it;
 // quit stops and says where the answers are.
 func TestCommandsAtEveryQuestion(t *testing.T) {
@@ -61,7 +62,8 @@ func TestCommandsAtEveryQuestion(t *testing.T) {
 		"a", "", "", "", "", // item 2 amber, fields left empty
 		"back",    // at item 3's rating: back to item 2
 		"",        // item 2: Enter keeps amber
-		"back",    // at item 2's action: back to item 1
+		"back",    // at item 2's action: back to its rating
+		"back",    // at item 2's rating: back to item 1
 		"-",       // item 1: the rating cleared
 		"item 20", // at item 2's rating: to item 20
 		"g", "Write KPIs", "", "", "", "",
@@ -71,7 +73,7 @@ func TestCommandsAtEveryQuestion(t *testing.T) {
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
 		"Type help at any question for the commands",
-		"These commands work at every question:\n- back: go back to the item or question before\n- item N: go to item N of the whole checklist, or item N of an area (item 2 of Leadership & Culture);",
+		"These commands work at every question:\n- back: go back to the question before; at a rating, to the item before\n- item N: go to item N of the whole checklist, or item N of an area (item 2 of Leadership & Culture);",
 		"Rating: help\n1) Red: Nothing/Not something you currently do\n2) Amber: Do something in this space but limited\n3) Green: Actively do this\nType 1, 2 or 3 (or r, a or g), or press Enter to skip it and leave it unrated.\nAnswer each question on one line.",
 		"Every item (0 of 21 rated); item N goes to one:\nLeadership & Culture, items 1 to 4: Red 0, Amber 0, Green 0, Unrated 4:\n1. Unrated: A clear D&I vision\n",
 		"20. Unrated: Anti-discrimination\n",
@@ -79,6 +81,7 @@ func TestCommandsAtEveryQuestion(t *testing.T) {
 		"Item 1 is flagged to revisit. Back to the question.\nAction: ",
 		"Rating: back\n\nArea: Leadership & Culture\nItem 2 of 4 in this area, 2 of 21 in all\n",
 		"Enter keeps: Amber; - to clear the rating. Type ? to hear the descriptions again.\nRating: \nRated Amber.\n",
+		"Action: back\nBack to the rating of item 2 of 21, Leaders driving D&I.\nRate it: ",
 		"Flagged to revisit.\nRate it: ",
 		"Rating: -\nCleared: the item is unrated again.\n",
 		"Rating: item 20\n\nArea: Enablers\nItem 14 of 15 in this area, 20 of 21 in all\n",

@@ -213,67 +213,124 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 			r.p.say("Its action was done: %s.", strings.TrimRight(safetext.Line(prev.Action), "."))
 		}
 	}
-	rated, err := r.rating(response().Rating)
-	if err != nil {
-		return err
+	for step := stepRating; step <= stepNotes; {
+		done, err := r.itemStep(e, step, response)
+		switch {
+		case errors.Is(err, errBack) && step > stepRating:
+			// back inside an item goes to its question before, as
+			// shift+tab does on the screens: someone who hears the owner
+			// they typed read back wrong, at the due date, puts it right
+			// without answering the item before and this one again.
+			step = r.stepBefore(step, response())
+			r.p.say("Back to the %s of item %d of %d, %s.", stepNames[step], e.Ref.Seq+1, total, safetext.Line(it.ShortTitle()))
+			continue
+		case err != nil:
+			return err
+		case done:
+			return nil
+		}
+		step++
+		if step == stepStatus && response().Action == "" {
+			step++ // a status is asked only of an action
+		}
 	}
-	switch rated {
-	case "":
-		r.p.say("Skipped: left unrated.")
-		return nil
-	case checklist.Unrated:
-		sn, _ := r.s.ClearRating(it.ID) // an item of the checklist: never refused
-		r.save(sn)
-		r.p.say("Cleared: the item is unrated again.")
-		return nil
-	}
-	sn, _ := r.s.Rate(it.ID, rated) // a level of the scale: never refused
-	r.save(sn)
-	if err := r.p.takePending(); err != nil { // reloaded from disk, or the input ended
-		return err
-	}
-	r.p.say("Rated %s.", ratingWord(r.s.Checklist(), rated))
-	r.agreeInRoom(it.ID, rated)
+	return nil
+}
 
-	action, err := r.p.text("Action", "What will you do about it?", response().Action)
-	if err != nil {
-		return err
+// itemQuestion is one of an item's questions, in the order they are
+// asked.
+type itemQuestion int
+
+const (
+	stepRating itemQuestion = iota
+	stepAction
+	stepOwner
+	stepDue
+	stepStatus
+	stepNotes
+)
+
+// stepNames name an item's questions as "Back to the ... of item 3" says
+// them.
+var stepNames = [...]string{stepRating: "rating", stepAction: "action", stepOwner: "owner", stepDue: "due date", stepStatus: "status", stepNotes: "notes"}
+
+// stepBefore is the question asked before step: the status only of an
+// action.
+func (r *reviewer) stepBefore(step itemQuestion, res *plans.Response) itemQuestion {
+	step--
+	if step == stepStatus && res.Action == "" {
+		step--
 	}
-	r.save(r.s.SetAction(it.ID, action))
-	owner, err := r.p.text("Owner", r.ownerHint(response().Owner), response().Owner)
-	if err != nil {
-		return err
-	}
-	r.save(r.s.SetOwner(it.ID, owner))
-	if err := r.chooseDueBase(); err != nil {
-		return err
-	}
-	late := "" // an action without words is not chased, nor late (as on the screens)
-	if l := review.ActionLateWords(response().Action, response().Due, response().Status, r.today); l != "" {
-		late = ", " + l
-	}
-	err = r.p.date("Due date", "When by?", response().Due, late, func(text string) (plans.Date, error) {
-		d, sn, err := r.s.SetDue(it.ID, text)
+	return step
+}
+
+// itemStep asks one of an item's questions and saves its answer; done
+// says the item ends there (skipped, or its rating cleared).
+func (r *reviewer) itemStep(e checklist.Entry, step itemQuestion, response func() *plans.Response) (done bool, err error) {
+	it := e.Item
+	switch step {
+	case stepRating:
+		rated, err := r.rating(response().Rating)
+		if err != nil {
+			return false, err
+		}
+		switch rated {
+		case "":
+			r.p.say("Skipped: left unrated.")
+			return true, nil
+		case checklist.Unrated:
+			sn, _ := r.s.ClearRating(it.ID) // an item of the checklist: never refused
+			r.save(sn)
+			r.p.say("Cleared: the item is unrated again.")
+			return true, nil
+		}
+		sn, _ := r.s.Rate(it.ID, rated) // a level of the scale: never refused
 		r.save(sn)
-		return d, err
-	})
-	if err != nil {
-		return err
-	}
-	if response().Action != "" {
+		if err := r.p.takePending(); err != nil { // reloaded from disk, or the input ended
+			return false, err
+		}
+		r.p.say("Rated %s.", ratingWord(r.s.Checklist(), rated))
+		r.agreeInRoom(it.ID, rated)
+	case stepAction:
+		action, err := r.p.text("Action", "What will you do about it?", response().Action)
+		if err != nil {
+			return false, err
+		}
+		r.save(r.s.SetAction(it.ID, action))
+	case stepOwner:
+		owner, err := r.p.text("Owner", r.ownerHint(response().Owner), response().Owner)
+		if err != nil {
+			return false, err
+		}
+		r.save(r.s.SetOwner(it.ID, owner))
+	case stepDue:
+		if err := r.chooseDueBase(); err != nil {
+			return false, err
+		}
+		late := "" // an action without words is not chased, nor late (as on the screens)
+		if l := review.ActionLateWords(response().Action, response().Due, response().Status, r.today); l != "" {
+			late = ", " + l
+		}
+		return false, r.p.date("Due date", "When by?", response().Due, late, func(text string) (plans.Date, error) {
+			d, sn, err := r.s.SetDue(it.ID, text)
+			r.save(sn)
+			return d, err
+		})
+	case stepStatus:
 		status, err := r.status(response().Status)
 		if err != nil {
-			return err
+			return false, err
 		}
 		sn, _ := r.s.SetStatus(it.ID, status) // one of plans.Statuses
 		r.save(sn)
+	case stepNotes:
+		notes, err := r.p.text("Notes", "Anything else to note? One line only.", response().Notes)
+		if err != nil {
+			return false, err
+		}
+		r.save(r.s.SetNotes(it.ID, notes))
 	}
-	notes, err := r.p.text("Notes", "Anything else to note? One line only.", response().Notes)
-	if err != nil {
-		return err
-	}
-	r.save(r.s.SetNotes(it.ID, notes))
-	return nil
+	return false, nil
 }
 
 // heading says the item's area, unless the item before it, just
