@@ -107,6 +107,7 @@ func TestScripts(t *testing.T) {
 			"exits":        exits,
 			"edit":         edit,
 			"crlf":         crlf,
+			"bom":          bom,
 			"backdate":     backdate,
 			"backdated":    backdated,
 			"cirecipe":     cirecipe,
@@ -194,13 +195,13 @@ func exits(ts *testscript.TestScript, neg bool, args []string) {
 }
 
 // edit FILE OLD NEW replaces the first OLD in a file with NEW, as a person
-// editing the file by hand would. \n and \t in OLD and NEW stand for a line
-// break and a tab.
+// editing the file by hand would. \n, \r and \t in OLD and NEW stand for a
+// line feed, a carriage return and a tab.
 func edit(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 3 {
 		ts.Fatalf("usage: edit FILE OLD NEW")
 	}
-	unescape := strings.NewReplacer(`\n`, "\n", `\t`, "\t").Replace
+	unescape := strings.NewReplacer(`\n`, "\n", `\r`, "\r", `\t`, "\t").Replace
 	path := ts.MkAbs(args[0])
 	data, err := os.ReadFile(path)
 	ts.Check(err)
@@ -221,6 +222,18 @@ func crlf(ts *testscript.TestScript, neg bool, args []string) {
 	data, err := os.ReadFile(path)
 	ts.Check(err)
 	ts.Check(os.WriteFile(path, []byte(strings.ReplaceAll(string(data), "\n", "\r\n")), 0o644))
+}
+
+// bom FILE puts UTF-8's byte-order mark first in FILE, as Notepad's
+// "UTF-8 with BOM" saves it.
+func bom(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: bom FILE")
+	}
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	ts.Check(os.WriteFile(path, append([]byte("\xef\xbb\xbf"), data...), 0o644))
 }
 
 // oldTime is far enough in the past that no test run writes a file then.

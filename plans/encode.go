@@ -74,6 +74,9 @@ func Encode(p *Plan) []byte {
 	if p.crlf {
 		b = bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n"))
 	}
+	if p.bom {
+		b = append(byteOrderMark[:len(byteOrderMark):len(byteOrderMark)], b...)
+	}
 	return b
 }
 

@@ -146,3 +146,57 @@ func TestMixedLineEndingsFollowMostLines(t *testing.T) {
 		}
 	}
 }
+
+// TestByteOrderMarkIsKept: a plan saved by Notepad as "UTF-8 with BOM"
+// (CRLF, the three bytes EF BB BF first) loads, and is written back with
+// its mark and its line endings: without the mark, git shows its first
+// line changed though it looks the same, ladder fmt --check fails a tidy
+// plan in CI, and the merge driver leaves the plan to git's merge by lines
+// as "not in ladder's layout". A plan without one gets none.
+func TestByteOrderMarkIsKept(t *testing.T) {
+	golden, err := os.ReadFile("testdata/golden.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bom := []byte("\xef\xbb\xbf")
+	for _, data := range [][]byte{append(bom, crlf(golden)...), append(bom, golden...)} {
+		p, err := plans.Parse("golden.yaml", data, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := plans.Encode(p); !bytes.Equal(got, data) {
+			t.Errorf("a plan with a byte-order mark is written back otherwise:\n%q", got[:min(len(got), 80)])
+		}
+		// Changed and saved as the review saves it: only the change
+		// differs, the mark and the line endings kept.
+		path := filepath.Join(t.TempDir(), "golden.yaml")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		f, err := plans.Open(path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range f.Plan.Items {
+			r.Notes = "Agreed at the board"
+		}
+		if _, err := f.Save(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		saved, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(saved, bom) || bytes.Contains(saved, []byte("\r\n")) != bytes.Contains(data, []byte("\r\n")) {
+			t.Errorf("saved without its mark or its line endings:\n%q", saved[:min(len(saved), 80)])
+		}
+	}
+	p, err := plans.Parse("golden.yaml", golden, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := plans.Encode(p); bytes.HasPrefix(got, bom) {
+		t.Error("a plan without a byte-order mark was given one")
+	}
+}

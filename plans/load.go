@@ -149,6 +149,7 @@ func parse(name string, data []byte, resolve Resolver, slips bool) (*Plan, stric
 	p.positions = d.positions()
 	p.comments = handComments(data, p.Checklist)
 	p.crlf = endsLinesCRLF(data)
+	p.bom = bytes.HasPrefix(data, byteOrderMark)
 	var warnings strictyaml.Problems
 	if slips {
 		warnings = strictyaml.Slips(root, data)
@@ -775,6 +776,9 @@ func (d *decoder) checkAnswerShape(f *checklist.FollowUp, a *Answer, at *yaml.No
 		d.Errorf(at, "follow-up %s is answered with %s, which a %q question does not take", f.ID, strings.Join(wrong, " and "), f.Kind)
 	}
 }
+
+// byteOrderMark is UTF-8's, which an editor on Windows may put first.
+var byteOrderMark = []byte("\xef\xbb\xbf")
 
 // endsLinesCRLF says whether a plan's lines end CRLF, as an editor on
 // Windows, or git with core.autocrlf, leaves them: most of its lines do.

@@ -90,6 +90,10 @@ type Plan struct {
 	// crlf: the file the plan was loaded from ended its lines CRLF, and
 	// Encode writes them so again.
 	crlf bool
+	// bom: the file began with a UTF-8 byte-order mark (Notepad's "UTF-8
+	// with BOM"), which Encode writes again: dropped, git would show the
+	// first line changed though it looks the same.
+	bom bool
 }
 
 // Response is the review's answer to one checklist item.
