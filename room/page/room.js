@@ -33,6 +33,7 @@
     // nothing to try.
     var stays = unsent && unsent.key === next.getAttribute("data-key") && !next.querySelector("p.message");
     if (stays) say(next, notSentWords);
+    showLost(next);
     if (old && old.outerHTML === next.outerHTML) return;
     // Views can cross on the way (the answer to a vote sent just before
     // the reveal, and the reveal's event): never go back to an older one.
@@ -84,6 +85,12 @@
   var unsent = null;
   var notSentWords = "Not sent: this phone cannot reach the room just now. Check it is on the same Wi-Fi as the facilitator's laptop, then try again.";
 
+  // lost are the ideas this page sent that did not reach the room and
+  // whose words are no longer in the box (a later idea was typed over
+  // them): each is listed under the form of its question, with a button
+  // that sends it again, until it gets through. key is the view's.
+  var lost = [];
+
   document.addEventListener("submit", function (e) {
     var form = e.target;
     if (!form.matches || !form.matches("form.vote, form.idea")) return;
@@ -97,6 +104,17 @@
       n = ++tapped;
       data.set("tap", page + "-" + n);
     }
+    var view = document.getElementById("view");
+    var idea = form.matches("form.idea") && {
+      key: view ? view.getAttribute("data-key") : "",
+      question: data.get("question") || "", area: data.get("area") || "", text: data.get("text") || ""
+    };
+    // An idea sent again leaves the list as it goes, so that one tap
+    // sends it once; it comes back if it fails again.
+    if (idea) {
+      forget(idea);
+      if (view) showLost(view);
+    }
     fetch(form.action, {
       method: "POST",
       body: new URLSearchParams(data),
@@ -109,13 +127,85 @@
       if (res.status === 401) { window.location.reload(); return; }
       return res.text().then(function (html) {
         show(html);
-        if (form.matches("form.idea") && res.ok) {
+        if (idea && res.ok) {
+          // The box is emptied of the words that went, not of a next
+          // idea typed while they were on their way.
           var text = document.getElementById("text");
-          if (text) { text.value = ""; text.focus(); }
+          if (text && text.value === idea.text) text.value = "";
+          if (text) text.focus();
         }
       });
-    }).catch(function () { if (n === 0 || n > reached) notSent(n); });
+    }).catch(function () {
+      if (idea) keep(idea);
+      if (n === 0 || n > reached) notSent(n);
+    });
   });
+
+  function sameIdea(a, b) {
+    return a.key === b.key && a.question === b.question && a.area === b.area && a.text === b.text;
+  }
+
+  function forget(idea) {
+    lost = lost.filter(function (l) { return !sameIdea(l, idea); });
+  }
+
+  // keep lists an idea that did not reach the room, unless its words are
+  // still in the box, where "Send idea" sends them again: a button of its
+  // own as well could send them twice.
+  function keep(idea) {
+    var view = document.getElementById("view");
+    var box = document.getElementById("text");
+    var here = view && view.getAttribute("data-key") === idea.key;
+    if (here && box && box.value === idea.text) return;
+    forget(idea);
+    lost.push(idea);
+  }
+
+  // showLost lists, under the idea form of a view, the ideas of its
+  // question that did not reach the room, each with a button that sends
+  // it again. The words are the person's own, put in as text.
+  function showLost(view) {
+    var key = view.getAttribute("data-key");
+    var mine = lost.filter(function (l) { return l.key === key; });
+    var old = view.querySelector("section.unsent");
+    if (old) old.remove();
+    var form = view.querySelector("form.idea");
+    if (!mine.length || !form) return;
+    var section = document.createElement("section");
+    section.className = "unsent";
+    section.setAttribute("aria-labelledby", "unsent-title");
+    var title = document.createElement("h2");
+    title.id = "unsent-title";
+    title.textContent = mine.length === 1 ? "Your idea not sent" : "Your ideas not sent";
+    var list = document.createElement("ul");
+    list.className = "ideas";
+    mine.forEach(function (l, i) {
+      var item = document.createElement("li");
+      var words = document.createElement("p");
+      words.id = "unsent-" + i;
+      words.textContent = l.text;
+      var again = document.createElement("form");
+      again.className = "idea again";
+      again.method = "post";
+      again.action = "/idea";
+      ["question", "area", "text"].forEach(function (name) {
+        var input = document.createElement("input");
+        input.type = "hidden";
+        input.name = name;
+        input.value = l[name];
+        again.appendChild(input);
+      });
+      var button = document.createElement("button");
+      button.type = "submit";
+      button.textContent = "Send again";
+      button.setAttribute("aria-describedby", words.id);
+      again.appendChild(button);
+      item.append(words, again);
+      list.appendChild(item);
+    });
+    section.append(title, list);
+    form.after(section);
+  }
 
   // notSent says, on the page, that a vote or an idea did not reach the
   // room: the phone lost the Wi-Fi, or the laptop is out of reach. The
@@ -129,6 +219,7 @@
     if (!view) return;
     unsent = { key: view.getAttribute("data-key"), tap: tap };
     say(view, notSentWords);
+    showLost(view);
   }
 
   // say puts text at the top of a view, in its message.

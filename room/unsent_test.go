@@ -1,0 +1,101 @@
+package room
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/socialmobility/ladder/internal/browsertest"
+)
+
+// TestAnIdeaNotSentCanBeSentAgainWithOneTap: on a poor Wi-Fi a person
+// sends an idea, which hangs, types a second over it and sends that,
+// which gets through; the first then fails. The page said "Not sent", and
+// the first idea's words were gone (the box held the second, then
+// nothing): the person had to remember and retype it. The page now keeps
+// each idea not sent under the form, with a button that sends it again;
+// tapped, it leaves the list at once (one tap sends it once) and comes
+// back if it fails again; a new idea being typed meanwhile stays in the
+// box. An idea that failed with its words still in the box is not listed
+// as well: "Send idea" sends it again, and a second button for the same
+// words would send them twice.
+func TestAnIdeaNotSentCanBeSentAgainWithOneTap(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	p := phoneInRoom(t, b, s, "send-again")
+	r.Ask("quick-wins")
+	p.waitText("What are your quick wins?")
+
+	h := holdRequests(t, p, "*/idea")
+	send := func(text string) {
+		p.Do(chromedp.SetValue(chromedp.ID("text"), text), browsertest.Click(chromedp.CSS(`form.idea button`)))
+	}
+	box := func() string {
+		return browsertest.Run(p.Phone, chromedp.Evaluate[string](`document.getElementById("text").value`))
+	}
+	again := func() []string {
+		return browsertest.Run(p.Phone, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("form.again")).map(f => f.elements.text.value)`))
+	}
+
+	send("Name a sponsor")
+	first := h.next()
+	send("Publish the pay gap")
+	h.pass(h.next())
+	p.WaitFor("the second idea's answer", `window.settled >= 1`)
+	h.fail(first)
+	p.WaitFor("the first idea's failure", `window.settled >= 2`)
+	p.waitText("Not sent")
+	if got := again(); len(got) != 1 || got[0] != "Name a sponsor" {
+		t.Fatalf("the idea not sent, after a later one got through: the page offers to send again %q", got)
+	}
+	if text := p.text(); !strings.Contains(text, "Name a sponsor") {
+		t.Errorf("the idea not sent is not on the page:\n%s", text)
+	}
+	axe(t, p, "an idea not sent, offered again")
+
+	// The person starts a third idea, then sends the first again: it
+	// fails again, and comes back; then it gets through.
+	p.Do(chromedp.SetValue(chromedp.ID("text"), "Mentors for new starters"))
+	for i, through := range []bool{false, true} {
+		p.Do(browsertest.Click(chromedp.CSS(`form.again button`)))
+		id := h.next()
+		if got := again(); len(got) != 0 {
+			t.Errorf("try %d: while the idea is on its way, the page still offers to send it again: %q", i+1, got)
+		}
+		if through {
+			h.pass(id)
+		} else {
+			h.fail(id)
+		}
+		p.WaitFor("the idea sent again answered", fmt.Sprintf(`window.settled >= %d`, 3+i))
+	}
+	p.waitText("2 of your ideas are waiting")
+	if got := again(); len(got) != 0 {
+		t.Errorf("the idea sent again got through, and the page still offers it: %q", got)
+	}
+	if got := box(); got != "Mentors for new starters" {
+		t.Errorf("the idea being typed while another was sent again: the box holds %q", got)
+	}
+	if text := p.text(); strings.Contains(text, "Not sent") {
+		t.Errorf("every idea is in, and the page says:\n%s", text)
+	}
+	var ideas []string
+	for _, idea := range r.Status().Ideas {
+		ideas = append(ideas, idea.Text)
+	}
+	if len(ideas) != 2 || ideas[0] != "Publish the pay gap" || ideas[1] != "Name a sponsor" {
+		t.Errorf("the facilitator has %q", ideas)
+	}
+
+	// An idea that fails with its words in the box: the box keeps them,
+	// and nothing else offers them.
+	send("Mentors for new starters")
+	h.fail(h.next())
+	p.WaitFor("the third idea's failure", `window.settled >= 5`)
+	p.waitText("Not sent")
+	if got, offered := box(), again(); got != "Mentors for new starters" || len(offered) != 0 {
+		t.Errorf("an idea failed with its words in the box: the box holds %q, and the page offers %q", got, offered)
+	}
+}
