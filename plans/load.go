@@ -44,7 +44,7 @@ func DefaultResolver(ref ChecklistRef, planDir string) (*checklist.Checklist, er
 // of it (see strictyaml.Root for the folder that holds plans/ outside git).
 // Whether it is a regular file is checked when it is read.
 func ChecklistPath(file, planDir string) (string, error) {
-	if filepath.IsAbs(file) || filepath.VolumeName(file) != "" || strings.HasPrefix(file, "/") || strings.HasPrefix(file, `\`) {
+	if filepath.IsAbs(file) || filepath.VolumeName(file) != "" || strings.HasPrefix(file, "/") || strings.HasPrefix(file, `\`) || onADrive(file) {
 		return "", fmt.Errorf("checklist file %s should be a path relative to the plan's folder, not an absolute one", safetext.Quote(file))
 	}
 	path, repo, inside := joinInside(planDir, file)
@@ -62,10 +62,26 @@ func ChecklistPath(file, planDir string) (string, error) {
 // lead to (strictyaml.Root: the repository, or outside git the plan's
 // folder), which repo says it is.
 func joinInside(planDir, ref string) (path string, repo, inside bool) {
-	path = filepath.Join(planDir, filepath.FromSlash(ref))
+	path = filepath.Join(planDir, refPath(ref))
 	root, repo := strictyaml.Root(planDir)
 	abs, err := filepath.Abs(path)
 	return path, repo, err == nil && strictyaml.Inside(root, abs)
+}
+
+// refPath is the relative path a plan's checklist.file names, in the
+// system's separators. A backslash is a separator wherever ladder runs, not
+// on Windows alone: a person on Windows who moved the checklist and put its
+// path right by hand writes ..\checklists\ours.yaml, and the plan must find
+// it on a colleague's Mac and in CI too (no one names a checklist with a
+// backslash in its name).
+func refPath(ref string) string {
+	return filepath.FromSlash(strings.ReplaceAll(ref, `\`, "/"))
+}
+
+// onADrive reports whether a path starts at a Windows drive (C:\ or C:/),
+// which is absolute on Windows, and no path inside a repository elsewhere.
+func onADrive(ref string) bool {
+	return len(ref) >= 2 && ref[1] == ':' && ('a' <= ref[0]|0x20 && ref[0]|0x20 <= 'z')
 }
 
 // WithChecklist returns a resolver that always uses c (for --checklist FILE).
@@ -522,7 +538,7 @@ func checklistShown(ref ChecklistRef, name string) string {
 	if ref.File == "" {
 		return ""
 	}
-	return filepath.Clean(filepath.Join(filepath.Dir(name), filepath.FromSlash(ref.File)))
+	return filepath.Clean(filepath.Join(filepath.Dir(name), refPath(ref.File)))
 }
 
 // validate checks the plan against its checklist, read from file (""
