@@ -153,7 +153,9 @@ func BenchmarkPath(dataPath string, d *Data) string {
 	if d.Benchmark == "" {
 		return ""
 	}
-	return filepath.Join(filepath.Dir(dataPath), filepath.FromSlash(d.Benchmark))
+	// A backslash is a separator wherever ladder runs: a person on Windows
+	// writes benchmarks\uk.benchmark.yaml, which a Mac and CI must find too.
+	return filepath.Join(filepath.Dir(dataPath), filepath.FromSlash(strings.ReplaceAll(d.Benchmark, `\`, "/")))
 }
 
 // Loaded is a data file and the benchmark it names (or another one), read

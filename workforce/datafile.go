@@ -381,7 +381,8 @@ func (dec *dataDecoder) benchmarkPath(v *yaml.Node) string {
 // checkBenchmarkPath keeps a benchmark path, which comes from a file anyone
 // may have edited, inside the data file's folder.
 func checkBenchmarkPath(s string) string {
-	if filepath.IsAbs(s) || strings.HasPrefix(s, `\`) || filepath.VolumeName(s) != "" {
+	onADrive := len(s) >= 2 && s[1] == ':' // C:\ on Windows, a folder "C:" elsewhere
+	if filepath.IsAbs(s) || strings.HasPrefix(s, `\`) || filepath.VolumeName(s) != "" || onADrive {
 		return "benchmark should be a path from this file's folder, not from the root"
 	}
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == '/' || r == '\\' }) {
