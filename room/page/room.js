@@ -34,6 +34,7 @@
     var stays = unsent && unsent.key === next.getAttribute("data-key") && !next.querySelector("p.message");
     if (stays) say(next, notSentWords);
     showLost(next);
+    showSending(next);
     if (old && old.outerHTML === next.outerHTML) return;
     // Views can cross on the way (the answer to a vote sent just before
     // the reveal, and the reveal's event): never go back to an older one.
@@ -111,17 +112,35 @@
     };
     // An idea sent again leaves the list as it goes, so that one tap
     // sends it once; it comes back if it fails again.
-    if (idea) {
-      forget(idea);
-      if (view) showLost(view);
+    if (idea) forget(idea);
+    var button = e.submitter && form.contains(e.submitter) && !form.matches(".again") ? e.submitter : null;
+    var word = button && button.querySelector(".word");
+    var on = {
+      tap: n, key: view ? view.getAttribute("data-key") : "",
+      words: word ? "Sending your vote: " + word.textContent + "\u2026" : "Sending your idea\u2026",
+      button: button && (button.id ? "#" + button.id : "form.idea:not(.again) button")
+    };
+    sending.push(on);
+    if (view) { showLost(view); showSending(view); }
+    // A Wi-Fi that swallows a request leaves the browser waiting for
+    // minutes; the page gives up after data-wait seconds, and says so.
+    var abort = window.AbortController ? new AbortController() : null;
+    var timer = abort && setTimeout(function () { abort.abort(); }, (Number(main.getAttribute("data-wait")) || 15) * 1000);
+    function arrived() {
+      clearTimeout(timer);
+      sending = sending.filter(function (s) { return s !== on; });
+      var now = document.getElementById("view");
+      if (now) showSending(now);
     }
     fetch(form.action, {
       method: "POST",
       body: new URLSearchParams(data),
       headers: { "X-Ladder-Live": "1" },
-      credentials: "same-origin"
+      credentials: "same-origin",
+      signal: abort ? abort.signal : undefined
     }).then(function (res) {
       reached = Math.max(reached, n);
+      arrived();
       // A vote tapped after the one that failed is in: nothing is lost.
       if (unsent && unsent.tap > 0 && n > unsent.tap) unsent = null;
       if (res.status === 401) { window.location.reload(); return; }
@@ -136,10 +155,50 @@
         }
       });
     }).catch(function () {
+      arrived();
       if (idea) keep(idea);
       if (n === 0 || n > reached) notSent(n);
     });
   });
+
+  // sending are the votes and ideas on their way, each with the key of
+  // the view it was sent from, the words the status line says meanwhile,
+  // and the button tapped (a selector: views are replaced).
+  var sending = [];
+
+  // showSending marks on a view what is on its way from it: the button
+  // tapped, and the status line, which says it again as it changes
+  // (role="status"); once nothing is, the status line says what it said.
+  function showSending(view) {
+    view.querySelectorAll("span.sending").forEach(function (el) { el.remove(); });
+    var status = view.querySelector("p.status");
+    if (status && status.was) {
+      status.replaceChildren.apply(status, status.was);
+      status.was = null;
+    }
+    // A vote tapped before one that is in changes nothing now (the room
+    // keeps the later), whatever becomes of it.
+    var key = view.getAttribute("data-key");
+    var mine = sending.filter(function (s) { return s.key === key && (s.tap === 0 || s.tap > reached); });
+    if (!mine.length) return;
+    mine.forEach(function (s) {
+      var button = s.button && view.querySelector(s.button);
+      if (!button) return;
+      var mark = document.createElement("span");
+      mark.className = "sending";
+      mark.setAttribute("aria-hidden", "true");
+      mark.textContent = "sending\u2026";
+      button.insertBefore(mark, button.querySelector(".desc"));
+    });
+    // A vote on its way says so in place of "your vote is in" (or not
+    // yet); an idea after what is said of those already in.
+    var last = mine[mine.length - 1];
+    if (status) {
+      status.was = Array.from(status.childNodes);
+      if (last.tap) status.replaceChildren(last.words);
+      else status.append(" ", last.words);
+    }
+  }
 
   function sameIdea(a, b) {
     return a.key === b.key && a.question === b.question && a.area === b.area && a.text === b.text;
