@@ -302,13 +302,20 @@ func CleanLine(s string) string {
 }
 
 // CleanText is an answer of several lines as stored: line breaks kept,
-// blank lines and spaces around it dropped.
-func CleanText(s string) string { return strings.TrimSpace(composed(dropControls(s, true))) }
+// blank lines and spaces around it dropped, each tab four spaces (see
+// tabSpaces).
+func CleanText(s string) string { return strings.TrimSpace(severalLines(s)) }
 
 // CleanNotes is notes as stored: like CleanText, but spaces that start the
 // first line are kept (someone may indent a note on purpose).
-func CleanNotes(s string) string {
-	return strings.TrimRight(composed(dropControls(s, true)), " \n\t")
+func CleanNotes(s string) string { return strings.TrimRight(severalLines(s), " \n") }
+
+// severalLines is text of several lines composed, without what a
+// terminal put in it, each tab four spaces: the screens' text area makes
+// a pasted tab four spaces before the session sees it, and the accessible
+// prompts hand over the line as typed, so both keep the same text.
+func severalLines(s string) string {
+	return strings.ReplaceAll(composed(dropControls(s, true)), "\t", "    ")
 }
 
 // composed is text with its letters composed (Unicode NFC): a Mac pastes

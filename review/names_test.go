@@ -63,3 +63,16 @@ func TestTypedWordsAreStoredComposed(t *testing.T) {
 		t.Errorf("owner suggestions %q: Zoë more than once", got)
 	}
 }
+
+// TestATabInTextOfSeveralLinesIsFourSpaces: a tab pasted into the
+// screens' notes (or a free-text answer) becomes four spaces in their
+// text area, and the accessible prompts hand the session the line as
+// typed: the session makes the tab four spaces too, so the same bytes
+// make the same plan in either front end.
+func TestATabInTextOfSeveralLinesIsFourSpaces(t *testing.T) {
+	for clean, f := range map[string]func(string) string{"CleanNotes": review.CleanNotes, "CleanText": review.CleanText} {
+		if got, want := f("Ana\tto chase\n\tBen"), "Ana    to chase\n    Ben"; got != want {
+			t.Errorf("%s: %q, want %q", clean, got, want)
+		}
+	}
+}

@@ -387,8 +387,9 @@ func TestStepsFollowTheirItemUntilEdited(t *testing.T) {
 
 // A tab in a one-line answer (a row pasted from a spreadsheet, a tab typed
 // at an accessible prompt) is a space: kept, the plan file would hold
-// "Write\tthe\tvision" in quotes. Several lines keep their tabs, as notes
-// may be indented on purpose.
+// "Write\tthe\tvision" in quotes. In notes, of several lines, a tab is
+// four spaces, as the screens' notes field makes it: an indent made on
+// purpose stays one.
 func TestATabInAOneLineAnswerIsASpace(t *testing.T) {
 	s := newSession(t)
 	id := firstItem(s)
@@ -396,7 +397,7 @@ func TestATabInAOneLineAnswerIsASpace(t *testing.T) {
 	s.Save(s.SetOwner(id, "Ana\tBell"))
 	s.Save(s.SetNotes(id, "\tindented"))
 	r := onDisk(t, s).Response(id)
-	if r.Action != "Write the vision" || r.Owner != "Ana Bell" || r.Notes != "\tindented" {
+	if r.Action != "Write the vision" || r.Owner != "Ana Bell" || r.Notes != "    indented" {
 		t.Errorf("on disk: action %q, owner %q, notes %q", r.Action, r.Owner, r.Notes)
 	}
 	if got := review.CleanLine(" a\t\tb\t"); got != "a  b" {
