@@ -97,6 +97,7 @@ func Run(opts Options) error {
 	}
 	r := &reviewer{opts: opts, today: opts.Today, p: newPrompter(in, opts.Out, echo)}
 	r.p.enterShown = !echo && isTerminal(opts.Out)
+	r.p.severalLines = !echo
 	err := r.run()
 	r.closeRoom()
 	if r.s != nil {

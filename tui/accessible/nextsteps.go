@@ -159,14 +159,11 @@ func (r *reviewer) perArea(id string) error {
 	return nil
 }
 
-// textAnswer asks one line.
+// textAnswer asks an answer in free text (see lines).
 func (r *reviewer) textAnswer(id string) error {
-	text, err := r.p.text("Answer", "One line.", r.s.Plan().Answer(id).Text)
-	if err != nil {
-		return err
-	}
-	r.save(r.s.SetText(id, text))
-	return nil
+	text, err := r.p.lines("Answer", "", "the answer", r.s.Plan().Answer(id).Text)
+	r.save(r.s.SetText(id, text)) // lines typed before ctrl+c too
+	return err
 }
 
 // projectPlan starts the project plan from the actions written so far,

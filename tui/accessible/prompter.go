@@ -39,6 +39,14 @@ type prompter struct {
 	// none is: a signal that ends the review there drops the line typed
 	// so far, which the review never saw.
 	waiting string
+	// severalLines says a person types the answers, at a terminal: an
+	// answer that may take several lines (notes) ends at an empty line
+	// (see lines). Answers piped in are one line each, as scripts write
+	// them.
+	severalLines bool
+	// raw is the last line read as it came, without its line ending:
+	// what the session cleans, as it cleans the screens' fields.
+	raw string
 	// typed is the last answer that was none of a question's choices,
 	// where it takes one (question.typed).
 	typed string
@@ -153,6 +161,7 @@ func (p *prompter) read(prompt string) (string, error) {
 	}
 	p.waiting = ""
 	entered := strings.HasSuffix(s, "\n") // not so when input ended mid-line
+	p.raw = strings.TrimSuffix(strings.TrimSuffix(s, "\n"), "\r")
 	s = cleanInput(s)
 	if p.echo {
 		io.WriteString(p.out, s)
@@ -173,11 +182,7 @@ func (p *prompter) text(prompt, hint, current string) (string, error) {
 	if err := p.takePending(); err != nil {
 		return current, err
 	}
-	if current != "" {
-		p.say("%s", strings.TrimSpace(hint+" Enter keeps: "+oneLine(current)+". Type "+clearWord+" to clear it."))
-	} else if said := strings.TrimSpace(hint + p.enterEmpty(prompt)); said != "" {
-		p.say("%s", said)
-	}
+	p.sayTextHint(hint, prompt, current)
 	s, err := p.line(prompt)
 	switch {
 	case err != nil:
@@ -188,6 +193,63 @@ func (p *prompter) text(prompt, hint, current string) (string, error) {
 		return "", nil
 	}
 	return s, nil
+}
+
+// lines asks for optional text that may take several lines, as the
+// screens' notes field takes them; Enter at the first line keeps current
+// and "-" clears it. Where a person types at a terminal, lines are taken
+// until an empty one, as Enter on a blank line leaves the screens' notes:
+// a note pasted from a document stays the note, where its second line
+// was the next question's answer (the next item's rating) and its third
+// the one after. The lines are returned as typed, for the session to
+// clean as it cleans the screens' text. Piped answers are one line each.
+// What was typed is returned with an error that ends it (ctrl+c), to be
+// saved.
+func (p *prompter) lines(prompt, hint, what, current string) (string, error) {
+	if !p.severalLines {
+		return p.text(prompt, strings.TrimSpace(hint+" One line only."), current)
+	}
+	if err := p.takePending(); err != nil {
+		return current, err
+	}
+	p.sayTextHint(strings.TrimSpace(hint+" Several lines if you like."), prompt, current)
+	s, err := p.line(prompt)
+	switch {
+	case err != nil:
+		return current, err
+	case s == "":
+		return current, nil
+	case s == clearWord:
+		return "", nil
+	}
+	typed := []string{p.raw}
+	if _, ok := quotedCommand(s); ok {
+		typed[0] = s
+	}
+	for {
+		next := fmt.Sprintf("%s, line %d", prompt, len(typed)+1)
+		if len(typed) == 1 {
+			next += " (an empty line ends " + what + ")"
+		}
+		s, err := p.read(next)
+		if err != nil || s == "" {
+			if len(typed) > 1 && err == nil {
+				p.say("Kept %d lines as %s.", len(typed), what)
+			}
+			return strings.Join(typed, "\n"), err
+		}
+		typed = append(typed, p.raw)
+	}
+}
+
+// sayTextHint says what an optional text question asks (hint) and what
+// Enter does there: it keeps current, or leaves the answer empty.
+func (p *prompter) sayTextHint(hint, prompt, current string) {
+	if current != "" {
+		p.say("%s", strings.TrimSpace(hint+" Enter keeps: "+oneLine(current)+". Type "+clearWord+" to clear it."))
+	} else if said := strings.TrimSpace(hint + p.enterEmpty(prompt)); said != "" {
+		p.say("%s", said)
+	}
 }
 
 // required asks for text that cannot be left empty; Enter keeps current,

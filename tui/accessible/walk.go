@@ -324,11 +324,11 @@ func (r *reviewer) itemStep(e checklist.Entry, step itemQuestion, response func(
 		sn, _ := r.s.SetStatus(it.ID, status) // one of plans.Statuses
 		r.save(sn)
 	case stepNotes:
-		notes, err := r.p.text("Notes", "Anything else to note? One line only.", response().Notes)
+		notes, err := r.p.lines("Notes", "Anything else to note?", "the notes", response().Notes)
+		r.save(r.s.SetNotes(it.ID, notes)) // lines typed before ctrl+c too
 		if err != nil {
 			return false, err
 		}
-		r.save(r.s.SetNotes(it.ID, notes))
 	}
 	return false, nil
 }

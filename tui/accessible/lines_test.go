@@ -1,0 +1,33 @@
+package accessible
+
+import (
+	"strings"
+	"testing"
+)
+
+// At a terminal, notes take lines until an empty one
+// (TestAccessiblePastedNoteOfSeveralLinesStaysTheNote, in tui, pastes one
+// into a real terminal). A first line the same as the notes kept is the
+// start of new notes too: it went on to the next question at once, and
+// the second line typed became that question's answer.
+func TestNotesOfSeveralLinesAtATerminal(t *testing.T) {
+	for _, tc := range []struct {
+		name, current, typed, want string
+	}{
+		{"new", "", "Board agreed\n  see the minutes\n\n", "Board agreed\n  see the minutes"},
+		{"first line as kept", "Quick note", "Quick note\nand a second line\n\n", "Quick note\nand a second line"},
+		{"Enter keeps", "Quick note", "\n", "Quick note"},
+		{"cleared", "Quick note", "-\n", ""},
+		{"a command word is a line", "", "Ask Ana\nback\n\n", "Ask Ana\nback"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out strings.Builder
+			p := newPrompter(strings.NewReader(tc.typed), &out, false)
+			p.severalLines = true
+			got, err := p.lines("Notes", "Anything else to note?", "the notes", tc.current)
+			if err != nil || got != tc.want {
+				t.Errorf("got %q, %v; want %q\n%s", got, err, tc.want, out.String())
+			}
+		})
+	}
+}
