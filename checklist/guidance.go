@@ -31,7 +31,7 @@ const GuidanceSuffix = ".guidance.yaml"
 
 // ParseGuidance validates a guidance file.
 func ParseGuidance(name string, data []byte) (*Guidance, error) {
-	root, ps := strictyaml.Parse(data)
+	root, ps := strictyaml.Parse(strictyaml.FromUTF16(data))
 	if ps != nil {
 		return nil, &strictyaml.FileError{Path: name, Problems: ps}
 	}

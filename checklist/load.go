@@ -76,7 +76,7 @@ func (c *Checklist) TakesBuiltinID(path string) error {
 // cannot be read again).
 func idPosition(path string) (line, column int) {
 	if data, err := strictyaml.ReadFile(path); err == nil {
-		if root, ps := strictyaml.Parse(data); ps == nil && root.Kind == yaml.MappingNode {
+		if root, ps := strictyaml.Parse(strictyaml.FromUTF16(data)); ps == nil && root.Kind == yaml.MappingNode {
 			for i := 0; i+1 < len(root.Content); i += 2 {
 				if root.Content[i].Value == "id" {
 					return root.Content[i+1].Line, root.Content[i+1].Column
@@ -89,7 +89,7 @@ func idPosition(path string) (line, column int) {
 
 // Parse validates checklist YAML. name is used in error messages.
 func Parse(name string, data []byte) (*Checklist, error) {
-	root, ps := strictyaml.Parse(data)
+	root, ps := strictyaml.Parse(strictyaml.FromUTF16(data))
 	if ps != nil {
 		return nil, &strictyaml.FileError{Path: name, Problems: ps}
 	}

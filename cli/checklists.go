@@ -152,12 +152,13 @@ func showChecklist(stdout, stderr io.Writer, nameOrPath string) error {
 	if _, _, err := resolveChecklist(stderr, nameOrPath); err != nil {
 		return err
 	}
-	// Print the file as written, comments and all, not a re-encoding of it.
+	// Print the file as written, comments and all, not a re-encoding of it
+	// (in UTF-8, where PowerShell's > wrote it in UTF-16).
 	data, err := strictyaml.ReadFile(nameOrPath)
 	if err != nil {
 		return err
 	}
-	_, err = stdout.Write(data)
+	_, err = stdout.Write(strictyaml.FromUTF16(data))
 	return err
 }
 

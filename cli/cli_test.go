@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf16"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/socialmobility/ladder/cli"
@@ -108,6 +109,7 @@ func TestScripts(t *testing.T) {
 			"edit":         edit,
 			"crlf":         crlf,
 			"bom":          bom,
+			"utf16":        utf16le,
 			"backdate":     backdate,
 			"backdated":    backdated,
 			"cirecipe":     cirecipe,
@@ -234,6 +236,22 @@ func bom(ts *testscript.TestScript, neg bool, args []string) {
 	data, err := os.ReadFile(path)
 	ts.Check(err)
 	ts.Check(os.WriteFile(path, append([]byte("\xef\xbb\xbf"), data...), 0o644))
+}
+
+// utf16 FILE rewrites FILE as UTF-16LE with its byte-order mark, as Windows
+// PowerShell's > writes a command's output and Notepad's "Unicode" saves.
+func utf16le(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: utf16 FILE")
+	}
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	out := []byte{0xff, 0xfe}
+	for _, u := range utf16.Encode([]rune(string(data))) {
+		out = append(out, byte(u), byte(u>>8))
+	}
+	ts.Check(os.WriteFile(path, out, 0o644))
 }
 
 // oldTime is far enough in the past that no test run writes a file then.

@@ -39,7 +39,7 @@ var hostileFiles = map[string]string{
 	"tag-binary.yaml":              `41:12: tags ("!!binary") are not allowed here: ladde`,
 	"tag-non-specific.yaml":        `5:9: tags ("!") are not allowed here: ladder's fil`,
 	"tag-shell.yaml":               `37:13: tags ("!shell") are not allowed here: ladder'`,
-	"utf16.yaml":                   `1:1: the file is UTF-16: save it as UTF-8`,
+	"utf16.yaml":                   `1:1: the file is UTF-16 (Notepad's "Unicode", or a file written by Windows PowerShell's >): save it as UTF-8`,
 }
 
 func TestHostileFiles(t *testing.T) {

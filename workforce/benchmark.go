@@ -84,7 +84,7 @@ func LoadBenchmark(path string) (*Benchmark, error) {
 
 // ParseBenchmark reads benchmark YAML; name is used in messages.
 func ParseBenchmark(name string, data []byte) (*Benchmark, error) {
-	root, ps := strictyaml.Parse(data)
+	root, ps := strictyaml.Parse(strictyaml.FromUTF16(data))
 	if ps != nil {
 		return nil, &strictyaml.FileError{Path: name, Problems: ps}
 	}

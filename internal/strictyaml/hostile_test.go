@@ -82,7 +82,7 @@ func TestCharactersReportedWhereTheyAre(t *testing.T) {
 		head + "a: \x1b]0;x\x07\n":    "21:4: control character U+001B (ESC) is not allowed",
 		head + "a: x\x7f\n":           "21:5: control character U+007F (DEL) is not allowed",
 		head + "a: 日本\x01\n":          "21:6: control character U+0001 is not allowed",
-		"\xff\xfea\x00:\x00":          "1:1: the file is UTF-16: save it as UTF-8",
+		"\xff\xfea\x00:\x00":          `1:1: the file is UTF-16 (Notepad's "Unicode", or a file written by Windows PowerShell's >): save it as UTF-8`,
 		"\ufeffa: 1\nb: \x00\n":       "2:4: control character U+0000 (NUL)",
 		"a: 1\r\nb: 2\r\nc: \x00\r\n": "3:4: control character U+0000 (NUL)",
 		"a: 1\rb: \x00\r":             "2:4: control character U+0000 (NUL)",

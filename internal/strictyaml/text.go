@@ -76,7 +76,7 @@ func checkText(data []byte) (plain bool, p *Problem) {
 
 func notUTF8(data []byte, i int) string {
 	if len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
-		return "the file is UTF-16: save it as UTF-8"
+		return `the file is UTF-16 (Notepad's "Unicode", or a file written by Windows PowerShell's >): save it as UTF-8 (in Notepad, Save as, Encoding UTF-8), so that git can show its changes`
 	}
 	return fmt.Sprintf("byte 0x%02x is not UTF-8: save the file as UTF-8 (in Latin-1, it would be %q)", data[i], string(rune(data[i])))
 }
