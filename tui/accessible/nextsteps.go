@@ -34,22 +34,40 @@ func (r *reviewer) question(i int) error {
 		r.p.say("Last review, on %s: %s.%s", friendly(prev.Date), strings.TrimSuffix(prev.Words, "."), due)
 	}
 	r.sayAskingIdeas(f)
-	var err error
+	for {
+		if err := r.questionAnswer(f); err != nil {
+			return err
+		}
+		err := r.questionDue(f)
+		if !errors.Is(err, errBack) || f.Kind == checklist.KindCounts {
+			return err
+		}
+		// back at the due date goes to the question's own answer, as
+		// inside an item; the counts ask nothing, so back there goes to
+		// the question before.
+		r.p.say("Back to the answer of question %d of %d.", i+1, len(questions))
+	}
+}
+
+// questionAnswer asks what question f asks, by its kind.
+func (r *reviewer) questionAnswer(f checklist.FollowUp) error {
 	switch f.Kind {
 	case checklist.KindCounts:
 		r.counts()
 	case checklist.KindList:
-		err = r.list(f.ID)
+		return r.list(f.ID)
 	case checklist.KindPerArea:
-		err = r.perArea(f.ID)
+		return r.perArea(f.ID)
 	case checklist.KindText:
-		err = r.textAnswer(f.ID)
+		return r.textAnswer(f.ID)
 	case checklist.KindPlan:
-		err = r.projectPlan(f.ID)
+		return r.projectPlan(f.ID)
 	}
-	if err != nil {
-		return err
-	}
+	return nil
+}
+
+// questionDue asks when question f's answer should be done by.
+func (r *reviewer) questionDue(f checklist.FollowUp) error {
 	if err := r.chooseDueBase(); err != nil {
 		return err
 	}
@@ -114,6 +132,13 @@ func (r *reviewer) list(id string) error {
 				}
 			}
 			r.save(r.s.SetList(id, chosen))
+			// The words, which a listener cannot see beside the
+			// numbers typed.
+			if len(chosen) > 0 {
+				r.p.say("Chosen: %s.", strings.Join(r.s.Plan().Answer(id).List, "; "))
+			} else {
+				r.p.say("None chosen.")
+			}
 			break
 		}
 	}
@@ -143,13 +168,21 @@ func optionGroup(o review.Option) string {
 // perArea asks one line for each area.
 func (r *reviewer) perArea(id string) error {
 	areas := r.s.Checklist().Areas
-	for i, area := range areas {
+	for i := 0; i < len(areas); i++ {
+		area := areas[i]
 		var text string
 		err := errAnswerChanged
 		// The prompt names the area; the hint says where it is among them.
 		where := fmt.Sprintf("Area %d of %d.", i+1, len(areas))
 		for errors.Is(err, errAnswerChanged) { // until no idea from the room changes this area's answer meanwhile
 			text, err = r.p.text(area.Title, where, r.s.Plan().Answer(id).ByArea[area.ID])
+		}
+		if errors.Is(err, errBack) && i > 0 {
+			// To the area before, as back inside an item goes to its
+			// question before.
+			r.p.say("Back to %s, area %d of %d.", areas[i-1].Title, i, len(areas))
+			i -= 2
+			continue
 		}
 		if err != nil {
 			return err

@@ -1,0 +1,54 @@
+package accessible
+
+import (
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// TestBackInTheNextStepsGoesToTheQuestionBefore: as inside an item
+// (TestBackWithinAnItemGoesToTheQuestionBefore), back among a next-steps
+// question's own prompts goes to the prompt before: at a question's due
+// date, to its answer; at an area's answer, to the area before. Both went
+// to the question before, whose answer and due date had to be given
+// again first. Numbers chosen from a list are said back by their words,
+// which a listener cannot see beside the numbers typed.
+func TestBackInTheNextStepsGoesToTheQuestionBefore(t *testing.T) {
+	path := newPlanFile(t, func(p *plans.Plan) {
+		for _, e := range p.Checklist.Items() {
+			p.Response(e.Item.ID).Rating = "green"
+		}
+	})
+	answers := []string{
+		"",     // question 1 (the counts): its due date
+		"1",    // question 2: the first suggestion
+		"",     // no others
+		"back", // at its due date: back to its answer
+		"",     // the choice kept
+		"",     // no others
+		"",     // its due date
+		"Zoe",  // question 3: Leadership & Culture
+		"back", // at Workforce: back to Leadership & Culture
+		"Zoë",
+		"Ana", // Workforce
+		"back",
+		"",     // Workforce kept
+		"",     // Enablers
+		"back", // at question 3's due date: back to its areas, from the first
+		"", "", "",
+		"quit",
+	}
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
+	checkOutput(t, out,
+		"Numbers: 1\nChosen: Appoint a senior social mobility sponsor.\n",
+		"Due date: back\nBack to the answer of question 2 of 5.\nSo far: Appoint a senior social mobility sponsor.\n",
+		"Workforce: back\nBack to Leadership & Culture, area 1 of 3.\n",
+		"Enter keeps: Zoe. Type - to clear it.\nLeadership & Culture: Zoë\n",
+		"Enablers: back\nBack to Workforce, area 2 of 3.\n",
+		"Due date: back\nBack to the answer of question 3 of 5.\nArea 1 of 3. Enter keeps: Zoë.",
+	)
+	a := onDiskPlan(t, path).Answer("speak-with")
+	if a.ByArea["leadership-culture"] != "Zoë" || a.ByArea["workforce"] != "Ana" {
+		t.Errorf("on disk: %+v", a.ByArea)
+	}
+}
