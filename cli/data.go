@@ -149,7 +149,8 @@ problems, 2 when the command was called wrongly.`,
   ladder data import responses.csv --plan plans/acme.yaml --encoding windows-1252 --dry-run`,
 		Args: exactlyOneArg("ladder data import needs the CSV to read, e.g. ladder data import responses.csv --plan plans/acme.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runDataImport(cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts)
+			opts.plan, opts.out = typedPath(opts.plan), typedPath(opts.out)
+			return runDataImport(cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), typedPath(args[0]), opts)
 		},
 	}
 	f := cmd.Flags()
@@ -956,8 +957,9 @@ in words, a sentence a grade, for a screen reader.`,
 			}
 			arg := ""
 			if len(args) == 1 {
-				arg = args[0]
+				arg = typedPath(args[0])
 			}
+			opts.benchmark = typedPath(opts.benchmark)
 			return runDataShow(cmd.OutOrStdout(), cmd.ErrOrStderr(), arg, opts)
 		},
 	}

@@ -113,7 +113,7 @@ repository.`,
 			if err := formatOfOutput(cmd, &opts.format, opts.out, "text", "md"); err != nil {
 				return err
 			}
-			return runDiff(cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args, opts)
+			return runDiff(cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), typedPaths(args), opts)
 		},
 	}
 	f := cmd.Flags()

@@ -78,7 +78,8 @@ until they are marked done in their own plan.`,
 		Args: exactlyOneArg("ladder new needs the plan file to write, e.g. ladder new plans/acme.yaml --org \"Acme\" --title \"Spring review\""),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.checklistSet = cmd.Flags().Changed("checklist")
-			return runNew(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], opts)
+			opts.from, opts.checklist = typedPath(opts.from), typedPath(opts.checklist)
+			return runNew(cmd.OutOrStdout(), cmd.ErrOrStderr(), typedPath(args[0]), opts)
 		},
 	}
 	f := cmd.Flags()

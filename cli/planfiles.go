@@ -16,6 +16,31 @@ import (
 	"github.com/socialmobility/ladder/plans"
 )
 
+// typedPath is a path typed on the command line, a backslash in it read as
+// a separator where the system's is "/", as it is on Windows: a path copied
+// from a colleague on Windows (plans\2026\acme.yaml) names the same file
+// on a Mac, where ladder new made a file of that name at the top of the
+// repository, which git on Windows refuses to check out. A file of that
+// very name, if one is there, is still the one named.
+func typedPath(p string) string {
+	if filepath.Separator == '\\' || !strings.Contains(p, `\`) {
+		return p
+	}
+	if _, err := os.Lstat(p); err == nil {
+		return p
+	}
+	return strings.ReplaceAll(p, `\`, "/")
+}
+
+// typedPaths is typedPath of each path, in a new slice.
+func typedPaths(ps []string) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = typedPath(p)
+	}
+	return out
+}
+
 // planFiles expands the PATH arguments of check and fmt into files. With no
 // paths it uses the plans folder, and says what to do if there is none.
 func planFiles(command string, args []string) ([]string, error) {
@@ -35,7 +60,7 @@ func planFiles(command string, args []string) ([]string, error) {
 		}
 		args = []string{plans.DefaultDir}
 	}
-	files, err := plans.Find(args...)
+	files, err := plans.Find(typedPaths(args)...)
 	if errors.Is(err, fs.ErrNotExist) {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -162,7 +187,7 @@ func firstLine(s string) string {
 func onePlanArg(command string, args []string) (string, error) {
 	switch {
 	case len(args) == 1:
-		return args[0], nil
+		return typedPath(args[0]), nil
 	case len(args) > 1:
 		return "", usageErrorf("%s reads one plan; for several, see ladder status", command)
 	}

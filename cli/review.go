@@ -152,8 +152,9 @@ the answer and drop N drops it. help lists them all.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path := ""
 			if len(args) == 1 {
-				path = args[0]
+				path = typedPath(args[0])
 			}
+			opts.from, opts.checklist = typedPath(opts.from), typedPath(opts.checklist)
 			if !cmd.Flags().Changed("dir") {
 				opts.dir = defaultDir()
 			}
