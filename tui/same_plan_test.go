@@ -18,7 +18,9 @@ import (
 // for byte. The answers are written once, below; the test types them as
 // lines into the accessible mode and as keys into the screens (a new plan
 // through each one's set-up, every item, every next-steps question), with
-// stray spaces around several, and compares the two files.
+// stray spaces around several, a note indented on purpose, a name as a
+// Mac types it (o and a combining diaeresis) and curly quotes, and
+// compares the two files.
 
 // sameItem is the answer to one item; level 0 leaves it unrated.
 type sameItem struct {
@@ -44,8 +46,8 @@ var sameAnswers = struct {
 		{level: 1, action: "  Write a one-page vision ", owner: "Ana", due: "31/03/2027", notes: "Start from the board's values  "},
 		{level: 2, action: "Run a manager workshop 🚀", owner: " 李雷", due: "2w", status: 1},
 		{},
-		{level: 3, notes: "We already run culture circles"},
-		{level: 1, action: "Publish pay bands", owner: "Björn", due: "31 Mar 2027", status: 2},
+		{level: 3, notes: "  We already run culture circles"}, // indented on purpose,
+		{level: 1, action: "Publish “pay bands”", owner: "Bjo\u0308rn", due: "31 Mar 2027", status: 2},
 	},
 	picks:   []int{0, 2},
 	typed:   []string{" Thank the team 🙏 "},

@@ -31,3 +31,18 @@ func TestNotesOfSeveralLinesAtATerminal(t *testing.T) {
 		})
 	}
 }
+
+// Piped, notes are one line each, handed to the session as typed: an
+// indent stays, as the screens keep one (TestScreensAndAccessibleMakeTheSamePlan,
+// in tui); the next line is the next question's.
+func TestPipedNotesAreOneLineAsTyped(t *testing.T) {
+	var out strings.Builder
+	p := newPrompter(strings.NewReader("  indented on purpose\nnext answer\n"), &out, true)
+	got, err := p.lines("Notes", "Anything else to note?", "the notes", "")
+	if err != nil || got != "  indented on purpose" {
+		t.Errorf("got %q, %v\n%s", got, err, out.String())
+	}
+	if !strings.Contains(out.String(), "One line only.") {
+		t.Errorf("the hint does not say one line:\n%s", out.String())
+	}
+}

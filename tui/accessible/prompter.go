@@ -202,17 +202,20 @@ func (p *prompter) text(prompt, hint, current string) (string, error) {
 // a note pasted from a document stays the note, where its second line
 // was the next question's answer (the next item's rating) and its third
 // the one after. The lines are returned as typed, for the session to
-// clean as it cleans the screens' text. Piped answers are one line each.
+// clean as it cleans the screens' text: an indent typed on purpose is
+// kept, as there. Piped answers are one line each.
 // What was typed is returned with an error that ends it (ctrl+c), to be
 // saved.
 func (p *prompter) lines(prompt, hint, what, current string) (string, error) {
-	if !p.severalLines {
-		return p.text(prompt, strings.TrimSpace(hint+" One line only."), current)
-	}
 	if err := p.takePending(); err != nil {
 		return current, err
 	}
-	p.sayTextHint(strings.TrimSpace(hint+" Several lines if you like."), prompt, current)
+	if p.severalLines {
+		hint += " Several lines if you like."
+	} else {
+		hint += " One line only."
+	}
+	p.sayTextHint(strings.TrimSpace(hint), prompt, current)
 	s, err := p.line(prompt)
 	switch {
 	case err != nil:
@@ -226,7 +229,7 @@ func (p *prompter) lines(prompt, hint, what, current string) (string, error) {
 	if _, ok := quotedCommand(s); ok {
 		typed[0] = s
 	}
-	for {
+	for p.severalLines {
 		next := fmt.Sprintf("%s, line %d", prompt, len(typed)+1)
 		if len(typed) == 1 {
 			next += " (an empty line ends " + what + ")"
@@ -240,6 +243,7 @@ func (p *prompter) lines(prompt, hint, what, current string) (string, error) {
 		}
 		typed = append(typed, p.raw)
 	}
+	return typed[0], nil
 }
 
 // sayTextHint says what an optional text question asks (hint) and what
