@@ -593,6 +593,7 @@ func newDataFile(out string, old *workforce.Data, im *workforce.Imported, order 
 	if old != nil {
 		d.Threshold, d.Target, d.Benchmark = old.Threshold, old.Target, old.Benchmark
 	}
+	d.KeepsLayoutOf(old)
 	if opts.collected != "" {
 		date, err := dateFlag("collected", opts.collected)
 		if err != nil {

@@ -1,6 +1,7 @@
 package workforce
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -88,6 +89,21 @@ type Data struct {
 	// folder, or "".
 	Benchmark string
 	Grades    []Grade
+
+	// crlf and bom: the file this was read from ended its lines CRLF and
+	// began with a byte-order mark (Notepad on Windows, git's autocrlf);
+	// Encode writes them so again (see KeepsLayoutOf).
+	crlf, bom bool
+}
+
+// KeepsLayoutOf has d written with the line endings and the byte-order
+// mark of the file old was read from, as a plan keeps its own: an import
+// written LF over a CRLF file had git show every line of it changed. old
+// may be nil (a new data file is written LF, without a mark).
+func (d *Data) KeepsLayoutOf(old *Data) {
+	if old != nil {
+		d.crlf, d.bom = old.crlf, old.bom
+	}
 }
 
 // Total is the counts of every grade added up.
@@ -238,7 +254,14 @@ func Encode(d *Data) []byte {
 			fmt.Fprintf(&b, "    %s: %d\n", gr.Key(), g.Counts[gr])
 		}
 	}
-	return []byte(b.String())
+	out := []byte(b.String())
+	if d.crlf {
+		out = bytes.ReplaceAll(out, []byte("\n"), []byte("\r\n"))
+	}
+	if d.bom {
+		out = append([]byte("\xef\xbb\xbf"), out...)
+	}
+	return out
 }
 
 func optional(s string) string {
@@ -272,6 +295,10 @@ func Parse(name string, data []byte) (*Data, error) {
 	if err := dec.Err(name); err != nil {
 		return nil, err
 	}
+	// Most lines, as for a plan: one line added on Windows to an LF file
+	// does not make the next import rewrite the others.
+	d.crlf = 2*bytes.Count(data, []byte("\r\n")) > bytes.Count(data, []byte("\n"))
+	d.bom = bytes.HasPrefix(data, []byte("\xef\xbb\xbf"))
 	return d, nil
 }
 
