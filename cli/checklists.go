@@ -4,11 +4,15 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/internal/strictyaml"
+	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
 	"github.com/spf13/cobra"
 )
@@ -39,8 +43,7 @@ for a screen reader, in place of the table.`,
 
   # Print the built-in checklist, then save a copy to adapt (with a new id)
   ladder checklists show smc-progression
-  mkdir -p checklists
-  ladder checklists show smc-progression > checklists/ours.yaml`,
+  ladder checklists show smc-progression -o checklists/ours.yaml`,
 		Args: noArgsSuggesting,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return listChecklists(cmd.OutOrStdout(), cmd.ErrOrStderr())
@@ -51,24 +54,31 @@ for a screen reader, in place of the table.`,
 }
 
 func newChecklistsShowCmd() *cobra.Command {
-	return &cobra.Command{
+	var out string
+	cmd := &cobra.Command{
 		Use:   "show ID|FILE",
 		Short: "Print a checklist as YAML",
 		Long: `Show prints a checklist as YAML on standard output: a built-in one
 exactly as it ships, ready to copy and adapt, or your own checklist file
 once it has been checked for mistakes (each reported as FILE:LINE:COLUMN).
 
+With -o FILE the checklist is written to FILE byte for byte, its folder
+made if need be, never over a file already there. Save a copy so in any
+shell: Windows PowerShell's > writes UTF-16 and changes the dashes and
+quotes of the Commission's words into other characters.
+
 A copy to adapt needs an id of its own (its id: line) before plans are
 made from it: ladder new refuses one that kept a built-in checklist's id.`,
 		Example: `  ladder checklists show smc-progression
-  mkdir -p checklists
-  ladder checklists show smc-progression > checklists/ours.yaml
+  ladder checklists show smc-progression -o checklists/ours.yaml
   ladder checklists show checklists/ours.yaml`,
 		Args: exactlyOneArg("ladder checklists show needs one checklist: a built-in id (see ladder checklists) or a checklist file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return showChecklist(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0])
+			return showChecklist(cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], typedPath(out))
 		},
 	}
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write the checklist to `FILE` (a new file) instead of standard output")
+	return cmd
 }
 
 func listChecklists(stdout, stderr io.Writer) error {
@@ -140,8 +150,11 @@ func builtinGuide() string {
 	return b.String()
 }
 
-func showChecklist(stdout, stderr io.Writer, nameOrPath string) error {
+func showChecklist(stdout, stderr io.Writer, nameOrPath, out string) error {
 	if data, ok := checklist.BuiltinSource(nameOrPath); ok {
+		if out != "" {
+			return writeChecklistCopy(stderr, out, data, fmt.Sprintf("a copy of %s to adapt. Give it an id of its own (its id: line) before making plans from it", nameOrPath))
+		}
 		if _, err := stdout.Write(data); err != nil {
 			return err
 		}
@@ -158,8 +171,31 @@ func showChecklist(stdout, stderr io.Writer, nameOrPath string) error {
 	if err != nil {
 		return err
 	}
+	if out != "" {
+		return writeChecklistCopy(stderr, out, strictyaml.FromUTF16(data), "a copy of "+safetext.Line(plans.CommandPath(nameOrPath)))
+	}
 	_, err = stdout.Write(strictyaml.FromUTF16(data))
 	return err
+}
+
+// writeChecklistCopy writes a checklist to the file -o names, which must
+// not be there yet: most often an adapted checklist would be lost.
+func writeChecklistCopy(stderr io.Writer, out string, data []byte, what string) error {
+	name := safetext.Line(out)
+	if _, err := os.Lstat(out); err == nil {
+		return &exitError{code: ExitProblems, err: fmt.Errorf("%s already exists, and ladder never writes over a file: choose another name, or delete it first", name)}
+	}
+	if err := plans.FolderInside(out); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	if _, err := plans.WriteFileAtomic(out, data, 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", name, err)
+	}
+	fmt.Fprintf(stderr, "Wrote %s: %s.\n", safetext.Line(plans.CommandQuote(out)), what)
+	return nil
 }
 
 // scaleLabels are the words of a checklist's rating scale, in its order:
