@@ -172,6 +172,9 @@ func (r *reviewer) sayHelp() {
 		r.p.sayChoices(*q) // what ? at a one-line question asks for
 	}
 	r.p.say("Answer each question on one line. Enter keeps what is there (or skips); %s clears it.", clearWord)
+	if r.p.severalLines {
+		r.p.say("Notes may take several lines: an empty line ends them.")
+	}
 	r.p.say("These commands work at every question:")
 	for _, w := range r.commandList() {
 		typed, does := w, commandWords[w]

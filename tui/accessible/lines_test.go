@@ -1,8 +1,12 @@
 package accessible
 
 import (
+	"errors"
+	"io"
+	"os"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // At a terminal, notes take lines until an empty one
@@ -44,5 +48,23 @@ func TestPipedNotesAreOneLineAsTyped(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "One line only.") {
 		t.Errorf("the hint does not say one line:\n%s", out.String())
+	}
+}
+
+// ctrl+c at a note's second line: the first line is returned to be saved,
+// and the line lost is named as the review names it ("Anything typed at
+// Notes, line 2 without Enter is not saved"), without the reminder in
+// brackets that its prompt carries.
+func TestNotesStoppedAtTheirSecondLine(t *testing.T) {
+	var out strings.Builder
+	in := io.MultiReader(strings.NewReader("line one\n"), iotest.ErrReader(&Interrupted{Signal: os.Interrupt}))
+	p := newPrompter(in, &out, false)
+	p.severalLines = true
+	got, err := p.lines("Notes", "Anything else to note?", "the notes", "")
+	if got != "line one" || !errors.Is(err, ErrInterrupted) {
+		t.Errorf("got %q, %v; want the first line and the interruption", got, err)
+	}
+	if p.waiting != "Notes, line 2" {
+		t.Errorf("the line lost is named %q", p.waiting)
 	}
 }

@@ -235,6 +235,11 @@ func (p *prompter) lines(prompt, hint, what, current string) (string, error) {
 			next += " (an empty line ends " + what + ")"
 		}
 		s, err := p.read(next)
+		if err != nil && p.waiting != "" {
+			// Named as "Notes, line 2" where the review says what was
+			// lost, without the reminder in brackets.
+			p.waiting = fmt.Sprintf("%s, line %d", prompt, len(typed)+1)
+		}
 		if err != nil || s == "" {
 			if len(typed) > 1 && err == nil {
 				p.say("Kept %d lines as %s.", len(typed), what)
