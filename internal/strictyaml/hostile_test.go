@@ -73,8 +73,12 @@ func TestTagsRefused(t *testing.T) {
 func TestCharactersReportedWhereTheyAre(t *testing.T) {
 	head := strings.Repeat("k: v\n", 20) // line 21 is next
 	checkProblems(t, map[string]string{
-		head + "a: x\x00y\n":          "21:5: control character U+0000 (NUL) is not allowed",
-		head + "a: caf\xe9\n":         "21:7: byte 0xe9 is not UTF-8: save the file as UTF-8 (in Latin-1, it would be \"é\")",
+		head + "a: x\x00y\n":  "21:5: control character U+0000 (NUL) is not allowed",
+		head + "a: caf\xe9\n": "21:7: byte 0xe9 is not UTF-8: save the file as UTF-8 (in Windows-1252, Notepad's \"ANSI\", or Latin-1, it would be \"é\")",
+		// Word's apostrophe, in a file saved as Notepad's "ANSI": the
+		// character it is there, not Latin-1's control character.
+		head + "a: we\x92ll\n":        "21:6: byte 0x92 is not UTF-8: save the file as UTF-8 (in Windows-1252, Notepad's \"ANSI\", it would be \"’\")",
+		head + "a: x\x81\n":           "21:5: byte 0x81 is not UTF-8: save the file as UTF-8",
 		head + "a: \"x\u0085y\"\n":    "21:6: character U+0085 (next line) is not allowed raw",
 		head + "a: x\u2028y\n":        "21:5: character U+2028 (line separator) is not allowed raw",
 		head + "a: x\u2029y\n":        "21:5: character U+2029 (paragraph separator) is not allowed raw",

@@ -2,7 +2,10 @@ package strictyaml
 
 import (
 	"fmt"
+	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // checkText refuses, at its own line and column, any character that YAML
@@ -78,7 +81,18 @@ func notUTF8(data []byte, i int) string {
 	if len(data) >= 2 && (data[0] == 0xff && data[1] == 0xfe || data[0] == 0xfe && data[1] == 0xff) {
 		return `the file is UTF-16 (Notepad's "Unicode", or a file written by Windows PowerShell's >): save it as UTF-8 (in Notepad, Save as, Encoding UTF-8), so that git can show its changes`
 	}
-	return fmt.Sprintf("byte 0x%02x is not UTF-8: save the file as UTF-8 (in Latin-1, it would be %q)", data[i], string(rune(data[i])))
+	// Most often a file saved as Notepad's "ANSI" (Windows-1252), which
+	// agrees with Latin-1 from 0xa0 up; below, only Windows-1252 has
+	// characters (Word's ’ and –), where Latin-1 has control characters.
+	b := data[i]
+	r := charmap.Windows1252.DecodeByte(b)
+	switch {
+	case b >= 0xa0:
+		return fmt.Sprintf(`byte 0x%02x is not UTF-8: save the file as UTF-8 (in Windows-1252, Notepad's "ANSI", or Latin-1, it would be %q)`, b, string(r))
+	case unicode.IsPrint(r):
+		return fmt.Sprintf(`byte 0x%02x is not UTF-8: save the file as UTF-8 (in Windows-1252, Notepad's "ANSI", it would be %q)`, b, string(r))
+	}
+	return fmt.Sprintf("byte 0x%02x is not UTF-8: save the file as UTF-8", b)
 }
 
 func charName(r rune) string {
