@@ -52,3 +52,37 @@ func TestBackInTheNextStepsGoesToTheQuestionBefore(t *testing.T) {
 		t.Errorf("on disk: %+v", a.ByArea)
 	}
 }
+
+// TestBackInANewStepGoesToItsQuestionBefore: back at a new project-plan
+// step's owner went to the question before the project plan, the step
+// left behind half given; it goes to the step's words, and back at its
+// due date to its owner, Enter keeping each.
+func TestBackInANewStepGoesToItsQuestionBefore(t *testing.T) {
+	path := newPlanFile(t, func(p *plans.Plan) {
+		for _, e := range p.Checklist.Items() {
+			p.Response(e.Item.ID).Rating = "green"
+		}
+	})
+	answers := []string{"item 21", "", "", "", "", "", // item 21, kept: on to the next steps
+		"", "", "", "", "", "", "", "", "", "", // questions 1 to 4 and their due dates
+		"Write the policy",      // a new step
+		"back",                  // at its owner: back to its words
+		"Write the fair policy", // put right
+		"Ana",                   // its owner
+		"back",                  // at its due date: back to its owner
+		"",                      // Ana kept
+		"31/3/2027",             // its due date
+		"",                      // no more steps
+		"quit",                  // at the project plan's due date
+	}
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
+	checkOutput(t, out,
+		"Owner: back\nBack to the words of step 1.\nWhat is to be done? Enter keeps: Write the policy.",
+		"Due date: back\nBack to the owner of step 1.\n",
+		"Added step 1.\n",
+	)
+	steps := onDiskPlan(t, path).Answer("project-plan").Steps
+	if len(steps) != 1 || steps[0].Text != "Write the fair policy" || steps[0].Owner != "Ana" || steps[0].Due.String() != "2027-03-31" {
+		t.Errorf("the project plan on disk: %+v", steps)
+	}
+}

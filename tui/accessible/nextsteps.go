@@ -253,18 +253,7 @@ func (r *reviewer) projectPlan(id string) error {
 			return err
 		}
 		r.editStep(id, stepID, func(e *review.StepEdit) { e.Text = text })
-		owner, err := r.p.text("Owner", r.ownerHint(""), "")
-		if err != nil {
-			return err
-		}
-		r.editStep(id, stepID, func(e *review.StepEdit) { e.Owner = owner })
-		if err := r.chooseDueBase(); err != nil {
-			return err
-		}
-		err = r.p.date("Due date", "When by?", plans.Date{}, "", func(text string) (plans.Date, error) {
-			return r.editStep(id, stepID, func(e *review.StepEdit) { e.Due = text })
-		})
-		if err != nil {
+		if err := r.stepQuestions(id, stepID, stepOwnerQ, stepDueQ); err != nil {
 			return err
 		}
 		r.p.say("Added step %d.", len(r.s.Steps(id)))
@@ -317,36 +306,77 @@ func (r *reviewer) changeStep(followUpID string, stepID int) error {
 // editWholeStep asks a step's text, owner, due date and status again,
 // Enter keeping each.
 func (r *reviewer) editWholeStep(followUpID string, stepID int) error {
+	return r.stepQuestions(followUpID, stepID, stepTextQ, stepStatusQ)
+}
+
+// A project-plan step's questions, in the order they are asked.
+const (
+	stepTextQ = iota
+	stepOwnerQ
+	stepDueQ
+	stepStatusQ
+)
+
+// stepQuestionNames name a step's questions as "Back to the ... of step
+// 2" says them.
+var stepQuestionNames = [...]string{stepTextQ: "words", stepOwnerQ: "owner", stepDueQ: "due date", stepStatusQ: "status"}
+
+// stepQuestions asks a step's questions from first to last, Enter keeping
+// each. back goes to the question before, as inside an item, the step's
+// words included (a new step's are asked first as "New step"); back at
+// its words goes to the question before the project plan.
+func (r *reviewer) stepQuestions(followUpID string, stepID, first, last int) error {
 	cur := func() *plans.Step { return step(r.s.Plan(), followUpID, stepID) }
-	text, err := r.p.text("Step", "What is to be done?", cur().Text)
-	if err != nil {
-		return err
+	for q := first; q <= last; {
+		var err error
+		switch q {
+		case stepTextQ:
+			var text string
+			if text, err = r.p.text("Step", "What is to be done?", cur().Text); err == nil {
+				if text == "" {
+					r.p.say("A step needs its text; to take it out, choose Remove it.")
+					text = cur().Text
+				}
+				r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Text = text })
+			}
+		case stepOwnerQ:
+			var owner string
+			if owner, err = r.p.text("Owner", r.ownerHint(cur().Owner), cur().Owner); err == nil {
+				r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Owner = owner })
+			}
+		case stepDueQ:
+			if err = r.chooseDueBase(); err == nil {
+				err = r.p.date("Due date", "When by?", cur().Due, withLate(cur().Due, cur().Status, r.today), func(text string) (plans.Date, error) {
+					return r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Due = text })
+				})
+			}
+		case stepStatusQ:
+			var status plans.Status
+			if status, err = r.status(cur().Status); err == nil {
+				r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Status = status })
+			}
+		}
+		if errors.Is(err, errBack) && q > stepTextQ {
+			q--
+			r.p.say("Back to the %s of step %d.", stepQuestionNames[q], stepNumber(r.s.Plan(), followUpID, stepID))
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		q++
 	}
-	if text == "" {
-		r.p.say("A step needs its text; to take it out, choose Remove it.")
-		text = cur().Text
-	}
-	r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Text = text })
-	owner, err := r.p.text("Owner", r.ownerHint(cur().Owner), cur().Owner)
-	if err != nil {
-		return err
-	}
-	r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Owner = owner })
-	if err := r.chooseDueBase(); err != nil {
-		return err
-	}
-	err = r.p.date("Due date", "When by?", cur().Due, withLate(cur().Due, cur().Status, r.today), func(text string) (plans.Date, error) {
-		return r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Due = text })
-	})
-	if err != nil {
-		return err
-	}
-	status, err := r.status(cur().Status)
-	if err != nil {
-		return err
-	}
-	r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Status = status })
 	return nil
+}
+
+// stepNumber is a step's place in the project plan, from 1.
+func stepNumber(p *plans.Plan, followUpID string, stepID int) int {
+	for i, st := range p.Answer(followUpID).Steps {
+		if st.ID == stepID {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // editStep changes one part of a step and saves it; it returns the step's
