@@ -38,7 +38,10 @@ item in checklist order with its rating and whatever the review said
 about it (action, owner, due date, status, notes), the answers to the
 next-steps questions, and the project plan in due-date order. Only what
 was said is printed: an item nobody has looked at yet is one line, so a
-plan of 21 items fits on two printed pages.
+plan of 21 items fits on two printed pages. After the items comes what
+the checklist's sources (for the built-in checklist, the Social Mobility
+Commission) advise on each item rated Red, with the document and section
+each piece of advice comes from.
 
 Ratings are shown as a shape and a word, such as ■ Red, ▲ Amber, ● Green
 and ○ Unrated, so they read the same printed in black and white or by
@@ -56,8 +59,9 @@ when the plan is in git, a chart of its counts at every commit and what
 changed since the previous commit, along the branch's own line as
 ladder history shows it (a pull request merged with a merge commit is
 one commit; in a shallow clone the page says older commits are not
-shown). It prints on two A4 pages for a typical plan, and reads in
-greyscale; on a screen set dark it is dark.
+shown). It prints on two A4 pages for a typical plan, and a third for
+the advice on its Red items, and reads in greyscale; on a screen set
+dark it is dark.
 
 --format csv writes one row per item (area, item, recommendation, rating,
 action, owner, due, status, notes, revisit: yes for an item flagged to

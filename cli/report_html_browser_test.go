@@ -62,8 +62,8 @@ func reportGitRepo(t testing.TB) (*gittest.Repo, []*plans.Plan) {
 // TestReportHTMLInBrowser opens the HTML report of a plan kept in git in
 // headless Chromium, as the board would open the attachment: the charts
 // say what the plan says, the history has a column per commit, nothing
-// fails axe-core, a phone needs no sideways scrolling, and it prints on two
-// A4 pages with no row split across them.
+// fails axe-core, a phone needs no sideways scrolling, and it prints on
+// three A4 pages with no row split across them.
 func TestReportHTMLInBrowser(t *testing.T) {
 	t.Parallel()
 	plan, versions := reportRepo(t)
@@ -89,10 +89,12 @@ func TestReportHTMLInBrowser(t *testing.T) {
 	}
 	saveScreenshot(t, ctx, "report-html.png")
 
-	// Print: two A4 pages, and no row of a table split between them.
+	// Print: three A4 pages (two of what the review said, and the
+	// Commission's advice on its seven Red items), and no row of a table
+	// split between them.
 	pdf := run(t, ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground()))
-	if n := pdfPages(pdf); n != 2 {
-		t.Errorf("the 21-item plan prints on %d A4 pages, want 2", n)
+	if n := pdfPages(pdf); n != 3 {
+		t.Errorf("the 21-item plan prints on %d A4 pages, want 3", n)
 	}
 	savePDF(t, pdf)
 	setMedia(t, ctx, "print")

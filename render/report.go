@@ -15,7 +15,8 @@ import (
 // rating and whatever the review said about it (action, owner, due date,
 // status, notes), the answers to the follow-up questions, and the project
 // plan in due-date order. Only what was said is printed: an item nobody
-// has looked at yet is one line, so a 21-item plan fits on two pages.
+// has looked at yet is one line, so a 21-item plan fits on two pages,
+// before the source's advice on its Red items (report_advice.go).
 //
 // Ratings are shown as a mark and a word ("■ Red"), never colour alone.
 // Open actions due before today are marked overdue; the report says which
@@ -43,7 +44,10 @@ type reportDoc struct {
 	summary   []summaryRow   // one per area, then the total
 	areas     []reportArea
 	nextSteps []nextStep // empty when the checklist asks none
-	credits   []string   // sentences that credit the checklist's source
+	// advice is the guidance on the items at the scale's worst level
+	// (report_advice.go).
+	advice  adviceDoc
+	credits []string // sentences that credit the checklist's source
 	// workforce is the plan's workforce data, when it has a data file
 	// (workforce.go); nil otherwise.
 	workforce *workforceDoc
@@ -195,6 +199,7 @@ func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDo
 	for ai := range c.Areas {
 		doc.areas = append(doc.areas, reportAreaOf(p, &c.Areas[ai], today, handedOn, x.earlier))
 	}
+	doc.advice = worstAdvice(p)
 	for _, f := range c.FollowUps {
 		doc.nextSteps = append(doc.nextSteps, reportNextStep(p, f, today, handedOn, x.earlier))
 	}

@@ -23,8 +23,9 @@ import (
 // A rating is a shape, a word and a colour; the colours differ in
 // lightness as well as hue, so a greyscale print still tells them apart,
 // and the shapes and words carry the meaning without either. The print
-// stylesheet fits a 21-item plan with short answers on two A4 pages and
-// never splits a row across pages.
+// stylesheet fits a 21-item plan with short answers on two A4 pages, and
+// the advice on its Red items on a third, and never splits a row across
+// pages.
 
 // ReportHTML returns a plan's report as a self-contained HTML page. h is
 // the plan's history in git, or nil when it has none (or it was not
@@ -104,6 +105,7 @@ type htmlPage struct {
 	NotCarriedIntro string
 	Disagreed       []htmlRevisit // items whose room's votes span the scale
 	Areas           []htmlArea
+	Advice          *htmlAdvice // the guidance on the worst-rated items (report_advice.go)
 	NextSteps       []htmlNextStep
 	History         *htmlHistory
 	Workforce       *htmlWorkforce // the plan's workforce data, when it has some (workforce_html.go)
@@ -217,6 +219,7 @@ func htmlPageOf(doc reportDoc, hist *reportHistory) htmlPage {
 		}
 		page.Areas = append(page.Areas, ha)
 	}
+	page.Advice = htmlAdviceOf(doc)
 	for _, n := range doc.nextSteps {
 		page.NextSteps = append(page.NextSteps, htmlNextStepOf(n))
 	}

@@ -34,6 +34,7 @@ func writeReportMarkdown(doc reportDoc) []byte {
 			}
 		}
 	}
+	mdAdvice(&m, doc)
 	if len(doc.nextSteps) > 0 {
 		m.heading(2, "Next steps")
 		for _, n := range doc.nextSteps {

@@ -98,6 +98,7 @@ func writeReportWords(doc reportDoc) []byte {
 			}
 		}
 	}
+	wordsAdvice(&w, doc)
 	if len(doc.nextSteps) > 0 {
 		w.blank()
 		w.say(fmt.Sprintf("Next steps, %s.", countNoun(len(doc.nextSteps), "question")))
