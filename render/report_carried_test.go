@@ -65,10 +65,10 @@ func TestReportMarksWhatWasCarriedOn(t *testing.T) {
 	// done since are not there.
 	checkContains(t, "the HTML report", string(page), `<h3>Carried on and still open</h3>
 <ul class="carried-list">
-<li><strong>Book the away day</strong> (project-plan step): Ben, due 2025-05-01 <strong class="overdue">overdue</strong>; from the review of 2025-03-03 (2 reviews ago)</li>
-<li><strong>Write a one-page vision for progression</strong>: Ana, due 2025-06-30 <strong class="overdue">overdue</strong>; from the review of 2025-03-03 (2 reviews ago)</li>
-<li><strong>Share the counts with all staff</strong>: Sam, due 2026-10-31 <strong class="overdue">overdue</strong>; from the review of 2026-03-02</li>
-<li><strong>Print the posters</strong> (project-plan step): Ana, no due date; from the review of 2025-03-03 (2 reviews ago)</li>
+<li><strong><bdi>Book the away day</bdi></strong> (project-plan step): Ben, due 2025-05-01 <strong class="overdue">overdue</strong>; from the review of 2025-03-03 (2 reviews ago)</li>
+<li><strong><bdi>Write a one-page vision for progression</bdi></strong>: Ana, due 2025-06-30 <strong class="overdue">overdue</strong>; from the review of 2025-03-03 (2 reviews ago)</li>
+<li><strong><bdi>Share the counts with all staff</bdi></strong>: Sam, due 2026-10-31 <strong class="overdue">overdue</strong>; from the review of 2026-03-02</li>
+<li><strong><bdi>Print the posters</bdi></strong> (project-plan step): Ana, no due date; from the review of 2025-03-03 (2 reviews ago)</li>
 </ul>`)
 	if n := strings.Count(string(page), `class="carried"`); n != 6 {
 		t.Errorf("the page marks %d actions and steps as carried on, want 6 (4 actions, 2 steps)", n)
@@ -425,8 +425,8 @@ action cleared.
 		`<h3>Not carried on</h3>
 <p>Open in the review of 2026-03-02 and not in this plan: removed, or the item’s action cleared.</p>
 <ul class="carried-list">
-<li><strong>Share the counts with all staff</strong> (Do you share data internally with clear commitments to how you will tackle any disparities?): Sam, due 2026-10-31</li>
-<li><strong>Print the posters</strong> (project-plan step): Ana, no due date</li>
+<li><strong><bdi>Share the counts with all staff</bdi></strong> (Do you share data internally with clear commitments to how you will tackle any disparities?): Sam, due 2026-10-31</li>
+<li><strong><bdi>Print the posters</bdi></strong> (project-plan step): Ana, no due date</li>
 </ul>`)
 	validateHTML(t, map[string][]byte{"dropped.html": []byte(page)})
 
@@ -440,7 +440,7 @@ action cleared.
 		}
 	}
 	page = string(ReportHTML(p, reportToday, nil, with))
-	checkContains(t, "the HTML report", page, "<li><strong>&lt;script&gt;x&lt;/script&gt;")
+	checkContains(t, "the HTML report", page, "<li><strong><bdi>&lt;script&gt;x&lt;/script&gt;")
 	if strings.Contains(page, "\x1b") {
 		t.Error("the HTML report sends last year's escape character")
 	}
@@ -513,8 +513,8 @@ func TestCarriedOnAndStillOpenListsAStepWithTheActionItRepeats(t *testing.T) {
 
 	page := string(ReportHTML(p, reportToday, nil, with))
 	checkContains(t, "the HTML report", page,
-		`<li><strong>Share the counts with all staff</strong> (also a project-plan step): Sam, due 2026-10-31 <strong class="overdue">overdue</strong>; from the review of 2026-03-02</li>`)
-	if n := strings.Count(page, "<li><strong>Share the counts with all staff</strong>"); n != 1 {
+		`<li><strong><bdi>Share the counts with all staff</bdi></strong> (also a project-plan step): Sam, due 2026-10-31 <strong class="overdue">overdue</strong>; from the review of 2026-03-02</li>`)
+	if n := strings.Count(page, "<li><strong><bdi>Share the counts with all staff</bdi></strong>"); n != 1 {
 		t.Errorf("the HTML report lists the action %d times, want once", n)
 	}
 
@@ -568,7 +568,7 @@ action cleared.
 
 	page := string(ReportHTML(p, reportToday, nil, with))
 	checkContains(t, "the HTML report", page,
-		`<li><strong>Share the counts with all staff</strong> (Do you share data internally with clear commitments to how you will tackle any disparities?; also a project-plan step): Sam, due 2026-10-31</li>
+		`<li><strong><bdi>Share the counts with all staff</bdi></strong> (Do you share data internally with clear commitments to how you will tackle any disparities?; also a project-plan step): Sam, due 2026-10-31</li>
 </ul>`)
 	text := string(ReportWords(p, reportToday, with))
 	checkContains(t, "the text report", text,
