@@ -255,7 +255,7 @@ func mdSteps(m *markdown, steps []reportStep) {
 			e += " Carried on: " + mdText(s.carried) + "."
 		}
 		if s.from != "" {
-			e += " From: " + mdText(s.from)
+			e += " Recommendation: " + mdText(s.from)
 		}
 		entries[i] = e
 	}

@@ -249,7 +249,7 @@ func wordsNextStep(w *reportWords, n nextStep) {
 }
 
 // wordsSteps: "1. Due 4 December 2026, overdue: Set KPIs. Owner: Pat.
-// Status: to do. From: Do you have KPIs for managers…?"
+// Status: to do. Recommendation: Do you have KPIs for managers…?"
 func wordsSteps(w *reportWords, steps []reportStep) {
 	if len(steps) == 0 {
 		w.say("No steps yet.")
@@ -270,7 +270,7 @@ func wordsSteps(w *reportWords, steps []reportStep) {
 			e += " Carried on: " + sentence(s.carried)
 		}
 		if s.from != "" {
-			e += " From: " + sentence(s.from)
+			e += " Recommendation: " + sentence(s.from)
 		}
 		w.say(e)
 	}
