@@ -36,7 +36,9 @@ func newReportCmd() *cobra.Command {
 opening the YAML: who took part, a table of rating counts per area, every
 item in checklist order with its rating and whatever the review said
 about it (action, owner, due date, status, notes), the answers to the
-next-steps questions, and the project plan in due-date order. Only what
+next-steps questions, and the project plan in due-date order. Above the
+items, every overdue action and step is listed with its owner (or "no
+owner"), so a board sees what is late and whose it is first. Only what
 was said is printed: an item nobody has looked at yet is one line, so a
 plan of 21 items fits on two printed pages. After the items comes what
 the checklist's sources (for the built-in checklist, the Social Mobility

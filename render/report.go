@@ -54,6 +54,8 @@ type reportDoc struct {
 	// carriedOn: the plan names a previous review, and the report marks
 	// what came from it (report_carried.go).
 	carriedOn bool
+	// today is the day overdue is counted from.
+	today plans.Date
 	// notCarried is what the previous review had open that this plan did
 	// not carry on, and notCarriedFrom names that review (notCarriedOn).
 	notCarried     []htmlCarried
@@ -192,7 +194,7 @@ func buildReport(p *plans.Plan, today plans.Date, opts ...ReportOption) reportDo
 	if title == "" {
 		title = c.Title
 	}
-	doc := reportDoc{title: title, organisation: p.Organisation, carriedOn: x.carriedOn(p)}
+	doc := reportDoc{title: title, organisation: p.Organisation, carriedOn: x.carriedOn(p), today: today}
 	doc.levels, doc.summary = reportSummary(p)
 	doc.scale = scaleOf(c)
 	handedOn := x.handsOn(p)

@@ -96,6 +96,11 @@ type htmlPage struct {
 	Legend   []htmlLevel
 	Charts   []htmlChart
 	Revisit  []htmlRevisit
+	// Overdue are the overdue actions and steps not carried on, under
+	// OverdueHeading (report_overdue.go); CarriedOpen lists the others.
+	Overdue        []htmlCarried
+	OverdueHeading string
+	OverdueNote    string // how many more are in CarriedOpen
 	// CarriedOpen are the actions and steps carried on from earlier
 	// reviews and still open (report_carried.go): what a board chases.
 	CarriedOpen []htmlCarried
@@ -223,6 +228,7 @@ func htmlPageOf(doc reportDoc, hist *reportHistory) htmlPage {
 	for _, n := range doc.nextSteps {
 		page.NextSteps = append(page.NextSteps, htmlNextStepOf(n))
 	}
+	page.Overdue, page.OverdueHeading, page.OverdueNote = overdueNotCarried(doc), overdueHeading(doc), overdueCarriedNote(doc)
 	page.CarriedOpen = carriedOpen(doc)
 	if len(doc.notCarried) > 0 {
 		page.NotCarried, page.NotCarriedIntro = doc.notCarried, notCarriedIntro(doc)

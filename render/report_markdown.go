@@ -20,6 +20,7 @@ func writeReportMarkdown(doc reportDoc) []byte {
 	}
 	m.list(details)
 	mdSummary(&m, doc)
+	mdOverdue(&m, doc)
 	mdCarriedOpen(&m, doc)
 	mdDisagreed(&m, doc)
 	for _, a := range doc.areas {

@@ -69,6 +69,7 @@ func writeReportWords(doc reportDoc) []byte {
 		}
 		w.say(name + ", " + countNoun(r.counts[n], "item") + ": " + strings.Join(parts, ", ") + ".")
 	}
+	wordsOverdue(&w, doc)
 	wordsCarried(&w, doc)
 	wordsDisagreed(&w, doc)
 	total := 0

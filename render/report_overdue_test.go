@@ -1,0 +1,94 @@
+package render
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// TestReportListsWhatIsOverdueAndWhose: the managing director's first
+// question of the report is what is overdue and whose it is. The top said
+// "Overdue actions on 2027-03-01: 2" and listed none of them: a plan
+// not carried on from last year's had no list at all, and one carried on
+// listed only what came across, so an action set this year and already
+// late was found by reading every row. Above the areas, every overdue
+// action is now listed once, with its owner: this year's under "Overdue",
+// those carried on under "Carried on and still open", as before; the two
+// lists' overdue entries add up to the count at the top, in every format.
+func TestReportListsWhatIsOverdueAndWhose(t *testing.T) {
+	plain := loadFixture(t, "testdata/report-21.yaml")
+	carried, earlier := carriedFixture(t, "2027")
+	// An action set this year, already late, in the carried-on plan.
+	r := carried.Items["en-policy-succession"]
+	r.Action, r.Owner, r.Due, r.Status = "Write a succession policy", "Dev", day(2027, 2, 20), plans.StatusTodo
+	cases := []struct {
+		name string
+		p    *plans.Plan
+		opts []ReportOption
+		want []string // what the Overdue list must hold, as Markdown
+		// wantAfter: what must follow it
+		wantAfter []string
+	}{
+		{"not carried on", plain, nil, []string{
+			"**Run a manager workshop on background** (Strong leadership and management driving your D&I strategy): Ben Okafor, due 2027-02-28 (**overdue**).",
+		}, nil},
+		// An action no one owns says so.
+		{"no owner", loadFixture(t, "../plans/testdata/report-all.yaml"), nil, []string{
+			"(Do you use this data to help inform your pay grades?): no owner, due 2027-02-01 (**overdue**).",
+		}, nil},
+		{"carried on", carried, []ReportOption{CarriedOnFrom(earlier)}, []string{
+			"**Write a succession policy** (Do you have a fair succession policy?): Dev, due 2027-02-20 (**overdue**).",
+		}, []string{
+			// The top's 4, found whole.
+			"(**overdue**). And 3 more carried on from earlier reviews, under Carried on and still open. ## Carried on and still open",
+		}},
+	}
+	count := regexp.MustCompile(`\*\*Overdue actions on 2027-03-01:\*\* (\d+)`)
+	for _, c := range cases {
+		md := words(string(ReportMarkdown(c.p, reportToday, c.opts...)))
+		m := count.FindStringSubmatch(md)
+		if m == nil {
+			t.Fatalf("%s: no count of overdue actions at the top", c.name)
+		}
+		n, _ := strconv.Atoi(m[1])
+		if n == 0 {
+			t.Fatalf("%s: nothing overdue: not what this test means to check", c.name)
+		}
+		top, _, _ := strings.Cut(md, "## Leadership & Culture")
+		_, lists, ok := strings.Cut(top, "## Overdue on 2027-03-01")
+		if !ok {
+			t.Errorf("%s: no list of what is overdue above the areas:\n%s", c.name, top)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(lists, w) {
+				t.Errorf("%s: the overdue list lacks %q:\n%s", c.name, w, lists)
+			}
+		}
+		for _, w := range c.wantAfter {
+			if !strings.Contains(lists, w) {
+				t.Errorf("%s: after the overdue list, no %q:\n%s", c.name, w, lists)
+			}
+		}
+		if listed := strings.Count(lists, "(**overdue**)"); listed != n {
+			t.Errorf("%s: the top says %d overdue, the lists above the areas mark %d:\n%s", c.name, n, listed, lists)
+		}
+
+		page := string(ReportHTML(c.p, reportToday, nil, c.opts...))
+		top, _, _ = strings.Cut(page, `<section aria-labelledby="area-1">`)
+		if !strings.Contains(top, "<h3>Overdue on 2027-03-01</h3>") {
+			t.Errorf("%s: the web page lists nothing overdue above the areas", c.name)
+		}
+		if listed := strings.Count(top, `<strong class="overdue">overdue</strong>`); listed != n {
+			t.Errorf("%s: the page's top says %d overdue, its lists mark %d", c.name, n, listed)
+		}
+
+		text := string(ReportWords(c.p, reportToday, c.opts...))
+		if !strings.Contains(text, "Overdue on 1 March 2027, ") {
+			t.Errorf("%s: the text report lists nothing overdue", c.name)
+		}
+	}
+}
