@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html/template"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -53,8 +54,27 @@ var reportHTMLTemplate = sync.OnceValue(func() *template.Template {
 	// As a template.CSS value the stylesheet goes in whole; as template
 	// text, html/template would drop its comments.
 	stylesheet := func() template.CSS { return template.CSS(reportStylesheet) }
-	return template.Must(template.New("report").Funcs(template.FuncMap{"stylesheet": stylesheet, "handedOn": func() string { return handedOnWords }}).Parse(reportHTMLSource))
+	return template.Must(template.New("report").Funcs(template.FuncMap{"stylesheet": stylesheet, "handedOn": func() string { return handedOnWords }, "dates": nowrapDates}).Parse(reportHTMLSource))
 })
+
+// isoDate is a date as the page writes it, 2027-03-01.
+var isoDate = regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`)
+
+// nowrapDates is text for the page with each date in it kept on one line:
+// a browser may break a line after a hyphen, and on a phone "from the
+// review of 2025-11-10" read "2025-" at the end of one line and "11-10"
+// at the start of the next. The text is escaped, as the template would.
+func nowrapDates(s string) template.HTML {
+	var b strings.Builder
+	at := 0
+	for _, m := range isoDate.FindAllStringIndex(s, -1) {
+		b.WriteString(template.HTMLEscapeString(s[at:m[0]]))
+		b.WriteString(`<span class="nowrap">` + s[m[0]:m[1]] + `</span>`)
+		at = m[1]
+	}
+	b.WriteString(template.HTMLEscapeString(s[at:]))
+	return template.HTML(b.String())
+}
 
 func writeReportHTML(doc reportDoc, hist *reportHistory) []byte {
 	return writeHTMLPage(htmlPageOf(doc, hist))

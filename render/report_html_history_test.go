@@ -96,7 +96,7 @@ func TestHistoryShowsActionsDone(t *testing.T) {
 	checkContains(t, "the summary", chart.Summary, "On 2027-01-15: ", "; "+first+".", "On 2027-02-14: ", "; "+last+".")
 	checkContains(t, "the first column's tooltip", chart.Columns[0].Title, first)
 	checkContains(t, "the last column's tooltip", chart.Columns[1].Title, last)
-	page := string(ReportHTML(p, reportToday, h))
+	page := datesUnwrapped(ReportHTML(p, reportToday, h))
 	checkContains(t, "the table", page,
 		"<caption>The actions are each item&#39;s action and each project-plan step, a step that repeats an item&#39;s action counted once.</caption>",
 		`<th scope="col" class="num">Actions done</th><th scope="col">Subject</th>`,
@@ -113,16 +113,16 @@ func TestHistoryOfAShallowCloneSaysItIsCutShort(t *testing.T) {
 	p := loadFixture(t, "testdata/report-21.yaml")
 	const note = "Older commits are not shown: the report was made from a copy of the repository that has only the newest (a shallow clone)."
 	h, _ := historyOf(t, p)
-	if page := string(ReportHTML(p, reportToday, h)); strings.Contains(page, "Older commits") {
+	if page := datesUnwrapped(ReportHTML(p, reportToday, h)); strings.Contains(page, "Older commits") {
 		t.Error("a full history says older commits are not shown")
 	}
 	h.Entries, h.Base, h.BaseEntry = h.Entries[3:], nil, -1
 	h.Shallow = true
-	page := string(ReportHTML(p, reportToday, h))
+	page := datesUnwrapped(ReportHTML(p, reportToday, h))
 	checkContains(t, "the shallow page", page, "<figcaption>Rating counts at the newest commit that changed the plan. On 2027-02-02: 7 Red, 8 Amber, 4 Green, 2 Unrated; 2 of 22 actions done. "+note+"</figcaption>")
 	h, _ = historyOf(t, p)
 	h.Shallow = true
-	page = string(ReportHTML(p, reportToday, h))
+	page = datesUnwrapped(ReportHTML(p, reportToday, h))
 	checkContains(t, "the shallow page of four commits", page, "<figcaption>Rating counts at each of the 4 newest commits that changed the plan, oldest first.", note+"</figcaption>")
 }
 
@@ -136,7 +136,7 @@ func TestHistoryChangeSidesAreDrawnApart(t *testing.T) {
 	h.Base = h.Base.Clone()
 	h.Base.Items["lc-vision"].Owner = "عائشة"
 	p.Items["lc-vision"].Owner = "فاطمة"
-	page := string(ReportHTML(p, reportToday, h))
+	page := datesUnwrapped(ReportHTML(p, reportToday, h))
 	checkContains(t, "the page", page, "<li><strong>Owner:</strong> <bdi>عائشة</bdi> → <bdi>فاطمة</bdi></li>")
 }
 

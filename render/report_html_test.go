@@ -71,7 +71,7 @@ func TestReportHTMLHistoryGolden(t *testing.T) {
 	if plain := ReportHTML(p, reportToday, nil); !bytes.Equal(without, plain) {
 		t.Errorf("without its history section, the page differs from the page of no history:\n%s", testtool.FirstDifference(plain, without))
 	}
-	page := string(got)
+	page := datesUnwrapped(got)
 	checkContains(t, "the report", page,
 		`<h2 id="history">History in git</h2>`,
 		"Rating counts at each of the 4 commits that changed the plan, oldest first.",
