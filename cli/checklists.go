@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -182,8 +184,9 @@ func showChecklist(stdout, stderr io.Writer, nameOrPath, out string) error {
 // not be there yet: most often an adapted checklist would be lost.
 func writeChecklistCopy(stderr io.Writer, out string, data []byte, what string) error {
 	name := safetext.Line(out)
+	there := &exitError{code: ExitProblems, err: fmt.Errorf("%s already exists, and ladder never writes over a file: choose another name, or delete it first", name)}
 	if _, err := os.Lstat(out); err == nil {
-		return &exitError{code: ExitProblems, err: fmt.Errorf("%s already exists, and ladder never writes over a file: choose another name, or delete it first", name)}
+		return there
 	}
 	if err := plans.FolderInside(out); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
@@ -191,7 +194,11 @@ func writeChecklistCopy(stderr io.Writer, out string, data []byte, what string) 
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
-	if _, err := plans.WriteFileAtomic(out, data, 0o644); err != nil {
+	// Created, not replaced: a file made since the look above (an editor
+	// saving the copy being adapted, a second ladder) is not written over.
+	if err := plans.CreateFileAtomic(out, data, 0o644); errors.Is(err, fs.ErrExist) {
+		return there
+	} else if err != nil {
 		return fmt.Errorf("writing %s: %w", name, err)
 	}
 	fmt.Fprintf(stderr, "Wrote %s: %s.\n", safetext.Line(plans.CommandQuote(out)), what)
