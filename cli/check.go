@@ -104,6 +104,7 @@ repository (nothing was checked).`,
   # as warnings only
   ladder check --overdue --warn-only --changed-since origin/main --format github`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.checklist = typedPath(opts.checklist)
 			err := runCheck(cmd.OutOrStdout(), cmd.ErrOrStderr(), args, opts)
 			annotateStop(cmd.OutOrStdout(), opts.format, err)
 			return err

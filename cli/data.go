@@ -149,7 +149,7 @@ problems, 2 when the command was called wrongly.`,
   ladder data import responses.csv --plan plans/acme.yaml --encoding windows-1252 --dry-run`,
 		Args: exactlyOneArg("ladder data import needs the CSV to read, e.g. ladder data import responses.csv --plan plans/acme.yaml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.plan, opts.out = typedPath(opts.plan), typedPath(opts.out)
+			opts.plan, opts.out, opts.benchmark = typedPath(opts.plan), typedPath(opts.out), typedPath(opts.benchmark)
 			return runDataImport(cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), typedPath(args[0]), opts)
 		},
 	}
@@ -960,7 +960,7 @@ in words, a sentence a grade, for a screen reader.`,
 			if len(args) == 1 {
 				arg = typedPath(args[0])
 			}
-			opts.benchmark = typedPath(opts.benchmark)
+			opts.benchmark, opts.out = typedPath(opts.benchmark), typedPath(opts.out)
 			return runDataShow(cmd.OutOrStdout(), cmd.ErrOrStderr(), arg, opts)
 		},
 	}

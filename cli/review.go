@@ -158,6 +158,7 @@ the answer and drop N drops it. help lists them all.`,
 			if !cmd.Flags().Changed("dir") {
 				opts.dir = defaultDir()
 			}
+			opts.dir = typedPath(opts.dir)
 			return runReview(cmd, path, opts)
 		},
 	}
