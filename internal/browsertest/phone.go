@@ -66,6 +66,26 @@ func (b *Browser) Phone(t *testing.T, name string) *Phone {
 	return p
 }
 
+// Tab opens another tab on the same phone, as a person who opened the
+// page twice (scanned the QR code again): the same browser context, so
+// the same cookies. It closes with the test, before the phone.
+func (p *Phone) Tab(name string) *Phone {
+	p.t.Helper()
+	ctx, cancel := chromedp.NewContext(p.ctx)
+	tab := &Phone{Name: name, ctx: ctx, t: p.t}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(PhoneWidth, PhoneHeight, chromedp.EmulateMobile, chromedp.EmulateTouch)); err != nil {
+		cancel()
+		p.t.Fatalf("%s: %v", name, err)
+	}
+	p.t.Cleanup(func() {
+		if p.t.Failed() {
+			tab.SaveScreenshot("failed")
+		}
+		cancel()
+	})
+	return tab
+}
+
 // Context is the tab's context, for chromedp actions and Axe.
 func (p *Phone) Context() context.Context { return p.ctx }
 

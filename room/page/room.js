@@ -30,8 +30,12 @@
     // goes when they send again (the answer says how that went), with a
     // later vote in, or with a view that says something of its own (an
     // answer to them) or is of another question, where "try again" has
-    // nothing to try.
-    var stays = unsent && unsent.key === next.getAttribute("data-key") && !next.querySelector("p.message");
+    // nothing to try. A vote's goes too with a view showing the phone's
+    // vote other than it was when the tap was made: a vote came in since
+    // (from the phone's other tab, or the tap itself, arrived after the
+    // page gave up on it), and the view says which.
+    var stays = unsent && unsent.key === next.getAttribute("data-key") && !next.querySelector("p.message") &&
+      (!unsent.tap || chosen(next) === unsent.vote);
     if (stays) say(next, notSentWords);
     showLost(next);
     showSending(next);
@@ -81,8 +85,8 @@
   var page = Math.random().toString(36).slice(2, 10);
   var tapped = 0, reached = 0;
   // unsent is the "Not sent" on the page (show keeps it): the key of the
-  // view it was said on and the number of the vote that failed (0 for an
-  // idea); null for none.
+  // view it was said on, the number of the vote that failed (0 for an
+  // idea) and the phone's vote shown when it was tapped; null for none.
   var unsent = null;
   var notSentWords = "Not sent: this phone cannot reach the room just now. Check it is on the same Wi-Fi as the facilitator's laptop, then try again.";
 
@@ -116,7 +120,7 @@
     var button = e.submitter && form.contains(e.submitter) && !form.matches(".again") ? e.submitter : null;
     var word = button && button.querySelector(".word");
     var on = {
-      tap: n, key: view ? view.getAttribute("data-key") : "",
+      tap: n, key: view ? view.getAttribute("data-key") : "", vote: view ? chosen(view) : "",
       words: word ? "Sending your vote: " + word.textContent + "\u2026" : "Sending your idea\u2026",
       button: button && (button.id ? "#" + button.id : "form.idea:not(.again) button")
     };
@@ -157,13 +161,14 @@
     }).catch(function () {
       arrived();
       if (idea) keep(idea);
-      if (n === 0 || n > reached) notSent(n);
+      if (n === 0 || n > reached) notSent(on);
     });
   });
 
-  // sending are the votes and ideas on their way, each with the key of
-  // the view it was sent from, the words the status line says meanwhile,
-  // and the button tapped (a selector: views are replaced).
+  // sending are the votes and ideas on their way, each with its tap (0
+  // for an idea), the key of the view it was sent from and the phone's
+  // vote that view showed, the words the status line says meanwhile, and
+  // the button tapped (a selector: views are replaced).
   var sending = [];
 
   // showSending marks on a view what is on its way from it: the button
@@ -271,14 +276,23 @@
   // page stays as it is, with any text typed, for the person to send it
   // again; the words stay until then (show says when they go). (A plain
   // form post here left the page for the browser's own error page, which
-  // stayed there after the Wi-Fi came back.) tap is the vote's number, 0
-  // for an idea.
-  function notSent(tap) {
+  // stayed there after the Wi-Fi came back.) sent is what was sent (see
+  // sending).
+  function notSent(sent) {
     var view = document.getElementById("view");
     if (!view) return;
-    unsent = { key: view.getAttribute("data-key"), tap: tap };
+    var key = view.getAttribute("data-key");
+    // A vote of the phone's in since the tap (show) leaves nothing lost.
+    if (sent.tap && key === sent.key && chosen(view) !== sent.vote) return;
+    unsent = { key: key, tap: sent.tap, vote: sent.vote };
     say(view, notSentWords);
     showLost(view);
+  }
+
+  // chosen is the phone's vote a view shows ("" for none).
+  function chosen(view) {
+    var mine = view.querySelector('form.vote [aria-pressed="true"]');
+    return mine ? mine.value : "";
   }
 
   // say puts text at the top of a view, in its message.
