@@ -2,9 +2,12 @@ package room
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"math"
 	"slices"
 	"strings"
@@ -25,8 +28,40 @@ var pageFiles embed.FS
 // ladder starts: every command would otherwise pay for it (0.2-0.3 ms and
 // a thousand allocations).
 var pageTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.ParseFS(pageFiles, "page/page.html"))
+	return template.Must(template.New("page.html").Funcs(template.FuncMap{"asset": assetURL}).ParseFS(pageFiles, "page/page.html"))
 })
+
+// assetFile is one of the page's files and its version: the start of a
+// hash of its bytes, which changes when they do.
+type assetFile struct {
+	data    []byte
+	version string
+}
+
+// pageAsset is one of the page's files (room.css, room.js), read and
+// hashed once, when a room first serves (not at every command's start).
+func pageAsset(name string) assetFile {
+	return pageAssets()[name]
+}
+
+var pageAssets = sync.OnceValue(func() map[string]assetFile {
+	out := map[string]assetFile{}
+	for _, name := range []string{"room.css", "room.js"} {
+		data, err := fs.ReadFile(pageFiles, "page/"+name)
+		if err != nil {
+			panic("room: " + err.Error())
+		}
+		sum := sha256.Sum256(data)
+		out[name] = assetFile{data: data, version: hex.EncodeToString(sum[:8])}
+	}
+	return out
+})
+
+// assetURL is the address the page links one of its files at: with its
+// version, so a browser may keep it for good (Server.asset).
+func assetURL(name string) string {
+	return "/" + name + "?v=" + pageAsset(name).version
+}
 
 // phoneView is everything one phone's page shows.
 type phoneView struct {
