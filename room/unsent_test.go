@@ -99,3 +99,38 @@ func TestAnIdeaNotSentCanBeSentAgainWithOneTap(t *testing.T) {
 		t.Errorf("an idea failed with its words in the box: the box holds %q, and the page offers %q", got, offered)
 	}
 }
+
+// TestAnIdeaThatArrivedAfterAllIsNotOfferedAgain: an idea the page
+// gave up on can reach the room all the same (late, after the page's
+// wait, or sent from the phone's other tab). Once the page lists it
+// among the phone's ideas, it is no longer under "not sent" with a
+// button to send it again.
+func TestAnIdeaThatArrivedAfterAllIsNotOfferedAgain(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	p := phoneInRoom(t, b, s, "first-tab")
+	other := browserPhone{p.Tab("second-tab")}
+	other.Do(chromedp.Navigate(s.URL()))
+	other.waitText("You are in the room")
+	r.Ask("quick-wins")
+	p.waitText("What are your quick wins?")
+	other.waitText("What are your quick wins?")
+
+	h := holdRequests(t, p, "*/idea")
+	send := func(p browserPhone, text string) {
+		p.Do(chromedp.SetValue(chromedp.ID("text"), text), browsertest.Click(chromedp.CSS(`form.idea button`)))
+	}
+	send(p, "Name a sponsor")
+	first := h.next()
+	send(p, "Publish the pay gap")
+	h.pass(h.next())
+	p.WaitFor("the second idea's answer", `window.settled >= 1`)
+	h.fail(first)
+	p.WaitFor("the first idea offered again", `document.querySelector("form.again")`)
+
+	send(other, "Name a sponsor")
+	other.waitText("2 of your ideas are waiting")
+	p.waitText("2 of your ideas are waiting")
+	p.WaitFor("the offer gone", `!document.querySelector("form.again")`)
+}

@@ -230,9 +230,13 @@
   // it again. The words are the person's own, put in as text.
   function showLost(view) {
     var key = view.getAttribute("data-key");
-    var mine = lost.filter(function (l) { return l.key === key; });
     var old = view.querySelector("section.unsent");
     if (old) old.remove();
+    // An idea the page gave up on can reach the room all the same (late,
+    // or sent from the phone's other tab): listed among the phone's
+    // ideas, it is no longer offered.
+    lost = lost.filter(function (l) { return l.key !== key || !listed(view, l); });
+    var mine = lost.filter(function (l) { return l.key === key; });
     var form = view.querySelector("form.idea");
     if (!mine.length || !form) return;
     var section = document.createElement("section");
@@ -269,6 +273,21 @@
     });
     section.append(title, list);
     form.after(section);
+  }
+
+  // listed says whether a view lists an idea among the phone's, waiting
+  // ("Area: words" where the question is asked per area) or settled.
+  function listed(view, l) {
+    var words = (l.text.normalize ? l.text.normalize("NFC") : l.text).trim();
+    var area = "";
+    var select = view.querySelector("#area");
+    if (l.area && select) {
+      Array.prototype.forEach.call(select.options, function (o) { if (o.value === l.area) area = o.textContent + ": "; });
+    }
+    return Array.prototype.some.call(view.querySelectorAll("ul.ideas li"), function (li) {
+      var line = li.textContent.trim();
+      return line === area + words || line === "\u2713 Accepted: " + words || line === "\u2717 Not taken: " + words;
+    });
   }
 
   // notSent says, on the page, that a vote or an idea did not reach the
