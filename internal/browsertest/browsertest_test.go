@@ -224,3 +224,23 @@ func TestAClickWaitsForThePageToBeDrawn(t *testing.T) {
 		t.Errorf("the server saw %q: the click came before the page was drawn", order)
 	}
 }
+
+// WaitFor asks the page until its expression is true, for ten seconds in
+// all. It gave each question one second of those: on a machine at load
+// 20-28, beside other suites, one question to Chromium took up to 0.94 s
+// (the room's tests, 7 rounds; TestAPhoneAfterLadderStartsAgain), and
+// tests whose page had long been as waited for failed now and then, each
+// question cut short before its answer came. Here every answer takes
+// 1.5 s (the page busy, as a starved Chromium is): it is waited for.
+func TestWaitForWaitsForASlowAnswer(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "page.html")
+	html := `<!doctype html><html lang="en"><title>t</title><p>slow</p><script>
+window.slowly = () => { const end = Date.now() + 1500; while (Date.now() < end); return true; };
+</script>`
+	if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := Start(t).Phone(t, "phone")
+	p.Do(chromedp.Navigate(FileURL(t, page)))
+	p.WaitFor("a slow answer", `slowly()`)
+}

@@ -156,23 +156,32 @@ func staleNode(err error) bool {
 // fails the test, saying what it waited for, if it is not within ten
 // seconds. It asks again and again rather than once, so a page that
 // navigates meanwhile (a form posted, a redirect) is asked again once it
-// has loaded.
+// has loaded. The ten seconds are for all the asking: each question may
+// take what is left of them. (A second each cut questions short on a
+// loaded machine, where Chromium took most of a second to answer one:
+// TestWaitForWaitsForASlowAnswer.)
 func (p *Phone) WaitFor(what, expression string) {
 	p.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	ctx, cancel := context.WithTimeout(p.ctx, 10*time.Second)
+	defer cancel()
 	check := `(() => { try { return !!(` + expression + `); } catch (e) { return false; } })()`
 	var lastErr error
-	for time.Now().Before(deadline) {
-		ctx, cancel := context.WithTimeout(p.ctx, time.Second)
+	for ctx.Err() == nil {
 		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](check))
-		cancel()
 		if err == nil && ok {
 			return
 		}
-		lastErr = err
-		time.Sleep(20 * time.Millisecond)
+		if err != nil {
+			lastErr = err
+		}
+		select {
+		case <-ctx.Done():
+		case <-time.After(20 * time.Millisecond):
+		}
 	}
-	text, _ := chromedp.Run(p.ctx, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
+	say, cancelSay := context.WithTimeout(p.ctx, 5*time.Second)
+	defer cancelSay()
+	text, _ := chromedp.Run(say, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
 	p.t.Fatalf("%s: waited 10 s for %s (last error: %v); the page says:\n%s", p.Name, what, lastErr, text)
 }
 
