@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/chromedp"
 	"github.com/socialmobility/ladder/internal/browsertest"
 )
@@ -57,19 +58,29 @@ func TestAnIdeaNotSentCanBeSentAgainWithOneTap(t *testing.T) {
 
 	// The person starts a third idea, then sends the first again: it
 	// fails again, and comes back; then it gets through.
+	// A refusal from the room (here a 503, as from a laptop too busy)
+	// does not take it either.
 	p.Do(chromedp.SetValue(chromedp.ID("text"), "Mentors for new starters"))
-	for i, through := range []bool{false, true} {
+	for i, end := range []string{"fails", "refused", "through"} {
 		p.Do(browsertest.Click(chromedp.CSS(`form.again button`)))
 		id := h.next()
 		if got := again(); len(got) != 0 {
 			t.Errorf("try %d: while the idea is on its way, the page still offers to send it again: %q", i+1, got)
 		}
-		if through {
-			h.pass(id)
-		} else {
+		switch end {
+		case "fails":
 			h.fail(id)
+		case "refused":
+			if _, err := chromedp.Call(p.Context(), fetch.FulfillRequest, fetch.FulfillRequestParams{RequestID: id, ResponseCode: 503}); err != nil {
+				t.Fatal(err)
+			}
+		case "through":
+			h.pass(id)
 		}
 		p.WaitFor("the idea sent again answered", fmt.Sprintf(`window.settled >= %d`, 3+i))
+		if got := again(); end != "through" && (len(got) != 1 || got[0] != "Name a sponsor") {
+			t.Errorf("the idea sent again %s: the page offers %q", end, got)
+		}
 	}
 	p.waitText("2 of your ideas are waiting")
 	if got := again(); len(got) != 0 {
@@ -93,7 +104,7 @@ func TestAnIdeaNotSentCanBeSentAgainWithOneTap(t *testing.T) {
 	// and nothing else offers them.
 	send("Mentors for new starters")
 	h.fail(h.next())
-	p.WaitFor("the third idea's failure", `window.settled >= 5`)
+	p.WaitFor("the third idea's failure", `window.settled >= 6`)
 	p.waitText("Not sent")
 	if got, offered := box(), again(); got != "Mentors for new starters" || len(offered) != 0 {
 		t.Errorf("an idea failed with its words in the box: the box holds %q, and the page offers %q", got, offered)

@@ -148,6 +148,9 @@
       // A vote tapped after the one that failed is in: nothing is lost.
       if (unsent && unsent.tap > 0 && n > unsent.tap) unsent = null;
       if (res.status === 401) { window.location.reload(); return; }
+      // An idea the room refused (too many at once, the laptop busy) is
+      // not in either: its words stay, in the box or listed.
+      if (idea && !res.ok) keep(idea);
       return res.text().then(function (html) {
         show(html);
         if (idea && res.ok) {
@@ -223,6 +226,7 @@
     if (here && box && box.value === idea.text) return;
     forget(idea);
     lost.push(idea);
+    if (view) showLost(view);
   }
 
   // showLost lists, under the idea form of a view, the ideas of its
