@@ -418,7 +418,9 @@ func reportSteps(c *checklist.Checklist, steps []plans.Step, today plans.Date, h
 	out := make([]reportStep, 0, len(sorted))
 	for _, s := range sorted {
 		rs := reportStep{due: s.Due, text: s.Text, owner: s.Owner, status: statusWord(s.Status), carried: carriedWords(plans.StepCarried(earlier, followUpID, s))}
-		late := !s.Due.IsZero() && s.Status.Open() && s.Due.Before(today)
+		// A step with no words is nothing to chase (Step.Open), so never
+		// late: the count at the top leaves it out, as Plan.Overdue does.
+		late := !s.Due.IsZero() && s.Open() && s.Due.Before(today)
 		rs.overdue, rs.handedOn = late && !handedOn, late && handedOn
 		if it, _, ok := c.Item(s.From); ok {
 			rs.from = it.Title

@@ -24,6 +24,12 @@ func TestReportListsWhatIsOverdueAndWhose(t *testing.T) {
 	// An action set this year, already late, in the carried-on plan.
 	r := carried.Items["en-policy-succession"]
 	r.Action, r.Owner, r.Due, r.Status = "Write a succession policy", "Dev", day(2027, 2, 20), plans.StatusTodo
+	// A step with no words (its item's action was cleared), its due date
+	// past: nothing to chase, so not counted at the top (Step.Open), and
+	// so not listed either.
+	wordless := loadFixture(t, "testdata/report-21.yaml")
+	pp := wordless.FollowUps[wordless.ProjectPlanID()]
+	pp.Steps = append(pp.Steps, plans.Step{ID: 900, Owner: "Ana", Due: day(2027, 1, 10), Status: plans.StatusTodo})
 	cases := []struct {
 		name string
 		p    *plans.Plan
@@ -45,6 +51,9 @@ func TestReportListsWhatIsOverdueAndWhose(t *testing.T) {
 			// The top's 4, found whole.
 			"(**overdue**). And 3 more carried on from earlier reviews, under Carried on and still open. ## Carried on and still open",
 		}},
+		{"a step with no words", wordless, nil, []string{
+			"**Run a manager workshop on background**",
+		}, nil},
 	}
 	count := regexp.MustCompile(`\*\*Overdue actions on 2027-03-01:\*\* (\d+)`)
 	for _, c := range cases {
