@@ -29,6 +29,9 @@ func overdueNotCarried(doc reportDoc) []htmlCarried {
 			}
 		}
 	}
+	// A step set this year that repeats an action carried on is that
+	// action, listed under Carried on and still open.
+	carried := carriedOpen(doc)
 	for _, n := range doc.nextSteps {
 		for _, st := range n.steps {
 			if !st.overdue || st.carried != "" {
@@ -37,6 +40,9 @@ func overdueNotCarried(doc reportDoc) []htmlCarried {
 			c := htmlCarried{Text: st.text, Step: true, Owner: st.owner, Due: st.due.String(), Overdue: true}
 			if i := repeatedAction(out, c); i >= 0 {
 				out[i].Repeats++
+				continue
+			}
+			if repeatedAction(carried, c) >= 0 {
 				continue
 			}
 			out = append(out, c)

@@ -30,6 +30,13 @@ func TestReportListsWhatIsOverdueAndWhose(t *testing.T) {
 	wordless := loadFixture(t, "testdata/report-21.yaml")
 	pp := wordless.FollowUps[wordless.ProjectPlanID()]
 	pp.Steps = append(pp.Steps, plans.Step{ID: 900, Owner: "Ana", Due: day(2027, 1, 10), Status: plans.StatusTodo})
+	// A step set this year that repeats an action carried on and late:
+	// one thing to chase, counted once at the top, so listed once.
+	repeat, repeatEarlier := carriedFixture(t, "2027")
+	rr := repeat.Items["en-policy-succession"]
+	rr.Action, rr.Owner, rr.Due, rr.Status = "Write a succession policy", "Dev", day(2027, 2, 20), plans.StatusTodo
+	rp := repeat.FollowUps[repeat.ProjectPlanID()]
+	rp.Steps = append(rp.Steps, plans.Step{ID: 900, Text: "Share the counts with all staff", Owner: "Sam", Due: day(2026, 10, 31), Status: plans.StatusTodo})
 	cases := []struct {
 		name string
 		p    *plans.Plan
@@ -54,6 +61,11 @@ func TestReportListsWhatIsOverdueAndWhose(t *testing.T) {
 		{"a step with no words", wordless, nil, []string{
 			"**Run a manager workshop on background**",
 		}, nil},
+		{"a new step repeating a carried action", repeat, []ReportOption{CarriedOnFrom(repeatEarlier)}, []string{
+			"**Write a succession policy**",
+		}, []string{
+			"And 3 more carried on from earlier reviews",
+		}},
 	}
 	count := regexp.MustCompile(`\*\*Overdue actions on 2027-03-01:\*\* (\d+)`)
 	for _, c := range cases {
