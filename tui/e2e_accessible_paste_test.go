@@ -29,8 +29,9 @@ func TestAccessiblePastedNoteOfSeveralLinesStaysTheNote(t *testing.T) {
 		e.typeText(step[1] + "\r")
 	}
 	e.waitFor("Notes: ")
-	e.typeText("help\r") // says how notes end
-	e.waitFor("Notes may take several lines: an empty line ends them.", "Back to the question.")
+	e.typeText("help\r") // says how notes end, and that a later line is words
+	e.waitFor("Notes, and answers in your own words, may take several lines: an empty line ends them.",
+		"From their second line, a command is kept as words, not done.", "Back to the question.")
 	e.typeText(tui.PastedNote) // a paste: every byte at once
 	e.typeText("\r")           // and Enter, as after any answer
 	e.waitFor("an empty line ends the notes): ")

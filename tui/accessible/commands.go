@@ -173,7 +173,10 @@ func (r *reviewer) sayHelp() {
 	}
 	r.p.say("Answer each question on one line. Enter keeps what is there (or skips); %s clears it.", clearWord)
 	if r.p.severalLines {
-		r.p.say("Notes may take several lines: an empty line ends them.")
+		// Said, as a line pasted from a document is taken as words (see
+		// lines), where a listener may expect back or quit to act there.
+		r.p.say("Notes, and answers in your own words, may take several lines: an empty line ends them.")
+		r.p.say("From their second line, a command is kept as words, not done.")
 	}
 	r.p.say("These commands work at every question:")
 	for _, w := range r.commandList() {
