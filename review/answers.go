@@ -303,7 +303,7 @@ func CleanLine(s string) string {
 
 // CleanText is an answer of several lines as stored: line breaks kept,
 // blank lines and spaces around it dropped, each tab four spaces (see
-// tabSpaces).
+// severalLines).
 func CleanText(s string) string { return strings.TrimSpace(severalLines(s)) }
 
 // CleanNotes is notes as stored: like CleanText, but spaces that start the
