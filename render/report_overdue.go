@@ -19,19 +19,25 @@ import (
 // recommendation it answers; a step that repeats an item's action is
 // listed with it (plans.ActionsToChase's rule), not apart.
 func overdueNotCarried(doc reportDoc) []htmlCarried {
+	// An action or step set this year that repeats one carried on is that
+	// one, listed under Carried on and still open (the count at the top
+	// has it once).
+	carried := carriedOpen(doc)
 	var out []htmlCarried
 	for _, a := range doc.areas {
 		for _, g := range a.groups {
 			for _, it := range g.items {
-				if ans := it.answer; ans.due.overdue && ans.carried == "" {
-					out = append(out, htmlCarried{Text: ans.action, What: it.title, Owner: ans.owner, Due: ans.due.value, Overdue: true})
+				ans := it.answer
+				if !ans.due.overdue || ans.carried != "" {
+					continue
+				}
+				c := htmlCarried{Text: ans.action, What: it.title, Owner: ans.owner, Due: ans.due.value, Overdue: true}
+				if !repeatedByStep(carried, c) {
+					out = append(out, c)
 				}
 			}
 		}
 	}
-	// A step set this year that repeats an action carried on is that
-	// action, listed under Carried on and still open.
-	carried := carriedOpen(doc)
 	for _, n := range doc.nextSteps {
 		for _, st := range n.steps {
 			if !st.overdue || st.carried != "" {
@@ -57,6 +63,14 @@ func overdueNotCarried(doc reportDoc) []htmlCarried {
 	// Every one has a date (it is overdue): YYYY-MM-DD sorts as text.
 	slices.SortStableFunc(out, func(a, b htmlCarried) int { return strings.Compare(a.Due, b.Due) })
 	return out
+}
+
+// repeatedByStep reports whether list has a step that repeats the item's
+// action by plans' rule (the same words, owner and due date).
+func repeatedByStep(list []htmlCarried, action htmlCarried) bool {
+	return slices.ContainsFunc(list, func(s htmlCarried) bool {
+		return s.Step && s.Text == action.Text && s.Owner == action.Owner && s.Due == action.Due
+	})
 }
 
 // overdueHeading is "Overdue on 2027-03-01".

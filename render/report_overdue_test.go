@@ -37,6 +37,13 @@ func TestReportListsWhatIsOverdueAndWhose(t *testing.T) {
 	rr.Action, rr.Owner, rr.Due, rr.Status = "Write a succession policy", "Dev", day(2027, 2, 20), plans.StatusTodo
 	rp := repeat.FollowUps[repeat.ProjectPlanID()]
 	rp.Steps = append(rp.Steps, plans.Step{ID: 900, Text: "Share the counts with all staff", Owner: "Sam", Due: day(2026, 10, 31), Status: plans.StatusTodo})
+	// The other way round: an action set this year that a step carried
+	// on already says (the step came first).
+	stepFirst, stepFirstEarlier := carriedFixture(t, "2027")
+	sf := stepFirst.Items["en-policy-succession"]
+	sf.Action, sf.Owner, sf.Due, sf.Status = "Book the away day", "Ben", day(2025, 5, 1), plans.StatusTodo
+	sn := stepFirst.Items["en-policy-anti-discrimination"]
+	sn.Action, sn.Owner, sn.Due, sn.Status = "Write a fair-hiring policy", "Dev", day(2027, 2, 20), plans.StatusTodo
 	cases := []struct {
 		name string
 		p    *plans.Plan
@@ -63,6 +70,11 @@ func TestReportListsWhatIsOverdueAndWhose(t *testing.T) {
 		}, nil},
 		{"a new step repeating a carried action", repeat, []ReportOption{CarriedOnFrom(repeatEarlier)}, []string{
 			"**Write a succession policy**",
+		}, []string{
+			"And 3 more carried on from earlier reviews",
+		}},
+		{"a new action repeating a carried step", stepFirst, []ReportOption{CarriedOnFrom(stepFirstEarlier)}, []string{
+			"**Write a fair-hiring policy**",
 		}, []string{
 			"And 3 more carried on from earlier reviews",
 		}},
