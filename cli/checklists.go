@@ -173,10 +173,16 @@ func showChecklist(stdout, stderr io.Writer, nameOrPath, out string) error {
 	if err != nil {
 		return err
 	}
-	if out != "" {
-		return writeChecklistCopy(stderr, out, strictyaml.FromUTF16(data), "a copy of "+safetext.Line(plans.CommandPath(nameOrPath)))
+	// The bytes printed are checked, not only the file's first reading:
+	// one changed in between could hold an ESC for the terminal.
+	if _, err := checklist.Parse(nameOrPath, data); err != nil {
+		return fmt.Errorf("%s changed while ladder read it: run the command again", safetext.Line(nameOrPath))
 	}
-	_, err = stdout.Write(strictyaml.FromUTF16(data))
+	data = strictyaml.FromUTF16(data)
+	if out != "" {
+		return writeChecklistCopy(stderr, out, data, "a copy of "+safetext.Line(plans.CommandPath(nameOrPath)))
+	}
+	_, err = stdout.Write(data)
 	return err
 }
 
