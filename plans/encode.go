@@ -1,7 +1,6 @@
 package plans
 
 import (
-	"bytes"
 	"strconv"
 	"strings"
 
@@ -71,13 +70,7 @@ func Encode(p *Plan) []byte {
 		}
 	}
 	b = withHandComments(b, p.comments)
-	if p.crlf {
-		b = bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n"))
-	}
-	if p.bom {
-		b = append(byteOrderMark[:len(byteOrderMark):len(byteOrderMark)], b...)
-	}
-	return b
+	return p.layout.Apply(b)
 }
 
 func appendItem(b []byte, c *checklist.Checklist, it *checklist.Item, r *Response) []byte {

@@ -1,7 +1,6 @@
 package plans
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -164,8 +163,7 @@ func parse(name string, data []byte, resolve Resolver, slips bool) (*Plan, stric
 	p.fillMissing()
 	p.positions = d.positions()
 	p.comments = handComments(data, p.Checklist)
-	p.crlf = endsLinesCRLF(data)
-	p.bom = bytes.HasPrefix(data, byteOrderMark)
+	p.layout = strictyaml.LayoutOf(data)
 	var warnings strictyaml.Problems
 	if slips {
 		warnings = strictyaml.Slips(root, data)
@@ -791,19 +789,6 @@ func (d *decoder) checkAnswerShape(f *checklist.FollowUp, a *Answer, at *yaml.No
 	if len(wrong) > 0 {
 		d.Errorf(at, "follow-up %s is answered with %s, which a %q question does not take", f.ID, strings.Join(wrong, " and "), f.Kind)
 	}
-}
-
-// byteOrderMark is UTF-8's, which an editor on Windows may put first.
-var byteOrderMark = []byte("\xef\xbb\xbf")
-
-// endsLinesCRLF says whether a plan's lines end CRLF, as an editor on
-// Windows, or git with core.autocrlf, leaves them: most of its lines do.
-// Such a plan is written back with CRLF (Encode), where writing it with LF
-// would make git show every line of it changed. Most lines, not the
-// first: a comment added at the top of an LF plan on Windows ends CRLF,
-// and would have every other line of the plan rewritten.
-func endsLinesCRLF(data []byte) bool {
-	return 2*bytes.Count(data, []byte("\r\n")) > bytes.Count(data, []byte("\n"))
 }
 
 // sayNextReviewConflict words the problem at the first conflict marker

@@ -14,6 +14,7 @@ import (
 	"slices"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/strictyaml"
 )
 
 // SchemaVersion is the plan file format this build writes and the newest it
@@ -87,13 +88,9 @@ type Plan struct {
 	// comments are the comments people wrote in the file the plan was
 	// loaded from, which Encode writes again (see comments.go).
 	comments *fileComments
-	// crlf: the file the plan was loaded from ended its lines CRLF, and
-	// Encode writes them so again.
-	crlf bool
-	// bom: the file began with a UTF-8 byte-order mark (Notepad's "UTF-8
-	// with BOM"), which Encode writes again: dropped, git would show the
-	// first line changed though it looks the same.
-	bom bool
+	// layout: the line endings and byte-order mark of the file the plan
+	// was loaded from, which Encode writes again.
+	layout strictyaml.Layout
 }
 
 // Response is the review's answer to one checklist item.

@@ -1,7 +1,6 @@
 package workforce
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -90,10 +89,9 @@ type Data struct {
 	Benchmark string
 	Grades    []Grade
 
-	// crlf and bom: the file this was read from ended its lines CRLF and
-	// began with a byte-order mark (Notepad on Windows, git's autocrlf);
-	// Encode writes them so again (see KeepsLayoutOf).
-	crlf, bom bool
+	// layout: the line endings and byte-order mark of the file this was
+	// read from, which Encode writes again (see KeepsLayoutOf).
+	layout strictyaml.Layout
 }
 
 // KeepsLayoutOf has d written with the line endings and the byte-order
@@ -102,7 +100,7 @@ type Data struct {
 // may be nil (a new data file is written LF, without a mark).
 func (d *Data) KeepsLayoutOf(old *Data) {
 	if old != nil {
-		d.crlf, d.bom = old.crlf, old.bom
+		d.layout = old.layout
 	}
 }
 
@@ -254,14 +252,7 @@ func Encode(d *Data) []byte {
 			fmt.Fprintf(&b, "    %s: %d\n", gr.Key(), g.Counts[gr])
 		}
 	}
-	out := []byte(b.String())
-	if d.crlf {
-		out = bytes.ReplaceAll(out, []byte("\n"), []byte("\r\n"))
-	}
-	if d.bom {
-		out = append([]byte("\xef\xbb\xbf"), out...)
-	}
-	return out
+	return d.layout.Apply([]byte(b.String()))
 }
 
 func optional(s string) string {
@@ -295,10 +286,7 @@ func Parse(name string, data []byte) (*Data, error) {
 	if err := dec.Err(name); err != nil {
 		return nil, err
 	}
-	// Most lines, as for a plan: one line added on Windows to an LF file
-	// does not make the next import rewrite the others.
-	d.crlf = 2*bytes.Count(data, []byte("\r\n")) > bytes.Count(data, []byte("\n"))
-	d.bom = bytes.HasPrefix(data, []byte("\xef\xbb\xbf"))
+	d.layout = strictyaml.LayoutOf(data)
 	return d, nil
 }
 
