@@ -179,20 +179,28 @@ const clearWord = "-"
 // text asks for an optional line of text. An empty answer keeps current;
 // "-" clears it.
 func (p *prompter) text(prompt, hint, current string) (string, error) {
+	s, _, err := p.optional(prompt, hint, current)
+	return s, err
+}
+
+// optional asks an optional text question's line: it says hint and what
+// Enter does, and returns the answer, with typed true where new text was
+// typed (not current kept, nor cleared with "-").
+func (p *prompter) optional(prompt, hint, current string) (answer string, typed bool, err error) {
 	if err := p.takePending(); err != nil {
-		return current, err
+		return current, false, err
 	}
 	p.sayTextHint(hint, prompt, current)
 	s, err := p.line(prompt)
 	switch {
 	case err != nil:
-		return current, err
+		return current, false, err
 	case s == "":
-		return current, nil
+		return current, false, nil
 	case s == clearWord:
-		return "", nil
+		return "", false, nil
 	}
-	return s, nil
+	return s, true, nil
 }
 
 // lines asks for optional text that may take several lines, as the
@@ -207,23 +215,14 @@ func (p *prompter) text(prompt, hint, current string) (string, error) {
 // What was typed is returned with an error that ends it (ctrl+c), to be
 // saved.
 func (p *prompter) lines(prompt, hint, what, current string) (string, error) {
-	if err := p.takePending(); err != nil {
-		return current, err
-	}
 	if p.severalLines {
 		hint += " Several lines if you like."
 	} else {
 		hint += " One line only."
 	}
-	p.sayTextHint(strings.TrimSpace(hint), prompt, current)
-	s, err := p.line(prompt)
-	switch {
-	case err != nil:
-		return current, err
-	case s == "":
-		return current, nil
-	case s == clearWord:
-		return "", nil
+	s, isNew, err := p.optional(prompt, strings.TrimSpace(hint), current)
+	if !isNew {
+		return s, err
 	}
 	typed := []string{p.raw}
 	if _, ok := quotedCommand(s); ok {
