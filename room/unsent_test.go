@@ -145,3 +145,39 @@ func TestAnIdeaThatArrivedAfterAllIsNotOfferedAgain(t *testing.T) {
 	p.waitText("2 of your ideas are waiting")
 	p.WaitFor("the offer gone", `!document.querySelector("form.again")`)
 }
+
+// TestAnIdeaOnTwoLinesThatArrivedIsNotOfferedAgain: the room keeps an
+// idea as one line (safetext.Plain: a line break or a run of spaces is
+// one space), so the page lists "Name a sponsor" for words typed on two
+// lines. The page compared the words as typed, and kept offering to send
+// again an idea it listed as waiting.
+func TestAnIdeaOnTwoLinesThatArrivedIsNotOfferedAgain(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	p := phoneInRoom(t, b, s, "first-tab")
+	other := browserPhone{p.Tab("second-tab")}
+	other.Do(chromedp.Navigate(s.URL()))
+	other.waitText("You are in the room")
+	r.Ask("quick-wins")
+	p.waitText("What are your quick wins?")
+	other.waitText("What are your quick wins?")
+
+	h := holdRequests(t, p, "*/idea")
+	send := func(p browserPhone, text string) {
+		p.Do(chromedp.SetValue(chromedp.ID("text"), text), browsertest.Click(chromedp.CSS(`form.idea button`)))
+	}
+	typed := "Name a\nsponsor  "
+	send(p, typed)
+	first := h.next()
+	send(p, "Publish the pay gap")
+	h.pass(h.next())
+	p.WaitFor("the second idea's answer", `window.settled >= 1`)
+	h.fail(first)
+	p.WaitFor("the first idea offered again", `document.querySelector("form.again")`)
+
+	send(other, typed)
+	other.waitText("2 of your ideas are waiting")
+	p.waitText("2 of your ideas are waiting")
+	p.WaitFor("the offer gone", `!document.querySelector("form.again")`)
+}

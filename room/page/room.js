@@ -280,18 +280,24 @@
   }
 
   // listed says whether a view lists an idea among the phone's, waiting
-  // ("Area: words" where the question is asked per area) or settled.
+  // ("Area: words" where the question is asked per area) or settled. The
+  // room keeps an idea as one line (line breaks and runs of spaces one
+  // space), so the words are compared as it keeps them.
   function listed(view, l) {
-    var words = (l.text.normalize ? l.text.normalize("NFC") : l.text).trim();
+    var words = oneLine(l.text);
     var area = "";
     var select = view.querySelector("#area");
     if (l.area && select) {
       Array.prototype.forEach.call(select.options, function (o) { if (o.value === l.area) area = o.textContent + ": "; });
     }
     return Array.prototype.some.call(view.querySelectorAll("ul.ideas li"), function (li) {
-      var line = li.textContent.trim();
+      var line = oneLine(li.textContent);
       return line === area + words || line === "\u2713 Accepted: " + words || line === "\u2717 Not taken: " + words;
     });
+  }
+
+  function oneLine(text) {
+    return (text.normalize ? text.normalize("NFC") : text).replace(/[ \t\n\r]+/g, " ").trim();
   }
 
   // notSent says, on the page, that a vote or an idea did not reach the
