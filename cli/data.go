@@ -960,7 +960,7 @@ in words, a sentence a grade, for a screen reader.`,
 			if len(args) == 1 {
 				arg = typedPath(args[0])
 			}
-			opts.benchmark, opts.out = typedPath(opts.benchmark), typedPath(opts.out)
+			opts.benchmark = typedPath(opts.benchmark)
 			return runDataShow(cmd.OutOrStdout(), cmd.ErrOrStderr(), arg, opts)
 		},
 	}

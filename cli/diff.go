@@ -113,7 +113,6 @@ repository.`,
 			if err := formatOfOutput(cmd, &opts.format, opts.out, "text", "md"); err != nil {
 				return err
 			}
-			opts.out = typedPath(opts.out)
 			return runDiff(cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), typedPaths(args), opts)
 		},
 	}

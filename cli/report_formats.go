@@ -411,7 +411,8 @@ func reportHistory(file string) (*render.ReportHistory, error) {
 // outputFlag defines -o FILE for a command that writes to standard output
 // without it. "-" is standard output, as in curl, tar and most tools:
 // someone who types -o - wants the output in the pipe, not a file named
-// "-" left in the repository.
+// "-" left in the repository. The name is a typedPath, as every path typed
+// is.
 func outputFlag(f *pflag.FlagSet, out *string, usage string) {
 	f.VarP(outputFile{out}, "output", "o", usage)
 }
@@ -430,7 +431,7 @@ func (o outputFile) Set(s string) error {
 	if s == "-" {
 		s = ""
 	}
-	*o.name = s
+	*o.name = typedPath(s)
 	return nil
 }
 
