@@ -107,9 +107,9 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":        exits,
 			"edit":         edit,
-			"crlf":         crlf,
-			"bom":          bom,
-			"utf16":        utf16le,
+			"crlf":         rewrite("crlf", crlf),
+			"bom":          rewrite("bom", bom),
+			"utf16":        rewrite("utf16", utf16le),
 			"backdate":     backdate,
 			"backdated":    backdated,
 			"cirecipe":     cirecipe,
@@ -214,44 +214,40 @@ func edit(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(os.WriteFile(path, []byte(strings.Replace(string(data), old, repl, 1)), 0o644))
 }
 
+// rewrite is a testscript command NAME FILE that replaces FILE's bytes
+// with change's result.
+func rewrite(name string, change func([]byte) []byte) func(*testscript.TestScript, bool, []string) {
+	return func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 1 {
+			ts.Fatalf("usage: %s FILE", name)
+		}
+		path := ts.MkAbs(args[0])
+		data, err := os.ReadFile(path)
+		ts.Check(err)
+		ts.Check(os.WriteFile(path, change(data), 0o644))
+	}
+}
+
 // crlf FILE ends every line of FILE CRLF, as an editor on Windows or git
 // with core.autocrlf leaves it.
-func crlf(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 1 {
-		ts.Fatalf("usage: crlf FILE")
-	}
-	path := ts.MkAbs(args[0])
-	data, err := os.ReadFile(path)
-	ts.Check(err)
-	ts.Check(os.WriteFile(path, []byte(strings.ReplaceAll(string(data), "\n", "\r\n")), 0o644))
+func crlf(data []byte) []byte {
+	return []byte(strings.ReplaceAll(string(data), "\n", "\r\n"))
 }
 
 // bom FILE puts UTF-8's byte-order mark first in FILE, as Notepad's
 // "UTF-8 with BOM" saves it.
-func bom(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 1 {
-		ts.Fatalf("usage: bom FILE")
-	}
-	path := ts.MkAbs(args[0])
-	data, err := os.ReadFile(path)
-	ts.Check(err)
-	ts.Check(os.WriteFile(path, append([]byte("\xef\xbb\xbf"), data...), 0o644))
+func bom(data []byte) []byte {
+	return append([]byte("\xef\xbb\xbf"), data...)
 }
 
 // utf16 FILE rewrites FILE as UTF-16LE with its byte-order mark, as Windows
 // PowerShell's > writes a command's output and Notepad's "Unicode" saves.
-func utf16le(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) != 1 {
-		ts.Fatalf("usage: utf16 FILE")
-	}
-	path := ts.MkAbs(args[0])
-	data, err := os.ReadFile(path)
-	ts.Check(err)
+func utf16le(data []byte) []byte {
 	out := []byte{0xff, 0xfe}
 	for _, u := range utf16.Encode([]rune(string(data))) {
 		out = append(out, byte(u), byte(u>>8))
 	}
-	ts.Check(os.WriteFile(path, out, 0o644))
+	return out
 }
 
 // oldTime is far enough in the past that no test run writes a file then.
