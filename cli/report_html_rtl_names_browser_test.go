@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"html"
 	"io"
 	"os"
@@ -38,13 +39,7 @@ func TestReportHTMLDrawsRightToLeftWordsInTheirOwnOrder(t *testing.T) {
 	if err := os.WriteFile("plans/care.yaml", []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "report.html")
-	var stderr bytes.Buffer
-	if code := Main([]string{"report", "plans/care.yaml", "-o", out, "--today", "2027-01-15"}, nil, io.Discard, &stderr); code != ExitOK {
-		t.Fatalf("report: exit %d\n%s", code, stderr.String())
-	}
-	ctx := browsertest.New(t, 1280, 800, time.Minute)
-	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
+	ctx := openCareReport(t)
 	names := run(t, ctx, chromedp.Evaluate[drawnPair](leftOf+"(`dd`, `"+first+"`, `"+second+"`)"))
 	if names.First < 0 || names.Second < 0 {
 		t.Fatalf("no detail names both participants: %+v", names)
@@ -159,13 +154,7 @@ func TestReportHTMLDrawsRightToLeftAnswersInTheirOwnOrder(t *testing.T) {
 	if err := os.WriteFile("plans/care.yaml", []byte(plan), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "report.html")
-	var stderr bytes.Buffer
-	if code := Main([]string{"report", "plans/care.yaml", "-o", out, "--today", "2027-01-15"}, nil, io.Discard, &stderr); code != ExitOK {
-		t.Fatalf("report: exit %d\n%s", code, stderr.String())
-	}
-	ctx := browsertest.New(t, 1280, 800, time.Minute)
-	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
+	ctx := openCareReport(t)
 	for _, c := range []struct{ what, sel, first string }{
 		{"the note", ".note", "ينتظر"},
 		{"the quick win", "li", "تدريب"},
@@ -180,4 +169,18 @@ func TestReportHTMLDrawsRightToLeftAnswersInTheirOwnOrder(t *testing.T) {
 			t.Errorf("%s %q: its full stop drawn at %.0f px, right of its first word at %.0f: at the words' start to a reader of Arabic", c.what, stop.Text, stop.First, stop.Second)
 		}
 	}
+}
+
+// openCareReport writes the HTML report of plans/care.yaml, as of
+// 2027-01-15, and opens it in a browser tab the size of a laptop's screen.
+func openCareReport(t *testing.T) context.Context {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "report.html")
+	var stderr bytes.Buffer
+	if code := Main([]string{"report", "plans/care.yaml", "-o", out, "--today", "2027-01-15"}, nil, io.Discard, &stderr); code != ExitOK {
+		t.Fatalf("report: exit %d\n%s", code, stderr.String())
+	}
+	ctx := browsertest.New(t, 1280, 800, time.Minute)
+	do(t, ctx, chromedp.Navigate(browsertest.FileURL(t, out)))
+	return ctx
 }
