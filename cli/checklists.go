@@ -76,10 +76,10 @@ made from it: ladder new refuses one that kept a built-in checklist's id.`,
   ladder checklists show checklists/ours.yaml`,
 		Args: exactlyOneArg("ladder checklists show needs one checklist: a built-in id (see ladder checklists) or a checklist file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return showChecklist(cmd.OutOrStdout(), cmd.ErrOrStderr(), typedPath(args[0]), typedPath(out))
+			return showChecklist(cmd.OutOrStdout(), cmd.ErrOrStderr(), typedPath(args[0]), out)
 		},
 	}
-	cmd.Flags().StringVarP(&out, "output", "o", "", "write the checklist to `FILE` (a new file) instead of standard output")
+	outputFlag(cmd.Flags(), &out, "write the checklist to `FILE` (a new file) instead of standard output")
 	return cmd
 }
 
