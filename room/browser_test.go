@@ -57,6 +57,20 @@ func (p browserPhone) vote(choice string) {
 	p.Do(browsertest.Click(chromedp.ID("choice-" + choice)))
 }
 
+// sendIdea types text into the idea box, over what is there, and sends it.
+func (p browserPhone) sendIdea(text string) {
+	p.Do(chromedp.SetValue(chromedp.ID("text"), text), browsertest.Click(chromedp.CSS(`form.idea button`)))
+}
+
+// otherTab opens the room's page in a second tab of p's phone (the same
+// cookies: the page opened twice), in the room as the first.
+func (p browserPhone) otherTab(s *Server) browserPhone {
+	other := browserPhone{p.Tab("second-tab")}
+	other.Do(chromedp.Navigate(s.URL()))
+	other.waitText("You are in the room")
+	return other
+}
+
 // TestPhonesInABrowser is the room as phones see it, in a real browser:
 // several phones join with the PIN, follow the facilitator live, vote
 // with nothing given away before the reveal, see the spread after it,

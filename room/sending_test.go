@@ -64,7 +64,7 @@ func TestATapOnAPoorWifiSaysSendingAndGivesUp(t *testing.T) {
 	r.Ask("quick-wins")
 	p.waitText("What are your quick wins?")
 	wait("1")
-	p.Do(chromedp.SetValue(chromedp.ID("text"), "Name a sponsor"), browsertest.Click(chromedp.CSS(`form.idea button`)))
+	p.sendIdea("Name a sponsor")
 	h.next()
 	p.waitText("Not sent")
 	box := browsertest.Run(p.Phone, chromedp.Evaluate[string](`document.getElementById("text").value`))

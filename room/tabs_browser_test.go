@@ -3,7 +3,6 @@ package room
 import (
 	"testing"
 
-	"github.com/chromedp/chromedp"
 	"github.com/socialmobility/ladder/internal/browsertest"
 )
 
@@ -19,9 +18,7 @@ func TestAVoteFromThePhonesOtherTabClearsNotSent(t *testing.T) {
 	b := browsertest.Start(t)
 	r, s := startParallelServer(t)
 	p := phoneInRoom(t, b, s, "first-tab")
-	other := browserPhone{p.Tab("second-tab")}
-	other.Do(chromedp.Navigate(s.URL()))
-	other.waitText("You are in the room")
+	other := p.otherTab(s)
 	r.Vote("lc-leadership")
 	p.waitText("You have not voted yet.")
 	other.waitText("You have not voted yet.")

@@ -30,9 +30,6 @@ func TestAnIdeaNotSentCanBeSentAgainWithOneTap(t *testing.T) {
 	p.waitText("What are your quick wins?")
 
 	h := holdRequests(t, p, "*/idea")
-	send := func(text string) {
-		p.Do(chromedp.SetValue(chromedp.ID("text"), text), browsertest.Click(chromedp.CSS(`form.idea button`)))
-	}
 	box := func() string {
 		return browsertest.Run(p.Phone, chromedp.Evaluate[string](`document.getElementById("text").value`))
 	}
@@ -40,9 +37,9 @@ func TestAnIdeaNotSentCanBeSentAgainWithOneTap(t *testing.T) {
 		return browsertest.Run(p.Phone, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("form.again")).map(f => f.elements.text.value)`))
 	}
 
-	send("Name a sponsor")
+	p.sendIdea("Name a sponsor")
 	first := h.next()
-	send("Publish the pay gap")
+	p.sendIdea("Publish the pay gap")
 	h.pass(h.next())
 	p.WaitFor("the second idea's answer", `window.settled >= 1`)
 	h.fail(first)
@@ -102,7 +99,7 @@ func TestAnIdeaNotSentCanBeSentAgainWithOneTap(t *testing.T) {
 
 	// An idea that fails with its words in the box: the box keeps them,
 	// and nothing else offers them.
-	send("Mentors for new starters")
+	p.sendIdea("Mentors for new starters")
 	h.fail(h.next())
 	p.WaitFor("the third idea's failure", `window.settled >= 6`)
 	p.waitText("Not sent")
@@ -118,32 +115,7 @@ func TestAnIdeaNotSentCanBeSentAgainWithOneTap(t *testing.T) {
 // button to send it again.
 func TestAnIdeaThatArrivedAfterAllIsNotOfferedAgain(t *testing.T) {
 	t.Parallel()
-	b := browsertest.Start(t)
-	r, s := startParallelServer(t)
-	p := phoneInRoom(t, b, s, "first-tab")
-	other := browserPhone{p.Tab("second-tab")}
-	other.Do(chromedp.Navigate(s.URL()))
-	other.waitText("You are in the room")
-	r.Ask("quick-wins")
-	p.waitText("What are your quick wins?")
-	other.waitText("What are your quick wins?")
-
-	h := holdRequests(t, p, "*/idea")
-	send := func(p browserPhone, text string) {
-		p.Do(chromedp.SetValue(chromedp.ID("text"), text), browsertest.Click(chromedp.CSS(`form.idea button`)))
-	}
-	send(p, "Name a sponsor")
-	first := h.next()
-	send(p, "Publish the pay gap")
-	h.pass(h.next())
-	p.WaitFor("the second idea's answer", `window.settled >= 1`)
-	h.fail(first)
-	p.WaitFor("the first idea offered again", `document.querySelector("form.again")`)
-
-	send(other, "Name a sponsor")
-	other.waitText("2 of your ideas are waiting")
-	p.waitText("2 of your ideas are waiting")
-	p.WaitFor("the offer gone", `!document.querySelector("form.again")`)
+	anIdeaArrivesFromTheOtherTab(t, "Name a sponsor")
 }
 
 // TestAnIdeaOnTwoLinesThatArrivedIsNotOfferedAgain: the room keeps an
@@ -153,30 +125,31 @@ func TestAnIdeaThatArrivedAfterAllIsNotOfferedAgain(t *testing.T) {
 // again an idea it listed as waiting.
 func TestAnIdeaOnTwoLinesThatArrivedIsNotOfferedAgain(t *testing.T) {
 	t.Parallel()
+	anIdeaArrivesFromTheOtherTab(t, "Name a\nsponsor  ")
+}
+
+// anIdeaArrivesFromTheOtherTab: the page gives up on an idea, typed as
+// typed, which then reaches the room from the phone's other tab; once
+// listed among the phone's ideas, it is no longer offered to send again.
+func anIdeaArrivesFromTheOtherTab(t *testing.T, typed string) {
 	b := browsertest.Start(t)
 	r, s := startParallelServer(t)
 	p := phoneInRoom(t, b, s, "first-tab")
-	other := browserPhone{p.Tab("second-tab")}
-	other.Do(chromedp.Navigate(s.URL()))
-	other.waitText("You are in the room")
+	other := p.otherTab(s)
 	r.Ask("quick-wins")
 	p.waitText("What are your quick wins?")
 	other.waitText("What are your quick wins?")
 
 	h := holdRequests(t, p, "*/idea")
-	send := func(p browserPhone, text string) {
-		p.Do(chromedp.SetValue(chromedp.ID("text"), text), browsertest.Click(chromedp.CSS(`form.idea button`)))
-	}
-	typed := "Name a\nsponsor  "
-	send(p, typed)
+	p.sendIdea(typed)
 	first := h.next()
-	send(p, "Publish the pay gap")
+	p.sendIdea("Publish the pay gap")
 	h.pass(h.next())
 	p.WaitFor("the second idea's answer", `window.settled >= 1`)
 	h.fail(first)
 	p.WaitFor("the first idea offered again", `document.querySelector("form.again")`)
 
-	send(other, typed)
+	other.sendIdea(typed)
 	other.waitText("2 of your ideas are waiting")
 	p.waitText("2 of your ideas are waiting")
 	p.WaitFor("the offer gone", `!document.querySelector("form.again")`)

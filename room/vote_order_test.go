@@ -124,12 +124,9 @@ func TestAnIdeaLostOnThePoorWifiSaysNotSentThoughALaterOneArrived(t *testing.T) 
 	p.waitText("What are your quick wins?")
 
 	h := holdRequests(t, p, "*/idea")
-	send := func(text string) {
-		p.Do(chromedp.SetValue(chromedp.ID("text"), text), browsertest.Click(chromedp.CSS(`form.idea button`)))
-	}
-	send("Name a sponsor")
+	p.sendIdea("Name a sponsor")
 	first := h.next()
-	send("Publish the pay gap")
+	p.sendIdea("Publish the pay gap")
 	h.pass(h.next())
 	// The second idea's answer, not the stream's copy of its screen: the
 	// first is lost "after the second got through" once the page has it.
@@ -168,12 +165,9 @@ func TestANotSentStaysWhenTheSameScreenArrivesAgain(t *testing.T) {
 	stream := h.next()
 	h.count()
 
-	send := func(text string) {
-		p.Do(chromedp.SetValue(chromedp.ID("text"), text), browsertest.Click(chromedp.CSS(`form.idea button`)))
-	}
-	send("Name a sponsor")
+	p.sendIdea("Name a sponsor")
 	first := h.next()
-	send("Publish the pay gap")
+	p.sendIdea("Publish the pay gap")
 	h.pass(h.next())
 	p.waitText("1 of your ideas is waiting")
 	h.fail(first)
@@ -191,7 +185,7 @@ func TestANotSentStaysWhenTheSameScreenArrivesAgain(t *testing.T) {
 		t.Errorf("the first idea was lost, and after the stream's views the page says:\n%s", text)
 	}
 
-	send("Name a sponsor")
+	p.sendIdea("Name a sponsor")
 	h.pass(h.next())
 	p.waitText("1 of your ideas is waiting")
 	p.WaitFor("the idea sent again answered", `window.settled >= 3`)
