@@ -110,8 +110,9 @@
       data.set("tap", page + "-" + n);
     }
     var view = document.getElementById("view");
+    var key = view ? view.getAttribute("data-key") : "";
     var idea = form.matches("form.idea") && {
-      key: view ? view.getAttribute("data-key") : "",
+      key: key,
       question: data.get("question") || "", area: data.get("area") || "", text: data.get("text") || ""
     };
     // An idea sent again leaves the list as it goes, so that one tap
@@ -120,7 +121,7 @@
     var button = e.submitter && form.contains(e.submitter) && !form.matches(".again") ? e.submitter : null;
     var word = button && button.querySelector(".word");
     var on = {
-      tap: n, key: view ? view.getAttribute("data-key") : "", vote: view ? chosen(view) : "",
+      tap: n, key: key, vote: view ? chosen(view) : "",
       words: word ? "Sending your vote: " + word.textContent + "\u2026" : "Sending your idea\u2026",
       button: button && (button.id ? "#" + button.id : "form.idea:not(.again) button")
     };
