@@ -35,7 +35,7 @@
     // (from the phone's other tab, or the tap itself, arrived after the
     // page gave up on it), and the view says which.
     var stays = unsent && unsent.key === next.getAttribute("data-key") && !next.querySelector("p.message") &&
-      (!unsent.tap || chosen(next) === unsent.vote);
+      !votedSince(next, unsent);
     if (stays) say(next, notSentWords);
     showLost(next);
     showSending(next);
@@ -313,10 +313,17 @@
     if (!view) return;
     var key = view.getAttribute("data-key");
     // A vote of the phone's in since the tap (show) leaves nothing lost.
-    if (sent.tap && key === sent.key && chosen(view) !== sent.vote) return;
+    if (key === sent.key && votedSince(view, sent)) return;
     unsent = { key: key, tap: sent.tap, vote: sent.vote };
     say(view, notSentWords);
     showLost(view);
+  }
+
+  // votedSince says whether a view shows the phone's vote other than it
+  // was when a vote was tapped (s: tap and vote, as sending keeps them):
+  // a vote of the phone's came in since. Never for an idea.
+  function votedSince(view, s) {
+    return s.tap > 0 && chosen(view) !== s.vote;
   }
 
   // chosen is the phone's vote a view shows ("" for none).
