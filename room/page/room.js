@@ -15,11 +15,22 @@
   // show replaces the view with new HTML from the server, keeping what the
   // person was doing: the focused control, and text typed but not sent.
   function show(html) {
-    var old = document.getElementById("view");
+    var next = viewIn(html);
+    if (next) showView(next);
+  }
+
+  // viewIn is the room's view in an answer, or null for an answer that is
+  // not the room's: a Wi-Fi's own page (a captive portal's login), an
+  // error with no body from something between the phone and the laptop.
+  function viewIn(html) {
     var tpl = document.createElement("template");
     tpl.innerHTML = html.trim();
-    var next = tpl.content.getElementById("view");
-    if (!next) return;
+    return tpl.content.getElementById("view");
+  }
+
+  // showView is show for a view read from an answer.
+  function showView(next) {
+    var old = document.getElementById("view");
     // "Not sent" stays over a view of the same question or item with
     // nothing to say of its own: the same screen again (an idea's answer
     // comes down the phone's stream as well, maybe after the failure of
@@ -144,16 +155,20 @@
       credentials: "same-origin",
       signal: abort ? abort.signal : undefined
     }).then(function (res) {
-      reached = Math.max(reached, n);
-      arrived();
-      // A vote tapped after the one that failed is in: nothing is lost.
-      if (unsent && unsent.tap > 0 && n > unsent.tap) unsent = null;
-      if (res.status === 401) { window.location.reload(); return; }
-      // An idea the room refused (too many at once, the laptop busy) is
-      // not in either: its words stay, in the box or listed.
-      if (idea && !res.ok) keep(idea);
+      if (res.status === 401) { arrived(); window.location.reload(); return; }
       return res.text().then(function (html) {
-        show(html);
+        // An answer that is not the room's view did not come from the
+        // room: what was sent is not known to be in (catch).
+        var next = viewIn(html);
+        if (!next) throw new Error("not the room's answer");
+        reached = Math.max(reached, n);
+        arrived();
+        // A vote tapped after the one that failed is in: nothing is lost.
+        if (unsent && unsent.tap > 0 && n > unsent.tap) unsent = null;
+        // An idea the room refused (too many at once) is not in either:
+        // its words stay, in the box or listed.
+        if (idea && !res.ok) keep(idea);
+        showView(next);
         if (idea && res.ok) {
           // The box is emptied of the words that went, not of a next
           // idea typed while they were on their way.
