@@ -41,12 +41,14 @@
     // goes when they send again (the answer says how that went), with a
     // later vote in, or with a view that says something of its own (an
     // answer to them) or is of another question, where "try again" has
-    // nothing to try. A vote's goes too with a view showing the phone's
-    // vote other than it was when the tap was made: a vote came in since
-    // (from the phone's other tab, or the tap itself, arrived after the
-    // page gave up on it), and the view says which.
-    var stays = unsent && unsent.key === next.getAttribute("data-key") && !next.querySelector("p.message") &&
-      !votedSince(next, unsent);
+    // nothing to try. It goes too with a view that shows nothing was lost
+    // (nothingLost): what was sent arrived after the page gave up on it
+    // (the laptop was asleep, its answer was cut off), or came from the
+    // phone's other tab.
+    var here = unsent && unsent.key === next.getAttribute("data-key");
+    var stays = here && !next.querySelector("p.message") && !nothingLost(next, unsent.sent);
+    // An idea that arrived so leaves the box, as when its answer comes.
+    var went = here && unsent.sent.idea && nothingLost(next, unsent.sent) ? unsent.sent.idea.text : null;
     if (stays) say(next, notSentWords);
     showLost(next);
     showSending(next);
@@ -82,6 +84,8 @@
       });
       if (live) live.textContent = next.getAttribute("data-announce") || "";
     }
+    var box = document.getElementById("text");
+    if (box && went !== null && box.value === went) box.value = "";
     var again = focused && document.getElementById(focused);
     if (again) again.focus();
   }
@@ -96,8 +100,8 @@
   var page = Math.random().toString(36).slice(2, 10);
   var tapped = 0, reached = 0;
   // unsent is the "Not sent" on the page (show keeps it): the key of the
-  // view it was said on, the number of the vote that failed (0 for an
-  // idea) and the phone's vote shown when it was tapped; null for none.
+  // view it was said on, and what was sent (as sending keeps it); null
+  // for none.
   var unsent = null;
   var notSentWords = "Not sent: this phone cannot reach the room just now. Check it is on the same Wi-Fi as the facilitator's laptop, then try again.";
 
@@ -132,7 +136,7 @@
     var button = e.submitter && form.contains(e.submitter) && !form.matches(".again") ? e.submitter : null;
     var word = button && button.querySelector(".word");
     var on = {
-      tap: n, key: key, vote: view ? chosen(view) : "",
+      tap: n, key: key, vote: view ? chosen(view) : "", choice: n ? data.get("choice") || "" : "", idea: idea || null,
       words: word ? "Sending your vote: " + word.textContent + "\u2026" : "Sending your idea\u2026",
       button: button && (button.id ? "#" + button.id : "form.idea:not(.again) button")
     };
@@ -164,7 +168,7 @@
         reached = Math.max(reached, n);
         arrived();
         // A vote tapped after the one that failed is in: nothing is lost.
-        if (unsent && unsent.tap > 0 && n > unsent.tap) unsent = null;
+        if (unsent && unsent.sent.tap > 0 && n > unsent.sent.tap) unsent = null;
         // An idea the room refused (too many at once) is not in either:
         // its words stay, in the box or listed.
         if (idea && !res.ok) keep(idea);
@@ -185,9 +189,10 @@
   });
 
   // sending are the votes and ideas on their way, each with its tap (0
-  // for an idea), the key of the view it was sent from and the phone's
-  // vote that view showed, the words the status line says meanwhile, and
-  // the button tapped (a selector: views are replaced).
+  // for an idea), the key of the view it was sent from, the phone's vote
+  // that view showed, the choice tapped ("" for an idea) or the idea
+  // (null for a vote), the words the status line says meanwhile, and the
+  // button tapped (a selector: views are replaced).
   var sending = [];
 
   // showSending marks on a view what is on its way from it: the button
@@ -327,18 +332,22 @@
     var view = document.getElementById("view");
     if (!view) return;
     var key = view.getAttribute("data-key");
-    // A vote of the phone's in since the tap (show) leaves nothing lost.
-    if (key === sent.key && votedSince(view, sent)) return;
-    unsent = { key: key, tap: sent.tap, vote: sent.vote };
+    if (nothingLost(view, sent)) return;
+    unsent = { key: key, sent: sent };
     say(view, notSentWords);
     showLost(view);
   }
 
-  // votedSince says whether a view shows the phone's vote other than it
-  // was when a vote was tapped (s: tap and vote, as sending keeps them):
-  // a vote of the phone's came in since. Never for an idea.
-  function votedSince(view, s) {
-    return s.tap > 0 && chosen(view) !== s.vote;
+  // nothingLost says whether a view of the screen something was sent
+  // from (s, as sending keeps it) shows that nothing of it is lost,
+  // whatever became of its request: an idea listed among the phone's
+  // (waiting or settled); the vote tapped in, or another vote of the
+  // phone's in since the tap (from its other tab), which the view shows.
+  function nothingLost(view, s) {
+    if (view.getAttribute("data-key") !== s.key) return false;
+    if (s.idea) return listed(view, s.idea);
+    var now = chosen(view);
+    return s.tap > 0 && (now !== s.vote || now === s.choice);
   }
 
   // chosen is the phone's vote a view shows ("" for none).

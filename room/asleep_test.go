@@ -1,0 +1,92 @@
+package room
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/socialmobility/ladder/internal/browsertest"
+)
+
+// The laptop asleep: the lid closed a moment, or the facilitator's
+// laptop too busy to answer. The room's lock held is the laptop stopped
+// (SIGSTOP): a phone's request waits in the laptop's queue, the page gives
+// up on it after its wait, and when the laptop wakes the request runs, as
+// it did with ladder stopped and continued.
+func laptopAsleep(r *Room) (wake func()) {
+	r.mu.Lock()
+	return r.mu.Unlock
+}
+
+// shortWait makes the page give up on a request after a second, where a
+// phone waits 15.
+func shortWait(p browserPhone) {
+	p.Do(chromedp.Evaluate[chromedp.Void](`document.getElementById("room").dataset.wait = "1"`))
+}
+
+// TestAnIdeaThatArrivedWhenTheLaptopWokeIsNotNotSent: a phone sent an
+// idea while the laptop was asleep, and the page said "Not sent" after
+// its wait, the words kept in the box. The laptop woke and took the idea:
+// the page listed it under "Your ideas waiting", and went on saying "Not
+// sent" over it with its words in the box, until the question changed.
+// The person, told both, sent it again or typed it again. Once the page
+// lists the idea among the phone's, the warning goes and the box is
+// emptied of those words, as when the answer comes in time.
+func TestAnIdeaThatArrivedWhenTheLaptopWokeIsNotNotSent(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	p := phoneInRoom(t, b, s, "asleep-idea")
+	r.Ask("quick-wins")
+	p.waitText("What are your quick wins?")
+	shortWait(p)
+
+	wake := laptopAsleep(r)
+	p.sendIdea("Name a sponsor")
+	p.waitText("Not sent")
+	wake()
+	p.waitText("1 of your ideas is waiting")
+	p.WaitFor("the warning gone", `!document.body.innerText.includes("Not sent")`)
+	box := browsertest.Run(p.Phone, chromedp.Evaluate[string](`document.getElementById("text").value`))
+	if box != "" {
+		t.Errorf("the idea arrived and is listed as waiting; the box still holds %q", box)
+	}
+	if st := r.Status(); len(st.Ideas) != 1 {
+		t.Errorf("the facilitator has %d ideas, want 1", len(st.Ideas))
+	}
+}
+
+// TestAVoteTappedAgainWhileTheLaptopSleptIsNotNotSent: Red is in; the
+// person taps Red again to be sure while the laptop is asleep. The page
+// gave up and said "Not sent" over "Your vote is in: ■ Red", and kept
+// saying it once the laptop woke and the tap arrived: the person took
+// their vote as lost. A tap of the vote the page shows as in loses
+// nothing: the page says so by saying nothing. A tap of another vote
+// still says "Not sent" until the view shows it in.
+func TestAVoteTappedAgainWhileTheLaptopSleptIsNotNotSent(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	p := phoneInRoom(t, b, s, "asleep-vote")
+	r.Vote("lc-vision")
+	p.waitText("You have not voted yet.")
+	p.vote("red")
+	p.waitText("Your vote is in: ■ Red")
+	shortWait(p)
+	answers := &heldRequests{t: t, p: p}
+	answers.count()
+
+	wake := laptopAsleep(r)
+	p.vote("red")
+	p.WaitFor("the page giving up", `window.settled >= 1`)
+	if text := p.text(); strings.Contains(text, "Not sent") || !strings.Contains(text, "Your vote is in: ■ Red") {
+		wake()
+		t.Fatalf("Red tapped again while the laptop slept; Red is in, and the page says:\n%s", text)
+	}
+	p.vote("green")
+	p.waitText("Not sent")
+	wake()
+	p.waitText("Your vote is in: ● Green")
+	p.WaitFor("the warning gone", `!document.body.innerText.includes("Not sent")`)
+	waitStatus(t, r, func(st Status) bool { return st.Voted == 1 })
+}
