@@ -115,7 +115,7 @@ func TestAnIdeaNotSentCanBeSentAgainWithOneTap(t *testing.T) {
 // button to send it again.
 func TestAnIdeaThatArrivedAfterAllIsNotOfferedAgain(t *testing.T) {
 	t.Parallel()
-	anIdeaArrivesFromTheOtherTab(t, "Name a sponsor")
+	anIdeaArrivesFromTheOtherTab(t, "Name a sponsor", "Name a sponsor")
 }
 
 // TestAnIdeaOnTwoLinesThatArrivedIsNotOfferedAgain: the room keeps an
@@ -125,13 +125,24 @@ func TestAnIdeaThatArrivedAfterAllIsNotOfferedAgain(t *testing.T) {
 // again an idea it listed as waiting.
 func TestAnIdeaOnTwoLinesThatArrivedIsNotOfferedAgain(t *testing.T) {
 	t.Parallel()
-	anIdeaArrivesFromTheOtherTab(t, "Name a\nsponsor  ")
+	anIdeaArrivesFromTheOtherTab(t, "Name a\nsponsor  ", "Name a\nsponsor  ")
+}
+
+// TestAnIdeaInOtherCapitalsThatArrivedIsNotOfferedAgain: the room takes
+// the same words in other capitals as the same idea (one phone sending
+// "name a Sponsor" while "Name a sponsor" waits sends nothing new), and
+// the page compared them as typed: it kept offering to send again an
+// idea the room had, listed in the other capitals.
+func TestAnIdeaInOtherCapitalsThatArrivedIsNotOfferedAgain(t *testing.T) {
+	t.Parallel()
+	anIdeaArrivesFromTheOtherTab(t, "Name a sponsor", "name a Sponsor")
 }
 
 // anIdeaArrivesFromTheOtherTab: the page gives up on an idea, typed as
-// typed, which then reaches the room from the phone's other tab; once
-// listed among the phone's ideas, it is no longer offered to send again.
-func anIdeaArrivesFromTheOtherTab(t *testing.T, typed string) {
+// typed, which then reaches the room from the phone's other tab, typed
+// there as there; once listed among the phone's ideas, it is no longer
+// offered to send again.
+func anIdeaArrivesFromTheOtherTab(t *testing.T, typed, typedThere string) {
 	b := browsertest.Start(t)
 	r, s := startParallelServer(t)
 	p := phoneInRoom(t, b, s, "first-tab")
@@ -149,7 +160,7 @@ func anIdeaArrivesFromTheOtherTab(t *testing.T, typed string) {
 	h.fail(first)
 	p.WaitFor("the first idea offered again", `document.querySelector("form.again")`)
 
-	other.sendIdea(typed)
+	other.sendIdea(typedThere)
 	other.waitText("2 of your ideas are waiting")
 	p.waitText("2 of your ideas are waiting")
 	p.WaitFor("the offer gone", `!document.querySelector("form.again")`)

@@ -303,17 +303,18 @@
   // listed says whether a view lists an idea among the phone's, waiting
   // ("Area: words" where the question is asked per area) or settled. The
   // room keeps an idea as one line (line breaks and runs of spaces one
-  // space), so the words are compared as it keeps them.
+  // space), and takes the same words in other capitals as the same idea
+  // (listing the first sent), so the words are compared as it does.
   function listed(view, l) {
-    var words = oneLine(l.text);
+    var words = oneLine(l.text).toLowerCase();
     var area = "";
     var select = view.querySelector("#area");
     if (l.area && select) {
-      Array.prototype.forEach.call(select.options, function (o) { if (o.value === l.area) area = o.textContent + ": "; });
+      Array.prototype.forEach.call(select.options, function (o) { if (o.value === l.area) area = oneLine(o.textContent).toLowerCase() + ": "; });
     }
     return Array.prototype.some.call(view.querySelectorAll("ul.ideas li"), function (li) {
-      var line = oneLine(li.textContent);
-      return line === area + words || line === "\u2713 Accepted: " + words || line === "\u2717 Not taken: " + words;
+      var line = oneLine(li.textContent).toLowerCase();
+      return line === area + words || line === "\u2713 accepted: " + words || line === "\u2717 not taken: " + words;
     });
   }
 
