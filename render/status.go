@@ -5,6 +5,8 @@ import (
 	"cmp"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/plans"
 	"golang.org/x/text/collate"
@@ -105,11 +107,33 @@ const widestPadded = 40
 
 // ownerKey is who owns an action, for grouping: people type a name in
 // more than one way, and "ana" and "Ana" are one owner, shown as first
-// spelt. So are a name's letters composed ("ë", as most keyboards type
-// it) and decomposed ("e" and a combining diaeresis, as a Mac pastes):
-// they look the same, and a reader would take two groups for a mistake.
+// spelt. So are a name with its accents and without them ("Siân Llŷr"
+// and "Sian Llyr", typed on a keyboard without ŷ), and a name with an
+// invisible character pasted into it (a zero-width space): the reader
+// of their own heading would miss the actions under the other. Only the
+// accents of Latin, Greek and Cyrillic letters are left out (the
+// combining marks U+0300–U+036F, which decomposing "ŷ" gives); the marks
+// of other scripts are letters of the name.
 func ownerKey(owner string) string {
-	return strings.ToLower(norm.NFC.String(strings.Join(strings.Fields(ownerName(owner)), " ")))
+	name := ownerName(owner)
+	if !isASCII(name) {
+		name = strings.Map(func(r rune) rune {
+			if r >= 0x300 && r <= 0x36f || unicode.Is(unicode.Cf, r) {
+				return -1
+			}
+			return r
+		}, norm.NFD.String(name))
+	}
+	return strings.ToLower(norm.NFC.String(strings.Join(strings.Fields(name), " ")))
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // StatusText renders the open actions of the plans in dir for a terminal:
