@@ -159,9 +159,27 @@ type statusList struct {
 	*StatusList
 	o   *plans.Outstanding
 	dir string
-	// planSaid is set when the words named the list's one plan below the
-	// intro, so its actions need not name it again.
+	// planSaid is set when the list named its one plan below the intro
+	// (sayLonePlan), so its actions and totals need not name it again.
 	planSaid bool
+}
+
+// sayLonePlan is "All in one plan: Acme: Review 2027
+// (plans/2027/acme.yaml).", the line under the intro that names the one
+// plan holding every open action (see lonePlan), and marks it said, so
+// that no row repeats its path in a column and no total of one plan
+// repeats the intro's figures. It is "" when the list is grouped by plan
+// (whose headings name it) or holds several.
+func (d *statusList) sayLonePlan() (string, error) {
+	if d.by == ByPlan {
+		return "", nil
+	}
+	lone, err := d.lonePlan()
+	if err != nil || lone == "" {
+		return "", err
+	}
+	d.planSaid = true
+	return "All in one plan: " + sentence(plain(lone)), nil
 }
 
 func newStatusList(l *StatusList, dir string) statusList {
@@ -191,10 +209,12 @@ func (d statusList) row(a *plans.Listed) statusRow {
 func (d statusList) widths(header []string) []int {
 	w := d.measured
 	cells := []int{w.due, w.when, w.owner, w.plan}
-	switch d.by {
-	case ByOwner:
+	switch {
+	case d.by == ByOwner && d.planSaid:
+		cells = []int{w.due, w.when}
+	case d.by == ByOwner:
 		cells = []int{w.due, w.when, w.plan}
-	case ByPlan:
+	case d.by == ByPlan || d.planSaid:
 		cells = []int{w.due, w.when, w.owner}
 	}
 	out := make([]int, len(header))
@@ -371,12 +391,15 @@ func actionParts(a plans.PlanAction) (text, what string) {
 }
 
 // columns are the row cells shown for a grouping, with their headings:
-// the grouping's own column is left out.
+// the grouping's own column is left out, and the plan's when the list
+// named its one plan (planSaid).
 func (d statusList) columns() (header []string, cells func(statusRow) []string) {
-	switch d.by {
-	case ByOwner:
+	switch {
+	case d.by == ByOwner && d.planSaid:
+		return []string{"Due", "When", "Action"}, func(r statusRow) []string { return []string{r.due, r.when, r.action} }
+	case d.by == ByOwner:
 		return []string{"Due", "When", "Plan", "Action"}, func(r statusRow) []string { return []string{r.due, r.when, r.plan, r.action} }
-	case ByPlan:
+	case d.by == ByPlan || d.planSaid:
 		return []string{"Due", "When", "Owner", "Action"}, func(r statusRow) []string { return []string{r.due, r.when, r.owner, r.action} }
 	}
 	return []string{"Due", "When", "Owner", "Plan", "Action"}, func(r statusRow) []string {

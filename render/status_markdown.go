@@ -23,8 +23,15 @@ func writeStatusMarkdown(w io.Writer, d statusList) error {
 	var m markdown
 	m.heading(1, "Open actions on "+d.o.Today.String())
 	m.para(mdText(d.intro()))
+	lone, err := d.sayLonePlan()
+	if err != nil {
+		return err
+	}
+	if lone != "" {
+		m.para(mdText(lone))
+	}
 	header, cells := d.columns()
-	err := d.each(func(title, summary string) error {
+	err = d.each(func(title, summary string) error {
 		m.heading(2, mdText(title+" ("+summary+")"))
 		m.block()
 		return m.flush(w, false)
@@ -35,7 +42,7 @@ func writeStatusMarkdown(w io.Writer, d statusList) error {
 	if err != nil {
 		return err
 	}
-	if d.by != ByPlan && d.o.Plans() > d.o.CarriedOn() && d.o.Total() > 0 { // as the text: "nothing open" needs no totals
+	if d.by != ByPlan && !d.planSaid && d.o.Plans() > d.o.CarriedOn() && d.o.Total() > 0 { // as the text: "nothing open" needs no totals
 		m.heading(2, "Totals per plan")
 		m.block()
 		err := d.o.EachPlan(func(info plans.PlanInfo, open [4]int) error {

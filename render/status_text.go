@@ -30,11 +30,18 @@ func writeStatusBuffered(w io.Writer, l *StatusList, dir string, write func(*buf
 // (grouped by plan, the group headings carry them).
 func writeStatusText(b *bufio.Writer, d statusList) error {
 	b.WriteString(d.intro() + "\n")
+	lone, err := d.sayLonePlan()
+	if err != nil {
+		return err
+	}
+	if lone != "" {
+		b.WriteString(lone + "\n")
+	}
 	if err := writeStatusTables(b, d); err != nil {
 		return err
 	}
 	first := true
-	err := d.nextReviews(func(path, line string) error {
+	err = d.nextReviews(func(path, line string) error {
 		if first {
 			b.WriteString("\n" + d.nextReviewsTitle() + "\n")
 			first = false
@@ -72,7 +79,7 @@ func writeStatusTables(b *bufio.Writer, d statusList) error {
 		writeAligned(b, "  ", widths, c)
 		return nil
 	})
-	if err != nil || d.by == ByPlan {
+	if err != nil || d.by == ByPlan || d.planSaid {
 		return err
 	}
 	return textTotals(b, d.o)

@@ -21,15 +21,12 @@ func WriteStatusWords(w io.Writer, l *StatusList, dir string) error {
 
 func writeStatusWords(b *bufio.Writer, d statusList) error {
 	b.WriteString(d.introOn(spokenDate(d.o.Today)) + "\n")
-	lone, err := d.lonePlan()
+	lone, err := d.sayLonePlan()
 	if err != nil {
 		return err
 	}
-	if lone != "" && d.by != ByPlan {
-		// Said once here, not after every action and again in a total
-		// by plan that would repeat the line above.
-		b.WriteString("All in one plan: " + sentence(plain(lone)) + "\n")
-		d.planSaid = true
+	if lone != "" {
+		b.WriteString(lone + "\n")
 	}
 	if d.o.Total() > 0 {
 		err := d.each(func(title, summary string) error {
