@@ -24,6 +24,10 @@ type CarriedCheck struct {
 	// open in the previous plan before it, done after. They are neither
 	// carried on nor left behind, so they are not counted as open.
 	Done []CarriedAction
+	// Repeats counts the steps (of Steps) that repeat an item action
+	// carried on with them (of Actions), by ActionsToChase's rule: each
+	// pair is one thing to chase, as CarryOn's Repeats counts it.
+	Repeats int
 }
 
 // CarriedAction is one open action or step of the previous plan, and its
@@ -67,7 +71,40 @@ func CompareCarried(before, after, next *Plan) CarriedCheck {
 		c.Actions += carried
 	}
 	c.compareSteps(before, after, next)
+	c.Repeats = carriedRepeats(after, next)
 	return c
+}
+
+// carriedRepeats counts after's open project-plan steps that repeat one
+// of its open item actions (the same words, owner and due date, as
+// ActionsToChase has it) and came across to next together with that
+// action.
+func carriedRepeats(after, next *Plan) int {
+	if next.ProjectPlanID() != after.ProjectPlanID() {
+		return 0
+	}
+	inNext := map[int]bool{}
+	for _, s := range projectSteps(next) {
+		inNext[s.ID] = s.Text != ""
+	}
+	n := 0
+	for _, s := range projectSteps(after) {
+		if !s.Open() || !inNext[s.ID] {
+			continue
+		}
+		for _, e := range after.Checklist.Items() {
+			id := e.Item.ID
+			r := after.Items[id]
+			if r == nil || !r.OpenAction() || r.Action != s.Text || r.Owner != s.Owner || r.Due != s.Due {
+				continue
+			}
+			if _, _, ok := next.Checklist.Item(id); ok && next.Items[id] != nil && next.Items[id].Action != "" {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 // itemsOfBoth is after's checklist items, then any of before's that
