@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -174,7 +175,28 @@ func reportCarriedTo(stderr io.Writer, file string, p *plans.Plan) render.Report
 		fmt.Fprintf(stderr, "ladder: the report does not say which review this plan was carried on to: %s\n", safetext.Line(err.Error()))
 		return render.CarriedOnTo("", nil)
 	}
-	return render.CarriedOnTo(p.NextReview, np)
+	return render.CarriedOnTo(cmp.Or(fromTop(next), p.NextReview), np)
+}
+
+// fromTop names the plan file at path by its path from the top of the
+// repository holding it, with forward slashes ("plans/2026/acme.yaml"),
+// as a report names the reviews a plan carried on from and to: its link
+// is a path from the plan's own folder ("../2026/acme.yaml"), which a
+// board reading the report, or a team finding the file in the
+// repository, would have to work out, beside a history chart that names
+// the same file from the top. "" outside a repository, where the link
+// is the name there is.
+func fromTop(path string) string {
+	root, repo := strictyaml.Root(filepath.Dir(path))
+	abs, err := filepath.Abs(path)
+	if !repo || err != nil {
+		return ""
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ""
+	}
+	return filepath.ToSlash(rel)
 }
 
 // reportCarried reads the reviews the plan carried on from, for the
@@ -200,6 +222,9 @@ func reportCarried(stderr io.Writer, file string, p *plans.Plan) render.ReportOp
 		oldest := earlier[len(earlier)-1]
 		fmt.Fprintf(stderr, "ladder: the report reads %d earlier reviews back, to the review of %s (%s): the reviews before that one were not read, so what came from them is marked as carried on since it\n",
 			len(earlier), oldest.Plan.Date, safetext.Line(oldest.Path))
+	}
+	if len(earlier) > 0 {
+		earlier[0].Shown = fromTop(earlier[0].Path)
 	}
 	return render.CarriedOnFrom(earlier)
 }

@@ -13,7 +13,10 @@ type EarlierReview struct {
 	// the chain wrote it: a path from that plan's folder.
 	Ref  string
 	Path string
-	Plan *Plan
+	// Shown is how a report names it, where its caller has a better name
+	// than Ref (its path from the top of the repository); "" for Ref.
+	Shown string
+	Plan  *Plan
 	// Revision is the git revision it was read at ("HEAD", or the short
 	// hash of the last commit that had it) when it is no longer in the
 	// folder (PreviousReviewRemoved); "" for the file there.

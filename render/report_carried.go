@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -71,7 +72,7 @@ func carriedFromDetail(p *plans.Plan, earlier []plans.EarlierReview) detail {
 		return d
 	}
 	prev := earlier[0]
-	d.value = reviewOf(prev.Plan, true) + " (" + prev.Ref
+	d.value = reviewOf(prev.Plan, true) + " (" + cmp.Or(prev.Shown, prev.Ref)
 	switch prev.Revision {
 	case "":
 	case "HEAD":
