@@ -134,8 +134,10 @@ func resolveChecklist(w io.Writer, nameOrPath string) (c *checklist.Checklist, i
 	}
 	var fe *strictyaml.FileError
 	if errors.As(err, &fe) {
-		fmt.Fprintln(w, err)
-		fmt.Fprintf(w, "The checklist %s has %s: fix the lines above first.\n", nameOrPath, plural(len(fe.Problems), "mistake"))
+		// The name is as typed, but a file's name comes from whoever
+		// added it (a pull request), by tab completion.
+		printError(w, err)
+		fmt.Fprintf(w, "The checklist %s has %s: fix the lines above first.\n", safetext.Line(nameOrPath), plural(len(fe.Problems), "mistake"))
 		return nil, false, problemsFound()
 	}
 	if errors.Is(err, fs.ErrNotExist) {
