@@ -78,7 +78,9 @@ example the branch a pull request goes into; counted from where this
 branch left REV, so plans changed on REV alone are not checked), and
 --format github prints each problem as a GitHub Actions annotation, so
 it shows on the changed line of the pull request: mistakes as errors,
-overdue actions as warnings. With --changed-since, an action or step
+overdue actions as warnings (GitHub shows ten of each kind a step: past
+ten, a notice says how many there are, all in the step's log). With
+--changed-since, an action or step
 the change opened in a plan already carried on to its next review, which
 does not have it, is a warning too: a branch begun before the carry-on
 that adds an action to last year's plan leaves it where no one chases it.
@@ -201,9 +203,10 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		problems, warnings, overdue int
 	}
 	var valid, bad, problems, warnings, overdue, handedOn int
-	var late []string           // the plans with overdue actions, for the way out
-	var handedOnTo [][2]string  // old → new, for those handed on
-	names := newFileList(files) // the []string is garbage from here
+	var annotations githubCounts // by kind, as printed with --format github
+	var late []string            // the plans with overdue actions, for the way out
+	var handedOnTo [][2]string   // old → new, for those handed on
+	names := newFileList(files)  // the []string is garbage from here
 	checkedFiles := len(files)
 	links := plans.NewLinks() // this run's: a plan edited before the next run is read again
 	removed := &removedReviews{}
@@ -248,6 +251,9 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		return r
 	}, func(_ int, r *checked) {
 		lines.Write(r.text.Bytes())
+		if opts.format == "github" {
+			annotations.count(r.text.Bytes())
+		}
 		if r.valid {
 			valid++
 		} else {
@@ -313,6 +319,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		summary += ":" + handedOnLines(handedOnTo, handedOn)
 	}
 	fmt.Fprintln(stderr, summary)
+	annotations.sayDropped(lines)
 	if len(args) == 0 {
 		args = []string{plans.DefaultDir} // as planFiles did
 	}
@@ -326,6 +333,36 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		return problemsFound()
 	}
 	return nil
+}
+
+// githubCounts counts the error and warning annotations check printed.
+type githubCounts struct{ errors, warnings int }
+
+// count counts the annotations in out, one a line: every line that
+// begins "::" is one of ladder's (a plan's own text in them is escaped).
+func (c *githubCounts) count(out []byte) {
+	for line := range bytes.Lines(out) {
+		switch {
+		case bytes.HasPrefix(line, []byte("::error ")), bytes.HasPrefix(line, []byte("::error::")):
+			c.errors++
+		case bytes.HasPrefix(line, []byte("::warning ")), bytes.HasPrefix(line, []byte("::warning::")):
+			c.warnings++
+		}
+	}
+}
+
+// sayDropped adds a notice when GitHub will show only some annotations
+// of a kind (render.GitHubShown a step): a weekly job's page showed ten
+// late actions of twelve, and whoever chased them from it missed two.
+func (c githubCounts) sayDropped(w io.Writer) {
+	for _, k := range []struct {
+		n    int
+		kind string
+	}{{c.errors, "error"}, {c.warnings, "warning"}} {
+		if k.n > render.GitHubShown {
+			fmt.Fprintln(w, render.GitHubNotice(fmt.Sprintf("ladder check: %d %s annotations in all, of which GitHub shows %d on the run's page and in the pull request: this step's log lists every one", k.n, k.kind, render.GitHubShown)))
+		}
+	}
 }
 
 // maxHandedOnNamed is how many plans handed on check --overdue names: a

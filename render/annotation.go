@@ -30,6 +30,17 @@ func GitHubStop(message string) string {
 	return "::error::" + escapeData(safetext.Terminal(message)) // its lines as %0A: one command
 }
 
+// GitHubNotice is a notice annotation on no file: a word about the
+// annotations themselves, shown on the run's summary.
+func GitHubNotice(message string) string {
+	return "::notice::" + escapeData(safetext.Terminal(message))
+}
+
+// GitHubShown is how many annotations of one kind (error, warning,
+// notice) GitHub shows for a step; it drops the rest without a word,
+// though the step's log keeps them.
+const GitHubShown = 10
+
 var (
 	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
 	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
