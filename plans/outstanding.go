@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // SoonDays is how far ahead "due soon" looks: the month a team plans
@@ -150,13 +153,17 @@ type Grouping struct {
 // OwnerGroup is one owner's open actions, when they are grouped by owner.
 type OwnerGroup struct {
 	// Owner is the owner as the first of the group's actions in the list
-	// spells it.
+	// spells it, or the first spelling with the most accents: a group
+	// keyed without them ("Sian Llyr" and "Siân Llŷr") is headed with
+	// the name as its owner writes it, not as a keyboard without ŷ did.
 	Owner string
 	// Open counts the group's actions by Urgency.
 	Open [4]int
-	// firstDue and firstPath place that first action.
+	// firstDue and firstPath place the action spelt so, and accents
+	// counts the accents in its spelling (see accents).
 	firstDue  int32
 	firstPath string
+	accents   int
 }
 
 // Listed is one open action as an Outstanding lists it.
@@ -505,14 +512,38 @@ func (o *Outstanding) ownerGroup(owner string, due int32, path string, u Urgency
 	if !ok {
 		i = int32(len(o.owners))
 		o.ownerIndex[strings.Clone(key)] = i
-		o.owners = append(o.owners, OwnerGroup{Owner: strings.Clone(owner), firstDue: due, firstPath: path})
-	} else if g := &o.owners[i]; due < g.firstDue || due == g.firstDue && path < g.firstPath {
-		// Listed before the group's first so far (on the same day and in
-		// the same plan, the one added first stays first).
-		g.Owner, g.firstDue, g.firstPath = strings.Clone(owner), due, path
+		o.owners = append(o.owners, OwnerGroup{Owner: strings.Clone(owner), firstDue: due, firstPath: path, accents: accents(owner)})
+	} else if g := &o.owners[i]; g.Owner != owner {
+		// More accents, or as many and listed before the group's first
+		// so far (on the same day and in the same plan, the one added
+		// first stays first): in any order the actions come, one name.
+		n := accents(owner)
+		if n > g.accents || n == g.accents && (due < g.firstDue || due == g.firstDue && path < g.firstPath) {
+			g.Owner, g.firstDue, g.firstPath, g.accents = strings.Clone(owner), due, path, n
+		}
+	} else if due < g.firstDue || due == g.firstDue && path < g.firstPath {
+		g.firstDue, g.firstPath = due, path
 	}
 	o.owners[i].Open[u]++
 	return i
+}
+
+// accents counts the combining accents of Latin, Greek and Cyrillic
+// letters (U+0300–U+036F) in s once decomposed: 2 for "Siân Llŷr", 0
+// for "Sian Llyr".
+func accents(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= utf8.RuneSelf {
+			for _, d := range norm.NFD.String(s) {
+				if d >= 0x300 && d <= 0x36f {
+					n++
+				}
+			}
+			return n
+		}
+	}
+	return 0
 }
 
 // urgency is how due an action due on day due is.
