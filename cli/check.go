@@ -76,6 +76,7 @@ no actions on, so they are still checked where they are).
 In CI, --changed-since REV checks only the plans changed since REV (for
 example the branch a pull request goes into; counted from where this
 branch left REV, so plans changed on REV alone are not checked), and
+those that follow a checklist file changed since REV, and
 --format github prints each problem as a GitHub Actions annotation, so
 it shows on the changed line of the pull request: mistakes as errors,
 overdue actions as warnings (GitHub shows ten of each kind a step: past
@@ -427,7 +428,12 @@ func changedSince(stderr io.Writer, files []string, rev string) ([]string, *sinc
 		return nil, nil, gitProblem(err)
 	}
 	since := &sinceRev{repo: repo, commit: commit, rev: rev, then: map[string]string{}}
+	touched := map[string]bool{} // every path the change made, edited, removed or moved
 	for _, c := range changes {
+		touched[c.Path] = true
+		if c.OldPath != "" {
+			touched[c.OldPath] = true
+		}
 		switch c.Status {
 		case 'D':
 		case 'R':
@@ -438,15 +444,47 @@ func changedSince(stderr io.Writer, files []string, rev string) ([]string, *sinc
 			since.then[c.Path] = c.Path
 		}
 	}
-	var out []string
-	for _, f := range files {
+	rels := make([]string, len(files)) // "" for a file git cannot name
+	for i, f := range files {
 		if rel, err := repo.Rel(f); err == nil {
-			if _, ok := since.then[rel]; ok {
-				out = append(out, f)
-			}
+			rels[i] = rel
+			delete(touched, rel) // a plan: not a checklist file
+		}
+	}
+	var out []string
+	for i, f := range files {
+		if rels[i] == "" {
+			continue
+		}
+		if _, ok := since.then[rels[i]]; ok {
+			out = append(out, f)
+		} else if crel := changedChecklist(repo, touched, f); crel != "" {
+			// Untouched, but the checklist it follows changed: an item
+			// removed there keeps the plan from loading.
+			since.then[rels[i]] = rels[i]
+			out = append(out, f)
+			fmt.Fprintf(stderr, "%s: checked, as the checklist it follows, %s, changed since %s\n", safetext.LeadingPath(f), safetext.Line(crel), safetext.Line(rev))
 		}
 	}
 	return out, since, nil
+}
+
+// changedChecklist is the checklist file the plan file at f follows, named
+// from the top of repo, when it is among the paths touched (made, edited,
+// removed or moved away from) by the change; "" otherwise. A change that
+// touched no file but plans reads no plan for it.
+func changedChecklist(repo *gitrev.Repo, touched map[string]bool, f string) string {
+	if len(touched) == 0 {
+		return ""
+	}
+	cf := plans.ChecklistFileOf(f)
+	if cf == "" {
+		return ""
+	}
+	if crel, err := repo.Rel(cf); err == nil && touched[crel] {
+		return crel
+	}
+	return ""
 }
 
 // openedAfterCarryOn warns at each action or step the change opened in a

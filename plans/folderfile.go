@@ -2,6 +2,7 @@ package plans
 
 import (
 	"errors"
+	"path/filepath"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/strictyaml"
@@ -81,6 +82,42 @@ func readFolderFile(path string, resolve Resolver, slips bool) FolderFile {
 		}}}
 	}
 	return f
+}
+
+// ChecklistFileOf is the custom checklist file the plan file at path
+// follows (its checklist.file, where ChecklistPath finds it): "" for a
+// plan on a built-in checklist, and for one that cannot be read or names
+// a file ladder would not read (loading the plan says why). A change to
+// that file changes what the plan means, or whether it loads at all,
+// without a byte of the plan changing: ladder check --changed-since checks
+// such a plan too.
+func ChecklistFileOf(path string) string {
+	data, err := strictyaml.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	root, ps := strictyaml.Parse(data)
+	if ps != nil || root.Kind != yaml.MappingNode {
+		return ""
+	}
+	file := ""
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if c := root.Content[i+1]; root.Content[i].Value == "checklist" && c.Kind == yaml.MappingNode {
+			for j := 0; j+1 < len(c.Content); j += 2 {
+				if v := c.Content[j+1]; c.Content[j].Value == "file" && v.Kind == yaml.ScalarNode {
+					file = v.Value
+				}
+			}
+		}
+	}
+	if file == "" {
+		return ""
+	}
+	checklistPath, err := ChecklistPath(file, filepath.Dir(path))
+	if err != nil {
+		return ""
+	}
+	return checklistPath
 }
 
 // topKeys returns the key nodes of a YAML mapping document by name, with the
