@@ -41,8 +41,15 @@ Set it up once in each clone (git keeps drivers in its configuration,
 not in the repository), and once in the repository:
 
   git config merge.ladder.name "ladder: plans merged field by field"
-  git config merge.ladder.driver "ladder merge %O %A %B %P"
+  git config merge.ladder.driver 'ladder merge %O %A %B %P ||
+    { s=$?; [ $s -lt 126 ] && exit $s;
+      git merge-file -L ours -L base -L theirs %A %O %B; }'
   echo 'plans/**/*.yaml merge=ladder' >> .gitattributes
+
+The part after || runs git's own merge by lines where git cannot run
+ladder (an editor's git whose PATH lacks it): without it, git reports a
+conflict but leaves the plan as the current branch had it, with no
+markers, and the next git add keeps that side alone.
 
 BASE, OURS and THEIRS are the files git passes (%O, %A, %B); the merge
 is written to OURS. PATH (%P) is the plan's path, for messages and for
