@@ -63,10 +63,13 @@ var (
 	// ErrNewRound is a vote from a page shown before the facilitator
 	// opened the vote on the same item again: it was for the last round,
 	// and this one starts from nothing.
-	ErrNewRound     = errors.New("voting on this item has started again: choose again")
-	ErrNoVote       = errors.New("nothing is up for a vote just now")
-	ErrBadChoice    = errors.New("that is not one of the choices")
-	ErrNotAsking    = errors.New("ideas are not being collected just now")
+	ErrNewRound  = errors.New("voting on this item has started again: choose again")
+	ErrNoVote    = errors.New("nothing is up for a vote just now")
+	ErrBadChoice = errors.New("that is not one of the choices")
+	// ErrNotAsking is an idea for a question not up: its page showed a
+	// question the facilitator has left since (the refusal shows the
+	// page as it is now, maybe asking another question).
+	ErrNotAsking    = errors.New("that idea was not sent: the facilitator has moved on from its question")
 	ErrEmptyIdea    = errors.New("the idea is empty")
 	ErrIdeaTooLong  = fmt.Errorf("an idea can be at most %d characters", MaxIdeaRunes)
 	ErrTooManyIdeas = errors.New("the facilitator has a lot of ideas to go through: wait for them to catch up")

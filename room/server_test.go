@@ -172,7 +172,7 @@ func TestBadRequests(t *testing.T) {
 			return a.PostRaw("/vote", "application/x-www-form-urlencoded", "item=lc-vision&choice=red&round=1&pad="+strings.Repeat("x", 1<<20))
 		}, 413, "too much"},
 		{"JSON body", func() (int, string) { return a.PostRaw("/vote", "application/json", `{"choice":"red"}`) }, 415, "form"},
-		{"idea with nothing asked", func() (int, string) { return a.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {"x"}}) }, 409, "not being collected"},
+		{"idea with nothing asked", func() (int, string) { return a.Post("/idea", url.Values{"question": {"quick-wins"}, "text": {"x"}}) }, 409, "the facilitator has moved on from its question"},
 		{"vote by GET", func() (int, string) { return a.Get("/vote?item=lc-vision&choice=red") }, 405, ""},
 		{"unknown page", func() (int, string) { return a.Get("/admin") }, 404, ""},
 	}
