@@ -144,6 +144,8 @@ func TestPhonesInABrowser(t *testing.T) {
 	for _, p := range phones {
 		p.waitText("You have not voted yet.")
 	}
+	phones[0].waitText("Voting again after the discussion")
+	axe(t, phones[0], "a vote again")
 	phones[0].vote("red")
 	phones[1].vote("green")
 	phones[2].vote("unsure")

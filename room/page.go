@@ -70,9 +70,11 @@ type phoneView struct {
 	Ended   bool
 	Message string
 	// Phase is "voting" or "revealed" while an item is up.
-	Phase    string
-	Item     *itemView
-	Round    int
+	Phase string
+	Item  *itemView
+	Round int
+	// Again is set while the room votes again on the item (Revote).
+	Again    bool
 	Choices  []choiceView
 	MyVote   *choiceView
 	Spread   []spreadView
@@ -186,8 +188,12 @@ func (r *Room) view(token string) phoneView {
 		}
 		v.Key = fmt.Sprintf("item %s round %d", it.ID, r.round)
 		if r.phase == Voting {
-			v.Phase, v.Refresh = "voting", v.MyVote != nil
-			v.Announce = fmt.Sprintf("Vote on %s, item %d of %d: %s", e.Area.Title, ref.Index+1, len(e.Area.Items), it.Title)
+			v.Phase, v.Refresh, v.Again = "voting", v.MyVote != nil, r.again
+			vote := "Vote"
+			if r.again {
+				vote = "Vote again"
+			}
+			v.Announce = fmt.Sprintf("%s on %s, item %d of %d: %s", vote, e.Area.Title, ref.Index+1, len(e.Area.Items), it.Title)
 			break
 		}
 		v.Phase = "revealed"

@@ -178,6 +178,10 @@ type Room struct {
 	itemID   string
 	question string
 	round    int
+	// again is set while the round is a vote again on its item (Revote):
+	// phones say so, where a page back at "You have not voted yet." on
+	// the same item looked like a vote lost.
+	again    bool
 	votes    map[string]string // phone token -> choice, this round only
 	revealed *plans.Votes
 	agreed   string
@@ -408,6 +412,7 @@ func (r *Room) vote(itemID string) bool {
 		// away is refused and reloaded, never counted twice.
 		delete(r.left, itemID)
 		maps.Copy(r.votes, held.votes)
+		r.again = held.again
 		if held.revealed != nil {
 			r.phase, r.revealed = Revealed, held.revealed
 		}
@@ -448,6 +453,7 @@ func (r *Room) Recall(itemID, rating string, votes *plans.Votes) {
 type leftRound struct {
 	votes    map[string]string
 	revealed *plans.Votes
+	again    bool
 }
 
 // leave keeps the vote on the item up for one, when anyone voted and no
@@ -457,13 +463,15 @@ func (r *Room) leave() {
 	if r.itemID == "" || len(r.votes) == 0 || r.agreed != "" || (r.phase != Voting && r.phase != Revealed) {
 		return
 	}
-	r.left[r.itemID] = leftRound{votes: maps.Clone(r.votes), revealed: r.revealed.Clone()}
+	r.left[r.itemID] = leftRound{votes: maps.Clone(r.votes), revealed: r.revealed.Clone(), again: r.again}
 }
 
-// newRound clears the votes for a fresh round on the current item.
+// newRound clears the votes for a fresh round on the current item: the
+// item's first (vote), or a vote again on it (Revote, which sets again).
 func (r *Room) newRound() {
 	r.phase = Voting
 	r.round++
+	r.again = false
 	clear(r.votes)
 	r.revealed, r.agreed, r.inPlan = nil, "", false
 	r.wakeAll()
@@ -505,6 +513,7 @@ func (r *Room) Revote() {
 		return
 	}
 	r.newRound()
+	r.again = true
 }
 
 // Agree tells the phones the rating the room agreed on item (shown under
