@@ -71,7 +71,10 @@ func (s *Server) events(w http.ResponseWriter, req *http.Request) {
 		case <-wake:
 		case <-mine:
 		case <-ping.C:
-			if !send([]byte(": ping\n\n")) {
+			// An event, not a comment, so that the page hears it: a page
+			// that hears nothing for streamQuiet takes its stream for
+			// dead and opens another.
+			if !send([]byte("event: ping\ndata: 1\n\n")) {
 				return
 			}
 		case <-req.Context().Done():

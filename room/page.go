@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
@@ -28,7 +29,10 @@ var pageFiles embed.FS
 // ladder starts: every command would otherwise pay for it (0.2-0.3 ms and
 // a thousand allocations).
 var pageTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("page.html").Funcs(template.FuncMap{"asset": assetURL}).ParseFS(pageFiles, "page/page.html"))
+	return template.Must(template.New("page.html").Funcs(template.FuncMap{
+		"asset": assetURL,
+		"quiet": func() int { return int(streamQuiet / time.Second) },
+	}).ParseFS(pageFiles, "page/page.html"))
 })
 
 // assetFile is one of the page's files and its version: the start of a

@@ -44,9 +44,15 @@ const (
 	// twice that.
 	maxConnectionsPerAddr = 16
 	streamPing            = 20 * time.Second // keeps a phone's stream from looking dead to Wi-Fi gear
-	writeWait             = 10 * time.Second
-	cookieName            = "ladder_room"
-	liveHeader            = "X-Ladder-Live"
+	// streamQuiet is how long a phone's page hears nothing on its stream
+	// (no view, no ping) before it takes the stream for dead and opens
+	// another: a stream can die on a poor Wi-Fi with no word to either
+	// end, and a page only listening on it would wait for good. More
+	// than two pings, so a ping late on a slow Wi-Fi is not taken so.
+	streamQuiet = 2*streamPing + 5*time.Second
+	writeWait   = 10 * time.Second
+	cookieName  = "ladder_room"
+	liveHeader  = "X-Ladder-Live"
 )
 
 // Listen starts serving the room on addr (host:port; port 0 picks a free

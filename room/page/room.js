@@ -370,14 +370,34 @@
   }
 
   if (main.getAttribute("data-live") !== "on") return;
-  var events = new EventSource("/events");
-  events.addEventListener("view", function (e) { show(e.data); });
-  events.onerror = function () {
-    // A refused stream (this phone is not in the room any more, say after
-    // ladder was restarted) is not retried by the browser: start again
-    // from the PIN. A lost network is retried by the browser itself.
-    if (events.readyState === EventSource.CLOSED) {
-      setTimeout(function () { window.location.reload(); }, 2000);
+  var events, heard;
+  function listen() {
+    heard = Date.now();
+    events = new EventSource("/events");
+    events.addEventListener("view", function (e) { heard = Date.now(); show(e.data); });
+    events.addEventListener("ping", function () { heard = Date.now(); });
+    events.onopen = function () { heard = Date.now(); };
+    events.onerror = function () {
+      // A refused stream (this phone is not in the room any more, say
+      // after ladder was restarted) is not retried by the browser: start
+      // again from the PIN. A lost network is retried by the browser
+      // itself.
+      if (events.readyState === EventSource.CLOSED) {
+        setTimeout(function () { window.location.reload(); }, 2000);
+      }
+    };
+  }
+  listen();
+  // A stream can die on a poor Wi-Fi with no word to the browser, which
+  // then waits on it for good: the room pings every 20 seconds, and a
+  // stream quiet for longer than data-quiet seconds (or a reconnection
+  // hanging as long) is opened again; its first view is the room now. A
+  // phone waking from sleep, its clock on, opens it again at once.
+  setInterval(function () {
+    var quiet = (Number(main.getAttribute("data-quiet")) || 45) * 1000;
+    if (events.readyState !== EventSource.CLOSED && Date.now() - heard > quiet) {
+      events.close();
+      listen();
     }
-  };
+  }, 1000);
 })();

@@ -1,0 +1,105 @@
+package room
+
+import (
+	"net"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/socialmobility/ladder/internal/browsertest"
+	"github.com/socialmobility/ladder/internal/testtool"
+)
+
+// stallingListener's connections can be cut as a poor Wi-Fi cuts them,
+// with no error on either side: what the laptop sends on one goes
+// nowhere, and the phone, which only listens on its stream, waits on it
+// for good. A request the phone sends on a cut connection later ends it,
+// as a browser finds a dead connection, so new requests go on new ones.
+type stallingListener struct {
+	net.Listener
+	mu    sync.Mutex
+	conns []*stallingConn
+}
+
+func (l *stallingListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	sc := &stallingConn{Conn: c}
+	l.mu.Lock()
+	l.conns = append(l.conns, sc)
+	l.mu.Unlock()
+	return sc, nil
+}
+
+// stall cuts every connection open now.
+func (l *stallingListener) stall() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, c := range l.conns {
+		c.cut.Store(true)
+	}
+	l.conns = nil
+}
+
+type stallingConn struct {
+	net.Conn
+	cut atomic.Bool
+}
+
+func (c *stallingConn) Write(b []byte) (int, error) {
+	if c.cut.Load() {
+		return len(b), nil
+	}
+	return c.Conn.Write(b)
+}
+
+func (c *stallingConn) Read(b []byte) (int, error) {
+	n, err := c.Conn.Read(b)
+	if n > 0 && c.cut.Load() {
+		c.Conn.Close()
+		return 0, net.ErrClosed
+	}
+	return n, err
+}
+
+// TestAPhoneWhoseStreamStallsCatchesUp: on a poor Wi-Fi a phone's stream
+// can die with no word to either end (an access point restarting, the
+// phone moving to another): the page, which only listens, waited on it
+// for good, still showing the item the room had left, its vote refused
+// when it was tapped, the reveal never shown, and "7 of 8 voted" on the
+// projector for a person who could not see the item up. The room sends
+// its ping as an event the page hears; a page that hears nothing for
+// longer than two pings (data-quiet, 45 seconds; shortened here) opens
+// its stream again, and the stream's first view is the room now.
+func TestAPhoneWhoseStreamStallsCatchesUp(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	left := testtool.LabelGoroutines(t)
+	r, _ := newTestRoom(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wifi := &stallingListener{Listener: ln}
+	s := serve(r, wifi)
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("close: %v", err)
+		}
+		left()
+	})
+	p := phoneInRoom(t, b, s, "stalled")
+	r.Vote("lc-vision")
+	p.waitText("Develop a clear vision")
+	p.Do(chromedp.Evaluate[chromedp.Void](`document.getElementById("room").dataset.quiet = "2"`))
+
+	wifi.stall()
+	r.Vote("lc-leadership")
+	p.waitText("Strong leadership and management")
+	p.vote("green")
+	p.waitText("Your vote is in: ● Green")
+	waitStatus(t, r, func(st Status) bool { return st.Voted == 1 })
+}
