@@ -2,6 +2,7 @@ package room
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -89,4 +90,45 @@ func TestAVoteTappedAgainWhileTheLaptopSleptIsNotNotSent(t *testing.T) {
 	p.waitText("Your vote is in: ● Green")
 	p.WaitFor("the warning gone", `!document.body.innerText.includes("Not sent")`)
 	waitStatus(t, r, func(st Status) bool { return st.Voted == 1 })
+}
+
+// TestJoiningWhileTheLaptopSleptSaysNotSent: twenty people type the PIN at
+// once, on the venue's Wi-Fi, and the laptop is busy or asleep a moment.
+// Join was a plain form post: the phone waited for as long as its
+// browser would, then showed the browser's own error page, which stayed
+// there, and the person scanned the code again or gave up. With the
+// page's script, Join says "Joining…", gives up after the page's wait
+// and says "Not sent" on the room's page, the PIN still typed; tapped
+// again it joins, and the page follows the room from there.
+func TestJoiningWhileTheLaptopSleptSaysNotSent(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	p := openPhone(t, b, s, "asleep-join")
+	p.waitText("Type the PIN")
+	shortWait(p)
+
+	var once sync.Once
+	wake := laptopAsleep(r)
+	t.Cleanup(func() { once.Do(wake) })
+	p.join("4821")
+	p.waitText("Joining")
+	p.waitText("Not sent")
+	if url := browsertest.Run(p.Phone, chromedp.Evaluate[string](`location.href`)); url != s.URL() {
+		t.Fatalf("a join the laptop did not answer took the phone to %s", url)
+	}
+	pin := browsertest.Run(p.Phone, chromedp.Evaluate[string](`document.getElementById("pin").value`))
+	if text := p.text(); pin != "4821" || strings.Contains(text, "Joining") {
+		t.Errorf("the join given up on: the PIN box holds %q, and the page says:\n%s", pin, text)
+	}
+	once.Do(wake)
+	p.Do(browsertest.Click(chromedp.CSS(`form.join button`)))
+	p.waitText("You are in the room")
+	if text := p.text(); strings.Contains(text, "Not sent") {
+		t.Errorf("joined, and the page says:\n%s", text)
+	}
+	r.Vote("lc-vision")
+	p.waitText("Develop a clear vision")
+	p.vote("amber")
+	p.waitText("Your vote is in: ▲ Amber")
 }

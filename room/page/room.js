@@ -113,8 +113,9 @@
 
   document.addEventListener("submit", function (e) {
     var form = e.target;
-    if (!form.matches || !form.matches("form.vote, form.idea")) return;
+    if (!form.matches || !form.matches("form.vote, form.idea, form.join")) return;
     e.preventDefault();
+    if (form.matches("form.join")) { join(form); return; }
     // The person is sending again: what this brings back says how it went.
     unsent = null;
     var data = new FormData(form);
@@ -145,7 +146,7 @@
     // A Wi-Fi that swallows a request leaves the browser waiting for
     // minutes; the page gives up after data-wait seconds, and says so.
     var abort = window.AbortController ? new AbortController() : null;
-    var timer = abort && setTimeout(function () { abort.abort(); }, (Number(main.getAttribute("data-wait")) || 15) * 1000);
+    var timer = abort && setTimeout(function () { abort.abort(); }, wait());
     function arrived() {
       clearTimeout(timer);
       sending = sending.filter(function (s) { return s !== on; });
@@ -187,6 +188,56 @@
       if (n === 0 || n > reached) notSent(on);
     });
   });
+
+  // wait is how long the page waits for an answer before it gives up
+  // (data-wait seconds), in milliseconds.
+  function wait() {
+    return (Number(main.getAttribute("data-wait")) || 15) * 1000;
+  }
+
+  // join sends the PIN as the form would, without leaving the page: a
+  // plain form post to a laptop out of reach left the phone on the
+  // browser's own error page. The button says "Joining…" until the room
+  // answers, and a second tap meanwhile sends nothing (it would join
+  // twice); with no answer within the wait, the page says "Not sent",
+  // the PIN still typed. Once in, the page follows the room (follow).
+  var joining = false;
+  function join(form) {
+    if (joining) return;
+    joining = true;
+    var button = form.querySelector("button");
+    var label = button ? button.textContent : "";
+    if (button) button.textContent = "Joining\u2026";
+    var said = document.querySelector("#view p.message");
+    if (said) said.remove();
+    var abort = window.AbortController ? new AbortController() : null;
+    var timer = abort && setTimeout(function () { abort.abort(); }, wait());
+    function answered() {
+      clearTimeout(timer);
+      joining = false;
+      if (button) button.textContent = label;
+    }
+    fetch(form.action, {
+      method: "POST",
+      body: new URLSearchParams(new FormData(form)),
+      headers: { "X-Ladder-Live": "1" },
+      credentials: "same-origin",
+      signal: abort ? abort.signal : undefined
+    }).then(function (res) { return res.text(); }).then(function (html) {
+      var next = viewIn(html);
+      if (!next) throw new Error("not the room's answer");
+      answered();
+      showView(next);
+      if (next.getAttribute("data-key") !== "join") {
+        document.title = "The room \u00b7 ladder";
+        follow();
+      }
+    }).catch(function () {
+      answered();
+      var view = document.getElementById("view");
+      if (view) say(view, notSentWords);
+    });
+  }
 
   // sending are the votes and ideas on their way, each with its tap (0
   // for an idea), the key of the view it was sent from, the phone's vote
@@ -369,8 +420,26 @@
     p.textContent = text;
   }
 
-  if (main.getAttribute("data-live") !== "on") return;
+  // follow follows the room over its stream, from a page loaded in the
+  // room or once the PIN is taken (join).
   var events, heard;
+  function follow() {
+    main.setAttribute("data-live", "on");
+    listen();
+    // A stream can die on a poor Wi-Fi with no word to the browser, which
+    // then waits on it for good: the room pings every 20 seconds, and a
+    // stream quiet for longer than data-quiet seconds (or a reconnection
+    // hanging as long) is opened again; its first view is the room now. A
+    // phone waking from sleep, its clock on, opens it again at once.
+    setInterval(function () {
+      var quiet = (Number(main.getAttribute("data-quiet")) || 45) * 1000;
+      if (events.readyState !== EventSource.CLOSED && Date.now() - heard > quiet) {
+        events.close();
+        listen();
+      }
+    }, 1000);
+  }
+
   function listen() {
     heard = Date.now();
     events = new EventSource("/events");
@@ -387,17 +456,5 @@
       }
     };
   }
-  listen();
-  // A stream can die on a poor Wi-Fi with no word to the browser, which
-  // then waits on it for good: the room pings every 20 seconds, and a
-  // stream quiet for longer than data-quiet seconds (or a reconnection
-  // hanging as long) is opened again; its first view is the room now. A
-  // phone waking from sleep, its clock on, opens it again at once.
-  setInterval(function () {
-    var quiet = (Number(main.getAttribute("data-quiet")) || 45) * 1000;
-    if (events.readyState !== EventSource.CLOSED && Date.now() - heard > quiet) {
-      events.close();
-      listen();
-    }
-  }, 1000);
+  if (main.getAttribute("data-live") === "on") follow();
 })();
