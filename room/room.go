@@ -122,6 +122,9 @@ type Status struct {
 	// VotesInPlan is set when the plan holds Votes already (a spread
 	// recalled from it, or agreed and its rating cleared since).
 	VotesInPlan bool
+	// LastRound is the spread set aside by a vote again, while nobody
+	// has voted in it: BackToLastRound brings it back.
+	LastRound *plans.Votes
 	// Agreed is the rating agreed after the reveal, if any.
 	Agreed     string
 	QuestionID string // the question collecting ideas (Asking)
@@ -181,7 +184,11 @@ type Room struct {
 	// again is set while the round is a vote again on its item (Revote):
 	// phones say so, where a page back at "You have not voted yet." on
 	// the same item looked like a vote lost.
-	again    bool
+	again bool
+	// setAside is the round before a vote again, revealed: while nobody
+	// has voted in the new round, BackToLastRound brings it back (V
+	// pressed by mistake).
+	setAside *setAsideRound
 	votes    map[string]string // phone token -> choice, this round only
 	revealed *plans.Votes
 	agreed   string
@@ -471,7 +478,7 @@ func (r *Room) leave() {
 func (r *Room) newRound() {
 	r.phase = Voting
 	r.round++
-	r.again = false
+	r.again, r.setAside = false, nil
 	clear(r.votes)
 	r.revealed, r.agreed, r.inPlan = nil, "", false
 	r.wakeAll()
@@ -512,8 +519,39 @@ func (r *Room) Revote() {
 	if r.closed || (r.phase != Voting && r.phase != Revealed) {
 		return
 	}
+	var last *setAsideRound
+	if r.phase == Revealed && r.revealed != nil && r.revealed.Total() > 0 {
+		last = &setAsideRound{votes: r.revealed.Clone(), agreed: r.agreed, inPlan: r.inPlan}
+	}
 	r.newRound()
-	r.again = true
+	r.again, r.setAside = true, last
+}
+
+// setAsideRound is a revealed round a vote again set aside: its spread,
+// the rating agreed on it if any, and whether the plan holds its counts.
+type setAsideRound struct {
+	votes  *plans.Votes
+	agreed string
+	inPlan bool
+}
+
+// BackToLastRound takes back a vote again (Revote) that nobody has voted
+// in yet: the round before, its spread and the rating agreed on it if
+// any, is shown again, on the facilitator's screen and on every phone,
+// as before the vote again. It returns that spread; ok is false when
+// there is none to go back to.
+func (r *Room) BackToLastRound() (votes *plans.Votes, ok bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed || r.phase != Voting || r.setAside == nil || len(r.votes) > 0 {
+		return nil, false
+	}
+	last := r.setAside
+	// A new round number, as for any round: a page from the vote again
+	// is refused, never counted.
+	r.newRound()
+	r.phase, r.revealed, r.agreed, r.inPlan = Revealed, last.votes, last.agreed, last.inPlan
+	return last.votes.Clone(), true
 }
 
 // Agree tells the phones the rating the room agreed on item (shown under
@@ -670,6 +708,11 @@ func (r *Room) Status() Status {
 		Notices: slices.Clone(r.notices), NoticeTotal: r.noticed,
 	}
 	s.Joined = max(s.Joined, s.Voted)
+	if r.phase == Voting && len(r.votes) == 0 {
+		if r.setAside != nil {
+			s.LastRound = r.setAside.votes.Clone()
+		}
+	}
 	s.Ideas = make([]Idea, len(r.ideas))
 	for i, idea := range r.ideas {
 		idea.phone = ""

@@ -66,7 +66,10 @@ type roomSession struct {
 type roomKeys struct {
 	Reveal key.Binding
 	Revote key.Binding
-	Join   key.Binding
+	// Back takes a vote again back while nobody has voted in it: the
+	// same key as Revote, so that V pressed by mistake is undone by V.
+	Back key.Binding
+	Join key.Binding
 }
 
 // theRoomKeys are the room's keys. They work on every screen of a review
@@ -75,6 +78,7 @@ type roomKeys struct {
 var theRoomKeys = roomKeys{
 	Reveal: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "reveal the votes")),
 	Revote: key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "vote again")),
+	Back:   key.NewBinding(key.WithKeys("V"), key.WithHelp("V", "back to the last round's votes")),
 	Join:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "how to join (QR code)")),
 }
 
@@ -86,7 +90,8 @@ func roomHelpKeys(rate key.Binding) []key.Binding {
 	ideas := newIdeaKeys()
 	accept := key.NewBinding(key.WithKeys(ideas.Toggle.Keys()...), key.WithHelp(ideas.Toggle.Help().Key, "accept an idea from a phone (in the answer's list, from the room)"))
 	drop := key.NewBinding(key.WithKeys(ideas.Drop.Keys()...), key.WithHelp(ideas.Drop.Help().Key, "drop it"))
-	return []key.Binding{k.Reveal, agree, k.Revote, accept, drop, k.Join}
+	back := key.NewBinding(key.WithKeys(k.Back.Keys()...), key.WithHelp(k.Back.Help().Key, "right after V, before anyone votes: back to the last round's votes"))
+	return []key.Binding{k.Reveal, agree, k.Revote, back, accept, drop, k.Join}
 }
 
 // roomChangedMsg says the room changed (a vote, a phone, an idea).
@@ -263,6 +268,12 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(msg, theRoomKeys.Revote) && st.Phase == roomsrv.Revealed:
 		rs.room.Revote()
+		rs.status = rs.room.Status()
+		return nil, true
+	case key.Matches(msg, theRoomKeys.Back) && st.Phase == roomsrv.Voting && st.LastRound != nil:
+		if votes, ok := rs.room.BackToLastRound(); ok && rs.room.Status().Agreed == "" {
+			a.offerMostCommon(st.ItemID, votes)
+		}
 		rs.status = rs.room.Status()
 		return nil, true
 	}
@@ -474,6 +485,8 @@ func (a *app) roomStripWith(spread bool) string {
 		switch {
 		case st.Voted > 0:
 			voted += "  " + keyHint(theRoomKeys.Reveal)
+		case st.LastRound != nil:
+			voted += "  " + keyHint(theRoomKeys.Back)
 		case st.Joined == 0:
 			voted += "  " + keyHint(theRoomKeys.Join)
 		}
