@@ -521,18 +521,20 @@ func (r *Room) Revote() {
 	}
 	var last *setAsideRound
 	if r.phase == Revealed && r.revealed != nil && r.revealed.Total() > 0 {
-		last = &setAsideRound{votes: r.revealed.Clone(), agreed: r.agreed, inPlan: r.inPlan}
+		last = &setAsideRound{votes: r.revealed.Clone(), ballots: maps.Clone(r.votes), agreed: r.agreed, inPlan: r.inPlan}
 	}
 	r.newRound()
 	r.again, r.setAside = true, last
 }
 
 // setAsideRound is a revealed round a vote again set aside: its spread,
-// the rating agreed on it if any, and whether the plan holds its counts.
+// each phone's vote in it, the rating agreed on it if any, and whether
+// the plan holds its counts.
 type setAsideRound struct {
-	votes  *plans.Votes
-	agreed string
-	inPlan bool
+	votes   *plans.Votes
+	ballots map[string]string
+	agreed  string
+	inPlan  bool
 }
 
 // BackToLastRound takes back a vote again (Revote) that nobody has voted
@@ -551,6 +553,7 @@ func (r *Room) BackToLastRound() (votes *plans.Votes, ok bool) {
 	// is refused, never counted.
 	r.newRound()
 	r.phase, r.revealed, r.agreed, r.inPlan = Revealed, last.votes, last.agreed, last.inPlan
+	maps.Copy(r.votes, last.ballots)
 	return last.votes.Clone(), true
 }
 
@@ -908,12 +911,15 @@ func (r *Room) evictIdle(now time.Time) bool {
 	return false
 }
 
-// roundsKept are the votes of this round and of the rounds left to come
-// back to. r.mu is held.
+// roundsKept are the votes of this round, of the rounds left to come
+// back to, and of the round a vote again set aside. r.mu is held.
 func (r *Room) roundsKept() []map[string]string {
 	kept := []map[string]string{r.votes}
 	for _, held := range r.left {
 		kept = append(kept, held.votes)
+	}
+	if r.setAside != nil {
+		kept = append(kept, r.setAside.ballots)
 	}
 	return kept
 }

@@ -48,3 +48,28 @@ func TestAPhoneSaysTheRoomIsVotingAgain(t *testing.T) {
 func votingAgain(body string) bool {
 	return strings.Contains(body, "Voting again") || strings.Contains(body, "Vote again")
 }
+
+// TestBackToTheLastRoundKeepsEachPhonesVote: V taken back (BackToLastRound)
+// shows the spread again, and each phone its own vote in it, as before
+// the V: "You voted ■ Red." had gone with the new round.
+func TestBackToTheLastRoundKeepsEachPhonesVote(t *testing.T) {
+	r, s := startServer(t)
+	p := joinedPhone(t, s)
+	r.Vote("lc-vision")
+	p.mustVote("lc-vision", r.Status().Round, "red")
+	r.Reveal()
+	r.Revote()
+	if st := r.Status(); st.LastRound.Total() != 1 {
+		t.Fatalf("after V, the room keeps %+v", st.LastRound)
+	}
+	votes, ok := r.BackToLastRound()
+	if !ok || votes.Count("red") != 1 {
+		t.Fatalf("back to the last round: %+v, %v", votes, ok)
+	}
+	if _, body := p.Get("/"); !strings.Contains(body, "You voted") || votingAgain(body) {
+		t.Errorf("back to the last round; the phone's page:\n%s", body)
+	}
+	if _, ok := r.BackToLastRound(); ok {
+		t.Error("went back to the last round twice")
+	}
+}
