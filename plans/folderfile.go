@@ -1,6 +1,7 @@
 package plans
 
 import (
+	"bytes"
 	"errors"
 	"path/filepath"
 
@@ -93,7 +94,11 @@ func readFolderFile(path string, resolve Resolver, slips bool) FolderFile {
 // such a plan too.
 func ChecklistFileOf(path string) string {
 	data, err := strictyaml.ReadFile(path)
-	if err != nil {
+	if err != nil || !bytes.Contains(data, []byte("file")) {
+		// Most plans follow a built-in checklist: a folder of them is
+		// read without parsing one (check --changed-since over 1,500
+		// such plans, a change outside them: 0.2-0.3 s, where parsing
+		// each took 0.6-1.5 s, at a load of 16 on two cores).
 		return ""
 	}
 	root, ps := strictyaml.Parse(data)
