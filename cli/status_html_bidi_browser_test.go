@@ -78,13 +78,14 @@ func TestStatusHTMLKeepsRightToLeftNamesApart(t *testing.T) {
 				return null;
 			};
 			// A plan's name: organisation, title and path, left to right
-			// as written, in a heading of the list by plan and in the totals.
+			// as written, in a heading of the list by plan, in the totals,
+			// and in the line naming the one plan that holds every action.
 			let names = 0;
-			for (const el of document.querySelectorAll("h2, table.totals th[scope=row]")) {
+			for (const el of document.querySelectorAll("h2, table.totals th[scope=row], p.lone")) {
 				const parts = [ORG, TITLE, "plans/amal.yaml"].map(s => rectOf(el, s));
 				if (parts.some(r => !r)) continue;
 				names++;
-				if (!parts.every((r, i) => i === 0 || r.left >= parts[i-1].right - 1)) bad.push({where: el.tagName === "H2" ? "heading" : "totals", text: el.innerText});
+				if (!parts.every((r, i) => i === 0 || r.left >= parts[i-1].right - 1)) bad.push({where: el.tagName === "H2" ? "heading" : el.tagName === "P" ? "line naming the plan" : "totals", text: el.innerText});
 			}
 			if (!names) bad.push({where: "page", text: "no plan name"});
 			return bad;

@@ -79,6 +79,9 @@ func (p *htmlPieces) write(name string, data any) error {
 
 type statusHTMLHead struct {
 	Today, TabTitle, Intro string
+	// Lone names the one plan holding every open action (see
+	// sayLonePlan), in its parts; nil when the rows name their plans.
+	Lone []namePart
 }
 
 type statusHTMLGroup struct {
@@ -129,7 +132,18 @@ var totalsHeader = [4]string{"Overdue", fmt.Sprintf("Next %d days", plans.SoonDa
 
 func writeStatusHTML(p *htmlPieces, d statusList) error {
 	today := d.o.Today.String()
-	err := p.write("start", statusHTMLHead{Today: today, TabTitle: shorten("Open actions on "+today+" in "+d.dir, 70), Intro: d.intro()})
+	head := statusHTMLHead{Today: today, TabTitle: shorten("Open actions on "+today+" in "+d.dir, 70), Intro: d.intro()}
+	if d.by != ByPlan {
+		// As the text says it: once, not in a column of every row.
+		lone, ok, err := d.lonePlanInfo()
+		if err != nil {
+			return err
+		}
+		if ok {
+			head.Lone, d.planSaid = planNameParts(lone), true
+		}
+	}
+	err := p.write("start", head)
 	if err != nil {
 		return err
 	}
@@ -137,7 +151,7 @@ func writeStatusHTML(p *htmlPieces, d statusList) error {
 		if err := writeStatusHTMLGroups(p, d); err != nil {
 			return err
 		}
-		if d.by != ByPlan {
+		if d.by != ByPlan && !d.planSaid {
 			if err := writeStatusHTMLTotals(p, d); err != nil {
 				return err
 			}

@@ -105,17 +105,25 @@ func (d statusList) actionWords(a *plans.Listed) string {
 // chased there) or there were no others: "" when there are several, or
 // none has open actions.
 func (d statusList) lonePlan() (string, error) {
-	if d.o.Total() == 0 || d.o.Plans()-d.o.CarriedOn() != 1 {
-		return "", nil
+	info, ok, err := d.lonePlanInfo()
+	if !ok {
+		return "", err
 	}
-	name := ""
-	err := d.o.EachPlan(func(info plans.PlanInfo, _ [4]int) error {
+	return planName(info), err
+}
+
+// lonePlanInfo is lonePlan's plan; ok is false when there is none.
+func (d statusList) lonePlanInfo() (lone plans.PlanInfo, ok bool, err error) {
+	if d.o.Total() == 0 || d.o.Plans()-d.o.CarriedOn() != 1 {
+		return lone, false, nil
+	}
+	err = d.o.EachPlan(func(info plans.PlanInfo, _ [4]int) error {
 		if info.CarriedOnTo == "" {
-			name = planName(info)
+			lone, ok = info, true
 		}
 		return nil
 	})
-	return name, err
+	return lone, ok, err
 }
 
 // dueWords says when an action is due, the date spelt out: a speech
