@@ -597,6 +597,7 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 		doc = render.DiffsMarkdown(since, out, notCompared)
 	}
 	doc = append(doc, dataChangesInFolder(stderr, repo, commit, opts.rev, relDir, md)...) // cli/data.go
+	doc = append(doc, render.OnChangedChecklists(onChangedChecklists(repo, commit, dir, out, problems), md)...)
 	if err := writeDiff(stdout, stderr, opts, md, doc); err != nil {
 		return err
 	}
@@ -605,6 +606,46 @@ func diffFolder(stdout, stderr io.Writer, dir string, opts diffOptions, md bool)
 			plural(bad, "plan"), map[bool]string{true: "is", false: "are"}[bad == 1])}
 	}
 	return nil
+}
+
+// onChangedChecklists lists the plans in dir the change left alone (not
+// among changed, nor among the changed plans that did not load) that
+// follow a checklist file it touched, as check --changed-since checks
+// them (changedChecklist).
+func onChangedChecklists(repo *gitrev.Repo, commit, dir string, changed []plans.FileChange, problems []planProblem) []render.OnChangedChecklist {
+	changes, err := repo.Changes(commit, "")
+	if err != nil || len(changes) == 0 || !isDir(dir) {
+		return nil
+	}
+	touched := map[string]bool{}
+	for _, c := range changes {
+		touched[c.Path] = true
+		if c.OldPath != "" {
+			touched[c.OldPath] = true
+		}
+	}
+	files, err := plans.Find(dir)
+	if err != nil {
+		return nil
+	}
+	shown := map[string]bool{}
+	for _, c := range changed {
+		shown[c.Path] = true
+	}
+	for _, p := range problems {
+		shown[p.path] = true
+	}
+	var out []render.OnChangedChecklist
+	for _, f := range files {
+		rel, err := repo.Rel(f)
+		if err != nil || touched[rel] || shown[displayPath(repo, rel)] {
+			continue
+		}
+		if crel := changedChecklist(repo, touched, f); crel != "" {
+			out = append(out, render.OnChangedChecklist{Plan: displayPath(repo, rel), Checklist: displayPath(repo, crel)})
+		}
+	}
+	return out
 }
 
 // emptiedSince reports whether dir, not on disk, was a folder at rev: a
