@@ -75,16 +75,16 @@ no actions on, so they are still checked where they are).
 
 In CI, --changed-since REV checks only the plans changed since REV (for
 example the branch a pull request goes into; counted from where this
-branch left REV, so plans changed on REV alone are not checked), and
-those that follow a checklist file changed since REV, and
---format github prints each problem as a GitHub Actions annotation, so
-it shows on the changed line of the pull request: mistakes as errors,
-overdue actions as warnings (GitHub shows ten of each kind a step: past
-ten, a notice says how many there are, all in the step's log). With
---changed-since, an action or step
-the change opened in a plan already carried on to its next review, which
-does not have it, is a warning too: a branch begun before the carry-on
-that adds an action to last year's plan leaves it where no one chases it.
+branch left REV, so plans changed on REV alone are not checked) and the
+plans that follow a checklist file changed since REV. --format github
+prints each problem as a GitHub Actions annotation, so it shows on the
+changed line of the pull request: mistakes as errors, overdue actions as
+warnings (GitHub shows ten of each kind a step: past ten, a notice says
+how many there are, all in the step's log). With --changed-since, an
+action or step the change opened in a plan already carried on to its
+next review, which does not have it, is a warning too: a branch begun
+before the carry-on that adds an action to last year's plan leaves it
+where no one chases it.
 
 Exit status: 0 when everything is fine, 1 when a mistake or an overdue
 action was found, 2 when the command itself was called wrongly, and with

@@ -628,6 +628,16 @@ func onChangedChecklists(repo *gitrev.Repo, commit, dir string, changed []plans.
 	if err != nil {
 		return nil
 	}
+	rels := make([]string, len(files)) // "" for a file git cannot name
+	for i, f := range files {
+		if rel, err := repo.Rel(f); err == nil {
+			rels[i] = rel
+			delete(touched, rel) // a plan: not a checklist file
+		}
+	}
+	if len(touched) == 0 {
+		return nil // only plans changed: no checklist file did
+	}
 	shown := map[string]bool{}
 	for _, c := range changed {
 		shown[c.Path] = true
@@ -636,13 +646,12 @@ func onChangedChecklists(repo *gitrev.Repo, commit, dir string, changed []plans.
 		shown[p.path] = true
 	}
 	var out []render.OnChangedChecklist
-	for _, f := range files {
-		rel, err := repo.Rel(f)
-		if err != nil || touched[rel] || shown[displayPath(repo, rel)] {
+	for i, f := range files {
+		if rels[i] == "" || shown[displayPath(repo, rels[i])] {
 			continue
 		}
 		if crel := changedChecklist(repo, touched, f); crel != "" {
-			out = append(out, render.OnChangedChecklist{Plan: displayPath(repo, rel), Checklist: displayPath(repo, crel)})
+			out = append(out, render.OnChangedChecklist{Plan: displayPath(repo, rels[i]), Checklist: displayPath(repo, crel)})
 		}
 	}
 	return out
