@@ -1,6 +1,7 @@
 package room
 
 import (
+	"bytes"
 	"net"
 	"sync"
 	"sync/atomic"
@@ -102,4 +103,75 @@ func TestAPhoneWhoseStreamStallsCatchesUp(t *testing.T) {
 	p.vote("green")
 	p.waitText("Your vote is in: ● Green")
 	waitStatus(t, r, func(st Status) bool { return st.Voted == 1 })
+}
+
+// cuttingListener can cut the next answer the laptop sends, on whichever
+// connection, half-way through, and close that connection: a reply a
+// poor Wi-Fi broke off.
+type cuttingListener struct {
+	net.Listener
+	cutNext atomic.Bool
+}
+
+func (l *cuttingListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	return &cuttingConn{Conn: c, l: l}, nil
+}
+
+type cuttingConn struct {
+	net.Conn
+	l *cuttingListener
+}
+
+func (c *cuttingConn) Write(b []byte) (int, error) {
+	if bytes.HasPrefix(b, []byte("HTTP/1.1 ")) && bytes.Contains(b, []byte("\r\n\r\n")) && c.l.cutNext.CompareAndSwap(true, false) {
+		head, body, _ := bytes.Cut(b, []byte("\r\n\r\n"))
+		c.Conn.Write(append(append(head, "\r\n\r\n"...), body[:len(body)/2]...))
+		c.Conn.Close()
+		return 0, net.ErrClosed
+	}
+	return c.Conn.Write(b)
+}
+
+// TestAnIdeaWhoseAnswerWasCutOffIsNotNotSent: the room took an idea, and
+// its answer to the phone broke off half-way. The page said "Not sent"
+// with the words in the box, and went on saying it over the view that
+// listed the idea under "Your ideas waiting", until the question
+// changed. The view that lists it takes "Not sent" away, and the words
+// leave the box, as when the answer comes whole.
+func TestAnIdeaWhoseAnswerWasCutOffIsNotNotSent(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	left := testtool.LabelGoroutines(t)
+	r, _ := newTestRoom(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	wifi := &cuttingListener{Listener: ln}
+	s := serve(r, wifi)
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("close: %v", err)
+		}
+		left()
+	})
+	p := phoneInRoom(t, b, s, "cut-off")
+	r.Ask("quick-wins")
+	p.waitText("What are your quick wins?")
+	answers := &heldRequests{t: t, p: p}
+	answers.count()
+
+	wifi.cutNext.Store(true)
+	p.sendIdea("Name a sponsor")
+	p.WaitFor("the answer cut off", `window.settled >= 1`)
+	p.waitText("1 of your ideas is waiting")
+	p.WaitFor("no word of it not sent", `!document.body.innerText.includes("Not sent")`)
+	box := browsertest.Run(p.Phone, chromedp.Evaluate[string](`document.getElementById("text").value`))
+	if box != "" || wifi.cutNext.Load() {
+		t.Errorf("the idea is in, its answer cut off (cut: %v): the box holds %q", !wifi.cutNext.Load(), box)
+	}
 }
