@@ -55,7 +55,7 @@ type roomSide struct {
 var roomWords = []struct{ typed, does string }{
 	{"votes", "how many phones have voted on this item: never who, never what"},
 	{"reveal", "at an item's rating: show the votes; Enter then agrees the most common"},
-	{"revote", "at an item's rating: drop the votes and vote again"},
+	{"revote", "at an item's rating: set the votes aside and vote again (typed again before anyone votes: back to them)"},
 	{"ideas", "at a next-steps question: the ideas phones sent, by number"},
 	{"take N", "put idea N into the answer"},
 	{"drop N", "drop idea N: it does not go into the plan"},
@@ -246,13 +246,28 @@ func (r *reviewer) reveal() error {
 	return errVoteChanged
 }
 
-// revote drops the round's votes and lets the phones vote again.
+// revote sets the round's votes aside and lets the phones vote again.
+// Typed again before anyone votes in the new round, it goes back to the
+// votes set aside, as V does on the screens: revote typed for reveal
+// threw the spread away.
 func (r *reviewer) revote() error {
 	if !r.room.rating {
 		r.p.say("revote works at an item's rating question. Back to the question.")
 		return nil
 	}
+	c := r.s.Checklist()
+	if st := r.roomStatus(); st.Phase == room.Voting && st.LastRound != nil {
+		if votes, ok := r.room.room.BackToLastRound(); ok {
+			r.p.say("Back to the last round's votes: %s.", spreadText(c, votes))
+			return errVoteChanged
+		}
+	}
+	before := r.roomStatus()
 	r.room.room.Revote()
+	if st := r.roomStatus(); st.LastRound != nil && before.Phase == room.Revealed {
+		r.p.say("Voting again: the last round's votes (%s) are set aside, and phones can vote now. Until someone votes, type revote again to go back to them.", spreadText(c, st.LastRound))
+		return errVoteChanged
+	}
 	r.p.say("Voting again: the last round's votes are dropped, and phones can vote now.")
 	return errVoteChanged
 }
