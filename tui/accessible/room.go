@@ -230,6 +230,12 @@ func (r *reviewer) reveal() error {
 		r.p.say("reveal works at an item's rating question. Back to the question.")
 		return nil
 	}
+	if st := r.roomStatus(); st.Phase == room.Voting && st.Voted == 0 {
+		// A spread of noughts would close the vote on every phone, as
+		// the screens' v refuses to.
+		r.p.say("Nobody has voted yet, so there is nothing to reveal: phones can still vote. Type votes to hear how many have.")
+		return nil
+	}
 	votes, ok := r.room.room.Reveal()
 	if !ok {
 		r.p.say("Nothing is up for a vote. Back to the question.")
