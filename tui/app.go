@@ -58,7 +58,10 @@ type app struct {
 	// stray is the note said after a stray letter on a screen with
 	// nowhere to type; while it is set, keys that type are held (see
 	// heldKey).
-	stray      string
+	stray string
+	// capital is a capital that just acted as a key where letters begin
+	// text, which the next key may show began a word (capital_word.go).
+	capital    *capitalWord
 	exitNotice string // printed after the program ends
 	// unsaved is set when quitting found the plan could not be saved: the
 	// app shows what was not saved and offers a copy elsewhere (see
@@ -268,6 +271,7 @@ func (a *app) layout() {
 }
 
 func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var begun tea.Cmd // a word begun with a capital that acted (capital_word.go)
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.termWidth, a.termHeight = msg.Width, msg.Height
@@ -325,6 +329,8 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if a.heldKey(msg) {
 			return a, nil
 		}
+		begun = a.capitalWordGoesOn(msg)
+		a.capitalKey(msg)
 		if cmd, ok := a.wordGoesOn(msg); ok {
 			return a, cmd
 		}
@@ -340,7 +346,7 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.KeyPressMsg, tea.PasteMsg:
 		cmd = tea.Batch(cmd, a.typed())
 	}
-	return a, tea.Batch(cmd, a.applyPending())
+	return a, tea.Batch(begun, cmd, a.applyPending())
 }
 
 // applyPending makes the screen change a screen asked for with goTo.

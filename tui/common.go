@@ -33,6 +33,9 @@ type common struct {
 	present       bool            // presenter mode: the projector layout (see present.go)
 	now           func() time.Time
 	timer         timebox // the time allowed per item (--timebox)
+	// capitalBegins is a capital key taken as the first letter of a word,
+	// while the screen is given it to begin its text (capital_word.go).
+	capitalBegins string
 	// typingPause is how long after the last key typed into a field the
 	// text is stored (review.SaveTypingAfter; 0 in tests that drive the
 	// screens without a clock, which send the pause themselves).

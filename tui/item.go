@@ -550,7 +550,7 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 		return s.next()
 	case key.Matches(msg, s.keys.Prev), key.Matches(msg, s.keys.PrevItem):
 		return s.prev()
-	case key.Matches(msg, s.keys.ShowData) && s.c.present:
+	case key.Matches(msg, s.keys.ShowData) && s.c.present && s.c.capitalBegins == "":
 		return s.toggleData()
 	case typedLetter(s.c, msg): // the action begun without tab
 		return tea.Batch(s.setFocus(focusAction), s.fields[focusAction-1].update(msg))
@@ -572,6 +572,9 @@ func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 func typedLetter(c *common, k tea.KeyPressMsg) bool {
 	if k.Text == "" || k.Mod&^tea.ModShift != 0 {
 		return false
+	}
+	if k.Text == c.capitalBegins {
+		return true // a key that acted, and the letter after it showed a word (capital_word.go)
 	}
 	onlyThere := unicode.IsUpper([]rune(k.Text)[0]) || roomOrClockLetters()[k.Text]
 	if reservedKey(k.Text) && (!onlyThere || c.present || c.room.on() || c.timer.set()) {
