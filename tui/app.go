@@ -209,6 +209,9 @@ func (a *app) show(id screenID, arg int) tea.Cmd {
 	if p, ok := s.(positioner); ok {
 		p.setPosition(arg)
 	}
+	if o, ok := s.(*overviewScreen); ok && id != a.active {
+		_, o.overNowhere = nothingToType(a.screen(a.active))
+	}
 	a.active, a.arg = id, arg
 	return tea.Batch(stored, s.init())
 }

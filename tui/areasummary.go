@@ -212,7 +212,13 @@ func (s *areasummaryScreen) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if !rated {
 		return nil, false
 	}
-	switch afterRating(s.c, msg, s.keys.Rate, s.keys) {
+	step := afterRating(s.c, msg, s.keys.Rate, s.keys)
+	if msg.Text == "b" || msg.Text == "o" {
+		// "about", "road map": the board and the overview would open at
+		// a word's letter, and the rating key rated nothing to keep.
+		step = wordGoes
+	}
+	switch step {
 	case wordGoes:
 		return func() tea.Msg { return warnMsg("") }, true
 	case wordUntold: // "raise": its i tells nothing yet

@@ -45,6 +45,9 @@ type boardScreen struct {
 	rows      []boardRow // the rows drawn, for redrawing only the cursor's
 	rowOf     []int      // each item's row (checklist position → rows)
 	rated     string     // "4 of 21 rated", counted when the board is drawn whole
+	// flagged is the item f just flagged or unflagged, which a word going
+	// on after it takes back (wordGoesOn); "" after any other key.
+	flagged string
 }
 
 // boardRow is one row of tiles or list cells: items from..to of an area
@@ -120,6 +123,7 @@ func (s *boardScreen) init() tea.Cmd {
 	s.cursor = min(max(s.c.pos(), 0), len(s.entries)-1)
 	s.offset = 0
 	s.drawn = nil
+	s.flagged = ""
 	return nil
 }
 
@@ -137,9 +141,8 @@ func (s *boardScreen) update(msg tea.Msg) tea.Cmd {
 		s.c.goTo(screenItem, s.cursor)
 	case key.Matches(k, s.keys.Revisit):
 		id := s.entries[s.cursor].Item.ID
-		sn, _ := s.c.session.SetRevisit(id, !s.c.plan().Items[id].Revisit) // an item of the checklist: never refused
-		s.drawn = nil                                                      // the plan changed in place
-		return save(sn)
+		s.flagged = id // f may begin a word ("fix the boiler")
+		return s.flag(id, !s.c.plan().Items[id].Revisit)
 	case key.Matches(k, s.keys.Left):
 		s.cursor = max(s.cursor-1, 0)
 	case key.Matches(k, s.keys.Right):
@@ -150,6 +153,29 @@ func (s *boardScreen) update(msg tea.Msg) tea.Cmd {
 		s.cursor = s.vertical(1)
 	}
 	return nil
+}
+
+// flag flags an item to revisit, or unflags it.
+func (s *boardScreen) flag(id string, on bool) tea.Cmd {
+	sn, _ := s.c.session.SetRevisit(id, on) // an item of the checklist: never refused
+	s.drawn = nil                           // the plan changed in place
+	return save(sn)
+}
+
+// wordGoesOn takes back the flag of an f that began a word (wordAfterKey):
+// "fix the boiler" typed on the board flagged the item under the cursor
+// at its f, saved, and the summary and the report listed it. A space or
+// a letter that goes on a word after it (goesOnAWord: "fix", "follow",
+// "flexible", whose l would move the cursor) puts the flag back as it
+// was; the letters after it are held, as after any stray letter. The
+// facilitator's f then an arrow, j, k, s, b or enter keeps it.
+func (s *boardScreen) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	id := s.flagged
+	s.flagged = ""
+	if id == "" || !typesText(msg) || msg.Text != " " && !goesOnAWord(msg.Text) {
+		return nil, false
+	}
+	return s.flag(id, !s.c.plan().Items[id].Revisit), true
 }
 
 // vertical is the item above (dir -1) or below (1) the cursor: the same
@@ -819,4 +845,11 @@ func (s *boardScreen) keyMap() any { return s.keys }
 
 func (s *boardScreen) strayNote() string {
 	return "Nothing to type here. enter opens the item; esc closes."
+}
+
+// nothingTypedHelp says in help what a letter typed on the board does,
+// and what a word does to a flag made with f.
+func (s *boardScreen) nothingTypedHelp() string {
+	return strayHelp + " A flag made with f is taken back when a word goes on after it " +
+		"(the i of \"fix the boiler\"); an arrow or enter after it keeps it."
 }

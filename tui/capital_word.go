@@ -16,7 +16,7 @@ import (
 // left presenter mode in front of the room at its P, opened the board
 // at its b and the summary at its s. The key still acts at once, as the
 // facilitator's key; the key after it tells: a small letter that goes on
-// a word after a capital (goesOnAfterCapital) takes the key back
+// a word after a capital (goesOnAWord) takes the key back
 // (presenter mode, the data shown and the clocks as they were) and, where
 // the screen would begin its text with a letter, begins it with both.
 // Anything else (n, b, an arrow, enter, a digit), and any key on an item
@@ -73,7 +73,7 @@ func (a *app) capitalWordGoesOn(msg tea.KeyPressMsg) tea.Cmd {
 	w := a.capital
 	a.capital = nil
 	s := a.screen(a.active)
-	if w == nil || !typesText(msg) || !goesOnAfterCapital(msg.Text) || s.typing() {
+	if w == nil || !typesText(msg) || !goesOnAWord(msg.Text) || s.typing() {
 		return nil
 	}
 	if r, ok := s.(ratingFirst); ok && r.notRatedYet() {
@@ -110,11 +110,11 @@ func (s *itemScreen) notRatedYet() bool {
 	return !rated
 }
 
-// goesOnAfterCapital reports whether a letter typed straight after a
-// capital goes on a word with it: a small vowel, y, or r, l, h or w,
-// which begin words after a first consonant ("Publish", "Priya", "Plan",
-// "Train", "Three", "Twice"). The facilitator's own keys after P or T
-// (n, p, b, f, x, j, k, g) are none of them, and act.
-func goesOnAfterCapital(letter string) bool {
+// goesOnAWord reports whether a letter typed straight after a first
+// consonant goes on a word with it: a small vowel, y, or r, l, h or w
+// ("Publish", "Priya", "Plan", "Train", "Three", "Twice"; "fix",
+// "flexible"). The facilitator's keys after P, T or the board's f (n, p,
+// b, f, x, j, k, g, s) are none of them, and act.
+func goesOnAWord(letter string) bool {
 	return len(letter) == 1 && strings.Contains("aeiouyrlhw", letter)
 }

@@ -40,6 +40,10 @@ type overviewScreen struct {
 	// closeAtWord is set when the word that went on began with the o
 	// that opened the overview.
 	closeAtWord bool
+	// overNowhere is set when the overview was opened over a screen with
+	// nowhere to type (an area's summary, the board), where its o may be
+	// a word's first letter and its u the second ("our team").
+	overNowhere bool
 	drawn       []string // rows drawn without the cursor, by row
 	drawnFor    struct {
 		width  int

@@ -128,3 +128,78 @@ func TestARatingOnTheOverviewWithARoomOpenStays(t *testing.T) {
 	requireRatings(t, path, map[string]string{"wf-business-as-usual": "amber"}, "o, a, then 'nd so on' with a room open")
 	h.requireView("Nothing to type here")
 }
+
+// A word typed on an area's summary that begins with a key opening
+// another screen left the summary: "our team" opened the overview at
+// its o and the next item not rated at its u, rated it Red at the r and
+// wrote "team" as its action; "about the budget" rated nothing at its a,
+// then opened the board at the b, the overview at the o and the next
+// item not rated at the u, and wrote "t the budget" there. Now each stays
+// on the summary with its note, and the plan is as it was.
+func TestAWordOpeningAScreenOnAnAreaSummaryStaysThere(t *testing.T) {
+	for _, words := range []string{"our team", "out of time", "about the budget", "above all", "road map", "go on"} {
+		h, path := rvOpen(t, strayPlan(t), 80, 24)
+		before := loadPlan(t, path)
+		h.press("p", "n")
+		h.requireView("Leadership & Culture: done")
+		h.typeText(words)
+		if h.a.active != screenAreaSummary {
+			t.Fatalf("%q on the area summary left it for screen %d:\n%s", words, h.a.active, h.view())
+		}
+		h.requireView("Nothing to type here. enter goes on, esc goes back.")
+		h.refuseView("rated nothing")
+		after := loadPlan(t, path)
+		for id, r := range after.Items {
+			if was := before.Items[id]; r.Rating != was.Rating || r.Action != was.Action {
+				t.Errorf("%q on the area summary: %s is %q with action %q, was %q with %q", words, id, r.Rating, r.Action, was.Rating, was.Action)
+			}
+		}
+	}
+}
+
+// The facilitator's keys on an area's summary still act: o then u opens
+// the next item not rated, a rating key then n (a hurried "a n" across
+// the area's end) says it rated nothing and goes on.
+func TestTheFacilitatorsKeysOnAnAreaSummaryStillAct(t *testing.T) {
+	h, _ := rvOpen(t, strayPlan(t), 80, 24)
+	h.press("p", "n", "o", "down", "u")
+	if h.a.active != screenItem {
+		t.Fatalf("o, down and u on the area summary: screen %d, not the next item not rated", h.a.active)
+	}
+	h, _ = rvOpen(t, strayPlan(t), 80, 24)
+	h.press("p", "n", "a", "n")
+	h.requireView("Workforce", "a rated nothing")
+}
+
+// "fix the boiler" typed on the board flagged the item under the cursor
+// to revisit at its f, saved, and the board, the summary and the report
+// listed it. A letter after the f that goes on a word takes the flag
+// back; the facilitator's f then an arrow, j or enter keeps it.
+func TestAWordBegunWithFOnTheBoardFlagsNothing(t *testing.T) {
+	for _, words := range []string{"fix the boiler", "follow up", "flexible hours", "f you"} {
+		h, path := rvOpen(t, strayPlan(t), 80, 24)
+		h.press("b")
+		h.typeText(words)
+		if h.a.active != screenBoard {
+			t.Fatalf("%q on the board: screen %d, not the board", words, h.a.active)
+		}
+		h.requireView("Nothing to type here. enter opens the item; esc closes.")
+		if got := loadPlan(t, path).Revisits(); len(got) != 0 {
+			t.Errorf("%q on the board flagged %v to revisit", words, got)
+		}
+	}
+	for _, after := range []string{"right", "down", "j", "enter"} {
+		h, path := rvOpen(t, strayPlan(t), 80, 24)
+		h.press("b", "f", after)
+		if got := loadPlan(t, path).Revisits(); len(got) != 1 {
+			t.Errorf("f then %s on the board: flagged %v, want the item under the cursor", after, got)
+		}
+	}
+}
+
+// Help on the board says what a word does to its f.
+func TestBoardHelpSaysAWordTakesAFlagBack(t *testing.T) {
+	h, _ := rvOpen(t, strayPlan(t), 80, 40)
+	h.press("b", "?")
+	h.requireView("Nothing is typed on this screen", "A flag made with f is taken back")
+}
