@@ -119,3 +119,44 @@ func TestAnActionBegunWithDOnADataItemIsWritten(t *testing.T) {
 		}
 	}
 }
+
+// An action the room dictates often begins with a number: "2 apprentices
+// by June" typed after the rating re-rated the item Amber at its 2, its
+// space showed more questions, its a rated Amber again and its p p went
+// back two items, where its r rated the first Red and "entices" became
+// that item's action. Once an item is rated, a number rating it again
+// is taken back when a space or a digit that rates nothing goes on after
+// it ("10 managers"), and the action begins with it.
+func TestAnActionBegunWithANumberIsWritten(t *testing.T) {
+	for _, action := range []string{"2 apprentices by June", "10 managers trained", "12 mentors", "3 % more"} {
+		h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+		h.press("g")
+		h.typeText(action)
+		if h.a.active != screenItem || h.item().pos != 0 {
+			t.Fatalf("%q typed after g: screen %d, item %d, want the item rated", action, h.a.active, h.item().pos)
+		}
+		h.press("tab")
+		p := loadPlan(t, path)
+		if r := p.Response("lc-vision"); r.Rating != "green" || r.Action != action {
+			t.Errorf("after g, %q typed and tab: rating %q, action %q, want green and the words", action, r.Rating, r.Action)
+		}
+		if _, total := p.Counts(); total.Rated() != 1 {
+			t.Errorf("after g and %q: %d items rated, want the one", action, total.Rated())
+		}
+	}
+}
+
+// The facilitator's digits still rate: before a rating a digit then a
+// space rates (the space shows more questions), and after one 2 then 3
+// is the room changing its mind, 2 then n a rating and the next item.
+func TestTheFacilitatorsDigitsStillRate(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("2", "space")
+	if r := loadPlan(t, path).Response("lc-vision"); r.Rating != "amber" || r.Action != "" || h.item().focus != focusRating {
+		t.Errorf("2 then space on an item not rated: rating %q, action %q, focus %d", r.Rating, r.Action, h.item().focus)
+	}
+	h.press("3", "2", "n")
+	if r := loadPlan(t, path).Response("lc-vision"); r.Rating != "amber" || r.Action != "" || h.item().pos != 1 {
+		t.Errorf("3, 2 then n: rating %q, action %q at item %d, want amber, no action, the next item", r.Rating, r.Action, h.item().pos)
+	}
+}

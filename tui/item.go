@@ -62,6 +62,7 @@ type itemScreen struct {
 	bigTexts  map[bigTextKey][][]string // its questions and levels in block letters (present_big.go)
 	ratingFit ratingFit                 // the rating part's measures at the last width (present.go)
 	dataShown bool                      // presenter mode shows the room the workforce data (present_data.go)
+	number    *numberWord               // a number typed at the rating, which may begin the action (number_word.go)
 	dataFit   presentDataFit            // its lines wrapped at the last width (present_data.go)
 	// dataShownParas is how many of the data's paragraphs presenter mode's
 	// layout gives room to, once shown: all, the first ones, or none, for
@@ -299,6 +300,7 @@ func (s *itemScreen) response() *plans.Response {
 // load fills the fields from the plan.
 func (s *itemScreen) load() {
 	r := s.response()
+	s.number = nil // a number begun on another item
 	s.action.setValue(r.Action)
 	s.owner.setValue(r.Owner)
 	s.c.suggestOwners(s.owner) // owners written on other items count too
@@ -524,6 +526,7 @@ func (s *itemScreen) update(msg tea.Msg) tea.Cmd {
 func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 	for i, b := range s.keys.Rate {
 		if key.Matches(msg, b) {
+			s.beginNumber(msg) // "2 apprentices" (number_word.go)
 			return s.rate(i)
 		}
 	}
