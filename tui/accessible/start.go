@@ -427,19 +427,29 @@ func (r *reviewer) chooseChecklist() (*checklist.Checklist, error) {
 		if use := checklist.Use(c.ID); use != "" { // which suits them, as ladder checklists says
 			label += ": " + use
 		}
-		options[i] = choice{label: label, short: c.ID, words: []string{c.ID}}
+		name := spokenName(c)
+		options[i] = choice{label: label, short: name, words: []string{c.ID, name}}
 		if c.ID == checklist.DefaultID {
 			def = i
 		}
 	}
-	// Asked again after back, in one line by the checklists' IDs, as the
-	// rating is after the first item: the long titles once, ? again.
-	i, err := r.p.choose(question{prompt: "Checklist", options: options, def: def, enter: "choose " + builtins[def].ID,
+	// Asked again after back, in one line by the checklists' names, as
+	// the rating is after the first item: the long titles once, ? again.
+	i, err := r.p.choose(question{prompt: "Checklist", options: options, def: def, enter: "choose " + options[def].short,
 		lead: "Which checklist will you follow?", brief: "Which checklist will you follow? "})
 	if err != nil {
 		return nil, err
 	}
 	return builtins[i], nil
+}
+
+// spokenName names a checklist where a line offers it in a few words:
+// its title up to a colon ("The Building Blocks"). Its id, which a
+// screen reader spells out letter by letter and hyphen by hyphen
+// ("s m c hyphen progression"), is for --checklist and the list in full.
+func spokenName(c *checklist.Checklist) string {
+	name, _, _ := strings.Cut(c.Title, ": ")
+	return safetext.Line(name)
 }
 
 // whereWrong is the first thing wrong with a file that did not load, for
