@@ -237,6 +237,20 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 	return nil
 }
 
+// clearStatus takes an action's status back to todo as the action is
+// cleared: a status is asked only of an action, so one left behind
+// ("doing" of nothing to do) would stay in the file and the report
+// unheard. It is said, as the owner and due date asked next say what
+// Enter keeps.
+func (r *reviewer) clearStatus(itemID string, status plans.Status) {
+	if status == plans.StatusTodo || status == "" {
+		return
+	}
+	sn, _ := r.s.SetStatus(itemID, plans.StatusTodo) // one of plans.Statuses
+	r.save(sn)
+	r.p.say("Action cleared, and its status, %s, with it.", status)
+}
+
 // itemQuestion is one of an item's questions, in the order they are
 // asked.
 type itemQuestion int
@@ -292,11 +306,15 @@ func (r *reviewer) itemStep(e checklist.Entry, step itemQuestion, response func(
 		r.p.say("Rated %s.", ratingWord(r.s.Checklist(), rated))
 		r.agreeInRoom(it.ID, rated)
 	case stepAction:
-		action, err := r.p.text("Action", "What will you do about it?", response().Action)
+		had := response().Action
+		action, err := r.p.text("Action", "What will you do about it?", had)
 		if err != nil {
 			return false, err
 		}
 		r.save(r.s.SetAction(it.ID, action))
+		if had != "" && response().Action == "" {
+			r.clearStatus(it.ID, response().Status)
+		}
 	case stepOwner:
 		owner, err := r.p.text("Owner", r.ownerHint(response().Owner), response().Owner)
 		if err != nil {
