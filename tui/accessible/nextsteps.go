@@ -233,7 +233,11 @@ func (r *reviewer) projectPlan(id string) error {
 	r.printSteps(r.s.Steps(id))
 	for {
 		if n := len(r.s.Steps(id)); n > 0 {
-			r.p.say("To add a step, type what is to be done; to change, move or remove a step, type its number (1 to %d); press Enter on an empty line when the plan is complete.", n)
+			numbers := "1"
+			if n > 1 {
+				numbers = fmt.Sprintf("1 to %d", n)
+			}
+			r.p.say("To add a step, type what is to be done; to change, move or remove a step, type its number (%s); press Enter on an empty line when the plan is complete.", numbers)
 		} else {
 			r.p.say("To add a step, type what is to be done; press Enter on an empty line when the plan is complete.")
 		}
@@ -254,10 +258,29 @@ func (r *reviewer) projectPlan(id string) error {
 		}
 		r.editStep(id, stepID, func(e *review.StepEdit) { e.Text = text })
 		if err := r.stepQuestions(id, stepID, stepOwnerQ, stepDueQ); err != nil {
+			if errors.Is(err, errBack) {
+				r.sayStepStays(id, stepID)
+			}
 			return err
 		}
 		r.p.say("Added step %d.", len(r.s.Steps(id)))
 	}
+}
+
+// sayStepStays says that a new step left by back at its words, before
+// its due date, stays in the plan as it is, and how to change or remove
+// it: back goes on to the question before the project plan, and a
+// listener who went back to be rid of a step typed by mistake would
+// otherwise believe it gone, or never hear that it has no owner.
+func (r *reviewer) sayStepStays(followUpID string, stepID int) {
+	st := step(r.s.Plan(), followUpID, stepID)
+	n := stepNumber(r.s.Plan(), followUpID, stepID)
+	noOwner := ""
+	if st.Owner == "" {
+		noOwner = ", with no owner"
+	}
+	r.p.say("Step %d stays in the project plan%s: %s. To change or remove it, type %d at New step.",
+		n, noOwner, describe(st.Text, st.Owner, st.Due, st.Status, r.today), n)
 }
 
 // changeStep asks what to do with a step of the project plan: change its
