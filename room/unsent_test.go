@@ -52,6 +52,11 @@ func TestAnIdeaNotSentCanBeSentAgainWithOneTap(t *testing.T) {
 		t.Errorf("the idea not sent is not on the page:\n%s", text)
 	}
 	axe(t, p, "an idea not sent, offered again")
+	// The offer is drawn as an idea's form, not as the room's news that
+	// it is voting again (a bar at the side, bold), which shared its class.
+	if style := browsertest.Run(p.Phone, chromedp.Evaluate[string](`(s => s.borderLeftStyle + " " + s.fontWeight)(getComputedStyle(document.querySelector("form.again")))`)); style != "none 400" {
+		t.Errorf("the idea not sent is offered again in a form drawn as the vote again's note: border and weight %q", style)
+	}
 
 	// The person starts a third idea, then sends the first again: it
 	// fails again, and comes back; then it gets through.
