@@ -511,8 +511,9 @@ func (r *Room) Reveal() (votes *plans.Votes, ok bool) {
 }
 
 // Revote starts another round on the item up for a vote, after a
-// discussion: the votes of the last round are dropped, and the phones
-// vote again.
+// discussion: the phones vote again, and a revealed round is set aside
+// for BackToLastRound until someone votes (a round not yet revealed is
+// dropped).
 func (r *Room) Revote() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
