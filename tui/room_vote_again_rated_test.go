@@ -1,0 +1,37 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestVTakenBackAfterARatingShowsTheRating: the room agreed Amber, V
+// opened a vote again, the facilitator rated Green at once (the rating
+// keys rate while the room votes), then took the V back. The projector
+// showed ✓ Green on the rating and "Agreed ▲ Amber" under it, and the
+// phones said "Agreed: Amber". The rating given is the one agreed.
+func TestVTakenBackAfterARatingShowsTheRating(t *testing.T) {
+	t.Parallel()
+	h, st := startRoomWithOneVote(t, "amber")
+	h.press("v")
+	h.waitView("enter agree ▲ Amber (most common)")
+	h.press("enter")
+	h.waitView("Agreed ▲ Amber")
+	phone := h.phone()
+	phone.join()
+	h.press("V")
+	h.waitView("V back to the last round's votes")
+	h.press("g")
+	h.waitView("V back to the last round's votes")
+	h.press("V")
+	v := h.waitView("Votes: ")
+	if r := h.a.c.session.Plan().Response(st.ItemID); r.Rating != "green" {
+		t.Fatalf("the plan rates %q", r.Rating)
+	}
+	if !strings.Contains(v, "Agreed ● Green") {
+		t.Errorf("rated Green, V taken back: the screen shows\n%s", v)
+	}
+	if page := phone.page(); !strings.Contains(page, `data-announce="Agreed: Green"`) {
+		t.Errorf("rated Green, V taken back: a phone shows:\n%s", page)
+	}
+}
