@@ -143,23 +143,12 @@
     };
     sending.push(on);
     if (view) { showLost(view); showSending(view); }
-    // A Wi-Fi that swallows a request leaves the browser waiting for
-    // minutes; the page gives up after data-wait seconds, and says so.
-    var abort = window.AbortController ? new AbortController() : null;
-    var timer = abort && setTimeout(function () { abort.abort(); }, wait());
     function arrived() {
-      clearTimeout(timer);
       sending = sending.filter(function (s) { return s !== on; });
       var now = document.getElementById("view");
       if (now) showSending(now);
     }
-    fetch(form.action, {
-      method: "POST",
-      body: new URLSearchParams(data),
-      headers: { "X-Ladder-Live": "1" },
-      credentials: "same-origin",
-      signal: abort ? abort.signal : undefined
-    }).then(function (res) {
+    post(form.action, data, function (res) {
       if (res.status === 401) { arrived(); window.location.reload(); return; }
       return res.text().then(function (html) {
         // An answer that is not the room's view did not come from the
@@ -195,6 +184,24 @@
     return (Number(main.getAttribute("data-wait")) || 15) * 1000;
   }
 
+  // post sends a form's fields to the room, asking for its view in the
+  // answer, and hands the answer to read (which reads its body). A Wi-Fi
+  // that swallows a request leaves the browser waiting for minutes: the
+  // page gives up after its wait, the reading included, and the promise
+  // post gives fails as when the request or read fails.
+  function post(url, fields, read) {
+    var abort = window.AbortController ? new AbortController() : null;
+    var timer = abort && setTimeout(function () { abort.abort(); }, wait());
+    function stop() { clearTimeout(timer); }
+    return fetch(url, {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      headers: { "X-Ladder-Live": "1" },
+      credentials: "same-origin",
+      signal: abort ? abort.signal : undefined
+    }).then(read).then(stop, function (err) { stop(); throw err; });
+  }
+
   // join sends the PIN as the form would, without leaving the page: a
   // plain form post to a laptop out of reach left the phone on the
   // browser's own error page. The button says "Joining…" until the room
@@ -210,28 +217,21 @@
     if (button) button.textContent = "Joining\u2026";
     var said = document.querySelector("#view p.message");
     if (said) said.remove();
-    var abort = window.AbortController ? new AbortController() : null;
-    var timer = abort && setTimeout(function () { abort.abort(); }, wait());
     function answered() {
-      clearTimeout(timer);
       joining = false;
       if (button) button.textContent = label;
     }
-    fetch(form.action, {
-      method: "POST",
-      body: new URLSearchParams(new FormData(form)),
-      headers: { "X-Ladder-Live": "1" },
-      credentials: "same-origin",
-      signal: abort ? abort.signal : undefined
-    }).then(function (res) { return res.text(); }).then(function (html) {
-      var next = viewIn(html);
-      if (!next) throw new Error("not the room's answer");
-      answered();
-      showView(next);
-      if (next.getAttribute("data-key") !== "join") {
-        document.title = "The room \u00b7 ladder";
-        follow();
-      }
+    post(form.action, new FormData(form), function (res) {
+      return res.text().then(function (html) {
+        var next = viewIn(html);
+        if (!next) throw new Error("not the room's answer");
+        answered();
+        showView(next);
+        if (next.getAttribute("data-key") !== "join") {
+          document.title = "The room \u00b7 ladder";
+          follow();
+        }
+      });
     }).catch(function () {
       answered();
       var view = document.getElementById("view");
