@@ -97,6 +97,9 @@ func Run(opts Options) error {
 	}
 	r := &reviewer{opts: opts, today: opts.Today, p: newPrompter(in, opts.Out, echo)}
 	r.p.enterShown = !echo && isTerminal(opts.Out)
+	if ir, ok := in.(*interruptReader); ok && r.p.enterShown {
+		r.p.arrived = ir.waiting
+	}
 	r.p.severalLines = !echo
 	err := r.run()
 	r.closeRoom()

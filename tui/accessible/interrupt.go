@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -55,11 +56,12 @@ const hangupGrace = 250 * time.Millisecond
 // given, on the review's own goroutine, so no save is cut short). When in
 // ends, the pipe ends with it; after grace, when in is a terminal, so
 // that a hangup is told apart from ctrl+d.
-func interruptible(in io.Reader, interrupt <-chan os.Signal, grace time.Duration) io.Reader {
+func interruptible(in io.Reader, interrupt <-chan os.Signal, grace time.Duration) *interruptReader {
 	pr, pw := io.Pipe()
+	ir := &interruptReader{PipeReader: pr}
 	ended := make(chan error, 1)
 	go func() {
-		_, err := io.Copy(pw, in)
+		_, err := io.Copy(inFlightWriter{pw, &ir.inFlight}, in)
 		ended <- err
 	}()
 	go func() {
@@ -82,7 +84,33 @@ func interruptible(in io.Reader, interrupt <-chan os.Signal, grace time.Duration
 			pw.CloseWithError(err)
 		}
 	}()
-	return pr
+	return ir
+}
+
+// interruptReader is what interruptible reads: the pipe, and how many
+// bytes read from in are on their way through it.
+type interruptReader struct {
+	*io.PipeReader
+	inFlight atomic.Int64
+}
+
+// waiting says input has arrived that the reader has not yet taken: a
+// line typed or pasted before the question now being asked was shown.
+// A pipe's write returns once all of it is read, so bytes counted here
+// are read from in and not yet from the pipe.
+func (r *interruptReader) waiting() bool { return r.inFlight.Load() > 0 }
+
+// inFlightWriter counts the bytes being written to a pipe until they
+// are read from it.
+type inFlightWriter struct {
+	w *io.PipeWriter
+	n *atomic.Int64
+}
+
+func (w inFlightWriter) Write(b []byte) (int, error) {
+	w.n.Add(int64(len(b)))
+	defer w.n.Add(-int64(len(b)))
+	return w.w.Write(b)
 }
 
 // errorsAsInterrupted finds the signal that ended a question, if one did.

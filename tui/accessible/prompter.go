@@ -44,6 +44,11 @@ type prompter struct {
 	// (see lines). Answers piped in are one line each, as scripts write
 	// them.
 	severalLines bool
+	// arrived, when set, says input has come that is not read yet (see
+	// interruptReader.waiting). A line there when a prompt is shown was
+	// typed or pasted before it: the terminal showed it above the prompt,
+	// so the prompt says it (see read).
+	arrived func() bool
 	// raw is the last line read as it came, without its line ending:
 	// what the session cleans, as it cleans the screens' fields.
 	raw string
@@ -149,6 +154,14 @@ func (p *prompter) read(prompt string) (string, error) {
 	if p.news != nil {
 		p.news()
 	}
+	// An answer here already was typed or pasted before the prompt (the
+	// second line of a paste at the action is the owner): the terminal
+	// showed it above the prompt, where a listener heard it as more of
+	// the answer before, and the prompt alone, "Owner: ", at its place.
+	// Said after the prompt, as piped answers are, it is heard where it
+	// went, to be put right with back. Whether a line came before its
+	// prompt is known, not guessed from timing.
+	ahead := p.arrived != nil && (p.in.Buffered() > 0 || p.arrived())
 	io.WriteString(p.out, prompt+": ")
 	p.waiting = prompt // left set when the read ends in an error
 	s, err := p.in.ReadString('\n')
@@ -163,10 +176,10 @@ func (p *prompter) read(prompt string) (string, error) {
 	entered := strings.HasSuffix(s, "\n") // not so when input ended mid-line
 	p.raw = strings.TrimSuffix(strings.TrimSuffix(s, "\n"), "\r")
 	s = cleanInput(s)
-	if p.echo {
+	if p.echo || ahead {
 		io.WriteString(p.out, s)
 	}
-	if !p.enterShown || !entered {
+	if !p.enterShown || !entered || ahead {
 		io.WriteString(p.out, "\n")
 	}
 	return s, nil
