@@ -40,7 +40,9 @@ func TestRevoteCanBeTakenBack(t *testing.T) {
 		"Back to the last round's votes: Red 1, Amber 0, Green 2, not sure 0.\n",
 		"press Enter to agree Green, the most common vote")
 	rr.answer("")
-	rr.waitFor("Rated Green.")
+	// The rating is saved before "Rated Green." and the room's counts in a
+	// second save after it: read the file once the second is said.
+	rr.waitFor("Rated Green.\nThe room's votes are kept in the plan beside the rating.\n")
 	want := &plans.Votes{Levels: map[string]int{"red": 1, "green": 2}}
 	if r := onDiskPlan(t, path).Response("lc-vision"); r.Rating != "green" || !r.Votes.Equal(want) {
 		t.Errorf("on disk: rating %q, votes %+v; want green with %+v", r.Rating, r.Votes, want)
