@@ -463,7 +463,9 @@ func changedSince(stderr io.Writer, files []string, rev string) ([]string, *sinc
 			// removed there keeps the plan from loading.
 			since.then[rels[i]] = rels[i]
 			out = append(out, f)
-			fmt.Fprintf(stderr, "%s: checked, as the checklist it follows, %s, changed since %s\n", safetext.LeadingPath(f), safetext.Line(crel), safetext.Line(rev))
+			// Named from here, as the plan is: from its folder, a path
+			// from the top opens nothing.
+			fmt.Fprintf(stderr, "%s: checked, as the checklist it follows, %s, changed since %s\n", safetext.LeadingPath(f), safetext.Line(displayPath(repo, crel)), safetext.Line(rev))
 		}
 	}
 	return out, since, nil
