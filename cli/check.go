@@ -428,12 +428,7 @@ func changedSince(stderr io.Writer, files []string, rev string) ([]string, *sinc
 		return nil, nil, gitProblem(err)
 	}
 	since := &sinceRev{repo: repo, commit: commit, rev: rev, then: map[string]string{}}
-	touched := map[string]bool{} // every path the change made, edited, removed or moved
 	for _, c := range changes {
-		touched[c.Path] = true
-		if c.OldPath != "" {
-			touched[c.OldPath] = true
-		}
 		switch c.Status {
 		case 'D':
 		case 'R':
@@ -444,13 +439,7 @@ func changedSince(stderr io.Writer, files []string, rev string) ([]string, *sinc
 			since.then[c.Path] = c.Path
 		}
 	}
-	rels := make([]string, len(files)) // "" for a file git cannot name
-	for i, f := range files {
-		if rel, err := repo.Rel(f); err == nil {
-			rels[i] = rel
-			delete(touched, rel) // a plan: not a checklist file
-		}
-	}
+	touched, rels := touchedBesidePlans(repo, changes, files)
 	var out []string
 	for i, f := range files {
 		if rels[i] == "" {
@@ -469,6 +458,29 @@ func changedSince(stderr io.Writer, files []string, rev string) ([]string, *sinc
 		}
 	}
 	return out, since, nil
+}
+
+// touchedBesidePlans is every path the changes touched (made, edited,
+// removed or moved away from), from the top of repo, less the plan files
+// among files: the files left are those a plan could follow as its
+// checklist (changedChecklist). rels is each of files' path from the
+// top, "" for a file git cannot name.
+func touchedBesidePlans(repo *gitrev.Repo, changes []gitrev.Change, files []string) (touched map[string]bool, rels []string) {
+	touched = map[string]bool{}
+	for _, c := range changes {
+		touched[c.Path] = true
+		if c.OldPath != "" {
+			touched[c.OldPath] = true
+		}
+	}
+	rels = make([]string, len(files))
+	for i, f := range files {
+		if rel, err := repo.Rel(f); err == nil {
+			rels[i] = rel
+			delete(touched, rel) // a plan: not a checklist file
+		}
+	}
+	return touched, rels
 }
 
 // changedChecklist is the checklist file the plan file at f follows, named

@@ -617,24 +617,11 @@ func onChangedChecklists(repo *gitrev.Repo, commit, dir string, changed []plans.
 	if err != nil || len(changes) == 0 || !isDir(dir) {
 		return nil
 	}
-	touched := map[string]bool{}
-	for _, c := range changes {
-		touched[c.Path] = true
-		if c.OldPath != "" {
-			touched[c.OldPath] = true
-		}
-	}
 	files, err := plans.Find(dir)
 	if err != nil {
 		return nil
 	}
-	rels := make([]string, len(files)) // "" for a file git cannot name
-	for i, f := range files {
-		if rel, err := repo.Rel(f); err == nil {
-			rels[i] = rel
-			delete(touched, rel) // a plan: not a checklist file
-		}
-	}
+	touched, rels := touchedBesidePlans(repo, changes, files) // cli/check.go
 	if len(touched) == 0 {
 		return nil // only plans changed: no checklist file did
 	}
