@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -153,17 +154,22 @@ type Grouping struct {
 // OwnerGroup is one owner's open actions, when they are grouped by owner.
 type OwnerGroup struct {
 	// Owner is the owner as the first of the group's actions in the list
-	// spells it, or the first spelling with the most accents: a group
-	// keyed without them ("Sian Llyr" and "Siân Llŷr") is headed with
-	// the name as its owner writes it, not as a keyboard without ŷ did.
+	// spells it, or the first spelling with the most accents, and of
+	// those the fewest invisible characters: a group keyed without them
+	// ("Sian Llyr" and "Siân Llŷr", "Tom Okafor" and the same with a
+	// zero-width space pasted after it) is headed with the name as its
+	// owner writes it, not as a keyboard without ŷ did, and as a search
+	// of the check-in issue for the name finds it.
 	Owner string
 	// Open counts the group's actions by Urgency.
 	Open [4]int
-	// firstDue and firstPath place the action spelt so, and accents
-	// counts the accents in its spelling (see accents).
+	// firstDue and firstPath place the action spelt so; accents and
+	// invisible count the accents and invisible characters in its
+	// spelling (see accents and invisibles).
 	firstDue  int32
 	firstPath string
 	accents   int
+	invisible int
 }
 
 // Listed is one open action as an Outstanding lists it.
@@ -512,14 +518,24 @@ func (o *Outstanding) ownerGroup(owner string, due int32, path string, u Urgency
 	if !ok {
 		i = int32(len(o.owners))
 		o.ownerIndex[strings.Clone(key)] = i
-		o.owners = append(o.owners, OwnerGroup{Owner: strings.Clone(owner), firstDue: due, firstPath: path, accents: accents(owner)})
+		o.owners = append(o.owners, OwnerGroup{Owner: strings.Clone(owner), firstDue: due, firstPath: path, accents: accents(owner), invisible: invisibles(owner)})
 	} else if g := &o.owners[i]; g.Owner != owner {
-		// More accents, or as many and listed before the group's first
-		// so far (on the same day and in the same plan, the one added
-		// first stays first): in any order the actions come, one name.
-		n := accents(owner)
-		if n > g.accents || n == g.accents && (due < g.firstDue || due == g.firstDue && path < g.firstPath) {
-			g.Owner, g.firstDue, g.firstPath, g.accents = strings.Clone(owner), due, path, n
+		// More accents, or fewer invisible characters, or else listed
+		// before the group's first so far (on the same day and in the
+		// same plan, the one added first stays first): in any order the
+		// actions come, one name.
+		n, z := accents(owner), invisibles(owner)
+		var better bool
+		switch {
+		case n != g.accents:
+			better = n > g.accents
+		case z != g.invisible:
+			better = z < g.invisible
+		default:
+			better = due < g.firstDue || due == g.firstDue && path < g.firstPath
+		}
+		if better {
+			g.Owner, g.firstDue, g.firstPath, g.accents, g.invisible = strings.Clone(owner), due, path, n, z
 		}
 	} else if due < g.firstDue || due == g.firstDue && path < g.firstPath {
 		g.firstDue, g.firstPath = due, path
@@ -544,6 +560,19 @@ func accents(s string) int {
 		}
 	}
 	return 0
+}
+
+// invisibles counts the invisible format characters in s (Unicode's
+// Cf: a zero-width space, a direction mark), which grouping by owner
+// leaves out of the name.
+func invisibles(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.Is(unicode.Cf, r) {
+			n++
+		}
+	}
+	return n
 }
 
 // urgency is how due an action due on day due is.

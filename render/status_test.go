@@ -4,14 +4,15 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"golang.org/x/text/unicode/norm"
 	"math/rand/v2"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/socialmobility/ladder/plans"
+	"golang.org/x/text/unicode/norm"
 )
 
 // statusFixture is seven open actions of two plans, one of each kind of
@@ -255,8 +256,8 @@ func statusOracle(today plans.Date, by StatusBy, infos []plans.PlanInfo, lists [
 			g = &group{title: title, order: order}
 			index[key] = g
 			groups = append(groups, g)
-		} else if by == ByOwner && accentCount(title) > accentCount(g.title) {
-			g.title = title // the spelling that keeps the accents heads it
+		} else if by == ByOwner && (accentCount(title) > accentCount(g.title) || accentCount(title) == accentCount(g.title) && cfCount(title) < cfCount(g.title)) {
+			g.title = title // the spelling that keeps the accents, and no invisible character, heads it
 		}
 		g.counts[urgency(a.Due)]++
 		g.acts = append(g.acts, a)
@@ -282,6 +283,17 @@ func statusOracle(today plans.Date, by StatusBy, infos []plans.PlanInfo, lists [
 	return out
 }
 
+// cfCount counts the invisible format characters (Cf) in s.
+func cfCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Cf, r) {
+			n++
+		}
+	}
+	return n
+}
+
 // accentCount counts the combining accents in s decomposed.
 func accentCount(s string) int {
 	n := 0
@@ -303,7 +315,7 @@ func accentCount(s string) int {
 func TestStatusGroupsAsWhenHeldInMemory(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	today := day(2027, 3, 1)
-	owners := []string{"ana  smith", "Ana", "ana", " ANA ", "Ana Smith", "Ana Bob", "", "Zoë", "zoë", "Zoe", "ZOE", "李雷", "Björn\nsecond line", "(no owner)"}
+	owners := []string{"ana  smith", "Ana", "ana", " ANA ", "Ana Smith", "Ana Bob", "", "Zoë", "zoë", "Zoe", "ZOE", "李雷", "Björn\nsecond line", "(no owner)", "Ana\u200b", "Zo\u200bë"}
 	var infos []plans.PlanInfo
 	var lists [][]plans.PlanAction
 	for i := range 200 {
