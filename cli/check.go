@@ -204,10 +204,9 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		problems, warnings, overdue int
 	}
 	var valid, bad, problems, warnings, overdue, handedOn int
-	var annotations githubCounts // by kind, as printed with --format github
-	var late []string            // the plans with overdue actions, for the way out
-	var handedOnTo [][2]string   // old → new, for those handed on
-	names := newFileList(files)  // the []string is garbage from here
+	var late []string           // the plans with overdue actions, for the way out
+	var handedOnTo [][2]string  // old → new, for those handed on
+	names := newFileList(files) // the []string is garbage from here
 	checkedFiles := len(files)
 	links := plans.NewLinks() // this run's: a plan edited before the next run is read again
 	removed := &removedReviews{}
@@ -252,9 +251,6 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		return r
 	}, func(_ int, r *checked) {
 		lines.Write(r.text.Bytes())
-		if opts.format == "github" {
-			annotations.count(r.text.Bytes())
-		}
 		if r.valid {
 			valid++
 		} else {
@@ -320,7 +316,11 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		summary += ":" + handedOnLines(handedOnTo, handedOn)
 	}
 	fmt.Fprintln(stderr, summary)
-	annotations.sayDropped(lines)
+	if opts.format == "github" {
+		// Each problem is an error annotation, each warning and overdue
+		// action a warning one (checkPrinter).
+		sayDropped(lines, problems, warnings+overdue)
+	}
 	if len(args) == 0 {
 		args = []string{plans.DefaultDir} // as planFiles did
 	}
@@ -336,30 +336,15 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 	return nil
 }
 
-// githubCounts counts the error and warning annotations check printed.
-type githubCounts struct{ errors, warnings int }
-
-// count counts the annotations in out, one a line: every line that
-// begins "::" is one of ladder's (a plan's own text in them is escaped).
-func (c *githubCounts) count(out []byte) {
-	for line := range bytes.Lines(out) {
-		switch {
-		case bytes.HasPrefix(line, []byte("::error ")), bytes.HasPrefix(line, []byte("::error::")):
-			c.errors++
-		case bytes.HasPrefix(line, []byte("::warning ")), bytes.HasPrefix(line, []byte("::warning::")):
-			c.warnings++
-		}
-	}
-}
-
-// sayDropped adds a notice when GitHub will show only some annotations
-// of a kind (render.GitHubShown a step): a weekly job's page showed ten
-// late actions of twelve, and whoever chased them from it missed two.
-func (c githubCounts) sayDropped(w io.Writer) {
+// sayDropped adds a notice when GitHub will show only some of the
+// errors and warnings annotations check printed (render.GitHubShown of
+// each a step): a weekly job's page showed ten late actions of twelve,
+// and whoever chased them from it missed two.
+func sayDropped(w io.Writer, errorCount, warningCount int) {
 	for _, k := range []struct {
 		n    int
 		kind string
-	}{{c.errors, "error"}, {c.warnings, "warning"}} {
+	}{{errorCount, "error"}, {warningCount, "warning"}} {
 		if k.n > render.GitHubShown {
 			fmt.Fprintln(w, render.GitHubNotice(fmt.Sprintf("ladder check: %d %s annotations in all, of which GitHub shows %d on the run's page and in the pull request: this step's log lists every one", k.n, k.kind, render.GitHubShown)))
 		}
