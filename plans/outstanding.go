@@ -544,15 +544,14 @@ func (o *Outstanding) ownerGroup(owner string, due int32, path string, u Urgency
 	return i
 }
 
-// accents counts the combining accents of Latin, Greek and Cyrillic
-// letters (U+0300–U+036F) in s once decomposed: 2 for "Siân Llŷr", 0
-// for "Sian Llyr".
+// accents counts the accents (IsAccent) in s once decomposed: 2 for
+// "Siân Llŷr", 0 for "Sian Llyr".
 func accents(s string) int {
 	n := 0
 	for _, r := range s {
 		if r >= utf8.RuneSelf {
 			for _, d := range norm.NFD.String(s) {
-				if d >= 0x300 && d <= 0x36f {
+				if IsAccent(d) {
 					n++
 				}
 			}
@@ -562,18 +561,29 @@ func accents(s string) int {
 	return 0
 }
 
-// invisibles counts the invisible format characters in s (Unicode's
-// Cf: a zero-width space, a direction mark), which grouping by owner
-// leaves out of the name.
+// invisibles counts the invisible characters (IsInvisible) in s.
 func invisibles(s string) int {
 	n := 0
 	for _, r := range s {
-		if r >= utf8.RuneSelf && unicode.Is(unicode.Cf, r) {
+		if r >= utf8.RuneSelf && IsInvisible(r) {
 			n++
 		}
 	}
 	return n
 }
+
+// IsAccent reports whether r is a combining accent of a Latin, Greek or
+// Cyrillic letter (U+0300–U+036F, which decomposing "ŷ" gives): a
+// Grouping's OwnerKey leaves these out of a name, and of the spellings
+// it groups the one with the most heads the group. The marks of other
+// scripts are letters of the name.
+func IsAccent(r rune) bool { return r >= 0x300 && r <= 0x36f }
+
+// IsInvisible reports whether r is an invisible format character
+// (Unicode's Cf: a zero-width space, a direction mark): a Grouping's
+// OwnerKey leaves these out of a name, and of the spellings it groups
+// the one with the fewest heads the group.
+func IsInvisible(r rune) bool { return unicode.Is(unicode.Cf, r) }
 
 // urgency is how due an action due on day due is.
 func (o *Outstanding) urgency(due int32) Urgency {

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/plans"
@@ -111,14 +110,14 @@ const widestPadded = 40
 // and "Sian Llyr", typed on a keyboard without ŷ), and a name with an
 // invisible character pasted into it (a zero-width space): the reader
 // of their own heading would miss the actions under the other. Only the
-// accents of Latin, Greek and Cyrillic letters are left out (the
-// combining marks U+0300–U+036F, which decomposing "ŷ" gives); the marks
-// of other scripts are letters of the name.
+// accents of Latin, Greek and Cyrillic letters are left out
+// (plans.IsAccent), with invisible characters (plans.IsInvisible), the
+// rule by which the group's heading is chosen.
 func ownerKey(owner string) string {
 	name := ownerName(owner)
 	if !isASCII(name) {
 		name = strings.Map(func(r rune) rune {
-			if r >= 0x300 && r <= 0x36f || unicode.Is(unicode.Cf, r) {
+			if plans.IsAccent(r) || plans.IsInvisible(r) {
 				return -1
 			}
 			return r
