@@ -94,14 +94,24 @@ type interruptReader struct {
 	inFlight atomic.Int64
 }
 
+// Read takes bytes from the pipe and off the count, on the reader's own
+// goroutine: taken down by the writer once its write returned, the count
+// could still hold a line the prompts had already answered, when the
+// next question asked it.
+func (r *interruptReader) Read(b []byte) (int, error) {
+	n, err := r.PipeReader.Read(b)
+	r.inFlight.Add(-int64(n))
+	return n, err
+}
+
 // waiting says input has arrived that the reader has not yet taken: a
 // line typed or pasted before the question now being asked was shown.
-// A pipe's write returns once all of it is read, so bytes counted here
-// are read from in and not yet from the pipe.
+// Bytes are counted before they are written to the pipe and uncounted as
+// they are read from it.
 func (r *interruptReader) waiting() bool { return r.inFlight.Load() > 0 }
 
-// inFlightWriter counts the bytes being written to a pipe until they
-// are read from it.
+// inFlightWriter counts the bytes read from in before writing them to
+// the pipe; interruptReader.Read uncounts them.
 type inFlightWriter struct {
 	w *io.PipeWriter
 	n *atomic.Int64
@@ -109,7 +119,6 @@ type inFlightWriter struct {
 
 func (w inFlightWriter) Write(b []byte) (int, error) {
 	w.n.Add(int64(len(b)))
-	defer w.n.Add(-int64(len(b)))
 	return w.w.Write(b)
 }
 
