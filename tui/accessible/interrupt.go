@@ -59,6 +59,9 @@ const hangupGrace = 250 * time.Millisecond
 func interruptible(in io.Reader, interrupt <-chan os.Signal, grace time.Duration) *interruptReader {
 	pr, pw := io.Pipe()
 	ir := &interruptReader{PipeReader: pr}
+	if f, ok := in.(*os.File); ok {
+		ir.terminal = f
+	}
 	ended := make(chan error, 1)
 	go func() {
 		_, err := io.Copy(inFlightWriter{pw, &ir.inFlight}, in)
@@ -92,6 +95,7 @@ func interruptible(in io.Reader, interrupt <-chan os.Signal, grace time.Duration
 type interruptReader struct {
 	*io.PipeReader
 	inFlight atomic.Int64
+	terminal *os.File // in, asked what it holds not yet read
 }
 
 // Read takes bytes from the pipe and off the count, on the reader's own
@@ -106,9 +110,20 @@ func (r *interruptReader) Read(b []byte) (int, error) {
 
 // waiting says input has arrived that the reader has not yet taken: a
 // line typed or pasted before the question now being asked was shown.
-// Bytes are counted before they are written to the pipe and uncounted as
-// they are read from it.
-func (r *interruptReader) waiting() bool { return r.inFlight.Load() > 0 }
+// It is in the terminal, not yet read from it (the second line of a
+// paste, while the first is answered), or on its way through the pipe:
+// bytes are counted before they are written to the pipe and uncounted as
+// they are read from it. The terminal is asked first, as a line moves
+// from it to the pipe; only the instant between the copy's read from
+// the terminal and its count is unseen. Where the terminal cannot be
+// asked (not Linux), a line still in it when its prompt is shown is
+// echoed by the terminal alone, as before.
+func (r *interruptReader) waiting() bool {
+	if r.terminal != nil && terminalQueued(r.terminal) > 0 {
+		return true
+	}
+	return r.inFlight.Load() > 0
+}
 
 // inFlightWriter counts the bytes read from in before writing them to
 // the pipe; interruptReader.Read uncounts them.
