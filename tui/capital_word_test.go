@@ -160,3 +160,17 @@ func TestTheFacilitatorsDigitsStillRate(t *testing.T) {
 		t.Errorf("3, 2 then n: rating %q, action %q at item %d, want amber, no action, the next item", r.Rating, r.Action, h.item().pos)
 	}
 }
+
+// A number taken back puts the rating's cursor back too: "2 apprentices"
+// typed after g left the arrows at Amber beside the item's Green, so
+// shift+tab and enter back at the rating re-rated the item Amber, where
+// enter on the rating the item has goes on to the action.
+func TestANumberTakenBackLeavesTheCursorAtTheRating(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("g")
+	h.typeText("2 apprentices")
+	h.press("shift+tab", "enter")
+	if r := loadPlan(t, path).Response("lc-vision"); r.Rating != "green" || h.item().focus != focusAction {
+		t.Errorf("g, '2 apprentices', shift+tab, enter: rating %q, focus %d, want green and the action", r.Rating, h.item().focus)
+	}
+}

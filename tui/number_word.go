@@ -23,6 +23,7 @@ import (
 type numberWord struct {
 	digits []tea.KeyPressMsg // the rating digits typed so far
 	before review.RatingMark // the item's rating before the first
+	cursor int               // the rating's cursor before the first
 }
 
 // beginNumber notes a rating digit pressed at the rating of a rated
@@ -32,7 +33,7 @@ func (s *itemScreen) beginNumber(msg tea.KeyPressMsg) {
 		return
 	}
 	if s.number == nil {
-		s.number = &numberWord{before: s.c.session.MarkRating(s.entry().Item.ID)}
+		s.number = &numberWord{before: s.c.session.MarkRating(s.entry().Item.ID), cursor: s.cursor}
 	}
 	s.number.digits = append(s.number.digits, msg)
 }
@@ -52,6 +53,7 @@ func (s *itemScreen) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if !typesText(msg) || msg.Text != " " && !isDigit(msg.Text) {
 		return nil, false
 	}
+	s.cursor = w.cursor // or enter back at the rating would rate at the number
 	cmds := []tea.Cmd{save(s.c.session.TakeBack(w.before)), s.setFocus(focusAction)}
 	for _, d := range append(w.digits, msg) {
 		cmds = append(cmds, s.action.update(d))
