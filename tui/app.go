@@ -55,6 +55,9 @@ type app struct {
 	// path (presenter mode shows none), or "" when notice names no file.
 	presentNotice string
 	warning       string // said in the status line until the next save, as a warning
+	// warningOfItems is set when the warning is one the items' screens
+	// alone say (ratedNothingMsg).
+	warningOfItems bool
 	// stray is the note said after a stray letter on a screen with
 	// nowhere to type; while it is set, keys that type are held (see
 	// heldKey).
@@ -212,8 +215,21 @@ func (a *app) show(id screenID, arg int) tea.Cmd {
 	if o, ok := s.(*overviewScreen); ok && id != a.active {
 		_, o.overNowhere = nothingToType(a.screen(a.active))
 	}
+	if a.warningOfItems && !aboutTheItems(id) {
+		a.warning, a.warningOfItems = "", false
+	}
 	a.active, a.arg = id, arg
 	return tea.Batch(stored, s.init())
+}
+
+// aboutTheItems reports whether a screen is one of the items' or one
+// looked at on the way between them.
+func aboutTheItems(id screenID) bool {
+	switch id {
+	case screenItem, screenAreaSummary, screenOverview, screenBoard, screenGuidance, screenHelp:
+		return true
+	}
+	return false
 }
 
 // isAside reports whether a screen is looked at on the way (help, the
@@ -289,7 +305,7 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case savedMsg:
 		a.c.session.Record(msg.Outcome)
 		if msg.Written {
-			a.notice, a.presentNotice, a.warning = "", "", ""
+			a.notice, a.presentNotice, a.warning, a.warningOfItems = "", "", "", false
 		}
 		a.c.height = a.termHeight - a.footerLines() // a failed save takes a line more
 		if a.quitting {
@@ -302,12 +318,14 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.c.timer.ticked()
 	case openedMsg:
 		a.c.session = msg.session
-		a.warning = msg.session.OpenWarnings()
+		a.warning, a.warningOfItems = msg.session.OpenWarnings(), false
 		a.c.height = a.termHeight - a.footerLines()
 		a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
 		return a, tea.Batch(a.resume(), a.startRoom())
 	case warnMsg:
-		a.warning = string(msg)
+		a.warning, a.warningOfItems = string(msg), false
+	case ratedNothingMsg:
+		a.warning, a.warningOfItems = string(msg), true
 	case roomChangedMsg:
 		return a, a.roomChanged()
 	case typingPauseMsg:

@@ -79,6 +79,12 @@ func (s *areasummaryScreen) update(msg tea.Msg) tea.Cmd {
 // warnMsg is a warning for the status line, said until the next save.
 type warnMsg string
 
+// ratedNothingMsg is a warning said as a warnMsg is, but only while the
+// review is among its items (aboutTheItems): it is about a key pressed
+// on the way from one item to the next, and means nothing over the
+// next-steps questions or the room's join screen.
+type ratedNothingMsg string
+
 // ratedNothing answers a rating key pressed on the summary, where no item
 // is on screen to rate: a hurried "a n" across the area's end landed the
 // a here, and the facilitator went on an item short without noticing. It
@@ -88,7 +94,7 @@ func (s *areasummaryScreen) ratedNothing(pressed string) tea.Cmd {
 	a := &s.c.checklist().Areas[s.area]
 	last := a.Items[len(a.Items)-1].ShortTitle()
 	said := fmt.Sprintf("%s rated nothing: it was pressed on the summary of %s, after its last item (%s).", pressed, a.ShortTitle(), last)
-	return func() tea.Msg { return warnMsg(said) }
+	return func() tea.Msg { return ratedNothingMsg(said) }
 }
 
 func (s *areasummaryScreen) view() string {

@@ -1199,3 +1199,29 @@ func TestAnActionBegunWithALetterThatIsARoomOrClockKeyIsWritten(t *testing.T) {
 		t.Fatalf("focus = %d after t, v and w in presenter mode, want the rating", it.focus)
 	}
 }
+
+// The warning that a rating key rated nothing is for the items: after
+// the last area's summary it stayed over the next-steps questions (and
+// the room's join screen) until something was saved, about a key the
+// questions have nothing to do with. It goes when the review leaves the
+// items; on the next item it stays, as before.
+func TestTheRatedNothingWarningStaysWithTheItems(t *testing.T) {
+	h, _ := rvOpen(t, rvNewPlan(t), 100, 30)
+	for range 200 {
+		switch h.a.active {
+		case screenItem:
+			h.press("g", "n")
+			continue
+		case screenAreaSummary:
+			h.press("a")
+			h.requireView("a rated nothing")
+			h.press("enter")
+			continue
+		}
+		break
+	}
+	if h.a.active != screenFollowUp {
+		t.Fatalf("screen %d after the last area's summary, not the next-steps questions", h.a.active)
+	}
+	h.refuseView("rated nothing")
+}
