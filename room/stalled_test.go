@@ -66,6 +66,28 @@ func (c *stallingConn) Read(b []byte) (int, error) {
 	return n, err
 }
 
+// roomOnWifi serves a test room on 127.0.0.1 through the listener wifi
+// makes of it, a poor Wi-Fi between the laptop and the phones, and at the
+// test's end closes it and checks that nothing the test started is left
+// running.
+func roomOnWifi(t *testing.T, wifi func(net.Listener) net.Listener) (*Room, *Server) {
+	t.Helper()
+	left := testtool.LabelGoroutines(t)
+	r, _ := newTestRoom(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := serve(r, wifi(ln))
+	t.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			t.Errorf("close: %v", err)
+		}
+		left()
+	})
+	return r, s
+}
+
 // TestAPhoneWhoseStreamStallsCatchesUp: on a poor Wi-Fi a phone's stream
 // can die with no word to either end (an access point restarting, the
 // phone moving to another): the page, which only listens, waited on it
@@ -78,20 +100,8 @@ func (c *stallingConn) Read(b []byte) (int, error) {
 func TestAPhoneWhoseStreamStallsCatchesUp(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
-	left := testtool.LabelGoroutines(t)
-	r, _ := newTestRoom(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	wifi := &stallingListener{Listener: ln}
-	s := serve(r, wifi)
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Errorf("close: %v", err)
-		}
-		left()
-	})
+	wifi := &stallingListener{}
+	r, s := roomOnWifi(t, func(ln net.Listener) net.Listener { wifi.Listener = ln; return wifi })
 	p := phoneInRoom(t, b, s, "stalled")
 	r.Vote("lc-vision")
 	p.waitText("Develop a clear vision")
@@ -145,20 +155,8 @@ func (c *cuttingConn) Write(b []byte) (int, error) {
 func TestAnIdeaWhoseAnswerWasCutOffIsNotNotSent(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
-	left := testtool.LabelGoroutines(t)
-	r, _ := newTestRoom(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	wifi := &cuttingListener{Listener: ln}
-	s := serve(r, wifi)
-	t.Cleanup(func() {
-		if err := s.Close(); err != nil {
-			t.Errorf("close: %v", err)
-		}
-		left()
-	})
+	wifi := &cuttingListener{}
+	r, s := roomOnWifi(t, func(ln net.Listener) net.Listener { wifi.Listener = ln; return wifi })
 	p := phoneInRoom(t, b, s, "cut-off")
 	r.Ask("quick-wins")
 	p.waitText("What are your quick wins?")
