@@ -219,7 +219,7 @@ func (s *areasummaryScreen) wordGoesOn(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	step := afterRating(s.c, msg, s.keys.Rate, s.keys)
-	if msg.Text == "b" || msg.Text == "o" {
+	if msg.Text != "" && key.Matches(msg, s.c.keys.Board, s.c.keys.Overview) {
 		// "about", "road map": the board and the overview would open at
 		// a word's letter, and the rating key rated nothing to keep.
 		step = wordGoes

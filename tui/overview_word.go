@@ -65,7 +65,7 @@ func (s *overviewScreen) wordStep(msg tea.KeyPressMsg) wordStep {
 	if msg.Text == " " && !s.word.rated {
 		return wordEnds // after the o alone, space pages down
 	}
-	if s.word.opened && !s.word.rated && s.overNowhere && (msg.Text == "u" || msg.Text == "b") {
+	if s.word.opened && !s.word.rated && s.overNowhere && msg.Text != "" && key.Matches(msg, s.keys.NextUnrated, s.c.keys.Board) {
 		// "our team", "object" typed where nothing is typed: the u opened
 		// the next item not rated, whose action the rest began, the b the
 		// board. The facilitator's o u there wants a key between (↓).
