@@ -3,6 +3,7 @@ package room
 import (
 	"bytes"
 	"net"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -171,5 +172,33 @@ func TestAnIdeaWhoseAnswerWasCutOffIsNotNotSent(t *testing.T) {
 	box := browsertest.Run(p.Phone, chromedp.Evaluate[string](`document.getElementById("text").value`))
 	if box != "" || wifi.cutNext.Load() {
 		t.Errorf("the idea is in, its answer cut off (cut: %v): the box holds %q", !wifi.cutNext.Load(), box)
+	}
+}
+
+// TestAnIdeaListedBeforeItsAnswerFailedLeavesTheBox: the other order of
+// the cut-off answer above. The room took an idea and its view, listing
+// the idea, came down the phone's stream before the idea's own answer
+// failed on its way back. The page said nothing, rightly, but kept the
+// words in the box, where the person took them for not sent and sent
+// them again. They leave the box, as when the answer comes.
+func TestAnIdeaListedBeforeItsAnswerFailedLeavesTheBox(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	p := phoneInRoom(t, b, s, "listed-first")
+	r.Ask("quick-wins")
+	p.waitText("What are your quick wins?")
+
+	answers := holdAnswers(t, p, "*/idea")
+	p.sendIdea("Name a sponsor")
+	answer := answers.next()
+	p.waitText("1 of your ideas is waiting")
+	answers.fail(answer)
+	p.WaitFor("the answer's failure", `window.settled >= 1`)
+	if text := p.text(); strings.Contains(text, "Not sent") {
+		t.Errorf("the idea is listed as in, and the page says it was not sent:\n%s", text)
+	}
+	if box := browsertest.Run(p.Phone, chromedp.Evaluate[string](`document.getElementById("text").value`)); box != "" {
+		t.Errorf("the idea is listed as in, its answer lost: the box still holds %q", box)
 	}
 }

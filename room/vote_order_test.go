@@ -230,6 +230,18 @@ type heldRequests struct {
 // run (a task after theirs).
 func holdRequests(t *testing.T, p browserPhone, patterns ...string) *heldRequests {
 	t.Helper()
+	return holdAt(t, p, fetch.RequestStageRequest, patterns)
+}
+
+// holdAnswers is holdRequests holding each request's answer, once the
+// room has taken the request: a reply the Wi-Fi lost on its way back.
+func holdAnswers(t *testing.T, p browserPhone, patterns ...string) *heldRequests {
+	t.Helper()
+	return holdAt(t, p, fetch.RequestStageResponse, patterns)
+}
+
+func holdAt(t *testing.T, p browserPhone, stage fetch.RequestStage, patterns []string) *heldRequests {
+	t.Helper()
 	h := &heldRequests{t: t, p: p, held: make(chan fetch.RequestID, 4)}
 	ctx := p.Context()
 	if err := chromedp.Listen(ctx, func(ev any) {
@@ -241,7 +253,7 @@ func holdRequests(t *testing.T, p browserPhone, patterns ...string) *heldRequest
 	}
 	var held []*fetch.RequestPattern
 	for _, pattern := range patterns {
-		held = append(held, &fetch.RequestPattern{URLPattern: pattern})
+		held = append(held, &fetch.RequestPattern{URLPattern: pattern, RequestStage: stage})
 	}
 	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: held}); err != nil {
 		t.Fatal(err)

@@ -164,19 +164,32 @@
         if (idea && !res.ok) keep(idea);
         showView(next);
         if (idea && res.ok) {
-          // The box is emptied of the words that went, not of a next
-          // idea typed while they were on their way.
+          emptyBoxOf(idea);
           var text = document.getElementById("text");
-          if (text && text.value === idea.text) text.value = "";
           if (text) text.focus();
         }
       });
     }).catch(function () {
       arrived();
+      // The view may already show it in (the room's view of the idea
+      // came down the stream before its answer was lost): then, as when
+      // the answer comes, nothing is said and the idea leaves the box.
+      var now = document.getElementById("view");
+      if (now && nothingLost(now, on)) {
+        if (idea) emptyBoxOf(idea);
+        return;
+      }
       if (idea) keep(idea);
       if (n === 0 || n > reached) notSent(on);
     });
   });
+
+  // emptyBoxOf empties the idea box of the words of an idea that went,
+  // not of a next idea typed while they were on their way.
+  function emptyBoxOf(idea) {
+    var text = document.getElementById("text");
+    if (text && text.value === idea.text) text.value = "";
+  }
 
   // wait is how long the page waits for an answer before it gives up
   // (data-wait seconds), in milliseconds.
