@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -135,10 +136,18 @@ func TestDefaultKeysEachDrawAFrame(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds ladder and runs it in a pseudo-terminal")
 	}
+	// Every ladder the run starts is killed or quit with a plan open: the
+	// run must leave no marker of it in the user's runtime folder, where
+	// each run's plans, in a folder of their own, left new ones for good.
+	runtime := t.TempDir()
+	t.Setenv("XDG_RUNTIME_DIR", runtime)
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"-rounds", "1", "-n", "1", "-warmup", "0", "-keys-n", "4", "-sizes", "80x24",
 		"-max-ratio", "1000", "-max-key-p95", "10s"}, &stdout, &stderr)
 	if code != 0 {
 		t.Fatalf("exit status %d\n%s\n%s", code, stdout.String(), stderr.String())
+	}
+	if left, _ := filepath.Glob(filepath.Join(runtime, "ladder", "*.open")); len(left) != 0 {
+		t.Errorf("the run left %d plan markers in the user's runtime folder: %v", len(left), left)
 	}
 }

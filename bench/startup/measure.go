@@ -84,13 +84,23 @@ func measure(cfg config, progress io.Writer) (*results, error) {
 		args: []string{"-fps", strconv.Itoa(cfg.minimalFPS)}, marker: "ready",
 		keys: []string{"a", "b"}, quit: []string{"q"},
 	})
+	// ladder marks each plan it opens in the user's runtime folder; a
+	// start the run kills leaves its marker, and the run's plans, in a
+	// folder of their own, would leave new ones there on every run. The
+	// ladders started get a runtime folder of the run's own, removed with
+	// it (a case's own XDG_RUNTIME_DIR still wins).
+	runtime := filepath.Join(tmp, "runtime")
+	if err := os.Mkdir(runtime, 0o700); err != nil {
+		return nil, err
+	}
 	for _, t := range cfg.targets {
 		path := ladderBin
 		if t.bin != "" {
 			path = t.bin
 		}
+		env := append([]string{"XDG_RUNTIME_DIR=" + runtime}, t.env...)
 		r.programs = append(r.programs, program{label: t.label, path: path, args: t.args, dir: dir,
-			marker: t.marker, ready: t.ready, keys: t.keys, quit: []string{"ctrl+c"}, env: t.env})
+			marker: t.marker, ready: t.ready, keys: t.keys, quit: []string{"ctrl+c"}, env: env})
 	}
 	r.cells = make([][]cell, len(r.programs))
 	for i := range r.cells {
