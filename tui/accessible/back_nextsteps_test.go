@@ -1,9 +1,8 @@
 package accessible
 
 import (
+	"slices"
 	"testing"
-
-	"github.com/socialmobility/ladder/plans"
 )
 
 // TestBackInTheNextStepsGoesToTheQuestionBefore: as inside an item
@@ -14,11 +13,7 @@ import (
 // again first. Numbers chosen from a list are said back by their words,
 // which a listener cannot see beside the numbers typed.
 func TestBackInTheNextStepsGoesToTheQuestionBefore(t *testing.T) {
-	path := newPlanFile(t, func(p *plans.Plan) {
-		for _, e := range p.Checklist.Items() {
-			p.Response(e.Item.ID).Rating = "green"
-		}
-	})
+	path := newPlanFile(t, allGreen)
 	answers := []string{
 		"",     // question 1 (the counts): its due date
 		"1",    // question 2: the first suggestion
@@ -58,13 +53,8 @@ func TestBackInTheNextStepsGoesToTheQuestionBefore(t *testing.T) {
 // left behind half given; it goes to the step's words, and back at its
 // due date to its owner, Enter keeping each.
 func TestBackInANewStepGoesToItsQuestionBefore(t *testing.T) {
-	path := newPlanFile(t, func(p *plans.Plan) {
-		for _, e := range p.Checklist.Items() {
-			p.Response(e.Item.ID).Rating = "green"
-		}
-	})
-	answers := []string{"item 21", "", "", "", "", "", // item 21, kept: on to the next steps
-		"", "", "", "", "", "", "", "", "", "", // questions 1 to 4 and their due dates
+	path := newPlanFile(t, allGreen)
+	answers := append(slices.Clone(toTheProjectPlan),
 		"Write the policy",      // a new step
 		"back",                  // at its owner: back to its words
 		"Write the fair policy", // put right
@@ -74,7 +64,7 @@ func TestBackInANewStepGoesToItsQuestionBefore(t *testing.T) {
 		"31/3/2027",             // its due date
 		"",                      // no more steps
 		"quit",                  // at the project plan's due date
-	}
+	)
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
 		"Owner: back\nBack to the words of step 1.\nWhat is to be done? Enter keeps: Write the policy.",

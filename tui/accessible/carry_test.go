@@ -131,9 +131,7 @@ func TestProjectPlanSaysWhichStepsWereCarriedOn(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := f.Plan
-	for _, e := range p.Checklist.Items() {
-		p.Response(e.Item.ID).Rating = "green"
-	}
+	allGreen(p)
 	steps := p.Answer("project-plan").Steps
 	p.Answer("project-plan").Steps = append(steps, plans.Step{ID: 424242, Text: "Tell the whole team", Status: plans.StatusTodo})
 	f.Close()

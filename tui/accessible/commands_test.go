@@ -35,6 +35,21 @@ func newPlanFile(t *testing.T, change func(p *plans.Plan)) string {
 	return path
 }
 
+// allGreen rates every item of a plan Green: a review that opens at its
+// next steps.
+func allGreen(p *plans.Plan) {
+	for _, e := range p.Checklist.Items() {
+		p.Response(e.Item.ID).Rating = "green"
+	}
+}
+
+// toTheProjectPlan are the answers that take a review of an allGreen
+// plan, opened by its path, to the project plan's first new step: the
+// last item kept as it is, and questions 1 to 4 with their due dates.
+var toTheProjectPlan = []string{"item 21", "", "", "", "", "", // item 21, kept: on to the next steps
+	"", "", "", "", "", "", "", "", "", "", // questions 1 to 4 and their due dates
+}
+
 // onDiskPlan loads the plan file at path as the review left it.
 func onDiskPlan(t *testing.T, path string) *plans.Plan {
 	t.Helper()
@@ -154,9 +169,7 @@ func TestInterruptSaysWhatWasSaved(t *testing.T) {
 // brings it back.
 func TestProjectPlanStepsCanBeChangedMovedAndRemoved(t *testing.T) {
 	path := newPlanFile(t, func(p *plans.Plan) {
-		for _, e := range p.Checklist.Items() {
-			p.Response(e.Item.ID).Rating = "green"
-		}
+		allGreen(p)
 		r := p.Response("lc-vision")
 		r.Rating, r.Action, r.Owner = "red", "Write the vision", "Ana"
 		r = p.Response("lc-leadership")

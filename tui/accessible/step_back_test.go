@@ -1,9 +1,8 @@
 package accessible
 
 import (
+	"slices"
 	"testing"
-
-	"github.com/socialmobility/ladder/plans"
 )
 
 // TestBackOutOfANewStepSaysItStays: back at a new project-plan step's
@@ -14,20 +13,15 @@ import (
 // it gone. It still stays (nothing typed is thrown away unheard), and
 // the prompts say so, with its number to change or remove it.
 func TestBackOutOfANewStepSaysItStays(t *testing.T) {
-	path := newPlanFile(t, func(p *plans.Plan) {
-		for _, e := range p.Checklist.Items() {
-			p.Response(e.Item.ID).Rating = "green"
-		}
-	})
-	answers := []string{"item 21", "", "", "", "", "", // item 21, kept: on to the next steps
-		"", "", "", "", "", "", "", "", "", "", // questions 1 to 4 and their due dates
+	path := newPlanFile(t, allGreen)
+	answers := append(slices.Clone(toTheProjectPlan),
 		"Write the policy", // a new step
 		"back",             // at its owner: back to its words
 		"back",             // at its words: back to question 4
 		"", "",             // question 4 and its due date kept
 		"",     // no more steps
 		"quit", // at the project plan's due date
-	}
+	)
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
 		"Step: back\nStep 1 stays in the project plan, with no owner: Write the policy; no due date; todo. To change or remove it, type 1 at New step.\n\nQuestion 4 of 5",
