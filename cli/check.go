@@ -432,7 +432,7 @@ func changedSince(stderr io.Writer, files []string, rev string) ([]string, *sinc
 		}
 		if _, ok := since.then[rels[i]]; ok {
 			out = append(out, f)
-		} else if crel := changedChecklist(repo, touched, f); crel != "" {
+		} else if crel := changedChecklist(touched, f, rels[i]); crel != "" {
 			// Untouched, but the checklist it follows changed: an item
 			// removed there keeps the plan from loading.
 			since.then[rels[i]] = rels[i]
@@ -468,19 +468,16 @@ func touchedBesidePlans(repo *gitrev.Repo, changes []gitrev.Change, files []stri
 	return touched, rels
 }
 
-// changedChecklist is the checklist file the plan file at f follows, named
-// from the top of repo, when it is among the paths touched (made, edited,
-// removed or moved away from) by the change; "" otherwise. A change that
-// touched no file but plans reads no plan for it.
-func changedChecklist(repo *gitrev.Repo, touched map[string]bool, f string) string {
+// changedChecklist is the checklist file the plan file at f (rel from
+// the top of the repository) follows, named from the top, when it is
+// among the paths touched (made, edited, removed or moved away from) by
+// the change; "" otherwise. A change that touched no file but plans reads
+// no plan for it.
+func changedChecklist(touched map[string]bool, f, rel string) string {
 	if len(touched) == 0 {
 		return ""
 	}
-	cf := plans.ChecklistFileOf(f)
-	if cf == "" {
-		return ""
-	}
-	if crel, err := repo.Rel(cf); err == nil && touched[crel] {
+	if crel := plans.ChecklistFileOf(f, rel); crel != "" && touched[crel] {
 		return crel
 	}
 	return ""

@@ -3,7 +3,8 @@ package plans
 import (
 	"bytes"
 	"errors"
-	"path/filepath"
+	pathpkg "path"
+	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/strictyaml"
@@ -85,14 +86,20 @@ func readFolderFile(path string, resolve Resolver, slips bool) FolderFile {
 	return f
 }
 
-// ChecklistFileOf is the custom checklist file the plan file at path
-// follows (its checklist.file, where ChecklistPath finds it): "" for a
-// plan on a built-in checklist, and for one that cannot be read or names
-// a file ladder would not read (loading the plan says why). A change to
-// that file changes what the plan means, or whether it loads at all,
-// without a byte of the plan changing: ladder check --changed-since checks
-// such a plan too.
-func ChecklistFileOf(path string) string {
+// ChecklistFileOf is the custom checklist file the plan file at rel
+// (named from the top of the repository, with forward slashes, as git
+// names it) follows: its checklist.file joined to the plan's folder, by
+// name alone, from the top too. It is "" for a plan on a built-in
+// checklist, for one that cannot be read, and for a file named outside
+// the repository's names (an absolute path, or one climbing above its
+// top). A change to that file changes what the plan means, or whether it
+// loads at all, without a byte of the plan changing: ladder check
+// --changed-since checks such a plan too, by the names git gives the
+// change. The name is not looked up on disk: a checklist file, or the
+// folder holding it, made a link out of the repository is still the file
+// git says changed, where ChecklistPath refuses it (loading the plan says
+// why).
+func ChecklistFileOf(path, rel string) string {
 	data, err := strictyaml.ReadFile(path)
 	if err != nil || !bytes.Contains(data, []byte("file")) {
 		// Most plans follow a built-in checklist: a folder of them is
@@ -115,14 +122,15 @@ func ChecklistFileOf(path string) string {
 			}
 		}
 	}
-	if file == "" {
+	ref := strings.ReplaceAll(file, `\`, "/") // as refPath reads it
+	if ref == "" || strings.HasPrefix(ref, "/") || onADrive(ref) {
 		return ""
 	}
-	checklistPath, err := ChecklistPath(file, filepath.Dir(path))
-	if err != nil {
+	named := pathpkg.Join(pathpkg.Dir(rel), ref)
+	if named == ".." || strings.HasPrefix(named, "../") {
 		return ""
 	}
-	return checklistPath
+	return named
 }
 
 // topKeys returns the key nodes of a YAML mapping document by name, with the
