@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/plans"
@@ -326,10 +327,25 @@ func planNameParts(info plans.PlanInfo) []namePart {
 const noOwner = "(no owner)"
 
 func ownerName(owner string) string {
-	if o := oneLine(owner); o != "" {
+	if o := oneLine(owner); o != "" && !allInvisible(o) {
 		return o
 	}
 	return noOwner
+}
+
+// allInvisible reports whether s is made of invisible format characters
+// (plans.IsInvisible) and spaces alone: an owner field holding a pasted
+// zero-width space names no one, and headed a group no one could read.
+func allInvisible(s string) bool {
+	if isASCII(s) {
+		return false // oneLine trimmed the spaces: a letter is left
+	}
+	for _, r := range s {
+		if !plans.IsInvisible(r) && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // ownerOrder orders owners by name as people look names up: by the

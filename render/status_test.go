@@ -315,7 +315,7 @@ func accentCount(s string) int {
 func TestStatusGroupsAsWhenHeldInMemory(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	today := day(2027, 3, 1)
-	owners := []string{"ana  smith", "Ana", "ana", " ANA ", "Ana Smith", "Ana Bob", "", "Zoë", "zoë", "Zoe", "ZOE", "李雷", "Björn\nsecond line", "(no owner)", "Ana\u200b", "Zo\u200bë"}
+	owners := []string{"ana  smith", "Ana", "ana", " ANA ", "Ana Smith", "Ana Bob", "", "Zoë", "zoë", "Zoe", "ZOE", "李雷", "Björn\nsecond line", "(no owner)", "Ana\u200b", "Zo\u200bë", "\u200b"}
 	var infos []plans.PlanInfo
 	var lists [][]plans.PlanAction
 	for i := range 200 {
