@@ -545,21 +545,35 @@ func (o *Outstanding) ownerGroup(owner string, due int32, path string, u Urgency
 }
 
 // accents counts the accents (IsAccent) in s once decomposed: 2 for
-// "Siân Llŷr", 0 for "Sian Llyr".
+// "Siân Llŷr", 0 for "Sian Llyr"; and -1, below any spelling, for a name
+// piling more than maxAccentsOnALetter on one letter, which is no one's
+// spelling of a name: an action owned by "Ana" with ten accents on the A
+// would otherwise head Ana's group in the check-in issue, over all her
+// actions.
 func accents(s string) int {
 	n := 0
 	for _, r := range s {
 		if r >= utf8.RuneSelf {
+			inARow := 0
 			for _, d := range norm.NFD.String(s) {
-				if IsAccent(d) {
-					n++
+				if !IsAccent(d) {
+					inARow = 0
+					continue
 				}
+				if inARow++; inARow > maxAccentsOnALetter {
+					return -1
+				}
+				n++
 			}
 			return n
 		}
 	}
 	return 0
 }
+
+// maxAccentsOnALetter is the most accents a letter of a name carries:
+// three in Greek written with its breathings (ᾅ), two in Vietnamese.
+const maxAccentsOnALetter = 3
 
 // invisibles counts the invisible characters (IsInvisible) in s.
 func invisibles(s string) int {
