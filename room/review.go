@@ -124,7 +124,16 @@ func copyBefore(ideas []Idea, i int) bool {
 // next-steps question that takes ideas for ideas; anything else (an
 // area's counts, a question phones cannot help with, the end) leaves the
 // phones waiting.
-func (r *Room) Follow(s *review.Session) {
+//
+// Moving away from an item whose vote again nobody has voted in yet keeps
+// the round set aside as the item's result (KeepLastRound), and returns
+// it: the round was lost without a word.
+func (r *Room) Follow(s *review.Session) (kept KeptRound, ok bool) {
+	if id := r.setAsideOn(); id != "" {
+		if p := s.Place(); p.Kind != review.AtItem || s.Checklist().Items()[p.Index].Item.ID != id {
+			kept, ok = r.KeepLastRound(s)
+		}
+	}
 	switch p := s.Place(); p.Kind {
 	case review.AtItem:
 		id := s.Checklist().Items()[p.Index].Item.ID
@@ -142,4 +151,56 @@ func (r *Room) Follow(s *review.Session) {
 	default:
 		r.Pause()
 	}
+	return kept, ok
+}
+
+// setAsideOn is the item whose vote again nobody has voted in yet, with
+// a round set aside to go back to; "" when there is none.
+func (r *Room) setAsideOn() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.phase != Voting || r.setAside == nil || len(r.votes) > 0 {
+		return ""
+	}
+	return r.itemID
+}
+
+// KeptRound is the round a vote again set aside, brought back as its
+// item's result because nobody voted in the new round.
+type KeptRound struct {
+	ItemID string
+	Votes  *plans.Votes
+	// Agreed is the rating the round stands with: the one agreed on it,
+	// or the one given during the vote again; "" when none is.
+	Agreed string
+	// Snapshot is the session with the round's counts beside that rating,
+	// for the caller to save; nil when the plan held them already.
+	Snapshot *review.Snapshot
+}
+
+// KeepLastRound brings back the round a vote again (Revote) set aside,
+// while nobody has voted in the new round, as BackToLastRound does, for
+// the facilitator moving on or quitting: the spread is the item's result
+// again. A rating given to the item during the vote again stands with
+// it, the counts beside it in the session (as a rating given after a
+// reveal); a rating cleared since leaves the spread to agree again. ok is
+// false when there is no such round.
+func (r *Room) KeepLastRound(s *review.Session) (kept KeptRound, ok bool) {
+	votes, ok := r.BackToLastRound()
+	if !ok {
+		return KeptRound{}, false
+	}
+	st := r.Status()
+	kept = KeptRound{ItemID: st.ItemID, Votes: votes, Agreed: st.Agreed}
+	rating := ""
+	if res := s.Plan().Response(st.ItemID); res != nil {
+		rating = res.Rating
+	}
+	if _, _, rated := r.checklist.Level(rating); rated && rating != st.Agreed {
+		kept.Snapshot, kept.Agreed = r.AgreeIn(s, st.ItemID, rating), rating
+	} else if !rated && st.Agreed != "" {
+		r.Recall(st.ItemID, rating, votes) // the agreement goes, the spread stays
+		kept.Agreed = ""
+	}
+	return kept, true
 }

@@ -257,7 +257,7 @@ func (a *app) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := a.update(msg)
 	a.followScreen()
 	if a.c.room != nil {
-		a.syncRoom() // the room follows the review's place
+		cmd = tea.Batch(cmd, a.syncRoom()) // the room follows the review's place
 	}
 	a.layout() // the screen, the mode or the footer (the room's strip grows after a reveal) may have changed
 	return m, cmd
@@ -391,6 +391,9 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	}
 	if rs := a.c.room; rs.on() {
 		rs.nothingToReveal, rs.enterHeld = false, false // said until the next key (roomKey, holdEnterForRoom)
+		if !rs.quitAsked {
+			rs.kept = nil // said until the next key (syncRoom), or with the quit's warning
+		}
 	}
 	switch {
 	case key.Matches(msg, a.c.keys.ForceQuit):

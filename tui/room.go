@@ -61,6 +61,10 @@ type roomSession struct {
 	// enterHeld is set by an enter on the rating while the room votes on
 	// the item (holdEnterForRoom); the strip says why until the next key.
 	enterHeld bool
+	// kept is the round a vote again set aside, kept as its item's result
+	// by a move away from the item (said until the next key) or by a q
+	// (said with quitAsked), nobody having voted in the new round.
+	kept *roomsrv.KeptRound
 }
 
 type roomKeys struct {
@@ -224,16 +228,23 @@ func (c *common) dropIdea(id int) {
 // up for a vote, a next-steps question collects ideas, and anything else
 // (an area's counts, the end) leaves the phones waiting. Looking at help,
 // the board or the advice on the way does not move the phones.
-func (a *app) syncRoom() {
+//
+// Moving away from a vote again that nobody has voted in keeps the round
+// it set aside as the item's result (room.KeepLastRound): the strip says
+// so, and the command saves its counts beside a rating given meanwhile.
+func (a *app) syncRoom() tea.Cmd {
 	rs := a.c.room
 	if !rs.on() || a.c.session == nil {
-		return
+		return nil
 	}
 	if a.active == screenRoom && rs.status.Phase == roomsrv.Waiting {
-		return // the join screen before the review sets off: phones wait for it
+		return nil // the join screen before the review sets off: phones wait for it
 	}
 	before := rs.status
-	rs.room.Follow(a.c.session)
+	var saved tea.Cmd
+	if kept, ok := rs.room.Follow(a.c.session); ok {
+		rs.kept, saved = &kept, save(kept.Snapshot)
+	}
 	rs.status = rs.room.Status()
 	if st := rs.status; st.Phase == roomsrv.Revealed && st.Agreed == "" && (st.ItemID != before.ItemID || st.Round != before.Round || before.Agreed != "") {
 		// Back at a spread not yet agreed (the room keeps it), or at one
@@ -241,6 +252,7 @@ func (a *app) syncRoom() {
 		// vote, as just after the reveal.
 		a.offerMostCommon(st.ItemID, st.Votes)
 	}
+	return saved
 }
 
 // roomKey handles the room's keys; handled is false for any other key.
@@ -300,8 +312,23 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // On the join screen, shown over the review as a pop-up that q closes in
 // many programs, phones in the room are enough to ask first: quitting
 // sends them home, to come back with a new PIN. ctrl+c always quits.
+//
+// After V, with nobody voted in the new round, the first q brings the
+// round set aside back as the item's result (as moving away does) and
+// says what a second q does with it: it quit at once, and the round was
+// gone without a word.
 func (a *app) quitUnlessVotesOpen() tea.Cmd {
 	rs := a.c.room
+	if rs.on() && !rs.quitAsked && rs.status.Phase == roomsrv.Voting && rs.status.Voted == 0 && rs.status.LastRound != nil {
+		if kept, ok := rs.room.KeepLastRound(a.c.session); ok {
+			rs.kept, rs.quitAsked = &kept, true
+			rs.status = rs.room.Status()
+			if kept.Agreed == "" {
+				a.offerMostCommon(kept.ItemID, kept.Votes)
+			}
+			return save(kept.Snapshot)
+		}
+	}
 	if rs.on() && !rs.quitAsked && (rs.status.QuitLoses() || a.active == screenRoom && rs.status.Joined > 0) {
 		rs.quitAsked = true
 		return nil
@@ -346,6 +373,20 @@ func (c *common) quitWarning() string {
 	if waiting > 0 {
 		ideas = plural(waiting, "1 idea", strconv.Itoa(waiting)+" ideas") + " from the room" + c.ideasWhere(st) + " not accepted or dropped yet"
 	}
+	if k := c.room.kept; k != nil {
+		// The q brought back the round a vote again set aside.
+		if k.Agreed == "" && st.OpenVotes() > 0 {
+			w := "⚠ Nobody voted again: the last round's votes are back, no rating agreed yet"
+			if ideas != "" {
+				return w + ", and " + ideas + ": q again quits and loses the spread and " + plural(waiting, "the idea", "the ideas")
+			}
+			return w + ": q again quits and loses the spread"
+		}
+		if ideas != "" {
+			return "⚠ Nobody voted again: " + c.keptText() + "; " + ideas + ": q again quits and loses " + plural(waiting, "it", "them")
+		}
+		return "⚠ Nobody voted again: " + c.keptText() + "; q again quits"
+	}
 	if !st.QuitLoses() { // the join screen's phones held the quit; it says how many
 		return "⚠ q again quits and sends " + plural(st.Joined, "the phone", "the phones") + " home (a new PIN to join again)"
 	}
@@ -369,6 +410,30 @@ func (c *common) quitWarning() string {
 		return "⚠ 1 vote not revealed yet: q again quits and loses it (v reveals)"
 	}
 	return fmt.Sprintf("⚠ %d %s not revealed yet%s: q again quits and loses them (v reveals)", st.Voted, plural(st.Voted, "vote", "votes"), and)
+}
+
+// keptText says which item keeps the round a vote again set aside, and
+// with what rating: "item 3 keeps the last round's votes, agreed ▲ Amber".
+// After a move away it follows "Nobody voted again on ", so the item
+// comes first.
+func (c *common) keptText() string {
+	k := c.room.kept
+	item := "the item"
+	if _, ref, ok := c.checklist().Item(k.ItemID); ok {
+		item = "item " + strconv.Itoa(ref.Seq+1)
+	}
+	text := item + " keeps the last round's votes"
+	if k.Agreed != "" {
+		text += ", agreed " + plans.Label(c.checklist(), k.Agreed)
+	}
+	if c.room.quitAsked {
+		return text
+	}
+	text = "Nobody voted again on " + item + ": it keeps the last round's votes"
+	if k.Agreed != "" {
+		return text + ", agreed " + plans.Label(c.checklist(), k.Agreed)
+	}
+	return text + ", no rating agreed yet"
 }
 
 // roomToAgree reports whether the room's votes on the item are revealed
@@ -455,6 +520,11 @@ func (a *app) roomStripWith(spread bool) string {
 		// at 60 columns it fell past the edge.
 		for _, l := range wrapText(a.quitWarning(), w) {
 			out = append(out, sty.Warning.Render(l))
+		}
+	}
+	if rs.kept != nil && !rs.quitAsked {
+		for _, l := range wrapText("✓ "+a.c.keptText(), w) {
+			out = append(out, sty.Success.Render(l))
 		}
 	}
 	if rs.nothingToReveal && st.Phase == roomsrv.Voting && st.Voted == 0 {

@@ -1,0 +1,149 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+	roomsrv "github.com/socialmobility/ladder/room"
+)
+
+// TestMovingOnAfterVKeepsTheLastRound: V after a reveal, and the
+// facilitator moved on before anyone voted in the new round (the room
+// talked it through, or V was pressed by mistake). The round set aside
+// was lost without a word: back at the item the phones voted from
+// nothing, and a rating given during the new round went into the plan
+// without the counts. Moving on keeps the round as the item's result, as
+// V back would have, and the strip says so; the phones follow to the
+// next item.
+func TestMovingOnAfterVKeepsTheLastRound(t *testing.T) {
+	t.Parallel()
+	t.Run("not agreed", func(t *testing.T) {
+		t.Parallel()
+		h, st := startRoomWithOneVote(t, "amber")
+		h.press("v")
+		h.waitView("enter agree ▲ Amber (most common)")
+		h.press("V")
+		h.waitView("V back to the last round's votes")
+		h.press("n")
+		v := h.waitView("Room: 0 of 1 voted")
+		if !strings.Contains(oneSpaced(v), "Nobody voted again on item 1: it keeps the last round's votes") {
+			t.Errorf("moving on after V says nothing of the round set aside:\n%s", v)
+		}
+		phone := h.phone()
+		phone.join()
+		if page := phone.page(); strings.Contains(page, "Voting again") || !strings.Contains(page, "You have not voted yet.") {
+			t.Errorf("after moving on, a phone shows:\n%s", page)
+		}
+		h.press("k")
+		if strings.Contains(h.view(), "Nobody voted again") {
+			t.Errorf("the line stayed after another key:\n%s", h.view())
+		}
+		h.press("p")
+		h.waitView("enter agree ▲ Amber (most common)")
+		if now := h.a.c.room.room.Status(); now.Phase != roomsrv.Revealed || now.Votes.Count("amber") != 1 || now.Votes.Total() != 1 {
+			t.Fatalf("back at the item, the room is %+v", now)
+		}
+		if page := phone.page(); !strings.Contains(page, "The room's votes") || strings.Contains(page, "Voting again") {
+			t.Errorf("back at the item, a phone shows:\n%s", page)
+		}
+		h.press("enter")
+		p := waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Votes != nil })
+		if r := p.Response(st.ItemID); r.Rating != "amber" || r.Votes.Count("amber") != 1 || r.Votes.Total() != 1 {
+			t.Errorf("the plan keeps %q with %+v", r.Rating, r.Votes)
+		}
+	})
+	t.Run("rated during the new round", func(t *testing.T) {
+		t.Parallel()
+		h, st := startRoomWithOneVote(t, "amber")
+		h.press("v")
+		h.waitView("enter agree ▲ Amber (most common)")
+		h.press("V")
+		h.waitView("V back to the last round's votes")
+		h.press("g") // the rating keys rate while the room votes
+		h.press("n")
+		v := h.waitView("Room: 0 of 1 voted")
+		if !strings.Contains(oneSpaced(v), "Nobody voted again on item 1: it keeps the last round's votes, agreed ● Green") {
+			t.Errorf("moving on after V and a rating says:\n%s", v)
+		}
+		p := waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Votes != nil })
+		if r := p.Response(st.ItemID); r.Rating != "green" || r.Votes.Count("amber") != 1 || r.Votes.Total() != 1 {
+			t.Errorf("the plan keeps %q with %+v, want green with the spread the room saw", r.Rating, r.Votes)
+		}
+		h.press("p")
+		v = h.waitView("Agreed ● Green")
+		if !strings.Contains(v, "Votes: ") {
+			t.Errorf("back at the item, the spread is not shown:\n%s", v)
+		}
+	})
+	t.Run("agreed before", func(t *testing.T) {
+		t.Parallel()
+		h, st := startRoomWithOneVote(t, "amber")
+		h.press("v")
+		h.waitView("enter agree ▲ Amber (most common)")
+		h.press("enter")
+		h.waitView("Agreed ▲ Amber")
+		waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Votes != nil })
+		h.press("V")
+		h.waitView("V back to the last round's votes")
+		h.press("n")
+		v := h.waitView("Room: 0 of 1 voted")
+		if !strings.Contains(oneSpaced(v), "Nobody voted again on item 1: it keeps the last round's votes, agreed ▲ Amber") {
+			t.Errorf("moving on after V on an agreed item says:\n%s", v)
+		}
+		p := waitFile(t, h, func(p *plans.Plan) bool { return true })
+		if r := p.Response(st.ItemID); r.Rating != "amber" || r.Votes.Count("amber") != 1 || r.Votes.Total() != 1 {
+			t.Errorf("the plan keeps %q with %+v", r.Rating, r.Votes)
+		}
+	})
+}
+
+// TestQuitAfterVSaysWhatBecomesOfTheLastRound: q after V with nobody
+// voted in the new round quit at once, the round set aside gone without a
+// word. The first q brings the round back, as V back does, and says what
+// a second q does with it: keeps it, where a rating stands with it, or
+// loses the spread, where none was agreed (enter agrees it first).
+func TestQuitAfterVSaysWhatBecomesOfTheLastRound(t *testing.T) {
+	t.Parallel()
+	t.Run("not agreed", func(t *testing.T) {
+		t.Parallel()
+		h, _ := startRoomWithOneVote(t, "amber")
+		h.press("v")
+		h.waitView("enter agree ▲ Amber (most common)")
+		h.press("V")
+		h.waitView("V back to the last round's votes")
+		h.press("q")
+		if h.a.quitting {
+			t.Fatal("q after V quit, the last round's votes lost without a word")
+		}
+		requireWords(t, h.view(), "Nobody voted again: the last round's votes are back, no rating agreed yet: q again quits and loses the spread")
+		if now := h.a.c.room.room.Status(); now.Phase != roomsrv.Revealed || now.Votes.Total() != 1 {
+			t.Fatalf("after q, the room is %+v", now)
+		}
+		h.press("q")
+		if !h.a.quitting {
+			t.Fatal("the second q did not quit")
+		}
+	})
+	t.Run("rated during the new round", func(t *testing.T) {
+		t.Parallel()
+		h, st := startRoomWithOneVote(t, "amber")
+		h.press("v")
+		h.waitView("enter agree ▲ Amber (most common)")
+		h.press("V")
+		h.waitView("V back to the last round's votes")
+		h.press("g", "q")
+		if h.a.quitting {
+			t.Fatal("q after V quit without a word")
+		}
+		requireWords(t, h.view(), "Nobody voted again: item 1 keeps the last round's votes, agreed ● Green; q again quits")
+		h.press("q")
+		if !h.a.quitting {
+			t.Fatal("the second q did not quit")
+		}
+		p := waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Votes != nil })
+		if r := p.Response(st.ItemID); r.Rating != "green" || r.Votes.Count("amber") != 1 || r.Votes.Total() != 1 {
+			t.Errorf("the plan keeps %q with %+v, want green with the spread the room saw", r.Rating, r.Votes)
+		}
+	})
+}
