@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // A screen's help lists its keys in one list, "On this screen", and names
@@ -44,4 +46,31 @@ func TestHelpNamesF1ForHelpWhileTyping(t *testing.T) {
 	h, _ = rvOpen(t, rvNewPlan(t), 100, 40)
 	h.press("?")
 	h.requireView("?/f1", "help (f1 while typing)")
+}
+
+// The item screen's help says what the README says of words typed at a
+// rated item's rating: a capital and a letter after it ("Publish") begin
+// the action, where P alone is presenter mode, and so does a number and a
+// space ("2 apprentices"), where 2 alone rates Amber. It said neither, and
+// the facilitator who met "Publish the vision" leaving presenter mode
+// found nothing in help. The lines fit the two columns at 120x40 (a line
+// too wide for its column put the whole help in one) and wrap under
+// their words at 80x24 and 60x16.
+func TestTheItemHelpSaysWhatBeginsTheAction(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}, {60, 16}} {
+		h, _ := rvOpen(t, rvNewPlan(t), size[0], size[1])
+		h.press("?")
+		help := oneSpaced(ansi.Strip(strings.Join(h.a.screen(screenHelp).(*helpScreen).draw(), "\n")))
+		for _, want := range []string{
+			`once rated, a capital word begins the action ("Publish")`,
+			`and so does a number then a space ("2 apprentices")`,
+		} {
+			if !strings.Contains(help, want) {
+				t.Errorf("%dx%d: the item's help does not say %q:\n%s", size[0], size[1], want, help)
+			}
+		}
+		if size[0] == 120 && !strings.Contains(oneSpaced(h.view()), "Rating this item In the action, owner, due date, status and notes") {
+			t.Errorf("120x40: the help is no longer in two columns:\n%s", h.view())
+		}
+	}
 }

@@ -719,6 +719,7 @@ func (s *itemScreen) helpGroups() []helpGroup {
 	if s.c.present {
 		rating = append(rating, s.keys.ShowData)
 	}
+	rating = append(rating, s.wordsHelp()...)
 	moving := []key.Binding{s.keys.Next, s.keys.Prev, s.keys.NextItem, s.keys.PrevItem}
 	enter := s.keys.Enter
 	enter.SetHelp("enter", "next field (notes: a new line)")
@@ -729,6 +730,21 @@ func (s *itemScreen) helpGroups() []helpGroup {
 		{"In the action, owner, due date, status and notes", fields},
 		typingHelpGroup(),
 	}
+}
+
+// wordsHelp says, in help, what the README says of words typed at a
+// rated item's rating (capital_word.go, number_word.go): a capital word
+// begins the action where P alone is presenter mode, and a number and a
+// space do, where 2 alone rates Amber (not with the room on, where a
+// rating is the room's). The keys are short and the words no wider than
+// the group's widest, so that the help keeps its two columns at 120x40.
+func (s *itemScreen) wordsHelp() []key.Binding {
+	capital := key.NewBinding(key.WithKeys("P"), key.WithHelp("P…", `once rated, a capital word begins the action ("Publish")`))
+	if s.c.room.on() {
+		return []key.Binding{capital}
+	}
+	number := key.NewBinding(key.WithKeys("2"), key.WithHelp("2…", `and so does a number then a space ("2 apprentices")`))
+	return []key.Binding{capital, number}
 }
 
 // hasDueDates says help should list how due dates may be typed.
