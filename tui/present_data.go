@@ -17,7 +17,7 @@ import (
 // that D shows it to the room; D shows it, in a box in the presenter
 // column, the same protected lines as the review's panel without the
 // data file's name and the command (render.WorkforceForRoom), and D
-// hides it again. With no data file the line says how to import one.
+// hides it again. With no data file the line says so, plainly.
 //
 // Shown is for the item it was asked on: moving to another item (the
 // next one about the data too), or leaving presenter mode and coming
@@ -28,7 +28,11 @@ import (
 // back, and the line on every item about the data says which.
 
 // presentDataLine are the lines an item about the data may show while the
-// data is hidden, longest first: the first that fits is drawn.
+// data is hidden, longest first: the first that fits is drawn. Without
+// data to show, they are plain words for the room, nothing a participant
+// cannot use: the commands that import the data or say why it does not
+// load are the owner's, on the screens out of presenter mode (P), and D
+// reads the file again once it is imported (toggleData).
 func (s *itemScreen) presentDataLine() []string {
 	wf := &s.c.workforce
 	k := s.keys.ShowData.Help().Key
@@ -40,18 +44,9 @@ func (s *itemScreen) presentDataLine() []string {
 			"Workforce data: " + k + " shows it",
 		}
 	case wf.missing:
-		return []string{
-			"No workforce data yet: ladder data import adds it (ladder data --help says how), then " + k + " shows it",
-			"No workforce data yet: ladder data import adds it, then " + k + " shows it",
-			"No workforce data yet: ladder data import adds it",
-			"No workforce data yet",
-		}
+		return []string{"No workforce data in this plan yet.", "No workforce data yet."}
 	}
-	return []string{
-		"The workforce data file does not load: ladder check says why, then " + k + " reads it again",
-		"The workforce data file does not load: ladder check says why",
-		"The workforce data does not load",
-	}
+	return []string{"The plan's workforce data could not be read.", "The workforce data could not be read."}
 }
 
 // presentDataTooShort are the lines a window too short for the data,

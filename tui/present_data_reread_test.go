@@ -8,15 +8,14 @@ import (
 )
 
 // The review opened before the data was imported: at the break, the
-// facilitator runs ladder data import, as the line on the projector
-// says, with the review still open. D then shows the data, read from the
+// facilitator runs ladder data import, as the screens out of presenter
+// mode say, with the review still open. D then shows the data, read from the
 // file now, where the line went on saying "No workforce data yet" and D
 // did nothing until ladder was quit and started again (and the room's
 // PIN with it).
 func TestPresenterModeDReadsDataImportedDuringTheReview(t *testing.T) {
 	h := presentAtFirstDataItem(t, nil, 120, 40)
-	h.requireView("No workforce data yet: ladder data import adds it")
-	h.requireView("then D shows it")
+	h.requireView("No workforce data in this plan yet.")
 	if err := os.WriteFile(workforce.PathFor("plans/acme.yaml"), workforce.Encode(cliffEdgeData()), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -94,15 +95,37 @@ func TestPresenterModeHidesTheWorkforceDataOnTheNextItem(t *testing.T) {
 	h.requireView("Cliff edge", "D hides it again")
 }
 
-// With no data file, the line says how to import one, as the review does,
-// and that D shows it then; D has nothing to show until then.
-func TestPresenterModeSaysHowToImportTheWorkforceData(t *testing.T) {
+// With no data file, the projector tells the room so in plain words, and
+// nothing a participant cannot use: it showed the room a shell command,
+// "ladder data import adds it (ladder data --help says how), then D shows
+// it". The screens out of presenter mode, the owner's at their laptop,
+// keep the command. D has nothing to show until the data is imported (it
+// reads the file again then: TestPresenterModeDReadsDataImportedDuringTheReview).
+func TestPresenterModeTellsTheRoomPlainlyThereIsNoData(t *testing.T) {
+	for _, size := range [][2]int{{240, 67}, {80, 24}, {60, 16}} {
+		h := presentAtFirstDataItem(t, nil, size[0], size[1])
+		h.requireView("No workforce data in this plan yet.")
+		h.refuseView("ladder data", "--help", "D shows it", "D show the data")
+		h.press("D")
+		h.requireView("No workforce data in this plan yet.")
+		h.refuseView("D hide", "ladder data")
+		h.press("P")
+		if v := h.view(); !strings.Contains(v, "ladder data import") && !strings.Contains(v, "how to add workforce data") {
+			t.Errorf("%dx%d: out of presenter mode the owner is not told how to import the data:\n%s", size[0], size[1], v)
+		}
+	}
+}
+
+// A data file that does not load: the projector says so plainly, not the
+// command that says why (ladder check), which is the facilitator's.
+func TestPresenterModeTellsTheRoomPlainlyTheDataDoesNotLoad(t *testing.T) {
 	h := presentAtFirstDataItem(t, nil, 120, 40)
-	h.requireView("No workforce data yet: ladder data import adds it (ladder data --help says how), then D shows it")
-	h.refuseView("D shows it to the room", "D show the data")
+	if err := os.WriteFile(workforce.PathFor("plans/acme.yaml"), []byte("groups: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	h.press("D")
-	h.requireView("No workforce data yet: ladder data import adds it")
-	h.refuseView("D hide")
+	h.requireView("The plan's workforce data could not be read.")
+	h.refuseView("ladder check", "reads it again")
 }
 
 // Items not about the data have no line, and D there does nothing.
