@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	pathpkg "path"
 	"path/filepath"
 	"slices"
@@ -432,7 +433,7 @@ func changedSince(stderr io.Writer, files []string, rev string) ([]string, *sinc
 		}
 		if _, ok := since.then[rels[i]]; ok {
 			out = append(out, f)
-		} else if crel := changedChecklist(touched, f, rels[i]); crel != "" {
+		} else if crel := changedChecklist(repo, touched, f, rels[i]); crel != "" {
 			// Untouched, but the checklist it follows changed: an item
 			// removed there keeps the plan from loading.
 			since.then[rels[i]] = rels[i]
@@ -469,18 +470,52 @@ func touchedBesidePlans(repo *gitrev.Repo, changes []gitrev.Change, files []stri
 }
 
 // changedChecklist is the checklist file the plan file at f (rel from
-// the top of the repository) follows, named from the top, when it is
-// among the paths touched (made, edited, removed or moved away from) by
-// the change; "" otherwise. A change that touched no file but plans reads
-// no plan for it.
-func changedChecklist(touched map[string]bool, f, rel string) string {
+// the top of repo) follows, named from the top, when it is among the
+// paths touched (made, edited, removed or moved away from) by the
+// change, or the file it leads to as a link in the work tree is
+// (checklists/current.yaml, committed as a link to ours-2027.yaml, which
+// the change edited); "" otherwise. A change that touched no file but
+// plans reads no plan for it.
+func changedChecklist(repo *gitrev.Repo, touched map[string]bool, f, rel string) string {
 	if len(touched) == 0 {
 		return ""
 	}
-	if crel := plans.ChecklistFileOf(f, rel); crel != "" && touched[crel] {
+	crel := plans.ChecklistFileOf(f, rel)
+	if crel == "" {
+		return ""
+	}
+	if touched[crel] {
 		return crel
 	}
+	for _, target := range linkTargets(filepath.Join(repo.Root, filepath.FromSlash(crel))) {
+		if trel, err := repo.Rel(target); err == nil && touched[trel] {
+			return trel
+		}
+	}
 	return ""
+}
+
+// maxLinkHops is how many links in a row linkTargets follows: more is a
+// loop, or no one's layout.
+const maxLinkHops = 8
+
+// linkTargets is where the link at p leads, by its name alone, one path
+// for each link on the way: a link whose file the change removed leads
+// nowhere on disk, but still names it. Nothing is read but the links.
+func linkTargets(p string) []string {
+	var out []string
+	for range maxLinkHops {
+		target, err := os.Readlink(p)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(p), target)
+		}
+		p = filepath.Clean(target)
+		out = append(out, p)
+	}
+	return out
 }
 
 // openedAfterCarryOn warns at each action or step the change opened in a

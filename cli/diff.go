@@ -637,7 +637,7 @@ func onChangedChecklists(repo *gitrev.Repo, commit, dir string, changed []plans.
 		if rels[i] == "" || shown[displayPath(repo, rels[i])] {
 			continue
 		}
-		if crel := changedChecklist(touched, f, rels[i]); crel != "" {
+		if crel := changedChecklist(repo, touched, f, rels[i]); crel != "" {
 			out = append(out, render.OnChangedChecklist{Plan: displayPath(repo, rels[i]), Checklist: displayPath(repo, crel)})
 		}
 	}
