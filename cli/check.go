@@ -474,7 +474,8 @@ func touchedBesidePlans(repo *gitrev.Repo, changes []gitrev.Change, files []stri
 // paths touched (made, edited, removed or moved away from) by the
 // change, or the file it leads to as a link in the work tree is
 // (checklists/current.yaml, committed as a link to ours-2027.yaml, which
-// the change edited); "" otherwise. A change that touched no file but
+// the change edited), or the file of that name in a folder reached by a
+// link (checklists, a link to checklists-2027); "" otherwise. A change that touched no file but
 // plans reads no plan for it.
 func changedChecklist(repo *gitrev.Repo, touched map[string]bool, f, rel string) string {
 	if len(touched) == 0 {
@@ -487,7 +488,9 @@ func changedChecklist(repo *gitrev.Repo, touched map[string]bool, f, rel string)
 	if touched[crel] {
 		return crel
 	}
-	for _, target := range linkTargets(filepath.Join(repo.Root, filepath.FromSlash(crel))) {
+	named := filepath.Join(repo.Root, filepath.FromSlash(crel))
+	for _, target := range append([]string{named}, linkTargets(named)...) {
+		// Rel follows the links among the folders on the way.
 		if trel, err := repo.Rel(target); err == nil && touched[trel] {
 			return trel
 		}
