@@ -504,6 +504,10 @@ func (r *Repo) ReadFile(rev, path string) ([]byte, error) {
 	switch {
 	case obj.status == "missing":
 		return nil, errorf(ErrNotInRevision, "%s is not in revision %s (it was added later, deleted, or renamed)", path, rev)
+	case obj.status == "symlink":
+		return nil, fmt.Errorf("%s is a link in revision %s to a file outside the repository: ladder does not follow it", path, rev)
+	case obj.status != "":
+		return nil, errorf(ErrNotInRevision, "%s is a link in revision %s that leads to no file (%s)", path, rev, obj.status)
 	case obj.kind == "tree":
 		return nil, errorf(ErrNotInRevision, "%s is a folder in revision %s, not a file", path, rev)
 	case obj.kind != "blob":
@@ -788,10 +792,16 @@ type catFile struct {
 	stderr *bytes.Buffer
 }
 
+// linkStatuses are cat-file --follow-symlinks' answers for a path that
+// is a link it could not follow in the tree: out of it ("symlink"), to
+// nothing ("dangling"), round in a loop, or through a file as if a
+// folder ("notdir").
+var linkStatuses = []string{"symlink", "dangling", "loop", "notdir"}
+
 type object struct {
 	name      string // as cat-file echoed it: the object name, or what was asked for when it is missing
 	oid, kind string
-	status    string // "" when found, else "missing" or "ambiguous"
+	status    string // "" when found, else "missing", "ambiguous" or one of linkStatuses
 	data      []byte
 	size      int64
 	// skipped is content over strictyaml.MaxFileSize, read past and not
@@ -804,7 +814,13 @@ func (o object) tooLarge(name string) error {
 }
 
 func startCatFile(dir string) (*catFile, error) {
-	cmd := exec.Command("git", "cat-file", "--batch")
+	// --follow-symlinks: a file named by rev:path that is a link in that
+	// tree is read where the link leads, inside the tree, as ladder
+	// follows a link on disk (checklists/current.yaml, committed as a
+	// link to ours-2027.yaml): without it the link's own content, its
+	// target's name, was read as the checklist. A link leading out of the
+	// tree, nowhere, or round in a loop is said so (linkStatuses).
+	cmd := exec.Command("git", "cat-file", "--batch", "--follow-symlinks")
 	cmd.Dir = dir
 	cmd.Env = gitEnv()
 	stderr := &bytes.Buffer{}
@@ -843,6 +859,19 @@ func (c *catFile) read() (object, error) {
 		}
 	}
 	f := strings.Fields(header)
+	if len(f) == 2 && slices.Contains(linkStatuses, f[0]) {
+		// "symlink 14", then the link's target or the name asked, and a
+		// line feed.
+		size, err := strconv.ParseInt(f[1], 10, 64)
+		if err != nil || size < 0 || size > strictyaml.MaxFileSize {
+			return object{}, c.fail(fmt.Errorf("unexpected answer %q", header))
+		}
+		data := make([]byte, size+1)
+		if _, err := io.ReadFull(c.out, data); err != nil {
+			return object{}, c.fail(err)
+		}
+		return object{name: string(data[:size]), status: f[0]}, nil
+	}
 	if len(f) != 3 {
 		return object{}, c.fail(fmt.Errorf("unexpected answer %q", header))
 	}
