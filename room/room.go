@@ -125,6 +125,10 @@ type Status struct {
 	// LastRound is the spread set aside by a vote again, while nobody
 	// has voted in it: BackToLastRound brings it back.
 	LastRound *plans.Votes
+	// Left are the items the facilitator moved away from with votes cast
+	// and no rating agreed (the room keeps them for coming back), in the
+	// checklist's order: a quit loses them too.
+	Left []string
 	// Agreed is the rating agreed after the reveal, if any.
 	Agreed     string
 	QuestionID string // the question collecting ideas (Asking)
@@ -152,10 +156,10 @@ func (s Status) OpenVotes() int {
 }
 
 // QuitLoses reports whether a quit now would lose something of the
-// room's, in memory only: votes open (OpenVotes), or ideas from phones
-// not yet taken or dropped. The screens' q and the accessible prompts'
-// quit both ask again then.
-func (s Status) QuitLoses() bool { return s.OpenVotes() > 0 || len(s.Ideas) > 0 }
+// room's, in memory only: votes open (OpenVotes), votes left on another
+// item (Left), or ideas from phones not yet taken or dropped. The
+// screens' q and the accessible prompts' quit both ask again then.
+func (s Status) QuitLoses() bool { return s.OpenVotes() > 0 || len(s.Left) > 0 || len(s.Ideas) > 0 }
 
 // IdeasWaiting counts the ideas waiting as the facilitator sees them: the
 // same words from several phones once, as they are offered (OfferIdeas).
@@ -717,12 +721,24 @@ func (r *Room) Status() Status {
 			s.LastRound = r.setAside.votes.Clone()
 		}
 	}
+	for id := range r.left {
+		s.Left = append(s.Left, id)
+	}
+	slices.SortFunc(s.Left, func(a, b string) int { return r.itemSeq(a) - r.itemSeq(b) })
 	s.Ideas = make([]Idea, len(r.ideas))
 	for i, idea := range r.ideas {
 		idea.phone = ""
 		s.Ideas[i] = idea
 	}
 	return s
+}
+
+// itemSeq is an item's place in the checklist (-1 for none).
+func (r *Room) itemSeq(itemID string) int {
+	if _, ref, ok := r.checklist.Item(itemID); ok {
+		return ref.Seq
+	}
+	return -1
 }
 
 // joined counts the phones heard from lately or listening now.

@@ -373,6 +373,9 @@ func (c *common) quitWarning() string {
 	if waiting > 0 {
 		ideas = plural(waiting, "1 idea", strconv.Itoa(waiting)+" ideas") + " from the room" + c.ideasWhere(st) + " not accepted or dropped yet"
 	}
+	if left := c.leftWords(st); left != "" {
+		return c.quitWarningWithLeft(st, left, ideas)
+	}
 	if k := c.room.kept; k != nil {
 		// The q brought back the round a vote again set aside.
 		if k.Agreed == "" && st.OpenVotes() > 0 {
@@ -410,6 +413,50 @@ func (c *common) quitWarning() string {
 		return "⚠ 1 vote not revealed yet: q again quits and loses it (v reveals)"
 	}
 	return fmt.Sprintf("⚠ %d %s not revealed yet%s: q again quits and loses them (v reveals)", st.Voted, plural(st.Voted, "vote", "votes"), and)
+}
+
+// quitWarningWithLeft is the warning on q when votes on items left
+// behind would be lost (Status.Left): everything a second q loses is
+// named, one after another.
+func (c *common) quitWarningWithLeft(st roomsrv.Status, left, ideas string) string {
+	prefix := ""
+	if k := c.room.kept; k != nil && k.Agreed != "" {
+		prefix = "Nobody voted again: " + c.keptText() + "; "
+	} else if k != nil {
+		prefix = "Nobody voted again: the last round's votes are back; "
+	}
+	var lost []string
+	switch {
+	case st.Phase == roomsrv.Voting && st.Voted > 0:
+		lost = append(lost, fmt.Sprintf("%d %s not revealed yet", st.Voted, plural(st.Voted, "vote", "votes")))
+	case st.OpenVotes() > 0:
+		lost = append(lost, "the spread here, no rating agreed yet")
+	}
+	lost = append(lost, left)
+	if ideas != "" {
+		lost = append(lost, ideas)
+	}
+	text := strings.Join(lost, ", and ")
+	if prefix == "" {
+		text = strings.ToUpper(text[:1]) + text[1:]
+	}
+	return "⚠ " + prefix + text + ": q again quits and loses them"
+}
+
+// leftWords names the items left with votes and no rating agreed, which
+// the room keeps in memory only: "the votes on items 1 and 4, no rating
+// agreed yet"; "" when there are none.
+func (c *common) leftWords(st roomsrv.Status) string {
+	if len(st.Left) == 0 {
+		return ""
+	}
+	var nums []string
+	for _, id := range st.Left {
+		if _, ref, ok := c.checklist().Item(id); ok {
+			nums = append(nums, strconv.Itoa(ref.Seq+1))
+		}
+	}
+	return "the votes on " + plural(len(nums), "item ", "items ") + review.ListWords(nums, len(nums)) + ", no rating agreed yet"
 }
 
 // keptText says which item keeps the round a vote again set aside, and

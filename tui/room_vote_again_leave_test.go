@@ -147,3 +147,44 @@ func TestQuitAfterVSaysWhatBecomesOfTheLastRound(t *testing.T) {
 		}
 	})
 }
+
+// TestQuitNamesTheVotesLeftOnAnotherItem: a spread revealed on item 1 and
+// no rating agreed, then n (the room keeps the spread for when the
+// facilitator comes back, and said so after V); q at item 2, nobody
+// voted there yet, quit at once, and item 1's spread was gone without a
+// word. The first q names the votes it would lose, on whichever item.
+func TestQuitNamesTheVotesLeftOnAnotherItem(t *testing.T) {
+	t.Parallel()
+	h, st := startRoomWithOneVote(t, "amber")
+	h.press("v")
+	h.waitView("enter agree ▲ Amber (most common)")
+	h.press("n")
+	h.waitView("Room: 0 of 1 voted")
+	h.press("q")
+	if h.a.quitting {
+		t.Fatal("q quit, item 1's spread lost without a word")
+	}
+	requireWords(t, h.view(), "⚠ The votes on item 1, no rating agreed yet: q again quits and loses them")
+
+	// With votes open here too, both are named.
+	h.press("k")
+	phone := h.phone()
+	phone.join()
+	now := h.a.c.room.status
+	phone.vote(now.ItemID, now.Round, "green")
+	h.waitView("1 of 2 voted")
+	h.press("q")
+	requireWords(t, h.view(), "⚠ 1 vote not revealed yet, and the votes on item 1, no rating agreed yet: q again quits and loses them")
+
+	// Agreed once back at it, they are in the plan: nothing is named.
+	h.press("k", "v", "p")
+	h.waitView("enter agree ▲ Amber (most common)")
+	h.press("enter")
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Votes != nil })
+	h.press("q")
+	requireWords(t, h.view(), "⚠ The votes on item 2, no rating agreed yet: q again quits and loses them")
+	h.press("q")
+	if !h.a.quitting {
+		t.Fatal("the second q did not quit")
+	}
+}

@@ -530,6 +530,8 @@ func quitLoses(st room.Status) string {
 	n, ideas := st.OpenVotes(), st.IdeasWaiting()
 	idea := plural(ideas, "1 idea from the room is", strconv.Itoa(ideas)+" ideas from the room are") + " not taken or dropped yet"
 	switch {
+	case n == 0 && ideas == 0: // votes on an item moved on from (Status.Left)
+		return plural(len(st.Left), "Votes on an item", "Votes on "+strconv.Itoa(len(st.Left))+" items") + " you moved on from have no rating agreed yet: quitting now loses them. Type quit again to quit all the same, or go back to " + plural(len(st.Left), "it", "them") + " and agree a rating first."
 	case n == 0:
 		return capital(idea) + ": quitting now loses " + plural(ideas, "it", "them") + ". Type quit again to quit all the same, or ideas to hear " + plural(ideas, "it", "them") + "."
 	case st.Phase == room.Revealed && ideas > 0:

@@ -469,6 +469,10 @@ func TestQuitNamesVotesAndIdeasTogether(t *testing.T) {
 			"3 votes are not revealed yet, and 2 ideas from the room are not taken or dropped yet: quitting now loses them. Type quit again to quit all the same, or reveal, at the rating, to show the votes."},
 		{"spread not agreed and an idea", room.Status{Phase: room.Revealed, Votes: &plans.Votes{Levels: map[string]int{"green": 2}}, Ideas: ideas[:1]},
 			"The votes are revealed and no rating is agreed yet, and 1 idea from the room is not taken or dropped yet: quitting now loses the spread and the idea. Type quit again to quit all the same, or agree a rating first."},
+		// Votes on an item moved on from, no rating agreed: the room keeps
+		// them for coming back, in memory only. quit lost them unsaid.
+		{"votes left on another item", room.Status{Phase: room.Voting, Left: []string{"a"}},
+			"Votes on an item you moved on from have no rating agreed yet: quitting now loses them. Type quit again to quit all the same, or go back to it and agree a rating first."},
 		{"one vote", room.Status{Phase: room.Voting, Voted: 1},
 			"1 vote is not revealed yet: quitting now loses it. Type quit again to quit all the same, or reveal, at the rating, to show it."},
 		{"ideas alone", room.Status{Phase: room.Voting, Ideas: ideas},
