@@ -79,9 +79,44 @@ func (s *Session) levelKeys() string {
 // the field.
 const SaveTypingAfter = 1500 * time.Millisecond
 
-// SetAction sets what will be done about an item (one line).
+// SetAction sets what will be done about an item (one line), as
+// EditAction does.
 func (s *Session) SetAction(itemID, text string) *Snapshot {
-	return s.setItemText(itemID, "the action", text, CleanLine, func(r *plans.Response) *string { return &r.Action })
+	sn, _ := s.EditAction(itemID, text)
+	return sn
+}
+
+// EditAction sets what will be done about an item (one line). The status
+// belongs to the action: an action cleared takes its status back to todo
+// in the same change, and gone is the status it had ("" when the action
+// is not cleared or was still to do), for the front end to say
+// (ActionClearedWords). The owner and due date stay, for the person to
+// keep or clear. An item with a status and no action (a hand edit) is
+// left as it is: an empty action given again changes nothing.
+func (s *Session) EditAction(itemID, text string) (sn *Snapshot, gone plans.Status) {
+	sn = s.changeItem(itemID, "the action", func(r *plans.Response) bool {
+		if text == r.Action {
+			return false
+		}
+		if text = CleanLine(text); text == r.Action {
+			return false
+		}
+		r.Action = text
+		if text == "" && r.Status != plans.StatusTodo && r.Status != "" {
+			gone, r.Status = r.Status, plans.StatusTodo
+		}
+		return true
+	})
+	return sn, gone
+}
+
+// ActionClearedWords is what to tell the person whose action, cleared,
+// took its status with it (EditAction's gone), or "" when none went.
+func ActionClearedWords(gone plans.Status) string {
+	if gone == "" {
+		return ""
+	}
+	return fmt.Sprintf("Action cleared, and its status, %s, with it.", gone)
 }
 
 // SetOwner sets who will do the item's action (one line).

@@ -360,7 +360,13 @@ func (s *itemScreen) commit() tea.Cmd {
 	ss, id := s.c.session, s.entry().Item.ID
 	switch s.focus {
 	case focusAction:
-		return save(ss.SetAction(id, s.action.value()))
+		sn, gone := ss.EditAction(id, s.action.value())
+		if words := review.ActionClearedWords(gone); words != "" {
+			// The status belongs to the action: it went with it.
+			s.status.choose(string(s.response().Status))
+			s.note = words
+		}
+		return save(sn)
 	case focusOwner:
 		return save(ss.SetOwner(id, s.owner.value()))
 	case focusDue:
@@ -381,6 +387,11 @@ func (s *itemScreen) commit() tea.Cmd {
 // leaves the field as it is: a due date is stored once it is one, and
 // text that is not a date yet is not refused while it is being typed.
 func (s *itemScreen) draft() tea.Cmd {
+	if s.focus == focusAction && review.CleanLine(s.action.value()) == "" {
+		// An action emptied to be typed again keeps its status over a
+		// pause: it is cleared, status and all, as the field is left.
+		return nil
+	}
 	if s.focus != focusDue {
 		return s.commit()
 	}

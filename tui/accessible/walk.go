@@ -237,20 +237,6 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 	return nil
 }
 
-// clearStatus takes an action's status back to todo as the action is
-// cleared: a status is asked only of an action, so one left behind
-// ("doing" of nothing to do) would stay in the file and the report
-// unheard. It is said, as the owner and due date asked next say what
-// Enter keeps.
-func (r *reviewer) clearStatus(itemID string, status plans.Status) {
-	if status == plans.StatusTodo || status == "" {
-		return
-	}
-	sn, _ := r.s.SetStatus(itemID, plans.StatusTodo) // one of plans.Statuses
-	r.save(sn)
-	r.p.say("Action cleared, and its status, %s, with it.", status)
-}
-
 // itemQuestion is one of an item's questions, in the order they are
 // asked.
 type itemQuestion int
@@ -306,14 +292,17 @@ func (r *reviewer) itemStep(e checklist.Entry, step itemQuestion, response func(
 		r.p.say("Rated %s.", ratingWord(r.s.Checklist(), rated))
 		r.agreeInRoom(it.ID, rated)
 	case stepAction:
-		had := response().Action
-		action, err := r.p.text("Action", "What will you do about it?", had)
+		action, err := r.p.text("Action", "What will you do about it?", response().Action)
 		if err != nil {
 			return false, err
 		}
-		r.save(r.s.SetAction(it.ID, action))
-		if had != "" && response().Action == "" {
-			r.clearStatus(it.ID, response().Status)
+		// A status is asked only of an action: one cleared takes its
+		// status with it, said, as the owner and due date asked next say
+		// what Enter keeps.
+		sn, gone := r.s.EditAction(it.ID, action)
+		r.save(sn)
+		if words := review.ActionClearedWords(gone); words != "" {
+			r.p.say("%s", words)
 		}
 	case stepOwner:
 		owner, err := r.p.text("Owner", r.ownerHint(response().Owner), response().Owner)

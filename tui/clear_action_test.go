@@ -1,0 +1,38 @@
+package tui
+
+import (
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// An action emptied to be typed afresh keeps its status over a pause in
+// typing: the pause stores what is typed (issue 12.1), and an action
+// stored empty takes its status with it, so "doing" was lost to a
+// rewording that paused a moment. The clearing is stored as the field is
+// left, status and all; a new action typed before then keeps the status.
+func TestAPauseInAnEmptiedActionKeepsItsStatus(t *testing.T) {
+	p := rvNewPlan(t)
+	r := p.Response("lc-vision")
+	r.Rating, r.Action, r.Status = "amber", "Write the vision", plans.StatusDoing
+	h, path := rvOpen(t, p, 80, 24)
+	h.press("p", "tab", "ctrl+u")
+	h.send(typingPauseMsg{h.a.typingGen})
+	if r := loadPlan(t, path).Response("lc-vision"); r.Action != "Write the vision" || r.Status != plans.StatusDoing {
+		t.Fatalf("a pause in the emptied action stored %+v", *r)
+	}
+	h.typeText("Write the vision with the team")
+	h.send(typingPauseMsg{h.a.typingGen})
+	h.press("tab")
+	if r := loadPlan(t, path).Response("lc-vision"); r.Action != "Write the vision with the team" || r.Status != plans.StatusDoing {
+		t.Fatalf("the action reworded: %+v", *r)
+	}
+	h.refuseView("Action cleared")
+	h.press("shift+tab", "ctrl+u")
+	h.send(typingPauseMsg{h.a.typingGen})
+	h.press("tab")
+	h.requireView("Action cleared, and its status, doing, with it.", "(•) todo")
+	if r := loadPlan(t, path).Response("lc-vision"); r.Action != "" || r.Status != plans.StatusTodo {
+		t.Fatalf("the action left empty: %+v", *r)
+	}
+}
