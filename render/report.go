@@ -289,8 +289,7 @@ func itemTitle(it *checklist.Item) string {
 
 // itemDetails is what the review said about an item: its action with
 // the action's owner, due date and status, or (with no action) whatever
-// owner, date or status was set on its own, then the room's votes and its
-// notes.
+// owner or date was set on its own, then the room's votes and its notes.
 func itemDetails(ans itemAnswer) []detail {
 	owner := detail{name: "Owner", value: ans.owner}
 	status := detail{name: "Status", value: ans.statusSaid()}
@@ -310,8 +309,8 @@ func itemDetails(ans itemAnswer) []detail {
 	return said(revisit, owner, ans.due, status, votes, notes)
 }
 
-// statusSaid is the item's status, or "" for an item with no action that
-// is still "to do": to do, with nothing to do, says nothing.
+// statusSaid is the item's status, or "" for an item with no action:
+// to do, with nothing to do, says nothing.
 func (ans itemAnswer) statusSaid() string {
 	if ans.action == "" && ans.status == statusWord(plans.StatusTodo) {
 		return ""
@@ -331,6 +330,12 @@ func itemAnswerOf(p *plans.Plan, a *checklist.Area, it *checklist.Item, today pl
 		rating: reportRating{level: -1, levels: len(c.Scale), mark: plans.MarkUnrated, word: "Unrated"},
 		action: r.Action, owner: r.Owner, due: detail{name: "Due"}, status: statusWord(r.Status), notes: r.Notes,
 		revisit: r.Revisit,
+	}
+	if r.Action == "" {
+		// The status belongs to the action (review.EditAction): one left
+		// beside no action by a hand edit means nothing, as in diff and
+		// status, and is read as to do.
+		ans.status = statusWord(plans.StatusTodo)
 	}
 	if l, i, ok := c.Level(r.Rating); ok {
 		ans.rating = reportRating{level: i, levels: len(c.Scale), mark: plans.MarkAt(i, len(c.Scale)), word: l.Label}
