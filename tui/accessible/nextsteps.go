@@ -258,7 +258,7 @@ func (r *reviewer) projectPlan(id string) error {
 		}
 		r.editStep(id, stepID, func(e *review.StepEdit) { e.Text = text })
 		if err := r.stepQuestions(id, stepID, stepOwnerQ, stepDueQ); err != nil {
-			if errors.Is(err, errBack) {
+			if leftFor := (goToItem{}); errors.Is(err, errBack) || errors.As(err, &leftFor) {
 				r.sayStepStays(id, stepID)
 			}
 			return err
@@ -267,11 +267,12 @@ func (r *reviewer) projectPlan(id string) error {
 	}
 }
 
-// sayStepStays says that a new step left by back at its words, before
-// its due date, stays in the plan as it is, and how to change or remove
-// it: back goes on to the question before the project plan, and a
-// listener who went back to be rid of a step typed by mistake would
-// otherwise believe it gone, or never hear that it has no owner.
+// sayStepStays says that a new step left before its due date (by back
+// at its words, or item N) stays in the plan as it is, and how to change
+// or remove it: back goes on to the question before the project plan,
+// item N to the item, and a listener who left to be rid of a step typed
+// by mistake would otherwise believe it gone, or never hear that it has
+// no owner.
 func (r *reviewer) sayStepStays(followUpID string, stepID int) {
 	st := step(r.s.Plan(), followUpID, stepID)
 	n := stepNumber(r.s.Plan(), followUpID, stepID)

@@ -32,3 +32,33 @@ func TestBackOutOfANewStepSaysItStays(t *testing.T) {
 		t.Errorf("the project plan on disk: %+v", steps)
 	}
 }
+
+// TestItemNOutOfANewStepSaysItStays: item N at a new step's owner or due
+// date leaves the project plan for the item, as back leaves it for the
+// question before; the step stayed without a word, as back's did before
+// it said so. It says so now, the same way.
+func TestItemNOutOfANewStepSaysItStays(t *testing.T) {
+	path := newPlanFile(t, allGreen)
+	answers := append(slices.Clone(toTheProjectPlan),
+		"Write the policy", // a new step
+		"item 3",           // at its owner
+		"quit",             // at item 3's rating
+	)
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
+	checkOutput(t, out,
+		"Owner: item 3\nStep 1 stays in the project plan, with no owner: Write the policy; no due date; todo. To change or remove it, type 1 at New step.\n",
+	)
+
+	path = newPlanFile(t, allGreen)
+	answers = append(slices.Clone(toTheProjectPlan),
+		"Brief the board", "Ana", // a new step and its owner
+		"item 2 of workforce", // at its due date
+		"quit",                // at item 6's rating
+	)
+	out = runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
+	checkOutput(t, out, "Due date: item 2 of workforce\nStep 1 stays in the project plan: Brief the board")
+	steps := onDiskPlan(t, path).Answer("project-plan").Steps
+	if len(steps) != 1 || steps[0].Text != "Brief the board" || steps[0].Owner != "Ana" {
+		t.Errorf("the project plan on disk: %+v", steps)
+	}
+}
