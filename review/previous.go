@@ -322,6 +322,32 @@ func LastReviewOf(found []plans.Found, org string, today plans.Date) *LastReview
 	return &LastReview{Found: *last, Carried: carried}
 }
 
+// ReviewUnderWay is where in found (a folder's plans as listed, each
+// loaded) the review someone back to the folder most likely means to go
+// on with is: the first that is its organisation's latest review
+// (LastReviewOf), held in the last half year, not carried on, with items
+// left to rate. -1 when there is none: the first time, and when every
+// review is finished. The screens' list opens on it, for enter to open,
+// and Enter at the prompts' list opens it.
+func ReviewUnderWay(found []plans.Found, today plans.Date) int {
+	for i, f := range found {
+		// Only a plan held in the last half year and naming no next
+		// review can be its organisation's review under way: the others
+		// are passed over before LastReviewOf reads the whole list again
+		// for each.
+		if f.Plan == nil || f.Plan.NextReview != "" || f.CarriedOnElsewhere || !UnderWay(f.Plan.Date, today) {
+			continue
+		}
+		if _, total := f.Plan.Counts(); total.Unrated == 0 {
+			continue
+		}
+		if l := LastReviewOf(found, f.Plan.Organisation, today); l != nil && l.UnderWay && l.Found.Path == f.Path {
+			return i
+		}
+	}
+	return -1
+}
+
 // rankOf is what plans.IsLaterReview asks of a plan found.
 func rankOf(f plans.Found) plans.PlanInfo {
 	return plans.PlanInfo{Path: f.Path, Date: f.Plan.Date, CarriedOnElsewhere: f.CarriedOnElsewhere}

@@ -607,8 +607,8 @@ func TestChooseFromPlansFolder(t *testing.T) {
 	}
 	checkOutput(t, out,
 		"Not listed: "+filepath.Join(dir, "broken.yaml")+" does not load (",
-		"Plans in the folder "+dir+", newest first:\n1) Newer Ltd: Spring, 14 of 21 rated ("+newer+")\n2) Older Ltd: Spring, 0 of 21 rated ("+older+")\n3) Begin a new review\n",
-		"\"9\" is not one of the choices. Type 1, 2 or 3.\nPlan: 1\n",
+		"Plans in the folder "+dir+", newest first:\n1) Newer Ltd: Spring, 14 of 21 rated (newer.yaml)\n2) Older Ltd: Spring, 0 of 21 rated (older.yaml)\n3) Begin a new review\n",
+		"\"9\" is not one of the choices. Type 1, 2 or 3, or press Enter to open 1.\nPlan: 1\n",
 		"Carrying on at item 15 of 21",
 		"Your answers so far are saved in "+newer+".",
 	)

@@ -191,7 +191,7 @@ func TestTheFolderListOffersTheNextReview(t *testing.T) {
 	dir := filepath.Dir(old)
 	out := runReviewOK(t, Options{Dir: dir}, strings.NewReader("2\nSpring review 2027\n\n\n"))
 	for _, want := range []string{
-		"1) Acme Café Ltd: Spring review 2026, 21 of 21 rated (" + old + ")\n2) Begin the next review from Acme Café Ltd: Spring review 2026, carrying on 14 open actions (3 also project-plan steps)\n3) Begin a new review",
+		"1) Acme Café Ltd: Spring review 2026, 21 of 21 rated (acme-2026.yaml)\n2) Begin the next review from Acme Café Ltd: Spring review 2026, carrying on 14 open actions (3 also project-plan steps)\n3) Begin a new review\nType 1, 2 or 3, or press Enter to begin the next review (2).",
 		"Created the plan ",
 		"Carried on 14 open actions (3 also project-plan steps) from " + old,
 	} {
@@ -304,7 +304,7 @@ func TestAYearOnThePromptsListLastYearsReviews(t *testing.T) {
 		// "Begin", as the start screen says it: "carry on" beside "open"
 		// reads as resume last year's review.
 		"1) Begin this year's review in " + y27 + " from Acme Café Ltd: Spring review 2026 (Saturday 14 March 2026), carrying on its 14 open actions (3 also project-plan steps)\n",
-		"2) Open Acme Café Ltd: Spring review 2026 as it is (" + old + ")\n",
+		"2) Open Acme Café Ltd: Spring review 2026 as it is (acme-2026.yaml)\n",
 		"3) Begin a new review in " + y27 + "\n",
 		// Answers piped in as before the list still give the organisation.
 		"Type 1, 2 or 3, or type the organisation's name to begin a new review of it.\n",

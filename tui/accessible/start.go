@@ -68,7 +68,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 	}
 	var options []choice
 	var paths []string
-	var broken []plans.Found
+	var loaded, broken []plans.Found
 	for _, f := range found {
 		if f.Err != nil {
 			broken = append(broken, f)
@@ -76,10 +76,12 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		}
 		_, total := f.Plan.Counts()
 		// "14 of 21", not "14/21", which a speech engine may read as a
-		// fraction or a date.
+		// fraction or a date; the file by its name in the folder, which
+		// is said once above the list.
 		options = append(options, choice{label: fmt.Sprintf("%s: %s, %d of %d rated (%s)",
-			safetext.Line(f.Plan.Organisation), safetext.Line(f.Plan.Title), total.Rated(), total.Total(), safetext.Line(f.Path))})
+			safetext.Line(f.Plan.Organisation), safetext.Line(f.Plan.Title), total.Rated(), total.Total(), safetext.Line(filepath.Base(f.Path)))})
 		paths = append(paths, f.Path)
+		loaded = append(loaded, f)
 	}
 	for _, f := range broken {
 		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", safetext.Line(f.Path), safetext.Line(whereWrong(f.Err)), safetext.Line(plans.CommandPath(f.Path)))
@@ -127,9 +129,18 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 			safetext.Line(next.found.Plan.Organisation), safetext.Line(next.found.Plan.Title), next.what), words: []string{"next"}})
 	}
 	options = append(options, choice{label: "Begin a new review", words: []string{"new"}})
+	// Enter does what it does on the screens' list, which opens on the
+	// review under way, or else on the next review to begin.
+	def, enter := len(options)-1, "begin a new review"
+	switch under := review.ReviewUnderWay(loaded, r.today); {
+	case under >= 0:
+		def, enter = under, fmt.Sprintf("open %d", under+1)
+	case next != nil:
+		def, enter = len(paths), fmt.Sprintf("begin the next review (%d)", len(paths)+1)
+	}
 	for {
 		r.p.say("Plans in the folder %s, newest first:", r.opts.Dir)
-		i, err := r.p.choose(question{prompt: "Plan", options: options, def: -1})
+		i, err := r.p.choose(question{prompt: "Plan", options: options, def: def, enter: enter})
 		if err != nil {
 			return nil, err
 		}
@@ -194,7 +205,7 @@ func (r *reviewer) chooseFromLastYear(resolve plans.Resolver) (s *review.Session
 			options = append(options, choice{label: label})
 			picks = append(picks, pick{l.Found.Path, true})
 		}
-		options = append(options, choice{label: fmt.Sprintf("Open %s as it is (%s)", name, safetext.Line(l.Found.Path))})
+		options = append(options, choice{label: fmt.Sprintf("Open %s as it is (%s)", name, safetext.Line(filepath.Base(l.Found.Path)))}) // its folder said once, above
 		picks = append(picks, pick{path: l.Found.Path})
 	}
 	options = append(options, choice{label: "Begin a new review in " + safetext.Line(this), words: []string{"new"}})
