@@ -449,8 +449,10 @@ func changedSince(stderr io.Writer, files []string, rev string) ([]string, *sinc
 // touchedBesidePlans is every path the changes touched (made, edited,
 // removed or moved away from), from the top of repo, less the plan files
 // among files: the files left are those a plan could follow as its
-// checklist (changedChecklist). rels is each of files' path from the
-// top, "" for a file git cannot name.
+// checklist (changedChecklist), a checklist kept among the plans too
+// (plans/ours.yaml), which a pull request removing an item from it
+// passed green. rels is each of files' path from the top, "" for a file
+// git cannot name.
 func touchedBesidePlans(repo *gitrev.Repo, changes []gitrev.Change, files []string) (touched map[string]bool, rels []string) {
 	touched = map[string]bool{}
 	for _, c := range changes {
@@ -463,7 +465,9 @@ func touchedBesidePlans(repo *gitrev.Repo, changes []gitrev.Change, files []stri
 	for i, f := range files {
 		if rel, err := repo.Rel(f); err == nil {
 			rels[i] = rel
-			delete(touched, rel) // a plan: not a checklist file
+			if touched[rel] && !plans.IsChecklistFile(f) {
+				delete(touched, rel) // a plan: not a checklist file
+			}
 		}
 	}
 	return touched, rels

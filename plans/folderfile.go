@@ -133,6 +133,16 @@ func ChecklistFileOf(path, rel string) string {
 	return named
 }
 
+// IsChecklistFile reports whether the YAML file at path is a checklist
+// (its top has areas, as a plan's never does), as ReadFolderFile finds a
+// checklist kept among plans, without parsing it as either.
+func IsChecklistFile(path string) bool {
+	data, err := strictyaml.ReadFile(path)
+	// Most files asked about are plans, a pull request's many: read
+	// without parsing one.
+	return err == nil && bytes.Contains(data, []byte("areas")) && topKeys(data)["areas"] != nil
+}
+
 // topKeys returns the key nodes of a YAML mapping document by name, with the
 // first key also under "". It returns nil for anything else.
 func topKeys(data []byte) map[string]*yaml.Node {
