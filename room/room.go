@@ -425,7 +425,7 @@ func (r *Room) vote(itemID string) bool {
 		maps.Copy(r.votes, held.votes)
 		r.again = held.again
 		if held.revealed != nil {
-			r.phase, r.revealed = Revealed, held.revealed
+			r.phase, r.revealed, r.inPlan = Revealed, held.revealed, held.inPlan
 		}
 	}
 	return true
@@ -465,6 +465,7 @@ type leftRound struct {
 	votes    map[string]string
 	revealed *plans.Votes
 	again    bool
+	inPlan   bool // the plan holds its spread (agreed, the rating cleared since)
 }
 
 // leave keeps the vote on the item up for one, when anyone voted and no
@@ -474,7 +475,7 @@ func (r *Room) leave() {
 	if r.itemID == "" || len(r.votes) == 0 || r.agreed != "" || (r.phase != Voting && r.phase != Revealed) {
 		return
 	}
-	r.left[r.itemID] = leftRound{votes: maps.Clone(r.votes), revealed: r.revealed.Clone(), again: r.again}
+	r.left[r.itemID] = leftRound{votes: maps.Clone(r.votes), revealed: r.revealed.Clone(), again: r.again, inPlan: r.inPlan}
 }
 
 // newRound clears the votes for a fresh round on the current item: the
@@ -721,8 +722,10 @@ func (r *Room) Status() Status {
 			s.LastRound = r.setAside.votes.Clone()
 		}
 	}
-	for id := range r.left {
-		s.Left = append(s.Left, id)
+	for id, held := range r.left {
+		if !held.inPlan {
+			s.Left = append(s.Left, id)
+		}
 	}
 	slices.SortFunc(s.Left, func(a, b string) int { return r.itemSeq(a) - r.itemSeq(b) })
 	s.Ideas = make([]Idea, len(r.ideas))

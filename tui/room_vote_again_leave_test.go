@@ -188,3 +188,21 @@ func TestQuitNamesTheVotesLeftOnAnotherItem(t *testing.T) {
 		t.Fatal("the second q did not quit")
 	}
 }
+
+// A spread agreed and its rating cleared since (x) is in the plan: the
+// room keeps it for coming back, but a quit loses nothing of it, and q
+// quits at once.
+func TestQuitNamesNoVotesThePlanHolds(t *testing.T) {
+	t.Parallel()
+	h, st := startRoomWithOneVote(t, "amber")
+	h.press("v")
+	h.waitView("enter agree ▲ Amber (most common)")
+	h.press("enter")
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Votes != nil })
+	h.press("x", "n")
+	h.waitView("Room: 0 of 1 voted")
+	h.press("q")
+	if !h.a.quitting {
+		t.Fatalf("q asked again over votes the plan holds:\n%s", h.view())
+	}
+}
