@@ -129,11 +129,28 @@ func (r *reviewer) closeRoom() {
 }
 
 // followRoom puts up what the review is at: the item for a vote, a
-// question for ideas, nothing otherwise.
+// question for ideas, nothing otherwise. Moving on from a revote nobody
+// has voted in keeps the round it set aside as the item's result
+// (room.KeepLastRound): said, and its counts saved beside the rating.
 func (r *reviewer) followRoom() {
-	if r.room != nil {
-		r.room.room.Follow(r.s)
+	if r.room == nil {
+		return
 	}
+	kept, ok := r.room.room.Follow(r.s)
+	if !ok {
+		return
+	}
+	r.save(kept.Snapshot)
+	c := r.s.Checklist()
+	item := "the item"
+	if _, ref, found := c.Item(kept.ItemID); found {
+		item = "item " + strconv.Itoa(ref.Seq+1)
+	}
+	agreed := ", no rating agreed yet"
+	if _, i, rated := c.Level(kept.Agreed); rated {
+		agreed = ", agreed " + levelWord(c, i)
+	}
+	r.p.say("Nobody voted again on %s: it keeps the last round's votes (%s)%s.", item, spreadText(c, kept.Votes), agreed)
 }
 
 // roomNews says, before a prompt, what happened in the room since the

@@ -1,0 +1,43 @@
+package accessible
+
+import (
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/room/roomtest"
+)
+
+// TestMovingOnAfterRevoteKeepsTheLastRound: revote after a reveal, then
+// a rating typed before anyone voted in the new round, and on to the
+// next item. The room keeps the round set aside as the item's result
+// (room.KeepLastRound, as on the screens), but the prompts said nothing,
+// and the counts beside the rating waited in memory for a later save.
+// It is said now, and the plan on disk has the rating with the spread the
+// room last saw.
+func TestMovingOnAfterRevoteKeepsTheLastRound(t *testing.T) {
+	path := newPlanFile(t, nil)
+	rr := startRoomReview(t, path, nil)
+	rr.waitFor("Rating: ")
+	for _, choice := range []string{"red", "green", "green"} {
+		p := roomtest.Joined(t, rr.url, roomPIN)
+		p.Vote(choice)
+		defer p.Close()
+	}
+	rr.answer("reveal")
+	rr.waitFor("Rating: ")
+	rr.answer("revote")
+	rr.waitFor("Rating: ")
+	rr.answer("amber")
+	for range 4 { // action, owner, due, notes
+		rr.waitFor(": ")
+		rr.answer("")
+	}
+	said := rr.waitFor("Rating: ")
+	saysAll(t, "moving on", said,
+		"Nobody voted again on item 1: it keeps the last round's votes (Red 1, Amber 0, Green 2, not sure 0), agreed Amber.\n")
+	want := &plans.Votes{Levels: map[string]int{"red": 1, "green": 2}}
+	if r := onDiskPlan(t, path).Response("lc-vision"); r.Rating != "amber" || !r.Votes.Equal(want) {
+		t.Errorf("on disk: rating %q, votes %+v; want amber with %+v", r.Rating, r.Votes, want)
+	}
+	rr.quits()
+}
