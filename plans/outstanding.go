@@ -590,14 +590,19 @@ func invisibles(s string) int {
 // Cyrillic letter (U+0300–U+036F, which decomposing "ŷ" gives): a
 // Grouping's OwnerKey leaves these out of a name, and of the spellings
 // it groups the one with the most heads the group. The marks of other
-// scripts are letters of the name.
-func IsAccent(r rune) bool { return r >= 0x300 && r <= 0x36f }
+// scripts are letters of the name. The combining grapheme joiner in that
+// block (U+034F) draws nothing: it is no accent but invisible.
+func IsAccent(r rune) bool { return r >= 0x300 && r <= 0x36f && r != 0x34f }
 
-// IsInvisible reports whether r is an invisible format character
-// (Unicode's Cf: a zero-width space, a direction mark): a Grouping's
-// OwnerKey leaves these out of a name, and of the spellings it groups
-// the one with the fewest heads the group.
-func IsInvisible(r rune) bool { return unicode.Is(unicode.Cf, r) }
+// IsInvisible reports whether r is an invisible character: a format
+// character (Unicode's Cf: a zero-width space, a direction mark), or
+// another that Unicode says to draw as nothing (a variation selector, a
+// Hangul filler, the combining grapheme joiner), which a pasted name can
+// hold as well. A Grouping's OwnerKey leaves these out of a name, and of
+// the spellings it groups the one with the fewest heads the group.
+func IsInvisible(r rune) bool {
+	return unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
+}
 
 // urgency is how due an action due on day due is.
 func (o *Outstanding) urgency(due int32) Urgency {
