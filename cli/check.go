@@ -824,7 +824,7 @@ func (pr checkPrinter) overdue(path string, p *plans.Plan, today plans.Date) int
 	for _, a := range late {
 		line, col := p.Position(a)
 		owner := "owner " + ansi.Truncate(a.Owner, 40, "…") // a name of thousands of characters must not fill a CI log line
-		if a.Owner == "" {
+		if plans.NamesNoOne(a.Owner) {
 			owner = "no owner"
 		}
 		days := a.Due.DaysUntil(today)

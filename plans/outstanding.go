@@ -594,6 +594,18 @@ func invisibles(s string) int {
 // block (U+034F) draws nothing: it is no accent but invisible.
 func IsAccent(r rune) bool { return r >= 0x300 && r <= 0x36f && r != 0x34f }
 
+// NamesNoOne reports whether an owner field holds nothing visible: only
+// spaces and invisible characters (IsInvisible), as a zero-width space
+// pasted from a spreadsheet cell. Such an action is nobody's.
+func NamesNoOne(owner string) bool {
+	for _, r := range owner {
+		if !unicode.IsSpace(r) && !IsInvisible(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // IsInvisible reports whether r is an invisible character: a format
 // character (Unicode's Cf: a zero-width space, a direction mark), or
 // another that Unicode says to draw as nothing (a variation selector, a

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/plans"
@@ -333,19 +332,11 @@ func ownerName(owner string) string {
 	return noOwner
 }
 
-// allInvisible reports whether s is made of invisible format characters
-// (plans.IsInvisible) and spaces alone: an owner field holding a pasted
+// allInvisible reports whether s is made of invisible characters and
+// spaces alone (plans.NamesNoOne): an owner field holding a pasted
 // zero-width space names no one, and headed a group no one could read.
 func allInvisible(s string) bool {
-	if isASCII(s) {
-		return false // oneLine trimmed the spaces: a letter is left
-	}
-	for _, r := range s {
-		if !plans.IsInvisible(r) && !unicode.IsSpace(r) {
-			return false
-		}
-	}
-	return true
+	return !isASCII(s) && plans.NamesNoOne(s) // oneLine trimmed the spaces: an ASCII name has a letter left
 }
 
 // ownerOrder orders owners by name as people look names up: by the
