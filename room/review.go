@@ -181,10 +181,13 @@ type KeptRound struct {
 // KeepLastRound brings back the round a vote again (Revote) set aside,
 // while nobody has voted in the new round, as BackToLastRound does, for
 // the facilitator moving on or quitting: the spread is the item's result
-// again. A rating given to the item during the vote again stands with
-// it, the counts beside it in the session (as a rating given after a
-// reveal); a rating cleared since leaves the spread to agree again. ok is
-// false when there is no such round.
+// again, as V back makes it. A round agreed before stands with the
+// rating given to the item during the vote again, the counts beside it
+// in the session (the phones show that rating agreed); with the rating
+// cleared since, the spread is left to agree again. A round not agreed
+// stays so, its spread to agree when the facilitator comes back: a
+// rating the item had, or was given meanwhile, was never agreed on it.
+// ok is false when there is no such round.
 func (r *Room) KeepLastRound(s *review.Session) (kept KeptRound, ok bool) {
 	votes, ok := r.BackToLastRound()
 	if !ok {
@@ -192,13 +195,16 @@ func (r *Room) KeepLastRound(s *review.Session) (kept KeptRound, ok bool) {
 	}
 	st := r.Status()
 	kept = KeptRound{ItemID: st.ItemID, Votes: votes, Agreed: st.Agreed}
+	if st.Agreed == "" {
+		return kept, true
+	}
 	rating := ""
 	if res := s.Plan().Response(st.ItemID); res != nil {
 		rating = res.Rating
 	}
 	if _, _, rated := r.checklist.Level(rating); rated && rating != st.Agreed {
 		kept.Snapshot, kept.Agreed = r.AgreeIn(s, st.ItemID, rating), rating
-	} else if !rated && st.Agreed != "" {
+	} else if !rated {
 		r.Recall(st.ItemID, rating, votes) // the agreement goes, the spread stays
 		kept.Agreed = ""
 	}

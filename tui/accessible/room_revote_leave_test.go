@@ -7,13 +7,13 @@ import (
 	"github.com/socialmobility/ladder/room/roomtest"
 )
 
-// TestMovingOnAfterRevoteKeepsTheLastRound: revote after a reveal, then
-// a rating typed before anyone voted in the new round, and on to the
-// next item. The room keeps the round set aside as the item's result
-// (room.KeepLastRound, as on the screens), but the prompts said nothing,
-// and the counts beside the rating waited in memory for a later save.
-// It is said now, and the plan on disk has the rating with the spread the
-// room last saw.
+// TestMovingOnAfterRevoteKeepsTheLastRound: the room agreed Green on
+// item 1; back at it, revote, then Red typed before anyone voted in the
+// new round, and on to the next item. The room keeps the round set aside
+// as the item's result beside the rating given (room.KeepLastRound, as
+// on the screens), but the prompts said nothing, and the counts beside
+// Red waited in memory for a later save. It is said now, and the plan on
+// disk has Red with the spread the room last saw.
 func TestMovingOnAfterRevoteKeepsTheLastRound(t *testing.T) {
 	path := newPlanFile(t, nil)
 	rr := startRoomReview(t, path, nil)
@@ -25,19 +25,27 @@ func TestMovingOnAfterRevoteKeepsTheLastRound(t *testing.T) {
 	}
 	rr.answer("reveal")
 	rr.waitFor("Rating: ")
+	rr.answer("") // Enter agrees Green
+	for range 4 { // action, owner, due, notes
+		rr.waitFor(": ")
+		rr.answer("")
+	}
+	rr.waitFor("Rating: ")
+	rr.answer("back")
+	rr.waitFor("Type revote to vote on it again.")
 	rr.answer("revote")
 	rr.waitFor("Rating: ")
-	rr.answer("amber")
-	for range 4 { // action, owner, due, notes
+	rr.answer("red")
+	for range 4 {
 		rr.waitFor(": ")
 		rr.answer("")
 	}
 	said := rr.waitFor("Rating: ")
 	saysAll(t, "moving on", said,
-		"Nobody voted again on item 1: it keeps the last round's votes (Red 1, Amber 0, Green 2, not sure 0), agreed Amber.\n")
+		"Nobody voted again on item 1: it keeps the last round's votes (Red 1, Amber 0, Green 2, not sure 0), agreed Red.\n")
 	want := &plans.Votes{Levels: map[string]int{"red": 1, "green": 2}}
-	if r := onDiskPlan(t, path).Response("lc-vision"); r.Rating != "amber" || !r.Votes.Equal(want) {
-		t.Errorf("on disk: rating %q, votes %+v; want amber with %+v", r.Rating, r.Votes, want)
+	if r := onDiskPlan(t, path).Response("lc-vision"); r.Rating != "red" || !r.Votes.Equal(want) {
+		t.Errorf("on disk: rating %q, votes %+v; want red with %+v", r.Rating, r.Votes, want)
 	}
 	rr.quits()
 }
