@@ -360,3 +360,54 @@ func TestAnOrganisationTypedAtLastYearsListIsANewReviewOfIt(t *testing.T) {
 		t.Errorf("the organisation typed at the list made:\n%s\nwhere 3 then the organisation made:\n%s", made[0], made[1])
 	}
 }
+
+// TestAYearOnThePromptsListThisYearsReviews: this year's review, begun
+// from last year's in a folder per year and stopped (a laptop killed, a
+// day's end), was not listed when ladder was started again in the same
+// place: the plans folder itself holds none, and last year's review,
+// carried on, has nothing to offer, so the prompts said to quit and run
+// ladder again with --dir plans/2027, or go on to make a new review, a
+// second plan for the year, where the screens list this year's folder.
+// They list it now, as the screens do, with last year's reviews not yet
+// carried on (another organisation's) to begin from, and Enter opens the
+// review under way.
+func TestAYearOnThePromptsListThisYearsReviews(t *testing.T) {
+	top := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", top).CombinedOutput(); err != nil {
+		t.Skipf("no git: %v %s", err, out)
+	}
+	dir := filepath.Join(top, "plans")
+	writeLastYear(t, filepath.Join(dir, "2026", "acme-2026.yaml"))
+	newPlan(t, filepath.Join(dir, "2026", "bakery-2026.yaml"), func(p *plans.Plan) {
+		p.Organisation, p.Title, p.Date = "Bea's Bakery", "Review 2026", plans.Date{Year: 2026, Month: 2, Day: 2}
+		r := p.Response("lc-vision")
+		r.Rating, r.Action = "red", "Write a vision"
+	})
+	march := plans.Date{Year: 2027, Month: 3, Day: 10}
+	runReviewOK(t, Options{Dir: dir, Today: march}, strings.NewReader("1\nSpring review 2027\n\n\nquit\n"))
+	y27 := filepath.Join(dir, "2027")
+	found, _ := plans.Discover(y27, nil)
+	if len(found) != 1 {
+		t.Fatalf("this year's folder holds %d plans after the first run", len(found))
+	}
+
+	out := runReviewOK(t, Options{Dir: dir, Today: march}, strings.NewReader("\nquit\n"))
+	for _, want := range []string{
+		"Plans in the folder " + y27 + ", newest first:\n1) Acme Café Ltd: Spring review 2027, 0 of 21 rated (" + filepath.Base(found[0].Path) + ")\n",
+		"2) Begin this year's review in " + y27 + " from Bea's Bakery: Review 2026 (Monday 2 February 2026), carrying on its 1 open action\n",
+		"3) Begin a new review\nType 1, 2 or 3, or press Enter to open 1.\n",
+		"Review of Acme Café Ltd: Spring review 2027.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("the prompts did not say %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "A new review") {
+		t.Errorf("a new review was begun:\n%s", out)
+	}
+
+	out = runReviewOK(t, Options{Dir: dir, Today: march}, strings.NewReader("2\nReview 2027\n\n\nquit\n"))
+	if found, _ := plans.Discover(y27, nil); len(found) != 2 || !strings.Contains(out, "Carried on 1 open action") {
+		t.Errorf("Bea's Bakery's review was not begun from last year's in %s (%d plans there):\n%s", y27, len(found), out)
+	}
+}

@@ -66,6 +66,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 	if err != nil {
 		return nil, err
 	}
+	found, lastYear := r.thisYearsFolder(found, resolve)
 	var options []choice
 	var paths []string
 	var loaded, broken []plans.Found
@@ -128,6 +129,10 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		options = append(options, choice{label: fmt.Sprintf("Begin the next review from %s: %s, carrying on %s",
 			safetext.Line(next.found.Plan.Organisation), safetext.Line(next.found.Plan.Title), next.what), words: []string{"next"}})
 	}
+	fromLastYear := len(options)
+	for _, l := range lastYear {
+		options = append(options, choice{label: r.beginFromLastYear(l)})
+	}
 	options = append(options, choice{label: "Begin a new review", words: []string{"new"}})
 	// Enter does what it does on the screens' list, which opens on the
 	// review under way, or else on the next review to begin.
@@ -151,6 +156,8 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		switch {
 		case next != nil && i == len(paths):
 			s, err = r.carryOn("", next.found.Path, resolve)
+		case i >= fromLastYear && i < fromLastYear+len(lastYear):
+			s, err = r.carryOn("", lastYear[i-fromLastYear].Found.Path, resolve)
 		case i >= len(paths):
 			s, err = r.create("", resolve)
 		default:
@@ -162,6 +169,52 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		}
 		r.p.blank()
 	}
+}
+
+// thisYearsFolder, for a plans folder kept a folder per year whose
+// year's folder holds plans, gives that folder's plans in place of found
+// (the plans folder's own, none), and last year's reviews that this
+// year's could begin from, not carried on yet, as the screens' list
+// shows them: a review begun from last year's and stopped (a laptop
+// killed, the day's end) is listed where ladder is started again, not
+// left for --dir to find while a second plan for the year is begun. The
+// plans folder becomes this year's, where a new review goes.
+func (r *reviewer) thisYearsFolder(found []plans.Found, resolve plans.Resolver) ([]plans.Found, []review.LastReview) {
+	this, last := plans.YearFolders(r.opts.Dir, r.today.Year)
+	if last == "" || !plans.HoldsPlans(this) {
+		return found, nil
+	}
+	if this != filepath.Clean(r.opts.Dir) {
+		inThis, err := plans.Discover(this, resolve)
+		if err != nil || len(inThis) == 0 {
+			return found, nil
+		}
+		found, r.opts.Dir = inThis, this
+	}
+	lastFound, _ := plans.Discover(last, resolve) // it held plans a moment ago
+	var begin []review.LastReview
+	for _, l := range review.LastYearsReviews(lastFound, r.today) {
+		if !l.UnderWay && !slices.ContainsFunc(found, func(f plans.Found) bool {
+			return f.Plan != nil && plans.SameOrganisation(f.Plan.Organisation, l.Found.Plan.Organisation)
+		}) {
+			begin = append(begin, l)
+		}
+	}
+	return found, begin
+}
+
+// beginFromLastYear is the choice that begins this year's review from
+// last year's l, in this year's folder.
+func (r *reviewer) beginFromLastYear(l review.LastReview) string {
+	p := l.Found.Plan
+	// "Begin", as the start screen says it: "carry on" beside "Open ...
+	// as it is" reads as resume last year's review.
+	label := fmt.Sprintf("Begin this year's review in %s from %s: %s (%s)", safetext.Line(r.opts.Dir),
+		safetext.Line(p.Organisation), safetext.Line(p.Title), friendly(p.Date))
+	if what := review.CarriedWords(l.Carried); what != "" {
+		label += ", carrying on its " + what
+	}
+	return label
 }
 
 // chooseFromLastYear, for a plans folder kept a folder per year with none
@@ -190,26 +243,20 @@ func (r *reviewer) chooseFromLastYear(resolve plans.Resolver) (s *review.Session
 		path  string
 		carry bool
 	}
+	r.opts.Dir = this // this year's plan goes in this year's folder
 	var options []choice
 	var picks []pick
 	for _, l := range reviews {
 		p := l.Found.Plan
-		name := safetext.Line(p.Organisation) + ": " + safetext.Line(p.Title)
 		if !l.UnderWay {
-			// "Begin", as the start screen says it: "carry on" beside
-			// "Open ... as it is" reads as resume last year's review.
-			label := fmt.Sprintf("Begin this year's review in %s from %s (%s)", safetext.Line(this), name, friendly(p.Date))
-			if what := review.CarriedWords(l.Carried); what != "" {
-				label += ", carrying on its " + what
-			}
-			options = append(options, choice{label: label})
+			options = append(options, choice{label: r.beginFromLastYear(l)})
 			picks = append(picks, pick{l.Found.Path, true})
 		}
+		name := safetext.Line(p.Organisation) + ": " + safetext.Line(p.Title)
 		options = append(options, choice{label: fmt.Sprintf("Open %s as it is (%s)", name, safetext.Line(filepath.Base(l.Found.Path)))}) // its folder said once, above
 		picks = append(picks, pick{path: l.Found.Path})
 	}
 	options = append(options, choice{label: "Begin a new review in " + safetext.Line(this), words: []string{"new"}})
-	r.opts.Dir = this // this year's plan goes in this year's folder
 	for {
 		r.p.say("There are no plans in the folder %s yet.", safetext.Line(this))
 		r.p.say("Last year's reviews, in %s, to begin this year's in %s:", safetext.Line(last), safetext.Line(this))
