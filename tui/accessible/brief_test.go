@@ -284,3 +284,17 @@ func TestWorkforceDataSaidOnceThenOnRequest(t *testing.T) {
 		"- data: the plan's workforce data, as the items about it say it\n",
 	)
 }
+
+// TestWorkforceDataAtTheItemItWasSaidAtIsSaidAgain: the item the data
+// were said at, asked again (after a reload, item 7 typed there, back from
+// item 8), said "Workforce data: as said at item 7" at item 7 itself,
+// pointing the listener to where they were. There the data are said in
+// full again; elsewhere in one line, as before.
+func TestWorkforceDataAtTheItemItWasSaidAtIsSaidAgain(t *testing.T) {
+	path := newPlanFile(t, nil)
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"item 7", "item 8", "back", "quit"}))
+	if strings.Contains(out, "as said at item 7; type data to hear it again.\n\nRate it") || strings.Count(out, "No workforce data yet. Ask the key question") != 2 {
+		t.Errorf("item 7 asked again did not say the data again:\n%s", out)
+	}
+	checkOutput(t, out, "8 of 21 in all\nGroup: Data\nRecommendation: Do you record and evaluate the take up of training and apprenticeships based on socio-economic background?\nWorkforce data: as said at item 7; type data to hear it again.\n")
+}

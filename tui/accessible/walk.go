@@ -507,10 +507,11 @@ func orList(words []string) string {
 // line at the others, since the data are the same at each (seven items
 // of the progression checklist) and data says them again; in full again
 // where they changed since (imported with the review open, in another
-// window, as the words for none say).
+// window, as the words for none say), and at the item they were said at,
+// asked again ("as said at item 7" at item 7 points nowhere).
 func (r *reviewer) sayWorkforceAt(seq int) {
 	lines := r.workforceLines()
-	if r.workforceSaidAt > 0 && slices.Equal(lines, r.workforceSaid) {
+	if r.workforceSaidAt > 0 && r.workforceSaidAt != seq+1 && slices.Equal(lines, r.workforceSaid) {
 		r.p.say("Workforce data: as said at item %d; type data to hear it again.", r.workforceSaidAt)
 		return
 	}
