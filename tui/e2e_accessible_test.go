@@ -226,6 +226,11 @@ func TestAccessibleChangedOnDiskAsksReloadOrCopy(t *testing.T) {
 				}
 			} else {
 				e.waitFor("Your answers are saved in a copy beside it, plans/acme.copy-1.yaml", "Who will do it?")
+				// Said once, as the question: not again as the copy is
+				// saved, the plan's path and all.
+				if n := strings.Count(e.s.Text(), "was changed by someone else"); n != 1 {
+					t.Errorf("that the file was changed is said %d times:\n%s", n, e.s.Text())
+				}
 			}
 			e.typeText("quit\r")
 			e.exits(0)

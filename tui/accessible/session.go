@@ -49,7 +49,7 @@ var errReloaded = errors.New("the plan was reloaded from disk")
 // ends), the copy is saved.
 func (r *reviewer) changedOnDisk() {
 	if r.p.echo {
-		r.saveBeside()
+		r.saveBeside(false)
 		return
 	}
 	changed := r.s.Path()
@@ -64,14 +64,14 @@ func (r *reviewer) changedOnDisk() {
 		case err == nil && strings.EqualFold(s, reloadWord):
 			if err := r.s.Reload(); err != nil {
 				r.p.say("It could not be reloaded: %v.", err)
-				r.saveBeside()
+				r.saveBeside(true)
 				return
 			}
 			r.p.say("Reloaded %s as it is now. Back to the question, from the plan as it is.", changed)
 			r.p.pending = errReloaded
 			return
 		case err != nil || s == "":
-			r.saveBeside()
+			r.saveBeside(true)
 			if err != nil {
 				r.p.pending = err // the input ended or a signal came: stop as at any question
 			}
@@ -84,11 +84,16 @@ func (r *reviewer) changedOnDisk() {
 // reloadWord takes a plan file changed on disk as it is now.
 const reloadWord = "reload"
 
-func (r *reviewer) saveBeside() {
+// saveBeside keeps every answer in a copy beside the plan changed on
+// disk, and says where; asked says the listener was just told of the
+// change, as the question (then it is not said again, its path and all).
+func (r *reviewer) saveBeside(asked bool) {
 	changed := r.s.Path()
 	path, err := r.s.SaveBeside()
 	if err == nil {
-		r.p.say("%s was changed by someone else while you were answering, so it was left as it is.", changed)
+		if !asked {
+			r.p.say("%s was changed by someone else while you were answering, so it was left as it is.", changed)
+		}
 		r.p.say("Your answers are saved in a copy beside it, %s, and the review carries on there.", path)
 		return
 	}
