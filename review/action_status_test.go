@@ -1,6 +1,7 @@
 package review_test
 
 import (
+	"errors"
 	"testing"
 
 	"github.com/socialmobility/ladder/plans"
@@ -59,5 +60,26 @@ func TestClearingAnActionTakesItsStatusWithIt(t *testing.T) {
 	}
 	if st := s.Plan().Response("lc-culture").Status; st != plans.StatusDone {
 		t.Errorf("the hand edit's status is %q", st)
+	}
+}
+
+// A status is the action's: an item with no action takes none (the
+// report, status and diff would read it as nothing), and is told why.
+// To do, which every item without an action has, is taken as ever.
+func TestAStatusNeedsAnAction(t *testing.T) {
+	s := newSession(t)
+	sn, err := s.SetStatus("lc-vision", plans.StatusDoing)
+	if err == nil || sn != nil || !errors.Is(err, review.ErrNoAction) {
+		t.Fatalf("a status with no action: %v, %v", sn != nil, err)
+	}
+	if st := s.Plan().Response("lc-vision").Status; st != plans.StatusTodo {
+		t.Errorf("the status is %q", st)
+	}
+	if _, err := s.SetStatus("lc-vision", plans.StatusTodo); err != nil {
+		t.Errorf("to do with no action: %v", err)
+	}
+	s.Save(s.SetAction("lc-vision", "Write the vision"))
+	if sn, err := s.SetStatus("lc-vision", plans.StatusDoing); err != nil || sn == nil {
+		t.Errorf("a status with an action: %v, %v", sn != nil, err)
 	}
 }

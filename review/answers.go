@@ -1,6 +1,7 @@
 package review
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -274,7 +275,14 @@ func (s *Session) UnreadQuestionDue(followUpID string) (string, bool) {
 	return t, ok
 }
 
-// SetStatus sets how far an item's action has got.
+// ErrNoAction is SetStatus's refusal of a status for an item with no
+// action: the status belongs to the action (see EditAction), and one
+// beside no action would be read as nothing by the report, status and
+// diff.
+var ErrNoAction = errors.New("a status goes with an action: write the action first")
+
+// SetStatus sets how far an item's action has got. An item with no
+// action has none to set: anything but todo is refused (ErrNoAction).
 func (s *Session) SetStatus(itemID string, st plans.Status) (*Snapshot, error) {
 	r, err := s.response(itemID)
 	if err != nil {
@@ -282,6 +290,9 @@ func (s *Session) SetStatus(itemID string, st plans.Status) (*Snapshot, error) {
 	}
 	if !slices.Contains(plans.Statuses, st) {
 		return nil, fmt.Errorf("%q is not a status (todo, doing or done)", st)
+	}
+	if r.Action == "" && st != plans.StatusTodo && st != r.Status {
+		return nil, ErrNoAction
 	}
 	if r.Status == st {
 		return nil, nil

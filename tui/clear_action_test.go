@@ -36,3 +36,23 @@ func TestAPauseInAnEmptiedActionKeepsItsStatus(t *testing.T) {
 		t.Fatalf("the action left empty: %+v", *r)
 	}
 }
+
+// The status field beside no action: space set "doing" of nothing to do,
+// saved so, which the report, status and diff read as nothing (the
+// status belongs to the action). The field stays at todo, and the line
+// under the fields says why and what to do.
+func TestTheStatusWithNoActionSaysToWriteTheActionFirst(t *testing.T) {
+	h, path := rvOpen(t, rvNewPlan(t), 80, 24)
+	h.press("2", "tab", "tab", "tab", "tab", "space")
+	h.requireView("A status goes with an action: write the action first.", "(•) todo")
+	if r := loadPlan(t, path).Response("lc-vision"); r.Status != plans.StatusTodo {
+		t.Fatalf("a status with no action was saved: %+v", *r)
+	}
+	h.press("shift+tab", "shift+tab", "shift+tab")
+	h.typeText("Write the vision")
+	h.press("tab", "tab", "tab", "space")
+	h.refuseView("write the action first")
+	if r := loadPlan(t, path).Response("lc-vision"); r.Status != plans.StatusDoing {
+		t.Fatalf("the status of the action written: %+v", *r)
+	}
+}

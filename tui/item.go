@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -629,7 +630,11 @@ func (s *itemScreen) fieldKey(msg tea.KeyPressMsg) tea.Cmd {
 		before := s.status.value()
 		s.status.update(msg)
 		if v := s.status.value(); v != before {
-			sn, _ := s.c.session.SetStatus(s.entry().Item.ID, plans.Status(v)) // one of plans.Statuses
+			sn, err := s.c.session.SetStatus(s.entry().Item.ID, plans.Status(v)) // one of plans.Statuses
+			if errors.Is(err, review.ErrNoAction) {
+				s.status.choose(before)
+				s.note = "A status goes with an action: write the action first."
+			}
 			return save(sn)
 		}
 		if key.Matches(msg, s.keys.Next) {
