@@ -27,8 +27,9 @@ const (
 // status choices, the owner names, "Press Enter to leave it empty", an
 // unchanged area and the workforce data were said in full once and in
 // one line after; 529 since, and one more for the quick wins chosen said
-// back by their words ("Chosen: ...").
-const fullReviewLines = 531
+// back by their words ("Chosen: ..."), and three for the statuses chosen
+// ("Marked doing.").
+const fullReviewLines = 534
 
 // fullReview pipes the answers of a whole review (full-review.answers)
 // into a new plan and returns what was said and the plan's path.

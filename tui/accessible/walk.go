@@ -328,8 +328,12 @@ func (r *reviewer) itemStep(e checklist.Entry, step itemQuestion, response func(
 		if err != nil {
 			return false, err
 		}
-		sn, _ := r.s.SetStatus(it.ID, status) // one of plans.Statuses
+		sn, _ := r.s.SetStatus(it.ID, status) // one of plans.Statuses, of an action
 		r.save(sn)
+		if sn != nil {
+			// As a rating is: a digit typed is heard as its word.
+			r.p.say("Marked %s.", statusSpoken[status])
+		}
 	case stepNotes:
 		notes, err := r.p.lines("Notes", "Anything else to note?", "the notes", response().Notes)
 		r.save(r.s.SetNotes(it.ID, notes)) // lines typed before ctrl+c too
@@ -425,6 +429,9 @@ var statusLabels = map[plans.Status]string{
 	plans.StatusDoing: "doing: under way",
 	plans.StatusDone:  "done: finished",
 }
+
+// statusSpoken is a status as said once chosen: "Marked to do."
+var statusSpoken = map[plans.Status]string{plans.StatusTodo: "to do", plans.StatusDoing: "doing", plans.StatusDone: "done"}
 
 // status asks how far the action has got.
 func (r *reviewer) status(current plans.Status) (plans.Status, error) {
