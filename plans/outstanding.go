@@ -549,13 +549,17 @@ func (o *Outstanding) ownerGroup(owner string, due int32, path string, u Urgency
 // piling more than maxAccentsOnALetter on one letter, which is no one's
 // spelling of a name: an action owned by "Ana" with ten accents on the A
 // would otherwise head Ana's group in the check-in issue, over all her
-// actions.
+// actions. An invisible character (IsInvisible) among the accents does
+// not part the pile: it is drawn as one.
 func accents(s string) int {
 	n := 0
 	for _, r := range s {
 		if r >= utf8.RuneSelf {
 			inARow := 0
 			for _, d := range norm.NFD.String(s) {
+				if IsInvisible(d) {
+					continue
+				}
 				if !IsAccent(d) {
 					inARow = 0
 					continue
