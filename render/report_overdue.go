@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/socialmobility/ladder/plans"
 )
 
 // The first thing a board asks of a report is what is overdue and whose
@@ -54,9 +56,11 @@ func overdueNotCarried(doc reportDoc) []htmlCarried {
 			out = append(out, c)
 		}
 	}
-	// The list says whose each is: one that is no one's says so.
+	// The list says whose each is: one that is no one's says so, an owner
+	// field holding only invisible characters too (plans.NamesNoOne), as
+	// status and check --overdue say.
 	for i := range out {
-		if strings.TrimSpace(out[i].Owner) == "" {
+		if plans.NamesNoOne(out[i].Owner) {
 			out[i].Owner = "no owner"
 		}
 	}

@@ -44,6 +44,10 @@ func TestReportListsWhatIsOverdueAndWhose(t *testing.T) {
 	sf.Action, sf.Owner, sf.Due, sf.Status = "Book the away day", "Ben", day(2025, 5, 1), plans.StatusTodo
 	sn := stepFirst.Items["en-policy-anti-discrimination"]
 	sn.Action, sn.Owner, sn.Due, sn.Status = "Write a fair-hiring policy", "Dev", day(2027, 2, 20), plans.StatusTodo
+	// An owner field holding only characters drawn as nothing (a
+	// zero-width space pasted from a spreadsheet cell) names no one.
+	invisible := loadFixture(t, "testdata/report-21.yaml")
+	invisible.Items["lc-leadership"].Owner = "\u200b\u2060"
 	cases := []struct {
 		name string
 		p    *plans.Plan
@@ -58,6 +62,9 @@ func TestReportListsWhatIsOverdueAndWhose(t *testing.T) {
 		// An action no one owns says so.
 		{"no owner", loadFixture(t, "../plans/testdata/report-all.yaml"), nil, []string{
 			"(Do you use this data to help inform your pay grades?): no owner, due 2027-02-01 (**overdue**).",
+		}, nil},
+		{"an owner of invisible characters", invisible, nil, []string{
+			"**Run a manager workshop on background** (Strong leadership and management driving your D&I strategy): no owner, due 2027-02-28 (**overdue**).",
 		}, nil},
 		{"carried on", carried, []ReportOption{CarriedOnFrom(earlier)}, []string{
 			"**Write a succession policy** (Do you have a fair succession policy?): Dev, due 2027-02-20 (**overdue**).",
