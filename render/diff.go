@@ -332,7 +332,7 @@ func newPlanSections(p *plans.Plan) []diffSection {
 		if !pa.Due.IsZero() {
 			due = "due " + pa.Due.String()
 		}
-		actions.lines = append(actions.lines, line{value: fmt.Sprintf("%s (owner %s, %s, %s) [%s]", quoted(pa.Text), orNone(pa.Owner), due, statusWord(pa.Status), pa.What)})
+		actions.lines = append(actions.lines, line{value: fmt.Sprintf("%s (owner %s, %s, %s) [%s]", quoted(pa.Text), ownerOrNone(pa.Owner), due, statusWord(pa.Status), pa.What)})
 	}
 	actions.summary = strconv.Itoa(len(actions.lines)) + " open"
 	return nonEmpty(counts, actions)
@@ -568,7 +568,7 @@ func stepText(s plans.Step) string {
 	if !s.Due.IsZero() {
 		due = "due " + s.Due.String()
 	}
-	return fmt.Sprintf("%s (owner %s, %s, %s)", quoted(s.Text), orNone(s.Owner), due, statusWord(s.Status))
+	return fmt.Sprintf("%s (owner %s, %s, %s)", quoted(s.Text), ownerOrNone(s.Owner), due, statusWord(s.Status))
 }
 
 // changes lists what changed in an item or a step, field by field (names

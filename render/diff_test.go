@@ -323,3 +323,22 @@ func TestDiffOfLastYearsQuickWinsSaysTheyWereLastYears(t *testing.T) {
 		t.Errorf("an entry removed from the same plan is not said to be removed:\n%s", text)
 	}
 }
+
+// TestDiffSaysNoOwnerForAnInvisibleOne: an owner field holding only
+// characters drawn as nothing (a zero-width space pasted from a
+// spreadsheet cell) names no one (plans.NamesNoOne), as status, check
+// --overdue and the report say: a step added, and an action of a new
+// plan, read "(owner , …" with nothing to see.
+func TestDiffSaysNoOwnerForAnInvisibleOne(t *testing.T) {
+	old, new := loadFixture(t, "testdata/diff-old.yaml"), loadFixture(t, "testdata/diff-old.yaml")
+	pp := new.FollowUps[new.ProjectPlanID()]
+	pp.Steps = append(pp.Steps, plans.Step{ID: 900, Text: "Book the room", Owner: "\u200b\u2060", Status: plans.StatusTodo})
+	changed := string(DiffText(plans.FileChange{Path: "a.yaml", OldName: "a.yaml at HEAD~1", NewName: "a.yaml", Old: old, New: new}))
+	if want := `"Book the room" (owner (none), no due date, to do)`; !strings.Contains(changed, want) {
+		t.Errorf("a step added: the diff lacks %q:\n%s", want, changed)
+	}
+	added := string(DiffText(plans.FileChange{Path: "a.yaml", OldName: "HEAD~1", NewName: "a.yaml", New: new}))
+	if want := `"Book the room" (owner (none), no due date, to do)`; !strings.Contains(added, want) {
+		t.Errorf("a new plan: the diff lacks %q:\n%s", want, added)
+	}
+}

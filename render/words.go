@@ -35,6 +35,15 @@ func orNone(s string) string {
 	return s
 }
 
+// ownerOrNone is an action's or a step's owner, "(none)" for an owner
+// field holding nothing visible (plans.NamesNoOne).
+func ownerOrNone(owner string) string {
+	if plans.NamesNoOne(owner) {
+		return "(none)"
+	}
+	return owner
+}
+
 func orNotSet(s string) string {
 	if s == "" {
 		return "not set"
