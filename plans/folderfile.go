@@ -141,8 +141,11 @@ func ChecklistFileOf(path, rel string) string {
 func IsChecklistFile(path string) bool {
 	data, err := strictyaml.ReadFile(path)
 	// Most files asked about are plans, a pull request's many: read
-	// without parsing one.
-	return err == nil && bytes.Contains(data, []byte("areas")) && topKeys(data)["areas"] != nil
+	// without parsing one. The key can be spelt in an escape
+	// ("are\x61s"), as ChecklistFileOf's file can: a file with a
+	// backslash in it is parsed.
+	mayHaveAreas := bytes.Contains(data, []byte("areas")) || bytes.Contains(data, []byte(`\`))
+	return err == nil && mayHaveAreas && topKeys(data)["areas"] != nil
 }
 
 // topKeys returns the key nodes of a YAML mapping document by name, with the
