@@ -517,7 +517,14 @@ func linkTargets(p string) []string {
 			break
 		}
 		if !filepath.IsAbs(target) {
-			target = filepath.Join(filepath.Dir(p), target)
+			// From the folder the link is in, through any link on the
+			// way: ../shared/ours.yaml, in a folder reached by a link,
+			// is beside that folder, not beside the link's name.
+			dir := filepath.Dir(p)
+			if real, err := filepath.EvalSymlinks(dir); err == nil {
+				dir = real
+			}
+			target = filepath.Join(dir, target)
 		}
 		p = filepath.Clean(target)
 		out = append(out, p)
