@@ -56,3 +56,18 @@ func TestTheStatusWithNoActionSaysToWriteTheActionFirst(t *testing.T) {
 		t.Fatalf("the status of the action written: %+v", *r)
 	}
 }
+
+// An action cleared as the item is left (ctrl+n) is said on the next
+// item's screen, with the item it was said of: "Action cleared" alone
+// there read as the next item's.
+func TestAnActionClearedOnLeavingTheItemNamesIt(t *testing.T) {
+	p := rvNewPlan(t)
+	r := p.Response("lc-vision")
+	r.Rating, r.Action, r.Status = "amber", "Write the vision", plans.StatusDoing
+	h, path := rvOpen(t, p, 80, 24)
+	h.press("p", "tab", "ctrl+u", "ctrl+n")
+	h.requireView("item 2 of 4", "Item 1: Action cleared, and its status, doing, with it.")
+	if r := loadPlan(t, path).Response("lc-vision"); r.Action != "" || r.Status != plans.StatusTodo {
+		t.Fatalf("on disk: %+v", *r)
+	}
+}

@@ -341,7 +341,13 @@ func (s *itemScreen) leaveItem() tea.Cmd {
 	if len(s.entries) == 0 || s.c.session == nil {
 		return nil
 	}
-	return s.commit()
+	said := s.note
+	cmd := s.commit()
+	if s.note != said {
+		// Said of this item, under the next one's fields maybe.
+		s.note = fmt.Sprintf("Item %d: %s", s.pos+1, s.note)
+	}
+	return cmd
 }
 
 func (s *itemScreen) setFocus(f int) tea.Cmd {
