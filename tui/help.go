@@ -197,7 +197,10 @@ func (s *helpScreen) draw() []string {
 			out = append(out, text, "")
 		}
 	}
-	out = append(out, st.Title.Render("Keys"), "", keysText)
+	if !s.app.presentFramed() { // presenter mode's frame is headed "Keys" already
+		out = append(out, st.Title.Render("Keys"), "")
+	}
+	out = append(out, keysText)
 	if d := s.datesHelp(st, w); d != "" {
 		out = append(out, "", d)
 	}

@@ -74,3 +74,26 @@ func TestTheItemHelpSaysWhatBeginsTheAction(t *testing.T) {
 		}
 	}
 }
+
+// In presenter mode the help's frame is headed "K E Y S" (in block
+// letters on a big window); the help under it said "Keys" again, twice
+// over on the projector.
+func TestPresenterHelpIsHeadedOnce(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 16}} {
+		h, _ := rvOpen(t, rvNewPlan(t), size[0], size[1])
+		h.press("P", "?")
+		v := h.view()
+		if !strings.Contains(v, "K E Y S") {
+			t.Fatalf("%dx%d: presenter mode's help has no heading:\n%s", size[0], size[1], v)
+		}
+		for _, l := range strings.Split(v, "\n") {
+			if strings.TrimSpace(l) == "Keys" {
+				t.Errorf("%dx%d: the help is headed twice:\n%s", size[0], size[1], v)
+			}
+		}
+		h.press("esc", "P", "?")
+		if !strings.Contains(h.view(), " Keys ") {
+			t.Errorf("%dx%d: out of presenter mode, the help lost its title:\n%s", size[0], size[1], h.view())
+		}
+	}
+}
