@@ -129,6 +129,10 @@ type Status struct {
 	// and no rating agreed (the room keeps them for coming back), in the
 	// checklist's order: a quit loses them too.
 	Left []string
+	// LeftSpreads are the spreads revealed on the items the facilitator
+	// moved away from, kept for coming back (those of Left, and those the
+	// plan holds too), by item: the board shows them.
+	LeftSpreads map[string]*plans.Votes
 	// Agreed is the rating agreed after the reveal, if any.
 	Agreed     string
 	QuestionID string // the question collecting ideas (Asking)
@@ -725,6 +729,12 @@ func (r *Room) Status() Status {
 	for id, held := range r.left {
 		if !held.inPlan {
 			s.Left = append(s.Left, id)
+		}
+		if held.revealed != nil && held.revealed.Total() > 0 {
+			if s.LeftSpreads == nil {
+				s.LeftSpreads = map[string]*plans.Votes{}
+			}
+			s.LeftSpreads[id] = held.revealed.Clone()
 		}
 	}
 	slices.SortFunc(s.Left, func(a, b string) int { return r.itemSeq(a) - r.itemSeq(b) })

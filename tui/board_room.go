@@ -16,8 +16,10 @@ import (
 // went from one end of the scale to the other; the votes kept in the plan
 // (the final round, agreed), or, on the item the room is voting on now,
 // how many have voted and, once revealed, the spread: a reveal done from
-// the board (v) shows on the board. Where the spread does not fit, "split"
-// alone says where the room disagreed.
+// the board (v) shows on the board; on an item the facilitator left with
+// a spread revealed, that spread, which the room keeps to agree on coming
+// back. Where the spread does not fit, "split" alone says where the room
+// disagreed.
 
 // boardRoomKey is what the board shows of the room's vote now: when it
 // changes, the rows of the items it was and is about are drawn again.
@@ -79,6 +81,9 @@ func (s *boardScreen) votesOn(st *styles, itemID string) boardVotes {
 		case roomsrv.Revealed:
 			v, live = rs.status.Votes, true
 		}
+	}
+	if rs := s.c.room; v == nil && rs.on() {
+		v = rs.status.LeftSpreads[itemID] // revealed, and the item left: the room's latest
 	}
 	if v == nil {
 		if r := s.c.plan().Response(itemID); r != nil {

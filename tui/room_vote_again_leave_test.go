@@ -232,3 +232,22 @@ func TestQuitNamesNoVotesThePlanHolds(t *testing.T) {
 		t.Fatalf("q asked again over votes the plan holds:\n%s", h.view())
 	}
 }
+
+// TestTheBoardShowsASpreadLeftToAgree: a spread revealed on item 1 and
+// not agreed, then n: the room keeps it for coming back (and q names it),
+// but the board, where the facilitator looks for what is left, showed
+// item 1 with nothing of the room's. Its tile shows the spread, as for
+// one the plan keeps.
+func TestTheBoardShowsASpreadLeftToAgree(t *testing.T) {
+	t.Parallel()
+	h, _ := startRoomWithOneVote(t, "amber")
+	h.press("v")
+	h.waitView("enter agree ▲ Amber (most common)")
+	h.press("n")
+	h.waitView("Room: 0 of 1 voted")
+	h.press("b")
+	h.waitView("21 rated")
+	if v := h.view(); !strings.Contains(v, "A clear D&I vision") || !strings.Contains(v, "■0 ▲1 ●0") {
+		t.Errorf("the board shows nothing of item 1's spread left to agree:\n%s", v)
+	}
+}
