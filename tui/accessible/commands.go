@@ -325,7 +325,7 @@ func (r *reviewer) sayBoard() {
 	c := p.Checklist
 	perArea, total := p.Counts()
 	r.p.say("Every item (%d of %d rated); item N goes to one:", total.Rated(), total.Total())
-	area := -1
+	area, noneRated := -1, false
 	for _, e := range c.Items() {
 		if e.Ref.Area != area {
 			area = e.Ref.Area
@@ -334,10 +334,18 @@ func (r *reviewer) sayBoard() {
 			if len(a.Items) == 1 {
 				items = fmt.Sprintf("item %d", e.Ref.Seq+1)
 			}
-			r.p.say("%s, %s: %s:", safetext.Line(a.Title), items, countsText(c, perArea[area].Counts))
+			counts := countsText(c, perArea[area].Counts)
+			if noneRated = perArea[area].Counts.Rated() == 0; noneRated {
+				// Said once, not as zeros and "Unrated" before each item.
+				counts = "none rated yet"
+			}
+			r.p.say("%s, %s: %s:", safetext.Line(a.Title), items, counts)
 		}
 		resp := p.Items[e.Item.ID]
 		line := fmt.Sprintf("%d. %s: %s", e.Ref.Seq+1, ratingWord(c, resp.Rating), safetext.Line(e.Item.ShortTitle()))
+		if noneRated {
+			line = fmt.Sprintf("%d. %s", e.Ref.Seq+1, safetext.Line(e.Item.ShortTitle()))
+		}
 		if resp.Revisit {
 			line += " (flagged to revisit)"
 		}

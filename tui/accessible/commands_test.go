@@ -90,8 +90,8 @@ func TestCommandsAtEveryQuestion(t *testing.T) {
 		"Type help at any question for the commands",
 		"These commands work at every question:\n- back: go back to the question before; at a rating, to the item before\n- item N: go to item N of the whole checklist, or item N of an area (item 2 of Leadership & Culture);",
 		"Rating: help\n1) Red: Nothing/Not something you currently do\n2) Amber: Do something in this space but limited\n3) Green: Actively do this\nType 1, 2 or 3 (or r, a or g), or press Enter to skip it and leave it unrated.\nAnswer each question on one line.",
-		"Every item (0 of 21 rated); item N goes to one:\nLeadership & Culture, items 1 to 4: Red 0, Amber 0, Green 0, Unrated 4:\n1. Unrated: A clear D&I vision\n",
-		"20. Unrated: Anti-discrimination\n",
+		"Every item (0 of 21 rated); item N goes to one:\nLeadership & Culture, items 1 to 4: none rated yet:\n1. A clear D&I vision\n",
+		"20. Anti-discrimination\n",
 		"Advice from the source for: Develop a clear vision for your D&I strategy\n- ",
 		"Item 1 is flagged to revisit. Back to the question.\nAction: ",
 		"Rating: back\n\nArea: Leadership & Culture\nItem 2 of 4 in this area, 2 of 21 in all\n",
@@ -393,7 +393,7 @@ func TestItemByItsNumberInItsArea(t *testing.T) {
 	}
 	// board says where each area's items are in the whole checklist.
 	out = runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"board", "quit"}))
-	checkOutput(t, out, "\nWorkforce, items 5 to 6: Red 0, Amber 0, Green 0, Unrated 2:\n5. Unrated: Business as usual\n")
+	checkOutput(t, out, "\nWorkforce, items 5 to 6: none rated yet:\n5. Business as usual\n")
 }
 
 // An area named by words that begin more than one area's name ("create":
@@ -578,7 +578,7 @@ func TestTheBoardNamesAnAreaOfOneItem(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"board", "quit"}))
-	checkOutput(t, out, "\nMake a plan, item 42: Red 0, Amber 0, Green 0, Unrated 1:\n42. Unrated: ")
+	checkOutput(t, out, "\nMake a plan, item 42: none rated yet:\n42. ")
 	if strings.Contains(out, "items 42 to 42") {
 		t.Errorf("the board says items 42 to 42:\n%s", out)
 	}
