@@ -325,18 +325,14 @@ func planNameParts(info plans.PlanInfo) []namePart {
 
 const noOwner = "(no owner)"
 
+// ownerName is an owner as status shows it, noOwner for an owner field
+// holding nothing visible (plans.NamesNoOne): a pasted zero-width space
+// names no one, and headed a group no one could read.
 func ownerName(owner string) string {
-	if o := oneLine(owner); o != "" && !allInvisible(o) {
+	if o := oneLine(owner); !plans.NamesNoOne(o) {
 		return o
 	}
 	return noOwner
-}
-
-// allInvisible reports whether s is made of invisible characters and
-// spaces alone (plans.NamesNoOne): an owner field holding a pasted
-// zero-width space names no one, and headed a group no one could read.
-func allInvisible(s string) bool {
-	return !isASCII(s) && plans.NamesNoOne(s) // oneLine trimmed the spaces: an ASCII name has a letter left
 }
 
 // ownerOrder orders owners by name as people look names up: by the
