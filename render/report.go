@@ -310,9 +310,9 @@ func itemDetails(ans itemAnswer) []detail {
 }
 
 // statusSaid is the item's status, or "" for an item with no action:
-// to do, with nothing to do, says nothing.
+// to do (itemAnswerOf reads it so), with nothing to do, says nothing.
 func (ans itemAnswer) statusSaid() string {
-	if ans.action == "" && ans.status == statusWord(plans.StatusTodo) {
+	if ans.action == "" {
 		return ""
 	}
 	return ans.status
