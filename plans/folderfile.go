@@ -101,13 +101,11 @@ func readFolderFile(path string, resolve Resolver, slips bool) FolderFile {
 // why).
 func ChecklistFileOf(path, rel string) string {
 	data, err := strictyaml.ReadFile(path)
-	if err != nil || !bytes.Contains(data, []byte("file")) && !bytes.Contains(data, []byte(`\`)) {
+	if err != nil || !mayHoldKey(data, "file") {
 		// Most plans follow a built-in checklist: a folder of them is
 		// read without parsing one (check --changed-since over 1,500
 		// such plans, a change outside them: 0.2-0.3 s, where parsing
-		// each took 0.6-1.5 s, at a load of 16 on two cores). A key can
-		// be spelt in a double-quoted escape ("fil\x65"), read as file by
-		// the loader: a plan with a backslash in it is parsed.
+		// each took 0.6-1.5 s, at a load of 16 on two cores).
 		return ""
 	}
 	root, ps := strictyaml.Parse(data)
@@ -141,11 +139,17 @@ func ChecklistFileOf(path, rel string) string {
 func IsChecklistFile(path string) bool {
 	data, err := strictyaml.ReadFile(path)
 	// Most files asked about are plans, a pull request's many: read
-	// without parsing one. The key can be spelt in an escape
-	// ("are\x61s"), as ChecklistFileOf's file can: a file with a
-	// backslash in it is parsed.
-	mayHaveAreas := bytes.Contains(data, []byte("areas")) || bytes.Contains(data, []byte(`\`))
-	return err == nil && mayHaveAreas && topKeys(data)["areas"] != nil
+	// without parsing one.
+	return err == nil && mayHoldKey(data, "areas") && topKeys(data)["areas"] != nil
+}
+
+// mayHoldKey reports whether the YAML in data may hold key, at a look at
+// its bytes: a file without it is no use to parse. It may be there when
+// spelt out, or when data holds a backslash: a double-quoted key can
+// spell it in an escape ("fil\x65", "are\x61s"), which the loaders read
+// as the key itself.
+func mayHoldKey(data []byte, key string) bool {
+	return bytes.Contains(data, []byte(key)) || bytes.IndexByte(data, '\\') >= 0
 }
 
 // topKeys returns the key nodes of a YAML mapping document by name, with the
