@@ -191,28 +191,12 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 }
 
 // underWay is the cursor on the review most likely to be carried on
-// with: the first listed (changed last) that is its organisation's latest
-// review (review.LastReviewOf), held in the last half year and with items
-// left to rate. Someone back after a week to a review left half way
-// presses enter; 0 ("Begin a new review") when no review is under way:
-// the first time, and when every review is finished.
+// with (review.ReviewUnderWay, of the list as shown, last year's part
+// too): someone back after a week to a review left half way presses
+// enter; 0 ("Begin a new review") when no review is under way: the first
+// time, and when every review is finished.
 func (s *startScreen) underWay() int {
-	for i, f := range s.plans {
-		// Only a plan held in the last half year and naming no next
-		// review can be its organisation's review under way (carryAsks):
-		// the others are passed over before LastReviewOf reads the whole
-		// list again for each.
-		if !s.carryAsks(f) || s.facts[f.Path].handedOn != "" {
-			continue
-		}
-		if _, total := f.Plan.Counts(); total.Unrated == 0 {
-			continue
-		}
-		if l := review.LastReviewOf(s.plans, f.Plan.Organisation, s.c.today); l != nil && l.UnderWay && l.Found.Path == f.Path {
-			return i + 1
-		}
-	}
-	return 0
+	return review.ReviewUnderWay(s.plans, s.c.today) + 1
 }
 
 // boolRank is 1 for true, 0 for false: for sorting the falses first.
