@@ -411,3 +411,50 @@ func TestAYearOnThePromptsListThisYearsReviews(t *testing.T) {
 		t.Errorf("Bea's Bakery's review was not begun from last year's in %s (%d plans there):\n%s", y27, len(found), out)
 	}
 }
+
+// TestAYearOnThePromptsListsLastYearsReviewUnderWay: a review of last
+// year held in the last half year and not finished (December's, items
+// left to rate) was left out of the list once this year's folder held
+// another organisation's review: only last year's reviews to begin from
+// were listed there, so the prompts offered no way back to it short of
+// --dir, where the screens list it (enter opens it). It is listed now,
+// to open as it is, in its own folder.
+func TestAYearOnThePromptsListsLastYearsReviewUnderWay(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	newPlan(t, filepath.Join(dir, "2026", "bakery-2026.yaml"), func(p *plans.Plan) {
+		p.Organisation, p.Title, p.Date = "Bea's Bakery", "Winter review", plans.Date{Year: 2026, Month: 12, Day: 2}
+		p.Response("lc-vision").Rating = "red"
+	})
+	newPlan(t, filepath.Join(dir, "2027", "acme-2027.yaml"), func(p *plans.Plan) {
+		p.Organisation, p.Title, p.Date = "Acme Café Ltd", "Spring review 2027", plans.Date{Year: 2027, Month: 1, Day: 12}
+	})
+	jan := plans.Date{Year: 2027, Month: 1, Day: 20}
+	out := runReviewOK(t, Options{Dir: dir, Today: jan}, strings.NewReader("2\nquit\n"))
+	for _, want := range []string{
+		"1) Acme Café Ltd: Spring review 2027, 0 of 21 rated (acme-2027.yaml)\n",
+		"2) Open Bea's Bakery: Winter review as it is, 1 of 21 rated, in " + filepath.Join(dir, "2026") + " (bakery-2026.yaml)\n",
+		"Review of Bea's Bakery: Winter review.",
+	} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("the prompts did not say %q:\n%s", want, out)
+		}
+	}
+
+	// This year's rated in full, Enter opens last year's under way, as
+	// the screens' list opens on it.
+	if err := os.Remove(filepath.Join(dir, "2027", "acme-2027.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	newPlan(t, filepath.Join(dir, "2027", "acme-2027.yaml"), func(p *plans.Plan) {
+		p.Organisation, p.Title, p.Date = "Acme Café Ltd", "Spring review 2027", plans.Date{Year: 2027, Month: 1, Day: 12}
+		for _, e := range p.Checklist.Items() {
+			p.Response(e.Item.ID).Rating = "green"
+		}
+	})
+	out = runReviewOK(t, Options{Dir: dir, Today: jan}, strings.NewReader("\nquit\n"))
+	for _, want := range []string{"or press Enter to open 2.\n", "Review of Bea's Bakery: Winter review."} {
+		if !strings.Contains(out, want) {
+			t.Fatalf("the prompts did not say %q:\n%s", want, out)
+		}
+	}
+}

@@ -131,13 +131,25 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 	}
 	fromLastYear := len(options)
 	for _, l := range lastYear {
-		options = append(options, choice{label: r.beginFromLastYear(l)})
+		label := r.beginFromLastYear(l)
+		if l.UnderWay {
+			_, total := l.Found.Plan.Counts()
+			label = fmt.Sprintf("Open %s: %s as it is, %d of %d rated, in %s (%s)", safetext.Line(l.Found.Plan.Organisation), safetext.Line(l.Found.Plan.Title),
+				total.Rated(), total.Total(), safetext.Line(filepath.Dir(l.Found.Path)), safetext.Line(filepath.Base(l.Found.Path)))
+		}
+		options = append(options, choice{label: label})
 	}
 	options = append(options, choice{label: "Begin a new review", words: []string{"new"}})
 	// Enter does what it does on the screens' list, which opens on the
 	// review under way, or else on the next review to begin.
 	def, enter := len(options)-1, "begin a new review"
+	for _, l := range lastYear {
+		loaded = append(loaded, l.Found) // at fromLastYear in options, after the next review if offered
+	}
 	switch under := review.ReviewUnderWay(loaded, r.today); {
+	case under >= len(paths):
+		def = fromLastYear + under - len(paths)
+		enter = fmt.Sprintf("open %d", def+1)
 	case under >= 0:
 		def, enter = under, fmt.Sprintf("open %d", under+1)
 	case next != nil:
@@ -156,6 +168,8 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		switch {
 		case next != nil && i == len(paths):
 			s, err = r.carryOn("", next.found.Path, resolve)
+		case i >= fromLastYear && i < fromLastYear+len(lastYear) && lastYear[i-fromLastYear].UnderWay:
+			s, err = r.resume(lastYear[i-fromLastYear].Found.Path, resolve)
 		case i >= fromLastYear && i < fromLastYear+len(lastYear):
 			s, err = r.carryOn("", lastYear[i-fromLastYear].Found.Path, resolve)
 		case i >= len(paths):
@@ -173,12 +187,13 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 
 // thisYearsFolder, for a plans folder kept a folder per year whose
 // year's folder holds plans, gives that folder's plans in place of found
-// (the plans folder's own, none), and last year's reviews that this
-// year's could begin from, not carried on yet, as the screens' list
-// shows them: a review begun from last year's and stopped (a laptop
-// killed, the day's end) is listed where ladder is started again, not
-// left for --dir to find while a second plan for the year is begun. The
-// plans folder becomes this year's, where a new review goes.
+// (the plans folder's own, none), and last year's reviews of the
+// organisations with none there yet, as the screens' list shows them:
+// one under way (December's, left half done) to open as it is, the others
+// to begin this year's from. A review begun from last year's and stopped
+// (a laptop killed, the day's end) is listed where ladder is started
+// again, not left for --dir to find while a second plan for the year is
+// begun. The plans folder becomes this year's, where a new review goes.
 func (r *reviewer) thisYearsFolder(found []plans.Found, resolve plans.Resolver) ([]plans.Found, []review.LastReview) {
 	this, last := plans.YearFolders(r.opts.Dir, r.today.Year)
 	if last == "" || !plans.HoldsPlans(this) {
@@ -194,7 +209,7 @@ func (r *reviewer) thisYearsFolder(found []plans.Found, resolve plans.Resolver) 
 	lastFound, _ := plans.Discover(last, resolve) // it held plans a moment ago
 	var begin []review.LastReview
 	for _, l := range review.LastYearsReviews(lastFound, r.today) {
-		if !l.UnderWay && !slices.ContainsFunc(found, func(f plans.Found) bool {
+		if !slices.ContainsFunc(found, func(f plans.Found) bool {
 			return f.Plan != nil && plans.SameOrganisation(f.Plan.Organisation, l.Found.Plan.Organisation)
 		}) {
 			begin = append(begin, l)
