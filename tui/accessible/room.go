@@ -542,23 +542,35 @@ func (r *reviewer) holdQuit() bool {
 }
 
 // quitLoses is what holdQuit says a quit would lose: the votes open, the
-// ideas waiting, or both (a quit loses both, so both are named).
+// ideas waiting, the votes left on items moved on from, or several (a
+// quit loses them all, so all are named).
 func quitLoses(st room.Status) string {
 	n, ideas := st.OpenVotes(), st.IdeasWaiting()
+	left := ""
+	if len(st.Left) > 0 {
+		left = plural(len(st.Left), "the votes on an item", "the votes on "+strconv.Itoa(len(st.Left))+" items") + " you moved on from, no rating agreed yet"
+	}
 	idea := plural(ideas, "1 idea from the room is", strconv.Itoa(ideas)+" ideas from the room are") + " not taken or dropped yet"
+	var loses, advice string
 	switch {
-	case n == 0 && ideas == 0: // votes on an item moved on from (Status.Left)
+	case n == 0 && ideas == 0: // votes on an item moved on from (Status.Left) alone
 		return plural(len(st.Left), "Votes on an item", "Votes on "+strconv.Itoa(len(st.Left))+" items") + " you moved on from have no rating agreed yet: quitting now loses them. Type quit again to quit all the same, or go back to " + plural(len(st.Left), "it", "them") + " and agree a rating first."
 	case n == 0:
-		return capital(idea) + ": quitting now loses " + plural(ideas, "it", "them") + ". Type quit again to quit all the same, or ideas to hear " + plural(ideas, "it", "them") + "."
+		loses, advice = capital(idea)+": quitting now loses "+plural(ideas, "it", "them"), "ideas to hear "+plural(ideas, "it", "them")
 	case st.Phase == room.Revealed && ideas > 0:
-		return "The votes are revealed and no rating is agreed yet, and " + idea + ": quitting now loses the spread and " + plural(ideas, "the idea", "the ideas") + ". Type quit again to quit all the same, or agree a rating first."
+		loses, advice = "The votes are revealed and no rating is agreed yet, and "+idea+": quitting now loses the spread and "+plural(ideas, "the idea", "the ideas"), "agree a rating first"
 	case st.Phase == room.Revealed:
-		return "The votes are revealed and no rating is agreed yet: quitting now loses the spread. Type quit again to quit all the same, or agree a rating first."
+		loses, advice = "The votes are revealed and no rating is agreed yet: quitting now loses the spread", "agree a rating first"
+	default:
+		votes := plural(n, "1 vote is", strconv.Itoa(n)+" votes are") + " not revealed yet"
+		if ideas > 0 {
+			loses, advice = capital(votes)+", and "+idea+": quitting now loses them", "reveal, at the rating, to show the votes"
+		} else {
+			loses, advice = capital(votes)+": quitting now loses "+plural(n, "it", "them"), "reveal, at the rating, to show "+plural(n, "it", "them")
+		}
 	}
-	votes := plural(n, "1 vote is", strconv.Itoa(n)+" votes are") + " not revealed yet"
-	if ideas > 0 {
-		return capital(votes) + ", and " + idea + ": quitting now loses them. Type quit again to quit all the same, or reveal, at the rating, to show the votes."
+	if left != "" {
+		loses += ", and " + left
 	}
-	return capital(votes) + ": quitting now loses " + plural(n, "it", "them") + ". Type quit again to quit all the same, or reveal, at the rating, to show " + plural(n, "it", "them") + "."
+	return loses + ". Type quit again to quit all the same, or " + advice + "."
 }

@@ -473,6 +473,14 @@ func TestQuitNamesVotesAndIdeasTogether(t *testing.T) {
 		// them for coming back, in memory only. quit lost them unsaid.
 		{"votes left on another item", room.Status{Phase: room.Voting, Left: []string{"a"}},
 			"Votes on an item you moved on from have no rating agreed yet: quitting now loses them. Type quit again to quit all the same, or go back to it and agree a rating first."},
+		// Votes open here and votes left on items moved on from: a quit
+		// loses both, and named only the first.
+		{"a spread here and votes left on two items", room.Status{Phase: room.Revealed, Votes: &plans.Votes{Levels: map[string]int{"green": 2}}, Left: []string{"a", "b"}},
+			"The votes are revealed and no rating is agreed yet: quitting now loses the spread, and the votes on 2 items you moved on from, no rating agreed yet. Type quit again to quit all the same, or agree a rating first."},
+		{"one vote, an idea and votes left", room.Status{Phase: room.Voting, Voted: 1, Ideas: ideas[:1], Left: []string{"a"}},
+			"1 vote is not revealed yet, and 1 idea from the room is not taken or dropped yet: quitting now loses them, and the votes on an item you moved on from, no rating agreed yet. Type quit again to quit all the same, or reveal, at the rating, to show the votes."},
+		{"an idea and votes left", room.Status{Phase: room.Asking, Ideas: ideas[:1], Left: []string{"a"}},
+			"1 idea from the room is not taken or dropped yet: quitting now loses it, and the votes on an item you moved on from, no rating agreed yet. Type quit again to quit all the same, or ideas to hear it."},
 		{"one vote", room.Status{Phase: room.Voting, Voted: 1},
 			"1 vote is not revealed yet: quitting now loses it. Type quit again to quit all the same, or reveal, at the rating, to show it."},
 		{"ideas alone", room.Status{Phase: room.Voting, Ideas: ideas},
