@@ -136,10 +136,14 @@ func (r *reviewer) followRoom() {
 	if r.room == nil {
 		return
 	}
-	kept, ok := r.room.room.Follow(r.s)
-	if !ok {
-		return
+	if kept, ok := r.room.room.Follow(r.s); ok {
+		r.keepLastRound(kept)
 	}
+}
+
+// keepLastRound saves and says the round a revote set aside, brought back
+// as its item's result by moving on or quit (room.KeepLastRound).
+func (r *reviewer) keepLastRound(kept room.KeptRound) {
 	r.save(kept.Snapshot)
 	c := r.s.Checklist()
 	item := "the item"
@@ -530,6 +534,13 @@ func capital(s string) string {
 func (r *reviewer) holdQuit() bool {
 	if r.room == nil {
 		return false
+	}
+	if st := r.roomStatus(); st.Phase == room.Voting && st.Voted == 0 && st.LastRound != nil {
+		// Nobody voted after revote: the round set aside is the item's
+		// result, as moving on makes it, not lost unsaid.
+		if kept, ok := r.room.room.KeepLastRound(r.s); ok {
+			r.keepLastRound(kept)
+		}
 	}
 	st := r.roomStatus()
 	at := fmt.Sprintf("%s %d %d %d", st.ItemID, st.Round, st.Phase, len(st.Ideas))

@@ -49,3 +49,28 @@ func TestMovingOnAfterRevoteKeepsTheLastRound(t *testing.T) {
 	}
 	rr.quits()
 }
+
+// TestQuitAfterRevoteKeepsTheLastRound: a spread revealed and not agreed,
+// revote, then quit before anyone voted in the new round. The screens'
+// first q brings the round set aside back and says so; the prompts quit
+// at once, the spread gone unsaid (quit saw no votes open). Now the
+// round is back, said, and quit asks again for the spread it would lose.
+func TestQuitAfterRevoteKeepsTheLastRound(t *testing.T) {
+	rr := startRoomReview(t, newPlanFile(t, nil), nil)
+	rr.waitFor("Rating: ")
+	for _, choice := range []string{"red", "green", "green"} {
+		p := roomtest.Joined(t, rr.url, roomPIN)
+		p.Vote(choice)
+		defer p.Close()
+	}
+	rr.answer("reveal")
+	rr.waitFor("Rating: ")
+	rr.answer("revote")
+	rr.waitFor("Rating: ")
+	rr.answer("quit")
+	said := rr.waitFor("Rating: ")
+	saysAll(t, "quit after revote", said,
+		"Nobody voted again on item 1: it keeps the last round's votes (Red 1, Amber 0, Green 2, not sure 0), no rating agreed yet.\n",
+		"The votes are revealed and no rating is agreed yet: quitting now loses the spread. Type quit again")
+	rr.quits()
+}
