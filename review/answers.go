@@ -96,14 +96,10 @@ func (s *Session) SetAction(itemID, text string) *Snapshot {
 // left as it is: an empty action given again changes nothing.
 func (s *Session) EditAction(itemID, text string) (sn *Snapshot, gone plans.Status) {
 	sn = s.changeItem(itemID, "the action", func(r *plans.Response) bool {
-		if text == r.Action {
+		if !setCleaned(&r.Action, text, CleanLine) {
 			return false
 		}
-		if text = CleanLine(text); text == r.Action {
-			return false
-		}
-		r.Action = text
-		if text == "" && r.Status != plans.StatusTodo && r.Status != "" {
+		if r.Action == "" && r.Status != plans.StatusTodo && r.Status != "" {
 			gone, r.Status = r.Status, plans.StatusTodo
 		}
 		return true
@@ -132,17 +128,7 @@ func (s *Session) SetNotes(itemID, text string) *Snapshot {
 }
 
 func (s *Session) setItemText(itemID, what, text string, clean func(string) string, field func(*plans.Response) *string) *Snapshot {
-	return s.changeItem(itemID, what, func(r *plans.Response) bool {
-		dst := field(r)
-		if text == *dst {
-			return false
-		}
-		if text = clean(text); text == *dst {
-			return false
-		}
-		*dst = text
-		return true
-	})
+	return s.changeItem(itemID, what, func(r *plans.Response) bool { return setCleaned(field(r), text, clean) })
 }
 
 // changeItem makes a change to an item's action, owner, due date or
@@ -168,14 +154,25 @@ func (s *Session) changeItem(itemID, what string, change func(r *plans.Response)
 
 // setText stores text in dst, cleaned, unless it is what dst holds.
 func (s *Session) setText(dst *string, text string, clean func(string) string, what string) *Snapshot {
-	if text == *dst {
+	if !setCleaned(dst, text, clean) {
 		return nil
+	}
+	return s.snapshot(what)
+}
+
+// setCleaned stores text in dst, cleaned, and says whether that changed
+// it: text given back as dst holds it leaves dst alone, even where the
+// file holds it uncleaned (a hand edit), and so does text that cleans to
+// what dst holds.
+func setCleaned(dst *string, text string, clean func(string) string) bool {
+	if text == *dst {
+		return false
 	}
 	if text = clean(text); text == *dst {
-		return nil
+		return false
 	}
 	*dst = text
-	return s.snapshot(what)
+	return true
 }
 
 // SetDue sets when an item's action is due, from a date as people type

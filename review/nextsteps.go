@@ -62,17 +62,14 @@ func (s *Session) SetAreaAnswer(followUpID, areaID, text string) *Snapshot {
 	if _, _, ok := s.Checklist().AreaByID(areaID); !ok {
 		return nil
 	}
-	current := a.ByArea[areaID]
-	if text == current {
-		return nil
-	}
-	if text = CleanLine(text); text == current {
+	answer := a.ByArea[areaID]
+	if !setCleaned(&answer, text, CleanLine) {
 		return nil
 	}
 	if a.ByArea == nil {
 		a.ByArea = map[string]string{}
 	}
-	a.ByArea[areaID] = text
+	a.ByArea[areaID] = answer
 	return s.snapshot(s.questionWords("the answer", followUpID))
 }
 
