@@ -334,18 +334,20 @@ func (r *reviewer) sayBoard() {
 			if len(a.Items) == 1 {
 				items = fmt.Sprintf("item %d", e.Ref.Seq+1)
 			}
-			counts := countsText(c, perArea[area].Counts)
-			if noneRated = perArea[area].Counts.Rated() == 0; noneRated {
-				// Said once, not as zeros and "Unrated" before each item.
-				counts = "none rated yet"
+			// None rated is said once, not as zeros and "Unrated" before
+			// each item.
+			counts := "none rated yet"
+			if noneRated = perArea[area].Counts.Rated() == 0; !noneRated {
+				counts = countsText(c, perArea[area].Counts)
 			}
 			r.p.say("%s, %s: %s:", safetext.Line(a.Title), items, counts)
 		}
 		resp := p.Items[e.Item.ID]
-		line := fmt.Sprintf("%d. %s: %s", e.Ref.Seq+1, ratingWord(c, resp.Rating), safetext.Line(e.Item.ShortTitle()))
-		if noneRated {
-			line = fmt.Sprintf("%d. %s", e.Ref.Seq+1, safetext.Line(e.Item.ShortTitle()))
+		line := fmt.Sprintf("%d. ", e.Ref.Seq+1)
+		if !noneRated {
+			line += ratingWord(c, resp.Rating) + ": "
 		}
+		line += safetext.Line(e.Item.ShortTitle())
 		if resp.Revisit {
 			line += " (flagged to revisit)"
 		}
