@@ -68,8 +68,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 	}
 	found, lastYear := r.thisYearsFolder(found, resolve)
 	var options []choice
-	var paths []string
-	var loaded, broken []plans.Found
+	var loaded, broken []plans.Found // loaded: listed first, in order
 	for _, f := range found {
 		if f.Err != nil {
 			broken = append(broken, f)
@@ -81,7 +80,6 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		// is said once above the list.
 		options = append(options, choice{label: fmt.Sprintf("%s: %s, %d of %d rated (%s)",
 			safetext.Line(f.Plan.Organisation), safetext.Line(f.Plan.Title), total.Rated(), total.Total(), safetext.Line(filepath.Base(f.Path)))})
-		paths = append(paths, f.Path)
 		loaded = append(loaded, f)
 	}
 	for _, f := range broken {
@@ -143,17 +141,18 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 	// Enter does what it does on the screens' list, which opens on the
 	// review under way, or else on the next review to begin.
 	def, enter := len(options)-1, "begin a new review"
+	listed := loaded
 	for _, l := range lastYear {
-		loaded = append(loaded, l.Found) // at fromLastYear in options, after the next review if offered
+		listed = append(listed, l.Found) // at fromLastYear in options, after the next review if offered
 	}
-	switch under := review.ReviewUnderWay(loaded, r.today); {
-	case under >= len(paths):
-		def = fromLastYear + under - len(paths)
+	switch under := review.ReviewUnderWay(listed, r.today); {
+	case under >= len(loaded):
+		def = fromLastYear + under - len(loaded)
 		enter = fmt.Sprintf("open %d", def+1)
 	case under >= 0:
 		def, enter = under, fmt.Sprintf("open %d", under+1)
 	case next != nil:
-		def, enter = len(paths), fmt.Sprintf("begin the next review (%d)", len(paths)+1)
+		def, enter = len(loaded), fmt.Sprintf("begin the next review (%d)", len(loaded)+1)
 	}
 	for {
 		r.p.say("Plans in the folder %s, newest first:", r.opts.Dir)
@@ -166,16 +165,16 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		// chose new, or next, by mistake opens their plan without quitting.
 		r.listBefore = true
 		switch {
-		case next != nil && i == len(paths):
+		case next != nil && i == len(loaded):
 			s, err = r.carryOn("", next.found.Path, resolve)
 		case i >= fromLastYear && i < fromLastYear+len(lastYear) && lastYear[i-fromLastYear].UnderWay:
 			s, err = r.resume(lastYear[i-fromLastYear].Found.Path, resolve)
 		case i >= fromLastYear && i < fromLastYear+len(lastYear):
 			s, err = r.carryOn("", lastYear[i-fromLastYear].Found.Path, resolve)
-		case i >= len(paths):
+		case i >= len(loaded):
 			s, err = r.create("", resolve)
 		default:
-			s, err = r.resume(paths[i], resolve)
+			s, err = r.resume(loaded[i].Path, resolve)
 		}
 		r.listBefore = false
 		if !errors.Is(err, errBack) {
