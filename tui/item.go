@@ -281,6 +281,8 @@ func (s *itemScreen) readData() tea.Cmd {
 // setPosition shows the item at checklist position pos, its rating
 // focused.
 func (s *itemScreen) setPosition(pos int) {
+	// Nothing to save here: app.show saved this screen's typing (commitMsg)
+	// as it was left, and a reload (conflict.go) builds the screen afresh.
 	s.leaveItem()
 	s.pos = min(max(pos, 0), len(s.entries)-1)
 	s.loaded = len(s.entries) > 0
