@@ -319,7 +319,8 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // gone without a word.
 func (a *app) quitUnlessVotesOpen() tea.Cmd {
 	rs := a.c.room
-	if rs.on() && !rs.quitAsked && rs.status.Phase == roomsrv.Voting && rs.status.Voted == 0 && rs.status.LastRound != nil {
+	if rs.on() && !rs.quitAsked {
+		// ok only after V with nobody voted in the new round.
 		if kept, ok := rs.room.KeepLastRound(a.c.session); ok {
 			rs.kept, rs.quitAsked = &kept, true
 			rs.status = rs.room.Status()

@@ -535,12 +535,10 @@ func (r *reviewer) holdQuit() bool {
 	if r.room == nil {
 		return false
 	}
-	if st := r.roomStatus(); st.Phase == room.Voting && st.Voted == 0 && st.LastRound != nil {
+	if kept, ok := r.room.room.KeepLastRound(r.s); ok {
 		// Nobody voted after revote: the round set aside is the item's
 		// result, as moving on makes it, not lost unsaid.
-		if kept, ok := r.room.room.KeepLastRound(r.s); ok {
-			r.keepLastRound(kept)
-		}
+		r.keepLastRound(kept)
 	}
 	st := r.roomStatus()
 	at := fmt.Sprintf("%s %d %d %d", st.ItemID, st.Round, st.Phase, len(st.Ideas))
