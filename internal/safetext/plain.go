@@ -22,9 +22,10 @@ import (
 // draw nothing, yet terminals disagree on their width, so one of them could
 // push an idea's row out of line on the projector. The joiners keep the
 // places where they do a job someone meant (see formatKept). And it cuts
-// piles of combining marks on one letter to a few (maxMarks).
+// piles of combining marks on one letter to a few, as Terminal does
+// (markRow).
 func Plain(s string) string {
-	if !needsCleaning(s, true) && !strings.ContainsAny(s, "\t") && !strings.Contains(s, "  ") && strings.TrimSpace(s) == s && !strings.ContainsFunc(s, isFormat) && !markPile(s) {
+	if !needsCleaning(s, true) && !strings.ContainsAny(s, "\t") && !strings.Contains(s, "  ") && strings.TrimSpace(s) == s && !strings.ContainsFunc(s, isFormat) {
 		return s
 	}
 	rs := cutMarkPiles([]rune(ansi.Strip(strings.ToValidUTF8(s, ""))))
@@ -147,51 +148,3 @@ func tagSequence(rs []rune) int {
 	}
 	return 0
 }
-
-// maxMarks is how many combining marks in a row Plain keeps: as many as
-// any language typed on a phone puts on one letter (Vietnamese two, Thai
-// and Hindi three, Hebrew with its points and Tibetan's stacks four), few
-// enough that a letter piled with hundreds of them ("Zalgo" text) cannot
-// draw over the lines around it on the projector, as many terminals would
-// let it.
-const maxMarks = 4
-
-// cutMarkPiles drops the combining marks past maxMarks in a row. The
-// runes Plain drops, and format characters that draw nothing, do not end
-// a pile: what Plain leaves of it must not be longer than its limit.
-func cutMarkPiles(rs []rune) []rune {
-	out, marks := rs[:0], 0
-	for _, r := range rs {
-		switch {
-		case isMark(r):
-			if marks >= maxMarks {
-				continue
-			}
-			marks++
-		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', UnsafeRune(r), isFormat(r):
-		default:
-			marks = 0
-		}
-		out = append(out, r)
-	}
-	return out
-}
-
-// markPile reports whether s has more than maxMarks combining marks in a
-// row (the fast path of Plain, which has already seen no format
-// characters or controls in s).
-func markPile(s string) bool {
-	marks := 0
-	for _, r := range s {
-		if !isMark(r) {
-			marks = 0
-		} else if marks++; marks > maxMarks {
-			return true
-		}
-	}
-	return false
-}
-
-// isMark reports the combining marks that draw on the letter before
-// them, taking no column of their own.
-func isMark(r rune) bool { return r >= 0x300 && unicode.In(r, unicode.Mn, unicode.Me) }

@@ -19,7 +19,9 @@ import (
 // and tab), DEL, the C1 range (U+0080–U+009F, which some terminals take
 // as escape sequences), the bidirectional overrides and isolates that
 // reorder what is shown (U+202A–U+202E, U+2066–U+2069), and the line and
-// paragraph separators. Broken UTF-8 becomes U+FFFD.
+// paragraph separators. Broken UTF-8 becomes U+FFFD. A letter piled with
+// combining marks keeps maxMarks of them: many terminals draw a pile of
+// hundreds over the lines around it.
 func Terminal(s string) string { return clean(s, false) }
 
 // Line is Terminal for text shown on one line: newlines and carriage
@@ -98,17 +100,37 @@ func needsCleaning(s string, oneLine bool) bool {
 	for i := 0; i < len(s); i++ {
 		b := s[i]
 		switch {
-		case b < 0x20 && b != '\t' && b != '\n':
+		case b-0x20 < 0x7f-0x20: // printable ASCII, most of any text
+		case b < 0x20 && b != '\t' && (b != '\n' || oneLine), b == 0x7f:
 			return true
-		case b < 0x20 && b == '\n' && oneLine:
-			return true
-		case b == 0x7f, b >= 0x80:
+		case b >= 0x80:
 			// Anything outside ASCII is checked rune by rune from here,
 			// controls after it included ("→ ESC" must not slip through).
-			return !utf8.ValidString(s[i:]) || strings.ContainsFunc(s[i:], func(r rune) bool {
-				return UnsafeRune(r) || r < 0x20 && r != '\t' && (r != '\n' || oneLine)
-			})
+			return runesNeedCleaning(s[i:], oneLine)
 		}
+	}
+	return false
+}
+
+// runesNeedCleaning is needsCleaning from the first rune outside ASCII:
+// broken UTF-8, the controls, and a pile of combining marks that clean
+// would cut (markRow).
+func runesNeedCleaning(s string, oneLine bool) bool {
+	var row markRow
+	for i := 0; i < len(s); {
+		if b := s[i]; b < 0x80 {
+			if b < 0x20 && b != '\t' && (b != '\n' || oneLine) || b == 0x7f {
+				return true
+			}
+			row = 0
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || UnsafeRune(r) || !row.keep(r) {
+			return true
+		}
+		i += size
 	}
 	return false
 }
@@ -119,9 +141,13 @@ func clean(s string, oneLine bool) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 8)
+	var row markRow
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		if !row.keep(r) {
+			continue
+		}
 		switch {
 		case r == utf8.RuneError && size == 1:
 			b.WriteRune(utf8.RuneError)

@@ -3,6 +3,7 @@ package safetext
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestTerminal(t *testing.T) {
@@ -19,6 +20,8 @@ func TestTerminal(t *testing.T) {
 		{"sep\u2028x", "sep�x"},
 		{"bad\xffutf8", "bad\uFFFDutf8"},
 		{"nul\x00", "nul␀"},
+		{"Z" + strings.Repeat("\u0301", 200) + "algo", "Z\u0301\u0301\u0301\u0301algo"},
+		{"Vie\u0302\u0323t ที่นี่ हिन्दी שָׁלוֹם", "Vie\u0302\u0323t ที่นี่ हिन्दी שָׁלוֹם"},
 	} {
 		if got := Terminal(tc.in); got != tc.want {
 			t.Errorf("Terminal(%q) = %q, want %q", tc.in, got, tc.want)
@@ -71,6 +74,8 @@ func TestName(t *testing.T) {
 func FuzzTerminal(f *testing.F) {
 	f.Add("\x1b]0;x\x07")
 	f.Add("a\u202eb")
+	f.Add("a\u0301\u0301\u200b\u0301\u0301\x07\u0301\u0301")
+	f.Add("Vie\u0302\u0323t \xff\u0301")
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, out := range []string{Terminal(s), Line(s), Excerpt(s, 20)} {
 			for _, r := range out {
@@ -81,6 +86,14 @@ func FuzzTerminal(f *testing.F) {
 		}
 		if strings.ContainsRune(Line(s), '\n') {
 			t.Fatalf("Line(%q) keeps a newline", s)
+		}
+		if Safe(s) != (Terminal(s) == s) {
+			t.Fatalf("Safe(%q) = %v, but Terminal gives %q", s, Safe(s), Terminal(s))
+		}
+		for _, out := range []string{Terminal(s), Line(s)} {
+			if pile := longestPile(out); pile > maxMarks {
+				t.Fatalf("%q leaves %d marks on one letter in %q", s, pile, out)
+			}
 		}
 	})
 }
@@ -122,6 +135,88 @@ func TestLeadingPath(t *testing.T) {
 	} {
 		if got := LeadingPath(in); got != want {
 			t.Errorf("LeadingPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestTerminalCutsPilesOfMarks: an owner or an action of a plan from a
+// stranger's pull request, one letter piled with hundreds of combining
+// marks ("Zalgo" text), is one column wide, yet many terminals draw the
+// pile up and down over the lines around it: the check-in issue's owner
+// column, the screens, check's messages. Terminal and Line keep a few
+// marks on a letter, as Plain does; the names of real scripts keep all.
+func TestTerminalCutsPilesOfMarks(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Z" + strings.Repeat("\u0301\u0316", 100) + "algo", "Z\u0301\u0316\u0301\u0316algo"},
+		{"A\u0300\u0300\u0300\u0300\u0300na", "A\u0300\u0300\u0300\u0300na"},
+		// Characters that draw nothing do not end the pile: they are
+		// drawn as one pile on one letter.
+		{"a" + strings.Repeat("\u0301\u200b", 9) + "b", "a\u0301\u200b\u0301\u200b\u0301\u200b\u0301\u200b\u200b\u200b\u200b\u200b\u200bb"},
+		{"a\u0301\u0301\u0301\u0301\u0301 \u0301b", "a\u0301\u0301\u0301\u0301 \u0301b"},
+		// A control shown as a picture after a pile does not start a
+		// new one: its picture is no letter of anyone's name.
+		{"a\u0301\u0301\u0301\x07\u0301\u0301", "a\u0301\u0301\u0301␇\u0301"},
+		// Kept whole: Vietnamese, Thai, Hindi, Hebrew with points, Tibetan,
+		// a keycap, accented Latin.
+		{"Nguye\u0302\u0303n Thi\u0323 Minh", "Nguye\u0302\u0303n Thi\u0323 Minh"},
+		{"ที่นี่ นี่", "ที่นี่ นี่"},
+		{"हिन्दी", "हिन्दी"},
+		{"שָׁלוֹם", "שָׁלוֹם"},
+		{"བསྒྲུབས", "བསྒྲུབས"},
+		{"1\ufe0f\u20e3 first", "1\ufe0f\u20e3 first"},
+		{"Zoë Ångström, Łukasz", "Zoë Ångström, Łukasz"},
+	} {
+		for name, clean := range map[string]func(string) string{"Terminal": Terminal, "Line": Line} {
+			got := clean(tc.in)
+			if got != tc.want {
+				t.Errorf("%s(%q) = %q, want %q", name, tc.in, got, tc.want)
+			}
+			if clean(got) != got {
+				t.Errorf("%s is not stable on %q: %q", name, got, clean(got))
+			}
+		}
+		if Safe(tc.in) != (tc.in == tc.want) {
+			t.Errorf("Safe(%q) = %v, but Terminal changes it: %v", tc.in, Safe(tc.in), tc.in != tc.want)
+		}
+		// One rule with Plain's: the same marks are kept, whatever
+		// else each does with the runes around them.
+		if plain, terminal := marksIn(Plain(tc.in)), marksIn(Terminal(tc.in)); plain != terminal {
+			t.Errorf("Plain(%q) keeps the marks %q, Terminal %q", tc.in, plain, terminal)
+		}
+	}
+}
+
+// longestPile is the most combining marks on one letter in s, counted as
+// a terminal draws them: runes that draw nothing do not end a pile.
+func longestPile(s string) int {
+	longest, marks := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.In(r, unicode.Mn, unicode.Me):
+			marks++
+			longest = max(longest, marks)
+		case !unicode.Is(unicode.Cf, r):
+			marks = 0
+		}
+	}
+	return longest
+}
+
+func marksIn(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.In(r, unicode.Mn, unicode.Me) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// TestIsMarkAgreesWithUnicode: the bit table answers as Unicode's tables
+// do, for every rune.
+func TestIsMarkAgreesWithUnicode(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isMark(r) != (r >= 0x300 && unicode.In(r, unicode.Mn, unicode.Me)) {
+			t.Fatalf("isMark(%U) = %v, Unicode says otherwise", r, isMark(r))
 		}
 	}
 }
