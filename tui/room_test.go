@@ -267,8 +267,7 @@ func TestRoomFromTheFacilitatorsSide(t *testing.T) {
 	if !strings.Contains(phones[0].page(), "The room's votes") {
 		t.Error("the phones do not show the spread after the reveal")
 	}
-	h.press("enter")
-	h.waitView("Agreed ▲ Amber")
+	h.agreeAmber()
 	p := waitFile(t, h, func(p *plans.Plan) bool { return p.Response("lc-vision").Votes != nil })
 	if r := p.Response("lc-vision"); r.Rating != "amber" || !r.Votes.Equal(&plans.Votes{Levels: map[string]int{"red": 1, "amber": 2}}) {
 		t.Errorf("the plan has %s with votes %+v", r.Rating, r.Votes)
@@ -597,8 +596,7 @@ func TestARevealFromTheBoardShowsOnTheBoard(t *testing.T) {
 		}
 		h.press("esc")
 		h.waitView("enter agree ▲ Amber")
-		h.press("enter")
-		h.waitView("Agreed ▲ Amber")
+		h.agreeAmber()
 		h.press("b")
 		requireMatch(t, h.view(), strings.Replace(strings.Replace(tc.spread, "○ NOT RATED", "▲ AMBER", 1), "A clear", "Amber +A clear", 1))
 	}
@@ -815,6 +813,28 @@ func startRoomWithOneVote(t *testing.T, choice string) (*roomHarness, roomsrv.St
 	phone.vote(st.ItemID, st.Round, choice)
 	h.waitView("1 of 1 voted")
 	return h, st
+}
+
+// revealAmber reveals the spread of startRoomWithOneVote's Amber vote
+// (v) and waits for the projector to offer it.
+func (h *roomHarness) revealAmber() {
+	h.t.Helper()
+	h.press("v")
+	h.waitView("enter agree ▲ Amber (most common)")
+}
+
+// agreeAmber agrees the Amber spread revealed (enter).
+func (h *roomHarness) agreeAmber() {
+	h.t.Helper()
+	h.press("enter")
+	h.waitView("Agreed ▲ Amber")
+}
+
+// voteAgain sets the round revealed aside for a new one (V).
+func (h *roomHarness) voteAgain() {
+	h.t.Helper()
+	h.press("V")
+	h.waitView("V back to the last round's votes")
 }
 
 // TestTheRoomVotesOnTheItemTheBoardOpens: a fully rated plan reopened
@@ -1052,8 +1072,7 @@ func TestEnterAgreesWhatTheStripOffers(t *testing.T) {
 	h.waitView("Room: 1 of 1 voted  v reveal the votes")
 	h.press("v")
 	h.waitView("enter agree ▲ Amber")
-	h.press("enter")
-	h.waitView("Agreed ▲ Amber")
+	h.agreeAmber()
 
 	// A second round that agrees the same level.
 	h.press("V")

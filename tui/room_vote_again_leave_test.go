@@ -21,10 +21,8 @@ func TestMovingOnAfterVKeepsTheLastRound(t *testing.T) {
 	t.Run("not agreed", func(t *testing.T) {
 		t.Parallel()
 		h, st := startRoomWithOneVote(t, "amber")
-		h.press("v")
-		h.waitView("enter agree ▲ Amber (most common)")
-		h.press("V")
-		h.waitView("V back to the last round's votes")
+		h.revealAmber()
+		h.voteAgain()
 		h.press("n")
 		v := h.waitView("Room: 0 of 1 voted")
 		if !strings.Contains(oneSpaced(v), "Nobody voted again on item 1: it keeps the last round's votes") {
@@ -56,10 +54,8 @@ func TestMovingOnAfterVKeepsTheLastRound(t *testing.T) {
 	t.Run("not agreed, rated during the new round", func(t *testing.T) {
 		t.Parallel()
 		h, st := startRoomWithOneVote(t, "amber")
-		h.press("v")
-		h.waitView("enter agree ▲ Amber (most common)")
-		h.press("V")
-		h.waitView("V back to the last round's votes")
+		h.revealAmber()
+		h.voteAgain()
 		h.press("g") // the rating keys rate while the room votes
 		h.press("n")
 		v := h.waitView("Room: 0 of 1 voted")
@@ -78,12 +74,9 @@ func TestMovingOnAfterVKeepsTheLastRound(t *testing.T) {
 	t.Run("agreed, rated again during the new round", func(t *testing.T) {
 		t.Parallel()
 		h, st := startRoomWithOneVote(t, "amber")
-		h.press("v")
-		h.waitView("enter agree ▲ Amber (most common)")
-		h.press("enter")
-		h.waitView("Agreed ▲ Amber")
-		h.press("V")
-		h.waitView("V back to the last round's votes")
+		h.revealAmber()
+		h.agreeAmber()
+		h.voteAgain()
 		h.press("g")
 		h.press("n")
 		v := h.waitView("Room: 0 of 1 voted")
@@ -103,13 +96,10 @@ func TestMovingOnAfterVKeepsTheLastRound(t *testing.T) {
 	t.Run("agreed before", func(t *testing.T) {
 		t.Parallel()
 		h, st := startRoomWithOneVote(t, "amber")
-		h.press("v")
-		h.waitView("enter agree ▲ Amber (most common)")
-		h.press("enter")
-		h.waitView("Agreed ▲ Amber")
+		h.revealAmber()
+		h.agreeAmber()
 		waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Votes != nil })
-		h.press("V")
-		h.waitView("V back to the last round's votes")
+		h.voteAgain()
 		h.press("n")
 		v := h.waitView("Room: 0 of 1 voted")
 		if !strings.Contains(oneSpaced(v), "Nobody voted again on item 1: it keeps the last round's votes, agreed ▲ Amber") {
@@ -132,10 +122,8 @@ func TestQuitAfterVSaysWhatBecomesOfTheLastRound(t *testing.T) {
 	t.Run("not agreed", func(t *testing.T) {
 		t.Parallel()
 		h, _ := startRoomWithOneVote(t, "amber")
-		h.press("v")
-		h.waitView("enter agree ▲ Amber (most common)")
-		h.press("V")
-		h.waitView("V back to the last round's votes")
+		h.revealAmber()
+		h.voteAgain()
 		h.press("q")
 		if h.a.quitting {
 			t.Fatal("q after V quit, the last round's votes lost without a word")
@@ -152,12 +140,9 @@ func TestQuitAfterVSaysWhatBecomesOfTheLastRound(t *testing.T) {
 	t.Run("agreed, rated again during the new round", func(t *testing.T) {
 		t.Parallel()
 		h, st := startRoomWithOneVote(t, "amber")
-		h.press("v")
-		h.waitView("enter agree ▲ Amber (most common)")
-		h.press("enter")
-		h.waitView("Agreed ▲ Amber")
-		h.press("V")
-		h.waitView("V back to the last round's votes")
+		h.revealAmber()
+		h.agreeAmber()
+		h.voteAgain()
 		h.press("g", "q")
 		if h.a.quitting {
 			t.Fatal("q after V quit without a word")
@@ -182,8 +167,7 @@ func TestQuitAfterVSaysWhatBecomesOfTheLastRound(t *testing.T) {
 func TestQuitNamesTheVotesLeftOnAnotherItem(t *testing.T) {
 	t.Parallel()
 	h, st := startRoomWithOneVote(t, "amber")
-	h.press("v")
-	h.waitView("enter agree ▲ Amber (most common)")
+	h.revealAmber()
 	h.press("n")
 	h.waitView("Room: 0 of 1 voted")
 	h.press("q")
@@ -221,8 +205,7 @@ func TestQuitNamesTheVotesLeftOnAnotherItem(t *testing.T) {
 func TestQuitNamesNoVotesThePlanHolds(t *testing.T) {
 	t.Parallel()
 	h, st := startRoomWithOneVote(t, "amber")
-	h.press("v")
-	h.waitView("enter agree ▲ Amber (most common)")
+	h.revealAmber()
 	h.press("enter")
 	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Votes != nil })
 	h.press("x", "n")
@@ -241,8 +224,7 @@ func TestQuitNamesNoVotesThePlanHolds(t *testing.T) {
 func TestTheBoardShowsASpreadLeftToAgree(t *testing.T) {
 	t.Parallel()
 	h, _ := startRoomWithOneVote(t, "amber")
-	h.press("v")
-	h.waitView("enter agree ▲ Amber (most common)")
+	h.revealAmber()
 	h.press("n")
 	h.waitView("Room: 0 of 1 voted")
 	h.press("b")

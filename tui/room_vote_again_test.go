@@ -20,8 +20,7 @@ import (
 func TestVAfterARevealCanBeTakenBack(t *testing.T) {
 	t.Parallel()
 	h, st := startRoomWithOneVote(t, "amber")
-	h.press("v")
-	h.waitView("enter agree ▲ Amber (most common)")
+	h.revealAmber()
 	h.press("V")
 	v := h.waitView("Room: 0 of 1 voted")
 	if !strings.Contains(v, "V back to the last round's votes") {
@@ -42,16 +41,14 @@ func TestVAfterARevealCanBeTakenBack(t *testing.T) {
 	if page := phone.page(); !strings.Contains(page, "The room's votes") || strings.Contains(page, "Voting again") {
 		t.Errorf("V back: a phone shows:\n%s", page)
 	}
-	h.press("enter")
-	h.waitView("Agreed ▲ Amber")
+	h.agreeAmber()
 	p := waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Votes != nil })
 	if got := p.Response(st.ItemID).Votes; got.Count("amber") != 1 || got.Total() != 1 {
 		t.Errorf("the plan keeps %+v", got)
 	}
 
 	// V after the room agreed, taken back: the agreement comes back too.
-	h.press("V")
-	h.waitView("V back to the last round's votes")
+	h.voteAgain()
 	h.press("V")
 	h.waitView("Agreed ▲ Amber")
 	if now := h.a.c.room.room.Status(); now.Phase != roomsrv.Revealed || now.Agreed != "amber" || now.Votes.Total() != 1 {
@@ -62,8 +59,7 @@ func TestVAfterARevealCanBeTakenBack(t *testing.T) {
 	}
 
 	// A new round that someone has voted in: V does not go back.
-	h.press("V")
-	h.waitView("V back to the last round's votes")
+	h.voteAgain()
 	st = h.a.c.room.status
 	phone.vote(st.ItemID, st.Round, "red")
 	v = h.waitView("Room: 1 of 2 voted")

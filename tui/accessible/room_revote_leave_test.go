@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/plans"
-	"github.com/socialmobility/ladder/room/roomtest"
 )
 
 // TestMovingOnAfterRevoteKeepsTheLastRound: the room agreed Green on
@@ -18,11 +17,7 @@ func TestMovingOnAfterRevoteKeepsTheLastRound(t *testing.T) {
 	path := newPlanFile(t, nil)
 	rr := startRoomReview(t, path, nil)
 	rr.waitFor("Rating: ")
-	for _, choice := range []string{"red", "green", "green"} {
-		p := roomtest.Joined(t, rr.url, roomPIN)
-		p.Vote(choice)
-		defer p.Close()
-	}
+	rr.phonesVote("red", "green", "green")
 	rr.answer("reveal")
 	rr.waitFor("Rating: ")
 	rr.answer("") // Enter agrees Green
@@ -58,11 +53,7 @@ func TestMovingOnAfterRevoteKeepsTheLastRound(t *testing.T) {
 func TestQuitAfterRevoteKeepsTheLastRound(t *testing.T) {
 	rr := startRoomReview(t, newPlanFile(t, nil), nil)
 	rr.waitFor("Rating: ")
-	for _, choice := range []string{"red", "green", "green"} {
-		p := roomtest.Joined(t, rr.url, roomPIN)
-		p.Vote(choice)
-		defer p.Close()
-	}
+	rr.phonesVote("red", "green", "green")
 	rr.answer("reveal")
 	rr.waitFor("Rating: ")
 	rr.answer("revote")

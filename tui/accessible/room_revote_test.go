@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/plans"
-	"github.com/socialmobility/ladder/room/roomtest"
 )
 
 // TestRevoteCanBeTakenBack: revote, typed for reveal or before the room
@@ -17,17 +16,7 @@ func TestRevoteCanBeTakenBack(t *testing.T) {
 	path := newPlanFile(t, nil)
 	rr := startRoomReview(t, path, nil)
 	rr.waitFor("Rating: ")
-	var phones []*roomtest.Phone
-	for _, choice := range []string{"red", "green", "green"} {
-		p := roomtest.Joined(t, rr.url, roomPIN)
-		p.Vote(choice)
-		phones = append(phones, p)
-	}
-	defer func() {
-		for _, p := range phones {
-			p.Close()
-		}
-	}()
+	rr.phonesVote("red", "green", "green")
 	rr.answer("reveal")
 	rr.waitFor("Rating: ")
 	rr.answer("revote")

@@ -88,6 +88,20 @@ func startRoomReview(t *testing.T, path string, interrupt <-chan os.Signal) *roo
 	return rr
 }
 
+// phonesVote joins a phone for each choice and votes it on the item the
+// room has open; their connections close with the test.
+func (rr *roomReview) phonesVote(choices ...string) []*roomtest.Phone {
+	rr.t.Helper()
+	var phones []*roomtest.Phone
+	for _, choice := range choices {
+		p := roomtest.Joined(rr.t, rr.url, roomPIN)
+		p.Vote(choice)
+		rr.t.Cleanup(p.Close)
+		phones = append(phones, p)
+	}
+	return phones
+}
+
 // waitFor waits until the output, after what was waited for before,
 // holds want, and returns the output from there to the end of want.
 func (rr *roomReview) waitFor(want string) string {
