@@ -283,24 +283,19 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		rs.status = rs.room.Status()
 		return nil, true
 	case key.Matches(msg, theRoomKeys.Back) && st.Phase == roomsrv.Voting && st.LastRound != nil:
-		votes, ok := rs.room.BackToLastRound()
+		// As moving on or q does: a rating given during the vote again
+		// (the rating keys rate while the room votes) is the item's now,
+		// and the phones show it agreed, not the one the round brought
+		// back with it; a rating cleared since leaves the spread to agree.
+		kept, ok := rs.room.KeepLastRound(a.c.session)
 		rs.status = rs.room.Status()
 		if !ok {
 			return nil, true
 		}
-		if rs.status.Agreed == "" {
-			a.offerMostCommon(st.ItemID, votes)
-			return nil, true
+		if kept.Agreed == "" {
+			a.offerMostCommon(st.ItemID, kept.Votes)
 		}
-		// A rating given during the vote again (the rating keys rate while
-		// the room votes) is the item's now: the phones show it agreed,
-		// not the one the round brought back with it.
-		if res := a.c.session.Plan().Response(st.ItemID); res != nil && res.Rating != rs.status.Agreed {
-			if _, _, rated := a.c.checklist().Level(res.Rating); rated {
-				return a.c.agreeInRoom(st.ItemID, res.Rating), true
-			}
-		}
-		return nil, true
+		return save(kept.Snapshot), true
 	}
 	return nil, false
 }
