@@ -465,18 +465,17 @@ func (c *common) keptText() string {
 	if _, ref, ok := c.checklist().Item(k.ItemID); ok {
 		item = "item " + strconv.Itoa(ref.Seq+1)
 	}
-	text := item + " keeps the last round's votes"
+	agreed := ""
 	if k.Agreed != "" {
-		text += ", agreed " + plans.Label(c.checklist(), k.Agreed)
+		agreed = ", agreed " + plans.Label(c.checklist(), k.Agreed)
 	}
 	if c.room.quitAsked {
-		return text
+		return item + " keeps the last round's votes" + agreed
 	}
-	text = "Nobody voted again on " + item + ": it keeps the last round's votes"
-	if k.Agreed != "" {
-		return text + ", agreed " + plans.Label(c.checklist(), k.Agreed)
+	if agreed == "" {
+		agreed = ", no rating agreed yet"
 	}
-	return text + ", no rating agreed yet"
+	return "Nobody voted again on " + item + ": it keeps the last round's votes" + agreed
 }
 
 // roomToAgree reports whether the room's votes on the item are revealed
