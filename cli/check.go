@@ -479,8 +479,8 @@ func touchedBesidePlans(repo *gitrev.Repo, changes []gitrev.Change, files []stri
 // change, or the file it leads to as a link in the work tree is
 // (checklists/current.yaml, committed as a link to ours-2027.yaml, which
 // the change edited), or the file of that name in a folder reached by a
-// link (checklists, a link to checklists-2027); "" otherwise. A change that touched no file but
-// plans reads no plan for it.
+// link (checklists, a link to checklists-2027); "" otherwise. A change
+// that touched no file but plans reads no plan for it.
 func changedChecklist(repo *gitrev.Repo, touched map[string]bool, f, rel string) string {
 	if len(touched) == 0 {
 		return ""
