@@ -194,10 +194,12 @@ func (r *reviewer) run() error {
 		return err
 	}
 	r.p.command = r.startCommand // until a plan is open, help and quit
+	r.p.commandNames = []string{"back", "help", "quit"}
 	if r.s, err = r.open(resolve); err != nil {
 		return err
 	}
 	r.p.command = r.command // from here on, back, help, advice, board, quit...
+	r.p.commandNames = r.commandList()
 	r.openRoom()
 	if err := r.walk(); err != nil {
 		return err

@@ -376,3 +376,64 @@ func (r *reviewer) toggleFlag() {
 		r.p.say("Item %d is no longer flagged. Back to the question.", e.Ref.Seq+1)
 	}
 }
+
+// nearCommand is the command of names a typed answer is a slip away
+// from ("qiut" for quit, "itme 3" for item 3), with ok false for any
+// other answer. A
+// slip is two letters swapped, one doubled, or, in a command of five
+// letters or more, one left out. A letter typed for another is not one:
+// it turns commands into names and words people write (Dana, Beck, date).
+func nearCommand(answer string, names []string) (meant string, ok bool) {
+	fields := strings.Fields(strings.ToLower(answer))
+	item := slices.Contains(names, "item")
+	switch {
+	case len(fields) == 1:
+		word := fields[0]
+		if head := strings.TrimRight(word, "0123456789"); item && head != word && head != "" && (head == "item" || slipOf(head, "item")) {
+			return "item " + word[len(head):], true
+		}
+		for _, c := range names {
+			if c != "item" && slipOf(word, c) {
+				return c, true
+			}
+		}
+	case len(fields) == 2 && item && slipOf(fields[0], "item") && isNumber(fields[1]):
+		return "item " + fields[1], true
+	}
+	return "", false
+}
+
+// isNumber reports whether s is digits only.
+func isNumber(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// slipOf reports whether typed is command with one slip of the fingers
+// (see nearCommand).
+func slipOf(typed, command string) bool {
+	t, c := []rune(typed), []rune(command)
+	switch len(t) - len(c) {
+	case 0: // two neighbours swapped
+		i := 0
+		for i < len(t) && t[i] == c[i] {
+			i++
+		}
+		return i+1 < len(t) && t[i] == c[i+1] && t[i+1] == c[i] && string(t[i+2:]) == string(c[i+2:])
+	case 1: // a letter doubled
+		for i := 1; i < len(t); i++ {
+			if t[i] == t[i-1] && string(t[:i])+string(t[i+1:]) == command {
+				return true
+			}
+		}
+	case -1: // a letter left out of a long command
+		if len(c) < 5 {
+			return false
+		}
+		for i := range c {
+			if string(c[:i])+string(c[i+1:]) == typed {
+				return true
+			}
+		}
+	}
+	return false
+}

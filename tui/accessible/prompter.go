@@ -72,6 +72,9 @@ type prompter struct {
 	// help, quit...) is handled there, and either the question is asked
 	// again (nil error) or the error ends it (errBack, errQuit...).
 	command func(answer string) (handled bool, err error)
+	// commandNames are the words command handles, for a slip typed
+	// for one of them to be said back (see textLine).
+	commandNames []string
 	// news, when set, is called before each prompt is printed: what
 	// happened meanwhile (the room's notices, phones joining, ideas sent)
 	// is said there, between questions, never over an answer being typed.
@@ -129,6 +132,29 @@ func (p *prompter) line(prompt string) (string, error) {
 			return "", err
 		}
 	}
+}
+
+// textLine reads the answer to a text question as line does, but an
+// answer a slip away from a command ("qiut", "itme 3") is said back as
+// close to it and the question asked again: typed as text, a slip was
+// saved as the answer and the next question asked, and a listener who
+// heard "Owner:" after "qiut" took it that the review had stopped. The
+// same answer typed again is the answer.
+func (p *prompter) textLine(prompt string) (string, error) {
+	s, err := p.line(prompt)
+	for err == nil && p.command != nil {
+		meant, ok := nearCommand(s, p.commandNames)
+		if !ok {
+			break
+		}
+		p.say("%s is close to the command %s. Type %s for the command, or %s again to keep it as your answer.", s, meant, meant, s)
+		var again string
+		if again, err = p.line(prompt); err == nil && again == s {
+			break
+		}
+		s = again
+	}
+	return s, err
 }
 
 // takePending returns, once, what ends the next question before it is
@@ -204,7 +230,7 @@ func (p *prompter) optional(prompt, hint, current string) (answer string, typed 
 		return current, false, err
 	}
 	p.sayTextHint(hint, prompt, current)
-	s, err := p.line(prompt)
+	s, err := p.textLine(prompt)
 	switch {
 	case err != nil:
 		return current, false, err
@@ -286,7 +312,7 @@ func (p *prompter) required(prompt, hint, current string) (string, error) {
 		p.say("%s", hint)
 	}
 	for {
-		s, err := p.line(prompt)
+		s, err := p.textLine(prompt)
 		if err != nil {
 			return current, err
 		}
