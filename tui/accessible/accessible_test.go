@@ -428,7 +428,7 @@ func TestEnterKeepsDashClears(t *testing.T) {
 		"Rating: \nSkipped: left unrated.\n",
 		// Item 1 said the scale in full; item 2 asks in one line, with
 		// what Enter keeps.
-		"Rate it: Red, Amber or Green; Enter keeps: Amber; - to clear the rating. Type ? to hear the descriptions again.\nRating: \nRated Amber.\n",
+		"Rate it: Red, Amber or Green; Enter keeps: Amber; - to clear the rating. Type ? to hear the descriptions again.\nRating: \nKept Amber.\n",
 		"What will you do about it? Enter keeps: Old action. Type - to clear it.\nAction: \n",
 		"Who will do it? Enter keeps: Old owner. Type - to clear it.\nOwner: -\n",
 		"Enter keeps: Saturday 1 May 2027. Type - to clear it.\nDue date: \n",

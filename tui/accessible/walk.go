@@ -270,7 +270,8 @@ func (r *reviewer) itemStep(e checklist.Entry, step itemQuestion, response func(
 	it := e.Item
 	switch step {
 	case stepRating:
-		rated, err := r.rating(response().Rating)
+		before := response().Rating
+		rated, err := r.rating(before)
 		if err != nil {
 			return false, err
 		}
@@ -289,7 +290,11 @@ func (r *reviewer) itemStep(e checklist.Entry, step itemQuestion, response func(
 		if err := r.p.takePending(); err != nil { // reloaded from disk, or the input ended
 			return false, err
 		}
-		r.p.say("Rated %s.", ratingWord(r.s.Checklist(), rated))
+		said := "Rated"
+		if rated == before {
+			said = "Kept" // Enter, or the same rating typed: nothing changed
+		}
+		r.p.say("%s %s.", said, ratingWord(r.s.Checklist(), rated))
 		r.agreeInRoom(it.ID, rated)
 	case stepAction:
 		action, err := r.p.text("Action", "What will you do about it?", response().Action)
