@@ -565,8 +565,14 @@ func (a *app) roomStripWith(spread bool) string {
 		}
 	}
 	if rs.kept != nil && !rs.quitAsked {
-		for _, l := range wrapText("✓ "+a.c.keptText(), w) {
-			out = append(out, sty.Success.Render(l))
+		// A round kept with no rating agreed is still to agree: a green
+		// ✓ beside "no rating agreed yet" read as done.
+		mark, style := "✓ ", sty.Success
+		if rs.kept.Agreed == "" {
+			mark, style = "⚠ ", sty.Warning
+		}
+		for _, l := range wrapText(mark+a.c.keptText(), w) {
+			out = append(out, style.Render(l))
 		}
 	}
 	if rs.nothingToReveal && st.Phase == roomsrv.Voting && st.Voted == 0 {

@@ -1,0 +1,34 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestARoundKeptWithNoRatingIsNotMarkedDone: V, nobody voted again, n:
+// the item keeps the last round's votes with no rating agreed, and the
+// strip said so behind a green ✓, the colour and the shape of something
+// settled, where the facilitator still has to go back and agree one. It
+// is said as what is left to do; a round kept with its rating keeps the ✓.
+func TestARoundKeptWithNoRatingIsNotMarkedDone(t *testing.T) {
+	t.Parallel()
+	h, _ := startRoomWithOneVote(t, "amber")
+	h.revealAmber()
+	h.voteAgain()
+	h.press("n")
+	h.waitView("Room: 0 of 1 voted")
+	strip := h.a.roomStrip()
+	words := "Nobody voted again on item 1: it keeps the last round's votes, no rating agreed yet"
+	requireWords(t, ansi.Strip(strip), "⚠ "+words)
+	warning := sgrOf(h.a.c.styles.Warning.Render("x"))
+	if !strings.Contains(strip, warning+"⚠ Nobody voted again") {
+		t.Errorf("the round kept with no rating agreed is not in the warning colour:\n%q", strip)
+	}
+}
+
+// sgrOf is the escape sequence a style puts before "x".
+func sgrOf(rendered string) string {
+	return rendered[:strings.Index(rendered, "x")]
+}
