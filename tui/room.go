@@ -441,18 +441,47 @@ func (c *common) quitWarningWithLeft(st roomsrv.Status, left, ideas string) stri
 
 // leftWords names the items left with votes and no rating agreed, which
 // the room keeps in memory only: "the votes on items 1 and 4, no rating
-// agreed yet"; "" when there are none.
+// agreed yet", and on an item with a rating given without them, "the
+// votes on item 2, rated ● Green without them"; "" when there are none.
 func (c *common) leftWords(st roomsrv.Status) string {
 	if len(st.Left) == 0 {
 		return ""
 	}
-	var nums []string
+	// An item rated while the room voted on it (the rating keys rate at
+	// once), or before, has a rating: "no rating agreed yet" beside it
+	// read as a mistake. What a quit loses there is the votes beside it.
+	cl := c.checklist()
+	var unrated, rated []string
+	rating := ""
 	for _, id := range st.Left {
-		if _, ref, ok := c.checklist().Item(id); ok {
-			nums = append(nums, strconv.Itoa(ref.Seq+1))
+		_, ref, ok := cl.Item(id)
+		if !ok {
+			continue
 		}
+		num := strconv.Itoa(ref.Seq + 1)
+		if res := c.plan().Response(id); res != nil {
+			if _, _, ok := cl.Level(res.Rating); ok {
+				rated, rating = append(rated, num), res.Rating
+				continue
+			}
+		}
+		unrated = append(unrated, num)
 	}
-	return "the votes on " + plural(len(nums), "item ", "items ") + review.ListWords(nums, len(nums)) + ", no rating agreed yet"
+	votesOn := func(nums []string) string {
+		return "the votes on " + plural(len(nums), "item ", "items ") + review.ListWords(nums, len(nums))
+	}
+	var words []string
+	if len(unrated) > 0 {
+		words = append(words, votesOn(unrated)+", no rating agreed yet")
+	}
+	switch len(rated) {
+	case 0:
+	case 1:
+		words = append(words, votesOn(rated)+", rated "+plans.Label(cl, rating)+" without them")
+	default:
+		words = append(words, votesOn(rated)+", rated without them")
+	}
+	return strings.Join(words, ", and ")
 }
 
 // keptText says which item keeps the round a vote again set aside, and

@@ -32,3 +32,20 @@ func TestARoundKeptWithNoRatingIsNotMarkedDone(t *testing.T) {
 func sgrOf(rendered string) string {
 	return rendered[:strings.Index(rendered, "x")]
 }
+
+// TestQuitSaysARatedItemsVotesAreNotInThePlan: item 1 rated ● Green while
+// the room still voted on it (the rating keys rate at once), then n: q
+// named "the votes on item 1, no rating agreed yet", and the facilitator,
+// looking at item 1 rated on the board, took the warning for a mistake.
+// It says the item is rated without them.
+func TestQuitSaysARatedItemsVotesAreNotInThePlan(t *testing.T) {
+	t.Parallel()
+	h, _ := startRoomWithOneVote(t, "amber")
+	h.press("g", "n")
+	h.waitView("Room: 0 of 1 voted")
+	h.press("q")
+	if h.a.quitting {
+		t.Fatal("q quit, item 1's votes lost without a word")
+	}
+	requireWords(t, h.view(), "⚠ The votes on item 1, rated ● Green without them: q again quits and loses them")
+}
