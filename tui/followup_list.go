@@ -193,6 +193,10 @@ func (q *quickWins) mergeIdeas() {
 		return
 	}
 	q.ideasSeen = q.c.ideasGen
+	// On "+ Add your own", below every suggestion, the cursor goes to
+	// the first idea that arrives: the facilitator reads it out next, and
+	// pressed ↑ a dozen times in front of the room to get to it.
+	toIdea := !q.typing() && q.cursor == len(q.rows)
 	offers := q.c.session.Ideas(q.id, "")
 	known := func(id int) bool {
 		return slices.ContainsFunc(offers, func(o review.IdeaOffer) bool { return o.ID == id })
@@ -219,6 +223,9 @@ func (q *quickWins) mergeIdeas() {
 		}
 		q.rows = slices.Insert(q.rows, at, ideaWin(o))
 		q.shifted(at, 1)
+		if toIdea {
+			q.cursor, toIdea = at, false
+		}
 	}
 	q.textMax = -1
 }

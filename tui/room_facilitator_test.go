@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -48,4 +49,29 @@ func TestQuitSaysARatedItemsVotesAreNotInThePlan(t *testing.T) {
 		t.Fatal("q quit, item 1's votes lost without a word")
 	}
 	requireWords(t, h.view(), "⚠ The votes on item 1, rated ● Green without them: q again quits and loses them")
+}
+
+// TestIdeasArrivingTakeTheCursorFromAddYourOwn: at the quick wins with
+// the cursor on "+ Add your own", below a dozen suggestions, an idea from
+// a phone arrived above them, and the cursor stayed at the bottom: the
+// facilitator pressed ↑ twelve times in front of the room to read it out.
+// The cursor goes to the idea; once on an idea, it stays on it as more
+// arrive.
+func TestIdeasArrivingTakeTheCursorFromAddYourOwn(t *testing.T) {
+	t.Parallel()
+	h, phone := startRoomAtQuickWins(t)
+	h.press("a", "esc")
+	if v := h.view(); !strings.Contains(v, "› + Add your own") {
+		t.Fatalf("the cursor is not on + Add your own:\n%s", v)
+	}
+	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
+	v := h.waitView("1 new idea in the list")
+	if !strings.Contains(v, "› [ ] Free pizza") {
+		t.Fatalf("the cursor is not on the idea that arrived:\n%s", v)
+	}
+	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Buddy scheme"}})
+	v = h.waitView("2 new ideas in the list")
+	if !strings.Contains(v, "› [ ] Free pizza") {
+		t.Errorf("a second idea took the cursor off the first:\n%s", v)
+	}
 }
