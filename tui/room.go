@@ -359,6 +359,31 @@ func (c *common) ideasWhere(st roomsrv.Status) string {
 	return ", on " + plural(len(nums), "question ", "questions ") + review.ListWords(words, len(words)) + ","
 }
 
+// ideasElsewhere says where ideas from phones wait away from the question
+// on screen ("2 ideas from the room wait on question 2"); "" for none.
+// Sent to the quick wins before a step back to an item, they were said
+// only by q, and a facilitator moving on through the items forgot them.
+func (c *common) ideasElsewhere(st roomsrv.Status) string {
+	if len(st.Ideas) == 0 {
+		return ""
+	}
+	n := 0
+	var nums []string
+	for i, f := range c.checklist().FollowUps {
+		if st.Phase == roomsrv.Asking && f.ID == st.QuestionID {
+			continue // the question's own line counts them
+		}
+		if k := c.session.WaitingIdeas(f.ID); k > 0 {
+			n += k
+			nums = append(nums, strconv.Itoa(i+1))
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return plural(n, "1 idea from the room waits", strconv.Itoa(n)+" ideas from the room wait") + " on " + plural(len(nums), "question ", "questions ") + review.ListWords(nums, len(nums))
+}
+
 // quitWarning is the strip's line after a q that quitUnlessVotesOpen held.
 func (a *app) quitWarning() string { return a.c.quitWarning() }
 
@@ -622,6 +647,9 @@ func (a *app) roomStripWith(spread bool) string {
 	}
 	if n := rs.newNotice(); n != "" {
 		out = append(out, line(sty.Warning.Render("⚠ "+n)))
+	}
+	if elsewhere := a.c.ideasElsewhere(st); elsewhere != "" && !rs.quitAsked {
+		out = append(out, line(sty.Warning.Render("⚠ "+elsewhere)))
 	}
 	join := fmt.Sprintf("PIN %s · %s", rs.room.PIN(), strings.TrimSuffix(rs.url, "/"))
 	// withJoin is the line as it is where it fits the width; where it

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/review"
 )
 
 // TestARoundKeptWithNoRatingIsNotMarkedDone: V, nobody voted again, n:
@@ -73,5 +75,27 @@ func TestIdeasArrivingTakeTheCursorFromAddYourOwn(t *testing.T) {
 	v = h.waitView("2 new ideas in the list")
 	if !strings.Contains(v, "› [ ] Free pizza") {
 		t.Errorf("a second idea took the cursor off the first:\n%s", v)
+	}
+}
+
+// TestIdeasWaitingAreNamedAtAnItem: ideas from phones on the quick wins,
+// then back to an item (the room wanted another look at it): the strip
+// said nothing of them until q, and the facilitator, moving on through
+// the items, forgot them. The strip names them and where they wait.
+func TestIdeasWaitingAreNamedAtAnItem(t *testing.T) {
+	t.Parallel()
+	h, phone := startRoomAtQuickWins(t)
+	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
+	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Buddy scheme"}})
+	h.waitView("2 new ideas in the list")
+	h.a.c.goToPlace(review.Item(3))
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	v := h.waitView("Room: 0 of 1 voted")
+	requireWords(t, v, "2 ideas from the room wait on question 2")
+	h.a.c.goToPlace(review.Question(1))
+	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
+	v = h.waitView("2 new ideas in the list")
+	if strings.Contains(v, "wait on question") {
+		t.Errorf("at the question they wait on, the strip says so twice:\n%s", v)
 	}
 }
