@@ -453,21 +453,67 @@
     }, 1000);
   }
 
+  // failed counts the stream's errors since it was last open: a network
+  // lost now and then is the browser's to retry, but one that fails again
+  // and again (the laptop closes this phone's connections: too many from
+  // one address) the page takes over, as it does a stream refused.
+  var failed = 0;
   function listen() {
     heard = Date.now();
     events = new EventSource("/events");
     events.addEventListener("view", function (e) { heard = Date.now(); show(e.data); });
     events.addEventListener("ping", function () { heard = Date.now(); });
-    events.onopen = function () { heard = Date.now(); };
+    events.onopen = function () { heard = Date.now(); failed = 0; backoff = 0; };
     events.onerror = function () {
-      // A refused stream (this phone is not in the room any more, say
-      // after ladder was restarted) is not retried by the browser: start
-      // again from the PIN. A lost network is retried by the browser
-      // itself.
-      if (events.readyState === EventSource.CLOSED) {
-        setTimeout(function () { window.location.reload(); }, 2000);
-      }
+      if (events.readyState !== EventSource.CLOSED && ++failed < 3) return;
+      events.close();
+      failed = 0;
+      findRoom();
     };
+  }
+
+  // backoff is the page's wait, in seconds, before it tries the room's
+  // stream again, doubled at each try up to 30, and 0 once it is open.
+  var backoff = 0;
+
+  // findRoom asks the room what this phone is now, once its stream is
+  // refused or keeps failing. Not in the room (ladder started again after
+  // a break, or another browser on the phone took its place): the page
+  // starts again from the PIN. In the room (the laptop holds all the
+  // connections it takes, or as many as one address may have): it stays,
+  // says so, and tries again later. Out of reach: it says so, and asks
+  // again later. The page reloaded itself every two seconds while a
+  // stream was refused, burning the phone's battery and the venue's
+  // Wi-Fi, blank half the time and saying nothing.
+  function findRoom() {
+    backoff = Math.min(backoff ? backoff * 2 : 2, 30);
+    var secs = backoff;
+    var abort = window.AbortController ? new AbortController() : null;
+    var timer = abort && setTimeout(function () { abort.abort(); }, wait());
+    fetch("/", {
+      headers: { "X-Ladder-Live": "1" },
+      credentials: "same-origin",
+      signal: abort ? abort.signal : undefined
+    }).then(function (res) { return res.text(); }).then(function (html) {
+      clearTimeout(timer);
+      var next = viewIn(html);
+      if (!next) throw new Error("not the room's answer");
+      if (next.getAttribute("data-key") === "join") {
+        window.location.reload();
+        return;
+      }
+      showView(next);
+      var view = document.getElementById("view");
+      if (view) say(view, "Too many connections to the room just now: this page tries again by itself in " + secs + " seconds. Close other tabs of this page, if there are any.");
+      setTimeout(listen, secs * 1000);
+    }).catch(function () {
+      clearTimeout(timer);
+      var view = document.getElementById("view");
+      if (view && view.getAttribute("data-key") !== "ended") {
+        say(view, "This phone cannot reach the room just now. Check it is on the same Wi-Fi as the facilitator's laptop: this page tries again by itself in " + secs + " seconds.");
+      }
+      setTimeout(findRoom, secs * 1000);
+    });
   }
   if (main.getAttribute("data-live") === "on") follow();
 })();
