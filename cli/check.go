@@ -52,8 +52,10 @@ Some slips of a hand edit are still valid YAML, and change what the plan
 says without a word: "owner: #1 team" leaves the owner empty (a # after
 a space starts a comment), a list item indented further than the one
 above is joined to it, and a non-breaking space pasted after a name is
-kept as part of it. Check prints these as FILE:LINE:COLUMN:
-warning: lines, which do not fail: the file may mean it.
+kept as part of it. So does "status: doing" left on an item whose action
+was deleted: a status goes with an action, so it reads as to do, with
+nothing to chase. Check prints these as FILE:LINE:COLUMN: warning:
+lines, which do not fail: the file may mean it.
 
 PATH can be plan files or folders; folders are searched for .yaml and .yml
 files, skipping hidden ones. With no PATH, the plans folder is checked.
@@ -233,7 +235,12 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 			if r.problems > 0 {
 				return r
 			}
-			r.warnings += out.warnings(path, l.Warnings)
+			ws := l.Warnings
+			if lone := l.Plan.StatusesAlone(); lone != nil {
+				ws = append(slices.Clip(ws), lone...)
+				ws.Sort()
+			}
+			r.warnings += out.warnings(path, ws)
 		}
 		if since != nil && l.Plan != nil {
 			r.warnings += out.openedAfterCarryOn(links, since, path, l.Plan, resolve)

@@ -188,6 +188,9 @@ func (d *decoder) positions() map[string]Problem {
 			at = n.key
 		}
 		out[id] = Problem{Line: at.Line, Column: at.Column}
+		if n.statusAlone != nil {
+			out[statusAloneKey+id] = Problem{Line: n.statusAlone.Line, Column: n.statusAlone.Column}
+		}
 	}
 	for fid, nodes := range d.stepNodes {
 		for _, n := range nodes {
@@ -258,6 +261,7 @@ type decoder struct {
 
 type itemNodes struct {
 	key, rating, due *yaml.Node
+	statusAlone      *yaml.Node // a status other than to do beside no action (Plan.StatusesAlone)
 	voteKeys         map[string]*yaml.Node
 }
 
@@ -439,11 +443,15 @@ func (d *decoder) items(n *yaml.Node, p *Plan) {
 				nodes.due = v
 				r.Due = d.date(v, what, "due date")
 			case "status":
+				nodes.statusAlone = v // kept below only if alone
 				r.Status = d.status(v, what, "status")
 			case "notes":
 				r.Notes = d.Text(v, what, "notes")
 			}
 		})
+		if r.Action != "" || r.Status == "" || r.Status == StatusTodo {
+			nodes.statusAlone = nil
+		}
 		p.Items[id] = r
 		d.itemNodes[id] = nodes
 	})

@@ -1,11 +1,13 @@
 package plans
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
 )
 
 // Counts is how many items sit at each level of the scale.
@@ -147,6 +149,32 @@ func (p *Plan) Position(a Action) (line, col int) {
 	}
 	pos := p.positions[key]
 	return pos.Line, pos.Column
+}
+
+// statusAloneKey marks, among a plan's positions, the status of an item
+// that has none of its own (StatusesAlone): no item id starts with it.
+const statusAloneKey = "#status "
+
+// StatusesAlone is what ladder check warns of at each item's status,
+// other than to do, that stands beside no action, as the file was read,
+// in file order: a hand edit that deleted the action and left "status:
+// doing". The status belongs to the action (the screens and prompts
+// refuse one without it), so every reader takes such an item as to do
+// with nothing to chase, where the file seems to say otherwise, and a
+// reviewer of the pull request should hear of it. The plan still loads.
+func (p *Plan) StatusesAlone() []Problem {
+	var out []Problem
+	for id, r := range p.Items {
+		pos, ok := p.positions[statusAloneKey+id]
+		if !ok || r.Action != "" || r.Status == StatusTodo {
+			continue
+		}
+		pos.Message = fmt.Sprintf("item %s status is %s, but the item has no action: a status goes with an action, "+
+			"so ladder reads it as to do and chases nothing there; write the action back, or set status: todo", safetext.Name(id), r.Status)
+		out = append(out, pos)
+	}
+	slices.SortFunc(out, func(a, b Problem) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column)) })
+	return out
 }
 
 // Marks are the shapes that stand for ratings wherever a rating is shown
