@@ -46,25 +46,50 @@ func ChecklistPath(file, planDir string) (string, error) {
 	if filepath.IsAbs(file) || filepath.VolumeName(file) != "" || strings.HasPrefix(file, "/") || strings.HasPrefix(file, `\`) || onADrive(file) {
 		return "", fmt.Errorf("checklist file %s should be a path relative to the plan's folder, not an absolute one", safetext.Quote(file))
 	}
-	path, repo, inside := joinInside(planDir, file)
+	path, real, repo, inside := joinInside(planDir, file)
 	if !inside {
 		if repo {
 			return "", fmt.Errorf("checklist file %s is outside the repository: ladder reads only checklists kept in the repository with the plans", safetext.Quote(file))
 		}
 		return "", fmt.Errorf("checklist file %s is outside the plan's folder: outside a git repository, ladder reads only checklists kept in the plan's folder or below it (or beside a plans folder, in the folder that holds it)", safetext.Quote(file))
 	}
+	if inGitsFolder(file) || inGitsFolder(real) {
+		return "", fmt.Errorf("checklist file %s is in .git, git's own folder: ladder reads only checklists kept in the repository with the plans, outside .git", safetext.Quote(file))
+	}
 	return path, nil
 }
 
+// inGitsFolder reports whether a path goes through a folder named .git:
+// git's own files, never a checklist, where .git/config can hold a token
+// in a remote's address. A checklist that does not load has its first
+// mistake said, a key or a line of it, in a pull request's log. A name
+// that a case-blind disk, or Windows, which drops dots and spaces at the
+// end of a name, reads as .git counts too. Outside git the name is only a
+// name, and a repository is never kept inside a .git folder: the whole
+// path is looked at.
+func inGitsFolder(path string) bool {
+	for _, part := range strings.FieldsFunc(path, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if strings.EqualFold(strings.TrimRight(part, ". "), ".git") {
+			return true
+		}
+	}
+	return false
+}
+
 // joinInside is the file a plan in planDir names by ref (relative, with
-// forward slashes), and whether it stays inside the tree such names may
-// lead to (strictyaml.Root: the repository, or outside git the plan's
-// folder), which repo says it is.
-func joinInside(planDir, ref string) (path string, repo, inside bool) {
+// forward slashes), where it really is (absolute, its links followed), and
+// whether it stays inside the tree such names may lead to
+// (strictyaml.Root: the repository, or outside git the plan's folder),
+// which repo says it is.
+func joinInside(planDir, ref string) (path, real string, repo, inside bool) {
 	path = filepath.Join(planDir, refPath(ref))
 	root, repo := strictyaml.Root(planDir)
 	abs, err := filepath.Abs(path)
-	return path, repo, err == nil && strictyaml.Inside(root, abs)
+	if err != nil {
+		return path, "", repo, false
+	}
+	real = strictyaml.RealPath(abs)
+	return path, real, repo, strictyaml.Within(strictyaml.RealPath(root), real)
 }
 
 // refPath is the relative path a plan's checklist.file names, in the
