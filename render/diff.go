@@ -598,11 +598,15 @@ func (b diffBuilder) changes(fields []plans.FieldChange, due *plans.DueChange, a
 		fields = kept
 	}
 	for _, f := range fields {
+		unseen := ""
+		if f.Old != f.New && withoutInvisible(f.Old) == withoutInvisible(f.New) {
+			f.Old, f.New, unseen = invisibleSpelt(f.Old), invisibleSpelt(f.New), " (only invisible characters changed)"
+		}
 		old := b.fieldValue(f.Field, f.Old)
 		if f.Field == "action" && clearedDone {
 			old += " (" + done + ")"
 		}
-		value := old + " → " + b.fieldValue(f.Field, f.New)
+		value := old + " → " + b.fieldValue(f.Field, f.New) + unseen
 		if f.Field == "status" && action != "" {
 			value = quoted(action) + ": " + value
 		}
@@ -612,6 +616,36 @@ func (b diffBuilder) changes(fields []plans.FieldChange, due *plans.DueChange, a
 		out = append(out, line{name: "due", value: dueText(*due)})
 	}
 	return out
+}
+
+// withoutInvisible is s with its invisible characters (plans.IsInvisible:
+// a zero-width space, a word joiner) left out: two values alike without
+// them look the same wherever they are shown.
+func withoutInvisible(s string) string {
+	return strings.Map(func(r rune) rune {
+		if plans.IsInvisible(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// invisibleSpelt is s with each invisible character spelt out as its
+// code point (<U+200B>). A change that only pasted one into a name, or
+// took one out, is shown so, where "owner: Ana → Ana" told a reviewer
+// that something changed and not what: status counts the two spellings
+// one owner, but a search for the name, or GitHub's for a handle, does
+// not find the other.
+func invisibleSpelt(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if plans.IsInvisible(r) {
+			fmt.Fprintf(&b, "<U+%04X>", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func (b diffBuilder) fieldValue(field, v string) string {
