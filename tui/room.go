@@ -479,34 +479,66 @@ func (c *common) leftWords(st roomsrv.Status) string {
 	var unrated, rated []string
 	rating := ""
 	for _, id := range st.Left {
-		_, ref, ok := cl.Item(id)
-		if !ok {
+		if _, _, ok := cl.Item(id); !ok {
 			continue
 		}
-		num := strconv.Itoa(ref.Seq + 1)
 		if res := c.plan().Response(id); res != nil {
 			if _, _, ok := cl.Level(res.Rating); ok {
-				rated, rating = append(rated, num), res.Rating
+				rated, rating = append(rated, id), res.Rating
 				continue
 			}
 		}
-		unrated = append(unrated, num)
-	}
-	votesOn := func(nums []string) string {
-		return "the votes on " + plural(len(nums), "item ", "items ") + review.ListWords(nums, len(nums))
+		unrated = append(unrated, id)
 	}
 	var words []string
 	if len(unrated) > 0 {
-		words = append(words, votesOn(unrated)+", no rating agreed yet")
+		words = append(words, "the votes on "+c.itemsWords(unrated)+", no rating agreed yet")
 	}
 	switch len(rated) {
 	case 0:
 	case 1:
-		words = append(words, votesOn(rated)+", rated "+plans.Label(cl, rating)+" without them")
+		words = append(words, "the votes on "+c.itemsWords(rated)+", rated "+plans.Label(cl, rating)+" without them")
 	default:
-		words = append(words, votesOn(rated)+", rated without them")
+		words = append(words, "the votes on "+c.itemsWords(rated)+", rated without them")
 	}
 	return strings.Join(words, ", and ")
+}
+
+// itemsWords names items as the screens and the board number them, within
+// their area: "item 2", "items 1 and 3", and where an item is in another
+// area than the one on screen, with its area: "Workforce item 2 and
+// Enablers items 1 and 3". Numbered through the whole checklist, votes
+// left on Workforce's second item were "item 6", and the board's item 6
+// is another recommendation, in Enablers.
+func (c *common) itemsWords(ids []string) string {
+	cl := c.checklist()
+	here := -1 // the area on screen
+	switch p := c.session.Place(); p.Kind {
+	case review.AtItem:
+		if items := cl.Items(); p.Index < len(items) {
+			here = items[p.Index].Ref.Area
+		}
+	case review.AtAreaEnd:
+		here = p.Index
+	}
+	var groups []string
+	for area := range cl.Areas {
+		var nums []string
+		for _, id := range ids {
+			if _, ref, ok := cl.Item(id); ok && ref.Area == area {
+				nums = append(nums, strconv.Itoa(ref.Index+1))
+			}
+		}
+		if len(nums) == 0 {
+			continue
+		}
+		words := plural(len(nums), "item ", "items ") + review.ListWords(nums, len(nums))
+		if area != here && len(cl.Areas) > 1 {
+			words = cl.Areas[area].Title + " " + words
+		}
+		groups = append(groups, words)
+	}
+	return review.ListWords(groups, len(groups))
 }
 
 // keptText says which item keeps the round a vote again set aside, and
@@ -516,8 +548,8 @@ func (c *common) leftWords(st roomsrv.Status) string {
 func (c *common) keptText() string {
 	k := c.room.kept
 	item := "the item"
-	if _, ref, ok := c.checklist().Item(k.ItemID); ok {
-		item = "item " + strconv.Itoa(ref.Seq+1)
+	if _, _, ok := c.checklist().Item(k.ItemID); ok {
+		item = c.itemsWords([]string{k.ItemID})
 	}
 	agreed := ""
 	if k.Agreed != "" {
