@@ -27,6 +27,7 @@ func TestAPhoneWhoseStreamIsRefusedWaitsAndSaysSo(t *testing.T) {
 	p.join("4821")
 	p.waitText("Too many connections to the room just now")
 	p.waitText("tries again by itself in 4 seconds")
+	p.waitText("tries again by itself in 8 seconds")
 	if !browsertest.Run(p.Phone, chromedp.Evaluate[bool](`window.sameLoad === true`)) {
 		t.Fatal("the page reloaded itself while its stream was refused")
 	}

@@ -503,6 +503,12 @@
         return;
       }
       showView(next);
+      // The first time, the stream may have failed with the Wi-Fi for a
+      // moment, back now: it is opened again at once, and nothing said.
+      if (secs <= 2) {
+        listen();
+        return;
+      }
       var view = document.getElementById("view");
       if (view) say(view, "Too many connections to the room just now: this page tries again by itself in " + secs + " seconds. Close other tabs of this page, if there are any.");
       setTimeout(listen, secs * 1000);
