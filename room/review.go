@@ -20,13 +20,35 @@ import (
 // counts go into the session beside the rating. It returns nil when there
 // is nothing to record (the votes are not revealed, the item is another,
 // nobody voted) or when the plan has those counts already.
+//
+// A rating given to an item moved away from with its spread revealed
+// and not agreed (from the overview) agrees that spread, as on the item:
+// the counts went nowhere, and a quit still held them as "no rating
+// agreed yet" beside the rating. Back at the item, the phones show the
+// spread and the rating agreed, as the plan keeps them.
 func (r *Room) AgreeIn(s *review.Session, itemID, rating string) *review.Snapshot {
 	votes, ok := r.revealedFor(itemID)
 	if !ok {
+		if votes, ok = r.agreeLeft(itemID); ok {
+			return s.SetVotes(itemID, votes)
+		}
 		return nil
 	}
 	r.Agree(itemID, rating)
 	return s.SetVotes(itemID, votes)
+}
+
+// agreeLeft lets go of the round of an item moved away from, when its
+// spread was revealed, and returns the spread for the plan.
+func (r *Room) agreeLeft(itemID string) (*plans.Votes, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	held, ok := r.left[itemID]
+	if !ok || held.revealed == nil || held.revealed.Total() == 0 {
+		return nil, false
+	}
+	delete(r.left, itemID)
+	return held.revealed.Clone(), true
 }
 
 // revealedFor returns the revealed counts of the item up for a vote, if
