@@ -546,24 +546,61 @@ func (r *reviewer) holdQuit() bool {
 		return false
 	}
 	r.room.quitAsked = at
-	r.p.say("%s", quitLoses(st))
+	r.p.say("%s", quitLoses(st, r.leftWords(st)))
 	return true
 }
 
-// quitLoses is what holdQuit says a quit would lose: the votes open, the
-// ideas waiting, the votes left on items moved on from, or several (a
-// quit loses them all, so all are named).
-func quitLoses(st room.Status) string {
-	n, ideas := st.OpenVotes(), st.IdeasWaiting()
-	left := ""
-	if len(st.Left) > 0 {
-		left = plural(len(st.Left), "the votes on an item", "the votes on "+strconv.Itoa(len(st.Left))+" items") + " you moved on from, no rating agreed yet"
+// leftWords names the items moved on from with votes the plan does not
+// hold, by their number in the checklist (as item N takes them): "the
+// votes on items 2 and 6, no rating agreed yet", and on an item rated
+// without them, "the votes on item 3, rated Amber without them"; "" for
+// none. quit said "the votes on an item you moved on from" and "go back
+// to it", and a listener could not tell which.
+func (r *reviewer) leftWords(st room.Status) string {
+	c, p := r.s.Checklist(), r.s.Plan()
+	var unrated, rated []string
+	rating := ""
+	for _, id := range st.Left {
+		_, ref, ok := c.Item(id)
+		if !ok {
+			continue
+		}
+		num := strconv.Itoa(ref.Seq + 1)
+		if res := p.Response(id); res != nil {
+			if _, _, ok := c.Level(res.Rating); ok {
+				rated, rating = append(rated, num), res.Rating
+				continue
+			}
+		}
+		unrated = append(unrated, num)
 	}
+	votesOn := func(nums []string) string {
+		return "the votes on " + plural(len(nums), "item ", "items ") + review.ListWords(nums, len(nums))
+	}
+	var words []string
+	if len(unrated) > 0 {
+		words = append(words, votesOn(unrated)+", no rating agreed yet")
+	}
+	switch len(rated) {
+	case 0:
+	case 1:
+		words = append(words, votesOn(rated)+", rated "+ratingWord(c, rating)+" without them")
+	default:
+		words = append(words, votesOn(rated)+", rated without them")
+	}
+	return strings.Join(words, ", and ")
+}
+
+// quitLoses is what holdQuit says a quit would lose: the votes open, the
+// ideas waiting, the votes left on items moved on from (left, named by
+// leftWords), or several (a quit loses them all, so all are named).
+func quitLoses(st room.Status, left string) string {
+	n, ideas := st.OpenVotes(), st.IdeasWaiting()
 	idea := plural(ideas, "1 idea from the room is", strconv.Itoa(ideas)+" ideas from the room are") + " not taken or dropped yet"
 	var loses, advice string
 	switch {
 	case n == 0 && ideas == 0: // votes on an item moved on from (Status.Left) alone
-		return plural(len(st.Left), "Votes on an item", "Votes on "+strconv.Itoa(len(st.Left))+" items") + " you moved on from have no rating agreed yet: quitting now loses them. Type quit again to quit all the same, or go back to " + plural(len(st.Left), "it", "them") + " and agree a rating first."
+		return capital(left) + ": quitting now loses them. Type quit again to quit all the same, or go back to " + plural(len(st.Left), "it", "them") + " and agree a rating first."
 	case n == 0:
 		loses, advice = capital(idea)+": quitting now loses "+plural(ideas, "it", "them"), "ideas to hear "+plural(ideas, "it", "them")
 	case st.Phase == room.Revealed && ideas > 0:

@@ -486,15 +486,15 @@ func TestQuitNamesVotesAndIdeasTogether(t *testing.T) {
 		// Votes on an item moved on from, no rating agreed: the room keeps
 		// them for coming back, in memory only. quit lost them unsaid.
 		{"votes left on another item", room.Status{Phase: room.Voting, Left: []string{"a"}},
-			"Votes on an item you moved on from have no rating agreed yet: quitting now loses them. Type quit again to quit all the same, or go back to it and agree a rating first."},
+			"The votes on item 2, no rating agreed yet: quitting now loses them. Type quit again to quit all the same, or go back to it and agree a rating first."},
 		// Votes open here and votes left on items moved on from: a quit
 		// loses both, and named only the first.
 		{"a spread here and votes left on two items", room.Status{Phase: room.Revealed, Votes: &plans.Votes{Levels: map[string]int{"green": 2}}, Left: []string{"a", "b"}},
-			"The votes are revealed and no rating is agreed yet: quitting now loses the spread, and the votes on 2 items you moved on from, no rating agreed yet. Type quit again to quit all the same, or agree a rating first."},
+			"The votes are revealed and no rating is agreed yet: quitting now loses the spread, and the votes on items 2 and 5, no rating agreed yet. Type quit again to quit all the same, or agree a rating first."},
 		{"one vote, an idea and votes left", room.Status{Phase: room.Voting, Voted: 1, Ideas: ideas[:1], Left: []string{"a"}},
-			"1 vote is not revealed yet, and 1 idea from the room is not taken or dropped yet: quitting now loses them, and the votes on an item you moved on from, no rating agreed yet. Type quit again to quit all the same, or reveal, at the rating, to show the votes."},
+			"1 vote is not revealed yet, and 1 idea from the room is not taken or dropped yet: quitting now loses them, and the votes on item 2, no rating agreed yet. Type quit again to quit all the same, or reveal, at the rating, to show the votes."},
 		{"an idea and votes left", room.Status{Phase: room.Asking, Ideas: ideas[:1], Left: []string{"a"}},
-			"1 idea from the room is not taken or dropped yet: quitting now loses it, and the votes on an item you moved on from, no rating agreed yet. Type quit again to quit all the same, or ideas to hear it."},
+			"1 idea from the room is not taken or dropped yet: quitting now loses it, and the votes on item 2, no rating agreed yet. Type quit again to quit all the same, or ideas to hear it."},
 		{"one vote", room.Status{Phase: room.Voting, Voted: 1},
 			"1 vote is not revealed yet: quitting now loses it. Type quit again to quit all the same, or reveal, at the rating, to show it."},
 		{"ideas alone", room.Status{Phase: room.Voting, Ideas: ideas},
@@ -504,7 +504,8 @@ func TestQuitNamesVotesAndIdeasTogether(t *testing.T) {
 		{"one idea from two phones", room.Status{Phase: room.Asking, Ideas: []room.Idea{{ID: 1, Text: "Free pizza"}, {ID: 2, Text: "FREE PIZZA"}}},
 			"1 idea from the room is not taken or dropped yet: quitting now loses it. Type quit again to quit all the same, or ideas to hear it."},
 	} {
-		if got := quitLoses(tc.st); got != tc.want {
+		left := map[int]string{1: "the votes on item 2, no rating agreed yet", 2: "the votes on items 2 and 5, no rating agreed yet"}[len(tc.st.Left)]
+		if got := quitLoses(tc.st, left); got != tc.want {
 			t.Errorf("%s: quitLoses() =\n%q, want\n%q", tc.name, got, tc.want)
 		}
 	}
