@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"sync"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/internal/gitrev"
@@ -235,6 +237,47 @@ func whereItFails(path, side string, err error) string {
 		ansi.Truncate(safetext.Line(first.Message), 160, "…"))
 }
 
+// inLadderLayout reports whether side, a branch's plan, is in ladder's
+// layout: encoded (the plan as ladder writes it, from side) but for lines
+// a hand edit leaves out without changing what the plan says (skippable).
+// The project plan's first step, typed by hand over "steps: []", has no
+// "# In the order of the plan" above the list, and often no "owner:" or
+// "status: todo"; two people adding theirs on two branches is what the
+// merge driver is for, and git's merge by lines stops there. Merged, the
+// plan gets those lines back, as ladder fmt would write them. A comment
+// written by hand is kept in the plan and written back where it was, so
+// it is never one encoded has and side lacks.
+func inLadderLayout(encoded, side []byte) bool {
+	if bytes.Equal(encoded, side) {
+		return true
+	}
+	for len(encoded) > 0 {
+		line := encoded[:lineEnd(encoded)]
+		if n := lineEnd(side); n == len(line) && bytes.Equal(side[:n], line) {
+			side = side[n:]
+		} else if !skippable().Match(line) {
+			return false
+		}
+		encoded = encoded[len(line):]
+	}
+	return len(side) == 0
+}
+
+// skippable matches a line ladder writes that says nothing a plan
+// without it does not: a comment of ladder's, a field left empty, an
+// empty list, a status of to do, a rating of unrated.
+var skippable = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^ *(#.*|[a-z_]+:( \[\])?|status: todo|rating: unrated)\n?$`)
+})
+
+// lineEnd is the length of b's first line, its line feed included.
+func lineEnd(b []byte) int {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return i + 1
+	}
+	return len(b)
+}
+
 // mergeFields merges the three sides of a plan field by field, or says why
 // it cannot (then git's merge by lines stands).
 func mergeFields(path string, sides [3][]byte) (plans.Merged, string) {
@@ -250,7 +293,7 @@ func mergeFields(path string, sides [3][]byte) (plans.Merged, string) {
 		if err != nil {
 			return plans.Merged{}, side + " does not load as a plan" + whereItFails(path, side, err)
 		}
-		if i > 0 && !bytes.Equal(plans.Encode(p), sides[i]) {
+		if i > 0 && !inLadderLayout(plans.Encode(p), sides[i]) {
 			return plans.Merged{}, side + " is not in ladder's layout (ladder fmt tidies it)"
 		}
 		loaded[i] = p
