@@ -40,3 +40,48 @@ func TestAPhoneWhoseStreamIsRefusedWaitsAndSaysSo(t *testing.T) {
 		t.Errorf("following the room again, the page still says its stream is refused:\n%s", text)
 	}
 }
+
+// TestAPhoneBackFromLosingTheWiFiIsNotToldTooManyConnections: a phone off
+// the Wi-Fi long enough for the page to ask the room twice ("cannot reach
+// the room just now") came back to "Too many connections to the room
+// just now" and waited up to 30 seconds more before following the room,
+// though the room had refused it nothing: the page's wait had grown while
+// the room was out of reach, and a wait past the first was taken for a
+// refusal. Back on the Wi-Fi, it opens its stream again at once.
+func TestAPhoneBackFromLosingTheWiFiIsNotToldTooManyConnections(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	p := openPhone(t, b, s, "offline")
+	p.join("4821")
+	p.waitText("You are in the room")
+	r.Vote("lc-leadership")
+	p.waitText("Strong leadership and management driving your D&I strategy")
+	browsertest.Run(p.Phone, chromedp.Evaluate[bool](`
+		window.toldTooMany = false;
+		new MutationObserver(function () {
+			if (document.body.innerText.includes("Too many connections")) window.toldTooMany = true;
+		}).observe(document.body, {childList: true, subtree: true, characterData: true});
+		true`))
+
+	// Off the Wi-Fi, the stream the phone had open ends (the laptop
+	// lets it go: the browser, offline, keeps it as open).
+	setOffline(t, p, true)
+	r.mu.Lock()
+	for _, ph := range r.phones {
+		for _, kick := range ph.streams {
+			close(kick)
+		}
+		r.streams -= len(ph.streams)
+		ph.streams = nil
+	}
+	r.mu.Unlock()
+	p.waitText("cannot reach the room just now")
+	p.waitText("tries again by itself in 4 seconds")
+	setOffline(t, p, false)
+	r.Vote("lc-educate-leaders") // the room moved on meanwhile
+	p.waitText("Educate senior leaders to get buy-in")
+	if browsertest.Run(p.Phone, chromedp.Evaluate[bool](`window.toldTooMany`)) {
+		t.Error("back on the Wi-Fi, the phone said it had too many connections to the room")
+	}
+}

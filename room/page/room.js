@@ -463,7 +463,7 @@
     events = new EventSource("/events");
     events.addEventListener("view", function (e) { heard = Date.now(); show(e.data); });
     events.addEventListener("ping", function () { heard = Date.now(); });
-    events.onopen = function () { heard = Date.now(); failed = 0; backoff = 0; };
+    events.onopen = function () { heard = Date.now(); failed = 0; backoff = 0; triedAgain = false; };
     events.onerror = function () {
       if (events.readyState !== EventSource.CLOSED && ++failed < 3) return;
       events.close();
@@ -472,9 +472,11 @@
     };
   }
 
-  // backoff is the page's wait, in seconds, before it tries the room's
-  // stream again, doubled at each try up to 30, and 0 once it is open.
-  var backoff = 0;
+  // backoff is the page's wait, in seconds, before it tries the room or
+  // its stream again, doubled at each try up to 30, and 0 once the stream
+  // is open. triedAgain says the stream was opened again since the room
+  // last answered and has not opened: failing again, it was refused.
+  var backoff = 0, triedAgain = false;
 
   // findRoom asks the room what this phone is now, once its stream is
   // refused or keeps failing. Not in the room (ladder started again after
@@ -486,8 +488,6 @@
   // stream was refused, burning the phone's battery and the venue's
   // Wi-Fi, blank half the time and saying nothing.
   function findRoom() {
-    backoff = Math.min(backoff ? backoff * 2 : 2, 30);
-    var secs = backoff;
     var abort = window.AbortController ? new AbortController() : null;
     var timer = abort && setTimeout(function () { abort.abort(); }, wait());
     fetch("/", {
@@ -503,22 +503,28 @@
         return;
       }
       showView(next);
-      // The first time, the stream may have failed with the Wi-Fi for a
-      // moment, back now: it is opened again at once, and nothing said.
-      if (secs <= 2) {
+      // The first time the room answers, the stream may have failed with
+      // the Wi-Fi, back now: it is opened again at once, and nothing said.
+      // A wait grown while the room was out of reach is no refusal.
+      if (!triedAgain) {
+        triedAgain = true;
+        backoff = 0;
         listen();
         return;
       }
+      backoff = Math.min(backoff ? backoff * 2 : 4, 30);
       var view = document.getElementById("view");
-      if (view) say(view, "Too many connections to the room just now: this page tries again by itself in " + secs + " seconds. Close other tabs of this page, if there are any.");
-      setTimeout(listen, secs * 1000);
+      if (view) say(view, "Too many connections to the room just now: this page tries again by itself in " + backoff + " seconds. Close other tabs of this page, if there are any.");
+      setTimeout(listen, backoff * 1000);
     }).catch(function () {
       clearTimeout(timer);
+      triedAgain = false;
+      backoff = Math.min(backoff ? backoff * 2 : 2, 30);
       var view = document.getElementById("view");
       if (view && view.getAttribute("data-key") !== "ended") {
-        say(view, "This phone cannot reach the room just now. Check it is on the same Wi-Fi as the facilitator's laptop: this page tries again by itself in " + secs + " seconds.");
+        say(view, "This phone cannot reach the room just now. Check it is on the same Wi-Fi as the facilitator's laptop: this page tries again by itself in " + backoff + " seconds.");
       }
-      setTimeout(findRoom, secs * 1000);
+      setTimeout(findRoom, backoff * 1000);
     });
   }
   if (main.getAttribute("data-live") === "on") follow();
