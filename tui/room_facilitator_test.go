@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
 
@@ -28,6 +29,21 @@ func TestARoundKeptWithNoRatingIsNotMarkedDone(t *testing.T) {
 	warning := sgrOf(h.a.c.styles.Warning.Render("x"))
 	if !strings.Contains(strip, warning+"⚠ Nobody voted again") {
 		t.Errorf("the round kept with no rating agreed is not in the warning colour:\n%q", strip)
+	}
+
+	// Agreed before the vote again, the round kept is settled: the ✓ in
+	// the success colour.
+	h, st := startRoomWithOneVote(t, "amber")
+	h.revealAmber()
+	h.agreeAmber()
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Votes != nil })
+	h.voteAgain()
+	h.press("n")
+	h.waitView("Room: 0 of 1 voted")
+	strip = h.a.roomStrip()
+	success := sgrOf(h.a.c.styles.Success.Render("x"))
+	if !strings.Contains(strip, success+"✓ Nobody voted again") {
+		t.Errorf("the round kept with its rating agreed is not a ✓ in the success colour:\n%q", strip)
 	}
 }
 
