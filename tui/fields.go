@@ -136,6 +136,16 @@ func (f *textField) offerNames(names []string) {
 	f.complete()
 }
 
+// knownSpelling is the name the field offers that the text typed is,
+// written another way (sameName), or "": a value not edited is the plan's
+// own and is left as it is.
+func (f *textField) knownSpelling() string {
+	if !f.edited() {
+		return ""
+	}
+	return sameName(f.names, f.trimmed())
+}
+
 // complete gives the input the names as completions of what it holds.
 func (f *textField) complete() {
 	if !f.input.ShowSuggestions {

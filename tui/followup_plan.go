@@ -325,6 +325,9 @@ func (pp *projectPlan) commit() (saved tea.Cmd, ok bool) {
 		return nil, true
 	}
 	id := pp.steps()[pp.cursor].ID
+	if name := e.owner.knownSpelling(); name != "" {
+		e.owner.setValue(name) // the plan's spelling, as the item's owner takes it
+	}
 	sn, err := pp.c.session.EditStep(pp.id, id, review.StepEdit{
 		Text: e.text.value(), Owner: e.owner.value(), Due: e.due.value(), Status: plans.Status(e.status.value()),
 	})

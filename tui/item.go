@@ -377,6 +377,10 @@ func (s *itemScreen) commit() tea.Cmd {
 		}
 		return save(sn)
 	case focusOwner:
+		if name := s.owner.knownSpelling(); name != "" {
+			s.owner.setValue(name)
+			s.note = "Owner: " + flat(name) + ", as the plan writes the name"
+		}
 		return save(ss.SetOwner(id, s.owner.value()))
 	case focusDue:
 		d, sn, err := ss.SetDue(id, s.due.value())
@@ -400,6 +404,11 @@ func (s *itemScreen) draft() tea.Cmd {
 		// An action emptied to be typed again keeps its status over a
 		// pause: it is cleared, status and all, as the field is left.
 		return nil
+	}
+	if s.focus == focusOwner {
+		// As typed: the plan's spelling of a name is taken as the field
+		// is left, not under the cursor.
+		return save(s.c.session.SetOwner(s.entry().Item.ID, s.owner.value()))
 	}
 	if s.focus != focusDue {
 		return s.commit()

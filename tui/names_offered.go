@@ -77,3 +77,24 @@ func foldMarks(s string) string {
 	}
 	return b.String()
 }
+
+// sameName is the name among names that text is, written another way: in
+// other capitals, without its marks or with other spaces ("sam  hill" for
+// "Sam Hill"), the first such in names' order. It is "" when text is none
+// of them, or is that name exactly as written. One person written two
+// ways is two owners to the report, the project plan and status.
+func sameName(names []string, text string) string {
+	want := foldMarks(strings.Join(strings.Fields(text), " "))
+	if want == "" {
+		return ""
+	}
+	for _, n := range names {
+		if foldMarks(strings.Join(strings.Fields(n), " ")) == want {
+			if n == text {
+				return ""
+			}
+			return n
+		}
+	}
+	return ""
+}
