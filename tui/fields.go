@@ -146,6 +146,20 @@ func (f *textField) knownSpelling() string {
 	return sameName(f.names, f.trimmed())
 }
 
+// shownName is the name whose rest the field shows, faint, after the
+// letters typed ("pri" showing "priya"), which → takes; "" when it shows
+// none. Tab leaves the letters typed, so the footer names it.
+func (f *textField) shownName() string {
+	if !f.focused() || !f.input.ShowSuggestions {
+		return ""
+	}
+	c := f.input.CurrentSuggestion()
+	if c == "" || c == f.input.Value() {
+		return ""
+	}
+	return f.offered[c]
+}
+
 // complete gives the input the names as completions of what it holds.
 func (f *textField) complete() {
 	if !f.input.ShowSuggestions {

@@ -11,6 +11,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
@@ -700,7 +701,21 @@ func (s *itemScreen) fieldHints() []key.Binding {
 	case focusNotes:
 		return []key.Binding{key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next item")), back, s.keys.PrevField}
 	}
-	return []key.Binding{s.keys.NextField, nextItem, back, s.keys.PrevField}
+	hints := []key.Binding{s.keys.NextField, nextItem, back, s.keys.PrevField}
+	if s.focus == focusOwner {
+		return append(takeNameHint(s.owner), hints...)
+	}
+	return hints
+}
+
+// takeNameHint is "→ take Priya Shah" while an owner field shows the rest
+// of a name after the letters typed, first: tab leaves only the letters.
+func takeNameHint(f *textField) []key.Binding {
+	name := f.shownName()
+	if name == "" {
+		return nil
+	}
+	return []key.Binding{key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "take "+ansi.Truncate(flat(name), 24, "…")))}
 }
 
 // withMorePrompts puts the key that shows more questions third among the

@@ -58,9 +58,9 @@ func TestTheFooterSaysHowToTakeTheOwnerShown(t *testing.T) {
 	h, _ := rvOpen(t, p, 80, 24)
 	h.press("g", "tab", "tab")
 	h.typeText("pri")
-	h.requireView("→ Priya Shah")
+	h.requireView("→ take Priya Shah")
 	h.typeText("x")
-	h.refuseView("→ Priya Shah")
+	h.refuseView("→ take Priya Shah")
 }
 
 // A project-plan step's owner is spelt as the plan writes the name too.
