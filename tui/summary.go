@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -134,7 +135,15 @@ func (s *summaryScreen) fileView(w int) string {
 		}
 		b += st.Prompt.Render(strings.Join(commandLines(words, w), "\n"))
 	}
-	return b
+	b += "\n\n" + strings.Join(wrapText("To send it to someone without ladder, as a web page to email, run:", w), "\n") + "\n"
+	return b + st.Prompt.Render(strings.Join(commandLines(reportWords(path), w), "\n"))
+}
+
+// reportWords is the command that writes the plan's report as one web
+// page, named after the plan, in the folder ladder runs in.
+func reportWords(path string) []string {
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ".html"
+	return []string{"ladder", "report", plans.CommandPath(path), "-o", plans.CommandPath(name)}
 }
 
 // keepInGit introduces the commands that commit the plan, and says why

@@ -111,7 +111,7 @@ func TestSummaryScrollsAndGoesBack(t *testing.T) {
 	fuContains(t, v, "↑↓ pgup pgdown to scroll")
 	fuPress(t, a, "end")
 	v = fuView(a)
-	fuContains(t, v, "git commit", "Saved to")
+	fuContains(t, v, "git commit", "ladder report")
 	if m := regexp.MustCompile(`lines \d+–(\d+) of (\d+)`).FindStringSubmatch(v); m == nil || m[1] != m[2] {
 		t.Errorf("end does not show the last line:\n%s", v)
 	}
@@ -343,5 +343,21 @@ func copiesWhole(t *testing.T, commit []string) {
 		if got, want := strings.Join(words, " "), strings.Join(commit, " "); got != want {
 			t.Errorf("at %d cells the lines are\n%s\nnot %s", w, strings.Join(lines, "\n"), want)
 		}
+	}
+}
+
+// The summary said how to keep the plan in git, and nothing of how to
+// send it to someone (a partner, a board) who does not use ladder: the
+// owner met ladder report nowhere on the screens. It now gives the
+// command that writes the report as a web page to email, named after the
+// plan, after the git commands.
+func TestSummarySaysHowToSendTheReport(t *testing.T) {
+	a, path := fuApp(t, fuPlan(t), 120, 60)
+	fuShow(t, a, screenSummary, 0)
+	v := fuView(a)
+	fuContains(t, v, "To send it to someone without ladder, as a web page to email, run:",
+		"  ladder report "+plans.CommandPath(path)+" -o acme.html")
+	if strings.Index(v, "git commit") > strings.Index(v, "ladder report") {
+		t.Fatalf("the report comes before the git commands:\n%s", v)
 	}
 }
