@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -526,6 +527,10 @@ func (s *followupScreen) shortHelp() []key.Binding {
 	return append(append([]key.Binding{s.keys.Next}, bs...), s.keys.NextField, s.keys.Prev)
 }
 
+// newLineHelp is enter in a free-text answer, whose lines end at an
+// empty one.
+var newLineHelp = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new line (twice: due date)"))
+
 // enterHelp says, while a field is being typed in, where enter and tab
 // go: enter from a one-line field moves on typing, as tab does, so the
 // footer says so (the next field is one the person chose to go to, issue
@@ -534,7 +539,7 @@ func (s *followupScreen) enterHelp(st fuStop) []key.Binding {
 	// esc comes before tab: at 80 columns the footer drops from the end,
 	// and how to stop typing matters more than a second way on.
 	if t, ok := st.(interface{ takesEnter() bool }); ok && t.takesEnter() {
-		return []key.Binding{s.keys.NextField, s.keys.Leave}
+		return []key.Binding{newLineHelp, s.keys.NextField, s.keys.Leave}
 	}
 	if s.focus == len(s.stops)-1 {
 		next := s.keys.Done
@@ -556,6 +561,12 @@ func (s *followupScreen) helpGroups() []helpGroup {
 	edit, done := k.Edit, k.Done
 	edit.SetHelp("enter", "start typing in the field chosen")
 	done.SetHelp("enter", "while typing: the next field (from the last, the next question)")
+	if slices.ContainsFunc(s.stops, func(st fuStop) bool {
+		t, ok := st.(interface{ takesEnter() bool })
+		return ok && t.takesEnter()
+	}) {
+		done.SetHelp("enter", "while typing the answer: a new line; on an empty line, the due date (from the due date, the next question)")
+	}
 	groups := []helpGroup{
 		{"Moving between questions", []key.Binding{k.Next, k.Prev}},
 		{"Moving between the answer and the due date", []key.Binding{k.NextField, k.PrevField, k.Up, k.Down, edit, done, k.Leave}},
@@ -608,10 +619,18 @@ func (t *textStop) textual() bool { return true }
 func (t *textStop) typing() bool  { return t.field.focused() }
 
 func (t *textStop) update(msg tea.Msg) fuResult {
-	if !t.typing() || (isFieldKey(msg) && !(t.multiline && isKey(msg, "enter"))) {
+	if !t.typing() || (isFieldKey(msg) && !(t.multiline && isKey(msg, "enter") && !t.onBlankLine())) {
 		return fuResult{}
 	}
 	return handled(t.field.update(msg))
+}
+
+// onBlankLine reports whether the cursor of a field of several lines is
+// on an empty line, where enter goes on to the next field (one name a
+// line, then enter twice), as the new-review form's participants do.
+func (t *textStop) onBlankLine() bool {
+	f, ok := t.field.(*notesField)
+	return ok && f.onBlankLine()
 }
 
 func (t *textStop) view(w, _ int, focused bool) string {

@@ -587,7 +587,10 @@ func TestFollowUpHelpTellsTheTwoEntersApart(t *testing.T) {
 	a, _ := fuQuestion(t, 3)
 	fuPress(t, a, "?")
 	v := fuView(a)
-	fuContains(t, v, "enter      start typing in the field chosen", "enter      while typing: the next field (from the last, the next question)")
+	fuContains(t, v, "enter      start typing in the field chosen", "enter      while typing the answer: a new line; on an empty line, the due")
+	a, _ = fuQuestion(t, 4)
+	fuPress(t, a, "?")
+	fuContains(t, fuView(a), "enter      start typing in the field chosen", "enter      while typing: the next field (from the last, the next question)")
 }
 
 // A key's words too long for the line wrap under the words, not back to
@@ -598,12 +601,12 @@ func TestHelpWrapsAKeysWordsUnderTheWords(t *testing.T) {
 	fuPress(t, a, "?")
 	lines := strings.Split(fuView(a), "\n")
 	for i, l := range lines {
-		if !strings.Contains(l, "while typing: the next field") {
+		if !strings.Contains(l, "while typing the answer") {
 			continue
 		}
 		words := strings.Index(l, "while typing")
 		next := lines[i+1]
-		if indent := len(next) - len(strings.TrimLeft(next, " ")); indent != words || !strings.Contains(next, "next question") {
+		if indent := len(next) - len(strings.TrimLeft(next, " ")); indent != words || !strings.Contains(next, "empty line") {
 			t.Fatalf("the words wrap to column %d, not %d under them:\n%s\n%s", indent, words, l, next)
 		}
 		return
