@@ -123,6 +123,21 @@ func (s *itemScreen) hasData(it *checklist.Item) bool {
 	return it.Topic == checklist.TopicWorkforceData && len(s.c.workforce.lines) > 0
 }
 
+// dataHeight is how many lines the data takes whole under an item about
+// it, with the blank line above: while rating, it counts as the questions
+// do, so empty fields give way to it (ordinaryView).
+func (s *itemScreen) dataHeight(it *checklist.Item, w int) int {
+	if !s.hasData(it) {
+		return 0
+	}
+	n := 1
+	for _, l := range s.c.workforce.lines {
+		wrapped, _ := wrapWords(l, max(1, w-2))
+		n += len(wrapped)
+	}
+	return n
+}
+
 // dataView draws the data lines for an item about the data, in at most
 // lines lines, or nothing. When they do not all fit, the last line says
 // that there is more and how to see it: a window too small for the data

@@ -133,7 +133,7 @@ func TestDataItemsKeepALineFromTheQuestions(t *testing.T) {
 // says on the last that there is more.
 func TestDataItemsSayWhenSomeOfTheDataIsLeftOut(t *testing.T) {
 	h := rvAtFirstDataItem(t, cliffEdgeData())
-	h.send(tea.WindowSizeMsg{Width: 80, Height: 20})
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 17})
 	h.requireView("a response rate of 87% against a target of 75%", "… and more: make the window taller to see it all")
 	h.refuseView("ladder data show")
 }

@@ -46,7 +46,7 @@ func (s *itemScreen) ordinaryView() string {
 // and its blank lines, under a header of headerLines lines.
 func (s *itemScreen) fullHeight(w, headerLines int) int {
 	e := s.entry()
-	return headerLines + 1 + 2 + countLines(ansi.Wrap(e.Item.Title, w, "")) + len(s.c.checklist().Scale) + promptLines(e.Item.Prompts, w)
+	return headerLines + 1 + 2 + countLines(ansi.Wrap(e.Item.Title, w, "")) + len(s.c.checklist().Scale) + promptLines(e.Item.Prompts, w) + s.dataHeight(e.Item, w)
 }
 
 // promptLines is how many lines the prompts take, wrapped in w cells
