@@ -527,9 +527,9 @@ func (s *followupScreen) shortHelp() []key.Binding {
 	return append(append([]key.Binding{s.keys.Next}, bs...), s.keys.NextField, s.keys.Prev)
 }
 
-// newLineHelp is enter in a free-text answer, whose lines end at an
-// empty one.
-var newLineHelp = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "new line (twice: due date)"))
+// newLineHelp is enter in a free-text answer: a new line, and on an empty
+// one the due date.
+var newLineHelp = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter ×2", "due date"))
 
 // enterHelp says, while a field is being typed in, where enter and tab
 // go: enter from a one-line field moves on typing, as tab does, so the
@@ -539,7 +539,9 @@ func (s *followupScreen) enterHelp(st fuStop) []key.Binding {
 	// esc comes before tab: at 80 columns the footer drops from the end,
 	// and how to stop typing matters more than a second way on.
 	if t, ok := st.(interface{ takesEnter() bool }); ok && t.takesEnter() {
-		return []key.Binding{newLineHelp, s.keys.NextField, s.keys.Leave}
+		// enter twice goes where tab does, in fewer cells: at 60
+		// columns the footer has room for one hint besides help and quit.
+		return []key.Binding{newLineHelp, s.keys.Leave}
 	}
 	if s.focus == len(s.stops)-1 {
 		next := s.keys.Done
