@@ -33,9 +33,9 @@ func TestTheGitCommandsCanBeCopied(t *testing.T) {
 				}
 			})
 			e := e2eStart(t, dir, e2eTerm{cols: tc.cols, rows: tc.rows}, "review", "--today", "2027-03-14", path)
-			e.waitFor("To keep it in git")
-			e.keys("end")
-			e.waitFor(tc.lines...)
+			e.waitFor("The end")
+			e.keys("end") // under the next steps not answered yet
+			e.waitFor(append([]string{"To keep it in git"}, tc.lines...)...)
 			out := e.quits()
 			for _, want := range []string{"\n  git add -- " + path + "\r\n", "\n  git commit -m " + msg + " -- " + path} {
 				if !strings.Contains(out, want) {

@@ -105,6 +105,9 @@ func (s *summaryScreen) draw() []string {
 	if missing := noActionList(s.c, w); missing != "" {
 		b.WriteString("\n\n" + missing)
 	}
+	if open := unansweredList(s.c, w); open != "" {
+		b.WriteString("\n\n" + open)
+	}
 	if !s.c.present { // no file paths on a projector
 		b.WriteString("\n\n" + s.fileView(w))
 	} else { // but the facilitator needs them at the end of the day
@@ -378,6 +381,50 @@ func noActionList(c *common, w int) string {
 	}
 	lines = append(lines, st.Subtle.Render("  "+wrapIndented("o opens the overview at the first; enter opens it, to write its action.", max(1, w-2), 2, 0)))
 	return strings.Join(lines, "\n")
+}
+
+// unansweredList names the next-steps questions with no answer yet, by
+// number: a review whose items are all rated resumes here, at the end,
+// so a review stopped among the questions would otherwise pass them by.
+// The counts, which ladder answers, are never among them; a due date
+// alone is no answer.
+func unansweredList(c *common, w int) string {
+	p := c.plan()
+	var lines []string
+	for i, f := range c.checklist().FollowUps {
+		if f.Kind == checklist.KindCounts || answered(f.Kind, p.Answer(f.ID)) {
+			continue
+		}
+		lines = append(lines, ansi.Truncate(fmt.Sprintf("  %d. %s", i+1, flat(f.Question)), w, "…"))
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	st := c.styles
+	head := st.Label.Render(fmt.Sprintf("Next steps not answered yet (%d)", len(lines)))
+	back := st.Subtle.Render("  " + wrapIndented("p goes back to them, from the last question.", max(1, w-2), 2, 0))
+	return head + "\n" + strings.Join(lines, "\n") + "\n" + back
+}
+
+// answered reports whether a next-steps answer says anything.
+func answered(kind checklist.FollowUpKind, a *plans.Answer) bool {
+	if a == nil {
+		return false
+	}
+	switch kind {
+	case checklist.KindList:
+		return len(a.List) > 0
+	case checklist.KindPlan:
+		return len(a.Steps) > 0
+	case checklist.KindPerArea:
+		for _, text := range a.ByArea {
+			if strings.TrimSpace(text) != "" {
+				return true
+			}
+		}
+		return false
+	}
+	return strings.TrimSpace(a.Text) != ""
 }
 
 func isOverdue(a plans.Action, today plans.Date) bool {
