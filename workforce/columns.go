@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/internal/strictyaml"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -288,8 +289,35 @@ func (t *tally) unknownGrades(col Column, probs *problemList) {
 		if rows.Count == 1 && rows.First[0] == t.firstRow {
 			msg += fmt.Sprintf("; if row %d is a second header row, as in SurveyMonkey's exports, import with --skip-rows %d", t.firstRow, t.skipRows+1)
 		}
+		if given := t.lookalikeOnNoRow(name); given != "" {
+			msg += fmt.Sprintf("; %s is given but on no row: if the two are one grade, write it the same in both",
+				safetext.Excerpt(given, safetext.ExcerptLength))
+		}
 		probs.add("unknown grade", rowProblem(rows.First[0], rows.FirstLine, col, msg))
 	}
+}
+
+// lookalikeOnNoRow is the grade given that no row has whose name is a
+// letter or two from name (one slip in three letters at most), the
+// nearest: "Apprentise" typed in --grades beside the file's "Apprentice".
+// It is "" when there is none.
+func (t *tally) lookalikeOnNoRow(name string) string {
+	seen := make(map[int]bool, len(t.exact))
+	for _, i := range t.exact {
+		seen[i] = true
+	}
+	folded := foldGrade(name)
+	best, bestDist := "", 3
+	for i, given := range t.names {
+		if seen[i] {
+			continue
+		}
+		g := foldGrade(given)
+		if d := strictyaml.EditDistance(folded, g); d < bestDist && d*3 <= min(len(folded), len(g)) {
+			best, bestDist = given, d
+		}
+	}
+	return best
 }
 
 func (t *tally) result() ([]string, []Counts) {

@@ -298,7 +298,7 @@ func TestImportGivenGrades(t *testing.T) {
 	csv := "Grade,Occupation\nManager,Plumber\nteam member,Teacher\nTeam lead,Teacher\nTeam lead,Plumber\n"
 	_, err := importString(t, csv, ImportOptions{Grades: []string{"Team member", "Team leader", "Manager"}})
 	got := strings.Join(csvProblems(t, err), "\n")
-	want := `row 4, column A "Grade": the grade "Team lead" (on rows 4 and 5) is not one of the grades from --grades or the data file (Team member, Team leader, Manager): correct it in the file, or give every grade, junior to senior, with --grades`
+	want := `row 4, column A "Grade": the grade "Team lead" (on rows 4 and 5) is not one of the grades from --grades or the data file (Team member, Team leader, Manager): correct it in the file, or give every grade, junior to senior, with --grades; "Team leader" is given but on no row: if the two are one grade, write it the same in both`
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
