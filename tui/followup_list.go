@@ -47,6 +47,10 @@ type quickWins struct {
 	// ideasSeen is the room's ideas as last merged into the rows
 	// (common.ideasGen).
 	ideasSeen uint64
+	// ideaTookCursor is set when an arriving idea took the cursor from
+	// "+ Add your own" (mergeIdeas), until the next key: a d then is the
+	// first letter of a quick win begun there, not the idea dropped.
+	ideaTookCursor bool
 }
 
 // quickWin is one row: a candidate or a chosen quick win.
@@ -224,7 +228,7 @@ func (q *quickWins) mergeIdeas() {
 		q.rows = slices.Insert(q.rows, at, ideaWin(o))
 		q.shifted(at, 1)
 		if toIdea {
-			q.cursor, toIdea = at, false
+			q.cursor, toIdea, q.ideaTookCursor = at, false, true
 		}
 	}
 	q.textMax = -1
@@ -299,6 +303,8 @@ func (q *quickWins) update(msg tea.Msg) fuResult {
 	q.note = ""
 	keys := q.keys
 	onRow := q.cursor < len(q.rows)
+	tookCursor := q.ideaTookCursor
+	q.ideaTookCursor = false
 	switch {
 	case key.Matches(k, keys.Up):
 		if q.cursor == 0 {
@@ -331,6 +337,10 @@ func (q *quickWins) update(msg tea.Msg) fuResult {
 		return handled(q.startTyping(len(q.rows)))
 	case key.Matches(k, keys.Edit) && (!onRow || q.rows[q.cursor].typed):
 		return handled(q.startTyping(q.cursor))
+	case key.Matches(k, keys.Remove) && tookCursor:
+		// A d typed as an idea arrived was meant for "+ Add your own",
+		// and dropping an idea tells its phone: it cannot be taken back.
+		return handled(tea.Batch(q.startTyping(len(q.rows)), q.field.update(k)))
 	case key.Matches(k, keys.Remove) && onRow:
 		q.beginWord(k) // d may begin a word (followup_stray.go)
 		return q.remove(q.cursor)

@@ -115,3 +115,31 @@ func TestIdeasWaitingAreNamedAtAnItem(t *testing.T) {
 		t.Errorf("at the question they wait on, the strip says so twice:\n%s", v)
 	}
 }
+
+// TestAnIdeaArrivingAsDIsTypedIsNotDropped: the cursor on "+ Add your
+// own" goes to an idea that arrives (above), and a facilitator beginning
+// their own quick win "do …" at that moment dropped the idea with the d,
+// told its phone so and could not take it back. A d before any other key
+// since the idea moved the cursor begins the quick win, as it did on
+// "+ Add your own"; once the facilitator has moved, d drops the idea.
+func TestAnIdeaArrivingAsDIsTypedIsNotDropped(t *testing.T) {
+	t.Parallel()
+	h, phone := startRoomAtQuickWins(t)
+	h.press("a", "esc")
+	phone.post("idea", url.Values{"question": {"quick-wins"}, "text": {"Free pizza"}})
+	h.waitView("› [ ] Free pizza")
+	h.press("d", "o")
+	v := h.view()
+	if strings.Contains(v, "Dropped “") || !strings.Contains(v, "Free pizza") {
+		t.Fatalf("the d typed as the idea arrived dropped it:\n%s", v)
+	}
+	if !strings.Contains(v, "› + do") {
+		t.Fatalf("the d and o typed did not begin a quick win:\n%s", v)
+	}
+	h.press("esc", "up", "down")
+	for !strings.Contains(h.view(), "› [ ] Free pizza") {
+		h.press("up")
+	}
+	h.press("d")
+	h.waitView("Dropped “Free pizza”, an idea from the room")
+}
