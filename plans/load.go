@@ -203,7 +203,7 @@ func (d *decoder) positions() map[string]Problem {
 	for _, nodes := range d.stepNodes {
 		steps += len(nodes)
 	}
-	out := make(map[string]Problem, len(d.itemNodes)+steps+len(d.linkNodes)) // sized: status reads thousands of plans
+	out := make(map[string]Problem, len(d.itemNodes)+steps+len(d.linkNodes)+len(d.statusesAlone)) // sized: status reads thousands of plans
 	for key, n := range d.linkNodes {
 		out[linkPositionKey+key] = Problem{Line: n.Line, Column: n.Column}
 	}
@@ -213,9 +213,9 @@ func (d *decoder) positions() map[string]Problem {
 			at = n.key
 		}
 		out[id] = Problem{Line: at.Line, Column: at.Column}
-		if n.statusAlone != nil {
-			out[statusAloneKey+id] = Problem{Line: n.statusAlone.Line, Column: n.statusAlone.Column}
-		}
+	}
+	for _, s := range d.statusesAlone {
+		out[statusAloneKey+s.id] = Problem{Line: s.status.Line, Column: s.status.Column}
 	}
 	for fid, nodes := range d.stepNodes {
 		for _, n := range nodes {
@@ -282,12 +282,22 @@ type decoder struct {
 	source        []byte                           // the plan's text, for the comment above an unknown item
 	lineStarts    []int                            // where each line of source starts, once asked for
 	lackedTitles  map[string]string                // the title line of each checklist item the plan lacks -> its id, once asked for
+	statusNode    *yaml.Node                       // the status of the item being read
+	statusesAlone []statusAlone
 }
 
 type itemNodes struct {
 	key, rating, due *yaml.Node
-	statusAlone      *yaml.Node // a status other than to do beside no action (Plan.StatusesAlone)
 	voteKeys         map[string]*yaml.Node
+}
+
+// statusAlone is an item's status, other than to do, beside no action
+// (Plan.StatusesAlone). Rare, so kept in a list of the decoder's rather
+// than a field of every item's itemNodes, which would grow each by a size
+// class: status and check read thousands of plans.
+type statusAlone struct {
+	id     string
+	status *yaml.Node
 }
 
 func (d *decoder) plan(root *yaml.Node) *Plan {
@@ -468,15 +478,16 @@ func (d *decoder) items(n *yaml.Node, p *Plan) {
 				nodes.due = v
 				r.Due = d.date(v, what, "due date")
 			case "status":
-				nodes.statusAlone = v // kept below only if alone
+				d.statusNode = v
 				r.Status = d.status(v, what, "status")
 			case "notes":
 				r.Notes = d.Text(v, what, "notes")
 			}
 		})
-		if r.Action != "" || r.Status == "" || r.Status == StatusTodo {
-			nodes.statusAlone = nil
+		if r.Action == "" && r.Status != "" && r.Status != StatusTodo && d.statusNode != nil {
+			d.statusesAlone = append(d.statusesAlone, statusAlone{id, d.statusNode})
 		}
+		d.statusNode = nil
 		p.Items[id] = r
 		d.itemNodes[id] = nodes
 	})
