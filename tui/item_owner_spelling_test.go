@@ -84,3 +84,31 @@ func TestAStepOwnerTypedInOtherCapitalsIsTheNameAsThePlanWritesIt(t *testing.T) 
 	}
 	t.Fatalf("no step written:\n%s", fuView(a))
 }
+
+// A name typed with its own marks is the name those marks spell: in
+// Vietnamese "Ngọc Hạ" and "Ngọc Hà" are two people, and in scripts
+// whose vowels are marks (Devanagari's ु in कुमार) a mark left out is
+// another name. Only letters of Latin scripts typed bare, as a keyboard
+// without accents types them, are taken for the name with its marks.
+func TestAnOwnerWhoseMarksSpellAnotherNameIsKeptAsTyped(t *testing.T) {
+	p := rvNewPlan(t)
+	p.Participants = []string{"Ngọc Hà", "कुमार"}
+	h, path := rvOpen(t, p, 80, 24)
+	for i, c := range []struct{ typed, want string }{
+		{"Ngọc Hạ", "Ngọc Hạ"},
+		{"कमार", "कमार"},
+		{"ngoc ha", "Ngọc Hà"},
+		{"NGỌC HÀ", "Ngọc Hà"},
+	} {
+		if i > 0 {
+			h.press("ctrl+n")
+		}
+		h.press("g", "tab", "tab")
+		h.typeText(c.typed)
+		h.press("tab")
+		id := h.item().entry().Item.ID
+		if got := loadPlan(t, path).Response(id).Owner; got != c.want {
+			t.Fatalf("typed %q: owner on disk = %q, want %q", c.typed, got, c.want)
+		}
+	}
+}

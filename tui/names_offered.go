@@ -79,22 +79,58 @@ func foldMarks(s string) string {
 }
 
 // sameName is the name among names that text is, written another way: in
-// other capitals, without its marks or with other spaces ("sam  hill" for
-// "Sam Hill"), the first such in names' order. It is "" when text is none
-// of them, or is that name exactly as written. One person written two
-// ways is two owners to the report, the project plan and status.
+// other capitals, with other spaces ("sam  hill" for "Sam Hill") or with
+// Latin letters typed bare ("sian llyr" for "Siân Llŷr"), the first such
+// in names' order. It is "" when text is none of them, or is that name
+// exactly as written. One person written two ways is two owners to the
+// report, the project plan and status; but a mark typed is meant
+// ("Ngọc Hạ" is not "Ngọc Hà"), and in other scripts a mark is often a
+// vowel (कमार is not कुमार), so those must match.
 func sameName(names []string, text string) string {
-	want := foldMarks(strings.Join(strings.Fields(text), " "))
-	if want == "" {
+	want := letters(text)
+	if len(want) == 0 {
 		return ""
 	}
 	for _, n := range names {
-		if foldMarks(strings.Join(strings.Fields(n), " ")) == want {
-			if n == text {
-				return ""
-			}
-			return n
+		if !typedAs(letters(n), want) {
+			continue
 		}
+		if n == text {
+			return ""
+		}
+		return n
 	}
 	return ""
+}
+
+// letters is s in small letters, its words one space apart, each letter
+// with the marks it is composed with (NFD).
+func letters(s string) []string {
+	var out []string
+	for _, r := range norm.NFD.String(strings.ToLower(strings.Join(strings.Fields(s), " "))) {
+		if unicode.Is(unicode.Mn, r) && len(out) > 0 {
+			out[len(out)-1] += string(r)
+			continue
+		}
+		out = append(out, string(r))
+	}
+	return out
+}
+
+// typedAs reports whether typed is name letter for letter, each letter
+// either as the name writes it or, for a Latin letter, bare of its marks.
+func typedAs(name, typed []string) bool {
+	if len(name) != len(typed) {
+		return false
+	}
+	for i, l := range name {
+		if l == typed[i] {
+			continue
+		}
+		base := []rune(l)[0]
+		if !unicode.Is(unicode.Latin, base) || typed[i] != foldMarks(l) {
+			return false
+		}
+	}
+	return true
 }
