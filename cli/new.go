@@ -158,7 +158,7 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 	case s == nil && errors.Is(err, fs.ErrExist):
 		return exists(path)
 	case s == nil && n.Previous != nil:
-		return notCarried(n.Previous, path, err)
+		return notCarried(n.Previous, path, opts.title, err)
 	case s == nil:
 		return err
 	}
@@ -220,9 +220,14 @@ func sameChecklist(stderr io.Writer, prev *plans.File, flag string) bool {
 
 // notCarried says, in plain words, why a review could not carry prev on:
 // nothing was written in any of these cases.
-func notCarried(prev *plans.File, path string, err error) error {
+func notCarried(prev *plans.File, path, title string, err error) error {
 	var carried *plans.CarriedOnAlready
 	switch {
+	case errors.As(err, &carried) && carried.Unlinked:
+		// The review written first is rated since, perhaps: carried on to
+		// it again, last year's plan gets its line and it stays as it is.
+		return &exitError{code: ExitProblems, err: fmt.Errorf("%w; finish that carry-on (ladder new %s --from %s --title %s), which adds the line and leaves that review as it is",
+			err, safetext.Line(plans.CommandPath(carried.Next)), safetext.Line(plans.CommandPath(prev.Path)), safetext.Line(plans.CommandQuote(title)))}
 	case errors.As(err, &carried) && carried.Next != "":
 		// Most often this year's review was begun twice by mistake: the
 		// one to go on with is the review that took the actions on. A

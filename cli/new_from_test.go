@@ -18,7 +18,7 @@ import (
 // written, and exit 1.
 func TestNewFromRefusalsSayWhatToDo(t *testing.T) {
 	prev := &plans.File{Path: "plans/acme-2026.yaml", Plan: &plans.Plan{}}
-	err := notCarried(prev, "plans/acme-2027.yaml", fmt.Errorf("%s: %w", prev.Path, plans.ErrChangedOnDisk))
+	err := notCarried(prev, "plans/acme-2027.yaml", "Review 2027", fmt.Errorf("%s: %w", prev.Path, plans.ErrChangedOnDisk))
 	var ee *exitError
 	if !errors.As(err, &ee) || ee.code != ExitProblems || !strings.Contains(err.Error(), "plans/acme-2026.yaml changed on disk while ladder was reading it, so nothing was written: run this again") {
 		t.Fatalf("changed on disk: %v", err)

@@ -179,6 +179,12 @@ func CreateNext(path string, prev *File, next *Plan) (*File, Carried, error) {
 	if err := CheckCarryOn(prev.Path, prev.Plan); err != nil {
 		return nil, Carried{}, err
 	}
+	// A review written by a carry-on cut short carries prev on already:
+	// one carried on again under another name would be left behind, its
+	// ratings with it. Under its own name, cutShort below finishes it.
+	if other := unlinkedCarrier(prev.Path, prev.Plan); other != "" && !NewLinks().sameFile(other, path) {
+		return nil, Carried{}, &CarriedOnAlready{Path: prev.Path, Next: other, Unlinked: true}
+	}
 	if prev.Plan.Checklist.ID != next.Checklist.ID {
 		return nil, Carried{}, fmt.Errorf("%s follows checklist %s and the new review %s: a review carries on only from a plan on the same checklist",
 			prev.Path, safetext.Quote(prev.Plan.Checklist.ID), safetext.Quote(next.Checklist.ID))

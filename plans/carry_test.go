@@ -641,3 +641,39 @@ func runCarryOnAgain(t *testing.T, prev, next string) (*File, Carried) {
 	nf.Close()
 	return f, carried
 }
+
+// A carry-on cut short (or last year's next_review line undone by a
+// git checkout of a file "changed by accident"), then carried on again
+// under another name, as the set-up form's own name for it or a
+// `ladder new OTHER --from` does: the review written first, named
+// back, was left behind and one plan carried on twice. Now CreateNext
+// refuses, names the review written first, and writes nothing.
+func TestACarryOnCutShortIsNotCarriedOnAgainUnderAnotherName(t *testing.T) {
+	dir := gitRepo(t)
+	first := filepath.Join(dir, "plans", "2027", "acme.yaml")
+	prevPath := carryOnCutShort(t, dir, first)
+	f, err := Open(prevPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	other := filepath.Join(dir, "plans", "2027", "2027-03-01-acme.yaml")
+	_, _, err = CreateNext(other, f, New(f.Plan.Checklist, "Acme", "2027 review", Date{2027, 3, 1}))
+	var carried *CarriedOnAlready
+	if !errors.As(err, &carried) || carried.Next != first || !carried.Unlinked {
+		t.Fatalf("carried on again under another name: %v (%+v)", err, carried)
+	}
+	if _, err := os.Stat(other); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a second review was written: %v", err)
+	}
+	if p, _ := LoadFile(prevPath, nil); p.NextReview != "" {
+		t.Errorf("last year's plan was linked: %q", p.NextReview)
+	}
+	for _, want := range []string{"2027/acme.yaml", "names it as its previous review", "cut short"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the refusal does not say %q:\n%s", want, err)
+		}
+	}
+	// Its own name still finishes it.
+	runCarryOnAgain(t, prevPath, first)
+}

@@ -2,6 +2,8 @@ package plans
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/socialmobility/ladder/internal/safetext"
 )
@@ -21,6 +23,14 @@ type CarriedOnAlready struct {
 	// repository, and is named whole, as status and check name it.
 	Next string
 	Why  error // why the review it names took nothing on; nil to leave it unsaid
+	// Unlinked is set when the plan names no next review, but Next names
+	// it as its previous review: a carry-on cut short between its two
+	// writes, or the plan's next_review line undone since (a checkout of
+	// last year's plan taken for an edit made by accident). Next holds
+	// its actions without the plan handing them on; carrying the plan on
+	// again would leave Next behind. Carrying it on to Next itself
+	// finishes it (CreateNext).
+	Unlinked bool
 }
 
 // CheckCarryOn is nil when the plan at path can be carried on to a next
@@ -45,6 +55,9 @@ func (e *CarriedOnAlready) Unwrap() error { return ErrHasNextReview }
 // are made terminal-safe here, as paths come from pull requests.
 func (e *CarriedOnAlready) Words(plan, next string) string {
 	plan = safetext.Line(plan)
+	if e.Unlinked {
+		return plan + " was carried on already, to " + safetext.Line(next) + ", which names it as its previous review, though " + plan + " does not name that one back yet (a carry-on cut short, or its next_review line undone)"
+	}
 	if e.Next != "" {
 		return plan + " was carried on already, to " + safetext.Line(next) + ": its open actions are chased there"
 	}
@@ -53,4 +66,29 @@ func (e *CarriedOnAlready) Words(plan, next string) string {
 		why = " (" + safetext.Line(e.Why.Error()) + ")"
 	}
 	return fmt.Sprintf("%s names a next review that does not take its actions on%s: if that review was removed on purpose, delete its next_review line, then carry it on again", plan, why)
+}
+
+// unlinkedCarrier is the plan beside the plan at path (in its review
+// folders) that names it as its previous review while it names no next
+// review: what a carry-on cut short leaves behind. "" when there is none.
+// It reads the folders (each plan's links only, as status does), so only
+// a carry-on about to write asks it (CreateNext).
+func unlinkedCarrier(path string, p *Plan) string {
+	if p.NextReview != "" {
+		return ""
+	}
+	links := NewLinks()
+	for _, d := range ReviewFolders(filepath.Dir(path)) {
+		entries, _ := os.ReadDir(d)
+		for _, e := range entries {
+			other := filepath.Join(d, e.Name())
+			if !e.Type().IsRegular() || !IsReviewPlanFile(e.Name()) {
+				continue
+			}
+			if r := readLinks(other); r.previous != "" && links.namesBack(other, r.previous, path) && !links.sameFile(other, path) {
+				return other
+			}
+		}
+	}
+	return ""
 }
