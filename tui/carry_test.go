@@ -615,3 +615,49 @@ func TestAnItemSaysLastYearsActionWasDone(t *testing.T) {
 	h.requireView("Last review (Sat 14 Mar 2026): ▲ Amber")
 	h.refuseView("· its", "action was")
 }
+
+// Last year's next_review line undone after the carry-on (git checkout
+// of the file, taken for one changed by accident; or the laptop killed
+// between the carry-on's two writes): c on last year's plan opened the
+// form, which named a second review by today's date and carried the
+// actions on again, leaving the first, rated since, behind. Now c
+// finishes the carry-on into the review written first: last year's plan
+// names it again, and it opens as it was left, its rating kept.
+func TestCarryOnAgainFinishesACarryOnCutShort(t *testing.T) {
+	dir, oldPath, _ := carryFolder(t)
+	before, _ := os.ReadFile(oldPath)
+	old, err := plans.Open(oldPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := filepath.Join(dir, "acme-2027.yaml")
+	if _, _, err := plans.CreateNext(next, old, plans.New(old.Plan.Checklist, "Acme Café Ltd", "Spring review 2027", rvToday)); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	p, err := plans.LoadFile(next, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Response("lc-vision").Rating = "amber" // rated since
+	writePlanFile(t, next, p)
+	if err := os.WriteFile(oldPath, before, 0o644); err != nil { // the line undone
+		t.Fatal(err)
+	}
+
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	choosePlan(h, "Spring review 2026")
+	h.press("c")
+	h.requireView("Finished carrying on acme-2026.yaml into acme-2027.yaml", "item 2 of 4") // item 1 rated
+	h.refuseView("Next review, carried on")
+	if got, err := plans.LoadFile(oldPath, nil); err != nil || got.NextReview != "acme-2027.yaml" {
+		t.Fatalf("last year's plan: next_review %q (%v)", got.NextReview, err)
+	}
+	if got, _ := plans.LoadFile(next, nil); got.Response("lc-vision").Rating != "amber" {
+		t.Errorf("the review written first lost its rating: %q", got.Response("lc-vision").Rating)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("a second review was written: %v", entries)
+	}
+}

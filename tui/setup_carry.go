@@ -36,6 +36,57 @@ func openToCarry(c *common, path string) tea.Cmd {
 	}
 }
 
+// cutShortCarrier is the plan in list that names prev as its previous
+// review while prev names no next review: a carry-on cut short between
+// its two writes, or prev's next_review line undone since (a checkout of
+// last year's plan, taken for a file changed by accident). c carries prev
+// on into it, not into a second review (finishCarry). Worked out from the
+// paths alone: a key's answer reads no file.
+func cutShortCarrier(list []plans.Found, prev plans.Found) (plans.Found, bool) {
+	if prev.Plan.NextReview != "" {
+		return plans.Found{}, false
+	}
+	for _, f := range list {
+		ref := f.Plan.PreviousReview
+		if ref == "" || f.Path == prev.Path {
+			continue
+		}
+		if filepath.Join(filepath.Dir(f.Path), filepath.FromSlash(ref)) == filepath.Clean(prev.Path) {
+			return f, true
+		}
+	}
+	return plans.Found{}, false
+}
+
+// finishCarry carries the plan at prevPath on into next, the review a
+// carry-on cut short wrote, off the update loop: prevPath gains its
+// next_review line, next is left as it is (plans.CreateNext), and opens,
+// the status line saying what happened.
+func finishCarry(c *common, prevPath string, next plans.Found) tea.Cmd {
+	resolve, today := c.opts.resolver(), c.today
+	return func() tea.Msg {
+		prev, err := plans.Open(prevPath, resolve)
+		if err != nil {
+			return openFailedMsg{fmt.Errorf("%s does not load, so it cannot be carried on: %w", filepath.Base(prevPath), err)}
+		}
+		p := next.Plan
+		ss, err := review.Create(review.NewPlan{Path: next.Path, Organisation: p.Organisation, Title: p.Title,
+			Facilitator: p.Facilitator, Participants: p.Participants, Today: today, Previous: prev}, resolve)
+		if ss == nil {
+			prev.Close()
+			return openFailedMsg{err}
+		}
+		said := "Finished carrying on " + safetext.Line(filepath.Base(prevPath)) + " into " + safetext.Line(filepath.Base(next.Path)) +
+			", begun before and left as it was: its open actions are chased here now."
+		if err != nil { // written before, still not linked: say which line to add
+			said = err.Error()
+		} else {
+			prev.Close()
+		}
+		return tea.Sequence(func() tea.Msg { return openedMsg{ss} }, func() tea.Msg { return warnMsg(said) })()
+	}
+}
+
 // carryFrom fills the form from prev, and fixes the checklist to prev's:
 // a review carries on only on the checklist it came from.
 func (s *setupScreen) carryFrom(prev *plans.File) {

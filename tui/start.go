@@ -270,6 +270,9 @@ func (s *startScreen) carry(f plans.Found, asked string) tea.Cmd {
 		}
 		return nil
 	default:
+		if next, ok := cutShortCarrier(s.plans, f); ok {
+			return finishCarry(s.c, f.Path, next)
+		}
 		return openToCarry(s.c, f.Path)
 	}
 	words := s.c.carryRefusal(carried)
