@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"github.com/socialmobility/ladder/plans"
 )
 
 // Killed at the second next-steps question with every item rated, the
@@ -14,7 +16,7 @@ import (
 func TestSummaryListsTheNextStepsNotAnswered(t *testing.T) {
 	p := fuPlan(t)
 	p.Answer("quick-wins").List = []string{"Put a notice up in the van yard"}
-	p.Answer("decision-makers").Due.Year = 0 // a due date alone is no answer
+	p.Answer("decision-makers").Due = plans.Date{Year: 2027, Month: 5, Day: 1} // a due date alone is no answer
 	a, _ := fuApp(t, p, 80, 24)
 	fuShow(t, a, screenSummary, 0)
 	fuPress(t, a, "end")
