@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
@@ -169,4 +170,38 @@ func (s *Session) Options(followUpID string) []Option {
 		}
 	}
 	return out
+}
+
+// NextStepsLeft lists the next-steps questions of p with no answer yet,
+// by index: the counts, which ladder answers from the ratings, never; a
+// due date alone, or text of spaces, is no answer.
+func NextStepsLeft(p *plans.Plan) []int {
+	var left []int
+	for i, f := range p.Checklist.FollowUps {
+		if f.Kind != checklist.KindCounts && !answered(f.Kind, p.Answer(f.ID)) {
+			left = append(left, i)
+		}
+	}
+	return left
+}
+
+// answered reports whether a next-steps answer says anything.
+func answered(kind checklist.FollowUpKind, a *plans.Answer) bool {
+	if a == nil {
+		return false
+	}
+	switch kind {
+	case checklist.KindList:
+		return len(a.List) > 0
+	case checklist.KindPlan:
+		return len(a.Steps) > 0
+	case checklist.KindPerArea:
+		for _, text := range a.ByArea {
+			if strings.TrimSpace(text) != "" {
+				return true
+			}
+		}
+		return false
+	}
+	return strings.TrimSpace(a.Text) != ""
 }

@@ -326,8 +326,9 @@ func LastReviewOf(found []plans.Found, org string, today plans.Date) *LastReview
 // loaded) the review someone back to the folder most likely means to go
 // on with is: the first that is its organisation's latest review
 // (LastReviewOf), held in the last half year, not carried on, with items
-// left to rate. -1 when there is none: the first time, and when every
-// review is finished. The screens' list opens on it, for enter to open,
+// left to rate or next-steps questions left to answer (NextStepsLeft: a
+// laptop that died in the next steps left every item rated). -1 when
+// there is none: the first time, and when every review is finished. The screens' list opens on it, for enter to open,
 // and Enter at the prompts' list opens it.
 func ReviewUnderWay(found []plans.Found, today plans.Date) int {
 	for i, f := range found {
@@ -338,7 +339,7 @@ func ReviewUnderWay(found []plans.Found, today plans.Date) int {
 		if f.Plan == nil || f.Plan.NextReview != "" || f.CarriedOnElsewhere || !UnderWay(f.Plan.Date, today) {
 			continue
 		}
-		if _, total := f.Plan.Counts(); total.Unrated == 0 {
+		if _, total := f.Plan.Counts(); total.Unrated == 0 && len(NextStepsLeft(f.Plan)) == 0 {
 			continue
 		}
 		if l := LastReviewOf(found, f.Plan.Organisation, today); l != nil && l.UnderWay && l.Found.Path == f.Path {

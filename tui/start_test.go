@@ -710,8 +710,8 @@ func TestTheStartScreenChoosesTheReviewUnderWay(t *testing.T) {
 // The review chosen is the organisation's latest: last year's plan, left
 // with items unrated and opened again (so changed last), is not the one
 // to go on with when this year's is under way. With no review under
-// way (every plan rated, or only an old one left half way), "Begin a new
-// review" stays chosen, as before.
+// way (every plan rated and its next steps answered, or only an old one
+// left half way), "Begin a new review" stays chosen, as before.
 func TestTheStartScreenChoosesOnlyTheOrganisationsLatestReviewUnderWay(t *testing.T) {
 	t.Chdir(t.TempDir())
 	dir := "plans"
@@ -740,8 +740,14 @@ func TestTheStartScreenChoosesOnlyTheOrganisationsLatestReviewUnderWay(t *testin
 	h := rvStart(t, Options{Dir: dir}, 80, 24)
 	h.requireView("› Begin a new review", "Acme Café Ltd: Spring review 2026")
 
+	// Rated in full, the laptop dead in the next steps: still under way.
 	done := rate(rvNewPlan(t), 21)
 	done.Title = "Spring review 2027"
+	write("acme-2027.yaml", done, 2*time.Hour)
+	h = rvStart(t, Options{Dir: dir}, 80, 24)
+	h.requireView("› Acme Café Ltd: Spring review 2027", "Begin a new review (n)")
+
+	done.FollowUps = checklisttest.FilledPlan(done.Checklist, 1).FollowUps // its next steps answered too
 	write("acme-2027.yaml", done, 2*time.Hour)
 	h = rvStart(t, Options{Dir: dir}, 80, 24)
 	h.requireView("› Begin a new review")

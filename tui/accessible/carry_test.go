@@ -440,8 +440,8 @@ func TestAYearOnThePromptsListsLastYearsReviewUnderWay(t *testing.T) {
 		}
 	}
 
-	// This year's rated in full, Enter opens last year's under way, as
-	// the screens' list opens on it.
+	// This year's finished (rated in full, its next steps answered),
+	// Enter opens last year's under way, as the screens' list opens on it.
 	if err := os.Remove(filepath.Join(dir, "2027", "acme-2027.yaml")); err != nil {
 		t.Fatal(err)
 	}
@@ -450,6 +450,7 @@ func TestAYearOnThePromptsListsLastYearsReviewUnderWay(t *testing.T) {
 		for _, e := range p.Checklist.Items() {
 			p.Response(e.Item.ID).Rating = "green"
 		}
+		p.FollowUps = checklisttest.FilledPlan(p.Checklist, 1).FollowUps // its next steps answered too
 	})
 	out = runReviewOK(t, Options{Dir: dir, Today: jan}, strings.NewReader("\nquit\n"))
 	for _, want := range []string{"or press Enter to open 2.\n", "Review of Bea's Bakery: Winter review."} {
