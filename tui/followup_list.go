@@ -337,11 +337,7 @@ func (q *quickWins) update(msg tea.Msg) fuResult {
 		return handled(q.startTyping(len(q.rows)))
 	case key.Matches(k, keys.Edit) && (!onRow || q.rows[q.cursor].typed):
 		return handled(q.startTyping(q.cursor))
-	case key.Matches(k, keys.Remove) && tookCursor:
-		// A d typed as an idea arrived was meant for "+ Add your own",
-		// and dropping an idea tells its phone: it cannot be taken back.
-		return handled(tea.Batch(q.startTyping(len(q.rows)), q.field.update(k)))
-	case key.Matches(k, keys.Remove) && onRow:
+	case key.Matches(k, keys.Remove) && onRow && !tookCursor:
 		q.beginWord(k) // d may begin a word (followup_stray.go)
 		return q.remove(q.cursor)
 	case key.Matches(k, keys.Undo):
