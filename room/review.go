@@ -232,3 +232,45 @@ func (r *Room) KeepLastRound(s *review.Session) (kept KeptRound, ok bool) {
 	}
 	return kept, true
 }
+
+// LeftWords names, for a quit, the votes left on items moved away from
+// (Status.Left), which the room keeps in memory only: "the votes on items
+// 1 and 4, no rating agreed yet", and on items the plan rates without
+// them (rated at once while the room voted, or before: "no rating agreed
+// yet" beside a rating read as a mistake), "the votes on item 2, rated
+// ● Green without them", the rating said where one item has it; "" for
+// none. The screens and the accessible prompts say it alike but name
+// items and ratings each their own way: items (given the ids the
+// checklist knows) and rating say them.
+func (s Status) LeftWords(p *plans.Plan, items func(ids []string) string, rating func(level string) string) string {
+	if len(s.Left) == 0 {
+		return ""
+	}
+	c := p.Checklist
+	var unrated, rated []string
+	level := ""
+	for _, id := range s.Left {
+		if _, _, ok := c.Item(id); !ok {
+			continue
+		}
+		if res := p.Response(id); res != nil {
+			if _, _, ok := c.Level(res.Rating); ok {
+				rated, level = append(rated, id), res.Rating
+				continue
+			}
+		}
+		unrated = append(unrated, id)
+	}
+	var words []string
+	if len(unrated) > 0 {
+		words = append(words, "the votes on "+items(unrated)+", no rating agreed yet")
+	}
+	switch len(rated) {
+	case 0:
+	case 1:
+		words = append(words, "the votes on "+items(rated)+", rated "+rating(level)+" without them")
+	default:
+		words = append(words, "the votes on "+items(rated)+", rated without them")
+	}
+	return strings.Join(words, ", and ")
+}

@@ -464,44 +464,13 @@ func (c *common) quitWarningWithLeft(st roomsrv.Status, left, ideas string) stri
 	return "⚠ " + prefix + text + ": q again quits and loses them"
 }
 
-// leftWords names the items left with votes and no rating agreed, which
-// the room keeps in memory only: "the votes on items 1 and 4, no rating
-// agreed yet", and on an item with a rating given without them, "the
-// votes on item 2, rated ● Green without them"; "" when there are none.
+// leftWords names the items left with votes (Status.LeftWords), numbered
+// within their area as the screens and the board number them
+// (itemsWords), a rating by its mark and word: "the votes on items 1 and
+// 4, no rating agreed yet", "the votes on item 2, rated ● Green without
+// them"; "" when there are none.
 func (c *common) leftWords(st roomsrv.Status) string {
-	if len(st.Left) == 0 {
-		return ""
-	}
-	// An item rated while the room voted on it (the rating keys rate at
-	// once), or before, has a rating: "no rating agreed yet" beside it
-	// read as a mistake. What a quit loses there is the votes beside it.
-	cl := c.checklist()
-	var unrated, rated []string
-	rating := ""
-	for _, id := range st.Left {
-		if _, _, ok := cl.Item(id); !ok {
-			continue
-		}
-		if res := c.plan().Response(id); res != nil {
-			if _, _, ok := cl.Level(res.Rating); ok {
-				rated, rating = append(rated, id), res.Rating
-				continue
-			}
-		}
-		unrated = append(unrated, id)
-	}
-	var words []string
-	if len(unrated) > 0 {
-		words = append(words, "the votes on "+c.itemsWords(unrated)+", no rating agreed yet")
-	}
-	switch len(rated) {
-	case 0:
-	case 1:
-		words = append(words, "the votes on "+c.itemsWords(rated)+", rated "+plans.Label(cl, rating)+" without them")
-	default:
-		words = append(words, "the votes on "+c.itemsWords(rated)+", rated without them")
-	}
-	return strings.Join(words, ", and ")
+	return st.LeftWords(c.plan(), c.itemsWords, func(level string) string { return plans.Label(c.checklist(), level) })
 }
 
 // itemsWords names items as the screens and the board number them, within

@@ -551,44 +551,22 @@ func (r *reviewer) holdQuit() bool {
 }
 
 // leftWords names the items moved on from with votes the plan does not
-// hold, by their number in the checklist (as item N takes them): "the
-// votes on items 2 and 6, no rating agreed yet", and on an item rated
-// without them, "the votes on item 3, rated Amber without them"; "" for
-// none. quit said "the votes on an item you moved on from" and "go back
-// to it", and a listener could not tell which.
+// hold (Status.LeftWords), by their number in the checklist (as item N
+// takes them), a rating by its word: "the votes on items 2 and 6, no
+// rating agreed yet", "the votes on item 3, rated Amber without them";
+// "" for none. quit said "the votes on an item you moved on from" and "go
+// back to it", and a listener could not tell which.
 func (r *reviewer) leftWords(st room.Status) string {
-	c, p := r.s.Checklist(), r.s.Plan()
-	var unrated, rated []string
-	rating := ""
-	for _, id := range st.Left {
-		_, ref, ok := c.Item(id)
-		if !ok {
-			continue
+	c := r.s.Checklist()
+	items := func(ids []string) string {
+		nums := make([]string, len(ids))
+		for i, id := range ids {
+			_, ref, _ := c.Item(id)
+			nums[i] = strconv.Itoa(ref.Seq + 1)
 		}
-		num := strconv.Itoa(ref.Seq + 1)
-		if res := p.Response(id); res != nil {
-			if _, _, ok := c.Level(res.Rating); ok {
-				rated, rating = append(rated, num), res.Rating
-				continue
-			}
-		}
-		unrated = append(unrated, num)
+		return plural(len(nums), "item ", "items ") + review.ListWords(nums, len(nums))
 	}
-	votesOn := func(nums []string) string {
-		return "the votes on " + plural(len(nums), "item ", "items ") + review.ListWords(nums, len(nums))
-	}
-	var words []string
-	if len(unrated) > 0 {
-		words = append(words, votesOn(unrated)+", no rating agreed yet")
-	}
-	switch len(rated) {
-	case 0:
-	case 1:
-		words = append(words, votesOn(rated)+", rated "+ratingWord(c, rating)+" without them")
-	default:
-		words = append(words, votesOn(rated)+", rated without them")
-	}
-	return strings.Join(words, ", and ")
+	return st.LeftWords(r.s.Plan(), items, func(level string) string { return ratingWord(c, level) })
 }
 
 // quitLoses is what holdQuit says a quit would lose: the votes open, the
