@@ -203,16 +203,19 @@
   // page gives up after its wait, the reading included, and the promise
   // post gives fails as when the request or read fails.
   function post(url, fields, read) {
+    return ask(url, { method: "POST", body: new URLSearchParams(fields) }, read);
+  }
+
+  // ask is post for any request (init, as fetch takes it): the room's
+  // view asked for, given up after the page's wait.
+  function ask(url, init, read) {
     var abort = window.AbortController ? new AbortController() : null;
     var timer = abort && setTimeout(function () { abort.abort(); }, wait());
     function stop() { clearTimeout(timer); }
-    return fetch(url, {
-      method: "POST",
-      body: new URLSearchParams(fields),
-      headers: { "X-Ladder-Live": "1" },
-      credentials: "same-origin",
-      signal: abort ? abort.signal : undefined
-    }).then(read).then(stop, function (err) { stop(); throw err; });
+    init.headers = { "X-Ladder-Live": "1" };
+    init.credentials = "same-origin";
+    init.signal = abort ? abort.signal : undefined;
+    return fetch(url, init).then(read).then(stop, function (err) { stop(); throw err; });
   }
 
   // join sends the PIN as the form would, without leaving the page: a
@@ -488,36 +491,7 @@
   // stream was refused, burning the phone's battery and the venue's
   // Wi-Fi, blank half the time and saying nothing.
   function findRoom() {
-    var abort = window.AbortController ? new AbortController() : null;
-    var timer = abort && setTimeout(function () { abort.abort(); }, wait());
-    fetch("/", {
-      headers: { "X-Ladder-Live": "1" },
-      credentials: "same-origin",
-      signal: abort ? abort.signal : undefined
-    }).then(function (res) { return res.text(); }).then(function (html) {
-      clearTimeout(timer);
-      var next = viewIn(html);
-      if (!next) throw new Error("not the room's answer");
-      if (next.getAttribute("data-key") === "join") {
-        window.location.reload();
-        return;
-      }
-      showView(next);
-      // The first time the room answers, the stream may have failed with
-      // the Wi-Fi, back now: it is opened again at once, and nothing said.
-      // A wait grown while the room was out of reach is no refusal.
-      if (!triedAgain) {
-        triedAgain = true;
-        backoff = 0;
-        listen();
-        return;
-      }
-      backoff = Math.min(backoff ? backoff * 2 : 4, 30);
-      var view = document.getElementById("view");
-      if (view) say(view, "Too many connections to the room just now: this page tries again by itself in " + backoff + " seconds. Close other tabs of this page, if there are any.");
-      setTimeout(listen, backoff * 1000);
-    }).catch(function () {
-      clearTimeout(timer);
+    ask("/", {}, function (res) { return res.text().then(found); }).catch(function () {
       triedAgain = false;
       backoff = Math.min(backoff ? backoff * 2 : 2, 30);
       var view = document.getElementById("view");
@@ -526,6 +500,30 @@
       }
       setTimeout(findRoom, backoff * 1000);
     });
+  }
+
+  // found is what findRoom does with the room's answer.
+  function found(html) {
+    var next = viewIn(html);
+    if (!next) throw new Error("not the room's answer");
+    if (next.getAttribute("data-key") === "join") {
+      window.location.reload();
+      return;
+    }
+    showView(next);
+    // The first time the room answers, the stream may have failed with
+    // the Wi-Fi, back now: it is opened again at once, and nothing said.
+    // A wait grown while the room was out of reach is no refusal.
+    if (!triedAgain) {
+      triedAgain = true;
+      backoff = 0;
+      listen();
+      return;
+    }
+    backoff = Math.min(backoff ? backoff * 2 : 4, 30);
+    var view = document.getElementById("view");
+    if (view) say(view, "Too many connections to the room just now: this page tries again by itself in " + backoff + " seconds. Close other tabs of this page, if there are any.");
+    setTimeout(listen, backoff * 1000);
   }
   if (main.getAttribute("data-live") === "on") follow();
 })();
