@@ -383,19 +383,15 @@ func noActionList(c *common, w int) string {
 	return strings.Join(lines, "\n")
 }
 
-// unansweredList names the next-steps questions with no answer yet, by
-// number: a review whose items are all rated resumes here, at the end,
-// so a review stopped among the questions would otherwise pass them by.
-// The counts, which ladder answers, are never among them; a due date
-// alone is no answer.
+// unansweredList names the next-steps questions with no answer yet
+// (review.NextStepsLeft), by number: a review whose items are all rated
+// resumes here, at the end, so a review stopped among the questions
+// would otherwise pass them by.
 func unansweredList(c *common, w int) string {
-	p := c.plan()
+	followUps := c.checklist().FollowUps
 	var lines []string
-	for i, f := range c.checklist().FollowUps {
-		if f.Kind == checklist.KindCounts || answered(f.Kind, p.Answer(f.ID)) {
-			continue
-		}
-		lines = append(lines, ansi.Truncate(fmt.Sprintf("  %d. %s", i+1, flat(f.Question)), w, "…"))
+	for _, i := range review.NextStepsLeft(c.plan()) {
+		lines = append(lines, ansi.Truncate(fmt.Sprintf("  %d. %s", i+1, flat(followUps[i].Question)), w, "…"))
 	}
 	if len(lines) == 0 {
 		return ""
@@ -404,27 +400,6 @@ func unansweredList(c *common, w int) string {
 	head := st.Label.Render(fmt.Sprintf("Next steps not answered yet (%d)", len(lines)))
 	back := st.Subtle.Render("  " + wrapIndented("p goes back to them, from the last question.", max(1, w-2), 2, 0))
 	return head + "\n" + strings.Join(lines, "\n") + "\n" + back
-}
-
-// answered reports whether a next-steps answer says anything.
-func answered(kind checklist.FollowUpKind, a *plans.Answer) bool {
-	if a == nil {
-		return false
-	}
-	switch kind {
-	case checklist.KindList:
-		return len(a.List) > 0
-	case checklist.KindPlan:
-		return len(a.Steps) > 0
-	case checklist.KindPerArea:
-		for _, text := range a.ByArea {
-			if strings.TrimSpace(text) != "" {
-				return true
-			}
-		}
-		return false
-	}
-	return strings.TrimSpace(a.Text) != ""
 }
 
 func isOverdue(a plans.Action, today plans.Date) bool {
