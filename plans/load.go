@@ -65,8 +65,9 @@ func ChecklistPath(file, planDir string) (string, error) {
 // mistake said, a key or a line of it, in a pull request's log. A name
 // that a case-blind disk, or Windows, which drops dots and spaces at the
 // end of a name, reads as .git counts too. Outside git the name is only a
-// name, and a repository is never kept inside a .git folder: the whole
-// path is looked at.
+// name, but still refused. Only the path below the repository is looked
+// at: some tools keep worktrees inside a .git folder
+// (.git/beads-worktrees/NAME), and every checklist there was refused.
 func inGitsFolder(path string) bool {
 	for _, part := range strings.FieldsFunc(path, func(r rune) bool { return r == '/' || r == '\\' }) {
 		if strings.EqualFold(strings.TrimRight(part, ". "), ".git") {
@@ -77,10 +78,10 @@ func inGitsFolder(path string) bool {
 }
 
 // joinInside is the file a plan in planDir names by ref (relative, with
-// forward slashes), where it really is (absolute, its links followed), and
-// whether it stays inside the tree such names may lead to
-// (strictyaml.Root: the repository, or outside git the plan's folder),
-// which repo says it is.
+// forward slashes), where it really is (its links followed, relative to
+// the tree's root, the root's links followed too), and whether it stays
+// inside the tree such names may lead to (strictyaml.Root: the
+// repository, or outside git the plan's folder), which repo says it is.
 func joinInside(planDir, ref string) (path, real string, repo, inside bool) {
 	path = filepath.Join(planDir, refPath(ref))
 	root, repo := strictyaml.Root(planDir)
@@ -88,8 +89,12 @@ func joinInside(planDir, ref string) (path, real string, repo, inside bool) {
 	if err != nil {
 		return path, "", repo, false
 	}
-	real = strictyaml.RealPath(abs)
-	return path, real, repo, strictyaml.Within(strictyaml.RealPath(root), real)
+	realRoot, real := strictyaml.RealPath(root), strictyaml.RealPath(abs)
+	if !strictyaml.Within(realRoot, real) {
+		return path, "", repo, false
+	}
+	real, err = filepath.Rel(realRoot, real)
+	return path, real, repo, err == nil
 }
 
 // refPath is the relative path a plan's checklist.file names, in the
