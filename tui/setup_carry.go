@@ -79,7 +79,7 @@ func finishCarry(c *common, prevPath string, next plans.Found) tea.Cmd {
 		said := "Finished carrying on " + safetext.Line(filepath.Base(prevPath)) + " into " + safetext.Line(filepath.Base(next.Path)) +
 			", begun before and left as it was: its open actions are chased here now."
 		if err != nil { // written before, still not linked: say which line to add
-			said = err.Error()
+			said = safetext.Line(err.Error()) // it names prevPath as the folder does
 		} else {
 			prev.Close()
 		}

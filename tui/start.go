@@ -366,7 +366,8 @@ func (s *startScreen) content(st *styles, w, h int, foot string) (lines []string
 		// not for the room, as for the files that could not be opened.
 		body = append(body, "", st.Error.Render(wrapIndented("✗ That plan could not be opened: press P to leave presenter mode and see why.", w, 0, 0)))
 	case s.openErr != nil:
-		body = append(body, "", st.Error.Render(wrapIndented("✗ "+s.openErr.Error(), w, 0, 0)))
+		// Its words name the file as the folder does: any byte but /.
+		body = append(body, "", st.Error.Render(wrapIndented("✗ "+safetext.Terminal(s.openErr.Error()), w, 0, 0)))
 	}
 	if s.said != "" {
 		body = append(body, "", st.Warning.Render(wrapIndented(s.said, w, 0, 0)))
@@ -533,7 +534,7 @@ func (s *startScreen) planRow(st *styles, w, i int, mixed bool, note string) []s
 		after += " · " + safetext.Line(p.ChecklistRef.ID)
 	}
 	if !s.c.present {
-		after += " · " + filepath.Base(f.Path)
+		after += " · " + safetext.Line(filepath.Base(f.Path)) // a pull request names files too
 	}
 	room := max(1, w-2-ansi.StringWidth(note))
 	// On a projector, no plan's late actions: a facilitator's folder
