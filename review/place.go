@@ -29,12 +29,18 @@ func Question(i int) Place   { return Place{AtQuestion, i} }
 // End is the end of the review, after the last question.
 var End = Place{Kind: AtEnd}
 
-// Resume is where a review of the plan picks up: its first item not rated,
-// or, when every item is rated, the end (from which any item is a step
-// away).
+// Resume is where a review of the plan picks up: its first item not rated;
+// when every item is rated, its first next-steps question left to answer
+// (NextStepsLeft: a laptop that died in the next steps reopened at the
+// end, the questions left below the fold of its summary); else the end
+// (from which any item is a step away).
 func (s *Session) Resume() Place {
-	if first := s.Plan().FirstUnrated(); first >= 0 {
+	p := s.Plan()
+	if first := p.FirstUnrated(); first >= 0 {
 		return Item(first)
+	}
+	if left := NextStepsLeft(p); len(left) > 0 {
+		return Question(left[0])
 	}
 	return End
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
@@ -164,8 +165,14 @@ func TestResumeAndThePlacesInOrder(t *testing.T) {
 	for _, e := range c.Items() {
 		s.Rate(e.Item.ID, "green")
 	}
+	// Rated in full, it resumes at the first next-steps question left to
+	// answer (the counts, ladder's answer, are none); answered, at the end.
+	if got, want := s.Resume(), review.Question(review.NextStepsLeft(s.Plan())[0]); got != want || want.Index == 0 {
+		t.Errorf("a fully rated plan with its next steps to answer resumes at %+v, want %+v", got, want)
+	}
+	s.Plan().FollowUps = checklisttest.FilledPlan(c, 1).FollowUps
 	if got := s.Resume(); got != review.End {
-		t.Errorf("a fully rated plan resumes at %+v", got)
+		t.Errorf("a finished plan resumes at %+v", got)
 	}
 	s.MoveTo(review.Item(3))
 	s.MoveTo(review.Question(1))

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -80,6 +81,7 @@ func TestWordsTypedWhereTheNextStepsHaveNothingToType(t *testing.T) {
 		for _, e := range p.Checklist.Items() {
 			p.Response(e.Item.ID).Rating = "green"
 		}
+		p.FollowUps = checklisttest.FilledPlan(p.Checklist, 1).FollowUps // finished: it opens at the end
 		p.Answer("project-plan").Steps = append([]plans.Step(nil), steps...)
 	})
 	before := ratingsIn(loadPlan(t, path))

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -31,10 +32,11 @@ func TestTheGitCommandsCanBeCopied(t *testing.T) {
 				for _, r := range p.Items {
 					r.Rating = "green"
 				}
+				p.FollowUps = checklisttest.FilledPlan(p.Checklist, 1).FollowUps // finished: it opens at the end
 			})
 			e := e2eStart(t, dir, e2eTerm{cols: tc.cols, rows: tc.rows}, "review", "--today", "2027-03-14", path)
 			e.waitFor("The end")
-			e.keys("end") // under the next steps not answered yet
+			e.keys("end") // at the bottom of the summary
 			e.waitFor(append([]string{"To keep it in git"}, tc.lines...)...)
 			out := e.quits()
 			for _, want := range []string{"\n  git add -- " + path + "\r\n", "\n  git commit -m " + msg + " -- " + path} {

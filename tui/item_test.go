@@ -571,13 +571,24 @@ func TestResumeStartsAtTheFirstUnratedItem(t *testing.T) {
 	}
 }
 
-// A plan with every item rated opens on the end screen, not on item 1.
+// A plan with every item rated and every next-steps question answered
+// opens on the end screen, not on item 1. Rated in full with questions
+// left (the laptop died in the next steps), it opens at the first
+// question left, where it opened at the end with them below the fold of
+// the summary.
 func TestResumingAFinishedPlanOpensTheEnd(t *testing.T) {
 	p := rvNewPlan(t)
 	for _, e := range p.Checklist.Items() {
 		p.Response(e.Item.ID).Rating = "green"
 	}
+	p.Answer("quick-wins").List = []string{"Use story telling"}
 	h, _ := rvOpen(t, p, 80, 24)
+	h.requireView("Who do you need to speak with")
+	if h.a.active == screenSummary {
+		t.Fatalf("rated in full with next steps left, it opened at the summary")
+	}
+	answerNextSteps(p)
+	h, _ = rvOpen(t, p, 80, 24)
 	if h.a.active != screenSummary {
 		t.Fatalf("active screen %d, want the summary", h.a.active)
 	}

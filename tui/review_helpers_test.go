@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -91,6 +92,14 @@ func rvPlansDir(t testing.TB) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// answerNextSteps answers each of p's next-steps questions (the answers
+// of checklisttest.FilledPlan): a plan rated in full and so answered is
+// finished, and opens at the end, where one with questions left to
+// answer opens at the first of them.
+func answerNextSteps(p *plans.Plan) {
+	p.FollowUps = checklisttest.FilledPlan(p.Checklist, 1).FollowUps
 }
 
 // rvNewPlan is an unrated plan of the built-in checklist.

@@ -848,6 +848,7 @@ func TestTheRoomVotesOnTheItemTheBoardOpens(t *testing.T) {
 	for _, e := range p.Checklist.Items() {
 		p.Response(e.Item.ID).Rating = "green"
 	}
+	answerNextSteps(p) // finished: it opens at the end
 	h := startRoomHarnessOn(t, 100, 30, p, Options{Present: true}, "Phones join at 127.0.0.1, as --listen asked.")
 	h.waitView("Vote from your phone")
 	phone := h.phone()

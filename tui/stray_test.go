@@ -49,6 +49,7 @@ func TestEveryScreenWithNowhereToTypeSaysSo(t *testing.T) {
 	for _, e := range rated.Checklist.Items() {
 		rated.Response(e.Item.ID).Rating = "amber"
 	}
+	answerNextSteps(rated) // finished: it opens at the summary
 	for _, tc := range []struct {
 		name   string
 		plan   *plans.Plan
