@@ -706,7 +706,9 @@ func (a *app) statusLine() string {
 	case a.stray != "":
 		return line(sty.Text.Render(a.stray))
 	case a.warning != "":
-		return sty.Warning.Render(wrapIndented("⚠ "+a.warning, max(a.c.width-2, 1), 2, 3))
+		// Warnings name plan files, whose names come from pull requests:
+		// cleaned here, whatever said them (the frame keeps colours).
+		return sty.Warning.Render(wrapIndented("⚠ "+safetext.Terminal(a.warning), max(a.c.width-2, 1), 2, 3))
 	case a.c.present && a.notice == "":
 		return "" // a calm screen for the room: only problems (and what became of them) are said
 	case a.c.present:

@@ -386,10 +386,11 @@ func (s *setupScreen) view() string {
 	}
 	hint := st.Subtle.Render(wrapIndented("Press enter on the checklist, or ctrl+s anywhere, to create it and begin.", w, 0, 0))
 	if s.err != nil {
-		hint = st.Error.Render(wrapIndented("✗ "+s.err.Error(), w, 0, 0))
+		// Both name plan files, which may come from a pull request.
+		hint = st.Error.Render(wrapIndented("✗ "+safetext.Terminal(s.err.Error()), w, 0, 0))
 	}
 	if s.notLinked != nil {
-		hint = st.Warning.Render(wrapIndented("⚠ Created, but "+s.notLinked.err.Error(), w, 0, 0)) + "\n" +
+		hint = st.Warning.Render(wrapIndented("⚠ Created, but "+safetext.Terminal(s.notLinked.err.Error()), w, 0, 0)) + "\n" +
 			st.Subtle.Render("Press enter to begin the review.")
 	}
 	carry := s.carryLines(st, w)
