@@ -72,16 +72,16 @@ func finishCarry(c *common, prevPath string, next plans.Found) tea.Cmd {
 		p := next.Plan
 		ss, err := review.Create(review.NewPlan{Path: next.Path, Organisation: p.Organisation, Title: p.Title,
 			Facilitator: p.Facilitator, Participants: p.Participants, Today: today, Previous: prev}, resolve)
+		// Linked or not, nothing here needs last year's plan open again:
+		// held, its mark said it was open elsewhere until ladder quit.
+		prev.Close()
 		if ss == nil {
-			prev.Close()
 			return openFailedMsg{err}
 		}
 		said := "Finished carrying on " + safetext.Line(filepath.Base(prevPath)) + " into " + safetext.Line(filepath.Base(next.Path)) +
 			", begun before and left as it was: its open actions are chased here now."
 		if err != nil { // written before, still not linked: say which line to add
 			said = safetext.Line(err.Error()) // it names prevPath as the folder does
-		} else {
-			prev.Close()
 		}
 		return tea.Sequence(func() tea.Msg { return openedMsg{ss} }, func() tea.Msg { return warnMsg(said) })()
 	}
