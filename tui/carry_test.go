@@ -223,20 +223,28 @@ func TestCarryOnFromAPlanWhoseNextReviewWasRemoved(t *testing.T) {
 	}
 }
 
+// carryOnTo2027 carries the plan at oldPath on into a new review in dir,
+// acme-2027.yaml, as ladder new --from does, and returns its path.
+func carryOnTo2027(t *testing.T, dir, oldPath string) string {
+	t.Helper()
+	old, err := plans.Open(oldPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	next := filepath.Join(dir, "acme-2027.yaml")
+	if _, _, err := plans.CreateNext(next, old, plans.New(old.Plan.Checklist, "Acme Café Ltd", "Spring review 2027", rvToday)); err != nil {
+		t.Fatal(err)
+	}
+	return next
+}
+
 // On a projector, c on a plan carried on already says so in the words
 // the command line uses, naming neither file, and chooses the review that
 // took its actions on, for enter to open, as it does off the projector.
 func TestCarryOnInPresenterModeChoosesTheNextReviewNamingNoFile(t *testing.T) {
 	dir, oldPath, _ := carryFolder(t)
-	old, err := plans.Open(oldPath, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	next := filepath.Join(dir, "acme-2027.yaml")
-	if _, _, err := plans.CreateNext(next, old, plans.New(old.Plan.Checklist, "Acme Café Ltd", "Spring review 2027", rvToday)); err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
+	next := carryOnTo2027(t, dir, oldPath)
 	h := rvStart(t, Options{Dir: dir, Present: true}, 80, 24)
 	for i, f := range h.a.screen(screenStart).(*startScreen).plans {
 		if f.Path == oldPath {
@@ -626,15 +634,7 @@ func TestAnItemSaysLastYearsActionWasDone(t *testing.T) {
 func TestCarryOnAgainFinishesACarryOnCutShort(t *testing.T) {
 	dir, oldPath, _ := carryFolder(t)
 	before, _ := os.ReadFile(oldPath)
-	old, err := plans.Open(oldPath, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	next := filepath.Join(dir, "acme-2027.yaml")
-	if _, _, err := plans.CreateNext(next, old, plans.New(old.Plan.Checklist, "Acme Café Ltd", "Spring review 2027", rvToday)); err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
+	next := carryOnTo2027(t, dir, oldPath)
 	p, err := plans.LoadFile(next, nil)
 	if err != nil {
 		t.Fatal(err)
