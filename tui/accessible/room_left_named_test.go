@@ -9,10 +9,7 @@ import "testing"
 // an item rated without them is said to be rated.
 func TestQuitNamesTheItemsMovedOnFrom(t *testing.T) {
 	rr := startRoomReview(t, newPlanFile(t, nil), nil)
-	rr.waitFor("Rating: ")
-	rr.phonesVote("red", "green", "green")
-	rr.answer("reveal")
-	rr.waitFor("Rating: ")
+	rr.revealRedGreenGreen()
 	rr.answer("item 3")
 	rr.waitFor("Rating: ")
 	rr.answer("quit")

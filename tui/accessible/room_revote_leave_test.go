@@ -16,10 +16,7 @@ import (
 func TestMovingOnAfterRevoteKeepsTheLastRound(t *testing.T) {
 	path := newPlanFile(t, nil)
 	rr := startRoomReview(t, path, nil)
-	rr.waitFor("Rating: ")
-	rr.phonesVote("red", "green", "green")
-	rr.answer("reveal")
-	rr.waitFor("Rating: ")
+	rr.revealRedGreenGreen()
 	rr.answer("") // Enter agrees Green
 	for range 4 { // action, owner, due, notes
 		rr.waitFor(": ")
@@ -52,10 +49,7 @@ func TestMovingOnAfterRevoteKeepsTheLastRound(t *testing.T) {
 // round is back, said, and quit asks again for the spread it would lose.
 func TestQuitAfterRevoteKeepsTheLastRound(t *testing.T) {
 	rr := startRoomReview(t, newPlanFile(t, nil), nil)
-	rr.waitFor("Rating: ")
-	rr.phonesVote("red", "green", "green")
-	rr.answer("reveal")
-	rr.waitFor("Rating: ")
+	rr.revealRedGreenGreen()
 	rr.answer("revote")
 	rr.waitFor("Rating: ")
 	rr.answer("quit")

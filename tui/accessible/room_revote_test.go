@@ -15,10 +15,7 @@ import (
 func TestRevoteCanBeTakenBack(t *testing.T) {
 	path := newPlanFile(t, nil)
 	rr := startRoomReview(t, path, nil)
-	rr.waitFor("Rating: ")
-	rr.phonesVote("red", "green", "green")
-	rr.answer("reveal")
-	rr.waitFor("Rating: ")
+	rr.revealRedGreenGreen()
 	rr.answer("revote")
 	said := rr.waitFor("Rating: ")
 	saysAll(t, "revote", said,

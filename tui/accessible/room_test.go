@@ -102,6 +102,17 @@ func (rr *roomReview) phonesVote(choices ...string) []*roomtest.Phone {
 	return phones
 }
 
+// revealRedGreenGreen waits for the first item's rating, has three
+// phones vote Red, Green and Green on it and reveals their spread, the
+// review back at the rating.
+func (rr *roomReview) revealRedGreenGreen() {
+	rr.t.Helper()
+	rr.waitFor("Rating: ")
+	rr.phonesVote("red", "green", "green")
+	rr.answer("reveal")
+	rr.waitFor("Rating: ")
+}
+
 // waitFor waits until the output, after what was waited for before,
 // holds want, and returns the output from there to the end of want.
 func (rr *roomReview) waitFor(want string) string {
