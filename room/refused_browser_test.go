@@ -69,11 +69,7 @@ func TestAPhoneBackFromLosingTheWiFiIsNotToldTooManyConnections(t *testing.T) {
 	setOffline(t, p, true)
 	r.mu.Lock()
 	for _, ph := range r.phones {
-		for _, kick := range ph.streams {
-			close(kick)
-		}
-		r.streams -= len(ph.streams)
-		ph.streams = nil
+		r.endStreams(ph)
 	}
 	r.mu.Unlock()
 	p.waitText("cannot reach the room just now")

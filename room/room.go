@@ -892,6 +892,15 @@ func (r *Room) noteShared(from string, p *phone, now time.Time) {
 	}
 }
 
+// endStreams ends the streams the phone has open. r.mu is held.
+func (r *Room) endStreams(p *phone) {
+	for _, kick := range p.streams {
+		close(kick)
+	}
+	r.streams -= len(p.streams)
+	p.streams = nil
+}
+
 // replacePhone gives the phone at token old a new token: the phone joined
 // again from its address (a lost cookie, a second browser, or a script
 // after a second vote). Its vote, its ideas and the limits on them go with
@@ -899,11 +908,7 @@ func (r *Room) noteShared(from string, p *phone, now time.Time) {
 func (r *Room) replacePhone(old, token string) {
 	p := r.phones[old]
 	delete(r.phones, old)
-	for _, kick := range p.streams {
-		close(kick)
-	}
-	r.streams -= len(p.streams)
-	p.streams = nil
+	r.endStreams(p)
 	p.lastSeen = r.now()
 	r.phones[token] = p
 	for _, votes := range r.roundsKept() {
