@@ -52,9 +52,7 @@ func TestAPhoneBackFromLosingTheWiFiIsNotToldTooManyConnections(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
 	r, s := startParallelServer(t)
-	p := openPhone(t, b, s, "offline")
-	p.join("4821")
-	p.waitText("You are in the room")
+	p := phoneInRoom(t, b, s, "offline")
 	r.Vote("lc-leadership")
 	p.waitText("Strong leadership and management driving your D&I strategy")
 	browsertest.Run(p.Phone, chromedp.Evaluate[bool](`
