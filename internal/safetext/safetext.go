@@ -98,23 +98,20 @@ func Safe(s string) bool { return !needsCleaning(s, false) }
 
 func needsCleaning(s string, oneLine bool) bool {
 	for i := 0; i < len(s); i++ {
-		b := s[i]
-		switch {
-		case b-0x20 < 0x7f-0x20: // printable ASCII, most of any text
-		case b < 0x20 && b != '\t' && (b != '\n' || oneLine), b == 0x7f:
-			return true
-		case b >= 0x80:
-			// Anything outside ASCII is checked rune by rune from here,
-			// controls after it included ("→ ESC" must not slip through).
+		if b := s[i]; b-0x20 >= 0x7f-0x20 {
+			// Past printable ASCII, most of any text, the rest is checked
+			// rune by rune: a tab or a newline, a control, anything
+			// outside ASCII, and the controls after it ("→ ESC" must not
+			// slip through).
 			return runesNeedCleaning(s[i:], oneLine)
 		}
 	}
 	return false
 }
 
-// runesNeedCleaning is needsCleaning from the first rune outside ASCII:
-// broken UTF-8, the controls, and a pile of combining marks that clean
-// would cut (markRow).
+// runesNeedCleaning is needsCleaning from the first byte that is not
+// printable ASCII: broken UTF-8, the controls, and a pile of combining
+// marks that clean would cut (markRow).
 func runesNeedCleaning(s string, oneLine bool) bool {
 	var row markRow
 	for i := 0; i < len(s); {
