@@ -538,7 +538,7 @@ var newLineHelp = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter ×2"
 func (s *followupScreen) enterHelp(st fuStop) []key.Binding {
 	// esc comes before tab: at 80 columns the footer drops from the end,
 	// and how to stop typing matters more than a second way on.
-	if t, ok := st.(interface{ takesEnter() bool }); ok && t.takesEnter() {
+	if takesEnter(st) {
 		// enter twice goes where tab does, in fewer cells: at 60
 		// columns the footer has room for one hint besides help and quit.
 		return []key.Binding{newLineHelp, s.keys.Leave}
@@ -563,10 +563,7 @@ func (s *followupScreen) helpGroups() []helpGroup {
 	edit, done := k.Edit, k.Done
 	edit.SetHelp("enter", "start typing in the field chosen")
 	done.SetHelp("enter", "while typing: the next field (from the last, the next question)")
-	if slices.ContainsFunc(s.stops, func(st fuStop) bool {
-		t, ok := st.(interface{ takesEnter() bool })
-		return ok && t.takesEnter()
-	}) {
+	if slices.ContainsFunc(s.stops, takesEnter) {
 		done.SetHelp("enter", "while typing the answer: a new line; on an empty line, the due date (from the due date, the next question)")
 	}
 	groups := []helpGroup{
@@ -645,6 +642,12 @@ func (t *textStop) fullHelp() []key.Binding  { return nil }
 
 // takesEnter reports whether enter is the field's own (a new line).
 func (t *textStop) takesEnter() bool { return t.multiline }
+
+// takesEnter reports whether st is a field whose enter is its own.
+func takesEnter(st fuStop) bool {
+	t, ok := st.(interface{ takesEnter() bool })
+	return ok && t.takesEnter()
+}
 
 // fuDueStop is the due date every follow-up has, stored in Answer.Due.
 type fuDueStop struct {
