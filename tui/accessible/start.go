@@ -129,13 +129,13 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 	}
 	fromLastYear := len(options)
 	for _, l := range lastYear {
-		label := r.beginFromLastYear(l)
-		if l.UnderWay {
-			_, total := l.Found.Plan.Counts()
-			label = fmt.Sprintf("Open %s: %s as it is, %d of %d rated, in %s (%s)", safetext.Line(l.Found.Plan.Organisation), safetext.Line(l.Found.Plan.Title),
-				total.Rated(), total.Total(), safetext.Line(filepath.Dir(l.Found.Path)), safetext.Line(filepath.Base(l.Found.Path)))
+		if !l.UnderWay {
+			options = append(options, choice{label: r.beginFromLastYear(l)})
+			continue
 		}
-		options = append(options, choice{label: label})
+		_, total := l.Found.Plan.Counts()
+		options = append(options, choice{label: fmt.Sprintf("Open %s: %s as it is, %d of %d rated, in %s (%s)", safetext.Line(l.Found.Plan.Organisation), safetext.Line(l.Found.Plan.Title),
+			total.Rated(), total.Total(), safetext.Line(filepath.Dir(l.Found.Path)), safetext.Line(filepath.Base(l.Found.Path)))})
 	}
 	options = append(options, choice{label: "Begin a new review", words: []string{"new"}})
 	// Enter does what it does on the screens' list, which opens on the
@@ -167,10 +167,12 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		switch {
 		case next != nil && i == len(loaded):
 			s, err = r.carryOn("", next.found.Path, resolve)
-		case i >= fromLastYear && i < fromLastYear+len(lastYear) && lastYear[i-fromLastYear].UnderWay:
-			s, err = r.resume(lastYear[i-fromLastYear].Found.Path, resolve)
 		case i >= fromLastYear && i < fromLastYear+len(lastYear):
-			s, err = r.carryOn("", lastYear[i-fromLastYear].Found.Path, resolve)
+			if l := lastYear[i-fromLastYear]; l.UnderWay {
+				s, err = r.resume(l.Found.Path, resolve)
+			} else {
+				s, err = r.carryOn("", l.Found.Path, resolve)
+			}
 		case i >= len(loaded):
 			s, err = r.create("", resolve)
 		default:
