@@ -54,7 +54,9 @@ The plan must be in a git repository and committed at least once.
 Changes not committed yet are not counted: history says when there are
 some. With no PLAN, history reads the only plan in plans/ (in plans
 kept a folder per year, the only one in the newest year's, such as
-plans/2027/). The history is read through git; nothing is changed.
+plans/2027/), or the only one not carried on to a next review (this
+year's, beside last year's that it carried on). The history is read
+through git; nothing is changed.
 
 History follows only the first parent of each merge, as git log
 --first-parent does: on main, one row per pull request merged with a

@@ -206,11 +206,25 @@ func onePlanArg(command string, args []string) (string, error) {
 			names, _ = planNamesIn(dir)
 		}
 	}
-	switch len(names) {
-	case 0:
+	if len(names) == 0 {
 		return "", usageErrorf("%s (%s/ has no plan in it)", need, plans.DefaultDir)
-	case 1:
-		return filepath.Join(dir, names[0]), nil
+	}
+	paths := make([]string, len(names))
+	for i, n := range names {
+		paths[i] = filepath.Join(dir, n)
+	}
+	if len(paths) == 1 {
+		return paths[0], nil
+	}
+	// A year on, a flat plans folder holds last year's review beside
+	// this year's, which carried it on: this year's is the one in use.
+	inUse := plans.InUse(paths)
+	if len(inUse) == 1 {
+		return inUse[0], nil
+	}
+	example := paths[0]
+	if len(inUse) > 0 {
+		example = inUse[0]
 	}
 	// Named ten at most: a folder of thousands made a message of as
 	// many names. The example is a command to paste, quoted for a shell:
@@ -224,7 +238,7 @@ func onePlanArg(command string, args []string) (string, error) {
 		list += fmt.Sprintf(" and %d more", more)
 	}
 	return "", usageErrorf("%s/ has %d plans (%s): name one, e.g. ladder %s %s",
-		safetext.Line(filepath.ToSlash(dir)), len(names), list, command, safetext.Line(plans.CommandPath(filepath.Join(dir, names[0]))))
+		safetext.Line(filepath.ToSlash(dir)), len(names), list, command, safetext.Line(plans.CommandPath(example)))
 }
 
 // namedPlans is how many of a folder's plans onePlanArg names.

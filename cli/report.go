@@ -103,8 +103,9 @@ what report writes to a terminal when --format is left out; into a pipe
 or a file the report stays Markdown.
 
 With no PLAN, report reads the only plan in plans/ (in plans kept a
-folder per year, the only one in the newest year's, plans/2027/). The
-report goes to
+folder per year, the only one in the newest year's, plans/2027/), or
+the only one not carried on to a next review (this year's, beside last
+year's that it carried on). The report goes to
 standard output, or to FILE with -o (one line on standard error then
 names the file written), whose name chooses the format when --format is
 left out (-o acme.html writes a web page). A name that

@@ -397,11 +397,17 @@ func NextReviewOf(path string, p *Plan) (string, error) {
 // the walk is remembered, so that walking a chain from each of its plans
 // costs a lookup a step once the chain has been read.
 func (l *Links) NextReviewOf(path string, p *Plan) (string, error) {
-	if p.NextReview == "" {
+	// Cloned, as l keeps it: the plan's value shares its file's bytes.
+	return l.nextReviewAfter(path, strings.Clone(p.NextReview))
+}
+
+// nextReviewAfter is NextReviewOf of the plan at path whose next_review
+// is ref, read from the plan or from its file's links alone (InUse).
+func (l *Links) nextReviewAfter(path, ref string) (string, error) {
+	if ref == "" {
 		return "", nil
 	}
-	// Cloned, as l keeps it: the plan's value shares its file's bytes.
-	next, onward, err := l.nextReview(path, strings.Clone(p.NextReview))
+	next, onward, err := l.nextReview(path, ref)
 	if err != nil {
 		return "", err
 	}
@@ -419,11 +425,11 @@ func (l *Links) NextReviewOf(path string, p *Plan) (string, error) {
 			return next, nil // from keeps its own actions: the chain ends there
 		}
 		if info, err := l.stat(to); err != nil || os.SameFile(info, self) {
-			return "", fmt.Errorf("%s %w: each would leave its open actions to the next, and none would chase them; remove one of the next_review lines", safetext.Quote(p.NextReview), ErrReviewRing)
+			return "", fmt.Errorf("%s %w: each would leave its open actions to the next, and none would chase them; remove one of the next_review lines", safetext.Quote(ref), ErrReviewRing)
 		}
 		from, onward = to, after
 	}
-	return "", fmt.Errorf("%s is followed by more than %d reviews, each carried on to the next: this plan keeps its open actions", safetext.Quote(p.NextReview), MaxReviewsAfter)
+	return "", fmt.Errorf("%s is followed by more than %d reviews, each carried on to the next: this plan keeps its open actions", safetext.Quote(ref), MaxReviewsAfter)
 }
 
 // ErrLinkDoesNotLoad is NextReviewOf's and PreviousReviewOf's error for
