@@ -63,12 +63,13 @@ func TestStartCarriesAPlanOnIntoTheNextReview(t *testing.T) {
 	dir, oldPath, prev := carryFolder(t)
 	before, _ := os.ReadFile(oldPath)
 	h := rvStart(t, Options{Dir: dir}, 80, 24)
-	// c shows in the footer only once a plan is chosen: on "Begin a new
+	// A year on, the list opens on last year's plan (TestLastYearsPlanIn…).
+	h.requireView("› Acme Café Ltd: Spring review 2026", "c next review")
+	// c shows in the footer only while a plan is chosen: on "Begin a new
 	// review", and to someone who has never made a review, it means nothing.
+	h.press("up")
 	h.refuseView("carry on", "next review")
-	h.press("down")
-	h.requireView("c next review")
-	h.press("c")
+	h.press("down", "c")
 	h.requireView("Organisation Acme Café Ltd", "Facilitator  "+prev.Facilitator, "last time: Spring review 2026")
 	requireWords(t, h.view(), "Carries on 14 open actions (3 also project-plan steps) from acme-2026.yaml; ratings start afresh, on its checklist.")
 	h.typeText("Spring review 2027")
@@ -386,7 +387,7 @@ func TestStartListSaysCarriedOnOnlyWhenTheNextReviewTookTheActions(t *testing.T)
 func TestANewReviewOfTheSameOrganisationPointsAtTheOpenActions(t *testing.T) {
 	dir, _, _ := carryFolder(t)
 	h := rvStart(t, Options{Dir: dir}, 80, 24)
-	h.press("enter")
+	h.press("n")
 	h.requireView("A new review")
 	h.typeText("Zeta Ltd")
 	h.refuseView("esc, then c")

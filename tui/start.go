@@ -35,6 +35,9 @@ type startScreen struct {
 	fromLastYear int
 	lastYear     string
 	carryOn      []review.LastReview
+	// nextFrom is this folder's plan a next review could carry on from
+	// (review.NextReviewFrom): last year's, in a folder kept flat.
+	nextFrom *review.LastReview
 
 	cursor  int // 0 is "begin a new review", i > 0 is plans[i-1]
 	offset  int // first plan row shown
@@ -132,11 +135,18 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 		if i := slices.IndexFunc(s.plans, func(f plans.Found) bool { return chose != "" && f.Path == chose }); i >= 0 {
 			s.cursor = i + 1
 		}
+		s.nextFrom = review.NextReviewFrom(s.plans[:s.fromLastYear], s.c.today)
 		if !s.chosen {
 			s.chosen = true
 			s.cursor = s.underWay()
-			if s.cursor == 0 && s.fromLastYear == 0 && len(s.carryOn) > 0 {
+			switch {
+			case s.cursor > 0:
+			case s.fromLastYear == 0 && len(s.carryOn) > 0:
 				s.cursor = 1 // last year's latest review, to carry on
+			case s.nextFrom != nil:
+				// Last year's, kept flat beside where this year's goes:
+				// enter on "Begin a new review" left its actions behind.
+				s.choose(s.nextFrom.Found.Path, "")
 			}
 		}
 		s.c.folderPlans, s.c.folderFacts = slices.Clone(s.plans), s.facts
@@ -355,6 +365,9 @@ func (s *startScreen) content(st *styles, w, h int, foot string) (lines []string
 	failed := s.brokenSection(st, w)
 	if len(s.plans) > 0 {
 		hint := s.lastYearHint(st, w)
+		if hint == nil {
+			hint = s.nextReviewHint(st, w)
+		}
 		room := h - len(head) - len(body) - countLines(foot) - drawnLines(failed) - drawnLines(hint)
 		body = append(body, s.planList(st, w, max(3, room), from)...)
 		body = append(body, hint...)

@@ -73,3 +73,14 @@ func (s *startScreen) lastYearHint(st *styles, w int) []string {
 func (s *startScreen) carryToThisYear() string {
 	return "begin " + filepath.Base(s.c.opts.Dir)
 }
+
+// nextReviewHint says, under the list, what c and enter do on the plan a
+// next review could carry on from (nextFrom) chosen, as lastYearHint does
+// for last year's folder: in a folder kept flat, last year's review sits
+// among the reviews to resume, and "c next review" alone is easily missed.
+func (s *startScreen) nextReviewHint(st *styles, w int) []string {
+	if s.nextFrom == nil || s.said != "" || s.openErr != nil || s.cursor < 1 || s.cursor > len(s.plans) || s.plans[s.cursor-1].Path != s.nextFrom.Found.Path {
+		return nil
+	}
+	return []string{"", st.Subtle.Render(wrapIndented("Press c to begin the next review from it, carrying on its "+review.CarriedWords(s.nextFrom.Carried)+"; enter opens it as it is.", w, 0, 0))}
+}

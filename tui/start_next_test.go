@@ -1,0 +1,44 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/checklist/checklisttest"
+	"github.com/socialmobility/ladder/plans"
+)
+
+// A plans folder kept flat, a year on: last year's review, with actions
+// open, is the only plan. The list opened on "Begin a new review", and
+// said nothing of c until the plan was chosen: enter began a review that
+// left last year's actions behind. It opens on last year's plan now,
+// saying what c does there, as the list a year on in a folder per year
+// does (and the prompts' Enter begins the next review from it).
+func TestLastYearsPlanInAFlatFolderIsChosenWithWhatCDoes(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("plans", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	acme := checklisttest.FilledPlan(c, 3)
+	acme.Title, acme.Date = "Review 2026", plans.Date{Year: 2026, Month: 3, Day: 2}
+	writePlanFile(t, filepath.Join("plans", "acme-2026.yaml"), acme)
+	for _, size := range [][2]int{{80, 24}, {minWidth, minHeight}} {
+		h := rvStart(t, Options{Dir: "plans"}, size[0], size[1])
+		h.requireView("› Acme Café Ltd: Review 2026")
+		requireWords(t, h.view(), "Press c to begin the next review from it, carrying on its 14 open actions (3 also project-plan steps); enter opens it as it is.")
+		if n := countLines(h.view()); n > size[1] {
+			t.Fatalf("the start screen is %d lines in a window of %d:\n%s", n, size[1], h.view())
+		}
+		h.press("c")
+		h.requireView("Next review, carried on")
+	}
+
+	// Held in the last half year, it is no next review's yet: the list
+	// opens on "Begin a new review", as before.
+	h := rvStart(t, Options{Dir: "plans", Today: plans.Date{Year: 2026, Month: 6, Day: 1}}, 80, 24)
+	h.requireView("› Begin a new review")
+	h.refuseView("Press c to begin")
+}
