@@ -84,6 +84,7 @@ type dataImportOptions struct {
 	encoding                  string
 	skipRows                  int
 	places                    []string
+	sameGrades                []string
 	benchmark                 string
 	dryRun                    bool
 }
@@ -122,6 +123,12 @@ plan (carried on with ladder new --from) takes last year's order from
 its data file on its first import, when last year had every grade, and
 its target and threshold; a grade new or gone since is named, and last
 year's order offered with the new grades last.
+
+A grade the export writes several ways ("Mgr" and "Managers" beside
+"Manager", "shop-floor" beside "Shop floor") is counted as the grade it
+is with --same-grade "Mgr=Manager" (repeat for each spelling). Import
+names the spellings that look like another grade and the --same-grade
+to paste, but never joins two grades itself.
 
 Nothing is written unless the whole file is understood: a row without a
 grade, an answer that cannot be placed, a broken quote, a file that is
@@ -167,6 +174,7 @@ problems, 2 when the command was called wrongly.`,
 	f.StringVar(&opts.encoding, "encoding", "", "the CSV's text `ENCODING`: utf-8 (default) or windows-1252")
 	f.IntVar(&opts.skipRows, "skip-rows", 0, "skip `N` rows after the header (some survey tools write more than one header row)")
 	f.StringArrayVar(&opts.places, "place", nil, "count an answer the guide does not word in a group, as `ANSWER=KEY` (see ladder data groups)")
+	f.StringArrayVar(&opts.sameGrades, "same-grade", nil, "count a grade the CSV writes another way as one of the grades, as `SPELLING=GRADE` (\"Mgr=Manager\"; repeat for each)")
 	f.StringVar(&opts.benchmark, "benchmark", "", "compare with this benchmark `FILE` (see ladder data benchmark)")
 	f.BoolVar(&opts.dryRun, "dry-run", false, "read and check the CSV, but write nothing")
 	return cmd
@@ -246,19 +254,25 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 		}
 	}
 	if !ordered && len(grades) > 1 {
-		example, why := grades, "the order shown here is only the order found"
+		// A grade spelt two ways ("Mgr", "manager") offered as two
+		// grades to put in order would be pasted back as two: offered
+		// as one, with the --same-grade that makes it one.
+		lookalikes := workforce.LookalikeGrades(im.Grades, im.Counts)
+		distinct := withoutSpellings(grades, lookalikes)
+		example, why := distinct, "the order shown here is only the order found"
 		changed := ""
 		if last != nil {
 			// A grade renamed or added: last year's order still helps,
 			// and which grades changed is what a year-on-year comparison
 			// of the shares needs said.
-			example, why = lastYearFirst(last, grades), "last review's order, the new grades last: put each where it belongs"
-			changed = gradesChanged(lastPath, last, grades) + "\n"
+			example, why = lastYearFirst(last, distinct), "last review's order, the new grades last: put each where it belongs"
+			changed = gradesChanged(lastPath, last, distinct) + "\n"
 		}
+		changed += spelledTwoWays(lookalikes)
 		if ask == nil {
 			return usageErrorf("which grades are junior and which senior? %s has %s: %s.\n%s"+
-				"Give them from junior to senior with --grades, e.g. --grades %s (%s). Nothing was written.",
-				name, plural(len(grades), "grade"), safetext.Line(strings.Join(grades, ", ")), changed, gradesArg(example), why)
+				"Give them from junior to senior with --grades, e.g. --grades %s%s (%s). Nothing was written.",
+				name, plural(len(grades), "grade"), safetext.Line(strings.Join(grades, ", ")), changed, gradesArg(example), sameGradeArgs(lookalikes), why)
 		}
 		sayWrapped(stderr, changed)
 		listed := "in the order they were found"
@@ -294,6 +308,38 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	}
 	fmt.Fprintln(stdout, out)
 	return nil
+}
+
+// withoutSpellings is grades without those LookalikeGrades found to be
+// another grade written another way.
+func withoutSpellings(grades []string, lookalikes []workforce.SameGrade) []string {
+	return slices.DeleteFunc(slices.Clone(grades), func(g string) bool {
+		return slices.ContainsFunc(lookalikes, func(sg workforce.SameGrade) bool { return sg.Spelling == g })
+	})
+}
+
+// spelledTwoWays names the grades that look like one grade written two
+// ways, on a line of its own, or is "" when none do.
+func spelledTwoWays(lookalikes []workforce.SameGrade) string {
+	if len(lookalikes) == 0 {
+		return ""
+	}
+	pairs := make([]string, len(lookalikes))
+	for i, sg := range lookalikes {
+		pairs[i] = safetext.Quote(sg.Spelling) + " like " + safetext.Quote(sg.Grade)
+	}
+	return "Some look like one grade written two ways: " + strings.Join(pairs, ", ") +
+		". --same-grade counts each as the grade it looks like (a pair that is two grades: leave out its --same-grade and put both in --grades).\n"
+}
+
+// sameGradeArgs is the --same-grade for each of lookalikes, each after a
+// space, to paste after --grades.
+func sameGradeArgs(lookalikes []workforce.SameGrade) string {
+	var b strings.Builder
+	for _, sg := range lookalikes {
+		b.WriteString(" " + workforce.SameGradeArg(sg))
+	}
+	return b.String()
 }
 
 // mostGradesToOrder is more grades than an organisation has: a column
@@ -539,6 +585,17 @@ func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data) (workforc
 	if dup := duplicateGrade(io.Grades); dup != "" {
 		return io, usageErrorf("--grades names %s twice", safetext.Excerpt(dup, safetext.ExcerptLength))
 	}
+	for _, s := range opts.sameGrades {
+		sg, err := workforce.ParseSameGrade(s)
+		if err != nil {
+			return io, usageErrorf("--same-grade %v", err)
+		}
+		if len(io.Grades) > 0 && !slices.ContainsFunc(io.Grades, func(g string) bool { return gradeKey(g) == gradeKey(sg.Grade) }) {
+			return io, usageErrorf("--same-grade %s: %s is not one of the grades (%s): name one of them after the '='",
+				shellWord(s), safetext.Excerpt(sg.Grade, safetext.ExcerptLength), safetext.Line(strings.Join(io.Grades, ", ")))
+		}
+		io.SameGrades = append(io.SameGrades, sg)
+	}
 	return io, nil
 }
 
@@ -552,10 +609,14 @@ func trimAll(ss []string) []string {
 	return out
 }
 
+// gradeKey is a grade as --grades tells two apart: case and spacing do
+// not count.
+func gradeKey(g string) string { return strings.ToLower(strings.Join(strings.Fields(g), " ")) }
+
 func duplicateGrade(names []string) string {
 	seen := map[string]bool{}
 	for _, n := range names {
-		k := strings.ToLower(strings.Join(strings.Fields(n), " "))
+		k := gradeKey(n)
 		if seen[k] {
 			return n
 		}
@@ -754,6 +815,12 @@ func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *work
 				where = c.Category.Answer + " (" + c.Group.Name() + ")"
 			}
 			fmt.Fprintf(w, "  %s → %s: %s\n", safetext.Excerpt(c.Text, 50), where, answersWord(c.Count, d.Threshold))
+		}
+	}
+	if len(im.SameGraded) > 0 {
+		fmt.Fprintln(w, "Counted as the grade your --same-grade names (check them):")
+		for _, sg := range im.SameGraded {
+			fmt.Fprintf(w, "  %s → %s: %s\n", safetext.Excerpt(sg.Spelling, 50), safetext.Line(sg.Grade), answersWord(sg.Rows, d.Threshold))
 		}
 	}
 	replaced := ""

@@ -195,18 +195,29 @@ type tally struct {
 	// unknown records grades not in the given list, by folded name.
 	unknown      map[string]*RowList
 	unknownNames []string // as first written, in order found
+	// same maps a folded spelling to the grade it is (--same-grade);
+	// sameUsed lists the spellings found, as first written, with the
+	// grade each was counted in and its rows.
+	same     map[string]string
+	sameUsed []GradeSpelling
+	sameIn   []int // the index of sameUsed[k]'s grade
 	// firstRow is the row of the first response read, after skipRows
 	// skipped rows: a grade found on that row alone may be a second
 	// header row.
 	firstRow, skipRows int
 }
 
-func newTally(grades []string) *tally {
-	t := &tally{exact: map[string]int{}, folded: map[string]int{}, unknown: map[string]*RowList{}}
+func newTally(grades []string, same []SameGrade) *tally {
+	t := &tally{exact: map[string]int{}, folded: map[string]int{}, unknown: map[string]*RowList{}, same: map[string]string{}}
 	for _, g := range grades {
 		t.add(strings.TrimSpace(g))
 	}
 	t.given = len(grades) > 0
+	for _, sg := range same {
+		if f := foldGrade(sg.Spelling); f != foldGrade(sg.Grade) {
+			t.same[f] = norm.NFC.String(strings.TrimSpace(sg.Grade))
+		}
+	}
 	return t
 }
 
@@ -234,7 +245,16 @@ func (t *tally) grade(name string, row, line int) (int, string) {
 	// decomposed counts for the same letters composed, from the first
 	// row it is found on.
 	name = norm.NFC.String(name)
+	spelling, same := "", false
+	if g, ok := t.same[foldGrade(name)]; ok {
+		// Counted, and named, as the grade it is: the spelling never
+		// names a grade of its own.
+		spelling, name, same = name, g, true
+	}
 	i, msg := t.gradeIndex(name, row, line)
+	if same && i >= 0 {
+		t.spellingUsed(spelling, i)
+	}
 	if i >= 0 && !t.given {
 		for len(t.spelt) <= i {
 			t.spelt = append(t.spelt, map[string]int{})
@@ -245,6 +265,18 @@ func (t *tally) grade(name string, row, line int) (int, string) {
 		t.spelt[i][name]++
 	}
 	return i, msg
+}
+
+func (t *tally) spellingUsed(spelling string, grade int) {
+	f := foldGrade(spelling)
+	for k := range t.sameUsed {
+		if foldGrade(t.sameUsed[k].Spelling) == f {
+			t.sameUsed[k].Rows++
+			return
+		}
+	}
+	t.sameUsed = append(t.sameUsed, GradeSpelling{Spelling: strings.Clone(spelling), Rows: 1})
+	t.sameIn = append(t.sameIn, grade)
 }
 
 func (t *tally) gradeIndex(name string, row, line int) (int, string) {
@@ -286,12 +318,19 @@ func (t *tally) unknownGrades(col Column, probs *problemList) {
 		// any.
 		msg := fmt.Sprintf("the grade %s (on %s) is not one of the grades from --grades or the data file (%s): correct it in the file, or give every grade, junior to senior, with --grades",
 			safetext.Excerpt(name, safetext.ExcerptLength), rows, safetext.Line(strings.Join(t.names, ", ")))
-		if rows.Count == 1 && rows.First[0] == t.firstRow {
+		secondHeader := rows.Count == 1 && rows.First[0] == t.firstRow
+		if secondHeader {
 			msg += fmt.Sprintf("; if row %d is a second header row, as in SurveyMonkey's exports, import with --skip-rows %d", t.firstRow, t.skipRows+1)
 		}
-		if given := t.lookalikeOnNoRow(name); given != "" {
+		switch given, likely := t.lookalikeOnNoRow(name), likelyGrade(name, t.names); {
+		case given != "":
 			msg += fmt.Sprintf("; %s is given but on no row: if the two are one grade, write it the same in both",
 				safetext.Excerpt(given, safetext.ExcerptLength))
+		case likely != "":
+			msg += fmt.Sprintf("; if it is %s written another way, add %s",
+				safetext.Excerpt(likely, safetext.ExcerptLength), SameGradeArg(SameGrade{Spelling: name, Grade: likely}))
+		case !secondHeader:
+			msg += "; if it is one of them written another way, add " + SameGradeArg(SameGrade{Spelling: name, Grade: "GRADE"})
 		}
 		probs.add("unknown grade", rowProblem(rows.First[0], rows.FirstLine, col, msg))
 	}
@@ -318,6 +357,15 @@ func (t *tally) lookalikeOnNoRow(name string) string {
 		}
 	}
 	return best
+}
+
+// spellings are the --same-grade spellings found, each with the grade it
+// was counted in as the grade is named: call after result.
+func (t *tally) spellings() []GradeSpelling {
+	for k := range t.sameUsed {
+		t.sameUsed[k].Grade = t.names[t.sameIn[k]]
+	}
+	return t.sameUsed
 }
 
 func (t *tally) result() ([]string, []Counts) {

@@ -33,6 +33,9 @@ type ImportOptions struct {
 	// grade in the file must be one of them (case and spacing do not
 	// matter), and the counts come back in this order.
 	Grades []string
+	// SameGrades count a grade written one way as another grade: with
+	// Grades, one of them; without, the grade as it is named.
+	SameGrades []SameGrade
 	// Choose is asked which column holds the grade ("grade") or the
 	// answer ("answer") when the options do not say and the headers do
 	// not tell. Nil: that is an error listing the columns.
@@ -85,6 +88,9 @@ type Imported struct {
 	// a group's name or the user's placement, most frequent first, so a
 	// person can check the reading. The guide's own answers are left out.
 	Checked []PlacedAnswer
+	// SameGraded lists the spellings SameGrades counted as another
+	// grade, in the order found.
+	SameGraded []GradeSpelling
 }
 
 // RowList is how many rows something happened on, and the first few.
@@ -200,7 +206,7 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 		im.HeaderBelow++
 		im.Qualtrics = true
 	}
-	t := newTally(opts.Grades)
+	t := newTally(opts.Grades, opts.SameGrades)
 	placer := NewPlacer(opts.Places)
 	answers := map[string]*answerSeen{}
 	var probs problemList
@@ -251,6 +257,7 @@ func Import(in io.Reader, path string, opts ImportOptions) (*Imported, error) {
 		return nil, &CSVError{Path: path, Problems: probs.list, More: probs.more, Unplaced: probs.kinds["answer"]}
 	}
 	im.Grades, im.Counts = t.result()
+	im.SameGraded = t.spellings()
 	im.Checked = checkedAnswers(answers)
 	return im, nil
 }

@@ -1,0 +1,162 @@
+package workforce
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/socialmobility/ladder/internal/strictyaml"
+)
+
+// SameGrade says that a grade written one way in a survey export is a
+// grade written another: HR spreadsheets spell a grade several ways
+// ("Mgr", "Managers", "manager"), and a person can say so once on the
+// command line rather than edit every cell.
+type SameGrade struct {
+	Spelling string // as the export writes it ("Mgr")
+	Grade    string // the grade it is ("Manager")
+}
+
+// GradeSpelling is a spelling an import counted as another grade, and
+// on how many rows.
+type GradeSpelling struct {
+	Spelling, Grade string
+	Rows            int
+}
+
+// ParseSameGrade reads SPELLING=GRADE, as --same-grade takes it.
+func ParseSameGrade(s string) (SameGrade, error) {
+	i := strings.LastIndexByte(s, '=')
+	if i < 0 {
+		return SameGrade{}, fmt.Errorf("%q should be SPELLING=GRADE, e.g. \"Mgr=Manager\"", s)
+	}
+	sg := SameGrade{Spelling: strings.TrimSpace(s[:i]), Grade: strings.TrimSpace(s[i+1:])}
+	switch {
+	case sg.Spelling == "":
+		return SameGrade{}, fmt.Errorf("%q has no spelling before the '='", s)
+	case sg.Grade == "":
+		return SameGrade{}, fmt.Errorf("%q has no grade after the '='", s)
+	}
+	return sg, nil
+}
+
+// SameGradeArg is the --same-grade to paste for sg.
+func SameGradeArg(sg SameGrade) string {
+	return "--same-grade " + shellQuote(oneLine(sg.Spelling)+"="+oneLine(sg.Grade))
+}
+
+// LookalikeGrades are the grades found that look like another grade
+// found written another way (a dash for a space, a plural, an
+// abbreviation such as "Mgr" for "manager", a slip of one letter in a
+// long word), each named with the grade it most likely is: the one of the
+// two with more responses. They are offered, never joined: "Band 1" and
+// "Band 2", or "Director" and "Deputy Director", are two grades. In the
+// order of grades.
+func LookalikeGrades(grades []string, counts []Counts) []SameGrade {
+	byResponses := make([]int, len(grades))
+	for i := range byResponses {
+		byResponses[i] = i
+	}
+	slices.SortStableFunc(byResponses, func(a, b int) int {
+		return counts[b].Responses() - counts[a].Responses()
+	})
+	target := make([]int, len(grades))
+	for i := range target {
+		target[i] = -1
+	}
+	heads := []int{}
+	for _, i := range byResponses {
+		for _, h := range heads {
+			if gradesAlike(grades[i], grades[h]) {
+				target[i] = h
+				break
+			}
+		}
+		if target[i] < 0 {
+			heads = append(heads, i)
+		}
+	}
+	var out []SameGrade
+	for i, h := range target {
+		if h >= 0 {
+			out = append(out, SameGrade{Spelling: grades[i], Grade: grades[h]})
+		}
+	}
+	return out
+}
+
+// likelyGrade is the grade of grades that name most likely is written
+// another way, or "" when none looks like it.
+func likelyGrade(name string, grades []string) string {
+	for _, g := range grades {
+		if gradesAlike(name, g) {
+			return g
+		}
+	}
+	return ""
+}
+
+// gradesAlike says whether two grade names are likely one grade written
+// two ways: word by word, with case, dashes, dots and spaces not
+// counting, each word the same, or one the other with an s, or the
+// short one an abbreviation of the long one, or (in words of six
+// letters or more, without digits) a letter apart.
+func gradesAlike(a, b string) bool {
+	wa, wb := gradeWords(a), gradeWords(b)
+	if len(wa) != len(wb) || len(wa) == 0 {
+		return false
+	}
+	for i := range wa {
+		if !wordsAlike(wa[i], wb[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func gradeWords(s string) []string {
+	return strings.FieldsFunc(foldGrade(s), func(r rune) bool {
+		return unicode.IsSpace(r) || r == '-' || r == '_' || r == '.' || r == '‐' || r == '–'
+	})
+}
+
+func wordsAlike(a, b string) bool {
+	if a == b || a+"s" == b || b+"s" == a {
+		return true
+	}
+	if hasDigit(a) || hasDigit(b) {
+		return false
+	}
+	if utf8.RuneCountInString(a) > utf8.RuneCountInString(b) {
+		a, b = b, a
+	}
+	if abbreviates(a, b) {
+		return true
+	}
+	return utf8.RuneCountInString(a) >= 6 && strictyaml.EditDistance(a, b) == 1
+}
+
+// abbreviates says whether short (of two to four letters) is long cut
+// short: the same first letter, then the rest of its letters in long in
+// order ("mgr" of "manager", "snr" of "senior", "dir" of "director").
+func abbreviates(short, long string) bool {
+	n := utf8.RuneCountInString(short)
+	if n < 2 || n > 4 || utf8.RuneCountInString(long) < n+2 {
+		return false
+	}
+	s, l := []rune(short), []rune(long)
+	if s[0] != l[0] {
+		return false
+	}
+	j := 1
+	for _, r := range l[1:] {
+		if j < len(s) && r == s[j] {
+			j++
+		}
+	}
+	return j == len(s)
+}
+
+func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
