@@ -1296,18 +1296,44 @@ func checkWorkforceFile(f plans.FolderFile) error {
 // none (no data file, or never committed).
 func dataHistory(planPath string, opts gitrev.LogOptions, md bool, cols int) []byte {
 	path := workforce.PathFor(planPath)
+	// A year on, last year's counts are the ones to compare with: the
+	// data of the reviews the plan carried on from comes first, each
+	// version naming its file, as the plan's history lists those reviews'
+	// commits first.
+	var versions []render.WorkforceVersion
+	for _, r := range reviewsCarriedOnFrom(planPath) {
+		earlier := workforce.PathFor(r.Path)
+		versions = append(dataVersions(earlier, filepath.ToSlash(earlier), opts), versions...)
+	}
+	versions = append(versions, dataVersions(path, "", opts)...)
+	if len(versions) == 0 {
+		return nil
+	}
+	if md {
+		return append([]byte("\n"), render.WorkforceHistoryMarkdown(path, versions, 2)...)
+	}
+	if wordsWanted() {
+		return append([]byte("\n"), render.WorkforceHistoryWords(path, versions, cols)...)
+	}
+	return append([]byte("\n"), render.WorkforceHistoryText(path, versions, cols)...)
+}
+
+// dataVersions is the data file at path at every commit that changed it,
+// oldest first, each version named file ("" for the file the history is
+// of); none when it is not in a repository or has no commit.
+func dataVersions(path, file string, opts gitrev.LogOptions) []render.WorkforceVersion {
 	repo, rel, err := openRepo(path)
 	if err != nil {
 		return nil
 	}
 	defer repo.Close()
 	commits, err := repo.Log(rel, opts)
-	if err != nil || len(commits) == 0 {
+	if err != nil {
 		return nil
 	}
 	versions := make([]render.WorkforceVersion, 0, len(commits))
 	for _, c := range commits {
-		v := render.WorkforceVersion{Commit: c.Short, Date: plans.DateOf(c.Date).String(), Subject: c.Subject}
+		v := render.WorkforceVersion{Commit: c.Short, Date: plans.DateOf(c.Date).String(), Subject: c.Subject, File: file}
 		var data []byte
 		switch {
 		case c.Deleted:
@@ -1329,13 +1355,7 @@ func dataHistory(planPath string, opts gitrev.LogOptions, md bool, cols int) []b
 		}
 		versions = append(versions, v)
 	}
-	if md {
-		return append([]byte("\n"), render.WorkforceHistoryMarkdown(path, versions, 2)...)
-	}
-	if wordsWanted() {
-		return append([]byte("\n"), render.WorkforceHistoryWords(path, versions, cols)...)
-	}
-	return append([]byte("\n"), render.WorkforceHistoryText(path, versions, cols)...)
+	return versions
 }
 
 // dataDiffFiles is how the data beside two plans differs, for ladder diff

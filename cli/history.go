@@ -71,7 +71,8 @@ A plan carried on from last year's (ladder new --from) lists the
 commits of the reviews it carried on from first, each up to where it
 was carried on, each subject naming its plan, so the counts read on
 across the years; that plan's own history (ladder history LAST) is as
-it was.
+it was. The workforce data's history does the same: last year's data
+file's commits first, each naming its file.
 
 With ACCESSIBLE set (or TERM=dumb), as for ladder review --accessible,
 each commit is said in sentences for a screen reader, every count with
@@ -233,17 +234,11 @@ func historyAcrossReviews(file string, log gitrev.LogOptions) ([]plans.HistoryEn
 // from git, as history reads any removed plan. A review whose history
 // cannot be read ends the chain there: the plan's own history stands.
 func earlierHistory(file string, own []plans.HistoryEntry, log gitrev.LogOptions) []plans.HistoryEntry {
-	p, err := plans.LoadFile(file, nil)
-	if err != nil || p.PreviousReview == "" || len(own) == 0 {
+	if len(own) == 0 {
 		return nil
 	}
-	chain, _, err := plans.EarlierReviews(file, p)
-	if errors.Is(err, plans.ErrNoPlanThere) {
-		if target, err := plans.Link(file, p.PreviousReview); err == nil {
-			chain = []plans.EarlierReview{{Path: target}}
-		}
-	}
 	var earlier []plans.HistoryEntry
+	chain := reviewsCarriedOnFrom(file)
 	after := own
 	for _, r := range chain {
 		entries, err := planHistory(r.Path, log)
@@ -261,6 +256,25 @@ func earlierHistory(file string, own []plans.HistoryEntry, log gitrev.LogOptions
 		after = entries
 	}
 	return earlier
+}
+
+// reviewsCarriedOnFrom are the reviews the plan at file carried on from,
+// nearest first, as plans.EarlierReviews finds them; last year's plan
+// removed once carried on is named all the same, for its history to be
+// read from git. None when the plan does not load or carried on from
+// nothing.
+func reviewsCarriedOnFrom(file string) []plans.EarlierReview {
+	p, err := plans.LoadFile(file, nil)
+	if err != nil || p.PreviousReview == "" {
+		return nil
+	}
+	chain, _, err := plans.EarlierReviews(file, p)
+	if errors.Is(err, plans.ErrNoPlanThere) {
+		if target, err := plans.Link(file, p.PreviousReview); err == nil {
+			chain = []plans.EarlierReview{{Path: target}}
+		}
+	}
+	return chain
 }
 
 // beforeCarriedOn is a review's history up to where the review after it

@@ -21,6 +21,19 @@ type WorkforceVersion struct {
 	Subject string
 	Data    *workforce.Data // nil when Problem is set
 	Problem string          // why this version did not load
+	// File is the data file this is a version of when it is not the one
+	// the history is of: the data of a review the plan carried on from
+	// (last year's), listed first so that a year on the counts read on.
+	File string
+}
+
+// subject is the commit's subject, naming the data file when it is an
+// earlier review's.
+func (v WorkforceVersion) subject() string {
+	if v.File != "" {
+		return v.Subject + " (" + v.File + ")"
+	}
+	return v.Subject
 }
 
 // collected is when the version's answers were collected, which is what
@@ -46,9 +59,47 @@ func (v WorkforceVersion) committed() string {
 // collection's.
 func (v WorkforceVersion) about() string {
 	if c := v.committed(); c != "" {
-		return v.Subject + " (" + c + ")"
+		return v.subject() + " (" + c + ")"
 	}
-	return v.Subject
+	return v.subject()
+}
+
+// wfEarlierExtent says which of a history's first versions are of the
+// data of the reviews the plan carried on from (", the first 2 from
+// plans/acme-2027.data.yaml, the data of the review it carried on
+// from"): "" when none are.
+func wfEarlierExtent(versions []WorkforceVersion) string {
+	var files []string
+	counts := map[string]int{}
+	n := 0
+	for _, v := range versions {
+		if v.File == "" {
+			break
+		}
+		if counts[v.File] == 0 {
+			files = append(files, v.File)
+		}
+		counts[v.File]++
+		n++
+	}
+	first := fmt.Sprintf("the first %d from", n)
+	switch {
+	case n == len(versions):
+		first = "all from"
+	case n == 1:
+		first = "the first from"
+	}
+	switch len(files) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf(", %s %s, the data of the review it carried on from", first, plain(files[0]))
+	}
+	parts := make([]string, len(files))
+	for i, f := range files {
+		parts[i] = fmt.Sprintf("%s (%d)", plain(f), counts[f])
+	}
+	return fmt.Sprintf(", %s the data of the reviews it carried on from, oldest first: %s", first, strings.Join(parts, ", "))
 }
 
 // wrapText wraps text to 80 columns after an indent, one line each.
@@ -147,7 +198,7 @@ func (h wfHistory) header() []string {
 func WorkforceHistoryText(name string, versions []WorkforceVersion, cols int) []byte {
 	h := buildWorkforceHistory(versions)
 	var b strings.Builder
-	for _, l := range wrapTo(fmt.Sprintf("Workforce data history of %s: %s, oldest first.", plain(name), countNoun(len(versions), "commit")), cols) {
+	for _, l := range wrapTo(fmt.Sprintf("Workforce data history of %s: %s, oldest first%s.", plain(name), countNoun(len(versions), "commit"), wfEarlierExtent(versions)), cols) {
 		b.WriteString(l + "\n")
 	}
 	for _, l := range wrapTo("The working-class share of each grade. "+wfLegend(h.thresh), cols) {
@@ -156,7 +207,7 @@ func WorkforceHistoryText(name string, versions []WorkforceVersion, cols int) []
 	b.WriteByte('\n')
 	subjects := make([]string, len(versions))
 	for i, v := range versions {
-		subjects[i] = plain(v.Subject)
+		subjects[i] = plain(v.subject())
 		if h.notes[i] == "" {
 			subjects[i] = plain(v.about())
 		}
@@ -173,7 +224,7 @@ func WorkforceHistoryMarkdown(name string, versions []WorkforceVersion, level in
 	h := buildWorkforceHistory(versions)
 	var m markdown
 	m.heading(level, "Workforce data history")
-	m.para(mdText(fmt.Sprintf("The working-class share of each grade in %s at every commit that changed it, oldest first. %s", name, wfLegend(h.thresh))))
+	m.para(mdText(fmt.Sprintf("The working-class share of each grade in %s at every commit that changed it, oldest first%s. %s", name, wfEarlierExtent(versions), wfLegend(h.thresh))))
 	header := h.header()
 	header = header[:len(header)-1] // the subjects go below
 	right := make([]bool, len(header))
@@ -192,7 +243,7 @@ func WorkforceHistoryMarkdown(name string, versions []WorkforceVersion, level in
 			}
 		}
 		v := versions[i]
-		about := v.Subject
+		about := v.subject()
 		if v.Problem != "" {
 			cells[2] = "see below"
 			about += " (" + plain(v.Problem) + ")"

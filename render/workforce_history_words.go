@@ -18,7 +18,7 @@ func WorkforceHistoryWords(name string, versions []WorkforceVersion, cols int) [
 	h := wfHistoryHead(versions) // for the threshold it is read at: each version is protected below
 	var b strings.Builder
 	say := sayer(&b, cols)
-	say(fmt.Sprintf("Workforce data history of %s: %s, oldest first.", plain(name), countNoun(len(versions), "commit")))
+	say(fmt.Sprintf("Workforce data history of %s: %s, oldest first%s.", plain(name), countNoun(len(versions), "commit"), wfEarlierExtent(versions)))
 	say("The working-class share of each grade, junior to senior, at every commit that changed the data.")
 	b.WriteByte('\n')
 	for _, v := range versions {
@@ -29,7 +29,7 @@ func WorkforceHistoryWords(name string, versions []WorkforceVersion, cols int) [
 		if v.Date != "" && v.Date != v.collected() {
 			head += ", committed " + spokenISODate(v.Date)
 		}
-		head += ": " + sentence(plain(v.Subject))
+		head += ": " + sentence(plain(v.subject()))
 		switch {
 		case v.Data == nil && v.Problem == "deleted in this commit":
 			say(head + " The data file was deleted in this commit.")
