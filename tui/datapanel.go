@@ -8,6 +8,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
 	"github.com/socialmobility/ladder/workforce"
 )
@@ -27,7 +29,8 @@ import (
 type workforceMsg struct {
 	path    string
 	lines   []string
-	short   string
+	short   []string
+	more    []string
 	room    []string
 	missing bool
 }
@@ -37,7 +40,8 @@ type workforceMsg struct {
 type workforceData struct {
 	path    string
 	lines   []string
-	short   string
+	short   []string // the line in its wordings, longest first: see fitting
+	more    []string // the last line when some lines show, likewise
 	room    []string
 	missing bool
 	loading bool
@@ -93,7 +97,7 @@ func (a *app) workforceFirst() {
 // gotWorkforce keeps the lines, if they are still for the open plan.
 func (c *common) gotWorkforce(msg workforceMsg) {
 	if c.session != nil && c.session.Path() == msg.path {
-		c.workforce = workforceData{path: msg.path, lines: msg.lines, short: msg.short, room: msg.room, missing: msg.missing}
+		c.workforce = workforceData{path: msg.path, lines: msg.lines, short: msg.short, more: msg.more, room: msg.room, missing: msg.missing}
 	}
 }
 
@@ -104,17 +108,37 @@ func readWorkforce(planPath string) workforceMsg {
 	// Said in words of its own, not cut from the first line: that line
 	// starts with the data file's path, which tells someone with no room
 	// nothing of what the lines hold.
-	switch {
+	// A laptop's window may be as tall as it goes: the command that
+	// shows it all, in another window, where it fits.
+	msg.more = []string{"and more: make the window taller to see it all"}
+	switch show := showCommand(planPath); {
 	case errors.Is(err, fs.ErrNotExist):
 		msg.missing = true
-		msg.short = "how to add workforce data: make the window taller"
+		msg.short = []string{"how to add workforce data: ladder data --help", "how to add workforce data: make the window taller"}
 	case err != nil:
-		msg.short = "the data file does not load: a taller window says why"
+		msg.short = []string{"the data file does not load: a taller window says why"}
 	default:
-		msg.short = "your workforce data: make the window taller to see it"
+		msg.short = []string{"your workforce data: " + show, "your data: " + show, "your workforce data: make the window taller to see it"}
+		msg.more = append([]string{"and more: " + show + ", or a taller window", "and more: " + show}, msg.more...)
 		msg.room = render.WorkforceForRoom(l)
 	}
 	return msg
+}
+
+// showCommand is the command that shows a plan's data whole.
+func showCommand(planPath string) string {
+	return "ladder data show " + safetext.Line(plans.CommandPath(workforce.PathFor(planPath)))
+}
+
+// fitting is the first of tries that fits in w columns after "  … ", or
+// the last cut short.
+func fitting(tries []string, w int) string {
+	for _, t := range tries {
+		if ansi.StringWidth("  … "+t) <= w {
+			return "  … " + t
+		}
+	}
+	return ansi.Truncate("  … "+tries[len(tries)-1], w, "…")
 }
 
 // hasData is whether the item is about the workforce data and there is
@@ -159,11 +183,11 @@ func (s *itemScreen) dataView(st *styles, it *checklist.Item, w, lines int) stri
 		if all > lines && len(out)+len(p) > lines-1 {
 			// A paragraph is shown whole or not at all: half of the
 			// pattern's reading would read as the whole of it.
-			more := "and more: make the window taller to see it all"
+			more := s.c.workforce.more
 			if len(out) == 0 {
 				more = s.c.workforce.short
 			}
-			out = append(out, ansi.Truncate("  … "+more, w, "…"))
+			out = append(out, fitting(more, w))
 			break
 		}
 		for _, wl := range p {

@@ -102,11 +102,13 @@ func TestDataItemsKeepTheCommandsPathWhole(t *testing.T) {
 
 // A window too small for the data says, in one line, that it is there
 // and how to see it, instead of leaving it out unsaid; a window that fits
-// it shows it whole, without the line.
+// it shows it whole, without the line. The line names the command that
+// shows it (a laptop's 60x16 window may be as tall as it goes), where it
+// said only "make the window taller".
 func TestDataItemsSayWhenTheWindowIsTooSmallForTheData(t *testing.T) {
 	h := rvAtFirstDataItem(t, cliffEdgeData())
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
-	h.requireView("Do you collect socio-economic data", "… your workforce data: make the window taller to see it")
+	h.requireView("Do you collect socio-economic data", "… your data: ladder data show plans/acme.data.yaml")
 	h.refuseView("Cliff edge")
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h.requireView("Your workforce data", "Cliff edge between Team leader and Manager", "ladder data show plans/acme.data.yaml")
@@ -126,7 +128,7 @@ func TestDataItemsKeepALineFromTheQuestions(t *testing.T) {
 	h := rvResumeWithData(t, p, nil)
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
 	h.requireView("Reassure them that the data will:", "… 3 more questions · space shows them",
-		"… how to add workforce data: make the window taller")
+		"… how to add workforce data: ladder data --help")
 }
 
 // A window with room for some of the data shows whole lines of it, and
@@ -134,14 +136,14 @@ func TestDataItemsKeepALineFromTheQuestions(t *testing.T) {
 func TestDataItemsSayWhenSomeOfTheDataIsLeftOut(t *testing.T) {
 	h := rvAtFirstDataItem(t, cliffEdgeData())
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 17})
-	h.requireView("a response rate of 87% against a target of 75%", "… and more: make the window taller to see it all")
-	h.refuseView("ladder data show")
+	h.requireView("a response rate of 87% against a target of 75%", "… and more: ladder data show plans/acme.data.yaml, or a taller")
+	h.refuseView("The chart, the rule and the numbers")
 }
 
 func TestDataItemsSayHowToStartWhenTheWindowIsTooSmall(t *testing.T) {
 	h := rvAtFirstDataItem(t, nil)
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
-	h.requireView("… how to add workforce data: make the window taller")
+	h.requireView("… how to add workforce data: ladder data --help")
 	h.refuseView("ladder data import")
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h.requireView("No workforce data yet", "ladder data import responses.csv --plan")
