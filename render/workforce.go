@@ -238,11 +238,14 @@ func readingWords(r workforce.Reading) wfReading {
 			numbers += " Biggest fall: none, no grade's share is below a more junior grade's."
 		}
 		from, to := r.Points[r.StepAt], r.Points[r.StepAt+1]
-		numbers += fmt.Sprintf(" Biggest step: %s, %s to %s", bounded(r.Step, to.AtMost, from.AtMost), from.Grade, to.Grade)
-		if r.Fall > 0 {
-			numbers += fmt.Sprintf(" (%d%% of the fall)", r.Step*100/r.Fall)
+		switch {
+		case r.Step <= 0:
+			numbers += " Biggest step: none, no grade's share is below the grade's before it."
+		case r.Fall > 0:
+			numbers += fmt.Sprintf(" Biggest step: %s, %s to %s (%d%% of the fall).", bounded(r.Step, to.AtMost, from.AtMost), from.Grade, to.Grade, r.Step*100/r.Fall)
+		default:
+			numbers += fmt.Sprintf(" Biggest step: %s, %s to %s.", bounded(r.Step, to.AtMost, from.AtMost), from.Grade, to.Grade)
 		}
-		numbers += "."
 	}
 	out.numbers = numbers
 	first, last := workforce.Point{}, workforce.Point{}

@@ -336,7 +336,13 @@ func TestReadingWordsForACliffInTheMiddle(t *testing.T) {
 			"Biggest fall: 25 points, G1 to G4."},
 		{[]int{20, 30, 40},
 			"no fall: the working-class share rises from 20% (G1) to 40% (G3).",
-			"Biggest fall: none, no grade's share is below a more junior grade's."},
+			"Biggest fall: none, no grade's share is below a more junior grade's. Biggest step: none, no grade's share is below the grade's before it."},
+		// Rising all the way, as an office manager's shop floor,
+		// supervisors and managers did: the biggest step was "-3 points,
+		// G1 to G2", a rise read as a fall of minus three.
+		{[]int{53, 56, 60},
+			"no fall: the working-class share rises from 53% (G1) to 60% (G3).",
+			"Biggest step: none"},
 	} {
 		w := readingWords(workforce.Read(table(tc.shares...)))
 		if w.sentence != tc.sentence || !strings.Contains(w.numbers, tc.numbers) {
