@@ -276,10 +276,17 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 		}
 		sayWrapped(stderr, changed)
 		listed := "in the order they were found"
+		// Every grade as written: each must have a place in the order
+		// given here, the counts being read already.
+		asked := grades
 		if last != nil {
 			listed = "last review's first, in its order, then the new ones"
+			asked = lastYearFirst(last, grades)
 		}
-		if grades, err = ask.orderListed(example, listed); err != nil {
+		if len(lookalikes) > 0 {
+			sayWrapped(stderr, "To count them as one, press Enter alone to stop, then import again with"+sameGradeArgs(lookalikes)+".\n")
+		}
+		if grades, err = ask.orderListed(asked, listed); err != nil {
 			return err
 		}
 	}
@@ -967,7 +974,7 @@ func (a *asker) orderListed(grades []string, listed string) ([]string, error) {
 		if s == "" {
 			// No order is right when a grade is a typo of another ("B3"
 			// beside "Band 3"): the way out is to correct the file.
-			return nil, usageErrorf("no order given: if a grade is spelt two ways, correct it in the CSV and import again, or give the grades with --grades. Nothing was written.")
+			return nil, usageErrorf("no order given: if a grade is spelt two ways, import again with --same-grade SPELLING=GRADE (or correct it in the CSV), or give the grades with --grades. Nothing was written.")
 		}
 		fields := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })
 		var out []string

@@ -59,7 +59,7 @@ func TestImportGradeOrderCanBeLeftForATypo(t *testing.T) {
 	if !strings.Contains(out.String(), "Give each of the 3 numbers once, or press Enter alone to stop.") {
 		t.Errorf("the question does not say how to stop:\n%s", out.String())
 	}
-	if err == nil || !strings.Contains(err.Error(), "if a grade is spelt two ways, correct it in the CSV and import again") ||
+	if err == nil || !strings.Contains(err.Error(), "if a grade is spelt two ways, import again with --same-grade SPELLING=GRADE (or correct it in the CSV)") ||
 		!strings.Contains(err.Error(), "Nothing was written") {
 		t.Errorf("an empty answer: %v", err)
 	}
