@@ -1,6 +1,7 @@
 package room
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -24,10 +25,11 @@ func TestAPhoneWhoseStreamIsRefusedWaitsAndSaysSo(t *testing.T) {
 	r.mu.Unlock()
 	p := openPhone(t, b, s, "refused")
 	browsertest.Run(p.Phone, chromedp.Evaluate[bool](`window.sameLoad = true`))
+	p.shortenBackoff()
 	p.join("4821")
-	p.waitText("Too many connections to the room just now")
-	p.waitText("tries again by itself in 4 seconds")
-	p.waitText("tries again by itself in 8 seconds")
+	p.waitSaid("Too many connections to the room just now")
+	p.waitSaid("tries again by itself in 4 seconds")
+	p.waitSaid("tries again by itself in 8 seconds")
 	if !browsertest.Run(p.Phone, chromedp.Evaluate[bool](`window.sameLoad === true`)) {
 		t.Fatal("the page reloaded itself while its stream was refused")
 	}
@@ -53,6 +55,7 @@ func TestAPhoneBackFromLosingTheWiFiIsNotToldTooManyConnections(t *testing.T) {
 	b := browsertest.Start(t)
 	r, s := startParallelServer(t)
 	p := phoneInRoom(t, b, s, "offline")
+	p.shortenBackoff()
 	r.Vote("lc-leadership")
 	p.waitText("Strong leadership and management driving your D&I strategy")
 	browsertest.Run(p.Phone, chromedp.Evaluate[bool](`
@@ -70,12 +73,44 @@ func TestAPhoneBackFromLosingTheWiFiIsNotToldTooManyConnections(t *testing.T) {
 		r.endStreams(ph)
 	}
 	r.mu.Unlock()
-	p.waitText("cannot reach the room just now")
-	p.waitText("tries again by itself in 4 seconds")
+	p.waitSaid("cannot reach the room just now")
+	p.waitSaid("tries again by itself in 4 seconds")
 	setOffline(t, p, false)
 	r.Vote("lc-educate-leaders") // the room moved on meanwhile
 	p.waitText("Educate senior leaders to get buy-in")
 	if browsertest.Run(p.Phone, chromedp.Evaluate[bool](`window.toldTooMany`)) {
 		t.Error("back on the Wi-Fi, the phone said it had too many connections to the room")
 	}
+}
+
+// TestThePhonesWaitTheirBackoffInSeconds: the page's waits after a
+// refused or lost stream count real seconds on the room's page (the
+// phones' tests above shorten them), so that "tries again by itself in 4
+// seconds" is four seconds.
+func TestThePhonesWaitTheirBackoffInSeconds(t *testing.T) {
+	_, s := startServer(t)
+	status, page := newPhone(t, s).Get("/")
+	if status != 200 || !strings.Contains(page, `data-second="1000"`) {
+		t.Errorf("the room's page does not count its waits in seconds of 1000 ms:\n%s", page)
+	}
+}
+
+// shortenBackoff makes the page's back-off seconds a tenth of a second
+// each (data-second), so that a test sees the page try again after "4
+// seconds" and "8 seconds" without waiting twelve; and starts recording
+// what the page says (waitSaid).
+func (p browserPhone) shortenBackoff() {
+	browsertest.Run(p.Phone, chromedp.Evaluate[bool](`
+		document.getElementById("room").dataset.second = "100";
+		window.said = [];
+		new MutationObserver(function () { window.said.push(document.body.innerText); })
+			.observe(document.body, {childList: true, subtree: true, characterData: true});
+		true`))
+}
+
+// waitSaid waits until the page has said what, since shortenBackoff:
+// with the back-off shortened, a message can be on the screen for less
+// time than a busy machine takes to look (waitText).
+func (p browserPhone) waitSaid(what string) {
+	p.WaitFor(fmt.Sprintf("%q said on the page", what), fmt.Sprintf(`window.said.some(s => s.includes(%q))`, what))
 }

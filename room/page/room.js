@@ -481,6 +481,13 @@
   // last answered and has not opened: failing again, it was refused.
   var backoff = 0, triedAgain = false;
 
+  // backoffWait is backoff in milliseconds: a second is data-second
+  // milliseconds (1000 on the room's page; the tests shorten it, so that
+  // they do not wait out the schedule in real seconds).
+  function backoffWait() {
+    return backoff * (Number(main.getAttribute("data-second")) || 1000);
+  }
+
   // findRoom asks the room what this phone is now, once its stream is
   // refused or keeps failing. Not in the room (ladder started again after
   // a break, or another browser on the phone took its place): the page
@@ -498,7 +505,7 @@
       if (view && view.getAttribute("data-key") !== "ended") {
         say(view, "This phone cannot reach the room just now. Check it is on the same Wi-Fi as the facilitator's laptop: this page tries again by itself in " + backoff + " seconds.");
       }
-      setTimeout(findRoom, backoff * 1000);
+      setTimeout(findRoom, backoffWait());
     });
   }
 
@@ -523,7 +530,7 @@
     backoff = Math.min(backoff ? backoff * 2 : 4, 30);
     var view = document.getElementById("view");
     if (view) say(view, "Too many connections to the room just now: this page tries again by itself in " + backoff + " seconds. Close other tabs of this page, if there are any.");
-    setTimeout(listen, backoff * 1000);
+    setTimeout(listen, backoffWait());
   }
   if (main.getAttribute("data-live") === "on") follow();
 })();
