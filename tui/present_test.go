@@ -63,7 +63,7 @@ func TestPresenterModeTogglesWithPAndF5(t *testing.T) {
 }
 
 func TestPresenterModeShowsTheStatusLineOnlyForProblems(t *testing.T) {
-	h, path := rvOpen(t, rvNewPlan(t), 120, 40)
+	h, path := rvOpen(t, rvNewPlan(t), 140, 40) // wide enough for the notice to name the whole path
 	h.press("P", "g")
 	h.typeText("Ours")
 	h.press("tab")
