@@ -36,6 +36,7 @@ func TestMain(m *testing.M) {
 type closingBrowser struct{ m *testing.M }
 
 func (c closingBrowser) Run() int {
+	defer testtool.TempInMemory()()
 	testtool.WaitingTests(4)
 	cleanup, err := gittest.IsolateProcess()
 	if err != nil {

@@ -22,9 +22,11 @@ import (
 func TestMain(m *testing.M) {
 	switch os.Getenv("LADDER_PLANS_CHILD") {
 	case "":
+		removeTemp := testtool.TempInMemory()        // the children share it too
 		removeRuntimeDir := testtool.OwnRuntimeDir() // the children share it
 		code := m.Run()
 		removeRuntimeDir()
+		removeTemp()
 		os.Exit(code)
 	case "save":
 		os.Exit(childSave())

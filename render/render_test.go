@@ -18,8 +18,10 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata from the current output")
 
 func TestMain(m *testing.M) {
+	removeTemp := testtool.TempInMemory()
 	code := m.Run()
 	testtool.StopMarkdownlint() // the node process lint shared
+	removeTemp()
 	os.Exit(code)
 }
 

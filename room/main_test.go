@@ -12,9 +12,11 @@ import (
 // waits on Chromium.
 func TestMain(m *testing.M) {
 	testtool.WaitingTests(4)
+	removeTemp := testtool.TempInMemory()
 	removeRuntimeDir := testtool.OwnRuntimeDir()
 	code := m.Run()
 	removeRuntimeDir()
 	browsertest.Close() // the browser the phone tests shared
+	removeTemp()
 	os.Exit(code)
 }

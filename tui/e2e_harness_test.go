@@ -54,6 +54,7 @@ const e2eTimeout = 20 * time.Second
 func TestMain(m *testing.M) {
 	os.Setenv(plans.StepIDsEnv, "counted") // new steps numbered as the goldens expect
 	testtool.WaitingTests(8)
+	removeTemp := testtool.TempInMemory()
 	removeRuntimeDir := testtool.OwnRuntimeDir()
 	code := m.Run()
 	removeRuntimeDir()
@@ -61,6 +62,7 @@ func TestMain(m *testing.M) {
 	if e2eBuilt.dir != "" {
 		os.RemoveAll(e2eBuilt.dir)
 	}
+	removeTemp()
 	os.Exit(code)
 }
 

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/socialmobility/ladder/internal/testtool"
 )
 
 // minimalBin is bench/minimal, built once for the tests.
@@ -16,6 +18,7 @@ var minimalBin string
 
 func TestMain(m *testing.M) {
 	os.Exit(func() int {
+		defer testtool.TempInMemory()()
 		dir, err := os.MkdirTemp("", "ptybench-test-")
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)

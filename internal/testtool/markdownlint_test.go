@@ -9,8 +9,10 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	removeTemp := TempInMemory()
 	code := m.Run()
 	StopMarkdownlint()
+	removeTemp()
 	os.Exit(code)
 }
 
