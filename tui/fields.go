@@ -350,6 +350,10 @@ type dateField struct {
 	// late, when set, says how late the action is at a date already
 	// past ("60 days late"), or "" when it is not late (done, or not due).
 	late func(due plans.Date) string
+	// replace is set while the field holds a date and has had no key
+	// since it took focus: text typed then begins a new date, as a date
+	// typed after one ("2027-05-12" then "2w") is never a date.
+	replace bool
 }
 
 // dueHint says how a date may be typed (help lists every form).
@@ -399,7 +403,26 @@ func (f *dateField) parse() {
 	f.date, f.err = f.read(f.value())
 }
 
+// focus puts the cursor in the field; text typed first replaces a date
+// that is there.
+func (f *dateField) focus() tea.Cmd {
+	f.replace = f.err == nil && !f.date.IsZero()
+	return f.textField.focus()
+}
+
 func (f *dateField) update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if f.replace && msg.Text != "" && f.focused() {
+			f.input.SetValue("")
+		}
+		f.replace = false
+	case tea.PasteMsg:
+		if f.replace && f.focused() {
+			f.input.SetValue("")
+		}
+		f.replace = false
+	}
 	before := f.typed
 	cmd := f.textField.update(msg)
 	if f.typed != before {

@@ -1236,3 +1236,34 @@ func TestTheRatedNothingWarningStaysWithTheItems(t *testing.T) {
 	}
 	h.refuseView("rated nothing")
 }
+
+// A due date typed into a field that holds one takes its place: the
+// owner came back to "2027-05-12", typed "2w", and the field read
+// "2027-05-122w", refused as no date. The first key typed in a field
+// that holds a date starts a new one; a key that edits (backspace, an
+// arrow) edits it as before, and typing after it goes in where it is.
+func TestTypingADueDateReplacesTheOneThere(t *testing.T) {
+	p := rvNewPlan(t)
+	p.Response("lc-vision").Due = plans.Date{Year: 2027, Month: 5, Day: 12}
+	h, path := rvOpen(t, p, 80, 24)
+	h.press("r", "tab", "tab", "tab")
+	h.requireView("Due    2027-05-12")
+	h.typeText("2w")
+	h.requireView("Due    2w ", "→ Sun 28 Mar 2027")
+	h.press("tab")
+	if got := loadPlan(t, path).Response("lc-vision").Due.String(); got != "2027-03-28" {
+		t.Fatalf("2w typed over 2027-05-12: due on disk %q, want 2027-03-28", got)
+	}
+	// Back in the field, backspace mends the date where it is.
+	h.press("shift+tab", "backspace")
+	h.typeText("9")
+	h.requireView("Due    2027-03-29 ")
+	h.press("tab")
+	if got := loadPlan(t, path).Response("lc-vision").Due.String(); got != "2027-03-29" {
+		t.Fatalf("backspace and 9: due on disk %q, want 2027-03-29", got)
+	}
+	// An arrow first: the digit goes in where the cursor is.
+	h.press("shift+tab", "left")
+	h.typeText("1")
+	h.requireView("Due    2027-03-219 ")
+}
