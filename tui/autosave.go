@@ -102,6 +102,7 @@ func (a *app) commitNotice() {
 	for _, words := range steps {
 		a.exitNotice += "\n  " + strings.Join(words, " ")
 	}
+	a.exitNotice += "\n" + sendReportWords + "\n  " + strings.Join(reportWords(ss.Path()), " ")
 }
 
 // flush stores the field being typed and writes, before returning, all

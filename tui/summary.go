@@ -138,9 +138,13 @@ func (s *summaryScreen) fileView(w int) string {
 		}
 		b += st.Prompt.Render(strings.Join(commandLines(words, w), "\n"))
 	}
-	b += "\n\n" + strings.Join(wrapText("To send it to someone without ladder, as a web page to email, run:", w), "\n") + "\n"
+	b += "\n\n" + strings.Join(wrapText(sendReportWords, w), "\n") + "\n"
 	return b + st.Prompt.Render(strings.Join(commandLines(reportWords(path), w), "\n"))
 }
+
+// sendReportWords introduce reportWords, on the summary and as ladder
+// ends there.
+const sendReportWords = "To send it to someone without ladder, as a web page to email, run:"
 
 // reportWords is the command that writes the plan's report as one web
 // page, named after the plan, in the folder ladder runs in.

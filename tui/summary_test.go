@@ -213,6 +213,23 @@ func TestQuittingAtThePresentersEndPrintsTheGitCommands(t *testing.T) {
 	}
 }
 
+// What ladder prints as it ends at the summary stays in the terminal
+// after it: the owner, wanting to send the plan to a partner days later,
+// scrolled back to it and found only the git commands. It names, as the
+// summary does, the command that writes the plan as a web page to email.
+func TestQuittingAtTheEndPrintsHowToSendTheReport(t *testing.T) {
+	a, path := fuApp(t, fuPlan(t), 100, 30)
+	fuShow(t, a, screenSummary, 0)
+	a.commitNotice()
+	want := "To send it to someone without ladder, as a web page to email, run:\n  ladder report " + plans.CommandPath(path) + " -o acme.html"
+	if !strings.Contains(a.exitNotice, want) {
+		t.Errorf("after q at the end, the notice lacks %q:\n%s", want, a.exitNotice)
+	}
+	if strings.Index(a.exitNotice, "git add") > strings.Index(a.exitNotice, "ladder report") {
+		t.Errorf("the report comes before the git commands:\n%s", a.exitNotice)
+	}
+}
+
 // An area of a checklist of one's own whose title is a sentence, with no
 // short title, was named by its first 20 characters wherever the title
 // did not fit, "Arweinyddiaeth a…", even in a column of 48 cells: on the
