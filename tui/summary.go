@@ -132,15 +132,32 @@ func (s *summaryScreen) fileView(w int) string {
 		s.commitSteps = s.c.session.CommitSteps()
 	}
 	b := saved + "\n" + keepInGit(s.commitSteps) + "\n"
+	whole := true
+	command := func(words []string) string {
+		lines, fit := layCommand(words, w)
+		whole = whole && fit
+		return st.Prompt.Render(strings.Join(lines, "\n"))
+	}
 	for i, words := range s.commitSteps {
 		if i > 0 {
 			b += "\n"
 		}
-		b += st.Prompt.Render(strings.Join(commandLines(words, w), "\n"))
+		b += command(words)
 	}
-	b += "\n\n" + strings.Join(wrapText(sendReportWords, w), "\n") + "\n"
-	return b + st.Prompt.Render(strings.Join(commandLines(reportWords(path), w), "\n"))
+	b += "\n\n" + strings.Join(wrapText(sendReportWords, w), "\n") + "\n" + command(reportWords(path))
+	if !whole {
+		b += "\n\n" + st.Warning.Render(strings.Join(wrapText(narrowCommands, w), "\n"))
+	}
+	return b
 }
+
+// narrowCommands is said under commands that the window cut inside a
+// word (a long plan's path, its message): copied from the screen, the
+// word breaks in two, and the shell runs its end as a command. A line the
+// shell would join again cannot be drawn: the screen's margin begins the
+// next line with a space. As ladder ends they are printed whole, one to
+// a line, for the terminal to wrap.
+const narrowCommands = "⚠ The window is too narrow to copy these whole: q prints them again as ladder ends, each on one line."
 
 // sendReportWords introduce reportWords, on the summary and as ladder
 // ends there.
@@ -167,10 +184,17 @@ func keepInGit(steps [][]string) string {
 // a word (a path, a quoted message), only between words, each line but
 // the last ending in " \" so the shell reads the lines as one command. A
 // word wider than a line on its own is cut at the edge of the window,
-// where nothing else could go.
+// where nothing else could go, and the summary says so (narrowCommands).
 func commandLines(words []string, w int) []string {
+	lines, _ := layCommand(words, w)
+	return lines
+}
+
+// layCommand is commandLines, and whether the command is whole in them:
+// false when a word was cut at the window's edge.
+func layCommand(words []string, w int) (lines []string, whole bool) {
 	const indent, more = "  ", "    "
-	var lines []string
+	var laid []string
 	line := indent
 	units := splitWideOptions(optionUnits(words), w-len(more)-len(" \\"))
 	for i, word := range units {
@@ -180,20 +204,21 @@ func commandLines(words []string, w int) []string {
 		case ansi.StringWidth(line)+1+ansi.StringWidth(word)+2 <= w:
 			line += " " + word
 		default:
-			lines = append(lines, line+" \\")
+			laid = append(laid, line+" \\")
 			line = continuation(word, w, i == len(units)-1)
 		}
 	}
-	lines = append(lines, line)
-	var out []string
-	for _, l := range lines {
+	laid = append(laid, line)
+	whole = true
+	for _, l := range laid {
 		if ansi.StringWidth(l) > w {
-			out = append(out, strings.Split(ansi.Hardwrap(l, w, true), "\n")...)
+			lines = append(lines, strings.Split(ansi.Hardwrap(l, w, true), "\n")...)
+			whole = false
 			continue
 		}
-		out = append(out, l)
+		lines = append(lines, l)
 	}
-	return out
+	return lines, whole
 }
 
 // continuation is a line that carries a command on, beginning with word:

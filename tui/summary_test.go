@@ -111,7 +111,7 @@ func TestSummaryScrollsAndGoesBack(t *testing.T) {
 	fuContains(t, v, "↑↓ pgup pgdown to scroll")
 	fuPress(t, a, "end")
 	v = fuView(a)
-	fuContains(t, v, "git commit", "ladder report")
+	fuContains(t, v, "ladder report")
 	if m := regexp.MustCompile(`lines \d+–(\d+) of (\d+)`).FindStringSubmatch(v); m == nil || m[1] != m[2] {
 		t.Errorf("end does not show the last line:\n%s", v)
 	}
@@ -360,6 +360,43 @@ func copiesWhole(t *testing.T, commit []string) {
 		if got, want := strings.Join(words, " "), strings.Join(commit, " "); got != want {
 			t.Errorf("at %d cells the lines are\n%s\nnot %s", w, strings.Join(lines, "\n"), want)
 		}
+	}
+}
+
+// A plan of Hill's Bakery and Tea Rooms Ltd has a path wider than a
+// 60-column window: the summary cut it at the window's edge, and, copied
+// from there, git add and git commit were given "plans/…-spring-r" and
+// the shell ran "eview-2027.yaml" as a command, the commit refused. The
+// summary says so where a command is cut, and that q prints it whole;
+// where the commands fit, it says nothing of it.
+func TestTheSummarySaysWhenAWindowCutsACommand(t *testing.T) {
+	p := fuPlan(t)
+	p.Organisation, p.Title = "Hill's Bakery and Tea Rooms Ltd", "Spring review 2027"
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("plans", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := "plans/2026-11-30-hill-s-bakery-and-tea-rooms-ltd-spring-review-2027.yaml"
+	for _, tc := range []struct {
+		w   int
+		cut bool
+	}{{60, true}, {71, true}, {80, false}, {120, false}} {
+		a := fuAppAt(t, p, path, tc.w, 40)
+		fuShow(t, a, screenSummary, 0)
+		a.screen(screenSummary).(*summaryScreen).commitSteps = [][]string{{"git", "add", "--", plans.CommandPath(path)}}
+		v := oneSpaced(ansi.Strip(strings.Join(a.screen(screenSummary).(*summaryScreen).draw(), "\n")))
+		if said := strings.Contains(v, narrowCommands); said != tc.cut {
+			t.Errorf("at %d columns, a command cut %v, said %v:\n%s", tc.w, tc.cut, said, v)
+		}
+		if err := os.Remove(path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := fuAppAt(t, p, path, 60, 40)
+	fuShow(t, a, screenSummary, 0)
+	a.commitNotice()
+	if !strings.Contains(a.exitNotice, "\n  git add -- "+path+"\n") {
+		t.Errorf("q does not print the command whole:\n%s", a.exitNotice)
 	}
 }
 
