@@ -307,10 +307,20 @@ func (s *Session) response(itemID string) (*plans.Response, error) {
 
 // itemWords names an answer to an item for people: "the action of item 3".
 func (s *Session) itemWords(what, itemID string) string {
-	if _, ref, ok := s.Checklist().Item(itemID); ok {
-		return what + " of item " + strconv.Itoa(ref.Seq+1)
+	if _, _, ok := s.Checklist().Item(itemID); ok {
+		return what + " of " + s.itemNamed(itemID)
 	}
 	return what + " of " + itemID
+}
+
+// itemNamed names an item of the checklist as the front end numbers it
+// (NameItems), or by its place in the checklist: "item 3".
+func (s *Session) itemNamed(itemID string) string {
+	if s.itemName != nil {
+		return s.itemName(itemID)
+	}
+	_, ref, _ := s.Checklist().Item(itemID)
+	return "item " + strconv.Itoa(ref.Seq+1)
 }
 
 // Cleaning. Answers come from keyboards, pipes and, later, other people's

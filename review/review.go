@@ -125,7 +125,16 @@ type Session struct {
 	previous *previousPlan
 	// next is the review this plan was carried on to (previous.go).
 	next *nextReview
+	// itemName, when set, names an item in the session's words (NameItems).
+	itemName func(itemID string) string
 }
+
+// NameItems has the session name an item in its words (what was not
+// saved, a due date not read) as the front end
+// numbers it: the screens number items within their area ("Enablers
+// item 1"), where the session's own words number them through the
+// checklist ("item 7"), as the accessible prompts do.
+func (s *Session) NameItems(name func(itemID string) string) { s.itemName = name }
 
 // New starts a session on a plan file already open. resolve finds the
 // plan's checklist again when the file is reloaded; today is the date due
@@ -340,6 +349,9 @@ func (s *Session) OpenWarnings() string {
 // " (next-steps question 4)", for someone to go to; "" outside both.
 func (s *Session) slipPart(slip plans.Slip) string {
 	if _, ref, ok := s.Checklist().Item(slip.Item); ok {
+		// Through the checklist, as ladder check counts: the screens' own
+		// name ("Enablers item 1") leaves no room, in a status line of
+		// three at 80 columns, for how to go on.
 		return fmt.Sprintf(" (item %d)", ref.Seq+1)
 	}
 	for i, f := range s.Questions() {

@@ -317,7 +317,7 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case timeboxTickMsg:
 		return a, a.c.timer.ticked()
 	case openedMsg:
-		a.c.session = msg.session
+		a.c.open(msg.session)
 		a.warning, a.warningOfItems = msg.session.OpenWarnings(), false
 		a.c.height = a.termHeight - a.footerLines()
 		a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}

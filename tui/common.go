@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strconv"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -122,6 +123,29 @@ func (c *common) readDue(text string) (plans.Date, error) {
 
 // checklist is the open plan's checklist.
 func (c *common) checklist() *checklist.Checklist { return c.plan().Checklist }
+
+// open makes ss the review the screens show, its words naming items as
+// the screens number them (itemName).
+func (c *common) open(ss *review.Session) {
+	c.session = ss
+	ss.NameItems(c.itemName)
+}
+
+// itemName names an item as the screens number it, within its area:
+// "Enablers item 1", or "item 1" in a checklist of one area. The whole
+// checklist's count ("item 7") is another item on the board.
+func (c *common) itemName(itemID string) string {
+	cl := c.checklist()
+	_, ref, ok := cl.Item(itemID)
+	if !ok {
+		return itemID
+	}
+	name := "item " + strconv.Itoa(ref.Index+1)
+	if len(cl.Areas) > 1 {
+		name = cl.Areas[ref.Area].Title + " " + name
+	}
+	return name
+}
 
 // screen is one full-screen view of the app, in the manner of soft-serve's
 // components: a model that updates in place, draws into common's width and

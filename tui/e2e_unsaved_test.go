@@ -31,7 +31,7 @@ func TestAFailedSaveDoesNotTrapThePerson(t *testing.T) {
 		e.keys("r")
 		e.waitFor("is a folder, not a plan file", "move or rename that folder")
 		e.keys("q") // the focus stays on the rating, where q quits
-		e.waitFor("Your plan is not saved", "Not saved yet: the rating of item 1")
+		e.waitFor("Your plan is not saved", "Not saved yet: the rating of Leadership & Culture item 1")
 		e.keys("C")
 		e.waitFor("Every answer is in the copy")
 		e.exits(0)
@@ -85,7 +85,7 @@ func TestAFailedSaveDoesNotTrapThePerson(t *testing.T) {
 		e.waitFor("Your plan is not saved", "save a copy as")
 		e.keys("ctrl+c")
 		if out := e.exits(1); !strings.Contains(out, "your plan was not saved to plans/acme.yaml") ||
-			!strings.Contains(out, "Not saved: the rating of item 1") {
+			!strings.Contains(out, "Not saved: the rating of Leadership & Culture item 1") {
 			t.Errorf("the program did not say what was not saved:\n%s", out)
 		}
 		if after, _ := os.ReadFile(path); string(after) != string(before) {

@@ -523,13 +523,13 @@ func (pp *projectPlan) detailView(w int, cols planColumns) string {
 		s := pp.steps()[pp.cursor]
 		p := pp.c.plan()
 		item, title := "", ""
-		if it, ref, ok := p.Checklist.Item(s.From); ok {
-			item, title = fmt.Sprintf("item %d", ref.Seq+1), "“"+it.Title+"”"
+		if it, _, ok := p.Checklist.Item(s.From); ok {
+			item, title = pp.c.itemName(s.From), "“"+it.Title+"”"
 		}
 		switch {
 		case item != "" && p.Follows(s):
 			// What it means first: a long title is what a narrow window cuts.
-			d = linkMark + "Follows the action of " + item + " until you edit it here (" + title + ")."
+			d = linkMark + "Until you edit it here, it follows " + item + ", " + title + "."
 		case item != "":
 			d = "Came from the action of " + item + ", " + title + "; edited since, so it is the plan's own."
 		}

@@ -382,10 +382,9 @@ func TestProjectPlanLinkedStepSaysItWhole(t *testing.T) {
 		}
 		fuPress(t, a, "down")
 	}
-	v := fuView(a)
-	at := strings.Index(v, "until you edit it here (“Cultural questions”).")
-	rest, _, _ := strings.Cut(v[max(at, 0):], "\n") // its line, not the saved file's path below
-	if at < 0 || !strings.Contains(v, "↳ Follows") || !strings.Contains(v, "the action of item 4 until") || strings.Contains(rest, "…") {
+	// Found whole, to its end: a line cut short ends in "…" before it.
+	v := oneSpaced(fuView(a))
+	if !strings.Contains(v, "↳ Until you edit it here, it follows Leadership & Culture item 4, “Cultural questions”.") {
 		t.Fatalf("the linked step is not said whole:\n%s", v)
 	}
 }

@@ -108,7 +108,7 @@ func newCommon(opts Options) (*common, error) {
 			if err != nil {
 				return nil, err
 			}
-			c.session = ss
+			c.open(ss)
 		}
 	}
 	return c, nil
