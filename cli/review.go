@@ -22,7 +22,37 @@ import (
 // runDefault is what `ladder` with no arguments does: start or resume a
 // review from the plans folder.
 func runDefault(cmd *cobra.Command) error {
-	return runReview(cmd, "", reviewOptions{dir: defaultDir()})
+	return runReview(cmd, "", reviewOptions{dir: reviewDir()})
+}
+
+// reviewDir is the plans folder a review lists plans from and begins a
+// new one in: defaultDir's; or, where there is no plans/ folder here nor
+// at the top of the git repository ladder runs in, the plans/ folder to
+// begin at the top of the repository, where ladder run from any of its
+// folders finds it, and ladder check in CI looks. Begun in the folder
+// ladder ran in (docs/minutes/plans/), ladder run from the top the next
+// time greeted its owner as new. Not at the top of a repository that is
+// the home folder (dotfiles kept in git): nobody keeps plans there.
+func reviewDir() string {
+	dir := defaultDir()
+	if dir != plans.DefaultDir {
+		return dir
+	}
+	if _, err := os.Stat(plans.DefaultDir); !errors.Is(err, fs.ErrNotExist) {
+		return dir
+	}
+	root, repo := strictyaml.Root(".")
+	wd, err := os.Getwd()
+	if !repo || err != nil || filepath.Clean(root) == filepath.Clean(wd) {
+		return dir
+	}
+	if home, err := os.UserHomeDir(); err == nil && filepath.Clean(root) == filepath.Clean(home) {
+		return dir
+	}
+	if rel, err := filepath.Rel(wd, filepath.Join(root, plans.DefaultDir)); err == nil {
+		return filepath.ToSlash(rel)
+	}
+	return dir
 }
 
 // defaultDir is the plans folder ladder alone lists plans from and writes
@@ -156,7 +186,7 @@ the answer and drop N drops it. help lists them all.`,
 			}
 			opts.from, opts.checklist = typedPath(opts.from), typedPath(opts.checklist)
 			if !cmd.Flags().Changed("dir") {
-				opts.dir = defaultDir()
+				opts.dir = reviewDir()
 			}
 			opts.dir = typedPath(opts.dir)
 			return runReview(cmd, path, opts)
