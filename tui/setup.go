@@ -232,8 +232,10 @@ func (s *setupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, s.keys.PrevField):
+		s.leftEmpty()
 		return s.setFocus(s.focus - 1)
 	case key.Matches(msg, s.keys.NextField):
+		s.leftEmpty()
 		if s.focus == setupChecklist {
 			return s.setFocus(setupOrg)
 		}
@@ -245,6 +247,7 @@ func (s *setupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		if s.focus == setupChecklist {
 			return s.create()
 		}
+		s.leftEmpty()
 		return s.setFocus(s.focus + 1)
 	}
 	return s.edit(msg)
@@ -269,14 +272,29 @@ func (s *setupScreen) edit(msg tea.Msg) tea.Cmd {
 
 func (s *setupScreen) canGoBack() bool { return !s.firstRun && s.c.opts.PlanPath == "" }
 
+// needed says why the organisation or the title may not be left empty.
+var needed = map[int]string{
+	setupOrg:   "the organisation's name is needed: it goes on the plan and in its file name",
+	setupTitle: "a title is needed, e.g. \"Spring review\", to tell this review from the next",
+}
+
+// leftEmpty says, as the organisation or the title is left empty, that
+// it is needed, where create alone said so, the owner sent back up the
+// form from its end.
+func (s *setupScreen) leftEmpty() {
+	if why, ok := needed[s.focus]; ok && s.fields[s.focus].(*textField).trimmed() == "" {
+		s.problems[s.focus] = why
+	}
+}
+
 // create checks the answers and writes the new plan, off the update loop.
 func (s *setupScreen) create() tea.Cmd {
 	s.problems = map[int]string{}
 	if s.org.trimmed() == "" {
-		s.problems[setupOrg] = "the organisation's name is needed: it goes on the plan and in its file name"
+		s.problems[setupOrg] = needed[setupOrg]
 	}
 	if s.title.trimmed() == "" {
-		s.problems[setupTitle] = "a title is needed, e.g. \"Spring review\", to tell this review from the next"
+		s.problems[setupTitle] = needed[setupTitle]
 	}
 	if _, ok := s.problems[setupOrg]; ok {
 		return s.setFocus(setupOrg)
