@@ -341,27 +341,60 @@ func checkPlanArg(stderr io.Writer, path string, o tui.Options, load bool) error
 }
 
 // carryFrom checks review --from before any prompt or screen: PLAN must
-// be new, and OLD must load and not be carried on already. For the
+// be new (or, for the prompts, the review a carry-on of OLD cut short
+// wrote: finishCarryInto), and OLD must load and not be carried on
+// already. For the
 // screens (open) it returns OLD opened, for the set-up form to carry on.
 func carryFrom(stderr io.Writer, path, from string, o tui.Options, open bool) (*plans.File, error) {
+	exists := false
 	if path != "" {
-		if exists, err := review.Locate(path); err == nil && exists {
-			return nil, usageErrorf("--from: %s exists already: --from begins a new review, so name a plan file that is not there yet (to resume %s, leave --from out)", path, path)
-		}
+		exists, _ = review.Locate(path) // checkPlanArg said what else was wrong
 	}
 	f, err := plans.Open(from, o.Resolver())
+	if err != nil && exists {
+		return nil, existsAlready(path)
+	}
 	if err != nil {
 		return nil, reportLoadError(stderr, from, err)
 	}
 	if err := plans.CheckCarryOn(from, f.Plan); err != nil {
 		f.Close()
+		if exists {
+			return nil, existsAlready(path)
+		}
 		return nil, &exitError{code: ExitProblems, err: review.CarryRefused(err)}
+	}
+	if exists {
+		return nil, finishCarryInto(path, f, !open)
 	}
 	if !open {
 		f.Close()
 		return nil, nil
 	}
 	return f, nil
+}
+
+// finishCarryInto is review --from of prev onto path, a plan there
+// already: refused, unless path is the review a carry-on of prev cut
+// short wrote (the laptop died between its two writes, or prev was
+// checked out again since) and the prompts, which finish it, are to run.
+// The screens are told what finishes it: their c on prev.
+func finishCarryInto(path string, prev *plans.File, prompts bool) error {
+	defer prev.Close()
+	next := plans.CutShortCarrier(prev.Path, prev.Plan)
+	switch {
+	case next == "" || !sameFile(next, path):
+		return existsAlready(path)
+	case prompts:
+		return nil
+	}
+	return usageErrorf("--from: %s exists already, begun by carrying on %s, which does not name it back yet (a carry-on cut short): to finish it, run ladder and press c on %s, or run this with --accessible",
+		safetext.Line(path), safetext.Line(prev.Path), safetext.Line(filepath.Base(prev.Path)))
+}
+
+// existsAlready refuses review --from onto path, a plan there already.
+func existsAlready(path string) error {
+	return usageErrorf("--from: %s exists already: --from begins a new review, so name a plan file that is not there yet (to resume %s, leave --from out)", path, path)
 }
 
 // reportLoadError prints a file's problems, one file:line:col a line, and

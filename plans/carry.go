@@ -182,7 +182,7 @@ func CreateNext(path string, prev *File, next *Plan) (*File, Carried, error) {
 	// A review written by a carry-on cut short carries prev on already:
 	// one carried on again under another name would be left behind, its
 	// ratings with it. Under its own name, cutShort below finishes it.
-	if other := unlinkedCarrier(prev.Path, prev.Plan); other != "" && !NewLinks().sameFile(other, path) {
+	if other := CutShortCarrier(prev.Path, prev.Plan); other != "" && !NewLinks().sameFile(other, path) {
 		return nil, Carried{}, &CarriedOnAlready{Path: prev.Path, Next: other, Unlinked: true}
 	}
 	if prev.Plan.Checklist.ID != next.Checklist.ID {

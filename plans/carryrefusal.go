@@ -68,12 +68,13 @@ func (e *CarriedOnAlready) Words(plan, next string) string {
 	return fmt.Sprintf("%s names a next review that does not take its actions on%s: if that review was removed on purpose, delete its next_review line, then carry it on again", plan, why)
 }
 
-// unlinkedCarrier is the plan beside the plan at path (in its review
+// CutShortCarrier is the plan beside the plan at path (in its review
 // folders) that names it as its previous review while it names no next
 // review: what a carry-on cut short leaves behind. "" when there is none.
-// It reads the folders (each plan's links only, as status does), so only
-// a carry-on about to write asks it (CreateNext).
-func unlinkedCarrier(path string, p *Plan) string {
+// Carrying the plan on into that one finishes the carry-on (CreateNext);
+// into any other, it is refused. It reads the folders (each plan's links
+// only, as status does), so only a carry-on about to begin asks it.
+func CutShortCarrier(path string, p *Plan) string {
 	if p.NextReview != "" {
 		return ""
 	}

@@ -194,6 +194,16 @@ func CarryRefused(err error) error {
 	return fmt.Errorf("%w; open that one instead (ladder review %s)", err, safetext.Line(plans.CommandPath(carried.Next)))
 }
 
+// FinishCarryOn carries prev on into the review at next, which names it
+// as its previous review already while prev names none
+// (plans.CutShortCarrier): a carry-on cut short between its two writes,
+// or prev's next_review line undone since. prev gains the line; next is
+// left as it is, ratings and all, and opened. Its error is Create's:
+// with the session, plans.ErrNotLinked, the line to add by hand.
+func FinishCarryOn(prev *plans.File, next string, resolve plans.Resolver, today plans.Date) (*Session, error) {
+	return Create(NewPlan{Path: next, Previous: prev, Today: today}, resolve)
+}
+
 // PreviousAnswer is what the review this plan carried on from answered to
 // one next-steps question, for the review carrying on to set its own
 // answer beside: carrying on takes open actions and project-plan steps

@@ -69,9 +69,7 @@ func finishCarry(c *common, prevPath string, next plans.Found) tea.Cmd {
 		if err != nil {
 			return openFailedMsg{fmt.Errorf("%s does not load, so it cannot be carried on: %w", filepath.Base(prevPath), err)}
 		}
-		p := next.Plan
-		ss, err := review.Create(review.NewPlan{Path: next.Path, Organisation: p.Organisation, Title: p.Title,
-			Facilitator: p.Facilitator, Participants: p.Participants, Today: today, Previous: prev}, resolve)
+		ss, err := review.FinishCarryOn(prev, next.Path, resolve, today)
 		// Linked or not, nothing here needs last year's plan open again:
 		// held, its mark said it was open elsewhere until ladder quit.
 		prev.Close()

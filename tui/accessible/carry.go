@@ -24,6 +24,14 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 	if err := plans.CheckCarryOn(from, p); err != nil {
 		return nil, review.CarryRefused(err)
 	}
+	if next := plans.CutShortCarrier(from, p); next != "" {
+		return r.finishCarry(prev, next, resolve)
+	}
+	if path != "" {
+		if exists, err := review.Locate(path); err != nil || exists {
+			return nil, refuseFrom(path, err)
+		}
+	}
 	last, carried := review.CarryPreview(p, r.today)
 	org := last.Organisation
 	r.p.blank()
@@ -51,6 +59,26 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 		r.p.say("Created the plan %s. Carried on %s from %s; %s now names it as its next review.", s.Path(), orNothing(review.CarriedWords(s.Carried())), from, from)
 		r.linked = from
 	}
+	return s, nil
+}
+
+// finishCarry carries prev on into next, the review that a carry-on cut
+// short wrote (the laptop died between its two writes, or prev was
+// checked out again since), as the screens' c does: asked for a new
+// review's details and then refused, the person was left with neither.
+// next opens as it was left.
+func (r *reviewer) finishCarry(prev *plans.File, next string, resolve plans.Resolver) (*review.Session, error) {
+	s, err := review.FinishCarryOn(prev, next, resolve, r.today)
+	switch {
+	case s != nil && errors.Is(err, plans.ErrNotLinked):
+		r.p.say("%v", err)
+	case err != nil:
+		return nil, err
+	default:
+		r.p.say("Finished carrying on %s into %s, begun before and left as it was: its open actions are chased there now.", safetext.Line(prev.Path), safetext.Line(next))
+		r.linked = prev.Path
+	}
+	r.sayOpened(s)
 	return s, nil
 }
 

@@ -19,9 +19,6 @@ import (
 func (r *reviewer) open(resolve plans.Resolver) (*review.Session, error) {
 	path := r.opts.PlanPath
 	if r.opts.From != "" {
-		if exists, err := review.Locate(path); path != "" && (err != nil || exists) {
-			return nil, refuseFrom(path, err)
-		}
 		return r.carryOn(path, r.opts.From, resolve)
 	}
 	if path == "" {
@@ -44,19 +41,25 @@ func (r *reviewer) resume(path string, resolve plans.Resolver) (*review.Session,
 	if err != nil {
 		return nil, err
 	}
+	r.sayOpened(s)
+	return s, nil
+}
+
+// sayOpened says which plan s is, how far it got, and what to know
+// before going on with it.
+func (r *reviewer) sayOpened(s *review.Session) {
 	p := s.Plan()
 	_, total := p.Counts()
 	// As the folder list shows them: the prompts' writer would drop an
 	// escape sequence's control, and the name read as another.
 	r.p.say("Review of %s: %s.", safetext.Line(p.Organisation), safetext.Line(p.Title))
-	r.p.say("Plan file: %s (%d of %d rated).", safetext.Line(path), total.Rated(), total.Total())
+	r.p.say("Plan file: %s (%d of %d rated).", safetext.Line(s.Path()), total.Rated(), total.Total())
 	if next, ok := s.NextReview(); ok {
 		r.p.say("%s", review.HandedOnWords(next))
 	}
 	if msg := s.OpenWarnings(); msg != "" {
 		r.p.say("%s", msg)
 	}
-	return s, nil
 }
 
 // chooseFromFolder lists the plans in the plans folder, newest first, to resume one
