@@ -307,7 +307,7 @@ func TestAYearOnThePromptsListLastYearsReviews(t *testing.T) {
 		"2) Open Acme Café Ltd: Spring review 2026 as it is (acme-2026.yaml)\n",
 		"3) Begin a new review in " + y27 + "\n",
 		// Answers piped in as before the list still give the organisation.
-		"Type 1, 2 or 3, or type the organisation's name to begin a new review of it.\n",
+		"Type 1, 2 or 3, or press Enter to begin this year's review from 1, or type the organisation's name to begin a new review of it.\n",
 		"It carries on 14 open actions (3 also project-plan steps)",
 	} {
 		if !strings.Contains(out, want) {

@@ -282,7 +282,13 @@ func (r *reviewer) chooseFromLastYear(resolve plans.Resolver) (s *review.Session
 		// An organisation typed, as these prompts asked before they
 		// listed last year's reviews (and as answers piped in still give
 		// it), begins a new review of it, which offers its last review.
-		i, err := r.p.choose(question{prompt: "Plan", options: options, def: -1, typed: "the organisation's name to begin a new review of it"})
+		// Enter takes the first, the latest review, as the screens' list
+		// opens on it.
+		enter := "open 1"
+		if picks[0].carry {
+			enter = "begin this year's review from 1"
+		}
+		i, err := r.p.choose(question{prompt: "Plan", options: options, def: 0, enter: enter, typed: "the organisation's name to begin a new review of it"})
 		if err != nil {
 			return nil, err, true
 		}
