@@ -70,6 +70,19 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		return nil, err
 	}
 	found, lastYear := r.thisYearsFolder(found, resolve)
+	// A plan carried on is done with, though carrying on wrote it last
+	// (its next_review line) and a checkout touches it again: after the
+	// others, as on the screens' list, so that its number stays put.
+	links := plans.NewLinks()
+	handedOn := map[string]bool{}
+	for _, f := range found {
+		if f.Plan != nil {
+			_, handedOn[f.Path] = links.HandedOn(f.Path, f.Plan)
+		}
+	}
+	slices.SortStableFunc(found, func(a, b plans.Found) int {
+		return boolRank(handedOn[a.Path]) - boolRank(handedOn[b.Path])
+	})
 	var options []choice
 	var loaded, broken []plans.Found // loaded: listed first, in order
 	for _, f := range found {
@@ -78,11 +91,15 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 			continue
 		}
 		_, total := f.Plan.Counts()
+		carried := ""
+		if handedOn[f.Path] {
+			carried = ", carried on"
+		}
 		// "14 of 21", not "14/21", which a speech engine may read as a
 		// fraction or a date; the file by its name in the folder, which
 		// is said once above the list.
-		options = append(options, choice{label: fmt.Sprintf("%s: %s, %d of %d rated (%s)",
-			safetext.Line(f.Plan.Organisation), safetext.Line(f.Plan.Title), total.Rated(), total.Total(), safetext.Line(filepath.Base(f.Path)))})
+		options = append(options, choice{label: fmt.Sprintf("%s: %s, %d of %d rated%s (%s)",
+			safetext.Line(f.Plan.Organisation), safetext.Line(f.Plan.Title), total.Rated(), total.Total(), carried, safetext.Line(filepath.Base(f.Path)))})
 		loaded = append(loaded, f)
 	}
 	for _, f := range broken {
@@ -187,6 +204,14 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		}
 		r.p.blank()
 	}
+}
+
+// boolRank is 1 for true, 0 for false: for sorting the falses first.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // thisYearsFolder, for a plans folder kept a folder per year whose
