@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -140,37 +139,10 @@ func fileThere(path string) bool {
 	return err == nil
 }
 
-// nextReviewNames are the file and title of the review after one held in
-// heldYear, for the year year: the last one's, with its year moved on
-// where its folder ("plans/2026/"), the file's name or the title says it
-// ("acme-2026.yaml", "Review 2026"), else the year added to the name and
-// "Review 2027". ladder new makes next year's folder. The title is kept
-// in the new plan, so it is made plain text (safetext.Plain): the last
-// plan's may hold line breaks or escape sequences, which the command
-// would otherwise carry, shown as pictures, into the new plan's title.
+// nextReviewNames is plans.NextReviewNames: the names status suggests
+// are the ones the start screen's form and the prompts write.
 func nextReviewNames(path, title string, heldYear, year int) (string, string) {
-	title = safetext.Plain(title)
-	held, next := strconv.Itoa(heldYear), strconv.Itoa(year)
-	dir, base := filepath.Split(path)
-	ext := filepath.Ext(base)
-	stem := strings.TrimSuffix(base, ext)
-	parent, folder := filepath.Split(filepath.Clean(dir))
-	movedOn := dir != "" && folder == held
-	if movedOn {
-		dir = parent + next + string(filepath.Separator)
-	}
-	switch {
-	case strings.Contains(stem, held):
-		stem = strings.ReplaceAll(stem, held, next)
-	case !movedOn:
-		stem += "-" + next
-	}
-	if strings.Contains(title, held) {
-		title = strings.ReplaceAll(title, held, next)
-	} else {
-		title = "Review " + next
-	}
-	return dir + stem + ext, title
+	return plans.NextReviewNames(path, title, heldYear, year)
 }
 
 func (d statusList) reviewsToBeginTitle(n int) string {

@@ -215,6 +215,10 @@ func Create(n NewPlan, resolve plans.Resolver) (*Session, error) {
 		}
 	}
 	path := n.Path
+	if path == "" && n.Previous != nil {
+		// As ladder status suggests it: last year's name, its year moved on.
+		path = plans.NextReviewPath(n.Dir, n.Previous.Path, n.Previous.Plan.Title, n.Previous.Plan.Date, n.Today)
+	}
 	if path == "" {
 		path = plans.PathFor(n.Dir, org, title, n.Today)
 	}

@@ -68,11 +68,11 @@ func TestAYearOnTheStartScreenCarriesLastYearsReviewOn(t *testing.T) {
 	e.waitFor("Last review (Sat 14 Mar 2026): ▲ Amber", "Write a one-page vision")
 	e.quits()
 
-	next := filepath.Join(root, "plans", "2027", "2027-03-20-acme-spring-review-2027.yaml")
+	next := filepath.Join(root, "plans", "2027", "acme.yaml") // last year's name, in this year's folder
 	if !bytes.Contains(mustReadFile(t, next), []byte("\nprevious_review: ../2026/acme.yaml\n")) {
 		t.Errorf("this year's plan does not name last year's as its previous review:\n%s", mustReadFile(t, next))
 	}
-	if !bytes.Contains(mustReadFile(t, filepath.Join(root, "plans", "2026", "acme.yaml")), []byte("\nnext_review: ../2027/2027-03-20-acme-spring-review-2027.yaml\n")) {
+	if !bytes.Contains(mustReadFile(t, filepath.Join(root, "plans", "2026", "acme.yaml")), []byte("\nnext_review: ../2027/acme.yaml\n")) {
 		t.Errorf("last year's plan does not name this year's as its next review")
 	}
 

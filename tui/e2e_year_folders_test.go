@@ -41,7 +41,7 @@ func TestTheFormCarriesOnAsNewFromDoes(t *testing.T) {
 	e.waitFor("Last review (Sat 14 Mar 2026): ▲ Amber", "Write a one-page vision")
 	e.quits()
 
-	next := filepath.Join("plans", "2027", "2027-03-20-acme-spring-review-2027.yaml")
+	next := filepath.Join("plans", "2027", "acme.yaml") // last year's name, in this year's folder
 	cmd := exec.Command(bin, "new", next, "--from", old, "--title", "Spring review 2027", "--date", "2027-03-20")
 	cmd.Dir = byNew
 	if out, err := cmd.CombinedOutput(); err != nil {

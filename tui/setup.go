@@ -164,6 +164,11 @@ func (s *setupScreen) updatePath() {
 		s.path = s.c.opts.PlanPath
 		return
 	}
+	if s.prev != nil { // as review.Create names it
+		if s.path = plans.NextReviewPath(s.c.opts.Dir, s.prev.Path, s.prev.Plan.Title, s.prev.Plan.Date, s.c.today); s.path != "" {
+			return
+		}
+	}
 	s.path = plans.PathFor(s.c.opts.Dir, s.org.trimmed(), s.title.trimmed(), s.c.today)
 }
 

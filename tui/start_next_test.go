@@ -42,3 +42,21 @@ func TestLastYearsPlanInAFlatFolderIsChosenWithWhatCDoes(t *testing.T) {
 	h.requireView("› Begin a new review")
 	h.refuseView("Press c to begin")
 }
+
+// Carried on, the next review is saved under last year's file name with
+// its year moved on, the name ladder status suggests for it
+// (acme-2026.yaml → acme-2027.yaml), where the form suggested a third:
+// the date, organisation and title ("2027-03-14-acme-cafe-ltd-….yaml").
+func TestTheNextReviewIsNamedAsStatusSuggests(t *testing.T) {
+	dir, _, _ := carryFolder(t)
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("c")
+	h.requireView("Will be saved as plans/acme-2027.yaml")
+	h.typeText("Spring review 2027")
+	h.requireView("Will be saved as plans/acme-2027.yaml")
+	h.press("ctrl+s")
+	h.requireView("item 1 of 4")
+	if got, want := h.a.c.session.Path(), filepath.Join("plans", "acme-2027.yaml"); got != want {
+		t.Fatalf("the next review was saved as %s, not %s", got, want)
+	}
+}

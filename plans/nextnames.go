@@ -1,0 +1,59 @@
+package plans
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/socialmobility/ladder/internal/safetext"
+)
+
+// NextReviewNames are the file and title of the review after one held in
+// heldYear, for the year year: the last one's, with its year moved on
+// where its folder ("plans/2026/"), the file's name or the title says it
+// ("acme-2026.yaml", "Review 2026"), else the year added to the name and
+// "Review 2027". ladder new makes next year's folder. The title is kept
+// in the new plan, so it is made plain text (safetext.Plain): the last
+// plan's may hold line breaks or escape sequences, which the command
+// would otherwise carry, shown as pictures, into the new plan's title.
+// ladder status suggests them in its "Reviews to begin"; the start
+// screen's form and the accessible prompts write a review carried on
+// under them.
+func NextReviewNames(path, title string, heldYear, year int) (string, string) {
+	title = safetext.Plain(title)
+	held, next := strconv.Itoa(heldYear), strconv.Itoa(year)
+	dir, base := filepath.Split(path)
+	ext := filepath.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	parent, folder := filepath.Split(filepath.Clean(dir))
+	movedOn := dir != "" && folder == held
+	if movedOn {
+		dir = parent + next + string(filepath.Separator)
+	}
+	switch {
+	case strings.Contains(stem, held):
+		stem = strings.ReplaceAll(stem, held, next)
+	case !movedOn:
+		stem += "-" + next
+	}
+	if strings.Contains(title, held) {
+		title = strings.ReplaceAll(title, held, next)
+	} else {
+		title = "Review " + next
+	}
+	return dir + stem + ext, title
+}
+
+// NextReviewPath is the file in dir a review carried on from the plan at
+// prev (held on held) is written to, begun today, when no file is named:
+// its name as ladder status suggests it (NextReviewNames, for the year it
+// is held in), or "" when that is not in dir or a file is there already
+// (then a name made from the organisation, title and date, PathFor,
+// serves).
+func NextReviewPath(dir, prev, title string, held, today Date) string {
+	path, _ := NextReviewNames(prev, title, held.Year, max(NextReviewDue(held).Year, today.Year))
+	if filepath.Dir(path) != filepath.Clean(dir) || fileExists(path) {
+		return ""
+	}
+	return path
+}
