@@ -242,7 +242,11 @@ func earlierExtent(entries []plans.HistoryEntry) string {
 		return ""
 	case 1:
 		r := plain(reviews[0])
-		return fmt.Sprintf(", the first %d of %s, the review it carried on from, up to where it was carried on (all of its own: ladder history %s)", n, r, plans.CommandPath(r))
+		first := fmt.Sprintf("the first %d", n)
+		if n == 1 {
+			first = "the first" // not "the first 1"
+		}
+		return fmt.Sprintf(", %s of %s, the review it carried on from, up to where it was carried on (all of its own: ladder history %s)", first, r, plans.CommandPath(r))
 	}
 	parts := make([]string, len(reviews))
 	for i, r := range reviews {

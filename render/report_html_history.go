@@ -208,7 +208,10 @@ func historySummary(h *reportHistory) string {
 	case len(h.points) == 1:
 		s = "Rating counts at the one commit that changed the plan."
 	}
-	if n, reviews := carriedExtent(h.points); n > 0 {
+	switch n, reviews := carriedExtent(h.points); {
+	case n == 1: // not "the first 1, … are of"
+		s = strings.TrimSuffix(s, ".") + "; the first, " + strings.Replace(reviews, " are of ", " is of ", 1) + "."
+	case n > 0:
 		s = strings.TrimSuffix(s, ".") + fmt.Sprintf("; the first %d, %s.", n, reviews)
 	}
 	if h.merges {
