@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/plans"
@@ -173,7 +174,7 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 	if n.Previous != nil {
 		return carriedOn(stderr, s, n.Previous.Path, err)
 	}
-	fmt.Fprintf(stderr, "Next: run ladder review %s to go through it item by item,\nor fill it in with any text editor and run ladder check %s\n", q, q)
+	sayNext(stderr, q)
 	earlierReviews(stderr, path, s.Plan(), opts)
 	return nil
 }
@@ -218,6 +219,19 @@ func sameChecklist(stderr io.Writer, prev *plans.File, flag string) bool {
 	return err == nil && errA == nil && errB == nil && a == b
 }
 
+// sayNext says what to do with the plan written, at q (its path as a
+// command takes it), in two lines; a long path would run them past 80
+// columns, where a terminal breaks a command mid-path: then each command
+// is on a line of its own.
+func sayNext(stderr io.Writer, q string) {
+	const review = "Next: run ladder review %s to go through it item by item,\nor fill it in with any text editor and run ladder check %s\n"
+	if len("or fill it in with any text editor and run ladder check ")+ansi.StringWidth(q) <= 80 {
+		fmt.Fprintf(stderr, review, q, q)
+		return
+	}
+	fmt.Fprintf(stderr, "Next: go through it item by item with\n  ladder review %s\nor fill it in with any text editor and check it with\n  ladder check %s\n", q, q)
+}
+
 // notCarried says, in plain words, why a review could not carry prev on:
 // nothing was written in any of these cases.
 func notCarried(prev *plans.File, path, title string, err error) error {
@@ -259,7 +273,7 @@ func carriedOn(stderr io.Writer, s *review.Session, prevPath string, linkErr err
 		return &exitError{code: ExitProblems, err: fmt.Errorf("%s: %w", path, linkErr)}
 	}
 	fmt.Fprintf(stderr, "%s now names %s as its next review:\nits open actions are chased in the new plan from now on.\n", safetext.Line(prevPath), safetext.Line(path))
-	fmt.Fprintf(stderr, "Next: run ladder review %s to go through it item by item,\nor fill it in with any text editor and run ladder check %s\n", q, q)
+	sayNext(stderr, q)
 	fmt.Fprintf(stderr, "Once it is rated, compare the two reviews:\n  ladder diff %s %s\n", pq, q)
 	if data := workforce.PathFor(prevPath); isFile(data) {
 		// The data file stays with last year's plan; this year's import
