@@ -1,6 +1,9 @@
 package testtool
 
-import "os"
+import (
+	"os"
+	"strings"
+)
 
 // TempInMemory points the test process's temporary folder ($TMPDIR, and
 // so t.TempDir, os.MkdirTemp and every program a test starts) at memory
@@ -19,11 +22,13 @@ import "os"
 // test removes its own folders as it did in /tmp.
 //
 // It does nothing where $TMPDIR is set (the person running the tests
-// chose), or where no memory file system fits: none, mounted noexec
+// chose), in a run with -test.bench (BENCHMARKS.md's figures for saving
+// a plan, with its sync, were measured on the disk, and must stay
+// comparable), or where no memory file system fits: none, mounted noexec
 // (the tests run scripts and binaries from their folders), or with less
 // than 2 GiB free (Docker's default /dev/shm is 64 MiB).
 func TempInMemory() (putBack func()) {
-	if _, set := os.LookupEnv("TMPDIR"); set {
+	if _, set := os.LookupEnv("TMPDIR"); set || benchmarking() {
 		return func() {}
 	}
 	mem, ok := memoryTemp()
@@ -32,4 +37,19 @@ func TempInMemory() (putBack func()) {
 	}
 	os.Setenv("TMPDIR", mem)
 	return func() { os.Unsetenv("TMPDIR") }
+}
+
+// benchmarking reports whether the test binary was asked to run
+// benchmarks: -test.bench=X, or -test.bench X, before flags are parsed.
+func benchmarking() bool {
+	for i, arg := range os.Args[1:] {
+		arg = strings.TrimPrefix(arg, "-")
+		if name, value, found := strings.Cut(arg, "="); name == "-test.bench" || name == "test.bench" {
+			if found {
+				return value != ""
+			}
+			return i+2 < len(os.Args) && os.Args[i+2] != ""
+		}
+	}
+	return false
 }

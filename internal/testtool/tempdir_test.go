@@ -32,3 +32,21 @@ func TestTempInMemory(t *testing.T) {
 		t.Errorf("TMPDIR is %q after, not unset", os.Getenv("TMPDIR"))
 	}
 }
+
+// A benchmark run keeps the disk: BENCHMARKS.md's figures for saving a
+// plan were measured on it, and a run in memory would not compare.
+func TestTempInMemoryLeavesBenchmarksOnTheDisk(t *testing.T) {
+	t.Setenv("TMPDIR", "")
+	os.Unsetenv("TMPDIR")
+	for _, args := range [][]string{{"x.test", "-test.bench=Save"}, {"x.test", "-test.bench", "."}} {
+		saved := os.Args
+		os.Args = args
+		putBack := TempInMemory()
+		dir, set := os.LookupEnv("TMPDIR")
+		putBack()
+		os.Args = saved
+		if set {
+			t.Errorf("with %q, TMPDIR is %q: a benchmark run left the disk", args[1:], dir)
+		}
+	}
+}
