@@ -1013,7 +1013,10 @@ reading of the pattern (a cliff edge, a pyramid or no fall, with the rule
 and the numbers it used), the comparison with the benchmark the data file
 names, and each grade's response rate against the target.
 
-Give the data file, or the plan it belongs to. No figure under the
+Give the data file, or the plan it belongs to. With neither, show reads
+the only data file in plans/ or, a year on, the data of the plan report
+and history read (this year's, beside last year's in plans/ or in the
+newest year's folder). No figure under the
 anonymity threshold is shown ("<10"), nor any figure it could be worked
 out from by subtraction ("--"); a grade too small to show alone is shown
 with its neighbour.
@@ -1108,13 +1111,23 @@ func finishDataShow(stdout, stderr io.Writer, opts dataShowOptions, data []byte,
 func dataFileArg(arg string) (string, error) {
 	if arg == "" {
 		matches, _ := filepath.Glob(filepath.Join(plans.DefaultDir, "*"+plans.DataFileSuffix))
-		switch len(matches) {
-		case 1:
+		if len(matches) == 1 {
 			return matches[0], nil
-		case 0:
-			return "", usageErrorf("there is no data file in %s/: import a survey first (ladder data import --help), or name a data file", plans.DefaultDir)
 		}
-		return "", usageErrorf("%s/ has %d data files: name one (%s)", plans.DefaultDir, len(matches), strings.Join(matches, ", "))
+		// A year on, plans/ holds last year's data beside this year's, or
+		// a folder a year: the data of the plan report and history read
+		// with no plan named (this year's), when there is one such plan.
+		// A data file of no plan (written with --out) may be the one
+		// meant: then ladder asks, as before.
+		plan, err := onePlanArg("data show", nil)
+		switch {
+		case err == nil && len(workforce.Strays(plans.DefaultDir)) == 0:
+			arg = plan
+		case len(matches) == 0:
+			return "", usageErrorf("there is no data file in %s/: import a survey first (ladder data import --help), or name a data file", plans.DefaultDir)
+		default:
+			return "", usageErrorf("%s/ has %d data files: name one (%s)", plans.DefaultDir, len(matches), safetext.Line(strings.Join(matches, ", ")))
+		}
 	}
 	path := arg
 	if !plans.IsDataFile(arg) {
