@@ -271,20 +271,27 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 		changed += spelledTwoWays(lookalikes)
 		if ask == nil {
 			return usageErrorf("which grades are junior and which senior? %s has %s: %s.\n%s"+
-				"Give them from junior to senior with --grades, e.g. --grades %s%s (%s). Nothing was written.",
-				name, plural(len(grades), "grade"), safetext.Line(strings.Join(grades, ", ")), changed, gradesArg(example), sameGradeArgs(lookalikes), why)
+				"%sGive them from junior to senior with --grades, e.g. --grades %s%s (%s). Nothing was written.",
+				name, plural(len(grades), "grade"), safetext.Line(strings.Join(grades, ", ")), changed, sameGradeHelp(lookalikes), gradesArg(example), sameGradeArgs(lookalikes), why)
 		}
 		sayWrapped(stderr, changed)
-		listed := "in the order they were found"
-		// Every grade as written: each must have a place in the order
-		// given here, the counts being read already.
-		asked := grades
+		if len(lookalikes) > 0 {
+			// Joined from the counts read, at a yes: the command to
+			// type again was as long as the list of spellings.
+			join, err := ask.yes("Count each as the grade it looks like? [Y/n] ")
+			if err != nil {
+				return err
+			}
+			if join {
+				im.JoinGrades(lookalikes)
+			}
+		}
+		// Every grade left: each must have a place in the order given
+		// here, the counts being read already.
+		listed, asked := "in the order they were found", im.Grades
 		if last != nil {
 			listed = "last review's first, in its order, then the new ones"
-			asked = lastYearFirst(last, grades)
-		}
-		if len(lookalikes) > 0 {
-			sayWrapped(stderr, "To count them as one, press Enter alone to stop, then import again with"+sameGradeArgs(lookalikes)+".\n")
+			asked = lastYearFirst(last, im.Grades)
 		}
 		if grades, err = ask.orderListed(asked, listed); err != nil {
 			return err
@@ -335,8 +342,15 @@ func spelledTwoWays(lookalikes []workforce.SameGrade) string {
 	for i, sg := range lookalikes {
 		pairs[i] = safetext.Quote(sg.Spelling) + " like " + safetext.Quote(sg.Grade)
 	}
-	return "Some look like one grade written two ways: " + strings.Join(pairs, ", ") +
-		". --same-grade counts each as the grade it looks like (a pair that is two grades: leave out its --same-grade and put both in --grades).\n"
+	return "Some look like one grade written two ways: " + strings.Join(pairs, ", ") + ".\n"
+}
+
+// sameGradeHelp says what the --same-grade offered do, when some are.
+func sameGradeHelp(lookalikes []workforce.SameGrade) string {
+	if len(lookalikes) == 0 {
+		return ""
+	}
+	return "--same-grade counts each as the grade it looks like (a pair that is two grades: leave out its --same-grade and put both in --grades).\n"
 }
 
 // sameGradeArgs is the --same-grade for each of lookalikes, each after a
@@ -938,6 +952,23 @@ func (a *asker) line(prompt string) (string, error) {
 }
 
 // column asks which column holds the grade or the answer.
+// yes asks a question answered yes by Enter alone.
+func (a *asker) yes(prompt string) (bool, error) {
+	for {
+		s, err := a.line(prompt)
+		if err != nil {
+			return false, err
+		}
+		switch strings.ToLower(s) {
+		case "", "y", "yes":
+			return true, nil
+		case "n", "no":
+			return false, nil
+		}
+		fmt.Fprintln(a.out, "Answer y or n.")
+	}
+}
+
 func (a *asker) column(which string, cols []workforce.Column) (workforce.Column, error) {
 	fmt.Fprintf(a.out, "Which column holds the %s?\n", map[string]string{"grade": "grade", "answer": "answer to the key question"}[which])
 	for i, l := range workforce.ColumnLabels(cols) {

@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"slices"
@@ -129,5 +130,87 @@ func TestImportGivesTheNextCommandWhole(t *testing.T) {
 	got := at80x24(t, func(tty *os.File) { reportImportTo(tty, "responses.csv", out, im, d, nil, false) })
 	if !slices.Contains(strings.Split(got, "\r\n"), "  ladder data show "+out) {
 		t.Errorf("the command is not on a line of its own, whole:\n%s", got)
+	}
+}
+
+// An HR export spells grades two ways ("shop-floor", "Mgr"), imported at
+// a terminal with no --grades: ladder names the pairs and asks whether to
+// count each as the grade it looks like; Enter (yes) joins them from the
+// counts read, and the order is asked of the grades left. It listed every
+// spelling to put in order, and the way to join them was to stop and type
+// a --same-grade for each.
+func TestImportAtATerminalJoinsGradesSpeltTwoWays(t *testing.T) {
+	t.Chdir(t.TempDir())
+	var csv strings.Builder
+	csv.WriteString("\ufeffStaff no;Pay Grade / Band;Q3. What was the occupation of your main household earner when you were about aged 14?\r\n")
+	for i, g := range []string{"Shop floor", "Shop floor", "shop-floor", "Manager", "Mgr", "Mgr"} {
+		for j := range 4 {
+			fmt.Fprintf(&csv, "%d%d;%s;%s\r\n", i, j, g, []string{"Plumber", "Teacher", "Secretary", "Cleaner"}[j])
+		}
+	}
+	if err := os.WriteFile("hr.csv", []byte(csv.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skip("no pseudo-terminal here:", err)
+	}
+	defer ptmx.Close()
+	pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80})
+	screen := make(chan string)
+	go func() {
+		var seen strings.Builder
+		buf := make([]byte, 4096)
+		typed, stopped := 0, false
+		for {
+			n, err := ptmx.Read(buf)
+			seen.Write(buf[:n])
+			// Answer each question once it is on the screen.
+			for _, q := range []struct{ prompt, answer string }{
+				{"[Y/n] ", "\n"},
+				{"e.g. 3 1 2: ", "1 2\n"},
+			}[typed:] {
+				if !strings.Contains(seen.String(), q.prompt) {
+					break
+				}
+				ptmx.Write([]byte(q.answer))
+				typed++
+			}
+			if !stopped && strings.Contains(seen.String(), "Give each of the") {
+				// Asked again: Enter alone stops, rather than wait.
+				ptmx.Write([]byte("\n"))
+				stopped = true
+			}
+			if err != nil {
+				screen <- seen.String()
+				return
+			}
+		}
+	}()
+	var stdout bytes.Buffer
+	err = runDataImport(tty, &stdout, tty, "hr.csv", dataImportOptions{out: "plans/acme.data.yaml", collected: "2027-03-10"})
+	tty.Close()
+	got := strings.ReplaceAll(<-screen, "\r\n", "\n")
+	if err != nil {
+		t.Fatalf("import: %v\n%s", err, got)
+	}
+	for _, want := range []string{
+		`Some look like one grade written two ways: "shop-floor" like "Shop floor",` + "\n" + `"Mgr" like "Manager".`,
+		"Count each as the grade it looks like? [Y/n] ",
+		"These grades are in the file, in the order they were found:\n  1) Shop floor\n  2) Manager\n",
+		"Counted as the grade your --same-grade names",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the terminal does not show %q:\n%s", want, got)
+		}
+	}
+	d, err := os.ReadFile("plans/acme.data.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"  - grade: \"Shop floor\"\n", "  - grade: \"Manager\"\n    headcount:\n    working_class: 6\n"} {
+		if !strings.Contains(string(d), want) {
+			t.Errorf("the data file has no %q:\n%s", want, d)
+		}
 	}
 }

@@ -88,3 +88,21 @@ func TestLookalikeGradesAreOfferedAsOne(t *testing.T) {
 		t.Errorf("different grades offered as one: %q", got)
 	}
 }
+
+// At a terminal, the lookalikes found are joined once the person says
+// yes, from the counts already read: each spelling's answers go to the
+// grade it looks like, and the spelling is listed as --same-grade's are.
+func TestJoinGradesMovesASpellingsCountsToItsGrade(t *testing.T) {
+	im := mustImport(t, "Pay band,Occupation\nShop floor,Plumber\nshop-floor,Cleaner\nManager,Teacher\nMgr,Teacher\nMgr,Plumber\n", ImportOptions{})
+	im.JoinGrades(LookalikeGrades(im.Grades, im.Counts))
+	if want := []string{"Shop floor", "Manager"}; !slices.Equal(im.Grades, want) {
+		t.Fatalf("grades = %q, want %q", im.Grades, want)
+	}
+	if im.Counts[0].Responses() != 2 || im.Counts[1].Responses() != 3 || im.Counts[1][WorkingClass] != 1 {
+		t.Errorf("counts = %v", im.Counts)
+	}
+	want := []GradeSpelling{{Spelling: "shop-floor", Grade: "Shop floor", Rows: 1}, {Spelling: "Mgr", Grade: "Manager", Rows: 2}}
+	if !slices.Equal(im.SameGraded, want) {
+		t.Errorf("SameGraded = %+v, want %+v", im.SameGraded, want)
+	}
+}

@@ -78,6 +78,13 @@ func LookalikeGrades(grades []string, counts []Counts) []SameGrade {
 			heads = append(heads, i)
 		}
 	}
+	// An abbreviation is a spelling of the word in full, whichever has
+	// more rows: "Mgr" on most rows is still Manager written short.
+	for i, h := range target {
+		if h >= 0 && shortFormOf(grades[h], grades[i]) && slices.Index(target, h) == i && slices.Index(target[i+1:], h) < 0 {
+			target[h], target[i] = i, -1
+		}
+	}
 	var out []SameGrade
 	for i, h := range target {
 		if h >= 0 {
@@ -138,6 +145,25 @@ func wordsAlike(a, b string) bool {
 	return utf8.RuneCountInString(a) >= 6 && strictyaml.EditDistance(a, b) == 1
 }
 
+// shortFormOf says whether short is long with a word abbreviated.
+func shortFormOf(short, long string) bool {
+	ws, wl := gradeWords(short), gradeWords(long)
+	if len(ws) != len(wl) {
+		return false
+	}
+	abbreviated := false
+	for i := range ws {
+		switch {
+		case ws[i] == wl[i]:
+		case abbreviates(ws[i], wl[i]):
+			abbreviated = true
+		default:
+			return false
+		}
+	}
+	return abbreviated
+}
+
 // abbreviates says whether short (of two to four letters) is long cut
 // short: the same first letter, then the rest of its letters in long in
 // order ("mgr" of "manager", "snr" of "senior", "dir" of "director").
@@ -160,3 +186,22 @@ func abbreviates(short, long string) bool {
 }
 
 func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0 }
+
+// JoinGrades counts each spelling in same as its grade, from the counts
+// already read: the spelling's answers are added to the grade's, and the
+// spelling is listed in SameGraded, as SameGrades would have done while
+// reading. Spellings or grades not among Grades are left alone.
+func (im *Imported) JoinGrades(same []SameGrade) {
+	for _, sg := range same {
+		from, to := slices.Index(im.Grades, sg.Spelling), slices.Index(im.Grades, sg.Grade)
+		if from < 0 || to < 0 || from == to {
+			continue
+		}
+		for g, n := range im.Counts[from] {
+			im.Counts[to][g] += n
+		}
+		im.SameGraded = append(im.SameGraded, GradeSpelling{Spelling: sg.Spelling, Grade: sg.Grade, Rows: im.Counts[from].Responses()})
+		im.Grades = slices.Delete(im.Grades, from, from+1)
+		im.Counts = slices.Delete(im.Counts, from, from+1)
+	}
+}
