@@ -128,7 +128,8 @@ A grade the export writes several ways ("Mgr" and "Managers" beside
 "Manager", "shop-floor" beside "Shop floor") is counted as the grade it
 is with --same-grade "Mgr=Manager" (repeat for each spelling). Import
 names the spellings that look like another grade and the --same-grade
-to paste, but never joins two grades itself.
+to paste, or in a terminal asks whether to join them: two grades are
+never joined unasked.
 
 Nothing is written unless the whole file is understood: a row without a
 grade, an answer that cannot be placed, a broken quote, a file that is
