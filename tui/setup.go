@@ -486,6 +486,8 @@ func (s *setupScreen) view() string {
 // then "plan.yaml"), as the summary says where it is saved.
 func savedAs(st *styles, path string, w int) []string {
 	const label = "Will be saved as"
+	// Carried on, the name is last year's file's, from a pull request.
+	path = safetext.Line(path)
 	if ansi.StringWidth(label+" "+path) <= w {
 		return []string{st.Subtle.Render(label+" ") + st.Label.Render(path)}
 	}

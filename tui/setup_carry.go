@@ -133,7 +133,8 @@ func (s *setupScreen) carryLines(st *styles, w int) []string {
 	if s.prev == nil {
 		return nil
 	}
-	from := filepath.Base(s.prev.Path)
+	// A pull request names files too.
+	from := safetext.Line(filepath.Base(s.prev.Path))
 	if s.carriedHere || filepath.Dir(s.prev.Path) != filepath.Clean(s.planFolder()) { // from another folder: its path says which
 		from = safetext.Line(s.prev.Path)
 	}

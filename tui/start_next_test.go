@@ -3,6 +3,7 @@ package tui
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -58,5 +59,24 @@ func TestTheNextReviewIsNamedAsStatusSuggests(t *testing.T) {
 	h.requireView("item 1 of 4")
 	if got, want := h.a.c.session.Path(), filepath.Join("plans", "acme-2027.yaml"); got != want {
 		t.Fatalf("the next review was saved as %s, not %s", got, want)
+	}
+}
+
+// The form names the file the next review will be saved as from last
+// year's file's name now, and says which file it carries on from; a
+// file's name comes from a pull request. Its control characters reached
+// the terminal in both lines as they were, where a backspace rubs out
+// the letter before it ("acme\bX-2026.yaml" read as acmX-2027.yaml).
+func TestTheNextReviewsNameIsShownSafely(t *testing.T) {
+	dir, path, prev := carryFolder(t)
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	writePlanFile(t, filepath.Join(dir, "acme\bX\u009b31m-2026.yaml"), prev)
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	h.press("c")
+	h.requireView("Will be saved as")
+	if v := h.a.View().Content; strings.ContainsAny(v, "\b\u009b") {
+		t.Fatalf("the form drew the file name's control characters:\n%q", v)
 	}
 }
