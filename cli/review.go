@@ -343,7 +343,7 @@ func checkPlanArg(stderr io.Writer, path string, o tui.Options, load bool) error
 // carryFrom checks review --from before any prompt or screen: PLAN must
 // be new (or, for the prompts, the review a carry-on of OLD cut short
 // wrote: finishCarryInto), and OLD must load and not be carried on
-// already. For the
+// already, nor cut short into another file (carriedCutShort). For the
 // screens (open) it returns OLD opened, for the set-up form to carry on.
 func carryFrom(stderr io.Writer, path, from string, o tui.Options, open bool) (*plans.File, error) {
 	exists := false
@@ -366,6 +366,14 @@ func carryFrom(stderr io.Writer, path, from string, o tui.Options, open bool) (*
 	}
 	if exists {
 		return nil, finishCarryInto(path, f, !open)
+	}
+	// Only the prompts with no PLAN named finish a carry-on cut short as
+	// it is begun: elsewhere, the details asked would be refused at the
+	// end (CreateNext), or the prompts would write to another file than
+	// the one named.
+	if next := plans.CutShortCarrier(f.Path, f.Plan); next != "" && (path != "" || open) {
+		f.Close()
+		return nil, carriedCutShort(f.Path, next, path, open)
 	}
 	if !open {
 		f.Close()
@@ -390,6 +398,20 @@ func finishCarryInto(path string, prev *plans.File, prompts bool) error {
 	}
 	return usageErrorf("--from: %s exists already, begun by carrying on %s, which does not name it back yet (a carry-on cut short): to finish it, run ladder and press c on %s, or run this with --accessible",
 		safetext.Line(path), safetext.Line(prev.Path), safetext.Line(filepath.Base(prev.Path)))
+}
+
+// carriedCutShort refuses review --from prev onto path, not there yet
+// (or, for the screens, onto no plan named), where a carry-on of prev cut
+// short wrote next: carried on again, next would be left behind, ratings
+// and all. It says what finishes the carry-on instead.
+func carriedCutShort(prev, next, path string, screens bool) error {
+	refused := (&plans.CarriedOnAlready{Path: prev, Next: next, Unlinked: true}).Words(prev, next)
+	prompts := "ladder review --accessible --from " + safetext.Line(plans.CommandPath(prev))
+	how := "leave " + safetext.Line(path) + " out: " + prompts
+	if screens {
+		how = "run ladder and press c on " + safetext.Line(filepath.Base(prev)) + ", or " + prompts
+	}
+	return &exitError{code: ExitProblems, err: fmt.Errorf("--from: %s; to finish it, %s", refused, how)}
 }
 
 // existsAlready refuses review --from onto path, a plan there already.
