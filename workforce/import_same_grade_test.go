@@ -106,3 +106,28 @@ func TestJoinGradesMovesASpellingsCountsToItsGrade(t *testing.T) {
 		t.Errorf("SameGraded = %+v, want %+v", im.SameGraded, want)
 	}
 }
+
+// A school's "TA" (teaching assistant) beside "Teacher", a firm's "PA"
+// beside "Partner", "COO" beside "Coordinator", "Trainee" beside
+// "Trainer": two grades each, that the terminal's question joined at
+// Enter. An initialism in capitals is not a word cut short, and one
+// letter apart at the end is another role, not a slip.
+func TestRolesThatOnlyLookAlikeAreNotOfferedAsOne(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"TA", "Teacher"}, {"PA", "Partner"}, {"COO", "Coordinator"},
+		{"Trainee", "Trainer"}, {"Employee", "Employer"},
+	} {
+		if got := LookalikeGrades(pair[:], make([]Counts, 2)); len(got) != 0 {
+			t.Errorf("%q and %q offered as one: %q", pair[0], pair[1], got)
+		}
+	}
+	// Still offered: an abbreviation written in capitals like the rest,
+	// or in lower case, and a slip inside a word.
+	for _, pair := range [][2]string{
+		{"MANAGER", "MGR"}, {"Manager", "Mgr"}, {"Supervisor", "Supervsor"},
+	} {
+		if got := LookalikeGrades(pair[:], make([]Counts, 2)); len(got) != 1 {
+			t.Errorf("%q and %q not offered as one", pair[0], pair[1])
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/socialmobility/ladder/internal/strictyaml"
+	"golang.org/x/text/unicode/norm"
 )
 
 // SameGrade says that a grade written one way in a survey export is a
@@ -108,28 +109,39 @@ func likelyGrade(name string, grades []string) string {
 // gradesAlike says whether two grade names are likely one grade written
 // two ways: word by word, with case, dashes, dots and spaces not
 // counting, each word the same, or one the other with an s, or the
-// short one an abbreviation of the long one, or (in words of six
-// letters or more, without digits) a letter apart.
+// short one an abbreviation of the long one (not an initialism in
+// capitals: "TA" is not "Teacher"), or (in words of six letters or more,
+// without digits) a letter apart, but not at the end ("Trainee" and
+// "Trainer" are two roles).
 func gradesAlike(a, b string) bool {
 	wa, wb := gradeWords(a), gradeWords(b)
 	if len(wa) != len(wb) || len(wa) == 0 {
 		return false
 	}
+	ra, rb := splitGrade(norm.NFC.String(a)), splitGrade(norm.NFC.String(b))
 	for i := range wa {
-		if !wordsAlike(wa[i], wb[i]) {
+		written := [2]string{wa[i], wb[i]}
+		if len(ra) == len(wa) && len(rb) == len(wb) {
+			written = [2]string{ra[i], rb[i]}
+		}
+		if !wordsAlike(wa[i], wb[i], written) {
 			return false
 		}
 	}
 	return true
 }
 
-func gradeWords(s string) []string {
-	return strings.FieldsFunc(foldGrade(s), func(r rune) bool {
+func gradeWords(s string) []string { return splitGrade(foldGrade(s)) }
+
+func splitGrade(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || r == '-' || r == '_' || r == '.' || r == '‐' || r == '–'
 	})
 }
 
-func wordsAlike(a, b string) bool {
+// wordsAlike says whether a and b, folded, are one word; written is the
+// two as the export writes them.
+func wordsAlike(a, b string, written [2]string) bool {
 	if a == b || a+"s" == b || b+"s" == a {
 		return true
 	}
@@ -138,11 +150,26 @@ func wordsAlike(a, b string) bool {
 	}
 	if utf8.RuneCountInString(a) > utf8.RuneCountInString(b) {
 		a, b = b, a
+		written[0], written[1] = written[1], written[0]
 	}
 	if abbreviates(a, b) {
-		return true
+		return !initialism(written[0], written[1])
 	}
-	return utf8.RuneCountInString(a) >= 6 && strictyaml.EditDistance(a, b) == 1
+	return utf8.RuneCountInString(a) >= 6 && strictyaml.EditDistance(a, b) == 1 && !lastLetterApart(a, b)
+}
+
+// initialism says whether short is written in capitals where long is
+// not: "TA" beside "Teacher" stands for words of its own ("teaching
+// assistant"); "MGR" beside "MANAGER" is an export in capitals.
+func initialism(short, long string) bool {
+	return short == strings.ToUpper(short) && short != strings.ToLower(short) && long != strings.ToUpper(long)
+}
+
+// lastLetterApart says whether a and b, as long, differ in their last
+// letter alone.
+func lastLetterApart(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	return len(ra) == len(rb) && string(ra[:len(ra)-1]) == string(rb[:len(rb)-1])
 }
 
 // shortFormOf says whether short is long with a word abbreviated.
