@@ -65,7 +65,7 @@ func (v WorkforceVersion) about() string {
 }
 
 // wfEarlierExtent says which of a history's first versions are of the
-// data of the reviews the plan carried on from (", the first 2 from
+// data of the reviews the plan carried on from (", the first 2 of
 // plans/acme-2027.data.yaml, the data of the review it carried on
 // from"): "" when none are.
 func wfEarlierExtent(versions []WorkforceVersion) string {
@@ -82,12 +82,12 @@ func wfEarlierExtent(versions []WorkforceVersion) string {
 		counts[v.File]++
 		n++
 	}
-	first := fmt.Sprintf("the first %d from", n)
+	first := fmt.Sprintf("the first %d of", n)
 	switch {
 	case n == len(versions):
-		first = "all from"
+		first = "all of"
 	case n == 1:
-		first = "the first from"
+		first = "the first of"
 	}
 	switch len(files) {
 	case 0:
