@@ -840,7 +840,7 @@ func reportImport(w io.Writer, name, out string, im *workforce.Imported, d *work
 		}
 	}
 	if len(im.SameGraded) > 0 {
-		fmt.Fprintln(w, "Counted as the grade your --same-grade names (check them):")
+		fmt.Fprintln(w, "Spellings counted as another grade (check them):")
 		for _, sg := range im.SameGraded {
 			fmt.Fprintf(w, "  %s → %s: %s\n", safetext.Excerpt(sg.Spelling, 50), safetext.Line(sg.Grade), answersWord(sg.Rows, d.Threshold))
 		}

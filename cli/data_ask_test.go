@@ -198,7 +198,7 @@ func TestImportAtATerminalJoinsGradesSpeltTwoWays(t *testing.T) {
 		`Some look like one grade written two ways: "shop-floor" like "Shop floor",` + "\n" + `"Mgr" like "Manager".`,
 		"Count each as the grade it looks like? [Y/n] ",
 		"These grades are in the file, in the order they were found:\n  1) Shop floor\n  2) Manager\n",
-		"Counted as the grade your --same-grade names",
+		"Spellings counted as another grade (check them):\n  \"shop-floor\" → Shop floor: fewer than 10 answers\n  \"Mgr\" → Manager: fewer than 10 answers\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the terminal does not show %q:\n%s", want, got)
