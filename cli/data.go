@@ -952,7 +952,6 @@ func (a *asker) line(prompt string) (string, error) {
 	return strings.TrimSpace(s), nil
 }
 
-// column asks which column holds the grade or the answer.
 // yes asks a question answered yes by Enter alone.
 func (a *asker) yes(prompt string) (bool, error) {
 	for {
@@ -970,6 +969,7 @@ func (a *asker) yes(prompt string) (bool, error) {
 	}
 }
 
+// column asks which column holds the grade or the answer.
 func (a *asker) column(which string, cols []workforce.Column) (workforce.Column, error) {
 	fmt.Fprintf(a.out, "Which column holds the %s?\n", map[string]string{"grade": "grade", "answer": "answer to the key question"}[which])
 	for i, l := range workforce.ColumnLabels(cols) {
