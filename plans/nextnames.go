@@ -49,10 +49,14 @@ func NextReviewNames(path, title string, heldYear, year int) (string, string) {
 // its name as ladder status suggests it (NextReviewNames, for the year it
 // is held in), or "" when that is not in dir or a file is there already
 // (then a name made from the organisation, title and date, PathFor,
-// serves).
+// serves). In plans kept a folder per year, dir is the plans folder when
+// review --from names last year's plan alone: next year's folder in it
+// (plans/2027 of plans, beside plans/2026) is where status names it.
 func NextReviewPath(dir, prev, title string, held, today Date) string {
 	path, _ := NextReviewNames(prev, title, held.Year, max(NextReviewDue(held).Year, today.Year))
-	if filepath.Dir(path) != filepath.Clean(dir) || fileExists(path) {
+	folder, dir := filepath.Dir(path), filepath.Clean(dir)
+	nextYears := filepath.Dir(folder) == dir && folder != filepath.Dir(prev)
+	if folder != dir && !nextYears || fileExists(path) {
 		return ""
 	}
 	return path
