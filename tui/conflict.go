@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -89,25 +90,34 @@ func (a *app) reopen() tea.Cmd {
 	return a.show(a.active, a.arg)
 }
 
-// conflictView explains the conflict and the choice.
+// conflictView explains the conflict and the choice. In a window too
+// short for it all (60x16, with the status line's three), the explanation
+// gives way, then the blank lines: cut at the bottom, the screen showed R,
+// which drops what was not saved, and half of C.
 func (a *app) conflictView() string {
 	st := &a.c.styles
 	w := a.c.width
-	lines := []string{st.Warning.Render("⚠ The plan file changed on disk:")}
+	head := []string{st.Warning.Render("⚠ The plan file changed on disk:")}
 	if !a.c.present { // on a projector, what happened but not where the file is
-		lines = append(lines, "  "+wrapIndented(a.c.session.Path(), max(1, w-2), 2, 0))
+		head = append(head, "  "+wrapIndented(a.c.session.Path(), max(1, w-2), 2, 0))
 	}
-	lines = append(lines,
-		"",
-		ansi.Wrap("Someone or something else (another editor, a git pull) changed it since ladder opened it. To keep their work, ladder has not written over it: your latest answers are still here, not yet saved.", w, ""),
-		"",
-		"  "+st.HelpKey.Render("R")+"  "+wrapIndented("reload the file as it is now (what you changed since the last save is dropped)", max(1, w-5), 5, 0),
-		"  "+st.HelpKey.Render("C")+"  "+wrapIndented("save your plan as a copy beside it, and carry on in the copy", max(1, w-5), 5, 0),
-		"",
-		st.Subtle.Render(ansi.Wrap("Quitting now (q or ctrl+c) saves the copy too.", w, "")),
-	)
+	why := ansi.Wrap("Someone or something else (another editor, a git pull) changed it since ladder opened it. To keep their work, ladder has not written over it: your latest answers are still here, not yet saved.", w, "")
+	choices := []string{
+		"  " + st.HelpKey.Render("R") + "  " + wrapIndented("reload the file as it is now (what you changed since the last save is dropped)", max(1, w-5), 5, 0),
+		"  " + st.HelpKey.Render("C") + "  " + wrapIndented("save your plan as a copy beside it, and carry on in the copy", max(1, w-5), 5, 0),
+	}
+	quit := st.Subtle.Render(ansi.Wrap("Quitting now (q or ctrl+c) saves the copy too.", w, ""))
+	var problem []string
 	if a.conflictErr != nil {
-		lines = append(lines, "", st.Error.Render(wrapIndented("✗ "+a.conflictErr.Error(), w, 0, 0)))
+		problem = []string{"", st.Error.Render(wrapIndented("✗ "+a.conflictErr.Error(), w, 0, 0))}
 	}
-	return strings.Join(lines, "\n")
+	for _, lines := range [][]string{
+		slices.Concat(head, []string{"", why, ""}, choices, []string{"", quit}, problem),
+		slices.Concat(head, []string{""}, choices, []string{"", quit}, problem),
+	} {
+		if view := strings.Join(lines, "\n"); countLines(view) <= a.c.height {
+			return view
+		}
+	}
+	return strings.Join(slices.Concat(head, choices, []string{quit}, problem), "\n")
 }
