@@ -52,11 +52,14 @@ func planFiles(command string, args []string) ([]string, error) {
 			if dir, ok := repositoryPlans(); ok {
 				return nil, usageErrorf("%s", plansAreIn(dir, "ladder "+command))
 			}
+			// The folder ladder begins, from a folder inside a git
+			// repository the plans/ at its top: ladder new plans/NAME.yaml
+			// beside it would begin a second one.
 			return nil, usageErrorf("there is no %s/ folder here, so there is nothing to look at.\n"+
 				"Name the plan files or folders (ladder %s PATH...), or start a review:\n"+
 				"  ladder    on screen, asking what it needs\n"+
 				"  ladder new %s/NAME.yaml --org \"Your organisation\" --title \"Spring review\"",
-				plans.DefaultDir, command, plans.DefaultDir)
+				plans.DefaultDir, command, reviewDir())
 		}
 		args = []string{plans.DefaultDir}
 	}
