@@ -46,7 +46,9 @@ func reviewDir() string {
 	if !repo || err != nil || filepath.Clean(root) == filepath.Clean(wd) {
 		return dir
 	}
-	if home, err := os.UserHomeDir(); err == nil && filepath.Clean(root) == filepath.Clean(home) {
+	// By the folders themselves: a home folder named through a symbolic
+	// link (HOME=/home/sam, the folder /usr/home/sam) is still the top.
+	if home, err := os.UserHomeDir(); err == nil && strictyaml.RealPath(root) == strictyaml.RealPath(home) {
 		return dir
 	}
 	if rel, err := filepath.Rel(wd, filepath.Join(root, plans.DefaultDir)); err == nil {
