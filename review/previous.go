@@ -364,6 +364,24 @@ func rankOf(f plans.Found) plans.PlanInfo {
 	return plans.PlanInfo{Path: f.Path, Date: f.Plan.Date, CarriedOnElsewhere: f.CarriedOnElsewhere}
 }
 
+// HandedOnLast orders found as both front ends list a folder's plans: a
+// plan handed on to its next review (handedOn) after the others, each
+// part in the order it had. A plan carried on is done with, though
+// carrying on wrote it last (its next_review line) and a checkout touches
+// it again: the review that took its actions on is the one to go on
+// with, and a plan's number in the list stays put.
+func HandedOnLast(found []plans.Found, handedOn func(path string) bool) {
+	slices.SortStableFunc(found, func(a, b plans.Found) int {
+		switch ha, hb := handedOn(a.Path), handedOn(b.Path); {
+		case ha == hb:
+			return 0
+		case ha:
+			return 1
+		}
+		return -1
+	})
+}
+
 // NextReviewFrom is the last review (see LastReviewOf) of the first
 // organisation in found that a next review could carry on from: what a
 // folder list, newest first, offers beside "Begin a new review". nil when

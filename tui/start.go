@@ -122,12 +122,7 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 				s.plans = append(s.plans, f)
 			}
 		}
-		// A plan carried on is done with: the review that took its actions
-		// on is the one to go on with, though carrying on changed the old
-		// plan last (its next_review line).
-		slices.SortStableFunc(s.plans, func(a, b plans.Found) int {
-			return boolRank(s.facts[a.Path].handedOn != "") - boolRank(s.facts[b.Path].handedOn != "")
-		})
+		review.HandedOnLast(s.plans, func(path string) bool { return s.facts[path].handedOn != "" })
 		s.takeYears(msg)
 		s.cursor = min(s.cursor, len(s.plans))
 		// Read again, the list may have a plan saved meanwhile above the
@@ -207,14 +202,6 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 // time, and when every review is finished.
 func (s *startScreen) underWay() int {
 	return review.ReviewUnderWay(s.plans, s.c.today) + 1
-}
-
-// boolRank is 1 for true, 0 for false: for sorting the falses first.
-func boolRank(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // choose puts the cursor on the plan at path, if it is listed, and says

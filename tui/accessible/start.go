@@ -70,9 +70,6 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		return nil, err
 	}
 	found, lastYear := r.thisYearsFolder(found, resolve)
-	// A plan carried on is done with, though carrying on wrote it last
-	// (its next_review line) and a checkout touches it again: after the
-	// others, as on the screens' list, so that its number stays put.
 	links := plans.NewLinks()
 	handedOn := map[string]bool{}
 	for _, f := range found {
@@ -80,9 +77,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 			_, handedOn[f.Path] = links.HandedOn(f.Path, f.Plan)
 		}
 	}
-	slices.SortStableFunc(found, func(a, b plans.Found) int {
-		return boolRank(handedOn[a.Path]) - boolRank(handedOn[b.Path])
-	})
+	review.HandedOnLast(found, func(path string) bool { return handedOn[path] })
 	var options []choice
 	var loaded, broken []plans.Found // loaded: listed first, in order
 	for _, f := range found {
@@ -204,14 +199,6 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		}
 		r.p.blank()
 	}
-}
-
-// boolRank is 1 for true, 0 for false: for sorting the falses first.
-func boolRank(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // thisYearsFolder, for a plans folder kept a folder per year whose
