@@ -70,7 +70,12 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		return nil, err
 	}
 	found, lastYear := r.thisYearsFolder(found, resolve)
+	// One Links told of every plan loaded, as the screens' list does
+	// (rowFacts): asked afresh, each next review's file is read again.
 	links := plans.NewLinks()
+	for _, f := range found {
+		links.Loaded(f.Path, f.Plan)
+	}
 	handedOn := map[string]bool{}
 	for _, f := range found {
 		if f.Plan != nil {
