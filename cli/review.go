@@ -33,29 +33,7 @@ func runDefault(cmd *cobra.Command) error {
 // ladder ran in (docs/minutes/plans/), ladder run from the top the next
 // time greeted its owner as new. Not at the top of a repository that is
 // the home folder (dotfiles kept in git): nobody keeps plans there.
-func reviewDir() string {
-	dir := defaultDir()
-	if dir != plans.DefaultDir {
-		return dir
-	}
-	if _, err := os.Stat(plans.DefaultDir); !errors.Is(err, fs.ErrNotExist) {
-		return dir
-	}
-	root, repo := strictyaml.Root(".")
-	wd, err := os.Getwd()
-	if !repo || err != nil || filepath.Clean(root) == filepath.Clean(wd) {
-		return dir
-	}
-	// By the folders themselves: a home folder named through a symbolic
-	// link (HOME=/home/sam, the folder /usr/home/sam) is still the top.
-	if home, err := os.UserHomeDir(); err == nil && strictyaml.RealPath(root) == strictyaml.RealPath(home) {
-		return dir
-	}
-	if rel, err := filepath.Rel(wd, filepath.Join(root, plans.DefaultDir)); err == nil {
-		return filepath.ToSlash(rel)
-	}
-	return dir
-}
+func reviewDir() string { return plansDir(true) }
 
 // defaultDir is the plans folder ladder alone lists plans from and writes
 // new ones to: plans/; or, when there is none here, the folder it is run
@@ -64,7 +42,11 @@ func reviewDir() string {
 // a year later, in the wrong folder of the repository, would otherwise be
 // greeted as a first-timer, their plans nowhere, and offered to begin
 // one in plans/plans/ or docs/plans/.
-func defaultDir() string {
+func defaultDir() string { return plansDir(false) }
+
+// plansDir is defaultDir, and reviewDir when begin is set: one walk up to
+// the repository's top for both.
+func plansDir(begin bool) string {
 	if _, err := os.Stat(plans.DefaultDir); !errors.Is(err, fs.ErrNotExist) {
 		return plans.DefaultDir
 	}
@@ -75,18 +57,33 @@ func defaultDir() string {
 	if !repo {
 		return plans.DefaultDir
 	}
-	top := filepath.Join(root, plans.DefaultDir)
-	if info, err := os.Stat(top); err != nil || !info.IsDir() {
-		return plans.DefaultDir
-	}
 	wd, err := os.Getwd()
 	if err != nil {
 		return plans.DefaultDir
+	}
+	top := filepath.Join(root, plans.DefaultDir)
+	if info, err := os.Stat(top); err != nil || !info.IsDir() {
+		if !begin || !beginsAtTop(root, wd) {
+			return plans.DefaultDir
+		}
 	}
 	if rel, err := filepath.Rel(wd, top); err == nil {
 		return filepath.ToSlash(rel)
 	}
 	return plans.DefaultDir
+}
+
+// beginsAtTop reports whether a review run in wd, below root, the top of
+// its repository, begins plans/ at root (reviewDir): not when wd is the
+// top, nor in a repository that is the home folder, compared by the
+// folders themselves: a home folder named through a symbolic link
+// (HOME=/home/sam, the folder /usr/home/sam) is still the top.
+func beginsAtTop(root, wd string) bool {
+	if filepath.Clean(root) == filepath.Clean(wd) {
+		return false
+	}
+	home, err := os.UserHomeDir()
+	return err != nil || strictyaml.RealPath(root) != strictyaml.RealPath(home)
 }
 
 type reviewOptions struct {
