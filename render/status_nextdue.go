@@ -76,7 +76,8 @@ func (d statusList) reviewsToBegin() []reviewToBegin {
 			continue
 		}
 		year := max(r.due.Year, d.o.Today.Year) // a review long due is held this year
-		path, title := nextReviewNames(info.Path, info.Title, info.Date.Year, year)
+		// The names the start screen's form and the prompts write too.
+		path, title := plans.NextReviewNames(info.Path, info.Title, info.Date.Year, year)
 		due = append(due, next{r, path, title})
 	}
 	slices.SortFunc(due, func(a, b next) int {
@@ -137,12 +138,6 @@ func distinctName(path, org string, taken, numbered map[string]int) string {
 func fileThere(path string) bool {
 	_, err := os.Lstat(path)
 	return err == nil
-}
-
-// nextReviewNames is plans.NextReviewNames: the names status suggests
-// are the ones the start screen's form and the prompts write.
-func nextReviewNames(path, title string, heldYear, year int) (string, string) {
-	return plans.NextReviewNames(path, title, heldYear, year)
 }
 
 func (d statusList) reviewsToBeginTitle(n int) string {
