@@ -92,6 +92,9 @@ type discoveredMsg struct {
 	// this year's could be carried on from.
 	dir, lastYear string
 	carryOn       []review.LastReview
+	// nextFrom is startScreen.nextFrom, found with the plans, for they
+	// are found off the update loop (review.NextReviewFrom reads files).
+	nextFrom *review.LastReview
 }
 
 // openFailedMsg says a plan chosen on the start screen did not open.
@@ -122,7 +125,8 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 				s.plans = append(s.plans, f)
 			}
 		}
-		review.HandedOnLast(s.plans, func(path string) bool { return s.facts[path].handedOn != "" })
+		// msg.found is in the list's order: a plan carried on after the
+		// others (review.HandedOnLast).
 		s.takeYears(msg)
 		s.cursor = min(s.cursor, len(s.plans))
 		// Read again, the list may have a plan saved meanwhile above the
@@ -130,7 +134,7 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 		if i := slices.IndexFunc(s.plans, func(f plans.Found) bool { return chose != "" && f.Path == chose }); i >= 0 {
 			s.cursor = i + 1
 		}
-		s.nextFrom = review.NextReviewFrom(s.plans[:s.fromLastYear], s.c.today)
+		s.nextFrom = msg.nextFrom
 		if !s.chosen {
 			s.chosen = true
 			s.cursor = s.underWay()

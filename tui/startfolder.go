@@ -37,6 +37,11 @@ func readFolder(c *common) *folderRead {
 			msg.readYears(dir, resolve, today)
 		}
 		msg.rows = rowFacts(slices.Concat(msg.found, msg.lastYears()), today)
+		// In the list's order (a stable sort leaves the plans that load
+		// in theirs), and here, as it follows next_review lines to their
+		// files: the screen's update reads none.
+		review.HandedOnLast(msg.found, func(path string) bool { return msg.rows[path].handedOn != "" })
+		msg.nextFrom = review.NextReviewFrom(msg.found, today)
 		if len(msg.found) == 0 && len(msg.carryOn) == 0 && msg.err == nil {
 			msg.below = plans.FoldersWithPlans(dir)
 		}
