@@ -1344,16 +1344,17 @@ func checkWorkforceFile(f plans.FolderFile) error {
 }
 
 // dataHistory is the history of the data file beside a plan, for ladder
-// history, along the commits opts lists (as the plan's): nil when git has
-// none (no data file, or never committed).
-func dataHistory(planPath string, opts gitrev.LogOptions, md bool, cols int) []byte {
+// history, along the commits opts lists (as the plan's), after the data
+// of the reviews in chain (reviewsCarriedOnFrom): nil when git has none
+// (no data file, or never committed).
+func dataHistory(planPath string, chain []plans.EarlierReview, opts gitrev.LogOptions, md bool, cols int) []byte {
 	path := workforce.PathFor(planPath)
 	// A year on, last year's counts are the ones to compare with: the
 	// data of the reviews the plan carried on from comes first, each
 	// version naming its file, as the plan's history lists those reviews'
 	// commits first.
 	var versions []render.WorkforceVersion
-	for _, r := range reviewsCarriedOnFrom(planPath) {
+	for _, r := range chain {
 		earlier := workforce.PathFor(r.Path)
 		versions = append(dataVersions(earlier, filepath.ToSlash(earlier), opts), versions...)
 	}

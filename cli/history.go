@@ -128,12 +128,14 @@ func runHistory(stdout, stderr io.Writer, file string, opts historyOptions) erro
 	// The data file's history (cli/data.go) is read beside the plan's:
 	// each takes a few git processes, and on a busy machine waiting for
 	// them one after another was most of the time.
+	// The reviews it carried on from are walked once, for both.
+	chain := reviewsCarriedOnFrom(file)
 	var data []byte
 	var uncommitted, unmerged, shallow bool
 	var wg sync.WaitGroup
-	wg.Go(func() { data = dataHistory(file, opts.log, opts.format == "md", cols) })
+	wg.Go(func() { data = dataHistory(file, chain, opts.log, opts.format == "md", cols) })
 	wg.Go(func() { uncommitted, unmerged, shallow = historyCaveats(file) })
-	entries, err := historyAcrossReviews(file, opts.log)
+	entries, err := historyAcrossReviews(file, chain, opts.log)
 	wg.Wait()
 	if err != nil {
 		return err
@@ -217,28 +219,28 @@ func changedAtHead(repo *gitrev.Repo, rel, file string) bool {
 // HTML report's chart show it: the plan's own commits (planHistory),
 // after those of the reviews it carried on from (earlierHistory), whose
 // entries name their plan in Review. One walk for both, so the terminal
-// and the web page never tell two stories of the same plan.
-func historyAcrossReviews(file string, log gitrev.LogOptions) ([]plans.HistoryEntry, error) {
+// and the web page never tell two stories of the same plan. chain is
+// reviewsCarriedOnFrom(file).
+func historyAcrossReviews(file string, chain []plans.EarlierReview, log gitrev.LogOptions) ([]plans.HistoryEntry, error) {
 	entries, err := planHistory(file, log)
 	if err != nil {
 		return nil, err
 	}
-	return append(earlierHistory(file, entries, log), entries...), nil
+	return append(earlierHistory(chain, entries, log), entries...), nil
 }
 
-// earlierHistory is the history of the reviews the plan at file carried
-// on from (ladder new --from), oldest first, each up to where the review
-// after it begins: own is that plan's history. The reviews are those the
+// earlierHistory is the history of the reviews in chain, those a plan
+// carried on from (ladder new --from), oldest first, each up to where
+// the review after it begins: own is that plan's history. The reviews are those the
 // report reads (plans.EarlierReviews: inside the repository, on the same
 // checklist, no ring); last year's plan removed once carried on is read
 // from git, as history reads any removed plan. A review whose history
 // cannot be read ends the chain there: the plan's own history stands.
-func earlierHistory(file string, own []plans.HistoryEntry, log gitrev.LogOptions) []plans.HistoryEntry {
+func earlierHistory(chain []plans.EarlierReview, own []plans.HistoryEntry, log gitrev.LogOptions) []plans.HistoryEntry {
 	if len(own) == 0 {
 		return nil
 	}
 	var earlier []plans.HistoryEntry
-	chain := reviewsCarriedOnFrom(file)
 	after := own
 	for _, r := range chain {
 		entries, err := planHistory(r.Path, log)

@@ -395,7 +395,7 @@ func reportHistory(file string) (*render.ReportHistory, error) {
 	// A plan carried on from last year's shows last year's commits first,
 	// as ladder history does; "what changed" still compares the plan with
 	// its own commits only (own is where they begin).
-	entries, err := historyAcrossReviews(file, gitrev.LogOptions{FirstParent: true})
+	entries, err := historyAcrossReviews(file, reviewsCarriedOnFrom(file), gitrev.LogOptions{FirstParent: true})
 	if err != nil || len(entries) == 0 {
 		return nil, err
 	}
