@@ -200,7 +200,8 @@ type tally struct {
 	// grade each was counted in and its rows.
 	same     map[string]string
 	sameUsed []GradeSpelling
-	sameIn   []int // the index of sameUsed[k]'s grade
+	sameIn   []int          // the index of sameUsed[k]'s grade
+	sameAt   map[string]int // k of a folded spelling in sameUsed
 	// firstRow is the row of the first response read, after skipRows
 	// skipped rows: a grade found on that row alone may be a second
 	// header row.
@@ -213,6 +214,9 @@ func newTally(grades []string, same []SameGrade) *tally {
 		t.add(strings.TrimSpace(g))
 	}
 	t.given = len(grades) > 0
+	if len(same) > 0 {
+		t.sameAt = map[string]int{}
+	}
 	for _, sg := range same {
 		if f := foldGrade(sg.Spelling); f != foldGrade(sg.Grade) {
 			t.same[f] = norm.NFC.String(strings.TrimSpace(sg.Grade))
@@ -245,11 +249,12 @@ func (t *tally) grade(name string, row, line int) (int, string) {
 	// decomposed counts for the same letters composed, from the first
 	// row it is found on.
 	name = norm.NFC.String(name)
-	spelling, same := "", false
+	spelling, folded, same := "", "", false
 	// Folding a grade allocates: only with --same-grade given, where on
 	// every row of a big export it tripled the import's allocations.
 	if len(t.same) > 0 {
-		if g, ok := t.same[foldGrade(name)]; ok {
+		folded = foldGrade(name)
+		if g, ok := t.same[folded]; ok {
 			// Counted, and named, as the grade it is: the spelling
 			// never names a grade of its own.
 			spelling, name, same = name, g, true
@@ -257,7 +262,7 @@ func (t *tally) grade(name string, row, line int) (int, string) {
 	}
 	i, msg := t.gradeIndex(name, row, line)
 	if same && i >= 0 {
-		t.spellingUsed(spelling, i)
+		t.spellingUsed(spelling, folded, i)
 	}
 	if i >= 0 && !t.given {
 		for len(t.spelt) <= i {
@@ -271,14 +276,13 @@ func (t *tally) grade(name string, row, line int) (int, string) {
 	return i, msg
 }
 
-func (t *tally) spellingUsed(spelling string, grade int) {
-	f := foldGrade(spelling)
-	for k := range t.sameUsed {
-		if foldGrade(t.sameUsed[k].Spelling) == f {
-			t.sameUsed[k].Rows++
-			return
-		}
+// spellingUsed counts a row of spelling, folded as folded, in grade.
+func (t *tally) spellingUsed(spelling, folded string, grade int) {
+	if k, ok := t.sameAt[folded]; ok {
+		t.sameUsed[k].Rows++
+		return
 	}
+	t.sameAt[folded] = len(t.sameUsed)
 	t.sameUsed = append(t.sameUsed, GradeSpelling{Spelling: strings.Clone(spelling), Rows: 1})
 	t.sameIn = append(t.sameIn, grade)
 }
