@@ -80,33 +80,87 @@ type Repo struct {
 	// Root is the top folder of the work tree, symlinks resolved.
 	Root string
 
+	// shallow is whether the clone is shallow, as git said when the
+	// repository was opened.
+	shallow bool
+
 	mu    sync.Mutex
 	batch *catFile
+
+	changesMu sync.Mutex
+	changes   map[changesKey][]Change // Changes' answers
 }
 
 // Open finds the repository that holds dir (a folder, or a path inside a
-// folder that exists).
+// folder that exists). What git answers for a folder is kept for the
+// process's life (see topOf): a command opens the repository of one
+// folder several times, and asks git once.
 func Open(dir string) (*Repo, error) {
 	dir, err := existingDir(dir)
 	if err != nil {
 		return nil, err
 	}
-	out, err := git(dir, "rev-parse", "--show-toplevel")
+	top, err := topOf(dir)
+	if err != nil {
+		return nil, err
+	}
+	return &Repo{Root: top.root, shallow: top.shallow}, nil
+}
+
+// top is git's answer for a folder: the top of its work tree, and whether
+// the clone is shallow.
+type top struct {
+	once    sync.Once
+	root    string
+	shallow bool
+	err     error
+}
+
+// tops holds the answer for each folder asked about (a *top by folder):
+// ladder history opens the plan's repository three times at once, and
+// ladder diff --rev, report and check twice or more, where one git
+// process answers for all. Only answers that found a work tree are kept:
+// a folder that is no repository yet is asked again next time (git init
+// may have made it one since).
+var tops sync.Map
+
+// topOf asks git for dir's work tree, and whether its clone is shallow, in
+// one process, once per folder: those opening the same folder at once
+// wait for the one answer.
+func topOf(dir string) (*top, error) {
+	v, _ := tops.LoadOrStore(dir, &top{})
+	t := v.(*top)
+	t.once.Do(func() {
+		t.root, t.shallow, t.err = askTop(dir)
+		if t.err != nil {
+			tops.CompareAndDelete(dir, t)
+		}
+	})
+	return t, t.err
+}
+
+// askTop runs git rev-parse in dir for the top of its work tree and
+// whether the clone is shallow. git prints the answers in the order
+// asked; inside .git or a bare repository it fails, as it does asked for
+// the top alone.
+func askTop(dir string) (root string, shallow bool, err error) {
+	out, err := git(dir, "rev-parse", "--is-shallow-repository", "--show-toplevel")
 	if err != nil {
 		if errors.Is(err, ErrNoGit) {
-			return nil, err
+			return "", false, err
 		}
-		return nil, errorf(ErrNotRepository, "%s is not in a git repository (run `git init` there, or use a plan inside a repository)", displayDir(dir))
+		return "", false, errorf(ErrNotRepository, "%s is not in a git repository (run `git init` there, or use a plan inside a repository)", displayDir(dir))
 	}
-	root := strings.TrimRight(string(out), "\n")
+	answer, root, _ := strings.Cut(string(out), "\n")
+	root = strings.TrimRight(root, "\n")
 	if root == "" {
 		// A bare repository, or the inside of .git: no work tree to follow.
-		return nil, errorf(ErrNotRepository, "%s is not in a git work tree", displayDir(dir))
+		return "", false, errorf(ErrNotRepository, "%s is not in a git work tree", displayDir(dir))
 	}
 	if real, err := filepath.EvalSymlinks(root); err == nil {
 		root = real
 	}
-	return &Repo{Root: root}, nil
+	return root, answer == "true", nil
 }
 
 // existingDir returns the nearest folder at or above path that exists, so
@@ -695,6 +749,12 @@ type Change struct {
 // gives it) and the work tree, renames detected as git diff -M does, in
 // path order. Files git does not track yet count as added, unless git is
 // told to ignore them.
+//
+// The Repo keeps the answer: ladder diff --rev asks it of the plans'
+// folder and of the whole tree two times each (plans, their data files,
+// the checklists beside them), and each asking is two git processes. A
+// change made to the work tree after the first asking is seen by a Repo
+// opened since.
 func (r *Repo) Changes(commit, dir string) ([]Change, error) {
 	if !isHex(commit) {
 		return nil, fmt.Errorf("%q is not a commit name: resolve it first", commit)
@@ -702,6 +762,28 @@ func (r *Repo) Changes(commit, dir string) ([]Change, error) {
 	if err := checkLine("path", dir); err != nil {
 		return nil, err
 	}
+	key := changesKey{commit, dir}
+	r.changesMu.Lock()
+	defer r.changesMu.Unlock()
+	if changes, ok := r.changes[key]; ok {
+		return slices.Clone(changes), nil
+	}
+	changes, err := r.askChanges(commit, dir)
+	if err != nil {
+		return nil, err
+	}
+	if r.changes == nil {
+		r.changes = make(map[changesKey][]Change)
+	}
+	r.changes[key] = changes
+	return slices.Clone(changes), nil
+}
+
+// changesKey is what Changes was asked.
+type changesKey struct{ commit, dir string }
+
+// askChanges asks git what Changes lists.
+func (r *Repo) askChanges(commit, dir string) ([]Change, error) {
 	spec := dir
 	if spec == "" {
 		spec = "."
@@ -956,10 +1038,10 @@ func (r *Repo) Readable() (map[string]bool, error) {
 }
 
 // Shallow reports whether the repository is a shallow clone, which has
-// only the newest commits (actions/checkout's default).
+// only the newest commits (actions/checkout's default), as git said when
+// it was opened.
 func (r *Repo) Shallow() bool {
-	out, err := git(r.Root, "rev-parse", "--is-shallow-repository")
-	return err == nil && strings.TrimSpace(string(out)) == "true"
+	return r.shallow
 }
 
 // Unmerged reports whether the file at path has conflicts a merge (or a

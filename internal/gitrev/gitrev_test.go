@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -721,5 +722,97 @@ func TestReadableTakesOddNamesAsTheyAre(t *testing.T) {
 		if got[never] {
 			t.Errorf("Readable() has %q, which git never had: %v", never, got)
 		}
+	}
+}
+
+// countingGit puts first on PATH, for the test's duration, a git that
+// notes each run (its first argument that is not an option) and runs the
+// real one; it returns the runs noted so far.
+func countingGit(t *testing.T) func() []string {
+	t.Helper()
+	real, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	log := filepath.Join(dir, "runs")
+	script := "#!/bin/sh\nfor a in \"$@\"; do case $a in -*) ;; *) echo \"$a\" >>'" + log + "'; break;; esac; done\nexec '" + real + "' \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "git"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+	return func() []string {
+		data, _ := os.ReadFile(log)
+		return strings.Fields(string(data))
+	}
+}
+
+// A command opens the repository of one folder several times (ladder
+// history three times at once) and asks whether the clone is shallow:
+// git answers it all once, and a folder git did not find a repository in
+// is asked again (it may be one since).
+func TestOpenAsksGitOncePerFolder(t *testing.T) {
+	g := testRepo(t)
+	commitFile(g, "plans/a.yaml", "one\n", "2027-01-15T10:00:00+00:00")
+	clone := filepath.Join(t.TempDir(), "clone")
+	g.Git("clone", "-q", "--depth", "1", "file://"+g.Dir, clone)
+	root, err := filepath.EvalSymlinks(g.Dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runs := countingGit(t)
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Go(func() {
+			r, err := Open(filepath.Join(g.Dir, "plans", "a.yaml"))
+			if err != nil || r.Root != root || r.Shallow() {
+				t.Errorf("Open = %v, %v (shallow %v)", r, err, r != nil && r.Shallow())
+			}
+		})
+	}
+	wg.Wait()
+	if r := openRepo(t, clone); !r.Shallow() {
+		t.Error("a clone of depth 1 is not said shallow")
+	}
+	if got := runs(); !slices.Equal(got, []string{"rev-parse", "rev-parse"}) {
+		t.Errorf("git ran %q, want rev-parse once for each folder", got)
+	}
+
+	outside := t.TempDir()
+	t.Setenv("GIT_CEILING_DIRECTORIES", outside)
+	if _, err := Open(outside); !errors.Is(err, ErrNotRepository) {
+		t.Fatalf("Open outside a repository = %v", err)
+	}
+	if out, err := exec.Command("git", "init", "-q", outside).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	if _, err := Open(outside); err != nil {
+		t.Errorf("Open once git init made the folder a repository = %v", err)
+	}
+}
+
+// Changes asked again of a Repo is answered from the first asking: diff
+// --rev asks it four times, two git processes each.
+func TestChangesAskGitOnce(t *testing.T) {
+	g := testRepo(t)
+	commitFile(g, "plans/a.yaml", "one\n", "2027-01-15T10:00:00+00:00")
+	r := openRepo(t, g.Dir)
+	base, err := r.Resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g.Write("plans/a.yaml", []byte("two\n"))
+	runs := countingGit(t)
+	for range 2 {
+		for _, dir := range []string{"plans", ""} {
+			changes, err := r.Changes(base, dir)
+			if err != nil || len(changes) != 1 || changes[0].Path != "plans/a.yaml" {
+				t.Fatalf("Changes(%q) = %v, %v", dir, changes, err)
+			}
+			changes[0].Path = "changed by the caller"
+		}
+	}
+	if got := runs(); len(got) != 4 {
+		t.Errorf("git ran %q, want diff and ls-files once for each folder", got)
 	}
 }
