@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -20,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata fr
 func TestMain(m *testing.M) {
 	removeTemp := testtool.TempInMemory()
 	code := m.Run()
-	testtool.StopMarkdownlint() // the node process lint shared
+	testtool.StopNodeServers() // the node processes lint, validateHTML and renderGFM shared
 	removeTemp()
 	os.Exit(code)
 }
@@ -92,19 +91,6 @@ func lint(t *testing.T, docs map[string][]byte) {
 		t.Fatal(err)
 	}
 	if !ok {
-		t.Errorf("%s found problems:\n%s", filepath.Base(bin), out)
-	}
-}
-
-// checkFiles writes docs (name to contents) to a new folder and runs a
-// checker over them there, failing the test with its output when it
-// finds problems.
-func checkFiles(t *testing.T, bin string, docs map[string][]byte) {
-	t.Helper()
-	dir, names := writeDocs(t, docs)
-	cmd := exec.Command(bin, names...)
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("%s found problems:\n%s", filepath.Base(bin), out)
 	}
 }

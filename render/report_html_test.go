@@ -309,7 +309,8 @@ func TestReportHTMLValidates(t *testing.T) {
 }
 
 // validateHTML runs html-validate with its recommended rules (WCAG-minded
-// checks included) over the documents.
+// checks included) over the documents, in the node process the package's
+// tests share (testtool.HTMLValidate).
 func validateHTML(t *testing.T, docs map[string][]byte) {
 	t.Helper()
 	bin := testtool.Need(t, "html-validate")
@@ -317,7 +318,14 @@ func validateHTML(t *testing.T, docs map[string][]byte) {
 	// characters), so a hostile title cut to 70 characters still fails it;
 	// the report shortens the tab title itself (TestReportHTMLTabTitle).
 	docs[".htmlvalidate.json"] = []byte(`{"extends": ["html-validate:recommended"], "rules": {"long-title": "off"}}`)
-	checkFiles(t, bin, docs)
+	dir, names := writeDocs(t, docs)
+	out, ok, err := testtool.HTMLValidate(bin, dir, names...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ok {
+		t.Errorf("html-validate found problems:\n%s", out)
+	}
 }
 
 // Every segment of an area's bar carries its level's shape on a white tab,

@@ -2,9 +2,8 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"html"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -164,37 +163,18 @@ func TestReportPassesMarkdownlint(t *testing.T) {
 
 // renderGFM renders Markdown to HTML with micromark, the CommonMark + GFM
 // parser markdownlint itself uses (and so, where markdownlint-cli2 is
-// installed, is at hand), as GitHub would show it.
+// installed, is at hand), as GitHub would show it; in the node process the
+// package's tests share (testtool.RenderGFM).
 func renderGFM(t *testing.T, md []byte) string {
 	t.Helper()
-	markdownlint(t)
-	testtool.Need(t, "npm")
-	root, err := testtool.NpmRoot()
+	page, err := testtool.RenderGFM(markdownlint(t), md)
+	if errors.Is(err, testtool.ErrNoMicromark) {
+		testtool.Missing(t, "%v", err)
+	}
 	if err != nil {
-		testtool.Missing(t, "npm root -g: %v", err)
-	}
-	mods := filepath.Join(root, "markdownlint-cli2", "node_modules")
-	if _, err := os.Stat(filepath.Join(mods, "micromark-extension-gfm-table")); err != nil {
-		testtool.Missing(t, "micromark is not where markdownlint-cli2 keeps it")
-	}
-	dir := t.TempDir()
-	script := `import {micromark} from '` + mods + `/micromark/index.js'
-import {gfmTable, gfmTableHtml} from '` + mods + `/micromark-extension-gfm-table/index.js'
-import {gfmAutolinkLiteral, gfmAutolinkLiteralHtml} from '` + mods + `/micromark-extension-gfm-autolink-literal/index.js'
-import fs from 'node:fs'
-process.stdout.write(micromark(fs.readFileSync(0, 'utf8'), {allowDangerousHtml: true,
-  extensions: [gfmTable(), gfmAutolinkLiteral()], htmlExtensions: [gfmTableHtml(), gfmAutolinkLiteralHtml()]}))
-`
-	if err := os.WriteFile(filepath.Join(dir, "render.mjs"), []byte(script), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(testtool.Need(t, "node"), filepath.Join(dir, "render.mjs"))
-	cmd.Stdin = bytes.NewReader(md)
-	out, err := cmd.Output()
-	if err != nil {
-		testtool.Missing(t, "node could not run micromark: %v", err)
-	}
-	return string(out)
+	return page
 }
 
 // TestReportShowsTextAsTyped renders the hostile report with micromark (the

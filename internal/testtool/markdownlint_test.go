@@ -11,7 +11,7 @@ import (
 func TestMain(m *testing.M) {
 	removeTemp := TempInMemory()
 	code := m.Run()
-	StopMarkdownlint()
+	StopNodeServers()
 	removeTemp()
 	os.Exit(code)
 }

@@ -1,0 +1,111 @@
+package testtool
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"sync"
+)
+
+// nodeServer is one node process a test run keeps for a checker written
+// in JavaScript (markdownlint, html-validate, micromark), started by the
+// first test that asks: node took a third to half a CPU-second to start
+// and load such a checker, a check a few hundredths once it was loaded.
+// It reads one request a line (JSON) on its standard input and answers
+// each on file descriptor 3, one JSON line; its standard output is left
+// to anything that prints there, so no stray line is read as an answer.
+type nodeServer struct {
+	once sync.Once
+	mu   sync.Mutex // one request at a time
+	cmd  *exec.Cmd
+	stop io.Closer // its input
+	in   *json.Encoder
+	out  *bufio.Scanner
+	err  error
+}
+
+// ask sends req and decodes the answer into res, starting the process
+// with the module script that script gives, the first time.
+func (s *nodeServer) ask(what string, script func() (string, error), req, res any) error {
+	s.once.Do(func() { s.err = s.start(script) })
+	if s.err != nil {
+		return fmt.Errorf("starting %s in node: %w", what, s.err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.in.Encode(req); err != nil {
+		return fmt.Errorf("%s in node: %w", what, err)
+	}
+	if !s.out.Scan() {
+		return fmt.Errorf("%s in node gave no answer: %v", what, s.out.Err())
+	}
+	if err := json.Unmarshal(s.out.Bytes(), res); err != nil {
+		return fmt.Errorf("%s in node: %w: %s", what, err, s.out.Bytes())
+	}
+	return nil
+}
+
+// close ends the process, if a test started it (it ends when its input
+// does).
+func (s *nodeServer) close() {
+	if s.cmd != nil {
+		s.stop.Close()
+		s.cmd.Wait()
+	}
+}
+
+// start starts node with the module script gives.
+func (s *nodeServer) start(script func() (string, error)) error {
+	src, err := script()
+	if err != nil {
+		return err
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		return err
+	}
+	answers, answer, err := os.Pipe()
+	if err != nil {
+		return err
+	}
+	defer answer.Close()
+	cmd := exec.Command(node, "--input-type=module", "-e", src)
+	cmd.ExtraFiles = []*os.File{answer} // its fd 3
+	cmd.Stderr = os.Stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		answers.Close()
+		return err
+	}
+	if err := cmd.Start(); err != nil {
+		answers.Close()
+		return err
+	}
+	s.out = bufio.NewScanner(answers)
+	s.out.Buffer(nil, 64<<20)
+	s.cmd, s.stop, s.in = cmd, in, json.NewEncoder(in)
+	return nil
+}
+
+// serverLoop is the part of every server's script that reads the
+// requests and writes the answers: the script defines an async function
+// handle(request) returning the answer, before it.
+const serverLoop = `
+import {writeSync as __writeSync} from 'node:fs';
+import __readline from 'node:readline';
+for await (const line of __readline.createInterface({input: process.stdin})) {
+	__writeSync(3, JSON.stringify(await handle(JSON.parse(line))) + '\n');
+}
+`
+
+// StopNodeServers ends every node process this package's checkers
+// (Markdownlint, HTMLValidate, RenderGFM) started; call it from TestMain
+// after m.Run.
+func StopNodeServers() {
+	lintServer.close()
+	htmlServer.close()
+	gfmServer.close()
+}
