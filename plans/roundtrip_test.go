@@ -173,10 +173,7 @@ func TestOtherReadersReadKeysDatesAndComments(t *testing.T) {
 	}
 
 	// PyYAML, with both of its loaders.
-	python := testtool.Need(t, "python3")
-	if err := exec.Command(python, "-c", "import yaml").Run(); err != nil {
-		testtool.Missing(t, "PyYAML is not installed (apt-get install python3-yaml, or pip install pyyaml)")
-	}
+	python := testtool.PythonWithYAML(t)
 	path := filepath.Join(t.TempDir(), "awkward-plan.yaml")
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)

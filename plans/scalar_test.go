@@ -203,10 +203,7 @@ json.dump(out, sys.stdout)
 // numbers as dates and numbers.
 func TestOtherParsersReadPlans(t *testing.T) {
 	t.Parallel()
-	python := testtool.Need(t, "python3")
-	if err := exec.Command(python, "-c", "import yaml").Run(); err != nil {
-		testtool.Missing(t, "PyYAML is not installed (apt-get install python3-yaml, or pip install pyyaml)")
-	}
+	python := testtool.PythonWithYAML(t)
 	// A small checklist (three items, one per area, and the five follow-up
 	// kinds) keeps the files small and the pure-Python parser quick.
 	c := checklisttest.Generate(3)

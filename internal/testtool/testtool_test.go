@@ -2,6 +2,7 @@ package testtool
 
 import (
 	"fmt"
+	"os/exec"
 	"runtime"
 	"strings"
 	"sync/atomic"
@@ -115,4 +116,12 @@ func (r *fatalRecorder) Helper() {}
 func (r *fatalRecorder) Fatalf(format string, args ...any) {
 	r.msg = fmt.Sprintf(format, args...)
 	runtime.Goexit()
+}
+
+// PythonWithYAML names a Python that imports PyYAML.
+func TestPythonWithYAML(t *testing.T) {
+	python := PythonWithYAML(t)
+	if out, err := exec.Command(python, "-c", "import yaml").CombinedOutput(); err != nil {
+		t.Fatalf("%s: %v\n%s", python, err, out)
+	}
 }
