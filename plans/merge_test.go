@@ -2,6 +2,7 @@ package plans_test
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -173,12 +174,7 @@ func TestMergeDifferentItems(t *testing.T) {
 			want := applyEdits(t, base, tc.a, tc.b)
 
 			repo := gittest.New(t)
-			repo.Commit("plan.yaml", base, "base")
-			repo.Git("branch", "b")
-			repo.Git("checkout", "-q", "-b", "a")
-			repo.Commit("plan.yaml", afterA, "A's edits")
-			repo.Git("checkout", "-q", "b")
-			repo.Commit("plan.yaml", afterB, "B's edits")
+			repo.FastImport(branchesFrom(base, afterA, afterB))
 
 			for _, algorithm := range []string{"myers", "histogram", "patience"} {
 				repo.Git("checkout", "-q", "-B", "merge-"+algorithm, "b")
@@ -200,6 +196,26 @@ func TestMergeDifferentItems(t *testing.T) {
 			}
 		})
 	}
+}
+
+// branchesFrom is a git fast-import stream of three commits of
+// plan.yaml: base, on branch base, and on branches a and b the two
+// sides' edits of it, each a commit on base. One command makes them,
+// where committing them one by one (add, commit, branch and checkout)
+// took eight; git merges the same three versions of the file.
+func branchesFrom(base, a, b []byte) []byte {
+	var s bytes.Buffer
+	for i, data := range [][]byte{base, a, b} {
+		fmt.Fprintf(&s, "blob\nmark :%d\ndata %d\n%s\n", i+1, len(data), data)
+	}
+	for i, side := range []string{"base", "a", "b"} {
+		fmt.Fprintf(&s, "commit refs/heads/%s\nmark :%d\ncommitter Ana <ana@example.com> 1767225600 +0000\ndata <<END\n%s's edits\nEND\n", side, i+4, side)
+		if i > 0 {
+			s.WriteString("from :4\n")
+		}
+		fmt.Fprintf(&s, "M 100644 :%d plan.yaml\n\n", i+1)
+	}
+	return s.Bytes()
 }
 
 // applyEdits loads a plan, applies edits in order and encodes it again.
