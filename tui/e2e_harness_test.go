@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -20,18 +19,24 @@ import (
 	"github.com/charmbracelet/x/vt"
 	"github.com/socialmobility/ladder/bench/ptybench"
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/cli"
 	"github.com/socialmobility/ladder/internal/browsertest"
 	"github.com/socialmobility/ladder/internal/testtool"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/tui"
 )
 
-// The end-to-end tests' harness: the real ladder binary, built once for
-// the package, run in a pseudo-terminal (bench/ptybench) and driven by
-// keystrokes, then read as a person reads it: what the terminal shows now,
-// through a terminal emulator (charmbracelet/x/vt), and what the plan file
-// holds. Every wait is for a condition, on the screen or on disk, with a
-// deadline; none is a sleep.
+// The end-to-end tests' harness: ladder as a program of its own, run in a
+// pseudo-terminal (bench/ptybench) and driven by keystrokes, then read as
+// a person reads it: what the terminal shows now, through a terminal
+// emulator (charmbracelet/x/vt), and what the plan file holds. Every wait
+// is for a condition, on the screen or on disk, with a deadline; none is a
+// sleep.
+//
+// The program is this test binary, run as ladder (see TestMain), as the
+// command-line package's scripts run theirs: ladder's main is cli.Run and
+// nothing else, and a binary of its own, built for the package, cost every
+// run a link of about 1.5 CPU-seconds that the first tests waited for.
 //
 // Waits read the screen, not the output: Bubble Tea redraws only the cells
 // that changed, and how many frames a run of keys makes depends on how
@@ -48,61 +53,98 @@ import (
 
 const e2eTimeout = 20 * time.Second
 
-// TestMain removes the binary the end-to-end tests built (see e2eBinary).
+// e2eProgramName is the name the test binary has when it runs as ladder:
+// started under it, TestMain runs ladder's main and nothing of the tests.
+const e2eProgramName = "ladder"
+
+// TestMain runs ladder when the test binary is started as ladder (see
+// e2eBinary); otherwise it runs the tests, then removes ladder's copy.
 // The end-to-end tests run in parallel: each waits on a program in a
 // terminal of its own, so more of them run at once than there are CPUs.
 func TestMain(m *testing.M) {
+	if filepath.Base(os.Args[0]) == e2eProgramName {
+		os.Exit(cli.Run()) // main.go's main
+	}
 	os.Setenv(plans.StepIDsEnv, "counted") // new steps numbered as the goldens expect
 	testtool.WaitingTests(8)
 	removeTemp := testtool.TempInMemory()
 	removeRuntimeDir := testtool.OwnRuntimeDir()
+	if !testing.Short() {
+		e2eLadder.dir, e2eLadder.err = copyAsLadder()
+	}
 	code := m.Run()
 	removeRuntimeDir()
 	browsertest.Close() // the browser TestRoomEndToEnd's phones used
-	if e2eBuilt.dir != "" {
-		os.RemoveAll(e2eBuilt.dir)
+	if e2eLadder.dir != "" {
+		os.RemoveAll(e2eLadder.dir)
 	}
 	removeTemp()
 	os.Exit(code)
 }
 
-// e2eBuilt is the ladder binary, built once for every test of the package
-// that needs it (and not at all under -short, or when none runs).
-var e2eBuilt struct {
-	once     sync.Once
-	dir, bin string
-	err      error
+// e2eLadder is the copy of the test binary that runs as ladder, made
+// before any test starts (and not at all under -short).
+var e2eLadder struct {
+	dir string
+	err error
 }
 
-// e2eBinary returns the ladder binary, building it the first time.
+// copyAsLadder copies the test binary into a new folder as ladder, and
+// returns the folder. A copy, not a link: the folder go test builds in is
+// open to its owner alone, and TestAFailedSaveDoesNotTrapThePerson runs
+// ladder as nobody, as root, so that a read-only folder refuses it for
+// real; the copy's folder is open to every user. It is written before any
+// test starts: a copy written while tests run in parallel failed now and
+// then with "text file busy" (ba38eb8), a test beside it forking while the
+// copy was open for writing, its child holding the file open.
+func copyAsLadder() (string, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	dir, err := os.MkdirTemp("", "ladder-tui-e2e-*")
+	if err != nil {
+		return "", err
+	}
+	err = os.Chmod(dir, 0o755)
+	if err == nil {
+		err = copyFile(self, filepath.Join(dir, e2eProgramName))
+	}
+	if err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
+	return dir, nil
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o755)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// e2eBinary returns the ladder the end-to-end tests run: this test
+// binary, copied as ladder.
 func e2eBinary(t testing.TB) string {
 	t.Helper()
 	if testing.Short() {
-		t.Skip("builds and runs the binary in a pseudo-terminal")
+		t.Skip("runs ladder in a pseudo-terminal")
 	}
-	b := &e2eBuilt
-	b.once.Do(func() {
-		root, err := ptybench.ModuleRoot()
-		if err != nil {
-			b.err = err
-			return
-		}
-		if b.dir, b.err = os.MkdirTemp("", "ladder-tui-e2e-*"); b.err != nil {
-			return
-		}
-		// Open to every user: TestAFailedSaveDoesNotTrapThePerson runs
-		// the binary as nobody, as root, so that a read-only folder
-		// refuses it for real.
-		if b.err = os.Chmod(b.dir, 0o755); b.err != nil {
-			return
-		}
-		b.bin = filepath.Join(b.dir, "ladder")
-		b.err = ptybench.Build(root, ".", b.bin)
-	})
-	if b.err != nil {
-		t.Fatal(b.err)
+	if e2eLadder.err != nil {
+		t.Fatal(e2eLadder.err)
 	}
-	return b.bin
+	return filepath.Join(e2eLadder.dir, e2eProgramName)
 }
 
 // e2eTerm is the terminal ladder starts in, and how.

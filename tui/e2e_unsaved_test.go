@@ -70,7 +70,7 @@ func TestAFailedSaveDoesNotTrapThePerson(t *testing.T) {
 			if err != nil {
 				t.Skip("running as root, and without setpriv to run as another user a read-only folder cannot refuse a write")
 			}
-			// The build folder is open to nobody (e2eBinary). A copy of
+			// ladder's folder is open to nobody (copyAsLadder). A copy of
 			// the binary written here failed now and then with "text file
 			// busy": a test running beside this one forked while the copy
 			// was open for writing, and its child held the file open.
