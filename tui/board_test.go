@@ -229,6 +229,7 @@ func TestBoardFooterKeepsTheWayBack(t *testing.T) {
 // the width (the cross-industry checklist's long titles overflowed a line
 // at 80 columns, so the terminal broke it again and the board moved).
 func TestTheBoardFitsTheWindowOnEveryChecklist(t *testing.T) {
+	t.Parallel()
 	for _, c := range checklist.Builtins() {
 		id := c.ID
 		p := plans.New(c, "Acme Café Ltd", "Spring review", plans.Date{Year: 2027, Month: 3, Day: 1})

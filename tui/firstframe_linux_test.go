@@ -106,6 +106,7 @@ func firstFrameViews(t *testing.T) map[string]func(w, h int) tea.View {
 // cells, colours and attributes after the first frame as when Bubble Tea
 // leaves the alternate screen.
 func TestFirstFrameIsBubbleTeasFirstFrame(t *testing.T) {
+	t.Parallel()
 	views := firstFrameViews(t)
 	env := []string{"TERM=xterm-256color", "PATH=" + os.Getenv("PATH")}
 	for _, size := range [][2]int{{80, 24}, {100, 30}, {132, 43}, {50, 12}} {
@@ -114,6 +115,7 @@ func TestFirstFrameIsBubbleTeasFirstFrame(t *testing.T) {
 			for _, profile := range []colorprofile.Profile{colorprofile.TrueColor, colorprofile.ANSI256, colorprofile.ANSI, colorprofile.Ascii} {
 				for _, hardTabs := range []bool{true, false} {
 					t.Run(fmt.Sprintf("%s/%dx%d/%v/tabs=%v", name, size[0], size[1], profile, hardTabs), func(t *testing.T) {
+						t.Parallel() // each on a terminal of its own
 						checkFirstFrame(t, v, size[0], size[1], profile, hardTabs, env)
 					})
 				}

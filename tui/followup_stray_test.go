@@ -257,6 +257,7 @@ func TestTheFooterOffersNoHeldKey(t *testing.T) {
 // "Hello", and a room's words (v reveals, w closes) act as keys. The
 // facilitator's esc and w still go back to the review.
 func TestWordsTypedOnTheJoinScreenGoNowhere(t *testing.T) {
+	t.Parallel()
 	h := startRoomHarness(t, 80, 24)
 	if h.a.active != screenRoom {
 		t.Fatalf("the room opened on screen %d, not its join screen", h.a.active)

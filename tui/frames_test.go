@@ -27,6 +27,7 @@ func init() {
 // Tea: in a terminal, Lip Gloss's detection (made at start-up) is what
 // Bubble Tea would detect for standard output.
 func TestLipglossProfileIsBubbleTeas(t *testing.T) {
+	t.Parallel()
 	if lipgloss.Writer.Forward != os.Stdout {
 		t.Fatalf("lipgloss.Writer writes to %v, not standard output: its profile is not standard output's", lipgloss.Writer.Forward)
 	}

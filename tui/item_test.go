@@ -737,6 +737,7 @@ func TestTheDueFieldShowsLongFormsWhole(t *testing.T) {
 // their second line indented (a line too wide is broken again by the
 // terminal, and the screen moves).
 func TestTheStatusLineWrapsWithinTheWidth(t *testing.T) {
+	t.Parallel()
 	for w := 60; w <= 120; w++ {
 		h, path := rvOpen(t, rvNewPlan(t), w, 24)
 		h.a.warning = "This plan is open in another ladder session too. You can carry on: if both change it, the second to save is told and keeps its answers in a copy."
@@ -786,6 +787,7 @@ func TestOverviewShowsTheFlagsToRevisit(t *testing.T) {
 // where the review is and the rating's levels still on the screen. At
 // 60x16 they may give way, but the screen still fits with the levels.
 func TestLongAreaAndGroupNamesShowWhole(t *testing.T) {
+	t.Parallel()
 	c, _ := rvPlanOf(t, "smc-building-blocks")
 	for i, e := range c.Items() {
 		_, p := rvPlanOf(t, "smc-building-blocks")

@@ -699,6 +699,7 @@ func lastLine(v string) string {
 // first q says so, a second quits. Another key first keeps the review.
 // With nobody voted, q quits at once as everywhere.
 func TestQuitWithVotesOpenAsksFirst(t *testing.T) {
+	t.Parallel()
 	h, _ := startRoomWithOneVote(t, "amber")
 	h.press("q")
 	if h.a.quitting {
@@ -1120,6 +1121,7 @@ func TestEnterAgreesWhatTheStripOffers(t *testing.T) {
 // agreed, and the strip offers V for a new round: stepping back opened a
 // fresh vote on every phone, for an item already settled.
 func TestSteppingBackToAnAgreedItemShowsWhatWasAgreed(t *testing.T) {
+	t.Parallel()
 	h, st := startRoomWithOneVote(t, "green")
 	h.press("v")
 	h.waitView("enter agree ● Green (most common)")

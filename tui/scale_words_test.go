@@ -251,6 +251,7 @@ func TestCountsTableNamesAreasInWholeWords(t *testing.T) {
 // board had made only just wide enough for the word and the number (an
 // unrated tile at 80 columns, a long word at any width).
 func TestAFlaggedTileKeepsItsNumber(t *testing.T) {
+	t.Parallel()
 	rag := rvNewPlan(t)
 	dir, path := rvWritePlan(t, rag)
 	cases := append(wideScaleCases(t), wideScaleCase{"red/amber/green, unrated", rag.Checklist, dir, path, ""})
