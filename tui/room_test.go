@@ -3,12 +3,15 @@ package tui
 import (
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/http/cookiejar"
 	"net/netip"
 	"net/url"
 	"reflect"
 	"regexp"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -25,14 +28,28 @@ import (
 
 // roomHarness drives an app with the room on, as the Bubble Tea runtime
 // would: commands run on goroutines, and their messages come back to the
-// app one at a time, when the test waits for the screen. (The room's
-// command waits for the room to change, so a harness that runs commands
-// one after another would wait for ever.)
+// app one at a time, when the test waits for the screen or for the app to
+// settle. (The room's command waits for the room to change, so a harness
+// that runs commands one after another would wait for ever.)
 type roomHarness struct {
 	t    *testing.T
 	a    *app
-	msgs chan tea.Msg
 	path string
+
+	// Commands running, kept by the test's goroutine alone: each
+	// command's goroutine says on ended when it has returned.
+	ended   chan endedCmd
+	nextCmd int
+	busy    map[int]string // commands that end by themselves, by name
+	// The room's commands running, each with the change it waits for:
+	// one whose change has come is about to end.
+	roomWaits map[int]<-chan struct{}
+}
+
+// endedCmd is a command that returned msg (nil: nothing to deliver).
+type endedCmd struct {
+	id  int
+	msg tea.Msg
 }
 
 func startRoomHarness(t *testing.T, w, h int) *roomHarness {
@@ -60,7 +77,8 @@ func startRoomHarnessOn(t *testing.T, w, h int, p *plans.Plan, opts Options, why
 		t.Fatal(err)
 	}
 	c.typingPause = 0
-	hs := &roomHarness{t: t, a: newApp(c), msgs: make(chan tea.Msg, 64), path: path}
+	hs := &roomHarness{t: t, a: newApp(c), path: path,
+		ended: make(chan endedCmd, 64), busy: map[int]string{}, roomWaits: map[int]<-chan struct{}{}}
 	t.Cleanup(func() {
 		c.closeRoom()
 		c.session.Close()
@@ -80,16 +98,38 @@ func (h *roomHarness) send(msg tea.Msg) {
 	h.run(cmd)
 }
 
-// run starts a command; what it returns comes back through settle.
+// run starts a command; what it returns comes back through settle or
+// waitView.
+//
+// A command that waits, for the room to change or for a clock, is known
+// by its function's name: the room's (waitForRoom) is taken with the
+// change it waits for, the room's change channel now, which the app took
+// as it made the command, just before; a clock's (Bubble Tea's Every and
+// Tick: the time box's seconds) is not waited for, as no key waits for the
+// next second. Any other command ends by itself, and settle waits for it.
 func (h *roomHarness) run(cmd tea.Cmd) {
 	if cmd == nil {
 		return
 	}
-	go func() {
-		if msg := cmd(); msg != nil {
-			h.msgs <- msg
-		}
-	}()
+	h.nextCmd++
+	id := h.nextCmd
+	switch name := runtime.FuncForPC(reflect.ValueOf(cmd).Pointer()).Name(); {
+	case strings.Contains(name, ".waitForRoom."):
+		h.roomWaits[id] = h.a.c.room.room.Changed()
+	case strings.HasPrefix(name, "charm.land/bubbletea/v2.Every.") || strings.HasPrefix(name, "charm.land/bubbletea/v2.Tick."):
+	default:
+		h.busy[id] = name
+	}
+	go func() { h.ended <- endedCmd{id, cmd()} }()
+}
+
+// receive takes back a command that ended, and delivers its message.
+func (h *roomHarness) receive(c endedCmd) {
+	delete(h.busy, c.id)
+	delete(h.roomWaits, c.id)
+	if c.msg != nil {
+		h.deliver(c.msg)
+	}
 }
 
 // deliver gives the app one message that came back, unpacking batches.
@@ -106,21 +146,51 @@ func (h *roomHarness) deliver(msg tea.Msg) {
 	h.send(msg)
 }
 
-// settle delivers messages until none comes for a moment.
+// settled reports whether the app has nothing more coming: every
+// command that ends by itself has ended and been delivered, and every
+// room's command still waits for a change that has not come.
+func (h *roomHarness) settled() bool {
+	if len(h.busy) > 0 {
+		return false
+	}
+	for _, changed := range h.roomWaits {
+		select {
+		case <-changed:
+			return false // the room changed: its message is on its way
+		default:
+		}
+	}
+	return true
+}
+
+// settle delivers what comes back until the app has settled (see
+// settled), and what came back meanwhile: what a key or a phone set off
+// has all reached the screen and the plan file.
 func (h *roomHarness) settle() {
+	h.t.Helper()
+	deadline := time.After(harnessWait)
 	for {
 		select {
-		case msg := <-h.msgs:
-			h.deliver(msg)
-		case <-time.After(50 * time.Millisecond):
+		case c := <-h.ended:
+			h.receive(c)
+			continue
+		default:
+		}
+		if h.settled() {
 			return
+		}
+		select {
+		case c := <-h.ended:
+			h.receive(c)
+		case <-deadline:
+			h.t.Fatalf("the app did not settle within %v: still running %v", harnessWait, slices.Collect(maps.Values(h.busy)))
 		}
 	}
 }
 
 func (h *roomHarness) view() string { return ansi.Strip(h.a.View().Content) }
 
-// waitView delivers messages until the screen shows want.
+// waitView delivers what comes back until the screen shows want.
 func (h *roomHarness) waitView(want string) string {
 	h.t.Helper()
 	deadline := time.After(harnessWait)
@@ -129,8 +199,8 @@ func (h *roomHarness) waitView(want string) string {
 			return v
 		}
 		select {
-		case msg := <-h.msgs:
-			h.deliver(msg)
+		case c := <-h.ended:
+			h.receive(c)
 		case <-deadline:
 			h.t.Fatalf("the screen never showed %q; it shows:\n%s", want, h.view())
 		}
@@ -388,17 +458,21 @@ func TestRoomFromTheFacilitatorsSide(t *testing.T) {
 	}
 }
 
-// waitFile waits for the plan file to satisfy ok.
+// waitFile waits for the plan file to satisfy ok: read each time the app
+// has settled, and again as each command ends after that.
 func waitFile(t *testing.T, h *roomHarness, ok func(*plans.Plan) bool) *plans.Plan {
 	t.Helper()
-	deadline := time.Now().Add(harnessWait)
+	deadline := time.After(harnessWait)
 	for {
 		h.settle()
 		p, err := plans.LoadFile(h.path, nil)
 		if err == nil && ok(p) {
 			return p
 		}
-		if time.Now().After(deadline) {
+		select {
+		case c := <-h.ended:
+			h.receive(c)
+		case <-deadline:
 			t.Fatalf("the plan file never got there (last error %v)", err)
 		}
 	}
