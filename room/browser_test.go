@@ -582,10 +582,7 @@ func TestAPhoneAfterLadderStartsAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Listen(first, "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := listenQuick(t, first, "127.0.0.1:0")
 	addr := s.Addr()
 	p := openPhone(t, b, s, "ana")
 	p.join("4821")
@@ -604,10 +601,7 @@ func TestAPhoneAfterLadderStartsAgain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s2, err := Listen(again, addr)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s2 := listenQuick(t, again, addr)
 	defer s2.Close()
 	p.waitText("Type the PIN shown on the screen")
 	p.waitText("if the review started again, it has a new PIN")

@@ -3,6 +3,7 @@ package room
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 )
@@ -43,10 +44,10 @@ func (s *Server) events(w http.ResponseWriter, req *http.Request) {
 		}
 		return rc.Flush() == nil
 	}
-	if !send([]byte("retry: 2000\n\n")) {
+	if !send(fmt.Appendf(nil, "retry: %d\n\n", s.stream.retry.Milliseconds())) {
 		return
 	}
-	ping := time.NewTicker(streamPing)
+	ping := time.NewTicker(s.stream.ping)
 	defer ping.Stop()
 	var last []byte
 	for {

@@ -44,7 +44,7 @@ func startLANServer(t *testing.T) (*Room, *Server) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := serve(r, lanListener{ln})
+	s := serve(r, lanListener{ln}, realStream)
 	t.Cleanup(func() {
 		if err := s.Close(); err != nil {
 			t.Errorf("close: %v", err)

@@ -1,12 +1,16 @@
 package room
 
 import (
+	"bufio"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/socialmobility/ladder/internal/browsertest"
+	"github.com/socialmobility/ladder/room/roomtest"
 )
 
 // TestAPhoneWhoseStreamIsRefusedWaitsAndSaysSo: a phone in the room whose
@@ -84,14 +88,45 @@ func TestAPhoneBackFromLosingTheWiFiIsNotToldTooManyConnections(t *testing.T) {
 }
 
 // TestThePhonesWaitTheirBackoffInSeconds: the page's waits after a
-// refused or lost stream count real seconds on the room's page (the
-// phones' tests above shorten them), so that "tries again by itself in 4
-// seconds" is four seconds.
+// refused or lost stream, and its look every second for a stream gone
+// quiet, count real seconds on the room's page (the phones' tests
+// shorten them), so that "tries again by itself in 4 seconds" is four
+// seconds.
 func TestThePhonesWaitTheirBackoffInSeconds(t *testing.T) {
 	_, s := startServer(t)
 	status, page := newPhone(t, s).Get("/")
 	if status != 200 || !strings.Contains(page, `data-second="1000"`) {
 		t.Errorf("the room's page does not count its waits in seconds of 1000 ms:\n%s", page)
+	}
+}
+
+// TestARoomTellsBrowsersToWaitTwoSecondsToReconnect: the room ladder
+// serves tells a phone's browser to wait two seconds before it opens a
+// stream that ended again (the phones' tests above are told a tenth of
+// one, quickStream), and pings each stream every twenty seconds.
+func TestARoomTellsBrowsersToWaitTwoSecondsToReconnect(t *testing.T) {
+	r, _ := newTestRoom(t)
+	s, err := Listen(r, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	p := roomtest.Joined(t, s.URL(), "4821")
+	req, err := http.NewRequest(http.MethodGet, s.URL()+"events", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := p.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	first, err := bufio.NewReader(res.Body).ReadString('\n')
+	if err != nil || first != "retry: 2000\n" {
+		t.Errorf("the stream begins %q (%v), want the browser told to wait 2000 ms", first, err)
+	}
+	if s.stream.ping != 20*time.Second {
+		t.Errorf("the room pings each stream every %v, want 20 s", s.stream.ping)
 	}
 }
 

@@ -29,6 +29,8 @@ type Server struct {
 	// and Origin they send. The Host accepted is one of the two.
 	site   string
 	served chan struct{}
+	// stream paces the phones' streams: realStream, but in tests.
+	stream streamPace
 
 	closeOnce sync.Once
 	closeErr  error
@@ -55,6 +57,17 @@ const (
 	liveHeader  = "X-Ladder-Live"
 )
 
+// streamPace is how a phone's stream is paced: how long its browser
+// waits before it opens a stream that ended again (the stream's "retry"),
+// and how often the room pings it.
+type streamPace struct {
+	retry, ping time.Duration
+}
+
+// realStream is the pace of every room ladder serves. (Tests of the
+// phones in a browser quicken it, so as not to wait out seconds.)
+var realStream = streamPace{retry: 2 * time.Second, ping: streamPing}
+
 // Listen starts serving the room on addr (host:port; port 0 picks a free
 // one). It binds to that address only. The server runs until Close.
 func Listen(r *Room, addr string) (*Server, error) {
@@ -62,13 +75,14 @@ func Listen(r *Room, addr string) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return serve(r, ln), nil
+	return serve(r, ln, realStream), nil
 }
 
-// serve serves the room on a listener Listen opened (or a test's).
-func serve(r *Room, ln net.Listener) *Server {
+// serve serves the room on a listener Listen opened (or a test's), its
+// streams paced as pace says.
+func serve(r *Room, ln net.Listener, pace streamPace) *Server {
 	host := ln.Addr().String()
-	s := &Server{room: r, ln: limitListener(ln, maxConnections, maxConnectionsPerAddr), host: host, site: siteOf(host), served: make(chan struct{})}
+	s := &Server{room: r, ln: limitListener(ln, maxConnections, maxConnectionsPerAddr), host: host, site: siteOf(host), served: make(chan struct{}), stream: pace}
 	s.http = &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -22,28 +23,49 @@ import (
 func startServer(t *testing.T) (*Room, *Server) {
 	t.Helper()
 	before := runtime.NumGoroutine()
-	return listenUntilTheEnd(t, func() { testtool.WaitForGoroutines(t, before) })
+	return listenUntilTheEnd(t, func() { testtool.WaitForGoroutines(t, before) }, realStream)
 }
 
 // startParallelServer is startServer for a test that runs in parallel
 // with others (the phones in a browser, which wait on it): the goroutines
 // checked for are the test's own (testtool.LabelGoroutines), as the other
-// tests' come and go meanwhile.
+// tests' come and go meanwhile. Its phones' browsers open a stream that
+// ended again after a tenth of a second (quickStream).
 func startParallelServer(t *testing.T) (*Room, *Server) {
 	t.Helper()
-	return listenUntilTheEnd(t, testtool.LabelGoroutines(t))
+	return listenUntilTheEnd(t, testtool.LabelGoroutines(t), quickStream)
 }
 
-// listenUntilTheEnd runs a room's server on loopback until the test ends,
-// then closes it and calls left, which checks that nothing was left
-// running.
-func listenUntilTheEnd(t *testing.T, left func()) (*Room, *Server) {
+// quickStream paces the streams of a test's room: a browser opens a
+// stream that ended again after a tenth of a second, where a real room's
+// phones wait two (TestARoomTellsBrowsersToWaitTwoSecondsToReconnect),
+// and the room pings it every two seconds, where a real room pings every
+// twenty: a page whose seconds are tenths (shortenBackoff) hears a ping
+// every twenty of them, as from a real room.
+var quickStream = streamPace{retry: 100 * time.Millisecond, ping: 2 * time.Second}
+
+// listenQuick serves r on addr (port 0: a free one), its streams paced
+// by quickStream.
+func listenQuick(t *testing.T, r *Room, addr string) *Server {
 	t.Helper()
-	r, _ := newTestRoom(t)
-	s, err := Listen(r, "127.0.0.1:0")
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return serve(r, ln, quickStream)
+}
+
+// listenUntilTheEnd runs a room's server on loopback, its streams paced
+// as pace says, until the test ends, then closes it and calls left, which
+// checks that nothing was left running.
+func listenUntilTheEnd(t *testing.T, left func(), pace streamPace) (*Room, *Server) {
+	t.Helper()
+	r, _ := newTestRoom(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := serve(r, ln, pace)
 	t.Cleanup(func() {
 		if err := s.Close(); err != nil {
 			t.Errorf("close: %v", err)

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/socialmobility/ladder/internal/browsertest"
@@ -68,10 +69,10 @@ func (c *stallingConn) Read(b []byte) (int, error) {
 }
 
 // roomOnWifi serves a test room on 127.0.0.1 through the listener wifi
-// makes of it, a poor Wi-Fi between the laptop and the phones, and at the
-// test's end closes it and checks that nothing the test started is left
-// running.
-func roomOnWifi(t *testing.T, wifi func(net.Listener) net.Listener) (*Room, *Server) {
+// makes of it, a poor Wi-Fi between the laptop and the phones, its
+// streams paced as pace says, and at the test's end closes it and checks
+// that nothing the test started is left running.
+func roomOnWifi(t *testing.T, pace streamPace, wifi func(net.Listener) net.Listener) (*Room, *Server) {
 	t.Helper()
 	left := testtool.LabelGoroutines(t)
 	r, _ := newTestRoom(t)
@@ -79,7 +80,7 @@ func roomOnWifi(t *testing.T, wifi func(net.Listener) net.Listener) (*Room, *Ser
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := serve(r, wifi(ln))
+	s := serve(r, wifi(ln), pace)
 	t.Cleanup(func() {
 		if err := s.Close(); err != nil {
 			t.Errorf("close: %v", err)
@@ -96,17 +97,20 @@ func roomOnWifi(t *testing.T, wifi func(net.Listener) net.Listener) (*Room, *Ser
 // when it was tapped, the reveal never shown, and "7 of 8 voted" on the
 // projector for a person who could not see the item up. The room sends
 // its ping as an event the page hears; a page that hears nothing for
-// longer than two pings (data-quiet, 45 seconds; shortened here) opens
-// its stream again, and the stream's first view is the room now.
+// longer than two pings (data-quiet, 45 seconds) opens its stream again,
+// and the stream's first view is the room now. Here the room pings every
+// tenth of a second, and the page's seconds are tenths (data-second), so
+// that a stream quiet for 0.4 s is taken for dead.
 func TestAPhoneWhoseStreamStallsCatchesUp(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
 	wifi := &stallingListener{}
-	r, s := roomOnWifi(t, func(ln net.Listener) net.Listener { wifi.Listener = ln; return wifi })
+	pace := streamPace{retry: quickStream.retry, ping: 100 * time.Millisecond}
+	r, s := roomOnWifi(t, pace, func(ln net.Listener) net.Listener { wifi.Listener = ln; return wifi })
 	p := phoneInRoom(t, b, s, "stalled")
 	r.Vote("lc-vision")
 	p.waitText("Develop a clear vision")
-	p.Do(chromedp.Evaluate[chromedp.Void](`document.getElementById("room").dataset.quiet = "2"`))
+	p.Do(chromedp.Evaluate[chromedp.Void](`document.getElementById("room").dataset.second = "100"; document.getElementById("room").dataset.quiet = "4"`))
 
 	wifi.stall()
 	r.Vote("lc-leadership")
@@ -157,7 +161,7 @@ func TestAnIdeaWhoseAnswerWasCutOffIsNotNotSent(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Start(t)
 	wifi := &cuttingListener{}
-	r, s := roomOnWifi(t, func(ln net.Listener) net.Listener { wifi.Listener = ln; return wifi })
+	r, s := roomOnWifi(t, quickStream, func(ln net.Listener) net.Listener { wifi.Listener = ln; return wifi })
 	p := phoneInRoom(t, b, s, "cut-off")
 	r.Ask("quick-wins")
 	p.waitText("What are your quick wins?")

@@ -446,14 +446,16 @@
     // then waits on it for good: the room pings every 20 seconds, and a
     // stream quiet for longer than data-quiet seconds (or a reconnection
     // hanging as long) is opened again; its first view is the room now. A
-    // phone waking from sleep, its clock on, opens it again at once.
-    setInterval(function () {
-      var quiet = (Number(main.getAttribute("data-quiet")) || 45) * 1000;
+    // phone waking from sleep, its clock on, opens it again at once. It
+    // looks every second (see second).
+    (function watch() {
+      var quiet = (Number(main.getAttribute("data-quiet")) || 45) * second();
       if (events.readyState !== EventSource.CLOSED && Date.now() - heard > quiet) {
         events.close();
         listen();
       }
-    }, 1000);
+      setTimeout(watch, second());
+    })();
   }
 
   // failed counts the stream's errors since it was last open: a network
@@ -481,11 +483,16 @@
   // last answered and has not opened: failing again, it was refused.
   var backoff = 0, triedAgain = false;
 
-  // backoffWait is backoff in milliseconds: a second is data-second
-  // milliseconds (1000 on the room's page; the tests shorten it, so that
-  // they do not wait out the schedule in real seconds).
+  // second is a second of the page's waits in milliseconds: data-second
+  // (1000 on the room's page; the tests shorten it, so that they do not
+  // wait out the schedule in real seconds).
+  function second() {
+    return Number(main.getAttribute("data-second")) || 1000;
+  }
+
+  // backoffWait is backoff in milliseconds.
   function backoffWait() {
-    return backoff * (Number(main.getAttribute("data-second")) || 1000);
+    return backoff * second();
   }
 
   // findRoom asks the room what this phone is now, once its stream is
