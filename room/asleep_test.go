@@ -13,16 +13,26 @@ import (
 // laptop too busy to answer. The room's lock held is the laptop stopped
 // (SIGSTOP): a phone's request waits in the laptop's queue, the page gives
 // up on it after its wait, and when the laptop wakes the request runs, as
-// it did with ladder stopped and continued.
-func laptopAsleep(r *Room) (wake func()) {
+// it did with ladder stopped and continued. The laptop wakes when the
+// test ends, if the test has not woken it: a test failing while it slept
+// ended at go test's timeout, ten minutes on, its server's close waiting
+// on the room.
+func laptopAsleep(t *testing.T, r *Room) (wake func()) {
 	r.mu.Lock()
-	return r.mu.Unlock
+	var once sync.Once
+	wake = func() { once.Do(r.mu.Unlock) }
+	t.Cleanup(wake)
+	return wake
 }
 
-// shortWait makes the page give up on a request after a second, where a
-// phone waits 15.
-func shortWait(p browserPhone) {
-	p.Do(chromedp.Evaluate[chromedp.Void](`document.getElementById("room").dataset.wait = "1"`))
+// shortWait makes the page give up on a request after a fifth of a
+// second, where a phone waits 15.
+func shortWait(p browserPhone) { setWait(p, "0.2") }
+
+// setWait sets how long the page waits for an answer before it gives up
+// (data-wait), in seconds.
+func setWait(p browserPhone, seconds string) {
+	p.Do(chromedp.Evaluate[chromedp.Void](`document.getElementById("room").dataset.wait = "` + seconds + `"`))
 }
 
 // TestAnIdeaThatArrivedWhenTheLaptopWokeIsNotNotSent: a phone sent an
@@ -42,7 +52,7 @@ func TestAnIdeaThatArrivedWhenTheLaptopWokeIsNotNotSent(t *testing.T) {
 	p.waitText("What are your quick wins?")
 	shortWait(p)
 
-	wake := laptopAsleep(r)
+	wake := laptopAsleep(t, r)
 	p.sendIdea("Name a sponsor")
 	p.waitText("Not sent")
 	wake()
@@ -77,11 +87,10 @@ func TestAVoteTappedAgainWhileTheLaptopSleptIsNotNotSent(t *testing.T) {
 	answers := &heldRequests{t: t, p: p}
 	answers.count()
 
-	wake := laptopAsleep(r)
+	wake := laptopAsleep(t, r)
 	p.vote("red")
 	p.WaitFor("the page giving up", `window.settled >= 1`)
 	if text := p.text(); strings.Contains(text, "Not sent") || !strings.Contains(text, "Your vote is in: ■ Red") {
-		wake()
 		t.Fatalf("Red tapped again while the laptop slept; Red is in, and the page says:\n%s", text)
 	}
 	p.vote("green")
@@ -107,12 +116,11 @@ func TestJoiningWhileTheLaptopSleptSaysNotSent(t *testing.T) {
 	p := openPhone(t, b, s, "asleep-join")
 	p.waitText("Type the PIN")
 	shortWait(p)
+	p.recordSaid() // "Joining…" is up for the page's short wait alone
 
-	var once sync.Once
-	wake := laptopAsleep(r)
-	t.Cleanup(func() { once.Do(wake) })
+	wake := laptopAsleep(t, r)
 	p.join("4821")
-	p.waitText("Joining")
+	p.waitSaid("Joining")
 	p.waitText("Not sent")
 	if url := browsertest.Run(p.Phone, chromedp.Evaluate[string](`location.href`)); url != s.URL() {
 		t.Fatalf("a join the laptop did not answer took the phone to %s", url)
@@ -121,7 +129,8 @@ func TestJoiningWhileTheLaptopSleptSaysNotSent(t *testing.T) {
 	if text := p.text(); pin != "4821" || strings.Contains(text, "Joining") {
 		t.Errorf("the join given up on: the PIN box holds %q, and the page says:\n%s", pin, text)
 	}
-	once.Do(wake)
+	wake()
+	setWait(p, "15") // the laptop awake, as a phone waits
 	p.Do(browsertest.Click(chromedp.CSS(`form.join button`)))
 	p.waitText("You are in the room")
 	if text := p.text(); strings.Contains(text, "Not sent") {

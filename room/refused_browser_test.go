@@ -135,16 +135,21 @@ func TestARoomTellsBrowsersToWaitTwoSecondsToReconnect(t *testing.T) {
 // seconds" and "8 seconds" without waiting twelve; and starts recording
 // what the page says (waitSaid).
 func (p browserPhone) shortenBackoff() {
+	browsertest.Run(p.Phone, chromedp.Evaluate[bool](`document.getElementById("room").dataset.second = "100"; true`))
+	p.recordSaid()
+}
+
+// recordSaid starts recording what the page says, for waitSaid.
+func (p browserPhone) recordSaid() {
 	browsertest.Run(p.Phone, chromedp.Evaluate[bool](`
-		document.getElementById("room").dataset.second = "100";
 		window.said = [];
 		new MutationObserver(function () { window.said.push(document.body.innerText); })
 			.observe(document.body, {childList: true, subtree: true, characterData: true});
 		true`))
 }
 
-// waitSaid waits until the page has said what, since shortenBackoff:
-// with the back-off shortened, a message can be on the screen for less
+// waitSaid waits until the page has said what, since recordSaid: with
+// the page's waits shortened, a message can be on the screen for less
 // time than a busy machine takes to look (waitText).
 func (p browserPhone) waitSaid(what string) {
 	p.WaitFor(fmt.Sprintf("%q said on the page", what), fmt.Sprintf(`window.said.some(s => s.includes(%q))`, what))

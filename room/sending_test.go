@@ -24,9 +24,6 @@ func TestATapOnAPoorWifiSaysSendingAndGivesUp(t *testing.T) {
 	r.Vote("lc-leadership")
 	p.waitText("You have not voted yet.")
 	h := holdRequests(t, p, "*/vote", "*/idea")
-	wait := func(seconds string) {
-		p.Do(chromedp.Evaluate[chromedp.Void](`document.getElementById("room").dataset.wait = "` + seconds + `"`))
-	}
 	sending := func() string {
 		return browsertest.Run(p.Phone, chromedp.Evaluate[string](`Array.from(document.querySelectorAll(".sending")).map(e => e.closest("button").id || e.closest("form").className).join(" ")`))
 	}
@@ -45,14 +42,14 @@ func TestATapOnAPoorWifiSaysSendingAndGivesUp(t *testing.T) {
 	}
 
 	// The Wi-Fi swallows Green: the page gives up after its wait.
-	wait("1")
+	shortWait(p)
 	p.vote("green")
 	h.next()
 	p.waitText("Not sent")
 	if text, marked := p.text(), sending(); strings.Contains(text, "Sending") || marked != "" || !strings.Contains(text, "Your vote is in: ■ Red") {
 		t.Errorf("Green swallowed by the Wi-Fi, the page gave up and says (marked sending: %q):\n%s", marked, text)
 	}
-	wait("60")
+	setWait(p, "60")
 	p.vote("green")
 	h.pass(h.next())
 	p.waitText("Your vote is in: ● Green")
@@ -63,7 +60,7 @@ func TestATapOnAPoorWifiSaysSendingAndGivesUp(t *testing.T) {
 	// An idea swallowed: its words stay in the box, to send again.
 	r.Ask("quick-wins")
 	p.waitText("What are your quick wins?")
-	wait("1")
+	shortWait(p)
 	p.sendIdea("Name a sponsor")
 	h.next()
 	p.waitText("Not sent")
@@ -71,7 +68,7 @@ func TestATapOnAPoorWifiSaysSendingAndGivesUp(t *testing.T) {
 	if text := p.text(); box != "Name a sponsor" || strings.Contains(text, "Sending") {
 		t.Errorf("an idea swallowed by the Wi-Fi: the box holds %q, and the page says:\n%s", box, text)
 	}
-	wait("60")
+	setWait(p, "60")
 	p.Do(browsertest.Click(chromedp.CSS(`form.idea button`)))
 	again := h.next()
 	p.waitText("Sending your idea")

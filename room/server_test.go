@@ -163,7 +163,8 @@ func TestPhoneWithoutJavaScript(t *testing.T) {
 }
 
 func TestBadRequests(t *testing.T) {
-	r, s := startServer(t)
+	t.Parallel() // its oversized body holds the server's close half a second (net/http's rstAvoidanceDelay)
+	r, s := startParallelServer(t)
 	a := joinedPhone(t, s)
 	r.Vote("lc-vision")
 	round := r.Status().Round

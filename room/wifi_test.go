@@ -28,8 +28,9 @@ func setOffline(t *testing.T, p browserPhone, off bool) {
 // page, which stayed there when the Wi-Fi came back: the person saw no
 // more items and their vote was never counted.
 func TestAPhoneThatLosesTheWiFiKeepsTheRoomsPage(t *testing.T) {
+	t.Parallel()
 	b := browsertest.Start(t)
-	r, s := startServer(t)
+	r, s := startParallelServer(t)
 	p := openPhone(t, b, s, "ana")
 	p.join("4821")
 	p.waitText("You are in the room")
