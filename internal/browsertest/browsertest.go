@@ -207,12 +207,20 @@ func (v Violation) Serious() bool { return v.Impact == "serious" || v.Impact == 
 
 // Axe runs axe-core (from npm's global folder) on the page open in ctx and
 // returns what it found, against the WCAG 2.x A and AA rules and axe's
-// best practices.
+// best practices. axe-core is put in the page once: a page checked again
+// (the room's, at each step of a vote) has it already, where sending and
+// compiling its half a megabyte again cost some 30 ms of CPU each time.
 func Axe(t testing.TB, ctx context.Context) []Violation {
 	t.Helper()
 	src := axeSource(t)
-	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
-		t.Fatalf("loading axe-core: %v", err)
+	loaded, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`typeof window.axe === "object" && typeof window.axe.run === "function"`))
+	if err != nil {
+		t.Fatalf("looking for axe-core in the page: %v", err)
+	}
+	if !loaded {
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
+			t.Fatalf("loading axe-core: %v", err)
+		}
 	}
 	raw, err := chromedp.Run(ctx, chromedp.Evaluate[[]byte](
 		`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}}).then(r => r.violations)`,
