@@ -37,7 +37,6 @@ import (
 func TestFirstFrameBeforeBubbleTea(t *testing.T) {
 	t.Parallel()
 	bin := e2eBinary(t)
-	dir := goldenPlans(t, nil, "acme.yaml")
 	type screen struct {
 		name, marker string
 		args         []string
@@ -53,6 +52,8 @@ func TestFirstFrameBeforeBubbleTea(t *testing.T) {
 	for _, sc := range screens {
 		for _, env := range [][]string{nil, {"NO_COLOR=1"}, {"COLORTERM=truecolor"}, {"TERM=xterm"}, {"LADDER_FIRST_FRAME=off"}} {
 			t.Run(fmt.Sprintf("%s/%dx%d/%s", sc.name, sc.cols, sc.rows, strings.Join(env, ",")), func(t *testing.T) {
+				t.Parallel() // each on a terminal of its own, on a plan of its own
+				dir := goldenPlans(t, nil, "acme.yaml")
 				s, err := ptybench.Start(bin, ptybench.Options{Args: sc.args, Dir: dir, Cols: sc.cols, Rows: sc.rows, Env: env})
 				if err != nil {
 					t.Fatal(err)
