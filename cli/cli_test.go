@@ -103,6 +103,12 @@ func TestScripts(t *testing.T) {
 			env.Setenv("BENCHMARKS", benchmarks)
 			env.Setenv("SECURITY", security)
 			env.Setenv("MARKINGGIT", markingGitDir)
+			// git tidies nothing after the scripts' commits (the
+			// scripts set their own author and home).
+			for _, kv := range gittest.NoTidying() {
+				name, value, _ := strings.Cut(kv, "=")
+				env.Setenv(name, value)
+			}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

@@ -39,3 +39,22 @@ func TestTheUsersConfigurationIsNotRead(t *testing.T) {
 		t.Error("Isolate left the hook's GIT_DIR or the user's HOME")
 	}
 }
+
+// git tidies a repository after a commit or a merge (git maintenance run
+// --auto, or gc --auto before git 2.29): one more process for each, in
+// repositories a test throws away. The repository's commands, and git run
+// after Isolate, are told not to.
+func TestGitDoesNotTidyAfterCommits(t *testing.T) {
+	r := New(t)
+	for key, want := range map[string]string{"maintenance.auto": "false", "gc.auto": "0"} {
+		if got, err := r.Try("config", "--get", key); err != nil || strings.TrimSpace(got) != want {
+			t.Errorf("git config %s = %q, %v; want %s", key, got, err, want)
+		}
+	}
+	Isolate(t)
+	cmd := exec.Command("git", "config", "--get", "maintenance.auto")
+	cmd.Dir = r.Dir
+	if out, err := cmd.CombinedOutput(); err != nil || strings.TrimSpace(string(out)) != "false" {
+		t.Errorf("git run after Isolate: maintenance.auto = %q, %v", out, err)
+	}
+}
