@@ -89,6 +89,7 @@ type Repo struct {
 
 	changesMu sync.Mutex
 	changes   map[changesKey][]Change // Changes' answers
+	untracked *[]string               // untrackedFiles' answer, once asked
 }
 
 // Open finds the repository that holds dir (a folder, or a path inside a
@@ -779,6 +780,28 @@ func (r *Repo) Changes(commit, dir string) ([]Change, error) {
 	return slices.Clone(changes), nil
 }
 
+// untrackedFiles lists the files in the work tree that git does not
+// track and is not told to ignore, asked of git once for the whole tree
+// (Changes asks it of a folder and of the whole tree: the folder's are
+// among the tree's). The caller holds changesMu.
+func (r *Repo) untrackedFiles() ([]string, error) {
+	if r.untracked != nil {
+		return *r.untracked, nil
+	}
+	out, err := git(r.Root, "ls-files", "-z", "--others", "--exclude-standard")
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for p := range strings.SplitSeq(strings.TrimSuffix(string(out), "\x00"), "\x00") {
+		if p != "" {
+			files = append(files, p)
+		}
+	}
+	r.untracked = &files
+	return files, nil
+}
+
 // changesKey is what Changes was asked.
 type changesKey struct{ commit, dir string }
 
@@ -812,12 +835,12 @@ func (r *Repo) askChanges(commit, dir string) ([]Change, error) {
 		}
 		changes = append(changes, c)
 	}
-	untracked, err := git(r.Root, "--literal-pathspecs", "ls-files", "-z", "--others", "--exclude-standard", "--", spec)
+	untracked, err := r.untrackedFiles()
 	if err != nil {
 		return nil, err
 	}
-	for p := range strings.SplitSeq(strings.TrimSuffix(string(untracked), "\x00"), "\x00") {
-		if p != "" {
+	for _, p := range untracked {
+		if dir == "" || p == dir || strings.HasPrefix(p, dir+"/") {
 			changes = append(changes, Change{Status: 'A', Path: p})
 		}
 	}
