@@ -25,6 +25,9 @@ type nodeServer struct {
 	in   *json.Encoder
 	out  *bufio.Scanner
 	err  error
+
+	ending sync.Once
+	ended  error // how the process ended, once it has
 }
 
 // ask sends req and decodes the answer into res, starting the process
@@ -37,10 +40,10 @@ func (s *nodeServer) ask(what string, script func() (string, error), req, res an
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.in.Encode(req); err != nil {
-		return fmt.Errorf("%s in node: %w", what, err)
+		return fmt.Errorf("%s in node: %w (node %s)", what, err, s.end())
 	}
 	if !s.out.Scan() {
-		return fmt.Errorf("%s in node gave no answer: %v", what, s.out.Err())
+		return fmt.Errorf("%s in node gave no answer (%v): node %s", what, s.out.Err(), s.end())
 	}
 	if err := json.Unmarshal(s.out.Bytes(), res); err != nil {
 		return fmt.Errorf("%s in node: %w: %s", what, err, s.out.Bytes())
@@ -52,9 +55,23 @@ func (s *nodeServer) ask(what string, script func() (string, error), req, res an
 // does).
 func (s *nodeServer) close() {
 	if s.cmd != nil {
-		s.stop.Close()
-		s.cmd.Wait()
+		s.end()
 	}
+}
+
+// end closes the process's input and waits for it to end, once, and
+// says how it ended: a process that gave no answer has died (its answers'
+// pipe closed), and its exit status says how, where a test would
+// otherwise only learn that no answer came.
+func (s *nodeServer) end() string {
+	s.ending.Do(func() {
+		s.stop.Close()
+		s.ended = s.cmd.Wait()
+	})
+	if s.ended == nil {
+		return "ended"
+	}
+	return "ended: " + s.ended.Error()
 }
 
 // start starts node with the module script gives.
