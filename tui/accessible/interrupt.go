@@ -1,11 +1,11 @@
 package accessible
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -50,91 +50,113 @@ func (e *Interrupted) said() string {
 // it was the hangup (and exit 129), not that the person typed ctrl+d.
 const hangupGrace = 250 * time.Millisecond
 
-// interruptible reads in through a pipe that a signal on interrupt closes
-// with an *Interrupted, so that the question waiting for a line ends and
-// the review can say what was saved (every answer is saved as it is
-// given, on the review's own goroutine, so no save is cut short). When in
-// ends, the pipe ends with it; after grace, when in is a terminal, so
-// that a hangup is told apart from ctrl+d.
+// interruptible reads in on a goroutine of its own, which a signal on
+// interrupt leaves behind with an *Interrupted, so that the question
+// waiting for a line ends and the review can say what was saved (every
+// answer is saved as it is given, on the review's own goroutine, so no
+// save is cut short). When in ends, reading ends with it; after grace,
+// when in is a terminal, so that a hangup is told apart from ctrl+d.
+// In is read only while a Read waits (see interruptReader.Read).
 func interruptible(in io.Reader, interrupt <-chan os.Signal, grace time.Duration) *interruptReader {
-	pr, pw := io.Pipe()
-	ir := &interruptReader{PipeReader: pr}
-	if f, ok := in.(*os.File); ok {
-		ir.terminal = f
+	ir := &interruptReader{
+		want:    make(chan int, 1),
+		got:     make(chan []byte, 1),
+		stopped: make(chan struct{}),
+	}
+	if c, ok := in.(syscall.Conn); ok {
+		ir.terminal = c
 	}
 	ended := make(chan error, 1)
 	go func() {
-		_, err := io.Copy(inFlightWriter{pw, &ir.inFlight}, in)
-		ended <- err
+		for n := range ir.want {
+			b := make([]byte, n)
+			k, err := in.Read(b)
+			if k > 0 {
+				ir.got <- b[:k]
+			}
+			if err != nil {
+				ended <- err
+				return
+			}
+		}
 	}()
 	go func() {
 		select {
 		case sig, ok := <-interrupt:
 			if ok {
-				pw.CloseWithError(&Interrupted{Signal: sig})
+				ir.stop(&Interrupted{Signal: sig})
 			}
 		case err := <-ended:
 			if grace > 0 {
 				select {
 				case sig, ok := <-interrupt:
 					if ok {
-						pw.CloseWithError(&Interrupted{Signal: sig})
+						ir.stop(&Interrupted{Signal: sig})
 						return
 					}
 				case <-time.After(grace):
 				}
 			}
-			pw.CloseWithError(err)
+			ir.stop(cmp.Or(err, io.EOF))
 		}
 	}()
 	return ir
 }
 
-// interruptReader is what interruptible reads: the pipe, and how many
-// bytes read from in are on their way through it.
+// interruptReader is what interruptible reads: what a Read asked of in,
+// until a signal or the end of in stops it.
 type interruptReader struct {
-	*io.PipeReader
-	inFlight atomic.Int64
-	terminal *os.File // in, asked what it holds not yet read
+	want     chan int    // a Read's room, for the goroutine reading in
+	got      chan []byte // what that goroutine read
+	stopped  chan struct{}
+	err      error        // why, once stopped is closed
+	terminal syscall.Conn // in, asked what it holds not yet read
 }
 
-// Read takes bytes from the pipe and off the count, on the reader's own
-// goroutine: taken down by the writer once its write returned, the count
-// could still hold a line the prompts had already answered, when the
-// next question asked it.
+func (r *interruptReader) stop(err error) {
+	r.err = err
+	close(r.stopped)
+}
+
+// Read takes what in has, reading it only now: nothing leaves in while
+// no Read waits. Read from in ahead, a line pasted after the one being
+// answered was on its way between in and the prompts, where neither saw
+// it, while the prompt for it was shown (see waiting).
 func (r *interruptReader) Read(b []byte) (int, error) {
-	n, err := r.PipeReader.Read(b)
-	r.inFlight.Add(-int64(n))
-	return n, err
+	select {
+	case <-r.stopped:
+		return 0, r.err
+	default:
+	}
+	if len(b) == 0 {
+		return 0, nil
+	}
+	select {
+	case r.want <- len(b):
+	case <-r.stopped:
+		return 0, r.err
+	}
+	select {
+	case got := <-r.got:
+		return copy(b, got), nil
+	case <-r.stopped:
+		// What in read meanwhile comes before why it stopped.
+		select {
+		case got := <-r.got:
+			return copy(b, got), nil
+		default:
+		}
+		return 0, r.err
+	}
 }
 
 // waiting says input has arrived that the reader has not yet taken: a
 // line typed or pasted before the question now being asked was shown.
-// It is in the terminal, not yet read from it (the second line of a
-// paste, while the first is answered), or on its way through the pipe:
-// bytes are counted before they are written to the pipe and uncounted as
-// they are read from it. The terminal is asked first, as a line moves
-// from it to the pipe; only the instant between the copy's read from
-// the terminal and its count is unseen. Where the terminal cannot be
-// asked (not Linux), a line still in it when its prompt is shown is
-// echoed by the terminal alone, as before.
+// It is in the terminal still, as in is read only while a Read waits.
+// Where the terminal cannot be asked (not Linux), a line still in it
+// when its prompt is shown is echoed by the terminal alone, as before.
 func (r *interruptReader) waiting() bool {
-	if r.terminal != nil && terminalQueued(r.terminal) > 0 {
-		return true
-	}
-	return r.inFlight.Load() > 0
-}
-
-// inFlightWriter counts the bytes read from in before writing them to
-// the pipe; interruptReader.Read uncounts them.
-type inFlightWriter struct {
-	w *io.PipeWriter
-	n *atomic.Int64
-}
-
-func (w inFlightWriter) Write(b []byte) (int, error) {
-	w.n.Add(int64(len(b)))
-	return w.w.Write(b)
+	return r.terminal != nil && terminalQueued(r.terminal) > 0
 }
 
 // errorsAsInterrupted finds the signal that ended a question, if one did.

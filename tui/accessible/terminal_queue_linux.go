@@ -1,7 +1,7 @@
 package accessible
 
 import (
-	"os"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -9,7 +9,7 @@ import (
 // terminalQueued is how many bytes of lines entered at the terminal f it
 // holds not yet read (TIOCINQ counts whole lines only, as the terminal
 // edits a line until Enter); 0 when f is not a terminal or cannot say.
-func terminalQueued(f *os.File) int {
+func terminalQueued(f syscall.Conn) int {
 	rc, err := f.SyscallConn()
 	if err != nil {
 		return 0
