@@ -70,10 +70,11 @@ func TestAFailedSaveDoesNotTrapThePerson(t *testing.T) {
 			if err != nil {
 				t.Skip("running as root, and without setpriv to run as another user a read-only folder cannot refuse a write")
 			}
-			// ladder's folder is open to nobody (copyAsLadder). A copy of
-			// the binary written here failed now and then with "text file
-			// busy": a test running beside this one forked while the copy
-			// was open for writing, and its child held the file open.
+			// ladder's folder is open to the user nobody too
+			// (copyAsLadder). A copy of the binary written here failed now
+			// and then with "text file busy": a test running beside this
+			// one forked while the copy was open for writing, and its
+			// child held the file open.
 			term.bin = e2eBinary(t)
 			term.via = []string{setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", "--"}
 		}
