@@ -818,3 +818,58 @@ func TestChangesAskGitOnce(t *testing.T) {
 		t.Errorf("git ran %q, want diff once for each folder, and ls-files once for the whole tree", got)
 	}
 }
+
+// The files git does not track are listed once for the whole tree and a
+// folder's taken from that list: for every folder they are the ones git
+// lists asked of that folder alone, where a neighbour's name begins with
+// the folder's (plans2 beside plans), a name has spaces, letters beyond
+// ASCII or quotes (git quotes those unless -z), or lies deeper down.
+func TestChangesTakesAFoldersNewFilesAsGitDoes(t *testing.T) {
+	g := testRepo(t)
+	commitFile(g, "plans/kept.yaml", "k\n", "2027-01-15T10:00:00+00:00")
+	for _, name := range []string{
+		"plans/new.yaml", "plans2/new.yaml", "plans.yaml", "plansx",
+		"plans/2026/deeper.yaml", "plans 2026/a b.yaml", "plans 2026x/c.yaml",
+		"plans/équipe/ü \"q\".yaml", "plans/équipe2/x.yaml", "other/o.yaml",
+		"plans/tab\there.yaml", "plans/back\\slash.yaml", "top.yaml",
+	} {
+		g.Write(name, []byte("u\n"))
+	}
+	// git lists every file under a folder of its own, not the folder.
+	nested := filepath.Join(g.Dir, "plans", "nested")
+	if out, err := exec.Command("git", "init", "-q", nested).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	g.Write("plans/nested/n.yaml", []byte("n\n"))
+	r := openRepo(t, g.Dir)
+	base, err := r.Resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{"plans", "plans2", "plans 2026", "plans/équipe", "plans/2026", "plans/nested", "other", "none", ""} {
+		spec := dir
+		if spec == "" {
+			spec = "."
+		}
+		out := g.Git("--literal-pathspecs", "ls-files", "-z", "--others", "--exclude-standard", "--", spec)
+		want := strings.Split(strings.TrimSuffix(out, "\x00"), "\x00")
+		if out == "" {
+			want = nil
+		}
+		slices.Sort(want)
+		changes, err := r.Changes(base, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range changes {
+			if c.Status != 'A' {
+				t.Errorf("Changes(%q): %c %s, want only new files", dir, c.Status, c.Path)
+			}
+			got = append(got, c.Path)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("Changes(%q) new files:\n%q\ngit asked of the folder lists:\n%q", dir, got, want)
+		}
+	}
+}
