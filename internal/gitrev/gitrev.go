@@ -1062,7 +1062,8 @@ func (r *Repo) Readable() (map[string]bool, error) {
 
 // Shallow reports whether the repository is a shallow clone, which has
 // only the newest commits (actions/checkout's default), as git said when
-// it was opened.
+// this process first opened the folder (topOf): a git fetch --unshallow
+// run since is not seen until the next command.
 func (r *Repo) Shallow() bool {
 	return r.shallow
 }

@@ -873,3 +873,30 @@ func TestChangesTakesAFoldersNewFilesAsGitDoes(t *testing.T) {
 		}
 	}
 }
+
+// A Repo keeps Changes' answers for as long as it is open (one command's
+// questions); a Repo opened afterwards asks git again, and sees a file
+// made or edited since, though the folder's top is kept.
+func TestChangesOfARepoOpenedSinceSeeNewFiles(t *testing.T) {
+	g := testRepo(t)
+	commitFile(g, "plans/a.yaml", "one\n", "2027-01-15T10:00:00+00:00")
+	r := openRepo(t, g.Dir)
+	base, err := r.Resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{"plans", ""} {
+		if changes, err := r.Changes(base, dir); err != nil || len(changes) != 0 {
+			t.Fatalf("Changes(%q) before any change = %v, %v", dir, changes, err)
+		}
+	}
+	g.Write("plans/a.yaml", []byte("two\n"))
+	g.Write("plans/new.yaml", []byte("new\n"))
+	again := openRepo(t, g.Dir)
+	for _, dir := range []string{"plans", ""} {
+		changes, err := again.Changes(base, dir)
+		if err != nil || len(changes) != 2 || changes[0] != (Change{Status: 'M', Path: "plans/a.yaml"}) || changes[1] != (Change{Status: 'A', Path: "plans/new.yaml"}) {
+			t.Errorf("Changes(%q) of a Repo opened after the edit = %v, %v", dir, changes, err)
+		}
+	}
+}
