@@ -468,15 +468,18 @@ func pdfPages(pdf []byte) int {
 	return len(regexp.MustCompile(`/Type\s*/Page\b`).FindAll(pdf, -1))
 }
 
-// saveScreenshot keeps a screenshot of the window among the test's
-// artefacts, and in docs/ with -update-report-screenshots.
+// saveScreenshot keeps a screenshot of the window in docs/ with
+// -update-report-screenshots, and otherwise among the test's artefacts
+// when someone will see it (see browsertest.Screenshot): when the test
+// has failed already or artefacts are kept.
 func saveScreenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	png := run(t, ctx, chromedp.CaptureScreenshot())
-	path := filepath.Join(browsertest.ArtifactDir(t), name)
-	if *updateReportScreenshots {
-		path = filepath.Join("..", "docs", name)
+	if !*updateReportScreenshots {
+		browsertest.Screenshot(t, ctx, name)
+		return
 	}
+	png := run(t, ctx, chromedp.CaptureScreenshot())
+	path := filepath.Join("..", "docs", name)
 	if err := os.WriteFile(path, png, 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -69,10 +69,13 @@ func browser(t testing.TB) string {
 // shared), in a browser context of its own (its own cookies, storage and
 // cache, as a browser started afresh has), and returns a chromedp context
 // for it, with a viewport of width x height CSS pixels. The tab is closed
-// when the test ends. Everything it does must finish within timeout.
+// when the test ends; when the test has failed, its screen as it is then
+// is kept among the test's artefacts as failed.png first. Everything it
+// does must finish within timeout.
 func New(t testing.TB, width, height int, timeout time.Duration) context.Context {
 	t.Helper()
-	ctx, cancelTab := chromedp.NewContext(shared(t), chromedp.WithNewBrowserContext())
+	tab, cancelTab := chromedp.NewContext(shared(t), chromedp.WithNewBrowserContext())
+	ctx := tab
 	// The first Run opens the tab; its context must not carry the timeout,
 	// or the timeout would close the tab with it.
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
@@ -82,6 +85,11 @@ func New(t testing.TB, width, height int, timeout time.Duration) context.Context
 	ctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	t.Cleanup(func() {
 		cancelTimeout()
+		// The tab, not ctx: a test that failed on its timeout still
+		// leaves its screen.
+		if t.Failed() {
+			saveFailedScreen(t, tab, "failed.png")
+		}
 		cancelTab()
 	})
 	return ctx

@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -113,6 +114,60 @@ func TestArtifactsAreKeptOnlyForAFailedTest(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(asked, "shot.png")); err != nil {
 		t.Errorf("with LADDER_KEEP_ARTIFACTS set, a passing test's artefacts are gone: %v", err)
 	}
+}
+
+// A screenshot is taken only when someone will look at it: a passing
+// test takes none (its artefacts are thrown away, and each cost Chromium
+// tens of milliseconds of CPU), one that has failed takes it, and so
+// does one whose artefacts are kept; and a failed test's tab leaves its
+// screen as it was at the end, failed.png, when the test fails after
+// its last screenshot or before its first.
+func TestScreenshotsAreTakenOnlyWhenSomeoneWillLook(t *testing.T) {
+	t.Setenv("LADDER_KEEP_ARTIFACTS", "")
+	open := func(t testing.TB) context.Context {
+		ctx := New(t, 400, 300, time.Minute)
+		if err := chromedp.Do(ctx, chromedp.Navigate("data:text/html,<p>A page</p>")); err != nil {
+			t.Fatal(err)
+		}
+		return ctx
+	}
+	isPNG := func(path string) bool {
+		b, err := os.ReadFile(path)
+		return err == nil && strings.HasPrefix(string(b), "\x89PNG")
+	}
+	var dir string
+	t.Run("passes", func(t *testing.T) {
+		if path := Screenshot(t, open(t), "shot.png"); path != "" {
+			t.Errorf("a passing test took a screenshot, %s", path)
+		}
+		dir = ArtifactDir(t)
+	})
+	if _, err := os.Stat(filepath.Join(dir, "failed.png")); !os.IsNotExist(err) {
+		t.Errorf("a passing test left failed.png in %s (%v)", dir, err)
+	}
+	var shot string
+	t.Run("fails", func(t *testing.T) {
+		tb := failingTB{t}
+		shot = Screenshot(tb, open(tb), "shot.png")
+		dir = ArtifactDir(tb)
+	})
+	if !isPNG(shot) {
+		t.Errorf("a failed test's screenshot is not kept as a PNG: %q", shot)
+	}
+	if !isPNG(filepath.Join(dir, "failed.png")) {
+		t.Errorf("a failed test's tab did not leave its screen at the end in %s", dir)
+	}
+	os.RemoveAll(dir)
+	t.Run("kept", func(t *testing.T) {
+		t.Setenv("LADDER_KEEP_ARTIFACTS", "1")
+		shot = Screenshot(t, open(t), "shot.png")
+	})
+	if !isPNG(shot) {
+		t.Errorf("with LADDER_KEEP_ARTIFACTS set, a passing test took no screenshot: %q", shot)
+	}
+	os.RemoveAll(filepath.Dir(shot))
+	os.Remove(keptDir)
+	os.Remove(filepath.Dir(keptDir))
 }
 
 // A phone's actions find the page's element as it is now: on a page that

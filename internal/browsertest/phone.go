@@ -219,14 +219,69 @@ var (
 // folder under the system's temporary folder, kept after the test only if
 // it fails (or LADDER_KEEP_ARTIFACTS is set), so that a failed run's
 // screenshots can be looked at and a passing one leaves nothing behind.
-func ArtifactDir(t *testing.T) string {
-	if f := flag.Lookup("test.artifacts"); f != nil && f.Value.String() == "true" {
+func ArtifactDir(t testing.TB) string {
+	if artifactsFlag() {
 		return t.ArtifactDir()
 	}
 	keptOnce.Do(func() {
 		keptDir = filepath.Join(os.TempDir(), "ladder-test-artifacts", time.Now().Format("20060102-150405"))
 	})
 	return artifactDirIn(t, keptDir)
+}
+
+// artifactsFlag reports whether go test runs with -artifacts, which keeps
+// every test's artefacts.
+func artifactsFlag() bool {
+	f := flag.Lookup("test.artifacts")
+	return f != nil && f.Value.String() == "true"
+}
+
+// KeepsArtifacts reports whether a test that passes keeps its artefacts
+// (go test -artifacts, or LADDER_KEEP_ARTIFACTS set).
+func KeepsArtifacts() bool {
+	return artifactsFlag() || os.Getenv("LADDER_KEEP_ARTIFACTS") != ""
+}
+
+// Screenshot keeps a PNG of the screen of the tab in ctx among the test's
+// artefacts as name, and returns its path, when someone will see it: when
+// the test has failed already, or artefacts are kept (KeepsArtifacts).
+// Otherwise it takes none and returns "": a passing test's artefacts are
+// thrown away, and each screenshot cost Chromium tens of milliseconds of
+// CPU to draw and encode. A test that fails after it still leaves its
+// tab's screen as it is at the end (see New).
+func Screenshot(t testing.TB, ctx context.Context, name string) string {
+	t.Helper()
+	if !t.Failed() && !KeepsArtifacts() {
+		return ""
+	}
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(ArtifactDir(t), name)
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+	return path
+}
+
+// saveFailedScreen keeps the screen of the tab in ctx as name among the
+// artefacts of a test that failed, or says why it could not.
+func saveFailedScreen(t testing.TB, ctx context.Context, name string) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Logf("no screenshot of the failed test's tab: %v", err)
+		return
+	}
+	path := filepath.Join(ArtifactDir(t), name)
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Logf("saving the failed test's screenshot: %v", err)
+		return
+	}
+	t.Logf("the failed test's tab as it was at the end: %s", path)
 }
 
 // artifactDirIn makes the test's folder under kept, removed when the test
