@@ -92,13 +92,15 @@ type dataImportOptions struct {
 func newDataImportCmd() *cobra.Command {
 	var opts dataImportOptions
 	cmd := &cobra.Command{
-		Use:   "import CSV --plan PLAN",
+		Use:   "import CSV [--plan PLAN]",
 		Short: "Count a survey export's answers to the key question by grade, into the plan's data file",
 		Long: `Import reads a CSV exported from any survey tool (one row per response,
 with a header row) and counts the answers to the key question per grade
 and group. It writes the counts, and nothing else, to the data file
 beside the plan: plans/acme.yaml has plans/acme.data.yaml. The CSV is
-read once and neither copied nor kept.
+read once and neither copied nor kept. With no --plan, the plan is the
+one plan in plans/ (a year on, this year's, carried on from last
+year's), and ladder says which; with several, it asks for --plan.
 
 The grade column and the answer column are found by their headers
 (a header with "grade", "level", "band" or "seniority"; one with
@@ -182,6 +184,9 @@ problems, 2 when the command was called wrongly.`,
 }
 
 func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, opts dataImportOptions) error {
+	if opts.plan == "" && opts.out == "" {
+		opts.plan = importPlanUnnamed(stderr)
+	}
 	out, err := dataImportTarget(opts)
 	if err != nil {
 		return err
@@ -367,6 +372,26 @@ func sameGradeArgs(lookalikes []workforce.SameGrade) string {
 // mostGradesToOrder is more grades than an organisation has: a column
 // with more is not the grade column.
 const mostGradesToOrder = 40
+
+// importPlanUnnamed is the plan an import given neither --plan nor --out
+// is for: the plan report, history and data show read with none named
+// (the one plan in plans/, or this year's a year on), said on stderr, as
+// the import writes beside it. "" when there is no such one plan: then
+// the import asks for --plan.
+func importPlanUnnamed(stderr io.Writer) string {
+	plan, err := onePlanArg("data import", nil)
+	if err != nil {
+		return ""
+	}
+	dir := filepath.Dir(plan)
+	which := "this year's plan"
+	if names, _ := planNamesIn(dir); len(names) == 1 {
+		which = "the one plan"
+	}
+	sayWrapped(stderr, fmt.Sprintf("For %s, %s in %s/ (give --plan for another).\n",
+		safetext.Line(filepath.ToSlash(plan)), which, safetext.Line(filepath.ToSlash(dir))))
+	return plan
+}
 
 // dataImportTarget is the data file an import writes.
 func dataImportTarget(opts dataImportOptions) (string, error) {
