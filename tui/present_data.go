@@ -50,13 +50,16 @@ func (s *itemScreen) presentDataLine() []string {
 }
 
 // presentDataTooShort are the lines a window too short for the data,
-// once shown, may draw instead, longest first.
+// once shown, may draw instead, longest first. On a projector the
+// window is already as big as it goes: the terminal's text size is what
+// gives the data its rows, so that is what they ask for first.
 func (s *itemScreen) presentDataTooShort() []string {
 	k := s.keys.ShowData.Help().Key
 	return []string{
-		"The workforce data does not fit: make the window taller to see it (" + k + " hides it)",
-		"The data does not fit: make the window taller (" + k + " hides it)",
-		"Make the window taller to see the data (" + k + " hides it)",
+		"The workforce data does not fit: make the text smaller or the window taller to see it (" + k + " hides it)",
+		"The data does not fit: make the text smaller or the window taller (" + k + " hides it)",
+		"The data does not fit: make the text smaller (" + k + " hides it)",
+		"Make the text smaller to see the data (" + k + " hides it)",
 	}
 }
 
@@ -289,7 +292,7 @@ func (s *itemScreen) presentData(st *styles, w, m int, air presentAir, h int) st
 	case n > 0 && n < len(paras) && s.dataBoxHeight(air, m, n)+1 <= h:
 		// The first paragraphs whole: half of the reading would read as
 		// the whole of it.
-		more := "… and more: make the window taller to see it all"
+		more := "… and more: make the text smaller to see it all"
 		return s.dataBox(st, w, m, air, paras[:n], max(widest, min(ansi.StringWidth(more), dataInner(m))), more)
 	}
 	return centreIn(st.Warning.Render(firstFitting(s.presentDataTooShort(), w)), w)

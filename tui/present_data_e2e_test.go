@@ -57,7 +57,7 @@ func TestPresenterModeWorkforceDataEndToEnd(t *testing.T) {
 	e.waitFor("Cliff edge")
 	e.resize(60, 16)
 	e.waitUntil("the line saying the window is too short", func(screen string) bool {
-		return strings.Contains(screen, "make the window taller") && strings.Contains(screen, "D hides it") && !strings.Contains(screen, "87%")
+		return strings.Contains(screen, "make the text smaller") && strings.Contains(screen, "D hides it") && !strings.Contains(screen, "87%")
 	})
 	e.keys("q")
 	e.exits(0)

@@ -148,17 +148,19 @@ func TestPresenterModeSaysWhenTheWindowIsTooShortForTheData(t *testing.T) {
 	h := presentAtFirstDataItem(t, cliffEdgeData(), 60, 16)
 	h.requireView("D shows it")
 	h.press("D")
-	h.requireView("the window taller", "D hides")
+	// On a projector the window is as big as it goes: the text's size is
+	// what gives the data room.
+	h.requireView("make the text smaller", "D hides")
 	h.refuseView("Cliff edge")
 	// Room for the first paragraph: it is whole, and the box says there
 	// is more rather than read as the whole of the data.
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 19})
-	h.requireView("a response rate of 87%", "against a target of 75%.", "… and more: make the window taller to see it all")
+	h.requireView("a response rate of 87%", "against a target of 75%.", "… and more: make the text smaller to see it all")
 	h.refuseView("Cliff edge")
 	requireFits(t, h, 80, 19)
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h.requireView("Cliff edge between Team leader and Manager", "D hides it again")
-	h.refuseView("make the window taller")
+	h.refuseView("make the text smaller")
 }
 
 // Presenter mode shows the figures the review's panel shows, protected
