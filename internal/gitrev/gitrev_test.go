@@ -267,11 +267,7 @@ func TestChanges(t *testing.T) {
 	commitFile(g, "plans/moved.yaml", long, "2027-01-15T10:00:00+00:00")
 	commitFile(g, "plans/gone.yaml", "g\n", "2027-01-15T10:00:00+00:00")
 	commitFile(g, "other/x.yaml", "x\n", "2027-01-15T10:00:00+00:00")
-	r := openRepo(t, g.Dir)
-	base, err := r.Resolve("HEAD")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, base := openAtHead(t, g.Dir)
 	g.Write("plans/edited.yaml", []byte("e2\n"))
 	g.Git("mv", "plans/moved.yaml", "plans/renamed.yaml")
 	g.Write("plans/renamed.yaml", []byte(long+"9\n"))
@@ -369,6 +365,18 @@ func openRepo(t *testing.T, dir string) *Repo {
 	}
 	t.Cleanup(func() { r.Close() })
 	return r
+}
+
+// openAtHead opens the repository at dir, as openRepo does, and resolves
+// HEAD: the commit Changes is asked about.
+func openAtHead(t *testing.T, dir string) (*Repo, string) {
+	t.Helper()
+	r := openRepo(t, dir)
+	head, err := r.Resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, head
 }
 
 // openLog opens repo and reads the log of path in it; the repository is
@@ -798,11 +806,7 @@ func TestOpenAsksGitOncePerFolder(t *testing.T) {
 func TestChangesAskGitOnce(t *testing.T) {
 	g := testRepo(t)
 	commitFile(g, "plans/a.yaml", "one\n", "2027-01-15T10:00:00+00:00")
-	r := openRepo(t, g.Dir)
-	base, err := r.Resolve("HEAD")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, base := openAtHead(t, g.Dir)
 	g.Write("plans/a.yaml", []byte("two\n"))
 	runs := countingGit(t)
 	for range 2 {
@@ -841,11 +845,7 @@ func TestChangesTakesAFoldersNewFilesAsGitDoes(t *testing.T) {
 		t.Fatalf("git init: %v\n%s", err, out)
 	}
 	g.Write("plans/nested/n.yaml", []byte("n\n"))
-	r := openRepo(t, g.Dir)
-	base, err := r.Resolve("HEAD")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, base := openAtHead(t, g.Dir)
 	for _, dir := range []string{"plans", "plans2", "plans 2026", "plans/équipe", "plans/2026", "plans/nested", "other", "none", ""} {
 		spec := dir
 		if spec == "" {
@@ -880,11 +880,7 @@ func TestChangesTakesAFoldersNewFilesAsGitDoes(t *testing.T) {
 func TestChangesOfARepoOpenedSinceSeeNewFiles(t *testing.T) {
 	g := testRepo(t)
 	commitFile(g, "plans/a.yaml", "one\n", "2027-01-15T10:00:00+00:00")
-	r := openRepo(t, g.Dir)
-	base, err := r.Resolve("HEAD")
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, base := openAtHead(t, g.Dir)
 	for _, dir := range []string{"plans", ""} {
 		if changes, err := r.Changes(base, dir); err != nil || len(changes) != 0 {
 			t.Fatalf("Changes(%q) before any change = %v, %v", dir, changes, err)
