@@ -196,14 +196,9 @@ func (p *Phone) Screenshot() []byte {
 func (p *Phone) SaveScreenshot(label string) {
 	ctx, cancel := context.WithTimeout(p.ctx, 10*time.Second)
 	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	path, err := saveScreen(p.t, ctx, safeName(p.Name+"-"+label)+".png")
 	if err != nil {
-		p.t.Logf("%s: no screenshot: %v", p.Name, err)
-		return
-	}
-	path := filepath.Join(ArtifactDir(p.t), safeName(p.Name+"-"+label)+".png")
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		p.t.Logf("%s: saving screenshot: %v", p.Name, err)
+		p.t.Logf("%s: %v", p.Name, err)
 		return
 	}
 	p.t.Logf("%s: screenshot saved to %s", p.Name, path)
@@ -254,12 +249,8 @@ func Screenshot(t testing.TB, ctx context.Context, name string) string {
 	if !t.Failed() && !KeepsArtifacts() {
 		return ""
 	}
-	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	path, err := saveScreen(t, ctx, name)
 	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(ArtifactDir(t), name)
-	if err := os.WriteFile(path, png, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s", path)
@@ -271,17 +262,27 @@ func Screenshot(t testing.TB, ctx context.Context, name string) string {
 func saveFailedScreen(t testing.TB, ctx context.Context, name string) {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	path, err := saveScreen(t, ctx, name)
 	if err != nil {
-		t.Logf("no screenshot of the failed test's tab: %v", err)
-		return
-	}
-	path := filepath.Join(ArtifactDir(t), name)
-	if err := os.WriteFile(path, png, 0o644); err != nil {
-		t.Logf("saving the failed test's screenshot: %v", err)
+		t.Logf("the failed test's tab: %v", err)
 		return
 	}
 	t.Logf("the failed test's tab as it was at the end: %s", path)
+}
+
+// saveScreen writes a PNG of the screen of the tab in ctx among the
+// test's artefacts as name, and returns its path; its error says which
+// step failed.
+func saveScreen(t testing.TB, ctx context.Context, name string) (string, error) {
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		return "", fmt.Errorf("no screenshot: %w", err)
+	}
+	path := filepath.Join(ArtifactDir(t), name)
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		return "", fmt.Errorf("saving screenshot: %w", err)
+	}
+	return path, nil
 }
 
 // artifactDirIn makes the test's folder under kept, removed when the test
