@@ -1,7 +1,5 @@
 package testtool
 
-import "fmt"
-
 // HTMLValidate runs html-validate in one node process for the whole test
 // run, as Markdownlint runs markdownlint: the command took half a
 // CPU-second to start node and load html-validate, a page's check a
@@ -15,21 +13,7 @@ import "fmt"
 // It returns what the command would have printed, and whether it found
 // nothing wrong. StopNodeServers, from TestMain, ends the process.
 func HTMLValidate(bin, dir string, args ...string) (string, bool, error) {
-	var res struct {
-		Code int
-		Out  string
-	}
-	script := func() (string, error) {
-		module, err := besideCommand(bin, "../dist/esm/index.js")
-		if err != nil {
-			return "", err
-		}
-		return fmt.Sprintf(htmlServerScript, module) + serverLoop, nil
-	}
-	if err := htmlServer.ask("html-validate", script, map[string]any{"dir": dir, "args": args}, &res); err != nil {
-		return "", false, err
-	}
-	return res.Out, res.Code == 0, nil
+	return askCommand(&htmlServer, "html-validate", bin, "../dist/esm/index.js", htmlServerScript, dir, args)
 }
 
 // htmlServerScript answers each request (the folder and the file names)

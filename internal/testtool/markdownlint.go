@@ -2,7 +2,6 @@ package testtool
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 )
@@ -18,21 +17,7 @@ import (
 // nothing wrong. StopMarkdownlint (or StopNodeServers), from TestMain,
 // ends the process.
 func Markdownlint(bin, dir string, args ...string) (string, bool, error) {
-	var res struct {
-		Code int
-		Out  string
-	}
-	script := func() (string, error) {
-		module, err := besideCommand(bin, "markdownlint-cli2.mjs")
-		if err != nil {
-			return "", err
-		}
-		return fmt.Sprintf(lintServerScript, module) + serverLoop, nil
-	}
-	if err := lintServer.ask("markdownlint-cli2", script, map[string]any{"dir": dir, "args": args}, &res); err != nil {
-		return "", false, err
-	}
-	return res.Out, res.Code == 0, nil
+	return askCommand(&lintServer, "markdownlint-cli2", bin, "markdownlint-cli2.mjs", lintServerScript, dir, args)
 }
 
 // StopMarkdownlint ends Markdownlint's node process, if a test started

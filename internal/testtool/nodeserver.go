@@ -51,6 +51,29 @@ func (s *nodeServer) ask(what string, script func() (string, error), req, res an
 	return nil
 }
 
+// askCommand asks s what the command bin (an npm package's command, its
+// module rel beside it, as besideCommand finds it) would print with the
+// command line args in dir, and whether it found nothing wrong (its exit
+// status 0). scriptFormat is the server's script with %q where the
+// module goes; its handle answers {code, out}.
+func askCommand(s *nodeServer, what, bin, rel, scriptFormat, dir string, args []string) (string, bool, error) {
+	var res struct {
+		Code int
+		Out  string
+	}
+	script := func() (string, error) {
+		module, err := besideCommand(bin, rel)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf(scriptFormat, module) + serverLoop, nil
+	}
+	if err := s.ask(what, script, map[string]any{"dir": dir, "args": args}, &res); err != nil {
+		return "", false, err
+	}
+	return res.Out, res.Code == 0, nil
+}
+
 // close ends the process, if a test started it (it ends when its input
 // does).
 func (s *nodeServer) close() {
