@@ -84,9 +84,17 @@ func markdownlint(t *testing.T) string {
 // in the node process the package's tests share (testtool.Markdownlint).
 func lint(t *testing.T, docs map[string][]byte) {
 	t.Helper()
-	bin := markdownlint(t)
+	checkFiles(t, markdownlint(t), docs, testtool.Markdownlint)
+}
+
+// checkFiles writes docs (name to contents) to a new folder and has check
+// (testtool.Markdownlint or testtool.HTMLValidate, the checker bin in the
+// node process the package's tests share) look at them there, failing the
+// test with what it said when it finds problems.
+func checkFiles(t *testing.T, bin string, docs map[string][]byte, check func(bin, dir string, args ...string) (string, bool, error)) {
+	t.Helper()
 	dir, names := writeDocs(t, docs)
-	out, ok, err := testtool.Markdownlint(bin, dir, names...)
+	out, ok, err := check(bin, dir, names...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -318,14 +318,7 @@ func validateHTML(t *testing.T, docs map[string][]byte) {
 	// characters), so a hostile title cut to 70 characters still fails it;
 	// the report shortens the tab title itself (TestReportHTMLTabTitle).
 	docs[".htmlvalidate.json"] = []byte(`{"extends": ["html-validate:recommended"], "rules": {"long-title": "off"}}`)
-	dir, names := writeDocs(t, docs)
-	out, ok, err := testtool.HTMLValidate(bin, dir, names...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !ok {
-		t.Errorf("html-validate found problems:\n%s", out)
-	}
+	checkFiles(t, bin, docs, testtool.HTMLValidate)
 }
 
 // Every segment of an area's bar carries its level's shape on a white tab,
