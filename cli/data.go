@@ -637,7 +637,7 @@ func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data) (workforc
 		if err != nil {
 			return io, usageErrorf("--same-grade %v", err)
 		}
-		if len(io.Grades) > 0 && !slices.ContainsFunc(io.Grades, func(g string) bool { return gradeKey(g) == gradeKey(sg.Grade) }) {
+		if len(io.Grades) > 0 && !slices.ContainsFunc(io.Grades, func(g string) bool { return workforce.GradeKey(g) == workforce.GradeKey(sg.Grade) }) {
 			return io, usageErrorf("--same-grade %s: %s is not one of the grades (%s): name one of them after the '='",
 				shellWord(s), safetext.Excerpt(sg.Grade, safetext.ExcerptLength), safetext.Line(strings.Join(io.Grades, ", ")))
 		}
@@ -656,14 +656,10 @@ func trimAll(ss []string) []string {
 	return out
 }
 
-// gradeKey is a grade as --grades tells two apart: case and spacing do
-// not count.
-func gradeKey(g string) string { return strings.ToLower(strings.Join(strings.Fields(g), " ")) }
-
 func duplicateGrade(names []string) string {
 	seen := map[string]bool{}
 	for _, n := range names {
-		k := gradeKey(n)
+		k := workforce.GradeKey(n)
 		if seen[k] {
 			return n
 		}

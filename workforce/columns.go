@@ -233,10 +233,13 @@ func (t *tally) add(name string) int {
 	return i
 }
 
-// foldGrade is how two spellings of a grade are told to be the same:
+// GradeKey is how two spellings of a grade are told to be the same:
 // case and spacing do not count, nor whether its marks are written
 // composed or not ("î" or "i" and a combining circumflex), which look
-// the same.
+// the same. The import, the data file and the command's checks of
+// --grades and --same-grade all tell grades apart by it.
+func GradeKey(s string) string { return foldGrade(s) }
+
 func foldGrade(s string) string {
 	return strings.ToLower(norm.NFC.String(strings.Join(strings.Fields(s), " ")))
 }
