@@ -102,11 +102,13 @@ read once and neither copied nor kept. With no --plan, the plan is the
 one plan in plans/ (a year on, this year's, carried on from last
 year's), and ladder says which; with several, it asks for --plan.
 
-The grade column and the answer column are found by their headers
-(a header with "grade", "level", "band" or "seniority"; one with
-"occupation", "household earner" or "aged 14"), or named with
---grade-column and --answer-column, by header or by letter (B). In a
-terminal, ladder asks when it cannot tell. Rows above the headers, such
+The grade column and the answer column are found by their headers (a
+header with "grade", "level", "band" or "seniority", else "Role" or "Job
+title"; one with "occupation", "household earner" or "aged 14", or "14"
+with "parent", "carer" or "job", such as "Parent job at 14"), or named
+with --grade-column and --answer-column, by header or by letter (B). Two
+headers that could each be one are never chosen between: in a terminal,
+ladder asks which; elsewhere it names both. Rows above the headers, such
 as a title or merged cells, are skipped when the headers are found, and
 so are the header rows Qualtrics and SurveyMonkey write below them; what
 people typed in SurveyMonkey's "Other (please specify)" box is their

@@ -13,11 +13,61 @@ import (
 )
 
 // Words that mark a column's header as the grade or as the key question's
-// answer, when the user has not named the columns.
+// answer, when the user has not named the columns: a header with one of
+// them in it ("Pay Grade / Band", "Q3. ... aged 14?").
 var (
 	gradeHeaderWords  = []string{"grade", "level", "band", "seniority"}
 	answerHeaderWords = []string{"occupation", "household earner", "aged 14", "key question", "socio-economic", "socioeconomic"}
 )
+
+// headerRule is how one column is found by its header: first by its
+// words, then, where no header has them, by the weaker sign (a grade
+// column headed "Role" or "Job title", which an export beside a "Grade"
+// column holds as free text).
+type headerRule struct {
+	words  []string                  // in the header, anywhere
+	weaker func(words []string) bool // on the header's words, when no header has words
+	looked string                    // what was looked for, for a message
+}
+
+var (
+	gradeRule = headerRule{words: gradeHeaderWords, weaker: roleHeader,
+		looked: orList(gradeHeaderWords) + `, then "role" or "job title"`}
+	answerRule = headerRule{words: answerHeaderWords, weaker: parentAt14Header,
+		looked: orList(answerHeaderWords) + `, or "14" with "parent", "carer" or "job"`}
+)
+
+// roleHeader says whether a header's words name someone's role: "Role",
+// "Job role", "Job title".
+func roleHeader(w []string) bool {
+	for i, x := range w {
+		if x == "role" || x == "roles" || x == "title" && i > 0 && w[i-1] == "job" {
+			return true
+		}
+	}
+	return false
+}
+
+// parentAt14Header says whether a header's words ask the key question in
+// an HR system's own words: "Parent job at 14", "What did your main
+// parent/carer do when you were 14?".
+func parentAt14Header(w []string) bool {
+	if !slices.Contains(w, "14") {
+		return false
+	}
+	for _, x := range w {
+		switch x {
+		case "parent", "parents", "carer", "carers", "earner", "job", "occupation", "work":
+			return true
+		}
+	}
+	return false
+}
+
+// headerWords are a header's words, folded, without its punctuation.
+func headerWords(h string) []string {
+	return strings.FieldsFunc(normalise(h), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
 
 // ColumnError says a column could not be found, and lists the columns
 // there are, so the user can name one.
@@ -74,11 +124,11 @@ func (im *Imported) chooseColumns(header []string, opts ImportOptions) error {
 		cols[i] = Column{Index: i, Header: strings.TrimSpace(h)}
 	}
 	var err error
-	im.Grade, im.GradeFound, err = chooseColumn(cols, opts.GradeColumn, "grade", "--grade-column", gradeHeaderWords, opts.Choose)
+	im.Grade, im.GradeFound, err = chooseColumn(cols, opts.GradeColumn, "grade", "--grade-column", gradeRule, opts.Choose)
 	if err != nil {
 		return err
 	}
-	im.Answer, im.AnswerFound, err = chooseColumn(cols, opts.AnswerColumn, "answer", "--answer-column", answerHeaderWords, opts.Choose)
+	im.Answer, im.AnswerFound, err = chooseColumn(cols, opts.AnswerColumn, "answer", "--answer-column", answerRule, opts.Choose)
 	if err != nil {
 		return err
 	}
@@ -90,8 +140,10 @@ func (im *Imported) chooseColumns(header []string, opts ImportOptions) error {
 }
 
 // chooseColumn finds one column: the one named, else the only one whose
-// header has one of the words, else the one chosen.
-func chooseColumn(cols []Column, named, which, flag string, words []string, choose func(string, []Column) (Column, error)) (Column, bool, error) {
+// header has one of the rule's words, else (none having them) the only
+// one with its weaker sign, else the one chosen. Between two headers that
+// could each be it, it never picks: it asks, or names both.
+func chooseColumn(cols []Column, named, which, flag string, rule headerRule, choose func(string, []Column) (Column, error)) (Column, bool, error) {
 	if named != "" {
 		if c, ok := columnNamed(cols, named); ok {
 			return c, false, nil
@@ -102,19 +154,23 @@ func chooseColumn(cols []Column, named, which, flag string, words []string, choo
 	var found []Column
 	for _, c := range cols {
 		h := normalise(c.Header)
-		for _, w := range words {
-			if strings.Contains(h, w) {
+		if slices.ContainsFunc(rule.words, func(w string) bool { return strings.Contains(h, w) }) {
+			found = append(found, c)
+		}
+	}
+	if len(found) == 0 {
+		for _, c := range cols {
+			if rule.weaker(headerWords(c.Header)) {
 				found = append(found, c)
-				break
 			}
 		}
 	}
 	if len(found) == 1 {
 		return found[0], true, nil
 	}
-	reason := fmt.Sprintf("no header says which column holds the %s (looked for %s)", which, orList(words))
+	reason := fmt.Sprintf("no header says which column holds the %s (looked for %s)", which, rule.looked)
 	if len(found) > 1 {
-		reason = fmt.Sprintf("%d headers could be the %s", len(found), which)
+		reason = fmt.Sprintf("%d headers could be the %s (%s)", len(found), which, strings.Join(ColumnLabels(found), ", "))
 	}
 	if choose != nil {
 		c, err := choose(which, cols)
