@@ -133,7 +133,8 @@ A grade the export writes several ways ("Mgr" and "Managers" beside
 is with --same-grade "Mgr=Manager" (repeat for each spelling). Import
 names the spellings that look like another grade and the --same-grade
 to paste, or in a terminal asks whether to join them: two grades are
-never joined unasked.
+never joined unasked. The data file keeps the spellings joined, and the
+next import (next year's too) counts them so again and says so.
 
 Nothing is written unless the whole file is understood: a row without a
 grade, an answer that cannot be placed, a broken quote, a file that is
@@ -217,6 +218,13 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	if err != nil {
 		return err
 	}
+	keptPath, kept := out, old
+	if old == nil {
+		keptPath, kept = lastPath, last
+	}
+	if kept != nil {
+		applyKeptSpellings(stderr, keptPath, kept.SameGrades, &importOpts)
+	}
 	ask := newAsker(stdin, stderr)
 	if ask != nil {
 		importOpts.Choose = ask.column
@@ -292,6 +300,7 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 			}
 			if join {
 				im.JoinGrades(lookalikes)
+				importOpts.SameGrades = append(importOpts.SameGrades, lookalikes...)
 			}
 		}
 		// Every grade left: each must have a place in the order given
@@ -315,6 +324,7 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	if err != nil {
 		return err
 	}
+	d.SameGrades = spellingsToKeep(d.Grades, importOpts.SameGrades)
 	if err := plans.FolderInside(out); err != nil {
 		return err
 	}
@@ -330,6 +340,66 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	}
 	fmt.Fprintln(stdout, out)
 	return nil
+}
+
+// applyKeptSpellings has an import count the spellings a data file kept
+// (this plan's, or last year's a year on) as their grades again, and says
+// so: a --same-grade given for the same spelling is the one that counts.
+// One whose grade is not among the grades given is said and left out.
+func applyKeptSpellings(stderr io.Writer, path string, kept []workforce.SameGrade, io *workforce.ImportOptions) {
+	var used, left []string
+	for _, sg := range kept {
+		if slices.ContainsFunc(io.SameGrades, func(g workforce.SameGrade) bool {
+			return workforce.GradeKey(g.Spelling) == workforce.GradeKey(sg.Spelling)
+		}) {
+			continue
+		}
+		said := safetext.Quote(sg.Spelling) + " as " + safetext.Line(sg.Grade)
+		if len(io.Grades) > 0 && !slices.ContainsFunc(io.Grades, func(g string) bool { return workforce.GradeKey(g) == workforce.GradeKey(sg.Grade) }) {
+			left = append(left, said)
+			continue
+		}
+		used = append(used, said)
+		io.SameGrades = append(io.SameGrades, sg)
+	}
+	if len(used) > 0 {
+		sayWrapped(stderr, fmt.Sprintf("Spellings kept in %s counted as their grade again: %s (edit its same_grades to change them).\n",
+			safetext.Line(path), strings.Join(used, ", ")))
+	}
+	if len(left) > 0 {
+		sayWrapped(stderr, fmt.Sprintf("Spellings kept in %s not counted, their grade not in --grades: %s.\n",
+			safetext.Line(path), strings.Join(left, ", ")))
+	}
+}
+
+// spellingsToKeep are the spellings an import counted as a grade, to
+// keep in its data file for the next: each once (the first given wins),
+// named with its grade as the file names it, in the order of the grades,
+// then of the spellings. One that is a grade itself, or of a grade the
+// file does not have, is not kept.
+func spellingsToKeep(grades []workforce.Grade, same []workforce.SameGrade) []workforce.SameGrade {
+	index := map[string]int{}
+	for i, g := range grades {
+		index[workforce.GradeKey(g.Name)] = i
+	}
+	var out []workforce.SameGrade
+	seen := map[string]bool{}
+	for _, sg := range same {
+		f := workforce.GradeKey(sg.Spelling)
+		i, ok := index[workforce.GradeKey(sg.Grade)]
+		if _, isGrade := index[f]; !ok || isGrade || seen[f] {
+			continue
+		}
+		seen[f] = true
+		out = append(out, workforce.SameGrade{Spelling: sg.Spelling, Grade: grades[i].Name})
+	}
+	slices.SortStableFunc(out, func(a, b workforce.SameGrade) int {
+		if d := index[workforce.GradeKey(a.Grade)] - index[workforce.GradeKey(b.Grade)]; d != 0 {
+			return d
+		}
+		return strings.Compare(workforce.GradeKey(a.Spelling), workforce.GradeKey(b.Spelling))
+	})
+	return out
 }
 
 // withoutSpellings is grades without those LookalikeGrades found to be

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -16,9 +17,19 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// SchemaVersion is the data file format this build writes and the newest
-// it reads.
-const SchemaVersion = 1
+// SchemaVersion is the newest data file format this build reads. A file
+// is written as schema 1, the first, unless it keeps spellings of grades
+// (same_grades), which schema 2 added: a file without them is written as
+// it always was, byte for byte, and an older ladder given one with them
+// says to update ladder rather than that same_grades is not a key.
+const SchemaVersion = 2
+
+// schemaSpellings is the schema that added same_grades.
+const schemaSpellings = 2
+
+// maxSameGrades bounds the spellings a data file may keep: an export
+// spells a grade a few ways, not hundreds.
+const maxSameGrades = 200
 
 // MinThreshold is the guide's anonymity threshold: "Make sure people
 // cannot be identified from the data by not going below the anonymity
@@ -88,6 +99,11 @@ type Data struct {
 	// folder, or "".
 	Benchmark string
 	Grades    []Grade
+	// SameGrades are the spellings of a grade an import counted as the
+	// grade (--same-grade, or joined when asked), kept so that the next
+	// import, this year's or next year's, counts them so again. In the
+	// order of their grades, then of their spellings.
+	SameGrades []SameGrade
 
 	// layout: the line endings and byte-order mark of the file this was
 	// read from, which Encode writes again (see KeepsLayoutOf).
@@ -228,7 +244,11 @@ func Encode(d *Data) []byte {
 # never show a group under the threshold.
 # Edit by hand or with ` + "`ladder data import`" + `; check with ` + "`ladder check`" + `.
 `)
-	fmt.Fprintf(&b, "schema: %d\n", SchemaVersion)
+	schema := 1
+	if len(d.SameGrades) > 0 {
+		schema = schemaSpellings
+	}
+	fmt.Fprintf(&b, "schema: %d\n", schema)
 	b.WriteString("collected:" + optional(d.Collected) + "\n")
 	fmt.Fprintf(&b, "threshold: %d\n", max(d.Threshold, MinThreshold))
 	target := ""
@@ -250,6 +270,16 @@ func Encode(d *Data) []byte {
 		b.WriteByte('\n')
 		for _, gr := range Groups {
 			fmt.Fprintf(&b, "    %s: %d\n", gr.Key(), g.Counts[gr])
+		}
+	}
+	if len(d.SameGrades) > 0 {
+		b.WriteString("\n# Other spellings of a grade in the survey export, counted as the grade\n# (--same-grade): the next import counts them so again.\nsame_grades:\n")
+		for i, sg := range d.SameGrades {
+			if i > 0 {
+				b.WriteByte('\n')
+			}
+			b.WriteString("  - spelling: " + strconv.Quote(sg.Spelling) + "\n")
+			b.WriteString("    grade: " + strconv.Quote(sg.Grade) + "\n")
 		}
 	}
 	return d.layout.Apply([]byte(b.String()))
@@ -310,6 +340,7 @@ type dataDecoder struct {
 func (dec *dataDecoder) data(root *yaml.Node) *Data {
 	d := &Data{Threshold: MinThreshold}
 	var seenSchema, seenGrades bool
+	var sameNode *yaml.Node
 	dec.Fields(root, "the data file", []strictyaml.Field{
 		{Key: "schema", Set: func(v *yaml.Node) { seenSchema = true; d.Schema = dec.schema(v) }},
 		{Key: "collected", Set: func(v *yaml.Node) { d.Collected = dec.date(v) }},
@@ -317,14 +348,19 @@ func (dec *dataDecoder) data(root *yaml.Node) *Data {
 		{Key: "target_response_rate", Set: func(v *yaml.Node) { d.Target = dec.percent(v) }},
 		{Key: "benchmark", Set: func(v *yaml.Node) { d.Benchmark = dec.benchmarkPath(v) }},
 		{Key: "grades", Set: func(v *yaml.Node) { seenGrades = true; d.Grades = dec.grades(v) }},
+		{Key: "same_grades", Set: func(v *yaml.Node) { sameNode = v }},
 	})
 	if root.Kind == yaml.MappingNode {
 		if !seenSchema {
-			dec.Errorf(root, "the data file does not say its schema (schema: %d)", SchemaVersion)
+			dec.Errorf(root, "the data file does not say its schema (schema: 1)")
 		}
 		if !seenGrades {
 			dec.Errorf(root, "the data file has no grades")
 		}
+	}
+	if sameNode != nil {
+		// Read once the grades are: each names one of them.
+		d.SameGrades = dec.sameGrades(sameNode, d.Grades)
 	}
 	for i, g := range d.Grades {
 		if msg := HeadcountProblem(g, d.Threshold); msg != "" && dec.headcounts[i] != nil {
@@ -465,6 +501,77 @@ func (dec *dataDecoder) grades(n *yaml.Node) []Grade {
 		dec.Errorf(n, "the data file has no grades")
 	}
 	return out
+}
+
+// sameGrades reads the spellings a file keeps. Each spelling and grade is
+// a grade's name (no control characters: it is printed by the next
+// import); the grade is one of the file's, and the spelling is none of
+// them, nor kept twice: a file from a pull request cannot join two of
+// its grades, or name one, unseen.
+func (dec *dataDecoder) sameGrades(n *yaml.Node, grades []Grade) []SameGrade {
+	if strictyaml.IsNull(n) {
+		return nil
+	}
+	if n.Kind == yaml.SequenceNode && len(n.Content) > maxSameGrades {
+		dec.Errorf(n.Content[maxSameGrades], "%d spellings is more than ladder keeps (at most %d): correct the grades in the export instead", len(n.Content), maxSameGrades)
+		return nil
+	}
+	var out []SameGrade
+	first := map[string]int{}
+	dec.Sequence(n, "same_grades", func(i int, v *yaml.Node) {
+		var sg SameGrade
+		var spellingNode, gradeNode *yaml.Node
+		what := fmt.Sprintf("spelling %d", i+1)
+		dec.Fields(v, what, []strictyaml.Field{
+			{Key: "spelling", Set: func(v *yaml.Node) { spellingNode, sg.Spelling = v, dec.sameGradeName(v, "spelling") }},
+			{Key: "grade", Set: func(v *yaml.Node) { gradeNode, sg.Grade = v, dec.sameGradeName(v, "grade") }},
+		})
+		if v.Kind != yaml.MappingNode {
+			return
+		}
+		switch {
+		case spellingNode == nil:
+			dec.Errorf(v, "%s has no spelling (spelling: ...)", what)
+			return
+		case gradeNode == nil:
+			dec.Errorf(v, "%s has no grade (grade: ...)", what)
+			return
+		case sg.Spelling == "" || sg.Grade == "":
+			return
+		}
+		f := foldGrade(sg.Spelling)
+		if j := slices.IndexFunc(grades, func(g Grade) bool { return foldGrade(g.Name) == f }); j >= 0 {
+			dec.Errorf(spellingNode, "the spelling %s is the grade %s itself: a grade is not kept as a spelling of another (delete the two lines)",
+				safetext.Excerpt(sg.Spelling, safetext.ExcerptLength), safetext.Excerpt(grades[j].Name, safetext.ExcerptLength))
+			return
+		}
+		if !slices.ContainsFunc(grades, func(g Grade) bool { return foldGrade(g.Name) == foldGrade(sg.Grade) }) {
+			dec.Errorf(gradeNode, "%s is kept as a spelling of %s, which is not one of the grades: name one of them, or delete the two lines",
+				safetext.Excerpt(sg.Spelling, safetext.ExcerptLength), safetext.Excerpt(sg.Grade, safetext.ExcerptLength))
+			return
+		}
+		if line, ok := first[f]; ok {
+			dec.Errorf(spellingNode, "the spelling %s is here twice (first at line %d)", safetext.Excerpt(sg.Spelling, safetext.ExcerptLength), line)
+			return
+		}
+		first[f] = spellingNode.Line
+		out = append(out, sg)
+	})
+	return out
+}
+
+// sameGradeName reads a spelling's spelling or grade.
+func (dec *dataDecoder) sameGradeName(v *yaml.Node, what string) string {
+	s := dec.String(v, what)
+	if v.Kind != yaml.ScalarNode {
+		return ""
+	}
+	if problem := gradeNameProblem(s); problem != "" {
+		problem = strings.Replace(strings.Replace(problem, "a grade name", "a "+what, 1), "a grade", "a "+what, 1)
+		dec.Errorf(v, "%s", problem)
+		return ""
+	}
+	return strings.TrimSpace(s)
 }
 
 // gradeWhat is how the messages about a grade's mapping name it: by its

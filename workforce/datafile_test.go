@@ -77,7 +77,7 @@ func TestDataFileProblems(t *testing.T) {
 		{"bad date", "collected: 2027-03-14\n", "collected: 2027-02-30\n", `:10:12: collected should be a date as YYYY-MM-DD`},
 		{"escaping benchmark", "benchmark: uk-2027.benchmark.yaml\n", "benchmark: ../../etc/x.benchmark.yaml\n", `:13:12: benchmark should be a file in this file's folder or below it (no ..)`},
 		{"absolute benchmark", "benchmark: uk-2027.benchmark.yaml\n", "benchmark: /etc/passwd\n", `:13:12: benchmark should be a path from this file's folder`},
-		{"newer schema", "schema: 1\n", "schema: 2\n", `:9:9: schema 2 is newer than this ladder reads (1): update ladder`},
+		{"newer schema", "schema: 1\n", "schema: 3\n", `:9:9: schema 3 is newer than this ladder reads (2): update ladder`},
 		{"headcount under the responses", "    headcount: 150\n", "    headcount: 100\n", `:17:16: the headcount of "Team member", 100, is less than its 110 responses: a headcount counts everyone in the grade, whether they answered or not, so it cannot be less than the answers: correct the headcount or the counts`},
 		{"control character in a grade", "  - grade: \"Team leader\"\n", "  - grade: \"Team\\x1b[2Jleader\"\n", `:24:12: a grade name cannot have line breaks or control characters in it`},
 	} {
@@ -231,5 +231,47 @@ func TestStrayNoteIsSafeToPrint(t *testing.T) {
 	note := StrayNote(filepath.Join(dir, "acme-2027.yaml"))
 	if note == "" || strings.ContainsFunc(note, unicode.IsControl) {
 		t.Errorf("StrayNote = %q, want the stray named with no control character", note)
+	}
+}
+
+// A data file keeps the spellings an import counted as a grade, under
+// schema 2; without them it is schema 1, as before, byte for byte.
+func TestDataFileSameGrades(t *testing.T) {
+	plain := Encode(sampleData())
+	if !bytes.Contains(plain, []byte("\nschema: 1\n")) || bytes.Contains(plain, []byte("same_grades")) {
+		t.Fatalf("a file with no spellings changed:\n%s", plain)
+	}
+	d := sampleData()
+	d.SameGrades = []SameGrade{{Spelling: "Mgr", Grade: `Manager "M1": Café`}, {Spelling: "team-member", Grade: "Team member"}}
+	data := Encode(d)
+	if !bytes.Contains(data, []byte("\nschema: 2\n")) || !bytes.HasPrefix(data[len(plain)-len("    prefer_not_to_say: 2\n"):], []byte("    prefer_not_to_say: 2\n\n# Other spellings")) {
+		t.Fatalf("spellings not written after the grades:\n%s", data)
+	}
+	got, err := Parse("acme.data.yaml", data)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	if !bytes.Equal(Encode(got), data) || len(got.SameGrades) != 2 || got.SameGrades[0] != d.SameGrades[0] {
+		t.Errorf("load and save changed the file: %+v\n%s", got.SameGrades, Encode(got))
+	}
+	for name, edit := range map[string][2]string{
+		"a grade itself":   {`spelling: "Mgr"`, `spelling: "team  MEMBER"`},
+		"not a grade":      {`grade: "Team member"`, `grade: "Boss"`},
+		"twice":            {`spelling: "team-member"`, `spelling: "MGR"`},
+		"control":          {`spelling: "Mgr"`, `spelling: "M\x07gr"`},
+		"no grade":         {"    grade: \"Team member\"\n", ""},
+		"schema too new":   {"schema: 2", "schema: 3"},
+		"not a list":       {"same_grades:\n", "same_grades: Mgr\nx:\n"},
+		"spelling is list": {`spelling: "Mgr"`, `spelling: [a, b]`},
+	} {
+		bad := strings.Replace(string(data), edit[0], edit[1], 1)
+		if bad == string(data) {
+			t.Fatalf("%s: no edit", name)
+		}
+		if _, err := Parse("acme.data.yaml", []byte(bad)); err == nil {
+			t.Errorf("%s: loaded", name)
+		} else if strings.ContainsFunc(err.Error(), func(r rune) bool { return r == 7 }) {
+			t.Errorf("%s: the message carries the control character: %v", name, err)
+		}
 	}
 }
