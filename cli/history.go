@@ -407,8 +407,10 @@ func planHistory(file string, opts gitrev.LogOptions) ([]plans.HistoryEntry, err
 		if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
 			return nil, usageErrorf("%s does not exist, and git has no history of it: %s", file, checkSpelling(file))
 		}
-		return nil, gitProblem(fmt.Errorf("%s has no history yet: git has no commit of it.\n"+
-			"Commit it first (git add %s && git commit), then run this again", file, plans.CommandPath(file)))
+		// The command on a line of its own, whole, so that a long path
+		// neither runs the advice past 80 columns nor breaks it mid-command.
+		return nil, gitProblem(fmt.Errorf("%s has no history yet:\n"+
+			"git has no commit of it. Commit it first, then run this again:\n  git add %s && git commit", file, plans.CommandPath(file)))
 	}
 	entries := make([]plans.HistoryEntry, len(newestFirst))
 	loaded := 0
