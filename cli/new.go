@@ -423,8 +423,8 @@ func lastReviewHint(w io.Writer, path string, plan *plans.Plan, last *review.Las
 		fmt.Fprintf(w, "%s is a review of the last half year, under way. Begun twice by\nmistake? Remove this plan (nothing is rated in it yet) and go on with that one:\n  rm %s\n  ladder review %s\n",
 			safetext.Line(last.Found.Path), safetext.Line(plans.CommandPath(path)), safetext.Line(plans.CommandPath(last.Found.Path)))
 	default:
-		fmt.Fprintf(w, "To chase %s's open actions in this review instead, remove\nthis plan (nothing is rated in it yet) and start it again from that one:\n  rm %s\n  %s\n",
-			safetext.Line(last.Found.Path), safetext.Line(plans.CommandPath(path)), safetext.Line(newFromCommand(path, last.Found.Path, opts)))
+		fmt.Fprintf(w, "To chase %s's open actions in this review instead, remove\nthis plan (nothing is rated in it yet) and start it again from that one:\n  rm %s\n%s\n",
+			safetext.Line(last.Found.Path), safetext.Line(plans.CommandPath(path)), commandLines("  ", newFromCommand(path, last.Found.Path, opts), noteWidth))
 		if id := last.Found.Plan.ChecklistRef.ID; id != plan.ChecklistRef.ID {
 			// A review carries on only on its own checklist.
 			fmt.Fprintf(w, "(It follows checklist %s, and the review begun from it would too.)\n", safetext.Line(id))
@@ -432,10 +432,42 @@ func lastReviewHint(w io.Writer, path string, plan *plans.Plan, last *review.Las
 	}
 }
 
+// noteWidth is the width new's notes keep to: a terminal's 80 columns.
+const noteWidth = 80
+
+// commandLines lays out a command's words, each safe to print, in lines
+// of at most width columns after indent, as ladder status lays out the
+// ladder new it suggests: a line breaks only before a flag (a word
+// beginning "--"), never between a flag and its value, and each line but
+// the last ends in a backslash, so that the shell reads the lines pasted
+// as one command. The lines after the first are indented two more. A
+// flag with its value wider than the line is left whole on its own line.
+func commandLines(indent string, words []string, width int) string {
+	var lines []string
+	line := indent
+	for i := 0; i < len(words); {
+		group := words[i]
+		for i++; i < len(words) && (i < 3 || !strings.HasPrefix(words[i], "--")); i++ {
+			group += " " + words[i]
+		}
+		switch {
+		case line == indent:
+			line += group
+		case ansi.StringWidth(line+" "+group+" \\") <= width || i == len(words) && ansi.StringWidth(line+" "+group) <= width:
+			line += " " + group
+		default:
+			lines = append(lines, line+" \\")
+			line = indent + "  " + group
+		}
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
 // newFromCommand is the ladder new that makes the plan at path again, as
 // opts made it, carrying on from the plan at from: the organisation,
 // facilitator and participants come from that plan unless opts gave them.
-func newFromCommand(path, from string, opts newOptions) string {
+// Its words are quoted for a shell and safe to print.
+func newFromCommand(path, from string, opts newOptions) []string {
 	words := []string{"ladder", "new", path, "--from", from, "--title", opts.title, "--org", opts.org}
 	if opts.date != "" {
 		words = append(words, "--date", opts.date)
@@ -450,7 +482,10 @@ func newFromCommand(path, from string, opts newOptions) string {
 		words[i+2] = plans.CommandQuote(word)
 	}
 	words[2], words[4] = plans.CommandPath(path), plans.CommandPath(from)
-	return strings.Join(words, " ")
+	for i, word := range words {
+		words[i] = safetext.Line(word)
+	}
+	return words
 }
 
 // suggestPlanName turns a file name ladder check would skip into one it finds.
