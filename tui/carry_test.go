@@ -70,8 +70,8 @@ func TestStartCarriesAPlanOnIntoTheNextReview(t *testing.T) {
 	h.press("up")
 	h.refuseView("carry on", "next review")
 	h.press("down", "c")
-	h.requireView("Organisation Acme Café Ltd", "Facilitator  "+prev.Facilitator, "last time: Spring review 2026")
-	requireWords(t, h.view(), "Carries on 14 open actions (3 also project-plan steps) from acme-2026.yaml; ratings start afresh, on its checklist.")
+	h.requireView("Organisation Acme Café Ltd", "Facilitator  "+prev.Facilitator, "Spring review 2027 (suggested)")
+	requireWords(t, h.view(), "Carries on 14 open actions (3 also project-plan steps) from acme-2026.yaml, Spring review 2026 of Sat 14 Mar 2026; ratings start afresh, on its checklist.")
 	h.typeText("Spring review 2027")
 	h.press("ctrl+s")
 	h.requireView("item 1 of 4", "Last review (Sat 14 Mar 2026): ▲ Amber · its action is carried on below",

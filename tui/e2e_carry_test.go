@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/socialmobility/ladder/plans"
@@ -56,5 +57,31 @@ func TestCarryOnFromTheStartScreen(t *testing.T) {
 	line := []byte("next_review: " + filepath.Base(next) + "\n")
 	if bytes.Count(after, line) != 1 || !bytes.Equal(bytes.Replace(after, line, nil, 1), before) {
 		t.Fatalf("last year's plan should gain the one line %q:\n%s", line, after)
+	}
+}
+
+// A year on, ladder review NEW --from OLD opens the form carrying last
+// year's review on: it names that review by its title and date, not only
+// its file, and suggests this year's title (last year's with the year
+// moved on), which ctrl+s takes as it is, where the title field showed
+// "last time: Review 2026" and ctrl+s asked for a title.
+func TestTheCarriedOnFormSuggestsThisYearsTitle(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	e2ePlan(t, dir, "cafe-2026.yaml", func(p *plans.Plan) {
+		p.Title, p.Date = "Review 2026", plans.Date{Year: 2026, Month: 3, Day: 14}
+		r := p.Response("lc-vision")
+		r.Rating, r.Action, r.Owner, r.Status = "amber", "Write a one-page vision", "Ana", plans.StatusDoing
+	})
+	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "plans/cafe-2027.yaml", "--from", "plans/cafe-2026.yaml", "--today", "2027-03-20")
+	screen := e.waitFor("Next review, carried on", "Carries on 1 open action from cafe-2026.yaml, Review 2026 of Sat 14 Mar 2026")
+	if !strings.Contains(screen, "Review title Review 2027 (suggested)") || strings.Contains(screen, "last time") {
+		t.Fatalf("the title field does not suggest this year's title:\n%s", screen)
+	}
+	e.keys("ctrl+s")
+	e.waitFor("Last review (Sat 14 Mar 2026): ▲ Amber")
+	e.quits()
+	if p := loadPlan(t, filepath.Join(dir, "plans", "cafe-2027.yaml")); p.Title != "Review 2027" || p.PreviousReview != "cafe-2026.yaml" {
+		t.Fatalf("the new plan: title %q, previous review %q", p.Title, p.PreviousReview)
 	}
 }

@@ -39,6 +39,9 @@ type setupScreen struct {
 
 	prev    *plans.File   // the plan this review carries on from (setup_carry.go), or nil
 	carried plans.Carried // what it would carry on
+	// nextTitle is this year's title, suggested in the empty title field
+	// and taken when none is typed (setup_carry.go).
+	nextTitle string
 	// notLinked is the review created from prev when prev could not be
 	// given its next_review line: the screen says which line to add, and
 	// enter begins the review.
@@ -297,6 +300,9 @@ func (s *setupScreen) create() tea.Cmd {
 	s.problems = map[int]string{}
 	if s.org.trimmed() == "" {
 		s.problems[setupOrg] = needed[setupOrg]
+	}
+	if s.title.trimmed() == "" && s.nextTitle != "" {
+		s.title.setValue(s.nextTitle) // the one suggested, kept
 	}
 	if s.title.trimmed() == "" {
 		s.problems[setupTitle] = needed[setupTitle]

@@ -55,7 +55,7 @@ func TestTheFormCarriesOnLastYearsReviewFromTheYearsFolderBeside(t *testing.T) {
 
 	// esc lets go of it again, back to the blank form; ctrl+o takes it up.
 	h.press("ctrl+o")
-	h.requireView("Next review, carried on", "last time: Spring review 2026")
+	h.requireView("Next review, carried on", "Spring review 2027 (suggested)")
 	requireWords(t, h.view(), "Carries on 14 open actions (3 also project-plan steps) from plans/2026/acme.yaml")
 	h.press("esc")
 	h.requireView("A new review", "There is no plan at plans/2027/acme.yaml yet")

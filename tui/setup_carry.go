@@ -96,9 +96,15 @@ func (s *setupScreen) carryFrom(prev *plans.File) {
 	s.org.setValue(last.Organisation)
 	s.facilitator.setValue(last.Facilitator)
 	s.participants.setValue(strings.Join(last.Participants, ", "))
-	if last.Title != "" {
-		s.title.input.Placeholder = "last time: " + last.Title
-	}
+	// This year's title is last year's with the year moved on, as ladder
+	// status suggests it and the file is named: suggested, and kept unless
+	// another is typed. The review carried on is named in carryLines.
+	_, s.nextTitle = plans.NextReviewNames(prev.Path, last.Title, p.Date.Year, max(plans.NextReviewDue(p.Date).Year, s.c.today.Year))
+	s.nextTitle = review.CleanLine(s.nextTitle)
+	s.title.input.Placeholder = s.nextTitle + " (suggested)"
+	// A plan named to carry on into is this year's, not a typo for the one
+	// it carries on from: the form says what it carries on instead.
+	s.near = ""
 	label := p.Checklist.ID + ": " + p.Checklist.Title
 	if ref := p.ChecklistRef.File; ref != "" {
 		label = safetext.Line(ref) + ": " + p.Checklist.Title
@@ -140,6 +146,11 @@ func (s *setupScreen) carryLines(st *styles, w int) []string {
 	}
 	if s.c.present {
 		from = "the last review"
+	}
+	// The review is named as its people know it, by its title and date,
+	// besides its file.
+	if t := safetext.Line(review.CleanLine(s.prev.Plan.Title)); t != "" {
+		from += ", " + t + " of " + s.prev.Plan.Date.Friendly()
 	}
 	what := review.CarriedWords(s.carried)
 	line := "Carries on " + what + " from " + from + "; ratings start afresh, on its checklist."
