@@ -85,3 +85,42 @@ func TestTheCarriedOnFormSuggestsThisYearsTitle(t *testing.T) {
 		t.Fatalf("the new plan: title %q, previous review %q", p.Title, p.PreviousReview)
 	}
 }
+
+// A year on, the overview of this year's review, carried on from last
+// year's, says how many actions came across from that review and how many
+// of them are past due now, where it said "⚠ 1 late" of them as of
+// actions this review had let slip. At 60 columns it still says how many
+// are past due.
+func TestTheOverviewOfACarriedOnReviewSaysWhatCameAcross(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	e2ePlan(t, dir, "cafe-2026.yaml", func(p *plans.Plan) {
+		p.Title, p.Date, p.NextReview = "Review 2026", plans.Date{Year: 2026, Month: 3, Day: 14}, "cafe-2027.yaml"
+		r := p.Response("lc-vision")
+		r.Rating, r.Action, r.Owner, r.Status = "amber", "Write a one-page vision", "Ana", plans.StatusDoing
+		r.Due = plans.Date{Year: 2026, Month: 6, Day: 30}
+		r = p.Response("lc-culture")
+		r.Rating, r.Action, r.Owner, r.Status = "red", "Ask the staff survey about background", "Ben", plans.StatusTodo
+		r.Due = plans.Date{Year: 2027, Month: 6, Day: 30}
+	})
+	e2ePlan(t, dir, "cafe-2027.yaml", func(p *plans.Plan) {
+		p.Title, p.Date, p.PreviousReview = "Review 2027", plans.Date{Year: 2027, Month: 3, Day: 20}, "cafe-2026.yaml"
+		r := p.Response("lc-vision")
+		r.Action, r.Owner, r.Status, r.Due = "Write a one-page vision", "Ana", plans.StatusDoing, plans.Date{Year: 2026, Month: 6, Day: 30}
+		r = p.Response("lc-culture")
+		r.Action, r.Owner, r.Status, r.Due = "Ask the staff survey about background", "Ben", plans.StatusTodo, plans.Date{Year: 2027, Month: 6, Day: 30}
+	})
+	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "plans/cafe-2027.yaml", "--today", "2027-03-20")
+	e.waitFor("Last review (Sat 14 Mar 2026)")
+	e.keys("o")
+	screen := e.waitFor("Overview · 0 of 21 rated")
+	if head := strings.SplitN(strings.TrimLeft(screen, "\n"), "\n", 2)[0]; !strings.Contains(head, "↺ 2 carried on, ⚠ 1 past due") || strings.Contains(head, "late") {
+		t.Fatalf("the overview's first line does not say what came across:\n%s", screen)
+	}
+	e.resize(60, 16)
+	screen = e.waitFor("Overview · 0 of 21 rated")
+	if head := strings.SplitN(strings.TrimLeft(screen, "\n"), "\n", 2)[0]; !strings.Contains(head, "⚠ 1 past due") {
+		t.Fatalf("at 60 columns, the overview's first line does not say how many are past due:\n%s", screen)
+	}
+	e.quits()
+}

@@ -32,8 +32,13 @@ type overviewScreen struct {
 	// summary counts them among the overdue actions, and so does the
 	// header here, saying where they are.
 	lateSteps int
-	columns   actionColumns
-	flags     int // items flagged to revisit, counted as the overview opens (f is not one of its keys)
+	// carried counts the actions that came across from the last review
+	// (this year's, carried on from last year's), and carriedLate those
+	// of them past due today, of late: the header says them apart, as
+	// what this review took on rather than what it let slip.
+	carried, carriedLate int
+	columns              actionColumns
+	flags                int // items flagged to revisit, counted as the overview opens (f is not one of its keys)
 
 	note string       // what the last key did, when there is nothing else to see
 	word overviewWord // a word begun by the keys so far (overview_word.go)
@@ -263,12 +268,18 @@ func (s *overviewScreen) nextUnrated() bool {
 // count would be cut ("⚠ 17 late, …"), and the note moves down a line:
 // ! then says where the late ones are, since the count no longer does.
 func (s *overviewScreen) header(st *styles, w int, start string) (string, string) {
-	late := s.late + s.lateSteps
-	line := func(share string) string {
-		if late == 0 {
+	var line func(share string) string
+	for v := 0; ; v++ {
+		words, last := s.lateWords(st, v)
+		line = func(share string) string {
+			if t := words(share); t != "" {
+				return start + st.Subtle.Render(" · ") + t
+			}
 			return start
 		}
-		return start + st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d late", late)+share)
+		if last || ansi.StringWidth(line("")) <= w {
+			break
+		}
 	}
 	if n := s.flags; n > 0 {
 		// The count that says what ⚑ in the list is, where the line has
@@ -282,6 +293,63 @@ func (s *overviewScreen) header(st *styles, w int, start string) (string, string
 		}
 	}
 	return s.headerWith(st, w, line)
+}
+
+// lateWords is the header's count of late actions, its v-th wording
+// (longest first; last when there is no shorter), given the project
+// plan's share of it. In a review carried on from the last, the actions
+// that came across are said apart, with how many of them are past due
+// ("↺ 6 carried on, ⚠ 5 past due"): late in the last review's plan, they
+// were chased into this one, not let slip here. The others late are "more
+// late"; where even that does not fit, one count of all past due.
+func (s *overviewScreen) lateWords(st *styles, v int) (words func(share string) string, last bool) {
+	late := s.late + s.lateSteps
+	own := late - s.carriedLate
+	if s.carried == 0 {
+		return func(share string) string {
+			if late == 0 {
+				return ""
+			}
+			return st.Warning.Render(fmt.Sprintf("⚠ %d late", late) + share)
+		}, true
+	}
+	more := func(share string) string {
+		if own == 0 {
+			return ""
+		}
+		return st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d more late", own)+share)
+	}
+	pastDue := func(long bool) string {
+		switch {
+		case s.carriedLate == 0:
+			return st.Subtle.Render(", none past due")
+		case long:
+			return st.Subtle.Render(", ") + st.Warning.Render(fmt.Sprintf("⚠ %d of them past due", s.carriedLate))
+		}
+		return st.Subtle.Render(", ") + st.Warning.Render(fmt.Sprintf("⚠ %d past due", s.carriedLate))
+	}
+	switch v {
+	case 0:
+		return func(share string) string {
+			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on from the last review", s.carried)) + pastDue(true) + more(share)
+		}, false
+	case 1:
+		return func(share string) string {
+			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on", s.carried)) + pastDue(false) + more(share)
+		}, false
+	case 2:
+		if own > 0 {
+			return func(share string) string {
+				return st.Subtle.Render(fmt.Sprintf("↺ %d carried on · ", s.carried)) + st.Warning.Render(fmt.Sprintf("⚠ %d past due", late)+share)
+			}, false
+		}
+	}
+	return func(share string) string {
+		if late == 0 {
+			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on", s.carried))
+		}
+		return st.Warning.Render(fmt.Sprintf("⚠ %d past due", late) + share)
+	}, true
 }
 
 // flagged counts the items flagged to revisit.
@@ -543,7 +611,7 @@ func actionHead(r *plans.Response) string {
 // project plan's own steps late today as the summary does.
 func (s *overviewScreen) measureActions() {
 	plan := s.c.plan()
-	s.columns, s.late = actionColumns{}, 0
+	s.columns, s.late, s.carried, s.carriedLate = actionColumns{}, 0, 0, 0
 	for _, st := range plans.Statuses {
 		s.columns.status = max(s.columns.status, ansi.StringWidth(statusLabel(st)))
 	}
@@ -556,8 +624,15 @@ func (s *overviewScreen) measureActions() {
 		if !resp.Due.IsZero() {
 			s.columns.due = max(s.columns.due, len(resp.Due.Time().Format(overviewDueFormat)))
 		}
+		carried := s.c.session.CarriedAction(s.entries[r.entry].Item.ID)
+		if carried {
+			s.carried++
+		}
 		if late := s.lateOf(resp); late != "" {
 			s.late++
+			if carried {
+				s.carriedLate++
+			}
 			s.columns.late = max(s.columns.late, ansi.StringWidth("⚠ "+late))
 		}
 	}
