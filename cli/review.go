@@ -120,7 +120,9 @@ With --from OLD, PLAN (which must not exist yet) begins as the next
 review after OLD: the same organisation, people and checklist, with OLD's
 open actions (owner, due date, status) and open project-plan steps, rated
 afresh; OLD gets one line, next_review, naming PLAN. On the start screen,
-c does the same for the chosen plan.
+c does the same for the chosen plan. Cut short (killed before OLD got
+its line), the same command finishes it: OLD gets its line, written only
+if OLD is as it was read, and PLAN opens as it was left.
 
 Running ladder with no arguments is the same as ladder review. Press ? in
 the review for every key.
@@ -364,7 +366,14 @@ func carryFrom(stderr io.Writer, path, from string, o tui.Options, open bool) (*
 		return nil, &exitError{code: ExitProblems, err: review.CarryRefused(err)}
 	}
 	if exists {
-		return nil, finishCarryInto(path, f, !open)
+		if err := finishCarryInto(path, f); err != nil {
+			return nil, err
+		}
+		if !open {
+			f.Close() // the prompts open it again to finish it
+			return nil, nil
+		}
+		return f, nil // the screens finish it as they start (tui.Options.CarryFrom)
 	}
 	// Only the prompts with no PLAN named finish a carry-on cut short as
 	// it is begun: elsewhere, the details asked would be refused at the
@@ -382,21 +391,16 @@ func carryFrom(stderr io.Writer, path, from string, o tui.Options, open bool) (*
 }
 
 // finishCarryInto is review --from of prev onto path, a plan there
-// already: refused, unless path is the review a carry-on of prev cut
-// short wrote (the laptop died between its two writes, or prev was
-// checked out again since) and the prompts, which finish it, are to run.
-// The screens are told what finishes it: their c on prev.
-func finishCarryInto(path string, prev *plans.File, prompts bool) error {
-	defer prev.Close()
-	next := plans.CutShortCarrier(prev.Path, prev.Plan)
-	switch {
-	case next == "" || !sameFile(next, path):
+// already: refused (prev closed), unless path is the review a carry-on of
+// prev cut short wrote (the laptop died between its two writes, or prev
+// was checked out again since), which the prompts and the screens finish
+// alike: prev gains its next_review line, path is left as it is and opens.
+func finishCarryInto(path string, prev *plans.File) error {
+	if next := plans.CutShortCarrier(prev.Path, prev.Plan); next == "" || !sameFile(next, path) {
+		prev.Close()
 		return existsAlready(path)
-	case prompts:
-		return nil
 	}
-	return usageErrorf("--from: %s exists already, begun by carrying on %s, which does not name it back yet (a carry-on cut short): to finish it, run ladder and press c on %s, or run this with --accessible",
-		safetext.Line(path), safetext.Line(prev.Path), safetext.Line(filepath.Base(prev.Path)))
+	return nil
 }
 
 // carriedCutShort refuses review --from prev onto path, not there yet
@@ -407,8 +411,8 @@ func carriedCutShort(prev, next, path string, screens bool) error {
 	refused := (&plans.CarriedOnAlready{Path: prev, Next: next, Unlinked: true}).Words(prev, next)
 	prompts := "ladder review --accessible --from " + safetext.Line(plans.CommandPath(prev))
 	how := "leave " + safetext.Line(path) + " out: " + prompts
-	if screens {
-		how = "run ladder and press c on " + safetext.Line(filepath.Base(prev)) + ", or " + prompts
+	if screens { // which finishes it, as c on prev in ladder's list does
+		how = "run ladder review " + safetext.Line(plans.CommandPath(next)) + " --from " + safetext.Line(plans.CommandPath(prev))
 	}
 	return &exitError{code: ExitProblems, err: fmt.Errorf("--from: %s; to finish it, %s", refused, how)}
 }

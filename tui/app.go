@@ -79,7 +79,7 @@ func newApp(c *common) *app {
 	a.active = screenStart
 	if c.session != nil {
 		a.active = screenItem
-		a.warning = c.session.OpenWarnings()
+		a.warning = strings.TrimSpace(c.carryFinished + " " + c.session.OpenWarnings())
 	} else if c.opts.PlanPath != "" || c.opts.CarryFrom != nil {
 		a.active = screenSetup
 	}

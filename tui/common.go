@@ -52,6 +52,9 @@ type common struct {
 	// carryFrom is the plan the start screen chose to carry on, for the
 	// set-up screen to take (setup_carry.go).
 	carryFrom *plans.File
+	// carryFinished says a carry-on cut short was finished as the review
+	// opened (review NEW --from OLD), for the status line; or "".
+	carryFinished string
 	// folderPlans are the plans the start screen found that load, newest
 	// first, with their facts: the set-up form looks in them for the
 	// organisation's last review (setup_carry.go).

@@ -124,3 +124,40 @@ func TestTheOverviewOfACarriedOnReviewSaysWhatCameAcross(t *testing.T) {
 	}
 	e.quits()
 }
+
+// A carry-on cut short (killed between its two writes: this year's plan
+// names last year's, which names nothing back) is finished by the same
+// ladder review NEW --from OLD in a terminal: last year's plan gains its
+// one next_review line, this year's opens as it was left, its rating
+// kept, and the status line says what happened, where the command said
+// what would finish it instead and did nothing.
+func TestReviewFromFinishesACarryOnCutShort(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	old := e2ePlan(t, dir, "cafe-2026.yaml", func(p *plans.Plan) {
+		p.Title, p.Date = "Review 2026", plans.Date{Year: 2026, Month: 3, Day: 14}
+		r := p.Response("lc-vision")
+		r.Rating, r.Action, r.Owner, r.Status = "amber", "Write a one-page vision", "Ana", plans.StatusDoing
+	})
+	e2ePlan(t, dir, "cafe-2027.yaml", func(p *plans.Plan) {
+		p.Title, p.Date, p.PreviousReview = "Review 2027", plans.Date{Year: 2027, Month: 3, Day: 20}, "cafe-2026.yaml"
+		r := p.Response("lc-vision")
+		r.Rating, r.Action, r.Owner, r.Status = "green", "Write a one-page vision", "Ana", plans.StatusDoing
+	})
+	before, err := os.ReadFile(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "plans/cafe-2027.yaml", "--from", "plans/cafe-2026.yaml", "--today", "2027-03-21")
+	e.waitFor("Finished carrying on cafe-2026.yaml into cafe-2027.yaml", "item 2 of 4") // item 1 rated
+	e.quits()
+
+	after, _ := os.ReadFile(old)
+	line := []byte("next_review: cafe-2027.yaml\n")
+	if bytes.Count(after, line) != 1 || !bytes.Equal(bytes.Replace(after, line, nil, 1), before) {
+		t.Fatalf("last year's plan should gain the one line %q:\n%s", line, after)
+	}
+	if p := loadPlan(t, filepath.Join(dir, "plans", "cafe-2027.yaml")); p.Response("lc-vision").Rating != "green" || p.Title != "Review 2027" {
+		t.Fatalf("this year's plan was not left as it was: title %q, item 1 %+v", p.Title, *p.Response("lc-vision"))
+	}
+}

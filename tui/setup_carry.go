@@ -76,13 +76,40 @@ func finishCarry(c *common, prevPath string, next plans.Found) tea.Cmd {
 		if ss == nil {
 			return openFailedMsg{err}
 		}
-		said := "Finished carrying on " + safetext.Line(filepath.Base(prevPath)) + " into " + safetext.Line(filepath.Base(next.Path)) +
-			", begun before and left as it was: its open actions are chased here now."
+		said := finishedCarryWords(prevPath, next.Path)
 		if err != nil { // written before, still not linked: say which line to add
 			said = safetext.Line(err.Error()) // it names prevPath as the folder does
 		}
 		return tea.Sequence(func() tea.Msg { return openedMsg{ss} }, func() tea.Msg { return warnMsg(said) })()
 	}
+}
+
+// finishCarryOnStart finishes the carry-on of review --from's plan into
+// the plan named (Options.CarryFrom, PlanPath), the review a carry-on cut
+// short wrote, as c on the start screen does (finishCarry): the old plan
+// gains its next_review line, written only if it is as it was read, and
+// the review opens as it was left, saying so; or, not linked, which line
+// to add. It closes the old plan.
+func (c *common) finishCarryOnStart() error {
+	prev := c.opts.CarryFrom
+	defer prev.Close()
+	ss, err := review.FinishCarryOn(prev, c.opts.PlanPath, c.opts.resolver(), c.today)
+	if ss == nil {
+		return err
+	}
+	c.open(ss)
+	c.carryFinished = finishedCarryWords(prev.Path, c.opts.PlanPath)
+	if err != nil { // written before, still not linked: say which line to add
+		c.carryFinished = safetext.Line(err.Error())
+	}
+	return nil
+}
+
+// finishedCarryWords says that the carry-on of the plan at prevPath into
+// next, cut short, is finished.
+func finishedCarryWords(prevPath, next string) string {
+	return "Finished carrying on " + safetext.Line(filepath.Base(prevPath)) + " into " + safetext.Line(filepath.Base(next)) +
+		", begun before and left as it was: its open actions are chased here now."
 }
 
 // carryFrom fills the form from prev, and fixes the checklist to prev's:

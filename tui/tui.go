@@ -40,7 +40,8 @@ type Options struct {
 	Present bool
 	// CarryFrom is a plan to carry on (review --from), opened: the review
 	// begins at the set-up form, carrying it on into PlanPath (or a new
-	// file in Dir). The program closes it.
+	// file in Dir); or, PlanPath there already, the review a carry-on of
+	// it cut short wrote, finished as it opens. The program closes it.
 	CarryFrom *plans.File
 	// Timebox is the time allowed per item, counted down on screen; zero
 	// means no time box.
@@ -103,7 +104,11 @@ func newCommon(opts Options) (*common, error) {
 		c.today = plans.Today()
 	}
 	if opts.PlanPath != "" {
-		if _, err := os.Stat(opts.PlanPath); err == nil {
+		if _, err := os.Stat(opts.PlanPath); err == nil && opts.CarryFrom != nil {
+			if err := c.finishCarryOnStart(); err != nil { // setup_carry.go
+				return nil, err
+			}
+		} else if err == nil {
 			ss, err := review.Open(opts.PlanPath, opts.resolver(), c.today)
 			if err != nil {
 				return nil, err
