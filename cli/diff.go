@@ -469,14 +469,24 @@ func unchasedSince(c *plans.FileChange) {
 
 // revisionLabel names a revision for a heading: "HEAD~1 (1a2b3c4)", the
 // revision alone when it is already a hash, or "main (1a2b3c4, where this
-// branch left it)" when commit is the branch point, not rev itself.
+// branch left it)" when commit is the branch point, not rev itself. When
+// git found no branch point (resolveBranchPoint), the heading says so:
+// a pull request's comment is read without the job's log, and what was
+// merged into main since would read there as undone by the branch.
 func revisionLabel(repo *gitrev.Repo, rev, commit string) string {
+	short := commit[:min(7, len(commit))]
+	tip, err := repo.Resolve(rev)
+	switch {
+	case err != nil:
+	case tip != commit:
+		return rev + " (" + short + ", where this branch left it)"
+	default:
+		if _, ok := repo.BranchPoint(commit); !ok {
+			return rev + " (" + short + ", its tip: git finds no commit where this branch left it, so what was merged there since reads as undone here)"
+		}
+	}
 	if strings.HasPrefix(commit, rev) {
 		return rev
-	}
-	short := commit[:min(7, len(commit))]
-	if tip, err := repo.Resolve(rev); err == nil && tip != commit {
-		return rev + " (" + short + ", where this branch left it)"
 	}
 	return rev + " (" + short + ")"
 }

@@ -90,6 +90,15 @@ type Repo struct {
 	changesMu sync.Mutex
 	changes   map[changesKey][]Change // Changes' answers
 	untracked *[]string               // untrackedFiles' answer, once asked
+
+	branchPointMu sync.Mutex
+	branchPoints  map[string]branchPoint // BranchPoint's answers
+}
+
+// branchPoint is one of BranchPoint's answers.
+type branchPoint struct {
+	base string
+	ok   bool
 }
 
 // Open finds the repository that holds dir (a folder, or a path inside a
@@ -524,13 +533,24 @@ func (r *Repo) Resolve(rev string) (string, error) {
 // When the two histories do not meet in the commits this clone has (a
 // shallow clone, histories with no commit in common, no commit yet),
 // commit is returned as it is, and ok is false.
+// The answer is kept for the Repo's life: a command resolves the branch
+// point, then asks again to say in its heading whether it found one.
 func (r *Repo) BranchPoint(commit string) (base string, ok bool) {
-	out, err := git(r.Root, "merge-base", commit, "HEAD")
-	base = strings.TrimSpace(string(out))
-	if err != nil || base == "" {
-		return commit, false
+	r.branchPointMu.Lock()
+	defer r.branchPointMu.Unlock()
+	if a, seen := r.branchPoints[commit]; seen {
+		return a.base, a.ok
 	}
-	return base, true
+	out, err := git(r.Root, "merge-base", commit, "HEAD")
+	a := branchPoint{base: strings.TrimSpace(string(out)), ok: true}
+	if err != nil || a.base == "" {
+		a = branchPoint{base: commit, ok: false}
+	}
+	if r.branchPoints == nil {
+		r.branchPoints = map[string]branchPoint{}
+	}
+	r.branchPoints[commit] = a
+	return a.base, a.ok
 }
 
 // IsFolder reports whether path is a folder in revision rev: one a
