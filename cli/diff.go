@@ -783,6 +783,7 @@ func loadChanges(repo *gitrev.Repo, commit, rev, relDir string, changes []gitrev
 		out = append(out, cs...)
 	}
 	out = pairRenames(out, since)
+	pairMovedAside(out, since)
 	slices.SortStableFunc(out, func(a, b plans.FileChange) int { return strings.Compare(a.Path, b.Path) })
 	return out, problems
 }
@@ -816,6 +817,41 @@ func pairRenames(cs []plans.FileChange, since string) []plans.FileChange {
 		cs[i].Old = nil // paired: dropped below
 	}
 	return slices.DeleteFunc(cs, func(c plans.FileChange) bool { return c.Old == nil && c.New == nil })
+}
+
+// pairMovedAside finds last year's plan moved aside and carried on into
+// its place in one change (git mv plans/acme.yaml plans/2026/, then
+// ladder new plans/acme.yaml --from plans/2026/acme.yaml). Git sees the
+// old name changed and last year's plan new, as the two years' plans are
+// alike line for line: the comment read so hid what the change did to
+// last year's plan in a new plan's summary, and showed this year's as
+// last year's reset. A changed plan that names, only now, as its previous
+// review a plan new in the change, of the same review (organisation,
+// checklist and date) as the changed plan was, is that plan moved: it is
+// compared with the old version, as renamed, and the changed one is new.
+func pairMovedAside(cs []plans.FileChange, since string) {
+	for i := range cs {
+		m := &cs[i]
+		if m.Old == nil || m.New == nil || m.RenamedFrom != "" || m.OldDidNotLoad ||
+			m.New.PreviousReview == "" || m.New.PreviousReview == m.Old.PreviousReview {
+			continue
+		}
+		target, err := plans.Link(m.Path, m.New.PreviousReview)
+		if err != nil {
+			continue
+		}
+		for j := range cs {
+			a := &cs[j]
+			if a.Old != nil || a.New == nil || a.New.Date != m.Old.Date ||
+				len(plans.Unrelated(m.Old, a.New)) > 0 || !sameFile(a.Path, target) {
+				continue
+			}
+			a.Old, a.RenamedFrom = m.Old, m.Path
+			a.OldName = m.Path + " at " + since
+			m.Old, m.OldName = nil, since
+			break
+		}
+	}
 }
 
 // underHidden reports whether a path lies in a hidden or testdata folder
