@@ -139,6 +139,20 @@ func annotateStop(stdout io.Writer, format string, err error) {
 	fmt.Fprintln(safetext.Unguarded(stdout), render.GitHubStop("ladder check: "+err.Error()))
 }
 
+// annotateNoBranchPoint repeats, as a GitHub notice, that the changes
+// are counted from REV's tip (resolveBranchPoint said so in the log): the
+// pull request's checks would otherwise show, unexplained, annotations
+// on plans that others changed on REV since the branch began.
+func annotateNoBranchPoint(stdout io.Writer, format string, since *sinceRev) {
+	if format != "github" {
+		return
+	}
+	if _, ok := since.repo.BranchPoint(since.commit); ok {
+		return
+	}
+	fmt.Fprintln(safetext.Unguarded(stdout), render.GitHubNotice("ladder check: "+noBranchPoint(since.repo, since.rev)+", so the plans changed there since are checked too, as if this branch changed them"))
+}
+
 func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error {
 	today := plans.Today()
 	switch {
@@ -177,6 +191,7 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		}
 		if since != nil {
 			defer since.repo.Close()
+			annotateNoBranchPoint(stdout, opts.format, since)
 		}
 		unchanged = all - len(files)
 	}

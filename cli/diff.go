@@ -507,14 +507,19 @@ func resolveBranchPoint(stderr io.Writer, repo *gitrev.Repo, rev string) (string
 	}
 	base, ok := repo.BranchPoint(commit)
 	if !ok {
-		why := ""
-		if repo.Shallow() {
-			why = " (this clone is shallow: in CI, check out with fetch-depth: 0)"
-		}
-		fmt.Fprintf(stderr, "git finds no commit where this branch left %s%s: changes are counted from %s itself.\n",
-			safetext.Line(rev), why, safetext.Line(rev))
+		fmt.Fprintf(stderr, "%s: changes are counted from %s itself.\n", noBranchPoint(repo, rev), safetext.Line(rev))
 	}
 	return base, nil
+}
+
+// noBranchPoint says that git finds no commit where HEAD's history left
+// rev's, and why when the clone is shallow.
+func noBranchPoint(repo *gitrev.Repo, rev string) string {
+	why := ""
+	if repo.Shallow() {
+		why = " (this clone is shallow: in CI, check out with fetch-depth: 0)"
+	}
+	return "git finds no commit where this branch left " + safetext.Line(rev) + why
 }
 
 // loadAtCommit loads the plan at rel as it was at commit (named rev).
