@@ -337,10 +337,10 @@ func (s *Session) OpenWarnings() string {
 		said = append(said, msg)
 	}
 	if slips := s.w.file.Slips; len(slips) > 0 {
-		// What will be saved comes first: a window too narrow for it all
-		// cuts the end.
-		msg := fmt.Sprintf("Line %d%s, edited by hand, will be saved as ladder shows it: %s.", slips[0].Line, s.slipPart(slips[0]), strings.TrimSuffix(slips[0].Message, "."))
-		msg += " Fix it here, or quit and edit the file first"
+		// Where, then what is wrong, then what to do: the front ends
+		// give this warning the lines it needs to be read whole.
+		msg := fmt.Sprintf("%s, edited by hand: %s.", s.slipPlace(slips[0]), strings.TrimSuffix(slips[0].Message, "."))
+		msg += " A save keeps what ladder shows: fix it here, or quit and edit the file first"
 		if more := len(slips) - 1; more > 0 {
 			msg += fmt.Sprintf(" (and %d more: ladder check lists them)", more)
 		}
@@ -349,21 +349,27 @@ func (s *Session) OpenWarnings() string {
 	return strings.Join(said, " ")
 }
 
-// slipPart names the part of the review a slip is in, " (item 3)" or
-// " (next-steps question 4)", for someone to go to; "" outside both.
-func (s *Session) slipPart(slip plans.Slip) string {
-	if _, ref, ok := s.Checklist().Item(slip.Item); ok {
-		// Through the checklist, as ladder check counts: the screens' own
-		// name ("Enablers item 1") leaves no room, in a status line of
-		// three at 80 columns, for how to go on.
-		return fmt.Sprintf(" (item %d)", ref.Seq+1)
+// slipPlace names where a slip is, for someone to go to: the item as
+// the front end numbers it ("Enablers item 13 (line 186)") or the
+// next-steps question, with the file's line; the line alone outside
+// both.
+func (s *Session) slipPlace(slip plans.Slip) string {
+	line := fmt.Sprintf("line %d", slip.Line)
+	if _, _, ok := s.Checklist().Item(slip.Item); ok {
+		// A sentence begins with it: "item 3" of a checklist of one
+		// area, or of the prompts, which number items by the checklist.
+		name := s.itemNamed(slip.Item)
+		if rest, ok := strings.CutPrefix(name, "item "); ok {
+			name = "Item " + rest
+		}
+		return name + " (" + line + ")"
 	}
 	for i, f := range s.Questions() {
 		if slip.FollowUp != "" && f.ID == slip.FollowUp {
-			return fmt.Sprintf(" (next-steps question %d)", i+1)
+			return fmt.Sprintf("Next-steps question %d (%s)", i+1, line)
 		}
 	}
-	return ""
+	return fmt.Sprintf("Line %d", slip.Line)
 }
 
 // Close ends the session's mark on the plan file (the one that makes

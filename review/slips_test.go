@@ -34,8 +34,8 @@ func TestOpeningAPlanWithASlipWarnsOfIt(t *testing.T) {
 	w := slipped.OpenWarnings()
 	line := 1 + strings.Count(edited[:strings.Index(edited, "owner: #1 team")], "\n")
 	for _, want := range []string{
-		"Line " + strconv.Itoa(line) + " (item 1), edited by hand, will be saved as ladder shows it: owner is empty, and \"#1 team\" after it is a comment",
-		"Fix it here, or quit and edit the file first.",
+		"Item 1 (line " + strconv.Itoa(line) + "), edited by hand: owner is empty, and \"#1 team\" after it is a comment",
+		"A save keeps what ladder shows: fix it here, or quit and edit the file first.",
 	} {
 		if !strings.Contains(w, want) {
 			t.Errorf("the warning lacks %q: %q", want, w)
@@ -56,9 +56,9 @@ func TestASlipIsNamedByItsItemOrQuestion(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct{ name, old, new, want string }{
-		{"the third item", "  lc-educate-leaders:\n    rating: unrated\n    action:\n", "  lc-educate-leaders:\n    rating: unrated\n    action: #3 priority\n", "(item 3)"},
-		{"a next-steps question", "  decision-makers:\n    answer:\n", "  decision-makers:\n    answer: #ceo\n", "(next-steps question 4)"},
-		{"the organisation", "organisation: Acme Café Ltd\n", "organisation: Acme #1 Café\n", "Line 9, edited"},
+		{"the third item", "  lc-educate-leaders:\n    rating: unrated\n    action:\n", "  lc-educate-leaders:\n    rating: unrated\n    action: #3 priority\n", "Item 3 (line "},
+		{"a next-steps question", "  decision-makers:\n    answer:\n", "  decision-makers:\n    answer: #ceo\n", "Next-steps question 4 (line "},
+		{"the organisation", "organisation: Acme Café Ltd\n", "organisation: Acme #1 Café\n", "Line 9, edited by hand"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			slipped, _ := openEdited(t, path, data, tc.old, tc.new)

@@ -23,6 +23,11 @@ func (a *app) footerLines() int {
 	return max(countLines(a.statusLine()), 1) + 1 + countLines(a.roomStrip())
 }
 
+// warningLines is the most lines the status line gives a warning: a
+// hand edit's slip takes four or five at 60 columns to say where it is,
+// what is wrong and what to do, and the warning goes with the next save.
+const warningLines = 5
+
 // maxBodyWidth is the widest the screens draw, however wide the terminal.
 const maxBodyWidth = 120
 
@@ -708,7 +713,7 @@ func (a *app) statusLine() string {
 	case a.warning != "":
 		// Warnings name plan files, whose names come from pull requests:
 		// cleaned here, whatever said them (the frame keeps colours).
-		return sty.Warning.Render(wrapIndented("⚠ "+safetext.Terminal(a.warning), max(a.c.width-2, 1), 2, 3))
+		return sty.Warning.Render(wrapIndented("⚠ "+safetext.Terminal(a.warning), max(a.c.width-2, 1), 2, warningLines))
 	case a.c.present && a.notice == "":
 		return "" // a calm screen for the room: only problems (and what became of them) are said
 	case a.c.present:

@@ -1063,23 +1063,38 @@ func TestTheLeaveWarningFitsASmallWindow(t *testing.T) {
 }
 
 // A plan with a hand-edit slip opens with a warning saying what a save
-// will keep, in the status line, before anything is saved.
+// will keep, in the status line, before anything is saved: where the
+// slip is, in the words the item screen's header uses ("Enablers item
+// 13", where it said "(item 19)", the checklist's count, which no screen
+// shows), what is wrong and what to do, whole at 80x24 and at 60x16
+// (where it was cut after "put it in quotes:").
 func TestOpeningAPlanWithASlipSaysWhatASaveKeeps(t *testing.T) {
-	dir, path := rvWritePlan(t, rvNewPlan(t))
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	edited := strings.Replace(string(data), "    owner:\n", "    owner: #1 team\n", 1)
-	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	h := rvStart(t, Options{PlanPath: path, Dir: dir}, 80, 24)
-	flat := strings.Join(strings.Fields(h.view()), " ")
-	for _, want := range []string{`⚠ Line`, `edited by hand, will be saved as ladder shows it: owner is empty, and "#1 team" after it is a comment`, "Fix it here, or quit and edit the file first."} {
-		if !strings.Contains(flat, want) {
-			t.Errorf("the screen lacks %q:\n%s", want, h.view())
+	for _, size := range [][2]int{{80, 24}, {60, 16}} {
+		dir, path := rvWritePlan(t, rvNewPlan(t))
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
 		}
+		at := strings.Index(string(data), "  en-policy-succession:\n")
+		if at < 0 {
+			t.Fatal("the plan has no en-policy-succession")
+		}
+		edited := string(data[:at]) + strings.Replace(string(data[at:]), "    owner:\n", "    owner: #1 team\n", 1)
+		if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		h := rvStart(t, Options{PlanPath: path, Dir: dir}, size[0], size[1])
+		flat := oneSpaced(h.view())
+		for _, want := range []string{
+			"⚠ Enablers item 13",
+			`edited by hand: owner is empty, and "#1 team" after it is a comment: if it is the owner, put it in quotes: owner: '#1 team'.`,
+			"fix it here, or quit and edit the file first.",
+		} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%dx%d: the screen lacks %q:\n%s", size[0], size[1], want, h.view())
+			}
+		}
+		requireFits(t, h, size[0], size[1])
 	}
 }
 
