@@ -692,11 +692,10 @@ func (a *app) statusLine() string {
 	sty := a.c.styles
 	switch {
 	case st.Conflict:
-		file := st.Path
-		if a.c.present {
-			file = "The plan file" // the room sees what happened, not where the file is
-		}
-		return sty.Warning.Render(wrapIndented("⚠ "+file+" changed on disk: not saved. Press R to reload it or C to save a copy beside it.", max(a.c.width-2, 1), 2, 3))
+		// The screen above names the file (conflictView): here, where a
+		// long path left "⚠" alone on the first line and cut the choice,
+		// what happened and the keys.
+		return sty.Warning.Render(wrapIndented("⚠ Not saved: the plan file changed on disk. Press R to reload it or C to save a copy beside it.", max(a.c.width-2, 1), 2, 3))
 	case st.Err != nil:
 		what, fix := st.Problem, st.Fix
 		todo := "  Quitting offers to save a copy elsewhere."

@@ -1,9 +1,12 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -31,5 +34,62 @@ func TestASmallWindowShowsBothChoicesOfAConflict(t *testing.T) {
 			t.Errorf("80x24: the explanation is gone:\n%s", h.view())
 		}
 		requireFits(t, h, size[0], size[1])
+	}
+}
+
+// A plan in a deep folder changed on disk: the status line said "⚠"
+// alone on its line, the long path under it, and the choice cut ("not
+// saved.…"). The sign sits with its words at 80x24 and 60x16, the path
+// is said once (by the screen above), and R and C are said whole.
+func TestTheConflictSignSitsWithItsWords(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 16}} {
+		dir := filepath.Join(rvPlansDir(t), "clients", "acme-cafe-and-bakery-limited", "progression-reviews", "2026")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, "spring-review-with-the-whole-team.yaml")
+		if err := createPlan(path, rvNewPlan(t)); err != nil {
+			t.Fatal(err)
+		}
+		h := rvStart(t, Options{PlanPath: path, Dir: dir}, size[0], size[1])
+		saveTheirs(t, path, func(p *plans.Plan) { p.Response("lc-vision").Action = "Their action" })
+		h.press("r")
+		v := h.view()
+		for _, l := range strings.Split(v, "\n") {
+			if s := strings.TrimSpace(l); s == "⚠" || s == "✗" {
+				t.Errorf("%dx%d: %q stands alone on a line:\n%s", size[0], size[1], s, v)
+			}
+		}
+		status := oneSpaced(ansi.Strip(h.a.statusLine()))
+		if !strings.HasPrefix(status, "⚠ Not saved: the plan file changed on disk.") || !strings.Contains(status, "Press R to reload it or C to save a copy beside it.") {
+			t.Errorf("%dx%d: the status line says %q", size[0], size[1], status)
+		}
+		if !strings.Contains(strings.ReplaceAll(oneSpaced(v), " ", ""), "spring-review-with-the-whole-team.yaml") {
+			t.Errorf("%dx%d: the screen does not name the file:\n%s", size[0], size[1], v)
+		}
+		requireFits(t, h, size[0], size[1])
+	}
+}
+
+// A message whose first word is a path wider than the line begins with
+// its sign and the path's start, "⚠ /srv/…", not "⚠" alone on a line,
+// cut off from what it is about; the path is cut at a separator.
+func TestASignIsNeverAloneOnALine(t *testing.T) {
+	path := "/srv/clients/acme-cafe-and-bakery-limited/progression-reviews/2026/spring.yaml"
+	for _, sign := range []string{"⚠", "✗", "✓"} {
+		for w := 20; w <= 70; w += 10 {
+			lines := wrapText(sign+" "+path+" changed on disk.", w)
+			if !strings.HasPrefix(lines[0], sign+" /srv/") {
+				t.Errorf("width %d: the first line is %q", w, lines[0])
+			}
+			for _, l := range lines {
+				if ansi.StringWidth(l) > w {
+					t.Errorf("width %d: a line of %d cells: %q", w, ansi.StringWidth(l), l)
+				}
+			}
+			if got := strings.Join(strings.Fields(strings.Join(lines, "")), ""); got != strings.ReplaceAll(sign+path+"changedondisk.", " ", "") {
+				t.Errorf("width %d: the words read back are %q", w, got)
+			}
+		}
 	}
 }

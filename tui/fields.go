@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
@@ -817,7 +818,7 @@ func wrapLine(line string, w int) []string {
 	lead := line[:len(line)-len(body)]
 	var out []string
 	cur := lead
-	for _, unit := range closingUnits(optionUnits(strings.Fields(body))) {
+	for _, unit := range signUnits(closingUnits(optionUnits(strings.Fields(body))), w) {
 		switch {
 		case cur == lead && cur != "":
 			cur += unit
@@ -856,6 +857,31 @@ func closingUnits(units []string) []string {
 		if len(out) > 0 && strings.Trim(u, closingPunctuation) == "" {
 			out[len(out)-1] += " " + u
 			continue
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// statusSigns begin a message and say what kind it is (a warning, a
+// failure, a success): never left alone at the end of a line.
+const statusSigns = "⚠✗✓"
+
+// signUnits joins a sign ("⚠") to the unit after it, so that a message
+// whose first word is a path wider than the line begins "⚠ /home/…"
+// rather than with "⚠" alone on a line, cut off from the words it is
+// about. A unit that fits a line alone, but not after the sign, is left
+// whole on the next line: a word is never cut for the sign's sake.
+func signUnits(units []string, w int) []string {
+	out := units[:0]
+	for i := 0; i < len(units); i++ {
+		u := units[i]
+		if i+1 < len(units) && utf8.RuneCountInString(u) == 1 && strings.Contains(statusSigns, u) {
+			if n := ansi.StringWidth(units[i+1]); n+2 <= w || n > w {
+				out = append(out, u+" "+units[i+1])
+				i++
+				continue
+			}
 		}
 		out = append(out, u)
 	}

@@ -72,7 +72,7 @@ func TestPresenterModeShowsTheStatusLineOnlyForProblems(t *testing.T) {
 	saveTheirs(t, path, func(p *plans.Plan) { p.Response("en-data-collect").Rating = "red" })
 	h.typeText("Sam")
 	h.press("tab")
-	h.requireView("⚠", "changed on disk: not saved", "R", "reload", "C", "copy")
+	h.requireView("⚠ Not saved: the plan file changed on disk", "R", "reload", "C", "copy")
 	// The room sees what happened and the choice, not where the file is.
 	h.refuseView("acme.yaml", filepath.Base(filepath.Dir(path))+"/")
 	// Nor where it is once the choice is made: the notice that says what
@@ -82,7 +82,7 @@ func TestPresenterModeShowsTheStatusLineOnlyForProblems(t *testing.T) {
 	h.refuseView("acme.yaml", filepath.Base(filepath.Dir(path))+"/")
 	saveTheirs(t, path, func(p *plans.Plan) { p.Response("en-data-collect").Rating = "green" })
 	h.press("esc", "a")
-	h.requireView("changed on disk: not saved")
+	h.requireView("Not saved: the plan file changed on disk")
 	h.press("C")
 	h.requireView("✓ your plan is now in a copy beside the file; the changed file was left as it was")
 	h.refuseView("acme.yaml", filepath.Base(filepath.Dir(path))+"/")
