@@ -409,9 +409,10 @@ func (s *setupScreen) view() string {
 			form = append(form, strings.Repeat(" ", indent)+st.Error.Render(wrapIndented("✗ "+p, max(1, w-indent), indent, 0)))
 		}
 	}
-	var saved []string
+	var saved, savedShort []string
 	if !present {
 		saved = savedAs(st, s.path, w)
+		savedShort = savedAsOneLine(st, s.path, w)
 	}
 	hint := st.Subtle.Render(wrapIndented("Press enter on the checklist, or ctrl+s anywhere, to create it and begin.", w, 0, 0))
 	if s.err != nil {
@@ -421,6 +422,12 @@ func (s *setupScreen) view() string {
 	if s.notLinked != nil {
 		hint = st.Warning.Render(wrapIndented("⚠ Created, but "+safetext.Terminal(s.notLinked.err.Error()), w, 0, 0)) + "\n" +
 			st.Subtle.Render("Press enter to begin the review.")
+	}
+	// In a short window, the usual hint in a line, to leave one for the
+	// path (what went wrong is never shortened).
+	shortHint := []string{hint}
+	if short := "ctrl+s, or enter on the checklist, creates it and begins."; ansi.StringWidth(short) <= w && s.err == nil && s.notLinked == nil {
+		shortHint = []string{st.Subtle.Render(short)}
 	}
 	carry := s.carryLines(st, w)
 	if s.prev == nil {
@@ -457,6 +464,7 @@ func (s *setupScreen) view() string {
 		layouts = append(layouts,
 			[][]string{{title}, k, {""}, form, {""}, carry, saved, {hint}},
 			[][]string{{title}, k, form, carry, saved, {hint}},
+			[][]string{{title}, k, form, carry, savedShort, {hint}},
 			[][]string{{title}, k, form, carry, {hint}},
 			[][]string{{title}, k, form, {s.beginHint(st, w, hint)}},
 		)
@@ -464,6 +472,10 @@ func (s *setupScreen) view() string {
 	layouts = append(layouts, [][][]string{
 		{{title}, {""}, form, {""}, carry, saved, {hint}},
 		{{title}, form, carry, saved, {hint}},
+		// A long name's path shortened to a line: where the plan goes
+		// is still said (it gave way whole, at 60x16, to the hint).
+		{{title}, form, carry, savedShort, {hint}},
+		{{title}, form, carry, savedShort, shortHint},
 		{{title}, form, carry, {hint}},
 		{{title}, form, {s.beginHint(st, w, hint)}},
 		// The form's problems can leave no room for more: the title gives
@@ -502,6 +514,24 @@ func savedAs(st *styles, path string, w int) []string {
 		out = append(out, "  "+st.Label.Render(l))
 	}
 	return out
+}
+
+// savedAsOneLine says where the plan will be saved on one line, for a
+// short window: the path shortened in the middle of the file's name
+// where it must be, its folder and date kept at the front and the end of
+// the name and ".yaml" at the back ("plans/2027-03-14-northumb…-ltd.yaml").
+func savedAsOneLine(st *styles, path string, w int) []string {
+	const label = "Will be saved as "
+	path = safetext.Line(path)
+	room := w - ansi.StringWidth(label)
+	if n := ansi.StringWidth(path); n > room {
+		if room < 12 {
+			return nil
+		}
+		back := (room - 1) / 3
+		path = ansi.Truncate(path, room-1-back, "") + "…" + ansi.TruncateLeft(path, n-back, "")
+	}
+	return []string{st.Subtle.Render(label) + st.Label.Render(path)}
 }
 
 // pathLines lays a path out in lines of at most w cells, broken after its

@@ -1,0 +1,55 @@
+package tui
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// At 60x16 the new-review form lost "Will be saved as …" once a long
+// organisation name was typed: the path took three lines and gave way
+// first. Where the whole path does not fit, it is said on one line,
+// shortened in the middle of the file's name, its folder, its date and
+// its ending kept; at 80x24 it is said whole. So after tab too, where
+// the name, no longer typed in, takes two lines.
+func TestTheFormSaysWhereItSavesALongName(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, size := range [][2]int{{60, 16}, {80, 24}} {
+		h := rvStart(t, Options{Dir: "plans"}, size[0], size[1])
+		h.typeText("Northumberland and Tyneside Community Bakery Cooperative Ltd")
+		requireSavedAs(t, h, size)
+		h.press("tab")
+		requireSavedAs(t, h, size)
+	}
+}
+
+// requireSavedAs fails unless the form at size says where the plan goes
+// (whole at 80 columns, shortened on one line at 60) and how to begin.
+func requireSavedAs(t *testing.T, h *rvHarness, size [2]int) {
+	t.Helper()
+	const whole = "plans/2027-03-14-northumberland-and-tyneside-community-bakery-cooperative-ltd.yaml"
+	v := h.view()
+	lines := strings.Split(v, "\n")
+	at := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "Will be saved as") })
+	if at < 0 {
+		t.Fatalf("%dx%d: the form does not say where it saves:\n%s", size[0], size[1], v)
+	}
+	said := strings.TrimPrefix(oneSpaced(strings.Join(lines[at:], "\n")), "Will be saved as ")
+	if size[0] >= 80 {
+		if !strings.HasPrefix(strings.ReplaceAll(said, " ", ""), whole) {
+			t.Errorf("%dx%d: the path is not said whole:\n%s", size[0], size[1], v)
+		}
+	} else {
+		path, _, _ := strings.Cut(said, " ")
+		if !strings.HasPrefix(path, "plans/2027-03-14-northumb") || !strings.HasSuffix(path, "-ltd.yaml") || !strings.Contains(path, "…") {
+			t.Errorf("%dx%d: the path reads %q:\n%s", size[0], size[1], path, v)
+		}
+		if !strings.Contains(lines[at], ".yaml") {
+			t.Errorf("%dx%d: the path is not on the line of its label:\n%s", size[0], size[1], v)
+		}
+	}
+	if flat := oneSpaced(v); !strings.Contains(flat, "ctrl+s") || !strings.Contains(flat, "enter on the checklist") {
+		t.Errorf("%dx%d: how to begin is gone:\n%s", size[0], size[1], v)
+	}
+	requireFits(t, h, size[0], size[1])
+}
