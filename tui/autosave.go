@@ -6,6 +6,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
@@ -92,8 +93,8 @@ func (a *app) commitNotice() {
 				room += "--present "
 			}
 			room += a.c.timer.flags(a.c.now())
-			a.exitNotice = fmt.Sprintf("Every answer given is saved in %s (%d of %d items rated).\nTo carry on where you left off, run: ladder review %s%s",
-				ss.Path(), total.Rated(), total.Total(), room, plans.CommandPath(ss.Path()))
+			a.exitNotice = fmt.Sprintf("Every answer given is saved in %s (%d of %d items rated).\n%sTo carry on where you left off, run: ladder review %s%s",
+				ss.Path(), total.Rated(), total.Total(), a.noActionReminder(), room, plans.CommandPath(ss.Path()))
 		}
 		return
 	}
@@ -103,6 +104,31 @@ func (a *app) commitNotice() {
 		a.exitNotice += "\n  " + strings.Join(words, " ")
 	}
 	a.exitNotice += "\n" + sendReportWords + "\n  " + strings.Join(reportWords(ss.Path()), " ")
+}
+
+// noActionReminder is a line, said as the review is left midway, naming
+// the items rated below the top of the scale with no action yet
+// (review.RatedWithoutAction), "" when there are none. The review resumes
+// at the first item not rated, past them, and a rating with no action is
+// a plan with a hole in it. It is said, not asked: a facilitator who
+// quits on purpose is not held up by a question.
+func (a *app) noActionReminder() string {
+	entries := a.c.session.RatedWithoutAction()
+	p := a.c.plan()
+	rating := func(e checklist.Entry) string { return plans.Label(p.Checklist, p.Response(e.Item.ID).Rating) }
+	switch len(entries) {
+	case 0:
+		return ""
+	case 1:
+		return fmt.Sprintf("%s is rated %s with no action yet. Its rating is saved: to write the action, carry on and press o for the overview, then enter on the item.\n",
+			a.c.itemName(entries[0].Item.ID), rating(entries[0]))
+	}
+	var named []string
+	for _, e := range entries {
+		named = append(named, fmt.Sprintf("%s (%s)", a.c.itemName(e.Item.ID), rating(e)))
+	}
+	return fmt.Sprintf("%d items are rated with no action yet: %s. Their ratings are saved: to write the actions, carry on and press o for the overview, then enter on each item.\n",
+		len(entries), review.ListWords(named, 4))
 }
 
 // flush stores the field being typed and writes, before returning, all

@@ -140,6 +140,7 @@ func (r *reviewer) stopped(what string, err error) error {
 	}
 	path := r.s.Path()
 	r.p.say("%s Every answer given is saved in %s.", what, path)
+	r.sayStoppedWithoutAction()
 	if at := r.p.waiting; at != "" && err != nil {
 		// Until Enter the terminal holds the line, and drops it now.
 		r.p.say("Anything typed at %s without Enter is not saved: type it again when you carry on.", at)

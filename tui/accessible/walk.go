@@ -114,6 +114,20 @@ func (r *reviewer) sayRatedWithoutAction() {
 	}
 }
 
+// sayStoppedWithoutAction says, as the review stops, which items are
+// rated below the top of the scale with no action yet, that their
+// ratings are kept and how to go back to them (the review carries on at
+// the first item not rated, past them), as the screens do. It asks
+// nothing: someone who stops on purpose is not held up.
+func (r *reviewer) sayStoppedWithoutAction() {
+	switch said, first, n := r.ratedWithoutAction(); {
+	case n == 1:
+		r.p.say("%s. Its rating is saved: when you carry on, type item %d to write the action.", said, first)
+	case n > 1:
+		r.p.say("%s. Their ratings are saved: when you carry on, type item and its number to write one, as in item %d.", said, first)
+	}
+}
+
 // ratedWithoutAction names the items rated below the top of the scale
 // with no action yet (n of them, "" when none), the first one's number
 // in all. One item is named with its short title; several by number and
