@@ -132,7 +132,11 @@ func runMerge(stderr io.Writer, basePath, oursPath, theirsPath, path string) err
 	for _, c := range merged.Conflicts {
 		fmt.Fprintf(stderr, "  %s\n", safetext.Line(c))
 	}
-	fmt.Fprintf(stderr, "Keep one side of each between git's <<<<<<< and >>>>>>> lines, then run ladder check %s and git add it.\n", safetext.Line(plans.CommandPath(path)))
+	which := "ours is this branch, theirs the branch merged in"
+	if gitrev.Rebasing(".") { // git runs a merge driver at the top of the work tree
+		which = "in a rebase, ours is the branch rebased onto, theirs your own commit being replayed"
+	}
+	fmt.Fprintf(stderr, "Keep one side of each between git's <<<<<<< and >>>>>>> lines (%s), then run ladder check %s and git add it.\n", which, safetext.Line(plans.CommandPath(path)))
 	return problemsFound()
 }
 

@@ -1088,6 +1088,25 @@ func (r *Repo) Shallow() bool {
 	return r.shallow
 }
 
+// Rebasing reports whether the repository that holds dir is in the
+// middle of a rebase, where git's "ours" is the branch rebased onto and
+// "theirs" the commit being replayed: the other way round from a merge.
+func Rebasing(dir string) bool {
+	out, err := git(dir, "rev-parse", "--git-path", "rebase-merge", "--git-path", "rebase-apply")
+	if err != nil {
+		return false
+	}
+	for _, p := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, p)
+		}
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
 // Unmerged reports whether the file at path has conflicts a merge (or a
 // rebase) left for someone to resolve: git ls-files --unmerged lists it.
 func (r *Repo) Unmerged(path string) bool {
