@@ -240,6 +240,9 @@ func (s *setupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	case key.Matches(msg, s.keys.PrevField):
+		if s.focus == 0 {
+			return nil // no field before the first: it is not left, so not flagged
+		}
 		s.leftEmpty()
 		return s.setFocus(s.focus - 1)
 	case key.Matches(msg, s.keys.NextField):

@@ -1,0 +1,19 @@
+package tui
+
+import "testing"
+
+// shift+tab on the form's first field, empty, said "✗ the organisation's
+// name is needed" before anything was typed: the field was not left
+// (there is none before it), so nothing is flagged and it keeps the
+// cursor. Leaving it empty for the next field still says it is needed.
+func TestShiftTabOnTheEmptyFirstFieldFlagsNothing(t *testing.T) {
+	t.Chdir(t.TempDir())
+	for _, size := range [][2]int{{80, 24}, {60, 16}} {
+		h := rvStart(t, Options{Dir: "plans"}, size[0], size[1])
+		h.press("shift+tab")
+		h.refuseView("is needed", "✗")
+		h.requireView("› Organisation")
+		h.press("tab")
+		h.requireView("the organisation's name is needed")
+	}
+}
