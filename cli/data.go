@@ -1303,6 +1303,14 @@ func reportWorkforce(stderr io.Writer, planPath string) *workforce.Loaded {
 	if l.BenchmarkErr != nil {
 		fmt.Fprintln(stderr, l.BenchmarkErr)
 	}
+	// A year on, last year's figures beside this year's: the change is
+	// what a board asks about.
+	lastPath, last, err := lastReviewData(planPath)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintf(stderr, "ladder: the report does not show the last review's data beside this year's: %s does not load (see above)\n", safetext.Line(lastPath))
+	}
+	l.LastPath, l.Last = lastPath, last
 	return l
 }
 

@@ -34,6 +34,7 @@ type workforceDoc struct {
 	reading   wfReading
 	bench     *wfBenchmark
 	benchNote string
+	since     *wfSince // last year's figures beside these, a year on
 }
 
 // wfAdvice is a paragraph of what to do when nothing can be shown, and
@@ -179,6 +180,9 @@ func buildWorkforce(w *workforce.Loaded) workforceDoc {
 	}
 	if w.Benchmark != nil {
 		doc.bench = &wfBenchmark{source: plain(w.Benchmark.Source), shares: w.Benchmark.Shares, yours: doc.total.shares}
+	}
+	if w.Last != nil {
+		doc.since = buildSince(w.LastPath, w.Last, w.Data)
 	}
 	if w.BenchmarkErr != nil {
 		doc.benchNote = fmt.Sprintf("%s does not load, so there is no comparison: ladder check %s lists its problems.", w.BenchmarkPath, plans.CommandPath(w.BenchmarkPath))

@@ -23,6 +23,16 @@ type htmlWorkforce struct {
 	// BenchNote says why there is no comparison: the benchmark file does
 	// not load.
 	BenchNote string
+	// Since is last year's figures beside this year's, a year on.
+	Since *htmlSince
+}
+
+// htmlSince is the last review's shares and responses beside this year's.
+type htmlSince struct {
+	Heading, Intro, Small string
+	Columns               []string
+	Rows                  []htmlWorkforceRow
+	Legend                string
 }
 
 // htmlBenchmark is the whole workforce's shares beside the benchmark's.
@@ -94,5 +104,13 @@ func htmlWorkforceOf(doc workforceDoc) *htmlWorkforce {
 		}
 	}
 	h.BenchNote = doc.benchNote
+	if s := doc.since; s != nil {
+		h.Since = &htmlSince{Heading: s.heading(), Intro: s.intro(), Small: s.small, Legend: s.legend()}
+		t := s.table()
+		h.Since.Columns = t[0][1:]
+		for _, row := range t[1:] {
+			h.Since.Rows = append(h.Since.Rows, htmlWorkforceRow{Name: row[0], Cells: row[1:]})
+		}
+	}
 	return h
 }

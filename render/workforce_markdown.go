@@ -84,6 +84,26 @@ func mdWorkforce(m *markdown, doc workforceDoc, level int) {
 	m.para(mdText(capitalise(doc.reading.sentence)))
 	m.list([]string{field("How it is read", mdText(doc.reading.rule)), field("The numbers", mdText(doc.reading.numbers))})
 
+	if s := doc.since; s != nil {
+		m.heading(level+1, s.heading())
+		if s.small != "" {
+			m.para(mdText(s.small))
+		} else {
+			m.para(mdText(s.intro()))
+			t := s.table()
+			var cells [][]string
+			for _, row := range t[1:] {
+				out := make([]string, len(row))
+				for j := range row {
+					out[j] = mdText(row[j])
+				}
+				cells = append(cells, out)
+			}
+			m.table(t[0], []bool{false, true, true, true, true}, cells)
+			m.para(mdText(s.legend()))
+		}
+	}
+
 	if doc.bench != nil {
 		m.heading(level+1, "Benchmark")
 		m.para(field("Source", mdText(doc.bench.source)))

@@ -288,6 +288,19 @@ func TestReportHTMLWithData(t *testing.T) {
 	if plain := string(ReportHTML(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil)); strings.Contains(plain, "Workforce data") {
 		t.Error("a plan without data has no data section")
 	}
+	// A year on: last year's figures beside this year's, in the same
+	// page validated below; a name from last year's file escaped too.
+	last := workforceFixture().Data
+	last.Collected, last.Grades[1].Name, last.Grades[1].Counts[0] = "2026-03-10", "Team <leader>", 30
+	w.LastPath, w.Last = "plans/acme-2026.data.yaml", last
+	page = string(ReportHTMLWithData(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil, w))
+	checkContains(t, "the page a year on", page,
+		`<h3>Workforce data since the last review</h3>`,
+		`<tr><th scope="row">Team &lt;member&gt;</th><td class="num" data-label="Working class">(none) → 46%</td>`,
+		`<tr><th scope="row">Team &lt;leader&gt;</th><td class="num" data-label="Working class">50% → (none)</td>`,
+		`<tr><th scope="row">Manager &#43; Director</th><td class="num" data-label="Working class">&lt;10</td><td class="num" data-label="Intermediate">--</td>`,
+		`<tr><th scope="row">All grades</th><td class="num" data-label="Working class">--</td><td class="num" data-label="Intermediate">--</td><td class="num" data-label="Professional">33% → 35%</td>`,
+	)
 	validateHTML(t, map[string][]byte{"report.html": []byte(page)})
 }
 

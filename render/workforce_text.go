@@ -103,6 +103,26 @@ func workforceDocText(doc workforceDoc, cols int, colour Colour, words bool) []b
 	wrap("", "Reading: "+doc.reading.sentence)
 	wrap("  ", "How it is read: "+doc.reading.rule)
 	wrap("  ", "The numbers: "+doc.reading.numbers)
+	if s := doc.since; s != nil {
+		b.WriteByte('\n')
+		wrap("", s.heading()+":")
+		switch {
+		case s.small != "":
+			wrap("  ", s.small)
+		case words:
+			wrap("  ", s.intro())
+			for _, l := range s.sentences() {
+				wrap("  ", l)
+			}
+		default:
+			wrap("  ", s.intro())
+			textTable(&b, s.table(), cols, false)
+			wrap("  ", s.legend())
+		}
+		if words && s.small == "" && len(s.notes) > 0 {
+			wrap("  ", strings.Join(s.notes, " "))
+		}
+	}
 	if doc.bench != nil {
 		b.WriteByte('\n')
 		textBenchmark(&b, doc, cols, words, wrap)

@@ -168,6 +168,11 @@ type Loaded struct {
 	BenchmarkPath string
 	// BenchmarkErr says why the benchmark did not load.
 	BenchmarkErr error
+	// LastPath and Last are the data of the review this plan was carried
+	// on from, for a report to show beside this year's; nil when there is
+	// none, or it was not asked for.
+	LastPath string
+	Last     *Data
 }
 
 // Load reads a data file and its benchmark: the one given, or else the one
