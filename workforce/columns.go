@@ -437,11 +437,12 @@ func (t *tally) spellings() []GradeSpelling {
 
 func (t *tally) result() ([]string, []Counts) {
 	for i, spellings := range t.spelt {
-		// The most rows wins; between equals, the first found, then the
-		// first in sort order, so that an import is repeatable.
+		// The most rows wins; between equals, the one written as a
+		// grade's name is (NicerGradeName), whichever row came first,
+		// so that an import is repeatable whatever the rows' order.
 		best := spellings[t.names[i]]
 		for _, name := range slices.Sorted(maps.Keys(spellings)) {
-			if n := spellings[name]; n > best {
+			if n := spellings[name]; n > best || n == best && NicerGradeName(name, t.names[i]) < 0 {
 				t.names[i], best = name, n
 			}
 		}

@@ -131,3 +131,43 @@ func TestRolesThatOnlyLookAlikeAreNotOfferedAsOne(t *testing.T) {
 		}
 	}
 }
+
+// Of two spellings with as many answers, the one written as a grade's
+// name is the grade, whichever row came first: "Shop floor" over
+// "shop-floor", "Manager" over "Managers" or "MANAGER"; the export's
+// order of rows no longer decides what the report calls the grade.
+func TestLookalikeGradesWithEqualCountsNameTheGradeAlike(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"shop-floor", "Shop floor"},
+		{"Managers", "Manager"},
+		{"MANAGER", "Manager"},
+		{"team_leader", "Team leader"},
+	} {
+		for _, order := range [][2]string{{pair[0], pair[1]}, {pair[1], pair[0]}} {
+			counts := []Counts{{5, 5, 5, 0, 0}, {5, 5, 5, 0, 0}}
+			got := LookalikeGrades(order[:], counts)
+			if len(got) != 1 || got[0] != (SameGrade{Spelling: pair[0], Grade: pair[1]}) {
+				t.Errorf("LookalikeGrades(%q) = %q, want %q as %q", order, got, pair[0], pair[1])
+			}
+		}
+	}
+	// More answers still name it, however it is written.
+	if got := LookalikeGrades([]string{"Shop floor", "shop-floor"}, []Counts{{5, 0, 0, 0, 0}, {9, 0, 0, 0, 0}}); len(got) != 1 || got[0].Grade != "shop-floor" {
+		t.Errorf("the spelling with more answers should name the grade: %q", got)
+	}
+}
+
+// The import names a grade as most of its rows write it, and between
+// equals, as a grade's name is written, not as the first row did.
+func TestImportNamesAGradeWrittenTwoWaysAlikeWhicheverComesFirst(t *testing.T) {
+	for _, csv := range []string{
+		"Grade,Occupation\nteam member,Plumber\nTeam member,Plumber\nManager,Teacher\n",
+		"Grade,Occupation\nTeam member,Plumber\nteam member,Plumber\nManager,Teacher\n",
+		"Grade,Occupation\nTEAM MEMBER,Plumber\nTeam member,Plumber\nManager,Teacher\n",
+	} {
+		im := mustImport(t, csv, ImportOptions{})
+		if im.Grades[0] != "Team member" {
+			t.Errorf("%q: the grade is named %q", csv, im.Grades[0])
+		}
+	}
+}

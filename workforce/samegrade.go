@@ -61,7 +61,10 @@ func LookalikeGrades(grades []string, counts []Counts) []SameGrade {
 		byResponses[i] = i
 	}
 	slices.SortStableFunc(byResponses, func(a, b int) int {
-		return counts[b].Responses() - counts[a].Responses()
+		if d := counts[b].Responses() - counts[a].Responses(); d != 0 {
+			return d
+		}
+		return NicerGradeName(grades[a], grades[b])
 	})
 	target := make([]int, len(grades))
 	for i := range target {
@@ -93,6 +96,46 @@ func LookalikeGrades(grades []string, counts []Counts) []SameGrade {
 		}
 	}
 	return out
+}
+
+// NicerGradeName orders two spellings of one grade with as many answers,
+// the one to name the grade first (negative when a is): the one written
+// as a name is written, whichever row came first. Spaces before dashes,
+// dots and underscores ("Shop floor", "shop-floor"); a capital and small
+// letters before all capitals or none ("Manager", "MANAGER", "manager");
+// the singular before the plural; then in sort order, so that the same
+// spellings always give the same name.
+func NicerGradeName(a, b string) int {
+	separators := func(s string) int {
+		return strings.Count(s, "-") + strings.Count(s, "_") + strings.Count(s, ".")
+	}
+	casing := func(s string) int {
+		upper, lower := strings.ToUpper(s), strings.ToLower(s)
+		r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s))
+		switch {
+		case s != upper && s != lower && unicode.IsUpper(r):
+			return 0 // "Team member", "Team Member"
+		case s != upper && s != lower:
+			return 1 // "team Member"
+		case s == upper && s != lower:
+			return 2 // "TEAM MEMBER"
+		}
+		return 3 // "team member"
+	}
+	if d := separators(a) - separators(b); d != 0 {
+		return d
+	}
+	if d := casing(a) - casing(b); d != 0 {
+		return d
+	}
+	fa, fb := foldGrade(a), foldGrade(b)
+	switch {
+	case fa == fb+"s":
+		return 1
+	case fb == fa+"s":
+		return -1
+	}
+	return strings.Compare(a, b)
 }
 
 // likelyGrade is the grade of grades that name most likely is written
