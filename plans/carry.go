@@ -163,6 +163,16 @@ var ErrHasNextReview = errors.New("already has a next review")
 // written but the previous one could not be given its next_review line.
 var ErrNotLinked = errors.New("the new plan was written, but the previous one does not name it yet")
 
+// ActionCarriedOn reports whether the action on the item itemID of next
+// came across from prev, the review next carried on from: prev had an
+// action open on the item, and next has one on it (its words may have
+// changed since, and it may be done, as CompareCarried counts one carried
+// on).
+func ActionCarriedOn(prev, next *Plan, itemID string) bool {
+	was, now := prev.Items[itemID], next.Items[itemID]
+	return was != nil && now != nil && was.Action != "" && was.Status != StatusDone && now.Action != ""
+}
+
 // CreateNext writes next, a new plan at path on prev's checklist, as the
 // review that carries prev on (CarryOn), and links the two: next names
 // prev as its previous_review, and prev gets a next_review line naming

@@ -100,16 +100,15 @@ func (s *Session) CarriedStep(id int) bool {
 
 // CarriedAction reports whether the item's action came across from the
 // previous review: that review's plan had an action open on the item,
-// and this plan has one on it (its words may have changed since, as
-// plans.CompareCarried counts one carried on). Read as PreviousRating
-// reads: with no previous review to read, nothing came across.
+// and this plan has one on it (plans.ActionCarriedOn). Read as
+// PreviousRating reads: with no previous review to read, nothing came
+// across.
 func (s *Session) CarriedAction(itemID string) bool {
 	p := s.previousPlan()
 	if p == nil {
 		return false
 	}
-	was, now := p.Items[itemID], s.Plan().Items[itemID]
-	return was != nil && now != nil && was.Action != "" && was.Status != plans.StatusDone && now.Action != ""
+	return plans.ActionCarriedOn(p, s.Plan(), itemID)
 }
 
 // PreviousDate is the date of the review this plan carried on from, when

@@ -94,22 +94,7 @@ func TestTheCarriedOnFormSuggestsThisYearsTitle(t *testing.T) {
 func TestTheOverviewOfACarriedOnReviewSaysWhatCameAcross(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	e2ePlan(t, dir, "cafe-2026.yaml", func(p *plans.Plan) {
-		p.Title, p.Date, p.NextReview = "Review 2026", plans.Date{Year: 2026, Month: 3, Day: 14}, "cafe-2027.yaml"
-		r := p.Response("lc-vision")
-		r.Rating, r.Action, r.Owner, r.Status = "amber", "Write a one-page vision", "Ana", plans.StatusDoing
-		r.Due = plans.Date{Year: 2026, Month: 6, Day: 30}
-		r = p.Response("lc-culture")
-		r.Rating, r.Action, r.Owner, r.Status = "red", "Ask the staff survey about background", "Ben", plans.StatusTodo
-		r.Due = plans.Date{Year: 2027, Month: 6, Day: 30}
-	})
-	e2ePlan(t, dir, "cafe-2027.yaml", func(p *plans.Plan) {
-		p.Title, p.Date, p.PreviousReview = "Review 2027", plans.Date{Year: 2027, Month: 3, Day: 20}, "cafe-2026.yaml"
-		r := p.Response("lc-vision")
-		r.Action, r.Owner, r.Status, r.Due = "Write a one-page vision", "Ana", plans.StatusDoing, plans.Date{Year: 2026, Month: 6, Day: 30}
-		r = p.Response("lc-culture")
-		r.Action, r.Owner, r.Status, r.Due = "Ask the staff survey about background", "Ben", plans.StatusTodo, plans.Date{Year: 2027, Month: 6, Day: 30}
-	})
+	carriedOnPair(t, dir)
 	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "plans/cafe-2027.yaml", "--today", "2027-03-20")
 	e.waitFor("Last review (Sat 14 Mar 2026)")
 	e.keys("o")
@@ -123,6 +108,37 @@ func TestTheOverviewOfACarriedOnReviewSaysWhatCameAcross(t *testing.T) {
 		t.Fatalf("at 60 columns, the overview's first line does not say how many are past due:\n%s", screen)
 	}
 	e.quits()
+}
+
+// carriedOnPair writes last year's plan, Review 2026 with two actions
+// open (one due in June 2026, one in June 2027), carried on into this
+// year's, Review 2027 of 20 March 2027, which has both: plans/cafe-2026.yaml
+// and plans/cafe-2027.yaml.
+func carriedOnPair(t *testing.T, dir string) {
+	t.Helper()
+	carriedOnPairAt(t, dir, "cafe-2026.yaml", "cafe-2027.yaml", "cafe-2027.yaml", "cafe-2026.yaml")
+}
+
+// carriedOnPairAt writes carriedOnPair's plans at last and this, in
+// plans/, linked by next and previous.
+func carriedOnPairAt(t *testing.T, dir, last, this, next, previous string) {
+	t.Helper()
+	e2ePlan(t, dir, last, func(p *plans.Plan) {
+		p.Title, p.Date, p.NextReview = "Review 2026", plans.Date{Year: 2026, Month: 3, Day: 14}, next
+		r := p.Response("lc-vision")
+		r.Rating, r.Action, r.Owner, r.Status = "amber", "Write a one-page vision", "Ana", plans.StatusDoing
+		r.Due = plans.Date{Year: 2026, Month: 6, Day: 30}
+		r = p.Response("lc-culture")
+		r.Rating, r.Action, r.Owner, r.Status = "red", "Ask the staff survey about background", "Ben", plans.StatusTodo
+		r.Due = plans.Date{Year: 2027, Month: 6, Day: 30}
+	})
+	e2ePlan(t, dir, this, func(p *plans.Plan) {
+		p.Title, p.Date, p.PreviousReview = "Review 2027", plans.Date{Year: 2027, Month: 3, Day: 20}, previous
+		r := p.Response("lc-vision")
+		r.Action, r.Owner, r.Status, r.Due = "Write a one-page vision", "Ana", plans.StatusDoing, plans.Date{Year: 2026, Month: 6, Day: 30}
+		r = p.Response("lc-culture")
+		r.Action, r.Owner, r.Status, r.Due = "Ask the staff survey about background", "Ben", plans.StatusTodo, plans.Date{Year: 2027, Month: 6, Day: 30}
+	})
 }
 
 // A carry-on cut short (killed between its two writes: this year's plan
@@ -160,4 +176,30 @@ func TestReviewFromFinishesACarryOnCutShort(t *testing.T) {
 	if p := loadPlan(t, filepath.Join(dir, "plans", "cafe-2027.yaml")); p.Response("lc-vision").Rating != "green" || p.Title != "Review 2027" {
 		t.Fatalf("this year's plan was not left as it was: title %q, item 1 %+v", p.Title, *p.Response("lc-vision"))
 	}
+}
+
+// The start screen's list says the same of this year's review as its
+// overview: how many actions came across from last year's, and how many of
+// them are past due, where it said "⚠ 1 late".
+func TestTheStartListSaysWhatCameAcrossIntoThisYearsReview(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	carriedOnPair(t, dir)
+	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-20")
+	screen := e.waitFor("Bea's Café: Review 2027", "Bea's Café: Review 2026 → carried on")
+	if !strings.Contains(screen, "0/21 rated · ↺ 2 carried on, ⚠ 1 past due · Sat 20 Mar 2027") || strings.Contains(screen, "late") {
+		t.Fatalf("the list does not say what came across into this year's review:\n%s", screen)
+	}
+	e.quits()
+
+	// Kept a folder per year, last year's plan is not in the list, which
+	// is this year's folder: the line says the same.
+	years := t.TempDir()
+	carriedOnPairAt(t, years, "2026/cafe.yaml", "2027/cafe.yaml", "../2027/cafe.yaml", "../2026/cafe.yaml")
+	e = e2eStart(t, years, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-20")
+	screen = e.waitFor("Resume a review from plans/2027", "Bea's Café: Review 2027")
+	if !strings.Contains(screen, "0/21 rated · ↺ 2 carried on, ⚠ 1 past due · Sat 20 Mar 2027") {
+		t.Fatalf("in year folders, the list does not say what came across into this year's review:\n%s", screen)
+	}
+	e.quits()
 }

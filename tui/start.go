@@ -92,6 +92,9 @@ type discoveredMsg struct {
 	// this year's could be carried on from.
 	dir, lastYear string
 	carryOn       []review.LastReview
+	// lastFound are last year's folder's plans, each of which this
+	// year's may have carried on from (rowFacts).
+	lastFound []plans.Found
 	// nextFrom is startScreen.nextFrom, found with the plans, for they
 	// are found off the update loop (review.NextReviewFrom reads files).
 	nextFrom *review.LastReview
@@ -548,10 +551,29 @@ func (s *startScreen) planRow(st *styles, w, i int, mixed bool, note string) []s
 	if facts.late == 0 || s.c.present {
 		detail = st.Subtle.Render(ansi.Truncate(before+after, room, "…") + note)
 	} else {
-		late := st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d late", facts.late))
+		late := st.Subtle.Render(" · ") + lateInList(st, facts)
 		detail = ansi.Truncate(st.Subtle.Render(before)+late+st.Subtle.Render(after), room, st.Subtle.Render("…")) + st.Subtle.Render(note)
 	}
 	return []string{marker + name, "  " + detail}
+}
+
+// lateInList is a plan's late count in the list; for a review carried
+// on from the last, as its overview says it: how many actions came
+// across, how many of them are past due, and how many more are late.
+func lateInList(st *styles, facts planFacts) string {
+	if facts.carried == 0 {
+		return st.Warning.Render(fmt.Sprintf("⚠ %d late", facts.late))
+	}
+	words := st.Subtle.Render(fmt.Sprintf("↺ %d carried on, ", facts.carried))
+	if facts.carriedLate == 0 {
+		words += st.Subtle.Render("none past due")
+	} else {
+		words += st.Warning.Render(fmt.Sprintf("⚠ %d past due", facts.carriedLate))
+	}
+	if more := facts.late - facts.carriedLate; more > 0 {
+		words += st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d more late", more))
+	}
+	return words
 }
 
 // footer is the attribution of the checklist's wording, quietly.

@@ -36,7 +36,7 @@ func readFolder(c *common) *folderRead {
 		if err == nil && (len(found) == 0 || plans.IsYearFolder(dir)) {
 			msg.readYears(dir, resolve, today)
 		}
-		msg.rows = rowFacts(slices.Concat(msg.found, msg.lastYears()), today)
+		msg.rows = rowFacts(slices.Concat(msg.found, msg.lastYears()), msg.lastFound, today)
 		// In the list's order (a stable sort leaves the plans that load
 		// in theirs), and here, as it follows next_review lines to their
 		// files: the screen's update reads none.
@@ -70,7 +70,7 @@ func (msg *discoveredMsg) readYears(dir string, resolve plans.Resolver, today pl
 		}
 	}
 	lastFound, _ := plans.Discover(last, resolve) // it held plans a moment ago
-	msg.dir, msg.lastYear = this, last
+	msg.dir, msg.lastYear, msg.lastFound = this, last, lastFound
 	msg.carryOn = review.LastYearsReviews(lastFound, today)
 	for _, f := range lastFound {
 		if f.Err != nil {
@@ -95,18 +95,31 @@ func (msg *discoveredMsg) lastYears() []plans.Found {
 type planFacts struct {
 	handedOn string // "" when no next review took the actions on
 	late     int    // open actions and steps late today, when not handed on
+	// carried counts the actions that came across from the review this
+	// one carried on from, when that plan is in the list, and carriedLate
+	// those of them among late (see overviewScreen's).
+	carried, carriedLate int
 }
 
-// rowFacts finds the facts of each plan that loads, by path.
-func rowFacts(found []plans.Found, today plans.Date) map[string]planFacts {
+// rowFacts finds the facts of each plan that loads, by path; earlier are
+// other plans read (last year's folder's) that a plan found may have
+// carried on from.
+func rowFacts(found, earlier []plans.Found, today plans.Date) map[string]planFacts {
 	facts := make(map[string]planFacts, len(found))
 	// One Links for the folder, told of every plan already loaded, as
 	// status and check do: asked plan by plan afresh, a chain of reviews
 	// would be read again from each plan in it.
 	links := plans.NewLinks()
+	loaded := make(map[string]*plans.Plan, len(found))
 	for _, f := range found {
 		if f.Err == nil && f.Plan != nil {
 			links.Loaded(f.Path, f.Plan)
+			loaded[filepath.Clean(f.Path)] = f.Plan
+		}
+	}
+	for _, f := range earlier {
+		if f.Err == nil && f.Plan != nil {
+			loaded[filepath.Clean(f.Path)] = f.Plan
 		}
 	}
 	for _, f := range found {
@@ -119,11 +132,48 @@ func rowFacts(found []plans.Found, today plans.Date) map[string]planFacts {
 		}
 		if pf.handedOn == "" {
 			// As the summary counts them: its actions are chased here.
-			pf.late = len(f.Plan.Overdue(today))
+			overdue := f.Plan.Overdue(today)
+			pf.late = len(overdue)
+			if prev := previousInList(loaded, f); prev != nil {
+				pf.carried, pf.carriedLate = countCarried(prev, f.Plan, overdue)
+			}
 		}
 		facts[f.Path] = pf
 	}
 	return facts
+}
+
+// previousInList is the plan f carried on from, when it is one of the
+// list's or last year's folder's, loaded, and the two lines name each other, worked out from the
+// paths alone (as cutShortCarrier does): no file is read for a line of
+// the list, and a plan elsewhere is not looked for.
+func previousInList(loaded map[string]*plans.Plan, f plans.Found) *plans.Plan {
+	ref := f.Plan.PreviousReview
+	if ref == "" {
+		return nil
+	}
+	path := filepath.Join(filepath.Dir(f.Path), filepath.FromSlash(ref))
+	prev := loaded[path]
+	if prev == nil || prev.NextReview == "" || filepath.Join(filepath.Dir(path), filepath.FromSlash(prev.NextReview)) != filepath.Clean(f.Path) {
+		return nil
+	}
+	return prev
+}
+
+// countCarried counts next's actions that came across from prev
+// (plans.ActionCarriedOn), and those of them among overdue.
+func countCarried(prev, next *plans.Plan, overdue []plans.Action) (carried, late int) {
+	for id := range next.Items {
+		if plans.ActionCarriedOn(prev, next, id) {
+			carried++
+		}
+	}
+	for _, a := range overdue {
+		if a.ItemID != "" && plans.ActionCarriedOn(prev, next, a.ItemID) {
+			late++
+		}
+	}
+	return carried, late
 }
 
 // startFolderRead runs read on a goroutine of its own.
