@@ -1091,18 +1091,31 @@ func (r *Repo) Shallow() bool {
 // Rebasing reports whether the repository that holds dir is in the
 // middle of a rebase, where git's "ours" is the branch rebased onto and
 // "theirs" the commit being replayed: the other way round from a merge.
+// git am keeps its state where rebase --apply does (rebase-apply), but
+// its sides are a merge's; git tells the two apart by the "applying"
+// file am leaves there, and so does this.
 func Rebasing(dir string) bool {
 	out, err := git(dir, "rev-parse", "--git-path", "rebase-merge", "--git-path", "rebase-apply")
 	if err != nil {
 		return false
 	}
-	for _, p := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+	paths := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(paths) != 2 {
+		return false
+	}
+	for i, p := range paths {
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(dir, p)
 		}
-		if info, err := os.Stat(p); err == nil && info.IsDir() {
-			return true
+		if info, err := os.Stat(p); err != nil || !info.IsDir() {
+			continue
 		}
+		if i == 1 { // rebase-apply: a rebase's, or git am's
+			if _, err := os.Stat(filepath.Join(p, "applying")); err == nil {
+				continue
+			}
+		}
+		return true
 	}
 	return false
 }
