@@ -475,6 +475,7 @@ func unchasedSince(c *plans.FileChange) {
 // merged into main since would read there as undone by the branch.
 func revisionLabel(repo *gitrev.Repo, rev, commit string) string {
 	short := commit[:min(7, len(commit))]
+	isHash := strings.HasPrefix(commit, rev)
 	tip, err := repo.Resolve(rev)
 	switch {
 	case err != nil:
@@ -482,10 +483,13 @@ func revisionLabel(repo *gitrev.Repo, rev, commit string) string {
 		return rev + " (" + short + ", where this branch left it)"
 	default:
 		if _, ok := repo.BranchPoint(commit); !ok {
+			if isHash { // a commit has no tip, nor anything merged since
+				return rev + " (git finds no commit where this branch left it: what it has that this branch lacks reads as undone here)"
+			}
 			return rev + " (" + short + ", its tip: git finds no commit where this branch left it, so what was merged there since reads as undone here)"
 		}
 	}
-	if strings.HasPrefix(commit, rev) {
+	if isHash {
 		return rev
 	}
 	return rev + " (" + short + ")"
