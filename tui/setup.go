@@ -3,6 +3,7 @@ package tui
 import (
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -520,21 +521,39 @@ func savedAs(st *styles, path string, w int) []string {
 }
 
 // savedAsOneLine says where the plan will be saved on one line, for a
-// short window: the path shortened in the middle of the file's name
-// where it must be, its folder and date kept at the front and the end of
-// the name and ".yaml" at the back ("plans/2027-03-14-northumb…-ltd.yaml").
+// short window: where the path does not fit, the file's name is
+// shortened in its middle, the folder said whole before it and ".yaml"
+// after it ("plans/2027-03-14-northumb…-ltd.yaml"), since those say where
+// the file goes; nil where even that leaves too little of the name.
 func savedAsOneLine(st *styles, path string, w int) []string {
 	const label = "Will be saved as "
 	path = safetext.Line(path)
 	room := w - ansi.StringWidth(label)
-	if n := ansi.StringWidth(path); n > room {
-		if room < 12 {
+	if ansi.StringWidth(path) > room {
+		folder := path[:strings.LastIndexByte(path, filepath.Separator)+1]
+		name := path[len(folder):]
+		ext := filepath.Ext(name)
+		stem := strings.TrimSuffix(name, ext)
+		left := room - ansi.StringWidth(folder+ext) - 1 // the name's two ends, beside "…"
+		if left < 8 {
 			return nil
 		}
-		back := (room - 1) / 3
-		path = ansi.Truncate(path, room-1-back, "") + "…" + ansi.TruncateLeft(path, n-back, "")
+		back := left / 3
+		path = folder + ansi.Truncate(stem, left-back, "") + "…" + lastCells(stem, back) + ext
 	}
 	return []string{st.Subtle.Render(label) + st.Label.Render(path)}
+}
+
+// lastCells is the end of s at most n cells wide: a wide character the
+// cut would halve is left out, where ansi.TruncateLeft keeps it whole and
+// runs a cell over.
+func lastCells(s string, n int) string {
+	out := ansi.TruncateLeft(s, max(ansi.StringWidth(s)-n, 0), "")
+	for ansi.StringWidth(out) > n {
+		_, size := utf8.DecodeRuneInString(out)
+		out = out[size:]
+	}
+	return out
 }
 
 // pathLines lays a path out in lines of at most w cells, broken after its

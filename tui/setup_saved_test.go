@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"slices"
 	"strings"
 	"testing"
@@ -52,4 +53,36 @@ func requireSavedAs(t *testing.T, h *rvHarness, size [2]int) {
 		t.Errorf("%dx%d: how to begin is gone:\n%s", size[0], size[1], v)
 	}
 	requireFits(t, h, size[0], size[1])
+}
+
+// The one-line path shortened only inside the file's name: its folder,
+// however deep, and ".yaml" are said whole or the line not at all, and a
+// name in wide characters cut between them, never wider than the window.
+func TestTheShortenedPathKeepsItsFolderAndEnding(t *testing.T) {
+	st := newStyles(true, false)
+	for _, path := range []string{
+		"plans/2027-03-14-northumberland-and-tyneside-community-bakery-cooperative-ltd.yaml",
+		"reviews/hr/people/plans/2027-03-14-northumberland-and-tyneside-bakery-ltd.yaml",
+		"plans/2027-03-14-株式会社北海道とうきょう製菓協同組合パン工房レビュー.yaml",
+		"plans/2027-03-14-a株式会社北海道とうきょう製菓協同組合パン工房レビューb.yaml",
+	} {
+		folder := path[:strings.LastIndex(path, "/")+1]
+		for w := 30; w <= 64; w++ {
+			lines := savedAsOneLine(&st, path, w)
+			if len(lines) == 0 {
+				continue
+			}
+			got := ansi.Strip(lines[0])
+			if n := ansi.StringWidth(got); n > w {
+				t.Errorf("at %d columns the line is %d wide: %q", w, n, got)
+			}
+			said := strings.TrimPrefix(got, "Will be saved as ")
+			if !strings.HasPrefix(said, folder) || !strings.HasSuffix(said, ".yaml") {
+				t.Errorf("at %d columns the path reads %q, of %q", w, said, path)
+			}
+		}
+		if lines := savedAsOneLine(&st, path, 60); len(lines) == 0 {
+			t.Errorf("at 60 columns %q is not said at all", path)
+		}
+	}
 }
