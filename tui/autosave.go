@@ -120,8 +120,14 @@ func (a *app) noActionReminder() string {
 	case 0:
 		return ""
 	case 1:
+		// The sentence begins with the name: "item 1" in a checklist of
+		// one area.
+		name := a.c.itemName(entries[0].Item.ID)
+		if rest, ok := strings.CutPrefix(name, "item "); ok {
+			name = "Item " + rest
+		}
 		return fmt.Sprintf("%s is rated %s with no action yet. Its rating is saved: to write the action, carry on and press o for the overview, then enter on the item.\n",
-			a.c.itemName(entries[0].Item.ID), rating(entries[0]))
+			name, rating(entries[0]))
 	}
 	var named []string
 	for _, e := range entries {

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
+	"github.com/socialmobility/ladder/checklist/checklisttest"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -1283,4 +1284,25 @@ func TestTypingADueDateReplacesTheOneThere(t *testing.T) {
 	h.press("shift+tab", "left")
 	h.typeText("1")
 	h.requireView("Due    2027-03-219 ")
+}
+
+// In a checklist of one area the screens name an item "item 1": the
+// reminder on quitting, which begins with its name, says "Item 1".
+func TestTheNoActionReminderBeginsWithACapital(t *testing.T) {
+	dir := t.TempDir()
+	opts := Options{Dir: dir, PlanPath: filepath.Join(dir, "plan.yaml"), Checklist: filepath.Join(dir, "checklist.yaml")}
+	if err := os.WriteFile(opts.Checklist, checklisttest.YAML(1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := checklisttest.Generate(1)
+	p := checklisttest.FilledPlan(c, 1)
+	r := p.Response(c.Areas[0].Items[0].ID)
+	r.Rating, r.Action = "red", ""
+	if err := createPlan(opts.PlanPath, p); err != nil {
+		t.Fatal(err)
+	}
+	h := rvStart(t, opts, 80, 24)
+	if got, want := h.a.noActionReminder(), "Item 1 is rated ■ Red with no action yet."; !strings.HasPrefix(got, want) {
+		t.Errorf("the reminder reads %q, not beginning %q", got, want)
+	}
 }
