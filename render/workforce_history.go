@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/socialmobility/ladder/internal/safetext"
 	"slices"
 	"strings"
 
@@ -557,6 +558,18 @@ func settingChanges(old, new *workforce.Data, docs [2]*workforceDoc) [][2]string
 			return fmt.Sprintf("%d%%", d.Target)
 		}},
 		{"Benchmark", func(d *workforce.Data) string { return orNot(plain(d.Benchmark)) }},
+		// What the next import counts as a grade: a spelling added in a
+		// pull request is said, not seen only in the YAML.
+		{"Spellings counted as a grade", func(d *workforce.Data) string {
+			if len(d.SameGrades) == 0 {
+				return "none"
+			}
+			var out []string
+			for _, sg := range d.SameGrades {
+				out = append(out, safetext.Quote(sg.Spelling)+" as "+plain(sg.Grade))
+			}
+			return strings.Join(out, ", ")
+		}},
 	}
 	var out [][2]string
 	for _, s := range settings {

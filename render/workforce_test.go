@@ -605,3 +605,24 @@ func TestWorkforceDiffSaysWhenTheGradesChanged(t *testing.T) {
 		t.Errorf("data added said to change grades:\n%s", added)
 	}
 }
+
+// TestWorkforceDiffShowsSpellingsKept: a pull request that adds a
+// spelling to the data file's same_grades changes what next year's
+// import counts as a grade; the diff said "No change.", the spelling seen
+// only in the YAML. It names the spellings before and after.
+func TestWorkforceDiffShowsSpellingsKept(t *testing.T) {
+	t.Parallel()
+	first := workforceFixture().Data
+	second := workforceFixture().Data
+	second.SameGrades = []workforce.SameGrade{{Spelling: "Mgr\u202e", Grade: "Manager"}}
+	text := string(WorkforceDiffText("a", "b", first, second))
+	checkContains(t, "the text", text, "\n  Spellings counted as a grade: none → \"Mgr\ufffd\" as Manager\n")
+	if strings.Contains(text, "\u202e") {
+		t.Errorf("the bidi override reached the text:\n%q", text)
+	}
+	md := string(WorkforceDiffMarkdown("a", "b", first, second, 1))
+	checkContains(t, "the Markdown", md, "- **Spellings counted as a grade:** none → ")
+	if text := string(WorkforceDiffText("a", "b", first, workforceFixture().Data)); !strings.Contains(text, "No change.") {
+		t.Errorf("no spellings either side is no change:\n%s", text)
+	}
+}
