@@ -2,6 +2,7 @@ package plans
 
 import (
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -36,12 +37,50 @@ func NextReviewNames(path, title string, heldYear, year int) (string, string) {
 	case !movedOn:
 		stem += "-" + next
 	}
-	if strings.Contains(title, held) {
-		title = strings.ReplaceAll(title, held, next)
+	if moved, ok := moveTitleYears(title, heldYear, year); ok {
+		title = moved
 	} else {
 		title = "Review " + next
 	}
 	return dir + stem + ext, title
+}
+
+// yearSpan is a year written as a span ("2026/27", "2026-2027"), or
+// other digits.
+var yearSpan = regexp.MustCompile(`(\d{4})([/–-])(\d{4}|\d{2})\b|\d+`)
+
+// moveTitleYears moves the title's year on from heldYear to year: the
+// held year, or a span of two years in a row that holds it, which moves
+// whole ("2026/27" to "2027/28"), or a charity's or school's year would
+// read "2027/27". ok is false when the title says no held year.
+func moveTitleYears(title string, heldYear, year int) (string, bool) {
+	held, next := strconv.Itoa(heldYear), strconv.Itoa(year)
+	ok := false
+	moved := yearSpan.ReplaceAllStringFunc(title, func(m string) string {
+		parts := yearSpan.FindStringSubmatch(m)
+		if parts[1] != "" {
+			from, _ := strconv.Atoi(parts[1])
+			to, _ := strconv.Atoi(parts[3])
+			if len(parts[3]) == 2 {
+				to += from / 100 * 100
+			}
+			if to == from+1 && (from == heldYear || to == heldYear) {
+				ok = true
+				shift := year - heldYear
+				end := strconv.Itoa(to + shift)
+				if len(parts[3]) == 2 {
+					end = end[len(end)-2:]
+				}
+				return strconv.Itoa(from+shift) + parts[2] + end
+			}
+		}
+		if strings.Contains(m, held) {
+			ok = true
+			return strings.ReplaceAll(m, held, next)
+		}
+		return m
+	})
+	return moved, ok
 }
 
 // NextReviewPath is the file in dir a review carried on from the plan at

@@ -17,6 +17,16 @@ func TestNextReviewNames(t *testing.T) {
 		{"plans/2026/acme-2026.yaml", "Review", 2027, "plans/2027/acme-2027.yaml", "Review 2027"},
 		{"plans/x2026/acme.yaml", "Review", 2027, "plans/x2026/acme-2027.yaml", "Review 2027"},
 		{"acme-2026-spring.yml", "", 2028, "acme-2028-spring.yml", "Review 2028"},
+		// A year written as a span moves on whole, whichever of its two
+		// years it was held in, in the form it was written: "2026/26" and
+		// "Review 2027" (the span, lost) were suggested.
+		{"plans/acme.yaml", "Review 2026/27", 2027, "plans/acme-2027.yaml", "Review 2027/28"},
+		{"plans/acme.yaml", "Review 2025/26", 2027, "plans/acme-2027.yaml", "Review 2026/27"},
+		{"plans/acme.yaml", "Review 2025–2026", 2028, "plans/acme-2028.yaml", "Review 2027–2028"},
+		{"plans/acme.yaml", "Review 2026-27, after 2025", 2027, "plans/acme-2027.yaml", "Review 2027-28, after 2025"},
+		// Not a span: a date, or years further apart; the held year moves.
+		{"plans/acme.yaml", "Board 2026-03-14", 2027, "plans/acme-2027.yaml", "Board 2027-03-14"},
+		{"plans/acme.yaml", "Strategy 2026-2030 check", 2027, "plans/acme-2027.yaml", "Strategy 2027-2030 check"},
 		// The title is kept in the new plan: what a terminal would act on,
 		// or show as a picture (␤, ␛), is not pasted into it.
 		{"plans/acme-2026.yaml", "Review 2026\n\x1b]0;pwned\x07of  the\tboard\u202e", 2027, "plans/acme-2027.yaml", "Review 2027 of the board"},
