@@ -662,3 +662,16 @@ func TestCarryOnAgainFinishesACarryOnCutShort(t *testing.T) {
 		t.Errorf("a second review was written: %v", entries)
 	}
 }
+
+// Plans kept a folder per year share a file name: the status line names
+// each by its folder too, where it said "acme.yaml into acme.yaml".
+func TestFinishedCarryWordsTellPlansOfOneNameApart(t *testing.T) {
+	for _, tc := range []struct{ prev, next, want string }{
+		{"plans/acme-2026.yaml", "plans/acme-2027.yaml", "Finished carrying on acme-2026.yaml into acme-2027.yaml,"},
+		{filepath.Join("plans", "2026", "acme.yaml"), filepath.Join("plans", "2027", "acme.yaml"), "Finished carrying on " + filepath.Join("2026", "acme.yaml") + " into " + filepath.Join("2027", "acme.yaml") + ","},
+	} {
+		if got := finishedCarryWords(tc.prev, tc.next); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("finishedCarryWords(%q, %q) = %q, want it to begin %q", tc.prev, tc.next, got, tc.want)
+		}
+	}
+}

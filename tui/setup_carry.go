@@ -106,9 +106,15 @@ func (c *common) finishCarryOnStart() error {
 }
 
 // finishedCarryWords says that the carry-on of the plan at prevPath into
-// next, cut short, is finished.
+// next, cut short, is finished. Each is named by its file, and its folder
+// too where the two share a name (plans kept a folder per year).
 func finishedCarryWords(prevPath, next string) string {
-	return "Finished carrying on " + safetext.Line(filepath.Base(prevPath)) + " into " + safetext.Line(filepath.Base(next)) +
+	from, into := filepath.Base(prevPath), filepath.Base(next)
+	if from == into {
+		from = filepath.Join(filepath.Base(filepath.Dir(prevPath)), from)
+		into = filepath.Join(filepath.Base(filepath.Dir(next)), into)
+	}
+	return "Finished carrying on " + safetext.Line(from) + " into " + safetext.Line(into) +
 		", begun before and left as it was: its open actions are chased here now."
 }
 
