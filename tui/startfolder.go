@@ -144,9 +144,9 @@ func rowFacts(found, earlier []plans.Found, today plans.Date) map[string]planFac
 }
 
 // previousInList is the plan f carried on from, when it is one of the
-// list's or last year's folder's, loaded, and the two lines name each other, worked out from the
-// paths alone (as cutShortCarrier does): no file is read for a line of
-// the list, and a plan elsewhere is not looked for.
+// list's or last year's folder's, loaded, and the two name each other:
+// worked out from the plans already read, so that no file is read for a
+// line of the list, and a plan elsewhere is not looked for.
 func previousInList(loaded map[string]*plans.Plan, f plans.Found) *plans.Plan {
 	ref := f.Plan.PreviousReview
 	if ref == "" {
