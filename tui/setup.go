@@ -557,8 +557,8 @@ func lastCells(s string, n int) string {
 }
 
 // pathLines lays a path out in lines of at most w cells, broken after its
-// slashes; a name wider than a line on its own is cut at the edge, where
-// nothing else could go.
+// slashes; a name wider than a line on its own is broken after a hyphen,
+// or cut at the edge where it has none.
 func pathLines(path string, w int) []string {
 	w = max(w, 1)
 	var out []string
@@ -571,8 +571,18 @@ func pathLines(path string, w int) []string {
 		line += part
 		for ansi.StringWidth(line) > w {
 			cut := ansi.Truncate(line, w, "")
+			// After the last hyphen that leaves a line, as a reader
+			// breaks a file's name ("…-northumberland-" then
+			// "ltd.yaml"), not at the edge ("…-ltd.yam" then "l").
+			if at := strings.LastIndexByte(cut, '-'); at > 0 {
+				cut = cut[:at+1]
+			}
+			if cut == "" { // a wide character in a one-cell window
+				_, size := utf8.DecodeRuneInString(line)
+				cut = line[:size]
+			}
 			out = append(out, cut)
-			line = ansi.TruncateLeft(line, ansi.StringWidth(cut), "")
+			line = line[len(cut):]
 		}
 	}
 	if line != "" || len(out) == 0 {

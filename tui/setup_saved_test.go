@@ -86,3 +86,37 @@ func TestTheShortenedPathKeepsItsFolderAndEnding(t *testing.T) {
 		}
 	}
 }
+
+// A file's name wider than a line was cut at the window's edge, at 80x24
+// "…-northumberland-ltd.yam" then "l": it is broken after a hyphen of
+// the name instead, as a reader would break it, and cut at the edge only
+// where no hyphen leaves a line.
+func TestALongFileNameBreaksAfterAHyphen(t *testing.T) {
+	const path = "plans/2026-11-30-hill-s-bakery-and-sourdough-cooperative-of-northumberland-ltd-aq.yaml"
+	for _, w := range []int{30, 40, 59, 78} {
+		lines := pathLines(path, w)
+		if got := strings.Join(lines, ""); got != path {
+			t.Fatalf("width %d: the lines make %q, not the path", w, got)
+		}
+		for i, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("width %d: line %q is wider than the window", w, l)
+			}
+			if i < len(lines)-1 && !strings.HasSuffix(l, "/") && !strings.HasSuffix(l, "-") {
+				t.Errorf("width %d: line %q breaks inside a word: %q", w, l, lines)
+			}
+		}
+	}
+	// No hyphen to break at: cut at the edge, nothing lost.
+	if got := pathLines("plans/abcdefghijklmnopqrstuvwxyz.yaml", 10); strings.Join(got, "") != "plans/abcdefghijklmnopqrstuvwxyz.yaml" || ansi.StringWidth(got[1]) != 10 {
+		t.Errorf("a name with no hyphen reads %q", got)
+	}
+}
+
+// A window one cell wide and a name in wide characters: each character
+// on a line of its own, where the loop cutting lines had nothing to cut.
+func TestPathLinesEndsInAOneCellWindow(t *testing.T) {
+	if got := pathLines("計画.yaml", 1); strings.Join(got, "") != "計画.yaml" {
+		t.Errorf("read %q", got)
+	}
+}
