@@ -3,6 +3,7 @@ package workforce
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -272,6 +273,30 @@ func TestDataFileSameGrades(t *testing.T) {
 			t.Errorf("%s: loaded", name)
 		} else if strings.ContainsFunc(err.Error(), func(r rune) bool { return r == 7 }) {
 			t.Errorf("%s: the message carries the control character: %v", name, err)
+		}
+	}
+}
+
+// A pull request's file with thousands of spellings is refused at the
+// first one too many; as many as ladder keeps load.
+func TestDataFileSameGradesBounded(t *testing.T) {
+	for _, n := range []int{maxSameGrades, maxSameGrades + 1} {
+		d := sampleData()
+		for i := range n {
+			d.SameGrades = append(d.SameGrades, SameGrade{Spelling: fmt.Sprintf("Mgr %d", i), Grade: "Team leader"})
+		}
+		data := string(Encode(d))
+		_, err := Parse("acme.data.yaml", []byte(data))
+		if n == maxSameGrades {
+			if err != nil {
+				t.Fatalf("%d spellings: %v", n, err)
+			}
+			continue
+		}
+		at := strings.Index(data, fmt.Sprintf(`"Mgr %d"`, maxSameGrades))
+		line := strings.Count(data[:at], "\n") + 1
+		if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("acme.data.yaml:%d:", line)) || !strings.Contains(err.Error(), "at most 200") {
+			t.Errorf("%d spellings: %v", n, err)
 		}
 	}
 }
