@@ -358,6 +358,11 @@ func (dec *dataDecoder) data(root *yaml.Node) *Data {
 			dec.Errorf(root, "the data file has no grades")
 		}
 	}
+	if sameNode != nil && d.Schema > 0 && d.Schema < schemaSpellings && !strictyaml.IsNull(sameNode) {
+		// An older ladder would call same_grades an unknown key rather
+		// than say to update: a file keeping spellings says schema 2.
+		dec.Errorf(sameNode, "same_grades is new in schema %d: change schema: %d to schema: %d (an older ladder then says to update it)", schemaSpellings, d.Schema, schemaSpellings)
+	}
 	if sameNode != nil {
 		// Read once the grades are: each names one of them.
 		d.SameGrades = dec.sameGrades(sameNode, d.Grades)

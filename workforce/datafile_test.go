@@ -300,3 +300,18 @@ func TestDataFileSameGradesBounded(t *testing.T) {
 		}
 	}
 }
+
+// A file keeping spellings under schema 1 (edited by hand, or merged from
+// a branch) loaded here, and an older ladder reading it said "unknown key
+// same_grades" instead of to update: it is refused at the key, saying
+// which schema it needs.
+func TestDataFileSameGradesNeedSchema2(t *testing.T) {
+	d := sampleData()
+	d.SameGrades = []SameGrade{{Spelling: "Mgr", Grade: "Team leader"}}
+	data := strings.Replace(string(Encode(d)), "\nschema: 2\n", "\nschema: 1\n", 1)
+	_, err := Parse("acme.data.yaml", []byte(data))
+	line := strings.Count(data[:strings.Index(data, "  - spelling:")], "\n") + 1
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("acme.data.yaml:%d:", line)) || !strings.Contains(err.Error(), "schema: 2 (an older ladder then says to update it)") {
+		t.Fatalf("a schema-1 file keeping spellings: %v\n%s", err, data)
+	}
+}
