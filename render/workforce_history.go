@@ -398,31 +398,7 @@ func workforceChanges(old, new *workforce.Data) wfDiff {
 			d.readings[i] = "too few answers to show anything"
 		}
 	}
-	// The rows in the new version's order, then any grade gone from it,
-	// then All grades.
-	var order []string
-	byName := map[string]*wfPair{}
-	add := func(side int, r wfRow) {
-		pair := byName[r.name]
-		if pair == nil {
-			pair = &wfPair{}
-			byName[r.name] = pair
-			order = append(order, r.name)
-		}
-		pair.rows[side], pair.threshold[side] = &r, docs[side].threshold
-	}
-	for _, side := range []int{1, 0} {
-		if docs[side] != nil {
-			for _, r := range docs[side].rows {
-				add(side, r)
-			}
-		}
-	}
-	for _, side := range []int{1, 0} {
-		if docs[side] != nil {
-			add(side, docs[side].total)
-		}
-	}
+	order, byName := pairRows(docs)
 	for _, name := range order {
 		pair := byName[name]
 		if row, ok := changedRow(name, pair, wfShareCells); ok {
@@ -493,6 +469,38 @@ func gradeChanges(old, new *workforce.Data, docs [2]*workforceDoc) [][2]string {
 type wfPair struct {
 	rows      [2]*wfRow
 	threshold [2]int
+}
+
+// pairRows pairs two versions' rows by grade, in the new version's
+// order, then any grade gone from it, then All grades (each version's
+// total, named so). Either version may be nil.
+func pairRows(docs [2]*workforceDoc) ([]string, map[string]*wfPair) {
+	var order []string
+	byName := map[string]*wfPair{}
+	add := func(side int, r wfRow) {
+		pair := byName[r.name]
+		if pair == nil {
+			pair = &wfPair{}
+			byName[r.name] = pair
+			order = append(order, r.name)
+		}
+		pair.rows[side], pair.threshold[side] = &r, docs[side].threshold
+	}
+	for _, side := range []int{1, 0} {
+		if docs[side] != nil {
+			for _, r := range docs[side].rows {
+				add(side, r)
+			}
+		}
+	}
+	for _, side := range []int{1, 0} {
+		if docs[side] != nil {
+			total := docs[side].total
+			total.name = "All grades"
+			add(side, total)
+		}
+	}
+	return order, byName
 }
 
 // changedRow lays one grade's cells out, "46% → 44%" or one value when it

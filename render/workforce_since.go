@@ -48,26 +48,7 @@ func buildSince(lastPath string, last, now *workforce.Data) *wfSince {
 		s.small = fmt.Sprintf("The last review's data (%s) had too few answers to show anything, so there is nothing to set beside this year's.", s.about)
 		return s
 	}
-	var order []string
-	pairs := map[string]*[2]*wfRow{}
-	add := func(side int, r wfRow) {
-		if pairs[r.name] == nil {
-			pairs[r.name] = &[2]*wfRow{}
-			order = append(order, r.name)
-		}
-		pairs[r.name][side] = &r
-	}
-	for _, side := range []int{1, 0} {
-		for _, r := range docs[side].rows {
-			add(side, r)
-		}
-	}
-	total := "All grades"
-	for side := range docs {
-		r := docs[side].total
-		r.name = total
-		add(side, r)
-	}
+	order, pairs := pairRows([2]*workforceDoc{&docs[0], &docs[1]})
 	cells := func(r *wfRow, threshold int, short bool) []string {
 		if r == nil {
 			return make([]string, len(wfSinceHeader)-1)
@@ -79,7 +60,7 @@ func buildSince(lastPath string, last, now *workforce.Data) *wfSince {
 		return append(out, figureWord(r.row.Responses, threshold, short))
 	}
 	for _, name := range order {
-		p := pairs[name]
+		p := pairs[name].rows
 		row := wfSinceRow{name: name}
 		for _, short := range []bool{true, false} {
 			o, n := cells(p[0], docs[0].threshold, short), cells(p[1], docs[1].threshold, short)
