@@ -270,7 +270,7 @@ func (s *overviewScreen) nextUnrated() bool {
 func (s *overviewScreen) header(st *styles, w int, start string) (string, string) {
 	var line func(share string) string
 	for v := 0; ; v++ {
-		words, last := s.lateWords(st, v)
+		words, last := lateCountWords(st, s.late+s.lateSteps, s.carried, s.carriedLate, v)
 		line = func(share string) string {
 			if t := words(share); t != "" {
 				return start + st.Subtle.Render(" · ") + t
@@ -295,17 +295,19 @@ func (s *overviewScreen) header(st *styles, w int, start string) (string, string
 	return s.headerWith(st, w, line)
 }
 
-// lateWords is the header's count of late actions, its v-th wording
-// (longest first; last when there is no shorter), given the project
-// plan's share of it. In a review carried on from the last, the actions
-// that came across are said apart, with how many of them are past due
-// ("↺ 6 carried on, ⚠ 5 past due"): late in the last review's plan, they
-// were chased into this one, not let slip here. The others late are "more
-// late"; where even that does not fit, one count of all past due.
-func (s *overviewScreen) lateWords(st *styles, v int) (words func(share string) string, last bool) {
-	late := s.late + s.lateSteps
-	own := late - s.carriedLate
-	if s.carried == 0 {
+// lateCountWords is a count of late actions (late in all; carried came
+// across from the last review, carriedLate of them late), its v-th
+// wording (longest first; last when there is no shorter), given the
+// project plan's share of it. The overview's header tries each in turn;
+// the start screen's list says the second. In a review carried on from
+// the last, the actions that came across are said apart, with how many of
+// them are past due ("↺ 6 carried on, ⚠ 5 past due"): late in the last
+// review's plan, they were chased into this one, not let slip here. The
+// others late are "more late"; where even that does not fit, one count of
+// all past due.
+func lateCountWords(st *styles, late, carried, carriedLate, v int) (words func(share string) string, last bool) {
+	own := late - carriedLate
+	if carried == 0 {
 		return func(share string) string {
 			if late == 0 {
 				return ""
@@ -321,32 +323,32 @@ func (s *overviewScreen) lateWords(st *styles, v int) (words func(share string) 
 	}
 	pastDue := func(long bool) string {
 		switch {
-		case s.carriedLate == 0:
+		case carriedLate == 0:
 			return st.Subtle.Render(", none past due")
 		case long:
-			return st.Subtle.Render(", ") + st.Warning.Render(fmt.Sprintf("⚠ %d of them past due", s.carriedLate))
+			return st.Subtle.Render(", ") + st.Warning.Render(fmt.Sprintf("⚠ %d of them past due", carriedLate))
 		}
-		return st.Subtle.Render(", ") + st.Warning.Render(fmt.Sprintf("⚠ %d past due", s.carriedLate))
+		return st.Subtle.Render(", ") + st.Warning.Render(fmt.Sprintf("⚠ %d past due", carriedLate))
 	}
 	switch v {
 	case 0:
 		return func(share string) string {
-			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on from the last review", s.carried)) + pastDue(true) + more(share)
+			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on from the last review", carried)) + pastDue(true) + more(share)
 		}, false
 	case 1:
 		return func(share string) string {
-			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on", s.carried)) + pastDue(false) + more(share)
+			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on", carried)) + pastDue(false) + more(share)
 		}, false
 	case 2:
 		if own > 0 {
 			return func(share string) string {
-				return st.Subtle.Render(fmt.Sprintf("↺ %d carried on · ", s.carried)) + st.Warning.Render(fmt.Sprintf("⚠ %d past due", late)+share)
+				return st.Subtle.Render(fmt.Sprintf("↺ %d carried on · ", carried)) + st.Warning.Render(fmt.Sprintf("⚠ %d past due", late)+share)
 			}, false
 		}
 	}
 	return func(share string) string {
 		if late == 0 {
-			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on", s.carried))
+			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on", carried))
 		}
 		return st.Warning.Render(fmt.Sprintf("⚠ %d past due", late) + share)
 	}, true

@@ -561,19 +561,8 @@ func (s *startScreen) planRow(st *styles, w, i int, mixed bool, note string) []s
 // on from the last, as its overview says it: how many actions came
 // across, how many of them are past due, and how many more are late.
 func lateInList(st *styles, facts planFacts) string {
-	if facts.carried == 0 {
-		return st.Warning.Render(fmt.Sprintf("⚠ %d late", facts.late))
-	}
-	words := st.Subtle.Render(fmt.Sprintf("↺ %d carried on, ", facts.carried))
-	if facts.carriedLate == 0 {
-		words += st.Subtle.Render("none past due")
-	} else {
-		words += st.Warning.Render(fmt.Sprintf("⚠ %d past due", facts.carriedLate))
-	}
-	if more := facts.late - facts.carriedLate; more > 0 {
-		words += st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d more late", more))
-	}
-	return words
+	words, _ := lateCountWords(st, facts.late, facts.carried, facts.carriedLate, 1)
+	return words("")
 }
 
 // footer is the attribution of the checklist's wording, quietly.
