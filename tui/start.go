@@ -92,9 +92,6 @@ type discoveredMsg struct {
 	// this year's could be carried on from.
 	dir, lastYear string
 	carryOn       []review.LastReview
-	// lastFound are last year's folder's plans, each of which this
-	// year's may have carried on from (rowFacts).
-	lastFound []plans.Found
 	// nextFrom is startScreen.nextFrom, found with the plans, for they
 	// are found off the update loop (review.NextReviewFrom reads files).
 	nextFrom *review.LastReview

@@ -33,10 +33,11 @@ func readFolder(c *common) *folderRead {
 	return startFolderRead(func() discoveredMsg {
 		found, err := plans.Discover(dir, resolve)
 		msg := discoveredMsg{found: found, err: err}
+		var lastFound []plans.Found
 		if err == nil && (len(found) == 0 || plans.IsYearFolder(dir)) {
-			msg.readYears(dir, resolve, today)
+			lastFound = msg.readYears(dir, resolve, today)
 		}
-		msg.rows = rowFacts(slices.Concat(msg.found, msg.lastYears()), msg.lastFound, today)
+		msg.rows = rowFacts(slices.Concat(msg.found, msg.lastYears()), lastFound, today)
 		// In the list's order (a stable sort leaves the plans that load
 		// in theirs), and here, as it follows next_review lines to their
 		// files: the screen's update reads none.
@@ -57,26 +58,29 @@ func readFolder(c *common) *folderRead {
 // year's reviews to carry on from (review.LastYearsReviews); last year's
 // plans that do not load are listed with this year's. Someone back a year
 // later sees their plans, and begins this year's review from last year's
-// in a folder of its own, without leaving the app.
-func (msg *discoveredMsg) readYears(dir string, resolve plans.Resolver, today plans.Date) {
+// in a folder of its own, without leaving the app. It returns last
+// year's plans, each of which this year's may have carried on from
+// (rowFacts).
+func (msg *discoveredMsg) readYears(dir string, resolve plans.Resolver, today plans.Date) []plans.Found {
 	this, last := plans.YearFolders(dir, today.Year)
 	if last == "" {
-		return
+		return nil
 	}
 	if this != filepath.Clean(dir) {
 		msg.found, msg.err = plans.Discover(this, resolve)
 		if msg.err != nil {
-			return
+			return nil
 		}
 	}
 	lastFound, _ := plans.Discover(last, resolve) // it held plans a moment ago
-	msg.dir, msg.lastYear, msg.lastFound = this, last, lastFound
+	msg.dir, msg.lastYear = this, last
 	msg.carryOn = review.LastYearsReviews(lastFound, today)
 	for _, f := range lastFound {
 		if f.Err != nil {
 			msg.found = append(msg.found, f)
 		}
 	}
+	return lastFound
 }
 
 // lastYears are the plans of last year's reviews offered to carry on.
