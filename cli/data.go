@@ -355,7 +355,7 @@ func applyKeptSpellings(stderr io.Writer, path string, kept []workforce.SameGrad
 			continue
 		}
 		said := safetext.Quote(sg.Spelling) + " as " + safetext.Line(sg.Grade)
-		if len(io.Grades) > 0 && !slices.ContainsFunc(io.Grades, func(g string) bool { return workforce.GradeKey(g) == workforce.GradeKey(sg.Grade) }) {
+		if notAmongGrades(io.Grades, sg.Grade) {
 			left = append(left, said)
 			continue
 		}
@@ -709,7 +709,7 @@ func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data) (workforc
 		if err != nil {
 			return io, usageErrorf("--same-grade %v", err)
 		}
-		if len(io.Grades) > 0 && !slices.ContainsFunc(io.Grades, func(g string) bool { return workforce.GradeKey(g) == workforce.GradeKey(sg.Grade) }) {
+		if notAmongGrades(io.Grades, sg.Grade) {
 			return io, usageErrorf("--same-grade %s: %s is not one of the grades (%s): name one of them after the '='",
 				shellWord(s), safetext.Excerpt(sg.Grade, safetext.ExcerptLength), safetext.Line(strings.Join(io.Grades, ", ")))
 		}
@@ -726,6 +726,14 @@ func trimAll(ss []string) []string {
 		}
 	}
 	return out
+}
+
+// notAmongGrades reports whether grades were given (--grades, or the
+// data file's) and grade is none of them, as --grades tells two apart
+// (workforce.GradeKey): a --same-grade, or a spelling a data file kept,
+// must name one of them.
+func notAmongGrades(grades []string, grade string) bool {
+	return len(grades) > 0 && !slices.ContainsFunc(grades, func(g string) bool { return workforce.GradeKey(g) == workforce.GradeKey(grade) })
 }
 
 func duplicateGrade(names []string) string {
