@@ -499,7 +499,16 @@ func lastReviewData(planPath string) (string, *workforce.Data, error) {
 		return "", nil, nil
 	}
 	p, err := plans.LoadFile(planPath, nil)
-	if err != nil || p.PreviousReview == "" {
+	if err != nil {
+		return "", nil, nil
+	}
+	return lastReviewDataOf(planPath, p)
+}
+
+// lastReviewDataOf is lastReviewData for the plan p, loaded from
+// planPath already (as ladder report has it).
+func lastReviewDataOf(planPath string, p *plans.Plan) (string, *workforce.Data, error) {
+	if p.PreviousReview == "" {
 		return "", nil, nil
 	}
 	prev, err := plans.PreviousReviewOf(planPath, p)
@@ -1293,11 +1302,11 @@ func loadWorkforce(stderr io.Writer, path, benchmark string) (*workforce.Loaded,
 	return l, nil
 }
 
-// reportWorkforce reads the data file beside a plan for its report: nil
-// when there is none. One that does not load leaves the section out, with
-// its problems and a note on stderr; the rest of the report is still
-// written.
-func reportWorkforce(stderr io.Writer, planPath string) *workforce.Loaded {
+// reportWorkforce reads the data file beside a plan (p, as loaded from
+// planPath) for its report: nil when there is none. One that does not
+// load leaves the section out, with its problems and a note on stderr;
+// the rest of the report is still written.
+func reportWorkforce(stderr io.Writer, planPath string, p *plans.Plan) *workforce.Loaded {
 	path := workforce.PathFor(planPath)
 	l, err := workforce.Load(path, "")
 	switch {
@@ -1313,7 +1322,7 @@ func reportWorkforce(stderr io.Writer, planPath string) *workforce.Loaded {
 	}
 	// A year on, last year's figures beside this year's: the change is
 	// what a board asks about.
-	lastPath, last, err := lastReviewData(planPath)
+	lastPath, last, err := lastReviewDataOf(planPath, p)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintf(stderr, "ladder: the report does not show the last review's data beside this year's: %s does not load (see above)\n", safetext.Line(lastPath))

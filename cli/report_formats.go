@@ -139,7 +139,7 @@ func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date
 		if h != nil && h.Shallow {
 			sayShallowClone(stderr, "the report's history") // the page tells its reader
 		}
-		if w := reportWorkforce(stderr, file); w != nil {
+		if w := reportWorkforce(stderr, file, p); w != nil {
 			return render.ReportHTMLWithData(p, today, h, w, carried, carriedTo) // the data section: cli/data.go
 		}
 		return render.ReportHTML(p, today, h, carried, carriedTo)
@@ -148,12 +148,12 @@ func renderReport(stderr io.Writer, file string, p *plans.Plan, today plans.Date
 	}
 	carriedTo := reportCarriedTo(stderr, file, p)
 	if opts.format == "text" {
-		if w := reportWorkforce(stderr, file); w != nil {
+		if w := reportWorkforce(stderr, file, p); w != nil {
 			return render.ReportWordsWithData(p, today, w, carried, carriedTo)
 		}
 		return render.ReportWords(p, today, carried, carriedTo)
 	}
-	if w := reportWorkforce(stderr, file); w != nil {
+	if w := reportWorkforce(stderr, file, p); w != nil {
 		return render.ReportMarkdownWithData(p, today, w, carried, carriedTo) // the data section: cli/data.go
 	}
 	return render.ReportMarkdown(p, today, carried, carriedTo)
