@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -365,7 +364,7 @@ func (dec *dataDecoder) data(root *yaml.Node) *Data {
 	}
 	if sameNode != nil {
 		// Read once the grades are: each names one of them.
-		d.SameGrades = dec.sameGrades(sameNode, d.Grades)
+		d.SameGrades = dec.sameGrades(sameNode, d)
 	}
 	for i, g := range d.Grades {
 		if msg := HeadcountProblem(g, d.Threshold); msg != "" && dec.headcounts[i] != nil {
@@ -513,7 +512,7 @@ func (dec *dataDecoder) grades(n *yaml.Node) []Grade {
 // import); the grade is one of the file's, and the spelling is none of
 // them, nor kept twice: a file from a pull request cannot join two of
 // its grades, or name one, unseen.
-func (dec *dataDecoder) sameGrades(n *yaml.Node, grades []Grade) []SameGrade {
+func (dec *dataDecoder) sameGrades(n *yaml.Node, d *Data) []SameGrade {
 	if strictyaml.IsNull(n) {
 		return nil
 	}
@@ -544,17 +543,17 @@ func (dec *dataDecoder) sameGrades(n *yaml.Node, grades []Grade) []SameGrade {
 		case sg.Spelling == "" || sg.Grade == "":
 			return
 		}
-		f := foldGrade(sg.Spelling)
-		if j := slices.IndexFunc(grades, func(g Grade) bool { return foldGrade(g.Name) == f }); j >= 0 {
+		if g, ok := d.Grade(sg.Spelling); ok {
 			dec.Errorf(spellingNode, "the spelling %s is the grade %s itself: a grade is not kept as a spelling of another (delete the two lines)",
-				safetext.Excerpt(sg.Spelling, safetext.ExcerptLength), safetext.Excerpt(grades[j].Name, safetext.ExcerptLength))
+				safetext.Excerpt(sg.Spelling, safetext.ExcerptLength), safetext.Excerpt(g.Name, safetext.ExcerptLength))
 			return
 		}
-		if !slices.ContainsFunc(grades, func(g Grade) bool { return foldGrade(g.Name) == foldGrade(sg.Grade) }) {
+		if _, ok := d.Grade(sg.Grade); !ok {
 			dec.Errorf(gradeNode, "%s is kept as a spelling of %s, which is not one of the grades: name one of them, or delete the two lines",
 				safetext.Excerpt(sg.Spelling, safetext.ExcerptLength), safetext.Excerpt(sg.Grade, safetext.ExcerptLength))
 			return
 		}
+		f := foldGrade(sg.Spelling)
 		if line, ok := first[f]; ok {
 			dec.Errorf(spellingNode, "the spelling %s is here twice (first at line %d)", safetext.Excerpt(sg.Spelling, safetext.ExcerptLength), line)
 			return
