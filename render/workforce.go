@@ -182,7 +182,7 @@ func buildWorkforce(w *workforce.Loaded) workforceDoc {
 		doc.bench = &wfBenchmark{source: plain(w.Benchmark.Source), shares: w.Benchmark.Shares, yours: doc.total.shares}
 	}
 	if w.Last != nil {
-		doc.since = buildSince(w.LastPath, w.Last, w.Data)
+		doc.since = buildSince(w.LastPath, w.Last, w.Data, &doc)
 	}
 	if w.BenchmarkErr != nil {
 		doc.benchNote = fmt.Sprintf("%s does not load, so there is no comparison: ladder check %s lists its problems.", w.BenchmarkPath, plans.CommandPath(w.BenchmarkPath))

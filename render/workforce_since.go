@@ -38,8 +38,11 @@ type wfSinceRow struct {
 
 var wfSinceHeader = []string{"Grade", "Working class", "Intermediate", "Professional", "Responses"}
 
-func buildSince(lastPath string, last, now *workforce.Data) *wfSince {
-	docs := [2]workforceDoc{buildWorkforce(&workforce.Loaded{Path: lastPath, Data: last}), buildWorkforce(&workforce.Loaded{Data: now})}
+// buildSince sets last year's data beside this year's, whose figures
+// nowDoc already holds.
+func buildSince(lastPath string, last, now *workforce.Data, nowDoc *workforceDoc) *wfSince {
+	lastDoc := buildWorkforce(&workforce.Loaded{Path: lastPath, Data: last})
+	docs := [2]*workforceDoc{&lastDoc, nowDoc}
 	s := &wfSince{about: plain(lastPath), threshold: max(threshOf(last), threshOf(now))}
 	if last.Collected != "" {
 		s.about += ", collected " + last.Collected
@@ -48,7 +51,7 @@ func buildSince(lastPath string, last, now *workforce.Data) *wfSince {
 		s.small = fmt.Sprintf("The last review's data (%s) had too few answers to show anything, so there is nothing to set beside this year's.", s.about)
 		return s
 	}
-	order, pairs := pairRows([2]*workforceDoc{&docs[0], &docs[1]})
+	order, pairs := pairRows(docs)
 	cells := func(r *wfRow, threshold int, short bool) []string {
 		if r == nil {
 			return make([]string, len(wfSinceHeader)-1)
@@ -76,7 +79,7 @@ func buildSince(lastPath string, last, now *workforce.Data) *wfSince {
 		}
 		s.rows = append(s.rows, row)
 	}
-	for _, c := range gradeChanges(last, now, [2]*workforceDoc{&docs[0], &docs[1]}) {
+	for _, c := range gradeChanges(last, now, docs) {
 		s.notes = append(s.notes, c[0]+": "+c[1]+".")
 	}
 	if docs[0].threshold != docs[1].threshold {
