@@ -64,20 +64,15 @@ func buildSince(lastPath string, last, now *workforce.Data, nowDoc *workforceDoc
 	}
 	for _, name := range order {
 		p := pairs[name].rows
-		row := wfSinceRow{name: name}
-		for _, short := range []bool{true, false} {
+		both := func(short bool) [][2]string {
 			o, n := cells(p[0], docs[0].threshold, short), cells(p[1], docs[1].threshold, short)
-			var c [][2]string
+			c := make([][2]string, len(o))
 			for j := range o {
-				c = append(c, [2]string{o[j], n[j]})
+				c[j] = [2]string{o[j], n[j]}
 			}
-			if short {
-				row.cells = c
-			} else {
-				row.long = c
-			}
+			return c
 		}
-		s.rows = append(s.rows, row)
+		s.rows = append(s.rows, wfSinceRow{name: name, cells: both(true), long: both(false)})
 	}
 	for _, c := range gradeChanges(last, now, docs) {
 		s.notes = append(s.notes, c[0]+": "+c[1]+".")
