@@ -114,13 +114,13 @@ func workforceDocText(doc workforceDoc, cols int, colour Colour, words bool) []b
 			for _, l := range s.sentences() {
 				wrap("  ", l)
 			}
+			if len(s.notes) > 0 {
+				wrap("  ", strings.Join(s.notes, " "))
+			}
 		default:
 			wrap("  ", s.intro())
 			textTable(&b, s.table(), cols, false)
 			wrap("  ", s.legend())
-		}
-		if words && s.small == "" && len(s.notes) > 0 {
-			wrap("  ", strings.Join(s.notes, " "))
 		}
 	}
 	if doc.bench != nil {
