@@ -354,6 +354,19 @@ var (
 	wwwLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)\bwww\.`) })
 )
 
+// mdCells is a table's rows with every cell escaped by mdText, in new
+// slices: the rows given are left as they are.
+func mdCells(rows [][]string) [][]string {
+	out := make([][]string, len(rows))
+	for i, row := range rows {
+		out[i] = make([]string, len(row))
+		for j, c := range row {
+			out[i][j] = mdText(c)
+		}
+	}
+	return out
+}
+
 // mdText escapes plan text so Markdown shows it as typed, on one line:
 // line breaks become spaces, and control characters pictures (␛), so that
 // the Markdown is as safe to print on a terminal as to paste. Web and email addresses become links in angle

@@ -344,20 +344,12 @@ func WorkforceDiffMarkdown(oldName, newName string, old, new *workforce.Data, le
 		if len(t) == 0 {
 			continue
 		}
-		var cells [][]string
-		for _, row := range t {
-			row = append([]string{}, row...)
-			for j := range row {
-				row[j] = mdText(row[j])
-			}
-			cells = append(cells, row)
-		}
 		header := [][]string{wfShareHeader, wfResponseHeader}[i]
 		right := make([]bool, len(header))
 		for j := range right {
 			right[j] = j > 0
 		}
-		m.table(header, right, cells)
+		m.table(header, right, mdCells(t))
 	}
 	if len(d.shares)+len(d.responses) > 0 {
 		m.para(mdText(wfLegend(d.threshold)))

@@ -91,15 +91,7 @@ func mdWorkforce(m *markdown, doc workforceDoc, level int) {
 		} else {
 			m.para(mdText(s.intro()))
 			t := s.table()
-			var cells [][]string
-			for _, row := range t[1:] {
-				out := make([]string, len(row))
-				for j := range row {
-					out[j] = mdText(row[j])
-				}
-				cells = append(cells, out)
-			}
-			m.table(t[0], []bool{false, true, true, true, true}, cells)
+			m.table(t[0], []bool{false, true, true, true, true}, mdCells(t[1:]))
 			m.para(mdText(s.legend()))
 		}
 	}
