@@ -2,10 +2,10 @@ package render
 
 import (
 	"fmt"
-	"github.com/socialmobility/ladder/internal/safetext"
 	"slices"
 	"strings"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/workforce"
 )
 
