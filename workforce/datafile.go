@@ -564,18 +564,10 @@ func (dec *dataDecoder) sameGrades(n *yaml.Node, d *Data) []SameGrade {
 	return out
 }
 
-// sameGradeName reads a spelling's spelling or grade.
+// sameGradeName reads a spelling's spelling or grade, a grade's name
+// said as what it is ("a spelling cannot have line breaks ...").
 func (dec *dataDecoder) sameGradeName(v *yaml.Node, what string) string {
-	s := dec.String(v, what)
-	if v.Kind != yaml.ScalarNode {
-		return ""
-	}
-	if problem := gradeNameProblem(s); problem != "" {
-		problem = strings.Replace(strings.Replace(problem, "a grade name", "a "+what, 1), "a grade", "a "+what, 1)
-		dec.Errorf(v, "%s", problem)
-		return ""
-	}
-	return strings.TrimSpace(s)
+	return dec.name(v, what, "a "+what, "a "+what)
 }
 
 // gradeWhat is how the messages about a grade's mapping name it: by its
@@ -599,11 +591,17 @@ func gradeWhat(v *yaml.Node, i int) string {
 }
 
 func (dec *dataDecoder) gradeName(v *yaml.Node) string {
-	s := dec.String(v, "grade")
+	return dec.name(v, "grade", "a grade", "a grade name")
+}
+
+// name reads a grade's name at key what, reporting at it what is wrong
+// with it (see nameProblem for who and named).
+func (dec *dataDecoder) name(v *yaml.Node, what, who, named string) string {
+	s := dec.String(v, what)
 	if v.Kind != yaml.ScalarNode {
 		return ""
 	}
-	if problem := gradeNameProblem(s); problem != "" {
+	if problem := nameProblem(s, who, named); problem != "" {
 		dec.Errorf(v, "%s", problem)
 		return ""
 	}
@@ -611,14 +609,20 @@ func (dec *dataDecoder) gradeName(v *yaml.Node) string {
 }
 
 // gradeNameProblem says what is wrong with a grade's name, or "".
-func gradeNameProblem(s string) string {
+func gradeNameProblem(s string) string { return nameProblem(s, "a grade", "a grade name") }
+
+// nameProblem says what is wrong with a grade's name, or "": who is what
+// needs it ("a grade needs a name"), named what is too long or has a
+// control character in it ("a grade name is at most ...", "a spelling
+// cannot have ...").
+func nameProblem(s, who, named string) string {
 	switch {
 	case strings.TrimSpace(s) == "":
-		return "a grade needs a name"
+		return who + " needs a name"
 	case len(s) > maxGradeLength:
-		return fmt.Sprintf("a grade name is at most %d characters", maxGradeLength)
+		return fmt.Sprintf("%s is at most %d characters", named, maxGradeLength)
 	case strings.IndexFunc(s, unicode.IsControl) >= 0:
-		return "a grade name cannot have line breaks or control characters in it"
+		return named + " cannot have line breaks or control characters in it"
 	}
 	return ""
 }
