@@ -113,6 +113,18 @@ func (a *app) commitNotice() {
 // a plan with a hole in it. It is said, not asked: a facilitator who
 // quits on purpose is not held up by a question.
 func (a *app) noActionReminder() string {
+	said := a.noActionWords()
+	if said == "" || a.c.width <= 0 { // no window size known: one line
+		return said
+	}
+	// Laid out at its spaces to the window: the terminal broke it
+	// mid-word where it ran past ("Its rating is sav" then "ed"). It
+	// holds no command to paste whole, as the lines around it do.
+	return strings.Join(wrapText(strings.TrimSuffix(said, "\n"), a.c.width), "\n") + "\n"
+}
+
+// noActionWords is noActionReminder's line, as one line.
+func (a *app) noActionWords() string {
 	entries := a.c.session.RatedWithoutAction()
 	p := a.c.plan()
 	rating := func(e checklist.Entry) string { return plans.Label(p.Checklist, p.Response(e.Item.ID).Rating) }

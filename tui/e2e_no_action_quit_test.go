@@ -3,9 +3,11 @@
 package tui_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -23,7 +25,9 @@ func TestQuittingAtARatedItemWithNoActionSaysSo(t *testing.T) {
 	e.waitFor("? help")
 	e.keys("r")
 	e.waitFor("1 of 21 rated")
-	text := strings.Join(strings.Fields(e.quits()), " ")
+	said := e.quits()
+	requireLinesFit(t, said, "no action yet", "To carry on", 80)
+	text := strings.Join(strings.Fields(said), " ")
 	for _, want := range []string{
 		"Every answer given is saved in plans/cafe.yaml (1 of 21 items rated).",
 		"Leadership & Culture item 1 is rated ■ Red with no action yet. Its rating is saved: to write the action, carry on and press o for the overview, then enter on the item.",
@@ -43,9 +47,32 @@ func TestQuittingAtARatedItemWithNoActionSaysSo(t *testing.T) {
 	e = e2eStart(t, dir, e2eTerm{cols: 60, rows: 16}, "review", "--today", "2027-03-14", "plans/cafe.yaml")
 	e.waitFor("? help")
 	e.keys("ctrl+c")
-	text = strings.Join(strings.Fields(e.exits(0)), " ")
+	said = e.exits(0)
+	requireLinesFit(t, said, "no action yet", "To carry on", 60)
+	text = strings.Join(strings.Fields(said), " ")
 	want := "2 items are rated with no action yet: Leadership & Culture item 1 (■ Red) and Enablers item 1 (▲ Amber). Their ratings are saved: to write the actions, carry on and press o for the overview, then enter on each item."
 	if !strings.Contains(text, want) {
 		t.Errorf("after ctrl+c, ladder did not say %q:\n%s", want, tailText(text, 800))
+	}
+}
+
+// requireLinesFit fails unless the lines of what ladder said as it ended,
+// from the one holding from up to the one holding to, each fit cols: the
+// reminder is prose, and the terminal broke it mid-word ("Its rating is
+// sav" then "ed") where it ran past the window.
+func requireLinesFit(t *testing.T, said, from, to string, cols int) {
+	t.Helper()
+	lines := strings.Split(strings.ReplaceAll(said, "\r\n", "\n"), "\n")
+	at := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, from) })
+	if at < 0 {
+		t.Fatalf("ladder did not say %q:\n%s", from, tailText(said, 800))
+	}
+	for _, l := range lines[at:] {
+		if strings.Contains(l, to) {
+			return
+		}
+		if w := ansi.StringWidth(l); w > cols {
+			t.Errorf("a line of the reminder is %d cells wide, wider than the window's %d: %q", w, cols, l)
+		}
 	}
 }
