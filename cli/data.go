@@ -265,8 +265,7 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	if !ordered && last != nil && len(grades) > 1 {
 		if order := lastReviewOrder(last, grades); order != nil {
 			grades, ordered = order, true
-			fmt.Fprintf(stderr, "Grades from junior to senior in the order of the last review's data (%s): %s (give --grades to change it).\n",
-				safetext.Line(lastPath), safetext.Line(strings.Join(order, ", ")))
+			sayLastReviewOrder(stderr, lastPath, order)
 		}
 	}
 	if !ordered && len(grades) > 1 {
@@ -637,6 +636,14 @@ func carryLastSettings(stderr io.Writer, lastPath string, last *workforce.Data, 
 	}
 	sayWrapped(stderr, fmt.Sprintf("%s, as in the last review's data (%s) (give %s to change %s).\n",
 		strings.Join(what, " and "), safetext.Line(lastPath), strings.Join(flags, " or "), them))
+}
+
+// sayLastReviewOrder says that the grades are put in the order of the
+// last review's data, at lastPath: at a terminal wrapped at its spaces,
+// where the terminal broke a grade's name or the path in two.
+func sayLastReviewOrder(w io.Writer, lastPath string, order []string) {
+	sayWrapped(w, fmt.Sprintf("Grades from junior to senior in the order of the last review's data (%s): %s (give --grades to change it).\n",
+		safetext.Line(lastPath), safetext.Line(strings.Join(order, ", "))))
 }
 
 // sayWrapped writes text to w, wrapped at a terminal's width at its

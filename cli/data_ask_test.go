@@ -214,3 +214,20 @@ func TestImportAtATerminalJoinsGradesSpeltTwoWays(t *testing.T) {
 		}
 	}
 }
+
+// A year on, the import says it takes the grades' order from last
+// year's data: at an 80-column terminal the line ran to 140 columns and
+// the terminal broke a grade's name in two. It is wrapped at its spaces.
+func TestLastReviewsOrderFitsTheTerminal(t *testing.T) {
+	order := []string{"Shop floor", "Team leader", "Assistant manager", "Manager", "Regional director"}
+	got := at80x24(t, func(tty *os.File) { sayLastReviewOrder(tty, "plans/2026/acme-2026.data.yaml", order) })
+	flat := strings.Join(strings.Fields(got), " ")
+	if !strings.Contains(flat, "Shop floor, Team leader, Assistant manager, Manager, Regional director (give --grades to change it).") {
+		t.Errorf("the grades are not all said:\n%s", got)
+	}
+	for _, line := range strings.Split(got, "\r\n") {
+		if n := utf8.RuneCountInString(line); n > 79 {
+			t.Errorf("a line of %d columns at an 80-column terminal: %q", n, line)
+		}
+	}
+}
