@@ -413,18 +413,18 @@ func lastReviewHint(w io.Writer, path string, plan *plans.Plan, last *review.Las
 		if last.Held() {
 			state, back = "every item rated", "open\nthat one? Remove this plan (nothing is rated in it yet) and open it"
 		}
-		fmt.Fprintf(w, "%s is a review of the last half year, %s.\nIt follows another checklist (%s). Meant to %s:\n  rm %s\n  ladder review %s\n",
-			safetext.Line(last.Found.Path), state, safetext.Line(last.Found.Plan.ChecklistRef.ID), back,
-			safetext.Line(plans.CommandPath(path)), safetext.Line(plans.CommandPath(last.Found.Path)))
+		sayNote(w, fmt.Sprintf("%s is a review of the last half year, %s.\nIt follows another checklist (%s). Meant to %s:",
+			safetext.Line(last.Found.Path), state, safetext.Line(last.Found.Plan.ChecklistRef.ID), back))
+		fmt.Fprintf(w, "  rm %s\n  ladder review %s\n", safetext.Line(plans.CommandPath(path)), safetext.Line(plans.CommandPath(last.Found.Path)))
 	case last.Held():
-		fmt.Fprintf(w, "%s is a review of the last half year, every item rated. Begun twice\nby mistake? Remove this plan (nothing is rated in it yet) and open that one:\n  rm %s\n  ladder review %s\n",
-			safetext.Line(last.Found.Path), safetext.Line(plans.CommandPath(path)), safetext.Line(plans.CommandPath(last.Found.Path)))
+		sayNote(w, safetext.Line(last.Found.Path)+" is a review of the last half year, every item rated. Begun twice\nby mistake? Remove this plan (nothing is rated in it yet) and open that one:")
+		fmt.Fprintf(w, "  rm %s\n  ladder review %s\n", safetext.Line(plans.CommandPath(path)), safetext.Line(plans.CommandPath(last.Found.Path)))
 	case last.UnderWay:
-		fmt.Fprintf(w, "%s is a review of the last half year, under way. Begun twice by\nmistake? Remove this plan (nothing is rated in it yet) and go on with that one:\n  rm %s\n  ladder review %s\n",
-			safetext.Line(last.Found.Path), safetext.Line(plans.CommandPath(path)), safetext.Line(plans.CommandPath(last.Found.Path)))
+		sayNote(w, safetext.Line(last.Found.Path)+" is a review of the last half year, under way.\nBegun twice by mistake? Remove this plan (nothing is rated in it yet) and go on\nwith that one:")
+		fmt.Fprintf(w, "  rm %s\n  ladder review %s\n", safetext.Line(plans.CommandPath(path)), safetext.Line(plans.CommandPath(last.Found.Path)))
 	default:
-		fmt.Fprintf(w, "To chase %s's open actions in this review instead, remove\nthis plan (nothing is rated in it yet) and start it again from that one:\n  rm %s\n%s\n",
-			safetext.Line(last.Found.Path), safetext.Line(plans.CommandPath(path)), commandLines("  ", newFromCommand(path, last.Found.Path, opts), noteWidth))
+		sayNote(w, "To chase "+safetext.Line(last.Found.Path)+"'s open actions in this review instead, remove\nthis plan (nothing is rated in it yet) and start it again from that one:")
+		fmt.Fprintf(w, "  rm %s\n%s\n", safetext.Line(plans.CommandPath(path)), commandLines("  ", newFromCommand(path, last.Found.Path, opts), noteWidth))
 		if id := last.Found.Plan.ChecklistRef.ID; id != plan.ChecklistRef.ID {
 			// A review carries on only on its own checklist.
 			fmt.Fprintf(w, "(It follows checklist %s, and the review begun from it would too.)\n", safetext.Line(id))
@@ -434,6 +434,32 @@ func lastReviewHint(w io.Writer, path string, plan *plans.Plan, last *review.Las
 
 // noteWidth is the width new's notes keep to: a terminal's 80 columns.
 const noteWidth = 80
+
+// sayNote writes a note's sentences broken where text breaks them, each
+// line within noteWidth with the paths of a usual length; where a line
+// does not fit (a long path, in a folder a year), the whole note is laid
+// out at its spaces instead, where it ran past 80 columns. The commands
+// under a note are laid out on their own, whole.
+func sayNote(w io.Writer, text string) {
+	lines := strings.Split(text, "\n")
+	if slices.ContainsFunc(lines, func(l string) bool { return ansi.StringWidth(l) > noteWidth }) {
+		// A path wider than a line is kept whole on a line of its own,
+		// to be copied, where render.WrapAtSpaces would cut it.
+		lines = lines[:0]
+		line := ""
+		for _, word := range strings.Fields(text) {
+			if line != "" && ansi.StringWidth(line+" "+word) > noteWidth {
+				lines = append(lines, line)
+				line = ""
+			}
+			line = strings.TrimPrefix(line+" "+word, " ")
+		}
+		lines = append(lines, line)
+	}
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
+	}
+}
 
 // commandLines lays out a command's words, each safe to print, in lines
 // of at most width columns after indent, as ladder status lays out the
