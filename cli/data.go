@@ -1223,7 +1223,7 @@ func runDataShow(stdout, stderr io.Writer, arg string, opts dataShowOptions) err
 		}
 		if wordsWanted() {
 			// For a screen reader, as the review's accessible prompts are.
-			return finishDataShow(stdout, stderr, opts, render.WorkforceWords(w, width), w)
+			return finishDataShow(stdout, stderr, opts, append(render.WorkforceWords(w, width), keptSpellingsNote(w, width)...), w)
 		}
 		var colour render.Colour
 		if opts.out == "" {
@@ -1231,9 +1231,28 @@ func runDataShow(stdout, stderr io.Writer, arg string, opts dataShowOptions) err
 			// The colours are the terminal's to allow, under the guard.
 			stdout = &colorprofile.Writer{Forward: stdout, Profile: colorprofile.Detect(safetext.Unguarded(stdout), os.Environ())}
 		}
-		data = render.WorkforceText(w, width, colour)
+		data = append(render.WorkforceText(w, width, colour), keptSpellingsNote(w, width)...)
 	}
 	return finishDataShow(stdout, stderr, opts, data, w)
+}
+
+// keptSpellingsNote says, under data show's chart, which spellings the
+// data file keeps to count as a grade at the next import, and how to
+// change them: they were said only as an import used them, and the
+// office manager looking at the data had no way to see what the next
+// import would join. Nothing when it keeps none. Laid out to width.
+func keptSpellingsNote(w *workforce.Loaded, width int) []byte {
+	kept := w.Data.SameGrades
+	if len(kept) == 0 {
+		return nil
+	}
+	said := make([]string, len(kept))
+	for i, sg := range kept {
+		said[i] = safetext.Quote(sg.Spelling) + " as " + safetext.Line(sg.Grade)
+	}
+	text := fmt.Sprintf("The next import counts these spellings as their grade, as kept in %s: %s (edit its same_grades to change them).",
+		safetext.Line(w.Path), strings.Join(said, ", "))
+	return []byte("\n" + strings.Join(render.WrapAtSpaces(text, max(20, width-1)), "\n") + "\n")
 }
 
 // wordsWanted says whether what a command prints for a terminal should be
