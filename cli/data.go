@@ -353,7 +353,7 @@ func applyKeptSpellings(stderr io.Writer, path string, kept []workforce.SameGrad
 		}) {
 			continue
 		}
-		said := safetext.Quote(sg.Spelling) + " as " + safetext.Line(sg.Grade)
+		said := render.SpellingAs(sg)
 		if notAmongGrades(io.Grades, sg.Grade) {
 			left = append(left, said)
 			continue
@@ -1248,7 +1248,7 @@ func keptSpellingsNote(w *workforce.Loaded, width int) []byte {
 	}
 	said := make([]string, len(kept))
 	for i, sg := range kept {
-		said[i] = safetext.Quote(sg.Spelling) + " as " + safetext.Line(sg.Grade)
+		said[i] = render.SpellingAs(sg)
 	}
 	text := fmt.Sprintf("The next import counts these spellings as their grade, as kept in %s: %s (edit its same_grades to change them).",
 		safetext.Line(w.Path), strings.Join(said, ", "))

@@ -566,7 +566,7 @@ func settingChanges(old, new *workforce.Data, docs [2]*workforceDoc) [][2]string
 			}
 			var out []string
 			for _, sg := range d.SameGrades {
-				out = append(out, safetext.Quote(sg.Spelling)+" as "+plain(sg.Grade))
+				out = append(out, SpellingAs(sg))
 			}
 			return strings.Join(out, ", ")
 		}},
@@ -615,4 +615,11 @@ func belowOnlyIn(doc, other *workforceDoc) string {
 // diff show it.
 func shareCell(r workforce.Row, g workforce.Group, threshold int) string {
 	return shareWord(rowShare(r, g), threshold, true)
+}
+
+// SpellingAs names a spelling a data file keeps with the grade it is
+// counted as, safe to print, as the import, data show and diff all say
+// it: "Mgr" as Manager.
+func SpellingAs(sg workforce.SameGrade) string {
+	return safetext.Quote(sg.Spelling) + " as " + plain(sg.Grade)
 }
