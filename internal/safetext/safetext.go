@@ -19,7 +19,10 @@ import (
 // and tab), DEL, the C1 range (U+0080–U+009F, which some terminals take
 // as escape sequences), the bidirectional overrides and isolates that
 // reorder what is shown (U+202A–U+202E, U+2066–U+2069), and the line and
-// paragraph separators. Broken UTF-8 becomes U+FFFD. A letter piled with
+// paragraph separators. The direction marks (U+200E, U+200F, U+061C),
+// which draw nothing but reorder digits and punctuation around them in a
+// terminal that lays out right-to-left text, are dropped: a path or a
+// count must read there as it is. Broken UTF-8 becomes U+FFFD. A letter piled with
 // combining marks keeps maxMarks of them: many terminals draw a pile of
 // hundreds over the lines around it.
 func Terminal(s string) string { return clean(s, false) }
@@ -156,6 +159,9 @@ func clean(s string, oneLine bool) string {
 			b.WriteRune(0x2400 + r) // ␀ … ␟, ␊ for a newline on one line
 		case r == 0x7f:
 			b.WriteRune('␡')
+		case directionMark(r):
+			// Nothing to show: it draws nothing, and the text reads
+			// the same without it.
 		case UnsafeRune(r):
 			b.WriteRune('�')
 		default:
@@ -167,7 +173,7 @@ func clean(s string, oneLine bool) string {
 
 // UnsafeRune reports the runes other than the C0 controls that act on a
 // terminal or on the order of what it shows: DEL, the C1 controls, the
-// bidirectional overrides and isolates, the line and paragraph
+// bidirectional overrides, isolates and marks, the line and paragraph
 // separators. Writers that filter their own output a rune at a time (the
 // accessible prompts) use it too.
 func UnsafeRune(r rune) bool {
@@ -176,8 +182,17 @@ func UnsafeRune(r rune) bool {
 		return true
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
 		return true
-	case r == 0x2028, r == 0x2029:
+	case r == 0x2028, r == 0x2029, directionMark(r):
 		return true
 	}
 	return false
+}
+
+// directionMark reports the left-to-right, right-to-left and Arabic letter
+// marks: invisible letters of a direction. Between digits and punctuation
+// they reorder what a terminal laying out right-to-left text shows
+// ("plans/RLM2027/RLM01.yaml" drawn as "plans/01/2027.yaml"), as the
+// overrides do with letters too.
+func directionMark(r rune) bool {
+	return r == 0x200e || r == 0x200f || r == 0x061c
 }

@@ -220,3 +220,32 @@ func TestIsMarkAgreesWithUnicode(t *testing.T) {
 		}
 	}
 }
+
+// The direction marks (U+200E, U+200F and the Arabic letter mark U+061C)
+// draw nothing, yet a terminal that lays out right-to-left text (GNOME
+// Terminal, Konsole) takes each as a right-to-left or left-to-right
+// letter: "plans/RLM2027/RLM01.yaml" is shown there as
+// "plans/01/2027.yaml", another file, and "Red RLM3 RLM10" as "10 3". Text
+// from a file loses them on its way to a terminal, as on the screens:
+// real Hebrew and Arabic words, with their points, read the same without.
+func TestDirectionMarksDoNotReorderWhatIsShown(t *testing.T) {
+	for in, want := range map[string]string{
+		"plans/\u200f2027/\u200f01.yaml": "plans/2027/01.yaml",
+		"Red \u061c3 \u061c10":           "Red 3 10",
+		"due\u200e 2027-03-31\u200e":     "due 2027-03-31",
+		"שָׁלוֹם \u200f(2)":              "שָׁלוֹם (2)",
+		"عربي\u200f":                     "عربي",
+	} {
+		for name, f := range map[string]func(string) string{"Terminal": Terminal, "Line": Line} {
+			if got := f(in); got != want {
+				t.Errorf("%s(%q) = %q, want %q", name, in, got, want)
+			}
+		}
+		if Safe(in) {
+			t.Errorf("Safe(%q) says a direction mark is printed as it is", in)
+		}
+		if got := Excerpt(in, 40); strings.ContainsAny(got, "\u200e\u200f\u061c") {
+			t.Errorf("Excerpt(%q) = %q keeps a direction mark", in, got)
+		}
+	}
+}
