@@ -49,7 +49,19 @@ func checkHTMLGolden(t *testing.T, name string, page []byte) {
 	}
 	link := []byte("<!-- the page has ../report_html.css inline here; the golden links it -->\n" +
 		`<link rel="stylesheet" href="../report_html.css">` + "\n")
-	checkGolden(t, name, bytes.Replace(page, inline, link, 1))
+	checkGolden(t, name, bytes.Replace(withoutPolicy(t, name, page, reportStylesheet), inline, link, 1))
+}
+
+// withoutPolicy is a page without its Content-Security-Policy, once it is
+// found to allow the stylesheet css alone: the goldens, which link the
+// stylesheet instead, leave it out, to be opened in a browser.
+func withoutPolicy(t *testing.T, name string, page []byte, css string) []byte {
+	t.Helper()
+	policy := []byte(string(pagePolicy(css)) + "\n")
+	if n := bytes.Count(page, []byte("Content-Security-Policy")); n != 1 || !bytes.Contains(page, policy) {
+		t.Fatalf("%s: the page should have one policy allowing its stylesheet alone (it has %d)", name, n)
+	}
+	return bytes.Replace(page, policy, nil, 1)
 }
 
 // TestReportHTMLHistoryGolden covers the history section: a chart over

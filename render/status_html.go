@@ -38,7 +38,8 @@ var statusStylesheet string
 // statusHTMLTemplate is parsed on first use: most runs never write HTML.
 var statusHTMLTemplate = sync.OnceValue(func() *template.Template {
 	stylesheet := func() template.CSS { return template.CSS(reportStylesheet + statusStylesheet) }
-	return template.Must(template.New("status").Funcs(template.FuncMap{"stylesheet": stylesheet}).Parse(statusHTMLSource))
+	policy := pagePolicy(reportStylesheet + statusStylesheet)
+	return template.Must(template.New("status").Funcs(template.FuncMap{"stylesheet": stylesheet, "policy": func() template.HTML { return policy }}).Parse(statusHTMLSource))
 })
 
 // StatusHTML renders the list as one self-contained web page.
