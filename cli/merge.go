@@ -168,13 +168,18 @@ func mergeLargeByLines(stderr io.Writer, basePath, oursPath, theirsPath, path st
 
 // notMerged says why a merge failed: for a file git does not merge by its
 // lines (binary), in words and as a conflict, as git's own merge does,
-// ours left as it was for the user to choose a side.
+// ours left as it was for the user to choose a side. In a rebase ours is
+// the branch rebased onto, not the user's branch: it says so.
 func notMerged(stderr io.Writer, path string, err error) error {
 	if !errors.Is(err, gitrev.ErrNotText) {
 		return usageErrorf("%s", safetext.Line(err.Error()))
 	}
-	fmt.Fprintf(stderr, "ladder merge: %s: not merged, since %s: the current branch's file is kept as it was; choose a side (git checkout --ours or --theirs) and git add it.\n",
-		safetext.Line(path), err)
+	kept, choose := "the current branch's file is kept as it was", "git checkout --ours or --theirs"
+	if gitrev.Rebasing(".") { // the sides are the other way round, as in runMerge
+		kept, choose = "the file of the branch rebased onto is kept as it was", "git checkout --ours takes that one, --theirs your own commit being replayed"
+	}
+	fmt.Fprintf(stderr, "ladder merge: %s: not merged, since %s: %s; choose a side (%s) and git add it.\n",
+		safetext.Line(path), err, kept, choose)
 	return problemsFound()
 }
 
