@@ -842,7 +842,7 @@ func pairMovedAside(cs []plans.FileChange, since string) {
 	for i := range cs {
 		m := &cs[i]
 		if m.Old == nil || m.New == nil || m.RenamedFrom != "" || m.OldDidNotLoad ||
-			m.New.PreviousReview == "" || m.New.PreviousReview == m.Old.PreviousReview {
+			m.New.PreviousReview == "" {
 			continue
 		}
 		target, err := plans.Link(m.Path, m.New.PreviousReview)
@@ -851,8 +851,7 @@ func pairMovedAside(cs []plans.FileChange, since string) {
 		}
 		for j := range cs {
 			a := &cs[j]
-			if a.Old != nil || a.New == nil || a.New.Date != m.Old.Date ||
-				len(plans.Unrelated(m.Old, a.New)) > 0 || !sameFile(a.Path, target) {
+			if a.Old != nil || a.New == nil || !plans.MovedAsideAs(m.Old, m.New, a.New) || !sameFile(a.Path, target) {
 				continue
 			}
 			a.Old, a.RenamedFrom = m.Old, m.Path

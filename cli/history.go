@@ -11,6 +11,8 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/socialmobility/ladder/checklist"
@@ -222,30 +224,37 @@ func changedAtHead(repo *gitrev.Repo, rel, file string) bool {
 // and the web page never tell two stories of the same plan. chain is
 // reviewsCarriedOnFrom(file).
 func historyAcrossReviews(file string, chain []plans.EarlierReview, log gitrev.LogOptions) ([]plans.HistoryEntry, error) {
-	entries, err := planHistory(file, log)
+	entries, rel, err := planHistory(file, log)
 	if err != nil {
 		return nil, err
 	}
-	return append(earlierHistory(chain, entries, log), entries...), nil
+	earlier, own := earlierHistory(chain, rel, entries, log)
+	return append(earlier, own...), nil
 }
 
 // earlierHistory is the history of the reviews in chain, those a plan
 // carried on from (ladder new --from), oldest first, each up to where
-// the review after it begins: own is that plan's history. The reviews are those the
+// the review after it begins: own is that plan's history, and ownRel its
+// path in the repository. The reviews are those the
 // report reads (plans.EarlierReviews: inside the repository, on the same
 // checklist, no ring); last year's plan removed once carried on is read
 // from git, as history reads any removed plan. A review whose history
 // cannot be read ends the chain there: the plan's own history stands.
-func earlierHistory(chain []plans.EarlierReview, own []plans.HistoryEntry, log gitrev.LogOptions) []plans.HistoryEntry {
+// Where last year's plan was moved aside from the plan's own name, own
+// is returned from the carry-on on: what came before is last year's.
+func earlierHistory(chain []plans.EarlierReview, ownRel string, own []plans.HistoryEntry, log gitrev.LogOptions) (earlier, ownSince []plans.HistoryEntry) {
 	if len(own) == 0 {
-		return nil
+		return nil, own
 	}
-	var earlier []plans.HistoryEntry
 	after := own
-	for _, r := range chain {
-		entries, err := planHistory(r.Path, log)
+	for i, r := range chain {
+		entries, _, err := planHistory(r.Path, log)
 		if err != nil {
 			break
+		}
+		if i == 0 {
+			own = sinceMovedAside(own, entries, ownRel)
+			after = own
 		}
 		entries = beforeCarriedOn(entries, after)
 		if len(entries) == 0 {
@@ -257,7 +266,27 @@ func earlierHistory(chain []plans.EarlierReview, own []plans.HistoryEntry, log g
 		earlier = append(entries, earlier...)
 		after = entries
 	}
-	return earlier
+	return earlier, own
+}
+
+// sinceMovedAside is own, the history of the plan at ownRel, from where
+// last year's plan (whose history is last) was moved aside from that
+// name: git mv plans/acme.yaml plans/2026/, then ladder new
+// plans/acme.yaml --from plans/2026/acme.yaml, in one commit or two.
+// The commits before it, under the same name, are last year's review's.
+// (Moved in a commit of its own, the name's history as git follows it
+// starts again at the carry-on.) Own is returned whole when last year's
+// plan never had its name.
+func sinceMovedAside(own, last []plans.HistoryEntry, ownRel string) []plans.HistoryEntry {
+	for _, e := range slices.Backward(last) {
+		if e.RenamedFrom != ownRel {
+			continue
+		}
+		if j := slices.IndexFunc(own, func(o plans.HistoryEntry) bool { return o.Commit == e.Commit }); j >= 0 {
+			return own[j:]
+		}
+	}
+	return own
 }
 
 // reviewsCarriedOnFrom are the reviews the plan at file carried on from,
@@ -302,10 +331,10 @@ func beforeCarriedOn(entries, after []plans.HistoryEntry) []plans.HistoryEntry {
 // things overlap: git log finds the commits (newest first), a cat-file
 // process of its own sends each version as soon as its commit is found,
 // and every core counts the versions as they come.
-func planHistory(file string, opts gitrev.LogOptions) ([]plans.HistoryEntry, error) {
+func planHistory(file string, opts gitrev.LogOptions) (_ []plans.HistoryEntry, rel string, _ error) {
 	repo, rel, err := openRepo(file)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	defer repo.Close()
 
@@ -367,7 +396,7 @@ func planHistory(file string, opts gitrev.LogOptions) ([]plans.HistoryEntry, err
 	})
 	if err != nil {
 		close(versions)
-		return nil, gitProblem(err)
+		return nil, "", gitProblem(err)
 	}
 	var newestFirst []*plans.HistoryEntry
 	var commits []gitrev.Commit // newestFirst's
@@ -377,7 +406,7 @@ func planHistory(file string, opts gitrev.LogOptions) ([]plans.HistoryEntry, err
 		commits = append(commits, c)
 		switch {
 		case c.Deleted:
-			e.Problem = "deleted in this commit"
+			e.Problem = deletedHere
 		case c.Blob != "":
 			askedMu.Lock()
 			asked = append(asked, version{entry: e, commit: c})
@@ -387,7 +416,7 @@ func planHistory(file string, opts gitrev.LogOptions) ([]plans.HistoryEntry, err
 			data, err := repo.ReadFile(c.Hash, c.Path)
 			switch {
 			case errors.Is(err, gitrev.ErrNotInRevision):
-				e.Problem = "deleted in this commit"
+				e.Problem = deletedHere
 			case err != nil && !errors.Is(err, gitrev.ErrTooLarge):
 				return err
 			default:
@@ -400,17 +429,29 @@ func planHistory(file string, opts gitrev.LogOptions) ([]plans.HistoryEntry, err
 	close(versions)
 	counting.Wait()
 	if err := cmp.Or(logErr, streamErr); err != nil {
-		return nil, gitProblem(err)
+		return nil, "", gitProblem(err)
 	}
 	newestFirst = endAtUnrelatedRename(repo, newestFirst, commits)
 	if len(newestFirst) == 0 {
 		if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) {
-			return nil, usageErrorf("%s does not exist, and git has no history of it: %s", file, checkSpelling(file))
+			return nil, "", usageErrorf("%s does not exist, and git has no history of it: %s", file, checkSpelling(file))
 		}
 		// The command on a line of its own, whole, so that a long path
 		// neither runs the advice past 80 columns nor breaks it mid-command.
-		return nil, gitProblem(fmt.Errorf("%s has no history yet:\n"+
+		return nil, "", gitProblem(fmt.Errorf("%s has no history yet:\n"+
 			"git has no commit of it. Commit it first, then run this again:\n  git add %s && git commit", file, plans.CommandPath(file)))
+	}
+	// Last year's plan moved aside in the commit that added it goes on
+	// under its old name, as git would have it had it seen the rename.
+	var before []plans.HistoryEntry
+	if from := movedAsideFrom(repo, commits[len(newestFirst)-1]); from != "" {
+		older, _, err := planHistory(filepath.Join(repo.Root, filepath.FromSlash(from)), opts)
+		if err == nil {
+			before = entriesBefore(older, commits[len(newestFirst)-1].Short)
+		}
+		if len(before) > 0 {
+			newestFirst[len(newestFirst)-1].RenamedFrom = from
+		}
 	}
 	entries := make([]plans.HistoryEntry, len(newestFirst))
 	loaded := 0
@@ -421,10 +462,68 @@ func planHistory(file string, opts gitrev.LogOptions) ([]plans.HistoryEntry, err
 		}
 	}
 	if loaded == 0 {
-		return nil, &exitError{code: ExitProblems, err: fmt.Errorf("%s is not a plan at any of its %s (at %s: %s): history shows a plan's counts, so name a plan file",
+		return nil, "", &exitError{code: ExitProblems, err: fmt.Errorf("%s is not a plan at any of its %s (at %s: %s): history shows a plan's counts, so name a plan file",
 			file, plural(len(entries), "commit"), entries[0].Commit, entries[0].Problem)}
 	}
-	return entries, nil
+	return append(before, entries...), rel, nil
+}
+
+// deletedHere is a history entry's problem where its commit removed the file.
+const deletedHere = "deleted in this commit"
+
+// entriesBefore are the entries (oldest first) before the one of commit.
+func entriesBefore(entries []plans.HistoryEntry, commit string) []plans.HistoryEntry {
+	for i, e := range entries {
+		if e.Commit == commit {
+			return entries[:i]
+		}
+	}
+	return nil
+}
+
+// movedAsideFrom is, where c (a plan's oldest commit) added the plan,
+// the name it was moved aside from in that commit, or "": last year's
+// plan moved aside and carried on into its place in one commit (git mv
+// plans/acme.yaml plans/2026/, then ladder new plans/acme.yaml --from
+// plans/2026/acme.yaml), which git sees as the old name changed and last
+// year's plan new, the two years' plans being alike line for line. The
+// rule is diff's (pairMovedAside): the plan the added one names as its
+// next review names it, only now, as its previous review, and was the
+// same review as the added one (plans.MovedAsideAs).
+func movedAsideFrom(repo *gitrev.Repo, c gitrev.Commit) string {
+	if c.Deleted || c.RenamedFrom != "" {
+		return ""
+	}
+	added := planAtCommit(repo, c)
+	if added == nil || added.NextReview == "" {
+		return ""
+	}
+	next, ok := linkAtCommit(c.Path, added.NextReview)
+	if !ok {
+		return ""
+	}
+	now, was := planAt(repo, c.Hash, c.Short, next), planAt(repo, c.Hash+"^", c.Short+"^", next)
+	if now == nil || was == nil {
+		return ""
+	}
+	if back, ok := linkAtCommit(next, now.PreviousReview); !ok || back != c.Path || !plans.MovedAsideAs(was, now, added) {
+		return ""
+	}
+	return next
+}
+
+// linkAtCommit is the path in the repository that ref, a plan's
+// previous_review or next_review, names for the plan at rel (also in the
+// repository), as plans.Link finds it on disk; false when it climbs out.
+func linkAtCommit(rel, ref string) (string, bool) {
+	if ref == "" || strings.Contains(ref, "\\") {
+		return "", false
+	}
+	target := path.Join(path.Dir(rel), ref)
+	if target == ".." || strings.HasPrefix(target, "../") || path.IsAbs(target) {
+		return "", false
+	}
+	return target, true
 }
 
 // endAtUnrelatedRename ends a history (newest first, with its commits) at
@@ -452,11 +551,17 @@ func planAtCommit(repo *gitrev.Repo, c gitrev.Commit) *plans.Plan {
 	if c.Deleted {
 		return nil
 	}
-	data, err := repo.ReadFile(c.Hash, c.Path)
+	return planAt(repo, c.Hash, c.Short, c.Path)
+}
+
+// planAt is the plan at rel in revision rev (named short in messages), or
+// nil when there is none there or it did not load.
+func planAt(repo *gitrev.Repo, rev, short, rel string) *plans.Plan {
+	data, err := repo.ReadFile(rev, rel)
 	if err != nil {
 		return nil
 	}
-	p, err := plans.Parse(c.Short+":"+c.Path, data, revisionResolver(repo, c.Hash, path.Dir(c.Path)))
+	p, err := plans.Parse(short+":"+rel, data, revisionResolver(repo, rev, path.Dir(rel)))
 	if err != nil {
 		return nil
 	}

@@ -670,3 +670,16 @@ func eachTopScalar(data []byte, f func(key, value string, line int)) bool {
 	}
 	return true
 }
+
+// MovedAsideAs reports whether added, a plan new in a change, is was moved
+// aside, where the same change turned was into now at was's old name:
+// last year's plan moved into a year's folder and carried on into its
+// place (git mv plans/acme.yaml plans/2026/, then ladder new
+// plans/acme.yaml --from plans/2026/acme.yaml), which git sees as the old
+// name changed and last year's plan new. Now names a previous review only
+// now, and added is the same review as was (organisation, checklist and
+// date). The caller checks that now's previous review names added's file.
+func MovedAsideAs(was, now, added *Plan) bool {
+	return now.PreviousReview != "" && now.PreviousReview != was.PreviousReview &&
+		added.Date == was.Date && len(Unrelated(was, added)) == 0
+}
