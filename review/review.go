@@ -327,11 +327,11 @@ func (s *Session) OpenElsewhere() string {
 	return "This plan is open in another ladder session too. You can carry on: if both change it, the second to save is told and keeps its answers in a copy."
 }
 
-// OpenWarnings is everything to tell the person as the plan opens, in
-// one message, or "": that another session has it open (OpenElsewhere),
-// and the slips of a hand edit that ladder check warns about, which a
-// save would make the plan's words for good.
-func (s *Session) OpenWarnings() string {
+// OpenWarnings is everything to tell the person as the plan opens, one
+// warning each, or none: that another session has it open
+// (OpenElsewhere), and the slips of a hand edit that ladder check warns
+// about, which a save would make the plan's words for good.
+func (s *Session) OpenWarnings() []string {
 	var said []string
 	if msg := s.OpenElsewhere(); msg != "" {
 		said = append(said, msg)
@@ -346,7 +346,7 @@ func (s *Session) OpenWarnings() string {
 		}
 		said = append(said, msg+".")
 	}
-	return strings.Join(said, " ")
+	return said
 }
 
 // slipPlace names where a slip is, for someone to go to: the item as

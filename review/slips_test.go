@@ -21,7 +21,7 @@ func TestOpeningAPlanWithASlipWarnsOfIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if w := clean.OpenWarnings(); w != "" {
+	if w := clean.OpenWarnings(); len(w) > 0 {
 		t.Errorf("a clean plan opens with a warning: %q", w)
 	}
 	clean.Close()
@@ -31,7 +31,7 @@ func TestOpeningAPlanWithASlipWarnsOfIt(t *testing.T) {
 		t.Fatal(err)
 	}
 	slipped, edited := openEdited(t, path, data, "    owner:\n", "    owner: #1 team\n")
-	w := slipped.OpenWarnings()
+	w := strings.Join(slipped.OpenWarnings(), " ")
 	line := 1 + strings.Count(edited[:strings.Index(edited, "owner: #1 team")], "\n")
 	for _, want := range []string{
 		"Item 1 (line " + strconv.Itoa(line) + "), edited by hand: owner is empty, and \"#1 team\" after it is a comment",
@@ -62,7 +62,7 @@ func TestASlipIsNamedByItsItemOrQuestion(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			slipped, _ := openEdited(t, path, data, tc.old, tc.new)
-			if w := slipped.OpenWarnings(); !strings.Contains(w, tc.want) {
+			if w := strings.Join(slipped.OpenWarnings(), " "); !strings.Contains(w, tc.want) {
 				t.Errorf("the warning lacks %q: %q", tc.want, w)
 			}
 		})

@@ -23,10 +23,13 @@ func (a *app) footerLines() int {
 	return max(countLines(a.statusLine()), 1) + 1 + countLines(a.roomStrip())
 }
 
-// warningLines is the most lines the status line gives a warning: a
+// warningLines is the most lines the status line gives its warnings: a
 // hand edit's slip takes four or five at 60 columns to say where it is,
-// what is wrong and what to do, and the warning goes with the next save.
-const warningLines = 5
+// what is wrong and what to do, and the warnings go with the next save.
+// Two said as a plan opens (it is open elsewhere too, and edited by
+// hand) take eight, and may have up to half the window: the screen above
+// keeps the other half, its item and ratings, until the first save.
+func (a *app) warningLines() int { return max(5, a.termHeight/2) }
 
 // maxBodyWidth is the widest the screens draw, however wide the terminal.
 const maxBodyWidth = 120
@@ -84,7 +87,7 @@ func newApp(c *common) *app {
 	a.active = screenStart
 	if c.session != nil {
 		a.active = screenItem
-		a.warning = strings.TrimSpace(c.carryFinished + " " + c.session.OpenWarnings())
+		a.warning = strings.Join(slices.DeleteFunc(append([]string{c.carryFinished}, c.session.OpenWarnings()...), func(s string) bool { return s == "" }), "\n")
 	} else if c.opts.PlanPath != "" || c.opts.CarryFrom != nil {
 		a.active = screenSetup
 	}
@@ -323,7 +326,7 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.c.timer.ticked()
 	case openedMsg:
 		a.c.open(msg.session)
-		a.warning, a.warningOfItems = msg.session.OpenWarnings(), false
+		a.warning, a.warningOfItems = strings.Join(msg.session.OpenWarnings(), "\n"), false
 		a.c.height = a.termHeight - a.footerLines()
 		a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
 		return a, tea.Batch(a.resume(), a.startRoom())
@@ -712,7 +715,7 @@ func (a *app) statusLine() string {
 	case a.warning != "":
 		// Warnings name plan files, whose names come from pull requests:
 		// cleaned here, whatever said them (the frame keeps colours).
-		return sty.Warning.Render(wrapIndented("⚠ "+safetext.Terminal(a.warning), max(a.c.width-2, 1), 2, warningLines))
+		return sty.Warning.Render(a.warningText())
 	case a.c.present && a.notice == "":
 		return "" // a calm screen for the room: only problems (and what became of them) are said
 	case a.c.present:
@@ -726,6 +729,22 @@ func (a *app) statusLine() string {
 	default:
 		return line(sty.Subtle.Render(st.Path))
 	}
+}
+
+// warningText lays out the warnings, one a line break apart in
+// a.warning: each begins on a line of its own with its sign, so that two
+// read as two, within warningLines, the last line cut with an ellipsis.
+func (a *app) warningText() string {
+	w := max(a.c.width-2, 1)
+	var lines []string
+	for said := range strings.SplitSeq(safetext.Terminal(a.warning), "\n") {
+		lines = append(lines, strings.Split(wrapIndented("⚠ "+said, w, 2, 0), "\n")...)
+	}
+	if n := a.warningLines(); len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = ansi.Truncate(lines[n-1], max(1, w-1), "") + "…"
+	}
+	return strings.Join(lines, "\n")
 }
 
 // tooSmall reports whether the window is known and too small to draw the

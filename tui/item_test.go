@@ -1071,25 +1071,61 @@ func TestTheLeaveWarningFitsASmallWindow(t *testing.T) {
 // (where it was cut after "put it in quotes:").
 func TestOpeningAPlanWithASlipSaysWhatASaveKeeps(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {60, 16}} {
-		dir, path := rvWritePlan(t, rvNewPlan(t))
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		at := strings.Index(string(data), "  en-policy-succession:\n")
-		if at < 0 {
-			t.Fatal("the plan has no en-policy-succession")
-		}
-		edited := string(data[:at]) + strings.Replace(string(data[at:]), "    owner:\n", "    owner: #1 team\n", 1)
-		if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		dir, path := rvPlanWithASlip(t)
 		h := rvStart(t, Options{PlanPath: path, Dir: dir}, size[0], size[1])
 		flat := oneSpaced(h.view())
 		for _, want := range []string{
 			"⚠ Enablers item 13",
 			`edited by hand: owner is empty, and "#1 team" after it is a comment: if it is the owner, put it in quotes: owner: '#1 team'.`,
 			"fix it here, or quit and edit the file first.",
+		} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%dx%d: the screen lacks %q:\n%s", size[0], size[1], want, h.view())
+			}
+		}
+		requireFits(t, h, size[0], size[1])
+	}
+}
+
+// rvPlanWithASlip writes a plan edited by hand with a slip ladder check
+// warns about: an owner "#1 team" that YAML reads as a comment.
+func rvPlanWithASlip(t *testing.T) (dir, path string) {
+	t.Helper()
+	dir, path = rvWritePlan(t, rvNewPlan(t))
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := strings.Index(string(data), "  en-policy-succession:\n")
+	if at < 0 {
+		t.Fatal("the plan has no en-policy-succession")
+	}
+	edited := string(data[:at]) + strings.Replace(string(data[at:]), "    owner:\n", "    owner: #1 team\n", 1)
+	if err := os.WriteFile(path, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, path
+}
+
+// A plan edited by hand and open in another ladder session too opens
+// with two warnings: each is said whole, with its own sign, at 80x24 and
+// 60x16, where the second was cut ("put it…") under the five lines the
+// status line gave a warning.
+func TestTwoWarningsOnOpeningAreBothSaidWhole(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 16}} {
+		dir, path := rvPlanWithASlip(t)
+		other, err := plans.Open(path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := rvStart(t, Options{PlanPath: path, Dir: dir}, size[0], size[1])
+		other.Close()
+		flat := oneSpaced(h.view())
+		for _, want := range []string{
+			"⚠ This plan is open in another ladder session too. You can carry on: if both change it, the second to save is told and keeps its answers in a copy.",
+			"⚠ Enablers item 13",
+			"A save keeps what ladder shows: fix it here, or quit and edit the file first.",
+			"[g/3] ● Green",
 		} {
 			if !strings.Contains(flat, want) {
 				t.Errorf("%dx%d: the screen lacks %q:\n%s", size[0], size[1], want, h.view())

@@ -57,8 +57,8 @@ func (r *reviewer) sayOpened(s *review.Session) {
 	if next, ok := s.NextReview(); ok {
 		r.p.say("%s", review.HandedOnWords(next))
 	}
-	if msg := s.OpenWarnings(); msg != "" {
-		r.p.say("%s", msg)
+	if said := s.OpenWarnings(); len(said) > 0 {
+		r.p.say("%s", strings.Join(said, " "))
 	}
 }
 
