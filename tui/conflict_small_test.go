@@ -93,3 +93,29 @@ func TestASignIsNeverAloneOnALine(t *testing.T) {
 		}
 	}
 }
+
+// A first word exactly as wide as the line, or a cell narrower, fits the
+// line alone but not after the sign: the sign stayed on a line of its
+// own, "⚠" then the word. It begins the word's line instead, the word
+// cut at a separator, as one wider than the line is.
+func TestASignStaysWithAWordAsWideAsTheLine(t *testing.T) {
+	for _, sign := range []string{"⚠", "✗", "✓"} {
+		for _, w := range []int{30, 40, 58} {
+			for _, n := range []int{w, w - 1} {
+				word := strings.Repeat("plans/", n/6+1)[:n-len("x.yaml")] + "x.yaml"
+				lines := wrapText(sign+" "+word+" changed on disk.", w)
+				if strings.TrimSpace(lines[0]) == sign {
+					t.Errorf("width %d, a word of %d: %q stands alone: %q", w, n, sign, lines)
+				}
+				for _, l := range lines {
+					if ansi.StringWidth(l) > w {
+						t.Errorf("width %d: a line of %d cells: %q", w, ansi.StringWidth(l), l)
+					}
+				}
+				if got := strings.ReplaceAll(strings.Join(lines, ""), " ", ""); got != sign+word+"changedondisk." {
+					t.Errorf("width %d: the words read back are %q", w, got)
+				}
+			}
+		}
+	}
+}

@@ -818,7 +818,7 @@ func wrapLine(line string, w int) []string {
 	lead := line[:len(line)-len(body)]
 	var out []string
 	cur := lead
-	for _, unit := range signUnits(closingUnits(optionUnits(strings.Fields(body))), w) {
+	for _, unit := range signUnits(closingUnits(optionUnits(strings.Fields(body)))) {
 		switch {
 		case cur == lead && cur != "":
 			cur += unit
@@ -868,20 +868,18 @@ func closingUnits(units []string) []string {
 const statusSigns = "⚠✗✓"
 
 // signUnits joins a sign ("⚠") to the unit after it, so that a message
-// whose first word is a path wider than the line begins "⚠ /home/…"
-// rather than with "⚠" alone on a line, cut off from the words it is
-// about. A unit that fits a line alone, but not after the sign, is left
-// whole on the next line: a word is never cut for the sign's sake.
-func signUnits(units []string, w int) []string {
+// whose first word is a path as wide as the line or wider begins
+// "⚠ /home/…" rather than with "⚠" alone on a line, cut off from the
+// words it is about: the path is cut (at a separator, see unitCut) as it
+// would be anyway if it were a cell wider.
+func signUnits(units []string) []string {
 	out := units[:0]
 	for i := 0; i < len(units); i++ {
 		u := units[i]
 		if i+1 < len(units) && utf8.RuneCountInString(u) == 1 && strings.Contains(statusSigns, u) {
-			if n := ansi.StringWidth(units[i+1]); n+2 <= w || n > w {
-				out = append(out, u+" "+units[i+1])
-				i++
-				continue
-			}
+			out = append(out, u+" "+units[i+1])
+			i++
+			continue
 		}
 		out = append(out, u)
 	}

@@ -539,8 +539,8 @@ func TestTheJoinScreenKeepsAnOptionWhole(t *testing.T) {
 }
 
 // wrapText breaks only between words, keeps an option on the line of its
-// value, and loses nothing: at every width, the words read back are the
-// words given.
+// value and a sign on the line of its word, and loses nothing: at every
+// width, the words read back are the words given.
 func TestWrapTextNeverBreaksAWordOrAnOption(t *testing.T) {
 	texts := []string{
 		roomsrv.ErrNoNetwork.Error(),
@@ -566,7 +566,7 @@ func TestWrapTextNeverBreaksAWordOrAnOption(t *testing.T) {
 				got = append(got, strings.Fields(l)...)
 			}
 			widest := 0
-			for _, u := range optionUnits(strings.Fields(text)) {
+			for _, u := range signUnits(optionUnits(strings.Fields(text))) { // a sign goes with its word
 				widest = max(widest, ansi.StringWidth(u))
 			}
 			if want := strings.Fields(text); !reflect.DeepEqual(got, want) && w >= widest { // a wider one is cut at the edge
