@@ -99,7 +99,11 @@ func (a *app) conflictView() string {
 	w := a.c.width
 	head := []string{st.Warning.Render("⚠ The plan file changed on disk:")}
 	if !a.c.present { // on a projector, what happened but not where the file is
-		head = append(head, "  "+wrapIndented(a.c.session.Path(), max(1, w-2), 2, 0))
+		// Broken after a slash, as the new-review form says where a plan
+		// will be saved, not mid-name at the edge or a hyphen.
+		for _, l := range pathLines(a.c.session.Path(), w-2) {
+			head = append(head, "  "+l)
+		}
 	}
 	why := ansi.Wrap("Someone or something else (another editor, a git pull) changed it since ladder opened it. To keep their work, ladder has not written over it: your latest answers are still here, not yet saved.", w, "")
 	choices := []string{

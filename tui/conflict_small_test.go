@@ -119,3 +119,35 @@ func TestASignStaysWithAWordAsWideAsTheLine(t *testing.T) {
 		}
 	}
 }
+
+// A plan in a deep folder changed on disk: the screen that says so broke
+// its path at the window's edge or a hyphen, mid-name
+// ("…/progression-" then "reviews/2026/…"). It is broken after a slash,
+// as the new-review form's "Will be saved as" breaks it, every folder's
+// name and the file's whole on a line, at 60x16 and 80x24.
+func TestTheConflictScreenBreaksItsPathBetweenNames(t *testing.T) {
+	for _, size := range [][2]int{{60, 16}, {80, 24}} {
+		t.Chdir(t.TempDir())
+		rel := filepath.Join("plans", "clients", "acme-cafe-and-bakery-limited", "progression-reviews", "2026", "spring-review-with-the-whole-team.yaml")
+		if err := os.MkdirAll(filepath.Dir(rel), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := createPlan(rel, rvNewPlan(t)); err != nil {
+			t.Fatal(err)
+		}
+		h := rvStart(t, Options{PlanPath: rel, Dir: "plans"}, size[0], size[1])
+		saveTheirs(t, rel, func(p *plans.Plan) { p.Response("lc-vision").Action = "Their action" })
+		h.press("r")
+		v := h.view()
+		for _, name := range strings.Split(rel, string(filepath.Separator)) {
+			whole := false
+			for _, l := range strings.Split(v, "\n") {
+				whole = whole || strings.Contains(l, name)
+			}
+			if !whole {
+				t.Errorf("%dx%d: %q is not whole on a line:\n%s", size[0], size[1], name, v)
+			}
+		}
+		requireFits(t, h, size[0], size[1])
+	}
+}
