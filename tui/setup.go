@@ -483,8 +483,10 @@ func (s *setupScreen) view() string {
 		{{title}, form, carry, {hint}},
 		{{title}, form, {s.beginHint(st, w, hint)}},
 		// The form's problems can leave no room for more: the title gives
-		// way, then the hint, which the problems stand in for (it was cut
-		// mid-sentence at the window's foot).
+		// way, then where the plan goes, then the hint, which the problems
+		// stand in for (it was cut mid-sentence at the window's foot).
+		// With "a title is needed" at 60x16, where and what to press stay.
+		{form, carry, savedShort, shortHint},
 		{form, {s.beginHint(st, w, hint)}},
 		{form},
 	}...)

@@ -24,3 +24,18 @@ func TestSetUpSaysATitleIsNeededAsItIsLeftEmpty(t *testing.T) {
 	h.press("shift+tab", "ctrl+u", "tab")
 	h.requireView("the organisation's name is needed")
 }
+
+// At 60x16, with "a title is needed" under the title, the form dropped
+// where the plan will be saved and what to press to create it: the
+// form's title gives way first, and both stay, each in a line.
+func TestASmallFormSaysWhereAndHowWithATitleNeeded(t *testing.T) {
+	t.Chdir(t.TempDir())
+	h := rvStart(t, Options{Dir: "plans"}, 60, 16)
+	h.typeText("Acme Café Ltd")
+	h.press("enter", "enter")
+	h.requireView("a title is needed", "Will be saved as plans/2027-03-14-acme-cafe-ltd.yaml", "ctrl+s")
+	requireFits(t, h, 60, 16)
+	h.press("ctrl+s")
+	h.requireView("a title is needed", "Will be saved as plans/2027-03-14-acme-cafe-ltd.yaml", "ctrl+s")
+	requireFits(t, h, 60, 16)
+}

@@ -239,7 +239,8 @@ func TestSetUpCanBeAnsweredWithEnterAlone(t *testing.T) {
 // In a small terminal (60x16) the form's problems made it taller than
 // the window, and the hint under it was cut mid-sentence ("Press enter on
 // the checklist, or ctrl+s anywhere, to"). The title gives way first,
-// then the hint, which the problems stand in for until they are mended.
+// then where the plan goes and the hint, which the problems stand in for
+// until they are mended.
 func TestASmallSetUpFormWithProblemsCutsNoSentence(t *testing.T) {
 	t.Chdir(t.TempDir())
 	h := rvStart(t, Options{Dir: "plans"}, 60, 16)
@@ -250,7 +251,7 @@ func TestASmallSetUpFormWithProblemsCutsNoSentence(t *testing.T) {
 	}
 	h.typeText("Acme Café Ltd")
 	h.requireView("a title is needed")
-	requireWords(t, h.view(), "ctrl+s anywhere, to create it and begin.")
+	requireWords(t, h.view(), "ctrl+s, or enter on the checklist, creates it and begins.") // in a line, beside where it goes
 	if n := countLines(h.view()); n > 16 {
 		t.Fatalf("the form is %d lines in a window of 16:\n%s", n, h.view())
 	}
