@@ -242,9 +242,11 @@ func (s *setupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, s.keys.PrevField):
 		if s.focus == 0 {
-			return nil // no field before the first: it is not left, so not flagged
+			return nil // no field before the first: the cursor stays
 		}
-		s.leftEmpty()
+		// Going back up the form (to mend the organisation, say) is not
+		// skipping the field: it is flagged as it is left forward, or at
+		// ctrl+s, not before the owner was asked for it.
 		return s.setFocus(s.focus - 1)
 	case key.Matches(msg, s.keys.NextField):
 		s.leftEmpty()
