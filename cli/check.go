@@ -55,7 +55,10 @@ above is joined to it, and a non-breaking space pasted after a name is
 kept as part of it. So does "status: doing" left on an item whose action
 was deleted: a status goes with an action, so it reads as to do, with
 nothing to chase. Check prints these as FILE:LINE:COLUMN: warning:
-lines, which do not fail: the file may mean it.
+lines, which do not fail: the file may mean it. So is a version of a
+built-in checklist this ladder does not have (a newer one, from a newer
+ladder, or one that is no version at all): the plan is read with the
+version built in.
 
 PATH can be plan files or folders; folders are searched for .yaml and .yml
 files, skipping hidden ones. With no PATH, the plans folder is checked.

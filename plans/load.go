@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -197,6 +198,10 @@ func parse(name string, data []byte, resolve Resolver, slips bool) (*Plan, stric
 	var warnings strictyaml.Problems
 	if slips {
 		warnings = strictyaml.Slips(root, data)
+		if w, ok := d.unknownVersion(p); ok {
+			warnings = append(warnings, w)
+			warnings.Sort()
+		}
 	}
 	return p, warnings, nil
 }
@@ -278,17 +283,20 @@ type decoder struct {
 	*strictyaml.Decoder
 	checklistNode *yaml.Node
 	checklistID   *yaml.Node // the checklist's id, where a mistake in it is pointed out
-	itemNodes     map[string]*itemNodes
-	followNodes   map[string]*yaml.Node
-	areaNodes     map[string]map[string]*yaml.Node // follow-up id -> area id -> key node
-	stepNodes     map[string][]*yaml.Node          // follow-up id -> node of each step
-	linkNodes     map[string]*yaml.Node            // previous_review, next_review -> value
-	hintCells     int                              // letter pairs compared for hints so far (see hintBudget)
-	source        []byte                           // the plan's text, for the comment above an unknown item
-	lineStarts    []int                            // where each line of source starts, once asked for
-	lackedTitles  map[string]string                // the title line of each checklist item the plan lacks -> its id, once asked for
-	statusNode    *yaml.Node                       // the status of the item being read
-	statusesAlone []statusAlone
+	// checklistVersion is the checklist's version, where a version
+	// ladder does not have is pointed out.
+	checklistVersion *yaml.Node
+	itemNodes        map[string]*itemNodes
+	followNodes      map[string]*yaml.Node
+	areaNodes        map[string]map[string]*yaml.Node // follow-up id -> area id -> key node
+	stepNodes        map[string][]*yaml.Node          // follow-up id -> node of each step
+	linkNodes        map[string]*yaml.Node            // previous_review, next_review -> value
+	hintCells        int                              // letter pairs compared for hints so far (see hintBudget)
+	source           []byte                           // the plan's text, for the comment above an unknown item
+	lineStarts       []int                            // where each line of source starts, once asked for
+	lackedTitles     map[string]string                // the title line of each checklist item the plan lacks -> its id, once asked for
+	statusNode       *yaml.Node                       // the status of the item being read
+	statusesAlone    []statusAlone
 }
 
 type itemNodes struct {
@@ -347,7 +355,7 @@ func (d *decoder) checklistRef(n *yaml.Node) ChecklistRef {
 	var ref ChecklistRef
 	d.Fields(n, "checklist", []strictyaml.Field{
 		{Key: "id", Set: func(v *yaml.Node) { d.checklistID = v; ref.ID = d.String(v, "checklist id") }},
-		{Key: "version", Set: func(v *yaml.Node) { ref.Version = d.String(v, "checklist version") }},
+		{Key: "version", Set: func(v *yaml.Node) { d.checklistVersion = v; ref.Version = d.String(v, "checklist version") }},
 		{Key: "file", Set: func(v *yaml.Node) { ref.File = d.String(v, "checklist file") }},
 	})
 	if ref.ID == "" && n.Kind == yaml.MappingNode {
@@ -882,4 +890,34 @@ func sayNextReviewConflict(data []byte, ps strictyaml.Problems) {
 			sides[side] = append(sides[side], strings.Trim(strings.TrimSpace(strings.TrimPrefix(l, "next_review:")), `"'`))
 		}
 	}
+}
+
+// unknownVersion is ladder check's warning for a plan that names a version
+// of a built-in checklist this ladder does not have: a newer one (the plan
+// was written by a newer ladder, whose checklist may have other items), or
+// one that is not a version number at all. Either way the plan is read
+// with the version built in. An older version is not warned of: a plan
+// keeps the version it was reviewed against until it is reviewed again,
+// which status says is due.
+func (d *decoder) unknownVersion(p *Plan) (strictyaml.Problem, bool) {
+	c, ref := p.Checklist, p.ChecklistRef
+	if c == nil || ref.File != "" || ref.Version == c.Version || !c.IsBuiltin() || d.checklistVersion == nil {
+		return strictyaml.Problem{}, false
+	}
+	have, errHave := strconv.Atoi(c.Version)
+	named, errNamed := strconv.Atoi(ref.Version)
+	at := strictyaml.Problem{Line: d.checklistVersion.Line, Column: d.checklistVersion.Column}
+	switch {
+	case errHave != nil:
+		return strictyaml.Problem{}, false
+	case errNamed != nil || named < 0:
+		at.Message = fmt.Sprintf("checklist version %s is not a version of %s (this ladder has version %s), so the plan is read with version %s",
+			safetext.Quote(ref.Version), c.ID, c.Version, c.Version)
+	case named > have:
+		at.Message = fmt.Sprintf("checklist version %s is newer than the %s this ladder has (version %s): the plan was likely written by a newer ladder, and is read here with version %s; update ladder",
+			safetext.Quote(ref.Version), c.ID, c.Version, c.Version)
+	default:
+		return strictyaml.Problem{}, false
+	}
+	return at, true
 }
