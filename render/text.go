@@ -258,6 +258,31 @@ func wrapAtSpaces(s string, limit int) []string {
 	return wrapWords([][]string{strings.Fields(s)}, limit)
 }
 
+// cutWord cuts a word wider than limit columns into lines of limit
+// columns: each the longest start of what is left that fits, as
+// ansi.Truncate would cut it. It returns those lines and the rest, which
+// fits, or which begins with a character wider than the whole line (left
+// to run over it). The word is walked once: cutting it with ansi.Truncate,
+// which measures all that is left at every cut, took minutes over a commit
+// subject of one 2 MB word.
+func cutWord(word string, limit int) (lines []string, rest string) {
+	start, w := 0, 0
+	for i := 0; i < len(word); {
+		cluster, cw := ansi.FirstGraphemeCluster(word[i:], ansi.GraphemeWidth)
+		if w+cw > limit {
+			if i == start {
+				break // a rune wider than the line: let it run over
+			}
+			lines = append(lines, word[start:i])
+			start, w = i, 0
+			continue
+		}
+		w += cw
+		i += len(cluster)
+	}
+	return lines, word[start:]
+}
+
 // wrapWords wraps cells of words to limit: words one space apart, cells
 // two. A word longer than the line is cut.
 func wrapWords(cells [][]string, limit int) []string {
@@ -277,13 +302,10 @@ func wrapWords(cells [][]string, limit int) []string {
 			default:
 				lines = append(lines, line)
 			}
-			for width(word) > limit {
-				head := ansi.Truncate(word, limit, "")
-				if head == "" { // a rune wider than the line: let it run over
-					break
-				}
-				lines = append(lines, head)
-				word = word[len(head):]
+			if width(word) > limit {
+				var cut []string
+				cut, word = cutWord(word, limit)
+				lines = append(lines, cut...)
 			}
 			line = word
 		}
