@@ -295,6 +295,7 @@ func (a *app) layout() {
 	if framed {
 		a.c.height -= a.frameHeadHeight() // presenter mode's heading (present_frame.go)
 	}
+	a.c.boardGives = a.boardGives()
 }
 
 func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {

@@ -217,6 +217,9 @@ func (s *boardScreen) view() string {
 		head = s.heading(s.c.width)
 	}
 	foot := s.footer(s.c.width)
+	if s.c.boardGives > 0 {
+		foot = nil // its lines are the strip's, after a reveal (boardGives)
+	}
 	h := s.c.height - len(foot) - len(head)
 	if len(lines) <= h {
 		var room []string
@@ -377,7 +380,9 @@ const revisitMark = "⚑"
 // draw returns the board's lines for the window, drawing them when the
 // size, the cursor or the plan changed.
 func (s *boardScreen) draw() []string {
-	k := boardDrawKey{width: s.c.width, height: s.c.height, cursor: s.cursor, styles: s.c.styles.key(), plan: s.c.plan(), room: s.roomKey()}
+	// Laid out for the height the board had while the room voted (see
+	// boardGives): view leaves the footer out for the strip instead.
+	k := boardDrawKey{width: s.c.width, height: s.c.height + s.c.boardGives, cursor: s.cursor, styles: s.c.styles.key(), plan: s.c.plan(), room: s.roomKey()}
 	if s.drawn != nil && s.drawKey == k {
 		return s.drawn
 	}

@@ -190,3 +190,32 @@ func (s *boardScreen) roomPanelFitsAt(h int) bool {
 	spare := h - len(s.footer(w)) - s.boardHeight(s.layoutAt(w, h), len(s.heading(w)), w)
 	return s.roomPanel(w, spare) != nil
 }
+
+// boardGives is how many lines the board's footer (the item under the
+// cursor named in full, the items flagged) gives the room's strip once a
+// vote is revealed on the board: the lines the strip takes beyond those
+// it took while the room voted (the spread, the call to talk it through,
+// what to agree), up to the footer's own; else 0. The board keeps the
+// layout it had while the room voted: laid out again for the strip's
+// lines, at 80x24 its tiles went from two columns to three at the reveal,
+// the moment the room looks at them, their titles cut to "Educate…" and
+// four items alike as "Data: p…".
+func (a *app) boardGives() int {
+	rs := a.c.room
+	b, ok := a.screen(a.active).(*boardScreen)
+	if !ok || a.active != screenBoard || !rs.on() || a.c.session == nil || len(b.entries) == 0 {
+		return 0
+	}
+	st := rs.status
+	if st.Phase != roomsrv.Revealed || st.Votes == nil {
+		return 0
+	}
+	now := countLines(a.roomStrip())
+	// The strip as it was while the room voted on the item, everyone
+	// who voted counted: the status is the app's own copy, put back at
+	// once.
+	rs.status.Phase, rs.status.Voted, rs.status.Agreed = roomsrv.Voting, max(st.Votes.Total(), 1), ""
+	voting := countLines(a.roomStrip())
+	rs.status = st
+	return min(max(now-voting, 0), len(b.footer(a.c.width)))
+}

@@ -43,6 +43,7 @@ type common struct {
 	typingPause time.Duration
 	room        *roomSession  // the room voting from phones (--room), see room.go
 	roomOnBoard bool          // the board shows the room's revealed spread under its tiles (board_room.go)
+	boardGives  int           // lines the board's footer gives the room's strip after a reveal (board_room.go)
 	ideasGen    uint64        // counts the times the room's ideas were offered again (room.go)
 	workforce   workforceData // the plan's workforce data, for the items about it (datapanel.go)
 
