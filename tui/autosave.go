@@ -6,6 +6,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
@@ -93,8 +94,17 @@ func (a *app) commitNotice() {
 				room += "--present "
 			}
 			room += a.c.timer.flags(a.c.now())
-			a.exitNotice = fmt.Sprintf("Every answer given is saved in %s (%d of %d items rated).\n%sTo carry on where you left off, run: ladder review %s%s",
-				ss.Path(), total.Rated(), total.Total(), a.noActionReminder(), room, plans.CommandPath(ss.Path()))
+			again := "To carry on where you left off, run: "
+			command := "ladder review " + room + plans.CommandPath(ss.Path())
+			if a.termWidth > 0 && ansi.StringWidth(again+command) > a.termWidth {
+				// A line of its own, as the git commands at the end have,
+				// where the terminal broke it mid-word after the sentence
+				// ("127.0.0.1:846" then "1"); wider still, the terminal
+				// wraps it softly, to copy and paste as one line.
+				again = strings.TrimSuffix(again, " ") + "\n  "
+			}
+			a.exitNotice = fmt.Sprintf("Every answer given is saved in %s (%d of %d items rated).\n%s%s%s",
+				ss.Path(), total.Rated(), total.Total(), a.noActionReminder(), again, command)
 		}
 		return
 	}

@@ -327,7 +327,7 @@ func TestTheCommandThatCarriesOnKeepsTheClocks(t *testing.T) {
 	h.a.c.timer = timebox{limit: 90 * time.Second, session: 90 * time.Minute}
 	h.a.c.timer.open(h.a.c.pos(), clock.now())
 	clock.advance(20 * 60) // before the first rating the session's time does not run
-	if got, want := quit(h), "run: ladder review --timebox 1m30s --session 1h30m "+path; !strings.HasSuffix(got, want) {
+	if got, want := quit(h), "ladder review --timebox 1m30s --session 1h30m "+path; !strings.HasSuffix(got, want) {
 		t.Errorf("before the first rating, the notice ends %q, want %q", got, want)
 	}
 	h.press("g")
@@ -335,12 +335,12 @@ func TestTheCommandThatCarriesOnKeepsTheClocks(t *testing.T) {
 	h.press("+") // the item's minute more is not the time box
 	h.press("t") // a pause is not counted
 	clock.advance(10 * 60)
-	if got, want := quit(h), "run: ladder review --timebox 1m30s --session 40m "+path; !strings.HasSuffix(got, want) {
+	if got, want := quit(h), "ladder review --timebox 1m30s --session 40m "+path; !strings.HasSuffix(got, want) {
 		t.Errorf("39:40 of the session left, the notice ends %q, want %q", got, want)
 	}
 	h.press("t")
 	clock.advance(40 * 60)
-	if got, want := quit(h), "run: ladder review --timebox 1m30s "+path; !strings.HasSuffix(got, want) {
+	if got, want := quit(h), "ladder review --timebox 1m30s "+path; !strings.HasSuffix(got, want) {
 		t.Errorf("the session over, the notice ends %q, want %q", got, want)
 	}
 	// Whatever it says parses back to the same clocks.

@@ -1,0 +1,37 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// Quit mid-review for a break, the command that carries on goes on a line
+// of its own where the sentence and it do not fit the terminal together:
+// after "To carry on where you left off, run: " the terminal broke it at
+// its 80th column, mid-word ("--listen 127.0.0.1:846" then "1 --present
+// plans/acme.yaml"), as the facilitator read it off the projector to come
+// back to the same room. Where they fit, the line is as it was.
+func TestTheCommandThatCarriesOnHasALineOfItsOwn(t *testing.T) {
+	quit := func(h *rvHarness) string {
+		h.a.exitNotice, h.a.quitting = "", true
+		h.a.commitNotice()
+		h.a.quitting = false
+		return h.a.exitNotice
+	}
+	for _, tc := range []struct {
+		w, h int
+		own  bool
+	}{{80, 24, true}, {60, 16, true}, {240, 67, false}} {
+		h, path := rvOpen(t, rvNewPlan(t), tc.w, tc.h)
+		h.press("P")
+		h.a.c.timer = timebox{limit: 5 * time.Minute, session: 2 * time.Hour}
+		h.a.c.timer.open(h.a.c.pos(), time.Now())
+		command := "ladder review --present --timebox 5m --session 2h " + path
+		said := quit(h)
+		own := strings.Contains(said, "To carry on where you left off, run:\n  "+command)
+		if oneLine := strings.Contains(said, "To carry on where you left off, run: "+command); own == oneLine || own != tc.own {
+			t.Errorf("%dx%d: the command on a line of its own %v, want %v:\n%s", tc.w, tc.h, own, tc.own, said)
+		}
+	}
+}
