@@ -215,7 +215,7 @@ func (r *Room) view(token string) phoneView {
 		v.SentIdeas, v.Decided = p.ideas, slices.Clone(p.decided)
 		for _, idea := range r.ideas {
 			if idea.phone == token {
-				v.MyIdeas = append(v.MyIdeas, ideaLine(c, idea))
+				v.MyIdeas = append(v.MyIdeas, ideaLine(c, idea, f.ID))
 			}
 		}
 		v.Key = "question " + f.ID
@@ -224,13 +224,25 @@ func (r *Room) view(token string) phoneView {
 	return v
 }
 
-// ideaLine is a waiting idea as its phone lists it: with its area, where
-// the question is asked per area.
-func ideaLine(c *checklist.Checklist, idea Idea) string {
-	if a, _, ok := c.AreaByID(idea.Area); ok && idea.Area != "" {
-		return a.Title + ": " + idea.Text
+// ideaLine is a waiting idea as its phone lists it at the question asked
+// now: with its area, where the question is asked per area, and one sent
+// for another question named with it as the page numbers it ("Question
+// 2: …", "Question 3, Workforce: …"), where it read as sent for the
+// question on the phone now.
+func ideaLine(c *checklist.Checklist, idea Idea, asked string) string {
+	var named []string
+	if idea.QuestionID != asked {
+		if at := slices.IndexFunc(c.FollowUps, func(q checklist.FollowUp) bool { return q.ID == idea.QuestionID }); at >= 0 {
+			named = append(named, fmt.Sprintf("Question %d", at+1))
+		}
 	}
-	return idea.Text
+	if a, _, ok := c.AreaByID(idea.Area); ok && idea.Area != "" {
+		named = append(named, a.Title)
+	}
+	if len(named) == 0 {
+		return idea.Text
+	}
+	return strings.Join(named, ", ") + ": " + idea.Text
 }
 
 func markChosen(cs []choiceView, key string) []choiceView {

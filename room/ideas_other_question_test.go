@@ -1,0 +1,34 @@
+package room
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// A phone's ideas still waiting on another question are named with it:
+// "Your ideas waiting" under "Who do you need to speak with …" listed a
+// quick win sent at question 2 as it was, "Mentoring scheme for junior
+// staff", read as sent for the question on the phone now. This
+// question's own ideas are listed as they were.
+func TestIdeasWaitingOnAnotherQuestionAreNamedWithIt(t *testing.T) {
+	r, s := startServer(t)
+	p := joinedPhone(t, s)
+	r.Ask("quick-wins")
+	sendQuickWin(t, p, "Mentoring scheme for junior staff")
+	r.Ask("speak-with")
+	if status, body := p.Post("/idea", url.Values{"question": {"speak-with"}, "area": {"workforce"}, "text": {"Jo in HR"}}); status != http.StatusSeeOther {
+		t.Fatalf("idea: %d\n%s", status, body)
+	}
+	_, body := p.Get("/")
+	for _, want := range []string{"<li>Question 2: Mentoring scheme for junior staff</li>", "<li>Workforce: Jo in HR</li>"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("at question 3, the phone's ideas waiting lack %q:\n%s", want, body)
+		}
+	}
+	r.Ask("decision-makers")
+	if _, body := p.Get("/"); !strings.Contains(body, "<li>Question 3, Workforce: Jo in HR</li>") {
+		t.Errorf("at question 4, an idea for an area of question 3 is not named with its question:\n%s", body)
+	}
+}
