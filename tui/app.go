@@ -722,14 +722,25 @@ func (a *app) statusLine() string {
 	case a.c.present:
 		return line(sty.Success.Render("✓ " + cmp.Or(a.presentNotice, a.notice)))
 	case st.Pending:
-		return line(sty.Subtle.Render("saving… " + st.Path))
+		return line(sty.Subtle.Render(a.withPath("saving… ", st.Path)))
 	case a.notice != "":
 		return line(sty.Success.Render("✓ " + a.notice))
 	case st.Saved:
-		return line(sty.Subtle.Render("✓ saved to " + st.Path))
+		return line(sty.Subtle.Render(a.withPath("✓ saved to ", st.Path)))
 	default:
-		return line(sty.Subtle.Render(st.Path))
+		return line(sty.Subtle.Render(a.withPath("", st.Path)))
 	}
+}
+
+// withPath is words then the plan's path on the status line's one line:
+// a long file name shortened in its middle, as the new-review form says
+// where a plan will be saved, where the edge cut it ("….y…").
+func (a *app) withPath(words, path string) string {
+	path = safetext.Line(path) // measured as it is drawn
+	if short, ok := shortPath(path, a.c.width-ansi.StringWidth(words)); ok {
+		path = short
+	}
+	return words + path
 }
 
 // warningText lays out the warnings, one a line break apart in

@@ -531,21 +531,30 @@ func savedAs(st *styles, path string, w int) []string {
 // the file goes; nil where even that leaves too little of the name.
 func savedAsOneLine(st *styles, path string, w int) []string {
 	const label = "Will be saved as "
-	path = safetext.Line(path)
-	room := w - ansi.StringWidth(label)
-	if ansi.StringWidth(path) > room {
-		folder := path[:strings.LastIndexByte(path, filepath.Separator)+1]
-		name := path[len(folder):]
-		ext := filepath.Ext(name)
-		stem := strings.TrimSuffix(name, ext)
-		left := room - ansi.StringWidth(folder+ext) - 1 // the name's two ends, beside "…"
-		if left < 8 {
-			return nil
-		}
-		back := left / 3
-		path = folder + ansi.Truncate(stem, left-back, "") + "…" + lastCells(stem, back) + ext
+	path, ok := shortPath(safetext.Line(path), w-ansi.StringWidth(label))
+	if !ok {
+		return nil
 	}
 	return []string{st.Subtle.Render(label) + st.Label.Render(path)}
+}
+
+// shortPath is path in room cells: whole where it fits, else its file's
+// name shortened in its middle, the folder whole before it and ".yaml"
+// after it; not ok where even that leaves too little of the name.
+func shortPath(path string, room int) (string, bool) {
+	if ansi.StringWidth(path) <= room {
+		return path, true
+	}
+	folder := path[:strings.LastIndexByte(path, filepath.Separator)+1]
+	name := path[len(folder):]
+	ext := filepath.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	left := room - ansi.StringWidth(folder+ext) - 1 // the name's two ends, beside "…"
+	if left < 8 {
+		return "", false
+	}
+	back := left / 3
+	return folder + ansi.Truncate(stem, left-back, "") + "…" + lastCells(stem, back) + ext, true
 }
 
 // lastCells is the end of s at most n cells wide: a wide character the
