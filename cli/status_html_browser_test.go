@@ -106,7 +106,7 @@ func TestStatusHTMLInBrowser(t *testing.T) {
 		t.Errorf("plan text became %d elements", n)
 	}
 	checkStatusRowsMatchText(t, ctx, textOut)
-	if got := run(t, ctx, chromedp.Evaluate[string](`document.querySelector(".reviews-to-begin code")?.textContent ?? ""`)); got != "ladder new plans/bakery-2027.yaml --from plans/bakery.yaml --title 'Review 2027'" {
+	if got := run(t, ctx, chromedp.Evaluate[string](`document.querySelector(".reviews-to-begin code")?.textContent ?? ""`)); got != "ladder new plans/bakery-2027.yaml --from plans/bakery.yaml --title 'Spring review 2027'" {
 		t.Errorf("the page suggests beginning the next review with %q", got)
 	}
 	checkLateRows(t, ctx)

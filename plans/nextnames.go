@@ -12,8 +12,8 @@ import (
 // NextReviewNames are the file and title of the review after one held in
 // heldYear, for the year year: the last one's, with its year moved on
 // where its folder ("plans/2026/"), the file's name or the title says it
-// ("acme-2026.yaml", "Review 2026"), else the year added to the name and
-// "Review 2027". ladder new makes next year's folder. The title is kept
+// ("acme-2026.yaml", "Review 2026"), else the year added to them
+// ("acme-2027.yaml", "Spring review 2027": nextTitle). ladder new makes next year's folder. The title is kept
 // in the new plan, so it is made plain text (safetext.Plain): the last
 // plan's may hold line breaks or escape sequences, which the command
 // would otherwise carry, shown as pictures, into the new plan's title.
@@ -37,12 +37,31 @@ func NextReviewNames(path, title string, heldYear, year int) (string, string) {
 	case !movedOn:
 		stem += "-" + next
 	}
+	return dir + stem + ext, nextTitle(title, heldYear, year)
+}
+
+// anyYear is a year as a title would say one.
+var anyYear = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+// nextTitle is the title of the review after one titled title, held in
+// heldYear: its year moved on where it says it; with no year at all, its
+// words with the year added ("Spring review 2027", after a comma where
+// they end in a number: "Phase 2, 2027"), so that what the employer
+// called the review is kept; "Review 2027" for no title, or one naming
+// another year, whose meaning is not known.
+func nextTitle(title string, heldYear, year int) string {
 	if moved, ok := moveTitleYears(title, heldYear, year); ok {
-		title = moved
-	} else {
-		title = "Review " + next
+		return moved
 	}
-	return dir + stem + ext, title
+	next := strconv.Itoa(year)
+	title = strings.TrimSpace(title)
+	switch {
+	case title == "" || anyYear.MatchString(title):
+		return "Review " + next
+	case strings.IndexAny(title[len(title)-1:], "0123456789") == 0:
+		return title + ", " + next
+	}
+	return title + " " + next
 }
 
 // yearSpan is a year written as a span ("2026/27", "2026-2027"), or

@@ -11,7 +11,13 @@ func TestNextReviewNames(t *testing.T) {
 		wantPath, wantTitle string
 	}{
 		{"plans/acme-2026.yaml", "Review 2026", 2027, "plans/acme-2027.yaml", "Review 2027"},
-		{"plans/acme.yaml", "Spring review", 2027, "plans/acme-2027.yaml", "Review 2027"},
+		// A title with no year keeps its words, the year added, where
+		// "Review 2027" lost them; one ending in a number gets a comma.
+		{"plans/acme.yaml", "Spring review", 2027, "plans/acme-2027.yaml", "Spring review 2027"},
+		{"plans/acme.yaml", "  Progression review ", 2027, "plans/acme-2027.yaml", "Progression review 2027"},
+		{"plans/acme.yaml", "Phase 2", 2027, "plans/acme-2027.yaml", "Phase 2, 2027"},
+		// Another year than the one held in: what it means is not known.
+		{"plans/acme.yaml", "Review 2024", 2027, "plans/acme-2027.yaml", "Review 2027"},
 		// Plans kept in a folder per year: the next goes in next year's.
 		{"plans/2026/acme.yaml", "Acme 2026 review", 2027, "plans/2027/acme.yaml", "Acme 2027 review"},
 		{"plans/2026/acme-2026.yaml", "Review", 2027, "plans/2027/acme-2027.yaml", "Review 2027"},
