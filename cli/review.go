@@ -262,11 +262,11 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 		}
 	}
 	if opts.from != "" {
-		from, err := carryFrom(stderr, path, opts.from, o, !accessibleMode)
+		from, into, err := carryFrom(stderr, path, opts.from, o, !accessibleMode)
 		if err != nil {
 			return err
 		}
-		o.CarryFrom = from
+		o.CarryFrom, o.PlanPath = from, into
 	}
 	room, err := opts.room.options()
 	if err != nil {
@@ -345,49 +345,55 @@ func checkPlanArg(stderr io.Writer, path string, o tui.Options, load bool) error
 // be new (or, for the prompts, the review a carry-on of OLD cut short
 // wrote: finishCarryInto), and OLD must load and not be carried on
 // already, nor cut short into another file (carriedCutShort). For the
-// screens (open) it returns OLD opened, for the set-up form to carry on.
-func carryFrom(stderr io.Writer, path, from string, o tui.Options, open bool) (*plans.File, error) {
+// screens (open) it returns OLD opened, for the set-up form to carry on,
+// and the plan to carry it on into: path, or with no PLAN named, the
+// review a carry-on of OLD cut short wrote, which they finish as c on
+// OLD in ladder's list does (it was refused, naming the command that
+// finishes it).
+func carryFrom(stderr io.Writer, path, from string, o tui.Options, open bool) (*plans.File, string, error) {
 	exists := false
 	if path != "" {
 		exists, _ = review.Locate(path) // checkPlanArg said what else was wrong
 	}
 	f, err := plans.Open(from, o.Resolver())
 	if err != nil && exists {
-		return nil, existsAlready(path)
+		return nil, "", existsAlready(path)
 	}
 	if err != nil {
-		return nil, reportLoadError(stderr, from, err)
+		return nil, "", reportLoadError(stderr, from, err)
 	}
 	if err := plans.CheckCarryOn(from, f.Plan); err != nil {
 		f.Close()
 		if exists {
-			return nil, existsAlready(path)
+			return nil, "", existsAlready(path)
 		}
-		return nil, &exitError{code: ExitProblems, err: review.CarryRefused(err)}
-	}
-	if exists {
-		if err := finishCarryInto(path, f); err != nil {
-			return nil, err
-		}
-		if !open {
-			f.Close() // the prompts open it again to finish it
-			return nil, nil
-		}
-		return f, nil // the screens finish it as they start (tui.Options.CarryFrom)
+		return nil, "", &exitError{code: ExitProblems, err: review.CarryRefused(err)}
 	}
 	// Only the prompts with no PLAN named finish a carry-on cut short as
 	// it is begun: elsewhere, the details asked would be refused at the
 	// end (CreateNext), or the prompts would write to another file than
 	// the one named.
-	if next := plans.CutShortCarrier(f.Path, f.Plan); next != "" && (path != "" || open) {
+	if next := plans.CutShortCarrier(f.Path, f.Plan); next != "" && path == "" && open {
+		path, exists = next, true
+	} else if next != "" && !exists && path != "" {
 		f.Close()
-		return nil, carriedCutShort(f.Path, next, path, open)
+		return nil, "", carriedCutShort(f.Path, next, path, open)
+	}
+	if exists {
+		if err := finishCarryInto(path, f); err != nil {
+			return nil, "", err
+		}
+		if !open {
+			f.Close() // the prompts open it again to finish it
+			return nil, path, nil
+		}
+		return f, path, nil // the screens finish it as they start (tui.Options.CarryFrom)
 	}
 	if !open {
 		f.Close()
-		return nil, nil
+		return nil, path, nil
 	}
-	return f, nil
+	return f, path, nil
 }
 
 // finishCarryInto is review --from of prev onto path, a plan there
@@ -403,18 +409,18 @@ func finishCarryInto(path string, prev *plans.File) error {
 	return nil
 }
 
-// carriedCutShort refuses review --from prev onto path, not there yet
-// (or, for the screens, onto no plan named), where a carry-on of prev cut
-// short wrote next: carried on again, next would be left behind, ratings
-// and all. It says what finishes the carry-on instead.
+// carriedCutShort refuses review --from prev onto path, not there yet,
+// where a carry-on of prev cut short wrote next: carried on again, next
+// would be left behind, ratings and all. It says what finishes the
+// carry-on instead: the same command with path left out, for the screens
+// as for the prompts.
 func carriedCutShort(prev, next, path string, screens bool) error {
 	refused := (&plans.CarriedOnAlready{Path: prev, Next: next, Unlinked: true}).Words(prev, next)
-	prompts := "ladder review --accessible --from " + safetext.Line(plans.CommandPath(prev))
-	how := "leave " + safetext.Line(path) + " out: " + prompts
-	if screens { // which finishes it, as c on prev in ladder's list does
-		how = "run ladder review " + safetext.Line(plans.CommandPath(next)) + " --from " + safetext.Line(plans.CommandPath(prev))
+	again := "ladder review --accessible --from "
+	if screens {
+		again = "ladder review --from "
 	}
-	return &exitError{code: ExitProblems, err: fmt.Errorf("--from: %s; to finish it, %s", refused, how)}
+	return &exitError{code: ExitProblems, err: fmt.Errorf("--from: %s; to finish it, leave %s out: %s%s", refused, safetext.Line(path), again, safetext.Line(plans.CommandPath(prev)))}
 }
 
 // existsAlready refuses review --from onto path, a plan there already.

@@ -166,17 +166,26 @@ func TestReviewFromFinishesACarryOnCutShort(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "plans/cafe-2027.yaml", "--from", "plans/cafe-2026.yaml", "--today", "2027-03-21")
-	e.waitFor("Finished carrying on cafe-2026.yaml into cafe-2027.yaml", "item 2 of 4") // item 1 rated
-	e.quits()
+	// With this year's plan named, and without: ladder review --from OLD
+	// finishes the carry-on as c on OLD in the list does, where it said
+	// to run the command with the plan named.
+	for _, named := range [][]string{{"plans/cafe-2027.yaml"}, nil} {
+		if err := os.WriteFile(old, before, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args := append(append([]string{"review"}, named...), "--from", "plans/cafe-2026.yaml", "--today", "2027-03-21")
+		e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, args...)
+		e.waitFor("Finished carrying on cafe-2026.yaml into cafe-2027.yaml", "item 2 of 4") // item 1 rated
+		e.quits()
 
-	after, _ := os.ReadFile(old)
-	line := []byte("next_review: cafe-2027.yaml\n")
-	if bytes.Count(after, line) != 1 || !bytes.Equal(bytes.Replace(after, line, nil, 1), before) {
-		t.Fatalf("last year's plan should gain the one line %q:\n%s", line, after)
-	}
-	if p := loadPlan(t, filepath.Join(dir, "plans", "cafe-2027.yaml")); p.Response("lc-vision").Rating != "green" || p.Title != "Review 2027" {
-		t.Fatalf("this year's plan was not left as it was: title %q, item 1 %+v", p.Title, *p.Response("lc-vision"))
+		after, _ := os.ReadFile(old)
+		line := []byte("next_review: cafe-2027.yaml\n")
+		if bytes.Count(after, line) != 1 || !bytes.Equal(bytes.Replace(after, line, nil, 1), before) {
+			t.Fatalf("%v: last year's plan should gain the one line %q:\n%s", args, line, after)
+		}
+		if p := loadPlan(t, filepath.Join(dir, "plans", "cafe-2027.yaml")); p.Response("lc-vision").Rating != "green" || p.Title != "Review 2027" {
+			t.Fatalf("%v: this year's plan was not left as it was: title %q, item 1 %+v", args, p.Title, *p.Response("lc-vision"))
+		}
 	}
 }
 
