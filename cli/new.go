@@ -168,8 +168,8 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 	if there { // carried on again, once cut short: the plan is as it was left
 		fmt.Fprintf(stderr, "Finished carrying on: %s was written already, by a run cut short; it is left as it is.\n", q)
 	} else {
-		fmt.Fprintf(stderr, "Wrote a new plan for %s with %s to rate.\n",
-			safetext.Line(s.Plan().Organisation), plural(s.Checklist().Len(), "item"))
+		sayNote(stderr, fmt.Sprintf("Wrote a new plan for %s with %s to rate.",
+			safetext.Line(s.Plan().Organisation), plural(s.Checklist().Len(), "item")))
 	}
 	if n.Previous != nil {
 		return carriedOn(stderr, s, n.Previous.Path, err)
@@ -263,18 +263,18 @@ func notCarried(prev *plans.File, path, title string, err error) error {
 func carriedOn(stderr io.Writer, s *review.Session, prevPath string, linkErr error) error {
 	path := s.Path()
 	if what := review.CarriedWords(s.Carried()); what == "" {
-		fmt.Fprintf(stderr, "Carried on nothing from %s: it has no open actions or project-plan steps.\n", safetext.Line(prevPath))
+		sayNote(stderr, fmt.Sprintf("Carried on nothing from %s: it has no open actions or project-plan steps.", safetext.Line(prevPath)))
 	} else {
-		fmt.Fprintf(stderr, "Carried on %s from %s.\n", what, safetext.Line(prevPath))
+		sayNote(stderr, fmt.Sprintf("Carried on %s from %s.", what, safetext.Line(prevPath)))
 	}
 	q, pq := safetext.Line(plans.CommandPath(path)), safetext.Line(plans.CommandPath(prevPath))
 	if linkErr != nil {
 		fmt.Fprintf(stderr, "Next: run ladder review %s to go through it item by item.\n", q)
 		return &exitError{code: ExitProblems, err: fmt.Errorf("%s: %w", path, linkErr)}
 	}
-	fmt.Fprintf(stderr, "%s now names %s as its next review:\nits open actions are chased in the new plan from now on.\n", safetext.Line(prevPath), safetext.Line(path))
+	sayNote(stderr, fmt.Sprintf("%s now names %s as its next review:\nits open actions are chased in the new plan from now on.", safetext.Line(prevPath), safetext.Line(path)))
 	sayNext(stderr, q)
-	fmt.Fprintf(stderr, "Once it is rated, compare the two reviews:\n  ladder diff %s %s\n", pq, q)
+	fmt.Fprintf(stderr, "Once it is rated, compare the two reviews:\n%s\n", commandLines("  ", []string{"ladder", "diff", pq, q}, noteWidth))
 	if data := workforce.PathFor(prevPath); isFile(data) {
 		// The data file stays with last year's plan; this year's import
 		// takes its grades' order, threshold and target.
@@ -284,7 +284,11 @@ func carriedOn(stderr io.Writer, s *review.Session, prevPath string, linkErr err
 	steps := s.CommitSteps()
 	fmt.Fprintln(stderr, commitIntro(steps[len(steps)-1], path))
 	for _, words := range steps {
-		fmt.Fprintf(stderr, "  %s\n", safetext.Line(strings.Join(words, " ")))
+		safe := make([]string, len(words))
+		for i, w := range words {
+			safe[i] = safetext.Line(w)
+		}
+		fmt.Fprintln(stderr, commandLines("  ", safe, noteWidth))
 	}
 	return nil
 }
@@ -389,8 +393,8 @@ func earlierReviews(w io.Writer, path string, plan *plans.Plan, opts newOptions)
 		fmt.Fprintf(w, "None of them follows this plan's checklist (%s),\nso ladder diff cannot compare them with it.\n", safetext.Line(plan.ChecklistRef.ID))
 		return
 	}
-	fmt.Fprintf(w, "Once this review is rated, compare the two:\n  ladder diff %s %s\n",
-		safetext.Line(plans.CommandPath(found[last].path)), safetext.Line(plans.CommandPath(path)))
+	fmt.Fprintf(w, "Once this review is rated, compare the two:\n%s\n", commandLines("  ", []string{"ladder", "diff",
+		safetext.Line(plans.CommandPath(found[last].path)), safetext.Line(plans.CommandPath(path))}, noteWidth))
 }
 
 // noteListsPlans is how many of an organisation's other plans new's
@@ -464,7 +468,8 @@ func sayNote(w io.Writer, text string) {
 // commandLines lays out a command's words, each safe to print, in lines
 // of at most width columns after indent, as ladder status lays out the
 // ladder new it suggests: a line breaks only before a flag (a word
-// beginning "--"), never between a flag and its value, and each line but
+// beginning "--") or between two operands (ladder diff's two plans),
+// never between a flag and its value, and each line but
 // the last ends in a backslash, so that the shell reads the lines pasted
 // as one command. The lines after the first are indented two more. A
 // flag with its value wider than the line is left whole on its own line.
@@ -473,7 +478,7 @@ func commandLines(indent string, words []string, width int) string {
 	line := indent
 	for i := 0; i < len(words); {
 		group := words[i]
-		for i++; i < len(words) && (i < 3 || !strings.HasPrefix(words[i], "--")); i++ {
+		for i++; i < len(words) && (i < 3 || !strings.HasPrefix(words[i], "--") && !secondOperand(words, i)); i++ {
 			group += " " + words[i]
 		}
 		switch {
@@ -487,6 +492,13 @@ func commandLines(indent string, words []string, width int) string {
 		}
 	}
 	return strings.Join(append(lines, line), "\n")
+}
+
+// secondOperand reports whether words[i] is an operand (a path) after
+// another, not a flag's value: ladder diff's second plan, git add's
+// second file, where a line may break.
+func secondOperand(words []string, i int) bool {
+	return !strings.HasPrefix(words[i], "-") && !strings.HasPrefix(words[i-1], "-")
 }
 
 // newFromCommand is the ladder new that makes the plan at path again, as
