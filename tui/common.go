@@ -24,6 +24,10 @@ const (
 // every WindowSizeMsg and when a plan is opened, so screens never pass size
 // or styles around.
 type common struct {
+	// shownPaths holds the paths the screens name, as they name them
+	// (shownPath), worked out once each rather than on every frame.
+	shownPaths map[string]string
+
 	width, height int // the body area: the terminal less the footer lines
 	termHeight    int // the whole terminal's height
 	styles        styles
@@ -202,3 +206,16 @@ func navigate(to screenID, arg int) tea.Cmd {
 // openedMsg tells the app a plan is open (chosen on the start screen or
 // created by set-up); the review starts where the session resumes.
 type openedMsg struct{ session *review.Session }
+
+// shown is path as the screens name it (shownPath): from the top of the
+// repository where it climbs out of the folder ladder runs in.
+func (c *common) shown(path string) string {
+	if name, ok := c.shownPaths[path]; ok {
+		return name
+	}
+	if c.shownPaths == nil {
+		c.shownPaths = map[string]string{}
+	}
+	c.shownPaths[path] = shownPath(path)
+	return c.shownPaths[path]
+}

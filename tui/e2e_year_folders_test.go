@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/socialmobility/ladder/plans"
@@ -60,4 +61,43 @@ func TestTheFormCarriesOnAsNewFromDoes(t *testing.T) {
 	if !bytes.Contains(mustReadFile(t, filepath.Join(byForm, next)), []byte("\nprevious_review: ../2026/acme.yaml\n")) {
 		t.Errorf("the new plan does not name ../2026/acme.yaml as its previous review")
 	}
+}
+
+// Run inside a year's folder (cd plans/2027), the start screen names the
+// folders as the repository has them, where it said "Resume a review
+// from ../2027", as if the plans were somewhere else.
+func TestTheStartScreenRunInAYearsFolderNamesItFromTheTop(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", root).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	carriedOnPairAt(t, root, "2026/cafe.yaml", "2027/cafe.yaml", "../2027/cafe.yaml", "../2026/cafe.yaml")
+	e := e2eStart(t, filepath.Join(root, "plans", "2027"), e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-20")
+	if screen := e.waitFor("Bea's Café: Review 2027"); !strings.Contains(screen, "Resume a review from plans/2027") || strings.Contains(screen, "../") {
+		t.Fatalf("run in plans/2027, the list should name it plans/2027:\n%s", screen)
+	}
+	e.quits()
+
+	// A year on, run in last year's folder: both years named so.
+	lastYear := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", lastYear).CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	e2ePlan(t, lastYear, filepath.Join("2026", "acme.yaml"), func(p *plans.Plan) {
+		p.Organisation, p.Title, p.Date = "Acme", "Spring review", plans.Date{Year: 2026, Month: 3, Day: 14}
+		r := p.Response("lc-vision")
+		r.Rating, r.Action, r.Owner, r.Status = "amber", "Write a one-page vision", "Ana", plans.StatusDoing
+	})
+	e = e2eStart(t, filepath.Join(lastYear, "plans", "2026"), e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-20")
+	screen := e.waitFor("› Acme: Spring review")
+	if !strings.Contains(screen, "one of 2026's in plans/2026") || !strings.Contains(screen, "review from it, in plans/2027,") || strings.Contains(screen, "../") {
+		t.Fatalf("run in plans/2026 a year on, the list should name plans/2026 and plans/2027:\n%s", screen)
+	}
+	e.keys("c") // the form says the same
+	if screen := e.waitFor("Will be saved as plans/2027/acme.yaml"); !strings.Contains(screen, "from plans/2026/acme.yaml") || strings.Contains(screen, "../") {
+		t.Fatalf("run in plans/2026 a year on, the form should name plans/2026/acme.yaml and plans/2027/acme.yaml:\n%s", screen)
+	}
+	e.keys("ctrl+c")
+	e.exits(130) // nothing created, as the form's footer says
 }

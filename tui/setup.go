@@ -417,8 +417,8 @@ func (s *setupScreen) view() string {
 	}
 	var saved, savedShort []string
 	if !present {
-		saved = savedAs(st, s.path, w)
-		savedShort = savedAsOneLine(st, s.path, w)
+		saved = savedAs(st, s.c.shown(s.path), w)
+		savedShort = savedAsOneLine(st, s.c.shown(s.path), w)
 	}
 	hint := st.Subtle.Render(wrapIndented("Press enter on the checklist, or ctrl+s anywhere, to create it and begin.", w, 0, 0))
 	if s.err != nil {

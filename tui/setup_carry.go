@@ -175,7 +175,7 @@ func (s *setupScreen) carryLines(st *styles, w int) []string {
 	// A pull request names files too.
 	from := safetext.Line(filepath.Base(s.prev.Path))
 	if s.carriedHere || filepath.Dir(s.prev.Path) != filepath.Clean(s.planFolder()) { // from another folder: its path says which
-		from = safetext.Line(s.prev.Path)
+		from = safetext.Line(s.c.shown(s.prev.Path))
 	}
 	if s.c.present {
 		from = "the last review"

@@ -2,6 +2,9 @@ package tui
 
 import (
 	"path/filepath"
+	"strings"
+
+	"github.com/socialmobility/ladder/internal/strictyaml"
 
 	"github.com/socialmobility/ladder/review"
 )
@@ -46,7 +49,7 @@ func (s *startScreen) partHeading(st *styles, i int, from string) string {
 	if s.c.present { // no folder names on a projector
 		return heading
 	}
-	return heading + st.Subtle.Render(" in "+s.lastYear)
+	return heading + st.Subtle.Render(" in "+s.c.shown(s.lastYear))
 }
 
 // lastYearHint says, under the list, what c and enter do on last year's
@@ -57,7 +60,7 @@ func (s *startScreen) lastYearHint(st *styles, w int) []string {
 	if l == nil || s.said != "" || s.openErr != nil || l.UnderWay || l.Found.Plan.NextReview != "" {
 		return nil // under way, or naming a next review: c says why first
 	}
-	where := ", in " + s.c.opts.Dir
+	where := ", in " + s.c.shown(s.c.opts.Dir)
 	if s.c.present {
 		where = ""
 	}
@@ -83,4 +86,26 @@ func (s *startScreen) nextReviewHint(st *styles, w int) []string {
 		return nil
 	}
 	return []string{"", st.Subtle.Render(wrapIndented("Press c to begin the next review from it, carrying on its "+review.CarriedWords(s.nextFrom.Carried)+"; enter opens it as it is.", w, 0, 0))}
+}
+
+// shownPath is a plans folder or file as given, unless it climbs out of
+// the folder ladder runs in: run inside plans/2027, the list is of
+// "../2027", which reads as somewhere else. Such a path is named from the
+// top of its repository ("plans/2027"), as whoever keeps the plans there
+// says it; where that does not serve, as given. common.shown keeps it.
+func shownPath(dir string) string {
+	clean := filepath.Clean(dir)
+	if clean != ".." && !strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
+		return dir
+	}
+	root, _ := strictyaml.Root(clean)
+	abs, err := filepath.Abs(clean)
+	if err != nil {
+		return dir
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return dir
+	}
+	return filepath.ToSlash(rel)
 }
