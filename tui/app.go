@@ -722,13 +722,13 @@ func (a *app) statusLine() string {
 	case a.c.present:
 		return line(sty.Success.Render("✓ " + cmp.Or(a.presentNotice, a.notice)))
 	case st.Pending:
-		return line(sty.Subtle.Render(a.withPath("saving… ", st.Path)))
+		return line(sty.Subtle.Render(a.withPath("saving… ", a.c.shown(st.Path))))
 	case a.notice != "":
 		return line(sty.Success.Render("✓ " + a.notice))
 	case st.Saved:
-		return line(sty.Subtle.Render(a.withPath("✓ saved to ", st.Path)))
+		return line(sty.Subtle.Render(a.withPath("✓ saved to ", a.c.shown(st.Path))))
 	default:
-		return line(sty.Subtle.Render(a.withPath("", st.Path)))
+		return line(sty.Subtle.Render(a.withPath("", a.c.shown(st.Path))))
 	}
 }
 

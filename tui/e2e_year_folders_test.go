@@ -98,6 +98,9 @@ func TestTheStartScreenRunInAYearsFolderNamesItFromTheTop(t *testing.T) {
 	if screen := e.waitFor("Will be saved as plans/2027/acme.yaml"); !strings.Contains(screen, "from plans/2026/acme.yaml") || strings.Contains(screen, "../") {
 		t.Fatalf("run in plans/2026 a year on, the form should name plans/2026/acme.yaml and plans/2027/acme.yaml:\n%s", screen)
 	}
-	e.keys("ctrl+c")
-	e.exits(130) // nothing created, as the form's footer says
+	e.keys("ctrl+s") // and the status line under the review
+	if screen := e.waitFor("Last review (Sat 14 Mar 2026)", "plans/2027/acme.yaml"); strings.Contains(screen, "../") {
+		t.Fatalf("run in plans/2026 a year on, the status line should name plans/2027/acme.yaml:\n%s", screen)
+	}
+	e.quits()
 }
