@@ -173,6 +173,55 @@ func ActionCarriedOn(prev, next *Plan, itemID string) bool {
 	return was != nil && now != nil && was.Action != "" && was.Status != StatusDone && now.Action != ""
 }
 
+// StepCarriedOn reports whether next's project-plan step of the id
+// stepID came across from prev, the review next carried on from: prev's
+// project plan had it open (CarryOn keeps a step's id), and next has it
+// (it may be done since, as ActionCarriedOn has it).
+func StepCarriedOn(prev, next *Plan, stepID int) bool {
+	id := next.ProjectPlanID()
+	if id == "" || prev.ProjectPlanID() != id || prev.FollowUps[id] == nil {
+		return false
+	}
+	for _, s := range prev.FollowUps[id].Steps {
+		if s.ID == stepID {
+			return s.Open()
+		}
+	}
+	return false
+}
+
+// CountCarried counts what of next came across from prev, the review it
+// carried on from: its item actions (ActionCarriedOn) and its project
+// plan's steps (StepCarriedOn), a step that repeats an item's action
+// counted with it, as ActionsToChase chases the two as one; and of
+// overdue (next's, from Overdue), how many came across, and how many of
+// those are steps. The overview and the start screen's list say them
+// ("↺ 4 carried on, ⚠ 3 past due").
+func CountCarried(prev, next *Plan, overdue []Action) (carried, late, lateSteps int) {
+	for id := range next.Items {
+		if ActionCarriedOn(prev, next, id) {
+			carried++
+		}
+	}
+	if id := next.ProjectPlanID(); id != "" && next.FollowUps[id] != nil {
+		for _, s := range next.FollowUps[id].Steps {
+			if StepCarriedOn(prev, next, s.ID) && !next.RepeatsAction(s) {
+				carried++
+			}
+		}
+	}
+	for _, a := range overdue {
+		switch {
+		case a.ItemID != "" && ActionCarriedOn(prev, next, a.ItemID):
+			late++
+		case a.ItemID == "" && StepCarriedOn(prev, next, a.StepID):
+			late++
+			lateSteps++
+		}
+	}
+	return carried, late, lateSteps
+}
+
 // CreateNext writes next, a new plan at path on prev's checklist, as the
 // review that carries prev on (CarryOn), and links the two: next names
 // prev as its previous_review, and prev gets a next_review line naming

@@ -262,6 +262,18 @@ func (p *Plan) ActionsToChase() []Action {
 	return out
 }
 
+// RepeatsAction reports whether the project-plan step repeats an item's
+// action of the plan (the same words, owner and due date), so that
+// ActionsToChase chases the two as one.
+func (p *Plan) RepeatsAction(s Step) bool {
+	for _, r := range p.Items {
+		if r != nil && r.Action != "" && r.Action == s.Text && r.Owner == s.Owner && r.Due == s.Due {
+			return true
+		}
+	}
+	return false
+}
+
 // StepName names a project-plan step by its place, as the screens number
 // steps ("step 3 of the project plan"), never by its id: a five-digit id
 // reads as a step number.

@@ -214,3 +214,44 @@ func TestTheStartListSaysWhatCameAcrossIntoThisYearsReview(t *testing.T) {
 	}
 	e.quits()
 }
+
+// A project-plan step carried on from last year's review, late, is
+// counted with what came across, as past due, not as one this review let
+// slip ("⚠ 1 more late"); and where the header has no room to say it is
+// on the project plan, the line under it does (at 80 and 60 columns):
+// the overview lists no steps, so "⚠ 2 past due" over one late action in
+// the list did not add up. The start screen's list says the same counts.
+func TestACarriedOnStepIsCountedWithWhatCameAcross(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	step := plans.Step{ID: 4821, Text: "Book the workshop room", Owner: "Ben", Due: plans.Date{Year: 2026, Month: 9, Day: 1}, Status: plans.StatusTodo}
+	carriedOnPair(t, dir)
+	for _, name := range []string{"cafe-2026.yaml", "cafe-2027.yaml"} {
+		path := filepath.Join(dir, "plans", name)
+		p := loadPlan(t, path)
+		p.Answer("project-plan").Steps = []plans.Step{step}
+		if err := os.WriteFile(path, plans.Encode(p), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := e2eStart(t, dir, e2eTerm{cols: 80, rows: 24}, "review", "--today", "2027-03-20")
+	screen := e.waitFor("Bea's Café: Review 2027")
+	if !strings.Contains(screen, "↺ 3 carried on, ⚠ 2 past due · Sat 20 Mar 2027") || strings.Contains(screen, "more late") {
+		t.Fatalf("the list does not count the step carried on with what came across:\n%s", screen)
+	}
+	e.keys("enter")
+	e.waitFor("Last review (Sat 14 Mar 2026)")
+	e.keys("o")
+	screen = e.waitFor("Overview · 0 of 21 rated")
+	lines := strings.Split(strings.TrimLeft(screen, "\n"), "\n")
+	if !strings.Contains(lines[0], "↺ 3 carried on, ⚠ 2 past due") || strings.Contains(lines[0], "late") || !strings.Contains(lines[1], "1 of them on the project plan, not in this list") {
+		t.Fatalf("at 80 columns the overview's header does not say the step is past due, on the project plan:\n%s", screen)
+	}
+	e.resize(60, 16)
+	screen = e.waitFor("Overview · 0 of 21 rated")
+	lines = strings.Split(strings.TrimLeft(screen, "\n"), "\n")
+	if !strings.Contains(lines[0], "⚠ 2 past due") || !strings.Contains(lines[1], "1 of them on the project plan") {
+		t.Fatalf("at 60 columns the overview's header does not say the step is on the project plan:\n%s", screen)
+	}
+	e.quits()
+}

@@ -32,13 +32,14 @@ type overviewScreen struct {
 	// summary counts them among the overdue actions, and so does the
 	// header here, saying where they are.
 	lateSteps int
-	// carried counts the actions that came across from the last review
-	// (this year's, carried on from last year's), and carriedLate those
-	// of them past due today, of late: the header says them apart, as
+	// carried counts the actions and project-plan steps that came across
+	// from the last review (this year's, carried on from last year's),
+	// and carriedLate those of them past due today, of late and lateSteps
+	// (carriedLateSteps of them steps): the header says them apart, as
 	// what this review took on rather than what it let slip.
-	carried, carriedLate int
-	columns              actionColumns
-	flags                int // items flagged to revisit, counted as the overview opens (f is not one of its keys)
+	carried, carriedLate, carriedLateSteps int
+	columns                                actionColumns
+	flags                                  int // items flagged to revisit, counted as the overview opens (f is not one of its keys)
 
 	note string       // what the last key did, when there is nothing else to see
 	word overviewWord // a word begun by the keys so far (overview_word.go)
@@ -268,16 +269,16 @@ func (s *overviewScreen) nextUnrated() bool {
 // count would be cut ("⚠ 17 late, …"), and the note moves down a line:
 // ! then says where the late ones are, since the count no longer does.
 func (s *overviewScreen) header(st *styles, w int, start string) (string, string) {
-	var line func(share string) string
+	var line func(shares bool) string
 	for v := 0; ; v++ {
-		words, last := lateCountWords(st, s.late+s.lateSteps, s.carried, s.carriedLate, v)
-		line = func(share string) string {
-			if t := words(share); t != "" {
+		words, last := lateCountWords(st, s.lateCounts(), v)
+		line = func(shares bool) string {
+			if t := words(shares); t != "" {
 				return start + st.Subtle.Render(" · ") + t
 			}
 			return start
 		}
-		if last || ansi.StringWidth(line("")) <= w {
+		if last || ansi.StringWidth(line(false)) <= w {
 			break
 		}
 	}
@@ -285,8 +286,8 @@ func (s *overviewScreen) header(st *styles, w int, start string) (string, string
 		// The count that says what ⚑ in the list is, where the line has
 		// room for it whole after everything else.
 		flags := fmt.Sprintf("%s %d to revisit", revisitMark, n)
-		withFlags := func(share string) string {
-			return line(share) + st.Subtle.Render(" · ") + st.Warning.Render(flags)
+		withFlags := func(shares bool) string {
+			return line(shares) + st.Subtle.Render(" · ") + st.Warning.Render(flags)
 		}
 		if h, below := s.headerWith(st, w, withFlags); below == "" && strings.HasSuffix(ansi.Strip(h), flags) {
 			return h, below
@@ -295,62 +296,84 @@ func (s *overviewScreen) header(st *styles, w int, start string) (string, string
 	return s.headerWith(st, w, line)
 }
 
-// lateCountWords is a count of late actions (late in all; carried came
-// across from the last review, carriedLate of them late), its v-th
-// wording (longest first; last when there is no shorter), given the
-// project plan's share of it. The overview's header tries each in turn;
-// the start screen's list says the second. In a review carried on from
-// the last, the actions that came across are said apart, with how many of
+// lateCounts is a plan's late actions as the overview's header and the
+// start screen's list count them: late in all, lateSteps of them the
+// project plan's own steps, which the overview does not list; in a
+// review carried on from the last, carried came across from it (actions
+// and steps), carriedLate of them among late, carriedLateSteps of those
+// steps.
+type lateCounts struct {
+	late, lateSteps                        int
+	carried, carriedLate, carriedLateSteps int
+}
+
+func (s *overviewScreen) lateCounts() lateCounts {
+	return lateCounts{late: s.late + s.lateSteps, lateSteps: s.lateSteps,
+		carried: s.carried, carriedLate: s.carriedLate, carriedLateSteps: s.carriedLateSteps}
+}
+
+// lateCountWords is a count of late actions, its v-th wording (longest
+// first; last when there is no shorter), with the project plan's share
+// of each count where shares is set ("⚠ 3 past due, 2 on the project
+// plan"). The overview's header tries each in turn; the start screen's
+// list says the second. In a review carried on from the last, the
+// actions and steps that came across are said apart, with how many of
 // them are past due ("↺ 6 carried on, ⚠ 5 past due"): late in the last
 // review's plan, they were chased into this one, not let slip here. The
-// others late are "more late"; where even that does not fit, one count of
-// all past due.
-func lateCountWords(st *styles, late, carried, carriedLate, v int) (words func(share string) string, last bool) {
-	own := late - carriedLate
-	if carried == 0 {
-		return func(share string) string {
-			if late == 0 {
+// others late are "more late"; where even that does not fit, one count
+// of all past due.
+func lateCountWords(st *styles, n lateCounts, v int) (words func(shares bool) string, last bool) {
+	own := n.late - n.carriedLate
+	share := func(shares bool, steps int) string {
+		if !shares || steps == 0 {
+			return ""
+		}
+		return fmt.Sprintf(", %d on the project plan", steps)
+	}
+	if n.carried == 0 {
+		return func(shares bool) string {
+			if n.late == 0 {
 				return ""
 			}
-			return st.Warning.Render(fmt.Sprintf("⚠ %d late", late) + share)
+			return st.Warning.Render(fmt.Sprintf("⚠ %d late", n.late) + share(shares, n.lateSteps))
 		}, true
 	}
-	more := func(share string) string {
+	more := func(shares bool) string {
 		if own == 0 {
 			return ""
 		}
-		return st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d more late", own)+share)
+		return st.Subtle.Render(" · ") + st.Warning.Render(fmt.Sprintf("⚠ %d more late", own)+share(shares, n.lateSteps-n.carriedLateSteps))
 	}
-	pastDue := func(long bool) string {
+	pastDue := func(long, shares bool) string {
 		switch {
-		case carriedLate == 0:
+		case n.carriedLate == 0:
 			return st.Subtle.Render(", none past due")
 		case long:
-			return st.Subtle.Render(", ") + st.Warning.Render(fmt.Sprintf("⚠ %d of them past due", carriedLate))
+			return st.Subtle.Render(", ") + st.Warning.Render(fmt.Sprintf("⚠ %d of them past due", n.carriedLate)+share(shares, n.carriedLateSteps))
 		}
-		return st.Subtle.Render(", ") + st.Warning.Render(fmt.Sprintf("⚠ %d past due", carriedLate))
+		return st.Subtle.Render(", ") + st.Warning.Render(fmt.Sprintf("⚠ %d past due", n.carriedLate)+share(shares, n.carriedLateSteps))
 	}
 	switch v {
 	case 0:
-		return func(share string) string {
-			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on from the last review", carried)) + pastDue(true) + more(share)
+		return func(shares bool) string {
+			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on from the last review", n.carried)) + pastDue(true, shares) + more(shares)
 		}, false
 	case 1:
-		return func(share string) string {
-			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on", carried)) + pastDue(false) + more(share)
+		return func(shares bool) string {
+			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on", n.carried)) + pastDue(false, shares) + more(shares)
 		}, false
 	case 2:
 		if own > 0 {
-			return func(share string) string {
-				return st.Subtle.Render(fmt.Sprintf("↺ %d carried on · ", carried)) + st.Warning.Render(fmt.Sprintf("⚠ %d past due", late)+share)
+			return func(shares bool) string {
+				return st.Subtle.Render(fmt.Sprintf("↺ %d carried on · ", n.carried)) + st.Warning.Render(fmt.Sprintf("⚠ %d past due", n.late)+share(shares, n.lateSteps))
 			}, false
 		}
 	}
-	return func(share string) string {
-		if late == 0 {
-			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on", carried))
+	return func(shares bool) string {
+		if n.late == 0 {
+			return st.Subtle.Render(fmt.Sprintf("↺ %d carried on", n.carried))
 		}
-		return st.Warning.Render(fmt.Sprintf("⚠ %d past due", late) + share)
+		return st.Warning.Render(fmt.Sprintf("⚠ %d past due", n.late) + share(shares, n.lateSteps))
 	}, true
 }
 
@@ -366,32 +389,35 @@ func (s *overviewScreen) flagged() int {
 }
 
 // headerWith lays out the header whose first line line makes, with or
-// without the share of late steps (see header).
-func (s *overviewScreen) headerWith(st *styles, w int, line func(share string) string) (string, string) {
-	share, note := "", s.note
-	if s.lateSteps > 0 {
-		share = fmt.Sprintf(", %d on the project plan", s.lateSteps)
-	}
+// without the project plan's share of the late ones (see header). Where
+// the share does not fit, the line under the header says it, so that
+// the count and the list agree: the overview lists no steps.
+func (s *overviewScreen) headerWith(st *styles, w int, line func(shares bool) string) (string, string) {
+	note := s.note
 	with := func(h, note string) string {
 		if note == "" {
 			return h
 		}
 		return h + st.Success.Render(" · "+note)
 	}
-	if full := with(line(share), note); ansi.StringWidth(full) <= w {
+	if full := with(line(true), note); ansi.StringWidth(full) <= w {
 		return full, ""
 	}
-	if note == noneLateInList && share != "" {
+	if note == noneLateInList && s.lateSteps > 0 {
 		note = "the late ones are on the project plan"
 	}
-	if short := with(line(""), note); ansi.StringWidth(short) <= w {
-		return short, ""
+	if short := with(line(false), note); ansi.StringWidth(short) <= w {
+		below := ""
+		if s.lateSteps > 0 && note == "" {
+			below = st.Subtle.Render(ansi.Truncate(fmt.Sprintf("%d of them on the project plan, not in this list", s.lateSteps), w, "…"))
+		}
+		return short, below
 	}
 	below := ""
 	if note != "" {
 		below = st.Success.Render(ansi.Truncate(note, w, "…"))
 	}
-	return ansi.Truncate(line(""), w, "…"), below
+	return ansi.Truncate(line(false), w, "…"), below
 }
 
 // noneLateInList is what ! says when every late one is a project-plan
@@ -638,10 +664,21 @@ func (s *overviewScreen) measureActions() {
 			s.columns.late = max(s.columns.late, ansi.StringWidth("⚠ "+late))
 		}
 	}
-	s.lateSteps = 0
+	s.lateSteps, s.carriedLateSteps = 0, 0
 	for _, a := range plan.ActionsToChase() {
 		if a.ItemID == "" && isOverdue(a, s.c.today) {
 			s.lateSteps++
+			if s.c.session.CarriedStep(a.StepID) {
+				s.carriedLateSteps++
+			}
+		}
+	}
+	s.carriedLate += s.carriedLateSteps
+	if id := plan.ProjectPlanID(); id != "" && plan.FollowUps[id] != nil {
+		for _, step := range plan.FollowUps[id].Steps {
+			if s.c.session.CarriedStep(step.ID) && !plan.RepeatsAction(step) {
+				s.carried++
+			}
 		}
 	}
 }

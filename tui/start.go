@@ -558,8 +558,8 @@ func (s *startScreen) planRow(st *styles, w, i int, mixed bool, note string) []s
 // on from the last, as its overview says it: how many actions came
 // across, how many of them are past due, and how many more are late.
 func lateInList(st *styles, facts planFacts) string {
-	words, _ := lateCountWords(st, facts.late, facts.carried, facts.carriedLate, 1)
-	return words("")
+	words, _ := lateCountWords(st, lateCounts{late: facts.late, carried: facts.carried, carriedLate: facts.carriedLate}, 1)
+	return words(false)
 }
 
 // footer is the attribution of the checklist's wording, quietly.

@@ -99,9 +99,9 @@ func (msg *discoveredMsg) lastYears() []plans.Found {
 type planFacts struct {
 	handedOn string // "" when no next review took the actions on
 	late     int    // open actions and steps late today, when not handed on
-	// carried counts the actions that came across from the review this
-	// one carried on from, when that plan is in the list, and carriedLate
-	// those of them among late (see overviewScreen's).
+	// carried counts the actions and project-plan steps that came across
+	// from the review this one carried on from, when that plan is in the
+	// list, and carriedLate those of them among late (see overviewScreen's).
 	carried, carriedLate int
 }
 
@@ -139,7 +139,7 @@ func rowFacts(found, earlier []plans.Found, today plans.Date) map[string]planFac
 			overdue := f.Plan.Overdue(today)
 			pf.late = len(overdue)
 			if prev := previousInList(loaded, f); prev != nil {
-				pf.carried, pf.carriedLate = countCarried(prev, f.Plan, overdue)
+				pf.carried, pf.carriedLate, _ = plans.CountCarried(prev, f.Plan, overdue)
 			}
 		}
 		facts[f.Path] = pf
@@ -162,22 +162,6 @@ func previousInList(loaded map[string]*plans.Plan, f plans.Found) *plans.Plan {
 		return nil
 	}
 	return prev
-}
-
-// countCarried counts next's actions that came across from prev
-// (plans.ActionCarriedOn), and those of them among overdue.
-func countCarried(prev, next *plans.Plan, overdue []plans.Action) (carried, late int) {
-	for id := range next.Items {
-		if plans.ActionCarriedOn(prev, next, id) {
-			carried++
-		}
-	}
-	for _, a := range overdue {
-		if a.ItemID != "" && plans.ActionCarriedOn(prev, next, a.ItemID) {
-			late++
-		}
-	}
-	return carried, late
 }
 
 // startFolderRead runs read on a goroutine of its own.
