@@ -111,6 +111,18 @@ func (s *Session) CarriedAction(itemID string) bool {
 	return plans.ActionCarriedOn(p, s.Plan(), itemID)
 }
 
+// CarriedCounts counts what came across from the previous review, its
+// actions and project-plan steps (plans.CountCarried), and how many of
+// them are past due today; late counts all the plan's actions and steps
+// late today. The screens' overview and the prompts say them alike.
+func (s *Session) CarriedCounts(today plans.Date) (late, carried, carriedLate int) {
+	overdue := s.Plan().Overdue(today)
+	if p := s.previousPlan(); p != nil {
+		carried, carriedLate, _ = plans.CountCarried(p, s.Plan(), overdue)
+	}
+	return len(overdue), carried, carriedLate
+}
+
 // PreviousDate is the date of the review this plan carried on from, when
 // that plan can be read (see PreviousRating).
 func (s *Session) PreviousDate() (plans.Date, bool) {

@@ -37,7 +37,7 @@ func TestTheNextReviewCarriedOnCutShortIsFinished(t *testing.T) {
 		out := runReviewOK(t, Options{PlanPath: path, Dir: filepath.Dir(old), From: old}, strings.NewReader("quit\n"))
 		for _, want := range []string{
 			"Finished carrying on " + old + " into " + next + ", begun before and left as it was: its open actions are chased there now.",
-			"Plan file: " + next + " (1 of 21 rated).",
+			"Plan file: " + next + " (1 of 21 rated, 14 carried on from the last review, none past due).",
 			old + " changed too: it now names " + next + " as its next review.",
 		} {
 			if !strings.Contains(out, want) {

@@ -393,7 +393,7 @@ func TestAYearOnThePromptsListThisYearsReviews(t *testing.T) {
 
 	out := runReviewOK(t, Options{Dir: dir, Today: march}, strings.NewReader("\nquit\n"))
 	for _, want := range []string{
-		"Plans in the folder " + y27 + ", newest first:\n1) Acme Café Ltd: Spring review 2027, 0 of 21 rated (" + filepath.Base(found[0].Path) + ")\n",
+		"Plans in the folder " + y27 + ", newest first:\n1) Acme Café Ltd: Spring review 2027, 0 of 21 rated, 14 carried on from the last review, 1 of them past due (" + filepath.Base(found[0].Path) + ")\n",
 		"2) Begin this year's review in " + y27 + " from Bea's Bakery: Review 2026 (Monday 2 February 2026), carrying on its 1 open action\n",
 		"3) Begin a new review\nType 1, 2 or 3, or press Enter to open 1.\n",
 		"Review of Acme Café Ltd: Spring review 2027.",
@@ -457,5 +457,36 @@ func TestAYearOnThePromptsListsLastYearsReviewUnderWay(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Fatalf("the prompts did not say %q:\n%s", want, out)
 		}
+	}
+}
+
+// This year's review, carried on from last year's, is listed and opened
+// with what came across and how many of those are past due, as the
+// screens' list and overview say it ("↺ 14 carried on, ⚠ 9 past due"),
+// where the prompts said only how many items were rated.
+func TestTheListSaysWhatCameAcrossAndWhatIsPastDue(t *testing.T) {
+	old, next, _ := lastYearFolder(t)
+	runReviewOK(t, Options{PlanPath: next, From: old}, strings.NewReader("Spring review 2027\n\n\nquit\n"))
+	later := plans.Date{Year: 2030, Month: 1, Day: 1}
+	p, err := plans.LoadFile(next, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pastDue := len(p.Overdue(later))
+	if pastDue == 0 {
+		t.Fatal("nothing carried on is past due in 2030: the test says nothing")
+	}
+	out := runReviewOK(t, Options{Dir: filepath.Dir(next), Today: later}, strings.NewReader("1\nquit\n"))
+	said := fmt.Sprintf(", 14 carried on from the last review, %d of them past due", pastDue)
+	for _, want := range []string{
+		"Spring review 2027, 0 of 21 rated" + said + " (acme-2027.yaml)",
+		"Plan file: " + next + " (0 of 21 rated" + said + ").",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the prompts did not say %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "more late") {
+		t.Errorf("what came across is not what this review let slip:\n%s", out)
 	}
 }

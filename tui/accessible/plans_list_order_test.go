@@ -24,7 +24,7 @@ func TestAPlanCarriedOnIsListedAfterTheReviewThatTookItOn(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := runReviewOK(t, Options{Dir: filepath.Dir(old), Today: plans.Date{Year: 2027, Month: 3, Day: 20}}, strings.NewReader("quit\n"))
-	want := "1) Acme Café Ltd: Spring review 2027, 0 of 21 rated (acme-2027.yaml)\n2) Acme Café Ltd: Spring review 2026, 21 of 21 rated, carried on (acme-2026.yaml)\n"
+	want := "1) Acme Café Ltd: Spring review 2027, 0 of 21 rated, 14 carried on from the last review, 1 of them past due (acme-2027.yaml)\n2) Acme Café Ltd: Spring review 2026, 21 of 21 rated, carried on (acme-2026.yaml)\n"
 	if !strings.Contains(out, want) {
 		t.Fatalf("the prompts did not list %q:\n%s", want, out)
 	}

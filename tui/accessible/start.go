@@ -53,13 +53,51 @@ func (r *reviewer) sayOpened(s *review.Session) {
 	// As the folder list shows them: the prompts' writer would drop an
 	// escape sequence's control, and the name read as another.
 	r.p.say("Review of %s: %s.", safetext.Line(p.Organisation), safetext.Line(p.Title))
-	r.p.say("Plan file: %s (%d of %d rated).", safetext.Line(s.Path()), total.Rated(), total.Total())
+	r.p.say("Plan file: %s (%d of %d rated%s).", safetext.Line(s.Path()), total.Rated(), total.Total(), lateSaid(s.CarriedCounts(r.today)))
 	if next, ok := s.NextReview(); ok {
 		r.p.say("%s", review.HandedOnWords(next))
 	}
 	if said := s.OpenWarnings(); len(said) > 0 {
 		r.p.say("%s", strings.Join(said, " "))
 	}
+}
+
+// lateSaid is a plan's late count as the screens' list and overview say
+// it, in words: ", 3 late"; for a review carried on from the last, what
+// came across and how many of those are past due, apart from any this
+// review let slip (", 4 carried on from the last review, 3 of them past
+// due, 1 more late"). "" when there is nothing to say.
+func lateSaid(late, carried, carriedLate int) string {
+	if carried == 0 {
+		if late == 0 {
+			return ""
+		}
+		return fmt.Sprintf(", %d late", late)
+	}
+	said := fmt.Sprintf(", %d carried on from the last review", carried)
+	if carriedLate == 0 {
+		said += ", none past due"
+	} else {
+		said += fmt.Sprintf(", %d of them past due", carriedLate)
+	}
+	if more := late - carriedLate; more > 0 {
+		said += fmt.Sprintf(", %d more late", more)
+	}
+	return said
+}
+
+// lateOfListed counts a listed plan's late actions and steps, and what
+// came across from the review it carried on from (review's
+// Session.CarriedCounts), for lateSaid.
+func lateOfListed(f plans.Found, resolve plans.Resolver, today plans.Date) (late, carried, carriedLate int) {
+	overdue := f.Plan.Overdue(today)
+	prev, _, err := plans.PreviousReview(f.Path, f.Plan, func(path string) (*plans.Plan, error) {
+		return plans.LoadFile(path, resolve)
+	})
+	if err == nil && prev != nil {
+		carried, carriedLate, _ = plans.CountCarried(prev, f.Plan, overdue)
+	}
+	return len(overdue), carried, carriedLate
 }
 
 // chooseFromFolder lists the plans in the plans folder, newest first, to resume one
@@ -94,6 +132,8 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		carried := ""
 		if handedOn[f.Path] {
 			carried = ", carried on"
+		} else {
+			carried = lateSaid(lateOfListed(f, resolve, r.today))
 		}
 		// "14 of 21", not "14/21", which a speech engine may read as a
 		// fraction or a date; the file by its name in the folder, which
