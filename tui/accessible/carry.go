@@ -41,8 +41,12 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 	} else {
 		r.p.say("It carries on nothing: %s has no open actions or project-plan steps; ratings start afresh, on the same checklist.", from)
 	}
-	title, facilitator, people := "", last.Facilitator, strings.Join(last.Participants, ", ")
-	err = r.details(r.whoAndWhat("A name for this review, for example Spring review. Last time: "+last.Title+".", &title, &facilitator, &people)...)
+	// This year's title suggested, as the screens' form suggests it and
+	// ladder status does: Enter keeps it.
+	_, title := plans.NextReviewNames(from, last.Title, p.Date.Year, max(plans.NextReviewDue(p.Date).Year, r.today.Year))
+	title = review.CleanLine(title)
+	facilitator, people := last.Facilitator, strings.Join(last.Participants, ", ")
+	err = r.details(r.whoAndWhat("A name for this review. Last time: "+last.Title+".", &title, &facilitator, &people)...)
 	if err != nil {
 		return nil, err
 	}

@@ -490,3 +490,17 @@ func TestTheListSaysWhatCameAcrossAndWhatIsPastDue(t *testing.T) {
 		t.Errorf("what came across is not what this review let slip:\n%s", out)
 	}
 }
+
+// The prompts suggest this year's title as the screens' form does
+// ("Spring review 2027" after "Spring review 2026"), which Enter keeps,
+// where they asked for one with "for example Spring review".
+func TestCarryOnSuggestsThisYearsTitle(t *testing.T) {
+	old, next, _ := lastYearFolder(t)
+	out := runReviewOK(t, Options{PlanPath: next, From: old, Today: plans.Date{Year: 2027, Month: 3, Day: 20}}, strings.NewReader("\n\n\nquit\n"))
+	if !strings.Contains(out, "A name for this review. Last time: Spring review 2026. Enter keeps: Spring review 2027.") {
+		t.Fatalf("the prompts did not suggest this year's title:\n%s", out)
+	}
+	if p, err := plans.LoadFile(next, nil); err != nil || p.Title != "Spring review 2027" {
+		t.Fatalf("Enter did not keep the title suggested: %v %+v", err, p)
+	}
+}
