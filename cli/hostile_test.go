@@ -121,3 +121,49 @@ func TestOutputDoesNotLeaveTheRepositoryThroughAFolderLink(t *testing.T) {
 		t.Errorf("the report through the inside link: %v", err)
 	}
 }
+
+// TestPlansAreNotRewrittenThroughAFolderLink: a stranger's pull request
+// can add a folder that is a symbolic link out of the repository
+// (shared -> /home/you/plans), with a plan in reach behind it. ladder fmt
+// and a review's saves must not write there, as new, -o and data import
+// do not: each is refused naming the link, the review before it starts,
+// and the plan out there is left byte for byte as it was.
+func TestPlansAreNotRewrittenThroughAFolderLink(t *testing.T) {
+	repo := gittest.New(t)
+	gittest.Isolate(t)
+	t.Chdir(repo.Dir)
+	outside := t.TempDir()
+	run := func(args ...string) (int, string) {
+		var stdout, stderr bytes.Buffer
+		code := cli.Main(args, strings.NewReader(""), &stdout, &stderr)
+		return code, stdout.String() + stderr.String()
+	}
+	plan := filepath.Join(outside, "acme.yaml")
+	if code, out := run("new", plan, "--org", "Acme", "--title", "Spring", "--date", "2027-01-15"); code != cli.ExitOK {
+		t.Fatalf("new: exit %d\n%s", code, out)
+	}
+	data, err := os.ReadFile(plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Untidy, so that fmt would rewrite it.
+	untidy := strings.Replace(string(data), "title: Spring", "title:   Spring", 1)
+	if err := os.WriteFile(plan, []byte(untidy), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, "shared"); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"fmt", "shared/acme.yaml"},
+		{"review", "shared/acme.yaml", "--accessible"},
+	} {
+		code, out := run(args...)
+		if code == cli.ExitOK || !strings.Contains(out, "shared is a symbolic link to a folder outside the repository, and ladder does not write through it") {
+			t.Errorf("ladder %s: exit %d, want a refusal naming the link\n%s", strings.Join(args, " "), code, out)
+		}
+	}
+	if got, _ := os.ReadFile(plan); string(got) != untidy {
+		t.Errorf("the plan outside the repository was rewritten:\n%s", got)
+	}
+}

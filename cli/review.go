@@ -252,6 +252,12 @@ func runReview(cmd *cobra.Command, path string, opts reviewOptions) error {
 		return usageErrorf("%s is a folder: to choose a plan in it, run %s --dir %s; or name a plan file in it",
 			safetext.Line(path), again, safetext.Line(plans.CommandPath(path)))
 	}
+	if path != "" {
+		// Said before the review starts, not at its first save.
+		if err := plans.FolderInside(path); err != nil {
+			return err
+		}
+	}
 	screens := !accessibleMode && isTerminal(cmd.InOrStdin()) && isTerminal(cmd.OutOrStdout())
 	if path != "" {
 		// The screens open the plan themselves before they start, so

@@ -220,8 +220,14 @@ func replaceFile(path string, data []byte, perm fs.FileMode, check func(current 
 
 // lockTarget finds the file a write to path replaces (writeTarget), locks
 // its folder, and clears the temporary files earlier writes left there;
-// the caller unlocks.
+// the caller unlocks. A folder on the way that is a symbolic link out of
+// the repository is refused (FolderInside), as a link at the file is: a
+// folder link committed by a stranger must not have ladder fmt or a
+// review's save write outside the repository.
 func lockTarget(path string) (target string, unlock func(), err error) {
+	if err := FolderInside(path); err != nil {
+		return "", nil, err
+	}
 	if target, err = writeTarget(path); err != nil {
 		return "", nil, err
 	}
