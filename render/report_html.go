@@ -67,10 +67,20 @@ var reportHTMLTemplate = sync.OnceValue(func() *template.Template {
 // html/template escapes every value from a plan; were one ever to get
 // through as markup, a page opened from a stranger's pull request or
 // email would still run and fetch nothing.
+//
+// The hash is of the text a browser reads, each CR LF and lone CR made LF
+// (asRead): a clone made on Windows embeds the stylesheet with CR LF
+// line ends, and a hash of its bytes would allow no stylesheet there.
 func pagePolicy(css string) template.HTML {
-	sum := sha256.Sum256([]byte("\n" + css))
+	sum := sha256.Sum256([]byte(asRead("\n" + css)))
 	return template.HTML(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-` +
 		base64.StdEncoding.EncodeToString(sum[:]) + `'; base-uri 'none'; form-action 'none'">`)
+}
+
+// asRead is text as a browser's HTML parser reads it: each CR LF and lone
+// CR is LF.
+func asRead(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // isoDate is a date as the page writes it, 2027-03-01.

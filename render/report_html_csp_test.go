@@ -36,10 +36,23 @@ func TestHTMLPagesAllowTheirOwnStylesheetAlone(t *testing.T) {
 			t.Errorf("%s page: the policy comes after the <style> it allows", name)
 		}
 		style := styleRE.FindStringSubmatch(string(page))
-		sum := sha256.Sum256([]byte(style[1]))
+		sum := sha256.Sum256([]byte(asRead(style[1])))
 		want := "default-src 'none'; style-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'; base-uri 'none'; form-action 'none'"
 		if m[1] != want {
 			t.Errorf("%s page's policy is\n%s\nwant\n%s", name, m[1], want)
+		}
+	}
+}
+
+// A browser hashes a <style> as it reads it, with each CR LF and lone CR
+// made LF. A clone made on Windows (git's core.autocrlf) embeds the
+// stylesheet with CR LF line ends: hashed as bytes, the policy allowed
+// no stylesheet there, and the page was white and unstyled.
+func TestThePolicyHashesTheStylesheetAsABrowserReadsIt(t *testing.T) {
+	lf := "body { color: #111; }\nh1 { margin: 0; }\n"
+	for _, css := range []string{strings.ReplaceAll(lf, "\n", "\r\n"), strings.ReplaceAll(lf, "\n", "\r")} {
+		if got, want := pagePolicy(css), pagePolicy(lf); got != want {
+			t.Errorf("the policy for %q is\n%s\nwant, as a browser hashes it,\n%s", css, got, want)
 		}
 	}
 }

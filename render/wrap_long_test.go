@@ -48,6 +48,14 @@ func TestACutWordKeepsItsCuts(t *testing.T) {
 		{"a李b", 1, []string{"a", "李b"}},
 		{"e\u0301e\u0301e\u0301", 2, []string{"e\u0301e\u0301", "e\u0301"}},
 		{"ab 李雷李 c", 2, []string{"ab", "李", "雷", "李", "c"}},
+		// An emoji sequence is one character, never cut inside.
+		{"👩‍💻👩‍💻a👩‍💻", 3, []string{"👩‍💻", "👩‍💻a", "👩‍💻"}},
+		{"🇬🇧🇫🇷x🇩🇪", 3, []string{"🇬🇧", "🇫🇷x", "🇩🇪"}},
+		{"👍🏽👍🏽👍🏽", 4, []string{"👍🏽👍🏽", "👍🏽"}},
+		// A keycap is two columns wide, as width measures it: cutting
+		// at ASCII a byte at a time, ansi.Truncate took it for one and
+		// left lines a column too wide ("a1️⃣b" at 3).
+		{"a1\ufe0f\u20e3b#\ufe0f\u20e3c", 3, []string{"a1\ufe0f\u20e3", "b#\ufe0f\u20e3", "c"}},
 	} {
 		if got := wrapAtSpaces(tc.in, tc.limit); strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("wrapAtSpaces(%q, %d) = %q, want %q", tc.in, tc.limit, got, tc.want)
