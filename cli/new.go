@@ -112,9 +112,9 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 	if strings.TrimSpace(opts.title) == "" {
 		example := "Spring review"
 		if opts.from != "" {
-			example = fmt.Sprintf("Review %d", date.Year)
+			example = nextTitleExample(opts.from, date)
 		}
-		return usageErrorf("ladder new needs --title: a name for this review, e.g. --title %q", example)
+		return usageErrorf("ladder new needs --title: a name for this review, e.g. --title %s", titleQuote(example))
 	}
 	// With --from, a plan there may be this carry-on's own, written by a
 	// run killed before last year's got its line: plans.CreateNext
@@ -182,6 +182,32 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 // openPrevious opens the plan --from names, for a review that carries it
 // on. A --checklist other than its own is refused: the carried actions
 // belong to its checklist's items.
+// nextTitleExample is the title ladder new --from suggests when none is
+// given: the one ladder status and the carry-on form suggest for the
+// review after the plan at from (plans.NextReviewNames: "Spring review"
+// becomes "Spring review 2027"), or "Review 2027" where that plan does
+// not load (openPrevious says why once a title is given).
+func nextTitleExample(from string, date plans.Date) string {
+	prev, err := plans.Open(from, nil)
+	if err != nil {
+		return fmt.Sprintf("Review %d", date.Year)
+	}
+	defer prev.Close()
+	p := prev.Plan
+	_, title := plans.NextReviewNames(from, p.Title, p.Date.Year, max(plans.NextReviewDue(p.Date).Year, date.Year))
+	return title
+}
+
+// titleQuote quotes a title for the shell as a person types it, in
+// double quotes ("Spring review 2027"), or as plans.CommandQuote does
+// where a shell would read something inside them.
+func titleQuote(title string) string {
+	if strings.ContainsAny(title, "\"$`\\!") || strings.IndexFunc(title, func(r rune) bool { return r < ' ' || r == 0x7f }) >= 0 {
+		return safetext.Line(plans.CommandQuote(title))
+	}
+	return `"` + safetext.Line(title) + `"`
+}
+
 func openPrevious(stderr io.Writer, opts newOptions) (*plans.File, error) {
 	if _, err := os.Stat(opts.from); errors.Is(err, fs.ErrNotExist) {
 		if hint := didYouMean(opts.from); hint != "" {
