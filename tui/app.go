@@ -87,7 +87,7 @@ func newApp(c *common) *app {
 	a.active = screenStart
 	if c.session != nil {
 		a.active = screenItem
-		a.warning = strings.Join(slices.DeleteFunc(append([]string{c.carryFinished}, c.session.OpenWarnings()...), func(s string) bool { return s == "" }), "\n")
+		a.warning = openWarning(c.carryFinished, c.session)
 	} else if c.opts.PlanPath != "" || c.opts.CarryFrom != nil {
 		a.active = screenSetup
 	}
@@ -327,7 +327,7 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.c.timer.ticked()
 	case openedMsg:
 		a.c.open(msg.session)
-		a.warning, a.warningOfItems = strings.Join(msg.session.OpenWarnings(), "\n"), false
+		a.warning, a.warningOfItems = openWarning(msg.said, msg.session), false
 		a.c.height = a.termHeight - a.footerLines()
 		a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
 		return a, tea.Batch(a.resume(), a.startRoom())
@@ -741,6 +741,13 @@ func (a *app) withPath(words, path string) string {
 		path = short
 	}
 	return words + path
+}
+
+// openWarning is the status line's warning as ss opens: said first (what
+// opening it did), then each warning the plan opens with, a line break
+// apart (warningText); "" where there is none.
+func openWarning(said string, ss *review.Session) string {
+	return strings.Join(slices.DeleteFunc(append([]string{said}, ss.OpenWarnings()...), func(s string) bool { return s == "" }), "\n")
 }
 
 // warningText lays out the warnings, one a line break apart in

@@ -204,8 +204,14 @@ func navigate(to screenID, arg int) tea.Cmd {
 }
 
 // openedMsg tells the app a plan is open (chosen on the start screen or
-// created by set-up); the review starts where the session resumes.
-type openedMsg struct{ session *review.Session }
+// created by set-up); the review starts where the session resumes. said,
+// if any, is what opening it did (a carry-on finished, a link not
+// written), said in the status line before the warnings the plan opens
+// with (openWarning), not instead of them.
+type openedMsg struct {
+	session *review.Session
+	said    string
+}
 
 // shown is path as the screens name it (shownPath): from the top of the
 // repository where it climbs out of the folder ladder runs in.

@@ -217,7 +217,7 @@ func (s *setupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		s.notLinked = nil
 		warning := n.err.Error()
-		return tea.Sequence(func() tea.Msg { return openedMsg{n.session} }, func() tea.Msg { return warnMsg(warning) })
+		return func() tea.Msg { return openedMsg{n.session, warning} }
 	}
 	switch {
 	case key.Matches(msg, s.keys.Create):
@@ -340,7 +340,7 @@ func (s *setupScreen) create() tea.Cmd {
 		if n.Previous != nil {
 			n.Previous.Close() // linked: the old plan is done with
 		}
-		return openedMsg{ss}
+		return openedMsg{session: ss}
 	}
 }
 

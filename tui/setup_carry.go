@@ -80,7 +80,7 @@ func finishCarry(c *common, prevPath string, next plans.Found) tea.Cmd {
 		if err != nil { // written before, still not linked: say which line to add
 			said = safetext.Line(err.Error()) // it names prevPath as the folder does
 		}
-		return tea.Sequence(func() tea.Msg { return openedMsg{ss} }, func() tea.Msg { return warnMsg(said) })()
+		return openedMsg{ss, said}
 	}
 }
 

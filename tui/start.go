@@ -240,7 +240,7 @@ func (s *startScreen) open(path string) tea.Cmd {
 		if err != nil {
 			return openFailedMsg{err}
 		}
-		return openedMsg{ss}
+		return openedMsg{session: ss}
 	}
 }
 

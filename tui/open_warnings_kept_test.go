@@ -1,0 +1,53 @@
+package tui
+
+import (
+	"errors"
+	"os"
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
+)
+
+// A carry-on cut short, finished with c on last year's plan, opens the
+// review with the status line saying so, and with the warnings any plan
+// opens with: here, that the review is open in another ladder session.
+// The words sent after the plan opened replaced them, so they were never
+// seen.
+func TestFinishingACarryOnKeepsTheOpenWarnings(t *testing.T) {
+	dir, oldPath, _ := carryFolder(t)
+	before, _ := os.ReadFile(oldPath)
+	next := carryOnTo2027(t, dir, oldPath)
+	if err := os.WriteFile(oldPath, before, 0o644); err != nil { // the line undone
+		t.Fatal(err)
+	}
+	other, err := plans.Open(next, nil) // the review open in another session
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+
+	h := rvStart(t, Options{Dir: dir}, 80, 24)
+	choosePlan(h, "Spring review 2026")
+	h.press("c")
+	requireWords(t, h.view(), "Finished carrying on acme-2026.yaml into acme-2027.yaml")
+	requireWords(t, h.view(), "⚠ This plan is open in another ladder session too.")
+}
+
+// A review created but not linked to last year's plan opens, at enter,
+// with the line to add said in the status line, and with the warnings
+// the plan opened with kept beside it, not replaced.
+func TestCreatedButNotLinkedKeepsTheOpenWarnings(t *testing.T) {
+	_, path := rvPlanWithASlip(t)
+	ss, err := review.Open(path, nil, rvToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	h := rvStart(t, Options{Dir: "plans"}, 80, 24)
+	h.typeText("Acme\nSpring\n")
+	h.send(carryNotLinkedMsg{ss, errors.New("add the line next_review: acme.yaml to last year's plan")})
+	h.press("enter")
+	requireWords(t, h.view(), "add the line next_review: acme.yaml to last year's plan")
+	requireWords(t, h.view(), "edited by hand")
+}
