@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/socialmobility/ladder/internal/safetext"
 )
 
 // When a save finds that the plan file changed on disk since it was loaded
@@ -100,8 +101,9 @@ func (a *app) conflictView() string {
 	head := []string{st.Warning.Render("⚠ The plan file changed on disk:")}
 	if !a.c.present { // on a projector, what happened but not where the file is
 		// Broken after a slash, as the new-review form says where a plan
-		// will be saved, not mid-name at the edge or a hyphen.
-		for _, l := range pathLines(a.c.session.Path(), w-2) {
+		// will be saved, not mid-name at the edge or a hyphen; cleaned,
+		// as a file's name may come from a pull request.
+		for _, l := range pathLines(safetext.Line(a.c.session.Path()), w-2) {
 			head = append(head, "  "+l)
 		}
 	}

@@ -2,8 +2,12 @@ package tui
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/socialmobility/ladder/plans"
 )
 
 // TestWarningsAndFormErrorsShowNamesAsText: the status line's warning and
@@ -36,4 +40,23 @@ func requireNoRawEscape(t *testing.T, view, where string) {
 	if strings.Contains(view, "\x1b[38;2;1;2;3m") || !strings.Contains(view, "␛[38;2;1;2;3m") {
 		t.Errorf("%s drew the file name's escape sequence:\n%q", where, view)
 	}
+}
+
+// The screen saying the plan changed on disk names the plan's file, whose
+// name may come from a pull request: it drew the name as given, and an
+// escape sequence in it coloured the lines after it.
+func TestTheConflictScreenShowsThePlansNameAsText(t *testing.T) {
+	t.Chdir(t.TempDir())
+	if err := os.Mkdir("plans", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	rel := filepath.Join("plans", "acme\x1b[38;2;1;2;3m.yaml")
+	if err := createPlan(rel, rvNewPlan(t)); err != nil {
+		t.Fatal(err)
+	}
+	h := rvStart(t, Options{PlanPath: rel, Dir: "plans"}, 80, 24)
+	saveTheirs(t, rel, func(p *plans.Plan) { p.Response("lc-vision").Action = "Their action" })
+	h.press("r")
+	h.requireView("The plan file changed on disk")
+	requireNoRawEscape(t, h.view(), "the conflict screen")
 }
