@@ -716,7 +716,7 @@ func (a *app) statusLine() string {
 	case a.warning != "":
 		// Warnings name plan files, whose names come from pull requests:
 		// cleaned here, whatever said them (the frame keeps colours).
-		return sty.Warning.Render(a.warningText())
+		return a.warningText()
 	case a.c.present && a.notice == "":
 		return "" // a calm screen for the room: only problems (and what became of them) are said
 	case a.c.present:
@@ -753,18 +753,42 @@ func openWarning(said string, ss *review.Session) string {
 // warningText lays out the warnings, one a line break apart in
 // a.warning: each begins on a line of its own with its sign, so that two
 // read as two, within warningLines, the last line cut with an ellipsis.
+// One that is good news (goodNews: a carry-on finished) keeps its ✓ and
+// the success colour among them.
 func (a *app) warningText() string {
+	sty := a.c.styles
 	w := max(a.c.width-2, 1)
 	var lines []string
+	var good []bool // whether lines[i] is good news
 	for said := range strings.SplitSeq(safetext.Terminal(a.warning), "\n") {
-		lines = append(lines, strings.Split(wrapIndented("⚠ "+said, w, 2, 0), "\n")...)
+		news, ok := strings.CutPrefix(said, goodNewsSign)
+		if !ok {
+			news = "⚠ " + said
+		} else {
+			news = goodNewsSign + news
+		}
+		wrapped := strings.Split(wrapIndented(news, w, 2, 0), "\n")
+		lines = append(lines, wrapped...)
+		good = append(good, slices.Repeat([]bool{ok}, len(wrapped))...)
 	}
 	if n := a.warningLines(); len(lines) > n {
 		lines = lines[:n]
 		lines[n-1] = ansi.Truncate(lines[n-1], max(1, w-1), "") + "…"
 	}
+	for i, l := range lines {
+		if good[i] {
+			lines[i] = sty.Success.Render(l)
+		} else {
+			lines[i] = sty.Warning.Render(l)
+		}
+	}
 	return strings.Join(lines, "\n")
 }
+
+// goodNewsSign begins a line of the status line's warnings that is good
+// news, said among them until the next save: a carry-on cut short,
+// finished as the review opened.
+const goodNewsSign = "✓ "
 
 // tooSmall reports whether the window is known and too small to draw the
 // review in.

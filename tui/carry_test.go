@@ -649,8 +649,9 @@ func TestCarryOnAgainFinishesACarryOnCutShort(t *testing.T) {
 	h := rvStart(t, Options{Dir: dir}, 80, 24)
 	choosePlan(h, "Spring review 2026")
 	h.press("c")
-	h.requireView("Finished carrying on acme-2026.yaml into acme-2027.yaml", "item 2 of 4") // item 1 rated
-	h.refuseView("Next review, carried on")
+	// Good news, said with ✓, not ⚠ as the warnings beside it.
+	h.requireView("✓ Finished carrying on acme-2026.yaml into acme-2027.yaml", "item 2 of 4") // item 1 rated
+	h.refuseView("Next review, carried on", "⚠ Finished")
 	if got, err := plans.LoadFile(oldPath, nil); err != nil || got.NextReview != "acme-2027.yaml" {
 		t.Fatalf("last year's plan: next_review %q (%v)", got.NextReview, err)
 	}

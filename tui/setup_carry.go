@@ -76,7 +76,7 @@ func finishCarry(c *common, prevPath string, next plans.Found) tea.Cmd {
 		if ss == nil {
 			return openFailedMsg{err}
 		}
-		said := finishedCarryWords(prevPath, next.Path)
+		said := goodNewsSign + finishedCarryWords(prevPath, next.Path)
 		if err != nil { // written before, still not linked: say which line to add
 			said = safetext.Line(err.Error()) // it names prevPath as the folder does
 		}
@@ -98,7 +98,7 @@ func (c *common) finishCarryOnStart() error {
 		return err
 	}
 	c.open(ss)
-	c.carryFinished = finishedCarryWords(prev.Path, c.opts.PlanPath)
+	c.carryFinished = goodNewsSign + finishedCarryWords(prev.Path, c.opts.PlanPath)
 	if err != nil { // written before, still not linked: say which line to add
 		c.carryFinished = safetext.Line(err.Error())
 	}
