@@ -217,8 +217,8 @@ func (s *boardScreen) view() string {
 		head = s.heading(s.c.width)
 	}
 	foot := s.footer(s.c.width)
-	if s.c.boardGives > 0 {
-		foot = nil // its lines are the strip's, after a reveal (boardGives)
+	if s.c.boardGives > 0 && len(lines)+len(head)+len(foot) > s.c.height {
+		foot = nil // its lines are the strip's (boardGives)
 	}
 	h := s.c.height - len(foot) - len(head)
 	if len(lines) <= h {

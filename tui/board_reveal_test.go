@@ -41,3 +41,47 @@ func TestARevealKeepsTheBoardsLayout(t *testing.T) {
 		requireFits(t, hs, tc.w, tc.h)
 	}
 }
+
+// A line the strip says until the next key while the room votes, a
+// phone's wrong PIN or the quit's warning, takes its room from the
+// board's footer as the reveal does, not from the tiles: at 160x45 in
+// presenter mode a wrong PIN typed on someone's phone laid the projected
+// board out again, its titles cut from "Strong leadership and management
+// driving your D&I strategy" to "Leaders driving D&I", and at 80x22 from
+// two columns to three, "Educate…".
+func TestALineForOneKeyKeepsTheBoardsLayout(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		w, h    int
+		present bool
+	}{{160, 45, true}, {80, 22, false}} {
+		for _, what := range []string{"a wrong PIN", "q"} {
+			hs, _ := rvOpen(t, rvNewPlan(t), tc.w, tc.h)
+			if tc.present {
+				hs.press("P")
+			}
+			r := withRoom(t, hs.a, "red", "green")
+			hs.press("b")
+			board := hs.a.screen(screenBoard).(*boardScreen)
+			before, layout := hs.view(), board.layout
+			want := "q again quits"
+			if what == "q" {
+				hs.press("q")
+			} else {
+				if _, err := r.Join("0000", "192.168.1.99"); err == nil {
+					t.Fatal("the room let a phone in with a wrong PIN")
+				}
+				hs.a.Update(roomChangedMsg{}) // its command waits for the room's next change
+				want = "Wrong PIN from a phone"
+			}
+			after := hs.view()
+			if !strings.Contains(after, want) {
+				t.Fatalf("%dx%d, %s: the strip does not say %q:\n%s", tc.w, tc.h, what, want, after)
+			}
+			if board.layout != layout {
+				t.Errorf("%dx%d, %s: the board was laid out again, %+v where it was %+v:\n%s\nbefore:\n%s", tc.w, tc.h, what, board.layout, layout, after, before)
+			}
+			requireFits(t, hs, tc.w, tc.h)
+		}
+	}
+}

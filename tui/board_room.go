@@ -192,30 +192,35 @@ func (s *boardScreen) roomPanelFitsAt(h int) bool {
 }
 
 // boardGives is how many lines the board's footer (the item under the
-// cursor named in full, the items flagged) gives the room's strip once a
-// vote is revealed on the board: the lines the strip takes beyond those
-// it took while the room voted (the spread, the call to talk it through,
-// what to agree), up to the footer's own; else 0. The board keeps the
-// layout it had while the room voted: laid out again for the strip's
-// lines, at 80x24 its tiles went from two columns to three at the reveal,
-// the moment the room looks at them, their titles cut to "Educate…" and
-// four items alike as "Data: p…".
+// cursor named in full, the items flagged) may give the room's strip: the
+// lines the strip takes beyond those it takes while the room votes with
+// nothing said until the next key, up to the footer's own; else 0. Those
+// are the spread, the call to talk it through and what to agree, once a
+// vote is revealed on the board, and the lines said until the next key (a
+// phone's wrong PIN, the quit's warning). The board keeps the layout it
+// had while the room voted, and leaves its footer out where the tiles and
+// it no longer fit: laid out again for the strip's lines, at 80x24 its
+// tiles went from two columns to three at the reveal, the moment the room
+// looks at them, their titles cut to "Educate…" and four items alike as
+// "Data: p…"; at 160x45 on the projector a wrong PIN cut every title.
 func (a *app) boardGives() int {
 	rs := a.c.room
 	b, ok := a.screen(a.active).(*boardScreen)
 	if !ok || a.active != screenBoard || !rs.on() || a.c.session == nil || len(b.entries) == 0 {
 		return 0
 	}
-	st := rs.status
-	if st.Phase != roomsrv.Revealed || st.Votes == nil {
-		return 0
-	}
 	now := countLines(a.roomStrip())
-	// The strip as it was while the room voted on the item, everyone
-	// who voted counted: the status is the app's own copy, put back at
-	// once.
-	rs.status.Phase, rs.status.Voted, rs.status.Agreed = roomsrv.Voting, max(st.Votes.Total(), 1), ""
+	// The strip as it is while the room votes on the item, everyone who
+	// voted counted, with nothing said until the next key: a copy of
+	// the room's session, the app's own put back at once.
+	settled := *rs
+	settled.quitAsked, settled.nothingToReveal, settled.enterHeld, settled.kept = false, false, false, nil
+	settled.noticesSeen = rs.status.NoticeTotal
+	if st := &settled.status; st.Phase == roomsrv.Revealed && st.Votes != nil {
+		st.Phase, st.Voted, st.Agreed = roomsrv.Voting, max(st.Votes.Total(), 1), ""
+	}
+	a.c.room = &settled
 	voting := countLines(a.roomStrip())
-	rs.status = st
+	a.c.room = rs
 	return min(max(now-voting, 0), len(b.footer(a.c.width)))
 }
