@@ -206,7 +206,7 @@ func (r *Room) view(token string) phoneView {
 		f, _ := c.FollowUp(r.question)
 		v.Title, v.Refresh = f.Question, false
 		v.Question = &questionView{ID: f.ID, Text: f.Question, Total: len(c.FollowUps),
-			Position: 1 + slices.IndexFunc(c.FollowUps, func(q checklist.FollowUp) bool { return q.ID == f.ID })}
+			Position: questionNumber(c, f.ID)}
 		if f.Kind == checklist.KindPerArea {
 			for _, a := range c.Areas {
 				v.Question.Areas = append(v.Question.Areas, areaView{a.ID, a.Title, a.ID == p.area})
@@ -232,8 +232,8 @@ func (r *Room) view(token string) phoneView {
 func ideaLine(c *checklist.Checklist, idea Idea, asked string) string {
 	var named []string
 	if idea.QuestionID != asked {
-		if at := slices.IndexFunc(c.FollowUps, func(q checklist.FollowUp) bool { return q.ID == idea.QuestionID }); at >= 0 {
-			named = append(named, fmt.Sprintf("Question %d", at+1))
+		if n := questionNumber(c, idea.QuestionID); n > 0 {
+			named = append(named, fmt.Sprintf("Question %d", n))
 		}
 	}
 	if a, _, ok := c.AreaByID(idea.Area); ok && idea.Area != "" {
@@ -243,6 +243,12 @@ func ideaLine(c *checklist.Checklist, idea Idea, asked string) string {
 		return idea.Text
 	}
 	return strings.Join(named, ", ") + ": " + idea.Text
+}
+
+// questionNumber is the question's number as the page says it ("question
+// 2 of 5"), counted from 1; 0 for a question the checklist does not ask.
+func questionNumber(c *checklist.Checklist, id string) int {
+	return 1 + slices.IndexFunc(c.FollowUps, func(q checklist.FollowUp) bool { return q.ID == id })
 }
 
 func markChosen(cs []choiceView, key string) []choiceView {
