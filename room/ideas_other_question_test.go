@@ -32,3 +32,28 @@ func TestIdeasWaitingOnAnotherQuestionAreNamedWithIt(t *testing.T) {
 		t.Errorf("at question 4, an idea for an area of question 3 is not named with its question:\n%s", body)
 	}
 }
+
+// An idea settled at another question is named with it too: "✓
+// Accepted: Mentoring scheme for junior staff" under "Who do you need to
+// speak with …" read as a person accepted for this question. One settled
+// at this question is listed by its words alone, as the page's script
+// matches them.
+func TestIdeasSettledAtAnotherQuestionAreNamedWithIt(t *testing.T) {
+	r, _, a, _, session := twoPhonesSendQuickWins(t, "Mentoring scheme for junior staff", "Lunch and learn")
+	offered := session.Ideas("quick-wins", "")
+	if len(offered) != 2 {
+		t.Fatalf("offered %+v", offered)
+	}
+	for _, idea := range offered {
+		if _, ok := r.AcceptIdea(session, idea.ID); !ok {
+			t.Fatal("the session did not know the idea")
+		}
+	}
+	if _, body := a.Get("/"); !strings.Contains(body, "Accepted: Mentoring scheme for junior staff</li>") {
+		t.Errorf("at question 2, the idea settled there is not listed by its words:\n%s", body)
+	}
+	r.Ask("speak-with")
+	if _, body := a.Get("/"); !strings.Contains(body, "Accepted: Question 2: Mentoring scheme for junior staff</li>") {
+		t.Errorf("at question 3, an idea settled at question 2 is not named with it:\n%s", body)
+	}
+}

@@ -212,7 +212,16 @@ func (r *Room) view(token string) phoneView {
 				v.Question.Areas = append(v.Question.Areas, areaView{a.ID, a.Title, a.ID == p.area})
 			}
 		}
-		v.SentIdeas, v.Decided = p.ideas, slices.Clone(p.decided)
+		v.SentIdeas = p.ideas
+		for _, d := range p.decided {
+			// One settled at another question is named with it, as one
+			// waiting is: this question's are listed by their words, as
+			// room.js matches them.
+			if d.question != f.ID {
+				d.Text = ideaLine(c, d.idea(), f.ID)
+			}
+			v.Decided = append(v.Decided, d)
+		}
 		for _, idea := range r.ideas {
 			if idea.phone == token {
 				v.MyIdeas = append(v.MyIdeas, ideaLine(c, idea, f.ID))
