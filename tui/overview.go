@@ -264,10 +264,11 @@ func (s *overviewScreen) nextUnrated() bool {
 }
 
 // header is the overview's first line, ending with the late count and any
-// note, and the line under it, blank unless the note needs it. Where the
-// line does not fit, the project plan's share of the count goes before the
-// count would be cut ("⚠ 17 late, …"), and the note moves down a line:
-// ! then says where the late ones are, since the count no longer does.
+// note, and the line under it, blank unless the note or the project
+// plan's share of the count goes there (headerWith). Where the line does
+// not fit, the share goes before the count would be cut ("⚠ 17 late,
+// …"), and the note moves down a line: ! then says where the late ones
+// are, since the count no longer does.
 func (s *overviewScreen) header(st *styles, w int, start string) (string, string) {
 	var line func(shares bool) string
 	for v := 0; ; v++ {

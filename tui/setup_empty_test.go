@@ -33,9 +33,9 @@ func TestASmallFormSaysWhereAndHowWithATitleNeeded(t *testing.T) {
 	h := rvStart(t, Options{Dir: "plans"}, 60, 16)
 	h.typeText("Acme Café Ltd")
 	h.press("enter", "enter")
-	h.requireView("a title is needed", "Will be saved as plans/2027-03-14-acme-cafe-ltd.yaml", "ctrl+s")
+	h.requireView("a title is needed", "Will be saved as plans/2027-03-14-acme-cafe-ltd.yaml", "ctrl+s, or enter on the checklist, creates it and begins.")
 	requireFits(t, h, 60, 16)
 	h.press("ctrl+s")
-	h.requireView("a title is needed", "Will be saved as plans/2027-03-14-acme-cafe-ltd.yaml", "ctrl+s")
+	h.requireView("a title is needed", "Will be saved as plans/2027-03-14-acme-cafe-ltd.yaml", "ctrl+s, or enter on the checklist, creates it and begins.")
 	requireFits(t, h, 60, 16)
 }

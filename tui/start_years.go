@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/socialmobility/ladder/internal/strictyaml"
-
 	"github.com/socialmobility/ladder/review"
 )
 
@@ -93,19 +92,19 @@ func (s *startScreen) nextReviewHint(st *styles, w int) []string {
 // "../2027", which reads as somewhere else. Such a path is named from the
 // top of its repository ("plans/2027"), as whoever keeps the plans there
 // says it; where that does not serve, as given. common.shown keeps it.
-func shownPath(dir string) string {
-	clean := filepath.Clean(dir)
+func shownPath(path string) string {
+	clean := filepath.Clean(path)
 	if clean != ".." && !strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
-		return dir
+		return path
 	}
 	root, _ := strictyaml.Root(clean)
 	abs, err := filepath.Abs(clean)
 	if err != nil {
-		return dir
+		return path
 	}
 	rel, err := filepath.Rel(root, abs)
 	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return dir
+		return path
 	}
 	return filepath.ToSlash(rel)
 }
