@@ -715,28 +715,30 @@ func (a *app) statusLine() string {
 		return line(sty.Text.Render(a.stray))
 	case a.warning != "":
 		// Warnings name plan files, whose names come from pull requests:
-		// cleaned here, whatever said them (the frame keeps colours).
+		// cleaned as they are laid out (warningText), whatever said them
+		// (the frame keeps colours).
 		return a.warningText()
 	case a.c.present && a.notice == "":
 		return "" // a calm screen for the room: only problems (and what became of them) are said
 	case a.c.present:
 		return line(sty.Success.Render("✓ " + cmp.Or(a.presentNotice, a.notice)))
 	case st.Pending:
-		return line(sty.Subtle.Render(a.withPath("saving… ", a.c.shown(st.Path))))
+		return line(sty.Subtle.Render(a.withPath("saving… ", st.Path)))
 	case a.notice != "":
 		return line(sty.Success.Render("✓ " + a.notice))
 	case st.Saved:
-		return line(sty.Subtle.Render(a.withPath("✓ saved to ", a.c.shown(st.Path))))
+		return line(sty.Subtle.Render(a.withPath("✓ saved to ", st.Path)))
 	default:
-		return line(sty.Subtle.Render(a.withPath("", a.c.shown(st.Path))))
+		return line(sty.Subtle.Render(a.withPath("", st.Path)))
 	}
 }
 
-// withPath is words then the plan's path on the status line's one line:
-// a long file name shortened in its middle, as the new-review form says
-// where a plan will be saved, where the edge cut it ("….y…").
+// withPath is words then the plan's path on the status line's one line,
+// named as the screens name it (common.shown): a long file name
+// shortened in its middle, as the new-review form says where a plan will
+// be saved, where the edge cut it ("….y…").
 func (a *app) withPath(words, path string) string {
-	path = safetext.Line(path) // measured as it is drawn
+	path = safetext.Line(a.c.shown(path)) // measured as it is drawn
 	if short, ok := shortPath(path, a.c.width-ansi.StringWidth(words)); ok {
 		path = short
 	}
@@ -761,15 +763,13 @@ func (a *app) warningText() string {
 	var lines []string
 	var good []bool // whether lines[i] is good news
 	for said := range strings.SplitSeq(safetext.Terminal(a.warning), "\n") {
-		news, ok := strings.CutPrefix(said, goodNewsSign)
-		if !ok {
-			news = "⚠ " + said
-		} else {
-			news = goodNewsSign + news
+		news := strings.HasPrefix(said, goodNewsSign)
+		if !news {
+			said = "⚠ " + said
 		}
-		wrapped := strings.Split(wrapIndented(news, w, 2, 0), "\n")
+		wrapped := strings.Split(wrapIndented(said, w, 2, 0), "\n")
 		lines = append(lines, wrapped...)
-		good = append(good, slices.Repeat([]bool{ok}, len(wrapped))...)
+		good = append(good, slices.Repeat([]bool{news}, len(wrapped))...)
 	}
 	if n := a.warningLines(); len(lines) > n {
 		lines = lines[:n]
