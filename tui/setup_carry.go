@@ -76,11 +76,7 @@ func finishCarry(c *common, prevPath string, next plans.Found) tea.Cmd {
 		if ss == nil {
 			return openFailedMsg{err}
 		}
-		said := goodNewsSign + finishedCarryWords(prevPath, next.Path)
-		if err != nil { // written before, still not linked: say which line to add
-			said = safetext.Line(err.Error()) // it names prevPath as the folder does
-		}
-		return openedMsg{ss, said}
+		return openedMsg{ss, finishedCarrySaid(prevPath, next.Path, err)}
 	}
 }
 
@@ -98,11 +94,19 @@ func (c *common) finishCarryOnStart() error {
 		return err
 	}
 	c.open(ss)
-	c.carryFinished = goodNewsSign + finishedCarryWords(prev.Path, c.opts.PlanPath)
-	if err != nil { // written before, still not linked: say which line to add
-		c.carryFinished = safetext.Line(err.Error())
-	}
+	c.carryFinished = finishedCarrySaid(prev.Path, c.opts.PlanPath, err)
 	return nil
+}
+
+// finishedCarrySaid is what the status line says as a carry-on cut
+// short is finished (finishCarry, finishCarryOnStart): good news, with
+// its sign; or, with err, next written before and still not linked,
+// which line to add (err names prevPath as the folder does).
+func finishedCarrySaid(prevPath, next string, err error) string {
+	if err != nil {
+		return safetext.Line(err.Error())
+	}
+	return goodNewsSign + finishedCarryWords(prevPath, next)
 }
 
 // finishedCarryWords says that the carry-on of the plan at prevPath into
