@@ -53,12 +53,24 @@ var reportStylesheet string
 // reportHTMLTemplate is parsed on first use rather than at start-up:
 // most runs of ladder never write HTML.
 var reportHTMLTemplate = sync.OnceValue(func() *template.Template {
-	// As a template.CSS value the stylesheet goes in whole; as template
-	// text, html/template would drop its comments.
-	stylesheet := func() template.CSS { return template.CSS(reportStylesheet) }
-	policy := pagePolicy(reportStylesheet)
-	return template.Must(template.New("report").Funcs(template.FuncMap{"stylesheet": stylesheet, "policy": func() template.HTML { return policy }, "handedOn": func() string { return handedOnWords }, "dates": nowrapDates}).Parse(reportHTMLSource))
+	funcs := styleFuncs(reportStylesheet)
+	funcs["handedOn"] = func() string { return handedOnWords }
+	funcs["dates"] = nowrapDates
+	return template.Must(template.New("report").Funcs(funcs).Parse(reportHTMLSource))
 })
+
+// styleFuncs are a page template's stylesheet, css, and the policy that
+// allows it alone (pagePolicy), made from the one text so that the page
+// never serves a stylesheet its policy does not allow. As a template.CSS
+// value the stylesheet goes in whole; as template text, html/template
+// would drop its comments.
+func styleFuncs(css string) template.FuncMap {
+	policy := pagePolicy(css)
+	return template.FuncMap{
+		"stylesheet": func() template.CSS { return template.CSS(css) },
+		"policy":     func() template.HTML { return policy },
+	}
+}
 
 // pagePolicy is the <meta> that gives a page with the stylesheet css (in
 // its one <style>, after a newline, as the templates write it) a

@@ -37,9 +37,7 @@ var statusStylesheet string
 
 // statusHTMLTemplate is parsed on first use: most runs never write HTML.
 var statusHTMLTemplate = sync.OnceValue(func() *template.Template {
-	stylesheet := func() template.CSS { return template.CSS(reportStylesheet + statusStylesheet) }
-	policy := pagePolicy(reportStylesheet + statusStylesheet)
-	return template.Must(template.New("status").Funcs(template.FuncMap{"stylesheet": stylesheet, "policy": func() template.HTML { return policy }}).Parse(statusHTMLSource))
+	return template.Must(template.New("status").Funcs(styleFuncs(reportStylesheet + statusStylesheet)).Parse(statusHTMLSource))
 })
 
 // StatusHTML renders the list as one self-contained web page.
