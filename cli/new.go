@@ -179,9 +179,6 @@ func runNew(stdout, stderr io.Writer, path string, opts newOptions) error {
 	return nil
 }
 
-// openPrevious opens the plan --from names, for a review that carries it
-// on. A --checklist other than its own is refused: the carried actions
-// belong to its checklist's items.
 // nextTitleExample is the title ladder new --from suggests when none is
 // given: the one ladder status and the carry-on form suggest for the
 // review after the plan at from (plans.NextReviewNames: "Spring review"
@@ -194,7 +191,7 @@ func nextTitleExample(from string, date plans.Date) string {
 	}
 	defer prev.Close()
 	p := prev.Plan
-	_, title := plans.NextReviewNames(from, p.Title, p.Date.Year, max(plans.NextReviewDue(p.Date).Year, date.Year))
+	_, title := plans.NextReviewNames(from, p.Title, p.Date.Year, plans.NextReviewYear(p.Date, date))
 	return title
 }
 
@@ -208,6 +205,9 @@ func titleQuote(title string) string {
 	return `"` + safetext.Line(title) + `"`
 }
 
+// openPrevious opens the plan --from names, for a review that carries it
+// on. A --checklist other than its own is refused: the carried actions
+// belong to its checklist's items.
 func openPrevious(stderr io.Writer, opts newOptions) (*plans.File, error) {
 	if _, err := os.Stat(opts.from); errors.Is(err, fs.ErrNotExist) {
 		if hint := didYouMean(opts.from); hint != "" {

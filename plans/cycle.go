@@ -9,6 +9,12 @@ import "errors"
 // action, so nothing fails on it.
 func NextReviewDue(held Date) Date { return DateOf(held.Time().AddDate(1, 0, 0)) }
 
+// NextReviewYear is the year the review after one held on held is held
+// in, as of today: the year it is due (NextReviewDue), or today's for a
+// review long due. ladder status, ladder new, the start screen's form and
+// the accessible prompts name the next review for it (NextReviewNames).
+func NextReviewYear(held, today Date) int { return max(NextReviewDue(held).Year, today.Year) }
+
 // IsLaterReview reports whether a is a later review than b, of two plans
 // of one organisation: which of them is its last review, the one the next
 // is begun from. ladder status's "Reviews to begin", ladder new's note,

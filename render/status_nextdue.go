@@ -75,9 +75,8 @@ func (d statusList) reviewsToBegin() []reviewToBegin {
 		if r.days > plans.SoonDays {
 			continue
 		}
-		year := max(r.due.Year, d.o.Today.Year) // a review long due is held this year
 		// The names the start screen's form and the prompts write too.
-		path, title := plans.NextReviewNames(info.Path, info.Title, info.Date.Year, year)
+		path, title := plans.NextReviewNames(info.Path, info.Title, info.Date.Year, plans.NextReviewYear(info.Date, d.o.Today))
 		due = append(due, next{r, path, title})
 	}
 	slices.SortFunc(due, func(a, b next) int {

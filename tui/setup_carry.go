@@ -136,7 +136,7 @@ func (s *setupScreen) carryFrom(prev *plans.File) {
 	// This year's title is last year's with the year moved on, as ladder
 	// status suggests it and the file is named: suggested, and kept unless
 	// another is typed. The review carried on is named in carryLines.
-	_, s.nextTitle = plans.NextReviewNames(prev.Path, last.Title, p.Date.Year, max(plans.NextReviewDue(p.Date).Year, s.c.today.Year))
+	_, s.nextTitle = plans.NextReviewNames(prev.Path, last.Title, p.Date.Year, plans.NextReviewYear(p.Date, s.c.today))
 	s.nextTitle = review.CleanLine(s.nextTitle)
 	s.title.input.Placeholder = s.nextTitle + " (suggested)"
 	// A plan named to carry on into is this year's, not a typo for the one

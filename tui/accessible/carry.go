@@ -43,7 +43,7 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 	}
 	// This year's title suggested, as the screens' form suggests it and
 	// ladder status does: Enter keeps it.
-	_, title := plans.NextReviewNames(from, last.Title, p.Date.Year, max(plans.NextReviewDue(p.Date).Year, r.today.Year))
+	_, title := plans.NextReviewNames(from, last.Title, p.Date.Year, plans.NextReviewYear(p.Date, r.today))
 	title = review.CleanLine(title)
 	facilitator, people := last.Facilitator, strings.Join(last.Participants, ", ")
 	err = r.details(r.whoAndWhat("A name for this review. Last time: "+last.Title+".", &title, &facilitator, &people)...)
