@@ -194,10 +194,10 @@ func StepCarriedOn(prev, next *Plan, stepID int) bool {
 // carried on from: its item actions (ActionCarriedOn) and its project
 // plan's steps (StepCarriedOn), a step that repeats an item's action
 // counted with it, as ActionsToChase chases the two as one; and of
-// overdue (next's, from Overdue), how many came across, and how many of
-// those are steps. The overview and the start screen's list say them
-// ("↺ 4 carried on, ⚠ 3 past due").
-func CountCarried(prev, next *Plan, overdue []Action) (carried, late, lateSteps int) {
+// overdue (next's, from Overdue), how many came across. The start
+// screen's list and the prompts say them ("↺ 4 carried on, ⚠ 3 past
+// due").
+func CountCarried(prev, next *Plan, overdue []Action) (carried, carriedLate int) {
 	for id := range next.Items {
 		if ActionCarriedOn(prev, next, id) {
 			carried++
@@ -211,15 +211,11 @@ func CountCarried(prev, next *Plan, overdue []Action) (carried, late, lateSteps 
 		}
 	}
 	for _, a := range overdue {
-		switch {
-		case a.ItemID != "" && ActionCarriedOn(prev, next, a.ItemID):
-			late++
-		case a.ItemID == "" && StepCarriedOn(prev, next, a.StepID):
-			late++
-			lateSteps++
+		if a.ItemID != "" && ActionCarriedOn(prev, next, a.ItemID) || a.ItemID == "" && StepCarriedOn(prev, next, a.StepID) {
+			carriedLate++
 		}
 	}
-	return carried, late, lateSteps
+	return carried, carriedLate
 }
 
 // CreateNext writes next, a new plan at path on prev's checklist, as the

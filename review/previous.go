@@ -118,7 +118,7 @@ func (s *Session) CarriedAction(itemID string) bool {
 func (s *Session) CarriedCounts(today plans.Date) (late, carried, carriedLate int) {
 	overdue := s.Plan().Overdue(today)
 	if p := s.previousPlan(); p != nil {
-		carried, carriedLate, _ = plans.CountCarried(p, s.Plan(), overdue)
+		carried, carriedLate = plans.CountCarried(p, s.Plan(), overdue)
 	}
 	return len(overdue), carried, carriedLate
 }

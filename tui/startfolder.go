@@ -139,7 +139,7 @@ func rowFacts(found, earlier []plans.Found, today plans.Date) map[string]planFac
 			overdue := f.Plan.Overdue(today)
 			pf.late = len(overdue)
 			if prev := previousInList(loaded, f); prev != nil {
-				pf.carried, pf.carriedLate, _ = plans.CountCarried(prev, f.Plan, overdue)
+				pf.carried, pf.carriedLate = plans.CountCarried(prev, f.Plan, overdue)
 			}
 		}
 		facts[f.Path] = pf

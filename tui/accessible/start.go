@@ -95,7 +95,7 @@ func lateOfListed(f plans.Found, resolve plans.Resolver, today plans.Date) (late
 		return plans.LoadFile(path, resolve)
 	})
 	if err == nil && prev != nil {
-		carried, carriedLate, _ = plans.CountCarried(prev, f.Plan, overdue)
+		carried, carriedLate = plans.CountCarried(prev, f.Plan, overdue)
 	}
 	return len(overdue), carried, carriedLate
 }
