@@ -348,14 +348,13 @@ func checkPlanArg(stderr io.Writer, path string, o tui.Options, load bool) error
 }
 
 // carryFrom checks review --from before any prompt or screen: PLAN must
-// be new (or, for the prompts, the review a carry-on of OLD cut short
-// wrote: finishCarryInto), and OLD must load and not be carried on
-// already, nor cut short into another file (carriedCutShort). For the
-// screens (open) it returns OLD opened, for the set-up form to carry on,
-// and the plan to carry it on into: path, or with no PLAN named, the
+// be new (or the review a carry-on of OLD cut short wrote:
+// finishCarryInto), and OLD must load and not be carried on already, nor
+// cut short into another file (carriedCutShort). It returns the plan to
+// carry OLD on into: path, or for the screens with no PLAN named, the
 // review a carry-on of OLD cut short wrote, which they finish as c on
-// OLD in ladder's list does (it was refused, naming the command that
-// finishes it).
+// OLD in ladder's list does; and for the screens (open) OLD opened, for
+// the set-up form to carry on.
 func carryFrom(stderr io.Writer, path, from string, o tui.Options, open bool) (*plans.File, string, error) {
 	exists := false
 	if path != "" {
@@ -375,10 +374,12 @@ func carryFrom(stderr io.Writer, path, from string, o tui.Options, open bool) (*
 		}
 		return nil, "", &exitError{code: ExitProblems, err: review.CarryRefused(err)}
 	}
-	// Only the prompts with no PLAN named finish a carry-on cut short as
-	// it is begun: elsewhere, the details asked would be refused at the
-	// end (CreateNext), or the prompts would write to another file than
-	// the one named.
+	// A carry-on cut short is finished with no PLAN named: the screens
+	// finish it here, into the review it wrote; the prompts find that
+	// review themselves as they begin. Named at another file not there
+	// yet, both refuse it: the details asked would be refused at the end
+	// (CreateNext), or the prompts would write to another file than the
+	// one named.
 	if next := plans.CutShortCarrier(f.Path, f.Plan); next != "" && path == "" && open {
 		path, exists = next, true
 	} else if next != "" && !exists && path != "" {
