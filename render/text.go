@@ -259,8 +259,9 @@ func wrapAtSpaces(s string, limit int) []string {
 }
 
 // cutWord cuts a word wider than limit columns into lines of limit
-// columns: each the longest start of what is left that fits, as
-// ansi.Truncate would cut it. It returns those lines and the rest, which
+// columns: each the longest start of what is left that fits, a
+// character (a grapheme cluster: an emoji sequence, a keycap) never cut
+// inside and measured as width measures it. It returns those lines and the rest, which
 // fits, or which begins with a character wider than the whole line (left
 // to run over it). The word is walked once: cutting it with ansi.Truncate,
 // which measures all that is left at every cut, took minutes over a commit
