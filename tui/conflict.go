@@ -37,7 +37,7 @@ func (a *app) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		a.conflictErr = nil
-		a.notice = "reloaded " + ss.Path() + " as it is on disk"
+		a.notice = "reloaded " + a.c.shown(ss.Path()) + " as it is on disk"
 		a.presentNotice = "reloaded the plan file as it is on disk"
 		return a.reopen()
 	case key.Matches(msg, theConflictKeys.Copy):
@@ -46,7 +46,7 @@ func (a *app) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.conflictErr = err
 			return nil
 		}
-		a.notice = "your plan is now in " + path + "; the changed file was left as it was"
+		a.notice = "your plan is now in " + a.c.shown(path) + "; the changed file was left as it was"
 		a.presentNotice = "your plan is now in a copy beside the file; the changed file was left as it was"
 		return a.reopen()
 	case key.Matches(msg, a.c.keys.ForceQuit), key.Matches(msg, a.c.keys.Quit):
@@ -102,8 +102,10 @@ func (a *app) conflictView() string {
 	if !a.c.present { // on a projector, what happened but not where the file is
 		// Broken after a slash, as the new-review form says where a plan
 		// will be saved, not mid-name at the edge or a hyphen; cleaned,
-		// as a file's name may come from a pull request.
-		for _, l := range pathLines(safetext.Line(a.c.session.Path()), w-2) {
+		// as a file's name may come from a pull request; named as the
+		// status line names it (from the top of the repository where it
+		// climbs out of the folder ladder runs in).
+		for _, l := range pathLines(safetext.Line(a.c.shown(a.c.session.Path())), w-2) {
 			head = append(head, "  "+l)
 		}
 	}

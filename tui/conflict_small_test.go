@@ -151,3 +151,33 @@ func TestTheConflictScreenBreaksItsPathBetweenNames(t *testing.T) {
 		requireFits(t, h, size[0], size[1])
 	}
 }
+
+// Run inside a year's folder (cd plans/2027) on last year's plan, the
+// screen saying the plan changed on disk named it "../2026/acme.yaml",
+// where the status line and the start screen say "plans/2026/acme.yaml":
+// it names it as they do, and so do R's and C's notices after it.
+func TestTheConflictScreenNamesThePlanAsTheStatusLineDoes(t *testing.T) {
+	top := t.TempDir()
+	for _, dir := range []string{".git", filepath.Join("plans", "2026"), filepath.Join("plans", "2027")} {
+		if err := os.MkdirAll(filepath.Join(top, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(filepath.Join(top, "plans", "2027"))
+	rel := filepath.Join("..", "2026", "acme.yaml")
+	if err := createPlan(rel, rvNewPlan(t)); err != nil {
+		t.Fatal(err)
+	}
+	h := rvStart(t, Options{PlanPath: rel, Dir: "."}, 80, 24)
+	saveTheirs(t, rel, func(p *plans.Plan) { p.Response("lc-vision").Action = "Their action" })
+	h.press("r")
+	h.requireView("plans/2026/acme.yaml")
+	h.refuseView("../2026")
+	h.press("R")
+	h.requireView("✓ reloaded plans/2026/acme.yaml as it is on disk")
+	saveTheirs(t, rel, func(p *plans.Plan) { p.Response("lc-vision").Action = "Their second action" })
+	h.press("a")
+	h.press("C")
+	h.requireView("✓ your plan is now in plans/2026/acme")
+	h.refuseView("../2026")
+}
