@@ -165,12 +165,12 @@ var ErrNotLinked = errors.New("the new plan was written, but the previous one do
 
 // ActionCarriedOn reports whether the action on the item itemID of next
 // came across from prev, the review next carried on from: prev had an
-// action open on the item, and next has one on it (its words may have
-// changed since, and it may be done, as CompareCarried counts one carried
-// on).
+// action open on the item (OpenAction, what CarryOn takes across), and
+// next has one on it (its words may have changed since, and it may be
+// done, as CompareCarried counts one carried on).
 func ActionCarriedOn(prev, next *Plan, itemID string) bool {
-	was, now := prev.Items[itemID], next.Items[itemID]
-	return was != nil && now != nil && was.Action != "" && was.Status != StatusDone && now.Action != ""
+	now := next.Items[itemID]
+	return prev.Items[itemID].OpenAction() && now != nil && now.Action != ""
 }
 
 // StepCarriedOn reports whether next's project-plan step of the id
