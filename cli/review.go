@@ -348,9 +348,9 @@ func checkPlanArg(stderr io.Writer, path string, o tui.Options, load bool) error
 }
 
 // carryFrom checks review --from before any prompt or screen: PLAN must
-// be new (or the review a carry-on of OLD cut short wrote:
-// finishCarryInto), and OLD must load and not be carried on already, nor
-// cut short into another file (carriedCutShort). It returns the plan to
+// be new (or the review a carry-on of OLD cut short wrote), and OLD must
+// load and not be carried on already, nor cut short into another file
+// (carriedCutShort). It returns the plan to
 // carry OLD on into: path, or for the screens with no PLAN named, the
 // review a carry-on of OLD cut short wrote, which they finish as c on
 // OLD in ladder's list does; and for the screens (open) OLD opened, for
@@ -380,40 +380,28 @@ func carryFrom(stderr io.Writer, path, from string, o tui.Options, open bool) (*
 	// yet, both refuse it: the details asked would be refused at the end
 	// (CreateNext), or the prompts would write to another file than the
 	// one named.
-	if next := plans.CutShortCarrier(f.Path, f.Plan); next != "" && path == "" && open {
+	next := plans.CutShortCarrier(f.Path, f.Plan)
+	if next != "" && path == "" && open {
 		path, exists = next, true
 	} else if next != "" && !exists && path != "" {
 		f.Close()
 		return nil, "", carriedCutShort(f.Path, next, path, open)
 	}
-	if exists {
-		if err := finishCarryInto(path, f); err != nil {
-			return nil, "", err
-		}
-		if !open {
-			f.Close() // the prompts open it again to finish it
-			return nil, path, nil
-		}
-		return f, path, nil // the screens finish it as they start (tui.Options.CarryFrom)
+	if exists && (next == "" || !sameFile(next, path)) {
+		f.Close()
+		return nil, "", existsAlready(path)
 	}
+	// PLAN there already is the review a carry-on of OLD cut short wrote
+	// (the laptop died between its two writes, or OLD was checked out
+	// again since), which the prompts and the screens finish alike: OLD
+	// gains its next_review line, PLAN is left as it is and opens. The
+	// prompts open OLD again to finish it; the screens finish it as they
+	// start (tui.Options.CarryFrom).
 	if !open {
 		f.Close()
 		return nil, path, nil
 	}
 	return f, path, nil
-}
-
-// finishCarryInto is review --from of prev onto path, a plan there
-// already: refused (prev closed), unless path is the review a carry-on of
-// prev cut short wrote (the laptop died between its two writes, or prev
-// was checked out again since), which the prompts and the screens finish
-// alike: prev gains its next_review line, path is left as it is and opens.
-func finishCarryInto(path string, prev *plans.File) error {
-	if next := plans.CutShortCarrier(prev.Path, prev.Plan); next == "" || !sameFile(next, path) {
-		prev.Close()
-		return existsAlready(path)
-	}
-	return nil
 }
 
 // carriedCutShort refuses review --from prev onto path, not there yet,
