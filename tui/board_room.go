@@ -222,5 +222,8 @@ func (a *app) boardGives() int {
 	a.c.room = &settled
 	voting := countLines(a.roomStrip())
 	a.c.room = rs
-	return min(max(now-voting, 0), len(b.footer(a.c.width)))
+	if now <= voting {
+		return 0 // nothing to give: the footer is not drawn to measure it
+	}
+	return min(now-voting, len(b.footer(a.c.width)))
 }
