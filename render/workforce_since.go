@@ -18,22 +18,15 @@ type wfSince struct {
 	// about names last year's data: "plans/acme-2026.data.yaml, collected
 	// 2026-03-10".
 	about string
-	// rows are each grade's cells, this year's grades first, then any
-	// gone since, then All grades: its name, then per column the two
-	// years' figures (short words: "<10", "--").
-	rows []wfSinceRow
+	// order and pairs are each grade's figures in the two years, this
+	// year's grades first, then any gone since, then All grades
+	// (pairRows).
+	order []string
+	pairs map[string]*wfPair
 	// small says why nothing is compared: last year had too few answers.
 	small     string
 	notes     []string
 	threshold int
-}
-
-type wfSinceRow struct {
-	name string
-	// cells[j] is column j's figure last time and now; "" where the
-	// grade is not in that year's data.
-	cells [][2]string
-	long  [][2]string // the same, in words ("fewer than 10")
 }
 
 var wfSinceHeader = []string{"Grade", "Working class", "Intermediate", "Professional", "Responses"}
@@ -51,29 +44,7 @@ func buildSince(lastPath string, last, now *workforce.Data, nowDoc *workforceDoc
 		s.small = fmt.Sprintf("The last review's data (%s) had too few answers to show anything, so there is nothing to set beside this year's.", s.about)
 		return s
 	}
-	order, pairs := pairRows(docs)
-	cells := func(r *wfRow, threshold int, short bool) []string {
-		if r == nil {
-			return make([]string, len(wfSinceHeader)-1)
-		}
-		var out []string
-		for _, g := range workforce.Reported {
-			out = append(out, shareWord(r.shares[g], threshold, short))
-		}
-		return append(out, figureWord(r.row.Responses, threshold, short))
-	}
-	for _, name := range order {
-		p := pairs[name].rows
-		both := func(short bool) [][2]string {
-			o, n := cells(p[0], docs[0].threshold, short), cells(p[1], docs[1].threshold, short)
-			c := make([][2]string, len(o))
-			for j := range o {
-				c[j] = [2]string{o[j], n[j]}
-			}
-			return c
-		}
-		s.rows = append(s.rows, wfSinceRow{name: name, cells: both(true), long: both(false)})
-	}
+	s.order, s.pairs = pairRows(docs)
 	for _, c := range gradeChanges(last, now, docs) {
 		s.notes = append(s.notes, c[0]+": "+c[1]+".")
 	}
@@ -83,18 +54,14 @@ func buildSince(lastPath string, last, now *workforce.Data, nowDoc *workforceDoc
 	return s
 }
 
-// cell is "46% → 49%", one figure where the two are the same, or
-// "(none) → 49%" where the grade is in one year's data only.
-func sinceCell(c [2]string) string {
-	switch {
-	case c[0] == c[1]:
-		return c[0]
-	case c[0] == "":
-		return "(none) → " + c[1]
-	case c[1] == "":
-		return c[0] + " → (none)"
+// sinceCells are a year's figures in the columns after Grade, in short
+// words ("<10", "--") or in words ("fewer than 10").
+func sinceCells(r wfRow, threshold int, short bool) []string {
+	var out []string
+	for _, g := range workforce.Reported {
+		out = append(out, shareWord(r.shares[g], threshold, short))
 	}
-	return c[0] + " → " + c[1]
+	return append(out, figureWord(r.row.Responses, threshold, short))
 }
 
 // heading is the part's heading in every format.
@@ -105,14 +72,14 @@ func (s *wfSince) intro() string {
 	return fmt.Sprintf("The last review's figures (%s) beside this year's, as last time → now: each group's share of a grade's answers in the three groups, and the responses.", s.about)
 }
 
-// table is the rows as a table's cells, with the header first.
+// table is the rows as a table's cells, with the header first: "46% →
+// 49%", one figure where the two are the same, or "(none) → 49%" where
+// the grade is in one year's data only (changedRow).
 func (s *wfSince) table() [][]string {
 	out := [][]string{wfSinceHeader}
-	for _, r := range s.rows {
-		row := []string{r.name}
-		for _, c := range r.cells {
-			row = append(row, sinceCell(c))
-		}
+	short := func(r wfRow, threshold int) []string { return sinceCells(r, threshold, true) }
+	for _, name := range s.order {
+		row, _ := changedRow(name, s.pairs[name], short)
 		out = append(out, row)
 	}
 	return out
@@ -123,25 +90,27 @@ func (s *wfSince) table() [][]string {
 // times; ...".
 func (s *wfSince) sentences() []string {
 	var out []string
-	for _, r := range s.rows {
-		var parts []string
+	for _, name := range s.order {
+		p := s.pairs[name]
 		switch {
-		case r.long[0][0] == "":
-			out = append(out, r.name+": not in the last review's data.")
+		case p.rows[0] == nil:
+			out = append(out, name+": not in the last review's data.")
 			continue
-		case r.long[0][1] == "":
-			out = append(out, r.name+": not in this year's data.")
+		case p.rows[1] == nil:
+			out = append(out, name+": not in this year's data.")
 			continue
 		}
-		for j, c := range r.long {
+		last, now := sinceCells(*p.rows[0], p.threshold[0], false), sinceCells(*p.rows[1], p.threshold[1], false)
+		var parts []string
+		for j := range last {
 			what := strings.ToLower(wfSinceHeader[j+1])
-			if c[0] == c[1] {
-				parts = append(parts, fmt.Sprintf("%s %s both times", what, c[0]))
+			if last[j] == now[j] {
+				parts = append(parts, fmt.Sprintf("%s %s both times", what, last[j]))
 			} else {
-				parts = append(parts, fmt.Sprintf("%s %s last time, %s now", what, c[0], c[1]))
+				parts = append(parts, fmt.Sprintf("%s %s last time, %s now", what, last[j], now[j]))
 			}
 		}
-		out = append(out, r.name+": "+strings.Join(parts, "; ")+".")
+		out = append(out, name+": "+strings.Join(parts, "; ")+".")
 	}
 	return out
 }
