@@ -264,7 +264,7 @@ func (r *reviewer) notSaved(ask bool) error {
 	}
 	copyPath := r.s.RescuePath()
 	if ask {
-		r.p.say("To keep your answers, save a copy elsewhere: type a path, press Enter for %s, or type %s to quit without saving.", copyPath, clearWord)
+		r.p.say("To keep your answers, save a copy elsewhere: type a path, press Enter for %s, or type %s to quit without saving.", copyPath, clearSaid)
 		s, err := r.p.line("Copy")
 		switch {
 		case err == nil && s == clearWord:

@@ -428,12 +428,12 @@ func TestEnterKeepsDashClears(t *testing.T) {
 		"Rating: \nSkipped: left unrated.\n",
 		// Item 1 said the scale in full; item 2 asks in one line, with
 		// what Enter keeps.
-		"Rate it: Red, Amber or Green; Enter keeps: Amber; - to clear the rating. Type ? to hear the descriptions again.\nRating: \nKept Amber.\n",
-		"What will you do about it? Enter keeps: Old action. Type - to clear it.\nAction: \n",
-		"Who will do it? Enter keeps: Old owner. Type - to clear it.\nOwner: -\n",
-		"Enter keeps: Saturday 1 May 2027. Type - to clear it.\nDue date: \n",
+		"Rate it: Red, Amber or Green; Enter keeps: Amber; type a dash (-) to clear the rating. Type ? to hear the descriptions again.\nRating: \nKept Amber.\n",
+		"What will you do about it? Enter keeps: Old action. Type a dash (-) to clear it.\nAction: \n",
+		"Who will do it? Enter keeps: Old owner. Type a dash (-) to clear it.\nOwner: -\n",
+		"Enter keeps: Saturday 1 May 2027. Type a dash (-) to clear it.\nDue date: \n",
 		"Enter keeps: doing.\nStatus: \n",
-		"Anything else to note? One line only. Enter keeps: line one / line two. Type - to clear it.\nNotes: \n",
+		"Anything else to note? One line only. Enter keeps: line one / line two. Type a dash (-) to clear it.\nNotes: \n",
 	)
 	p := onDiskPlan(t, path)
 	if r := p.Response("lc-vision"); r.Rated() {
@@ -471,7 +471,7 @@ func TestEverythingAnswered(t *testing.T) {
 		"So far: Write a one-page vision: why progression matters; Present two case studies to the senior team; Appoint a senior social mobility sponsor.\n",
 		"Enter keeps what you have so far",
 		"Leadership & Culture: \n",
-		"Enter keeps: The board. Type - to clear it.\n",
+		"Enter keeps: The board. Type a dash (-) to clear it.\n",
 		"13. Agree the budget; owner Zoë Østergaard; due Sunday 14 February 2027; todo\n",
 		"The plan is saved in "+path+".\n",
 	)
@@ -726,7 +726,7 @@ func TestNothingButPlainText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, "Enter keeps: [31mRed[0m text. Type - to clear it.") {
+	if !strings.Contains(out, "Enter keeps: [31mRed[0m text. Type a dash (-) to clear it.") {
 		t.Errorf("the action was not shown as plain text:\n%s", out)
 	}
 	// The heading shows the organisation's controls as pictures, as the

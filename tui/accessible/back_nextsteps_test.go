@@ -38,7 +38,7 @@ func TestBackInTheNextStepsGoesToTheQuestionBefore(t *testing.T) {
 		"Numbers: 1\nChosen: Appoint a senior social mobility sponsor.\n",
 		"Due date: back\nBack to the answer of question 2 of 5.\nSo far: Appoint a senior social mobility sponsor.\n",
 		"Workforce: back\nBack to Leadership & Culture, area 1 of 3.\n",
-		"Enter keeps: Zoe. Type - to clear it.\nLeadership & Culture: Zoë\n",
+		"Enter keeps: Zoe. Type a dash (-) to clear it.\nLeadership & Culture: Zoë\n",
 		"Enablers: back\nBack to Workforce, area 2 of 3.\n",
 		"Due date: back\nBack to the answer of question 3 of 5.\nArea 1 of 3. Enter keeps: Zoë.",
 	)

@@ -34,9 +34,9 @@ func TestBackWithinAnItemGoesToTheQuestionBefore(t *testing.T) {
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
 		"Owner: Zoe\n",
-		"Due date: back\nBack to the owner of item 1 of 21, A clear D&I vision.\nWho will do it? For example Ana, Ben. Enter keeps: Zoe. Type - to clear it.\nOwner: Zoë\n",
+		"Due date: back\nBack to the owner of item 1 of 21, A clear D&I vision.\nWho will do it? For example Ana, Ben. Enter keeps: Zoe. Type a dash (-) to clear it.\nOwner: Zoë\n",
 		"Owner: back\nBack to the action of item 1 of 21, A clear D&I vision.\nWhat will you do about it? Enter keeps: Write the vision.",
-		"Action: back\nBack to the rating of item 1 of 21, A clear D&I vision.\nRate it: Red, Amber or Green; Enter keeps: Red; - to clear the rating.",
+		"Action: back\nBack to the rating of item 1 of 21, A clear D&I vision.\nRate it: Red, Amber or Green; Enter keeps: Red; type a dash (-) to clear the rating.",
 		"Rating: a\nRated Amber.\n",
 		"Status: back\nBack to the due date of item 1 of 21, A clear D&I vision.\nWhen by?",
 		"Notes: back\nBack to the status of item 1 of 21, A clear D&I vision.\nHow far has the action got?",

@@ -155,7 +155,7 @@ func TestShortRatingKeepsWhatEnterDoes(t *testing.T) {
 	path := newPlanFile(t, func(p *plans.Plan) { p.Response("lc-leadership").Rating = "amber" })
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"", ""}))
 	checkOutput(t, out,
-		"Rate it: Red, Amber or Green; Enter keeps: Amber; - to clear the rating. Type ? to hear the descriptions again.\nRating: \nKept Amber.\n",
+		"Rate it: Red, Amber or Green; Enter keeps: Amber; type a dash (-) to clear the rating. Type ? to hear the descriptions again.\nRating: \nKept Amber.\n",
 	)
 }
 

@@ -171,7 +171,7 @@ func (r *reviewer) sayHelp() {
 	if q := r.p.asking; q != nil {
 		r.p.sayChoices(*q) // what ? at a one-line question asks for
 	}
-	r.p.say("Answer each question on one line. Enter keeps what is there (or skips); %s clears it.", clearWord)
+	r.p.say("Answer each question on one line. Enter keeps what is there (or skips); %s clears it.", clearSaid)
 	if r.p.severalLines {
 		// Said, as a line pasted from a document is taken as words (see
 		// lines), where a listener may expect back or quit to act there.

@@ -95,7 +95,7 @@ func TestCommandsAtEveryQuestion(t *testing.T) {
 		"Advice from the source for: Develop a clear vision for your D&I strategy\n- ",
 		"Item 1 is flagged to revisit. Back to the question.\nAction: ",
 		"Rating: back\n\nArea: Leadership & Culture\nItem 2 of 4 in this area, 2 of 21 in all\n",
-		"Enter keeps: Amber; - to clear the rating. Type ? to hear the descriptions again.\nRating: \nKept Amber.\n",
+		"Enter keeps: Amber; type a dash (-) to clear the rating. Type ? to hear the descriptions again.\nRating: \nKept Amber.\n",
 		"Action: back\nBack to the rating of item 2 of 21, Leaders driving D&I.\nRate it: ",
 		"Flagged to revisit.\nRate it: ",
 		"Rating: -\nCleared: the item is unrated again.\n",
@@ -426,7 +426,7 @@ func TestLateActionsSaySo(t *testing.T) {
 	}
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
-		"Enter keeps: Friday 1 January 2027, 14 days late. Type - to clear it.\n",
+		"Enter keeps: Friday 1 January 2027, 14 days late. Type a dash (-) to clear it.\n",
 		"The project plan so far:\nA step that follows an item's action changes with it until you edit the step here.\n1. Write the vision; owner Ana; due Friday 1 January 2027, 14 days late; todo;",
 		"Open actions by due date:\n1. Write the vision; owner Ana; due Friday 1 January 2027, 14 days late; todo\n",
 	)
@@ -442,7 +442,7 @@ func TestAClearedActionsDateIsNotCalledLate(t *testing.T) {
 		r.Due = today.AddDays(-14)
 	})
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"item 1", "", "-", "", "", "quit"}))
-	checkOutput(t, out, "Enter keeps: Friday 1 January 2027. Type - to clear it.\n")
+	checkOutput(t, out, "Enter keeps: Friday 1 January 2027. Type a dash (-) to clear it.\n")
 	if strings.Contains(out, "days late") {
 		t.Errorf("a cleared action's date is called late:\n%s", out)
 	}
@@ -539,7 +539,7 @@ func TestBackWorksInANewPlansDetails(t *testing.T) {
 		"Organisation: back\nThis is the first question.\nOrganisation: Acme\n",
 		"Title: back\nThe name of the organisation under review, for example Acme Café Ltd. Enter keeps: Acme.\nOrganisation: \n",
 		"Facilitator: back\nA name for this review, for example Spring review. Enter keeps: Spring.\nTitle: Spring review\n",
-		"Participants: back\nWho runs the review? Enter keeps: Sam. Type - to clear it.\nFacilitator: \nWho is taking part?",
+		"Participants: back\nWho runs the review? Enter keeps: Sam. Type a dash (-) to clear it.\nFacilitator: \nWho is taking part?",
 	)
 	p := onDiskPlan(t, filepath.Join(dir, "2027-01-15-acme-spring-review.yaml"))
 	if p.Organisation != "Acme" || p.Title != "Spring review" || p.Facilitator != "Sam" || !slices.Equal(p.Participants, []string{"Ana"}) {

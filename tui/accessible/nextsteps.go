@@ -109,7 +109,7 @@ func (r *reviewer) list(id string) error {
 		}
 		keep := "press Enter to choose none"
 		if len(current) > 0 {
-			keep = "Enter keeps what you have so far; type " + clearWord + " to start again with none"
+			keep = "Enter keeps what you have so far; type " + clearSaid + " to start again with none"
 		}
 		r.p.say("Type their numbers separated by commas, for example 1,3, or %s.", keep)
 		for {

@@ -215,6 +215,12 @@ func (p *prompter) read(prompt string) (string, error) {
 // answer keeps it.
 const clearWord = "-"
 
+// clearSaid names clearWord where the prompts say what to type: a screen
+// reader at its usual punctuation level does not speak a lone hyphen, so
+// "Type - to clear it." was heard as "Type to clear it.". The word is
+// heard; the sign beside it is for a braille display.
+const clearSaid = "a dash (" + clearWord + ")"
+
 // text asks for an optional line of text. An empty answer keeps current;
 // "-" clears it.
 func (p *prompter) text(prompt, hint, current string) (string, error) {
@@ -293,7 +299,7 @@ func (p *prompter) lines(prompt, hint, what, current string) (string, error) {
 // Enter does there: it keeps current, or leaves the answer empty.
 func (p *prompter) sayTextHint(hint, prompt, current string) {
 	if current != "" {
-		p.say("%s", strings.TrimSpace(hint+" Enter keeps: "+oneLine(current)+". Type "+clearWord+" to clear it."))
+		p.say("%s", strings.TrimSpace(hint+" Enter keeps: "+oneLine(current)+". Type "+clearSaid+" to clear it."))
 	} else if said := strings.TrimSpace(hint + p.enterEmpty(prompt)); said != "" {
 		p.say("%s", said)
 	}
@@ -405,7 +411,7 @@ func (q question) hint() string {
 		b.WriteString("; Enter keeps: " + cmp.Or(q.options[q.def].short, q.options[q.def].label))
 	}
 	if q.clear != "" {
-		b.WriteString("; " + clearWord + " to " + q.clear)
+		b.WriteString("; type " + clearSaid + " to " + q.clear)
 	}
 	if q.typed != "" {
 		b.WriteString(", or type " + q.typed)
@@ -486,7 +492,7 @@ func (q question) oneLine() string {
 		b.WriteString("; Enter keeps: " + words[q.def])
 	}
 	if q.clear != "" {
-		b.WriteString("; " + clearWord + " to " + q.clear)
+		b.WriteString("; type " + clearSaid + " to " + q.clear)
 	}
 	b.WriteString(". Type ? to hear " + cmp.Or(q.again, "the choices in full") + " again.")
 	return b.String()
@@ -564,7 +570,7 @@ func (p *prompter) date(prompt, hint string, current plans.Date, late string, se
 	}
 	p.dueExplained = true
 	if !current.IsZero() {
-		p.say("%s %s Enter keeps: %s%s. Type %s to clear it.", hint, forms, friendly(current), late, clearWord)
+		p.say("%s %s Enter keeps: %s%s. Type %s to clear it.", hint, forms, friendly(current), late, clearSaid)
 	} else {
 		p.say("%s %s%s", hint, forms, p.enterEmpty(prompt))
 	}
