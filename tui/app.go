@@ -58,7 +58,7 @@ type app struct {
 	widths map[string]int // the widths of the lines of recent frames (see lineWidth)
 
 	conflictErr error  // reloading or copying after a conflict failed
-	notice      string // said in the status line until the next save
+	notice      notice // said in the status line until the next save
 	// presentNotice is notice as a projector says it, without the file's
 	// path (presenter mode shows none), or "" when notice names no file.
 	presentNotice string
@@ -314,7 +314,7 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case savedMsg:
 		a.c.session.Record(msg.Outcome)
 		if msg.Written {
-			a.notice, a.presentNotice, a.warning, a.warningOfItems = "", "", "", false
+			a.notice, a.presentNotice, a.warning, a.warningOfItems = notice{}, "", "", false
 		}
 		a.c.height = a.termHeight - a.footerLines() // a failed save takes a line more
 		if a.quitting {
@@ -718,14 +718,14 @@ func (a *app) statusLine() string {
 		// cleaned as they are laid out (warningText), whatever said them
 		// (the frame keeps colours).
 		return a.warningText()
-	case a.c.present && a.notice == "":
+	case a.c.present && a.notice == (notice{}):
 		return "" // a calm screen for the room: only problems (and what became of them) are said
 	case a.c.present:
-		return line(sty.Success.Render("✓ " + cmp.Or(a.presentNotice, a.notice)))
+		return line(sty.Success.Render("✓ " + cmp.Or(a.presentNotice, a.notice.fit(a.c.width-2))))
 	case st.Pending:
 		return line(sty.Subtle.Render(a.withPath("saving… ", st.Path)))
-	case a.notice != "":
-		return line(sty.Success.Render("✓ " + a.notice))
+	case a.notice != (notice{}):
+		return line(sty.Success.Render("✓ " + a.notice.fit(a.c.width-2)))
 	case st.Saved:
 		return line(sty.Subtle.Render(a.withPath("✓ saved to ", st.Path)))
 	default:
@@ -743,6 +743,26 @@ func (a *app) withPath(words, path string) string {
 		path = short
 	}
 	return words + path
+}
+
+// notice is said in the status line until the next save: words, the
+// file they name, and words after it.
+type notice struct{ words, path, after string }
+
+// fit lays the notice out in w cells: whole where it fits, else without
+// the words after the path, the path shortened in its middle where it is
+// still too long (shortPath), as the status line shortens it. Cut at the
+// end, "your plan is now in plans/2026-12-01-hill-s-bakery-spri…" lost
+// ".copy-1.yaml", the part that says which file.
+func (n notice) fit(w int) string {
+	path := safetext.Line(n.path) // measured as it is drawn
+	if whole := n.words + path + n.after; ansi.StringWidth(whole) <= w {
+		return whole
+	}
+	if short, ok := shortPath(path, w-ansi.StringWidth(n.words)); ok {
+		path = short
+	}
+	return n.words + path
 }
 
 // openWarning is the status line's warning as ss opens: said first (what

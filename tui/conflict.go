@@ -37,7 +37,7 @@ func (a *app) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		a.conflictErr = nil
-		a.notice = "reloaded " + a.c.shown(ss.Path()) + " as it is on disk"
+		a.notice = notice{"reloaded ", a.c.shown(ss.Path()), " as it is on disk"}
 		a.presentNotice = "reloaded the plan file as it is on disk"
 		return a.reopen()
 	case key.Matches(msg, theConflictKeys.Copy):
@@ -46,7 +46,7 @@ func (a *app) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
 			a.conflictErr = err
 			return nil
 		}
-		a.notice = "your plan is now in " + a.c.shown(path) + "; the changed file was left as it was"
+		a.notice = notice{"your plan is now in ", a.c.shown(path), "; the changed file was left as it was"}
 		a.presentNotice = "your plan is now in a copy beside the file; the changed file was left as it was"
 		return a.reopen()
 	case key.Matches(msg, a.c.keys.ForceQuit), key.Matches(msg, a.c.keys.Quit):

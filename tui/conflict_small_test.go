@@ -181,3 +181,28 @@ func TestTheConflictScreenNamesThePlanAsTheStatusLineDoes(t *testing.T) {
 	h.requireView("✓ your plan is now in plans/2026/acme")
 	h.refuseView("../2026")
 }
+
+// After C at 60 columns the notice was cut at its end, "✓ your plan is now
+// in plans/2026-12-01-hill-s-bakery-spri…", before ".copy-1.yaml", the
+// part that says which file; R's notice lost ".yaml" alike. A path in a
+// notice is shortened in its middle, as the status line shortens it, and
+// the words after it give way first: the end of the file's name shows.
+func TestANoticeKeepsTheEndOfTheFilesName(t *testing.T) {
+	for _, size := range [][2]int{{60, 16}, {80, 24}} {
+		t.Chdir(filepath.Dir(rvPlansDir(t)))
+		path := filepath.Join("plans", "2026-12-01-hill-s-bakery-spring-review-with-everyone.yaml")
+		if err := createPlan(path, rvNewPlan(t)); err != nil {
+			t.Fatal(err)
+		}
+		h := rvStart(t, Options{PlanPath: path, Dir: "plans"}, size[0], size[1])
+		saveTheirs(t, path, func(p *plans.Plan) { p.Response("lc-vision").Action = "Their action" })
+		h.press("r")
+		h.press("R")
+		h.requireView("✓ reloaded ", "-everyone.yaml")
+		saveTheirs(t, path, func(p *plans.Plan) { p.Response("lc-vision").Action = "Their second action" })
+		h.press("a")
+		h.press("C")
+		h.requireView("✓ your plan is now in plans/2026-12-01-", ".copy-1.yaml")
+		requireFits(t, h, size[0], size[1])
+	}
+}
