@@ -151,7 +151,7 @@ func (s *followupScreen) setPosition(i int) {
 		return
 	}
 	s.index = min(max(i, 0), len(s.c.checklist().FollowUps)-1)
-	s.due = newFUDueStop(s.c, s.followUp().ID)
+	s.due = newFUDueStop(s.c, s.followUp())
 	s.stops = append(s.kindStops(s.followUp()), s.due)
 	s.focus = 0
 	s.loaded = nil
@@ -655,11 +655,25 @@ type fuDueStop struct {
 	date *dateField
 }
 
-func newFUDueStop(c *common, id string) *fuDueStop {
-	f := newDateField("Due date", c.readDue, len("Due date"))
+func newFUDueStop(c *common, q checklist.FollowUp) *fuDueStop {
+	label := dueLabel(q.Kind)
+	f := newDateField(label, c.readDue, len(label))
 	f.empty = "not set"
 	f.base = c.dueBaseNote
-	return &fuDueStop{textStop{c: c, id: id, field: f}, f}
+	return &fuDueStop{textStop{c: c, id: q.ID, field: f}, f}
+}
+
+// dueLabel names a question's due date. Under a list's rows, the
+// selected row's details above it, "Due date not set" read as that row's
+// date, and under the project plan's steps as a step's: it says whose it is.
+func dueLabel(kind checklist.FollowUpKind) string {
+	switch kind {
+	case checklist.KindList:
+		return "Due date for the whole list"
+	case checklist.KindPlan:
+		return "Due date for the whole plan"
+	}
+	return "Due date"
 }
 
 // load shows the date, or the text typed that was not one: still on

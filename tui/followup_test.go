@@ -727,3 +727,17 @@ func TestAnAnswerBegunWithARoomOrClockLetterIsWritten(t *testing.T) {
 		t.Fatalf("the answer after 'whoever owns the budget' typed at the question and tab: %q", got)
 	}
 }
+
+// On the quick wins the due date sat under the selected row's details,
+// "Due date not set", and read as that row's date; on the project plan,
+// under the steps' own dates. The question's due date says it is the
+// whole list's, the whole plan's, at 80x24 and 60x16.
+func TestAListsDueDateSaysItIsTheWholeLists(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 16}} {
+		for q, want := range map[int]string{1: "Due date for the whole list not set", 4: "Due date for the whole plan"} {
+			a, _ := fuApp(t, fuGoldenPlan(t), size[0], size[1])
+			fuShow(t, a, screenFollowUp, q)
+			fuContains(t, oneSpaced(fuView(a)), want)
+		}
+	}
+}
