@@ -80,3 +80,26 @@ func TestTheNextReviewsNameIsShownSafely(t *testing.T) {
 		t.Fatalf("the form drew the file name's control characters:\n%q", v)
 	}
 }
+
+// Run inside plans/2025, c on a plan whose next_review leads to no plan
+// said "../2025/acme-2026.yaml is not there", where the list and the
+// rest of the screens name files from the top of the repository: it says
+// "plans/2025/acme-2026.yaml" now, the line as written quoted as it was.
+func TestARefusedCarryOnNamesTheMissingPlanFromTheTop(t *testing.T) {
+	top := t.TempDir()
+	for _, dir := range []string{".git", filepath.Join("plans", "2025")} {
+		if err := os.MkdirAll(filepath.Join(top, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(filepath.Join(top, "plans", "2025"))
+	c, _ := checklist.Builtin(checklist.DefaultID)
+	acme := checklisttest.FilledPlan(c, 3)
+	acme.Title, acme.Date, acme.NextReview = "Review 2025", plans.Date{Year: 2025, Month: 3, Day: 2}, "acme-2026.yaml"
+	writePlanFile(t, "acme-2025.yaml", acme)
+	h := rvStart(t, Options{Dir: "..", Today: plans.Date{Year: 2026, Month: 12, Day: 1}}, 80, 24) // as ladder finds plans/ from there
+	h.requireView("› Acme Café Ltd: Review 2025")
+	h.press("c")
+	requireWords(t, h.view(), `("acme-2026.yaml" leads to no plan: plans/2025/acme-2026.yaml is not there)`)
+	h.refuseView("../")
+}
