@@ -399,7 +399,11 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		rs.quitAsked = false // any key but q keeps the review (quitUnlessVotesOpen)
 	}
 	if rs := a.c.room; rs.on() {
+		rs.noticesSeen = rs.status.NoticeTotal          // a phone's notice is said until the next key, q too
 		rs.nothingToReveal, rs.enterHeld = false, false // said until the next key (roomKey, holdEnterForRoom)
+		if msg.String() != rs.rateHeld {
+			rs.rateHeld = "" // said until the next key; the same key again rates (holdRateForRoom)
+		}
 		if !rs.quitAsked {
 			rs.kept = nil // said until the next key (syncRoom), or with the quit's warning
 		}

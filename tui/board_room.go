@@ -214,7 +214,7 @@ func (a *app) boardGives() int {
 	// voted counted, with nothing said until the next key: a copy of
 	// the room's session, the app's own put back at once.
 	settled := *rs
-	settled.quitAsked, settled.nothingToReveal, settled.enterHeld, settled.kept = false, false, false, nil
+	settled.quitAsked, settled.nothingToReveal, settled.enterHeld, settled.rateHeld, settled.kept = false, false, false, "", nil
 	settled.noticesSeen = rs.status.NoticeTotal
 	if st := &settled.status; st.Phase == roomsrv.Revealed && st.Votes != nil {
 		st.Phase, st.Voted, st.Agreed = roomsrv.Voting, max(st.Votes.Total(), 1), ""

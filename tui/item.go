@@ -556,6 +556,9 @@ func (s *itemScreen) update(msg tea.Msg) tea.Cmd {
 func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 	for i, b := range s.keys.Rate {
 		if key.Matches(msg, b) {
+			if s.response().Rating != s.c.checklist().Scale[i].Key && s.c.holdRateForRoom(s.entry().Item.ID, msg.String()) {
+				return nil // the room is voting: the strip says what to press
+			}
 			s.beginNumber(msg) // "2 apprentices" (number_word.go)
 			return s.rate(i)
 		}
@@ -763,7 +766,14 @@ func (s *itemScreen) fullHelp() [][]key.Binding { return groupedKeys(s) }
 func (s *itemScreen) helpGroups() []helpGroup {
 	choose := s.keys.Choose
 	choose.SetHelp("enter", "rate with the level chosen (once rated: write the action)")
-	rating := append(append([]key.Binding{}, s.keys.Rate...), s.keys.Up, choose, s.keys.Clear, s.keys.Revisit, s.keys.WriteAction, s.keys.Advice)
+	rating := append([]key.Binding{}, s.keys.Rate...)
+	if s.c.room.on() {
+		// What the rating keys and enter do while phones vote (holdRateForRoom, holdEnterForRoom).
+		rate := s.rateHint()
+		rating = append(rating, key.NewBinding(key.WithKeys(rate.Keys()...), key.WithHelp(rate.Help().Key, "while the room votes: rate nothing and say v reveals first; the same key again rates")))
+		choose.SetHelp("enter", "rate with the level chosen (while the room votes: nothing; once rated: write the action)")
+	}
+	rating = append(rating, s.keys.Up, choose, s.keys.Clear, s.keys.Revisit, s.keys.WriteAction, s.keys.Advice)
 	if s.c.present {
 		rating = append(rating, s.keys.ShowData)
 	}

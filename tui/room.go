@@ -61,6 +61,10 @@ type roomSession struct {
 	// enterHeld is set by an enter on the rating while the room votes on
 	// the item (holdEnterForRoom); the strip says why until the next key.
 	enterHeld bool
+	// rateHeld is the rating key a press held while the room votes on
+	// the item (holdRateForRoom): the strip says to reveal first until
+	// the next key, and the same key again rates.
+	rateHeld string
 	// kept is the round a vote again set aside, kept as its item's result
 	// by a move away from the item (said until the next key) or by a q
 	// (said with quitAsked), nobody having voted in the new round.
@@ -261,7 +265,6 @@ func (a *app) roomKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if !rs.on() {
 		return nil, false
 	}
-	rs.noticesSeen = rs.status.NoticeTotal
 	st := rs.status
 	switch {
 	case key.Matches(msg, theRoomKeys.Join):
@@ -549,16 +552,40 @@ func (c *common) roomToAgree(itemID string) bool {
 // because phones in the room are voting on it: enter agrees the spread
 // after the reveal, so it is pressed by habit, and before the reveal it
 // rated the item at the level cursor (the first level) in block letters
-// on the projector while the room still voted. The rating keys still
-// rate at once; the strip says so.
+// on the projector while the room still voted. The strip says so.
 func (c *common) holdEnterForRoom(itemID string) bool {
-	rs := c.room
-	if !rs.on() {
+	if !c.roomVotesOn(itemID) {
 		return false
 	}
-	st := rs.status
-	rs.enterHeld = st.Phase == roomsrv.Voting && st.ItemID == itemID && st.Joined > 0
-	return rs.enterHeld
+	c.room.enterHeld = true
+	return true
+}
+
+// holdRateForRoom reports whether a rating key (pressed) is held because
+// phones in the room are voting on the item: a rating given then was
+// shown on the projector before the reveal, the facilitator's level
+// before the room's. The strip says to reveal first; the same key again
+// rates, for an item the room does not vote on or a facilitator who
+// means it.
+func (c *common) holdRateForRoom(itemID, pressed string) bool {
+	if !c.roomVotesOn(itemID) {
+		return false
+	}
+	if c.room.rateHeld == pressed {
+		c.room.rateHeld = "" // pressed again: the facilitator means it
+		return false
+	}
+	c.room.rateHeld = pressed
+	return true
+}
+
+// roomVotesOn reports whether phones in the room are voting on the item.
+func (c *common) roomVotesOn(itemID string) bool {
+	if !c.room.on() {
+		return false
+	}
+	st := c.room.status
+	return st.Phase == roomsrv.Voting && st.ItemID == itemID && st.Joined > 0
 }
 
 // offerMostCommon puts the item screen's level cursor on the level most
@@ -638,15 +665,19 @@ func (a *app) roomStripWith(spread bool) string {
 		out = append(out, line(sty.Warning.Render("⚠ "+why)))
 	}
 	if rs.enterHeld && st.Phase == roomsrv.Voting {
+		// A rating key says, when pressed, that it rates at a second press.
 		held := "⚠ The room is voting: v reveals the votes, then enter agrees"
-		if s, ok := a.screens[screenItem].(*itemScreen); ok {
-			held += " (" + s.rateHint().Help().Key + " rate now)"
-		}
 		for _, l := range fillLines(strings.SplitAfter(held, ", "), "", w) {
 			out = append(out, sty.Warning.Render(l))
 		}
 	}
-	if n := rs.newNotice(); n != "" {
+	if rs.rateHeld != "" && st.Phase == roomsrv.Voting {
+		held := "⚠ The room is voting: v reveals first, " + rs.rateHeld + " again rates now"
+		for _, l := range fillLines(strings.SplitAfter(held, ", "), "", w) {
+			out = append(out, sty.Warning.Render(l))
+		}
+	}
+	if n := rs.newNotice(); n != "" && !rs.quitAsked { // one message at a time: "q again quits" is the one
 		out = append(out, line(sty.Warning.Render("⚠ "+n)))
 	}
 	if elsewhere := a.c.ideasElsewhere(st); elsewhere != "" && !rs.quitAsked {
@@ -914,7 +945,7 @@ func (s *roomScreen) view() string {
 	}
 	// A wrong PIN, as the review's strip says it: they come while people
 	// join, and a burst of them pauses joining for everyone.
-	if n := rs.newNotice(); n != "" {
+	if n := rs.newNotice(); n != "" && !rs.quitAsked {
 		text = append(text, sty.Warning.Render(wrapIndented("⚠ "+n, roomTextWidth, 2, 0)))
 	}
 	// Which address, and why: the facilitator needs it when a phone

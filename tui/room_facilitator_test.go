@@ -53,14 +53,14 @@ func sgrOf(rendered string) string {
 }
 
 // TestQuitSaysARatedItemsVotesAreNotInThePlan: item 1 rated ● Green while
-// the room still voted on it (the rating keys rate at once), then n: q
+// the room still voted on it (g twice: the first says to reveal first), then n: q
 // named "the votes on item 1, no rating agreed yet", and the facilitator,
 // looking at item 1 rated on the board, took the warning for a mistake.
 // It says the item is rated without them.
 func TestQuitSaysARatedItemsVotesAreNotInThePlan(t *testing.T) {
 	t.Parallel()
 	h, _ := startRoomWithOneVote(t, "amber")
-	h.press("g", "n")
+	h.press("g", "g", "n")
 	h.waitView("Room: 0 of 1 voted")
 	h.press("q")
 	if h.a.quitting {

@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/socialmobility/ladder/plans"
 )
 
@@ -79,8 +81,8 @@ func TestTheAgreeLineStaysWholeAtSixtyColumns(t *testing.T) {
 // reveal, so a facilitator presses it by habit; pressed before the
 // reveal, it rated the item at the level cursor (the first, ■ Red) and
 // the projector showed RED in block letters while the room was still
-// voting. Now it rates nothing and the strip says what to press; r/a/g
-// still rate at once, and after the reveal enter agrees as before.
+// voting. Now it rates nothing and the strip says what to press, and
+// after the reveal enter agrees as before.
 func TestEnterWhileTheRoomVotesDoesNotRate(t *testing.T) {
 	t.Parallel()
 	h, st := startRoomWithOneVote(t, "green")
@@ -103,16 +105,45 @@ func TestEnterWhileTheRoomVotesDoesNotRate(t *testing.T) {
 	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "green" })
 }
 
-// The rating keys rate during a vote, as they always have: the
-// facilitator chose to.
-func TestTheRatingKeysRateWhileTheRoomVotes(t *testing.T) {
+// A rating key pressed while the room votes rated the item at once, and
+// the projector showed it in block letters before the reveal: the room
+// saw the facilitator's rating before its own. Now the first press rates
+// nothing and the strip says to reveal first; the same key again rates
+// (the room is not voting, or the facilitator means it), and help says so.
+func TestARatingKeyWhileTheRoomVotesSaysRevealFirst(t *testing.T) {
 	t.Parallel()
 	h, st := startRoomWithOneVote(t, "green")
 	h.press("a")
-	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "amber" })
-	if v := h.view(); strings.Contains(v, "The room is voting: v reveals") {
-		t.Errorf("a rating key was held:\n%s", v)
+	v := h.waitView("The room is voting: v reveals first, a again rates now")
+	if r := h.a.c.plan().Response(st.ItemID).Rating; r != "unrated" && r != "" {
+		t.Fatalf("a during the vote rated the item %q:\n%s", r, v)
 	}
+	h.press("g") // another key: held in its turn, a forgotten
+	h.waitView("g again rates now")
+	h.press("a")
+	h.waitView("a again rates now")
+	h.press("a")
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "amber" })
+	if v := h.view(); strings.Contains(v, "again rates now") {
+		t.Errorf("the line stays after the rating:\n%s", v)
+	}
+	h.press("?")
+	flat := strings.Join(strings.Fields(ansi.Strip(strings.Join(h.a.screen(screenHelp).(*helpScreen).draw(), "\n"))), " ")
+	if want := "r/a/g while the room votes: rate nothing and say v reveals first; the same key again rates"; !strings.Contains(flat, want) {
+		t.Errorf("help does not say what the rating keys do while the room votes (%q):\n%s", want, flat)
+	}
+}
+
+// After the reveal a rating key rates at once: the room has shown its
+// votes, and r/a/g is how another level than the most common is agreed.
+func TestARatingKeyAfterTheRevealRatesAtOnce(t *testing.T) {
+	t.Parallel()
+	h, st := startRoomWithOneVote(t, "green")
+	h.press("v")
+	h.waitView("enter agree ● Green (most common)")
+	h.press("a")
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "amber" })
+	h.waitView("Agreed ▲ Amber")
 }
 
 // After x on an agreed item the spread is still the plan's: q quits at
@@ -128,5 +159,28 @@ func TestQuitAfterClearingAnAgreedRatingLosesNothing(t *testing.T) {
 	h.press("q")
 	if !h.a.quitting {
 		t.Errorf("q did not quit over a spread the plan holds:\n%s", h.view())
+	}
+}
+
+// A wrong PIN from a phone is said until the next key; q is a key, but
+// the notice stayed beside the quit's warning, two warnings at once
+// where the facilitator needs to read "q again quits". One message at a
+// time: after q, the warning alone, also when a wrong PIN comes after it.
+func TestAfterQOnlyTheQuitWarningShows(t *testing.T) {
+	t.Parallel()
+	h, _ := startRoomWithOneVote(t, "green")
+	stranger := h.phone()
+	stranger.post("join", url.Values{"pin": {"0000"}})
+	h.waitView("Wrong PIN from a phone")
+	h.press("q")
+	v := h.waitView("q again quits")
+	if strings.Contains(v, "Wrong PIN") {
+		t.Errorf("the wrong PIN is said beside the quit's warning:\n%s", v)
+	}
+	stranger.post("join", url.Values{"pin": {"0001"}})
+	h.waitView("1 of 1 voted") // the room's change read
+	h.a.roomChanged()
+	if v := h.view(); strings.Contains(v, "Wrong PIN") || !strings.Contains(v, "q again quits") {
+		t.Errorf("a wrong PIN after q is said beside the warning, or in its place:\n%s", v)
 	}
 }

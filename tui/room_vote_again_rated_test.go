@@ -6,8 +6,8 @@ import (
 )
 
 // TestVTakenBackAfterARatingShowsTheRating: the room agreed Amber, V
-// opened a vote again, the facilitator rated Green at once (the rating
-// keys rate while the room votes), then took the V back. The projector
+// opened a vote again, the facilitator rated Green (g twice while the
+// room votes), then took the V back. The projector
 // showed ✓ Green on the rating and "Agreed ▲ Amber" under it, and the
 // phones said "Agreed: Amber". The rating given is the one agreed.
 func TestVTakenBackAfterARatingShowsTheRating(t *testing.T) {
@@ -18,7 +18,7 @@ func TestVTakenBackAfterARatingShowsTheRating(t *testing.T) {
 	phone := h.phone()
 	phone.join()
 	h.voteAgain()
-	h.press("g")
+	h.press("g", "g")
 	h.waitView("V back to the last round's votes")
 	h.press("V")
 	v := h.waitView("Votes: ")
