@@ -785,7 +785,11 @@ func (f *notesField) draw(st *styles, width int) string {
 // by indent cells, and keeps at most maxLines lines (the last cut with an
 // ellipsis; 0: all). Text is kept exactly: accents, other scripts, emoji.
 func wrapIndented(text string, width, indent, maxLines int) string {
-	lines := wrapText(text, width)
+	limit := 0 // every line
+	if maxLines > 0 {
+		limit = maxLines + 1 // one more says that some are left out
+	}
+	lines := wrapTextUpTo(text, width, limit)
 	if maxLines > 0 && len(lines) > maxLines {
 		lines = lines[:maxLines]
 		lines[maxLines-1] = ansi.Truncate(lines[maxLines-1], max(1, width-1), "") + "…"
@@ -801,24 +805,37 @@ func wrapIndented(text string, width, indent, maxLines int) string {
 // is cut at the edge, where nothing else could go. Line breaks in text
 // are kept, and so are the spaces at the start of a line.
 func wrapText(text string, width int) []string {
+	return wrapTextUpTo(text, width, 0)
+}
+
+// wrapTextUpTo is wrapText stopping once it has limit lines (0: never):
+// a field shows only its first few lines, and wrapping the rest of a long
+// action on every key would be work thrown away.
+func wrapTextUpTo(text string, width, limit int) []string {
 	width = max(1, width)
 	var out []string
 	for line := range strings.SplitSeq(text, "\n") {
-		out = append(out, wrapLine(line, width)...)
+		out = wrapLine(out, line, width, limit)
+		if limit > 0 && len(out) >= limit {
+			return out[:limit]
+		}
 	}
 	return out
 }
 
-// wrapLine is wrapText for one line.
-func wrapLine(line string, w int) []string {
-	if ansi.StringWidth(line) <= w {
-		return []string{line}
+// wrapLine is wrapText for one line, its lines appended to out, stopping
+// once out has limit lines (0: never).
+func wrapLine(out []string, line string, w, limit int) []string {
+	if fitsIn(line, w) {
+		return append(out, line)
 	}
 	body := strings.TrimLeft(line, " ")
 	lead := line[:len(line)-len(body)]
-	var out []string
 	cur := lead
 	for _, unit := range signUnits(closingUnits(optionUnits(strings.Fields(body)))) {
+		if limit > 0 && len(out) >= limit {
+			return out
+		}
 		switch {
 		case cur == lead && cur != "":
 			cur += unit
@@ -830,15 +847,13 @@ func wrapLine(line string, w int) []string {
 			out = append(out, cur)
 			cur = unit
 		}
-		for ansi.StringWidth(cur) > w { // a unit wider than a line
-			cut := unitCut(cur, w)
-			if cut == "" {
-				// A character wider than the line: it goes alone, over
-				// the edge, or nothing would ever be cut.
-				cut, _, _, _ = uniseg.FirstGraphemeClusterInString(cur, -1)
+		for { // a unit wider than a line is cut
+			cut, rest, fits := cutUnit(cur, w)
+			if fits || limit > 0 && len(out) >= limit {
+				break
 			}
 			out = append(out, cut)
-			cur = strings.TrimLeft(ansi.TruncateLeft(cur, ansi.StringWidth(cut), ""), " ")
+			cur = rest
 		}
 	}
 	return append(out, cur)
@@ -886,27 +901,83 @@ func signUnits(units []string) []string {
 	return out
 }
 
+// cutUnit cuts from a unit the part that a line w cells wide holds (see
+// unitCut) and returns the rest, its leading spaces dropped; fits says the
+// unit needs no cut. Plain text, all that comes from a plan file, is
+// walked only as far as the cut: measuring the whole rest at each cut,
+// as styled text is, made a one-word action of 90,000 characters take
+// seconds a key, one walk of the rest for each of its lines.
+func cutUnit(unit string, w int) (cut, rest string, fits bool) {
+	if strings.IndexByte(unit, ansi.ESC) < 0 {
+		head, tail := plainStart(unit, w)
+		if tail == "" {
+			return unit, "", true
+		}
+		cut = cutOnce(unit, unitCut(head, head, tail, w))
+		return cut, strings.TrimLeft(unit[len(cut):], " "), false
+	}
+	if ansi.StringWidth(unit) <= w {
+		return unit, "", true
+	}
+	head := ansi.Truncate(unit, w, "")
+	cut = cutOnce(unit, unitCut(head, ansi.Strip(head), ansi.Strip(ansi.TruncateLeft(unit, ansi.StringWidth(head), "")), w))
+	return cut, strings.TrimLeft(ansi.TruncateLeft(unit, ansi.StringWidth(cut), ""), " "), false
+}
+
+// fitsIn reports whether s is at most w cells wide, measuring plain text
+// no further than that.
+func fitsIn(s string, w int) bool {
+	if strings.IndexByte(s, ansi.ESC) >= 0 {
+		return ansi.StringWidth(s) <= w
+	}
+	_, tail := plainStart(s, w)
+	return tail == ""
+}
+
+// cutOnce is cut, or where it is empty (a character wider than the line)
+// that character alone, to go over the edge: otherwise nothing would ever
+// be cut.
+func cutOnce(unit, cut string) string {
+	if cut == "" {
+		cut, _, _, _ = uniseg.FirstGraphemeClusterInString(unit, -1)
+	}
+	return cut
+}
+
+// plainStart splits plain text (no escape sequences) after the longest
+// start that is at most w cells wide, as ansi.Truncate cuts, walking no
+// further than that start.
+func plainStart(s string, w int) (head, tail string) {
+	width := 0
+	for i := 0; i < len(s); {
+		cluster, cw := ansi.FirstGraphemeCluster(s[i:], ansi.GraphemeWidth)
+		if width+cw > w {
+			return s[:i], s[i:]
+		}
+		width += cw
+		i += len(cluster)
+	}
+	return s, ""
+}
+
 // unitCut is the part of a unit wider than the line (a long path, with
 // the place in it of a problem: plans/…/acme.yaml:2:15:) that the line
-// holds. It is cut after a separator of the path (/ . - _) when one falls
-// in the line's second half, so that the rest reads as a piece of its own
-// ("yaml:2:15:"); otherwise at the edge, one character sooner when the
-// rest would begin with closing punctuation (".yaml", ":2:15:").
-func unitCut(unit string, w int) string {
-	cut := ansi.Truncate(unit, w, "")
-	plain := ansi.Strip(cut)
-	if ansi.StringWidth(plain) >= ansi.StringWidth(ansi.Strip(unit)) {
-		return cut
-	}
+// holds, given head, the longest start of the unit that fits (plain, its
+// text without styles), and rest, the text after it. It is cut after a
+// separator of the path (/ . - _) when one falls in the line's second
+// half, so that the rest reads as a piece of its own ("yaml:2:15:");
+// otherwise at the edge, one character sooner when the rest would begin
+// with closing punctuation (".yaml", ":2:15:").
+func unitCut(head, plain, rest string, w int) string {
 	if i := strings.LastIndexAny(plain, "/.-_"); i >= 0 && i < len(plain)-1 && ansi.StringWidth(plain[:i+1]) > w/2 {
-		return ansi.Truncate(cut, ansi.StringWidth(plain[:i+1]), "")
+		return ansi.Truncate(head, ansi.StringWidth(plain[:i+1]), "")
 	}
-	if rest := ansi.Strip(ansi.TruncateLeft(unit, ansi.StringWidth(cut), "")); rest != "" && strings.ContainsRune(closingPunctuation, []rune(rest)[0]) {
-		if shorter := ansi.Truncate(cut, ansi.StringWidth(plain)-1, ""); shorter != "" {
+	if first, _ := utf8.DecodeRuneInString(rest); rest != "" && strings.ContainsRune(closingPunctuation, first) {
+		if shorter := ansi.Truncate(head, ansi.StringWidth(plain)-1, ""); shorter != "" {
 			return shorter
 		}
 	}
-	return cut
+	return head
 }
 
 // optionUnits groups words so that an option stays with its value ("-m
