@@ -214,9 +214,13 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 			last = nil // the threshold given is the one that matters
 		}
 	}
-	importOpts, err := dataImportOptionsFor(opts, old)
+	importOpts, nowSpellings, err := dataImportOptionsFor(opts, old)
 	if err != nil {
 		return err
+	}
+	for _, sg := range nowSpellings {
+		sayWrapped(stderr, fmt.Sprintf("%s is no longer a grade of its own in %s: its rows are counted as %s.\n",
+			safetext.Quote(sg.Spelling), safetext.Line(out), safetext.Line(sg.Grade)))
 	}
 	keptPath, kept := out, old
 	if old == nil {
@@ -678,7 +682,16 @@ func loadExistingData(stderr io.Writer, path string) (*workforce.Data, error) {
 	return d, nil
 }
 
-func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data) (workforce.ImportOptions, error) {
+// dataImportOptionsFor reads the import's flags, the grades the data
+// file kept standing for --grades when none are given.
+//
+// A --same-grade whose spelling is one of the grades the data file kept
+// (an earlier import took "Administrator" for a grade beside "Admin")
+// takes it out of them, and is returned to be said: kept, it stayed in
+// every table with no answers, joined to a neighbour, and the spelling
+// was not kept for the next import. One that --grades names too is
+// refused: it cannot be a grade and another grade's spelling at once.
+func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data) (workforce.ImportOptions, []workforce.SameGrade, error) {
 	io := workforce.ImportOptions{
 		GradeColumn:  opts.gradeColumn,
 		AnswerColumn: opts.answerColumn,
@@ -687,10 +700,10 @@ func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data) (workforc
 		Grades:       trimAll(opts.grades),
 	}
 	if io.Encoding != "" && !slices.Contains(workforce.Encodings, io.Encoding) {
-		return io, usageErrorf("--encoding %s: ladder reads %s", opts.encoding, strings.Join(workforce.Encodings, " or "))
+		return io, nil, usageErrorf("--encoding %s: ladder reads %s", opts.encoding, strings.Join(workforce.Encodings, " or "))
 	}
 	if opts.skipRows < 0 {
-		return io, usageErrorf("--skip-rows cannot be negative")
+		return io, nil, usageErrorf("--skip-rows cannot be negative")
 	}
 	switch strings.ToLower(opts.delimiter) {
 	case "":
@@ -703,35 +716,45 @@ func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data) (workforc
 	case "|", "bar":
 		io.Delimiter = '|'
 	default:
-		return io, usageErrorf("--delimiter %s: say comma, semicolon, tab or bar", opts.delimiter)
+		return io, nil, usageErrorf("--delimiter %s: say comma, semicolon, tab or bar", opts.delimiter)
 	}
 	for _, p := range opts.places {
 		pl, err := workforce.ParsePlace(p)
 		if err != nil {
-			return io, usageErrorf("--place %v", err)
+			return io, nil, usageErrorf("--place %v", err)
 		}
 		io.Places = append(io.Places, pl)
 	}
-	if len(io.Grades) == 0 && old != nil {
+	fromFile := len(io.Grades) == 0 && old != nil
+	if fromFile {
 		for _, g := range old.Grades {
 			io.Grades = append(io.Grades, g.Name)
 		}
 	}
 	if dup := duplicateGrade(io.Grades); dup != "" {
-		return io, usageErrorf("--grades names %s twice", safetext.Excerpt(dup, safetext.ExcerptLength))
+		return io, nil, usageErrorf("--grades names %s twice", safetext.Excerpt(dup, safetext.ExcerptLength))
 	}
+	var nowSpellings []workforce.SameGrade
 	for _, s := range opts.sameGrades {
 		sg, err := workforce.ParseSameGrade(s)
 		if err != nil {
-			return io, usageErrorf("--same-grade %v", err)
+			return io, nil, usageErrorf("--same-grade %v", err)
 		}
 		if notAmongGrades(io.Grades, sg.Grade) {
-			return io, usageErrorf("--same-grade %s: %s is not one of the grades (%s): name one of them after the '='",
+			return io, nil, usageErrorf("--same-grade %s: %s is not one of the grades (%s): name one of them after the '='",
 				shellWord(s), safetext.Excerpt(sg.Grade, safetext.ExcerptLength), safetext.Line(strings.Join(io.Grades, ", ")))
+		}
+		if k := workforce.GradeKey(sg.Spelling); k != workforce.GradeKey(sg.Grade) && !notAmongGrades(io.Grades, sg.Spelling) {
+			if !fromFile {
+				return io, nil, usageErrorf("--same-grade %s: %s is also in --grades: give it in one of them, as a grade or as a spelling of %s. Nothing was written.",
+					shellWord(s), safetext.Excerpt(sg.Spelling, safetext.ExcerptLength), safetext.Excerpt(sg.Grade, safetext.ExcerptLength))
+			}
+			io.Grades = slices.DeleteFunc(io.Grades, func(g string) bool { return workforce.GradeKey(g) == k })
+			nowSpellings = append(nowSpellings, sg)
 		}
 		io.SameGrades = append(io.SameGrades, sg)
 	}
-	return io, nil
+	return io, nowSpellings, nil
 }
 
 func trimAll(ss []string) []string {
