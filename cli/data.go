@@ -313,9 +313,12 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 			listed = "last review's first, in its order, then the new ones"
 			asked = lastYearFirst(last, im.Grades)
 		}
-		if grades, err = ask.orderListed(asked, listed); err != nil {
+		var joins []workforce.SameGrade
+		if grades, joins, err = ask.orderListed(asked, listed); err != nil {
 			return err
 		}
+		im.JoinGrades(joins)
+		importOpts.SameGrades = append(importOpts.SameGrades, joins...)
 	}
 	if last != nil {
 		carryLastSettings(stderr, lastPath, last, &opts)
@@ -653,6 +656,21 @@ func sayLastReviewOrder(w io.Writer, lastPath string, order []string) {
 // sayWrapped writes text to w, wrapped at a terminal's width at its
 // spaces; into a pipe or a log, a line is a line. Nothing to say writes
 // nothing, as into a pipe: not a blank line above the question after it.
+// wrappedPrompt writes a question too long for one line of the terminal
+// but its last line, wrapped at its spaces, and returns that last line,
+// for the answer to be typed after it.
+func wrappedPrompt(w io.Writer, text string) string {
+	cols := terminalColumns(w)
+	if cols == 0 {
+		return text
+	}
+	lines := render.WrapAtSpaces(strings.TrimRight(text, " "), max(1, cols-1))
+	for _, l := range lines[:len(lines)-1] {
+		fmt.Fprintln(w, l)
+	}
+	return lines[len(lines)-1] + " "
+}
+
 func sayWrapped(w io.Writer, text string) {
 	cols := terminalColumns(w)
 	if cols == 0 || text == "" {
@@ -1127,13 +1145,13 @@ func (a *asker) column(which string, cols []workforce.Column) (workforce.Column,
 }
 
 // order asks for the grades from junior to senior.
-func (a *asker) order(grades []string) ([]string, error) {
+func (a *asker) order(grades []string) ([]string, []workforce.SameGrade, error) {
 	return a.orderListed(grades, "in the order they were found")
 }
 
 // orderListed is order, saying in what order the grades are listed
 // (next year's words run past 80 columns: wrapped at their spaces).
-func (a *asker) orderListed(grades []string, listed string) ([]string, error) {
+func (a *asker) orderListed(grades []string, listed string) ([]string, []workforce.SameGrade, error) {
 	sayWrapped(a.out, fmt.Sprintf("These grades are in the file, %s:\n", listed))
 	for i, g := range grades {
 		fmt.Fprintf(a.out, "  %d) %s\n", i+1, safetext.Line(g))
@@ -1141,29 +1159,73 @@ func (a *asker) orderListed(grades []string, listed string) ([]string, error) {
 	for {
 		s, err := a.line("Type their numbers from the most junior to the most senior, e.g. 3 1 2: ")
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if s == "" {
 			// No order is right when a grade is a typo of another ("B3"
 			// beside "Band 3"): the way out is to correct the file.
-			return nil, usageErrorf("no order given: if a grade is spelt two ways, import again with --same-grade SPELLING=GRADE (or correct it in the CSV), or give the grades with --grades. Nothing was written.")
+			return nil, nil, usageErrorf("no order given: if a grade is spelt two ways, import again with --same-grade SPELLING=GRADE (or correct it in the CSV), or give the grades with --grades. Nothing was written.")
 		}
 		fields := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == ',' })
 		var out []string
 		used := map[int]bool{}
+		valid := true
 		for _, f := range fields {
 			n, err := strconv.Atoi(f)
 			if err != nil || n < 1 || n > len(grades) || used[n] {
+				valid = false
 				break
 			}
 			used[n] = true
 			out = append(out, grades[n-1])
 		}
 		if len(out) == len(grades) && len(fields) == len(grades) {
-			return out, nil
+			return out, nil, nil
+		}
+		if valid && len(out) > 0 {
+			// A grade left out of a good order is most often another
+			// grade written another way ("Administrator" beside "Admin")
+			// that the look-alike check did not catch: joined here, as
+			// --same-grade would, rather than stopped to work one out.
+			joins, err := a.joinLeftOut(grades, used)
+			if err != nil {
+				return nil, nil, err
+			}
+			if joins != nil {
+				return out, joins, nil
+			}
 		}
 		fmt.Fprintf(a.out, "Give each of the %d numbers once, or press Enter alone to stop.\n", len(grades))
 	}
+}
+
+// joinLeftOut asks of each grade left out of an order (used holds the
+// numbers given) which grade in the order it is, counted as that grade;
+// nil when one is not, and the order is to be given again.
+func (a *asker) joinLeftOut(grades []string, used map[int]bool) ([]workforce.SameGrade, error) {
+	example := 0
+	for n := range used {
+		if example == 0 || n < example {
+			example = n
+		}
+	}
+	var joins []workforce.SameGrade
+	for i, g := range grades {
+		if used[i+1] {
+			continue
+		}
+		s, err := a.line(wrappedPrompt(a.out, fmt.Sprintf("%s is not in that order. If it is one of the grades above written another way, type that grade's number to count it as that grade (%d for %s); or press Enter to give the order again: ",
+			safetext.Quote(g), example, safetext.Line(grades[example-1]))))
+		if err != nil {
+			return nil, err
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || !used[n] {
+			return nil, nil
+		}
+		joins = append(joins, workforce.SameGrade{Spelling: g, Grade: grades[n-1]})
+	}
+	return joins, nil
 }
 
 type dataShowOptions struct {

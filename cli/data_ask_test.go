@@ -20,8 +20,8 @@ import (
 // nothing.
 func TestImportAsksAtATerminal(t *testing.T) {
 	var out bytes.Buffer
-	a := &asker{in: bufio.NewReader(strings.NewReader("2 1\n3 1 2\n")), out: &out}
-	order, err := a.order([]string{"Manager", "Team member", "Director"})
+	a := &asker{in: bufio.NewReader(strings.NewReader("2 1\n\n3 1 2\n")), out: &out}
+	order, _, err := a.order([]string{"Manager", "Team member", "Director"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestImportAsksAtATerminal(t *testing.T) {
 	}
 
 	a = &asker{in: bufio.NewReader(strings.NewReader("")), out: &out}
-	if _, err := a.order([]string{"A", "B"}); err == nil || !strings.Contains(err.Error(), "nothing was written") {
+	if _, _, err := a.order([]string{"A", "B"}); err == nil || !strings.Contains(err.Error(), "nothing was written") {
 		t.Errorf("no answer: %v", err)
 	}
 }
@@ -52,11 +52,12 @@ func TestImportAsksAtATerminal(t *testing.T) {
 // A grade typed two ways in the survey ("Band 3" and "B3") is two grades
 // to order, and no order of them is right: the question says how to stop,
 // and an empty answer stops with what to do, writing nothing. It used to
-// ask again and again until Ctrl+D.
+// ask again and again until Ctrl+D. (Asked first whether B3, left out, is
+// one of the others, Enter declines.)
 func TestImportGradeOrderCanBeLeftForATypo(t *testing.T) {
 	var out bytes.Buffer
-	a := &asker{in: bufio.NewReader(strings.NewReader("1 3\n\n")), out: &out}
-	_, err := a.order([]string{"Band 1", "B3", "Band 3"})
+	a := &asker{in: bufio.NewReader(strings.NewReader("1 3\n\n\n")), out: &out}
+	_, _, err := a.order([]string{"Band 1", "B3", "Band 3"})
 	if !strings.Contains(out.String(), "Give each of the 3 numbers once, or press Enter alone to stop.") {
 		t.Errorf("the question does not say how to stop:\n%s", out.String())
 	}
@@ -86,7 +87,7 @@ func TestSayWrappedSaysNothingOfNothingAtATerminal(t *testing.T) {
 func TestNextYearsGradeQuestionFitsTheTerminal(t *testing.T) {
 	got := at80x24(t, func(tty *os.File) {
 		a := &asker{in: bufio.NewReader(strings.NewReader("1 2\n")), out: tty}
-		if _, err := a.orderListed([]string{"Staff", "Team lead"}, "last review's first, in its order, then the new ones"); err != nil {
+		if _, _, err := a.orderListed([]string{"Staff", "Team lead"}, "last review's first, in its order, then the new ones"); err != nil {
 			t.Fatal(err)
 		}
 	})
