@@ -626,3 +626,18 @@ func TestWorkforceDiffShowsSpellingsKept(t *testing.T) {
 		t.Errorf("no spellings either side is no change:\n%s", text)
 	}
 }
+
+// The board member reads the workforce data, the checklist's key
+// question, after the next steps as in the Markdown report: the page of a
+// plan in git put it last, after "History in git" and the list of what
+// changed at the last commit, where few read on to it.
+func TestReportHTMLPutsTheDataBeforeTheHistory(t *testing.T) {
+	t.Parallel()
+	p := loadFixture(t, "testdata/report-21.yaml")
+	h, _ := historyOf(t, p)
+	page := string(ReportHTMLWithData(p, day(2027, 3, 14), h, workforceFixture()))
+	next, data, history := strings.Index(page, `<h2 id="next-steps">`), strings.Index(page, `<h2 id="workforce">`), strings.Index(page, `<h2 id="history">`)
+	if next < 0 || data < 0 || history < 0 || !(next < data && data < history) {
+		t.Errorf("the sections' order: next steps at %d, workforce data at %d, history at %d; want the data between them", next, data, history)
+	}
+}
