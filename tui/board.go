@@ -217,16 +217,23 @@ func (s *boardScreen) view() string {
 		head = s.heading(s.c.width)
 	}
 	foot := s.footer(s.c.width)
-	if s.c.boardGives > 0 && len(lines)+len(head)+len(foot) > s.c.height {
-		foot = nil // its lines are the strip's (boardGives)
+	// The room's panel, the spread only where the strip leaves it out
+	// (roomOnBoard), as big as spare lines allow.
+	panel := func(spare int) []string { return nil }
+	if rs := s.c.room; s.c.roomOnBoard || !rs.on() || rs.status.Phase != roomsrv.Revealed {
+		panel = func(spare int) []string { return s.roomPanel(s.c.width, spare) }
+	}
+	if g := s.c.boardGives; g > 0 {
+		// The footer's lines are the strip's where the tiles, or the
+		// panel as it was before the strip grew, no longer fit with it.
+		spare := s.c.height - len(foot) - len(head) - len(lines)
+		if spare < 0 || len(panel(spare)) < len(panel(spare+g)) {
+			foot = nil
+		}
 	}
 	h := s.c.height - len(foot) - len(head)
 	if len(lines) <= h {
-		var room []string
-		if rs := s.c.room; s.c.roomOnBoard || !rs.on() || rs.status.Phase != roomsrv.Revealed {
-			room = s.roomPanel(s.c.width, h-len(lines)) // the spread only where the strip leaves it out (roomOnBoard)
-		}
-		return strings.Join(slices.Concat(head, lines, room, foot), "\n")
+		return strings.Join(slices.Concat(head, lines, panel(h-len(lines)), foot), "\n")
 	}
 	// Scrolled (the list: tiles are only drawn when they fit): keep the
 	// cursor's row in the window, with its area's heading when it is the

@@ -85,3 +85,47 @@ func TestALineForOneKeyKeepsTheBoardsLayout(t *testing.T) {
 		}
 	}
 }
+
+// In presenter mode the room's panel under the tiles ("THE ROOM ON …",
+// the count while the room votes, the spread after the reveal) went at a
+// line said until the next key (a phone's wrong PIN, the quit's warning),
+// where the tiles stayed: at 160x37 the room looked up at the board to
+// see its votes gone, and after the reveal the spread went down into the
+// strip in small letters. The footer gives its lines to the line said,
+// and the panel stays.
+func TestALineForOneKeyKeepsTheRoomsPanel(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		w, h   int
+		reveal bool
+		what   string
+	}{{160, 37, false, "q"}, {160, 37, true, "a wrong PIN"}, {80, 28, true, "q"}, {60, 37, true, "a wrong PIN"}} {
+		hs, _ := rvOpen(t, rvNewPlan(t), tc.w, tc.h)
+		hs.press("P")
+		r := withRoom(t, hs.a, "red", "green")
+		hs.press("b")
+		if tc.reveal {
+			hs.press("v")
+		}
+		before := hs.view()
+		if !strings.Contains(before, "THE ROOM ON") {
+			t.Fatalf("%dx%d: no room panel to begin with:\n%s", tc.w, tc.h, before)
+		}
+		if tc.what == "q" {
+			hs.press("q")
+		} else {
+			if _, err := r.Join("0000", "192.168.1.99"); err == nil {
+				t.Fatal("the room let a phone in with a wrong PIN")
+			}
+			hs.a.Update(roomChangedMsg{})
+		}
+		after := hs.view()
+		if !strings.Contains(after, "q again quits") && !strings.Contains(after, "Wrong PIN") {
+			t.Fatalf("%dx%d, %s: nothing said:\n%s", tc.w, tc.h, tc.what, after)
+		}
+		if !strings.Contains(after, "THE ROOM ON") {
+			t.Errorf("%dx%d, %s: the room's panel went:\n%s\nbefore:\n%s", tc.w, tc.h, tc.what, after, before)
+		}
+		requireFits(t, hs, tc.w, tc.h)
+	}
+}

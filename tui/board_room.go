@@ -181,20 +181,33 @@ func (s *boardScreen) roomPanel(w, spare int) []string {
 }
 
 // roomPanelFitsAt reports whether the board, its body h lines tall, has
-// the spare lines for the room's panel under its tiles.
-func (s *boardScreen) roomPanelFitsAt(h int) bool {
+// the spare lines for the room's panel under its tiles, with given lines
+// of its footer given to a line the strip says until the next key (view
+// leaves the footer out for it, and the panel keeps its place).
+func (s *boardScreen) roomPanelFitsAt(h, given int) bool {
 	if s.c.session == nil || len(s.entries) == 0 {
 		return false
 	}
 	w := s.c.width
+	h += min(given, len(s.footer(w)))
 	spare := h - len(s.footer(w)) - s.boardHeight(s.layoutAt(w, h), len(s.heading(w)), w)
 	return s.roomPanel(w, spare) != nil
 }
 
+// saysNothing is a copy of the room's session with nothing said until
+// the next key: the strip as it is between keys.
+func (rs *roomSession) saysNothing() *roomSession {
+	settled := *rs
+	settled.quitAsked, settled.nothingToReveal, settled.enterHeld, settled.rateHeld, settled.kept = false, false, false, "", nil
+	settled.noticesSeen = rs.status.NoticeTotal
+	return &settled
+}
+
 // boardGives is how many lines the board's footer (the item under the
 // cursor named in full, the items flagged) may give the room's strip: the
-// lines the strip takes beyond those it takes while the room votes with
-// nothing said until the next key, up to the footer's own; else 0. Those
+// lines the strip takes beyond those it takes while the room votes, or
+// beyond its own with nothing said until the next key, up to the
+// footer's own; else 0. Those
 // are the spread, the call to talk it through and what to agree, once a
 // vote is revealed on the board, and the lines said until the next key (a
 // phone's wrong PIN, the quit's warning). The board keeps the layout it
@@ -210,20 +223,24 @@ func (a *app) boardGives() int {
 		return 0
 	}
 	now := countLines(a.roomStrip())
-	// The strip as it is while the room votes on the item, everyone who
-	// voted counted, with nothing said until the next key: a copy of
-	// the room's session, the app's own put back at once.
-	settled := *rs
-	settled.quitAsked, settled.nothingToReveal, settled.enterHeld, settled.rateHeld, settled.kept = false, false, false, "", nil
-	settled.noticesSeen = rs.status.NoticeTotal
+	// The strip as it is with nothing said until the next key, and as it
+	// is while the room votes on the item, everyone who voted counted:
+	// copies of the room's session, the app's own put back at once. After
+	// a reveal that leaves the spread to the board's panel the strip is
+	// shorter than while voting, and a line said then took the panel's
+	// lines.
+	quiet := rs.saysNothing()
+	a.c.room = quiet
+	give := now - countLines(a.roomStrip())
+	settled := *quiet
 	if st := &settled.status; st.Phase == roomsrv.Revealed && st.Votes != nil {
 		st.Phase, st.Voted, st.Agreed = roomsrv.Voting, max(st.Votes.Total(), 1), ""
 	}
 	a.c.room = &settled
-	voting := countLines(a.roomStrip())
+	give = max(give, now-countLines(a.roomStrip()))
 	a.c.room = rs
-	if now <= voting {
+	if give <= 0 {
 		return 0 // nothing to give: the footer is not drawn to measure it
 	}
-	return min(now-voting, len(b.footer(a.c.width)))
+	return min(give, len(b.footer(a.c.width)))
 }

@@ -805,15 +805,21 @@ func (a *app) roomOnProjector() bool {
 // roomOnBoard reports whether the board in presenter mode shows the
 // room's revealed spread under its tiles: it does when the panel fits the
 // body left by the strip without the spread, and the strip then leaves
-// the spread out (the board's panel and the strip said it twice).
+// the spread out (the board's panel and the strip said it twice). A line
+// said until the next key takes the footer's lines, not the panel's: it
+// went into the strip at a phone's wrong PIN.
 func (a *app) roomOnBoard() bool {
 	b, ok := a.screen(a.active).(*boardScreen)
 	rs := a.c.room
 	if !ok || a.active != screenBoard || !a.c.present || !rs.on() || rs.status.Phase != roomsrv.Revealed || rs.status.Votes == nil {
 		return false
 	}
-	h := a.termHeight - max(countLines(a.statusLine()), 1) - 1 - countLines(a.roomStripWith(false))
-	return b.roomPanelFitsAt(h)
+	strip := countLines(a.roomStripWith(false))
+	a.c.room = rs.saysNothing()
+	oneKey := strip - countLines(a.roomStripWith(false)) // lines said until the next key: the footer gives them its own
+	a.c.room = rs
+	h := a.termHeight - max(countLines(a.statusLine()), 1) - 1 - strip
+	return b.roomPanelFitsAt(h, oneKey)
 }
 
 // votedText is "5 of 8 voted": never who, never what.
