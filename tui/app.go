@@ -28,8 +28,16 @@ func (a *app) footerLines() int {
 // what is wrong and what to do, and the warnings go with the next save.
 // Two said as a plan opens (it is open elsewhere too, and edited by
 // hand) take eight, and may have up to half the window: the screen above
-// keeps the other half, its item and ratings, until the first save.
-func (a *app) warningLines() int { return max(5, a.termHeight/2) }
+// keeps the other half, its item and ratings, until the first save. The
+// overview is a list to read down: there the warnings have a quarter of
+// the window, each keeping its first lines (warningText), where at 60x16
+// they left it four list lines; the item says them whole again.
+func (a *app) warningLines() int {
+	if a.active == screenOverview {
+		return max(2, a.termHeight/4)
+	}
+	return max(5, a.termHeight/2)
+}
 
 // maxBodyWidth is the widest the screens draw, however wide the terminal.
 const maxBodyWidth = 120
@@ -784,29 +792,52 @@ func openWarning(said string, ss *review.Session) string {
 func (a *app) warningText() string {
 	sty := a.c.styles
 	w := max(a.c.width-2, 1)
-	var lines []string
-	var good []bool // whether lines[i] is good news
+	var each [][]string // each warning's lines
+	var good []bool     // whether each[i] is good news
 	for said := range strings.SplitSeq(safetext.Terminal(a.warning), "\n") {
 		news := strings.HasPrefix(said, goodNewsSign)
 		if !news {
 			said = "⚠ " + said
 		}
-		wrapped := strings.Split(wrapIndented(said, w, 2, 0), "\n")
-		lines = append(lines, wrapped...)
-		good = append(good, slices.Repeat([]bool{news}, len(wrapped))...)
+		each = append(each, strings.Split(wrapIndented(said, w, 2, 0), "\n"))
+		good = append(good, news)
 	}
-	if n := a.warningLines(); len(lines) > n {
-		lines = lines[:n]
-		lines[n-1] = ansi.Truncate(lines[n-1], max(1, w-1), "") + "…"
-	}
-	for i, l := range lines {
-		if good[i] {
-			lines[i] = sty.Success.Render(l)
-		} else {
-			lines[i] = sty.Warning.Render(l)
+	var lines []string
+	for i, n := range shareLines(each, a.warningLines()) {
+		said := each[i]
+		if len(said) > n {
+			said = slices.Clone(said[:n])
+			said[n-1] = ansi.Truncate(said[n-1], max(1, w-1), "") + "…"
+		}
+		for _, l := range said {
+			if good[i] {
+				lines = append(lines, sty.Success.Render(l))
+			} else {
+				lines = append(lines, sty.Warning.Render(l))
+			}
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// shareLines shares n lines among warnings of the lengths given: each as
+// many as it needs where all fit, else a fair share, what a short one
+// leaves over going to the longer, so that each keeps its beginning and
+// sign (cut after the first, the second said nothing); a warning is
+// left out only where there are fewer lines than warnings.
+func shareLines(each [][]string, n int) []int {
+	out := make([]int, len(each))
+	order := make([]int, len(each))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return len(each[x]) - len(each[y]) })
+	for k, i := range order {
+		share := n / (len(order) - k)
+		out[i] = min(len(each[i]), share)
+		n -= out[i]
+	}
+	return out
 }
 
 // goodNewsSign begins a line of the status line's warnings that is good

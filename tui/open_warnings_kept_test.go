@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/socialmobility/ladder/plans"
@@ -50,4 +51,29 @@ func TestCreatedButNotLinkedKeepsTheOpenWarnings(t *testing.T) {
 	h.press("enter")
 	requireWords(t, h.view(), "add the line next_review: acme.yaml to last year's plan")
 	requireWords(t, h.view(), "edited by hand")
+}
+
+// With both opening warnings (open in another session, edited by hand)
+// at 60x16, the overview had four list lines until the first save, the
+// warnings taking half the window. On the overview each warning keeps
+// its beginning, with its sign, and the list has the rest; back on the
+// item they are said whole again.
+func TestTheOverviewKeepsItsListBesideTwoOpeningWarnings(t *testing.T) {
+	dir, path := rvPlanWithASlip(t)
+	other, err := plans.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := rvStart(t, Options{PlanPath: path, Dir: dir}, 60, 16)
+	other.Close()
+	h.press("o")
+	v := h.view()
+	if n := strings.Count(v, "○ Unrated"); n < 6 {
+		t.Errorf("the overview lists %d items:\n%s", n, v)
+	}
+	requireWords(t, v, "⚠ This plan is open in another ladder session too.")
+	requireWords(t, v, "⚠ Enablers item 13 (line")
+	requireFits(t, h, 60, 16)
+	h.press("esc")
+	requireWords(t, h.view(), "A save keeps what ladder shows: fix it here, or quit and edit the file first.")
 }
