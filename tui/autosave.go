@@ -104,16 +104,41 @@ func (a *app) commitNotice() {
 				again = strings.TrimSuffix(again, " ") + "\n  "
 			}
 			a.exitNotice = fmt.Sprintf("Every answer given is saved in %s (%d of %d items rated).\n%s%s%s",
-				ss.Path(), total.Rated(), total.Total(), a.noActionReminder(), again, command)
+				ss.Path(), total.Rated(), total.Total(), a.noActionReminder(), again, command) + a.linkedNotice()
 		}
 		return
 	}
 	steps := ss.CommitSteps()
-	a.exitNotice = "Your plan is saved in " + ss.Path() + ". " + keepInGit(steps)
+	a.exitNotice = "Your plan is saved in " + ss.Path() + ". " + keepInGit(steps, "it")
 	for _, words := range steps {
 		a.exitNotice += "\n  " + strings.Join(words, " ")
 	}
 	a.exitNotice += "\n" + sendReportWords + "\n  " + strings.Join(reportWords(ss.Path()), " ")
+}
+
+// linkedNotice, when a carry-on this run gave last year's plan its
+// next_review line, says so as the review is left midway, with the git
+// commands that commit both files, as the accessible prompts do: the new
+// plan committed alone would leave last year's actions chased in both
+// plans on every other clone. "" when there was none. (At the end the
+// summary's commands commit both already.)
+func (a *app) linkedNotice() string {
+	ss := a.c.session
+	if a.c.linked == "" {
+		return ""
+	}
+	steps := ss.CommitSteps()
+	said := a.c.linked + " changed too: it now names " + ss.Path() + " as its next review."
+	if w := a.c.width; w > 0 && longestWord(said) <= w {
+		// Laid out at its spaces, as noActionReminder is; a path wider
+		// than the window is left whole, for the terminal to wrap softly.
+		said = strings.Join(wrapText(said, w), "\n")
+	}
+	said = "\n" + said + "\n" + keepInGit(steps, "both")
+	for _, words := range steps {
+		said += "\n  " + strings.Join(words, " ")
+	}
+	return said
 }
 
 // noActionReminder is a line, said as the review is left midway, naming

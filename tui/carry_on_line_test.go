@@ -35,3 +35,37 @@ func TestTheCommandThatCarriesOnHasALineOfItsOwn(t *testing.T) {
 		}
 	}
 }
+
+// Carried on from last year's plan and left midway, the screens' exit
+// notice said where the answers are and how to carry on, but not that
+// last year's plan changed too, nor how to commit the two files, as the
+// accessible prompts do: committing the new plan alone leaves last year's
+// actions chased in both plans on every other clone. It says both now; a
+// review opened as it was (no carry-on this run) says nothing of it.
+func TestQuittingACarryOnMidwayNamesTheCommitOfBothFiles(t *testing.T) {
+	quit := func(h *rvHarness) string {
+		h.a.exitNotice, h.a.quitting = "", true
+		h.a.commitNotice()
+		h.a.quitting = false
+		return h.a.exitNotice
+	}
+	dir, _, _ := carryFolder(t)
+	h := carryOnFromStart(t, dir, 80, 24)
+	said := quit(h)
+	for _, want := range []string{
+		"To carry on where you left off, run: ladder review plans/acme-2027.yaml\n",
+		"To keep both in git (this folder is not in git yet), run:\n  git init\n  git add -- plans/acme-2027.yaml plans/acme-2026.yaml\n",
+	} {
+		if !strings.Contains(said, want) {
+			t.Errorf("quitting the carried-on review midway, the notice lacks %q:\n%s", want, said)
+		}
+	}
+	if want := "plans/acme-2026.yaml changed too: it now names plans/acme-2027.yaml as its next review. To keep both in git"; !strings.Contains(oneSpaced(said), want) {
+		t.Errorf("quitting the carried-on review midway, the notice lacks %q:\n%s", want, said)
+	}
+
+	again := rvStart(t, Options{Dir: dir, PlanPath: "plans/acme-2027.yaml"}, 80, 24)
+	if said := quit(again); strings.Contains(said, "changed too") || strings.Contains(said, "git add") {
+		t.Errorf("opened again, the notice speaks of the carry-on:\n%s", said)
+	}
+}

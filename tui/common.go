@@ -60,6 +60,9 @@ type common struct {
 	// carryFinished says a carry-on cut short was finished as the review
 	// opened (review NEW --from OLD), for the status line; or "".
 	carryFinished string
+	// linked is the plan a carry-on this run gave its next_review line:
+	// the exit notice says to commit it with the review (linkedNotice).
+	linked string
 	// folderPlans are the plans the start screen found that load, newest
 	// first, with their facts: the set-up form looks in them for the
 	// organisation's last review (setup_carry.go).
@@ -211,6 +214,7 @@ func navigate(to screenID, arg int) tea.Cmd {
 type openedMsg struct {
 	session *review.Session
 	said    string
+	linked  string // the plan this carry-on gave its next_review line; "" when none
 }
 
 // shown is path as the screens name it (shownPath): from the top of the

@@ -217,7 +217,7 @@ func (s *setupScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		s.notLinked = nil
 		warning := n.err.Error()
-		return func() tea.Msg { return openedMsg{n.session, warning} }
+		return func() tea.Msg { return openedMsg{session: n.session, said: warning} }
 	}
 	switch {
 	case key.Matches(msg, s.keys.Create):
@@ -337,10 +337,12 @@ func (s *setupScreen) create() tea.Cmd {
 		case err != nil:
 			return createFailedMsg{err}
 		}
+		var linked string
 		if n.Previous != nil {
 			n.Previous.Close() // linked: the old plan is done with
+			linked = n.Previous.Path
 		}
-		return openedMsg{session: ss}
+		return openedMsg{session: ss, linked: linked}
 	}
 }
 

@@ -76,7 +76,11 @@ func finishCarry(c *common, prevPath string, next plans.Found) tea.Cmd {
 		if ss == nil {
 			return openFailedMsg{err}
 		}
-		return openedMsg{ss, finishedCarrySaid(prevPath, next.Path, err)}
+		msg := openedMsg{session: ss, said: finishedCarrySaid(prevPath, next.Path, err)}
+		if err == nil {
+			msg.linked = prevPath
+		}
+		return msg
 	}
 }
 
@@ -95,6 +99,9 @@ func (c *common) finishCarryOnStart() error {
 	}
 	c.open(ss)
 	c.carryFinished = finishedCarrySaid(prev.Path, c.opts.PlanPath, err)
+	if err == nil {
+		c.linked = prev.Path
+	}
 	return nil
 }
 

@@ -131,7 +131,7 @@ func (s *summaryScreen) fileView(w int) string {
 	if s.commitSteps == nil {
 		s.commitSteps = s.c.session.CommitSteps()
 	}
-	b := saved + "\n" + keepInGit(s.commitSteps) + "\n"
+	b := saved + "\n" + keepInGit(s.commitSteps, "it") + "\n"
 	whole := true
 	command := func(words []string) string {
 		lines, fit := layCommand(words, w)
@@ -170,13 +170,14 @@ func reportWords(path string) []string {
 	return []string{"ladder", "report", plans.CommandPath(path), "-o", plans.CommandPath(name)}
 }
 
-// keepInGit introduces the commands that commit the plan, and says why
-// git init comes first when it does.
-func keepInGit(steps [][]string) string {
+// keepInGit introduces the commands that commit the plan, as it ("it",
+// or "both" with the plan it carried on from), and says why git init
+// comes first when it does.
+func keepInGit(steps [][]string, it string) string {
 	if len(steps) > 0 && slices.Equal(steps[0], []string{"git", "init"}) {
-		return "To keep it in git (this folder is not in git yet), run:"
+		return "To keep " + it + " in git (this folder is not in git yet), run:"
 	}
-	return "To keep it in git, run:"
+	return "To keep " + it + " in git, run:"
 }
 
 // commandLines lays a shell command out in w cells, indented by two, so
