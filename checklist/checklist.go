@@ -91,6 +91,13 @@ const TopicWorkforceData = "workforce-data"
 // Topics lists the topics an item may name.
 var Topics = []string{TopicWorkforceData}
 
+// LeadsIn reports whether the item's title ends in a colon and goes on in
+// its prompts ("Reassure them that the data will:"): on its own, without
+// them, it reads as a sentence cut off.
+func (it *Item) LeadsIn() bool {
+	return strings.HasSuffix(it.Title, ":") && len(it.Prompts) > 0
+}
+
 // ShortTitleLength is about as long as a short title should be: what a
 // board tile or a list line has room for.
 const ShortTitleLength = 24

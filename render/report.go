@@ -277,7 +277,7 @@ func reportAreaOf(p *plans.Plan, a *checklist.Area, today plans.Date, handedOn b
 // will:"), the prompts it goes on in, joined into its sentence, for without
 // them a reader would not know what was rated.
 func itemTitle(it *checklist.Item) string {
-	if !strings.HasSuffix(it.Title, ":") || len(it.Prompts) == 0 {
+	if !it.LeadsIn() {
 		return it.Title
 	}
 	parts := make([]string, len(it.Prompts))

@@ -513,7 +513,7 @@ func (s *boardScreen) chooseLayout(w, h int) boardLayout {
 func (s *boardScreen) titlesFit(l boardLayout) (full int, ok bool) {
 	inner := l.cellWidth - 4
 	for _, e := range s.entries {
-		if lines, ok := wrapWords(e.Item.Title, inner); ok && len(lines) <= l.titleLines {
+		if lines, ok := wrapWords(e.Item.Title, inner); ok && len(lines) <= l.titleLines && !e.Item.LeadsIn() {
 			full++
 			continue
 		}
@@ -525,9 +525,10 @@ func (s *boardScreen) titlesFit(l boardLayout) (full int, ok bool) {
 }
 
 // tileTitle is what a tile of inner cells and lines lines says of an item:
-// its title when it fits, else its short title.
+// its title when it fits and reads whole alone (not one that leads into its
+// prompts), else its short title.
 func tileTitle(it *checklist.Item, inner, lines int) []string {
-	if t, ok := wrapWords(it.Title, inner); ok && len(t) <= lines {
+	if t, ok := wrapWords(it.Title, inner); ok && len(t) <= lines && !it.LeadsIn() {
 		return t
 	}
 	t, _ := wrapWords(it.ShortTitle(), inner)
@@ -774,7 +775,7 @@ func (s *boardScreen) tile(st *styles, l boardLayout, a *checklist.Area, i int, 
 }
 
 // listCell is item i of an area on one line: "12 ▲ Amber  Title", its
-// title when it fits and its short title when not, ⚑ after it when it is
+// title when it fits and reads whole alone, its short title when not, ⚑ after it when it is
 // flagged to revisit, › before it when the cursor is on it, and the room's
 // votes at the right when the short title still fits beside them (else
 // "split" before the title where the votes span the scale).
@@ -809,7 +810,7 @@ func (s *boardScreen) listCell(st *styles, l boardLayout, a *checklist.Area, i i
 		rest = max(1, rest-6)
 	}
 	title := it.Title
-	if ansi.StringWidth(title) > rest {
+	if ansi.StringWidth(title) > rest || it.LeadsIn() {
 		title = ansi.Truncate(it.ShortTitle(), rest, "…")
 	}
 	title = mark + title
