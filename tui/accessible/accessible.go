@@ -187,6 +187,9 @@ type reviewer struct {
 	// orgTyped is an organisation typed at last year's list
 	// (chooseFromLastYear), the answer to a new review's first question.
 	orgTyped string
+	// followsSaid is set once the project plan said what a step that
+	// follows an item's action is (printSteps).
+	followsSaid bool
 }
 
 func (r *reviewer) run() error {

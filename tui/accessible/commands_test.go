@@ -194,7 +194,7 @@ func TestProjectPlanStepsCanBeChangedMovedAndRemoved(t *testing.T) {
 		"to change, move or remove a step, type its number (1 to 2)",
 		"Step: Write the vision; owner Ana; no due date; todo\n",
 		"1. Write the vision, one page; owner Ana; due Wednesday 31 March 2027; doing\n",
-		"The project plan so far:\nA step that follows an item's action changes with it until you edit the step here.\n1. Brief the managers; no due date; todo; follows the action of item 2\n2. Write the vision, one page;",
+		"Do: up\nThe project plan so far:\n1. Brief the managers; no due date; todo; follows the action of item 2\n2. Write the vision, one page;",
 		"Removed. To bring it back, answer the next question with undo.\nUndo: undo\nBrought back.\n",
 	)
 	steps := onDiskPlan(t, path).Answer("project-plan").Steps

@@ -231,25 +231,35 @@ func (r *reviewer) projectPlan(id string) error {
 		}
 	}
 	r.printSteps(r.s.Steps(id))
-	for {
-		if n := len(r.s.Steps(id)); n > 0 {
-			numbers := "1"
-			if n > 1 {
-				numbers = fmt.Sprintf("1 to %d", n)
-			}
-			r.p.say("To add a step, type what is to be done; to change, move or remove a step, type its number (%s); press Enter on an empty line when the plan is complete.", numbers)
-		} else {
+	// How to answer is said in full once here; after it, between short
+	// answers, a listener heard the same 150 characters again at every
+	// step: one short line says what to type.
+	for told := false; ; told = true {
+		n := len(r.s.Steps(id))
+		numbers := "1"
+		if n > 1 {
+			numbers = fmt.Sprintf("1 to %d", n)
+		}
+		switch {
+		case n == 0:
 			r.p.say("To add a step, type what is to be done; press Enter on an empty line when the plan is complete.")
+		case !told:
+			r.p.say("To add a step, type what is to be done; to change, move or remove a step, type its number (%s); press Enter on an empty line when the plan is complete.", numbers)
+		default:
+			r.p.say("Type a new step, or a step's number (%s) to change, move or remove it, or press Enter when the plan is complete.", numbers)
 		}
 		text, err := r.p.line("New step")
 		if err != nil || text == "" {
 			return err
 		}
 		if n, err := strconv.Atoi(text); err == nil && n >= 1 && n <= len(r.s.Steps(id)) {
-			if err := r.changeStep(id, r.s.Steps(id)[n-1].ID); err != nil {
+			changed, err := r.changeStep(id, r.s.Steps(id)[n-1].ID)
+			if err != nil {
 				return err
 			}
-			r.printSteps(r.s.Steps(id))
+			if changed { // left as it is: the plan read again was noise
+				r.printSteps(r.s.Steps(id))
+			}
 			continue
 		}
 		stepID, err := r.s.NewStep(id, len(r.s.Steps(id)))
@@ -286,23 +296,25 @@ func (r *reviewer) sayStepStays(followUpID string, stepID int) {
 
 // changeStep asks what to do with a step of the project plan: change its
 // text, owner, due date and status (Enter keeps each), move it up or
-// down, or remove it (undo brings the last one removed back).
-func (r *reviewer) changeStep(followUpID string, stepID int) error {
+// down, or remove it (undo brings the last one removed back). changed is
+// false where the step was left as it is.
+func (r *reviewer) changeStep(followUpID string, stepID int) (changed bool, err error) {
 	st := *step(r.s.Plan(), followUpID, stepID)
 	r.p.say("Step: %s", describe(st.Text, st.Owner, st.Due, st.Status, r.today))
-	what, err := r.p.choose(question{prompt: "Do", def: 4, enter: "leave it as it is", options: []choice{
-		{label: "Change it", words: []string{"change", "edit"}},
-		{label: "Move it up", words: []string{"up"}},
-		{label: "Move it down", words: []string{"down"}},
-		{label: "Remove it", words: []string{"remove", "delete"}},
-		{label: "Leave it as it is", words: []string{"leave"}},
-	}})
-	if err != nil {
-		return err
+	what, err := r.p.choose(question{prompt: "Do", def: 4, enter: "leave it as it is",
+		brief: "Change, move or remove it? Type ", options: []choice{
+			{label: "Change it", short: "change", words: []string{"change", "edit"}},
+			{label: "Move it up", short: "up", words: []string{"up"}},
+			{label: "Move it down", short: "down", words: []string{"down"}},
+			{label: "Remove it", short: "remove", words: []string{"remove", "delete"}},
+			{label: "Leave it as it is", short: "leave", words: []string{"leave"}},
+		}})
+	if err != nil || what == 4 {
+		return false, err
 	}
 	switch what {
 	case 0:
-		return r.editWholeStep(followUpID, stepID)
+		return true, r.editWholeStep(followUpID, stepID)
 	case 1, 2:
 		by := -1
 		if what == 2 {
@@ -316,7 +328,7 @@ func (r *reviewer) changeStep(followUpID string, stepID int) error {
 		r.p.say("Removed. To bring it back, answer the next question with undo.")
 		undo, err := r.p.line("Undo")
 		if err != nil {
-			return err
+			return true, err
 		}
 		if strings.EqualFold(undo, "undo") {
 			_, _, _, sn := r.s.UndoRemoveStep(followUpID)
@@ -324,7 +336,7 @@ func (r *reviewer) changeStep(followUpID string, stepID int) error {
 			r.p.say("Brought back.")
 		}
 	}
-	return nil
+	return true, nil
 }
 
 // editWholeStep asks a step's text, owner, due date and status again,
@@ -435,7 +447,8 @@ func (r *reviewer) printSteps(steps []plans.Step) {
 	p := r.s.Plan()
 	// Linked steps said as the screens mark them (issue 12.3); what
 	// linked means is said once before them, not after each.
-	if slices.ContainsFunc(steps, p.Follows) {
+	if !r.followsSaid && slices.ContainsFunc(steps, p.Follows) {
+		r.followsSaid = true // once in a run, as the rating scale is
 		r.p.say("A step that follows an item's action changes with it until you edit the step here.")
 	}
 	for i, s := range steps {
