@@ -111,7 +111,8 @@ func (r *reviewer) list(id string) error {
 		if len(current) > 0 {
 			keep = "Enter keeps what you have so far; type " + clearSaid + " to start again with none"
 		}
-		r.p.say("Type their numbers separated by commas, for example 1,3, or %s.", keep)
+		how := fmt.Sprintf("Type their numbers separated by commas, for example 1,3, or %s.", keep)
+		r.p.say("%s", how)
 		for {
 			s, err := r.p.line("Numbers")
 			if err != nil {
@@ -124,7 +125,7 @@ func (r *reviewer) list(id string) error {
 			if s != clearWord {
 				picks, err := numbers(s, len(options))
 				if err != nil {
-					r.p.say("%v. Please try again.", err)
+					r.p.say("%v. %s", err, how) // said once, after the whole list
 					continue
 				}
 				for _, i := range picks {

@@ -527,10 +527,13 @@ func pick(s string, options []choice) (int, bool) {
 	return 0, false
 }
 
-// numbers reads a list of option numbers such as "1,3" or "1 3".
+// numbers reads a list of option numbers such as "1,3", "1 3" or "1 and 3".
 func numbers(s string, n int) ([]int, error) {
 	var out []int
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+		if strings.EqualFold(f, "and") {
+			continue // "1 and 3", as it is said
+		}
 		k, err := strconv.Atoi(f)
 		if err != nil || k < 1 || k > n {
 			return nil, fmt.Errorf("%q is not a number from 1 to %d", f, n)
