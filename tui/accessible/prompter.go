@@ -463,6 +463,12 @@ func (p *prompter) choose(q question) (int, error) {
 			p.typed = s
 			return typedAnswer, nil
 		}
+		if meant, ok := nearCommand(s, p.commandNames); ok && p.command != nil {
+			// As textLine says a slip: without it a listener took it
+			// that the command does not work here.
+			p.say("%q is not one of the choices; it is close to the command %s: type %s for it. %s", s, meant, meant, hint)
+			continue
+		}
 		p.say("%q is not one of the choices. %s", s, hint)
 	}
 }
