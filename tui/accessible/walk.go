@@ -230,6 +230,11 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 	for step := stepRating; step <= stepNotes; {
 		done, err := r.itemStep(e, step, response)
 		switch {
+		case errors.Is(err, errBack) && step == stepRating && e.Ref.Seq == 0:
+			// Nothing before it: the rating asked again, where the walk
+			// read the whole item out again after saying so.
+			r.p.say("This is the first item: there is none before it.")
+			continue
 		case errors.Is(err, errBack) && step > stepRating:
 			// back inside an item goes to its question before, as
 			// shift+tab does on the screens: someone who hears the owner
