@@ -156,10 +156,28 @@ func (s *itemScreen) dataHeight(it *checklist.Item, w int) int {
 	}
 	n := 1
 	for _, l := range s.c.workforce.lines {
-		wrapped, _ := wrapWords(l, max(1, w-2))
-		n += len(wrapped)
+		n += len(wrapDataLine(l, max(1, w-2)))
 	}
 	return n
+}
+
+// wrapDataLine wraps one of the data's lines to w columns (a path or a
+// command is not broken at a hyphen), the command that ends the last
+// ("The chart, the rule and the numbers: ladder data show PATH") on a
+// line of its own where it does not fit beside its words: broken before
+// its path, the half copied ran the command with no file.
+func wrapDataLine(l string, w int) []string {
+	wrapped, _ := wrapWords(l, w)
+	i := strings.LastIndex(l, "ladder data show ")
+	if len(wrapped) < 2 || i <= 0 {
+		return wrapped
+	}
+	cmd := l[i:]
+	if strings.Count(cmd, " ") != 3 || strings.HasSuffix(wrapped[len(wrapped)-1], cmd) || ansi.StringWidth(cmd) > w {
+		return wrapped // not a command ending the line, or whole already, or wider than a line
+	}
+	lead, _ := wrapWords(strings.TrimRight(l[:i], " "), w)
+	return append(lead, cmd)
 }
 
 // dataView draws the data lines for an item about the data, in at most
@@ -174,7 +192,7 @@ func (s *itemScreen) dataView(st *styles, it *checklist.Item, w, lines int) stri
 	var paragraphs [][]string
 	all := 0
 	for _, l := range s.c.workforce.lines {
-		wrapped, _ := wrapWords(l, max(1, w-2)) // a path or a command is not broken at a hyphen
+		wrapped := wrapDataLine(l, max(1, w-2))
 		paragraphs = append(paragraphs, wrapped)
 		all += len(wrapped)
 	}
