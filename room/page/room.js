@@ -143,6 +143,7 @@
     };
     sending.push(on);
     if (view) { showLost(view); showSending(view); }
+    if (n) statusInView();
     function arrived() {
       sending = sending.filter(function (s) { return s !== on; });
       var now = document.getElementById("view");
@@ -163,6 +164,7 @@
         // its words stay, in the box or listed.
         if (idea && !res.ok) keep(idea);
         showView(next);
+        if (n) statusInView();
         if (idea && res.ok) {
           emptyBoxOf(idea);
           var text = document.getElementById("text");
@@ -183,6 +185,16 @@
       if (n === 0 || n > reached) notSent(on);
     });
   });
+
+  // statusInView brings the status line into view, where a vote tapped
+  // says it is sending and then that it is in: on a small phone (320x568)
+  // the line is under the four buttons, past the screen's edge, and a tap
+  // on Green showed nothing that said it counted. "nearest" scrolls only
+  // as far as the line needs, and not at all where it is seen.
+  function statusInView() {
+    var status = document.querySelector("#view p.status");
+    if (status && status.scrollIntoView) status.scrollIntoView({ block: "nearest" });
+  }
 
   // emptyBoxOf empties the idea box of the words of an idea that went,
   // not of a next idea typed while they were on their way.

@@ -1,0 +1,38 @@
+package room
+
+import (
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/socialmobility/ladder/internal/browsertest"
+)
+
+// TestYourVoteIsInIsSeenOnASmallPhone: on a 320x568 phone (an iPhone SE
+// of the first kind, the smallest still in a room) the item's title, its
+// questions and four tall buttons are longer than the screen, and "Your
+// vote is in" was under the last of them: a tap on Green, and nothing on
+// the screen said it had counted but a small "your vote" on the button.
+// The line that says it comes into view, the button tapped still there.
+func TestYourVoteIsInIsSeenOnASmallPhone(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	p := openPhone(t, b, s, "small")
+	p.Do(chromedp.EmulateViewport(320, 568, chromedp.EmulateMobile))
+	p.waitText("Type the PIN")
+	p.join("4821")
+	p.waitText("You are in the room")
+	r.Vote("lc-vision") // the longest questions: the page at its tallest
+	for _, choice := range []string{"green", "unsure", "red"} {
+		p.waitText("Not sure")
+		p.vote(choice)
+		p.waitText("Your vote is in")
+		seen := `(function (el) { var b = el.getBoundingClientRect(); return b.top >= 0 && b.bottom <= window.innerHeight + 0.5; })`
+		if !browsertest.Run(p.Phone, chromedp.Evaluate[bool](seen+`(document.querySelector("p.status"))`)) {
+			t.Errorf("after %s, \"Your vote is in\" is off the screen: %s", choice, browsertest.Run(p.Phone, chromedp.Evaluate[string](`(function () { var b = document.querySelector("p.status").getBoundingClientRect(); return b.top + "-" + b.bottom + " of " + window.innerHeight + " at " + window.scrollY + " of " + document.documentElement.scrollHeight; })()`)))
+		}
+		if !browsertest.Run(p.Phone, chromedp.Evaluate[bool](seen+`(document.getElementById("choice-`+choice+`"))`)) {
+			t.Errorf("after %s, the button tapped went off the screen", choice)
+		}
+	}
+}
