@@ -806,6 +806,9 @@ func (a *app) warningText() string {
 	var lines []string
 	for i, n := range shareLines(each, a.warningLines()) {
 		said := each[i]
+		if n == 0 {
+			continue // fewer lines than warnings: a window shrunk below its least
+		}
 		if len(said) > n {
 			said = slices.Clone(said[:n])
 			said[n-1] = ansi.Truncate(said[n-1], max(1, w-1), "") + "…"

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/review"
 )
@@ -76,4 +78,36 @@ func TestTheOverviewKeepsItsListBesideTwoOpeningWarnings(t *testing.T) {
 	requireFits(t, h, 60, 16)
 	h.press("esc")
 	requireWords(t, h.view(), "A save keeps what ladder shows: fix it here, or quit and edit the file first.")
+}
+
+// Three warnings as a plan opens (the line not linked, open in another
+// session, edited by hand), on the overview in a window shrunk below
+// 16 lines: the overview gave its warnings two lines, shared none to
+// the first, and the app panicked laying them out. The window says it
+// is too small, and the warnings are said again once it grows.
+func TestThreeOpeningWarningsOnTheOverviewOfAShrunkWindow(t *testing.T) {
+	_, path := rvPlanWithASlip(t)
+	other, err := plans.Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ss, err := review.Open(path, nil, rvToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	t.Chdir(t.TempDir())
+	h := rvStart(t, Options{Dir: "plans"}, 60, 16)
+	h.typeText("Acme\nSpring\n")
+	h.send(carryNotLinkedMsg{ss, errors.New("add the line next_review: acme.yaml to last year's plan")})
+	h.press("enter")
+	h.press("o")
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 10})
+	requireWords(t, h.view(), "make the window at least 60x16")
+	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
+	v := h.view()
+	for _, want := range []string{"⚠ add the line", "⚠ This plan is open", "⚠ Enablers item 13"} {
+		requireWords(t, v, want)
+	}
+	requireFits(t, h, 60, 16)
 }
