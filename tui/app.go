@@ -335,7 +335,10 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.c.timer.ticked()
 	case openedMsg:
 		a.c.open(msg.session)
-		a.c.linked = msg.linked
+		a.c.linked, a.c.linkedTo = msg.linked, ""
+		if msg.linked != "" {
+			a.c.linkedTo = msg.session.Path()
+		}
 		a.warning, a.warningOfItems = openWarning(msg.said, msg.session), false
 		a.c.height = a.termHeight - a.footerLines()
 		a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}

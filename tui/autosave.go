@@ -121,19 +121,25 @@ func (a *app) commitNotice() {
 // commands that commit both files, as the accessible prompts do: the new
 // plan committed alone would leave last year's actions chased in both
 // plans on every other clone. "" when there was none. (At the end the
-// summary's commands commit both already.)
+// summary's commands commit both already.) After C on the conflict
+// screen the review is a copy, which last year's plan does not name: it
+// names the plan it was carried on into, and the copy's commands commit
+// the copy alone, so none are given for both.
 func (a *app) linkedNotice() string {
 	ss := a.c.session
 	if a.c.linked == "" {
 		return ""
 	}
-	steps := ss.CommitSteps()
-	said := a.c.linked + " changed too: it now names " + ss.Path() + " as its next review."
+	said := a.c.linked + " changed too: it now names " + a.c.linkedTo + " as its next review."
 	if w := a.c.width; w > 0 && longestWord(said) <= w {
 		// Laid out at its spaces, as noActionReminder is; a path wider
 		// than the window is left whole, for the terminal to wrap softly.
 		said = strings.Join(wrapText(said, w), "\n")
 	}
+	if ss.Path() != a.c.linkedTo {
+		return "\n" + said
+	}
+	steps := ss.CommitSteps()
 	said = "\n" + said + "\n" + keepInGit(steps, "both")
 	for _, words := range steps {
 		said += "\n  " + strings.Join(words, " ")

@@ -1,9 +1,12 @@
 package tui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/socialmobility/ladder/plans"
 )
 
 // Quit mid-review for a break, the command that carries on goes on a line
@@ -67,5 +70,32 @@ func TestQuittingACarryOnMidwayNamesTheCommitOfBothFiles(t *testing.T) {
 	again := rvStart(t, Options{Dir: dir, PlanPath: "plans/acme-2027.yaml"}, 80, 24)
 	if said := quit(again); strings.Contains(said, "changed too") || strings.Contains(said, "git add") {
 		t.Errorf("opened again, the notice speaks of the carry-on:\n%s", said)
+	}
+}
+
+// Carried on, then C on the conflict screen moved the review to a copy:
+// quitting midway said last year's plan "now names" the copy as its next
+// review, and "To keep both in git" over commands that commit the copy
+// alone. Last year's plan names the file it was carried on into: the
+// notice names that one, and gives no commands for both.
+func TestQuittingACarryOnSavedAsACopyNamesTheFileLastYearsPlanNames(t *testing.T) {
+	dir, _, _ := carryFolder(t)
+	h := carryOnFromStart(t, dir, 80, 24)
+	next := filepath.Join("plans", "acme-2027.yaml")
+	saveTheirs(t, next, func(p *plans.Plan) { p.Response("lc-vision").Action = "Their action" })
+	h.press("r")
+	h.press("C")
+	copied := h.a.c.session.Path()
+	if copied == next {
+		t.Fatalf("C left the review in %s", copied)
+	}
+	h.a.exitNotice, h.a.quitting = "", true
+	h.a.commitNotice()
+	said := oneSpaced(h.a.exitNotice)
+	if want := "plans/acme-2026.yaml changed too: it now names plans/acme-2027.yaml as its next review."; !strings.Contains(said, want) {
+		t.Errorf("quitting the copy midway, the notice lacks %q:\n%s", want, h.a.exitNotice)
+	}
+	if strings.Contains(said, "keep both") {
+		t.Errorf("quitting the copy midway, the notice offers to keep both, committing the copy alone:\n%s", h.a.exitNotice)
 	}
 }

@@ -62,7 +62,9 @@ type common struct {
 	carryFinished string
 	// linked is the plan a carry-on this run gave its next_review line:
 	// the exit notice says to commit it with the review (linkedNotice).
-	linked string
+	// linkedTo is the plan that line names, the review as it was carried
+	// on into: after C on the conflict screen the review is a copy.
+	linked, linkedTo string
 	// folderPlans are the plans the start screen found that load, newest
 	// first, with their facts: the set-up form looks in them for the
 	// organisation's last review (setup_carry.go).

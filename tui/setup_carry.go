@@ -100,7 +100,7 @@ func (c *common) finishCarryOnStart() error {
 	c.open(ss)
 	c.carryFinished = finishedCarrySaid(prev.Path, c.opts.PlanPath, err)
 	if err == nil {
-		c.linked = prev.Path
+		c.linked, c.linkedTo = prev.Path, ss.Path()
 	}
 	return nil
 }
