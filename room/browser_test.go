@@ -401,7 +401,7 @@ func TestPhoneKeepsTheAreaItSendsIdeasFor(t *testing.T) {
 		p.Do(chromedp.SetValue(chromedp.ID("area"), "workforce"))
 		ideas := r.Status().Ideas
 		r.settleIdea(ideas[0].ID, false)
-		p.waitText("✗ Not taken: " + name + ": the data team")
+		p.waitText("✗ Not taken: Enablers: " + name + ": the data team") // named with its area, as while it waited
 		// Said as words alone: "Not taken", not "multiplication x Not
 		// taken".
 		for _, n := range p.Accessibility() {

@@ -57,3 +57,28 @@ func TestIdeasSettledAtAnotherQuestionAreNamedWithIt(t *testing.T) {
 		t.Errorf("at question 3, an idea settled at question 2 is not named with it:\n%s", body)
 	}
 }
+
+// At a question asked per area, an idea settled there is named with its
+// area, as one waiting is: "✓ Accepted: Jo in HR" under "Who do you need
+// to speak with" did not say for which area it was taken, where the
+// same phone's "Workforce: Jo in HR" had been waiting a moment before.
+func TestIdeasSettledAtAPerAreaQuestionCarryTheirArea(t *testing.T) {
+	r, s := startServer(t)
+	p := joinedPhone(t, s)
+	session := newSession(t, r)
+	r.Ask("speak-with")
+	if status, body := p.Post("/idea", url.Values{"question": {"speak-with"}, "area": {"workforce"}, "text": {"Jo in HR"}}); status != http.StatusSeeOther {
+		t.Fatalf("idea: %d\n%s", status, body)
+	}
+	r.OfferIdeas(session, r.Status().Ideas)
+	offered := session.Ideas("speak-with", "workforce")
+	if len(offered) != 1 {
+		t.Fatalf("offered %+v", offered)
+	}
+	if _, ok := r.AcceptIdea(session, offered[0].ID); !ok {
+		t.Fatal("the session did not know the idea")
+	}
+	if _, body := p.Get("/"); !strings.Contains(body, "Accepted: Workforce: Jo in HR</li>") {
+		t.Errorf("the idea accepted for Workforce is not named with its area:\n%s", body)
+	}
+}

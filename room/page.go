@@ -214,12 +214,10 @@ func (r *Room) view(token string) phoneView {
 		}
 		v.SentIdeas = p.ideas
 		for _, d := range p.decided {
-			// One settled at another question is named with it, as one
-			// waiting is: this question's are listed by their words, as
-			// room.js matches them.
-			if d.question != f.ID {
-				d.Text = ideaLine(c, d.idea(), f.ID)
-			}
+			// Named as one waiting is: with its question when settled at
+			// another, with its area where asked per area (room.js
+			// matches them so).
+			d.Text = ideaLine(c, d.idea(), f.ID)
 			v.Decided = append(v.Decided, d)
 		}
 		for _, idea := range r.ideas {

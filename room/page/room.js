@@ -380,7 +380,7 @@
   }
 
   // listed says whether a view lists an idea among the phone's, waiting
-  // ("Area: words" where the question is asked per area) or settled. The
+  // or settled ("Area: words" where the question is asked per area). The
   // room keeps an idea as one line (line breaks and runs of spaces one
   // space), and takes the same words in other capitals as the same idea
   // (listing the first sent), so the words are compared as it does.
@@ -393,7 +393,7 @@
     }
     return Array.prototype.some.call(view.querySelectorAll("ul.ideas li"), function (li) {
       var line = oneLine(li.textContent).toLowerCase();
-      return line === area + words || line === "\u2713 accepted: " + words || line === "\u2717 not taken: " + words;
+      return line === area + words || line === "\u2713 accepted: " + area + words || line === "\u2717 not taken: " + area + words;
     });
   }
 
