@@ -125,7 +125,7 @@ func (r *reviewer) list(id string) error {
 			if s != clearWord {
 				picks, err := numbers(s, len(options))
 				if err != nil {
-					r.p.say("%v. %s", err, how) // said once, after the whole list
+					r.p.say("%v. %s", err, how) // how to type them, said after the whole list, said again
 					continue
 				}
 				for _, i := range picks {

@@ -29,3 +29,29 @@ func TestQuickWinNumbersTakeAndAndSayHowToTypeThem(t *testing.T) {
 		t.Errorf("quick wins on disk: %q", got)
 	}
 }
+
+// TestAnAndAloneAtTheNumbersKeepsTheQuickWins: with "and" taken between
+// numbers, "and" alone (a listener who said "and" before the number) was
+// read as no numbers at all, and the quick wins chosen so far were
+// emptied ("None chosen."), as only a dash should do. An answer with no
+// number in it is refused, and what is there kept.
+func TestAnAndAloneAtTheNumbersKeepsTheQuickWins(t *testing.T) {
+	path := newPlanFile(t, allGreen)
+	answers := []string{
+		"",     // question 1 (the counts): its due date
+		"1",    // question 2: the first suggestion
+		"",     // no others
+		"back", // at its due date: back to its answer
+		"and",  // refused: no number in it
+		"",     // the choice kept
+		"",     // no others
+		"quit", // at its due date
+	}
+	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
+	checkOutput(t, out,
+		"Numbers: and\n\"and\" has no number in it. Type their numbers separated by commas, for example 1,3, or Enter keeps what you have so far;",
+	)
+	if got := onDiskPlan(t, path).Answer("quick-wins").List; len(got) != 1 {
+		t.Errorf("quick wins on disk: %q, want the one chosen kept", got)
+	}
+}

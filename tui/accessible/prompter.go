@@ -546,6 +546,11 @@ func numbers(s string, n int) ([]int, error) {
 		}
 		out = append(out, k-1)
 	}
+	if len(out) == 0 {
+		// "and" alone, or commas: not an empty list chosen, which would
+		// lose the numbers chosen so far (a dash clears them).
+		return nil, fmt.Errorf("%q has no number in it", s)
+	}
 	return out, nil
 }
 

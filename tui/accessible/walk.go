@@ -160,11 +160,14 @@ func sameItems(a, b []checklist.Entry) bool {
 	return slices.EqualFunc(a, b, func(x, y checklist.Entry) bool { return x.Item.ID == y.Item.ID })
 }
 
+// firstItemSaid is said to back at the first item.
+const firstItemSaid = "This is the first item: there is none before it."
+
 // back is the place before at that asks something: an area's counts are
 // passed by on the way back.
 func (r *reviewer) back(at review.Place) review.Place {
-	if at == review.Item(0) {
-		r.p.say("This is the first item.")
+	if at == review.Item(0) { // item says so itself, at the rating
+		r.p.say("%s", firstItemSaid)
 		return at
 	}
 	to := r.s.Before(at)
@@ -233,7 +236,7 @@ func (r *reviewer) item(e checklist.Entry, total int) error {
 		case errors.Is(err, errBack) && step == stepRating && e.Ref.Seq == 0:
 			// Nothing before it: the rating asked again, where the walk
 			// read the whole item out again after saying so.
-			r.p.say("This is the first item: there is none before it.")
+			r.p.say("%s", firstItemSaid)
 			continue
 		case errors.Is(err, errBack) && step > stepRating:
 			// back inside an item goes to its question before, as
