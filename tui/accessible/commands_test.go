@@ -95,7 +95,7 @@ func TestCommandsAtEveryQuestion(t *testing.T) {
 		"Advice from the source for: Develop a clear vision for your D&I strategy\n- ",
 		"Item 1 is flagged to revisit. Back to the question.\nAction: ",
 		"Rating: back\n\nArea: Leadership & Culture\nItem 2 of 4 in this area, 2 of 21 in all\n",
-		"Enter keeps: Amber; type a dash (-) to clear the rating. Type ? to hear the descriptions again.\nRating: \nKept Amber.\n",
+		"Enter keeps: Amber; type a dash (-) to clear the rating. Type a question mark (?) to hear the descriptions again.\nRating: \nKept Amber.\n",
 		"Action: back\nBack to the rating of item 2 of 21, Leaders driving D&I.\nRate it: ",
 		"Flagged to revisit.\nRate it: ",
 		"Rating: -\nCleared: the item is unrated again.\n",

@@ -42,5 +42,11 @@ func TestTheClearingDashIsSaidInWords(t *testing.T) {
 		if bare.MatchString(line) {
 			t.Errorf("a bare dash, unspoken by a screen reader: %q", line)
 		}
+		// Nor a lone question mark, which a screen reader at that
+		// level does not speak either: "Type ? to hear the
+		// descriptions again." was heard "Type to hear ...".
+		if strings.Contains(line, " ? ") {
+			t.Errorf("a bare question mark, unspoken by a screen reader: %q", line)
+		}
 	}
 }

@@ -500,7 +500,7 @@ func (q question) oneLine() string {
 	if q.clear != "" {
 		b.WriteString("; type " + clearSaid + " to " + q.clear)
 	}
-	b.WriteString(". Type ? to hear " + cmp.Or(q.again, "the choices in full") + " again.")
+	b.WriteString(". Type a question mark (?) to hear " + cmp.Or(q.again, "the choices in full") + " again.")
 	return b.String()
 }
 

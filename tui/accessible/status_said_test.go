@@ -20,7 +20,7 @@ func TestAStatusChosenIsSaidInWords(t *testing.T) {
 	}
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out, "Status: 2\nMarked doing.\nAnything else to note?",
-		"Enter keeps: todo. Type ? to hear what they mean again.\nStatus: \nAnything else to note?")
+		"Enter keeps: todo. Type a question mark (?) to hear what they mean again.\nStatus: \nAnything else to note?")
 	if r := onDiskPlan(t, path).Response("lc-vision"); r.Status != plans.StatusDoing {
 		t.Errorf("on disk: %+v", *r)
 	}
