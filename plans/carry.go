@@ -29,6 +29,24 @@ type Carried struct {
 	Repeats int
 }
 
+// AlsoSteps says after a count of actions how many of them are also
+// project-plan steps (Carried.Repeats), as ladder new, the screens, the
+// prompts and ladder diff say it: " (also a project-plan step)" for one
+// action, " (2 also project-plan steps)" for more; "" for none.
+func AlsoSteps(repeats, actions int) string {
+	switch {
+	case repeats == 0:
+		return ""
+	case actions == 1 && repeats == 1:
+		return " (also a project-plan step)"
+	case actions == 1:
+		return fmt.Sprintf(" (also %d project-plan steps)", repeats)
+	case repeats == 1:
+		return " (1 also a project-plan step)"
+	}
+	return fmt.Sprintf(" (%d also project-plan steps)", repeats)
+}
+
 // CarryOn starts next's review where prev's left off: each item's open
 // action (one with words that is not done) comes across with its owner,
 // due date and status, and so does each open project-plan step, with its

@@ -177,7 +177,7 @@ func carriedSection(from string, c plans.CarriedCheck) diffSection {
 	// said with it as ladder new says it ("1 open action (also a
 	// project-plan step)"), not counted twice.
 	if c.OpenActions > 0 {
-		parts = append(parts, fmt.Sprintf("%d of %s", c.Actions, countNoun(c.OpenActions, "open action"))+alsoSteps(c.Repeats, c.Actions))
+		parts = append(parts, fmt.Sprintf("%d of %s", c.Actions, countNoun(c.OpenActions, "open action"))+plans.AlsoSteps(c.Repeats, c.Actions))
 	}
 	if steps := c.OpenSteps - c.Repeats; steps > 0 {
 		parts = append(parts, fmt.Sprintf("%d of %s", c.Steps-c.Repeats, countNoun(steps, "open project-plan step")))
@@ -212,23 +212,6 @@ func carriedSection(from string, c plans.CarriedCheck) diffSection {
 		s.lines = append(s.lines, line{name: "carried on, edited", value: carriedWhat(a) + quoted(a.Text) + " → " + quoted(a.Now)})
 	}
 	return s
-}
-
-// alsoSteps says after a count of actions how many of them are also
-// project-plan steps: " (also a project-plan step)" for one action, " (2
-// also project-plan steps)" for more; "" for none.
-func alsoSteps(repeats, actions int) string {
-	switch {
-	case repeats == 0:
-		return ""
-	case actions == 1 && repeats == 1:
-		return " (also a project-plan step)"
-	case actions == 1:
-		return " (also " + countNoun(repeats, "project-plan step") + ")"
-	case repeats == 1:
-		return " (1 also a project-plan step)"
-	}
-	return fmt.Sprintf(" (%d also project-plan steps)", repeats)
 }
 
 // doneInChange counts the actions and steps done in the change, as the

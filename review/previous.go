@@ -187,19 +187,7 @@ func HandedOnWords(next string) string {
 func CarriedWords(c plans.Carried) string {
 	var parts []string
 	if c.Actions > 0 {
-		s := fmt.Sprintf("%d open %s", c.Actions, plural(c.Actions, "action", "actions"))
-		switch {
-		case c.Repeats == 0:
-		case c.Actions == 1 && c.Repeats == 1:
-			s += " (also a project-plan step)"
-		case c.Actions == 1:
-			s += fmt.Sprintf(" (also %d project-plan steps)", c.Repeats)
-		case c.Repeats == 1:
-			s += " (1 also a project-plan step)"
-		default:
-			s += fmt.Sprintf(" (%d also project-plan steps)", c.Repeats)
-		}
-		parts = append(parts, s)
+		parts = append(parts, fmt.Sprintf("%d open %s", c.Actions, plural(c.Actions, "action", "actions"))+plans.AlsoSteps(c.Repeats, c.Actions))
 	}
 	if steps := c.Steps - c.Repeats; steps > 0 {
 		parts = append(parts, fmt.Sprintf("%d project-plan %s", steps, plural(steps, "step", "steps")))
