@@ -218,10 +218,6 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	if err != nil {
 		return err
 	}
-	for _, sg := range nowSpellings {
-		sayWrapped(stderr, fmt.Sprintf("%s is no longer a grade of its own in %s: its rows are counted as %s.\n",
-			safetext.Quote(sg.Spelling), safetext.Line(out), safetext.Line(sg.Grade)))
-	}
 	keptPath, kept := out, old
 	if old == nil {
 		keptPath, kept = lastPath, last
@@ -334,6 +330,9 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	if err := plans.FolderInside(out); err != nil {
 		return err
 	}
+	// Said once nothing can refuse the import: said before a refusal,
+	// it stood above "Nothing was written".
+	sayNoLongerGrades(stderr, out, nowSpellings, opts.dryRun)
 	reportImportTo(stderr, name, out, im, d, old, opts.dryRun)
 	if opts.dryRun {
 		return nil
@@ -346,6 +345,19 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	}
 	fmt.Fprintln(stdout, out)
 	return nil
+}
+
+// sayNoLongerGrades says which grades the data file kept are now counted
+// as another grade's spelling (--same-grade, see dataImportOptionsFor),
+// or would be, in a dry run.
+func sayNoLongerGrades(w io.Writer, out string, spellings []workforce.SameGrade, dryRun bool) {
+	form := "%s is no longer a grade of its own in %s: its rows are counted as %s.\n"
+	if dryRun {
+		form = "%s would no longer be a grade of its own in %s: its rows would be counted as %s.\n"
+	}
+	for _, sg := range spellings {
+		sayWrapped(w, fmt.Sprintf(form, safetext.Quote(sg.Spelling), safetext.Line(out), safetext.Line(sg.Grade)))
+	}
 }
 
 // applyKeptSpellings has an import count the spellings a data file kept
