@@ -665,9 +665,6 @@ func sayLastReviewOrder(w io.Writer, lastPath string, order []string) {
 		safetext.Line(lastPath), safetext.Line(strings.Join(order, ", "))))
 }
 
-// sayWrapped writes text to w, wrapped at a terminal's width at its
-// spaces; into a pipe or a log, a line is a line. Nothing to say writes
-// nothing, as into a pipe: not a blank line above the question after it.
 // wrappedPrompt writes a question too long for one line of the terminal
 // but its last line, wrapped at its spaces, and returns that last line,
 // for the answer to be typed after it.
@@ -683,6 +680,9 @@ func wrappedPrompt(w io.Writer, text string) string {
 	return lines[len(lines)-1] + " "
 }
 
+// sayWrapped writes text to w, wrapped at a terminal's width at its
+// spaces; into a pipe or a log, a line is a line. Nothing to say writes
+// nothing, as into a pipe: not a blank line above the question after it.
 func sayWrapped(w io.Writer, text string) {
 	cols := terminalColumns(w)
 	if cols == 0 || text == "" {
