@@ -1,13 +1,9 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
-
-	"github.com/creack/pty"
 )
 
 // A payroll export spells a grade two ways the look-alike check does not
@@ -26,49 +22,7 @@ func TestImportAtATerminalJoinsAGradeLeftOut(t *testing.T) {
 			fmt.Fprintf(&csv, "%d%d,%s,%s\n", i, j, g, []string{"Plumber", "Teacher", "Secretary", "Cleaner"}[j])
 		}
 	}
-	if err := os.WriteFile("hr.csv", []byte(csv.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		t.Skip("no pseudo-terminal here:", err)
-	}
-	defer ptmx.Close()
-	pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80})
-	screen := make(chan string)
-	go func() {
-		var seen strings.Builder
-		buf := make([]byte, 4096)
-		answers := []struct{ prompt, answer string }{
-			{"e.g. 3 1 2: ", "1 3\n"},
-			{"give the order again: ", "1\n"},
-		}
-		typed, stopped := 0, false
-		for {
-			n, err := ptmx.Read(buf)
-			seen.Write(buf[:n])
-			for typed < len(answers) && strings.Contains(seen.String(), answers[typed].prompt) {
-				ptmx.Write([]byte(answers[typed].answer))
-				typed++
-			}
-			if !stopped && strings.Contains(seen.String(), "Give each of the") {
-				// Asked again: Enter alone stops, rather than wait.
-				ptmx.Write([]byte("\n"))
-				stopped = true
-			}
-			if err != nil {
-				screen <- seen.String()
-				return
-			}
-		}
-	}()
-	var stdout bytes.Buffer
-	err = runDataImport(tty, &stdout, tty, "hr.csv", dataImportOptions{out: "plans/acme.data.yaml", collected: "2027-03-10"})
-	tty.Close()
-	got := strings.ReplaceAll(<-screen, "\r\n", "\n")
-	if err != nil {
-		t.Fatalf("import: %v\n%s", err, got)
-	}
+	got, d := importAtATerminal(t, csv.String(), typed{"e.g. 3 1 2: ", "1 3\n"}, typed{"give the order again: ", "1\n"})
 	flat := strings.Join(strings.Fields(got), " ")
 	for _, want := range []string{
 		`"Administrator" is not in that order. If it is one of the grades above written another way, type that grade's number to count it as that grade (1 for Admin); or press Enter to give the order again:`,
@@ -83,15 +37,11 @@ func TestImportAtATerminalJoinsAGradeLeftOut(t *testing.T) {
 			t.Errorf("a line of %d columns at an 80-column terminal: %q", n, line)
 		}
 	}
-	d, err := os.ReadFile("plans/acme.data.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Contains(string(d), `grade: "Administrator"`) {
+	if strings.Contains(d, `grade: "Administrator"`) {
 		t.Errorf("Administrator is still a grade:\n%s", d)
 	}
 	for _, want := range []string{"  - grade: \"Admin\"\n    headcount:\n    working_class: 8\n", "  - spelling: \"Administrator\"\n    grade: \"Admin\"\n"} {
-		if !strings.Contains(string(d), want) {
+		if !strings.Contains(d, want) {
 			t.Errorf("the data file has no %q:\n%s", want, d)
 		}
 	}

@@ -120,6 +120,61 @@ func at80x24(t *testing.T, write func(tty *os.File)) string {
 	return string(<-out)
 }
 
+// typed is an answer typed at a question once its prompt is on the screen.
+type typed struct{ prompt, answer string }
+
+// importAtATerminal imports csv, as hr.csv, into plans/acme.data.yaml at
+// an 80x24 pseudo-terminal, typing the answers in turn as their prompts
+// show and Enter alone, to stop, if the grades' order is asked again. It
+// returns what the terminal showed and the data file written.
+func importAtATerminal(t *testing.T, csv string, answers ...typed) (screen, data string) {
+	t.Helper()
+	if err := os.WriteFile("hr.csv", []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ptmx, tty, err := pty.Open()
+	if err != nil {
+		t.Skip("no pseudo-terminal here:", err)
+	}
+	defer ptmx.Close()
+	pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80})
+	seenc := make(chan string)
+	go func() {
+		var seen strings.Builder
+		buf := make([]byte, 4096)
+		next, stopped := 0, false
+		for {
+			n, err := ptmx.Read(buf)
+			seen.Write(buf[:n])
+			for next < len(answers) && strings.Contains(seen.String(), answers[next].prompt) {
+				ptmx.Write([]byte(answers[next].answer))
+				next++
+			}
+			if !stopped && strings.Contains(seen.String(), "Give each of the") {
+				// Asked again: Enter alone stops, rather than wait.
+				ptmx.Write([]byte("\n"))
+				stopped = true
+			}
+			if err != nil {
+				seenc <- seen.String()
+				return
+			}
+		}
+	}()
+	var stdout bytes.Buffer
+	err = runDataImport(tty, &stdout, tty, "hr.csv", dataImportOptions{out: "plans/acme.data.yaml", collected: "2027-03-10"})
+	tty.Close()
+	screen = strings.ReplaceAll(<-seenc, "\r\n", "\n")
+	if err != nil {
+		t.Fatalf("import: %v\n%s", err, screen)
+	}
+	d, err := os.ReadFile("plans/acme.data.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return screen, string(d)
+}
+
 // The import's last line gives the command that shows the counts, on a
 // line of its own, whole: at 80 columns its path went to a line of its
 // own below "Next: ladder data show", and whoever copied the command (or
@@ -149,52 +204,7 @@ func TestImportAtATerminalJoinsGradesSpeltTwoWays(t *testing.T) {
 			fmt.Fprintf(&csv, "%d%d;%s;%s\r\n", i, j, g, []string{"Plumber", "Teacher", "Secretary", "Cleaner"}[j])
 		}
 	}
-	if err := os.WriteFile("hr.csv", []byte(csv.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ptmx, tty, err := pty.Open()
-	if err != nil {
-		t.Skip("no pseudo-terminal here:", err)
-	}
-	defer ptmx.Close()
-	pty.Setsize(ptmx, &pty.Winsize{Rows: 24, Cols: 80})
-	screen := make(chan string)
-	go func() {
-		var seen strings.Builder
-		buf := make([]byte, 4096)
-		typed, stopped := 0, false
-		for {
-			n, err := ptmx.Read(buf)
-			seen.Write(buf[:n])
-			// Answer each question once it is on the screen.
-			for _, q := range []struct{ prompt, answer string }{
-				{"[Y/n] ", "\n"},
-				{"e.g. 3 1 2: ", "1 2\n"},
-			}[typed:] {
-				if !strings.Contains(seen.String(), q.prompt) {
-					break
-				}
-				ptmx.Write([]byte(q.answer))
-				typed++
-			}
-			if !stopped && strings.Contains(seen.String(), "Give each of the") {
-				// Asked again: Enter alone stops, rather than wait.
-				ptmx.Write([]byte("\n"))
-				stopped = true
-			}
-			if err != nil {
-				screen <- seen.String()
-				return
-			}
-		}
-	}()
-	var stdout bytes.Buffer
-	err = runDataImport(tty, &stdout, tty, "hr.csv", dataImportOptions{out: "plans/acme.data.yaml", collected: "2027-03-10"})
-	tty.Close()
-	got := strings.ReplaceAll(<-screen, "\r\n", "\n")
-	if err != nil {
-		t.Fatalf("import: %v\n%s", err, got)
-	}
+	got, d := importAtATerminal(t, csv.String(), typed{"[Y/n] ", "\n"}, typed{"e.g. 3 1 2: ", "1 2\n"})
 	for _, want := range []string{
 		`Some look like one grade written two ways: "shop-floor" like "Shop floor",` + "\n" + `"Mgr" like "Manager".`,
 		"Count each as the grade it looks like? [Y/n] ",
@@ -205,12 +215,8 @@ func TestImportAtATerminalJoinsGradesSpeltTwoWays(t *testing.T) {
 			t.Errorf("the terminal does not show %q:\n%s", want, got)
 		}
 	}
-	d, err := os.ReadFile("plans/acme.data.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, want := range []string{"  - grade: \"Shop floor\"\n", "  - grade: \"Manager\"\n    headcount:\n    working_class: 6\n"} {
-		if !strings.Contains(string(d), want) {
+		if !strings.Contains(d, want) {
 			t.Errorf("the data file has no %q:\n%s", want, d)
 		}
 	}
