@@ -1,9 +1,14 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/socialmobility/ladder/workforce"
 )
 
 // A payroll export spells a grade two ways the look-alike check does not
@@ -44,5 +49,30 @@ func TestImportAtATerminalJoinsAGradeLeftOut(t *testing.T) {
 		if !strings.Contains(d, want) {
 			t.Errorf("the data file has no %q:\n%s", want, d)
 		}
+	}
+}
+
+// A grade left out of the order is counted only as a grade in the order:
+// its own number (or one not in the order) is no answer, and the order
+// is asked again; each grade left out is asked about in turn.
+func TestAGradeLeftOutJoinsOnlyAGradeInTheOrder(t *testing.T) {
+	var out bytes.Buffer
+	a := &asker{in: bufio.NewReader(strings.NewReader("1 3\n2\n1\n1\n1\n")), out: &out}
+	order, joins, err := a.order([]string{"Admin", "Administrator", "Associate"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(order, ",") != "Admin" {
+		t.Errorf("order %v, want Admin alone", order)
+	}
+	want := []workforce.SameGrade{{Spelling: "Administrator", Grade: "Admin"}, {Spelling: "Associate", Grade: "Admin"}}
+	if !slices.Equal(joins, want) {
+		t.Errorf("joins %v, want %v", joins, want)
+	}
+	if n := strings.Count(out.String(), "Give each of the 3 numbers once"); n != 1 {
+		t.Errorf("the order was asked again %d times, want once (after the grade's own number):\n%s", n, out.String())
+	}
+	if n := strings.Count(out.String(), `"Associate" is not in that order`); n != 1 {
+		t.Errorf("Associate, left out of the second order, was asked about %d times, want once:\n%s", n, out.String())
 	}
 }
