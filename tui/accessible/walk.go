@@ -60,6 +60,7 @@ func (r *reviewer) walk() error {
 		case review.AtAreaEnd:
 			r.p.blank()
 			r.p.say("End of %s", countsLine(r.s.Plan(), at.Index))
+			r.sayLeftUnrated(at)
 		case review.AtQuestion:
 			err = r.question(at.Index)
 		}
@@ -97,6 +98,20 @@ func (r *reviewer) walk() error {
 		at = r.s.After(at)
 	}
 	return nil
+}
+
+// sayLeftUnrated says, as the items are left for the next steps, how
+// many are not rated and how to go back to the first of them (the rule
+// is review's LeftUnrated), as the screens' last area summary shows: a
+// listener who jumped ahead (item N) and answered the last item went on
+// to the next steps with the gaps said only in the summary.
+func (r *reviewer) sayLeftUnrated(at review.Place) {
+	switch n, first := r.s.LeftUnrated(at); {
+	case n == 1:
+		r.p.say("1 item is not rated yet: type item %d to go back to it.", first+1)
+	case n > 1:
+		r.p.say("%d items are not rated yet: type item %d to go back to the first of them.", n, first+1)
+	}
 }
 
 // sayRatedWithoutAction says, in one line, which items are rated below
