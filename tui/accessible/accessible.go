@@ -204,6 +204,7 @@ func (r *reviewer) run() error {
 	}
 	r.p.command = r.command // from here on, back, help, advice, board, quit...
 	r.p.commandNames = r.commandList()
+	r.p.notChoice = r.noSuchArea
 	r.openRoom()
 	if err := r.walk(); err != nil {
 		return err

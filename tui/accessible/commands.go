@@ -121,6 +121,41 @@ func (r *reviewer) itemCommand(args []string) (handled bool, err error) {
 	return true, goToItem{ref.Seq}
 }
 
+// noSuchArea says, for "item 2 of people" where no area begins with
+// people, that there is no such area and which there are, with an
+// example: at a choice, where the words are not an answer, they were
+// refused as none of the choices with no word of the area. Anything else
+// is "".
+func (r *reviewer) noSuchArea(answer string) string {
+	fields := strings.Fields(strings.ToLower(answer))
+	if len(fields) < 3 || fields[0] != "item" {
+		return ""
+	}
+	n, err := strconv.Atoi(fields[1])
+	name := fields[2:]
+	if name[0] == "of" || name[0] == "in" {
+		name = name[1:]
+	}
+	c := r.s.Checklist()
+	if err != nil || len(name) == 0 || len(c.Areas) == 0 || len(areasNamed(c, strings.Join(name, " "))) > 0 {
+		return ""
+	}
+	titles := make([]string, len(c.Areas))
+	example := &c.Areas[0]
+	for i := len(c.Areas) - 1; i >= 0; i-- {
+		a := &c.Areas[i]
+		titles[i] = safetext.Line(a.Title)
+		if n >= 1 && n <= len(a.Items) {
+			example = a
+		}
+	}
+	if n < 1 || n > len(example.Items) {
+		n = min(2, len(example.Items))
+	}
+	return fmt.Sprintf("there is no area %s. The areas are %s, as in item %d of %s.",
+		safetext.Line(strings.Join(name, " ")), andList(titles), n, safetext.Line(example.ShortTitle()))
+}
+
 // areasNamed are the areas whose title, short title or id begins with
 // name (lower case).
 func areasNamed(c *checklist.Checklist, name string) []*checklist.Area {

@@ -75,6 +75,10 @@ type prompter struct {
 	// commandNames are the words command handles, for a slip typed
 	// for one of them to be said back (see textLine).
 	commandNames []string
+	// notChoice, when set, says why an answer at a choice is none of the
+	// choices where it looks like a command gone wrong ("item 2 of
+	// people", an area there is not), or returns "".
+	notChoice func(answer string) string
 	// news, when set, is called before each prompt is printed: what
 	// happened meanwhile (the room's notices, phones joining, ideas sent)
 	// is said there, between questions, never over an answer being typed.
@@ -468,6 +472,12 @@ func (p *prompter) choose(q question) (int, error) {
 			// that the command does not work here.
 			p.say("%q is not one of the choices; it is close to the command %s: type %s for it. %s", s, meant, meant, hint)
 			continue
+		}
+		if p.notChoice != nil && p.command != nil {
+			if why := p.notChoice(s); why != "" {
+				p.say("%q is not one of the choices: %s %s", s, why, hint)
+				continue
+			}
 		}
 		p.say("%q is not one of the choices. %s", s, hint)
 	}

@@ -551,6 +551,14 @@ func orList(words []string) string {
 	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
+// andList is orList with "and": "a, b and c".
+func andList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+}
+
 // sayWorkforceAt says the plan's workforce data at the item at seq, an
 // item about it: in full at the first such item in this run, and in one
 // line at the others, since the data are the same at each (seven items
