@@ -17,7 +17,7 @@ func TestTheChecklistChoiceIsSpokenByName(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "plans")
 	out := runReviewOK(t, Options{Dir: dir}, linesReader([]string{"Acme", "Spring", "", "", "back", "", "the building blocks", "quit"}))
 	checkOutput(t, out,
-		"Type 1, 2 or 3, or press Enter to choose Progression review and refine checklist.\nChecklist: back",
+		"Type 1, 2 or 3 (or the checklist's name or id), or press Enter to choose Progression review and refine checklist.\nChecklist: back",
 		"Which checklist will you follow? Progression review and refine checklist, The Building Blocks or Cross-industry toolkit for employers, or press Enter to choose Progression review and refine checklist.",
 		"Checklist: the building blocks\nCreated the plan",
 	)

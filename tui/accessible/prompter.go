@@ -377,6 +377,10 @@ type question struct {
 	// does ("the organisation's name, to begin a new review of it"):
 	// choose then returns typedAnswer, and the answer is in p.typed.
 	typed string
+	// starts, when set, takes the start of an option's word ("building"
+	// for The Building Blocks) where it begins one option's words alone,
+	// a leading "the" left out.
+	starts bool
 }
 
 // cleared is what choose returns when - clears the answer.
@@ -463,6 +467,9 @@ func (p *prompter) choose(q question) (int, error) {
 		if i, ok := pick(s, q.options); ok {
 			return i, nil
 		}
+		if i, ok := pickStart(s, q.options); ok && q.starts {
+			return i, nil
+		}
 		if q.typed != "" {
 			p.typed = s
 			return typedAnswer, nil
@@ -541,6 +548,28 @@ func pick(s string, options []choice) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// pickStart is the option one of whose words begins with s (case and a
+// leading "the " aside), where it is that option's alone.
+func pickStart(s string, options []choice) (int, bool) {
+	trim := func(w string) string {
+		w = strings.ToLower(strings.Join(strings.Fields(w), " "))
+		return strings.TrimPrefix(w, "the ")
+	}
+	s = trim(s)
+	found := -1
+	for i, o := range options {
+		for _, w := range o.words {
+			if s != "" && strings.HasPrefix(trim(w), s) {
+				if found >= 0 && found != i {
+					return 0, false
+				}
+				found = i
+			}
+		}
+	}
+	return found, found >= 0
 }
 
 // numbers reads a list of option numbers such as "1,3", "1 3" or "1 and 3".

@@ -576,6 +576,7 @@ func (r *reviewer) chooseChecklist() (*checklist.Checklist, error) {
 	// Asked again after back, in one line by the checklists' names, as
 	// the rating is after the first item: the long titles once, ? again.
 	i, err := r.p.choose(question{prompt: "Checklist", options: options, def: def, enter: "choose " + options[def].short,
+		also: "the checklist's name or id", starts: true,
 		lead: "Which checklist will you follow?", brief: "Which checklist will you follow? "})
 	if err != nil {
 		return nil, err
