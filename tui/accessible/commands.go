@@ -144,7 +144,7 @@ func (r *reviewer) noSuchArea(answer string) string {
 	example := &c.Areas[0]
 	for i := len(c.Areas) - 1; i >= 0; i-- {
 		a := &c.Areas[i]
-		titles[i] = safetext.Line(a.Title)
+		titles[i] = safetext.Line(a.ShortTitle())
 		if n >= 1 && n <= len(a.Items) {
 			example = a
 		}
