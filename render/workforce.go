@@ -92,6 +92,29 @@ func (r wfRow) headcount() string {
 	return "not set"
 }
 
+// noHeadcounts says whether no grade has a headcount: the tables then
+// leave out the Headcount and Rate columns, which would say "not set" and
+// "not known" on every row, and say so once instead (headcountsNote).
+func (doc workforceDoc) noHeadcounts() bool {
+	for _, r := range doc.rows {
+		if r.row.Headcount > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// headcountsNote says, when no grade has a headcount, that there is no
+// response rate and how to give the headcounts; "" when some grade has
+// one.
+func (doc workforceDoc) headcountsNote() string {
+	if !doc.noHeadcounts() {
+		return ""
+	}
+	return "No grade has a headcount, so there is no response rate. To show one, give each grade's headcount (everyone in the grade) " +
+		"with ladder data import --headcount \"Manager=25\", or as headcount: under each grade in the data file."
+}
+
 // rateOr is the row's response rate, or unknown when it is not known.
 func (r wfRow) rateOr(unknown string) string {
 	if r.rate == "" {

@@ -75,7 +75,11 @@ func htmlWorkforceOf(doc workforceDoc) *htmlWorkforce {
 		h.Small = strings.Join(words, " ")
 		return h
 	}
-	h.Columns = []string{"Working class", "Intermediate", "Professional", "Excluded", "Responses", "Headcount", "Rate"}
+	h.Columns = []string{"Working class", "Intermediate", "Professional", "Excluded", "Responses"}
+	heads := !doc.noHeadcounts()
+	if heads {
+		h.Columns = append(h.Columns, "Headcount", "Rate")
+	}
 	rows := append(append([]wfRow{}, doc.rows...), doc.total)
 	for i, r := range rows {
 		name := r.name
@@ -86,13 +90,19 @@ func htmlWorkforceOf(doc workforceDoc) *htmlWorkforce {
 		for _, g := range workforce.Reported {
 			row.Cells = append(row.Cells, countAndShare(r.row.Groups[g], r.shares[g], doc.threshold))
 		}
-		row.Cells = append(row.Cells, figureWord(r.row.Excluded, doc.threshold, false), figureWord(r.row.Responses, doc.threshold, false), r.headcount(), r.rateOr("not known"))
+		row.Cells = append(row.Cells, figureWord(r.row.Excluded, doc.threshold, false), figureWord(r.row.Responses, doc.threshold, false))
+		if heads {
+			row.Cells = append(row.Cells, r.headcount(), r.rateOr("not known"))
+		}
 		h.Rows = append(h.Rows, row)
 	}
 	h.Notes = append([]string{"Each group's cell is a count, with its share of the grade's answers in the three groups. " +
 		hiddenLegend(doc.threshold, false) + " Excluded: the answers Other and I prefer not to say."}, doc.joined...)
 	if t := doc.targetNote(); t != "" {
 		h.Notes = append(h.Notes, t)
+	}
+	if n := doc.headcountsNote(); n != "" {
+		h.Notes = append(h.Notes, n)
 	}
 	h.Reading = capitalise(doc.reading.sentence)
 	h.Rule, h.Numbers = doc.reading.rule, doc.reading.numbers

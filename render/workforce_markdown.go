@@ -69,15 +69,25 @@ func mdWorkforce(m *markdown, doc workforceDoc, level int) {
 		if i == len(rows)-1 {
 			name = "**All grades**"
 		}
-		cells = append(cells, []string{name, figureWord(r.row.Excluded, doc.threshold, false),
-			figureWord(r.row.Responses, doc.threshold, false), r.headcount(), r.rateOr("not known")})
+		row := []string{name, figureWord(r.row.Excluded, doc.threshold, false), figureWord(r.row.Responses, doc.threshold, false)}
+		if !doc.noHeadcounts() {
+			row = append(row, r.headcount(), r.rateOr("not known"))
+		}
+		cells = append(cells, row)
 	}
-	m.table([]string{"Grade", "Excluded", "Responses", "Headcount", "Rate"}, []bool{false, true, true, true, true}, cells)
+	header, right := []string{"Grade", "Excluded", "Responses"}, []bool{false, true, true}
+	if !doc.noHeadcounts() {
+		header, right = append(header, "Headcount", "Rate"), append(right, true, true)
+	}
+	m.table(header, right, cells)
 	var notes []string
 	if t := doc.targetNote(); t != "" {
 		notes = append(notes, t)
 	}
 	notes = append(notes, "Excluded: the answers Other and I prefer not to say, which the guide excludes from the shares or reports separately.")
+	if n := doc.headcountsNote(); n != "" {
+		notes = append(notes, n)
+	}
 	m.para(mdText(strings.Join(notes, " ")))
 
 	m.heading(level+1, "Reading")

@@ -641,3 +641,35 @@ func TestReportHTMLPutsTheDataBeforeTheHistory(t *testing.T) {
 		t.Errorf("the sections' order: next steps at %d, workforce data at %d, history at %d; want the data between them", next, data, history)
 	}
 }
+
+// TestWorkforceWithNoHeadcountsHasNoEmptyColumns: with no headcount in
+// the data, no format shows a Headcount and a Rate column that say "not
+// set" and "not known" on every row; each says once, in words, that there
+// is no response rate and how to give the headcounts.
+func TestWorkforceWithNoHeadcountsHasNoEmptyColumns(t *testing.T) {
+	w := workforceFixture()
+	w.Data.Target = 0
+	for i := range w.Data.Grades {
+		w.Data.Grades[i].Headcount = 0
+	}
+	note := "No grade has a headcount, so there is no response rate"
+	html := string(ReportHTMLWithData(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil, w))
+	for what, doc := range map[string]string{
+		"the text":     string(WorkforceText(w, 80, nil)),
+		"the words":    string(WorkforceWords(w, 80)),
+		"the Markdown": string(WorkforceMarkdown(w, 1)),
+		"the page":     html,
+	} {
+		for _, unwanted := range []string{"Headcount", "not set", "not known", "Rate\n", "| Rate |", `data-label="Rate"`} {
+			if strings.Contains(doc, unwanted) {
+				t.Errorf("%s shows %q with no headcount in the data:\n%s", what, unwanted, doc)
+			}
+		}
+		flat := strings.Join(strings.Fields(doc), " ") // as wrapped
+		if n := strings.Count(flat, note); n != 1 {
+			t.Errorf("%s says %q %d times, want once:\n%s", what, note, n, doc)
+		}
+		checkContains(t, what, flat, "--headcount")
+	}
+	checkContains(t, "the page", html, `<th scope="col" class="num">Responses</th></tr></thead>`)
+}

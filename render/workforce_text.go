@@ -306,7 +306,11 @@ func textResponses(b *strings.Builder, doc workforceDoc, cols int, words bool, w
 		title += fmt.Sprintf(" (target response rate %d%%)", doc.target)
 	}
 	wrap("", title)
-	header := []string{"Grade", "Responses", "Excluded", "Headcount", "Rate"}
+	header := []string{"Grade", "Responses", "Excluded"}
+	heads := !doc.noHeadcounts()
+	if heads {
+		header = append(header, "Headcount", "Rate")
+	}
 	cells := [][]string{header}
 	rows := append(append([]wfRow{}, doc.rows...), doc.total)
 	rows[len(rows)-1].name = "All grades"
@@ -316,15 +320,20 @@ func textResponses(b *strings.Builder, doc workforceDoc, cols int, words bool, w
 			// A column's width; said a line a grade, a name is whole.
 			name = ansi.Truncate(name, 24, "…")
 		}
-		cells = append(cells, []string{name,
-			figureWord(r.row.Responses, doc.threshold, !words), figureWord(r.row.Excluded, doc.threshold, !words), r.headcount(), r.rateOr(hiddenWord(false, doc.threshold, !words))})
+		row := []string{name, figureWord(r.row.Responses, doc.threshold, !words), figureWord(r.row.Excluded, doc.threshold, !words)}
+		if heads {
+			row = append(row, r.headcount(), r.rateOr(hiddenWord(false, doc.threshold, !words)))
+		}
+		cells = append(cells, row)
 	}
 	textTable(b, cells, cols, words)
 	if len(doc.below) > 0 {
 		wrap("", "Below the target: "+plain(strings.Join(doc.below, ", "))+".")
 	}
 	wrap("", "Excluded: the answers Other and I prefer not to say, which the guide excludes from the shares or reports separately.")
-	if doc.noHeads {
+	if n := doc.headcountsNote(); n != "" {
+		wrap("", n)
+	} else if doc.noHeads {
 		wrap("", "A grade without a headcount has no response rate: add headcount: to the data file, or give --headcount to ladder data import.")
 	}
 }
