@@ -673,3 +673,33 @@ func TestWorkforceWithNoHeadcountsHasNoEmptyColumns(t *testing.T) {
 	}
 	checkContains(t, "the page", html, `<th scope="col" class="num">Responses</th></tr></thead>`)
 }
+
+// TestTheAnonymityThresholdIsSaidWhy: where each format first names the
+// anonymity threshold it says why, in plain words, once.
+func TestTheAnonymityThresholdIsSaidWhy(t *testing.T) {
+	w := workforceFixture()
+	why := "so that no one's answer can be told from the figures"
+	for what, doc := range map[string]string{
+		"the text":     string(WorkforceText(w, 80, nil)),
+		"the words":    string(WorkforceWords(w, 80)),
+		"the Markdown": string(WorkforceMarkdown(w, 1)),
+		"the page":     string(ReportHTMLWithData(loadFixture(t, "testdata/report-21.yaml"), day(2027, 3, 14), nil, w)),
+	} {
+		// The guide's advice quoted in a report names the threshold with
+		// its own why ("make sure no one can be identified"): the data
+		// section is read on its own.
+		if _, section, ok := strings.Cut(doc, `<h2 id="workforce">`); ok {
+			doc = section
+		}
+		flat := strings.ReplaceAll(strings.Join(strings.Fields(doc), " "), "&#39;", "'") // as wrapped, and escaped
+		named, said := strings.Index(flat, "anonymity threshold"), strings.Index(flat, why)
+		switch {
+		case named < 0:
+			t.Errorf("%s does not name the anonymity threshold:\n%s", what, doc)
+		case said < named || said-named > 80:
+			t.Errorf("%s does not say why the threshold is there where it first names it (%q):\n%s", what, why, doc)
+		case strings.Count(flat, why) != 1:
+			t.Errorf("%s says why %d times, want once:\n%s", what, strings.Count(flat, why), doc)
+		}
+	}
+}
