@@ -556,7 +556,7 @@ func (s *itemScreen) update(msg tea.Msg) tea.Cmd {
 func (s *itemScreen) ratingKey(msg tea.KeyPressMsg) tea.Cmd {
 	for i, b := range s.keys.Rate {
 		if key.Matches(msg, b) {
-			if s.response().Rating != s.c.checklist().Scale[i].Key && s.c.holdRateForRoom(s.entry().Item.ID, msg.String()) {
+			if s.c.holdRateForRoom(s.entry().Item.ID, s.c.checklist().Scale[i].Key, msg.String()) {
 				return nil // the room is voting: the strip says what to press
 			}
 			s.beginNumber(msg) // "2 apprentices" (number_word.go)

@@ -198,6 +198,9 @@ func (s *overviewScreen) update(msg tea.Msg) tea.Cmd {
 	s.note = ""
 	for i, b := range s.keys.Rate {
 		if key.Matches(k, b) {
+			if s.c.holdRateForRoom(s.entries[s.rows[s.cursor].entry].Item.ID, s.c.checklist().Scale[i].Key, k.String()) {
+				return nil // the room is voting on it: the strip says what to press, as on the item
+			}
 			return s.rate(i)
 		}
 	}

@@ -561,14 +561,15 @@ func (c *common) holdEnterForRoom(itemID string) bool {
 	return true
 }
 
-// holdRateForRoom reports whether a rating key (pressed) is held because
-// phones in the room are voting on the item: a rating given then was
-// shown on the projector before the reveal, the facilitator's level
-// before the room's. The strip says to reveal first; the same key again
-// rates, for an item the room does not vote on or a facilitator who
-// means it.
-func (c *common) holdRateForRoom(itemID, pressed string) bool {
-	if !c.roomVotesOn(itemID) {
+// holdRateForRoom reports whether a rating key (pressed) for level is
+// held because phones in the room are voting on the item, on the item
+// screen and the overview alike: a rating given then was shown on the
+// projector before the reveal, the facilitator's level before the
+// room's. The strip says to reveal first; the same key again rates, for
+// an item the room does not vote on or a facilitator who means it. The
+// level the item already has is never held: pressing it changes nothing.
+func (c *common) holdRateForRoom(itemID, level, pressed string) bool {
+	if c.plan().Response(itemID).Rating == level || !c.roomVotesOn(itemID) {
 		return false
 	}
 	if c.room.rateHeld == pressed {

@@ -1,0 +1,26 @@
+package tui
+
+import (
+	"testing"
+
+	"github.com/socialmobility/ladder/plans"
+)
+
+// On the overview r/a/g rate the item under the cursor: with the room
+// voting on it, the facilitator's level went on the projector before the
+// reveal, which the item screen's held rating keys stop. The overview
+// holds them alike: the first press says to reveal first, the same key
+// again rates.
+func TestTheOverviewHoldsARatingWhileTheRoomVotes(t *testing.T) {
+	t.Parallel()
+	h, st := startRoomWithOneVote(t, "green")
+	h.press("o")
+	h.waitView("Overview")
+	h.press("a")
+	v := h.waitView("The room is voting: v reveals first, a again rates now")
+	if r := h.a.c.plan().Response(st.ItemID).Rating; r != "unrated" && r != "" {
+		t.Fatalf("a on the overview during the vote rated the item %q:\n%s", r, v)
+	}
+	h.press("a")
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "amber" })
+}
