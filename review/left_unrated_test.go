@@ -15,6 +15,9 @@ func TestLeftUnratedOnlyAsTheItemsAreLeft(t *testing.T) {
 	if n, first := s.LeftUnrated(review.AreaEnd(0)); n != 0 || first != -1 {
 		t.Errorf("at the first area's end: %d, %d, want 0, -1", n, first)
 	}
+	if n, first := s.LeftUnrated(review.Item(c.Len() - 1)); n != 0 || first != -1 {
+		t.Errorf("at the last item: %d, %d, want 0, -1", n, first)
+	}
 	if n, first := s.LeftUnrated(review.AreaEnd(last)); n != c.Len() || first != 0 {
 		t.Errorf("at the last area's end of an unrated plan: %d, %d, want %d, 0", n, first, c.Len())
 	}

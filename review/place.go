@@ -173,17 +173,14 @@ func (s *Session) CurrentItem() int { return s.item }
 func clamp(i, n int) int { return max(min(i, n-1), 0) }
 
 // LeftUnrated is what the step after p leaves behind when it leaves the
-// items (p the last area's end, or the last item of a checklist with no
-// areas): how many items are not rated and the checklist position of the
-// first of them, so that a front end says so as the items are left, where
-// a listener who jumped ahead (item N) went on to the next steps with the
-// gaps said only in the summary. Anywhere else, or with every item rated,
-// it is 0 and -1.
+// items (p the last area's end: every item is in an area, and the last
+// item is followed by its area's end): how many items are not rated and
+// the checklist position of the first of them, so that a front end says
+// so as the items are left, where a listener who jumped ahead (item N)
+// went on to the next steps with the gaps said only in the summary.
+// Anywhere else, or with every item rated, it is 0 and -1.
 func (s *Session) LeftUnrated(p Place) (n, first int) {
-	if p.Kind != AtItem && p.Kind != AtAreaEnd {
-		return 0, -1
-	}
-	if s.After(p).Kind == AtItem {
+	if p.Kind != AtAreaEnd || s.After(p).Kind == AtItem {
 		return 0, -1
 	}
 	pl := s.Plan()
