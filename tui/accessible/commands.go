@@ -98,11 +98,8 @@ func (r *reviewer) itemCommand(args []string) (handled bool, err error) {
 		}
 		return true, goToItem{n - 1}
 	}
-	name := args[1:]
-	if name[0] == "of" || name[0] == "in" {
-		name = name[1:]
-	}
-	areas := areasNamed(c, strings.Join(name, " "))
+	name := areaWords(args)
+	areas := areasNamed(c, name)
 	switch {
 	case len(areas) == 0:
 		return false, nil
@@ -111,7 +108,7 @@ func (r *reviewer) itemCommand(args []string) (handled bool, err error) {
 		for i, a := range areas {
 			names[i] = a.ShortTitle()
 		}
-		r.p.say("%s could be %s: type more of the area's name.", strings.Join(name, " "), orList(names))
+		r.p.say("%s could be %s: type more of the area's name.", name, orList(names))
 		return true, nil
 	case nerr != nil || n < 1 || n > len(areas[0].Items):
 		r.p.say("There is no item %s in %s: it has items 1 to %d.", args[0], areas[0].Title, len(areas[0].Items))
@@ -132,12 +129,9 @@ func (r *reviewer) noSuchArea(answer string) string {
 		return ""
 	}
 	n, err := strconv.Atoi(fields[1])
-	name := fields[2:]
-	if name[0] == "of" || name[0] == "in" {
-		name = name[1:]
-	}
+	name := areaWords(fields[1:])
 	c := r.s.Checklist()
-	if err != nil || len(name) == 0 || len(c.Areas) == 0 || len(areasNamed(c, strings.Join(name, " "))) > 0 {
+	if err != nil || name == "" || len(c.Areas) == 0 || len(areasNamed(c, name)) > 0 {
 		return ""
 	}
 	titles := make([]string, len(c.Areas))
@@ -153,7 +147,19 @@ func (r *reviewer) noSuchArea(answer string) string {
 		n = min(2, len(example.Items))
 	}
 	return fmt.Sprintf("there is no area %s. The areas are %s, as in item %d of %s.",
-		safetext.Line(strings.Join(name, " ")), andList(titles), n, safetext.Line(example.ShortTitle()))
+		safetext.Line(name), andList(titles), n, safetext.Line(example.ShortTitle()))
+}
+
+// areaWords are the words after an item's number that name its area,
+// a leading "of" or "in" left out ("3 of workforce" is "workforce"), as
+// itemCommand takes them and noSuchArea refuses them; args are the words
+// after "item", two or more.
+func areaWords(args []string) string {
+	name := args[1:]
+	if name[0] == "of" || name[0] == "in" {
+		name = name[1:]
+	}
+	return strings.Join(name, " ")
 }
 
 // areasNamed are the areas whose title, short title or id begins with

@@ -544,19 +544,17 @@ func levelWord(c *checklist.Checklist, i int) string {
 }
 
 // orList joins words as "r, a or g".
-func orList(words []string) string {
-	if len(words) < 2 {
-		return strings.Join(words, "")
-	}
-	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
-}
+func orList(words []string) string { return joinList(words, "or") }
 
-// andList is orList with "and": "a, b and c".
-func andList(words []string) string {
+// andList joins words as "a, b and c".
+func andList(words []string) string { return joinList(words, "and") }
+
+// joinList joins words with commas and last the word given: "a, b or c".
+func joinList(words []string, last string) string {
 	if len(words) < 2 {
 		return strings.Join(words, "")
 	}
-	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
+	return strings.Join(words[:len(words)-1], ", ") + " " + last + " " + words[len(words)-1]
 }
 
 // sayWorkforceAt says the plan's workforce data at the item at seq, an
