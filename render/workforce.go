@@ -19,22 +19,22 @@ import (
 
 // workforceDoc is what a data section says.
 type workforceDoc struct {
-	name      string
-	collected string
-	threshold int
-	small     bool // fewer answers than the threshold: nothing can be shown
-	tooFew    []wfAdvice
-	rows      []wfRow
-	total     wfRow
-	target    int
-	below     []string // grades under the target response rate: "Manager (45%)"
-	belowRows []string // the names of those grades, in the same order
-	noHeads   bool     // some grade has no headcount
-	joined    []string // "Director is shown as Manager and Director: ..."
-	reading   wfReading
-	bench     *wfBenchmark
-	benchNote string
-	since     *wfSince // last year's figures beside these, a year on
+	name                 string
+	collected            string
+	threshold            int
+	small                bool // fewer answers than the threshold: nothing can be shown
+	tooFew               []wfAdvice
+	rows                 []wfRow
+	total                wfRow
+	target               int
+	below                []string // grades under the target response rate: "Manager (45%)"
+	belowRows            []string // the names of those grades, in the same order
+	someWithoutHeadcount bool     // some grade has no headcount
+	joined               []string // "Director is shown as Manager and Director: ..."
+	reading              wfReading
+	bench                *wfBenchmark
+	benchNote            string
+	since                *wfSince // last year's figures beside these, a year on
 }
 
 // wfAdvice is a paragraph of what to do when nothing can be shown, and
@@ -178,7 +178,7 @@ func buildWorkforce(w *workforce.Loaded) workforceDoc {
 	for _, r := range t.Grades {
 		doc.rows = append(doc.rows, newWFRow(r, t.Threshold))
 		if r.Headcount <= 0 {
-			doc.noHeads = true
+			doc.someWithoutHeadcount = true
 		}
 		if rate, ok := r.ResponseRate(); ok && doc.target > 0 && rate < doc.target {
 			doc.below = append(doc.below, fmt.Sprintf("%s (%d%%)", r.Name, rate))

@@ -63,6 +63,7 @@ func mdWorkforce(m *markdown, doc workforceDoc, level int) {
 	m.para(mdText("Each cell is a count, with its share of the grade's answers in the three groups. " + hiddenLegend(doc.threshold, false) + " " + strings.Join(doc.joined, " ")))
 
 	m.heading(level+1, "Responses")
+	heads := !doc.noHeadcounts()
 	cells = nil
 	for i, r := range rows {
 		name := mdText(r.name)
@@ -70,13 +71,13 @@ func mdWorkforce(m *markdown, doc workforceDoc, level int) {
 			name = "**All grades**"
 		}
 		row := []string{name, figureWord(r.row.Excluded, doc.threshold, false), figureWord(r.row.Responses, doc.threshold, false)}
-		if !doc.noHeadcounts() {
+		if heads {
 			row = append(row, r.headcount(), r.rateOr("not known"))
 		}
 		cells = append(cells, row)
 	}
 	header, right := []string{"Grade", "Excluded", "Responses"}, []bool{false, true, true}
-	if !doc.noHeadcounts() {
+	if heads {
 		header, right = append(header, "Headcount", "Rate"), append(right, true, true)
 	}
 	m.table(header, right, cells)

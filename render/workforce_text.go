@@ -333,7 +333,7 @@ func textResponses(b *strings.Builder, doc workforceDoc, cols int, words bool, w
 	wrap("", "Excluded: the answers Other and I prefer not to say, which the guide excludes from the shares or reports separately.")
 	if n := doc.headcountsNote(); n != "" {
 		wrap("", n)
-	} else if doc.noHeads {
+	} else if doc.someWithoutHeadcount {
 		wrap("", "A grade without a headcount has no response rate: add headcount: to the data file, or give --headcount to ladder data import.")
 	}
 }
