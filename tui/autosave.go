@@ -109,10 +109,7 @@ func (a *app) commitNotice() {
 		return
 	}
 	steps := ss.CommitSteps()
-	a.exitNotice = "Your plan is saved in " + ss.Path() + ". " + keepInGit(steps, "it")
-	for _, words := range steps {
-		a.exitNotice += "\n  " + strings.Join(words, " ")
-	}
+	a.exitNotice = "Your plan is saved in " + ss.Path() + ". " + commitCommands(steps, "it")
 	a.exitNotice += "\n" + sendReportWords + "\n  " + strings.Join(reportWords(ss.Path()), " ")
 }
 
@@ -140,7 +137,13 @@ func (a *app) linkedNotice() string {
 		return "\n" + said
 	}
 	steps := ss.CommitSteps()
-	said = "\n" + said + "\n" + keepInGit(steps, "both")
+	return "\n" + said + "\n" + commitCommands(steps, "both")
+}
+
+// commitCommands is keepInGit's line and under it the commands, one a
+// line, indented by two, as the exit notice gives them.
+func commitCommands(steps [][]string, it string) string {
+	said := keepInGit(steps, it)
 	for _, words := range steps {
 		said += "\n  " + strings.Join(words, " ")
 	}

@@ -513,7 +513,7 @@ func (s *boardScreen) chooseLayout(w, h int) boardLayout {
 func (s *boardScreen) titlesFit(l boardLayout) (full int, ok bool) {
 	inner := l.cellWidth - 4
 	for _, e := range s.entries {
-		if lines, ok := wrapWords(e.Item.Title, inner); ok && len(lines) <= l.titleLines && !e.Item.LeadsIn() {
+		if _, ok := wholeTitle(e.Item, inner, l.titleLines); ok {
 			full++
 			continue
 		}
@@ -524,11 +524,19 @@ func (s *boardScreen) titlesFit(l boardLayout) (full int, ok bool) {
 	return full, true
 }
 
+// wholeTitle is an item's title wrapped to inner cells, and whether a
+// tile of lines title lines shows it: it fits, and reads whole alone (not
+// one that leads into its prompts, checklist.Item.LeadsIn).
+func wholeTitle(it *checklist.Item, inner, lines int) ([]string, bool) {
+	t, ok := wrapWords(it.Title, inner)
+	return t, ok && len(t) <= lines && !it.LeadsIn()
+}
+
 // tileTitle is what a tile of inner cells and lines lines says of an item:
-// its title when it fits and reads whole alone (not one that leads into its
-// prompts), else its short title.
+// its title where the tile shows it whole (wholeTitle), else its short
+// title.
 func tileTitle(it *checklist.Item, inner, lines int) []string {
-	if t, ok := wrapWords(it.Title, inner); ok && len(t) <= lines && !it.LeadsIn() {
+	if t, ok := wholeTitle(it, inner, lines); ok {
 		return t
 	}
 	t, _ := wrapWords(it.ShortTitle(), inner)
@@ -775,8 +783,9 @@ func (s *boardScreen) tile(st *styles, l boardLayout, a *checklist.Area, i int, 
 }
 
 // listCell is item i of an area on one line: "12 ▲ Amber  Title", its
-// title when it fits and reads whole alone, its short title when not, ⚑ after it when it is
-// flagged to revisit, › before it when the cursor is on it, and the room's
+// title when it fits and reads whole alone, its short title when not, ⚑
+// after it when it is flagged to revisit, › before it when the cursor is
+// on it, and the room's
 // votes at the right when the short title still fits beside them (else
 // "split" before the title where the votes span the scale).
 func (s *boardScreen) listCell(st *styles, l boardLayout, a *checklist.Area, i int, focused bool) string {

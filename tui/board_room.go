@@ -207,14 +207,14 @@ func (rs *roomSession) saysNothing() *roomSession {
 // cursor named in full, the items flagged) may give the room's strip: the
 // lines the strip takes beyond those it takes while the room votes, or
 // beyond its own with nothing said until the next key, up to the
-// footer's own; else 0. Those
-// are the spread, the call to talk it through and what to agree, once a
-// vote is revealed on the board, and the lines said until the next key (a
-// phone's wrong PIN, the quit's warning). The board keeps the layout it
-// had while the room voted, and leaves its footer out where the tiles and
-// it no longer fit: laid out again for the strip's lines, at 80x24 its
-// tiles went from two columns to three at the reveal, the moment the room
-// looks at them, their titles cut to "Educate…" and four items alike as
+// footer's own; else 0. Those are the spread, the call to talk it
+// through and what to agree, once a vote is revealed on the board, and
+// the lines said until the next key (a phone's wrong PIN, the quit's
+// warning). The board keeps the layout it had while the room voted, and
+// leaves its footer out where the tiles, or the room's panel, no longer
+// fit with it (boardScreen.view): laid out again for the strip's lines,
+// at 80x24 its tiles went from two columns to three at the reveal, the
+// moment the room looks at them, their titles cut to "Educate…" and four items alike as
 // "Data: p…"; at 160x45 on the projector a wrong PIN cut every title.
 func (a *app) boardGives() int {
 	rs := a.c.room
@@ -232,11 +232,11 @@ func (a *app) boardGives() int {
 	quiet := rs.saysNothing()
 	a.c.room = quiet
 	give := now - countLines(a.roomStrip())
-	settled := *quiet
-	if st := &settled.status; st.Phase == roomsrv.Revealed && st.Votes != nil {
+	voting := *quiet
+	if st := &voting.status; st.Phase == roomsrv.Revealed && st.Votes != nil {
 		st.Phase, st.Voted, st.Agreed = roomsrv.Voting, max(st.Votes.Total(), 1), ""
 	}
-	a.c.room = &settled
+	a.c.room = &voting
 	give = max(give, now-countLines(a.roomStrip()))
 	a.c.room = rs
 	if give <= 0 {

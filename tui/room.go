@@ -665,18 +665,18 @@ func (a *app) roomStripWith(spread bool) string {
 		}
 		out = append(out, line(sty.Warning.Render("⚠ "+why)))
 	}
-	if rs.enterHeld && st.Phase == roomsrv.Voting {
-		// A rating key says, when pressed, that it rates at a second press.
-		held := "⚠ The room is voting: v reveals the votes, then enter agrees"
-		for _, l := range fillLines(strings.SplitAfter(held, ", "), "", w) {
+	// A key held while the room votes (holdEnterForRoom, holdRateForRoom)
+	// says what to press, broken after its commas where it is too wide.
+	held := func(said string) {
+		for _, l := range fillLines(strings.SplitAfter(said, ", "), "", w) {
 			out = append(out, sty.Warning.Render(l))
 		}
 	}
+	if rs.enterHeld && st.Phase == roomsrv.Voting {
+		held("⚠ The room is voting: v reveals the votes, then enter agrees")
+	}
 	if rs.rateHeld != "" && st.Phase == roomsrv.Voting {
-		held := "⚠ The room is voting: v reveals first, " + rs.rateHeld + " again rates now"
-		for _, l := range fillLines(strings.SplitAfter(held, ", "), "", w) {
-			out = append(out, sty.Warning.Render(l))
-		}
+		held("⚠ The room is voting: v reveals first, " + rs.rateHeld + " again rates now")
 	}
 	if n := rs.newNotice(); n != "" && !rs.quitAsked { // one message at a time: "q again quits" is the one
 		out = append(out, line(sty.Warning.Render("⚠ "+n)))

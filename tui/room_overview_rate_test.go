@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/socialmobility/ladder/plans"
@@ -23,4 +24,18 @@ func TestTheOverviewHoldsARatingWhileTheRoomVotes(t *testing.T) {
 	}
 	h.press("a")
 	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "amber" })
+}
+
+// A rating key for the level the item already has changes nothing, so it
+// is never held (holdRateForRoom): rated Amber during the vote (a twice),
+// a third a says nothing of revealing first.
+func TestTheLevelAnItemHasIsNotHeldWhileTheRoomVotes(t *testing.T) {
+	t.Parallel()
+	h, st := startRoomWithOneVote(t, "green")
+	h.press("a", "a")
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "amber" })
+	h.press("a")
+	if v := h.view(); strings.Contains(v, "again rates now") {
+		t.Errorf("a on an item rated Amber is held while the room votes:\n%s", v)
+	}
 }
