@@ -18,6 +18,13 @@ import (
 // beside it first.
 func rvAtFirstDataItem(t *testing.T, data *workforce.Data) *rvHarness {
 	t.Helper()
+	return rvAtFirstDataItemOf(t, "plans/acme.yaml", data)
+}
+
+// rvAtFirstDataItemOf is rvAtFirstDataItem for the plan at path (under
+// plans/), its name as long as a test needs.
+func rvAtFirstDataItemOf(t *testing.T, path string, data *workforce.Data) *rvHarness {
+	t.Helper()
 	p := rvNewPlan(t)
 	for _, e := range p.Checklist.Items() {
 		if e.Item.Topic == checklist.TopicWorkforceData {
@@ -25,17 +32,22 @@ func rvAtFirstDataItem(t *testing.T, data *workforce.Data) *rvHarness {
 		}
 		p.Items[e.Item.ID].Rating = "amber"
 	}
-	return rvResumeWithData(t, p, data)
+	return rvResumeWithDataAt(t, path, p, data)
 }
 
 // rvResumeWithData opens p as rvAtFirstDataItem does.
 func rvResumeWithData(t *testing.T, p *plans.Plan, data *workforce.Data) *rvHarness {
 	t.Helper()
+	return rvResumeWithDataAt(t, "plans/acme.yaml", p, data)
+}
+
+// rvResumeWithDataAt is rvResumeWithData for the plan at path.
+func rvResumeWithDataAt(t *testing.T, path string, p *plans.Plan, data *workforce.Data) *rvHarness {
+	t.Helper()
 	t.Chdir(t.TempDir())
 	if err := os.MkdirAll("plans", 0o755); err != nil {
 		t.Fatal(err)
 	}
-	path := "plans/acme.yaml"
 	if err := createPlan(path, p); err != nil {
 		t.Fatal(err)
 	}
@@ -81,22 +93,8 @@ func TestDataItemsSayHowToStart(t *testing.T) {
 // path moves to a line of its own instead (issue 12.4's rule for
 // commands).
 func TestDataItemsKeepTheCommandsPathWhole(t *testing.T) {
-	t.Chdir(t.TempDir())
-	p := rvNewPlan(t)
-	for _, e := range p.Checklist.Items() {
-		if e.Item.Topic == checklist.TopicWorkforceData {
-			break
-		}
-		p.Items[e.Item.ID].Rating = "amber"
-	}
-	if err := os.MkdirAll("plans", 0o755); err != nil {
-		t.Fatal(err)
-	}
 	path := "plans/2026-11-28-bean-there-cafe-spring-review.yaml"
-	if err := createPlan(path, p); err != nil {
-		t.Fatal(err)
-	}
-	h := rvStart(t, Options{PlanPath: path, Dir: "plans"}, 80, 24)
+	h := rvAtFirstDataItemOf(t, path, nil)
 	h.requireView("No workforce data yet", "ladder data import responses.csv --plan", path+" (ladder data --help")
 }
 
