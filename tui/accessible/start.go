@@ -88,12 +88,11 @@ func lateSaid(late, carried, carriedLate int) string {
 
 // lateOfListed counts a listed plan's late actions and steps, and what
 // came across from the review it carried on from (review's
-// Session.CarriedCounts), for lateSaid.
-func lateOfListed(f plans.Found, resolve plans.Resolver, today plans.Date) (late, carried, carriedLate int) {
+// Session.CarriedCounts), for lateSaid. The link is followed with the
+// list's links, and load reads the previous review.
+func lateOfListed(f plans.Found, links *plans.Links, load plans.PlanLoader, today plans.Date) (late, carried, carriedLate int) {
 	overdue := f.Plan.Overdue(today)
-	prev, _, err := plans.PreviousReview(f.Path, f.Plan, func(path string) (*plans.Plan, error) {
-		return plans.LoadFile(path, resolve)
-	})
+	prev, _, err := links.PreviousReview(f.Path, f.Plan, load)
 	if err == nil && prev != nil {
 		carried, carriedLate = plans.CountCarried(prev, f.Plan, overdue)
 	}
@@ -111,8 +110,20 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 	// One Links told of every plan loaded, as the screens' list does
 	// (rowFacts): asked afresh, each next review's file is read again.
 	links := plans.NewLinks()
+	byPath := map[string]*plans.Plan{}
 	for _, f := range found {
 		links.Loaded(f.Path, f.Plan)
+		if f.Plan != nil {
+			byPath[filepath.Clean(f.Path)] = f.Plan
+		}
+	}
+	// A listed plan's previous review in the list is taken as loaded for
+	// it, not read again for its line; one elsewhere is read.
+	loadPrevious := func(path string) (*plans.Plan, error) {
+		if p := byPath[filepath.Clean(path)]; p != nil {
+			return p, nil
+		}
+		return plans.LoadFile(path, resolve)
 	}
 	handedOn := map[string]bool{}
 	for _, f := range found {
@@ -133,7 +144,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		if handedOn[f.Path] {
 			carried = ", carried on"
 		} else {
-			carried = lateSaid(lateOfListed(f, resolve, r.today))
+			carried = lateSaid(lateOfListed(f, links, loadPrevious, r.today))
 		}
 		// "14 of 21", not "14/21", which a speech engine may read as a
 		// fraction or a date; the file by its name in the folder, which
