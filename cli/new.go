@@ -196,11 +196,11 @@ func nextTitleExample(from string, date plans.Date) string {
 }
 
 // titleQuote quotes a title for the shell as a person types it, in
-// double quotes ("Spring review 2027"), or as plans.CommandQuote does
-// where a shell would read something inside them.
+// double quotes ("Spring review 2027"), or in single quotes
+// (plans.ShellQuote) where a shell would read something inside them.
 func titleQuote(title string) string {
-	if strings.ContainsAny(title, "\"$`\\!") || strings.IndexFunc(title, func(r rune) bool { return r < ' ' || r == 0x7f }) >= 0 {
-		return safetext.Line(plans.CommandQuote(title))
+	if !plans.DoubleQuotable(title) {
+		return safetext.Line(plans.ShellQuote(title))
 	}
 	return `"` + safetext.Line(title) + `"`
 }

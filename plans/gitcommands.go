@@ -53,11 +53,19 @@ func reviewName(p *Plan) string {
 // and the ! that interactive shells expand), and otherwise as ShellQuote
 // does.
 func CommandQuote(s string) string {
-	if strings.ContainsRune(s, '\'') && !strings.ContainsAny(s, "\"$`\\!") &&
-		strings.IndexFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) < 0 {
+	if strings.ContainsRune(s, '\'') && DoubleQuotable(s) {
 		return `"` + s + `"`
 	}
 	return ShellQuote(s)
+}
+
+// DoubleQuotable reports whether s, put in double quotes, is read by a
+// POSIX shell as it is: it holds nothing a shell reads inside them ($, `,
+// \, ", and the ! that interactive shells expand) and no control
+// character.
+func DoubleQuotable(s string) bool {
+	return !strings.ContainsAny(s, "\"$`\\!") &&
+		strings.IndexFunc(s, func(r rune) bool { return r < ' ' || r == 0x7f }) < 0
 }
 
 // CommandPath is CommandQuote for a file's path given to a command as
