@@ -87,9 +87,7 @@ func CarryOn(prev, next *Plan) Carried {
 		}
 		to.Steps = append(to.Steps, s)
 		c.Steps++
-		if slices.ContainsFunc(actions, func(r *Response) bool {
-			return r.Action == s.Text && r.Owner == s.Owner && r.Due == s.Due
-		}) {
+		if slices.ContainsFunc(actions, func(r *Response) bool { return r.repeatedBy(s) }) {
 			c.Repeats++
 		}
 	}

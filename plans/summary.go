@@ -267,11 +267,18 @@ func (p *Plan) ActionsToChase() []Action {
 // ActionsToChase chases the two as one.
 func (p *Plan) RepeatsAction(s Step) bool {
 	for _, r := range p.Items {
-		if r != nil && r.Action != "" && r.Action == s.Text && r.Owner == s.Owner && r.Due == s.Due {
+		if r.repeatedBy(s) {
 			return true
 		}
 	}
 	return false
+}
+
+// repeatedBy reports whether the project-plan step repeats r's action:
+// the same words, owner and due date (RepeatsAction, and CarryOn's count
+// of the carried steps that repeat a carried action).
+func (r *Response) repeatedBy(s Step) bool {
+	return r != nil && r.Action != "" && r.Action == s.Text && r.Owner == s.Owner && r.Due == s.Due
 }
 
 // StepName names a project-plan step by its place, as the screens number
