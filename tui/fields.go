@@ -842,7 +842,16 @@ func wrapLine(out []string, line string, w, limit int) []string {
 		case cur == "":
 			cur = unit
 		case ansi.StringWidth(cur)+1+ansi.StringWidth(unit) <= w:
+			joinedPlain := cur[len(cur)-1] < utf8.RuneSelf && unit != "" && unit[0] < utf8.RuneSelf
 			cur += " " + unit
+			if joinedPlain {
+				// It fits as measured: a space between ASCII
+				// characters joins nothing, so the line is the sum
+				// wide and there is no cut to look for (a mark
+				// beginning unit may join the space and widen it:
+				// that is measured below).
+				continue
+			}
 		default:
 			out = append(out, cur)
 			cur = unit
