@@ -195,6 +195,43 @@ func CarriedWords(c plans.Carried) string {
 	return strings.Join(parts, " and ")
 }
 
+// CarriedSaid is CarriedWords for the accessible prompts, which are
+// heard: a screen reader does not speak the brackets, so "3 open actions
+// (3 also project-plan steps) and 1 project-plan step" sounds like seven
+// things. The steps that repeat an action are said as some "of them",
+// and the rest as more: "3 open actions, 3 of them also project-plan
+// steps, and 1 more project-plan step".
+func CarriedSaid(c plans.Carried) string {
+	said := ""
+	if c.Actions > 0 {
+		said = fmt.Sprintf("%d open %s", c.Actions, plural(c.Actions, "action", "actions"))
+	}
+	steps := func(n int) string { return fmt.Sprintf("%d project-plan %s", n, plural(n, "step", "steps")) }
+	switch {
+	case c.Repeats == 0:
+	case c.Actions == 1 && c.Repeats == 1:
+		said += ", also a project-plan step,"
+	case c.Actions == 1:
+		said += ", also " + steps(c.Repeats) + ","
+	case c.Repeats > c.Actions:
+		said += ", between them also " + steps(c.Repeats) + ","
+	case c.Repeats == 1:
+		said += ", 1 of them also a project-plan step,"
+	default:
+		said += fmt.Sprintf(", %d of them also project-plan steps,", c.Repeats)
+	}
+	rest := c.Steps - c.Repeats
+	switch {
+	case rest <= 0:
+		return strings.TrimSuffix(said, ",")
+	case said == "":
+		return steps(rest)
+	case c.Repeats > 0:
+		return said + " and " + strings.Replace(steps(rest), " ", " more ", 1)
+	}
+	return said + " and " + steps(rest)
+}
+
 // CarryRefused is plans.CheckCarryOn's refusal as ladder review --from
 // says it, on the command line and in the accessible prompts alike: for a
 // plan that was carried on, with the command that opens the review that

@@ -214,3 +214,29 @@ func TestCarriedWordsCountWhatStatusChases(t *testing.T) {
 		}
 	}
 }
+
+// TestCarriedSaidCountsWhenHeard: a screen reader does not speak
+// brackets, so "3 open actions (3 also project-plan steps) and 1
+// project-plan step" is heard as seven things where status chases four.
+// The accessible prompts say the steps that repeat an action as some "of
+// them", and the steps beyond those as more.
+func TestCarriedSaidCountsWhenHeard(t *testing.T) {
+	for _, c := range []struct {
+		carried plans.Carried
+		want    string
+	}{
+		{plans.Carried{Actions: 3, Steps: 4, Repeats: 3}, "3 open actions, 3 of them also project-plan steps, and 1 more project-plan step"},
+		{plans.Carried{Actions: 9, Steps: 11, Repeats: 7}, "9 open actions, 7 of them also project-plan steps, and 4 more project-plan steps"},
+		{plans.Carried{Actions: 2, Steps: 1, Repeats: 1}, "2 open actions, 1 of them also a project-plan step"},
+		{plans.Carried{Actions: 1, Steps: 2, Repeats: 1}, "1 open action, also a project-plan step, and 1 more project-plan step"},
+		{plans.Carried{Actions: 1, Steps: 2, Repeats: 2}, "1 open action, also 2 project-plan steps"},
+		{plans.Carried{Actions: 2, Steps: 3, Repeats: 3}, "2 open actions, between them also 3 project-plan steps"},
+		{plans.Carried{Actions: 2, Steps: 1}, "2 open actions and 1 project-plan step"},
+		{plans.Carried{Steps: 2}, "2 project-plan steps"},
+		{plans.Carried{}, ""},
+	} {
+		if got := review.CarriedSaid(c.carried); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.carried, got, c.want)
+		}
+	}
+}

@@ -49,10 +49,10 @@ func TestCarryOnFromLastYearsPlan(t *testing.T) {
 	before, _ := os.ReadFile(old)
 	out := runReviewOK(t, Options{PlanPath: next, From: old}, strings.NewReader("Spring review 2027\n\n\n"))
 	for _, want := range []string{
-		"It carries on 14 open actions (3 also project-plan steps); ratings start afresh, on the same checklist.",
+		"It carries on 14 open actions, 3 of them also project-plan steps; ratings start afresh, on the same checklist.",
 		"Last time: Spring review 2026.",
 		"Enter keeps: " + prev.Facilitator + ".",
-		"Created the plan " + next + ". Carried on 14 open actions (3 also project-plan steps) from " + old + "; " + old + " now names it as its next review.",
+		"Created the plan " + next + ". From " + old + " it carried on 14 open actions, 3 of them also project-plan steps; " + old + " now names it as its next review.",
 		"Last review: Amber, on Saturday 14 March 2026.\nIts action is carried on: ",
 	} {
 		if !strings.Contains(out, want) {
@@ -191,9 +191,9 @@ func TestTheFolderListOffersTheNextReview(t *testing.T) {
 	dir := filepath.Dir(old)
 	out := runReviewOK(t, Options{Dir: dir}, strings.NewReader("2\nSpring review 2027\n\n\n"))
 	for _, want := range []string{
-		"1) Acme Café Ltd: Spring review 2026, 21 of 21 rated (acme-2026.yaml)\n2) Begin the next review from Acme Café Ltd: Spring review 2026, carrying on 14 open actions (3 also project-plan steps)\n3) Begin a new review\nType 1, 2 or 3, or press Enter to begin the next review (2).",
+		"1) Acme Café Ltd: Spring review 2026, 21 of 21 rated (acme-2026.yaml)\n2) Begin the next review from Acme Café Ltd: Spring review 2026, carrying on 14 open actions, 3 of them also project-plan steps\n3) Begin a new review\nType 1, 2 or 3, or press Enter to begin the next review (2).",
 		"Created the plan ",
-		"Carried on 14 open actions (3 also project-plan steps) from " + old,
+		"From " + old + " it carried on 14 open actions, 3 of them also project-plan steps;",
 	} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("the review did not say %q:\n%s", want, out)
@@ -303,12 +303,12 @@ func TestAYearOnThePromptsListLastYearsReviews(t *testing.T) {
 		"Last year's reviews, in " + filepath.Join(dir, "2026") + ", to begin this year's in " + y27 + ":\n",
 		// "Begin", as the start screen says it: "carry on" beside "open"
 		// reads as resume last year's review.
-		"1) Begin this year's review in " + y27 + " from Acme Café Ltd: Spring review 2026 (Saturday 14 March 2026), carrying on its 14 open actions (3 also project-plan steps)\n",
+		"1) Begin this year's review in " + y27 + " from Acme Café Ltd: Spring review 2026 (Saturday 14 March 2026), carrying on its 14 open actions, 3 of them also project-plan steps\n",
 		"2) Open Acme Café Ltd: Spring review 2026 as it is (acme-2026.yaml)\n",
 		"3) Begin a new review in " + y27 + "\n",
 		// Answers piped in as before the list still give the organisation.
 		"Type 1, 2 or 3, or press Enter to begin this year's review from 1, or type the organisation's name to begin a new review of it.\n",
-		"It carries on 14 open actions (3 also project-plan steps)",
+		"It carries on 14 open actions, 3 of them also project-plan steps",
 	} {
 		if !strings.Contains(out, want) {
 			t.Fatalf("the prompts did not say %q:\n%s", want, out)
@@ -407,7 +407,7 @@ func TestAYearOnThePromptsListThisYearsReviews(t *testing.T) {
 	}
 
 	out = runReviewOK(t, Options{Dir: dir, Today: march}, strings.NewReader("2\nReview 2027\n\n\nquit\n"))
-	if found, _ := plans.Discover(y27, nil); len(found) != 2 || !strings.Contains(out, "Carried on 1 open action") {
+	if found, _ := plans.Discover(y27, nil); len(found) != 2 || !strings.Contains(out, "it carried on 1 open action") {
 		t.Errorf("Bea's Bakery's review was not begun from last year's in %s (%d plans there):\n%s", y27, len(found), out)
 	}
 }

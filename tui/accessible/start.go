@@ -298,7 +298,7 @@ func (r *reviewer) beginFromLastYear(l review.LastReview) string {
 	// as it is" reads as resume last year's review.
 	label := fmt.Sprintf("Begin this year's review in %s from %s: %s (%s)", safetext.Line(r.opts.Dir),
 		safetext.Line(p.Organisation), safetext.Line(p.Title), friendly(p.Date))
-	if what := review.CarriedWords(l.Carried); what != "" {
+	if what := review.CarriedSaid(l.Carried); what != "" {
 		label += ", carrying on its " + what
 	}
 	return label
@@ -397,7 +397,7 @@ func nextReviewFrom(found []plans.Found, today plans.Date) *carryable {
 	if l == nil {
 		return nil
 	}
-	return &carryable{found: l.Found, what: review.CarriedWords(l.Carried)}
+	return &carryable{found: l.Found, what: review.CarriedSaid(l.Carried)}
 }
 
 // create asks for the details of a new review and writes its plan, at path
@@ -539,7 +539,7 @@ func (r *reviewer) offerLastReview(path, org string) (string, error) {
 			safetext.Line(l.Found.Plan.Organisation), safetext.Line(l.Found.Path), safetext.Line(l.Found.Plan.Title), safetext.Line(plans.CommandPath(l.Found.Path)))
 		return "", nil
 	}
-	what := review.CarriedWords(l.Carried)
+	what := review.CarriedSaid(l.Carried)
 	if what == "" {
 		return "", nil
 	}
