@@ -27,9 +27,9 @@ const (
 // status choices, the owner names, "Press Enter to leave it empty", an
 // unchanged area and the workforce data were said in full once and in
 // one line after; 529 since, and one more for the quick wins chosen said
-// back by their words ("Chosen: ..."), and three for the statuses chosen
-// ("Marked doing.").
-const fullReviewLines = 534
+// back by their words ("Chosen: ..."), three for the statuses chosen
+// ("Marked doing.") and one for the quick win typed ("Added: ...").
+const fullReviewLines = 535
 
 // fullReview pipes the answers of a whole review (full-review.answers)
 // into a new plan and returns what was said and the plan's path.

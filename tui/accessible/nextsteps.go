@@ -149,8 +149,21 @@ func (r *reviewer) list(id string) error {
 		if err != nil || s == "" {
 			return err
 		}
-		r.save(r.s.AddToList(id, s))
+		r.sayAdded(id, s)
 	}
+}
+
+// sayAdded adds a typed answer to list question id and says it back as
+// it was taken, which a listener cannot see, or that it was chosen
+// already (SetList keeps each answer once).
+func (r *reviewer) sayAdded(id, typed string) {
+	before := len(r.s.Plan().Answer(id).List)
+	r.save(r.s.AddToList(id, typed))
+	if list := r.s.Plan().Answer(id).List; len(list) > before {
+		r.p.say("Added: %s.", list[len(list)-1])
+		return
+	}
+	r.p.say("Chosen already: %s.", review.CleanLine(typed))
 }
 
 // optionGroup is the heading an offered answer is listed under.
