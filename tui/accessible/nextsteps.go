@@ -111,7 +111,7 @@ func (r *reviewer) list(id string) error {
 		if len(current) > 0 {
 			keep = "Enter keeps what you have so far; type " + clearSaid + " to start again with none"
 		}
-		how := fmt.Sprintf("Type their numbers separated by commas, for example 1,3, or %s.", keep)
+		how := fmt.Sprintf("Type their numbers, for example 1 and 3, or %s.", keep) // "1,3" may be heard as one number
 		r.p.say("%s", how)
 		for {
 			s, err := r.p.line("Numbers")

@@ -1,6 +1,7 @@
 package accessible
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -9,7 +10,8 @@ import (
 // number from 1 to 12. Please try again.), and a refusal said only
 // "Please try again", where the way to type the numbers was said once,
 // after the whole list. "and" joins numbers now, and a refusal says
-// again what to type.
+// again what to type, with "1 and 3" as the example: "1,3" may be read
+// as one number.
 func TestQuickWinNumbersTakeAndAndSayHowToTypeThem(t *testing.T) {
 	path := newPlanFile(t, allGreen)
 	answers := []string{"item 21", "", "", "", "", "", // item 21, kept: on to the next steps
@@ -21,9 +23,14 @@ func TestQuickWinNumbersTakeAndAndSayHowToTypeThem(t *testing.T) {
 	}
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
-		"Numbers: 2 and 99\n\"99\" is not a number from 1 to 12. Type their numbers separated by commas, for example 1,3, or press Enter to choose none.\nNumbers: 1 and 3\n",
+		"Numbers: 2 and 99\n\"99\" is not a number from 1 to 12. Type their numbers, for example 1 and 3, or press Enter to choose none.\nNumbers: 1 and 3\n",
 		"Chosen: Appoint a senior social mobility sponsor; Build an army of social mobility activists.\n",
 	)
+	// "1,3" may be read as one number ("thirteen", or "one point three"):
+	// the example is given as a listener hears and says it.
+	if strings.Contains(out, "1,3") {
+		t.Errorf("the numbers' example is said as 1,3:\n%s", out)
+	}
 	got := onDiskPlan(t, path).Answer("quick-wins").List
 	if len(got) != 2 {
 		t.Errorf("quick wins on disk: %q", got)
@@ -49,7 +56,7 @@ func TestAnAndAloneAtTheNumbersKeepsTheQuickWins(t *testing.T) {
 	}
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader(answers))
 	checkOutput(t, out,
-		"Numbers: and\n\"and\" has no number in it. Type their numbers separated by commas, for example 1,3, or Enter keeps what you have so far;",
+		"Numbers: and\n\"and\" has no number in it. Type their numbers, for example 1 and 3, or Enter keeps what you have so far;",
 	)
 	if got := onDiskPlan(t, path).Answer("quick-wins").List; len(got) != 1 {
 		t.Errorf("quick wins on disk: %q, want the one chosen kept", got)
