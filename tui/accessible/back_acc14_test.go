@@ -44,7 +44,9 @@ func TestBackAtTheOrganisationGoesBackToTheList(t *testing.T) {
 // TestBackToTheChecklistAsksItInOneLine: back from the checklist and on
 // to it again asks it in one line, with the checklist chosen before as
 // what Enter keeps, as the rating does at every item after the first:
-// its choices in full once in a run, ? says them again.
+// its choices in full once in a run, ? says them again. The one line
+// says a name, or its start, is the answer: it says no number, and the
+// names are long.
 func TestBackToTheChecklistAsksItInOneLine(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "plans")
 	// Participants, then back at the checklist, Enter at the participants,
@@ -62,7 +64,7 @@ func TestBackToTheChecklistAsksItInOneLine(t *testing.T) {
 	if strings.Contains(again[:help], "1) ") {
 		t.Errorf("the checklist asked again lists its choices in full:\n%s", again[:help])
 	}
-	checkOutput(t, again, "Participants: \nWhich checklist will you follow? Progression review and refine checklist, ", "Type a question mark (?) to hear the choices in full again.\nChecklist: ?")
+	checkOutput(t, again, "Participants: \nWhich checklist will you follow? Progression review and refine checklist, ", "Type a name or the start of one, or a question mark (?) to hear the choices in full again.\nChecklist: ?")
 	if !strings.Contains(again[help:], "1) ") {
 		t.Errorf("? at the checklist asked again does not say the choices in full:\n%s", again[help:])
 	}

@@ -517,7 +517,13 @@ func (q question) oneLine() string {
 	if q.clear != "" {
 		b.WriteString("; type " + clearSaid + " to " + q.clear)
 	}
-	b.WriteString(". Type a question mark (?) to hear " + cmp.Or(q.again, "the choices in full") + " again.")
+	b.WriteString(". Type ")
+	if q.starts {
+		// The names said are long, and no number is: a listener is
+		// told the answer is one, or its start (the checklists).
+		b.WriteString("a name or the start of one, or ")
+	}
+	b.WriteString("a question mark (?) to hear " + cmp.Or(q.again, "the choices in full") + " again.")
 	return b.String()
 }
 
