@@ -355,10 +355,12 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.c.gotWorkforce(msg)
 		return a, nil
 	case tea.PasteMsg:
+		a.c.room.forgetHeldRate(msg)
 		if a.tooSmall() {
 			return a, nil // nowhere to be seen
 		}
 	case tea.KeyPressMsg:
+		a.c.room.forgetHeldRate(msg)
 		if a.tooSmall() {
 			return a, a.tooSmallKey(msg)
 		}
@@ -413,9 +415,6 @@ func (a *app) globalKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	if rs := a.c.room; rs.on() {
 		rs.noticesSeen = rs.status.NoticeTotal          // a phone's notice is said until the next key, q too
 		rs.nothingToReveal, rs.enterHeld = false, false // said until the next key (roomKey, holdEnterForRoom)
-		if msg.String() != rs.rateHeld {
-			rs.rateHeld = "" // said until the next key; the same key again rates (holdRateForRoom)
-		}
 		if !rs.quitAsked {
 			rs.kept = nil // said until the next key (syncRoom), or with the quit's warning
 		}

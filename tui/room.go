@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -63,8 +64,10 @@ type roomSession struct {
 	enterHeld bool
 	// rateHeld is the rating key a press held while the room votes on
 	// the item (holdRateForRoom): the strip says to reveal first until
-	// the next key, and the same key again rates.
-	rateHeld string
+	// the next key, and the same key again rates. rateHeldAt is when it
+	// was last pressed.
+	rateHeld   string
+	rateHeldAt time.Time
 	// kept is the round a vote again set aside, kept as its item's result
 	// by a move away from the item (said until the next key) or by a q
 	// (said with quitAsked), nobody having voted in the new round.
@@ -561,6 +564,14 @@ func (c *common) holdEnterForRoom(itemID string) bool {
 	return true
 }
 
+// heldRateAgainAfter is how long after the last press a held rating key
+// must be pressed again to rate (holdRateForRoom): longer than a
+// keyboard waits before it repeats a key held down (660 ms in X's
+// default, 500 ms in Windows' and GNOME's), and than the gap between the
+// doubled letters of a word typed ("arrange"); shorter than reading the
+// strip that says to press it again.
+const heldRateAgainAfter = time.Second
+
 // holdRateForRoom reports whether a rating key (pressed) for level is
 // held because phones in the room are voting on the item, on the item
 // screen and the overview alike: a rating given then was shown on the
@@ -568,16 +579,37 @@ func (c *common) holdEnterForRoom(itemID string) bool {
 // room's. The strip says to reveal first; the same key again rates, for
 // an item the room does not vote on or a facilitator who means it. The
 // level the item already has is never held: pressing it changes nothing.
+//
+// Again means pressed again once the strip could be read: a key held
+// down repeats itself, and a word typed at the rating doubles letters,
+// each a press straight after the last, which keeps the key held
+// (heldRateAgainAfter). A terminal sends a repeat as a press; the few
+// that can mark it (Key.IsRepeat) do so only when asked, which ladder
+// does not do, so the pause is what tells.
 func (c *common) holdRateForRoom(itemID, level, pressed string) bool {
 	if c.plan().Response(itemID).Rating == level || !c.roomVotesOn(itemID) {
 		return false
 	}
-	if c.room.rateHeld == pressed {
-		c.room.rateHeld = "" // pressed again: the facilitator means it
+	rs, now := c.room, c.now()
+	if rs.rateHeld == pressed && now.Sub(rs.rateHeldAt) >= heldRateAgainAfter {
+		rs.rateHeld = "" // pressed again: the facilitator means it
 		return false
 	}
-	c.room.rateHeld = pressed
+	rs.rateHeld, rs.rateHeldAt = pressed, now
 	return true
+}
+
+// forgetHeldRate forgets a held rating key (holdRateForRoom) at any key
+// but the same one again, wherever the key goes: to a screen, to the
+// window too small to be seen, to the choice a plan changed on disk asks
+// for. The strip says to press it again until then.
+func (rs *roomSession) forgetHeldRate(msg tea.Msg) {
+	if !rs.on() {
+		return
+	}
+	if k, ok := msg.(tea.KeyPressMsg); !ok || k.String() != rs.rateHeld {
+		rs.rateHeld = ""
+	}
 }
 
 // roomVotesOn reports whether phones in the room are voting on the item.

@@ -60,7 +60,8 @@ func sgrOf(rendered string) string {
 func TestQuitSaysARatedItemsVotesAreNotInThePlan(t *testing.T) {
 	t.Parallel()
 	h, _ := startRoomWithOneVote(t, "amber")
-	h.press("g", "g", "n")
+	h.press("g")
+	h.pressAfterAPause("g", "n")
 	h.waitView("Room: 0 of 1 voted")
 	h.press("q")
 	if h.a.quitting {

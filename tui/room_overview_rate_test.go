@@ -22,7 +22,7 @@ func TestTheOverviewHoldsARatingWhileTheRoomVotes(t *testing.T) {
 	if r := h.a.c.plan().Response(st.ItemID).Rating; r != "unrated" && r != "" {
 		t.Fatalf("a on the overview during the vote rated the item %q:\n%s", r, v)
 	}
-	h.press("a")
+	h.pressAfterAPause("a")
 	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "amber" })
 }
 
@@ -32,7 +32,8 @@ func TestTheOverviewHoldsARatingWhileTheRoomVotes(t *testing.T) {
 func TestTheLevelAnItemHasIsNotHeldWhileTheRoomVotes(t *testing.T) {
 	t.Parallel()
 	h, st := startRoomWithOneVote(t, "green")
-	h.press("a", "a")
+	h.press("a")
+	h.pressAfterAPause("a")
 	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "amber" })
 	h.press("a")
 	if v := h.view(); strings.Contains(v, "again rates now") {

@@ -122,7 +122,7 @@ func TestARatingKeyWhileTheRoomVotesSaysRevealFirst(t *testing.T) {
 	h.waitView("g again rates now")
 	h.press("a")
 	h.waitView("a again rates now")
-	h.press("a")
+	h.pressAfterAPause("a")
 	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "amber" })
 	if v := h.view(); strings.Contains(v, "again rates now") {
 		t.Errorf("the line stays after the rating:\n%s", v)

@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -44,6 +45,10 @@ type roomHarness struct {
 	// The room's commands running, each with the change it waits for:
 	// one whose change has come is about to end.
 	roomWaits map[int]<-chan struct{}
+
+	// skipped is the time the app's clock is ahead of the real one
+	// (pressAfterAPause): a key pressed again after a pause.
+	skipped atomic.Int64
 }
 
 // endedCmd is a command that returned msg (nil: nothing to deliver).
@@ -79,6 +84,7 @@ func startRoomHarnessOn(t *testing.T, w, h int, p *plans.Plan, opts Options, why
 	c.typingPause = 0
 	hs := &roomHarness{t: t, a: newApp(c), path: path,
 		ended: make(chan endedCmd, 64), busy: map[int]string{}, roomWaits: map[int]<-chan struct{}{}}
+	c.now = func() time.Time { return time.Now().Add(time.Duration(hs.skipped.Load())) }
 	t.Cleanup(func() {
 		c.closeRoom()
 		c.session.Close()
@@ -212,6 +218,16 @@ func (h *roomHarness) press(keys ...string) {
 		h.send(rvKey(k))
 	}
 	h.settle()
+}
+
+// pressAfterAPause presses each key as a person does who read the
+// screen first: long enough after the key before for a held rating key
+// pressed again to rate (heldRateAgainAfter).
+func (h *roomHarness) pressAfterAPause(keys ...string) {
+	for _, k := range keys {
+		h.skipped.Add(int64(heldRateAgainAfter))
+		h.press(k)
+	}
 }
 
 // roomPhone is a phone without JavaScript, on loopback.

@@ -56,7 +56,8 @@ func TestMovingOnAfterVKeepsTheLastRound(t *testing.T) {
 		h, st := startRoomWithOneVote(t, "amber")
 		h.revealAmber()
 		h.voteAgain()
-		h.press("g", "g") // twice: the first says to reveal first
+		h.press("g") // twice: the first says to reveal first
+		h.pressAfterAPause("g")
 		h.press("n")
 		v := h.waitView("Room: 0 of 1 voted")
 		if !strings.Contains(oneSpaced(v), "Nobody voted again on item 1: it keeps the last round's votes, no rating agreed yet") {
@@ -77,7 +78,8 @@ func TestMovingOnAfterVKeepsTheLastRound(t *testing.T) {
 		h.revealAmber()
 		h.agreeAmber()
 		h.voteAgain()
-		h.press("g", "g")
+		h.press("g")
+		h.pressAfterAPause("g")
 		h.press("n")
 		v := h.waitView("Room: 0 of 1 voted")
 		if !strings.Contains(oneSpaced(v), "Nobody voted again on item 1: it keeps the last round's votes, agreed ● Green") {
@@ -143,7 +145,8 @@ func TestQuitAfterVSaysWhatBecomesOfTheLastRound(t *testing.T) {
 		h.revealAmber()
 		h.agreeAmber()
 		h.voteAgain()
-		h.press("g", "g", "q") // g twice: the room is voting again
+		h.press("g") // g twice: the room is voting again
+		h.pressAfterAPause("g", "q")
 		if h.a.quitting {
 			t.Fatal("q after V quit without a word")
 		}
