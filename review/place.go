@@ -177,7 +177,9 @@ func clamp(i, n int) int { return max(min(i, n-1), 0) }
 // item is followed by its area's end): how many items are not rated and
 // the checklist position of the first of them, so that a front end says
 // so as the items are left, where a listener who jumped ahead (item N)
-// went on to the next steps with the gaps said only in the summary.
+// went on to the next steps with the gaps said only in the summary. The
+// accessible prompts say it all; the screens' last area summary, which
+// counts its own area's gaps apart, the rest of it.
 // Anywhere else, or with every item rated, it is 0 and -1.
 func (s *Session) LeftUnrated(p Place) (n, first int) {
 	if p.Kind != AtAreaEnd || s.After(p).Kind == AtItem {

@@ -113,7 +113,7 @@ func (s *areasummaryScreen) lines() []string {
 	p := s.c.plan()
 	w := s.c.width
 	a := &c.Areas[s.area]
-	perArea, total := p.Counts()
+	perArea, _ := p.Counts()
 	counts := perArea[s.area].Counts
 
 	var b []string
@@ -128,9 +128,11 @@ func (s *areasummaryScreen) lines() []string {
 	// Where the review goes next, then each item with its rating (whole
 	// titles, wrapped), and the area's suggestions: the page scrolls.
 	b = append(b, "")
-	earlier := 0 // the items left behind, said where enter leaves the areas
-	if s.area == len(c.Areas)-1 {
-		earlier = total.Unrated - counts.Unrated
+	// The items of the earlier areas left behind, said where enter
+	// leaves the items, by the rule the accessible prompts say them by.
+	earlier := 0
+	if left, _ := s.c.session.LeftUnrated(review.AreaEnd(s.area)); left > 0 {
+		earlier = left - counts.Unrated
 	}
 	b = append(b, strings.Split(s.nextLine(st, counts.Unrated, earlier), "\n")...)
 	b = append(b, "")

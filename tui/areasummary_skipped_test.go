@@ -31,12 +31,22 @@ func TestTheLastAreasSummarySaysWhatEarlierAreasLeftUnrated(t *testing.T) {
 		}
 	}
 
+	// With a gap of its own too, the last summary counts it once: as its
+	// own, not again among the earlier areas' (review's LeftUnrated
+	// counts them all).
+	p.Response(c.Areas[last].Items[0].ID).Rating = ""
+	h, _ := rvOpen(t, p, 80, 24)
+	h.run(h.a.show(screenAreaSummary, last))
+	h.requireView("1 not rated yet: p goes back, o shows every item.")
+	h.requireView(strconv.Itoa(len(c.Areas[0].Items)+len(c.Areas[1].Items)) + " not rated in earlier areas: o shows every item.")
+	p.Response(c.Areas[last].Items[0].ID).Rating = "green"
+
 	for _, a := range c.Areas[:last] {
 		for _, it := range a.Items {
 			p.Response(it.ID).Rating = "amber"
 		}
 	}
-	h, _ := rvOpen(t, p, 80, 24)
+	h, _ = rvOpen(t, p, 80, 24)
 	h.run(h.a.show(screenAreaSummary, last))
 	if v := h.view(); strings.Contains(v, "in earlier areas") {
 		t.Errorf("every earlier item rated, the last summary still speaks of them:\n%s", v)
