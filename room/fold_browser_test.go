@@ -36,3 +36,28 @@ func TestYourVoteIsInIsSeenOnASmallPhone(t *testing.T) {
 		}
 	}
 }
+
+// TestNotSentIsSeenOnASmallPhone: on the same phone, a vote tapped with
+// no Wi-Fi scrolls the page to its status line, under the buttons, and
+// then "Not sent" (an alert, at the top of the item) was said above the
+// screen's edge: a reader heard it, everyone else saw "Sending your
+// vote…" go and nothing said it had not counted. It comes into view.
+func TestNotSentIsSeenOnASmallPhone(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	p := openPhone(t, b, s, "small")
+	p.Do(chromedp.EmulateViewport(320, 568, chromedp.EmulateMobile))
+	p.waitText("Type the PIN")
+	p.join("4821")
+	p.waitText("You are in the room")
+	r.Vote("lc-vision") // the longest questions: the page at its tallest
+	p.waitText("Not sure")
+	setOffline(t, p, true)
+	p.vote("unsure") // the last button, at the bottom
+	p.waitText("Not sent: this phone cannot reach the room just now.")
+	seen := `(function (el) { var b = el.getBoundingClientRect(); return b.top >= 0 && b.bottom <= window.innerHeight + 0.5; })(document.querySelector("#view p.message"))`
+	if !browsertest.Run(p.Phone, chromedp.Evaluate[bool](seen)) {
+		t.Errorf("\"Not sent\" is off the screen: %s", browsertest.Run(p.Phone, chromedp.Evaluate[string](`(function () { var b = document.querySelector("#view p.message").getBoundingClientRect(); return b.top + "-" + b.bottom + " of " + window.innerHeight + " at " + window.scrollY; })()`)))
+	}
+}

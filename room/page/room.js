@@ -416,6 +416,12 @@
     unsent = { key: key, sent: sent };
     say(view, notSentWords);
     showLost(view);
+    // A vote tapped scrolled the page down to its status line
+    // (statusInView), under the buttons on a small phone, and the
+    // message is at the top of the view: its role="alert" is heard, not
+    // seen, past the screen's edge.
+    var message = view.querySelector("p.message");
+    if (message && message.scrollIntoView) message.scrollIntoView({ block: "nearest" });
   }
 
   // nothingLost says whether a view of the screen something was sent
