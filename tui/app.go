@@ -63,7 +63,8 @@ type app struct {
 	termWidth, termHeight int // the terminal's size
 	margin                int // cells left of the body
 
-	widths map[string]int // the widths of the lines of recent frames (see lineWidth)
+	widths     map[string]int   // the widths of the lines of recent frames (see lineWidth)
+	hintWidths map[key.Help]int // the widths of the footer's hints (see hintWidth)
 
 	conflictErr error  // reloading or copying after a conflict failed
 	notice      notice // said in the status line until the next save
@@ -91,7 +92,7 @@ type app struct {
 
 func newApp(c *common) *app {
 	a := &app{c: c, screens: map[screenID]screen{}, help: help.New()}
-	a.help.Styles = helpStyles(c.styles)
+	a.setHelpStyles()
 	a.active = screenStart
 	if c.session != nil {
 		a.active = screenItem
@@ -314,7 +315,7 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.layout()
 	case tea.BackgroundColorMsg:
 		a.c.styles = newStyles(msg.IsDark(), a.c.present).withSixteenColours(a.c.styles.sixteen)
-		a.help.Styles = helpStyles(a.c.styles)
+		a.setHelpStyles()
 		return a, nil
 	case tea.ColorProfileMsg:
 		a.c.styles = a.c.styles.withSixteenColours(msg.Profile == colorprofile.ANSI)
@@ -454,7 +455,7 @@ func (a *app) setPresent(on bool) {
 		s.dataShown = false // hidden again on the projector (present_data.go)
 	}
 	a.c.styles = newStyles(a.c.styles.isDark, on).withSixteenColours(a.c.styles.sixteen)
-	a.help.Styles = helpStyles(a.c.styles)
+	a.setHelpStyles()
 }
 
 // commitMsg asks the active screen to store whatever is typed in its
@@ -653,15 +654,60 @@ func (a *app) keyHints(s screen) string {
 	return a.fitHints(bs, always)
 }
 
-// fitHints draws as many of bs as fit in the width, then always.
+// fitHints draws as many of bs as fit in the width, then always. It adds
+// up the hints' widths and draws the line once: drawing the line again for
+// each hint it dropped was half the cost of a key on the overview
+// (BENCHMARKS.md). A line's width is its hints' and a separator between
+// each two, as help.ShortHelpView lays them out, in any order.
 func (a *app) fitHints(bs, always []key.Binding) string {
-	for n := len(bs); n >= 0; n-- {
-		line := a.help.ShortHelpView(append(slices.Clip(bs[:n]), always...))
-		if ansi.StringWidth(line) <= a.c.width {
-			return line
+	sep := ansi.StringWidth(a.help.Styles.ShortSeparator.Inline(true).Render(a.help.ShortSeparator))
+	line, shown := 0, 0 // the line's width so far, and how many hints it has
+	fits := func(kb key.Binding) bool {
+		if !kb.Enabled() { // help.ShortHelpView leaves it out
+			return true
+		}
+		w := a.hintWidth(kb)
+		if shown > 0 {
+			w += sep
+		}
+		line += w
+		shown++
+		return line <= a.c.width
+	}
+	for _, kb := range always {
+		if !fits(kb) {
+			return ansi.Truncate(a.help.ShortHelpView(always), a.c.width, "…")
 		}
 	}
-	return ansi.Truncate(a.help.ShortHelpView(always), a.c.width, "…")
+	n := 0
+	for n < len(bs) && fits(bs[n]) {
+		n++
+	}
+	return a.help.ShortHelpView(append(slices.Clip(bs[:n]), always...))
+}
+
+// setHelpStyles draws the footer's hints in the app's styles, measured
+// again in them.
+func (a *app) setHelpStyles() {
+	a.help.Styles = helpStyles(a.c.styles)
+	a.hintWidths = nil
+}
+
+// hintWidth is the width of one hint as help.ShortHelpView draws it,
+// remembered by its words: the footer's hints are a few dozen, the same
+// from key to key, and drawing one to measure it costs more than the
+// frame's other footer work.
+func (a *app) hintWidth(kb key.Binding) int {
+	h := kb.Help()
+	if w, ok := a.hintWidths[h]; ok {
+		return w
+	}
+	if a.hintWidths == nil || len(a.hintWidths) > 256 {
+		a.hintWidths = make(map[key.Help]int, 64)
+	}
+	w := ansi.StringWidth(a.help.ShortHelpView([]key.Binding{kb}))
+	a.hintWidths[h] = w
+	return w
 }
 
 // shortHelp is the footer's hints: the screen's own, most important
