@@ -499,6 +499,9 @@ func (s *boardScreen) chooseLayout(w, h int) boardLayout {
 	for _, heading := range headings {
 		for cols := 1; cols <= max(1, (w+2)/26); cols++ {
 			l := boardLayout{list: true, heading: heading, perRow: cols, cellWidth: (w - 2*(cols-1)) / cols}
+			if cols > 1 && s.listTitleWidth(l.cellWidth) < listTitleRoom {
+				break // more columns would leave titles a few cells ("Analyse p…")
+			}
 			if s.boardHeight(l, head, w) <= h {
 				return l
 			}
@@ -797,9 +800,8 @@ func (s *boardScreen) listCell(st *styles, l boardLayout, a *checklist.Area, i i
 		cur = st.Focused.Render("› ")
 	}
 	num := fmt.Sprintf("%*d ", s.numberWidth(), i+1)
-	labelWidth := max(listLabelWidth, ratingLabelWidth(c)+1)
-	label := padCells(st.rating(c, r.Rating), labelWidth)
-	rest := max(1, l.cellWidth-2-len(num)-labelWidth-1)
+	label := padCells(st.rating(c, r.Rating), s.listRatingWidth())
+	rest := s.listTitleWidth(l.cellWidth)
 	flag := ""
 	if r.Revisit {
 		flag, rest = " "+st.Warning.Render(revisitMark), max(1, rest-2)
@@ -833,9 +835,22 @@ func (s *boardScreen) listCell(st *styles, l boardLayout, a *checklist.Area, i i
 	return padCells(line, l.cellWidth)
 }
 
+// listRatingWidth is the cells a list line gives its rating: the widest
+// level's shape and word, and a space.
+func (s *boardScreen) listRatingWidth() int {
+	return max(listLabelWidth, ratingLabelWidth(s.c.checklist())+1)
+}
+
+// listTitleWidth is the cells a list line of cellWidth leaves its title,
+// after the cursor, the number and the rating.
+func (s *boardScreen) listTitleWidth(cellWidth int) int {
+	return max(1, cellWidth-2-(s.numberWidth()+1)-s.listRatingWidth()-1)
+}
+
 // listTitleRoom is how much of a short title a list line keeps beside the
-// room's votes; listTitleRoomLive, beside the vote the room is having now,
-// which matters more than the rest of the title.
+// room's votes, and the least a list in columns leaves a title;
+// listTitleRoomLive, beside the vote the room is having now, which matters
+// more than the rest of the title.
 const (
 	listTitleRoom     = 16
 	listTitleRoomLive = 8
