@@ -145,7 +145,7 @@ func (r *reviewer) list(id string) error {
 	}
 	r.p.say("Type any others, one per line, and press Enter on an empty line when done.")
 	for {
-		s, err := r.p.line("Another")
+		s, err := r.p.textLine("Another")
 		if err != nil || s == "" {
 			return err
 		}
@@ -262,7 +262,7 @@ func (r *reviewer) projectPlan(id string) error {
 		default:
 			r.p.say("Type a new step, or a step's number (%s) to change, move or remove it, or press Enter when the plan is complete.", numbers)
 		}
-		text, err := r.p.line("New step")
+		text, err := r.p.textLine("New step")
 		if err != nil || text == "" {
 			return err
 		}
