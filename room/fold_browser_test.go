@@ -61,3 +61,27 @@ func TestNotSentIsSeenOnASmallPhone(t *testing.T) {
 		t.Errorf("\"Not sent\" is off the screen: %s", browsertest.Run(p.Phone, chromedp.Evaluate[string](`(function () { var b = document.querySelector("#view p.message").getBoundingClientRect(); return b.top + "-" + b.bottom + " of " + window.innerHeight + " at " + window.scrollY; })()`)))
 	}
 }
+
+// TestYourVoteIsInIsSeenOnASmallPhoneWithoutJavaScript: with JavaScript
+// off the page comes back from the post at its top, and "Your vote is
+// in" stayed under the four buttons, below the screen's edge at 320x568.
+// The page comes back at the line, the buttons above it.
+func TestYourVoteIsInIsSeenOnASmallPhoneWithoutJavaScript(t *testing.T) {
+	t.Parallel()
+	r, s, p := joinWithoutScript(t)
+	p.Do(chromedp.EmulateViewport(320, 568, chromedp.EmulateMobile))
+	r.Vote("lc-vision") // the longest questions: the page at its tallest
+	p.Do(chromedp.Navigate(s.URL()))
+	p.waitText("Develop a clear vision for your D&I strategy")
+	seen := `(function (el) { var b = el.getBoundingClientRect(); return b.top >= 0 && b.bottom <= window.innerHeight + 0.5; })`
+	for _, c := range []struct{ choice, said string }{{"green", "● Green"}, {"unsure", "? Not sure"}, {"red", "■ Red"}} {
+		p.vote(c.choice)
+		p.waitText("Your vote is in: " + c.said)
+		if !browsertest.Run(p.Phone, chromedp.Evaluate[bool](seen+`(document.querySelector("p.status"))`)) {
+			t.Errorf("after %s, \"Your vote is in\" is off the screen: %s", c.choice, browsertest.Run(p.Phone, chromedp.Evaluate[string](`(function () { var b = document.querySelector("p.status").getBoundingClientRect(); return b.top + "-" + b.bottom + " of " + window.innerHeight + " at " + window.scrollY; })()`)))
+		}
+		if !browsertest.Run(p.Phone, chromedp.Evaluate[bool](seen+`(document.getElementById("choice-`+c.choice+`"))`)) {
+			t.Errorf("after %s, the button tapped is off the screen", c.choice)
+		}
+	}
+}

@@ -254,14 +254,21 @@ func (s *Server) respond(w http.ResponseWriter, req *http.Request, status int, t
 }
 
 // done ends a form post that worked: back to the page (post, redirect,
-// get), or the new view for the script.
-func (s *Server) done(w http.ResponseWriter, req *http.Request, tok string) {
+// get) at the place named (to: "/" for its top), or the new view for the
+// script.
+func (s *Server) done(w http.ResponseWriter, req *http.Request, tok, to string) {
 	if req.Header.Get(liveHeader) != "" {
 		s.respond(w, req, http.StatusOK, tok, "")
 		return
 	}
-	http.Redirect(w, req, "/", http.StatusSeeOther)
+	http.Redirect(w, req, to, http.StatusSeeOther)
 }
+
+// votedPlace is where a vote posted without the script comes back to:
+// the line that says it is in (page.html's id="voted", there while it
+// is), under the four buttons and below the screen's edge on a small
+// phone, where the script brings it into view (statusInView).
+const votedPlace = "/#voted"
 
 // form parses a posted form, answering the request itself when it cannot.
 func (s *Server) form(w http.ResponseWriter, req *http.Request, tok string) bool {
@@ -336,7 +343,7 @@ func (s *Server) vote(w http.ResponseWriter, req *http.Request) {
 		s.respond(w, req, voteStatus(err), tok, sentence(err))
 		return
 	}
-	s.done(w, req, tok)
+	s.done(w, req, tok, votedPlace)
 }
 
 // tapOf reads the tap a page's script numbers a vote with, "page-n" (a
@@ -382,7 +389,7 @@ func (s *Server) idea(w http.ResponseWriter, req *http.Request) {
 		s.respond(w, req, voteStatus(err), tok, sentence(err))
 		return
 	}
-	s.done(w, req, tok)
+	s.done(w, req, tok, "/")
 }
 
 // sentence is an error as the phone shows it: capitalised, with a stop.
