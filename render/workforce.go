@@ -450,7 +450,7 @@ func WorkforceSummary(w *workforce.Loaded) []string {
 	if doc.small {
 		return lines // ladder data show would show no more
 	}
-	return append(lines, "The chart, the rule and the numbers: ladder data show "+plain(doc.name))
+	return append(lines, "The chart, the rule and the numbers: ladder data show "+plain(plans.CommandPath(doc.name)))
 }
 
 // WorkforceForRoom is WorkforceSummary for a room (presenter mode, on a
@@ -523,10 +523,10 @@ func WorkforceForPlan(planPath string, l *workforce.Loaded, err error) []string 
 		}
 		return []string{
 			"No workforce data yet. Ask the key question, \"" + workforce.KeyQuestion + "\", then count the answers by grade:",
-			"ladder data import responses.csv --plan " + plain(planPath) + " (ladder data --help says how).",
+			"ladder data import responses.csv --plan " + plain(plans.CommandPath(planPath)) + " (ladder data --help says how).",
 		}
 	case err != nil:
-		return []string{"Your workforce data (" + plain(path) + ") does not load: ladder check " + plain(path) + " says why."}
+		return []string{"Your workforce data (" + plain(path) + ") does not load: ladder check " + plain(plans.CommandPath(path)) + " says why."}
 	}
 	return WorkforceSummary(l)
 }

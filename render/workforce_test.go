@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
@@ -702,4 +703,25 @@ func TestTheAnonymityThresholdIsSaidWhy(t *testing.T) {
 			t.Errorf("%s says why %d times, want once:\n%s", what, strings.Count(flat, why), doc)
 		}
 	}
+}
+
+// The review's panel names commands to copy with the data file's or the
+// plan's path in them. A path with a space ("our plans/acme.data.yaml")
+// was written bare, so that the copied command named two files, neither
+// of them the data: it is quoted as the shell reads it.
+func TestWorkforceCommandsQuoteThePath(t *testing.T) {
+	t.Parallel()
+	l := workforceFixture()
+	l.Path = "our plans/acme.data.yaml"
+	lines := WorkforceSummary(l)
+	if last := lines[len(lines)-1]; !strings.HasSuffix(last, ": ladder data show 'our plans/acme.data.yaml'") {
+		t.Errorf("the summary's command: %q", last)
+	}
+	if !strings.HasPrefix(lines[0], "Your workforce data (our plans/acme.data.yaml,") {
+		t.Errorf("the name in words is the path as it is: %q", lines[0])
+	}
+	missing := strings.Join(WorkforceForPlan("our plans/acme.yaml", nil, fs.ErrNotExist), "\n")
+	checkContains(t, "no data", missing, "ladder data import responses.csv --plan 'our plans/acme.yaml' (ladder")
+	broken := strings.Join(WorkforceForPlan("our plans/acme.yaml", nil, errors.New("bad")), "\n")
+	checkContains(t, "does not load", broken, "(our plans/acme.data.yaml) does not load: ladder check 'our plans/acme.data.yaml' says why.")
 }

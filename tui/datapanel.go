@@ -173,11 +173,21 @@ func wrapDataLine(l string, w int) []string {
 		return wrapped
 	}
 	cmd := l[i:]
-	if strings.Count(cmd, " ") != 3 || strings.HasSuffix(wrapped[len(wrapped)-1], cmd) || ansi.StringWidth(cmd) > w {
+	if !oneShellWord(strings.TrimPrefix(cmd, "ladder data show ")) || strings.HasSuffix(wrapped[len(wrapped)-1], cmd) || ansi.StringWidth(cmd) > w {
 		return wrapped // not a command ending the line, or whole already, or wider than a line
 	}
 	lead, _ := wrapWords(strings.TrimRight(l[:i], " "), w)
 	return append(lead, cmd)
+}
+
+// oneShellWord reports whether arg is one word to a shell as
+// plans.CommandPath writes a path: bare, with no space, or in quotes
+// ('plans/Hartley & Sons.data.yaml').
+func oneShellWord(arg string) bool {
+	if !strings.Contains(arg, " ") {
+		return arg != ""
+	}
+	return len(arg) > 1 && (arg[0] == '\'' || arg[0] == '"') && arg[len(arg)-1] == arg[0]
 }
 
 // dataView draws the data lines for an item about the data, in at most

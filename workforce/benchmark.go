@@ -74,7 +74,7 @@ func LoadBenchmark(path string) (*Benchmark, error) {
 	}
 	data, err := strictyaml.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("benchmark file %s not found: write one with ladder data benchmark > %s, then fill it in", path, path)
+		return nil, fmt.Errorf("benchmark file %s not found: write one with ladder data benchmark > %s, then fill it in", path, plans.CommandPath(path))
 	}
 	if err != nil {
 		return nil, err

@@ -315,3 +315,16 @@ func TestDataFileSameGradesNeedSchema2(t *testing.T) {
 		t.Fatalf("a schema-1 file keeping spellings: %v\n%s", err, data)
 	}
 }
+
+// A benchmark file not yet written is named with the command that writes
+// it, its path quoted as the shell reads it: "our plans/uk.benchmark.yaml"
+// bare wrote a file named "our" and gave plans/uk.benchmark.yaml to the
+// command as a word it does not take.
+func TestMissingBenchmarkQuotesTheCommand(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "our plans", "uk.benchmark.yaml")
+	_, err := LoadBenchmark(path)
+	if err == nil || !strings.Contains(err.Error(), "ladder data benchmark > '"+path+"', then") {
+		t.Errorf("got %v", err)
+	}
+}
