@@ -332,7 +332,7 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 	}
 	// Said once nothing can refuse the import: said before a refusal,
 	// it stood above "Nothing was written".
-	sayNoLongerGrades(stderr, out, nowSpellings, opts.dryRun)
+	sayNoLongerGrades(stderr, out, nowSpellings, old, d, opts)
 	reportImportTo(stderr, name, out, im, d, old, opts.dryRun)
 	if opts.dryRun {
 		return nil
@@ -349,15 +349,54 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 
 // sayNoLongerGrades says which grades the data file kept are now counted
 // as another grade's spelling (--same-grade, see dataImportOptionsFor),
-// or would be, in a dry run.
-func sayNoLongerGrades(w io.Writer, out string, spellings []workforce.SameGrade, dryRun bool) {
-	form := "%s is no longer a grade of its own in %s: its rows are counted as %s.\n"
-	if dryRun {
-		form = "%s would no longer be a grade of its own in %s: its rows would be counted as %s.\n"
+// or would be, in a dry run, and what becomes of a headcount kept for
+// one: it is not added to its grade's, nor made its grade's, as ladder
+// cannot know whether the grade's people counted it, so the import says
+// so where it left it out without a word.
+func sayNoLongerGrades(w io.Writer, out string, spellings []workforce.SameGrade, old, d *workforce.Data, opts dataImportOptions) {
+	form := "%s is no longer a grade of its own in %s: its rows are counted as %s."
+	if opts.dryRun {
+		form = "%s would no longer be a grade of its own in %s: its rows would be counted as %s."
 	}
 	for _, sg := range spellings {
-		sayWrapped(w, fmt.Sprintf(form, safetext.Quote(sg.Spelling), safetext.Line(out), safetext.Line(sg.Grade)))
+		said := fmt.Sprintf(form, safetext.Quote(sg.Spelling), safetext.Line(out), safetext.Line(sg.Grade))
+		sayWrapped(w, said+droppedHeadcount(sg, old, d, opts)+"\n")
 	}
+}
+
+// droppedHeadcount is what an import says of the headcount old kept for
+// a grade that is now sg's spelling, after a space, or nothing: nothing
+// when there was none, or when the grade's headcount is given with
+// --headcount in the same import.
+func droppedHeadcount(sg workforce.SameGrade, old, d *workforce.Data, opts dataImportOptions) string {
+	was, ok := old.Grade(sg.Spelling)
+	g, isGrade := d.Grade(sg.Grade)
+	if !ok || !isGrade || was.Headcount <= 0 || headcountGiven(opts.headcounts, g.Name) {
+		return ""
+	}
+	n, name := was.Headcount, safetext.Line(g.Name)
+	if g.Headcount <= 0 {
+		verb := "is not kept"
+		if opts.dryRun {
+			verb = "would not be kept"
+		}
+		return fmt.Sprintf(" Its headcount of %d %s, as %s has none: give %s's, those %d among them, with --headcount %s.",
+			n, verb, name, name, n, shellWord(g.Name+"=N"))
+	}
+	verb := "is not added"
+	if opts.dryRun {
+		verb = "would not be added"
+	}
+	return fmt.Sprintf(" Its headcount of %d %s to %s's %d: if those %d are not among %s's %d, give --headcount %s.",
+		n, verb, name, g.Headcount, n, name, g.Headcount, shellWord(fmt.Sprintf("%s=%d", g.Name, g.Headcount+n)))
+}
+
+// headcountGiven reports whether a --headcount names the grade.
+func headcountGiven(headcounts []string, grade string) bool {
+	return slices.ContainsFunc(headcounts, func(h string) bool {
+		at := strings.LastIndex(h, "=")
+		return at >= 0 && workforce.GradeKey(h[:at]) == workforce.GradeKey(grade)
+	})
 }
 
 // applyKeptSpellings has an import count the spellings a data file kept
@@ -781,6 +820,10 @@ func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data) (workforc
 			}
 			io.Grades = slices.DeleteFunc(io.Grades, func(g string) bool { return workforce.GradeKey(g) == k })
 			nowSpellings = append(nowSpellings, sg)
+		} else if old != nil && k != workforce.GradeKey(sg.Grade) {
+			if _, was := old.Grade(sg.Spelling); was { // a grade of the file, left out of --grades
+				nowSpellings = append(nowSpellings, sg)
+			}
 		}
 		io.SameGrades = append(io.SameGrades, sg)
 	}
