@@ -803,17 +803,26 @@ func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data) (workforc
 	if dup := duplicateGrade(io.Grades); dup != "" {
 		return io, nil, usageErrorf("--grades names %s twice", safetext.Excerpt(dup, safetext.ExcerptLength))
 	}
-	var nowSpellings []workforce.SameGrade
+	var same []workforce.SameGrade
 	for _, s := range opts.sameGrades {
 		sg, err := workforce.ParseSameGrade(s)
 		if err != nil {
 			return io, nil, usageErrorf("--same-grade %v", err)
 		}
+		same = append(same, sg)
+	}
+	if err := chainedSpellings(opts.sameGrades, same); err != nil {
+		return io, nil, err
+	}
+	var nowSpellings []workforce.SameGrade
+	for i, sg := range same {
+		s := opts.sameGrades[i]
 		if notAmongGrades(io.Grades, sg.Grade) {
 			return io, nil, usageErrorf("--same-grade %s: %s is not one of the grades (%s): name one of them after the '='",
 				shellWord(s), safetext.Excerpt(sg.Grade, safetext.ExcerptLength), safetext.Line(strings.Join(io.Grades, ", ")))
 		}
-		if k := workforce.GradeKey(sg.Spelling); k != workforce.GradeKey(sg.Grade) && !notAmongGrades(io.Grades, sg.Spelling) {
+		k := workforce.GradeKey(sg.Spelling)
+		if k != workforce.GradeKey(sg.Grade) && slices.ContainsFunc(io.Grades, func(g string) bool { return workforce.GradeKey(g) == k }) {
 			if !fromFile {
 				return io, nil, usageErrorf("--same-grade %s: %s is also in --grades: give it in one of them, as a grade or as a spelling of %s. Nothing was written.",
 					shellWord(s), safetext.Excerpt(sg.Spelling, safetext.ExcerptLength), safetext.Excerpt(sg.Grade, safetext.ExcerptLength))
@@ -828,6 +837,48 @@ func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data) (workforc
 		io.SameGrades = append(io.SameGrades, sg)
 	}
 	return io, nowSpellings, nil
+}
+
+// chainedSpellings refuses a --same-grade whose grade is another's
+// spelling ("Admn=Administrator" beside "Administrator=Admin"), in
+// whichever order they are given, naming each as typed and the one to
+// give in its place. Taken one at a time, one order refused the second
+// for naming a grade no longer among the grades, the other read a row of
+// "Admn" as "Administrator" and said that grade, not on the row, was
+// none of the grades.
+func chainedSpellings(typed []string, same []workforce.SameGrade) error {
+	spellingOf := map[string]int{}
+	for i, sg := range same {
+		if k := workforce.GradeKey(sg.Spelling); k != workforce.GradeKey(sg.Grade) {
+			if _, ok := spellingOf[k]; !ok {
+				spellingOf[k] = i
+			}
+		}
+	}
+	for i, sg := range same {
+		j, ok := spellingOf[workforce.GradeKey(sg.Grade)]
+		if !ok || workforce.GradeKey(sg.Spelling) == workforce.GradeKey(sg.Grade) {
+			continue
+		}
+		// Followed to the grade it ends at; back at a spelling already
+		// passed, they make each other spellings and one is the grade.
+		end, passed, loop := sg.Grade, map[string]bool{workforce.GradeKey(sg.Spelling): true}, false
+		for {
+			k := workforce.GradeKey(end)
+			n, ok := spellingOf[k]
+			if loop = passed[k]; loop || !ok {
+				break
+			}
+			passed[k], end = true, same[n].Grade
+		}
+		instead := "give " + workforce.SameGradeArg(workforce.SameGrade{Spelling: sg.Spelling, Grade: end}) + " in its place"
+		if loop {
+			instead = "give one of the two"
+		}
+		return usageErrorf("--same-grade %s: %s is itself a spelling, of %s (--same-grade %s): %s. Nothing was written.",
+			shellWord(typed[i]), safetext.Excerpt(sg.Grade, safetext.ExcerptLength), safetext.Excerpt(same[j].Grade, safetext.ExcerptLength), shellWord(typed[j]), instead)
+	}
+	return nil
 }
 
 func trimAll(ss []string) []string {
