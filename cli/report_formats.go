@@ -17,6 +17,7 @@ import (
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/render"
+	"github.com/socialmobility/ladder/workforce"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 )
@@ -429,8 +430,26 @@ func reportHistory(file string) (*render.ReportHistory, error) {
 			// chart still shows it.
 			h.Base, _ = plans.Parse(base.Commit+":"+name, data, revisionResolver(repo, base.Commit, path.Dir(name)))
 		}
+		if h.Base != nil {
+			h.DataBase, h.DataCompared = dataAt(repo, base.Commit, workforce.PathFor(name))
+		}
 	}
 	return h, nil
+}
+
+// dataAt is the data file at rel as it was at commit, for "what changed":
+// nil and true when there was none, false when it cannot be compared (it
+// does not load, or cannot be read).
+func dataAt(repo *gitrev.Repo, commit, rel string) (*workforce.Data, bool) {
+	data, err := repo.ReadFile(commit, rel)
+	if errors.Is(err, gitrev.ErrNotInRevision) {
+		return nil, true
+	}
+	if err != nil {
+		return nil, false
+	}
+	d, err := workforce.Parse(commit+":"+rel, data)
+	return d, err == nil
 }
 
 // outputFlag defines -o FILE for a command that writes to standard output

@@ -5,6 +5,7 @@ import (
 
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/workforce"
 )
 
 // ReportHistory is a plan's life in git, for the reports that show it: the
@@ -25,6 +26,12 @@ type ReportHistory struct {
 	// Shallow says the repository is a shallow clone: Entries are only the
 	// newest commits, and the oldest of them is not where the plan began.
 	Shallow bool
+	// DataBase is the plan's workforce data file as it was where Base is
+	// from, for "what changed" to say whether the data changed too: nil
+	// when there was none then. DataCompared is false when there is no
+	// such version to compare with (no Base, or it does not load).
+	DataBase     *workforce.Data
+	DataCompared bool
 }
 
 // reportHistory is what the report says about the plan's history.

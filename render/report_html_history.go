@@ -280,6 +280,7 @@ type htmlChange struct {
 }
 
 type htmlCounts struct {
+	Corner string // the heading above the rows' names: Area, or Grade
 	Levels []string
 	Rows   []htmlCountsRow
 }
@@ -294,7 +295,7 @@ func htmlChangesOf(sections []diffSection) []htmlChangeSection {
 	for _, s := range sections {
 		hs := htmlChangeSection{Title: s.title(), Note: s.note()}
 		if s.kind == sectionCounts || s.kind == sectionNewCounts {
-			t := &htmlCounts{Levels: s.counts.levels}
+			t := &htmlCounts{Corner: "Area", Levels: s.counts.levels}
 			for _, r := range s.counts.rows {
 				t.Rows = append(t.Rows, htmlCountsRow{Area: r.area, Cells: r.cells(len(t.Levels))})
 			}

@@ -2,10 +2,12 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/workforce"
 )
 
 // TestHistoryBarsCarryTheirShape: in the history chart, every piece of a
@@ -180,5 +182,35 @@ func TestHistoryOfAPlanCarriedOnTwice(t *testing.T) {
 	}
 	if got := chart.Rows[3].Subject; got != "Rate" {
 		t.Errorf("the plan's own commit is %q, want its subject alone", got)
+	}
+}
+
+// The data file changed since the commit "what changed" compares with (a
+// new survey imported): the section said only how the plan changed, and
+// a board reading it could not tell the data section showed new figures.
+// It now says the data file changed, with its figures then and now.
+func TestWhatChangedSaysTheDataChanged(t *testing.T) {
+	t.Parallel()
+	p := loadFixture(t, "testdata/report-21.yaml")
+	h, _ := historyOf(t, p)
+	now := workforceFixture()
+	then := *now.Data
+	then.Grades = slices.Clone(then.Grades)
+	then.Grades[1].Counts = workforce.Counts{14, 20, 16, 1, 0}
+	then.Target, then.Collected = 60, "2026-03-02"
+	h.DataBase, h.DataCompared = &then, true
+	page := datesUnwrapped(ReportHTMLWithData(p, reportToday, h, now))
+	_, changes, _ := strings.Cut(page, "What changed since the previous commit")
+	checkContains(t, "what changed", changes,
+		"<h4>Workforce data: shares by grade</h4>",
+		"<p>The workforce data, plans/acme.data.yaml, changed too: each grade&#39;s shares then → now.",
+		`<tr><th scope="row">Team leader</th><td class="num">28% → 40%</td>`,
+		"<strong>Target response rate:</strong> <bdi>60%</bdi> → <bdi>75%</bdi>",
+	)
+	// The same data then and now: nothing said of it.
+	h.DataBase = now.Data
+	page = datesUnwrapped(ReportHTMLWithData(p, reportToday, h, now))
+	if _, changes, _ := strings.Cut(page, "What changed since the previous commit"); strings.Contains(changes, "Workforce data:") {
+		t.Errorf("the same data said to have changed:\n%s", changes)
 	}
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -55,7 +56,59 @@ type htmlWorkforceRow struct {
 func ReportHTMLWithData(p *plans.Plan, today plans.Date, h *ReportHistory, w *workforce.Loaded, opts ...ReportOption) []byte {
 	page := htmlPageOf(buildReport(p, today, opts...), buildReportHistory(p, h))
 	page.Workforce = htmlWorkforceOf(buildWorkforce(w))
+	if page.History != nil && page.History.Since != "" && h.DataCompared {
+		page.History.Changes = append(page.History.Changes, htmlDataChanges(w.Path, h.DataBase, w.Data)...)
+	}
 	return writeHTMLPage(page)
+}
+
+// htmlDataChanges is how the workforce data changed since the commit
+// "what changed" compares the plan with, as sections of it: the shares
+// and the responses that changed, as ladder diff tables them, then the
+// settings and the reading. Nothing when the data is the same; one line
+// when only counts kept hidden changed.
+func htmlDataChanges(name string, then, now *workforce.Data) []htmlChangeSection {
+	if then == nil && now == nil || then != nil && now != nil && bytes.Equal(workforce.Encode(then), workforce.Encode(now)) {
+		return nil
+	}
+	d := workforceChanges(then, now)
+	intro := "The workforce data, " + name + ", changed too"
+	if !d.changed() {
+		return []htmlChangeSection{{Title: "Workforce data", Note: intro + ", but in no figure this report shows: only counts kept hidden under the anonymity threshold changed."}}
+	}
+	var out []htmlChangeSection
+	for i, rows := range [][][]string{d.shares, d.responses} {
+		if len(rows) == 0 {
+			continue
+		}
+		header := [][]string{wfShareHeader, wfResponseHeader}[i]
+		s := htmlChangeSection{
+			Title:  "Workforce data: " + []string{"shares by grade", "responses"}[i],
+			Counts: &htmlCounts{Corner: header[0], Levels: header[1:]},
+		}
+		if len(out) == 0 {
+			s.Note = intro + ": each grade's " + []string{"shares", "responses"}[i] + " then → now. " + wfLegend(d.threshold)
+		}
+		for _, r := range rows {
+			s.Counts.Rows = append(s.Counts.Rows, htmlCountsRow{Area: r[0], Cells: r[1:]})
+		}
+		out = append(out, s)
+	}
+	var lines []htmlChange
+	for _, st := range d.settings {
+		lines = append(lines, htmlChangeOf(line{name: st[0], value: st[1]}))
+	}
+	if d.readings[0] != d.readings[1] {
+		lines = append(lines, htmlChange{Name: "Reading before", Value: d.readings[0]}, htmlChange{Name: "Reading now", Value: d.readings[1]})
+	}
+	if len(lines) > 0 {
+		s := htmlChangeSection{Title: "Workforce data", Changes: lines}
+		if len(out) == 0 {
+			s.Note = intro + "."
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 func htmlWorkforceOf(doc workforceDoc) *htmlWorkforce {
