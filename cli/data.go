@@ -53,7 +53,8 @@ The Building Blocks describes it:
     choosing.
 
 No figure under the anonymity threshold of 10 is ever shown, here, in
-reports, diffs or history, nor any figure it could be worked out from.`,
+reports, diffs or history, nor any figure it could be worked out from,
+` + render.ThresholdWhy + `.`,
 		Example: `  # What are the answers, and which group is each in?
   ladder data groups
 
@@ -1359,7 +1360,7 @@ and history read (this year's, beside last year's in plans/ or in the
 newest year's folder). No figure under the
 anonymity threshold is shown ("<10"), nor any figure it could be worked
 out from by subtraction ("--"); a grade too small to show alone is shown
-with its neighbour.
+with its neighbour, ` + render.ThresholdWhy + `.
 
 --format md prints the same as Markdown, the chart as a table, as the
 report's data section has it. NO_COLOR turns colour off. With ACCESSIBLE

@@ -404,17 +404,17 @@ func hiddenWord(small bool, threshold int, short bool) string {
 	return "not shown"
 }
 
-// thresholdWhy is why there is an anonymity threshold, in plain words,
-// said where a format first names it.
-const thresholdWhy = "so that no one's answer can be told from the figures"
+// ThresholdWhy is why there is an anonymity threshold, in plain words,
+// said where a format first names it, and by ladder data's help.
+const ThresholdWhy = "so that no one's answer can be told from the figures"
 
 // hiddenLegend explains the two ways a figure is hidden, and why there is
 // a threshold.
 func hiddenLegend(threshold int, short bool) string {
 	if short {
-		return fmt.Sprintf("<%d: fewer than %d, the anonymity threshold: no group of fewer than %d is shown, %s. --: not shown, so that such a group cannot be worked out by subtraction.", threshold, threshold, threshold, thresholdWhy)
+		return fmt.Sprintf("<%d: fewer than %d, the anonymity threshold: no group of fewer than %d is shown, %s. --: not shown, so that such a group cannot be worked out by subtraction.", threshold, threshold, threshold, ThresholdWhy)
 	}
-	return fmt.Sprintf("\"Fewer than %d\" is a group under the anonymity threshold: no group of fewer than %d is shown, %s. \"Not shown\" is a figure hidden so that such a group cannot be worked out by subtraction from the others.", threshold, threshold, thresholdWhy)
+	return fmt.Sprintf("\"Fewer than %d\" is a group under the anonymity threshold: no group of fewer than %d is shown, %s. \"Not shown\" is a figure hidden so that such a group cannot be worked out by subtraction from the others.", threshold, threshold, ThresholdWhy)
 }
 
 func (b *wfBenchmark) difference(g workforce.Group) string {

@@ -725,3 +725,26 @@ func TestWorkforceCommandsQuoteThePath(t *testing.T) {
 	broken := strings.Join(WorkforceForPlan("our plans/acme.yaml", nil, errors.New("bad")), "\n")
 	checkContains(t, "does not load", broken, "(our plans/acme.data.yaml) does not load: ladder check 'our plans/acme.data.yaml' says why.")
 }
+
+// A threshold raised since last year is named in the part that sets last
+// year's figures beside this year's; in a terminal and in the words
+// report that part came before the legend that says what the threshold
+// is for. The legend comes first now, in every format.
+func TestAThresholdChangedIsNamedAfterItsReason(t *testing.T) {
+	t.Parallel()
+	l := workforceFixture()
+	now := *l.Data
+	now.Threshold = 15
+	l.Data, l.LastPath, l.Last = &now, "plans/acme-2026.data.yaml", workforceFixture().Data
+	for format, out := range map[string][]byte{
+		"text":     WorkforceText(l, 80, nil),
+		"words":    WorkforceWords(l, 80),
+		"markdown": WorkforceMarkdown(l, 1),
+	} {
+		flat := strings.Join(strings.Fields(string(out)), " ")
+		why, changed := strings.Index(flat, ThresholdWhy), strings.Index(flat, "The anonymity threshold was 10 and is 15")
+		if why < 0 || changed < 0 || why > changed {
+			t.Errorf("%s: the reason at %d, the change at %d:\n%s", format, why, changed, out)
+		}
+	}
+}

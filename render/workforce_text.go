@@ -103,6 +103,20 @@ func workforceDocText(doc workforceDoc, cols int, colour Colour, words bool) []b
 	wrap("", "Reading: "+doc.reading.sentence)
 	wrap("  ", "How it is read: "+doc.reading.rule)
 	wrap("  ", "The numbers: "+doc.reading.numbers)
+	if doc.bench != nil {
+		b.WriteByte('\n')
+		textBenchmark(&b, doc, cols, words, wrap)
+	} else if doc.benchNote != "" {
+		b.WriteByte('\n')
+		wrap("", "Benchmark: "+doc.benchNote)
+	}
+	b.WriteByte('\n')
+	textResponses(&b, doc, cols, words, wrap)
+	b.WriteByte('\n')
+	wrap("", hiddenLegend(doc.threshold, !words))
+	// Last year's figures beside this year's come after the legend, as in
+	// the Markdown and the web page: they may name a threshold changed
+	// since, which the legend says the reason for.
 	if s := doc.since; s != nil {
 		b.WriteByte('\n')
 		wrap("", s.heading()+":")
@@ -123,17 +137,6 @@ func workforceDocText(doc workforceDoc, cols int, colour Colour, words bool) []b
 			wrap("  ", s.legend())
 		}
 	}
-	if doc.bench != nil {
-		b.WriteByte('\n')
-		textBenchmark(&b, doc, cols, words, wrap)
-	} else if doc.benchNote != "" {
-		b.WriteByte('\n')
-		wrap("", "Benchmark: "+doc.benchNote)
-	}
-	b.WriteByte('\n')
-	textResponses(&b, doc, cols, words, wrap)
-	b.WriteByte('\n')
-	wrap("", hiddenLegend(doc.threshold, !words))
 	return []byte(b.String())
 }
 
