@@ -82,7 +82,7 @@ type app struct {
 	// capital is a capital that just acted as a key where letters begin
 	// text, which the next key may show began a word (capital_word.go).
 	capital    *capitalWord
-	exitNotice string // printed after the program ends
+	exitNotice string // printed after the program ends, laid out by layOutNotice
 	// unsaved is set when quitting found the plan could not be saved: the
 	// app shows what was not saved and offers a copy elsewhere (see
 	// unsaved.go) instead of ending.

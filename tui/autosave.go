@@ -128,11 +128,6 @@ func (a *app) linkedNotice() string {
 		return ""
 	}
 	said := a.c.linked + " changed too: it now names " + a.c.linkedTo + " as its next review."
-	if w := a.c.width; w > 0 && longestWord(said) <= w {
-		// Laid out at its spaces, as noActionReminder is; a path wider
-		// than the window is left whole, for the terminal to wrap softly.
-		said = strings.Join(wrapText(said, w), "\n")
-	}
 	if ss.Path() != a.c.linkedTo {
 		return "\n" + said
 	}
@@ -155,20 +150,9 @@ func commitCommands(steps [][]string, it string) string {
 // (review.RatedWithoutAction), "" when there are none. The review resumes
 // at the first item not rated, past them, and a rating with no action is
 // a plan with a hole in it. It is said, not asked: a facilitator who
-// quits on purpose is not held up by a question.
+// quits on purpose is not held up by a question. It is one line, laid out
+// to the terminal with the rest of the notice (layOutNotice).
 func (a *app) noActionReminder() string {
-	said := a.noActionWords()
-	if said == "" || a.c.width <= 0 { // no window size known: one line
-		return said
-	}
-	// Laid out at its spaces to the window: the terminal broke it
-	// mid-word where it ran past ("Its rating is sav" then "ed"). It
-	// holds no command to paste whole, as the lines around it do.
-	return strings.Join(wrapText(strings.TrimSuffix(said, "\n"), a.c.width), "\n") + "\n"
-}
-
-// noActionWords is noActionReminder's line, as one line.
-func (a *app) noActionWords() string {
 	entries := a.c.session.RatedWithoutAction()
 	p := a.c.plan()
 	rating := func(e checklist.Entry) string { return plans.Label(p.Checklist, p.Response(e.Item.ID).Rating) }

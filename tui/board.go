@@ -554,13 +554,20 @@ func tileTitle(it *checklist.Item, inner, lines int) []string {
 // at a hyphen: "Anti-discrimination" stays whole); ok is false when a word
 // is wider than w and had to be broken.
 func wrapWords(text string, w int) (lines []string, ok bool) {
-	const nbHyphen = "\u2011"
-	wrapped := ansi.Wrap(strings.ReplaceAll(text, "-", nbHyphen), max(1, w), "")
+	wrapped := notAtHyphens(text, func(s string) string { return ansi.Wrap(s, max(1, w), "") })
 	ok = true
 	for _, word := range strings.Fields(text) {
 		ok = ok && ansi.StringWidth(word) <= w
 	}
-	return strings.Split(strings.ReplaceAll(wrapped, nbHyphen, "-"), "\n"), ok
+	return strings.Split(wrapped, "\n"), ok
+}
+
+// notAtHyphens runs wrap, which breaks lines at a hyphen as at a space
+// (x/ansi's do), on text whose hyphens it may not break at: names, paths
+// and dates are full of them.
+func notAtHyphens(text string, wrap func(string) string) string {
+	const nbHyphen = "\u2011" // one cell, as "-", and not a breakpoint
+	return strings.ReplaceAll(wrap(strings.ReplaceAll(text, "-", nbHyphen)), nbHyphen, "-")
 }
 
 // boardHeight is how many lines a layout takes in w cells, with a heading

@@ -112,7 +112,7 @@ func TestADueDateNotUnderstoodIsKeptAndWarned(t *testing.T) {
 	e.keys("a", "tab", "tab", "tab")
 	e.typeText("someday")
 	e.keys("ctrl+c")
-	if out := e.exits(0); !strings.Contains(out, `Not saved, because ladder could not read it as a date: the due date of Leadership & Culture item 2 ("someday")`) {
+	if out := e.exits(0); !strings.Contains(strings.Join(strings.Fields(out), " "), `Not saved, because ladder could not read it as a date: the due date of Leadership & Culture item 2 ("someday")`) {
 		t.Fatalf("the end of the program did not say the date was not saved:\n%s", tailText(out, 600))
 	}
 }

@@ -344,7 +344,7 @@ func Run(opts Options) error {
 	if a.exitNotice != "" {
 		// It names files, whose names come from whoever added them (a
 		// pull request), and quotes errors that may hold them.
-		fmt.Fprintln(os.Stderr, safetext.Terminal(a.exitNotice))
+		fmt.Fprintln(os.Stderr, layOutNotice(safetext.Terminal(a.exitNotice), a.termWidth))
 	}
 	if a.exitErr != nil {
 		return a.exitErr // a plan left unsaved says so, whatever ended the review
