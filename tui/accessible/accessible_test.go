@@ -1311,3 +1311,25 @@ func TestEveryItemRatedOnAChecklistWithoutNextSteps(t *testing.T) {
 		t.Errorf("the prompts offered next steps the checklist does not ask:\n%s", out)
 	}
 }
+
+// Said with the steps that repeat an action ("2 open actions, 1 of them
+// also a project-plan step"), ", 1 of them late" after it was heard as
+// the one step late: how many are late is said of all that is carried
+// on, with their number.
+func TestTheLastReviewOfferedSaysLateOfAllItCarries(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans")
+	newPlan(t, filepath.Join(dir, "2026", "acme.yaml"), func(p *plans.Plan) {
+		p.Date = plans.Date{Year: 2026, Month: time.January, Day: 10}
+		late, later := p.Response("lc-vision"), p.Response("lc-culture")
+		late.Rating, late.Action, late.Due = "red", "Write a vision", plans.Date{Year: 2026, Month: time.June, Day: 1}
+		later.Rating, later.Action, later.Due = "amber", "Ask the team", plans.Date{Year: 2027, Month: time.June, Day: 1}
+		p.Answer("project-plan").Steps = []plans.Step{{ID: 1, Text: "Ask the team", Due: later.Due, Status: plans.StatusTodo, From: "lc-culture"}}
+	})
+	out, err := runReview(t, Options{Dir: filepath.Join(dir, "2027")}, linesReader([]string{"3", "Acme", "2", "Spring", "Sam", "Ana", "1"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "), has 2 open actions, 1 of them also a project-plan step; 1 of the 2 is late.\n"; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+}

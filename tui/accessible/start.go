@@ -400,6 +400,19 @@ func nextReviewFrom(found []plans.Found, today plans.Date) *carryable {
 	return &carryable{found: l.Found, what: review.CarriedSaid(l.Carried)}
 }
 
+// lateOfCarried says how many of what is carried on are late, after
+// review.CarriedSaid: ", 1 of them late" after one count alone, but
+// after two ("2 open actions, 1 of them also a project-plan step") "them"
+// was heard as the last, so the late are said of all, with their number
+// (as status chases them, each once).
+func lateOfCarried(c plans.Carried, late int) string {
+	if c.Actions == 0 || c.Steps == 0 {
+		return fmt.Sprintf(", %d of them late", late)
+	}
+	all := c.Actions + c.Steps - c.Repeats
+	return fmt.Sprintf("; %d of the %d %s late", late, all, plural(late, "is", "are"))
+}
+
 // create asks for the details of a new review and writes its plan, at path
 // or, when path is empty, at a file in the plans folder named after the
 // organisation, title and date.
@@ -546,7 +559,7 @@ func (r *reviewer) offerLastReview(path, org string) (string, error) {
 	p := l.Found.Plan
 	said := what
 	if late := len(p.Overdue(r.today)); late > 0 { // as the screens' form says it
-		said += fmt.Sprintf(", %d of them late", late)
+		said += lateOfCarried(l.Carried, late)
 	}
 	r.p.say("The last review of %s, %s (%s, %s), has %s.", safetext.Line(p.Organisation), safetext.Line(p.Title), safetext.Line(l.Found.Path), friendly(p.Date), said)
 	options := []choice{
