@@ -71,7 +71,7 @@ func (r *reviewer) questionDue(f checklist.FollowUp) error {
 	if err := r.chooseDueBase(); err != nil {
 		return err
 	}
-	return r.p.date("Due date", "When should this be done by?", r.s.Plan().Answer(f.ID).Due, "", func(text string) (plans.Date, error) {
+	return r.p.date("Due date", "When should this be done by?", r.s.Plan().Answer(f.ID).Due, nil, func(text string) (plans.Date, error) {
 		d, sn, err := r.s.SetQuestionDue(f.ID, text)
 		r.save(sn)
 		return d, err
@@ -396,7 +396,7 @@ func (r *reviewer) stepQuestions(followUpID string, stepID, first, last int) err
 			}
 		case stepDueQ:
 			if err = r.chooseDueBase(); err == nil {
-				err = r.p.date("Due date", "When by?", cur().Due, withLate(cur().Due, cur().Status, r.today), func(text string) (plans.Date, error) {
+				err = r.p.date("Due date", "When by?", cur().Due, func(d plans.Date) string { return withLate(d, cur().Status, r.today) }, func(text string) (plans.Date, error) {
 					return r.editStep(followUpID, stepID, func(e *review.StepEdit) { e.Due = text })
 				})
 			}

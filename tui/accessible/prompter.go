@@ -616,10 +616,14 @@ func dueExamples() string {
 
 // date asks for an optional date and gives what is typed to set, which
 // stores it (the session reads the date); it says which date was
-// understood. Enter keeps current (said with late, ", 14 days late", when
-// it has passed); "-" clears it. A date set refuses is explained and
-// asked again.
-func (p *prompter) date(prompt, hint string, current plans.Date, late string, set func(text string) (plans.Date, error)) error {
+// understood. late words a date that has passed (", 14 days late"), or
+// is nil where no date is late: the date Enter keeps and the date typed
+// are said with it, as the screens show "⚠ 14 days late" beside either.
+// "-" clears it. A date set refuses is explained and asked again.
+func (p *prompter) date(prompt, hint string, current plans.Date, late func(plans.Date) string, set func(text string) (plans.Date, error)) error {
+	if late == nil {
+		late = func(plans.Date) string { return "" }
+	}
 	if err := p.takePending(); err != nil {
 		return err
 	}
@@ -629,7 +633,7 @@ func (p *prompter) date(prompt, hint string, current plans.Date, late string, se
 	}
 	p.dueExplained = true
 	if !current.IsZero() {
-		p.say("%s %s Enter keeps: %s%s. Type %s to clear it.", hint, forms, friendly(current), late, clearSaid)
+		p.say("%s %s Enter keeps: %s%s. Type %s to clear it.", hint, forms, friendly(current), late(current), clearSaid)
 	} else {
 		p.say("%s %s%s", hint, forms, p.enterEmpty(prompt))
 	}
@@ -649,7 +653,7 @@ func (p *prompter) date(prompt, hint string, current plans.Date, late string, se
 			p.say("Not a date I can use: %v. Please try again.", err)
 			continue
 		}
-		p.say("Understood as %s.", friendly(d))
+		p.say("Understood as %s%s.", friendly(d), late(d))
 		return nil
 	}
 }

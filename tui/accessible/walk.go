@@ -356,9 +356,11 @@ func (r *reviewer) itemStep(e checklist.Entry, step itemQuestion, response func(
 		if err := r.chooseDueBase(); err != nil {
 			return false, err
 		}
-		late := "" // an action without words is not chased, nor late (as on the screens)
-		if l := review.ActionLateWords(response().Action, response().Due, response().Status, r.today); l != "" {
-			late = ", " + l
+		late := func(d plans.Date) string { // an action without words is not chased, nor late (as on the screens)
+			if l := review.ActionLateWords(response().Action, d, response().Status, r.today); l != "" {
+				return ", " + l
+			}
+			return ""
 		}
 		return false, r.p.date("Due date", "When by?", response().Due, late, func(text string) (plans.Date, error) {
 			d, sn, err := r.s.SetDue(it.ID, text)
