@@ -1064,13 +1064,7 @@ func TestTextFromThePlanKeepsToItsLine(t *testing.T) {
 // does ("1 of them late"), where they gave the count of open actions
 // alone.
 func TestTheLastReviewOfferedSaysHowManyActionsAreLate(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "plans")
-	newPlan(t, filepath.Join(dir, "2026", "acme.yaml"), func(p *plans.Plan) {
-		p.Date = plans.Date{Year: 2026, Month: time.January, Day: 10}
-		late, later := p.Response("lc-vision"), p.Response("lc-culture")
-		late.Rating, late.Action, late.Due = "red", "Write a vision", plans.Date{Year: 2026, Month: time.June, Day: 1}
-		later.Rating, later.Action, later.Due = "amber", "Ask the team", plans.Date{Year: 2027, Month: time.June, Day: 1}
-	})
+	dir := lastYearsPlanWithALateAction(t, nil)
 	// 3: a new review in this year's folder, from last year's listed
 	// (TestAYearOnThePromptsListLastYearsReviews); the organisation typed
 	// then offers its last review again.
@@ -1312,18 +1306,32 @@ func TestEveryItemRatedOnAChecklistWithoutNextSteps(t *testing.T) {
 	}
 }
 
-// Said with the steps that repeat an action ("2 open actions, 1 of them
-// also a project-plan step"), ", 1 of them late" after it was heard as
-// the one step late: how many are late is said of all that is carried
-// on, with their number.
-func TestTheLastReviewOfferedSaysLateOfAllItCarries(t *testing.T) {
+// lastYearsPlanWithALateAction writes Acme's review of 10 January 2026
+// in plans/2026, with two open actions, one late (due 1 June 2026) and one
+// not (1 June 2027), then edit; it returns the plans folder.
+func lastYearsPlanWithALateAction(t *testing.T, edit func(p *plans.Plan)) string {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "plans")
 	newPlan(t, filepath.Join(dir, "2026", "acme.yaml"), func(p *plans.Plan) {
 		p.Date = plans.Date{Year: 2026, Month: time.January, Day: 10}
 		late, later := p.Response("lc-vision"), p.Response("lc-culture")
 		late.Rating, late.Action, late.Due = "red", "Write a vision", plans.Date{Year: 2026, Month: time.June, Day: 1}
 		later.Rating, later.Action, later.Due = "amber", "Ask the team", plans.Date{Year: 2027, Month: time.June, Day: 1}
-		p.Answer("project-plan").Steps = []plans.Step{{ID: 1, Text: "Ask the team", Due: later.Due, Status: plans.StatusTodo, From: "lc-culture"}}
+		if edit != nil {
+			edit(p)
+		}
+	})
+	return dir
+}
+
+// Said with the steps that repeat an action ("2 open actions, 1 of them
+// also a project-plan step"), ", 1 of them late" after it was heard as
+// the one step late: how many are late is said of all that is carried
+// on, with their number.
+func TestTheLastReviewOfferedSaysLateOfAllItCarries(t *testing.T) {
+	dir := lastYearsPlanWithALateAction(t, func(p *plans.Plan) {
+		later := p.Response("lc-culture")
+		p.Answer("project-plan").Steps = []plans.Step{{ID: 1, Text: later.Action, Due: later.Due, Status: plans.StatusTodo, From: "lc-culture"}}
 	})
 	out, err := runReview(t, Options{Dir: filepath.Join(dir, "2027")}, linesReader([]string{"3", "Acme", "2", "Spring", "Sam", "Ana", "1"}))
 	if err != nil {
