@@ -48,6 +48,12 @@ func (a *app) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		a.notice = notice{"your plan is now in ", a.c.shown(path), "; the changed file was left as it was"}
 		a.presentNotice = "your plan is now in a copy beside the file; the changed file was left as it was"
+		// The copy is a save, and the opening warnings go with a save:
+		// they were about the file left behind (open in another session,
+		// a slip a save keeps as ladder shows it), and said over the
+		// notice they hid the one place the copy is named.
+		a.warning, a.warningOfItems = "", false
+		a.c.height = a.termHeight - a.footerLines()
 		return a.reopen()
 	case key.Matches(msg, a.c.keys.ForceQuit), key.Matches(msg, a.c.keys.Quit):
 		original := ss.Path()

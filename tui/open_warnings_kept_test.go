@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -110,4 +111,34 @@ func TestThreeOpeningWarningsOnTheOverviewOfAShrunkWindow(t *testing.T) {
 		requireWords(t, v, want)
 	}
 	requireFits(t, h, 60, 16)
+}
+
+// A plan edited by hand and open in another session changed on disk
+// before the first save; C saved the review as a copy, but the opening
+// warnings, which go with a save, stayed and hid "✓ your plan is now in
+// …copy-1.yaml", the one place the new file is named. The copy is a
+// save, in a file no other session has open: the status line names it.
+func TestTheCopyIsNamedOverTheOpeningWarnings(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {60, 16}} {
+		dir, path := rvPlanWithASlip(t)
+		t.Chdir(filepath.Dir(dir)) // ladder review plans/acme.yaml
+		other, err := plans.Open(path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := rvStart(t, Options{PlanPath: "plans/acme.yaml", Dir: "plans"}, size[0], size[1])
+		other.Close()
+		saveTheirs(t, path, func(p *plans.Plan) { p.Response("lc-vision").Action = "Their action" })
+		h.press("r")
+		h.press("C")
+		v := h.view()
+		requireWords(t, v, "✓ your plan is now in")
+		requireWords(t, v, "copy-1.yaml")
+		for _, gone := range []string{"edited by hand", "open in another ladder session"} {
+			if strings.Contains(oneSpaced(v), gone) {
+				t.Errorf("%dx%d: after the copy the screen still says %q:\n%s", size[0], size[1], gone, v)
+			}
+		}
+		requireFits(t, h, size[0], size[1])
+	}
 }
