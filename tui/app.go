@@ -842,6 +842,7 @@ func (a *app) warningText() string {
 	sty := a.c.styles
 	w := max(a.c.width-2, 1)
 	var each [][]string // each warning's lines
+	var leads []int     // how many of each[i] its first sentence takes
 	var good []bool     // whether each[i] is good news
 	for said := range strings.SplitSeq(safetext.Terminal(a.warning), "\n") {
 		news := strings.HasPrefix(said, goodNewsSign)
@@ -849,10 +850,11 @@ func (a *app) warningText() string {
 			said = "⚠ " + said
 		}
 		each = append(each, strings.Split(wrapIndented(said, w, 2, 0), "\n"))
+		leads = append(leads, countLines(wrapIndented(firstSentence(said), w, 2, 0)))
 		good = append(good, news)
 	}
 	var lines []string
-	for i, n := range shareLines(each, a.warningLines()) {
+	for i, n := range shareLinesBySentence(each, leads, a.warningLines()) {
 		said := each[i]
 		if n == 0 {
 			continue // fewer lines than warnings: a window shrunk below its least
@@ -870,6 +872,42 @@ func (a *app) warningText() string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// firstSentence is s up to the end of its first sentence (a full stop
+// and a space), or all of s. A warning says first what and where, and
+// what to do: a hand edit's slip, "…if it is the owner, put it in
+// quotes: owner: '#1 team'.", then "A save keeps what ladder shows…".
+// A full stop inside a value it quotes ends it early, so that less is
+// kept whole, not more.
+func firstSentence(s string) string {
+	if i := strings.Index(s, ". "); i >= 0 {
+		return s[:i+1]
+	}
+	return s
+}
+
+// shareLinesBySentence shares n lines among warnings as shareLines does,
+// once each has the lines of its first sentence (leads) where those all
+// fit: a fair share cut the hand edit's slip before what to do ("if it
+// is …"), beside "This plan is open in another ladder session too. You
+// can carry on: …", whose first line says it.
+func shareLinesBySentence(each [][]string, leads []int, n int) []int {
+	rest := make([][]string, len(each))
+	left := n
+	for i, lines := range each {
+		leads[i] = min(leads[i], len(lines))
+		rest[i] = lines[leads[i]:]
+		left -= leads[i]
+	}
+	if left < 0 {
+		return shareLines(each, n)
+	}
+	out := shareLines(rest, left)
+	for i := range out {
+		out[i] += leads[i]
+	}
+	return out
 }
 
 // shareLines shares n lines among warnings of the lengths given: each as

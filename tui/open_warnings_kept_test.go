@@ -60,7 +60,9 @@ func TestCreatedButNotLinkedKeepsTheOpenWarnings(t *testing.T) {
 // at 60x16, the overview had four list lines until the first save, the
 // warnings taking half the window. On the overview each warning keeps
 // its beginning, with its sign, and the list has the rest; back on the
-// item they are said whole again.
+// item they are said whole again. Cut to a fair share of lines each,
+// the hand edit's lost what to do ("…if it is …", before "put it in
+// quotes"): each keeps its first sentence, where they fit.
 func TestTheOverviewKeepsItsListBesideTwoOpeningWarnings(t *testing.T) {
 	dir, path := rvPlanWithASlip(t)
 	other, err := plans.Open(path, nil)
@@ -76,6 +78,7 @@ func TestTheOverviewKeepsItsListBesideTwoOpeningWarnings(t *testing.T) {
 	}
 	requireWords(t, v, "⚠ This plan is open in another ladder session too.")
 	requireWords(t, v, "⚠ Enablers item 13 (line")
+	requireWords(t, v, "if it is the owner, put it in quotes: owner: '#1 team'.")
 	requireFits(t, h, 60, 16)
 	h.press("esc")
 	requireWords(t, h.view(), "A save keeps what ladder shows: fix it here, or quit and edit the file first.")
