@@ -351,6 +351,12 @@ type dateField struct {
 	// late, when set, says how late the action is at a date already
 	// past ("60 days late"), or "" when it is not late (done, or not due).
 	late func(due plans.Date) string
+	// noteUnderLabel puts the note under the label, not the value, where
+	// the value's column would wrap it and the label's would not: a long
+	// label ("Due date for the whole list") leaves the value's column
+	// half the row at 60x16. (On the item screen the note stays under
+	// the value, clear of the labels' column.)
+	noteUnderLabel bool
 	// replace is set while the field holds a date and has had no key
 	// since it took focus: text typed then begins a new date, as a date
 	// typed after one ("2027-05-12" then "2w") is never a date.
@@ -456,6 +462,9 @@ func (f *dateField) draw(st *styles, width int) string {
 		return line + "  " + note
 	}
 	indent := f.indent()
+	if under := 2; f.noteUnderLabel && countLines(wrapIndented(note, max(1, width-under), under, 0)) < countLines(wrapIndented(note, max(1, width-indent), indent, 0)) {
+		indent = under
+	}
 	return line + "\n" + spaces(indent) + wrapIndented(note, max(1, width-indent), indent, 3)
 }
 

@@ -660,6 +660,7 @@ func newFUDueStop(c *common, q checklist.FollowUp) *fuDueStop {
 	f := newDateField(label, c.readDue, len(label))
 	f.empty = "not set"
 	f.base = c.dueBaseNote
+	f.noteUnderLabel = true
 	return &fuDueStop{textStop{c: c, id: q.ID, field: f}, f}
 }
 

@@ -741,3 +741,27 @@ func TestAListsDueDateSaysItIsTheWholeLists(t *testing.T) {
 		}
 	}
 }
+
+// Typing the whole list's due date at 60x16, how to type a date sat in
+// the value column, 30 cells in after the longer label, and wrapped
+// ("e.g. 31/03/2027, 5 Feb, 2w," then "next Friday"). Where the value
+// column would wrap it and under the label would not, it goes under
+// the label, on one line.
+func TestAListsDueDateHintIsOneLineAt60x16(t *testing.T) {
+	const label = "Due date for the whole list"
+	a, _ := fuApp(t, fuGoldenPlan(t), 60, 16)
+	fuShow(t, a, screenFollowUp, 1)
+	for range 8 {
+		if strings.Contains(fuView(a), "› "+label) {
+			break
+		}
+		fuPress(t, a, "tab")
+	}
+	v := fuView(a)
+	if !strings.Contains(v, "› "+label) {
+		t.Fatalf("tab does not reach %q:\n%s", label, v)
+	}
+	if !strings.Contains(v, dueHint) {
+		t.Errorf("the hint %q is not on one line:\n%s", dueHint, v)
+	}
+}
