@@ -196,3 +196,11 @@ func UnsafeRune(r rune) bool {
 func directionMark(r rune) bool {
 	return r == 0x200e || r == 0x200f || r == 0x061c
 }
+
+// ShellWord is Line in single quotes, as a POSIX shell reads a word of
+// any characters at all (a single quote inside is closed, escaped and
+// reopened): how a message puts untrusted text (a grade, an answer) in a
+// command a person can paste.
+func ShellWord(s string) string {
+	return "'" + strings.ReplaceAll(Line(s), "'", `'\''`) + "'"
+}
