@@ -382,14 +382,14 @@ func droppedHeadcount(sg workforce.SameGrade, old, d *workforce.Data, opts dataI
 			verb = "would not be kept"
 		}
 		return fmt.Sprintf(" Its headcount of %d %s, as %s has none: give %s's, those %d among them, with --headcount %s.",
-			n, verb, name, name, n, shellWord(g.Name+"=N"))
+			n, verb, name, name, n, safetext.ShellWord(g.Name+"=N"))
 	}
 	verb := "is not added"
 	if opts.dryRun {
 		verb = "would not be added"
 	}
 	return fmt.Sprintf(" Its headcount of %d %s to %s's %d: if those %d are not among %s's %d, give --headcount %s.",
-		n, verb, name, g.Headcount, n, name, g.Headcount, shellWord(fmt.Sprintf("%s=%d", g.Name, g.Headcount+n)))
+		n, verb, name, g.Headcount, n, name, g.Headcount, safetext.ShellWord(fmt.Sprintf("%s=%d", g.Name, g.Headcount+n)))
 }
 
 // headcountGiven reports whether a --headcount names the grade.
@@ -820,13 +820,13 @@ func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data) (workforc
 		s := opts.sameGrades[i]
 		if notAmongGrades(io.Grades, sg.Grade) {
 			return io, nil, usageErrorf("--same-grade %s: %s is not one of the grades (%s): name one of them after the '='",
-				shellWord(s), safetext.Excerpt(sg.Grade, safetext.ExcerptLength), safetext.Line(strings.Join(io.Grades, ", ")))
+				safetext.ShellWord(s), safetext.Excerpt(sg.Grade, safetext.ExcerptLength), safetext.Line(strings.Join(io.Grades, ", ")))
 		}
 		k := workforce.GradeKey(sg.Spelling)
 		if k != workforce.GradeKey(sg.Grade) && slices.ContainsFunc(io.Grades, func(g string) bool { return workforce.GradeKey(g) == k }) {
 			if !fromFile {
 				return io, nil, usageErrorf("--same-grade %s: %s is also in --grades: give it in one of them, as a grade or as a spelling of %s. Nothing was written.",
-					shellWord(s), safetext.Excerpt(sg.Spelling, safetext.ExcerptLength), safetext.Excerpt(sg.Grade, safetext.ExcerptLength))
+					safetext.ShellWord(s), safetext.Excerpt(sg.Spelling, safetext.ExcerptLength), safetext.Excerpt(sg.Grade, safetext.ExcerptLength))
 			}
 			io.Grades = slices.DeleteFunc(io.Grades, func(g string) bool { return workforce.GradeKey(g) == k })
 			nowSpellings = append(nowSpellings, sg)
@@ -877,7 +877,7 @@ func chainedSpellings(typed []string, same []workforce.SameGrade) error {
 			instead = "give one of the two"
 		}
 		return usageErrorf("--same-grade %s: %s is itself a spelling, of %s (--same-grade %s): %s. Nothing was written.",
-			shellWord(typed[i]), safetext.Excerpt(sg.Grade, safetext.ExcerptLength), safetext.Excerpt(same[j].Grade, safetext.ExcerptLength), shellWord(typed[j]), instead)
+			safetext.ShellWord(typed[i]), safetext.Excerpt(sg.Grade, safetext.ExcerptLength), safetext.Excerpt(same[j].Grade, safetext.ExcerptLength), safetext.ShellWord(typed[j]), instead)
 	}
 	return nil
 }
@@ -1009,7 +1009,7 @@ func newDataFile(out string, old *workforce.Data, im *workforce.Imported, order 
 			return nil, usageErrorf("--headcount %s: %s. Give the number of people in the grade. Nothing was written.", h, msg)
 		default:
 			return nil, &exitError{code: ExitProblems, err: fmt.Errorf("%s: %s (the headcount is the one kept in %s from an earlier import). "+
-				"Give the grade's headcount now with --headcount %s. Nothing was written.", out, msg, out, shellWord(g.Name+"=N"))}
+				"Give the grade's headcount now with --headcount %s. Nothing was written.", out, msg, out, safetext.ShellWord(g.Name+"=N"))}
 		}
 	}
 	return d, nil
@@ -1185,12 +1185,7 @@ func gradesArg(grades []string) string {
 		}
 		quoted[i] = g
 	}
-	return shellWord(strings.Join(quoted, ","))
-}
-
-// shellWord quotes text for a command line a person can paste.
-func shellWord(s string) string {
-	return "'" + strings.ReplaceAll(safetext.Line(s), "'", `'\''`) + "'"
+	return safetext.ShellWord(strings.Join(quoted, ","))
 }
 
 // asker puts questions to a person at a terminal, one line each.

@@ -430,7 +430,7 @@ func unplaced(answers map[string]*answerSeen, probs *problemList) {
 // never places one itself, since a wrong guess would move people
 // between groups without a word.
 func whereItMayBelong(answer string) string {
-	place := func(key string) string { return "--place " + shellQuote(oneLine(answer)+"="+key) }
+	place := func(key string) string { return "--place " + safetext.ShellWord(oneLine(answer)+"="+key) }
 	switch likelyAnswer(answer) {
 	case notApplicable:
 		return "if it means the question does not apply, it is the guide's Other, left out of the shares: " + place("other")
@@ -452,11 +452,6 @@ func whereItMayBelong(answer string) string {
 // and runs of spaces one space, as the placer matches answers. The
 // pictures safetext shows line breaks as could not be pasted back.
 func oneLine(answer string) string { return strings.Join(strings.Fields(answer), " ") }
-
-// shellQuote quotes a --place example a person can paste.
-func shellQuote(s string) string {
-	return "'" + strings.ReplaceAll(safetext.Line(s), "'", `'\''`) + "'"
-}
 
 func checkedAnswers(answers map[string]*answerSeen) []PlacedAnswer {
 	var out []PlacedAnswer

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/socialmobility/ladder/internal/safetext"
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"golang.org/x/text/unicode/norm"
 )
@@ -45,7 +46,7 @@ func ParseSameGrade(s string) (SameGrade, error) {
 
 // SameGradeArg is the --same-grade to paste for sg.
 func SameGradeArg(sg SameGrade) string {
-	return "--same-grade " + shellQuote(oneLine(sg.Spelling)+"="+oneLine(sg.Grade))
+	return "--same-grade " + safetext.ShellWord(oneLine(sg.Spelling)+"="+oneLine(sg.Grade))
 }
 
 // LookalikeGrades are the grades found that look like another grade
