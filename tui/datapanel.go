@@ -29,6 +29,7 @@ import (
 type workforceMsg struct {
 	path    string
 	lines   []string
+	show    string
 	short   []string
 	more    []string
 	room    []string
@@ -40,6 +41,7 @@ type workforceMsg struct {
 type workforceData struct {
 	path    string
 	lines   []string
+	show    string   // the command that shows the data whole, kept whole by wrapDataLine
 	short   []string // the line in its wordings, longest first: see fitting
 	more    []string // the last line when some lines show, likewise
 	room    []string
@@ -97,21 +99,21 @@ func (a *app) workforceFirst() {
 // gotWorkforce keeps the lines, if they are still for the open plan.
 func (c *common) gotWorkforce(msg workforceMsg) {
 	if c.session != nil && c.session.Path() == msg.path {
-		c.workforce = workforceData{path: msg.path, lines: msg.lines, short: msg.short, more: msg.more, room: msg.room, missing: msg.missing}
+		c.workforce = workforceData{path: msg.path, lines: msg.lines, show: msg.show, short: msg.short, more: msg.more, room: msg.room, missing: msg.missing}
 	}
 }
 
 // readWorkforce reads what to show for a plan's data.
 func readWorkforce(planPath string) workforceMsg {
 	l, err := workforce.Load(workforce.PathFor(planPath), "")
-	msg := workforceMsg{path: planPath, lines: render.WorkforceForPlan(planPath, l, err)}
+	msg := workforceMsg{path: planPath, lines: render.WorkforceForPlan(planPath, l, err), show: showCommand(planPath)}
 	// Said in words of its own, not cut from the first line: that line
 	// starts with the data file's path, which tells someone with no room
 	// nothing of what the lines hold.
 	// A laptop's window may be as tall as it goes: the command that
 	// shows it all, in another window, where it fits.
 	msg.more = []string{"and more: make the window taller to see it all"}
-	switch show := showCommand(planPath); {
+	switch show := msg.show; {
 	case errors.Is(err, fs.ErrNotExist):
 		msg.missing = true
 		msg.short = []string{"how to add workforce data: ladder data --help", "how to add workforce data: make the window taller"}
@@ -156,38 +158,25 @@ func (s *itemScreen) dataHeight(it *checklist.Item, w int) int {
 	}
 	n := 1
 	for _, l := range s.c.workforce.lines {
-		n += len(wrapDataLine(l, max(1, w-2)))
+		n += len(wrapDataLine(l, s.c.workforce.show, max(1, w-2)))
 	}
 	return n
 }
 
 // wrapDataLine wraps one of the data's lines to w columns (a path or a
-// command is not broken at a hyphen), the command that ends the last
-// ("The chart, the rule and the numbers: ladder data show PATH") on a
-// line of its own where it does not fit beside its words: broken before
-// its path, the half copied ran the command with no file.
-func wrapDataLine(l string, w int) []string {
+// command is not broken at a hyphen), the command show that ends the last
+// ("The chart, the rule and the numbers: ladder data show PATH", PATH as
+// showCommand quotes it) on a line of its own where it does not fit
+// beside its words: broken before its path, or in it, the half copied
+// ran the command with no file, or with another.
+func wrapDataLine(l, show string, w int) []string {
 	wrapped, _ := wrapWords(l, w)
-	i := strings.LastIndex(l, "ladder data show ")
-	if len(wrapped) < 2 || i <= 0 {
-		return wrapped
-	}
-	cmd := l[i:]
-	if !oneShellWord(strings.TrimPrefix(cmd, "ladder data show ")) || strings.HasSuffix(wrapped[len(wrapped)-1], cmd) || ansi.StringWidth(cmd) > w {
+	lead, ok := strings.CutSuffix(l, show)
+	if len(wrapped) < 2 || !ok || strings.TrimSpace(lead) == "" || strings.HasSuffix(wrapped[len(wrapped)-1], show) || ansi.StringWidth(show) > w {
 		return wrapped // not a command ending the line, or whole already, or wider than a line
 	}
-	lead, _ := wrapWords(strings.TrimRight(l[:i], " "), w)
-	return append(lead, cmd)
-}
-
-// oneShellWord reports whether arg is one word to a shell as
-// plans.CommandPath writes a path: bare, with no space, or in quotes
-// ('plans/Hartley & Sons.data.yaml').
-func oneShellWord(arg string) bool {
-	if !strings.Contains(arg, " ") {
-		return arg != ""
-	}
-	return len(arg) > 1 && (arg[0] == '\'' || arg[0] == '"') && arg[len(arg)-1] == arg[0]
+	leads, _ := wrapWords(strings.TrimRight(lead, " "), w)
+	return append(leads, show)
 }
 
 // dataView draws the data lines for an item about the data, in at most
@@ -202,7 +191,7 @@ func (s *itemScreen) dataView(st *styles, it *checklist.Item, w, lines int) stri
 	var paragraphs [][]string
 	all := 0
 	for _, l := range s.c.workforce.lines {
-		wrapped := wrapDataLine(l, max(1, w-2))
+		wrapped := wrapDataLine(l, s.c.workforce.show, max(1, w-2))
 		paragraphs = append(paragraphs, wrapped)
 		all += len(wrapped)
 	}
