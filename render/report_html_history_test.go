@@ -214,3 +214,34 @@ func TestWhatChangedSaysTheDataChanged(t *testing.T) {
 		t.Errorf("the same data said to have changed:\n%s", changes)
 	}
 }
+
+// The data changed where no table of it shows (a setting alone, or only
+// counts kept hidden): the section says so in a line of its own, where
+// the note above a table of shares is not there to say it.
+func TestWhatChangedSaysTheDataChangedWithoutATable(t *testing.T) {
+	t.Parallel()
+	p := loadFixture(t, "testdata/report-21.yaml")
+	h, _ := historyOf(t, p)
+	now := workforceFixture()
+	changesWith := func(edit func(*workforce.Data)) string {
+		then := *now.Data
+		then.Grades = slices.Clone(then.Grades)
+		edit(&then)
+		h.DataBase, h.DataCompared = &then, true
+		page := datesUnwrapped(ReportHTMLWithData(p, reportToday, h, now))
+		_, changes, _ := strings.Cut(page, "What changed since the previous commit")
+		return changes
+	}
+	target := changesWith(func(d *workforce.Data) { d.Target = 60 })
+	checkContains(t, "a target changed", target,
+		"<p>The workforce data, plans/acme.data.yaml, changed too.</p>",
+		"<strong>Target response rate:</strong> <bdi>60%</bdi> → <bdi>75%</bdi>",
+	)
+	hidden := changesWith(func(d *workforce.Data) { d.Grades[1].Counts = workforce.Counts{20, 14, 16, 0, 1} })
+	checkContains(t, "a hidden count changed", hidden,
+		"The workforce data, plans/acme.data.yaml, changed too, but in no figure this report shows: only counts kept hidden under the anonymity threshold changed.",
+	)
+	if strings.Contains(hidden, "Workforce data: ") {
+		t.Errorf("a table for a hidden count:\n%s", hidden)
+	}
+}
