@@ -395,9 +395,19 @@ func droppedHeadcount(sg workforce.SameGrade, old, d *workforce.Data, opts dataI
 // headcountGiven reports whether a --headcount names the grade.
 func headcountGiven(headcounts []string, grade string) bool {
 	return slices.ContainsFunc(headcounts, func(h string) bool {
-		at := strings.LastIndex(h, "=")
-		return at >= 0 && workforce.GradeKey(h[:at]) == workforce.GradeKey(grade)
+		name, _, ok := headcountArg(h)
+		return ok && workforce.GradeKey(name) == workforce.GradeKey(grade)
 	})
+}
+
+// headcountArg splits a --headcount GRADE=N at its last '=', as a grade
+// may hold one (Band=A=12); ok is false where there is none.
+func headcountArg(h string) (grade, n string, ok bool) {
+	at := strings.LastIndex(h, "=")
+	if at < 0 {
+		return "", "", false
+	}
+	return h[:at], h[at+1:], true
 }
 
 // applyKeptSpellings has an import count the spellings a data file kept
@@ -987,8 +997,7 @@ func newDataFile(out string, old *workforce.Data, im *workforce.Imported, order 
 	}
 	given := map[string]string{} // grade name → the --headcount that set it
 	for _, h := range opts.headcounts {
-		at := strings.LastIndex(h, "=") // a grade may hold one: Band=A=12
-		name, n, ok := h[:max(at, 0)], h[at+1:], at >= 0
+		name, n, ok := headcountArg(h)
 		count, err := strconv.Atoi(strings.TrimSpace(n))
 		if !ok || err != nil || count < 1 {
 			return nil, usageErrorf("--headcount %s: give GRADE=N, e.g. --headcount \"Team member=120\"", h)

@@ -280,13 +280,13 @@ type htmlChange struct {
 }
 
 type htmlCounts struct {
-	Corner string // the heading above the rows' names: Area, or Grade
-	Levels []string
-	Rows   []htmlCountsRow
+	Corner  string   // the heading above the rows' names: Area, or Grade
+	Columns []string // the columns' headings: the levels, or the data's
+	Rows    []htmlCountsRow
 }
 
 type htmlCountsRow struct {
-	Area  string
+	Name  string // the row's heading: an area, or a grade
 	Cells []string
 }
 
@@ -295,9 +295,9 @@ func htmlChangesOf(sections []diffSection) []htmlChangeSection {
 	for _, s := range sections {
 		hs := htmlChangeSection{Title: s.title(), Note: s.note()}
 		if s.kind == sectionCounts || s.kind == sectionNewCounts {
-			t := &htmlCounts{Corner: "Area", Levels: s.counts.levels}
+			t := &htmlCounts{Corner: "Area", Columns: s.counts.levels}
 			for _, r := range s.counts.rows {
-				t.Rows = append(t.Rows, htmlCountsRow{Area: r.area, Cells: r.cells(len(t.Levels))})
+				t.Rows = append(t.Rows, htmlCountsRow{Name: r.area, Cells: r.cells(len(t.Columns))})
 			}
 			hs.Counts = t
 		}

@@ -84,13 +84,13 @@ func htmlDataChanges(name string, then, now *workforce.Data) []htmlChangeSection
 		header := [][]string{wfShareHeader, wfResponseHeader}[i]
 		s := htmlChangeSection{
 			Title:  "Workforce data: " + []string{"shares by grade", "responses"}[i],
-			Counts: &htmlCounts{Corner: header[0], Levels: header[1:]},
+			Counts: &htmlCounts{Corner: header[0], Columns: header[1:]},
 		}
 		if len(out) == 0 {
 			s.Note = intro + ": each grade's " + []string{"shares", "responses"}[i] + " then → now. " + wfLegend(d.threshold)
 		}
 		for _, r := range rows {
-			s.Counts.Rows = append(s.Counts.Rows, htmlCountsRow{Area: r[0], Cells: r[1:]})
+			s.Counts.Rows = append(s.Counts.Rows, htmlCountsRow{Name: r[0], Cells: r[1:]})
 		}
 		out = append(out, s)
 	}
