@@ -65,9 +65,11 @@ type roomSession struct {
 	// rateHeld is the rating key a press held while the room votes on
 	// the item (holdRateForRoom): the strip says to reveal first until
 	// the next key, and the same key again rates. rateHeldAt is when it
-	// was last pressed.
-	rateHeld   string
-	rateHeldAt time.Time
+	// was last pressed; rateTooSoon, that it was pressed again before it
+	// could rate (heldRateAgainAfter): the strip says to wait a moment.
+	rateHeld    string
+	rateHeldAt  time.Time
+	rateTooSoon bool
 	// kept is the round a vote again set aside, kept as its item's result
 	// by a move away from the item (said until the next key) or by a q
 	// (said with quitAsked), nobody having voted in the new round.
@@ -583,19 +585,21 @@ const heldRateAgainAfter = time.Second
 // Again means pressed again once the strip could be read: a key held
 // down repeats itself, and a word typed at the rating doubles letters,
 // each a press straight after the last, which keeps the key held
-// (heldRateAgainAfter). A terminal sends a repeat as a press; the few
-// that can mark it (Key.IsRepeat) do so only when asked, which ladder
-// does not do, so the pause is what tells.
+// (heldRateAgainAfter) and has the strip say to wait a moment. A
+// terminal sends a repeat as a press; the few that can mark it
+// (Key.IsRepeat) do so only when asked, which ladder does not do, so the
+// pause is what tells.
 func (c *common) holdRateForRoom(itemID, level, pressed string) bool {
 	if c.plan().Response(itemID).Rating == level || !c.roomVotesOn(itemID) {
 		return false
 	}
 	rs, now := c.room, c.now()
-	if rs.rateHeld == pressed && now.Sub(rs.rateHeldAt) >= heldRateAgainAfter {
+	again := rs.rateHeld == pressed
+	if again && now.Sub(rs.rateHeldAt) >= heldRateAgainAfter {
 		rs.rateHeld = "" // pressed again: the facilitator means it
 		return false
 	}
-	rs.rateHeld, rs.rateHeldAt = pressed, now
+	rs.rateHeld, rs.rateHeldAt, rs.rateTooSoon = pressed, now, again
 	return true
 }
 
@@ -708,7 +712,11 @@ func (a *app) roomStripWith(spread bool) string {
 		held("⚠ The room is voting: v reveals the votes, then enter agrees")
 	}
 	if rs.rateHeld != "" && st.Phase == roomsrv.Voting {
-		held("⚠ The room is voting: v reveals first, " + rs.rateHeld + " again rates now")
+		wait := ""
+		if rs.rateTooSoon {
+			wait = "wait a moment, then "
+		}
+		held("⚠ The room is voting: v reveals first, " + wait + rs.rateHeld + " again rates now")
 	}
 	if n := rs.newNotice(); n != "" && !rs.quitAsked { // one message at a time: "q again quits" is the one
 		out = append(out, line(sty.Warning.Render("⚠ "+n)))

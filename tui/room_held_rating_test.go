@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/socialmobility/ladder/plans"
@@ -64,14 +65,14 @@ func TestAKeyTakenElsewhereForgetsAHeldRating(t *testing.T) {
 // sends it again and again), and a word typed at the rating, "arrange",
 // has its r twice, both rating at the second press. The key rates when
 // pressed again after a pause, however long it was held, and a key
-// pressed again at once keeps it held.
+// pressed again at once keeps it held, the strip saying to wait.
 func TestARatingKeyPressedAgainAtOnceRatesNothing(t *testing.T) {
 	t.Parallel()
 	t.Run("held down", func(t *testing.T) {
 		t.Parallel()
 		h, st := startRoomWithOneVote(t, "green")
 		h.press("a", "a", "a", "a", "a")
-		requireHeld(t, h, st.ItemID, "a")
+		requireHeld(t, h, st.ItemID, "wait a moment, then a")
 		h.pressAfterAPause("a")
 		waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "amber" })
 	})
@@ -79,7 +80,7 @@ func TestARatingKeyPressedAgainAtOnceRatesNothing(t *testing.T) {
 		t.Parallel()
 		h, st := startRoomWithOneVote(t, "green")
 		h.press("a", "r", "r")
-		requireHeld(t, h, st.ItemID, "r")
+		requireHeld(t, h, st.ItemID, "wait a moment, then r")
 	})
 	t.Run("the overview", func(t *testing.T) {
 		t.Parallel()
@@ -87,6 +88,52 @@ func TestARatingKeyPressedAgainAtOnceRatesNothing(t *testing.T) {
 		h.press("o")
 		h.waitView("Overview")
 		h.press("g", "g")
-		requireHeld(t, h, st.ItemID, "g")
+		requireHeld(t, h, st.ItemID, "wait a moment, then g")
 	})
+}
+
+// A rating key pressed again too soon to rate left the strip as it was,
+// "a again rates now", and a facilitator who pressed it twice quickly,
+// meaning it, saw nothing happen and was told again to do what they had
+// done. The strip says to wait a moment, until the key rates or another
+// key is pressed.
+func TestARatingKeyPressedAgainTooSoonSaysToWait(t *testing.T) {
+	t.Parallel()
+	h, st := startRoomWithOneVote(t, "green")
+	h.press("a")
+	if v := h.waitView("a again rates now"); strings.Contains(v, "wait a moment") {
+		t.Errorf("the first press says to wait:\n%s", v)
+	}
+	h.wait(heldRateAgainAfter / 2)
+	h.press("a")
+	requireHeld(t, h, st.ItemID, "wait a moment, then a")
+	h.pressAfterAPause("a")
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "amber" })
+	if v := h.view(); strings.Contains(v, "wait a moment") {
+		t.Errorf("the strip still says to wait after the rating:\n%s", v)
+	}
+
+	h.press("g", "g")
+	h.waitView("wait a moment, then g again rates now")
+	h.press("x") // any other key: said until the next key
+	if v := h.view(); strings.Contains(v, "again rates now") {
+		t.Errorf("the strip still says to wait after another key:\n%s", v)
+	}
+}
+
+// The pause runs from the key's last press, not its first: a key held
+// down for longer than the pause, repeating, rates nothing at any of its
+// repeats.
+func TestAHeldRatingKeysPauseRunsFromItsLastPress(t *testing.T) {
+	t.Parallel()
+	h, st := startRoomWithOneVote(t, "green")
+	h.press("a")
+	for range 3 {
+		h.wait(heldRateAgainAfter - time.Millisecond)
+		h.press("a")
+	}
+	requireHeld(t, h, st.ItemID, "wait a moment, then a")
+	h.wait(heldRateAgainAfter)
+	h.press("a")
+	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "amber" })
 }

@@ -46,8 +46,10 @@ type roomHarness struct {
 	// one whose change has come is about to end.
 	roomWaits map[int]<-chan struct{}
 
-	// skipped is the time the app's clock is ahead of the real one
-	// (pressAfterAPause): a key pressed again after a pause.
+	// skipped is how far the app's clock has moved on since the harness
+	// started (pressAfterAPause, wait): it moves only so, and a key
+	// pressed straight after the last is pressed at the same instant
+	// however slow the machine.
 	skipped atomic.Int64
 }
 
@@ -84,7 +86,8 @@ func startRoomHarnessOn(t *testing.T, w, h int, p *plans.Plan, opts Options, why
 	c.typingPause = 0
 	hs := &roomHarness{t: t, a: newApp(c), path: path,
 		ended: make(chan endedCmd, 64), busy: map[int]string{}, roomWaits: map[int]<-chan struct{}{}}
-	c.now = func() time.Time { return time.Now().Add(time.Duration(hs.skipped.Load())) }
+	started := time.Now()
+	c.now = func() time.Time { return started.Add(time.Duration(hs.skipped.Load())) }
 	t.Cleanup(func() {
 		c.closeRoom()
 		c.session.Close()
@@ -225,9 +228,14 @@ func (h *roomHarness) press(keys ...string) {
 // pressed again to rate (heldRateAgainAfter).
 func (h *roomHarness) pressAfterAPause(keys ...string) {
 	for _, k := range keys {
-		h.skipped.Add(int64(heldRateAgainAfter))
+		h.wait(heldRateAgainAfter)
 		h.press(k)
 	}
+}
+
+// wait moves the app's clock on by d, as if the facilitator waited.
+func (h *roomHarness) wait(d time.Duration) {
+	h.skipped.Add(int64(d))
 }
 
 // roomPhone is a phone without JavaScript, on loopback.
