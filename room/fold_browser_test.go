@@ -1,6 +1,7 @@
 package room
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -27,14 +28,25 @@ func TestYourVoteIsInIsSeenOnASmallPhone(t *testing.T) {
 		p.waitText("Not sure")
 		p.vote(choice)
 		p.waitText("Your vote is in")
-		seen := `(function (el) { var b = el.getBoundingClientRect(); return b.top >= 0 && b.bottom <= window.innerHeight + 0.5; })`
-		if !browsertest.Run(p.Phone, chromedp.Evaluate[bool](seen+`(document.querySelector("p.status"))`)) {
-			t.Errorf("after %s, \"Your vote is in\" is off the screen: %s", choice, browsertest.Run(p.Phone, chromedp.Evaluate[string](`(function () { var b = document.querySelector("p.status").getBoundingClientRect(); return b.top + "-" + b.bottom + " of " + window.innerHeight + " at " + window.scrollY + " of " + document.documentElement.scrollHeight; })()`)))
+		if where := p.offScreen("p.status"); where != "" {
+			t.Errorf("after %s, \"Your vote is in\" is off the screen: %s", choice, where)
 		}
-		if !browsertest.Run(p.Phone, chromedp.Evaluate[bool](seen+`(document.getElementById("choice-`+choice+`"))`)) {
-			t.Errorf("after %s, the button tapped went off the screen", choice)
+		if where := p.offScreen("#choice-" + choice); where != "" {
+			t.Errorf("after %s, the button tapped went off the screen: %s", choice, where)
 		}
 	}
+}
+
+// offScreen is "" where the first element the selector matches is on
+// the screen from top to bottom, else where it is: its top and bottom,
+// the screen's height, and how far down the page is scrolled of its
+// height.
+func (p browserPhone) offScreen(selector string) string {
+	return browsertest.Run(p.Phone, chromedp.Evaluate[string](`(function (el) {
+  var b = el.getBoundingClientRect();
+  if (b.top >= 0 && b.bottom <= window.innerHeight + 0.5) return "";
+  return b.top + "-" + b.bottom + " of " + window.innerHeight + " at " + window.scrollY + " of " + document.documentElement.scrollHeight;
+})(document.querySelector(`+strconv.Quote(selector)+`))`))
 }
 
 // TestNotSentIsSeenOnASmallPhone: on the same phone, a vote tapped with
@@ -56,9 +68,8 @@ func TestNotSentIsSeenOnASmallPhone(t *testing.T) {
 	setOffline(t, p, true)
 	p.vote("unsure") // the last button, at the bottom
 	p.waitText("Not sent: this phone cannot reach the room just now.")
-	seen := `(function (el) { var b = el.getBoundingClientRect(); return b.top >= 0 && b.bottom <= window.innerHeight + 0.5; })(document.querySelector("#view p.message"))`
-	if !browsertest.Run(p.Phone, chromedp.Evaluate[bool](seen)) {
-		t.Errorf("\"Not sent\" is off the screen: %s", browsertest.Run(p.Phone, chromedp.Evaluate[string](`(function () { var b = document.querySelector("#view p.message").getBoundingClientRect(); return b.top + "-" + b.bottom + " of " + window.innerHeight + " at " + window.scrollY; })()`)))
+	if where := p.offScreen("#view p.message"); where != "" {
+		t.Errorf("\"Not sent\" is off the screen: %s", where)
 	}
 }
 
@@ -73,15 +84,14 @@ func TestYourVoteIsInIsSeenOnASmallPhoneWithoutJavaScript(t *testing.T) {
 	r.Vote("lc-vision") // the longest questions: the page at its tallest
 	p.Do(chromedp.Navigate(s.URL()))
 	p.waitText("Develop a clear vision for your D&I strategy")
-	seen := `(function (el) { var b = el.getBoundingClientRect(); return b.top >= 0 && b.bottom <= window.innerHeight + 0.5; })`
 	for _, c := range []struct{ choice, said string }{{"green", "● Green"}, {"unsure", "? Not sure"}, {"red", "■ Red"}} {
 		p.vote(c.choice)
 		p.waitText("Your vote is in: " + c.said)
-		if !browsertest.Run(p.Phone, chromedp.Evaluate[bool](seen+`(document.querySelector("p.status"))`)) {
-			t.Errorf("after %s, \"Your vote is in\" is off the screen: %s", c.choice, browsertest.Run(p.Phone, chromedp.Evaluate[string](`(function () { var b = document.querySelector("p.status").getBoundingClientRect(); return b.top + "-" + b.bottom + " of " + window.innerHeight + " at " + window.scrollY; })()`)))
+		if where := p.offScreen("p.status"); where != "" {
+			t.Errorf("after %s, \"Your vote is in\" is off the screen: %s", c.choice, where)
 		}
-		if !browsertest.Run(p.Phone, chromedp.Evaluate[bool](seen+`(document.getElementById("choice-`+c.choice+`"))`)) {
-			t.Errorf("after %s, the button tapped is off the screen", c.choice)
+		if where := p.offScreen("#choice-" + c.choice); where != "" {
+			t.Errorf("after %s, the button tapped is off the screen: %s", c.choice, where)
 		}
 	}
 }
