@@ -46,11 +46,11 @@ type roomHarness struct {
 	// one whose change has come is about to end.
 	roomWaits map[int]<-chan struct{}
 
-	// skipped is how far the app's clock has moved on since the harness
-	// started (pressAfterAPause, wait): it moves only so, and a key
-	// pressed straight after the last is pressed at the same instant
+	// clockMovedOn is how far the app's clock has moved on since the
+	// harness started (pressAfterAPause, wait): it moves only so, and a
+	// key pressed straight after the last is pressed at the same instant
 	// however slow the machine.
-	skipped atomic.Int64
+	clockMovedOn atomic.Int64
 }
 
 // endedCmd is a command that returned msg (nil: nothing to deliver).
@@ -87,7 +87,7 @@ func startRoomHarnessOn(t *testing.T, w, h int, p *plans.Plan, opts Options, why
 	hs := &roomHarness{t: t, a: newApp(c), path: path,
 		ended: make(chan endedCmd, 64), busy: map[int]string{}, roomWaits: map[int]<-chan struct{}{}}
 	started := time.Now()
-	c.now = func() time.Time { return started.Add(time.Duration(hs.skipped.Load())) }
+	c.now = func() time.Time { return started.Add(time.Duration(hs.clockMovedOn.Load())) }
 	t.Cleanup(func() {
 		c.closeRoom()
 		c.session.Close()
@@ -235,7 +235,7 @@ func (h *roomHarness) pressAfterAPause(keys ...string) {
 
 // wait moves the app's clock on by d, as if the facilitator waited.
 func (h *roomHarness) wait(d time.Duration) {
-	h.skipped.Add(int64(d))
+	h.clockMovedOn.Add(int64(d))
 }
 
 // roomPhone is a phone without JavaScript, on loopback.
