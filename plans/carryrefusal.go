@@ -45,7 +45,8 @@ func CheckCarryOn(path string, p *Plan) error {
 	return &CarriedOnAlready{Path: path, Next: next, Why: err}
 }
 
-func (e *CarriedOnAlready) Error() string { return e.Words(e.Path, e.Next) }
+// Error names the two plans as ladder names files (ShownPath).
+func (e *CarriedOnAlready) Error() string { return e.Words(ShownPath(e.Path), ShownPath(e.Next)) }
 
 // Unwrap makes the refusal an ErrHasNextReview.
 func (e *CarriedOnAlready) Unwrap() error { return ErrHasNextReview }

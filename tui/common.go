@@ -25,7 +25,7 @@ const (
 // or styles around.
 type common struct {
 	// shownPaths holds the paths the screens name, as they name them
-	// (shownPath), worked out once each rather than on every frame.
+	// (plans.ShownPath), worked out once each rather than on every frame.
 	shownPaths map[string]string
 
 	width, height int // the body area: the terminal less the footer lines
@@ -219,8 +219,8 @@ type openedMsg struct {
 	linked  string // the plan this carry-on gave its next_review line; "" when none
 }
 
-// shown is path as the screens name it (shownPath): from the top of the
-// repository where it climbs out of the folder ladder runs in.
+// shown is path as the screens name it (plans.ShownPath): from the top
+// of the repository where it climbs out of the folder ladder runs in.
 func (c *common) shown(path string) string {
 	if name, ok := c.shownPaths[path]; ok {
 		return name
@@ -228,6 +228,6 @@ func (c *common) shown(path string) string {
 	if c.shownPaths == nil {
 		c.shownPaths = map[string]string{}
 	}
-	c.shownPaths[path] = shownPath(path)
+	c.shownPaths[path] = plans.ShownPath(path)
 	return c.shownPaths[path]
 }

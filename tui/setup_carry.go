@@ -242,28 +242,7 @@ func (c *common) carryRefusal(carried *plans.CarriedOnAlready) string {
 		quiet.Why = nil
 		return quiet.Words("That review", "the next review")
 	}
-	named := *carried
-	if named.Why != nil {
-		named.Why = errors.New(c.shownIn(named.Why.Error()))
-	}
-	return named.Words(filepath.Base(carried.Path), filepath.Base(carried.Next))
-}
-
-// shownIn is text, a reason from plans, with each path in it that climbs
-// out of the folder ladder runs in named as the screens name files
-// (shown), from the top of the repository: plans names the files it
-// looked at from here, and run inside plans/2025 the start screen said
-// "../2025/acme-2026.yaml is not there". A path quoted as a plan's line
-// has it ("\"../2026/acme.yaml\" leads to no plan") is left as written.
-func (c *common) shownIn(text string) string {
-	words := strings.Split(text, " ")
-	for i, w := range words {
-		path := strings.TrimRight(w, ":,;)")
-		if strings.HasPrefix(path, ".."+string(filepath.Separator)) {
-			words[i] = c.shown(path) + w[len(path):]
-		}
-	}
-	return strings.Join(words, " ")
+	return carried.Words(filepath.Base(carried.Path), filepath.Base(carried.Next))
 }
 
 // lastReview is the organisation's last review in the folder, whose open

@@ -2,9 +2,7 @@ package tui
 
 import (
 	"path/filepath"
-	"strings"
 
-	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/review"
 )
 
@@ -85,26 +83,4 @@ func (s *startScreen) nextReviewHint(st *styles, w int) []string {
 		return nil
 	}
 	return []string{"", st.Subtle.Render(wrapIndented("Press c to begin the next review from it, carrying on its "+review.CarriedWords(s.nextFrom.Carried)+"; enter opens it as it is.", w, 0, 0))}
-}
-
-// shownPath is a plans folder or file as given, unless it climbs out of
-// the folder ladder runs in: run inside plans/2027, the list is of
-// "../2027", which reads as somewhere else. Such a path is named from the
-// top of its repository ("plans/2027"), as whoever keeps the plans there
-// says it; where that does not serve, as given. common.shown keeps it.
-func shownPath(path string) string {
-	clean := filepath.Clean(path)
-	if clean != ".." && !strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
-		return path
-	}
-	root, _ := strictyaml.Root(clean)
-	abs, err := filepath.Abs(clean)
-	if err != nil {
-		return path
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || rel == "." || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return path
-	}
-	return filepath.ToSlash(rel)
 }

@@ -139,7 +139,7 @@ func (r *reviewer) stopped(what string, err error) error {
 		return err
 	}
 	path := r.s.Path()
-	r.p.say("%s Every answer given is saved in %s.", what, path)
+	r.p.say("%s Every answer given is saved in %s.", what, shown(path))
 	r.sayStoppedWithoutAction()
 	if at := r.p.waiting; at != "" && err != nil {
 		// Until Enter the terminal holds the line, and drops it now.

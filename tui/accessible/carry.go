@@ -35,7 +35,7 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 	last, carried := review.CarryPreview(p, r.today)
 	org := last.Organisation
 	r.p.blank()
-	r.p.say("The next review of %s, carried on from %s (%s, %s).", safetext.Line(org), safetext.Line(from), safetext.Line(last.Title), friendly(p.Date))
+	r.p.say("The next review of %s, carried on from %s (%s, %s).", safetext.Line(org), shown(from), safetext.Line(last.Title), friendly(p.Date))
 	if what := review.CarriedSaid(carried); what != "" {
 		r.p.say("It carries on %s; ratings start afresh, on the same checklist.", what)
 	} else {
@@ -54,13 +54,13 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 		Participants: review.SplitNames(people), Previous: prev, Today: r.today}, resolve)
 	switch {
 	case s != nil && errors.Is(err, plans.ErrNotLinked):
-		r.p.say("Created the plan %s. But %v", s.Path(), err)
+		r.p.say("Created the plan %s. But %v", shown(s.Path()), err)
 	case errors.Is(err, plans.ErrChangedOnDisk):
 		return nil, fmt.Errorf("%s changed on disk while you answered, so nothing was written: run the same command again, to carry on what it says now", from)
 	case err != nil:
 		return nil, err
 	default:
-		r.p.say("Created the plan %s. From %s it carried on %s; %s now names it as its next review.", s.Path(), from, orNothing(review.CarriedSaid(s.Carried())), from)
+		r.p.say("Created the plan %s. From %s it carried on %s; %s now names it as its next review.", shown(s.Path()), shown(from), orNothing(review.CarriedSaid(s.Carried())), shown(from))
 		r.linked = from
 	}
 	return s, nil
@@ -94,7 +94,7 @@ func (r *reviewer) sayLinked() {
 	if r.linked == "" {
 		return
 	}
-	r.p.say("%s changed too: it now names %s as its next review.", r.linked, r.s.Path())
+	r.p.say("%s changed too: it now names %s as its next review.", shown(r.linked), shown(r.s.Path()))
 	r.sayGitSteps("both plans", "both")
 }
 

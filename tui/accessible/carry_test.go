@@ -504,3 +504,27 @@ func TestCarryOnSuggestsThisYearsTitle(t *testing.T) {
 		t.Fatalf("Enter did not keep the title suggested: %v %+v", err, p)
 	}
 }
+
+// Run inside last year's folder, plans/2026, the prompts named the
+// folders "../2026" and "../2027", where the screens say "plans/2026":
+// they name folders and plans from the top of the repository, as the
+// screens do (plans.ShownPath); commands to type keep the shell's path.
+func TestInsideLastYearsFolderThePromptsNameFoldersFromTheTop(t *testing.T) {
+	top := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", top).CombinedOutput(); err != nil {
+		t.Skipf("no git: %v %s", err, out)
+	}
+	writeLastYear(t, filepath.Join(top, "plans", "2026", "acme-2026.yaml"))
+	t.Chdir(filepath.Join(top, "plans", "2026"))
+	out := runReviewOK(t, Options{Dir: "..", Today: plans.Date{Year: 2027, Month: 3, Day: 10}}, strings.NewReader("1\nSpring review 2027\n\n\nquit\n"))
+	for _, want := range []string{
+		"Last year's reviews, in plans/2026, to begin this year's in plans/2027:\n",
+		"1) Begin this year's review in plans/2027 from Acme Café Ltd",
+		"Begin a new review in plans/2027\n",
+		"Created the plan plans/2027/",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the prompts do not say %q:\n%s", want, out)
+		}
+	}
+}

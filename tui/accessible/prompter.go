@@ -706,3 +706,9 @@ func (pw plainWriter) Write(b []byte) (int, error) {
 	}
 	return len(b), nil
 }
+
+// shown is a plan or folder as the prompts name it, as the screens do
+// (plans.ShownPath: from the top of the repository where it climbs out
+// of the folder ladder runs in), made safe to print; a command to type
+// keeps the shell's path (plans.CommandPath).
+func shown(path string) string { return safetext.Line(plans.ShownPath(path)) }

@@ -296,7 +296,7 @@ func (r *reviewer) beginFromLastYear(l review.LastReview) string {
 	p := l.Found.Plan
 	// "Begin", as the start screen says it: "carry on" beside "Open ...
 	// as it is" reads as resume last year's review.
-	label := fmt.Sprintf("Begin this year's review in %s from %s: %s (%s)", safetext.Line(r.opts.Dir),
+	label := fmt.Sprintf("Begin this year's review in %s from %s: %s (%s)", shown(r.opts.Dir),
 		safetext.Line(p.Organisation), safetext.Line(p.Title), friendly(p.Date))
 	if what := review.CarriedSaid(l.Carried); what != "" {
 		label += ", carrying on its " + what
@@ -343,10 +343,10 @@ func (r *reviewer) chooseFromLastYear(resolve plans.Resolver) (s *review.Session
 		options = append(options, choice{label: fmt.Sprintf("Open %s as it is (%s)", name, safetext.Line(filepath.Base(l.Found.Path)))}) // its folder said once, above
 		picks = append(picks, pick{path: l.Found.Path})
 	}
-	options = append(options, choice{label: "Begin a new review in " + safetext.Line(this), words: []string{"new"}})
+	options = append(options, choice{label: "Begin a new review in " + shown(this), words: []string{"new"}})
 	for {
-		r.p.say("There are no plans in the folder %s yet.", safetext.Line(this))
-		r.p.say("Last year's reviews, in %s, to begin this year's in %s:", safetext.Line(last), safetext.Line(this))
+		r.p.say("There are no plans in the folder %s yet.", shown(this))
+		r.p.say("Last year's reviews, in %s, to begin this year's in %s:", shown(last), shown(this))
 		// An organisation typed, as these prompts asked before they
 		// listed last year's reviews (and as answers piped in still give
 		// it), begins a new review of it, which offers its last review.
@@ -474,7 +474,7 @@ func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session,
 	if err != nil {
 		return nil, err
 	}
-	r.p.say("Created the plan %s, with %d %s to rate.", s.Path(), c.Len(), plural(c.Len(), "item", "items"))
+	r.p.say("Created the plan %s, with %d %s to rate.", shown(s.Path()), c.Len(), plural(c.Len(), "item", "items"))
 	return s, nil
 }
 
