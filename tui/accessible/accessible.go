@@ -240,7 +240,7 @@ func (r *reviewer) inputEnded() error {
 		return r.notSaved(false)
 	}
 	path := r.s.Path()
-	r.p.say("Input ended. Your answers so far are saved in %s.", path)
+	r.p.say("Input ended. Your answers so far are saved in %s.", shown(path))
 	r.p.say("To carry on where you left off, run: %s", r.again(path))
 	r.sayLinked()
 	return nil

@@ -187,10 +187,10 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		}
 		if len(broken) > 0 {
 			// Not "no plans": theirs may be one, with a typo made by hand.
-			r.p.say("No plan in the folder %s opens, so this is a new review. To mend one first, quit (ctrl+c) and run the ladder check command above.", r.opts.Dir)
+			r.p.say("No plan in the folder %s opens, so this is a new review. To mend one first, quit (ctrl+c) and run the ladder check command above.", shown(r.opts.Dir))
 			return r.create("", resolve)
 		}
-		r.p.say("There are no plans in the folder %s yet, so this is a new review. Made a review before? Quit (ctrl+c) and run ladder review --accessible in the folder that holds yours.", r.opts.Dir)
+		r.p.say("There are no plans in the folder %s yet, so this is a new review. Made a review before? Quit (ctrl+c) and run ladder review --accessible in the folder that holds yours.", shown(r.opts.Dir))
 		return r.create("", resolve)
 	}
 	next := nextReviewFrom(found, r.today)
@@ -226,7 +226,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		def, enter = len(loaded), fmt.Sprintf("begin the next review (%d)", len(loaded)+1)
 	}
 	for {
-		r.p.say("Plans in the folder %s, newest first:", r.opts.Dir)
+		r.p.say("Plans in the folder %s, newest first:", shown(r.opts.Dir))
 		i, err := r.p.choose(question{prompt: "Plan", options: options, def: def, enter: enter})
 		if err != nil {
 			return nil, err
