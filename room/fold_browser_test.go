@@ -16,14 +16,7 @@ import (
 // The line that says it comes into view, the button tapped still there.
 func TestYourVoteIsInIsSeenOnASmallPhone(t *testing.T) {
 	t.Parallel()
-	b := browsertest.Start(t)
-	r, s := startParallelServer(t)
-	p := openPhone(t, b, s, "small")
-	p.Do(chromedp.EmulateViewport(320, 568, chromedp.EmulateMobile))
-	p.waitText("Type the PIN")
-	p.join("4821")
-	p.waitText("You are in the room")
-	r.Vote("lc-vision") // the longest questions: the page at its tallest
+	p := aSmallPhoneVoting(t)
 	for _, choice := range []string{"green", "unsure", "red"} {
 		p.waitText("Not sure")
 		p.vote(choice)
@@ -35,6 +28,21 @@ func TestYourVoteIsInIsSeenOnASmallPhone(t *testing.T) {
 			t.Errorf("after %s, the button tapped went off the screen: %s", choice, where)
 		}
 	}
+}
+
+// aSmallPhoneVoting is a phone of 320x568 joined to a room that votes
+// on the item with the longest questions: the page at its tallest.
+func aSmallPhoneVoting(t *testing.T) browserPhone {
+	t.Helper()
+	b := browsertest.Start(t)
+	r, s := startParallelServer(t)
+	p := openPhone(t, b, s, "small")
+	p.Do(chromedp.EmulateViewport(320, 568, chromedp.EmulateMobile))
+	p.waitText("Type the PIN")
+	p.join("4821")
+	p.waitText("You are in the room")
+	r.Vote("lc-vision")
+	return p
 }
 
 // offScreen is "" where the first element the selector matches is on
@@ -56,14 +64,7 @@ func (p browserPhone) offScreen(selector string) string {
 // vote…" go and nothing said it had not counted. It comes into view.
 func TestNotSentIsSeenOnASmallPhone(t *testing.T) {
 	t.Parallel()
-	b := browsertest.Start(t)
-	r, s := startParallelServer(t)
-	p := openPhone(t, b, s, "small")
-	p.Do(chromedp.EmulateViewport(320, 568, chromedp.EmulateMobile))
-	p.waitText("Type the PIN")
-	p.join("4821")
-	p.waitText("You are in the room")
-	r.Vote("lc-vision") // the longest questions: the page at its tallest
+	p := aSmallPhoneVoting(t)
 	p.waitText("Not sure")
 	setOffline(t, p, true)
 	p.vote("unsure") // the last button, at the bottom
