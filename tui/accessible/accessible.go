@@ -256,7 +256,7 @@ func (r *reviewer) notSaved(ask bool) error {
 		return nil
 	}
 	if sn := r.s.Retry(); sn != nil && r.s.Save(sn).Err == nil {
-		r.p.say("Saved to %s.", r.s.Path())
+		r.p.say("Saved to %s.", shown(r.s.Path()))
 		return nil
 	}
 	st = r.s.State()

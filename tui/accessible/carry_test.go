@@ -528,3 +528,46 @@ func TestInsideLastYearsFolderThePromptsNameFoldersFromTheTop(t *testing.T) {
 		}
 	}
 }
+
+// Run from docs/minutes, the prompts named the plan "../../plans/acme.yaml"
+// as it opened ("Plan file: …") and when someone else changed it ("… was
+// changed by someone else", "saved in a copy beside it, …"), where the
+// screens, and the prompts as a review begins or input ends, say
+// "plans/acme.yaml": every plan named is named from the top (plans.ShownPath);
+// the command to type again keeps the shell's ../../plans.
+func TestFromAnotherFolderThePromptsNameThePlanFromTheTop(t *testing.T) {
+	top := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", top).CombinedOutput(); err != nil {
+		t.Skipf("no git: %v %s", err, out)
+	}
+	path := filepath.Join(top, "plans", "acme.yaml")
+	newPlan(t, path, nil)
+	if err := os.MkdirAll(filepath.Join(top, "docs", "minutes"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	theirs := []byte(strings.Replace(string(mustRead(t, path)), "organisation: Acme", "organisation: Acme Ltd", 1))
+	in := &lineByLine{lines: []string{"r", "Act", "Me", "", "", ""}, before: func(n int) {
+		if n == 1 { // after the rating was saved, before the action is read
+			if err := os.WriteFile(path, theirs, 0o644); err != nil {
+				t.Error(err)
+			}
+		}
+	}}
+	t.Chdir(filepath.Join(top, "docs", "minutes"))
+	out, err := runReview(t, Options{PlanPath: filepath.Join("..", "..", "plans", "acme.yaml")}, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkOutput(t, out,
+		"Plan file: plans/acme.yaml (",
+		"plans/acme.yaml was changed by someone else while you were answering, so it was left as it is.\n",
+		"Your answers are saved in a copy beside it, plans/acme.copy-1.yaml, and the review carries on there.\n",
+		"Your answers so far are saved in plans/acme.copy-1.yaml.\n",
+		"run: ladder review --accessible ../../plans/acme.copy-1.yaml\n",
+	)
+	for line := range strings.SplitSeq(out, "\n") {
+		if strings.Contains(line, "../") && !strings.Contains(line, "ladder review") {
+			t.Errorf("a plan is named from docs/minutes, not from the top: %q", line)
+		}
+	}
+}

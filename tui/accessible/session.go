@@ -32,7 +32,7 @@ func (r *reviewer) save(sn *review.Snapshot) {
 			r.p.say("Not saved: %s. Your answers are kept here; to save them, %s, and the next answer tries again.", what, fix)
 		}
 	case failedBefore:
-		r.p.say("Saved to %s.", r.s.Path())
+		r.p.say("Saved to %s.", shown(r.s.Path()))
 	}
 }
 
@@ -52,7 +52,7 @@ func (r *reviewer) changedOnDisk() {
 		r.saveBeside(false)
 		return
 	}
-	changed := r.s.Path()
+	changed := shown(r.s.Path())
 	r.p.say("%s was changed by someone else while you were answering (an editor, a git pull), so it was not written over.", changed)
 	if u := r.s.State().UnsavedText(); u != "" {
 		r.p.say("Not saved in it: %s.", u)
@@ -88,13 +88,13 @@ const reloadWord = "reload"
 // disk, and says where; asked says the listener was just told of the
 // change, as the question (then it is not said again, its path and all).
 func (r *reviewer) saveBeside(asked bool) {
-	changed := r.s.Path()
+	changed := shown(r.s.Path())
 	path, err := r.s.SaveBeside()
 	if err == nil {
 		if !asked {
 			r.p.say("%s was changed by someone else while you were answering, so it was left as it is.", changed)
 		}
-		r.p.say("Your answers are saved in a copy beside it, %s, and the review carries on there.", path)
+		r.p.say("Your answers are saved in a copy beside it, %s, and the review carries on there.", shown(path))
 		return
 	}
 	r.p.say("%s was changed by someone else, and a copy could not be saved either: %v.", changed, err)

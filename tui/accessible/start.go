@@ -53,7 +53,7 @@ func (r *reviewer) sayOpened(s *review.Session) {
 	// As the folder list shows them: the prompts' writer would drop an
 	// escape sequence's control, and the name read as another.
 	r.p.say("Review of %s: %s.", safetext.Line(p.Organisation), safetext.Line(p.Title))
-	r.p.say("Plan file: %s (%d of %d rated%s).", safetext.Line(s.Path()), total.Rated(), total.Total(), lateSaid(s.CarriedCounts(r.today)))
+	r.p.say("Plan file: %s (%d of %d rated%s).", shown(s.Path()), total.Rated(), total.Total(), lateSaid(s.CarriedCounts(r.today)))
 	if next, ok := s.NextReview(); ok {
 		r.p.say("%s", review.HandedOnWords(next))
 	}

@@ -48,7 +48,7 @@ func (r *reviewer) summary() {
 	}
 
 	r.p.blank()
-	r.p.say("The plan is saved in %s.", path)
+	r.p.say("The plan is saved in %s.", shown(path))
 	r.sayGitSteps("the plan", "it")
 }
 
