@@ -39,7 +39,7 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 	if what := review.CarriedSaid(carried); what != "" {
 		r.p.say("It carries on %s; ratings start afresh, on the same checklist.", what)
 	} else {
-		r.p.say("It carries on nothing: %s has no open actions or project-plan steps; ratings start afresh, on the same checklist.", from)
+		r.p.say("It carries on nothing: %s has no open actions or project-plan steps; ratings start afresh, on the same checklist.", shown(from))
 	}
 	// This year's title suggested, as the screens' form suggests it and
 	// ladder status does: Enter keeps it.

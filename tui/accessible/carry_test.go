@@ -571,3 +571,22 @@ func TestFromAnotherFolderThePromptsNameThePlanFromTheTop(t *testing.T) {
 		}
 	}
 }
+
+// Carrying on from a plan with nothing open, run from docs/minutes, the
+// prompts said "It carries on nothing: ../../plans/acme.yaml has …",
+// unfiltered, the line above naming it plans/acme.yaml: it is named from
+// the top there too.
+func TestCarryingOnNothingNamesThePlanFromTheTop(t *testing.T) {
+	top := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", top).CombinedOutput(); err != nil {
+		t.Skipf("no git: %v %s", err, out)
+	}
+	newPlan(t, filepath.Join(top, "plans", "acme.yaml"), nil)
+	if err := os.MkdirAll(filepath.Join(top, "docs", "minutes"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(top, "docs", "minutes"))
+	plansDir := filepath.Join("..", "..", "plans")
+	out := runReviewOK(t, Options{PlanPath: filepath.Join(plansDir, "acme-next.yaml"), From: filepath.Join(plansDir, "acme.yaml")}, strings.NewReader("Spring review 2027\n\n\n"))
+	checkOutput(t, out, "It carries on nothing: plans/acme.yaml has no open actions or project-plan steps;")
+}
