@@ -511,14 +511,7 @@ func TestChangedOnDiskSavesACopy(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "acme.yaml")
 	newPlan(t, path, nil)
-	theirs := []byte(strings.Replace(string(mustRead(t, path)), "organisation: Acme", "organisation: Acme Ltd", 1))
-	in := &lineByLine{lines: []string{"r", "Act", "Me", "", "", ""}, before: func(n int) {
-		if n == 1 { // after the rating was saved, before the action is read
-			if err := os.WriteFile(path, theirs, 0o644); err != nil {
-				t.Error(err)
-			}
-		}
-	}}
+	in, theirs := changedAfterTheRating(t, path)
 	out, err := runReview(t, Options{PlanPath: path}, in)
 	if err != nil {
 		t.Fatal(err)
@@ -536,6 +529,22 @@ func TestChangedOnDiskSavesACopy(t *testing.T) {
 	if r := p.Response("lc-vision"); r.Rating != "red" || r.Action != "Act" || r.Owner != "Me" {
 		t.Errorf("the copy has lc-vision = %+v", r)
 	}
+}
+
+// changedAfterTheRating is answers that rate the plan at path's first
+// item Red with an action "Act" owned by "Me", then end; someone else
+// writes theirs (the organisation renamed "Acme Ltd") after the rating
+// was saved, before the action is read.
+func changedAfterTheRating(t *testing.T, path string) (in *lineByLine, theirs []byte) {
+	t.Helper()
+	theirs = []byte(strings.Replace(string(mustRead(t, path)), "organisation: Acme", "organisation: Acme Ltd", 1))
+	return &lineByLine{lines: []string{"r", "Act", "Me", "", "", ""}, before: func(n int) {
+		if n == 1 {
+			if err := os.WriteFile(path, theirs, 0o644); err != nil {
+				t.Error(err)
+			}
+		}
+	}}, theirs
 }
 
 func mustRead(t *testing.T, path string) []byte {

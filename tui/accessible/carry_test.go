@@ -545,14 +545,7 @@ func TestFromAnotherFolderThePromptsNameThePlanFromTheTop(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(top, "docs", "minutes"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	theirs := []byte(strings.Replace(string(mustRead(t, path)), "organisation: Acme", "organisation: Acme Ltd", 1))
-	in := &lineByLine{lines: []string{"r", "Act", "Me", "", "", ""}, before: func(n int) {
-		if n == 1 { // after the rating was saved, before the action is read
-			if err := os.WriteFile(path, theirs, 0o644); err != nil {
-				t.Error(err)
-			}
-		}
-	}}
+	in, _ := changedAfterTheRating(t, path)
 	t.Chdir(filepath.Join(top, "docs", "minutes"))
 	out, err := runReview(t, Options{PlanPath: filepath.Join("..", "..", "plans", "acme.yaml")}, in)
 	if err != nil {
