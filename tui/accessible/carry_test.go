@@ -583,3 +583,18 @@ func TestCarryingOnNothingNamesThePlanFromTheTop(t *testing.T) {
 	out := runReviewOK(t, Options{PlanPath: filepath.Join(plansDir, "acme-next.yaml"), From: filepath.Join(plansDir, "acme.yaml")}, strings.NewReader("Spring review 2027\n\n\n"))
 	checkOutput(t, out, "It carries on nothing: plans/acme.yaml has no open actions or project-plan steps;")
 }
+
+// Inside last year's folder, plans/2026, a new review of the same
+// organisation offered its last review as "(../2026/acme-2026.yaml, …)"
+// two lines under "Last year's reviews, in plans/2026": it is named from
+// the top too.
+func TestInsideLastYearsFolderTheLastReviewOfferedIsNamedFromTheTop(t *testing.T) {
+	top := t.TempDir()
+	if out, err := exec.Command("git", "init", "-q", top).CombinedOutput(); err != nil {
+		t.Skipf("no git: %v %s", err, out)
+	}
+	writeLastYear(t, filepath.Join(top, "plans", "2026", "acme-2026.yaml"))
+	t.Chdir(filepath.Join(top, "plans", "2026"))
+	out, _ := runReview(t, Options{Dir: "..", Today: plans.Date{Year: 2027, Month: 3, Day: 10}}, strings.NewReader("new\nAcme Café Ltd\n"))
+	checkOutput(t, out, "The last review of Acme Café Ltd, Spring review 2026 (plans/2026/acme-2026.yaml, Saturday 14 March 2026), has ")
+}

@@ -561,7 +561,7 @@ func (r *reviewer) offerLastReview(path, org string) (string, error) {
 	if late := len(p.Overdue(r.today)); late > 0 { // as the screens' form says it
 		said += lateOfCarried(l.Carried, late)
 	}
-	r.p.say("The last review of %s, %s (%s, %s), has %s.", safetext.Line(p.Organisation), safetext.Line(p.Title), safetext.Line(l.Found.Path), friendly(p.Date), said)
+	r.p.say("The last review of %s, %s (%s, %s), has %s.", safetext.Line(p.Organisation), safetext.Line(p.Title), shown(l.Found.Path), friendly(p.Date), said)
 	options := []choice{
 		{label: "Begin the next review from it, carrying on " + what, words: []string{"next"}},
 		{label: "Begin without them", words: []string{"new"}},
