@@ -770,7 +770,7 @@ func (s *itemScreen) helpGroups() []helpGroup {
 	if s.c.room.on() {
 		// What the rating keys and enter do while phones vote (holdRateForRoom, holdEnterForRoom).
 		rate := s.rateHint()
-		rating = append(rating, key.NewBinding(key.WithKeys(rate.Keys()...), key.WithHelp(rate.Help().Key, "while the room votes: rate nothing and say v reveals first; the same key again rates")))
+		rating = append(rating, key.NewBinding(key.WithKeys(rate.Keys()...), key.WithHelp(rate.Help().Key, "while the room votes: rate nothing and say v reveals first; the same key again, after a moment, rates")))
 		choose.SetHelp("enter", "rate with the level chosen (while the room votes: nothing; once rated: write the action)")
 	}
 	rating = append(rating, s.keys.Up, choose, s.keys.Clear, s.keys.Revisit, s.keys.WriteAction, s.keys.Advice)

@@ -109,7 +109,8 @@ func TestEnterWhileTheRoomVotesDoesNotRate(t *testing.T) {
 // the projector showed it in block letters before the reveal: the room
 // saw the facilitator's rating before its own. Now the first press rates
 // nothing and the strip says to reveal first; the same key again rates
-// (the room is not voting, or the facilitator means it), and help says so.
+// after a moment (the room is not voting, or the facilitator means it),
+// and help says so.
 func TestARatingKeyWhileTheRoomVotesSaysRevealFirst(t *testing.T) {
 	t.Parallel()
 	h, st := startRoomWithOneVote(t, "green")
@@ -126,7 +127,7 @@ func TestARatingKeyWhileTheRoomVotesSaysRevealFirst(t *testing.T) {
 	}
 	h.press("?")
 	flat := strings.Join(strings.Fields(ansi.Strip(strings.Join(h.a.screen(screenHelp).(*helpScreen).draw(), "\n"))), " ")
-	if want := "r/a/g while the room votes: rate nothing and say v reveals first; the same key again rates"; !strings.Contains(flat, want) {
+	if want := "r/a/g while the room votes: rate nothing and say v reveals first; the same key again, after a moment, rates"; !strings.Contains(flat, want) {
 		t.Errorf("help does not say what the rating keys do while the room votes (%q):\n%s", want, flat)
 	}
 }
