@@ -23,8 +23,9 @@ type conflictKeys struct {
 }
 
 var theConflictKeys = conflictKeys{
-	Reload: key.NewBinding(key.WithKeys("R", "r"), key.WithHelp("R", "reload the file as it is now")),
-	Copy:   key.NewBinding(key.WithKeys("C", "c"), key.WithHelp("C", "save yours as a copy beside it")),
+	// The footer's words: the screen above says each choice in full.
+	Reload: key.NewBinding(key.WithKeys("R", "r"), key.WithHelp("R", "reload")),
+	Copy:   key.NewBinding(key.WithKeys("C", "c"), key.WithHelp("C", "save a copy")),
 }
 
 // conflictKey handles a key while the conflict is shown.

@@ -30,6 +30,14 @@ func TestASmallWindowShowsBothChoicesOfAConflict(t *testing.T) {
 				t.Errorf("%dx%d: the screen lacks %q:\n%s", size[0], size[1], want, h.view())
 			}
 		}
+		// The footer names both keys too: at 80 columns it named R alone,
+		// its long words leaving no room for C.
+		footer := h.view()[strings.LastIndex(h.view(), "\n")+1:]
+		for _, want := range []string{"R reload", "C save a copy"} {
+			if !strings.Contains(footer, want) {
+				t.Errorf("%dx%d: the footer lacks %q: %q", size[0], size[1], want, footer)
+			}
+		}
 		if size[1] == 24 && !strings.Contains(v, "ladder has not written over it") {
 			t.Errorf("80x24: the explanation is gone:\n%s", h.view())
 		}
