@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -432,6 +433,11 @@ func reportHistory(file string) (*render.ReportHistory, error) {
 		}
 		if h.Base != nil {
 			h.DataBase, h.DataCompared = dataAt(repo, base.Commit, workforce.PathFor(name))
+			// None now: the page has no data section, and "what changed"
+			// says why (one that does not load is not said to be gone).
+			if _, err := os.Lstat(workforce.PathFor(file)); errors.Is(err, fs.ErrNotExist) {
+				h.DataGone = workforce.PathFor(file)
+			}
 		}
 	}
 	return h, nil

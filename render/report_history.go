@@ -32,6 +32,10 @@ type ReportHistory struct {
 	// such version to compare with (no Base, or it does not load).
 	DataBase     *workforce.Data
 	DataCompared bool
+	// DataGone names the data file when there is none now, for "what
+	// changed" to say it was removed since DataBase: the page has no data
+	// section to show it.
+	DataGone string
 }
 
 // reportHistory is what the report says about the plan's history.

@@ -34,8 +34,11 @@ import (
 // the plan's history in git, or nil when it has none (or it was not
 // asked for); the same plan, history and today always give the same bytes.
 func ReportHTML(p *plans.Plan, today plans.Date, h *ReportHistory, opts ...ReportOption) []byte {
-	doc := buildReport(p, today, opts...)
-	return writeReportHTML(doc, buildReportHistory(p, h))
+	page := htmlPageOf(buildReport(p, today, opts...), buildReportHistory(p, h))
+	if page.History != nil && page.History.Since != "" && h.DataCompared && h.DataGone != "" {
+		page.History.Changes = append(page.History.Changes, htmlDataChanges(h.DataGone, h.DataBase, nil)...)
+	}
+	return writeHTMLPage(page)
 }
 
 //go:embed report_html.tmpl
@@ -112,10 +115,6 @@ func nowrapDates(s string) template.HTML {
 	}
 	b.WriteString(template.HTMLEscapeString(s[at:]))
 	return template.HTML(b.String())
-}
-
-func writeReportHTML(doc reportDoc, hist *reportHistory) []byte {
-	return writeHTMLPage(htmlPageOf(doc, hist))
 }
 
 // writeHTMLPage executes the report's template: the one way to the page's

@@ -245,3 +245,27 @@ func TestWhatChangedSaysTheDataChangedWithoutATable(t *testing.T) {
 		t.Errorf("a table for a hidden count:\n%s", hidden)
 	}
 }
+
+// The data file added since the commit "what changed" compares with, or
+// removed since: the data section was new, or gone, unexplained (removed,
+// the page without data said nothing of it; added, it said the data
+// "changed too"). It now says which, in the words ladder diff uses.
+func TestWhatChangedSaysTheDataWasAddedOrRemoved(t *testing.T) {
+	t.Parallel()
+	p := loadFixture(t, "testdata/report-21.yaml")
+	h, _ := historyOf(t, p)
+	now := workforceFixture()
+	h.DataBase, h.DataCompared = nil, true
+	page := datesUnwrapped(ReportHTMLWithData(p, reportToday, h, now))
+	_, changes, _ := strings.Cut(page, "What changed since the previous commit")
+	checkContains(t, "added", changes, "<p>The workforce data, plans/acme.data.yaml, was added since then: each grade&#39;s shares then → now.")
+	h.DataBase, h.DataGone = now.Data, "plans/acme.data.yaml"
+	page = datesUnwrapped(ReportHTML(p, reportToday, h))
+	_, changes, _ = strings.Cut(page, "What changed since the previous commit")
+	checkContains(t, "removed", changes, "<h4>Workforce data</h4>\n<p>The workforce data, plans/acme.data.yaml, was removed since then.</p>\n</div>")
+	// ladder diff says it alike.
+	checkContains(t, "diff", string(WorkforceDiffText("plans/acme.data.yaml at HEAD", "plans/acme.data.yaml", now.Data, nil)),
+		"\nThe workforce data, plans/acme.data.yaml, was removed since then.\n")
+	checkContains(t, "diff", string(WorkforceDiffMarkdown("plans/acme.data.yaml at HEAD", "plans/acme.data.yaml", nil, now.Data, 2)),
+		"\nThe workforce data, plans/acme.data.yaml, was added since then.\n")
+}

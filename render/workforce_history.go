@@ -295,6 +295,9 @@ func WorkforceDiffText(oldName, newName string, old, new *workforce.Data) []byte
 	d := workforceChanges(old, new)
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nWorkforce data: %s → %s\n", plain(oldName), plain(newName))
+	if fate := dataFileFate(newName, old, new); fate != "" {
+		b.WriteString(wrapText("", plain(fate)+"."))
+	}
 	if !d.changed() {
 		b.WriteString("No change.\n")
 		return []byte(b.String())
@@ -336,6 +339,9 @@ func WorkforceDiffMarkdown(oldName, newName string, old, new *workforce.Data, le
 	var m markdown
 	m.heading(level, "Workforce data")
 	m.para(mdText(fmt.Sprintf("From %s to %s.", oldName, newName)))
+	if fate := dataFileFate(newName, old, new); fate != "" {
+		m.para(mdText(fate + "."))
+	}
 	if !d.changed() {
 		m.para("No change.")
 		return m.bytes()
@@ -363,6 +369,20 @@ func WorkforceDiffMarkdown(oldName, newName string, old, new *workforce.Data, le
 	}
 	m.list(list)
 	return m.bytes()
+}
+
+// dataFileFate says that the data file name was added since the older
+// version (which had none) or removed since (the newer has none), as
+// ladder diff and the HTML report's "what changed" both say it; "" when
+// both versions have data.
+func dataFileFate(name string, old, new *workforce.Data) string {
+	switch {
+	case old == nil && new != nil:
+		return "The workforce data, " + name + ", was added since then"
+	case old != nil && new == nil:
+		return "The workforce data, " + name + ", was removed since then"
+	}
+	return ""
 }
 
 func threshOf(d *workforce.Data) int {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -66,13 +67,17 @@ func ReportHTMLWithData(p *plans.Plan, today plans.Date, h *ReportHistory, w *wo
 // "what changed" compares the plan with, as sections of it: the shares
 // and the responses that changed, as ladder diff tables them, then the
 // settings and the reading. Nothing when the data is the same; one line
-// when only counts kept hidden changed.
+// when only counts kept hidden changed, or when the data was removed (the
+// page has no data section).
 func htmlDataChanges(name string, then, now *workforce.Data) []htmlChangeSection {
 	if then == nil && now == nil || then != nil && now != nil && bytes.Equal(workforce.Encode(then), workforce.Encode(now)) {
 		return nil
 	}
+	intro := cmp.Or(dataFileFate(name, then, now), "The workforce data, "+name+", changed too")
+	if now == nil {
+		return []htmlChangeSection{{Title: "Workforce data", Note: intro + "."}}
+	}
 	d := workforceChanges(then, now)
-	intro := "The workforce data, " + name + ", changed too"
 	if !d.changed() {
 		return []htmlChangeSection{{Title: "Workforce data", Note: intro + ", but in no figure this report shows: only counts kept hidden under the anonymity threshold changed."}}
 	}
