@@ -1758,7 +1758,11 @@ func dataDiffFiles(stderr io.Writer, oldPlan, newPlan string, md bool) []byte {
 		return nil
 	}
 	oldPath, newPath := workforce.PathFor(oldPlan), workforce.PathFor(newPlan)
-	return dataDiff(oldPath, newPath, diffData(stderr, oldPath), diffData(stderr, newPath), md)
+	old, new := diffData(stderr, oldPath), diffData(stderr, newPath)
+	if unloaded(oldPath, old) || unloaded(newPath, new) {
+		return nil
+	}
+	return dataDiff(oldPath, newPath, old, new, md)
 }
 
 // dataDiffAtRevision is how the data beside a plan differs from its
@@ -1777,7 +1781,19 @@ func dataDiffAtRevision(stderr io.Writer, repo *gitrev.Repo, commit, rev, planPa
 	if err != nil {
 		return nil
 	}
-	return dataDiff(oldName, path, old, diffData(stderr, path), md)
+	new := diffData(stderr, path)
+	if unloaded(path, new) {
+		return nil
+	}
+	return dataDiff(oldName, path, old, new, md)
+}
+
+// unloaded reports whether the data file at path is there but did not
+// load (d is nil, its problems printed): a diff leaves it out rather than
+// say it was added or removed.
+func unloaded(path string, d *workforce.Data) bool {
+	_, err := os.Lstat(path)
+	return d == nil && !errors.Is(err, fs.ErrNotExist)
 }
 
 // dataAtRevision reads the data file at path as it was at rev: its name in
@@ -1869,7 +1885,9 @@ func dataChangesInFolder(stderr io.Writer, repo *gitrev.Repo, commit, rev, relDi
 		}
 		path := displayPath(repo, ch.Path)
 		if ch.Status != 'D' {
-			new = diffData(stderr, path)
+			if new = diffData(stderr, path); unloaded(path, new) {
+				continue
+			}
 		}
 		if lastPath, last := lastYearsData(stderr, ch.Status, path, new); last != nil {
 			out = append(out, dataDiff(lastPath+" (the review it carried on from)", path, last, new, md)...)
