@@ -12,9 +12,11 @@ import (
 // plans/2027, the folder beside it is "../2026", which reads as
 // somewhere else: such a path is named from the top of its repository
 // ("plans/2026"), as whoever keeps the plans there says it; where that
-// does not serve, as given. The screens, the accessible prompts and the
-// reasons a link is refused (shownTarget) all name files so. A command
-// to type keeps the path the shell needs (CommandPath).
+// does not serve, as given. The screens and the accessible prompts name
+// every plan and plans folder so, the folders that hold someone's plans
+// among them (review.FolderList), as do the reasons a link is refused
+// (shownTarget). A command to type keeps the path the shell needs
+// (CommandPath).
 func ShownPath(path string) string {
 	clean := filepath.Clean(path)
 	if clean != ".." && !strings.HasPrefix(clean, ".."+string(filepath.Separator)) {

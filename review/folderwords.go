@@ -5,17 +5,19 @@ import (
 	"strings"
 
 	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/plans"
 )
 
 // FolderList names up to three folders, newest first as given,
-// "plans/2026, plans/2025, plans/2024 and 2 more", safe to print (a
-// folder's name comes from whoever made it): the one wording of where
-// someone's plans are, for the screens' welcome and the accessible
-// prompts alike.
+// "plans/2026, plans/2025, plans/2024 and 2 more", each as ladder names
+// a folder (plans.ShownPath: run inside docs/minutes, "plans/2026", not
+// "../../plans/2026") and safe to print (a folder's name comes from
+// whoever made it): the one wording of where someone's plans are, for
+// the screens' welcome and the accessible prompts alike.
 func FolderList(dirs []string) string {
 	names := make([]string, len(dirs))
 	for i, d := range dirs {
-		names[i] = safetext.Line(d)
+		names[i] = safetext.Line(plans.ShownPath(d))
 	}
 	return ListWords(names, 3)
 }

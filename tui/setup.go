@@ -358,7 +358,8 @@ func (s *setupScreen) view() string {
 	// short: where plans made before are, or the plan a typo meant.
 	var kept [][]string
 	if s.firstRun {
-		where := ", in the folder " + s.c.opts.Dir + "."
+		dir := safetext.Line(s.c.shown(s.c.opts.Dir)) // as the plan's "Will be saved as" names it
+		where := ", in the folder " + dir + "."
 		if present {
 			where = "."
 		}
@@ -372,7 +373,7 @@ func (s *setupScreen) view() string {
 		intro = append(intro, wrapIndented("Let's begin "+first+". Tell ladder who it is for; it then takes you through every recommendation, one at a time, and saves each answer as you give it"+where, w, 0, 0))
 		// Someone back a year later, in the wrong folder, sees no plan of
 		// theirs: this says why, and what to do.
-		before := "Made a review before? ladder found none in " + s.c.opts.Dir + ": press ctrl+c and run ladder in the folder that holds yours."
+		before := "Made a review before? ladder found none in " + dir + ": press ctrl+c and run ladder in the folder that holds yours."
 		if present {
 			before = "Made a review before? None is here: press ctrl+c and run ladder in the folder that holds yours."
 		} else if words := s.c.plansBelowWords(); words != "" {

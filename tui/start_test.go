@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -962,5 +963,36 @@ func TestABrokenPlansLongPathKeepsItsColon(t *testing.T) {
 				t.Fatalf("the place or the problem is lost:\n%s", v)
 			}
 		})
+	}
+}
+
+// Run from docs/minutes with --dir ../../elsewhere, the welcome named
+// the folders that hold plans "../../elsewhere/clients", and the folder
+// itself as given, unfiltered, where the screens name a plan from the
+// top: it names both from the top (plans.ShownPath, in review.FolderList
+// for the accessible prompts too); the command to type keeps the
+// shell's ../../.
+func TestFromAnotherFolderTheWelcomeNamesFoldersFromTheTop(t *testing.T) {
+	top := t.TempDir()
+	for _, dir := range []string{".git", filepath.Join("docs", "minutes"), filepath.Join("elsewhere", "clients")} {
+		if err := os.MkdirAll(filepath.Join(top, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writePlanFile(t, filepath.Join(top, "elsewhere", "clients", "acme.yaml"), rvNewPlan(t))
+	t.Chdir(filepath.Join(top, "docs", "minutes"))
+	command := regexp.MustCompile(`ladder [a-z]+(?: --[a-z]+)* (?:\.\./)+`)
+	for _, size := range [][2]int{{80, 24}, {60, 16}} {
+		h := rvStart(t, Options{Dir: filepath.Join("..", "..", "elsewhere")}, size[0], size[1])
+		view := h.view()
+		if size[0] == 80 {
+			requireWords(t, view, "in the folder elsewhere.")
+			requireWords(t, view, "Made a review before? Yours are in elsewhere/clients: press ctrl+c and run ladder review --dir ../../elsewhere/clients to list that folder's.")
+		} else {
+			requireWords(t, view, "Your earlier plans are in elsewhere/clients.")
+		}
+		if said := command.ReplaceAllString(oneSpaced(view), ""); strings.Contains(said, "../") {
+			t.Errorf("at %dx%d a folder is named from docs/minutes, not from the top:\n%s", size[0], size[1], view)
+		}
 	}
 }

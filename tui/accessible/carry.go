@@ -79,7 +79,7 @@ func (r *reviewer) finishCarry(prev *plans.File, next string, resolve plans.Reso
 	case err != nil:
 		return nil, err
 	default:
-		r.p.say("Finished carrying on %s into %s, begun before and left as it was: its open actions are chased there now.", safetext.Line(prev.Path), safetext.Line(next))
+		r.p.say("Finished carrying on %s into %s, begun before and left as it was: its open actions are chased there now.", shown(prev.Path), shown(next))
 		r.linked = prev.Path
 	}
 	r.sayOpened(s)

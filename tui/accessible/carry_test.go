@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -597,4 +598,101 @@ func TestInsideLastYearsFolderTheLastReviewOfferedIsNamedFromTheTop(t *testing.T
 	t.Chdir(filepath.Join(top, "plans", "2026"))
 	out, _ := runReview(t, Options{Dir: "..", Today: plans.Date{Year: 2027, Month: 3, Day: 10}}, strings.NewReader("new\nAcme Café Ltd\n"))
 	checkOutput(t, out, "The last review of Acme Café Ltd, Spring review 2026 (plans/2026/acme-2026.yaml, Saturday 14 March 2026), has ")
+}
+
+// commandPath matches a path the shell needs in a ladder command to type
+// ("ladder review --accessible --dir ../../plans/2026"): such a path
+// keeps its ../ (plans.CommandPath), as a git command's line does.
+var commandPath = regexp.MustCompile(`ladder [a-z]+(?: --[a-z]+)* (?:\.\./)+`)
+
+// Run from docs/minutes, the prompts named folders and plans as given,
+// "../../plans/2026", where the lines around them say "plans/2026": the
+// folder with no plans itself, the folders that hold yours and this
+// year's folder of its own (some unfiltered), a review under way or held
+// already, last year's review under way listed, a plan that does not
+// load, a plan named that is not there and the one it was probably meant
+// to be, a carry-on cut short finished. Every one is named from the top (plans.ShownPath); only a
+// command to type keeps the shell's ../.
+func TestFromAnotherFolderNoLineButACommandClimbsOut(t *testing.T) {
+	repo := func(t *testing.T) string {
+		top := t.TempDir()
+		if out, err := exec.Command("git", "init", "-q", top).CombinedOutput(); err != nil {
+			t.Skipf("no git: %v %s", err, out)
+		}
+		if err := os.MkdirAll(filepath.Join(top, "docs", "minutes"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return top
+	}
+	plansDir := filepath.Join("..", "..", "plans")
+	allGreen := func(p *plans.Plan) {
+		for _, r := range p.Items {
+			r.Rating = "green"
+		}
+	}
+	var out string
+	for _, run := range []struct {
+		name  string
+		edit  func(p *plans.Plan) // last year's folder's plan
+		dir   string
+		in    string
+		other func(t *testing.T, top string) Options
+	}{
+		{name: "a folder of its own, under way", dir: plansDir, in: "Acme\nSpring\nSam\nAna\n1\n"},
+		{name: "the years beside, held", edit: allGreen, dir: filepath.Join(plansDir, "2027"), in: "Acme\nSpring\nSam\nAna\n1\n"},
+		{name: "last year's under way listed, one broken", in: "quit\n", other: func(t *testing.T, top string) Options {
+			newPlan(t, filepath.Join(top, "plans", "2026", "bakery-2026.yaml"), func(p *plans.Plan) {
+				p.Organisation, p.Title, p.Date = "Bea's Bakery", "Winter review", plans.Date{Year: 2026, Month: 12, Day: 2}
+				p.Response("lc-vision").Rating = "red"
+			})
+			newPlan(t, filepath.Join(top, "plans", "2027", "acme-2027.yaml"), func(p *plans.Plan) {
+				p.Organisation, p.Title, p.Date = "Acme Café Ltd", "Spring review 2027", plans.Date{Year: 2027, Month: 1, Day: 12}
+			})
+			if err := os.WriteFile(filepath.Join(top, "plans", "2027", "broken.yaml"), []byte("x: [\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return Options{Dir: plansDir}
+		}},
+		{name: "a plan named that is not there", in: "quit\n", other: func(t *testing.T, top string) Options {
+			newPlan(t, filepath.Join(top, "plans", "acme-2027.yaml"), nil)
+			return Options{PlanPath: filepath.Join(plansDir, "acme-2028.yaml")}
+		}},
+		{name: "a carry-on cut short", in: "quit\n", other: func(t *testing.T, top string) Options {
+			old, next := filepath.Join(top, "plans", "acme-2026.yaml"), filepath.Join(top, "plans", "acme-2027.yaml")
+			writeLastYear(t, old)
+			before, _ := os.ReadFile(old)
+			runReviewOK(t, Options{PlanPath: next, From: old}, strings.NewReader("Spring review 2027\n\n\nred\nquit\n"))
+			if err := os.WriteFile(old, before, 0o644); err != nil { // git checkout of last year's plan
+				t.Fatal(err)
+			}
+			return Options{PlanPath: filepath.Join(plansDir, "acme-2027.yaml"), From: filepath.Join(plansDir, "acme-2026.yaml")}
+		}},
+	} {
+		top := repo(t)
+		opts := Options{Dir: run.dir}
+		if run.other != nil {
+			opts = run.other(t, top)
+		} else {
+			newPlan(t, filepath.Join(top, "plans", "2025", "acme.yaml"), func(p *plans.Plan) { p.Date = plans.Date{Year: 2025, Month: 3, Day: 1} })
+			newPlan(t, filepath.Join(top, "plans", "2026", "acme.yaml"), run.edit)
+		}
+		t.Chdir(filepath.Join(top, "docs", "minutes"))
+		said, _ := runReview(t, opts, strings.NewReader(run.in))
+		out += said
+		for line := range strings.SplitSeq(said, "\n") {
+			if !strings.HasPrefix(strings.TrimSpace(line), "git ") && strings.Contains(commandPath.ReplaceAllString(line, ""), "../") {
+				t.Errorf("%s: a path is named from docs/minutes, not from the top: %q", run.name, line)
+			}
+		}
+	}
+	checkOutput(t, out,
+		"There are no plans in the folder plans itself. Made a review before? Yours are in plans/2026 and plans/2025. This year's review goes in a folder of its own, plans/2027: type its organisation below to begin it from its last one (ladder review --accessible --dir ../../plans/2026 lists last year's plans).",
+		"A review of Acme is under way already: plans/2026/acme.yaml (Spring). To go on with it, quit (ctrl+c) and run ladder review --accessible ../../plans/2026/acme.yaml.",
+		"There are no plans in the folder plans/2027 itself. Made a review before? Yours are in plans/2026 and plans/2025: to list that folder's, quit (ctrl+c) and run ladder review --accessible --dir ../../plans/2026.",
+		"A review of Acme was held in the last half year, every item rated: plans/2026/acme.yaml (Spring).",
+		", 1 of 21 rated, in plans/2026 (bakery-2026.yaml)\n",
+		"Not listed: plans/2027/broken.yaml does not load (",
+		"Finished carrying on plans/acme-2026.yaml into plans/acme-2027.yaml, begun before and left as it was",
+		"There is no plan at plans/acme-2028.yaml yet, so this is a new review.\nDid you mean plans/acme-2027.yaml? To open it, quit (ctrl+c) and run ladder review --accessible ../../plans/acme-2027.yaml.",
+	)
 }

@@ -154,7 +154,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		loaded = append(loaded, f)
 	}
 	for _, f := range broken {
-		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", safetext.Line(f.Path), safetext.Line(whereWrong(f.Err)), safetext.Line(plans.CommandPath(f.Path)))
+		r.p.say("Not listed: %s does not load (%s). Run: ladder check %s", shown(f.Path), safetext.Line(whereWrong(f.Err)), safetext.Line(plans.CommandPath(f.Path)))
 	}
 	if len(options) == 0 && len(broken) == 0 {
 		if s, err, ok := r.chooseFromLastYear(resolve); ok {
@@ -177,12 +177,12 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 				// be written there. In this year's folder, the organisation
 				// typed finds its last review beside it (offerLastReview).
 				r.p.say("There are no plans in the folder %s itself. Made a review before? Yours are in %s. This year's review goes in a folder of its own, %s: type its organisation below to begin it from its last one (ladder review --accessible --dir %s lists last year's plans). Otherwise, this is a new review.",
-					r.opts.Dir, review.FolderList(below), safetext.Line(year), first)
+					shown(r.opts.Dir), review.FolderList(below), shown(year), first)
 				r.opts.Dir = year
 				return r.create("", resolve)
 			}
 			r.p.say("There are no plans in the folder %s itself. Made a review before? Yours are in %s: to list that folder's, quit (ctrl+c) and run ladder review --accessible --dir %s.%s Otherwise, this is a new review.",
-				r.opts.Dir, review.FolderList(below), first, beside)
+				shown(r.opts.Dir), review.FolderList(below), first, beside)
 			return r.create("", resolve)
 		}
 		if len(broken) > 0 {
@@ -206,7 +206,7 @@ func (r *reviewer) chooseFromFolder(resolve plans.Resolver) (*review.Session, er
 		}
 		_, total := l.Found.Plan.Counts()
 		options = append(options, choice{label: fmt.Sprintf("Open %s: %s as it is, %d of %d rated, in %s (%s)", safetext.Line(l.Found.Plan.Organisation), safetext.Line(l.Found.Plan.Title),
-			total.Rated(), total.Total(), safetext.Line(filepath.Dir(l.Found.Path)), safetext.Line(filepath.Base(l.Found.Path)))})
+			total.Rated(), total.Total(), shown(filepath.Dir(l.Found.Path)), safetext.Line(filepath.Base(l.Found.Path)))})
 	}
 	options = append(options, choice{label: "Begin a new review", words: []string{"new"}})
 	// Enter does what it does on the screens' list, which opens on the
@@ -419,9 +419,9 @@ func lateOfCarried(c plans.Carried, late int) string {
 func (r *reviewer) create(path string, resolve plans.Resolver) (*review.Session, error) {
 	r.p.blank()
 	if path != "" { // named, and not there: maybe a typo for a plan that is
-		r.p.say("There is no plan at %s yet, so this is a new review.", path)
+		r.p.say("There is no plan at %s yet, so this is a new review.", shown(path))
 		if near := plans.NearPlanFile(path); near != "" {
-			r.p.say("Did you mean %s? To open it, quit (ctrl+c) and run ladder review --accessible %s.", safetext.Line(near), safetext.Line(plans.CommandPath(near)))
+			r.p.say("Did you mean %s? To open it, quit (ctrl+c) and run ladder review --accessible %s.", shown(near), safetext.Line(plans.CommandPath(near)))
 		}
 	}
 	r.p.say("A new review. First, a few details for the plan.")
@@ -545,11 +545,11 @@ func (r *reviewer) offerLastReview(path, org string) (string, error) {
 		return "", nil
 	case l.Held():
 		r.p.say("A review of %s was held in the last half year, every item rated: %s (%s). To go back to it, quit (ctrl+c) and run ladder review --accessible %s. Otherwise, this is another review.",
-			safetext.Line(l.Found.Plan.Organisation), safetext.Line(l.Found.Path), safetext.Line(l.Found.Plan.Title), safetext.Line(plans.CommandPath(l.Found.Path)))
+			safetext.Line(l.Found.Plan.Organisation), shown(l.Found.Path), safetext.Line(l.Found.Plan.Title), safetext.Line(plans.CommandPath(l.Found.Path)))
 		return "", nil
 	case l.UnderWay:
 		r.p.say("A review of %s is under way already: %s (%s). To go on with it, quit (ctrl+c) and run ladder review --accessible %s. Otherwise, this is another review.",
-			safetext.Line(l.Found.Plan.Organisation), safetext.Line(l.Found.Path), safetext.Line(l.Found.Plan.Title), safetext.Line(plans.CommandPath(l.Found.Path)))
+			safetext.Line(l.Found.Plan.Organisation), shown(l.Found.Path), safetext.Line(l.Found.Plan.Title), safetext.Line(plans.CommandPath(l.Found.Path)))
 		return "", nil
 	}
 	what := review.CarriedSaid(l.Carried)
