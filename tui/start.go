@@ -318,7 +318,7 @@ func (s *startScreen) view() string {
 		// Cut the end of the files that do not open, saying so: the
 		// heading and a line at least stay.
 		keep := max(broken[1]-over-1, broken[0]+1)
-		cut := st.Subtle.Render(ansi.Truncate("  … and more: ladder check "+s.c.shown(s.c.opts.Dir)+" lists them all", w, "…"))
+		cut := st.Subtle.Render(ansi.Truncate("  … and more: ladder check "+plans.CommandPath(s.c.opts.Dir)+" lists them all", w, "…"))
 		lines = slices.Concat(lines[:keep], []string{cut}, lines[broken[1]:])
 	}
 	// The credit ends on the body's last line: gap line breaks leave gap-1

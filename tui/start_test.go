@@ -660,6 +660,19 @@ func TestTheStartScreenCutsTheFilesThatDoNotOpenFirst(t *testing.T) {
 			}
 		}
 	}
+	// Run from docs/minutes in a repository: the folder is named from the
+	// top, but the command must be one the shell runs from here ("ladder
+	// check plans" there found nothing).
+	for _, d := range []string{".git", filepath.Join("docs", "minutes")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Chdir(filepath.Join("docs", "minutes"))
+	h := rvStart(t, Options{Dir: filepath.Join("..", "..", dir)}, 60, 16)
+	if v := oneSpaced(h.view()); !strings.Contains(v, "ladder check ../../plans lists them all") {
+		t.Errorf("from docs/minutes, the command to list the files that do not open is not one to run there:\n%s", h.view())
+	}
 }
 
 // The new-review form, reached from the plans, says esc goes back to them
