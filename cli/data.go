@@ -1792,8 +1792,14 @@ func dataDiffAtRevision(stderr io.Writer, repo *gitrev.Repo, commit, rev, planPa
 // load (d is nil, its problems printed): a diff leaves it out rather than
 // say it was added or removed.
 func unloaded(path string, d *workforce.Data) bool {
+	return d == nil && !dataFileGone(path)
+}
+
+// dataFileGone reports whether there is no file at path, so its data can
+// be said to be removed (or never added), not just failing to load.
+func dataFileGone(path string) bool {
 	_, err := os.Lstat(path)
-	return d == nil && !errors.Is(err, fs.ErrNotExist)
+	return errors.Is(err, fs.ErrNotExist)
 }
 
 // dataAtRevision reads the data file at path as it was at rev: its name in

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -435,7 +434,7 @@ func reportHistory(file string) (*render.ReportHistory, error) {
 			h.DataBase, h.DataCompared = dataAt(repo, base.Commit, workforce.PathFor(name))
 			// None now: the page has no data section, and "what changed"
 			// says why (one that does not load is not said to be gone).
-			if _, err := os.Lstat(workforce.PathFor(file)); errors.Is(err, fs.ErrNotExist) {
+			if dataFileGone(workforce.PathFor(file)) {
 				h.DataGone = workforce.PathFor(file)
 			}
 		}
