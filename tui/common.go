@@ -74,6 +74,10 @@ type common struct {
 	// newest name first, when it holds none itself (startfolder.go): the
 	// welcome names them.
 	plansBelow []string
+	// plansBelowNamed is review.FolderList(plansBelow), named once: it
+	// walks up to the repository's top for each folder, and the welcome
+	// draws it on every frame.
+	plansBelowNamed string
 	// yearsBeside caches inYearFolder's answer: 0 not asked yet, 1 no, 2 yes.
 	yearsBeside int8
 	// chooseOnStart is the plan the start screen chooses when it is next

@@ -156,7 +156,7 @@ func (s *startScreen) update(msg tea.Msg) tea.Cmd {
 		typed := s.typedAhead
 		s.typedAhead = nil
 		if len(msg.found) == 0 && len(msg.carryOn) == 0 && msg.err == nil {
-			s.c.plansBelow = msg.below
+			s.c.plansBelow, s.c.plansBelowNamed = msg.below, review.FolderList(msg.below)
 			s.c.goTo(screenSetup, setupFirstRun)
 			return nil
 		}

@@ -228,13 +228,13 @@ func (c *common) plansBelowWords() string {
 		// The form finds the organisation's last review there (setup_beside.go):
 		// next year's review begun from it is written here, in this year's
 		// folder, where one begun from that folder's list would not be.
-		return "Made a review before? Yours are in " + review.FolderList(c.plansBelow) + ": type its organisation to begin this year's review from its last one, or " + list
+		return "Made a review before? Yours are in " + c.plansBelowNamed + ": type its organisation to begin this year's review from its last one, or " + list
 	}
-	return "Made a review before? Yours are in " + review.FolderList(c.plansBelow) + ": " + list
+	return "Made a review before? Yours are in " + c.plansBelowNamed + ": " + list
 }
 
 // plansBelowShort is plansBelowWords in one short sentence, for a window
 // too small for those: it names the folders, and no more.
 func (c *common) plansBelowShort() string {
-	return "Your earlier plans are in " + review.FolderList(c.plansBelow) + "."
+	return "Your earlier plans are in " + c.plansBelowNamed + "."
 }
