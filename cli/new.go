@@ -288,7 +288,7 @@ func notCarried(prev *plans.File, path, title string, err error) error {
 // is written, but the old one may not name it yet (plans.ErrNotLinked).
 func carriedOn(stderr io.Writer, s *review.Session, prevPath string, linkErr error) error {
 	path := s.Path()
-	if what := review.CarriedWords(s.Carried()); what == "" {
+	if what := s.Carried().Words(); what == "" {
 		sayNote(stderr, fmt.Sprintf("Carried on nothing from %s: it has no open actions or project-plan steps.", safetext.Line(prevPath)))
 	} else {
 		sayNote(stderr, fmt.Sprintf("Carried on %s from %s.", what, safetext.Line(prevPath)))

@@ -29,22 +29,86 @@ type Carried struct {
 	Repeats int
 }
 
-// AlsoSteps says after a count of actions how many of them are also
-// project-plan steps (Carried.Repeats), as ladder new, the screens, the
-// prompts and ladder diff say it: " (also a project-plan step)" for one
-// action, " (2 also project-plan steps)" for more; "" for none.
-func AlsoSteps(repeats, actions int) string {
-	switch {
-	case repeats == 0:
-		return ""
-	case actions == 1 && repeats == 1:
-		return " (also a project-plan step)"
-	case actions == 1:
-		return fmt.Sprintf(" (also %d project-plan steps)", repeats)
-	case repeats == 1:
-		return " (1 also a project-plan step)"
+// Words says what a review carried on, as ladder new, the screens and the
+// accessible prompts all say it: "5 open actions and 2 project-plan
+// steps"; "" for nothing. A step that repeats an action (Repeats) is said
+// with it, as some "of them", and the steps beyond those as more: "3 open
+// actions, 3 of them also project-plan steps, and 1 more project-plan
+// step", so that what is said adds up to what ladder status chases. No
+// brackets: a screen reader does not speak them, and "3 open actions (3
+// also project-plan steps) and 1 project-plan step" sounded like seven
+// things.
+func (c Carried) Words() string {
+	var actions string
+	if c.Actions > 0 {
+		actions = fmt.Sprintf("%d open %s", c.Actions, plural(c.Actions, "action", "actions"))
 	}
-	return fmt.Sprintf(" (%d also project-plan steps)", repeats)
+	return carriedWords(actions, c.Actions, c.Repeats, func(more string) string {
+		n := c.Steps - c.Repeats
+		if n <= 0 {
+			return ""
+		}
+		return fmt.Sprintf("%d %sproject-plan %s", n, more, plural(n, "step", "steps"))
+	})
+}
+
+// Words says CarriedCheck's count as Carried.Words says what was carried
+// on, each count of the open ones: "1 of 1 open action, also a
+// project-plan step, and 0 of 1 more open project-plan step"; "" when the
+// previous review had nothing open.
+func (c CarriedCheck) Words() string {
+	var actions string
+	if c.OpenActions > 0 {
+		actions = fmt.Sprintf("%d of %d open %s", c.Actions, c.OpenActions, plural(c.OpenActions, "action", "actions"))
+	}
+	return carriedWords(actions, c.Actions, c.Repeats, func(more string) string {
+		open := c.OpenSteps - c.Repeats
+		if open <= 0 {
+			return ""
+		}
+		return fmt.Sprintf("%d of %d %sopen project-plan %s", c.Steps-c.Repeats, open, more, plural(open, "step", "steps"))
+	})
+}
+
+// carriedWords is Carried.Words and CarriedCheck.Words: actions is the
+// count of actions said ("" for none), of which carried came across;
+// repeats the steps that repeat one of them; steps says the other steps
+// ("" for none), with more ("more ") put in after steps that repeat
+// actions were said.
+func carriedWords(actions string, carried, repeats int, steps func(more string) string) string {
+	said := actions
+	switch {
+	case repeats == 0 || actions == "":
+	case carried == 1 && repeats == 1:
+		said += ", also a project-plan step,"
+	case carried == 1:
+		said += fmt.Sprintf(", also %d project-plan steps,", repeats)
+	case repeats > carried:
+		said += fmt.Sprintf(", between them also %d project-plan steps,", repeats)
+	case repeats == 1:
+		said += ", 1 of them also a project-plan step,"
+	default:
+		said += fmt.Sprintf(", %d of them also project-plan steps,", repeats)
+	}
+	more := ""
+	if strings.HasSuffix(said, ",") {
+		more = "more "
+	}
+	rest := steps(more)
+	switch {
+	case rest == "":
+		return strings.TrimSuffix(said, ",")
+	case said == "":
+		return rest
+	}
+	return said + " and " + rest
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // CarryOn starts next's review where prev's left off: each item's open

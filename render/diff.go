@@ -172,24 +172,18 @@ func buildPlanDoc(c plans.FileChange) planDoc {
 // words.
 func carriedSection(from string, c plans.CarriedCheck) diffSection {
 	s := diffSection{kind: sectionCarried}
-	var parts []string
 	// A step that repeats an action carried on with it is that action,
-	// said with it as ladder new says it ("1 open action (also a
-	// project-plan step)"), not counted twice.
-	if c.OpenActions > 0 {
-		parts = append(parts, fmt.Sprintf("%d of %s", c.Actions, countNoun(c.OpenActions, "open action"))+plans.AlsoSteps(c.Repeats, c.Actions))
-	}
-	if steps := c.OpenSteps - c.Repeats; steps > 0 {
-		parts = append(parts, fmt.Sprintf("%d of %s", c.Steps-c.Repeats, countNoun(steps, "open project-plan step")))
-	}
+	// said with it as ladder new says it ("1 of 1 open action, also a
+	// project-plan step"), not counted twice.
+	counted := c.Words()
 	// The lines below name each action and step done in the change, so
 	// the count on top counts them too: a reviewer who reads only the
 	// summary must not think they went missing.
 	switch done := doneInChange(c.Done); {
-	case len(parts) > 0 && done != "":
-		s.summary = strings.Join(parts, " and ") + " from " + from + "; " + done
-	case len(parts) > 0:
-		s.summary = strings.Join(parts, " and ") + " from " + from
+	case counted != "" && done != "":
+		s.summary = counted + " from " + from + "; " + done
+	case counted != "":
+		s.summary = counted + " from " + from
 	case len(c.Done) > 0:
 		s.summary = "nothing from " + from + ": what it had open (" + carriedCount(c.Done) + ") was done in this change"
 	default:

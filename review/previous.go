@@ -179,57 +179,17 @@ func HandedOnWords(next string) string {
 	return "Carried on to the next review, " + safetext.Line(next) + ": its open actions are chased there now, so mark them done in that plan."
 }
 
-// CarriedWords says what a review carried on, for the screens and the
-// prompts alike: "5 open actions and 2 project-plan steps"; "" for
-// nothing. A step that repeats an action (plans.Carried.Repeats) is said
-// with it, "9 open actions (7 also project-plan steps) and 4 project-plan
-// steps", so that the two counts add up to what ladder status chases.
-func CarriedWords(c plans.Carried) string {
-	var parts []string
-	if c.Actions > 0 {
-		parts = append(parts, fmt.Sprintf("%d open %s", c.Actions, plural(c.Actions, "action", "actions"))+plans.AlsoSteps(c.Repeats, c.Actions))
+// CarriedLate says how many of what is carried on (plans.Carried.Words)
+// are late, after it, for the screens and the prompts alike: ", 1 of them
+// late" after one count alone, but after two ("2 open actions, 1 of them
+// also a project-plan step") "them" was heard as the last, so the late are
+// said of all, with their number (as status chases them, each once).
+func CarriedLate(c plans.Carried, late int) string {
+	if c.Actions == 0 || c.Steps == 0 {
+		return fmt.Sprintf(", %d of them late", late)
 	}
-	if steps := c.Steps - c.Repeats; steps > 0 {
-		parts = append(parts, fmt.Sprintf("%d project-plan %s", steps, plural(steps, "step", "steps")))
-	}
-	return strings.Join(parts, " and ")
-}
-
-// CarriedSaid is CarriedWords for the accessible prompts, which are
-// heard: a screen reader does not speak the brackets, so "3 open actions
-// (3 also project-plan steps) and 1 project-plan step" sounds like seven
-// things. The steps that repeat an action are said as some "of them",
-// and the rest as more: "3 open actions, 3 of them also project-plan
-// steps, and 1 more project-plan step".
-func CarriedSaid(c plans.Carried) string {
-	said := ""
-	if c.Actions > 0 {
-		said = fmt.Sprintf("%d open %s", c.Actions, plural(c.Actions, "action", "actions"))
-	}
-	steps := func(n int) string { return fmt.Sprintf("%d project-plan %s", n, plural(n, "step", "steps")) }
-	switch {
-	case c.Repeats == 0:
-	case c.Actions == 1 && c.Repeats == 1:
-		said += ", also a project-plan step,"
-	case c.Actions == 1:
-		said += ", also " + steps(c.Repeats) + ","
-	case c.Repeats > c.Actions:
-		said += ", between them also " + steps(c.Repeats) + ","
-	case c.Repeats == 1:
-		said += ", 1 of them also a project-plan step,"
-	default:
-		said += fmt.Sprintf(", %d of them also project-plan steps,", c.Repeats)
-	}
-	rest := c.Steps - c.Repeats
-	switch {
-	case rest <= 0:
-		return strings.TrimSuffix(said, ",")
-	case said == "":
-		return steps(rest)
-	case c.Repeats > 0:
-		return said + " and " + strings.Replace(steps(rest), " ", " more ", 1)
-	}
-	return said + " and " + steps(rest)
+	all := c.Actions + c.Steps - c.Repeats
+	return fmt.Sprintf("; %d of the %d %s late", late, all, plural(late, "is", "are"))
 }
 
 // CarryRefused is plans.CheckCarryOn's refusal as ladder review --from
@@ -455,7 +415,7 @@ func NextReviewFrom(found []plans.Found, today plans.Date) *LastReview {
 		orgs[i] = append(orgs[i], f)
 	}
 	for _, theirs := range orgs {
-		if l := LastReviewOf(theirs, theirs[0].Plan.Organisation, today); l != nil && !l.UnderWay && CarriedWords(l.Carried) != "" {
+		if l := LastReviewOf(theirs, theirs[0].Plan.Organisation, today); l != nil && !l.UnderWay && l.Carried.Words() != "" {
 			return l
 		}
 	}

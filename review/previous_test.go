@@ -193,50 +193,23 @@ func TestAPlanNamingItselfHasNoLastReview(t *testing.T) {
 	}
 }
 
-// TestCarriedWordsCountWhatStatusChases: a project plan begun from the
-// actions carried on was counted again, "Carried on 9 open actions and 11
-// project-plan steps", where ladder status then chased 13: a step that
-// repeats an action is said with it, and the steps counted are the rest.
-func TestCarriedWordsCountWhatStatusChases(t *testing.T) {
+// TestCarriedLateIsSaidOfAll: after "2 open actions, 1 of them also a
+// project-plan step", ", 1 of them late" was heard as the one step late,
+// on the screens as in the prompts: the late are said of all that is
+// carried on, with their number; after one count alone, "of them".
+func TestCarriedLateIsSaidOfAll(t *testing.T) {
 	for _, c := range []struct {
 		carried plans.Carried
+		late    int
 		want    string
 	}{
-		{plans.Carried{Actions: 9, Steps: 11, Repeats: 7}, "9 open actions (7 also project-plan steps) and 4 project-plan steps"},
-		{plans.Carried{Actions: 2, Steps: 1, Repeats: 1}, "2 open actions (1 also a project-plan step)"},
-		{plans.Carried{Actions: 1, Steps: 2, Repeats: 1}, "1 open action (also a project-plan step) and 1 project-plan step"},
-		{plans.Carried{Actions: 1, Steps: 2, Repeats: 2}, "1 open action (also 2 project-plan steps)"},
-		{plans.Carried{Actions: 2, Steps: 1}, "2 open actions and 1 project-plan step"},
-		{plans.Carried{}, ""},
+		{plans.Carried{Actions: 2, Steps: 1, Repeats: 1}, 1, "2 open actions, 1 of them also a project-plan step; 1 of the 2 is late"},
+		{plans.Carried{Actions: 14, Steps: 5, Repeats: 3}, 3, "14 open actions, 3 of them also project-plan steps, and 2 more project-plan steps; 3 of the 16 are late"},
+		{plans.Carried{Actions: 2}, 1, "2 open actions, 1 of them late"},
+		{plans.Carried{Steps: 3}, 2, "3 project-plan steps, 2 of them late"},
 	} {
-		if got := review.CarriedWords(c.carried); got != c.want {
-			t.Errorf("%+v: %q, want %q", c.carried, got, c.want)
-		}
-	}
-}
-
-// TestCarriedSaidCountsWhenHeard: a screen reader does not speak
-// brackets, so "3 open actions (3 also project-plan steps) and 1
-// project-plan step" is heard as seven things where status chases four.
-// The accessible prompts say the steps that repeat an action as some "of
-// them", and the steps beyond those as more.
-func TestCarriedSaidCountsWhenHeard(t *testing.T) {
-	for _, c := range []struct {
-		carried plans.Carried
-		want    string
-	}{
-		{plans.Carried{Actions: 3, Steps: 4, Repeats: 3}, "3 open actions, 3 of them also project-plan steps, and 1 more project-plan step"},
-		{plans.Carried{Actions: 9, Steps: 11, Repeats: 7}, "9 open actions, 7 of them also project-plan steps, and 4 more project-plan steps"},
-		{plans.Carried{Actions: 2, Steps: 1, Repeats: 1}, "2 open actions, 1 of them also a project-plan step"},
-		{plans.Carried{Actions: 1, Steps: 2, Repeats: 1}, "1 open action, also a project-plan step, and 1 more project-plan step"},
-		{plans.Carried{Actions: 1, Steps: 2, Repeats: 2}, "1 open action, also 2 project-plan steps"},
-		{plans.Carried{Actions: 2, Steps: 3, Repeats: 3}, "2 open actions, between them also 3 project-plan steps"},
-		{plans.Carried{Actions: 2, Steps: 1}, "2 open actions and 1 project-plan step"},
-		{plans.Carried{Steps: 2}, "2 project-plan steps"},
-		{plans.Carried{}, ""},
-	} {
-		if got := review.CarriedSaid(c.carried); got != c.want {
-			t.Errorf("%+v: %q, want %q", c.carried, got, c.want)
+		if got := c.carried.Words() + review.CarriedLate(c.carried, c.late); got != c.want {
+			t.Errorf("%+v, %d late: %q, want %q", c.carried, c.late, got, c.want)
 		}
 	}
 }

@@ -71,7 +71,7 @@ func TestStartCarriesAPlanOnIntoTheNextReview(t *testing.T) {
 	h.refuseView("carry on", "next review")
 	h.press("down", "c")
 	h.requireView("Organisation Acme Café Ltd", "Facilitator  "+prev.Facilitator, "Spring review 2027 (suggested)")
-	requireWords(t, h.view(), "Carries on 14 open actions (3 also project-plan steps) from acme-2026.yaml, Spring review 2026 of Sat 14 Mar 2026; ratings start afresh, on its checklist.")
+	requireWords(t, h.view(), "Carries on 14 open actions, 3 of them also project-plan steps from acme-2026.yaml, Spring review 2026 of Sat 14 Mar 2026; ratings start afresh, on its checklist.")
 	h.typeText("Spring review 2027")
 	h.press("ctrl+s")
 	h.requireView("item 1 of 4", "Last review (Sat 14 Mar 2026): ▲ Amber · its action is carried on below",
@@ -383,7 +383,9 @@ func TestStartListSaysCarriedOnOnlyWhenTheNextReviewTookTheActions(t *testing.T)
 // another case) says that its last review still has open actions, and
 // that esc then c carries them on; esc comes back with that plan chosen.
 // Begun from the blank form, the new review would start without them, as
-// ladder new warns on the command line.
+// ladder new warns on the command line. The late are said of all it
+// carries on, as the prompts say them: ", 1 of them late" after "3 of them
+// also project-plan steps" was read as one of the steps.
 func TestANewReviewOfTheSameOrganisationPointsAtTheOpenActions(t *testing.T) {
 	dir, _, _ := carryFolder(t)
 	h := rvStart(t, Options{Dir: dir}, 80, 24)
@@ -395,7 +397,7 @@ func TestANewReviewOfTheSameOrganisationPointsAtTheOpenActions(t *testing.T) {
 		h.press("backspace")
 	}
 	h.typeText("acme café  ltd")
-	requireWords(t, h.view(), "The last review of Acme Café Ltd here, Spring review 2026 (acme-2026.yaml), has 14 open actions (3 also project-plan steps)")
+	requireWords(t, h.view(), "The last review of Acme Café Ltd here, Spring review 2026 (acme-2026.yaml), has 14 open actions, 3 of them also project-plan steps; 1 of the 14 is late.")
 	requireWords(t, h.view(), "To carry them on into this review, press esc, then c.")
 	requireHangingIndent(t, h.view(), "⚠ The last review of")
 	// In a 60x16 window, in a line or two under the form.
@@ -505,7 +507,7 @@ func TestANewReviewPointsAtTheLastReviewNamingNoFileOnAProjector(t *testing.T) {
 	h := rvStart(t, Options{Dir: dir, Present: true}, 100, 30)
 	h.press("n")
 	h.typeText("Acme Café Ltd")
-	requireWords(t, h.view(), "The last review of Acme Café Ltd here, Spring review 2026, has 14 open actions (3 also project-plan steps). To carry them on into this review, press esc, then c.")
+	requireWords(t, h.view(), "The last review of Acme Café Ltd here, Spring review 2026, has 14 open actions, 3 of them also project-plan steps. To carry them on into this review, press esc, then c.")
 	if v := h.view(); strings.Contains(v, ".yaml") || strings.Contains(v, "late") {
 		t.Fatalf("presenter mode names a file or a late count:\n%s", v)
 	}

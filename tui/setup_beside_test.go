@@ -46,7 +46,7 @@ func TestTheFormCarriesOnLastYearsReviewFromTheYearsFolderBeside(t *testing.T) {
 	h := rvStart(t, besideOptions(), 80, 24)
 	h.requireView("There is no plan at plans/2027/acme.yaml yet")
 	h.typeText("Acme Café Ltd")
-	requireWords(t, h.view(), "The last review of Acme Café Ltd, Spring review 2026 (plans/2026/acme.yaml), has 14 open actions (3 also project-plan steps)")
+	requireWords(t, h.view(), "The last review of Acme Café Ltd, Spring review 2026 (plans/2026/acme.yaml), has 14 open actions, 3 of them also project-plan steps")
 	requireWords(t, h.view(), "To carry them on into this review, press ctrl+o.")
 	requireHangingIndent(t, h.view(), "⚠ The last review of")
 	h.send(tea.WindowSizeMsg{Width: 60, Height: 16})
@@ -56,7 +56,7 @@ func TestTheFormCarriesOnLastYearsReviewFromTheYearsFolderBeside(t *testing.T) {
 	// esc lets go of it again, back to the blank form; ctrl+o takes it up.
 	h.press("ctrl+o")
 	h.requireView("Next review, carried on", "Spring review 2027 (suggested)")
-	requireWords(t, h.view(), "Carries on 14 open actions (3 also project-plan steps) from plans/2026/acme.yaml")
+	requireWords(t, h.view(), "Carries on 14 open actions, 3 of them also project-plan steps from plans/2026/acme.yaml")
 	h.press("esc")
 	h.requireView("A new review", "There is no plan at plans/2027/acme.yaml yet")
 	h.typeText("Acme Café Ltd")

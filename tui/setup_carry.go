@@ -196,7 +196,7 @@ func (s *setupScreen) carryLines(st *styles, w int) []string {
 	if t := safetext.Line(review.CleanLine(s.prev.Plan.Title)); t != "" {
 		from += ", " + t + " of " + s.prev.Plan.Date.Friendly()
 	}
-	what := review.CarriedWords(s.carried)
+	what := s.carried.Words()
 	line := "Carries on " + what + " from " + from + "; ratings start afresh, on its checklist."
 	if what == "" {
 		line = "Carries on nothing from " + from + ": it has no open actions or project-plan steps; ratings start afresh, on its checklist."
@@ -342,9 +342,9 @@ func (s *setupScreen) lastReviewLines(st *styles, w int) []string {
 		line = fmt.Sprintf("⚠ A review of %s is under way%s%s: %s%s, of %s, %d of %d rated. To go on with it, %s.",
 			org, here, other, title, file, date, s.last.rated.Rated(), s.last.rated.Total(), open)
 	default:
-		what := review.CarriedWords(s.last.carried)
+		what := s.last.carried.Words()
 		if s.last.late > 0 && !s.c.present {
-			what += fmt.Sprintf(", %d of them late", s.last.late)
+			what += review.CarriedLate(s.last.carried, s.last.late)
 		}
 		line = "⚠ The last review of " + org + here + ", " + title + file + ", has " + what + ". To carry them on into this review, " + carry + "."
 	}

@@ -29,7 +29,7 @@ func TestLastYearsPlanInAFlatFolderIsChosenWithWhatCDoes(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {minWidth, minHeight}} {
 		h := rvStart(t, Options{Dir: "plans"}, size[0], size[1])
 		h.requireView("› Acme Café Ltd: Review 2026")
-		requireWords(t, h.view(), "Press c to begin the next review from it, carrying on its 14 open actions (3 also project-plan steps); enter opens it as it is.")
+		requireWords(t, h.view(), "Press c to begin the next review from it, carrying on its 14 open actions, 3 of them also project-plan steps; enter opens it as it is.")
 		if n := countLines(h.view()); n > size[1] {
 			t.Fatalf("the start screen is %d lines in a window of %d:\n%s", n, size[1], h.view())
 		}

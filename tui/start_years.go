@@ -61,7 +61,7 @@ func (s *startScreen) lastYearHint(st *styles, w int) []string {
 	if s.c.present {
 		where = ""
 	}
-	with := "carrying on its " + review.CarriedWords(l.Carried)
+	with := "carrying on its " + l.Carried.Words()
 	if l.Carried == (review.LastReview{}).Carried {
 		with = "with its participants and checklist (it has nothing open to carry on)"
 	}
@@ -82,5 +82,5 @@ func (s *startScreen) nextReviewHint(st *styles, w int) []string {
 	if s.nextFrom == nil || s.said != "" || s.openErr != nil || s.cursor < 1 || s.cursor > len(s.plans) || s.plans[s.cursor-1].Path != s.nextFrom.Found.Path {
 		return nil
 	}
-	return []string{"", st.Subtle.Render(wrapIndented("Press c to begin the next review from it, carrying on its "+review.CarriedWords(s.nextFrom.Carried)+"; enter opens it as it is.", w, 0, 0))}
+	return []string{"", st.Subtle.Render(wrapIndented("Press c to begin the next review from it, carrying on its "+s.nextFrom.Carried.Words()+"; enter opens it as it is.", w, 0, 0))}
 }

@@ -75,7 +75,7 @@ func TestLastYearsReviewsScrollUnderTheirHeading(t *testing.T) {
 	h := rvStart(t, Options{Dir: "plans"}, 80, 24)
 	h.requireView("Resume a review from plans/2027", "› Dee's Deli: Review 2027", "Begin this year's review from one of 2026's in plans/2026", "Acme Café Ltd: Spring review 2026", "Beta Builders")
 	h.press("down")
-	requireWords(t, h.view(), "Press c to begin this year's review from it, in plans/2027, carrying on its 14 open actions (3 also project-plan steps); enter opens it as it is.")
+	requireWords(t, h.view(), "Press c to begin this year's review from it, in plans/2027, carrying on its 14 open actions, 3 of them also project-plan steps; enter opens it as it is.")
 
 	h = rvStart(t, Options{Dir: "plans"}, minWidth, minHeight)
 	h.requireView("Resume a review from plans/2027", "› Dee's Deli")

@@ -36,7 +36,7 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 	org := last.Organisation
 	r.p.blank()
 	r.p.say("The next review of %s, carried on from %s (%s, %s).", safetext.Line(org), shown(from), safetext.Line(last.Title), friendly(p.Date))
-	if what := review.CarriedSaid(carried); what != "" {
+	if what := carried.Words(); what != "" {
 		r.p.say("It carries on %s; ratings start afresh, on the same checklist.", what)
 	} else {
 		r.p.say("It carries on nothing: %s has no open actions or project-plan steps; ratings start afresh, on the same checklist.", shown(from))
@@ -60,7 +60,7 @@ func (r *reviewer) carryOn(path, from string, resolve plans.Resolver) (*review.S
 	case err != nil:
 		return nil, err
 	default:
-		r.p.say("Created the plan %s. From %s it carried on %s; %s now names it as its next review.", shown(s.Path()), shown(from), orNothing(review.CarriedSaid(s.Carried())), shown(from))
+		r.p.say("Created the plan %s. From %s it carried on %s; %s now names it as its next review.", shown(s.Path()), shown(from), orNothing(s.Carried().Words()), shown(from))
 		r.linked = from
 	}
 	return s, nil

@@ -298,7 +298,7 @@ func (r *reviewer) beginFromLastYear(l review.LastReview) string {
 	// as it is" reads as resume last year's review.
 	label := fmt.Sprintf("Begin this year's review in %s from %s: %s (%s)", shown(r.opts.Dir),
 		safetext.Line(p.Organisation), safetext.Line(p.Title), friendly(p.Date))
-	if what := review.CarriedSaid(l.Carried); what != "" {
+	if what := l.Carried.Words(); what != "" {
 		label += ", carrying on its " + what
 	}
 	return label
@@ -397,20 +397,7 @@ func nextReviewFrom(found []plans.Found, today plans.Date) *carryable {
 	if l == nil {
 		return nil
 	}
-	return &carryable{found: l.Found, what: review.CarriedSaid(l.Carried)}
-}
-
-// lateOfCarried says how many of what is carried on are late, after
-// review.CarriedSaid: ", 1 of them late" after one count alone, but
-// after two ("2 open actions, 1 of them also a project-plan step") "them"
-// was heard as the last, so the late are said of all, with their number
-// (as status chases them, each once).
-func lateOfCarried(c plans.Carried, late int) string {
-	if c.Actions == 0 || c.Steps == 0 {
-		return fmt.Sprintf(", %d of them late", late)
-	}
-	all := c.Actions + c.Steps - c.Repeats
-	return fmt.Sprintf("; %d of the %d %s late", late, all, plural(late, "is", "are"))
+	return &carryable{found: l.Found, what: l.Carried.Words()}
 }
 
 // create asks for the details of a new review and writes its plan, at path
@@ -552,14 +539,14 @@ func (r *reviewer) offerLastReview(path, org string) (string, error) {
 			safetext.Line(l.Found.Plan.Organisation), shown(l.Found.Path), safetext.Line(l.Found.Plan.Title), safetext.Line(plans.CommandPath(l.Found.Path)))
 		return "", nil
 	}
-	what := review.CarriedSaid(l.Carried)
+	what := l.Carried.Words()
 	if what == "" {
 		return "", nil
 	}
 	p := l.Found.Plan
 	said := what
 	if late := len(p.Overdue(r.today)); late > 0 { // as the screens' form says it
-		said += lateOfCarried(l.Carried, late)
+		said += review.CarriedLate(l.Carried, late)
 	}
 	r.p.say("The last review of %s, %s (%s, %s), has %s.", safetext.Line(p.Organisation), safetext.Line(p.Title), shown(l.Found.Path), friendly(p.Date), said)
 	options := []choice{
