@@ -325,7 +325,6 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Written {
 			a.notice, a.presentNotice, a.warning, a.warningOfItems = notice{}, "", "", false
 		}
-		a.c.height = a.termHeight - a.footerLines() // a failed save takes a line more
 		if a.quitting {
 			return a, a.finishQuit()
 		}
@@ -341,7 +340,7 @@ func (a *app) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.c.linkedTo = msg.session.Path()
 		}
 		a.warning, a.warningOfItems = openWarning(msg.said, msg.session), false
-		a.c.height = a.termHeight - a.footerLines()
+		a.layout() // the screens are built for the height the warnings leave
 		a.screens = map[screenID]screen{screenStart: a.screens[screenStart], screenSetup: a.screens[screenSetup]}
 		return a, tea.Batch(a.resume(), a.startRoom())
 	case warnMsg:
@@ -894,18 +893,19 @@ func firstSentence(s string) string {
 // can carry on: …", whose first line says it.
 func shareLinesBySentence(each [][]string, leads []int, n int) []int {
 	rest := make([][]string, len(each))
+	lead := make([]int, len(each))
 	left := n
 	for i, lines := range each {
-		leads[i] = min(leads[i], len(lines))
-		rest[i] = lines[leads[i]:]
-		left -= leads[i]
+		lead[i] = min(leads[i], len(lines))
+		rest[i] = lines[lead[i]:]
+		left -= lead[i]
 	}
 	if left < 0 {
 		return shareLines(each, n)
 	}
 	out := shareLines(rest, left)
 	for i := range out {
-		out[i] += leads[i]
+		out[i] += lead[i]
 	}
 	return out
 }

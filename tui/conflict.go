@@ -54,7 +54,7 @@ func (a *app) conflictKey(msg tea.KeyPressMsg) tea.Cmd {
 		// a slip a save keeps as ladder shows it), and said over the
 		// notice they hid the one place the copy is named.
 		a.warning, a.warningOfItems = "", false
-		a.c.height = a.termHeight - a.footerLines()
+		a.layout()
 		return a.reopen()
 	case key.Matches(msg, a.c.keys.ForceQuit), key.Matches(msg, a.c.keys.Quit):
 		original := ss.Path()
