@@ -703,7 +703,14 @@ func (a *app) roomStripWith(spread bool) string {
 	}
 	// A key held while the room votes (holdEnterForRoom, holdRateForRoom)
 	// says what to press, broken after its commas where it is too wide.
+	// Not while the plan changed on disk or a failed save asks for a
+	// choice: its keys are the ones to press, and the next key forgets
+	// the hold (forgetHeldRate).
+	asked := a.conflict() || a.unsaved != nil
 	held := func(said string) {
+		if asked {
+			return
+		}
 		for _, l := range fillLines(strings.SplitAfter(said, ", "), "", w) {
 			out = append(out, sty.Warning.Render(l))
 		}

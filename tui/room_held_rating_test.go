@@ -137,3 +137,20 @@ func TestAHeldRatingKeysPauseRunsFromItsLastPress(t *testing.T) {
 	h.press("a")
 	waitFile(t, h, func(p *plans.Plan) bool { return p.Response(st.ItemID).Rating == "amber" })
 }
+
+// While the plan changed on disk asks for a choice, the strip does not
+// say a held key rates when pressed again: the keys there are R and C,
+// and "a again rates now" beside them sent the facilitator the wrong way.
+func TestTheConflictChoiceDoesNotOfferAHeldRating(t *testing.T) {
+	t.Parallel()
+	h, st := startRoomWithOneVote(t, "green")
+	h.press("a")
+	requireHeld(t, h, st.ItemID, "a")
+	saveTheirs(t, h.path, func(p *plans.Plan) { p.Response(st.ItemID).Action = "Their action" })
+	sn, _ := h.a.c.session.SetRevisit(st.ItemID, true)
+	h.run(save(sn))
+	v := h.waitView("save your plan as a copy beside it")
+	if strings.Contains(v, "again rates now") {
+		t.Errorf("the conflict's choice is shown beside a held rating key's line:\n%s", v)
+	}
+}
