@@ -428,7 +428,7 @@ func TestEnterKeepsDashClears(t *testing.T) {
 		"Rating: \nSkipped: left unrated.\n",
 		// Item 1 said the scale in full; item 2 asks in one line, with
 		// what Enter keeps.
-		"Rate it: Red, Amber or Green; Enter keeps: Amber; type a dash (-) to clear the rating. Type a question mark (?) to hear the descriptions again.\nRating: \nKept Amber.\n",
+		"Rate it: 1 for Red, 2 for Amber or 3 for Green (or r, a or g); Enter keeps: Amber; type a dash (-) to clear the rating. Type a question mark (?) to hear the descriptions again.\nRating: \nKept Amber.\n",
 		"What will you do about it? Enter keeps: Old action. Type a dash (-) to clear it.\nAction: \n",
 		"Who will do it? Enter keeps: Old owner. Type a dash (-) to clear it.\nOwner: -\n",
 		"Enter keeps: Saturday 1 May 2027. Type a dash (-) to clear it.\nDue date: \n",

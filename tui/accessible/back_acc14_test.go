@@ -64,7 +64,7 @@ func TestBackToTheChecklistAsksItInOneLine(t *testing.T) {
 	if strings.Contains(again[:help], "1) ") {
 		t.Errorf("the checklist asked again lists its choices in full:\n%s", again[:help])
 	}
-	checkOutput(t, again, "Participants: \nWhich checklist will you follow? Progression review and refine checklist, ", "Type a name or the start of one, or a question mark (?) to hear the choices in full again.\nChecklist: ?")
+	checkOutput(t, again, "Participants: \nWhich checklist will you follow? 1 for Progression review and refine checklist, ", "(or the checklist's name or id, or the start of one)", "Type a question mark (?) to hear the choices in full again.\nChecklist: ?")
 	if !strings.Contains(again[help:], "1) ") {
 		t.Errorf("? at the checklist asked again does not say the choices in full:\n%s", again[help:])
 	}

@@ -14,7 +14,7 @@ import (
 func TestBackAtTheFirstItemAsksItsRatingAgain(t *testing.T) {
 	path := newPlanFile(t, nil)
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"back", "quit"}))
-	checkOutput(t, out, "Rating: back\nThis is the first item: there is none before it.\nRate it: Red, Amber or Green, or press Enter to skip it and leave it unrated. Type a question mark (?) to hear the descriptions again.\nRating: quit\n")
+	checkOutput(t, out, "Rating: back\nThis is the first item: there is none before it.\nRate it: 1 for Red, 2 for Amber or 3 for Green (or r, a or g), or press Enter to skip it and leave it unrated. Type a question mark (?) to hear the descriptions again.\nRating: quit\n")
 	if n := strings.Count(out, "Recommendation: "); n != 1 {
 		t.Errorf("the item read out %d times, want once:\n%s", n, out)
 	}

@@ -36,7 +36,7 @@ func TestBackWithinAnItemGoesToTheQuestionBefore(t *testing.T) {
 		"Owner: Zoe\n",
 		"Due date: back\nBack to the owner of item 1 of 21, A clear D&I vision.\nWho will do it? For example Ana, Ben. Enter keeps: Zoe. Type a dash (-) to clear it.\nOwner: Zoë\n",
 		"Owner: back\nBack to the action of item 1 of 21, A clear D&I vision.\nWhat will you do about it? Enter keeps: Write the vision.",
-		"Action: back\nBack to the rating of item 1 of 21, A clear D&I vision.\nRate it: Red, Amber or Green; Enter keeps: Red; type a dash (-) to clear the rating.",
+		"Action: back\nBack to the rating of item 1 of 21, A clear D&I vision.\nRate it: 1 for Red, 2 for Amber or 3 for Green (or r, a or g); Enter keeps: Red; type a dash (-) to clear the rating.",
 		"Rating: a\nRated Amber.\n",
 		"Status: back\nBack to the due date of item 1 of 21, A clear D&I vision.\nWhen by?",
 		"Notes: back\nBack to the status of item 1 of 21, A clear D&I vision.\nHow far has the action got?",

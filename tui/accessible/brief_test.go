@@ -19,7 +19,7 @@ const (
 		"2) Amber: Do something in this space but limited\n" +
 		"3) Green: Actively do this\n" +
 		"Type 1, 2 or 3 (or r, a or g), or press Enter to skip it and leave it unrated.\nRating: "
-	shortScale = "Rate it: Red, Amber or Green, or press Enter to skip it and leave it unrated. Type a question mark (?) to hear the descriptions again.\nRating: "
+	shortScale = "Rate it: 1 for Red, 2 for Amber or 3 for Green (or r, a or g), or press Enter to skip it and leave it unrated. Type a question mark (?) to hear the descriptions again.\nRating: "
 )
 
 // fullReviewLines is at most how many lines a whole piped review of the
@@ -64,7 +64,7 @@ func TestScaleInFullOnceThenOneLine(t *testing.T) {
 	if n := strings.Count(out, status); n != 1 {
 		t.Errorf("the status choices were said in full %d times, want once", n)
 	}
-	if n := strings.Count(out, "How far has the action got? todo, doing or done; Enter keeps: todo. Type a question mark (?) to hear what they mean again.\nStatus: "); n != 11 {
+	if n := strings.Count(out, "How far has the action got? 1 for todo, 2 for doing or 3 for done; Enter keeps: todo. Type a question mark (?) to hear what they mean again.\nStatus: "); n != 11 {
 		t.Errorf("the one-line status prompt was said %d times, want 11 (12 actions)", n)
 	}
 	// The owner names are said when they are new to the listener, not at
@@ -155,7 +155,7 @@ func TestShortRatingKeepsWhatEnterDoes(t *testing.T) {
 	path := newPlanFile(t, func(p *plans.Plan) { p.Response("lc-leadership").Rating = "amber" })
 	out := runReviewOK(t, Options{PlanPath: path}, linesReader([]string{"", ""}))
 	checkOutput(t, out,
-		"Rate it: Red, Amber or Green; Enter keeps: Amber; type a dash (-) to clear the rating. Type a question mark (?) to hear the descriptions again.\nRating: \nKept Amber.\n",
+		"Rate it: 1 for Red, 2 for Amber or 3 for Green (or r, a or g); Enter keeps: Amber; type a dash (-) to clear the rating. Type a question mark (?) to hear the descriptions again.\nRating: \nKept Amber.\n",
 	)
 }
 
@@ -188,7 +188,7 @@ areas:
 		linesReader([]string{"Acme", "Ours", "", "", "", ""}))
 	checkOutput(t, out,
 		"How do you rate it?\n1) Not yet: We have not begun\n2) Developing: Under way\n3) Embedded: Part of how we work\nType 1, 2 or 3 (or n, s or a), or press Enter to skip it and leave it unrated.\nRating: \n",
-		"Rate it: Not yet, Developing or Embedded, or press Enter to skip it and leave it unrated. Type a question mark (?) to hear the descriptions again.\nRating: \n",
+		"Rate it: 1 for Not yet, 2 for Developing or 3 for Embedded (or n, s or a), or press Enter to skip it and leave it unrated. Type a question mark (?) to hear the descriptions again.\nRating: \n",
 	)
 
 	out = runReviewOK(t, Options{PlanPath: filepath.Join(dir, "plans", "bb.yaml"), Checklist: "smc-building-blocks"},

@@ -18,7 +18,7 @@ func TestTheChecklistChoiceIsSpokenByName(t *testing.T) {
 	out := runReviewOK(t, Options{Dir: dir}, linesReader([]string{"Acme", "Spring", "", "", "back", "", "the building blocks", "quit"}))
 	checkOutput(t, out,
 		"Type 1, 2 or 3 (or the checklist's name or id), or press Enter to choose Progression review and refine checklist.\nChecklist: back",
-		"Which checklist will you follow? Progression review and refine checklist, The Building Blocks or Cross-industry toolkit for employers, or press Enter to choose Progression review and refine checklist.",
+		"Which checklist will you follow? 1 for Progression review and refine checklist, 2 for The Building Blocks or 3 for Cross-industry toolkit for employers (or the checklist's name or id, or the start of one), or press Enter to choose Progression review and refine checklist.",
 		"Checklist: the building blocks\nCreated the plan",
 	)
 	if strings.Contains(out, "choose smc-") || strings.Contains(out, "follow? smc-") {

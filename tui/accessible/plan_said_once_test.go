@@ -46,7 +46,7 @@ func TestTheProjectPlanSaysItsLongLinesOnce(t *testing.T) {
 	checkOutput(t, out,
 		"Do: up\nThe project plan so far:\n1. Brief the board;",
 		// The step's choices, heard in full at step 2, in one line.
-		"New step: 1\nStep: Brief the board; no due date; todo\nChange, move or remove it? Type change, up, down, remove or leave, or press Enter to leave it as it is. Type a question mark (?) to hear the choices in full again.\nDo: \n",
+		"New step: 1\nStep: Brief the board; no due date; todo\nChange, move or remove it? Type 1 for change, 2 for up, 3 for down, 4 for remove or 5 for leave, or press Enter to leave it as it is. Type a question mark (?) to hear the choices in full again.\nDo: \n",
 		"Do: \nType a new step, or a step's number (1 to 2) to change, move or remove it, or press Enter when the plan is complete.\nNew step: Book the bank\n",
 		"Added step 3.\nType a new step, or a step's number (1 to 3) to change, move or remove it, or press Enter when the plan is complete.\nNew step: \n",
 	)

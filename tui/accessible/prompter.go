@@ -499,31 +499,36 @@ func (p *prompter) sayChoices(q question) {
 	p.say("%s", q.hint())
 }
 
-// oneLine is a question asked in one line (see brief): its choices by
-// their words, what Enter and - do, and how to hear them in full.
+// oneLine is a question asked in one line (see brief): each choice by its
+// number and words ("1 for Red"), as the question in full numbers them,
+// what else it takes, what Enter and - do, and how to hear them in full. A
+// listener answers each choice question the same way, by number.
 func (q question) oneLine() string {
 	words := make([]string, len(q.options))
 	for i, o := range q.options {
-		words[i] = cmp.Or(o.short, o.label)
+		words[i] = strconv.Itoa(i+1) + " for " + cmp.Or(o.short, o.label)
 	}
 	var b strings.Builder
 	b.WriteString(q.brief + orList(words))
+	also := q.also
+	if q.starts {
+		// The names said are long: a listener is told the start of one
+		// will do (the checklists).
+		also += ", or the start of one"
+	}
+	if also != "" {
+		b.WriteString(" (or " + also + ")")
+	}
 	switch {
 	case q.enter != "":
 		b.WriteString(", or press Enter to " + q.enter)
 	case q.def >= 0:
-		b.WriteString("; Enter keeps: " + words[q.def])
+		b.WriteString("; Enter keeps: " + cmp.Or(q.options[q.def].short, q.options[q.def].label))
 	}
 	if q.clear != "" {
 		b.WriteString("; type " + clearSaid + " to " + q.clear)
 	}
-	b.WriteString(". Type ")
-	if q.starts {
-		// The names said are long, and no number is: a listener is
-		// told the answer is one, or its start (the checklists).
-		b.WriteString("a name or the start of one, or ")
-	}
-	b.WriteString("a question mark (?) to hear " + cmp.Or(q.again, "the choices in full") + " again.")
+	b.WriteString(". Type a question mark (?) to hear " + cmp.Or(q.again, "the choices in full") + " again.")
 	return b.String()
 }
 
