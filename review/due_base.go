@@ -108,6 +108,18 @@ func LateWords(due plans.Date, status plans.Status, today plans.Date) string {
 	return strconv.Itoa(days) + plural(days, " day late", " days late")
 }
 
+// QuestionLateWords is LateWords for a question's due date (the whole
+// quick-wins list's, the whole project plan's), due, said and shown as an
+// item's action's is: an answer has no status, so its date is late once it
+// has passed, but for a project plan whose steps are all done.
+func QuestionLateWords(a *plans.Answer, due plans.Date, today plans.Date) string {
+	status := plans.StatusTodo
+	if a != nil && len(a.Steps) > 0 && !slices.ContainsFunc(a.Steps, func(s plans.Step) bool { return s.Status.Open() }) {
+		status = plans.StatusDone
+	}
+	return LateWords(due, status, today)
+}
+
 // ActionLateWords is LateWords for an item's action: "" when the action
 // has no words, as its date then has nothing to chase (an action cleared
 // is how a review says "we will not do this" without marking it done),

@@ -86,3 +86,32 @@ func TestOwnerSuggestions(t *testing.T) {
 		t.Fatalf("suggestions = %q", got)
 	}
 }
+
+// TestQuestionLateWords: a question's due date (the whole quick-wins
+// list's, the whole plan's) typed in the past was not said late, nor
+// shown late, as an action's is: a listener who typed last year heard
+// nothing amiss. An answer has no status, so its date is late once it has
+// passed, but for a project plan whose steps are all done.
+func TestQuestionLateWords(t *testing.T) {
+	today := plans.Date{Year: 2027, Month: 1, Day: 15}
+	past, ahead := plans.Date{Year: 2027, Month: 1, Day: 1}, plans.Date{Year: 2027, Month: 2, Day: 1}
+	done := plans.Step{Text: "Brief the board", Status: plans.StatusDone}
+	open := plans.Step{Text: "Book the room", Status: plans.StatusDoing}
+	for _, c := range []struct {
+		name   string
+		answer plans.Answer
+		due    plans.Date
+		want   string
+	}{
+		{"a list", plans.Answer{List: []string{"Tell all staff"}}, past, "14 days late"},
+		{"an empty answer", plans.Answer{}, past, "14 days late"},
+		{"not due yet", plans.Answer{}, ahead, ""},
+		{"no date", plans.Answer{}, plans.Date{}, ""},
+		{"a plan with a step open", plans.Answer{Steps: []plans.Step{done, open}}, past, "14 days late"},
+		{"a plan with every step done", plans.Answer{Steps: []plans.Step{done}}, past, ""},
+	} {
+		if got := review.QuestionLateWords(&c.answer, c.due, today); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}

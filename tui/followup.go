@@ -661,6 +661,11 @@ func newFUDueStop(c *common, q checklist.FollowUp) *fuDueStop {
 	f.empty = "not set"
 	f.base = c.dueBaseNote
 	f.noteUnderLabel = true
+	// Late as an item's date is, once passed ("⚠ 28 days late"): a date
+	// typed in last year, where this year was meant, is seen.
+	f.late = func(due plans.Date) string {
+		return review.QuestionLateWords(c.session.Plan().Answer(q.ID), due, c.today)
+	}
 	return &fuDueStop{textStop{c: c, id: q.ID, field: f}, f}
 }
 

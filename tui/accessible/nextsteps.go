@@ -71,7 +71,13 @@ func (r *reviewer) questionDue(f checklist.FollowUp) error {
 	if err := r.chooseDueBase(); err != nil {
 		return err
 	}
-	return r.p.date("Due date", "When should this be done by?", r.s.Plan().Answer(f.ID).Due, nil, func(text string) (plans.Date, error) {
+	late := func(d plans.Date) string {
+		if w := review.QuestionLateWords(r.s.Plan().Answer(f.ID), d, r.today); w != "" {
+			return ", " + w
+		}
+		return ""
+	}
+	return r.p.date("Due date", "When should this be done by?", r.s.Plan().Answer(f.ID).Due, late, func(text string) (plans.Date, error) {
 		d, sn, err := r.s.SetQuestionDue(f.ID, text)
 		r.save(sn)
 		return d, err
