@@ -233,13 +233,13 @@ func (r *reviewer) projectPlan(id string) error {
 			r.p.say("It starts with the %d %s written so far, by due date.", added, actions)
 		}
 	} else if missing := r.s.ActionsNotInPlan(id); missing > 0 {
-		said := "%d actions written since the project plan was started are not in it."
+		said, them := "%d actions written since the project plan was started are not in it.", "them"
 		if missing == 1 {
-			said = "%d action written since the project plan was started is not in it."
+			said, them = "%d action written since the project plan was started is not in it.", "it"
 		}
 		r.p.say(said, missing)
-		add, err := r.p.choose(question{prompt: "Add them", def: 1, enter: "leave the plan as it is", options: []choice{
-			{label: "Yes, add them to the plan", words: []string{"yes", "y"}},
+		add, err := r.p.choose(question{prompt: "Add " + them, def: 1, enter: "leave the plan as it is", options: []choice{
+			{label: "Yes, add " + them + " to the plan", words: []string{"yes", "y"}},
 			{label: "No, leave the plan as it is", words: []string{"no", "n"}},
 		}})
 		if err != nil {
