@@ -167,3 +167,48 @@ func TestPlansAreNotRewrittenThroughAFolderLink(t *testing.T) {
 		t.Errorf("the plan outside the repository was rewritten:\n%s", got)
 	}
 }
+
+// TestInvisibleCharactersFromAPlanDoNotReachTheTerminal: a stranger's
+// plan whose owner is "Ana" and seventy soft hyphens, which ladder
+// measures as nothing and tmux and xterm draw a column each, threw
+// status's table out of line across three rows; a rating of "red" and a
+// zero-width space was refused as "rating "red" is not one of red, …".
+// The invisible characters are dropped on their way to the terminal, and
+// spelt out where a message quotes the value.
+func TestInvisibleCharactersFromAPlanDoNotReachTheTerminal(t *testing.T) {
+	repo := gittest.New(t)
+	gittest.Isolate(t)
+	t.Chdir(repo.Dir)
+	run := func(args ...string) string {
+		var stdout, stderr bytes.Buffer
+		cli.Main(args, nil, &stdout, &stderr)
+		return stdout.String() + stderr.String()
+	}
+	run("new", "plans/acme.yaml", "--org", "Acme", "--title", "Spring", "--date", "2027-01-15")
+	data, err := os.ReadFile("plans/acme.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shy := strings.Repeat("\u00ad", 70)
+	plan := strings.Replace(string(data), "  lc-vision:\n    rating: unrated\n    action:\n    owner:\n    due:",
+		"  lc-vision:\n    rating: red\n    action: Write\u200b the vision\n    owner: Ana"+shy+"\n    due: 2027-02-01", 1)
+	if err := os.WriteFile("plans/acme.yaml", []byte(plan), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	status := run("status", "--today", "2027-03-01", "plans")
+	if !strings.Contains(status, "  2027-02-01  28 days late  Ana    Write the vision") {
+		t.Errorf("status's row is not in line:\n%s", status)
+	}
+	if err := os.WriteFile("plans/acme.yaml", []byte(strings.Replace(plan, "rating: red", "rating: red\u200b", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check := run("check", "plans")
+	if !strings.Contains(check, `rating "red<U+200B>" is not one of`) {
+		t.Errorf("check does not say what is in the rating:\n%s", check)
+	}
+	for _, out := range []string{status, check} {
+		if strings.ContainsAny(out, "\u00ad\u200b") {
+			t.Errorf("an invisible character reached the terminal: %q", out)
+		}
+	}
+}

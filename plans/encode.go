@@ -247,6 +247,9 @@ func appendItemTitle(b []byte, it *checklist.Item) []byte {
 // terminal showing the file) are shown as safetext shows them.
 func appendComment(b []byte, s string) []byte {
 	s = safetext.Line(strings.Join(strings.Fields(s), " "))
+	if strings.Contains(s, "  ") { // an invisible character between spaces, dropped by Line
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	// All three begin with the byte 0xEF in UTF-8; ContainsAny decodes
 	// every rune of s, and ownComments calls this for two lines an item.
 	if strings.IndexByte(s, 0xef) >= 0 && strings.ContainsAny(s, "\ufeff\ufffe\uffff") {

@@ -81,7 +81,12 @@ func isFormat(r rune) bool {
 	switch {
 	case r < 0xad:
 		return false
-	case r >= 0x2000 && r <= 0x206f:
+	case r < 0x2000:
+		// Every rune of a Thai, Hindi or Hebrew name is asked on its way
+		// to the terminal (Terminal drops these): below U+2000 the few
+		// there are lie at U+00AD, U+0600–U+08E2 and U+180E.
+		return r == 0xad || r == 0x180e || r >= 0x600 && r <= 0x8e2 && unicode.Is(unicode.Cf, r)
+	case r <= 0x206f:
 		return r >= 0x200b && r <= 0x200f || r >= 0x202a && r <= 0x202e || r >= 0x2060 && r != 0x2065
 	case r > 0x206f && r < 0xfeff:
 		return false

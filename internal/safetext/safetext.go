@@ -10,6 +10,7 @@
 package safetext
 
 import (
+	"fmt"
 	"strings"
 	"unicode/utf8"
 )
@@ -50,7 +51,9 @@ func LeadingPath(path string) string {
 // error message: at most max characters of it (an ellipsis marks the
 // cut), made safe as Line makes it. Messages quote values through it so
 // that a value read from somewhere unexpected (a file a plan points at,
-// say) is never printed whole.
+// say) is never printed whole. The invisible characters Terminal drops
+// are spelt out as their code points ("red<U+200B>"): a message quotes a
+// value to show what is wrong with it.
 func Excerpt(s string, max int) string {
 	if max < 1 {
 		max = 1
@@ -66,7 +69,7 @@ func Excerpt(s string, max int) string {
 			n++
 		}
 	}
-	out := `"` + strings.ReplaceAll(Line(s), `"`, `\"`)
+	out := `"` + strings.ReplaceAll(Line(spellInvisible(s)), `"`, `\"`)
 	if cut {
 		out += "…"
 	}
@@ -127,7 +130,7 @@ func runesNeedCleaning(s string, oneLine bool) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || UnsafeRune(r) || !row.keep(r) {
+		if r == utf8.RuneError && size == 1 || UnsafeRune(r) || InvisibleFormat(r) || !row.keep(r) {
 			return true
 		}
 		i += size
@@ -164,6 +167,8 @@ func clean(s string, oneLine bool) string {
 			// the same without it.
 		case UnsafeRune(r):
 			b.WriteRune('�')
+		case InvisibleFormat(r):
+			// Nothing to show either (see Terminal).
 		default:
 			b.WriteRune(r)
 		}
@@ -196,6 +201,33 @@ func UnsafeRune(r rune) bool {
 func directionMark(r rune) bool {
 	return r == 0x200e || r == 0x200f || r == 0x061c
 }
+
+// InvisibleFormat reports the format characters Terminal drops (a soft
+// hyphen, a zero-width space, a word joiner, a byte order mark): those the
+// screens leave off (offScreen) but the bidirectional controls, which
+// UnsafeRune reports. Writers that filter their own output a rune at a
+// time (the accessible prompts) drop them too.
+func InvisibleFormat(r rune) bool { return offScreen(r) && !UnsafeRune(r) }
+
+// spellInvisible is s with each character Terminal would drop as
+// invisible (a format character, a direction mark) spelt out as its code
+// point, <U+200B>.
+func spellInvisible(s string) string {
+	if !strings.ContainsFunc(s, spelt) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if spelt(r) {
+			fmt.Fprintf(&b, "<U+%04X>", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func spelt(r rune) bool { return InvisibleFormat(r) || directionMark(r) }
 
 // ShellWord is Line in single quotes, as a POSIX shell reads a word of
 // any characters at all (a single quote inside is closed, escaped and

@@ -129,7 +129,7 @@ func TestLeadingPath(t *testing.T) {
 		// The runner trims any white space and passes over what its
 		// comparison ignores: the name still reads as a file's, "./" first.
 		"\u00a0::error::nbsp.yaml":   "./\u00a0::error::nbsp.yaml",
-		"\u00ad::error::shy.yaml":    "./\u00ad::error::shy.yaml",
+		"\u00ad::error::shy.yaml":    "./::error::shy.yaml", // the soft hyphen dropped, as Line drops it
 		":\u200d:error::joined.yaml": "./:\u200d:error::joined.yaml",
 		": :not.yaml":                ": :not.yaml",
 	} {
@@ -150,8 +150,8 @@ func TestTerminalCutsPilesOfMarks(t *testing.T) {
 		{"Z" + strings.Repeat("\u0301\u0316", 100) + "algo", "Z\u0301\u0316\u0301\u0316algo"},
 		{"A\u0300\u0300\u0300\u0300\u0300na", "A\u0300\u0300\u0300\u0300na"},
 		// Characters that draw nothing do not end the pile: they are
-		// drawn as one pile on one letter.
-		{"a" + strings.Repeat("\u0301\u200b", 9) + "b", "a\u0301\u200b\u0301\u200b\u0301\u200b\u0301\u200b\u200b\u200b\u200b\u200b\u200bb"},
+		// drawn as one pile on one letter (and dropped themselves).
+		{"a" + strings.Repeat("\u0301\u200b", 9) + "b", "a\u0301\u0301\u0301\u0301b"},
 		{"a\u0301\u0301\u0301\u0301\u0301 \u0301b", "a\u0301\u0301\u0301\u0301 \u0301b"},
 		// A control shown as a picture after a pile does not start a
 		// new one: its picture is no letter of anyone's name.
@@ -246,6 +246,73 @@ func TestDirectionMarksDoNotReorderWhatIsShown(t *testing.T) {
 		}
 		if got := Excerpt(in, 40); strings.ContainsAny(got, "\u200e\u200f\u061c") {
 			t.Errorf("Excerpt(%q) = %q keeps a direction mark", in, got)
+		}
+	}
+}
+
+// TestTerminalDropsInvisibleFormatCharacters: a soft hyphen, zero-width
+// space, word joiner or byte order mark in a plan draws nothing, and
+// ladder measures it as nothing, but a terminal may give it a column
+// (tmux and xterm draw a soft hyphen as one): an owner of "Ana" and
+// seventy soft hyphens from a stranger's pull request threw ladder
+// status's table out of line across three rows. Terminal and Line drop
+// them, as the screens (Styled) and Plain do; the joiners that make emoji
+// sequences and flags one picture, or shape letters, stay.
+func TestTerminalDropsInvisibleFormatCharacters(t *testing.T) {
+	england := "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F"
+	for _, tc := range []struct{ in, want string }{
+		{"Ana" + strings.Repeat("\u00ad", 70), "Ana"},
+		{"zero\u200bwidth \u200cspace", "zerowidth \u200cspace"},
+		{"\ufeffAppoint a sponsor", "Appoint a sponsor"},
+		{"word\u2060joiner \u2062 math \u180e", "wordjoiner  math "},
+		{"\u0600١ sign", "١ sign"},
+		{"red\u200b", "red"},
+		// Kept.
+		{"👩\u200d💻 coders", "👩\u200d💻 coders"},
+		{"🇬🇧 and " + england, "🇬🇧 and " + england},
+		{"می\u200cخواهم", "می\u200cخواهم"},
+		{"❤️ done", "❤️ done"},
+	} {
+		for name, f := range map[string]func(string) string{"Terminal": Terminal, "Line": Line} {
+			if got := f(tc.in); got != tc.want {
+				t.Errorf("%s(%q) = %q, want %q", name, tc.in, got, tc.want)
+			}
+		}
+		if Safe(tc.in) != (tc.in == tc.want) {
+			t.Errorf("Safe(%q) = %v, but Terminal changes it: %v", tc.in, Safe(tc.in), tc.in != tc.want)
+		}
+	}
+}
+
+// TestExcerptSpellsOutInvisibleCharacters: a message quotes a value to
+// say what is wrong with it, and "rating "red" is not one of red, amber,
+// green" told the reader nothing when the value held a zero-width space.
+// The characters Terminal drops are spelt out in a quote, as the diff
+// spells them (<U+200B>).
+func TestExcerptSpellsOutInvisibleCharacters(t *testing.T) {
+	for in, want := range map[string]string{
+		"red\u200b":                      `"red<U+200B>"`,
+		"to\u00addo":                     `"to<U+00AD>do"`,
+		"plans/\u200f2027/\u200f01.yaml": `"plans/<U+200F>2027/<U+200F>01.yaml"`,
+		"👩\u200d💻":                       "\"👩\u200d💻\"",
+		"\x1b[2J\u200b":                  `"␛[2J<U+200B>"`,
+	} {
+		if got := Excerpt(in, 40); got != want {
+			t.Errorf("Excerpt(%q) = %s, want %s", in, got, want)
+		}
+	}
+	if got := Name("lc-cul\u200bture"); got != `"lc-cul<U+200B>ture"` {
+		t.Errorf("Name = %s", got)
+	}
+	if got := Excerpt(strings.Repeat("\u200b", 100), 3); got != `"<U+200B><U+200B><U+200B>…"` {
+		t.Errorf("Excerpt cut = %s", got)
+	}
+}
+
+func TestIsFormatAgreesWithUnicode(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isFormat(r) != unicode.Is(unicode.Cf, r) {
+			t.Errorf("isFormat(%U) = %v", r, isFormat(r))
 		}
 	}
 }
