@@ -761,6 +761,22 @@ func TestPlainWriter(t *testing.T) {
 	}
 }
 
+// TestPlainWriterDropsInvisibleFormatCharacters: a soft hyphen or a
+// zero-width space in a plan's action draws nothing, and a screen reader
+// may say it or break the word at it ("Wri", "te"); the prompts drop them,
+// as every other way ladder prints does (safetext.Terminal), and keep the
+// joiners that make one emoji of several.
+func TestPlainWriterDropsInvisibleFormatCharacters(t *testing.T) {
+	var b bytes.Buffer
+	in := "Wri\u200bte the vi\u00adsion\u2060 \ufeff👩\u200d💻\n"
+	if _, err := (plainWriter{&b}).Write([]byte(in)); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Write the vision 👩\u200d💻\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+}
+
 func TestNumbers(t *testing.T) {
 	for _, tc := range []struct {
 		in   string

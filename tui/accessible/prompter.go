@@ -687,7 +687,8 @@ func cleanInput(s string) string { return review.CleanLine(s) }
 
 // plainWriter passes on printable text and newlines only: tabs become
 // spaces, other control characters (escape, carriage return, bell, the C1
-// range) are dropped and broken UTF-8 becomes U+FFFD. Whatever a plan file
+// range) and the invisible format characters (a soft hyphen, a zero-width
+// space) are dropped and broken UTF-8 becomes U+FFFD. Whatever a plan file
 // holds, accessible mode never moves the cursor or changes a colour.
 type plainWriter struct{ w io.Writer }
 
@@ -701,7 +702,7 @@ func (pw plainWriter) Write(b []byte) (int, error) {
 			out = append(out, '\n')
 		case r == '\t':
 			out = append(out, ' ')
-		case unicode.IsControl(r), safetext.UnsafeRune(r):
+		case unicode.IsControl(r), safetext.UnsafeRune(r), safetext.InvisibleFormat(r):
 		default:
 			out = utf8.AppendRune(out, r)
 		}
