@@ -215,13 +215,17 @@ func runDataImport(stdin io.Reader, stdout, stderr io.Writer, csvPath string, op
 			last = nil // the threshold given is the one that matters
 		}
 	}
-	importOpts, nowSpellings, err := dataImportOptionsFor(opts, old)
-	if err != nil {
-		return err
-	}
 	keptPath, kept := out, old
 	if old == nil {
 		keptPath, kept = lastPath, last
+	}
+	var keptSpellings []workforce.SameGrade
+	if kept != nil {
+		keptSpellings = kept.SameGrades
+	}
+	importOpts, nowSpellings, err := dataImportOptionsFor(opts, old, keptPath, keptSpellings)
+	if err != nil {
+		return err
 	}
 	if kept != nil {
 		applyKeptSpellings(stderr, keptPath, kept.SameGrades, &importOpts)
@@ -771,7 +775,7 @@ func loadExistingData(stderr io.Writer, path string) (*workforce.Data, error) {
 // every table with no answers, joined to a neighbour, and the spelling
 // was not kept for the next import. One that --grades names too is
 // refused: it cannot be a grade and another grade's spelling at once.
-func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data) (workforce.ImportOptions, []workforce.SameGrade, error) {
+func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data, keptPath string, kept []workforce.SameGrade) (workforce.ImportOptions, []workforce.SameGrade, error) {
 	io := workforce.ImportOptions{
 		GradeColumn:  opts.gradeColumn,
 		AnswerColumn: opts.answerColumn,
@@ -823,6 +827,9 @@ func dataImportOptionsFor(opts dataImportOptions, old *workforce.Data) (workforc
 		same = append(same, sg)
 	}
 	if err := chainedSpellings(opts.sameGrades, same); err != nil {
+		return io, nil, err
+	}
+	if err := chainedWithKept(opts.sameGrades, same, kept, keptPath); err != nil {
 		return io, nil, err
 	}
 	var nowSpellings []workforce.SameGrade
@@ -888,6 +895,49 @@ func chainedSpellings(typed []string, same []workforce.SameGrade) error {
 		}
 		return usageErrorf("--same-grade %s: %s is itself a spelling, of %s (--same-grade %s): %s. Nothing was written.",
 			safetext.ShellWord(typed[i]), safetext.Excerpt(sg.Grade, safetext.ExcerptLength), safetext.Excerpt(same[j].Grade, safetext.ExcerptLength), safetext.ShellWord(typed[j]), instead)
+	}
+	return nil
+}
+
+// chainedWithKept refuses a --same-grade that chains with a spelling the
+// data file keeps (this plan's, or last year's a year on, at keptPath):
+// one whose grade is a kept spelling ("Admn=Administrator" where
+// "Administrator" is kept as Admin's), or whose spelling is a kept
+// spelling's grade ("Administrator=Admin" where "Admn" is kept as
+// Administrator's). Let through, a year on the kept spelling's rows were
+// counted as a grade of their own, or the grade typed away came back as
+// new; on the same plan its rows were "not one of the grades". A typed
+// --same-grade for a kept spelling takes its place, and is not a chain.
+func chainedWithKept(typed []string, same, kept []workforce.SameGrade, keptPath string) error {
+	retyped := func(spelling string) bool {
+		return slices.ContainsFunc(same, func(sg workforce.SameGrade) bool {
+			return workforce.GradeKey(sg.Spelling) == workforce.GradeKey(spelling)
+		})
+	}
+	for i, sg := range same {
+		if workforce.GradeKey(sg.Spelling) == workforce.GradeKey(sg.Grade) {
+			continue
+		}
+		for _, k := range kept {
+			if retyped(k.Spelling) {
+				continue
+			}
+			isKept := workforce.GradeKey(sg.Grade) == workforce.GradeKey(k.Spelling)
+			keepsGrade := workforce.GradeKey(sg.Spelling) == workforce.GradeKey(k.Grade)
+			switch {
+			case isKept && keepsGrade:
+				return usageErrorf("--same-grade %s: %s keeps %s as a spelling of %s: take it out of its same_grades first, or give one of them as a spelling of the other. Nothing was written.",
+					safetext.ShellWord(typed[i]), safetext.Line(keptPath), safetext.Excerpt(k.Spelling, safetext.ExcerptLength), safetext.Excerpt(k.Grade, safetext.ExcerptLength))
+			case isKept:
+				return usageErrorf("--same-grade %s: %s is itself a spelling, of %s, kept in %s: give %s in its place. Nothing was written.",
+					safetext.ShellWord(typed[i]), safetext.Excerpt(sg.Grade, safetext.ExcerptLength), safetext.Excerpt(k.Grade, safetext.ExcerptLength), safetext.Line(keptPath),
+					workforce.SameGradeArg(workforce.SameGrade{Spelling: sg.Spelling, Grade: k.Grade}))
+			case keepsGrade:
+				return usageErrorf("--same-grade %s: %s keeps %s as a spelling of %s: give %s too, for its rows to be counted as %s. Nothing was written.",
+					safetext.ShellWord(typed[i]), safetext.Line(keptPath), safetext.Excerpt(k.Spelling, safetext.ExcerptLength), safetext.Excerpt(k.Grade, safetext.ExcerptLength),
+					workforce.SameGradeArg(workforce.SameGrade{Spelling: k.Spelling, Grade: sg.Grade}), safetext.Line(sg.Grade))
+			}
+		}
 	}
 	return nil
 }
