@@ -1067,11 +1067,45 @@ func newDataFile(out string, old *workforce.Data, im *workforce.Imported, order 
 		case ok:
 			return nil, usageErrorf("--headcount %s: %s. Give the number of people in the grade. Nothing was written.", h, msg)
 		default:
-			return nil, &exitError{code: ExitProblems, err: fmt.Errorf("%s: %s (the headcount is the one kept in %s from an earlier import). "+
-				"Give the grade's headcount now with --headcount %s. Nothing was written.", out, msg, out, safetext.ShellWord(g.Name+"=N"))}
+			joined, sum := joinedHeadcounts(old, d, im, g)
+			return nil, &exitError{code: ExitProblems, err: fmt.Errorf("%s: %s (the headcount is the one kept in %s from an earlier import%s). "+
+				"Give the grade's headcount now with --headcount %s%s. Nothing was written.", out, msg, out, joined, safetext.ShellWord(g.Name+"=N"), sum)}
 		}
 	}
 	return d, nil
+}
+
+// joinedHeadcounts names the grades old kept with a headcount of their
+// own that this import counts as g (their rows now g's), after a comma,
+// and the --headcount of them all added up to offer: a headcount below
+// the responses after a join was refused asking for g's with no word of
+// where the answers above it came from. Both "" when none were joined.
+func joinedHeadcounts(old, d *workforce.Data, im *workforce.Imported, g workforce.Grade) (joined, sum string) {
+	if old == nil {
+		return "", ""
+	}
+	var names []string
+	total := g.Headcount
+	for _, sg := range im.SameGraded {
+		was, ok := old.Grade(sg.Spelling)
+		if _, still := d.Grade(sg.Spelling); !ok || still || was.Headcount <= 0 || workforce.GradeKey(sg.Grade) != workforce.GradeKey(g.Name) {
+			continue
+		}
+		names = append(names, fmt.Sprintf("%s, now counted as %s, had its own, %d", safetext.Quote(was.Name), safetext.Line(g.Name), was.Headcount))
+		total += was.Headcount
+	}
+	if len(names) == 0 {
+		return "", ""
+	}
+	joined = ", and " + strings.Join(names, "; ")
+	if total < g.Counts.Responses() {
+		return joined, "" // below the responses too: not one to offer
+	}
+	added := "the two"
+	if len(names) > 1 {
+		added = "them all"
+	}
+	return joined, fmt.Sprintf(": %s if it is %s added up", safetext.ShellWord(fmt.Sprintf("%s=%d", g.Name, total)), added)
 }
 
 // reportImportTo says what an import read, its lines wrapped at a
