@@ -247,8 +247,55 @@ func splitCells(text string) []string {
 	return cells
 }
 
-// WrapAtSpaces is wrapAtSpaces, for a command's own plain lines.
-func WrapAtSpaces(s string, limit int) []string { return wrapAtSpaces(s, limit) }
+// WrapAtSpaces is wrapAtSpaces, for a command's own plain lines, which
+// name flags to give: a flag and its value in quotes ("--headcount 'Team
+// lead=16'", as safetext.ShellWord quotes one) are kept on one line, or
+// run over it whole where they are wider, as a command cut in two is
+// copied in half.
+func WrapAtSpaces(s string, limit int) []string {
+	return wrapWords([][]string{flagsWithValues(strings.Fields(s))}, limit)
+}
+
+// flagsWithValues is words with each flag ("--headcount") that a value
+// in single quotes follows made one word with it, spaces and all. A value
+// whose quotes do not close is left as words.
+func flagsWithValues(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		if strings.HasPrefix(words[i], "--") && i+1 < len(words) && strings.HasPrefix(words[i+1], "'") {
+			inQuote := false
+			for j := i + 1; j < len(words); j++ {
+				inQuote = quoteOpenAfter(words[j], inQuote)
+				if !inQuote {
+					out = append(out, strings.Join(words[i:j+1], " "))
+					i = j
+					break
+				}
+			}
+			if inQuote {
+				out = append(out, words[i])
+			}
+			continue
+		}
+		out = append(out, words[i])
+	}
+	return out
+}
+
+// quoteOpenAfter says whether a shell word's single quotes are open after
+// w, open before it or not: a backslash outside them escapes a quote, as
+// safetext.ShellWord writes an apostrophe inside a value.
+func quoteOpenAfter(w string, open bool) bool {
+	for i := 0; i < len(w); i++ {
+		switch {
+		case w[i] == '\'':
+			open = !open
+		case w[i] == '\\' && !open:
+			i++
+		}
+	}
+	return open
+}
 
 // wrapAtSpaces breaks plain text into lines of at most limit columns at
 // its spaces only: x/ansi also breaks at hyphens, which splits a range
@@ -303,7 +350,7 @@ func wrapWords(cells [][]string, limit int) []string {
 			default:
 				lines = append(lines, line)
 			}
-			if width(word) > limit {
+			if width(word) > limit && !strings.Contains(word, " ") { // a flag with its value (WrapAtSpaces) runs over whole
 				var cut []string
 				cut, word = cutWord(word, limit)
 				lines = append(lines, cut...)
