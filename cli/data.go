@@ -1863,6 +1863,10 @@ func dataDiffAtRevision(stderr io.Writer, repo *gitrev.Repo, commit, rev, planPa
 	}
 	oldName, old, err := dataAtCommit(stderr, repo, commit, rev, path, rel)
 	if err != nil {
+		var nc dataNotCompared
+		if errors.As(err, &nc) {
+			fmt.Fprintf(stderr, "%v.\n", nc) // the diff of the plans goes on
+		}
 		return nil
 	}
 	new := diffData(stderr, path)
@@ -1903,7 +1907,9 @@ func dataAtRevision(stderr io.Writer, path, rev string) (string, *workforce.Data
 }
 
 // dataAtCommit is dataAtRevision with rev resolved to commit in repo, and
-// path named rel in it.
+// path named rel in it. A file there that does not load (or is too large
+// to read) is an error, its problems printed: read as none, the diff said
+// the data was added since then and tabled every figure as "(none) → 43%".
 func dataAtCommit(stderr io.Writer, repo *gitrev.Repo, commit, rev, path, rel string) (string, *workforce.Data, error) {
 	name := path + " at " + revisionLabel(repo, rev, commit)
 	data, err := repo.ReadFile(commit, rel)
@@ -1913,15 +1919,29 @@ func dataAtCommit(stderr io.Writer, repo *gitrev.Repo, commit, rev, path, rel st
 	case errors.Is(err, gitrev.ErrTooLarge):
 		// Said as a version that does not load is.
 		fmt.Fprintln(stderr, tooLargeAsFileError(rev+":"+rel, err))
-		return name, nil, nil
+		return name, nil, dataNotComparedWith(name)
 	case err != nil:
 		return "", nil, gitProblem(err)
 	}
 	old, err := workforce.Parse(rev+":"+rel, data)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
+		return name, nil, dataNotComparedWith(name)
 	}
 	return name, old, nil
+}
+
+// dataNotCompared is the problem of a data file's version, named name
+// ("plans/acme.data.yaml at HEAD (abc1234)"), that is there but does not
+// load.
+type dataNotCompared struct{ name string }
+
+func (e dataNotCompared) Error() string {
+	return e.name + " does not load, so the workforce data is not compared with it"
+}
+
+func dataNotComparedWith(name string) error {
+	return &exitError{code: ExitProblems, err: dataNotCompared{name}}
 }
 
 // diffData reads a data file for a diff: nil when there is none, or when
@@ -1971,6 +1991,8 @@ func dataChangesInFolder(stderr io.Writer, repo *gitrev.Repo, commit, rev, relDi
 			}
 			if err != nil && !errors.Is(err, gitrev.ErrNotInRevision) {
 				fmt.Fprintln(stderr, tooLargeAsFileError(rev+":"+oldRel, err))
+				fmt.Fprintf(stderr, "%v.\n", dataNotCompared{displayPath(repo, oldRel) + " at " + since})
+				continue
 			}
 		}
 		path := displayPath(repo, ch.Path)
