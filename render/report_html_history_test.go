@@ -258,7 +258,13 @@ func TestWhatChangedSaysTheDataWasAddedOrRemoved(t *testing.T) {
 	h.DataBase, h.DataCompared = nil, true
 	page := datesUnwrapped(ReportHTMLWithData(p, reportToday, h, now))
 	_, changes, _ := strings.Cut(page, "What changed since the previous commit")
-	checkContains(t, "added", changes, "<p>The workforce data, plans/acme.data.yaml, was added since then: each grade&#39;s shares then → now.")
+	// Added, its figures are not tabled as "(none) → 43%", in cell after
+	// cell under the sentence that says there was nothing before: they
+	// are the page's Workforce data, above.
+	checkContains(t, "added", changes, "<h4>Workforce data</h4>\n<p>The workforce data, plans/acme.data.yaml, was added since then, with nothing before it to compare with: its figures are under Workforce data above.</p>\n</div>")
+	if strings.Contains(changes, "(none)") || strings.Contains(changes, "Workforce data: ") {
+		t.Errorf("an added data file's figures tabled against nothing:\n%s", changes)
+	}
 	h.DataBase, h.DataGone = now.Data, "plans/acme.data.yaml"
 	page = datesUnwrapped(ReportHTML(p, reportToday, h))
 	_, changes, _ = strings.Cut(page, "What changed since the previous commit")
@@ -266,6 +272,17 @@ func TestWhatChangedSaysTheDataWasAddedOrRemoved(t *testing.T) {
 	// ladder diff says it alike.
 	checkContains(t, "diff", string(WorkforceDiffText("plans/acme.data.yaml at HEAD", "plans/acme.data.yaml", now.Data, nil)),
 		"\nThe workforce data, plans/acme.data.yaml, was removed since then.\n")
-	checkContains(t, "diff", string(WorkforceDiffMarkdown("plans/acme.data.yaml at HEAD", "plans/acme.data.yaml", nil, now.Data, 2)),
-		"\nThe workforce data, plans/acme.data.yaml, was added since then.\n")
+	// Added, ladder diff says it as the page does, and gives the command
+	// that shows the figures, whole on its own line.
+	added := string(WorkforceDiffText("plans/acme.data.yaml at HEAD", "plans/our data/acme.data.yaml", nil, now.Data))
+	checkContains(t, "diff", added,
+		"\nThe workforce data, plans/our data/acme.data.yaml, was added since then, with\nnothing before it to compare with. To see its figures:\n  ladder data show 'plans/our data/acme.data.yaml'\n")
+	md := string(WorkforceDiffMarkdown("plans/acme.data.yaml at HEAD", "plans/acme.data.yaml", nil, now.Data, 2))
+	checkContains(t, "diff", md,
+		"\nThe workforce data, plans/acme.data.yaml, was added since then, with nothing\nbefore it to compare with. To see its figures:\n\n`ladder data show plans/acme.data.yaml`\n")
+	for _, diff := range []string{added, md} {
+		if strings.Contains(diff, "(none)") || strings.Contains(diff, "Reading") {
+			t.Errorf("an added data file's figures set against nothing:\n%s", diff)
+		}
+	}
 }

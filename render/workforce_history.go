@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/socialmobility/ladder/internal/safetext"
+	"github.com/socialmobility/ladder/plans"
 	"github.com/socialmobility/ladder/workforce"
 )
 
@@ -295,6 +296,11 @@ func WorkforceDiffText(oldName, newName string, old, new *workforce.Data) []byte
 	d := workforceChanges(old, new)
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nWorkforce data: %s → %s\n", plain(oldName), plain(newName))
+	if old == nil {
+		b.WriteString(wrapText("", plain(dataFileFate(newName, old, new))+addedNothingBefore+". To see its figures:"))
+		b.WriteString("  ladder data show " + plain(plans.CommandPath(newName)) + "\n")
+		return []byte(b.String())
+	}
 	if fate := dataFileFate(newName, old, new); fate != "" {
 		b.WriteString(wrapText("", plain(fate)+"."))
 	}
@@ -339,6 +345,11 @@ func WorkforceDiffMarkdown(oldName, newName string, old, new *workforce.Data, le
 	var m markdown
 	m.heading(level, "Workforce data")
 	m.para(mdText(fmt.Sprintf("From %s to %s.", oldName, newName)))
+	if old == nil {
+		m.para(mdText(dataFileFate(newName, old, new) + addedNothingBefore + ". To see its figures:"))
+		m.para(mdCode("ladder data show " + plans.CommandPath(newName)))
+		return m.bytes()
+	}
 	if fate := dataFileFate(newName, old, new); fate != "" {
 		m.para(mdText(fate + "."))
 	}
@@ -370,6 +381,13 @@ func WorkforceDiffMarkdown(oldName, newName string, old, new *workforce.Data, le
 	m.list(list)
 	return m.bytes()
 }
+
+// addedNothingBefore follows dataFileFate's "was added since then" in
+// place of the figures: set against nothing, every cell of the tables was
+// "(none) → 43%", and the settings and the reading "(none) → ..." too,
+// under the sentence that said there was nothing before. ladder diff
+// gives the command that shows them; the HTML report has them above.
+const addedNothingBefore = ", with nothing before it to compare with"
 
 // dataFileFate says that the data file name was added since the older
 // version (which had none) or removed since (the newer has none), as

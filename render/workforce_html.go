@@ -74,8 +74,11 @@ func htmlDataChanges(name string, then, now *workforce.Data) []htmlChangeSection
 		return nil
 	}
 	intro := cmp.Or(dataFileFate(name, then, now), "The workforce data, "+name+", changed too")
-	if now == nil {
+	switch {
+	case now == nil:
 		return []htmlChangeSection{{Title: "Workforce data", Note: intro + "."}}
+	case then == nil:
+		return []htmlChangeSection{{Title: "Workforce data", Note: intro + addedNothingBefore + ": its figures are under Workforce data above."}}
 	}
 	d := workforceChanges(then, now)
 	if !d.changed() {

@@ -261,12 +261,13 @@ func TestWorkforceHistoryAndDiff(t *testing.T) {
 		t.Error("no data on either side: nothing to say")
 	}
 	added := string(WorkforceDiffText("a", "b", nil, first))
-	if !strings.Contains(added, "Team member         (none) → 46%") {
+	if !strings.Contains(added, "\n  ladder data show b\n") || strings.Contains(added, "(none) → 46%") {
 		t.Errorf("data added:\n%s", added)
 	}
 	lint(t, map[string][]byte{
 		"history.md": WorkforceHistoryMarkdown("plans/acme.data.yaml", versions, 1),
 		"diff.md":    WorkforceDiffMarkdown("plans/acme.data.yaml at HEAD~1", "plans/acme.data.yaml", first, second, 1),
+		"added.md":   WorkforceDiffMarkdown("plans/acme.data.yaml at HEAD~1", "plans/acme.data.yaml", nil, second, 1),
 	})
 }
 
