@@ -1634,6 +1634,13 @@ func reportWorkforce(stderr io.Writer, planPath string, p *plans.Plan) *workforc
 		fmt.Fprintf(stderr, "ladder: the report does not show the last review's data beside this year's: %s does not load (see above)\n", safetext.Line(lastPath))
 	}
 	l.LastPath, l.Last = lastPath, last
+	// Named as the report names the reviews it carried on from and to,
+	// from the top of the repository (fromTop): run in docs/, the report
+	// said "counted by grade in ../plans/2027/acme.data.yaml".
+	l.Path = cmp.Or(fromTop(l.Path), l.Path)
+	if l.LastPath != "" {
+		l.LastPath = cmp.Or(fromTop(l.LastPath), l.LastPath)
+	}
 	return l
 }
 

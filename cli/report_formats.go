@@ -434,8 +434,8 @@ func reportHistory(file string) (*render.ReportHistory, error) {
 			h.DataBase, h.DataCompared = dataAt(repo, base.Commit, workforce.PathFor(name))
 			// None now: the page has no data section, and "what changed"
 			// says why (one that does not load is not said to be gone).
-			if dataFileGone(workforce.PathFor(file)) {
-				h.DataGone = workforce.PathFor(file)
+			if gone := workforce.PathFor(file); dataFileGone(gone) {
+				h.DataGone = cmp.Or(fromTop(gone), gone) // as the data section names it
 			}
 		}
 	}
