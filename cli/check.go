@@ -181,6 +181,13 @@ func runCheck(stdout, stderr io.Writer, args []string, opts checkOptions) error 
 		}
 		resolve = plans.WithChecklist(c)
 	}
+	if opts.changedSince != "" {
+		var gone []string
+		if args, gone = emptiedFolders(args, opts.changedSince); len(args) == 0 && len(gone) > 0 {
+			fmt.Fprintf(stderr, "0 files checked: every plan in %s was removed since %s, so there is nothing to check\n", strings.Join(gone, " and "), safetext.Line(opts.changedSince))
+			return nil
+		}
+	}
 	files, err := planFiles("check", args)
 	if err != nil {
 		return err
@@ -416,6 +423,30 @@ type sinceRev struct {
 	commit string
 	rev    string
 	then   map[string]string // a changed file's path now → its path at commit ("" when new)
+}
+
+// emptiedFolders sets aside, for check --changed-since, the folders asked
+// about (plans/ when none is named) that are not on disk but were folders
+// at rev: a change that removed every plan in one took the folder with
+// it, as git keeps no empty folder, and left no plan there to check.
+// kept is the paths left to check; gone names those set aside, from
+// here, to be said.
+func emptiedFolders(args []string, rev string) (kept, gone []string) {
+	asked := typedPaths(args)
+	if len(asked) == 0 {
+		asked = []string{plans.DefaultDir}
+	}
+	for _, p := range asked {
+		if emptiedSince(p, rev) {
+			gone = append(gone, safetext.Line(filepath.ToSlash(filepath.Clean(p)))+"/")
+		} else {
+			kept = append(kept, p)
+		}
+	}
+	if len(args) == 0 && len(gone) == 0 {
+		return nil, nil // plans/ as planFiles finds it
+	}
+	return kept, gone
 }
 
 // changedSince keeps the files that differ from their version at rev: new
