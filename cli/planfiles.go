@@ -197,11 +197,38 @@ func onePlanArg(command string, args []string) (string, error) {
 		return "", usageErrorf("%s reads one plan; for several, see ladder status", command)
 	}
 	need := fmt.Sprintf("%s needs a plan file: ladder %s PLAN", command, command)
-	dir := plans.DefaultDir
-	names, err := planNamesIn(dir)
-	if err != nil {
-		return "", usageErrorf("%s (there is no %s/ folder here to choose one from)", need, plans.DefaultDir)
+	if _, err := planNamesIn(plans.DefaultDir); err != nil {
+		return "", usageErrorf("%s (%s)", need, noPlansHere(command, need))
 	}
+	return planIn(command, need, plans.DefaultDir)
+}
+
+// noPlansHere says, for report or history run with no plan named where
+// there is no plans/ folder, where the repository's plans are and the
+// plan in use there, named from here to be pasted, as check and status
+// say where the plans are: it said only that there was no plans/ folder
+// here to choose one from, in plans/ itself too.
+func noPlansHere(command, need string) string {
+	dir := defaultDir()
+	if dir == plans.DefaultDir {
+		return "there is no " + plans.DefaultDir + "/ folder here to choose one from"
+	}
+	where := "the repository's plans are in " + safetext.Line(dir)
+	if dir == "." {
+		where = "this folder is the plans folder"
+	}
+	if plan, err := planIn(command, need, dir); err == nil {
+		return fmt.Sprintf("there is no %s/ folder here: %s, e.g. ladder %s %s", plans.DefaultDir, where, command, safetext.Line(plans.CommandPath(plan)))
+	}
+	return fmt.Sprintf("there is no %s/ folder here: %s", plans.DefaultDir, where)
+}
+
+// planIn is the plan in use in the plans folder dir: its only plan, this
+// year's in a folder a year, or this year's beside last year's; or a
+// usage error saying why there is none, after need.
+func planIn(command, need, dir string) (string, error) {
+	folder := safetext.Line(filepath.ToSlash(dir))
+	names, _ := planNamesIn(dir)
 	if len(names) == 0 {
 		if year := plans.NewestYearFolder(dir); year != "" {
 			// Plans kept a folder per year: this year's is the newest.
@@ -210,7 +237,7 @@ func onePlanArg(command string, args []string) (string, error) {
 		}
 	}
 	if len(names) == 0 {
-		return "", usageErrorf("%s (%s/ has no plan in it)", need, plans.DefaultDir)
+		return "", usageErrorf("%s (%s/ has no plan in it)", need, folder)
 	}
 	paths := make([]string, len(names))
 	for i, n := range names {
