@@ -111,7 +111,7 @@ func repositoryPlans() (string, bool) {
 // plans named: inside the plans folder, the command on this folder's
 // alone too.
 func plansAreIn(dir, command string) string {
-	msg := fmt.Sprintf("there is no %s/ folder here: the repository's plans are in %s. Run %s %s", plans.DefaultDir, safetext.Line(dir), command, plans.CommandPath(dir))
+	msg := fmt.Sprintf("there is no %s/ folder here: the repository's plans are in %s. Run %s %s", plans.DefaultDir, foldersUp(dir), command, plans.CommandPath(dir))
 	if strings.Trim(strings.ReplaceAll(filepath.ToSlash(dir), "..", ""), "/") == "" {
 		msg += fmt.Sprintf(" (or %s . for this folder's alone)", command)
 	}
@@ -123,6 +123,22 @@ func plansAreIn(dir, command string) string {
 func inPlansFolder() bool {
 	wd, err := os.Getwd()
 	return err == nil && filepath.Base(wd) == plans.DefaultDir
+}
+
+// foldersUp names dir, a folder from here, to end a sentence: ".." and
+// "../.." said as they are read "in ...", as if words were left out, so
+// a folder above this one is said so: ".. (the folder above)".
+func foldersUp(dir string) string {
+	up := strings.Split(filepath.ToSlash(dir), "/")
+	for _, p := range up {
+		if p != ".." {
+			return safetext.Line(dir)
+		}
+	}
+	if len(up) == 1 {
+		return dir + " (the folder above)"
+	}
+	return fmt.Sprintf("%s (%d folders up)", dir, len(up))
 }
 
 // resolveChecklist loads the checklist named by a --checklist flag: a
@@ -213,7 +229,7 @@ func noPlansHere(command, need string) string {
 	if dir == plans.DefaultDir {
 		return "there is no " + plans.DefaultDir + "/ folder here to choose one from"
 	}
-	where := "the repository's plans are in " + safetext.Line(dir)
+	where := "the repository's plans are in " + foldersUp(dir)
 	if dir == "." {
 		where = "this folder is the plans folder"
 	}
