@@ -345,7 +345,7 @@ func planHistory(file string, opts gitrev.LogOptions) (_ []plans.HistoryEntry, r
 	count := func(e *plans.HistoryEntry, c gitrev.Commit, data []byte, readErr error) {
 		name := c.Short + ":" + c.Path
 		if readErr != nil {
-			e.Problem = "did not load: " + plans.ProblemSummary(tooLargeAsFileError(name, readErr))
+			e.Problem = didNotLoad + plans.ProblemSummary(tooLargeAsFileError(name, readErr))
 			return
 		}
 		atCommit := cachedRevisionResolver(repo, c.Hash, path.Dir(c.Path), cache)
@@ -362,7 +362,7 @@ func planHistory(file string, opts gitrev.LogOptions) (_ []plans.HistoryEntry, r
 			return
 		}
 		if p, err := plans.Parse(name, data, resolve); err != nil {
-			e.Problem = "did not load: " + plans.ProblemSummary(err)
+			e.Problem = didNotLoad + plans.ProblemSummary(err)
 		} else {
 			e.SetPlan(p)
 		}
@@ -462,11 +462,32 @@ func planHistory(file string, opts gitrev.LogOptions) (_ []plans.HistoryEntry, r
 		}
 	}
 	if loaded == 0 {
-		return nil, "", &exitError{code: ExitProblems, err: fmt.Errorf("%s is not a plan at any of its %s (at %s: %s): history shows a plan's counts, so name a plan file",
-			file, plural(len(entries), "commit"), entries[0].Commit, entries[0].Problem)}
+		return nil, "", &exitError{code: ExitProblems, err: notAPlanAtAnyCommit(file, entries)}
 	}
 	return append(before, entries...), rel, nil
 }
+
+// notAPlanAtAnyCommit is why a file that loaded as a plan at none of its
+// commits (oldest first) has no history to show. A plan file, neither a
+// checklist nor beside the plans as data, is a plan with a mistake (typed
+// at its first commit, or the one commit a shallow clone has) to mend
+// with ladder check, where "not a plan … name a plan file" sent its owner
+// looking for another.
+func notAPlanAtAnyCommit(file string, entries []plans.HistoryEntry) error {
+	at := "any of its " + plural(len(entries), "commit")
+	if len(entries) == 1 {
+		at = "its one commit"
+	}
+	if plans.IsReviewPlanFile(file) && !plans.IsChecklistFile(file) {
+		return fmt.Errorf("%s did not load at %s (at %s: %s): history shows a plan's counts, so mend it first (ladder check %s lists its mistakes), or name another plan",
+			file, at, entries[0].Commit, strings.TrimPrefix(entries[0].Problem, didNotLoad), plans.CommandPath(file))
+	}
+	return fmt.Errorf("%s is not a plan at %s (at %s: %s): history shows a plan's counts, so name a plan file",
+		file, at, entries[0].Commit, entries[0].Problem)
+}
+
+// didNotLoad begins a history entry's problem where the plan did not load.
+const didNotLoad = "did not load: "
 
 // deletedHere is a history entry's problem where its commit removed the file.
 const deletedHere = "deleted in this commit"
