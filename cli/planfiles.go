@@ -14,6 +14,7 @@ import (
 	"github.com/socialmobility/ladder/checklist"
 	"github.com/socialmobility/ladder/internal/strictyaml"
 	"github.com/socialmobility/ladder/plans"
+	"github.com/socialmobility/ladder/review"
 )
 
 // typedPath is a path typed on the command line, a backslash in it read as
@@ -245,6 +246,10 @@ func noPlansHere(command, need string) string {
 func planIn(command, need, dir string) (string, error) {
 	folder := safetext.Line(filepath.ToSlash(dir))
 	names, _ := planNamesIn(dir)
+	var below []string // folders inside that hold plans too, beside names
+	if len(names) > 0 {
+		below = plans.FoldersWithPlans(dir)
+	}
 	if len(names) == 0 {
 		if year := plans.NewestYearFolder(dir); year != "" {
 			// Plans kept a folder per year: this year's is the newest.
@@ -259,13 +264,13 @@ func planIn(command, need, dir string) (string, error) {
 	for i, n := range names {
 		paths[i] = filepath.Join(dir, n)
 	}
-	if len(paths) == 1 {
+	if len(paths) == 1 && len(below) == 0 {
 		return paths[0], nil
 	}
 	// A year on, a flat plans folder holds last year's review beside
 	// this year's, which carried it on: this year's is the one in use.
 	inUse := plans.InUse(paths)
-	if len(inUse) == 1 {
+	if len(inUse) == 1 && len(below) == 0 {
 		return inUse[0], nil
 	}
 	example := paths[0]
@@ -283,8 +288,18 @@ func planIn(command, need, dir string) (string, error) {
 	if more := len(names) - len(shown); more > 0 {
 		list += fmt.Sprintf(" and %d more", more)
 	}
-	return "", usageErrorf("%s/ has %d plans (%s): name one, e.g. ladder %s %s",
-		safetext.Line(filepath.ToSlash(dir)), len(names), list, command, safetext.Line(plans.CommandPath(example)))
+	// Plans in folders inside it too (one moved to plans/2026/ on a
+	// branch, another begun beside): the one here is not the only plan.
+	more := ""
+	if len(below) > 0 {
+		folders := make([]string, len(below))
+		for i, b := range below {
+			folders[i] = safetext.Line(filepath.ToSlash(b))
+		}
+		more = " and more in " + review.ListWords(folders, 3)
+	}
+	return "", usageErrorf("%s/ has %s (%s)%s: name one, e.g. ladder %s %s",
+		safetext.Line(filepath.ToSlash(dir)), plural(len(names), "plan"), list, more, command, safetext.Line(plans.CommandPath(example)))
 }
 
 // namedPlans is how many of a folder's plans onePlanArg names.
